@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "semgate",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "semgate", targets: ["semgate"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        /** libgit2 as a system library: module map and a shim header for macros and variadics. */
+        .systemLibrary(
+            name: "CLibgit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        /** Read-only repository access: revisions, tags, commits, trees, blobs, merge-base, shallow check. */
+        .target(name: "Git", dependencies: ["CLibgit2"]),
+        /** SemVer 2.0.0 versions: parsing with precise errors, precedence, bumps. Pure values. */
+        .target(name: "SemVer"),
+        /** A linear-time regular expression engine with named groups and a work budget. */
+        .target(name: "Pattern"),
+        /** The policy model, YAML loading and validation with file:line:column diagnostics, the rule table. */
+        .target(
+            name: "Policy",
+            dependencies: ["SemVer", "Pattern", .product(name: "Yams", package: "Yams")]
+        ),
+        /** Surface items, the extractors, and the diff between two surfaces. */
+        .target(name: "Surface", dependencies: ["Git", "Policy", "Pattern"]),
+        /** Release tags to releases with dates, predecessors and hygiene findings. */
+        .target(name: "Releases", dependencies: ["Git", "SemVer", "Policy"]),
+        /** The rules: changes to findings to a verdict, for check, next, audit, diff and surface. */
+        .target(name: "Gate", dependencies: ["Surface", "Releases"]),
+        /** One renderer a format: Report to String. */
+        .target(name: "Reports", dependencies: ["Gate"]),
+        /** The command line: ArgumentParser commands, nothing else. */
+        .executableTarget(
+            name: "semgate",
+            dependencies: ["Gate", "Reports", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        /** Fixture repositories built with fixed dates, and helpers shared by the test targets. */
+        .target(name: "TestSupport", dependencies: ["Git"], path: "Tests/TestSupport"),
+        .testTarget(name: "SemVerTests", dependencies: ["SemVer"]),
+        .testTarget(name: "PatternTests", dependencies: ["Pattern"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy"]),
+        .testTarget(name: "SurfaceTests", dependencies: ["Surface", "TestSupport"]),
+        .testTarget(name: "GateTests", dependencies: ["Gate", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], resources: [.copy("Golden")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// Placeholder: replaced as the Policy layer is written.

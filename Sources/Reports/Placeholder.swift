@@ -1,0 +1,1 @@
+// Placeholder: replaced as the Reports layer is written.

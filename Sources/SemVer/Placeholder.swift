@@ -1,0 +1,1 @@
+// Placeholder: replaced as the SemVer layer is written.
