@@ -1,0 +1,82 @@
+import Foundation
+
+/// The outcome of running a program: its exit status and everything it wrote.
+public struct CommandResult: Sendable, Equatable {
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
+
+    public init(status: Int32, stdout: String, stderr: String) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+    }
+}
+
+/// A failure to build a fixture or to run a program, with the text a person needs to see why.
+public enum FixtureError: Error, CustomStringConvertible {
+    case commandFailed(command: String, status: Int32, stderr: String)
+    case launchFailed(command: String, reason: String)
+    case semgateBinaryNotFound(searched: [String])
+    case invalidPath(String)
+
+    public var description: String {
+        switch self {
+        case .commandFailed(let command, let status, let stderr):
+            let reason = stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+            return "`\(command)` exited with status \(status): \(reason)"
+        case .launchFailed(let command, let reason):
+            return "could not start `\(command)`: \(reason)"
+        case .semgateBinaryNotFound(let searched):
+            return "the semgate binary was not found (looked in \(searched.joined(separator: ", "))); "
+                + "run `swift build` first or set SEMGATE_BINARY to its path"
+        case .invalidPath(let path):
+            return "'\(path)' is not a relative path inside the fixture repository"
+        }
+    }
+}
+
+/// Runs `executable` with `arguments` and waits for it, capturing stdout and stderr through temporary files
+/// (so a chatty program cannot fill a pipe and deadlock). Standard input is empty.
+func runProcess(
+    _ executable: URL,
+    _ arguments: [String],
+    in directory: URL?,
+    environment: [String: String]
+) throws -> CommandResult {
+    let captureFolder = FileManager.default.temporaryDirectory
+        .appendingPathComponent("semgate-capture-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: captureFolder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: captureFolder) }
+    let stdoutURL = captureFolder.appendingPathComponent("stdout")
+    let stderrURL = captureFolder.appendingPathComponent("stderr")
+    try Data().write(to: stdoutURL)
+    try Data().write(to: stderrURL)
+    let stdoutHandle = try FileHandle(forWritingTo: stdoutURL)
+    let stderrHandle = try FileHandle(forWritingTo: stderrURL)
+
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.environment = environment
+    if let directory {
+        process.currentDirectoryURL = directory
+    }
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = stdoutHandle
+    process.standardError = stderrHandle
+    let commandLine = ([executable.path] + arguments).joined(separator: " ")
+    do {
+        try process.run()
+    } catch {
+        try? stdoutHandle.close()
+        try? stderrHandle.close()
+        throw FixtureError.launchFailed(command: commandLine, reason: "\(error)")
+    }
+    process.waitUntilExit()
+    try stdoutHandle.close()
+    try stderrHandle.close()
+    let stdout = String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self)
+    let stderr = String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self)
+    return CommandResult(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+}
