@@ -1,0 +1,219 @@
+import Foundation
+import Git
+import Policy
+import Releases
+import SemVer
+import Surface
+
+/// What `check` and `next` are asked.
+public struct CheckOptions: Sendable {
+    public var base: String?
+    public var head: String
+    public var version: Version?
+    public var allow: Bump?
+    public var preLabel: String?
+
+    public init(base: String? = nil, head: String = "HEAD", version: Version? = nil, allow: Bump? = nil,
+        preLabel: String? = nil)
+    {
+        self.base = base
+        self.head = head
+        self.version = version
+        self.allow = allow
+        self.preLabel = preLabel
+    }
+}
+
+/// Runs the pipeline for every command: releases, surfaces at each revision, changes, findings, report.
+public final class Engine {
+    public let repository: Repository
+    public let policy: Policy
+    public let history: ReleaseHistory
+    private let reader: SurfaceReader
+    private var snapshots: [ObjectID: SurfaceSnapshot] = [:]
+    /// Called with a line of progress for long runs (audit); nil for silence.
+    public var progress: (@Sendable (String) -> Void)?
+
+    public init(repository: Repository, policy: Policy) throws(GateError) {
+        self.repository = repository
+        self.policy = policy
+        self.history = try wrap { () throws(GitError) in try ReleaseHistory.read(from: repository, policy: policy.releases) }
+        self.reader = SurfaceReader(repository: repository, policy: policy)
+    }
+
+    private var policyInfo: PolicyInfo {
+        switch policy.origin {
+        case .file(let path): return PolicyInfo(source: path, defaults: false, project: policy.project)
+        case .revision(let rev, let path):
+            return PolicyInfo(source: "\(path)@\(rev)", defaults: false, project: policy.project)
+        case .defaults: return PolicyInfo(source: "defaults", defaults: true, project: policy.project)
+        }
+    }
+
+    private var originNotes: [String] {
+        if case .defaults(let reason) = policy.origin { return [reason] }
+        return []
+    }
+
+    // MARK: Surfaces
+
+    /// The surface at a commit, with the policy's declared deprecations applied as of `version`.
+    func snapshot(at commit: ObjectID, version: Version?) throws(GateError) -> SurfaceSnapshot {
+        var snapshot: SurfaceSnapshot
+        if let cached = snapshots[commit] {
+            snapshot = cached
+        } else {
+            do {
+                snapshot = try reader.snapshot(at: commit)
+            } catch {
+                throw GateError.surface(SurfaceFailure(message: error.description))
+            }
+            snapshots[commit] = snapshot
+        }
+        for declaration in policy.deprecations {
+            guard var item = snapshot.items[declaration.item], item.stability == .stable else { continue }
+            if let since = declaration.since, let version, version < since { continue }
+            item.stability = .deprecated
+            snapshot.items[declaration.item] = item
+        }
+        return snapshot
+    }
+
+    private func revision(_ rev: String) throws(GateError) -> RevisionInfo {
+        let commit = try wrap { () throws(GitError) in try repository.resolve(rev) }
+        return RevisionInfo(rev: rev, commit: commit, version: history.latest(at: commit)?.version)
+    }
+
+    // MARK: check / next
+
+    /// Reports the changes from base to head and judges them against `--version` and `--allow`.
+    public func check(_ options: CheckOptions) throws(GateError) -> Report {
+        let head = try revision(options.head)
+        let base: RevisionInfo
+        var notes = originNotes + history.notes
+        if let rev = options.base {
+            base = try revision(rev)
+        } else if let version = options.version, let predecessor = history.predecessor(of: version) {
+            base = RevisionInfo(rev: predecessor.tag, commit: predecessor.commit, version: predecessor.version)
+        } else {
+            let reachable = try wrap { () throws(GitError) in try repository.reachableCommits(from: head.commit) }
+            let candidates = history.releases.filter { release in
+                reachable.contains(release.commit) && (options.version.map { release.version < $0 } ?? true)
+            }
+            guard let latest = candidates.last else {
+                if repository.isShallow {
+                    throw GateError.git(.unknownRevision("the last release before \(options.head)", shallow: true))
+                }
+                throw GateError.usage(
+                    "no release tag matching '\(policy.releases.tag.template)' is reachable from '\(options.head)'; "
+                        + "pass --base REV to compare against a revision")
+            }
+            base = RevisionInfo(rev: latest.tag, commit: latest.commit, version: latest.version)
+        }
+        let baseVersion = try versionAtOrBefore(base)
+        let before = try snapshot(at: base.commit, version: baseVersion)
+        let after = try snapshot(at: head.commit, version: options.version ?? head.version)
+        notes += Array(Set(before.notes + after.notes)).sorted()
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
+        let minimum: Bump = base.commit == head.commit ? .none : .patch
+        let required = changes.map(\.bump).reduce(minimum, max)
+        let next = Evaluator.nextVersion(
+            after: baseVersion, required: required, policy: policy, preLabel: options.preLabel)
+        // Without --version the bump rules have nothing to judge; the removal rules judge against `next`.
+        let evaluation = Evaluator.evaluate(
+            changes: changes, base: options.version == nil ? nil : baseVersion, target: options.version ?? next,
+            minimum: minimum, policy: policy, allow: options.allow, release: options.version?.description)
+        if let version = options.version, history.release(version) == nil,
+            let clash = history.releases.first(where: { $0.version.hasSamePrecedence(as: version) })
+        {
+            notes.append("version \(version) is already released as \(clash.tag)")
+        }
+        var report = Report(kind: .check, policy: policyInfo, base: base, head: head)
+        report.required = evaluation.required
+        report.actual = evaluation.actual
+        report.allow = options.allow
+        report.next = next
+        report.changes = changes
+        report.findings = evaluation.findings
+        report.notes = notes
+        return report
+    }
+
+    /// The version of the release at `info`, else of the greatest release reachable from it.
+    private func versionAtOrBefore(_ info: RevisionInfo) throws(GateError) -> Version? {
+        if let version = info.version { return version }
+        let reachable = try wrap { () throws(GitError) in try repository.reachableCommits(from: info.commit) }
+        return history.latest(in: reachable)?.version
+    }
+
+    // MARK: audit
+
+    /// Judges every release (optionally within `from...to`) against its predecessor.
+    public func audit(from: Version? = nil, to: Version? = nil) throws(GateError) -> Report {
+        var rows: [ReleaseRow] = []
+        let selected = history.releases.filter { release in
+            (from.map { release.version >= $0 } ?? true) && (to.map { release.version <= $0 } ?? true)
+        }
+        var notes = originNotes + history.notes
+        for (index, release) in selected.enumerated() {
+            progress?("[\(index + 1)/\(selected.count)] \(release.tag)")
+            let after = try snapshot(at: release.commit, version: release.version)
+            guard let predecessor = history.predecessor(of: release.version) else {
+                rows.append(
+                    ReleaseRow(
+                        release: release, predecessor: nil, required: nil, actual: nil, changes: [], findings: []))
+                notes += after.notes
+                continue
+            }
+            let before = try snapshot(at: predecessor.commit, version: predecessor.version)
+            notes += after.notes
+            let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
+            let evaluation = Evaluator.evaluate(
+                changes: changes, base: predecessor.version, target: release.version, minimum: .patch, policy: policy,
+                release: release.version.description)
+            rows.append(
+                ReleaseRow(
+                    release: release, predecessor: predecessor, required: evaluation.required,
+                    actual: evaluation.actual, changes: changes, findings: evaluation.findings))
+        }
+        var report = Report(kind: .audit, policy: policyInfo)
+        report.releases = rows
+        report.findings = tagFindings()
+        report.notes = Array(Set(notes)).sorted()
+        return report
+    }
+
+    /// `tag-not-semver` and `duplicate-version`, with the policy's severities.
+    private func tagFindings() -> [Finding] {
+        history.findings.compactMap { tag in
+            let severity = policy.severity(of: tag.rule)
+            guard severity != .off else { return nil }
+            return Finding(rule: tag.rule, severity: severity, message: tag.message, release: tag.tag)
+        }
+    }
+
+    // MARK: diff / surface
+
+    /// The surface changes between two revisions, with the bump they need.
+    public func diff(_ a: String, _ b: String) throws(GateError) -> Report {
+        let base = try revision(a)
+        let head = try revision(b)
+        let before = try snapshot(at: base.commit, version: base.version)
+        let after = try snapshot(at: head.commit, version: head.version)
+        var report = Report(kind: .diff, policy: policyInfo, base: base, head: head)
+        report.changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
+        report.required = report.changes.map(\.bump).max() ?? Bump.none
+        report.notes = originNotes + Array(Set(before.notes + after.notes)).sorted()
+        return report
+    }
+
+    /// The declared surface at a revision.
+    public func surface(at rev: String) throws(GateError) -> Report {
+        let head = try revision(rev)
+        let snapshot = try snapshot(at: head.commit, version: head.version)
+        var report = Report(kind: .surface, policy: policyInfo, head: head)
+        report.items = snapshot.sortedItems
+        report.notes = originNotes + snapshot.notes
+        return report
+    }
+}

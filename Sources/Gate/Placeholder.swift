@@ -1,1 +1,0 @@
-// Placeholder: replaced as the Gate layer is written.

@@ -1,0 +1,111 @@
+import Foundation
+import Git
+import Policy
+
+/// Finds and loads the policy: `--policy FILE`, else `.semgate.yml`, `semgate.yml`, `policy/semgate.yml` in the
+/// working tree (or at `--policy-rev`), else zero-config defaults.
+public enum PolicyResolver {
+    /// Loads the policy for `repository`.
+    public static func resolve(explicitPath: String?, revision: String?, repository: Repository) throws(GateError)
+        -> Policy
+    {
+        if let revision {
+            let commit = try wrap { () throws(GitError) in try repository.resolve(revision) }
+            let tree = try wrap { () throws(GitError) in try repository.rootTree(of: commit) }
+            for path in explicitPath.map({ [$0] }) ?? PolicyLoader.searchPaths {
+                guard let blob = try wrap({ () throws(GitError) in try repository.blobID(atPath: path, inTree: tree) })
+                else { continue }
+                let text = try wrap { () throws(GitError) in try repository.text(ofBlob: blob) }
+                return try load(text, file: "\(path)@\(revision)", origin: .revision(rev: revision, path: path))
+            }
+            if let explicitPath { throw GateError.policyNotFound("'\(explicitPath)' does not exist at '\(revision)'") }
+            return try defaults(repository: repository, commit: commit)
+        }
+        if let explicitPath {
+            guard let text = try? String(contentsOfFile: explicitPath, encoding: .utf8) else {
+                throw GateError.policyNotFound("cannot read policy file '\(explicitPath)'")
+            }
+            return try load(text, file: explicitPath, origin: .file(path: explicitPath))
+        }
+        if let root = repository.workingDirectory {
+            for path in PolicyLoader.searchPaths {
+                let full = (root as NSString).appendingPathComponent(path)
+                if let text = try? String(contentsOfFile: full, encoding: .utf8) {
+                    return try load(text, file: path, origin: .file(path: path))
+                }
+            }
+        } else if let head = try? repository.resolve("HEAD") {
+            let tree = try wrap { () throws(GitError) in try repository.rootTree(of: head) }
+            for path in PolicyLoader.searchPaths {
+                if let blob = try wrap({ () throws(GitError) in try repository.blobID(atPath: path, inTree: tree) }) {
+                    let text = try wrap { () throws(GitError) in try repository.text(ofBlob: blob) }
+                    return try load(text, file: "\(path)@HEAD", origin: .revision(rev: "HEAD", path: path))
+                }
+            }
+        }
+        let head = try? repository.resolve("HEAD")
+        return try defaults(repository: repository, commit: head)
+    }
+
+    private static func load(_ text: String, file: String, origin: PolicyOrigin) throws(GateError) -> Policy {
+        do {
+            return try PolicyLoader.load(yaml: text, file: file, origin: origin)
+        } catch {
+            throw GateError.policy(error)
+        }
+    }
+
+    /// The zero-config policy: releases from `v{version}` tags, and the extractors that clearly apply.
+    static func defaults(repository: Repository, commit: ObjectID?) throws(GateError) -> Policy {
+        var surfaces: [SurfaceSpec] = []
+        var found: [String] = []
+        if let commit {
+            let tree = try wrap { () throws(GitError) in try repository.rootTree(of: commit) }
+            if try wrap({ () throws(GitError) in try repository.blobID(atPath: "go.mod", inTree: tree) }) != nil {
+                surfaces.append(
+                    SurfaceSpec(
+                        name: "packages", extractors: [.goPackages(GoPackagesExtractorSpec(root: ""))], breaking: nil,
+                        include: [], exclude: []))
+                found.append("go-packages (go.mod found)")
+            }
+        }
+        let what = found.isEmpty ? "no surface extractor applies, so only tags are checked" : found.joined(separator: ", ")
+        let reason =
+            "no policy file (\(PolicyLoader.searchPaths.joined(separator: ", "))); defaults in use: releases from "
+            + "v{version} tags; \(what). Run 'semgate init' to write one."
+        return Policy(surfaces: surfaces, origin: .defaults(reason: reason))
+    }
+}
+
+/// Why a gate could not run: the message is for a person and names the fix. Exit status 2.
+public enum GateError: Error, Sendable, CustomStringConvertible {
+    case git(GitError)
+    case surface(SurfaceFailure)
+    case policy(PolicyError)
+    case policyNotFound(String)
+    case usage(String)
+
+    public var description: String {
+        switch self {
+        case .git(let error): return error.description
+        case .surface(let failure): return failure.message
+        case .policy(let error): return "invalid policy:\n\(error.description)"
+        case .policyNotFound(let message): return message
+        case .usage(let message): return message
+        }
+    }
+}
+
+/// A surface read that failed, carried as text so `GateError` stays simple.
+public struct SurfaceFailure: Sendable {
+    public let message: String
+}
+
+@inline(__always)
+func wrap<T>(_ body: () throws(GitError) -> T) throws(GateError) -> T {
+    do {
+        return try body()
+    } catch {
+        throw GateError.git(error)
+    }
+}

@@ -1,0 +1,48 @@
+import CLibgit2
+
+/// Why a repository could not be read; each case says what happened and what to do about it.
+public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notARepository(path: String)
+    case unsafeOwnership(path: String)
+    case unknownRevision(String, shallow: Bool)
+    case ambiguousRevision(String)
+    case notACommit(String, kind: String)
+    case missingObject(id: String, context: String)
+    case library(function: String, code: Int32, message: String)
+
+    public var description: String {
+        switch self {
+        case .notARepository(let path):
+            return "'\(path)' is not inside a git repository (run semgate in a checkout or pass --repo DIR)"
+        case .unsafeOwnership(let path):
+            return "the repository at '\(path)' is owned by another user and git's safe.directory check refuses it; "
+                + "allow it with: git config --global --add safe.directory '\(path)'"
+        case .unknownRevision(let rev, let shallow):
+            if shallow {
+                return "unknown revision '\(rev)': this is a shallow clone and the history that holds it is missing; "
+                    + "fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --tags --unshallow)"
+            }
+            return "unknown revision '\(rev)' (check the tag, branch or commit name; remote branches need 'origin/')"
+        case .ambiguousRevision(let rev):
+            return "revision '\(rev)' is ambiguous (use a longer commit id or a full ref name like refs/heads/\(rev))"
+        case .notACommit(let rev, let kind):
+            return "revision '\(rev)' points at a \(kind), not a commit"
+        case .missingObject(let id, let context):
+            return "git object \(id) is missing from the object store (\(context))"
+        case .library(let function, let code, let message):
+            return "\(function) failed (\(code)): \(message)"
+        }
+    }
+
+    /// The last libgit2 error on this thread, for the function that just failed.
+    static func last(_ function: String, _ code: Int32) -> GitError {
+        let message = git_error_last().map { String(cString: $0.pointee.message) } ?? "unknown error"
+        return .library(function: function, code: code, message: message)
+    }
+}
+
+/// Throws the libgit2 error of `function` when `code` is negative.
+@inline(__always)
+func check(_ code: Int32, _ function: String) throws(GitError) {
+    if code < 0 { throw GitError.last(function, code) }
+}

@@ -1,0 +1,318 @@
+import CLibgit2
+import Foundation
+
+/// A tag reference as found in the repository, peeled to the commit it names.
+public struct TagReference: Sendable, Equatable {
+    /// The tag name without `refs/tags/`.
+    public let name: String
+    /// The commit the tag points at (through any chain of annotated tags); nil when it names a tree or blob.
+    public let commit: ObjectID?
+    /// The kind of object at the end of the chain when it is not a commit (`tree`, `blob`).
+    public let peeledKind: String?
+    /// True for annotated tags (a tag object with a tagger).
+    public let annotated: Bool
+    /// The tagger date of an annotated tag.
+    public let taggerDate: Date?
+    /// The committer date of the commit the tag points at.
+    public let commitDate: Date?
+}
+
+/// What a commit says about itself.
+public struct CommitInfo: Sendable, Equatable {
+    public let id: ObjectID
+    public let committerDate: Date
+    public let summary: String
+    public let parents: [ObjectID]
+}
+
+/// One entry of a git tree, copied out of libgit2.
+public struct TreeEntry: Sendable, Equatable {
+    /// What the entry holds.
+    public enum Kind: Sendable, Equatable { case blob, tree, submodule, link }
+    public let name: String
+    public let id: ObjectID
+    public let kind: Kind
+}
+
+/// A read-only view of a git repository through libgit2: one owner of the `git_repository` handle.
+///
+/// Not thread-safe: open one `Repository` per task and pass `Sendable` values between them.
+public final class Repository {
+    private let handle: OpaquePointer
+    /// The `.git` folder (or the bare repository).
+    public let gitDirectory: String
+    /// The working tree root; nil for a bare repository.
+    public let workingDirectory: String?
+    private var treeCache: [ObjectID: [TreeEntry]] = [:]
+
+    /// Opens the repository that contains `path` (a working tree, a subfolder, a worktree, or a bare repository).
+    public init(discovering path: String) throws(GitError) {
+        git_libgit2_init()
+        var pointer: OpaquePointer?
+        let code = git_repository_open_ext(&pointer, path, 0, nil)
+        guard code >= 0, let pointer else {
+            let message = git_error_last().map { String(cString: $0.pointee.message) } ?? ""
+            git_libgit2_shutdown()
+            if message.contains("safe.directory") || code == -36 /* GIT_EOWNER */ {
+                throw GitError.unsafeOwnership(path: Repository.ownerPath(from: message) ?? path)
+            }
+            if code == GIT_ENOTFOUND.rawValue {
+                throw GitError.notARepository(path: path)
+            }
+            throw GitError.library(function: "git_repository_open_ext", code: code, message: message)
+        }
+        handle = pointer
+        gitDirectory = String(cString: git_repository_path(pointer))
+        workingDirectory = git_repository_workdir(pointer).map { String(cString: $0) }
+    }
+
+    deinit {
+        git_repository_free(handle)
+        git_libgit2_shutdown()
+    }
+
+    private static func ownerPath(from message: String) -> String? {
+        guard let start = message.range(of: "'"), let end = message[start.upperBound...].range(of: "'") else {
+            return nil
+        }
+        let quoted = String(message[start.upperBound..<end.lowerBound])
+        return quoted == "safe.directory" ? nil : quoted
+    }
+
+    /// True when the repository is a shallow clone (some history is missing).
+    public var isShallow: Bool { git_repository_is_shallow(handle) == 1 }
+
+    /// True when the repository has no working tree.
+    public var isBare: Bool { git_repository_is_bare(handle) == 1 }
+
+    // MARK: Revisions
+
+    /// Resolves anything a user may type (tag, branch, remote branch, SHA, `HEAD~2`) to a commit.
+    public func resolve(_ revision: String) throws(GitError) -> ObjectID {
+        var object: OpaquePointer?
+        let code = git_revparse_single(&object, handle, revision)
+        if code == GIT_ENOTFOUND.rawValue || code == GIT_EINVALIDSPEC.rawValue {
+            throw GitError.unknownRevision(revision, shallow: isShallow)
+        }
+        if code == GIT_EAMBIGUOUS.rawValue { throw GitError.ambiguousRevision(revision) }
+        try check(code, "git_revparse_single")
+        defer { git_object_free(object) }
+        var peeled: OpaquePointer?
+        let peelCode = git_object_peel(&peeled, object, GIT_OBJECT_COMMIT)
+        guard peelCode >= 0, let peeled else {
+            let kind = String(cString: git_object_type2string(git_object_type(object)))
+            throw GitError.notACommit(revision, kind: kind)
+        }
+        defer { git_object_free(peeled) }
+        return ObjectID(git_object_id(peeled))
+    }
+
+    /// The commit's date, summary and parents.
+    public func commit(_ id: ObjectID) throws(GitError) -> CommitInfo {
+        var oid = id.raw
+        var commit: OpaquePointer?
+        let code = git_commit_lookup(&commit, handle, &oid)
+        if code == GIT_ENOTFOUND.rawValue {
+            throw GitError.missingObject(id: id.hex, context: "commit")
+        }
+        try check(code, "git_commit_lookup")
+        defer { git_commit_free(commit) }
+        let seconds = git_commit_time(commit)
+        let summary = git_commit_summary(commit).map { String(cString: $0) } ?? ""
+        var parents: [ObjectID] = []
+        for index in 0..<git_commit_parentcount(commit) {
+            if let parent = git_commit_parent_id(commit, index) { parents.append(ObjectID(parent)) }
+        }
+        return CommitInfo(
+            id: id, committerDate: Date(timeIntervalSince1970: TimeInterval(seconds)), summary: summary,
+            parents: parents)
+    }
+
+    /// The best common ancestor of two commits, or nil when they share no history.
+    public func mergeBase(_ one: ObjectID, _ two: ObjectID) throws(GitError) -> ObjectID? {
+        var a = one.raw
+        var b = two.raw
+        var out = git_oid()
+        let code = git_merge_base(&out, handle, &a, &b)
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        try check(code, "git_merge_base")
+        return ObjectID(out)
+    }
+
+    /// Every commit reachable from `head`, including it (one walk; use for many reachability questions).
+    public func reachableCommits(from head: ObjectID) throws(GitError) -> Set<ObjectID> {
+        var walker: OpaquePointer?
+        try check(git_revwalk_new(&walker, handle), "git_revwalk_new")
+        defer { git_revwalk_free(walker) }
+        var start = head.raw
+        try check(git_revwalk_push(walker, &start), "git_revwalk_push")
+        var result: Set<ObjectID> = []
+        var oid = git_oid()
+        while true {
+            let code = git_revwalk_next(&oid, walker)
+            if code == GIT_ITEROVER.rawValue { break }
+            try check(code, "git_revwalk_next")
+            result.insert(ObjectID(oid))
+        }
+        return result
+    }
+
+    // MARK: Tags
+
+    /// Every tag under `refs/tags/`, peeled to commits, with tagger and committer dates.
+    public func tags() throws(GitError) -> [TagReference] {
+        var iterator: OpaquePointer?
+        try check(git_reference_iterator_glob_new(&iterator, handle, "refs/tags/*"), "git_reference_iterator_glob_new")
+        defer { git_reference_iterator_free(iterator) }
+        var result: [TagReference] = []
+        while true {
+            var reference: OpaquePointer?
+            let code = git_reference_next(&reference, iterator)
+            if code == GIT_ITEROVER.rawValue { break }
+            try check(code, "git_reference_next")
+            defer { git_reference_free(reference) }
+            let fullName = String(cString: git_reference_name(reference))
+            let name = String(fullName.dropFirst("refs/tags/".count))
+            var resolved: OpaquePointer?
+            try check(git_reference_resolve(&resolved, reference), "git_reference_resolve")
+            defer { git_reference_free(resolved) }
+            guard let target = git_reference_target(resolved) else { continue }
+            result.append(try tagReference(name: name, target: ObjectID(target)))
+        }
+        return result.sorted { $0.name < $1.name }
+    }
+
+    private func tagReference(name: String, target: ObjectID) throws(GitError) -> TagReference {
+        var oid = target.raw
+        var object: OpaquePointer?
+        let code = git_object_lookup(&object, handle, &oid, GIT_OBJECT_ANY)
+        if code == GIT_ENOTFOUND.rawValue {
+            throw GitError.missingObject(id: target.hex, context: "target of tag '\(name)'")
+        }
+        try check(code, "git_object_lookup")
+        defer { git_object_free(object) }
+        var annotated = false
+        var taggerDate: Date?
+        if git_object_type(object) == GIT_OBJECT_TAG {
+            annotated = true
+            if let tagger = git_tag_tagger(object) {
+                taggerDate = Date(timeIntervalSince1970: TimeInterval(tagger.pointee.when.time))
+            }
+        }
+        var peeled: OpaquePointer?
+        if git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) < 0 || peeled == nil {
+            var any: OpaquePointer?
+            var kind = "object"
+            if git_object_peel(&any, object, GIT_OBJECT_ANY) >= 0, let any {
+                kind = String(cString: git_object_type2string(git_object_type(any)))
+                git_object_free(any)
+            } else if git_object_type(object) != GIT_OBJECT_TAG {
+                kind = String(cString: git_object_type2string(git_object_type(object)))
+            } else if let tagTarget = git_tag_target_id(object) {
+                kind = try objectKind(ObjectID(tagTarget))
+            }
+            return TagReference(
+                name: name, commit: nil, peeledKind: kind, annotated: annotated, taggerDate: taggerDate,
+                commitDate: nil)
+        }
+        defer { git_object_free(peeled) }
+        let commitID = ObjectID(git_object_id(peeled))
+        let seconds = git_commit_time(peeled)
+        return TagReference(
+            name: name, commit: commitID, peeledKind: nil, annotated: annotated, taggerDate: taggerDate,
+            commitDate: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+
+    private func objectKind(_ id: ObjectID) throws(GitError) -> String {
+        var oid = id.raw
+        var object: OpaquePointer?
+        try check(git_object_lookup(&object, handle, &oid, GIT_OBJECT_ANY), "git_object_lookup")
+        defer { git_object_free(object) }
+        return String(cString: git_object_type2string(git_object_type(object)))
+    }
+
+    // MARK: Trees and blobs
+
+    /// The root tree of a commit.
+    public func rootTree(of commit: ObjectID) throws(GitError) -> ObjectID {
+        var oid = commit.raw
+        var pointer: OpaquePointer?
+        let code = git_commit_lookup(&pointer, handle, &oid)
+        if code == GIT_ENOTFOUND.rawValue { throw GitError.missingObject(id: commit.hex, context: "commit") }
+        try check(code, "git_commit_lookup")
+        defer { git_commit_free(pointer) }
+        return ObjectID(git_commit_tree_id(pointer))
+    }
+
+    /// The entries of a tree, copied into Swift values and remembered by id (trees are immutable).
+    public func entries(ofTree id: ObjectID) throws(GitError) -> [TreeEntry] {
+        if let cached = treeCache[id] { return cached }
+        var oid = id.raw
+        var tree: OpaquePointer?
+        let code = git_tree_lookup(&tree, handle, &oid)
+        if code == GIT_ENOTFOUND.rawValue { throw GitError.missingObject(id: id.hex, context: "tree") }
+        try check(code, "git_tree_lookup")
+        defer { git_tree_free(tree) }
+        let count = git_tree_entrycount(tree)
+        var entries: [TreeEntry] = []
+        entries.reserveCapacity(count)
+        for index in 0..<count {
+            guard let entry = git_tree_entry_byindex(tree, index) else { continue }
+            let kind: TreeEntry.Kind
+            switch git_tree_entry_type(entry) {
+            case GIT_OBJECT_TREE: kind = .tree
+            case GIT_OBJECT_COMMIT: kind = .submodule
+            default: kind = git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK ? .link : .blob
+            }
+            entries.append(
+                TreeEntry(
+                    name: String(cString: git_tree_entry_name(entry)), id: ObjectID(git_tree_entry_id(entry)),
+                    kind: kind))
+        }
+        treeCache[id] = entries
+        return entries
+    }
+
+    /// The blob at `path` in the tree, or nil when there is none.
+    public func blobID(atPath path: String, inTree tree: ObjectID) throws(GitError) -> ObjectID? {
+        var current = tree
+        let parts = path.split(separator: "/").map(String.init)
+        for (index, part) in parts.enumerated() {
+            guard let entry = try entries(ofTree: current).first(where: { $0.name == part }) else { return nil }
+            if index == parts.count - 1 { return entry.kind == .blob ? entry.id : nil }
+            guard entry.kind == .tree else { return nil }
+            current = entry.id
+        }
+        return nil
+    }
+
+    /// The text of a blob (invalid UTF-8 is repaired); throws `missingObject` when the object store lacks it.
+    public func text(ofBlob id: ObjectID) throws(GitError) -> String {
+        var oid = id.raw
+        var blob: OpaquePointer?
+        let code = git_blob_lookup(&blob, handle, &oid)
+        if code == GIT_ENOTFOUND.rawValue { throw GitError.missingObject(id: id.hex, context: "blob") }
+        try check(code, "git_blob_lookup")
+        defer { git_blob_free(blob) }
+        let size = Int(git_blob_rawsize(blob))
+        guard size > 0, let raw = git_blob_rawcontent(blob) else { return "" }
+        let bytes = UnsafeRawBufferPointer(start: raw, count: size)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Visits every blob below `tree` whose folder `descend` accepts, with its full path.
+    ///
+    /// `descend` gets each folder's path (no trailing slash) before it is read, so callers prune whole subtrees.
+    public func walkFiles(
+        tree: ObjectID, prefix: String = "", descend: (String) -> Bool, visit: (String, TreeEntry) throws(GitError) -> Void
+    ) throws(GitError) {
+        for entry in try entries(ofTree: tree) {
+            let path = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
+            switch entry.kind {
+            case .blob: try visit(path, entry)
+            case .tree: if descend(path) { try walkFiles(tree: entry.id, prefix: path, descend: descend, visit: visit) }
+            case .submodule, .link: continue
+            }
+        }
+    }
+}

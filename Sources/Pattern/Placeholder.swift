@@ -1,1 +1,0 @@
-// Placeholder: replaced as the Pattern layer is written.

@@ -1,0 +1,143 @@
+/// Every rule semgate knows: one row of data each (rules as data; help and docs are generated from it).
+public enum Rule: String, Sendable, CaseIterable, Comparable {
+    case breakingWithoutMajor = "breaking-without-major"
+    case featureInPatch = "feature-in-patch"
+    case deprecationInPatch = "deprecation-in-patch"
+    case removedWithoutDeprecation = "removed-without-deprecation"
+    case deprecationWindow = "deprecation-window"
+    case tagNotSemver = "tag-not-semver"
+    case duplicateVersion = "duplicate-version"
+    case minorOnSupportedLine = "minor-on-supported-line"
+    case versionNotIncreasing = "version-not-increasing"
+    case bumpNotAllowed = "bump-not-allowed"
+
+    /// The id used in policy files, reports and SARIF.
+    public var id: String { rawValue }
+
+    /// The severity when the policy does not override it.
+    public var defaultSeverity: Severity { row.defaultSeverity }
+
+    /// One line, as in the specification's rule table.
+    public var summary: String { row.summary }
+
+    /// What triggers the rule and how to fix or silence it.
+    public var help: String { row.help }
+
+    /// The rule with this id, if any.
+    public init?(id: String) {
+        self.init(rawValue: id)
+    }
+
+    /// Rules sort in table order.
+    public static func < (lhs: Rule, rhs: Rule) -> Bool {
+        lhs.tableIndex < rhs.tableIndex
+    }
+
+    private var tableIndex: Int { Rule.allCases.firstIndex(of: self) ?? 0 }
+
+    private struct Row {
+        var defaultSeverity: Severity
+        var summary: String
+        var help: String
+    }
+
+    private var row: Row {
+        switch self {
+        case .breakingWithoutMajor:
+            Row(
+                defaultSeverity: .error,
+                summary: "a release or head needs major and did not get it",
+                help: """
+                    A stable item was removed, demoted to experimental, or changed in an attribute the surface \
+                    calls breaking, and the version does not bump major. Release it as the next major, restore \
+                    the item, or record an exception for this release with a reason.
+                    """
+            )
+        case .featureInPatch:
+            Row(
+                defaultSeverity: .error,
+                summary: "an addition or promotion shipped in a patch",
+                help: """
+                    A stable item was added or promoted from experimental in a patch release. Release it as the \
+                    next minor, mark the item experimental, or move it out of the surface's include globs.
+                    """
+            )
+        case .deprecationInPatch:
+            Row(
+                defaultSeverity: .error,
+                summary: "a deprecation shipped in a patch",
+                help: """
+                    An item became deprecated in a patch release; deprecations need a minor. Release it as the \
+                    next minor or postpone the deprecation.
+                    """
+            )
+        case .removedWithoutDeprecation:
+            Row(
+                defaultSeverity: .error,
+                summary: "a stable item was removed that no earlier release marked deprecated",
+                help: """
+                    A stable item disappeared without having been deprecated in an earlier release (in the code \
+                    or under `deprecations:` in the policy). Deprecate it in a minor first, restore it, or set \
+                    `rules: {removed-without-deprecation: warning}` if the project does not promise this.
+                    """
+            )
+        case .deprecationWindow:
+            Row(
+                defaultSeverity: .error,
+                summary: "removed before its `remove-in` version or before the policy's minimum deprecation period",
+                help: """
+                    A deprecated item was removed earlier than its declared `remove-in` version or the minimum \
+                    deprecation period. Keep it until then, or change `remove-in` in the policy's deprecations.
+                    """
+            )
+        case .tagNotSemver:
+            Row(
+                defaultSeverity: .warning,
+                summary: "release-tag hygiene: a tag matches the template but its version is not SemVer",
+                help: """
+                    A tag matches the release tag template but the version part is not strict SemVer 2.0.0 \
+                    (for example `v1.2` or `v01.2.3`). Tag the release again with a valid version, or list the \
+                    tag under `releases.ignore`.
+                    """
+            )
+        case .duplicateVersion:
+            Row(
+                defaultSeverity: .error,
+                summary: "release-tag hygiene: two releases have equal precedence",
+                help: """
+                    Two release tags differ only in build metadata (`1.2.0+a`, `1.2.0+b`), so neither is the \
+                    release. Delete one, or list it under `releases.ignore`.
+                    """
+            )
+        case .minorOnSupportedLine:
+            Row(
+                defaultSeverity: .warning,
+                summary: "a minor release on a line that the support policy says only takes patches",
+                help: """
+                    A minor release was made on a release line that is only supported (patches for major bugs \
+                    and security). Ship the feature on the actively maintained line instead.
+                    """
+            )
+        case .versionNotIncreasing:
+            Row(
+                defaultSeverity: .error,
+                summary: "the version given to check is not greater than the release it follows",
+                help: """
+                    `check --version V` names a version whose precedence is not above the base release, so it \
+                    cannot be the next release. Pick a greater version (see `semgate next`) or pass the right \
+                    --base.
+                    """
+            )
+        case .bumpNotAllowed:
+            Row(
+                defaultSeverity: .error,
+                summary: "the changes need a larger bump than --allow permits on this branch",
+                help: """
+                    `check --allow LEVEL` caps the bump a branch may take (for example `--allow minor` on a \
+                    maintenance branch), and the surface changes need more. Revert the breaking change, move it \
+                    to a branch that allows it, or raise --allow.
+                    """
+            )
+        }
+    }
+}

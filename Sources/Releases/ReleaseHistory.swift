@@ -1,0 +1,122 @@
+import Foundation
+import Git
+import Policy
+import SemVer
+
+/// A release: a tag that matches the policy's template and carries a strict SemVer version.
+public struct Release: Sendable, Hashable {
+    /// Where a release's date comes from.
+    public enum DateSource: String, Sendable, Hashable {
+        /// The tagger date of an annotated tag.
+        case tagger
+        /// The committer date of the tagged commit (lightweight tags).
+        case committer
+    }
+
+    public let tag: String
+    public let version: Version
+    public let commit: ObjectID
+    public let date: Date
+    public let dateSource: DateSource
+
+    public init(tag: String, version: Version, commit: ObjectID, date: Date, dateSource: DateSource) {
+        self.tag = tag
+        self.version = version
+        self.commit = commit
+        self.date = date
+        self.dateSource = dateSource
+    }
+}
+
+/// A problem with a release tag itself (`tag-not-semver`, `duplicate-version`), found while reading tags.
+public struct TagFinding: Sendable, Equatable {
+    public let rule: Rule
+    public let tag: String
+    public let message: String
+}
+
+/// Every release of a repository in precedence order, with tag hygiene findings and notes.
+public struct ReleaseHistory: Sendable {
+    /// Releases by ascending SemVer precedence.
+    public let releases: [Release]
+    public let findings: [TagFinding]
+    /// Tags skipped for reasons a reader should know (they point at a tree or blob).
+    public let notes: [String]
+
+    /// Reads the repository's tags and keeps those that are releases under `policy`.
+    public static func read(from repository: Repository, policy: ReleasePolicy) throws(GitError) -> ReleaseHistory {
+        ReleaseHistory(tags: try repository.tags(), policy: policy)
+    }
+
+    /// Builds the history from tag references (pure; the repository is not consulted).
+    public init(tags: [TagReference], policy: ReleasePolicy) {
+        var candidates: [Release] = []
+        var findings: [TagFinding] = []
+        var notes: [String] = []
+        for tag in tags {
+            if policy.ignore.contains(where: { $0.matches(tag.name) }) { continue }
+            guard let text = policy.tag.versionText(fromTag: tag.name) else { continue }
+            let version: Version
+            do {
+                version = try Version(text)
+            } catch {
+                findings.append(
+                    TagFinding(
+                        rule: .tagNotSemver, tag: tag.name,
+                        message: "tag '\(tag.name)' matches '\(policy.tag.template)' but \(error.description)"))
+                continue
+            }
+            guard let commit = tag.commit else {
+                notes.append(
+                    "tag '\(tag.name)' points at a \(tag.peeledKind ?? "non-commit object"), not a commit; skipped")
+                continue
+            }
+            let (date, source): (Date, Release.DateSource) =
+                if let tagger = tag.taggerDate { (tagger, .tagger) } else {
+                    (tag.commitDate ?? Date(timeIntervalSince1970: 0), .committer)
+                }
+            candidates.append(Release(tag: tag.name, version: version, commit: commit, date: date, dateSource: source))
+        }
+        candidates.sort { $0.version < $1.version || ($0.version == $1.version && $0.tag < $1.tag) }
+        var releases: [Release] = []
+        for release in candidates {
+            if let kept = releases.last, kept.version.hasSamePrecedence(as: release.version) {
+                findings.append(
+                    TagFinding(
+                        rule: .duplicateVersion, tag: release.tag,
+                        message: "tag '\(release.tag)' has the same precedence as '\(kept.tag)' "
+                            + "(they differ only in build metadata); '\(kept.tag)' is used, delete or ignore the other"))
+                continue
+            }
+            releases.append(release)
+        }
+        self.releases = releases
+        self.findings = findings.sorted { ($0.tag, $0.rule) < ($1.tag, $1.rule) }
+        self.notes = notes.sorted()
+    }
+
+    /// The greatest final (non-pre-release) release with lower precedence than `version`, whatever its date or branch.
+    public func predecessor(of version: Version) -> Release? {
+        releases.last { !$0.version.isPrerelease && $0.version < version && !$0.version.hasSamePrecedence(as: version) }
+    }
+
+    /// The release with exactly this version's precedence.
+    public func release(_ version: Version) -> Release? {
+        releases.first { $0.version.hasSamePrecedence(as: version) }
+    }
+
+    /// The release whose tag is `name`.
+    public func release(tagged name: String) -> Release? {
+        releases.first { $0.tag == name }
+    }
+
+    /// The greatest release whose commit is in `commits` (the releases reachable from some head).
+    public func latest(in commits: Set<ObjectID>) -> Release? {
+        releases.last { commits.contains($0.commit) }
+    }
+
+    /// The greatest release at exactly this commit.
+    public func latest(at commit: ObjectID) -> Release? {
+        releases.last { $0.commit == commit }
+    }
+}

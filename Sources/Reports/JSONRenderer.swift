@@ -1,0 +1,112 @@
+import Foundation
+import Gate
+import Releases
+import SemVer
+import Surface
+
+/// The stable, versioned JSON contract (`"schema": "semgate/report@1"`): sorted keys, byte-identical across runs.
+public struct JSONRenderer: Renderer {
+    public static let identifier = "json"
+    public static let schema = "semgate/report@1"
+
+    public init() {}
+
+    public func render(_ report: Report, options: RenderOptions) -> String {
+        var members: [String: JSONValue] = [
+            "schema": .string(Self.schema),
+            "command": .string(report.kind.rawValue),
+            "verdict": .string(report.verdict.rawValue),
+            "policy": .object([
+                "source": .string(report.policy.source), "defaults": .bool(report.policy.defaults),
+                "project": .optional(report.policy.project),
+            ]),
+            "base": report.base.map(Self.revision) ?? .null,
+            "head": report.head.map(Self.revision) ?? .null,
+            "required": .optional(report.required?.name),
+            "actual": .optional(report.actual?.name),
+            "allow": .optional(report.allow?.name),
+            "next": .optional(report.next?.description),
+            "changes": .array(report.changes.map(Self.change)),
+            "findings": .array(report.findings.map(Self.finding)),
+            "notes": .array(report.notes.map(JSONValue.string)),
+        ]
+        if let releases = report.releases { members["releases"] = .array(releases.map(Self.release)) }
+        if let items = report.items { members["items"] = .array(items.map(Self.item)) }
+        return JSONValue.object(members).rendered
+    }
+
+    static func revision(_ info: RevisionInfo) -> JSONValue {
+        .object([
+            "rev": .string(info.rev), "commit": .string(info.commit.hex), "version": .optional(info.version?.description),
+        ])
+    }
+
+    static func change(_ change: Change) -> JSONValue {
+        .object([
+            "surface": .string(change.surface),
+            "item": .string(change.id),
+            "key": .string(change.key),
+            "kind": .string(change.kind.rawValue),
+            "bump": .string(change.bump.name),
+            "before": change.before.map(state) ?? .null,
+            "after": change.after.map(state) ?? .null,
+            "changed_attributes": .array(change.changedAttributes.map(JSONValue.string)),
+            "location": .optional(change.location?.description),
+            "experimental": .bool(change.experimental),
+        ])
+    }
+
+    static func state(_ item: SurfaceItem) -> JSONValue {
+        .object([
+            "attributes": .object(item.attributes.mapValues(JSONValue.string)),
+            "stability": .string(item.stability.rawValue),
+            "location": .optional(item.location?.description),
+        ])
+    }
+
+    static func item(_ item: SurfaceItem) -> JSONValue {
+        .object([
+            "surface": .string(item.surface),
+            "item": .string(item.id),
+            "key": .string(item.key),
+            "attributes": .object(item.attributes.mapValues(JSONValue.string)),
+            "stability": .string(item.stability.rawValue),
+            "location": .optional(item.location?.description),
+        ])
+    }
+
+    static func finding(_ finding: Finding) -> JSONValue {
+        .object([
+            "rule": .string(finding.rule.id),
+            "severity": .string(finding.severity.rawValue),
+            "message": .string(finding.message),
+            "release": .optional(finding.release),
+            "item": .optional(finding.item),
+            "location": .optional(finding.location?.description),
+            "exception": .optional(finding.exception),
+        ])
+    }
+
+    static func release(_ row: ReleaseRow) -> JSONValue {
+        .object([
+            "version": .string(row.release.version.description),
+            "tag": .string(row.release.tag),
+            "commit": .string(row.release.commit.hex),
+            "date": .string(isoDate(row.release.date)),
+            "date_source": .string(row.release.dateSource.rawValue),
+            "predecessor": .optional(row.predecessor?.version.description),
+            "required": .optional(row.required?.name),
+            "actual": .optional(row.actual?.name),
+            "verdict": .string(row.verdict.rawValue),
+            "changes": .array(row.changes.map(change)),
+            "findings": .array(row.findings.map(finding)),
+        ])
+    }
+
+    /// `2024-03-01T12:00:00Z`, always UTC.
+    static func isoDate(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import Gate
+import Policy
+import Surface
+
+/// Text for people: a verdict line first, then changes grouped by surface, then findings. Free to change.
+public struct TextRenderer: Renderer {
+    public static let identifier = "text"
+
+    public init() {}
+
+    public func render(_ report: Report, options: RenderOptions) -> String {
+        let style = Style(enabled: options.color)
+        var lines: [String] = []
+        switch report.kind {
+        case .check, .next: lines += check(report, style)
+        case .audit: lines += audit(report, style)
+        case .diff: lines += diff(report, style)
+        case .surface: lines += surface(report, style)
+        }
+        if !report.notes.isEmpty {
+            lines.append("")
+            lines += report.notes.map { style.dim("note: \($0)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func verdictWord(_ report: Report, _ style: Style) -> String {
+        report.verdict == .pass ? style.green("PASS") : style.red("FAIL")
+    }
+
+    private func check(_ report: Report, _ style: Style) -> [String] {
+        var headline = "\(verdictWord(report, style))  \(range(report))"
+        var facts = ["required: \(report.required?.name ?? "none")"]
+        if let actual = report.actual { facts.append("actual: \(actual.name)") }
+        if let allow = report.allow { facts.append("allowed: \(allow.name)") }
+        if let next = report.next { facts.append("next: \(next)") }
+        headline += "  (" + facts.joined(separator: ", ") + ")"
+        var lines = [headline, style.dim("policy: \(report.policy.source)")]
+        lines += changeBlock(report.changes, style)
+        lines += findingBlock(report.findings, style)
+        return lines
+    }
+
+    private func range(_ report: Report) -> String {
+        func name(_ info: RevisionInfo?) -> String {
+            guard let info else { return "?" }
+            let version = info.version.map { " (\($0))" } ?? ""
+            return info.rev == info.version.map({ "v\($0)" }) ? info.rev : "\(info.rev)\(version)"
+        }
+        return "\(name(report.base))..\(name(report.head))"
+    }
+
+    private func diff(_ report: Report, _ style: Style) -> [String] {
+        var lines = [
+            "\(range(report)): \(report.changes.count) change\(report.changes.count == 1 ? "" : "s"), "
+                + "needs \(report.required?.name ?? "none")"
+        ]
+        lines += changeBlock(report.changes, style)
+        return lines
+    }
+
+    private func surface(_ report: Report, _ style: Style) -> [String] {
+        let items = report.items ?? []
+        let rev = report.head.map { "\($0.rev) (\($0.commit.short))" } ?? "?"
+        var lines = ["\(items.count) item\(items.count == 1 ? "" : "s") at \(rev)", style.dim("policy: \(report.policy.source)")]
+        for (surface, group) in grouped(items, by: \.surface) {
+            lines.append("")
+            lines.append(style.bold("\(surface) (\(group.count))"))
+            for item in group {
+                var parts = ["  \(item.key)"]
+                if !item.attributes.isEmpty { parts.append(attributes(item.attributes)) }
+                if item.stability != .stable { parts.append("[\(item.stability.rawValue)]") }
+                if let location = item.location { parts.append(style.dim(location.description)) }
+                lines.append(parts.joined(separator: "  "))
+            }
+        }
+        return lines
+    }
+
+    private func audit(_ report: Report, _ style: Style) -> [String] {
+        let rows = report.releases ?? []
+        let failing = rows.filter { $0.verdict == .fail }.count
+        var lines = [
+            "\(verdictWord(report, style))  audit of \(rows.count) release\(rows.count == 1 ? "" : "s"): "
+                + "\(failing) failing", style.dim("policy: \(report.policy.source)"), "",
+        ]
+        let table = [["release", "date", "predecessor", "required", "actual", "changes", "verdict"]]
+            + rows.map { row in
+                [
+                    row.release.tag, JSONRenderer.isoDate(row.release.date).prefix(10).description,
+                    row.predecessor?.version.description ?? "-", row.required?.name ?? "-", row.actual?.name ?? "-",
+                    String(row.changes.count), row.verdict.rawValue,
+                ]
+            }
+        let widths = (0..<7).map { column in table.map { $0[column].count }.max() ?? 0 }
+        for (index, row) in table.enumerated() {
+            let text = zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingTrailingSpaces()
+            if index == 0 {
+                lines.append(style.bold(text))
+            } else {
+                lines.append(rows[index - 1].verdict == .fail ? style.red(text) : text)
+            }
+        }
+        for row in rows where !row.findings.isEmpty {
+            lines.append("")
+            lines.append(style.bold("\(row.release.tag) (from \(row.predecessor?.tag ?? "-"))"))
+            lines += row.findings.map { "  " + findingLine($0, style) }
+        }
+        if !report.findings.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Tags"))
+            lines += report.findings.map { "  " + findingLine($0, style) }
+        }
+        return lines
+    }
+
+    private func changeBlock(_ changes: [Change], _ style: Style) -> [String] {
+        guard !changes.isEmpty else { return ["", "No changes to the declared surface."] }
+        var lines: [String] = []
+        for (surface, group) in grouped(changes, by: \.surface) {
+            lines.append("")
+            lines.append(style.bold("\(surface) (\(group.count) change\(group.count == 1 ? "" : "s"))"))
+            for change in group {
+                let symbol: String
+                switch change.kind {
+                case .added, .promoted: symbol = style.green("+")
+                case .removed, .demoted: symbol = style.red("-")
+                case .changed, .deprecated: symbol = style.yellow("~")
+                }
+                var parts = [
+                    "  \(symbol) \(change.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))"
+                        + change.key
+                ]
+                if change.kind == .changed, let before = change.before, let after = change.after {
+                    parts.append(
+                        change.changedAttributes.map {
+                            "\($0): \(before.attributes[$0] ?? "∅") → \(after.attributes[$0] ?? "∅")"
+                        }.joined(separator: ", "))
+                }
+                parts.append(bumpLabel(change, style))
+                if let location = change.location { parts.append(style.dim(location.description)) }
+                lines.append(parts.joined(separator: "  "))
+            }
+        }
+        return lines
+    }
+
+    private func bumpLabel(_ change: Change, _ style: Style) -> String {
+        let text = change.experimental ? "\(change.bump.name) (experimental)" : change.bump.name
+        switch change.bump {
+        case .major: return style.red(text)
+        case .minor: return style.yellow(text)
+        default: return text
+        }
+    }
+
+    private func findingBlock(_ findings: [Finding], _ style: Style) -> [String] {
+        guard !findings.isEmpty else { return [] }
+        return ["", style.bold("Findings")] + findings.map { "  " + findingLine($0, style) }
+    }
+
+    private func findingLine(_ finding: Finding, _ style: Style) -> String {
+        let severity: String
+        switch finding.severity {
+        case .error: severity = style.red("error  ")
+        case .warning: severity = style.yellow("warning")
+        default: severity = style.dim("note   ")
+        }
+        var text = "\(severity) \(finding.rule.id): \(finding.message)"
+        if let location = finding.location { text += style.dim("  (\(location))") }
+        if let reason = finding.exception { text += style.dim("  [exception: \(reason)]") }
+        return text
+    }
+
+    private func attributes(_ values: [String: String]) -> String {
+        values.keys.sorted().map { "\($0)=\(values[$0] ?? "")" }.joined(separator: " ")
+    }
+
+    private func grouped<T>(_ values: [T], by key: (T) -> String) -> [(String, [T])] {
+        var order: [String] = []
+        var groups: [String: [T]] = [:]
+        for value in values {
+            let name = key(value)
+            if groups[name] == nil { order.append(name) }
+            groups[name, default: []].append(value)
+        }
+        return order.map { ($0, groups[$0] ?? []) }
+    }
+}
+
+/// ANSI styling, or none.
+struct Style {
+    let enabled: Bool
+
+    private func wrap(_ text: String, _ code: String) -> String {
+        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    func red(_ text: String) -> String { wrap(text, "31") }
+    func green(_ text: String) -> String { wrap(text, "32") }
+    func yellow(_ text: String) -> String { wrap(text, "33") }
+    func bold(_ text: String) -> String { wrap(text, "1") }
+    func dim(_ text: String) -> String { wrap(text, "2") }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}

@@ -1,0 +1,143 @@
+import Git
+import Policy
+
+/// The `go-packages` extractor: every public package of the Go module whose `go.mod` sits at the spec's root.
+///
+/// Public means importable from outside: not under `internal/`, `testdata/` or `vendor/`, not in a folder whose
+/// name starts with `.` or `_`, not in a nested module, and not `package main`. Results are remembered per
+/// subtree id, so a folder that did not change between two tags is not walked again.
+final class GoPackageFinder {
+    private var packagesBySubtree: [ObjectID: [String]] = [:]
+    private var moduleByBlob: [ObjectID: String?] = [:]
+    private var packageNameByBlob: [ObjectID: String?] = [:]
+    private static let prunedNames: Set<String> = ["internal", "testdata", "vendor"]
+
+    func items(_ spec: GoPackagesExtractorSpec, tree: ObjectID, repository: Repository, notes: inout [String])
+        throws(GitError) -> [RawItem]
+    {
+        let root = spec.root.split(separator: "/").joined(separator: "/")
+        var moduleTree = tree
+        if !root.isEmpty {
+            guard let subtree = try subtreeID(root, in: tree, repository: repository) else { return [] }
+            moduleTree = subtree
+        }
+        let goModPath = root.isEmpty ? "go.mod" : root + "/go.mod"
+        guard let goMod = try repository.blobID(atPath: "go.mod", inTree: moduleTree) else { return [] }
+        let module: String?
+        if let cached = moduleByBlob[goMod] {
+            module = cached
+        } else {
+            do {
+                module = Self.modulePath(in: try repository.text(ofBlob: goMod))
+            } catch .missingObject {
+                notes.append("\(goModPath): blob \(goMod.short) is missing from the object store; skipped")
+                return []
+            }
+            moduleByBlob[goMod] = module
+        }
+        guard let module else {
+            notes.append("\(goModPath): no 'module' line; go-packages found nothing")
+            return []
+        }
+        return try packages(in: moduleTree, repository: repository, notes: &notes).map { relative in
+            let folder = [root, relative].filter { !$0.isEmpty }.joined(separator: "/")
+            return RawItem(
+                key: relative.isEmpty ? module : module + "/" + relative, attributes: [:], stability: .stable,
+                location: Location(path: folder.isEmpty ? "go.mod" : folder))
+        }
+    }
+
+    /// Relative folders (`""` for the tree itself) holding an importable package.
+    private func packages(in tree: ObjectID, repository: Repository, notes: inout [String]) throws(GitError)
+        -> [String]
+    {
+        if let cached = packagesBySubtree[tree] { return cached }
+        let entries = try repository.entries(ofTree: tree)
+        var result: [String] = []
+        let sources = entries.filter { $0.kind == .blob && $0.name.hasSuffix(".go") && !$0.name.hasSuffix("_test.go") }
+        if let first = sources.first, try packageName(of: first.id, repository: repository) != "main" {
+            result.append("")
+        }
+        for entry in entries where entry.kind == .tree {
+            let name = entry.name
+            if Self.prunedNames.contains(name) || name.hasPrefix(".") || name.hasPrefix("_") { continue }
+            let children = try repository.entries(ofTree: entry.id)
+            if children.contains(where: { $0.kind == .blob && $0.name == "go.mod" }) { continue }
+            for sub in try packages(in: entry.id, repository: repository, notes: &notes) {
+                result.append(sub.isEmpty ? name : name + "/" + sub)
+            }
+        }
+        packagesBySubtree[tree] = result
+        return result
+    }
+
+    private func packageName(of blob: ObjectID, repository: Repository) throws(GitError) -> String? {
+        if let cached = packageNameByBlob[blob] { return cached }
+        let name: String?
+        do {
+            name = Self.packageClause(in: try repository.text(ofBlob: blob))
+        } catch .missingObject {
+            name = nil
+        }
+        packageNameByBlob[blob] = name
+        return name
+    }
+
+    private func subtreeID(_ path: String, in tree: ObjectID, repository: Repository) throws(GitError) -> ObjectID? {
+        var current = tree
+        for part in path.split(separator: "/") {
+            guard let entry = try repository.entries(ofTree: current).first(where: { $0.name == part && $0.kind == .tree })
+            else { return nil }
+            current = entry.id
+        }
+        return current
+    }
+
+    /// The module path of a `go.mod` file (`module go.k6.io/k6` or `module "example.com/x"`).
+    static func modulePath(in goMod: String) -> String? {
+        for line in goMod.split(separator: "\n") {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            guard trimmed.hasPrefix("module") else { continue }
+            var rest = trimmed.dropFirst("module".count)
+            guard let first = rest.first, first == " " || first == "\t" else { continue }
+            rest = rest.drop { $0 == " " || $0 == "\t" }
+            if let comment = rest.range(of: "//") { rest = rest[..<comment.lowerBound] }
+            let path = rest.trimmingCharacters(in: " \t\r\"`")
+            return path.isEmpty ? nil : path
+        }
+        return nil
+    }
+
+    /// The name in a Go file's `package` clause, skipping comments before it.
+    static func packageClause(in source: String) -> String? {
+        var inBlockComment = false
+        for line in source.split(separator: "\n", omittingEmptySubsequences: true) {
+            var text = Substring(line).drop { $0 == " " || $0 == "\t" }
+            if inBlockComment {
+                guard let end = text.range(of: "*/") else { continue }
+                text = text[end.upperBound...].drop { $0 == " " || $0 == "\t" }
+                inBlockComment = false
+            }
+            if text.hasPrefix("//") || text.isEmpty { continue }
+            if text.hasPrefix("/*") {
+                if text.range(of: "*/") == nil { inBlockComment = true }
+                continue
+            }
+            guard text.hasPrefix("package ") || text.hasPrefix("package\t") else { return nil }
+            let name = text.dropFirst("package".count).drop { $0 == " " || $0 == "\t" }.prefix {
+                $0.isLetter || $0.isNumber || $0 == "_"
+            }
+            return String(name)
+        }
+        return nil
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> String {
+        var view = self
+        while let first = view.first, set.contains(first) { view.removeFirst() }
+        while let last = view.last, set.contains(last) { view.removeLast() }
+        return String(view)
+    }
+}

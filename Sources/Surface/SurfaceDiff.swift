@@ -1,0 +1,93 @@
+import Policy
+import SemVer
+
+/// One difference in the declared surface between two revisions, with the bump it needs.
+public struct Change: Sendable, Hashable {
+    /// What happened to the item.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case added, removed, changed, deprecated, promoted, demoted
+    }
+
+    public let surface: String
+    public let key: String
+    public let kind: Kind
+    public let bump: Bump
+    public let before: SurfaceItem?
+    public let after: SurfaceItem?
+    /// The attributes whose values differ (for `changed`).
+    public let changedAttributes: [String]
+    /// True when the item is experimental on the side that matters, so the change promises nothing.
+    public let experimental: Bool
+
+    /// The identity `surface:key`.
+    public var id: String { "\(surface):\(key)" }
+    /// Where to look: the new location, else the old one.
+    public var location: Location? { after?.location ?? before?.location }
+}
+
+/// Compares two surfaces and classifies every difference under the bump rules of the spec.
+public enum SurfaceDiff {
+    /// The changes from `before` to `after`, sorted by surface, key and kind.
+    ///
+    /// `removed`, a breaking `changed` and `demoted` need major; `added`, `deprecated` and `promoted` need minor;
+    /// anything that touches only experimental items needs patch.
+    public static func changes(from before: SurfaceSnapshot, to after: SurfaceSnapshot, policy: Policy) -> [Change] {
+        var changes: [Change] = []
+        let ids = Set(before.items.keys).union(after.items.keys)
+        let breakingBySurface = Dictionary(policy.surfaces.map { ($0.name, $0.breaking) }, uniquingKeysWith: { a, _ in a })
+        for id in ids {
+            switch (before.items[id], after.items[id]) {
+            case (nil, let new?):
+                let experimental = new.stability == .experimental
+                changes.append(make(new, .added, experimental ? .patch : .minor, nil, new, experimental))
+            case (let old?, nil):
+                let experimental = old.stability == .experimental
+                changes.append(make(old, .removed, experimental ? .patch : .major, old, nil, experimental))
+            case (let old?, let new?):
+                changes += stabilityChanges(old, new)
+                let differing = Set(old.attributes.keys).union(new.attributes.keys)
+                    .filter { old.attributes[$0] != new.attributes[$0] }.sorted()
+                if !differing.isEmpty {
+                    let breakingSet = breakingBySurface[old.surface] ?? nil
+                    let breaking = breakingSet.map { set in differing.contains { set.contains($0) } } ?? true
+                    let experimental = old.stability == .experimental || new.stability == .experimental
+                    let bump: Bump = experimental ? .patch : (breaking ? .major : .minor)
+                    changes.append(
+                        Change(
+                            surface: new.surface, key: new.key, kind: .changed, bump: bump, before: old, after: new,
+                            changedAttributes: differing, experimental: experimental))
+                }
+            case (nil, nil):
+                continue
+            }
+        }
+        return changes.sorted { ($0.surface, $0.key, $0.kind.rawValue) < ($1.surface, $1.key, $1.kind.rawValue) }
+    }
+
+    private static func make(
+        _ item: SurfaceItem, _ kind: Change.Kind, _ bump: Bump, _ before: SurfaceItem?, _ after: SurfaceItem?,
+        _ experimental: Bool
+    ) -> Change {
+        Change(
+            surface: item.surface, key: item.key, kind: kind, bump: bump, before: before, after: after,
+            changedAttributes: [], experimental: experimental)
+    }
+
+    private static func stabilityChanges(_ old: SurfaceItem, _ new: SurfaceItem) -> [Change] {
+        switch (old.stability, new.stability) {
+        case (.experimental, .stable):
+            return [make(new, .promoted, .minor, old, new, false)]
+        case (.stable, .experimental), (.deprecated, .experimental):
+            return [make(new, .demoted, .major, old, new, false)]
+        case (.stable, .deprecated):
+            return [make(new, .deprecated, .minor, old, new, false)]
+        case (.experimental, .deprecated):
+            return [make(new, .deprecated, .patch, old, new, true)]
+        case (.deprecated, .stable):
+            // Withdrawing a deprecation promises more than before: an addition in effect.
+            return [make(new, .promoted, .minor, old, new, false)]
+        default:
+            return []
+        }
+    }
+}

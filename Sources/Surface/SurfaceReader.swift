@@ -1,0 +1,240 @@
+import Git
+import Pattern
+import Policy
+
+/// Why a surface could not be read at all (a missing file is not one: it yields no items).
+public enum SurfaceError: Error, Sendable, CustomStringConvertible {
+    case git(GitError)
+    case pattern(surface: String, path: String, error: PatternError)
+
+    public var description: String {
+        switch self {
+        case .git(let error): return error.description
+        case .pattern(let surface, let path, let error):
+            return "surface '\(surface)': \(error.description) while reading '\(path)'"
+        }
+    }
+}
+
+/// An item as an extractor reports it, before policy globs and stability rules apply.
+struct RawItem: Sendable {
+    var key: String
+    var attributes: [String: String]
+    var stability: Stability
+    var location: Location?
+}
+
+/// Reads the declared surfaces of a policy at any commit, remembering work by object id.
+///
+/// Trees and blobs are immutable, so a blob that did not change between two tags is never read or matched twice.
+public final class SurfaceReader {
+    private let repository: Repository
+    private let policy: Policy
+    private var regexCache: [RegexCacheKey: [RawItem]] = [:]
+    private var listCache: [ObjectID: ([RawItem], [String])] = [:]
+    private let goPackages = GoPackageFinder()
+
+    private struct RegexCacheKey: Hashable {
+        let surface: Int
+        let extractor: Int
+        let path: String
+        let blob: ObjectID
+    }
+
+    public init(repository: Repository, policy: Policy) {
+        self.repository = repository
+        self.policy = policy
+    }
+
+    /// The surface at `commit`: every surface's extractors united, include/exclude and experimental globs applied.
+    public func snapshot(at commit: ObjectID) throws(SurfaceError) -> SurfaceSnapshot {
+        do {
+            let tree = try repository.rootTree(of: commit)
+            let files = try regexCandidates(in: tree)
+            var snapshot = SurfaceSnapshot()
+            for (surfaceIndex, surface) in policy.surfaces.enumerated() {
+                var raw: [RawItem] = []
+                for (extractorIndex, extractor) in surface.extractors.enumerated() {
+                    switch extractor {
+                    case .regex(let spec):
+                        raw += try regexItems(
+                            spec, surface: surface.name, cacheKey: (surfaceIndex, extractorIndex), files: files,
+                            notes: &snapshot.notes)
+                    case .list(let spec):
+                        raw += try listItems(spec, tree: tree, notes: &snapshot.notes)
+                    case .goPackages(let spec):
+                        raw += try goPackages.items(spec, tree: tree, repository: repository, notes: &snapshot.notes)
+                    }
+                }
+                merge(raw, into: &snapshot, surface: surface)
+            }
+            return snapshot
+        } catch let error as SurfaceError {
+            throw error
+        } catch let error as GitError {
+            throw .git(error)
+        } catch {
+            throw .git(.library(function: "surface", code: -1, message: "\(error)"))
+        }
+    }
+
+    private func merge(_ raw: [RawItem], into snapshot: inout SurfaceSnapshot, surface: SurfaceSpec) {
+        for item in raw {
+            if !surface.include.isEmpty && !surface.include.contains(where: { $0.matches(item.key) }) { continue }
+            if surface.exclude.contains(where: { $0.matches(item.key) }) { continue }
+            let id = "\(surface.name):\(item.key)"
+            var stability = item.stability
+            if stability == .stable && policy.experimental.contains(where: { $0.matches(id) }) {
+                stability = .experimental
+            }
+            if var existing = snapshot.items[id] {
+                existing.attributes.merge(item.attributes) { first, _ in first }
+                if stability == .deprecated { existing.stability = .deprecated }
+                snapshot.items[id] = existing
+            } else {
+                snapshot.items[id] = SurfaceItem(
+                    surface: surface.name, key: item.key, attributes: item.attributes, stability: stability,
+                    location: item.location)
+            }
+        }
+    }
+
+    // MARK: regex
+
+    /// Every blob whose path some regex extractor's glob matches, found in one pruned walk of the tree.
+    private func regexCandidates(in tree: ObjectID) throws(GitError) -> [(path: String, blob: ObjectID)] {
+        let globs = policy.surfaces.flatMap { surface in
+            surface.extractors.flatMap { extractor -> [Glob] in
+                if case .regex(let spec) = extractor { return spec.files }
+                return []
+            }
+        }
+        guard !globs.isEmpty else { return [] }
+        let prefixes = globs.map(\.literalPrefix)
+        var files: [(path: String, blob: ObjectID)] = []
+        try repository.walkFiles(
+            tree: tree,
+            descend: { folder in
+                let directory = folder + "/"
+                return prefixes.contains { $0.hasPrefix(directory) || directory.hasPrefix($0) }
+            },
+            visit: { path, entry in
+                if globs.contains(where: { $0.matches(path) }) { files.append((path, entry.id)) }
+            })
+        return files
+    }
+
+    private func regexItems(
+        _ spec: RegexExtractorSpec, surface: String, cacheKey: (Int, Int), files: [(path: String, blob: ObjectID)],
+        notes: inout [String]
+    ) throws(SurfaceError) -> [RawItem] {
+        var items: [RawItem] = []
+        for file in files where spec.files.contains(where: { $0.matches(file.path) }) {
+            let key = RegexCacheKey(surface: cacheKey.0, extractor: cacheKey.1, path: file.path, blob: file.blob)
+            if let cached = regexCache[key] {
+                items += cached
+                continue
+            }
+            guard let text = try readText(file.blob, path: file.path, notes: &notes) else { continue }
+            let matches: [PatternMatch]
+            do {
+                matches = try spec.pattern.matches(in: text)
+            } catch {
+                throw SurfaceError.pattern(surface: surface, path: file.path, error: error)
+            }
+            let found = matches.compactMap { match in regexItem(match, spec: spec, path: file.path) }
+            regexCache[key] = found
+            items += found
+        }
+        return items
+    }
+
+    /// A blob's text, or nil (with a note) when the object store lacks it.
+    private func readText(_ blob: ObjectID, path: String, notes: inout [String]) throws(SurfaceError) -> String? {
+        do {
+            return try repository.text(ofBlob: blob)
+        } catch {
+            if case .missingObject = error {
+                notes.append("\(path): blob \(blob.short) is missing from the object store; skipped")
+                return nil
+            }
+            throw .git(error)
+        }
+    }
+
+    private func regexItem(_ match: PatternMatch, spec: RegexExtractorSpec, path: String) -> RawItem? {
+        let key: String
+        if let template = spec.key {
+            key = KeyTemplate.fill(template, path: path, groups: match.groups)
+        } else {
+            key = match.groups["name"] ?? ""
+        }
+        guard !key.isEmpty else { return nil }
+        var attributes: [String: String] = [:]
+        for (group, value) in match.groups where group != "name" && group != "deprecated" {
+            attributes[group] = value
+        }
+        var stability = spec.stability ?? .stable
+        if let marker = match.groups["deprecated"], !marker.isEmpty { stability = .deprecated }
+        let line = match.groupLine("name") ?? match.line
+        return RawItem(key: key, attributes: attributes, stability: stability, location: Location(path: path, line: line))
+    }
+
+    // MARK: list
+
+    private func listItems(_ spec: ListExtractorSpec, tree: ObjectID, notes: inout [String]) throws(SurfaceError)
+        -> [RawItem]
+    {
+        let found: ObjectID?
+        do {
+            found = try repository.blobID(atPath: spec.path, inTree: tree)
+        } catch {
+            throw .git(error)
+        }
+        guard let blob = found else { return [] }
+        if let (items, fileNotes) = listCache[blob] {
+            notes += fileNotes
+            return items
+        }
+        guard let text = try readText(blob, path: spec.path, notes: &notes) else { return [] }
+        let parsed = ListFile.parse(text, path: spec.path)
+        listCache[blob] = (parsed.items, parsed.notes)
+        notes += parsed.notes
+        return parsed.items
+    }
+}
+
+/// Fills a `key` template: `{path}`, `{dir}`, `{stem}`, `{file}` and any named group.
+enum KeyTemplate {
+    static func fill(_ template: String, path: String, groups: [String: String]) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        let dir = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : ""
+        let stem = file.contains(".") ? String(file[..<(file.lastIndex(of: ".") ?? file.endIndex)]) : file
+        var output = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            output += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            switch name {
+            case "path": output += path
+            case "dir": output += dir
+            case "stem": output += stem
+            case "file": output += file
+            default: output += groups[name] ?? ""
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        output += rest
+        return output.trimmingSpaces()
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var view = Substring(self)
+        while let first = view.first, first.isWhitespace { view.removeFirst() }
+        while let last = view.last, last.isWhitespace { view.removeLast() }
+        return String(view)
+    }
+}

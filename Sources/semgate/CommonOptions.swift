@@ -1,0 +1,132 @@
+import ArgumentParser
+import Foundation
+import Gate
+import Git
+import Policy
+import Reports
+import SemVer
+
+/// Flags every command that reads a repository takes.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "The repository (default: the one containing the working directory).")
+    var repo: String?
+
+    @Option(name: .long, help: "The policy file (default: .semgate.yml, semgate.yml, then policy/semgate.yml).")
+    var policy: String?
+
+    @Option(
+        name: .customLong("policy-rev"),
+        help: "Read the policy from this git revision instead of the working tree (pull requests: the trusted base).")
+    var policyRev: String?
+
+    @Option(name: .long, help: "Output format: \(Renderers.identifiers.joined(separator: ", ")).")
+    var format: String = "text"
+
+    @Option(name: .long, help: "Colour: auto, always or never (auto honours NO_COLOR and terminals).")
+    var color: ColorChoice = .auto
+
+    func validate() throws {
+        guard Renderers.named(format) != nil else {
+            throw ValidationError(
+                "unknown format '\(format)'; use one of: \(Renderers.identifiers.joined(separator: ", "))")
+        }
+    }
+
+    /// Whether to draw colour on standard output.
+    var useColor: Bool {
+        switch color {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            let environment = ProcessInfo.processInfo.environment
+            if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+            if environment["TERM"] == "dumb" { return false }
+            return isatty(STDOUT_FILENO) == 1
+        }
+    }
+
+    /// Opens the repository and loads the policy, or exits 2 with a clear message.
+    func engine() throws -> Engine {
+        let repository = try openRepository()
+        let loaded = try semgateRun { () throws(GateError) in
+            try PolicyResolver.resolve(explicitPath: policy, revision: policyRev, repository: repository)
+        }
+        return try semgateRun { () throws(GateError) in try Engine(repository: repository, policy: loaded) }
+    }
+
+    func openRepository() throws -> Repository {
+        let path = repo ?? FileManager.default.currentDirectoryPath
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw Failure("repository folder '\(path)' does not exist")
+        }
+        do {
+            return try Repository(discovering: path)
+        } catch {
+            throw Failure(error.description)
+        }
+    }
+
+    /// Renders a report in the chosen format and exits with its verdict.
+    func emit(_ report: Report) throws -> Never {
+        let renderer = Renderers.named(format) ?? TextRenderer()
+        print(renderer.render(report, options: RenderOptions(color: useColor)), terminator: "")
+        throw ExitCode(report.verdict == .pass ? 0 : 1)
+    }
+
+    /// A version from the user: a bare SemVer version, or a release tag such as `v1.9.0`.
+    func version(_ text: String, engine: Engine) throws -> Version {
+        if let version = Version.parse(text) { return version }
+        if let inner = engine.policy.releases.tag.versionText(fromTag: text), let version = Version.parse(inner) {
+            return version
+        }
+        do {
+            return try Version(text)
+        } catch {
+            throw Failure(error.description)
+        }
+    }
+}
+
+/// `--color` values.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+/// A failure to run: printed as one line on standard error, exit status 2.
+struct Failure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// Runs a library call, turning its error into a `Failure`.
+func semgateRun<T>(_ body: () throws(GateError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        throw Failure(error.description)
+    }
+}
+
+extension ParsableCommand {
+    /// Runs `body`, mapping `Failure` to a message on standard error and exit status 2.
+    func guarded(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let failure as Failure {
+            FileHandle.standardError.write(Data("semgate: error: \(failure.description)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+extension Bump: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let bump = Bump(name: argument), bump != .none else { return nil }
+        self = bump
+    }
+
+    public static var allValueStrings: [String] { ["major", "minor", "patch"] }
+}
