@@ -1,0 +1,828 @@
+import Pattern
+import SemVer
+import Yams
+
+/// Finds, parses and validates policy files, reporting every problem at once.
+public enum PolicyLoader {
+    /// Where a policy is looked for when `--policy` is not given, in lookup order.
+    public static let searchPaths = [".semgate.yml", "semgate.yml", "policy/semgate.yml"]
+
+    /// The only policy format version this semgate reads.
+    public static let formatVersion = 1
+
+    /// Parses and validates `yaml`; `file` names it in diagnostics.
+    public static func load(yaml: String, file: String, origin: PolicyOrigin) throws(PolicyError) -> Policy {
+        var reader = PolicyReader(file: file)
+        let policy = reader.read(yaml, origin: origin)
+        guard let policy, reader.diagnostics.isEmpty else {
+            throw PolicyError(diagnostics: reader.sortedDiagnostics)
+        }
+        return policy
+    }
+}
+
+/// The keys each level of a policy file accepts, in documentation order.
+enum PolicyKeys {
+    static let topLevel = [
+        "semgate", "project", "releases", "surfaces", "experimental", "deprecations", "exceptions", "rules",
+    ]
+    static let releases = ["tag", "ignore", "initial-development"]
+    static let surface = ["extract", "breaking", "include", "exclude"]
+    static let regex = ["files", "pattern", "key", "stability"]
+    static let list = ["path"]
+    static let goPackages = ["root"]
+    static let deprecation = ["item", "since", "remove-in", "use-instead"]
+    static let exception = ["release", "items", "reason"]
+}
+
+/// One pass over a composed YAML tree that builds a `Policy` and collects diagnostics.
+struct PolicyReader {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// Marks keys renamed to get past a duplicate; those entries are skipped.
+    private static let duplicateMarker = "\u{2063}semgate-duplicate-"
+
+    init(file: String) {
+        self.file = file
+    }
+
+    var sortedDiagnostics: [Diagnostic] {
+        diagnostics.enumerated()
+            .sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }
+            .map(\.element)
+            .reduce(into: [Diagnostic]()) { unique, diagnostic in
+                // A YAML alias repeats its anchor's node: report each problem once.
+                if !unique.contains(diagnostic) { unique.append(diagnostic) }
+            }
+    }
+
+    // MARK: - Reporting
+
+    private mutating func report(_ message: String, line: Int, column: Int) {
+        diagnostics.append(Diagnostic(file: file, line: max(line, 1), column: max(column, 1), message: message))
+    }
+
+    private mutating func report(_ message: String, at node: Node) {
+        let mark = node.mark
+        report(message, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    // MARK: - YAML
+
+    /// Composes the document; duplicate keys are reported and renamed so that the rest is still checked.
+    private mutating func compose(_ source: String) -> Node? {
+        var text = source
+        var renamed = 0
+        while true {
+            do {
+                guard let root = try Yams.compose(yaml: text) else {
+                    report("the policy file is empty; start it with 'semgate: 1'", line: 1, column: 1)
+                    return nil
+                }
+                return root
+            } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+                let key = duplicates.first ?? ""
+                let first = context.mark
+                let firstText = "\(first.line):\(first.column)"
+                renamed += 1
+                guard renamed <= 100, let second = Self.locateDuplicate(of: key, after: first, in: text) else {
+                    report("duplicate key '\(key)'; each key may appear once in a mapping", line: first.line,
+                           column: first.column)
+                    return nil
+                }
+                report(
+                    "duplicate key '\(key)' (first at \(firstText)); each key may appear once in a mapping, "
+                        + "so rename or merge one", line: second.line, column: second.column)
+                text = Self.replacing(second, with: Self.duplicateMarker + String(renamed), in: text)
+            } catch let error as YamlError {
+                reportSyntax(error)
+                return nil
+            } catch {
+                report("cannot read the policy file: \(error)", line: 1, column: 1)
+                return nil
+            }
+        }
+    }
+
+    private mutating func reportSyntax(_ error: YamlError) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context {
+                message += " (\(context.text) at \(context.mark.line):\(context.mark.column))"
+            }
+            report(message + "; check the indentation and quoting here", line: mark.line, column: mark.column)
+        case .reader(let problem, let offset, _, let yaml):
+            let (line, column) = Self.position(ofCharacterOffset: offset ?? 0, in: yaml)
+            report("invalid YAML: \(problem); save the file as UTF-8 text", line: line, column: column)
+        default:
+            report("invalid YAML: \(error)", line: 1, column: 1)
+        }
+    }
+
+    private static func position(ofCharacterOffset offset: Int, in text: String) -> (Int, Int) {
+        var line = 1
+        var column = 1
+        for character in text.prefix(offset) {
+            if character == "\n" || character == "\r\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+
+    /// Where a key of a block mapping repeats: the same key at the same column, before the mapping ends.
+    private static func locateDuplicate(of key: String, after first: Mark, in text: String)
+        -> (line: Int, column: Int, length: Int)?
+    {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = first.column - 1
+        let spellings = [key, "\"\(key)\"", "'\(key)'"].map { Array($0.unicodeScalars) }
+        var index = first.line
+        while index < lines.count {
+            let scalars = Array(lines[index].unicodeScalars)
+            defer { index += 1 }
+            guard let content = scalars.firstIndex(where: { $0 != " " }), scalars[content] != "#",
+                scalars[content] != "\r"
+            else { continue }
+            if content < indent { return nil }
+            guard content == indent else { continue }
+            for spelling in spellings where scalars[indent...].starts(with: spelling) {
+                let rest = scalars[(indent + spelling.count)...].drop { $0 == " " || $0 == "\t" }
+                if rest.first == ":" {
+                    return (index + 1, first.column, spelling.count)
+                }
+            }
+        }
+        return nil
+    }
+
+    private static func replacing(
+        _ location: (line: Int, column: Int, length: Int),
+        with replacement: String,
+        in text: String
+    ) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var scalars = Array(lines[location.line - 1].unicodeScalars)
+        let start = location.column - 1
+        scalars.replaceSubrange(start..<(start + location.length), with: replacement.unicodeScalars)
+        var line = String.UnicodeScalarView()
+        line.append(contentsOf: scalars)
+        lines[location.line - 1] = String(line)
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: - Generic value readers
+
+    private static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar):
+            if isNull(node) { return "nothing" }
+            return "'\(scalar.string)'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    private static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    private mutating func typeMismatch(expected: String, for field: String, found node: Node, example: String? = nil) {
+        var message = "expected \(expected) for \(field), found \(Self.describe(node))"
+        if let example { message += "; write it like \(example)" }
+        report(message, at: node)
+    }
+
+    /// The entries of a mapping whose keys are known; every other key is reported with a suggestion.
+    private mutating func entries(
+        of node: Node,
+        for field: String,
+        allowed: [String],
+        context: String
+    ) -> [String: (key: Node, value: Node)]? {
+        guard case .mapping(let mapping) = node else {
+            typeMismatch(expected: "a mapping", for: field, found: node)
+            return nil
+        }
+        var result: [String: (key: Node, value: Node)] = [:]
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                report("expected a plain key \(context), found \(Self.describe(key))", at: key)
+                continue
+            }
+            let name = scalar.string
+            if name.hasPrefix(Self.duplicateMarker) { continue }
+            if allowed.contains(name) {
+                result[name] = (key, value)
+            } else {
+                report("unknown key '\(name)' \(context)" + Suggestions.hint(for: name, among: allowed), at: key)
+            }
+        }
+        return result
+    }
+
+    /// The pairs of a mapping whose keys are free-form names (surfaces, rules).
+    private mutating func namedEntries(of node: Node, for field: String) -> [(name: String, key: Node, value: Node)] {
+        guard case .mapping(let mapping) = node else {
+            if !Self.isNull(node) { typeMismatch(expected: "a mapping", for: field, found: node) }
+            return []
+        }
+        var result: [(name: String, key: Node, value: Node)] = []
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                report("expected a name as key in \(field), found \(Self.describe(key))", at: key)
+                continue
+            }
+            if scalar.string.hasPrefix(Self.duplicateMarker) { continue }
+            result.append((scalar.string, key, value))
+        }
+        return result
+    }
+
+    /// The source text of a scalar; nulls, lists and mappings are reported.
+    private mutating func string(_ node: Node, for field: String, example: String? = nil) -> String? {
+        guard case .scalar(let scalar) = node, !Self.isNull(node) else {
+            typeMismatch(expected: "a string", for: field, found: node, example: example)
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// A list of strings with the node of each.
+    private mutating func strings(_ node: Node, for field: String) -> [(text: String, node: Node)]? {
+        guard case .sequence(let sequence) = node else {
+            let example = node.scalar.map { "[\"\($0.string)\"]" }
+            typeMismatch(expected: "a list of strings", for: field, found: node, example: example)
+            return nil
+        }
+        var result: [(text: String, node: Node)] = []
+        for element in sequence {
+            guard case .scalar(let scalar) = element, !Self.isNull(element) else {
+                typeMismatch(expected: "a list of strings", for: field, found: element)
+                continue
+            }
+            result.append((scalar.string, element))
+        }
+        return result
+    }
+
+    private mutating func globs(_ node: Node, for field: String) -> [(glob: Glob, node: Node)] {
+        var result: [(glob: Glob, node: Node)] = []
+        for (text, element) in strings(node, for: field) ?? [] {
+            do {
+                result.append((try Glob(text), element))
+            } catch {
+                report("\(error.message) (in \(field))", at: element)
+            }
+        }
+        return result
+    }
+
+    private mutating func version(_ node: Node, for field: String) -> Version? {
+        guard let text = string(node, for: field, example: "1.2.0") else { return nil }
+        do {
+            return try Version(text)
+        } catch {
+            var message = "invalid version '\(text)' for \(field): \(error)"
+            if text.hasPrefix("v") || text.hasPrefix("V"), Version.parse(String(text.dropFirst())) != nil {
+                message = "invalid version '\(text)' for \(field): write '\(text.dropFirst())' without the 'v'"
+            }
+            report(message, at: node)
+            return nil
+        }
+    }
+
+    // MARK: - The policy
+
+    /// Builds the policy, or nil when the YAML cannot be read at all.
+    mutating func read(_ source: String, origin: PolicyOrigin) -> Policy? {
+        guard let root = compose(source) else { return nil }
+        guard case .mapping = root else {
+            typeMismatch(expected: "a mapping of policy keys", for: "the policy file", found: root,
+                         example: "'semgate: 1'")
+            return nil
+        }
+        let top = entries(of: root, for: "the policy file", allowed: PolicyKeys.topLevel, context: "at the top level")
+            ?? [:]
+        var policy = Policy(origin: origin)
+
+        if let entry = top["semgate"] {
+            readFormatVersion(entry.value)
+        } else {
+            report("missing 'semgate: 1' (the policy format version); add it as the first line", at: root)
+        }
+        if let entry = top["project"] {
+            policy.project = string(entry.value, for: "'project'")
+        }
+        if let entry = top["releases"] {
+            policy.releases = readReleases(entry.value)
+        }
+        var surfaceNames: [String] = []
+        if let entry = top["surfaces"] {
+            let named = namedEntries(of: entry.value, for: "'surfaces'")
+            surfaceNames = named.map(\.name)
+            policy.surfaces = named.compactMap { readSurface(name: $0.name, key: $0.key, value: $0.value) }
+        }
+        if let entry = top["experimental"] {
+            policy.experimental = globs(entry.value, for: "'experimental'").map { glob, node in
+                checkItemGlob(glob, at: node, for: "'experimental'", surfaces: surfaceNames)
+                return glob
+            }
+        }
+        if let entry = top["deprecations"] {
+            policy.deprecations = readList(entry.value, for: "'deprecations'", example: "[{item: \"surface:key\"}]") {
+                reader, node, number in reader.readDeprecation(node, number: number, surfaces: surfaceNames)
+            }
+        }
+        if let entry = top["exceptions"] {
+            policy.exceptions = readList(entry.value, for: "'exceptions'", example: nil) { reader, node, number in
+                reader.readException(node, number: number, surfaces: surfaceNames)
+            }
+        }
+        if let entry = top["rules"] {
+            policy.severityOverrides = readRules(entry.value)
+        }
+        return policy
+    }
+
+    private mutating func readFormatVersion(_ node: Node) {
+        guard let text = string(node, for: "'semgate'", example: "'semgate: 1'") else { return }
+        guard text != String(PolicyLoader.formatVersion) else { return }
+        if Int(text) != nil {
+            report("unsupported policy format version '\(text)'; this semgate reads 'semgate: 1'", at: node)
+        } else {
+            report("invalid policy format version '\(text)'; write 'semgate: 1'", at: node)
+        }
+    }
+
+    private mutating func readReleases(_ node: Node) -> ReleasePolicy {
+        var releases = ReleasePolicy()
+        guard
+            let fields = entries(of: node, for: "'releases'", allowed: PolicyKeys.releases, context: "in 'releases'")
+        else { return releases }
+        if let value = fields["tag"]?.value, let text = string(value, for: "'tag' in 'releases'", example: "\"v{version}\"") {
+            do {
+                releases.tag = try TagTemplate(text)
+            } catch {
+                report(error.message, at: value)
+            }
+        }
+        if let value = fields["ignore"]?.value {
+            releases.ignore = globs(value, for: "'ignore' in 'releases'").map(\.glob)
+        }
+        if let value = fields["initial-development"]?.value,
+            let text = string(value, for: "'initial-development' in 'releases'", example: "semver")
+        {
+            if let mode = InitialDevelopment(rawValue: text) {
+                releases.initialDevelopment = mode
+            } else {
+                let names = InitialDevelopment.allCases.map(\.rawValue)
+                report(
+                    "invalid initial-development '\(text)'; use semver or shifted"
+                        + (Suggestions.closest(to: text, among: names).map { "; did you mean '\($0)'?" } ?? ""),
+                    at: value)
+            }
+        }
+        return releases
+    }
+
+    private mutating func readList<Element>(
+        _ node: Node,
+        for field: String,
+        example: String?,
+        _ readElement: (inout PolicyReader, Node, Int) -> Element?
+    ) -> [Element] {
+        guard case .sequence(let sequence) = node else {
+            if !Self.isNull(node) { typeMismatch(expected: "a list", for: field, found: node, example: example) }
+            return []
+        }
+        var result: [Element] = []
+        for (offset, element) in sequence.enumerated() {
+            if let value = readElement(&self, element, offset + 1) { result.append(value) }
+        }
+        return result
+    }
+
+    // MARK: Surfaces
+
+    private static func isValidSurfaceName(_ name: String) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        guard let first = scalars.first, first.isLowercaseAlphanumeric else { return false }
+        return scalars.dropFirst().allSatisfy { $0.isLowercaseAlphanumeric || $0 == "-" || $0 == "_" }
+    }
+
+    private mutating func readSurface(name: String, key: Node, value: Node) -> SurfaceSpec? {
+        var valid = true
+        if !Self.isValidSurfaceName(name) {
+            report(
+                "invalid surface name '\(name)'; use lowercase letters, digits, '-' and '_', "
+                    + "starting with a letter or digit", at: key)
+            valid = false
+        }
+        let context = "in surface '\(name)'"
+        guard let fields = entries(of: value, for: "surface '\(name)'", allowed: PolicyKeys.surface, context: context)
+        else { return nil }
+        var extractors: [ExtractorSpec] = []
+        var extractorsValid = true
+        if let extract = fields["extract"]?.value {
+            (extractors, extractorsValid) = readExtract(extract, surface: name)
+        } else {
+            report(
+                "surface '\(name)' has no 'extract'; add one of: " + ExtractorSpec.kinds.joined(separator: ", "),
+                at: key)
+            extractorsValid = false
+        }
+        var surface = SurfaceSpec(name: name, extractors: extractors)
+        if let breaking = fields["breaking"]?.value {
+            let names = strings(breaking, for: "'breaking' in surface '\(name)'") ?? []
+            surface.breaking = Set(names.map(\.text))
+            if extractorsValid {
+                checkBreakingAttributes(names, surface: name, extractors: extractors)
+            }
+        }
+        if let include = fields["include"]?.value {
+            surface.include = globs(include, for: "'include' in surface '\(name)'").map(\.glob)
+        }
+        if let exclude = fields["exclude"]?.value {
+            surface.exclude = globs(exclude, for: "'exclude' in surface '\(name)'").map(\.glob)
+        }
+        return valid && extractorsValid ? surface : nil
+    }
+
+    /// When every extractor is a regex, a breaking attribute must be one of their groups.
+    private mutating func checkBreakingAttributes(
+        _ names: [(text: String, node: Node)],
+        surface: String,
+        extractors: [ExtractorSpec]
+    ) {
+        var attributes: [String] = []
+        for extractor in extractors {
+            guard case .regex(let regex) = extractor else { return }
+            for group in regex.pattern.groupNames where group != "name" && group != "deprecated" {
+                if !attributes.contains(group) { attributes.append(group) }
+            }
+        }
+        for (text, node) in names where !attributes.contains(text) {
+            var message = "surface '\(surface)': breaking attribute '\(text)' is not a named group of its pattern"
+            if attributes.isEmpty {
+                message += "; the pattern has no attribute groups, so write breaking: []"
+            } else {
+                message += Suggestions.hint(for: text, among: attributes)
+            }
+            report(message, at: node)
+        }
+    }
+
+    /// The extractors of one `extract:` value and whether all of them were valid.
+    private mutating func readExtract(_ node: Node, surface: String) -> ([ExtractorSpec], Bool) {
+        let mappings: [Node]
+        switch node {
+        case .sequence(let sequence):
+            mappings = Array(sequence)
+            if mappings.isEmpty {
+                report("empty 'extract' in surface '\(surface)'; add an extractor: "
+                    + ExtractorSpec.kinds.joined(separator: ", "), at: node)
+                return ([], false)
+            }
+        default:
+            mappings = [node]
+        }
+        var extractors: [ExtractorSpec] = []
+        var valid = true
+        for mapping in mappings {
+            let field = "'extract' in surface '\(surface)'"
+            guard case .mapping(let pairs) = mapping else {
+                typeMismatch(expected: "a mapping of extractors", for: field, found: mapping,
+                             example: "{list: policy/items.txt}")
+                valid = false
+                continue
+            }
+            if pairs.isEmpty {
+                report("empty 'extract' in surface '\(surface)'; add an extractor: "
+                    + ExtractorSpec.kinds.joined(separator: ", "), at: mapping)
+                valid = false
+            }
+            for (key, value) in pairs {
+                guard case .scalar(let scalar) = key else {
+                    report("expected an extractor name in surface '\(surface)', found \(Self.describe(key))", at: key)
+                    valid = false
+                    continue
+                }
+                if scalar.string.hasPrefix(Self.duplicateMarker) { continue }
+                let extractor: ExtractorSpec?
+                switch scalar.string {
+                case "regex": extractor = readRegex(value, key: key, surface: surface).map(ExtractorSpec.regex)
+                case "list": extractor = readListExtractor(value, surface: surface).map(ExtractorSpec.list)
+                case "go-packages": extractor = readGoPackages(value, surface: surface).map(ExtractorSpec.goPackages)
+                default:
+                    report(
+                        "unknown extractor '\(scalar.string)' in surface '\(surface)'"
+                            + Suggestions.hint(for: scalar.string, among: ExtractorSpec.kinds), at: key)
+                    extractor = nil
+                }
+                if let extractor { extractors.append(extractor) } else { valid = false }
+            }
+        }
+        return (extractors, valid)
+    }
+
+    private mutating func readRegex(_ node: Node, key keyNode: Node, surface: String) -> RegexExtractorSpec? {
+        let context = "in the regex extractor of surface '\(surface)'"
+        guard let fields = entries(of: node, for: "'regex' in surface '\(surface)'", allowed: PolicyKeys.regex,
+                                   context: context)
+        else { return nil }
+        var valid = true
+        var files: [Glob] = []
+        if let value = fields["files"]?.value {
+            let reported = diagnostics.count
+            files = globs(value, for: "'files' \(context)").map(\.glob)
+            if case .sequence(let sequence) = value, sequence.isEmpty {
+                report("empty 'files' \(context); list the files to read, e.g. [\"src/**/*.go\"]", at: value)
+            }
+            if diagnostics.count != reported { valid = false }
+        } else {
+            report("the regex extractor of surface '\(surface)' has no 'files'; add e.g. files: [\"src/**/*.go\"]",
+                   at: keyNode)
+            valid = false
+        }
+        var pattern: Pattern?
+        if let value = fields["pattern"]?.value {
+            if let source = string(value, for: "'pattern' \(context)") {
+                do {
+                    let compiled = try Pattern(source)
+                    if compiled.groupNames.contains("name") || fields["key"] != nil {
+                        pattern = compiled
+                    } else {
+                        report(
+                            "surface '\(surface)': pattern '\(source)' has no group named 'name'; "
+                                + "wrap the item key in (?<name>...) or build it with a 'key' template", at: value)
+                    }
+                } catch {
+                    report("surface '\(surface)': \(error)", at: value)
+                }
+            }
+        } else {
+            report("the regex extractor of surface '\(surface)' has no 'pattern'; add one with a (?<name>...) group",
+                   at: keyNode)
+        }
+        var key: String?
+        if let value = fields["key"]?.value, let template = string(value, for: "'key' \(context)", example: "\"{name}\"") {
+            if checkKeyTemplate(template, at: value, surface: surface, groups: pattern?.groupNames) {
+                key = template
+            } else {
+                valid = false
+            }
+        }
+        var stability: Stability?
+        if let value = fields["stability"]?.value, let text = string(value, for: "'stability' \(context)") {
+            stability = readStability(text, at: value)
+            if stability == nil { valid = false }
+        }
+        guard valid, let pattern else { return nil }
+        return RegexExtractorSpec(files: files, pattern: pattern, key: key, stability: stability)
+    }
+
+    private mutating func readStability(_ text: String, at node: Node) -> Stability? {
+        if let stability = Stability(rawValue: text) { return stability }
+        let names = Stability.allCases.map(\.rawValue)
+        report("invalid stability '\(text)'" + Suggestions.hint(for: text, among: names), at: node)
+        return nil
+    }
+
+    /// Every `{placeholder}` must be a path placeholder or a group of the pattern (when the pattern is known).
+    private mutating func checkKeyTemplate(_ template: String, at node: Node, surface: String, groups: [String]?) -> Bool {
+        var valid = true
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                report("surface '\(surface)': unclosed '{' in key template '\(template)'; close it with '}'", at: node)
+                return false
+            }
+            let name = String(rest[rest.index(after: open)..<close])
+            rest = rest[rest.index(after: close)...]
+            guard let groups else { continue }
+            let known = RegexExtractorSpec.pathPlaceholders + groups
+            if known.contains(name) { continue }
+            var message = "surface '\(surface)': unknown placeholder '{\(name)}' in key template '\(template)'; "
+                + "use {path}, {dir}, {stem}, {file} or a group of the pattern ("
+                + groups.joined(separator: ", ") + ")"
+            if let match = Suggestions.closest(to: name, among: known) {
+                message += "; did you mean '{\(match)}'?"
+            }
+            report(message, at: node)
+            valid = false
+        }
+        return valid
+    }
+
+    private mutating func readListExtractor(_ node: Node, surface: String) -> ListExtractorSpec? {
+        let field = "'list' in surface '\(surface)'"
+        let pathNode: Node
+        if case .mapping = node {
+            guard let fields = entries(of: node, for: field, allowed: PolicyKeys.list,
+                                       context: "in the list extractor of surface '\(surface)'")
+            else { return nil }
+            guard let value = fields["path"]?.value else {
+                report("the list extractor of surface '\(surface)' has no 'path'; add e.g. path: policy/items.txt",
+                       at: node)
+                return nil
+            }
+            pathNode = value
+        } else {
+            pathNode = node
+        }
+        guard let path = string(pathNode, for: field, example: "list: policy/options.txt"),
+            let normalised = normalisedPath(path, at: pathNode, for: field)
+        else { return nil }
+        guard !normalised.isEmpty else {
+            report("expected a file path for \(field), found '\(path)'; write it like list: policy/options.txt",
+                   at: pathNode)
+            return nil
+        }
+        return ListExtractorSpec(path: normalised)
+    }
+
+    private mutating func readGoPackages(_ node: Node, surface: String) -> GoPackagesExtractorSpec? {
+        if Self.isNull(node) { return GoPackagesExtractorSpec() }
+        let field = "'go-packages' in surface '\(surface)'"
+        guard case .mapping = node else {
+            typeMismatch(expected: "a mapping", for: field, found: node, example: "'go-packages: {}' or '{root: sub}'")
+            return nil
+        }
+        guard let fields = entries(of: node, for: field, allowed: PolicyKeys.goPackages,
+                                   context: "in the go-packages extractor of surface '\(surface)'")
+        else { return nil }
+        guard let value = fields["root"]?.value else { return GoPackagesExtractorSpec() }
+        guard let root = string(value, for: "'root' in \(field)", example: "root: sub"),
+            let normalised = normalisedPath(root, at: value, for: "'root' in \(field)")
+        else { return nil }
+        return GoPackagesExtractorSpec(root: normalised)
+    }
+
+    /// A repository-relative path without `./` or trailing slashes; absolute paths and `..` are reported.
+    private mutating func normalisedPath(_ path: String, at node: Node, for field: String) -> String? {
+        var parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        parts.removeAll { $0 == "." }
+        if path.hasPrefix("/") || parts.contains("..") {
+            report("path '\(path)' for \(field) must stay inside the repository; write it relative to its root",
+                   at: node)
+            return nil
+        }
+        return parts.joined(separator: "/")
+    }
+
+    // MARK: Items, deprecations, exceptions, rules
+
+    /// An item glob must start with a known `surface:` unless it starts with a wildcard.
+    private mutating func checkItemGlob(_ glob: Glob, at node: Node, for field: String, surfaces: [String]) {
+        let prefix = glob.literalPrefix
+        if let colon = prefix.firstIndex(of: ":") {
+            checkSurfaceName(String(prefix[..<colon]), in: glob.pattern, at: node, for: field, surfaces: surfaces)
+        } else if prefix == glob.pattern || (!prefix.isEmpty && !glob.pattern.contains(":")) {
+            report(
+                "item glob '\(glob.pattern)' in \(field) has no surface; write it as 'surface:key', e.g. '"
+                    + "\(surfaces.first ?? "surface"):\(glob.pattern)'", at: node)
+        }
+    }
+
+    private mutating func checkSurfaceName(
+        _ name: String,
+        in item: String,
+        at node: Node,
+        for field: String,
+        surfaces: [String]
+    ) {
+        guard !surfaces.contains(name) else { return }
+        var message = "'\(item)' in \(field) names unknown surface '\(name)'"
+        if let match = Suggestions.closest(to: name, among: surfaces) {
+            message += "; did you mean '\(match)'?"
+        } else if surfaces.isEmpty {
+            message += "; declare it under 'surfaces'"
+        } else {
+            message += "; the surfaces are: " + surfaces.joined(separator: ", ")
+        }
+        report(message, at: node)
+    }
+
+    private mutating func readDeprecation(_ node: Node, number: Int, surfaces: [String]) -> DeclaredDeprecation? {
+        let name = "deprecation \(number)"
+        guard let fields = entries(of: node, for: "'deprecations'", allowed: PolicyKeys.deprecation,
+                                   context: "in \(name)")
+        else { return nil }
+        var valid = true
+        var item: String?
+        var line = node.mark?.line ?? 0
+        if let value = fields["item"]?.value {
+            line = value.mark?.line ?? line
+            if let text = string(value, for: "'item' in \(name)", example: "\"surface:key\"") {
+                if let colon = text.firstIndex(of: ":"), colon != text.startIndex, text.index(after: colon) != text.endIndex {
+                    checkSurfaceName(String(text[..<colon]), in: text, at: value, for: name, surfaces: surfaces)
+                    item = text
+                } else {
+                    report(
+                        "item '\(text)' in \(name) is not 'surface:key'; write it like '"
+                            + "\(surfaces.first ?? "surface"):\(text.isEmpty ? "key" : text)'", at: value)
+                }
+            }
+        } else {
+            report("\(name) has no 'item'; add item: \"surface:key\"", at: node)
+        }
+        var since: Version?
+        if let value = fields["since"]?.value {
+            since = version(value, for: "'since' in \(name)")
+            if since == nil { valid = false }
+        }
+        var removeIn: Version?
+        if let value = fields["remove-in"]?.value {
+            removeIn = version(value, for: "'remove-in' in \(name)")
+            if removeIn == nil { valid = false }
+            if let since, let removal = removeIn, !(since < removal) {
+                report("'remove-in' \(removal) in \(name) must be greater than 'since' \(since)", at: value)
+                valid = false
+            }
+        }
+        var useInstead: String?
+        if let value = fields["use-instead"]?.value {
+            useInstead = string(value, for: "'use-instead' in \(name)")
+        }
+        guard valid, let item else { return nil }
+        return DeclaredDeprecation(item: item, since: since, removeIn: removeIn, useInstead: useInstead, line: line)
+    }
+
+    private mutating func readException(_ node: Node, number: Int, surfaces: [String]) -> PolicyException? {
+        let name = "exception \(number)"
+        guard let fields = entries(of: node, for: "'exceptions'", allowed: PolicyKeys.exception,
+                                   context: "in \(name)")
+        else { return nil }
+        var release: Version?
+        if let value = fields["release"]?.value {
+            release = version(value, for: "'release' in \(name)")
+        } else {
+            report("\(name) has no 'release'; add the version it applies to, e.g. release: 1.2.0", at: node)
+        }
+        var items: [Glob] = []
+        if let value = fields["items"]?.value {
+            let parsed = globs(value, for: "'items' in \(name)")
+            for (glob, itemNode) in parsed {
+                checkItemGlob(glob, at: itemNode, for: name, surfaces: surfaces)
+            }
+            items = parsed.map(\.glob)
+            if case .sequence(let sequence) = value, sequence.isEmpty {
+                report("empty 'items' in \(name); list the items it covers as 'surface:key' globs", at: value)
+            }
+        } else {
+            report("\(name) has no 'items'; add the items it covers, e.g. items: [\"surface:key\"]", at: node)
+        }
+        var reason: String?
+        if let value = fields["reason"]?.value {
+            reason = string(value, for: "'reason' in \(name)")
+            if reason?.allSatisfy(\.isWhitespace) == true {
+                report("empty 'reason' in \(name); say why the break is accepted", at: value)
+                reason = nil
+            }
+        } else {
+            report("\(name) has no 'reason'; say why the break is accepted", at: node)
+        }
+        guard let release, let reason, !items.isEmpty else { return nil }
+        return PolicyException(release: release, items: items, reason: reason)
+    }
+
+    private mutating func readRules(_ node: Node) -> [Rule: Severity] {
+        var overrides: [Rule: Severity] = [:]
+        let ids = Rule.allCases.map(\.id)
+        let settable = Severity.settable.map(\.rawValue)
+        for (name, key, value) in namedEntries(of: node, for: "'rules'") {
+            let rule = Rule(id: name)
+            if rule == nil {
+                report("unknown rule '\(name)' in 'rules'" + Suggestions.hint(for: name, among: ids), at: key)
+            }
+            guard let text = string(value, for: "rule '\(name)'", example: "\(name): warning") else { continue }
+            guard let severity = Severity(rawValue: text), Severity.settable.contains(severity) else {
+                var message = "invalid severity '\(text)' for rule '\(name)'; use error, warning or off"
+                if text == Severity.note.rawValue {
+                    message += " (notes come only from exceptions)"
+                } else if let match = Suggestions.closest(to: text, among: settable) {
+                    message += "; did you mean '\(match)'?"
+                }
+                report(message, at: value)
+                continue
+            }
+            if let rule { overrides[rule] = severity }
+        }
+        return overrides
+    }
+}
+
+extension Unicode.Scalar {
+    fileprivate var isLowercaseAlphanumeric: Bool {
+        ("a"..."z").contains(self) || ("0"..."9").contains(self)
+    }
+}

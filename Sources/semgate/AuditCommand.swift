@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import Gate
+import Policy
+import Reports
+import SemVer
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Check every release against its predecessor; one row a release.",
+        discussion: """
+            The predecessor of a release is the greatest final release with lower precedence, whatever its
+            date or branch (1.8.0 shipped after 2.0.0 is compared with 1.7.x).
+
+            Examples:
+              semgate audit
+              semgate audit --from 1.0.0
+              semgate audit --from 1.0.0 --to 1.8.1 --format json
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "The first release to audit (inclusive).")
+    var from: String?
+
+    @Option(help: "The last release to audit (inclusive).")
+    var to: String?
+
+    func run() throws {
+        try guarded {
+            let engine = try common.engine()
+            let lower = try from.map { try common.version($0, engine: engine) }
+            let upper = try to.map { try common.version($0, engine: engine) }
+            if isatty(STDERR_FILENO) == 1 {
+                engine.progress = { line in
+                    FileHandle.standardError.write(Data("\r\u{1B}[2Kauditing \(line)".utf8))
+                }
+            }
+            let report = try semgateRun { () throws(GateError) in try engine.audit(from: lower, to: upper) }
+            if engine.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+            try common.emit(report)
+        }
+    }
+}

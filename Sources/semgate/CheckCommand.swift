@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import Gate
+import Policy
+import Reports
+import SemVer
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Report the surface changes base..head and fail when the version or branch does not allow them.",
+        discussion: """
+            The base defaults to the predecessor of --version when given, else the greatest release reachable
+            from head. Without --version, semgate reports the bump the changes need (and the next version).
+
+            Examples:
+              semgate check --version 1.9.0                    release manager, before tagging v1.9.0
+              semgate check --version "$TAG"                   CI on a tag push (a tag like v1.9.0 works too)
+              semgate check --base origin/main --allow minor   CI on a pull request to a maintenance branch
+              semgate check --format json > report.json
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "The revision to compare against (tag, branch, SHA).")
+    var base: String?
+
+    @Option(help: "The revision to judge.")
+    var head: String = "HEAD"
+
+    @Option(help: "The version head is to be released as, e.g. 1.9.0 or v1.9.0.")
+    var version: String?
+
+    @Option(help: "The largest bump this branch may take: major, minor or patch.")
+    var allow: Bump?
+
+    func run() throws {
+        try guarded {
+            let engine = try common.engine()
+            let target = try version.map { try common.version($0, engine: engine) }
+            let report = try semgateRun { () throws(GateError) in
+                try engine.check(CheckOptions(base: base, head: head, version: target, allow: allow))
+            }
+            try common.emit(report)
+        }
+    }
+}

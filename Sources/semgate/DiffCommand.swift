@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import Gate
+import Policy
+import Reports
+import SemVer
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show the surface changes between two revisions and the bump they need.",
+        discussion: """
+            Examples:
+              semgate diff v1.2.0 v1.3.0
+              semgate diff v1.3.0 HEAD --format json
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "The old revision.")
+    var a: String
+
+    @Argument(help: "The new revision.")
+    var b: String
+
+    func run() throws {
+        try guarded {
+            let engine = try common.engine()
+            let report = try semgateRun { () throws(GateError) in try engine.diff(a, b) }
+            try common.emit(report)
+        }
+    }
+}

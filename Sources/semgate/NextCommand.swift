@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Gate
+import Policy
+import Reports
+import SemVer
+
+struct NextCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "next",
+        abstract: "Print the version the changes since the last release require.",
+        discussion: """
+            The last release is the greatest release reachable from HEAD. Prints nothing (and says why on
+            standard error) when HEAD is that release.
+
+            Examples:
+              semgate next                 1.9.0
+              semgate next --pre rc        2.0.0-rc.1
+              git tag "v$(semgate next)"
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "Print the next pre-release with this label (rc gives 2.0.0-rc.1, then 2.0.0-rc.2).")
+    var pre: String?
+
+    @Option(help: "The revision to release.")
+    var head: String = "HEAD"
+
+    func run() throws {
+        try guarded {
+            if let pre {
+                do {
+                    try Version.validatePrereleaseLabel(pre)
+                } catch {
+                    throw Failure("\(error)")
+                }
+            }
+            let engine = try common.engine()
+            var report = try semgateRun { () throws(GateError) in
+                try engine.check(CheckOptions(head: head, preLabel: pre))
+            }
+            report.kind = .next
+            if common.format == TextRenderer.identifier {
+                guard let next = report.next else {
+                    let base = report.base?.rev ?? "the last release"
+                    FileHandle.standardError.write(Data("semgate: nothing to release: \(head) is \(base)\n".utf8))
+                    return
+                }
+                print(next.description)
+                return
+            }
+            try common.emit(report)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Gate
+import Policy
+import Reports
+import SemVer
+
+struct PolicyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policy",
+        abstract: "Work with policy files.",
+        subcommands: [ValidateCommand.self])
+
+    struct ValidateCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "validate",
+            abstract: "Check a policy file and report every problem with file:line:column.",
+            discussion: """
+                Examples:
+                  semgate policy validate                       the policy semgate would use here
+                  semgate policy validate policy/examples/k6.yml
+                """)
+
+        @Argument(help: "The policy file (default: the one semgate would use).")
+        var file: String?
+
+        @Option(help: "The repository (default: the one containing the working directory).")
+        var repo: String?
+
+        func run() throws {
+            try guarded {
+                let policy = try loadPolicy()
+                let surfaces = policy.surfaces.map(\.name).joined(separator: ", ")
+                switch policy.origin {
+                case .defaults(let reason):
+                    print("no policy file: \(reason)")
+                case .file(let path), .revision(_, let path):
+                    print("\(path): valid (\(policy.surfaces.count) surfaces: \(surfaces.isEmpty ? "none" : surfaces))")
+                }
+            }
+        }
+
+        private func loadPolicy() throws -> Policy {
+            if let file {
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                    throw Failure("cannot read policy file '\(file)'")
+                }
+                do {
+                    return try PolicyLoader.load(yaml: text, file: file, origin: .file(path: file))
+                } catch {
+                    throw Failure("invalid policy:\n\(error)")
+                }
+            }
+            var common = CommonOptions()
+            common.repo = repo
+            let repository = try common.openRepository()
+            return try semgateRun { () throws(GateError) in
+                try PolicyResolver.resolve(explicitPath: nil, revision: nil, repository: repository)
+            }
+        }
+    }
+}

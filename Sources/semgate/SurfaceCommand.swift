@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Gate
+import Policy
+import Reports
+import SemVer
+
+struct SurfaceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "surface",
+        abstract: "Print the declared stable surface at a revision; write or verify a committed snapshot.",
+        discussion: """
+            A snapshot file has one item a line: `surface:key [name=value ...] [stability=...]`, sorted.
+
+            Examples:
+              semgate surface                          the surface at HEAD
+              semgate surface v1.3.0 --format json
+              semgate surface --write api/surface.txt  write a snapshot to commit
+              semgate surface --check api/surface.txt  fail (exit 1) when the surface drifted from it
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "The revision (default: HEAD).")
+    var rev: String = "HEAD"
+
+    @Option(help: "Write the surface to this snapshot file.")
+    var write: String?
+
+    @Option(help: "Compare the surface with this snapshot file; exit 1 when they differ.")
+    var check: String?
+
+    func validate() throws {
+        if write != nil && check != nil { throw ValidationError("use --write or --check, not both") }
+    }
+
+    func run() throws {
+        try guarded {
+            let engine = try common.engine()
+            let report = try semgateRun { () throws(GateError) in try engine.surface(at: rev) }
+            let snapshot = SnapshotFile.render(report.items ?? [])
+            if let write {
+                do {
+                    try snapshot.write(toFile: write, atomically: true, encoding: .utf8)
+                } catch {
+                    throw Failure("cannot write '\(write)': \(error.localizedDescription)")
+                }
+                print("wrote \(report.items?.count ?? 0) items to \(write)")
+                return
+            }
+            if let check {
+                guard let committed = try? String(contentsOfFile: check, encoding: .utf8) else {
+                    throw Failure("cannot read snapshot '\(check)' (create it with --write)")
+                }
+                let drift = SnapshotFile.difference(expected: committed, actual: snapshot)
+                if drift.isEmpty {
+                    print("surface at \(rev) matches \(check)")
+                    return
+                }
+                print("surface at \(rev) differs from \(check):")
+                drift.forEach { print($0) }
+                print("update it with: semgate surface \(rev) --write \(check)")
+                throw ExitCode(1)
+            }
+            try common.emit(report)
+        }
+    }
+}
