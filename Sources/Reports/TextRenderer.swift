@@ -106,7 +106,7 @@ public struct TextRenderer: Renderer {
         for row in rows where !row.findings.isEmpty {
             lines.append("")
             lines.append(style.bold("\(row.release.tag) (from \(row.predecessor?.tag ?? "-"))"))
-            lines += row.findings.map { "  " + findingLine($0, style) }
+            lines += findingLines(row.findings, style)
         }
         if !report.findings.isEmpty {
             lines.append("")
@@ -158,7 +158,32 @@ public struct TextRenderer: Renderer {
 
     private func findingBlock(_ findings: [Finding], _ style: Style) -> [String] {
         guard !findings.isEmpty else { return [] }
-        return ["", style.bold("Findings")] + findings.map { "  " + findingLine($0, style) }
+        return ["", style.bold("Findings")] + findingLines(findings, style)
+    }
+
+    /// Findings one a line, except those an exception excused: one line a reason, with a few of the items.
+    private func findingLines(_ findings: [Finding], _ style: Style) -> [String] {
+        var lines = findings.filter { $0.exception == nil }.map { "  " + findingLine($0, style) }
+        var reasons: [String] = []
+        var excused: [String: [Finding]] = [:]
+        for finding in findings {
+            guard let reason = finding.exception else { continue }
+            if excused[reason] == nil { reasons.append(reason) }
+            excused[reason, default: []].append(finding)
+        }
+        for reason in reasons {
+            let group = excused[reason] ?? []
+            guard group.count > 3 else {
+                lines += group.map { "  " + findingLine($0, style) }
+                continue
+            }
+            let rules = Array(Set(group.map(\.rule.id))).sorted().joined(separator: ", ")
+            let items = group.compactMap(\.item)
+            let shown = items.prefix(4).joined(separator: ", ") + (items.count > 4 ? ", and \(items.count - 4) more" : "")
+            lines.append("  \(style.dim("note   ")) \(rules): \(group.count) findings excused by an exception: \(shown)")
+            lines.append(style.dim("          exception: \(reason)"))
+        }
+        return lines
     }
 
     private func findingLine(_ finding: Finding, _ style: Style) -> String {
