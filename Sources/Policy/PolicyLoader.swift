@@ -49,7 +49,9 @@ struct PolicyReader {
 
     var sortedDiagnostics: [Diagnostic] {
         diagnostics.enumerated()
-            .sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }
+            .sorted {
+                ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+            }
             .map(\.element)
             .reduce(into: [Diagnostic]()) { unique, diagnostic in
                 // A YAML alias repeats its anchor's node: report each problem once.
@@ -87,8 +89,9 @@ struct PolicyReader {
                 let firstText = "\(first.line):\(first.column)"
                 renamed += 1
                 guard renamed <= 100, let second = Self.locateDuplicate(of: key, after: first, in: text) else {
-                    report("duplicate key '\(key)'; each key may appear once in a mapping", line: first.line,
-                           column: first.column)
+                    report(
+                        "duplicate key '\(key)'; each key may appear once in a mapping", line: first.line,
+                        column: first.column)
                     return nil
                 }
                 report(
@@ -306,11 +309,13 @@ struct PolicyReader {
     mutating func read(_ source: String, origin: PolicyOrigin) -> Policy? {
         guard let root = compose(source) else { return nil }
         guard case .mapping = root else {
-            typeMismatch(expected: "a mapping of policy keys", for: "the policy file", found: root,
-                         example: "'semgate: 1'")
+            typeMismatch(
+                expected: "a mapping of policy keys", for: "the policy file", found: root,
+                example: "'semgate: 1'")
             return nil
         }
-        let top = entries(of: root, for: "the policy file", allowed: PolicyKeys.topLevel, context: "at the top level")
+        let top =
+            entries(of: root, for: "the policy file", allowed: PolicyKeys.topLevel, context: "at the top level")
             ?? [:]
         var policy = Policy(origin: origin)
 
@@ -368,7 +373,9 @@ struct PolicyReader {
         guard
             let fields = entries(of: node, for: "'releases'", allowed: PolicyKeys.releases, context: "in 'releases'")
         else { return releases }
-        if let value = fields["tag"]?.value, let text = string(value, for: "'tag' in 'releases'", example: "\"v{version}\"") {
+        if let value = fields["tag"]?.value,
+            let text = string(value, for: "'tag' in 'releases'", example: "\"v{version}\"")
+        {
             do {
                 releases.tag = try TagTemplate(text)
             } catch {
@@ -488,8 +495,9 @@ struct PolicyReader {
         case .sequence(let sequence):
             mappings = Array(sequence)
             if mappings.isEmpty {
-                report("empty 'extract' in surface '\(surface)'; add an extractor: "
-                    + ExtractorSpec.kinds.joined(separator: ", "), at: node)
+                report(
+                    "empty 'extract' in surface '\(surface)'; add an extractor: "
+                        + ExtractorSpec.kinds.joined(separator: ", "), at: node)
                 return ([], false)
             }
         default:
@@ -500,14 +508,16 @@ struct PolicyReader {
         for mapping in mappings {
             let field = "'extract' in surface '\(surface)'"
             guard case .mapping(let pairs) = mapping else {
-                typeMismatch(expected: "a mapping of extractors", for: field, found: mapping,
-                             example: "{list: policy/items.txt}")
+                typeMismatch(
+                    expected: "a mapping of extractors", for: field, found: mapping,
+                    example: "{list: policy/items.txt}")
                 valid = false
                 continue
             }
             if pairs.isEmpty {
-                report("empty 'extract' in surface '\(surface)'; add an extractor: "
-                    + ExtractorSpec.kinds.joined(separator: ", "), at: mapping)
+                report(
+                    "empty 'extract' in surface '\(surface)'; add an extractor: "
+                        + ExtractorSpec.kinds.joined(separator: ", "), at: mapping)
                 valid = false
             }
             for (key, value) in pairs {
@@ -536,8 +546,10 @@ struct PolicyReader {
 
     private mutating func readRegex(_ node: Node, key keyNode: Node, surface: String) -> RegexExtractorSpec? {
         let context = "in the regex extractor of surface '\(surface)'"
-        guard let fields = entries(of: node, for: "'regex' in surface '\(surface)'", allowed: PolicyKeys.regex,
-                                   context: context)
+        guard
+            let fields = entries(
+                of: node, for: "'regex' in surface '\(surface)'", allowed: PolicyKeys.regex,
+                context: context)
         else { return nil }
         var valid = true
         var files: [Glob] = []
@@ -549,8 +561,9 @@ struct PolicyReader {
             }
             if diagnostics.count != reported { valid = false }
         } else {
-            report("the regex extractor of surface '\(surface)' has no 'files'; add e.g. files: [\"src/**/*.go\"]",
-                   at: keyNode)
+            report(
+                "the regex extractor of surface '\(surface)' has no 'files'; add e.g. files: [\"src/**/*.go\"]",
+                at: keyNode)
             valid = false
         }
         var pattern: Pattern?
@@ -570,11 +583,14 @@ struct PolicyReader {
                 }
             }
         } else {
-            report("the regex extractor of surface '\(surface)' has no 'pattern'; add one with a (?<name>...) group",
-                   at: keyNode)
+            report(
+                "the regex extractor of surface '\(surface)' has no 'pattern'; add one with a (?<name>...) group",
+                at: keyNode)
         }
         var key: String?
-        if let value = fields["key"]?.value, let template = string(value, for: "'key' \(context)", example: "\"{name}\"") {
+        if let value = fields["key"]?.value,
+            let template = string(value, for: "'key' \(context)", example: "\"{name}\"")
+        {
             if checkKeyTemplate(template, at: value, surface: surface, groups: pattern?.groupNames) {
                 key = template
             } else {
@@ -598,7 +614,9 @@ struct PolicyReader {
     }
 
     /// Every `{placeholder}` must be a path placeholder or a group of the pattern (when the pattern is known).
-    private mutating func checkKeyTemplate(_ template: String, at node: Node, surface: String, groups: [String]?) -> Bool {
+    private mutating func checkKeyTemplate(_ template: String, at node: Node, surface: String, groups: [String]?)
+        -> Bool
+    {
         var valid = true
         var rest = template[...]
         while let open = rest.firstIndex(of: "{") {
@@ -611,7 +629,8 @@ struct PolicyReader {
             guard let groups else { continue }
             let known = RegexExtractorSpec.pathPlaceholders + groups
             if known.contains(name) { continue }
-            var message = "surface '\(surface)': unknown placeholder '{\(name)}' in key template '\(template)'; "
+            var message =
+                "surface '\(surface)': unknown placeholder '{\(name)}' in key template '\(template)'; "
                 + "use {path}, {dir}, {stem}, {file} or a group of the pattern ("
                 + groups.joined(separator: ", ") + ")"
             if let match = Suggestions.closest(to: name, among: known) {
@@ -627,12 +646,15 @@ struct PolicyReader {
         let field = "'list' in surface '\(surface)'"
         let pathNode: Node
         if case .mapping = node {
-            guard let fields = entries(of: node, for: field, allowed: PolicyKeys.list,
-                                       context: "in the list extractor of surface '\(surface)'")
+            guard
+                let fields = entries(
+                    of: node, for: field, allowed: PolicyKeys.list,
+                    context: "in the list extractor of surface '\(surface)'")
             else { return nil }
             guard let value = fields["path"]?.value else {
-                report("the list extractor of surface '\(surface)' has no 'path'; add e.g. path: policy/items.txt",
-                       at: node)
+                report(
+                    "the list extractor of surface '\(surface)' has no 'path'; add e.g. path: policy/items.txt",
+                    at: node)
                 return nil
             }
             pathNode = value
@@ -643,8 +665,9 @@ struct PolicyReader {
             let normalised = normalisedPath(path, at: pathNode, for: field)
         else { return nil }
         guard !normalised.isEmpty else {
-            report("expected a file path for \(field), found '\(path)'; write it like list: policy/options.txt",
-                   at: pathNode)
+            report(
+                "expected a file path for \(field), found '\(path)'; write it like list: policy/options.txt",
+                at: pathNode)
             return nil
         }
         return ListExtractorSpec(path: normalised)
@@ -657,8 +680,10 @@ struct PolicyReader {
             typeMismatch(expected: "a mapping", for: field, found: node, example: "'go-packages: {}' or '{root: sub}'")
             return nil
         }
-        guard let fields = entries(of: node, for: field, allowed: PolicyKeys.goPackages,
-                                   context: "in the go-packages extractor of surface '\(surface)'")
+        guard
+            let fields = entries(
+                of: node, for: field, allowed: PolicyKeys.goPackages,
+                context: "in the go-packages extractor of surface '\(surface)'")
         else { return nil }
         guard let value = fields["root"]?.value else { return GoPackagesExtractorSpec() }
         guard let root = string(value, for: "'root' in \(field)", example: "root: sub"),
@@ -672,8 +697,9 @@ struct PolicyReader {
         var parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         parts.removeAll { $0 == "." }
         if path.hasPrefix("/") || parts.contains("..") {
-            report("path '\(path)' for \(field) must stay inside the repository; write it relative to its root",
-                   at: node)
+            report(
+                "path '\(path)' for \(field) must stay inside the repository; write it relative to its root",
+                at: node)
             return nil
         }
         return parts.joined(separator: "/")
@@ -714,8 +740,10 @@ struct PolicyReader {
 
     private mutating func readDeprecation(_ node: Node, number: Int, surfaces: [String]) -> DeclaredDeprecation? {
         let name = "deprecation \(number)"
-        guard let fields = entries(of: node, for: "'deprecations'", allowed: PolicyKeys.deprecation,
-                                   context: "in \(name)")
+        guard
+            let fields = entries(
+                of: node, for: "'deprecations'", allowed: PolicyKeys.deprecation,
+                context: "in \(name)")
         else { return nil }
         var valid = true
         var item: String?
@@ -723,7 +751,9 @@ struct PolicyReader {
         if let value = fields["item"]?.value {
             line = value.mark?.line ?? line
             if let text = string(value, for: "'item' in \(name)", example: "\"surface:key\"") {
-                if let colon = text.firstIndex(of: ":"), colon != text.startIndex, text.index(after: colon) != text.endIndex {
+                if let colon = text.firstIndex(of: ":"), colon != text.startIndex,
+                    text.index(after: colon) != text.endIndex
+                {
                     checkSurfaceName(String(text[..<colon]), in: text, at: value, for: name, surfaces: surfaces)
                     item = text
                 } else {
@@ -759,8 +789,10 @@ struct PolicyReader {
 
     private mutating func readException(_ node: Node, number: Int, surfaces: [String]) -> PolicyException? {
         let name = "exception \(number)"
-        guard let fields = entries(of: node, for: "'exceptions'", allowed: PolicyKeys.exception,
-                                   context: "in \(name)")
+        guard
+            let fields = entries(
+                of: node, for: "'exceptions'", allowed: PolicyKeys.exception,
+                context: "in \(name)")
         else { return nil }
         var release: Version?
         if let value = fields["release"]?.value {

@@ -1,0 +1,258 @@
+import Pattern
+import SemVer
+
+/// A validated semgate policy.
+public struct Policy: Sendable {
+    /// The `semgate:` format version; only 1 exists.
+    public var formatVersion: Int
+    public var project: String?
+    public var releases: ReleasePolicy
+    /// The surfaces in file order.
+    public var surfaces: [SurfaceSpec]
+    /// Item globs over `surface:key` whose items are experimental whatever their extractor says.
+    public var experimental: [Glob]
+    public var deprecations: [DeclaredDeprecation]
+    public var exceptions: [PolicyException]
+    public var severityOverrides: [Rule: Severity]
+    public var origin: PolicyOrigin
+
+    public init(
+        releases: ReleasePolicy = .init(),
+        surfaces: [SurfaceSpec] = [],
+        origin: PolicyOrigin,
+        formatVersion: Int = 1,
+        project: String? = nil,
+        experimental: [Glob] = [],
+        deprecations: [DeclaredDeprecation] = [],
+        exceptions: [PolicyException] = [],
+        severityOverrides: [Rule: Severity] = [:]
+    ) {
+        self.formatVersion = formatVersion
+        self.project = project
+        self.releases = releases
+        self.surfaces = surfaces
+        self.experimental = experimental
+        self.deprecations = deprecations
+        self.exceptions = exceptions
+        self.severityOverrides = severityOverrides
+        self.origin = origin
+    }
+
+    /// The severity the policy gives `rule`: its override, else the rule's default.
+    public func severity(of rule: Rule) -> Severity {
+        severityOverrides[rule] ?? rule.defaultSeverity
+    }
+
+    /// The surface named `name`, if the policy declares it.
+    public func surface(named name: String) -> SurfaceSpec? {
+        surfaces.first { $0.name == name }
+    }
+}
+
+/// Where a policy came from, for reports.
+public enum PolicyOrigin: Sendable, Equatable {
+    case file(path: String)
+    case revision(rev: String, path: String)
+    case defaults(reason: String)
+}
+
+/// Which tags are releases and how 0.y.z versions are judged.
+public struct ReleasePolicy: Sendable {
+    public var tag: TagTemplate
+    /// Tag-name globs that are never releases.
+    public var ignore: [Glob]
+    public var initialDevelopment: InitialDevelopment
+
+    public init(tag: TagTemplate = .default, ignore: [Glob] = [], initialDevelopment: InitialDevelopment = .semver) {
+        self.tag = tag
+        self.ignore = ignore
+        self.initialDevelopment = initialDevelopment
+    }
+}
+
+/// How bumps in 0.y.z are judged: SemVer item 4 (anything goes) or Cargo's shifted reading.
+public enum InitialDevelopment: String, Sendable, CaseIterable {
+    case semver, shifted
+}
+
+/// One named surface: how to extract its items and which attribute changes break it.
+public struct SurfaceSpec: Sendable {
+    /// `[a-z0-9][a-z0-9_-]*`.
+    public var name: String
+    /// Their items are united.
+    public var extractors: [ExtractorSpec]
+    /// Attributes whose change is breaking; nil means every attribute, empty means none.
+    public var breaking: Set<String>?
+    /// Item-key globs (key only, no `surface:`); empty means all.
+    public var include: [Glob]
+    public var exclude: [Glob]
+
+    public init(
+        name: String,
+        extractors: [ExtractorSpec],
+        breaking: Set<String>? = nil,
+        include: [Glob] = [],
+        exclude: [Glob] = []
+    ) {
+        self.name = name
+        self.extractors = extractors
+        self.breaking = breaking
+        self.include = include
+        self.exclude = exclude
+    }
+
+    /// Whether a change of `attribute` is breaking on this surface.
+    public func isBreaking(attribute: String) -> Bool {
+        breaking?.contains(attribute) ?? true
+    }
+
+    /// Whether an item key passes the surface's include and exclude globs.
+    public func admits(key: String) -> Bool {
+        (include.isEmpty || include.contains { $0.matches(key) }) && !exclude.contains { $0.matches(key) }
+    }
+}
+
+/// One way of finding a surface's items.
+public enum ExtractorSpec: Sendable {
+    case regex(RegexExtractorSpec)
+    case list(ListExtractorSpec)
+    case goPackages(GoPackagesExtractorSpec)
+
+    /// The YAML key of this extractor kind.
+    public var kind: String {
+        switch self {
+        case .regex: "regex"
+        case .list: "list"
+        case .goPackages: "go-packages"
+        }
+    }
+
+    /// Every extractor kind a policy may name, in documentation order.
+    public static let kinds = ["regex", "list", "go-packages"]
+}
+
+/// A pattern run over whole files: group `name` is the key, other named groups are attributes.
+public struct RegexExtractorSpec: Sendable {
+    public var files: [Glob]
+    public var pattern: Pattern
+    /// A key template such as `"{stem} --{name}"`; nil means the `name` group.
+    public var key: String?
+    /// The stability of every item found, when the extractor sets one.
+    public var stability: Stability?
+
+    public init(files: [Glob], pattern: Pattern, key: String? = nil, stability: Stability? = nil) {
+        self.files = files
+        self.pattern = pattern
+        self.key = key
+        self.stability = stability
+    }
+
+    /// The placeholders a key template may use besides the pattern's group names.
+    public static let pathPlaceholders = ["path", "dir", "stem", "file"]
+}
+
+/// A committed text file, one item a line: `KEY [name=value ...]`.
+public struct ListExtractorSpec: Sendable {
+    /// Repository-relative path.
+    public var path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+}
+
+/// The public Go packages of a module.
+public struct GoPackagesExtractorSpec: Sendable {
+    /// The folder holding `go.mod`; empty for the repository root.
+    public var root: String
+
+    public init(root: String = "") {
+        self.root = root
+    }
+}
+
+/// How firmly an item is promised.
+public enum Stability: String, Sendable, CaseIterable, Comparable {
+    case stable, experimental, deprecated
+
+    public static func < (lhs: Stability, rhs: Stability) -> Bool {
+        lhs.order < rhs.order
+    }
+
+    private var order: Int {
+        switch self {
+        case .stable: 0
+        case .experimental: 1
+        case .deprecated: 2
+        }
+    }
+}
+
+/// A deprecation the policy file declares for one item.
+public struct DeclaredDeprecation: Sendable {
+    /// `surface:key`.
+    public var item: String
+    public var since: Version?
+    public var removeIn: Version?
+    public var useInstead: String?
+    /// The line of the `item:` in the policy file.
+    public var line: Int
+
+    public init(item: String, since: Version? = nil, removeIn: Version? = nil, useInstead: String? = nil, line: Int = 0)
+    {
+        self.item = item
+        self.since = since
+        self.removeIn = removeIn
+        self.useInstead = useInstead
+        self.line = line
+    }
+
+    /// The surface part of `item`.
+    public var surface: String { item.split(separator: ":", maxSplits: 1).first.map(String.init) ?? item }
+
+    /// The key part of `item`.
+    public var key: String {
+        guard let colon = item.firstIndex(of: ":") else { return "" }
+        return String(item[item.index(after: colon)...])
+    }
+}
+
+/// An acknowledged break: error findings for these items in this release become notes.
+public struct PolicyException: Sendable {
+    public var release: Version
+    /// Item globs over `surface:key`.
+    public var items: [Glob]
+    public var reason: String
+
+    public init(release: Version, items: [Glob], reason: String) {
+        self.release = release
+        self.items = items
+        self.reason = reason
+    }
+
+    /// Whether this exception covers `item` (`surface:key`).
+    public func covers(item: String) -> Bool {
+        items.contains { $0.matches(item) }
+    }
+}
+
+/// How much a finding matters; the policy file may set `error`, `warning` or `off`.
+public enum Severity: String, Sendable, Comparable, CaseIterable {
+    case off, note, warning, error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        lhs.order < rhs.order
+    }
+
+    private var order: Int {
+        switch self {
+        case .off: 0
+        case .note: 1
+        case .warning: 2
+        case .error: 3
+        }
+    }
+
+    /// The severities a policy file may set (`note` is what exceptions produce).
+    public static let settable: [Severity] = [.error, .warning, .off]
+}

@@ -1,0 +1,141 @@
+import Policy
+import Testing
+
+@Suite("Glob")
+struct GlobTests {
+    static let table: [(pattern: String, text: String, matches: Bool)] = [
+        // Literal text.
+        ("metrics/builtin.go", "metrics/builtin.go", true),
+        ("metrics/builtin.go", "metrics/builtin.gox", false),
+        ("metrics/builtin.go", "lib/metrics/builtin.go", false),
+        // `*` stays inside one segment.
+        ("lib/metrics/*.go", "lib/metrics/counter.go", true),
+        ("lib/metrics/*.go", "lib/metrics/.go", true),
+        ("lib/metrics/*.go", "lib/metrics/sub/counter.go", false),
+        ("*", "file", true),
+        ("*", "dir/file", false),
+        ("a*b*c", "abc", true),
+        ("a*b*c", "a-b-b-c", true),
+        ("a*b*c", "a-b/c", false),
+        // `**` at the start, in the middle and at the end.
+        ("**/*.go", "main.go", true),
+        ("**/*.go", "cmd/k6/main.go", true),
+        ("**/*.go", "main.rs", false),
+        ("cmd/**/main.go", "cmd/main.go", true),
+        ("cmd/**/main.go", "cmd/a/b/main.go", true),
+        ("cmd/**/main.go", "cmdx/main.go", false),
+        ("lib/**", "lib/a", true),
+        ("lib/**", "lib/a/b/c", true),
+        ("lib/**", "lib", true),
+        ("lib/**", "library/a", false),
+        ("**", "", true),
+        ("**", "any/thing/at/all", true),
+        ("**/internal/**", "internal/x", true),
+        ("**/internal/**", "a/internal", true),
+        ("**/internal/**", "a/b/internal/c/d", true),
+        ("**/internal/**", "a/internals/c", false),
+        ("**/internal/**", "a/myinternal/c", false),
+        ("a**b", "a-x-b", true),
+        ("a**b", "a/b", false),
+        // `?` and classes match one character other than '/'.
+        ("v?.go", "v1.go", true),
+        ("v?.go", "v10.go", false),
+        ("a?b", "a/b", false),
+        ("?", "é", true),
+        ("file[0-9].txt", "file7.txt", true),
+        ("file[0-9].txt", "filex.txt", false),
+        ("file[!0-9].txt", "filex.txt", true),
+        ("file[!0-9].txt", "file7.txt", false),
+        ("[abc]", "b", true),
+        ("[abc]", "d", false),
+        ("[]]", "]", true),
+        ("[*]", "*", true),
+        ("[*]", "x", false),
+        ("[é-ë]", "ê", true),
+        // Braces, also holding '/' and nested.
+        ("*.{go,mod}", "go.mod", true),
+        ("*.{go,mod}", "main.go", true),
+        ("*.{go,mod}", "main.rs", false),
+        ("{cmd,lib}/**/*.go", "lib/x/y.go", true),
+        ("{cmd,lib/sub}/*.go", "lib/sub/y.go", true),
+        ("{a,b{c,d}}", "bd", true),
+        ("{a,b{c,d}}", "b", false),
+        ("x{,y}", "x", true),
+        // Item ids: ':' is ordinary, but `**` after it starts a segment.
+        ("packages:**/experimental/**", "packages:go.k6.io/k6/js/modules/k6/experimental/ws", true),
+        ("packages:**/experimental/**", "packages:experimental/ws", true),
+        ("packages:**/experimental/**", "packages:go.k6.io/k6/js/modules", false),
+        ("packages:**/experimental/**", "modules:go.k6.io/k6/experimental/ws", false),
+        ("packages:**", "packages:go.k6.io/k6/lib", true),
+        ("options:*", "options:no-summary", true),
+        ("options:*", "metrics:http_reqs", false),
+        ("*:http_*", "metrics:http_req_duration", true),
+        ("**/experimental/**", "packages:go.k6.io/k6/experimental/ws", true),
+        ("v1.4.1-release*", "v1.4.1-release-2", true),
+        ("v1.4.1-release*", "v1.4.1", false),
+    ]
+
+    @Test(arguments: table)
+    func matching(pattern: String, text: String, matches: Bool) throws {
+        let glob = try Glob(pattern)
+        #expect(glob.matches(text) == matches, "'\(pattern)' against '\(text)'")
+        if matches {
+            #expect(text.hasPrefix(glob.literalPrefix), "prefix '\(glob.literalPrefix)' of '\(pattern)'")
+        }
+    }
+
+    static let prefixes: [(pattern: String, prefix: String)] = [
+        ("lib/metrics/*.go", "lib/metrics/"),
+        ("metrics/builtin.go", "metrics/builtin.go"),
+        ("**/internal/**", ""),
+        ("lib/**", "lib"),
+        ("cmd/**/main.go", "cmd/"),
+        ("src/{a,b}/x", "src/"),
+        ("{lib,library}/x", "lib"),
+        ("packages:**/experimental/**", "packages:"),
+        ("dé{é,è}", "dé"),
+    ]
+
+    @Test(arguments: prefixes)
+    func literalPrefix(pattern: String, prefix: String) throws {
+        #expect(try Glob(pattern).literalPrefix == prefix)
+    }
+
+    static let invalid: [(pattern: String, message: String)] = [
+        ("", "empty glob; write a pattern such as 'src/**/*.go'"),
+        (
+            "lib/[a-z.go",
+            "invalid glob 'lib/[a-z.go': unclosed '['; close it with ']' or write [[] for a literal bracket"
+        ),
+        ("{a,b", "invalid glob '{a,b': unclosed '{'; close it with '}'"),
+        ("a}", "invalid glob 'a}': unmatched '}'; write [}] for a literal brace"),
+        ("[z-a]", "invalid glob '[z-a]': empty range 'z-a' in [...]; write 'a-z'"),
+        ("[a/b]", "invalid glob '[a/b]': '/' cannot appear inside [...]; a class matches one character of a name"),
+    ]
+
+    @Test(arguments: invalid)
+    func rejects(pattern: String, message: String) {
+        #expect(throws: PolicyValueError(message: message)) { try Glob(pattern) }
+    }
+
+    @Test func bracesCannotExplode() {
+        let pattern = String(repeating: "{a,b,c,d}", count: 6)
+        #expect(throws: PolicyValueError.self) { try Glob(pattern) }
+    }
+
+    @Test func manyStarsStayFast() throws {
+        let glob = try Glob(String(repeating: "*a", count: 30) + "b")
+        let text = String(repeating: "a", count: 200)
+        let start = ContinuousClock.now
+        #expect(!glob.matches(text))
+        #expect(ContinuousClock.now - start < .seconds(1))
+        let deep = try Glob(String(repeating: "**/", count: 10) + "z")
+        #expect(!deep.matches(String(repeating: "a/", count: 100) + "y"))
+    }
+
+    @Test func equalityAndDescriptionFollowThePattern() throws {
+        #expect(try Glob("a/*") == Glob("a/*"))
+        #expect(try Set([Glob("a/*"), Glob("a/*"), Glob("b")]).count == 2)
+        #expect(try Glob("a/{b,c}").description == "a/{b,c}")
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import Policy
+
+/// `policy/semgate.schema.json` must describe exactly what the loader accepts.
+@Suite("Policy JSON Schema")
+struct SchemaTests {
+    let schema: [String: Any]
+
+    init() throws {
+        let url = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("policy/semgate.schema.json")
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
+        schema = try #require(object as? [String: Any])
+    }
+
+    private func object(_ path: String...) -> [String: Any] {
+        var current: Any? = schema
+        for key in path {
+            current = (current as? [String: Any])?[key]
+        }
+        return current as? [String: Any] ?? [:]
+    }
+
+    private func keys(_ path: String...) -> Set<String> {
+        var current: Any? = schema
+        for key in path {
+            current = (current as? [String: Any])?[key]
+        }
+        return Set((current as? [String: Any] ?? [:]).keys)
+    }
+
+    @Test func isDraft202012AndClosed() {
+        #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+        #expect(schema["additionalProperties"] as? Bool == false)
+        #expect(schema["required"] as? [String] == ["semgate"])
+    }
+
+    @Test func namesEveryKeyTheLoaderAccepts() {
+        #expect(keys("properties") == Set(PolicyKeys.topLevel))
+        #expect(keys("properties", "releases", "properties") == Set(PolicyKeys.releases))
+        #expect(keys("$defs", "surface", "properties") == Set(PolicyKeys.surface))
+        #expect(keys("$defs", "extractors", "properties") == Set(ExtractorSpec.kinds))
+        #expect(keys("$defs", "regex", "properties") == Set(PolicyKeys.regex))
+        #expect(keys("$defs", "deprecation", "properties") == Set(PolicyKeys.deprecation))
+        #expect(keys("$defs", "exception", "properties") == Set(PolicyKeys.exception))
+    }
+
+    @Test func enumsFollowTheModel() {
+        #expect(keys("properties", "rules", "properties") == Set(Rule.allCases.map(\.id)))
+        #expect(object("$defs", "severity")["enum"] as? [String] == Severity.settable.map(\.rawValue))
+        #expect(
+            object("properties", "releases", "properties", "initial-development")["enum"] as? [String]
+                == InitialDevelopment.allCases.map(\.rawValue))
+        #expect(
+            object("$defs", "regex", "properties", "stability")["enum"] as? [String]
+                == Stability.allCases.map(\.rawValue))
+    }
+
+    @Test(arguments: Rule.allCases)
+    func ruleDescriptionsCarryTheDefault(rule: Rule) {
+        let description = object("properties", "rules", "properties", rule.id)["description"] as? String ?? ""
+        #expect(description.hasSuffix("Default: \(rule.defaultSeverity.rawValue)."))
+    }
+}

@@ -1,0 +1,95 @@
+import Policy
+import Testing
+
+@Suite("TagTemplate")
+struct TagTemplateTests {
+    static let table: [(template: String, tag: String, version: String?)] = [
+        ("v{version}", "v1.2.3", "1.2.3"),
+        ("v{version}", "v2.0.0-rc.1+build.5", "2.0.0-rc.1+build.5"),
+        ("v{version}", "1.2.3", nil),
+        ("v{version}", "v", nil),
+        ("v{version}", "cli/v1.2.3", nil),
+        ("cli/v{version}", "cli/v1.2.3", "1.2.3"),
+        ("cli/v{version}", "v1.2.3", nil),
+        ("cli/v{version}", "lib/v1.2.3", nil),
+        ("{version}", "1.2.3", "1.2.3"),
+        ("{version}", "v1.2.3", "v1.2.3"),
+        ("{version}", "", nil),
+        ("release-{version}-final", "release-1.0.0-final", "1.0.0"),
+        ("release-{version}-final", "release-1.0.0", nil),
+        ("release-{version}-final", "release--final", nil),
+        ("release-{version}-final", "release-final", nil),
+        ("é/{version}", "é/1.0.0", "1.0.0"),
+    ]
+
+    @Test(arguments: table)
+    func versionText(template: String, tag: String, version: String?) throws {
+        let tagTemplate = try TagTemplate(template)
+        #expect(tagTemplate.versionText(fromTag: tag) == version)
+        if let version {
+            #expect(tagTemplate.tag(for: version) == tag)
+        }
+    }
+
+    @Test func defaultIsV() throws {
+        #expect(TagTemplate.default.template == "v{version}")
+        #expect(try TagTemplate("v{version}") == .default)
+        #expect(TagTemplate.default.tag(for: "1.0.0") == "v1.0.0")
+    }
+
+    static let invalid: [(template: String, message: String)] = [
+        ("v", "tag template 'v' has no '{version}'; write it like 'v{version}' or 'cli/v{version}'"),
+        (
+            "{version}-{version}",
+            "tag template '{version}-{version}' has '{version}' more than once; "
+                + "write it like 'v{version}' or 'cli/v{version}'"
+        ),
+        ("v{ver}", "tag template 'v{ver}' has no '{version}'; write it like 'v{version}' or 'cli/v{version}'"),
+        (
+            "{name}/v{version}",
+            "tag template '{name}/v{version}' may use only the placeholder '{version}'; remove the other braces"
+        ),
+    ]
+
+    @Test(arguments: invalid)
+    func rejects(template: String, message: String) {
+        #expect(throws: PolicyValueError(message: message)) { try TagTemplate(template) }
+    }
+}
+
+@Suite("Rule table")
+struct RuleTests {
+    @Test(arguments: Rule.allCases)
+    func everyRuleIsDocumented(rule: Rule) {
+        #expect(rule.id == rule.rawValue)
+        #expect(Rule(id: rule.id) == rule)
+        #expect(!rule.summary.isEmpty && !rule.summary.contains("\n"))
+        #expect(rule.help.count > rule.summary.count)
+        #expect(rule.defaultSeverity == .error || rule.defaultSeverity == .warning)
+    }
+
+    @Test func defaultSeverities() {
+        let warnings = Rule.allCases.filter { $0.defaultSeverity == .warning }
+        #expect(warnings == [.tagNotSemver, .minorOnSupportedLine])
+        #expect(
+            Rule.allCases.map(\.id) == [
+                "breaking-without-major", "feature-in-patch", "deprecation-in-patch", "removed-without-deprecation",
+                "deprecation-window", "tag-not-semver", "duplicate-version", "minor-on-supported-line",
+                "version-not-increasing", "bump-not-allowed",
+            ])
+        #expect(Rule.allCases.sorted() == Rule.allCases)
+    }
+
+    @Test func severityOrder() {
+        #expect(Severity.allCases.sorted() == [.off, .note, .warning, .error])
+        #expect(Severity.note < .warning)
+        #expect(Stability.stable < .experimental && Stability.experimental < .deprecated)
+    }
+
+    @Test func policyOverrides() throws {
+        var policy = Policy(origin: .defaults(reason: "none found"))
+        #expect(policy.severity(of: .featureInPatch) == .error)
+        policy.severityOverrides[.featureInPatch] = .off
+        #expect(policy.severity(of: .featureInPatch) == .off)
+    }
+}
