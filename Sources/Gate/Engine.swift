@@ -89,7 +89,7 @@ public final class Engine {
     /// Reports the changes from base to head and judges them against `--version` and `--allow`.
     public func check(_ options: CheckOptions) throws(GateError) -> Report {
         let head = try revision(options.head)
-        let base: RevisionInfo
+        let base: RevisionInfo?
         var notes = originNotes + history.notes
         if let rev = options.base {
             base = try revision(rev)
@@ -100,22 +100,34 @@ public final class Engine {
             let candidates = history.releases.filter { release in
                 reachable.contains(release.commit) && (options.version.map { release.version < $0 } ?? true)
             }
-            guard let latest = candidates.last else {
-                if repository.isShallow {
-                    throw GateError.git(.unknownRevision("the last release before \(options.head)", shallow: true))
-                }
+            if let latest = candidates.last {
+                base = RevisionInfo(rev: latest.tag, commit: latest.commit, version: latest.version)
+            } else if repository.isShallow {
+                throw GateError.git(.shallowHistory(missing: "the last release before \(options.head)"))
+            } else if let version = options.version {
+                // The first release: everything on the surface is new, and there is no bump to judge.
+                notes.append("no release precedes \(version): it is the first release, judged against an empty surface")
+                base = nil
+            } else {
                 throw GateError.usage(
                     "no release tag matching '\(policy.releases.tag.template)' is reachable from '\(options.head)'; "
-                        + "pass --base REV to compare against a revision")
+                        + "pass --base REV to compare against a revision, or --version V for a first release")
             }
-            base = RevisionInfo(rev: latest.tag, commit: latest.commit, version: latest.version)
         }
-        let baseVersion = try versionAtOrBefore(base)
-        let before = try snapshot(at: base.commit, version: baseVersion)
+        return try check(options, base: base, head: head, notes: notes)
+    }
+
+    private func check(_ options: CheckOptions, base: RevisionInfo?, head: RevisionInfo, notes: [String])
+        throws(GateError) -> Report
+    {
+        var notes = notes
+        let baseVersion = try base.map { info throws(GateError) in try versionAtOrBefore(info) } ?? nil
+        let before = try base.map { info throws(GateError) in try snapshot(at: info.commit, version: baseVersion) }
+            ?? SurfaceSnapshot()
         let after = try snapshot(at: head.commit, version: options.version ?? head.version)
         notes += Array(Set(before.notes + after.notes)).sorted()
         let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
-        let minimum: Bump = base.commit == head.commit ? .none : .patch
+        let minimum: Bump = base?.commit == head.commit ? .none : .patch
         let required = changes.map(\.bump).reduce(minimum, max)
         let next = Evaluator.nextVersion(
             after: baseVersion, required: required, policy: policy, preLabel: options.preLabel)
@@ -123,10 +135,8 @@ public final class Engine {
         let evaluation = Evaluator.evaluate(
             changes: changes, base: options.version == nil ? nil : baseVersion, target: options.version ?? next,
             minimum: minimum, policy: policy, allow: options.allow, release: options.version?.description)
-        if let version = options.version, history.release(version) == nil,
-            let clash = history.releases.first(where: { $0.version.hasSamePrecedence(as: version) })
-        {
-            notes.append("version \(version) is already released as \(clash.tag)")
+        if let version = options.version, let released = history.release(version), released.commit != head.commit {
+            notes.append("version \(version) is already released as \(released.tag) at another commit")
         }
         var report = Report(kind: .check, policy: policyInfo, base: base, head: head)
         report.required = evaluation.required
@@ -150,6 +160,9 @@ public final class Engine {
 
     /// Judges every release (optionally within `from...to`) against its predecessor.
     public func audit(from: Version? = nil, to: Version? = nil) throws(GateError) -> Report {
+        if repository.isShallow {
+            throw GateError.git(.shallowHistory(missing: "the release history that audit reads"))
+        }
         var rows: [ReleaseRow] = []
         let selected = history.releases.filter { release in
             (from.map { release.version >= $0 } ?? true) && (to.map { release.version <= $0 } ?? true)

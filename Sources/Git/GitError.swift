@@ -5,6 +5,7 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
     case notARepository(path: String)
     case unsafeOwnership(path: String)
     case unknownRevision(String, shallow: Bool)
+    case shallowHistory(missing: String)
     case ambiguousRevision(String)
     case notACommit(String, kind: String)
     case missingObject(id: String, context: String)
@@ -23,6 +24,9 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
                     + "fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --tags --unshallow)"
             }
             return "unknown revision '\(rev)' (check the tag, branch or commit name; remote branches need 'origin/')"
+        case .shallowHistory(let missing):
+            return "this is a shallow clone and \(missing) is missing from it; fetch the full history "
+                + "(actions/checkout with fetch-depth: 0, or git fetch --tags --unshallow)"
         case .ambiguousRevision(let rev):
             return "revision '\(rev)' is ambiguous (use a longer commit id or a full ref name like refs/heads/\(rev))"
         case .notACommit(let rev, let kind):

@@ -151,6 +151,8 @@ public final class Repository {
         while true {
             let code = git_revwalk_next(&oid, walker)
             if code == GIT_ITEROVER.rawValue { break }
+            // libgit2 walks past a shallow clone's boundary and finds no parent: the history ends there.
+            if code == GIT_ENOTFOUND.rawValue && isShallow { break }
             try check(code, "git_revwalk_next")
             result.insert(ObjectID(oid))
         }
@@ -187,7 +189,10 @@ public final class Repository {
         var object: OpaquePointer?
         let code = git_object_lookup(&object, handle, &oid, GIT_OBJECT_ANY)
         if code == GIT_ENOTFOUND.rawValue {
-            throw GitError.missingObject(id: target.hex, context: "target of tag '\(name)'")
+            // Shallow and partial clones hold tags whose objects were never fetched.
+            return TagReference(
+                name: name, commit: nil, peeledKind: "missing object", annotated: false, taggerDate: nil,
+                commitDate: nil)
         }
         try check(code, "git_object_lookup")
         defer { git_object_free(object) }

@@ -67,8 +67,13 @@ public struct ReleaseHistory: Sendable {
                 continue
             }
             guard let commit = tag.commit else {
-                notes.append(
-                    "tag '\(tag.name)' points at a \(tag.peeledKind ?? "non-commit object"), not a commit; skipped")
+                if tag.peeledKind == "missing object" {
+                    notes.append(
+                        "tag '\(tag.name)' points at an object missing from this clone (shallow or partial?); skipped")
+                } else {
+                    notes.append(
+                        "tag '\(tag.name)' points at a \(tag.peeledKind ?? "non-commit object"), not a commit; skipped")
+                }
                 continue
             }
             let (date, source): (Date, Release.DateSource) =
