@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A sparse set of program counters with one block of capture slots per entry (Briggs–Torczon).
 private struct ThreadList {
     let sparse: UnsafeMutablePointer<Int32>
@@ -83,6 +91,12 @@ struct Machine: ~Copyable {
         _ text: UnsafeBufferPointer<UInt8>, from start: Int, steps: inout Int, budget: Int
     ) throws(Exhausted) -> Bool {
         let end = text.count
+        if !program.requiredLiteral.isEmpty {
+            let present = program.requiredLiteral.withUnsafeBufferPointer { needle in
+                Machine.find(needle, in: text, from: start) != nil
+            }
+            if !present { return false }
+        }
         var current = listA
         var next = listB
         current.count = 0
@@ -112,7 +126,7 @@ struct Machine: ~Copyable {
                 let accepted: Bool
                 switch instruction.opcode {
                 case .match:
-                    matchSlots.update(from: slots, count: slotCount)
+                    Machine.copySlots(from: slots, to: matchSlots, count: slotCount)
                     matched = true
                     break threads
                 case .scalar:
@@ -127,7 +141,9 @@ struct Machine: ~Copyable {
                     accepted = false
                 }
                 if accepted {
-                    try add(&next, pc: pc + 1, at: position + width, slots: slots, text: text, steps: &steps, budget: budget)
+                    try add(
+                        &next, pc: pc + 1, at: position + width, slots: slots, text: text, steps: &steps, budget: budget
+                    )
                 }
             }
             if position >= end { break }
@@ -179,10 +195,22 @@ struct Machine: ~Copyable {
                     guard holds(instruction.x, at: position, in: text) else { break follow }
                     pc += 1
                 case .match, .scalar, .set, .any, .anyButNewline:
-                    (list.slots + (list.count - 1) * slotCount).update(from: slots, count: slotCount)
+                    Machine.copySlots(from: slots, to: list.slots + (list.count - 1) * slotCount, count: slotCount)
                     break follow
                 }
             }
+        }
+    }
+
+    /// Copies a few capture slots; a plain loop beats a call to memmove at these sizes.
+    @inline(__always)
+    private static func copySlots(
+        from source: UnsafeMutablePointer<Int>, to target: UnsafeMutablePointer<Int>, count: Int
+    ) {
+        var slot = 0
+        while slot < count {
+            target[slot] = source[slot]
+            slot += 1
         }
     }
 
@@ -222,7 +250,8 @@ struct Machine: ~Copyable {
 
     @inline(__always)
     private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F || (byte >= 0x61 && byte <= 0x7A)
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F
+            || (byte >= 0x61 && byte <= 0x7A)
     }
 
     /// Decodes the scalar at `position` of valid UTF-8 text.
@@ -264,15 +293,15 @@ struct Machine: ~Copyable {
     private static func find(
         _ needle: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from position: Int
     ) -> Int? {
-        let first = needle[0]
+        guard let base = text.baseAddress, let first = needle.first else { return nil }
         let last = text.count - needle.count
         var index = position
         while index <= last {
-            if text[index] == first {
-                var offset = 1
-                while offset < needle.count && text[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return index }
-            }
+            guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+            index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var offset = 1
+            while offset < needle.count && text[index + offset] == needle[offset] { offset += 1 }
+            if offset == needle.count { return index }
             index += 1
         }
         return nil

@@ -82,7 +82,8 @@ public struct Pattern: Sendable {
                 let groupStart = slots[2 * index + 2]
                 let groupEnd = slots[2 * index + 3]
                 guard groupStart >= 0, groupEnd >= groupStart else { continue }
-                groups[name] = String(decoding: UnsafeBufferPointer(rebasing: bytes[groupStart..<groupEnd]), as: UTF8.self)
+                groups[name] = String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[groupStart..<groupEnd]), as: UTF8.self)
                 groupLines[name] = line + LineCounter.newlines(in: bytes, from: start, to: groupStart)
             }
             results.append(

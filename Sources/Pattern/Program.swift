@@ -54,6 +54,8 @@ final class Program: Sendable {
     let firstBytes: [Bool]?
     /// Whether every match must start at the beginning of the text.
     let anchoredAtStart: Bool
+    /// UTF-8 bytes every match contains somewhere (empty when unknown); a text without them has no match.
+    let requiredLiteral: [UInt8]
 
     init(root: Node, groupNames: [String], limit: Int) throws(ProgramTooLarge) {
         var compiler = Compiler(limit: limit)
@@ -94,6 +96,45 @@ final class Program: Sendable {
         prefix = analysis.prefix
         firstBytes = analysis.firstBytes
         anchoredAtStart = analysis.anchored
+        let required = Program.requiredScalars(root)
+        var literal: [UInt8] = []
+        for value in required {
+            if let scalar = Unicode.Scalar(value) { literal += Array(String(scalar).utf8) }
+        }
+        requiredLiteral = literal.count > prefix.count ? literal : []
+    }
+
+    /// The longest run of scalars that every match of `node` contains.
+    private static func requiredScalars(_ node: Node) -> [UInt32] {
+        var best: [UInt32] = []
+        var run: [UInt32] = []
+        func finishRun() {
+            if run.count > best.count { best = run }
+            run = []
+        }
+        func walk(_ node: Node) {
+            switch node {
+            case .scalar(let scalar):
+                run.append(scalar)
+            case .empty, .assertion:
+                break
+            case .concatenation(let items):
+                for item in items { walk(item) }
+            case .capture(let body, _):
+                walk(body)
+            case .repetition(let body, let min, let max, _) where min == 1 && max == 1:
+                walk(body)
+            case .repetition(let body, let min, _, _) where min >= 1:
+                finishRun()
+                let inner = requiredScalars(body)
+                if inner.count > best.count { best = inner }
+            default:
+                finishRun()
+            }
+        }
+        walk(node)
+        finishRun()
+        return best
     }
 
     private static func analyseStart(

@@ -128,7 +128,8 @@ struct Parser {
                     message: "repeat count \(written) exceeds the maximum of \(Parser.maxRepeat)", offset: start)
             }
             if let max, max < min {
-                throw SyntaxError(message: "invalid repeat count \(written): maximum is less than minimum", offset: start)
+                throw SyntaxError(
+                    message: "invalid repeat count \(written): maximum is less than minimum", offset: start)
             }
             return (min, max)
         default:
@@ -292,7 +293,8 @@ struct Parser {
         case ">":
             throw SyntaxError(message: "atomic group '(?>' \(Parser.linearTime)", offset: start)
         case "P" where peek(1) == "=" || peek(1) == ">":
-            throw SyntaxError(message: "backreference '(?P\(peek(1).map(String.init) ?? "")' \(Parser.linearTime)",
+            throw SyntaxError(
+                message: "backreference '(?P\(peek(1).map(String.init) ?? "")' \(Parser.linearTime)",
                 offset: start)
         default:
             break
@@ -392,7 +394,8 @@ struct Parser {
             return .scalar(try parseHexEscape(start: start))
         case "p", "P":
             throw SyntaxError(
-                message: "Unicode class '\\\(next)' is not supported (use an explicit range such as [\\x{370}-\\x{3FF}])",
+                message:
+                    "Unicode class '\\\(next)' is not supported (use an explicit range such as [\\x{370}-\\x{3FF}])",
                 offset: start)
         default:
             if next.isASCII && !next.properties.isAlphabetic && next.properties.numericType == nil {

@@ -81,6 +81,9 @@ struct MatchingTests {
             ("(?:a|b)*c", "abbac", ["abbac"]),
             ("(?:a*)*b", "aab", ["aab"]),
             ("(?:a?){3}a{3}", "aaa", ["aaa"]),
+            ("x(?:abc){2}y", "xabcy xabcabcy", ["xabcabcy"]),
+            ("(?:foo|bar)baz", "foobar barbaz", ["barbaz"]),
+            (#"\w+(?<m>Metric)\("#, "NewMetric( Metric( xMetricx(", ["NewMetric("]),
         ])
     func quantifiers(pattern: String, text: String, expected: [String]) throws {
         #expect(try matchTexts(pattern, text) == expected)
@@ -169,7 +172,8 @@ struct MatchingTests {
     }
 
     @Test func multiLineMatchesReportLinesAndOffsets() throws {
-        let text = "package metrics\n\nvar (\n\tReqs = registry.NewMetric(\"http_reqs\",\n\t\tCounter)\n"
+        let text =
+            "package metrics\n\nvar (\n\tReqs = registry.NewMetric(\"http_reqs\",\n\t\tCounter)\n"
             + "\tDur = registry.NewMetric(\"http_req_duration\", Trend, Time)\n)\n"
         let pattern = try Pattern(#"NewMetric\("(?<name>[a-z_]+)",\s*(?<type>Counter|Gauge|Trend|Rate)"#)
         let found = try pattern.matches(in: text)
