@@ -201,7 +201,9 @@ public final class Engine {
         history.findings.compactMap { tag in
             let severity = policy.severity(of: tag.rule)
             guard severity != .off else { return nil }
-            return Finding(rule: tag.rule, severity: severity, message: tag.message, release: tag.tag)
+            // `release` holds versions only: a tag that is not SemVer has none.
+            let version = policy.releases.tag.versionText(fromTag: tag.tag).flatMap(Version.parse)
+            return Finding(rule: tag.rule, severity: severity, message: tag.message, release: version?.description)
         }
     }
 

@@ -72,7 +72,7 @@ public enum PolicyResolver {
         let what = found.isEmpty ? "no surface extractor applies, so only tags are checked" : found.joined(separator: ", ")
         let reason =
             "no policy file (\(PolicyLoader.searchPaths.joined(separator: ", "))); defaults in use: releases from "
-            + "v{version} tags; \(what). Run 'semgate init' to write one."
+            + "v{version} tags; \(what). Write a policy to promise more (see policy/examples/)."
         return Policy(surfaces: surfaces, origin: .defaults(reason: reason))
     }
 }

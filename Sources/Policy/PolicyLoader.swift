@@ -617,6 +617,10 @@ struct PolicyReader {
     private mutating func checkKeyTemplate(_ template: String, at node: Node, surface: String, groups: [String]?)
         -> Bool
     {
+        guard !template.allSatisfy(\.isWhitespace) else {
+            report("surface '\(surface)': empty key template; write it like \"{name}\" or drop 'key'", at: node)
+            return false
+        }
         var valid = true
         var rest = template[...]
         while let open = rest.firstIndex(of: "{") {

@@ -130,7 +130,7 @@ public struct TextRenderer: Renderer {
                 case .changed, .deprecated: symbol = style.yellow("~")
                 }
                 var parts = [
-                    "  \(symbol) \(change.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))"
+                    "  \(symbol) \(change.kind.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0))"
                         + change.key
                 ]
                 if change.kind == .changed, let before = change.before, let after = change.after {

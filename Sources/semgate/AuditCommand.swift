@@ -10,7 +10,7 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "Check every release against its predecessor; one row a release.",
         discussion: """
-            The predecessor of a release is the greatest final release with lower precedence, whatever its
+            The predecessor of a release is the greatest final release with lower precedence, whatever its \
             date or branch (1.8.0 shipped after 2.0.0 is compared with 1.7.x).
 
             Examples:

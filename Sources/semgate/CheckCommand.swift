@@ -10,13 +10,14 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Report the surface changes base..head and fail when the version or branch does not allow them.",
         discussion: """
-            The base defaults to the predecessor of --version when given, else the greatest release reachable
-            from head. Without --version, semgate reports the bump the changes need (and the next version).
+            The base defaults to the predecessor of --version when given, else the greatest release \
+            reachable from head. Without --version, semgate reports the bump the changes need and the next \
+            version.
 
             Examples:
-              semgate check --version 1.9.0                    release manager, before tagging v1.9.0
-              semgate check --version "$TAG"                   CI on a tag push (a tag like v1.9.0 works too)
-              semgate check --base origin/main --allow minor   CI on a pull request to a maintenance branch
+              semgate check --version 1.9.0      before tagging v1.9.0
+              semgate check --version "$TAG"     CI on a tag push (v1.9.0 works too)
+              semgate check --base origin/main --allow minor
               semgate check --format json > report.json
             """)
 

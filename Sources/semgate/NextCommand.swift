@@ -10,7 +10,7 @@ struct NextCommand: ParsableCommand {
         commandName: "next",
         abstract: "Print the version the changes since the last release require.",
         discussion: """
-            The last release is the greatest release reachable from HEAD. Prints nothing (and says why on
+            The last release is the greatest release reachable from HEAD. Prints nothing (and says why on \
             standard error) when HEAD is that release.
 
             Examples:
@@ -50,7 +50,9 @@ struct NextCommand: ParsableCommand {
                 print(next.description)
                 return
             }
-            try common.emit(report)
+            // `next` answers a question; it is not a gate, so it exits 0 whatever the findings (check gates).
+            let renderer = Renderers.named(common.format) ?? JSONRenderer()
+            print(renderer.render(report, options: RenderOptions(color: common.useColor)), terminator: "")
         }
     }
 }

@@ -33,7 +33,7 @@ struct PolicyCommand: ParsableCommand {
                 let surfaces = policy.surfaces.map(\.name).joined(separator: ", ")
                 switch policy.origin {
                 case .defaults(let reason):
-                    print("no policy file: \(reason)")
+                    print(reason)
                 case .file(let path), .revision(_, let path):
                     print("\(path): valid (\(policy.surfaces.count) surfaces: \(surfaces.isEmpty ? "none" : surfaces))")
                 }

@@ -7,20 +7,20 @@ struct Semgate: ParsableCommand {
         commandName: "semgate",
         abstract: "Keep a project's stability promise honest: SemVer verdicts from git tags and a declared surface.",
         discussion: """
-            semgate reads release tags from git, extracts the project's declared stable surface (CLI flags, options,
-            metrics, public packages) at any revision, classifies every change as major, minor or patch under
-            SemVer 2.0.0, and fails when a release or a branch breaks the promise.
+            semgate reads release tags from git, extracts the project's declared stable surface (CLI flags, \
+            options, metrics, public packages) at any revision, classifies every change as major, minor or \
+            patch under SemVer 2.0.0, and fails when a release or a branch breaks the promise.
 
-            Exit status: 0 passed; 1 the policy was violated; 2 the check could not be made (bad policy,
+            Exit status: 0 passed; 1 the policy was violated; 2 the check could not be made (bad policy, \
             unknown revision, shallow clone, unreadable repository); 64 usage error.
 
             Examples:
-              semgate check --version 1.9.0          Is v1.9.0 allowed for what is on this branch?
+              semgate check --version 1.9.0      may HEAD be released as v1.9.0?
               semgate check --base origin/main --allow minor
-              semgate next                            What must the next version be?
-              semgate audit                           Did every past release keep the promise?
-              semgate diff v1.2.0 v1.3.0              What changed in the surface?
-              semgate surface v1.3.0                  What is promised at v1.3.0?
+              semgate next                       what must the next version be?
+              semgate audit                      did every release keep the promise?
+              semgate diff v1.2.0 v1.3.0         what changed in the surface?
+              semgate surface v1.3.0             what is promised at v1.3.0?
             """,
         version: "0.1.0",
         subcommands: [
