@@ -191,6 +191,11 @@ struct DiagnosticTests {
             "semgate: 1\nsurfaces:\n  m:\n    extract:\n      regex:\n        pattern: '(?<name>[a-z]+)'\n",
             "5:7: the regex extractor of surface 'm' has no 'files'; add e.g. files: [\"src/**/*.go\"]"
         ),
+        (
+            "semgate: 1\nsurfaces:\n  flags:\n    extract:\n      regex:\n        files: [\"*.go\"]\n"
+                + "        pattern: '(?<name>[a-z]+)'\n        key: \"\"\n",
+            "8:14: surface 'flags': empty key template; write it like \"{name}\" or drop 'key'"
+        ),
         // Duplicates.
         (
             "semgate: 1\nsurfaces:\n  metrics:\n    extract: {list: a}\n  metrics:\n    extract: {list: b}\n",

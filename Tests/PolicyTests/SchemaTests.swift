@@ -65,3 +65,35 @@ struct SchemaTests {
         #expect(description.hasSuffix("Default: \(rule.defaultSeverity.rawValue)."))
     }
 }
+
+/// Every policy committed in the repository's `policy/` folder loads without a diagnostic.
+@Suite("Committed policies")
+struct CommittedPolicyTests {
+    static let folder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("policy").resolvingSymlinksInPath()
+
+    static var files: [String] {
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        var found: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            if path.hasSuffix(".yml") || path.hasSuffix(".yaml") { found.append(path) }
+        }
+        return found.sorted()
+    }
+
+    @Test func thereAreSome() {
+        #expect(!Self.files.isEmpty)
+    }
+
+    @Test(arguments: files)
+    func loads(path: String) throws {
+        let text = try String(contentsOf: Self.folder.appendingPathComponent(path), encoding: .utf8)
+        do {
+            let policy = try PolicyLoader.load(yaml: text, file: "policy/" + path, origin: .file(path: path))
+            #expect(!policy.surfaces.isEmpty)
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+}

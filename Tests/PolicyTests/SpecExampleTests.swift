@@ -211,6 +211,21 @@ struct LoadingTests {
         #expect(found.allSatisfy { $0.hasPrefix("3:17: invalid glob 'x[': unclosed '['") })
     }
 
+    @Test func severitiesAreReadAsWrittenNotAsYAMLBooleans() throws {
+        let yaml = """
+            semgate: 1
+            rules:
+              tag-not-semver: off
+              minor-on-supported-line: error
+              feature-in-patch: warning
+            """
+        let policy = try PolicyLoader.load(yaml: yaml, file: "p.yml", origin: .file(path: "p.yml"))
+        #expect(
+            policy.severityOverrides == [
+                .tagNotSemver: .off, .minorOnSupportedLine: .error, .featureInPatch: .warning,
+            ])
+    }
+
     @Test func searchPathsInLookupOrder() {
         #expect(PolicyLoader.searchPaths == [".semgate.yml", "semgate.yml", "policy/semgate.yml"])
     }
