@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("Verdicts on the sample project")
+struct VerdictTests {
+    @Test("audit fails: the history has violations")
+    func auditFails() throws {
+        let repo = try sampleRepository()
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(result.status == 1, "stderr: \(result.stderr)")
+        let report = jsonObject(result.stdout)
+        #expect(report?["verdict"] as? String == "fail")
+        let rules = Set(values(of: "rule", in: "findings", of: report))
+            .union(
+                (report?["releases"] as? [[String: Any]] ?? []).flatMap { values(of: "rule", in: "findings", of: $0) })
+        #expect(rules.isSuperset(of: ["feature-in-patch", "breaking-without-major", "removed-without-deprecation"]))
+        let failing = (report?["releases"] as? [[String: Any]] ?? []).filter { $0["verdict"] as? String == "fail" }
+        #expect(Set(failing.compactMap { $0["version"] as? String }) == ["1.1.1", "2.1.0"])
+    }
+
+    @Test(
+        "check --version: a minor passes, a patch fails, the tag form works",
+        arguments: [
+            ("2.2.0", Int32(0)), ("v2.2.0", 0), ("2.1.1", 1), ("3.0.0", 0),
+        ])
+    func checkVersion(version: String, status: Int32) throws {
+        let repo = try sampleRepository()
+        let result = try runSemgate(["check", "--version", version, "--format", "json"], in: repo.url)
+        #expect(result.status == status, "stderr: \(result.stderr)\nstdout: \(result.stdout)")
+        let report = jsonObject(result.stdout)
+        #expect(report?["required"] as? String == "minor")
+        #expect((report?["base"] as? [String: Any])?["rev"] as? String == "v2.1.0")
+        let rules = values(of: "rule", in: "findings", of: report)
+        #expect(rules.contains("feature-in-patch") == (status == 1), "findings: \(rules)")
+    }
+
+    @Test(
+        "check --allow patch fails on a branch with a feature; --allow minor passes",
+        arguments: [
+            ("patch", Int32(1)), ("minor", 0), ("major", 0),
+        ])
+    func checkAllow(allow: String, status: Int32) throws {
+        let repo = try sampleRepository()
+        let result = try runSemgate(["check", "--allow", allow], in: repo.url)
+        #expect(result.status == status, "stdout: \(result.stdout)\nstderr: \(result.stderr)")
+    }
+
+    @Test(
+        "next prints the version the unreleased changes need",
+        arguments: [
+            ([String](), "2.2.0\n"), (["--pre", "rc"], "2.2.0-rc.1\n"),
+        ])
+    func next(flags: [String], expected: String) throws {
+        let repo = try sampleRepository()
+        let result = try runSemgate(["next"] + flags, in: repo.url)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout == expected)
+    }
+
+    @Test("next prints nothing when HEAD is the last release")
+    func nextAtARelease() throws {
+        let repo = try sampleRepository()
+        let result = try runSemgate(["next", "--head", "v2.1.0"], in: repo.url)
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("nothing to release"))
+    }
+
+    @Test("diff --format json is a versioned report with the removed flag")
+    func diffJSON() throws {
+        let repo = try sampleRepository()
+        let result = try runSemgate(["diff", "v2.0.0", "v2.1.0", "--format", "json"], in: repo.url)
+        #expect(result.status == 0 || result.status == 1, "stderr: \(result.stderr)")
+        let report = try #require(jsonObject(result.stdout))
+        #expect(report["schema"] as? String == "semgate/report@1")
+        let changes = report["changes"] as? [[String: Any]] ?? []
+        let removed = changes.first { $0["item"] as? String == "cli:flags --verbose" }
+        #expect(removed?["kind"] as? String == "removed")
+        #expect(removed?["bump"] as? String == "major")
+        #expect(report["required"] as? String == "major")
+    }
+
+    @Test(
+        "json output is byte-identical across runs",
+        arguments: [
+            ["audit"], ["check"], ["check", "--version", "2.1.1"], ["diff", "v1.0.0", "HEAD"], ["surface", "v1.2.0"],
+        ])
+    func deterministicJSON(command: [String]) throws {
+        let repo = try sampleRepository()
+        let first = try runSemgate(command + ["--format", "json"], in: repo.url)
+        let second = try runSemgate(command + ["--format", "json"], in: repo.url)
+        #expect(first.status == second.status)
+        #expect(!first.stdout.isEmpty)
+        #expect(first.stdout == second.stdout)
+        _ = jsonObject(first.stdout)
+    }
+
+    @Test("surface --write then --check pass; after a change --check fails and names the drift")
+    func surfaceSnapshot() throws {
+        let repo = try sampleRepository()
+        let folder = try TemporaryFolder()
+        let snapshot = folder.url.appendingPathComponent("surface.txt").path
+
+        let written = try runSemgate(["surface", "--write", snapshot], in: repo.url)
+        #expect(written.status == 0, "stderr: \(written.stderr)")
+        let contents = try String(contentsOfFile: snapshot, encoding: .utf8)
+        #expect(contents.contains("cli:flags --quiet type=Bool"))
+        #expect(contents.contains("options:summary-mode"))
+
+        let matching = try runSemgate(["surface", "--check", snapshot], in: repo.url)
+        #expect(matching.status == 0, "stdout: \(matching.stdout)")
+
+        let options = repo.url.appendingPathComponent("policy/options.txt")
+        let current = try String(contentsOf: options, encoding: .utf8)
+        try repo.write("policy/options.txt", current + "extra type=int env=TOOL_EXTRA\n")
+        try repo.commit("Add the extra option")
+        let drifted = try runSemgate(["surface", "--check", snapshot], in: repo.url)
+        #expect(drifted.status == 1, "stdout: \(drifted.stdout)\nstderr: \(drifted.stderr)")
+        #expect(drifted.stdout.contains("+ options:extra"))
+
+        let older = try runSemgate(["surface", "v2.0.0", "--check", snapshot], in: repo.url)
+        #expect(older.status == 1)
+        #expect(older.stdout.contains("+ cli:flags --verbose"))
+    }
+
+    @Test("policy validate accepts the sample policy")
+    func policyValidate() throws {
+        let repo = try sampleRepository()
+        let result = try runSemgate(["policy", "validate"], in: repo.url)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("valid"))
+        #expect(result.stdout.contains("4 surfaces"))
+    }
+}
+
+@Suite("Colour")
+struct ColourTests {
+    @Test(
+        "--color always draws colour; --color never and NO_COLOR=1 do not",
+        arguments: [
+            (["--color", "always"], [String: String](), true),
+            (["--color", "never"], [:], false),
+            ([], ["NO_COLOR": "1"], false),
+            (["--color", "auto"], ["NO_COLOR": "1"], false),
+        ])
+    func colour(flags: [String], overrides: [String: String], coloured: Bool) throws {
+        let repo = try sampleRepository()
+        let result = try runSemgate(["check", "--allow", "patch"] + flags, in: repo.url, environment: overrides)
+        #expect(result.status == 1)
+        #expect(containsANSI(result.stdout) == coloured, "stdout: \(result.stdout)")
+    }
+
+    /// On a terminal, `auto` draws colour unless NO_COLOR is set; `script` gives the child a pseudo-terminal.
+    @Test(
+        "on a terminal, auto colours unless NO_COLOR is set",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")),
+        arguments: [("", true), ("1", false)])
+    func colourOnATerminal(noColor: String, coloured: Bool) throws {
+        let repo = try sampleRepository()
+        let binary = try semgateBinary().path.replacingOccurrences(of: "'", with: #"'\''"#)
+        let (result, _) = try runBounded(
+            URL(fileURLWithPath: "/usr/bin/script"),
+            ["-qec", "'\(binary)' check --allow patch 2>/dev/null", "/dev/null"],
+            in: repo.url, environment: environment(["NO_COLOR": noColor, "TERM": "xterm"]), deadline: 120)
+        let output = try #require(result)
+        #expect(output.stdout.contains("bump-not-allowed") || output.stdout.contains("FAIL"), "\(output.stdout)")
+        #expect(containsANSI(output.stdout) == coloured, "\(output.stdout)")
+    }
+}
