@@ -1,0 +1,111 @@
+import CLibgit2
+import Foundation
+import Policy
+import Releases
+import SemVer
+import Testing
+
+@testable import Git
+
+@Suite("ReleaseHistory from tag references")
+struct ReleaseHistoryTests {
+    /// A commit id made of one repeated hexadecimal digit; `ObjectID`s can only come from libgit2, so they are read
+    /// from a fixed, made-up SHA here.
+    private static func commit(_ digit: Character) -> ObjectID {
+        var oid = git_oid()
+        _ = git_oid_fromstr(&oid, String(repeating: digit, count: 40))
+        return ObjectID(oid)
+    }
+
+    private static func tag(
+        _ name: String, _ digit: Character = "a", day: Int = 1, annotatedDay: Int? = nil
+    ) -> TagReference {
+        let commitDate = Date(timeIntervalSince1970: TimeInterval(1_704_067_200 + day * 86_400))
+        return TagReference(
+            name: name, commit: commit(digit), peeledKind: nil, annotated: annotatedDay != nil,
+            taggerDate: annotatedDay.map { Date(timeIntervalSince1970: TimeInterval(1_704_067_200 + $0 * 86_400)) },
+            commitDate: commitDate)
+    }
+
+    private static func policy(tag template: String = "v{version}", ignore: [String] = []) throws -> ReleasePolicy {
+        ReleasePolicy(tag: try TagTemplate(template), ignore: try ignore.map { try Glob($0) })
+    }
+
+    @Test("tags that do not match the template or match an ignore glob are not releases; order is precedence")
+    func templateAndIgnore() throws {
+        let tags = [
+            Self.tag("v1.10.0"), Self.tag("v1.2.0"), Self.tag("v1.4.1-release-candidate"), Self.tag("deploy/prod"),
+            Self.tag("1.5.0"), Self.tag("v1.9.0-rc.1"), Self.tag("v1.9.0"),
+        ]
+        let history = ReleaseHistory(tags: tags, policy: try Self.policy(ignore: ["v1.4.1-release*"]))
+        #expect(history.releases.map(\.tag) == ["v1.2.0", "v1.9.0-rc.1", "v1.9.0", "v1.10.0"])
+        #expect(history.findings.isEmpty)
+        #expect(history.notes.isEmpty)
+    }
+
+    @Test("a monorepo template cli/v{version} keeps only that component's tags")
+    func monorepoTemplate() throws {
+        let tags = [Self.tag("cli/v1.0.0"), Self.tag("cli/v1.1.0"), Self.tag("lib/v3.0.0"), Self.tag("v9.0.0")]
+        let history = ReleaseHistory(tags: tags, policy: try Self.policy(tag: "cli/v{version}"))
+        #expect(history.releases.map(\.tag) == ["cli/v1.0.0", "cli/v1.1.0"])
+        #expect(history.releases.map(\.version.description) == ["1.0.0", "1.1.0"])
+        #expect(history.release(tagged: "cli/v1.1.0")?.version == (try version("1.1.0")))
+    }
+
+    @Test("tag-not-semver: a matching tag whose version is not strict SemVer is reported, not a release")
+    func tagNotSemver() throws {
+        let history = ReleaseHistory(
+            tags: [Self.tag("v2.1"), Self.tag("v01.2.3"), Self.tag("v2.1.0")], policy: try Self.policy())
+        #expect(history.releases.map(\.tag) == ["v2.1.0"])
+        #expect(history.findings.map(\.rule) == [.tagNotSemver, .tagNotSemver])
+        #expect(history.findings.map(\.tag) == ["v01.2.3", "v2.1"])
+        #expect(history.findings.allSatisfy { $0.message.contains("matches 'v{version}'") })
+    }
+
+    @Test("duplicate-version: of two tags of equal precedence the one without build metadata is kept, the other reported")
+    func duplicateVersion() throws {
+        let history = ReleaseHistory(
+            tags: [Self.tag("v1.0.0+build.1"), Self.tag("v1.0.0"), Self.tag("v1.1.0")], policy: try Self.policy())
+        #expect(history.releases.map(\.tag) == ["v1.0.0", "v1.1.0"])
+        #expect(history.findings.map(\.rule) == [.duplicateVersion])
+        #expect(history.findings.first?.tag == "v1.0.0+build.1")
+    }
+
+    @Test("the predecessor is the greatest lower final release, whatever the dates")
+    func predecessorIgnoresDates() throws {
+        let tags = [
+            Self.tag("v1.7.0", "1", day: 10), Self.tag("v1.7.2", "2", day: 20), Self.tag("v2.0.0", "3", day: 30),
+            Self.tag("v1.8.0", "4", day: 40), Self.tag("v2.1.0-rc.1", "5", day: 50), Self.tag("v2.1.0", "6", day: 60),
+        ]
+        let history = ReleaseHistory(tags: tags, policy: try Self.policy())
+        #expect(history.predecessor(of: try version("1.8.0"))?.tag == "v1.7.2")
+        #expect(history.predecessor(of: try version("2.0.0"))?.tag == "v1.8.0")
+        // Pre-releases are never predecessors; a pre-release's predecessor is the final release below it.
+        #expect(history.predecessor(of: try version("2.1.0"))?.tag == "v2.0.0")
+        #expect(history.predecessor(of: try version("2.1.0-rc.1"))?.tag == "v2.0.0")
+        #expect(history.predecessor(of: try version("2.1.0-rc.2"))?.tag == "v2.0.0")
+        #expect(history.predecessor(of: try version("1.7.0")) == nil)
+        #expect(history.predecessor(of: try version("3.0.0"))?.tag == "v2.1.0")
+    }
+
+    @Test("dates: the tagger date of an annotated tag, else the committer date")
+    func dates() throws {
+        let history = ReleaseHistory(
+            tags: [Self.tag("v1.0.0", day: 5, annotatedDay: 7), Self.tag("v1.1.0", day: 9)], policy: try Self.policy())
+        let annotated = try #require(history.release(tagged: "v1.0.0"))
+        #expect(annotated.dateSource == .tagger)
+        #expect(annotated.date == Date(timeIntervalSince1970: 1_704_067_200 + 7 * 86_400))
+        let lightweight = try #require(history.release(tagged: "v1.1.0"))
+        #expect(lightweight.dateSource == .committer)
+        #expect(lightweight.date == Date(timeIntervalSince1970: 1_704_067_200 + 9 * 86_400))
+    }
+
+    @Test("a tag of a tree is skipped with a note")
+    func treeTag() throws {
+        let tree = TagReference(
+            name: "v3.0.0", commit: nil, peeledKind: "tree", annotated: false, taggerDate: nil, commitDate: nil)
+        let history = ReleaseHistory(tags: [tree, Self.tag("v1.0.0")], policy: try Self.policy())
+        #expect(history.releases.map(\.tag) == ["v1.0.0"])
+        #expect(history.notes == ["tag 'v3.0.0' points at a tree, not a commit; skipped"])
+    }
+}

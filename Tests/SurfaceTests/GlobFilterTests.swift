@@ -1,0 +1,76 @@
+import Policy
+import Surface
+import Testing
+import TestSupport
+
+@Suite("include, exclude and experimental globs")
+struct GlobFilterTests {
+    @Test("include keeps only matching keys, exclude drops keys, experimental globs mark stable items")
+    func globs() throws {
+        let repo = try FixtureRepository()
+        try repo.write(
+            "items.txt",
+            """
+            a/one
+            a/two
+            a/deep/three
+            b/four
+            b/internal/five
+            c/six
+            b/seven stability=deprecated
+            b/eight stability=experimental
+
+            """)
+        try repo.commit("items")
+        let yaml = """
+            semgate: 1
+            surfaces:
+              things:
+                extract:
+                  list: items.txt
+                include: ["a/**", "b/*"]
+                exclude: ["**/two"]
+            experimental: ["things:b/**"]
+            """
+        let snapshot = try surface(of: repo, policy: yaml)
+        #expect(snapshot.sortedItems.map(\.key) == ["a/deep/three", "a/one", "b/eight", "b/four", "b/seven"])
+        #expect(snapshot.items["things:a/one"]?.stability == .stable)
+        #expect(snapshot.items["things:a/deep/three"]?.stability == .stable)
+        #expect(snapshot.items["things:b/four"]?.stability == .experimental)
+        #expect(snapshot.items["things:b/eight"]?.stability == .experimental)
+        // An item the project marks deprecated stays deprecated under an experimental glob.
+        #expect(snapshot.items["things:b/seven"]?.stability == .deprecated)
+    }
+
+    @Test("experimental globs match the surface:key identity, across surfaces")
+    func experimentalAcrossSurfaces() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/m\n")
+        try repo.write("pkg/experimental/ws/ws.go", "package ws\n")
+        try repo.write("pkg/api/api.go", "package api\n")
+        try repo.write("internal/x/x.go", "package x\n")
+        try repo.write("modules.txt", "k6/experimental/ws\nk6/http\n")
+        try repo.commit("module")
+        let yaml = """
+            semgate: 1
+            surfaces:
+              packages:
+                extract:
+                  go-packages: {}
+                exclude: ["**/internal/**"]
+              modules:
+                extract:
+                  list: modules.txt
+            experimental: ["packages:**/experimental/**", "modules:k6/experimental/*"]
+            """
+        let snapshot = try surface(of: repo, policy: yaml)
+        let stabilities = Dictionary(uniqueKeysWithValues: snapshot.sortedItems.map { ($0.id, $0.stability) })
+        #expect(
+            stabilities == [
+                "packages:example.com/m/pkg/api": .stable,
+                "packages:example.com/m/pkg/experimental/ws": .experimental,
+                "modules:k6/experimental/ws": .experimental,
+                "modules:k6/http": .stable,
+            ])
+    }
+}

@@ -1,0 +1,158 @@
+import Policy
+import SemVer
+import Surface
+import Testing
+
+@Suite("surface diff")
+struct SurfaceDiffTests {
+    /// `typed` breaks on `type` only, `strict` on every attribute (no `breaking:`), `loose` on none.
+    static let policyYAML = """
+        semgate: 1
+        surfaces:
+          typed:
+            extract:
+              list: typed.txt
+            breaking: [type]
+          strict:
+            extract:
+              list: strict.txt
+          loose:
+            extract:
+              list: loose.txt
+            breaking: []
+        """
+
+    private static func item(
+        _ id: String, _ attributes: [String: String] = [:], _ stability: Stability = .stable, line: Int = 1
+    ) -> SurfaceItem {
+        let parts = id.split(separator: ":", maxSplits: 1).map(String.init)
+        return SurfaceItem(
+            surface: parts[0], key: parts[1], attributes: attributes, stability: stability,
+            location: Location(path: "\(parts[0]).txt", line: line))
+    }
+
+    private static func snapshot(_ items: [SurfaceItem]) -> SurfaceSnapshot {
+        SurfaceSnapshot(items: Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0) }))
+    }
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        let name: String
+        let before: SurfaceItem?
+        let after: SurfaceItem?
+        /// Expected (kind, bump, experimental) in the diff's order.
+        let expected: [Expected]
+        var testDescription: String { name }
+    }
+
+    struct Expected: Sendable, Equatable {
+        let kind: Change.Kind
+        let bump: Bump
+        let experimental: Bool
+
+        init(_ kind: Change.Kind, _ bump: Bump, experimental: Bool = false) {
+            self.kind = kind
+            self.bump = bump
+            self.experimental = experimental
+        }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "added stable", before: nil, after: item("typed:a"), expected: [.init(.added, .minor)]),
+        Case(
+            name: "added experimental", before: nil, after: item("typed:a", [:], .experimental),
+            expected: [.init(.added, .patch, experimental: true)]),
+        Case(
+            name: "added deprecated", before: nil, after: item("typed:a", [:], .deprecated),
+            expected: [.init(.added, .minor)]),
+        Case(name: "removed stable", before: item("typed:a"), after: nil, expected: [.init(.removed, .major)]),
+        Case(
+            name: "removed deprecated", before: item("typed:a", [:], .deprecated), after: nil,
+            expected: [.init(.removed, .major)]),
+        Case(
+            name: "removed experimental", before: item("typed:a", [:], .experimental), after: nil,
+            expected: [.init(.removed, .patch, experimental: true)]),
+        Case(
+            name: "changed breaking attribute", before: item("typed:a", ["type": "Counter"]),
+            after: item("typed:a", ["type": "Rate"]), expected: [.init(.changed, .major)]),
+        Case(
+            name: "changed non-breaking attribute", before: item("typed:a", ["type": "Counter", "unit": "s"]),
+            after: item("typed:a", ["type": "Counter", "unit": "ms"]), expected: [.init(.changed, .minor)]),
+        Case(
+            name: "breaking attribute added", before: item("typed:a", ["unit": "s"]),
+            after: item("typed:a", ["unit": "s", "type": "Rate"]), expected: [.init(.changed, .major)]),
+        Case(
+            name: "any attribute breaks without breaking:", before: item("strict:a", ["env": "A"]),
+            after: item("strict:a", ["env": "B"]), expected: [.init(.changed, .major)]),
+        Case(
+            name: "no attribute breaks with breaking: []", before: item("loose:a", ["type": "int"]),
+            after: item("loose:a", ["type": "string"]), expected: [.init(.changed, .minor)]),
+        Case(
+            name: "changed experimental", before: item("typed:a", ["type": "Counter"], .experimental),
+            after: item("typed:a", ["type": "Rate"], .experimental),
+            expected: [.init(.changed, .patch, experimental: true)]),
+        Case(
+            name: "deprecated", before: item("typed:a"), after: item("typed:a", [:], .deprecated),
+            expected: [.init(.deprecated, .minor)]),
+        Case(
+            name: "experimental deprecated", before: item("typed:a", [:], .experimental),
+            after: item("typed:a", [:], .deprecated), expected: [.init(.deprecated, .patch, experimental: true)]),
+        Case(
+            name: "promoted", before: item("typed:a", [:], .experimental), after: item("typed:a"),
+            expected: [.init(.promoted, .minor)]),
+        Case(
+            name: "deprecation withdrawn", before: item("typed:a", [:], .deprecated), after: item("typed:a"),
+            expected: [.init(.promoted, .minor)]),
+        Case(
+            name: "demoted", before: item("typed:a"), after: item("typed:a", [:], .experimental),
+            expected: [.init(.demoted, .major)]),
+        Case(
+            name: "deprecated demoted", before: item("typed:a", [:], .deprecated),
+            after: item("typed:a", [:], .experimental), expected: [.init(.demoted, .major)]),
+        Case(
+            name: "deprecated and changed", before: item("typed:a", ["type": "int"]),
+            after: item("typed:a", ["type": "bool"], .deprecated),
+            expected: [.init(.changed, .major), .init(.deprecated, .minor)]),
+        Case(
+            name: "moved only", before: item("typed:a", ["type": "int"], line: 1),
+            after: item("typed:a", ["type": "int"], line: 9), expected: []),
+    ]
+
+    @Test("each change kind and its bump", arguments: cases)
+    func classification(_ testCase: Case) throws {
+        let policy = try loadPolicy(Self.policyYAML)
+        let changes = SurfaceDiff.changes(
+            from: Self.snapshot([testCase.before].compactMap { $0 }),
+            to: Self.snapshot([testCase.after].compactMap { $0 }), policy: policy)
+        #expect(changes.map { Expected($0.kind, $0.bump, experimental: $0.experimental) } == testCase.expected)
+        for change in changes {
+            #expect(change.before == testCase.before)
+            #expect(change.after == testCase.after)
+            #expect(change.id == "\(change.surface):\(change.key)")
+        }
+    }
+
+    @Test("changed names the differing attributes; location is the new one, else the old one")
+    func changedAttributesAndLocation() throws {
+        let policy = try loadPolicy(Self.policyYAML)
+        let before = Self.snapshot([
+            Self.item("typed:kept", ["type": "a", "unit": "s", "env": "X"], line: 3), Self.item("typed:gone", line: 7),
+        ])
+        let after = Self.snapshot([Self.item("typed:kept", ["type": "b", "unit": "s", "new": "1"], line: 4)])
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
+        #expect(changes.map(\.key) == ["gone", "kept"])
+        #expect(changes[0].location == Location(path: "typed.txt", line: 7))
+        #expect(changes[1].changedAttributes == ["env", "new", "type"])
+        #expect(changes[1].location == Location(path: "typed.txt", line: 4))
+    }
+
+    @Test("changes are sorted by surface, key and kind")
+    func order() throws {
+        let policy = try loadPolicy(Self.policyYAML)
+        let before = Self.snapshot([Self.item("typed:b"), Self.item("strict:z"), Self.item("loose:m")])
+        let after = Self.snapshot([Self.item("typed:a"), Self.item("strict:y"), Self.item("loose:m")])
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
+        #expect(changes.map(\.id) == ["strict:y", "strict:z", "typed:a", "typed:b"])
+        #expect(changes.map(\.kind) == [.added, .removed, .added, .removed])
+        #expect(SurfaceDiff.changes(from: before, to: before, policy: policy).isEmpty)
+    }
+}
