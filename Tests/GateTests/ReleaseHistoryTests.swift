@@ -62,7 +62,7 @@ struct ReleaseHistoryTests {
         #expect(history.findings.allSatisfy { $0.message.contains("matches 'v{version}'") })
     }
 
-    @Test("duplicate-version: of two tags of equal precedence the one without build metadata is kept, the other reported")
+    @Test("duplicate-version: of two equal-precedence tags the one without build metadata is kept")
     func duplicateVersion() throws {
         let history = ReleaseHistory(
             tags: [Self.tag("v1.0.0+build.1"), Self.tag("v1.0.0"), Self.tag("v1.1.0")], policy: try Self.policy())
