@@ -55,8 +55,12 @@ final class GoPackageFinder {
         let entries = try repository.entries(ofTree: tree)
         var result: [String] = []
         let sources = entries.filter { $0.kind == .blob && $0.name.hasSuffix(".go") && !$0.name.hasSuffix("_test.go") }
-        if let first = sources.first, try packageName(of: first.id, repository: repository) != "main" {
+        // A folder is importable when some file is not `package main` (generators with `//go:build ignore` often
+        // are); the first such file settles it, so most folders cost one read.
+        for source in sources {
+            guard let name = try packageName(of: source.id, repository: repository), name != "main" else { continue }
             result.append("")
+            break
         }
         for entry in entries where entry.kind == .tree {
             let name = entry.name

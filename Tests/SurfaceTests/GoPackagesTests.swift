@@ -97,9 +97,7 @@ struct GoPackagesTests {
         #expect(snapshot.items["packages:example.com/sub/api"]?.location == Location(path: "go/api"))
     }
 
-    @Test(
-        "a library folder that also holds a build-ignored generator (package main) is still a public package",
-        .bug(id: "go-packages-first-file", "the package of a folder is read from its first .go file only"))
+    @Test("a library folder that also holds a build-ignored generator (package main) is still a public package")
     func buildIgnoredMainFile() throws {
         let repo = try FixtureRepository()
         try repo.write("go.mod", "module example.com/mod\n")
@@ -107,8 +105,6 @@ struct GoPackagesTests {
         try repo.write("codec/table.go", Self.goFile("codec"))
         try repo.commit("codec with a generator")
         let keys = try surface(of: repo, policy: Self.yaml).sortedItems.map(\.key)
-        withKnownIssue("GoPackageFinder reads only the first non-test .go file (gen.go: package main)") {
-            #expect(keys == ["example.com/mod/codec"])
-        }
+        #expect(keys == ["example.com/mod/codec"])
     }
 }
