@@ -1,0 +1,303 @@
+#!/usr/bin/env bash
+# Benchmarks the release build of semgate: `audit` and `check` on a generated repository (150 release tags,
+# a few hundred Go files) and, when a clone is present, on grafana/k6. Each command runs RUNS times (default 5);
+# the table shows the median wall time, the largest maximum resident set size and the exit status. For scale,
+# it also times plain git reading the same data (every tag's tree listed, every distinct .go blob read once)
+# and prints the ratio semgate/git. Rerunnable; everything it generates lives in a temporary folder.
+#
+#   bash .ci/bench.sh                       K6_REPO=/path/to/k6 (bare is fine)   RUNS=5   KEEP=1 keeps the temp dir
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+runs=${RUNS:-5}
+k6_repo=${K6_REPO:-/work/.mirror/grafana+k6/repo}
+synthetic_tags=${SYNTHETIC_TAGS:-150}
+synthetic_packages=${SYNTHETIC_PACKAGES:-30}
+synthetic_files_per_package=${SYNTHETIC_FILES_PER_PACKAGE:-10}
+
+section() {
+    printf '\n==== %s ====\n' "$*"
+}
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+section "Tools"
+if ! [ -x /usr/bin/time ]; then
+    echo "installing GNU time"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends time
+fi
+/usr/bin/time --version 2>&1 | head -n 1
+git --version
+
+section "Build: swift build -c release --scratch-path .build-release"
+swift build -c release --scratch-path .build-release
+bin=$(swift build -c release --scratch-path .build-release --show-bin-path)/semgate
+echo "binary: $bin"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/semgate-bench.XXXXXX")
+if [ "${KEEP:-0}" = 1 ]; then
+    echo "keeping $work"
+else
+    trap 'rm -rf -- "$work"' EXIT
+fi
+
+# Nothing from the user's git configuration may change the generated repository.
+while IFS= read -r name; do unset "$name"; done < <(env | sed -n 's/^\(GIT_[A-Za-z0-9_]*\)=.*/\1/p')
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null GIT_TERMINAL_PROMPT=0 LC_ALL=C TZ=UTC NO_COLOR=1
+
+# ---------------------------------------------------------------------------------------------------------------
+# The synthetic repository, written as one git fast-import stream by awk (fixed names and dates: the same SHAs on
+# every run). Layout at every tag:
+#   pkg/pNN/fMM.go     PACKAGES x FILES_PER_PACKAGE files, each declaring one metric; a few change per release
+#   pkg/pNN/internal/  one internal file a package (excluded from the packages surface)
+#   metrics/builtin.go the built-in metrics; a minor release adds one
+#   cmd/flags.go       the CLI flags; a minor release adds one, a major removes the oldest
+#   policy/options.txt the options, one a line
+# Versions: 1.0.0 onwards; every 50th release is a major, every 3rd a minor, the rest patches. Every 40th patch
+# also adds a metric (a feature in a patch), so the audit has something to report.
+generate_stream() {
+    awk -v tags="$synthetic_tags" -v npkg="$synthetic_packages" -v nfiles="$synthetic_files_per_package" '
+    function emit_file(path, content) {
+        printf "M 100644 inline %s\ndata %d\n%s\n", path, length(content), content
+    }
+    function go_file(p, f, rev,    s, i, name) {
+        name = sprintf("p%02d", p)
+        s = sprintf("// Package %s is generated benchmark code (revision %d of file f%02d).\n", name, rev, f)
+        s = s sprintf("package %s\n\n", name)
+        s = s "import \"example.com/bench/metrics\"\n\n"
+        s = s sprintf("// M%02d is a metric declared by this file.\n", f)
+        s = s sprintf("var M%02d = metrics.NewMetric(\"%s_f%02d\", metrics.Counter)\n\n", f, name, f)
+        for (i = 0; i < 12; i++) {
+            s = s sprintf("// Work%02d_%d does step %d of the work; revision %d.\n", f, i, i, rev)
+            s = s sprintf("func Work%02d_%d(items []int) int {\n\ttotal := %d\n", f, i, rev)
+            s = s sprintf("\tfor _, item := range items {\n\t\ttotal += item * %d\n\t}\n\treturn total\n}\n\n", i + 1)
+        }
+        return s
+    }
+    function internal_file(p, rev) {
+        return sprintf("// Package internal is private to p%02d.\npackage internal\n\n", p) \
+            sprintf("// Retries is how often p%02d retries.\nconst Retries = %d\n", p, rev)
+    }
+    function builtin(count,    s, i, types) {
+        split("Counter Gauge Trend Rate", types, " ")
+        s = "// Package metrics declares the built-in metrics.\npackage metrics\n\n"
+        s = s "// Type is how a metric aggregates.\ntype Type int\n\n"
+        s = s "// The metric types.\nconst (\n\tCounter Type = iota\n\tGauge\n\tTrend\n\tRate\n)\n\n"
+        s = s "// Metric is a named series.\ntype Metric struct {\n\tName string\n\tType Type\n}\n\n"
+        s = s "// NewMetric declares a metric.\nfunc NewMetric(name string, typ Type) *Metric {\n"
+        s = s "\treturn &Metric{Name: name, Type: typ}\n}\n\n"
+        s = s "// The built-in metrics.\nvar (\n"
+        for (i = 0; i < count; i++) {
+            s = s sprintf("\tBuiltin%03d = NewMetric(\"builtin_%03d\", %s)\n", i, i, types[i % 4 + 1])
+        }
+        return s ")\n"
+    }
+    function flags(lo, hi,    s, i, kinds) {
+        split("String Bool Int Duration", kinds, " ")
+        s = "// Package cmd holds the command line.\npackage cmd\n\nimport \"github.com/spf13/pflag\"\n\n"
+        s = s "// registerFlags declares the flags every command accepts.\nfunc registerFlags(flags *pflag.FlagSet) {\n"
+        for (i = lo; i < hi; i++) {
+            s = s sprintf("\tflags.%s(\"flag-%03d\", nil, \"flag number %d\")\n", kinds[i % 4 + 1], i, i)
+        }
+        return s "}\n"
+    }
+    function options(count,    s, i) {
+        s = "# Options, one a line: KEY [name=value ...]\n"
+        for (i = 0; i < count; i++) {
+            s = s sprintf("option-%03d type=string env=BENCH_OPTION_%03d\n", i, i)
+        }
+        return s
+    }
+    function commit(message,    ts) {
+        ts = 1577836800 + serial * 86400
+        serial++
+        mark++
+        printf "commit refs/heads/main\nmark :%d\n", mark
+        printf "author Bench Author <bench@example.com> %d +0000\n", ts
+        printf "committer Bench Author <bench@example.com> %d +0000\n", ts
+        printf "data %d\n%s\n", length(message), message
+        if (mark > 1) printf "from :%d\n", mark - 1
+    }
+    function tag(name,    ts, message) {
+        ts = 1577836800 + serial * 86400 - 43200
+        message = "Release " name
+        printf "tag %s\nfrom :%d\ntagger Bench Author <bench@example.com> %d +0000\n", name, mark, ts
+        printf "data %d\n%s\n", length(message), message
+    }
+    BEGIN {
+        policy = "semgate: 1\nproject: bench\nreleases:\n  tag: \"v{version}\"\nsurfaces:\n"
+        policy = policy "  metrics:\n    extract:\n      regex:\n        files: [\"**/*.go\"]\n"
+        policy = policy "        pattern: '\''NewMetric\\(\"(?<name>[a-z0-9_]+)\",\\s*"
+        policy = policy "(metrics\\.)?(?<type>Counter|Gauge|Trend|Rate)'\''\n"
+        policy = policy "    breaking: [type]\n"
+        policy = policy "  cli:\n    extract:\n      regex:\n        files: [\"cmd/*.go\"]\n"
+        policy = policy "        pattern: '\''flags\\.(?<type>String|Bool|Int|Duration)"
+        policy = policy "\\(\"(?<name>[a-z][a-z0-9-]*)\"'\''\n"
+        policy = policy "        key: \"{stem} --{name}\"\n    breaking: [type]\n"
+        policy = policy "  options:\n    extract:\n      list: policy/options.txt\n"
+        policy = policy "  packages:\n    extract:\n      go-packages: {}\n    exclude: [\"**/internal/**\"]\n"
+
+        nfile = npkg * nfiles
+        metric_count = 10; flag_lo = 0; flag_hi = 8; option_count = 5
+        major = 1; minor = 0; patch = 0; patches = 0
+
+        commit("Initial import")
+        emit_file(".semgate.yml", policy)
+        emit_file("go.mod", "module example.com/bench\n\ngo 1.22\n")
+        emit_file("metrics/builtin.go", builtin(metric_count))
+        emit_file("cmd/flags.go", flags(flag_lo, flag_hi))
+        emit_file("policy/options.txt", options(option_count))
+        for (p = 0; p < npkg; p++) {
+            emit_file(sprintf("pkg/p%02d/internal/internal.go", p), internal_file(p, 0))
+            for (f = 0; f < nfiles; f++) emit_file(sprintf("pkg/p%02d/f%02d.go", p, f), go_file(p, f, 0))
+        }
+        tag("v1.0.0")
+
+        for (i = 1; i < tags; i++) {
+            if (i % 50 == 0) { kind = "major"; major++; minor = 0; patch = 0 }
+            else if (i % 3 == 0) { kind = "minor"; minor++; patch = 0 }
+            else { kind = "patch"; patch++; patches++ }
+            commit(sprintf("Release work for %d.%d.%d (%s)", major, minor, patch, kind))
+            # Five package files and one internal file change in every release.
+            for (k = 0; k < 5; k++) {
+                n = (i * 7 + k * 61) % nfile
+                p = int(n / nfiles); f = n % nfiles
+                emit_file(sprintf("pkg/p%02d/f%02d.go", p, f), go_file(p, f, i))
+            }
+            emit_file(sprintf("pkg/p%02d/internal/internal.go", i % npkg), internal_file(i % npkg, i))
+            if (kind == "minor" || (kind == "patch" && patches % 40 == 0)) {
+                metric_count++
+                emit_file("metrics/builtin.go", builtin(metric_count))
+            }
+            if (kind == "minor") {
+                flag_hi++; option_count++
+                emit_file("cmd/flags.go", flags(flag_lo, flag_hi))
+                emit_file("policy/options.txt", options(option_count))
+            }
+            if (kind == "major") {
+                flag_lo++
+                emit_file("cmd/flags.go", flags(flag_lo, flag_hi))
+            }
+            tag(sprintf("v%d.%d.%d", major, minor, patch))
+        }
+        # An unreleased change on top, so check has something to compare.
+        commit("Unreleased: one more flag")
+        emit_file("cmd/flags.go", flags(flag_lo, flag_hi + 1))
+    }'
+}
+
+section "Synthetic repository: $synthetic_tags tags, $synthetic_packages x $synthetic_files_per_package Go files"
+synthetic=$work/synthetic.git
+TIMEFORMAT='generated in %R s'
+time {
+    git init --quiet --bare "$synthetic"
+    git -C "$synthetic" symbolic-ref HEAD refs/heads/main
+    generate_stream | git -C "$synthetic" fast-import --quiet
+    git -C "$synthetic" gc --quiet
+}
+echo "$(git -C "$synthetic" tag | wc -l) tags," \
+    "$(git -C "$synthetic" ls-tree -r HEAD | grep -c '\.go$') Go files at HEAD," \
+    "$(du -sh "$synthetic" | cut -f1) on disk"
+
+# ---------------------------------------------------------------------------------------------------------------
+# measure NAME COMMAND... : runs COMMAND $runs times under /usr/bin/time and appends a row to the results.
+results=()
+median_of() {
+    sort -g | awk '{ v[NR] = $1 }
+        END {
+            if (NR == 0) print "nan"
+            else if (NR % 2) print v[(NR + 1) / 2]
+            else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2
+        }'
+}
+declare -A medians
+
+measure() {
+    local name=$1
+    shift
+    local times=() rss_max=0 statuses=() i
+    printf '%-28s' "$name"
+    for ((i = 1; i <= runs; i++)); do
+        local status=0
+        local start end seconds rss
+        start=$(date +%s%N)
+        /usr/bin/time -f '%M' -o "$work/time.out" "$@" > "$work/stdout" 2> "$work/stderr" || status=$?
+        end=$(date +%s%N)
+        # Wall time from the clock in milliseconds (time's %e has only two decimals); the RSS from time, whose
+        # last line it is ("Command exited with non-zero status N" comes first when the command fails).
+        seconds=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }')
+        rss=$(tail -n 1 "$work/time.out")
+        times+=("$seconds")
+        ((rss > rss_max)) && rss_max=$rss
+        statuses+=("$status")
+        printf ' %ss' "$seconds"
+    done
+    printf '\n'
+    local unique_statuses
+    unique_statuses=$(printf '%s\n' "${statuses[@]}" | sort -u | paste -sd/ -)
+    if printf '%s\n' "${statuses[@]}" | grep -qvx '[01]'; then
+        echo "  warning: exit status $unique_statuses; stderr of the last run:" >&2
+        sed 's/^/    /' "$work/stderr" | head -n 5 >&2
+    fi
+    local median
+    median=$(printf '%s\n' "${times[@]}" | median_of)
+    medians[$name]=$median
+    results+=("$(printf '%-28s %5d %10s %12s %6s' "$name" "$runs" "$median" \
+        "$(awk -v kb="$rss_max" 'BEGIN { printf "%.1f", kb / 1024 }')" "$unique_statuses")")
+}
+
+# git_baseline REPO: list every tag's tree and read every distinct .go blob once.
+git_baseline() {
+    local repo=$1
+    git -C "$repo" for-each-ref --format='%(refname)' refs/tags \
+        | while IFS= read -r ref; do git -C "$repo" ls-tree -r "$ref"; done \
+        | awk '$2 == "blob" && $4 ~ /\.go$/ { print $3 }' \
+        | sort -u \
+        | git -C "$repo" cat-file --batch > /dev/null
+}
+export -f git_baseline
+
+ratio() {
+    awk -v a="${medians[$1]:-nan}" -v b="${medians[$2]:-nan}" \
+        'BEGIN { if (b + 0 > 0 && a != "nan") printf "%.1fx", a / b; else print "n/a" }'
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+section "Timing ($runs runs each)"
+measure "synthetic: semgate audit" "$bin" audit --repo "$synthetic"
+measure "synthetic: semgate check" "$bin" check --repo "$synthetic"
+measure "synthetic: git baseline" bash -c 'git_baseline "$1"' _ "$synthetic"
+
+k6_present=0
+if git -C "$k6_repo" rev-parse --git-dir > /dev/null 2>&1; then
+    k6_present=1
+    k6_policy=()
+    if [ -f "$root/policy/examples/k6.yml" ]; then
+        k6_policy=(--policy "$root/policy/examples/k6.yml")
+    fi
+    echo "k6: $k6_repo ($(git -C "$k6_repo" tag | wc -l) tags), policy: ${k6_policy[1]:-defaults}"
+    measure "k6: semgate audit" "$bin" audit --repo "$k6_repo" "${k6_policy[@]}"
+    measure "k6: semgate check" "$bin" check --repo "$k6_repo" "${k6_policy[@]}"
+    measure "k6: git baseline" bash -c 'git_baseline "$1"' _ "$k6_repo"
+else
+    echo "k6: no repository at $k6_repo (set K6_REPO); skipped"
+fi
+
+# ---------------------------------------------------------------------------------------------------------------
+section "Results"
+printf '%-28s %5s %10s %12s %6s\n' "benchmark" "runs" "median s" "max RSS MB" "exit"
+printf '%s\n' "${results[@]}"
+echo
+echo "semgate audit / git baseline, synthetic: $(ratio 'synthetic: semgate audit' 'synthetic: git baseline')"
+echo "semgate check / git baseline, synthetic: $(ratio 'synthetic: semgate check' 'synthetic: git baseline')"
+if [ "$k6_present" = 1 ]; then
+    echo "semgate audit / git baseline, k6:        $(ratio 'k6: semgate audit' 'k6: git baseline')"
+    echo "semgate check / git baseline, k6:        $(ratio 'k6: semgate check' 'k6: git baseline')"
+fi
+echo "(exit: 0 passed, 1 policy violated, 2 could not run; the git baseline lists every tag's tree and reads every"
+echo " distinct .go blob once)"
