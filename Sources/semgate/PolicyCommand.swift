@@ -9,6 +9,11 @@ struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy",
         abstract: "Work with policy files.",
+        discussion: """
+            Examples:
+              semgate policy validate
+              semgate policy validate policy/examples/k6.yml
+            """,
         subcommands: [ValidateCommand.self])
 
     struct ValidateCommand: ParsableCommand {

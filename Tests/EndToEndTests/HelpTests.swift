@@ -7,9 +7,6 @@ struct HelpTests {
         [], ["check"], ["next"], ["audit"], ["diff"], ["surface"], ["policy"], ["policy", "validate"],
     ]
 
-    /// Command groups whose help has no example line yet (a product gap, reported).
-    static let withoutExamples: Set<[String]> = [["policy"]]
-
     @Test("--help exits 0 and shows an example", arguments: commands)
     func helpShowsAnExample(command: [String]) throws {
         let result = try runSemgate(command + ["--help"])
@@ -23,12 +20,6 @@ struct HelpTests {
                     $0.trimmingCharacters(in: .whitespaces).hasPrefix(invocation + (command.isEmpty ? " " : ""))
                 }
         }
-        if Self.withoutExamples.contains(command) {
-            withKnownIssue("`semgate \(command.joined(separator: " ")) --help` shows no example line") {
-                #expect(hasExample(), "an example line starting with '\(invocation)'")
-            }
-        } else {
-            #expect(hasExample(), "an example line starting with '\(invocation)':\n\(result.stdout)")
-        }
+        #expect(hasExample(), "an example line starting with '\(invocation)':\n\(result.stdout)")
     }
 }
