@@ -92,7 +92,17 @@ public final class Engine {
         let base: RevisionInfo?
         var notes = originNotes + history.notes
         if let rev = options.base {
-            base = try revision(rev)
+            let tip = try revision(rev)
+            // As a pull request's diff does, judge only what head adds: compare with the point it branched off.
+            let fork = try wrap { () throws(GitError) in try repository.mergeBase(tip.commit, head.commit) }
+            if let fork, fork != tip.commit {
+                notes.append(
+                    "'\(rev)' has moved on since '\(options.head)' branched off; comparing with their merge-base "
+                        + fork.short)
+                base = RevisionInfo(rev: rev, commit: fork, version: history.latest(at: fork)?.version)
+            } else {
+                base = tip
+            }
         } else if let version = options.version, let predecessor = history.predecessor(of: version) {
             base = RevisionInfo(rev: predecessor.tag, commit: predecessor.commit, version: predecessor.version)
         } else {

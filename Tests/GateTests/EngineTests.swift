@@ -160,6 +160,27 @@ struct EngineTests {
         #expect(branch.changes.map(\.id) == ["cli:flags --quiet"])
     }
 
+    @Test("check --base with a base that moved on compares with the merge-base, as a pull request does")
+    func checkBaseMovedOn() throws {
+        let repo = try sampleProject()
+        // A feature branch from v2.1.0 removes a metric; meanwhile main (HEAD) added --quiet.
+        try repo.branch("feature", at: "v2.1.0")
+        try repo.checkout("feature")
+        let builtin = try String(contentsOf: repo.url.appendingPathComponent("metrics/builtin.go"), encoding: .utf8)
+        let withoutIterations = builtin.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains("\"iterations\"") }.joined(separator: "\n")
+        #expect(withoutIterations != builtin)
+        try repo.write("metrics/builtin.go", withoutIterations)
+        try repo.commit("Drop the iterations metric")
+        let report = try engine(at: repo.url.path).check(CheckOptions(base: "main", head: "feature"))
+        #expect(report.base?.rev == "main")
+        #expect(report.base?.commit.hex == (try repo.git("rev-parse", "v2.1.0^{commit}")).trimmingCharacters(
+            in: .whitespacesAndNewlines))
+        // Only what the branch did: main's --quiet is not reported as removed.
+        #expect(report.changes.map { "\($0.kind) \($0.id)" } == ["removed metrics:iterations"])
+        #expect(report.notes.contains { $0.contains("merge-base") })
+    }
+
     @Test("check --version on a history without releases judges the first release against an empty surface")
     func firstRelease() throws {
         let repo = try FixtureRepository()
