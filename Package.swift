@@ -44,6 +44,7 @@ let package = Package(
         ),
         /** Fixture repositories built with fixed dates, and helpers shared by the test targets. */
         .target(name: "TestSupport", dependencies: ["Git"], path: "Tests/TestSupport"),
+        .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"]),
         .testTarget(name: "SemVerTests", dependencies: ["SemVer"]),
         .testTarget(name: "PatternTests", dependencies: ["Pattern"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "SemVer", "Pattern"]),

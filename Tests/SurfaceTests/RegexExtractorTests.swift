@@ -1,3 +1,4 @@
+import Foundation
 import Policy
 import Surface
 import Testing
@@ -14,6 +15,20 @@ struct RegexExtractorTests {
                 files: ["metrics/*.go"]
                 pattern: 'NewMetric\("(?<name>[a-z_]+)",\s*(?<type>Counter|Gauge|Trend|Rate)(?:,\s*(?<unit>Time|Data))?'
         """#
+
+    @Test("a blob missing from the object store (a partial clone) is a note on that file; other files still count")
+    func missingBlob() throws {
+        let repo = try FixtureRepository()
+        try repo.write("metrics/a.go", #"var A = NewMetric("a_total", Counter)"#)
+        try repo.write("metrics/b.go", #"var B = NewMetric("b_total", Gauge)"#)
+        try repo.commit("two metric files")
+        let blob = try repo.git("rev-parse", "HEAD:metrics/b.go").trimmingCharacters(in: .whitespacesAndNewlines)
+        try FileManager.default.removeItem(
+            at: repo.url.appendingPathComponent(".git/objects/\(blob.prefix(2))/\(blob.dropFirst(2))"))
+        let snapshot = try surface(of: repo, policy: Self.metricsPolicy)
+        #expect(snapshot.sortedItems.map(\.id) == ["metrics:a_total"])
+        #expect(snapshot.notes == ["metrics/b.go: blob \(blob.prefix(7)) is missing from the object store; skipped"])
+    }
 
     @Test("the name group is the key, every other named group that took part is an attribute")
     func namedGroups() throws {
