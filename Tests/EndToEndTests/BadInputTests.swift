@@ -20,6 +20,21 @@ struct BadInputTests {
     }
 
     @Test(
+        "a repository owned by another user: libgit2's safe.directory refusal is explained with the fix",
+        .enabled(if: getuid() == 0, "changing a folder's owner needs root (CI runs as root)"))
+    func unsafeOwnership() throws {
+        let repo = try sampleRepository()
+        let chown = Process()
+        chown.executableURL = URL(fileURLWithPath: "/bin/chown")
+        chown.arguments = ["-R", "nobody", repo.url.path]
+        try chown.run()
+        chown.waitUntilExit()
+        #expect(chown.terminationStatus == 0)
+        let result = try runSemgate(["check", "--repo", repo.url.path])
+        expectCouldNotRun(result, mentions: ["owned by another user", "safe.directory"])
+    }
+
+    @Test(
         "an unknown revision",
         arguments: [
             ["check", "--base", "nope"], ["check", "--head", "nope"], ["diff", "v1.0.0", "nope"], ["surface", "nope"],
