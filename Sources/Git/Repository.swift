@@ -109,14 +109,8 @@ public final class Repository {
 
     /// The commit's date, summary and parents.
     public func commit(_ id: ObjectID) throws(GitError) -> CommitInfo {
-        var oid = id.raw
-        var commit: OpaquePointer?
-        let code = git_commit_lookup(&commit, handle, &oid)
-        if code == GIT_ENOTFOUND.rawValue {
-            throw GitError.missingObject(id: id.hex, context: "commit")
-        }
-        try check(code, "git_commit_lookup")
-        defer { git_commit_free(commit) }
+        let commit = try lookup(id, GIT_OBJECT_COMMIT, context: "commit")
+        defer { git_object_free(commit) }
         let seconds = git_commit_time(commit)
         let summary = git_commit_summary(commit).map { String(cString: $0) } ?? ""
         var parents: [ObjectID] = []
@@ -229,35 +223,37 @@ public final class Repository {
     }
 
     private func objectKind(_ id: ObjectID) throws(GitError) -> String {
-        var oid = id.raw
-        var object: OpaquePointer?
-        try check(git_object_lookup(&object, handle, &oid, GIT_OBJECT_ANY), "git_object_lookup")
+        let object = try lookup(id, GIT_OBJECT_ANY, context: "object")
         defer { git_object_free(object) }
         return String(cString: git_object_type2string(git_object_type(object)))
+    }
+
+    /// Looks up an object of one type; the caller frees it with `git_object_free`. Absent objects (shallow and
+    /// partial clones) are `missingObject`.
+    private func lookup(_ id: ObjectID, _ type: git_object_t, context: String) throws(GitError) -> OpaquePointer {
+        var oid = id.raw
+        var object: OpaquePointer?
+        let code = git_object_lookup(&object, handle, &oid, type)
+        if code == GIT_ENOTFOUND.rawValue { throw GitError.missingObject(id: id.hex, context: context) }
+        try check(code, "git_object_lookup")
+        guard let object else { throw GitError.missingObject(id: id.hex, context: context) }
+        return object
     }
 
     // MARK: Trees and blobs
 
     /// The root tree of a commit.
     public func rootTree(of commit: ObjectID) throws(GitError) -> ObjectID {
-        var oid = commit.raw
-        var pointer: OpaquePointer?
-        let code = git_commit_lookup(&pointer, handle, &oid)
-        if code == GIT_ENOTFOUND.rawValue { throw GitError.missingObject(id: commit.hex, context: "commit") }
-        try check(code, "git_commit_lookup")
-        defer { git_commit_free(pointer) }
+        let pointer = try lookup(commit, GIT_OBJECT_COMMIT, context: "commit")
+        defer { git_object_free(pointer) }
         return ObjectID(git_commit_tree_id(pointer))
     }
 
     /// The entries of a tree, copied into Swift values and remembered by id (trees are immutable).
     public func entries(ofTree id: ObjectID) throws(GitError) -> [TreeEntry] {
         if let cached = treeCache[id] { return cached }
-        var oid = id.raw
-        var tree: OpaquePointer?
-        let code = git_tree_lookup(&tree, handle, &oid)
-        if code == GIT_ENOTFOUND.rawValue { throw GitError.missingObject(id: id.hex, context: "tree") }
-        try check(code, "git_tree_lookup")
-        defer { git_tree_free(tree) }
+        let tree = try lookup(id, GIT_OBJECT_TREE, context: "tree")
+        defer { git_object_free(tree) }
         let count = git_tree_entrycount(tree)
         var entries: [TreeEntry] = []
         entries.reserveCapacity(count)
@@ -293,12 +289,8 @@ public final class Repository {
 
     /// The text of a blob (invalid UTF-8 is repaired); throws `missingObject` when the object store lacks it.
     public func text(ofBlob id: ObjectID) throws(GitError) -> String {
-        var oid = id.raw
-        var blob: OpaquePointer?
-        let code = git_blob_lookup(&blob, handle, &oid)
-        if code == GIT_ENOTFOUND.rawValue { throw GitError.missingObject(id: id.hex, context: "blob") }
-        try check(code, "git_blob_lookup")
-        defer { git_blob_free(blob) }
+        let blob = try lookup(id, GIT_OBJECT_BLOB, context: "blob")
+        defer { git_object_free(blob) }
         let size = Int(git_blob_rawsize(blob))
         guard size > 0, let raw = git_blob_rawcontent(blob) else { return "" }
         let bytes = UnsafeRawBufferPointer(start: raw, count: size)
