@@ -12,15 +12,19 @@ public struct CheckOptions: Sendable {
     public var version: Version?
     public var allow: Bump?
     public var preLabel: String?
+    /// With no release before head, compare with an empty surface instead of failing (`next` on a new project).
+    public var firstReleaseAllowed: Bool
 
-    public init(base: String? = nil, head: String = "HEAD", version: Version? = nil, allow: Bump? = nil,
-        preLabel: String? = nil)
-    {
+    public init(
+        base: String? = nil, head: String = "HEAD", version: Version? = nil, allow: Bump? = nil,
+        preLabel: String? = nil, firstReleaseAllowed: Bool = false
+    ) {
         self.base = base
         self.head = head
         self.version = version
         self.allow = allow
         self.preLabel = preLabel
+        self.firstReleaseAllowed = firstReleaseAllowed
     }
 }
 
@@ -114,9 +118,10 @@ public final class Engine {
                 base = RevisionInfo(rev: latest.tag, commit: latest.commit, version: latest.version)
             } else if repository.isShallow {
                 throw GateError.git(.shallowHistory(missing: "the last release before \(options.head)"))
-            } else if let version = options.version {
+            } else if options.version != nil || options.firstReleaseAllowed {
                 // The first release: everything on the surface is new, and there is no bump to judge.
-                notes.append("no release precedes \(version): it is the first release, judged against an empty surface")
+                let what = options.version.map { "\($0)" } ?? options.head
+                notes.append("no release precedes \(what): it is the first release, judged against an empty surface")
                 base = nil
             } else {
                 throw GateError.usage(

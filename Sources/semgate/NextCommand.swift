@@ -38,7 +38,7 @@ struct NextCommand: ParsableCommand {
             }
             let engine = try common.engine()
             var report = try semgateRun { () throws(GateError) in
-                try engine.check(CheckOptions(head: head, preLabel: pre))
+                try engine.check(CheckOptions(head: head, preLabel: pre, firstReleaseAllowed: true))
             }
             report.kind = .next
             if common.format == TextRenderer.identifier {

@@ -194,6 +194,10 @@ struct EngineTests {
         #expect(report.findings.isEmpty)
         #expect(report.notes.contains { $0.contains("first release") })
         #expect(throws: GateError.self) { try engine.check(CheckOptions()) }
+        // `next` on a project without releases proposes the first one: initial development starts at 0.1.0.
+        let next = try engine.check(CheckOptions(firstReleaseAllowed: true))
+        #expect(next.next == (try version("0.1.0")))
+        #expect(next.base == nil)
     }
 
     @Test("an unknown revision is an error, not a crash")
