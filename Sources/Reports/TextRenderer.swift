@@ -1,6 +1,7 @@
 import Foundation
 import Gate
 import Policy
+import Releases
 import Surface
 
 /// Text for people: a verdict line first, then changes grouped by surface, then findings. Free to change.
@@ -83,12 +84,16 @@ public struct TextRenderer: Renderer {
         let failing = rows.filter { $0.verdict == .fail }.count
         var lines = [
             "\(verdictWord(report, style))  audit of \(rows.count) release\(rows.count == 1 ? "" : "s"): "
-                + "\(failing) failing", style.dim("policy: \(report.policy.source)"), "",
+                + "\(failing) failing"
+                + (report.findings.isEmpty
+                    ? "" : ", \(report.findings.count) tag finding\(report.findings.count == 1 ? "" : "s")"),
+            style.dim("policy: \(report.policy.source)"), "",
         ]
         let table = [["release", "date", "predecessor", "required", "actual", "changes", "verdict"]]
             + rows.map { row in
                 [
-                    row.release.tag, JSONRenderer.isoDate(row.release.date).prefix(10).description,
+                    row.release.tag,
+                    JSONRenderer.isoDate(row.release.date).prefix(10) + (row.release.dateSource == .committer ? "*" : ""),
                     row.predecessor?.version.description ?? "-", row.required?.name ?? "-", row.actual?.name ?? "-",
                     String(row.changes.count), row.verdict.rawValue,
                 ]
@@ -102,6 +107,9 @@ public struct TextRenderer: Renderer {
             } else {
                 lines.append(rows[index - 1].verdict == .fail ? style.red(text) : text)
             }
+        }
+        if rows.contains(where: { $0.release.dateSource == .committer }) {
+            lines.append(style.dim("* committer date (a lightweight tag has no date of its own); others are tagger dates"))
         }
         for row in rows where !row.findings.isEmpty {
             lines.append("")
