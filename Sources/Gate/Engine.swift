@@ -92,7 +92,10 @@ public final class Engine {
 
     /// Reports the changes from base to head and judges them against `--version` and `--allow`.
     public func check(_ options: CheckOptions) throws(GateError) -> Report {
-        let head = try revision(options.head)
+        var head = try revision(options.head)
+        if let version = options.version {
+            head = RevisionInfo(rev: head.rev, commit: head.commit, version: version)
+        }
         let base: RevisionInfo?
         var notes = originNotes + history.notes
         if let rev = options.base {
@@ -107,21 +110,24 @@ public final class Engine {
             } else {
                 base = tip
             }
-        } else if let version = options.version, let predecessor = history.predecessor(of: version) {
-            base = RevisionInfo(rev: predecessor.tag, commit: predecessor.commit, version: predecessor.version)
+        } else if let version = options.version {
+            if let predecessor = history.predecessor(of: version) {
+                base = RevisionInfo(rev: predecessor.tag, commit: predecessor.commit, version: predecessor.version)
+            } else if repository.isShallow {
+                throw GateError.git(.shallowHistory(missing: "the release before \(version)"))
+            } else {
+                // The first final release: everything on the surface is new, and there is no bump to judge.
+                notes.append("no final release precedes \(version): it is judged as a first release")
+                base = nil
+            }
         } else {
             let reachable = try wrap { () throws(GitError) in try repository.reachableCommits(from: head.commit) }
-            let candidates = history.releases.filter { release in
-                reachable.contains(release.commit) && (options.version.map { release.version < $0 } ?? true)
-            }
-            if let latest = candidates.last {
+            if let latest = history.latest(in: reachable) {
                 base = RevisionInfo(rev: latest.tag, commit: latest.commit, version: latest.version)
             } else if repository.isShallow {
                 throw GateError.git(.shallowHistory(missing: "the last release before \(options.head)"))
-            } else if options.version != nil || options.firstReleaseAllowed {
-                // The first release: everything on the surface is new, and there is no bump to judge.
-                let what = options.version.map { "\($0)" } ?? options.head
-                notes.append("no release precedes \(what): it is the first release, judged against an empty surface")
+            } else if options.firstReleaseAllowed {
+                notes.append("no release precedes \(options.head): it is judged as a first release")
                 base = nil
             } else {
                 throw GateError.usage(
@@ -150,8 +156,14 @@ public final class Engine {
         let evaluation = Evaluator.evaluate(
             changes: changes, base: options.version == nil ? nil : baseVersion, target: options.version ?? next,
             minimum: minimum, policy: policy, allow: options.allow, release: options.version?.description)
+        var findings = evaluation.findings
         if let version = options.version, let released = history.release(version), released.commit != head.commit {
-            notes.append("version \(version) is already released as \(released.tag) at another commit")
+            let reuse = Finding(
+                rule: .versionNotIncreasing, severity: Rule.versionNotIncreasing.defaultSeverity,
+                message: "version \(version) is already released as \(released.tag) (\(released.commit.short)); "
+                    + "choose the next version (semgate next)",
+                release: version.description)
+            findings += Evaluator.applyPolicy([reuse], policy: policy, base: baseVersion, target: version)
         }
         var report = Report(kind: .check, policy: policyInfo, base: base, head: head)
         report.required = evaluation.required
@@ -159,7 +171,7 @@ public final class Engine {
         report.allow = options.allow
         report.next = next
         report.changes = changes
-        report.findings = evaluation.findings
+        report.findings = findings
         report.notes = notes
         return report
     }

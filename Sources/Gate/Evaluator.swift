@@ -31,7 +31,9 @@ public enum Evaluator {
                     location: change?.location))
         }
         let shipped = target.map { "\($0)" } ?? "this change"
-        if let actual {
+        if let base, let target, !(base < target) || base.hasSamePrecedence(as: target) {
+            add(.versionNotIncreasing, "version \(target) is not greater than the base release \(base)")
+        } else if let actual, actual > .none {
             for change in changes where !change.experimental {
                 if change.bump == .major && actual < .major {
                     add(.breakingWithoutMajor, "\(describe(change)) needs a major release; \(shipped) is a \(actual)", change)
@@ -39,9 +41,6 @@ public enum Evaluator {
                     let rule: Rule = change.kind == .deprecated ? .deprecationInPatch : .featureInPatch
                     add(rule, "\(describe(change)) needs a minor release; \(shipped) is a \(actual)", change)
                 }
-            }
-            if actual == .none, let base, let target {
-                add(.versionNotIncreasing, "version \(target) is not greater than the base release \(base)")
             }
         }
         if let allow, required > allow {
@@ -110,7 +109,7 @@ public enum Evaluator {
             var finding = finding
             finding.severity = policy.severity(of: finding.rule)
             if finding.severity == .off { return nil }
-            if initialDevelopment && finding.severity > .note && finding.rule.isBumpRule {
+            if initialDevelopment && finding.severity > .note && finding.rule.isInformationalInInitialDevelopment {
                 finding.severity = .note
             }
             if finding.severity == .error, let target, let item = finding.item,
@@ -122,19 +121,6 @@ public enum Evaluator {
                 finding.exception = exception.reason
             }
             return finding
-        }
-    }
-}
-
-extension Rule {
-    /// Rules about the size of a bump, which SemVer's initial development (0.y.z) makes informational.
-    var isBumpRule: Bool {
-        switch self {
-        case .breakingWithoutMajor, .featureInPatch, .deprecationInPatch, .removedWithoutDeprecation,
-            .deprecationWindow:
-            return true
-        default:
-            return false
         }
     }
 }

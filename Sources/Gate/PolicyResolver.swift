@@ -22,15 +22,15 @@ public enum PolicyResolver {
             return try defaults(repository: repository, commit: commit)
         }
         if let explicitPath {
-            guard let text = try? String(contentsOfFile: explicitPath, encoding: .utf8) else {
-                throw GateError.policyNotFound("cannot read policy file '\(explicitPath)'")
+            guard let text = try readFile(explicitPath, shownAs: explicitPath) else {
+                throw GateError.policyNotFound("policy file '\(explicitPath)' does not exist")
             }
             return try load(text, file: explicitPath, origin: .file(path: explicitPath))
         }
         if let root = repository.workingDirectory {
             for path in PolicyLoader.searchPaths {
                 let full = (root as NSString).appendingPathComponent(path)
-                if let text = try? String(contentsOfFile: full, encoding: .utf8) {
+                if let text = try readFile(full, shownAs: path) {
                     return try load(text, file: path, origin: .file(path: path))
                 }
             }
@@ -45,6 +45,20 @@ public enum PolicyResolver {
         }
         let head = try? repository.resolve("HEAD")
         return try defaults(repository: repository, commit: head)
+    }
+
+    /// The file's text; nil when there is no such file. A file that exists but cannot be read, or is not UTF-8,
+    /// is an error: falling back to defaults would silently switch the gate off.
+    private static func readFile(_ path: String, shownAs name: String) throws(GateError) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
+            throw GateError.policyNotFound("cannot read policy file '\(name)' (check that it is a readable file)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw GateError.policyNotFound("policy file '\(name)' is not valid UTF-8; save it as UTF-8")
+        }
+        return text
     }
 
     private static func load(_ text: String, file: String, origin: PolicyOrigin) throws(GateError) -> Policy {

@@ -15,6 +15,14 @@ public struct TagReference: Sendable, Equatable {
     public let taggerDate: Date?
     /// The committer date of the commit the tag points at.
     public let commitDate: Date?
+
+    /// The `peeledKind` of a tag whose chain cannot be followed: a dangling ref, or an object this clone lacks.
+    public static let missing = "missing object"
+
+    static func unreachable(_ name: String) -> TagReference {
+        TagReference(
+            name: name, commit: nil, peeledKind: missing, annotated: false, taggerDate: nil, commitDate: nil)
+    }
 }
 
 /// What a commit says about itself.
@@ -155,8 +163,11 @@ public final class Repository {
 
     // MARK: Tags
 
-    /// Every tag under `refs/tags/`, peeled to commits, with tagger and committer dates.
-    public func tags() throws(GitError) -> [TagReference] {
+    /// Every tag under `refs/tags/` whose name `include` accepts, peeled to commits, with tagger and committer
+    /// dates. Names are filtered before anything is read, so a broken tag that is not a release costs nothing; a
+    /// release tag that cannot be followed (dangling, or its object absent) comes back with `peeledKind`
+    /// `TagReference.missing` instead of failing the whole read.
+    public func tags(where include: (String) -> Bool = { _ in true }) throws(GitError) -> [TagReference] {
         var iterator: OpaquePointer?
         try check(git_reference_iterator_glob_new(&iterator, handle, "refs/tags/*"), "git_reference_iterator_glob_new")
         defer { git_reference_iterator_free(iterator) }
@@ -169,11 +180,21 @@ public final class Repository {
             defer { git_reference_free(reference) }
             let fullName = String(cString: git_reference_name(reference))
             let name = String(fullName.dropFirst("refs/tags/".count))
+            guard include(name) else { continue }
             var resolved: OpaquePointer?
-            try check(git_reference_resolve(&resolved, reference), "git_reference_resolve")
+            guard git_reference_resolve(&resolved, reference) >= 0, let resolved,
+                let target = git_reference_target(resolved)
+            else {
+                git_reference_free(resolved)
+                result.append(.unreachable(name))
+                continue
+            }
             defer { git_reference_free(resolved) }
-            guard let target = git_reference_target(resolved) else { continue }
-            result.append(try tagReference(name: name, target: ObjectID(target)))
+            do {
+                result.append(try tagReference(name: name, target: ObjectID(target)))
+            } catch .missingObject {
+                result.append(.unreachable(name))
+            }
         }
         return result.sorted { $0.name < $1.name }
     }
@@ -184,9 +205,7 @@ public final class Repository {
         let code = git_object_lookup(&object, handle, &oid, GIT_OBJECT_ANY)
         if code == GIT_ENOTFOUND.rawValue {
             // Shallow and partial clones hold tags whose objects were never fetched.
-            return TagReference(
-                name: name, commit: nil, peeledKind: "missing object", annotated: false, taggerDate: nil,
-                commitDate: nil)
+            return .unreachable(name)
         }
         try check(code, "git_object_lookup")
         defer { git_object_free(object) }

@@ -8,6 +8,9 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     private let alternatives: [GlobProgram]
     /// The leading part before any wildcard, e.g. "lib/metrics/": every text the glob matches starts with it.
     public let literalPrefix: String
+    /// The literal prefix of each brace alternative: `{cmd,internal/cmd}/*.go` gives "cmd/" and "internal/cmd/",
+    /// so a tree walk can skip every folder none of them can reach.
+    public let literalPrefixes: [String]
 
     /// Most alternatives `{a,b}` may expand to.
     static let maximumAlternatives = 1024
@@ -25,6 +28,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         }
         self.pattern = pattern
         literalPrefix = GlobCompiler.commonLiteralPrefix(of: alternatives)
+        literalPrefixes = Array(Set(alternatives.map { GlobCompiler.commonLiteralPrefix(of: [$0]) })).sorted()
     }
 
     public var description: String { pattern }

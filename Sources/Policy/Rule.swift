@@ -35,10 +35,15 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
 
     private var tableIndex: Int { Rule.allCases.firstIndex(of: self) ?? 0 }
 
+    /// Whether SemVer's initial development (0.y.z, "anything may change") makes the rule's findings notes.
+    public var isInformationalInInitialDevelopment: Bool { row.judgesSurfaceChanges }
+
     private struct Row {
         var defaultSeverity: Severity
         var summary: String
         var help: String
+        /// The rule judges changes to the surface (not tags or versions).
+        var judgesSurfaceChanges = false
     }
 
     private var row: Row {
@@ -51,7 +56,8 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
                     A stable item was removed, demoted to experimental, or changed in an attribute the surface \
                     calls breaking, and the version does not bump major. Release it as the next major, restore \
                     the item, or record an exception for this release with a reason.
-                    """
+                    """,
+                judgesSurfaceChanges: true
             )
         case .featureInPatch:
             Row(
@@ -60,7 +66,8 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
                 help: """
                     A stable item was added or promoted from experimental in a patch release. Release it as the \
                     next minor, mark the item experimental, or move it out of the surface's include globs.
-                    """
+                    """,
+                judgesSurfaceChanges: true
             )
         case .deprecationInPatch:
             Row(
@@ -69,7 +76,8 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
                 help: """
                     An item became deprecated in a patch release; deprecations need a minor. Release it as the \
                     next minor or postpone the deprecation.
-                    """
+                    """,
+                judgesSurfaceChanges: true
             )
         case .removedWithoutDeprecation:
             Row(
@@ -79,7 +87,8 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
                     A stable item disappeared without having been deprecated in an earlier release (in the code \
                     or under `deprecations:` in the policy). Deprecate it in a minor first, restore it, or set \
                     `rules: {removed-without-deprecation: warning}` if the project does not promise this.
-                    """
+                    """,
+                judgesSurfaceChanges: true
             )
         case .deprecationWindow:
             Row(
@@ -88,7 +97,8 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
                 help: """
                     A deprecated item was removed earlier than its declared `remove-in` version or the minimum \
                     deprecation period. Keep it until then, or change `remove-in` in the policy's deprecations.
-                    """
+                    """,
+                judgesSurfaceChanges: true
             )
         case .tagNotSemver:
             Row(

@@ -45,7 +45,10 @@ public struct ReleaseHistory: Sendable {
 
     /// Reads the repository's tags and keeps those that are releases under `policy`.
     public static func read(from repository: Repository, policy: ReleasePolicy) throws(GitError) -> ReleaseHistory {
-        ReleaseHistory(tags: try repository.tags(), policy: policy)
+        let tags = try repository.tags { name in
+            policy.tag.versionText(fromTag: name) != nil && !policy.ignore.contains { $0.matches(name) }
+        }
+        return ReleaseHistory(tags: tags, policy: policy)
     }
 
     /// Builds the history from tag references (pure; the repository is not consulted).
@@ -67,9 +70,9 @@ public struct ReleaseHistory: Sendable {
                 continue
             }
             guard let commit = tag.commit else {
-                if tag.peeledKind == "missing object" {
+                if tag.peeledKind == TagReference.missing {
                     notes.append(
-                        "tag '\(tag.name)' points at an object missing from this clone (shallow or partial?); skipped")
+                        "tag '\(tag.name)' cannot be followed to a commit (dangling, or its object is missing from this clone); skipped")
                 } else {
                     notes.append(
                         "tag '\(tag.name)' points at a \(tag.peeledKind ?? "non-commit object"), not a commit; skipped")

@@ -58,9 +58,12 @@ final class GoPackageFinder {
         // A folder is importable when some file is not `package main` (generators with `//go:build ignore` often
         // are); the first such file settles it, so most folders cost one read.
         for source in sources {
-            guard let name = try packageName(of: source.id, repository: repository), name != "main" else { continue }
-            result.append("")
-            break
+            guard let name = try packageName(of: source.id, repository: repository, notes: &notes) else { continue }
+            // An unreadable file (a partial clone) must not make a package disappear: assume it is one.
+            if name != "main" {
+                result.append("")
+                break
+            }
         }
         for entry in entries where entry.kind == .tree {
             let name = entry.name
@@ -75,13 +78,17 @@ final class GoPackageFinder {
         return result
     }
 
-    private func packageName(of blob: ObjectID, repository: Repository) throws(GitError) -> String? {
+    /// The package clause of a Go file; `"?"` when the blob is missing (noted), nil when the file has none.
+    private func packageName(of blob: ObjectID, repository: Repository, notes: inout [String]) throws(GitError)
+        -> String?
+    {
         if let cached = packageNameByBlob[blob] { return cached }
         let name: String?
         do {
             name = Self.packageClause(in: try repository.text(ofBlob: blob))
         } catch .missingObject {
-            name = nil
+            notes.append("Go file blob \(blob.short) is missing from the object store; its folder is assumed a package")
+            return "?"
         }
         packageNameByBlob[blob] = name
         return name

@@ -30,11 +30,11 @@ public enum SurfaceDiff {
     /// The changes from `before` to `after`, sorted by surface, key and kind.
     ///
     /// `removed`, a breaking `changed` and `demoted` need major; `added`, `deprecated` and `promoted` need minor;
-    /// anything that touches only experimental items needs patch.
+    /// a change of a non-breaking attribute, and anything that touches only experimental items, needs patch.
     public static func changes(from before: SurfaceSnapshot, to after: SurfaceSnapshot, policy: Policy) -> [Change] {
         var changes: [Change] = []
         let ids = Set(before.items.keys).union(after.items.keys)
-        let breakingBySurface = Dictionary(policy.surfaces.map { ($0.name, $0.breaking) }, uniquingKeysWith: { a, _ in a })
+        let surfaces = Dictionary(policy.surfaces.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for id in ids {
             switch (before.items[id], after.items[id]) {
             case (nil, let new?):
@@ -48,10 +48,10 @@ public enum SurfaceDiff {
                 let differing = Set(old.attributes.keys).union(new.attributes.keys)
                     .filter { old.attributes[$0] != new.attributes[$0] }.sorted()
                 if !differing.isEmpty {
-                    let breakingSet = breakingBySurface[old.surface] ?? nil
-                    let breaking = breakingSet.map { set in differing.contains { set.contains($0) } } ?? true
+                    let breaking = differing.contains { surfaces[old.surface]?.isBreaking(attribute: $0) ?? true }
                     let experimental = old.stability == .experimental || new.stability == .experimental
-                    let bump: Bump = experimental ? .patch : (breaking ? .major : .minor)
+                    // An attribute the surface does not call breaking promises nothing: a patch.
+                    let bump: Bump = !experimental && breaking ? .major : .patch
                     changes.append(
                         Change(
                             surface: new.surface, key: new.key, kind: .changed, bump: bump, before: old, after: new,

@@ -33,10 +33,16 @@ public final class SurfaceReader {
     private var regexCache: [RegexCacheKey: [RawItem]] = [:]
     private var listCache: [ObjectID: ([RawItem], [String])] = [:]
     private let goPackages = GoPackageFinder()
+    /// Decoded blobs of the snapshot being read (two extractors reading one file read it once).
+    private var texts: [ObjectID: String] = [:]
+    /// The file globs of every regex extractor, by slot; `regexSlots[surface][extractor]` is its slot.
+    private let regexGlobs: [[Glob]]
+    private let regexSlots: [[Int]]
+    /// Literal prefixes of every regex glob alternative, to prune the tree walk.
+    private let regexPrefixes: [String]
 
     private struct RegexCacheKey: Hashable {
-        let surface: Int
-        let extractor: Int
+        let slot: Int
         let path: String
         let blob: ObjectID
     }
@@ -44,38 +50,54 @@ public final class SurfaceReader {
     public init(repository: Repository, policy: Policy) {
         self.repository = repository
         self.policy = policy
+        var globs: [[Glob]] = []
+        regexSlots = policy.surfaces.map { surface in
+            surface.extractors.map { extractor in
+                guard case .regex(let spec) = extractor else { return -1 }
+                globs.append(spec.files)
+                return globs.count - 1
+            }
+        }
+        regexGlobs = globs
+        regexPrefixes = Array(Set(globs.flatMap { $0.flatMap(\.literalPrefixes) })).sorted()
     }
 
     /// The surface at `commit`: every surface's extractors united, include/exclude and experimental globs applied.
     public func snapshot(at commit: ObjectID) throws(SurfaceError) -> SurfaceSnapshot {
+        texts = [:]
+        defer { texts = [:] }
+        let tree: ObjectID
+        let files: [Candidate]
         do {
-            let tree = try repository.rootTree(of: commit)
-            let files = try regexCandidates(in: tree)
-            var snapshot = SurfaceSnapshot()
-            for (surfaceIndex, surface) in policy.surfaces.enumerated() {
-                var raw: [RawItem] = []
-                for (extractorIndex, extractor) in surface.extractors.enumerated() {
-                    switch extractor {
-                    case .regex(let spec):
-                        raw += try regexItems(
-                            spec, surface: surface.name, cacheKey: (surfaceIndex, extractorIndex), files: files,
-                            notes: &snapshot.notes)
-                    case .list(let spec):
-                        raw += try listItems(spec, tree: tree, notes: &snapshot.notes)
-                    case .goPackages(let spec):
-                        raw += try goPackages.items(spec, tree: tree, repository: repository, notes: &snapshot.notes)
+            tree = try repository.rootTree(of: commit)
+            files = try regexCandidates(in: tree)
+        } catch {
+            throw .git(error)
+        }
+        var snapshot = SurfaceSnapshot()
+        for (surfaceIndex, surface) in policy.surfaces.enumerated() {
+            var raw: [RawItem] = []
+            for (extractorIndex, extractor) in surface.extractors.enumerated() {
+                switch extractor {
+                case .regex(let spec):
+                    let slot = regexSlots[surfaceIndex][extractorIndex]
+                    raw += try regexItems(
+                        spec, surface: surface.name, slot: slot, files: files.filter { $0.extractors.contains(slot) },
+                        notes: &snapshot.notes)
+                case .list(let spec):
+                    raw += try listItems(spec, tree: tree, notes: &snapshot.notes)
+                case .goPackages(let spec):
+                    do {
+                        raw += try goPackages.items(
+                            spec, tree: tree, repository: repository, notes: &snapshot.notes)
+                    } catch {
+                        throw .git(error)
                     }
                 }
-                merge(raw, into: &snapshot, surface: surface)
             }
-            return snapshot
-        } catch let error as SurfaceError {
-            throw error
-        } catch let error as GitError {
-            throw .git(error)
-        } catch {
-            throw .git(.library(function: "surface", code: -1, message: "\(error)"))
+            merge(raw, into: &snapshot, surface: surface)
         }
+        return snapshot
     }
 
     private func merge(_ raw: [RawItem], into snapshot: inout SurfaceSnapshot, surface: SurfaceSpec) {
@@ -101,36 +123,37 @@ public final class SurfaceReader {
 
     // MARK: regex
 
-    /// Every blob whose path some regex extractor's glob matches, found in one pruned walk of the tree.
-    private func regexCandidates(in tree: ObjectID) throws(GitError) -> [(path: String, blob: ObjectID)] {
-        let globs = policy.surfaces.flatMap { surface in
-            surface.extractors.flatMap { extractor -> [Glob] in
-                if case .regex(let spec) = extractor { return spec.files }
-                return []
-            }
-        }
-        guard !globs.isEmpty else { return [] }
-        let prefixes = globs.map(\.literalPrefix)
-        var files: [(path: String, blob: ObjectID)] = []
+    /// A file some regex extractor reads, with the slots of the extractors whose globs match its path.
+    private struct Candidate {
+        let path: String
+        let blob: ObjectID
+        let extractors: [Int]
+    }
+
+    /// Every blob some regex extractor's glob matches, found in one walk that skips folders no glob can reach;
+    /// each path is matched against the globs once.
+    private func regexCandidates(in tree: ObjectID) throws(GitError) -> [Candidate] {
+        guard !regexGlobs.isEmpty else { return [] }
+        var files: [Candidate] = []
         try repository.walkFiles(
             tree: tree,
             descend: { folder in
                 let directory = folder + "/"
-                return prefixes.contains { $0.hasPrefix(directory) || directory.hasPrefix($0) }
+                return regexPrefixes.contains { $0.hasPrefix(directory) || directory.hasPrefix($0) }
             },
             visit: { path, entry in
-                if globs.contains(where: { $0.matches(path) }) { files.append((path, entry.id)) }
+                let slots = regexGlobs.indices.filter { slot in regexGlobs[slot].contains { $0.matches(path) } }
+                if !slots.isEmpty { files.append(Candidate(path: path, blob: entry.id, extractors: slots)) }
             })
         return files
     }
 
     private func regexItems(
-        _ spec: RegexExtractorSpec, surface: String, cacheKey: (Int, Int), files: [(path: String, blob: ObjectID)],
-        notes: inout [String]
+        _ spec: RegexExtractorSpec, surface: String, slot: Int, files: [Candidate], notes: inout [String]
     ) throws(SurfaceError) -> [RawItem] {
         var items: [RawItem] = []
-        for file in files where spec.files.contains(where: { $0.matches(file.path) }) {
-            let key = RegexCacheKey(surface: cacheKey.0, extractor: cacheKey.1, path: file.path, blob: file.blob)
+        for file in files {
+            let key = RegexCacheKey(slot: slot, path: file.path, blob: file.blob)
             if let cached = regexCache[key] {
                 items += cached
                 continue
@@ -149,10 +172,13 @@ public final class SurfaceReader {
         return items
     }
 
-    /// A blob's text, or nil (with a note) when the object store lacks it.
+    /// A blob's text, or nil (with a note) when the object store lacks it. Read at most once per snapshot.
     private func readText(_ blob: ObjectID, path: String, notes: inout [String]) throws(SurfaceError) -> String? {
+        if let text = texts[blob] { return text }
         do {
-            return try repository.text(ofBlob: blob)
+            let text = try repository.text(ofBlob: blob)
+            texts[blob] = text
+            return text
         } catch {
             if case .missingObject = error {
                 notes.append("\(path): blob \(blob.short) is missing from the object store; skipped")

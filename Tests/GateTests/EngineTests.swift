@@ -181,6 +181,45 @@ struct EngineTests {
         #expect(report.notes.contains { $0.contains("merge-base") })
     }
 
+    @Test("check --version after only pre-releases of that version judges a first final release")
+    func firstFinalAfterPreReleases() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/first\n")
+        try repo.write("api/api.go", "package api\n")
+        try repo.commit("first")
+        try repo.tag("v1.0.0-rc.1")
+        try repo.write("more/more.go", "package more\n")
+        try repo.commit("more")
+        let report = try engine(at: repo.url.path).check(CheckOptions(version: try version("1.0.0")))
+        #expect(report.base == nil)
+        #expect(report.head?.version == (try version("1.0.0")))
+        #expect(report.findings.isEmpty)
+        #expect(report.verdict == .pass)
+    }
+
+    @Test("check --version of a version already released at another commit is an error")
+    func versionAlreadyReleased() throws {
+        let repo = try sampleProject()
+        let engine = try engine(at: repo.url.path)
+        let reuse = try engine.check(CheckOptions(version: try version("2.1.0")))
+        #expect(summary(reuse.findings).contains("version-not-increasing error"))
+        #expect(reuse.verdict == .fail)
+        // At the tagged commit itself (CI on a tag push) the same version is fine.
+        let atTag = try engine.check(CheckOptions(head: "v2.0.0", version: try version("2.0.0")))
+        #expect(!summary(atTag.findings).contains("version-not-increasing error"))
+        #expect(atTag.head?.version == (try version("2.0.0")))
+    }
+
+    @Test("a policy file that exists but is not UTF-8 is an error, never a silent fallback to defaults")
+    func unreadablePolicy() throws {
+        let repo = try sampleProject()
+        let handle = try FileHandle(forWritingTo: repo.url.appendingPathComponent(".semgate.yml"))
+        handle.seekToEndOfFile()
+        handle.write(Data([0x23, 0x20, 0xE9, 0x0A]))
+        try handle.close()
+        #expect(throws: GateError.self) { try engine(at: repo.url.path) }
+    }
+
     @Test("check --version on a history without releases judges the first release against an empty surface")
     func firstRelease() throws {
         let repo = try FixtureRepository()

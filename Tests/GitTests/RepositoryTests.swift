@@ -77,6 +77,23 @@ struct RepositoryTests {
         #expect(tree.peeledKind == "tree")
     }
 
+    @Test("a dangling tag and a tag of a missing object are reported, not fatal; filtered names are never read")
+    func brokenTags() throws {
+        let repo = try history()
+        try repo.git("symbolic-ref", "refs/tags/v8.0.0", "refs/heads/nope")
+        let body = repo.url.appendingPathComponent(".git/broken-tag-object")
+        try ("object 1111111111111111111111111111111111111111\ntype commit\ntag v9.0.0\n"
+            + "tagger X <x@example.com> 1700000000 +0000\n\nbroken\n").write(to: body, atomically: true, encoding: .utf8)
+        let object = try repo.git("hash-object", "-t", "tag", "-w", "--literally", body.path)
+        try repo.git("update-ref", "refs/tags/v9.0.0", object.trimmingCharacters(in: .whitespacesAndNewlines))
+        let repository = try Repository(discovering: repo.url.path)
+        let tags = try repository.tags()
+        #expect(tags.first { $0.name == "v8.0.0" }?.peeledKind == TagReference.missing)
+        #expect(tags.first { $0.name == "v9.0.0" }?.peeledKind == TagReference.missing)
+        #expect(tags.first { $0.name == "v1.1.0" }?.commit != nil)
+        #expect(try repository.tags { $0.hasPrefix("v1.") }.map(\.name) == ["v1.0.0", "v1.1.0", "v1.1.0-again"])
+    }
+
     @Test("merge-base and reachability")
     func graph() throws {
         let repo = try history()

@@ -76,7 +76,7 @@ struct SurfaceDiffTests {
             after: item("typed:a", ["type": "Rate"]), expected: [.init(.changed, .major)]),
         Case(
             name: "changed non-breaking attribute", before: item("typed:a", ["type": "Counter", "unit": "s"]),
-            after: item("typed:a", ["type": "Counter", "unit": "ms"]), expected: [.init(.changed, .minor)]),
+            after: item("typed:a", ["type": "Counter", "unit": "ms"]), expected: [.init(.changed, .patch)]),
         Case(
             name: "breaking attribute added", before: item("typed:a", ["unit": "s"]),
             after: item("typed:a", ["unit": "s", "type": "Rate"]), expected: [.init(.changed, .major)]),
@@ -85,7 +85,7 @@ struct SurfaceDiffTests {
             after: item("strict:a", ["env": "B"]), expected: [.init(.changed, .major)]),
         Case(
             name: "no attribute breaks with breaking: []", before: item("loose:a", ["type": "int"]),
-            after: item("loose:a", ["type": "string"]), expected: [.init(.changed, .minor)]),
+            after: item("loose:a", ["type": "string"]), expected: [.init(.changed, .patch)]),
         Case(
             name: "changed experimental", before: item("typed:a", ["type": "Counter"], .experimental),
             after: item("typed:a", ["type": "Rate"], .experimental),
