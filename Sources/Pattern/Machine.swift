@@ -196,6 +196,8 @@ struct Machine: ~Copyable {
                     pc += 1
                 case .match, .scalar, .set, .any, .anyButNewline:
                     Machine.copySlots(from: slots, to: list.slots + (list.count - 1) * slotCount, count: slotCount)
+                    // The copy is work too: charge it, so the budget bounds patterns with many groups.
+                    steps += slotCount / 8
                     break follow
                 }
             }

@@ -273,6 +273,9 @@ private struct Compiler {
     }
 
     private mutating func compileRepetition(_ body: Node, min: Int, max: Int?, greedy: Bool) throws(ProgramTooLarge) {
+        // A body that emits no instruction would be "repeated" min or max times for nothing; nested counts
+        // multiply (`(?:(?:(?:){1000}){1000}){1000}`) and would never reach the size limit.
+        if max == 0 || Self.emitsNothing(body) { return }
         guard let max else {
             if min == 0 {
                 // L: split body, exit; body; jump L
@@ -298,6 +301,16 @@ private struct Compiler {
             try compile(body)
         }
         for split in splits { setBranches(split, taken: Int32(split + 1), other: next, greedy: greedy) }
+    }
+
+    /// Whether compiling `node` emits no instruction at all.
+    private static func emitsNothing(_ node: Node) -> Bool {
+        switch node {
+        case .empty: return true
+        case .concatenation(let items): return items.allSatisfy(emitsNothing)
+        case .repetition(let body, _, let max, _): return max == 0 || emitsNothing(body)
+        default: return false
+        }
     }
 
     private mutating func setBranches(_ split: Int, taken: Int32, other: Int32, greedy: Bool) {

@@ -28,6 +28,7 @@ struct SyntaxError: Error {
 struct Parser {
     static let maxRepeat = 1000
     static let maxNesting = 200
+    static let maxNamedGroups = 64
     private static let linearTime = "is not supported (semgate patterns must run in linear time)"
 
     private struct Flags {
@@ -276,6 +277,13 @@ struct Parser {
         guard !groupNames.contains(name) else {
             throw SyntaxError(message: "duplicate group name '\(name)'", offset: nameStart)
         }
+        // Every thread carries a slot per group: many groups would make each step cost that much.
+        guard groupNames.count < Parser.maxNamedGroups else {
+            throw SyntaxError(
+                message: "more than \(Parser.maxNamedGroups) named groups; name only the parts that become the key "
+                    + "and attributes, and use (?:...) for the rest",
+                offset: nameStart)
+        }
         groupNames.append(name)
         return groupNames.count
     }
@@ -367,11 +375,11 @@ struct Parser {
         index += 1
         switch next {
         case "d": return .set(.digit)
-        case "D": return .set(ScalarSet.digit.inverted())
+        case "D": return .set(negation(of: .digit))
         case "w": return .set(.word)
-        case "W": return .set(ScalarSet.word.inverted())
+        case "W": return .set(negation(of: .word))
         case "s": return .set(.space)
-        case "S": return .set(ScalarSet.space.inverted())
+        case "S": return .set(negation(of: .space))
         case "n": return .scalar(0x0A)
         case "t": return .scalar(0x09)
         case "r": return .scalar(0x0D)
@@ -517,7 +525,13 @@ struct Parser {
             throw SyntaxError(message: "invalid character class '\(text(start..<end + 2))'", offset: start)
         }
         index = end + 2
-        return negated ? set.inverted() : set
+        return negated ? negation(of: set) : set
+    }
+
+    /// The complement of a class, folded first under `(?i)` as RE2 does: `(?i)\W` must not match `k` just
+    /// because the Kelvin sign (which folds to `k`) is not a word character.
+    private func negation(of set: ScalarSet) -> ScalarSet {
+        flags.caseInsensitive ? set.caseFolded().inverted() : set.inverted()
     }
 
     // MARK: - Helpers

@@ -282,7 +282,7 @@ enum GlobCompiler {
                 let atSegmentStart = previous == nil || previous == "/" || previous == ":"
                 let next: Unicode.Scalar? = index < scalars.count ? scalars[index] : nil
                 if run >= 2, atSegmentStart, next == nil {
-                    if previous == "/" {
+                    if previous == "/", !literal.isEmpty {
                         literal.removeLast()
                         flush()
                         tokens.append(.slashAnyRest)

@@ -34,6 +34,11 @@ struct GlobTests {
         ("**/internal/**", "a/internal", true),
         ("**/internal/**", "a/b/internal/c/d", true),
         ("**/internal/**", "a/internals/c", false),
+        // `**` after `**/` (once a crash): any path at all.
+        ("**/**", "a/b/c", true),
+        ("**/**", "x", true),
+        ("a/**/**", "a/b/c", true),
+        ("a/**/**", "b/c", false),
         ("**/internal/**", "a/myinternal/c", false),
         ("a**b", "a-x-b", true),
         ("a**b", "a/b", false),
