@@ -41,7 +41,9 @@ public final class Engine {
     public init(repository: Repository, policy: Policy) throws(GateError) {
         self.repository = repository
         self.policy = policy
-        self.history = try wrap { () throws(GitError) in try ReleaseHistory.read(from: repository, policy: policy.releases) }
+        self.history = try wrap { () throws(GitError) in
+            try ReleaseHistory.read(from: repository, policy: policy.releases)
+        }
         self.reader = SurfaceReader(repository: repository, policy: policy)
     }
 
@@ -143,7 +145,8 @@ public final class Engine {
     {
         var notes = notes
         let baseVersion = try base.map { info throws(GateError) in try versionAtOrBefore(info) } ?? nil
-        let before = try base.map { info throws(GateError) in try snapshot(at: info.commit, version: baseVersion) }
+        let before =
+            try base.map { info throws(GateError) in try snapshot(at: info.commit, version: baseVersion) }
             ?? SurfaceSnapshot()
         let after = try snapshot(at: head.commit, version: options.version ?? head.version)
         notes += Array(Set(before.notes + after.notes)).sorted()

@@ -36,7 +36,9 @@ public enum Evaluator {
         } else if let actual, actual > .none {
             for change in changes where !change.experimental {
                 if change.bump == .major && actual < .major {
-                    add(.breakingWithoutMajor, "\(describe(change)) needs a major release; \(shipped) is a \(actual)", change)
+                    add(
+                        .breakingWithoutMajor, "\(describe(change)) needs a major release; \(shipped) is a \(actual)",
+                        change)
                 } else if change.bump == .minor && actual < .minor {
                     let rule: Rule = change.kind == .deprecated ? .deprecationInPatch : .featureInPatch
                     add(rule, "\(describe(change)) needs a minor release; \(shipped) is a \(actual)", change)
@@ -77,14 +79,18 @@ public enum Evaluator {
     }
 
     /// The version the changes require after `base` (`--pre LABEL` gives the next pre-release of it).
-    public static func nextVersion(after base: Version?, required: Bump, policy: Policy, preLabel: String?) -> Version? {
+    public static func nextVersion(after base: Version?, required: Bump, policy: Policy, preLabel: String?) -> Version?
+    {
         guard required > .none else { return nil }
         let start = base ?? Version(major: 0, minor: 0, patch: 0)
         var bump = required
         if start.major == 0 {
             // Initial development stays in 0.y.z: 1.0.0 is a decision, not a consequence.
-            bump = required == .major ? .minor : (required == .minor && policy.releases.initialDevelopment == .shifted
-                ? .patch : required)
+            bump =
+                required == .major
+                ? .minor
+                : (required == .minor && policy.releases.initialDevelopment == .shifted
+                    ? .patch : required)
         }
         if let preLabel { return start.bumped(bump, preLabel: preLabel) }
         return start.bumped(bump)

@@ -83,7 +83,8 @@ public enum PolicyResolver {
                 found.append("go-packages (go.mod found)")
             }
         }
-        let what = found.isEmpty ? "no surface extractor applies, so only tags are checked" : found.joined(separator: ", ")
+        let what =
+            found.isEmpty ? "no surface extractor applies, so only tags are checked" : found.joined(separator: ", ")
         let reason =
             "no policy file (\(PolicyLoader.searchPaths.joined(separator: ", "))); defaults in use: releases from "
             + "v{version} tags; \(what). Write a policy to promise more (see policy/examples/)."

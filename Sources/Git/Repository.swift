@@ -25,14 +25,6 @@ public struct TagReference: Sendable, Equatable {
     }
 }
 
-/// What a commit says about itself.
-public struct CommitInfo: Sendable, Equatable {
-    public let id: ObjectID
-    public let committerDate: Date
-    public let summary: String
-    public let parents: [ObjectID]
-}
-
 /// One entry of a git tree, copied out of libgit2.
 public struct TreeEntry: Sendable, Equatable {
     /// What the entry holds.
@@ -59,15 +51,15 @@ public final class Repository {
         var pointer: OpaquePointer?
         let code = git_repository_open_ext(&pointer, path, 0, nil)
         guard code >= 0, let pointer else {
-            let message = git_error_last().map { String(cString: $0.pointee.message) } ?? ""
+            let error = GitError.last("git_repository_open_ext", code)
             git_libgit2_shutdown()
-            if message.contains("safe.directory") || code == -36 /* GIT_EOWNER */ {
+            guard case .library(_, _, let message) = error else { throw error }
+            // libgit2 1.5 reports a foreign owner as GIT_ENOTFOUND with a safe.directory message; later as EOWNER.
+            if message.contains("safe.directory") || code == GIT_EOWNER.rawValue {
                 throw GitError.unsafeOwnership(path: Repository.ownerPath(from: message) ?? path)
             }
-            if code == GIT_ENOTFOUND.rawValue {
-                throw GitError.notARepository(path: path)
-            }
-            throw GitError.library(function: "git_repository_open_ext", code: code, message: message)
+            if code == GIT_ENOTFOUND.rawValue { throw GitError.notARepository(path: path) }
+            throw error
         }
         handle = pointer
         gitDirectory = String(cString: git_repository_path(pointer))
@@ -113,21 +105,6 @@ public final class Repository {
         }
         defer { git_object_free(peeled) }
         return ObjectID(git_object_id(peeled))
-    }
-
-    /// The commit's date, summary and parents.
-    public func commit(_ id: ObjectID) throws(GitError) -> CommitInfo {
-        let commit = try lookup(id, GIT_OBJECT_COMMIT, context: "commit")
-        defer { git_object_free(commit) }
-        let seconds = git_commit_time(commit)
-        let summary = git_commit_summary(commit).map { String(cString: $0) } ?? ""
-        var parents: [ObjectID] = []
-        for index in 0..<git_commit_parentcount(commit) {
-            if let parent = git_commit_parent_id(commit, index) { parents.append(ObjectID(parent)) }
-        }
-        return CommitInfo(
-            id: id, committerDate: Date(timeIntervalSince1970: TimeInterval(seconds)), summary: summary,
-            parents: parents)
     }
 
     /// The best common ancestor of two commits, or nil when they share no history.
@@ -320,7 +297,8 @@ public final class Repository {
     ///
     /// `descend` gets each folder's path (no trailing slash) before it is read, so callers prune whole subtrees.
     public func walkFiles(
-        tree: ObjectID, prefix: String = "", descend: (String) -> Bool, visit: (String, TreeEntry) throws(GitError) -> Void
+        tree: ObjectID, prefix: String = "", descend: (String) -> Bool,
+        visit: (String, TreeEntry) throws(GitError) -> Void
     ) throws(GitError) {
         for entry in try entries(ofTree: tree) {
             let path = prefix.isEmpty ? entry.name : prefix + "/" + entry.name

@@ -72,7 +72,9 @@ public struct ReleaseHistory: Sendable {
             guard let commit = tag.commit else {
                 if tag.peeledKind == TagReference.missing {
                     notes.append(
-                        "tag '\(tag.name)' cannot be followed to a commit (dangling, or its object is missing from this clone); skipped")
+                        "tag '\(tag.name)' cannot be followed to a commit (dangling, or its object is missing from "
+                            + "this clone); skipped"
+                    )
                 } else {
                     notes.append(
                         "tag '\(tag.name)' points at a \(tag.peeledKind ?? "non-commit object"), not a commit; skipped")
@@ -93,7 +95,8 @@ public struct ReleaseHistory: Sendable {
                     TagFinding(
                         rule: .duplicateVersion, tag: release.tag,
                         message: "tag '\(release.tag)' has the same precedence as '\(kept.tag)' "
-                            + "(they differ only in build metadata); '\(kept.tag)' is used, delete or ignore the other"))
+                            + "(they differ only in build metadata); '\(kept.tag)' is used, delete or ignore the other")
+                )
                 continue
             }
             releases.append(release)

@@ -37,7 +37,8 @@ public struct JSONRenderer: Renderer {
 
     static func revision(_ info: RevisionInfo) -> JSONValue {
         .object([
-            "rev": .string(info.rev), "commit": .string(info.commit.hex), "version": .optional(info.version?.description),
+            "rev": .string(info.rev), "commit": .string(info.commit.hex),
+            "version": .optional(info.version?.description),
         ])
     }
 

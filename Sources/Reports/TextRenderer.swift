@@ -64,7 +64,9 @@ public struct TextRenderer: Renderer {
     private func surface(_ report: Report, _ style: Style) -> [String] {
         let items = report.items ?? []
         let rev = report.head.map { "\($0.rev) (\($0.commit.short))" } ?? "?"
-        var lines = ["\(items.count) item\(items.count == 1 ? "" : "s") at \(rev)", style.dim("policy: \(report.policy.source)")]
+        var lines = [
+            "\(items.count) item\(items.count == 1 ? "" : "s") at \(rev)", style.dim("policy: \(report.policy.source)"),
+        ]
         for (surface, group) in grouped(items, by: \.surface) {
             lines.append("")
             lines.append(style.bold("\(surface) (\(group.count))"))
@@ -89,11 +91,13 @@ public struct TextRenderer: Renderer {
                     ? "" : ", \(report.findings.count) tag finding\(report.findings.count == 1 ? "" : "s")"),
             style.dim("policy: \(report.policy.source)"), "",
         ]
-        let table = [["release", "date", "predecessor", "required", "actual", "changes", "verdict"]]
+        let table =
+            [["release", "date", "predecessor", "required", "actual", "changes", "verdict"]]
             + rows.map { row in
                 [
                     row.release.tag,
-                    JSONRenderer.isoDate(row.release.date).prefix(10) + (row.release.dateSource == .committer ? "*" : ""),
+                    JSONRenderer.isoDate(row.release.date).prefix(10)
+                        + (row.release.dateSource == .committer ? "*" : ""),
                     row.predecessor?.version.description ?? "-", row.required?.name ?? "-", row.actual?.name ?? "-",
                     String(row.changes.count), row.verdict.rawValue,
                 ]
@@ -109,7 +113,8 @@ public struct TextRenderer: Renderer {
             }
         }
         if rows.contains(where: { $0.release.dateSource == .committer }) {
-            lines.append(style.dim("* committer date (a lightweight tag has no date of its own); others are tagger dates"))
+            lines.append(
+                style.dim("* committer date (a lightweight tag has no date of its own); others are tagger dates"))
         }
         for row in rows where !row.findings.isEmpty {
             lines.append("")
@@ -187,8 +192,10 @@ public struct TextRenderer: Renderer {
             }
             let rules = Array(Set(group.map(\.rule.id))).sorted().joined(separator: ", ")
             let items = group.compactMap(\.item)
-            let shown = items.prefix(4).joined(separator: ", ") + (items.count > 4 ? ", and \(items.count - 4) more" : "")
-            lines.append("  \(style.dim("note   ")) \(rules): \(group.count) findings excused by an exception: \(shown)")
+            let shown =
+                items.prefix(4).joined(separator: ", ") + (items.count > 4 ? ", and \(items.count - 4) more" : "")
+            lines.append(
+                "  \(style.dim("note   ")) \(rules): \(group.count) findings excused by an exception: \(shown)")
             lines.append(style.dim("          exception: \(reason)"))
         }
         return lines

@@ -1,3 +1,4 @@
+import Foundation
 import Git
 import Policy
 
@@ -97,7 +98,9 @@ final class GoPackageFinder {
     private func subtreeID(_ path: String, in tree: ObjectID, repository: Repository) throws(GitError) -> ObjectID? {
         var current = tree
         for part in path.split(separator: "/") {
-            guard let entry = try repository.entries(ofTree: current).first(where: { $0.name == part && $0.kind == .tree })
+            guard
+                let entry = try repository.entries(ofTree: current).first(where: { $0.name == part && $0.kind == .tree }
+                )
             else { return nil }
             current = entry.id
         }
@@ -113,7 +116,7 @@ final class GoPackageFinder {
             guard let first = rest.first, first == " " || first == "\t" else { continue }
             rest = rest.drop { $0 == " " || $0 == "\t" }
             if let comment = rest.range(of: "//") { rest = rest[..<comment.lowerBound] }
-            let path = rest.trimmingCharacters(in: " \t\r\"`")
+            let path = rest.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\"`"))
             return path.isEmpty ? nil : path
         }
         return nil
@@ -141,14 +144,5 @@ final class GoPackageFinder {
             return String(name)
         }
         return nil
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> String {
-        var view = self
-        while let first = view.first, set.contains(first) { view.removeFirst() }
-        while let last = view.last, set.contains(last) { view.removeLast() }
-        return String(view)
     }
 }

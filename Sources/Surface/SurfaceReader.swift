@@ -1,3 +1,4 @@
+import Foundation
 import Git
 import Pattern
 import Policy
@@ -203,7 +204,8 @@ public final class SurfaceReader {
         var stability = spec.stability ?? .stable
         if let marker = match.groups["deprecated"], !marker.isEmpty { stability = .deprecated }
         let line = match.groupLine("name") ?? match.line
-        return RawItem(key: key, attributes: attributes, stability: stability, location: Location(path: path, line: line))
+        return RawItem(
+            key: key, attributes: attributes, stability: stability, location: Location(path: path, line: line))
     }
 
     // MARK: list
@@ -252,15 +254,6 @@ enum KeyTemplate {
             rest = rest[rest.index(after: close)...]
         }
         output += rest
-        return output.trimmingSpaces()
-    }
-}
-
-extension String {
-    func trimmingSpaces() -> String {
-        var view = Substring(self)
-        while let first = view.first, first.isWhitespace { view.removeFirst() }
-        while let last = view.last, last.isWhitespace { view.removeLast() }
-        return String(view)
+        return output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

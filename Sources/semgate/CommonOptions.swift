@@ -55,15 +55,7 @@ struct CommonOptions: ParsableArguments {
     }
 
     func openRepository() throws -> Repository {
-        let path = repo ?? FileManager.default.currentDirectoryPath
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw Failure("repository folder '\(path)' does not exist")
-        }
-        do {
-            return try Repository(discovering: path)
-        } catch {
-            throw Failure(error.description)
-        }
+        try semgate.openRepository(at: repo)
     }
 
     /// Renders a report in the chosen format and exits with its verdict.
@@ -90,6 +82,19 @@ struct CommonOptions: ParsableArguments {
 /// `--color` values.
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
+}
+
+/// Opens the repository containing `path` (default: the working directory), or fails with a clear message.
+func openRepository(at path: String?) throws -> Repository {
+    let path = path ?? FileManager.default.currentDirectoryPath
+    guard FileManager.default.fileExists(atPath: path) else {
+        throw Failure("repository folder '\(path)' does not exist")
+    }
+    do {
+        return try Repository(discovering: path)
+    } catch {
+        throw Failure(error.description)
+    }
 }
 
 /// A failure to run: printed as one line on standard error, exit status 2.

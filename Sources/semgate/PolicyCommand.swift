@@ -56,9 +56,7 @@ struct PolicyCommand: ParsableCommand {
                     throw Failure("invalid policy:\n\(error)")
                 }
             }
-            var common = CommonOptions()
-            common.repo = repo
-            let repository = try common.openRepository()
+            let repository = try openRepository(at: repo)
             return try semgateRun { () throws(GateError) in
                 try PolicyResolver.resolve(explicitPath: nil, revision: nil, repository: repository)
             }

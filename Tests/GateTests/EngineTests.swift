@@ -174,8 +174,10 @@ struct EngineTests {
         try repo.commit("Drop the iterations metric")
         let report = try engine(at: repo.url.path).check(CheckOptions(base: "main", head: "feature"))
         #expect(report.base?.rev == "main")
-        #expect(report.base?.commit.hex == (try repo.git("rev-parse", "v2.1.0^{commit}")).trimmingCharacters(
-            in: .whitespacesAndNewlines))
+        #expect(
+            report.base?.commit.hex
+                == (try repo.git("rev-parse", "v2.1.0^{commit}")).trimmingCharacters(
+                    in: .whitespacesAndNewlines))
         // Only what the branch did: main's --quiet is not reported as removed.
         #expect(report.changes.map { "\($0.kind) \($0.id)" } == ["removed metrics:iterations"])
         #expect(report.notes.contains { $0.contains("merge-base") })

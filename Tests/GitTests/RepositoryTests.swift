@@ -82,8 +82,10 @@ struct RepositoryTests {
         let repo = try history()
         try repo.git("symbolic-ref", "refs/tags/v8.0.0", "refs/heads/nope")
         let body = repo.url.appendingPathComponent(".git/broken-tag-object")
-        try ("object 1111111111111111111111111111111111111111\ntype commit\ntag v9.0.0\n"
-            + "tagger X <x@example.com> 1700000000 +0000\n\nbroken\n").write(to: body, atomically: true, encoding: .utf8)
+        try
+            ("object 1111111111111111111111111111111111111111\ntype commit\ntag v9.0.0\n"
+            + "tagger X <x@example.com> 1700000000 +0000\n\nbroken\n").write(
+                to: body, atomically: true, encoding: .utf8)
         let object = try repo.git("hash-object", "-t", "tag", "-w", "--literally", body.path)
         try repo.git("update-ref", "refs/tags/v9.0.0", object.trimmingCharacters(in: .whitespacesAndNewlines))
         let repository = try Repository(discovering: repo.url.path)
@@ -123,7 +125,10 @@ struct RepositoryTests {
         var visited: [String] = []
         var folders: [String] = []
         try repository.walkFiles(
-            tree: tree, descend: { folder in folders.append(folder); return folder != "pkg/a" },
+            tree: tree,
+            descend: { folder in
+                folders.append(folder); return folder != "pkg/a"
+            },
             visit: { path, _ in visited.append(path) })
         #expect(visited == ["go.mod", "pkg/b/b.go"])
         #expect(folders == ["pkg", "pkg/a", "pkg/b"])
@@ -146,8 +151,9 @@ struct RepositoryTests {
         let repo = try history()
         let sub = try Repository(discovering: repo.url.appendingPathComponent("pkg/a").path)
         #expect(!sub.isBare)
-        #expect(sub.workingDirectory.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-            == repo.url.standardizedFileURL.path)
+        #expect(
+            sub.workingDirectory.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+                == repo.url.standardizedFileURL.path)
         let bare = try repo.bareClone()
         #expect(try Repository(discovering: bare.url.path).isBare)
         let worktree = try repo.addWorktree(branch: "side")
