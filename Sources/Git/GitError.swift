@@ -6,6 +6,7 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
     case unsafeOwnership(path: String)
     case unknownRevision(String, shallow: Bool)
     case shallowHistory(missing: String)
+    case unbornHead(String)
     case ambiguousRevision(String)
     case notACommit(String, kind: String)
     case missingObject(id: String, context: String)
@@ -27,6 +28,9 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
         case .shallowHistory(let missing):
             return "this is a shallow clone and \(missing) is missing from it; fetch the full history "
                 + "(actions/checkout with fetch-depth: 0, or git fetch --tags --unshallow)"
+        case .unbornHead(let rev):
+            return "'\(rev)' does not exist yet: the current branch has no commits (commit something first, or "
+                + "pass a revision that exists)"
         case .ambiguousRevision(let rev):
             return "revision '\(rev)' is ambiguous (use a longer commit id or a full ref name like refs/heads/\(rev))"
         case .notACommit(let rev, let kind):

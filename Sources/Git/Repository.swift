@@ -91,7 +91,10 @@ public final class Repository {
     public func resolve(_ revision: String) throws(GitError) -> ObjectID {
         var object: OpaquePointer?
         let code = git_revparse_single(&object, handle, revision)
-        if code == GIT_ENOTFOUND.rawValue || code == GIT_EINVALIDSPEC.rawValue {
+        if code == GIT_ENOTFOUND.rawValue || code == GIT_EINVALIDSPEC.rawValue || code == GIT_EUNBORNBRANCH.rawValue {
+            if revision.hasPrefix("HEAD") && git_repository_head_unborn(handle) == 1 {
+                throw GitError.unbornHead(revision)
+            }
             throw GitError.unknownRevision(revision, shallow: isShallow)
         }
         if code == GIT_EAMBIGUOUS.rawValue { throw GitError.ambiguousRevision(revision) }

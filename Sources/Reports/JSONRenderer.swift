@@ -106,8 +106,6 @@ public struct JSONRenderer: Renderer {
 
     /// `2024-03-01T12:00:00Z`, always UTC.
     static func isoDate(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
     }
 }

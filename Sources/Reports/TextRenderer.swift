@@ -91,6 +91,10 @@ public struct TextRenderer: Renderer {
                     ? "" : ", \(report.findings.count) tag finding\(report.findings.count == 1 ? "" : "s")"),
             style.dim("policy: \(report.policy.source)"), "",
         ]
+        guard !rows.isEmpty else {
+            return lines + ["No releases: no tag matches the policy's tag template (releases.tag)."]
+                + tagFindingLines(report, style)
+        }
         let table =
             [["release", "date", "predecessor", "required", "actual", "changes", "verdict"]]
             + rows.map { row in
@@ -121,12 +125,12 @@ public struct TextRenderer: Renderer {
             lines.append(style.bold("\(row.release.tag) (from \(row.predecessor?.tag ?? "-"))"))
             lines += findingLines(row.findings, style)
         }
-        if !report.findings.isEmpty {
-            lines.append("")
-            lines.append(style.bold("Tags"))
-            lines += report.findings.map { "  " + findingLine($0, style) }
-        }
-        return lines
+        return lines + tagFindingLines(report, style)
+    }
+
+    private func tagFindingLines(_ report: Report, _ style: Style) -> [String] {
+        guard !report.findings.isEmpty else { return [] }
+        return ["", style.bold("Tags")] + report.findings.map { "  " + findingLine($0, style) }
     }
 
     private func changeBlock(_ changes: [Change], _ style: Style) -> [String] {

@@ -35,6 +35,20 @@ struct BadInputTests {
     }
 
     @Test(
+        "a repository with no commits yet: check and next say so; audit finds no releases",
+        arguments: [
+            ["check"], ["next"], ["surface"],
+        ])
+    func unbornBranch(command: [String]) throws {
+        let repo = try FixtureRepository()
+        let result = try runSemgate(command + ["--repo", repo.url.path])
+        expectCouldNotRun(result, mentions: ["no commits"])
+        let audit = try runSemgate(["audit", "--repo", repo.url.path, "--color", "never"])
+        #expect(audit.status == 0)
+        #expect(audit.stdout.contains("No releases"))
+    }
+
+    @Test(
         "an unknown revision",
         arguments: [
             ["check", "--base", "nope"], ["check", "--head", "nope"], ["diff", "v1.0.0", "nope"], ["surface", "nope"],
