@@ -147,42 +147,7 @@ func runBounded(
     _ executable: URL, _ arguments: [String], in directory: URL?, environment: [String: String],
     deadline: TimeInterval
 ) throws -> (result: CommandResult?, seconds: TimeInterval) {
-    let folder = try TemporaryFolder()
-    let stdoutURL = folder.url.appendingPathComponent("stdout")
-    let stderrURL = folder.url.appendingPathComponent("stderr")
-    try Data().write(to: stdoutURL)
-    try Data().write(to: stderrURL)
-    let stdoutHandle = try FileHandle(forWritingTo: stdoutURL)
-    let stderrHandle = try FileHandle(forWritingTo: stderrURL)
-    defer {
-        try? stdoutHandle.close()
-        try? stderrHandle.close()
-    }
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    process.environment = environment
-    if let directory {
-        process.currentDirectoryURL = directory
-    }
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = stdoutHandle
-    process.standardError = stderrHandle
-    let start = Date()
-    try process.run()
-    while process.isRunning {
-        if Date().timeIntervalSince(start) > deadline {
-            process.terminate()
-            process.waitUntilExit()
-            return (nil, Date().timeIntervalSince(start))
-        }
-        Thread.sleep(forTimeInterval: 0.02)
-    }
-    process.waitUntilExit()
-    let seconds = Date().timeIntervalSince(start)
-    let stdout = String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self)
-    let stderr = String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self)
-    return (CommandResult(status: process.terminationStatus, stdout: stdout, stderr: stderr), seconds)
+    try runProcess(executable, arguments, in: directory, environment: environment, deadline: deadline)
 }
 
 /// This process's environment with `overrides` laid over it.

@@ -44,6 +44,20 @@ func runProcess(
     in directory: URL?,
     environment: [String: String]
 ) throws -> CommandResult {
+    // Without a deadline the process always finishes with a result.
+    try runProcess(executable, arguments, in: directory, environment: environment, deadline: nil).result
+        ?? CommandResult(status: -1, stdout: "", stderr: "")
+}
+
+/// Like `runProcess`, but stops the program after `deadline` seconds (when given). Returns the result, nil when
+/// the deadline passed, and the wall time.
+public func runProcess(
+    _ executable: URL,
+    _ arguments: [String],
+    in directory: URL?,
+    environment: [String: String],
+    deadline: TimeInterval?
+) throws -> (result: CommandResult?, seconds: TimeInterval) {
     let captureFolder = FileManager.default.temporaryDirectory
         .appendingPathComponent("semgate-capture-\(UUID().uuidString)", isDirectory: true)
     try FileManager.default.createDirectory(at: captureFolder, withIntermediateDirectories: true)
@@ -73,10 +87,22 @@ func runProcess(
         try? stderrHandle.close()
         throw FixtureError.launchFailed(command: commandLine, reason: "\(error)")
     }
+    let start = Date()
+    while let deadline, process.isRunning {
+        if Date().timeIntervalSince(start) > deadline {
+            process.terminate()
+            process.waitUntilExit()
+            try? stdoutHandle.close()
+            try? stderrHandle.close()
+            return (nil, Date().timeIntervalSince(start))
+        }
+        Thread.sleep(forTimeInterval: 0.02)
+    }
     process.waitUntilExit()
+    let seconds = Date().timeIntervalSince(start)
     try stdoutHandle.close()
     try stderrHandle.close()
     let stdout = String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self)
     let stderr = String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self)
-    return CommandResult(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+    return (CommandResult(status: process.terminationStatus, stdout: stdout, stderr: stderr), seconds)
 }
