@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "SemVer", "Pattern"]),
         .testTarget(name: "SurfaceTests", dependencies: ["Surface", "TestSupport"]),
         .testTarget(name: "LifecycleTests", dependencies: ["Lifecycle", "Policy", "SemVer"]),
-        .testTarget(name: "GateTests", dependencies: ["Gate", "TestSupport"]),
+        .testTarget(name: "GateTests", dependencies: ["Gate", "Lifecycle", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],

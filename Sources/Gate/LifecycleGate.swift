@@ -46,6 +46,8 @@ extension Engine {
         let commit = try wrap { () throws(GitError) in try repository.resolve(rev) }
         let headVersion = history.latest(at: commit)?.version
         let head = RevisionInfo(rev: rev, commit: commit, version: headVersion)
+        let reachable = try wrap { () throws(GitError) in try repository.reachableCommits(from: commit) }
+        let contained = headVersion ?? history.latest(in: reachable)?.version
         let published = history.releases.filter { ReleasePoint($0).day <= at }
         var firstMarked: [String: Release] = [:]
         var notes: [String] = []
@@ -80,7 +82,7 @@ extension Engine {
             records.append(
                 Deprecations.record(
                     item: id, since: since.map(ReleasePoint.init), declaredRemoval: declared?.removeIn,
-                    replacement: declared?.useInstead, present: present != nil, removedIn: removedIn,
+                    replacement: declared?.useInstead, present: present != nil, headVersion: contained, removedIn: removedIn,
                     period: policy.deprecationPeriod, releases: points, at: at))
         }
         return DeprecationReport(

@@ -77,23 +77,27 @@ public enum Deprecations {
     /// The record of an item deprecated since `since` (when known), present or not at the revision examined.
     ///
     /// - Parameters:
+    ///   - headVersion: the release at the revision examined, else the newest release it contains; the item is
+    ///     overdue when this is at or past the planned removal, and the next major after it is the one that may
+    ///     remove the item.
     ///   - removedIn: the first final release after `since` without the item, when it is gone.
     ///   - releases: every release published by `at`.
     public static func record(
         item: String, since: ReleasePoint?, declaredRemoval: Version?, replacement: String?, present: Bool,
-        removedIn: ReleasePoint?, period: DeprecationPeriod?, releases: [ReleasePoint], at: CalendarDay
+        headVersion: Version?, removedIn: ReleasePoint?, period: DeprecationPeriod?, releases: [ReleasePoint],
+        at: CalendarDay
     ) -> DeprecationRecord {
         let planned = declaredRemoval ?? since.map { Version(major: $0.version.major + 1, minor: 0, patch: 0) }
         let earliest = since.flatMap { earliestRemovalDay(since: $0, period: period) }
         let state: DeprecationState
         if !present {
             state = .removed
-        } else if let planned, releases.contains(where: { !$0.version.isPrerelease && $0.version >= planned }) {
+        } else if let planned, let headVersion, headVersion.core >= planned {
             state = .overdue
         } else if let since {
-            // Removal needs a major: ask whether the next major, shipped today, would respect the period.
-            let newestMajor = releases.map(\.version.major).max() ?? since.version.major
-            let nextMajor = Version(major: newestMajor + 1, minor: 0, patch: 0)
+            // Removal needs a major: ask whether the next major after head, shipped today, would respect the period.
+            let base = headVersion ?? since.version
+            let nextMajor = Version(major: base.major + 1, minor: 0, patch: 0)
             let blocked =
                 period.flatMap {
                     periodViolation(since: since, target: nextMajor, day: at, period: $0, releases: releases)
