@@ -25,7 +25,7 @@ public enum SupportSVG {
         }
         let bottom = top + max(1, lines.count) * (rowHeight + rowGap)
         let legendNames = table.policy.phaseNames
-        let height = bottom + 40 + 24
+        let height = bottom + 76
         var out: [String] = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
             #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(width)" height="\#(height)" "#
@@ -75,10 +75,11 @@ public enum SupportSVG {
         out.append("</g>")
         // The date asked.
         let now = x(min(max(table.at, start), end))
+        let anchor = now > width - rightMargin - 80 ? #"text-anchor="end""# : #"text-anchor="start""#
         out.append(
             #"<g id="date"><line x1="\#(now)" y1="\#(top - 8)" x2="\#(now)" y2="\#(bottom)" stroke='#d32f2f' "#
-                + #"stroke-width="2" stroke-dasharray="5,3"/><text x="\#(now + 4)" y="\#(bottom + 32)" "#
-                + #"fill='#d32f2f'>\#(table.at)</text></g>"#)
+                + #"stroke-width="2" stroke-dasharray="5,3"/><text x="\#(now + 4)" y="\#(bottom + 32)" \#(anchor)"#
+                + #" fill='#d32f2f'>\#(table.at)</text></g>"#)
         // Legend.
         out.append(#"<g id="legend">"#)
         var legendX = labelWidth
