@@ -8,9 +8,9 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case tagNotSemver = "tag-not-semver"
     case duplicateVersion = "duplicate-version"
     case minorOnSupportedLine = "minor-on-supported-line"
-    case promotionWindow = "promotion-window"
     case versionNotIncreasing = "version-not-increasing"
     case bumpNotAllowed = "bump-not-allowed"
+    case promotionWindow = "promotion-window"
 
     /// The id used in policy files, reports and SARIF.
     public var id: String { rawValue }

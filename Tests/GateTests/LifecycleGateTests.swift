@@ -95,12 +95,14 @@ struct LifecycleGateTests {
     func supportTable() throws {
         let sample = try Lifecycle()
         let table = try sample.engine.supportTable(at: try #require(CalendarDay(iso: "2025-09-01")))
-        #expect(table.lines.map { "\($0.line) \($0.phase.name) \($0.latest.version)" } == [
-            "2 maintained 2.1.0", "1 supported 1.3.0",
-        ])
-        #expect(table.cadence.map { "\($0.kind) \($0.due?.description ?? "-") \($0.overdueDays)" } == [
-            "major 2026-05-15 0", "minor 2025-08-12 20",
-        ])
+        #expect(
+            table.lines.map { "\($0.line) \($0.phase.name) \($0.latest.version)" } == [
+                "2 maintained 2.1.0", "1 supported 1.3.0",
+            ])
+        #expect(
+            table.cadence.map { "\($0.kind) \($0.due?.description ?? "-") \($0.overdueDays)" } == [
+                "major 2026-05-15 0", "minor 2025-08-12 20",
+            ])
     }
 
     @Test("a policy without a support section cannot answer support questions, and says how to fix it")
