@@ -17,6 +17,13 @@ public enum SurfaceError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+/// A version as the code declares it (`releases.version-file`), with where it was found.
+public struct DeclaredVersion: Sendable, Equatable {
+    /// The text of the pattern's `version` group, as written (`1.9.0`, `v1.9.0`, `1.9.0-dev`).
+    public let text: String
+    public let location: Location
+}
+
 /// An item as an extractor reports it, before policy globs and stability rules apply.
 struct RawItem: Sendable {
     var key: String
@@ -77,6 +84,49 @@ public final class SurfaceReader {
     /// The surface of the working directory: files on disk, committed or not, that `.gitignore` does not exclude.
     public func snapshot(of workingTree: WorkingTree) throws(SurfaceError) -> SurfaceSnapshot {
         try snapshot(of: workingTree.root, in: workingTree)
+    }
+
+    /// The version the code declares at `commit` (`releases.version-file`), or nil when no listed file has one.
+    public func declaredVersion(at commit: ObjectID) throws(SurfaceError) -> DeclaredVersion? {
+        let tree: ObjectID
+        do {
+            tree = try repository.rootTree(of: commit)
+        } catch {
+            throw .git(error)
+        }
+        return try declaredVersion(in: tree, source: repository)
+    }
+
+    /// The version the working directory's files declare (`releases.version-file`).
+    public func declaredVersion(in workingTree: WorkingTree) throws(SurfaceError) -> DeclaredVersion? {
+        try declaredVersion(in: workingTree.root, source: workingTree)
+    }
+
+    /// The first `version-file` entry whose file exists and whose pattern matches a non-empty `version` group.
+    private func declaredVersion(in tree: ObjectID, source: any FileTree) throws(SurfaceError) -> DeclaredVersion? {
+        var notes: [String] = []
+        for spec in policy.releases.versionFiles {
+            let found: ObjectID?
+            do {
+                found = try source.blobID(atPath: spec.path, inTree: tree)
+            } catch {
+                throw .git(error)
+            }
+            guard let blob = found, let text = try readText(blob, path: spec.path, source: source, notes: &notes)
+            else { continue }
+            let matches: [PatternMatch]
+            do {
+                matches = try spec.pattern.matches(in: text)
+            } catch {
+                throw .pattern(surface: "releases.version-file", path: spec.path, error: error)
+            }
+            for match in matches {
+                guard let version = match.groups["version"], !version.isEmpty else { continue }
+                let line = match.groupLine("version") ?? match.line
+                return DeclaredVersion(text: version, location: Location(path: spec.path, line: line))
+            }
+        }
+        return nil
     }
 
     /// The surface of the folder `tree` of `source`.
