@@ -26,9 +26,7 @@ public struct ConventionalCommit: Sendable, Equatable {
     /// The type and scope are read case-insensitively; `BREAKING CHANGE` must be uppercase (spec items 15 and 16),
     /// and counts only as a footer: after the blank line that ends the summary.
     public init?(message: String) {
-        let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
+        let lines = message.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         guard let header = lines.first else { return nil }
         let typeText = header.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         guard !typeText.isEmpty else { return nil }
