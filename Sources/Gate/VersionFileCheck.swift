@@ -18,7 +18,8 @@ struct VersionFileCheck {
                 "releases.version-file: no version found in \(files.joined(separator: ", ")) at this revision")
             return
         }
-        let text = declared.text.hasPrefix("v") || declared.text.hasPrefix("V")
+        let text =
+            declared.text.hasPrefix("v") || declared.text.hasPrefix("V")
             ? String(declared.text.dropFirst()) : declared.text
         guard let version = Version.parse(text) else {
             findings.append(
@@ -46,7 +47,8 @@ struct VersionFileCheck {
                     + "without a version (bump the file before the next release)")
         } else {
             adoptedVersion = version
-            notes.append("no --version given: head is judged as \(version), the version declared in \(declared.location)")
+            notes.append(
+                "no --version given: head is judged as \(version), the version declared in \(declared.location)")
         }
     }
 }

@@ -116,7 +116,9 @@ public final class Repository {
         var b = two.raw
         var out = git_oid()
         let code = git_merge_base(&out, handle, &a, &b)
-        if code == GIT_ENOTFOUND.rawValue { return nil }
+        if code == GIT_ENOTFOUND.rawValue && !isShallow { return nil }
+        // A shallow clone cannot tell "no common history" from "the history is not fetched".
+        if code < 0 && isShallow { throw GitError.shallowHistory(missing: "the history that joins the base and head") }
         try check(code, "git_merge_base")
         return ObjectID(out)
     }

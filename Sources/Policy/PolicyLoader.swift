@@ -425,7 +425,8 @@ struct PolicyReader {
             return nil
         }
         var path: String?
-        if let value = fields["path"]?.value, let text = string(value, for: "'path' in \(name)", example: "version.go") {
+        if let value = fields["path"]?.value, let text = string(value, for: "'path' in \(name)", example: "version.go")
+        {
             path = normalisedPath(text, at: value, for: "'path' in \(name)")
             if path?.isEmpty == true {
                 report("expected a file path for 'path' in \(name), found '\(text)'", at: value)

@@ -48,7 +48,9 @@ struct ConventionalCommitTests {
     @Test("BREAKING CHANGE counts only uppercase and only as a footer after a blank line")
     func footerRules() throws {
         #expect(try #require(ConventionalCommit(message: "feat: x\n\nbreaking change: y")).bump == .minor)
-        #expect(try #require(ConventionalCommit(message: "feat: x\nBREAKING CHANGE: not after a blank line")).bump == .minor)
+        #expect(
+            try #require(ConventionalCommit(message: "feat: x\nBREAKING CHANGE: not after a blank line")).bump == .minor
+        )
         #expect(try #require(ConventionalCommit(message: "feat: x\n\nsee BREAKING CHANGE: in the text")).bump == .minor)
         let scoped = try #require(ConventionalCommit(message: "feat(api)!: x"))
         #expect(scoped.scope == "api" && scoped.type == "feat" && scoped.breaking)
@@ -84,7 +86,9 @@ struct CommitSignalTests {
         let report = try engine(at: repo.url.path).check(CheckOptions())
         #expect(report.declared == .patch)
         #expect(
-            summary(report.findings) == ["removed-without-deprecation error api:beta", "unannounced-break error api:beta"])
+            summary(report.findings) == [
+                "removed-without-deprecation error api:beta", "unannounced-break error api:beta",
+            ])
         #expect(report.findings.first?.location?.path == "api.txt")
         #expect(report.verdict == .fail)
     }
@@ -136,7 +140,10 @@ struct CommitSignalTests {
     @Test("the severity is configurable")
     func severity() throws {
         let repo = try signalRepository()
-        try repo.write(".semgate.yml", try repo.git("show", "HEAD:.semgate.yml") + "\nrules: {unannounced-break: warning, removed-without-deprecation: off}\n")
+        try repo.write(
+            ".semgate.yml",
+            try repo.git("show", "HEAD:.semgate.yml")
+                + "\nrules: {unannounced-break: warning, removed-without-deprecation: off}\n")
         try repo.write("api.txt", "alpha\n")
         try repo.commit("fix: tidy the list")
         let report = try engine(at: repo.url.path).check(CheckOptions())

@@ -53,7 +53,9 @@ struct WorkingTreeTests {
         let status = try repo.git("--no-optional-locks", "status", "--porcelain")
         let repository = try Repository(discovering: repo.url.path)
         let tree = try WorkingTree(repository)
-        try tree.walkFiles(tree: tree.root, descend: { _ in true }) { (_, entry) throws(GitError) in _ = try tree.text(ofBlob: entry.id) }
+        try tree.walkFiles(tree: tree.root, descend: { _ in true }) { (_, entry) throws(GitError) in
+            _ = try tree.text(ofBlob: entry.id)
+        }
         #expect(try Data(contentsOf: index) == before)
         #expect(try FileManager.default.attributesOfItem(atPath: index.path)[.modificationDate] as? Date == modified)
         #expect(try repo.git("--no-optional-locks", "status", "--porcelain") == status)
