@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "SemVer", "Pattern"]),
         .testTarget(name: "SurfaceTests", dependencies: ["Surface", "TestSupport"]),
         .testTarget(name: "GateTests", dependencies: ["Gate", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], resources: [.copy("Golden")]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], resources: [.copy("Golden"), .copy("Schemas")]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -26,7 +26,7 @@ public struct MarkdownRenderer: Renderer {
             lines += limited(report.notes.map { "- " + Markdown.text($0) })
             lines += ["", "</details>"]
         }
-        lines += ["", "<sub>semgate · policy \(Markdown.code(report.policy.source))</sub>"]
+        lines += ["", "<sub>semgate · policy \(Markdown.text(report.policy.source))</sub>"]
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -40,7 +40,7 @@ public struct MarkdownRenderer: Renderer {
         if let actual = report.actual { facts.append("actual bump **\(actual.name)**") }
         if let allow = report.allow { facts.append("allowed **\(allow.name)**") }
         if let next = report.next { facts.append("next version **\(Markdown.text(next.description))**") }
-        var lines = ["## \(title)", "", Markdown.code(report.rangeLabel) + " · " + facts.joined(separator: " · ")]
+        var lines = ["## \(title)", "", Markdown.text(report.rangeLabel) + " · " + facts.joined(separator: " · ")]
         lines += surfaceTable(report.changes)
         lines += findingList(report.findings, heading: "### Findings")
         if !report.changes.isEmpty {
@@ -64,7 +64,7 @@ public struct MarkdownRenderer: Renderer {
             let counts = kinds.map { kind in String(group.filter { $0.kind == kind }.count) }
             let needs = group.map(\.bump).max() ?? .none
             lines.append(
-                "| \(Markdown.code(surface, inTable: true)) | " + counts.joined(separator: " | ") + " | \(needs.name) |"
+                "| \(Markdown.text(surface)) | " + counts.joined(separator: " | ") + " | \(needs.name) |"
             )
         }
         return lines
@@ -81,8 +81,8 @@ public struct MarkdownRenderer: Renderer {
             }
             let bump = change.experimental ? "\(change.bump.name) (experimental)" : change.bump.name
             let cells = [
-                Markdown.code(change.id, inTable: true), change.kind.rawValue, bump,
-                Markdown.text(detail), change.location.map { Markdown.code($0.description, inTable: true) } ?? "",
+                Markdown.text(change.id), change.kind.rawValue, bump,
+                Markdown.text(detail), change.location.map { Markdown.text($0.description) } ?? "",
             ]
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
@@ -104,8 +104,8 @@ public struct MarkdownRenderer: Renderer {
         case .warning: mark = "⚠️ **warning**"
         case .note, .off: mark = "ℹ️ note"
         }
-        var line = "- \(mark) \(Markdown.code(finding.rule.id)): \(Markdown.text(finding.message))"
-        if let location = finding.location { line += " (\(Markdown.code(location.description)))" }
+        var line = "- \(mark) `\(finding.rule.id)`: \(Markdown.text(finding.message))"
+        if let location = finding.location { line += " (\(Markdown.text(location.description)))" }
         if let reason = finding.exception { line += " — excused by an exception: \(Markdown.text(reason))" }
         return line
     }
@@ -128,7 +128,7 @@ public struct MarkdownRenderer: Renderer {
             for row in rows {
                 let date = JSONRenderer.isoDate(row.release.date).prefix(10)
                 let cells = [
-                    Markdown.code(row.release.tag, inTable: true),
+                    Markdown.text(row.release.tag),
                     String(date) + (row.release.dateSource == .committer ? "\\*" : ""),
                     row.predecessor.map { Markdown.text($0.version.description) } ?? "–",
                     row.required?.name ?? "–", row.actual?.name ?? "–", String(row.changes.count),
@@ -158,7 +158,7 @@ public struct MarkdownRenderer: Renderer {
     private func surface(_ report: Report) -> [String] {
         let items = report.items ?? []
         let rev = report.head.map { "\($0.rev) (\($0.commit.short))" } ?? "?"
-        var lines = ["## semgate surface", "", "\(count(items.count, "item")) at \(Markdown.code(rev))"]
+        var lines = ["## semgate surface", "", "\(count(items.count, "item")) at \(Markdown.text(rev))"]
         for (surface, group) in inOrderGroups(items, by: \.surface) {
             lines += [
                 "", "<details><summary>\(Markdown.html(surface)) (\(group.count))</summary>", "",
@@ -168,8 +168,8 @@ public struct MarkdownRenderer: Renderer {
                 let attributes = item.attributes.keys.sorted().map { "\($0)=\(item.attributes[$0] ?? "")" }
                     .joined(separator: " ")
                 let cells = [
-                    Markdown.code(item.key, inTable: true), Markdown.text(attributes), item.stability.rawValue,
-                    item.location.map { Markdown.code($0.description, inTable: true) } ?? "",
+                    Markdown.text(item.key), Markdown.text(attributes), item.stability.rawValue,
+                    item.location.map { Markdown.text($0.description) } ?? "",
                 ]
                 lines.append("| " + cells.joined(separator: " | ") + " |")
             }
@@ -192,7 +192,8 @@ public struct MarkdownRenderer: Renderer {
     }
 }
 
-/// Escaping of untrusted text for GitHub-flavoured markdown.
+/// Escaping of untrusted text for GitHub-flavoured markdown. Repository text is never put in a code span: there
+/// `<` stays raw, and only escaped text keeps the promise that every tag in the output is semgate's own.
 enum Markdown {
     /// Plain text that renders as itself: no line breaks, no HTML, no emphasis, links, mentions, math or table
     /// cells of its own.
@@ -227,31 +228,6 @@ enum Markdown {
             }
         }
         return output
-    }
-
-    /// A code span that holds `value` literally, whatever backticks it contains. In a table cell (`inTable`) a pipe
-    /// is escaped as GitHub's table syntax asks, even inside code.
-    static func code(_ value: String, inTable: Bool = false) -> String {
-        var content = ""
-        for scalar in value.unicodeScalars {
-            if isLineBreakOrControl(scalar) {
-                content += " "
-            } else if scalar == "|" && inTable {
-                content += "\\|"
-            } else {
-                content.unicodeScalars.append(scalar)
-            }
-        }
-        guard !content.isEmpty else { return "` `" }
-        var longest = 0
-        var run = 0
-        for character in content {
-            run = character == "`" ? run + 1 : 0
-            longest = max(longest, run)
-        }
-        let fence = String(repeating: "`", count: longest + 1)
-        let padded = content.hasPrefix("`") || content.hasSuffix("`") ? " \(content) " : content
-        return fence + padded + fence
     }
 
     private static func isLineBreakOrControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -14,6 +14,7 @@ public struct RenderOptions: Sendable {
 public protocol Renderer: Sendable {
     /// The `--format` name.
     static var identifier: String { get }
+    init()
     func render(_ report: Report, options: RenderOptions) -> String
 }
 
@@ -29,15 +30,7 @@ public enum Renderers {
 
     /// The renderer for `name`, or nil.
     public static func named(_ name: String) -> (any Renderer)? {
-        switch name {
-        case TextRenderer.identifier: return TextRenderer()
-        case JSONRenderer.identifier: return JSONRenderer()
-        case MarkdownRenderer.identifier: return MarkdownRenderer()
-        case GitHubRenderer.identifier: return GitHubRenderer()
-        case SARIFRenderer.identifier: return SARIFRenderer()
-        case JUnitRenderer.identifier: return JUnitRenderer()
-        default: return nil
-        }
+        all.first { $0.identifier == name }.map { $0.init() }
     }
 }
 
@@ -63,4 +56,20 @@ func inOrderGroups<T>(_ values: [T], by key: (T) -> String) -> [(String, [T])] {
         groups[name, default: []].append(value)
     }
     return order.map { ($0, groups[$0] ?? []) }
+}
+
+/// `text` with control characters shown as Unicode control pictures (a line feed as `␊`), so one line stays one
+/// line; ESC is kept only when `keepingEscape` (semgate's own colours).
+func visibleControls(_ text: String, keepingEscape: Bool) -> String {
+    var output = ""
+    for scalar in text.unicodeScalars {
+        switch scalar.value {
+        case 0x1B where keepingEscape: output.unicodeScalars.append(scalar)
+        case 0x00..<0x20: output.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value) ?? "?")
+        case 0x7F: output += "\u{2421}"
+        case 0x80...0x9F, 0x2028, 0x2029: output += "\u{FFFD}"
+        default: output.unicodeScalars.append(scalar)
+        }
+    }
+    return output
 }

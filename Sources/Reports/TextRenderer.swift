@@ -23,7 +23,9 @@ public struct TextRenderer: Renderer {
             lines.append("")
             lines += report.notes.map { style.dim("note: \($0)") }
         }
-        return lines.joined(separator: "\n") + "\n"
+        // A line break or control character from the repository must not start a line of its own: in a CI log
+        // such a line could be read as a workflow command.
+        return lines.map { visibleControls($0, keepingEscape: options.color) }.joined(separator: "\n") + "\n"
     }
 
     private func verdictWord(_ report: Report, _ style: Style) -> String {
