@@ -11,6 +11,8 @@ public struct MarkdownRenderer: Renderer {
 
     /// At most this many rows in a collapsed table; a pull-request comment holds 65,536 characters.
     static let rowLimit = 150
+    /// At most this many findings under one audited release.
+    static let releaseFindingLimit = 12
 
     public init() {}
 
@@ -148,7 +150,9 @@ public struct MarkdownRenderer: Renderer {
                     + "\(count(row.findings.count, "finding"))</summary>",
                 "",
             ]
-            lines += limited(row.findings.map(findingLine))
+            // Errors and warnings first: they are what a reader opens the release for.
+            let ordered = row.findings.filter { $0.severity > .note } + row.findings.filter { $0.severity <= .note }
+            lines += limited(ordered.map(findingLine), to: Self.releaseFindingLimit)
             lines += ["", "</details>"]
         }
         lines += findingList(report.findings, heading: "### Tags")
@@ -179,12 +183,10 @@ public struct MarkdownRenderer: Renderer {
         return lines
     }
 
-    /// At most `rowLimit` lines, then a line that says how many were left out.
-    private func limited(_ lines: [String]) -> [String] {
-        guard lines.count > Self.rowLimit else { return lines }
-        return Array(lines.prefix(Self.rowLimit)) + [
-            "- … and \(lines.count - Self.rowLimit) more (see `--format json`)"
-        ]
+    /// At most `limit` lines, then a line that says how many were left out.
+    private func limited(_ lines: [String], to limit: Int = rowLimit) -> [String] {
+        guard lines.count > limit else { return lines }
+        return Array(lines.prefix(limit)) + ["- … and \(lines.count - limit) more (see `--format json`)"]
     }
 
     private func count(_ number: Int, _ noun: String) -> String {

@@ -35,12 +35,14 @@ public enum Renderers {
 }
 
 extension Report {
-    /// `base..head` as people name them: `v2.0.0..v2.1.0`, or `origin/main (2.0.0)..HEAD`.
+    /// `base..head` as people name them: `v2.0.0..v2.1.0`, or `origin/main (2.0.0)..HEAD`; a full SHA is shortened.
     var rangeLabel: String {
         func name(_ info: RevisionInfo?) -> String {
             guard let info else { return "?" }
             let version = info.version.map { " (\($0))" } ?? ""
-            return info.rev == info.version.map({ "v\($0)" }) ? info.rev : "\(info.rev)\(version)"
+            let isFullSHA = info.rev.count == 40 && info.rev.allSatisfy(\.isHexDigit)
+            let rev = isFullSHA ? info.commit.short : info.rev
+            return rev == info.version.map({ "v\($0)" }) ? rev : "\(rev)\(version)"
         }
         return "\(name(base))..\(name(head))"
     }

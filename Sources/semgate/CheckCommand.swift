@@ -19,6 +19,8 @@ struct CheckCommand: ParsableCommand {
               semgate check --version "$TAG"     CI on a tag push (v1.9.0 works too)
               semgate check --base origin/main --allow minor
               semgate check --format json > report.json
+              semgate check --base "$BASE_SHA" --format markdown >> "$GITHUB_STEP_SUMMARY"
+              semgate check --format sarif > semgate.sarif    for code scanning
             """)
 
     @OptionGroup var common: CommonOptions

@@ -23,40 +23,31 @@ struct FormatTests {
         #expect(problems.isEmpty, "\(problems.prefix(5))")
     }
 
+    /// A SARIF document with one run of a tool named by `driver`, holding `results`.
+    private static func document(results: String = "[]", driver: String = #"{"name": "x"}"#) -> String {
+        #"{"version": "2.1.0", "runs": [{"tool": {"driver": \#(driver)}, "results": \#(results)}]}"#
+    }
+
+    /// One result with message `m` and a location whose artifact is `uri` and region `region`.
+    private static func located(uri: String, region: String = "{}") -> String {
+        #"[{"message": {"text": "m"}, "locations": [{"physicalLocation": "#
+            + #"{"artifactLocation": {"uri": "\#(uri)"}, "region": \#(region)}}]}]"#
+    }
+
     /// Valid SARIF, each broken in one way the schema forbids.
     static let brokenSARIF: [(String, String)] = [
         ("no version", #"{"runs": []}"#),
         ("wrong version", #"{"version": "2.0.0", "runs": []}"#),
         ("runs not an array", #"{"version": "2.1.0", "runs": {}}"#),
         ("tool without driver", #"{"version": "2.1.0", "runs": [{"tool": {}}]}"#),
-        (
-            "unknown level",
-            #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"level": "fatal", "message": {"text": "m"}}]}]}"#
-        ),
-        (
-            "startLine 0",
-            #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"message": {"text": "m"}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": "a"}, "region": {"startLine": 0}}}]}]}]}"#
-        ),
-        (
-            "unknown property on a result",
-            #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"message": {"text": "m"}, "sevrity": "high"}]}]}"#
-        ),
-        (
-            "ruleIndex not an integer",
-            #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"message": {"text": "m"}, "ruleIndex": 1.5}]}]}"#
-        ),
-        (
-            "duplicate rules",
-            #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x", "rules": [{"id": "a"}, {"id": "a"}]}}}]}"#
-        ),
-        (
-            "uri with a space",
-            #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"message": {"text": "m"}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": "a b"}}}]}]}]}"#
-        ),
-        (
-            "message without text or id",
-            #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"message": {}}]}]}"#
-        ),
+        ("unknown level", document(results: #"[{"level": "fatal", "message": {"text": "m"}}]"#)),
+        ("startLine 0", document(results: located(uri: "a", region: #"{"startLine": 0}"#))),
+        ("unknown property on a result", document(results: #"[{"message": {"text": "m"}, "sevrity": "high"}]"#)),
+        ("ruleIndex not an integer", document(results: #"[{"message": {"text": "m"}, "ruleIndex": 1.5}]"#)),
+        ("duplicate rules", document(driver: #"{"name": "x", "rules": [{"id": "a"}, {"id": "a"}]}"#)),
+        ("uri with a space", document(results: located(uri: "a b", region: #"{"startLine": 1}"#))),
+        ("region without a start", document(results: located(uri: "a"))),
+        ("message without text or id", document(results: #"[{"message": {}}]"#)),
     ]
 
     @Test("the validator rejects broken SARIF documents", arguments: brokenSARIF.map(\.0))
@@ -68,8 +59,11 @@ struct FormatTests {
 
     @Test("the validator accepts a minimal valid SARIF document")
     func validatorAccepts() throws {
-        let document = #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": []}]}"#
-        #expect(try sarifValidator().validate(try JSON.parse(document)).isEmpty)
+        #expect(try sarifValidator().validate(try JSON.parse(Self.document())).isEmpty)
+        #expect(
+            try sarifValidator().validate(
+                try JSON.parse(Self.document(results: Self.located(uri: "a%20b", region: #"{"startLine": 1}"#)))
+            ).isEmpty)
     }
 
     @Test("the validator refuses a schema keyword it does not understand instead of passing")
