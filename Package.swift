@@ -29,6 +29,8 @@ let package = Package(
             name: "Policy",
             dependencies: ["SemVer", "Pattern", .product(name: "Yams", package: "Yams")]
         ),
+        /** Go source without a toolchain: a lexer after the language specification and a declaration parser. */
+        .target(name: "GoSource"),
         /** Surface items, the extractors, and the diff between two surfaces. */
         .target(name: "Surface", dependencies: ["Git", "Policy", "Pattern"]),
         /** Release tags to releases with dates, predecessors and hygiene findings. */
@@ -48,6 +50,7 @@ let package = Package(
         .testTarget(name: "SemVerTests", dependencies: ["SemVer"]),
         .testTarget(name: "PatternTests", dependencies: ["Pattern"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "SemVer", "Pattern"]),
+        .testTarget(name: "GoSourceTests", dependencies: ["GoSource"]),
         .testTarget(name: "SurfaceTests", dependencies: ["Surface", "TestSupport"]),
         .testTarget(name: "GateTests", dependencies: ["Gate", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], resources: [.copy("Golden"), .copy("Schemas")]),

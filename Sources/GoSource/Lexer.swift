@@ -1,0 +1,569 @@
+/// The result of lexing one Go source file: every token (comments included) and every lexical error.
+public struct GoTokenization: Sendable {
+    /// The tokens in source order, comments and automatic semicolons included; the last is `.endOfFile`.
+    public let tokens: [GoToken]
+    /// Lexical errors in source order; the lexer recovers from each and keeps going.
+    public let errors: [GoSyntaxError]
+
+    /// The tokens without comments: what a parser reads.
+    public var codeTokens: [GoToken] { tokens.filter { !$0.isComment } }
+}
+
+/// A Go lexer after the language specification: identifiers, keywords, operators, numeric, rune and string literals,
+/// comments, and automatic semicolon insertion.
+///
+/// It never fails: a bad character, an unterminated string or comment, or a malformed number is recorded as a
+/// `GoSyntaxError` with its position, and lexing continues after it.
+public struct GoLexer {
+    private let bytes: [UInt8]
+    private var index = 0
+    private var line = 1
+    private var lineStart = 0
+    private var tokens: [GoToken] = []
+    private var errors: [GoSyntaxError] = []
+    /// True when a newline here would insert a semicolon (the last token allows it).
+    private var insertSemicolon = false
+
+    /// Lexes `source`.
+    public static func tokenize(_ source: String) -> GoTokenization {
+        tokenize(Array(source.utf8))
+    }
+
+    /// Lexes UTF-8 `bytes`; invalid UTF-8 is an error at its position.
+    public static func tokenize(_ bytes: [UInt8]) -> GoTokenization {
+        var lexer = GoLexer(bytes: bytes)
+        lexer.run()
+        return GoTokenization(tokens: lexer.tokens, errors: lexer.errors)
+    }
+
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
+        tokens.reserveCapacity(bytes.count / 4)
+    }
+
+    // MARK: - Driver
+
+    private mutating func run() {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            index = 3
+            lineStart = 3
+        }
+        while true {
+            skipBlanks()
+            guard index < bytes.count else { break }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") {
+                if insertSemicolon { emit(.semicolon, "\n", at: position()) }
+                newline(at: index)
+                index += 1
+                continue
+            }
+            if byte == UInt8(ascii: "/"), index + 1 < bytes.count {
+                if bytes[index + 1] == UInt8(ascii: "/") {
+                    lineComment()
+                    continue
+                }
+                if bytes[index + 1] == UInt8(ascii: "*") {
+                    generalComment()
+                    continue
+                }
+            }
+            scanToken()
+        }
+        if insertSemicolon { emit(.semicolon, "", at: position()) }
+        tokens.append(GoToken(kind: .endOfFile, text: "", position: position()))
+    }
+
+    private mutating func skipBlanks() {
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") else { return }
+            index += 1
+        }
+    }
+
+    private func position(_ offset: Int? = nil) -> GoPosition {
+        let at = offset ?? index
+        return GoPosition(line: line, column: at - lineStart + 1, offset: at)
+    }
+
+    private mutating func newline(at offset: Int) {
+        line += 1
+        lineStart = offset + 1
+    }
+
+    private mutating func emit(_ kind: GoTokenKind, _ text: String, at start: GoPosition) {
+        tokens.append(GoToken(kind: kind, text: text, position: start))
+        switch kind {
+        case .identifier, .int, .float, .imaginary, .rune, .string:
+            insertSemicolon = true
+        case .keyword(let keyword):
+            insertSemicolon = [.break, .continue, .fallthrough, .return].contains(keyword)
+        case .operator:
+            insertSemicolon = text == ")" || text == "]" || text == "}" || text == "++" || text == "--"
+        case .semicolon, .endOfFile:
+            insertSemicolon = false
+        case .comment:
+            break
+        }
+    }
+
+    private mutating func fail(_ message: String, at start: GoPosition) {
+        errors.append(GoSyntaxError(position: start, message: message))
+    }
+
+    private func text(from start: Int) -> String {
+        String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    // MARK: - Comments
+
+    private mutating func lineComment() {
+        let start = position()
+        let begin = index
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+        var end = index
+        if end > begin, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        // A line comment acts like a newline: the semicolon goes before it.
+        if insertSemicolon { emit(.semicolon, "\n", at: start) }
+        tokens.append(
+            GoToken(kind: .comment, text: String(decoding: bytes[begin..<end], as: UTF8.self), position: start))
+    }
+
+    private mutating func generalComment() {
+        let start = position()
+        let begin = index
+        index += 2
+        var spansLines = false
+        var closed = false
+        var lineBreaks: [Int] = []
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "*"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "/") {
+                index += 2
+                closed = true
+                break
+            }
+            if bytes[index] == UInt8(ascii: "\n") {
+                spansLines = true
+                lineBreaks.append(index)
+            }
+            index += 1
+        }
+        if !closed { fail("comment not terminated: add '*/'", at: start) }
+        // A general comment containing a newline acts like a newline; otherwise like a space.
+        if (spansLines || !closed) && insertSemicolon { emit(.semicolon, "\n", at: start) }
+        tokens.append(GoToken(kind: .comment, text: text(from: begin), position: start))
+        for offset in lineBreaks { newline(at: offset) }
+    }
+
+    // MARK: - Tokens
+
+    private mutating func scanToken() {
+        let start = position()
+        let byte = bytes[index]
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
+            identifier(start)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            number(start)
+        case UInt8(ascii: "."):
+            if index + 1 < bytes.count, isDecimal(bytes[index + 1]) {
+                number(start)
+            } else {
+                operatorToken(start)
+            }
+        case UInt8(ascii: "\""):
+            interpretedString(start)
+        case UInt8(ascii: "`"):
+            rawString(start)
+        case UInt8(ascii: "'"):
+            runeLiteral(start)
+        case 0x80...:
+            guard let (scalar, length) = decodeScalar(at: index) else {
+                fail("invalid UTF-8 encoding", at: start)
+                index += 1
+                return
+            }
+            if Self.isLetter(scalar) {
+                identifier(start)
+            } else {
+                fail("invalid character U+\(hex(scalar.value)) '\(Character(scalar))' in Go source", at: start)
+                index += length
+            }
+        default:
+            operatorToken(start)
+        }
+    }
+
+    private mutating func identifier(_ start: GoPosition) {
+        let begin = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if isASCIILetter(byte) || isDecimal(byte) || byte == UInt8(ascii: "_") {
+                index += 1
+            } else if byte >= 0x80, let (scalar, length) = decodeScalar(at: index),
+                Self.isLetter(scalar) || Self.isDigit(scalar)
+            {
+                index += length
+            } else {
+                break
+            }
+        }
+        let name = text(from: begin)
+        if let keyword = GoKeyword(rawValue: name) {
+            emit(.keyword(keyword), name, at: start)
+        } else {
+            emit(.identifier, name, at: start)
+        }
+    }
+
+    private static let operators: [[UInt8]] = {
+        let list = [
+            "&^=", "<<=", ">>=", "...", "&&", "||", "<-", "++", "--", "==", "!=", "<=", ">=", ":=", "+=", "-=", "*=",
+            "/=", "%=", "&=", "|=", "^=", "<<", ">>", "&^", "+", "-", "*", "/", "%", "&", "|", "^", "<", ">", "=",
+            "!", "(", ")", "[", "]", "{", "}", ",", ";", ".", ":", "~",
+        ]
+        return list.map { Array($0.utf8) }
+    }()
+
+    private mutating func operatorToken(_ start: GoPosition) {
+        for symbol in Self.operators where index + symbol.count <= bytes.count {
+            if bytes[index..<index + symbol.count].elementsEqual(symbol) {
+                index += symbol.count
+                let text = String(decoding: symbol, as: UTF8.self)
+                emit(text == ";" ? .semicolon : .operator, text, at: start)
+                return
+            }
+        }
+        let byte = bytes[index]
+        let shown = byte >= 0x20 && byte < 0x7F ? " '\(Character(Unicode.Scalar(byte)))'" : ""
+        fail("invalid character U+\(hex(UInt32(byte)))\(shown) in Go source", at: start)
+        index += 1
+    }
+
+    // MARK: - Numbers
+
+    private mutating func number(_ start: GoPosition) {
+        let begin = index
+        var base = 10
+        var prefix: UInt8 = 0
+        var kind = GoTokenKind.int
+        var digitFlags = 0  // bit 0: a digit of the base; bit 1: a digit too large for the base; bit 2: a '_'
+        var invalidDigit: Int?
+
+        if bytes[index] != UInt8(ascii: ".") {
+            if bytes[index] == UInt8(ascii: "0"), index + 1 < bytes.count {
+                switch lower(bytes[index + 1]) {
+                case UInt8(ascii: "x"):
+                    index += 2
+                    (base, prefix) = (16, UInt8(ascii: "x"))
+                case UInt8(ascii: "o"):
+                    index += 2
+                    (base, prefix) = (8, UInt8(ascii: "o"))
+                case UInt8(ascii: "b"):
+                    index += 2
+                    (base, prefix) = (2, UInt8(ascii: "b"))
+                default:
+                    (base, prefix) = (8, UInt8(ascii: "0"))
+                    digitFlags = 1  // the leading 0
+                }
+            }
+            digitFlags |= digits(base: base, invalid: &invalidDigit)
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                kind = .float
+                if prefix == UInt8(ascii: "o") || prefix == UInt8(ascii: "b") {
+                    fail("invalid radix point in \(literalName(prefix)) literal", at: start)
+                }
+                index += 1
+                digitFlags |= digits(base: base, invalid: &invalidDigit)
+            }
+            if digitFlags & 1 == 0 {
+                fail("\(literalName(prefix)) literal has no digits", at: start)
+            }
+        } else {
+            kind = .float
+            index += 1
+            digitFlags |= digits(base: 10, invalid: &invalidDigit)
+        }
+
+        if index < bytes.count {
+            let exponent = lower(bytes[index])
+            if exponent == UInt8(ascii: "e") || exponent == UInt8(ascii: "p") {
+                if exponent == UInt8(ascii: "e") && prefix != 0 && prefix != UInt8(ascii: "0") {
+                    fail("'\(Character(Unicode.Scalar(bytes[index])))' exponent requires decimal mantissa", at: start)
+                } else if exponent == UInt8(ascii: "p") && prefix != UInt8(ascii: "x") {
+                    fail(
+                        "'\(Character(Unicode.Scalar(bytes[index])))' exponent requires hexadecimal mantissa", at: start
+                    )
+                }
+                index += 1
+                kind = .float
+                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                    index += 1
+                }
+                var ignored: Int?
+                let flags = digits(base: 10, invalid: &ignored)
+                digitFlags |= flags & 4
+                if flags & 1 == 0 { fail("exponent has no digits", at: start) }
+            } else if prefix == UInt8(ascii: "x") && kind == .float {
+                fail("hexadecimal mantissa requires a 'p' exponent", at: start)
+            }
+        } else if prefix == UInt8(ascii: "x") && kind == .float {
+            fail("hexadecimal mantissa requires a 'p' exponent", at: start)
+        }
+
+        if index < bytes.count, bytes[index] == UInt8(ascii: "i") {
+            index += 1
+            kind = .imaginary
+        }
+
+        let literal = text(from: begin)
+        // `09.5` and `09i` are decimal, so a digit too large for the base is an error only in an integer.
+        if kind == .int, let invalidDigit {
+            let digit = Character(Unicode.Scalar(bytes[invalidDigit]))
+            fail("invalid digit '\(digit)' in \(literalName(prefix)) literal", at: position(invalidDigit))
+        }
+        if digitFlags & 4 != 0, let separator = Self.invalidSeparator(Array(literal.utf8)) {
+            fail("'_' must separate successive digits", at: position(begin + separator))
+        }
+        emit(kind, literal, at: start)
+    }
+
+    /// Consumes digits and `_` of up to base 10 or 16; returns flags: bit 0 a valid digit, bit 1 an invalid one, bit
+    /// 2 a separator. Remembers the first digit too large for `base` (decimal digits are consumed in any base so a
+    /// literal like `09.5` or `0b12` is one token).
+    private mutating func digits(base: Int, invalid: inout Int?) -> Int {
+        var flags = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "_") {
+                flags |= 4
+            } else if let value = digitValue(byte), value < max(base, 10) {
+                if value >= base {
+                    flags |= 2
+                    if invalid == nil { invalid = index }
+                } else {
+                    flags |= 1
+                }
+            } else {
+                break
+            }
+            index += 1
+        }
+        return flags
+    }
+
+    private func digitValue(_ byte: UInt8) -> Int? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a")) + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): Int(byte - UInt8(ascii: "A")) + 10
+        default: nil
+        }
+    }
+
+    private func literalName(_ prefix: UInt8) -> String {
+        switch prefix {
+        case UInt8(ascii: "x"): "hexadecimal"
+        case UInt8(ascii: "o"), UInt8(ascii: "0"): "octal"
+        case UInt8(ascii: "b"): "binary"
+        default: "decimal"
+        }
+    }
+
+    /// The index of the first `_` in `literal` that does not separate two digits (or a base prefix and a digit), as
+    /// Go's scanner checks it; nil when every separator is well placed.
+    static func invalidSeparator(_ literal: [UInt8]) -> Int? {
+        var previous: UInt8 = UInt8(ascii: " ")  // ' ' start, '0' digit or prefix, '_' separator, '!' other
+        var i = 0
+        var hex = false
+        if literal.count >= 2, literal[0] == UInt8(ascii: "0") {
+            let second = literal[1] | 0x20
+            if second == UInt8(ascii: "x") || second == UInt8(ascii: "o") || second == UInt8(ascii: "b") {
+                hex = second == UInt8(ascii: "x")
+                previous = UInt8(ascii: "0")
+                i = 2
+            }
+        }
+        while i < literal.count {
+            let byte = literal[i]
+            let isDigit =
+                (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || (hex && ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "f")))
+            if byte == UInt8(ascii: "_") {
+                if previous != UInt8(ascii: "0") { return i }
+            } else if isDigit {
+                previous = UInt8(ascii: "0")
+                i += 1
+                continue
+            } else {
+                if previous == UInt8(ascii: "_") { return i - 1 }
+                previous = UInt8(ascii: "!")
+                i += 1
+                continue
+            }
+            previous = byte
+            i += 1
+        }
+        return previous == UInt8(ascii: "_") ? literal.count - 1 : nil
+    }
+
+    // MARK: - Strings and runes
+
+    private mutating func interpretedString(_ start: GoPosition) {
+        let begin = index
+        index += 1
+        while true {
+            guard index < bytes.count, bytes[index] != UInt8(ascii: "\n") else {
+                fail("string literal not terminated: add '\"' before the end of the line", at: start)
+                break
+            }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                break
+            }
+            if byte == UInt8(ascii: "\\") {
+                escape(quote: UInt8(ascii: "\""))
+            } else {
+                index += 1
+            }
+        }
+        emit(.string, text(from: begin), at: start)
+    }
+
+    private mutating func rawString(_ start: GoPosition) {
+        let begin = index
+        index += 1
+        var closed = false
+        var lineBreaks: [Int] = []
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: "`") {
+                closed = true
+                break
+            }
+            if byte == UInt8(ascii: "\n") { lineBreaks.append(index - 1) }
+        }
+        if !closed { fail("raw string literal not terminated: add '`'", at: start) }
+        emit(.string, text(from: begin), at: start)
+        for offset in lineBreaks { newline(at: offset) }
+    }
+
+    private mutating func runeLiteral(_ start: GoPosition) {
+        let begin = index
+        index += 1
+        var count = 0
+        var terminated = false
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\n") {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "'") {
+                index += 1
+                terminated = true
+                break
+            }
+            count += 1
+            if byte == UInt8(ascii: "\\") {
+                escape(quote: UInt8(ascii: "'"))
+            } else if byte >= 0x80, let (_, length) = decodeScalar(at: index) {
+                index += length
+            } else {
+                index += 1
+            }
+        }
+        if !terminated {
+            fail("rune literal not terminated: add \"'\"", at: start)
+        } else if count != 1 {
+            fail(count == 0 ? "empty rune literal" : "more than one character in rune literal", at: start)
+        }
+        emit(.rune, text(from: begin), at: start)
+    }
+
+    /// Consumes one escape sequence starting at the backslash, recording an error for an unknown or short one.
+    private mutating func escape(quote: UInt8) {
+        let start = position()
+        index += 1
+        guard index < bytes.count else { return }
+        let byte = bytes[index]
+        let simple: Set<UInt8> = Set("abfnrtv\\".utf8)
+        if simple.contains(byte) || byte == quote {
+            index += 1
+            return
+        }
+        let (count, base): (Int, Int)
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "7"): (count, base) = (3, 8)
+        case UInt8(ascii: "x"):
+            (count, base) = (2, 16)
+            index += 1
+        case UInt8(ascii: "u"):
+            (count, base) = (4, 16)
+            index += 1
+        case UInt8(ascii: "U"):
+            (count, base) = (8, 16)
+            index += 1
+        default:
+            if byte == UInt8(ascii: "\n") {
+                fail("unknown escape sequence", at: start)
+            } else {
+                fail("unknown escape sequence '\\\(Character(Unicode.Scalar(byte)))'", at: start)
+                index += 1
+            }
+            return
+        }
+        var value: UInt32 = 0
+        for _ in 0..<count {
+            guard index < bytes.count, let digit = digitValue(bytes[index]), digit < base else {
+                fail("escape sequence is incomplete or has an invalid digit", at: start)
+                return
+            }
+            value = value * UInt32(base) + UInt32(digit)
+            index += 1
+        }
+        if base == 8 && value > 255 {
+            fail("octal escape value \(value) > 255", at: start)
+        } else if count >= 4 && (value > 0x10FFFF || (0xD800..<0xE000).contains(value)) {
+            fail("escape sequence is an invalid Unicode code point", at: start)
+        }
+    }
+
+    // MARK: - Characters
+
+    private func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
+    private func isDecimal(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    private func lower(_ byte: UInt8) -> UInt8 { isASCIILetter(byte) ? byte | 0x20 : byte }
+
+    private func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// Decodes one UTF-8 scalar at `offset`; nil for an invalid sequence.
+    private func decodeScalar(at offset: Int) -> (Unicode.Scalar, Int)? {
+        var iterator = bytes[offset..<min(bytes.count, offset + 4)].makeIterator()
+        var decoder = UTF8()
+        switch decoder.decode(&iterator) {
+        case .scalarValue(let scalar): return (scalar, UTF8.width(scalar))
+        default: return nil
+        }
+    }
+
+    /// A Unicode letter (categories Lu, Ll, Lt, Lm, Lo) or `_`, as the Go spec defines `letter`.
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == "_" { return true }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
+    /// A Unicode decimal digit (category Nd).
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .decimalNumber
+    }
+}
