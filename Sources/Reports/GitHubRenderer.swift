@@ -82,6 +82,7 @@ public struct GitHubRenderer: Renderer {
             var facts = ["required \(report.required?.name ?? "none")"]
             if let actual = report.actual { facts.append("actual \(actual.name)") }
             if let allow = report.allow { facts.append("allowed \(allow.name)") }
+            if let declared = report.declared { facts.append("declared \(declared.name)") }
             if let next = report.next { facts.append("next \(next)") }
             text =
                 "\(verdict) \(report.rangeLabel): " + facts.joined(separator: ", ")

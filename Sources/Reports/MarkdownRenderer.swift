@@ -41,6 +41,7 @@ public struct MarkdownRenderer: Renderer {
         var facts = ["required bump **\(report.required?.name ?? "none")**"]
         if let actual = report.actual { facts.append("actual bump **\(actual.name)**") }
         if let allow = report.allow { facts.append("allowed **\(allow.name)**") }
+        if let declared = report.declared { facts.append("declared by commits **\(declared.name)**") }
         if let next = report.next { facts.append("next version **\(Markdown.text(next.description))**") }
         var lines = ["## \(title)", "", Markdown.text(report.rangeLabel) + " · " + facts.joined(separator: " · ")]
         lines += surfaceTable(report.changes)

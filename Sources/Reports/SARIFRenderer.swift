@@ -25,6 +25,7 @@ public struct SARIFRenderer: Renderer {
             "policy": .string(report.policy.source),
             "required": .optional(report.required?.name),
             "actual": .optional(report.actual?.name),
+            "declared": .optional(report.declared?.name),
             "next": .optional(report.next?.description),
             "changes": .int(report.changes.count),
         ]
