@@ -56,8 +56,11 @@ let package = Package(
         .testTarget(name: "SurfaceTests", dependencies: ["Surface", "TestSupport"]),
         .testTarget(name: "LifecycleTests", dependencies: ["Lifecycle", "Policy", "SemVer"]),
         .testTarget(name: "GateTests", dependencies: ["Gate", "Lifecycle", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Lifecycle", "TestSupport"], resources: [.copy("Golden")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "ReportsTests", dependencies: ["Reports", "Lifecycle", "TestSupport"],
+            resources: [.copy("Golden"), .copy("Schemas")]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["TestSupport", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]
 )
