@@ -44,7 +44,9 @@ let package = Package(
         /** The command line: ArgumentParser commands, nothing else. */
         .executableTarget(
             name: "semgate",
-            dependencies: ["Gate", "Reports", "Lifecycle", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Gate", "Reports", "Lifecycle", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         /** Fixture repositories built with fixed dates, and helpers shared by the test targets. */
         .target(name: "TestSupport", dependencies: ["Git"], path: "Tests/TestSupport"),

@@ -12,11 +12,6 @@ import TestSupport
     import FoundationXML
 #endif
 
-private func goldenFile(_ name: String, filePath: String = #filePath) -> URL {
-    URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-        .appendingPathComponent(name)
-}
-
 /// The LifecycleProject history, an engine over it, and every lifecycle output at 2025-09-01.
 private struct LifecycleOutputs {
     let repo: FixtureRepository
