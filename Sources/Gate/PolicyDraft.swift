@@ -45,14 +45,17 @@ public struct PolicyDraft: Sendable {
                 let folders = try reader.folders { $0.contains("cobra.Command{") }
                 findings.append(
                     "a cobra command line (go.mod requires github.com/spf13/cobra; commands in "
-                        + (folders.isEmpty ? "no folder yet" : folders.map { $0.isEmpty ? "./" : $0 + "/" }
-                            .joined(separator: ", ")) + ")")
+                        + (folders.isEmpty
+                            ? "no folder yet"
+                            : folders.map { $0.isEmpty ? "./" : $0 + "/" }
+                                .joined(separator: ", ")) + ")")
                 surfaces.append(Self.cobraSurface(folders: folders))
             }
         }
         if let manifest = try reader.text("Package.swift") {
             let products = Self.swiftProducts(manifest)
-            findings.append("a Swift package with \(products.count) product\(products.count == 1 ? "" : "s") (Package.swift)")
+            findings.append(
+                "a Swift package with \(products.count) product\(products.count == 1 ? "" : "s") (Package.swift)")
             surfaces.append(Self.swiftSurface(products: products))
         }
         if let text = try reader.text("package.json") {
@@ -110,7 +113,8 @@ public struct PolicyDraft: Sendable {
                     },
                     visit: { (path, entry) throws(GitError) in
                         guard path.hasSuffix(".go"), !path.hasSuffix("_test.go") else { return }
-                        let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : ""
+                        let folder =
+                            path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : ""
                         guard !found.contains(folder) else { return }
                         if matches(try files.text(ofBlob: entry.id)) { found.insert(folder) }
                     })
@@ -137,8 +141,11 @@ public struct PolicyDraft: Sendable {
             return parts.last ?? module
         }
         let folder = URL(fileURLWithPath: repository.workingDirectory ?? repository.gitDirectory).standardized
-        let name = folder.lastPathComponent == ".git" ? folder.deletingLastPathComponent().lastPathComponent : folder
-            .lastPathComponent
+        let name =
+            folder.lastPathComponent == ".git"
+            ? folder.deletingLastPathComponent().lastPathComponent
+            : folder
+                .lastPathComponent
         return name.hasSuffix(".git") ? String(name.dropLast(4)) : name
     }
 
@@ -279,7 +286,9 @@ public struct PolicyDraft: Sendable {
                 binIsString = true
                 bins = [(name.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? "bin", bin)]
             } else if let bin = object["bin"] as? [String: Any] {
-                bins = bin.compactMap { key, value in (value as? String).map { (key, $0) } }.sorted { $0.name < $1.name }
+                bins = bin.compactMap { key, value in (value as? String).map { (key, $0) } }.sorted {
+                    $0.name < $1.name
+                }
             }
             if object["exports"] is String {
                 exports = ["."]
@@ -304,9 +313,10 @@ public struct PolicyDraft: Sendable {
                         key: \(yamlDouble(bin.name))
                 """)
         } else if !node.bins.isEmpty {
-            let folders = Set(node.bins.map { bin in
-                bin.path.split(separator: "/").dropLast().filter { $0 != "." }.joined(separator: "/")
-            })
+            let folders = Set(
+                node.bins.map { bin in
+                    bin.path.split(separator: "/").dropLast().filter { $0 != "." }.joined(separator: "/")
+                })
             let valuePattern: String
             let comment: String
             if folders.count == 1, let folder = folders.first, !folder.isEmpty {

@@ -8,10 +8,14 @@ import SemVer
 
 /// Flags every command that reads a repository takes.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "The repository (default: the one containing the working directory).")
+    @Option(
+        name: .long, help: "The repository (default: the one containing the working directory).",
+        completion: .directory)
     var repo: String?
 
-    @Option(name: .long, help: "The policy file (default: .semgate.yml, semgate.yml, then policy/semgate.yml).")
+    @Option(
+        name: .long, help: "The policy file (default: .semgate.yml, semgate.yml, then policy/semgate.yml).",
+        completion: .file(extensions: ["yml", "yaml"]))
     var policy: String?
 
     @Option(
@@ -19,7 +23,9 @@ struct CommonOptions: ParsableArguments {
         help: "Read the policy from this git revision instead of the working tree (pull requests: the trusted base).")
     var policyRev: String?
 
-    @Option(name: .long, help: "Output format: \(Renderers.identifiers.joined(separator: ", ")).")
+    @Option(
+        name: .long, help: "Output format: \(Renderers.identifiers.joined(separator: ", ")).",
+        completion: .list(Renderers.identifiers))
     var format: String = "text"
 
     @Option(name: .long, help: "Colour: auto, always or never (auto honours NO_COLOR and terminals).")

@@ -20,10 +20,11 @@ struct InitCommand: ParsableCommand {
               semgate init --repo ../other --write ../other/.semgate.yml --force
             """)
 
-    @Option(help: "The repository (default: the one containing the working directory).")
+    @Option(help: "The repository (default: the one containing the working directory).", completion: .directory)
     var repo: String?
 
-    @Option(help: "Write the policy to this file instead of standard output.")
+    @Option(
+        help: "Write the policy to this file instead of standard output.", completion: .file(extensions: ["yml"]))
     var write: String?
 
     @Flag(help: "Overwrite the file given to --write if it exists.")
