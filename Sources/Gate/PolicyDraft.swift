@@ -184,8 +184,9 @@ public struct PolicyDraft: Sendable {
         lines.append("  # \(versions.count) tags follow this template; the greatest is \(prefix)\(latest).")
         for (other, found) in ranked.dropFirst() {
             lines.append(
-                "  # Also seen: \(found.count) tag\(found.count == 1 ? "" : "s") like '\(other)\(found.max() ?? latest)' "
-                    + "(another component? a second policy with tag: \"\(other){version}\" can check it).")
+                "  # Also seen: \(found.count) tag\(found.count == 1 ? "" : "s") like "
+                    + "'\(other)\(found.max() ?? latest)' (another component? a second policy with tag: "
+                    + "\"\(other){version}\" can check it).")
         }
         lines.append("  tag: \(template)")
         if latest.major == 0 {
@@ -240,12 +241,17 @@ public struct PolicyDraft: Sendable {
                       pattern: 'Use:\\s*"(?<name>[a-z][a-z0-9-]*)'
                   - regex:
                       files: \(files)
-                      pattern: '\\.(?<type>Bool|String|Int|Int64|Uint|Float64|Duration|StringSlice|StringArray|StringToString|IntSlice|Count)(?:VarP|Var|P)?\\(\\s*(?:&[\\w.\\[\\]]+,\\s*)?"(?<name>[a-z][a-z0-9-]*)"'
+                      pattern: '\(flagPattern)'
                       key: "{stem} --{name}"
                 # Flags that tests declare (files *_test.go) are not part of the command line.
                 exclude: ["*_test --*"]
             """
     }
+
+    /// pflag definitions: `Flags().StringP("out", ...)`, `BoolVar(&verbose, "verbose", ...)`; the type is the kind.
+    private static let flagPattern =
+        #"\.(?<type>Bool|String|Int|Int64|Uint|Float64|Duration|StringSlice|StringArray|StringToString|IntSlice|"#
+        + #"Count)(?:VarP|Var|P)?\(\s*(?:&[\w.\[\]]+,\s*)?"(?<name>[a-z][a-z0-9-]*)""#
 
     // MARK: Swift
 
@@ -329,9 +335,10 @@ public struct PolicyDraft: Sendable {
             let names =
                 folders.count == 1 && !(folders.first ?? "").isEmpty
                 ? "[^\"]+" : node.bins.map { regexEscaped($0.name) }.joined(separator: "|")
+            let listed = node.bins.map(\.name).joined(separator: ", ")
             surfaces.append(
                 """
-                  # The commands the package installs (package.json "bin": \(node.bins.map(\.name).joined(separator: ", "))):
+                  # The commands the package installs (package.json "bin": \(listed)):
                   # \(comment).
                   bin:
                     extract:
@@ -341,9 +348,10 @@ public struct PolicyDraft: Sendable {
                 """)
         }
         if !node.exports.isEmpty {
+            let listed = node.exports.joined(separator: ", ")
             surfaces.append(
                 """
-                  # The entry points other packages import (package.json "exports": \(node.exports.joined(separator: ", "))).
+                  # The entry points other packages import (package.json "exports": \(listed)).
                   # Export subpaths are the only keys of package.json that start with '.'.
                   exports:
                     extract:
