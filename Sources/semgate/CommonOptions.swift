@@ -24,7 +24,14 @@ struct CommonOptions: ParsableArguments {
     var policyRev: String?
 
     @Option(
-        name: .long, help: "Output format: \(Renderers.identifiers.joined(separator: ", ")).",
+        name: .long,
+        help: ArgumentHelp(
+            "Output format: \(Renderers.identifiers.joined(separator: ", ")).",
+            discussion: """
+                text is for people and may change; json is the stable contract (semgate/report@1); markdown is a \
+                pull-request comment or job summary; github prints workflow-command annotations; sarif is SARIF \
+                2.1.0 for code scanning; junit is JUnit XML for test dashboards (a test case per rule per release).
+                """),
         completion: .list(Renderers.identifiers))
     var format: String = "text"
 
