@@ -51,6 +51,8 @@ let package = Package(
         .testTarget(name: "PatternTests", dependencies: ["Pattern"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "SemVer", "Pattern"]),
         .testTarget(name: "GoSourceTests", dependencies: ["GoSource"]),
+        /** Drives the Go lexer and parser over real files and random or mutated source; run by .ci/fuzz-go.sh. */
+        .executableTarget(name: "gosource-fuzz", dependencies: ["GoSource"], path: "Tests/GoSourceFuzz"),
         .testTarget(name: "SurfaceTests", dependencies: ["Surface", "TestSupport"]),
         .testTarget(name: "GateTests", dependencies: ["Gate", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], resources: [.copy("Golden")]),
