@@ -343,6 +343,7 @@ public struct GoParser {
                     || previous.isOperator("&") && previous.position.offset + 1 == token.position.offset
                     || (token.isOperator("{") && previous.kind != .operator)
                     || previous.isOperator("{") || token.isOperator("}")
+                    || (previous.isOperator("]") && (token.kind != .operator || ["*", "[", "("].contains(token.text)))
                 if !tight { text += " " }
             }
             text += token.text

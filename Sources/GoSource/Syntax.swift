@@ -332,4 +332,17 @@ public struct GoFile: Sendable {
     public let tokens: [GoToken]
     /// Lexical and syntax errors; a declaration with an error is dropped, the rest of the file is kept.
     public let errors: [GoSyntaxError]
+
+    /// A file from its parts.
+    public init(
+        packageName: String, buildConstraint: String?, imports: [GoImport], declarations: [GoDeclaration],
+        tokens: [GoToken], errors: [GoSyntaxError]
+    ) {
+        self.packageName = packageName
+        self.buildConstraint = buildConstraint
+        self.imports = imports
+        self.declarations = declarations
+        self.tokens = tokens
+        self.errors = errors
+    }
 }

@@ -34,6 +34,7 @@ public final class SurfaceReader {
     private var regexCache: [RegexCacheKey: [RawItem]] = [:]
     private var listCache: [ObjectID: ([RawItem], [String])] = [:]
     private let goPackages = GoPackageFinder()
+    private let goAPI = GoAPIReader()
     /// Decoded blobs of the snapshot being read (two extractors reading one file read it once).
     private var texts: [ObjectID: String] = [:]
     /// The file globs of every regex extractor, by slot; `regexSlots[surface][extractor]` is its slot.
@@ -91,6 +92,12 @@ public final class SurfaceReader {
                     do {
                         raw += try goPackages.items(
                             spec, tree: tree, repository: repository, notes: &snapshot.notes)
+                    } catch {
+                        throw .git(error)
+                    }
+                case .goAPI(let spec):
+                    do {
+                        raw += try goAPI.items(spec, tree: tree, repository: repository, notes: &snapshot.notes)
                     } catch {
                         throw .git(error)
                     }
