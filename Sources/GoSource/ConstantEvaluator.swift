@@ -52,7 +52,8 @@ public struct GoConstantEvaluator {
     /// The value of `tokens` (one expression, no trailing semicolon) with `iota` and named constants from `resolve`.
     public static func evaluate(_ tokens: [GoToken], iota: Int, resolve: (String) -> GoConstant?) -> GoConstant? {
         withoutActuallyEscaping(resolve) { resolve in
-            var evaluator = GoConstantEvaluator(tokens: tokens.filter { $0.kind != .semicolon }, iota: iota, resolve: resolve)
+            var evaluator = GoConstantEvaluator(
+                tokens: tokens.filter { $0.kind != .semicolon }, iota: iota, resolve: resolve)
             guard let value = evaluator.expression(precedence: 1), evaluator.index == evaluator.tokens.count else {
                 return nil
             }

@@ -58,7 +58,8 @@ public struct GoParser {
                     } else if text.hasPrefix("//") {
                         let body = text.dropFirst(2).trimmed
                         if body.hasPrefix("+build ") {
-                            let words = body.dropFirst("+build".count).split(whereSeparator: { $0 == " " || $0 == "\t" })
+                            let words = body.dropFirst("+build".count).split(whereSeparator: { $0 == " " || $0 == "\t" }
+                            )
                             let clause = words.map { alternative in
                                 alternative.split(separator: ",").joined(separator: " && ")
                             }
@@ -262,7 +263,8 @@ public struct GoParser {
                 try expectSemicolon()
             }
         } else {
-            specs.append(.value(try valueSpec(constant: constant, iota: 0, previous: nil, groupDoc: docs[keywordIndex])))
+            specs.append(
+                .value(try valueSpec(constant: constant, iota: 0, previous: nil, groupDoc: docs[keywordIndex])))
         }
         try expectSemicolon()
         return specs
@@ -343,7 +345,8 @@ public struct GoParser {
                     || previous.isOperator("&") && previous.position.offset + 1 == token.position.offset
                     || (token.isOperator("{") && previous.kind != .operator)
                     || previous.isOperator("{") || token.isOperator("}")
-                    || (previous.isOperator("]") && (token.kind != .operator || ["*", "[", "("].contains(token.text)))
+                    || (previous.isOperator("]")
+                        && (token.kind != .operator || ["*", "[", "(", "{"].contains(token.text)))
                 if !tight { text += " " }
             }
             text += token.text
@@ -596,7 +599,10 @@ public struct GoParser {
             }
         }
         guard entries.contains(where: { $0.name != nil }) else {
-            return entries.map { GoParameter(name: nil, type: $0.type ?? .named(package: nil, name: "?", arguments: []), variadic: $0.variadic) }
+            return entries.map {
+                GoParameter(
+                    name: nil, type: $0.type ?? .named(package: nil, name: "?", arguments: []), variadic: $0.variadic)
+            }
         }
         // Named parameters: `a, b int` lists names before a type; an unnamed entry is a name awaiting its type.
         var result: [GoParameter] = []
@@ -797,8 +803,11 @@ public struct GoParser {
             case UInt8(ascii: "v"): bytes.append(11)
             case UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"), UInt8(ascii: "0")...UInt8(ascii: "7"):
                 let (count, radix) =
-                    code == UInt8(ascii: "x") ? (2, 16) : code == UInt8(ascii: "u") ? (4, 16)
-                    : code == UInt8(ascii: "U") ? (8, 16) : (3, 8)
+                    code == UInt8(ascii: "x")
+                    ? (2, 16)
+                    : code == UInt8(ascii: "u")
+                        ? (4, 16)
+                        : code == UInt8(ascii: "U") ? (8, 16) : (3, 8)
                 var start = i
                 if radix == 8 { start -= 1 }
                 let end = min(body.count, start + count)

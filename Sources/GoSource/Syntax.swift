@@ -42,7 +42,8 @@ public indirect enum GoType: Sendable, Hashable, CustomStringConvertible {
         case .array(let length, let element): return "[\(length)]" + element.description
         case .map(let key, let value): return "map[\(key)]\(value)"
         case .channel(let direction, let element):
-            let needsParens = direction == .both && { if case .channel(.receive, _) = element { true } else { false } }()
+            let needsParens =
+                direction == .both && { if case .channel(.receive, _) = element { true } else { false } }()
             switch direction {
             case .both: return needsParens ? "chan (\(element))" : "chan \(element)"
             case .send: return "chan<- \(element)"

@@ -80,12 +80,24 @@ struct GoAPIPackage {
     private var methods: [String: [String: Declared<GoFunction>]] = [:]
     private var values: [String: Declared<(spec: GoValueSpec, index: Int, declaration: Int)>] = [:]
 
+    /// The package a folder's files declare: the most common package clause other than `main`, in files that build
+    /// (generators marked `//go:build ignore` are often `package main`); nil when there is none.
+    static func packageName(of files: [ParsedGoFile]) -> String? {
+        var counts: [String: Int] = [:]
+        for file in files where !file.isIgnored && !file.file.packageName.isEmpty {
+            counts[file.file.packageName, default: 0] += 1
+        }
+        return counts.filter { $0.key != "main" }.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
+    /// The package of `files` (those of another package or never built are left out).
     init(importPath: String, folder: String, files: [ParsedGoFile], ignoreValues: @escaping (String) -> Bool) {
+        let name = Self.packageName(of: files)
         self.importPath = importPath
         self.folder = folder
-        self.files = files
+        self.files = files.filter { !$0.isIgnored && $0.file.packageName == name }
         self.ignoreValues = ignoreValues
-        for file in files {
+        for file in self.files {
             for (declarationIndex, declaration) in file.file.declarations.enumerated() {
                 switch declaration {
                 case .type(let spec):
@@ -105,7 +117,9 @@ struct GoAPIPackage {
         }
     }
 
-    private static func record<T>(_ table: inout [String: Declared<T>], _ name: String, _ value: T, _ file: ParsedGoFile) {
+    private static func record<T>(
+        _ table: inout [String: Declared<T>], _ name: String, _ value: T, _ file: ParsedGoFile
+    ) {
         if table[name] != nil {
             table[name]?.conditions.append(file.condition)
         } else {
@@ -130,7 +144,8 @@ struct GoAPIPackage {
         for (name, declared) in functions where Self.isExported(name) {
             items.append(
                 item(
-                    name, declared.value.doc, declared, attributes: [
+                    name, declared.value.doc, declared,
+                    attributes: [
                         "kind": "func", "signature": declared.value.signature.description,
                     ], line: declared.value.position.line))
         }
@@ -198,7 +213,9 @@ struct GoAPIPackage {
         if let brace = body.firstIndex(of: "{") {
             let head = body[..<brace]
             if !head.isEmpty,
-                head.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "[" || $0 == "]" || $0 == "*" })
+                head.allSatisfy({
+                    $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "[" || $0 == "]" || $0 == "*"
+                })
             {
                 return (text.hasPrefix("&") ? "*" : "") + head
             }
@@ -221,11 +238,13 @@ struct GoAPIPackage {
         case .interface(let elements) where !spec.isAlias:
             let shape = interfaceShape(name, elements: elements, visited: [])
             let typeElements = shape.typeElements
-            attributes["type"] = typeElements.isEmpty ? "interface" : "interface{ \(typeElements.joined(separator: "; ")) }"
+            attributes["type"] =
+                typeElements.isEmpty ? "interface" : "interface{ \(typeElements.joined(separator: "; ")) }"
             attributes["sealed"] = shape.sealed ? "yes" : "no"
             if !shape.foreign.isEmpty { attributes["embeds"] = shape.foreign.sorted().joined(separator: ", ") }
             if !shape.foreign.isEmpty && !shape.sealed {
-                attributes["note"] = "methods of embedded \(shape.foreign.sorted().joined(separator: ", ")) not listed (needs type-checking)"
+                attributes["note"] =
+                    "methods of embedded \(shape.foreign.sorted().joined(separator: ", ")) not listed (needs type-checking)"
             }
             for (method, member) in shape.methods where Self.isExported(method) {
                 var memberAttributes = ["kind": "method", "receiver": "interface", "signature": member.signature]
@@ -243,7 +262,8 @@ struct GoAPIPackage {
         if !spec.isAlias {
             let set = memberSet(of: name)
             if !set.foreign.isEmpty {
-                let note = "members promoted from \(set.foreign.sorted().joined(separator: ", ")) not listed (needs type-checking)"
+                let note =
+                    "members promoted from \(set.foreign.sorted().joined(separator: ", ")) not listed (needs type-checking)"
                 own.attributes["note"] = own.attributes["note"].map { $0 + "; " + note } ?? note
             }
             for (memberName, member) in set.members where Self.isExported(memberName) {
@@ -278,7 +298,8 @@ struct GoAPIPackage {
     }
 
     /// The method set of an interface with same-package embedded interfaces expanded.
-    private func interfaceShape(_ name: String, elements: [GoInterfaceElement], visited: Set<String>) -> InterfaceShape {
+    private func interfaceShape(_ name: String, elements: [GoInterfaceElement], visited: Set<String>) -> InterfaceShape
+    {
         var shape = InterfaceShape()
         let file = types[name]?.file ?? files[0]
         for element in elements {
@@ -382,7 +403,11 @@ struct GoAPIPackage {
                                 attributes: attributes, via: entry.via, deprecated: field.doc?.deprecation != nil,
                                 file: declared.file, line: field.position.line, conditions: declared.conditions,
                                 depth: depth)
-                            if found[fieldName] != nil { ambiguous.insert(fieldName) } else { found[fieldName] = member }
+                            if found[fieldName] != nil {
+                                ambiguous.insert(fieldName)
+                            } else {
+                                found[fieldName] = member
+                            }
                         }
                     }
                 case .interface(let elements) where depth > 0:

@@ -81,12 +81,7 @@ final class GoAPIReader {
                             + "declarations")
                 }
             }
-            // The package's name: the most common clause other than main (build-ignored generators are main).
-            var counts: [String: Int] = [:]
-            for file in files where !file.file.packageName.isEmpty { counts[file.file.packageName, default: 0] += 1 }
-            guard
-                let name = counts.filter({ $0.key != "main" }).max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
-            else { continue }
+            guard let name = GoAPIPackage.packageName(of: files) else { continue }
             let members = files.filter { $0.file.packageName == name }
             let importPath = folder.relative.isEmpty ? module : module + "/" + folder.relative
             let key = PackageKey(
@@ -120,7 +115,8 @@ final class GoAPIReader {
             let children = try repository.entries(ofTree: entry.id)
             if children.contains(where: { $0.kind == .blob && $0.name == "go.mod" }) { continue }
             for sub in try packageFolders(entry.id, repository: repository) {
-                result.append(Folder(relative: sub.relative.isEmpty ? name : name + "/" + sub.relative, files: sub.files))
+                result.append(
+                    Folder(relative: sub.relative.isEmpty ? name : name + "/" + sub.relative, files: sub.files))
             }
         }
         folders[tree] = result

@@ -45,7 +45,8 @@ public enum SurfaceDiff {
             case (nil, let new?):
                 let experimental = new.stability == .experimental
                 let bump: Bump =
-                    experimental ? .patch : isGo(new) ? GoCompatibility.additionBump(new, before: before, after: after) : .minor
+                    experimental
+                    ? .patch : isGo(new) ? GoCompatibility.additionBump(new, before: before, after: after) : .minor
                 changes.append(make(new, .added, bump, nil, new, experimental))
             case (let old?, nil):
                 let experimental = old.stability == .experimental

@@ -107,7 +107,8 @@ case "check":
         }
     }
     let seconds = Date().timeIntervalSince(start)
-    print("\(arguments.count - 1) files, \(bytesRead) bytes, \(errorCount) errors, \(String(format: "%.2f", seconds)) s")
+    print(
+        "\(arguments.count - 1) files, \(bytesRead) bytes, \(errorCount) errors, \(String(format: "%.2f", seconds)) s")
 case "fuzz":
     guard arguments.count >= 3, let seconds = Double(arguments[1]), let seed = UInt64(arguments[2]) else {
         print("usage: gosource-fuzz fuzz SECONDS SEED FILE...")
