@@ -35,6 +35,7 @@ public struct TextRenderer: Renderer {
         var facts = ["required: \(report.required?.name ?? "none")"]
         if let actual = report.actual { facts.append("actual: \(actual.name)") }
         if let allow = report.allow { facts.append("allowed: \(allow.name)") }
+        if let declared = report.declared { facts.append("commits declare: \(declared.name)") }
         if let next = report.next { facts.append("next: \(next)") }
         headline += "  (" + facts.joined(separator: ", ") + ")"
         var lines = [headline, style.dim("policy: \(report.policy.source)")]

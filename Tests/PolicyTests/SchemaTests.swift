@@ -46,6 +46,7 @@ struct SchemaTests {
         #expect(keys("$defs", "regex", "properties") == Set(PolicyKeys.regex))
         #expect(keys("$defs", "deprecation", "properties") == Set(PolicyKeys.deprecation))
         #expect(keys("$defs", "exception", "properties") == Set(PolicyKeys.exception))
+        #expect(keys("$defs", "versionFile", "properties") == Set(PolicyKeys.versionFile))
     }
 
     @Test func enumsFollowTheModel() {
@@ -57,6 +58,7 @@ struct SchemaTests {
         #expect(
             object("$defs", "regex", "properties", "stability")["enum"] as? [String]
                 == Stability.allCases.map(\.rawValue))
+        #expect(object("properties", "signals", "items")["enum"] as? [String] == Signal.allCases.map(\.rawValue))
     }
 
     @Test(arguments: Rule.allCases)
