@@ -244,7 +244,8 @@ struct GoAPIPackage {
             if !shape.foreign.isEmpty { attributes["embeds"] = shape.foreign.sorted().joined(separator: ", ") }
             if !shape.foreign.isEmpty && !shape.sealed {
                 attributes["note"] =
-                    "methods of embedded \(shape.foreign.sorted().joined(separator: ", ")) not listed (needs type-checking)"
+                    "methods of embedded \(shape.foreign.sorted().joined(separator: ", ")) not listed "
+                    + "(needs type-checking)"
             }
             for (method, member) in shape.methods where Self.isExported(method) {
                 var memberAttributes = ["kind": "method", "receiver": "interface", "signature": member.signature]
@@ -263,7 +264,8 @@ struct GoAPIPackage {
             let set = memberSet(of: name)
             if !set.foreign.isEmpty {
                 let note =
-                    "members promoted from \(set.foreign.sorted().joined(separator: ", ")) not listed (needs type-checking)"
+                    "members promoted from \(set.foreign.sorted().joined(separator: ", ")) not listed "
+                    + "(needs type-checking)"
                 own.attributes["note"] = own.attributes["note"].map { $0 + "; " + note } ?? note
             }
             for (memberName, member) in set.members where Self.isExported(memberName) {
