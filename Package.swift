@@ -55,8 +55,9 @@ let package = Package(
         .executableTarget(name: "gosource-fuzz", dependencies: ["GoSource"], path: "Tests/GoSourceFuzz"),
         .testTarget(name: "SurfaceTests", dependencies: ["Surface", "Policy", "TestSupport"]),
         .testTarget(name: "GateTests", dependencies: ["Gate", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], resources: [.copy("Golden")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], resources: [.copy("Golden"), .copy("Schemas")]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["TestSupport", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,6 +24,8 @@ struct CheckCommand: ParsableCommand {
               semgate check --base origin/main --allow minor
               semgate check --head worktree      before committing
               semgate check --format json > report.json
+              semgate check --base "$BASE_SHA" --format markdown >> "$GITHUB_STEP_SUMMARY"
+              semgate check --format sarif > semgate.sarif    for code scanning
             """)
 
     @OptionGroup var common: CommonOptions
