@@ -217,11 +217,13 @@ public struct PolicyDraft: Sendable {
 
     private static func goPackagesSurface(module: String) -> String {
         """
-          # The public Go packages of \(module): every importable folder except internal/, testdata/,
-          # vendor/ and package main. Removing or renaming one breaks the programs that import it.
+          # The exported Go API of \(module): every importable package (not internal/, testdata/, vendor/ or
+          # package main) and its exported funcs, types, fields, methods, consts and vars, compared with Go's
+          # compatibility rules. Removing or changing one breaks the programs that import it. For the package
+          # list alone (cheaper, coarser) write `go-packages: {}` instead.
           packages:
             extract:
-              go-packages: {}
+              go-api: {}
             exclude: ["**/internal/**", "**/internal"]
         """
     }

@@ -17,7 +17,7 @@ private func draft(_ repo: FixtureRepository) throws -> (yaml: String, policy: P
 
 @Suite("init: a starting policy from what the repository shows")
 struct PolicyDraftTests {
-    @Test("a Go module with a cobra command line: packages and cli surfaces that find its items")
+    @Test("a Go module with a cobra command line: go-api packages and cli surfaces that find its items")
     func goCobra() throws {
         let repo = try FixtureRepository()
         try repo.write("go.mod", "module example.com/tool/v2\n\nrequire github.com/spf13/cobra v1.8.0\n")
@@ -48,7 +48,7 @@ struct PolicyDraftTests {
         #expect(
             items == [
                 "cli:root --out", "cli:root --verbose", "cli:run", "cli:tool", "packages:example.com/tool/v2/api",
-                "packages:example.com/tool/v2/cmd",
+                "packages:example.com/tool/v2/cmd", "packages:go.mod",
             ])
     }
 
