@@ -32,7 +32,7 @@ let package = Package(
         /** Go source without a toolchain: a lexer after the language specification and a declaration parser. */
         .target(name: "GoSource"),
         /** Surface items, the extractors, and the diff between two surfaces. */
-        .target(name: "Surface", dependencies: ["Git", "Policy", "Pattern"]),
+        .target(name: "Surface", dependencies: ["Git", "Policy", "Pattern", "GoSource"]),
         /** Release tags to releases with dates, predecessors and hygiene findings. */
         .target(name: "Releases", dependencies: ["Git", "SemVer", "Policy"]),
         /** The rules: changes to findings to a verdict, for check, next, audit, diff and surface. */
@@ -51,7 +51,9 @@ let package = Package(
         .testTarget(name: "PatternTests", dependencies: ["Pattern"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "SemVer", "Pattern"]),
         .testTarget(name: "GoSourceTests", dependencies: ["GoSource"]),
-        .testTarget(name: "SurfaceTests", dependencies: ["Surface", "TestSupport"]),
+        /** Drives the Go lexer and parser over real files and random or mutated source; run by .ci/fuzz-go.sh. */
+        .executableTarget(name: "gosource-fuzz", dependencies: ["GoSource"], path: "Tests/GoSourceFuzz"),
+        .testTarget(name: "SurfaceTests", dependencies: ["Surface", "Policy", "TestSupport"]),
         .testTarget(name: "GateTests", dependencies: ["Gate", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], resources: [.copy("Golden"), .copy("Schemas")]),
         .testTarget(
