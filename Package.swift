@@ -32,7 +32,7 @@ let package = Package(
         /** Go source without a toolchain: a lexer after the language specification and a declaration parser. */
         .target(name: "GoSource"),
         /** Surface items, the extractors, and the diff between two surfaces. */
-        .target(name: "Surface", dependencies: ["Git", "Policy", "Pattern"]),
+        .target(name: "Surface", dependencies: ["Git", "Policy", "Pattern", "GoSource"]),
         /** Release tags to releases with dates, predecessors and hygiene findings. */
         .target(name: "Releases", dependencies: ["Git", "SemVer", "Policy"]),
         /** Support lines and phases, fix targets, release cadence and deprecation periods: pure functions of releases. */
@@ -55,14 +55,17 @@ let package = Package(
         .testTarget(name: "PatternTests", dependencies: ["Pattern"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "SemVer", "Pattern"]),
         .testTarget(name: "GoSourceTests", dependencies: ["GoSource"]),
-        .testTarget(name: "SurfaceTests", dependencies: ["Surface", "TestSupport"]),
+        /** Drives the Go lexer and parser over real files and random or mutated source; run by .ci/fuzz-go.sh. */
+        .executableTarget(name: "gosource-fuzz", dependencies: ["GoSource"], path: "Tests/GoSourceFuzz"),
+        .testTarget(name: "SurfaceTests", dependencies: ["Surface", "Policy", "TestSupport"]),
         .testTarget(name: "LifecycleTests", dependencies: ["Lifecycle", "Policy", "SemVer"]),
         .testTarget(name: "GateTests", dependencies: ["Gate", "Lifecycle", "TestSupport"]),
         .testTarget(
             name: "ReportsTests", dependencies: ["Reports", "Lifecycle", "TestSupport"],
             resources: [.copy("Golden"), .copy("Schemas")]),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["TestSupport", .product(name: "Yams", package: "Yams")]),
+            name: "EndToEndTests", dependencies: ["TestSupport", .product(name: "Yams", package: "Yams")],
+            exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -159,6 +159,7 @@ public enum ExtractorSpec: Sendable {
     case regex(RegexExtractorSpec)
     case list(ListExtractorSpec)
     case goPackages(GoPackagesExtractorSpec)
+    case goAPI(GoAPIExtractorSpec)
 
     /// The YAML key of this extractor kind.
     public var kind: String {
@@ -166,11 +167,12 @@ public enum ExtractorSpec: Sendable {
         case .regex: "regex"
         case .list: "list"
         case .goPackages: "go-packages"
+        case .goAPI: "go-api"
         }
     }
 
     /// Every extractor kind a policy may name, in documentation order.
-    public static let kinds = ["regex", "list", "go-packages"]
+    public static let kinds = ["regex", "list", "go-packages", "go-api"]
 }
 
 /// A pattern run over whole files: group `name` is the key, other named groups are attributes.
@@ -210,6 +212,23 @@ public struct GoPackagesExtractorSpec: Sendable {
 
     public init(root: String = "") {
         self.root = root
+    }
+}
+
+/// The exported API of the public packages of a Go module, read from source: funcs, types, fields, methods,
+/// interface methods, consts and vars, compared with Go's compatibility rules.
+public struct GoAPIExtractorSpec: Sendable {
+    /// The folder holding `go.mod`; empty for the repository root.
+    public var root: String
+    /// Globs over const names whose value is not promised (it changes every release); the const itself still is.
+    public var ignoreValues: [Glob]
+
+    /// The names whose values are ignored when the policy names none: `Version` and names ending in `Version`.
+    public static let defaultIgnoreValues = ["Version", "*Version"]
+
+    public init(root: String = "", ignoreValues: [Glob]? = nil) {
+        self.root = root
+        self.ignoreValues = ignoreValues ?? Self.defaultIgnoreValues.compactMap { try? Glob($0) }
     }
 }
 

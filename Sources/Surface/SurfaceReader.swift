@@ -41,6 +41,7 @@ public final class SurfaceReader {
     private var regexCache: [RegexCacheKey: [RawItem]] = [:]
     private var listCache: [ObjectID: ([RawItem], [String])] = [:]
     private let goPackages = GoPackageFinder()
+    private let goAPI = GoAPIReader()
     /// Decoded blobs of the snapshot being read (two extractors reading one file read it once).
     private var texts: [ObjectID: String] = [:]
     /// The file globs of every regex extractor, by slot; `regexSlots[surface][extractor]` is its slot.
@@ -154,6 +155,12 @@ public final class SurfaceReader {
                 case .goPackages(let spec):
                     do {
                         raw += try goPackages.items(spec, tree: tree, files: source, notes: &snapshot.notes)
+                    } catch {
+                        throw .git(error)
+                    }
+                case .goAPI(let spec):
+                    do {
+                        raw += try goAPI.items(spec, tree: tree, source: source, notes: &snapshot.notes)
                     } catch {
                         throw .git(error)
                     }
