@@ -32,7 +32,7 @@ let package = Package(
         /** Go source without a toolchain: a lexer after the language specification and a declaration parser. */
         .target(name: "GoSource"),
         /** Surface items, the extractors, and the diff between two surfaces. */
-        .target(name: "Surface", dependencies: ["Git", "Policy", "Pattern"]),
+        .target(name: "Surface", dependencies: ["Git", "Policy", "Pattern", "GoSource"]),
         /** Release tags to releases with dates, predecessors and hygiene findings. */
         .target(name: "Releases", dependencies: ["Git", "SemVer", "Policy"]),
         /** The rules: changes to findings to a verdict, for check, next, audit, diff and surface. */
