@@ -95,6 +95,12 @@ private struct TreeBuilder {
         }
         for site in parentless {
             guard let info = commands[site] else { continue }
+            // Several roots are several programs; a lone command with nothing under it beside them is dead code or a
+            // command whose AddCommand could not be followed.
+            if parentless.count > 1 && info.children.isEmpty && !hasFlags(site) {
+                orphan(site)
+                continue
+            }
             if let name = name(of: info) {
                 visit(site, path: [name], deprecated: false, stack: [])
             } else {
@@ -104,6 +110,10 @@ private struct TreeBuilder {
                 visit(site, path: [], deprecated: false, stack: [])
             }
         }
+    }
+
+    private func hasFlags(_ site: CobraSite) -> Bool {
+        !flatten(.local(site), seen: []).isEmpty || !flatten(.persistent(site), seen: []).isEmpty
     }
 
     private func descendants(of site: CobraSite, seen: Set<CobraSite>) -> Int {
@@ -121,7 +131,7 @@ private struct TreeBuilder {
     }
 
     /// The first word of a command's `Use`, or nil (with a note) when it is not one constant string.
-    private mutating func name(of info: CobraCommandInfo) -> String? {
+    private func name(of info: CobraCommandInfo) -> String? {
         guard !info.useUnresolved, info.uses.count == 1, let use = info.uses.first,
             let word = use.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first
         else {

@@ -269,6 +269,13 @@ struct CobraParser {
         var depth = 0
         while !(depth == 0 && current.isOperator(")")) {
             if atEnd { throw fail("unterminated parameter list") }
+            // A line end or a `{` that does not open a struct or interface type cannot be inside a parameter list.
+            if depth == 0 && current.kind == .semicolon
+                || current.isOperator("{")
+                    && !(tokens[index - 1].isKeyword(.struct) || tokens[index - 1].isKeyword(.interface))
+            {
+                throw fail("expected ')' to close the parameter list, found \(describe(current))")
+            }
             if current.kind == .operator {
                 switch current.text {
                 case "(", "[", "{": depth += 1
