@@ -132,7 +132,7 @@ private struct TreeBuilder {
 
     /// The first word of a command's `Use`, or nil (with a note) when it is not one constant string.
     private func name(of info: CobraCommandInfo) -> String? {
-        guard !info.useUnresolved, info.uses.count == 1, let use = info.uses.first,
+        guard !info.use.unresolved, info.use.values.count == 1, let use = info.use.values.first,
             let word = use.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first
         else {
             return nil
@@ -152,7 +152,7 @@ private struct TreeBuilder {
             add(CobraItem(key: key, attributes: attributes, deprecated: deprecated, path: file, line: info.line))
         }
         if path.count > 1, let name = path.last {
-            for alias in info.aliases.sorted() where alias != name && !alias.isEmpty {
+            for alias in info.aliases.values.sorted() where alias != name && !alias.isEmpty {
                 var aliasAttributes = attributes
                 aliasAttributes["alias-of"] = name
                 let aliasKey = (path.dropLast() + [alias]).joined(separator: " ")
@@ -178,8 +178,8 @@ private struct TreeBuilder {
             guard let childInfo = interpreter.commands[child], childInfo.hasUse else { continue }
             guard let name = name(of: childInfo) else {
                 let spelled =
-                    childInfo.uses.count > 1
-                    ? "may be any of " + childInfo.uses.sorted().joined(separator: ", ")
+                    childInfo.use.values.count > 1
+                    ? "may be any of " + childInfo.use.values.sorted().joined(separator: ", ")
                     : "is not a constant string"
                 notes.append(
                     "\(location(childInfo)): the Use of a subcommand of '\(key)' \(spelled); it, its "

@@ -53,12 +53,34 @@ struct CobraCommandInfo: Sendable {
     let line: Int
     /// Whether the literal or an assignment sets `Use`; a command without one is a template, not a command.
     var hasUse = false
-    var uses: Set<String> = []
-    var useUnresolved = false
-    var aliases: Set<String> = []
+    var use = CobraStringField()
+    var aliases = CobraStringField()
     var hidden = false
     var deprecated = false
     var children: Set<CobraSite> = []
+}
+
+/// A string field of a command: the literal's value, replaced by what assignments after it set.
+struct CobraStringField: Sendable, Equatable {
+    var literal: Set<String> = []
+    var literalUnresolved = false
+    var assigned: Set<String>?
+    var assignedUnresolved = false
+
+    /// The strings the field may hold.
+    var values: Set<String> { assigned ?? literal }
+    /// Whether some value the field may hold could not be read.
+    var unresolved: Bool { assigned == nil ? literalUnresolved : assignedUnresolved }
+
+    mutating func add(_ strings: Set<String>, unresolved: Bool, fromLiteral: Bool) {
+        if fromLiteral {
+            literal.formUnion(strings)
+            literalUnresolved = literalUnresolved || unresolved
+        } else {
+            assigned = (assigned ?? []).union(strings)
+            assignedUnresolved = assignedUnresolved || unresolved
+        }
+    }
 }
 
 /// The flags of one flag set and the sets added to it.
@@ -186,10 +208,10 @@ struct CobraInterpreter {
 
     private mutating func updateCommand(_ site: CobraSite, _ update: (inout CobraCommandInfo) -> Void) {
         guard var info = commands[site] else { return }
-        let before = (info.hasUse, info.uses, info.useUnresolved, info.aliases, info.hidden, info.deprecated)
+        let before = (info.hasUse, info.use, info.aliases, info.hidden, info.deprecated)
         let children = info.children
         update(&info)
-        if before != (info.hasUse, info.uses, info.useUnresolved, info.aliases, info.hidden, info.deprecated)
+        if before != (info.hasUse, info.use, info.aliases, info.hidden, info.deprecated)
             || children != info.children
         {
             commands[site] = info
@@ -300,13 +322,13 @@ struct CobraInterpreter {
             } else {
                 addGlobal(name, folder: frame.folder, value)
             }
-        case .selector(let base, let field, let position):
+        case .selector(let base, let field, _):
             for object in evaluate(base, in: &frame) {
                 switch object {
                 case .instance(let type):
                     addField(type, field, value)
                 case .command(let site):
-                    setCommandField(site, field, value, line: position.line, file: frame.file)
+                    setCommandField(site, field, value, fromLiteral: false)
                 case .flag(let set, let name):
                     if field == "Hidden", value.contains(.bool(true)) {
                         updateFlagSet(set) { $0.hidden.insert(name) }
@@ -328,19 +350,18 @@ struct CobraInterpreter {
     }
 
     private mutating func setCommandField(
-        _ site: CobraSite, _ field: String, _ value: Set<CobraValue>, line: Int, file: Int
+        _ site: CobraSite, _ field: String, _ value: Set<CobraValue>, fromLiteral: Bool
     ) {
         switch field {
         case "Use":
             let strings = Self.strings(in: value)
             updateCommand(site) { info in
                 info.hasUse = true
-                info.uses.formUnion(strings)
-                if strings.isEmpty { info.useUnresolved = true }
+                info.use.add(strings, unresolved: strings.isEmpty, fromLiteral: fromLiteral)
             }
         case "Aliases":
             let strings = Self.strings(in: value)
-            updateCommand(site) { $0.aliases.formUnion(strings) }
+            updateCommand(site) { $0.aliases.add(strings, unresolved: false, fromLiteral: fromLiteral) }
         case "Hidden":
             if value.contains(.bool(true)) { updateCommand(site) { $0.hidden = true } }
         case "Deprecated":
@@ -452,7 +473,7 @@ struct CobraInterpreter {
             for element in elements {
                 guard case .name(let field, _)? = element.key else { continue }
                 let value = evaluate(element.value, in: &frame)
-                setCommandField(site, field, value, line: position.line, file: frame.file)
+                setCommandField(site, field, value, fromLiteral: true)
             }
             return [.command(site)]
         }
