@@ -115,6 +115,8 @@ struct CobraInterpreter {
     private var arguments: [CobraFunctionKey: [Set<CobraValue>]] = [:]
     private var evaluated: Set<CobraFunctionKey> = []
     private var changed = false
+    /// The functions run as entry points: those that build commands or flags, and those that call them.
+    private var entryPoints: [CobraFunctionKey] = []
 
     /// The frame of the function being run.
     private struct Frame {
@@ -153,8 +155,27 @@ struct CobraInterpreter {
         }
     }
 
+    /// The functions that build commands or flags, and, by name, every function that calls one of them; the others
+    /// run only when one of these calls them (their effects cannot reach the command tree any other way).
+    private func relevantFunctions() -> [CobraFunctionKey] {
+        var relevant = Set(functions.filter { $0.value.function.buildsCommands }.keys)
+        var names = Set(relevant.map(\.name))
+        var grew = true
+        while grew {
+            grew = false
+            for (key, entry) in functions where !relevant.contains(key) && !entry.function.calls.isDisjoint(with: names)
+            {
+                relevant.insert(key)
+                names.insert(key.name)
+                grew = true
+            }
+        }
+        return relevant.sorted()
+    }
+
     /// Runs package-level declarations and every function until nothing changes.
     mutating func run() {
+        entryPoints = relevantFunctions()
         for _ in 0..<Self.maximumPasses {
             changed = false
             evaluated = []
@@ -172,7 +193,7 @@ struct CobraInterpreter {
                     }
                 }
             }
-            for key in functions.keys.sorted() where !evaluated.contains(key) {
+            for key in entryPoints where !evaluated.contains(key) {
                 _ = call(key, receiver: nil, arguments: [])
             }
             if !changed { return }
@@ -615,6 +636,11 @@ struct CobraInterpreter {
             } else if method == "MarkHidden" {
                 updateFlagSet(id) { $0.hidden.formUnion(names) }
             }
+            return []
+        case "AddGoFlagSet", "AddGoFlag":
+            note(
+                "\(method) adds Go standard-library flags, which are not followed; they are not in the surface",
+                file: context.file, line: context.line)
             return []
         case "Lookup":
             return Set((values.first.map(Self.strings) ?? []).map { CobraValue.flag(id, $0) })

@@ -76,6 +76,99 @@ struct CobraFunction: Sendable {
     let parameters: [(name: String, type: CobraType)]
     let body: [CobraStatement]
     let position: GoPosition
+    /// Whether the body itself makes commands or flags (a `cobra.Command` literal, `AddCommand`, a flag definition).
+    let buildsCommands: Bool
+    /// The names of the functions and methods the body calls (closures left out: they are not followed).
+    let calls: Set<String>
+
+    init(
+        name: String, receiver: (name: String?, type: String)?, parameters: [(name: String, type: CobraType)],
+        body: [CobraStatement], position: GoPosition
+    ) {
+        self.name = name
+        self.receiver = receiver
+        self.parameters = parameters
+        self.body = body
+        self.position = position
+        var scan = CallScan()
+        scan.visit(body)
+        buildsCommands = scan.buildsCommands
+        calls = scan.calls
+    }
+}
+
+/// Finds what a function body calls and whether it builds commands or flags itself.
+private struct CallScan {
+    var buildsCommands = false
+    var calls: Set<String> = []
+
+    /// Methods that change a command tree or a flag set.
+    private static let building: Set<String> = [
+        "AddCommand", "AddFlagSet", "NewFlagSet", "PersistentFlags", "MarkDeprecated", "MarkHidden",
+        "MarkFlagDeprecated", "MarkFlagHidden", "MarkPersistentFlagDeprecated", "MarkPersistentFlagHidden",
+    ]
+
+    mutating func visit(_ statements: [CobraStatement]) {
+        for statement in statements { visit(statement) }
+    }
+
+    mutating func visit(_ statement: CobraStatement) {
+        switch statement {
+        case .expression(let expression): visit(expression)
+        case .assign(let targets, _, let values):
+            // `cmd.Use = ...`, `flag.Hidden = true` on something this function holds.
+            for target in targets {
+                if case .selector(_, let field, _) = target,
+                    ["Use", "Aliases", "Hidden", "Deprecated"].contains(field)
+                {
+                    buildsCommands = true
+                }
+                visit(target)
+            }
+            for value in values { visit(value) }
+        case .declare(_, _, let values), .return(let values):
+            for value in values { visit(value) }
+        case .range(let targets, let collection, let body):
+            for target in targets { visit(target) }
+            visit(collection)
+            visit(body)
+        case .block(let statements):
+            visit(statements)
+        }
+    }
+
+    mutating func visit(_ expression: CobraExpr) {
+        switch expression {
+        case .name, .string, .literal, .type, .function:
+            return
+        case .selector(let base, _, _):
+            visit(base)
+        case .call(let callee, let arguments, _, _):
+            switch callee {
+            case .name(let name, _): calls.insert(name)
+            case .selector(let base, let method, _):
+                calls.insert(method)
+                if Self.building.contains(method) || CobraFlagMethod(method) != nil { buildsCommands = true }
+                visit(base)
+            default: visit(callee)
+            }
+            for argument in arguments { visit(argument) }
+        case .composite(let type, let elements, _):
+            if type?.name == "Command" && type?.qualifier == "cobra" { buildsCommands = true }
+            for element in elements {
+                if let key = element.key { visit(key) }
+                visit(element.value)
+            }
+        case .unary(_, let operand):
+            visit(operand)
+        case .binary(_, let left, let right):
+            visit(left)
+            visit(right)
+        case .index(let base, let indices):
+            visit(base)
+            for index in indices { visit(index) }
+        }
+    }
 }
 
 /// A package-level `var` or `const` declaration.
