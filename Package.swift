@@ -53,8 +53,9 @@ let package = Package(
         .testTarget(name: "GoSourceTests", dependencies: ["GoSource"]),
         .testTarget(name: "SurfaceTests", dependencies: ["Surface", "TestSupport"]),
         .testTarget(name: "GateTests", dependencies: ["Gate", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], resources: [.copy("Golden")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], resources: [.copy("Golden"), .copy("Schemas")]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["TestSupport", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,6 +7,9 @@ import Surface
 
 /// What `check` and `next` are asked.
 public struct CheckOptions: Sendable {
+    /// The `--head` value that judges the working directory (uncommitted and untracked files) on top of HEAD.
+    public static let workingTree = "worktree"
+
     public var base: String?
     public var head: String
     public var version: Version?
@@ -76,12 +79,28 @@ public final class Engine {
             }
             snapshots[commit] = snapshot
         }
+        applyDeclaredDeprecations(to: &snapshot, version: version)
+        return snapshot
+    }
+
+    private func applyDeclaredDeprecations(to snapshot: inout SurfaceSnapshot, version: Version?) {
         for declaration in policy.deprecations {
             guard var item = snapshot.items[declaration.item], item.stability == .stable else { continue }
             if let since = declaration.since, let version, version < since { continue }
             item.stability = .deprecated
             snapshot.items[declaration.item] = item
         }
+    }
+
+    /// The surface of the working directory, with the policy's declared deprecations applied as of `version`.
+    func snapshot(of workingTree: WorkingTree, version: Version?) throws(GateError) -> SurfaceSnapshot {
+        var snapshot: SurfaceSnapshot
+        do {
+            snapshot = try reader.snapshot(of: workingTree)
+        } catch {
+            throw GateError.surface(SurfaceFailure(message: error.description))
+        }
+        applyDeclaredDeprecations(to: &snapshot, version: version)
         return snapshot
     }
 
@@ -94,12 +113,38 @@ public final class Engine {
 
     /// Reports the changes from base to head and judges them against `--version` and `--allow`.
     public func check(_ options: CheckOptions) throws(GateError) -> Report {
-        var head = try revision(options.head)
+        var options = options
+        let workingTree: WorkingTree?
+        var head: RevisionInfo
+        var notes = originNotes + history.notes
+        if options.head == CheckOptions.workingTree {
+            workingTree = try wrap { () throws(GitError) in try WorkingTree(repository) }
+            let tip = try revision("HEAD")
+            // The working directory is not the release tagged at HEAD: it has no version of its own.
+            head = RevisionInfo(rev: CheckOptions.workingTree, commit: tip.commit, version: nil)
+            notes.append(
+                "head is the working tree on top of HEAD \(tip.commit.short): uncommitted and untracked files count, "
+                    + "ignored files do not")
+        } else {
+            workingTree = nil
+            head = try revision(options.head)
+        }
+        var versionFindings: [Finding] = []
+        if !policy.releases.versionFiles.isEmpty {
+            let declared = try declaredVersion(at: head, in: workingTree)
+            let versionCheck = VersionFileCheck(
+                declared: declared, target: options.version ?? head.version, history: history,
+                files: policy.releases.versionFiles.map(\.path))
+            versionFindings = versionCheck.findings
+            notes += versionCheck.notes
+            if options.version == nil, head.version == nil, let adopted = versionCheck.adoptedVersion {
+                options.version = adopted
+            }
+        }
         if let version = options.version {
             head = RevisionInfo(rev: head.rev, commit: head.commit, version: version)
         }
         let base: RevisionInfo?
-        var notes = originNotes + history.notes
         if let rev = options.base {
             let tip = try revision(rev)
             // As a pull request's diff does, judge only what head adds: compare with the point it branched off.
@@ -137,21 +182,41 @@ public final class Engine {
                         + "pass --base REV to compare against a revision, or --version V for a first release")
             }
         }
-        return try check(options, base: base, head: head, notes: notes)
+        return try check(
+            options, base: base, head: head, workingTree: workingTree, findings: versionFindings, notes: notes)
     }
 
-    private func check(_ options: CheckOptions, base: RevisionInfo?, head: RevisionInfo, notes: [String])
-        throws(GateError) -> Report
+    /// The version the code declares at head (`releases.version-file`).
+    private func declaredVersion(at head: RevisionInfo, in workingTree: WorkingTree?) throws(GateError)
+        -> DeclaredVersion?
     {
+        do {
+            if let workingTree { return try reader.declaredVersion(in: workingTree) }
+            return try reader.declaredVersion(at: head.commit)
+        } catch {
+            throw GateError.surface(SurfaceFailure(message: error.description))
+        }
+    }
+
+    private func check(
+        _ options: CheckOptions, base: RevisionInfo?, head: RevisionInfo, workingTree: WorkingTree?,
+        findings headFindings: [Finding], notes: [String]
+    ) throws(GateError) -> Report {
         var notes = notes
         let baseVersion = try base.map { info throws(GateError) in try versionAtOrBefore(info) } ?? nil
         let before =
             try base.map { info throws(GateError) in try snapshot(at: info.commit, version: baseVersion) }
             ?? SurfaceSnapshot()
-        let after = try snapshot(at: head.commit, version: options.version ?? head.version)
+        let after: SurfaceSnapshot
+        if let workingTree {
+            after = try snapshot(of: workingTree, version: options.version ?? head.version)
+        } else {
+            after = try snapshot(at: head.commit, version: options.version ?? head.version)
+        }
         notes += Array(Set(before.notes + after.notes)).sorted()
         let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
-        let minimum: Bump = base?.commit == head.commit ? .none : .patch
+        // The working tree differs from HEAD even when HEAD is the base: judge it as a change.
+        let minimum: Bump = base?.commit == head.commit && workingTree == nil ? .none : .patch
         let required = changes.map(\.bump).reduce(minimum, max)
         let next = Evaluator.nextVersion(
             after: baseVersion, required: required, policy: policy, preLabel: options.preLabel)
@@ -160,6 +225,19 @@ public final class Engine {
             changes: changes, base: options.version == nil ? nil : baseVersion, target: options.version ?? next,
             minimum: minimum, policy: policy, allow: options.allow, release: options.version?.description)
         var findings = evaluation.findings
+        var declared: Bump?
+        if policy.signals.contains(.conventionalCommits) {
+            let messages = try wrap { () throws(GitError) in
+                try repository.commitMessages(from: base?.commit, to: head.commit)
+            }
+            let signal = CommitSignal(messages: messages, changes: changes, release: options.version?.description)
+            declared = signal.declared
+            findings += Evaluator.applyPolicy(
+                signal.findings, policy: policy, base: baseVersion, target: options.version ?? next)
+            notes += signal.notes
+            if workingTree != nil { notes.append("uncommitted changes have no commit message yet; only commits count") }
+        }
+        findings += Evaluator.applyPolicy(headFindings, policy: policy, base: baseVersion, target: options.version)
         if let version = options.version, let released = history.release(version), released.commit != head.commit {
             let reuse = Finding(
                 rule: .versionNotIncreasing, severity: Rule.versionNotIncreasing.defaultSeverity,
@@ -172,6 +250,7 @@ public final class Engine {
         report.required = evaluation.required
         report.actual = evaluation.actual
         report.allow = options.allow
+        report.declared = declared
         report.next = next
         report.changes = changes
         report.findings = findings
@@ -201,10 +280,12 @@ public final class Engine {
         for (index, release) in selected.enumerated() {
             progress?("[\(index + 1)/\(selected.count)] \(release.tag)")
             let after = try snapshot(at: release.commit, version: release.version)
+            let versionFindings = try versionFileFindings(of: release)
             guard let predecessor = history.predecessor(of: release.version) else {
                 rows.append(
                     ReleaseRow(
-                        release: release, predecessor: nil, required: nil, actual: nil, changes: [], findings: []))
+                        release: release, predecessor: nil, required: nil, actual: nil, changes: [],
+                        findings: versionFindings))
                 notes += after.notes
                 continue
             }
@@ -217,13 +298,26 @@ public final class Engine {
             rows.append(
                 ReleaseRow(
                     release: release, predecessor: predecessor, required: evaluation.required,
-                    actual: evaluation.actual, changes: changes, findings: evaluation.findings))
+                    actual: evaluation.actual, changes: changes, findings: evaluation.findings + versionFindings))
         }
         var report = Report(kind: .audit, policy: policyInfo)
         report.releases = rows
         report.findings = tagFindings()
         report.notes = Array(Set(notes)).sorted()
         return report
+    }
+
+    /// `version-file-mismatch` for one release: the version its code declares against its tag.
+    private func versionFileFindings(of release: Release) throws(GateError) -> [Finding] {
+        guard !policy.releases.versionFiles.isEmpty else { return [] }
+        let head = RevisionInfo(rev: release.tag, commit: release.commit, version: release.version)
+        let declared = try declaredVersion(at: head, in: nil)
+        // A release whose code names no version (older layouts) is not judged: the file is not required.
+        guard declared != nil else { return [] }
+        let check = VersionFileCheck(
+            declared: declared, target: release.version, history: history,
+            files: policy.releases.versionFiles.map(\.path))
+        return Evaluator.applyPolicy(check.findings, policy: policy, base: nil, target: release.version)
     }
 
     /// `tag-not-semver` and `duplicate-version`, with the policy's severities.

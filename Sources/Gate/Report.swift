@@ -45,6 +45,8 @@ public struct Report: Sendable {
     public var required: Bump?
     public var actual: Bump?
     public var allow: Bump?
+    /// The bump the commit messages declare (`signals: [conventional-commits]`); nil when that signal is off.
+    public var declared: Bump?
     public var next: Version?
     public var changes: [Change] = []
     public var findings: [Finding] = []

@@ -10,6 +10,8 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
     case ambiguousRevision(String)
     case notACommit(String, kind: String)
     case missingObject(id: String, context: String)
+    case noWorkingTree
+    case unreadableFile(path: String)
     case library(function: String, code: Int32, message: String)
 
     public var description: String {
@@ -37,6 +39,10 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
             return "revision '\(rev)' points at a \(kind), not a commit"
         case .missingObject(let id, let context):
             return "git object \(id) is missing from the object store (\(context))"
+        case .noWorkingTree:
+            return "this repository is bare and has no working tree to judge; pass a revision to --head instead"
+        case .unreadableFile(let path):
+            return "cannot read '\(path)' in the working tree (check its permissions)"
         case .library(let function, let code, let message):
             return "\(function) failed (\(code)): \(message)"
         }

@@ -38,7 +38,7 @@ public struct TreeEntry: Sendable, Equatable {
 ///
 /// Not thread-safe: open one `Repository` per task and pass `Sendable` values between them.
 public final class Repository {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
     /// The `.git` folder (or the bare repository).
     public let gitDirectory: String
     /// The working tree root; nil for a bare repository.
@@ -116,7 +116,9 @@ public final class Repository {
         var b = two.raw
         var out = git_oid()
         let code = git_merge_base(&out, handle, &a, &b)
-        if code == GIT_ENOTFOUND.rawValue { return nil }
+        if code == GIT_ENOTFOUND.rawValue && !isShallow { return nil }
+        // A shallow clone cannot tell "no common history" from "the history is not fetched".
+        if code < 0 && isShallow { throw GitError.shallowHistory(missing: "the history that joins the base and head") }
         try check(code, "git_merge_base")
         return ObjectID(out)
     }
@@ -229,7 +231,7 @@ public final class Repository {
 
     /// Looks up an object of one type; the caller frees it with `git_object_free`. Absent objects (shallow and
     /// partial clones) are `missingObject`.
-    private func lookup(_ id: ObjectID, _ type: git_object_t, context: String) throws(GitError) -> OpaquePointer {
+    func lookup(_ id: ObjectID, _ type: git_object_t, context: String) throws(GitError) -> OpaquePointer {
         var oid = id.raw
         var object: OpaquePointer?
         let code = git_object_lookup(&object, handle, &oid, type)
@@ -273,19 +275,6 @@ public final class Repository {
         return entries
     }
 
-    /// The blob at `path` in the tree, or nil when there is none.
-    public func blobID(atPath path: String, inTree tree: ObjectID) throws(GitError) -> ObjectID? {
-        var current = tree
-        let parts = path.split(separator: "/").map(String.init)
-        for (index, part) in parts.enumerated() {
-            guard let entry = try entries(ofTree: current).first(where: { $0.name == part }) else { return nil }
-            if index == parts.count - 1 { return entry.kind == .blob ? entry.id : nil }
-            guard entry.kind == .tree else { return nil }
-            current = entry.id
-        }
-        return nil
-    }
-
     /// The text of a blob (invalid UTF-8 is repaired); throws `missingObject` when the object store lacks it.
     public func text(ofBlob id: ObjectID) throws(GitError) -> String {
         let blob = try lookup(id, GIT_OBJECT_BLOB, context: "blob")
@@ -295,21 +284,6 @@ public final class Repository {
         let bytes = UnsafeRawBufferPointer(start: raw, count: size)
         return String(decoding: bytes, as: UTF8.self)
     }
-
-    /// Visits every blob below `tree` whose folder `descend` accepts, with its full path.
-    ///
-    /// `descend` gets each folder's path (no trailing slash) before it is read, so callers prune whole subtrees.
-    public func walkFiles(
-        tree: ObjectID, prefix: String = "", descend: (String) -> Bool,
-        visit: (String, TreeEntry) throws(GitError) -> Void
-    ) throws(GitError) {
-        for entry in try entries(ofTree: tree) {
-            let path = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
-            switch entry.kind {
-            case .blob: try visit(path, entry)
-            case .tree: if descend(path) { try walkFiles(tree: entry.id, prefix: path, descend: descend, visit: visit) }
-            case .submodule, .link: continue
-            }
-        }
-    }
 }
+
+extension Repository: FileTree {}

@@ -14,6 +14,8 @@ public struct Policy: Sendable {
     public var deprecations: [DeclaredDeprecation]
     public var exceptions: [PolicyException]
     public var severityOverrides: [Rule: Severity]
+    /// Second opinions on the bump besides the surface (`signals:`).
+    public var signals: [Signal]
     public var origin: PolicyOrigin
 
     public init(
@@ -25,7 +27,8 @@ public struct Policy: Sendable {
         experimental: [Glob] = [],
         deprecations: [DeclaredDeprecation] = [],
         exceptions: [PolicyException] = [],
-        severityOverrides: [Rule: Severity] = [:]
+        severityOverrides: [Rule: Severity] = [:],
+        signals: [Signal] = []
     ) {
         self.formatVersion = formatVersion
         self.project = project
@@ -35,6 +38,7 @@ public struct Policy: Sendable {
         self.deprecations = deprecations
         self.exceptions = exceptions
         self.severityOverrides = severityOverrides
+        self.signals = signals
         self.origin = origin
     }
 
@@ -62,12 +66,38 @@ public struct ReleasePolicy: Sendable {
     /// Tag-name globs that are never releases.
     public var ignore: [Glob]
     public var initialDevelopment: InitialDevelopment
+    /// Where the code declares its version, in lookup order (`version-file`); the first file present is read.
+    public var versionFiles: [VersionFileSpec]
 
-    public init(tag: TagTemplate = .default, ignore: [Glob] = [], initialDevelopment: InitialDevelopment = .semver) {
+    public init(
+        tag: TagTemplate = .default, ignore: [Glob] = [], initialDevelopment: InitialDevelopment = .semver,
+        versionFiles: [VersionFileSpec] = []
+    ) {
         self.tag = tag
         self.ignore = ignore
         self.initialDevelopment = initialDevelopment
+        self.versionFiles = versionFiles
     }
+}
+
+/// A file that declares the project's version in code, and the pattern whose group `version` finds it.
+public struct VersionFileSpec: Sendable {
+    /// Repository-relative path.
+    public var path: String
+    /// Has a group named `version`.
+    public var pattern: Pattern
+
+    public init(path: String, pattern: Pattern) {
+        self.path = path
+        self.pattern = pattern
+    }
+}
+
+/// A second opinion on the bump a change needs, besides the surface.
+public enum Signal: String, Sendable, CaseIterable {
+    /// Conventional Commits 1.0.0 messages between base and head: `feat!:` or a `BREAKING CHANGE:` footer ask
+    /// for major, `feat:` for minor, `fix:` for patch.
+    case conventionalCommits = "conventional-commits"
 }
 
 /// How bumps in 0.y.z are judged: SemVer item 4 (anything goes) or Cargo's shifted reading.

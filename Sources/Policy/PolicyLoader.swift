@@ -25,8 +25,10 @@ public enum PolicyLoader {
 enum PolicyKeys {
     static let topLevel = [
         "semgate", "project", "releases", "surfaces", "experimental", "deprecations", "exceptions", "rules",
+        "signals",
     ]
-    static let releases = ["tag", "ignore", "initial-development"]
+    static let releases = ["tag", "ignore", "initial-development", "version-file"]
+    static let versionFile = ["path", "pattern"]
     static let surface = ["extract", "breaking", "include", "exclude"]
     static let regex = ["files", "pattern", "key", "stability"]
     static let list = ["path"]
@@ -356,6 +358,9 @@ struct PolicyReader {
         if let entry = top["rules"] {
             policy.severityOverrides = readRules(entry.value)
         }
+        if let entry = top["signals"] {
+            policy.signals = readSignals(entry.value)
+        }
         return policy
     }
 
@@ -399,7 +404,73 @@ struct PolicyReader {
                     at: value)
             }
         }
+        if let value = fields["version-file"]?.value {
+            let elements: [Node]
+            if case .sequence(let sequence) = value { elements = Array(sequence) } else { elements = [value] }
+            releases.versionFiles = elements.enumerated().compactMap { offset, element in
+                readVersionFile(element, number: elements.count > 1 ? offset + 1 : nil)
+            }
+        }
         return releases
+    }
+
+    /// One `{path, pattern}` of `releases.version-file`; the pattern needs a group named `version`.
+    private mutating func readVersionFile(_ node: Node, number: Int?) -> VersionFileSpec? {
+        let name = "'version-file'" + (number.map { " entry \($0)" } ?? "") + " in 'releases'"
+        let example = "{path: internal/build/version.go, pattern: 'Version = \"(?<version>[^\"]+)\"'}"
+        guard case .mapping = node else {
+            typeMismatch(expected: "a mapping with 'path' and 'pattern'", for: name, found: node, example: example)
+            return nil
+        }
+        guard let fields = entries(of: node, for: name, allowed: PolicyKeys.versionFile, context: "in \(name)") else {
+            return nil
+        }
+        var path: String?
+        if let value = fields["path"]?.value, let text = string(value, for: "'path' in \(name)", example: "version.go")
+        {
+            path = normalisedPath(text, at: value, for: "'path' in \(name)")
+            if path?.isEmpty == true {
+                report("expected a file path for 'path' in \(name), found '\(text)'", at: value)
+                path = nil
+            }
+        } else if fields["path"] == nil {
+            report("\(name) has no 'path'; add the file that declares the version, e.g. path: version.go", at: node)
+        }
+        var pattern: Pattern?
+        if let value = fields["pattern"]?.value, let source = string(value, for: "'pattern' in \(name)") {
+            do {
+                let compiled = try Pattern(source)
+                if compiled.groupNames.contains("version") {
+                    pattern = compiled
+                } else {
+                    report(
+                        "pattern '\(source)' in \(name) has no group named 'version'; wrap the version in "
+                            + "(?<version>...)", at: value)
+                }
+            } catch {
+                report("\(name): \(error)", at: value)
+            }
+        } else if fields["pattern"] == nil {
+            report("\(name) has no 'pattern'; add one with a (?<version>...) group", at: node)
+        }
+        guard let path, let pattern else { return nil }
+        return VersionFileSpec(path: path, pattern: pattern)
+    }
+
+    private mutating func readSignals(_ node: Node) -> [Signal] {
+        let names = Signal.allCases.map(\.rawValue)
+        var signals: [Signal] = []
+        for (text, element) in strings(node, for: "'signals'") ?? [] {
+            guard let signal = Signal(rawValue: text) else {
+                report(
+                    "unknown signal '\(text)' in 'signals'; the signals are: " + names.joined(separator: ", ")
+                        + (Suggestions.closest(to: text, among: names).map { "; did you mean '\($0)'?" } ?? ""),
+                    at: element)
+                continue
+            }
+            if !signals.contains(signal) { signals.append(signal) }
+        }
+        return signals
     }
 
     private mutating func readList<Element>(

@@ -10,6 +10,8 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case minorOnSupportedLine = "minor-on-supported-line"
     case versionNotIncreasing = "version-not-increasing"
     case bumpNotAllowed = "bump-not-allowed"
+    case versionFileMismatch = "version-file-mismatch"
+    case unannouncedBreak = "unannounced-break"
 
     /// The id used in policy files, reports and SARIF.
     public var id: String { rawValue }
@@ -146,6 +148,27 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
                     `check --allow LEVEL` caps the bump a branch may take (for example `--allow minor` on a \
                     maintenance branch), and the surface changes need more. Revert the breaking change, move it \
                     to a branch that allows it, or raise --allow.
+                    """
+            )
+        case .versionFileMismatch:
+            Row(
+                defaultSeverity: .error,
+                summary: "the version declared in the code (releases.version-file) differs from the release's",
+                help: """
+                    The file named by `releases.version-file` declares a version other than the tag or --version \
+                    being released, so the binary would report the wrong version. Update the file before \
+                    tagging, or fix the pattern in the policy if it reads the wrong string.
+                    """
+            )
+        case .unannouncedBreak:
+            Row(
+                defaultSeverity: .error,
+                summary: "the surface broke but no commit since the base announces a breaking change",
+                help: """
+                    With `signals: [conventional-commits]`, a change that needs a major must be announced by a \
+                    commit between base and head: `feat!:`, `fix(scope)!:` or a `BREAKING CHANGE:` footer \
+                    (Conventional Commits 1.0.0). Reword the commit that breaks the surface (or add one that \
+                    announces it), restore the item, or set `rules: {unannounced-break: warning}`.
                     """
             )
         }

@@ -25,6 +25,7 @@ public struct JSONRenderer: Renderer {
             "required": .optional(report.required?.name),
             "actual": .optional(report.actual?.name),
             "allow": .optional(report.allow?.name),
+            "declared": .optional(report.declared?.name),
             "next": .optional(report.next?.description),
             "changes": .array(report.changes.map(Self.change)),
             "findings": .array(report.findings.map(Self.finding)),

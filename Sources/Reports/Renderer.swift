@@ -14,22 +14,64 @@ public struct RenderOptions: Sendable {
 public protocol Renderer: Sendable {
     /// The `--format` name.
     static var identifier: String { get }
+    init()
     func render(_ report: Report, options: RenderOptions) -> String
 }
 
 /// The formats semgate can write, looked up by name.
 public enum Renderers {
-    public static let all: [any Renderer.Type] = [TextRenderer.self, JSONRenderer.self]
+    public static let all: [any Renderer.Type] = [
+        TextRenderer.self, JSONRenderer.self, MarkdownRenderer.self, GitHubRenderer.self, SARIFRenderer.self,
+        JUnitRenderer.self,
+    ]
 
     /// The names `--format` accepts.
     public static var identifiers: [String] { all.map { $0.identifier } }
 
     /// The renderer for `name`, or nil.
     public static func named(_ name: String) -> (any Renderer)? {
-        switch name {
-        case TextRenderer.identifier: return TextRenderer()
-        case JSONRenderer.identifier: return JSONRenderer()
-        default: return nil
+        all.first { $0.identifier == name }.map { $0.init() }
+    }
+}
+
+extension Report {
+    /// `base..head` as people name them: `v2.0.0..v2.1.0`, or `origin/main (2.0.0)..HEAD`; a full SHA is shortened.
+    var rangeLabel: String {
+        func name(_ info: RevisionInfo?) -> String {
+            guard let info else { return "?" }
+            let version = info.version.map { " (\($0))" } ?? ""
+            let isFullSHA = info.rev.count == 40 && info.rev.allSatisfy(\.isHexDigit)
+            let rev = isFullSHA ? info.commit.short : info.rev
+            return rev == info.version.map({ "v\($0)" }) ? rev : "\(rev)\(version)"
+        }
+        return "\(name(base))..\(name(head))"
+    }
+}
+
+/// `values` grouped by `key`, groups in the order their first member appears.
+func inOrderGroups<T>(_ values: [T], by key: (T) -> String) -> [(String, [T])] {
+    var order: [String] = []
+    var groups: [String: [T]] = [:]
+    for value in values {
+        let name = key(value)
+        if groups[name] == nil { order.append(name) }
+        groups[name, default: []].append(value)
+    }
+    return order.map { ($0, groups[$0] ?? []) }
+}
+
+/// `text` with control characters shown as Unicode control pictures (a line feed as `␊`), so one line stays one
+/// line; ESC is kept only when `keepingEscape` (semgate's own colours).
+func visibleControls(_ text: String, keepingEscape: Bool) -> String {
+    var output = ""
+    for scalar in text.unicodeScalars {
+        switch scalar.value {
+        case 0x1B where keepingEscape: output.unicodeScalars.append(scalar)
+        case 0x00..<0x20: output.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value) ?? "?")
+        case 0x7F: output += "\u{2421}"
+        case 0x80...0x9F, 0x2028, 0x2029: output += "\u{FFFD}"
+        default: output.unicodeScalars.append(scalar)
         }
     }
+    return output
 }

@@ -23,7 +23,9 @@ public struct TextRenderer: Renderer {
             lines.append("")
             lines += report.notes.map { style.dim("note: \($0)") }
         }
-        return lines.joined(separator: "\n") + "\n"
+        // A line break or control character from the repository must not start a line of its own: in a CI log
+        // such a line could be read as a workflow command.
+        return lines.map { visibleControls($0, keepingEscape: options.color) }.joined(separator: "\n") + "\n"
     }
 
     private func verdictWord(_ report: Report, _ style: Style) -> String {
@@ -31,10 +33,11 @@ public struct TextRenderer: Renderer {
     }
 
     private func check(_ report: Report, _ style: Style) -> [String] {
-        var headline = "\(verdictWord(report, style))  \(range(report))"
+        var headline = "\(verdictWord(report, style))  \(report.rangeLabel)"
         var facts = ["required: \(report.required?.name ?? "none")"]
         if let actual = report.actual { facts.append("actual: \(actual.name)") }
         if let allow = report.allow { facts.append("allowed: \(allow.name)") }
+        if let declared = report.declared { facts.append("commits declare: \(declared.name)") }
         if let next = report.next { facts.append("next: \(next)") }
         headline += "  (" + facts.joined(separator: ", ") + ")"
         var lines = [headline, style.dim("policy: \(report.policy.source)")]
@@ -43,18 +46,9 @@ public struct TextRenderer: Renderer {
         return lines
     }
 
-    private func range(_ report: Report) -> String {
-        func name(_ info: RevisionInfo?) -> String {
-            guard let info else { return "?" }
-            let version = info.version.map { " (\($0))" } ?? ""
-            return info.rev == info.version.map({ "v\($0)" }) ? info.rev : "\(info.rev)\(version)"
-        }
-        return "\(name(report.base))..\(name(report.head))"
-    }
-
     private func diff(_ report: Report, _ style: Style) -> [String] {
         var lines = [
-            "\(range(report)): \(report.changes.count) change\(report.changes.count == 1 ? "" : "s"), "
+            "\(report.rangeLabel): \(report.changes.count) change\(report.changes.count == 1 ? "" : "s"), "
                 + "needs \(report.required?.name ?? "none")"
         ]
         lines += changeBlock(report.changes, style)
@@ -67,7 +61,7 @@ public struct TextRenderer: Renderer {
         var lines = [
             "\(items.count) item\(items.count == 1 ? "" : "s") at \(rev)", style.dim("policy: \(report.policy.source)"),
         ]
-        for (surface, group) in grouped(items, by: \.surface) {
+        for (surface, group) in inOrderGroups(items, by: \.surface) {
             lines.append("")
             lines.append(style.bold("\(surface) (\(group.count))"))
             for item in group {
@@ -136,7 +130,7 @@ public struct TextRenderer: Renderer {
     private func changeBlock(_ changes: [Change], _ style: Style) -> [String] {
         guard !changes.isEmpty else { return ["", "No changes to the declared surface."] }
         var lines: [String] = []
-        for (surface, group) in grouped(changes, by: \.surface) {
+        for (surface, group) in inOrderGroups(changes, by: \.surface) {
             lines.append("")
             lines.append(style.bold("\(surface) (\(group.count) change\(group.count == 1 ? "" : "s"))"))
             for change in group {
@@ -220,17 +214,6 @@ public struct TextRenderer: Renderer {
 
     private func attributes(_ values: [String: String]) -> String {
         values.keys.sorted().map { "\($0)=\(values[$0] ?? "")" }.joined(separator: " ")
-    }
-
-    private func grouped<T>(_ values: [T], by key: (T) -> String) -> [(String, [T])] {
-        var order: [String] = []
-        var groups: [String: [T]] = [:]
-        for value in values {
-            let name = key(value)
-            if groups[name] == nil { order.append(name) }
-            groups[name, default: []].append(value)
-        }
-        return order.map { ($0, groups[$0] ?? []) }
     }
 }
 

@@ -13,23 +13,23 @@ final class GoPackageFinder {
     private var packageNameByBlob: [ObjectID: String?] = [:]
     private static let prunedNames: Set<String> = ["internal", "testdata", "vendor"]
 
-    func items(_ spec: GoPackagesExtractorSpec, tree: ObjectID, repository: Repository, notes: inout [String])
+    func items(_ spec: GoPackagesExtractorSpec, tree: ObjectID, files: any FileTree, notes: inout [String])
         throws(GitError) -> [RawItem]
     {
         let root = spec.root.split(separator: "/").joined(separator: "/")
         var moduleTree = tree
         if !root.isEmpty {
-            guard let subtree = try subtreeID(root, in: tree, repository: repository) else { return [] }
+            guard let subtree = try subtreeID(root, in: tree, files: files) else { return [] }
             moduleTree = subtree
         }
         let goModPath = root.isEmpty ? "go.mod" : root + "/go.mod"
-        guard let goMod = try repository.blobID(atPath: "go.mod", inTree: moduleTree) else { return [] }
+        guard let goMod = try files.blobID(atPath: "go.mod", inTree: moduleTree) else { return [] }
         let module: String?
         if let cached = moduleByBlob[goMod] {
             module = cached
         } else {
             do {
-                module = Self.modulePath(in: try repository.text(ofBlob: goMod))
+                module = Self.modulePath(in: try files.text(ofBlob: goMod))
             } catch .missingObject {
                 notes.append("\(goModPath): blob \(goMod.short) is missing from the object store; skipped")
                 return []
@@ -40,7 +40,7 @@ final class GoPackageFinder {
             notes.append("\(goModPath): no 'module' line; go-packages found nothing")
             return []
         }
-        return try packages(in: moduleTree, repository: repository, notes: &notes).map { relative in
+        return try packages(in: moduleTree, files: files, notes: &notes).map { relative in
             let folder = [root, relative].filter { !$0.isEmpty }.joined(separator: "/")
             return RawItem(
                 key: relative.isEmpty ? module : module + "/" + relative, attributes: [:], stability: .stable,
@@ -49,17 +49,17 @@ final class GoPackageFinder {
     }
 
     /// Relative folders (`""` for the tree itself) holding an importable package.
-    private func packages(in tree: ObjectID, repository: Repository, notes: inout [String]) throws(GitError)
+    private func packages(in tree: ObjectID, files: any FileTree, notes: inout [String]) throws(GitError)
         -> [String]
     {
         if let cached = packagesBySubtree[tree] { return cached }
-        let entries = try repository.entries(ofTree: tree)
+        let entries = try files.entries(ofTree: tree)
         var result: [String] = []
         let sources = entries.filter { $0.kind == .blob && $0.name.hasSuffix(".go") && !$0.name.hasSuffix("_test.go") }
         // A folder is importable when some file is not `package main` (generators with `//go:build ignore` often
         // are); the first such file settles it, so most folders cost one read.
         for source in sources {
-            guard let name = try packageName(of: source.id, repository: repository, notes: &notes) else { continue }
+            guard let name = try packageName(of: source.id, files: files, notes: &notes) else { continue }
             // An unreadable file (a partial clone) must not make a package disappear: assume it is one.
             if name != "main" {
                 result.append("")
@@ -69,9 +69,9 @@ final class GoPackageFinder {
         for entry in entries where entry.kind == .tree {
             let name = entry.name
             if Self.prunedNames.contains(name) || name.hasPrefix(".") || name.hasPrefix("_") { continue }
-            let children = try repository.entries(ofTree: entry.id)
+            let children = try files.entries(ofTree: entry.id)
             if children.contains(where: { $0.kind == .blob && $0.name == "go.mod" }) { continue }
-            for sub in try packages(in: entry.id, repository: repository, notes: &notes) {
+            for sub in try packages(in: entry.id, files: files, notes: &notes) {
                 result.append(sub.isEmpty ? name : name + "/" + sub)
             }
         }
@@ -80,13 +80,13 @@ final class GoPackageFinder {
     }
 
     /// The package clause of a Go file; `"?"` when the blob is missing (noted), nil when the file has none.
-    private func packageName(of blob: ObjectID, repository: Repository, notes: inout [String]) throws(GitError)
+    private func packageName(of blob: ObjectID, files: any FileTree, notes: inout [String]) throws(GitError)
         -> String?
     {
         if let cached = packageNameByBlob[blob] { return cached }
         let name: String?
         do {
-            name = Self.packageClause(in: try repository.text(ofBlob: blob))
+            name = Self.packageClause(in: try files.text(ofBlob: blob))
         } catch .missingObject {
             notes.append("Go file blob \(blob.short) is missing from the object store; its folder is assumed a package")
             return "?"
@@ -95,11 +95,11 @@ final class GoPackageFinder {
         return name
     }
 
-    private func subtreeID(_ path: String, in tree: ObjectID, repository: Repository) throws(GitError) -> ObjectID? {
+    private func subtreeID(_ path: String, in tree: ObjectID, files: any FileTree) throws(GitError) -> ObjectID? {
         var current = tree
         for part in path.split(separator: "/") {
             guard
-                let entry = try repository.entries(ofTree: current).first(where: { $0.name == part && $0.kind == .tree }
+                let entry = try files.entries(ofTree: current).first(where: { $0.name == part && $0.kind == .tree }
                 )
             else { return nil }
             current = entry.id

@@ -17,6 +17,13 @@ public enum SurfaceError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+/// A version as the code declares it (`releases.version-file`), with where it was found.
+public struct DeclaredVersion: Sendable, Equatable {
+    /// The text of the pattern's `version` group, as written (`1.9.0`, `v1.9.0`, `1.9.0-dev`).
+    public let text: String
+    public let location: Location
+}
+
 /// An item as an extractor reports it, before policy globs and stability rules apply.
 struct RawItem: Sendable {
     var key: String
@@ -69,13 +76,70 @@ public final class SurfaceReader {
 
     /// The surface at `commit`: every surface's extractors united, include/exclude and experimental globs applied.
     public func snapshot(at commit: ObjectID) throws(SurfaceError) -> SurfaceSnapshot {
-        texts = [:]
-        defer { texts = [:] }
         let tree: ObjectID
-        let files: [Candidate]
         do {
             tree = try repository.rootTree(of: commit)
-            files = try regexCandidates(in: tree)
+        } catch {
+            throw .git(error)
+        }
+        return try snapshot(of: tree, in: repository)
+    }
+
+    /// The surface of the working directory: files on disk, committed or not, that `.gitignore` does not exclude.
+    public func snapshot(of workingTree: WorkingTree) throws(SurfaceError) -> SurfaceSnapshot {
+        try snapshot(of: workingTree.root, in: workingTree)
+    }
+
+    /// The version the code declares at `commit` (`releases.version-file`), or nil when no listed file has one.
+    public func declaredVersion(at commit: ObjectID) throws(SurfaceError) -> DeclaredVersion? {
+        let tree: ObjectID
+        do {
+            tree = try repository.rootTree(of: commit)
+        } catch {
+            throw .git(error)
+        }
+        return try declaredVersion(in: tree, source: repository)
+    }
+
+    /// The version the working directory's files declare (`releases.version-file`).
+    public func declaredVersion(in workingTree: WorkingTree) throws(SurfaceError) -> DeclaredVersion? {
+        try declaredVersion(in: workingTree.root, source: workingTree)
+    }
+
+    /// The first `version-file` entry whose file exists and whose pattern matches a non-empty `version` group.
+    private func declaredVersion(in tree: ObjectID, source: any FileTree) throws(SurfaceError) -> DeclaredVersion? {
+        var notes: [String] = []
+        for spec in policy.releases.versionFiles {
+            let found: ObjectID?
+            do {
+                found = try source.blobID(atPath: spec.path, inTree: tree)
+            } catch {
+                throw .git(error)
+            }
+            guard let blob = found, let text = try readText(blob, path: spec.path, source: source, notes: &notes)
+            else { continue }
+            let matches: [PatternMatch]
+            do {
+                matches = try spec.pattern.matches(in: text)
+            } catch {
+                throw .pattern(surface: "releases.version-file", path: spec.path, error: error)
+            }
+            for match in matches {
+                guard let version = match.groups["version"], !version.isEmpty else { continue }
+                let line = match.groupLine("version") ?? match.line
+                return DeclaredVersion(text: version, location: Location(path: spec.path, line: line))
+            }
+        }
+        return nil
+    }
+
+    /// The surface of the folder `tree` of `source`.
+    private func snapshot(of tree: ObjectID, in source: any FileTree) throws(SurfaceError) -> SurfaceSnapshot {
+        texts = [:]
+        defer { texts = [:] }
+        let files: [Candidate]
+        do {
+            files = try regexCandidates(in: tree, source: source)
         } catch {
             throw .git(error)
         }
@@ -88,13 +152,12 @@ public final class SurfaceReader {
                     let slot = regexSlots[surfaceIndex][extractorIndex]
                     raw += try regexItems(
                         spec, surface: surface.name, slot: slot, files: files.filter { $0.extractors.contains(slot) },
-                        notes: &snapshot.notes)
+                        source: source, notes: &snapshot.notes)
                 case .list(let spec):
-                    raw += try listItems(spec, tree: tree, notes: &snapshot.notes)
+                    raw += try listItems(spec, tree: tree, source: source, notes: &snapshot.notes)
                 case .goPackages(let spec):
                     do {
-                        raw += try goPackages.items(
-                            spec, tree: tree, repository: repository, notes: &snapshot.notes)
+                        raw += try goPackages.items(spec, tree: tree, files: source, notes: &snapshot.notes)
                     } catch {
                         throw .git(error)
                     }
@@ -147,10 +210,10 @@ public final class SurfaceReader {
 
     /// Every blob some regex extractor's glob matches, found in one walk that skips folders no glob can reach;
     /// each path is matched against the globs once.
-    private func regexCandidates(in tree: ObjectID) throws(GitError) -> [Candidate] {
+    private func regexCandidates(in tree: ObjectID, source: any FileTree) throws(GitError) -> [Candidate] {
         guard !regexGlobs.isEmpty else { return [] }
         var files: [Candidate] = []
-        try repository.walkFiles(
+        try source.walkFiles(
             tree: tree,
             descend: { folder in
                 let directory = folder + "/"
@@ -164,7 +227,8 @@ public final class SurfaceReader {
     }
 
     private func regexItems(
-        _ spec: RegexExtractorSpec, surface: String, slot: Int, files: [Candidate], notes: inout [String]
+        _ spec: RegexExtractorSpec, surface: String, slot: Int, files: [Candidate], source: any FileTree,
+        notes: inout [String]
     ) throws(SurfaceError) -> [RawItem] {
         var items: [RawItem] = []
         for file in files {
@@ -173,7 +237,7 @@ public final class SurfaceReader {
                 items += cached
                 continue
             }
-            guard let text = try readText(file.blob, path: file.path, notes: &notes) else { continue }
+            guard let text = try readText(file.blob, path: file.path, source: source, notes: &notes) else { continue }
             let matches: [PatternMatch]
             do {
                 matches = try spec.pattern.matches(in: text)
@@ -188,10 +252,12 @@ public final class SurfaceReader {
     }
 
     /// A blob's text, or nil (with a note) when the object store lacks it. Read at most once per snapshot.
-    private func readText(_ blob: ObjectID, path: String, notes: inout [String]) throws(SurfaceError) -> String? {
+    private func readText(_ blob: ObjectID, path: String, source: any FileTree, notes: inout [String])
+        throws(SurfaceError) -> String?
+    {
         if let text = texts[blob] { return text }
         do {
-            let text = try repository.text(ofBlob: blob)
+            let text = try source.text(ofBlob: blob)
             texts[blob] = text
             return text
         } catch {
@@ -224,12 +290,12 @@ public final class SurfaceReader {
 
     // MARK: list
 
-    private func listItems(_ spec: ListExtractorSpec, tree: ObjectID, notes: inout [String]) throws(SurfaceError)
-        -> [RawItem]
-    {
+    private func listItems(
+        _ spec: ListExtractorSpec, tree: ObjectID, source: any FileTree, notes: inout [String]
+    ) throws(SurfaceError) -> [RawItem] {
         let found: ObjectID?
         do {
-            found = try repository.blobID(atPath: spec.path, inTree: tree)
+            found = try source.blobID(atPath: spec.path, inTree: tree)
         } catch {
             throw .git(error)
         }
@@ -238,7 +304,7 @@ public final class SurfaceReader {
             notes += fileNotes
             return items
         }
-        guard let text = try readText(blob, path: spec.path, notes: &notes) else { return [] }
+        guard let text = try readText(blob, path: spec.path, source: source, notes: &notes) else { return [] }
         let parsed = ListFile.parse(text, path: spec.path)
         listCache[blob] = (parsed.items, parsed.notes)
         notes += parsed.notes

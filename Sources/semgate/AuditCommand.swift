@@ -17,6 +17,7 @@ struct AuditCommand: ParsableCommand {
               semgate audit
               semgate audit --from 1.0.0
               semgate audit --from 1.0.0 --to 1.8.1 --format json
+              semgate audit --format junit > semgate-audit.xml
             """)
 
     @OptionGroup var common: CommonOptions

@@ -12,13 +12,20 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             The base defaults to the predecessor of --version when given, else the greatest release \
             reachable from head. Without --version, semgate reports the bump the changes need and the next \
-            version.
+            version; with releases.version-file in the policy, a head without a release tag is judged as the \
+            version its code declares, and a tag that disagrees with the code is a finding.
+
+            --head worktree judges the working tree as it is on disk (uncommitted and untracked files count, \
+            ignored ones do not), so a developer sees the verdict before committing. Nothing is written.
 
             Examples:
               semgate check --version 1.9.0      before tagging v1.9.0
               semgate check --version "$TAG"     CI on a tag push (v1.9.0 works too)
               semgate check --base origin/main --allow minor
+              semgate check --head worktree      before committing
               semgate check --format json > report.json
+              semgate check --base "$BASE_SHA" --format markdown >> "$GITHUB_STEP_SUMMARY"
+              semgate check --format sarif > semgate.sarif    for code scanning
             """)
 
     @OptionGroup var common: CommonOptions
@@ -26,7 +33,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The revision to compare against (tag, branch, SHA).")
     var base: String?
 
-    @Option(help: "The revision to judge.")
+    @Option(help: "The revision to judge, or 'worktree' for the files on disk (uncommitted changes included).")
     var head: String = "HEAD"
 
     @Option(help: "The version head is to be released as, e.g. 1.9.0 or v1.9.0.")

@@ -19,7 +19,15 @@ struct CommonOptions: ParsableArguments {
         help: "Read the policy from this git revision instead of the working tree (pull requests: the trusted base).")
     var policyRev: String?
 
-    @Option(name: .long, help: "Output format: \(Renderers.identifiers.joined(separator: ", ")).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Output format: \(Renderers.identifiers.joined(separator: ", ")).",
+            discussion: """
+                text is for people and may change; json is the stable contract (semgate/report@1); markdown is a \
+                pull-request comment or job summary; github prints workflow-command annotations; sarif is SARIF \
+                2.1.0 for code scanning; junit is JUnit XML for test dashboards (a test case per rule per release).
+                """))
     var format: String = "text"
 
     @Option(name: .long, help: "Colour: auto, always or never (auto honours NO_COLOR and terminals).")

@@ -47,6 +47,7 @@ struct SchemaTests {
         #expect(keys("$defs", "extractors", "properties", "cobra", "properties") == Set(PolicyKeys.cobra))
         #expect(keys("$defs", "deprecation", "properties") == Set(PolicyKeys.deprecation))
         #expect(keys("$defs", "exception", "properties") == Set(PolicyKeys.exception))
+        #expect(keys("$defs", "versionFile", "properties") == Set(PolicyKeys.versionFile))
     }
 
     @Test func enumsFollowTheModel() {
@@ -58,6 +59,7 @@ struct SchemaTests {
         #expect(
             object("$defs", "regex", "properties", "stability")["enum"] as? [String]
                 == Stability.allCases.map(\.rawValue))
+        #expect(object("properties", "signals", "items")["enum"] as? [String] == Signal.allCases.map(\.rawValue))
     }
 
     @Test(arguments: Rule.allCases)

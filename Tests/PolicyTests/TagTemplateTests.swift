@@ -75,7 +75,7 @@ struct RuleTests {
             Rule.allCases.map(\.id) == [
                 "breaking-without-major", "feature-in-patch", "deprecation-in-patch", "removed-without-deprecation",
                 "deprecation-window", "tag-not-semver", "duplicate-version", "minor-on-supported-line",
-                "version-not-increasing", "bump-not-allowed",
+                "version-not-increasing", "bump-not-allowed", "version-file-mismatch", "unannounced-break",
             ])
         #expect(Rule.allCases.sorted() == Rule.allCases)
     }

@@ -8,13 +8,13 @@ import Testing
 import TestSupport
 
 /// The golden files beside this test (found through `#filePath`, so `SEMGATE_UPDATE_GOLDEN=1` rewrites the sources).
-private func goldenFile(_ name: String, filePath: String = #filePath) -> URL {
+func goldenFile(_ name: String, filePath: String = #filePath) -> URL {
     URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Golden")
         .appendingPathComponent(name)
 }
 
 /// The SampleProject history and an engine over it with its own `.semgate.yml`.
-private struct Sample {
+struct Sample {
     let repo: FixtureRepository
     let engine: Engine
 
@@ -40,7 +40,17 @@ private struct Sample {
 struct ReportsTests {
     static let commands = ["check", "check-version-2.1.0", "audit"]
 
-    @Test("golden json and text", arguments: commands, ["json", "text"])
+    /// The golden file's extension for each format.
+    static let extensions = [
+        "json": "json", "text": "txt", "markdown": "md", "github": "github.txt", "sarif": "sarif", "junit": "junit.xml",
+    ]
+
+    @Test("every format has a golden file extension")
+    func everyFormatHasAGolden() {
+        #expect(Set(Renderers.identifiers) == Set(Self.extensions.keys))
+    }
+
+    @Test("golden output of every format", arguments: commands, Renderers.identifiers)
     func golden(command: String, format: String) throws {
         let sample = try Sample()
         let renderer = try #require(Renderers.named(format))
@@ -49,20 +59,22 @@ struct ReportsTests {
         #expect(!output.contains(FileManager.default.temporaryDirectory.path))
         #expect(!output.contains("\u{1B}["))
         let mismatch = try goldenMismatch(
-            output, goldenFile: goldenFile("\(command).\(format == "json" ? "json" : "txt")"))
+            output, goldenFile: goldenFile("\(command).\(Self.extensions[format] ?? format)"))
         #expect(mismatch == nil, "\(mismatch ?? "")")
     }
 
-    @Test("json is byte-identical when rendered twice, and from a second engine on the same history")
+    @Test("every format is byte-identical when rendered twice, and from a second engine on the same history")
     func deterministic() throws {
         let first = try Sample()
         let second = try Sample()
         for command in Self.commands {
-            let once = JSONRenderer().render(try first.report(command), options: RenderOptions())
-            let twice = JSONRenderer().render(try first.report(command), options: RenderOptions())
-            let other = JSONRenderer().render(try second.report(command), options: RenderOptions())
-            #expect(once == twice, "\(command)")
-            #expect(once == other, "\(command)")
+            for format in Renderers.all {
+                let once = format.init().render(try first.report(command), options: RenderOptions())
+                let twice = format.init().render(try first.report(command), options: RenderOptions())
+                let other = format.init().render(try second.report(command), options: RenderOptions())
+                #expect(once == twice, "\(command) \(format.identifier)")
+                #expect(once == other, "\(command) \(format.identifier)")
+            }
         }
     }
 

@@ -1,0 +1,139 @@
+import Gate
+import Policy
+import Surface
+
+/// GitHub Actions workflow commands: an `::error`, `::warning` or `::notice` annotation a finding and a changed
+/// item at its file and line, then a short summary.
+///
+/// Every text that came from the repository or the command line is escaped as the runner unescapes it (data:
+/// `%`, CR, LF; properties also `:` and `,`), and every line starts with text of semgate's own, so nothing in an
+/// item name or message can end a command early or start one of its own (`::set-env`, `::add-mask`,
+/// `::stop-commands`).
+public struct GitHubRenderer: Renderer {
+    public static let identifier = "github"
+
+    public init() {}
+
+    public func render(_ report: Report, options: RenderOptions) -> String {
+        var lines: [String] = []
+        switch report.kind {
+        case .audit:
+            for row in report.releases ?? [] {
+                lines += row.findings.map { annotation($0, release: row.release.tag) }
+            }
+            lines += report.findings.map { annotation($0, release: nil) }
+        case .check, .next, .diff:
+            lines += report.findings.map { annotation($0, release: nil) }
+            lines += report.changes.map(annotation)
+        case .surface:
+            break
+        }
+        lines += summary(report)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func annotation(_ finding: Finding, release: String?) -> String {
+        let command: String
+        switch finding.severity {
+        case .error: command = "error"
+        case .warning: command = "warning"
+        case .note, .off: command = "notice"
+        }
+        var title = "semgate: \(finding.rule.id)"
+        if let release { title += " (\(release))" }
+        var message = finding.message
+        if let reason = finding.exception { message += " (excused by an exception: \(reason))" }
+        return WorkflowCommand.line(command, location: finding.location, title: title, message: message)
+    }
+
+    private func annotation(_ change: Change) -> String {
+        let bump = change.experimental ? "\(change.bump.name), experimental" : change.bump.name
+        var message = "\(change.id): \(change.kind.rawValue), needs \(change.bump.name)"
+        if change.kind == .changed, let before = change.before, let after = change.after {
+            message +=
+                "; "
+                + change.changedAttributes.map {
+                    "\($0): \(before.attributes[$0] ?? "∅") → \(after.attributes[$0] ?? "∅")"
+                }.joined(separator: ", ")
+        }
+        return WorkflowCommand.line(
+            "notice", location: change.location, title: "semgate: \(change.kind.rawValue) (\(bump))",
+            message: message)
+    }
+
+    private func summary(_ report: Report) -> [String] {
+        let verdict = report.verdict == .pass ? "PASS" : "FAIL"
+        let findings = report.findings + (report.releases ?? []).flatMap(\.findings)
+        let errors = findings.filter { $0.severity == .error }.count
+        let warnings = findings.filter { $0.severity == .warning }.count
+        let tally = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        let text: String
+        switch report.kind {
+        case .audit:
+            let rows = report.releases ?? []
+            let failing = rows.filter { $0.verdict == .fail }
+            text =
+                "\(verdict) audit of \(rows.count) releases, \(failing.count) failing"
+                + (failing.isEmpty ? "" : " (" + failing.map(\.release.tag).joined(separator: ", ") + ")")
+                + "; \(tally)"
+        case .surface:
+            text = "\(report.items?.count ?? 0) items at \(report.head?.rev ?? "?")"
+        case .check, .next, .diff:
+            var facts = ["required \(report.required?.name ?? "none")"]
+            if let actual = report.actual { facts.append("actual \(actual.name)") }
+            if let allow = report.allow { facts.append("allowed \(allow.name)") }
+            if let declared = report.declared { facts.append("declared \(declared.name)") }
+            if let next = report.next { facts.append("next \(next)") }
+            text =
+                "\(verdict) \(report.rangeLabel): " + facts.joined(separator: ", ")
+                + "; \(report.changes.count) change\(report.changes.count == 1 ? "" : "s"), \(tally)"
+        }
+        return ["semgate: " + WorkflowCommand.data(text)]
+            + report.notes.map { "semgate: note: " + WorkflowCommand.data($0) }
+    }
+}
+
+/// The escaping GitHub's runner undoes when it reads a workflow command.
+enum WorkflowCommand {
+    /// `::command file=…,line=…,title=…::message`, with every value escaped.
+    static func line(_ command: String, location: Location?, title: String, message: String) -> String {
+        var properties: [String] = []
+        if let location {
+            properties.append("file=" + property(location.path))
+            if let line = location.line { properties.append("line=\(line)") }
+        }
+        properties.append("title=" + property(title))
+        return "::\(command) " + properties.joined(separator: ",") + "::" + data(message)
+    }
+
+    /// A command's message: `%`, CR and LF as `%25`, `%0D`, `%0A`; other control characters as U+FFFD, so they
+    /// cannot hide text in the log.
+    static func data(_ value: String) -> String {
+        escape(value, property: false)
+    }
+
+    /// A property value: as data, and `:` and `,` as `%3A` and `%2C`.
+    static func property(_ value: String) -> String {
+        escape(value, property: true)
+    }
+
+    private static func escape(_ value: String, property: Bool) -> String {
+        var output = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "%": output += "%25"
+            case "\r": output += "%0D"
+            case "\n": output += "%0A"
+            case ":" where property: output += "%3A"
+            case "," where property: output += "%2C"
+            case "\t": output += " "
+            case _
+            where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
+                || scalar.value == 0x2029:
+                output += "\u{FFFD}"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+}

@@ -1,0 +1,240 @@
+import Gate
+import Policy
+import Releases
+import Surface
+
+/// A pull-request comment or job summary: verdict, required against actual bump, a table of changes per surface,
+/// findings, and the details collapsed. Every text from the repository is escaped, so it cannot break a table,
+/// open or close HTML, or start markdown of its own.
+public struct MarkdownRenderer: Renderer {
+    public static let identifier = "markdown"
+
+    /// At most this many rows in a collapsed table; a pull-request comment holds 65,536 characters.
+    static let rowLimit = 150
+    /// At most this many findings under one audited release.
+    static let releaseFindingLimit = 12
+
+    public init() {}
+
+    public func render(_ report: Report, options: RenderOptions) -> String {
+        var lines: [String]
+        switch report.kind {
+        case .check, .next, .diff: lines = check(report)
+        case .audit: lines = audit(report)
+        case .surface: lines = surface(report)
+        }
+        if !report.notes.isEmpty {
+            lines += ["", "<details><summary>Notes (\(report.notes.count))</summary>", ""]
+            lines += limited(report.notes.map { "- " + Markdown.text($0) })
+            lines += ["", "</details>"]
+        }
+        lines += ["", "<sub>semgate · policy \(Markdown.text(report.policy.source))</sub>"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func verdictMark(_ verdict: Verdict) -> String {
+        verdict == .pass ? "✅ pass" : "❌ fail"
+    }
+
+    private func check(_ report: Report) -> [String] {
+        let title = report.kind == .diff ? "semgate diff" : "semgate: \(verdictMark(report.verdict))"
+        var facts = ["required bump **\(report.required?.name ?? "none")**"]
+        if let actual = report.actual { facts.append("actual bump **\(actual.name)**") }
+        if let allow = report.allow { facts.append("allowed **\(allow.name)**") }
+        if let declared = report.declared { facts.append("declared by commits **\(declared.name)**") }
+        if let next = report.next { facts.append("next version **\(Markdown.text(next.description))**") }
+        var lines = ["## \(title)", "", Markdown.text(report.rangeLabel) + " · " + facts.joined(separator: " · ")]
+        lines += surfaceTable(report.changes)
+        lines += findingList(report.findings, heading: "### Findings")
+        if !report.changes.isEmpty {
+            lines += ["", "<details><summary>\(count(report.changes.count, "change")) in detail</summary>", ""]
+            lines += changeTable(report.changes)
+            lines += ["", "</details>"]
+        }
+        return lines
+    }
+
+    /// One row a surface: how many changes of each kind, and the largest bump they need.
+    private func surfaceTable(_ changes: [Change]) -> [String] {
+        guard !changes.isEmpty else { return ["", "No changes to the declared surface."] }
+        let kinds = Change.Kind.allCases.filter { kind in changes.contains { $0.kind == kind } }
+        var lines = [
+            "",
+            "| surface | " + kinds.map(\.rawValue).joined(separator: " | ") + " | needs |",
+            "| --- | " + kinds.map { _ in "---:" }.joined(separator: " | ") + " | --- |",
+        ]
+        for (surface, group) in inOrderGroups(changes, by: \.surface) {
+            let counts = kinds.map { kind in String(group.filter { $0.kind == kind }.count) }
+            let needs = group.map(\.bump).max() ?? .none
+            lines.append(
+                "| \(Markdown.text(surface)) | " + counts.joined(separator: " | ") + " | \(needs.name) |"
+            )
+        }
+        return lines
+    }
+
+    private func changeTable(_ changes: [Change]) -> [String] {
+        var lines = ["| item | kind | bump | detail | location |", "| --- | --- | --- | --- | --- |"]
+        for change in changes.prefix(Self.rowLimit) {
+            var detail = ""
+            if change.kind == .changed, let before = change.before, let after = change.after {
+                detail = change.changedAttributes.map {
+                    "\($0): \(before.attributes[$0] ?? "∅") → \(after.attributes[$0] ?? "∅")"
+                }.joined(separator: ", ")
+            }
+            let bump = change.experimental ? "\(change.bump.name) (experimental)" : change.bump.name
+            let cells = [
+                Markdown.text(change.id), change.kind.rawValue, bump,
+                Markdown.text(detail), change.location.map { Markdown.text($0.description) } ?? "",
+            ]
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        if changes.count > Self.rowLimit {
+            lines += ["", "… and \(changes.count - Self.rowLimit) more (see `--format json`)."]
+        }
+        return lines
+    }
+
+    private func findingList(_ findings: [Finding], heading: String) -> [String] {
+        guard !findings.isEmpty else { return [] }
+        return ["", heading, ""] + limited(findings.map(findingLine))
+    }
+
+    private func findingLine(_ finding: Finding) -> String {
+        let mark: String
+        switch finding.severity {
+        case .error: mark = "❌ **error**"
+        case .warning: mark = "⚠️ **warning**"
+        case .note, .off: mark = "ℹ️ note"
+        }
+        var line = "- \(mark) `\(finding.rule.id)`: \(Markdown.text(finding.message))"
+        if let location = finding.location { line += " (\(Markdown.text(location.description)))" }
+        if let reason = finding.exception { line += " — excused by an exception: \(Markdown.text(reason))" }
+        return line
+    }
+
+    private func audit(_ report: Report) -> [String] {
+        let rows = report.releases ?? []
+        let failing = rows.filter { $0.verdict == .fail }.count
+        var lines = [
+            "## semgate audit: \(verdictMark(report.verdict))", "",
+            "\(count(rows.count, "release")) audited, \(failing) failing"
+                + (report.findings.isEmpty ? "" : ", \(count(report.findings.count, "tag finding"))") + ".",
+        ]
+        if rows.isEmpty {
+            lines += ["", "No releases: no tag matches the policy's tag template (`releases.tag`)."]
+        } else {
+            lines += [
+                "", "| release | date | predecessor | required | actual | changes | findings | verdict |",
+                "| --- | --- | --- | --- | --- | ---: | ---: | --- |",
+            ]
+            for row in rows {
+                let date = JSONRenderer.isoDate(row.release.date).prefix(10)
+                let cells = [
+                    Markdown.text(row.release.tag),
+                    String(date) + (row.release.dateSource == .committer ? "\\*" : ""),
+                    row.predecessor.map { Markdown.text($0.version.description) } ?? "–",
+                    row.required?.name ?? "–", row.actual?.name ?? "–", String(row.changes.count),
+                    String(row.findings.count), verdictMark(row.verdict),
+                ]
+                lines.append("| " + cells.joined(separator: " | ") + " |")
+            }
+            if rows.contains(where: { $0.release.dateSource == .committer }) {
+                lines += ["", "\\* committer date: a lightweight tag has no date of its own."]
+            }
+        }
+        for row in rows where !row.findings.isEmpty {
+            let from = row.predecessor.map { " (from \(Markdown.html($0.tag)))" } ?? ""
+            lines += [
+                "",
+                "<details\(row.verdict == .fail ? " open" : "")><summary>\(Markdown.html(row.release.tag))\(from): "
+                    + "\(count(row.findings.count, "finding"))</summary>",
+                "",
+            ]
+            // Errors and warnings first: they are what a reader opens the release for.
+            let ordered = row.findings.filter { $0.severity > .note } + row.findings.filter { $0.severity <= .note }
+            lines += limited(ordered.map(findingLine), to: Self.releaseFindingLimit)
+            lines += ["", "</details>"]
+        }
+        lines += findingList(report.findings, heading: "### Tags")
+        return lines
+    }
+
+    private func surface(_ report: Report) -> [String] {
+        let items = report.items ?? []
+        let rev = report.head.map { "\($0.rev) (\($0.commit.short))" } ?? "?"
+        var lines = ["## semgate surface", "", "\(count(items.count, "item")) at \(Markdown.text(rev))"]
+        for (surface, group) in inOrderGroups(items, by: \.surface) {
+            lines += [
+                "", "<details><summary>\(Markdown.html(surface)) (\(group.count))</summary>", "",
+                "| key | attributes | stability | location |", "| --- | --- | --- | --- |",
+            ]
+            for item in group.prefix(Self.rowLimit) {
+                let attributes = item.attributes.keys.sorted().map { "\($0)=\(item.attributes[$0] ?? "")" }
+                    .joined(separator: " ")
+                let cells = [
+                    Markdown.text(item.key), Markdown.text(attributes), item.stability.rawValue,
+                    item.location.map { Markdown.text($0.description) } ?? "",
+                ]
+                lines.append("| " + cells.joined(separator: " | ") + " |")
+            }
+            if group.count > Self.rowLimit { lines += ["", "… and \(group.count - Self.rowLimit) more."] }
+            lines += ["", "</details>"]
+        }
+        return lines
+    }
+
+    /// At most `limit` lines, then a line that says how many were left out.
+    private func limited(_ lines: [String], to limit: Int = rowLimit) -> [String] {
+        guard lines.count > limit else { return lines }
+        return Array(lines.prefix(limit)) + ["- … and \(lines.count - limit) more (see `--format json`)"]
+    }
+
+    private func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+}
+
+/// Escaping of untrusted text for GitHub-flavoured markdown. Repository text is never put in a code span: there
+/// `<` stays raw, and only escaped text keeps the promise that every tag in the output is semgate's own.
+enum Markdown {
+    /// Plain text that renders as itself: no line breaks, no HTML, no emphasis, links, mentions, math or table
+    /// cells of its own.
+    static func text(_ value: String) -> String {
+        var output = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\\", "`", "*", "_", "[", "]", "|", "~", "!", "@", "$":
+                output += "\\"
+                output.unicodeScalars.append(scalar)
+            case _ where isLineBreakOrControl(scalar): output += " "
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+
+    /// Text inside an HTML element such as `<summary>`, where markdown is not read: entities only.
+    static func html(_ value: String) -> String {
+        var output = ""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case _ where isLineBreakOrControl(scalar): output += " "
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+
+    private static func isLineBreakOrControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
+            || scalar.value == 0x2029
+    }
+}

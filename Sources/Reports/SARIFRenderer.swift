@@ -1,0 +1,134 @@
+import Gate
+import Policy
+import Surface
+
+/// SARIF 2.1.0 for code-scanning tools: one run, a rule entry with help text for every rule semgate knows, one
+/// result a finding with its location and a stable fingerprint. Deterministic: sorted keys, no dates or paths
+/// of the machine.
+public struct SARIFRenderer: Renderer {
+    public static let identifier = "sarif"
+    public static let schemaURI =
+        "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    /// The key of `partialFingerprints`; its version changes when the fingerprint's recipe does.
+    public static let fingerprintKey = "semgateFinding/v1"
+
+    public init() {}
+
+    public func render(_ report: Report, options: RenderOptions) -> String {
+        var results: [JSONValue] = report.findings.map { result($0, release: nil) }
+        for row in report.releases ?? [] {
+            results += row.findings.map { result($0, release: row.release.version.description) }
+        }
+        var properties: [String: JSONValue] = [
+            "command": .string(report.kind.rawValue),
+            "verdict": .string(report.verdict.rawValue),
+            "policy": .string(report.policy.source),
+            "required": .optional(report.required?.name),
+            "actual": .optional(report.actual?.name),
+            "declared": .optional(report.declared?.name),
+            "next": .optional(report.next?.description),
+            "changes": .int(report.changes.count),
+        ]
+        if let base = report.base { properties["base"] = JSONRenderer.revision(base) }
+        if let head = report.head { properties["head"] = JSONRenderer.revision(head) }
+        let run: JSONValue = .object([
+            "tool": .object([
+                "driver": .object([
+                    "name": "semgate",
+                    "rules": .array(Rule.allCases.map(Self.ruleEntry)),
+                ])
+            ]),
+            "columnKind": "unicodeCodePoints",
+            "originalUriBaseIds": .object([
+                "SRCROOT": .object(["description": .object(["text": "The root of the repository semgate read."])])
+            ]),
+            "results": .array(results),
+            "properties": .object(properties),
+        ])
+        return JSONValue.object([
+            "$schema": .string(Self.schemaURI), "version": "2.1.0", "runs": .array([run]),
+        ]).rendered
+    }
+
+    static func level(_ severity: Severity) -> JSONValue {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .note: "note"
+        case .off: "none"
+        }
+    }
+
+    static func ruleEntry(_ rule: Rule) -> JSONValue {
+        let name = rule.id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return .object([
+            "id": .string(rule.id),
+            "name": .string(name),
+            "shortDescription": .object(["text": .string(rule.summary)]),
+            "fullDescription": .object(["text": .string(rule.help)]),
+            "help": .object(["text": .string(rule.help), "markdown": .string(rule.help)]),
+            "defaultConfiguration": .object(["level": level(rule.defaultSeverity)]),
+            "properties": .object(["tags": .array(["semver", "stability"])]),
+        ])
+    }
+
+    private func result(_ finding: Finding, release: String?) -> JSONValue {
+        let release = finding.release ?? release
+        var members: [String: JSONValue] = [
+            "ruleId": .string(finding.rule.id),
+            "ruleIndex": .int(Rule.allCases.firstIndex(of: finding.rule) ?? 0),
+            "level": Self.level(finding.severity),
+            "message": .object(["text": .string(finding.message)]),
+            "partialFingerprints": .object([
+                Self.fingerprintKey: .string(
+                    Self.fingerprint([finding.rule.id, finding.item ?? finding.message, release ?? ""]))
+            ]),
+            "properties": .object(["release": .optional(release), "item": .optional(finding.item)]),
+        ]
+        if let location = finding.location {
+            var physical: [String: JSONValue] = [
+                "artifactLocation": .object([
+                    "uri": .string(Self.uriReference(location.path)), "uriBaseId": "SRCROOT",
+                ])
+            ]
+            if let line = location.line { physical["region"] = .object(["startLine": .int(max(line, 1))]) }
+            members["locations"] = .array([.object(["physicalLocation": .object(physical)])])
+        }
+        if let reason = finding.exception {
+            members["suppressions"] = .array([
+                .object(["kind": "external", "status": "accepted", "justification": .string(reason)])
+            ])
+        }
+        return .object(members)
+    }
+
+    /// A repository path as a relative URI reference: everything but unreserved characters and `/` percent-encoded.
+    static func uriReference(_ path: String) -> String {
+        var output = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"), UInt8(ascii: "/"):
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                output += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return output
+    }
+
+    /// FNV-1a (64 bits) over the parts, each ended by a NUL, as 16 hex digits: stable across runs and machines.
+    static func fingerprint(_ parts: [String]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for part in parts {
+            for byte in part.utf8 + [0] {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import Gate
+import Policy
+import Reports
+import Testing
+
+/// Hostile item names, paths and exception reasons (`HostileProject`) are neutralised in every format: nothing
+/// from the repository starts a line, a workflow command, a table cell, an HTML tag or XML markup of its own.
+@Suite("Injection through repository text")
+struct InjectionTests {
+    static let hostileTexts = HostileProject.removedNames + HostileProject.addedNames
+
+    @Test("the hostile repository really reports every hostile name, path and reason (the test can fail)")
+    func fixtureIsHostile() throws {
+        let project = try HostileProject()
+        for (command, report) in try project.reports() {
+            let changes = report.changes + (report.releases ?? []).flatMap(\.changes)
+            let keys = Set(changes.map(\.key))
+            for name in Self.hostileTexts {
+                #expect(keys.contains(name), "\(command) lacks \(name.debugDescription)")
+            }
+            let paths = Set(changes.compactMap { $0.location?.path })
+            #expect(paths == [HostileProject.removedPath, HostileProject.addedPath], "\(command)")
+            let findings = report.findings + (report.releases ?? []).flatMap(\.findings)
+            #expect(findings.contains { $0.exception == HostileProject.exceptionReason }, "\(command)")
+            #expect(findings.contains { $0.severity == .error }, "\(command)")
+        }
+    }
+
+    @Test("github: every line is semgate's own command or summary, and the runner's unescaping gives the text back")
+    func github() throws {
+        for (command, report) in try HostileProject().reports() {
+            let output = GitHubRenderer().render(report, options: RenderOptions())
+            var decoded: [String] = []
+            for line in output.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+                #expect(!line.contains("\r"), "\(command): a raw carriage return")
+                if line.hasPrefix("semgate: ") { continue }
+                let command = try #require(line.firstMatch(of: /^::(error|warning|notice) ([^:]*)::(.*)$/))
+                let properties = command.output.2.split(separator: ",").map { $0.split(separator: "=", maxSplits: 1) }
+                for property in properties {
+                    #expect(property.count == 2 && ["file", "line", "title"].contains(String(property[0])), "\(line)")
+                }
+                decoded.append(Self.unescape(String(command.output.3)))
+                decoded += properties.filter { $0.first == "file" }.map { Self.unescape(String($0[1]), property: true) }
+            }
+            let all = decoded.joined(separator: "\u{0}")
+            for name in Self.hostileTexts {
+                let visible = Self.githubVisible(name)
+                #expect(all.contains(visible), "\(command): \(name.debugDescription) lost in the annotations")
+            }
+            #expect(decoded.contains(HostileProject.removedPath))
+            #expect(decoded.contains(HostileProject.addedPath))
+            #expect(all.contains(HostileProject.exceptionReason))
+        }
+    }
+
+    /// How a runner shows a data value after unescaping (`%0A` → LF and so on).
+    private static func unescape(_ text: String, property: Bool = false) -> String {
+        var result = text.replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%0A", with: "\n")
+        if property {
+            result = result.replacingOccurrences(of: "%3A", with: ":").replacingOccurrences(of: "%2C", with: ",")
+        }
+        return result.replacingOccurrences(of: "%25", with: "%")
+    }
+
+    /// The text the github renderer keeps: control characters other than CR and LF become U+FFFD.
+    private static func githubVisible(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    scalar == "\n" || scalar == "\r"
+                        || !(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                            || scalar.value == 0x2028)
+                        ? scalar : "\u{FFFD}"
+                }))
+    }
+
+    static let ownTags: Set<String> = [
+        "<details>", "<details open>", "</details>", "<summary>", "</summary>", "<sub>", "</sub>",
+    ]
+
+    @Test("markdown: every tag is semgate's own, tables keep their columns, nothing hostile starts a line")
+    func markdown() throws {
+        for (command, report) in try HostileProject().reports() {
+            let output = MarkdownRenderer().render(report, options: RenderOptions())
+            let tags = output.matches(of: /<[^<>]*>/).map { String($0.output) }
+            #expect(Set(tags).isSubset(of: Self.ownTags), "\(command): \(Set(tags).subtracting(Self.ownTags))")
+            let opening = output.filter { $0 == "<" }.count
+            #expect(opening == tags.count, "\(command): a '<' that is not one of semgate's tags")
+            #expect(tags.filter { $0.hasPrefix("<details") }.count == tags.filter { $0 == "</details>" }.count)
+            #expect(!output.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F })
+            var columns: Int?
+            for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
+                #expect(!line.hasPrefix("::") && !line.hasPrefix("##[") && !line.hasPrefix("%0A"), "\(line)")
+                guard line.hasPrefix("|") else {
+                    columns = nil
+                    continue
+                }
+                let cells = Self.unescapedPipes(in: String(line))
+                if let columns { #expect(cells == columns, "\(command): \(line)") } else { columns = cells }
+            }
+            for name in Self.hostileTexts where name.contains("`") || name.contains("*") {
+                #expect(!output.contains(name))
+            }
+            #expect(!output.contains("**bold**") && !output.contains("[link](") && !output.contains(" @org"))
+        }
+    }
+
+    /// Pipes a GFM table reads as cell borders: those not escaped by a backslash.
+    private static func unescapedPipes(in line: String) -> Int {
+        var count = 0
+        var escaped = false
+        for character in line {
+            if escaped {
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "|" {
+                count += 1
+            }
+        }
+        return count
+    }
+
+    @Test("junit: well-formed XML that keeps the hostile names as text, and one case per rule per release")
+    func junit() throws {
+        for (command, report) in try HostileProject().reports() {
+            let output = JUnitRenderer().render(report, options: RenderOptions())
+            let root = try XMLChecker.parse(output)
+            var texts: [String] = []
+            func collect(_ element: XMLTree) {
+                texts.append(element.text)
+                texts += element.attributes.values
+                element.children.forEach(collect)
+            }
+            collect(root)
+            let all = texts.joined(separator: "\u{0}")
+            #expect(all.contains("x\n::error file=a.go,line=1::injected"), "\(command): line break kept as text")
+            #expect(all.contains("</details><script>alert(1)</script>"), "\(command): markup kept as text")
+            #expect(all.contains("]]><x/>&amp;&#10;\u{FFFD}bell"), "\(command): XML-forbidden characters replaced")
+            let releases = root.elements("testsuite").filter { $0.attributes["name"] != "release tags" }
+            for suite in releases {
+                #expect(suite.elements("testcase").count == Rule.allCases.count - 2)
+            }
+        }
+    }
+
+    @Test("sarif: valid against the schema, and the hostile names survive as JSON strings")
+    func sarif() throws {
+        let validator = try sarifValidator()
+        for (command, report) in try HostileProject().reports() {
+            let output = SARIFRenderer().render(report, options: RenderOptions())
+            let document = try JSON.parse(output)
+            let problems = try validator.validate(document)
+            #expect(problems.isEmpty, "\(command): \(problems.prefix(5))")
+            #expect(output.contains("api/evil%250A%3A%3Ax%2Cy%3Az.txt"), "\(command): the path as a URI reference")
+            #expect(output.contains("api/line%0Abreak.txt"))
+            for name in HostileProject.removedNames {
+                #expect(
+                    output.contains(JSONValue.string(name).rendered.dropFirst().dropLast(2)),
+                    "\(command) \(name.debugDescription)")
+            }
+        }
+    }
+
+    @Test("json and text: json keeps the names exactly; text shows control characters as symbols")
+    func jsonAndText() throws {
+        for (command, report) in try HostileProject().reports() {
+            let json = JSONRenderer().render(report, options: RenderOptions())
+            let parsed = try JSON.parse(json)
+            #expect(parsed["schema"] == .string(JSONRenderer.schema))
+            for name in Self.hostileTexts {
+                #expect(
+                    json.contains(JSONValue.string(name).rendered.dropFirst().dropLast(2)),
+                    "\(command) \(name.debugDescription)")
+            }
+            let text = TextRenderer().render(report, options: RenderOptions(color: false))
+            for line in text.split(separator: "\n") {
+                #expect(!line.hasPrefix("::") && !line.hasPrefix("##["), "\(command): \(line)")
+            }
+            #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F })
+            #expect(text.contains("x␊::error file=a.go,line=1::injected"))
+        }
+    }
+}
