@@ -167,7 +167,8 @@ public final class SurfaceReader {
                     raw += try cobra.items(
                         spec, slot: slot,
                         files: files.filter { $0.extractors.contains(slot) }.map { ($0.path, $0.blob) },
-                        read: { (blob, path) throws(SurfaceError) in try readText(blob, path: path, notes: &readNotes)
+                        read: { (blob, path) throws(SurfaceError) in
+                            try readText(blob, path: path, source: source, notes: &readNotes)
                         },
                         notes: &snapshot.notes)
                     snapshot.notes += readNotes
