@@ -532,16 +532,21 @@ struct CobraParser {
     /// A `{ ... }` block.
     private mutating func block() throws(Failure) -> [CobraStatement] {
         try expect("{")
-        let saved = noCompositeDepth
-        noCompositeDepth = 0
+        let saved = allowCompositeLiterals()
         defer { noCompositeDepth = saved }
         var statements: [CobraStatement] = []
-        while true {
-            skipSemicolons()
-            if take("}") { return statements }
-            if atEnd { throw fail("unterminated block") }
+        while try continuesUntilBrace("block") {
             if let statement = try statement() { statements.append(statement) }
         }
+        return statements
+    }
+
+    /// Whether a braced list goes on: skips line ends, takes the closing `}` (false), fails at the end of the file.
+    private mutating func continuesUntilBrace(_ what: String) throws(Failure) -> Bool {
+        skipSemicolons()
+        if take("}") { return false }
+        if atEnd { throw fail("unterminated \(what)") }
+        return true
     }
 
     private mutating func statement() throws(Failure) -> CobraStatement? {
@@ -611,6 +616,12 @@ struct CobraParser {
         return .block(left.map { .expression($0) })
     }
 
+    /// Inside braces, brackets and parentheses a `{` opens a composite literal again; returns the depth to restore.
+    private mutating func allowCompositeLiterals() -> Int {
+        defer { noCompositeDepth = 0 }
+        return noCompositeDepth
+    }
+
     /// Header statements up to the body's `{`, where a `{` does not open a composite literal.
     private mutating func header(until stop: (GoToken) -> Bool) throws(Failure) -> [CobraStatement] {
         noCompositeDepth += 1
@@ -659,14 +670,10 @@ struct CobraParser {
         advance()
         var parts = try header { _ in false }
         try expect("{")
-        let saved = noCompositeDepth
-        noCompositeDepth = 0
+        let saved = allowCompositeLiterals()
         defer { noCompositeDepth = saved }
         var clause: [CobraStatement] = []
-        while true {
-            skipSemicolons()
-            if take("}") { break }
-            if atEnd { throw fail("unterminated switch") }
+        while try continuesUntilBrace("switch") {
             if current.isKeyword(.case) || current.isKeyword(.default) {
                 parts.append(.block(clause))
                 clause = []
@@ -738,8 +745,7 @@ struct CobraParser {
                 advance()
                 var arguments: [CobraExpr] = []
                 var spread = false
-                let saved = noCompositeDepth
-                noCompositeDepth = 0
+                let saved = allowCompositeLiterals()
                 while !current.isOperator(")") {
                     skipSemicolons()
                     if current.isOperator(")") { break }
@@ -755,8 +761,7 @@ struct CobraParser {
                 base = .call(base, arguments, spread: spread, position)
             } else if current.isOperator("[") {
                 advance()
-                let saved = noCompositeDepth
-                noCompositeDepth = 0
+                let saved = allowCompositeLiterals()
                 var indices: [CobraExpr] = []
                 while !current.isOperator("]") {
                     if atEnd { throw fail("unterminated index") }
@@ -834,8 +839,7 @@ struct CobraParser {
             return .type(try type())
         case .operator where token.text == "(":
             advance()
-            let saved = noCompositeDepth
-            noCompositeDepth = 0
+            let saved = allowCompositeLiterals()
             let inner = try expression()
             noCompositeDepth = saved
             try expect(")")
@@ -850,14 +854,10 @@ struct CobraParser {
 
     private mutating func composite(type: CobraType?, position: GoPosition) throws(Failure) -> CobraExpr {
         try expect("{")
-        let saved = noCompositeDepth
-        noCompositeDepth = 0
+        let saved = allowCompositeLiterals()
         defer { noCompositeDepth = saved }
         var elements: [CobraElement] = []
-        while true {
-            skipSemicolons()
-            if take("}") { break }
-            if atEnd { throw fail("unterminated composite literal") }
+        while try continuesUntilBrace("composite literal") {
             let first = try expression()
             if take(":") {
                 skipSemicolons()
