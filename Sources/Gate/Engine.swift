@@ -52,9 +52,9 @@ public final class Engine {
 
     private var policyInfo: PolicyInfo {
         switch policy.origin {
-        case .file(let path): return PolicyInfo(source: path, defaults: false, project: policy.project)
+        case .file(let path): return PolicyInfo(source: path, defaults: false, project: policy.project, path: path)
         case .revision(let rev, let path):
-            return PolicyInfo(source: "\(path)@\(rev)", defaults: false, project: policy.project)
+            return PolicyInfo(source: "\(path)@\(rev)", defaults: false, project: policy.project, path: path)
         case .defaults: return PolicyInfo(source: "defaults", defaults: true, project: policy.project)
         }
     }

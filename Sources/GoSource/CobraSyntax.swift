@@ -818,7 +818,7 @@ struct CobraParser {
             return .name(token.text, token.position)
         case .string:
             advance()
-            return .string(GoStringLiteral.value(of: token.text) ?? "", token.position)
+            return .string(GoParser.unquote(token.text), token.position)
         case .int, .float, .imaginary, .rune:
             advance()
             return .literal(token.position)
@@ -873,51 +873,5 @@ struct CobraParser {
             }
         }
         return .composite(type, elements, position)
-    }
-}
-
-/// Decodes Go string literals.
-enum GoStringLiteral {
-    /// The value of an interpreted (`"a\tb"`) or raw (`` `a` ``) string literal; nil for a malformed one.
-    static func value(of literal: String) -> String? {
-        if literal.hasPrefix("`") {
-            guard literal.count >= 2, literal.hasSuffix("`") else { return nil }
-            var raw = String.UnicodeScalarView()
-            raw.append(contentsOf: literal.unicodeScalars.dropFirst().dropLast().filter { $0 != "\r" })
-            return String(raw)
-        }
-        guard literal.count >= 2, literal.hasPrefix("\""), literal.hasSuffix("\"") else { return nil }
-        var scalars = Array(literal.unicodeScalars.dropFirst().dropLast())[...]
-        var output = String.UnicodeScalarView()
-        while let scalar = scalars.popFirst() {
-            guard scalar == "\\" else {
-                output.append(scalar)
-                continue
-            }
-            guard let escape = scalars.popFirst() else { return nil }
-            switch escape {
-            case "n": output.append("\n")
-            case "t": output.append("\t")
-            case "r": output.append("\r")
-            case "a": output.append("\u{07}")
-            case "b": output.append("\u{08}")
-            case "f": output.append("\u{0C}")
-            case "v": output.append("\u{0B}")
-            case "\\", "\"", "'": output.append(escape)
-            case "x", "u", "U", "0", "1", "2", "3", "4", "5", "6", "7":
-                let count = escape == "x" ? 2 : escape == "u" ? 4 : escape == "U" ? 8 : 2
-                let radix = escape.properties.numericType == nil ? 16 : 8
-                var digits = radix == 8 ? String(escape) : ""
-                for _ in 0..<count {
-                    guard let digit = scalars.popFirst() else { return nil }
-                    digits.unicodeScalars.append(digit)
-                }
-                guard let code = UInt32(digits, radix: radix), let decoded = Unicode.Scalar(code) else { return nil }
-                output.append(decoded)
-            default:
-                return nil
-            }
-        }
-        return String(output)
     }
 }

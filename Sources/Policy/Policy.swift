@@ -151,6 +151,7 @@ public enum ExtractorSpec: Sendable {
     case regex(RegexExtractorSpec)
     case list(ListExtractorSpec)
     case goPackages(GoPackagesExtractorSpec)
+    case goAPI(GoAPIExtractorSpec)
     case cobra(CobraExtractorSpec)
 
     /// The YAML key of this extractor kind.
@@ -159,18 +160,19 @@ public enum ExtractorSpec: Sendable {
         case .regex: "regex"
         case .list: "list"
         case .goPackages: "go-packages"
+        case .goAPI: "go-api"
         case .cobra: "cobra"
         }
     }
 
     /// Every extractor kind a policy may name, in documentation order.
-    public static let kinds = ["regex", "list", "go-packages", "cobra"]
+    public static let kinds = ["regex", "list", "go-packages", "go-api", "cobra"]
 
     /// The attributes whose change breaks users when the surface does not list `breaking`; nil means all of them.
     public var defaultBreakingAttributes: Set<String>? {
         switch self {
         case .cobra: CobraExtractorSpec.breakingAttributes
-        case .regex, .list, .goPackages: nil
+        case .regex, .list, .goPackages, .goAPI: nil
         }
     }
 }
@@ -212,6 +214,23 @@ public struct GoPackagesExtractorSpec: Sendable {
 
     public init(root: String = "") {
         self.root = root
+    }
+}
+
+/// The exported API of the public packages of a Go module, read from source: funcs, types, fields, methods,
+/// interface methods, consts and vars, compared with Go's compatibility rules.
+public struct GoAPIExtractorSpec: Sendable {
+    /// The folder holding `go.mod`; empty for the repository root.
+    public var root: String
+    /// Globs over const names whose value is not promised (it changes every release); the const itself still is.
+    public var ignoreValues: [Glob]
+
+    /// The names whose values are ignored when the policy names none: `Version` and names ending in `Version`.
+    public static let defaultIgnoreValues = ["Version", "*Version"]
+
+    public init(root: String = "", ignoreValues: [Glob]? = nil) {
+        self.root = root
+        self.ignoreValues = ignoreValues ?? Self.defaultIgnoreValues.compactMap { try? Glob($0) }
     }
 }
 

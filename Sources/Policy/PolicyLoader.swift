@@ -33,6 +33,7 @@ enum PolicyKeys {
     static let regex = ["files", "pattern", "key", "stability"]
     static let list = ["path"]
     static let goPackages = ["root"]
+    static let goAPI = ["root", "ignore-values"]
     static let cobra = ["files", "root"]
     static let deprecation = ["item", "since", "remove-in", "use-instead"]
     static let exception = ["release", "items", "reason"]
@@ -614,6 +615,7 @@ struct PolicyReader {
                 case "regex": extractor = readRegex(value, key: key, surface: surface).map(ExtractorSpec.regex)
                 case "list": extractor = readListExtractor(value, surface: surface).map(ExtractorSpec.list)
                 case "go-packages": extractor = readGoPackages(value, surface: surface).map(ExtractorSpec.goPackages)
+                case "go-api": extractor = readGoAPI(value, surface: surface).map(ExtractorSpec.goAPI)
                 case "cobra": extractor = readCobra(value, key: key, surface: surface).map(ExtractorSpec.cobra)
                 default:
                     report(
@@ -777,6 +779,35 @@ struct PolicyReader {
             let normalised = normalisedPath(root, at: value, for: "'root' in \(field)")
         else { return nil }
         return GoPackagesExtractorSpec(root: normalised)
+    }
+
+    private mutating func readGoAPI(_ node: Node, surface: String) -> GoAPIExtractorSpec? {
+        if Self.isNull(node) { return GoAPIExtractorSpec() }
+        let field = "'go-api' in surface '\(surface)'"
+        guard case .mapping = node else {
+            typeMismatch(
+                expected: "a mapping", for: field, found: node, example: "'go-api: {}' or '{ignore-values: [Version]}'")
+            return nil
+        }
+        guard
+            let fields = entries(
+                of: node, for: field, allowed: PolicyKeys.goAPI,
+                context: "in the go-api extractor of surface '\(surface)'")
+        else { return nil }
+        var root = ""
+        if let value = fields["root"]?.value {
+            guard let text = string(value, for: "'root' in \(field)", example: "root: sub"),
+                let normalised = normalisedPath(text, at: value, for: "'root' in \(field)")
+            else { return nil }
+            root = normalised
+        }
+        var ignoreValues: [Glob]?
+        if let value = fields["ignore-values"]?.value {
+            let reported = diagnostics.count
+            ignoreValues = globs(value, for: "'ignore-values' in \(field)").map(\.glob)
+            if diagnostics.count > reported { return nil }
+        }
+        return GoAPIExtractorSpec(root: root, ignoreValues: ignoreValues)
     }
 
     private mutating func readCobra(_ node: Node, key keyNode: Node, surface: String) -> CobraExtractorSpec? {

@@ -33,13 +33,21 @@ public enum SurfaceDiff {
     /// a change of a non-breaking attribute, and anything that touches only experimental items, needs patch.
     public static func changes(from before: SurfaceSnapshot, to after: SurfaceSnapshot, policy: Policy) -> [Change] {
         var changes: [Change] = []
-        let ids = Set(before.items.keys).union(after.items.keys)
         let surfaces = Dictionary(policy.surfaces.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        // Surfaces read by go-api follow Go's compatibility rules, and compare packages relative to the module root.
+        let goSurfaces = Set(
+            policy.surfaces.filter { $0.extractors.contains { $0.kind == "go-api" } }.map(\.name))
+        let isGo = { (item: SurfaceItem) in goSurfaces.contains(item.surface) && GoCompatibility.isGoItem(item) }
+        let before = goSurfaces.isEmpty ? before : GoCompatibility.movingModules(before, to: after)
+        let ids = Set(before.items.keys).union(after.items.keys)
         for id in ids {
             switch (before.items[id], after.items[id]) {
             case (nil, let new?):
                 let experimental = new.stability == .experimental
-                changes.append(make(new, .added, experimental ? .patch : .minor, nil, new, experimental))
+                let bump: Bump =
+                    experimental
+                    ? .patch : isGo(new) ? GoCompatibility.additionBump(new, before: before, after: after) : .minor
+                changes.append(make(new, .added, bump, nil, new, experimental))
             case (let old?, nil):
                 let experimental = old.stability == .experimental
                 changes.append(make(old, .removed, experimental ? .patch : .major, old, nil, experimental))
@@ -48,10 +56,13 @@ public enum SurfaceDiff {
                 let differing = Set(old.attributes.keys).union(new.attributes.keys)
                     .filter { old.attributes[$0] != new.attributes[$0] }.sorted()
                 if !differing.isEmpty {
-                    let breaking = differing.contains { surfaces[old.surface]?.isBreaking(attribute: $0) ?? true }
+                    let breaking = differing.filter { surfaces[old.surface]?.isBreaking(attribute: $0) ?? true }
                     let experimental = old.stability == .experimental || new.stability == .experimental
                     // An attribute the surface does not call breaking promises nothing: a patch.
-                    let bump: Bump = !experimental && breaking ? .major : .patch
+                    var bump: Bump = !experimental && !breaking.isEmpty ? .major : .patch
+                    if !experimental && isGo(old) && isGo(new) {
+                        bump = breaking.map { GoCompatibility.bump(attribute: $0, old: old, new: new) }.max() ?? .patch
+                    }
                     changes.append(
                         Change(
                             surface: new.surface, key: new.key, kind: .changed, bump: bump, before: old, after: new,

@@ -41,6 +41,7 @@ public final class SurfaceReader {
     private var regexCache: [RegexCacheKey: [RawItem]] = [:]
     private var listCache: [ObjectID: ([RawItem], [String])] = [:]
     private let goPackages = GoPackageFinder()
+    private let goAPI = GoAPIReader()
     private let cobra = CobraReader()
     /// Decoded blobs of the snapshot being read (two extractors reading one file read it once).
     private var texts: [ObjectID: String] = [:]
@@ -65,7 +66,7 @@ public final class SurfaceReader {
                 switch extractor {
                 case .regex(let spec): globs.append(spec.files)
                 case .cobra(let spec): globs.append(spec.files)
-                case .list, .goPackages: return -1
+                case .list, .goPackages, .goAPI: return -1
                 }
                 return globs.count - 1
             }
@@ -158,6 +159,12 @@ public final class SurfaceReader {
                 case .goPackages(let spec):
                     do {
                         raw += try goPackages.items(spec, tree: tree, files: source, notes: &snapshot.notes)
+                    } catch {
+                        throw .git(error)
+                    }
+                case .goAPI(let spec):
+                    do {
+                        raw += try goAPI.items(spec, tree: tree, repository: repository, notes: &snapshot.notes)
                     } catch {
                         throw .git(error)
                     }

@@ -169,14 +169,4 @@ struct CobraExtractorTests {
     func notFlagMethods(method: String) {
         #expect(CobraFlagMethod(method) == nil)
     }
-
-    @Test(
-        "Go string literals decode",
-        arguments: [
-            (#""run""#, "run"), (#""a\tb\n""#, "a\tb\n"), ("`raw \\n`", "raw \\n"), (#""\u00e9\x41\101""#, "éAA"),
-            (#""\q""#, nil),
-        ] as [(String, String?)])
-    func stringLiterals(literal: String, value: String?) {
-        #expect(GoStringLiteral.value(of: literal) == value)
-    }
 }

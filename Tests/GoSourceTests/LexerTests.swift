@@ -78,7 +78,8 @@ struct LexerTests {
         let keywords = GoKeyword.allCases.map(\.rawValue)
         #expect(render(keywords.joined(separator: " ")).filter { $0 != ";auto" } == keywords.map { "kw:\($0)" })
         #expect(
-            render("αβγ _x x9 Ünïcödé 名前 x٣") == ["id:αβγ", "id:_x", "id:x9", "id:Ünïcödé", "id:名前", "id:x٣", ";auto"])
+            render("αβγ _x x9 Ünïcödé 名前 x٣")
+                == ["id:αβγ", "id:_x", "id:x9", "id:Ünïcödé", "id:名前", "id:x٣", ";auto"])
         #expect(errors("x := €").first == "1:6: invalid character U+20AC '€' in Go source")
     }
 

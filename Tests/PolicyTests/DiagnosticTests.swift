@@ -60,6 +60,19 @@ struct DiagnosticTests {
             "5:21: unknown key 'rot' in the go-packages extractor of surface 'm'; did you mean 'root'?"
         ),
         (
+            "semgate: 1\nsurfaces:\n  m:\n    extract:\n      go-api: {ignore-value: [Version]}\n",
+            "5:16: unknown key 'ignore-value' in the go-api extractor of surface 'm'; did you mean 'ignore-values'?"
+        ),
+        (
+            "semgate: 1\nsurfaces:\n  m:\n    extract:\n      go-apl: {}\n",
+            "5:7: unknown extractor 'go-apl' in surface 'm'; did you mean 'go-api'?"
+        ),
+        (
+            "semgate: 1\nsurfaces:\n  m:\n    extract:\n      go-api: [x]\n",
+            "5:15: expected a mapping for 'go-api' in surface 'm', found a list; write it like 'go-api: {}' or "
+                + "'{ignore-values: [Version]}'"
+        ),
+        (
             "semgate: 1\ndeprecations:\n  - item: \"m:x\"\n    remove_in: 2.0.0\nsurfaces: {m: {extract: {list: l}}}\n",
             "4:5: unknown key 'remove_in' in deprecation 1; did you mean 'remove-in'?"
         ),
@@ -109,7 +122,7 @@ struct DiagnosticTests {
         ),
         (
             "semgate: 1\nsurfaces:\n  m:\n    breaking: []\n",
-            "3:3: surface 'm' has no 'extract'; add one of: regex, list, go-packages, cobra"
+            "3:3: surface 'm' has no 'extract'; add one of: regex, list, go-packages, go-api, cobra"
         ),
         (
             "semgate: 1\nsurfaces:\n  m:\n    extract: {list: ../outside.txt}\n",

@@ -1,0 +1,842 @@
+/// A Go parser at the declaration level: package clause, build constraints, imports, and `const`, `var`, `type` and
+/// `func` declarations with full type expressions. Function bodies and initialisers are skipped by balanced-bracket
+/// scanning and kept as token ranges.
+///
+/// It never throws: a declaration with a syntax error is dropped with a `GoSyntaxError`, and parsing resumes at the
+/// next top-level declaration.
+public struct GoParser {
+    private let tokens: [GoToken]
+    private let docs: [Int: GoDocComment]
+    private var index = 0
+    private var errors: [GoSyntaxError] = []
+
+    /// Parses `source`.
+    public static func parse(_ source: String) -> GoFile {
+        parse(GoLexer.tokenize(source))
+    }
+
+    /// Parses UTF-8 bytes.
+    public static func parse(_ bytes: [UInt8]) -> GoFile {
+        parse(GoLexer.tokenize(bytes))
+    }
+
+    /// Parses an already lexed file.
+    public static func parse(_ lexed: GoTokenization) -> GoFile {
+        let (code, docs, constraint) = Self.separateComments(lexed.tokens)
+        var parser = GoParser(tokens: code, docs: docs)
+        parser.errors = lexed.errors
+        let (packageName, imports, declarations) = parser.parseFile()
+        let errors = parser.errors.sorted { $0.position < $1.position }
+        return GoFile(
+            packageName: packageName, buildConstraint: constraint, imports: imports, declarations: declarations,
+            tokens: code, errors: errors)
+    }
+
+    private init(tokens: [GoToken], docs: [Int: GoDocComment]) {
+        self.tokens = tokens
+        self.docs = docs
+    }
+
+    /// Splits comments from code: the doc comment of each code token that has one (by code-token index), and the
+    /// build constraint from the comments above the package clause.
+    private static func separateComments(_ all: [GoToken]) -> ([GoToken], [Int: GoDocComment], String?) {
+        var code: [GoToken] = []
+        code.reserveCapacity(all.count)
+        var docs: [Int: GoDocComment] = [:]
+        var group: [GoToken] = []
+        var groupIsDoc = true
+        var lastCodeLine = 0
+        var goBuild: String?
+        var plusBuild: [String] = []
+        var seenPackage = false
+        for token in all {
+            if token.isComment {
+                if !seenPackage {
+                    let text = token.text
+                    if text.hasPrefix("//go:build ") || text.hasPrefix("//go:build\t") {
+                        goBuild = String(text.dropFirst("//go:build".count)).trimmed
+                    } else if text.hasPrefix("//") {
+                        let body = text.dropFirst(2).trimmed
+                        if body.hasPrefix("+build ") {
+                            let words = body.dropFirst("+build".count).split(whereSeparator: { $0 == " " || $0 == "\t" }
+                            )
+                            let clause = words.map { alternative in
+                                alternative.split(separator: ",").joined(separator: " && ")
+                            }
+                            plusBuild.append(
+                                clause.count > 1 ? "(" + clause.joined(separator: " || ") + ")" : clause.joined())
+                        }
+                    }
+                }
+                if let last = group.last, last.endLine + 1 >= token.position.line {
+                    group.append(token)
+                } else {
+                    group = [token]
+                    groupIsDoc = token.position.line != lastCodeLine
+                }
+                continue
+            }
+            if token.kind != .semicolon {
+                if let last = group.last, groupIsDoc, last.endLine + 1 == token.position.line {
+                    docs[code.count] = docComment(group)
+                }
+                group = []
+                lastCodeLine = token.endLine
+                if token.isKeyword(.package) { seenPackage = true }
+            }
+            code.append(token)
+        }
+        let constraint = goBuild ?? (plusBuild.isEmpty ? nil : plusBuild.joined(separator: " && "))
+        return (code, docs, constraint)
+    }
+
+    private static func docComment(_ group: [GoToken]) -> GoDocComment {
+        var lines: [Substring] = []
+        for comment in group {
+            if comment.text.hasPrefix("//") {
+                var line = comment.text.dropFirst(2)
+                if line.first == " " { line = line.dropFirst() }
+                lines.append(line)
+            } else {
+                let inner = comment.text.dropFirst(2).dropLast(comment.text.hasSuffix("*/") ? 2 : 0)
+                lines += inner.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmed[...] }
+            }
+        }
+        return GoDocComment(text: lines.joined(separator: "\n"))
+    }
+
+    // MARK: - Token helpers
+
+    private var current: GoToken { tokens[index] }
+
+    private func peek(_ offset: Int = 1) -> GoToken {
+        tokens[min(index + offset, tokens.count - 1)]
+    }
+
+    private var atEnd: Bool { current.kind == .endOfFile }
+
+    private mutating func advance() {
+        if index < tokens.count - 1 { index += 1 }
+    }
+
+    private func isOperator(_ symbol: String) -> Bool { current.isOperator(symbol) }
+
+    private mutating func accept(_ symbol: String) -> Bool {
+        guard isOperator(symbol) else { return false }
+        advance()
+        return true
+    }
+
+    private struct ParseFailure: Error {}
+
+    private mutating func fail(_ message: String) -> ParseFailure {
+        let found: String
+        switch current.kind {
+        case .endOfFile: found = "end of file"
+        case .semicolon: found = current.isAutomaticSemicolon ? "newline" : "';'"
+        case .string: found = "string literal"
+        default: found = "'\(current.text)'"
+        }
+        errors.append(GoSyntaxError(position: current.position, message: "\(message), found \(found)"))
+        return ParseFailure()
+    }
+
+    private mutating func expect(_ symbol: String) throws(ParseFailure) {
+        guard accept(symbol) else { throw fail("expected '\(symbol)'") }
+    }
+
+    private mutating func identifier() throws(ParseFailure) -> String {
+        guard current.kind == .identifier else { throw fail("expected a name") }
+        defer { advance() }
+        return current.text
+    }
+
+    private mutating func skipSemicolons() {
+        while current.kind == .semicolon { advance() }
+    }
+
+    /// Ends a declaration: a semicolon, or nothing before `)`, `}` or the end of the file.
+    private mutating func expectSemicolon() throws(ParseFailure) {
+        if current.kind == .semicolon {
+            advance()
+        } else if !(isOperator(")") || isOperator("}") || atEnd) {
+            throw fail("expected ';' or a newline after the declaration")
+        }
+    }
+
+    // MARK: - File
+
+    private mutating func parseFile() -> (String, [GoImport], [GoDeclaration]) {
+        skipSemicolons()
+        var packageName = ""
+        do throws(ParseFailure) {
+            guard current.isKeyword(.package) else { throw fail("expected 'package' clause") }
+            advance()
+            packageName = try identifier()
+            try expectSemicolon()
+        } catch {
+            return ("", [], [])
+        }
+        var imports: [GoImport] = []
+        var declarations: [GoDeclaration] = []
+        while true {
+            skipSemicolons()
+            if atEnd { break }
+            let start = index
+            do throws(ParseFailure) {
+                switch current.kind {
+                case .keyword(.import): imports += try importDeclaration()
+                case .keyword(.const): declarations += try valueDeclaration(constant: true)
+                case .keyword(.var): declarations += try valueDeclaration(constant: false)
+                case .keyword(.type): declarations += try typeDeclaration()
+                case .keyword(.func): declarations.append(.function(try functionDeclaration()))
+                default: throw fail("expected a declaration (const, var, type, func or import)")
+                }
+            } catch {
+                recover(from: start)
+            }
+        }
+        return (packageName, imports, declarations)
+    }
+
+    /// Skips to the next top-level declaration keyword that starts a line, after a failure.
+    private mutating func recover(from start: Int) {
+        if index == start { advance() }
+        while !atEnd {
+            if case .keyword(let keyword) = current.kind, [.func, .type, .var, .const, .import].contains(keyword),
+                index > 0, tokens[index - 1].kind == .semicolon, current.position.column == 1
+            {
+                return
+            }
+            advance()
+        }
+    }
+
+    private mutating func importDeclaration() throws(ParseFailure) -> [GoImport] {
+        advance()
+        var imports: [GoImport] = []
+        if accept("(") {
+            while true {
+                skipSemicolons()
+                if accept(")") { break }
+                imports.append(try importSpec())
+                try expectSemicolon()
+            }
+        } else {
+            imports.append(try importSpec())
+        }
+        try expectSemicolon()
+        return imports
+    }
+
+    private mutating func importSpec() throws(ParseFailure) -> GoImport {
+        var name: String?
+        if current.kind == .identifier {
+            name = current.text
+            advance()
+        } else if isOperator(".") {
+            name = "."
+            advance()
+        }
+        guard current.kind == .string else { throw fail("expected an import path") }
+        defer { advance() }
+        return GoImport(name: name, path: Self.unquote(current.text))
+    }
+
+    // MARK: - const and var
+
+    private mutating func valueDeclaration(constant: Bool) throws(ParseFailure) -> [GoDeclaration] {
+        let keywordIndex = index
+        advance()
+        var specs: [GoDeclaration] = []
+        if accept("(") {
+            let groupDoc = docs[keywordIndex]
+            var iota = 0
+            var previous: (GoType?, [GoExpression])?
+            while true {
+                skipSemicolons()
+                if accept(")") { break }
+                let spec = try valueSpec(constant: constant, iota: iota, previous: previous, groupDoc: groupDoc)
+                if constant { previous = (spec.type, spec.values) }
+                specs.append(.value(spec))
+                iota += 1
+                try expectSemicolon()
+            }
+        } else {
+            specs.append(
+                .value(try valueSpec(constant: constant, iota: 0, previous: nil, groupDoc: docs[keywordIndex])))
+        }
+        try expectSemicolon()
+        return specs
+    }
+
+    private mutating func valueSpec(
+        constant: Bool, iota: Int, previous: (GoType?, [GoExpression])?, groupDoc: GoDocComment?
+    ) throws(ParseFailure) -> GoValueSpec {
+        let doc = docs[index] ?? groupDoc
+        let position = current.position
+        var names = [try identifier()]
+        while accept(",") { names.append(try identifier()) }
+        var type: GoType?
+        if !(isOperator("=") || current.kind == .semicolon || isOperator(")")) {
+            type = try parseType()
+        }
+        var values: [GoExpression] = []
+        if accept("=") {
+            repeat {
+                values.append(try skipExpression())
+            } while accept(",")
+        } else if constant {
+            guard type == nil, let previous else {
+                throw fail(type == nil ? "expected '=' and a value for the constant" : "expected '=' after the type")
+            }
+            (type, values) = previous
+        } else if type == nil {
+            throw fail("expected a type or '=' in the var declaration")
+        }
+        return GoValueSpec(
+            isConstant: constant, names: names, type: type, values: values, iota: iota, doc: doc, position: position)
+    }
+
+    /// Skips one expression (up to `,`, `;` or an unbalanced closer at depth 0) and returns its range and text.
+    private mutating func skipExpression() throws(ParseFailure) -> GoExpression {
+        let start = index
+        var depth = 0
+        while !atEnd {
+            let token = current
+            if token.kind == .operator {
+                switch token.text {
+                case "(", "[", "{": depth += 1
+                case ")", "]", "}":
+                    if depth == 0 { return try finishExpression(start) }
+                    depth -= 1
+                case ",":
+                    if depth == 0 { return try finishExpression(start) }
+                default: break
+                }
+            } else if token.kind == .semicolon && depth == 0 {
+                return try finishExpression(start)
+            }
+            advance()
+        }
+        if depth > 0 { throw fail("unbalanced brackets in expression") }
+        return try finishExpression(start)
+    }
+
+    private mutating func finishExpression(_ start: Int) throws(ParseFailure) -> GoExpression {
+        guard index > start else { throw fail("expected an expression") }
+        return GoExpression(tokens: start..<index, text: Self.normalisedText(tokens[start..<index]))
+    }
+
+    /// Token texts joined with a space except around `.`, inside brackets and before `,`.
+    static func normalisedText(_ slice: ArraySlice<GoToken>) -> String {
+        var text = ""
+        var previous: GoToken?
+        for token in slice where token.kind != .semicolon {
+            if let previous {
+                let tight =
+                    previous.isOperator(".") || token.isOperator(".") || token.isOperator(",")
+                    || previous.isOperator("(") || previous.isOperator("[") || token.isOperator(")")
+                    || token.isOperator("]") || (token.isOperator("(") && previous.kind != .operator)
+                    || (token.isOperator("[") && previous.kind != .operator) || previous.isOperator("!")
+                    || (previous.isOperator("^") && previous.position.offset + 1 == token.position.offset)
+                    || (previous.isOperator("-") && previous.position.offset + 1 == token.position.offset)
+                    || previous.isOperator("*") && previous.position.offset + 1 == token.position.offset
+                    || previous.isOperator("&") && previous.position.offset + 1 == token.position.offset
+                    || (token.isOperator("{") && previous.kind != .operator)
+                    || previous.isOperator("{") || token.isOperator("}")
+                    || (previous.isOperator("]")
+                        && (token.kind != .operator || ["*", "[", "(", "{"].contains(token.text)))
+                if !tight { text += " " }
+            }
+            text += token.text
+            previous = token
+        }
+        return text
+    }
+
+    // MARK: - type
+
+    private mutating func typeDeclaration() throws(ParseFailure) -> [GoDeclaration] {
+        let keywordIndex = index
+        advance()
+        var specs: [GoDeclaration] = []
+        if accept("(") {
+            let groupDoc = docs[keywordIndex]
+            while true {
+                skipSemicolons()
+                if accept(")") { break }
+                specs.append(.type(try typeSpec(groupDoc: groupDoc)))
+                try expectSemicolon()
+            }
+        } else {
+            specs.append(.type(try typeSpec(groupDoc: docs[keywordIndex])))
+        }
+        try expectSemicolon()
+        return specs
+    }
+
+    private mutating func typeSpec(groupDoc: GoDocComment?) throws(ParseFailure) -> GoTypeSpec {
+        let doc = docs[index] ?? groupDoc
+        let position = current.position
+        let name = try identifier()
+        var typeParameters: [GoTypeParameter] = []
+        if isOperator("["), startsTypeParameters() {
+            advance()
+            typeParameters = try typeParameterList()
+        }
+        let isAlias = accept("=")
+        let type = try parseType()
+        return GoTypeSpec(
+            name: name, typeParameters: typeParameters, isAlias: isAlias, type: type, doc: doc, position: position)
+    }
+
+    /// At `[` after a type name: true for `[T any]`, `[K comparable, V any]`, `[P *C]`, `[S ~[]E]`; false for an
+    /// array length such as `[N]`, `[4]` or `[N+1]`.
+    private func startsTypeParameters() -> Bool {
+        guard peek().kind == .identifier else { return false }
+        let after = peek(2)
+        switch after.kind {
+        case .identifier, .keyword(.interface), .keyword(.func), .keyword(.map), .keyword(.chan),
+            .keyword(.struct):
+            return true
+        case .operator:
+            return ["~", "*", "[", ",", "("].contains(after.text)
+        default:
+            return false
+        }
+    }
+
+    /// After `[`: `K comparable, V any]` (names may share a constraint: `K, V any`).
+    private mutating func typeParameterList() throws(ParseFailure) -> [GoTypeParameter] {
+        var result: [GoTypeParameter] = []
+        var pending: [String] = []
+        while !accept("]") {
+            pending.append(try identifier())
+            if accept(",") { continue }
+            let constraint = try constraintType()
+            result += pending.map { GoTypeParameter(name: $0, constraint: constraint) }
+            pending = []
+            if !accept(",") {
+                try expect("]")
+                break
+            }
+        }
+        if !pending.isEmpty { throw fail("expected a constraint for type parameter '\(pending[0])'") }
+        return result
+    }
+
+    /// A constraint: a type or a union of `~T` terms.
+    private mutating func constraintType() throws(ParseFailure) -> GoType {
+        var terms: [GoTypeTerm] = []
+        repeat {
+            let tilde = accept("~")
+            terms.append(GoTypeTerm(tilde: tilde, type: try parseType()))
+        } while accept("|")
+        if terms.count == 1 && !terms[0].tilde { return terms[0].type }
+        return .union(terms)
+    }
+
+    /// True when the current token can begin a type.
+    private var startsType: Bool {
+        switch current.kind {
+        case .identifier, .keyword(.func), .keyword(.map), .keyword(.chan), .keyword(.struct),
+            .keyword(.interface):
+            return true
+        case .operator:
+            return ["*", "[", "(", "<-"].contains(current.text)
+        default:
+            return false
+        }
+    }
+
+    /// A type expression.
+    private mutating func parseType() throws(ParseFailure) -> GoType {
+        switch current.kind {
+        case .identifier:
+            return try typeName()
+        case .keyword(.map):
+            advance()
+            try expect("[")
+            let key = try parseType()
+            try expect("]")
+            return .map(key: key, value: try parseType())
+        case .keyword(.chan):
+            advance()
+            if accept("<-") { return .channel(direction: .send, element: try parseType()) }
+            return .channel(direction: .both, element: try parseType())
+        case .keyword(.func):
+            advance()
+            return .function(try signature())
+        case .keyword(.struct):
+            advance()
+            return .structure(try structFields())
+        case .keyword(.interface):
+            advance()
+            return .interface(try interfaceElements())
+        case .operator:
+            switch current.text {
+            case "*":
+                advance()
+                return .pointer(try parseType())
+            case "<-":
+                advance()
+                guard current.isKeyword(.chan) else { throw fail("expected 'chan' after '<-'") }
+                advance()
+                return .channel(direction: .receive, element: try parseType())
+            case "(":
+                advance()
+                let inner = try parseType()
+                try expect(")")
+                return inner
+            case "[":
+                advance()
+                if accept("]") { return .slice(try parseType()) }
+                let length: String
+                if accept("...") {
+                    length = "..."
+                } else {
+                    length = try arrayLength()
+                }
+                try expect("]")
+                return .array(length: length, element: try parseType())
+            default:
+                throw fail("expected a type")
+            }
+        default:
+            throw fail("expected a type")
+        }
+    }
+
+    private mutating func arrayLength() throws(ParseFailure) -> String {
+        let start = index
+        var depth = 0
+        while !atEnd {
+            if isOperator("[") || isOperator("(") { depth += 1 }
+            if isOperator("]") || isOperator(")") {
+                if depth == 0 { break }
+                depth -= 1
+            }
+            if current.kind == .semicolon { throw fail("expected ']' after the array length") }
+            advance()
+        }
+        guard index > start else { throw fail("expected an array length") }
+        return Self.normalisedText(tokens[start..<index])
+    }
+
+    /// `Name`, `pkg.Name`, with optional type arguments `[int, string]`.
+    private mutating func typeName() throws(ParseFailure) -> GoType {
+        var package: String?
+        var name = try identifier()
+        if isOperator("."), peek().kind == .identifier {
+            advance()
+            package = name
+            name = try identifier()
+        }
+        var arguments: [GoType] = []
+        if isOperator("["), !peek().isOperator("]"), startsTypeArguments() {
+            advance()
+            repeat {
+                if isOperator("]") { break }
+                arguments.append(try constraintType())
+            } while accept(",")
+            try expect("]")
+        }
+        return .named(package: package, name: name, arguments: arguments)
+    }
+
+    /// At `[` after a type name: type arguments unless a literal length follows (`name [4]T` in a parameter list);
+    /// `name [N]T` is read as an instantiation and repaired by the parameter list.
+    private func startsTypeArguments() -> Bool {
+        peek().kind != .int
+    }
+
+    // MARK: - Signatures
+
+    /// `[T any](params) results` after `func` or a method name.
+    private mutating func signature(allowTypeParameters: Bool = false) throws(ParseFailure) -> GoSignature {
+        var typeParameters: [GoTypeParameter] = []
+        if allowTypeParameters, accept("[") { typeParameters = try typeParameterList() }
+        let parameters = try parameterList()
+        var results: [GoParameter] = []
+        if isOperator("(") {
+            results = try parameterList()
+        } else if startsType {
+            results = [GoParameter(name: nil, type: try parseType())]
+        }
+        return GoSignature(typeParameters: typeParameters, parameters: parameters, results: results)
+    }
+
+    /// `(a, b int, c ...string)` or `(int, string)`.
+    private mutating func parameterList() throws(ParseFailure) -> [GoParameter] {
+        try expect("(")
+        var entries: [(name: String?, type: GoType?, variadic: Bool)] = []
+        while !accept(")") {
+            if accept("...") {
+                entries.append((nil, try parseType(), true))
+            } else {
+                let first = try parseType()
+                if isOperator(",") || isOperator(")") {
+                    entries.append((nil, first, false))
+                } else if case .named(nil, let name, let arguments) = first {
+                    if arguments.isEmpty {
+                        let variadic = accept("...")
+                        entries.append((name, try parseType(), variadic))
+                    } else if arguments.count == 1, case .named(let lengthPackage, let lengthName, []) = arguments[0] {
+                        // `a [N]T`, read as the instantiation `a[N]` followed by `T`.
+                        let length = lengthPackage.map { "\($0).\(lengthName)" } ?? lengthName
+                        entries.append((name, .array(length: length, element: try parseType()), false))
+                    } else {
+                        throw fail("expected ',' or ')' in the parameter list")
+                    }
+                } else {
+                    throw fail("expected ',' or ')' in the parameter list")
+                }
+            }
+            if !accept(",") {
+                try expect(")")
+                break
+            }
+        }
+        guard entries.contains(where: { $0.name != nil }) else {
+            return entries.map {
+                GoParameter(
+                    name: nil, type: $0.type ?? .named(package: nil, name: "?", arguments: []), variadic: $0.variadic)
+            }
+        }
+        // Named parameters: `a, b int` lists names before a type; an unnamed entry is a name awaiting its type.
+        var result: [GoParameter] = []
+        var pendingNames: [String] = []
+        for entry in entries {
+            if let name = entry.name, let type = entry.type {
+                result += pendingNames.map { GoParameter(name: $0, type: type, variadic: false) }
+                result.append(GoParameter(name: name, type: type, variadic: entry.variadic))
+                pendingNames = []
+            } else if case .named(nil, let name, []) = entry.type {
+                pendingNames.append(name)
+            } else {
+                throw fail("mixed named and unnamed parameters")
+            }
+        }
+        if !pendingNames.isEmpty { throw fail("mixed named and unnamed parameters") }
+        return result
+    }
+
+    // MARK: - struct and interface
+
+    private mutating func structFields() throws(ParseFailure) -> [GoField] {
+        try expect("{")
+        var fields: [GoField] = []
+        while true {
+            skipSemicolons()
+            if accept("}") { break }
+            let doc = docs[index]
+            let position = current.position
+            var names: [String] = []
+            let type: GoType
+            if current.kind == .identifier && (peek().isOperator(",") || startsFieldType(peek()))
+                && !(peek().isOperator("[") && bracketEndsField())
+            {
+                names.append(try identifier())
+                while accept(",") { names.append(try identifier()) }
+                type = try parseType()
+            } else if accept("*") {
+                type = .pointer(try typeName())
+            } else {
+                type = try typeName()
+            }
+            var tag: String?
+            if current.kind == .string {
+                tag = current.text
+                advance()
+            }
+            fields.append(GoField(names: names, type: type, tag: tag, doc: doc, position: position))
+            if !isOperator("}") {
+                guard current.kind == .semicolon else { throw fail("expected ';' or newline after the field") }
+                advance()
+            }
+        }
+        return fields
+    }
+
+    /// At `Name [`: true when the matching `]` ends the field (an embedded instance `List[int]`), false when a type
+    /// follows it (`Name [N]T`, `Name []T`).
+    private func bracketEndsField() -> Bool {
+        var depth = 0
+        var offset = 1
+        while index + offset < tokens.count - 1 {
+            let token = peek(offset)
+            if token.isOperator("[") { depth += 1 }
+            if token.isOperator("]") {
+                depth -= 1
+                if depth == 0 { break }
+            }
+            offset += 1
+        }
+        if peek(2).isOperator("]") { return false }
+        let after = peek(offset + 1)
+        return after.kind == .semicolon || after.kind == .string || after.isOperator("}") || after.kind == .endOfFile
+    }
+
+    /// After a field name: does `token` begin the field's type (so the name is not an embedded type)?
+    private func startsFieldType(_ token: GoToken) -> Bool {
+        switch token.kind {
+        case .identifier, .keyword(.func), .keyword(.map), .keyword(.chan), .keyword(.struct),
+            .keyword(.interface):
+            return true
+        case .operator:
+            return ["*", "[", "(", "<-"].contains(token.text)
+        default:
+            return false
+        }
+    }
+
+    private mutating func interfaceElements() throws(ParseFailure) -> [GoInterfaceElement] {
+        try expect("{")
+        var elements: [GoInterfaceElement] = []
+        while true {
+            skipSemicolons()
+            if accept("}") { break }
+            let doc = docs[index]
+            let position = current.position
+            if current.kind == .identifier && peek().isOperator("(") {
+                let name = try identifier()
+                elements.append(.method(name: name, signature: try signature(), doc: doc, position: position))
+            } else {
+                elements.append(.embedded(try constraintType(), position: position))
+            }
+            if !isOperator("}") {
+                guard current.kind == .semicolon else { throw fail("expected ';' or newline after the element") }
+                advance()
+            }
+        }
+        return elements
+    }
+
+    // MARK: - func
+
+    private mutating func functionDeclaration() throws(ParseFailure) -> GoFunction {
+        let doc = docs[index]
+        advance()
+        var receiver: GoReceiver?
+        if isOperator("(") {
+            let parameters = try parameterList()
+            guard parameters.count == 1, let base = parameters[0].type.baseName, base.package == nil else {
+                throw fail("expected one receiver of a named type")
+            }
+            if case .pointer = parameters[0].type {
+                receiver = GoReceiver(typeName: base.name, isPointer: true)
+            } else {
+                receiver = GoReceiver(typeName: base.name, isPointer: false)
+            }
+        }
+        let position = current.position
+        let name = try identifier()
+        let signature = try signature(allowTypeParameters: receiver == nil)
+        var body: Range<Int>?
+        if isOperator("{") {
+            let start = index
+            try skipBalanced()
+            body = start..<index
+        }
+        try expectSemicolon()
+        return GoFunction(
+            name: name, receiver: receiver, signature: signature, body: body, doc: doc, position: position)
+    }
+
+    /// Skips from an opening bracket to just after its matching closer.
+    private mutating func skipBalanced() throws(ParseFailure) {
+        let open = current
+        var stack: [String] = []
+        while !atEnd {
+            if current.kind == .operator {
+                switch current.text {
+                case "{": stack.append("}")
+                case "(": stack.append(")")
+                case "[": stack.append("]")
+                case "}", ")", "]":
+                    guard stack.last == current.text else {
+                        throw fail("unbalanced '\(current.text)' in the body opened at \(open.position)")
+                    }
+                    stack.removeLast()
+                    if stack.isEmpty {
+                        advance()
+                        return
+                    }
+                default: break
+                }
+            }
+            advance()
+        }
+        throw fail("body opened at \(open.position) is not closed")
+    }
+
+    // MARK: - Literals
+
+    /// The value of a string literal's text: quotes removed and escapes decoded (best effort on invalid escapes).
+    public static func unquote(_ literal: String) -> String {
+        guard let first = literal.first else { return literal }
+        if first == "`" {
+            return String(literal.dropFirst().dropLast(literal.count > 1 && literal.last == "`" ? 1 : 0))
+                .replacingCarriageReturns()
+        }
+        guard first == "\"" || first == "'" else { return literal }
+        let body = Array(literal.utf8.dropFirst().dropLast(literal.count > 1 ? 1 : 0))
+        var bytes: [UInt8] = []
+        var i = 0
+        while i < body.count {
+            let byte = body[i]
+            guard byte == UInt8(ascii: "\\"), i + 1 < body.count else {
+                bytes.append(byte)
+                i += 1
+                continue
+            }
+            let code = body[i + 1]
+            i += 2
+            switch code {
+            case UInt8(ascii: "a"): bytes.append(7)
+            case UInt8(ascii: "b"): bytes.append(8)
+            case UInt8(ascii: "f"): bytes.append(12)
+            case UInt8(ascii: "n"): bytes.append(10)
+            case UInt8(ascii: "r"): bytes.append(13)
+            case UInt8(ascii: "t"): bytes.append(9)
+            case UInt8(ascii: "v"): bytes.append(11)
+            case UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"), UInt8(ascii: "0")...UInt8(ascii: "7"):
+                let (count, radix) =
+                    code == UInt8(ascii: "x")
+                    ? (2, 16)
+                    : code == UInt8(ascii: "u")
+                        ? (4, 16)
+                        : code == UInt8(ascii: "U") ? (8, 16) : (3, 8)
+                var start = i
+                if radix == 8 { start -= 1 }
+                let end = min(body.count, start + count)
+                let digits = String(decoding: body[start..<end], as: UTF8.self)
+                i = end
+                guard let value = UInt32(digits, radix: radix) else { continue }
+                if code == UInt8(ascii: "x") || radix == 8 {
+                    bytes.append(UInt8(truncatingIfNeeded: value))
+                } else if let scalar = Unicode.Scalar(value) {
+                    bytes += Array(String(Character(scalar)).utf8)
+                }
+            default: bytes.append(code)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and carriage returns.
+    var trimmed: String {
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+
+    fileprivate func replacingCarriageReturns() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.filter { $0 != "\r" }))
+    }
+}

@@ -1,0 +1,483 @@
+import GoSource
+
+/// One parsed Go file of a package, as the go-api extractor keeps it: declarations, the build condition under which
+/// the file compiles, and the tokens of const initialisers (the only tokens it needs later).
+struct ParsedGoFile: Sendable {
+    let name: String
+    let file: GoFile
+    /// The `//go:build` expression and `_os`/`_arch` file-name suffix, joined with `&&`; nil for every build.
+    let condition: String?
+    /// Const initialiser tokens by declaration index and value index.
+    let constantTokens: [Int: [[GoToken]]]
+
+    private static let operatingSystems: Set<String> = [
+        "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd",
+        "openbsd", "plan9", "solaris", "wasip1", "windows", "zos",
+    ]
+    private static let architectures: Set<String> = [
+        "386", "amd64", "amd64p32", "arm", "armbe", "arm64", "arm64be", "loong64", "mips", "mipsle", "mips64",
+        "mips64le", "mips64p32", "mips64p32le", "ppc", "ppc64", "ppc64le", "riscv", "riscv64", "s390", "s390x",
+        "sparc", "sparc64", "wasm",
+    ]
+
+    init(name: String, bytes: [UInt8]) {
+        let file = GoParser.parse(bytes)
+        self.name = name
+        var constants: [Int: [[GoToken]]] = [:]
+        for (index, declaration) in file.declarations.enumerated() {
+            if case .value(let spec) = declaration, spec.isConstant {
+                constants[index] = spec.values.map { Array(file.tokens[$0.tokens]) }
+            }
+        }
+        self.constantTokens = constants
+        self.file = GoFile(
+            packageName: file.packageName, buildConstraint: file.buildConstraint, imports: file.imports,
+            declarations: file.declarations, tokens: [], errors: file.errors)
+        let parts = [Self.suffixCondition(name), file.buildConstraint].compactMap { $0 }
+        condition = parts.isEmpty ? nil : parts.joined(separator: " && ")
+    }
+
+    /// True when the file never builds (`//go:build ignore`, the convention for generators).
+    var isIgnored: Bool { file.buildConstraint == "ignore" }
+
+    /// The condition a `name_GOOS_GOARCH.go` file name implies, as Go's build rules read it.
+    static func suffixCondition(_ name: String) -> String? {
+        var stem = name.hasSuffix(".go") ? String(name.dropLast(3)) : name
+        if stem.hasSuffix("_test") { stem = String(stem.dropLast(5)) }
+        let parts = stem.split(separator: "_", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 2 else { return nil }
+        let last = parts[parts.count - 1]
+        if parts.count >= 3, operatingSystems.contains(parts[parts.count - 2]), architectures.contains(last) {
+            return "\(parts[parts.count - 2]) && \(last)"
+        }
+        if operatingSystems.contains(last) || architectures.contains(last) { return last }
+        return nil
+    }
+}
+
+/// Builds the surface items of one Go package from its parsed files.
+///
+/// Keys: `PKG` (the package), `PKG.Name` (func, type, const, var), `PKG.Type.Member` (field, method, interface
+/// method), where `PKG` is the import path. Attributes: `kind` always; `signature` for funcs and methods;
+/// `type` for types, fields, consts and vars; `receiver` (`value`, `pointer`, `interface`) for methods; `value` for
+/// consts; `sealed` for interfaces; `typeparams` for generic types; `embeds` for interfaces embedding other
+/// packages' interfaces; `build` when only some builds declare the item; `via` for promoted members; `note` for what
+/// a reading of the source cannot decide.
+struct GoAPIPackage {
+    let importPath: String
+    let folder: String
+    let files: [ParsedGoFile]
+    let ignoreValues: (String) -> Bool
+
+    private struct Declared<T> {
+        let value: T
+        let file: ParsedGoFile
+        var conditions: [String?]
+    }
+
+    private var types: [String: Declared<GoTypeSpec>] = [:]
+    private var functions: [String: Declared<GoFunction>] = [:]
+    private var methods: [String: [String: Declared<GoFunction>]] = [:]
+    private var values: [String: Declared<(spec: GoValueSpec, index: Int, declaration: Int)>] = [:]
+
+    /// The package a folder's files declare: the most common package clause other than `main`, in files that build
+    /// (generators marked `//go:build ignore` are often `package main`); nil when there is none.
+    static func packageName(of files: [ParsedGoFile]) -> String? {
+        var counts: [String: Int] = [:]
+        for file in files where !file.isIgnored && !file.file.packageName.isEmpty {
+            counts[file.file.packageName, default: 0] += 1
+        }
+        return counts.filter { $0.key != "main" }.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
+    /// The package of `files` (those of another package or never built are left out).
+    init(importPath: String, folder: String, files: [ParsedGoFile], ignoreValues: @escaping (String) -> Bool) {
+        let name = Self.packageName(of: files)
+        self.importPath = importPath
+        self.folder = folder
+        self.files = files.filter { !$0.isIgnored && $0.file.packageName == name }
+        self.ignoreValues = ignoreValues
+        for file in self.files {
+            for (declarationIndex, declaration) in file.file.declarations.enumerated() {
+                switch declaration {
+                case .type(let spec):
+                    Self.record(&types, spec.name, spec, file)
+                case .function(let function):
+                    if let receiver = function.receiver {
+                        Self.record(&methods[receiver.typeName, default: [:]], function.name, function, file)
+                    } else if function.name != "init" && function.name != "_" {
+                        Self.record(&functions, function.name, function, file)
+                    }
+                case .value(let spec):
+                    for (index, name) in spec.names.enumerated() where name != "_" {
+                        Self.record(&values, name, (spec, index, declarationIndex), file)
+                    }
+                }
+            }
+        }
+    }
+
+    private static func record<T>(
+        _ table: inout [String: Declared<T>], _ name: String, _ value: T, _ file: ParsedGoFile
+    ) {
+        if table[name] != nil {
+            table[name]?.conditions.append(file.condition)
+        } else {
+            table[name] = Declared(value: value, file: file, conditions: [file.condition])
+        }
+    }
+
+    static func isExported(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first else { return false }
+        return first.properties.isUppercase
+    }
+
+    // MARK: - Items
+
+    func items() -> [RawItem] {
+        var items: [RawItem] = []
+        let packageName = files.first?.file.packageName ?? ""
+        items.append(
+            RawItem(
+                key: importPath, attributes: ["kind": "package", "name": packageName], stability: .stable,
+                location: Location(path: folder.isEmpty ? "." : folder)))
+        for (name, declared) in functions where Self.isExported(name) {
+            items.append(
+                item(
+                    name, declared.value.doc, declared,
+                    attributes: [
+                        "kind": "func", "signature": declared.value.signature.description,
+                    ], line: declared.value.position.line))
+        }
+        for (name, declared) in types where Self.isExported(name) {
+            items += typeItems(name, declared)
+        }
+        var constants = ConstantTable(package: self)
+        for (name, declared) in values where Self.isExported(name) {
+            let spec = declared.value.spec
+            var attributes = ["kind": spec.isConstant ? "const" : "var"]
+            if spec.isConstant {
+                attributes["type"] = spec.type?.description ?? "untyped"
+                if ignoreValues(name) {
+                    attributes["note"] = "value not promised (ignore-values)"
+                } else {
+                    attributes["value"] = constants.text(of: name)
+                }
+            } else if let type = spec.type {
+                attributes["type"] = type.description
+            } else if let inferred = inferredType(spec, declared.value.index) {
+                attributes["type"] = inferred
+            } else {
+                attributes["type"] = "?"
+                attributes["note"] = "type inferred from the initialiser needs type-checking; not compared"
+            }
+            items.append(item(name, spec.doc, declared, attributes: attributes, line: spec.position.line))
+        }
+        return items
+    }
+
+    private func item<T>(
+        _ name: String, _ doc: GoDocComment?, _ declared: Declared<T>, attributes: [String: String], line: Int
+    ) -> RawItem {
+        var attributes = attributes
+        if let build = Self.buildCondition(declared.conditions) { attributes["build"] = build }
+        return RawItem(
+            key: importPath + "." + name, attributes: attributes,
+            stability: doc?.deprecation != nil ? .deprecated : .stable,
+            location: Location(path: path(declared.file), line: line))
+    }
+
+    private func path(_ file: ParsedGoFile) -> String {
+        folder.isEmpty ? file.name : folder + "/" + file.name
+    }
+
+    /// The builds that declare an item: nil when some file without a condition does, else the conditions united.
+    static func buildCondition(_ conditions: [String?]) -> String? {
+        if conditions.contains(where: { $0 == nil }) { return nil }
+        let unique = Array(Set(conditions.compactMap { $0 })).sorted()
+        if unique.count == 1 { return unique[0] }
+        return unique.map { $0.contains(" ") ? "(\($0))" : $0 }.joined(separator: " || ")
+    }
+
+    private func inferredType(_ spec: GoValueSpec, _ index: Int) -> String? {
+        guard spec.values.count == spec.names.count, index < spec.values.count else { return nil }
+        let text = spec.values[index].text
+        if text.hasPrefix("\"") || text.hasPrefix("`") { return "string" }
+        if text == "true" || text == "false" { return "bool" }
+        if text.hasPrefix("errors.New(") || text.hasPrefix("fmt.Errorf(") { return "error" }
+        if let first = text.first, first.isNumber {
+            return text.contains(".") || text.contains("e") && !text.hasPrefix("0x") ? "float64" : "int"
+        }
+        // A composite literal `T{...}` or `&T{...}` names its type.
+        let body = text.hasPrefix("&") ? text.dropFirst() : text[...]
+        if let brace = body.firstIndex(of: "{") {
+            let head = body[..<brace]
+            if !head.isEmpty,
+                head.allSatisfy({
+                    $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "[" || $0 == "]" || $0 == "*"
+                })
+            {
+                return (text.hasPrefix("&") ? "*" : "") + head
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Types and their members
+
+    private func typeItems(_ name: String, _ declared: Declared<GoTypeSpec>) -> [RawItem] {
+        let spec = declared.value
+        var attributes: [String: String] = ["kind": spec.isAlias ? "alias" : "type"]
+        if !spec.typeParameters.isEmpty {
+            attributes["typeparams"] = "[" + spec.typeParameters.map(\.description).joined(separator: ", ") + "]"
+        }
+        var members: [RawItem] = []
+        switch spec.type {
+        case .structure where !spec.isAlias:
+            attributes["type"] = "struct"
+        case .interface(let elements) where !spec.isAlias:
+            let shape = interfaceShape(name, elements: elements, visited: [])
+            let typeElements = shape.typeElements
+            attributes["type"] =
+                typeElements.isEmpty ? "interface" : "interface{ \(typeElements.joined(separator: "; ")) }"
+            attributes["sealed"] = shape.sealed ? "yes" : "no"
+            if !shape.foreign.isEmpty { attributes["embeds"] = shape.foreign.sorted().joined(separator: ", ") }
+            if !shape.foreign.isEmpty && !shape.sealed {
+                attributes["note"] =
+                    "methods of embedded \(shape.foreign.sorted().joined(separator: ", ")) not listed "
+                    + "(needs type-checking)"
+            }
+            for (method, member) in shape.methods where Self.isExported(method) {
+                var memberAttributes = ["kind": "method", "receiver": "interface", "signature": member.signature]
+                if let via = member.via { memberAttributes["via"] = via }
+                members.append(
+                    RawItem(
+                        key: "\(importPath).\(name).\(method)", attributes: memberAttributes,
+                        stability: member.deprecated ? .deprecated : .stable,
+                        location: Location(path: path(member.file), line: member.line)))
+            }
+        default:
+            attributes["type"] = (spec.isAlias ? "= " : "") + spec.type.description
+        }
+        var own = item(name, spec.doc, declared, attributes: attributes, line: spec.position.line)
+        if !spec.isAlias {
+            let set = memberSet(of: name)
+            if !set.foreign.isEmpty {
+                let note =
+                    "members promoted from \(set.foreign.sorted().joined(separator: ", ")) not listed "
+                    + "(needs type-checking)"
+                own.attributes["note"] = own.attributes["note"].map { $0 + "; " + note } ?? note
+            }
+            for (memberName, member) in set.members where Self.isExported(memberName) {
+                var memberAttributes = member.attributes
+                if let via = member.via { memberAttributes["via"] = via }
+                if let build = own.attributes["build"] ?? Self.buildCondition(member.conditions) {
+                    memberAttributes["build"] = build
+                }
+                members.append(
+                    RawItem(
+                        key: "\(importPath).\(name).\(memberName)", attributes: memberAttributes,
+                        stability: member.deprecated ? .deprecated : .stable,
+                        location: Location(path: path(member.file), line: member.line)))
+            }
+        }
+        return [own] + members
+    }
+
+    private struct InterfaceMethod {
+        let signature: String
+        let via: String?
+        let deprecated: Bool
+        let file: ParsedGoFile
+        let line: Int
+    }
+
+    private struct InterfaceShape {
+        var methods: [String: InterfaceMethod] = [:]
+        var typeElements: [String] = []
+        var foreign: Set<String> = []
+        var sealed = false
+    }
+
+    /// The method set of an interface with same-package embedded interfaces expanded.
+    private func interfaceShape(_ name: String, elements: [GoInterfaceElement], visited: Set<String>) -> InterfaceShape
+    {
+        var shape = InterfaceShape()
+        let file = types[name]?.file ?? files[0]
+        for element in elements {
+            switch element {
+            case .method(let method, let signature, let doc, let position):
+                shape.methods[method] = InterfaceMethod(
+                    signature: signature.description, via: nil, deprecated: doc?.deprecation != nil, file: file,
+                    line: position.line)
+                if !Self.isExported(method) { shape.sealed = true }
+            case .embedded(let type, _):
+                if case .named(nil, let embedded, _) = type, let target = types[embedded],
+                    case .interface(let inner) = target.value.type, !visited.contains(embedded)
+                {
+                    let innerShape = interfaceShape(embedded, elements: inner, visited: visited.union([name]))
+                    for (method, member) in innerShape.methods where shape.methods[method] == nil {
+                        shape.methods[method] = InterfaceMethod(
+                            signature: member.signature, via: member.via ?? embedded, deprecated: member.deprecated,
+                            file: member.file, line: member.line)
+                    }
+                    shape.sealed = shape.sealed || innerShape.sealed
+                    shape.foreign.formUnion(innerShape.foreign)
+                    shape.typeElements += innerShape.typeElements
+                } else if case .named(let package?, _, _) = type {
+                    shape.foreign.insert(type.description)
+                    _ = package
+                } else if case .named(nil, "error", []) = type {
+                    shape.methods["Error"] = InterfaceMethod(
+                        signature: "() string", via: "error", deprecated: false, file: file, line: 0)
+                } else {
+                    shape.typeElements.append(type.description)
+                }
+            }
+        }
+        return shape
+    }
+
+    private struct Member {
+        var attributes: [String: String]
+        var via: String?
+        var deprecated: Bool
+        var file: ParsedGoFile
+        var line: Int
+        var conditions: [String?]
+        var depth: Int
+    }
+
+    private struct MemberSet {
+        var members: [String: Member] = [:]
+        var foreign: Set<String> = []
+    }
+
+    /// The fields and methods of a defined type, with those promoted from same-package embedded types; a name found
+    /// twice at the same depth is ambiguous in Go and left out.
+    private func memberSet(of name: String) -> MemberSet {
+        var set = MemberSet()
+        var ambiguous: Set<String> = []
+        var blocked: Set<String> = []
+        // Breadth-first over embedded types: (type name, path of embeddings, reached through a pointer).
+        var level: [(name: String, via: String?, pointer: Bool)] = [(name, nil, false)]
+        var seen: Set<String> = [name]
+        var depth = 0
+        while !level.isEmpty && depth < 8 {
+            var found: [String: Member] = [:]
+            var next: [(name: String, via: String?, pointer: Bool)] = []
+            for entry in level {
+                guard let declared = types[entry.name] else { continue }
+                for (method, function) in methods[entry.name] ?? [:] {
+                    let pointerOnly = function.value.receiver?.isPointer == true && !entry.pointer
+                    let member = Member(
+                        attributes: [
+                            "kind": "method", "receiver": pointerOnly ? "pointer" : "value",
+                            "signature": function.value.signature.description,
+                        ], via: entry.via, deprecated: function.value.doc?.deprecation != nil, file: function.file,
+                        line: function.value.position.line, conditions: function.conditions, depth: depth)
+                    if found[method] != nil { ambiguous.insert(method) } else { found[method] = member }
+                }
+                switch declared.value.type {
+                case .structure(let fields):
+                    for field in fields {
+                        let fieldNames: [String]
+                        if field.isEmbedded, let base = field.type.baseName {
+                            fieldNames = [base.name]
+                            if base.package == nil {
+                                if !seen.contains(base.name) {
+                                    seen.insert(base.name)
+                                    let isPointer: Bool
+                                    if case .pointer = field.type { isPointer = true } else { isPointer = false }
+                                    let path = (entry.via.map { $0 + "." } ?? "") + base.name
+                                    next.append((base.name, path, entry.pointer || isPointer))
+                                }
+                            } else {
+                                set.foreign.insert(field.type.description)
+                            }
+                        } else {
+                            fieldNames = field.names
+                        }
+                        for fieldName in fieldNames {
+                            var attributes = ["kind": "field", "type": field.type.description]
+                            if field.isEmbedded { attributes["embedded"] = "yes" }
+                            let member = Member(
+                                attributes: attributes, via: entry.via, deprecated: field.doc?.deprecation != nil,
+                                file: declared.file, line: field.position.line, conditions: declared.conditions,
+                                depth: depth)
+                            if found[fieldName] != nil {
+                                ambiguous.insert(fieldName)
+                            } else {
+                                found[fieldName] = member
+                            }
+                        }
+                    }
+                case .interface(let elements) where depth > 0:
+                    let shape = interfaceShape(entry.name, elements: elements, visited: [])
+                    for (method, member) in shape.methods {
+                        let promoted = Member(
+                            attributes: ["kind": "method", "receiver": "value", "signature": member.signature],
+                            via: entry.via, deprecated: member.deprecated, file: member.file, line: member.line,
+                            conditions: declared.conditions, depth: depth)
+                        if found[method] != nil { ambiguous.insert(method) } else { found[method] = promoted }
+                    }
+                    set.foreign.formUnion(shape.foreign)
+                default:
+                    break
+                }
+            }
+            for (memberName, member) in found where set.members[memberName] == nil && !blocked.contains(memberName) {
+                if ambiguous.contains(memberName) { continue }
+                set.members[memberName] = member
+            }
+            // An ambiguous name at this depth also hides the same name deeper down.
+            blocked.formUnion(ambiguous)
+            ambiguous = []
+            level = next
+            depth += 1
+        }
+        return set
+    }
+}
+
+/// Const values of a package, evaluated on demand with cycles cut.
+private struct ConstantTable {
+    let package: GoAPIPackage
+    private var cache: [String: GoConstant?] = [:]
+    private var inProgress: Set<String> = []
+    private var specs: [String: (file: ParsedGoFile, declaration: Int, spec: GoValueSpec, index: Int)] = [:]
+
+    init(package: GoAPIPackage) {
+        self.package = package
+        for file in package.files {
+            for (declarationIndex, declaration) in file.file.declarations.enumerated() {
+                guard case .value(let spec) = declaration, spec.isConstant else { continue }
+                for (index, name) in spec.names.enumerated() where name != "_" && specs[name] == nil {
+                    specs[name] = (file, declarationIndex, spec, index)
+                }
+            }
+        }
+    }
+
+    /// The value's Go text: evaluated when possible, else the initialiser's text (with `iota` noted).
+    mutating func text(of name: String) -> String {
+        if let value = value(of: name) { return value.description }
+        guard let entry = specs[name], entry.index < entry.spec.values.count else { return "?" }
+        let text = entry.spec.values[entry.index].text
+        return text.contains("iota") ? "\(text) (iota=\(entry.spec.iota))" : text
+    }
+
+    mutating func value(of name: String) -> GoConstant? {
+        if let cached = cache[name] { return cached }
+        guard let entry = specs[name], !inProgress.contains(name),
+            let tokens = entry.file.constantTokens[entry.declaration], entry.index < tokens.count
+        else { return nil }
+        inProgress.insert(name)
+        var table = self
+        let result = GoConstantEvaluator.evaluate(tokens[entry.index], iota: entry.spec.iota) { table.value(of: $0) }
+        cache = table.cache
+        cache[name] = result
+        inProgress.remove(name)
+        return result
+    }
+}

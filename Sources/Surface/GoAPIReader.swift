@@ -1,0 +1,177 @@
+import Dispatch
+import Foundation
+import Git
+import GoSource
+import Policy
+
+/// The `go-api` extractor: the exported API of every public package of a Go module, read from source in git objects.
+///
+/// Packages are those `go-packages` finds (not under `internal/`, `testdata/`, `vendor/`, `.`- or `_`-folders or
+/// nested modules, not `package main`, `_test.go` files left out). Each distinct blob is parsed once per run, in
+/// parallel on every core; a package whose files did not change is not rebuilt. The module itself is the item
+/// `go.mod` (`<root>/go.mod`) with attribute `path`, so a module path change is one change.
+final class GoAPIReader {
+    private var parsed: [ObjectID: ParsedGoFile] = [:]
+    private var packages: [PackageKey: [RawItem]] = [:]
+    private var folders: [ObjectID: [Folder]] = [:]
+    private var modules: [ObjectID: String?] = [:]
+    private static let prunedNames: Set<String> = ["internal", "testdata", "vendor"]
+
+    private struct Folder {
+        let relative: String
+        let files: [TreeEntry]
+    }
+
+    private struct PackageKey: Hashable {
+        let importPath: String
+        let folder: String
+        let blobs: [ObjectID]
+        let ignoreValues: [String]
+    }
+
+    func items(_ spec: GoAPIExtractorSpec, tree: ObjectID, repository: Repository, notes: inout [String])
+        throws(GitError) -> [RawItem]
+    {
+        var moduleTree = tree
+        if !spec.root.isEmpty {
+            for part in spec.root.split(separator: "/") {
+                guard
+                    let entry = try repository.entries(ofTree: moduleTree).first(where: {
+                        $0.name == part && $0.kind == .tree
+                    })
+                else { return [] }
+                moduleTree = entry.id
+            }
+        }
+        let goModPath = spec.root.isEmpty ? "go.mod" : spec.root + "/go.mod"
+        guard let goMod = try repository.blobID(atPath: "go.mod", inTree: moduleTree) else { return [] }
+        let module: String?
+        if let cached = modules[goMod] {
+            module = cached
+        } else {
+            do {
+                module = GoPackageFinder.modulePath(in: try repository.text(ofBlob: goMod))
+            } catch .missingObject {
+                notes.append("\(goModPath): blob \(goMod.short) is missing from the object store; go-api skipped")
+                return []
+            }
+            modules[goMod] = module
+        }
+        guard let module else {
+            notes.append("\(goModPath): no 'module' line; go-api found nothing")
+            return []
+        }
+        let found = try packageFolders(moduleTree, repository: repository)
+        try parseMissing(found.flatMap(\.files), repository: repository, notes: &notes)
+
+        var items = [
+            RawItem(
+                key: goModPath, attributes: ["kind": "module", "path": module], stability: .stable,
+                location: Location(path: goModPath))
+        ]
+        let ignorePatterns = spec.ignoreValues.map(\.description)
+        for folder in found {
+            let files = folder.files.compactMap { parsed[$0.id] }.filter { !$0.isIgnored }
+            let folderPath = [spec.root, folder.relative].filter { !$0.isEmpty }.joined(separator: "/")
+            for file in files {
+                if let error = file.file.errors.first {
+                    let where_ = (folderPath.isEmpty ? "" : folderPath + "/") + file.name
+                    notes.append(
+                        "\(where_):\(error.position): Go syntax error: \(error.message); go-api keeps the file's other "
+                            + "declarations")
+                }
+            }
+            guard let name = GoAPIPackage.packageName(of: files) else { continue }
+            let members = files.filter { $0.file.packageName == name }
+            let importPath = folder.relative.isEmpty ? module : module + "/" + folder.relative
+            let key = PackageKey(
+                importPath: importPath, folder: folderPath,
+                blobs: folder.files.filter { parsed[$0.id]?.file.packageName == name }.map(\.id),
+                ignoreValues: ignorePatterns)
+            if let cached = packages[key] {
+                items += cached
+                continue
+            }
+            let globs = spec.ignoreValues
+            let package = GoAPIPackage(
+                importPath: importPath, folder: folderPath, files: members,
+                ignoreValues: { name in globs.contains { $0.matches(name) } })
+            let built = package.items()
+            packages[key] = built
+            items += built
+        }
+        return items
+    }
+
+    /// Every folder below the module root that may hold a public package, with its `.go` files (tests left out).
+    private func packageFolders(_ tree: ObjectID, repository: Repository) throws(GitError) -> [Folder] {
+        if let cached = folders[tree] { return cached }
+        let entries = try repository.entries(ofTree: tree)
+        let sources = entries.filter { $0.kind == .blob && $0.name.hasSuffix(".go") && !$0.name.hasSuffix("_test.go") }
+        var result: [Folder] = sources.isEmpty ? [] : [Folder(relative: "", files: sources)]
+        for entry in entries where entry.kind == .tree {
+            let name = entry.name
+            if Self.prunedNames.contains(name) || name.hasPrefix(".") || name.hasPrefix("_") { continue }
+            let children = try repository.entries(ofTree: entry.id)
+            if children.contains(where: { $0.kind == .blob && $0.name == "go.mod" }) { continue }
+            for sub in try packageFolders(entry.id, repository: repository) {
+                result.append(
+                    Folder(relative: sub.relative.isEmpty ? name : name + "/" + sub.relative, files: sub.files))
+            }
+        }
+        folders[tree] = result
+        return result
+    }
+
+    /// Reads the blobs not parsed yet (serially: one repository handle) and parses them on every core.
+    private func parseMissing(_ files: [TreeEntry], repository: Repository, notes: inout [String]) throws(GitError) {
+        var seen: Set<ObjectID> = []
+        var inputs: [(name: String, id: ObjectID, bytes: [UInt8])] = []
+        for file in files where parsed[file.id] == nil && !seen.contains(file.id) {
+            seen.insert(file.id)
+            do {
+                inputs.append((file.name, file.id, Array(try repository.text(ofBlob: file.id).utf8)))
+            } catch .missingObject {
+                notes.append("Go file \(file.name) (blob \(file.id.short)) is missing from the object store; skipped")
+            }
+        }
+        let results = ParallelMap.map(inputs.map { ($0.name, $0.bytes) }) { ParsedGoFile(name: $0.0, bytes: $0.1) }
+        for (input, result) in zip(inputs, results) { parsed[input.id] = result }
+    }
+}
+
+/// Runs a pure transform over an array on every core, keeping the order.
+enum ParallelMap {
+    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Input) -> Output)
+        -> [Output]
+    {
+        guard inputs.count > 1 else { return inputs.map(transform) }
+        let results = Results<Output>(count: inputs.count)
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+            results.set(index, transform(inputs[index]))
+        }
+        return results.values()
+    }
+
+    /// Slots written once each from concurrent iterations; every access holds the lock, so it is Sendable.
+    private final class Results<Value: Sendable>: @unchecked Sendable {
+        private var slots: [Value?]
+        private let lock = NSLock()
+
+        init(count: Int) {
+            slots = Array(repeating: nil, count: count)
+        }
+
+        func set(_ index: Int, _ value: Value) {
+            lock.lock()
+            slots[index] = value
+            lock.unlock()
+        }
+
+        func values() -> [Value] {
+            lock.lock()
+            defer { lock.unlock() }
+            return slots.compactMap { $0 }
+        }
+    }
+}

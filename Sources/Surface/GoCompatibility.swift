@@ -1,0 +1,112 @@
+import Policy
+import SemVer
+
+/// Go's API compatibility rules for items of the `go-api` extractor, after golang.org/x/exp/apidiff.
+///
+/// The default surface rules already make a removal major and an addition minor; these refine them where Go differs:
+/// a method added to an interface that other packages can implement (not sealed) is breaking; widening a defined
+/// type's basic numeric underlying type within its family (`int32` to `int64`, `float32` to `float64`) is not; a
+/// method moving from a value to a pointer receiver is breaking and the reverse is not; an interface becoming sealed
+/// is breaking; attributes that describe rather than promise (`build`, `via`, `note`) change nothing.
+enum GoCompatibility {
+    /// Attributes that describe an item without promising anything.
+    static let descriptive: Set<String> = ["build", "via", "note"]
+
+    /// Numeric widenings apidiff accepts for a defined type's underlying basic type.
+    private static let widenings: Set<String> = {
+        let families = [
+            ["int8", "int16", "int32", "int64"], ["uint8", "uint16", "uint32", "uint64"], ["float32", "float64"],
+            ["complex64", "complex128"],
+        ]
+        var pairs: Set<String> = []
+        for family in families {
+            for (index, narrow) in family.enumerated() {
+                for wide in family[(index + 1)...] { pairs.insert("\(narrow)>\(wide)") }
+            }
+        }
+        // int and uint are at least 32 bits: 8-, 16- and 32-bit types widen to them, and they widen to 64 bits.
+        for narrow in ["int8", "int16", "int32"] { pairs.insert("\(narrow)>int") }
+        for narrow in ["uint8", "uint16", "uint32"] { pairs.insert("\(narrow)>uint") }
+        pairs.insert("int>int64")
+        pairs.insert("uint>uint64")
+        return pairs
+    }()
+
+    private static func canonical(_ type: String?) -> String? {
+        switch type {
+        case "byte": "uint8"
+        case "rune": "int32"
+        default: type
+        }
+    }
+
+    /// True for a go-api item (it has one of the extractor's kinds).
+    static func isGoItem(_ item: SurfaceItem) -> Bool {
+        guard let kind = item.attributes["kind"] else { return false }
+        return ["module", "package", "func", "type", "alias", "field", "method", "const", "var"].contains(kind)
+    }
+
+    /// The bump one changed attribute needs, when `surface` calls it breaking.
+    static func bump(attribute: String, old: SurfaceItem, new: SurfaceItem) -> Bump {
+        if descriptive.contains(attribute) { return .patch }
+        let before = old.attributes[attribute]
+        let after = new.attributes[attribute]
+        switch attribute {
+        case "type" where old.attributes["kind"] == "type" && new.attributes["kind"] == "type":
+            if let before = canonical(before), let after = canonical(after), widenings.contains("\(before)>\(after)") {
+                return .minor
+            }
+            return .major
+        case "receiver":
+            // A pointer method becoming a value method enlarges the value's method set: compatible.
+            return before == "pointer" && after == "value" ? .minor : .major
+        case "sealed":
+            // Unsealing (removing the unexported method) lets others implement it: compatible.
+            return before == "yes" && after == "no" ? .minor : .major
+        case "type" where old.attributes["type"] == "?" || new.attributes["type"] == "?":
+            return .patch
+        default:
+            return .major
+        }
+    }
+
+    /// The bump an added item needs: major for a method added to an interface others can implement, else minor.
+    static func additionBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump {
+        guard item.attributes["kind"] == "method", item.attributes["receiver"] == "interface",
+            let dot = item.key.lastIndex(of: ".")
+        else { return .minor }
+        let parentID = item.surface + ":" + item.key[..<dot]
+        // A method of a new interface is part of adding the interface.
+        guard let oldParent = before.items[parentID], oldParent.attributes["type"]?.hasPrefix("interface") == true
+        else { return .minor }
+        let sealed = after.items[parentID]?.attributes["sealed"] == "yes"
+        return sealed ? .minor : .major
+    }
+
+    /// When the module path changed (`go.k6.io/k6` to `go.k6.io/k6/v2`), `before` with its keys moved to the new
+    /// path, so packages are compared relative to the module root and the move is the single change of `go.mod`.
+    static func movingModules(_ before: SurfaceSnapshot, to after: SurfaceSnapshot) -> SurfaceSnapshot {
+        var moves: [(surface: String, from: String, to: String)] = []
+        for (id, old) in before.items where old.attributes["kind"] == "module" {
+            guard let new = after.items[id], let from = old.attributes["path"], let to = new.attributes["path"],
+                from != to
+            else { continue }
+            moves.append((old.surface, from, to))
+        }
+        guard !moves.isEmpty else { return before }
+        var moved = SurfaceSnapshot(items: [:], notes: before.notes)
+        for item in before.items.values {
+            var item = item
+            for move in moves where item.surface == move.surface && isGoItem(item) {
+                if item.key == move.from || item.key.hasPrefix(move.from + "/") || item.key.hasPrefix(move.from + ".") {
+                    item = SurfaceItem(
+                        surface: item.surface, key: move.to + item.key.dropFirst(move.from.count),
+                        attributes: item.attributes, stability: item.stability, location: item.location)
+                    break
+                }
+            }
+            moved.items[item.id] = item
+        }
+        return moved
+    }
+}

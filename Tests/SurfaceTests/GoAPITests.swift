@@ -1,0 +1,312 @@
+import Policy
+import SemVer
+import TestSupport
+import Testing
+
+@testable import Surface
+
+/// The go-api items of one package built from in-memory files, as a snapshot of surface `api`.
+private func goSnapshot(_ files: [String: String], importPath: String = "example.com/m/p") -> SurfaceSnapshot {
+    let parsed = files.keys.sorted().map { ParsedGoFile(name: $0, bytes: Array((files[$0] ?? "").utf8)) }
+    let package = GoAPIPackage(
+        importPath: importPath, folder: "p", files: parsed, ignoreValues: { $0 == "Version" || $0.hasSuffix("Version") }
+    )
+    var snapshot = SurfaceSnapshot()
+    for raw in package.items() {
+        let item = SurfaceItem(
+            surface: "api", key: raw.key, attributes: raw.attributes, stability: raw.stability, location: raw.location)
+        snapshot.items[item.id] = item
+    }
+    return snapshot
+}
+
+private func goSnapshot(_ source: String) -> SurfaceSnapshot {
+    goSnapshot(["p.go": "package p\n" + source])
+}
+
+private let goPolicy: Policy = {
+    // A policy whose surface `api` is read by go-api: the diff then applies Go's rules.
+    do {
+        return try PolicyLoader.load(
+            yaml: "semgate: 1\nsurfaces:\n  api:\n    extract:\n      go-api: {}\n", file: ".semgate.yml",
+            origin: .file(path: ".semgate.yml"))
+    } catch {
+        fatalError("the test policy does not load: \(error)")
+    }
+}()
+
+private func requiredBump(_ old: String, _ new: String) -> Bump {
+    let changes = SurfaceDiff.changes(from: goSnapshot(old), to: goSnapshot(new), policy: goPolicy)
+    return changes.map(\.bump).max() ?? .none
+}
+
+@Suite("go-api extractor")
+struct GoAPITests {
+    struct Rule: Sendable, CustomTestStringConvertible {
+        let name: String
+        let old: String
+        let new: String
+        let bump: Bump
+        var testDescription: String { name }
+    }
+
+    /// One row per apidiff rule: old and new source of package p, and the bump the change needs.
+    static let rules: [Rule] = [
+        Rule(name: "adding a func is minor", old: "", new: "func F() {}", bump: .minor),
+        Rule(name: "removing a func is major", old: "func F() {}", new: "", bump: .major),
+        Rule(name: "unexported changes are nothing", old: "func f(int) {}", new: "func f(string) {}", bump: .none),
+        Rule(name: "renaming a parameter is nothing", old: "func F(a int) {}", new: "func F(b int) {}", bump: .none),
+        Rule(
+            name: "changing a parameter type is major", old: "func F(a int) {}", new: "func F(a int64) {}", bump: .major
+        ),
+        Rule(name: "adding a result is major", old: "func F() {}", new: "func F() error { return nil }", bump: .major),
+        Rule(name: "becoming variadic is major", old: "func F(a []int) {}", new: "func F(a ...int) {}", bump: .major),
+        Rule(
+            name: "method on an interface others implement is major", old: "type I interface{ M() }",
+            new: "type I interface{ M(); N() }", bump: .major),
+        Rule(
+            name: "method on a sealed interface is minor", old: "type I interface{ M(); sealed() }",
+            new: "type I interface{ M(); N(); sealed() }", bump: .minor),
+        Rule(
+            name: "removing an interface method is major", old: "type I interface{ M(); N() }",
+            new: "type I interface{ M() }", bump: .major),
+        Rule(
+            name: "sealing an interface is major", old: "type I interface{ M() }",
+            new: "type I interface{ M(); sealed() }", bump: .major),
+        Rule(
+            name: "embedding a same-package interface adds its methods",
+            old: "type J interface{ N() }\ntype I interface{ M() }",
+            new: "type J interface{ N() }\ntype I interface{ M(); J }", bump: .major),
+        Rule(
+            name: "adding a struct field is minor", old: "type S struct{ A int }", new: "type S struct{ A, B int }",
+            bump: .minor),
+        Rule(
+            name: "removing a struct field is major", old: "type S struct{ A, B int }", new: "type S struct{ A int }",
+            bump: .major),
+        Rule(
+            name: "retyping a struct field is major", old: "type S struct{ A int }", new: "type S struct{ A string }",
+            bump: .major),
+        Rule(
+            name: "a field promoted from a same-package embedded struct counts",
+            old: "type E struct{ X int }\ntype S struct{ E }",
+            new: "type E struct{ X string }\ntype S struct{ E }", bump: .major),
+        Rule(
+            name: "unexported field added is nothing", old: "type S struct{ A int }",
+            new: "type S struct{ A int; b int }", bump: .none),
+        Rule(
+            name: "value to pointer receiver is major", old: "type T int\nfunc (T) M() {}",
+            new: "type T int\nfunc (*T) M() {}",
+            bump: .major),
+        Rule(
+            name: "pointer to value receiver is minor", old: "type T int\nfunc (*T) M() {}",
+            new: "type T int\nfunc (T) M() {}",
+            bump: .minor),
+        Rule(name: "adding a method is minor", old: "type T int", new: "type T int\nfunc (t T) M() {}", bump: .minor),
+        Rule(name: "widening int32 to int64 is minor", old: "type T int32", new: "type T int64", bump: .minor),
+        Rule(name: "widening uint8 to uint is minor", old: "type T byte", new: "type T uint", bump: .minor),
+        Rule(name: "widening float32 to float64 is minor", old: "type T float32", new: "type T float64", bump: .minor),
+        Rule(name: "narrowing int64 to int32 is major", old: "type T int64", new: "type T int32", bump: .major),
+        Rule(name: "changing numeric family is major", old: "type T int32", new: "type T uint64", bump: .major),
+        Rule(name: "struct to interface is major", old: "type T struct{}", new: "type T interface{}", bump: .major),
+        Rule(name: "type to alias is major", old: "type T int", new: "type T = int", bump: .major),
+        Rule(name: "const value change is major", old: "const C = 1", new: "const C = 2", bump: .major),
+        Rule(
+            name: "const value by iota change is major", old: "const (\nA = iota\nB\n)",
+            new: "const (\nZ = iota\nA\nB\n)", bump: .major),
+        Rule(name: "same value other spelling is nothing", old: "const C = 1 << 2", new: "const C = 4", bump: .none),
+        Rule(name: "const type change is major", old: "const C int = 1", new: "const C int64 = 1", bump: .major),
+        Rule(
+            name: "Version-like const values are ignored", old: "const Version = \"1.0\"",
+            new: "const Version = \"1.1\"", bump: .none),
+        Rule(name: "var type change is major", old: "var V int", new: "var V string", bump: .major),
+        Rule(name: "const to var is major", old: "const C = 1", new: "var C = 1", bump: .major),
+        Rule(
+            name: "generic constraint change is major", old: "func F[T any](T) {}", new: "func F[T comparable](T) {}",
+            bump: .major),
+        Rule(
+            name: "type parameter added to a type is major", old: "type L struct{}", new: "type L[T any] struct{}",
+            bump: .major),
+        Rule(
+            name: "deprecating is minor", old: "func F() {}", new: "// F does.\n//\n// Deprecated: use G.\nfunc F() {}",
+            bump: .minor),
+        Rule(
+            name: "body changes are nothing", old: "func F() int { return 1 }", new: "func F() int { return 2 }",
+            bump: .none),
+    ]
+
+    @Test("apidiff rules", arguments: rules)
+    func rule(_ rule: Rule) {
+        #expect(requiredBump(rule.old, rule.new) == rule.bump)
+    }
+
+    @Test("items, keys and attributes of one package")
+    func items() {
+        let snapshot = goSnapshot(
+            """
+            // Options configure.
+            type Options[T any] struct {
+                Name string `json:"name"`
+                // Deprecated: use Name.
+                Old  string
+                embedded
+                *Other
+                io.Reader
+            }
+            type embedded struct{ Promoted int }
+            type Other struct{ Deep bool }
+            func (o *Other) Close() error { return nil }
+            func (embedded) Hidden() {}
+            type Kind uint8
+            const (
+                KindA Kind = iota + 1
+                KindB
+                _
+                KindD
+            )
+            const Big = 1 << 62
+            var ErrX = errors.New("x")
+            var Default = Options[int]{Name: "x"}
+            var Computed = compute()
+            func New[T any](name string, opts ...Option) (*Options[T], error) { return nil, nil }
+            """)
+        let key = { (name: String) in snapshot.items["api:example.com/m/p.\(name)"]?.attributes ?? [:] }
+        #expect(
+            key("Options") == [
+                "kind": "type", "type": "struct", "typeparams": "[T any]",
+                "note": "members promoted from io.Reader not listed (needs type-checking)",
+            ])
+        #expect(key("Options.Name") == ["kind": "field", "type": "string"])
+        #expect(snapshot.items["api:example.com/m/p.Options.Old"]?.stability == .deprecated)
+        #expect(key("Options.Promoted") == ["kind": "field", "type": "int", "via": "embedded"])
+        #expect(key("Options.Hidden") == ["kind": "method", "receiver": "value", "signature": "()", "via": "embedded"])
+        #expect(key("Options.Deep") == ["kind": "field", "type": "bool", "via": "Other"])
+        #expect(
+            key("Options.Close") == ["kind": "method", "receiver": "value", "signature": "() error", "via": "Other"])
+        #expect(key("Options.Other") == ["kind": "field", "type": "*Other", "embedded": "yes"])
+        #expect(key("Options.Reader") == ["kind": "field", "type": "io.Reader", "embedded": "yes"])
+        #expect(key("KindA")["value"] == "1")
+        #expect(key("KindB")["value"] == "2")
+        #expect(key("KindD")["value"] == "4")
+        #expect(key("KindD")["type"] == "Kind")
+        #expect(key("Big")["value"] == "4611686018427387904")
+        #expect(key("ErrX")["type"] == "error")
+        #expect(key("Default")["type"] == "Options[int]")
+        #expect(key("Computed")["type"] == "?")
+        #expect(key("New")["signature"] == "[T any](string, ...Option) (*Options[T], error)")
+        #expect(snapshot.items["api:example.com/m/p"]?.attributes == ["kind": "package", "name": "p"])
+        #expect(snapshot.items["api:example.com/m/p.embedded"] == nil)
+    }
+
+    @Test("build-constrained files are united; OS- and arch-specific items are noted")
+    func buildConstraints() {
+        let snapshot = goSnapshot([
+            "a.go": "package p\nfunc All() {}\n",
+            "a_linux.go": "package p\nfunc OnlyLinux() {}\nfunc Both() {}\n",
+            "a_windows_amd64.go": "package p\nfunc Both() {}\n",
+            "b.go": "//go:build !js\n\npackage p\nfunc NotJS() {}\n",
+            "old.go": "// +build darwin,cgo freebsd\n\npackage p\nfunc Legacy() {}\n",
+            "gen.go": "//go:build ignore\n\npackage main\nfunc Generator() {}\n",
+        ])
+        let build = { (name: String) in snapshot.items["api:example.com/m/p.\(name)"]?.attributes["build"] }
+        #expect(snapshot.items["api:example.com/m/p.All"] != nil && build("All") == nil)
+        #expect(build("OnlyLinux") == "linux")
+        #expect(build("Both") == "linux || (windows && amd64)")
+        #expect(build("NotJS") == "!js")
+        #expect(build("Legacy") == "(darwin && cgo || freebsd)")
+        #expect(snapshot.items["api:example.com/m/p.Generator"] == nil)
+        #expect(ParsedGoFile.suffixCondition("x_test.go") == nil)
+        #expect(ParsedGoFile.suffixCondition("poll_linux_test.go") == "linux")
+    }
+
+    @Test("a build attribute change is a patch, not a break")
+    func buildChangeIsPatch() {
+        let old = goSnapshot(["a.go": "package p\nfunc F() {}\n"])
+        let new = goSnapshot(["a_linux.go": "package p\nfunc F() {}\n"])
+        let changes = SurfaceDiff.changes(from: old, to: new, policy: goPolicy)
+        #expect(changes.map(\.bump) == [.patch])
+    }
+
+    @Test("a file that does not parse keeps the rest of the package and its own good declarations")
+    func parseErrors() {
+        let snapshot = goSnapshot([
+            "good.go": "package p\nfunc Good() {}\n",
+            "bad.go": "package p\nfunc Before() {}\nfunc Broken( {\n}\nfunc After() {}\n",
+        ])
+        #expect(snapshot.items["api:example.com/m/p.Good"] != nil)
+        #expect(snapshot.items["api:example.com/m/p.Before"] != nil)
+        #expect(snapshot.items["api:example.com/m/p.After"] != nil)
+        #expect(snapshot.items["api:example.com/m/p.Broken"] == nil)
+    }
+
+    @Test("a module path change is one breaking change, packages compared relative to the root")
+    func moduleMove() {
+        var old = goSnapshot(["a.go": "package p\nfunc F() {}\nfunc G() {}\n"], importPath: "example.com/m/p")
+        var new = goSnapshot(["a.go": "package p\nfunc F() {}\n"], importPath: "example.com/m/v2/p")
+        old.items["api:go.mod"] = SurfaceItem(
+            surface: "api", key: "go.mod", attributes: ["kind": "module", "path": "example.com/m"])
+        new.items["api:go.mod"] = SurfaceItem(
+            surface: "api", key: "go.mod", attributes: ["kind": "module", "path": "example.com/m/v2"])
+        let changes = SurfaceDiff.changes(from: old, to: new, policy: goPolicy)
+        #expect(
+            changes.map { "\($0.kind) \($0.key) \($0.bump)" } == [
+                "removed example.com/m/v2/p.G major", "changed go.mod major",
+            ])
+    }
+}
+
+@Suite("go-api extractor on a repository")
+struct GoAPIRepositoryTests {
+    static let yaml = """
+        semgate: 1
+        surfaces:
+          api:
+            extract:
+              go-api: {ignore-values: [Build*]}
+        """
+
+    @Test("packages as go-packages finds them, a syntax error is a note with file and line, values ignored by name")
+    func packages() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/mod\n\ngo 1.22\n")
+        try repo.write("mod.go", "package mod\n\nconst BuildDate = \"today\"\nconst Version = \"1.0\"\n")
+        try repo.write("a/a.go", "package a\n\nfunc A() {}\n")
+        try repo.write("a/a_test.go", "package a\n\nfunc TestOnly() {}\n")
+        try repo.write("a/broken.go", "package a\n\nfunc Good() {}\n\nfunc Bad( {\n")
+        try repo.write("internal/x/x.go", "package x\n\nfunc X() {}\n")
+        try repo.write("cmd/tool/main.go", "package main\n\nfunc Main() {}\n")
+        try repo.commit("module")
+        let snapshot = try surface(of: repo, policy: Self.yaml)
+        #expect(
+            snapshot.sortedItems.map(\.key) == [
+                "example.com/mod", "example.com/mod.BuildDate", "example.com/mod.Version", "example.com/mod/a",
+                "example.com/mod/a.A", "example.com/mod/a.Good", "go.mod",
+            ])
+        #expect(snapshot.items["api:example.com/mod.BuildDate"]?.attributes["value"] == nil)
+        #expect(snapshot.items["api:example.com/mod.Version"]?.attributes["value"] == "\"1.0\"")
+        #expect(snapshot.items["api:go.mod"]?.attributes == ["kind": "module", "path": "example.com/mod"])
+        #expect(snapshot.items["api:example.com/mod/a.A"]?.location == Location(path: "a/a.go", line: 3))
+        #expect(snapshot.notes.contains { $0.hasPrefix("a/broken.go:5:") && $0.contains("Go syntax error") })
+    }
+
+    @Test("a module moved to /v2 is one breaking change of go.mod, not a removal of every package")
+    func moduleMove() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/mod\n")
+        try repo.write("lib/lib.go", "package lib\n\ntype T struct{ A int }\n\nfunc New() T { return T{} }\n")
+        try repo.commit("v1")
+        try repo.tag("v1.0.0")
+        try repo.write("go.mod", "module example.com/mod/v2\n")
+        try repo.write("lib/lib.go", "package lib\n\ntype T struct{ A, B int }\n\nfunc New() T { return T{} }\n")
+        try repo.commit("v2")
+        let policy = try loadPolicy(Self.yaml)
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.yaml)
+        let after = try surface(of: repo, at: "HEAD", policy: Self.yaml)
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
+        #expect(
+            changes.map { "\($0.kind) \($0.key) \($0.bump)" } == [
+                "added example.com/mod/v2/lib.T.B minor", "changed go.mod major",
+            ])
+        #expect(changes.last?.before?.attributes["path"] == "example.com/mod")
+        #expect(changes.last?.after?.attributes["path"] == "example.com/mod/v2")
+    }
+}
