@@ -164,7 +164,7 @@ public final class SurfaceReader {
                     }
                 case .goAPI(let spec):
                     do {
-                        raw += try goAPI.items(spec, tree: tree, repository: repository, notes: &snapshot.notes)
+                        raw += try goAPI.items(spec, tree: tree, source: source, notes: &snapshot.notes)
                     } catch {
                         throw .git(error)
                     }

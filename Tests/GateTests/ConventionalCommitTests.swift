@@ -262,4 +262,19 @@ struct WorkingTreeCheckTests {
         let report = try engine(at: repo.url.path).check(CheckOptions(head: CheckOptions.workingTree))
         #expect(report.changes.map { "\($0.kind) \($0.id)" } == ["added api:beta"])
     }
+
+    @Test("an uncommitted change to an exported Go function (go-api) fails before it is committed")
+    func goAPI() throws {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", "semgate: 1\nsurfaces:\n  api:\n    extract:\n      go-api: {}\n")
+        try repo.write("go.mod", "module example.com/m\n")
+        try repo.write("p/p.go", "package p\n\nfunc Run(name string) error { return nil }\n")
+        try repo.commit("first")
+        try repo.tag("v1.0.0")
+        try repo.write("p/p.go", "package p\n\nfunc Run(name string, force bool) error { return nil }\n")
+        let report = try engine(at: repo.url.path).check(CheckOptions(head: CheckOptions.workingTree, allow: .minor))
+        #expect(report.changes.map { "\($0.kind) \($0.id)" } == ["changed api:example.com/m/p.Run"])
+        #expect(report.required == .major)
+        #expect(report.verdict == .fail)
+    }
 }
