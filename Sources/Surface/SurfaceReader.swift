@@ -73,13 +73,7 @@ public final class SurfaceReader {
 
     /// The surface at `commit`: every surface's extractors united, include/exclude and experimental globs applied.
     public func snapshot(at commit: ObjectID) throws(SurfaceError) -> SurfaceSnapshot {
-        let tree: ObjectID
-        do {
-            tree = try repository.rootTree(of: commit)
-        } catch {
-            throw .git(error)
-        }
-        return try snapshot(of: tree, in: repository)
+        try snapshot(of: try rootTree(of: commit), in: repository)
     }
 
     /// The surface of the working directory: files on disk, committed or not, that `.gitignore` does not exclude.
@@ -89,13 +83,15 @@ public final class SurfaceReader {
 
     /// The version the code declares at `commit` (`releases.version-file`), or nil when no listed file has one.
     public func declaredVersion(at commit: ObjectID) throws(SurfaceError) -> DeclaredVersion? {
-        let tree: ObjectID
+        try declaredVersion(in: try rootTree(of: commit), source: repository)
+    }
+
+    private func rootTree(of commit: ObjectID) throws(SurfaceError) -> ObjectID {
         do {
-            tree = try repository.rootTree(of: commit)
+            return try repository.rootTree(of: commit)
         } catch {
             throw .git(error)
         }
-        return try declaredVersion(in: tree, source: repository)
     }
 
     /// The version the working directory's files declare (`releases.version-file`).
