@@ -169,6 +169,7 @@ public struct GoDocComment: Sendable, Hashable {
 
     /// The text of a paragraph beginning `Deprecated:`, the Go convention for deprecation; nil when there is none.
     public var deprecation: String? {
+        guard text.contains("Deprecated:") else { return nil }
         let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false)
             .split(whereSeparator: { $0.allSatisfy { $0 == " " || $0 == "\t" } })
         for paragraph in paragraphs {
