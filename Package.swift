@@ -57,7 +57,8 @@ let package = Package(
         .testTarget(name: "GateTests", dependencies: ["Gate", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], resources: [.copy("Golden"), .copy("Schemas")]),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["TestSupport", .product(name: "Yams", package: "Yams")]),
+            name: "EndToEndTests", dependencies: ["TestSupport", .product(name: "Yams", package: "Yams")],
+            exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -52,9 +52,9 @@ public final class Engine {
 
     private var policyInfo: PolicyInfo {
         switch policy.origin {
-        case .file(let path): return PolicyInfo(source: path, defaults: false, project: policy.project)
+        case .file(let path): return PolicyInfo(source: path, defaults: false, project: policy.project, path: path)
         case .revision(let rev, let path):
-            return PolicyInfo(source: "\(path)@\(rev)", defaults: false, project: policy.project)
+            return PolicyInfo(source: "\(path)@\(rev)", defaults: false, project: policy.project, path: path)
         case .defaults: return PolicyInfo(source: "defaults", defaults: true, project: policy.project)
         }
     }
@@ -333,12 +333,10 @@ public final class Engine {
 
     // MARK: diff / surface
 
-    /// The surface changes between two revisions, with the bump they need.
+    /// The surface changes between two revisions (either may be `worktree`), with the bump they need.
     public func diff(_ a: String, _ b: String) throws(GateError) -> Report {
-        let base = try revision(a)
-        let head = try revision(b)
-        let before = try snapshot(at: base.commit, version: base.version)
-        let after = try snapshot(at: head.commit, version: head.version)
+        let (base, before) = try revisionSnapshot(a)
+        let (head, after) = try revisionSnapshot(b)
         var report = Report(kind: .diff, policy: policyInfo, base: base, head: head)
         report.changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
         report.required = report.changes.map(\.bump).max() ?? Bump.none
@@ -346,13 +344,24 @@ public final class Engine {
         return report
     }
 
-    /// The declared surface at a revision.
+    /// The declared surface at a revision, or of the working tree (`worktree`).
     public func surface(at rev: String) throws(GateError) -> Report {
-        let head = try revision(rev)
-        let snapshot = try snapshot(at: head.commit, version: head.version)
+        let (head, snapshot) = try revisionSnapshot(rev)
         var report = Report(kind: .surface, policy: policyInfo, head: head)
         report.items = snapshot.sortedItems
         report.notes = originNotes + snapshot.notes
         return report
+    }
+
+    /// A revision and its surface; `worktree` is the working tree on top of HEAD, with no version of its own.
+    private func revisionSnapshot(_ rev: String) throws(GateError) -> (RevisionInfo, SurfaceSnapshot) {
+        guard rev == CheckOptions.workingTree else {
+            let info = try revision(rev)
+            return (info, try snapshot(at: info.commit, version: info.version))
+        }
+        let workingTree = try wrap { () throws(GitError) in try WorkingTree(repository) }
+        let tip = try revision("HEAD")
+        let info = RevisionInfo(rev: rev, commit: tip.commit, version: nil)
+        return (info, try snapshot(of: workingTree, version: nil))
     }
 }

@@ -18,6 +18,8 @@ public struct PolicyInfo: Sendable {
     public let source: String
     public let defaults: Bool
     public let project: String?
+    /// The policy file's path as it was named or found (in the working tree or at a revision); nil for defaults.
+    public var path: String? = nil
 }
 
 /// One release judged against its predecessor, as `audit` reports it.

@@ -25,9 +25,9 @@ struct VersionFileCheck {
             findings.append(
                 Finding(
                     rule: .versionFileMismatch, severity: Rule.versionFileMismatch.defaultSeverity,
-                    message: "the version declared in \(declared.location), '\(declared.text)', is not a SemVer "
-                        + "2.0.0 version; write it like 1.2.0", release: target?.description,
-                    location: Location(path: declared.location.path, line: declared.location.line)))
+                    message: "the version declared in \(declared.location.path), '\(declared.text)', is not a "
+                        + "SemVer 2.0.0 version; write it like 1.2.0", release: target?.description,
+                    location: declared.location))
             return
         }
         if let target {
@@ -35,8 +35,8 @@ struct VersionFileCheck {
                 findings.append(
                     Finding(
                         rule: .versionFileMismatch, severity: Rule.versionFileMismatch.defaultSeverity,
-                        message: "\(declared.location) declares version \(version) but the release is \(target); "
-                            + "update the file to \(target) before tagging", release: target.description,
+                        message: "\(declared.location.path) declares version \(version) but the release is "
+                            + "\(target); update it to \(target) before tagging", release: target.description,
                         location: declared.location))
             }
             return

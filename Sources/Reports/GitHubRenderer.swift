@@ -118,22 +118,20 @@ enum WorkflowCommand {
     }
 
     private static func escape(_ value: String, property: Bool) -> String {
-        var output = ""
-        for scalar in value.unicodeScalars {
+        replacingScalars(of: value) { scalar in
             switch scalar {
-            case "%": output += "%25"
-            case "\r": output += "%0D"
-            case "\n": output += "%0A"
-            case ":" where property: output += "%3A"
-            case "," where property: output += "%2C"
-            case "\t": output += " "
+            case "%": return "%25"
+            case "\r": return "%0D"
+            case "\n": return "%0A"
+            case ":" where property: return "%3A"
+            case "," where property: return "%2C"
+            case "\t": return " "
             case _
             where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
                 || scalar.value == 0x2029:
-                output += "\u{FFFD}"
-            default: output.unicodeScalars.append(scalar)
+                return "\u{FFFD}"
+            default: return nil
             }
         }
-        return output
     }
 }

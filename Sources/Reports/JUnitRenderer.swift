@@ -122,22 +122,13 @@ enum XML {
     /// Markup characters as entities, line breaks and tabs as character references (so attributes keep them), and
     /// characters XML 1.0 cannot hold (other C0 controls, U+FFFE, U+FFFF) as U+FFFD.
     static func escape(_ value: String) -> String {
-        var output = ""
-        for scalar in value.unicodeScalars {
+        replacingScalars(of: value) { scalar in
             switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&apos;"
-            case "\n": output += "&#10;"
-            case "\r": output += "&#13;"
-            case "\t": output += "&#9;"
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
-                output += "\u{FFFD}"
-            default: output.unicodeScalars.append(scalar)
+            case "'": return "&apos;"
+            case "\n", "\r", "\t": return "&#\(scalar.value);"
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: return "\u{FFFD}"
+            default: return markupEntity(scalar)
             }
         }
-        return output
     }
 }

@@ -201,36 +201,16 @@ enum Markdown {
     /// Plain text that renders as itself: no line breaks, no HTML, no emphasis, links, mentions, math or table
     /// cells of its own.
     static func text(_ value: String) -> String {
-        var output = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\\", "`", "*", "_", "[", "]", "|", "~", "!", "@", "$":
-                output += "\\"
-                output.unicodeScalars.append(scalar)
-            case _ where isLineBreakOrControl(scalar): output += " "
-            default: output.unicodeScalars.append(scalar)
-            }
+        replacingScalars(of: value) { scalar in
+            if let entity = markupEntity(scalar) { return entity }
+            if "\\`*_[]|~!@$".unicodeScalars.contains(scalar) { return "\\" + String(scalar) }
+            return isLineBreakOrControl(scalar) ? " " : nil
         }
-        return output
     }
 
     /// Text inside an HTML element such as `<summary>`, where markdown is not read: entities only.
     static func html(_ value: String) -> String {
-        var output = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case _ where isLineBreakOrControl(scalar): output += " "
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output
+        replacingScalars(of: value) { markupEntity($0) ?? (isLineBreakOrControl($0) ? " " : nil) }
     }
 
     private static func isLineBreakOrControl(_ scalar: Unicode.Scalar) -> Bool {

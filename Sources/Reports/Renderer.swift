@@ -63,15 +63,38 @@ func inOrderGroups<T>(_ values: [T], by key: (T) -> String) -> [(String, [T])] {
 /// `text` with control characters shown as Unicode control pictures (a line feed as `␊`), so one line stays one
 /// line; ESC is kept only when `keepingEscape` (semgate's own colours).
 func visibleControls(_ text: String, keepingEscape: Bool) -> String {
-    var output = ""
-    for scalar in text.unicodeScalars {
+    replacingScalars(of: text) { scalar in
         switch scalar.value {
-        case 0x1B where keepingEscape: output.unicodeScalars.append(scalar)
-        case 0x00..<0x20: output.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value) ?? "?")
-        case 0x7F: output += "\u{2421}"
-        case 0x80...0x9F, 0x2028, 0x2029: output += "\u{FFFD}"
-        default: output.unicodeScalars.append(scalar)
+        case 0x1B where keepingEscape: return nil
+        case 0x00..<0x20: return Unicode.Scalar(0x2400 + scalar.value).map(String.init) ?? "?"
+        case 0x7F: return "\u{2421}"
+        case 0x80...0x9F, 0x2028, 0x2029: return "\u{FFFD}"
+        default: return nil
+        }
+    }
+}
+
+/// `value` with every Unicode scalar that `replacement` maps replaced by its text, and the others kept: the one
+/// loop behind every format's escaping.
+func replacingScalars(of value: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
+    var output = ""
+    for scalar in value.unicodeScalars {
+        if let text = replacement(scalar) {
+            output += text
+        } else {
+            output.unicodeScalars.append(scalar)
         }
     }
     return output
+}
+
+/// The entity for one of the markup characters HTML and XML share (`&`, `<`, `>`, `"`), or nil.
+func markupEntity(_ scalar: Unicode.Scalar) -> String? {
+    switch scalar {
+    case "&": "&amp;"
+    case "<": "&lt;"
+    case ">": "&gt;"
+    case "\"": "&quot;"
+    default: nil
+    }
 }

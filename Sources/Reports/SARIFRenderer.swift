@@ -15,9 +15,15 @@ public struct SARIFRenderer: Renderer {
     public init() {}
 
     public func render(_ report: Report, options: RenderOptions) -> String {
-        var results: [JSONValue] = report.findings.map { result($0, release: nil) }
+        // Code scanning refuses a result without a location: a finding about tags or versions points at the policy.
+        let policyFile = report.policy.path.flatMap { path in
+            path.hasPrefix("/") || path.split(separator: "/").contains("..") ? nil : Location(path: path, line: 1)
+        }
+        var results: [JSONValue] = report.findings.map { result($0, release: nil, fallback: policyFile) }
         for row in report.releases ?? [] {
-            results += row.findings.map { result($0, release: row.release.version.description) }
+            results += row.findings.map {
+                result($0, release: row.release.version.description, fallback: policyFile)
+            }
         }
         var properties: [String: JSONValue] = [
             "command": .string(report.kind.rawValue),
@@ -72,7 +78,7 @@ public struct SARIFRenderer: Renderer {
         ])
     }
 
-    private func result(_ finding: Finding, release: String?) -> JSONValue {
+    private func result(_ finding: Finding, release: String?, fallback: Location?) -> JSONValue {
         let release = finding.release ?? release
         var members: [String: JSONValue] = [
             "ruleId": .string(finding.rule.id),
@@ -85,7 +91,7 @@ public struct SARIFRenderer: Renderer {
             ]),
             "properties": .object(["release": .optional(release), "item": .optional(finding.item)]),
         ]
-        if let location = finding.location {
+        if let location = finding.location ?? fallback {
             var physical: [String: JSONValue] = [
                 "artifactLocation": .object([
                     "uri": .string(Self.uriReference(location.path)), "uriBaseId": "SRCROOT",

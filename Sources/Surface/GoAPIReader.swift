@@ -29,14 +29,14 @@ final class GoAPIReader {
         let ignoreValues: [String]
     }
 
-    func items(_ spec: GoAPIExtractorSpec, tree: ObjectID, repository: Repository, notes: inout [String])
+    func items(_ spec: GoAPIExtractorSpec, tree: ObjectID, source: any FileTree, notes: inout [String])
         throws(GitError) -> [RawItem]
     {
         var moduleTree = tree
         if !spec.root.isEmpty {
             for part in spec.root.split(separator: "/") {
                 guard
-                    let entry = try repository.entries(ofTree: moduleTree).first(where: {
+                    let entry = try source.entries(ofTree: moduleTree).first(where: {
                         $0.name == part && $0.kind == .tree
                     })
                 else { return [] }
@@ -44,13 +44,13 @@ final class GoAPIReader {
             }
         }
         let goModPath = spec.root.isEmpty ? "go.mod" : spec.root + "/go.mod"
-        guard let goMod = try repository.blobID(atPath: "go.mod", inTree: moduleTree) else { return [] }
+        guard let goMod = try source.blobID(atPath: "go.mod", inTree: moduleTree) else { return [] }
         let module: String?
         if let cached = modules[goMod] {
             module = cached
         } else {
             do {
-                module = GoPackageFinder.modulePath(in: try repository.text(ofBlob: goMod))
+                module = GoPackageFinder.modulePath(in: try source.text(ofBlob: goMod))
             } catch .missingObject {
                 notes.append("\(goModPath): blob \(goMod.short) is missing from the object store; go-api skipped")
                 return []
@@ -61,8 +61,8 @@ final class GoAPIReader {
             notes.append("\(goModPath): no 'module' line; go-api found nothing")
             return []
         }
-        let found = try packageFolders(moduleTree, repository: repository)
-        try parseMissing(found.flatMap(\.files), repository: repository, notes: &notes)
+        let found = try packageFolders(moduleTree, source: source)
+        try parseMissing(found.flatMap(\.files), source: source, notes: &notes)
 
         var items = [
             RawItem(
@@ -104,17 +104,17 @@ final class GoAPIReader {
     }
 
     /// Every folder below the module root that may hold a public package, with its `.go` files (tests left out).
-    private func packageFolders(_ tree: ObjectID, repository: Repository) throws(GitError) -> [Folder] {
+    private func packageFolders(_ tree: ObjectID, source: any FileTree) throws(GitError) -> [Folder] {
         if let cached = folders[tree] { return cached }
-        let entries = try repository.entries(ofTree: tree)
+        let entries = try source.entries(ofTree: tree)
         let sources = entries.filter { $0.kind == .blob && $0.name.hasSuffix(".go") && !$0.name.hasSuffix("_test.go") }
         var result: [Folder] = sources.isEmpty ? [] : [Folder(relative: "", files: sources)]
         for entry in entries where entry.kind == .tree {
             let name = entry.name
             if Self.prunedNames.contains(name) || name.hasPrefix(".") || name.hasPrefix("_") { continue }
-            let children = try repository.entries(ofTree: entry.id)
+            let children = try source.entries(ofTree: entry.id)
             if children.contains(where: { $0.kind == .blob && $0.name == "go.mod" }) { continue }
-            for sub in try packageFolders(entry.id, repository: repository) {
+            for sub in try packageFolders(entry.id, source: source) {
                 result.append(
                     Folder(relative: sub.relative.isEmpty ? name : name + "/" + sub.relative, files: sub.files))
             }
@@ -124,13 +124,13 @@ final class GoAPIReader {
     }
 
     /// Reads the blobs not parsed yet (serially: one repository handle) and parses them on every core.
-    private func parseMissing(_ files: [TreeEntry], repository: Repository, notes: inout [String]) throws(GitError) {
+    private func parseMissing(_ files: [TreeEntry], source: any FileTree, notes: inout [String]) throws(GitError) {
         var seen: Set<ObjectID> = []
         var inputs: [(name: String, id: ObjectID, bytes: [UInt8])] = []
         for file in files where parsed[file.id] == nil && !seen.contains(file.id) {
             seen.insert(file.id)
             do {
-                inputs.append((file.name, file.id, Array(try repository.text(ofBlob: file.id).utf8)))
+                inputs.append((file.name, file.id, Array(try source.text(ofBlob: file.id).utf8)))
             } catch .missingObject {
                 notes.append("Go file \(file.name) (blob \(file.id.short)) is missing from the object store; skipped")
             }

@@ -43,9 +43,10 @@ public final class SurfaceReader {
     private let goPackages = GoPackageFinder()
     private let goAPI = GoAPIReader()
     private var globVerdicts: [String: (admitted: Bool, experimental: Bool)] = [:]
+    private let cobra = CobraReader()
     /// Decoded blobs of the snapshot being read (two extractors reading one file read it once).
     private var texts: [ObjectID: String] = [:]
-    /// The file globs of every regex extractor, by slot; `regexSlots[surface][extractor]` is its slot.
+    /// The file globs of every regex and cobra extractor, by slot; `regexSlots[surface][extractor]` is its slot.
     private let regexGlobs: [[Glob]]
     private let regexSlots: [[Int]]
     /// Literal prefixes of every regex glob alternative, to prune the tree walk.
@@ -63,8 +64,11 @@ public final class SurfaceReader {
         var globs: [[Glob]] = []
         regexSlots = policy.surfaces.map { surface in
             surface.extractors.map { extractor in
-                guard case .regex(let spec) = extractor else { return -1 }
-                globs.append(spec.files)
+                switch extractor {
+                case .regex(let spec): globs.append(spec.files)
+                case .cobra(let spec): globs.append(spec.files)
+                case .list, .goPackages, .goAPI: return -1
+                }
                 return globs.count - 1
             }
         }
@@ -74,13 +78,7 @@ public final class SurfaceReader {
 
     /// The surface at `commit`: every surface's extractors united, include/exclude and experimental globs applied.
     public func snapshot(at commit: ObjectID) throws(SurfaceError) -> SurfaceSnapshot {
-        let tree: ObjectID
-        do {
-            tree = try repository.rootTree(of: commit)
-        } catch {
-            throw .git(error)
-        }
-        return try snapshot(of: tree, in: repository)
+        try snapshot(of: try rootTree(of: commit), in: repository)
     }
 
     /// The surface of the working directory: files on disk, committed or not, that `.gitignore` does not exclude.
@@ -90,13 +88,15 @@ public final class SurfaceReader {
 
     /// The version the code declares at `commit` (`releases.version-file`), or nil when no listed file has one.
     public func declaredVersion(at commit: ObjectID) throws(SurfaceError) -> DeclaredVersion? {
-        let tree: ObjectID
+        try declaredVersion(in: try rootTree(of: commit), source: repository)
+    }
+
+    private func rootTree(of commit: ObjectID) throws(SurfaceError) -> ObjectID {
         do {
-            tree = try repository.rootTree(of: commit)
+            return try repository.rootTree(of: commit)
         } catch {
             throw .git(error)
         }
-        return try declaredVersion(in: tree, source: repository)
     }
 
     /// The version the working directory's files declare (`releases.version-file`).
@@ -161,10 +161,21 @@ public final class SurfaceReader {
                     }
                 case .goAPI(let spec):
                     do {
-                        raw += try goAPI.items(spec, tree: tree, repository: repository, notes: &snapshot.notes)
+                        raw += try goAPI.items(spec, tree: tree, source: source, notes: &snapshot.notes)
                     } catch {
                         throw .git(error)
                     }
+                case .cobra(let spec):
+                    let slot = regexSlots[surfaceIndex][extractorIndex]
+                    var readNotes: [String] = []
+                    raw += try cobra.items(
+                        spec, slot: slot,
+                        files: files.filter { $0.extractors.contains(slot) }.map { ($0.path, $0.blob) },
+                        read: { (blob, path) throws(SurfaceError) in
+                            try readText(blob, path: path, source: source, notes: &readNotes)
+                        },
+                        notes: &snapshot.notes)
+                    snapshot.notes += readNotes
                 }
             }
             merge(raw, into: &snapshot, surface: surface)

@@ -33,7 +33,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The revision to compare against (tag, branch, SHA).")
     var base: String?
 
-    @Option(help: "The revision to judge, or 'worktree' for the files on disk (uncommitted changes included).")
+    @Option(
+        help: "The revision to judge, or 'worktree' for the files on disk (uncommitted changes included).",
+        completion: .list(["HEAD", CheckOptions.workingTree]))
     var head: String = "HEAD"
 
     @Option(help: "The version head is to be released as, e.g. 1.9.0 or v1.9.0.")

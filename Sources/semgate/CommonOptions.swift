@@ -8,10 +8,14 @@ import SemVer
 
 /// Flags every command that reads a repository takes.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "The repository (default: the one containing the working directory).")
+    @Option(
+        name: .long, help: "The repository (default: the one containing the working directory).",
+        completion: .directory)
     var repo: String?
 
-    @Option(name: .long, help: "The policy file (default: .semgate.yml, semgate.yml, then policy/semgate.yml).")
+    @Option(
+        name: .long, help: "The policy file (default: .semgate.yml, semgate.yml, then policy/semgate.yml).",
+        completion: .file(extensions: ["yml", "yaml"]))
     var policy: String?
 
     @Option(
@@ -27,7 +31,8 @@ struct CommonOptions: ParsableArguments {
                 text is for people and may change; json is the stable contract (semgate/report@1); markdown is a \
                 pull-request comment or job summary; github prints workflow-command annotations; sarif is SARIF \
                 2.1.0 for code scanning; junit is JUnit XML for test dashboards (a test case per rule per release).
-                """))
+                """),
+        completion: .list(Renderers.identifiers))
     var format: String = "text"
 
     @Option(name: .long, help: "Colour: auto, always or never (auto honours NO_COLOR and terminals).")

@@ -13,6 +13,7 @@ struct DiffCommand: ParsableCommand {
             Examples:
               semgate diff v1.2.0 v1.3.0
               semgate diff v1.3.0 HEAD --format json
+              semgate diff HEAD worktree               what the uncommitted files change
             """)
 
     @OptionGroup var common: CommonOptions
@@ -20,7 +21,7 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "The old revision.")
     var a: String
 
-    @Argument(help: "The new revision.")
+    @Argument(help: "The new revision, or 'worktree' for the files on disk.")
     var b: String
 
     func run() throws {

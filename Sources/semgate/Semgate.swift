@@ -21,11 +21,12 @@ struct Semgate: ParsableCommand {
               semgate audit                      did every release keep the promise?
               semgate diff v1.2.0 v1.3.0         what changed in the surface?
               semgate surface v1.3.0             what is promised at v1.3.0?
+              semgate init --write .semgate.yml  a starting policy for this repository
             """,
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, NextCommand.self, AuditCommand.self, DiffCommand.self, SurfaceCommand.self,
-            PolicyCommand.self,
+            PolicyCommand.self, InitCommand.self,
         ]
     )
 }

@@ -17,11 +17,12 @@ struct SurfaceCommand: ParsableCommand {
               semgate surface v1.3.0 --format json
               semgate surface --write api/surface.txt  write a snapshot to commit
               semgate surface --check api/surface.txt  fail (exit 1) when the surface drifted from it
+              semgate surface worktree --check api/surface.txt   the same for uncommitted files
             """)
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "The revision (default: HEAD).")
+    @Argument(help: "The revision (default: HEAD), or 'worktree' for the files on disk.")
     var rev: String = "HEAD"
 
     @Option(help: "Write the surface to this snapshot file.")

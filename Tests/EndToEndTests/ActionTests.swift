@@ -57,15 +57,20 @@ struct ActionTests {
         try repo.git("rev-parse", "\(rev)^{commit}")
     }
 
+    /// The action on a pull request of the sample project whose base is v2.0.0 and head v2.1.0 (which drops
+    /// `--verbose` without deprecating it), with `inputs` laid over the event's variables.
+    private static func pullRequestFromV2_0ToV2_1(_ inputs: [String: String]) throws -> ActionRun {
+        let repo = try sampleRepository()
+        let event = [
+            "GITHUB_EVENT_NAME": "pull_request", "SEMGATE_PR_BASE_SHA": try sha(repo, "v2.0.0"),
+            "SEMGATE_PR_HEAD_SHA": try sha(repo, "v2.1.0"),
+        ]
+        return try ActionRun(in: repo.url, event.merging(inputs) { _, input in input })
+    }
+
     @Test("pull request: base and head commits, markdown in the job summary, annotations, outputs, exit 1")
     func pullRequest() throws {
-        let repo = try sampleRepository()
-        let run = try ActionRun(
-            in: repo.url,
-            [
-                "GITHUB_EVENT_NAME": "pull_request", "SEMGATE_PR_BASE_SHA": try Self.sha(repo, "v2.0.0"),
-                "SEMGATE_PR_HEAD_SHA": try Self.sha(repo, "v2.1.0"), "INPUT_FORMAT": "sarif",
-            ])
+        let run = try Self.pullRequestFromV2_0ToV2_1(["INPUT_FORMAT": "sarif"])
         #expect(run.result.status == 1, "\(run.result)")
         #expect(run.outputs["verdict"] == "fail")
         #expect(run.outputs["required"] == "major")
@@ -82,13 +87,7 @@ struct ActionTests {
 
     @Test("fail-on-violation false: the same outputs, exit 0")
     func noFail() throws {
-        let repo = try sampleRepository()
-        let run = try ActionRun(
-            in: repo.url,
-            [
-                "GITHUB_EVENT_NAME": "pull_request", "SEMGATE_PR_BASE_SHA": try Self.sha(repo, "v2.0.0"),
-                "SEMGATE_PR_HEAD_SHA": try Self.sha(repo, "v2.1.0"), "INPUT_FAIL_ON_VIOLATION": "false",
-            ])
+        let run = try Self.pullRequestFromV2_0ToV2_1(["INPUT_FAIL_ON_VIOLATION": "false"])
         #expect(run.result.status == 0, "\(run.result)")
         #expect(run.outputs["verdict"] == "fail")
     }

@@ -52,6 +52,26 @@ struct PipelineEndToEndTests {
         #expect(restored.status == 0, "stdout: \(restored.stdout)\nstderr: \(restored.stderr)")
     }
 
+    @Test("diff HEAD worktree and surface worktree --check see uncommitted files")
+    func diffAndSurfaceOfTheWorktree() throws {
+        let repo = try sampleRepository()
+        let folder = try TemporaryFolder()
+        let snapshot = folder.url.appendingPathComponent("surface.txt").path
+        #expect(try runSemgate(["surface", "--write", snapshot], in: repo.url).status == 0)
+        let unchanged = try runSemgate(["surface", "worktree", "--check", snapshot], in: repo.url)
+        #expect(unchanged.status == 0, "stdout: \(unchanged.stdout)")
+        try repo.write("api.txt", "untracked files are not on any surface of the sample\n")
+        let flags = try String(contentsOf: repo.url.appendingPathComponent("cmd/flags.go"), encoding: .utf8)
+        try repo.write("cmd/flags.go", flags.replacingOccurrences(of: "\"out\"", with: "\"output\""))
+        let drifted = try runSemgate(["surface", "worktree", "--check", snapshot], in: repo.url)
+        #expect(drifted.status == 1)
+        #expect(drifted.stdout.contains("- cli:flags --out") && drifted.stdout.contains("+ cli:flags --output"))
+        let diff = try runSemgate(["diff", "HEAD", "worktree", "--format", "json"], in: repo.url)
+        let report = jsonObject(diff.stdout)
+        #expect(report?["required"] as? String == "major")
+        #expect(Set(values(of: "item", in: "changes", of: report)) == ["cli:flags --out", "cli:flags --output"])
+    }
+
     @Test("check --head worktree in a bare repository says to pass a revision, exit 2")
     func worktreeBare() throws {
         let repo = try sampleRepository()

@@ -32,7 +32,7 @@ struct ParserTests {
              "struct{ A, B int; *Embedded; io.Reader; c func() }"),
             ("interface {\n\tio.Reader\n\tM(x int) (bool, error)\n}", "interface{ io.Reader; M(int) (bool, error) }"),
             ("interface{ ~int | ~string; comparable }", "interface{ ~int | ~string; comparable }"),
-            ("List[int]", "List[int]"), ("pkg.Map[string, []T]", "pkg.Map[string, []T]"), ("(int)", "int"),
+            ("interface{}", "any"), ("map[string]interface{}", "map[string]any"), ("List[int]", "List[int]"), ("pkg.Map[string, []T]", "pkg.Map[string, []T]"), ("(int)", "int"),
             ("struct {\n\tlist[int]\n\tcache[K, V]\n\tarr [N]int\n}", "struct{ list[int]; cache[K, V]; arr [N]int }"),
         ])
     func types(source: String, expected: String) {

@@ -113,6 +113,16 @@ struct FormatTests {
             fingerprints.insert(fingerprint)
         }
         #expect(fingerprints.count == results.count, "fingerprints are distinct")
+        // GitHub code scanning refuses a result without a location: tag findings point at the policy file.
+        for result in results {
+            guard case .array(let locations)? = result["locations"], let first = locations.first else {
+                Issue.record("a result without a location: \(result)")
+                continue
+            }
+            if result["ruleId"] == .string("duplicate-version") || result["ruleId"] == .string("tag-not-semver") {
+                #expect(first["physicalLocation"]?["artifactLocation"]?["uri"] == .string(".semgate.yml"))
+            }
+        }
         // The finding the 1.2.0 exception excused is a suppressed result with the exception's reason.
         let suppressed = results.filter { $0["suppressions"] != nil }
         #expect(suppressed.count == 1)

@@ -12,7 +12,8 @@ import TestSupport
 /// parentheses, line breaks included. v1.0.0 declares `removedNames` in a file with `:`, `,` and `%` in its name;
 /// v1.0.1 removes them all (major, without deprecation) and adds `addedNames` (minor) in a file with a line break
 /// in its name, so `check --version 1.0.1` reports every name in changes and findings, and the exception for one
-/// of them puts a hostile reason in the report too.
+/// of them puts a hostile reason in the report too. A list surface adds a hostile key and a hostile note in v1.0.1,
+/// and a tag that is not SemVer puts its name in audit's tag findings.
 struct HostileProject {
     static let removedNames = [
         "x\n::error file=a.go,line=1::injected",
@@ -29,6 +30,12 @@ struct HostileProject {
     static let removedPath = "api/evil%0A::x,y:z.txt"
     static let addedPath = "api/line\nbreak.txt"
     static let exceptionReason = "accepted\n::error::from the reason </details> | pipe ]]>"
+    /// A tag that matches `v{version}` but is not SemVer, so its name reaches the tag findings.
+    static let hostileTag = "v1.0<b>|`%0A&amp;$x$"
+    /// A list surface added in v1.0.1: a hostile key, and a line whose stray token (with a carriage return) becomes
+    /// a note of the report.
+    static let listKey = "plain|key`<b>%0A::set-env"
+    static let listNoteToken = "bad\r::error::from-a-list-note"
 
     let repo: FixtureRepository
     let engine: Engine
@@ -40,8 +47,10 @@ struct HostileProject {
         repo.clock = FixtureDates.date("2024-03-01")
         try repo.commit("Declare the first items")
         try repo.tag("v1.0.0", message: "1.0.0")
+        try repo.tag(Self.hostileTag)
         try repo.remove(Self.removedPath)
         try repo.write(Self.addedPath, Self.declarations(Self.addedNames))
+        try repo.write("options.txt", "\(Self.listKey) type=a|b\nother \"\(Self.listNoteToken)\"\n")
         try repo.commit("Replace every item")
         try repo.tag("v1.0.1", message: "1.0.1")
         let repository = try Repository(discovering: repo.url.path)
@@ -72,6 +81,9 @@ struct HostileProject {
                   regex:
                     files: ["api/*"]
                     pattern: 'BEGIN\\((?<name>(?s:.*?))\\)END'
+              options:
+                extract:
+                  list: options.txt
             exceptions:
               - release: 1.0.1
                 items: ["api:pipe*/**"]

@@ -1,5 +1,5 @@
 import Foundation
-import Gate
+@testable import Gate
 import Policy
 import Reports
 import Testing
@@ -9,6 +9,21 @@ import Testing
 @Suite("Injection through repository text")
 struct InjectionTests {
     static let hostileTexts = HostileProject.removedNames + HostileProject.addedNames
+
+    /// The hostile project's check and audit, and its check again in memory with hostile revision names (a branch
+    /// may be called `feat<b>|x`), policy source, project and notes, as a command line could pass them.
+    static func hostileReports() throws -> [(String, Report)] {
+        let reports = try HostileProject().reports()
+        var check = try #require(reports.first?.1)
+        let base = try #require(check.base)
+        let head = try #require(check.head)
+        check.base = RevisionInfo(rev: "origin/feat<b>|`x`%0A", commit: base.commit, version: nil)
+        check.head = RevisionInfo(rev: "refs/pull/1/head\n::error::rev", commit: head.commit, version: head.version)
+        check.policy = PolicyInfo(
+            source: "p|<i>.yml@feat`x`", defaults: false, project: "x</details>", path: "p|<i>.yml")
+        check.notes.append("a note\n::warning::from the notes <sub>")
+        return reports + [("check in memory", check)]
+    }
 
     @Test("the hostile repository really reports every hostile name, path and reason (the test can fail)")
     func fixtureIsHostile() throws {
@@ -20,16 +35,24 @@ struct InjectionTests {
                 #expect(keys.contains(name), "\(command) lacks \(name.debugDescription)")
             }
             let paths = Set(changes.compactMap { $0.location?.path })
-            #expect(paths == [HostileProject.removedPath, HostileProject.addedPath], "\(command)")
+            #expect(paths == [HostileProject.removedPath, HostileProject.addedPath, "options.txt"], "\(command)")
             let findings = report.findings + (report.releases ?? []).flatMap(\.findings)
             #expect(findings.contains { $0.exception == HostileProject.exceptionReason }, "\(command)")
             #expect(findings.contains { $0.severity == .error }, "\(command)")
+            #expect(keys.contains(HostileProject.listKey), "\(command)")
+            #expect(
+                report.notes.contains { $0.contains(HostileProject.listNoteToken) },
+                "\(command): \(report.notes.debugDescription)")
+            if command == "audit" {
+                #expect(
+                    findings.contains { $0.rule == .tagNotSemver && $0.message.contains(HostileProject.hostileTag) })
+            }
         }
     }
 
     @Test("github: every line is semgate's own command or summary, and the runner's unescaping gives the text back")
     func github() throws {
-        for (command, report) in try HostileProject().reports() {
+        for (command, report) in try Self.hostileReports() {
             let output = GitHubRenderer().render(report, options: RenderOptions())
             var decoded: [String] = []
             for line in output.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
@@ -81,7 +104,7 @@ struct InjectionTests {
 
     @Test("markdown: every tag is semgate's own, tables keep their columns, nothing hostile starts a line")
     func markdown() throws {
-        for (command, report) in try HostileProject().reports() {
+        for (command, report) in try Self.hostileReports() {
             let output = MarkdownRenderer().render(report, options: RenderOptions())
             let tags = output.matches(of: /<[^<>]*>/).map { String($0.output) }
             #expect(Set(tags).isSubset(of: Self.ownTags), "\(command): \(Set(tags).subtracting(Self.ownTags))")
@@ -124,7 +147,7 @@ struct InjectionTests {
 
     @Test("junit: well-formed XML that keeps the hostile names as text, and one case per rule per release")
     func junit() throws {
-        for (command, report) in try HostileProject().reports() {
+        for (command, report) in try Self.hostileReports() {
             let output = JUnitRenderer().render(report, options: RenderOptions())
             let root = try XMLChecker.parse(output)
             var texts: [String] = []
@@ -148,7 +171,7 @@ struct InjectionTests {
     @Test("sarif: valid against the schema, and the hostile names survive as JSON strings")
     func sarif() throws {
         let validator = try sarifValidator()
-        for (command, report) in try HostileProject().reports() {
+        for (command, report) in try Self.hostileReports() {
             let output = SARIFRenderer().render(report, options: RenderOptions())
             let document = try JSON.parse(output)
             let problems = try validator.validate(document)
@@ -165,7 +188,7 @@ struct InjectionTests {
 
     @Test("json and text: json keeps the names exactly; text shows control characters as symbols")
     func jsonAndText() throws {
-        for (command, report) in try HostileProject().reports() {
+        for (command, report) in try Self.hostileReports() {
             let json = JSONRenderer().render(report, options: RenderOptions())
             let parsed = try JSON.parse(json)
             #expect(parsed["schema"] == .string(JSONRenderer.schema))

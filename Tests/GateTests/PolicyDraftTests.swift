@@ -1,0 +1,147 @@
+import Foundation
+import Gate
+import Git
+import Policy
+import Surface
+import Testing
+import TestSupport
+
+/// The draft for `repo`, loaded back as a policy, and the items it extracts at HEAD.
+private func draft(_ repo: FixtureRepository) throws -> (yaml: String, policy: Policy, items: [String]) {
+    let repository = try Repository(discovering: repo.url.path)
+    let draft = try PolicyDraft(repository: repository)
+    let policy = try PolicyLoader.load(yaml: draft.yaml, file: "draft.yml", origin: .file(path: "draft.yml"))
+    let items = try Engine(repository: repository, policy: policy).surface(at: "HEAD").items?.map(\.id) ?? []
+    return (draft.yaml, policy, items)
+}
+
+@Suite("init: a starting policy from what the repository shows")
+struct PolicyDraftTests {
+    @Test("a Go module with a cobra command line: go-api packages and cli surfaces that find its items")
+    func goCobra() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/tool/v2\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write("api/api.go", "package api\n")
+        try repo.write("internal/x/x.go", "package x\n")
+        try repo.write("main.go", "package main\n")
+        try repo.write(
+            "cmd/root.go",
+            """
+            package cmd
+
+            var rootCmd = &cobra.Command{
+                Use: "tool",
+            }
+
+            func init() {
+                rootCmd.PersistentFlags().BoolVarP(&verbose, "verbose", "v", false, "talk")
+                rootCmd.Flags().String("out", "", "output file")
+            }
+            """)
+        try repo.write("cmd/run.go", "package cmd\n\nvar runCmd = &cobra.Command{Use: \"run [file]\"}\n")
+        try repo.write("cmd/run_test.go", "package cmd\n\nfunc init() { cmd.Flags().Bool(\"inner\", false, \"\") }\n")
+        try repo.commit("first")
+        let (yaml, policy, items) = try draft(repo)
+        #expect(policy.project == "tool")
+        #expect(policy.surfaces.map(\.name) == ["packages", "cli"])
+        #expect(yaml.contains("a cobra command line"))
+        #expect(
+            items == [
+                "cli:root --out", "cli:root --verbose", "cli:run", "cli:tool", "packages:example.com/tool/v2/api",
+                "packages:example.com/tool/v2/cmd", "packages:go.mod",
+            ])
+    }
+
+    @Test("a Swift package: its products, with their kind")
+    func swiftPackage() throws {
+        let repo = try FixtureRepository()
+        try repo.write(
+            "Package.swift",
+            """
+            // swift-tools-version: 6.0
+            import PackageDescription
+            let package = Package(
+                name: "Widgets",
+                products: [
+                    .library(name: "Widgets", targets: ["Widgets"]),
+                    .executable(name: "widget-tool", targets: ["Tool"]),
+                ],
+                targets: [.target(name: "Widgets"), .executableTarget(name: "Tool")]
+            )
+            """)
+        try repo.commit("first")
+        let (yaml, policy, items) = try draft(repo)
+        #expect(policy.project == "Widgets")
+        #expect(yaml.contains("a Swift package with 2 products"))
+        #expect(items == ["products:Widgets", "products:widget-tool"])
+        let repository = try Repository(discovering: repo.url.path)
+        let surface = try Engine(repository: repository, policy: policy).surface(at: "HEAD")
+        #expect(surface.items?.first?.attributes == ["kind": "library"])
+    }
+
+    @Test("a Node package: bin commands in one folder and export subpaths")
+    func nodePackage() throws {
+        let repo = try FixtureRepository()
+        try repo.write(
+            "package.json",
+            """
+            {
+              "name": "@acme/widgets",
+              "version": "1.2.0",
+              "main": "./index.js",
+              "bin": {"widgets": "./bin/widgets.js", "widgets-dev": "./bin/dev.js"},
+              "exports": {".": {"import": "./index.mjs", "require": "./index.js"}, "./utils": "./utils.js"},
+              "dependencies": {"left-pad": "^1.0.0"}
+            }
+            """)
+        try repo.commit("first")
+        let (_, policy, items) = try draft(repo)
+        #expect(policy.project == "widgets")
+        #expect(items == ["bin:widgets", "bin:widgets-dev", "exports:.", "exports:./utils"])
+    }
+
+    @Test("a Node package with one bin named after it and a single export")
+    func nodeStringForms() throws {
+        let repo = try FixtureRepository()
+        try repo.write("package.json", #"{"name": "tiny", "bin": "cli.js", "exports": "./index.js"}"#)
+        try repo.commit("first")
+        let (_, _, items) = try draft(repo)
+        #expect(items == ["bin:tiny", "exports:."])
+    }
+
+    @Test("tags: the most common prefix is the template; others are named in a comment")
+    func tagPrefix() throws {
+        let repo = try FixtureRepository()
+        try repo.write("README", "x\n")
+        try repo.commit("first")
+        for tag in ["cli/v1.0.0", "cli/v1.1.0", "cli/v1.2.0", "v0.3.0", "deploy-2024", "nightly"] {
+            try repo.tag(tag)
+        }
+        let (yaml, policy, _) = try draft(repo)
+        #expect(policy.releases.tag.template == "cli/v{version}")
+        #expect(yaml.contains("3 tags follow this template; the greatest is cli/v1.2.0."))
+        #expect(yaml.contains("Also seen: 1 tag like 'v0.3.0'"))
+        #expect(policy.surfaces.isEmpty)
+    }
+
+    @Test("an empty repository still gets a policy that loads")
+    func empty() throws {
+        let repo = try FixtureRepository()
+        let yaml = try PolicyDraft(repository: try Repository(discovering: repo.url.path)).yaml
+        let policy = try PolicyLoader.load(yaml: yaml, file: "draft.yml", origin: .file(path: "draft.yml"))
+        #expect(policy.releases.tag.template == "v{version}")
+        #expect(yaml.contains("No release tags yet"))
+        #expect(yaml.contains("nothing is promised yet"))
+    }
+
+    @Test("a repository without commits is read from its working tree")
+    func noCommits() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/fresh\n")
+        try repo.write("lib/lib.go", "package lib\n")
+        let repository = try Repository(discovering: repo.url.path)
+        let draft = try PolicyDraft(repository: repository)
+        #expect(draft.yaml.contains("go-packages: {}"))
+        #expect(draft.findings.contains("a Go module, example.com/fresh (go.mod)"))
+    }
+}
