@@ -28,11 +28,14 @@ struct ParserTests {
             ("chan<- int", "chan<- int"), ("<-chan int", "<-chan int"), ("chan (<-chan int)", "chan (<-chan int)"),
             ("func(a, b int, c ...string) (n int, err error)", "func(int, int, ...string) (int, error)"),
             ("func(int) error", "func(int) error"), ("func()", "func()"),
-            ("struct {\n\tA, B int `json:\"a\"`\n\t*Embedded\n\tio.Reader\n\tc func()\n}",
-             "struct{ A, B int; *Embedded; io.Reader; c func() }"),
+            (
+                "struct {\n\tA, B int `json:\"a\"`\n\t*Embedded\n\tio.Reader\n\tc func()\n}",
+                "struct{ A, B int; *Embedded; io.Reader; c func() }"
+            ),
             ("interface {\n\tio.Reader\n\tM(x int) (bool, error)\n}", "interface{ io.Reader; M(int) (bool, error) }"),
             ("interface{ ~int | ~string; comparable }", "interface{ ~int | ~string; comparable }"),
-            ("interface{}", "any"), ("map[string]interface{}", "map[string]any"), ("List[int]", "List[int]"), ("pkg.Map[string, []T]", "pkg.Map[string, []T]"), ("(int)", "int"),
+            ("interface{}", "any"), ("map[string]interface{}", "map[string]any"), ("List[int]", "List[int]"),
+            ("pkg.Map[string, []T]", "pkg.Map[string, []T]"), ("(int)", "int"),
             ("struct {\n\tlist[int]\n\tcache[K, V]\n\tarr [N]int\n}", "struct{ list[int]; cache[K, V]; arr [N]int }"),
         ])
     func types(source: String, expected: String) {
@@ -85,7 +88,8 @@ struct ParserTests {
         }
         #expect(
             described == [
-                "List[T any] struct{ items []T }", "Pair[K comparable, V any] struct{}", "Ptr[P interface{ *C }] struct{}",
+                "List[T any] struct{ items []T }", "Pair[K comparable, V any] struct{}",
+                "Ptr[P interface{ *C }] struct{}",
                 "Array[] [N]int", "Sum[] [N + 1]int", "Alias[]=other.T", "GenericAlias[T any]=List[T]",
             ])
     }
@@ -199,8 +203,9 @@ struct ParserTests {
     @Test("build constraints: //go:build wins over // +build; comments after package are not constraints")
     func buildConstraints() {
         #expect(GoParser.parse("//go:build linux && !cgo\n\npackage p\n").buildConstraint == "linux && !cgo")
-        #expect(GoParser.parse("// +build linux darwin\n// +build amd64\n\npackage p\n").buildConstraint
-            == "(linux || darwin) && amd64")
+        #expect(
+            GoParser.parse("// +build linux darwin\n// +build amd64\n\npackage p\n").buildConstraint
+                == "(linux || darwin) && amd64")
         #expect(GoParser.parse("// +build a,b\n//go:build a && b\n\npackage p\n").buildConstraint == "a && b")
         #expect(GoParser.parse("package p\n//go:build linux\n").buildConstraint == nil)
         #expect(GoParser.parse("// Copyright.\n\npackage p\n").buildConstraint == nil)
@@ -208,7 +213,8 @@ struct ParserTests {
 
     @Test("imports: single, grouped, named, dot and blank")
     func imports() {
-        let file = GoParser.parse("package p\nimport \"fmt\"\nimport (\n\tio \"io\"\n\t. \"strings\"\n\t_ \"embed\"\n)\n")
+        let file = GoParser.parse(
+            "package p\nimport \"fmt\"\nimport (\n\tio \"io\"\n\t. \"strings\"\n\t_ \"embed\"\n)\n")
         #expect(file.imports.map { "\($0.name ?? "-") \($0.path)" } == ["- fmt", "io io", ". strings", "_ embed"])
     }
 
