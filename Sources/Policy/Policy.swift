@@ -131,9 +131,13 @@ public struct SurfaceSpec: Sendable {
         self.exclude = exclude
     }
 
-    /// Whether a change of `attribute` is breaking on this surface.
+    /// Whether a change of `attribute` is breaking on this surface: as `breaking` says, else as the extractors say
+    /// when all of them name their breaking attributes (`cobra` does), else every attribute is.
     public func isBreaking(attribute: String) -> Bool {
-        breaking?.contains(attribute) ?? true
+        if let breaking { return breaking.contains(attribute) }
+        let defaults = extractors.map(\.defaultBreakingAttributes)
+        guard !defaults.isEmpty, defaults.allSatisfy({ $0 != nil }) else { return true }
+        return defaults.contains { $0?.contains(attribute) == true }
     }
 
     /// Whether an item key passes the surface's include and exclude globs.
@@ -148,6 +152,7 @@ public enum ExtractorSpec: Sendable {
     case list(ListExtractorSpec)
     case goPackages(GoPackagesExtractorSpec)
     case goAPI(GoAPIExtractorSpec)
+    case cobra(CobraExtractorSpec)
 
     /// The YAML key of this extractor kind.
     public var kind: String {
@@ -156,11 +161,20 @@ public enum ExtractorSpec: Sendable {
         case .list: "list"
         case .goPackages: "go-packages"
         case .goAPI: "go-api"
+        case .cobra: "cobra"
         }
     }
 
     /// Every extractor kind a policy may name, in documentation order.
-    public static let kinds = ["regex", "list", "go-packages", "go-api"]
+    public static let kinds = ["regex", "list", "go-packages", "go-api", "cobra"]
+
+    /// The attributes whose change breaks users when the surface does not list `breaking`; nil means all of them.
+    public var defaultBreakingAttributes: Set<String>? {
+        switch self {
+        case .cobra: CobraExtractorSpec.breakingAttributes
+        case .regex, .list, .goPackages, .goAPI: nil
+        }
+    }
 }
 
 /// A pattern run over whole files: group `name` is the key, other named groups are attributes.
@@ -218,6 +232,25 @@ public struct GoAPIExtractorSpec: Sendable {
         self.root = root
         self.ignoreValues = ignoreValues ?? Self.defaultIgnoreValues.compactMap { try? Glob($0) }
     }
+}
+
+/// The command line a Go program builds with spf13/cobra: commands, aliases and flags keyed by command path.
+public struct CobraExtractorSpec: Sendable {
+    /// The Go files that build the command tree (`_test.go` files are never read).
+    public var files: [Glob]
+    /// The root command's name, for a root whose `Use` is not a constant (`Use: os.Args[0]`).
+    public var root: String?
+
+    public init(files: [Glob], root: String? = nil) {
+        self.files = files
+        self.root = root
+    }
+
+    /// The attributes a cobra item carries, in documentation order.
+    public static let attributes = ["type", "shorthand", "scope", "alias-of", "hidden"]
+
+    /// A flag's type, shorthand and scope, and the command an alias stands for; `hidden` is not breaking.
+    public static let breakingAttributes: Set<String> = ["type", "shorthand", "scope", "alias-of"]
 }
 
 /// How firmly an item is promised.

@@ -34,6 +34,7 @@ enum PolicyKeys {
     static let list = ["path"]
     static let goPackages = ["root"]
     static let goAPI = ["root", "ignore-values"]
+    static let cobra = ["files", "root"]
     static let deprecation = ["item", "since", "remove-in", "use-instead"]
     static let exception = ["release", "items", "reason"]
 }
@@ -536,12 +537,22 @@ struct PolicyReader {
         return valid && extractorsValid ? surface : nil
     }
 
-    /// When every extractor is a regex, a breaking attribute must be one of their groups.
+    /// When every extractor is a regex, a breaking attribute must be one of their groups; when every one is cobra,
+    /// one of the attributes cobra items carry.
     private mutating func checkBreakingAttributes(
         _ names: [(text: String, node: Node)],
         surface: String,
         extractors: [ExtractorSpec]
     ) {
+        if !extractors.isEmpty, extractors.allSatisfy({ $0.kind == "cobra" }) {
+            let known = CobraExtractorSpec.attributes
+            for (text, node) in names where !known.contains(text) {
+                report(
+                    "surface '\(surface)': breaking attribute '\(text)' is not an attribute of cobra items ("
+                        + known.joined(separator: ", ") + ")" + Suggestions.hint(for: text, among: known), at: node)
+            }
+            return
+        }
         var attributes: [String] = []
         for extractor in extractors {
             guard case .regex(let regex) = extractor else { return }
@@ -605,6 +616,7 @@ struct PolicyReader {
                 case "list": extractor = readListExtractor(value, surface: surface).map(ExtractorSpec.list)
                 case "go-packages": extractor = readGoPackages(value, surface: surface).map(ExtractorSpec.goPackages)
                 case "go-api": extractor = readGoAPI(value, surface: surface).map(ExtractorSpec.goAPI)
+                case "cobra": extractor = readCobra(value, key: key, surface: surface).map(ExtractorSpec.cobra)
                 default:
                     report(
                         "unknown extractor '\(scalar.string)' in surface '\(surface)'"
@@ -796,6 +808,53 @@ struct PolicyReader {
             if diagnostics.count > reported { return nil }
         }
         return GoAPIExtractorSpec(root: root, ignoreValues: ignoreValues)
+    }
+
+    private mutating func readCobra(_ node: Node, key keyNode: Node, surface: String) -> CobraExtractorSpec? {
+        let context = "in the cobra extractor of surface '\(surface)'"
+        let field = "'cobra' in surface '\(surface)'"
+        guard case .mapping = node else {
+            typeMismatch(
+                expected: "a mapping", for: field, found: node, example: "'cobra: {files: [\"cmd/**/*.go\"]}'")
+            return nil
+        }
+        guard let fields = entries(of: node, for: field, allowed: PolicyKeys.cobra, context: context) else {
+            return nil
+        }
+        var valid = true
+        var files: [Glob] = []
+        if let value = fields["files"]?.value {
+            let reported = diagnostics.count
+            files = globs(value, for: "'files' \(context)").map(\.glob)
+            if case .sequence(let sequence) = value, sequence.isEmpty {
+                report(
+                    "empty 'files' \(context); list the Go files that build the commands, e.g. [\"cmd/**/*.go\"]",
+                    at: value)
+            }
+            if diagnostics.count != reported { valid = false }
+        } else {
+            report(
+                "the cobra extractor of surface '\(surface)' has no 'files'; add the Go files that build the "
+                    + "commands, e.g. files: [\"cmd/**/*.go\"]", at: keyNode)
+            valid = false
+        }
+        var root: String?
+        if let value = fields["root"]?.value {
+            if let text = string(value, for: "'root' \(context)", example: "root: mytool") {
+                if text.isEmpty || text.contains(where: \.isWhitespace) {
+                    report(
+                        "invalid root '\(text)' \(context); write the program name users type, one word, "
+                            + "e.g. root: mytool", at: value)
+                    valid = false
+                } else {
+                    root = text
+                }
+            } else {
+                valid = false
+            }
+        }
+        guard valid else { return nil }
+        return CobraExtractorSpec(files: files, root: root)
     }
 
     /// A repository-relative path without `./` or trailing slashes; absolute paths and `..` are reported.

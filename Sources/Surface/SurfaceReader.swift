@@ -42,9 +42,10 @@ public final class SurfaceReader {
     private var listCache: [ObjectID: ([RawItem], [String])] = [:]
     private let goPackages = GoPackageFinder()
     private let goAPI = GoAPIReader()
+    private let cobra = CobraReader()
     /// Decoded blobs of the snapshot being read (two extractors reading one file read it once).
     private var texts: [ObjectID: String] = [:]
-    /// The file globs of every regex extractor, by slot; `regexSlots[surface][extractor]` is its slot.
+    /// The file globs of every regex and cobra extractor, by slot; `regexSlots[surface][extractor]` is its slot.
     private let regexGlobs: [[Glob]]
     private let regexSlots: [[Int]]
     /// Literal prefixes of every regex glob alternative, to prune the tree walk.
@@ -62,8 +63,11 @@ public final class SurfaceReader {
         var globs: [[Glob]] = []
         regexSlots = policy.surfaces.map { surface in
             surface.extractors.map { extractor in
-                guard case .regex(let spec) = extractor else { return -1 }
-                globs.append(spec.files)
+                switch extractor {
+                case .regex(let spec): globs.append(spec.files)
+                case .cobra(let spec): globs.append(spec.files)
+                case .list, .goPackages, .goAPI: return -1
+                }
                 return globs.count - 1
             }
         }
@@ -160,6 +164,17 @@ public final class SurfaceReader {
                     } catch {
                         throw .git(error)
                     }
+                case .cobra(let spec):
+                    let slot = regexSlots[surfaceIndex][extractorIndex]
+                    var readNotes: [String] = []
+                    raw += try cobra.items(
+                        spec, slot: slot,
+                        files: files.filter { $0.extractors.contains(slot) }.map { ($0.path, $0.blob) },
+                        read: { (blob, path) throws(SurfaceError) in
+                            try readText(blob, path: path, source: source, notes: &readNotes)
+                        },
+                        notes: &snapshot.notes)
+                    snapshot.notes += readNotes
                 }
             }
             merge(raw, into: &snapshot, surface: surface)

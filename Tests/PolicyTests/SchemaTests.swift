@@ -44,6 +44,7 @@ struct SchemaTests {
         #expect(keys("$defs", "surface", "properties") == Set(PolicyKeys.surface))
         #expect(keys("$defs", "extractors", "properties") == Set(ExtractorSpec.kinds))
         #expect(keys("$defs", "regex", "properties") == Set(PolicyKeys.regex))
+        #expect(keys("$defs", "extractors", "properties", "cobra", "properties") == Set(PolicyKeys.cobra))
         #expect(keys("$defs", "deprecation", "properties") == Set(PolicyKeys.deprecation))
         #expect(keys("$defs", "exception", "properties") == Set(PolicyKeys.exception))
         #expect(keys("$defs", "versionFile", "properties") == Set(PolicyKeys.versionFile))

@@ -1,0 +1,233 @@
+/// One Go file read for the cobra extractor. Reading is the costly part: do it once per blob and reuse the value.
+public struct CobraSourceFile: Sendable {
+    let file: CobraFile
+
+    /// Reads `source`; problems become `errors` and the rest of the file still counts.
+    public init(source: String) {
+        let lexed = GoLexer.tokenize(source)
+        var file = CobraParser.parse(lexed.tokens)
+        file.errors = lexed.errors + file.errors
+        self.file = file
+    }
+
+    /// Problems met while reading the file, in order.
+    public var errors: [GoSyntaxError] { file.errors }
+}
+
+/// One command, alias or flag of a cobra command line.
+public struct CobraItem: Sendable, Hashable {
+    /// The full command path as users type it: `k6 cloud run`, `k6 cloud run --local-execution`.
+    public let key: String
+    /// `type`, `shorthand`, `scope` (flags), `alias-of` (aliases), `hidden` (when hidden).
+    public let attributes: [String: String]
+    /// Deprecated by `Deprecated:`, `MarkDeprecated` or a deprecated command above it.
+    public let deprecated: Bool
+    /// The file and line of the command literal or flag definition.
+    public let path: String
+    public let line: Int
+}
+
+/// The command line a set of Go files builds, and what could not be followed statically.
+public struct CobraSurface: Sendable {
+    public var items: [CobraItem]
+    /// `file:line: message` for every construct the extractor could not resolve.
+    public var notes: [String]
+}
+
+/// The `cobra` extractor: finds the cobra command tree a Go program builds, without running Go.
+public enum CobraExtractor {
+    /// The attributes whose change breaks users: a flag's type, shorthand and scope, and what an alias stands for.
+    /// `hidden` is informational: hiding is not breaking.
+    public static let breakingAttributes: Set<String> = ["type", "shorthand", "scope", "alias-of"]
+
+    /// Every command, alias and flag that `files` build, keyed by full command path.
+    ///
+    /// `root` names the root command when its `Use` is not a constant (`Use: os.Args[0]`); it also picks the
+    /// command tree when several commands have no parent (the one with the most commands under it).
+    public static func surface(of files: [(path: String, source: CobraSourceFile)], root: String?) -> CobraSurface {
+        let goFiles = files.filter { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }
+            .sorted { $0.path < $1.path }
+        var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source.file) })
+        interpreter.run()
+        var builder = TreeBuilder(interpreter: interpreter, root: root)
+        builder.build()
+        var notes = Array(interpreter.notes.values) + builder.notes
+        for file in goFiles {
+            for error in file.source.errors {
+                notes.append(
+                    "\(file.path):\(error.position): cannot read Go source (\(error.message)); "
+                        + "the declarations around it still count")
+            }
+        }
+        let items = builder.items.values.sorted { $0.key < $1.key }
+        return CobraSurface(items: items, notes: Array(Set(notes)).sorted())
+    }
+}
+
+/// Walks the command tree from its roots and lists commands, aliases and flags.
+private struct TreeBuilder {
+    let interpreter: CobraInterpreter
+    let root: String?
+    var items: [String: CobraItem] = [:]
+    var notes: [String] = []
+
+    init(interpreter: CobraInterpreter, root: String?) {
+        self.interpreter = interpreter
+        self.root = root
+    }
+
+    private func location(_ info: CobraCommandInfo) -> String {
+        "\(interpreter.paths[info.file]):\(info.line)"
+    }
+
+    mutating func build() {
+        let commands = interpreter.commands.filter { $0.value.hasUse }
+        let children = Set(commands.values.flatMap(\.children))
+        let parentless = commands.keys.filter { !children.contains($0) }.sorted()
+        if let root {
+            let sizes = parentless.map { descendants(of: $0, seen: []) }
+            guard let best = sizes.indices.max(by: { (sizes[$0], $1) < (sizes[$1], $0) }) else { return }
+            for (offset, site) in parentless.enumerated() where offset != best {
+                orphan(site)
+            }
+            visit(parentless[best], path: [root], deprecated: false, stack: [])
+            return
+        }
+        for site in parentless {
+            guard let info = commands[site] else { continue }
+            // Several roots are several programs; a lone command with nothing under it beside them is dead code or a
+            // command whose AddCommand could not be followed.
+            if parentless.count > 1 && info.children.isEmpty && !hasFlags(site) {
+                orphan(site)
+                continue
+            }
+            if let name = name(of: info) {
+                visit(site, path: [name], deprecated: false, stack: [])
+            } else {
+                notes.append(
+                    "\(location(info)): the root command's Use is not a constant string; its subcommands are "
+                        + "keyed without it (set 'root' in the cobra extractor to name it)")
+                visit(site, path: [], deprecated: false, stack: [])
+            }
+        }
+    }
+
+    private func hasFlags(_ site: CobraSite) -> Bool {
+        !flatten(.local(site), seen: []).isEmpty || !flatten(.persistent(site), seen: []).isEmpty
+    }
+
+    private func descendants(of site: CobraSite, seen: Set<CobraSite>) -> Int {
+        guard let info = interpreter.commands[site], !seen.contains(site) else { return 0 }
+        let seen = seen.union([site])
+        return info.children.reduce(1) { $0 + descendants(of: $1, seen: seen) }
+    }
+
+    private mutating func orphan(_ site: CobraSite) {
+        guard let info = interpreter.commands[site] else { return }
+        let what = name(of: info).map { "command '\($0)'" } ?? "a command"
+        notes.append(
+            "\(location(info)): \(what) is not added to the command tree by any AddCommand that could be followed; "
+                + "it is not in the surface")
+    }
+
+    /// The first word of a command's `Use`, or nil (with a note) when it is not one constant string.
+    private func name(of info: CobraCommandInfo) -> String? {
+        guard !info.use.unresolved, info.use.values.count == 1, let use = info.use.values.first,
+            let word = use.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first
+        else {
+            return nil
+        }
+        return String(word)
+    }
+
+    private mutating func visit(_ site: CobraSite, path: [String], deprecated: Bool, stack: Set<CobraSite>) {
+        guard let info = interpreter.commands[site], !stack.contains(site) else { return }
+        let stack = stack.union([site])
+        let deprecated = deprecated || info.deprecated
+        let key = path.joined(separator: " ")
+        let file = interpreter.paths[info.file]
+        var attributes: [String: String] = [:]
+        if info.hidden { attributes["hidden"] = "true" }
+        if !path.isEmpty {
+            add(CobraItem(key: key, attributes: attributes, deprecated: deprecated, path: file, line: info.line))
+        }
+        if path.count > 1, let name = path.last {
+            for alias in info.aliases.values.sorted() where alias != name && !alias.isEmpty {
+                var aliasAttributes = attributes
+                aliasAttributes["alias-of"] = name
+                let aliasKey = (path.dropLast() + [alias]).joined(separator: " ")
+                add(
+                    CobraItem(
+                        key: aliasKey, attributes: aliasAttributes, deprecated: deprecated, path: file,
+                        line: info.line))
+            }
+        }
+        for (scope, set) in [("local", CobraFlagSetID.local(site)), ("persistent", .persistent(site))] {
+            for flag in flatten(set, seen: []).values.sorted(by: { $0.definition.name < $1.definition.name }) {
+                var flagAttributes = ["type": flag.definition.type, "scope": scope]
+                if let shorthand = flag.definition.shorthand { flagAttributes["shorthand"] = shorthand }
+                if flag.hidden { flagAttributes["hidden"] = "true" }
+                let flagKey = (key.isEmpty ? "" : key + " ") + "--" + flag.definition.name
+                add(
+                    CobraItem(
+                        key: flagKey, attributes: flagAttributes, deprecated: deprecated || flag.deprecated,
+                        path: interpreter.paths[flag.definition.file], line: flag.definition.line))
+            }
+        }
+        for child in info.children.sorted() {
+            guard let childInfo = interpreter.commands[child], childInfo.hasUse else { continue }
+            guard let name = name(of: childInfo) else {
+                let spelled =
+                    childInfo.use.values.count > 1
+                    ? "may be any of " + childInfo.use.values.sorted().joined(separator: ", ")
+                    : "is not a constant string"
+                notes.append(
+                    "\(location(childInfo)): the Use of a subcommand of '\(key)' \(spelled); it, its "
+                        + "subcommands and its flags are not in the surface")
+                continue
+            }
+            visit(child, path: path + [name], deprecated: deprecated, stack: stack)
+        }
+    }
+
+    private mutating func add(_ item: CobraItem) {
+        if items[item.key] == nil { items[item.key] = item }
+    }
+
+    /// A flag with the marks of every set it was reached through.
+    private struct FlatFlag {
+        let definition: CobraFlagDefinition
+        var deprecated: Bool
+        var hidden: Bool
+    }
+
+    private func flatten(_ id: CobraFlagSetID, seen: Set<CobraFlagSetID>) -> [String: FlatFlag] {
+        guard !seen.contains(id), let info = interpreter.flagSets[id] else { return [:] }
+        let seen = seen.union([id])
+        var result: [String: FlatFlag] = [:]
+        // pflag's AddFlagSet keeps a flag already defined: the set's own flags first, then each added set in order.
+        for (name, definition) in info.flags {
+            result[name] = FlatFlag(definition: definition, deprecated: false, hidden: false)
+        }
+        for included in info.includes.sorted(by: Self.order) {
+            for (name, flag) in flatten(included, seen: seen) where result[name] == nil {
+                result[name] = flag
+            }
+        }
+        for name in info.deprecated { result[name]?.deprecated = true }
+        for name in info.hidden { result[name]?.hidden = true }
+        return result
+    }
+
+    private static func order(_ lhs: CobraFlagSetID, _ rhs: CobraFlagSetID) -> Bool {
+        func parts(_ id: CobraFlagSetID) -> (Int, CobraSite) {
+            switch id {
+            case .made(let site): return (0, site)
+            case .local(let site): return (1, site)
+            case .persistent(let site): return (2, site)
+            }
+        }
+        let (left, right) = (parts(lhs), parts(rhs))
+        return (left.0, left.1) < (right.0, right.1)
+    }
+}

@@ -1,0 +1,745 @@
+/// Where a value was made: a file of the program and a byte offset in it. Every `&cobra.Command{...}` literal and
+/// every `pflag.NewFlagSet(...)` call is one abstract object, however often its function runs.
+struct CobraSite: Sendable, Hashable, Comparable {
+    let file: Int
+    let offset: Int
+
+    static func < (lhs: CobraSite, rhs: CobraSite) -> Bool { (lhs.file, lhs.offset) < (rhs.file, rhs.offset) }
+}
+
+/// A flag set: one made by `NewFlagSet`, or a command's own local or persistent set.
+enum CobraFlagSetID: Sendable, Hashable {
+    case made(CobraSite)
+    case local(CobraSite)
+    case persistent(CobraSite)
+}
+
+/// A top-level function or a method of a named type, in one folder (Go package) of the program.
+struct CobraFunctionKey: Sendable, Hashable, Comparable {
+    let folder: String
+    let receiver: String?
+    let name: String
+
+    static func < (lhs: CobraFunctionKey, rhs: CobraFunctionKey) -> Bool {
+        (lhs.folder, lhs.receiver ?? "", lhs.name) < (rhs.folder, rhs.receiver ?? "", rhs.name)
+    }
+}
+
+/// What an expression may evaluate to; an expression evaluates to a set of these (empty: unknown).
+enum CobraValue: Sendable, Hashable {
+    case command(CobraSite)
+    case flagSet(CobraFlagSetID)
+    /// `flags.Lookup("name")`.
+    case flag(CobraFlagSetID, String)
+    case function(CobraFunctionKey)
+    case string(String)
+    case bool(Bool)
+    /// A value of a named type of the program, for method calls and fields.
+    case instance(String)
+}
+
+/// A flag as defined: `flags.StringP("name", "n", ...)`.
+struct CobraFlagDefinition: Sendable {
+    let name: String
+    let type: String
+    let shorthand: String?
+    let file: Int
+    let line: Int
+}
+
+/// What the program says about one command literal.
+struct CobraCommandInfo: Sendable {
+    let file: Int
+    let line: Int
+    /// Whether the literal or an assignment sets `Use`; a command without one is a template, not a command.
+    var hasUse = false
+    var use = CobraStringField()
+    var aliases = CobraStringField()
+    var hidden = false
+    var deprecated = false
+    var children: Set<CobraSite> = []
+}
+
+/// A string field of a command: the literal's value, replaced by what assignments after it set.
+struct CobraStringField: Sendable, Equatable {
+    var literal: Set<String> = []
+    var literalUnresolved = false
+    var assigned: Set<String>?
+    var assignedUnresolved = false
+
+    /// The strings the field may hold.
+    var values: Set<String> { assigned ?? literal }
+    /// Whether some value the field may hold could not be read.
+    var unresolved: Bool { assigned == nil ? literalUnresolved : assignedUnresolved }
+
+    mutating func add(_ strings: Set<String>, unresolved: Bool, fromLiteral: Bool) {
+        if fromLiteral {
+            literal.formUnion(strings)
+            literalUnresolved = literalUnresolved || unresolved
+        } else {
+            assigned = (assigned ?? []).union(strings)
+            assignedUnresolved = assignedUnresolved || unresolved
+        }
+    }
+}
+
+/// The flags of one flag set and the sets added to it.
+struct CobraFlagSetInfo: Sendable {
+    var flags: [String: CobraFlagDefinition] = [:]
+    var includes: Set<CobraFlagSetID> = []
+    var deprecated: Set<String> = []
+    var hidden: Set<String> = []
+}
+
+/// Runs the functions of a Go program abstractly to find its cobra command tree.
+///
+/// Values are sets of abstract objects; every effect only adds (a child, a flag, a field value), so running every
+/// function until nothing changes reaches a fixpoint whatever the order. Parameters take the union of the arguments
+/// of every call site; branches and loops are all taken; closures are not run (they run when a command runs).
+struct CobraInterpreter {
+    let paths: [String]
+    private let files: [CobraFile]
+    private let folders: [String]
+    private var functions: [CobraFunctionKey: (file: Int, function: CobraFunction)] = [:]
+    /// Folder → package name, and package name → folders.
+    private var packageFolders: [String: [String]] = [:]
+
+    private(set) var commands: [CobraSite: CobraCommandInfo] = [:]
+    private(set) var flagSets: [CobraFlagSetID: CobraFlagSetInfo] = [:]
+    /// Notes by location text, so that a construct met in every pass is noted once.
+    private(set) var notes: [String: String] = [:]
+
+    private var globals: [String: Set<CobraValue>] = [:]
+    private var fields: [String: Set<CobraValue>] = [:]
+    private var returns: [CobraFunctionKey: Set<CobraValue>] = [:]
+    private var arguments: [CobraFunctionKey: [Set<CobraValue>]] = [:]
+    private var evaluated: Set<CobraFunctionKey> = []
+    private var changed = false
+    /// The functions run as entry points: those that build commands or flags, and those that call them.
+    private var entryPoints: [CobraFunctionKey] = []
+
+    /// The frame of the function being run.
+    private struct Frame {
+        var key: CobraFunctionKey?
+        var file: Int
+        var folder: String
+        var locals: [String: Set<CobraValue>] = [:]
+    }
+
+    private static let maximumPasses = 12
+    private static let maximumCallDepth = 64
+    private var callDepth = 0
+
+    init(files: [(path: String, file: CobraFile)]) {
+        paths = files.map(\.path)
+        self.files = files.map(\.file)
+        folders = files.map { file in
+            guard let slash = file.path.lastIndex(of: "/") else { return "" }
+            return String(file.path[..<slash])
+        }
+        for (index, file) in self.files.enumerated() {
+            let folder = folders[index]
+            if !file.package.isEmpty, packageFolders[file.package]?.contains(folder) != true {
+                packageFolders[file.package, default: []].append(folder)
+            }
+            for function in file.functions {
+                let key = CobraFunctionKey(folder: folder, receiver: function.receiver?.type, name: function.name)
+                // `init` may appear in every file; the others are unique in a package that compiles.
+                let unique =
+                    function.name == "init" || function.name == "_"
+                    ? CobraFunctionKey(
+                        folder: folder, receiver: "\u{0}init\(index):\(function.position.offset)", name: function.name)
+                    : key
+                if functions[unique] == nil { functions[unique] = (index, function) }
+            }
+        }
+    }
+
+    /// The functions that build commands or flags, and, by name, every function that calls one of them; the others
+    /// run only when one of these calls them (their effects cannot reach the command tree any other way).
+    private func relevantFunctions() -> [CobraFunctionKey] {
+        var relevant = Set(functions.filter { $0.value.function.buildsCommands }.keys)
+        var names = Set(relevant.map(\.name))
+        var grew = true
+        while grew {
+            grew = false
+            for (key, entry) in functions where !relevant.contains(key) && !entry.function.calls.isDisjoint(with: names)
+            {
+                relevant.insert(key)
+                names.insert(key.name)
+                grew = true
+            }
+        }
+        return relevant.sorted()
+    }
+
+    /// Runs package-level declarations and every function until nothing changes.
+    mutating func run() {
+        entryPoints = relevantFunctions()
+        for _ in 0..<Self.maximumPasses {
+            changed = false
+            evaluated = []
+            notes = [:]
+            for (index, file) in files.enumerated() {
+                var frame = Frame(key: nil, file: index, folder: folders[index])
+                for binding in file.bindings {
+                    let values = binding.values.map { evaluate($0, in: &frame) }
+                    for (offset, name) in binding.names.enumerated() where name != "_" {
+                        var value = values.count == binding.names.count ? values[offset] : union(values)
+                        if values.isEmpty, let type = binding.type, let instance = instance(of: type) {
+                            value = [instance]
+                        }
+                        addGlobal(name, folder: folders[index], value)
+                    }
+                }
+            }
+            for key in entryPoints where !evaluated.contains(key) {
+                _ = call(key, receiver: nil, arguments: [])
+            }
+            if !changed { return }
+        }
+    }
+
+    // MARK: Notes
+
+    private mutating func note(_ message: String, file: Int, line: Int) {
+        let location = "\(paths[file]):\(line)"
+        notes[location + " " + message] = "\(location): \(message)"
+    }
+
+    // MARK: Effects
+
+    private mutating func addGlobal(_ name: String, folder: String, _ values: Set<CobraValue>) {
+        let key = folder + "\u{0}" + name
+        let old = globals[key] ?? []
+        if !values.isSubset(of: old) {
+            globals[key] = old.union(values)
+            changed = true
+        }
+    }
+
+    private mutating func addField(_ type: String, _ field: String, _ values: Set<CobraValue>) {
+        let key = type + "." + field
+        let old = fields[key] ?? []
+        if !values.isSubset(of: old) {
+            fields[key] = old.union(values)
+            changed = true
+        }
+    }
+
+    private mutating func updateCommand(_ site: CobraSite, _ update: (inout CobraCommandInfo) -> Void) {
+        guard var info = commands[site] else { return }
+        let before = (info.hasUse, info.use, info.aliases, info.hidden, info.deprecated)
+        let children = info.children
+        update(&info)
+        if before != (info.hasUse, info.use, info.aliases, info.hidden, info.deprecated)
+            || children != info.children
+        {
+            commands[site] = info
+            changed = true
+        }
+    }
+
+    private mutating func updateFlagSet(_ id: CobraFlagSetID, _ update: (inout CobraFlagSetInfo) -> Void) {
+        var info = flagSets[id] ?? CobraFlagSetInfo()
+        let before = (Set(info.flags.keys), info.includes, info.deprecated, info.hidden)
+        update(&info)
+        let after = (Set(info.flags.keys), info.includes, info.deprecated, info.hidden)
+        if flagSets[id] == nil || before != after {
+            flagSets[id] = info
+            changed = true
+        }
+    }
+
+    // MARK: Calls
+
+    private mutating func call(_ key: CobraFunctionKey, receiver: CobraValue?, arguments values: [Set<CobraValue>])
+        -> Set<CobraValue>
+    {
+        guard let (file, function) = functions[key] else { return [] }
+        var stored = arguments[key] ?? Array(repeating: [], count: function.parameters.count)
+        for (index, value) in values.enumerated() where index < stored.count && !value.isSubset(of: stored[index]) {
+            stored[index].formUnion(value)
+            changed = true
+        }
+        // A variadic parameter takes every remaining argument.
+        if values.count > stored.count, let last = stored.indices.last {
+            let extra = union(Array(values[stored.count...]))
+            if !extra.isSubset(of: stored[last]) {
+                stored[last].formUnion(extra)
+                changed = true
+            }
+        }
+        arguments[key] = stored
+        if evaluated.contains(key) || callDepth >= Self.maximumCallDepth { return returns[key] ?? [] }
+        evaluated.insert(key)
+        callDepth += 1
+        defer { callDepth -= 1 }
+        var frame = Frame(key: key, file: file, folder: key.folder)
+        if let receiver = function.receiver {
+            if let name = receiver.name { frame.locals[name] = receiver.type.isEmpty ? [] : [.instance(receiver.type)] }
+        }
+        for (index, parameter) in function.parameters.enumerated() {
+            var value = stored[index]
+            if let instance = instance(of: parameter.type) { value.insert(instance) }
+            frame.locals[parameter.name] = value
+        }
+        execute(function.body, in: &frame)
+        return returns[key] ?? []
+    }
+
+    private func instance(of type: CobraType) -> CobraValue? {
+        guard type.qualifier == nil, !type.isCollection, let name = type.name else { return nil }
+        return .instance(name)
+    }
+
+    // MARK: Statements
+
+    private mutating func execute(_ statements: [CobraStatement], in frame: inout Frame) {
+        for statement in statements { execute(statement, in: &frame) }
+    }
+
+    private mutating func execute(_ statement: CobraStatement, in frame: inout Frame) {
+        switch statement {
+        case .expression(let expression):
+            _ = evaluate(expression, in: &frame)
+        case .assign(let targets, let op, let sources):
+            let values = sources.map { evaluate($0, in: &frame) }
+            for (offset, target) in targets.enumerated() {
+                let value = values.count == targets.count ? values[offset] : union(values)
+                assign(value, to: target, define: op == ":=", in: &frame)
+            }
+        case .declare(let names, let type, let sources):
+            let values = sources.map { evaluate($0, in: &frame) }
+            for (offset, name) in names.enumerated() {
+                var value = values.count == names.count ? values[offset] : union(values)
+                if values.isEmpty, let type, let instance = instance(of: type) { value = [instance] }
+                frame.locals[name] = value
+            }
+        case .return(let results):
+            let value = union(results.map { evaluate($0, in: &frame) })
+            if let key = frame.key, !value.isSubset(of: returns[key] ?? []) {
+                returns[key, default: []].formUnion(value)
+                changed = true
+            }
+        case .range(let names, let collection, let body):
+            let elements = evaluate(collection, in: &frame)
+            for (offset, name) in names.enumerated() {
+                guard case .name(let variable, _) = name, variable != "_" else { continue }
+                frame.locals[variable] = offset == 1 ? elements : []
+            }
+            execute(body, in: &frame)
+        case .block(let statements):
+            execute(statements, in: &frame)
+        }
+    }
+
+    private mutating func assign(_ value: Set<CobraValue>, to target: CobraExpr, define: Bool, in frame: inout Frame) {
+        switch target {
+        case .name(let name, _):
+            guard name != "_" else { return }
+            if define || frame.locals[name] != nil || frame.key == nil {
+                frame.locals[name] = define ? value : (frame.locals[name] ?? []).union(value)
+            } else {
+                addGlobal(name, folder: frame.folder, value)
+            }
+        case .selector(let base, let field, _):
+            for object in evaluate(base, in: &frame) {
+                switch object {
+                case .instance(let type):
+                    addField(type, field, value)
+                case .command(let site):
+                    setCommandField(site, field, value, fromLiteral: false)
+                case .flag(let set, let name):
+                    if field == "Hidden", value.contains(.bool(true)) {
+                        updateFlagSet(set) { $0.hidden.insert(name) }
+                    } else if field == "Deprecated", value.contains(where: Self.isNonEmptyString) {
+                        updateFlagSet(set) { $0.deprecated.insert(name) }
+                    }
+                default:
+                    continue
+                }
+            }
+        default:
+            _ = evaluate(target, in: &frame)
+        }
+    }
+
+    private static func isNonEmptyString(_ value: CobraValue) -> Bool {
+        if case .string(let text) = value { return !text.isEmpty }
+        return false
+    }
+
+    private mutating func setCommandField(
+        _ site: CobraSite, _ field: String, _ value: Set<CobraValue>, fromLiteral: Bool
+    ) {
+        switch field {
+        case "Use":
+            let strings = Self.strings(in: value)
+            updateCommand(site) { info in
+                info.hasUse = true
+                info.use.add(strings, unresolved: strings.isEmpty, fromLiteral: fromLiteral)
+            }
+        case "Aliases":
+            let strings = Self.strings(in: value)
+            updateCommand(site) { $0.aliases.add(strings, unresolved: false, fromLiteral: fromLiteral) }
+        case "Hidden":
+            if value.contains(.bool(true)) { updateCommand(site) { $0.hidden = true } }
+        case "Deprecated":
+            // A deprecation message is deprecation whatever its text, even one built at run time.
+            if value.isEmpty || value.contains(where: Self.isNonEmptyString) {
+                updateCommand(site) { $0.deprecated = true }
+            }
+        default:
+            break
+        }
+    }
+
+    private static func strings(in values: Set<CobraValue>) -> Set<String> {
+        Set(
+            values.compactMap { value in
+                if case .string(let text) = value { return text }
+                return nil
+            })
+    }
+
+    private func union(_ sets: [Set<CobraValue>]) -> Set<CobraValue> {
+        sets.reduce(into: Set<CobraValue>()) { $0.formUnion($1) }
+    }
+
+    // MARK: Expressions
+
+    private mutating func evaluate(_ expression: CobraExpr, in frame: inout Frame) -> Set<CobraValue> {
+        switch expression {
+        case .name(let name, _):
+            return lookup(name, in: frame)
+        case .string(let text, _):
+            return [.string(text)]
+        case .literal, .type, .function:
+            return []
+        case .unary(_, let operand):
+            return evaluate(operand, in: &frame)
+        case .binary(let op, let left, let right):
+            let lhs = evaluate(left, in: &frame)
+            let rhs = evaluate(right, in: &frame)
+            guard op == "+" else { return [] }
+            let leftStrings = Self.strings(in: lhs)
+            let rightStrings = Self.strings(in: rhs)
+            guard !leftStrings.isEmpty, !rightStrings.isEmpty, leftStrings.count * rightStrings.count <= 16 else {
+                return []
+            }
+            return Set(leftStrings.flatMap { left in rightStrings.map { CobraValue.string(left + $0) } })
+        case .index(let base, let indices):
+            for index in indices { _ = evaluate(index, in: &frame) }
+            return evaluate(base, in: &frame)
+        case .selector(let base, let name, _):
+            if case .name(let qualifier, _) = base, isPackage(qualifier, in: frame) {
+                return packageMember(qualifier, name)
+            }
+            var result: Set<CobraValue> = []
+            for object in evaluate(base, in: &frame) {
+                guard case .instance(let type) = object else { continue }
+                result.formUnion(fields[type + "." + name] ?? [])
+                if let method = method(name, of: type, preferring: frame.folder) { result.insert(.function(method)) }
+            }
+            return result
+        case .composite(let type, let elements, let position):
+            return composite(type, elements, position: position, in: &frame)
+        case .call(let callee, let arguments, _, let position):
+            return evaluateCall(callee, arguments, position: position, in: &frame)
+        }
+    }
+
+    private func lookup(_ name: String, in frame: Frame) -> Set<CobraValue> {
+        if let local = frame.locals[name] { return local }
+        if name == "true" { return [.bool(true)] }
+        if name == "false" { return [.bool(false)] }
+        if let global = globals[frame.folder + "\u{0}" + name] { return global }
+        let key = CobraFunctionKey(folder: frame.folder, receiver: nil, name: name)
+        if functions[key] != nil { return [.function(key)] }
+        return []
+    }
+
+    /// Whether `name` names an imported package here rather than a variable.
+    private func isPackage(_ name: String, in frame: Frame) -> Bool {
+        frame.locals[name] == nil && globals[frame.folder + "\u{0}" + name] == nil
+            && functions[CobraFunctionKey(folder: frame.folder, receiver: nil, name: name)] == nil
+    }
+
+    private func packageMember(_ package: String, _ name: String) -> Set<CobraValue> {
+        var result: Set<CobraValue> = []
+        for folder in packageFolders[package] ?? [] {
+            result.formUnion(globals[folder + "\u{0}" + name] ?? [])
+            let key = CobraFunctionKey(folder: folder, receiver: nil, name: name)
+            if functions[key] != nil { result.insert(.function(key)) }
+        }
+        return result
+    }
+
+    private func method(_ name: String, of type: String, preferring folder: String) -> CobraFunctionKey? {
+        let local = CobraFunctionKey(folder: folder, receiver: type, name: name)
+        if functions[local] != nil { return local }
+        return functions.keys.filter { $0.receiver == type && $0.name == name }.min()
+    }
+
+    private mutating func composite(
+        _ type: CobraType?, _ elements: [CobraElement], position: GoPosition, in frame: inout Frame
+    ) -> Set<CobraValue> {
+        if type?.name == "Command", type?.qualifier == "cobra" {
+            let site = CobraSite(file: frame.file, offset: position.offset)
+            if commands[site] == nil {
+                commands[site] = CobraCommandInfo(file: frame.file, line: position.line)
+                changed = true
+            }
+            for element in elements {
+                guard case .name(let field, _)? = element.key else { continue }
+                let value = evaluate(element.value, in: &frame)
+                setCommandField(site, field, value, fromLiteral: true)
+            }
+            return [.command(site)]
+        }
+        var values: [Set<CobraValue>] = []
+        for element in elements {
+            if let key = element.key { _ = evaluate(key, in: &frame) }
+            values.append(evaluate(element.value, in: &frame))
+        }
+        if let type, !type.isCollection, type.qualifier == nil, let name = type.name {
+            for (element, value) in zip(elements, values) {
+                if case .name(let field, _)? = element.key { addField(name, field, value) }
+            }
+            return [.instance(name)]
+        }
+        return union(values)
+    }
+
+    private mutating func evaluateCall(
+        _ callee: CobraExpr, _ arguments: [CobraExpr], position: GoPosition, in frame: inout Frame
+    ) -> Set<CobraValue> {
+        let values = arguments.map { evaluate($0, in: &frame) }
+        switch callee {
+        case .name("append", _):
+            return union(values)
+        case .name(let name, _) where frame.locals[name] == nil && ["new", "make", "len", "cap"].contains(name):
+            return []
+        case .selector(let base, let method, let selectorPosition):
+            if case .name(let qualifier, _) = base, isPackage(qualifier, in: frame) {
+                if method == "NewFlagSet" {
+                    let id = CobraFlagSetID.made(CobraSite(file: frame.file, offset: position.offset))
+                    updateFlagSet(id) { _ in }
+                    return [.flagSet(id)]
+                }
+                var result: Set<CobraValue> = []
+                for case .function(let key) in packageMember(qualifier, method) {
+                    result.formUnion(call(key, receiver: nil, arguments: values))
+                }
+                return result
+            }
+            var result: Set<CobraValue> = []
+            for object in evaluate(base, in: &frame) {
+                let context = CallContext(file: frame.file, line: selectorPosition.line, arguments: arguments)
+                result.formUnion(callMethod(method, on: object, values, context, folder: frame.folder))
+            }
+            return result
+        default:
+            var result: Set<CobraValue> = []
+            for case .function(let key) in evaluate(callee, in: &frame) {
+                result.formUnion(call(key, receiver: nil, arguments: values))
+            }
+            return result
+        }
+    }
+
+    /// Where a method call is, and its argument expressions (to say which one could not be followed).
+    private struct CallContext {
+        let file: Int
+        let line: Int
+        let arguments: [CobraExpr]
+    }
+
+    private mutating func callMethod(
+        _ method: String, on object: CobraValue, _ values: [Set<CobraValue>], _ context: CallContext, folder: String
+    ) -> Set<CobraValue> {
+        switch object {
+        case .command(let site):
+            return commandMethod(method, site, values, context)
+        case .flagSet(let id):
+            return flagSetMethod(method, id, values, context)
+        case .instance(let type):
+            guard let key = self.method(method, of: type, preferring: folder) else { return [] }
+            return call(key, receiver: object, arguments: values)
+        case .function, .flag, .string, .bool:
+            return []
+        }
+    }
+
+    private mutating func commandMethod(
+        _ method: String, _ site: CobraSite, _ values: [Set<CobraValue>], _ context: CallContext
+    ) -> Set<CobraValue> {
+        switch method {
+        case "Flags", "LocalFlags", "LocalNonPersistentFlags":
+            return [.flagSet(.local(site))]
+        case "PersistentFlags":
+            return [.flagSet(.persistent(site))]
+        case "AddCommand":
+            for (offset, value) in values.enumerated() {
+                let children = value.compactMap { object -> CobraSite? in
+                    if case .command(let child) = object { return child }
+                    return nil
+                }
+                if children.isEmpty {
+                    note(
+                        "AddCommand argument \(offset + 1) cannot be followed to a cobra.Command literal; "
+                            + "the commands it adds are not in the surface", file: context.file, line: context.line)
+                }
+                updateCommand(site) { $0.children.formUnion(children) }
+            }
+            return []
+        case "MarkFlagDeprecated", "MarkFlagHidden":
+            return flagSetMethod(
+                "Mark" + method.dropFirst("MarkFlag".count), .local(site), values, context)
+        case "MarkPersistentFlagDeprecated", "MarkPersistentFlagHidden":
+            return flagSetMethod(
+                "Mark" + method.dropFirst("MarkPersistentFlag".count), .persistent(site), values, context)
+        default:
+            return []
+        }
+    }
+
+    private mutating func flagSetMethod(
+        _ method: String, _ id: CobraFlagSetID, _ values: [Set<CobraValue>], _ context: CallContext
+    ) -> Set<CobraValue> {
+        switch method {
+        case "AddFlagSet":
+            let sets =
+                values.first.map { value in
+                    value.compactMap { object -> CobraFlagSetID? in
+                        if case .flagSet(let set) = object { return set }
+                        return nil
+                    }
+                } ?? []
+            if sets.isEmpty {
+                note(
+                    "AddFlagSet argument cannot be followed to a flag set; its flags are not in the surface",
+                    file: context.file, line: context.line)
+            }
+            updateFlagSet(id) { $0.includes.formUnion(sets.filter { $0 != id }) }
+            return []
+        case "MarkDeprecated", "MarkHidden", "MarkShorthandDeprecated":
+            let names = values.first.map(Self.strings) ?? []
+            if names.isEmpty {
+                note(
+                    "\(method) names a flag that cannot be resolved statically", file: context.file,
+                    line: context.line)
+            }
+            if method == "MarkDeprecated" {
+                updateFlagSet(id) { $0.deprecated.formUnion(names) }
+            } else if method == "MarkHidden" {
+                updateFlagSet(id) { $0.hidden.formUnion(names) }
+            }
+            return []
+        case "AddGoFlagSet", "AddGoFlag":
+            note(
+                "\(method) adds Go standard-library flags, which are not followed; they are not in the surface",
+                file: context.file, line: context.line)
+            return []
+        case "Lookup":
+            return Set((values.first.map(Self.strings) ?? []).map { CobraValue.flag(id, $0) })
+        default:
+            guard let shape = CobraFlagMethod(method) else { return [] }
+            return define(shape, in: id, values, context)
+        }
+    }
+
+    private mutating func define(
+        _ shape: CobraFlagMethod, in id: CobraFlagSetID, _ values: [Set<CobraValue>], _ context: CallContext
+    ) -> Set<CobraValue> {
+        guard shape.nameIndex < values.count else { return [] }
+        let names = Self.strings(in: values[shape.nameIndex])
+        guard names.count == 1, let name = names.first else {
+            let spelled =
+                context.arguments.indices.contains(shape.nameIndex) ? " (argument \(shape.nameIndex + 1))" : ""
+            note(
+                "the name of a \(shape.type) flag\(spelled) is not a constant string; the flag is not in the surface",
+                file: context.file, line: context.line)
+            return []
+        }
+        var shorthand: String?
+        if let index = shape.shorthandIndex, index < values.count {
+            let shorthands = Self.strings(in: values[index])
+            if shorthands.count == 1, let only = shorthands.first {
+                shorthand = only.isEmpty ? nil : only
+            } else {
+                note(
+                    "the shorthand of flag --\(name) is not a constant string; recorded as unknown",
+                    file: context.file, line: context.line)
+                shorthand = "?"
+            }
+        }
+        let definition = CobraFlagDefinition(
+            name: name, type: shape.type, shorthand: shorthand, file: context.file, line: context.line)
+        updateFlagSet(id) { info in
+            if info.flags[name] == nil { info.flags[name] = definition }
+        }
+        return shape.returnsFlag ? [.flag(id, name)] : []
+    }
+}
+
+/// The shape of a pflag definition method: `StringVarP(&p, name, shorthand, value, usage)` and the like.
+struct CobraFlagMethod: Sendable, Equatable {
+    /// The type as pflag's `Value.Type()` spells it: `string`, `stringArray`, `ipNet`; `custom` for `Var`.
+    let type: String
+    let nameIndex: Int
+    let shorthandIndex: Int?
+    let returnsFlag: Bool
+
+    /// The pflag value types that have definition methods.
+    static let types: Set<String> = [
+        "Bool", "BoolSlice", "BytesBase64", "BytesHex", "Count", "Duration", "DurationSlice", "Float32",
+        "Float32Slice", "Float64", "Float64Slice", "IP", "IPMask", "IPNet", "IPNetSlice", "IPSlice", "Int", "Int16",
+        "Int32", "Int32Slice", "Int64", "Int64Slice", "Int8", "IntSlice", "String", "StringArray", "StringSlice",
+        "StringToInt", "StringToInt64", "StringToString", "Uint", "Uint16", "Uint32", "Uint64", "Uint8", "UintSlice",
+        "Text", "Func", "BoolFunc", "Time",
+    ]
+
+    /// The shape of `method`, or nil when it defines no flag.
+    init?(_ method: String) {
+        switch method {
+        case "Var":
+            self.init(type: "custom", nameIndex: 1, shorthandIndex: nil, returnsFlag: false)
+            return
+        case "VarP", "VarPF":
+            self.init(type: "custom", nameIndex: 1, shorthandIndex: 2, returnsFlag: method == "VarPF")
+            return
+        default:
+            break
+        }
+        var base = Substring(method)
+        var hasVar = false
+        var hasShorthand = false
+        if base.hasSuffix("VarP") {
+            base = base.dropLast(4)
+            hasVar = true
+            hasShorthand = true
+        } else if base.hasSuffix("Var") {
+            base = base.dropLast(3)
+            hasVar = true
+        } else if base.hasSuffix("P"), Self.types.contains(String(base.dropLast())) {
+            base = base.dropLast()
+            hasShorthand = true
+        }
+        guard Self.types.contains(String(base)) else { return nil }
+        let name = hasVar ? 1 : 0
+        let type =
+            base.hasPrefix("IP")
+            ? "ip" + base.dropFirst(2) : (base.first.map { $0.lowercased() } ?? "") + base.dropFirst()
+        self.init(
+            type: type, nameIndex: name, shorthandIndex: hasShorthand ? name + 1 : nil, returnsFlag: false)
+    }
+
+    private init(type: String, nameIndex: Int, shorthandIndex: Int?, returnsFlag: Bool) {
+        self.type = type
+        self.nameIndex = nameIndex
+        self.shorthandIndex = shorthandIndex
+        self.returnsFlag = returnsFlag
+    }
+}

@@ -1,0 +1,53 @@
+import GoSource
+import Git
+import Policy
+
+/// Runs the `cobra` extractor over the files its globs match, parsing each blob once per run.
+///
+/// A command tree spans many files, so the whole result is remembered by the set of (path, blob) pairs it read: a
+/// release that did not touch those files costs one dictionary lookup.
+final class CobraReader {
+    private var parsed: [ObjectID: CobraSourceFile] = [:]
+    private var results: [ResultKey: ([RawItem], [String])] = [:]
+
+    private struct ResultKey: Hashable {
+        let slot: Int
+        let files: [String]
+        let blobs: [ObjectID]
+    }
+
+    /// The items of `spec` over `files` (path and blob of every file its globs matched); `read` gives a blob's text,
+    /// or nil when the object store lacks it.
+    func items(
+        _ spec: CobraExtractorSpec, slot: Int, files: [(path: String, blob: ObjectID)],
+        read: (ObjectID, String) throws(SurfaceError) -> String?, notes: inout [String]
+    ) throws(SurfaceError) -> [RawItem] {
+        let sorted = files.filter { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }
+            .sorted { $0.path < $1.path }
+        let key = ResultKey(slot: slot, files: sorted.map(\.path), blobs: sorted.map(\.blob))
+        if let (items, cachedNotes) = results[key] {
+            notes += cachedNotes
+            return items
+        }
+        var sources: [(path: String, source: CobraSourceFile)] = []
+        for file in sorted {
+            if let source = parsed[file.blob] {
+                sources.append((file.path, source))
+                continue
+            }
+            guard let text = try read(file.blob, file.path) else { continue }
+            let source = CobraSourceFile(source: text)
+            parsed[file.blob] = source
+            sources.append((file.path, source))
+        }
+        let surface = CobraExtractor.surface(of: sources, root: spec.root)
+        let items = surface.items.map { item in
+            RawItem(
+                key: item.key, attributes: item.attributes, stability: item.deprecated ? .deprecated : .stable,
+                location: Location(path: item.path, line: item.line))
+        }
+        results[key] = (items, surface.notes)
+        notes += surface.notes
+        return items
+    }
+}

@@ -1,0 +1,172 @@
+import Testing
+
+@testable import GoSource
+
+/// The cobra surface of in-memory Go files.
+private func surface(_ files: [String: String], root: String? = nil) -> CobraSurface {
+    CobraExtractor.surface(of: files.map { ($0.key, CobraSourceFile(source: $0.value)) }, root: root)
+}
+
+/// Items as `key → attributes`, with `deprecated=true` added for deprecated items, to compare in one `#expect`.
+private func table(_ surface: CobraSurface) -> [String: [String: String]] {
+    Dictionary(
+        uniqueKeysWithValues: surface.items.map { item in
+            var attributes = item.attributes
+            if item.deprecated { attributes["deprecated"] = "true" }
+            return (item.key, attributes)
+        })
+}
+
+private func local(_ type: String, _ shorthand: String? = nil) -> [String: String] {
+    var attributes = ["type": type, "scope": "local"]
+    if let shorthand { attributes["shorthand"] = shorthand }
+    return attributes
+}
+
+private func persistent(_ type: String, _ shorthand: String? = nil) -> [String: String] {
+    var attributes = ["type": type, "scope": "persistent"]
+    if let shorthand { attributes["shorthand"] = shorthand }
+    return attributes
+}
+
+@Suite("cobra extractor: command trees in real-world styles")
+struct CobraExtractorTests {
+    @Test("P-variants on a flags variable, persistent root flags, aliases, Use with arguments")
+    func flagsVariable() {
+        let found = surface(CobraFixtures.flagsVariable)
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        #expect(
+            table(found) == [
+                "tool": [:],
+                "tool --config": persistent("string", "c"),
+                "tool --verbose": persistent("bool", "v"),
+                "tool serve": [:],
+                "tool s": ["alias-of": "serve"],
+                "tool up": ["alias-of": "serve"],
+                "tool serve --port": local("int", "p"),
+                "tool serve --timeout": local("duration"),
+                "tool serve --header": local("stringSlice", "H"),
+            ])
+        let port = found.items.first { $0.key == "tool serve --port" }
+        #expect(port?.path == "cmd/root.go")
+        #expect(port?.line == 25)
+    }
+
+    @Test("XVar on a command in a struct field, multi-line calls, a constant name, hidden command and flag")
+    func structFieldVars() {
+        let found = surface(CobraFixtures.structFieldVars)
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        var debug = local("bool")
+        debug["hidden"] = "true"
+        #expect(
+            table(found) == [
+                "srv": [:],
+                "srv serve": ["hidden": "true"],
+                "srv serve --port": local("int", "p"),
+                "srv serve --host": local("string"),
+                "srv serve --debug": debug,
+            ])
+        // A call over several lines is found at the line of its method name.
+        #expect(found.items.first { $0.key == "srv serve --port" }?.line == 31)
+    }
+
+    @Test("helper-built flag sets attached with AddFlagSet, package-level commands wired in init()")
+    func helperFlagSets() {
+        let found = surface(CobraFixtures.helperFlagSets)
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        var noSummary = local("bool")
+        noSummary["deprecated"] = "true"
+        var secret = local("bool")
+        secret["hidden"] = "true"
+        #expect(
+            table(found) == [
+                "load": [:],
+                "load run": [:],
+                "load run --env": local("stringArray", "e"),
+                "load run --no-summary": noSummary,
+                "load run --secret": secret,
+                "load run --vus": local("int64", "u"),
+                "load cloud": [:],
+                "load cloud --env": local("stringArray", "e"),
+                "load cloud --no-summary": noSummary,
+                "load cloud --secret": secret,
+                "load cloud --token": persistent("string"),
+            ])
+        #expect(found.items.first { $0.key == "load run --env" }?.path == "cmd/flags.go")
+    }
+
+    @Test("a tree assembled in root.go from functions returning commands; deprecation reaches what is under it")
+    func assembledTree() {
+        let found = surface(CobraFixtures.assembledTree, root: "tool")
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        #expect(
+            table(found) == [
+                "tool": [:],
+                "tool run": [:],
+                "tool run --linger": local("bool", "l"),
+                "tool login": ["deprecated": "true"],
+                "tool login cloud": ["deprecated": "true"],
+                "tool login cloud --token": [
+                    "type": "string", "scope": "local", "shorthand": "t", "deprecated": "true",
+                ],
+            ])
+    }
+
+    @Test("without 'root', a root whose Use is not a constant is noted and its subcommands keyed without it")
+    func unnamedRoot() {
+        let found = surface(CobraFixtures.assembledTree)
+        #expect(table(found)["run --linger"] == local("bool", "l"))
+        #expect(table(found)["tool run"] == nil)
+        #expect(
+            found.notes.contains {
+                $0.hasPrefix("internal/cmd/root.go:9:") && $0.contains("root command's Use is not a constant")
+                    && $0.contains("set 'root'")
+            }, "\(found.notes)")
+    }
+
+    @Test("what cannot be followed is a note with file:line, never a guess or a crash")
+    func unresolvable() {
+        let found = surface(CobraFixtures.unresolvable, root: "tool")
+        #expect(table(found) == ["tool": [:], "tool --ok": local("bool")])
+        let expected = [
+            "cmd/root.go:14: the name of a bool flag (argument 1) is not a constant string",
+            "cmd/root.go:15: the Use of a subcommand of 'tool' is not a constant string",
+            "cmd/root.go:17: AddCommand argument 1 cannot be followed",
+            "cmd/root.go:23: command 'orphan' is not added to the command tree",
+            "cmd/root.go:27: a command is not added to the command tree",
+            "cmd/broken.go:3:14: cannot read Go source",
+        ]
+        for prefix in expected {
+            #expect(found.notes.contains { $0.hasPrefix(prefix) }, "missing '\(prefix)' in \(found.notes)")
+        }
+        #expect(found.notes.count == expected.count, "\(found.notes)")
+    }
+
+    @Test("a lone parentless command without flags or subcommands is not taken for a second root")
+    func loneOrphanWithoutRootOption() {
+        let found = surface(CobraFixtures.unresolvable)
+        #expect(table(found)["orphan"] == nil)
+        #expect(table(found)["tool --ok"] == local("bool"))
+    }
+
+    @Test(
+        "pflag definition methods: type, name and shorthand positions",
+        arguments: [
+            ("String", "string", 0, nil), ("StringP", "string", 0, 1), ("StringVar", "string", 1, nil),
+            ("StringVarP", "string", 1, 2), ("BoolP", "bool", 0, 1), ("IP", "ip", 0, nil), ("IPNetP", "ipNet", 0, 1),
+            ("StringToStringVarP", "stringToString", 1, 2), ("CountP", "count", 0, 1), ("Var", "custom", 1, nil),
+            ("VarP", "custom", 1, 2), ("Int64Var", "int64", 1, nil),
+        ] as [(String, String, Int, Int?)])
+    func flagMethods(method: String, type: String, name: Int, shorthand: Int?) throws {
+        let shape = try #require(CobraFlagMethod(method))
+        #expect(shape.type == type)
+        #expect(shape.nameIndex == name)
+        #expect(shape.shorthandIndex == shorthand)
+    }
+
+    @Test(
+        "methods that define no flag are not taken for definitions", arguments: ["Set", "Lookup", "Parse", "GetString"])
+    func notFlagMethods(method: String) {
+        #expect(CobraFlagMethod(method) == nil)
+    }
+}
