@@ -310,7 +310,9 @@ public enum Support {
         let isNewest = line.latest.version.hasSamePrecedence(as: version)
         let getsFixes = line.getsFixes && isNewest
         var upgrade: ReleasePoint?
-        if !getsFixes {
+        // A version above its line's newest release is not published yet: there is nothing to upgrade it to.
+        let unreleased = line.latest.version < version && !isNewest
+        if !getsFixes, !unreleased {
             if line.getsFixes, version < line.latest.version {
                 upgrade = line.latest
             } else {

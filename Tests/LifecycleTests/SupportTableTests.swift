@@ -192,6 +192,14 @@ struct VersionStatusTests {
         #expect(status.newestSupported?.version.description == "2.2.0")
     }
 
+    @Test("a version above its line's newest release is not released: no fixes and nothing to upgrade to")
+    func unreleased() throws {
+        let status = try Support.status(of: version("1.9.0"), in: table)
+        #expect(!status.getsFixes)
+        #expect(status.upgradeTo == nil)
+        #expect(!status.isNewestOfLine)
+    }
+
     @Test("a version on a line without releases is named with the known lines")
     func unknownLine() {
         #expect(throws: LifecycleError.self) { try Support.status(of: version("7.0.0"), in: table) }
