@@ -232,28 +232,16 @@ public struct PolicyDraft: Sendable {
         let globs = (folders.isEmpty ? ["cmd"] : folders).map { yamlDouble($0.isEmpty ? "*.go" : $0 + "/*.go") }
         let files = "[" + globs.joined(separator: ", ") + "]"
         return """
-              # The command line: cobra commands (their Use: word) and pflag flags, keyed by the file that
-              # declares them ("root --verbose"). A flag's type is breaking (a String flag that becomes a Bool
-              # breaks scripts). Flags in shared flag sets show up under the file that defines the set.
+              # The command line, read from the cobra command tree the code builds: commands, aliases and flags
+              # keyed by the full command path ("tool serve --port"), shared flag sets followed to every command
+              # that adds them. A flag's type, shorthand and scope are breaking; hiding is not. When the root
+              # command's Use is not a constant (os.Args[0]), add `root: <the name users type>`.
               cli:
-                breaking: [type]
                 extract:
-                  - regex:
-                      files: \(files)
-                      pattern: 'Use:\\s*"(?<name>[a-z][a-z0-9-]*)'
-                  - regex:
-                      files: \(files)
-                      pattern: '\(flagPattern)'
-                      key: "{stem} --{name}"
-                # Flags that tests declare (files *_test.go) are not part of the command line.
-                exclude: ["*_test --*"]
+                  cobra:
+                    files: \(files)
             """
     }
-
-    /// pflag definitions: `Flags().StringP("out", ...)`, `BoolVar(&verbose, "verbose", ...)`; the type is the kind.
-    private static let flagPattern =
-        #"\.(?<type>Bool|String|Int|Int64|Uint|Float64|Duration|StringSlice|StringArray|StringToString|IntSlice|"#
-        + #"Count)(?:VarP|Var|P)?\(\s*(?:&[\w.\[\]]+,\s*)?"(?<name>[a-z][a-z0-9-]*)""#
 
     // MARK: Swift
 

@@ -47,7 +47,7 @@ struct PolicyDraftTests {
         #expect(yaml.contains("a cobra command line"))
         #expect(
             items == [
-                "cli:root --out", "cli:root --verbose", "cli:run", "cli:tool", "packages:example.com/tool/v2/api",
+                "cli:tool", "cli:tool --out", "cli:tool --verbose", "packages:example.com/tool/v2/api",
                 "packages:example.com/tool/v2/cmd", "packages:go.mod",
             ])
     }
