@@ -230,16 +230,15 @@ public struct PolicyDraft: Sendable {
 
     private static func cobraSurface(folders: [String]) -> String {
         let globs = (folders.isEmpty ? ["cmd"] : folders).map { yamlDouble($0.isEmpty ? "*.go" : $0 + "/*.go") }
-        let files = "[" + globs.joined(separator: ", ") + "]"
         return """
-              # The command line, read from the cobra command tree the code builds: commands, aliases and flags
-              # keyed by the full command path ("tool serve --port"), shared flag sets followed to every command
-              # that adds them. A flag's type, shorthand and scope are breaking; hiding is not. When the root
-              # command's Use is not a constant (os.Args[0]), add `root: <the name users type>`.
+              # The command line, read from the cobra command tree: every command, alias and flag keyed by the
+              # path users type ("tool serve --port"), following shared flag sets and helper functions. A flag's
+              # type, shorthand and scope are breaking; what the code computes at run time is noted, not guessed.
+              # If the root's Use is not a constant (Use: os.Args[0]), name it here with root: TOOL.
               cli:
                 extract:
                   cobra:
-                    files: \(files)
+                    files: [\(globs.joined(separator: ", "))]
             """
     }
 

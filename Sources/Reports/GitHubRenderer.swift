@@ -49,13 +49,7 @@ public struct GitHubRenderer: Renderer {
     private func annotation(_ change: Change) -> String {
         let bump = change.experimental ? "\(change.bump.name), experimental" : change.bump.name
         var message = "\(change.id): \(change.kind.rawValue), needs \(change.bump.name)"
-        if change.kind == .changed, let before = change.before, let after = change.after {
-            message +=
-                "; "
-                + change.changedAttributes.map {
-                    "\($0): \(before.attributes[$0] ?? "∅") → \(after.attributes[$0] ?? "∅")"
-                }.joined(separator: ", ")
-        }
+        if let detail = change.attributeDetail { message += "; " + detail }
         return WorkflowCommand.line(
             "notice", location: change.location, title: "semgate: \(change.kind.rawValue) (\(bump))",
             message: message)

@@ -76,16 +76,11 @@ public struct MarkdownRenderer: Renderer {
     private func changeTable(_ changes: [Change]) -> [String] {
         var lines = ["| item | kind | bump | detail | location |", "| --- | --- | --- | --- | --- |"]
         for change in changes.prefix(Self.rowLimit) {
-            var detail = ""
-            if change.kind == .changed, let before = change.before, let after = change.after {
-                detail = change.changedAttributes.map {
-                    "\($0): \(before.attributes[$0] ?? "∅") → \(after.attributes[$0] ?? "∅")"
-                }.joined(separator: ", ")
-            }
             let bump = change.experimental ? "\(change.bump.name) (experimental)" : change.bump.name
             let cells = [
                 Markdown.text(change.id), change.kind.rawValue, bump,
-                Markdown.text(detail), change.location.map { Markdown.text($0.description) } ?? "",
+                Markdown.text(change.attributeDetail ?? ""),
+                change.location.map { Markdown.text($0.description) } ?? "",
             ]
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }

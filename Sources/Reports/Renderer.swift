@@ -1,4 +1,5 @@
 import Gate
+import Surface
 
 /// How a renderer is asked to draw.
 public struct RenderOptions: Sendable {
@@ -45,6 +46,16 @@ extension Report {
             return rev == info.version.map({ "v\($0)" }) ? rev : "\(rev)\(version)"
         }
         return "\(name(base))..\(name(head))"
+    }
+}
+
+extension Change {
+    /// For a `changed` item, each changed attribute with its old and new value (`type: Counter → Rate`); nil
+    /// otherwise.
+    var attributeDetail: String? {
+        guard kind == .changed, let before, let after else { return nil }
+        return changedAttributes.map { "\($0): \(before.attributes[$0] ?? "∅") → \(after.attributes[$0] ?? "∅")" }
+            .joined(separator: ", ")
     }
 }
 

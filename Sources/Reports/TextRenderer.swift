@@ -144,12 +144,7 @@ public struct TextRenderer: Renderer {
                     "  \(symbol) \(change.kind.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0))"
                         + change.key
                 ]
-                if change.kind == .changed, let before = change.before, let after = change.after {
-                    parts.append(
-                        change.changedAttributes.map {
-                            "\($0): \(before.attributes[$0] ?? "∅") → \(after.attributes[$0] ?? "∅")"
-                        }.joined(separator: ", "))
-                }
+                if let detail = change.attributeDetail { parts.append(detail) }
                 parts.append(bumpLabel(change, style))
                 if let location = change.location { parts.append(style.dim(location.description)) }
                 lines.append(parts.joined(separator: "  "))

@@ -43,9 +43,12 @@ public enum SurfaceDiff {
         let cobraSurfaces = Set(
             policy.surfaces.filter { !$0.extractors.isEmpty && $0.extractors.allSatisfy { $0.kind == "cobra" } }
                 .map(\.name))
-        let ids = Set(before.items.keys).union(after.items.keys)
-        for id in ids {
-            switch (before.items[id], after.items[id]) {
+        // Every item of either side once, without building the union of ids.
+        let pairs: [(SurfaceItem?, SurfaceItem?)] =
+            before.items.map { ($0.value, after.items[$0.key]) }
+            + after.items.compactMap { before.items[$0.key] == nil ? (nil, $0.value) : nil }
+        for pair in pairs {
+            switch pair {
             case (nil, let new?):
                 let experimental = new.stability == .experimental
                 let bump: Bump =
@@ -57,6 +60,9 @@ public enum SurfaceDiff {
                 changes.append(make(old, .removed, experimental ? .patch : .major, old, nil, experimental))
             case (let old?, let new?):
                 changes += stabilityChanges(old, new)
+                // Most items are unchanged: one dictionary comparison settles them (the go-api surface of a large
+                // module has thousands).
+                if old.attributes == new.attributes { continue }
                 let differing = Set(old.attributes.keys).union(new.attributes.keys)
                     .filter { old.attributes[$0] != new.attributes[$0] }.sorted()
                 if !differing.isEmpty {
