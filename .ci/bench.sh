@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks the release build of semgate: `audit` and `check` on a generated repository (150 release tags,
 # a few hundred Go files) and, when a clone is present, on grafana/k6. Each command runs RUNS times (default 5);
-# the table shows the median wall time, the largest maximum resident set size and the exit status. For scale,
-# it also times plain git reading the same data (every tag's tree listed, every distinct .go blob read once)
-# and prints the ratio semgate/git. Rerunnable; everything it generates lives in a temporary folder.
+# the table shows the median wall time, the median CPU time (user + system), the largest maximum resident set size
+# and the exit status. For scale, it also times plain git reading the same data (every tag's tree listed, every
+# distinct .go blob read once) and prints the ratio semgate/git. The packages surface is also measured read by
+# go-api (the Go parser) instead of go-packages. Rerunnable; everything it generates lives in a temporary folder.
 #
 #   bash .ci/bench.sh                       K6_REPO=/path/to/k6 (bare is fine)   RUNS=5   KEEP=1 keeps the temp dir
 set -euo pipefail
@@ -220,18 +221,19 @@ declare -A medians
 measure() {
     local name=$1
     shift
-    local times=() rss_max=0 statuses=() i
+    local times=() cpus=() rss_max=0 statuses=() i
     printf '%-28s' "$name"
     for ((i = 1; i <= runs; i++)); do
         local status=0
         local start end seconds rss
         start=$(date +%s%N)
-        /usr/bin/time -f '%M' -o "$work/time.out" "$@" > "$work/stdout" 2> "$work/stderr" || status=$?
+        /usr/bin/time -f '%M %U %S' -o "$work/time.out" "$@" > "$work/stdout" 2> "$work/stderr" || status=$?
         end=$(date +%s%N)
         # Wall time from the clock in milliseconds (time's %e has only two decimals); the RSS from time, whose
         # last line it is ("Command exited with non-zero status N" comes first when the command fails).
         seconds=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }')
-        rss=$(tail -n 1 "$work/time.out")
+        rss=$(tail -n 1 "$work/time.out" | awk '{ print $1 }')
+        cpus+=("$(tail -n 1 "$work/time.out" | awk '{ printf "%.2f", $2 + $3 }')")
         times+=("$seconds")
         ((rss > rss_max)) && rss_max=$rss
         statuses+=("$status")
@@ -247,7 +249,8 @@ measure() {
     local median
     median=$(printf '%s\n' "${times[@]}" | median_of)
     medians[$name]=$median
-    results+=("$(printf '%-28s %5d %10s %12s %6s' "$name" "$runs" "$median" \
+    results+=("$(printf '%-28s %5d %10s %10s %12s %6s' "$name" "$runs" "$median" \
+        "$(printf '%s\n' "${cpus[@]}" | median_of)" \
         "$(awk -v kb="$rss_max" 'BEGIN { printf "%.1f", kb / 1024 }')" "$unique_statuses")")
 }
 
@@ -272,6 +275,10 @@ section "Timing ($runs runs each)"
 measure "synthetic: semgate audit" "$bin" audit --repo "$synthetic"
 measure "synthetic: semgate check" "$bin" check --repo "$synthetic"
 measure "synthetic: git baseline" bash -c 'git_baseline "$1"' _ "$synthetic"
+# The same history with the packages surface read by go-api (every exported func of every file) instead of
+# go-packages: the cost of parsing Go.
+sed 's/go-packages: {}/go-api: {}/' < <(git -C "$synthetic" show HEAD:.semgate.yml) > "$work/go-api.yml"
+measure "synthetic: audit go-api" "$bin" audit --repo "$synthetic" --policy "$work/go-api.yml"
 
 k6_present=0
 if git -C "$k6_repo" rev-parse --git-dir > /dev/null 2>&1; then
@@ -283,6 +290,12 @@ if git -C "$k6_repo" rev-parse --git-dir > /dev/null 2>&1; then
     echo "k6: $k6_repo ($(git -C "$k6_repo" tag | wc -l) tags), policy: ${k6_policy[1]:-defaults}"
     measure "k6: semgate audit" "$bin" audit --repo "$k6_repo" "${k6_policy[@]}"
     measure "k6: semgate check" "$bin" check --repo "$k6_repo" "${k6_policy[@]}"
+    # The go-api surface alone (packages of go.k6.io/k6 without internal/), every release.
+    printf 'semgate: 1\nreleases:\n  ignore: ["v1.4.1-release*", "v2-catalog-test"]\nsurfaces:\n  packages:\n' \
+        > "$work/k6-go-api.yml"
+    printf '    extract:\n      go-api: {}\n    exclude: ["**/internal/**", "**/internal"]\n' >> "$work/k6-go-api.yml"
+    measure "k6: audit go-api only" "$bin" audit --repo "$k6_repo" --policy "$work/k6-go-api.yml"
+    measure "k6: check go-api only" "$bin" check --repo "$k6_repo" --policy "$work/k6-go-api.yml"
     measure "k6: git baseline" bash -c 'git_baseline "$1"' _ "$k6_repo"
 else
     echo "k6: no repository at $k6_repo (set K6_REPO); skipped"
@@ -290,7 +303,7 @@ fi
 
 # ---------------------------------------------------------------------------------------------------------------
 section "Results"
-printf '%-28s %5s %10s %12s %6s\n' "benchmark" "runs" "median s" "max RSS MB" "exit"
+printf '%-28s %5s %10s %10s %12s %6s\n' "benchmark" "runs" "median s" "cpu s" "max RSS MB" "exit"
 printf '%s\n' "${results[@]}"
 echo
 echo "semgate audit / git baseline, synthetic: $(ratio 'synthetic: semgate audit' 'synthetic: git baseline')"
@@ -300,4 +313,5 @@ if [ "$k6_present" = 1 ]; then
     echo "semgate check / git baseline, k6:        $(ratio 'k6: semgate check' 'k6: git baseline')"
 fi
 echo "(exit: 0 passed, 1 policy violated, 2 could not run; the git baseline lists every tag's tree and reads every"
-echo " distinct .go blob once)"
+echo " distinct .go blob once; cpu s is user + system time, the figure to compare on a machine others share;"
+echo " load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2> /dev/null || echo n/a))"

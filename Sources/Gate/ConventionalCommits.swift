@@ -100,7 +100,8 @@ struct CommitSignal {
             notes.append(
                 "commits announce a breaking change (\(list)) but the declared surface needs only \(detected.name); "
                     + "if something did break, the policy does not list it")
-        } else if declared != detected && !(declared == .none && detected == .patch) {
+        } else if declared != detected && max(declared, detected) >= .minor {
+            // none against patch is no disagreement: fixes and chores often leave the surface alone.
             notes.append(
                 "the commits declare \(declared.name) but the surface changes need \(detected.name)")
         }

@@ -295,10 +295,22 @@ public final class Engine {
             let evaluation = Evaluator.evaluate(
                 changes: changes, base: predecessor.version, target: release.version, minimum: .patch, policy: policy,
                 release: release.version.description)
+            var signalFindings: [Finding] = []
+            var declared: Bump?
+            if policy.signals.contains(.conventionalCommits) {
+                let messages = try wrap { () throws(GitError) in
+                    try repository.commitMessages(from: predecessor.commit, to: release.commit)
+                }
+                let signal = CommitSignal(messages: messages, changes: changes, release: release.version.description)
+                declared = signal.declared
+                signalFindings = Evaluator.applyPolicy(
+                    signal.findings, policy: policy, base: predecessor.version, target: release.version)
+            }
             rows.append(
                 ReleaseRow(
                     release: release, predecessor: predecessor, required: evaluation.required,
-                    actual: evaluation.actual, changes: changes, findings: evaluation.findings + versionFindings))
+                    actual: evaluation.actual, changes: changes,
+                    findings: evaluation.findings + signalFindings + versionFindings, declared: declared))
         }
         var report = Report(kind: .audit, policy: policyInfo)
         report.releases = rows

@@ -230,30 +230,17 @@ public struct PolicyDraft: Sendable {
 
     private static func cobraSurface(folders: [String]) -> String {
         let globs = (folders.isEmpty ? ["cmd"] : folders).map { yamlDouble($0.isEmpty ? "*.go" : $0 + "/*.go") }
-        let files = "[" + globs.joined(separator: ", ") + "]"
         return """
-              # The command line: cobra commands (their Use: word) and pflag flags, keyed by the file that
-              # declares them ("root --verbose"). A flag's type is breaking (a String flag that becomes a Bool
-              # breaks scripts). Flags in shared flag sets show up under the file that defines the set.
+              # The command line, read from the cobra command tree: every command, alias and flag keyed by the
+              # path users type ("tool serve --port"), following shared flag sets and helper functions. A flag's
+              # type, shorthand and scope are breaking; what the code computes at run time is noted, not guessed.
+              # If the root's Use is not a constant (Use: os.Args[0]), name it here with root: TOOL.
               cli:
-                breaking: [type]
                 extract:
-                  - regex:
-                      files: \(files)
-                      pattern: 'Use:\\s*"(?<name>[a-z][a-z0-9-]*)'
-                  - regex:
-                      files: \(files)
-                      pattern: '\(flagPattern)'
-                      key: "{stem} --{name}"
-                # Flags that tests declare (files *_test.go) are not part of the command line.
-                exclude: ["*_test --*"]
+                  cobra:
+                    files: [\(globs.joined(separator: ", "))]
             """
     }
-
-    /// pflag definitions: `Flags().StringP("out", ...)`, `BoolVar(&verbose, "verbose", ...)`; the type is the kind.
-    private static let flagPattern =
-        #"\.(?<type>Bool|String|Int|Int64|Uint|Float64|Duration|StringSlice|StringArray|StringToString|IntSlice|"#
-        + #"Count)(?:VarP|Var|P)?\(\s*(?:&[\w.\[\]]+,\s*)?"(?<name>[a-z][a-z0-9-]*)""#
 
     // MARK: Swift
 

@@ -30,6 +30,8 @@ public struct ReleaseRow: Sendable {
     public let actual: Bump?
     public let changes: [Change]
     public let findings: [Finding]
+    /// The bump the release's commit messages declare (`signals: [conventional-commits]`); nil when off.
+    public var declared: Bump?
     public var verdict: Verdict { Verdict(findings) }
 }
 

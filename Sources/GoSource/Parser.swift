@@ -391,8 +391,8 @@ public struct GoParser {
             name: name, typeParameters: typeParameters, isAlias: isAlias, type: type, doc: doc, position: position)
     }
 
-    /// At `[` after a type name: true for `[T any]`, `[K comparable, V any]`, `[P *C]`, `[S ~[]E]`; false for an
-    /// array length such as `[N]`, `[4]` or `[N+1]`.
+    /// At `[` after a type name: true for `[T any]`, `[K comparable, V any]`, `[S ~[]E]`; false for an array length
+    /// such as `[N]`, `[4]`, `[N+1]` or `[N * 2]` (the spec reads `[P *C]` as an array length too).
     private func startsTypeParameters() -> Bool {
         guard peek().kind == .identifier else { return false }
         let after = peek(2)
@@ -401,7 +401,7 @@ public struct GoParser {
             .keyword(.struct):
             return true
         case .operator:
-            return ["~", "*", "[", ",", "("].contains(after.text)
+            return ["~", "[", ",", "("].contains(after.text)
         default:
             return false
         }

@@ -31,7 +31,8 @@ public indirect enum GoType: Sendable, Hashable, CustomStringConvertible {
     /// A constraint term list `~int | ~string` (one term without `|` is a `.union` of one when it has `~`).
     case union([GoTypeTerm])
 
-    /// The canonical text: single spaces, parameter names dropped, struct tags and doc comments left out.
+    /// The canonical text: single spaces, parameter names dropped, struct tags and doc comments left out, and the empty
+    /// interface spelled `any`.
     public var description: String {
         switch self {
         case .named(let package, let name, let arguments):
@@ -54,7 +55,8 @@ public indirect enum GoType: Sendable, Hashable, CustomStringConvertible {
             if fields.isEmpty { return "struct{}" }
             return "struct{ " + fields.map(\.description).joined(separator: "; ") + " }"
         case .interface(let elements):
-            if elements.isEmpty { return "interface{}" }
+            // `any` is the predeclared alias of `interface{}`: one spelling, so rewriting one as the other is no change.
+            if elements.isEmpty { return "any" }
             return "interface{ " + elements.map(\.description).joined(separator: "; ") + " }"
         case .union(let terms): return terms.map(\.description).joined(separator: " | ")
         }
@@ -169,6 +171,7 @@ public struct GoDocComment: Sendable, Hashable {
 
     /// The text of a paragraph beginning `Deprecated:`, the Go convention for deprecation; nil when there is none.
     public var deprecation: String? {
+        guard text.contains("Deprecated:") else { return nil }
         let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false)
             .split(whereSeparator: { $0.allSatisfy { $0 == " " || $0 == "\t" } })
         for paragraph in paragraphs {

@@ -99,6 +99,7 @@ public struct JSONRenderer: Renderer {
             "predecessor": .optional(row.predecessor?.version.description),
             "required": .optional(row.required?.name),
             "actual": .optional(row.actual?.name),
+            "declared": .optional(row.declared?.name),
             "verdict": .string(row.verdict.rawValue),
             "changes": .array(row.changes.map(change)),
             "findings": .array(row.findings.map(finding)),

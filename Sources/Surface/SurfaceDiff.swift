@@ -39,9 +39,12 @@ public enum SurfaceDiff {
             policy.surfaces.filter { $0.extractors.contains { $0.kind == "go-api" } }.map(\.name))
         let isGo = { (item: SurfaceItem) in goSurfaces.contains(item.surface) && GoCompatibility.isGoItem(item) }
         let before = goSurfaces.isEmpty ? before : GoCompatibility.movingModules(before, to: after)
-        let ids = Set(before.items.keys).union(after.items.keys)
-        for id in ids {
-            switch (before.items[id], after.items[id]) {
+        // Every item of either side once, without building the union of ids.
+        let pairs: [(SurfaceItem?, SurfaceItem?)] =
+            before.items.map { ($0.value, after.items[$0.key]) }
+            + after.items.compactMap { before.items[$0.key] == nil ? (nil, $0.value) : nil }
+        for pair in pairs {
+            switch pair {
             case (nil, let new?):
                 let experimental = new.stability == .experimental
                 let bump: Bump =
@@ -53,6 +56,9 @@ public enum SurfaceDiff {
                 changes.append(make(old, .removed, experimental ? .patch : .major, old, nil, experimental))
             case (let old?, let new?):
                 changes += stabilityChanges(old, new)
+                // Most items are unchanged: one dictionary comparison settles them (the go-api surface of a large
+                // module has thousands).
+                if old.attributes == new.attributes { continue }
                 let differing = Set(old.attributes.keys).union(new.attributes.keys)
                     .filter { old.attributes[$0] != new.attributes[$0] }.sorted()
                 if !differing.isEmpty {

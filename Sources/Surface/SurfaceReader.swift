@@ -42,6 +42,7 @@ public final class SurfaceReader {
     private var listCache: [ObjectID: ([RawItem], [String])] = [:]
     private let goPackages = GoPackageFinder()
     private let goAPI = GoAPIReader()
+    private var globVerdicts: [String: (admitted: Bool, experimental: Bool)] = [:]
     private let cobra = CobraReader()
     /// Decoded blobs of the snapshot being read (two extractors reading one file read it once).
     private var texts: [ObjectID: String] = [:]
@@ -184,13 +185,11 @@ public final class SurfaceReader {
 
     private func merge(_ raw: [RawItem], into snapshot: inout SurfaceSnapshot, surface: SurfaceSpec) {
         for item in raw {
-            if !surface.include.isEmpty && !surface.include.contains(where: { $0.matches(item.key) }) { continue }
-            if surface.exclude.contains(where: { $0.matches(item.key) }) { continue }
             let id = "\(surface.name):\(item.key)"
+            let (admitted, experimental) = globVerdict(id: id, key: item.key, surface: surface)
+            if !admitted { continue }
             var stability = item.stability
-            if stability == .stable && policy.experimental.contains(where: { $0.matches(id) }) {
-                stability = .experimental
-            }
+            if stability == .stable && experimental { stability = .experimental }
             if var existing = snapshot.items[id] {
                 existing.attributes.merge(item.attributes) { first, _ in first }
                 if stability == .deprecated { existing.stability = .deprecated }
@@ -201,6 +200,18 @@ public final class SurfaceReader {
                     location: item.location)
             }
         }
+    }
+
+    /// Whether the surface's include and exclude globs admit an item and whether an experimental glob matches it,
+    /// remembered by id: the same keys recur at every revision.
+    private func globVerdict(id: String, key: String, surface: SurfaceSpec) -> (admitted: Bool, experimental: Bool) {
+        if let known = globVerdicts[id] { return known }
+        let admitted =
+            (surface.include.isEmpty || surface.include.contains { $0.matches(key) })
+            && !surface.exclude.contains { $0.matches(key) }
+        let verdict = (admitted, admitted && policy.experimental.contains { $0.matches(id) })
+        globVerdicts[id] = verdict
+        return verdict
     }
 
     // MARK: regex

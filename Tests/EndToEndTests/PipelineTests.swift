@@ -8,6 +8,7 @@ struct PipelineEndToEndTests {
         "every command that needs history names what is missing and both fixes, exit 2",
         arguments: [
             ["check"], ["check", "--version", "2.2.0"], ["check", "--head", "worktree"], ["next"], ["audit"],
+            ["diff", "v2.0.0", "HEAD"], ["surface", "v2.0.0"],
         ])
     func shallow(command: [String]) throws {
         let repo = try sampleRepository()

@@ -150,4 +150,24 @@ struct CommitSignalTests {
         #expect(summary(report.findings) == ["unannounced-break warning api:beta"])
         #expect(report.verdict == .pass)
     }
+
+    @Test("audit judges each release by its own commits: an unannounced break is a finding of that release")
+    func audit() throws {
+        let repo = try signalRepository()
+        try repo.write("api.txt", "alpha\nbeta\ngamma\n")
+        try repo.commit("feat: gamma")
+        try repo.tag("v1.1.0")
+        try repo.write("api.txt", "alpha\ngamma\n")
+        try repo.commit("fix: drop beta")
+        try repo.tag("v2.0.0")
+        try repo.write("api.txt", "gamma\n")
+        try repo.commit("feat!: drop alpha")
+        try repo.tag("v3.0.0")
+        let rows = try #require(try engine(at: repo.url.path).audit().releases)
+        #expect(rows.map(\.declared) == [nil, .minor, .patch, .major])
+        #expect(
+            rows.map { summary($0.findings).filter { $0.hasPrefix("unannounced") } } == [
+                [], [], ["unannounced-break error api:beta"], [],
+            ])
+    }
 }

@@ -17,7 +17,7 @@ private func draft(_ repo: FixtureRepository) throws -> (yaml: String, policy: P
 
 @Suite("init: a starting policy from what the repository shows")
 struct PolicyDraftTests {
-    @Test("a Go module with a cobra command line: go-api packages and cli surfaces that find its items")
+    @Test("a Go module with a cobra command line: go-api and cobra surfaces that find its items")
     func goCobra() throws {
         let repo = try FixtureRepository()
         try repo.write("go.mod", "module example.com/tool/v2\n\nrequire github.com/spf13/cobra v1.8.0\n")
@@ -36,6 +36,7 @@ struct PolicyDraftTests {
             func init() {
                 rootCmd.PersistentFlags().BoolVarP(&verbose, "verbose", "v", false, "talk")
                 rootCmd.Flags().String("out", "", "output file")
+                rootCmd.AddCommand(runCmd)
             }
             """)
         try repo.write("cmd/run.go", "package cmd\n\nvar runCmd = &cobra.Command{Use: \"run [file]\"}\n")
@@ -47,7 +48,7 @@ struct PolicyDraftTests {
         #expect(yaml.contains("a cobra command line"))
         #expect(
             items == [
-                "cli:root --out", "cli:root --verbose", "cli:run", "cli:tool", "packages:example.com/tool/v2/api",
+                "cli:tool", "cli:tool --out", "cli:tool --verbose", "cli:tool run", "packages:example.com/tool/v2/api",
                 "packages:example.com/tool/v2/cmd", "packages:go.mod",
             ])
     }
