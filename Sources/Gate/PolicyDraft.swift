@@ -32,17 +32,20 @@ public struct PolicyDraft: Sendable {
             root = nil
         }
         let tags = try wrap { () throws(GitError) in try repository.tags() }.map(\.name)
-        var reader = FileReader(files: files, root: root)
-        let project = try Self.projectName(&reader, repository: repository)
+        let reader = FileReader(files: files, root: root)
+        let project = try Self.projectName(reader, repository: repository)
         var sections: [String] = []
-        let releases = Self.releases(tags: tags)
+        let versionFile = try Self.versionFile(reader)
+        if let versionFile { findings.append("a version in the code: \(versionFile.version) in \(versionFile.path)") }
+        let releases = Self.releases(tags: tags, versionFile: versionFile)
         findings += releases.findings
         var surfaces: [String] = []
         if let goMod = try reader.text("go.mod"), let module = Self.goModule(goMod) {
             findings.append("a Go module, \(module) (go.mod)")
             surfaces.append(Self.goPackagesSurface(module: module))
             if goMod.contains("github.com/spf13/cobra") {
-                let folders = try reader.folders { $0.contains("cobra.Command{") }
+                let folders = Array(Set(try reader.goFiles { $0.contains("cobra.Command{") }.map(Self.folder(of:))))
+                    .sorted()
                 findings.append(
                     "a cobra command line (go.mod requires github.com/spf13/cobra; commands in "
                         + (folders.isEmpty
@@ -98,11 +101,11 @@ public struct PolicyDraft: Sendable {
             }
         }
 
-        /// The folders (sorted, `""` for the root) holding a `.go` file whose text `matches` accepts; `vendor/`,
-        /// `testdata/` and dot-folders are skipped.
-        mutating func folders(where matches: (String) -> Bool) throws(GateError) -> [String] {
+        /// The `.go` files (not tests; sorted, shallowest first) whose text `matches` accepts; `vendor/`,
+        /// `testdata/`, `node_modules/` and dot-folders are skipped.
+        func goFiles(where matches: (String) -> Bool) throws(GateError) -> [String] {
             guard let root else { return [] }
-            var found: Set<String> = []
+            var found: [String] = []
             let files = self.files
             try wrap { () throws(GitError) in
                 try files.walkFiles(
@@ -113,17 +116,14 @@ public struct PolicyDraft: Sendable {
                     },
                     visit: { (path, entry) throws(GitError) in
                         guard path.hasSuffix(".go"), !path.hasSuffix("_test.go") else { return }
-                        let folder =
-                            path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : ""
-                        guard !found.contains(folder) else { return }
-                        if matches(try files.text(ofBlob: entry.id)) { found.insert(folder) }
+                        if matches(try files.text(ofBlob: entry.id)) { found.append(path) }
                     })
             }
-            return found.sorted()
+            return found.sorted { ($0.split(separator: "/").count, $0) < ($1.split(separator: "/").count, $1) }
         }
     }
 
-    private static func projectName(_ reader: inout FileReader, repository: Repository) throws(GateError) -> String {
+    private static func projectName(_ reader: FileReader, repository: Repository) throws(GateError) -> String {
         if let text = try reader.text("package.json"), let name = NodePackage(json: text).name {
             return name.split(separator: "/").last.map(String.init) ?? name
         }
@@ -152,7 +152,7 @@ public struct PolicyDraft: Sendable {
     // MARK: Releases
 
     /// The tag template most SemVer tags follow (`v{version}`, `{version}`, `cli/v{version}`), and what was seen.
-    static func releases(tags: [String]) -> (yaml: String, findings: [String]) {
+    static func releases(tags: [String], versionFile: VersionFile? = nil) -> (yaml: String, findings: [String]) {
         var counts: [String: [Version]] = [:]
         for tag in tags {
             // The version starts at the first digit that begins a SemVer version.
@@ -175,7 +175,7 @@ public struct PolicyDraft: Sendable {
                   tag: "v{version}"
                   initial-development: semver     # 0.y.z: anything may change (SemVer item 4); or shifted
                 """)
-            lines.append(versionFileHint)
+            lines.append(versionFileLines(versionFile, latest: nil))
             return (lines.joined(separator: "\n"), ["no release tags yet"])
         }
         let template = yamlDouble(prefix + "{version}")
@@ -194,8 +194,55 @@ public struct PolicyDraft: Sendable {
         } else {
             lines.append("  initial-development: semver     # how 0.y.z releases before 1.0.0 are judged")
         }
-        lines.append(versionFileHint)
+        lines.append(versionFileLines(versionFile, latest: latest))
         return (lines.joined(separator: "\n"), findings)
+    }
+
+    /// A file that declares the project's version, the pattern that reads it, and what it says now.
+    struct VersionFile {
+        let path: String
+        let pattern: String
+        let version: String
+    }
+
+    private static let goVersionPattern = #"(?m)^\s*(?:const\s+|var\s+)?Version\s*=\s*"(?<version>[^"]+)""#
+    private static let nodeVersionPattern = #""version"\s*:\s*"(?<version>[^"]+)""#
+
+    /// package.json's `version`, else the shallowest Go file that sets `Version = "1.2.3"`.
+    private static func versionFile(_ reader: FileReader) throws(GateError) -> VersionFile? {
+        if let text = try reader.text("package.json"), let version = firstCapture(nodeVersionPattern, in: text, group: "version") {
+            return VersionFile(path: "package.json", pattern: nodeVersionPattern, version: version)
+        }
+        guard try reader.text("go.mod") != nil, let pattern = try? Pattern(goVersionPattern) else { return nil }
+        func declared(_ text: String) -> String? {
+            guard text.contains("Version") else { return nil }
+            let version = (try? pattern.matches(in: text))?.lazy.compactMap { $0.groups["version"] }.first
+            return version.flatMap { Version.parse($0.hasPrefix("v") ? String($0.dropFirst()) : $0) } == nil
+                ? nil : version
+        }
+        guard let path = try reader.goFiles(where: { declared($0) != nil }).first,
+            let text = try reader.text(path), let version = declared(text)
+        else { return nil }
+        return VersionFile(path: path, pattern: goVersionPattern, version: version)
+    }
+
+    private static func versionFileLines(_ file: VersionFile?, latest: Version?) -> String {
+        guard let file else { return versionFileHint }
+        var agreement = ""
+        if let latest,
+            let declared = Version.parse(file.version.hasPrefix("v") ? String(file.version.dropFirst()) : file.version)
+        {
+            agreement =
+                declared.hasSamePrecedence(as: latest)
+                ? ", the greatest release" : "; the greatest release is \(latest)"
+        }
+        return """
+              # The code declares its version (\(file.path) says \(file.version)\(agreement)).
+              # check reports a release tag that disagrees, and judges an untagged head as this version.
+              version-file:
+                path: \(yamlDouble(file.path))
+                pattern: \(yamlSingle(file.pattern))
+            """
     }
 
     private static let versionFileHint = """
@@ -204,6 +251,10 @@ public struct PolicyDraft: Sendable {
         """
 
     // MARK: Go
+
+    private static func folder(of path: String) -> String {
+        path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : ""
+    }
 
     static func goModule(_ goMod: String) -> String? {
         for line in goMod.split(whereSeparator: \.isNewline) {
@@ -419,13 +470,13 @@ public struct PolicyDraft: Sendable {
         return output
     }
 
-    /// Every value of the group `value` of `pattern` in `text` (through the policy's own pattern engine).
-    private static func allCaptures(_ pattern: String, in text: String) -> [String] {
+    /// Every value of the group `group` of `pattern` in `text` (through the policy's own pattern engine).
+    private static func allCaptures(_ pattern: String, in text: String, group: String = "value") -> [String] {
         guard let compiled = try? Pattern(pattern), let matches = try? compiled.matches(in: text) else { return [] }
-        return matches.compactMap { $0.groups["value"] }
+        return matches.compactMap { $0.groups[group] }
     }
 
-    private static func firstCapture(_ pattern: String, in text: String) -> String? {
-        allCaptures(pattern, in: text).first
+    private static func firstCapture(_ pattern: String, in text: String, group: String = "value") -> String? {
+        allCaptures(pattern, in: text, group: group).first
     }
 }

@@ -81,4 +81,18 @@ struct InitEndToEndTests {
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("-F _semgate semgate"))
     }
+
+    @Test("the command tree the man page generator reads lists every command with its discussion")
+    func manualInput() throws {
+        let result = try runSemgate(["--experimental-dump-help"])
+        #expect(result.status == 0)
+        let tree = try #require(jsonObject(result.stdout)?["command"] as? [String: Any])
+        let commands = tree["subcommands"] as? [[String: Any]] ?? []
+        let names = Set(commands.compactMap { $0["commandName"] as? String })
+        #expect(names.isSuperset(of: ["check", "next", "audit", "diff", "surface", "policy", "init", "help"]))
+        for command in commands where command["commandName"] as? String != "help" {
+            #expect(
+                (command["discussion"] as? String)?.contains("Examples:") == true, "\(command["commandName"] ?? "")")
+        }
+    }
 }

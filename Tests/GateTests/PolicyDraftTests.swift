@@ -40,12 +40,16 @@ struct PolicyDraftTests {
             }
             """)
         try repo.write("cmd/run.go", "package cmd\n\nvar runCmd = &cobra.Command{Use: \"run [file]\"}\n")
+        try repo.write(
+            "internal/build/version.go", "package build\n\n// Version is the version.\nconst Version = \"2.1.0\"\n")
         try repo.write("cmd/run_test.go", "package cmd\n\nfunc init() { cmd.Flags().Bool(\"inner\", false, \"\") }\n")
         try repo.commit("first")
         let (yaml, policy, items) = try draft(repo)
         #expect(policy.project == "tool")
         #expect(policy.surfaces.map(\.name) == ["packages", "cli"])
         #expect(yaml.contains("a cobra command line"))
+        #expect(policy.releases.versionFiles.map(\.path) == ["internal/build/version.go"])
+        #expect(yaml.contains("internal/build/version.go says 2.1.0"))
         #expect(
             items == [
                 "cli:tool", "cli:tool --out", "cli:tool --verbose", "cli:tool run", "packages:example.com/tool/v2/api",
@@ -98,6 +102,13 @@ struct PolicyDraftTests {
         try repo.commit("first")
         let (_, policy, items) = try draft(repo)
         #expect(policy.project == "widgets")
+        #expect(policy.releases.versionFiles.map(\.path) == ["package.json"])
+        let repository = try Repository(discovering: repo.url.path)
+        try repo.tag("v1.2.0")
+        #expect(try Engine(repository: repository, policy: policy).audit().releases?.first?.findings.isEmpty == true)
+        try repo.tag("v1.3.0")
+        let mismatch = try Engine(repository: try Repository(discovering: repo.url.path), policy: policy).audit()
+        #expect(mismatch.releases?.last.map { summary($0.findings) } == ["version-file-mismatch error"])
         #expect(items == ["bin:widgets", "bin:widgets-dev", "exports:.", "exports:./utils"])
     }
 
