@@ -238,6 +238,9 @@ public final class Engine {
             if workingTree != nil { notes.append("uncommitted changes have no commit message yet; only commits count") }
         }
         findings += Evaluator.applyPolicy(headFindings, policy: policy, base: baseVersion, target: options.version)
+        findings += Evaluator.applyPolicy(
+            Self.syntaxFindings(before: before, after: after, release: options.version?.description), policy: policy,
+            base: baseVersion, target: options.version)
         if let version = options.version, let released = history.release(version), released.commit != head.commit {
             let reuse = Finding(
                 rule: .versionNotIncreasing, severity: Rule.versionNotIncreasing.defaultSeverity,
@@ -256,6 +259,16 @@ public final class Engine {
         report.findings = findings
         report.notes = notes
         return report
+    }
+
+    /// `source-syntax-error` for each file that does not parse at `after` and did at `before` (or did not exist).
+    private static func syntaxFindings(before: SurfaceSnapshot, after: SurfaceSnapshot, release: String?) -> [Finding] {
+        let known = Set(before.problems.map(\.location.path))
+        return after.problems.filter { !known.contains($0.location.path) }.map { problem in
+            Finding(
+                rule: .sourceSyntaxError, severity: Rule.sourceSyntaxError.defaultSeverity, message: problem.message,
+                release: release, location: problem.location)
+        }
     }
 
     /// The version of the release at `info`, else of the greatest release reachable from it.
@@ -292,6 +305,9 @@ public final class Engine {
             let before = try snapshot(at: predecessor.commit, version: predecessor.version)
             notes += after.notes
             let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
+            let syntaxFindings = Evaluator.applyPolicy(
+                Self.syntaxFindings(before: before, after: after, release: release.version.description), policy: policy,
+                base: predecessor.version, target: release.version)
             let evaluation = Evaluator.evaluate(
                 changes: changes, base: predecessor.version, target: release.version, minimum: .patch, policy: policy,
                 release: release.version.description)
@@ -310,7 +326,8 @@ public final class Engine {
                 ReleaseRow(
                     release: release, predecessor: predecessor, required: evaluation.required,
                     actual: evaluation.actual, changes: changes,
-                    findings: evaluation.findings + signalFindings + versionFindings, declared: declared))
+                    findings: evaluation.findings + signalFindings + versionFindings + syntaxFindings,
+                    declared: declared))
         }
         var report = Report(kind: .audit, policy: policyInfo)
         report.releases = rows

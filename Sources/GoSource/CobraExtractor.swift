@@ -22,13 +22,15 @@ public struct CobraItem: Sendable, Hashable {
     public let attributes: [String: String]
     /// Deprecated by `Deprecated:`, `MarkDeprecated` or a deprecated command above it.
     public let deprecated: Bool
-    /// The file and line of the command literal or flag definition.
+    /// The file of the command literal or flag definition.
     public let path: String
+    /// The line of the command literal, or of the flag definition's method name.
     public let line: Int
 }
 
 /// The command line a set of Go files builds, and what could not be followed statically.
 public struct CobraSurface: Sendable {
+    /// Every command, alias and flag, sorted by key.
     public var items: [CobraItem]
     /// `file:line: message` for every construct the extractor could not resolve.
     public var notes: [String]
@@ -36,10 +38,6 @@ public struct CobraSurface: Sendable {
 
 /// The `cobra` extractor: finds the cobra command tree a Go program builds, without running Go.
 public enum CobraExtractor {
-    /// The attributes whose change breaks users: a flag's type, shorthand and scope, and what an alias stands for.
-    /// `hidden` is informational: hiding is not breaking.
-    public static let breakingAttributes: Set<String> = ["type", "shorthand", "scope", "alias-of"]
-
     /// Every command, alias and flag that `files` build, keyed by full command path.
     ///
     /// `root` names the root command when its `Use` is not a constant (`Use: os.Args[0]`); it also picks the

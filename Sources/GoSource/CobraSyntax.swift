@@ -199,6 +199,9 @@ struct CobraParser {
     private var index = 0
     /// Nesting of `if`/`for`/`switch` headers, where `{` opens the body rather than a composite literal.
     private var noCompositeDepth = 0
+    /// How deep expressions and blocks nest; past `maximumNesting` the construct is an error, not a stack overflow.
+    private var nesting = 0
+    private static let maximumNesting = 400
 
     private struct Failure: Error {
         let error: GoSyntaxError
@@ -465,6 +468,8 @@ struct CobraParser {
 
     /// Reads a type.
     private mutating func type() throws(Failure) -> CobraType {
+        try enterNesting()
+        defer { nesting -= 1 }
         if current.isOperator("*") {
             advance()
             return try type()
@@ -531,6 +536,8 @@ struct CobraParser {
 
     /// A `{ ... }` block.
     private mutating func block() throws(Failure) -> [CobraStatement] {
+        try enterNesting()
+        defer { nesting -= 1 }
         try expect("{")
         let saved = allowCompositeLiterals()
         defer { noCompositeDepth = saved }
@@ -706,7 +713,17 @@ struct CobraParser {
         "+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>", "&^", "&&", "||", "==", "!=", "<", "<=", ">", ">=",
     ]
 
+    /// Counts one level of nesting for the rest of the caller's scope; fails when source nests absurdly deep.
+    private mutating func enterNesting() throws(Failure) {
+        nesting += 1
+        if nesting > Self.maximumNesting {
+            throw fail("expressions or blocks nest more than \(Self.maximumNesting) levels deep")
+        }
+    }
+
     private mutating func expression() throws(Failure) -> CobraExpr {
+        try enterNesting()
+        defer { nesting -= 1 }
         var left = try unary()
         while current.kind == .operator && Self.binaryOperators.contains(current.text) {
             let op = current.text
@@ -717,6 +734,8 @@ struct CobraParser {
     }
 
     private mutating func unary() throws(Failure) -> CobraExpr {
+        try enterNesting()
+        defer { nesting -= 1 }
         if current.kind == .operator && ["&", "*", "-", "+", "!", "^", "<-"].contains(current.text) {
             let op = current.text
             advance()

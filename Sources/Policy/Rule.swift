@@ -12,6 +12,7 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case bumpNotAllowed = "bump-not-allowed"
     case versionFileMismatch = "version-file-mismatch"
     case unannouncedBreak = "unannounced-break"
+    case sourceSyntaxError = "source-syntax-error"
 
     /// The id used in policy files, reports and SARIF.
     public var id: String { rawValue }
@@ -169,6 +170,16 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
                     commit between base and head: `feat!:`, `fix(scope)!:` or a `BREAKING CHANGE:` footer \
                     (Conventional Commits 1.0.0). Reword the commit that breaks the surface (or add one that \
                     announces it), restore the item, or set `rules: {unannounced-break: warning}`.
+                    """
+            )
+        case .sourceSyntaxError:
+            Row(
+                defaultSeverity: .warning,
+                summary: "a Go source file the go-api extractor reads does not parse",
+                help: """
+                    The file has a syntax error at the line given (or uses syntax the reader does not know). The \
+                    declarations before and after the bad one still count, so an item may look removed. Fix the \
+                    file, or set `rules: {source-syntax-error: off}`. Only files that parsed at the base are reported.
                     """
             )
         }

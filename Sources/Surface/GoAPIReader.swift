@@ -29,9 +29,10 @@ final class GoAPIReader {
         let ignoreValues: [String]
     }
 
-    func items(_ spec: GoAPIExtractorSpec, tree: ObjectID, source: any FileTree, notes: inout [String])
-        throws(GitError) -> [RawItem]
-    {
+    func items(
+        _ spec: GoAPIExtractorSpec, tree: ObjectID, source: any FileTree, notes: inout [String],
+        problems: inout [SourceProblem]
+    ) throws(GitError) -> [RawItem] {
         var moduleTree = tree
         if !spec.root.isEmpty {
             for part in spec.root.split(separator: "/") {
@@ -75,10 +76,12 @@ final class GoAPIReader {
             let folderPath = [spec.root, folder.relative].filter { !$0.isEmpty }.joined(separator: "/")
             for file in files {
                 if let error = file.file.errors.first {
-                    let where_ = (folderPath.isEmpty ? "" : folderPath + "/") + file.name
-                    notes.append(
-                        "\(where_):\(error.position): Go syntax error: \(error.message); go-api keeps the file's other "
-                            + "declarations")
+                    let path = (folderPath.isEmpty ? "" : folderPath + "/") + file.name
+                    problems.append(
+                        SourceProblem(
+                            message: "\(path) does not parse at \(error.position): \(error.message); its other "
+                                + "declarations still count", location: Location(path: path, line: error.position.line))
+                    )
                 }
             }
             guard let name = GoAPIPackage.packageName(of: files) else { continue }

@@ -39,6 +39,10 @@ public enum SurfaceDiff {
             policy.surfaces.filter { $0.extractors.contains { $0.kind == "go-api" } }.map(\.name))
         let isGo = { (item: SurfaceItem) in goSurfaces.contains(item.surface) && GoCompatibility.isGoItem(item) }
         let before = goSurfaces.isEmpty ? before : GoCompatibility.movingModules(before, to: after)
+        // Surfaces read only by cobra: a change that only widens a flag (a new shorthand, local to persistent) adds.
+        let cobraSurfaces = Set(
+            policy.surfaces.filter { !$0.extractors.isEmpty && $0.extractors.allSatisfy { $0.kind == "cobra" } }
+                .map(\.name))
         // Every item of either side once, without building the union of ids.
         let pairs: [(SurfaceItem?, SurfaceItem?)] =
             before.items.map { ($0.value, after.items[$0.key]) }
@@ -68,6 +72,11 @@ public enum SurfaceDiff {
                     var bump: Bump = !experimental && !breaking.isEmpty ? .major : .patch
                     if !experimental && isGo(old) && isGo(new) {
                         bump = breaking.map { GoCompatibility.bump(attribute: $0, old: old, new: new) }.max() ?? .patch
+                    } else if !experimental && cobraSurfaces.contains(old.surface) {
+                        bump =
+                            breaking.map {
+                                CobraCompatibility.bump(attribute: $0, old: old.attributes[$0], new: new.attributes[$0])
+                            }.max() ?? .patch
                     }
                     changes.append(
                         Change(

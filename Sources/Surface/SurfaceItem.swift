@@ -40,16 +40,32 @@ public struct SurfaceItem: Sendable, Hashable {
     public var id: String { "\(surface):\(key)" }
 }
 
+/// A source file an extractor could read only in part: a syntax error at a place.
+public struct SourceProblem: Sendable, Hashable {
+    /// What is wrong, in words.
+    public let message: String
+    /// The file, line (and in the message, column).
+    public let location: Location
+
+    public init(message: String, location: Location) {
+        self.message = message
+        self.location = location
+    }
+}
+
 /// The whole declared surface of a project at one revision.
 public struct SurfaceSnapshot: Sendable {
     /// Items by id.
     public var items: [String: SurfaceItem]
     /// Things a reader should know about how the snapshot was taken (missing blobs, merged duplicates).
     public var notes: [String]
+    /// Source files that did not parse (the `source-syntax-error` rule reports those new since the base).
+    public var problems: [SourceProblem]
 
-    public init(items: [String: SurfaceItem] = [:], notes: [String] = []) {
+    public init(items: [String: SurfaceItem] = [:], notes: [String] = [], problems: [SourceProblem] = []) {
         self.items = items
         self.notes = notes
+        self.problems = problems
     }
 
     /// The items in a stable order: by surface, then key.

@@ -161,7 +161,8 @@ public final class SurfaceReader {
                     }
                 case .goAPI(let spec):
                     do {
-                        raw += try goAPI.items(spec, tree: tree, source: source, notes: &snapshot.notes)
+                        raw += try goAPI.items(
+                            spec, tree: tree, source: source, notes: &snapshot.notes, problems: &snapshot.problems)
                     } catch {
                         throw .git(error)
                     }

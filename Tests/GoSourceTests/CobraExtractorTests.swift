@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GoSource
@@ -168,5 +169,61 @@ struct CobraExtractorTests {
         "methods that define no flag are not taken for definitions", arguments: ["Set", "Lookup", "Parse", "GetString"])
     func notFlagMethods(method: String) {
         #expect(CobraFlagMethod(method) == nil)
+    }
+}
+
+@Suite("cobra extractor: hostile and mutated source")
+struct CobraRobustnessTests {
+    /// A small deterministic generator (SplitMix64), so every run mutates the same way.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let pieces = ["{", "}", "(", ")", "[", "]", ",", ":=", "=", ".", "...", "\"", "`", "\n", "func", "&", "*"]
+
+    /// `SEMGATE_COBRA_FUZZ_ROUNDS` runs more rounds (and `SEMGATE_COBRA_FUZZ_SEED` another seed) for a longer fuzz.
+    @Test("every fixture survives 400 seeded mutations: items or notes, never a crash or a hang")
+    func mutations() {
+        let environment = ProcessInfo.processInfo.environment
+        let rounds = environment["SEMGATE_COBRA_FUZZ_ROUNDS"].flatMap(Int.init) ?? 400
+        let seed = environment["SEMGATE_COBRA_FUZZ_SEED"].flatMap(UInt64.init) ?? 42
+        let sources = [
+            CobraFixtures.flagsVariable, CobraFixtures.structFieldVars, CobraFixtures.helperFlagSets,
+            CobraFixtures.assembledTree, CobraFixtures.unresolvable,
+        ].flatMap { $0.values }.map { Array($0.unicodeScalars) }
+        var random = Generator(state: seed)
+        for round in 0..<rounds {
+            var scalars = sources[round % sources.count]
+            for _ in 0..<Int.random(in: 1...6, using: &random) {
+                let at = Int.random(in: 0..<scalars.count, using: &random)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: scalars.remove(at: at)
+                case 1:
+                    let piece = Self.pieces.randomElement(using: &random) ?? "{"
+                    scalars.insert(contentsOf: Array(piece.unicodeScalars), at: at)
+                default: scalars.removeSubrange(at..<min(scalars.count, at + Int.random(in: 1...40, using: &random)))
+                }
+                if scalars.isEmpty { scalars = Array("package x".unicodeScalars) }
+            }
+            var text = String.UnicodeScalarView()
+            text.append(contentsOf: scalars)
+            let found = surface(["cmd/x.go": String(text)], root: round.isMultiple(of: 2) ? "tool" : nil)
+            #expect(found.items.allSatisfy { !$0.key.isEmpty })
+        }
+    }
+
+    @Test("absurd nesting is an error with its position, not a stack overflow")
+    func deepNesting() {
+        let deep = String(repeating: "(", count: 5000) + "x" + String(repeating: ")", count: 5000)
+        let source = "package cmd\n\nfunc f() {\n    _ = \(deep)\n}\n\nfunc g() {}\n"
+        let file = CobraSourceFile(source: source)
+        #expect(file.errors.contains { $0.message.contains("nest more than") && $0.position.line == 4 })
     }
 }

@@ -62,6 +62,15 @@ struct CobraClassificationTests {
             name: "changing a flag's shorthand is breaking", old: #"run.Flags().BoolP("x", "a", false, "")"#,
             new: #"run.Flags().BoolP("x", "b", false, "")"#, bump: .major, changes: ["changed tool run --x"]),
         Case(
+            name: "giving a flag a shorthand is a feature", old: #"run.Flags().Bool("x", false, "")"#,
+            new: #"run.Flags().BoolP("x", "x", false, "")"#, bump: .minor, changes: ["changed tool run --x"]),
+        Case(
+            name: "dropping a flag's shorthand is breaking", old: #"run.Flags().BoolP("x", "x", false, "")"#,
+            new: #"run.Flags().Bool("x", false, "")"#, bump: .major, changes: ["changed tool run --x"]),
+        Case(
+            name: "a local flag becoming persistent is a feature", old: #"run.Flags().Int("n", 1, "")"#,
+            new: #"run.PersistentFlags().Int("n", 1, "")"#, bump: .minor, changes: ["changed tool run --n"]),
+        Case(
             name: "a persistent flag becoming local is breaking", old: #"run.PersistentFlags().Int("n", 1, "")"#,
             new: #"run.Flags().Int("n", 1, "")"#, bump: .major, changes: ["changed tool run --n"]),
         Case(
