@@ -529,23 +529,74 @@ struct CobraInterpreter {
                     return [.flagSet(id)]
                 }
                 var result: Set<CobraValue> = []
-                for case .function(let key) in packageMember(qualifier, method) {
+                let functions = packageMember(qualifier, method).compactMap { value -> CobraFunctionKey? in
+                    if case .function(let key) = value { return key }
+                    return nil
+                }
+                for key in functions {
                     result.formUnion(call(key, receiver: nil, arguments: values))
+                }
+                if functions.isEmpty && !Self.libraryPackages.contains(qualifier) {
+                    noteUnfollowed("\(qualifier).\(method)", values, file: frame.file, line: selectorPosition.line)
                 }
                 return result
             }
             var result: Set<CobraValue> = []
-            for object in evaluate(base, in: &frame) {
+            let objects = evaluate(base, in: &frame)
+            var followed = false
+            for object in objects {
                 let context = CallContext(file: frame.file, line: selectorPosition.line, arguments: arguments)
                 result.formUnion(callMethod(method, on: object, values, context, folder: frame.folder))
+                if case .instance(let type) = object {
+                    followed = followed || self.method(method, of: type, preferring: frame.folder) != nil
+                } else {
+                    followed = true
+                }
+            }
+            if !followed {
+                noteUnfollowed(Self.spelling(of: callee), values, file: frame.file, line: selectorPosition.line)
             }
             return result
         default:
             var result: Set<CobraValue> = []
+            var followed = false
             for case .function(let key) in evaluate(callee, in: &frame) {
+                followed = true
                 result.formUnion(call(key, receiver: nil, arguments: values))
             }
+            if !followed {
+                noteUnfollowed(Self.spelling(of: callee), values, file: frame.file, line: position.line)
+            }
             return result
+        }
+    }
+
+    /// The packages whose functions only read or annotate commands and flags (`cobra.MarkFlagFilename`).
+    private static let libraryPackages: Set<String> = ["cobra", "pflag", "flag"]
+
+    /// A call the program's files do not define receives a command or flag set: what it adds is unknown.
+    private mutating func noteUnfollowed(_ callee: String, _ values: [Set<CobraValue>], file: Int, line: Int) {
+        let handsOver = values.contains { value in
+            value.contains { object in
+                switch object {
+                case .command, .flagSet: return true
+                default: return false
+                }
+            }
+        }
+        guard handsOver else { return }
+        note(
+            "\(callee) is not defined in the files read, so the commands or flags it adds to the command or flag set "
+                + "passed to it are not in the surface (add its file to 'files')", file: file, line: line)
+    }
+
+    /// A short spelling of a callee for notes: `settings.AddFlags`, `addFlags`, `f(...)`.
+    private static func spelling(of callee: CobraExpr) -> String {
+        switch callee {
+        case .name(let name, _): return name
+        case .selector(let base, let name, _): return spelling(of: base) + "." + name
+        case .call(let base, _, _, _): return spelling(of: base) + "(...)"
+        default: return "a function value"
         }
     }
 

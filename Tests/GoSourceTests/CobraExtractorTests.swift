@@ -133,8 +133,9 @@ struct CobraExtractorTests {
             "cmd/root.go:14: the name of a bool flag (argument 1) is not a constant string",
             "cmd/root.go:15: the Use of a subcommand of 'tool' is not a constant string",
             "cmd/root.go:17: AddCommand argument 1 cannot be followed",
-            "cmd/root.go:23: command 'orphan' is not added to the command tree",
-            "cmd/root.go:27: a command is not added to the command tree",
+            "cmd/root.go:18: settings.AddFlags is not defined in the files read",
+            "cmd/root.go:24: command 'orphan' is not added to the command tree",
+            "cmd/root.go:28: a command is not added to the command tree",
             "cmd/broken.go:3:14: cannot read Go source",
         ]
         for prefix in expected {

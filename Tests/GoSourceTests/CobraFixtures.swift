@@ -215,8 +215,8 @@ enum CobraFixtures {
         """,
     ]
 
-    /// Constructs a reading of the source cannot follow: a computed flag name, a computed `Use`, a command from
-    /// another package, a file that does not parse, and a command never added to the tree.
+    /// Constructs a reading of the source cannot follow: a computed flag name, a computed `Use`, commands and flags
+    /// from another package, a file that does not parse, and a command never added to the tree.
     static let unresolvable: [String: String] = [
         "cmd/root.go": """
         package cmd
@@ -236,6 +236,7 @@ enum CobraFixtures {
                 root.AddCommand(&cobra.Command{Use: name})
             }
             root.AddCommand(plugins.Commands()...)
+            settings.AddFlags(root.PersistentFlags())
             root.Flags().Bool("ok", false, "a flag that is fine")
             return root
         }
