@@ -113,6 +113,24 @@ struct CobraExtractorTests {
             ])
     }
 
+    @Test("aliased imports across folders; a flag helper pairs each command with the name it was called with")
+    func helpersPerCallSite() {
+        let found = surface(CobraFixtures.helpersPerCallSite)
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        #expect(
+            table(found) == [
+                "gh": [:],
+                "gh issue": [:],
+                "gh issue list": [:],
+                "gh issue ls": ["alias-of": "list"],
+                "gh issue list --state": local("string", "s"),
+                "gh issue list --json": local("stringSlice"),
+                "gh pr": [:],
+                "gh pr status": [:],
+                "gh pr status --kind": local("string", "k"),
+            ])
+    }
+
     @Test("without 'root', a root whose Use is not a constant is noted and its subcommands keyed without it")
     func unnamedRoot() {
         let found = surface(CobraFixtures.assembledTree)
