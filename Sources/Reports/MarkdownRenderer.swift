@@ -9,14 +9,40 @@ import Surface
 public struct MarkdownRenderer: Renderer {
     public static let identifier = "markdown"
 
-    /// At most this many rows in a collapsed table; a pull-request comment holds 65,536 characters.
-    static let rowLimit = 150
-    /// At most this many findings under one audited release.
-    static let releaseFindingLimit = 12
+    /// How many rows a table or list, and findings an audited release, the report shows before "… and N more".
+    struct Limits: Sendable {
+        var rows: Int
+        var releaseFindings: Int
+    }
 
-    public init() {}
+    /// The limits tried in turn until the report fits `characterBudget`: a pull-request comment holds 65,536
+    /// characters (a job summary 1 MiB), and the last, tightest, is used whatever its size.
+    static let limits = [
+        Limits(rows: 150, releaseFindings: 12), Limits(rows: 60, releaseFindings: 5),
+        Limits(rows: 20, releaseFindings: 2), Limits(rows: 5, releaseFindings: 0),
+    ]
+    static let characterBudget = 60_000
+
+    private let limits: Limits
+
+    public init() {
+        self.init(limits: Self.limits[0])
+    }
+
+    init(limits: Limits) {
+        self.limits = limits
+    }
 
     public func render(_ report: Report, options: RenderOptions) -> String {
+        var text = ""
+        for limits in Self.limits {
+            text = MarkdownRenderer(limits: limits).draw(report)
+            if text.utf8.count <= Self.characterBudget { break }
+        }
+        return text
+    }
+
+    private func draw(_ report: Report) -> String {
         var lines: [String]
         switch report.kind {
         case .check, .next, .diff: lines = check(report)
@@ -75,7 +101,7 @@ public struct MarkdownRenderer: Renderer {
 
     private func changeTable(_ changes: [Change]) -> [String] {
         var lines = ["| item | kind | bump | detail | location |", "| --- | --- | --- | --- | --- |"]
-        for change in changes.prefix(Self.rowLimit) {
+        for change in changes.prefix(limits.rows) {
             let bump = change.experimental ? "\(change.bump.name) (experimental)" : change.bump.name
             let cells = [
                 Markdown.text(change.id), change.kind.rawValue, bump,
@@ -84,15 +110,15 @@ public struct MarkdownRenderer: Renderer {
             ]
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
-        if changes.count > Self.rowLimit {
-            lines += ["", "… and \(changes.count - Self.rowLimit) more (see `--format json`)."]
+        if changes.count > limits.rows {
+            lines += ["", "… and \(changes.count - limits.rows) more (see `--format json`)."]
         }
         return lines
     }
 
     private func findingList(_ findings: [Finding], heading: String) -> [String] {
         guard !findings.isEmpty else { return [] }
-        return ["", heading, ""] + limited(findings.map(findingLine))
+        return ["", heading, ""] + limited(Self.mostSevereFirst(findings).map(findingLine))
     }
 
     private func findingLine(_ finding: Finding) -> String {
@@ -146,9 +172,7 @@ public struct MarkdownRenderer: Renderer {
                     + "\(count(row.findings.count, "finding"))</summary>",
                 "",
             ]
-            // Errors and warnings first: they are what a reader opens the release for.
-            let ordered = row.findings.filter { $0.severity > .note } + row.findings.filter { $0.severity <= .note }
-            lines += limited(ordered.map(findingLine), to: Self.releaseFindingLimit)
+            lines += limited(Self.mostSevereFirst(row.findings).map(findingLine), to: limits.releaseFindings)
             lines += ["", "</details>"]
         }
         lines += findingList(report.findings, heading: "### Tags")
@@ -164,7 +188,7 @@ public struct MarkdownRenderer: Renderer {
                 "", "<details><summary>\(Markdown.html(surface)) (\(group.count))</summary>", "",
                 "| key | attributes | stability | location |", "| --- | --- | --- | --- |",
             ]
-            for item in group.prefix(Self.rowLimit) {
+            for item in group.prefix(limits.rows) {
                 let attributes = item.attributes.keys.sorted().map { "\($0)=\(item.attributes[$0] ?? "")" }
                     .joined(separator: " ")
                 let cells = [
@@ -173,14 +197,20 @@ public struct MarkdownRenderer: Renderer {
                 ]
                 lines.append("| " + cells.joined(separator: " | ") + " |")
             }
-            if group.count > Self.rowLimit { lines += ["", "… and \(group.count - Self.rowLimit) more."] }
+            if group.count > limits.rows { lines += ["", "… and \(group.count - limits.rows) more."] }
             lines += ["", "</details>"]
         }
         return lines
     }
 
+    /// Errors, then warnings, then notes, each in report order: what a reader opens the report for comes first.
+    private static func mostSevereFirst(_ findings: [Finding]) -> [Finding] {
+        [Severity.error, .warning, .note, .off].flatMap { severity in findings.filter { $0.severity == severity } }
+    }
+
     /// At most `limit` lines, then a line that says how many were left out.
-    private func limited(_ lines: [String], to limit: Int = rowLimit) -> [String] {
+    private func limited(_ lines: [String], to limit: Int? = nil) -> [String] {
+        let limit = limit ?? limits.rows
         guard lines.count > limit else { return lines }
         return Array(lines.prefix(limit)) + ["- … and \(lines.count - limit) more (see `--format json`)"]
     }

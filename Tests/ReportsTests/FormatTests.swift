@@ -2,7 +2,7 @@ import Foundation
 @testable import Gate
 import Policy
 @testable import Reports
-import Surface
+@testable import Surface
 import Testing
 
 /// The official SARIF 2.1.0 schema, copied into this test target as a resource.
@@ -165,6 +165,32 @@ struct FormatTests {
         }
         #expect(root.attributes["tests"] == String(total))
         #expect(root.attributes["failures"] == String(totalFailures))
+    }
+
+    @Test("markdown stays within a pull-request comment: 3,000 findings and changes shrink to fit, errors first")
+    func markdownBudget() throws {
+        var report = try Sample().report("check-version-2.1.0")
+        let template = try #require(report.changes.first)
+        let padding = String(repeating: "long-name-", count: 30)
+        report.changes = (0..<3_000).map { index in
+            Change(
+                surface: template.surface, key: "\(padding)\(index)", kind: .removed, bump: .major,
+                before: template.before, after: nil, changedAttributes: [], experimental: false)
+        }
+        report.findings =
+            (0..<3_000).map {
+                Finding(rule: .removedWithoutDeprecation, severity: .note, message: "\(padding) \($0) was removed")
+            } + [Finding(rule: .breakingWithoutMajor, severity: .error, message: "the one error")]
+        let output = MarkdownRenderer().render(report, options: RenderOptions())
+        #expect(output.utf8.count <= MarkdownRenderer.characterBudget)
+        #expect(output.contains("more (see `--format json`)"))
+        let rows = output.split(separator: "\n").filter { $0.hasPrefix("| cli:") }.count
+        #expect(rows > 0 && rows < MarkdownRenderer.limits[0].rows, "the table shrank to fit: \(rows) rows")
+        let findings = output.split(separator: "\n").filter { $0.hasPrefix("- ") }
+        #expect(findings.first?.contains("the one error") == true, "errors come first")
+        #expect(output.components(separatedBy: "<details").count == output.components(separatedBy: "</details>").count)
+        #expect(
+            MarkdownRenderer().render(try Sample().report("check"), options: RenderOptions()).contains("| cli | 1 |"))
     }
 
     @Test(
