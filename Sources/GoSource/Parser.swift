@@ -438,13 +438,16 @@ public struct GoParser {
     }
 
     /// True when the current token can begin a type.
-    private var startsType: Bool {
-        switch current.kind {
+    private var startsType: Bool { Self.beginsType(current) }
+
+    /// True when `token` can begin a type: a name, a type keyword, `*`, `[`, `(` or `<-`.
+    private static func beginsType(_ token: GoToken) -> Bool {
+        switch token.kind {
         case .identifier, .keyword(.func), .keyword(.map), .keyword(.chan), .keyword(.struct),
             .keyword(.interface):
             return true
         case .operator:
-            return ["*", "[", "(", "<-"].contains(current.text)
+            return ["*", "[", "(", "<-"].contains(token.text)
         default:
             return false
         }
@@ -634,7 +637,7 @@ public struct GoParser {
             let position = current.position
             var names: [String] = []
             let type: GoType
-            if current.kind == .identifier && (peek().isOperator(",") || startsFieldType(peek()))
+            if current.kind == .identifier && (peek().isOperator(",") || Self.beginsType(peek()))
                 && !(peek().isOperator("[") && bracketEndsField())
             {
                 names.append(try identifier())
@@ -676,19 +679,6 @@ public struct GoParser {
         if peek(2).isOperator("]") { return false }
         let after = peek(offset + 1)
         return after.kind == .semicolon || after.kind == .string || after.isOperator("}") || after.kind == .endOfFile
-    }
-
-    /// After a field name: does `token` begin the field's type (so the name is not an embedded type)?
-    private func startsFieldType(_ token: GoToken) -> Bool {
-        switch token.kind {
-        case .identifier, .keyword(.func), .keyword(.map), .keyword(.chan), .keyword(.struct),
-            .keyword(.interface):
-            return true
-        case .operator:
-            return ["*", "[", "(", "<-"].contains(token.text)
-        default:
-            return false
-        }
     }
 
     private mutating func interfaceElements() throws(ParseFailure) -> [GoInterfaceElement] {

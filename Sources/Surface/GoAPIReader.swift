@@ -14,7 +14,7 @@ final class GoAPIReader {
     private var parsed: [ObjectID: ParsedGoFile] = [:]
     private var packages: [PackageKey: [RawItem]] = [:]
     private var folders: [ObjectID: [Folder]] = [:]
-    private var modules: [ObjectID: String?] = [:]
+    private let modules = GoModuleLocator()
     private static let prunedNames: Set<String> = ["internal", "testdata", "vendor"]
 
     private struct Folder {
@@ -33,35 +33,11 @@ final class GoAPIReader {
         _ spec: GoAPIExtractorSpec, tree: ObjectID, source: any FileTree, notes: inout [String],
         problems: inout [SourceProblem]
     ) throws(GitError) -> [RawItem] {
-        var moduleTree = tree
-        if !spec.root.isEmpty {
-            for part in spec.root.split(separator: "/") {
-                guard
-                    let entry = try source.entries(ofTree: moduleTree).first(where: {
-                        $0.name == part && $0.kind == .tree
-                    })
-                else { return [] }
-                moduleTree = entry.id
-            }
-        }
+        guard
+            let (moduleTree, module) = try modules.locate(
+                root: spec.root, in: tree, files: source, extractor: "go-api", notes: &notes)
+        else { return [] }
         let goModPath = spec.root.isEmpty ? "go.mod" : spec.root + "/go.mod"
-        guard let goMod = try source.blobID(atPath: "go.mod", inTree: moduleTree) else { return [] }
-        let module: String?
-        if let cached = modules[goMod] {
-            module = cached
-        } else {
-            do {
-                module = GoPackageFinder.modulePath(in: try source.text(ofBlob: goMod))
-            } catch .missingObject {
-                notes.append("\(goModPath): blob \(goMod.short) is missing from the object store; go-api skipped")
-                return []
-            }
-            modules[goMod] = module
-        }
-        guard let module else {
-            notes.append("\(goModPath): no 'module' line; go-api found nothing")
-            return []
-        }
         let found = try packageFolders(moduleTree, source: source)
         try parseMissing(found.flatMap(\.files), source: source, notes: &notes)
 

@@ -9,7 +9,7 @@ import Policy
 /// subtree id, so a folder that did not change between two tags is not walked again.
 final class GoPackageFinder {
     private var packagesBySubtree: [ObjectID: [String]] = [:]
-    private var moduleByBlob: [ObjectID: String?] = [:]
+    private let modules = GoModuleLocator()
     private var packageNameByBlob: [ObjectID: String?] = [:]
     private static let prunedNames: Set<String> = ["internal", "testdata", "vendor"]
 
@@ -17,29 +17,10 @@ final class GoPackageFinder {
         throws(GitError) -> [RawItem]
     {
         let root = spec.root.split(separator: "/").joined(separator: "/")
-        var moduleTree = tree
-        if !root.isEmpty {
-            guard let subtree = try subtreeID(root, in: tree, files: files) else { return [] }
-            moduleTree = subtree
-        }
-        let goModPath = root.isEmpty ? "go.mod" : root + "/go.mod"
-        guard let goMod = try files.blobID(atPath: "go.mod", inTree: moduleTree) else { return [] }
-        let module: String?
-        if let cached = moduleByBlob[goMod] {
-            module = cached
-        } else {
-            do {
-                module = Self.modulePath(in: try files.text(ofBlob: goMod))
-            } catch .missingObject {
-                notes.append("\(goModPath): blob \(goMod.short) is missing from the object store; skipped")
-                return []
-            }
-            moduleByBlob[goMod] = module
-        }
-        guard let module else {
-            notes.append("\(goModPath): no 'module' line; go-packages found nothing")
-            return []
-        }
+        guard
+            let (moduleTree, module) = try modules.locate(
+                root: root, in: tree, files: files, extractor: "go-packages", notes: &notes)
+        else { return [] }
         return try packages(in: moduleTree, files: files, notes: &notes).map { relative in
             let folder = [root, relative].filter { !$0.isEmpty }.joined(separator: "/")
             return RawItem(
@@ -95,18 +76,6 @@ final class GoPackageFinder {
         return name
     }
 
-    private func subtreeID(_ path: String, in tree: ObjectID, files: any FileTree) throws(GitError) -> ObjectID? {
-        var current = tree
-        for part in path.split(separator: "/") {
-            guard
-                let entry = try files.entries(ofTree: current).first(where: { $0.name == part && $0.kind == .tree }
-                )
-            else { return nil }
-            current = entry.id
-        }
-        return current
-    }
-
     /// The module path of a `go.mod` file (`module go.k6.io/k6` or `module "example.com/x"`).
     static func modulePath(in goMod: String) -> String? {
         for line in goMod.split(separator: "\n") {
@@ -144,5 +113,44 @@ final class GoPackageFinder {
             return String(name)
         }
         return nil
+    }
+}
+
+/// Finds the Go module whose `go.mod` sits at a root folder of a tree: the folder's tree id and the module path,
+/// remembered by `go.mod` blob id. Shared by `go-packages` and `go-api`.
+final class GoModuleLocator {
+    private var pathByBlob: [ObjectID: String?] = [:]
+
+    /// The module's folder and path; nil when there is no `go.mod` there, or (with a note naming `extractor`) when it
+    /// is missing from the object store or has no `module` line.
+    func locate(root: String, in tree: ObjectID, files: any FileTree, extractor: String, notes: inout [String])
+        throws(GitError) -> (tree: ObjectID, path: String)?
+    {
+        var moduleTree = tree
+        for part in root.split(separator: "/") {
+            guard
+                let entry = try files.entries(ofTree: moduleTree).first(where: { $0.name == part && $0.kind == .tree })
+            else { return nil }
+            moduleTree = entry.id
+        }
+        let goModPath = root.isEmpty ? "go.mod" : root + "/go.mod"
+        guard let goMod = try files.blobID(atPath: "go.mod", inTree: moduleTree) else { return nil }
+        let module: String?
+        if let cached = pathByBlob[goMod] {
+            module = cached
+        } else {
+            do {
+                module = GoPackageFinder.modulePath(in: try files.text(ofBlob: goMod))
+            } catch .missingObject {
+                notes.append("\(goModPath): blob \(goMod.short) is missing from the object store; skipped")
+                return nil
+            }
+            pathByBlob[goMod] = module
+        }
+        guard let module else {
+            notes.append("\(goModPath): no 'module' line; \(extractor) found nothing")
+            return nil
+        }
+        return (moduleTree, module)
     }
 }

@@ -43,49 +43,41 @@ public enum SurfaceDiff {
         let cobraSurfaces = Set(
             policy.surfaces.filter { !$0.extractors.isEmpty && $0.extractors.allSatisfy { $0.kind == "cobra" } }
                 .map(\.name))
-        // Every item of either side once, without building the union of ids.
-        let pairs: [(SurfaceItem?, SurfaceItem?)] =
-            before.items.map { ($0.value, after.items[$0.key]) }
-            + after.items.compactMap { before.items[$0.key] == nil ? (nil, $0.value) : nil }
-        for pair in pairs {
-            switch pair {
-            case (nil, let new?):
-                let experimental = new.stability == .experimental
-                let bump: Bump =
-                    experimental
-                    ? .patch : isGo(new) ? GoCompatibility.additionBump(new, before: before, after: after) : .minor
-                changes.append(make(new, .added, bump, nil, new, experimental))
-            case (let old?, nil):
+        // Each side's items once, without building the union of ids (a large go-api surface has thousands).
+        for (id, old) in before.items {
+            guard let new = after.items[id] else {
                 let experimental = old.stability == .experimental
                 changes.append(make(old, .removed, experimental ? .patch : .major, old, nil, experimental))
-            case (let old?, let new?):
-                changes += stabilityChanges(old, new)
-                // Most items are unchanged: one dictionary comparison settles them (the go-api surface of a large
-                // module has thousands).
-                if old.attributes == new.attributes { continue }
-                let differing = Set(old.attributes.keys).union(new.attributes.keys)
-                    .filter { old.attributes[$0] != new.attributes[$0] }.sorted()
-                if !differing.isEmpty {
-                    let breaking = differing.filter { surfaces[old.surface]?.isBreaking(attribute: $0) ?? true }
-                    let experimental = old.stability == .experimental || new.stability == .experimental
-                    // An attribute the surface does not call breaking promises nothing: a patch.
-                    var bump: Bump = !experimental && !breaking.isEmpty ? .major : .patch
-                    if !experimental && isGo(old) && isGo(new) {
-                        bump = breaking.map { GoCompatibility.bump(attribute: $0, old: old, new: new) }.max() ?? .patch
-                    } else if !experimental && cobraSurfaces.contains(old.surface) {
-                        bump =
-                            breaking.map {
-                                CobraCompatibility.bump(attribute: $0, old: old.attributes[$0], new: new.attributes[$0])
-                            }.max() ?? .patch
-                    }
-                    changes.append(
-                        Change(
-                            surface: new.surface, key: new.key, kind: .changed, bump: bump, before: old, after: new,
-                            changedAttributes: differing, experimental: experimental))
-                }
-            case (nil, nil):
                 continue
             }
+            if old.stability != new.stability { changes += stabilityChanges(old, new) }
+            // Most items are unchanged: one dictionary comparison settles them.
+            if old.attributes == new.attributes { continue }
+            let differing = Set(old.attributes.keys).union(new.attributes.keys)
+                .filter { old.attributes[$0] != new.attributes[$0] }.sorted()
+            let breaking = differing.filter { surfaces[old.surface]?.isBreaking(attribute: $0) ?? true }
+            let experimental = old.stability == .experimental || new.stability == .experimental
+            // An attribute the surface does not call breaking promises nothing: a patch.
+            var bump: Bump = !experimental && !breaking.isEmpty ? .major : .patch
+            if !experimental && isGo(old) && isGo(new) {
+                bump = breaking.map { GoCompatibility.bump(attribute: $0, old: old, new: new) }.max() ?? .patch
+            } else if !experimental && cobraSurfaces.contains(old.surface) {
+                bump =
+                    breaking.map {
+                        CobraCompatibility.bump(attribute: $0, old: old.attributes[$0], new: new.attributes[$0])
+                    }.max() ?? .patch
+            }
+            changes.append(
+                Change(
+                    surface: new.surface, key: new.key, kind: .changed, bump: bump, before: old, after: new,
+                    changedAttributes: differing, experimental: experimental))
+        }
+        for (id, new) in after.items where before.items[id] == nil {
+            let experimental = new.stability == .experimental
+            let bump: Bump =
+                experimental
+                ? .patch : isGo(new) ? GoCompatibility.additionBump(new, before: before, after: after) : .minor
+            changes.append(make(new, .added, bump, nil, new, experimental))
         }
         return changes.sorted { ($0.surface, $0.key, $0.kind.rawValue) < ($1.surface, $1.key, $1.kind.rawValue) }
     }
