@@ -210,7 +210,9 @@ public struct PolicyDraft: Sendable {
 
     /// package.json's `version`, else the shallowest Go file that sets `Version = "1.2.3"`.
     private static func versionFile(_ reader: FileReader) throws(GateError) -> VersionFile? {
-        if let text = try reader.text("package.json"), let version = firstCapture(nodeVersionPattern, in: text, group: "version") {
+        if let text = try reader.text("package.json"),
+            let version = firstCapture(nodeVersionPattern, in: text, group: "version")
+        {
             return VersionFile(path: "package.json", pattern: nodeVersionPattern, version: version)
         }
         guard try reader.text("go.mod") != nil, let pattern = try? Pattern(goVersionPattern) else { return nil }

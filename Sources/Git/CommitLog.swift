@@ -6,6 +6,7 @@ public struct CommitMessage: Sendable, Equatable {
     /// The whole message: summary line, body and footers.
     public let message: String
 
+    /// A message as libgit2 returned it for commit `id`.
     public init(id: ObjectID, message: String) {
         self.id = id
         self.message = message
