@@ -35,14 +35,18 @@ let package = Package(
         .target(name: "Surface", dependencies: ["Git", "Policy", "Pattern", "GoSource"]),
         /** Release tags to releases with dates, predecessors and hygiene findings. */
         .target(name: "Releases", dependencies: ["Git", "SemVer", "Policy"]),
+        /** Support lines and phases, fix targets, release cadence and deprecation periods: pure functions of releases. */
+        .target(name: "Lifecycle", dependencies: ["Releases", "Policy", "SemVer"]),
         /** The rules: changes to findings to a verdict, for check, next, audit, diff and surface. */
-        .target(name: "Gate", dependencies: ["Surface", "Releases"]),
+        .target(name: "Gate", dependencies: ["Surface", "Releases", "Lifecycle"]),
         /** One renderer a format: Report to String. */
-        .target(name: "Reports", dependencies: ["Gate"]),
+        .target(name: "Reports", dependencies: ["Gate", "Lifecycle"]),
         /** The command line: ArgumentParser commands, nothing else. */
         .executableTarget(
             name: "semgate",
-            dependencies: ["Gate", "Reports", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "Gate", "Reports", "Lifecycle", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         /** Fixture repositories built with fixed dates, and helpers shared by the test targets. */
         .target(name: "TestSupport", dependencies: ["Git"], path: "Tests/TestSupport"),
@@ -54,8 +58,11 @@ let package = Package(
         /** Drives the Go lexer and parser over real files and random or mutated source; run by .ci/fuzz-go.sh. */
         .executableTarget(name: "gosource-fuzz", dependencies: ["GoSource"], path: "Tests/GoSourceFuzz"),
         .testTarget(name: "SurfaceTests", dependencies: ["Surface", "Policy", "TestSupport"]),
-        .testTarget(name: "GateTests", dependencies: ["Gate", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"], resources: [.copy("Golden"), .copy("Schemas")]),
+        .testTarget(name: "LifecycleTests", dependencies: ["Lifecycle", "Policy", "SemVer"]),
+        .testTarget(name: "GateTests", dependencies: ["Gate", "Lifecycle", "TestSupport"]),
+        .testTarget(
+            name: "ReportsTests", dependencies: ["Reports", "Lifecycle", "TestSupport"],
+            resources: [.copy("Golden"), .copy("Schemas")]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["TestSupport", .product(name: "Yams", package: "Yams")],
             exclude: ["Golden"]),

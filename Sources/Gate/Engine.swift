@@ -1,5 +1,6 @@
 import Foundation
 import Git
+import Lifecycle
 import Policy
 import Releases
 import SemVer
@@ -40,6 +41,8 @@ public final class Engine {
     private var snapshots: [ObjectID: SurfaceSnapshot] = [:]
     /// Called with a line of progress for long runs (audit); nil for silence.
     public var progress: (@Sendable (String) -> Void)?
+    /// The day a check's `--version` is taken to be published (support phases, deprecation periods); today in UTC.
+    public var today = CalendarDay(Date())
 
     public init(repository: Repository, policy: Policy) throws(GateError) {
         self.repository = repository
@@ -225,6 +228,10 @@ public final class Engine {
             changes: changes, base: options.version == nil ? nil : baseVersion, target: options.version ?? next,
             minimum: minimum, policy: policy, allow: options.allow, release: options.version?.description)
         var findings = evaluation.findings
+        let publication = options.version.flatMap { history.release($0) }.map { ReleasePoint($0).day } ?? today
+        findings += try lifecycleFindings(
+            changes: changes, before: before, after: after, base: baseVersion, target: options.version,
+            day: publication, release: options.version?.description, existing: findings)
         var declared: Bump?
         if policy.signals.contains(.conventionalCommits) {
             let messages = try wrap { () throws(GitError) in
@@ -311,6 +318,9 @@ public final class Engine {
             let evaluation = Evaluator.evaluate(
                 changes: changes, base: predecessor.version, target: release.version, minimum: .patch, policy: policy,
                 release: release.version.description)
+            let lifecycle = try lifecycleFindings(
+                changes: changes, before: before, after: after, base: predecessor.version, target: release.version,
+                day: ReleasePoint(release).day, release: release.version.description, existing: evaluation.findings)
             var signalFindings: [Finding] = []
             var declared: Bump?
             if policy.signals.contains(.conventionalCommits) {
@@ -326,7 +336,7 @@ public final class Engine {
                 ReleaseRow(
                     release: release, predecessor: predecessor, required: evaluation.required,
                     actual: evaluation.actual, changes: changes,
-                    findings: evaluation.findings + signalFindings + versionFindings + syntaxFindings,
+                    findings: evaluation.findings + signalFindings + versionFindings + syntaxFindings + lifecycle,
                     declared: declared))
         }
         var report = Report(kind: .audit, policy: policyInfo)

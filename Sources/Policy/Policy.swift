@@ -17,6 +17,14 @@ public struct Policy: Sendable {
     /// Second opinions on the bump besides the surface (`signals:`).
     public var signals: [Signal]
     public var origin: PolicyOrigin
+    /// Which release lines get fixes and for how long; nil when the policy says nothing.
+    public var support: SupportPolicy?
+    /// How often releases are due; nil when the policy says nothing.
+    public var cadence: CadencePolicy?
+    /// The least time a deprecated item stays before removal.
+    public var deprecationPeriod: DeprecationPeriod?
+    /// Experimental items promoted under a new key.
+    public var promotions: PromotionPolicy
 
     public init(
         releases: ReleasePolicy = .init(),
@@ -40,6 +48,10 @@ public struct Policy: Sendable {
         self.severityOverrides = severityOverrides
         self.signals = signals
         self.origin = origin
+        self.support = nil
+        self.cadence = nil
+        self.deprecationPeriod = nil
+        self.promotions = PromotionPolicy()
     }
 
     /// The severity the policy gives `rule`: its override, else the rule's default.

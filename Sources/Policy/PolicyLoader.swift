@@ -25,7 +25,7 @@ public enum PolicyLoader {
 enum PolicyKeys {
     static let topLevel = [
         "semgate", "project", "releases", "surfaces", "experimental", "deprecations", "exceptions", "rules",
-        "signals",
+        "signals", "support", "cadence", "deprecation-period", "promotions",
     ]
     static let releases = ["tag", "ignore", "initial-development", "version-file"]
     static let versionFile = ["path", "pattern"]
@@ -69,7 +69,7 @@ struct PolicyReader {
         diagnostics.append(Diagnostic(file: file, line: max(line, 1), column: max(column, 1), message: message))
     }
 
-    private mutating func report(_ message: String, at node: Node) {
+    mutating func report(_ message: String, at node: Node) {
         let mark = node.mark
         report(message, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
@@ -197,19 +197,19 @@ struct PolicyReader {
         }
     }
 
-    private static func isNull(_ node: Node) -> Bool {
+    static func isNull(_ node: Node) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    private mutating func typeMismatch(expected: String, for field: String, found node: Node, example: String? = nil) {
+    mutating func typeMismatch(expected: String, for field: String, found node: Node, example: String? = nil) {
         var message = "expected \(expected) for \(field), found \(Self.describe(node))"
         if let example { message += "; write it like \(example)" }
         report(message, at: node)
     }
 
     /// The entries of a mapping whose keys are known; every other key is reported with a suggestion.
-    private mutating func entries(
+    mutating func entries(
         of node: Node,
         for field: String,
         allowed: [String],
@@ -255,7 +255,7 @@ struct PolicyReader {
     }
 
     /// The source text of a scalar; nulls, lists and mappings are reported.
-    private mutating func string(_ node: Node, for field: String, example: String? = nil) -> String? {
+    mutating func string(_ node: Node, for field: String, example: String? = nil) -> String? {
         guard case .scalar(let scalar) = node, !Self.isNull(node) else {
             typeMismatch(expected: "a string", for: field, found: node, example: example)
             return nil
@@ -293,7 +293,7 @@ struct PolicyReader {
         return result
     }
 
-    private mutating func version(_ node: Node, for field: String) -> Version? {
+    mutating func version(_ node: Node, for field: String) -> Version? {
         guard let text = string(node, for: field, example: "1.2.0") else { return nil }
         do {
             return try Version(text)
@@ -362,6 +362,7 @@ struct PolicyReader {
         if let entry = top["signals"] {
             policy.signals = readSignals(entry.value)
         }
+        readLifecycle(top, into: &policy, surfaces: surfaceNames)
         return policy
     }
 
@@ -474,7 +475,7 @@ struct PolicyReader {
         return signals
     }
 
-    private mutating func readList<Element>(
+    mutating func readList<Element>(
         _ node: Node,
         for field: String,
         example: String?,
@@ -884,7 +885,7 @@ struct PolicyReader {
         }
     }
 
-    private mutating func checkSurfaceName(
+    mutating func checkSurfaceName(
         _ name: String,
         in item: String,
         at node: Node,

@@ -13,6 +13,7 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
     case versionFileMismatch = "version-file-mismatch"
     case unannouncedBreak = "unannounced-break"
     case sourceSyntaxError = "source-syntax-error"
+    case promotionWindow = "promotion-window"
 
     /// The id used in policy files, reports and SARIF.
     public var id: String { rawValue }
@@ -99,7 +100,8 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
                 summary: "removed before its `remove-in` version or before the policy's minimum deprecation period",
                 help: """
                     A deprecated item was removed earlier than its declared `remove-in` version or the minimum \
-                    deprecation period. Keep it until then, or change `remove-in` in the policy's deprecations.
+                    deprecation period (`deprecation-period`: releases and/or days, whichever is longer, or the rest \
+                    of the major). Keep it until then, or change `remove-in` in the policy's deprecations.
                     """,
                 judgesSurfaceChanges: true
             )
@@ -127,9 +129,22 @@ public enum Rule: String, Sendable, CaseIterable, Comparable {
                 defaultSeverity: .warning,
                 summary: "a minor release on a line that the support policy says only takes patches",
                 help: """
-                    A minor release was made on a release line that is only supported (patches for major bugs \
-                    and security). Ship the feature on the actively maintained line instead.
+                    A minor (or major) release was made on a release line whose phase under the policy's \
+                    `support` section took only patches (or nothing) on the day it was published, for example a \
+                    1.x minor after 2.0.0 shipped under the k6 preset. Ship the feature on the actively maintained \
+                    line instead (see `semgate support`).
                     """
+            )
+        case .promotionWindow:
+            Row(
+                defaultSeverity: .warning,
+                summary: "a promoted experimental item was not deprecated, or not removed within the policy's minors",
+                help: """
+                    An item listed under `promotions` became stable under its new key, but its old experimental key \
+                    was not deprecated by that release, or is still there more than `remove-within` minors later. \
+                    Deprecate the old key when promoting, and remove it in time.
+                    """,
+                judgesSurfaceChanges: true
             )
         case .versionNotIncreasing:
             Row(

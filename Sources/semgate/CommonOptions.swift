@@ -46,25 +46,11 @@ struct CommonOptions: ParsableArguments {
     }
 
     /// Whether to draw colour on standard output.
-    var useColor: Bool {
-        switch color {
-        case .always: return true
-        case .never: return false
-        case .auto:
-            let environment = ProcessInfo.processInfo.environment
-            if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
-            if environment["TERM"] == "dumb" { return false }
-            return isatty(STDOUT_FILENO) == 1
-        }
-    }
+    var useColor: Bool { colorEnabled(color) }
 
     /// Opens the repository and loads the policy, or exits 2 with a clear message.
     func engine() throws -> Engine {
-        let repository = try openRepository()
-        let loaded = try semgateRun { () throws(GateError) in
-            try PolicyResolver.resolve(explicitPath: policy, revision: policyRev, repository: repository)
-        }
-        return try semgateRun { () throws(GateError) in try Engine(repository: repository, policy: loaded) }
+        try makeEngine(repo: repo, policy: policy, policyRev: policyRev)
     }
 
     func openRepository() throws -> Repository {
@@ -80,16 +66,43 @@ struct CommonOptions: ParsableArguments {
 
     /// A version from the user: a bare SemVer version, or a release tag such as `v1.9.0`.
     func version(_ text: String, engine: Engine) throws -> Version {
-        if let version = Version.parse(text) { return version }
-        if let inner = engine.policy.releases.tag.versionText(fromTag: text), let version = Version.parse(inner) {
-            return version
-        }
-        do {
-            return try Version(text)
-        } catch {
-            throw Failure(error.description)
-        }
+        try userVersion(text, engine: engine)
     }
+}
+
+/// A version from the user: a bare SemVer version, or a release tag such as `v1.9.0`; else a failure naming the fault.
+func userVersion(_ text: String, engine: Engine) throws -> Version {
+    if let version = Version.parse(text) { return version }
+    if let inner = engine.policy.releases.tag.versionText(fromTag: text), let version = Version.parse(inner) {
+        return version
+    }
+    do {
+        return try Version(text)
+    } catch {
+        throw Failure(error.description)
+    }
+}
+
+/// Whether to draw colour on standard output for a `--color` choice (auto honours NO_COLOR, TERM=dumb, terminals).
+func colorEnabled(_ choice: ColorChoice) -> Bool {
+    switch choice {
+    case .always: return true
+    case .never: return false
+    case .auto:
+        let environment = ProcessInfo.processInfo.environment
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
+}
+
+/// Opens the repository and loads the policy, or fails with a clear message (exit 2).
+func makeEngine(repo: String?, policy: String?, policyRev: String?) throws -> Engine {
+    let repository = try openRepository(at: repo)
+    let loaded = try semgateRun { () throws(GateError) in
+        try PolicyResolver.resolve(explicitPath: policy, revision: policyRev, repository: repository)
+    }
+    return try semgateRun { () throws(GateError) in try Engine(repository: repository, policy: loaded) }
 }
 
 /// `--color` values.

@@ -21,12 +21,16 @@ struct Semgate: ParsableCommand {
               semgate audit                      did every release keep the promise?
               semgate diff v1.2.0 v1.3.0         what changed in the surface?
               semgate surface v1.3.0             what is promised at v1.3.0?
+              semgate support 1.1.0              does 1.1.0 still get fixes?
+              semgate fix-targets 1.1.0          where must a fix for a bug since 1.1.0 land?
+              semgate deprecations               what is deprecated, and when may it go?
               semgate init --write .semgate.yml  a starting policy for this repository
             """,
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, NextCommand.self, AuditCommand.self, DiffCommand.self, SurfaceCommand.self,
-            PolicyCommand.self, InitCommand.self,
+            PolicyCommand.self, InitCommand.self, SupportCommand.self, FixTargetsCommand.self,
+            DeprecationsCommand.self,
         ]
     )
 }

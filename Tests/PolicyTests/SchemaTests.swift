@@ -48,6 +48,20 @@ struct SchemaTests {
         #expect(keys("$defs", "deprecation", "properties") == Set(PolicyKeys.deprecation))
         #expect(keys("$defs", "exception", "properties") == Set(PolicyKeys.exception))
         #expect(keys("$defs", "versionFile", "properties") == Set(PolicyKeys.versionFile))
+        #expect(keys("properties", "support", "properties") == Set(LifecycleKeys.support))
+        #expect(keys("$defs", "phase", "properties") == Set(LifecycleKeys.phase))
+        #expect(keys("$defs", "lineDates", "properties") == Set(LifecycleKeys.dates))
+        #expect(keys("properties", "cadence", "properties") == Set(LifecycleKeys.cadence))
+        #expect(keys("properties", "deprecation-period", "properties") == Set(LifecycleKeys.deprecationPeriod))
+        #expect(keys("properties", "promotions", "properties") == Set(LifecycleKeys.promotions))
+        #expect(keys("$defs", "promotion", "properties") == Set(LifecycleKeys.promotion))
+        #expect(
+            object("properties", "support", "properties", "preset")["enum"] as? [String] == SupportPolicy.presetNames)
+        #expect(
+            object("$defs", "phase", "properties", "from")["enum"] as? [String]
+                == DurationAnchor.allCases.map(\.rawValue))
+        #expect(
+            object("$defs", "phase", "properties", "lines")["enum"] as? [String] == LineFilter.allCases.map(\.rawValue))
     }
 
     @Test func enumsFollowTheModel() {

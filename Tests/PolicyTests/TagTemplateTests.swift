@@ -70,13 +70,13 @@ struct RuleTests {
 
     @Test func defaultSeverities() {
         let warnings = Rule.allCases.filter { $0.defaultSeverity == .warning }
-        #expect(warnings == [.tagNotSemver, .minorOnSupportedLine, .sourceSyntaxError])
+        #expect(warnings == [.tagNotSemver, .minorOnSupportedLine, .sourceSyntaxError, .promotionWindow])
         #expect(
             Rule.allCases.map(\.id) == [
                 "breaking-without-major", "feature-in-patch", "deprecation-in-patch", "removed-without-deprecation",
                 "deprecation-window", "tag-not-semver", "duplicate-version", "minor-on-supported-line",
                 "version-not-increasing", "bump-not-allowed", "version-file-mismatch", "unannounced-break",
-                "source-syntax-error",
+                "source-syntax-error", "promotion-window",
             ])
         #expect(Rule.allCases.sorted() == Rule.allCases)
     }

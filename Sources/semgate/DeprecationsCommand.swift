@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Gate
+import Lifecycle
+import Reports
+
+struct DeprecationsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deprecations",
+        abstract: "Deprecated items: the release that first marked each, planned removal, replacement, state.",
+        discussion: """
+            Every release published by --at is read (deprecations come from the code through the extractors \
+            and from the policy's `deprecations`). The state is judged at --head: in-window (the minimum \
+            `deprecation-period` has not passed, or the next major is below its remove-in), removable (the \
+            next major may remove it), overdue (its planned removal has shipped and it is still there), or \
+            removed. The planned removal is the policy's remove-in, else the next major.
+
+            Exit status: 0 (a listing, not a gate: `audit` and `check` enforce the rules); 2 when it cannot \
+            be made.
+
+            Examples:
+              semgate deprecations
+              semgate deprecations --head v1.8.1 --at 2026-08-12
+              semgate deprecations --format json | jq '.deprecations[] | select(.state == "overdue")'
+            """)
+
+    @OptionGroup var options: LifecycleOptions
+
+    @Option(help: "The revision whose surface is judged.")
+    var head: String = "HEAD"
+
+    func run() throws {
+        try guarded {
+            let format = try options.format(allowed: LifecycleFormat.plain, for: "deprecations")
+            let day = try options.day()
+            let engine = try options.engine()
+            let report = try semgateRun { () throws(GateError) in try engine.deprecations(head: head, at: day) }
+            let source = options.source(engine)
+            let text =
+                format == .json
+                ? DeprecationsRenderer.json(report, source: source)
+                : DeprecationsRenderer.text(report, source: source, color: options.useColor)
+            print(text, terminator: "")
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Gate
+import Lifecycle
+import Reports
+
+struct SupportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "support",
+        abstract: "Release lines and their phases; one version's status and what to upgrade to.",
+        discussion: """
+            A line is a major (or a minor under `line: minor`, as Go and Kubernetes count). Its phase comes \
+            from the policy's `support` section: a preset (k6, go, kubernetes, node) or custom phases. Only \
+            the newest release of a line gets fixes. With `cadence` in the policy, the table also says when \
+            the next major and minor are due and warns (never fails) when one is overdue.
+
+            Exit status: 0 when answered, whether or not VERSION still gets fixes (read `gets_fixes` in the \
+            json); 2 when it cannot be answered (no `support` section, a bad VERSION or --at date, a VERSION \
+            on a line without releases).
+
+            Formats: text, json ("schema": "semgate/support@1"); for the table also endoflife (the release \
+            cycles endoflife.date publishes) and svg (a timeline of lines and phases).
+
+            Examples:
+              semgate support                          the table today
+              semgate support --at 2025-06-01          the table on another day, past or future
+              semgate support 1.1.0                    does 1.1.0 get fixes? what to upgrade to?
+              semgate support --format endoflife > k6.json
+              semgate support --format svg > docs/support.svg
+            """)
+
+    @OptionGroup var options: LifecycleOptions
+
+    @Argument(help: "A version or release tag (1.1.0 or v1.1.0); without it, the whole table.")
+    var version: String?
+
+    func run() throws {
+        try guarded {
+            let format = try options.format(
+                allowed: version == nil ? LifecycleFormat.support : LifecycleFormat.plain,
+                for: version == nil ? "support" : "support VERSION")
+            let day = try options.day()
+            let engine = try options.engine()
+            let table = try semgateRun { () throws(GateError) in try engine.supportTable(at: day) }
+            let source = options.source(engine)
+            guard let version else {
+                switch format {
+                case .text: print(SupportRenderer.text(table, source: source, color: options.useColor), terminator: "")
+                case .json: print(SupportRenderer.json(table, source: source), terminator: "")
+                case .endoflife: print(SupportRenderer.endOfLife(table), terminator: "")
+                case .svg:
+                    let title = "\(engine.policy.project.map { "\($0) " } ?? "")release lines at \(table.at)"
+                    print(SupportSVG.render(table, title: title), terminator: "")
+                }
+                return
+            }
+            let wanted = try userVersion(version, engine: engine)
+            let status: VersionStatus
+            do {
+                status = try Support.status(of: wanted, in: table)
+            } catch {
+                throw Failure("\(error)")
+            }
+            let text =
+                format == .json
+                ? SupportRenderer.json(status, table: table, source: source)
+                : SupportRenderer.text(status, table: table, source: source)
+            print(text, terminator: "")
+        }
+    }
+}

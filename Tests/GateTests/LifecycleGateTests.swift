@@ -1,0 +1,120 @@
+import Foundation
+import Gate
+import Git
+import Lifecycle
+import Policy
+import SemVer
+import Testing
+import TestSupport
+
+/// The LifecycleProject history and an engine over it with its own policy.
+private struct Lifecycle {
+    let repo: FixtureRepository
+    let engine: Engine
+
+    init() throws {
+        repo = try FixtureRepository()
+        try LifecycleProject.build(in: repo)
+        let repository = try Repository(discovering: repo.url.path)
+        let policy = try PolicyResolver.resolve(explicitPath: nil, revision: nil, repository: repository)
+        engine = try Engine(repository: repository, policy: policy)
+    }
+}
+
+@Suite("Lifecycle rules in audit and check")
+struct LifecycleGateTests {
+    @Test("audit: minor-on-supported-line, the deprecation period and promotion-window fire where the history says")
+    func audit() throws {
+        let sample = try Lifecycle()
+        let report = try sample.engine.audit()
+        var found: [String] = []
+        for row in report.releases ?? [] {
+            for finding in row.findings {
+                found.append("\(row.release.version) \(finding.rule.id) \(finding.item ?? "-")")
+            }
+        }
+        #expect(
+            found.sorted() == [
+                "1.2.0 promotion-window options:experimental-fast",
+                "1.3.0 minor-on-supported-line -",
+                "2.0.0 deprecation-window options:old-flag",
+                "2.0.0 promotion-window options:experimental-fast",
+                "2.1.0 promotion-window options:experimental-fast",
+            ])
+        let window = try #require(
+            report.releases?.flatMap(\.findings).first { $0.rule == .deprecationWindow })
+        #expect(window.message.contains("84 of 90 days since"))
+        #expect(window.severity == .error)
+        let promotion = try #require(
+            report.releases?.first { $0.release.version.description == "2.1.0" }?.findings.first)
+        #expect(promotion.message.contains("3 minor releases after options:fast was promoted in 1.2.0"))
+    }
+
+    @Test("check --version: a new minor on the supported line is reported the day it would ship")
+    func checkMinorOnSupportedLine() throws {
+        let sample = try Lifecycle()
+        try sample.repo.checkout("release-1.x")
+        try sample.repo.write(
+            "options.txt",
+            "a\nold-flag\nbeta-x\nexperimental-fast\nlegacy stability=deprecated\ncolor\nnew-flag\nfast\nnu\n")
+        try sample.repo.commit("Another feature on 1.x", at: FixtureDates.date("2025-08-01"))
+        let repository = try Repository(discovering: sample.repo.url.path)
+        let engine = try Engine(repository: repository, policy: sample.engine.policy)
+        engine.today = CalendarDay(iso: "2025-08-01") ?? engine.today
+        let minor = try engine.check(CheckOptions(version: try Version("1.4.0")))
+        #expect(minor.findings.map(\.rule) == [.minorOnSupportedLine, .promotionWindow])
+        let patch = try engine.check(CheckOptions(version: try Version("1.3.1")))
+        #expect(!patch.findings.contains { $0.rule == .minorOnSupportedLine })
+    }
+
+    @Test("deprecations: first marking release, planned removal, replacement and state")
+    func deprecations() throws {
+        let sample = try Lifecycle()
+        let at = try #require(CalendarDay(iso: "2025-09-01"))
+        let report = try sample.engine.deprecations(head: "HEAD", at: at)
+        let rows = report.records.map {
+            "\($0.item) \($0.since?.version.description ?? "-") \($0.plannedRemoval?.description ?? "-") "
+                + "\($0.replacement ?? "-") \($0.state.rawValue) \($0.removedIn?.version.description ?? "-")"
+        }
+        #expect(
+            rows == [
+                "options:beta-x 2.0.0 3.0.0 - removable -",
+                "options:color 2.1.0 3.0.0 - in-window -",
+                "options:legacy 1.1.0 2.0.0 - overdue -",
+                "options:old-flag 1.1.0 2.0.0 new-flag removed 2.0.0",
+            ])
+        #expect(report.head.version == nil)
+        // Before beta-x's 90 days have passed it is still in its window; on the 1.x branch legacy is not overdue.
+        let earlier = try sample.engine.deprecations(head: "HEAD", at: try #require(CalendarDay(iso: "2025-08-01")))
+        #expect(earlier.records.first { $0.item == "options:beta-x" }?.state == .inWindow)
+        let branch = try sample.engine.deprecations(head: "v1.3.0", at: at)
+        #expect(branch.records.first { $0.item == "options:legacy" }?.state == .removable)
+    }
+
+    @Test("support table from the repository's dated tags")
+    func supportTable() throws {
+        let sample = try Lifecycle()
+        let table = try sample.engine.supportTable(at: try #require(CalendarDay(iso: "2025-09-01")))
+        #expect(
+            table.lines.map { "\($0.line) \($0.phase.name) \($0.latest.version)" } == [
+                "2 maintained 2.1.0", "1 supported 1.3.0",
+            ])
+        #expect(
+            table.cadence.map { "\($0.kind) \($0.due?.description ?? "-") \($0.overdueDays)" } == [
+                "major 2026-05-15 0", "minor 2025-08-12 20",
+            ])
+    }
+
+    @Test("a policy without a support section cannot answer support questions, and says how to fix it")
+    func noSupportSection() throws {
+        let repo = try sampleProject()
+        let repository = try Repository(discovering: repo.url.path)
+        let policy = try PolicyResolver.resolve(explicitPath: nil, revision: nil, repository: repository)
+        let engine = try Engine(repository: repository, policy: policy)
+        #expect {
+            _ = try engine.supportTable(at: CalendarDay(daysSinceEpoch: 20_000))
+        } throws: { error in
+            "\(error)".contains("has no 'support' section; add one such as 'support: {preset: k6}'")
+        }
+    }
+}
