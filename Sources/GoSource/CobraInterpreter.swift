@@ -94,15 +94,18 @@ struct CobraFlagSetInfo: Sendable {
 /// Runs the functions of a Go program abstractly to find its cobra command tree.
 ///
 /// Values are sets of abstract objects; every effect only adds (a child, a flag, a field value), so running every
-/// function until nothing changes reaches a fixpoint whatever the order. Parameters take the union of the arguments
-/// of every call site; branches and loops are all taken; closures are not run (they run when a command runs).
+/// function until nothing changes reaches a fixpoint whatever the order. A function runs once for each distinct set of
+/// argument values it is called with, so a helper such as `addFlag(cmd, "name")` called from many places pairs each
+/// command with its own name; branches and loops are all taken; closures are not run (they run when a command runs).
 struct CobraInterpreter {
     let paths: [String]
     private let files: [CobraFile]
     private let folders: [String]
     private var functions: [CobraFunctionKey: (file: Int, function: CobraFunction)] = [:]
-    /// Folder → package name, and package name → folders.
+    /// Package name → folders.
     private var packageFolders: [String: [String]] = [:]
+    /// For each file, the folders each import name of it refers to (`aliasCmd "example.com/x/pkg/cmd/alias"`).
+    private var importFolders: [[String: [String]]] = []
 
     private(set) var commands: [CobraSite: CobraCommandInfo] = [:]
     private(set) var flagSets: [CobraFlagSetID: CobraFlagSetInfo] = [:]
@@ -111,16 +114,25 @@ struct CobraInterpreter {
 
     private var globals: [String: Set<CobraValue>] = [:]
     private var fields: [String: Set<CobraValue>] = [:]
-    private var returns: [CobraFunctionKey: Set<CobraValue>] = [:]
-    private var arguments: [CobraFunctionKey: [Set<CobraValue>]] = [:]
-    private var evaluated: Set<CobraFunctionKey> = []
+    private var returns: [CallKey: Set<CobraValue>] = [:]
+    /// The calls run in the current pass, and the functions that ran in some context.
+    private var evaluated: Set<CallKey> = []
+    private var evaluatedFunctions: Set<CobraFunctionKey> = []
     private var changed = false
-    /// The functions run as entry points: those that build commands or flags, and those that call them.
+    /// The functions that build commands or flags and those that call them (by name); `entryPoints` are those of
+    /// them no other function of the program calls, which run first with unknown parameters.
+    private var relevant: [CobraFunctionKey] = []
     private var entryPoints: [CobraFunctionKey] = []
+
+    /// A function and the argument values of one call.
+    private struct CallKey: Hashable {
+        let function: CobraFunctionKey
+        let arguments: [Set<CobraValue>]
+    }
 
     /// The frame of the function being run.
     private struct Frame {
-        var key: CobraFunctionKey?
+        var key: CallKey?
         var file: Int
         var folder: String
         var locals: [String: Set<CobraValue>] = [:]
@@ -142,6 +154,14 @@ struct CobraInterpreter {
             if !file.package.isEmpty, packageFolders[file.package]?.contains(folder) != true {
                 packageFolders[file.package, default: []].append(folder)
             }
+            var byName: [String: [String]] = [:]
+            for (name, path) in file.imports {
+                let matching = Set(folders).filter { !$0.isEmpty && (path == $0 || path.hasSuffix("/" + $0)) }.sorted()
+                guard !matching.isEmpty else { continue }
+                let local = name ?? path.split(separator: "/").last.map(String.init) ?? path
+                byName[local, default: []] += matching
+            }
+            importFolders.append(byName)
             for function in file.functions {
                 let key = CobraFunctionKey(folder: folder, receiver: function.receiver?.type, name: function.name)
                 // `init` may appear in every file; the others are unique in a package that compiles.
@@ -175,10 +195,13 @@ struct CobraInterpreter {
 
     /// Runs package-level declarations and every function until nothing changes.
     mutating func run() {
-        entryPoints = relevantFunctions()
+        relevant = relevantFunctions()
+        let called = functions.values.reduce(into: Set<String>()) { $0.formUnion($1.function.calls) }
+        entryPoints = relevant.filter { !called.contains($0.name) }
         for _ in 0..<Self.maximumPasses {
             changed = false
             evaluated = []
+            evaluatedFunctions = []
             notes = [:]
             for (index, file) in files.enumerated() {
                 var frame = Frame(key: nil, file: index, folder: folders[index])
@@ -193,7 +216,11 @@ struct CobraInterpreter {
                     }
                 }
             }
-            for key in entryPoints where !evaluated.contains(key) {
+            for key in entryPoints where !evaluatedFunctions.contains(key) {
+                _ = call(key, receiver: nil, arguments: [])
+            }
+            // A function whose callers could not be followed still runs once, with unknown parameters.
+            for key in relevant where !evaluatedFunctions.contains(key) {
                 _ = call(key, receiver: nil, arguments: [])
             }
             if !changed { return }
@@ -257,25 +284,19 @@ struct CobraInterpreter {
         -> Set<CobraValue>
     {
         guard let (file, function) = functions[key] else { return [] }
-        var stored = arguments[key] ?? Array(repeating: [], count: function.parameters.count)
-        for (index, value) in values.enumerated() where index < stored.count && !value.isSubset(of: stored[index]) {
-            stored[index].formUnion(value)
-            changed = true
-        }
+        let count = function.parameters.count
+        var stored = Array(values.prefix(count)) + Array(repeating: [], count: max(0, count - values.count))
         // A variadic parameter takes every remaining argument.
-        if values.count > stored.count, let last = stored.indices.last {
-            let extra = union(Array(values[stored.count...]))
-            if !extra.isSubset(of: stored[last]) {
-                stored[last].formUnion(extra)
-                changed = true
-            }
+        if values.count > count, count > 0 {
+            stored[count - 1].formUnion(union(Array(values[count...])))
         }
-        arguments[key] = stored
-        if evaluated.contains(key) || callDepth >= Self.maximumCallDepth { return returns[key] ?? [] }
-        evaluated.insert(key)
+        let call = CallKey(function: key, arguments: stored)
+        if evaluated.contains(call) || callDepth >= Self.maximumCallDepth { return returns[call] ?? [] }
+        evaluated.insert(call)
+        evaluatedFunctions.insert(key)
         callDepth += 1
         defer { callDepth -= 1 }
-        var frame = Frame(key: key, file: file, folder: key.folder)
+        var frame = Frame(key: call, file: file, folder: key.folder)
         if let receiver = function.receiver {
             if let name = receiver.name { frame.locals[name] = receiver.type.isEmpty ? [] : [.instance(receiver.type)] }
         }
@@ -285,7 +306,7 @@ struct CobraInterpreter {
             frame.locals[parameter.name] = value
         }
         execute(function.body, in: &frame)
-        return returns[key] ?? []
+        return returns[call] ?? []
     }
 
     private func instance(of type: CobraType) -> CobraValue? {
@@ -434,7 +455,7 @@ struct CobraInterpreter {
             return evaluate(base, in: &frame)
         case .selector(let base, let name, _):
             if case .name(let qualifier, _) = base, isPackage(qualifier, in: frame) {
-                return packageMember(qualifier, name)
+                return packageMember(qualifier, name, file: frame.file)
             }
             var result: Set<CobraValue> = []
             for object in evaluate(base, in: &frame) {
@@ -466,9 +487,10 @@ struct CobraInterpreter {
             && functions[CobraFunctionKey(folder: frame.folder, receiver: nil, name: name)] == nil
     }
 
-    private func packageMember(_ package: String, _ name: String) -> Set<CobraValue> {
+    /// A name of an imported package: by the file's import, else by package clause.
+    private func packageMember(_ package: String, _ name: String, file: Int) -> Set<CobraValue> {
         var result: Set<CobraValue> = []
-        for folder in packageFolders[package] ?? [] {
+        for folder in importFolders[file][package] ?? packageFolders[package] ?? [] {
             result.formUnion(globals[folder + "\u{0}" + name] ?? [])
             let key = CobraFunctionKey(folder: folder, receiver: nil, name: name)
             if functions[key] != nil { result.insert(.function(key)) }
@@ -529,23 +551,83 @@ struct CobraInterpreter {
                     return [.flagSet(id)]
                 }
                 var result: Set<CobraValue> = []
-                for case .function(let key) in packageMember(qualifier, method) {
+                let functions = packageMember(qualifier, method, file: frame.file).compactMap {
+                    value -> CobraFunctionKey? in
+                    if case .function(let key) = value { return key }
+                    return nil
+                }
+                for key in functions {
                     result.formUnion(call(key, receiver: nil, arguments: values))
+                }
+                if functions.isEmpty && !Self.libraryPackages.contains(qualifier) {
+                    noteUnfollowed(
+                        "\(qualifier).\(method) is not defined in the files read", values, file: frame.file,
+                        line: selectorPosition.line)
                 }
                 return result
             }
             var result: Set<CobraValue> = []
-            for object in evaluate(base, in: &frame) {
+            let objects = evaluate(base, in: &frame)
+            var followed = false
+            for object in objects {
                 let context = CallContext(file: frame.file, line: selectorPosition.line, arguments: arguments)
                 result.formUnion(callMethod(method, on: object, values, context, folder: frame.folder))
+                if case .instance(let type) = object {
+                    followed = followed || self.method(method, of: type, preferring: frame.folder) != nil
+                } else {
+                    followed = true
+                }
+            }
+            if !followed {
+                let reason =
+                    objects.isEmpty
+                    ? "\(Self.spelling(of: callee)) is called on a value that cannot be followed"
+                    : "\(Self.spelling(of: callee)) is not defined in the files read"
+                noteUnfollowed(reason, values, file: frame.file, line: selectorPosition.line)
             }
             return result
         default:
             var result: Set<CobraValue> = []
+            var followed = false
             for case .function(let key) in evaluate(callee, in: &frame) {
+                followed = true
                 result.formUnion(call(key, receiver: nil, arguments: values))
             }
+            if !followed {
+                noteUnfollowed(
+                    "\(Self.spelling(of: callee)) is not defined in the files read", values, file: frame.file,
+                    line: position.line)
+            }
             return result
+        }
+    }
+
+    /// The packages whose functions only read or annotate commands and flags (`cobra.MarkFlagFilename`).
+    private static let libraryPackages: Set<String> = ["cobra", "pflag", "flag"]
+
+    /// A call the program's files do not define receives a command or flag set: what it adds is unknown.
+    private mutating func noteUnfollowed(_ reason: String, _ values: [Set<CobraValue>], file: Int, line: Int) {
+        let handsOver = values.contains { value in
+            value.contains { object in
+                switch object {
+                case .command, .flagSet: return true
+                default: return false
+                }
+            }
+        }
+        guard handsOver else { return }
+        note(
+            "\(reason), so the commands or flags it adds to the command or flag set passed to it are not in the "
+                + "surface (add the file that defines it to 'files')", file: file, line: line)
+    }
+
+    /// A short spelling of a callee for notes: `settings.AddFlags`, `addFlags`, `f(...)`.
+    private static func spelling(of callee: CobraExpr) -> String {
+        switch callee {
+        case .name(let name, _): return name
+        case .selector(let base, let name, _): return spelling(of: base) + "." + name
+        case .call(let base, _, _, _): return spelling(of: base) + "(...)"
+        default: return "a function value"
         }
     }
 

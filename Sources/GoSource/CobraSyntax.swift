@@ -183,6 +183,8 @@ struct CobraBinding: Sendable {
 /// The declarations of one Go file the cobra extractor interprets.
 struct CobraFile: Sendable {
     var package: String = ""
+    /// The file's imports: the name it gives each (nil when it uses the package's own name) and the import path.
+    var imports: [(name: String?, path: String)] = []
     var functions: [CobraFunction] = []
     var bindings: [CobraBinding] = []
     /// Problems met while reading, with their positions; the rest of the file still counts.
@@ -289,7 +291,9 @@ struct CobraParser {
                     advance()
                     if current.kind == .identifier { file.package = current.text }
                     advance()
-                case .keyword(.import), .keyword(.type):
+                case .keyword(.import):
+                    file.imports += try imports()
+                case .keyword(.type):
                     advance()
                     if current.isOperator("(") { skipGroup() }
                     skipToDeclarationEnd()
@@ -306,6 +310,26 @@ struct CobraParser {
             }
         }
         return file
+    }
+
+    /// `import "path"`, `import name "path"` or a parenthesised group of them.
+    private mutating func imports() throws(Failure) -> [(name: String?, path: String)] {
+        advance()
+        let grouped = take("(")
+        var result: [(name: String?, path: String)] = []
+        repeat {
+            skipSemicolons()
+            if grouped && take(")") { break }
+            var name: String?
+            if current.kind == .identifier || current.isOperator(".") {
+                name = current.text
+                advance()
+            }
+            guard current.kind == .string else { throw fail("expected an import path, found \(describe(current))") }
+            result.append((name, GoParser.unquote(current.text)))
+            advance()
+        } while grouped
+        return result
     }
 
     /// Skips to the end of a declaration: the next semicolon outside brackets.

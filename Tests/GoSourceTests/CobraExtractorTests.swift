@@ -113,6 +113,24 @@ struct CobraExtractorTests {
             ])
     }
 
+    @Test("aliased imports across folders; a flag helper pairs each command with the name it was called with")
+    func helpersPerCallSite() {
+        let found = surface(CobraFixtures.helpersPerCallSite)
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        #expect(
+            table(found) == [
+                "gh": [:],
+                "gh issue": [:],
+                "gh issue list": [:],
+                "gh issue ls": ["alias-of": "list"],
+                "gh issue list --state": local("string", "s"),
+                "gh issue list --json": local("stringSlice"),
+                "gh pr": [:],
+                "gh pr status": [:],
+                "gh pr status --kind": local("string", "k"),
+            ])
+    }
+
     @Test("without 'root', a root whose Use is not a constant is noted and its subcommands keyed without it")
     func unnamedRoot() {
         let found = surface(CobraFixtures.assembledTree)
@@ -133,8 +151,9 @@ struct CobraExtractorTests {
             "cmd/root.go:14: the name of a bool flag (argument 1) is not a constant string",
             "cmd/root.go:15: the Use of a subcommand of 'tool' is not a constant string",
             "cmd/root.go:17: AddCommand argument 1 cannot be followed",
-            "cmd/root.go:23: command 'orphan' is not added to the command tree",
-            "cmd/root.go:27: a command is not added to the command tree",
+            "cmd/root.go:18: settings.AddFlags is not defined in the files read",
+            "cmd/root.go:24: command 'orphan' is not added to the command tree",
+            "cmd/root.go:28: a command is not added to the command tree",
             "cmd/broken.go:3:14: cannot read Go source",
         ]
         for prefix in expected {

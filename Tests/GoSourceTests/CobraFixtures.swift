@@ -215,8 +215,8 @@ enum CobraFixtures {
         """,
     ]
 
-    /// Constructs a reading of the source cannot follow: a computed flag name, a computed `Use`, a command from
-    /// another package, a file that does not parse, and a command never added to the tree.
+    /// Constructs a reading of the source cannot follow: a computed flag name, a computed `Use`, commands and flags
+    /// from another package, a file that does not parse, and a command never added to the tree.
     static let unresolvable: [String: String] = [
         "cmd/root.go": """
         package cmd
@@ -236,6 +236,7 @@ enum CobraFixtures {
                 root.AddCommand(&cobra.Command{Use: name})
             }
             root.AddCommand(plugins.Commands()...)
+            settings.AddFlags(root.PersistentFlags())
             root.Flags().Bool("ok", false, "a flag that is fine")
             return root
         }
@@ -256,6 +257,79 @@ enum CobraFixtures {
         }
 
         func stillRead() int { return 1 }
+        """,
+    ]
+
+    /// Packages in several folders joined by aliased imports, and flag helpers called with a different command and
+    /// name from each command (the gh style: `cmdutil.StringEnumFlag(cmd, &opts.State, "state", "s", ...)`).
+    static let helpersPerCallSite: [String: String] = [
+        "internal/cmdutil/flags.go": """
+        package cmdutil
+
+        import (
+            "strings"
+
+            "github.com/spf13/cobra"
+        )
+
+        func EnumFlag(cmd *cobra.Command, p *string, name, short string, options []string) {
+            cmd.Flags().StringVarP(p, name, short, "", "one of "+strings.Join(options, ", "))
+        }
+
+        func JSONFlags(cmd *cobra.Command) {
+            cmd.Flags().StringSlice("json", nil, "fields to output")
+        }
+        """,
+        "cmd/issue/issue.go": """
+        package issue
+
+        import (
+            "github.com/spf13/cobra"
+            util "example.com/tool/internal/cmdutil"
+        )
+
+        func NewCmdList() *cobra.Command {
+            var state string
+            cmd := &cobra.Command{Use: "list", Aliases: []string{"ls"}}
+            util.EnumFlag(cmd, &state, "state", "s", []string{"open", "closed"})
+            util.JSONFlags(cmd)
+            return cmd
+        }
+        """,
+        "cmd/pr/pr.go": """
+        package pr
+
+        import (
+            "github.com/spf13/cobra"
+            "example.com/tool/internal/cmdutil"
+        )
+
+        func NewCmdStatus() *cobra.Command {
+            var kind string
+            cmd := &cobra.Command{Use: "status"}
+            cmdutil.EnumFlag(cmd, &kind, "kind", "k", nil)
+            return cmd
+        }
+        """,
+        "cmd/root/root.go": """
+        package root
+
+        import (
+            "github.com/spf13/cobra"
+            issueCmd "example.com/tool/cmd/issue"
+            "example.com/tool/cmd/pr"
+        )
+
+        func NewCmdRoot() *cobra.Command {
+            root := &cobra.Command{Use: "gh"}
+            issue := &cobra.Command{Use: "issue"}
+            issue.AddCommand(issueCmd.NewCmdList())
+            root.AddCommand(issue)
+            prCmd := &cobra.Command{Use: "pr"}
+            prCmd.AddCommand(pr.NewCmdStatus())
+            root.AddCommand(prCmd)
+            return root
+        }
         """,
     ]
 }
