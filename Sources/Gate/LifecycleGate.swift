@@ -54,20 +54,21 @@ extension Engine {
         for release in published {
             let snapshot = try snapshot(at: release.commit, version: release.version)
             notes += snapshot.notes
-            for item in snapshot.items.values where item.stability == .deprecated && firstMarked[item.id] == nil {
+            for item in snapshot.items.values
+            where firstMarked[item.id] == nil && isDeprecated(item, version: release.version) {
                 firstMarked[item.id] = release
             }
         }
         let current = try snapshot(at: commit, version: headVersion)
         notes += current.notes
         var ids = Set(firstMarked.keys)
-        for item in current.items.values where item.stability == .deprecated { ids.insert(item.id) }
+        for item in current.items.values where isDeprecated(item, version: headVersion) { ids.insert(item.id) }
         let points = published.map(ReleasePoint.init)
         var records: [DeprecationRecord] = []
         for id in ids.sorted() {
             let present = current.items[id]
             // Deprecated once, then un-deprecated and still here: no longer a deprecation.
-            if let present, present.stability != .deprecated { continue }
+            if let present, !isDeprecated(present, version: headVersion) { continue }
             let since = firstMarked[id]
             var removedIn: ReleasePoint?
             if present == nil, let since {
@@ -82,7 +83,8 @@ extension Engine {
             records.append(
                 Deprecations.record(
                     item: id, since: since.map(ReleasePoint.init), declaredRemoval: declared?.removeIn,
-                    replacement: declared?.useInstead, present: present != nil, headVersion: contained, removedIn: removedIn,
+                    replacement: declared?.useInstead, present: present != nil, headVersion: contained,
+                    removedIn: removedIn,
                     period: policy.deprecationPeriod, releases: points, at: at))
         }
         return DeprecationReport(
@@ -175,7 +177,8 @@ extension Engine {
         ]
     }
 
-    /// Whether `item` is deprecated in the code or by a declaration that applies at `version`.
+    /// Whether `item` is deprecated in the code or by a declaration that applies at `version` (declarations reach
+    /// experimental items too, which the snapshot leaves experimental).
     private func isDeprecated(_ item: SurfaceItem, version: Version?) -> Bool {
         if item.stability == .deprecated { return true }
         return policy.deprecations.contains { declaration in

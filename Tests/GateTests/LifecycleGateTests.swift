@@ -91,6 +91,22 @@ struct LifecycleGateTests {
         #expect(branch.records.first { $0.item == "options:legacy" }?.state == .removable)
     }
 
+    @Test("a deprecation the policy declares for an experimental item is listed from its since on")
+    func declaredExperimental() throws {
+        let sample = try Lifecycle()
+        let text = LifecycleProject.policy.replacingOccurrences(
+            of: "deprecations:\n",
+            with: "deprecations:\n  - {item: \"options:experimental-fast\", since: 2.0.0, use-instead: fast}\n")
+        let policy = try loadPolicy(text)
+        let engine = try Engine(repository: sample.engine.repository, policy: policy)
+        let report = try engine.deprecations(head: "HEAD", at: try #require(CalendarDay(iso: "2025-09-01")))
+        let record = try #require(report.records.first { $0.item == "options:experimental-fast" })
+        #expect(record.since?.version.description == "2.0.0")
+        #expect(record.plannedRemoval?.description == "3.0.0")
+        #expect(record.replacement == "fast")
+        #expect(record.state == .removable)
+    }
+
     @Test("support table from the repository's dated tags")
     func supportTable() throws {
         let sample = try Lifecycle()
