@@ -240,6 +240,7 @@ public struct GoAPIExtractorSpec: Sendable {
     /// The names whose values are ignored when the policy names none: `Version` and names ending in `Version`.
     public static let defaultIgnoreValues = ["Version", "*Version"]
 
+    /// A spec for the module at `root`; `ignoreValues` nil means the defaults.
     public init(root: String = "", ignoreValues: [Glob]? = nil) {
         self.root = root
         self.ignoreValues = ignoreValues ?? Self.defaultIgnoreValues.compactMap { try? Glob($0) }

@@ -324,9 +324,8 @@ struct GoAPIPackage {
                     shape.sealed = shape.sealed || innerShape.sealed
                     shape.foreign.formUnion(innerShape.foreign)
                     shape.typeElements += innerShape.typeElements
-                } else if case .named(let package?, _, _) = type {
+                } else if case .named(.some, _, _) = type {
                     shape.foreign.insert(type.description)
-                    _ = package
                 } else if case .named(nil, "error", []) = type {
                     shape.methods["Error"] = InterfaceMethod(
                         signature: "() string", via: "error", deprecated: false, file: file, line: 0)

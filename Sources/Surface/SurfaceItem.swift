@@ -47,6 +47,7 @@ public struct SourceProblem: Sendable, Hashable {
     /// The file, line (and in the message, column).
     public let location: Location
 
+    /// A problem from its parts.
     public init(message: String, location: Location) {
         self.message = message
         self.location = location

@@ -112,6 +112,23 @@ struct ActionTests {
         #expect(run.result.stdout.contains("removed-without-deprecation"))
     }
 
+    @Test("the pull request that adds the policy is judged by its base's defaults, which promise nothing")
+    func policyMissingOnBase() throws {
+        let repo = try FixtureRepository()
+        try repo.write("README.md", "a project\n")
+        let base = try repo.commit("Start")
+        try repo.write(".semgate.yml", "semgate: 1\nsurfaces:\n  docs:\n    extract:\n      list: api.txt\n")
+        try repo.write("api.txt", "item-from-the-pull-request\n")
+        let head = try repo.commit("Add a semgate policy and a promised item")
+        let run = try ActionRun(
+            in: repo.url,
+            ["GITHUB_EVENT_NAME": "pull_request", "SEMGATE_PR_BASE_SHA": base, "SEMGATE_PR_HEAD_SHA": head])
+        #expect(run.result.status == 0, "\(run.result)")
+        #expect(run.outputs["verdict"] == "pass")
+        #expect(run.result.stdout.contains("semgate: note: no policy file"))
+        #expect(!run.result.stdout.contains("item-from-the-pull-request"), "the head's policy was not used")
+    }
+
     @Test("tag push: the tag judged as its version, the text report in the log")
     func tagPush() throws {
         let repo = try sampleRepository()
@@ -159,6 +176,7 @@ struct ActionTests {
         #expect(annotations.count == 1)
         #expect(annotations.first?.hasPrefix("::error title=semgate could not make the check::semgate: error:") == true)
         #expect(annotations.first?.contains("no-such-rev%250A::x") == true)
+        #expect(run.summary.hasPrefix("## semgate: could not make the check\n\n<pre>semgate: error:"))
         #expect(run.outputs.isEmpty)
     }
 

@@ -67,10 +67,13 @@ status=0
 "$semgate" "${args[@]}" --format json > "$json" 2> "$errors" || status=$?
 cat "$errors" >&2
 if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
-    # semgate's own one-line error, as an annotation; escaped so that nothing in it starts a command.
-    python3 - "$errors" << 'PY'
-import sys
+    # semgate's own one-line error, as an annotation (escaped so that nothing in it starts a command) and in the
+    # job summary (HTML-escaped inside <pre>).
+    python3 - "$errors" "$summary" << 'PY'
+import html, sys
 text = open(sys.argv[1], encoding="utf-8", errors="replace").read().strip() or "semgate could not run"
+with open(sys.argv[2], "a", encoding="utf-8") as summary:
+    summary.write("## semgate: could not make the check\n\n<pre>" + html.escape(text) + "</pre>\n")
 text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 print("::error title=semgate could not make the check::" + text)
 PY
