@@ -51,7 +51,7 @@ public enum SupportRenderer {
         if table.lines.isEmpty {
             lines.append("no release published by \(table.at)")
         } else {
-            lines += columns(rows)
+            lines += alignedColumns(rows)
         }
         lines += cadenceText(table, style)
         return lines.joined(separator: "\n") + "\n"
@@ -204,7 +204,7 @@ public enum SupportRenderer {
         if targets.isEmpty {
             lines.append("  none: no line that gets fixes has a release at or after \(since)")
         } else {
-            lines += columns(
+            lines += alignedColumns(
                 [["LINE", "PHASE", "AFTER", "RELEASE"]]
                     + targets.map {
                         [$0.line.description, $0.phase, $0.after.version.description, $0.release.description]
@@ -251,17 +251,6 @@ public enum SupportRenderer {
     }
 
     // MARK: Helpers
-
-    /// Left-aligned columns two spaces apart, trailing spaces trimmed.
-    static func columns(_ rows: [[String]]) -> [String] {
-        let count = rows.map(\.count).max() ?? 0
-        let widths = (0..<count).map { index in rows.map { index < $0.count ? $0[index].count : 0 }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { index, cell in
-                cell + String(repeating: " ", count: widths[index] - cell.count)
-            }.joined(separator: "  ").trimmingTrailingSpaces()
-        }
-    }
 }
 
 /// Renders `semgate deprecations` (`"schema": "semgate/deprecations@1"`).
@@ -290,7 +279,7 @@ public enum DeprecationsRenderer {
                     record.replacement ?? "-", record.state.rawValue,
                 ])
             }
-            let table = SupportRenderer.columns(rows)
+            let table = alignedColumns(rows)
             lines.append(table[0])
             for (row, record) in zip(table.dropFirst(), report.records) {
                 switch record.state {
@@ -347,5 +336,16 @@ public enum DeprecationsRenderer {
             "policy": .object(["source": .string(source.policy), "project": .optional(source.project)]),
             "period": period, "deprecations": .array(records), "notes": .array(report.notes.map(JSONValue.string)),
         ]).rendered
+    }
+}
+
+/// Left-aligned columns two spaces apart, trailing spaces trimmed: the tables of the text outputs.
+func alignedColumns(_ rows: [[String]]) -> [String] {
+    let count = rows.map(\.count).max() ?? 0
+    let widths = (0..<count).map { index in rows.map { index < $0.count ? $0[index].count : 0 }.max() ?? 0 }
+    return rows.map { row in
+        row.enumerated().map { index, cell in
+            cell + String(repeating: " ", count: widths[index] - cell.count)
+        }.joined(separator: "  ").trimmingTrailingSpaces()
     }
 }

@@ -30,9 +30,9 @@ public enum SupportSVG {
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
             #"<svg xmlns="http://www.w3.org/2000/svg" width="\#(width)" height="\#(height)" "#
                 + #"viewBox="0 0 \#(width) \#(height)" font-family="Helvetica, Arial, sans-serif" font-size="13">"#,
-            "<title>\(escape(title))</title>",
+            "<title>\(XML.escape(title))</title>",
             #"<rect x="0" y="0" width="\#(width)" height="\#(height)" fill='#ffffff'/>"#,
-            #"<text x="\#(labelWidth)" y="24" font-size="16" font-weight="bold" fill='#222222'>\#(escape(title))</text>"#,
+            #"<text x="\#(labelWidth)" y="24" font-size="16" font-weight="bold" fill='#222222'>\#(XML.escape(title))</text>"#,
         ]
         // Year grid and labels, above and below the bars.
         out.append(#"<g id="axis" fill='#555555' stroke='#dddddd'>"#)
@@ -51,7 +51,7 @@ public enum SupportSVG {
             let y = top + index * (rowHeight + rowGap)
             out.append(
                 #"<text x="\#(labelWidth - 10)" y="\#(y + rowHeight / 2 + 5)" text-anchor="end" font-weight="bold" "#
-                    + #"fill='#222222'>\#(escape(lineLabel(line)))</text>"#)
+                    + #"fill='#222222'>\#(XML.escape(lineLabel(line)))</text>"#)
             for span in line.spans {
                 let from = x(max(span.start, start))
                 let to = x(min(span.end ?? end, end))
@@ -62,13 +62,13 @@ public enum SupportSVG {
                     #"<rect x="\#(from)" y="\#(y)" width="\#(to - from)" height="\#(rowHeight)" "#
                     + #"fill="\#(color)" stroke='#ffffff' stroke-width="1""#
                 if open { rect += #" fill-opacity="0.55""# }
-                rect += "><title>\(escape(spanTitle(line, span)))</title></rect>"
+                rect += "><title>\(XML.escape(spanTitle(line, span)))</title></rect>"
                 out.append(rect)
                 let label = span.name + (span.lts ? " LTS" : "")
                 if to - from >= label.count * 7 + 8 {
                     out.append(
                         #"<text x="\#(from + 6)" y="\#(y + rowHeight / 2 + 5)" fill="\#(textColor(on: color))">"#
-                            + "\(escape(label))</text>")
+                            + "\(XML.escape(label))</text>")
                 }
             }
         }
@@ -88,7 +88,7 @@ public enum SupportSVG {
             let color = self.color(of: name, in: legendNames, policy: table.policy)
             out.append(
                 #"<rect x="\#(legendX)" y="\#(legendY - 11)" width="14" height="14" fill="\#(color)"/>"#
-                    + #"<text x="\#(legendX + 20)" y="\#(legendY + 1)" fill='#222222'>\#(escape(name))</text>"#)
+                    + #"<text x="\#(legendX + 20)" y="\#(legendY + 1)" fill='#222222'>\#(XML.escape(name))</text>"#)
             legendX += 20 + name.count * 8 + 24
         }
         out.append(
@@ -135,21 +135,5 @@ public enum SupportSVG {
 
     private static func textColor(on background: String) -> String {
         ["#2e7d32", "#6a1b9a", "#00838f", "#ef6c00"].contains(background) ? "#ffffff" : "#1a1a1a"
-    }
-
-    /// Escapes text for XML content and attribute values.
-    static func escape(_ text: String) -> String {
-        var output = ""
-        for character in text {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&apos;"
-            default: output.append(character)
-            }
-        }
-        return output
     }
 }

@@ -100,10 +100,7 @@ public struct TextRenderer: Renderer {
                     String(row.changes.count), row.verdict.rawValue,
                 ]
             }
-        let widths = (0..<7).map { column in table.map { $0[column].count }.max() ?? 0 }
-        for (index, row) in table.enumerated() {
-            let text = zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
-                .joined(separator: "  ").trimmingTrailingSpaces()
+        for (index, text) in alignedColumns(table).enumerated() {
             if index == 0 {
                 lines.append(style.bold(text))
             } else {
