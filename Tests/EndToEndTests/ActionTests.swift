@@ -61,10 +61,14 @@ struct ActionTests {
     /// `--verbose` without deprecating it), with `inputs` laid over the event's variables.
     private static func pullRequestFromV2_0ToV2_1(_ inputs: [String: String]) throws -> ActionRun {
         let repo = try sampleRepository()
-        let event = [
-            "GITHUB_EVENT_NAME": "pull_request", "SEMGATE_PR_BASE_SHA": try sha(repo, "v2.0.0"),
-            "SEMGATE_PR_HEAD_SHA": try sha(repo, "v2.1.0"),
-        ]
+        return try pullRequest(in: repo, base: try sha(repo, "v2.0.0"), head: try sha(repo, "v2.1.0"), inputs)
+    }
+
+    /// The action on a `pull_request` event from `base` to `head` (commit SHAs), with `inputs` laid over it.
+    private static func pullRequest(
+        in repo: FixtureRepository, base: String, head: String, _ inputs: [String: String] = [:]
+    ) throws -> ActionRun {
+        let event = ["GITHUB_EVENT_NAME": "pull_request", "SEMGATE_PR_BASE_SHA": base, "SEMGATE_PR_HEAD_SHA": head]
         return try ActionRun(in: repo.url, event.merging(inputs) { _, input in input })
     }
 
@@ -104,9 +108,7 @@ struct ActionTests {
         // Judged by its own policy the pull request would pass: the test shows the policy really is weaker.
         let own = try runSemgate(["check", "--base", base, "--head", head, "--policy-rev", head], in: repo.url)
         #expect(own.status == 0, "\(own)")
-        let run = try ActionRun(
-            in: repo.url,
-            ["GITHUB_EVENT_NAME": "pull_request", "SEMGATE_PR_BASE_SHA": base, "SEMGATE_PR_HEAD_SHA": head])
+        let run = try Self.pullRequest(in: repo, base: base, head: head)
         #expect(run.result.status == 1, "\(run.result)")
         #expect(run.outputs["verdict"] == "fail")
         #expect(run.result.stdout.contains("removed-without-deprecation"))
@@ -120,9 +122,7 @@ struct ActionTests {
         try repo.write(".semgate.yml", "semgate: 1\nsurfaces:\n  docs:\n    extract:\n      list: api.txt\n")
         try repo.write("api.txt", "item-from-the-pull-request\n")
         let head = try repo.commit("Add a semgate policy and a promised item")
-        let run = try ActionRun(
-            in: repo.url,
-            ["GITHUB_EVENT_NAME": "pull_request", "SEMGATE_PR_BASE_SHA": base, "SEMGATE_PR_HEAD_SHA": head])
+        let run = try Self.pullRequest(in: repo, base: base, head: head)
         #expect(run.result.status == 0, "\(run.result)")
         #expect(run.outputs["verdict"] == "pass")
         #expect(run.result.stdout.contains("semgate: note: no policy file"))
