@@ -235,6 +235,7 @@ struct GoAPIPackage {
         switch spec.type {
         case .structure where !spec.isAlias:
             attributes["type"] = "struct"
+            if !isComparable(spec.type, visited: [name]) { attributes["comparable"] = "no" }
         case .interface(let elements) where !spec.isAlias:
             let shape = interfaceShape(name, elements: elements, visited: [])
             let typeElements = shape.typeElements
@@ -282,6 +283,21 @@ struct GoAPIPackage {
             }
         }
         return [own] + members
+    }
+
+    /// False when the type certainly cannot be compared with `==`: a slice, map or func, or an array or struct (of
+    /// this package, followed by name) holding one. Types of other packages are assumed comparable: their
+    /// definition is not read.
+    private func isComparable(_ type: GoType, visited: Set<String>) -> Bool {
+        switch type {
+        case .slice, .map, .function: return false
+        case .array(_, let element): return isComparable(element, visited: visited)
+        case .structure(let fields): return fields.allSatisfy { isComparable($0.type, visited: visited) }
+        case .named(nil, let name, _):
+            guard !visited.contains(name), let declared = types[name] else { return true }
+            return isComparable(declared.value.type, visited: visited.union([name]))
+        default: return true
+        }
     }
 
     private struct InterfaceMethod {

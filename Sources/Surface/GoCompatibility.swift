@@ -7,7 +7,8 @@ import SemVer
 /// a method added to an interface that other packages can implement (not sealed) is breaking; widening a defined
 /// type's basic numeric underlying type within its family (`int32` to `int64`, `float32` to `float64`) is not; a
 /// method moving from a value to a pointer receiver is breaking and the reverse is not; an interface becoming sealed
-/// is breaking; attributes that describe rather than promise (`build`, `via`, `note`) change nothing.
+/// is breaking; a struct that stops being comparable is breaking; attributes that describe rather than promise
+/// (`build`, `via`, `note`) change nothing.
 enum GoCompatibility {
     /// Attributes that describe an item without promising anything.
     static let descriptive: Set<String> = ["build", "via", "note"]
@@ -60,6 +61,9 @@ enum GoCompatibility {
         case "receiver":
             // A pointer method becoming a value method enlarges the value's method set: compatible.
             return before == "pointer" && after == "value" ? .minor : .major
+        case "comparable":
+            // `comparable=no` appears when a struct gains a slice, map or func field: `==` on it stops compiling.
+            return after == "no" ? .major : .minor
         case "sealed":
             // Unsealing (removing the unexported method) lets others implement it: compatible.
             return before == "yes" && after == "no" ? .minor : .major

@@ -91,6 +91,15 @@ struct GoAPITests {
             old: "type E struct{ X int }\ntype S struct{ E }",
             new: "type E struct{ X string }\ntype S struct{ E }", bump: .major),
         Rule(
+            name: "a field that makes a struct incomparable is major", old: "type S struct{ A int }",
+            new: "type S struct{ A int; B []int }", bump: .major),
+        Rule(
+            name: "a struct already incomparable takes a field as a minor", old: "type S struct{ A map[string]int }",
+            new: "type S struct{ A map[string]int; B []int }", bump: .minor),
+        Rule(
+            name: "incomparable through a same-package struct field", old: "type E struct{ X int }\ntype S struct{ E }",
+            new: "type E struct{ X int; f func() }\ntype S struct{ E }", bump: .major),
+        Rule(
             name: "unexported field added is nothing", old: "type S struct{ A int }",
             new: "type S struct{ A int; b int }", bump: .none),
         Rule(
