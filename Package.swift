@@ -51,12 +51,12 @@ let package = Package(
         /** Fixture repositories built with fixed dates, and helpers shared by the test targets. */
         .target(name: "TestSupport", dependencies: ["Git"], path: "Tests/TestSupport"),
         .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"]),
-        .testTarget(name: "SemVerTests", dependencies: ["SemVer"]),
+        .testTarget(name: "SemVerTests", dependencies: ["SemVer", "TestSupport"]),
         .testTarget(name: "PatternTests", dependencies: ["Pattern"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "SemVer", "Pattern"]),
-        .testTarget(name: "GoSourceTests", dependencies: ["GoSource"]),
+        .testTarget(name: "GoSourceTests", dependencies: ["GoSource", "TestSupport"]),
         /** Drives the Go lexer and parser over real files and random or mutated source; run by .ci/fuzz-go.sh. */
-        .executableTarget(name: "gosource-fuzz", dependencies: ["GoSource"], path: "Tests/GoSourceFuzz"),
+        .executableTarget(name: "gosource-fuzz", dependencies: ["GoSource", "TestSupport"], path: "Tests/GoSourceFuzz"),
         .testTarget(name: "SurfaceTests", dependencies: ["Surface", "Policy", "TestSupport"]),
         .testTarget(name: "LifecycleTests", dependencies: ["Lifecycle", "Policy", "SemVer"]),
         .testTarget(name: "GateTests", dependencies: ["Gate", "Lifecycle", "TestSupport"]),

@@ -1,21 +1,11 @@
 import Foundation
 import GoSource
+import TestSupport
 
-// Drives the Go lexer and parser over real files (`check`) or over random and mutated source (`fuzz`), checking
-// invariants: no crash, the token stream ends with end-of-file, positions never go backwards, ranges stay in bounds.
+// Drives the Go lexer and parser, and the cobra extractor, over real files (`check`) or over random and mutated
+// source (`fuzz`), checking invariants: no crash, the token stream ends with end-of-file, positions never go
+// backwards, ranges stay in bounds.
 // Run by .ci/fuzz-go.sh; not part of the product.
-
-/// A small deterministic generator (SplitMix64), so a failing seed can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 let fragments: [String] = [
     "{", "}", "(", ")", "[", "]", "\"", "`", "'", "/*", "*/", "//", "\n", ";", ",", ".", "...", "func ", "type ",
@@ -44,10 +34,14 @@ func invariants(_ bytes: [UInt8], label: String) -> String? {
             return "\(label): token range \(range) beyond \(file.tokens.count) tokens"
         }
     }
+    // The cobra extractor reads the same source into statements and runs it: it must finish with items or notes.
+    let cobra = CobraExtractor.surface(
+        of: [("cmd/fuzz.go", CobraSourceFile(source: String(decoding: bytes, as: UTF8.self)))], root: "fuzz")
+    if cobra.items.contains(where: { $0.key.isEmpty }) { return "\(label): a cobra item with an empty key" }
     return nil
 }
 
-func mutate(_ input: [UInt8], _ random: inout SplitMix, corpus: [[UInt8]]) -> [UInt8] {
+func mutate(_ input: [UInt8], _ random: inout SplitMix64, corpus: [[UInt8]]) -> [UInt8] {
     var bytes = input
     for _ in 0..<Int.random(in: 1...8, using: &random) {
         let position = bytes.isEmpty ? 0 : Int.random(in: 0...bytes.count, using: &random)
@@ -78,7 +72,7 @@ func mutate(_ input: [UInt8], _ random: inout SplitMix, corpus: [[UInt8]]) -> [U
     return bytes
 }
 
-func randomSource(_ random: inout SplitMix) -> [UInt8] {
+func randomSource(_ random: inout SplitMix64) -> [UInt8] {
     var text = ""
     for _ in 0..<Int.random(in: 0...200, using: &random) {
         text += fragments.randomElement(using: &random) ?? ""
@@ -115,7 +109,7 @@ case "fuzz":
         exit(2)
     }
     let corpus = arguments.dropFirst(3).compactMap { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }
-    var random = SplitMix(state: seed)
+    var random = SplitMix64(seed: seed)
     let deadline = Date().addingTimeInterval(seconds)
     var iterations = 0
     var slowest = 0.0

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import GoSource
 
@@ -193,18 +194,6 @@ struct CobraExtractorTests {
 
 @Suite("cobra extractor: hostile and mutated source")
 struct CobraRobustnessTests {
-    /// A small deterministic generator (SplitMix64), so every run mutates the same way.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces = ["{", "}", "(", ")", "[", "]", ",", ":=", "=", ".", "...", "\"", "`", "\n", "func", "&", "*"]
 
     /// `SEMGATE_COBRA_FUZZ_ROUNDS` runs more rounds (and `SEMGATE_COBRA_FUZZ_SEED` another seed) for a longer fuzz.
@@ -217,7 +206,7 @@ struct CobraRobustnessTests {
             CobraFixtures.flagsVariable, CobraFixtures.structFieldVars, CobraFixtures.helperFlagSets,
             CobraFixtures.assembledTree, CobraFixtures.unresolvable,
         ].flatMap { $0.values }.map { Array($0.unicodeScalars) }
-        var random = Generator(state: seed)
+        var random = SplitMix64(seed: seed)
         for round in 0..<rounds {
             var scalars = sources[round % sources.count]
             for _ in 0..<Int.random(in: 1...6, using: &random) {
