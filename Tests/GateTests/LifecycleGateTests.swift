@@ -134,3 +134,72 @@ struct LifecycleGateTests {
         }
     }
 }
+
+/// A repository whose releases are annotated tags on the given days, with `support` set to `support`, and an
+/// engine over it (keep the repository while the engine is used).
+private func datedRepository(_ releases: [(tag: String, day: String)], support: String) throws
+    -> (FixtureRepository, Engine)
+{
+    let repo = try FixtureRepository()
+    try repo.write(".semgate.yml", "semgate: 1\nsupport: \(support)\n")
+    for (tag, day) in releases {
+        let date = FixtureDates.date(day)
+        try repo.write("VERSION", tag + "\n")
+        try repo.commit("Release \(tag)", at: date)
+        try repo.tag(tag, annotated: true, at: date)
+    }
+    let repository = try Repository(discovering: repo.url.path)
+    let policy = try PolicyResolver.resolve(explicitPath: nil, revision: nil, repository: repository)
+    return (repo, try Engine(repository: repository, policy: policy))
+}
+
+@Suite("Support presets and custom rules on repositories with dated tags")
+struct SupportFixtureTests {
+    static let cases: [(support: String, releases: [(tag: String, day: String)], at: String, rows: [String])] = [
+        (
+            "{preset: go}",
+            [
+                ("v1.20.0", "2023-02-01"), ("v1.21.0", "2023-08-08"), ("v1.20.9", "2023-10-05"),
+                ("v1.22.0", "2024-02-06"),
+            ],
+            "2024-03-01", ["1.22 supported", "1.21 supported", "1.20 end-of-life 2024-02-06"]
+        ),
+        (
+            "{preset: kubernetes}",
+            [
+                ("v1.28.0", "2023-08-15"), ("v1.29.0", "2023-12-13"), ("v1.30.0", "2024-04-17"),
+                ("v1.31.0", "2024-08-13"),
+            ],
+            "2024-09-01", ["1.31 supported", "1.30 supported", "1.29 supported", "1.28 end-of-life 2024-08-13"]
+        ),
+        (
+            "{preset: node}",
+            [("v20.0.0", "2023-04-18"), ("v21.0.0", "2023-10-17"), ("v22.0.0", "2024-04-24")],
+            "2024-06-01", ["22 current 2027-04-24", "21 end-of-life 2024-04-17", "20 active 2026-04-18"]
+        ),
+        (
+            "{preset: k6}",
+            [("v1.0.0", "2025-05-06"), ("v2.0.0-rc1", "2026-04-28"), ("v2.0.0", "2026-05-11")],
+            "2026-05-01", ["2 development", "1 maintained"]
+        ),
+        (
+            "{phases: [{name: active, newest: 1, takes: minor}, "
+                + "{name: security, duration: 6 months, from: successor}], dates: [{line: \"2\", end: 2024-03-31}]}",
+            [("v1.0.0", "2023-01-10"), ("v2.0.0", "2023-07-01"), ("v3.0.0", "2024-01-15")],
+            "2024-02-01", ["3 active", "2 security 2024-03-31", "1 end-of-life 2024-01-01"]
+        ),
+    ]
+
+    @Test("the table read from tags", arguments: cases.indices)
+    func table(index: Int) throws {
+        let (support, releases, at, rows) = Self.cases[index]
+        let (repo, engine) = try datedRepository(releases, support: support)
+        defer { withExtendedLifetime(repo) {} }
+        let table = try engine.supportTable(at: try #require(CalendarDay(iso: at)))
+        #expect(
+            table.lines.map { line in
+                ([line.line.description, line.phase.name] + (line.end.map { [$0.description] } ?? []))
+                    .joined(separator: " ")
+            } == rows)
+    }
+}
