@@ -82,6 +82,13 @@ private struct TreeBuilder {
         let commands = interpreter.commands.filter { $0.value.hasUse }
         let children = Set(commands.values.flatMap(\.children))
         let parentless = commands.keys.filter { !children.contains($0) }.sorted()
+        if parentless.isEmpty, let first = commands.keys.sorted().first, let info = commands[first] {
+            notes.append(
+                "\(location(info)): every command is added to another one (an AddCommand cycle), so there is no root "
+                    + "command and no command is in the surface; remove the AddCommand that adds a command to itself "
+                    + "or to one below it")
+            return
+        }
         if let root {
             let sizes = parentless.map { descendants(of: $0, seen: []) }
             guard let best = sizes.indices.max(by: { (sizes[$0], $1) < (sizes[$1], $0) }) else { return }

@@ -108,14 +108,27 @@ public struct PolicyDuration: Sendable, Hashable, CustomStringConvertible {
         self.unit = unit
     }
 
-    /// Parses `N unit` (singular or plural unit); nil for anything else.
+    /// The longest duration a policy may write, in days (10,000 years): day arithmetic stays far from overflow.
+    public static let maximumDays = 3_652_425
+
+    /// Parses `N unit` (singular or plural unit); nil for anything else, and for durations over `maximumDays`.
     public init?(text: String) {
         let parts = text.split(separator: " ", omittingEmptySubsequences: true)
         guard parts.count == 2, let count = Int(parts[0]), count > 0 else { return nil }
         var name = String(parts[1]).lowercased()
         if !name.hasSuffix("s") { name += "s" }
-        guard let unit = Unit(rawValue: name) else { return nil }
+        guard let unit = Unit(rawValue: name), count <= Self.maximumCount(of: unit) else { return nil }
         self.init(count, unit)
+    }
+
+    /// The largest count of `unit` that stays within `maximumDays`.
+    public static func maximumCount(of unit: Unit) -> Int {
+        switch unit {
+        case .days: return maximumDays
+        case .weeks: return maximumDays / 7
+        case .months: return 120_000
+        case .years: return 10_000
+        }
     }
 
     /// `6 weeks`, `1 year`.

@@ -25,11 +25,15 @@ extension PolicyReader {
 
     // MARK: Scalars
 
-    private mutating func positiveInt(_ node: Node, for field: String, allowZero: Bool = false) -> Int? {
+    private mutating func positiveInt(
+        _ node: Node, for field: String, allowZero: Bool = false, maximum: Int = Int.max
+    ) -> Int? {
         guard let text = string(node, for: field, example: "3") else { return nil }
-        guard let value = Int(text), value > 0 || (allowZero && value == 0) else {
+        guard let value = Int(text), value > 0 || (allowZero && value == 0), value <= maximum else {
+            let limit = maximum == Int.max ? "" : " of at most \(maximum)"
             report(
-                "expected a \(allowZero ? "non-negative" : "positive") whole number for \(field), found '\(text)'",
+                "expected a \(allowZero ? "non-negative" : "positive") whole number\(limit) for \(field), "
+                    + "found '\(text)'",
                 at: node)
             return nil
         }
@@ -52,7 +56,7 @@ extension PolicyReader {
         guard let duration = PolicyDuration(text: text) else {
             report(
                 "invalid duration '\(text)' for \(field); write a number and a unit (days, weeks, months, years), "
-                    + "e.g. '6 weeks' or '1 year'", at: node)
+                    + "e.g. '6 weeks' or '1 year', of at most 10000 years", at: node)
             return nil
         }
         return duration
@@ -295,7 +299,9 @@ extension PolicyReader {
         else { return nil }
         var period = DeprecationPeriod()
         if let value = fields["releases"]?.value { period.releases = positiveInt(value, for: "'releases' in \(field)") }
-        if let value = fields["days"]?.value { period.days = positiveInt(value, for: "'days' in \(field)") }
+        if let value = fields["days"]?.value {
+            period.days = positiveInt(value, for: "'days' in \(field)", maximum: PolicyDuration.maximumDays)
+        }
         if let value = fields["rest-of-major"]?.value {
             period.restOfMajor = bool(value, for: "'rest-of-major' in \(field)") ?? false
         }

@@ -32,6 +32,28 @@ struct InitCommand: ParsableCommand {
 
     func validate() throws {
         if force && write == nil { throw ValidationError("--force only applies to --write FILE") }
+        if write?.isEmpty == true { throw ValidationError("--write needs a file name, e.g. --write .semgate.yml") }
+    }
+
+    /// Fails with the fix when `path` cannot take the policy: a folder, a missing folder, or a file without --force.
+    private func checkWritable(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            if isFolder.boolValue {
+                throw Failure("'\(path)' is a folder; name a file in it, e.g. --write \(path)/.semgate.yml")
+            }
+            if !force {
+                throw Failure("'\(path)' already exists; pass --force to overwrite it, or choose another file")
+            }
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        var folderIsFolder: ObjCBool = false
+        if !folder.isEmpty,
+            !FileManager.default.fileExists(atPath: folder, isDirectory: &folderIsFolder) || !folderIsFolder.boolValue
+        {
+            throw Failure(
+                "cannot write '\(path)': the folder '\(folder)' does not exist; create it first or choose another file")
+        }
     }
 
     func run() throws {
@@ -42,9 +64,7 @@ struct InitCommand: ParsableCommand {
                 print(draft.yaml, terminator: "")
                 return
             }
-            if FileManager.default.fileExists(atPath: write) && !force {
-                throw Failure("'\(write)' already exists; pass --force to overwrite it, or choose another file")
-            }
+            try checkWritable(write)
             do {
                 try draft.yaml.write(toFile: write, atomically: true, encoding: .utf8)
             } catch {

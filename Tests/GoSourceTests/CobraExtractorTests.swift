@@ -234,4 +234,30 @@ struct CobraRobustnessTests {
         let file = CobraSourceFile(source: source)
         #expect(file.errors.contains { $0.message.contains("nest more than") && $0.position.line == 4 })
     }
+
+    @Test(
+        "an AddCommand cycle leaves no root: a note says why the surface is empty",
+        arguments: ["rootCmd.AddCommand(rootCmd)", "subCmd.AddCommand(rootCmd)"])
+    func addCommandCycle(cycle: String) {
+        let source = """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            var rootCmd = &cobra.Command{Use: "tool"}
+            var subCmd = &cobra.Command{Use: "sub"}
+
+            func init() {
+                rootCmd.AddCommand(subCmd)
+                \(cycle)
+            }
+            """
+        for root in [nil, "tool"] {
+            let found = surface(["cmd/root.go": source], root: root)
+            #expect(found.items.isEmpty)
+            #expect(
+                found.notes.contains { $0.hasPrefix("cmd/root.go:") && $0.contains("AddCommand cycle") },
+                "\(found.notes)")
+        }
+    }
 }

@@ -289,12 +289,20 @@ struct CalendarTests {
 
     @Test(
         "durations parse singular and plural units",
-        arguments: [("6 weeks", "6 weeks"), ("1 year", "1 year"), ("12 months", "12 months"), ("1 days", "1 day")])
+        arguments: [
+            ("6 weeks", "6 weeks"), ("1 year", "1 year"), ("12 months", "12 months"), ("1 days", "1 day"),
+            ("10000 years", "10000 years"),
+        ])
     func durations(text: String, expected: String) {
         #expect(PolicyDuration(text: text)?.description == expected)
     }
 
-    @Test("bad durations are rejected", arguments: ["6", "weeks", "0 days", "-1 days", "6 fortnights", "1.5 years"])
+    @Test(
+        "bad durations are rejected",
+        arguments: [
+            "6", "weeks", "0 days", "-1 days", "6 fortnights", "1.5 years", "9223372036854775807 days",
+            "999999999999999999 years", "10001 years", "3652426 days",
+        ])
     func badDurations(text: String) {
         #expect(PolicyDuration(text: text) == nil)
     }

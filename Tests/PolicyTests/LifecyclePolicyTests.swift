@@ -79,7 +79,7 @@ struct LifecyclePolicyTests {
         (
             "support: {phases: [{name: a, duration: 6 fortnights}]}\n",
             "2:40: invalid duration '6 fortnights' for 'duration' in phase 1 in 'support'; write a number and a "
-                + "unit (days, weeks, months, years), e.g. '6 weeks' or '1 year'"
+                + "unit (days, weeks, months, years), e.g. '6 weeks' or '1 year', of at most 10000 years"
         ),
         (
             "support: {phases: [{name: a, newest: 0}]}\n",
@@ -110,7 +110,17 @@ struct LifecyclePolicyTests {
         (
             "cadence: {minor: six weeks}\n",
             "2:18: invalid duration 'six weeks' for 'minor' in 'cadence'; write a number and a unit (days, weeks, "
-                + "months, years), e.g. '6 weeks' or '1 year'"
+                + "months, years), e.g. '6 weeks' or '1 year', of at most 10000 years"
+        ),
+        (
+            "cadence: {minor: 9223372036854775807 days}\n",
+            "2:18: invalid duration '9223372036854775807 days' for 'minor' in 'cadence'; write a number and a unit "
+                + "(days, weeks, months, years), e.g. '6 weeks' or '1 year', of at most 10000 years"
+        ),
+        (
+            "deprecation-period: {days: 9223372036854775807}\n",
+            "2:28: expected a positive whole number of at most 3652425 for 'days' in 'deprecation-period', found "
+                + "'9223372036854775807'"
         ),
         ("cadence: {mayor: 1 year}\n", "2:11: unknown key 'mayor' in 'cadence'; did you mean 'major'?"),
         (
