@@ -63,7 +63,29 @@ public final class Repository {
         }
         handle = pointer
         gitDirectory = String(cString: git_repository_path(pointer))
-        workingDirectory = git_repository_workdir(pointer).map { String(cString: $0) }
+        let workdir = git_repository_workdir(pointer).map { String(cString: $0) }
+        workingDirectory = workdir.flatMap { Repository.credibleWorkingDirectory($0, repository: pointer) }
+    }
+
+    /// `workdir` when it really is this repository's working tree, else nil.
+    ///
+    /// libgit2 takes a git folder without `core.bare` in its config (a mirror copied without its `config`) to have a
+    /// working tree in its parent folder; git calls such a folder bare, and so does semgate: the working tree must
+    /// hold a `.git` entry, or the config must say `core.bare = false` or name a `core.worktree`.
+    private static func credibleWorkingDirectory(_ workdir: String, repository: OpaquePointer) -> String? {
+        let dotGit = URL(fileURLWithPath: workdir, isDirectory: true).appendingPathComponent(".git").path
+        if FileManager.default.fileExists(atPath: dotGit) { return workdir }
+        var config: OpaquePointer?
+        guard git_repository_config_snapshot(&config, repository) == 0, let config else { return nil }
+        defer { git_config_free(config) }
+        var bare: Int32 = 1
+        if git_config_get_bool(&bare, config, "core.bare") == 0 && bare == 0 { return workdir }
+        var entry: UnsafeMutablePointer<git_config_entry>?
+        if git_config_get_entry(&entry, config, "core.worktree") == 0 {
+            git_config_entry_free(entry)
+            return workdir
+        }
+        return nil
     }
 
     deinit {
@@ -83,7 +105,7 @@ public final class Repository {
     public var isShallow: Bool { git_repository_is_shallow(handle) == 1 }
 
     /// True when the repository has no working tree.
-    public var isBare: Bool { git_repository_is_bare(handle) == 1 }
+    public var isBare: Bool { workingDirectory == nil }
 
     // MARK: Revisions
 

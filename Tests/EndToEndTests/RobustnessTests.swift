@@ -110,4 +110,18 @@ struct RobustnessTests {
         expectNoCrash(result)
         #expect((result.stdout + result.stderr).contains("AddCommand cycle"), "\(result.stdout)\(result.stderr)")
     }
+
+    @Test("--head worktree on a bare mirror without a config file is the bare-repository error, and writes nothing")
+    func bareMirrorWithoutConfig() throws {
+        let mirror = try goRepository().bareClone()
+        try FileManager.default.removeItem(at: mirror.url.appendingPathComponent("config"))
+        let before = try RepositoryState(of: mirror, bare: true)
+        let folder = try TemporaryFolder()
+        let file = try policy("", in: folder)
+        for command in [["check", "--head", "worktree"], ["diff", "v1.0.0", "worktree"], ["surface", "worktree"]] {
+            let result = try runSemgate(command + ["--repo", mirror.url.path, "--policy", file])
+            expectCouldNotRun(result, mentions: ["bare", "--head"])
+        }
+        #expect(try RepositoryState(of: mirror, bare: true) == before)
+    }
 }

@@ -68,6 +68,34 @@ struct WorkingTreeTests {
         #expect(throws: GitError.noWorkingTree) { try WorkingTree(repository) }
         #expect(GitError.noWorkingTree.description.contains("--head"))
     }
+
+    @Test("a git folder without a config file (a copied mirror) is bare, as git says, not a tree in its parent")
+    func bareWithoutConfig() throws {
+        let repo = try FixtureRepository()
+        try repo.write("a.txt", "a\n")
+        try repo.commit("a")
+        let mirror = try repo.bareClone()
+        try FileManager.default.removeItem(at: mirror.url.appendingPathComponent("config"))
+        let repository = try Repository(discovering: mirror.url.path)
+        #expect(repository.workingDirectory == nil)
+        #expect(repository.isBare)
+        #expect(throws: GitError.noWorkingTree) { try WorkingTree(repository) }
+    }
+
+    @Test("a git folder whose config names core.worktree keeps that working tree")
+    func separateWorkingTree() throws {
+        let repo = try FixtureRepository()
+        try repo.write("a.txt", "a\n")
+        try repo.commit("a")
+        let separate = try repo.bareClone()
+        let tree = separate.url.deletingLastPathComponent().appendingPathComponent("separate-tree")
+        try FileManager.default.createDirectory(at: tree, withIntermediateDirectories: true)
+        _ = try separate.git("config", "core.bare", "false")
+        _ = try separate.git("config", "core.worktree", tree.path)
+        let repository = try Repository(discovering: separate.url.path)
+        #expect(
+            repository.workingDirectory.map { URL(fileURLWithPath: $0).standardized.path } == tree.standardized.path)
+    }
 }
 
 @Suite("Git: commit messages between two commits")
