@@ -161,6 +161,10 @@ extension PolicyReader {
         var phase = PhaseRule(name: "")
         if let value = fields["name"]?.value, let text = string(value, for: "'name' in \(name)") {
             phase.name = text
+            if text.trimmingCharacters(in: .whitespaces).isEmpty {
+                report("empty 'name' in \(name); name the phase, e.g. name: supported", at: value)
+                valid = false
+            }
         } else {
             if fields["name"] == nil { report("\(name) has no 'name'; add e.g. name: supported", at: node) }
             valid = false

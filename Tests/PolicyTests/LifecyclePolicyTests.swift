@@ -82,6 +82,10 @@ struct LifecyclePolicyTests {
                 + "unit (days, weeks, months, years), e.g. '6 weeks' or '1 year', of at most 10000 years"
         ),
         (
+            "support: {phases: [{name: \"\", newest: 1}]}\n",
+            "2:27: empty 'name' in phase 1 in 'support'; name the phase, e.g. name: supported"
+        ),
+        (
             "support: {phases: [{name: a, newest: 0}]}\n",
             "2:38: expected a positive whole number for 'newest' in phase 1 in 'support', found '0'"
         ),
