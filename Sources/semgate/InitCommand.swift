@@ -37,7 +37,7 @@ struct InitCommand: ParsableCommand {
 
     /// Fails with the fix when `path` cannot take the policy: a folder, a missing folder, or a file without --force.
     private func checkWritable(_ path: String) throws {
-        var isFolder: ObjCBool = false
+        var isFolder = ObjCBool(false)
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
             if isFolder.boolValue {
                 throw Failure("'\(path)' is a folder; name a file in it, e.g. --write \(path)/.semgate.yml")
@@ -47,7 +47,7 @@ struct InitCommand: ParsableCommand {
             }
         }
         let folder = (path as NSString).deletingLastPathComponent
-        var folderIsFolder: ObjCBool = false
+        var folderIsFolder = ObjCBool(false)
         if !folder.isEmpty,
             !FileManager.default.fileExists(atPath: folder, isDirectory: &folderIsFolder) || !folderIsFolder.boolValue
         {
