@@ -69,12 +69,17 @@ struct WorkingTreeTests {
         #expect(GitError.noWorkingTree.description.contains("--head"))
     }
 
-    @Test("a git folder without a config file (a copied mirror) is bare, as git says, not a tree in its parent")
-    func bareWithoutConfig() throws {
+    /// A bare clone of a repository with one commit.
+    private func bareCloneOfOneCommit() throws -> FixtureRepository {
         let repo = try FixtureRepository()
         try repo.write("a.txt", "a\n")
         try repo.commit("a")
-        let mirror = try repo.bareClone()
+        return try repo.bareClone()
+    }
+
+    @Test("a git folder without a config file (a copied mirror) is bare, as git says, not a tree in its parent")
+    func bareWithoutConfig() throws {
+        let mirror = try bareCloneOfOneCommit()
         try FileManager.default.removeItem(at: mirror.url.appendingPathComponent("config"))
         let repository = try Repository(discovering: mirror.url.path)
         #expect(repository.workingDirectory == nil)
@@ -84,10 +89,7 @@ struct WorkingTreeTests {
 
     @Test("a git folder whose config names core.worktree keeps that working tree")
     func separateWorkingTree() throws {
-        let repo = try FixtureRepository()
-        try repo.write("a.txt", "a\n")
-        try repo.commit("a")
-        let separate = try repo.bareClone()
+        let separate = try bareCloneOfOneCommit()
         let tree = separate.url.deletingLastPathComponent().appendingPathComponent("separate-tree")
         try FileManager.default.createDirectory(at: tree, withIntermediateDirectories: true)
         _ = try separate.git("config", "core.bare", "false")
