@@ -92,8 +92,9 @@ public enum Evaluator {
                 : (required == .minor && policy.releases.initialDevelopment == .shifted
                     ? .patch : required)
         }
-        if let preLabel { return start.bumped(bump, preLabel: preLabel) }
-        return start.bumped(bump)
+        // A base at the 64-bit limit (v1.18446744073709551615.0) has no next version: none is named.
+        if let preLabel { return start.bumpedIfPossible(bump, preLabel: preLabel) }
+        return start.bumpedIfPossible(bump)
     }
 
     private static func describe(_ change: Change) -> String {

@@ -124,6 +124,7 @@ public struct SupportTable: Sendable {
 public enum LifecycleError: Error, Sendable, Equatable, CustomStringConvertible {
     case noReleases(at: CalendarDay)
     case unknownLine(version: Version, line: LineID, known: [LineID])
+    case noNextPatch(after: Version)
 
     public var description: String {
         switch self {
@@ -133,6 +134,9 @@ public enum LifecycleError: Error, Sendable, Equatable, CustomStringConvertible 
             let lines = known.map(\.description).joined(separator: ", ")
             return "no release on line \(line) (of \(version)) was published by the date asked; the lines are: "
                 + (lines.isEmpty ? "none" : lines)
+        case .noNextPatch(let after):
+            return "release \(after) has no next patch: its patch number is at the 64-bit limit \(UInt64.max); "
+                + "tag the fix as a new minor instead"
         }
     }
 }
@@ -334,12 +338,14 @@ public enum Support {
         -> [FixTarget]
     {
         if table.lines.isEmpty { throw .noReleases(at: table.at) }
-        return table.lines.compactMap { line in
-            guard line.getsFixes, !(line.latest.version < version) else { return nil }
-            return FixTarget(
-                line: line.line, phase: line.phase.name, after: line.latest,
-                release: line.latest.version.bumped(.patch))
+        var targets: [FixTarget] = []
+        for line in table.lines where line.getsFixes && !(line.latest.version < version) {
+            guard let release = line.latest.version.bumpedIfPossible(.patch) else {
+                throw .noNextPatch(after: line.latest.version)
+            }
+            targets.append(FixTarget(line: line.line, phase: line.phase.name, after: line.latest, release: release))
         }
+        return targets
     }
 }
 

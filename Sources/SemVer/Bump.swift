@@ -50,6 +50,15 @@ extension Version {
     ///
     /// - Precondition: the number that grows is below `UInt64.max`.
     public func bumped(_ bump: Bump) -> Version {
+        guard let next = bumpedIfPossible(bump) else {
+            preconditionFailure("cannot bump \(self) by \(bump) beyond the 64-bit limit \(UInt64.max)")
+        }
+        return next
+    }
+
+    /// `bumped(bump)`, or nil when the number that grows is already `UInt64.max` (a tag such as
+    /// `v1.18446744073709551615.0` has no next minor).
+    public func bumpedIfPossible(_ bump: Bump) -> Version? {
         switch bump {
         case .none:
             return core
@@ -57,17 +66,17 @@ extension Version {
             if isPrerelease {
                 return core
             }
-            return Version(major: major, minor: minor, patch: Self.increment(patch, "patch"))
+            return Self.increment(patch).map { Version(major: major, minor: minor, patch: $0) }
         case .minor:
             if isPrerelease && patch == 0 {
                 return core
             }
-            return Version(major: major, minor: Self.increment(minor, "minor"), patch: 0)
+            return Self.increment(minor).map { Version(major: major, minor: $0, patch: 0) }
         case .major:
             if isPrerelease && minor == 0 && patch == 0 {
                 return core
             }
-            return Version(major: Self.increment(major, "major"), minor: 0, patch: 0)
+            return Self.increment(major).map { Version(major: $0, minor: 0, patch: 0) }
         }
     }
 
@@ -81,13 +90,23 @@ extension Version {
     ///
     /// - Precondition: `preLabel` passes `Version.validatePrereleaseLabel(_:)`.
     public func bumped(_ bump: Bump, preLabel: String) -> Version {
+        guard let next = bumpedIfPossible(bump, preLabel: preLabel) else {
+            preconditionFailure("cannot bump \(self) by \(bump) beyond the 64-bit limit \(UInt64.max)")
+        }
+        return next
+    }
+
+    /// `bumped(bump, preLabel:)`, or nil when a number that grows is already `UInt64.max`.
+    ///
+    /// - Precondition: `preLabel` passes `Version.validatePrereleaseLabel(_:)`.
+    public func bumpedIfPossible(_ bump: Bump, preLabel: String) -> Version? {
         let label: [PrereleaseIdentifier]
         do {
             label = try VersionParser(preLabel, subject: .prereleaseLabel).parsePrereleaseLabel()
         } catch {
             preconditionFailure("invalid pre-release label: \(error)")
         }
-        let target = bumped(bump)
+        guard let target = bumpedIfPossible(bump) else { return nil }
         var next = target
         next.prerelease = label + [.numeric(1)]
         guard isPrerelease, core == target, prerelease.starts(with: label) else {
@@ -98,13 +117,13 @@ extension Version {
             return next
         }
         if rest.count == 1, case .numeric(let number)? = rest.first {
-            next.prerelease = label + [.numeric(Self.increment(number, "pre-release"))]
+            guard let grown = Self.increment(number) else { return nil }
+            next.prerelease = label + [.numeric(grown)]
         }
         return next
     }
 
-    private static func increment(_ number: UInt64, _ name: String) -> UInt64 {
-        precondition(number < .max, "cannot bump the \(name) number beyond the 64-bit limit \(UInt64.max)")
-        return number + 1
+    private static func increment(_ number: UInt64) -> UInt64? {
+        number < .max ? number + 1 : nil
     }
 }

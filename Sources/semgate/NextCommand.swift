@@ -44,6 +44,11 @@ struct NextCommand: ParsableCommand {
             if common.format == TextRenderer.identifier {
                 guard let next = report.next else {
                     let base = report.base?.rev ?? "the last release"
+                    if let required = report.required, required > .none {
+                        throw Failure(
+                            "\(head) needs a \(required) bump after \(base), but that version number is at the 64-bit "
+                                + "limit \(UInt64.max) and cannot grow; tag a release with a smaller version first")
+                    }
                     FileHandle.standardError.write(Data("semgate: nothing to release: \(head) is \(base)\n".utf8))
                     return
                 }

@@ -124,4 +124,25 @@ struct RobustnessTests {
         }
         #expect(try RepositoryState(of: mirror, bare: true) == before)
     }
+
+    @Test("release tags at the 64-bit limit: fix-targets and next say why they cannot name a version, check runs")
+    func versionsAtTheLimit() throws {
+        let limit = "18446744073709551615"
+        let repo = try goRepository()
+        try repo.tag("v1.\(limit).\(limit)")
+        try repo.write("api/more.go", "package api\n\n// More is new.\nfunc More() {}\n")
+        try repo.commit("feat: more")
+        let folder = try TemporaryFolder()
+        let file = try policy("support: {preset: k6}", in: folder)
+        let common = ["--repo", repo.url.path, "--policy", file]
+        expectCouldNotRun(
+            try runSemgate(["fix-targets", "1.0.0"] + common), mentions: ["has no next patch", "64-bit limit"])
+        expectCouldNotRun(try runSemgate(["next"] + common), mentions: ["needs a minor bump", "64-bit limit"])
+        expectCouldNotRun(
+            try runSemgate(["next", "--pre", "rc"] + common), mentions: ["needs a minor bump", "64-bit limit"])
+        for command in [["check"], ["check", "--format", "json"], ["audit"], ["support"]] {
+            let result = try runSemgate(command + common)
+            expectNoCrash(result)
+        }
+    }
 }

@@ -113,4 +113,23 @@ struct BumpTests {
             #expect(Bump.between(base, base.bumped(bump)) == bump)
         }
     }
+
+    @Test(
+        "bumpedIfPossible gives nil, not a trap, when the number that grows is at the 64-bit limit",
+        arguments: [
+            ("1.0.18446744073709551615", Bump.patch, nil as String?),
+            ("1.18446744073709551615.0", Bump.minor, nil),
+            ("18446744073709551615.0.0", Bump.major, nil),
+            ("18446744073709551615.0.0", Bump.patch, "18446744073709551615.0.1"),
+            ("1.18446744073709551615.0-rc.1", Bump.minor, "1.18446744073709551615.0"),
+        ])
+    func bumpAtLimit(from: String, bump: Bump, expected: String?) throws {
+        #expect(try Version(from).bumpedIfPossible(bump)?.description == expected)
+    }
+
+    @Test("a pre-release number at the 64-bit limit cannot grow under the same label")
+    func preReleaseAtLimit() throws {
+        #expect(try Version("2.0.0-rc.18446744073709551615").bumpedIfPossible(.major, preLabel: "rc") == nil)
+        #expect(try Version("2.0.0-rc.1").bumpedIfPossible(.major, preLabel: "rc")?.description == "2.0.0-rc.2")
+    }
 }
