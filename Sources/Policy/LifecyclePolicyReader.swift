@@ -125,13 +125,18 @@ extension PolicyReader {
                 at: node)
             valid = false
         }
-        if let value = fields["development-phase"]?.value,
-            let name = string(value, for: "'development-phase' in 'support'")
-        {
-            support.developmentPhase = name
-        }
-        if let value = fields["end-phase"]?.value, let name = string(value, for: "'end-phase' in 'support'") {
-            support.endPhase = name
+        for key in ["development-phase", "end-phase"] {
+            guard let value = fields[key]?.value, let name = string(value, for: "'\(key)' in 'support'") else {
+                continue
+            }
+            if name.trimmingCharacters(in: .whitespaces).isEmpty {
+                report("empty '\(key)' in 'support'; name the phase, e.g. \(key): end-of-life", at: value)
+                valid = false
+            } else if key == "end-phase" {
+                support.endPhase = name
+            } else {
+                support.developmentPhase = name
+            }
         }
         var seen: [String] = []
         for phase in support.phases {
@@ -147,6 +152,11 @@ extension PolicyReader {
             support.dates = readList(value, for: "'dates' in 'support'", example: "[{line: \"1\", end: 2027-05-11}]") {
                 reader, node, number in
                 reader.readLineDates(node, number: number, phases: support.phaseNames, granularity: support.line)
+            }
+            var lines: Set<String> = []
+            for entry in support.dates where !lines.insert(entry.line).inserted {
+                report("line \"\(entry.line)\" has two entries in 'dates' in 'support'; merge them into one", at: value)
+                valid = false
             }
         }
         return valid ? support : nil
@@ -364,6 +374,12 @@ extension PolicyReader {
             if within == nil { return nil }
         }
         guard let from, let to else { return nil }
+        if from == to, let value = fields["to"]?.value {
+            report(
+                "'from' and 'to' in \(name) are the same item '\(to)'; 'to' is the new key it was promoted to",
+                at: value)
+            return nil
+        }
         return Promotion(from: from, to: to, removeWithin: within, line: node.mark?.line ?? 0)
     }
 }

@@ -86,6 +86,18 @@ struct LifecyclePolicyTests {
             "2:27: empty 'name' in phase 1 in 'support'; name the phase, e.g. name: supported"
         ),
         (
+            "support: {preset: k6, end-phase: \"\"}\n",
+            "2:34: empty 'end-phase' in 'support'; name the phase, e.g. end-phase: end-of-life"
+        ),
+        (
+            "support: {preset: k6, dates: [{line: \"1\", end: 2027-01-01}, {line: \"1\", end: 2028-01-01}]}\n",
+            "2:30: line \"1\" has two entries in 'dates' in 'support'; merge them into one"
+        ),
+        (
+            "promotions: {items: [{from: \"modules:a\", to: \"modules:a\"}]}\n",
+            "2:46: 'from' and 'to' in promotion 1 are the same item 'modules:a'; 'to' is the new key it was promoted to"
+        ),
+        (
             "support: {phases: [{name: a, newest: 0}]}\n",
             "2:38: expected a positive whole number for 'newest' in phase 1 in 'support', found '0'"
         ),
