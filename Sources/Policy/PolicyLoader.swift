@@ -112,6 +112,20 @@ struct PolicyReader {
         }
     }
 
+    /// A policy pattern compiled, or nil with its syntax error or `missingGroup` reported at `value`.
+    private mutating func compile(
+        _ source: String, at value: Node, errorPrefix: String, hasGroups: (Pattern) -> Bool, missingGroup: String
+    ) -> Pattern? {
+        do {
+            let compiled = try Pattern(source)
+            if hasGroups(compiled) { return compiled }
+            report(missingGroup, at: value)
+        } catch {
+            report("\(errorPrefix): \(error)", at: value)
+        }
+        return nil
+    }
+
     private mutating func reportSyntax(_ error: YamlError) {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
@@ -440,18 +454,10 @@ struct PolicyReader {
         }
         var pattern: Pattern?
         if let value = fields["pattern"]?.value, let source = string(value, for: "'pattern' in \(name)") {
-            do {
-                let compiled = try Pattern(source)
-                if compiled.groupNames.contains("version") {
-                    pattern = compiled
-                } else {
-                    report(
-                        "pattern '\(source)' in \(name) has no group named 'version'; wrap the version in "
-                            + "(?<version>...)", at: value)
-                }
-            } catch {
-                report("\(name): \(error)", at: value)
-            }
+            pattern = compile(
+                source, at: value, errorPrefix: name, hasGroups: { $0.groupNames.contains("version") },
+                missingGroup: "pattern '\(source)' in \(name) has no group named 'version'; wrap the version in "
+                    + "(?<version>...)")
         } else if fields["pattern"] == nil {
             report("\(name) has no 'pattern'; add one with a (?<version>...) group", at: node)
         }
@@ -655,18 +661,11 @@ struct PolicyReader {
         var pattern: Pattern?
         if let value = fields["pattern"]?.value {
             if let source = string(value, for: "'pattern' \(context)") {
-                do {
-                    let compiled = try Pattern(source)
-                    if compiled.groupNames.contains("name") || fields["key"] != nil {
-                        pattern = compiled
-                    } else {
-                        report(
-                            "surface '\(surface)': pattern '\(source)' has no group named 'name'; "
-                                + "wrap the item key in (?<name>...) or build it with a 'key' template", at: value)
-                    }
-                } catch {
-                    report("surface '\(surface)': \(error)", at: value)
-                }
+                pattern = compile(
+                    source, at: value, errorPrefix: "surface '\(surface)'",
+                    hasGroups: { $0.groupNames.contains("name") || fields["key"] != nil },
+                    missingGroup: "surface '\(surface)': pattern '\(source)' has no group named 'name'; "
+                        + "wrap the item key in (?<name>...) or build it with a 'key' template")
             }
         } else {
             report(

@@ -6,8 +6,8 @@ import Policy
 import Reports
 import SemVer
 
-/// Flags every command that reads a repository takes.
-struct CommonOptions: ParsableArguments {
+/// The repository and policy flags of every command that reads a repository.
+struct SourceOptions: ParsableArguments {
     @Option(
         name: .long, help: "The repository (default: the one containing the working directory).",
         completion: .directory)
@@ -22,6 +22,24 @@ struct CommonOptions: ParsableArguments {
         name: .customLong("policy-rev"),
         help: "Read the policy from this git revision instead of the working tree (pull requests: the trusted base).")
     var policyRev: String?
+
+    /// Opens the repository and loads the policy, or fails with a clear message (exit 2).
+    func engine() throws -> Engine {
+        let repository = try openRepository()
+        let loaded = try semgateRun { () throws(GateError) in
+            try PolicyResolver.resolve(explicitPath: policy, revision: policyRev, repository: repository)
+        }
+        return try semgateRun { () throws(GateError) in try Engine(repository: repository, policy: loaded) }
+    }
+
+    func openRepository() throws -> Repository {
+        try semgate.openRepository(at: repo)
+    }
+}
+
+/// Flags every report command takes: the repository and policy, `--format` over the report renderers, `--color`.
+struct CommonOptions: ParsableArguments {
+    @OptionGroup var source: SourceOptions
 
     @Option(
         name: .long,
@@ -50,11 +68,11 @@ struct CommonOptions: ParsableArguments {
 
     /// Opens the repository and loads the policy, or exits 2 with a clear message.
     func engine() throws -> Engine {
-        try makeEngine(repo: repo, policy: policy, policyRev: policyRev)
+        try source.engine()
     }
 
     func openRepository() throws -> Repository {
-        try semgate.openRepository(at: repo)
+        try source.openRepository()
     }
 
     /// Renders a report in the chosen format and exits with its verdict.
@@ -94,15 +112,6 @@ func colorEnabled(_ choice: ColorChoice) -> Bool {
         if environment["TERM"] == "dumb" { return false }
         return isatty(STDOUT_FILENO) == 1
     }
-}
-
-/// Opens the repository and loads the policy, or fails with a clear message (exit 2).
-func makeEngine(repo: String?, policy: String?, policyRev: String?) throws -> Engine {
-    let repository = try openRepository(at: repo)
-    let loaded = try semgateRun { () throws(GateError) in
-        try PolicyResolver.resolve(explicitPath: policy, revision: policyRev, repository: repository)
-    }
-    return try semgateRun { () throws(GateError) in try Engine(repository: repository, policy: loaded) }
 }
 
 /// `--color` values.

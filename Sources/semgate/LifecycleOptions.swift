@@ -8,16 +8,7 @@ import Reports
 /// Flags of the lifecycle commands (`support`, `fix-targets`, `deprecations`): the repository and policy flags of
 /// every command, `--at`, and a format from their own family (text, json, and for `support` endoflife and svg).
 struct LifecycleOptions: ParsableArguments {
-    @Option(name: .long, help: "The repository (default: the one containing the working directory).")
-    var repo: String?
-
-    @Option(name: .long, help: "The policy file (default: .semgate.yml, semgate.yml, then policy/semgate.yml).")
-    var policy: String?
-
-    @Option(
-        name: .customLong("policy-rev"),
-        help: "Read the policy from this git revision instead of the working tree (pull requests: the trusted base).")
-    var policyRev: String?
+    @OptionGroup var source: SourceOptions
 
     @Option(
         name: .long,
@@ -52,7 +43,7 @@ struct LifecycleOptions: ParsableArguments {
     }
 
     func engine() throws -> Engine {
-        try makeEngine(repo: repo, policy: policy, policyRev: policyRev)
+        try source.engine()
     }
 
     var useColor: Bool { colorEnabled(color) }
