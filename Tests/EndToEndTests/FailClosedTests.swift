@@ -36,8 +36,7 @@ enum FailClosedFixtures {
 @Suite("fail closed: objects a surface needs and the store lacks")
 struct FailClosedTests {
     @Test(
-        "a blobless partial clone where a pull request removes a stable item: every command exits 2 naming the file, "
-            + "the revision, the partial clone and the fix",
+        "a blobless partial clone where a pull request removes a stable item: every command exits 2 naming the file, the revision, the partial clone and the fix",
         arguments: [
             ["check"], ["check", "--base", "v1.0.0"], ["audit"], ["diff", "v1.0.0", "HEAD"], ["surface", "v1.0.0"],
             ["next"], ["deprecations"], ["check", "--head", "worktree"],
@@ -52,7 +51,8 @@ struct FailClosedTests {
 
     @Test("the fix the message names works: after 'git fetch --refetch --no-filter' the removal fails the check")
     func refetchRepairs() throws {
-        let clone = try removalProject().partialClone(filter: "blob:none")
+        let source = try removalProject()
+        let clone = try source.partialClone(filter: "blob:none")
         try clone.git("fetch", "--quiet", "--refetch", "--no-filter", "origin")
         let result = try runSemgate(["check", "--repo", clone.url.path])
         #expect(result.status == 1, "stdout: \(result.stdout) stderr: \(result.stderr)")
@@ -61,14 +61,16 @@ struct FailClosedTests {
 
     @Test("a tree-less partial clone (filter tree:0) names the missing root folder and the revision")
     func treelessClone() throws {
-        let clone = try removalProject().partialClone(filter: "tree:0")
+        let source = try removalProject()
+        let clone = try source.partialClone(filter: "tree:0")
         let result = try runSemgate(["check", "--repo", clone.url.path])
         expectCouldNotRun(result, mentions: ["root folder", "v1.0.0", "partial clone", "filter tree:0"])
     }
 
     @Test("extensions.partialclone (written by older git) is recognised, not an unsupported-extension failure")
     func partialCloneExtension() throws {
-        let clone = try removalProject().partialClone(filter: "blob:none")
+        let source = try removalProject()
+        let clone = try source.partialClone(filter: "blob:none")
         try clone.git("config", "core.repositoryformatversion", "1")
         try clone.git("config", "extensions.partialclone", "origin")
         let result = try runSemgate(["check", "--repo", clone.url.path])
@@ -161,7 +163,7 @@ struct LineEndingTests {
         try repo.commit("windows editor")
         let result = try runSemgate(["check", "--repo", repo.url.path, "--format", "json"])
         #expect(result.status == 0, "stdout: \(result.stdout) stderr: \(result.stderr)")
-        #expect(result.stdout.contains(#""changes" : [\n\n  ]"#) || result.stdout.contains(#""changes" : []"#))
+        #expect(!result.stdout.contains(#""kind""#), "stdout: \(result.stdout)")
     }
 
     @Test("a UTF-16 list file with a byte order mark (PowerShell's default) reads as its text")
