@@ -41,7 +41,8 @@ extension FileTree {
             do {
                 listing = try entries(ofTree: folder)
             } catch {
-                throw error.locating(path: folders.isEmpty ? nil : folders.map(\.name).joined(separator: "/"), revision: nil)
+                throw error.locating(
+                    path: folders.isEmpty ? nil : folders.map(\.name).joined(separator: "/"), revision: nil)
             }
             guard let entry = listing.first(where: { $0.name == part }) else { return nil }
             switch entry.kind {

@@ -171,7 +171,8 @@ struct LineEndingTests {
         let repo = try FixtureRepository()
         try repo.write(".semgate.yml", FailClosedFixtures.listPolicy)
         let text = "alpha\r\nbeta\r\n"
-        try repo.write("policy/flags.txt", bytes: [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        try repo.write(
+            "policy/flags.txt", bytes: [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         try repo.commit("v1.0.0")
         let result = try runSemgate(["surface", "--repo", repo.url.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
@@ -184,7 +185,8 @@ struct LineEndingTests {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         func crlf(_ text: String) -> [UInt8] { Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8) }
         try repo.write(
-            ".semgate.yml", bytes: bom + crlf("semgate: 1\nsurfaces:\n  packages:\n    extract:\n      go-packages: {}\n"))
+            ".semgate.yml",
+            bytes: bom + crlf("semgate: 1\nsurfaces:\n  packages:\n    extract:\n      go-packages: {}\n"))
         try repo.write("go.mod", bytes: crlf("module example.com/m\n\ngo 1.22\n"))
         try repo.write("pkg/a/a.go", bytes: bom + crlf("package a\n\nfunc A() {}"))
         try repo.commit("v1.0.0")

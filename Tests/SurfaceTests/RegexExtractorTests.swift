@@ -233,7 +233,7 @@ struct RegexExtractorTests {
                 extract:
                   regex:
                     files: ["data/*.txt"]
-                    pattern: '(?<name>[a-z]+)=(a+)+$'
+                    pattern: '(?m)(?<name>[a-z]+)=(a+)+$'
             """#
         let snapshot = try surface(of: repo, policy: yaml)
         #expect(snapshot.sortedItems.map(\.key) == ["key"])
