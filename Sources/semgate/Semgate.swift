@@ -46,7 +46,8 @@ struct Semgate: ParsableCommand {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if !message.isEmpty {
-                let text = Inert.lines(message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+                let text = Inert.lines(
+                    message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
                 if code == .success {
                     print(text, terminator: "")
                 } else {

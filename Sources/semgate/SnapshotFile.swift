@@ -96,7 +96,7 @@ enum SnapshotFile {
             message =
                 "written by an older semgate (snapshot format 1, which could not hold every name exactly)"
         } else if first.hasPrefix(prefix + " ") {
-            message = "written by a newer semgate (this one reads format 2): update semgate, or"
+            message = "written by a newer semgate than this one (which reads format 2)"
         } else {
             message = "not a semgate surface snapshot (the first line is not '\(versionLine)')"
         }

@@ -61,7 +61,8 @@ struct SurfaceCommand: ParsableCommand {
                     expected = try SnapshotFile.parse(committed)
                 } catch let error as SnapshotFile.ReadError {
                     throw Failure(
-                        "snapshot \(error.description(file: check)); write it with: semgate surface \(rev) --write \(check)")
+                        "snapshot \(error.description(file: check)); write it again with: semgate surface \(rev) --write \(check)"
+                    )
                 }
                 let actual = (report.items ?? []).map(SnapshotFile.Entry.init)
                 let drift = SnapshotFile.difference(expected: expected, actual: actual)
