@@ -38,9 +38,10 @@ struct PolicyCommand: ParsableCommand {
                 let surfaces = policy.surfaces.map(\.name).joined(separator: ", ")
                 switch policy.origin {
                 case .defaults(let reason):
-                    print(reason)
+                    printLine(reason)
                 case .file(let path), .revision(_, let path):
-                    print("\(path): valid (\(policy.surfaces.count) surfaces: \(surfaces.isEmpty ? "none" : surfaces))")
+                    printLine(
+                        "\(path): valid (\(policy.surfaces.count) surfaces: \(surfaces.isEmpty ? "none" : surfaces))")
                 }
             }
         }
