@@ -163,7 +163,7 @@ struct InjectionTests {
             #expect(all.contains("]]><x/>&amp;&#10;\u{FFFD}bell"), "\(command): XML-forbidden characters replaced")
             let releases = root.elements("testsuite").filter { $0.attributes["name"] != "release tags" }
             for suite in releases {
-                #expect(suite.elements("testcase").count == Rule.allCases.count - 2)
+                #expect(suite.elements("testcase").count == RuleID.allCases.count - 2)
             }
         }
     }
