@@ -11,7 +11,8 @@ public enum RuleDocs {
     public static func text(_ rule: Rule, width: Int = 80) -> String {
         var lines = wrap("\(rule.name): \(rule.summary)", width: width)
         lines += [
-            "default severity: \(rule.defaultSeverity.rawValue)" + (rule.guards.map { "; guards the \($0.name) bump" } ?? ""),
+            "default severity: \(rule.defaultSeverity.rawValue)"
+                + (rule.guards.map { "; guards the \($0.name) bump" } ?? ""),
             "",
         ]
         lines += wrap(plain(rule.explanation), width: width)
@@ -50,7 +51,8 @@ public enum RuleDocs {
 
             """
         for rule in Rule.all {
-            out += "| [`\(rule.name)`](#\(rule.name)) | \(rule.defaultSeverity.rawValue) | \(rule.guards?.name ?? "–") "
+            out +=
+                "| [`\(rule.name)`](#\(rule.name)) | \(rule.defaultSeverity.rawValue) | \(rule.guards?.name ?? "–") "
                 + "| \(rule.summary) |\n"
         }
         for rule in Rule.all { out += "\n" + section(rule) }
@@ -85,7 +87,9 @@ public enum RuleDocs {
         lines.append("\(head): \(items(example.head))")
         if let base = example.base { lines.append("checked with --base v\(base)") }
         if let allow = example.allow { lines.append("checked with --allow \(allow.name)") }
-        if let commits = example.commits { lines.append("commits: " + commits.map { "'\($0)'" }.joined(separator: ", ")) }
+        if let commits = example.commits {
+            lines.append("commits: " + commits.map { "'\($0)'" }.joined(separator: ", "))
+        }
         if let declared = example.declaredVersion { lines.append("version.go declares \(declared)") }
         if let error = example.syntaxError { lines.append("api.go:3 does not parse: \(error)") }
         return lines

@@ -55,7 +55,8 @@ public struct RuleExample: Sendable {
 
     public init(
         _ title: String, triggers: Bool, policy: String = "", history: [ExampleRelease] = [],
-        head: ExampleRelease = ExampleRelease("1.0.0", []), base: String? = nil, allow: Bump? = nil, commits: [String]? = nil,
+        head: ExampleRelease = ExampleRelease("1.0.0", []), base: String? = nil, allow: Bump? = nil,
+        commits: [String]? = nil,
         declaredVersion: String? = nil, tags: [String] = [], syntaxError: String? = nil
     ) {
         self.title = title
@@ -74,9 +75,10 @@ public struct RuleExample: Sendable {
     /// The example's policy as YAML.
     public var policyYAML: String {
         var yaml = "semgate: 1\n"
-        let surfaces = Set((history + [head]).flatMap(\.items).compactMap { line in
-            line.split(separator: ":", maxSplits: 1).first.map(String.init)
-        })
+        let surfaces = Set(
+            (history + [head]).flatMap(\.items).compactMap { line in
+                line.split(separator: ":", maxSplits: 1).first.map(String.init)
+            })
         if !policy.contains("surfaces:") && !surfaces.isEmpty {
             yaml += "surfaces:\n"
             for surface in surfaces.sorted() { yaml += "  \(surface):\n    extract:\n      list: \(surface).txt\n" }
@@ -89,7 +91,9 @@ public struct RuleExample: Sendable {
         let policy = try PolicyLoader.load(yaml: policyYAML, file: "semgate.yml", origin: .file(path: "semgate.yml"))
         if !tags.isEmpty {
             let commit = ObjectID(hex: String(repeating: "a", count: 40))
-            let references = tags.map { TagReference(name: $0, commit: commit, commitDate: Date(timeIntervalSince1970: 0)) }
+            let references = tags.map {
+                TagReference(name: $0, commit: commit, commitDate: Date(timeIntervalSince1970: 0))
+            }
             let history = ReleaseHistory(tags: references, policy: policy.releases)
             return RulePass.findings(forTags: history.findings, policy: policy)
         }
@@ -106,9 +110,12 @@ public struct RuleExample: Sendable {
         let version = try head.version.map { try Version($0) }
         // The base is the head's predecessor: the greatest final release below it (the last one for a pull request).
         let explicitBase = try self.base.map { try Version($0) }
-        let base = explicitBase ?? points.last { point in
-            !point.version.isPrerelease && version.map { point.version < $0 && !point.version.hasSamePrecedence(as: $0) } ?? true
-        }?.version
+        let base =
+            explicitBase
+            ?? points.last { point in
+                !point.version.isPrerelease
+                    && version.map { point.version < $0 && !point.version.hasSamePrecedence(as: $0) } ?? true
+            }?.version
         let before = base.flatMap { surfaces["v\($0)"] } ?? SurfaceSnapshot()
         var after = try Self.snapshot(head.items, policy: policy, version: version)
         if let syntaxError {
@@ -140,7 +147,9 @@ public struct RuleExample: Sendable {
         var snapshot = SurfaceSnapshot()
         for (index, line) in lines.enumerated() {
             let words = line.split(separator: " ").map(String.init)
-            guard let id = words.first, let colon = id.firstIndex(of: ":") else { throw ExampleError("bad item '\(line)'") }
+            guard let id = words.first, let colon = id.firstIndex(of: ":") else {
+                throw ExampleError("bad item '\(line)'")
+            }
             var attributes: [String: String] = [:]
             var stability = Stability.stable
             for word in words.dropFirst() {
