@@ -35,6 +35,7 @@ struct InertFixture {
         "pipe|a `b` **c** [l](https://e.example) @org",
         "zw\u{200B}\u{FEFF}\u{2028}ls\u{2029}ps\u{FE0F}",
         "long" + String(repeating: "x", count: 4000),
+        "paint\u{1B}[33mPWNED-paint",
     ]
     static let removedPath = "api/old\n::error::PWNED-path\u{1B}[2J.txt"
     static let addedPath = "api/new\u{202E}txt.##[error]PWNED-path2"
@@ -42,10 +43,10 @@ struct InertFixture {
     static let listValue = "v\u{1B}[2J##[error]PWNED-value\u{9B}"
     static let noteToken = "bad\r::error::PWNED-note\u{1B}[2J"
     static let tag = "v9<b>|`%0A&amp;$x$\u{202E}"
-    static let project = "proj\\e]0;PWNED-project\\a\\n::error::PWNED-project"
+    static let project = "proj\\e]0;PWNED-project\\a\\n::error::PWNED-project\\e[33mPWNED-paint"
     static let reason = "accepted\\n::error::PWNED-reason\\e[2J</details> | ]]>"
-    static let replacement = "new\\n::error::PWNED-replacement\\e]8;;https://e.example/\\a"
-    static let phase = "active\\n::error::PWNED-phase\\e[2J\\u202E"
+    static let replacement = "new\\n::error::PWNED-replacement\\e]8;;https://e.example/\\a\\e[2mPWNED-paint"
+    static let phase = "active\\n::error::PWNED-phase\\e[2J\\u202E\\e[31mPWNED-paint"
 
     static var policy: String {
         """
@@ -291,6 +292,11 @@ func expectInert(
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
     for (stream, text) in [("stdout", result.stdout), ("stderr", result.stderr)] {
+        // A colour code of semgate's own taken from the repository would pass the test below: none may be there.
+        #expect(
+            !["0", "1", "2", "31", "32", "33"].contains {
+                text.contains("\u{1B}[\($0)mPWNED-paint")
+            }, "\(arguments) \(stream): a colour code from the repository", sourceLocation: sourceLocation)
         // Markdown's own marks ⚠️ and ℹ️ end in a variation selector.
         var plain = color ? removingOwnColour(text) : text
         if format == "markdown" {
