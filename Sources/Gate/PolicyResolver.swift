@@ -86,8 +86,8 @@ public enum PolicyResolver {
                         + "only from inside the repository: commit the policy file itself")
             }
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+        // A regular file only: a folder, a device or a FIFO (which would block the read) is not a policy.
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
             let data = FileManager.default.contents(atPath: path)
         else {
             throw GateError.policyNotFound("cannot read policy file '\(name)' (check that it is a readable file)")

@@ -329,6 +329,19 @@ struct SymbolicLinkTests {
         expectCouldNotRun(result, mentions: ["VERSION", "outside the repository"])
     }
 
+    @Test("a .semgate.yml that is a FIFO or a folder in the working tree: exit 2 at once, no hang")
+    func specialFiles() throws {
+        let repo = try removalProject()
+        try repo.remove(".semgate.yml")
+        #expect(mkfifo(repo.url.appendingPathComponent(".semgate.yml").path, 0o644) == 0)
+        let fifo = try runSemgate(["check", "--repo", repo.url.path])
+        expectCouldNotRun(fifo, mentions: [".semgate.yml", "readable file"])
+        try repo.remove(".semgate.yml")
+        try repo.write(".semgate.yml/inner", "x")
+        let folder = try runSemgate(["check", "--repo", repo.url.path])
+        expectCouldNotRun(folder, mentions: [".semgate.yml", "readable file"])
+    }
+
     @Test("a list file in a loop of links: exit 2, no hang")
     func linkLoop() throws {
         let repo = try removalProject()
