@@ -12,7 +12,8 @@ public enum RepositoryText {
             return normalised(Array(utf16(bytes, littleEndian: bytes[0] == 0xFF).utf8))
         }
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        if !bom && (bytes.isEmpty || bytes[bytes.count - 1] == 0x0A) && !bytes.contains(0x0D) {
+        guard let start = bytes.baseAddress, !bytes.isEmpty else { return "" }
+        if !bom && bytes[bytes.count - 1] == 0x0A && memchr(start, 0x0D, bytes.count) == nil {
             return String(decoding: bytes, as: UTF8.self)
         }
         return normalised(Array(bytes[(bom ? 3 : 0)...]))
