@@ -68,7 +68,7 @@ public struct MarkdownRenderer: Renderer {
         var lines = ["## \(title)", ""]
         if report.kind != .diff { lines += ["**\(Markdown.text(report.verdictReason))**", ""] }
         lines.append(Markdown.text(report.rangeLabel) + " · " + facts.joined(separator: " · "))
-        lines += surfaceTable(report.changes)
+        lines += surfaceTable(report.changes, focused: report.focus != nil)
         lines += findingList(report.findings, heading: "### Findings")
         if !report.changes.isEmpty {
             lines += ["", "<details><summary>\(count(report.changes.count, "change")) in detail</summary>", ""]
@@ -79,8 +79,10 @@ public struct MarkdownRenderer: Renderer {
     }
 
     /// One row a surface: how many changes of each kind, and the largest bump they need.
-    private func surfaceTable(_ changes: [Change]) -> [String] {
-        guard !changes.isEmpty else { return ["", "No changes to the declared surface."] }
+    private func surfaceTable(_ changes: [Change], focused: Bool) -> [String] {
+        guard !changes.isEmpty else {
+            return ["", focused ? "No changes in this view (--only)." : "No changes to the declared surface."]
+        }
         let kinds = Change.Kind.allCases.filter { kind in changes.contains { $0.kind == kind } }
         var lines = [
             "",
