@@ -88,7 +88,8 @@ public struct SARIFRenderer: Renderer {
             "level": Self.level(finding.severity),
             "message": .object([
                 "text": .string(
-                    finding.message + (finding.severity == .error ? finding.remedy.map { "\nWhat to do: " + $0 } ?? "" : ""))
+                    finding.message
+                        + (finding.severity == .error ? finding.remedy.map { "\nWhat to do: " + $0 } ?? "" : ""))
             ]),
             "partialFingerprints": .object([
                 Self.fingerprintKey: .string(

@@ -77,11 +77,10 @@ public struct TextRenderer: Renderer {
         let rows = report.releases ?? []
         let failing = rows.filter { $0.verdict == .fail }.count
         var lines = [
-            "\(verdictWord(report, style))  audit of \(rows.count) release\(rows.count == 1 ? "" : "s"): "
-                + "\(failing) failing"
+            "\(verdictWord(report, style))  \(report.verdictReason)",
+            "audit of \(rows.count) release\(rows.count == 1 ? "" : "s"): \(failing) failing"
                 + (report.findings.isEmpty
-                    ? "" : ", \(report.findings.count) tag finding\(report.findings.count == 1 ? "" : "s")")
-                + "; \(report.verdictReason)",
+                    ? "" : ", \(report.findings.count) tag finding\(report.findings.count == 1 ? "" : "s")"),
             style.dim("policy: \(Inert.text(report.policy.source))"), "",
         ]
         guard !rows.isEmpty else {
@@ -120,7 +119,7 @@ public struct TextRenderer: Renderer {
 
     private func tagFindingLines(_ report: Report, _ style: Style) -> [String] {
         guard !report.findings.isEmpty else { return [] }
-        return ["", style.bold("Tags")] + report.findings.map { "  " + findingLine($0, style) }
+        return ["", style.bold("Tags")] + findingLines(report.findings, style)
     }
 
     private func changeBlock(_ changes: [Change], focused: Bool, _ style: Style) -> [String] {

@@ -22,7 +22,8 @@ extension Rule {
         check: .release { context in
             guard let allow = context.allow, context.required > allow else { return [] }
             let over = context.changes.filter { $0.bump > allow }
-            let named = over.prefix(5).map(\.summary).joined(separator: ", ")
+            let named =
+                over.prefix(5).map(\.summary).joined(separator: ", ")
                 + (over.count > 5 ? ", and \(over.count - 5) more" : "")
             let single = over.count == 1 ? over.first : nil
             return [

@@ -144,7 +144,8 @@ extension ReleaseContext {
     /// How to record that the break of `items` is accepted in the release judged.
     func exceptionHint(_ items: [String]) -> String {
         let list = items.map { "\"\($0)\"" }.joined(separator: ", ")
-        return "add an exception with a reason to the policy: exceptions: [{release: \(target?.description ?? "X.Y.Z"), "
+        return
+            "add an exception with a reason to the policy: exceptions: [{release: \(target?.description ?? "X.Y.Z"), "
             + "items: [\(list)], reason: \"...\"}]"
     }
 

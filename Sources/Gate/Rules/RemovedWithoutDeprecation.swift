@@ -31,7 +31,8 @@ extension Rule {
             }.map { change in
                 Violation(
                     "\(change.id) was removed but no earlier release marked it deprecated", about: change,
-                    remedy: "restore it and \(context.deprecationHint(change)), then remove it in \(context.nextMajor); "
+                    remedy:
+                        "restore it and \(context.deprecationHint(change)), then remove it in \(context.nextMajor); "
                         + "or \(context.exceptionHint([change.id]))")
             }
         })
