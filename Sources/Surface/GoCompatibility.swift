@@ -8,10 +8,10 @@ import SemVer
 /// type's basic numeric underlying type within its family (`int32` to `int64`, `float32` to `float64`) is not; a
 /// method moving from a value to a pointer receiver is breaking and the reverse is not; an interface becoming sealed
 /// is breaking; a struct that stops being comparable is breaking; attributes that describe rather than promise
-/// (`build`, `via`, `note`) change nothing.
+/// (`build`, `via`, `note`) change nothing; renames that correspond (``GoCorrespondence``) change nothing.
 enum GoCompatibility {
     /// Attributes that describe an item without promising anything.
-    static let descriptive: Set<String> = ["build", "via", "note"]
+    static let descriptive: Set<String> = ["build", "note"]
 
     /// Numeric widenings apidiff accepts for a defined type's underlying basic type.
     private static let widenings: Set<String> = {
@@ -48,21 +48,68 @@ enum GoCompatibility {
     }
 
     /// The bump one changed attribute needs, when `surface` calls it breaking.
-    static func bump(attribute: String, old: SurfaceItem, new: SurfaceItem) -> Bump {
+    static func bump(
+        attribute: String, old: SurfaceItem, new: SurfaceItem, correspondence: GoCorrespondence? = nil
+    ) -> Bump {
         if descriptive.contains(attribute) { return .patch }
         let before = old.attributes[attribute]
         let after = new.attributes[attribute]
+        if GoCorrespondence.compared.contains(attribute),
+            correspondence?.corresponds(attribute: attribute, old: old, new: new) == true
+        {
+            return .patch
+        }
+        if old.attributes["kind"] == "func", new.attributes["kind"] == "var",
+            let signature = old.attributes["signature"], new.attributes["type"] == "func" + signature
+        {
+            // A func becoming a var of the same func type: every call still compiles.
+            return .minor
+        }
         switch attribute {
+        case "alias-of":
+            // A type becoming an alias of another type of the package merges the two: compatible. Two names that
+            // were one type becoming distinct types (or the alias moving to another type) can break code using both,
+            // unless the old target is still the same type under another alias (`K = L` becoming `L = K`).
+            guard let before else { return .patch }
+            if let correspondence, let package = correspondence.oldPackage(of: old),
+                let name = old.key.split(separator: ".").last,
+                correspondence.sameType(before, after ?? String(name), in: package)
+            {
+                return .patch
+            }
+            return .major
+        case "embedded":
+            // An embedded field becoming a named one of the same type keeps `s.F`; the members it promoted are items
+            // of their own (their removal is reported), except those of another package's type, which are not listed.
+            if before == "yes", after == nil, let type = new.attributes["type"], type.contains(".") { return .major }
+            return .minor
+        case "via" where new.attributes["kind"] == "field":
+            // A field that becomes promoted can no longer be set by name in a composite literal (`S{A: 1}`).
+            return before == nil && after != nil ? .major : .patch
+        case "via":
+            // A method reached through another embedding is still called the same way.
+            return .patch
         case "type" where old.attributes["kind"] == "type" && new.attributes["kind"] == "type":
             if let before = canonical(before), let after = canonical(after), widenings.contains("\(before)>\(after)") {
                 return .minor
             }
+            // A defined channel type losing its direction (`<-chan T` to `chan T`) still does what it did.
+            if let before, let after, before.hasPrefix("<-chan ") || before.hasPrefix("chan<- "),
+                "chan " + before.dropFirst(7) == after
+            {
+                return .minor
+            }
             return .major
+        case "receiver" where before == "interface" || after == "interface":
+            // A type becoming an interface (or the reverse) is reported on the type; its method is still called so.
+            return .patch
         case "receiver":
             // A pointer method becoming a value method enlarges the value's method set: compatible.
             return before == "pointer" && after == "value" ? .minor : .major
         case "comparable":
             // `comparable=no` appears when a struct gains a slice, map or func field: `==` on it stops compiling.
+            // `?` means it depends on another package's type: from or to unknown, nothing can be claimed.
+            if before == "?" || after == "?" { return .patch }
             return after == "no" ? .major : .minor
         case "sealed":
             // Unsealing (removing the unexported method) lets others implement it: compatible.
@@ -80,11 +127,11 @@ enum GoCompatibility {
             let dot = item.key.lastIndex(of: ".")
         else { return .minor }
         let parentID = item.surface + ":" + item.key[..<dot]
-        // A method of a new interface is part of adding the interface.
+        // A method of a new interface is part of adding the interface; one that others could implement before (not
+        // sealed then) breaks them, even if it is sealed now.
         guard let oldParent = before.items[parentID], oldParent.attributes["type"]?.hasPrefix("interface") == true
         else { return .minor }
-        let sealed = after.items[parentID]?.attributes["sealed"] == "yes"
-        return sealed ? .minor : .major
+        return oldParent.attributes["sealed"] == "yes" ? .minor : .major
     }
 
     /// When the module path changed (`go.k6.io/k6` to `go.k6.io/k6/v2`), `before` with its keys moved to the new

@@ -9,16 +9,20 @@ import Policy
 /// subtree id, so a folder that did not change between two tags is not walked again.
 final class GoPackageFinder {
     private var packagesBySubtree: [ObjectID: [String]] = [:]
-    private let modules = GoModuleLocator()
+    private let modules: GoModuleLocator
     private var packageNameByBlob: [ObjectID: String?] = [:]
     private static let prunedNames: Set<String> = ["internal", "testdata", "vendor"]
+
+    init(modules: GoModuleLocator = GoModuleLocator()) {
+        self.modules = modules
+    }
 
     func items(_ spec: GoPackagesExtractorSpec, tree: ObjectID, files: any FileTree, notes: inout [String])
         throws(GitError) -> [RawItem]
     {
         let root = spec.root.split(separator: "/").joined(separator: "/")
         guard
-            let (moduleTree, module) = try modules.locate(
+            let (moduleTree, module, _) = try modules.locate(
                 root: root, in: tree, files: files, extractor: "go-packages", notes: &notes)
         else { return [] }
         return try packages(in: moduleTree, files: files, notes: &notes).map { relative in
@@ -120,11 +124,19 @@ final class GoPackageFinder {
 /// remembered by `go.mod` blob id. Shared by `go-packages` and `go-api`.
 final class GoModuleLocator {
     private var pathByBlob: [ObjectID: String?] = [:]
+    /// The module path a later `go.mod` gives the module at a root (HEAD's), for revisions that have none yet.
+    private let laterModule: (String) -> String?
+
+    init(laterModule: @escaping (String) -> String? = { _ in nil }) {
+        self.laterModule = laterModule
+    }
 
     /// The module's folder and path; nil when there is no `go.mod` there, or (with a note naming `extractor`) when it
-    /// is missing from the object store or has no `module` line.
+    /// is missing from the object store or has no `module` line. A revision from before Go modules (the folder
+    /// exists, with no `go.mod`) is read under the path of the later `go.mod`, with `inferred` set, so adding
+    /// `go.mod` does not look like adding every package.
     func locate(root: String, in tree: ObjectID, files: any FileTree, extractor: String, notes: inout [String])
-        throws(GitError) -> (tree: ObjectID, path: String)?
+        throws(GitError) -> (tree: ObjectID, path: String, inferred: Bool)?
     {
         var moduleTree = tree
         for part in root.split(separator: "/") {
@@ -134,7 +146,10 @@ final class GoModuleLocator {
             moduleTree = entry.id
         }
         let goModPath = root.isEmpty ? "go.mod" : root + "/go.mod"
-        guard let goMod = try files.blobID(atPath: "go.mod", inTree: moduleTree) else { return nil }
+        guard let goMod = try files.blobID(atPath: "go.mod", inTree: moduleTree) else {
+            guard let later = laterModule(root) else { return nil }
+            return (moduleTree, later, true)
+        }
         let module: String?
         if let cached = pathByBlob[goMod] {
             module = cached
@@ -151,6 +166,30 @@ final class GoModuleLocator {
             notes.append("\(goModPath): no 'module' line; \(extractor) found nothing")
             return nil
         }
-        return (moduleTree, module)
+        return (moduleTree, module, false)
+    }
+}
+
+/// The module path of the `go.mod` at each root folder of HEAD, read once per root: what a revision from before Go
+/// modules is read under.
+final class HeadModulePaths {
+    private let repository: Repository
+    private var paths: [String: String?] = [:]
+
+    init(repository: Repository) {
+        self.repository = repository
+    }
+
+    func path(atRoot root: String) -> String? {
+        if let known = paths[root] { return known }
+        let goModPath = root.isEmpty ? "go.mod" : root + "/go.mod"
+        var path: String?
+        if let head = try? repository.resolve("HEAD"), let tree = try? repository.rootTree(of: head),
+            let blob = try? repository.blobID(atPath: goModPath, inTree: tree), let text = try? repository.text(ofBlob: blob)
+        {
+            path = GoPackageFinder.modulePath(in: text)
+        }
+        paths[root] = path
+        return path
     }
 }

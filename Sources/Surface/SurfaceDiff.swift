@@ -39,6 +39,7 @@ public enum SurfaceDiff {
             policy.surfaces.filter { $0.extractors.contains { $0.kind == "go-api" } }.map(\.name))
         let isGo = { (item: SurfaceItem) in goSurfaces.contains(item.surface) && GoCompatibility.isGoItem(item) }
         let before = goSurfaces.isEmpty ? before : GoCompatibility.movingModules(before, to: after)
+        let correspondence = goSurfaces.isEmpty ? nil : GoCorrespondence(before: before, after: after, isGo: isGo)
         // Surfaces read only by cobra: a change that only widens a flag (a new shorthand, local to persistent) adds.
         let cobraSurfaces = Set(
             policy.surfaces.filter { !$0.extractors.isEmpty && $0.extractors.allSatisfy { $0.kind == "cobra" } }
@@ -60,7 +61,10 @@ public enum SurfaceDiff {
             // An attribute the surface does not call breaking promises nothing: a patch.
             var bump: Bump = !experimental && !breaking.isEmpty ? .major : .patch
             if !experimental && isGo(old) && isGo(new) {
-                bump = breaking.map { GoCompatibility.bump(attribute: $0, old: old, new: new) }.max() ?? .patch
+                bump =
+                    breaking.map {
+                        GoCompatibility.bump(attribute: $0, old: old, new: new, correspondence: correspondence)
+                    }.max() ?? .patch
             } else if !experimental && cobraSurfaces.contains(old.surface) {
                 bump =
                     breaking.map {

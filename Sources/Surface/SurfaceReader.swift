@@ -40,8 +40,8 @@ public final class SurfaceReader {
     private let policy: Policy
     private var regexCache: [RegexCacheKey: [RawItem]] = [:]
     private var listCache: [ObjectID: ([RawItem], [String])] = [:]
-    private let goPackages = GoPackageFinder()
-    private let goAPI = GoAPIReader()
+    private let goPackages: GoPackageFinder
+    private let goAPI: GoAPIReader
     private var globVerdicts: [String: (admitted: Bool, experimental: Bool)] = [:]
     private let cobra = CobraReader()
     /// Decoded blobs of the snapshot being read (two extractors reading one file read it once).
@@ -61,6 +61,9 @@ public final class SurfaceReader {
     public init(repository: Repository, policy: Policy) {
         self.repository = repository
         self.policy = policy
+        let modules = GoModuleLocator(laterModule: HeadModulePaths(repository: repository).path(atRoot:))
+        goPackages = GoPackageFinder(modules: modules)
+        goAPI = GoAPIReader(modules: modules)
         var globs: [[Glob]] = []
         regexSlots = policy.surfaces.map { surface in
             surface.extractors.map { extractor in
