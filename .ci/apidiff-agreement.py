@@ -110,8 +110,10 @@ def semgate_changes(semgate, folder):
         parent = name.rsplit(".", 1)[0] if "." in name else None
         if parent:
             aliased = {parent_aliases.get((side, parent)) for side in ("before", "after")} - {None}
-        old_alias = ((change.get("before") or {}).get("attributes") or {}).get("alias-of")
-        result.append({"old_alias": old_alias, "name": name, "bump": change.get("bump"), "kind": change.get("kind"), "via": via | aliased,
+        old_attributes = (change.get("before") or {}).get("attributes") or {}
+        old_alias = old_attributes.get("alias-of")
+        old_words = set(re.findall(r"\w+", " ".join(old_attributes.get(a, "") for a in ("type", "signature", "alias-of"))))
+        result.append({"old_alias": old_alias, "old_words": old_words, "name": name, "bump": change.get("bump"), "kind": change.get("kind"), "via": via | aliased,
                        "attributes": change.get("changed_attributes") or []})
     return result
 
@@ -134,11 +136,15 @@ def find_changes(node):
 def candidates(name, changes):
     parts = name.split(".")
     exact = [c for c in changes if c["name"] == name]
-    if exact:
+    if exact and (parts[0][:1].isupper() or any(c["bump"] == "major" for c in exact)):
         return exact
     # An unexported type's member seen through an exported type that embeds it (`embedm.EV1` as `SM.EV1`).
     if len(parts) == 2 and parts[0][:1].islower():
-        return [c for c in changes if c["name"].split(".")[-1] == parts[1] and parts[0] in c["via"]]
+        promoted = [c for c in changes if c["name"].split(".")[-1] == parts[1] and parts[0] in c["via"]]
+        if promoted:
+            return promoted
+        # A method lost because an exported item now refers to another type than the unexported one that had it.
+        return [c for c in changes if parts[0] in c["old_words"] and c["bump"] == "major"]
     # A type split from its alias (`type J = K` becoming `type J K`): semgate reports the alias that left.
     split_aliases = [c for c in changes if "alias-of" in c["attributes"] and c.get("old_alias") == name]
     if split_aliases:

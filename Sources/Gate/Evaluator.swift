@@ -48,7 +48,8 @@ public enum Evaluator {
         if let allow, required > allow {
             add(.bumpNotAllowed, "the changes need a \(required) release but only \(allow) changes are allowed here")
         }
-        for change in changes where change.kind == .removed && !change.experimental {
+        // A removal the extractor cannot claim (a member of a Go type moved behind an alias) needs no major: no finding.
+        for change in changes where change.kind == .removed && !change.experimental && change.bump == .major {
             guard let before = change.before else { continue }
             if before.stability != .deprecated {
                 add(

@@ -162,6 +162,11 @@ struct GoAPIPackage {
                     attributes["note"] = "value not promised (ignore-values)"
                 } else {
                     attributes["value"] = constants.text(of: name)
+                    if constants.value(of: name) == nil, let text = attributes["value"],
+                        GoCompatibility.refersToAnotherPackage(text)
+                    {
+                        attributes["note"] = "value refers to another package's const; not evaluated or compared"
+                    }
                 }
             } else if let type = spec.type {
                 attributes["type"] = Self.description(of: type, constants: &constants)
@@ -173,7 +178,38 @@ struct GoAPIPackage {
             }
             items.append(item(name, spec.doc, declared, attributes: attributes, line: spec.position.line))
         }
+        // Unexported types the exported API exposes (a parameter, result, field or var of type `options`), with their
+        // exported members, marked `exposed=yes`: a change to them changes the API, and a rename of one is checked
+        // against its shape (GoCorrespondence).
+        var queue = Array(Self.unexportedTypeNames(in: items).filter { types[$0] != nil }).sorted()
+        var listed: Set<String> = []
+        while let name = queue.popLast() {
+            guard !listed.contains(name), let declared = types[name] else { continue }
+            listed.insert(name)
+            var own = typeItems(name, declared, constants: &constants)
+            for index in own.indices { own[index].attributes["exposed"] = "yes" }
+            queue += Self.unexportedTypeNames(in: own).filter { types[$0] != nil && !listed.contains($0) }.sorted()
+            items += own
+        }
         return items
+    }
+
+    /// The unqualified unexported identifiers in items' `signature`, `type` and `alias-of` texts.
+    private static func unexportedTypeNames(in items: [RawItem]) -> Set<String> {
+        var names: Set<String> = []
+        for item in items {
+            for attribute in ["signature", "type", "alias-of"] {
+                guard let text = item.attributes[attribute] else { continue }
+                let tokens = GoCorrespondence.tokens(text)
+                for (index, token) in tokens.enumerated()
+                where GoCorrespondence.isUnexportedName(token) && !(index > 0 && tokens[index - 1] == ".")
+                    && !(index + 1 < tokens.count && tokens[index + 1] == ".")
+                {
+                    names.insert(token)
+                }
+            }
+        }
+        return names
     }
 
     private func item<T>(
@@ -265,10 +301,13 @@ struct GoAPIPackage {
             attributes["typeparams"] = "[" + spec.typeParameters.map(\.description).joined(separator: ", ") + "]"
         }
         var members: [RawItem] = []
-        switch spec.type {
+        // `any` is `interface{}`: `type T any` and `type T interface{}` are one type.
+        let type: GoType = spec.type == .named(package: nil, name: "any", arguments: []) && types["any"] == nil
+            ? .interface([]) : spec.type
+        switch type {
         case .structure where !spec.isAlias:
             attributes["type"] = "struct"
-            switch comparability(spec.type, visited: [definedName]) {
+            switch comparability(spec.type, in: declared.file, visited: [definedName]) {
             case .yes: break
             case .no: attributes["comparable"] = "no"
             case .unknown(let foreign):
@@ -301,6 +340,9 @@ struct GoAPIPackage {
             }
         default:
             attributes["type"] = (spec.isAlias ? "= " : "") + Self.description(of: spec.type, constants: &constants)
+            if spec.isAlias, case .named(let package?, _, _) = spec.type, Self.knownInterface(spec.type, in: declared.file) == nil {
+                attributes["note"] = "members of \(package).\(spec.type.baseName?.name ?? "") not listed (needs type-checking)"
+            }
             if let known = Self.knownInterface(spec.type, in: declared.file) {
                 // `type W io.Writer` is an interface with io.Writer's methods; `type W = io.Writer` lists them too.
                 if !spec.isAlias {
@@ -378,13 +420,10 @@ struct GoAPIPackage {
 
     /// The methods of a standard interface `type` names, when `file` imports its package under that qualifier.
     static func knownInterface(_ type: GoType, in file: ParsedGoFile) -> [(String, String)]? {
-        guard case .named(let qualifier?, let name, let arguments) = type, arguments.isEmpty else { return nil }
-        for entry in file.file.imports {
-            let last = entry.path.split(separator: "/").last.map(String.init) ?? entry.path
-            guard (entry.name ?? last) == qualifier else { continue }
-            return knownInterfaces[entry.path + "." + name]
-        }
-        return nil
+        guard case .named(let qualifier?, let name, let arguments) = type, arguments.isEmpty,
+            let path = importPath(of: qualifier, in: file)
+        else { return nil }
+        return knownInterfaces[path + "." + name]
     }
 
     /// Whether values of a type can be compared with `==`, as far as this package's source says.
@@ -397,29 +436,32 @@ struct GoAPIPackage {
 
     /// Types of the standard library whose comparability is known without reading them (the common field types).
     private static let comparableForeign: Set<String> = [
-        "time.Time", "time.Duration", "time.Month", "time.Weekday", "context.Context", "fs.FileMode", "os.FileMode",
-        "reflect.Kind", "reflect.Type", "sync.Mutex", "sync.RWMutex", "sync.Once", "atomic.Bool", "atomic.Int32",
-        "atomic.Int64", "atomic.Uint32", "atomic.Uint64", "atomic.Value", "io.Reader",
-        "io.Writer", "io.ReadCloser", "io.WriteCloser", "io.Closer", "net.Conn", "http.Handler", "http.RoundTripper",
-        "slog.Level", "slog.Logger", "log.Logger", "url.URL", "netip.Addr", "netip.Prefix", "netip.AddrPort",
+        "time.Time", "time.Duration", "time.Month", "time.Weekday", "context.Context", "io/fs.FileMode", "os.FileMode",
+        "reflect.Kind", "reflect.Type", "sync.Mutex", "sync.RWMutex", "sync.Once", "sync/atomic.Bool",
+        "sync/atomic.Int32", "sync/atomic.Int64", "sync/atomic.Uint32", "sync/atomic.Uint64", "sync/atomic.Value",
+        "io.Reader", "io.Writer", "io.ReadCloser", "io.WriteCloser", "io.Closer", "net.Conn", "net/http.Handler",
+        "net/http.RoundTripper", "log/slog.Level", "log/slog.Logger", "log.Logger", "net/url.URL", "net/netip.Addr",
+        "net/netip.Prefix", "net/netip.AddrPort",
     ]
     /// Standard library types that hold a slice, map or func: a struct with one is not comparable.
     private static let incomparableForeign: Set<String> = [
-        "http.Header", "url.Values", "net.IP", "net.IPMask", "json.RawMessage", "http.Request", "http.Client",
-        "tls.Config", "tls.Certificate", "x509.Certificate", "x509.CertPool", "bytes.Buffer", "strings.Builder",
-        "regexp.Regexp", "http.Cookie", "big.Int", "big.Float",
+        "net/http.Header", "net/url.Values", "net.IP", "net.IPMask", "encoding/json.RawMessage", "net/http.Request",
+        "net/http.Client", "crypto/tls.Config", "crypto/tls.Certificate", "crypto/x509.Certificate",
+        "crypto/x509.CertPool", "bytes.Buffer", "strings.Builder", "regexp.Regexp", "net/http.Cookie", "math/big.Int",
+        "math/big.Float",
     ]
 
-    /// Whether `type` is comparable: a slice, map or func, or an array or struct (of this package, followed by name)
-    /// holding one, is not; a named type of another package is unknown unless it is a well-known standard type.
-    func comparability(_ type: GoType, visited: Set<String>) -> Comparability {
+    /// Whether `type` (written in `file`) is comparable: a slice, map or func, or an array or struct (of this
+    /// package, followed by name) holding one, is not; a named type of another package is unknown unless it is a
+    /// well-known standard type (looked up by import path, so a module's own `time` package is not `time`).
+    func comparability(_ type: GoType, in file: ParsedGoFile, visited: Set<String>) -> Comparability {
         switch type {
         case .slice, .map, .function: return .no
-        case .array(_, let element): return comparability(element, visited: visited)
+        case .array(_, let element): return comparability(element, in: file, visited: visited)
         case .structure(let fields):
             var unknown: Set<String> = []
             for field in fields {
-                switch comparability(field.type, visited: visited) {
+                switch comparability(field.type, in: file, visited: visited) {
                 case .no: return .no
                 case .unknown(let names): unknown.formUnion(names)
                 case .yes: break
@@ -428,16 +470,23 @@ struct GoAPIPackage {
             return unknown.isEmpty ? .yes : .unknown(unknown)
         case .named(nil, let name, _):
             guard !visited.contains(name), let declared = types[name] else { return .yes }
-            return comparability(declared.value.type, visited: visited.union([name]))
-        case .named(.some, _, let arguments) where arguments.isEmpty:
-            let name = type.description
-            if Self.comparableForeign.contains(name) { return .yes }
-            if Self.incomparableForeign.contains(name) { return .no }
-            return .unknown([name])
-        case .named(.some, _, _):
+            return comparability(declared.value.type, in: declared.file, visited: visited.union([name]))
+        case .named(let qualifier?, let name, let arguments):
+            let standard = arguments.isEmpty ? Self.importPath(of: qualifier, in: file).map { $0 + "." + name } : nil
+            if let standard, Self.comparableForeign.contains(standard) { return .yes }
+            if let standard, Self.incomparableForeign.contains(standard) { return .no }
             return .unknown([type.description])
         default: return .yes
         }
+    }
+
+    /// The import path a file imports under `qualifier`.
+    static func importPath(of qualifier: String, in file: ParsedGoFile) -> String? {
+        for entry in file.file.imports {
+            let last = entry.path.split(separator: "/").last.map(String.init) ?? entry.path
+            if (entry.name ?? last) == qualifier { return entry.path }
+        }
+        return nil
     }
 
     private struct InterfaceMethod {

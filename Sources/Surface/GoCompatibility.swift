@@ -11,7 +11,7 @@ import SemVer
 /// (`build`, `via`, `note`) change nothing; renames that correspond (``GoCorrespondence``) change nothing.
 enum GoCompatibility {
     /// Attributes that describe an item without promising anything.
-    static let descriptive: Set<String> = ["build", "note"]
+    static let descriptive: Set<String> = ["build", "note", "exposed"]
 
     /// Numeric widenings apidiff accepts for a defined type's underlying basic type.
     private static let widenings: Set<String> = {
@@ -41,6 +41,26 @@ enum GoCompatibility {
         }
     }
 
+    /// True when a const's text names something of another package (`pkg.Name`), so it was not evaluated.
+    static func refersToAnotherPackage(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        let isWord = { (scalar: Unicode.Scalar) in
+            scalar.properties.isAlphabetic || scalar == "_" || scalar.properties.numericType != nil
+        }
+        var inString = false
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "\"" || scalar == "`" { inString.toggle() }
+            guard !inString, scalar == ".", index > 0, index + 1 < scalars.count,
+                scalars[index + 1].properties.isAlphabetic || scalars[index + 1] == "_"
+            else { continue }
+            // The word before the dot must be an identifier (`pkg`), not a number (`1.e5`).
+            var start = index
+            while start > 0 && isWord(scalars[start - 1]) { start -= 1 }
+            if start < index, scalars[start].properties.isAlphabetic || scalars[start] == "_" { return true }
+        }
+        return false
+    }
+
     /// True for a go-api item (it has one of the extractor's kinds).
     static func isGoItem(_ item: SurfaceItem) -> Bool {
         guard let kind = item.attributes["kind"] else { return false }
@@ -66,11 +86,15 @@ enum GoCompatibility {
             return .minor
         }
         switch attribute {
+        case "path" where old.attributes["kind"] == "module" && (old.attributes["note"] != nil || new.attributes["note"] != nil):
+            // A path inferred for a revision without go.mod promised nothing: the packages are compared by folder.
+            return .patch
         case "alias-of":
             // A type becoming an alias of another type of the package merges the two: compatible. Two names that
             // were one type becoming distinct types (or the alias moving to another type) can break code using both,
             // unless the old target is still the same type under another alias (`K = L` becoming `L = K`).
-            guard let before else { return .patch }
+            // An unexported type cannot be named by users: which names it aliases is not theirs to see.
+            guard let before, old.attributes["exposed"] != "yes" else { return .patch }
             if let correspondence, let package = correspondence.oldPackage(of: old),
                 let name = old.key.split(separator: ".").last,
                 correspondence.sameType(before, after ?? String(name), in: package)
@@ -116,13 +140,30 @@ enum GoCompatibility {
             return before == "yes" && after == "no" ? .minor : .major
         case "type" where old.attributes["type"] == "?" || new.attributes["type"] == "?":
             return .patch
+        case "value" where refersToAnotherPackage(before ?? "") || refersToAnotherPackage(after ?? ""):
+            // `mvccpb.DELETE` becoming `mvccpb.Event_DELETE` may be the same number: another package's consts are
+            // not read, so nothing is claimed (the item's note says so).
+            return .patch
         default:
             return .major
         }
     }
 
+    /// The bump a removed item needs: major, except a member of a type that became an alias of another package's
+    /// type (`type T = other.T`, the usual way to move a type): its members are there, but not listed (no claim).
+    static func removalBump(_ item: SurfaceItem, after: SurfaceSnapshot) -> Bump {
+        // An unexported type no longer exposed: the exported items that referred to it carry the change.
+        if item.attributes["exposed"] == "yes" { return .patch }
+        guard let dot = item.key.lastIndex(of: "."), let parent = after.items[item.surface + ":" + item.key[..<dot]],
+            parent.attributes["kind"] == "alias", let target = parent.attributes["type"], target.contains(".")
+        else { return .major }
+        return .patch
+    }
+
     /// The bump an added item needs: major for a method added to an interface others can implement, else minor.
     static func additionBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump {
+        // Users cannot name an unexported type: exposing one adds nothing they can write.
+        if item.attributes["exposed"] == "yes" { return .patch }
         guard item.attributes["kind"] == "method", item.attributes["receiver"] == "interface",
             let dot = item.key.lastIndex(of: ".")
         else { return .minor }

@@ -19,6 +19,10 @@ struct GoCorrespondence {
     /// Aliases of the new side by package and name: `pkg` -> `Old` -> `New`.
     private var newAliases: [String: [String: String]] = [:]
     private var oldPackages: Set<String> = []
+    /// The members of the old side's exposed unexported types, by the type's id: (member name, item).
+    private var exposedMembers: [String: [(String, SurfaceItem)]] = [:]
+    /// Attributes that say where or how an item was found, not what it is.
+    private static let shapeless: Set<String> = ["alias-of", "note", "exposed", "build", "via"]
     private let before: SurfaceSnapshot
     private let after: SurfaceSnapshot
 
@@ -36,6 +40,11 @@ struct GoCorrespondence {
             guard let target = item.attributes["alias-of"], let (package, name) = Self.split(item.key, newPackages)
             else { continue }
             newAliases[package, default: [:]][name] = target
+        }
+        for (id, item) in before.items where isGo(item) && item.attributes["exposed"] == "yes" {
+            guard let dot = id.lastIndex(of: "."), before.items[String(id[..<dot])]?.attributes["exposed"] == "yes"
+            else { continue }
+            exposedMembers[String(id[..<dot]), default: []].append((String(id[id.index(after: dot)...]), item))
         }
         for (id, old) in before.items where isGo(old) {
             guard let new = after.items[id], old.attributes != new.attributes else { continue }
@@ -61,7 +70,25 @@ struct GoCorrespondence {
                 return true
             }
             if let package, sameType(a, b, in: package) { return true }
-            return Self.isUnexportedName(a) && correspondingName(of: a) == b
+            guard Self.isUnexportedName(a), correspondingName(of: a) == b, let package else { return false }
+            return shapesMatch(a, b, package: package, surface: old.surface)
+        }
+    }
+
+    /// True when the old unexported type `a` (listed with `exposed=yes`) and the new type `b` have the same type and
+    /// the same exported members: renaming it changed nothing a user can see. A predeclared `b` (`type t int`
+    /// becoming `int`) matches a type with that underlying type and no members.
+    private func shapesMatch(_ a: String, _ b: String, package: String, surface: String) -> Bool {
+        guard let old = before.items["\(surface):\(package).\(a)"] else { return false }
+        let shape = { (item: SurfaceItem) in item.attributes.filter { !Self.shapeless.contains($0.key) } }
+        let members = exposedMembers["\(surface):\(package).\(a)"] ?? []
+        guard let new = after.items["\(surface):\(package).\(b)"] else {
+            return Self.predeclared.contains(b) && old.attributes["type"] == b && members.isEmpty
+        }
+        guard shape(old) == shape(new) else { return false }
+        return members.allSatisfy { suffix, member in
+            guard let counterpart = after.items["\(surface):\(package).\(b).\(suffix)"] else { return false }
+            return shape(counterpart) == shape(member)
         }
     }
 
@@ -134,7 +161,7 @@ struct GoCorrespondence {
         return first == "_" || first.properties.isAlphabetic
     }
 
-    private static func isUnexportedName(_ name: String) -> Bool {
+    static func isUnexportedName(_ name: String) -> Bool {
         isIdentifier(name) && !GoAPIPackage.isExported(name) && !predeclared.contains(name)
     }
 

@@ -48,7 +48,9 @@ public enum SurfaceDiff {
         for (id, old) in before.items {
             guard let new = after.items[id] else {
                 let experimental = old.stability == .experimental
-                changes.append(make(old, .removed, experimental ? .patch : .major, old, nil, experimental))
+                let bump: Bump =
+                    experimental ? .patch : isGo(old) ? GoCompatibility.removalBump(old, after: after) : .major
+                changes.append(make(old, .removed, bump, old, nil, experimental))
                 continue
             }
             if old.stability != new.stability { changes += stabilityChanges(old, new) }

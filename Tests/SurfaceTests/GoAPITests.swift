@@ -180,6 +180,13 @@ struct GoAPITests {
             name: "an embedded standard interface spelled out is a patch",
             old: "type I interface{ io.Reader; M() }", new: "type I interface{ M(); Read([]byte) (int, error) }",
             bump: .patch),
+        Rule(name: "interface{} spelled any is nothing", old: "type C interface{}", new: "type C any", bump: .none),
+        Rule(
+            name: "a const whose value names another package's const claims nothing",
+            old: "const D = mvccpb.DELETE", new: "const D = mvccpb.Event_DELETE", bump: .patch),
+        Rule(
+            name: "a type moved to another package behind an alias keeps its members (not listed: no claim)",
+            old: "type R struct{ W int }\nfunc (R) Do() {}", new: "type R = other.R", bump: .major),
         Rule(
             name: "body changes are nothing", old: "func F() int { return 1 }", new: "func F() int { return 2 }",
             bump: .none),
@@ -385,5 +392,29 @@ struct GoAPIRepositoryTests {
             changes.map { "\($0.kind) \($0.key) \($0.bump)" } == [
                 "added example.com/mod/lib.Extra minor", "changed go.mod patch",
             ])
+    }
+
+    @Test("members of a type moved behind an alias to another package are not claimed removed; the kind change is")
+    func movedType() {
+        let changes = SurfaceDiff.changes(
+            from: goSnapshot("type R struct{ W int }\nfunc (R) Do() {}"), to: goSnapshot("type R = other.R"),
+            policy: goPolicy)
+        #expect(
+            changes.map { "\($0.kind) \($0.key) \($0.bump)" } == [
+                "changed example.com/m/p.R major", "removed example.com/m/p.R.Do patch",
+                "removed example.com/m/p.R.W patch",
+            ])
+    }
+
+    @Test("comparability of another package's type is looked up by import path, not by its local name")
+    func comparabilityByImportPath() {
+        let local = goSnapshot([
+            "p.go": "package p\nimport time \"example.com/m/time\"\ntype S struct{ T time.Time }\n"
+        ])
+        #expect(local.items["api:example.com/m/p.S"]?.attributes["comparable"] == "?")
+        let standard = goSnapshot(["p.go": "package p\nimport \"time\"\ntype S struct{ T time.Time }\n"])
+        #expect(standard.items["api:example.com/m/p.S"]?.attributes["comparable"] == nil)
+        let header = goSnapshot(["p.go": "package p\nimport \"net/http\"\ntype S struct{ H http.Header }\n"])
+        #expect(header.items["api:example.com/m/p.S"]?.attributes["comparable"] == "no")
     }
 }
