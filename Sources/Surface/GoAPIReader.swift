@@ -14,12 +14,8 @@ final class GoAPIReader {
     private var parsed: [ObjectID: ParsedGoFile] = [:]
     private var packages: [PackageKey: [RawItem]] = [:]
     private var folders: [ObjectID: [Folder]] = [:]
-    private let modules: GoModuleLocator
+    private let modules = GoModuleLocator()
     private static let prunedNames: Set<String> = ["internal", "testdata", "vendor"]
-
-    init(modules: GoModuleLocator = GoModuleLocator()) {
-        self.modules = modules
-    }
 
     private struct Folder {
         let relative: String

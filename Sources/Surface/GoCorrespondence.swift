@@ -6,7 +6,7 @@
 /// parameters may be renamed. A changed `signature`, `type`, `typeparams` or `alias-of` whose only differences are
 /// such renames is no change. An old unexported name must stand for one new name across the whole comparison:
 /// splitting it into two (`u1` becoming `u2` here and `u3` there) is a change, as apidiff says.
-struct GoCorrespondence {
+final class GoCorrespondence {
     private static let predeclared: Set<String> = [
         "any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32", "float64", "int", "int8",
         "int16", "int32", "int64", "rune", "string", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr",
@@ -26,9 +26,10 @@ struct GoCorrespondence {
     private let before: SurfaceSnapshot
     private let after: SurfaceSnapshot
 
-    init(before: SurfaceSnapshot, after: SurfaceSnapshot, isGo: (SurfaceItem) -> Bool) {
+    init(before: SurfaceSnapshot, after: SurfaceSnapshot, surfaces: Set<String>) {
         self.before = before
         self.after = after
+        let isGo = { (item: SurfaceItem) in surfaces.contains(item.surface) && GoCompatibility.isGoItem(item) }
         for item in before.items.values where isGo(item) && item.attributes["kind"] == "package" {
             oldPackages.insert(item.key)
         }

@@ -9,13 +9,9 @@ import Policy
 /// subtree id, so a folder that did not change between two tags is not walked again.
 final class GoPackageFinder {
     private var packagesBySubtree: [ObjectID: [String]] = [:]
-    private let modules: GoModuleLocator
+    private let modules = GoModuleLocator()
     private var packageNameByBlob: [ObjectID: String?] = [:]
     private static let prunedNames: Set<String> = ["internal", "testdata", "vendor"]
-
-    init(modules: GoModuleLocator = GoModuleLocator()) {
-        self.modules = modules
-    }
 
     func items(_ spec: GoPackagesExtractorSpec, tree: ObjectID, files: any FileTree, notes: inout [String])
         throws(GitError) -> [RawItem]
@@ -124,12 +120,8 @@ final class GoPackageFinder {
 /// remembered by `go.mod` blob id. Shared by `go-packages` and `go-api`.
 final class GoModuleLocator {
     private var pathByBlob: [ObjectID: String?] = [:]
-    /// The module path a later `go.mod` gives the module at a root (HEAD's), for revisions that have none yet.
-    private let laterModule: (String) -> String?
-
-    init(laterModule: @escaping (String) -> String? = { _ in nil }) {
-        self.laterModule = laterModule
-    }
+    /// The module path HEAD's `go.mod` gives the module at each root, for revisions that have none yet.
+    private var headPaths: [String: String?] = [:]
 
     /// The module's folder and path; nil when there is no `go.mod` there, or (with a note naming `extractor`) when it
     /// is missing from the object store or has no `module` line. A revision from before Go modules (the folder
@@ -147,7 +139,7 @@ final class GoModuleLocator {
         }
         let goModPath = root.isEmpty ? "go.mod" : root + "/go.mod"
         guard let goMod = try files.blobID(atPath: "go.mod", inTree: moduleTree) else {
-            guard let later = laterModule(root) else { return nil }
+            guard let later = headModulePath(root: root, files: files) else { return nil }
             return (moduleTree, later, true)
         }
         let module: String?
@@ -168,28 +160,20 @@ final class GoModuleLocator {
         }
         return (moduleTree, module, false)
     }
-}
 
-/// The module path of the `go.mod` at each root folder of HEAD, read once per root: what a revision from before Go
-/// modules is read under.
-final class HeadModulePaths {
-    private let repository: Repository
-    private var paths: [String: String?] = [:]
-
-    init(repository: Repository) {
-        self.repository = repository
-    }
-
-    func path(atRoot root: String) -> String? {
-        if let known = paths[root] { return known }
-        let goModPath = root.isEmpty ? "go.mod" : root + "/go.mod"
+    /// The module path of the `go.mod` at `root` in HEAD's tree, read once per root: what a revision from before Go
+    /// modules is read under. Nil when HEAD has none (or the files are not a repository's).
+    private func headModulePath(root: String, files: any FileTree) -> String? {
+        if let known = headPaths[root] { return known }
+        let repository = (files as? Repository) ?? (files as? WorkingTree)?.repository
         var path: String?
-        if let head = try? repository.resolve("HEAD"), let tree = try? repository.rootTree(of: head),
-            let blob = try? repository.blobID(atPath: goModPath, inTree: tree), let text = try? repository.text(ofBlob: blob)
+        if let repository, let head = try? repository.resolve("HEAD"), let tree = try? repository.rootTree(of: head),
+            let blob = try? repository.blobID(atPath: root.isEmpty ? "go.mod" : root + "/go.mod", inTree: tree),
+            let text = try? repository.text(ofBlob: blob)
         {
             path = GoPackageFinder.modulePath(in: text)
         }
-        paths[root] = path
+        headPaths[root] = path
         return path
     }
 }
