@@ -41,7 +41,6 @@ final class GoPackageFinder {
         // are); the first such file settles it, so most folders cost one read.
         for source in sources {
             guard let name = try packageName(of: source.id, files: files, notes: &notes) else { continue }
-            // An unreadable file (a partial clone) must not make a package disappear: assume it is one.
             if name != "main" {
                 result.append("")
                 break
@@ -60,18 +59,12 @@ final class GoPackageFinder {
         return result
     }
 
-    /// The package clause of a Go file; `"?"` when the blob is missing (noted), nil when the file has none.
+    /// The package clause of a Go file, nil when it has none; a missing blob throws (fail closed).
     private func packageName(of blob: ObjectID, files: any FileTree, notes: inout [String]) throws(GitError)
         -> String?
     {
         if let cached = packageNameByBlob[blob] { return cached }
-        let name: String?
-        do {
-            name = Self.packageClause(in: try files.text(ofBlob: blob))
-        } catch .missingObject {
-            notes.append("Go file blob \(blob.short) is missing from the object store; its folder is assumed a package")
-            return "?"
-        }
+        let name = Self.packageClause(in: try files.text(ofBlob: blob))
         packageNameByBlob[blob] = name
         return name
     }
@@ -124,9 +117,9 @@ final class GoModuleLocator {
     private var headPaths: [String: String?] = [:]
 
     /// The module's folder and path; nil when there is no `go.mod` there, or (with a note naming `extractor`) when it
-    /// is missing from the object store or has no `module` line. A revision from before Go modules (the folder
-    /// exists, with no `go.mod`) is read under the path of the later `go.mod`, with `inferred` set, so adding
-    /// `go.mod` does not look like adding every package.
+    /// has no `module` line; a `go.mod` missing from the object store throws (fail closed). A revision from before Go
+    /// modules (the folder exists, with no `go.mod`) is read under the path of HEAD's `go.mod`, with `inferred` set,
+    /// so adding `go.mod` does not look like adding every package.
     func locate(root: String, in tree: ObjectID, files: any FileTree, extractor: String, notes: inout [String])
         throws(GitError) -> (tree: ObjectID, path: String, inferred: Bool)?
     {
@@ -139,7 +132,7 @@ final class GoModuleLocator {
         }
         let goModPath = root.isEmpty ? "go.mod" : root + "/go.mod"
         guard let goMod = try files.blobID(atPath: "go.mod", inTree: moduleTree) else {
-            guard let later = headModulePath(root: root, files: files) else { return nil }
+            guard let later = try headModulePath(root: root, files: files) else { return nil }
             return (moduleTree, later, true)
         }
         let module: String?
@@ -148,9 +141,8 @@ final class GoModuleLocator {
         } else {
             do {
                 module = GoPackageFinder.modulePath(in: try files.text(ofBlob: goMod))
-            } catch .missingObject {
-                notes.append("\(goModPath): blob \(goMod.short) is missing from the object store; skipped")
-                return nil
+            } catch {
+                throw error.locating(path: goModPath, revision: nil)
             }
             pathByBlob[goMod] = module
         }
@@ -162,16 +154,22 @@ final class GoModuleLocator {
     }
 
     /// The module path of the `go.mod` at `root` in HEAD's tree, read once per root: what a revision from before Go
-    /// modules is read under. Nil when HEAD has none (or the files are not a repository's).
-    private func headModulePath(root: String, files: any FileTree) -> String? {
+    /// modules is read under. Nil when there is no HEAD or it has no such `go.mod`; a `go.mod` missing from the object
+    /// store throws (fail closed).
+    private func headModulePath(root: String, files: any FileTree) throws(GitError) -> String? {
         if let known = headPaths[root] { return known }
         let repository = (files as? Repository) ?? (files as? WorkingTree)?.repository
         var path: String?
-        if let repository, let head = try? repository.resolve("HEAD"), let tree = try? repository.rootTree(of: head),
-            let blob = try? repository.blobID(atPath: root.isEmpty ? "go.mod" : root + "/go.mod", inTree: tree),
-            let text = try? repository.text(ofBlob: blob)
-        {
-            path = GoPackageFinder.modulePath(in: text)
+        if let repository, let head = try? repository.resolve("HEAD") {
+            let goModPath = root.isEmpty ? "go.mod" : root + "/go.mod"
+            let tree = try repository.rootTree(of: head)
+            if let blob = try repository.blobID(atPath: goModPath, inTree: tree) {
+                do {
+                    path = GoPackageFinder.modulePath(in: try repository.text(ofBlob: blob))
+                } catch {
+                    throw error.locating(path: goModPath, revision: "HEAD")
+                }
+            }
         }
         headPaths[root] = path
         return path
