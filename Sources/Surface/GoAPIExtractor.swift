@@ -115,3 +115,7 @@ public struct GoAPIExtractorSpec: Extractor {
         ]
     }
 }
+
+extension GoAPIExtractorSpec {
+    public static var deprecationMarker: String? { "a `// Deprecated:` paragraph in its doc comment" }
+}
