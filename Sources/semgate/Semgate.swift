@@ -26,7 +26,7 @@ struct Semgate: ParsableCommand {
               semgate deprecations               what is deprecated, and when may it go?
               semgate init --write .semgate.yml  a starting policy for this repository
             """,
-        version: "0.1.0",
+        version: VersionText.text,
         subcommands: [
             CheckCommand.self, NextCommand.self, AuditCommand.self, DiffCommand.self, SurfaceCommand.self,
             PolicyCommand.self, InitCommand.self, SupportCommand.self, FixTargetsCommand.self,
