@@ -73,8 +73,7 @@ let package = Package(
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "SemVer", "Pattern"]),
         .testTarget(name: "GoSourceTests", dependencies: ["GoSource", "TestSupport"]),
         /** Drives the Go lexer and parser over real files and random or mutated source; run by .ci/fuzz-go.sh. */
-        .executableTarget(
-            name: "gosource-fuzz", dependencies: ["GoSource", "TestSupport"], path: "Tests/GoSourceFuzz"),
+        .executableTarget(name: "gosource-fuzz", dependencies: ["GoSource", "TestSupport"], path: "Tests/GoSourceFuzz"),
         .testTarget(name: "SurfaceTests", dependencies: ["Surface", "Policy", "TestSupport"]),
         .testTarget(name: "LifecycleTests", dependencies: ["Lifecycle", "Policy", "SemVer"]),
         .testTarget(name: "GateTests", dependencies: ["Gate", "Lifecycle", "TestSupport"]),
