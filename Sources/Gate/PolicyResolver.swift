@@ -1,6 +1,7 @@
 import Foundation
 import Git
 import Policy
+import Surface
 
 /// Finds and loads the policy: `--policy FILE`, else `.semgate.yml`, `semgate.yml`, `policy/semgate.yml` in the
 /// working tree (or at `--policy-rev`), else zero-config defaults.
@@ -78,7 +79,7 @@ public enum PolicyResolver {
             if try wrap({ () throws(GitError) in try repository.blobID(atPath: "go.mod", inTree: tree) }) != nil {
                 surfaces.append(
                     SurfaceSpec(
-                        name: "packages", extractors: [.goPackages(GoPackagesExtractorSpec(root: ""))], breaking: nil,
+                        name: "packages", extractors: [GoPackagesExtractorSpec(root: "")], breaking: nil,
                         include: [], exclude: []))
                 found.append("go-packages (go.mod found)")
             }
