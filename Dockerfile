@@ -23,11 +23,13 @@ ARG SEMGATE_COMMIT=""
 RUN SEMGATE_COMMIT="${SEMGATE_COMMIT}" .ci/static-build.sh /out
 
 FROM ${RUNTIME_IMAGE}
-# git for the scripts around semgate; a mounted checkout belongs to the host's user, not to the container's root, so
-# git and libgit2 (which reads the system gitconfig) are told to trust it.
+# git for the scripts around semgate. A checkout mounted at /repo belongs to the host's user, not to the container's
+# root, so the system gitconfig trusts it: /repo by name for libgit2 1.5 (which reads the system gitconfig but not
+# the '*' wildcard; checked in a Debian root), '*' for git.
 RUN apt-get update -q \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends ca-certificates git \
     && rm -rf /var/lib/apt/lists/* \
+    && git config --system --add safe.directory /repo \
     && git config --system --add safe.directory '*'
 COPY --from=build /out/semgate /usr/local/bin/semgate
 WORKDIR /repo

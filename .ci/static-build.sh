@@ -36,12 +36,19 @@ esac
 arch=$(uname -m)
 jobs=$( (command -v nproc > /dev/null && nproc) || sysctl -n hw.ncpu 2> /dev/null || echo 2)
 
-for tool in cmake pkg-config swift cc ar; do
+for tool in cmake pkg-config swift ar; do
     command -v "$tool" > /dev/null 2>&1 || {
         echo "error: $tool is needed to build a static semgate (Debian: apt-get install cmake pkg-config gcc)" >&2
         exit 2
     }
 done
+
+cc=${CC:-$(command -v cc || command -v clang || command -v gcc || true)}
+[ -n "$cc" ] || {
+    echo "error: a C compiler is needed (cc, clang or gcc)" >&2
+    exit 2
+}
+export CC=$cc
 
 # --- libgit2's source -------------------------------------------------------------------------------------------
 source_dir=${LIBGIT2_SOURCE:-}
@@ -121,7 +128,7 @@ options=(-DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF -DBUILD_TESTS=OFF -D
 extra_archives=()
 static_archive() {
     local path
-    path=$(cc -print-file-name="$1")
+    path=$("$cc" -print-file-name="$1")
     if [ "$path" = "$1" ] || [ ! -f "$path" ]; then
         echo "error: $1 not found (Debian: apt-get install $2)" >&2
         exit 2
@@ -143,7 +150,7 @@ if [ "$os" = macos ]; then options+=(-DREGEX_BACKEND=regcomp_l); else options+=(
 
 stamp="$prefix/.built-from"
 wanted="$source_dir ${options[*]} ${extra_archives[*]:-}"
-if [ ! -f "$prefix/lib/libgit2.a" ] || [ "$(cat "$stamp" 2> /dev/null)" != "$wanted" ]; then
+if [ -z "$(find "$prefix" -name libgit2.a 2> /dev/null)" ] || [ "$(cat "$stamp" 2> /dev/null)" != "$wanted" ]; then
     echo "building a static libgit2 from $source_dir"
     rm -rf -- "$work/libgit2-build" "$prefix"
     cmake -S "$source_dir" -B "$work/libgit2-build" "${options[@]}" > "$work/libgit2-cmake.log" 2>&1 || {
@@ -172,6 +179,20 @@ if [ ! -f "$prefix/lib/libgit2.a" ] || [ "$(cat "$stamp" 2> /dev/null)" != "$wan
     # Only the static library stays, so the linker cannot pick a shared one from this folder.
     find "$prefix" \( -name '*.so*' -o -name '*.dylib' \) -delete
     printf '%s' "$wanted" > "$stamp"
+fi
+libdir=$(dirname "$(find "$prefix" -name libgit2.a | head -n 1)")
+if [ "$os" = linux ]; then
+    # The Swift runtime's link line asks for -lstdc++, and the compiler driver for -lgcc_s: the libgit2 folder is
+    # searched first, so these names find GCC's static archives there (libgcc_eh is libgcc_s's static counterpart),
+    # and the binary needs no C++ or GCC runtime library at run time.
+    for pair in libstdc++.a:libstdc++.a libgcc_s.a:libgcc_eh.a; do
+        archive=$("$cc" -print-file-name="${pair#*:}")
+        [ -f "$archive" ] || {
+            echo "error: ${pair#*:} not found (Debian: apt-get install g++)" >&2
+            exit 2
+        }
+        ln -sf "$archive" "$libdir/${pair%%:*}"
+    done
 fi
 pcdir=$(dirname "$(find "$prefix" -name libgit2.pc | head -n 1)")
 pcdir_abs=$(cd "$pcdir" && pwd)

@@ -7,7 +7,7 @@
 #   .ci/static-check.sh [STATIC_BINARY]        (default: build one with .ci/static-build.sh)
 #   SEMGATE_REFERENCE=.build/debug/semgate .ci/static-check.sh      also compare with this build's reports
 #
-# Needs Linux, root (debootstrap and chroot) and debootstrap; without them it says why and exits 0 ("skipped").
+# Needs Linux, root (debootstrap, chroot, unshare) and debootstrap; without them it says why and exits 0 ("skipped").
 # SEMGATE_DEBOOTSTRAP_MIRROR overrides the archive (default: the system's Debian mirror, else deb.debian.org).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,9 +25,11 @@ fail() {
 [ "$(id -u)" -eq 0 ] || skip "the static-binary check needs root (debootstrap, chroot)"
 command -v debootstrap > /dev/null 2>&1 || skip "debootstrap is not installed (apt-get install debootstrap)"
 command -v chroot > /dev/null 2>&1 || skip "chroot is not installed"
+command -v unshare > /dev/null 2>&1 || skip "unshare (util-linux) is not installed"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/semgate-static-check.XXXXXX")
-# Nothing is mounted into the root, so removing it removes only what debootstrap and this script wrote.
+# /proc is mounted into the root only inside a private namespace (in_root), so removing the root removes only what
+# debootstrap and this script wrote.
 trap 'rm -rf -- "$work"' EXIT
 
 if [ "$#" -ge 1 ]; then
@@ -68,8 +70,11 @@ chroot "$rootfs" /bin/sh -c 'command -v git' > /dev/null 2>&1 && fail "the Debia
 
 install -m 0755 "$binary" "$rootfs/usr/local/bin/semgate"
 .ci/sample-repo.sh "$rootfs/sample" > /dev/null
+# Each run in its own mount and PID namespace with a fresh /proc (the Swift runtime reads its arguments from
+# /proc/self/cmdline), which disappears with the namespace: nothing stays mounted inside the root.
 in_root() {
-    chroot "$rootfs" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/root NO_COLOR=1 "$@"
+    unshare --mount --pid --fork --mount-proc="$rootfs/proc" \
+        chroot "$rootfs" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/root NO_COLOR=1 "$@"
 }
 
 echo "--- semgate --version (in the root)"
