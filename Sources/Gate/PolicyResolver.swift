@@ -110,6 +110,15 @@ public enum GateError: Error, Sendable, CustomStringConvertible {
         case .usage(let message): return message
         }
     }
+
+    /// The message as lines: one, or for a policy a header and one line a diagnostic. A line break inside a line
+    /// comes from the repository and is not one of these.
+    public var lines: [String] {
+        switch self {
+        case .policy(let error): return ["invalid policy:"] + error.diagnostics.map(\.description)
+        default: return [description]
+        }
+    }
 }
 
 /// A surface read that failed, carried as text so `GateError` stays simple.

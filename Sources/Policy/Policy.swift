@@ -13,7 +13,7 @@ public struct Policy: Sendable {
     public var experimental: [Glob]
     public var deprecations: [DeclaredDeprecation]
     public var exceptions: [PolicyException]
-    public var severityOverrides: [Rule: Severity]
+    public var severityOverrides: [RuleID: Severity]
     /// Second opinions on the bump besides the surface (`signals:`).
     public var signals: [Signal]
     public var origin: PolicyOrigin
@@ -35,7 +35,7 @@ public struct Policy: Sendable {
         experimental: [Glob] = [],
         deprecations: [DeclaredDeprecation] = [],
         exceptions: [PolicyException] = [],
-        severityOverrides: [Rule: Severity] = [:],
+        severityOverrides: [RuleID: Severity] = [:],
         signals: [Signal] = []
     ) {
         self.formatVersion = formatVersion
@@ -52,11 +52,6 @@ public struct Policy: Sendable {
         self.cadence = nil
         self.deprecationPeriod = nil
         self.promotions = PromotionPolicy()
-    }
-
-    /// The severity the policy gives `rule`: its override, else the rule's default.
-    public func severity(of rule: Rule) -> Severity {
-        severityOverrides[rule] ?? rule.defaultSeverity
     }
 
     /// The surface named `name`, if the policy declares it.

@@ -765,12 +765,12 @@ struct PolicyReader {
         return PolicyException(release: release, items: items, reason: reason)
     }
 
-    private mutating func readRules(_ node: Node) -> [Rule: Severity] {
-        var overrides: [Rule: Severity] = [:]
-        let ids = Rule.allCases.map(\.id)
+    private mutating func readRules(_ node: Node) -> [RuleID: Severity] {
+        var overrides: [RuleID: Severity] = [:]
+        let ids = RuleID.allCases.map(\.id)
         let settable = Severity.settable.map(\.rawValue)
         for (name, key, value) in namedEntries(of: node, for: "'rules'") {
-            let rule = Rule(id: name)
+            let rule = RuleID(id: name)
             if rule == nil {
                 report("unknown rule '\(name)' in 'rules'" + Suggestions.hint(for: name, among: ids), at: key)
             }
