@@ -143,6 +143,8 @@ struct InertOutputTests {
             #expect(items.contains("api:" + name), "\(name.debugDescription)")
         }
         for key in InertFixture.listKeys { #expect(items.contains("options:" + key), "\(key.debugDescription)") }
+        let reasons = (report?["findings"] as? [[String: Any]] ?? []).compactMap { $0["exception"] as? String }
+        #expect(reasons.contains { $0.contains("PWNED-reason") }, "the exception's reason is reported: \(reasons)")
         let locations = values(of: "location", in: "changes", of: report)
         for path in [InertFixture.removedPath, InertFixture.addedPath] {
             #expect(locations.contains { $0.hasPrefix(path + ":") }, "\(path.debugDescription) in \(locations)")
