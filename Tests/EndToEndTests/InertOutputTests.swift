@@ -194,6 +194,8 @@ struct InertOutputTests {
             ["check", "--allow", "x\n::error::PWNED-arg\u{1B}]0;t\u{7}"], ["support", "--at", "2024\n::error::PWNED"],
             ["check", "--format", "x\n::error::PWNED-format"], ["next", "--pre", "rc\n::error::PWNED-pre"],
             ["check", "--version", "1.1.0\n::error::PWNED-version"],
+            ["check", "--repo", "/nonexistent\n::error::PWNED-repo\u{1B}[2J"],
+            ["check", "--policy", "missing\n::error::PWNED-policy.yml"], ["surface", "--check", "x\n##[error]PWNED"],
         ]
         let folder = try TemporaryFolder()
         let policy = try folder.write(
