@@ -8,9 +8,9 @@ import TestSupport
 
 /// A repository whose every field that reaches an output is hostile: item names from a pattern and from a list,
 /// attribute values, file paths, a tag name, a list-file note, an exception reason, a deprecation's replacement,
-/// the project name and support phase names. Each payload tries one way out: a line break (LF, CR, CRLF) before a
-/// workflow command, ESC sequences (clear screen, colour, window title, OSC 8 hyperlink), BEL, C1 controls, bidi
-/// overrides and isolates, zero-width characters, line separators, `::command::` and `##[command]`, `%0A`, markdown,
+/// the project name and support phase names. Each payload tries one way out: a line break (LF, CR, CR CR; a CRLF in
+/// a file reads as LF) before a workflow command, ESC sequences (clear screen, colour, window title, OSC 8
+/// hyperlink), BEL, C1 controls, bidi overrides and isolates, zero-width characters, line separators, `::command::` and `##[command]`, `%0A`, markdown,
 /// HTML and XML terminators, pipes and backticks, and a very long name.
 ///
 /// v1.0.0 declares `removed`, v1.1.0 removes them (major, without deprecation) and adds `added`, so check, diff and
@@ -19,7 +19,7 @@ struct InertFixture {
     static let removed = [
         "nl\n::error::PWNED-lf",
         "cr\r::error::PWNED-cr",
-        "crlf\r\n::stop-commands::PWNED-stop",
+        "crcr\r\r::stop-commands::PWNED-stop",
         "esc\u{1B}[2J\u{1B}[31mred\u{1B}]0;PWNED-title\u{7}",
         "osc8\u{1B}]8;;https://evil.example/\u{1B}\\PWNED-link\u{1B}]8;;\u{1B}\\",
         "c1\u{85}next\u{9B}31m\u{9D}PWNED-c1",
