@@ -410,7 +410,9 @@ public struct DraftTrial: Sendable {
                         ? "no findings"
                         : findings.map { "\($0.count) \($0.rule)" }.joined(separator: ", ")))
         }
-        lines.append("items: " + items.map { "\($0.surface) \($0.count)" }.joined(separator: ", "))
+        lines.append(
+            "items: "
+                + (items.isEmpty ? "no surfaces" : items.map { "\($0.surface) \($0.count)" }.joined(separator: ", ")))
         if !emptySurfaces.isEmpty {
             lines.append(
                 "empty: " + emptySurfaces.joined(separator: ", ")

@@ -90,7 +90,7 @@ struct InitCommand: ParsableCommand {
             let trial = try semgateRun { () throws(GateError) in
                 try DraftTrial(yaml: draft.yaml, repository: repository, revision: rev)
             }
-            printError(trial.summary.split(separator: "\n").map(String.init))
+            printError(trial.summary.split(separator: "\n").map { "semgate: " + $0 })
         }
     }
 }
