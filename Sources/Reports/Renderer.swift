@@ -61,7 +61,8 @@ public struct RenderOptions: Sendable {
         }
         if hiddenNotes > 0 { parts.append("\(hiddenNotes) general note\(hiddenNotes == 1 ? "" : "s")") }
         let least = hidden.map(\.severity).min() ?? .note
-        return parts.joined(separator: ", ") + " not shown; --min-severity \(hiddenNotes > 0 ? "note" : least.rawValue) "
+        return parts.joined(separator: ", ")
+            + " not shown; --min-severity \(hiddenNotes > 0 ? "note" : least.rawValue) "
             + "lists them"
     }
 }
