@@ -18,21 +18,23 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        /** Every bound on depth, size and per-run work that repository content could otherwise make unbounded. */
+        .target(name: "Limits"),
         /** Read-only repository access: revisions, tags, commits, trees, blobs, merge-base, shallow check. */
-        .target(name: "Git", dependencies: ["CLibgit2"]),
+        .target(name: "Git", dependencies: ["CLibgit2", "Limits"]),
         /** SemVer 2.0.0 versions: parsing with precise errors, precedence, bumps. Pure values. */
         .target(name: "SemVer"),
         /** A linear-time regular expression engine with named groups and a work budget. */
-        .target(name: "Pattern"),
+        .target(name: "Pattern", dependencies: ["Limits"]),
         /** The policy model, YAML loading and validation with file:line:column diagnostics, the rule table. */
         .target(
             name: "Policy",
-            dependencies: ["SemVer", "Pattern", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SemVer", "Pattern", "Limits", .product(name: "Yams", package: "Yams")]
         ),
         /** Go source without a toolchain: a lexer after the language specification and a declaration parser. */
-        .target(name: "GoSource"),
+        .target(name: "GoSource", dependencies: ["Limits"]),
         /** Surface items, the extractors, and the diff between two surfaces. */
-        .target(name: "Surface", dependencies: ["Git", "Policy", "Pattern", "GoSource"]),
+        .target(name: "Surface", dependencies: ["Git", "Policy", "Pattern", "GoSource", "Limits"]),
         /** Release tags to releases with dates, predecessors and hygiene findings. */
         .target(name: "Releases", dependencies: ["Git", "SemVer", "Policy"]),
         /** Support lines and phases, fix targets, release cadence and deprecation periods: pure functions of releases. */
@@ -56,7 +58,8 @@ let package = Package(
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "SemVer", "Pattern"]),
         .testTarget(name: "GoSourceTests", dependencies: ["GoSource", "TestSupport"]),
         /** Drives the Go lexer and parser over real files and random or mutated source; run by .ci/fuzz-go.sh. */
-        .executableTarget(name: "gosource-fuzz", dependencies: ["GoSource", "TestSupport"], path: "Tests/GoSourceFuzz"),
+        .executableTarget(
+            name: "gosource-fuzz", dependencies: ["GoSource", "TestSupport"], path: "Tests/GoSourceFuzz"),
         .testTarget(name: "SurfaceTests", dependencies: ["Surface", "Policy", "TestSupport"]),
         .testTarget(name: "LifecycleTests", dependencies: ["Lifecycle", "Policy", "SemVer"]),
         .testTarget(name: "GateTests", dependencies: ["Gate", "Lifecycle", "TestSupport"]),

@@ -79,6 +79,9 @@ public final class WorkingTree: FileTree {
     /// The text of a working-directory file (invalid UTF-8 is repaired).
     public func text(ofBlob id: ObjectID) throws(GitError) -> String {
         guard let path = files[id] else { throw GitError.missingObject(id: id.hex, context: "working tree") }
+        let url = directory.appendingPathComponent(path)
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        try repository.charge(size, reading: "'\(path)'")
         guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(path).path) else {
             throw GitError.unreadableFile(path: path)
         }
