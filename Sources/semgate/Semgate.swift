@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Reports
 
 /// The `semgate` command line.
 @main
@@ -25,12 +27,35 @@ struct Semgate: ParsableCommand {
               semgate fix-targets 1.1.0          where must a fix for a bug since 1.1.0 land?
               semgate deprecations               what is deprecated, and when may it go?
               semgate init --write .semgate.yml  a starting policy for this repository
+              semgate explain RULE               why a rule fired and what to do
             """,
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, NextCommand.self, AuditCommand.self, DiffCommand.self, SurfaceCommand.self,
             PolicyCommand.self, InitCommand.self, SupportCommand.self, FixTargetsCommand.self,
-            DeprecationsCommand.self,
+            DeprecationsCommand.self, ExplainCommand.self,
         ]
     )
+
+    /// ArgumentParser's entry point, except that its messages (which quote the arguments, a tag name or branch
+    /// name from the workflow among them) are written through `Inert.line` like every other line.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                let text = Inert.lines(
+                    message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+                if code == .success {
+                    print(text, terminator: "")
+                } else {
+                    FileHandle.standardError.write(Data(text.utf8))
+                }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -22,7 +22,7 @@ struct EvaluatorTests {
         _ changes: [Change], _ base: String?, _ target: String?, policy: Policy, allow: Bump? = nil,
         minimum: Bump = .patch
     ) throws -> Evaluation {
-        Evaluator.evaluate(
+        try Evaluator.evaluate(
             changes: changes, base: try base.map(version), target: try target.map(version), minimum: minimum,
             policy: policy, allow: allow, release: target)
     }

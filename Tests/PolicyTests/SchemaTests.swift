@@ -1,4 +1,5 @@
 import Foundation
+import Surface
 import Testing
 
 @testable import Policy
@@ -42,9 +43,9 @@ struct SchemaTests {
         #expect(keys("properties") == Set(PolicyKeys.topLevel))
         #expect(keys("properties", "releases", "properties") == Set(PolicyKeys.releases))
         #expect(keys("$defs", "surface", "properties") == Set(PolicyKeys.surface))
-        #expect(keys("$defs", "extractors", "properties") == Set(ExtractorSpec.kinds))
-        #expect(keys("$defs", "regex", "properties") == Set(PolicyKeys.regex))
-        #expect(keys("$defs", "extractors", "properties", "cobra", "properties") == Set(PolicyKeys.cobra))
+        #expect(keys("$defs", "extractors", "properties") == Set(Extractors.all.map { $0.name }))
+        #expect(keys("$defs", "regex", "properties") == Set(RegexExtractorSpec.keys))
+        #expect(keys("$defs", "extractors", "properties", "cobra", "properties") == Set(CobraExtractorSpec.keys))
         #expect(keys("$defs", "deprecation", "properties") == Set(PolicyKeys.deprecation))
         #expect(keys("$defs", "exception", "properties") == Set(PolicyKeys.exception))
         #expect(keys("$defs", "versionFile", "properties") == Set(PolicyKeys.versionFile))
@@ -65,7 +66,7 @@ struct SchemaTests {
     }
 
     @Test func enumsFollowTheModel() {
-        #expect(keys("properties", "rules", "properties") == Set(Rule.allCases.map(\.id)))
+        #expect(keys("properties", "rules", "properties") == Set(RuleID.allCases.map(\.id)))
         #expect(object("$defs", "severity")["enum"] as? [String] == Severity.settable.map(\.rawValue))
         #expect(
             object("properties", "releases", "properties", "initial-development")["enum"] as? [String]
@@ -74,12 +75,6 @@ struct SchemaTests {
             object("$defs", "regex", "properties", "stability")["enum"] as? [String]
                 == Stability.allCases.map(\.rawValue))
         #expect(object("properties", "signals", "items")["enum"] as? [String] == Signal.allCases.map(\.rawValue))
-    }
-
-    @Test(arguments: Rule.allCases)
-    func ruleDescriptionsCarryTheDefault(rule: Rule) {
-        let description = object("properties", "rules", "properties", rule.id)["description"] as? String ?? ""
-        #expect(description.hasSuffix("Default: \(rule.defaultSeverity.rawValue)."))
     }
 }
 
