@@ -119,14 +119,11 @@ final class GoAPIReader {
         }
         for file in files where parsed[file.id] == nil && !seen.contains(file.id) {
             seen.insert(file.id)
-            do {
-                let bytes = Array(try source.text(ofBlob: file.id).utf8)
-                if batchBytes > 0 && batchBytes + bytes.count > Limit.goParseBatchBytes { parseBatch() }
-                inputs.append((file.name, file.id, bytes))
-                batchBytes += bytes.count
-            } catch .missingObject {
-                notes.append("Go file \(file.name) (blob \(file.id.short)) is missing from the object store; skipped")
-            }
+            // A missing file is an error (fail closed): skipping it would hide its declarations.
+            let bytes = Array(try source.text(ofBlob: file.id).utf8)
+            if batchBytes > 0 && batchBytes + bytes.count > Limit.goParseBatchBytes { parseBatch() }
+            inputs.append((file.name, file.id, bytes))
+            batchBytes += bytes.count
         }
         parseBatch()
     }

@@ -46,10 +46,8 @@ public enum RulePass {
             if initialDevelopment && finding.severity > .note && rule.informationalInInitialDevelopment {
                 finding.severity = .note
             }
-            if finding.severity == .error, let target, let item = finding.item,
-                let exception = policy.exceptions.first(where: {
-                    $0.release.hasSamePrecedence(as: target) && $0.items.contains { $0.matches(item) }
-                })
+            if finding.severity >= .warning, let target, let item = finding.item,
+                let exception = policy.exceptions.first(where: { $0.applies(to: target) && $0.covers(item: item) })
             {
                 finding.severity = .note
                 finding.exception = exception.reason
