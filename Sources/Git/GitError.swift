@@ -67,7 +67,7 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "out of the surfaces' files"
         case .tooDeep(let path):
             return "folders nest more than \(Limit.treeDepth) levels deep at '\(path.prefix(120))…'; semgate does not "
-                + "read deeper (git itself refuses such trees)"
+                + "read deeper"
         }
     }
 

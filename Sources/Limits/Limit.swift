@@ -20,8 +20,9 @@ public enum Limit {
     /// `goTypeDepth` deep, so the stack stays bounded by their product.
     public static let goEmbeddingDepth = 32
 
-    /// Folders nested below a tree's root. Git itself refuses trees deeper than 4096 (`core.maxTreeDepth`).
-    public static let treeDepth = 4096
+    /// Folders nested below a tree's root. The tree walks recurse once a level (about 2.5 KB of stack a level in
+    /// a debug build), so 1,000 levels stay within a few MB; real repositories nest a few dozen.
+    public static let treeDepth = 1000
 
     /// Nesting of YAML collections in a policy: libyaml's own limit, which its parser enforces before the
     /// composer (which recurses per level) sees the node; a policy nests about six levels. Recorded here, not set.

@@ -190,6 +190,6 @@ struct HostileInputTests {
                   regex: {files: ["**/*.go"], pattern: 'package (?<name>\\w+)'}
             """
         let result = try run(["surface", "main"], in: repo, policy: policy)
-        expectCouldNotRun(result, mentions: ["more than 4096 levels deep"])
+        expectCouldNotRun(result, mentions: ["more than 1000 levels deep"])
     }
 }
