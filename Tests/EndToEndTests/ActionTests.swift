@@ -180,6 +180,21 @@ struct ActionTests {
         #expect(run.outputs.isEmpty)
     }
 
+    @Test("a blobless partial checkout: the pull request is not judged on missing files; exit 2 names the fix")
+    func partialClone() throws {
+        let repo = try sampleRepository()
+        let clone = try repo.partialClone(filter: "blob:none")
+        let run = try Self.pullRequest(
+            in: clone, base: try Self.sha(repo, "v2.0.0"), head: try Self.sha(repo, "v2.1.0"))
+        #expect(run.result.status == 2, "\(run.result)")
+        let annotations = run.result.stdout.split(separator: "\n")
+        #expect(annotations.count == 1)
+        #expect(annotations.first?.hasPrefix("::error title=semgate could not make the check::") == true)
+        #expect(annotations.first?.contains("partial clone") == true)
+        #expect(annotations.first?.contains("--refetch --no-filter") == true)
+        #expect(run.outputs.isEmpty)
+    }
+
     @Test(
         "bad inputs stop with exit 2 before semgate runs",
         arguments: [["INPUT_FORMAT": "html"], ["INPUT_FAIL_ON_VIOLATION": "yes"]])
