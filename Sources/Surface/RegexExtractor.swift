@@ -204,3 +204,7 @@ enum KeyTemplate {
         return output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
+
+extension RegexExtractorSpec {
+    public static var deprecationMarker: String? { "a match whose `deprecated` group is not empty" }
+}

@@ -138,7 +138,7 @@ struct ActionTests {
         #expect(pass.outputs["verdict"] == "pass")
         #expect(pass.outputs["required"] == "minor")
         #expect(pass.outputs["report"]?.hasSuffix("semgate-report.txt") == true)
-        #expect(pass.result.stdout.contains("PASS  v1.0.0..refs/tags/v1.1.0 (1.1.0)"))
+        #expect(pass.result.stdout.contains("PASS  no errors\nv1.0.0..refs/tags/v1.1.0 (1.1.0)"))
         let fail = try ActionRun(
             in: repo.url, ["GITHUB_EVENT_NAME": "push", "GITHUB_REF_TYPE": "tag", "GITHUB_REF_NAME": "v1.1.1"])
         #expect(fail.result.status == 1, "\(fail.result)")
