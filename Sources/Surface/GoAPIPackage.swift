@@ -159,10 +159,10 @@ struct GoAPIPackage {
         // In name order: what one type's embedding resolves is remembered for the next, and cut cycles or limits then
         // give the same answer on every run.
         let memo = Memo()
-        for (name, declared) in types.sorted(by: { $0.key < $1.key }) where Self.isExported(name) {
-            items += typeItems(name, declared, memo: memo)
-        }
         let constants = ConstantTable(package: self)
+        for (name, declared) in types.sorted(by: { $0.key < $1.key }) where Self.isExported(name) {
+            items += typeItems(name, declared, constants: constants, memo: memo)
+        }
         // In declaration order, so the run's constant budget, once spent, cuts the same values on every run.
         let ordered = values.sorted {
             ($0.value.file.name, $0.value.value.declaration, $0.value.value.index)
@@ -178,10 +178,14 @@ struct GoAPIPackage {
                 } else {
                     let (text, limit) = constants.text(of: name)
                     attributes["value"] = text
-                    if let limit { attributes["note"] = "value not evaluated: \(limit)" }
+                    if let limit {
+                        attributes["note"] = "value not evaluated: \(limit)"
+                    } else if constants.value(of: name) == nil, GoCompatibility.refersToAnotherPackage(text) {
+                        attributes["note"] = "value refers to another package's const; not evaluated or compared"
+                    }
                 }
             } else if let type = spec.type {
-                attributes["type"] = type.description
+                attributes["type"] = Self.description(of: type, constants: constants)
             } else if let inferred = inferredType(spec, declared.value.index) {
                 attributes["type"] = inferred
             } else {
@@ -190,7 +194,38 @@ struct GoAPIPackage {
             }
             items.append(item(name, spec.doc, declared, attributes: attributes, line: spec.position.line))
         }
+        // Unexported types the exported API exposes (a parameter, result, field or var of type `options`), with their
+        // exported members, marked `exposed=yes`: a change to them changes the API, and a rename of one is checked
+        // against its shape (GoCorrespondence).
+        var queue = Array(Self.unexportedTypeNames(in: items).filter { types[$0] != nil }).sorted()
+        var listed: Set<String> = []
+        while let name = queue.popLast() {
+            guard !listed.contains(name), let declared = types[name] else { continue }
+            listed.insert(name)
+            var own = typeItems(name, declared, constants: constants, memo: memo)
+            for index in own.indices { own[index].attributes["exposed"] = "yes" }
+            queue += Self.unexportedTypeNames(in: own).filter { types[$0] != nil && !listed.contains($0) }.sorted()
+            items += own
+        }
         return items
+    }
+
+    /// The unqualified unexported identifiers in items' `signature`, `type` and `alias-of` texts.
+    private static func unexportedTypeNames(in items: [RawItem]) -> Set<String> {
+        var names: Set<String> = []
+        for item in items {
+            for attribute in ["signature", "type", "alias-of"] {
+                guard let text = item.attributes[attribute] else { continue }
+                let tokens = GoCorrespondence.tokens(text)
+                for (index, token) in tokens.enumerated()
+                where GoCorrespondence.isUnexportedName(token) && !(index > 0 && tokens[index - 1] == ".")
+                    && !(index + 1 < tokens.count && tokens[index + 1] == ".")
+                {
+                    names.insert(token)
+                }
+            }
+        }
+        return names
     }
 
     private func item<T>(
@@ -242,19 +277,66 @@ struct GoAPIPackage {
 
     // MARK: - Types and their members
 
-    private func typeItems(_ name: String, _ declared: Declared<GoTypeSpec>, memo: Memo) -> [RawItem] {
+    /// A type's text with array lengths that name consts of the package evaluated (`[N]int` as `[4]int`), so a
+    /// change of the const's value shows in the type.
+    private static func description(of type: GoType, constants: ConstantTable) -> String {
+        switch type {
+        case .array(let length, let element):
+            let value =
+                length.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? constants.value(of: length) : nil
+            return "[\(value?.description ?? length)]" + description(of: element, constants: constants)
+        case .slice(let element): return "[]" + description(of: element, constants: constants)
+        case .pointer(let element): return "*" + description(of: element, constants: constants)
+        default: return type.description
+        }
+    }
+
+    /// The defined type of this package an alias names, through chains of aliases (`type Old = New`): its name
+    /// and declaration; the type itself when it is not such an alias.
+    private func definition(of name: String, _ declared: Declared<GoTypeSpec>) -> (String, Declared<GoTypeSpec>) {
+        var current = (name, declared)
+        var seen: Set<String> = [name]
+        while current.1.value.isAlias, current.1.value.typeParameters.isEmpty,
+            case .named(nil, let target, let arguments) = current.1.value.type, arguments.isEmpty,
+            let next = types[target], !seen.contains(target)
+        {
+            seen.insert(target)
+            current = (target, next)
+        }
+        return current.1.value.isAlias ? (name, declared) : current
+    }
+
+    private func typeItems(
+        _ name: String, _ aliasOrType: Declared<GoTypeSpec>, constants: ConstantTable, memo: Memo
+    ) -> [RawItem] {
+        // An alias of a type of this package is that type under a second name: same attributes, same members.
+        let (definedName, declared) = definition(of: name, aliasOrType)
         let spec = declared.value
         var attributes: [String: String] = ["kind": spec.isAlias ? "alias" : "type"]
+        if definedName != name { attributes["alias-of"] = definedName }
         if !spec.typeParameters.isEmpty {
             attributes["typeparams"] = "[" + spec.typeParameters.map(\.description).joined(separator: ", ") + "]"
         }
         var members: [RawItem] = []
-        switch spec.type {
+        // `any` is `interface{}`: `type T any` and `type T interface{}` are one type.
+        let type: GoType =
+            spec.type == .named(package: nil, name: "any", arguments: []) && types["any"] == nil
+            ? .interface([]) : spec.type
+        switch type {
         case .structure where !spec.isAlias:
             attributes["type"] = "struct"
-            if !isComparable(spec.type, memo: memo, depth: 0) { attributes["comparable"] = "no" }
+            switch comparability(spec.type, in: declared.file, memo: memo, depth: 0) {
+            case .yes: break
+            case .no: attributes["comparable"] = "no"
+            case .unknown(let foreign):
+                // Whether `==` compiles depends on another package's type: no claim either way.
+                attributes["comparable"] = "?"
+                attributes["note"] =
+                    "comparability depends on \(foreign.sorted().joined(separator: ", ")) from another package "
+                    + "(needs type-checking)"
+            }
         case .interface where !spec.isAlias:
-            let shape = interfaceShape(name, memo: memo, depth: 0)
+            let shape = interfaceShape(definedName, memo: memo, depth: 0)
             let typeElements = shape.typeElements
             attributes["type"] =
                 typeElements.isEmpty ? "interface" : "interface{ \(typeElements.joined(separator: "; ")) }"
@@ -277,11 +359,35 @@ struct GoAPIPackage {
                         location: Location(path: path(member.file), line: member.line)))
             }
         default:
-            attributes["type"] = (spec.isAlias ? "= " : "") + spec.type.description
+            attributes["type"] = (spec.isAlias ? "= " : "") + Self.description(of: spec.type, constants: constants)
+            if spec.isAlias, case .named(let package?, _, _) = spec.type,
+                Self.knownInterface(spec.type, in: declared.file) == nil
+            {
+                attributes["note"] =
+                    "members of \(package).\(spec.type.baseName?.name ?? "") not listed (needs type-checking)"
+            }
+            if let known = Self.knownInterface(spec.type, in: declared.file) {
+                // `type W io.Writer` is an interface with io.Writer's methods; `type W = io.Writer` lists them too.
+                if !spec.isAlias {
+                    attributes["type"] = "interface"
+                    attributes["sealed"] = "no"
+                }
+                for (method, signature) in known {
+                    members.append(
+                        RawItem(
+                            key: "\(importPath).\(name).\(method)",
+                            attributes: [
+                                "kind": "method", "receiver": "interface", "signature": signature,
+                                "via": spec.type.description,
+                            ], stability: .stable,
+                            location: Location(path: path(declared.file), line: spec.position.line)))
+                }
+            }
         }
-        var own = item(name, spec.doc, declared, attributes: attributes, line: spec.position.line)
+        var own = item(
+            name, aliasOrType.value.doc, aliasOrType, attributes: attributes, line: aliasOrType.value.position.line)
         if !spec.isAlias {
-            let set = memberSet(of: name, memo: memo)
+            let set = memberSet(of: definedName, memo: memo)
             if !set.foreign.isEmpty {
                 let note =
                     "members promoted from \(set.foreign.sorted().joined(separator: ", ")) not listed "
@@ -304,26 +410,116 @@ struct GoAPIPackage {
         return [own] + members
     }
 
-    /// False when the type certainly cannot be compared with `==`: a slice, map or func, or an array or struct (of
-    /// this package, followed by name) holding one. Types of other packages are assumed comparable: their
-    /// definition is not read; so are names on a cycle or more than `Limit.goEmbeddingDepth` names deep.
-    private func isComparable(_ type: GoType, memo: Memo, depth: Int) -> Bool {
+    /// Interfaces of the standard library whose method sets are known without reading them, by import path and name:
+    /// embedding `io.Reader` or spelling out `Read([]byte) (int, error)` is the same method set.
+    private static let knownInterfaces: [String: [(String, String)]] = {
+        let read = ("Read", "([]byte) (int, error)")
+        let write = ("Write", "([]byte) (int, error)")
+        let close = ("Close", "() error")
+        let seek = ("Seek", "(int64, int) (int64, error)")
+        return [
+            "io.Reader": [read], "io.Writer": [write], "io.Closer": [close], "io.Seeker": [seek],
+            "io.ReadWriter": [read, write], "io.ReadCloser": [read, close], "io.WriteCloser": [write, close],
+            "io.ReadWriteCloser": [read, write, close], "io.ReadSeeker": [read, seek],
+            "io.ReadSeekCloser": [read, seek, close], "io.ReaderAt": [("ReadAt", "([]byte, int64) (int, error)")],
+            "io.WriterAt": [("WriteAt", "([]byte, int64) (int, error)")],
+            "io.ByteReader": [("ReadByte", "() (byte, error)")],
+            "io.StringWriter": [("WriteString", "(string) (int, error)")],
+            "io.WriterTo": [("WriteTo", "(io.Writer) (int64, error)")],
+            "io.ReaderFrom": [("ReadFrom", "(io.Reader) (int64, error)")],
+            "fmt.Stringer": [("String", "() string")], "fmt.GoStringer": [("GoString", "() string")],
+            "sort.Interface": [("Len", "() int"), ("Less", "(int, int) bool"), ("Swap", "(int, int)")],
+            "context.Context": [
+                ("Deadline", "() (time.Time, bool)"), ("Done", "() <-chan struct{}"), ("Err", "() error"),
+                ("Value", "(any) any"),
+            ],
+            "encoding/json.Marshaler": [("MarshalJSON", "() ([]byte, error)")],
+            "encoding/json.Unmarshaler": [("UnmarshalJSON", "([]byte) error")],
+            "encoding.TextMarshaler": [("MarshalText", "() ([]byte, error)")],
+            "encoding.TextUnmarshaler": [("UnmarshalText", "([]byte) error")],
+            "net/http.Handler": [("ServeHTTP", "(http.ResponseWriter, *http.Request)")],
+            "net/http.RoundTripper": [("RoundTrip", "(*http.Request) (*http.Response, error)")],
+        ]
+    }()
+
+    /// The methods of a standard interface `type` names, when `file` imports its package under that qualifier.
+    static func knownInterface(_ type: GoType, in file: ParsedGoFile) -> [(String, String)]? {
+        guard case .named(let qualifier?, let name, let arguments) = type, arguments.isEmpty,
+            let path = importPath(of: qualifier, in: file)
+        else { return nil }
+        return knownInterfaces[path + "." + name]
+    }
+
+    /// Whether values of a type can be compared with `==`, as far as this package's source says.
+    enum Comparability: Equatable {
+        case yes
+        case no
+        /// It depends on types of other packages, whose definitions are not read.
+        case unknown(Set<String>)
+    }
+
+    /// Types of the standard library whose comparability is known without reading them (the common field types).
+    private static let comparableForeign: Set<String> = [
+        "time.Time", "time.Duration", "time.Month", "time.Weekday", "context.Context", "io/fs.FileMode", "os.FileMode",
+        "reflect.Kind", "reflect.Type", "sync.Mutex", "sync.RWMutex", "sync.Once", "sync/atomic.Bool",
+        "sync/atomic.Int32", "sync/atomic.Int64", "sync/atomic.Uint32", "sync/atomic.Uint64", "sync/atomic.Value",
+        "io.Reader", "io.Writer", "io.ReadCloser", "io.WriteCloser", "io.Closer", "net.Conn", "net/http.Handler",
+        "net/http.RoundTripper", "log/slog.Level", "log/slog.Logger", "log.Logger", "net/url.URL", "net/netip.Addr",
+        "net/netip.Prefix", "net/netip.AddrPort",
+    ]
+    /// Standard library types that hold a slice, map or func: a struct with one is not comparable.
+    private static let incomparableForeign: Set<String> = [
+        "net/http.Header", "net/url.Values", "net.IP", "net.IPMask", "encoding/json.RawMessage", "net/http.Request",
+        "net/http.Client", "crypto/tls.Config", "crypto/tls.Certificate", "crypto/x509.Certificate",
+        "crypto/x509.CertPool", "bytes.Buffer", "strings.Builder", "regexp.Regexp", "net/http.Cookie", "math/big.Int",
+        "math/big.Float",
+    ]
+
+    /// Whether `type` (written in `file`) is comparable: a slice, map or func, or an array or struct (of this
+    /// package, followed by name) holding one, is not; a named type of another package is unknown unless it is a
+    /// well-known standard type (looked up by import path, so a module's own `time` package is not `time`). Each
+    /// name is worked out once (`memo`); names on a cycle or more than `Limit.goEmbeddingDepth` deep count as
+    /// comparable, as Go's own rule for an undecided name would not make them otherwise.
+    private func comparability(_ type: GoType, in file: ParsedGoFile, memo: Memo, depth: Int) -> Comparability {
         switch type {
-        case .slice, .map, .function: return false
-        case .array(_, let element): return isComparable(element, memo: memo, depth: depth)
-        case .structure(let fields): return fields.allSatisfy { isComparable($0.type, memo: memo, depth: depth) }
+        case .slice, .map, .function: return .no
+        case .array(_, let element): return comparability(element, in: file, memo: memo, depth: depth)
+        case .structure(let fields):
+            var unknown: Set<String> = []
+            for field in fields {
+                switch comparability(field.type, in: file, memo: memo, depth: depth) {
+                case .no: return .no
+                case .unknown(let names): unknown.formUnion(names)
+                case .yes: break
+                }
+            }
+            return unknown.isEmpty ? .yes : .unknown(unknown)
         case .named(nil, let name, _):
             if let known = memo.comparable[name] { return known }
             guard depth < Limit.goEmbeddingDepth, !memo.comparing.contains(name), let declared = types[name] else {
-                return true
+                return .yes
             }
             memo.comparing.insert(name)
-            let result = isComparable(declared.value.type, memo: memo, depth: depth + 1)
+            let result = comparability(declared.value.type, in: declared.file, memo: memo, depth: depth + 1)
             memo.comparing.remove(name)
             memo.comparable[name] = result
             return result
-        default: return true
+        case .named(let qualifier?, let name, let arguments):
+            let standard = arguments.isEmpty ? Self.importPath(of: qualifier, in: file).map { $0 + "." + name } : nil
+            if let standard, Self.comparableForeign.contains(standard) { return .yes }
+            if let standard, Self.incomparableForeign.contains(standard) { return .no }
+            return .unknown([type.description])
+        default: return .yes
         }
+    }
+
+    /// The import path a file imports under `qualifier`.
+    static func importPath(of qualifier: String, in file: ParsedGoFile) -> String? {
+        for entry in file.file.imports {
+            let last = entry.path.split(separator: "/").last.map(String.init) ?? entry.path
+            if (entry.name ?? last) == qualifier { return entry.path }
+        }
+        return nil
     }
 
     /// What the package's type names resolve to, each worked out once: a diamond of embeddings costs one visit a
@@ -331,7 +527,7 @@ struct GoAPIPackage {
     private final class Memo {
         var shapes: [String: InterfaceShape] = [:]
         var shaping: Set<String> = []
-        var comparable: [String: Bool] = [:]
+        var comparable: [String: Comparability] = [:]
         var comparing: Set<String> = []
     }
 
@@ -391,13 +587,18 @@ struct GoAPIPackage {
                     for element in innerShape.typeElements where seenElements.insert(element).inserted {
                         shape.typeElements.append(element)
                     }
+                } else if case .named(nil, let embedded, _) = type, memo.shaping.contains(embedded) {
+                    continue
+                } else if let known = Self.knownInterface(type, in: file) {
+                    for (method, signature) in known where shape.methods[method] == nil {
+                        shape.methods[method] = InterfaceMethod(
+                            signature: signature, via: type.description, deprecated: false, file: file, line: 0)
+                    }
                 } else if case .named(.some, _, _) = type {
                     shape.foreign.insert(type.description)
                 } else if case .named(nil, "error", []) = type {
                     shape.methods["Error"] = InterfaceMethod(
                         signature: "() string", via: "error", deprecated: false, file: file, line: 0)
-                } else if case .named(nil, let embedded, _) = type, memo.shaping.contains(embedded) {
-                    continue
                 } else if seenElements.insert(type.description).inserted {
                     shape.typeElements.append(type.description)
                 }
