@@ -46,7 +46,8 @@ struct CobraFunctionLiteral: Sendable {
 /// A type as far as it matters: the named type it denotes (`cmdRun` for `*cmdRun`), and whether values of it hold
 /// elements (slices, arrays, maps).
 struct CobraType: Sendable, Hashable {
-    /// The type's name without pointer or package: `Command` for `*cobra.Command`; nil for unnamed types.
+    /// The type's name without pointer or package: `Command` for `*cobra.Command`, of the elements for a collection
+    /// (`Group` for `[]Group`, the value's for a map); nil for unnamed types.
     let name: String?
     /// The package qualifier, if any: `cobra` for `*cobra.Command`.
     let qualifier: String?
@@ -64,8 +65,10 @@ indirect enum CobraStatement: Sendable {
     case `return`([CobraExpr])
     /// `for k, v := range x { ... }` and `for range x`.
     case range([CobraExpr], CobraExpr, [CobraStatement])
-    /// Any block: a plain `{}`, the branches of `if`, `switch` and `for`, with their headers first.
+    /// Any block: a plain `{}`, the branches of `switch` and `for`, with their headers first.
     case block([CobraStatement])
+    /// `if header; condition { then } else { otherwise }`: a branch whose condition cannot hold is not taken.
+    case conditional(header: [CobraStatement], condition: CobraExpr?, then: [CobraStatement], otherwise: [CobraStatement])
 }
 
 /// A top-level function or method with its parameter types.
@@ -119,7 +122,7 @@ private struct CallScan {
             // `cmd.Use = ...`, `flag.Hidden = true` on something this function holds.
             for target in targets {
                 if case .selector(_, let field, _) = target,
-                    ["Use", "Aliases", "Hidden", "Deprecated"].contains(field)
+                    ["Use", "Aliases", "Hidden", "Deprecated", "NoOptDefVal"].contains(field)
                 {
                     buildsCommands = true
                 }
@@ -134,6 +137,11 @@ private struct CallScan {
             visit(body)
         case .block(let statements):
             visit(statements)
+        case .conditional(let header, let condition, let then, let otherwise):
+            visit(header)
+            if let condition { visit(condition) }
+            visit(then)
+            visit(otherwise)
         }
     }
 
@@ -150,11 +158,14 @@ private struct CallScan {
                 calls.insert(method)
                 if Self.building.contains(method) || CobraFlagMethod(method) != nil { buildsCommands = true }
                 visit(base)
+            case .function(let literal): visit(literal.body)
             default: visit(callee)
             }
             for argument in arguments { visit(argument) }
         case .composite(let type, let elements, _):
-            if type?.name == "Command" && type?.qualifier == "cobra" { buildsCommands = true }
+            if type?.name == "Command" && type?.qualifier == "cobra" && type?.isCollection == false {
+                buildsCommands = true
+            }
             for element in elements {
                 if let key = element.key { visit(key) }
                 visit(element.value)
@@ -506,16 +517,16 @@ struct CobraParser {
         }
         if current.isOperator("[") {
             skipGroup()
-            _ = try type()
-            return CobraType(name: nil, qualifier: nil, isCollection: true)
+            let element = try type()
+            return CobraType(name: element.name, qualifier: element.qualifier, isCollection: true)
         }
         if current.isOperator("<-") { advance() }
         switch current.kind {
         case .keyword(.map):
             advance()
             skipGroup()
-            _ = try type()
-            return CobraType(name: nil, qualifier: nil, isCollection: true)
+            let element = try type()
+            return CobraType(name: element.name, qualifier: element.qualifier, isCollection: true)
         case .keyword(.chan):
             advance()
             if current.isOperator("<-") { advance() }
@@ -671,17 +682,19 @@ struct CobraParser {
 
     private mutating func ifStatement() throws(Failure) -> CobraStatement {
         advance()
-        var parts = try header { _ in false }
-        parts.append(.block(try block()))
+        var header = try header { _ in false }
+        var condition: CobraExpr?
+        if case .expression(let last)? = header.last {
+            condition = last
+            header.removeLast()
+        }
+        let then = try block()
+        var otherwise: [CobraStatement] = []
         if current.isKeyword(.else) {
             advance()
-            if current.isKeyword(.if) {
-                parts.append(try ifStatement())
-            } else {
-                parts.append(.block(try block()))
-            }
+            otherwise = current.isKeyword(.if) ? [try ifStatement()] : try block()
         }
-        return .block(parts)
+        return .conditional(header: header, condition: condition, then: then, otherwise: otherwise)
     }
 
     private mutating func forStatement() throws(Failure) -> CobraStatement {
