@@ -31,8 +31,10 @@ let package = Package(
         ),
         /** Go source without a toolchain: a lexer after the language specification and a declaration parser. */
         .target(name: "GoSource"),
+        /** Cobra command lines read from Go source: commands, flags and aliases a user can type. */
+        .target(name: "Cobra", dependencies: ["GoSource"]),
         /** Surface items, the extractors, and the diff between two surfaces. */
-        .target(name: "Surface", dependencies: ["Git", "Policy", "Pattern", "GoSource"]),
+        .target(name: "Surface", dependencies: ["Git", "Policy", "Pattern", "GoSource", "Cobra"]),
         /** Release tags to releases with dates, predecessors and hygiene findings. */
         .target(name: "Releases", dependencies: ["Git", "SemVer", "Policy"]),
         /** Support lines and phases, fix targets, release cadence and deprecation periods: pure functions of releases. */
@@ -55,8 +57,10 @@ let package = Package(
         .testTarget(name: "PatternTests", dependencies: ["Pattern"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "SemVer", "Pattern"]),
         .testTarget(name: "GoSourceTests", dependencies: ["GoSource", "TestSupport"]),
+        .testTarget(name: "CobraTests", dependencies: ["Cobra", "GoSource", "TestSupport"]),
         /** Drives the Go lexer and parser over real files and random or mutated source; run by .ci/fuzz-go.sh. */
-        .executableTarget(name: "gosource-fuzz", dependencies: ["GoSource", "TestSupport"], path: "Tests/GoSourceFuzz"),
+        .executableTarget(
+            name: "gosource-fuzz", dependencies: ["GoSource", "Cobra", "TestSupport"], path: "Tests/GoSourceFuzz"),
         .testTarget(name: "SurfaceTests", dependencies: ["Surface", "Policy", "TestSupport"]),
         .testTarget(name: "LifecycleTests", dependencies: ["Lifecycle", "Policy", "SemVer"]),
         .testTarget(name: "GateTests", dependencies: ["Gate", "Lifecycle", "TestSupport"]),

@@ -1,3 +1,4 @@
+import Cobra
 import GoSource
 import Git
 import Policy

@@ -1,4 +1,5 @@
 import Foundation
+import Cobra
 import GoSource
 import TestSupport
 

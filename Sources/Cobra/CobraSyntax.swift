@@ -1,3 +1,5 @@
+import GoSource
+
 /// A Go expression as far as the cobra extractor needs to follow it: names, strings, selectors, calls, composite
 /// literals, and anything else only for the calls inside it.
 indirect enum CobraExpr: Sendable {

@@ -2,7 +2,9 @@ import Foundation
 import Testing
 import TestSupport
 
-@testable import GoSource
+import GoSource
+
+@testable import Cobra
 
 /// The cobra surface of in-memory Go files.
 private func surface(_ files: [String: String], root: String? = nil) -> CobraSurface {

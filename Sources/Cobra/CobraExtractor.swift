@@ -1,3 +1,5 @@
+import GoSource
+
 /// One Go file read for the cobra extractor. Reading is the costly part: do it once per blob and reuse the value.
 public struct CobraSourceFile: Sendable {
     let file: CobraFile

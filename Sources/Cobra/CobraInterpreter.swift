@@ -1,3 +1,5 @@
+import GoSource
+
 /// Where a value was made: a file of the program and a byte offset in it. Every `&cobra.Command{...}` literal and
 /// every `pflag.NewFlagSet(...)` call is one abstract object, however often its function runs.
 struct CobraSite: Sendable, Hashable, Comparable {
