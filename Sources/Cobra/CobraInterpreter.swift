@@ -34,6 +34,8 @@ enum CobraValue: Sendable, Hashable {
     /// `flags.Lookup("name")`.
     case flag(CobraFlagSetID, String)
     case function(CobraFunctionKey)
+    /// A function literal used as a value (`Register(func(c Cli) *cobra.Command { ... })`), run when it is called.
+    case closure(CobraSite)
     case string(String)
     case bool(Bool)
     /// `nil`: a branch that needs the value to be non-nil is not taken when it is all a name may hold.
@@ -134,6 +136,15 @@ struct CobraInterpreter {
     private(set) var incomplete = false
 
     private var globals: [String: Set<CobraValue>] = [:]
+    /// Function literals met as values, with the union of what they captured each time.
+    private var closures: [CobraSite: Closure] = [:]
+    private var runningClosures: Set<CobraSite> = []
+
+    private struct Closure {
+        let literal: CobraFunctionLiteral
+        let folder: String
+        var captured: [String: Set<CobraValue>]
+    }
     private var fields: [String: Set<CobraValue>] = [:]
     private var returns: [CallKey: Set<CobraValue>] = [:]
     /// The calls run in the current pass, and the functions that ran in some context.
@@ -308,6 +319,30 @@ struct CobraInterpreter {
 
     // MARK: Calls
 
+    /// Runs a function literal that was kept as a value, with what it captured and `arguments` for its parameters.
+    private mutating func callClosure(_ site: CobraSite, arguments: [Set<CobraValue>]) -> Set<CobraValue> {
+        guard let closure = closures[site], !runningClosures.contains(site),
+            callDepth < Self.maximumCallDepth
+        else { return [] }
+        runningClosures.insert(site)
+        callDepth += 1
+        defer {
+            runningClosures.remove(site)
+            callDepth -= 1
+        }
+        // A key marks the frame as a function's (so assignments to package names reach the globals).
+        let key = CallKey(
+            function: CobraFunctionKey(folder: closure.folder, receiver: "\u{0}closure", name: "\(site.offset)"),
+            arguments: arguments)
+        var frame = Frame(key: key, file: site.file, folder: closure.folder, locals: closure.captured)
+        frame.literalReturns = []
+        for (index, name) in closure.literal.parameters.enumerated() where name != "_" && !name.isEmpty {
+            frame.locals[name] = index < arguments.count ? arguments[index] : []
+        }
+        execute(closure.literal.body, in: &frame)
+        return frame.literalReturns ?? []
+    }
+
     private mutating func call(_ key: CobraFunctionKey, receiver: CobraValue?, arguments values: [Set<CobraValue>])
         -> Set<CobraValue>
     {
@@ -338,9 +373,17 @@ struct CobraInterpreter {
     }
 
     private func instance(of type: CobraType) -> CobraValue? {
-        guard type.qualifier == nil, !type.isCollection, let name = type.name else { return nil }
+        guard type.qualifier == nil, !type.isCollection, let name = type.name, !Self.predeclared.contains(name) else {
+            return nil
+        }
         return .instance(name)
     }
+
+    /// Go's predeclared types: a parameter of one holds what the caller passes (`false`, `nil`), not an instance.
+    private static let predeclared: Set<String> = [
+        "bool", "string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
+        "uintptr", "float32", "float64", "complex64", "complex128", "byte", "rune", "error", "any",
+    ]
 
     // MARK: Statements
 
@@ -427,7 +470,7 @@ struct CobraInterpreter {
     /// Values that are never nil: commands, flag sets and instances the program made.
     private static func isReference(_ value: CobraValue) -> Bool {
         switch value {
-        case .command, .flagSet, .flag, .instance, .function: return true
+        case .command, .flagSet, .flag, .instance, .function, .closure: return true
         case .string, .bool, .nilValue: return false
         }
     }
@@ -521,8 +564,22 @@ struct CobraInterpreter {
             return lookup(name, in: frame)
         case .string(let text, _):
             return [.string(text)]
-        case .literal, .type, .function:
+        case .literal, .type:
             return []
+        case .function(let literal):
+            // Remember what the literal sees, so that a call of it later (from a list of constructors) runs it.
+            let site = CobraSite(file: frame.file, offset: literal.position.offset)
+            var closure = closures[site] ?? Closure(literal: literal, folder: frame.folder, captured: [:])
+            var grew = false
+            for (name, value) in frame.locals where !value.isSubset(of: closure.captured[name] ?? []) {
+                closure.captured[name, default: []].formUnion(value)
+                grew = true
+            }
+            if grew || closures[site] == nil {
+                closures[site] = closure
+                changed = true
+            }
+            return [.closure(site)]
         case .unary(_, let operand):
             return evaluate(operand, in: &frame)
         case .binary(let op, let left, let right):
@@ -702,9 +759,17 @@ struct CobraInterpreter {
         default:
             var result: Set<CobraValue> = []
             var followed = false
-            for case .function(let key) in evaluate(callee, in: &frame) {
-                followed = true
-                result.formUnion(call(key, receiver: nil, arguments: values))
+            for value in evaluate(callee, in: &frame) {
+                switch value {
+                case .function(let key):
+                    followed = true
+                    result.formUnion(call(key, receiver: nil, arguments: values))
+                case .closure(let site):
+                    followed = true
+                    result.formUnion(callClosure(site, arguments: values))
+                default:
+                    continue
+                }
             }
             if !followed {
                 noteUnfollowed(
@@ -801,7 +866,7 @@ struct CobraInterpreter {
         case .instance(let type):
             guard let key = self.method(method, of: type, preferring: folder) else { return [] }
             return call(key, receiver: object, arguments: values)
-        case .function, .flag, .string, .bool, .nilValue:
+        case .function, .closure, .flag, .string, .bool, .nilValue:
             return []
         }
     }

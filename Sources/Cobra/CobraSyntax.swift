@@ -42,6 +42,7 @@ struct CobraElement: Sendable {
 /// A function literal; its body is kept but not followed (closures such as `RunE` run at run time).
 struct CobraFunctionLiteral: Sendable {
     let position: GoPosition
+    let parameters: [String]
     let body: [CobraStatement]
 }
 
@@ -83,7 +84,7 @@ struct CobraFunction: Sendable {
     let position: GoPosition
     /// Whether the body itself makes commands or flags (a `cobra.Command` literal, `AddCommand`, a flag definition).
     let buildsCommands: Bool
-    /// The names of the functions and methods the body calls (closures left out: they are not followed).
+    /// The names of the functions and methods the body calls or names as values, closures included.
     let calls: Set<String>
 
     init(
@@ -149,9 +150,16 @@ private struct CallScan {
 
     mutating func visit(_ expression: CobraExpr) {
         switch expression {
-        case .name, .string, .literal, .type, .function:
+        case .string, .literal, .type:
             return
-        case .selector(let base, _, _):
+        case .name(let name, _):
+            // A function named as a value (`Register(newRunCommand)`) may be called through it.
+            calls.insert(name)
+        case .function(let literal):
+            // A literal kept as a value runs when it is called (`Register(func(c Cli) *cobra.Command { ... })`).
+            visit(literal.body)
+        case .selector(let base, let name, _):
+            calls.insert(name)
             visit(base)
         case .call(let callee, let arguments, _, _):
             switch callee {
@@ -882,13 +890,15 @@ struct CobraParser {
             return .literal(token.position)
         case .keyword(.func):
             advance()
-            _ = try parameterList()
+            let parameters = try parameterList().map(\.name)
             if current.isOperator("{") {
-                return .function(CobraFunctionLiteral(position: token.position, body: try block()))
+                return .function(
+                    CobraFunctionLiteral(position: token.position, parameters: parameters, body: try block()))
             }
             try skipResults()
             if current.isOperator("{") {
-                return .function(CobraFunctionLiteral(position: token.position, body: try block()))
+                return .function(
+                    CobraFunctionLiteral(position: token.position, parameters: parameters, body: try block()))
             }
             return .type(CobraType(name: nil, qualifier: nil, isCollection: false))
         case .keyword(.map), .keyword(.chan), .keyword(.struct), .keyword(.interface):

@@ -265,6 +265,7 @@ public final class Engine {
         report.changes = changes
         report.findings = findings
         report.notes = notes
+        report.incompleteSurfaces = before.incomplete.union(after.incomplete).sorted()
         return report
     }
 
@@ -297,9 +298,11 @@ public final class Engine {
             (from.map { release.version >= $0 } ?? true) && (to.map { release.version <= $0 } ?? true)
         }
         var notes = originNotes + history.notes
+        var incomplete: Set<String> = []
         for (index, release) in selected.enumerated() {
             progress?("[\(index + 1)/\(selected.count)] \(release.tag)")
             let after = try snapshot(at: release.commit, version: release.version)
+            incomplete.formUnion(after.incomplete)
             let versionFindings = try versionFileFindings(of: release)
             guard let predecessor = history.predecessor(of: release.version) else {
                 rows.append(
@@ -343,6 +346,7 @@ public final class Engine {
         report.releases = rows
         report.findings = tagFindings()
         report.notes = Array(Set(notes)).sorted()
+        report.incompleteSurfaces = incomplete.sorted()
         return report
     }
 
@@ -380,6 +384,7 @@ public final class Engine {
         report.changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
         report.required = report.changes.map(\.bump).max() ?? Bump.none
         report.notes = originNotes + Array(Set(before.notes + after.notes)).sorted()
+        report.incompleteSurfaces = before.incomplete.union(after.incomplete).sorted()
         return report
     }
 
@@ -389,6 +394,7 @@ public final class Engine {
         var report = Report(kind: .surface, policy: policyInfo, head: head)
         report.items = snapshot.sortedItems
         report.notes = originNotes + snapshot.notes
+        report.incompleteSurfaces = snapshot.incomplete.sorted()
         return report
     }
 

@@ -59,6 +59,9 @@ public struct Report: Sendable {
     /// `surface` only: the items at the revision.
     public var items: [SurfaceItem]?
     public var notes: [String] = []
+    /// The surfaces an extractor could not read in full at some revision the report read (their notes say what is
+    /// missing), sorted.
+    public var incompleteSurfaces: [String] = []
 
     /// `fail` when any finding (including those of audited releases) is an error.
     public var verdict: Verdict { Verdict(findings + (releases ?? []).flatMap(\.findings)) }

@@ -260,10 +260,11 @@ public struct CobraExtractorSpec: Sendable {
     }
 
     /// The attributes a cobra item carries, in documentation order.
-    public static let attributes = ["type", "shorthand", "scope", "alias-of", "hidden"]
+    public static let attributes = ["type", "shorthand", "scope", "no-opt-default", "alias-of", "hidden"]
 
-    /// A flag's type, shorthand and scope, and the command an alias stands for; `hidden` is not breaking.
-    public static let breakingAttributes: Set<String> = ["type", "shorthand", "scope", "alias-of"]
+    /// A flag's type, shorthand, scope and bare form (`NoOptDefVal`), and the command an alias stands for; `hidden` is
+    /// not breaking.
+    public static let breakingAttributes: Set<String> = ["type", "shorthand", "scope", "no-opt-default", "alias-of"]
 }
 
 /// How firmly an item is promised.

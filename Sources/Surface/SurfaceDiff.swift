@@ -39,7 +39,7 @@ public enum SurfaceDiff {
             policy.surfaces.filter { $0.extractors.contains { $0.kind == "go-api" } }.map(\.name))
         let isGo = { (item: SurfaceItem) in goSurfaces.contains(item.surface) && GoCompatibility.isGoItem(item) }
         let before = goSurfaces.isEmpty ? before : GoCompatibility.movingModules(before, to: after)
-        // Surfaces read only by cobra: a change that only widens a flag (a new shorthand, local to persistent) adds.
+        // Surfaces read only by cobra: CobraCompatibility's table judges what a changed flag or alias breaks.
         let cobraSurfaces = Set(
             policy.surfaces.filter { !$0.extractors.isEmpty && $0.extractors.allSatisfy { $0.kind == "cobra" } }
                 .map(\.name))
@@ -64,7 +64,7 @@ public enum SurfaceDiff {
             } else if !experimental && cobraSurfaces.contains(old.surface) {
                 bump =
                     breaking.map {
-                        CobraCompatibility.bump(attribute: $0, old: old.attributes[$0], new: new.attributes[$0])
+                        CobraCompatibility.bump(attribute: $0, old: old, new: new, before: before, after: after)
                     }.max() ?? .patch
             }
             changes.append(

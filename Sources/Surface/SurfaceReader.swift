@@ -169,14 +169,16 @@ public final class SurfaceReader {
                 case .cobra(let spec):
                     let slot = regexSlots[surfaceIndex][extractorIndex]
                     var readNotes: [String] = []
+                    var incomplete = false
                     raw += try cobra.items(
                         spec, slot: slot,
                         files: files.filter { $0.extractors.contains(slot) }.map { ($0.path, $0.blob) },
                         read: { (blob, path) throws(SurfaceError) in
                             try readText(blob, path: path, source: source, notes: &readNotes)
                         },
-                        notes: &snapshot.notes)
+                        notes: &snapshot.notes, incomplete: &incomplete)
                     snapshot.notes += readNotes
+                    if incomplete { snapshot.incomplete.insert(surface.name) }
                 }
             }
             merge(raw, into: &snapshot, surface: surface)

@@ -170,7 +170,7 @@ struct CobraClassificationTests {
             new: """
                 run.Flags().String("color", "auto", "")
                 run.Flags().Lookup("color").NoOptDefVal = "always"
-                """, bump: .patch, changes: ["changed tool r --color", "changed tool run --color"]),
+                """, bump: .minor, changes: ["changed tool r --color", "changed tool run --color"]),
         Case(
             name: "a bool flag becoming a string flag without a bare form is breaking",
             old: #"run.Flags().Bool("color", false, "")"#,
