@@ -101,6 +101,22 @@ enum CobraCompatibility {
         judge(attribute: attribute, old: old, new: new, before: before, after: after).bump
     }
 
+    /// The persistent flag of a command above `old`'s command that has `old`'s name, when `old` (a flag) is gone:
+    /// `tool list --namespace` can still be typed when `tool --namespace` became persistent.
+    static func inheritedFlag(replacing old: SurfaceItem, in snapshot: SurfaceSnapshot) -> SurfaceItem? {
+        guard let command = command(of: old.key) else { return nil }
+        let name = old.key.dropFirst(command.isEmpty ? 0 : command.count + 1)
+        var words = command.split(separator: " ").map(String.init)
+        while !words.isEmpty {
+            words.removeLast()
+            let key = (words.isEmpty ? "" : words.joined(separator: " ") + " ") + name
+            if let heir = snapshot.items[old.surface + ":" + key], heir.attributes["scope"] == "persistent" {
+                return heir
+            }
+        }
+        return nil
+    }
+
     /// The command path of a flag key (`tool run` for `tool run --x`), nil for a command.
     private static func command(of key: String) -> String? {
         if key.hasPrefix("--") { return "" }

@@ -46,6 +46,22 @@ public enum SurfaceDiff {
         // Each side's items once, without building the union of ids (a large go-api surface has thousands).
         for (id, old) in before.items {
             guard let new = after.items[id] else {
+                // A flag that a command above now declares persistent can still be typed where it was.
+                if cobraSurfaces.contains(old.surface), old.stability != .experimental,
+                    let heir = CobraCompatibility.inheritedFlag(replacing: old, in: after)
+                {
+                    let differing = Set(old.attributes.keys).union(heir.attributes.keys)
+                        .filter { old.attributes[$0] != heir.attributes[$0] }.sorted()
+                    let bump =
+                        differing.filter { $0 != "scope" && (surfaces[old.surface]?.isBreaking(attribute: $0) ?? true) }
+                        .map { CobraCompatibility.bump(attribute: $0, old: old, new: heir, before: before, after: after) }
+                        .max() ?? .patch
+                    changes.append(
+                        Change(
+                            surface: old.surface, key: old.key, kind: .changed, bump: bump, before: old, after: heir,
+                            changedAttributes: differing, experimental: false))
+                    continue
+                }
                 let experimental = old.stability == .experimental
                 changes.append(make(old, .removed, experimental ? .patch : .major, old, nil, experimental))
                 continue

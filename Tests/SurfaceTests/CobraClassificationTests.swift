@@ -165,6 +165,11 @@ struct CobraClassificationTests {
                 """, bump: .minor, changes: ["added tool r --assume-yes", "added tool run --assume-yes",
                     "changed tool r --yes", "changed tool run --yes"]),
         Case(
+            name: "a flag that the parent now declares persistent can still be typed",
+            old: #"run.Flags().String("ns", "", "")"#,
+            new: #"root.PersistentFlags().String("ns", "", "")"#, bump: .minor,
+            changes: ["added tool --ns", "changed tool r --ns", "changed tool run --ns"]),
+        Case(
             name: "a bool flag becoming a string flag whose bare form still works is compatible",
             old: #"run.Flags().Bool("color", false, "")"#,
             new: """
