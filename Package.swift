@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "GitTests", dependencies: ["Git", "TestSupport"]),
         .testTarget(name: "SemVerTests", dependencies: ["SemVer", "TestSupport"]),
         .testTarget(name: "PatternTests", dependencies: ["Pattern"]),
-        .testTarget(name: "PolicyTests", dependencies: ["Policy", "SemVer", "Pattern"]),
+        .testTarget(name: "PolicyTests", dependencies: ["Policy", "Surface", "SemVer", "Pattern"]),
         .testTarget(name: "GoSourceTests", dependencies: ["GoSource", "TestSupport"]),
         .testTarget(name: "CobraTests", dependencies: ["Cobra", "GoSource", "TestSupport"]),
         /** Drives the Go lexer and parser over real files and random or mutated source; run by .ci/fuzz-go.sh. */

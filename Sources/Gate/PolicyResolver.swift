@@ -1,6 +1,7 @@
 import Foundation
 import Git
 import Policy
+import Surface
 
 /// Finds and loads the policy: `--policy FILE`, else `.semgate.yml`, `semgate.yml`, `policy/semgate.yml` in the
 /// working tree (or at `--policy-rev`), else zero-config defaults.
@@ -78,7 +79,7 @@ public enum PolicyResolver {
             if try wrap({ () throws(GitError) in try repository.blobID(atPath: "go.mod", inTree: tree) }) != nil {
                 surfaces.append(
                     SurfaceSpec(
-                        name: "packages", extractors: [.goPackages(GoPackagesExtractorSpec(root: ""))], breaking: nil,
+                        name: "packages", extractors: [GoPackagesExtractorSpec(root: "")], breaking: nil,
                         include: [], exclude: []))
                 found.append("go-packages (go.mod found)")
             }
@@ -107,6 +108,15 @@ public enum GateError: Error, Sendable, CustomStringConvertible {
         case .policy(let error): return "invalid policy:\n\(error.description)"
         case .policyNotFound(let message): return message
         case .usage(let message): return message
+        }
+    }
+
+    /// The message as lines: one, or for a policy a header and one line a diagnostic. A line break inside a line
+    /// comes from the repository and is not one of these.
+    public var lines: [String] {
+        switch self {
+        case .policy(let error): return ["invalid policy:"] + error.diagnostics.map(\.description)
+        default: return [description]
         }
     }
 }

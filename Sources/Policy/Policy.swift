@@ -122,7 +122,7 @@ public struct SurfaceSpec: Sendable {
     /// `[a-z0-9][a-z0-9_-]*`.
     public var name: String
     /// Their items are united.
-    public var extractors: [ExtractorSpec]
+    public var extractors: [any ExtractorSpec]
     /// Attributes whose change is breaking; nil means every attribute, empty means none.
     public var breaking: Set<String>?
     /// Item-key globs (key only, no `surface:`); empty means all.
@@ -131,7 +131,7 @@ public struct SurfaceSpec: Sendable {
 
     public init(
         name: String,
-        extractors: [ExtractorSpec],
+        extractors: [any ExtractorSpec],
         breaking: Set<String>? = nil,
         include: [Glob] = [],
         exclude: [Glob] = []
@@ -158,113 +158,35 @@ public struct SurfaceSpec: Sendable {
     }
 }
 
-/// One way of finding a surface's items.
-public enum ExtractorSpec: Sendable {
-    case regex(RegexExtractorSpec)
-    case list(ListExtractorSpec)
-    case goPackages(GoPackagesExtractorSpec)
-    case goAPI(GoAPIExtractorSpec)
-    case cobra(CobraExtractorSpec)
-
-    /// The YAML key of this extractor kind.
-    public var kind: String {
-        switch self {
-        case .regex: "regex"
-        case .list: "list"
-        case .goPackages: "go-packages"
-        case .goAPI: "go-api"
-        case .cobra: "cobra"
-        }
-    }
-
-    /// Every extractor kind a policy may name, in documentation order.
-    public static let kinds = ["regex", "list", "go-packages", "go-api", "cobra"]
-
+/// One extractor of a surface as the policy configures it: a value of one extractor kind.
+///
+/// The kinds themselves live above this target (they read git objects); the loader is handed the list of kinds
+/// (`PolicyLoader.load(yaml:file:origin:extractors:)`), and each kind reads its own settings through
+/// `ExtractorSettingsReader`, with the loader's positioned diagnostics.
+public protocol ExtractorSpec: Sendable {
+    /// The key of this kind under `extract:` (`regex`, `cobra`).
+    static var name: String { get }
+    /// The keys its settings accept, in documentation order (the JSON schema lists the same).
+    static var keys: [String] { get }
+    /// Reads one `extract:` entry of this kind, or nil after reporting why it is invalid.
+    static func read(_ value: PolicyNode, in reader: inout ExtractorSettingsReader) -> Self?
+    /// The attributes its items can carry, when it can say (`breaking:` is checked against them); nil when free.
+    var attributes: [String]? { get }
     /// The attributes whose change breaks users when the surface does not list `breaking`; nil means all of them.
-    public var defaultBreakingAttributes: Set<String>? {
-        switch self {
-        case .cobra: CobraExtractorSpec.breakingAttributes
-        case .regex, .list, .goPackages, .goAPI: nil
-        }
-    }
+    var defaultBreakingAttributes: Set<String>? { get }
+    /// How a `breaking:` name outside `attributes` is explained, after "breaking attribute 'X' is not ".
+    static func unknownAttribute(_ name: String, known: [String]) -> String
 }
 
-/// A pattern run over whole files: group `name` is the key, other named groups are attributes.
-public struct RegexExtractorSpec: Sendable {
-    public var files: [Glob]
-    public var pattern: Pattern
-    /// A key template such as `"{stem} --{name}"`; nil means the `name` group.
-    public var key: String?
-    /// The stability of every item found, when the extractor sets one.
-    public var stability: Stability?
-
-    public init(files: [Glob], pattern: Pattern, key: String? = nil, stability: Stability? = nil) {
-        self.files = files
-        self.pattern = pattern
-        self.key = key
-        self.stability = stability
+extension ExtractorSpec {
+    /// The key of this extractor's kind under `extract:`.
+    public var kind: String { Self.name }
+    public var attributes: [String]? { nil }
+    public var defaultBreakingAttributes: Set<String>? { nil }
+    public static func unknownAttribute(_ name: String, known: [String]) -> String {
+        "an attribute of \(Self.name) items (" + known.joined(separator: ", ") + ")"
+            + Suggestions.hint(for: name, among: known)
     }
-
-    /// The placeholders a key template may use besides the pattern's group names.
-    public static let pathPlaceholders = ["path", "dir", "stem", "file"]
-}
-
-/// A committed text file, one item a line: `KEY [name=value ...]`.
-public struct ListExtractorSpec: Sendable {
-    /// Repository-relative path.
-    public var path: String
-
-    public init(path: String) {
-        self.path = path
-    }
-}
-
-/// The public Go packages of a module.
-public struct GoPackagesExtractorSpec: Sendable {
-    /// The folder holding `go.mod`; empty for the repository root.
-    public var root: String
-
-    public init(root: String = "") {
-        self.root = root
-    }
-}
-
-/// The exported API of the public packages of a Go module, read from source: funcs, types, fields, methods,
-/// interface methods, consts and vars, compared with Go's compatibility rules.
-public struct GoAPIExtractorSpec: Sendable {
-    /// The folder holding `go.mod`; empty for the repository root.
-    public var root: String
-    /// Globs over const names whose value is not promised (it changes every release); the const itself still is.
-    public var ignoreValues: [Glob]
-
-    /// The names whose values are ignored when the policy names none: `Version` and names ending in `Version`.
-    public static let defaultIgnoreValues = ["Version", "*Version"]
-
-    /// A spec for the module at `root`; `ignoreValues` nil means the defaults.
-    public init(root: String = "", ignoreValues: [Glob]? = nil) {
-        self.root = root
-        self.ignoreValues = ignoreValues ?? Self.defaultIgnoreValues.compactMap { try? Glob($0) }
-    }
-}
-
-/// The command line a Go program builds with spf13/cobra: commands, aliases and flags keyed by command path.
-public struct CobraExtractorSpec: Sendable {
-    /// The Go files that build the command tree (`_test.go` files are never read).
-    public var files: [Glob]
-    /// The root command's name, for a root whose `Use` is not a constant (`Use: os.Args[0]`).
-    public var root: String?
-
-    public init(files: [Glob], root: String? = nil) {
-        self.files = files
-        self.root = root
-    }
-
-    /// The attributes a cobra item carries, in documentation order.
-    public static let attributes = ["type", "shorthand", "scope", "no-opt-default", "alias-of", "hidden"]
-
-    /// A flag's type, shorthand, scope and bare form (`NoOptDefVal`), and the command an alias stands for; `hidden` is
-    /// not breaking.
-    public static let breakingAttributes: Set<String> = ["type", "shorthand", "scope", "no-opt-default", "alias-of"]
 }
 
 /// How firmly an item is promised.

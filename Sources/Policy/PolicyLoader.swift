@@ -10,9 +10,12 @@ public enum PolicyLoader {
     /// The only policy format version this semgate reads.
     public static let formatVersion = 1
 
-    /// Parses and validates `yaml`; `file` names it in diagnostics.
-    public static func load(yaml: String, file: String, origin: PolicyOrigin) throws(PolicyError) -> Policy {
-        var reader = PolicyReader(file: file)
+    /// Parses and validates `yaml`; `file` names it in diagnostics. `extractors` are the kinds `extract:` may name,
+    /// in documentation order (the layer that reads them passes its registry).
+    public static func load(
+        yaml: String, file: String, origin: PolicyOrigin, extractors: [any ExtractorSpec.Type]
+    ) throws(PolicyError) -> Policy {
+        var reader = PolicyReader(file: file, extractors: extractors)
         let policy = reader.read(yaml, origin: origin)
         guard let policy, reader.diagnostics.isEmpty else {
             throw PolicyError(diagnostics: reader.sortedDiagnostics)
@@ -30,11 +33,6 @@ enum PolicyKeys {
     static let releases = ["tag", "ignore", "initial-development", "version-file"]
     static let versionFile = ["path", "pattern"]
     static let surface = ["extract", "breaking", "include", "exclude"]
-    static let regex = ["files", "pattern", "key", "stability"]
-    static let list = ["path"]
-    static let goPackages = ["root"]
-    static let goAPI = ["root", "ignore-values"]
-    static let cobra = ["files", "root"]
     static let deprecation = ["item", "since", "remove-in", "use-instead"]
     static let exception = ["release", "items", "reason"]
 }
@@ -42,14 +40,20 @@ enum PolicyKeys {
 /// One pass over a composed YAML tree that builds a `Policy` and collects diagnostics.
 struct PolicyReader {
     let file: String
+    /// The extractor kinds `extract:` may name.
+    let extractors: [any ExtractorSpec.Type]
     private(set) var diagnostics: [Diagnostic] = []
 
     /// Marks keys renamed to get past a duplicate; those entries are skipped.
     private static let duplicateMarker = "\u{2063}semgate-duplicate-"
 
-    init(file: String) {
+    init(file: String, extractors: [any ExtractorSpec.Type]) {
         self.file = file
+        self.extractors = extractors
     }
+
+    /// The kinds' names, for messages.
+    private var kindNames: [String] { extractors.map { $0.name } }
 
     var sortedDiagnostics: [Diagnostic] {
         diagnostics.enumerated()
@@ -113,7 +117,7 @@ struct PolicyReader {
     }
 
     /// A policy pattern compiled, or nil with its syntax error or `missingGroup` reported at `value`.
-    private mutating func compile(
+    mutating func compile(
         _ source: String, at value: Node, errorPrefix: String, hasGroups: (Pattern) -> Bool, missingGroup: String
     ) -> Pattern? {
         do {
@@ -295,7 +299,7 @@ struct PolicyReader {
         return result
     }
 
-    private mutating func globs(_ node: Node, for field: String) -> [(glob: Glob, node: Node)] {
+    mutating func globs(_ node: Node, for field: String) -> [(glob: Glob, node: Node)] {
         var result: [(glob: Glob, node: Node)] = []
         for (text, element) in strings(node, for: field) ?? [] {
             do {
@@ -517,13 +521,13 @@ struct PolicyReader {
         let context = "in surface '\(name)'"
         guard let fields = entries(of: value, for: "surface '\(name)'", allowed: PolicyKeys.surface, context: context)
         else { return nil }
-        var extractors: [ExtractorSpec] = []
+        var extractors: [any ExtractorSpec] = []
         var extractorsValid = true
         if let extract = fields["extract"]?.value {
             (extractors, extractorsValid) = readExtract(extract, surface: name)
         } else {
             report(
-                "surface '\(name)' has no 'extract'; add one of: " + ExtractorSpec.kinds.joined(separator: ", "),
+                "surface '\(name)' has no 'extract'; add one of: " + kindNames.joined(separator: ", "),
                 at: key)
             extractorsValid = false
         }
@@ -544,42 +548,34 @@ struct PolicyReader {
         return valid && extractorsValid ? surface : nil
     }
 
-    /// When every extractor is a regex, a breaking attribute must be one of their groups; when every one is cobra,
-    /// one of the attributes cobra items carry.
+    /// When every extractor of a surface is of one kind and that kind names the attributes its items carry, a
+    /// breaking attribute must be one of them (the union over the extractors, in order).
     private mutating func checkBreakingAttributes(
         _ names: [(text: String, node: Node)],
         surface: String,
-        extractors: [ExtractorSpec]
+        extractors: [any ExtractorSpec]
     ) {
-        if !extractors.isEmpty, extractors.allSatisfy({ $0.kind == "cobra" }) {
-            let known = CobraExtractorSpec.attributes
-            for (text, node) in names where !known.contains(text) {
-                report(
-                    "surface '\(surface)': breaking attribute '\(text)' is not an attribute of cobra items ("
-                        + known.joined(separator: ", ") + ")" + Suggestions.hint(for: text, among: known), at: node)
-            }
-            return
-        }
+        guard let first = extractors.first, extractors.allSatisfy({ $0.kind == first.kind }) else { return }
         var attributes: [String] = []
         for extractor in extractors {
-            guard case .regex(let regex) = extractor else { return }
-            for group in regex.pattern.groupNames where group != "name" && group != "deprecated" {
-                if !attributes.contains(group) { attributes.append(group) }
-            }
+            guard let known = extractor.attributes else { return }
+            for name in known where !attributes.contains(name) { attributes.append(name) }
         }
+        let kind = type(of: first)
         for (text, node) in names where !attributes.contains(text) {
-            var message = "surface '\(surface)': breaking attribute '\(text)' is not a named group of its pattern"
-            if attributes.isEmpty {
-                message += "; the pattern has no attribute groups, so write breaking: []"
-            } else {
-                message += Suggestions.hint(for: text, among: attributes)
-            }
-            report(message, at: node)
+            report(
+                "surface '\(surface)': breaking attribute '\(text)' is not "
+                    + kind.unknownAttribute(text, known: attributes), at: node)
         }
     }
 
+    /// The kind registered under `name`.
+    private func kind(named name: String) -> (any ExtractorSpec.Type)? {
+        extractors.first { $0.name == name }
+    }
+
     /// The extractors of one `extract:` value and whether all of them were valid.
-    private mutating func readExtract(_ node: Node, surface: String) -> ([ExtractorSpec], Bool) {
+    private mutating func readExtract(_ node: Node, surface: String) -> ([any ExtractorSpec], Bool) {
         let mappings: [Node]
         switch node {
         case .sequence(let sequence):
@@ -587,13 +583,13 @@ struct PolicyReader {
             if mappings.isEmpty {
                 report(
                     "empty 'extract' in surface '\(surface)'; add an extractor: "
-                        + ExtractorSpec.kinds.joined(separator: ", "), at: node)
+                        + kindNames.joined(separator: ", "), at: node)
                 return ([], false)
             }
         default:
             mappings = [node]
         }
-        var extractors: [ExtractorSpec] = []
+        var extractors: [any ExtractorSpec] = []
         var valid = true
         for mapping in mappings {
             let field = "'extract' in surface '\(surface)'"
@@ -607,7 +603,7 @@ struct PolicyReader {
             if pairs.isEmpty {
                 report(
                     "empty 'extract' in surface '\(surface)'; add an extractor: "
-                        + ExtractorSpec.kinds.joined(separator: ", "), at: mapping)
+                        + kindNames.joined(separator: ", "), at: mapping)
                 valid = false
             }
             for (key, value) in pairs {
@@ -617,248 +613,25 @@ struct PolicyReader {
                     continue
                 }
                 if scalar.string.hasPrefix(Self.duplicateMarker) { continue }
-                let extractor: ExtractorSpec?
-                switch scalar.string {
-                case "regex": extractor = readRegex(value, key: key, surface: surface).map(ExtractorSpec.regex)
-                case "list": extractor = readListExtractor(value, surface: surface).map(ExtractorSpec.list)
-                case "go-packages": extractor = readGoPackages(value, surface: surface).map(ExtractorSpec.goPackages)
-                case "go-api": extractor = readGoAPI(value, surface: surface).map(ExtractorSpec.goAPI)
-                case "cobra": extractor = readCobra(value, key: key, surface: surface).map(ExtractorSpec.cobra)
-                default:
+                guard let found = kind(named: scalar.string) else {
                     report(
                         "unknown extractor '\(scalar.string)' in surface '\(surface)'"
-                            + Suggestions.hint(for: scalar.string, among: ExtractorSpec.kinds), at: key)
-                    extractor = nil
+                            + Suggestions.hint(for: scalar.string, among: kindNames), at: key)
+                    valid = false
+                    continue
                 }
+                var settings = ExtractorSettingsReader(
+                    reader: self, surface: surface, kind: found.name, key: PolicyNode(node: key))
+                let extractor = found.read(PolicyNode(node: value), in: &settings)
+                self = settings.reader
                 if let extractor { extractors.append(extractor) } else { valid = false }
             }
         }
         return (extractors, valid)
     }
 
-    private mutating func readRegex(_ node: Node, key keyNode: Node, surface: String) -> RegexExtractorSpec? {
-        let context = "in the regex extractor of surface '\(surface)'"
-        guard
-            let fields = entries(
-                of: node, for: "'regex' in surface '\(surface)'", allowed: PolicyKeys.regex,
-                context: context)
-        else { return nil }
-        var valid = true
-        var files: [Glob] = []
-        if let value = fields["files"]?.value {
-            let reported = diagnostics.count
-            files = globs(value, for: "'files' \(context)").map(\.glob)
-            if case .sequence(let sequence) = value, sequence.isEmpty {
-                report("empty 'files' \(context); list the files to read, e.g. [\"src/**/*.go\"]", at: value)
-            }
-            if diagnostics.count != reported { valid = false }
-        } else {
-            report(
-                "the regex extractor of surface '\(surface)' has no 'files'; add e.g. files: [\"src/**/*.go\"]",
-                at: keyNode)
-            valid = false
-        }
-        var pattern: Pattern?
-        if let value = fields["pattern"]?.value {
-            if let source = string(value, for: "'pattern' \(context)") {
-                pattern = compile(
-                    source, at: value, errorPrefix: "surface '\(surface)'",
-                    hasGroups: { $0.groupNames.contains("name") || fields["key"] != nil },
-                    missingGroup: "surface '\(surface)': pattern '\(source)' has no group named 'name'; "
-                        + "wrap the item key in (?<name>...) or build it with a 'key' template")
-            }
-        } else {
-            report(
-                "the regex extractor of surface '\(surface)' has no 'pattern'; add one with a (?<name>...) group",
-                at: keyNode)
-        }
-        var key: String?
-        if let value = fields["key"]?.value,
-            let template = string(value, for: "'key' \(context)", example: "\"{name}\"")
-        {
-            if checkKeyTemplate(template, at: value, surface: surface, groups: pattern?.groupNames) {
-                key = template
-            } else {
-                valid = false
-            }
-        }
-        var stability: Stability?
-        if let value = fields["stability"]?.value, let text = string(value, for: "'stability' \(context)") {
-            stability = readStability(text, at: value)
-            if stability == nil { valid = false }
-        }
-        guard valid, let pattern else { return nil }
-        return RegexExtractorSpec(files: files, pattern: pattern, key: key, stability: stability)
-    }
-
-    private mutating func readStability(_ text: String, at node: Node) -> Stability? {
-        if let stability = Stability(rawValue: text) { return stability }
-        let names = Stability.allCases.map(\.rawValue)
-        report("invalid stability '\(text)'" + Suggestions.hint(for: text, among: names), at: node)
-        return nil
-    }
-
-    /// Every `{placeholder}` must be a path placeholder or a group of the pattern (when the pattern is known).
-    private mutating func checkKeyTemplate(_ template: String, at node: Node, surface: String, groups: [String]?)
-        -> Bool
-    {
-        guard !template.allSatisfy(\.isWhitespace) else {
-            report("surface '\(surface)': empty key template; write it like \"{name}\" or drop 'key'", at: node)
-            return false
-        }
-        var valid = true
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            guard let close = rest[open...].firstIndex(of: "}") else {
-                report("surface '\(surface)': unclosed '{' in key template '\(template)'; close it with '}'", at: node)
-                return false
-            }
-            let name = String(rest[rest.index(after: open)..<close])
-            rest = rest[rest.index(after: close)...]
-            guard let groups else { continue }
-            let known = RegexExtractorSpec.pathPlaceholders + groups
-            if known.contains(name) { continue }
-            var message =
-                "surface '\(surface)': unknown placeholder '{\(name)}' in key template '\(template)'; "
-                + "use {path}, {dir}, {stem}, {file} or a group of the pattern ("
-                + groups.joined(separator: ", ") + ")"
-            if let match = Suggestions.closest(to: name, among: known) {
-                message += "; did you mean '{\(match)}'?"
-            }
-            report(message, at: node)
-            valid = false
-        }
-        return valid
-    }
-
-    private mutating func readListExtractor(_ node: Node, surface: String) -> ListExtractorSpec? {
-        let field = "'list' in surface '\(surface)'"
-        let pathNode: Node
-        if case .mapping = node {
-            guard
-                let fields = entries(
-                    of: node, for: field, allowed: PolicyKeys.list,
-                    context: "in the list extractor of surface '\(surface)'")
-            else { return nil }
-            guard let value = fields["path"]?.value else {
-                report(
-                    "the list extractor of surface '\(surface)' has no 'path'; add e.g. path: policy/items.txt",
-                    at: node)
-                return nil
-            }
-            pathNode = value
-        } else {
-            pathNode = node
-        }
-        guard let path = string(pathNode, for: field, example: "list: policy/options.txt"),
-            let normalised = normalisedPath(path, at: pathNode, for: field)
-        else { return nil }
-        guard !normalised.isEmpty else {
-            report(
-                "expected a file path for \(field), found '\(path)'; write it like list: policy/options.txt",
-                at: pathNode)
-            return nil
-        }
-        return ListExtractorSpec(path: normalised)
-    }
-
-    private mutating func readGoPackages(_ node: Node, surface: String) -> GoPackagesExtractorSpec? {
-        if Self.isNull(node) { return GoPackagesExtractorSpec() }
-        let field = "'go-packages' in surface '\(surface)'"
-        guard case .mapping = node else {
-            typeMismatch(expected: "a mapping", for: field, found: node, example: "'go-packages: {}' or '{root: sub}'")
-            return nil
-        }
-        guard
-            let fields = entries(
-                of: node, for: field, allowed: PolicyKeys.goPackages,
-                context: "in the go-packages extractor of surface '\(surface)'")
-        else { return nil }
-        guard let value = fields["root"]?.value else { return GoPackagesExtractorSpec() }
-        guard let root = string(value, for: "'root' in \(field)", example: "root: sub"),
-            let normalised = normalisedPath(root, at: value, for: "'root' in \(field)")
-        else { return nil }
-        return GoPackagesExtractorSpec(root: normalised)
-    }
-
-    private mutating func readGoAPI(_ node: Node, surface: String) -> GoAPIExtractorSpec? {
-        if Self.isNull(node) { return GoAPIExtractorSpec() }
-        let field = "'go-api' in surface '\(surface)'"
-        guard case .mapping = node else {
-            typeMismatch(
-                expected: "a mapping", for: field, found: node, example: "'go-api: {}' or '{ignore-values: [Version]}'")
-            return nil
-        }
-        guard
-            let fields = entries(
-                of: node, for: field, allowed: PolicyKeys.goAPI,
-                context: "in the go-api extractor of surface '\(surface)'")
-        else { return nil }
-        var root = ""
-        if let value = fields["root"]?.value {
-            guard let text = string(value, for: "'root' in \(field)", example: "root: sub"),
-                let normalised = normalisedPath(text, at: value, for: "'root' in \(field)")
-            else { return nil }
-            root = normalised
-        }
-        var ignoreValues: [Glob]?
-        if let value = fields["ignore-values"]?.value {
-            let reported = diagnostics.count
-            ignoreValues = globs(value, for: "'ignore-values' in \(field)").map(\.glob)
-            if diagnostics.count > reported { return nil }
-        }
-        return GoAPIExtractorSpec(root: root, ignoreValues: ignoreValues)
-    }
-
-    private mutating func readCobra(_ node: Node, key keyNode: Node, surface: String) -> CobraExtractorSpec? {
-        let context = "in the cobra extractor of surface '\(surface)'"
-        let field = "'cobra' in surface '\(surface)'"
-        guard case .mapping = node else {
-            typeMismatch(
-                expected: "a mapping", for: field, found: node, example: "'cobra: {files: [\"cmd/**/*.go\"]}'")
-            return nil
-        }
-        guard let fields = entries(of: node, for: field, allowed: PolicyKeys.cobra, context: context) else {
-            return nil
-        }
-        var valid = true
-        var files: [Glob] = []
-        if let value = fields["files"]?.value {
-            let reported = diagnostics.count
-            files = globs(value, for: "'files' \(context)").map(\.glob)
-            if case .sequence(let sequence) = value, sequence.isEmpty {
-                report(
-                    "empty 'files' \(context); list the Go files that build the commands, e.g. [\"cmd/**/*.go\"]",
-                    at: value)
-            }
-            if diagnostics.count != reported { valid = false }
-        } else {
-            report(
-                "the cobra extractor of surface '\(surface)' has no 'files'; add the Go files that build the "
-                    + "commands, e.g. files: [\"cmd/**/*.go\"]", at: keyNode)
-            valid = false
-        }
-        var root: String?
-        if let value = fields["root"]?.value {
-            if let text = string(value, for: "'root' \(context)", example: "root: mytool") {
-                if text.isEmpty || text.contains(where: \.isWhitespace) {
-                    report(
-                        "invalid root '\(text)' \(context); write the program name users type, one word, "
-                            + "e.g. root: mytool", at: value)
-                    valid = false
-                } else {
-                    root = text
-                }
-            } else {
-                valid = false
-            }
-        }
-        guard valid else { return nil }
-        return CobraExtractorSpec(files: files, root: root)
-    }
-
     /// A repository-relative path without `./` or trailing slashes; absolute paths and `..` are reported.
-    private mutating func normalisedPath(_ path: String, at node: Node, for field: String) -> String? {
+    mutating func normalisedPath(_ path: String, at node: Node, for field: String) -> String? {
         var parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         parts.removeAll { $0 == "." }
         if path.hasPrefix("/") || parts.contains("..") {

@@ -100,8 +100,8 @@ enum WorkflowCommand {
         return "::\(command) " + properties.joined(separator: ",") + "::" + data(message)
     }
 
-    /// A command's message: `%`, CR and LF as `%25`, `%0D`, `%0A`; other control characters as U+FFFD, so they
-    /// cannot hide text in the log.
+    /// A command's message: `%`, CR and LF as `%25`, `%0D`, `%0A`; other hidden characters shown visibly
+    /// (`Inert.picture`), so they cannot hide or reorder text in the log; `##[` broken (`Inert`).
     static func data(_ value: String) -> String {
         escape(value, property: false)
     }
@@ -112,7 +112,7 @@ enum WorkflowCommand {
     }
 
     private static func escape(_ value: String, property: Bool) -> String {
-        replacingScalars(of: value) { scalar in
+        let escaped = replacingScalars(of: value) { scalar in
             switch scalar {
             case "%": return "%25"
             case "\r": return "%0D"
@@ -120,12 +120,10 @@ enum WorkflowCommand {
             case ":" where property: return "%3A"
             case "," where property: return "%2C"
             case "\t": return " "
-            case _
-            where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
-                || scalar.value == 0x2029:
-                return "\u{FFFD}"
+            case _ where Inert.isHidden(scalar): return Inert.picture(scalar)
             default: return nil
             }
         }
+        return Inert.breakingLegacyCommands(escaped, with: Inert.codePoint("#"))
     }
 }

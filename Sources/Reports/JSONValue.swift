@@ -60,8 +60,11 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
         }
     }
 
+    /// A JSON string that reads back exactly and is inert when printed: every hidden character (`Inert.isHidden`:
+    /// controls, bidi overrides, separators, default ignorables) as a `\u` escape, and the `[` of `##[` as `\u005b`.
     private static func escape(_ text: String, into output: inout String) {
         output += "\""
+        var hashes = 0
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
@@ -69,12 +72,15 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
-            case _
-            where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case "[" where hashes >= 2: output += "\\u005b"
+            case _ where Inert.isHidden(scalar):
+                for unit in String(scalar).utf16 {
+                    let hex = String(unit, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
             default: output.unicodeScalars.append(scalar)
             }
+            hashes = scalar == "#" ? hashes + 1 : 0
         }
         output += "\""
     }

@@ -119,16 +119,19 @@ public struct JUnitRenderer: Renderer {
 
 /// Escaping for XML 1.0 text and attribute values.
 enum XML {
-    /// Markup characters as entities, line breaks and tabs as character references (so attributes keep them), and
-    /// characters XML 1.0 cannot hold (other C0 controls, U+FFFE, U+FFFF) as U+FFFD.
+    /// Markup characters as entities, line breaks and tabs as character references (so attributes keep them), other
+    /// hidden characters (controls, bidi overrides; `Inert.picture`) and those XML 1.0 cannot hold (U+FFFE, U+FFFF)
+    /// shown visibly, and `##[` broken with a reference (`Inert`).
     static func escape(_ value: String) -> String {
-        replacingScalars(of: value) { scalar in
+        let escaped = replacingScalars(of: value) { scalar in
             switch scalar {
             case "'": return "&apos;"
             case "\n", "\r", "\t": return "&#\(scalar.value);"
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: return "\u{FFFD}"
+            case _ where Inert.isHidden(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
+                return Inert.picture(scalar)
             default: return markupEntity(scalar)
             }
         }
+        return Inert.breakingLegacyCommands(escaped, with: "&#35;")
     }
 }

@@ -225,21 +225,22 @@ public struct MarkdownRenderer: Renderer {
 enum Markdown {
     /// Plain text that renders as itself: no line breaks, no HTML, no emphasis, links, mentions, math or table
     /// cells of its own.
+    /// Hidden characters (line breaks, controls, bidi overrides) are shown visibly (`Inert.picture`).
     static func text(_ value: String) -> String {
         replacingScalars(of: value) { scalar in
             if let entity = markupEntity(scalar) { return entity }
             if "\\`*_[]|~!@$".unicodeScalars.contains(scalar) { return "\\" + String(scalar) }
-            return isLineBreakOrControl(scalar) ? " " : nil
+            return Inert.isHidden(scalar) ? Inert.picture(scalar) : nil
         }
     }
 
-    /// Text inside an HTML element such as `<summary>`, where markdown is not read: entities only.
+    /// Text inside an HTML element such as `<summary>`, where markdown is not read: entities only, `[` as `&#91;`
+    /// (so no `##[` reaches a log the report is printed to), hidden characters shown visibly.
     static func html(_ value: String) -> String {
-        replacingScalars(of: value) { markupEntity($0) ?? (isLineBreakOrControl($0) ? " " : nil) }
-    }
-
-    private static func isLineBreakOrControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
-            || scalar.value == 0x2029
+        replacingScalars(of: value) { scalar in
+            if let entity = markupEntity(scalar) { return entity }
+            if scalar == "[" { return "&#91;" }
+            return Inert.isHidden(scalar) ? Inert.picture(scalar) : nil
+        }
     }
 }

@@ -35,17 +35,18 @@ public enum SupportRenderer {
     public static func text(_ table: SupportTable, source: LifecycleSource, color: Bool = false) -> String {
         let style = Style(enabled: color)
         var lines = [
-            "\(source.project.map { "\($0) " } ?? "")release lines at \(table.at) (\(describe(table.policy)))",
-            style.dim("policy: \(source.policy)"), "",
+            "\(source.project.map { "\(Inert.text($0)) " } ?? "")release lines at \(table.at) "
+                + "(\(Inert.text(describe(table.policy))))",
+            style.dim("policy: \(Inert.text(source.policy))"), "",
         ]
         var rows = [["LINE", "PHASE", "FIXES", "FIRST RELEASE", "LATEST", "END"]]
         for line in table.lines {
             rows.append([
-                line.line.description, line.phase.name + (line.isLTS ? " (LTS)" : ""),
+                line.line.description, Inert.text(line.phase.name) + (line.isLTS ? " (LTS)" : ""),
                 line.getsFixes ? "yes" : "no",
                 line.firstRelease.map { "\($0.version) (\($0.day))" } ?? "-",
                 "\(line.latest.version) (\(line.latest.day))",
-                line.end.map(\.description) ?? line.endCondition.map { "when \($0)" } ?? "-",
+                line.end.map(\.description) ?? line.endCondition.map { "when \(Inert.text($0))" } ?? "-",
             ])
         }
         if table.lines.isEmpty {
@@ -54,7 +55,7 @@ public enum SupportRenderer {
             lines += alignedColumns(rows)
         }
         lines += cadenceText(table, style)
-        return lines.joined(separator: "\n") + "\n"
+        return Inert.lines(lines, color: color)
     }
 
     private static func describe(_ policy: SupportPolicy) -> String {
@@ -152,13 +153,13 @@ public enum SupportRenderer {
             case .none: "no releases"
             }
         var lines = [
-            "\(status.version) at \(table.at): line \(line.line) is \(phase.name) (\(takes)) since \(phase.start)"
+            "\(status.version) at \(table.at): line \(line.line) is \(Inert.text(phase.name)) (\(takes)) since \(phase.start)"
                 + (phase.end.map { " until \($0)" } ?? "") + "."
         ]
         if status.getsFixes {
             lines.append("It gets fixes: it is the newest release of line \(line.line).")
         } else if !line.getsFixes {
-            lines.append("It gets no fixes: line \(line.line) is \(phase.name).")
+            lines.append("It gets no fixes: line \(line.line) is \(Inert.text(phase.name)).")
         } else {
             lines.append(
                 "It gets no fixes: only the newest release of line \(line.line) does (\(line.latest.version)).")
@@ -175,8 +176,8 @@ public enum SupportRenderer {
             lines.append(
                 "note: \(status.version) is not released; line \(line.line)'s newest is \(line.latest.version).")
         }
-        lines.append("policy: \(source.policy)")
-        return lines.joined(separator: "\n") + "\n"
+        lines.append("policy: \(Inert.text(source.policy))")
+        return Inert.lines(lines)
     }
 
     /// `support VERSION` as JSON: `version`, `line`, `phase`, `gets_fixes`, `upgrade_to`, and more.
@@ -207,12 +208,15 @@ public enum SupportRenderer {
             lines += alignedColumns(
                 [["LINE", "PHASE", "AFTER", "RELEASE"]]
                     + targets.map {
-                        [$0.line.description, $0.phase, $0.after.version.description, $0.release.description]
+                        [
+                            $0.line.description, Inert.text($0.phase), $0.after.version.description,
+                            $0.release.description,
+                        ]
                     }
             ).map { "  " + $0 }
         }
-        lines.append("policy: \(source.policy)")
-        return lines.joined(separator: "\n") + "\n"
+        lines.append("policy: \(Inert.text(source.policy))")
+        return Inert.lines(lines)
     }
 
     /// `fix-targets VERSION` as JSON: `targets[]` with `line` and `release`.
@@ -262,10 +266,10 @@ public enum DeprecationsRenderer {
         let style = Style(enabled: color)
         let present = report.records.filter { $0.state != .removed }
         var lines = [
-            "\(present.count) deprecated item\(present.count == 1 ? "" : "s") at \(revision(report.head)), "
+            "\(present.count) deprecated item\(present.count == 1 ? "" : "s") at \(Inert.text(revision(report.head))), "
                 + "\(report.records.count - present.count) removed; \(report.at); minimum period: "
                 + (report.period?.description ?? "none set"),
-            style.dim("policy: \(source.policy)"),
+            style.dim("policy: \(Inert.text(source.policy))"),
         ]
         if !report.records.isEmpty {
             lines.append("")
@@ -275,8 +279,8 @@ public enum DeprecationsRenderer {
                     record.removedIn.map { "removed in \($0.version)" }
                     ?? record.plannedRemoval.map { "\($0)\(record.removalDeclared ? "" : " (next major)")" } ?? "-"
                 rows.append([
-                    record.item, record.since.map { "\($0.version) (\($0.day))" } ?? "unreleased", removal,
-                    record.replacement ?? "-", record.state.rawValue,
+                    Inert.text(record.item), record.since.map { "\($0.version) (\($0.day))" } ?? "unreleased", removal,
+                    record.replacement.map(Inert.text) ?? "-", record.state.rawValue,
                 ])
             }
             let table = alignedColumns(rows)
@@ -292,9 +296,9 @@ public enum DeprecationsRenderer {
         }
         if !report.notes.isEmpty {
             lines.append("")
-            lines += report.notes.map { style.dim("note: \($0)") }
+            lines += report.notes.map { style.dim("note: \(Inert.text($0))") }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return Inert.lines(lines, color: color)
     }
 
     private static func revision(_ info: RevisionInfo) -> String {

@@ -21,11 +21,10 @@ public struct TextRenderer: Renderer {
         }
         if !report.notes.isEmpty {
             lines.append("")
-            lines += report.notes.map { style.dim("note: \($0)") }
+            lines += report.notes.map { style.dim("note: \(Inert.text($0))") }
         }
-        // A line break or control character from the repository must not start a line of its own: in a CI log
-        // such a line could be read as a workflow command.
-        return lines.map { visibleControls($0, keepingEscape: options.color) }.joined(separator: "\n") + "\n"
+        // Every value from the repository went through `Inert.text`; `Inert.line` is the last guard of each line.
+        return Inert.lines(lines, color: options.color)
     }
 
     private func verdictWord(_ report: Report, _ style: Style) -> String {
@@ -33,14 +32,14 @@ public struct TextRenderer: Renderer {
     }
 
     private func check(_ report: Report, _ style: Style) -> [String] {
-        var headline = "\(verdictWord(report, style))  \(report.rangeLabel)"
+        var headline = "\(verdictWord(report, style))  \(Inert.text(report.rangeLabel))"
         var facts = ["required: \(report.required?.name ?? "none")"]
         if let actual = report.actual { facts.append("actual: \(actual.name)") }
         if let allow = report.allow { facts.append("allowed: \(allow.name)") }
         if let declared = report.declared { facts.append("commits declare: \(declared.name)") }
         if let next = report.next { facts.append("next: \(next)") }
         headline += "  (" + facts.joined(separator: ", ") + ")"
-        var lines = [headline, style.dim("policy: \(report.policy.source)")]
+        var lines = [headline, style.dim("policy: \(Inert.text(report.policy.source))")]
         lines += changeBlock(report.changes, style)
         lines += findingBlock(report.findings, style)
         return lines
@@ -48,7 +47,7 @@ public struct TextRenderer: Renderer {
 
     private func diff(_ report: Report, _ style: Style) -> [String] {
         var lines = [
-            "\(report.rangeLabel): \(report.changes.count) change\(report.changes.count == 1 ? "" : "s"), "
+            "\(Inert.text(report.rangeLabel)): \(report.changes.count) change\(report.changes.count == 1 ? "" : "s"), "
                 + "needs \(report.required?.name ?? "none")"
         ]
         lines += changeBlock(report.changes, style)
@@ -57,18 +56,19 @@ public struct TextRenderer: Renderer {
 
     private func surface(_ report: Report, _ style: Style) -> [String] {
         let items = report.items ?? []
-        let rev = report.head.map { "\($0.rev) (\($0.commit.short))" } ?? "?"
+        let rev = report.head.map { "\(Inert.text($0.rev)) (\($0.commit.short))" } ?? "?"
         var lines = [
-            "\(items.count) item\(items.count == 1 ? "" : "s") at \(rev)", style.dim("policy: \(report.policy.source)"),
+            "\(items.count) item\(items.count == 1 ? "" : "s") at \(rev)",
+            style.dim("policy: \(Inert.text(report.policy.source))"),
         ]
         for (surface, group) in inOrderGroups(items, by: \.surface) {
             lines.append("")
-            lines.append(style.bold("\(surface) (\(group.count))"))
+            lines.append(style.bold("\(Inert.text(surface)) (\(group.count))"))
             for item in group {
-                var parts = ["  \(item.key)"]
+                var parts = ["  \(Inert.text(item.key))"]
                 if !item.attributes.isEmpty { parts.append(attributes(item.attributes)) }
                 if item.stability != .stable { parts.append("[\(item.stability.rawValue)]") }
-                if let location = item.location { parts.append(style.dim(location.description)) }
+                if let location = item.location { parts.append(style.dim(Inert.text(location.description))) }
                 lines.append(parts.joined(separator: "  "))
             }
         }
@@ -83,7 +83,7 @@ public struct TextRenderer: Renderer {
                 + "\(failing) failing"
                 + (report.findings.isEmpty
                     ? "" : ", \(report.findings.count) tag finding\(report.findings.count == 1 ? "" : "s")"),
-            style.dim("policy: \(report.policy.source)"), "",
+            style.dim("policy: \(Inert.text(report.policy.source))"), "",
         ]
         guard !rows.isEmpty else {
             return lines + ["No releases: no tag matches the policy's tag template (releases.tag)."]
@@ -93,7 +93,7 @@ public struct TextRenderer: Renderer {
             [["release", "date", "predecessor", "required", "actual", "changes", "verdict"]]
             + rows.map { row in
                 [
-                    row.release.tag,
+                    Inert.text(row.release.tag),
                     JSONRenderer.isoDate(row.release.date).prefix(10)
                         + (row.release.dateSource == .committer ? "*" : ""),
                     row.predecessor?.version.description ?? "-", row.required?.name ?? "-", row.actual?.name ?? "-",
@@ -113,7 +113,7 @@ public struct TextRenderer: Renderer {
         }
         for row in rows where !row.findings.isEmpty {
             lines.append("")
-            lines.append(style.bold("\(row.release.tag) (from \(row.predecessor?.tag ?? "-"))"))
+            lines.append(style.bold(Inert.text("\(row.release.tag) (from \(row.predecessor?.tag ?? "-"))")))
             lines += findingLines(row.findings, style)
         }
         return lines + tagFindingLines(report, style)
@@ -129,7 +129,7 @@ public struct TextRenderer: Renderer {
         var lines: [String] = []
         for (surface, group) in inOrderGroups(changes, by: \.surface) {
             lines.append("")
-            lines.append(style.bold("\(surface) (\(group.count) change\(group.count == 1 ? "" : "s"))"))
+            lines.append(style.bold("\(Inert.text(surface)) (\(group.count) change\(group.count == 1 ? "" : "s"))"))
             for change in group {
                 let symbol: String
                 switch change.kind {
@@ -139,11 +139,11 @@ public struct TextRenderer: Renderer {
                 }
                 var parts = [
                     "  \(symbol) \(change.kind.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0))"
-                        + change.key
+                        + Inert.text(change.key)
                 ]
-                if let detail = change.attributeDetail { parts.append(detail) }
+                if let detail = change.attributeDetail { parts.append(Inert.text(detail)) }
                 parts.append(bumpLabel(change, style))
-                if let location = change.location { parts.append(style.dim(location.description)) }
+                if let location = change.location { parts.append(style.dim(Inert.text(location.description))) }
                 lines.append(parts.joined(separator: "  "))
             }
         }
@@ -181,12 +181,12 @@ public struct TextRenderer: Renderer {
                 continue
             }
             let rules = Array(Set(group.map(\.rule.id))).sorted().joined(separator: ", ")
-            let items = group.compactMap(\.item)
+            let items = group.compactMap(\.item).map(Inert.text)
             let shown =
                 items.prefix(4).joined(separator: ", ") + (items.count > 4 ? ", and \(items.count - 4) more" : "")
             lines.append(
                 "  \(style.dim("note   ")) \(rules): \(group.count) findings excused by an exception: \(shown)")
-            lines.append(style.dim("          exception: \(reason)"))
+            lines.append(style.dim("          exception: \(Inert.text(reason))"))
         }
         return lines
     }
@@ -198,20 +198,32 @@ public struct TextRenderer: Renderer {
         case .warning: severity = style.yellow("warning")
         default: severity = style.dim("note   ")
         }
-        var text = "\(severity) \(finding.rule.id): \(finding.message)"
-        if let location = finding.location { text += style.dim("  (\(location))") }
-        if let reason = finding.exception { text += style.dim("  [exception: \(reason)]") }
+        var text = "\(severity) \(finding.rule.id): \(Inert.text(finding.message))"
+        if let location = finding.location { text += style.dim("  (\(Inert.text(location.description)))") }
+        if let reason = finding.exception { text += style.dim("  [exception: \(Inert.text(reason))]") }
         return text
     }
 
     private func attributes(_ values: [String: String]) -> String {
-        values.keys.sorted().map { "\($0)=\(values[$0] ?? "")" }.joined(separator: " ")
+        Inert.text(values.keys.sorted().map { "\($0)=\(values[$0] ?? "")" }.joined(separator: " "))
     }
 }
 
-/// ANSI styling, or none.
+/// ANSI styling, or none. Its escapes are the only ones `Inert.line` lets through, so nothing else can reach a
+/// terminal.
 struct Style {
     let enabled: Bool
+
+    /// Every SGR code semgate draws: red, green, yellow, bold, dim, and reset.
+    private static let codes = ["31", "32", "33", "1", "2", "0"].map { "\u{1B}[\($0)m" }
+
+    /// The colour code of semgate's that starts at `index` in `scalars`, or nil.
+    static func code(in scalars: [Unicode.Scalar], at index: Int) -> String? {
+        codes.first { code in
+            let wanted = Array(code.unicodeScalars)
+            return index + wanted.count <= scalars.count && Array(scalars[index..<index + wanted.count]) == wanted
+        }
+    }
 
     private func wrap(_ text: String, _ code: String) -> String {
         enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

@@ -34,35 +34,45 @@ public enum SurfaceDiff {
     public static func changes(from before: SurfaceSnapshot, to after: SurfaceSnapshot, policy: Policy) -> [Change] {
         var changes: [Change] = []
         let surfaces = Dictionary(policy.surfaces.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        // Surfaces read by go-api follow Go's compatibility rules, and compare packages relative to the module root.
-        let goSurfaces = Set(
-            policy.surfaces.filter { $0.extractors.contains { $0.kind == "go-api" } }.map(\.name))
-        let isGo = { (item: SurfaceItem) in goSurfaces.contains(item.surface) && GoCompatibility.isGoItem(item) }
-        let before = goSurfaces.isEmpty ? before : GoCompatibility.movingModules(before, to: after)
-        // Surfaces read only by cobra: CobraCompatibility's table judges what a changed flag or alias breaks.
-        let cobraSurfaces = Set(
-            policy.surfaces.filter { !$0.extractors.isEmpty && $0.extractors.allSatisfy { $0.kind == "cobra" } }
-                .map(\.name))
+        // The kinds that read each surface, in order, each once: they judge its changes where they have rules.
+        var kinds: [String: [any Extractor.Type]] = [:]
+        for surface in policy.surfaces where kinds[surface.name] == nil {
+            var found: [any Extractor.Type] = []
+            for kind in surface.extractors.compactMap(Extractors.kind(of:))
+            where !found.contains(where: { $0.name == kind.name }) {
+                found.append(kind)
+            }
+            kinds[surface.name] = found
+        }
+        var before = before
+        for kind in Extractors.all {
+            let read = Set(kinds.filter { $0.value.contains { $0.name == kind.name } }.keys)
+            if !read.isEmpty { before = kind.aligning(before, to: after, surfaces: read) }
+        }
         // Each side's items once, without building the union of ids (a large go-api surface has thousands).
         for (id, old) in before.items {
             guard let new = after.items[id] else {
-                // A flag that a command above now declares persistent can still be typed where it was.
-                if cobraSurfaces.contains(old.surface), old.stability != .experimental,
-                    let heir = CobraCompatibility.inheritedFlag(replacing: old, in: after)
+                let experimental = old.stability == .experimental
+                // An item users still reach through another one (a flag a command above now declares persistent).
+                if !experimental,
+                    let heir = (kinds[old.surface] ?? []).lazy.compactMap({ $0.replacement(forRemoved: old, in: after) })
+                        .first
                 {
                     let differing = Set(old.attributes.keys).union(heir.attributes.keys)
                         .filter { old.attributes[$0] != heir.attributes[$0] }.sorted()
                     let bump =
-                        differing.filter { $0 != "scope" && (surfaces[old.surface]?.isBreaking(attribute: $0) ?? true) }
-                        .map { CobraCompatibility.bump(attribute: $0, old: old, new: heir, before: before, after: after) }
-                        .max() ?? .patch
+                        differing.filter { surfaces[old.surface]?.isBreaking(attribute: $0) ?? true }
+                        .map { attribute in
+                            (kinds[old.surface] ?? []).lazy.compactMap {
+                                $0.bump(attribute: attribute, old: old, new: heir, before: before, after: after)
+                            }.first ?? .major
+                        }.max() ?? .patch
                     changes.append(
                         Change(
                             surface: old.surface, key: old.key, kind: .changed, bump: bump, before: old, after: heir,
                             changedAttributes: differing, experimental: false))
                     continue
                 }
-                let experimental = old.stability == .experimental
                 changes.append(make(old, .removed, experimental ? .patch : .major, old, nil, experimental))
                 continue
             }
@@ -73,16 +83,17 @@ public enum SurfaceDiff {
                 .filter { old.attributes[$0] != new.attributes[$0] }.sorted()
             let breaking = differing.filter { surfaces[old.surface]?.isBreaking(attribute: $0) ?? true }
             let experimental = old.stability == .experimental || new.stability == .experimental
-            // An attribute the surface does not call breaking promises nothing: a patch.
-            var bump: Bump = !experimental && !breaking.isEmpty ? .major : .patch
-            if !experimental && isGo(old) && isGo(new) {
-                bump = breaking.map { GoCompatibility.bump(attribute: $0, old: old, new: new) }.max() ?? .patch
-            } else if !experimental && cobraSurfaces.contains(old.surface) {
-                bump =
-                    breaking.map {
-                        CobraCompatibility.bump(attribute: $0, old: old, new: new, before: before, after: after)
-                    }.max() ?? .patch
-            }
+            // An attribute the surface does not call breaking promises nothing: a patch. A breaking one is major
+            // unless a kind that reads the surface has a rule for it (Go's numeric widening, a cobra shorthand added).
+            let judges = kinds[old.surface] ?? []
+            let bump: Bump =
+                experimental
+                ? .patch
+                : breaking.map { attribute in
+                    judges.lazy.compactMap {
+                        $0.bump(attribute: attribute, old: old, new: new, before: before, after: after)
+                    }.first ?? .major
+                }.max() ?? .patch
             changes.append(
                 Change(
                     surface: new.surface, key: new.key, kind: .changed, bump: bump, before: old, after: new,
@@ -90,9 +101,11 @@ public enum SurfaceDiff {
         }
         for (id, new) in after.items where before.items[id] == nil {
             let experimental = new.stability == .experimental
+            let judges = kinds[new.surface] ?? []
             let bump: Bump =
                 experimental
-                ? .patch : isGo(new) ? GoCompatibility.additionBump(new, before: before, after: after) : .minor
+                ? .patch
+                : judges.lazy.compactMap { $0.additionBump(new, before: before, after: after) }.first ?? .minor
             changes.append(make(new, .added, bump, nil, new, experimental))
         }
         return changes.sorted { ($0.surface, $0.key, $0.kind.rawValue) < ($1.surface, $1.key, $1.kind.rawValue) }

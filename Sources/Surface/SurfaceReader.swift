@@ -24,56 +24,39 @@ public struct DeclaredVersion: Sendable, Equatable {
     public let location: Location
 }
 
-/// An item as an extractor reports it, before policy globs and stability rules apply.
-struct RawItem: Sendable {
-    var key: String
-    var attributes: [String: String]
-    var stability: Stability
-    var location: Location?
-}
-
 /// Reads the declared surfaces of a policy at any commit, remembering work by object id.
 ///
 /// Trees and blobs are immutable, so a blob that did not change between two tags is never read or matched twice.
 public final class SurfaceReader {
     private let repository: Repository
     private let policy: Policy
-    private var regexCache: [RegexCacheKey: [RawItem]] = [:]
-    private var listCache: [ObjectID: ([RawItem], [String])] = [:]
-    private let goPackages = GoPackageFinder()
-    private let goAPI = GoAPIReader()
+    /// What each kind remembers between revisions (by blob or tree id).
+    private let caches = ExtractorCaches()
     private var globVerdicts: [String: (admitted: Bool, experimental: Bool)] = [:]
-    private let cobra = CobraReader()
     /// Decoded blobs of the snapshot being read (two extractors reading one file read it once).
     private var texts: [ObjectID: String] = [:]
-    /// The file globs of every regex and cobra extractor, by slot; `regexSlots[surface][extractor]` is its slot.
-    private let regexGlobs: [[Glob]]
-    private let regexSlots: [[Int]]
-    /// Literal prefixes of every regex glob alternative, to prune the tree walk.
-    private let regexPrefixes: [String]
-
-    private struct RegexCacheKey: Hashable {
-        let slot: Int
-        let path: String
-        let blob: ObjectID
-    }
+    /// The extractors of every surface with their kind and slot (a number unique in the policy).
+    private let extractors: [[(extractor: any Extractor, slot: Int)]]
+    /// The file globs of every extractor that has them, by slot.
+    private let fileGlobs: [(slot: Int, globs: [Glob])]
+    /// Literal prefixes of every file glob alternative, to prune the tree walk.
+    private let globPrefixes: [String]
 
     public init(repository: Repository, policy: Policy) {
         self.repository = repository
         self.policy = policy
-        var globs: [[Glob]] = []
-        regexSlots = policy.surfaces.map { surface in
-            surface.extractors.map { extractor in
-                switch extractor {
-                case .regex(let spec): globs.append(spec.files)
-                case .cobra(let spec): globs.append(spec.files)
-                case .list, .goPackages, .goAPI: return -1
-                }
-                return globs.count - 1
+        var slot = 0
+        var globs: [(slot: Int, globs: [Glob])] = []
+        extractors = policy.surfaces.map { surface in
+            surface.extractors.compactMap { spec in
+                guard let extractor = spec as? any Extractor else { return nil }
+                defer { slot += 1 }
+                if let files = extractor.fileGlobs { globs.append((slot, files)) }
+                return (extractor, slot)
             }
         }
-        regexGlobs = globs
-        regexPrefixes = Array(Set(globs.flatMap { $0.flatMap(\.literalPrefixes) })).sorted()
+        fileGlobs = globs
+        globPrefixes = Array(Set(globs.flatMap { $0.globs.flatMap(\.literalPrefixes) })).sorted()
     }
 
     /// The surface at `commit`: every surface's extractors united, include/exclude and experimental globs applied.
@@ -137,49 +120,26 @@ public final class SurfaceReader {
         defer { texts = [:] }
         let files: [Candidate]
         do {
-            files = try regexCandidates(in: tree, source: source)
+            files = try candidates(in: tree, source: source)
         } catch {
             throw .git(error)
         }
         var snapshot = SurfaceSnapshot()
         for (surfaceIndex, surface) in policy.surfaces.enumerated() {
             var raw: [RawItem] = []
-            for (extractorIndex, extractor) in surface.extractors.enumerated() {
-                switch extractor {
-                case .regex(let spec):
-                    let slot = regexSlots[surfaceIndex][extractorIndex]
-                    raw += try regexItems(
-                        spec, surface: surface.name, slot: slot, files: files.filter { $0.extractors.contains(slot) },
-                        source: source, notes: &snapshot.notes)
-                case .list(let spec):
-                    raw += try listItems(spec, tree: tree, source: source, notes: &snapshot.notes)
-                case .goPackages(let spec):
-                    do {
-                        raw += try goPackages.items(spec, tree: tree, files: source, notes: &snapshot.notes)
-                    } catch {
-                        throw .git(error)
-                    }
-                case .goAPI(let spec):
-                    do {
-                        raw += try goAPI.items(
-                            spec, tree: tree, source: source, notes: &snapshot.notes, problems: &snapshot.problems)
-                    } catch {
-                        throw .git(error)
-                    }
-                case .cobra(let spec):
-                    let slot = regexSlots[surfaceIndex][extractorIndex]
-                    var readNotes: [String] = []
-                    var incomplete = false
-                    raw += try cobra.items(
-                        spec, slot: slot,
-                        files: files.filter { $0.extractors.contains(slot) }.map { ($0.path, $0.blob) },
-                        read: { (blob, path) throws(SurfaceError) in
-                            try readText(blob, path: path, source: source, notes: &readNotes)
-                        },
-                        notes: &snapshot.notes, incomplete: &incomplete)
-                    snapshot.notes += readNotes
-                    if incomplete { snapshot.incomplete.insert(surface.name) }
-                }
+            for (extractor, slot) in extractors[surfaceIndex] {
+                var context = ExtractionContext(
+                    surface: surface.name, tree: tree, source: source,
+                    files: extractor.fileGlobs == nil
+                        ? [] : files.filter { $0.extractors.contains(slot) }.map { ($0.path, $0.blob) },
+                    slot: slot, notes: snapshot.notes, problems: snapshot.problems, caches: caches,
+                    readBlob: { (blob, path, notes) throws(SurfaceError) in
+                        try self.readText(blob, path: path, source: source, notes: &notes)
+                    })
+                raw += try extractor.items(in: &context)
+                snapshot.notes = context.notes
+                snapshot.problems = context.problems
+                if context.incomplete { snapshot.incomplete.insert(surface.name) }
             }
             merge(raw, into: &snapshot, surface: surface)
         }
@@ -217,56 +177,31 @@ public final class SurfaceReader {
         return verdict
     }
 
-    // MARK: regex
+    // MARK: Files
 
-    /// A file some regex extractor reads, with the slots of the extractors whose globs match its path.
+    /// A file some extractor reads, with the slots of the extractors whose globs match its path.
     private struct Candidate {
         let path: String
         let blob: ObjectID
         let extractors: [Int]
     }
 
-    /// Every blob some regex extractor's glob matches, found in one walk that skips folders no glob can reach;
+    /// Every blob some extractor's file glob matches, found in one walk that skips folders no glob can reach;
     /// each path is matched against the globs once.
-    private func regexCandidates(in tree: ObjectID, source: any FileTree) throws(GitError) -> [Candidate] {
-        guard !regexGlobs.isEmpty else { return [] }
+    private func candidates(in tree: ObjectID, source: any FileTree) throws(GitError) -> [Candidate] {
+        guard !fileGlobs.isEmpty else { return [] }
         var files: [Candidate] = []
         try source.walkFiles(
             tree: tree,
             descend: { folder in
                 let directory = folder + "/"
-                return regexPrefixes.contains { $0.hasPrefix(directory) || directory.hasPrefix($0) }
+                return globPrefixes.contains { $0.hasPrefix(directory) || directory.hasPrefix($0) }
             },
             visit: { path, entry in
-                let slots = regexGlobs.indices.filter { slot in regexGlobs[slot].contains { $0.matches(path) } }
+                let slots = fileGlobs.filter { $0.globs.contains { $0.matches(path) } }.map(\.slot)
                 if !slots.isEmpty { files.append(Candidate(path: path, blob: entry.id, extractors: slots)) }
             })
         return files
-    }
-
-    private func regexItems(
-        _ spec: RegexExtractorSpec, surface: String, slot: Int, files: [Candidate], source: any FileTree,
-        notes: inout [String]
-    ) throws(SurfaceError) -> [RawItem] {
-        var items: [RawItem] = []
-        for file in files {
-            let key = RegexCacheKey(slot: slot, path: file.path, blob: file.blob)
-            if let cached = regexCache[key] {
-                items += cached
-                continue
-            }
-            guard let text = try readText(file.blob, path: file.path, source: source, notes: &notes) else { continue }
-            let matches: [PatternMatch]
-            do {
-                matches = try spec.pattern.matches(in: text)
-            } catch {
-                throw SurfaceError.pattern(surface: surface, path: file.path, error: error)
-            }
-            let found = matches.compactMap { match in regexItem(match, spec: spec, path: file.path) }
-            regexCache[key] = found
-            items += found
-        }
-        return items
     }
 
     /// A blob's text, or nil (with a note) when the object store lacks it. Read at most once per snapshot.
@@ -285,73 +220,5 @@ public final class SurfaceReader {
             }
             throw .git(error)
         }
-    }
-
-    private func regexItem(_ match: PatternMatch, spec: RegexExtractorSpec, path: String) -> RawItem? {
-        let key: String
-        if let template = spec.key {
-            key = KeyTemplate.fill(template, path: path, groups: match.groups)
-        } else {
-            key = match.groups["name"] ?? ""
-        }
-        guard !key.isEmpty else { return nil }
-        var attributes: [String: String] = [:]
-        for (group, value) in match.groups where group != "name" && group != "deprecated" {
-            attributes[group] = value
-        }
-        var stability = spec.stability ?? .stable
-        if let marker = match.groups["deprecated"], !marker.isEmpty { stability = .deprecated }
-        let line = match.groupLine("name") ?? match.line
-        return RawItem(
-            key: key, attributes: attributes, stability: stability, location: Location(path: path, line: line))
-    }
-
-    // MARK: list
-
-    private func listItems(
-        _ spec: ListExtractorSpec, tree: ObjectID, source: any FileTree, notes: inout [String]
-    ) throws(SurfaceError) -> [RawItem] {
-        let found: ObjectID?
-        do {
-            found = try source.blobID(atPath: spec.path, inTree: tree)
-        } catch {
-            throw .git(error)
-        }
-        guard let blob = found else { return [] }
-        if let (items, fileNotes) = listCache[blob] {
-            notes += fileNotes
-            return items
-        }
-        guard let text = try readText(blob, path: spec.path, source: source, notes: &notes) else { return [] }
-        let parsed = ListFile.parse(text, path: spec.path)
-        listCache[blob] = (parsed.items, parsed.notes)
-        notes += parsed.notes
-        return parsed.items
-    }
-}
-
-/// Fills a `key` template: `{path}`, `{dir}`, `{stem}`, `{file}` and any named group.
-enum KeyTemplate {
-    static func fill(_ template: String, path: String, groups: [String: String]) -> String {
-        let file = path.split(separator: "/").last.map(String.init) ?? path
-        let dir = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : ""
-        let stem = file.contains(".") ? String(file[..<(file.lastIndex(of: ".") ?? file.endIndex)]) : file
-        var output = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            output += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            switch name {
-            case "path": output += path
-            case "dir": output += dir
-            case "stem": output += stem
-            case "file": output += file
-            default: output += groups[name] ?? ""
-            }
-            rest = rest[rest.index(after: close)...]
-        }
-        output += rest
-        return output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

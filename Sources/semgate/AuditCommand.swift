@@ -35,7 +35,7 @@ struct AuditCommand: ParsableCommand {
             let upper = try to.map { try common.version($0, engine: engine) }
             if isatty(STDERR_FILENO) == 1 {
                 engine.progress = { line in
-                    FileHandle.standardError.write(Data("\r\u{1B}[2Kauditing \(line)".utf8))
+                    FileHandle.standardError.write(Data(("\r\u{1B}[2K" + Inert.line("auditing \(line)")).utf8))
                 }
             }
             let report = try semgateRun { () throws(GateError) in try engine.audit(from: lower, to: upper) }

@@ -132,13 +132,21 @@ func openRepository(at path: String?) throws -> Repository {
     }
 }
 
-/// A failure to run: printed as one line on standard error, exit status 2.
+/// A failure to run: printed on standard error, one line (a policy's diagnostics: a header and one line each),
+/// exit status 2.
 struct Failure: Error, CustomStringConvertible {
-    let description: String
+    /// The lines of the message; a line break inside one is shown, not written (`Inert.line`).
+    let lines: [String]
 
     init(_ description: String) {
-        self.description = description
+        self.lines = [description]
     }
+
+    init(lines: [String]) {
+        self.lines = lines
+    }
+
+    var description: String { lines.joined(separator: "\n") }
 }
 
 /// Runs a library call, turning its error into a `Failure`.
@@ -146,8 +154,19 @@ func semgateRun<T>(_ body: () throws(GateError) -> T) throws -> T {
     do {
         return try body()
     } catch {
-        throw Failure(error.description)
+        throw Failure(lines: error.lines)
     }
+}
+
+/// Writes `text` and a line break to standard output as one line: whatever it quotes from the repository or the
+/// command line is shown, never obeyed (`Inert.line`).
+func printLine(_ text: String) {
+    print(Inert.line(text))
+}
+
+/// Writes lines to standard error, each through `Inert.line`.
+func printError(_ lines: [String]) {
+    FileHandle.standardError.write(Data(Inert.lines(lines).utf8))
 }
 
 extension ParsableCommand {
@@ -156,7 +175,7 @@ extension ParsableCommand {
         do {
             try body()
         } catch let failure as Failure {
-            FileHandle.standardError.write(Data("semgate: error: \(failure.description)\n".utf8))
+            printError(["semgate: error: " + (failure.lines.first ?? "")] + failure.lines.dropFirst())
             throw ExitCode(2)
         }
     }

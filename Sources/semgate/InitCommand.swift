@@ -70,8 +70,7 @@ struct InitCommand: ParsableCommand {
             } catch {
                 throw Failure("cannot write '\(write)': \(error.localizedDescription)")
             }
-            FileHandle.standardError.write(
-                Data("wrote \(write): \(draft.findings.joined(separator: "; "))\n".utf8))
+            printError(["wrote \(write): \(draft.findings.joined(separator: "; "))"])
         }
     }
 }

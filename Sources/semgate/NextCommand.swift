@@ -49,10 +49,10 @@ struct NextCommand: ParsableCommand {
                             "\(head) needs a \(required) bump after \(base), but that version number is at the 64-bit "
                                 + "limit \(UInt64.max) and cannot grow; tag a release with a smaller version first")
                     }
-                    FileHandle.standardError.write(Data("semgate: nothing to release: \(head) is \(base)\n".utf8))
+                    printError(["semgate: nothing to release: \(head) is \(base)"])
                     return
                 }
-                print(next.description)
+                printLine(next.description)
                 return
             }
             // `next` answers a question; it is not a gate, so it exits 0 whatever the findings (check gates).

@@ -38,9 +38,10 @@ struct PolicyCommand: ParsableCommand {
                 let surfaces = policy.surfaces.map(\.name).joined(separator: ", ")
                 switch policy.origin {
                 case .defaults(let reason):
-                    print(reason)
+                    printLine(reason)
                 case .file(let path), .revision(_, let path):
-                    print("\(path): valid (\(policy.surfaces.count) surfaces: \(surfaces.isEmpty ? "none" : surfaces))")
+                    printLine(
+                        "\(path): valid (\(policy.surfaces.count) surfaces: \(surfaces.isEmpty ? "none" : surfaces))")
                 }
             }
         }
@@ -53,7 +54,7 @@ struct PolicyCommand: ParsableCommand {
                 do {
                     return try PolicyLoader.load(yaml: text, file: file, origin: .file(path: file))
                 } catch {
-                    throw Failure("invalid policy:\n\(error)")
+                    throw Failure(lines: ["invalid policy:"] + error.diagnostics.map(\.description))
                 }
             }
             let repository = try openRepository(at: repo)

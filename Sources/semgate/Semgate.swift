@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Reports
 
 /// The `semgate` command line.
 @main
@@ -33,4 +35,26 @@ struct Semgate: ParsableCommand {
             DeprecationsCommand.self,
         ]
     )
+
+    /// ArgumentParser's entry point, except that its messages (which quote the arguments, a tag name or branch
+    /// name from the workflow among them) are written through `Inert.line` like every other line.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                let text = Inert.lines(
+                    message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+                if code == .success {
+                    print(text, terminator: "")
+                } else {
+                    FileHandle.standardError.write(Data(text.utf8))
+                }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -10,7 +10,10 @@ struct SurfaceCommand: ParsableCommand {
         commandName: "surface",
         abstract: "Print the declared stable surface at a revision; write or verify a committed snapshot.",
         discussion: """
-            A snapshot file has one item a line: `surface:key [name=value ...] [stability=...]`, sorted.
+            A snapshot file starts with its format line (`# semgate surface snapshot 2`), then has one item a line: \
+            `surface:key [name=value ...] [experimental|deprecated]`. A text with a space, a quote, a backslash or \
+            a control character is written in double quotes with \\-escapes, so every name reads back exactly; \
+            --check compares the items it reads with the surface found.
 
             Examples:
               semgate surface                          the surface at HEAD
@@ -46,21 +49,30 @@ struct SurfaceCommand: ParsableCommand {
                 } catch {
                     throw Failure("cannot write '\(write)': \(error.localizedDescription)")
                 }
-                print("wrote \(report.items?.count ?? 0) items to \(write)")
+                printLine("wrote \(report.items?.count ?? 0) items to \(write)")
                 return
             }
             if let check {
                 guard let committed = try? String(contentsOfFile: check, encoding: .utf8) else {
                     throw Failure("cannot read snapshot '\(check)' (create it with --write)")
                 }
-                let drift = SnapshotFile.difference(expected: committed, actual: snapshot)
+                let expected: [SnapshotFile.Entry]
+                do {
+                    expected = try SnapshotFile.parse(committed)
+                } catch let error as SnapshotFile.ReadError {
+                    throw Failure(
+                        "snapshot \(error.description(file: check)); write it again with: semgate surface \(rev) --write \(check)"
+                    )
+                }
+                let actual = (report.items ?? []).map(SnapshotFile.Entry.init)
+                let drift = SnapshotFile.difference(expected: expected, actual: actual)
                 if drift.isEmpty {
-                    print("surface at \(rev) matches \(check)")
+                    printLine("surface at \(rev) matches \(check)")
                     return
                 }
-                print("surface at \(rev) differs from \(check):")
-                drift.forEach { print($0) }
-                print("update it with: semgate surface \(rev) --write \(check)")
+                printLine("surface at \(rev) differs from \(check):")
+                drift.forEach(printLine)
+                printLine("update it with: semgate surface \(rev) --write \(check)")
                 throw ExitCode(1)
             }
             try common.emit(report)

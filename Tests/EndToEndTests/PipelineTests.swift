@@ -66,7 +66,7 @@ struct PipelineEndToEndTests {
         try repo.write("cmd/flags.go", flags.replacingOccurrences(of: "\"out\"", with: "\"output\""))
         let drifted = try runSemgate(["surface", "worktree", "--check", snapshot], in: repo.url)
         #expect(drifted.status == 1)
-        #expect(drifted.stdout.contains("- cli:flags --out") && drifted.stdout.contains("+ cli:flags --output"))
+        #expect(drifted.stdout.contains("- \"cli:flags --out\"") && drifted.stdout.contains("+ \"cli:flags --output\""))
         let diff = try runSemgate(["diff", "HEAD", "worktree", "--format", "json"], in: repo.url)
         let report = jsonObject(diff.stdout)
         #expect(report?["required"] as? String == "major")

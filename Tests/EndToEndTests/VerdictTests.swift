@@ -105,7 +105,7 @@ struct VerdictTests {
         let written = try runSemgate(["surface", "--write", snapshot], in: repo.url)
         #expect(written.status == 0, "stderr: \(written.stderr)")
         let contents = try String(contentsOfFile: snapshot, encoding: .utf8)
-        #expect(contents.contains("cli:flags --quiet type=Bool"))
+        #expect(contents.contains("\"cli:flags --quiet\" type=Bool"))
         #expect(contents.contains("options:summary-mode"))
 
         let matching = try runSemgate(["surface", "--check", snapshot], in: repo.url)
@@ -121,7 +121,7 @@ struct VerdictTests {
 
         let older = try runSemgate(["surface", "v2.0.0", "--check", snapshot], in: repo.url)
         #expect(older.status == 1)
-        #expect(older.stdout.contains("+ cli:flags --verbose"))
+        #expect(older.stdout.contains("+ \"cli:flags --verbose\""))
     }
 
     @Test("policy validate accepts the sample policy")

@@ -1,3 +1,4 @@
+import Surface
 import Testing
 
 @testable import Policy
@@ -22,7 +23,7 @@ struct CobraPolicyTests {
             yaml: cobraPolicy(#"{files: ["cmd/*.go", "internal/cmd/*.go"], root: k6}"#), file: "p.yml",
             origin: .file(path: "p.yml"))
         let surface = try #require(policy.surface(named: "cli"))
-        guard case .cobra(let spec) = try #require(surface.extractors.first) else {
+        guard let spec = try #require(surface.extractors.first) as? CobraExtractorSpec else {
             Issue.record("expected a cobra extractor")
             return
         }

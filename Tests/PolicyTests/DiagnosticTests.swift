@@ -1,6 +1,7 @@
 import Policy
 import Pattern
 import SemVer
+import Surface
 import Testing
 
 /// The diagnostics of loading `yaml` as `p.yml`, one `line:column: message` each; empty when it loads.

@@ -1,5 +1,6 @@
 import Policy
 import SemVer
+import Surface
 import Testing
 
 private func load(_ yaml: String) throws(PolicyError) -> Policy {

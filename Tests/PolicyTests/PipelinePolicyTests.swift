@@ -1,4 +1,5 @@
 import Policy
+import Surface
 import Testing
 
 @Suite("Policy: version files and signals")

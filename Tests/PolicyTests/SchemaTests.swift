@@ -1,4 +1,5 @@
 import Foundation
+import Surface
 import Testing
 
 @testable import Policy
@@ -42,9 +43,9 @@ struct SchemaTests {
         #expect(keys("properties") == Set(PolicyKeys.topLevel))
         #expect(keys("properties", "releases", "properties") == Set(PolicyKeys.releases))
         #expect(keys("$defs", "surface", "properties") == Set(PolicyKeys.surface))
-        #expect(keys("$defs", "extractors", "properties") == Set(ExtractorSpec.kinds))
-        #expect(keys("$defs", "regex", "properties") == Set(PolicyKeys.regex))
-        #expect(keys("$defs", "extractors", "properties", "cobra", "properties") == Set(PolicyKeys.cobra))
+        #expect(keys("$defs", "extractors", "properties") == Set(Extractors.all.map { $0.name }))
+        #expect(keys("$defs", "regex", "properties") == Set(RegexExtractorSpec.keys))
+        #expect(keys("$defs", "extractors", "properties", "cobra", "properties") == Set(CobraExtractorSpec.keys))
         #expect(keys("$defs", "deprecation", "properties") == Set(PolicyKeys.deprecation))
         #expect(keys("$defs", "exception", "properties") == Set(PolicyKeys.exception))
         #expect(keys("$defs", "versionFile", "properties") == Set(PolicyKeys.versionFile))

@@ -1,5 +1,6 @@
 import Policy
 import SemVer
+import Surface
 import Testing
 
 /// The policy example of SPEC.md, exactly as written there.
@@ -70,7 +71,7 @@ struct SpecExampleTests {
         #expect(!metrics.isBreaking(attribute: "unit"))
         #expect(metrics.include.isEmpty && metrics.exclude.isEmpty)
         try #require(metrics.extractors.count == 1)
-        guard case .regex(let regex) = metrics.extractors[0] else {
+        guard let regex = metrics.extractors[0] as? RegexExtractorSpec else {
             Issue.record("expected a regex extractor, got \(metrics.extractors[0].kind)")
             return
         }
@@ -83,14 +84,14 @@ struct SpecExampleTests {
         let options = policy.surfaces[1]
         #expect(options.breaking == nil)
         #expect(options.isBreaking(attribute: "anything"))
-        guard case .list(let list) = try #require(options.extractors.first) else {
+        guard let list = try #require(options.extractors.first) as? ListExtractorSpec else {
             Issue.record("expected a list extractor")
             return
         }
         #expect(list.path == "policy/options.txt")
 
         let packages = policy.surfaces[2]
-        guard case .goPackages(let go) = try #require(packages.extractors.first) else {
+        guard let go = try #require(packages.extractors.first) as? GoPackagesExtractorSpec else {
             Issue.record("expected a go-packages extractor")
             return
         }
@@ -166,14 +167,14 @@ struct LoadingTests {
         #expect(flags.breaking == [])
         #expect(!flags.isBreaking(attribute: "type"))
         #expect(flags.admits(key: "run --quiet") && !flags.admits(key: "cloud --quiet"))
-        if case .regex(let regex) = flags.extractors[0] {
+        if let regex = flags.extractors[0] as? RegexExtractorSpec {
             #expect(regex.key == "{stem} --{name}")
             #expect(regex.stability == .experimental)
         } else {
             Issue.record("first extractor should be the regex")
         }
-        if case .list(let list) = flags.extractors[2] { #expect(list.path == "policy/flags.txt") }
-        if case .goPackages(let go) = flags.extractors[3] { #expect(go.root == "tools") }
+        if let list = flags.extractors[2] as? ListExtractorSpec { #expect(list.path == "policy/flags.txt") }
+        if let go = flags.extractors[3] as? GoPackagesExtractorSpec { #expect(go.root == "tools") }
     }
 
     @Test func keyTemplateMayReplaceTheNameGroup() throws {
@@ -188,7 +189,7 @@ struct LoadingTests {
                     key: "{stem} {command}"
             """
         let policy = try PolicyLoader.load(yaml: yaml, file: "p.yml", origin: .file(path: "p.yml"))
-        guard case .regex(let regex) = try #require(policy.surfaces.first?.extractors.first) else {
+        guard let regex = try #require(policy.surfaces.first?.extractors.first) as? RegexExtractorSpec else {
             Issue.record("expected a regex extractor")
             return
         }

@@ -86,16 +86,20 @@ struct InjectionTests {
         return result.replacingOccurrences(of: "%25", with: "%")
     }
 
-    /// The text the github renderer keeps: control characters other than CR and LF become U+FFFD.
+    /// The text the github renderer keeps: hidden characters other than CR and LF shown visibly (`Inert.picture`), a
+    /// tab as a space, and `##[` broken.
     private static func githubVisible(_ text: String) -> String {
-        String(
-            String.UnicodeScalarView(
-                text.unicodeScalars.map { scalar in
-                    scalar == "\n" || scalar == "\r"
-                        || !(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-                            || scalar.value == 0x2028)
-                        ? scalar : "\u{FFFD}"
-                }))
+        var output = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\t" {
+                output += " "
+            } else if scalar != "\n" && scalar != "\r" && Inert.isHidden(scalar) {
+                output += Inert.picture(scalar)
+            } else {
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        return output.replacingOccurrences(of: "##[", with: "#⟨U+0023⟩[")
     }
 
     static let ownTags: Set<String> = [
@@ -160,7 +164,8 @@ struct InjectionTests {
             let all = texts.joined(separator: "\u{0}")
             #expect(all.contains("x\n::error file=a.go,line=1::injected"), "\(command): line break kept as text")
             #expect(all.contains("</details><script>alert(1)</script>"), "\(command): markup kept as text")
-            #expect(all.contains("]]><x/>&amp;&#10;\u{FFFD}bell"), "\(command): XML-forbidden characters replaced")
+            #expect(
+                all.contains("]]><x/>&amp;&#10;␁bell␇del␡nel⟨U+0085⟩ls⟨U+2028⟩"), "\(command): hidden characters shown")
             let releases = root.elements("testsuite").filter { $0.attributes["name"] != "release tags" }
             for suite in releases {
                 #expect(suite.elements("testcase").count == Rule.allCases.count - 2)

@@ -1,0 +1,132 @@
+import Git
+import Policy
+import SemVer
+
+/// The `cobra` extractor: the command line a Go program builds with spf13/cobra, read from source by the `Cobra`
+/// target (see `CobraReader`): commands, aliases and flags keyed by command path, compared by `CobraCompatibility`.
+public struct CobraExtractorSpec: Extractor {
+    /// The Go files that build the command tree (`_test.go` files are never read).
+    public var files: [Glob]
+    /// The root command's name, for a root whose `Use` is not a constant (`Use: os.Args[0]`).
+    public var root: String?
+
+    public init(files: [Glob], root: String? = nil) {
+        self.files = files
+        self.root = root
+    }
+
+    public static let name = "cobra"
+    public static let keys = ["files", "root"]
+
+    /// The attributes a cobra item carries, in documentation order.
+    public static let attributes = ["type", "shorthand", "scope", "no-opt-default", "alias-of", "hidden"]
+
+    /// A flag's type, shorthand, scope and bare form (`NoOptDefVal`), and the command an alias stands for; `hidden`
+    /// is not breaking.
+    public static let breakingAttributes: Set<String> = ["type", "shorthand", "scope", "no-opt-default", "alias-of"]
+
+    public var fileGlobs: [Glob]? { files }
+    public var attributes: [String]? { Self.attributes }
+    public var defaultBreakingAttributes: Set<String>? { Self.breakingAttributes }
+
+    public static func read(_ value: PolicyNode, in reader: inout ExtractorSettingsReader) -> Self? {
+        let context = reader.context
+        let surface = reader.surface
+        guard reader.isMapping(value) else {
+            reader.typeMismatch(expected: "a mapping", found: value, example: "'cobra: {files: [\"cmd/**/*.go\"]}'")
+            return nil
+        }
+        guard let fields = reader.fields(of: value, allowed: keys) else { return nil }
+        var valid = true
+        var files: [Glob] = []
+        if let value = fields["files"] {
+            let reported = reader.problemCount
+            files = reader.globs(value, for: "'files' \(context)")
+            if reader.isEmptyList(value) {
+                reader.report(
+                    "empty 'files' \(context); list the Go files that build the commands, e.g. [\"cmd/**/*.go\"]",
+                    at: value)
+            }
+            if reader.problemCount != reported { valid = false }
+        } else {
+            reader.report(
+                "the cobra extractor of surface '\(surface)' has no 'files'; add the Go files that build the "
+                    + "commands, e.g. files: [\"cmd/**/*.go\"]", at: reader.key)
+            valid = false
+        }
+        var root: String?
+        if let value = fields["root"] {
+            if let text = reader.string(value, for: "'root' \(context)", example: "root: mytool") {
+                if text.isEmpty || text.contains(where: \.isWhitespace) {
+                    reader.report(
+                        "invalid root '\(text)' \(context); write the program name users type, one word, "
+                            + "e.g. root: mytool", at: value)
+                    valid = false
+                } else {
+                    root = text
+                }
+            } else {
+                valid = false
+            }
+        }
+        guard valid else { return nil }
+        return CobraExtractorSpec(files: files, root: root)
+    }
+
+    public func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem] {
+        let reading = context
+        var readNotes: [String] = []
+        let items = try context.cache(CobraReader.init).items(
+            self, slot: context.slot, files: context.files,
+            read: { (blob, path) throws(SurfaceError) in try reading.text(of: blob, path: path, notes: &readNotes) },
+            notes: &context.notes, incomplete: &context.incomplete)
+        context.notes += readNotes
+        return items
+    }
+
+    public static func bump(
+        attribute: String, old: SurfaceItem, new: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot
+    ) -> Bump? {
+        CobraCompatibility.bump(attribute: attribute, old: old, new: new, before: before, after: after)
+    }
+
+    public static func replacement(forRemoved removed: SurfaceItem, in after: SurfaceSnapshot) -> SurfaceItem? {
+        CobraCompatibility.inheritedFlag(replacing: removed, in: after)
+    }
+
+    // MARK: init
+
+    public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] {
+        guard let goMod = try project.text("go.mod"), ProjectFiles.goModule(goMod) != nil,
+            goMod.contains("github.com/spf13/cobra")
+        else { return [] }
+        let folders = Array(Set(try project.goFiles { $0.contains("cobra.Command{") }.map(folder(of:)))).sorted()
+        let finding =
+            "a cobra command line (go.mod requires github.com/spf13/cobra; commands in "
+            + (folders.isEmpty
+                ? "no folder yet"
+                : folders.map { $0.isEmpty ? "./" : $0 + "/" }
+                    .joined(separator: ", ")) + ")"
+        let globs = (folders.isEmpty ? ["cmd"] : folders).map {
+            ProjectFiles.yamlDouble($0.isEmpty ? "*.go" : $0 + "/*.go")
+        }
+        return [
+            SurfaceProposal(
+                finding: finding,
+                yaml: """
+                      # The command line, read from the cobra command tree: every command, alias and flag keyed by the
+                      # path users type ("tool serve --port"), following shared flag sets and helper functions. A flag's
+                      # type, shorthand and scope are breaking; what the code computes at run time is noted, not guessed.
+                      # If the root's Use is not a constant (Use: os.Args[0]), name it here with root: TOOL.
+                      cli:
+                        extract:
+                          cobra:
+                            files: [\(globs.joined(separator: ", "))]
+                    """)
+        ]
+    }
+
+    private static func folder(of path: String) -> String {
+        path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : ""
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import Git
+import Pattern
+import Policy
+import SemVer
+
+/// Every extractor kind, in documentation order: the one list the policy loader, the surface reader, the diff,
+/// `init` and the documentation walk. A new kind is one file with a type conforming to `Extractor` and one line
+/// here.
+public enum Extractors {
+    public static let all: [any Extractor.Type] = [
+        RegexExtractorSpec.self,
+        ListExtractorSpec.self,
+        GoPackagesExtractorSpec.self,
+        GoAPIExtractorSpec.self,
+        CobraExtractorSpec.self,
+    ]
+
+    /// The kind of a configured extractor (every spec the loader builds is one of `all`).
+    static func kind(of spec: any ExtractorSpec) -> (any Extractor.Type)? {
+        (spec as? any Extractor).map { type(of: $0) }
+    }
+}
+
+extension PolicyLoader {
+    /// Parses and validates `yaml` with every registered extractor kind; `file` names it in diagnostics.
+    public static func load(yaml: String, file: String, origin: PolicyOrigin) throws(PolicyError) -> Policy {
+        try load(yaml: yaml, file: file, origin: origin, extractors: Extractors.all)
+    }
+}
+
+/// One kind of extractor: how a policy configures it (`ExtractorSpec`), what it finds at a revision, how a change of
+/// its items' attributes compares, and what `semgate init` proposes for a repository.
+///
+/// A value of the conforming type is one configured extractor; the static members describe the kind.
+public protocol Extractor: ExtractorSpec {
+    /// The files it reads, as globs over repository paths; the reader finds them for every such extractor in one
+    /// walk of the tree and hands the matches over in `ExtractionContext.files`. Nil when it finds its own files.
+    var fileGlobs: [Glob]? { get }
+
+    /// The items at one revision. Work is remembered across revisions in `context.cache`, by blob or tree id.
+    func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem]
+
+    /// The bump a change of the breaking attribute `attribute` needs, or nil for the default (major). Called only
+    /// for surfaces whose every extractor is of this kind, and only for items that are not experimental; `before`
+    /// and `after` are the whole snapshots (a cobra shorthand is judged against the command's other flags).
+    static func bump(
+        attribute: String, old: SurfaceItem, new: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot
+    ) -> Bump?
+
+    /// An item of `after` through which users still reach `removed` (a cobra flag a command above now declares
+    /// persistent), or nil when it is gone. The change is then `changed` to that item, not `removed`.
+    static func replacement(forRemoved removed: SurfaceItem, in after: SurfaceSnapshot) -> SurfaceItem?
+
+    /// The bump an added item needs, or nil for the default (minor). Called for surfaces this kind reads.
+    static func additionBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump?
+
+    /// `before` made comparable with `after` for the `surfaces` this kind reads (a Go module that moved to a new
+    /// path has its keys moved), before any item is compared.
+    static func aligning(_ before: SurfaceSnapshot, to after: SurfaceSnapshot, surfaces: Set<String>)
+        -> SurfaceSnapshot
+
+    /// What `semgate init` proposes for this kind in a repository: surfaces in policy YAML, with what was seen.
+    static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal]
+}
+
+extension Extractor {
+    public var fileGlobs: [Glob]? { nil }
+    public static func bump(
+        attribute: String, old: SurfaceItem, new: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot
+    ) -> Bump? { nil }
+    public static func replacement(forRemoved removed: SurfaceItem, in after: SurfaceSnapshot) -> SurfaceItem? {
+        nil
+    }
+    public static func additionBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump? {
+        nil
+    }
+    public static func aligning(_ before: SurfaceSnapshot, to after: SurfaceSnapshot, surfaces: Set<String>)
+        -> SurfaceSnapshot
+    { before }
+    public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] { [] }
+}
+
+/// An item as an extractor reports it, before policy globs and stability rules apply.
+public struct RawItem: Sendable {
+    public var key: String
+    public var attributes: [String: String]
+    public var stability: Stability
+    public var location: Location?
+
+    public init(key: String, attributes: [String: String], stability: Stability, location: Location?) {
+        self.key = key
+        self.attributes = attributes
+        self.stability = stability
+        self.location = location
+    }
+}
+
+/// What one extractor reads at one revision, and where it leaves notes and problems.
+public struct ExtractionContext {
+    /// The surface being read.
+    public let surface: String
+    /// The root tree of the revision (or of the working directory).
+    public let tree: ObjectID
+    /// Where trees and blobs are read.
+    public let source: any FileTree
+    /// The files its `fileGlobs` matched, path and blob, in walk order; empty when it has no `files`.
+    public let files: [(path: String, blob: ObjectID)]
+    /// A number unique to this extractor in the policy, for caches that must not mix two extractors of one kind.
+    public let slot: Int
+    /// Things a reader should know about how the surface was read.
+    public var notes: [String] = []
+    /// Source files that did not parse.
+    public var problems: [SourceProblem] = []
+    /// Set when the extractor could not read everything it should (users can type more than its items list).
+    public var incomplete = false
+    let caches: ExtractorCaches
+    let readBlob: (ObjectID, String, inout [String]) throws(SurfaceError) -> String?
+
+    /// A blob's text, decoded once per snapshot however many extractors read it; nil (with a note in `notes`) when
+    /// the object store lacks it.
+    public mutating func text(of blob: ObjectID, path: String) throws(SurfaceError) -> String? {
+        try readBlob(blob, path, &notes)
+    }
+
+    /// A blob's text like `text(of:path:)`, with the note about a missing blob added to `notes` instead.
+    public func text(of blob: ObjectID, path: String, notes: inout [String]) throws(SurfaceError) -> String? {
+        try readBlob(blob, path, &notes)
+    }
+
+    /// The run-long cache of type `Cache`, made by `make` the first time: one per reader, shared by every extractor
+    /// of the kind that asks for it.
+    public func cache<Cache: AnyObject>(_ make: () -> Cache) -> Cache {
+        caches.cache(make)
+    }
+}
+
+/// Per-kind caches that live as long as a `SurfaceReader`, keyed by their type.
+final class ExtractorCaches {
+    private var storage: [ObjectIdentifier: AnyObject] = [:]
+
+    func cache<Cache: AnyObject>(_ make: () -> Cache) -> Cache {
+        if let found = storage[ObjectIdentifier(Cache.self)] as? Cache { return found }
+        let made = make()
+        storage[ObjectIdentifier(Cache.self)] = made
+        return made
+    }
+}
+
+/// One surface `semgate init` proposes, as commented policy YAML under `surfaces:`.
+public struct SurfaceProposal: Sendable {
+    /// What was seen that led to it, one line for the draft's header; nil when an earlier proposal said it.
+    public let finding: String?
+    /// The surface entry, indented by two spaces, comments included.
+    public let yaml: String
+
+    public init(finding: String?, yaml: String) {
+        self.finding = finding
+        self.yaml = yaml
+    }
+}
+
+/// The files of the revision `semgate init` drafts from, read by path; an empty repository has none.
+public struct ProjectFiles {
+    public let files: any FileTree
+    public let root: ObjectID?
+
+    public init(files: any FileTree, root: ObjectID?) {
+        self.files = files
+        self.root = root
+    }
+
+    /// The text of the file at `path`, or nil when there is none.
+    public func text(_ path: String) throws(GitError) -> String? {
+        guard let root, let blob = try files.blobID(atPath: path, inTree: root) else { return nil }
+        return try files.text(ofBlob: blob)
+    }
+
+    /// The `.go` files (not tests; sorted, shallowest first) whose text `matches` accepts; `vendor/`,
+    /// `testdata/`, `node_modules/` and dot-folders are skipped.
+    public func goFiles(where matches: (String) -> Bool) throws(GitError) -> [String] {
+        guard let root else { return [] }
+        var found: [String] = []
+        let files = self.files
+        try files.walkFiles(
+            tree: root,
+            descend: { folder in
+                let name = folder.split(separator: "/").last.map(String.init) ?? folder
+                return !["vendor", "testdata", "node_modules"].contains(name) && !name.hasPrefix(".")
+            },
+            visit: { (path, entry) throws(GitError) in
+                guard path.hasSuffix(".go"), !path.hasSuffix("_test.go") else { return }
+                if matches(try files.text(ofBlob: entry.id)) { found.append(path) }
+            })
+        return found.sorted { ($0.split(separator: "/").count, $0) < ($1.split(separator: "/").count, $1) }
+    }
+
+    /// The module path `go.mod` declares, if it does.
+    public static func goModule(_ goMod: String) -> String? {
+        for line in goMod.split(whereSeparator: \.isNewline) {
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            if words.count >= 2, words[0] == "module" {
+                return words[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"`"))
+            }
+        }
+        return nil
+    }
+
+    /// Every value of the group `group` of `pattern` in `text` (through the policy's own pattern engine).
+    public static func captures(_ pattern: String, in text: String, group: String = "value") -> [String] {
+        guard let compiled = try? Pattern(pattern), let matches = try? compiled.matches(in: text) else { return [] }
+        return matches.compactMap { $0.groups[group] }
+    }
+
+    /// A string as a double-quoted YAML scalar.
+    public static func yamlDouble(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// A string as a single-quoted YAML scalar.
+    public static func yamlSingle(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+}

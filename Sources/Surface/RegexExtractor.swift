@@ -1,0 +1,211 @@
+import Foundation
+import Git
+import Pattern
+import Policy
+
+/// The `regex` extractor: a pattern run over whole files; group `name` is the key, other named groups are attributes.
+public struct RegexExtractorSpec: Extractor {
+    public var files: [Glob]
+    public var pattern: Pattern
+    /// A key template such as `"{stem} --{name}"`; nil means the `name` group.
+    public var key: String?
+    /// The stability of every item found, when the extractor sets one.
+    public var stability: Stability?
+
+    public init(files: [Glob], pattern: Pattern, key: String? = nil, stability: Stability? = nil) {
+        self.files = files
+        self.pattern = pattern
+        self.key = key
+        self.stability = stability
+    }
+
+    /// The placeholders a key template may use besides the pattern's group names.
+    public static let pathPlaceholders = ["path", "dir", "stem", "file"]
+
+    public var fileGlobs: [Glob]? { files }
+
+    public static let name = "regex"
+    public static let keys = ["files", "pattern", "key", "stability"]
+
+    /// The pattern's named groups other than `name` and `deprecated`.
+    public var attributes: [String]? {
+        pattern.groupNames.filter { $0 != "name" && $0 != "deprecated" }
+    }
+
+    public static func unknownAttribute(_ name: String, known: [String]) -> String {
+        "a named group of its pattern"
+            + (known.isEmpty
+                ? "; the pattern has no attribute groups, so write breaking: []"
+                : Suggestions.hint(for: name, among: known))
+    }
+
+    // MARK: Settings
+
+    public static func read(_ value: PolicyNode, in reader: inout ExtractorSettingsReader) -> Self? {
+        let context = reader.context
+        let surface = reader.surface
+        guard let fields = reader.fields(of: value, allowed: keys) else { return nil }
+        var valid = true
+        var files: [Glob] = []
+        if let value = fields["files"] {
+            let reported = reader.problemCount
+            files = reader.globs(value, for: "'files' \(context)")
+            if reader.isEmptyList(value) {
+                reader.report("empty 'files' \(context); list the files to read, e.g. [\"src/**/*.go\"]", at: value)
+            }
+            if reader.problemCount != reported { valid = false }
+        } else {
+            reader.report(
+                "the regex extractor of surface '\(surface)' has no 'files'; add e.g. files: [\"src/**/*.go\"]",
+                at: reader.key)
+            valid = false
+        }
+        var pattern: Pattern?
+        if let value = fields["pattern"] {
+            if let source = reader.string(value, for: "'pattern' \(context)") {
+                pattern = reader.pattern(
+                    source, at: value, errorPrefix: "surface '\(surface)'",
+                    hasGroups: { $0.groupNames.contains("name") || fields["key"] != nil },
+                    missingGroup: "surface '\(surface)': pattern '\(source)' has no group named 'name'; "
+                        + "wrap the item key in (?<name>...) or build it with a 'key' template")
+            }
+        } else {
+            reader.report(
+                "the regex extractor of surface '\(surface)' has no 'pattern'; add one with a (?<name>...) group",
+                at: reader.key)
+        }
+        var key: String?
+        if let value = fields["key"],
+            let template = reader.string(value, for: "'key' \(context)", example: "\"{name}\"")
+        {
+            if checkKeyTemplate(template, at: value, groups: pattern?.groupNames, reader: &reader) {
+                key = template
+            } else {
+                valid = false
+            }
+        }
+        var stability: Stability?
+        if let value = fields["stability"], let text = reader.string(value, for: "'stability' \(context)") {
+            stability = reader.stability(text, at: value)
+            if stability == nil { valid = false }
+        }
+        guard valid, let pattern else { return nil }
+        return RegexExtractorSpec(files: files, pattern: pattern, key: key, stability: stability)
+    }
+
+    /// Every `{placeholder}` must be a path placeholder or a group of the pattern (when the pattern is known).
+    private static func checkKeyTemplate(
+        _ template: String, at node: PolicyNode, groups: [String]?, reader: inout ExtractorSettingsReader
+    ) -> Bool {
+        let surface = reader.surface
+        guard !template.allSatisfy(\.isWhitespace) else {
+            reader.report("surface '\(surface)': empty key template; write it like \"{name}\" or drop 'key'", at: node)
+            return false
+        }
+        var valid = true
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                reader.report(
+                    "surface '\(surface)': unclosed '{' in key template '\(template)'; close it with '}'", at: node)
+                return false
+            }
+            let name = String(rest[rest.index(after: open)..<close])
+            rest = rest[rest.index(after: close)...]
+            guard let groups else { continue }
+            let known = pathPlaceholders + groups
+            if known.contains(name) { continue }
+            var message =
+                "surface '\(surface)': unknown placeholder '{\(name)}' in key template '\(template)'; "
+                + "use {path}, {dir}, {stem}, {file} or a group of the pattern ("
+                + groups.joined(separator: ", ") + ")"
+            if let match = Suggestions.closest(to: name, among: known) {
+                message += "; did you mean '{\(match)}'?"
+            }
+            reader.report(message, at: node)
+            valid = false
+        }
+        return valid
+    }
+
+    // MARK: Items
+
+    /// Items per (extractor, path, blob): a file that did not change between two tags is matched once.
+    private final class Cache {
+        var items: [Key: [RawItem]] = [:]
+
+        struct Key: Hashable {
+            let slot: Int
+            let path: String
+            let blob: ObjectID
+        }
+    }
+
+    public func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem] {
+        let cache = context.cache(Cache.init)
+        var items: [RawItem] = []
+        for file in context.files {
+            let key = Cache.Key(slot: context.slot, path: file.path, blob: file.blob)
+            if let cached = cache.items[key] {
+                items += cached
+                continue
+            }
+            guard let text = try context.text(of: file.blob, path: file.path) else { continue }
+            let matches: [PatternMatch]
+            do {
+                matches = try pattern.matches(in: text)
+            } catch {
+                throw SurfaceError.pattern(surface: context.surface, path: file.path, error: error)
+            }
+            let found = matches.compactMap { match in item(match, path: file.path) }
+            cache.items[key] = found
+            items += found
+        }
+        return items
+    }
+
+    private func item(_ match: PatternMatch, path: String) -> RawItem? {
+        let key: String
+        if let template = self.key {
+            key = KeyTemplate.fill(template, path: path, groups: match.groups)
+        } else {
+            key = match.groups["name"] ?? ""
+        }
+        guard !key.isEmpty else { return nil }
+        var attributes: [String: String] = [:]
+        for (group, value) in match.groups where group != "name" && group != "deprecated" {
+            attributes[group] = value
+        }
+        var stability = self.stability ?? .stable
+        if let marker = match.groups["deprecated"], !marker.isEmpty { stability = .deprecated }
+        let line = match.groupLine("name") ?? match.line
+        return RawItem(
+            key: key, attributes: attributes, stability: stability, location: Location(path: path, line: line))
+    }
+}
+
+/// Fills a `key` template: `{path}`, `{dir}`, `{stem}`, `{file}` and any named group.
+enum KeyTemplate {
+    static func fill(_ template: String, path: String, groups: [String: String]) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        let dir = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : ""
+        let stem = file.contains(".") ? String(file[..<(file.lastIndex(of: ".") ?? file.endIndex)]) : file
+        var output = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            output += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            switch name {
+            case "path": output += path
+            case "dir": output += dir
+            case "stem": output += stem
+            case "file": output += file
+            default: output += groups[name] ?? ""
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        output += rest
+        return output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
