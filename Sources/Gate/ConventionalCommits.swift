@@ -58,18 +58,16 @@ public struct ConventionalCommit: Sendable, Equatable {
     }
 }
 
-/// What the commit messages between base and head say about the bump, set against what the surface needs.
+/// What the commit messages between base and head say about the bump, set against what the surface needs (the
+/// `unannounced-break` rule judges the same messages).
 struct CommitSignal {
     /// The largest bump any conventional commit asks for; `.none` when none asks for one.
     let declared: Bump
-    let findings: [Finding]
     let notes: [String]
 
-    /// Compares the commits' declared bump with the surface changes (both directions).
-    ///
-    /// A change that needs major with no commit announcing a break is a finding (`unannounced-break`) for each
-    /// such change; every other disagreement is a note.
-    init(messages: [CommitMessage], changes: [Change], release: String?) {
+    /// Compares the commits' declared bump with the surface changes; every disagreement but an unannounced break
+    /// (a finding) is a note.
+    init(messages: [CommitMessage], changes: [Change]) {
         var declared = Bump.none
         var breakers: [CommitMessage] = []
         var conventional = 0
@@ -79,34 +77,23 @@ struct CommitSignal {
             declared = max(declared, commit.bump)
             if commit.breaking { breakers.append(message) }
         }
-        let judged = changes.filter { !$0.experimental }
-        let detected = judged.map(\.bump).max() ?? .none
-        var findings: [Finding] = []
+        let detected = changes.filter { !$0.experimental }.map(\.bump).max() ?? .none
         var notes = [
             "conventional commits: \(conventional) of \(messages.count) commit\(messages.count == 1 ? "" : "s") "
                 + "since the base follow the format; together they declare \(declared.name)"
         ]
-        if detected == .major && declared < .major {
-            for change in judged where change.bump == .major {
-                findings.append(
-                    Finding(
-                        rule: .unannouncedBreak, severity: Rule.unannouncedBreak.defaultSeverity,
-                        message: "\(change.kind.rawValue) \(change.id) needs a major release but no commit since the "
-                            + "base announces a breaking change (feat!:, fix!: or a BREAKING CHANGE: footer)",
-                        release: release, item: change.id, location: change.location))
-            }
-        } else if declared == .major && detected < .major {
+        if declared == .major && detected < .major {
             let list = breakers.prefix(3).map { "\($0.id.short) '\($0.summary)'" }.joined(separator: ", ")
             notes.append(
                 "commits announce a breaking change (\(list)) but the declared surface needs only \(detected.name); "
                     + "if something did break, the policy does not list it")
-        } else if declared != detected && max(declared, detected) >= .minor {
-            // none against patch is no disagreement: fixes and chores often leave the surface alone.
+        } else if detected < .major && declared != detected && max(declared, detected) >= .minor {
+            // none against patch is no disagreement: fixes and chores often leave the surface alone; a break no
+            // commit announces is the unannounced-break rule's.
             notes.append(
                 "the commits declare \(declared.name) but the surface changes need \(detected.name)")
         }
         self.declared = declared
-        self.findings = findings
         self.notes = notes
     }
 }

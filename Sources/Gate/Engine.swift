@@ -132,13 +132,13 @@ public final class Engine {
             workingTree = nil
             head = try revision(options.head)
         }
-        var versionFindings: [Finding] = []
+        var versionFile: VersionFileCheck?
         if !policy.releases.versionFiles.isEmpty {
             let declared = try declaredVersion(at: head, in: workingTree)
             let versionCheck = VersionFileCheck(
-                declared: declared, target: options.version ?? head.version, history: history,
-                files: policy.releases.versionFiles.map(\.path))
-            versionFindings = versionCheck.findings
+                declared: declared, target: options.version ?? head.version,
+                files: policy.releases.versionFiles.map(\.path), releasedTag: { [history] in history.release($0)?.tag })
+            versionFile = versionCheck
             notes += versionCheck.notes
             if options.version == nil, head.version == nil, let adopted = versionCheck.adoptedVersion {
                 options.version = adopted
@@ -186,7 +186,7 @@ public final class Engine {
             }
         }
         return try check(
-            options, base: base, head: head, workingTree: workingTree, findings: versionFindings, notes: notes)
+            options, base: base, head: head, workingTree: workingTree, versionFile: versionFile, notes: notes)
     }
 
     /// The version the code declares at head (`releases.version-file`).
@@ -203,7 +203,7 @@ public final class Engine {
 
     private func check(
         _ options: CheckOptions, base: RevisionInfo?, head: RevisionInfo, workingTree: WorkingTree?,
-        findings headFindings: [Finding], notes: [String]
+        versionFile: VersionFileCheck?, notes: [String]
     ) throws(GateError) -> Report {
         var notes = notes
         let baseVersion = try base.map { info throws(GateError) in try versionAtOrBefore(info) } ?? nil
@@ -223,42 +223,31 @@ public final class Engine {
         let required = changes.map(\.bump).reduce(minimum, max)
         let next = Evaluator.nextVersion(
             after: baseVersion, required: required, policy: policy, preLabel: options.preLabel)
-        // Without --version the bump rules have nothing to judge; the removal rules judge against `next`.
-        let evaluation = Evaluator.evaluate(
-            changes: changes, base: options.version == nil ? nil : baseVersion, target: options.version ?? next,
-            minimum: minimum, policy: policy, allow: options.allow, release: options.version?.description)
-        var findings = evaluation.findings
-        let publication = options.version.flatMap { history.release($0) }.map { ReleasePoint($0).day } ?? today
-        findings += try lifecycleFindings(
-            changes: changes, before: before, after: after, base: baseVersion, target: options.version,
-            day: publication, release: options.version?.description, existing: findings)
         var declared: Bump?
+        var messages: [String]?
         if policy.signals.contains(.conventionalCommits) {
-            let messages = try wrap { () throws(GitError) in
+            let commits = try wrap { () throws(GitError) in
                 try repository.commitMessages(from: base?.commit, to: head.commit)
             }
-            let signal = CommitSignal(messages: messages, changes: changes, release: options.version?.description)
+            let signal = CommitSignal(messages: commits, changes: changes)
             declared = signal.declared
-            findings += Evaluator.applyPolicy(
-                signal.findings, policy: policy, base: baseVersion, target: options.version ?? next)
+            messages = commits.map(\.message)
             notes += signal.notes
             if workingTree != nil { notes.append("uncommitted changes have no commit message yet; only commits count") }
         }
-        findings += Evaluator.applyPolicy(headFindings, policy: policy, base: baseVersion, target: options.version)
-        findings += Evaluator.applyPolicy(
-            Self.syntaxFindings(before: before, after: after, release: options.version?.description), policy: policy,
-            base: baseVersion, target: options.version)
-        if let version = options.version, let released = history.release(version), released.commit != head.commit {
-            let reuse = Finding(
-                rule: .versionNotIncreasing, severity: Rule.versionNotIncreasing.defaultSeverity,
-                message: "version \(version) is already released as \(released.tag) (\(released.commit.short)); "
-                    + "choose the next version (semgate next)",
-                release: version.description)
-            findings += Evaluator.applyPolicy([reuse], policy: policy, base: baseVersion, target: version)
-        }
+        let context = ReleaseContext(
+            policy: policy, release: options.version?.description, base: baseVersion, version: options.version,
+            next: next, allow: options.allow, minimum: minimum, changes: changes, before: before, after: after,
+            day: options.version.flatMap { history.release($0) }.map { ReleasePoint($0).day } ?? today,
+            releases: releasePoints, commitMessages: messages, versionFile: versionFile,
+            alreadyReleased: options.version.flatMap { history.release($0) }.flatMap {
+                $0.commit == head.commit ? nil : $0
+            },
+            surfaceOfRelease: surfaceOfRelease)
+        let findings = try RulePass.findings(for: context)
         var report = Report(kind: .check, policy: policyInfo, base: base, head: head)
-        report.required = evaluation.required
-        report.actual = evaluation.actual
+        report.required = required
+        report.actual = context.actual
         report.allow = options.allow
         report.declared = declared
         report.next = next
@@ -269,14 +258,10 @@ public final class Engine {
         return report
     }
 
-    /// `source-syntax-error` for each file that does not parse at `after` and did at `before` (or did not exist).
-    private static func syntaxFindings(before: SurfaceSnapshot, after: SurfaceSnapshot, release: String?) -> [Finding] {
-        let known = Set(before.problems.map(\.location.path))
-        return after.problems.filter { !known.contains($0.location.path) }.map { problem in
-            Finding(
-                rule: .sourceSyntaxError, severity: Rule.sourceSyntaxError.defaultSeverity, message: problem.message,
-                release: release, location: problem.location)
-        }
+    /// The surface of a release as rules look back at it.
+    private func surfaceOfRelease(_ point: ReleasePoint) throws(GateError) -> SurfaceSnapshot {
+        guard let release = history.release(point.version) else { return SurfaceSnapshot() }
+        return try snapshot(at: release.commit, version: release.version)
     }
 
     /// The version of the release at `info`, else of the greatest release reachable from it.
@@ -303,75 +288,50 @@ public final class Engine {
             progress?("[\(index + 1)/\(selected.count)] \(release.tag)")
             let after = try snapshot(at: release.commit, version: release.version)
             incomplete.formUnion(after.incomplete)
-            let versionFindings = try versionFileFindings(of: release)
-            guard let predecessor = history.predecessor(of: release.version) else {
-                rows.append(
-                    ReleaseRow(
-                        release: release, predecessor: nil, required: nil, actual: nil, changes: [],
-                        findings: versionFindings))
-                notes += after.notes
-                continue
-            }
-            let before = try snapshot(at: predecessor.commit, version: predecessor.version)
             notes += after.notes
-            let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
-            let syntaxFindings = Evaluator.applyPolicy(
-                Self.syntaxFindings(before: before, after: after, release: release.version.description), policy: policy,
-                base: predecessor.version, target: release.version)
-            let evaluation = Evaluator.evaluate(
-                changes: changes, base: predecessor.version, target: release.version, minimum: .patch, policy: policy,
-                release: release.version.description)
-            let lifecycle = try lifecycleFindings(
-                changes: changes, before: before, after: after, base: predecessor.version, target: release.version,
-                day: ReleasePoint(release).day, release: release.version.description, existing: evaluation.findings)
-            var signalFindings: [Finding] = []
+            let predecessor = history.predecessor(of: release.version)
+            // The first release has nothing to compare with: it is judged with no changes.
+            let before = try predecessor.map { info throws(GateError) in
+                try snapshot(at: info.commit, version: info.version)
+            }
+            let changes = before.map { SurfaceDiff.changes(from: $0, to: after, policy: policy) } ?? []
             var declared: Bump?
-            if policy.signals.contains(.conventionalCommits) {
-                let messages = try wrap { () throws(GitError) in
+            var messages: [String]?
+            if let predecessor, policy.signals.contains(.conventionalCommits) {
+                let commits = try wrap { () throws(GitError) in
                     try repository.commitMessages(from: predecessor.commit, to: release.commit)
                 }
-                let signal = CommitSignal(messages: messages, changes: changes, release: release.version.description)
-                declared = signal.declared
-                signalFindings = Evaluator.applyPolicy(
-                    signal.findings, policy: policy, base: predecessor.version, target: release.version)
+                declared = CommitSignal(messages: commits, changes: changes).declared
+                messages = commits.map(\.message)
             }
+            let context = ReleaseContext(
+                policy: policy, release: release.version.description, base: predecessor?.version,
+                version: release.version, changes: changes, before: before ?? after, after: after,
+                day: ReleasePoint(release).day, releases: releasePoints, commitMessages: messages,
+                versionFile: try versionFileCheck(of: release), surfaceOfRelease: surfaceOfRelease)
             rows.append(
                 ReleaseRow(
-                    release: release, predecessor: predecessor, required: evaluation.required,
-                    actual: evaluation.actual, changes: changes,
-                    findings: evaluation.findings + signalFindings + versionFindings + syntaxFindings + lifecycle,
+                    release: release, predecessor: predecessor, required: predecessor.map { _ in context.required },
+                    actual: context.actual, changes: changes, findings: try RulePass.findings(for: context),
                     declared: declared))
         }
         var report = Report(kind: .audit, policy: policyInfo)
         report.releases = rows
-        report.findings = tagFindings()
+        report.findings = RulePass.findings(forTags: history.findings, policy: policy)
         report.notes = Array(Set(notes)).sorted()
         report.incompleteSurfaces = incomplete.sorted()
         return report
     }
 
-    /// `version-file-mismatch` for one release: the version its code declares against its tag.
-    private func versionFileFindings(of release: Release) throws(GateError) -> [Finding] {
-        guard !policy.releases.versionFiles.isEmpty else { return [] }
+    /// The version its code declares set against one release's tag; nil when the policy names no version file or
+    /// the release's code names no version (older layouts are not judged: the file is not required).
+    private func versionFileCheck(of release: Release) throws(GateError) -> VersionFileCheck? {
+        guard !policy.releases.versionFiles.isEmpty else { return nil }
         let head = RevisionInfo(rev: release.tag, commit: release.commit, version: release.version)
-        let declared = try declaredVersion(at: head, in: nil)
-        // A release whose code names no version (older layouts) is not judged: the file is not required.
-        guard declared != nil else { return [] }
-        let check = VersionFileCheck(
-            declared: declared, target: release.version, history: history,
-            files: policy.releases.versionFiles.map(\.path))
-        return Evaluator.applyPolicy(check.findings, policy: policy, base: nil, target: release.version)
-    }
-
-    /// `tag-not-semver` and `duplicate-version`, with the policy's severities.
-    private func tagFindings() -> [Finding] {
-        history.findings.compactMap { tag in
-            let severity = policy.severity(of: tag.rule)
-            guard severity != .off else { return nil }
-            // `release` holds versions only: a tag that is not SemVer has none.
-            let version = policy.releases.tag.versionText(fromTag: tag.tag).flatMap(Version.parse)
-            return Finding(rule: tag.rule, severity: severity, message: tag.message, release: version?.description)
-        }
+        guard let declared = try declaredVersion(at: head, in: nil) else { return nil }
+        return VersionFileCheck(
+            declared: declared, target: release.version, files: policy.releases.versionFiles.map(\.path),
+            releasedTag: { [history] in history.release($0)?.tag })
     }
 
     // MARK: diff / surface

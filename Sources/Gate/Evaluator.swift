@@ -1,3 +1,4 @@
+import Lifecycle
 import Policy
 import SemVer
 import Surface
@@ -9,9 +10,10 @@ public struct Evaluation: Sendable {
     public let findings: [Finding]
 }
 
-/// Applies the rules to changes between a base version and a target version. Pure: no repository needed.
+/// Bumps and versions: what a release makes and what the changes need. Pure: no repository needed.
 public enum Evaluator {
-    /// Judges `changes` shipped as `target` after `base`.
+    /// Judges `changes` shipped as `target` after `base` with the rule pass, with nothing else known (no release
+    /// history, commits or version file).
     ///
     /// - Parameters:
     ///   - minimum: the least bump any release needs (`.patch` when there are commits, `.none` when head is base).
@@ -20,51 +22,13 @@ public enum Evaluator {
     public static func evaluate(
         changes: [Change], base: Version?, target: Version?, minimum: Bump, policy: Policy,
         allow: Bump? = nil, release: String?
-    ) -> Evaluation {
-        let required = changes.map(\.bump).reduce(minimum, max)
-        let actual = base.flatMap { base in target.map { actualBump(from: base, to: $0, policy: policy) } }
-        var findings: [Finding] = []
-        func add(_ rule: Rule, _ message: String, _ change: Change? = nil) {
-            findings.append(
-                Finding(
-                    rule: rule, severity: rule.defaultSeverity, message: message, release: release, item: change?.id,
-                    location: change?.location))
-        }
-        let shipped = target.map { "\($0)" } ?? "this change"
-        if let base, let target, !(base < target) || base.hasSamePrecedence(as: target) {
-            add(.versionNotIncreasing, "version \(target) is not greater than the base release \(base)")
-        } else if let actual, actual > .none {
-            for change in changes where !change.experimental {
-                if change.bump == .major && actual < .major {
-                    add(
-                        .breakingWithoutMajor, "\(describe(change)) needs a major release; \(shipped) is a \(actual)",
-                        change)
-                } else if change.bump == .minor && actual < .minor {
-                    let rule: Rule = change.kind == .deprecated ? .deprecationInPatch : .featureInPatch
-                    add(rule, "\(describe(change)) needs a minor release; \(shipped) is a \(actual)", change)
-                }
-            }
-        }
-        if let allow, required > allow {
-            add(.bumpNotAllowed, "the changes need a \(required) release but only \(allow) changes are allowed here")
-        }
-        for change in changes where change.kind == .removed && !change.experimental {
-            guard let before = change.before else { continue }
-            if before.stability != .deprecated {
-                add(
-                    .removedWithoutDeprecation,
-                    "\(change.id) was removed but no earlier release marked it deprecated", change)
-            } else if let removeIn = policy.deprecations.first(where: { $0.item == change.id })?.removeIn,
-                let target, target.core < removeIn
-            {
-                add(
-                    .deprecationWindow,
-                    "\(change.id) was removed in \(target) but its deprecation says remove-in \(removeIn)", change)
-            }
-        }
+    ) throws(GateError) -> Evaluation {
+        let context = ReleaseContext(
+            policy: policy, release: release, base: base, version: target, allow: allow, minimum: minimum,
+            changes: changes, before: SurfaceSnapshot(), after: SurfaceSnapshot(),
+            day: CalendarDay(secondsSinceEpoch: 0))
         return Evaluation(
-            required: required, actual: actual,
-            findings: applyPolicy(findings, policy: policy, base: base, target: target))
+            required: context.required, actual: context.actual, findings: try RulePass.findings(for: context))
     }
 
     /// The actual bump from `base` to `target`, honouring `initial-development: shifted` for 0.y.z.
@@ -95,39 +59,5 @@ public enum Evaluator {
         // A base at the 64-bit limit (v1.18446744073709551615.0) has no next version: none is named.
         if let preLabel { return start.bumpedIfPossible(bump, preLabel: preLabel) }
         return start.bumpedIfPossible(bump)
-    }
-
-    private static func describe(_ change: Change) -> String {
-        switch change.kind {
-        case .added: return "added \(change.id)"
-        case .removed: return "removed \(change.id)"
-        case .changed: return "changed \(change.changedAttributes.joined(separator: ", ")) of \(change.id)"
-        case .deprecated: return "deprecated \(change.id)"
-        case .promoted: return "promoted \(change.id) to stable"
-        case .demoted: return "demoted \(change.id) to experimental"
-        }
-    }
-
-    /// Severities from the policy, initial development and exceptions.
-    static func applyPolicy(_ findings: [Finding], policy: Policy, base: Version?, target: Version?) -> [Finding] {
-        let initialDevelopment =
-            policy.releases.initialDevelopment == .semver && ((target?.major ?? 1) == 0 || (base?.major ?? 1) == 0)
-        return findings.compactMap { finding in
-            var finding = finding
-            finding.severity = policy.severity(of: finding.rule)
-            if finding.severity == .off { return nil }
-            if initialDevelopment && finding.severity > .note && finding.rule.isInformationalInInitialDevelopment {
-                finding.severity = .note
-            }
-            if finding.severity == .error, let target, let item = finding.item,
-                let exception = policy.exceptions.first(where: {
-                    $0.release.hasSamePrecedence(as: target) && $0.items.contains { $0.matches(item) }
-                })
-            {
-                finding.severity = .note
-                finding.exception = exception.reason
-            }
-            return finding
-        }
     }
 }

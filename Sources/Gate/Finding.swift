@@ -4,7 +4,7 @@ import Surface
 /// A violation or observation, with its rule, severity and where it applies. Findings are data; only failures to
 /// run throw.
 public struct Finding: Sendable, Hashable {
-    public let rule: Rule
+    public let rule: RuleID
     public var severity: Severity
     public let message: String
     /// The release (version text) the finding is about, when it is about one.
@@ -16,7 +16,7 @@ public struct Finding: Sendable, Hashable {
     public var exception: String?
 
     public init(
-        rule: Rule, severity: Severity, message: String, release: String? = nil, item: String? = nil,
+        rule: RuleID, severity: Severity, message: String, release: String? = nil, item: String? = nil,
         location: Location? = nil, exception: String? = nil
     ) {
         self.rule = rule

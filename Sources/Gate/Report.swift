@@ -62,7 +62,46 @@ public struct Report: Sendable {
     /// The surfaces an extractor could not read in full at some revision the report read (their notes say what is
     /// missing), sorted.
     public var incompleteSurfaces: [String] = []
+    /// Set when the report shows only part of the surface (`--only`); the verdict is still the whole one.
+    public var focus: ReportFocus?
 
-    /// `fail` when any finding (including those of audited releases) is an error.
-    public var verdict: Verdict { Verdict(findings + (releases ?? []).flatMap(\.findings)) }
+    /// `fail` when any finding (including those of audited releases) is an error; for a focused report, the verdict
+    /// on the whole surface.
+    public var verdict: Verdict { focus?.verdict ?? Verdict(findings + (releases ?? []).flatMap(\.findings)) }
+
+    /// The report narrowed to the items whose `surface:key` matches one of `globs` (`--only`): changes, items and
+    /// findings about other items are left out, with a note saying how many; findings about no item (the version,
+    /// the tag) stay. The verdict, the required bump and the next version remain those of the whole surface.
+    public func focused(on globs: [Glob]) -> Report {
+        guard !globs.isEmpty else { return self }
+        let shown = { (id: String) in globs.contains { $0.matches(id) } }
+        var focused = self
+        focused.changes = changes.filter { shown($0.id) }
+        focused.findings = findings.filter { $0.item.map(shown) ?? true }
+        focused.items = items?.filter { shown($0.id) }
+        let focus = ReportFocus(
+            only: globs.map(\.pattern), verdict: verdict, hiddenChanges: changes.count - focused.changes.count,
+            hiddenFindings: findings.count - focused.findings.count,
+            hiddenItems: (items?.count ?? 0) - (focused.items?.count ?? 0))
+        focused.focus = focus
+        let what = [
+            (focus.hiddenChanges, "change"), (focus.hiddenFindings, "finding"), (focus.hiddenItems, "item"),
+        ].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
+        focused.notes.append(
+            "showing only " + focus.only.map { "'\($0)'" }.joined(separator: ", ") + " ("
+                + (what.isEmpty ? "nothing left out" : what.joined(separator: ", ") + " left out")
+                + "); the verdict (\(verdict.rawValue)) and the bump required are those of the whole surface")
+        return focused
+    }
+}
+
+/// What a focused report (`--only`) leaves out, and the verdict on the whole surface.
+public struct ReportFocus: Sendable {
+    /// The `--only` globs as given.
+    public let only: [String]
+    /// The verdict on the whole surface.
+    public let verdict: Verdict
+    public let hiddenChanges: Int
+    public let hiddenFindings: Int
+    public let hiddenItems: Int
 }

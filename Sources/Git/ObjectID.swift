@@ -12,6 +12,12 @@ public struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible 
         hex = String(decoding: buffer.prefix(40).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// An id from its 40 hexadecimal digits (values built in memory, such as rule examples); nil for anything else.
+    public init?(hex: String) {
+        guard hex.utf8.count == 40, hex.utf8.allSatisfy({ $0.isHexDigit }) else { return nil }
+        self.hex = hex.lowercased()
+    }
+
     init(_ pointer: UnsafePointer<git_oid>) {
         self.init(pointer.pointee)
     }
@@ -27,4 +33,11 @@ public struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible 
     public var short: String { String(hex.prefix(7)) }
     public var description: String { hex }
     public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool { lhs.hex < rhs.hex }
+}
+
+extension UInt8 {
+    fileprivate var isHexDigit: Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(self)
+            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(self)
+    }
 }

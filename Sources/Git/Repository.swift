@@ -16,6 +16,18 @@ public struct TagReference: Sendable, Equatable {
     /// The committer date of the commit the tag points at.
     public let commitDate: Date?
 
+    public init(
+        name: String, commit: ObjectID?, peeledKind: String? = nil, annotated: Bool = false, taggerDate: Date? = nil,
+        commitDate: Date? = nil
+    ) {
+        self.name = name
+        self.commit = commit
+        self.peeledKind = peeledKind
+        self.annotated = annotated
+        self.taggerDate = taggerDate
+        self.commitDate = commitDate
+    }
+
     /// The `peeledKind` of a tag whose chain cannot be followed: a dangling ref, or an object this clone lacks.
     public static let missing = "missing object"
 

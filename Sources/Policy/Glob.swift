@@ -1,7 +1,9 @@
 /// A glob over slash-separated paths or item ids: `*` (not '/'), `**` (any number of whole segments, also zero,
 /// so "**/internal/**" matches "internal/x" and "a/internal"), `?`, `[abc]`, `[a-z]`, `[!x]`, `{a,b}`;
 /// everything else literal. `:` is an ordinary character, except that it also starts a segment for `**`,
-/// so "packages:**/experimental/**" matches "packages:go.k6.io/k6/experimental/ws".
+/// so "packages:**/experimental/**" matches "packages:go.k6.io/k6/experimental/ws". A final `.**` names a subtree
+/// of dotted and slashed keys: "packages:x/cloudapi.**" matches "packages:x/cloudapi" itself,
+/// "packages:x/cloudapi.Client.Do" and "packages:x/cloudapi/insights.Run".
 public struct Glob: Sendable, Hashable, CustomStringConvertible {
     public let pattern: String
     /// One compiled token list per brace alternative.
@@ -55,7 +57,7 @@ struct GlobSyntaxError: Error {
     var message: String
 }
 
-/// One glob token; `anyRest` and `slashAnyRest` only ever end a program.
+/// One glob token; `anyRest`, `slashAnyRest` and `subtreeRest` only ever end a program.
 enum GlobToken: Sendable {
     /// These bytes exactly.
     case literal([UInt8])
@@ -71,6 +73,8 @@ enum GlobToken: Sendable {
     case anyRest
     /// `/**` at the end: nothing, or '/' and anything.
     case slashAnyRest
+    /// `.**` at the end: nothing, or '.' or '/' and anything.
+    case subtreeRest
 }
 
 /// A bracket class: ranges of Unicode scalar values, maybe negated.
@@ -156,6 +160,8 @@ struct GlobProgram: Sendable {
                 return true
             case .slashAnyRest:
                 return index == count || text[index] == Self.slash
+            case .subtreeRest:
+                return index == count || text[index] == Self.slash || text[index] == UInt8(ascii: ".")
             }
             token += 1
         }
@@ -281,7 +287,11 @@ enum GlobCompiler {
                 let previous: Unicode.Scalar? = index - run > 0 ? scalars[index - run - 1] : nil
                 let atSegmentStart = previous == nil || previous == "/" || previous == ":"
                 let next: Unicode.Scalar? = index < scalars.count ? scalars[index] : nil
-                if run >= 2, atSegmentStart, next == nil {
+                if run >= 2, previous == ".", next == nil, literal.last == UInt8(ascii: ".") {
+                    literal.removeLast()
+                    flush()
+                    tokens.append(.subtreeRest)
+                } else if run >= 2, atSegmentStart, next == nil {
                     if previous == "/", !literal.isEmpty {
                         literal.removeLast()
                         flush()

@@ -40,7 +40,7 @@ extension PolicyReader {
         return value
     }
 
-    private mutating func bool(_ node: Node, for field: String) -> Bool? {
+    mutating func bool(_ node: Node, for field: String) -> Bool? {
         guard let text = string(node, for: field, example: "true") else { return nil }
         switch text {
         case "true", "True", "TRUE", "yes": return true

@@ -13,7 +13,7 @@ public struct Policy: Sendable {
     public var experimental: [Glob]
     public var deprecations: [DeclaredDeprecation]
     public var exceptions: [PolicyException]
-    public var severityOverrides: [Rule: Severity]
+    public var severityOverrides: [RuleID: Severity]
     /// Second opinions on the bump besides the surface (`signals:`).
     public var signals: [Signal]
     public var origin: PolicyOrigin
@@ -35,7 +35,7 @@ public struct Policy: Sendable {
         experimental: [Glob] = [],
         deprecations: [DeclaredDeprecation] = [],
         exceptions: [PolicyException] = [],
-        severityOverrides: [Rule: Severity] = [:],
+        severityOverrides: [RuleID: Severity] = [:],
         signals: [Signal] = []
     ) {
         self.formatVersion = formatVersion
@@ -52,11 +52,6 @@ public struct Policy: Sendable {
         self.cadence = nil
         self.deprecationPeriod = nil
         self.promotions = PromotionPolicy()
-    }
-
-    /// The severity the policy gives `rule`: its override, else the rule's default.
-    public func severity(of rule: Rule) -> Severity {
-        severityOverrides[rule] ?? rule.defaultSeverity
     }
 
     /// The surface named `name`, if the policy declares it.
@@ -235,17 +230,29 @@ public struct DeclaredDeprecation: Sendable {
     }
 }
 
-/// An acknowledged break: error findings for these items in this release become notes.
+/// An acknowledged break: error and warning findings for these items in this release become notes.
 public struct PolicyException: Sendable {
     public var release: Version
-    /// Item globs over `surface:key`.
+    /// Item globs over `surface:key`; `surface:pkg.**` names the item `pkg` and everything below it.
     public var items: [Glob]
     public var reason: String
+    /// Only `release` itself; otherwise an exception for a final version (`2.0.0`) also covers its pre-releases
+    /// (`2.0.0-rc1`), which usually carry the same break.
+    public var exact: Bool
 
-    public init(release: Version, items: [Glob], reason: String) {
+    public init(release: Version, items: [Glob], reason: String, exact: Bool = false) {
         self.release = release
         self.items = items
         self.reason = reason
+        self.exact = exact
+    }
+
+    /// Whether this exception applies to the release `version`: the same precedence, or, unless `exact`, a
+    /// pre-release of the final version it names.
+    public func applies(to version: Version) -> Bool {
+        if release.hasSamePrecedence(as: version) { return true }
+        guard !exact, release.prerelease.isEmpty, !version.prerelease.isEmpty else { return false }
+        return (release.major, release.minor, release.patch) == (version.major, version.minor, version.patch)
     }
 
     /// Whether this exception covers `item` (`surface:key`).

@@ -34,7 +34,7 @@ enum PolicyKeys {
     static let versionFile = ["path", "pattern"]
     static let surface = ["extract", "breaking", "include", "exclude"]
     static let deprecation = ["item", "since", "remove-in", "use-instead"]
-    static let exception = ["release", "items", "reason"]
+    static let exception = ["release", "exact", "items", "reason"]
 }
 
 /// One pass over a composed YAML tree that builds a `Policy` and collects diagnostics.
@@ -738,6 +738,10 @@ struct PolicyReader {
         } else {
             report("\(name) has no 'release'; add the version it applies to, e.g. release: 1.2.0", at: node)
         }
+        var exact = false
+        if let value = fields["exact"]?.value {
+            exact = bool(value, for: "'exact' in \(name)") ?? false
+        }
         var items: [Glob] = []
         if let value = fields["items"]?.value {
             let parsed = globs(value, for: "'items' in \(name)")
@@ -762,15 +766,15 @@ struct PolicyReader {
             report("\(name) has no 'reason'; say why the break is accepted", at: node)
         }
         guard let release, let reason, !items.isEmpty else { return nil }
-        return PolicyException(release: release, items: items, reason: reason)
+        return PolicyException(release: release, items: items, reason: reason, exact: exact)
     }
 
-    private mutating func readRules(_ node: Node) -> [Rule: Severity] {
-        var overrides: [Rule: Severity] = [:]
-        let ids = Rule.allCases.map(\.id)
+    private mutating func readRules(_ node: Node) -> [RuleID: Severity] {
+        var overrides: [RuleID: Severity] = [:]
+        let ids = RuleID.allCases.map(\.id)
         let settable = Severity.settable.map(\.rawValue)
         for (name, key, value) in namedEntries(of: node, for: "'rules'") {
-            let rule = Rule(id: name)
+            let rule = RuleID(id: name)
             if rule == nil {
                 report("unknown rule '\(name)' in 'rules'" + Suggestions.hint(for: name, among: ids), at: key)
             }

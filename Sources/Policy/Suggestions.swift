@@ -1,4 +1,4 @@
-/// "Did you mean" suggestions by edit distance.
+/// "Did you mean" suggestions by edit distance (policy keys, rule ids, commands).
 public enum Suggestions {
     /// The candidate closest to `word`, if it is close enough to be a likely typo.
     public static func closest(to word: String, among candidates: [String]) -> String? {

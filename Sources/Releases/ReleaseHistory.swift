@@ -30,7 +30,7 @@ public struct Release: Sendable, Hashable {
 
 /// A problem with a release tag itself (`tag-not-semver`, `duplicate-version`), found while reading tags.
 public struct TagFinding: Sendable, Equatable {
-    public let rule: Rule
+    public let rule: RuleID
     public let tag: String
     public let message: String
 }

@@ -34,6 +34,13 @@ public struct JSONRenderer: Renderer {
         ]
         if let releases = report.releases { members["releases"] = .array(releases.map(Self.release)) }
         if let items = report.items { members["items"] = .array(items.map(Self.item)) }
+        if let focus = report.focus {
+            members["focus"] = .object([
+                "only": .array(focus.only.map(JSONValue.string)),
+                "hidden_changes": .int(focus.hiddenChanges), "hidden_findings": .int(focus.hiddenFindings),
+                "hidden_items": .int(focus.hiddenItems),
+            ])
+        }
         return JSONValue.object(members).rendered
     }
 

@@ -8,13 +8,13 @@ public struct JUnitRenderer: Renderer {
     public static let identifier = "junit"
 
     /// Rules about tags rather than one release's changes.
-    static let tagRules: [Rule] = [.tagNotSemver, .duplicateVersion]
+    static let tagRules: [RuleID] = [.tagNotSemver, .duplicateVersion]
 
     public init() {}
 
     public func render(_ report: Report, options: RenderOptions) -> String {
         var suites: [Suite] = []
-        let releaseRules = Rule.allCases.filter { !Self.tagRules.contains($0) }
+        let releaseRules = RuleID.allCases.filter { !Self.tagRules.contains($0) }
         switch report.kind {
         case .audit:
             for row in report.releases ?? [] {
@@ -59,7 +59,7 @@ public struct JUnitRenderer: Renderer {
     private struct Suite {
         let name: String
         let className: String
-        let rules: [Rule]
+        let rules: [RuleID]
         let findings: [Finding]
         /// Why every case is skipped, or nil.
         let skipped: String?

@@ -70,7 +70,7 @@ public struct MarkdownRenderer: Renderer {
         if let declared = report.declared { facts.append("declared by commits **\(declared.name)**") }
         if let next = report.next { facts.append("next version **\(Markdown.text(next.description))**") }
         var lines = ["## \(title)", "", Markdown.text(report.rangeLabel) + " · " + facts.joined(separator: " · ")]
-        lines += surfaceTable(report.changes)
+        lines += surfaceTable(report.changes, focused: report.focus != nil)
         lines += findingList(report.findings, heading: "### Findings")
         if !report.changes.isEmpty {
             lines += ["", "<details><summary>\(count(report.changes.count, "change")) in detail</summary>", ""]
@@ -81,8 +81,10 @@ public struct MarkdownRenderer: Renderer {
     }
 
     /// One row a surface: how many changes of each kind, and the largest bump they need.
-    private func surfaceTable(_ changes: [Change]) -> [String] {
-        guard !changes.isEmpty else { return ["", "No changes to the declared surface."] }
+    private func surfaceTable(_ changes: [Change], focused: Bool) -> [String] {
+        guard !changes.isEmpty else {
+            return ["", focused ? "No changes in this view (--only)." : "No changes to the declared surface."]
+        }
         let kinds = Change.Kind.allCases.filter { kind in changes.contains { $0.kind == kind } }
         var lines = [
             "",

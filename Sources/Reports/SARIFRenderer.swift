@@ -41,7 +41,7 @@ public struct SARIFRenderer: Renderer {
             "tool": .object([
                 "driver": .object([
                     "name": "semgate",
-                    "rules": .array(Rule.allCases.map(Self.ruleEntry)),
+                    "rules": .array(Rule.all.map(Self.ruleEntry)),
                 ])
             ]),
             "columnKind": "unicodeCodePoints",
@@ -66,13 +66,15 @@ public struct SARIFRenderer: Renderer {
     }
 
     static func ruleEntry(_ rule: Rule) -> JSONValue {
-        let name = rule.id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        let name = rule.name.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
         return .object([
-            "id": .string(rule.id),
+            "id": .string(rule.name),
             "name": .string(name),
             "shortDescription": .object(["text": .string(rule.summary)]),
-            "fullDescription": .object(["text": .string(rule.help)]),
-            "help": .object(["text": .string(rule.help), "markdown": .string(rule.help)]),
+            "fullDescription": .object(["text": .string(rule.explanation)]),
+            "help": .object([
+                "text": .string(rule.help), "markdown": .string(RuleDocs.section(rule, heading: "###")),
+            ]),
             "defaultConfiguration": .object(["level": level(rule.defaultSeverity)]),
             "properties": .object(["tags": .array(["semver", "stability"])]),
         ])
@@ -82,7 +84,7 @@ public struct SARIFRenderer: Renderer {
         let release = finding.release ?? release
         var members: [String: JSONValue] = [
             "ruleId": .string(finding.rule.id),
-            "ruleIndex": .int(Rule.allCases.firstIndex(of: finding.rule) ?? 0),
+            "ruleIndex": .int(RuleID.allCases.firstIndex(of: finding.rule) ?? 0),
             "level": Self.level(finding.severity),
             "message": .object(["text": .string(finding.message)]),
             "partialFingerprints": .object([

@@ -40,7 +40,7 @@ public struct TextRenderer: Renderer {
         if let next = report.next { facts.append("next: \(next)") }
         headline += "  (" + facts.joined(separator: ", ") + ")"
         var lines = [headline, style.dim("policy: \(Inert.text(report.policy.source))")]
-        lines += changeBlock(report.changes, style)
+        lines += changeBlock(report.changes, focused: report.focus != nil, style)
         lines += findingBlock(report.findings, style)
         return lines
     }
@@ -50,7 +50,7 @@ public struct TextRenderer: Renderer {
             "\(Inert.text(report.rangeLabel)): \(report.changes.count) change\(report.changes.count == 1 ? "" : "s"), "
                 + "needs \(report.required?.name ?? "none")"
         ]
-        lines += changeBlock(report.changes, style)
+        lines += changeBlock(report.changes, focused: report.focus != nil, style)
         return lines
     }
 
@@ -124,8 +124,10 @@ public struct TextRenderer: Renderer {
         return ["", style.bold("Tags")] + report.findings.map { "  " + findingLine($0, style) }
     }
 
-    private func changeBlock(_ changes: [Change], _ style: Style) -> [String] {
-        guard !changes.isEmpty else { return ["", "No changes to the declared surface."] }
+    private func changeBlock(_ changes: [Change], focused: Bool, _ style: Style) -> [String] {
+        guard !changes.isEmpty else {
+            return ["", focused ? "No changes in this view (--only)." : "No changes to the declared surface."]
+        }
         var lines: [String] = []
         for (surface, group) in inOrderGroups(changes, by: \.surface) {
             lines.append("")

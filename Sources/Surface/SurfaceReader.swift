@@ -22,6 +22,11 @@ public struct DeclaredVersion: Sendable, Equatable {
     /// The text of the pattern's `version` group, as written (`1.9.0`, `v1.9.0`, `1.9.0-dev`).
     public let text: String
     public let location: Location
+
+    public init(text: String, location: Location) {
+        self.text = text
+        self.location = location
+    }
 }
 
 /// Reads the declared surfaces of a policy at any commit, remembering work by object id.

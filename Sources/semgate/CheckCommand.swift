@@ -30,6 +30,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @OptionGroup var focus: FocusOptions
+
     @Option(help: "The revision to compare against (tag, branch, SHA).")
     var base: String?
 
@@ -51,7 +53,7 @@ struct CheckCommand: ParsableCommand {
             let report = try semgateRun { () throws(GateError) in
                 try engine.check(CheckOptions(base: base, head: head, version: target, allow: allow))
             }
-            try common.emit(report)
+            try common.emit(try focus.apply(report))
         }
     }
 }

@@ -14,9 +14,12 @@ struct DiffCommand: ParsableCommand {
               semgate diff v1.2.0 v1.3.0
               semgate diff v1.3.0 HEAD --format json
               semgate diff HEAD worktree               what the uncommitted files change
+              semgate diff v1.8.1 v2.2.0 --only 'packages:**/cloudapi.**'   what changed in one package
             """)
 
     @OptionGroup var common: CommonOptions
+
+    @OptionGroup var focus: FocusOptions
 
     @Argument(help: "The old revision.")
     var a: String
@@ -28,7 +31,7 @@ struct DiffCommand: ParsableCommand {
         try guarded {
             let engine = try common.engine()
             let report = try semgateRun { () throws(GateError) in try engine.diff(a, b) }
-            try common.emit(report)
+            try common.emit(try focus.apply(report))
         }
     }
 }

@@ -27,12 +27,13 @@ struct Semgate: ParsableCommand {
               semgate fix-targets 1.1.0          where must a fix for a bug since 1.1.0 land?
               semgate deprecations               what is deprecated, and when may it go?
               semgate init --write .semgate.yml  a starting policy for this repository
+              semgate explain RULE               why a rule fired and what to do
             """,
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, NextCommand.self, AuditCommand.self, DiffCommand.self, SurfaceCommand.self,
             PolicyCommand.self, InitCommand.self, SupportCommand.self, FixTargetsCommand.self,
-            DeprecationsCommand.self,
+            DeprecationsCommand.self, ExplainCommand.self,
         ]
     )
 

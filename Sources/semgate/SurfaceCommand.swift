@@ -21,9 +21,12 @@ struct SurfaceCommand: ParsableCommand {
               semgate surface --write api/surface.txt  write a snapshot to commit
               semgate surface --check api/surface.txt  fail (exit 1) when the surface drifted from it
               semgate surface worktree --check api/surface.txt   the same for uncommitted files
+              semgate surface --only 'packages:**/cloudapi.**'    one part of the surface
             """)
 
     @OptionGroup var common: CommonOptions
+
+    @OptionGroup var focus: FocusOptions
 
     @Argument(help: "The revision (default: HEAD), or 'worktree' for the files on disk.")
     var rev: String = "HEAD"
@@ -36,6 +39,9 @@ struct SurfaceCommand: ParsableCommand {
 
     func validate() throws {
         if write != nil && check != nil { throw ValidationError("use --write or --check, not both") }
+        if !focus.only.isEmpty && (write != nil || check != nil) {
+            throw ValidationError("--only shows part of the surface; a snapshot (--write, --check) is always whole")
+        }
     }
 
     func run() throws {
@@ -75,7 +81,7 @@ struct SurfaceCommand: ParsableCommand {
                 printLine("update it with: semgate surface \(rev) --write \(check)")
                 throw ExitCode(1)
             }
-            try common.emit(report)
+            try common.emit(try focus.apply(report))
         }
     }
 }

@@ -168,3 +168,59 @@ struct ColourTests {
         #expect(containsANSI(output.stdout) == coloured, "\(output.stdout)")
     }
 }
+
+@Suite("--only: a focused view with the whole verdict")
+struct FocusTests {
+    @Test("check --only hides findings outside the view but still fails, and says so")
+    func checkKeepsTheWholeVerdict() throws {
+        let repo = try sampleRepository()
+        let result = try runSemgate(
+            ["check", "--version", "2.1.1", "--only", "metrics:**", "--format", "json"], in: repo.url)
+        #expect(result.status == 1, "stderr: \(result.stderr)\nstdout: \(result.stdout)")
+        let report = jsonObject(result.stdout)
+        #expect(report?["verdict"] as? String == "fail")
+        #expect(values(of: "rule", in: "findings", of: report).isEmpty)
+        #expect(values(of: "item", in: "changes", of: report).isEmpty)
+        let focus = report?["focus"] as? [String: Any]
+        #expect(focus?["only"] as? [String] == ["metrics:**"])
+        #expect((focus?["hidden_findings"] as? Int ?? 0) >= 1)
+        #expect((focus?["hidden_changes"] as? Int ?? 0) >= 1)
+        let text = try runSemgate(["check", "--version", "2.1.1", "--only", "metrics:**"], in: repo.url)
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("FAIL"))
+        #expect(text.stdout.contains("showing only 'metrics:**'"), "\(text.stdout)")
+        #expect(text.stdout.contains("the verdict (fail) and the bump required are those of the whole surface"))
+    }
+
+    @Test("diff and surface --only show the matching items only; without --only the JSON has no focus")
+    func diffAndSurface() throws {
+        let repo = try sampleRepository()
+        let diff = jsonObject(
+            try runSemgate(["diff", "v1.0.0", "v2.1.0", "--only", "options:**", "--format", "json"], in: repo.url)
+                .stdout)
+        let items = values(of: "item", in: "changes", of: diff)
+        #expect(!items.isEmpty)
+        #expect(items.allSatisfy { $0.hasPrefix("options:") }, "\(items)")
+        let whole = jsonObject(try runSemgate(["diff", "v1.0.0", "v2.1.0", "--format", "json"], in: repo.url).stdout)
+        #expect(whole?["focus"] == nil)
+        #expect(values(of: "item", in: "changes", of: whole).count > items.count)
+        let surface = jsonObject(
+            try runSemgate(
+                ["surface", "v2.1.0", "--only", "metrics:*", "--only", "cli:*", "--format", "json"],
+                in: repo.url
+            ).stdout)
+        let shown = values(of: "item", in: "items", of: surface)
+        #expect(!shown.isEmpty)
+        #expect(shown.allSatisfy { $0.hasPrefix("metrics:") || $0.hasPrefix("cli:") }, "\(shown)")
+    }
+
+    @Test("a bad --only glob exits 2 naming it; --only with a snapshot file is refused")
+    func badInput() throws {
+        let repo = try sampleRepository()
+        let bad = try runSemgate(["diff", "v1.0.0", "v2.1.0", "--only", "metrics:[a"], in: repo.url)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("invalid --only glob 'metrics:[a'"), "\(bad.stderr)")
+        let snapshot = try runSemgate(["surface", "--only", "metrics:*", "--check", "x.txt"], in: repo.url)
+        #expect(snapshot.status == 64, "\(snapshot.stderr)")
+    }
+}

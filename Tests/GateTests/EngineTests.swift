@@ -148,7 +148,7 @@ struct EngineTests {
         #expect(report.required == .major)
         #expect(
             summary(report.findings) == [
-                "bump-not-allowed error", "removed-without-deprecation error cli:flags --verbose",
+                "removed-without-deprecation error cli:flags --verbose", "bump-not-allowed error",
             ])
         let same = try engine.check(CheckOptions(base: "HEAD"))
         #expect(same.changes.isEmpty)

@@ -22,7 +22,7 @@ struct EvaluatorTests {
         _ changes: [Change], _ base: String?, _ target: String?, policy: Policy, allow: Bump? = nil,
         minimum: Bump = .patch
     ) throws -> Evaluation {
-        Evaluator.evaluate(
+        try Evaluator.evaluate(
             changes: changes, base: try base.map(version), target: try target.map(version), minimum: minimum,
             policy: policy, allow: allow, release: target)
     }
@@ -244,6 +244,50 @@ struct EvaluatorTests {
         #expect(
             summary(try evaluate(other, "1.1.1", "1.2.0", policy: policy).findings) == [
                 "breaking-without-major error metrics:vus"
+            ])
+    }
+
+    @Test("an exception for a final version covers its pre-releases unless exact, and excuses warnings too")
+    func exceptionsForPrereleasesAndWarnings() throws {
+        let policy = try loadPolicy(
+            Self.surfaces + """
+
+                exceptions:
+                  - release: 2.1.0
+                    items: ["metrics:http_req_failed"]
+                    reason: "accepted retype"
+                  - release: 2.1.0
+                    exact: true
+                    items: ["metrics:vus"]
+                    reason: "only the final"
+                rules:
+                  breaking-without-major: warning
+                """)
+        #expect(policy.exceptions.map(\.exact) == [false, true])
+        let retyped = changes(
+            from: [
+                item("metrics:http_req_failed", attributes: ["type": "Counter"]),
+                item("metrics:vus", attributes: ["type": "Gauge"]),
+            ],
+            to: [
+                item("metrics:http_req_failed", attributes: ["type": "Rate"]),
+                item("metrics:vus", attributes: ["type": "Trend"]),
+            ], policy: policy)
+        // A warning is excused like an error; the exact exception does not reach rc1, the other one does.
+        #expect(
+            summary(try evaluate(retyped, "2.0.0", "2.1.0-rc1", policy: policy).findings) == [
+                "breaking-without-major note metrics:http_req_failed",
+                "breaking-without-major warning metrics:vus",
+            ])
+        #expect(
+            summary(try evaluate(retyped, "2.0.0", "2.1.0", policy: policy).findings) == [
+                "breaking-without-major note metrics:http_req_failed", "breaking-without-major note metrics:vus",
+            ])
+        // Neither reaches another version's pre-release.
+        #expect(
+            summary(try evaluate(retyped, "2.1.0", "2.2.0-rc1", policy: policy).findings) == [
+                "breaking-without-major warning metrics:http_req_failed",
+                "breaking-without-major warning metrics:vus",
             ])
     }
 

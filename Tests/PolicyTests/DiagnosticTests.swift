@@ -149,6 +149,16 @@ struct DiagnosticTests {
                 + "    reason: ok\n",
             "4:14: invalid version '1.2' for 'release' in exception 1: \(versionError("1.2"))"
         ),
+        (
+            "semgate: 1\nsurfaces: {m: {extract: {list: l}}}\nexceptions:\n  - release: 1.2.0\n    exact: maybe\n"
+                + "    items: [\"m:x\"]\n    reason: ok\n",
+            "5:12: expected true or false for 'exact' in exception 1, found 'maybe'"
+        ),
+        (
+            "semgate: 1\nsurfaces: {m: {extract: {list: l}}}\nexceptions:\n  - release: 1.2.0\n    exactly: true\n"
+                + "    items: [\"m:x\"]\n    reason: ok\n",
+            "5:5: unknown key 'exactly' in exception 1; did you mean 'exact'?"
+        ),
         // Items must name a surface.
         (
             "semgate: 1\nsurfaces: {options: {extract: {list: l}}}\ndeprecations:\n  - item: no-summary\n",

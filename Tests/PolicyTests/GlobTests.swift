@@ -34,6 +34,14 @@ struct GlobTests {
         ("**/internal/**", "a/internal", true),
         ("**/internal/**", "a/b/internal/c/d", true),
         ("**/internal/**", "a/internals/c", false),
+        // A final `.**` names a subtree of dotted and slashed keys, the root included.
+        ("packages:m/cloudapi.**", "packages:m/cloudapi", true),
+        ("packages:m/cloudapi.**", "packages:m/cloudapi.Client", true),
+        ("packages:m/cloudapi.**", "packages:m/cloudapi.Client.Login", true),
+        ("packages:m/cloudapi.**", "packages:m/cloudapi/insights.Run", true),
+        ("packages:m/cloudapi.**", "packages:m/cloudapiv2.Client", false),
+        ("packages:m/cloudapi.**", "packages:m/cloud", false),
+        ("packages:**/cloudapi.**", "packages:go.k6.io/k6/v2/cloudapi.Config.Token", true),
         // `**` after `**/` (once a crash): any path at all.
         ("**/**", "a/b/c", true),
         ("**/**", "x", true),

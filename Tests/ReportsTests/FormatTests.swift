@@ -90,10 +90,11 @@ struct FormatTests {
             Issue.record("no rules")
             return
         }
-        #expect(rules.count == Rule.allCases.count)
-        for (index, rule) in Rule.allCases.enumerated() {
-            #expect(rules[index]["id"] == .string(rule.id))
-            #expect(rules[index]["help"]?["text"] == .string(rule.help))
+        #expect(rules.count == Rule.all.count)
+        for (index, rule) in Rule.all.enumerated() {
+            #expect(rules[index]["id"] == .string(rule.name))
+            #expect(rules[index]["help"]?["text"] == .string(rule.explanation + "\n\n" + rule.remedy))
+            #expect(rules[index]["help"]?["markdown"] == .string(RuleDocs.section(rule, heading: "###")))
             #expect(rules[index]["shortDescription"]?["text"] == .string(rule.summary))
         }
         guard case .array(let results)? = run["results"] else {
@@ -109,7 +110,7 @@ struct FormatTests {
                 Issue.record("result without ruleId, ruleIndex or fingerprint")
                 continue
             }
-            #expect(Rule.allCases[Int(index)].id == id)
+            #expect(RuleID.allCases[Int(index)].id == id)
             fingerprints.insert(fingerprint)
         }
         #expect(fingerprints.count == results.count, "fingerprints are distinct")
@@ -137,7 +138,7 @@ struct FormatTests {
         let root = try XMLChecker.parse(JUnitRenderer().render(report, options: RenderOptions()))
         #expect(root.name == "testsuites")
         let suites = root.elements("testsuite")
-        let releaseRules = Rule.allCases.filter { ![.tagNotSemver, .duplicateVersion].contains($0) }
+        let releaseRules = RuleID.allCases.filter { ![.tagNotSemver, .duplicateVersion].contains($0) }
         var expectedSuites: [(cases: Int, failing: Set<String>)] = []
         if let rows = report.releases {
             for row in rows {

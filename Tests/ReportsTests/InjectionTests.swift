@@ -168,7 +168,7 @@ struct InjectionTests {
                 all.contains("]]><x/>&amp;&#10;␁bell␇del␡nel⟨U+0085⟩ls⟨U+2028⟩"), "\(command): hidden characters shown")
             let releases = root.elements("testsuite").filter { $0.attributes["name"] != "release tags" }
             for suite in releases {
-                #expect(suite.elements("testcase").count == Rule.allCases.count - 2)
+                #expect(suite.elements("testcase").count == RuleID.allCases.count - 2)
             }
         }
     }

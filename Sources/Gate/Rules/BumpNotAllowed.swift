@@ -1,0 +1,28 @@
+extension Rule {
+    /// Changes that need a larger bump than `--allow` permits.
+    public static let bumpNotAllowed = Rule(
+        id: .bumpNotAllowed, defaultSeverity: .error, guards: nil,
+        summary: "the changes need a larger bump than --allow permits on this branch",
+        explanation: """
+            `check --allow LEVEL` caps the bump a branch may take (for example `--allow minor` on a maintenance \
+            branch), and the surface changes need more.
+            """,
+        remedy: "Revert the change that needs the larger bump, move it to a branch that allows it, or raise --allow.",
+        informationalInInitialDevelopment: false,
+        examples: [
+            RuleExample(
+                "a removal on a branch that allows minor", triggers: true,
+                history: [ExampleRelease("1.2.0", ["flags:--out", "flags:--verbose stability=deprecated"])],
+                head: ExampleRelease(nil, ["flags:--out"]), allow: .minor),
+            RuleExample(
+                "an addition on a branch that allows minor", triggers: false,
+                history: [ExampleRelease("1.2.0", ["flags:--out"])],
+                head: ExampleRelease(nil, ["flags:--out", "flags:--quiet"]), allow: .minor),
+        ],
+        check: .release { context in
+            guard let allow = context.allow, context.required > allow else { return [] }
+            return [
+                Violation("the changes need a \(context.required) release but only \(allow) changes are allowed here")
+            ]
+        })
+}

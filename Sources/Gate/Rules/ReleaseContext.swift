@@ -1,0 +1,161 @@
+import Lifecycle
+import Policy
+import Releases
+import SemVer
+import Surface
+
+/// Everything a rule may look at when it judges one release, or a pull request's head, against the release before
+/// it. `check` and `audit` build one and run the same rule pass over it; rule examples build one in memory.
+public struct ReleaseContext {
+    public var policy: Policy
+    /// The version findings name (`--version`, or the release audited); nil for a pull-request check.
+    public var release: String?
+    /// The version of the release the changes are measured from; nil for a first release.
+    public var base: Version?
+    /// The version being released (`--version`, the one the version file declares, or the release audited); nil
+    /// when unknown. Bump rules judge only a known version.
+    public var version: Version?
+    /// The version the changes require after `base`, when no version is given.
+    public var next: Version?
+    /// The largest bump this branch may take (`check --allow`).
+    public var allow: Bump?
+    /// The least bump the release needs (`patch` when there are commits, `none` when head is base).
+    public var minimum: Bump
+    public var changes: [Change]
+    public var before: SurfaceSnapshot
+    public var after: SurfaceSnapshot
+    /// The day the release is (or is taken to be) published.
+    public var day: CalendarDay
+    /// Every release of the repository as a lifecycle point, in precedence order.
+    public var releases: [ReleasePoint]
+    /// The messages of the commits from base to head when `signals: [conventional-commits]` is on; else nil.
+    public var commitMessages: [String]?
+    /// The version the code declares set against the release (`releases.version-file`); nil when not configured
+    /// or not judged.
+    public var versionFile: VersionFileCheck?
+    /// The release that already carries `version` at another commit, if any.
+    public var alreadyReleased: Release?
+    /// The surface of an earlier release (with the policy's declared deprecations as of that release).
+    var surfaceOfRelease: (ReleasePoint) throws(GateError) -> SurfaceSnapshot
+
+    public init(
+        policy: Policy, release: String?, base: Version?, version: Version?, next: Version? = nil,
+        allow: Bump? = nil, minimum: Bump = .patch, changes: [Change], before: SurfaceSnapshot,
+        after: SurfaceSnapshot, day: CalendarDay, releases: [ReleasePoint] = [], commitMessages: [String]? = nil,
+        versionFile: VersionFileCheck? = nil, alreadyReleased: Release? = nil,
+        surfaceOfRelease: @escaping (ReleasePoint) throws(GateError) -> SurfaceSnapshot = { _ in SurfaceSnapshot() }
+    ) {
+        self.policy = policy
+        self.release = release
+        self.base = base
+        self.version = version
+        self.next = next
+        self.allow = allow
+        self.minimum = minimum
+        self.changes = changes
+        self.before = before
+        self.after = after
+        self.day = day
+        self.releases = releases
+        self.commitMessages = commitMessages
+        self.versionFile = versionFile
+        self.alreadyReleased = alreadyReleased
+        self.surfaceOfRelease = surfaceOfRelease
+    }
+
+    /// The largest bump the changes need (at least `minimum`).
+    public var required: Bump { changes.map(\.bump).reduce(minimum, max) }
+
+    /// The bump from `base` to `version`, when both are known.
+    public var actual: Bump? {
+        guard let base, let version else { return nil }
+        return Evaluator.actualBump(from: base, to: version, policy: policy)
+    }
+
+    /// The bump `version` makes over `base` when it is greater and is a release at all: what the bump rules
+    /// judge. nil without a version, or when `version-not-increasing` applies.
+    var shippedBump: Bump? {
+        guard let base, let version, base < version, !base.hasSamePrecedence(as: version), let actual, actual > .none
+        else { return nil }
+        return actual
+    }
+
+    /// The version as messages name it.
+    var shipped: String { target?.description ?? "this change" }
+
+    /// The version the release is judged as: the one given, else the one the changes require.
+    public var target: Version? { version ?? next }
+
+    /// The changes to items that are stable on the side that matters.
+    public var promisedChanges: [Change] { changes.filter { !$0.experimental } }
+
+    /// Whether `item` is deprecated in the code or by a declaration that applies at `version` (declarations reach
+    /// experimental items too, which the snapshot leaves experimental).
+    func isDeprecated(_ item: SurfaceItem, at version: Version?) -> Bool {
+        policy.isDeprecated(item, at: version)
+    }
+
+    /// The earliest release in the unbroken run of releases up to `base` (following predecessors back) in which
+    /// item `id` has `stability`.
+    func firstRelease(where id: String, is stability: Stability) throws(GateError) -> ReleasePoint? {
+        guard let base else { return nil }
+        var current = releases.first { $0.version.hasSamePrecedence(as: base) } ?? predecessor(of: base)
+        var first: ReleasePoint?
+        while let point = current {
+            guard try surfaceOfRelease(point).items[id]?.stability == stability else { break }
+            first = point
+            current = predecessor(of: point.version)
+        }
+        return first
+    }
+
+    /// The greatest final release with lower precedence than `version`.
+    private func predecessor(of version: Version) -> ReleasePoint? {
+        releases.last { !$0.version.isPrerelease && $0.version < version && !$0.version.hasSamePrecedence(as: version) }
+    }
+}
+
+/// What a tag rule looks at: one tag that matches the release template but is not a clean release, as the release
+/// history found it.
+public struct TagContext: Sendable {
+    public var tag: TagFinding
+    public var policy: Policy
+
+    public init(tag: TagFinding, policy: Policy) {
+        self.tag = tag
+        self.policy = policy
+    }
+
+    /// The finding as a violation naming the version when the tag has one (`release` holds versions only: a tag that
+    /// is not SemVer has none).
+    var violation: Violation {
+        let version = policy.releases.tag.versionText(fromTag: tag.tag).flatMap(Version.parse)
+        return Violation(tag.message, release: version?.description)
+    }
+}
+
+extension Change {
+    /// What happened, as a message starts: `removed flags:--verbose`, `changed type of metrics:vus`.
+    var summary: String {
+        switch kind {
+        case .added: return "added \(id)"
+        case .removed: return "removed \(id)"
+        case .changed: return "changed \(changedAttributes.joined(separator: ", ")) of \(id)"
+        case .deprecated: return "deprecated \(id)"
+        case .promoted: return "promoted \(id) to stable"
+        case .demoted: return "demoted \(id) to experimental"
+        }
+    }
+}
+
+extension Policy {
+    /// Whether `item` is deprecated in the code or by a declaration that applies at `version` (declarations reach
+    /// experimental items too, which the snapshot leaves experimental).
+    func isDeprecated(_ item: SurfaceItem, at version: Version?) -> Bool {
+        if item.stability == .deprecated { return true }
+        return deprecations.contains { declaration in
+            declaration.item == item.id
+                && (declaration.since.map { since in version.map { $0 >= since } ?? true } ?? true)
+        }
+    }
+}

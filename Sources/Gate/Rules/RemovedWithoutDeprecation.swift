@@ -1,0 +1,35 @@
+extension Rule {
+    /// A stable item removed that no earlier release deprecated.
+    public static let removedWithoutDeprecation = Rule(
+        id: .removedWithoutDeprecation, defaultSeverity: .error, guards: .major,
+        summary: "a stable item was removed that no earlier release marked deprecated",
+        explanation: """
+            A stable item disappeared without having been deprecated in an earlier release (in the code, or under \
+            `deprecations:` in the policy). Users had no release in which to see the warning and move off it, \
+            whatever the version number says.
+            """,
+        remedy: """
+            Restore it and deprecate it in a minor first (with the marker its surface reads, or under \
+            `deprecations:` in the policy), then remove it in the next major; or record an exception for this \
+            release with a reason; or set `rules: {removed-without-deprecation: warning}` if the project does not \
+            promise deprecations.
+            """,
+        informationalInInitialDevelopment: true,
+        examples: [
+            RuleExample(
+                "a flag removed in a major without a deprecation", triggers: true,
+                history: [ExampleRelease("1.2.0", ["flags:--out", "flags:--verbose"])],
+                head: ExampleRelease("2.0.0", ["flags:--out"])),
+            RuleExample(
+                "a flag deprecated in 1.2.0 and removed in 2.0.0", triggers: false,
+                history: [ExampleRelease("1.2.0", ["flags:--out", "flags:--verbose stability=deprecated"])],
+                head: ExampleRelease("2.0.0", ["flags:--out"])),
+        ],
+        check: .release { context in
+            context.promisedChanges.filter { change in
+                change.kind == .removed && change.before.map { $0.stability != .deprecated } == true
+            }.map { change in
+                Violation("\(change.id) was removed but no earlier release marked it deprecated", about: change)
+            }
+        })
+}
