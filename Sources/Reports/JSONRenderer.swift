@@ -94,6 +94,7 @@ public struct JSONRenderer: Renderer {
             "item": .optional(finding.item),
             "location": .optional(finding.location?.description),
             "exception": .optional(finding.exception),
+            "remedy": .optional(finding.remedy),
         ])
     }
 
