@@ -85,9 +85,10 @@ public struct CobraExtractorSpec: Extractor {
     }
 
     public static func bump(
-        attribute: String, old: SurfaceItem, new: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot
+        attribute: String, old: SurfaceItem, new: SurfaceItem, in comparison: SurfaceComparison
     ) -> Bump? {
-        CobraCompatibility.bump(attribute: attribute, old: old, new: new, before: before, after: after)
+        CobraCompatibility.bump(
+            attribute: attribute, old: old, new: new, before: comparison.before, after: comparison.after)
     }
 
     public static func replacement(forRemoved removed: SurfaceItem, in after: SurfaceSnapshot) -> SurfaceItem? {

@@ -47,11 +47,15 @@ public protocol Extractor: ExtractorSpec {
     func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem]
 
     /// The bump a change of the breaking attribute `attribute` needs, or nil for the default (major). Called only
-    /// for surfaces whose every extractor is of this kind, and only for items that are not experimental; `before`
-    /// and `after` are the whole snapshots (a cobra shorthand is judged against the command's other flags).
-    static func bump(
-        attribute: String, old: SurfaceItem, new: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot
-    ) -> Bump?
+    /// for surfaces whose every extractor is of this kind, and only for items that are not experimental.
+    static func bump(attribute: String, old: SurfaceItem, new: SurfaceItem) -> Bump?
+
+    /// `bump(attribute:old:new:)` with the whole comparison at hand (both snapshots, and what the kind worked out
+    /// from them once, such as Go's correspondence of renamed types). The default asks `bump(attribute:old:new:)`.
+    static func bump(attribute: String, old: SurfaceItem, new: SurfaceItem, in comparison: SurfaceComparison) -> Bump?
+
+    /// The bump a removed item needs, or nil for the default (major). Called for surfaces this kind reads.
+    static func removalBump(_ item: SurfaceItem, in comparison: SurfaceComparison) -> Bump?
 
     /// An item of `after` through which users still reach `removed` (a cobra flag a command above now declares
     /// persistent), or nil when it is gone. The change is then `changed` to that item, not `removed`.
@@ -75,9 +79,13 @@ public protocol Extractor: ExtractorSpec {
 
 extension Extractor {
     public var fileGlobs: [Glob]? { nil }
+    public static func bump(attribute: String, old: SurfaceItem, new: SurfaceItem) -> Bump? { nil }
     public static func bump(
-        attribute: String, old: SurfaceItem, new: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot
-    ) -> Bump? { nil }
+        attribute: String, old: SurfaceItem, new: SurfaceItem, in comparison: SurfaceComparison
+    ) -> Bump? {
+        bump(attribute: attribute, old: old, new: new)
+    }
+    public static func removalBump(_ item: SurfaceItem, in comparison: SurfaceComparison) -> Bump? { nil }
     public static func replacement(forRemoved removed: SurfaceItem, in after: SurfaceSnapshot) -> SurfaceItem? {
         nil
     }
@@ -89,6 +97,30 @@ extension Extractor {
     { before }
     public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] { [] }
     public static var deprecationMarker: String? { nil }
+}
+
+/// One comparison of two snapshots, as the diff hands it to the kinds that judge changes: both sides (aligned), and
+/// what a kind works out from them once (`memo`).
+public final class SurfaceComparison {
+    public let before: SurfaceSnapshot
+    public let after: SurfaceSnapshot
+    /// The surfaces each kind reads, by kind name.
+    public let surfaces: [String: Set<String>]
+    private var memos: [ObjectIdentifier: AnyObject] = [:]
+
+    init(before: SurfaceSnapshot, after: SurfaceSnapshot, surfaces: [String: Set<String>]) {
+        self.before = before
+        self.after = after
+        self.surfaces = surfaces
+    }
+
+    /// The value of type `Value` made by `make` the first time it is asked for in this comparison.
+    public func memo<Value: AnyObject>(_ make: () -> Value) -> Value {
+        if let found = memos[ObjectIdentifier(Value.self)] as? Value { return found }
+        let made = make()
+        memos[ObjectIdentifier(Value.self)] = made
+        return made
+    }
 }
 
 /// An item as an extractor reports it, before policy globs and stability rules apply.

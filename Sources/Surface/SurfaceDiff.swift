@@ -49,23 +49,26 @@ public enum SurfaceDiff {
             let read = Set(kinds.filter { $0.value.contains { $0.name == kind.name } }.keys)
             if !read.isEmpty { before = kind.aligning(before, to: after, surfaces: read) }
         }
+        var surfacesByKind: [String: Set<String>] = [:]
+        for (surface, found) in kinds {
+            for kind in found { surfacesByKind[kind.name, default: []].insert(surface) }
+        }
+        let comparison = SurfaceComparison(before: before, after: after, surfaces: surfacesByKind)
         // Each side's items once, without building the union of ids (a large go-api surface has thousands).
         for (id, old) in before.items {
             guard let new = after.items[id] else {
                 let experimental = old.stability == .experimental
+                let judges = kinds[old.surface] ?? []
                 // An item users still reach through another one (a flag a command above now declares persistent).
-                if !experimental,
-                    let heir = (kinds[old.surface] ?? []).lazy.compactMap({ $0.replacement(forRemoved: old, in: after) })
-                        .first
+                if !experimental, let heir = judges.lazy.compactMap({ $0.replacement(forRemoved: old, in: after) }).first
                 {
                     let differing = Set(old.attributes.keys).union(heir.attributes.keys)
                         .filter { old.attributes[$0] != heir.attributes[$0] }.sorted()
                     let bump =
                         differing.filter { surfaces[old.surface]?.isBreaking(attribute: $0) ?? true }
                         .map { attribute in
-                            (kinds[old.surface] ?? []).lazy.compactMap {
-                                $0.bump(attribute: attribute, old: old, new: heir, before: before, after: after)
-                            }.first ?? .major
+                            judges.lazy.compactMap { $0.bump(attribute: attribute, old: old, new: heir, in: comparison) }
+                                .first ?? .major
                         }.max() ?? .patch
                     changes.append(
                         Change(
@@ -73,7 +76,10 @@ public enum SurfaceDiff {
                             changedAttributes: differing, experimental: false))
                     continue
                 }
-                changes.append(make(old, .removed, experimental ? .patch : .major, old, nil, experimental))
+                let bump: Bump =
+                    experimental
+                    ? .patch : judges.lazy.compactMap { $0.removalBump(old, in: comparison) }.first ?? .major
+                changes.append(make(old, .removed, bump, old, nil, experimental))
                 continue
             }
             if old.stability != new.stability { changes += stabilityChanges(old, new) }
@@ -90,9 +96,8 @@ public enum SurfaceDiff {
                 experimental
                 ? .patch
                 : breaking.map { attribute in
-                    judges.lazy.compactMap {
-                        $0.bump(attribute: attribute, old: old, new: new, before: before, after: after)
-                    }.first ?? .major
+                    judges.lazy.compactMap { $0.bump(attribute: attribute, old: old, new: new, in: comparison) }.first
+                        ?? .major
                 }.max() ?? .patch
             changes.append(
                 Change(
