@@ -158,6 +158,7 @@ public struct ExtractionContext {
     public var incomplete = false
     let caches: ExtractorCaches
     let readBlob: (ObjectID, String, inout [String]) throws(SurfaceError) -> String?
+    let match: (Pattern, String, String) throws(SurfaceError) -> [PatternMatch]
 
     /// A blob's text, decoded once per snapshot however many extractors read it; nil (with a note in `notes`) when
     /// the object store lacks it.
@@ -168,6 +169,12 @@ public struct ExtractionContext {
     /// A blob's text like `text(of:path:)`, with the note about a missing blob added to `notes` instead.
     public func text(of blob: ObjectID, path: String, notes: inout [String]) throws(SurfaceError) -> String? {
         try readBlob(blob, path, &notes)
+    }
+
+    /// Every match of `pattern` in the text of the file at `path`, charged to the run's pattern and item budgets;
+    /// a pattern that runs out of either is an error naming the surface and the file.
+    public func matches(of pattern: Pattern, in text: String, path: String) throws(SurfaceError) -> [PatternMatch] {
+        try match(pattern, text, path)
     }
 
     /// The run-long cache of type `Cache`, made by `make` the first time: one per reader, shared by every extractor
