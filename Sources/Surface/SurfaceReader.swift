@@ -173,6 +173,7 @@ public final class SurfaceReader {
                 raw += found
                 snapshot.notes = context.notes
                 snapshot.problems = context.problems
+                if context.incomplete { snapshot.incomplete.insert(surface.name) }
             }
             guard itemsLeft >= 0 else { throw itemsExhausted(surface.name) }
             merge(raw, into: &snapshot, surface: surface)
