@@ -14,6 +14,7 @@ public enum Extractors {
         GoPackagesExtractorSpec.self,
         GoAPIExtractorSpec.self,
         CobraExtractorSpec.self,
+        GoLiteralsExtractorSpec.self,
     ]
 
     /// The kind of a configured extractor (every spec the loader builds is one of `all`).
