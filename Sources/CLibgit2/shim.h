@@ -3,4 +3,11 @@
 // libgit2's public API. Macro initialisers (GIT_*_OPTIONS_INIT) and variadic functions (git_libgit2_opts) are not
 // imported by Swift: wrap any that semgate comes to need in static inline functions here.
 #include <git2.h>
+
+// Lets libgit2 open repositories that git marked with `extensions.partialclone` (older git writes it on a partial
+// clone). libgit2 cannot fetch promised objects; semgate treats the ones it needs and lacks as errors.
+static inline int semgate_allow_partialclone_extension(void) {
+    const char *extensions[] = {"partialclone"};
+    return git_libgit2_opts(GIT_OPT_SET_EXTENSIONS, extensions, (size_t)1);
+}
 #endif

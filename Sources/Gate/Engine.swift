@@ -78,12 +78,29 @@ public final class Engine {
             do {
                 snapshot = try reader.snapshot(at: commit)
             } catch {
-                throw GateError.surface(SurfaceFailure(message: error.description))
+                throw failure(error, at: commit)
             }
             snapshots[commit] = snapshot
         }
         applyDeclaredDeprecations(to: &snapshot, version: version)
         return snapshot
+    }
+
+    /// A surface read's failure as a gate error. An object missing from the store (fail closed: never a note) gets
+    /// the path that holds it and the revision, so the message says what to fetch and why.
+    private func failure(_ error: SurfaceError, at commit: ObjectID?) -> GateError {
+        guard case .git(let gitError) = error, case .missingObject(var missing) = gitError else {
+            return .surface(SurfaceFailure(message: error.description))
+        }
+        guard let commit else { return .git(gitError) }
+        if missing.path == nil, let tree = try? repository.rootTree(of: commit) {
+            missing.path = tree.hex == missing.id ? "" : repository.path(ofObject: missing.id, in: tree)
+        }
+        if missing.revision == nil {
+            let tags = history.releases.filter { $0.commit == commit }.map(\.tag)
+            missing.revision = tags.isEmpty ? "commit \(commit.short)" : "\(tags[0]) (commit \(commit.short))"
+        }
+        return .git(.missingObject(missing))
     }
 
     private func applyDeclaredDeprecations(to snapshot: inout SurfaceSnapshot, version: Version?) {
@@ -101,7 +118,7 @@ public final class Engine {
         do {
             snapshot = try reader.snapshot(of: workingTree)
         } catch {
-            throw GateError.surface(SurfaceFailure(message: error.description))
+            throw failure(error, at: nil)
         }
         applyDeclaredDeprecations(to: &snapshot, version: version)
         return snapshot
@@ -197,7 +214,7 @@ public final class Engine {
             if let workingTree { return try reader.declaredVersion(in: workingTree) }
             return try reader.declaredVersion(at: head.commit)
         } catch {
-            throw GateError.surface(SurfaceFailure(message: error.description))
+            throw failure(error, at: workingTree == nil ? head.commit : nil)
         }
     }
 

@@ -49,7 +49,7 @@ extension Repository {
         }
         var messages: [CommitMessage] = []
         for id in ids {
-            let commit = try lookup(id, GIT_OBJECT_COMMIT, context: "commit")
+            let commit = try lookup(id, GIT_OBJECT_COMMIT, kind: "commit")
             defer { git_object_free(commit) }
             let text = git_commit_message(commit).map { String(cString: $0) } ?? ""
             messages.append(CommitMessage(id: id, message: text))

@@ -5,20 +5,79 @@
 public protocol FileTree: AnyObject {
     /// The entries of the folder `id`, in a stable order.
     func entries(ofTree id: ObjectID) throws(GitError) -> [TreeEntry]
-    /// The text of the file `id` (invalid UTF-8 is repaired).
+    /// The text of the file `id`, as `RepositoryText.decode` reads it.
     func text(ofBlob id: ObjectID) throws(GitError) -> String
+    /// The target of the symbolic link `id`, as stored (a relative or absolute path).
+    func linkTarget(ofLink id: ObjectID) throws(GitError) -> String
+}
+
+/// Limits of path lookups.
+public enum FileTreeLimits {
+    /// Symbolic links followed while looking up one path; Linux's own limit (`MAXSYMLINKS`), which stops loops.
+    public static let linkHops = 40
 }
 
 extension FileTree {
     /// The file at `path` below the folder `tree`, or nil when there is none.
+    ///
+    /// Symbolic links on the way (mode 120000 in a git tree, links in a working tree) are followed while they
+    /// resolve inside `tree`; a link that leaves it (an absolute target, or `..` above the root) throws
+    /// `linkOutsideRepository` and its target is never read. A missing folder on the way throws `missingObject`
+    /// with the folder's path.
     public func blobID(atPath path: String, inTree tree: ObjectID) throws(GitError) -> ObjectID? {
-        var current = tree
-        let parts = path.split(separator: "/").map(String.init)
-        for (index, part) in parts.enumerated() {
-            guard let entry = try entries(ofTree: current).first(where: { $0.name == part }) else { return nil }
-            if index == parts.count - 1 { return entry.kind == .blob ? entry.id : nil }
-            guard entry.kind == .tree else { return nil }
-            current = entry.id
+        var pending = path.split(separator: "/").map(String.init)
+        var folders: [(name: String, id: ObjectID)] = []
+        var hops = 0
+        while !pending.isEmpty {
+            let part = pending.removeFirst()
+            if part == "." { continue }
+            if part == ".." {
+                guard !folders.isEmpty else { throw GitError.linkOutsideRepository(path: path) }
+                folders.removeLast()
+                continue
+            }
+            let folder = folders.last?.id ?? tree
+            let listing: [TreeEntry]
+            do {
+                listing = try entries(ofTree: folder)
+            } catch {
+                throw error.locating(
+                    path: folders.isEmpty ? nil : folders.map(\.name).joined(separator: "/"), revision: nil)
+            }
+            guard let entry = listing.first(where: { $0.name == part }) else { return nil }
+            switch entry.kind {
+            case .tree:
+                folders.append((part, entry.id))
+            case .blob:
+                return pending.isEmpty ? entry.id : nil
+            case .link:
+                hops += 1
+                guard hops <= FileTreeLimits.linkHops else { throw GitError.linkLoop(path: path) }
+                let target = try linkTarget(ofLink: entry.id)
+                guard !target.hasPrefix("/") else { throw GitError.linkOutsideRepository(path: path) }
+                pending = target.split(separator: "/").map(String.init) + pending
+            case .submodule:
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// The path of the object `hex` below `tree`, found breadth-first; nil when no folder that can be read holds it.
+    /// For messages about a missing object, so it costs a walk only when something already failed.
+    public func path(ofObject hex: String, in tree: ObjectID) -> String? {
+        var queue: [(path: String, id: ObjectID)] = [("", tree)]
+        var seen: Set<ObjectID> = []
+        var next = 0
+        while next < queue.count {
+            let (folder, id) = queue[next]
+            next += 1
+            guard seen.insert(id).inserted, let listing = try? entries(ofTree: id) else { continue }
+            for entry in listing {
+                let path = folder.isEmpty ? entry.name : folder + "/" + entry.name
+                if entry.id.hex == hex { return path }
+                if entry.kind == .tree { queue.append((path, entry.id)) }
+            }
         }
         return nil
     }
@@ -30,7 +89,13 @@ extension FileTree {
         tree: ObjectID, prefix: String = "", descend: (String) -> Bool,
         visit: (String, TreeEntry) throws(GitError) -> Void
     ) throws(GitError) {
-        for entry in try entries(ofTree: tree) {
+        let listing: [TreeEntry]
+        do {
+            listing = try entries(ofTree: tree)
+        } catch {
+            throw error.locating(path: prefix.isEmpty ? nil : prefix, revision: nil)
+        }
+        for entry in listing {
             let path = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
             switch entry.kind {
             case .blob: try visit(path, entry)

@@ -9,9 +9,11 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
     case unbornHead(String)
     case ambiguousRevision(String)
     case notACommit(String, kind: String)
-    case missingObject(id: String, context: String)
+    case missingObject(MissingObject)
     case noWorkingTree
     case unreadableFile(path: String)
+    case linkOutsideRepository(path: String)
+    case linkLoop(path: String)
     case library(function: String, code: Int32, message: String)
 
     public var description: String {
@@ -37,15 +39,30 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
             return "revision '\(rev)' is ambiguous (use a longer commit id or a full ref name like refs/heads/\(rev))"
         case .notACommit(let rev, let kind):
             return "revision '\(rev)' points at a \(kind), not a commit"
-        case .missingObject(let id, let context):
-            return "git object \(id) is missing from the object store (\(context))"
+        case .missingObject(let missing):
+            return missing.description
         case .noWorkingTree:
             return "this repository is bare and has no working tree to judge; pass a revision to --head instead"
         case .unreadableFile(let path):
             return "cannot read '\(path)' in the working tree (check its permissions)"
+        case .linkOutsideRepository(let path):
+            return "'\(path)' resolves outside the repository (an absolute symbolic link, or '..' above its root); "
+                + "semgate reads only files inside it (commit the file itself, or a relative link to a file in it)"
+        case .linkLoop(let path):
+            return "'\(path)' is a symbolic link that does not resolve within \(FileTreeLimits.linkHops) links "
+                + "(a loop?); commit the file itself"
         case .library(let function, let code, let message):
             return "\(function) failed (\(code)): \(message)"
         }
+    }
+
+    /// This error with the path and revision of a missing object filled in where they are not known yet; other
+    /// errors unchanged.
+    public func locating(path: String?, revision: String?) -> GitError {
+        guard case .missingObject(var missing) = self else { return self }
+        if missing.path == nil { missing.path = path }
+        if missing.revision == nil { missing.revision = revision }
+        return .missingObject(missing)
     }
 
     /// The last libgit2 error on this thread, for the function that just failed.

@@ -55,10 +55,19 @@ public final class Repository {
     public let gitDirectory: String
     /// The working tree root; nil for a bare repository.
     public let workingDirectory: String?
+    /// The promisor settings when this is a partial clone (`git clone --filter=...`), read when it is opened.
+    public let partialClone: PartialClone?
     private var treeCache: [ObjectID: [TreeEntry]] = [:]
+
+    /// Set once per process: libgit2's list of repository extensions it accepts is global.
+    private static let extensionsAllowed: Bool = {
+        git_libgit2_init()
+        return semgate_allow_partialclone_extension() == 0
+    }()
 
     /// Opens the repository that contains `path` (a working tree, a subfolder, a worktree, or a bare repository).
     public init(discovering path: String) throws(GitError) {
+        _ = Repository.extensionsAllowed
         git_libgit2_init()
         var pointer: OpaquePointer?
         let code = git_repository_open_ext(&pointer, path, 0, nil)
@@ -77,6 +86,50 @@ public final class Repository {
         gitDirectory = String(cString: git_repository_path(pointer))
         let workdir = git_repository_workdir(pointer).map { String(cString: $0) }
         workingDirectory = workdir.flatMap { Repository.credibleWorkingDirectory($0, repository: pointer) }
+        partialClone = Repository.partialClone(of: pointer)
+    }
+
+    /// The promisor configuration git writes on a partial clone: `extensions.partialclone`, a remote with
+    /// `promisor = true` (and its `partialclonefilter`), or `.promisor` files beside the packs.
+    private static func partialClone(of repository: OpaquePointer) -> PartialClone? {
+        var config: OpaquePointer?
+        var remote: String?
+        var filter: String?
+        if git_repository_config_snapshot(&config, repository) == 0, let config {
+            defer { git_config_free(config) }
+            remote = string(config, "extensions.partialclone")
+            if remote == nil {
+                var iterator: OpaquePointer?
+                if git_config_iterator_glob_new(&iterator, config, #"^remote\..*\.promisor$"#) == 0 {
+                    var entry: UnsafeMutablePointer<git_config_entry>?
+                    while git_config_next(&entry, iterator) == 0, let entry {
+                        var enabled: Int32 = 0
+                        let name = String(cString: entry.pointee.name)
+                        if git_config_parse_bool(&enabled, entry.pointee.value) == 0, enabled == 1 {
+                            remote = String(name.dropFirst("remote.".count).dropLast(".promisor".count))
+                            break
+                        }
+                    }
+                    git_config_iterator_free(iterator)
+                }
+            }
+            if let remote { filter = string(config, "remote.\(remote).partialclonefilter") }
+        }
+        if remote == nil {
+            let common = String(cString: git_repository_commondir(repository))
+            let packs = URL(fileURLWithPath: common, isDirectory: true).appendingPathComponent("objects/pack").path
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: packs)) ?? []
+            guard names.contains(where: { $0.hasSuffix(".promisor") }) else { return nil }
+        }
+        return PartialClone(remote: remote, filter: filter)
+    }
+
+    private static func string(_ config: OpaquePointer, _ name: String) -> String? {
+        var entry: UnsafeMutablePointer<git_config_entry>?
+        guard git_config_get_entry(&entry, config, name) == 0, let entry else { return nil }
+        defer { git_config_entry_free(entry) }
+        let value = String(cString: entry.pointee.value)
+        return value.isEmpty ? nil : value
     }
 
     /// `workdir` when it really is this repository's working tree, else nil.
@@ -258,20 +311,21 @@ public final class Repository {
     }
 
     private func objectKind(_ id: ObjectID) throws(GitError) -> String {
-        let object = try lookup(id, GIT_OBJECT_ANY, context: "object")
+        let object = try lookup(id, GIT_OBJECT_ANY, kind: "object")
         defer { git_object_free(object) }
         return String(cString: git_object_type2string(git_object_type(object)))
     }
 
     /// Looks up an object of one type; the caller frees it with `git_object_free`. Absent objects (shallow and
     /// partial clones) are `missingObject`.
-    func lookup(_ id: ObjectID, _ type: git_object_t, context: String) throws(GitError) -> OpaquePointer {
+    func lookup(_ id: ObjectID, _ type: git_object_t, kind: String) throws(GitError) -> OpaquePointer {
         var oid = id.raw
         var object: OpaquePointer?
         let code = git_object_lookup(&object, handle, &oid, type)
-        if code == GIT_ENOTFOUND.rawValue { throw GitError.missingObject(id: id.hex, context: context) }
-        try check(code, "git_object_lookup")
-        guard let object else { throw GitError.missingObject(id: id.hex, context: context) }
+        if code != GIT_ENOTFOUND.rawValue { try check(code, "git_object_lookup") }
+        guard code >= 0, let object else {
+            throw GitError.missingObject(MissingObject(id: id.hex, kind: kind, partialClone: partialClone))
+        }
         return object
     }
 
@@ -279,7 +333,7 @@ public final class Repository {
 
     /// The root tree of a commit.
     public func rootTree(of commit: ObjectID) throws(GitError) -> ObjectID {
-        let pointer = try lookup(commit, GIT_OBJECT_COMMIT, context: "commit")
+        let pointer = try lookup(commit, GIT_OBJECT_COMMIT, kind: "commit")
         defer { git_object_free(pointer) }
         return ObjectID(git_commit_tree_id(pointer))
     }
@@ -287,7 +341,7 @@ public final class Repository {
     /// The entries of a tree, copied into Swift values and remembered by id (trees are immutable).
     public func entries(ofTree id: ObjectID) throws(GitError) -> [TreeEntry] {
         if let cached = treeCache[id] { return cached }
-        let tree = try lookup(id, GIT_OBJECT_TREE, context: "tree")
+        let tree = try lookup(id, GIT_OBJECT_TREE, kind: "tree")
         defer { git_object_free(tree) }
         let count = git_tree_entrycount(tree)
         var entries: [TreeEntry] = []
@@ -302,21 +356,30 @@ public final class Repository {
             }
             entries.append(
                 TreeEntry(
-                    name: String(cString: git_tree_entry_name(entry)), id: ObjectID(git_tree_entry_id(entry)),
+                    name: FileName.decode(git_tree_entry_name(entry)), id: ObjectID(git_tree_entry_id(entry)),
                     kind: kind))
         }
         treeCache[id] = entries
         return entries
     }
 
-    /// The text of a blob (invalid UTF-8 is repaired); throws `missingObject` when the object store lacks it.
+    /// The text of a blob, read as `RepositoryText.decode` says; throws `missingObject` when the object store
+    /// lacks it.
     public func text(ofBlob id: ObjectID) throws(GitError) -> String {
-        let blob = try lookup(id, GIT_OBJECT_BLOB, context: "blob")
+        let blob = try lookup(id, GIT_OBJECT_BLOB, kind: "blob")
         defer { git_object_free(blob) }
         let size = Int(git_blob_rawsize(blob))
         guard size > 0, let raw = git_blob_rawcontent(blob) else { return "" }
-        let bytes = UnsafeRawBufferPointer(start: raw, count: size)
-        return String(decoding: bytes, as: UTF8.self)
+        return RepositoryText.decode(UnsafeRawBufferPointer(start: raw, count: size))
+    }
+
+    /// The target of a symbolic link entry (mode 120000): the text of its blob, each name as `FileName` reads it.
+    public func linkTarget(ofLink id: ObjectID) throws(GitError) -> String {
+        let blob = try lookup(id, GIT_OBJECT_BLOB, kind: "blob")
+        defer { git_object_free(blob) }
+        let size = Int(git_blob_rawsize(blob))
+        guard size > 0, let raw = git_blob_rawcontent(blob) else { return "" }
+        return FileName.decodePath(UnsafeRawBufferPointer(start: raw, count: size))
     }
 }
 

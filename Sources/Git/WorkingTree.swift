@@ -12,20 +12,30 @@ public final class WorkingTree: FileTree {
     /// The id of the working directory's root folder.
     public let root: ObjectID
     private let repository: Repository
-    private let directory: URL
-    /// Every path in the index, and every folder that holds one.
+    /// The working directory's path as bytes (no trailing slash).
+    private let directory: [UInt8]
+    /// Every path in the index, and every folder that holds one (names as `FileName` reads them).
     private let tracked: Set<String>
     private let trackedFolders: Set<String>
-    private var folders: [ObjectID: String] = [:]
-    private var files: [ObjectID: String] = [:]
+    /// Folders, files and links seen so far: the path as shown, and as bytes for the file system.
+    private var folders: [ObjectID: Place] = [:]
+    private var files: [ObjectID: Place] = [:]
+    private var links: [ObjectID: Place] = [:]
     private var listings: [ObjectID: [TreeEntry]] = [:]
     private let nonce: String
+
+    private struct Place {
+        let path: String
+        let bytes: [UInt8]
+    }
 
     /// Reads the index of `repository`; throws `noWorkingTree` for a bare repository.
     public init(_ repository: Repository) throws(GitError) {
         guard let workingDirectory = repository.workingDirectory else { throw GitError.noWorkingTree }
         self.repository = repository
-        directory = URL(fileURLWithPath: workingDirectory, isDirectory: true)
+        var directory = Array(workingDirectory.utf8)
+        while directory.count > 1 && directory.last == 0x2F { directory.removeLast() }
+        self.directory = directory
         var index: OpaquePointer?
         try check(git_repository_index(&index, repository.handle), "git_repository_index")
         defer { git_index_free(index) }
@@ -33,7 +43,7 @@ public final class WorkingTree: FileTree {
         var parents: Set<String> = []
         for position in 0..<git_index_entrycount(index) {
             guard let entry = git_index_get_byindex(index, position) else { continue }
-            let path = String(cString: entry.pointee.path)
+            let path = FileName.decodePath(entry.pointee.path)
             paths.insert(path)
             var folder = Substring(path)
             while let slash = folder.lastIndex(of: "/") {
@@ -46,76 +56,127 @@ public final class WorkingTree: FileTree {
         let nonce = UUID().uuidString
         self.nonce = nonce
         root = ObjectID.synthetic("\(nonce) folder ")
-        folders[root] = ""
+        folders[root] = Place(path: "", bytes: [])
     }
 
     /// The entries of a folder of the working directory, sorted by name; `.git` and ignored paths are left out.
+    /// Names are read as bytes and shown as `FileName` says, so names that are not UTF-8 stay distinct.
     public func entries(ofTree id: ObjectID) throws(GitError) -> [TreeEntry] {
         if let cached = listings[id] { return cached }
-        guard let folder = folders[id] else { throw GitError.missingObject(id: id.hex, context: "working tree") }
-        let url = folder.isEmpty ? directory : directory.appendingPathComponent(folder, isDirectory: true)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        guard let folder = folders[id] else { throw unknown(id) }
         var entries: [TreeEntry] = []
-        for name in names.sorted() where name != ".git" {
-            let path = folder.isEmpty ? name : folder + "/" + name
-            guard let kind = try kind(of: path) else { continue }
+        let names = Self.names(in: absolute(folder.bytes)).map { (name: FileName.decode($0), bytes: $0) }
+        for (name, bytes) in names.sorted(by: { $0.name < $1.name }) where name != ".git" {
+            let place = Place(
+                path: folder.path.isEmpty ? name : folder.path + "/" + name,
+                bytes: folder.bytes.isEmpty ? bytes : folder.bytes + [0x2F] + bytes)
+            guard let kind = try kind(of: place) else { continue }
+            let child = ObjectID.synthetic("\(nonce) \(kind) \(place.path)")
             switch kind {
-            case .tree:
-                let child = ObjectID.synthetic("\(nonce) folder \(path)")
-                folders[child] = path
-                entries.append(TreeEntry(name: name, id: child, kind: .tree))
-            case .blob:
-                let file = ObjectID.synthetic("\(nonce) file \(path)")
-                files[file] = path
-                entries.append(TreeEntry(name: name, id: file, kind: .blob))
-            case .submodule, .link:
-                entries.append(TreeEntry(name: name, id: ObjectID.synthetic("\(nonce) other \(path)"), kind: kind))
+            case .tree: folders[child] = place
+            case .blob: files[child] = place
+            case .link: links[child] = place
+            case .submodule: break
             }
+            entries.append(TreeEntry(name: name, id: child, kind: kind))
         }
         listings[id] = entries
         return entries
     }
 
-    /// The text of a working-directory file (invalid UTF-8 is repaired).
+    /// The text of a working-directory file, as `RepositoryText.decode` reads it.
     public func text(ofBlob id: ObjectID) throws(GitError) -> String {
-        guard let path = files[id] else { throw GitError.missingObject(id: id.hex, context: "working tree") }
-        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(path).path) else {
-            throw GitError.unreadableFile(path: path)
+        guard let file = files[id] else { throw unknown(id) }
+        guard let bytes = Self.contents(of: absolute(file.bytes)) else {
+            throw GitError.unreadableFile(path: file.path)
         }
-        return String(decoding: data, as: UTF8.self)
+        return RepositoryText.decode(bytes)
     }
 
-    /// What `path` is, or nil when git would not see it (ignored and untracked, or neither file nor folder).
-    private func kind(of path: String) throws(GitError) -> TreeEntry.Kind? {
-        let full = directory.appendingPathComponent(path).path
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: full),
-            let type = attributes[.type] as? FileAttributeType
-        else { return nil }
-        switch type {
-        case .typeSymbolicLink:
-            return try isSeen(path) ? .link : nil
-        case .typeDirectory:
+    /// The target of a symbolic link in the working directory, as stored.
+    public func linkTarget(ofLink id: ObjectID) throws(GitError) -> String {
+        guard let link = links[id] else { throw unknown(id) }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(absolute(link.bytes), &buffer, buffer.count - 1)
+        guard count >= 0 else { throw GitError.unreadableFile(path: link.path) }
+        return buffer.prefix(count).withUnsafeBytes { FileName.decodePath($0) }
+    }
+
+    private func unknown(_ id: ObjectID) -> GitError {
+        .missingObject(MissingObject(id: id.hex, kind: "working tree entry", partialClone: nil))
+    }
+
+    /// The full path of `relative` (bytes below the working directory) as a C string.
+    private func absolute(_ relative: [UInt8]) -> [CChar] {
+        Self.cString(relative.isEmpty ? directory : directory + [0x2F] + relative)
+    }
+
+    private static func cString(_ bytes: [UInt8]) -> [CChar] {
+        bytes.map { CChar(bitPattern: $0) } + [0]
+    }
+
+    /// What `place` is, or nil when git would not see it (ignored and untracked, or neither file nor folder).
+    private func kind(of place: Place) throws(GitError) -> TreeEntry.Kind? {
+        let full = absolute(place.bytes)
+        var info = stat()
+        guard lstat(full, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK:
+            return try isSeen(place) ? .link : nil
+        case S_IFDIR:
             // A nested repository (a submodule's checkout) is not part of this one.
-            if FileManager.default.fileExists(atPath: full + "/.git") { return .submodule }
-            if trackedFolders.contains(path) { return .tree }
-            return try isIgnored(path + "/") ? nil : .tree
-        case .typeRegular:
-            return try isSeen(path) ? .blob : nil
+            if access(absolute(place.bytes + Array("/.git".utf8)), F_OK) == 0 { return .submodule }
+            if trackedFolders.contains(place.path) { return .tree }
+            return try isIgnored(place.bytes + [0x2F]) ? nil : .tree
+        case S_IFREG:
+            return try isSeen(place) ? .blob : nil
         default:
             return nil
         }
     }
 
     /// Tracked, or untracked and not ignored.
-    private func isSeen(_ path: String) throws(GitError) -> Bool {
-        if tracked.contains(path) { return true }
-        return try !isIgnored(path)
+    private func isSeen(_ place: Place) throws(GitError) -> Bool {
+        if tracked.contains(place.path) { return true }
+        return try !isIgnored(place.bytes)
     }
 
-    private func isIgnored(_ path: String) throws(GitError) -> Bool {
+    private func isIgnored(_ path: [UInt8]) throws(GitError) -> Bool {
         var ignored: Int32 = 0
-        try check(git_ignore_path_is_ignored(&ignored, repository.handle, path), "git_ignore_path_is_ignored")
+        try check(
+            git_ignore_path_is_ignored(&ignored, repository.handle, Self.cString(path)), "git_ignore_path_is_ignored")
         return ignored == 1
+    }
+
+    /// The names in the folder at the path `folder`, as bytes; empty when it cannot be read.
+    private static func names(in folder: [CChar]) -> [[UInt8]] {
+        guard let stream = opendir(folder) else { return [] }
+        defer { closedir(stream) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                Array(raw.prefix { $0 != 0 })
+            }
+            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+            names.append(name)
+        }
+        return names
+    }
+
+    /// The bytes of the regular file at the path `path` (not following a final symbolic link).
+    private static func contents(of path: [CChar]) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var output: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { return output }
+            output += chunk.prefix(count)
+        }
     }
 }
 

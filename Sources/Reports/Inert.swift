@@ -18,6 +18,7 @@ public enum Inert {
     /// format character (bidi embeddings, overrides and isolates, zero-width characters, the BOM), a line or
     /// paragraph separator, or a default-ignorable code point (variation selectors, fillers, tags).
     public static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value < 0x20 || scalar.value == 0x7F }
         switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator: return true
         default: return scalar.properties.isDefaultIgnorableCodePoint

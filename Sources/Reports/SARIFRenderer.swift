@@ -4,7 +4,8 @@ import Surface
 
 /// SARIF 2.1.0 for code-scanning tools: one run, a rule entry with help text for every rule semgate knows, one
 /// result a finding with its location and a stable fingerprint. Deterministic: sorted keys, no dates or paths
-/// of the machine.
+/// of the machine. The texts code scanning shows (a result's message, a suppression's justification) show hidden
+/// characters visibly (`Inert.text`); the item and the path keep the repository's text exactly.
 public struct SARIFRenderer: Renderer {
     public static let identifier = "sarif"
     public static let schemaURI =
@@ -86,7 +87,7 @@ public struct SARIFRenderer: Renderer {
             "ruleId": .string(finding.rule.id),
             "ruleIndex": .int(RuleID.allCases.firstIndex(of: finding.rule) ?? 0),
             "level": Self.level(finding.severity),
-            "message": .object(["text": .string(finding.message)]),
+            "message": .object(["text": .string(Inert.text(finding.message))]),
             "partialFingerprints": .object([
                 Self.fingerprintKey: .string(
                     Self.fingerprint([finding.rule.id, finding.item ?? finding.message, release ?? ""]))
@@ -104,7 +105,7 @@ public struct SARIFRenderer: Renderer {
         }
         if let reason = finding.exception {
             members["suppressions"] = .array([
-                .object(["kind": "external", "status": "accepted", "justification": .string(reason)])
+                .object(["kind": "external", "status": "accepted", "justification": .string(Inert.text(reason))])
             ])
         }
         return .object(members)

@@ -108,11 +108,8 @@ final class GoAPIReader {
         var inputs: [(name: String, id: ObjectID, bytes: [UInt8])] = []
         for file in files where parsed[file.id] == nil && !seen.contains(file.id) {
             seen.insert(file.id)
-            do {
-                inputs.append((file.name, file.id, Array(try source.text(ofBlob: file.id).utf8)))
-            } catch .missingObject {
-                notes.append("Go file \(file.name) (blob \(file.id.short)) is missing from the object store; skipped")
-            }
+            // A missing file is an error (fail closed): skipping it would hide its declarations.
+            inputs.append((file.name, file.id, Array(try source.text(ofBlob: file.id).utf8)))
         }
         let results = ParallelMap.map(inputs.map { ($0.name, $0.bytes) }) { ParsedGoFile(name: $0.0, bytes: $0.1) }
         for (input, result) in zip(inputs, results) { parsed[input.id] = result }

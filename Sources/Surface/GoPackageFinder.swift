@@ -41,7 +41,6 @@ final class GoPackageFinder {
         // are); the first such file settles it, so most folders cost one read.
         for source in sources {
             guard let name = try packageName(of: source.id, files: files, notes: &notes) else { continue }
-            // An unreadable file (a partial clone) must not make a package disappear: assume it is one.
             if name != "main" {
                 result.append("")
                 break
@@ -60,18 +59,12 @@ final class GoPackageFinder {
         return result
     }
 
-    /// The package clause of a Go file; `"?"` when the blob is missing (noted), nil when the file has none.
+    /// The package clause of a Go file, nil when it has none; a missing blob throws (fail closed).
     private func packageName(of blob: ObjectID, files: any FileTree, notes: inout [String]) throws(GitError)
         -> String?
     {
         if let cached = packageNameByBlob[blob] { return cached }
-        let name: String?
-        do {
-            name = Self.packageClause(in: try files.text(ofBlob: blob))
-        } catch .missingObject {
-            notes.append("Go file blob \(blob.short) is missing from the object store; its folder is assumed a package")
-            return "?"
-        }
+        let name = Self.packageClause(in: try files.text(ofBlob: blob))
         packageNameByBlob[blob] = name
         return name
     }
@@ -122,7 +115,7 @@ final class GoModuleLocator {
     private var pathByBlob: [ObjectID: String?] = [:]
 
     /// The module's folder and path; nil when there is no `go.mod` there, or (with a note naming `extractor`) when it
-    /// is missing from the object store or has no `module` line.
+    /// has no `module` line. A `go.mod` missing from the object store throws (fail closed).
     func locate(root: String, in tree: ObjectID, files: any FileTree, extractor: String, notes: inout [String])
         throws(GitError) -> (tree: ObjectID, path: String)?
     {
@@ -141,9 +134,8 @@ final class GoModuleLocator {
         } else {
             do {
                 module = GoPackageFinder.modulePath(in: try files.text(ofBlob: goMod))
-            } catch .missingObject {
-                notes.append("\(goModPath): blob \(goMod.short) is missing from the object store; skipped")
-                return nil
+            } catch {
+                throw error.locating(path: goModPath, revision: nil)
             }
             pathByBlob[goMod] = module
         }

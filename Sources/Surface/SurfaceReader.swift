@@ -208,7 +208,8 @@ public final class SurfaceReader {
         return files
     }
 
-    /// A blob's text, or nil (with a note) when the object store lacks it. Read at most once per snapshot.
+    /// A blob's text, read at most once per snapshot. A blob the object store lacks is an error naming `path`
+    /// (fail closed: a file a surface needs and cannot read never passes as empty).
     private func readText(_ blob: ObjectID, path: String, source: any FileTree, notes: inout [String])
         throws(SurfaceError) -> String?
     {
@@ -218,11 +219,7 @@ public final class SurfaceReader {
             texts[blob] = text
             return text
         } catch {
-            if case .missingObject = error {
-                notes.append("\(path): blob \(blob.short) is missing from the object store; skipped")
-                return nil
-            }
-            throw .git(error)
+            throw .git(error.locating(path: path, revision: nil))
         }
     }
 }

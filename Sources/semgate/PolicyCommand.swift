@@ -48,14 +48,7 @@ struct PolicyCommand: ParsableCommand {
 
         private func loadPolicy() throws -> Policy {
             if let file {
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    throw Failure("cannot read policy file '\(file)'")
-                }
-                do {
-                    return try PolicyLoader.load(yaml: text, file: file, origin: .file(path: file))
-                } catch {
-                    throw Failure(lines: ["invalid policy:"] + error.diagnostics.map(\.description))
-                }
+                return try semgateRun { () throws(GateError) in try PolicyResolver.load(file: file) }
             }
             let repository = try openRepository(at: repo)
             return try semgateRun { () throws(GateError) in

@@ -143,7 +143,9 @@ struct RepositoryTests {
         let loose = repo.url.appendingPathComponent(".git/objects/\(blob.hex.prefix(2))/\(blob.hex.dropFirst(2))")
         try FileManager.default.removeItem(at: loose)
         let fresh = try Repository(discovering: repo.url.path)
-        #expect(throws: GitError.missingObject(id: blob.hex, context: "blob")) { try fresh.text(ofBlob: blob) }
+        #expect(throws: GitError.missingObject(MissingObject(id: blob.hex, kind: "blob", partialClone: nil))) {
+            try fresh.text(ofBlob: blob)
+        }
     }
 
     @Test("opens from a subfolder, a bare clone and a worktree; names a folder that is not a repository")

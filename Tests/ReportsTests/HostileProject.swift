@@ -18,7 +18,7 @@ struct HostileProject {
     static let removedNames = [
         "x\n::error file=a.go,line=1::injected",
         "%0A::warning::percent-encoded line break",
-        "y\r\n::set-env name=SEMGATE_PWNED::1",
+        "y\r::set-env name=SEMGATE_PWNED::1",
         "z\n::stop-commands::tok\n::add-mask::secret",
         "pipe|a `b``c` **bold** [link](https://e.example) @org/team $x$ <b>html</b>",
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import Git
 import Policy
 import Surface
 import Testing
@@ -16,7 +17,7 @@ struct RegexExtractorTests {
                 pattern: 'NewMetric\("(?<name>[a-z_]+)",\s*(?<type>Counter|Gauge|Trend|Rate)(?:,\s*(?<unit>Time|Data))?'
         """#
 
-    @Test("a blob missing from the object store (a partial clone) is a note on that file; other files still count")
+    @Test("a blob a surface reads and the object store lacks is an error naming its path, never a note (fail closed)")
     func missingBlob() throws {
         let repo = try FixtureRepository()
         try repo.write("metrics/a.go", #"var A = NewMetric("a_total", Counter)"#)
@@ -25,9 +26,13 @@ struct RegexExtractorTests {
         let blob = try repo.git("rev-parse", "HEAD:metrics/b.go").trimmingCharacters(in: .whitespacesAndNewlines)
         try FileManager.default.removeItem(
             at: repo.url.appendingPathComponent(".git/objects/\(blob.prefix(2))/\(blob.dropFirst(2))"))
-        let snapshot = try surface(of: repo, policy: Self.metricsPolicy)
-        #expect(snapshot.sortedItems.map(\.id) == ["metrics:a_total"])
-        #expect(snapshot.notes == ["metrics/b.go: blob \(blob.prefix(7)) is missing from the object store; skipped"])
+        let missing = MissingObject(id: blob, kind: "blob", path: "metrics/b.go", partialClone: nil)
+        #expect(throws: SurfaceError.self) { try surface(of: repo, policy: Self.metricsPolicy) }
+        do {
+            _ = try surface(of: repo, policy: Self.metricsPolicy)
+        } catch SurfaceError.git(let error) {
+            #expect(error == .missingObject(missing))
+        }
     }
 
     @Test("the name group is the key, every other named group that took part is an attribute")
@@ -228,7 +233,7 @@ struct RegexExtractorTests {
                 extract:
                   regex:
                     files: ["data/*.txt"]
-                    pattern: '(?<name>[a-z]+)=(a+)+$'
+                    pattern: '(?m)(?<name>[a-z]+)=(a+)+$'
             """#
         let snapshot = try surface(of: repo, policy: yaml)
         #expect(snapshot.sortedItems.map(\.key) == ["key"])

@@ -49,6 +49,38 @@ public final class FixtureRepository {
         try Data(contents.utf8).write(to: file)
     }
 
+    /// Writes `bytes` as they are to `path` (relative to the working tree), creating folders on the way.
+    public func write(_ path: String, bytes: [UInt8]) throws {
+        let file = try fileURL(path)
+        try FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: file)
+    }
+
+    /// Writes `contents` to a file whose path is the bytes `path` (relative to the working tree; names need not be
+    /// UTF-8), creating folders on the way.
+    public func write(rawPath path: [UInt8], _ contents: String) throws {
+        var folder = Array(url.path.utf8)
+        let parts = path.split(separator: 0x2F)
+        for part in parts.dropLast() {
+            folder += [0x2F] + part
+            _ = mkdir(folder.map { CChar(bitPattern: $0) } + [0], 0o755)
+        }
+        let file = (folder + [0x2F] + (parts.last ?? [])).map { CChar(bitPattern: $0) } + [0]
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw FixtureError.invalidPath(String(decoding: path, as: UTF8.self)) }
+        FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).write(Data(contents.utf8))
+    }
+
+    /// Makes `path` (relative to the working tree) a symbolic link to `target`, as written.
+    public func link(_ path: String, to target: String) throws {
+        let file = try fileURL(path)
+        try FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(at: file)
+        try FileManager.default.createSymbolicLink(atPath: file.path, withDestinationPath: target)
+    }
+
     /// Removes the file or folder at `path` (relative to the working tree).
     public func remove(_ path: String) throws {
         try FileManager.default.removeItem(at: try fileURL(path))
@@ -141,6 +173,14 @@ public final class FixtureRepository {
                 ? ["worktree", "add", "--quiet", worktree.path, branch]
                 : ["worktree", "add", "--quiet", "-b", branch, worktree.path])
         return worktree
+    }
+
+    /// Clones this repository as a partial clone (`git clone --filter=FILTER file://...`, which the source is set to
+    /// allow): the objects the filter leaves out are only promised by the source, as in a CI checkout with a filter.
+    public func partialClone(filter: String) throws -> FixtureRepository {
+        _ = try run(["config", "uploadpack.allowFilter", "true"])
+        return try cloneInto(
+            bare: false, arguments: ["--filter=\(filter)"], source: url.absoluteURL.absoluteString)
     }
 
     /// Clones this repository with a plain `git clone` into a new folder.

@@ -1,0 +1,304 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A list-file project: `v1.0.0` promises `alpha` and `beta`; the commit after it (a pull request) removes `beta`,
+/// which needs a major release and so fails `check`.
+private func removalProject(lineEnding: String = "\n") throws -> FixtureRepository {
+    let repo = try FixtureRepository()
+    try repo.write(".semgate.yml", FailClosedFixtures.listPolicy)
+    try repo.write("policy/flags.txt", ["alpha", "beta"].map { $0 + lineEnding }.joined())
+    try repo.write("vendor/big.bin", String(repeating: "x", count: 4096))
+    try repo.commit("v1.0.0")
+    try repo.tag("v1.0.0", annotated: true)
+    try repo.write("policy/flags.txt", "alpha" + lineEnding)
+    try repo.commit("remove beta")
+    return repo
+}
+
+enum FailClosedFixtures {
+    static let listPolicy = """
+        semgate: 1
+        project: demo
+        surfaces:
+          flags:
+            extract:
+              list: policy/flags.txt
+
+        """
+
+    /// The full path of the loose object `hex` in `repo`.
+    static func looseObject(_ hex: String, in repo: FixtureRepository) -> URL {
+        repo.url.appendingPathComponent(".git/objects/\(hex.prefix(2))/\(hex.dropFirst(2))")
+    }
+}
+
+@Suite("fail closed: objects a surface needs and the store lacks")
+struct FailClosedTests {
+    @Test(
+        "a blobless partial clone where a pull request removes a stable item: every command exits 2 naming the file, the revision, the partial clone and the fix",
+        arguments: [
+            ["check"], ["check", "--base", "v1.0.0"], ["audit"], ["diff", "v1.0.0", "HEAD"], ["surface", "v1.0.0"],
+            ["next"], ["deprecations"], ["check", "--head", "worktree"],
+        ])
+    func partialCloneFailsEveryCommand(command: [String]) throws {
+        let source = try removalProject()
+        let clone = try source.partialClone(filter: "blob:none")
+        let result = try runSemgate(command + ["--repo", clone.url.path])
+        expectCouldNotRun(
+            result, mentions: ["policy/flags.txt", "v1.0.0", "partial clone", "filter blob:none", "--refetch"])
+    }
+
+    @Test("the fix the message names works: after 'git fetch --refetch --no-filter' the removal fails the check")
+    func refetchRepairs() throws {
+        let source = try removalProject()
+        let clone = try source.partialClone(filter: "blob:none")
+        try clone.git("fetch", "--quiet", "--refetch", "--no-filter", "origin")
+        let result = try runSemgate(["check", "--repo", clone.url.path])
+        #expect(result.status == 1, "stdout: \(result.stdout) stderr: \(result.stderr)")
+        #expect(result.stdout.contains("beta"))
+    }
+
+    @Test("a tree-less partial clone (filter tree:0) names the missing root folder and the revision")
+    func treelessClone() throws {
+        let source = try removalProject()
+        let clone = try source.partialClone(filter: "tree:0")
+        let result = try runSemgate(["check", "--repo", clone.url.path])
+        expectCouldNotRun(result, mentions: ["root folder", "v1.0.0", "partial clone", "filter tree:0"])
+    }
+
+    @Test("extensions.partialclone (written by older git) is recognised, not an unsupported-extension failure")
+    func partialCloneExtension() throws {
+        let source = try removalProject()
+        let clone = try source.partialClone(filter: "blob:none")
+        try clone.git("config", "core.repositoryformatversion", "1")
+        try clone.git("config", "extensions.partialclone", "origin")
+        let result = try runSemgate(["check", "--repo", clone.url.path])
+        expectCouldNotRun(result, mentions: ["policy/flags.txt", "partial clone", "remote 'origin'"])
+        #expect(!result.stderr.contains("unsupported extension"))
+    }
+
+    @Test("a full clone that lost a blob a surface reads (a damaged mirror) exits 2 and says to clone again")
+    func damagedClone() throws {
+        let repo = try removalProject()
+        let blob = try repo.git("rev-parse", "v1.0.0:policy/flags.txt")
+        try FileManager.default.removeItem(at: FailClosedFixtures.looseObject(blob, in: repo))
+        let result = try runSemgate(["check", "--repo", repo.url.path])
+        expectCouldNotRun(result, mentions: ["policy/flags.txt", "v1.0.0", String(blob.prefix(7)), "clone again"])
+    }
+
+    @Test("an object no surface reads may be missing: the check still runs and finds the removal (exit 1)")
+    func unreadObjectMayBeMissing() throws {
+        let repo = try removalProject()
+        let blob = try repo.git("rev-parse", "v1.0.0:vendor/big.bin")
+        try FileManager.default.removeItem(at: FailClosedFixtures.looseObject(blob, in: repo))
+        let result = try runSemgate(["check", "--repo", repo.url.path])
+        #expect(result.status == 1, "stdout: \(result.stdout) stderr: \(result.stderr)")
+    }
+
+    @Test("a policy read with --policy-rev whose blob is missing exits 2 naming the policy file and the revision")
+    func policyRevisionMissing() throws {
+        let repo = try removalProject()
+        let blob = try repo.git("rev-parse", "v1.0.0:.semgate.yml")
+        try FileManager.default.removeItem(at: FailClosedFixtures.looseObject(blob, in: repo))
+        let result = try runSemgate(["check", "--repo", repo.url.path, "--policy-rev", "v1.0.0"])
+        expectCouldNotRun(result, mentions: [".semgate.yml", "v1.0.0", "missing from the object store"])
+    }
+
+    @Test("a version file whose blob is missing exits 2 (it is never read as 'no version declared')")
+    func versionFileMissing() throws {
+        let repo = try FixtureRepository()
+        try repo.write(
+            ".semgate.yml",
+            """
+            semgate: 1
+            releases:
+              version-file:
+                - path: version.go
+                  pattern: 'Version = "(?<version>[^"]+)"'
+
+            """)
+        try repo.write("version.go", "package main\nconst Version = \"1.0.0\"\n")
+        try repo.commit("v1.0.0")
+        try repo.tag("v1.0.0")
+        let blob = try repo.git("rev-parse", "v1.0.0:version.go")
+        try FileManager.default.removeItem(at: FailClosedFixtures.looseObject(blob, in: repo))
+        let result = try runSemgate(["audit", "--repo", repo.url.path])
+        expectCouldNotRun(result, mentions: ["version.go", "v1.0.0"])
+    }
+
+    @Test("go-packages: a Go file whose blob is missing exits 2 with its path (no folder is assumed a package)")
+    func goFileMissing() throws {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", "semgate: 1\nsurfaces:\n  packages:\n    extract:\n      go-packages: {}\n")
+        try repo.write("go.mod", "module example.com/m\n")
+        try repo.write("pkg/a/a.go", "package a\n")
+        try repo.commit("v1.0.0")
+        try repo.tag("v1.0.0")
+        let blob = try repo.git("rev-parse", "v1.0.0:pkg/a/a.go")
+        try FileManager.default.removeItem(at: FailClosedFixtures.looseObject(blob, in: repo))
+        let result = try runSemgate(["surface", "v1.0.0", "--repo", repo.url.path])
+        expectCouldNotRun(result, mentions: ["pkg/a/a.go", "v1.0.0"])
+    }
+}
+
+@Suite("line endings and encodings read the same as plain LF")
+struct LineEndingTests {
+    @Test("a CRLF list file: removing an item fails the check as it does with LF")
+    func crlfListRemoval() throws {
+        let repo = try removalProject(lineEnding: "\r\n")
+        let result = try runSemgate(["check", "--repo", repo.url.path])
+        #expect(result.status == 1, "stdout: \(result.stdout) stderr: \(result.stderr)")
+        #expect(result.stdout.contains("beta"))
+    }
+
+    @Test("rewriting a list file with CRLF, a byte order mark and no final newline is no change")
+    func lineEndingsAreNoChange() throws {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", FailClosedFixtures.listPolicy)
+        try repo.write("policy/flags.txt", "alpha\nbeta\n")
+        try repo.commit("v1.0.0")
+        try repo.tag("v1.0.0")
+        try repo.write("policy/flags.txt", bytes: [0xEF, 0xBB, 0xBF] + Array("alpha\r\nbeta".utf8))
+        try repo.commit("windows editor")
+        let result = try runSemgate(["check", "--repo", repo.url.path, "--format", "json"])
+        #expect(result.status == 0, "stdout: \(result.stdout) stderr: \(result.stderr)")
+        #expect(!result.stdout.contains(#""kind""#), "stdout: \(result.stdout)")
+    }
+
+    @Test("a UTF-16 list file with a byte order mark (PowerShell's default) reads as its text")
+    func utf16List() throws {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", FailClosedFixtures.listPolicy)
+        let text = "alpha\r\nbeta\r\n"
+        try repo.write(
+            "policy/flags.txt", bytes: [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        try repo.commit("v1.0.0")
+        let result = try runSemgate(["surface", "--repo", repo.url.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("alpha") && result.stdout.contains("beta"))
+    }
+
+    @Test("a CRLF policy with a byte order mark, a CRLF go.mod and a CRLF Go file with a BOM read as LF")
+    func crlfPolicyGoModAndGoSource() throws {
+        let repo = try FixtureRepository()
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        func crlf(_ text: String) -> [UInt8] { Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8) }
+        try repo.write(
+            ".semgate.yml",
+            bytes: bom + crlf("semgate: 1\nsurfaces:\n  packages:\n    extract:\n      go-packages: {}\n"))
+        try repo.write("go.mod", bytes: crlf("module example.com/m\n\ngo 1.22\n"))
+        try repo.write("pkg/a/a.go", bytes: bom + crlf("package a\n\nfunc A() {}"))
+        try repo.commit("v1.0.0")
+        let result = try runSemgate(["surface", "--repo", repo.url.path, "--format", "json"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains(#""example.com/m/pkg/a""#), "stdout: \(result.stdout)")
+        #expect(!result.stdout.contains(#"\r"#))
+    }
+}
+
+@Suite("file names are kept byte-exact")
+struct FileNameTests {
+    /// Two packages whose folder names differ only in a byte that is not UTF-8 (0xFE, 0xFF).
+    private func twoNonUTF8Packages() throws -> FixtureRepository {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", "semgate: 1\nsurfaces:\n  packages:\n    extract:\n      go-packages: {}\n")
+        try repo.write("go.mod", "module example.com/m\n")
+        try repo.write(rawPath: Array("pkg/a".utf8) + [0xFE] + Array("/a.go".utf8), "package a\n")
+        try repo.write(rawPath: Array("pkg/a".utf8) + [0xFF] + Array("/a.go".utf8), "package a\n")
+        try repo.write(rawPath: Array("pkg/b\\".utf8) + [0xFF] + Array("/b.go".utf8), "package b\n")
+        try repo.commit("v1.0.0")
+        try repo.tag("v1.0.0")
+        return repo
+    }
+
+    @Test("two folder names that differ in a non-UTF-8 byte stay two packages, shown with a visible \\xNN escape")
+    func distinctNames() throws {
+        let repo = try twoNonUTF8Packages()
+        let result = try runSemgate(["surface", "--repo", repo.url.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains(#"example.com/m/pkg/a\xfe"#), "stdout: \(result.stdout)")
+        #expect(result.stdout.contains(#"example.com/m/pkg/a\xff"#))
+        #expect(result.stdout.contains(#"example.com/m/pkg/b\\\xff"#))
+    }
+
+    @Test("the working tree reads every name as the git tree does: no phantom removals or additions")
+    func worktreeAgrees() throws {
+        let repo = try twoNonUTF8Packages()
+        let result = try runSemgate(["diff", "v1.0.0", "worktree", "--repo", repo.url.path, "--format", "json"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(!result.stdout.contains(#""kind""#), "stdout: \(result.stdout)")
+    }
+}
+
+@Suite("the policy, list files and version files stay inside the repository")
+struct SymbolicLinkTests {
+    /// A file outside every repository, with a line that must never reach semgate's output.
+    private func secretFile() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("semgate-secret-\(UUID().uuidString)")
+        try Data("token: TOPSECRET-7f3a\nsurfaces: [\n".utf8).write(to: url)
+        return url
+    }
+
+    @Test("a worktree .semgate.yml linked to a file outside: exit 2, and the target's contents are not printed")
+    func worktreePolicyOutside() throws {
+        let secret = try secretFile()
+        defer { try? FileManager.default.removeItem(at: secret) }
+        let repo = try removalProject()
+        try repo.link(".semgate.yml", to: secret.path)
+        for command in [["check"], ["policy", "validate"], ["surface"]] {
+            let result = try runSemgate(command + ["--repo", repo.url.path])
+            expectCouldNotRun(result, mentions: [".semgate.yml", "outside the repository"])
+            #expect(!result.stderr.contains("TOPSECRET") && !result.stdout.contains("TOPSECRET"))
+        }
+    }
+
+    @Test("a committed .semgate.yml linked outside, read with --policy-rev: exit 2 without the target's contents")
+    func committedPolicyOutside() throws {
+        let secret = try secretFile()
+        defer { try? FileManager.default.removeItem(at: secret) }
+        let repo = try removalProject()
+        try repo.link(".semgate.yml", to: secret.path)
+        try repo.commit("policy is a link")
+        let result = try runSemgate(["check", "--repo", repo.url.path, "--policy-rev", "HEAD", "--base", "v1.0.0"])
+        expectCouldNotRun(result, mentions: [".semgate.yml", "outside the repository"])
+        #expect(!result.stderr.contains("TOPSECRET"))
+        let parent = try runSemgate(["surface", "--repo", repo.url.path, "--policy-rev", "HEAD"])
+        expectCouldNotRun(parent, mentions: ["outside the repository"])
+    }
+
+    @Test("a list file linked with '..' above the root, in a commit and in the working tree: exit 2")
+    func listFileOutside() throws {
+        let repo = try removalProject()
+        try repo.link("policy/flags.txt", to: "../../../../../../../../etc/passwd")
+        let worktree = try runSemgate(["check", "--head", "worktree", "--repo", repo.url.path])
+        expectCouldNotRun(worktree, mentions: ["policy/flags.txt", "outside the repository"])
+        #expect(!worktree.stderr.contains("root:"))
+        try repo.commit("list is a link")
+        let committed = try runSemgate(["check", "--base", "v1.0.0", "--repo", repo.url.path])
+        expectCouldNotRun(committed, mentions: ["policy/flags.txt", "outside the repository"])
+    }
+
+    @Test("a list file linked to a file inside the repository is followed (the removal is still found)")
+    func listFileInside() throws {
+        let repo = try removalProject()
+        try repo.write("lists/flags.txt", "alpha\n")
+        try repo.link("policy/flags.txt", to: "../lists/flags.txt")
+        try repo.commit("list moved behind a link")
+        let committed = try runSemgate(["check", "--repo", repo.url.path])
+        #expect(committed.status == 1, "stdout: \(committed.stdout) stderr: \(committed.stderr)")
+        #expect(committed.stdout.contains("beta"))
+        let surface = try runSemgate(["surface", "--repo", repo.url.path])
+        #expect(surface.stdout.contains("alpha"), "stdout: \(surface.stdout) stderr: \(surface.stderr)")
+    }
+
+    @Test("a list file in a loop of links: exit 2, no hang")
+    func linkLoop() throws {
+        let repo = try removalProject()
+        try repo.link("policy/flags.txt", to: "loop.txt")
+        try repo.link("policy/loop.txt", to: "flags.txt")
+        try repo.commit("loop")
+        let result = try runSemgate(["surface", "--repo", repo.url.path])
+        expectCouldNotRun(result, mentions: ["policy/flags.txt", "symbolic link"])
+    }
+}
