@@ -14,6 +14,8 @@ import Policy
 ///   (`Named: map[string]any{"sha256": ...}`, `mapping{"goto": ...}`);
 /// - `members`: for the named types these globs match, exported methods and fields as the other runtime names
 ///   them (`method-names`, `field-names`; a field's `tags` tag wins, `-` hides it), keyed `Type.member`;
+/// - `strings`: every string literal that a pattern matches: its group `name` (else the whole match) is a key
+///   (`'^(?<name>K6_[A-Z0-9_]+)$'` finds the environment variables a program reads by name);
 /// - `tags`: struct fields with one of these tag keys (`js:"name"`), keyed `Type.name`.
 ///
 /// `path` is a pattern over the file path: a file it does not match is skipped, and its named groups are
@@ -26,6 +28,7 @@ public struct GoLiteralsExtractorSpec: Extractor {
     public var maps: [String]
     public var members: [Glob]
     public var tags: [String]
+    public var strings: Pattern?
     public var methodNames: NameStyle
     public var fieldNames: NameStyle
     public var key: String?
@@ -75,7 +78,8 @@ public struct GoLiteralsExtractorSpec: Extractor {
     public init(
         files: [Glob], path: Pattern? = nil, calls: [String] = [], indexes: [String] = [], maps: [String] = [],
         members: [Glob] = [],
-        tags: [String] = [], methodNames: NameStyle = .go, fieldNames: NameStyle = .go, key: String? = nil,
+        tags: [String] = [], strings: Pattern? = nil, methodNames: NameStyle = .go, fieldNames: NameStyle = .go,
+        key: String? = nil,
         stability: Stability? = nil
     ) {
         self.files = files
@@ -85,6 +89,7 @@ public struct GoLiteralsExtractorSpec: Extractor {
         self.maps = maps
         self.members = members
         self.tags = tags
+        self.strings = strings
         self.methodNames = methodNames
         self.fieldNames = fieldNames
         self.key = key
@@ -93,7 +98,8 @@ public struct GoLiteralsExtractorSpec: Extractor {
 
     public static let name = "go-literals"
     public static let keys = [
-        "files", "path", "calls", "indexes", "maps", "members", "tags", "method-names", "field-names", "key",
+        "files", "path", "calls", "indexes", "maps", "members", "tags", "strings", "method-names", "field-names",
+        "key",
         "stability",
     ]
 
@@ -131,10 +137,16 @@ public struct GoLiteralsExtractorSpec: Extractor {
         let maps = names(fields["maps"], for: "'maps' \(context)", reader: &reader)
         let tags = names(fields["tags"], for: "'tags' \(context)", reader: &reader)
         let members = fields["members"].map { reader.globs($0, for: "'members' \(context)") } ?? []
-        if ["calls", "indexes", "maps", "members", "tags"].allSatisfy({ fields[$0] == nil }) {
+        var strings: Pattern?
+        if let node = fields["strings"], let source = reader.string(node, for: "'strings' \(context)") {
+            strings = reader.pattern(
+                source, at: node, errorPrefix: "surface '\(surface)': 'strings'", hasGroups: { _ in true },
+                missingGroup: "")
+        }
+        if ["calls", "indexes", "maps", "members", "tags", "strings"].allSatisfy({ fields[$0] == nil }) {
             reader.report(
                 "the go-literals extractor of surface '\(surface)' finds nothing; add 'calls', 'indexes', 'maps', "
-                    + "'members' or 'tags', e.g. calls: [mustExport]", at: reader.key)
+                    + "'members', 'tags' or 'strings', e.g. calls: [mustExport]", at: reader.key)
         }
         let methodNames = style(fields["method-names"], for: "'method-names' \(context)", reader: &reader)
         let fieldNames = style(fields["field-names"], for: "'field-names' \(context)", reader: &reader)
@@ -151,6 +163,7 @@ public struct GoLiteralsExtractorSpec: Extractor {
         guard reader.problemCount == reported else { return nil }
         return GoLiteralsExtractorSpec(
             files: files, path: path, calls: calls, indexes: indexes, maps: maps, members: members, tags: tags,
+            strings: strings,
             methodNames: methodNames ?? .go, fieldNames: fieldNames ?? .go, key: key, stability: stability)
     }
 
@@ -256,7 +269,13 @@ public struct GoLiteralsExtractorSpec: Extractor {
                 groups = match.groups
             }
             guard let text = try context.text(of: file.blob, path: file.path) else { continue }
-            let found = scan(GoParser.parse(text)).map { found in
+            let scanned: [Found]
+            do {
+                scanned = try scan(GoParser.parse(text))
+            } catch {
+                throw SurfaceError.pattern(surface: context.surface, path: file.path, error: error)
+            }
+            let found = scanned.map { found in
                 var values = groups
                 values["name"] = found.name
                 return RawItem(
@@ -270,9 +289,17 @@ public struct GoLiteralsExtractorSpec: Extractor {
     }
 
     /// The names one file declares, in source order.
-    func scan(_ file: GoFile) -> [Found] {
+    func scan(_ file: GoFile) throws(PatternError) -> [Found] {
         var found: [Found] = []
         let tokens = file.tokens.filter { !$0.isComment && !($0.kind == .semicolon && $0.text.isEmpty) }
+        if let strings {
+            for token in tokens where token.kind == .string {
+                for match in try strings.matches(in: GoParser.unquote(token.text)) {
+                    let name = match.groups["name"] ?? match.text
+                    if !name.isEmpty { found.append(Found(name: name, line: token.position.line)) }
+                }
+            }
+        }
         for index in tokens.indices where tokens[index].kind == .identifier {
             let name = tokens[index].text
             if index + 2 < tokens.count, tokens[index + 1].isOperator("("), tokens[index + 2].kind == .string,

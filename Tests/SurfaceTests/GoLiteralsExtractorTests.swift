@@ -95,6 +95,43 @@ struct GoLiteralsExtractorTests {
         #expect(snapshot.items.values.allSatisfy { $0.attributes.isEmpty && $0.stability == .stable })
     }
 
+    @Test("strings: every string literal a pattern matches, also in raw strings; struct tags are one literal")
+    func strings() throws {
+        let repo = try FixtureRepository()
+        try repo.write(
+            "cmd/env.go",
+            #"""
+            package cmd
+
+            const configEnv = "APP_CONFIG"
+
+            type Options struct {
+                Quiet bool `json:"quiet" envconfig:"APP_QUIET"`
+            }
+
+            func read(env map[string]string) {
+                _ = env["APP_TOKEN"]
+                _ = os.Getenv(`APP_HOME`)
+                _ = "APP_PREFIX_" + name
+                _ = "not APP_INNER"
+            }
+            """#)
+        try repo.write("cmd/env_test.go", #"package cmd; var _ = "APP_FROM_TEST""#)
+        try repo.commit("env")
+        let snapshot = try surface(
+            of: repo,
+            policy: #"""
+                semgate: 1
+                surfaces:
+                  env:
+                    extract:
+                      go-literals:
+                        files: ["cmd/*.go"]
+                        strings: '^(?<name>APP_[A-Z0-9_]*[A-Z0-9])$'
+                """#)
+        #expect(snapshot.sortedItems.map(\.key) == ["APP_CONFIG", "APP_HOME", "APP_TOKEN"])
+    }
+
     @Test("a removed export is a major change; nothing else about an item is breaking")
     func removal() throws {
         let repo = try FixtureRepository()
@@ -121,7 +158,7 @@ struct GoLiteralsExtractorTests {
         arguments: [
             (
                 "{files: [\"*.go\"]}",
-                "5:7: the go-literals extractor of surface 'js' finds nothing; add 'calls', 'indexes', 'maps', 'members' or 'tags', e.g. calls: [mustExport]"
+                "5:7: the go-literals extractor of surface 'js' finds nothing; add 'calls', 'indexes', 'maps', 'members', 'tags' or 'strings', e.g. calls: [mustExport]"
             ),
             (
                 "{files: [\"*.go\"], calls: [\"a.b.c\"]}",
