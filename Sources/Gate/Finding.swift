@@ -14,10 +14,12 @@ public struct Finding: Sendable, Hashable {
     public let location: Location?
     /// The policy exception's reason when an exception turned this error into a note.
     public var exception: String?
+    /// What to do about it, for errors and warnings: the rule's remedy made specific to this finding.
+    public var remedy: String?
 
     public init(
         rule: RuleID, severity: Severity, message: String, release: String? = nil, item: String? = nil,
-        location: Location? = nil, exception: String? = nil
+        location: Location? = nil, exception: String? = nil, remedy: String? = nil
     ) {
         self.rule = rule
         self.severity = severity
@@ -26,6 +28,7 @@ public struct Finding: Sendable, Hashable {
         self.item = item
         self.location = location
         self.exception = exception
+        self.remedy = remedy
     }
 }
 

@@ -247,7 +247,7 @@ public final class Repository {
             if code == GIT_ITEROVER.rawValue { break }
             try check(code, "git_reference_next")
             defer { git_reference_free(reference) }
-            let fullName = String(cString: git_reference_name(reference))
+            let fullName = FileName.decodePath(git_reference_name(reference))
             let name = String(fullName.dropFirst("refs/tags/".count))
             guard include(name) else { continue }
             var resolved: OpaquePointer?

@@ -43,6 +43,7 @@ public struct GitHubRenderer: Renderer {
         if let release { title += " (\(release))" }
         var message = finding.message
         if let reason = finding.exception { message += " (excused by an exception: \(reason))" }
+        if finding.severity == .error, let remedy = finding.remedy { message += "\nWhat to do: " + remedy }
         return WorkflowCommand.line(command, location: finding.location, title: title, message: message)
     }
 
@@ -73,13 +74,9 @@ public struct GitHubRenderer: Renderer {
         case .surface:
             text = "\(report.items?.count ?? 0) items at \(report.head?.rev ?? "?")"
         case .check, .next, .diff:
-            var facts = ["required \(report.required?.name ?? "none")"]
-            if let actual = report.actual { facts.append("actual \(actual.name)") }
-            if let allow = report.allow { facts.append("allowed \(allow.name)") }
-            if let declared = report.declared { facts.append("declared \(declared.name)") }
-            if let next = report.next { facts.append("next \(next)") }
+            let facts = report.checkFacts.map { "\($0) \($1)" }
             text =
-                "\(verdict) \(report.rangeLabel): " + facts.joined(separator: ", ")
+                "\(verdict) \(report.verdictReason); \(report.rangeLabel): " + facts.joined(separator: ", ")
                 + "; \(report.changes.count) change\(report.changes.count == 1 ? "" : "s"), \(tally)"
         }
         return ["semgate: " + WorkflowCommand.data(text)]

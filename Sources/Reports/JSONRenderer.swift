@@ -93,6 +93,7 @@ public struct JSONRenderer: Renderer {
             "item": .optional(finding.item),
             "location": .optional(finding.location?.description),
             "exception": .optional(finding.exception),
+            "remedy": .optional(finding.remedy),
         ])
     }
 

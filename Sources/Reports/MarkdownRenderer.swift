@@ -64,12 +64,10 @@ public struct MarkdownRenderer: Renderer {
 
     private func check(_ report: Report) -> [String] {
         let title = report.kind == .diff ? "semgate diff" : "semgate: \(verdictMark(report.verdict))"
-        var facts = ["required bump **\(report.required?.name ?? "none")**"]
-        if let actual = report.actual { facts.append("actual bump **\(actual.name)**") }
-        if let allow = report.allow { facts.append("allowed **\(allow.name)**") }
-        if let declared = report.declared { facts.append("declared by commits **\(declared.name)**") }
-        if let next = report.next { facts.append("next version **\(Markdown.text(next.description))**") }
-        var lines = ["## \(title)", "", Markdown.text(report.rangeLabel) + " · " + facts.joined(separator: " · ")]
+        let facts = report.checkFacts.map { "\($0) **\(Markdown.text($1))**" }
+        var lines = ["## \(title)", ""]
+        if report.kind != .diff { lines += ["**\(Markdown.text(report.verdictReason))**", ""] }
+        lines.append(Markdown.text(report.rangeLabel) + " · " + facts.joined(separator: " · "))
         lines += surfaceTable(report.changes, focused: report.focus != nil)
         lines += findingList(report.findings, heading: "### Findings")
         if !report.changes.isEmpty {
@@ -133,6 +131,9 @@ public struct MarkdownRenderer: Renderer {
         var line = "- \(mark) `\(finding.rule.id)`: \(Markdown.text(finding.message))"
         if let location = finding.location { line += " (\(Markdown.text(location.description)))" }
         if let reason = finding.exception { line += " — excused by an exception: \(Markdown.text(reason))" }
+        if finding.severity == .error, let remedy = finding.remedy {
+            line += "\n  - What to do: " + Markdown.text(remedy)
+        }
         return line
     }
 

@@ -1,4 +1,5 @@
 import Gate
+import Policy
 import Surface
 
 /// How a renderer is asked to draw.
@@ -46,6 +47,37 @@ extension Report {
             return rev == info.version.map({ "v\($0)" }) ? rev : "\(rev)\(version)"
         }
         return "\(name(base))..\(name(head))"
+    }
+}
+
+extension Report {
+    /// Every finding of the report, audited releases' included.
+    var allFindings: [Finding] { findings + (releases ?? []).flatMap(\.findings) }
+
+    /// Why the verdict is what it is: `2 errors: breaking-without-major (1), version-file-mismatch (1)`, then the
+    /// warnings the same way; `no errors` when there are none of either.
+    var verdictReason: String {
+        let parts = [Severity.error, .warning].compactMap { severity -> String? in
+            let matching = allFindings.filter { $0.severity == severity }
+            guard !matching.isEmpty else { return nil }
+            var counts: [RuleID: Int] = [:]
+            for finding in matching { counts[finding.rule, default: 0] += 1 }
+            let rules = counts.keys.sorted { (counts[$0] ?? 0, $1) > (counts[$1] ?? 0, $0) }
+            return "\(matching.count) \(severity.rawValue)\(matching.count == 1 ? "" : "s"): "
+                + rules.map { "\($0.id) (\(counts[$0] ?? 0))" }.joined(separator: ", ")
+        }
+        return parts.isEmpty ? "no errors" : parts.joined(separator: "; ")
+    }
+
+    /// The facts of a check as `name: value` pairs: required, actual, allowed, declared, and next when no version
+    /// was asked about (beside `--version 2.3.0`, a next version would read as a contradiction).
+    var checkFacts: [(String, String)] {
+        var facts = [("required", required?.name ?? "none")]
+        if let actual { facts.append(("actual", actual.name)) }
+        if let allow { facts.append(("allowed", allow.name)) }
+        if let declared { facts.append(("commits declare", declared.name)) }
+        if let next, actual == nil { facts.append(("next", next.description)) }
+        return facts
     }
 }
 

@@ -87,7 +87,12 @@ public struct SARIFRenderer: Renderer {
             "ruleId": .string(finding.rule.id),
             "ruleIndex": .int(RuleID.allCases.firstIndex(of: finding.rule) ?? 0),
             "level": Self.level(finding.severity),
-            "message": .object(["text": .string(Inert.text(finding.message))]),
+            "message": .object([
+                "text": .string(
+                    Inert.text(finding.message)
+                        + (finding.severity == .error
+                            ? finding.remedy.map { "\nWhat to do: " + Inert.text($0) } ?? "" : ""))
+            ]),
             "partialFingerprints": .object([
                 Self.fingerprintKey: .string(
                     Self.fingerprint([finding.rule.id, finding.item ?? finding.message, release ?? ""]))

@@ -32,14 +32,12 @@ public struct TextRenderer: Renderer {
     }
 
     private func check(_ report: Report, _ style: Style) -> [String] {
-        var headline = "\(verdictWord(report, style))  \(Inert.text(report.rangeLabel))"
-        var facts = ["required: \(report.required?.name ?? "none")"]
-        if let actual = report.actual { facts.append("actual: \(actual.name)") }
-        if let allow = report.allow { facts.append("allowed: \(allow.name)") }
-        if let declared = report.declared { facts.append("commits declare: \(declared.name)") }
-        if let next = report.next { facts.append("next: \(next)") }
-        headline += "  (" + facts.joined(separator: ", ") + ")"
-        var lines = [headline, style.dim("policy: \(Inert.text(report.policy.source))")]
+        let facts = report.checkFacts.map { "\($0): \($1)" }.joined(separator: ", ")
+        var lines = [
+            "\(verdictWord(report, style))  \(report.verdictReason)",
+            "\(Inert.text(report.rangeLabel))  (\(facts))",
+            style.dim("policy: \(Inert.text(report.policy.source))"),
+        ]
         lines += changeBlock(report.changes, focused: report.focus != nil, style)
         lines += findingBlock(report.findings, style)
         return lines
@@ -79,8 +77,8 @@ public struct TextRenderer: Renderer {
         let rows = report.releases ?? []
         let failing = rows.filter { $0.verdict == .fail }.count
         var lines = [
-            "\(verdictWord(report, style))  audit of \(rows.count) release\(rows.count == 1 ? "" : "s"): "
-                + "\(failing) failing"
+            "\(verdictWord(report, style))  \(report.verdictReason)",
+            "audit of \(rows.count) release\(rows.count == 1 ? "" : "s"): \(failing) failing"
                 + (report.findings.isEmpty
                     ? "" : ", \(report.findings.count) tag finding\(report.findings.count == 1 ? "" : "s")"),
             style.dim("policy: \(Inert.text(report.policy.source))"), "",
@@ -121,7 +119,7 @@ public struct TextRenderer: Renderer {
 
     private func tagFindingLines(_ report: Report, _ style: Style) -> [String] {
         guard !report.findings.isEmpty else { return [] }
-        return ["", style.bold("Tags")] + report.findings.map { "  " + findingLine($0, style) }
+        return ["", style.bold("Tags")] + findingLines(report.findings, style)
     }
 
     private func changeBlock(_ changes: [Change], focused: Bool, _ style: Style) -> [String] {
@@ -168,7 +166,13 @@ public struct TextRenderer: Renderer {
 
     /// Findings one a line, except those an exception excused: one line a reason, with a few of the items.
     private func findingLines(_ findings: [Finding], _ style: Style) -> [String] {
-        var lines = findings.filter { $0.exception == nil }.map { "  " + findingLine($0, style) }
+        var lines: [String] = []
+        for finding in findings where finding.exception == nil {
+            lines.append("  " + findingLine(finding, style))
+            if finding.severity == .error, let remedy = finding.remedy {
+                lines.append(style.dim("          what to do: \(Inert.text(remedy))"))
+            }
+        }
         var reasons: [String] = []
         var excused: [String: [Finding]] = [:]
         for finding in findings {

@@ -123,3 +123,7 @@ public struct CobraExtractorSpec: Extractor {
         path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : ""
     }
 }
+
+extension CobraExtractorSpec {
+    public static var deprecationMarker: String? { "`Deprecated:` on the command, or `MarkDeprecated` for the flag" }
+}

@@ -17,6 +17,11 @@ public enum Extractors {
         GoLiteralsExtractorSpec.self,
     ]
 
+    /// How `surface`'s source marks an item deprecated, from its first extractor that has a marker.
+    public static func deprecationMarker(of surface: SurfaceSpec) -> String? {
+        surface.extractors.lazy.compactMap { kind(of: $0)?.deprecationMarker }.first
+    }
+
     /// The kind of a configured extractor (every spec the loader builds is one of `all`).
     static func kind(of spec: any ExtractorSpec) -> (any Extractor.Type)? {
         (spec as? any Extractor).map { type(of: $0) }
@@ -56,6 +61,10 @@ public protocol Extractor: ExtractorSpec {
 
     /// What `semgate init` proposes for this kind in a repository: surfaces in policy YAML, with what was seen.
     static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal]
+
+    /// How the source marks an item of this kind deprecated (said in remedies); nil when only the policy's
+    /// `deprecations:` can.
+    static var deprecationMarker: String? { get }
 }
 
 extension Extractor {
@@ -68,6 +77,7 @@ extension Extractor {
         -> SurfaceSnapshot
     { before }
     public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] { [] }
+    public static var deprecationMarker: String? { nil }
 }
 
 /// An item as an extractor reports it, before policy globs and stability rules apply.

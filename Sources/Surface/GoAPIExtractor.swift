@@ -97,3 +97,7 @@ public struct GoAPIExtractorSpec: Extractor {
         ]
     }
 }
+
+extension GoAPIExtractorSpec {
+    public static var deprecationMarker: String? { "a `// Deprecated:` paragraph in its doc comment" }
+}

@@ -66,3 +66,7 @@ public struct ListExtractorSpec: Extractor {
         return parsed.items
     }
 }
+
+extension ListExtractorSpec {
+    public static var deprecationMarker: String? { "`stability=deprecated` on its line of the list file" }
+}

@@ -209,3 +209,7 @@ enum KeyTemplate {
         return output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
+
+extension RegexExtractorSpec {
+    public static var deprecationMarker: String? { "a match whose `deprecated` group is not empty" }
+}

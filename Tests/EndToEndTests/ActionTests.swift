@@ -138,7 +138,7 @@ struct ActionTests {
         #expect(pass.outputs["verdict"] == "pass")
         #expect(pass.outputs["required"] == "minor")
         #expect(pass.outputs["report"]?.hasSuffix("semgate-report.txt") == true)
-        #expect(pass.result.stdout.contains("PASS  v1.0.0..refs/tags/v1.1.0 (1.1.0)"))
+        #expect(pass.result.stdout.contains("PASS  no errors\nv1.0.0..refs/tags/v1.1.0 (1.1.0)"))
         let fail = try ActionRun(
             in: repo.url, ["GITHUB_EVENT_NAME": "push", "GITHUB_REF_TYPE": "tag", "GITHUB_REF_NAME": "v1.1.1"])
         #expect(fail.result.status == 1, "\(fail.result)")
@@ -177,6 +177,21 @@ struct ActionTests {
         #expect(annotations.first?.hasPrefix("::error title=semgate could not make the check::semgate: error:") == true)
         #expect(annotations.first?.contains("no-such-rev%250A::x") == true)
         #expect(run.summary.hasPrefix("## semgate: could not make the check\n\n<pre>semgate: error:"))
+        #expect(run.outputs.isEmpty)
+    }
+
+    @Test("a blobless partial checkout: the pull request is not judged on missing files; exit 2 names the fix")
+    func partialClone() throws {
+        let repo = try sampleRepository()
+        let clone = try repo.partialClone(filter: "blob:none")
+        let run = try Self.pullRequest(
+            in: clone, base: try Self.sha(repo, "v2.0.0"), head: try Self.sha(repo, "v2.1.0"))
+        #expect(run.result.status == 2, "\(run.result)")
+        let annotations = run.result.stdout.split(separator: "\n")
+        #expect(annotations.count == 1)
+        #expect(annotations.first?.hasPrefix("::error title=semgate could not make the check::") == true)
+        #expect(annotations.first?.contains("partial clone") == true)
+        #expect(annotations.first?.contains("--refetch --no-filter") == true)
         #expect(run.outputs.isEmpty)
     }
 

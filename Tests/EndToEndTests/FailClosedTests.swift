@@ -292,6 +292,43 @@ struct SymbolicLinkTests {
         #expect(surface.stdout.contains("alpha"), "stdout: \(surface.stdout) stderr: \(surface.stderr)")
     }
 
+    @Test("--policy naming a file inside the repository that links outside: exit 2; a file outside is the caller's")
+    func explicitPolicy() throws {
+        let secret = try secretFile()
+        defer { try? FileManager.default.removeItem(at: secret) }
+        let repo = try removalProject()
+        try repo.link("ci/policy.yml", to: secret.path)
+        let inside = try runSemgate(["check", "--repo", repo.url.path, "--policy", repo.url.path + "/ci/policy.yml"])
+        expectCouldNotRun(inside, mentions: ["ci/policy.yml", "outside the repository"])
+        #expect(!inside.stderr.contains("TOPSECRET"))
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("semgate-policy-\(UUID()).yml")
+        try Data(FailClosedFixtures.listPolicy.utf8).write(to: outside)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let trusted = try runSemgate(["check", "--repo", repo.url.path, "--policy", outside.path])
+        #expect(trusted.status == 1, "stdout: \(trusted.stdout) stderr: \(trusted.stderr)")
+    }
+
+    @Test("a version file that links outside the repository, in the working tree: exit 2 naming it")
+    func versionFileOutside() throws {
+        let repo = try FixtureRepository()
+        try repo.write(
+            ".semgate.yml",
+            """
+            semgate: 1
+            releases:
+              version-file:
+                - path: VERSION
+                  pattern: '(?<version>[0-9.]+)'
+
+            """)
+        try repo.write("VERSION", "1.0.0\n")
+        try repo.commit("v1.0.0")
+        try repo.tag("v1.0.0")
+        try repo.link("VERSION", to: "/etc/hostname")
+        let result = try runSemgate(["check", "--head", "worktree", "--repo", repo.url.path])
+        expectCouldNotRun(result, mentions: ["VERSION", "outside the repository"])
+    }
+
     @Test("a list file in a loop of links: exit 2, no hang")
     func linkLoop() throws {
         let repo = try removalProject()

@@ -27,7 +27,11 @@ extension Rule {
         check: .release { context in
             guard let actual = context.shippedBump, actual < .major else { return [] }
             return context.promisedChanges.filter { $0.bump == .major }.map { change in
-                Violation("\(change.summary) needs a major release; \(context.shipped) is a \(actual)", about: change)
+                Violation(
+                    "\(change.summary) needs a major release; \(context.shipped) is a \(actual)", about: change,
+                    remedy: "release it as \(context.nextMajor), or "
+                        + (change.kind == .removed ? "restore the item" : "undo the change")
+                        + "; or \(context.exceptionHint([change.id]))")
             }
         })
 }

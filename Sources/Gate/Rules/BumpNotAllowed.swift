@@ -21,8 +21,15 @@ extension Rule {
         ],
         check: .release { context in
             guard let allow = context.allow, context.required > allow else { return [] }
+            let over = context.changes.filter { $0.bump > allow }
+            let named =
+                over.prefix(5).map(\.summary).joined(separator: ", ")
+                + (over.count > 5 ? ", and \(over.count - 5) more" : "")
+            let single = over.count == 1 ? over.first : nil
             return [
-                Violation("the changes need a \(context.required) release but only \(allow) changes are allowed here")
+                Violation(
+                    "the changes need a \(context.required) release but only \(allow) changes are allowed here: "
+                        + named, location: single?.location)
             ]
         })
 }

@@ -28,7 +28,9 @@ extension Rule {
         check: .release { context in
             guard let actual = context.shippedBump, actual < .minor else { return [] }
             return context.promisedChanges.filter { $0.bump == .minor && $0.kind != .deprecated }.map { change in
-                Violation("\(change.summary) needs a minor release; \(context.shipped) is a \(actual)", about: change)
+                Violation(
+                    "\(change.summary) needs a minor release; \(context.shipped) is a \(actual)", about: change,
+                    remedy: "release it as \(context.nextMinor), or leave the change for the next minor")
             }
         })
 }

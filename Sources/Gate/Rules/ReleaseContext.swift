@@ -134,6 +134,30 @@ public struct TagContext: Sendable {
     }
 }
 
+extension ReleaseContext {
+    /// The next major after the base (`3.0.0`), as remedies name it.
+    var nextMajor: String { base.map { "\($0.major + 1).0.0" } ?? "the next major" }
+
+    /// The next minor after the base (`2.3.0`), as remedies name it.
+    var nextMinor: String { base.map { "\($0.major).\($0.minor + 1).0" } ?? "the next minor" }
+
+    /// How to record that the break of `items` is accepted in the release judged.
+    func exceptionHint(_ items: [String]) -> String {
+        let list = items.map { "\"\($0)\"" }.joined(separator: ", ")
+        return
+            "add an exception with a reason to the policy: exceptions: [{release: \(target?.description ?? "X.Y.Z"), "
+            + "items: [\(list)], reason: \"...\"}]"
+    }
+
+    /// How to deprecate `change`'s item: the marker its surface reads, or the policy's `deprecations:`.
+    func deprecationHint(_ change: Change) -> String {
+        let marker = policy.surface(named: change.surface).flatMap(Extractors.deprecationMarker)
+        return "deprecate it in a minor release ("
+            + (marker.map { "\($0), or under deprecations: in the policy" } ?? "under deprecations: in the policy")
+            + ")"
+    }
+}
+
 extension Change {
     /// What happened, as a message starts: `removed flags:--verbose`, `changed type of metrics:vus`.
     var summary: String {

@@ -29,7 +29,11 @@ extension Rule {
             context.promisedChanges.filter { change in
                 change.kind == .removed && change.before.map { $0.stability != .deprecated } == true
             }.map { change in
-                Violation("\(change.id) was removed but no earlier release marked it deprecated", about: change)
+                Violation(
+                    "\(change.id) was removed but no earlier release marked it deprecated", about: change,
+                    remedy:
+                        "restore it and \(context.deprecationHint(change)), then remove it in \(context.nextMajor); "
+                        + "or \(context.exceptionHint([change.id]))")
             }
         })
 }

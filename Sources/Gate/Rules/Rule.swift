@@ -64,17 +64,23 @@ public struct Violation: Sendable, Hashable {
     public var location: Location?
     /// The release the finding names when it is not the one the context judges.
     public var release: String?
+    /// What to do about this violation in particular; nil for the rule's remedy.
+    public var remedy: String?
 
-    public init(_ message: String, item: String? = nil, location: Location? = nil, release: String? = nil) {
+    public init(
+        _ message: String, item: String? = nil, location: Location? = nil, release: String? = nil,
+        remedy: String? = nil
+    ) {
         self.message = message
         self.item = item
         self.location = location
         self.release = release
+        self.remedy = remedy
     }
 
     /// A violation about a surface change: its item and where it is.
-    public init(_ message: String, about change: Change) {
-        self.init(message, item: change.id, location: change.location)
+    public init(_ message: String, about change: Change, remedy: String? = nil) {
+        self.init(message, item: change.id, location: change.location, remedy: remedy)
     }
 }
 

@@ -15,7 +15,7 @@ public enum RulePass {
                     Finding(
                         rule: rule.id, severity: rule.defaultSeverity, message: violation.message,
                         release: violation.release ?? context.release, item: violation.item,
-                        location: violation.location))
+                        location: violation.location, remedy: violation.remedy ?? rule.remedy))
             }
         }
         return judge(findings, policy: context.policy, base: context.base, target: context.target)
@@ -29,7 +29,8 @@ public enum RulePass {
                 let violation = check(TagContext(tag: tag, policy: policy))
             else { return nil }
             return Finding(
-                rule: rule.id, severity: rule.defaultSeverity, message: violation.message, release: violation.release)
+                rule: rule.id, severity: rule.defaultSeverity, message: violation.message, release: violation.release,
+                remedy: violation.remedy ?? rule.remedy)
         }
         return judge(findings, policy: policy, base: nil, target: nil)
     }
@@ -52,6 +53,8 @@ public enum RulePass {
                 finding.severity = .note
                 finding.exception = exception.reason
             }
+            // A note asks nothing of anyone.
+            if finding.severity == .note { finding.remedy = nil }
             return finding
         }
     }
