@@ -1,6 +1,16 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// The commit semgate is built from, when the build says it (the release build and .ci/static-build.sh set
+/// SEMGATE_COMMIT from git); `semgate --version` prints it. Anything but a hexadecimal commit id, optionally marked
+/// `-dirty`, is ignored, so the variable cannot reach the compiler as anything else.
+let buildCommit: String = {
+    let value = Context.environment["SEMGATE_COMMIT"] ?? ""
+    let hex = value.hasSuffix("-dirty") ? String(value.dropLast(6)) : value
+    let valid = (7...64).contains(hex.count) && hex.allSatisfy { "0123456789abcdef".contains($0) }
+    return valid ? value : ""
+}()
+
 let package = Package(
     name: "semgate",
     platforms: [.macOS(.v13)],
@@ -18,8 +28,14 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        /** Facts about the build for --version: the commit given in SEMGATE_COMMIT, and the loader's view of linkage. */
+        .target(
+            name: "BuildInfo",
+            cSettings: [.define("SEMGATE_COMMIT", to: "\"\(buildCommit)\""), .define("_GNU_SOURCE")],
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
+        ),
         /** Read-only repository access: revisions, tags, commits, trees, blobs, merge-base, shallow check. */
-        .target(name: "Git", dependencies: ["CLibgit2"]),
+        .target(name: "Git", dependencies: ["CLibgit2", "BuildInfo"]),
         /** SemVer 2.0.0 versions: parsing with precise errors, precedence, bumps. Pure values. */
         .target(name: "SemVer"),
         /** A linear-time regular expression engine with named groups and a work budget. */
@@ -47,7 +63,8 @@ let package = Package(
         .executableTarget(
             name: "semgate",
             dependencies: [
-                "Gate", "Reports", "Lifecycle", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Gate", "Reports", "Lifecycle", "BuildInfo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         /** Fixture repositories built with fixed dates, and helpers shared by the test targets. */

@@ -11,7 +11,8 @@ import Foundation
 public final class WorkingTree: FileTree {
     /// The id of the working directory's root folder.
     public let root: ObjectID
-    private let repository: Repository
+    /// The repository whose working directory this is.
+    public let repository: Repository
     /// The working directory's path as bytes (no trailing slash).
     private let directory: [UInt8]
     /// Every path in the index, and every folder that holds one (names as `FileName` reads them).

@@ -144,13 +144,14 @@ public struct GoSignature: Sendable, Hashable, CustomStringConvertible {
 
     /// The normalised signature without the `func` keyword and parameter names: `[T any](int, ...string) (T, error)`.
     ///
-    /// Type parameter names are kept (they appear in the parameter types); ordinary parameter names are not, since
-    /// renaming them does not affect callers.
+    /// Type parameter names are kept (they appear in the parameter types); ordinary parameter and result names are
+    /// not, since renaming them does not affect callers.
     public var description: String {
         var text = ""
         if !typeParameters.isEmpty { text += "[" + typeParameters.map(\.description).joined(separator: ", ") + "]" }
         text += "(" + parameters.map(\.typeText).joined(separator: ", ") + ")"
-        if results.count == 1 && results[0].name == nil {
+        // One result, named or not, is one type: `error` and `(err error)` are the same signature.
+        if results.count == 1 {
             text += " " + results[0].typeText
         } else if !results.isEmpty {
             text += " (" + results.map(\.typeText).joined(separator: ", ") + ")"

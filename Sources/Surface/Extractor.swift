@@ -51,6 +51,13 @@ public protocol Extractor: ExtractorSpec {
     /// for surfaces whose every extractor is of this kind, and only for items that are not experimental.
     static func bump(attribute: String, old: SurfaceItem, new: SurfaceItem) -> Bump?
 
+    /// `bump(attribute:old:new:)` with the whole comparison at hand (both snapshots, and what the kind worked out
+    /// from them once, such as Go's correspondence of renamed types). The default asks `bump(attribute:old:new:)`.
+    static func bump(attribute: String, old: SurfaceItem, new: SurfaceItem, in comparison: SurfaceComparison) -> Bump?
+
+    /// The bump a removed item needs, or nil for the default (major). Called for surfaces this kind reads.
+    static func removalBump(_ item: SurfaceItem, in comparison: SurfaceComparison) -> Bump?
+
     /// The bump an added item needs, or nil for the default (minor). Called for surfaces this kind reads.
     static func additionBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump?
 
@@ -70,6 +77,12 @@ public protocol Extractor: ExtractorSpec {
 extension Extractor {
     public var fileGlobs: [Glob]? { nil }
     public static func bump(attribute: String, old: SurfaceItem, new: SurfaceItem) -> Bump? { nil }
+    public static func bump(
+        attribute: String, old: SurfaceItem, new: SurfaceItem, in comparison: SurfaceComparison
+    ) -> Bump? {
+        bump(attribute: attribute, old: old, new: new)
+    }
+    public static func removalBump(_ item: SurfaceItem, in comparison: SurfaceComparison) -> Bump? { nil }
     public static func additionBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump? {
         nil
     }
@@ -78,6 +91,30 @@ extension Extractor {
     { before }
     public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] { [] }
     public static var deprecationMarker: String? { nil }
+}
+
+/// One comparison of two snapshots, as the diff hands it to the kinds that judge changes: both sides (aligned), and
+/// what a kind works out from them once (`memo`).
+public final class SurfaceComparison {
+    public let before: SurfaceSnapshot
+    public let after: SurfaceSnapshot
+    /// The surfaces each kind reads, by kind name.
+    public let surfaces: [String: Set<String>]
+    private var memos: [ObjectIdentifier: AnyObject] = [:]
+
+    init(before: SurfaceSnapshot, after: SurfaceSnapshot, surfaces: [String: Set<String>]) {
+        self.before = before
+        self.after = after
+        self.surfaces = surfaces
+    }
+
+    /// The value of type `Value` made by `make` the first time it is asked for in this comparison.
+    public func memo<Value: AnyObject>(_ make: () -> Value) -> Value {
+        if let found = memos[ObjectIdentifier(Value.self)] as? Value { return found }
+        let made = make()
+        memos[ObjectIdentifier(Value.self)] = made
+        return made
+    }
 }
 
 /// An item as an extractor reports it, before policy globs and stability rules apply.

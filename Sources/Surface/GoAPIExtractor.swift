@@ -65,6 +65,24 @@ public struct GoAPIExtractorSpec: Extractor {
         return GoCompatibility.bump(attribute: attribute, old: old, new: new)
     }
 
+    /// Go's rules with apidiff's correspondence of renamed types, worked out once per comparison.
+    public static func bump(
+        attribute: String, old: SurfaceItem, new: SurfaceItem, in comparison: SurfaceComparison
+    ) -> Bump? {
+        guard GoCompatibility.isGoItem(old), GoCompatibility.isGoItem(new) else { return nil }
+        let correspondence = comparison.memo {
+            GoCorrespondence(
+                before: comparison.before, after: comparison.after,
+                surfaces: comparison.surfaces[name] ?? [])
+        }
+        return GoCompatibility.bump(attribute: attribute, old: old, new: new, correspondence: correspondence)
+    }
+
+    public static func removalBump(_ item: SurfaceItem, in comparison: SurfaceComparison) -> Bump? {
+        guard GoCompatibility.isGoItem(item) else { return nil }
+        return GoCompatibility.removalBump(item, after: comparison.after)
+    }
+
     public static func additionBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump? {
         guard GoCompatibility.isGoItem(item) else { return nil }
         return GoCompatibility.additionBump(item, before: before, after: after)

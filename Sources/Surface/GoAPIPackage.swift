@@ -149,10 +149,10 @@ struct GoAPIPackage {
                         "kind": "func", "signature": declared.value.signature.description,
                     ], line: declared.value.position.line))
         }
-        for (name, declared) in types where Self.isExported(name) {
-            items += typeItems(name, declared)
-        }
         var constants = ConstantTable(package: self)
+        for (name, declared) in types where Self.isExported(name) {
+            items += typeItems(name, declared, constants: &constants)
+        }
         for (name, declared) in values where Self.isExported(name) {
             let spec = declared.value.spec
             var attributes = ["kind": spec.isConstant ? "const" : "var"]
@@ -162,9 +162,14 @@ struct GoAPIPackage {
                     attributes["note"] = "value not promised (ignore-values)"
                 } else {
                     attributes["value"] = constants.text(of: name)
+                    if constants.value(of: name) == nil, let text = attributes["value"],
+                        GoCompatibility.refersToAnotherPackage(text)
+                    {
+                        attributes["note"] = "value refers to another package's const; not evaluated or compared"
+                    }
                 }
             } else if let type = spec.type {
-                attributes["type"] = type.description
+                attributes["type"] = Self.description(of: type, constants: &constants)
             } else if let inferred = inferredType(spec, declared.value.index) {
                 attributes["type"] = inferred
             } else {
@@ -173,7 +178,38 @@ struct GoAPIPackage {
             }
             items.append(item(name, spec.doc, declared, attributes: attributes, line: spec.position.line))
         }
+        // Unexported types the exported API exposes (a parameter, result, field or var of type `options`), with their
+        // exported members, marked `exposed=yes`: a change to them changes the API, and a rename of one is checked
+        // against its shape (GoCorrespondence).
+        var queue = Array(Self.unexportedTypeNames(in: items).filter { types[$0] != nil }).sorted()
+        var listed: Set<String> = []
+        while let name = queue.popLast() {
+            guard !listed.contains(name), let declared = types[name] else { continue }
+            listed.insert(name)
+            var own = typeItems(name, declared, constants: &constants)
+            for index in own.indices { own[index].attributes["exposed"] = "yes" }
+            queue += Self.unexportedTypeNames(in: own).filter { types[$0] != nil && !listed.contains($0) }.sorted()
+            items += own
+        }
         return items
+    }
+
+    /// The unqualified unexported identifiers in items' `signature`, `type` and `alias-of` texts.
+    private static func unexportedTypeNames(in items: [RawItem]) -> Set<String> {
+        var names: Set<String> = []
+        for item in items {
+            for attribute in ["signature", "type", "alias-of"] {
+                guard let text = item.attributes[attribute] else { continue }
+                let tokens = GoCorrespondence.tokens(text)
+                for (index, token) in tokens.enumerated()
+                where GoCorrespondence.isUnexportedName(token) && !(index > 0 && tokens[index - 1] == ".")
+                    && !(index + 1 < tokens.count && tokens[index + 1] == ".")
+                {
+                    names.insert(token)
+                }
+            }
+        }
+        return names
     }
 
     private func item<T>(
@@ -225,19 +261,64 @@ struct GoAPIPackage {
 
     // MARK: - Types and their members
 
-    private func typeItems(_ name: String, _ declared: Declared<GoTypeSpec>) -> [RawItem] {
+    /// A type's text with array lengths that name consts of the package evaluated (`[N]int` as `[4]int`), so a
+    /// change of the const's value shows in the type.
+    private static func description(of type: GoType, constants: inout ConstantTable) -> String {
+        switch type {
+        case .array(let length, let element):
+            let value = length.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? constants.value(of: length) : nil
+            return "[\(value?.description ?? length)]" + description(of: element, constants: &constants)
+        case .slice(let element): return "[]" + description(of: element, constants: &constants)
+        case .pointer(let element): return "*" + description(of: element, constants: &constants)
+        default: return type.description
+        }
+    }
+
+    /// The defined type of this package an alias names, through chains of aliases (`type Old = New`): its name
+    /// and declaration; the type itself when it is not such an alias.
+    private func definition(of name: String, _ declared: Declared<GoTypeSpec>) -> (String, Declared<GoTypeSpec>) {
+        var current = (name, declared)
+        var seen: Set<String> = [name]
+        while current.1.value.isAlias, current.1.value.typeParameters.isEmpty,
+            case .named(nil, let target, let arguments) = current.1.value.type, arguments.isEmpty,
+            let next = types[target], !seen.contains(target)
+        {
+            seen.insert(target)
+            current = (target, next)
+        }
+        return current.1.value.isAlias ? (name, declared) : current
+    }
+
+    private func typeItems(
+        _ name: String, _ aliasOrType: Declared<GoTypeSpec>, constants: inout ConstantTable
+    ) -> [RawItem] {
+        // An alias of a type of this package is that type under a second name: same attributes, same members.
+        let (definedName, declared) = definition(of: name, aliasOrType)
         let spec = declared.value
         var attributes: [String: String] = ["kind": spec.isAlias ? "alias" : "type"]
+        if definedName != name { attributes["alias-of"] = definedName }
         if !spec.typeParameters.isEmpty {
             attributes["typeparams"] = "[" + spec.typeParameters.map(\.description).joined(separator: ", ") + "]"
         }
         var members: [RawItem] = []
-        switch spec.type {
+        // `any` is `interface{}`: `type T any` and `type T interface{}` are one type.
+        let type: GoType = spec.type == .named(package: nil, name: "any", arguments: []) && types["any"] == nil
+            ? .interface([]) : spec.type
+        switch type {
         case .structure where !spec.isAlias:
             attributes["type"] = "struct"
-            if !isComparable(spec.type, visited: [name]) { attributes["comparable"] = "no" }
+            switch comparability(spec.type, in: declared.file, visited: [definedName]) {
+            case .yes: break
+            case .no: attributes["comparable"] = "no"
+            case .unknown(let foreign):
+                // Whether `==` compiles depends on another package's type: no claim either way.
+                attributes["comparable"] = "?"
+                attributes["note"] =
+                    "comparability depends on \(foreign.sorted().joined(separator: ", ")) from another package "
+                    + "(needs type-checking)"
+            }
         case .interface(let elements) where !spec.isAlias:
-            let shape = interfaceShape(name, elements: elements, visited: [])
+            let shape = interfaceShape(definedName, elements: elements, visited: [])
             let typeElements = shape.typeElements
             attributes["type"] =
                 typeElements.isEmpty ? "interface" : "interface{ \(typeElements.joined(separator: "; ")) }"
@@ -258,11 +339,31 @@ struct GoAPIPackage {
                         location: Location(path: path(member.file), line: member.line)))
             }
         default:
-            attributes["type"] = (spec.isAlias ? "= " : "") + spec.type.description
+            attributes["type"] = (spec.isAlias ? "= " : "") + Self.description(of: spec.type, constants: &constants)
+            if spec.isAlias, case .named(let package?, _, _) = spec.type, Self.knownInterface(spec.type, in: declared.file) == nil {
+                attributes["note"] = "members of \(package).\(spec.type.baseName?.name ?? "") not listed (needs type-checking)"
+            }
+            if let known = Self.knownInterface(spec.type, in: declared.file) {
+                // `type W io.Writer` is an interface with io.Writer's methods; `type W = io.Writer` lists them too.
+                if !spec.isAlias {
+                    attributes["type"] = "interface"
+                    attributes["sealed"] = "no"
+                }
+                for (method, signature) in known {
+                    members.append(
+                        RawItem(
+                            key: "\(importPath).\(name).\(method)",
+                            attributes: [
+                                "kind": "method", "receiver": "interface", "signature": signature,
+                                "via": spec.type.description,
+                            ], stability: .stable, location: Location(path: path(declared.file), line: spec.position.line)))
+                }
+            }
         }
-        var own = item(name, spec.doc, declared, attributes: attributes, line: spec.position.line)
+        var own = item(
+            name, aliasOrType.value.doc, aliasOrType, attributes: attributes, line: aliasOrType.value.position.line)
         if !spec.isAlias {
-            let set = memberSet(of: name)
+            let set = memberSet(of: definedName)
             if !set.foreign.isEmpty {
                 let note =
                     "members promoted from \(set.foreign.sorted().joined(separator: ", ")) not listed "
@@ -285,19 +386,107 @@ struct GoAPIPackage {
         return [own] + members
     }
 
-    /// False when the type certainly cannot be compared with `==`: a slice, map or func, or an array or struct (of
-    /// this package, followed by name) holding one. Types of other packages are assumed comparable: their
-    /// definition is not read.
-    private func isComparable(_ type: GoType, visited: Set<String>) -> Bool {
+    /// Interfaces of the standard library whose method sets are known without reading them, by import path and name:
+    /// embedding `io.Reader` or spelling out `Read([]byte) (int, error)` is the same method set.
+    private static let knownInterfaces: [String: [(String, String)]] = {
+        let read = ("Read", "([]byte) (int, error)")
+        let write = ("Write", "([]byte) (int, error)")
+        let close = ("Close", "() error")
+        let seek = ("Seek", "(int64, int) (int64, error)")
+        return [
+            "io.Reader": [read], "io.Writer": [write], "io.Closer": [close], "io.Seeker": [seek],
+            "io.ReadWriter": [read, write], "io.ReadCloser": [read, close], "io.WriteCloser": [write, close],
+            "io.ReadWriteCloser": [read, write, close], "io.ReadSeeker": [read, seek],
+            "io.ReadSeekCloser": [read, seek, close], "io.ReaderAt": [("ReadAt", "([]byte, int64) (int, error)")],
+            "io.WriterAt": [("WriteAt", "([]byte, int64) (int, error)")],
+            "io.ByteReader": [("ReadByte", "() (byte, error)")],
+            "io.StringWriter": [("WriteString", "(string) (int, error)")],
+            "io.WriterTo": [("WriteTo", "(io.Writer) (int64, error)")],
+            "io.ReaderFrom": [("ReadFrom", "(io.Reader) (int64, error)")],
+            "fmt.Stringer": [("String", "() string")], "fmt.GoStringer": [("GoString", "() string")],
+            "sort.Interface": [("Len", "() int"), ("Less", "(int, int) bool"), ("Swap", "(int, int)")],
+            "context.Context": [
+                ("Deadline", "() (time.Time, bool)"), ("Done", "() <-chan struct{}"), ("Err", "() error"),
+                ("Value", "(any) any"),
+            ],
+            "encoding/json.Marshaler": [("MarshalJSON", "() ([]byte, error)")],
+            "encoding/json.Unmarshaler": [("UnmarshalJSON", "([]byte) error")],
+            "encoding.TextMarshaler": [("MarshalText", "() ([]byte, error)")],
+            "encoding.TextUnmarshaler": [("UnmarshalText", "([]byte) error")],
+            "net/http.Handler": [("ServeHTTP", "(http.ResponseWriter, *http.Request)")],
+            "net/http.RoundTripper": [("RoundTrip", "(*http.Request) (*http.Response, error)")],
+        ]
+    }()
+
+    /// The methods of a standard interface `type` names, when `file` imports its package under that qualifier.
+    static func knownInterface(_ type: GoType, in file: ParsedGoFile) -> [(String, String)]? {
+        guard case .named(let qualifier?, let name, let arguments) = type, arguments.isEmpty,
+            let path = importPath(of: qualifier, in: file)
+        else { return nil }
+        return knownInterfaces[path + "." + name]
+    }
+
+    /// Whether values of a type can be compared with `==`, as far as this package's source says.
+    enum Comparability: Equatable {
+        case yes
+        case no
+        /// It depends on types of other packages, whose definitions are not read.
+        case unknown(Set<String>)
+    }
+
+    /// Types of the standard library whose comparability is known without reading them (the common field types).
+    private static let comparableForeign: Set<String> = [
+        "time.Time", "time.Duration", "time.Month", "time.Weekday", "context.Context", "io/fs.FileMode", "os.FileMode",
+        "reflect.Kind", "reflect.Type", "sync.Mutex", "sync.RWMutex", "sync.Once", "sync/atomic.Bool",
+        "sync/atomic.Int32", "sync/atomic.Int64", "sync/atomic.Uint32", "sync/atomic.Uint64", "sync/atomic.Value",
+        "io.Reader", "io.Writer", "io.ReadCloser", "io.WriteCloser", "io.Closer", "net.Conn", "net/http.Handler",
+        "net/http.RoundTripper", "log/slog.Level", "log/slog.Logger", "log.Logger", "net/url.URL", "net/netip.Addr",
+        "net/netip.Prefix", "net/netip.AddrPort",
+    ]
+    /// Standard library types that hold a slice, map or func: a struct with one is not comparable.
+    private static let incomparableForeign: Set<String> = [
+        "net/http.Header", "net/url.Values", "net.IP", "net.IPMask", "encoding/json.RawMessage", "net/http.Request",
+        "net/http.Client", "crypto/tls.Config", "crypto/tls.Certificate", "crypto/x509.Certificate",
+        "crypto/x509.CertPool", "bytes.Buffer", "strings.Builder", "regexp.Regexp", "net/http.Cookie", "math/big.Int",
+        "math/big.Float",
+    ]
+
+    /// Whether `type` (written in `file`) is comparable: a slice, map or func, or an array or struct (of this
+    /// package, followed by name) holding one, is not; a named type of another package is unknown unless it is a
+    /// well-known standard type (looked up by import path, so a module's own `time` package is not `time`).
+    func comparability(_ type: GoType, in file: ParsedGoFile, visited: Set<String>) -> Comparability {
         switch type {
-        case .slice, .map, .function: return false
-        case .array(_, let element): return isComparable(element, visited: visited)
-        case .structure(let fields): return fields.allSatisfy { isComparable($0.type, visited: visited) }
+        case .slice, .map, .function: return .no
+        case .array(_, let element): return comparability(element, in: file, visited: visited)
+        case .structure(let fields):
+            var unknown: Set<String> = []
+            for field in fields {
+                switch comparability(field.type, in: file, visited: visited) {
+                case .no: return .no
+                case .unknown(let names): unknown.formUnion(names)
+                case .yes: break
+                }
+            }
+            return unknown.isEmpty ? .yes : .unknown(unknown)
         case .named(nil, let name, _):
-            guard !visited.contains(name), let declared = types[name] else { return true }
-            return isComparable(declared.value.type, visited: visited.union([name]))
-        default: return true
+            guard !visited.contains(name), let declared = types[name] else { return .yes }
+            return comparability(declared.value.type, in: declared.file, visited: visited.union([name]))
+        case .named(let qualifier?, let name, let arguments):
+            let standard = arguments.isEmpty ? Self.importPath(of: qualifier, in: file).map { $0 + "." + name } : nil
+            if let standard, Self.comparableForeign.contains(standard) { return .yes }
+            if let standard, Self.incomparableForeign.contains(standard) { return .no }
+            return .unknown([type.description])
+        default: return .yes
         }
+    }
+
+    /// The import path a file imports under `qualifier`.
+    static func importPath(of qualifier: String, in file: ParsedGoFile) -> String? {
+        for entry in file.file.imports {
+            let last = entry.path.split(separator: "/").last.map(String.init) ?? entry.path
+            if (entry.name ?? last) == qualifier { return entry.path }
+        }
+        return nil
     }
 
     private struct InterfaceMethod {
@@ -340,6 +529,11 @@ struct GoAPIPackage {
                     shape.sealed = shape.sealed || innerShape.sealed
                     shape.foreign.formUnion(innerShape.foreign)
                     shape.typeElements += innerShape.typeElements
+                } else if let known = Self.knownInterface(type, in: file) {
+                    for (method, signature) in known where shape.methods[method] == nil {
+                        shape.methods[method] = InterfaceMethod(
+                            signature: signature, via: type.description, deprecated: false, file: file, line: 0)
+                    }
                 } else if case .named(.some, _, _) = type {
                     shape.foreign.insert(type.description)
                 } else if case .named(nil, "error", []) = type {

@@ -34,17 +34,18 @@ final class GoAPIReader {
         problems: inout [SourceProblem]
     ) throws(GitError) -> [RawItem] {
         guard
-            let (moduleTree, module) = try modules.locate(
+            let (moduleTree, module, inferred) = try modules.locate(
                 root: spec.root, in: tree, files: source, extractor: "go-api", notes: &notes)
         else { return [] }
         let goModPath = spec.root.isEmpty ? "go.mod" : spec.root + "/go.mod"
         let found = try packageFolders(moduleTree, source: source)
         try parseMissing(found.flatMap(\.files), source: source, notes: &notes)
 
+        var moduleAttributes = ["kind": "module", "path": module]
+        if inferred { moduleAttributes["note"] = "no go.mod at this revision; import path from HEAD's go.mod" }
         var items = [
             RawItem(
-                key: goModPath, attributes: ["kind": "module", "path": module], stability: .stable,
-                location: Location(path: goModPath))
+                key: goModPath, attributes: moduleAttributes, stability: .stable, location: Location(path: goModPath))
         ]
         let ignorePatterns = spec.ignoreValues.map(\.description)
         for folder in found {

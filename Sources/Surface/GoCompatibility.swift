@@ -8,10 +8,10 @@ import SemVer
 /// type's basic numeric underlying type within its family (`int32` to `int64`, `float32` to `float64`) is not; a
 /// method moving from a value to a pointer receiver is breaking and the reverse is not; an interface becoming sealed
 /// is breaking; a struct that stops being comparable is breaking; attributes that describe rather than promise
-/// (`build`, `via`, `note`) change nothing.
+/// (`build`, `via`, `note`) change nothing; renames that correspond (``GoCorrespondence``) change nothing.
 enum GoCompatibility {
     /// Attributes that describe an item without promising anything.
-    static let descriptive: Set<String> = ["build", "via", "note"]
+    static let descriptive: Set<String> = ["build", "note", "exposed"]
 
     /// Numeric widenings apidiff accepts for a defined type's underlying basic type.
     private static let widenings: Set<String> = {
@@ -41,6 +41,26 @@ enum GoCompatibility {
         }
     }
 
+    /// True when a const's text names something of another package (`pkg.Name`), so it was not evaluated.
+    static func refersToAnotherPackage(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        let isWord = { (scalar: Unicode.Scalar) in
+            scalar.properties.isAlphabetic || scalar == "_" || scalar.properties.numericType != nil
+        }
+        var inString = false
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "\"" || scalar == "`" { inString.toggle() }
+            guard !inString, scalar == ".", index > 0, index + 1 < scalars.count,
+                scalars[index + 1].properties.isAlphabetic || scalars[index + 1] == "_"
+            else { continue }
+            // The word before the dot must be an identifier (`pkg`), not a number (`1.e5`).
+            var start = index
+            while start > 0 && isWord(scalars[start - 1]) { start -= 1 }
+            if start < index, scalars[start].properties.isAlphabetic || scalars[start] == "_" { return true }
+        }
+        return false
+    }
+
     /// True for a go-api item (it has one of the extractor's kinds).
     static func isGoItem(_ item: SurfaceItem) -> Bool {
         guard let kind = item.attributes["kind"] else { return false }
@@ -48,43 +68,111 @@ enum GoCompatibility {
     }
 
     /// The bump one changed attribute needs, when `surface` calls it breaking.
-    static func bump(attribute: String, old: SurfaceItem, new: SurfaceItem) -> Bump {
+    static func bump(
+        attribute: String, old: SurfaceItem, new: SurfaceItem, correspondence: GoCorrespondence? = nil
+    ) -> Bump {
         if descriptive.contains(attribute) { return .patch }
         let before = old.attributes[attribute]
         let after = new.attributes[attribute]
+        if GoCorrespondence.compared.contains(attribute),
+            correspondence?.corresponds(attribute: attribute, old: old, new: new) == true
+        {
+            return .patch
+        }
+        if old.attributes["kind"] == "func", new.attributes["kind"] == "var",
+            let signature = old.attributes["signature"], new.attributes["type"] == "func" + signature
+        {
+            // A func becoming a var of the same func type: every call still compiles.
+            return .minor
+        }
         switch attribute {
+        case "path" where old.attributes["kind"] == "module" && (old.attributes["note"] != nil || new.attributes["note"] != nil):
+            // A path inferred for a revision without go.mod promised nothing: the packages are compared by folder.
+            return .patch
+        case "alias-of":
+            // A type becoming an alias of another type of the package merges the two: compatible. Two names that
+            // were one type becoming distinct types (or the alias moving to another type) can break code using both,
+            // unless the old target is still the same type under another alias (`K = L` becoming `L = K`).
+            // An unexported type cannot be named by users: which names it aliases is not theirs to see.
+            guard let before, old.attributes["exposed"] != "yes" else { return .patch }
+            if let correspondence, let package = correspondence.oldPackage(of: old),
+                let name = old.key.split(separator: ".").last,
+                correspondence.sameType(before, after ?? String(name), in: package)
+            {
+                return .patch
+            }
+            return .major
+        case "embedded":
+            // An embedded field becoming a named one of the same type keeps `s.F`; the members it promoted are items
+            // of their own (their removal is reported), except those of another package's type, which are not listed.
+            if before == "yes", after == nil, let type = new.attributes["type"], type.contains(".") { return .major }
+            return .minor
+        case "via" where new.attributes["kind"] == "field":
+            // A field that becomes promoted can no longer be set by name in a composite literal (`S{A: 1}`).
+            return before == nil && after != nil ? .major : .patch
+        case "via":
+            // A method reached through another embedding is still called the same way.
+            return .patch
         case "type" where old.attributes["kind"] == "type" && new.attributes["kind"] == "type":
             if let before = canonical(before), let after = canonical(after), widenings.contains("\(before)>\(after)") {
                 return .minor
             }
+            // A defined channel type losing its direction (`<-chan T` to `chan T`) still does what it did.
+            if let before, let after, before.hasPrefix("<-chan ") || before.hasPrefix("chan<- "),
+                "chan " + before.dropFirst(7) == after
+            {
+                return .minor
+            }
             return .major
+        case "receiver" where before == "interface" || after == "interface":
+            // A type becoming an interface (or the reverse) is reported on the type; its method is still called so.
+            return .patch
         case "receiver":
             // A pointer method becoming a value method enlarges the value's method set: compatible.
             return before == "pointer" && after == "value" ? .minor : .major
         case "comparable":
             // `comparable=no` appears when a struct gains a slice, map or func field: `==` on it stops compiling.
+            // `?` means it depends on another package's type: from or to unknown, nothing can be claimed.
+            if before == "?" || after == "?" { return .patch }
             return after == "no" ? .major : .minor
         case "sealed":
             // Unsealing (removing the unexported method) lets others implement it: compatible.
             return before == "yes" && after == "no" ? .minor : .major
         case "type" where old.attributes["type"] == "?" || new.attributes["type"] == "?":
             return .patch
+        case "value" where refersToAnotherPackage(before ?? "") || refersToAnotherPackage(after ?? ""):
+            // `mvccpb.DELETE` becoming `mvccpb.Event_DELETE` may be the same number: another package's consts are
+            // not read, so nothing is claimed (the item's note says so).
+            return .patch
         default:
             return .major
         }
     }
 
+    /// The bump a removed item needs: major, except a member of a type that became an alias of another package's
+    /// type (`type T = other.T`, the usual way to move a type): its members are there, but not listed (no claim).
+    static func removalBump(_ item: SurfaceItem, after: SurfaceSnapshot) -> Bump {
+        // An unexported type no longer exposed: the exported items that referred to it carry the change.
+        if item.attributes["exposed"] == "yes" { return .patch }
+        guard let dot = item.key.lastIndex(of: "."), let parent = after.items[item.surface + ":" + item.key[..<dot]],
+            parent.attributes["kind"] == "alias", let target = parent.attributes["type"], target.contains(".")
+        else { return .major }
+        return .patch
+    }
+
     /// The bump an added item needs: major for a method added to an interface others can implement, else minor.
     static func additionBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump {
+        // Users cannot name an unexported type: exposing one adds nothing they can write.
+        if item.attributes["exposed"] == "yes" { return .patch }
         guard item.attributes["kind"] == "method", item.attributes["receiver"] == "interface",
             let dot = item.key.lastIndex(of: ".")
         else { return .minor }
         let parentID = item.surface + ":" + item.key[..<dot]
-        // A method of a new interface is part of adding the interface.
+        // A method of a new interface is part of adding the interface; one that others could implement before (not
+        // sealed then) breaks them, even if it is sealed now.
         guard let oldParent = before.items[parentID], oldParent.attributes["type"]?.hasPrefix("interface") == true
         else { return .minor }
-        let sealed = after.items[parentID]?.attributes["sealed"] == "yes"
-        return sealed ? .minor : .major
+        return oldParent.attributes["sealed"] == "yes" ? .minor : .major
     }
 
     /// When the module path changed (`go.k6.io/k6` to `go.k6.io/k6/v2`), `before` with its keys moved to the new

@@ -18,7 +18,7 @@ final class GoPackageFinder {
     {
         let root = spec.root.split(separator: "/").joined(separator: "/")
         guard
-            let (moduleTree, module) = try modules.locate(
+            let (moduleTree, module, _) = try modules.locate(
                 root: root, in: tree, files: files, extractor: "go-packages", notes: &notes)
         else { return [] }
         return try packages(in: moduleTree, files: files, notes: &notes).map { relative in
@@ -113,11 +113,15 @@ final class GoPackageFinder {
 /// remembered by `go.mod` blob id. Shared by `go-packages` and `go-api`.
 final class GoModuleLocator {
     private var pathByBlob: [ObjectID: String?] = [:]
+    /// The module path HEAD's `go.mod` gives the module at each root, for revisions that have none yet.
+    private var headPaths: [String: String?] = [:]
 
     /// The module's folder and path; nil when there is no `go.mod` there, or (with a note naming `extractor`) when it
-    /// has no `module` line. A `go.mod` missing from the object store throws (fail closed).
+    /// has no `module` line; a `go.mod` missing from the object store throws (fail closed). A revision from before Go
+    /// modules (the folder exists, with no `go.mod`) is read under the path of HEAD's `go.mod`, with `inferred` set,
+    /// so adding `go.mod` does not look like adding every package.
     func locate(root: String, in tree: ObjectID, files: any FileTree, extractor: String, notes: inout [String])
-        throws(GitError) -> (tree: ObjectID, path: String)?
+        throws(GitError) -> (tree: ObjectID, path: String, inferred: Bool)?
     {
         var moduleTree = tree
         for part in root.split(separator: "/") {
@@ -127,7 +131,10 @@ final class GoModuleLocator {
             moduleTree = entry.id
         }
         let goModPath = root.isEmpty ? "go.mod" : root + "/go.mod"
-        guard let goMod = try files.blobID(atPath: "go.mod", inTree: moduleTree) else { return nil }
+        guard let goMod = try files.blobID(atPath: "go.mod", inTree: moduleTree) else {
+            guard let later = try headModulePath(root: root, files: files) else { return nil }
+            return (moduleTree, later, true)
+        }
         let module: String?
         if let cached = pathByBlob[goMod] {
             module = cached
@@ -143,6 +150,28 @@ final class GoModuleLocator {
             notes.append("\(goModPath): no 'module' line; \(extractor) found nothing")
             return nil
         }
-        return (moduleTree, module)
+        return (moduleTree, module, false)
+    }
+
+    /// The module path of the `go.mod` at `root` in HEAD's tree, read once per root: what a revision from before Go
+    /// modules is read under. Nil when there is no HEAD or it has no such `go.mod`; a `go.mod` missing from the object
+    /// store throws (fail closed).
+    private func headModulePath(root: String, files: any FileTree) throws(GitError) -> String? {
+        if let known = headPaths[root] { return known }
+        let repository = (files as? Repository) ?? (files as? WorkingTree)?.repository
+        var path: String?
+        if let repository, let head = try? repository.resolve("HEAD") {
+            let goModPath = root.isEmpty ? "go.mod" : root + "/go.mod"
+            let tree = try repository.rootTree(of: head)
+            if let blob = try repository.blobID(atPath: goModPath, inTree: tree) {
+                do {
+                    path = GoPackageFinder.modulePath(in: try repository.text(ofBlob: blob))
+                } catch {
+                    throw error.locating(path: goModPath, revision: "HEAD")
+                }
+            }
+        }
+        headPaths[root] = path
+        return path
     }
 }

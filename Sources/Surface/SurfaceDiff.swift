@@ -49,11 +49,20 @@ public enum SurfaceDiff {
             let read = Set(kinds.filter { $0.value.contains { $0.name == kind.name } }.keys)
             if !read.isEmpty { before = kind.aligning(before, to: after, surfaces: read) }
         }
+        var surfacesByKind: [String: Set<String>] = [:]
+        for (surface, found) in kinds {
+            for kind in found { surfacesByKind[kind.name, default: []].insert(surface) }
+        }
+        let comparison = SurfaceComparison(before: before, after: after, surfaces: surfacesByKind)
         // Each side's items once, without building the union of ids (a large go-api surface has thousands).
         for (id, old) in before.items {
             guard let new = after.items[id] else {
                 let experimental = old.stability == .experimental
-                changes.append(make(old, .removed, experimental ? .patch : .major, old, nil, experimental))
+                let judges = kinds[old.surface] ?? []
+                let bump: Bump =
+                    experimental
+                    ? .patch : judges.lazy.compactMap { $0.removalBump(old, in: comparison) }.first ?? .major
+                changes.append(make(old, .removed, bump, old, nil, experimental))
                 continue
             }
             if old.stability != new.stability { changes += stabilityChanges(old, new) }
@@ -70,7 +79,8 @@ public enum SurfaceDiff {
                 experimental
                 ? .patch
                 : breaking.map { attribute in
-                    judges.lazy.compactMap { $0.bump(attribute: attribute, old: old, new: new) }.first ?? .major
+                    judges.lazy.compactMap { $0.bump(attribute: attribute, old: old, new: new, in: comparison) }.first
+                        ?? .major
                 }.max() ?? .patch
             changes.append(
                 Change(

@@ -29,7 +29,7 @@ struct Semgate: ParsableCommand {
               semgate init --write .semgate.yml  a starting policy for this repository
               semgate explain RULE               why a rule fired and what to do
             """,
-        version: "0.1.0",
+        version: VersionText.text,
         subcommands: [
             CheckCommand.self, NextCommand.self, AuditCommand.self, DiffCommand.self, SurfaceCommand.self,
             PolicyCommand.self, InitCommand.self, SupportCommand.self, FixTargetsCommand.self,

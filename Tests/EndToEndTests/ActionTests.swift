@@ -180,6 +180,44 @@ struct ActionTests {
         #expect(run.outputs.isEmpty)
     }
 
+    @Test("semgate's stderr and text report reach the log only between a one-off stop-commands token and its end")
+    func stderrIsFenced() throws {
+        let repo = try sampleRepository()
+        let folder = try TemporaryFolder()
+        // A stand-in semgate whose stderr and text report quote hostile repository text.
+        let fake = try folder.write(
+            "semgate",
+            """
+            #!/usr/bin/env bash
+            printf '%s\n' "semgate: note: cmd/" "::error file=x::injected" "::add-mask::secret" >&2
+            case "$*" in
+                *"--format json"*) echo '{"schema":"semgate/report@1","verdict":"pass","required":"none","next":"1.0.1"}' ;;
+                *"--format text"*) printf '%s' '::warning::from the text report' ;;
+            esac
+            """)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
+        let run = try ActionRun(in: repo.url, ["GITHUB_EVENT_NAME": "push", "SEMGATE": fake])
+        #expect(run.result.status == 0, "\(run.result)")
+        #expect(run.outputs["verdict"] == "pass")
+        var fence: String?
+        var fencedLines = 0
+        for line in run.result.stdout.split(separator: "\n").map(String.init) {
+            if let token = fence {
+                if line == "::\(token)::" { fence = nil } else { fencedLines += 1 }
+            } else if line.hasPrefix("::stop-commands::") {
+                let token = String(line.dropFirst("::stop-commands::".count))
+                #expect(token.count == 32)
+                fence = token
+            } else {
+                #expect(!line.hasPrefix("::"), "a command outside the fence: \(line)")
+            }
+        }
+        #expect(fence == nil, "every fence is closed")
+        #expect(fencedLines == 4, "\(run.result.stdout)")
+        #expect(run.result.stdout.contains("::error file=x::injected"))
+        #expect(!run.result.stderr.contains("injected"))
+    }
+
     @Test("a blobless partial checkout: the pull request is not judged on missing files; exit 2 names the fix")
     func partialClone() throws {
         let repo = try sampleRepository()
@@ -239,7 +277,11 @@ struct ActionTests {
         let jobs = try #require(workflow["jobs"] as? [String: [String: Any]])
         #expect(jobs["build-and-test"] != nil)
         let steps = jobs.values.flatMap { $0["steps"] as? [[String: Any]] ?? [] }
-        #expect(steps.contains { $0["uses"] as? String == "./.github/actions/semgate" })
+        // `$/` is GitHub's spelling of "this repository at the workflow's commit" (zizmor's self-repository audit).
+        #expect(
+            steps.contains {
+                ["$/.github/actions/semgate", "./.github/actions/semgate"].contains($0["uses"] as? String)
+            })
         let checkouts = steps.filter { ($0["uses"] as? String)?.hasPrefix("actions/checkout@") == true }
         #expect(!checkouts.isEmpty)
         for checkout in checkouts {

@@ -21,7 +21,7 @@ private func goSnapshot(_ files: [String: String], importPath: String = "example
 }
 
 private func goSnapshot(_ source: String) -> SurfaceSnapshot {
-    goSnapshot(["p.go": "package p\n" + source])
+    goSnapshot(["p.go": "package p\nimport (\n\t\"io\"\n\t\"time\"\n)\n" + source])
 }
 
 private let goPolicy: Policy = {
@@ -138,6 +138,55 @@ struct GoAPITests {
         Rule(
             name: "deprecating is minor", old: "func F() {}", new: "// F does.\n//\n// Deprecated: use G.\nfunc F() {}",
             bump: .minor),
+        Rule(name: "naming a single result is nothing", old: "func F() error", new: "func F() (err error)", bump: .none),
+        Rule(
+            name: "an unexported type renamed to an exported one corresponds", old: "type options struct{}\nfunc New(o options) {}",
+            new: "type Options struct{}\nfunc New(o Options) {}", bump: .minor),
+        Rule(
+            name: "an unexported type renamed to another corresponds", old: "type u1 int\nvar V u1\nfunc F(u1) u1",
+            new: "type u2 int\nvar V u2\nfunc F(u2) u2", bump: .patch),
+        Rule(
+            name: "an unexported type split into two names is major",
+            old: "type u1 int\nvar V u1\nvar W u1\nvar X u1", new: "type u2 int\ntype u3 int\nvar V u2\nvar W u3\nvar X u3",
+            bump: .major),
+        Rule(
+            name: "a type renamed while an alias keeps the old name corresponds",
+            old: "type Client struct{ A int }\nfunc (Client) Do() {}\nfunc New() Client",
+            new: "type HTTPClient struct{ A int }\nfunc (HTTPClient) Do() {}\ntype Client = HTTPClient\nfunc New() HTTPClient",
+            bump: .minor),
+        Rule(
+            name: "an alias that becomes a distinct type is major", old: "type A struct{}\ntype B = A",
+            new: "type A struct{}\ntype B struct{}", bump: .major),
+        Rule(name: "renaming a type parameter is a patch", old: "type G[T any] []T", new: "type G[A any] []A", bump: .patch),
+        Rule(
+            name: "a struct with another package's field type gaining a slice claims nothing",
+            old: "type S struct{ A other.T }", new: "type S struct{ A other.T; B []int }", bump: .minor),
+        Rule(
+            name: "a struct with a known comparable standard field gaining a slice is major",
+            old: "type S struct{ A time.Time }", new: "type S struct{ A time.Time; B []int }", bump: .major),
+        Rule(name: "a channel type losing its direction is minor", old: "type C <-chan int", new: "type C chan int", bump: .minor),
+        Rule(name: "a func becoming a var of its type is minor", old: "func F(bool) {}", new: "var F func(bool)", bump: .minor),
+        Rule(
+            name: "a field that becomes promoted is major (composite literals)",
+            old: "type E struct{ A int }\ntype S struct{ A int; E E }", new: "type E struct{ A int }\ntype S struct{ E }",
+            bump: .major),
+        Rule(
+            name: "a method added to an interface that was implementable is major even if it seals it",
+            old: "type I interface{ M() }", new: "type I interface{ M(); N(); m() }", bump: .major),
+        Rule(
+            name: "an array length const change is major", old: "const N = 3\ntype A [N]int",
+            new: "const N = 4\ntype A [N]int", bump: .major),
+        Rule(
+            name: "an embedded standard interface spelled out is a patch",
+            old: "type I interface{ io.Reader; M() }", new: "type I interface{ M(); Read([]byte) (int, error) }",
+            bump: .patch),
+        Rule(name: "interface{} spelled any is nothing", old: "type C interface{}", new: "type C any", bump: .none),
+        Rule(
+            name: "a const whose value names another package's const claims nothing",
+            old: "const D = mvccpb.DELETE", new: "const D = mvccpb.Event_DELETE", bump: .patch),
+        Rule(
+            name: "a type moved to another package behind an alias keeps its members (not listed: no claim)",
+            old: "type R struct{ W int }\nfunc (R) Do() {}", new: "type R = other.R", bump: .major),
         Rule(
             name: "body changes are nothing", old: "func F() int { return 1 }", new: "func F() int { return 2 }",
             bump: .none),
@@ -322,5 +371,50 @@ struct GoAPIRepositoryTests {
             ])
         #expect(changes.last?.before?.attributes["path"] == "example.com/mod")
         #expect(changes.last?.after?.attributes["path"] == "example.com/mod/v2")
+    }
+
+    @Test("a revision from before Go modules is read under HEAD's module path: adding go.mod adds nothing")
+    func preModules() throws {
+        let repo = try FixtureRepository()
+        try repo.write("lib/lib.go", "package lib\n\nfunc New() error { return nil }\n")
+        try repo.commit("gopath era")
+        try repo.tag("v1.0.0")
+        try repo.write("go.mod", "module example.com/mod\n")
+        try repo.write("lib/lib.go", "package lib\n\nfunc New() (err error) { return nil }\n\nfunc Extra() {}\n")
+        try repo.commit("modules")
+        let policy = try loadPolicy(Self.yaml)
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.yaml)
+        #expect(before.items["api:example.com/mod/lib.New"] != nil)
+        #expect(before.items["api:go.mod"]?.attributes["note"] == "no go.mod at this revision; import path from HEAD's go.mod")
+        let after = try surface(of: repo, at: "HEAD", policy: Self.yaml)
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
+        #expect(
+            changes.map { "\($0.kind) \($0.key) \($0.bump)" } == [
+                "added example.com/mod/lib.Extra minor", "changed go.mod patch",
+            ])
+    }
+
+    @Test("members of a type moved behind an alias to another package are not claimed removed; the kind change is")
+    func movedType() {
+        let changes = SurfaceDiff.changes(
+            from: goSnapshot("type R struct{ W int }\nfunc (R) Do() {}"), to: goSnapshot("type R = other.R"),
+            policy: goPolicy)
+        #expect(
+            changes.map { "\($0.kind) \($0.key) \($0.bump)" } == [
+                "changed example.com/m/p.R major", "removed example.com/m/p.R.Do patch",
+                "removed example.com/m/p.R.W patch",
+            ])
+    }
+
+    @Test("comparability of another package's type is looked up by import path, not by its local name")
+    func comparabilityByImportPath() {
+        let local = goSnapshot([
+            "p.go": "package p\nimport time \"example.com/m/time\"\ntype S struct{ T time.Time }\n"
+        ])
+        #expect(local.items["api:example.com/m/p.S"]?.attributes["comparable"] == "?")
+        let standard = goSnapshot(["p.go": "package p\nimport \"time\"\ntype S struct{ T time.Time }\n"])
+        #expect(standard.items["api:example.com/m/p.S"]?.attributes["comparable"] == nil)
+        let header = goSnapshot(["p.go": "package p\nimport \"net/http\"\ntype S struct{ H http.Header }\n"])
+        #expect(header.items["api:example.com/m/p.S"]?.attributes["comparable"] == "no")
     }
 }

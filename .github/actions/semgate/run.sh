@@ -24,6 +24,18 @@ stop() {
     exit 2
 }
 
+# Prints the file $1, output of semgate that quotes repository text (paths, item names), to the log with workflow
+# commands switched off around it by a one-off token, so no line of it can start an annotation, mask or command.
+fenced() {
+    [ -s "$1" ] || return 0
+    local token
+    token=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+    echo "::stop-commands::$token"
+    cat -- "$1"
+    if [ -n "$(tail -c 1 -- "$1")" ]; then echo; fi
+    echo "::$token::"
+}
+
 case "$format" in
     text | json | markdown | github | sarif | junit) ;;
     *) stop "the format input must be one of text, json, markdown, github, sarif, junit" ;;
@@ -65,7 +77,6 @@ json="$folder/semgate-report.json"
 errors="$folder/semgate-stderr.txt"
 status=0
 "$semgate" "${args[@]}" --format json > "$json" 2> "$errors" || status=$?
-cat "$errors" >&2
 if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
     # semgate's own one-line error, as an annotation (escaped so that nothing in it starts a command) and in the
     # job summary (HTML-escaped inside <pre>).
@@ -79,6 +90,8 @@ print("::error title=semgate could not make the check::" + text)
 PY
     exit 2
 fi
+# Notes and warnings on stderr, in the log with commands switched off.
+fenced "$errors"
 
 # Outputs, from the JSON contract; values are checked to be plain words before they reach GITHUB_OUTPUT.
 python3 - "$json" >> "$outputs" << 'PY'
@@ -104,7 +117,7 @@ esac
 if [ "$format" != json ]; then
     "$semgate" "${args[@]}" --format "$format" > "$report" 2> /dev/null || true
 fi
-if [ "$format" = text ]; then cat "$report"; fi
+if [ "$format" = text ]; then fenced "$report"; fi
 echo "report=$report" >> "$outputs"
 
 if [ "$status" -eq 1 ] && [ "${INPUT_FAIL_ON_VIOLATION:-true}" = true ]; then

@@ -1,0 +1,202 @@
+/// Which type names of an old package version stand for which names of the new one, after apidiff's correspondence
+/// rules, read from the text of go-api attributes.
+///
+/// apidiff compares types by correspondence, not by name: an unexported type may be renamed (it cannot be named by
+/// other packages), a type renamed while an alias keeps the old name (`type Old = New`) is the same type, and type
+/// parameters may be renamed. A changed `signature`, `type`, `typeparams` or `alias-of` whose only differences are
+/// such renames is no change. An old unexported name must stand for one new name across the whole comparison:
+/// splitting it into two (`u1` becoming `u2` here and `u3` there) is a change, as apidiff says.
+final class GoCorrespondence {
+    private static let predeclared: Set<String> = [
+        "any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32", "float64", "int", "int8",
+        "int16", "int32", "int64", "rune", "string", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr",
+        "func", "chan", "map", "struct", "interface", "untyped",
+    ]
+    static let compared: Set<String> = ["signature", "type", "typeparams", "alias-of"]
+
+    /// How often each old unexported name meets each new name in the comparison.
+    private var unexportedTargets: [String: [String: Int]] = [:]
+    /// Aliases of the new side by package and name: `pkg` -> `Old` -> `New`.
+    private var newAliases: [String: [String: String]] = [:]
+    private var oldPackages: Set<String> = []
+    /// The members of the old side's exposed unexported types, by the type's id: (member name, item).
+    private var exposedMembers: [String: [(String, SurfaceItem)]] = [:]
+    /// Attributes that say where or how an item was found, not what it is.
+    private static let shapeless: Set<String> = ["alias-of", "note", "exposed", "build", "via"]
+    private let before: SurfaceSnapshot
+    private let after: SurfaceSnapshot
+
+    init(before: SurfaceSnapshot, after: SurfaceSnapshot, surfaces: Set<String>) {
+        self.before = before
+        self.after = after
+        let isGo = { (item: SurfaceItem) in surfaces.contains(item.surface) && GoCompatibility.isGoItem(item) }
+        for item in before.items.values where isGo(item) && item.attributes["kind"] == "package" {
+            oldPackages.insert(item.key)
+        }
+        var newPackages: Set<String> = []
+        for item in after.items.values where isGo(item) && item.attributes["kind"] == "package" {
+            newPackages.insert(item.key)
+        }
+        for item in after.items.values where isGo(item) {
+            guard let target = item.attributes["alias-of"], let (package, name) = Self.split(item.key, newPackages)
+            else { continue }
+            newAliases[package, default: [:]][name] = target
+        }
+        for (id, item) in before.items where isGo(item) && item.attributes["exposed"] == "yes" {
+            guard let dot = id.lastIndex(of: "."), before.items[String(id[..<dot])]?.attributes["exposed"] == "yes"
+            else { continue }
+            exposedMembers[String(id[..<dot]), default: []].append((String(id[id.index(after: dot)...]), item))
+        }
+        for (id, old) in before.items where isGo(old) {
+            guard let new = after.items[id], old.attributes != new.attributes else { continue }
+            for attribute in Self.compared {
+                guard let from = old.attributes[attribute], let to = new.attributes[attribute], from != to,
+                    let pairs = Self.renames(from, to)
+                else { continue }
+                for (a, b) in pairs where Self.isUnexportedName(a) { unexportedTargets[a, default: [:]][b, default: 0] += 1 }
+            }
+        }
+    }
+
+    /// True when `old`'s value of `attribute` becomes `new`'s only through corresponding renames.
+    func corresponds(attribute: String, old: SurfaceItem, new: SurfaceItem) -> Bool {
+        guard let from = old.attributes[attribute], let to = new.attributes[attribute],
+            let pairs = Self.renames(from, to), !pairs.isEmpty
+        else { return false }
+        let package = Self.split(old.key, oldPackages)?.package
+        let oldParameters = typeParameters(of: old, in: before)
+        let newParameters = typeParameters(of: new, in: after)
+        return pairs.allSatisfy { a, b in
+            if let index = oldParameters.firstIndex(of: a), index < newParameters.count, newParameters[index] == b {
+                return true
+            }
+            if let package, sameType(a, b, in: package) { return true }
+            guard Self.isUnexportedName(a), correspondingName(of: a) == b, let package else { return false }
+            return shapesMatch(a, b, package: package, surface: old.surface)
+        }
+    }
+
+    /// True when the old unexported type `a` (listed with `exposed=yes`) and the new type `b` have the same type and
+    /// the same exported members: renaming it changed nothing a user can see. A predeclared `b` (`type t int`
+    /// becoming `int`) matches a type with that underlying type and no members.
+    private func shapesMatch(_ a: String, _ b: String, package: String, surface: String) -> Bool {
+        guard let old = before.items["\(surface):\(package).\(a)"] else { return false }
+        let shape = { (item: SurfaceItem) in item.attributes.filter { !Self.shapeless.contains($0.key) } }
+        let members = exposedMembers["\(surface):\(package).\(a)"] ?? []
+        guard let new = after.items["\(surface):\(package).\(b)"] else {
+            return Self.predeclared.contains(b) && old.attributes["type"] == b && members.isEmpty
+        }
+        guard shape(old) == shape(new) else { return false }
+        return members.allSatisfy { suffix, member in
+            guard let counterpart = after.items["\(surface):\(package).\(b).\(suffix)"] else { return false }
+            return shape(counterpart) == shape(member)
+        }
+    }
+
+    /// True when two names of a package denote one type on the new side (one is an alias of the other, or both are
+    /// aliases of one type).
+    func sameType(_ a: String, _ b: String, in package: String) -> Bool {
+        let new = newAliases[package] ?? [:]
+        return (new[a] ?? a) == (new[b] ?? b)
+    }
+
+    /// The package of a go-api item on the old side.
+    func oldPackage(of item: SurfaceItem) -> String? {
+        Self.split(item.key, oldPackages)?.package
+    }
+
+    /// The new name an old unexported name stands for: the one it meets most often, when exactly one does (apidiff
+    /// keeps the first correspondence it meets and reports the others; the most frequent does not depend on order).
+    private func correspondingName(of name: String) -> String? {
+        guard let targets = unexportedTargets[name], let most = targets.values.max() else { return nil }
+        let winners = targets.filter { $0.value == most }
+        return winners.count == 1 ? winners.first?.key : nil
+    }
+
+    /// The type parameter names of an item, or of the type whose member it is.
+    private func typeParameters(of item: SurfaceItem, in snapshot: SurfaceSnapshot) -> [String] {
+        var text = item.attributes["typeparams"]
+        if text == nil, let dot = item.key.lastIndex(of: ".") {
+            text = snapshot.items[item.surface + ":" + item.key[..<dot]]?.attributes["typeparams"]
+        }
+        guard let text else { return [] }
+        // `[K comparable, V any]`: the first identifier of each top-level comma-separated part.
+        var names: [String] = []
+        var depth = 0
+        var expectName = true
+        for token in Self.tokens(text) {
+            switch token {
+            case "[", "(", "{": depth += 1
+            case "]", ")", "}": depth -= 1
+            case "," where depth == 1: expectName = true
+            default:
+                if expectName && depth == 1 && Self.isIdentifier(token) {
+                    names.append(token)
+                    expectName = false
+                }
+            }
+        }
+        return names
+    }
+
+    /// The pairs of unqualified identifiers that differ between two texts equal in every other token; nil when they
+    /// differ otherwise.
+    static func renames(_ from: String, _ to: String) -> [(String, String)]? {
+        let old = tokens(from)
+        let new = tokens(to)
+        guard old.count == new.count else { return nil }
+        var pairs: [(String, String)] = []
+        for index in old.indices where old[index] != new[index] {
+            // `pkg.Name`: neither part names a type of this package.
+            let qualified =
+                index >= 2 && old[index - 1] == "." && isIdentifier(old[index - 2]) || index + 2 < old.count
+                && old[index + 1] == "." && isIdentifier(old[index + 2])
+            guard !qualified, isIdentifier(old[index]), isIdentifier(new[index]) else { return nil }
+            pairs.append((old[index], new[index]))
+        }
+        return pairs
+    }
+
+    private static func isIdentifier(_ token: String) -> Bool {
+        guard let first = token.unicodeScalars.first else { return false }
+        return first == "_" || first.properties.isAlphabetic
+    }
+
+    static func isUnexportedName(_ name: String) -> Bool {
+        isIdentifier(name) && !GoAPIPackage.isExported(name) && !predeclared.contains(name)
+    }
+
+    /// Identifiers, numbers and single punctuation characters; spaces dropped.
+    static func tokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        for character in text {
+            if character.isLetter || character.isNumber || character == "_" {
+                current.append(character)
+                continue
+            }
+            if !current.isEmpty {
+                tokens.append(current)
+                current = ""
+            }
+            if character != " " { tokens.append(String(character)) }
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return tokens
+    }
+
+    /// The package of an item key and the item's first name after it (`example.com/p.T.M` gives `example.com/p`
+    /// and `T`), for packages in `packages`.
+    private static func split(_ key: String, _ packages: Set<String>) -> (package: String, name: String)? {
+        var index = key.endIndex
+        while let dot = key[..<index].lastIndex(of: ".") {
+            let package = String(key[..<dot])
+            if packages.contains(package) {
+                let rest = key[key.index(after: dot)...]
+                return (package, String(rest.prefix { $0 != "." }))
+            }
+            index = dot
+        }
+        return nil
+    }
+}
