@@ -143,6 +143,8 @@ struct InertOutputTests {
             #expect(items.contains("api:" + name), "\(name.debugDescription)")
         }
         for key in InertFixture.listKeys { #expect(items.contains("options:" + key), "\(key.debugDescription)") }
+        let reasons = (report?["findings"] as? [[String: Any]] ?? []).compactMap { $0["exception"] as? String }
+        #expect(reasons.contains { $0.contains("PWNED-reason") }, "the exception's reason is reported: \(reasons)")
         let locations = values(of: "location", in: "changes", of: report)
         for path in [InertFixture.removedPath, InertFixture.addedPath] {
             #expect(locations.contains { $0.hasPrefix(path + ":") }, "\(path.debugDescription) in \(locations)")
@@ -192,6 +194,8 @@ struct InertOutputTests {
             ["check", "--allow", "x\n::error::PWNED-arg\u{1B}]0;t\u{7}"], ["support", "--at", "2024\n::error::PWNED"],
             ["check", "--format", "x\n::error::PWNED-format"], ["next", "--pre", "rc\n::error::PWNED-pre"],
             ["check", "--version", "1.1.0\n::error::PWNED-version"],
+            ["check", "--repo", "/nonexistent\n::error::PWNED-repo\u{1B}[2J"],
+            ["check", "--policy", "missing\n::error::PWNED-policy.yml"], ["surface", "--check", "x\n##[error]PWNED"],
         ]
         let folder = try TemporaryFolder()
         let policy = try folder.write(
