@@ -80,7 +80,9 @@ let package = Package(
             name: "gosource-fuzz", dependencies: ["GoSource", "Cobra", "TestSupport"], path: "Tests/GoSourceFuzz"),
         .testTarget(name: "SurfaceTests", dependencies: ["Surface", "Policy", "TestSupport"]),
         .testTarget(name: "LifecycleTests", dependencies: ["Lifecycle", "Policy", "SemVer"]),
-        .testTarget(name: "GateTests", dependencies: ["Gate", "Lifecycle", "TestSupport"]),
+        .testTarget(
+            name: "GateTests",
+            dependencies: ["Gate", "Lifecycle", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "ReportsTests", dependencies: ["Reports", "Lifecycle", "TestSupport"],
             resources: [.copy("Golden"), .copy("Schemas")]),

@@ -48,7 +48,6 @@ cc=${CC:-$(command -v cc || command -v clang || command -v gcc || true)}
     echo "error: a C compiler is needed (cc, clang or gcc)" >&2
     exit 2
 }
-export CC=$cc
 
 # --- libgit2's source -------------------------------------------------------------------------------------------
 source_dir=${LIBGIT2_SOURCE:-}
@@ -153,7 +152,8 @@ wanted="$source_dir ${options[*]} ${extra_archives[*]:-}"
 if [ -z "$(find "$prefix" -name libgit2.a 2> /dev/null)" ] || [ "$(cat "$stamp" 2> /dev/null)" != "$wanted" ]; then
     echo "building a static libgit2 from $source_dir"
     rm -rf -- "$work/libgit2-build" "$prefix"
-    cmake -S "$source_dir" -B "$work/libgit2-build" "${options[@]}" > "$work/libgit2-cmake.log" 2>&1 || {
+    # CC for libgit2's build only: SwiftPM picks its own C compiler (clang) for semgate's C targets.
+    CC="$cc" cmake -S "$source_dir" -B "$work/libgit2-build" "${options[@]}" > "$work/libgit2-cmake.log" 2>&1 || {
         tail -n 40 "$work/libgit2-cmake.log" >&2
         exit 2
     }

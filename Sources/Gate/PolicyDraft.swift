@@ -15,13 +15,18 @@ public struct PolicyDraft: Sendable {
     /// The YAML text of the policy.
     public private(set) var yaml = ""
 
-    /// Looks at `repository` and writes the draft.
-    public init(repository: Repository) throws(GateError) {
-        // The committed files at HEAD are what every release and check will read; a repository without commits
-        // yet is judged by its working tree.
+    /// Looks at `repository` at `revision` (HEAD, or the working tree when there are no commits yet) and writes the
+    /// draft.
+    public init(repository: Repository, revision: String? = nil) throws(GateError) {
+        // The committed files at the revision are what every release and check will read; a repository without
+        // commits yet is judged by its working tree.
         let files: any FileTree
         let root: ObjectID?
-        if let head = try? repository.resolve("HEAD") {
+        if let revision {
+            let commit = try wrap { () throws(GitError) in try repository.resolve(revision) }
+            files = repository
+            root = try wrap { () throws(GitError) in try repository.rootTree(of: commit) }
+        } else if let head = try? repository.resolve("HEAD") {
             files = repository
             root = try wrap { () throws(GitError) in try repository.rootTree(of: head) }
         } else if repository.workingDirectory != nil {
@@ -35,32 +40,71 @@ public struct PolicyDraft: Sendable {
         let tags = try wrap { () throws(GitError) in try repository.tags() }.map(\.name)
         let reader = ProjectFiles(files: files, root: root)
         let project = try Self.projectName(reader, repository: repository)
-        var sections: [String] = []
         let versionFile = try Self.versionFile(reader)
         if let versionFile { findings.append("a version in the code: \(versionFile.version) in \(versionFile.path)") }
         let releases = Self.releases(tags: tags, versionFile: versionFile)
         findings += releases.findings
-        var surfaces: [String] = []
+        var surfaces: [DraftEntry] = []
+        var experimental: [String] = []
         for kind in Extractors.all {
             for proposal in try wrap({ () throws(GitError) in try kind.propose(for: reader) }) {
                 if let finding = proposal.finding { findings.append(finding) }
-                if !proposal.yaml.isEmpty { surfaces.append(proposal.yaml) }
+                if let surface = proposal.surface { surfaces.append(surface) }
+                experimental += proposal.experimental.filter { !experimental.contains($0) }
             }
         }
-        sections.append(Self.header(project: project, findings: findings))
-        sections.append(releases.yaml)
+        var entries = [
+            DraftEntry("semgate", .integer(1), comments: Self.header(project: project, findings: findings)),
+            DraftEntry("project", .string(project)),
+            releases.entry,
+        ]
         if surfaces.isEmpty {
-            sections.append(Self.noSurface)
+            entries.append(DraftEntry(comments: [""] + Self.noSurface))
         } else {
-            sections.append(
-                """
-                # The allow-list: only what these extractors find is promised stable; everything else may change.
-                # Check what they find with `semgate surface`, and commit a snapshot with `semgate surface --write`.
-                surfaces:
-                """ + "\n" + surfaces.joined(separator: "\n"))
+            entries.append(
+                DraftEntry(
+                    "surfaces", .mapping(surfaces),
+                    comments: [
+                        "",
+                        "The allow-list: only what these extractors find is promised stable; everything else may change.",
+                        "Check what they find with `semgate surface`, and commit a snapshot with `semgate surface --write`.",
+                    ]))
         }
-        sections.append(Self.footer)
-        yaml = sections.joined(separator: "\n\n") + "\n"
+        if experimental.isEmpty {
+            entries.append(
+                DraftEntry(comments: [
+                    "",
+                    "Items that are not (yet) promised although an extractor finds them: surface:key globs.",
+                    #"experimental: ["packages:**/experimental/**"]"#,
+                ]))
+        } else {
+            entries.append(
+                DraftEntry(
+                    "experimental", .list(experimental.map(DraftNode.string)),
+                    comments: [
+                        "",
+                        "Folders whose names say experimental, alpha or beta: what they hold is not promised yet.",
+                    ]))
+        }
+        entries.append(DraftEntry(comments: [""] + Self.support))
+        entries.append(
+            DraftEntry(comments: [
+                "",
+                "Opt in to commit messages as a second signal (Conventional Commits: feat!: asks for major).",
+                "signals: [conventional-commits]",
+            ]))
+        entries.append(
+            DraftEntry(
+                "rules", .mapping([DraftEntry("removed-without-deprecation", .string("error"))]),
+                comments: [
+                    "",
+                    "Severity per rule: error, warning or off (see `semgate help`, README \"Rules and severities\").",
+                ]))
+        do {
+            yaml = try DraftYAML.render(entries)
+        } catch {
+            throw GateError.usage("semgate init could not write the draft: \(error.description)")
+        }
     }
 
     // MARK: Reading
@@ -93,9 +137,11 @@ public struct PolicyDraft: Sendable {
 
     // MARK: Releases
 
-    /// The tag template most SemVer tags follow (`v{version}`, `{version}`, `cli/v{version}`), and what was seen.
-    static func releases(tags: [String], versionFile: VersionFile? = nil) -> (yaml: String, findings: [String]) {
+    /// The tag template most SemVer tags follow (`v{version}`, `{version}`, `cli/v{version}`), globs for the tag
+    /// families under it that are not releases, and what was seen.
+    static func releases(tags: [String], versionFile: VersionFile? = nil) -> (entry: DraftEntry, findings: [String]) {
         var counts: [String: [Version]] = [:]
+        var prefixOf: [String: String] = [:]
         for tag in tags {
             // The version starts at the first digit that begins a SemVer version.
             for index in tag.indices where tag[index].isNumber {
@@ -103,41 +149,102 @@ public struct PolicyDraft: Sendable {
                 if prefix.contains(where: \.isNumber) { break }
                 if let version = Version.parse(String(tag[index...])) {
                     counts[prefix, default: []].append(version)
+                    prefixOf[tag] = prefix
                 }
                 break
             }
         }
         let ranked = counts.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
-        var lines = ["releases:"]
-        var findings: [String] = []
         guard let (prefix, versions) = ranked.first else {
-            lines.append(
-                """
-                  # No release tags yet: the first release is 'v0.1.0' (or 'v1.0.0' once the surface is promised).
-                  tag: "v{version}"
-                  initial-development: semver     # 0.y.z: anything may change (SemVer item 4); or shifted
-                """)
-            lines.append(versionFileLines(versionFile, latest: nil))
-            return (lines.joined(separator: "\n"), ["no release tags yet"])
+            let entry = DraftEntry(
+                "releases",
+                .mapping(
+                    [
+                        DraftEntry(
+                            "tag", .string("v{version}"),
+                            comments: [
+                                "No release tags yet: the first release is 'v0.1.0' (or 'v1.0.0' once the surface is promised)."
+                            ]),
+                        DraftEntry(
+                            "initial-development", .string("semver"),
+                            comments: ["0.y.z: anything may change (SemVer item 4); or shifted"]),
+                    ] + versionFileEntries(versionFile, latest: nil)),
+                comments: [""])
+            return (entry, ["no release tags yet"])
         }
-        let template = ProjectFiles.yamlDouble(prefix + "{version}")
         let latest = versions.max() ?? Version(major: 0, minor: 0, patch: 0)
-        findings.append("\(versions.count) release tag\(versions.count == 1 ? "" : "s") like '\(prefix)\(latest)'")
-        lines.append("  # \(versions.count) tags follow this template; the greatest is \(prefix)\(latest).")
+        var findings = ["\(versions.count) release tag\(versions.count == 1 ? "" : "s") like '\(prefix)\(latest)'"]
+        var tagComments = ["\(versions.count) tags follow this template; the greatest is \(prefix)\(latest)."]
         for (other, found) in ranked.dropFirst() {
-            lines.append(
-                "  # Also seen: \(found.count) tag\(found.count == 1 ? "" : "s") like "
+            tagComments.append(
+                "Also seen: \(found.count) tag\(found.count == 1 ? "" : "s") like "
                     + "'\(other)\(found.max() ?? latest)' (another component? a second policy with tag: "
                     + "\"\(other){version}\" can check it).")
         }
-        lines.append("  tag: \(template)")
-        if latest.major == 0 {
-            lines.append("  initial-development: semver     # still 0.y.z: anything may change; 'shifted' is stricter")
-        } else {
-            lines.append("  initial-development: semver     # how 0.y.z releases before 1.0.0 are judged")
+        var entries = [DraftEntry("tag", .string(prefix + "{version}"), comments: tagComments)]
+        let ignore = ignoredFamilies(tags: tags.filter { $0.hasPrefix(prefix) }, prefix: prefix)
+        if !ignore.globs.isEmpty {
+            findings.append("tags under the template that are not releases: " + ignore.globs.joined(separator: ", "))
+            entries.append(
+                DraftEntry(
+                    "ignore", .list(ignore.globs.map(DraftNode.string)),
+                    comments: [
+                        "Tags under the template that are not releases: " + ignore.reasons.joined(separator: "; ") + "."
+                    ]
+                ))
         }
-        lines.append(versionFileLines(versionFile, latest: latest))
-        return (lines.joined(separator: "\n"), findings)
+        entries.append(
+            DraftEntry(
+                "initial-development", .string("semver"),
+                comments: [
+                    latest.major == 0
+                        ? "Still 0.y.z: anything may change (SemVer item 4); 'shifted' is stricter."
+                        : "How 0.y.z releases before 1.0.0 are judged (SemVer item 4); 'shifted' is stricter."
+                ]))
+        entries += versionFileEntries(versionFile, latest: latest)
+        return (DraftEntry("releases", .mapping(entries), comments: [""]), findings)
+    }
+
+    /// Pre-release identifiers that releases use; others (`-release1`, `-nightly`, `-test`) name tag families that
+    /// are not releases.
+    private static let releaseIdentifiers = ["alpha", "beta", "rc", "pre", "preview", "dev", "canary", "next"]
+
+    /// Globs for the tag families under `prefix` that are not releases: nightlies, helper tags whose pre-release
+    /// part is not a release word (`v1.4.1-release1`), and tags without a SemVer version (`v2-catalog-test`).
+    static func ignoredFamilies(tags: [String], prefix: String) -> (globs: [String], reasons: [String]) {
+        var globs: [String] = []
+        var reasons: [String] = []
+        var families: [String: Int] = [:]
+        var unversioned: [String] = []
+        for tag in tags {
+            let rest = String(tag.dropFirst(prefix.count))
+            if tag.lowercased().contains("nightly") {
+                families["nightly", default: 0] += 1
+                continue
+            }
+            guard let version = Version.parse(rest) else {
+                unversioned.append(tag)
+                continue
+            }
+            guard let first = version.prerelease.first?.description.lowercased() else { continue }
+            let word = String(first.prefix { $0.isLetter })
+            if word.isEmpty || releaseIdentifiers.contains(where: { word.hasPrefix($0) }) { continue }
+            families[word, default: 0] += 1
+        }
+        for (word, count) in families.sorted(by: { $0.key < $1.key }) {
+            globs.append(word == "nightly" ? "*nightly*" : "\(prefix)*-\(word)*")
+            reasons.append("\(count) \(word == "nightly" ? "nightly" : "'-\(word)'") tag\(count == 1 ? "" : "s")")
+        }
+        if !unversioned.isEmpty {
+            // A few are named one by one; many share the prefix and a glob says so.
+            if unversioned.count <= 5 {
+                globs += unversioned.sorted()
+            } else {
+                globs.append(prefix.isEmpty ? "[!0-9]*" : prefix + "[!0-9]*")
+            }
+            reasons.append("\(unversioned.count) without a SemVer version")
+        }
+        return (globs, reasons)
     }
 
     /// A file that declares the project's version, the pattern that reads it, and what it says now.
@@ -170,8 +277,15 @@ public struct PolicyDraft: Sendable {
         return VersionFile(path: path, pattern: goVersionPattern, version: version)
     }
 
-    private static func versionFileLines(_ file: VersionFile?, latest: Version?) -> String {
-        guard let file else { return versionFileHint }
+    private static func versionFileEntries(_ file: VersionFile?, latest: Version?) -> [DraftEntry] {
+        guard let file else {
+            return [
+                DraftEntry(comments: [
+                    "Where the code declares its own version, checked against each release tag:",
+                    #"version-file: {path: version.go, pattern: 'Version = "(?<version>[^"]+)"'}"#,
+                ])
+            ]
+        }
         var agreement = ""
         if let latest,
             let declared = Version.parse(file.version.hasPrefix("v") ? String(file.version.dropFirst()) : file.version)
@@ -180,58 +294,48 @@ public struct PolicyDraft: Sendable {
                 declared.hasSamePrecedence(as: latest)
                 ? ", the greatest release" : "; the greatest release is \(latest)"
         }
-        return """
-              # The code declares its version (\(file.path) says \(file.version)\(agreement)).
-              # check reports a release tag that disagrees, and judges an untagged head as this version.
-              version-file:
-                path: \(ProjectFiles.yamlDouble(file.path))
-                pattern: \(ProjectFiles.yamlSingle(file.pattern))
-            """
+        return [
+            DraftEntry(
+                "version-file",
+                .mapping([DraftEntry("path", .string(file.path)), DraftEntry("pattern", .string(file.pattern))]),
+                comments: [
+                    "The code declares its version (\(file.path) says \(file.version)\(agreement)).",
+                    "check reports a release tag that disagrees, and judges an untagged head as this version.",
+                ])
+        ]
     }
-
-    private static let versionFileHint = """
-          # Where the code declares its own version, checked against each release tag:
-          # version-file: {path: version.go, pattern: 'Version = "(?<version>[^"]+)"'}
-        """
 
     // MARK: Text
 
-    private static func header(project: String, findings: [String]) -> String {
-        var lines = [
-            "# semgate policy for \(project), written by `semgate init`. Read it, edit it, then commit it.",
-            "# Check it with `semgate policy validate`; see what it promises with `semgate surface`.",
-            "# Found:",
+    private static func header(project: String, findings: [String]) -> [String] {
+        [
+            "semgate policy for \(project), written by `semgate init`. Read it, edit it, then commit it.",
+            "Check it with `semgate policy validate`; see what it promises with `semgate surface`.",
+            "Found:",
+        ] + findings.map { "  - \($0)" } + [
+            "Editors validate and complete this file with policy/semgate.schema.json (for example the YAML",
+            "extension's `# yaml-language-server: $schema=...` comment).",
         ]
-        lines += findings.map { "#   - \($0)" }
-        lines += [
-            "# Editors validate and complete this file with policy/semgate.schema.json (for example the YAML",
-            "# extension's `# yaml-language-server: $schema=...` comment).",
-            "semgate: 1",
-            "project: \(ProjectFiles.yamlDouble(project))",
-        ]
-        return lines.joined(separator: "\n")
     }
 
-    private static let noSurface = """
-        # No Go module, Swift package or Node package was found, so nothing is promised yet. Declare what is
-        # stable, for example a committed list (one item a line) or a pattern over source files:
-        # surfaces:
-        #   api:
-        #     extract:
-        #       list: api/surface.txt
-        """
+    private static let noSurface = [
+        "No Go module, Swift package or Node package was found, so nothing is promised yet. Declare what is",
+        "stable, for example a committed list (one item a line) or a pattern over source files:",
+        "surfaces:",
+        "  api:",
+        "    extract:",
+        "      list: api/surface.txt",
+    ]
 
-    private static let footer = """
-        # Items that are not (yet) promised although an extractor finds them: surface:key globs.
-        # experimental: ["packages:**/experimental/**"]
-
-        # Opt in to commit messages as a second signal (Conventional Commits: feat!: asks for major).
-        # signals: [conventional-commits]
-
-        # Severity per rule: error, warning or off (see `semgate help`, README "Rules and severities").
-        rules:
-          removed-without-deprecation: error
-        """
+    private static let support = [
+        "Which release lines are supported, and until when (`semgate support`; README \"Support, cadence and",
+        "deprecation periods\"): a preset (k6, go, kubernetes, node) or phases of your own.",
+        "support:",
+        "  line: minor",
+        "  phases:",
+        "    - {name: active, newest: 1, takes: minor}",
+        "    - {name: security, duration: 6 months, from: successor, takes: patch}",
+    ]
 
     private static func firstCapture(_ pattern: String, in text: String, group: String = "value") -> String? {
         ProjectFiles.captures(pattern, in: text, group: group).first
@@ -247,5 +351,73 @@ extension ProjectFiles {
     /// `goFiles(where:)`, failures as the gate's.
     fileprivate func goFilesMatching(where matches: (String) -> Bool) throws(GateError) -> [String] {
         try wrap { () throws(GitError) in try goFiles(where: matches) }
+    }
+}
+
+/// The draft run over the repository's latest releases, so its author sees at once whether it is useful: how many
+/// releases it judged, its findings per rule and severity, and the surfaces that came out empty.
+public struct DraftTrial: Sendable {
+    /// The releases judged (the latest `recent` by version).
+    public let releases: [String]
+    /// Findings per `rule severity`, most first.
+    public let findings: [(rule: String, count: Int)]
+    /// Items per surface at the newest judged release (or at the drafted revision when there are no releases).
+    public let items: [(surface: String, count: Int)]
+
+    /// Surfaces that found nothing: their files or folders are probably wrong.
+    public var emptySurfaces: [String] { items.filter { $0.count == 0 }.map(\.surface) }
+
+    /// Runs `yaml` (a draft) over the latest `recent` releases of `repository`; `revision` is read when there are none.
+    public init(yaml: String, repository: Repository, revision: String?, recent: Int = 10) throws(GateError) {
+        let policy: Policy
+        do {
+            policy = try PolicyLoader.load(yaml: yaml, file: "draft", origin: .file(path: "draft"))
+        } catch {
+            throw .policy(error)
+        }
+        let engine = try Engine(repository: repository, policy: policy)
+        let newest = Array(engine.history.releases.map(\.version).sorted().suffix(recent))
+        var findings: [String: Int] = [:]
+        var judged: [String] = []
+        if let first = newest.first, let last = newest.last {
+            let report = try engine.audit(from: first, to: last)
+            for row in report.releases ?? [] {
+                judged.append(row.release.tag)
+                for finding in row.findings {
+                    findings["\(finding.rule.rawValue) \(finding.severity)", default: 0] += 1
+                }
+            }
+        }
+        releases = judged
+        self.findings = findings.map { ($0.key, $0.value) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
+        let at = engine.history.releases.max { $0.version < $1.version }?.tag ?? revision ?? "HEAD"
+        let surface = try engine.surface(at: at)
+        var counts = Dictionary(policy.surfaces.map { ($0.name, 0) }, uniquingKeysWith: { first, _ in first })
+        for item in surface.items ?? [] { counts[item.surface, default: 0] += 1 }
+        items = policy.surfaces.map { ($0.name, counts[$0.name] ?? 0) }
+    }
+
+    /// A few lines for people: what was judged, what it found, what came out empty.
+    public var summary: String {
+        var lines: [String] = []
+        if releases.isEmpty {
+            lines.append("trial: no releases to judge yet")
+        } else {
+            lines.append(
+                "trial over the latest \(releases.count) release\(releases.count == 1 ? "" : "s") "
+                    + "(\(releases.first ?? "") to \(releases.last ?? "")): "
+                    + (findings.isEmpty
+                        ? "no findings"
+                        : findings.map { "\($0.count) \($0.rule)" }.joined(separator: ", ")))
+        }
+        lines.append(
+            "items: "
+                + (items.isEmpty ? "no surfaces" : items.map { "\($0.surface) \($0.count)" }.joined(separator: ", ")))
+        if !emptySurfaces.isEmpty {
+            lines.append(
+                "empty: " + emptySurfaces.joined(separator: ", ")
+                    + " found nothing; check their files or folders before committing the policy")
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -90,33 +90,69 @@ public struct CobraExtractorSpec: Extractor {
     // MARK: init
 
     public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] {
-        guard let goMod = try project.text("go.mod"), ProjectFiles.goModule(goMod) != nil,
+        guard let goMod = try project.text("go.mod"), let module = ProjectFiles.goModule(goMod),
             goMod.contains("github.com/spf13/cobra")
         else { return [] }
-        let folders = Array(Set(try project.goFiles { $0.contains("cobra.Command{") }.map(folder(of:)))).sorted()
-        let finding =
-            "a cobra command line (go.mod requires github.com/spf13/cobra; commands in "
-            + (folders.isEmpty
-                ? "no folder yet"
-                : folders.map { $0.isEmpty ? "./" : $0 + "/" }
-                    .joined(separator: ", ")) + ")"
-        let globs = (folders.isEmpty ? ["cmd"] : folders).map {
-            ProjectFiles.yamlDouble($0.isEmpty ? "*.go" : $0 + "/*.go")
+        // Files that build commands or flags, including helper packages that take a command or a flag set.
+        var uses: [String] = []
+        let files = try project.goFiles { text in
+            guard text.contains("cobra.Command") || text.contains("pflag.FlagSet") else { return false }
+            return text.contains("cobra.Command{") || text.contains("*cobra.Command") || text.contains(".Flags()")
+                || text.contains("PersistentFlags()") || text.contains("*pflag.FlagSet")
         }
+        for path in files {
+            guard let text = try project.text(path) else { continue }
+            uses += ProjectFiles.captures(#"Use:\s*"(?<value>[^" ]+)"#, in: text)
+        }
+        let folders = Array(Set(files.map(folder(of:)))).sorted()
+        let globs = reviewerGlobs(folders.isEmpty ? ["cmd"] : folders)
+        // The program's name: the folder of a `package main` that builds commands (cmd/NAME), else the module's.
+        let mains = try project.goPackageFolders().filter { $0.package == "main" && folders.contains($0.folder) }
+        let moduleName =
+            module.split(separator: "/").last(where: { !($0.first == "v" && Int($0.dropFirst()) != nil) })
+            .map(String.init) ?? module
+        let program =
+            mains.first.map { $0.folder.isEmpty ? moduleName : String($0.folder.split(separator: "/").last ?? "") }
+            ?? moduleName
+        // With `root:` set, the root is the command whose Use names it; needed when no constant Use does.
+        let needsRoot = !uses.contains(program)
+        var cobra: [DraftEntry] = [DraftEntry("files", .list(globs.map(DraftNode.string)))]
+        var comments = [
+            "The command line, read from the cobra command tree: every command, alias and flag keyed by the",
+            "path users type (\"tool serve --port\"), following shared flag sets and helper functions. A flag's",
+            "type, shorthand and scope are breaking; what the code computes at run time is noted, not guessed.",
+        ]
+        if needsRoot {
+            cobra.append(DraftEntry("root", .string(program)))
+            comments.append("No command has a constant `Use: \"\(program) ...\"`, so the root is named here.")
+        } else {
+            comments.append("If the root's Use is not a constant (Use: os.Args[0]), name it here with root: TOOL.")
+        }
+        let finding =
+            "a cobra command line (go.mod requires github.com/spf13/cobra; \(files.count) file"
+            + (files.count == 1 ? "" : "s") + " build commands or flags: " + globs.joined(separator: ", ") + ")"
         return [
             SurfaceProposal(
                 finding: finding,
-                yaml: """
-                      # The command line, read from the cobra command tree: every command, alias and flag keyed by the
-                      # path users type ("tool serve --port"), following shared flag sets and helper functions. A flag's
-                      # type, shorthand and scope are breaking; what the code computes at run time is noted, not guessed.
-                      # If the root's Use is not a constant (Use: os.Args[0]), name it here with root: TOOL.
-                      cli:
-                        extract:
-                          cobra:
-                            files: [\(globs.joined(separator: ", "))]
-                    """)
+                surface: DraftEntry(
+                    "cli", .mapping([DraftEntry("extract", .mapping([DraftEntry("cobra", .mapping(cobra))]))]),
+                    comments: comments))
         ]
+    }
+
+    /// Globs as a reviewer writes them: folders grouped by their first two segments, `GROUP/**/*.go` for a group
+    /// with several folders or deeper ones, `FOLDER/*.go` for a folder alone, `*.go` for the root.
+    public static func reviewerGlobs(_ folders: [String]) -> [String] {
+        var groups: [String: [String]] = [:]
+        for folder in folders {
+            let key = folder.split(separator: "/").prefix(2).joined(separator: "/")
+            groups[key, default: []].append(folder)
+        }
+        return groups.keys.sorted().map { key in
+            guard let members = groups[key] else { return key }
+            if key.isEmpty { return "*.go" }
+            return members == [key] ? key + "/*.go" : key + "/**/*.go"
+        }
     }
 
     private static func folder(of path: String) -> String {

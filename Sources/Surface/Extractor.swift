@@ -181,16 +181,19 @@ final class ExtractorCaches {
     }
 }
 
-/// One surface `semgate init` proposes, as commented policy YAML under `surfaces:`.
+/// One surface `semgate init` proposes under `surfaces:`, as data a YAML emitter writes (never pasted text).
 public struct SurfaceProposal: Sendable {
     /// What was seen that led to it, one line for the draft's header; nil when an earlier proposal said it.
     public let finding: String?
-    /// The surface entry, indented by two spaces, comments included.
-    public let yaml: String
+    /// The surface: its name, the comments above it and its value; nil when only the finding belongs in the draft.
+    public let surface: DraftEntry?
+    /// Item globs (`packages:**/experimental/**`) for what the surface finds that says it is not stable yet.
+    public let experimental: [String]
 
-    public init(finding: String?, yaml: String) {
+    public init(finding: String?, surface: DraftEntry?, experimental: [String] = []) {
         self.finding = finding
-        self.yaml = yaml
+        self.surface = surface
+        self.experimental = experimental
     }
 }
 
@@ -229,6 +232,31 @@ public struct ProjectFiles {
         return found.sorted { ($0.split(separator: "/").count, $0) < ($1.split(separator: "/").count, $1) }
     }
 
+    /// Every folder holding non-test `.go` files, with the package clause of its first such file: folders under
+    /// `vendor/`, `testdata/`, `node_modules/`, dot- and underscore-folders and nested modules are skipped.
+    public func goPackageFolders() throws(GitError) -> [(folder: String, package: String)] {
+        guard let root else { return [] }
+        var found: [String: String] = [:]
+        var nested: Set<String> = []
+        let files = self.files
+        try files.walkFiles(
+            tree: root,
+            descend: { folder in
+                let name = folder.split(separator: "/").last.map(String.init) ?? folder
+                return !["vendor", "testdata", "node_modules"].contains(name) && !name.hasPrefix(".")
+                    && !name.hasPrefix("_")
+            },
+            visit: { (path, entry) throws(GitError) in
+                let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : ""
+                if path.hasSuffix("/go.mod") { nested.insert(folder) }
+                guard path.hasSuffix(".go"), !path.hasSuffix("_test.go"), found[folder] == nil else { return }
+                found[folder] = GoPackageFinder.packageClause(in: try files.text(ofBlob: entry.id)) ?? ""
+            })
+        return found.filter { folder, _ in
+            !nested.contains { folder == $0 || folder.hasPrefix($0 + "/") }
+        }.map { ($0.key, $0.value) }.sorted { $0.folder < $1.folder }
+    }
+
     /// The module path `go.mod` declares, if it does.
     public static func goModule(_ goMod: String) -> String? {
         for line in goMod.split(whereSeparator: \.isNewline) {
@@ -246,13 +274,4 @@ public struct ProjectFiles {
         return matches.compactMap { $0.groups[group] }
     }
 
-    /// A string as a double-quoted YAML scalar.
-    public static func yamlDouble(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
-
-    /// A string as a single-quoted YAML scalar.
-    public static func yamlSingle(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
-    }
 }

@@ -97,21 +97,66 @@ public struct GoAPIExtractorSpec: Extractor {
 
     // MARK: init
 
+    /// First folders of a module whose packages serve the module itself (commands, examples, tests, tooling),
+    /// not other programs: packages only there do not make a Go API worth promising.
+    static let nonLibraryFolders: Set<String> = [
+        "cmd", "example", "examples", "test", "tests", "e2e", "hack", "tools", "scripts", "testutil", "testing",
+        "benchmarks", "docs",
+    ]
+
+    /// A folder name that says its packages are not stable yet: `experimental`, `alpha`, `beta`, `v1alpha1`.
+    static func isUnstableFolder(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        if ["experimental", "alpha", "beta", "exp", "unstable"].contains(lower) { return true }
+        guard lower.hasPrefix("v"), let first = lower.dropFirst().first, first.isNumber else { return false }
+        return lower.contains("alpha") || lower.contains("beta")
+    }
+
     public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] {
         guard let goMod = try project.text("go.mod"), let module = ProjectFiles.goModule(goMod) else { return [] }
+        // Importable packages: not package main, not under internal/, testdata/, vendor/, dot- or underscore-folders
+        // or nested modules.
+        let importable = try project.goPackageFolders().filter { $0.package != "main" }.map(\.folder).filter {
+            !$0.split(separator: "/").contains { ["internal", "testdata", "vendor"].contains($0) }
+        }
+        let forOthers = importable.filter { folder in
+            guard let first = folder.split(separator: "/").first else { return true }
+            return !nonLibraryFolders.contains(String(first))
+        }
+        guard !forOthers.isEmpty else {
+            return [
+                SurfaceProposal(
+                    finding: "a Go module, \(module) (go.mod), with no importable package meant for others (only "
+                        + "package main, internal/ or \(importable.isEmpty ? "nothing else" : "cmd/, tests and tools")): "
+                        + "no Go API surface", surface: nil)
+            ]
+        }
+        var unstable: [String] = []
+        for folder in forOthers {
+            for segment in folder.split(separator: "/").map(String.init) where isUnstableFolder(segment) {
+                if !unstable.contains(segment) { unstable.append(segment) }
+            }
+        }
+        let experimental = unstable.sorted().flatMap { name in
+            ["packages:**/\(name)", "packages:**/\(name).*", "packages:**/\(name)/**"]
+        }
         return [
             SurfaceProposal(
-                finding: "a Go module, \(module) (go.mod)",
-                yaml: """
-                      # The exported Go API of \(module): every importable package (not internal/, testdata/, vendor/ or
-                      # package main) and its exported funcs, types, fields, methods, consts and vars, compared with Go's
-                      # compatibility rules. Removing or changing one breaks the programs that import it. For the package
-                      # list alone (cheaper, coarser) write `go-packages: {}` instead.
-                      packages:
-                        extract:
-                          go-api: {}
-                        exclude: ["**/internal/**", "**/internal"]
-                    """)
+                finding: "a Go module, \(module) (go.mod), with \(forOthers.count) importable "
+                    + "package\(forOthers.count == 1 ? "" : "s") outside cmd/, internal/, tests and tools",
+                surface: DraftEntry(
+                    "packages",
+                    .mapping([
+                        DraftEntry("extract", .mapping([DraftEntry("go-api", .mapping([]))])),
+                        DraftEntry("exclude", .list([.string("**/internal/**"), .string("**/internal")])),
+                    ]),
+                    comments: [
+                        "The exported Go API of \(module): every importable package (not internal/, testdata/, vendor/ or",
+                        "package main) and its exported funcs, types, fields, methods, consts and vars, compared with Go's",
+                        "compatibility rules. Removing or changing one breaks the programs that import it. For the package",
+                        "list alone (cheaper, coarser) write `go-packages: {}` instead.",
+                    ]),
+                experimental: experimental)
         ]
     }
 }

@@ -266,7 +266,8 @@ struct GoAPIPackage {
     private static func description(of type: GoType, constants: inout ConstantTable) -> String {
         switch type {
         case .array(let length, let element):
-            let value = length.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? constants.value(of: length) : nil
+            let value =
+                length.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? constants.value(of: length) : nil
             return "[\(value?.description ?? length)]" + description(of: element, constants: &constants)
         case .slice(let element): return "[]" + description(of: element, constants: &constants)
         case .pointer(let element): return "*" + description(of: element, constants: &constants)
@@ -302,7 +303,8 @@ struct GoAPIPackage {
         }
         var members: [RawItem] = []
         // `any` is `interface{}`: `type T any` and `type T interface{}` are one type.
-        let type: GoType = spec.type == .named(package: nil, name: "any", arguments: []) && types["any"] == nil
+        let type: GoType =
+            spec.type == .named(package: nil, name: "any", arguments: []) && types["any"] == nil
             ? .interface([]) : spec.type
         switch type {
         case .structure where !spec.isAlias:
@@ -340,8 +342,11 @@ struct GoAPIPackage {
             }
         default:
             attributes["type"] = (spec.isAlias ? "= " : "") + Self.description(of: spec.type, constants: &constants)
-            if spec.isAlias, case .named(let package?, _, _) = spec.type, Self.knownInterface(spec.type, in: declared.file) == nil {
-                attributes["note"] = "members of \(package).\(spec.type.baseName?.name ?? "") not listed (needs type-checking)"
+            if spec.isAlias, case .named(let package?, _, _) = spec.type,
+                Self.knownInterface(spec.type, in: declared.file) == nil
+            {
+                attributes["note"] =
+                    "members of \(package).\(spec.type.baseName?.name ?? "") not listed (needs type-checking)"
             }
             if let known = Self.knownInterface(spec.type, in: declared.file) {
                 // `type W io.Writer` is an interface with io.Writer's methods; `type W = io.Writer` lists them too.
@@ -356,7 +361,8 @@ struct GoAPIPackage {
                             attributes: [
                                 "kind": "method", "receiver": "interface", "signature": signature,
                                 "via": spec.type.description,
-                            ], stability: .stable, location: Location(path: path(declared.file), line: spec.position.line)))
+                            ], stability: .stable,
+                            location: Location(path: path(declared.file), line: spec.position.line)))
                 }
             }
         }

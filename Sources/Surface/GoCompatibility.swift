@@ -86,7 +86,8 @@ enum GoCompatibility {
             return .minor
         }
         switch attribute {
-        case "path" where old.attributes["kind"] == "module" && (old.attributes["note"] != nil || new.attributes["note"] != nil):
+        case "path"
+        where old.attributes["kind"] == "module" && (old.attributes["note"] != nil || new.attributes["note"] != nil):
             // A path inferred for a revision without go.mod promised nothing: the packages are compared by folder.
             return .patch
         case "alias-of":

@@ -53,7 +53,9 @@ final class GoCorrespondence {
                 guard let from = old.attributes[attribute], let to = new.attributes[attribute], from != to,
                     let pairs = Self.renames(from, to)
                 else { continue }
-                for (a, b) in pairs where Self.isUnexportedName(a) { unexportedTargets[a, default: [:]][b, default: 0] += 1 }
+                for (a, b) in pairs where Self.isUnexportedName(a) {
+                    unexportedTargets[a, default: [:]][b, default: 0] += 1
+                }
             }
         }
     }
@@ -149,8 +151,9 @@ final class GoCorrespondence {
         for index in old.indices where old[index] != new[index] {
             // `pkg.Name`: neither part names a type of this package.
             let qualified =
-                index >= 2 && old[index - 1] == "." && isIdentifier(old[index - 2]) || index + 2 < old.count
-                && old[index + 1] == "." && isIdentifier(old[index + 2])
+                index >= 2 && old[index - 1] == "." && isIdentifier(old[index - 2])
+                || index + 2 < old.count
+                    && old[index + 1] == "." && isIdentifier(old[index + 2])
             guard !qualified, isIdentifier(old[index]), isIdentifier(new[index]) else { return nil }
             pairs.append((old[index], new[index]))
         }

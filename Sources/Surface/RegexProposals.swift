@@ -12,7 +12,7 @@ extension RegexExtractorSpec {
             proposals.append(
                 SurfaceProposal(
                     finding: "a Swift package with \(products.count) product\(products.count == 1 ? "" : "s") "
-                        + "(Package.swift)", yaml: swiftSurface(products: products)))
+                        + "(Package.swift)", surface: swiftSurface(products: products)))
         }
         if let text = try project.text("package.json") {
             let node = NodePackage(json: text)
@@ -24,13 +24,26 @@ extension RegexExtractorSpec {
             let surfaces = nodeSurfaces(node)
             if surfaces.isEmpty {
                 // The finding still belongs in the draft's header.
-                proposals.append(SurfaceProposal(finding: finding, yaml: ""))
+                proposals.append(SurfaceProposal(finding: finding, surface: nil))
             }
-            for (index, yaml) in surfaces.enumerated() {
-                proposals.append(SurfaceProposal(finding: index == 0 ? finding : nil, yaml: yaml))
+            for (index, surface) in surfaces.enumerated() {
+                proposals.append(SurfaceProposal(finding: index == 0 ? finding : nil, surface: surface))
             }
         }
         return proposals
+    }
+
+    /// A surface read by one regex extractor, as a draft entry.
+    static func regexSurface(
+        _ name: String, comments: [String], files: [String], pattern: String, key: String? = nil
+    ) -> DraftEntry {
+        var regex: [DraftEntry] = [
+            DraftEntry("files", .list(files.map(DraftNode.string))), DraftEntry("pattern", .string(pattern)),
+        ]
+        if let key { regex.append(DraftEntry("key", .string(key))) }
+        return DraftEntry(
+            name, .mapping([DraftEntry("extract", .mapping([DraftEntry("regex", .mapping(regex))]))]),
+            comments: comments)
     }
 
     // MARK: Swift
@@ -39,17 +52,14 @@ extension RegexExtractorSpec {
         ProjectFiles.captures(#"\.(?:executable|library|plugin)\(\s*name:\s*"(?<value>[^"]+)""#, in: manifest)
     }
 
-    private static func swiftSurface(products: [String]) -> String {
+    private static func swiftSurface(products: [String]) -> DraftEntry {
         let found = products.isEmpty ? "none yet" : products.joined(separator: ", ")
-        return """
-              # The products of the Swift package (found now: \(found)): what other packages depend on.
-              # Removing or renaming one breaks them; `kind` (library, executable, plugin) is breaking too.
-              products:
-                extract:
-                  regex:
-                    files: ["Package.swift"]
-                    pattern: '\\.(?<kind>executable|library|plugin)\\(\\s*name:\\s*"(?<name>[^"]+)"'
-            """
+        return regexSurface(
+            "products",
+            comments: [
+                "The products of the Swift package (found now: \(found)): what other packages depend on.",
+                "Removing or renaming one breaks them; `kind` (library, executable, plugin) is breaking too.",
+            ], files: ["Package.swift"], pattern: #"\.(?<kind>executable|library|plugin)\(\s*name:\s*"(?<name>[^"]+)""#)
     }
 
     // MARK: Node
@@ -85,19 +95,19 @@ extension RegexExtractorSpec {
         }
     }
 
-    private static func nodeSurfaces(_ node: NodePackage) -> [String] {
-        var surfaces: [String] = []
+    private static func nodeSurfaces(_ node: NodePackage) -> [DraftEntry] {
+        var surfaces: [DraftEntry] = []
         if node.binIsString, let bin = node.bins.first {
+            // The key is a template: a name with braces or control characters would not read back as itself.
+            let plain = !bin.name.unicodeScalars.contains {
+                $0 == "{" || $0 == "}" || $0.value < 0x20 || $0.value == 0x7F
+            }
             surfaces.append(
-                """
-                  # The command the package installs (package.json "bin": "\(bin.path)"), named after the package.
-                  bin:
-                    extract:
-                      regex:
-                        files: ["package.json"]
-                        pattern: '"bin"\\s*:\\s*"[^"]+"'
-                        key: \(ProjectFiles.yamlDouble(bin.name))
-                """)
+                regexSurface(
+                    "bin",
+                    comments: [
+                        "The command the package installs (package.json \"bin\": \"\(bin.path)\"), named after the package."
+                    ], files: ["package.json"], pattern: #""bin"\s*:\s*"[^"]+""#, key: plain ? bin.name : "bin"))
         } else if !node.bins.isEmpty {
             let folders = Set(
                 node.bins.map { bin in
@@ -117,39 +127,26 @@ extension RegexExtractorSpec {
                 ? "[^\"]+" : node.bins.map { regexEscaped($0.name) }.joined(separator: "|")
             let listed = node.bins.map(\.name).joined(separator: ", ")
             surfaces.append(
-                """
-                  # The commands the package installs (package.json "bin": \(listed)):
-                  # \(comment).
-                  bin:
-                    extract:
-                      regex:
-                        files: ["package.json"]
-                        pattern: \(ProjectFiles.yamlSingle("\"(?<name>\(names))\"\\s*:\\s*\"\(valuePattern)\""))
-                """)
+                regexSurface(
+                    "bin",
+                    comments: ["The commands the package installs (package.json \"bin\": \(listed)):", comment + "."],
+                    files: ["package.json"], pattern: "\"(?<name>\(names))\"\\s*:\\s*\"\(valuePattern)\""))
         }
-        if !node.exports.isEmpty {
+        if node.exports == ["."] {
+            surfaces.append(
+                regexSurface(
+                    "exports",
+                    comments: ["The entry point other packages import (package.json \"exports\" names one: \".\")."],
+                    files: ["package.json"], pattern: #""exports"\s*:\s*(?:"|\{)"#, key: "."))
+        } else if !node.exports.isEmpty {
             let listed = node.exports.joined(separator: ", ")
             surfaces.append(
-                """
-                  # The entry points other packages import (package.json "exports": \(listed)).
-                  # Export subpaths are the only keys of package.json that start with '.'.
-                  exports:
-                    extract:
-                      regex:
-                        files: ["package.json"]
-                        pattern: '"(?<name>\\.(?:/[^"]*)?)"\\s*:'
-                """)
-            if node.exports == ["."] {
-                surfaces[surfaces.count - 1] = """
-                      # The entry point other packages import (package.json "exports" names one: ".").
-                      exports:
-                        extract:
-                          regex:
-                            files: ["package.json"]
-                            pattern: '"exports"\\s*:\\s*(?:"|\\{)'
-                            key: "."
-                    """
-            }
+                regexSurface(
+                    "exports",
+                    comments: [
+                        "The entry points other packages import (package.json \"exports\": \(listed)).",
+                        "Export subpaths are the only keys of package.json that start with '.'.",
+                    ], files: ["package.json"], pattern: #""(?<name>\.(?:/[^"]*)?)"\s*:"#))
         }
         return surfaces
     }

@@ -7,17 +7,20 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Write a commented starting policy by looking at the repository.",
         discussion: """
-            Looks at the files committed at HEAD (the working tree in a repository without commits) without \
+            Looks at the files committed at HEAD or --rev (the working tree in a repository without commits) without \
             changing anything: a Go module (go.mod: its public packages), a cobra \
             command line (commands and flags), a Swift package (Package.swift products), a Node package \
             (package.json bin and exports), and the release tags and their prefix. Prints the policy on \
             standard output unless --write names a file; an existing file is kept unless --force is given. \
-            The result passes `semgate policy validate`; read it and edit it before committing it.
+            The result passes `semgate policy validate`; read it and edit it before committing it. With --write, the \
+            draft is then run over the latest 10 releases and a short summary says what it judged, its findings per \
+            rule and the surfaces that found nothing.
 
             Examples:
               semgate init                          print a starting policy
               semgate init --write .semgate.yml     write it where semgate looks first
               semgate init --repo ../other --write ../other/.semgate.yml --force
+              semgate init --rev v3.21.4 --write v3.yml   draft from the last release of a line
             """)
 
     @Option(help: "The repository (default: the one containing the working directory).", completion: .directory)
@@ -29,6 +32,15 @@ struct InitCommand: ParsableCommand {
 
     @Flag(help: "Overwrite the file given to --write if it exists.")
     var force = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Draft from this revision instead of HEAD.",
+            discussion: "For example the last release of a line when HEAD has moved to a new major: --rev v3.21.4."))
+    var rev: String?
+
+    @Flag(help: "With --write, do not run the draft over the latest releases afterwards.")
+    var noTrial = false
 
     func validate() throws {
         if force && write == nil { throw ValidationError("--force only applies to --write FILE") }
@@ -59,7 +71,9 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let repository = try openRepository(at: repo)
-            let draft = try semgateRun { () throws(GateError) in try PolicyDraft(repository: repository) }
+            let draft = try semgateRun { () throws(GateError) in
+                try PolicyDraft(repository: repository, revision: rev)
+            }
             guard let write else {
                 print(draft.yaml, terminator: "")
                 return
@@ -71,6 +85,12 @@ struct InitCommand: ParsableCommand {
                 throw Failure("cannot write '\(write)': \(error.localizedDescription)")
             }
             printError(["wrote \(write): \(draft.findings.joined(separator: "; "))"])
+            guard !noTrial else { return }
+            // The draft over the latest releases: whether it is useful shows at once.
+            let trial = try semgateRun { () throws(GateError) in
+                try DraftTrial(yaml: draft.yaml, repository: repository, revision: rev)
+            }
+            printError(trial.summary.split(separator: "\n").map { "semgate: " + $0 })
         }
     }
 }

@@ -5,6 +5,7 @@ import Policy
 import Surface
 import Testing
 import TestSupport
+import Yams
 
 /// The draft for `repo`, loaded back as a policy, and the items it extracts at HEAD.
 private func draft(_ repo: FixtureRepository) throws -> (yaml: String, policy: Policy, items: [String]) {
@@ -154,6 +155,87 @@ struct PolicyDraftTests {
         let repository = try Repository(discovering: repo.url.path)
         let draft = try PolicyDraft(repository: repository)
         #expect(draft.yaml.contains("go-packages: {}"))
-        #expect(draft.findings.contains("a Go module, example.com/fresh (go.mod)"))
+        #expect(draft.findings.contains { $0.hasPrefix("a Go module, example.com/fresh (go.mod), with 1 importable") })
+    }
+
+    @Test("hostile names: a package.json bin key or name cannot add keys to the draft; it reads back as written")
+    func hostileNames() throws {
+        let repo = try FixtureRepository()
+        let evil = "x\"\nrules: {removed-without-deprecation: off}\nsupport: {preset: k6}\n# \u{202E}"
+        let json = try JSONSerialization.data(withJSONObject: ["name": evil, "bin": evil])
+        try repo.write("package.json", String(decoding: json, as: UTF8.self))
+        try repo.commit("first")
+        let (yaml, policy, _) = try draft(repo)
+        let keys = try #require(try Yams.compose(yaml: yaml)?.mapping?.keys)
+        #expect(Array(keys.compactMap(\.string)) == ["semgate", "project", "releases", "surfaces", "rules"])
+        #expect(policy.project == evil.split(separator: "/").last.map(String.init))
+        #expect(policy.surfaces.map(\.name) == ["bin"])
+        // Every line of the draft is a comment, blank, or starts with a key the draft wrote.
+        for line in yaml.split(separator: "\n") where !line.hasPrefix(" ") && !line.hasPrefix("#") {
+            #expect(["semgate:", "project:", "releases:", "surfaces:", "rules:"].contains { line.hasPrefix($0) })
+        }
+        #expect(!yaml.contains("\u{202E}"))
+    }
+
+    @Test("init --rev drafts from a revision: the last release of a line when HEAD has moved on")
+    func revision() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/lib\n")
+        try repo.write("lib/lib.go", "package lib\n\nfunc A() {}\n")
+        try repo.commit("v1")
+        try repo.tag("v1.4.0")
+        try repo.write("go.mod", "module example.com/lib/v2\n")
+        try repo.commit("v2")
+        let repository = try Repository(discovering: repo.url.path)
+        #expect(
+            try PolicyDraft(repository: repository, revision: "v1.4.0").findings.contains {
+                $0.contains("example.com/lib (go.mod)")
+            })
+        #expect(
+            try PolicyDraft(repository: repository).findings.contains { $0.contains("example.com/lib/v2 (go.mod)") })
+    }
+
+    @Test("go-api only for packages meant for others; experimental folders; tag families that are not releases")
+    func goModuleShapes() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/app\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write("main.go", "package main\n")
+        try repo.write("internal/core/core.go", "package core\n")
+        try repo.write("cmd/helpers/helpers.go", "package helpers\n")
+        try repo.commit("an application")
+        for tag in [
+            "v1.0.0", "v1.1.0", "v1.1.1-release1", "v1.1.1-release2", "v1.2.0-rc.1", "v2-catalog-test", "nightly-2024",
+        ] {
+            try repo.tag(tag)
+        }
+        let (yaml, policy, _) = try draft(repo)
+        #expect(!policy.surfaces.contains { $0.name == "packages" })
+        #expect(yaml.contains("no importable package meant for others"))
+        #expect(policy.releases.ignore.map(\.description) == ["v*-release*", "v2-catalog-test"])
+        try repo.write("api/experimental/x.go", "package experimental\n")
+        try repo.write("api/api.go", "package api\n")
+        try repo.commit("a library too")
+        let (_, withAPI, _) = try draft(repo)
+        #expect(withAPI.surfaces.contains { $0.name == "packages" })
+        #expect(withAPI.experimental.map(\.description).contains("packages:**/experimental/**"))
+    }
+
+    @Test("cobra: folders as a reviewer writes them, and root: when no command has a constant Use naming the program")
+    func cobraGlobs() throws {
+        #expect(
+            CobraExtractorSpec.reviewerGlobs(["cmd/gh", "pkg/cmd/a", "pkg/cmd/b/c", "pkg/cmdutil", ""]) == [
+                "*.go", "cmd/gh/*.go", "pkg/cmd/**/*.go", "pkg/cmdutil/*.go",
+            ])
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/k9\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write(
+            "cmd/k9/main.go",
+            "package main\n\nfunc main() {\n\troot := &cobra.Command{Use: os.Args[0]}\n\troot.Flags().Bool(\"x\", false, \"\")\n}\n"
+        )
+        try repo.commit("first")
+        let (yaml, policy, items) = try draft(repo)
+        #expect(yaml.contains("root: k9"))
+        #expect(policy.surfaces.map(\.name) == ["cli"])
+        #expect(items.contains("cli:k9 --x"))
     }
 }

@@ -138,37 +138,48 @@ struct GoAPITests {
         Rule(
             name: "deprecating is minor", old: "func F() {}", new: "// F does.\n//\n// Deprecated: use G.\nfunc F() {}",
             bump: .minor),
-        Rule(name: "naming a single result is nothing", old: "func F() error", new: "func F() (err error)", bump: .none),
         Rule(
-            name: "an unexported type renamed to an exported one corresponds", old: "type options struct{}\nfunc New(o options) {}",
+            name: "naming a single result is nothing", old: "func F() error", new: "func F() (err error)", bump: .none),
+        Rule(
+            name: "an unexported type renamed to an exported one corresponds",
+            old: "type options struct{}\nfunc New(o options) {}",
             new: "type Options struct{}\nfunc New(o Options) {}", bump: .minor),
         Rule(
             name: "an unexported type renamed to another corresponds", old: "type u1 int\nvar V u1\nfunc F(u1) u1",
             new: "type u2 int\nvar V u2\nfunc F(u2) u2", bump: .patch),
         Rule(
             name: "an unexported type split into two names is major",
-            old: "type u1 int\nvar V u1\nvar W u1\nvar X u1", new: "type u2 int\ntype u3 int\nvar V u2\nvar W u3\nvar X u3",
+            old: "type u1 int\nvar V u1\nvar W u1\nvar X u1",
+            new: "type u2 int\ntype u3 int\nvar V u2\nvar W u3\nvar X u3",
             bump: .major),
         Rule(
             name: "a type renamed while an alias keeps the old name corresponds",
             old: "type Client struct{ A int }\nfunc (Client) Do() {}\nfunc New() Client",
-            new: "type HTTPClient struct{ A int }\nfunc (HTTPClient) Do() {}\ntype Client = HTTPClient\nfunc New() HTTPClient",
+            new:
+                "type HTTPClient struct{ A int }\nfunc (HTTPClient) Do() {}\ntype Client = HTTPClient\nfunc New() HTTPClient",
             bump: .minor),
         Rule(
             name: "an alias that becomes a distinct type is major", old: "type A struct{}\ntype B = A",
             new: "type A struct{}\ntype B struct{}", bump: .major),
-        Rule(name: "renaming a type parameter is a patch", old: "type G[T any] []T", new: "type G[A any] []A", bump: .patch),
+        Rule(
+            name: "renaming a type parameter is a patch", old: "type G[T any] []T", new: "type G[A any] []A",
+            bump: .patch),
         Rule(
             name: "a struct with another package's field type gaining a slice claims nothing",
             old: "type S struct{ A other.T }", new: "type S struct{ A other.T; B []int }", bump: .minor),
         Rule(
             name: "a struct with a known comparable standard field gaining a slice is major",
             old: "type S struct{ A time.Time }", new: "type S struct{ A time.Time; B []int }", bump: .major),
-        Rule(name: "a channel type losing its direction is minor", old: "type C <-chan int", new: "type C chan int", bump: .minor),
-        Rule(name: "a func becoming a var of its type is minor", old: "func F(bool) {}", new: "var F func(bool)", bump: .minor),
+        Rule(
+            name: "a channel type losing its direction is minor", old: "type C <-chan int", new: "type C chan int",
+            bump: .minor),
+        Rule(
+            name: "a func becoming a var of its type is minor", old: "func F(bool) {}", new: "var F func(bool)",
+            bump: .minor),
         Rule(
             name: "a field that becomes promoted is major (composite literals)",
-            old: "type E struct{ A int }\ntype S struct{ A int; E E }", new: "type E struct{ A int }\ntype S struct{ E }",
+            old: "type E struct{ A int }\ntype S struct{ A int; E E }",
+            new: "type E struct{ A int }\ntype S struct{ E }",
             bump: .major),
         Rule(
             name: "a method added to an interface that was implementable is major even if it seals it",
@@ -385,7 +396,9 @@ struct GoAPIRepositoryTests {
         let policy = try loadPolicy(Self.yaml)
         let before = try surface(of: repo, at: "v1.0.0", policy: Self.yaml)
         #expect(before.items["api:example.com/mod/lib.New"] != nil)
-        #expect(before.items["api:go.mod"]?.attributes["note"] == "no go.mod at this revision; import path from HEAD's go.mod")
+        #expect(
+            before.items["api:go.mod"]?.attributes["note"]
+                == "no go.mod at this revision; import path from HEAD's go.mod")
         let after = try surface(of: repo, at: "HEAD", policy: Self.yaml)
         let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
         #expect(
