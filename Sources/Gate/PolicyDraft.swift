@@ -361,7 +361,7 @@ public struct DraftTrial: Sendable {
     public let releases: [String]
     /// Findings per `rule severity`, most first.
     public let findings: [(rule: String, count: Int)]
-    /// Items per surface at the newest judged release (or at the drafted revision when there are no releases).
+    /// Items per surface at the drafted revision (`--rev`), else at the newest release (HEAD when there is none).
     public let items: [(surface: String, count: Int)]
 
     /// Surfaces that found nothing: their files or folders are probably wrong.
@@ -376,7 +376,10 @@ public struct DraftTrial: Sendable {
             throw .policy(error)
         }
         let engine = try Engine(repository: repository, policy: policy)
-        let newest = Array(engine.history.releases.map(\.version).sorted().suffix(recent))
+        // Drafted from a release (`--rev v3.21.4`): that line's releases up to it, not a newer major's.
+        let cap = revision.flatMap { revision in engine.history.releases.first { $0.tag == revision }?.version }
+        let versions = engine.history.releases.map(\.version).filter { version in cap.map { version <= $0 } ?? true }
+        let newest = Array(versions.sorted().suffix(recent))
         var findings: [String: Int] = [:]
         var judged: [String] = []
         if let first = newest.first, let last = newest.last {
@@ -390,7 +393,7 @@ public struct DraftTrial: Sendable {
         }
         releases = judged
         self.findings = findings.map { ($0.key, $0.value) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
-        let at = engine.history.releases.max { $0.version < $1.version }?.tag ?? revision ?? "HEAD"
+        let at = revision ?? engine.history.releases.max { $0.version < $1.version }?.tag ?? "HEAD"
         let surface = try engine.surface(at: at)
         var counts = Dictionary(policy.surfaces.map { ($0.name, 0) }, uniquingKeysWith: { first, _ in first })
         for item in surface.items ?? [] { counts[item.surface, default: 0] += 1 }

@@ -193,6 +193,11 @@ struct PolicyDraftTests {
             })
         #expect(
             try PolicyDraft(repository: repository).findings.contains { $0.contains("example.com/lib/v2 (go.mod)") })
+        try repo.tag("v2.0.0")
+        let draft = try PolicyDraft(repository: repository, revision: "v1.4.0")
+        let trial = try DraftTrial(yaml: draft.yaml, repository: repository, revision: "v1.4.0")
+        #expect(trial.releases == ["v1.4.0"])
+        #expect(trial.items.map(\.surface) == ["packages"] && trial.emptySurfaces.isEmpty)
     }
 
     @Test("go-api only for packages meant for others; experimental folders; tag families that are not releases")
