@@ -29,7 +29,7 @@ public struct ReleaseRow: Sendable {
     public let required: Bump?
     public let actual: Bump?
     public let changes: [Change]
-    public let findings: [Finding]
+    public var findings: [Finding]
     /// The bump the release's commit messages declare (`signals: [conventional-commits]`); nil when off.
     public var declared: Bump?
     public var verdict: Verdict { Verdict(findings) }

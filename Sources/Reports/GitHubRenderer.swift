@@ -15,6 +15,8 @@ public struct GitHubRenderer: Renderer {
     public init() {}
 
     public func render(_ report: Report, options: RenderOptions) -> String {
+        let hidden = options.hiddenSummary(report.allFindings, notes: report.notes.count)
+        let report = options.filtered(report)
         var lines: [String] = []
         switch report.kind {
         case .audit:
@@ -29,6 +31,7 @@ public struct GitHubRenderer: Renderer {
             break
         }
         lines += summary(report)
+        if let hidden { lines.append("semgate: " + WorkflowCommand.data(hidden)) }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -34,15 +34,17 @@ public struct MarkdownRenderer: Renderer {
     }
 
     public func render(_ report: Report, options: RenderOptions) -> String {
+        let hidden = options.hiddenSummary(report.allFindings, notes: report.notes.count)
+        let report = options.filtered(report)
         var text = ""
         for limits in Self.limits {
-            text = MarkdownRenderer(limits: limits).draw(report)
+            text = MarkdownRenderer(limits: limits).draw(report, hidden: hidden)
             if text.utf8.count <= Self.characterBudget { break }
         }
         return text
     }
 
-    private func draw(_ report: Report) -> String {
+    private func draw(_ report: Report, hidden: String?) -> String {
         var lines: [String]
         switch report.kind {
         case .check, .next, .diff: lines = check(report)
@@ -54,6 +56,7 @@ public struct MarkdownRenderer: Renderer {
             lines += limited(report.notes.map { "- " + Markdown.text($0) })
             lines += ["", "</details>"]
         }
+        if let hidden { lines += ["", "_\(Markdown.text(hidden))_"] }
         lines += ["", "<sub>semgate · policy \(Markdown.text(report.policy.source))</sub>"]
         return lines.joined(separator: "\n") + "\n"
     }

@@ -6,9 +6,64 @@ import Surface
 public struct RenderOptions: Sendable {
     /// ANSI colour for terminals.
     public var color: Bool
+    /// The least severity of the findings listed (`--min-severity`); nil for the default: notes are counted on one
+    /// line, not listed. The text, markdown and github formats apply it; json and sarif keep everything.
+    public var minSeverity: Severity?
 
-    public init(color: Bool = false) {
+    public init(color: Bool = false, minSeverity: Severity? = nil) {
         self.color = color
+        self.minSeverity = minSeverity
+    }
+
+    /// The least severity of the findings listed.
+    var shownSeverity: Severity { minSeverity ?? .warning }
+
+    /// Whether the report's general notes (not findings) are listed: unless `--min-severity` asks for warnings or
+    /// errors only.
+    var showsNotes: Bool { (minSeverity ?? .note) <= .note }
+
+    /// The findings listed.
+    func shown(_ findings: [Finding]) -> [Finding] {
+        findings.filter { $0.severity >= shownSeverity || $0.exception != nil }
+    }
+
+    /// The report with only the findings listed (and no general notes when they are not): the verdict stays, since
+    /// errors are always listed.
+    func filtered(_ report: Report) -> Report {
+        var copy = report
+        copy.findings = shown(report.findings)
+        copy.releases = report.releases?.map { row in
+            var row = row
+            row.findings = shown(row.findings)
+            return row
+        }
+        if !showsNotes { copy.notes = [] }
+        return copy
+    }
+
+    /// One line for the findings not listed (an exception's notes always are: the policy says every report shows
+    /// them): how many of each severity, how many notes are about releases in
+    /// initial development (0.y.z, where anything may change), and the flag that lists them; nil when none is hidden.
+    func hiddenSummary(_ findings: [Finding], notes: Int = 0) -> String? {
+        let hidden = findings.filter { $0.severity < shownSeverity && $0.severity > .off && $0.exception == nil }
+        let hiddenNotes = showsNotes ? 0 : notes
+        guard !hidden.isEmpty || hiddenNotes > 0 else { return nil }
+        var parts: [String] = []
+        for severity in [Severity.warning, .note] {
+            let count = hidden.filter { $0.severity == severity }.count
+            guard count > 0 else { continue }
+            var part = "\(count) \(severity.rawValue)\(count == 1 ? "" : "s")"
+            if severity == .note {
+                let initial = hidden.filter { $0.severity == .note && $0.release?.hasPrefix("0.") == true }.count
+                if initial > 0 { part += " (\(initial) under initial development, 0.y.z: anything may change)" }
+            }
+            parts.append(part)
+        }
+        if hiddenNotes > 0 { parts.append("\(hiddenNotes) general note\(hiddenNotes == 1 ? "" : "s")") }
+        let least = hidden.map(\.severity).min() ?? .note
+        return parts.joined(separator: ", ")
+            + " not shown; --min-severity \(hiddenNotes > 0 ? "note" : least.rawValue) "
+            + "lists them"
     }
 }
 

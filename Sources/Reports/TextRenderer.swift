@@ -12,6 +12,8 @@ public struct TextRenderer: Renderer {
 
     public func render(_ report: Report, options: RenderOptions) -> String {
         let style = Style(enabled: options.color)
+        let hidden = options.hiddenSummary(report.allFindings, notes: report.notes.count)
+        let report = options.filtered(report)
         var lines: [String] = []
         switch report.kind {
         case .check, .next: lines += check(report, style)
@@ -23,6 +25,7 @@ public struct TextRenderer: Renderer {
             lines.append("")
             lines += report.notes.map { style.dim("note: \(Inert.text($0))") }
         }
+        if let hidden { lines += ["", style.dim(hidden)] }
         // Every value from the repository went through `Inert.text`; `Inert.line` is the last guard of each line.
         return Inert.lines(lines, color: options.color)
     }

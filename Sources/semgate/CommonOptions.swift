@@ -56,6 +56,16 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Colour: auto, always or never (auto honours NO_COLOR and terminals).")
     var color: ColorChoice = .auto
 
+    @Option(
+        name: .customLong("min-severity"),
+        help: ArgumentHelp(
+            "List findings of at least this severity: error, warning or note.",
+            discussion: """
+                By default notes are counted on one line, not listed. text, markdown and github apply it; json \
+                and sarif keep every finding. The verdict does not change.
+                """))
+    var minSeverity: MinimumSeverity?
+
     func validate() throws {
         guard Renderers.named(format) != nil else {
             throw ValidationError(
@@ -78,7 +88,8 @@ struct CommonOptions: ParsableArguments {
     /// Renders a report in the chosen format and exits with its verdict.
     func emit(_ report: Report) throws -> Never {
         let renderer = Renderers.named(format) ?? TextRenderer()
-        print(renderer.render(report, options: RenderOptions(color: useColor)), terminator: "")
+        let options = RenderOptions(color: useColor, minSeverity: minSeverity?.severity)
+        print(renderer.render(report, options: options), terminator: "")
         throw ExitCode(report.verdict == .pass ? 0 : 1)
     }
 
@@ -111,6 +122,19 @@ func colorEnabled(_ choice: ColorChoice) -> Bool {
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
         if environment["TERM"] == "dumb" { return false }
         return isatty(STDOUT_FILENO) == 1
+    }
+}
+
+/// `--min-severity` values.
+enum MinimumSeverity: String, ExpressibleByArgument, CaseIterable {
+    case error, warning, note
+
+    var severity: Severity {
+        switch self {
+        case .error: .error
+        case .warning: .warning
+        case .note: .note
+        }
     }
 }
 

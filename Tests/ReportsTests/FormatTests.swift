@@ -182,7 +182,7 @@ struct FormatTests {
             (0..<3_000).map {
                 Finding(rule: .removedWithoutDeprecation, severity: .note, message: "\(padding) \($0) was removed")
             } + [Finding(rule: .breakingWithoutMajor, severity: .error, message: "the one error")]
-        let output = MarkdownRenderer().render(report, options: RenderOptions())
+        let output = MarkdownRenderer().render(report, options: RenderOptions(minSeverity: .note))
         #expect(output.utf8.count <= MarkdownRenderer.characterBudget)
         #expect(output.contains("more (see `--format json`)"))
         let rows = output.split(separator: "\n").filter { $0.hasPrefix("| cli:") }.count
