@@ -28,6 +28,8 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        /** Every bound on depth, size and per-run work that repository content could otherwise make unbounded. */
+        .target(name: "Limits"),
         /** Facts about the build for --version: the commit given in SEMGATE_COMMIT, and the loader's view of linkage. */
         .target(
             name: "BuildInfo",
@@ -35,22 +37,22 @@ let package = Package(
             linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
         ),
         /** Read-only repository access: revisions, tags, commits, trees, blobs, merge-base, shallow check. */
-        .target(name: "Git", dependencies: ["CLibgit2", "BuildInfo"]),
+        .target(name: "Git", dependencies: ["CLibgit2", "BuildInfo", "Limits"]),
         /** SemVer 2.0.0 versions: parsing with precise errors, precedence, bumps. Pure values. */
         .target(name: "SemVer"),
         /** A linear-time regular expression engine with named groups and a work budget. */
-        .target(name: "Pattern"),
+        .target(name: "Pattern", dependencies: ["Limits"]),
         /** The policy model, YAML loading and validation with file:line:column diagnostics, the rule table. */
         .target(
             name: "Policy",
-            dependencies: ["SemVer", "Pattern", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SemVer", "Pattern", "Limits", .product(name: "Yams", package: "Yams")]
         ),
         /** Go source without a toolchain: a lexer after the language specification and a declaration parser. */
-        .target(name: "GoSource"),
+        .target(name: "GoSource", dependencies: ["Limits"]),
         /** Cobra command lines read from Go source: commands, flags and aliases a user can type. */
         .target(name: "Cobra", dependencies: ["GoSource"]),
         /** Surface items, the extractors, and the diff between two surfaces. */
-        .target(name: "Surface", dependencies: ["Git", "Policy", "Pattern", "GoSource", "Cobra"]),
+        .target(name: "Surface", dependencies: ["Git", "Policy", "Pattern", "GoSource", "Cobra", "Limits"]),
         /** Release tags to releases with dates, predecessors and hygiene findings. */
         .target(name: "Releases", dependencies: ["Git", "SemVer", "Policy"]),
         /** Support lines and phases, fix targets, release cadence and deprecation periods: pure functions of releases. */

@@ -206,6 +206,113 @@ echo "$(git -C "$synthetic" tag | wc -l) tags," \
     "$(du -sh "$synthetic" | cut -f1) on disk"
 
 # ---------------------------------------------------------------------------------------------------------------
+# The cobra-heavy repository: a command line of COBRA_GROUPS command groups, each a package of COBRA_COMMANDS command
+# files (a constructor with flags, an alias, a helper that adds shared flags, and a RunE closure with a long body of
+# ordinary code), a root that adds the groups, and COBRA_TAGS releases of which every one rewrites COBRA_CHURN command
+# files, so the command tree is interpreted again at every release, as on command lines that change in every release.
+generate_cobra_stream() {
+    awk -v tags="$cobra_tags" -v ngroups="$cobra_groups" -v ncmds="$cobra_commands" -v churn="$cobra_churn" '
+    function emit_file(path, content) {
+        printf "M 100644 inline %s\ndata %d\n%s\n", path, length(content), content
+    }
+    function command_file(g, c, rev,    s, i, name) {
+        name = sprintf("c%02d", c)
+        s = sprintf("// Package g%02d is generated benchmark code (revision %d of command %s).\n", g, rev, name)
+        s = s sprintf("package g%02d\n\nimport (\n\t\"fmt\"\n\n\t\"github.com/spf13/cobra\"\n)\n\n", g)
+        s = s sprintf("type %sOptions struct {\n\tname string\n\tcount int\n\tverbose bool\n}\n\n", name)
+        s = s sprintf("func new%sCommand() *cobra.Command {\n\topts := &%sOptions{}\n", name, name)
+        s = s sprintf("\tcmd := &cobra.Command{\n\t\tUse: \"%s [flags]\",\n\t\tAliases: []string{\"%s-alias\"},\n", name, name)
+        s = s "\t\tRunE: func(cmd *cobra.Command, args []string) error {\n"
+        for (i = 0; i < 30; i++) {
+            s = s sprintf("\t\t\tif opts.count > %d {\n\t\t\t\tfmt.Println(opts.name, %d, len(args))\n\t\t\t}\n", i, rev)
+        }
+        s = s "\t\t\treturn nil\n\t\t},\n\t}\n"
+        s = s "\tflags := cmd.Flags()\n"
+        s = s "\tflags.StringVarP(&opts.name, \"name\", \"n\", \"\", \"the name\")\n"
+        s = s "\tflags.IntVar(&opts.count, \"count\", 1, \"how many\")\n"
+        for (i = 0; i < (rev % 5) + 3; i++) s = s sprintf("\tflags.Bool(\"option-%d\", false, \"option %d\")\n", i, i)
+        s = s "\taddCommonFlags(cmd, &opts.verbose)\n\treturn cmd\n}\n\n"
+        for (i = 0; i < 8; i++) {
+            s = s sprintf("func work%s%d(values []int) int {\n\ttotal := %d\n", name, i, rev)
+            s = s sprintf("\tfor _, v := range values {\n\t\ttotal += v * %d\n\t}\n\treturn total\n}\n\n", i + 1)
+        }
+        return s
+    }
+    function group_file(g,    s, c) {
+        s = sprintf("// Package g%02d is generated benchmark code.\npackage g%02d\n\n", g, g)
+        s = s "import \"github.com/spf13/cobra\"\n\n"
+        s = s sprintf("// NewCommand returns the g%02d command group.\nfunc NewCommand() *cobra.Command {\n", g)
+        s = s sprintf("\tgroup := &cobra.Command{Use: \"g%02d\"}\n", g)
+        for (c = 0; c < ncmds; c++) s = s sprintf("\tgroup.AddCommand(newc%02dCommand())\n", c)
+        s = s "\treturn group\n}\n\n"
+        s = s "func addCommonFlags(cmd *cobra.Command, verbose *bool) {\n"
+        s = s "\tcmd.Flags().BoolVarP(verbose, \"verbose\", \"v\", false, \"say more\")\n}\n"
+        return s
+    }
+    function root_file(    s, g) {
+        s = "// Package main is the benchmark command line.\npackage main\n\nimport (\n\t\"github.com/spf13/cobra\"\n\n"
+        for (g = 0; g < ngroups; g++) s = s sprintf("\t\"example.com/cobrabench/cmd/g%02d\"\n", g)
+        s = s ")\n\nfunc newRoot() *cobra.Command {\n\troot := &cobra.Command{Use: \"bench\"}\n"
+        s = s "\troot.PersistentFlags().String(\"config\", \"\", \"config file\")\n"
+        for (g = 0; g < ngroups; g++) s = s sprintf("\troot.AddCommand(g%02d.NewCommand())\n", g)
+        return s "\treturn root\n}\n\nfunc main() { _ = newRoot().Execute() }\n"
+    }
+    function commit(message,    ts) {
+        ts = 1577836800 + serial * 86400
+        serial++
+        mark++
+        printf "commit refs/heads/main\nmark :%d\n", mark
+        printf "author Bench Author <bench@example.com> %d +0000\n", ts
+        printf "committer Bench Author <bench@example.com> %d +0000\n", ts
+        printf "data %d\n%s\n", length(message), message
+        if (mark > 1) printf "from :%d\n", mark - 1
+    }
+    function tag(name,    ts, message) {
+        ts = 1577836800 + serial * 86400 - 43200
+        message = "Release " name
+        printf "tag %s\nfrom :%d\ntagger Bench Author <bench@example.com> %d +0000\n", name, mark, ts
+        printf "data %d\n%s\n", length(message), message
+    }
+    BEGIN {
+        policy = "semgate: 1\nproject: cobrabench\nreleases:\n  tag: \"v{version}\"\nsurfaces:\n"
+        policy = policy "  cli:\n    extract:\n      cobra:\n        files: [\"cmd/**/*.go\"]\n        root: bench\n"
+        commit("Initial import")
+        emit_file(".semgate.yml", policy)
+        emit_file("go.mod", "module example.com/cobrabench\n\ngo 1.22\n")
+        emit_file("cmd/bench/main.go", root_file())
+        for (g = 0; g < ngroups; g++) {
+            emit_file(sprintf("cmd/g%02d/group.go", g), group_file(g))
+            for (c = 0; c < ncmds; c++) emit_file(sprintf("cmd/g%02d/c%02d.go", g, c), command_file(g, c, 0))
+        }
+        tag("v1.0.0")
+        minor = 0
+        for (i = 1; i < tags; i++) {
+            minor++
+            commit(sprintf("Release work for 1.%d.0", minor))
+            for (k = 0; k < churn; k++) {
+                n = (i * 13 + k * 37) % (ngroups * ncmds)
+                emit_file(sprintf("cmd/g%02d/c%02d.go", int(n / ncmds), n % ncmds), command_file(int(n / ncmds), n % ncmds, i))
+            }
+            tag(sprintf("v1.%d.0", minor))
+        }
+    }'
+}
+
+cobra_tags=${COBRA_TAGS:-96}
+cobra_groups=${COBRA_GROUPS:-12}
+cobra_commands=${COBRA_COMMANDS:-10}
+cobra_churn=${COBRA_CHURN:-12}
+section "Cobra repository: $cobra_tags tags, $cobra_groups x $cobra_commands command files, $cobra_churn rewritten a release"
+cobra_repo=$work/cobra.git
+time {
+    git init --quiet --bare "$cobra_repo"
+    git -C "$cobra_repo" symbolic-ref HEAD refs/heads/main
+    generate_cobra_stream | git -C "$cobra_repo" fast-import --quiet
+    git -C "$cobra_repo" gc --quiet
+}
+echo "$(git -C "$cobra_repo" tag | wc -l) tags, $(git -C "$cobra_repo" ls-tree -r HEAD | grep -c '\.go$') Go files at HEAD"
+
+# ---------------------------------------------------------------------------------------------------------------
 # measure NAME COMMAND... : runs COMMAND $runs times under /usr/bin/time and appends a row to the results.
 results=()
 median_of() {
@@ -280,6 +387,9 @@ measure "synthetic: git baseline" bash -c 'git_baseline "$1"' _ "$synthetic"
 sed 's/go-packages: {}/go-api: {}/' < <(git -C "$synthetic" show HEAD:.semgate.yml) > "$work/go-api.yml"
 measure "synthetic: audit go-api" "$bin" audit --repo "$synthetic" --policy "$work/go-api.yml"
 
+measure "cobra: semgate audit" "$bin" audit --repo "$cobra_repo"
+measure "cobra: git baseline" bash -c 'git_baseline "$1"' _ "$cobra_repo"
+
 k6_present=0
 if git -C "$k6_repo" rev-parse --git-dir > /dev/null 2>&1; then
     k6_present=1
@@ -308,6 +418,7 @@ printf '%s\n' "${results[@]}"
 echo
 echo "semgate audit / git baseline, synthetic: $(ratio 'synthetic: semgate audit' 'synthetic: git baseline')"
 echo "semgate check / git baseline, synthetic: $(ratio 'synthetic: semgate check' 'synthetic: git baseline')"
+echo "semgate audit / git baseline, cobra:     $(ratio 'cobra: semgate audit' 'cobra: git baseline')"
 if [ "$k6_present" = 1 ]; then
     echo "semgate audit / git baseline, k6:        $(ratio 'k6: semgate audit' 'k6: git baseline')"
     echo "semgate check / git baseline, k6:        $(ratio 'k6: semgate check' 'k6: git baseline')"

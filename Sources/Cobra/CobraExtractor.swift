@@ -36,6 +36,8 @@ public struct CobraSurface: Sendable {
     public var items: [CobraItem]
     /// `file:line: message` for every construct the extractor could not resolve.
     public var notes: [String]
+    /// True when some command, flag or file could not be followed, so users can type more than `items` lists.
+    public var incomplete: Bool
 }
 
 /// The `cobra` extractor: finds the cobra command tree a Go program builds, without running Go.
@@ -52,15 +54,17 @@ public enum CobraExtractor {
         var builder = TreeBuilder(interpreter: interpreter, root: root)
         builder.build()
         var notes = Array(interpreter.notes.values) + builder.notes
+        var incomplete = interpreter.incomplete || builder.incomplete
         for file in goFiles {
             for error in file.source.errors {
+                incomplete = true
                 notes.append(
                     "\(file.path):\(error.position): cannot read Go source (\(error.message)); "
                         + "the declarations around it still count")
             }
         }
         let items = builder.items.values.sorted { $0.key < $1.key }
-        return CobraSurface(items: items, notes: Array(Set(notes)).sorted())
+        return CobraSurface(items: items, notes: Array(Set(notes)).sorted(), incomplete: incomplete)
     }
 }
 
@@ -70,6 +74,13 @@ private struct TreeBuilder {
     let root: String?
     var items: [String: CobraItem] = [:]
     var notes: [String] = []
+    var incomplete = false
+    /// Items reached through aliases so far; past `maximumAliasItems` aliases stop adding paths (with a note).
+    private var aliasItems = 0
+    /// The unfollowed `AddCommand` arguments already named in a note (a command reached through aliases is visited
+    /// again).
+    private var noted: Set<CobraMissingChild> = []
+    private static let maximumAliasItems = 50_000
 
     init(interpreter: CobraInterpreter, root: String?) {
         self.interpreter = interpreter
@@ -92,12 +103,23 @@ private struct TreeBuilder {
             return
         }
         if let root {
-            let sizes = parentless.map { descendants(of: $0, seen: []) }
-            guard let best = sizes.indices.max(by: { (sizes[$0], $1) < (sizes[$1], $0) }) else { return }
-            for (offset, site) in parentless.enumerated() where offset != best {
+            // The root is the command whose Use names it; only when none does, one whose Use is not a constant.
+            let named = parentless.filter { commands[$0].flatMap(name(of:)) == root }
+            let candidates = named.isEmpty ? parentless.filter { commands[$0].flatMap(name(of:)) == nil } : named
+            let sizes = candidates.map { descendants(of: $0, seen: []) }
+            guard let best = sizes.indices.max(by: { (sizes[$0], candidates[$1]) < (sizes[$1], candidates[$0]) })
+            else {
+                incomplete = true
+                let first = parentless.first.flatMap { commands[$0] }.map { location($0) + ": " } ?? ""
+                notes.append(
+                    "\(first)no command without a parent has a Use that names the root '\(root)' (or a Use that is "
+                        + "not a constant), so the surface is empty; check 'root' and 'files' in the cobra extractor")
+                return
+            }
+            for site in parentless where site != candidates[best] {
                 orphan(site)
             }
-            visit(parentless[best], path: [root], deprecated: false, stack: [])
+            visit(candidates[best], path: [root], deprecated: false, stack: [])
             return
         }
         for site in parentless {
@@ -147,7 +169,13 @@ private struct TreeBuilder {
         return String(word)
     }
 
-    private mutating func visit(_ site: CobraSite, path: [String], deprecated: Bool, stack: Set<CobraSite>) {
+    /// Lists the command at `path`, its flags and its subcommands, and the same again under each of its aliases: a
+    /// user can type `tool plugins add --force` when `plugins` is an alias of `plugin`.
+    ///
+    /// `aliasOf` is the command's own name when `path` ends in one of its aliases.
+    private mutating func visit(
+        _ site: CobraSite, path: [String], deprecated: Bool, stack: Set<CobraSite>, aliasOf: String? = nil
+    ) {
         guard let info = interpreter.commands[site], !stack.contains(site) else { return }
         let stack = stack.union([site])
         let deprecated = deprecated || info.deprecated
@@ -155,31 +183,30 @@ private struct TreeBuilder {
         let file = interpreter.paths[info.file]
         var attributes: [String: String] = [:]
         if info.hidden { attributes["hidden"] = "true" }
+        if let aliasOf { attributes["alias-of"] = aliasOf }
         if !path.isEmpty {
             add(CobraItem(key: key, attributes: attributes, deprecated: deprecated, path: file, line: info.line))
-        }
-        if path.count > 1, let name = path.last {
-            for alias in info.aliases.values.sorted() where alias != name && !alias.isEmpty {
-                var aliasAttributes = attributes
-                aliasAttributes["alias-of"] = name
-                let aliasKey = (path.dropLast() + [alias]).joined(separator: " ")
-                add(
-                    CobraItem(
-                        key: aliasKey, attributes: aliasAttributes, deprecated: deprecated, path: file,
-                        line: info.line))
-            }
         }
         for (scope, set) in [("local", CobraFlagSetID.local(site)), ("persistent", .persistent(site))] {
             for flag in flatten(set, seen: []).values.sorted(by: { $0.definition.name < $1.definition.name }) {
                 var flagAttributes = ["type": flag.definition.type, "scope": scope]
                 if let shorthand = flag.definition.shorthand { flagAttributes["shorthand"] = shorthand }
                 if flag.hidden { flagAttributes["hidden"] = "true" }
+                if flag.noOptDefault { flagAttributes["no-opt-default"] = "true" }
                 let flagKey = (key.isEmpty ? "" : key + " ") + "--" + flag.definition.name
                 add(
                     CobraItem(
                         key: flagKey, attributes: flagAttributes, deprecated: deprecated || flag.deprecated,
                         path: interpreter.paths[flag.definition.file], line: flag.definition.line))
             }
+        }
+        for missing in interpreter.missingChildren[site, default: []].sorted() where !noted.contains(missing) {
+            noted.insert(missing)
+            incomplete = true
+            notes.append(
+                "\(interpreter.paths[missing.file]):\(missing.line): the subcommands of '\(key)' that "
+                    + "\(missing.spelled) adds cannot be followed to a cobra.Command literal in the files read; they, "
+                    + "their subcommands and their flags are not in the surface")
         }
         for child in info.children.sorted() {
             guard let childInfo = interpreter.commands[child], childInfo.hasUse else { continue }
@@ -188,12 +215,27 @@ private struct TreeBuilder {
                     childInfo.use.values.count > 1
                     ? "may be any of " + childInfo.use.values.sorted().joined(separator: ", ")
                     : "is not a constant string"
+                incomplete = true
                 notes.append(
                     "\(location(childInfo)): the Use of a subcommand of '\(key)' \(spelled); it, its "
                         + "subcommands and its flags are not in the surface")
                 continue
             }
             visit(child, path: path + [name], deprecated: deprecated, stack: stack)
+        }
+        guard path.count > 1, aliasOf == nil, let name = path.last else { return }
+        for alias in info.aliases.values.sorted() where alias != name && !alias.isEmpty && !alias.contains(" ") {
+            guard aliasItems < Self.maximumAliasItems else {
+                incomplete = true
+                notes.append(
+                    "\(location(info)): more than \(Self.maximumAliasItems) commands and flags are reached through "
+                        + "aliases; the paths through alias '\(alias)' of '\(key)' are not in the surface")
+                return
+            }
+            let before = items.count
+            visit(site, path: path.dropLast() + [alias], deprecated: deprecated, stack: stack.subtracting([site]),
+                aliasOf: name)
+            aliasItems += items.count - before
         }
     }
 
@@ -206,6 +248,7 @@ private struct TreeBuilder {
         let definition: CobraFlagDefinition
         var deprecated: Bool
         var hidden: Bool
+        var noOptDefault = false
     }
 
     private func flatten(_ id: CobraFlagSetID, seen: Set<CobraFlagSetID>) -> [String: FlatFlag] {
@@ -223,6 +266,7 @@ private struct TreeBuilder {
         }
         for name in info.deprecated { result[name]?.deprecated = true }
         for name in info.hidden { result[name]?.hidden = true }
+        for name in info.noOptDefault { result[name]?.noOptDefault = true }
         return result
     }
 

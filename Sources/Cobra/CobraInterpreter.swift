@@ -34,8 +34,12 @@ enum CobraValue: Sendable, Hashable {
     /// `flags.Lookup("name")`.
     case flag(CobraFlagSetID, String)
     case function(CobraFunctionKey)
+    /// A function literal used as a value (`Register(func(c Cli) *cobra.Command { ... })`), run when it is called.
+    case closure(CobraSite)
     case string(String)
     case bool(Bool)
+    /// `nil`: a branch that needs the value to be non-nil is not taken when it is all a name may hold.
+    case nilValue
     /// A value of a named type of the program, for method calls and fields.
     case instance(String)
 }
@@ -85,12 +89,25 @@ struct CobraStringField: Sendable, Equatable {
     }
 }
 
+/// An `AddCommand` argument that could not be followed to a command: where, and how the code spells it.
+struct CobraMissingChild: Sendable, Hashable, Comparable {
+    let file: Int
+    let line: Int
+    let spelled: String
+
+    static func < (lhs: CobraMissingChild, rhs: CobraMissingChild) -> Bool {
+        (lhs.file, lhs.line, lhs.spelled) < (rhs.file, rhs.line, rhs.spelled)
+    }
+}
+
 /// The flags of one flag set and the sets added to it.
 struct CobraFlagSetInfo: Sendable {
     var flags: [String: CobraFlagDefinition] = [:]
     var includes: Set<CobraFlagSetID> = []
     var deprecated: Set<String> = []
     var hidden: Set<String> = []
+    /// Flags given a `NoOptDefVal`: a bare `--flag` takes that value.
+    var noOptDefault: Set<String> = []
 }
 
 /// Runs the functions of a Go program abstractly to find its cobra command tree.
@@ -113,8 +130,21 @@ struct CobraInterpreter {
     private(set) var flagSets: [CobraFlagSetID: CobraFlagSetInfo] = [:]
     /// Notes by location text, so that a construct met in every pass is noted once.
     private(set) var notes: [String: String] = [:]
+    /// The `AddCommand` arguments of each command that could not be followed (named in a note by command path).
+    private(set) var missingChildren: [CobraSite: Set<CobraMissingChild>] = [:]
+    /// Whether some note says that commands or flags were left out.
+    private(set) var incomplete = false
 
     private var globals: [String: Set<CobraValue>] = [:]
+    /// Function literals met as values, with the union of what they captured each time.
+    private var closures: [CobraSite: Closure] = [:]
+    private var runningClosures: Set<CobraSite> = []
+
+    private struct Closure {
+        let literal: CobraFunctionLiteral
+        let folder: String
+        var captured: [String: Set<CobraValue>]
+    }
     private var fields: [String: Set<CobraValue>] = [:]
     private var returns: [CallKey: Set<CobraValue>] = [:]
     /// The calls run in the current pass, and the functions that ran in some context.
@@ -138,6 +168,8 @@ struct CobraInterpreter {
         var file: Int
         var folder: String
         var locals: [String: Set<CobraValue>] = [:]
+        /// What an immediately-called function literal returns (nil in a declared function: see `returns`).
+        var literalReturns: Set<CobraValue>?
     }
 
     private static let maximumPasses = 12
@@ -205,6 +237,8 @@ struct CobraInterpreter {
             evaluated = []
             evaluatedFunctions = []
             notes = [:]
+            missingChildren = [:]
+            incomplete = false
             for (index, file) in files.enumerated() {
                 var frame = Frame(key: nil, file: index, folder: folders[index])
                 for binding in file.bindings {
@@ -231,7 +265,9 @@ struct CobraInterpreter {
 
     // MARK: Notes
 
-    private mutating func note(_ message: String, file: Int, line: Int) {
+    /// Notes `message` at a place; `leavesOut` when what could not be followed may add commands or flags.
+    private mutating func note(_ message: String, file: Int, line: Int, leavesOut: Bool = true) {
+        if leavesOut { incomplete = true }
         let location = "\(paths[file]):\(line)"
         notes[location + " " + message] = "\(location): \(message)"
     }
@@ -271,16 +307,41 @@ struct CobraInterpreter {
 
     private mutating func updateFlagSet(_ id: CobraFlagSetID, _ update: (inout CobraFlagSetInfo) -> Void) {
         var info = flagSets[id] ?? CobraFlagSetInfo()
-        let before = (Set(info.flags.keys), info.includes, info.deprecated, info.hidden)
+        let before = (Set(info.flags.keys), info.includes, info.deprecated, info.hidden, info.noOptDefault)
+        let types = info.flags.mapValues(\.type)
         update(&info)
-        let after = (Set(info.flags.keys), info.includes, info.deprecated, info.hidden)
-        if flagSets[id] == nil || before != after {
+        let after = (Set(info.flags.keys), info.includes, info.deprecated, info.hidden, info.noOptDefault)
+        if flagSets[id] == nil || before != after || types != info.flags.mapValues(\.type) {
             flagSets[id] = info
             changed = true
         }
     }
 
     // MARK: Calls
+
+    /// Runs a function literal that was kept as a value, with what it captured and `arguments` for its parameters.
+    private mutating func callClosure(_ site: CobraSite, arguments: [Set<CobraValue>]) -> Set<CobraValue> {
+        guard let closure = closures[site], !runningClosures.contains(site),
+            callDepth < Self.maximumCallDepth
+        else { return [] }
+        runningClosures.insert(site)
+        callDepth += 1
+        defer {
+            runningClosures.remove(site)
+            callDepth -= 1
+        }
+        // A key marks the frame as a function's (so assignments to package names reach the globals).
+        let key = CallKey(
+            function: CobraFunctionKey(folder: closure.folder, receiver: "\u{0}closure", name: "\(site.offset)"),
+            arguments: arguments)
+        var frame = Frame(key: key, file: site.file, folder: closure.folder, locals: closure.captured)
+        frame.literalReturns = []
+        for (index, name) in closure.literal.parameters.enumerated() where name != "_" && !name.isEmpty {
+            frame.locals[name] = index < arguments.count ? arguments[index] : []
+        }
+        execute(closure.literal.body, in: &frame)
+        return frame.literalReturns ?? []
+    }
 
     private mutating func call(_ key: CobraFunctionKey, receiver: CobraValue?, arguments values: [Set<CobraValue>])
         -> Set<CobraValue>
@@ -312,9 +373,17 @@ struct CobraInterpreter {
     }
 
     private func instance(of type: CobraType) -> CobraValue? {
-        guard type.qualifier == nil, !type.isCollection, let name = type.name else { return nil }
+        guard type.qualifier == nil, !type.isCollection, let name = type.name, !Self.predeclared.contains(name) else {
+            return nil
+        }
         return .instance(name)
     }
+
+    /// Go's predeclared types: a parameter of one holds what the caller passes (`false`, `nil`), not an instance.
+    private static let predeclared: Set<String> = [
+        "bool", "string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
+        "uintptr", "float32", "float64", "complex64", "complex128", "byte", "rune", "error", "any",
+    ]
 
     // MARK: Statements
 
@@ -341,7 +410,9 @@ struct CobraInterpreter {
             }
         case .return(let results):
             let value = union(results.map { evaluate($0, in: &frame) })
-            if let key = frame.key, !value.isSubset(of: returns[key] ?? []) {
+            if let returned = frame.literalReturns {
+                frame.literalReturns = returned.union(value)
+            } else if let key = frame.key, !value.isSubset(of: returns[key] ?? []) {
                 returns[key, default: []].formUnion(value)
                 changed = true
             }
@@ -354,6 +425,53 @@ struct CobraInterpreter {
             execute(body, in: &frame)
         case .block(let statements):
             execute(statements, in: &frame)
+        case .conditional(let header, let condition, let then, let otherwise):
+            execute(header, in: &frame)
+            let holds = condition.flatMap { truth(of: $0, in: &frame) }
+            if holds != false { execute(then, in: &frame) }
+            if holds != true { execute(otherwise, in: &frame) }
+        }
+    }
+
+    /// Whether `condition` is certainly true or certainly false with what its names may hold; nil when it may be
+    /// either. Only constants and `nil` decide: a helper called with `false` or `nil` skips what it guards.
+    private mutating func truth(of condition: CobraExpr, in frame: inout Frame) -> Bool? {
+        switch condition {
+        case .unary("!", let operand):
+            return truth(of: operand, in: &frame).map { !$0 }
+        case .binary("&&", let left, let right):
+            let (lhs, rhs) = (truth(of: left, in: &frame), truth(of: right, in: &frame))
+            if lhs == false || rhs == false { return false }
+            return lhs == true && rhs == true ? true : nil
+        case .binary("||", let left, let right):
+            let (lhs, rhs) = (truth(of: left, in: &frame), truth(of: right, in: &frame))
+            if lhs == true || rhs == true { return true }
+            return lhs == false && rhs == false ? false : nil
+        case .binary(let op, let left, .name("nil", _)) where op == "==" || op == "!=",
+            .binary(let op, .name("nil", _), let left) where op == "==" || op == "!=":
+            let values = evaluate(left, in: &frame)
+            let isNil: Bool?
+            if values == [.nilValue] {
+                isNil = true
+            } else if !values.isEmpty && !values.contains(.nilValue) && values.allSatisfy(Self.isReference) {
+                isNil = false
+            } else {
+                isNil = nil
+            }
+            return isNil.map { op == "==" ? $0 : !$0 }
+        default:
+            let values = evaluate(condition, in: &frame)
+            if values == [.bool(true)] { return true }
+            if values == [.bool(false)] { return false }
+            return nil
+        }
+    }
+
+    /// Values that are never nil: commands, flag sets and instances the program made.
+    private static func isReference(_ value: CobraValue) -> Bool {
+        switch value {
+        case .command, .flagSet, .flag, .instance, .function, .closure: return true
+        case .string, .bool, .nilValue: return false
         }
     }
 
@@ -378,6 +496,8 @@ struct CobraInterpreter {
                         updateFlagSet(set) { $0.hidden.insert(name) }
                     } else if field == "Deprecated", value.contains(where: Self.isNonEmptyString) {
                         updateFlagSet(set) { $0.deprecated.insert(name) }
+                    } else if field == "NoOptDefVal", value != [.string("")] {
+                        updateFlagSet(set) { $0.noOptDefault.insert(name) }
                     }
                 default:
                     continue
@@ -386,6 +506,12 @@ struct CobraInterpreter {
         default:
             _ = evaluate(target, in: &frame)
         }
+    }
+
+    /// `&T{...}` as `T{...}`: an elided element type may be a pointer (`[]*Group{{...}}`).
+    private static func withoutAddress(_ expression: CobraExpr) -> CobraExpr {
+        if case .unary("&", let operand) = expression { return operand }
+        return expression
     }
 
     private static func isNonEmptyString(_ value: CobraValue) -> Bool {
@@ -438,8 +564,22 @@ struct CobraInterpreter {
             return lookup(name, in: frame)
         case .string(let text, _):
             return [.string(text)]
-        case .literal, .type, .function:
+        case .literal, .type:
             return []
+        case .function(let literal):
+            // Remember what the literal sees, so that a call of it later (from a list of constructors) runs it.
+            let site = CobraSite(file: frame.file, offset: literal.position.offset)
+            var closure = closures[site] ?? Closure(literal: literal, folder: frame.folder, captured: [:])
+            var grew = false
+            for (name, value) in frame.locals where !value.isSubset(of: closure.captured[name] ?? []) {
+                closure.captured[name, default: []].formUnion(value)
+                grew = true
+            }
+            if grew || closures[site] == nil {
+                closures[site] = closure
+                changed = true
+            }
+            return [.closure(site)]
         case .unary(_, let operand):
             return evaluate(operand, in: &frame)
         case .binary(let op, let left, let right):
@@ -467,7 +607,7 @@ struct CobraInterpreter {
             }
             return result
         case .composite(let type, let elements, let position):
-            return composite(type, elements, position: position, in: &frame)
+            return composite(type, elements, position: position, elementType: nil, in: &frame)
         case .call(let callee, let arguments, _, let position):
             return evaluateCall(callee, arguments, position: position, in: &frame)
         }
@@ -477,6 +617,7 @@ struct CobraInterpreter {
         if let local = frame.locals[name] { return local }
         if name == "true" { return [.bool(true)] }
         if name == "false" { return [.bool(false)] }
+        if name == "nil" { return [.nilValue] }
         if let global = globals[frame.folder + "\u{0}" + name] { return global }
         let key = CobraFunctionKey(folder: frame.folder, receiver: nil, name: name)
         if functions[key] != nil { return [.function(key)] }
@@ -506,10 +647,14 @@ struct CobraInterpreter {
         return functions.keys.filter { $0.receiver == type && $0.name == name }.min()
     }
 
+    /// A composite literal's value. `elementType` is the type an enclosing literal gives the elements whose type it
+    /// elides (`Group` in `[]Group{{Title: ...}}`; the named type itself for a named collection such as `Groups`).
     private mutating func composite(
-        _ type: CobraType?, _ elements: [CobraElement], position: GoPosition, in frame: inout Frame
+        _ type: CobraType?, _ elements: [CobraElement], position: GoPosition, elementType: CobraType?,
+        in frame: inout Frame
     ) -> Set<CobraValue> {
-        if type?.name == "Command", type?.qualifier == "cobra" {
+        let type = type ?? elementType
+        if type?.name == "Command", type?.qualifier == "cobra", type?.isCollection == false {
             let site = CobraSite(file: frame.file, offset: position.offset)
             if commands[site] == nil {
                 commands[site] = CobraCommandInfo(file: frame.file, line: position.line)
@@ -523,15 +668,26 @@ struct CobraInterpreter {
             return [.command(site)]
         }
         var values: [Set<CobraValue>] = []
+        // The elements of a collection, or of a named type that may be one, take its element type when they elide it.
+        let inner = type.flatMap { $0.name == nil ? nil : CobraType(name: $0.name, qualifier: $0.qualifier, isCollection: false) }
         for element in elements {
             if let key = element.key { _ = evaluate(key, in: &frame) }
-            values.append(evaluate(element.value, in: &frame))
-        }
-        if let type, !type.isCollection, type.qualifier == nil, let name = type.name {
-            for (element, value) in zip(elements, values) {
-                if case .name(let field, _)? = element.key { addField(name, field, value) }
+            if case .composite(nil, let nested, let nestedPosition) = Self.withoutAddress(element.value) {
+                values.append(composite(nil, nested, position: nestedPosition, elementType: inner, in: &frame))
+            } else {
+                values.append(evaluate(element.value, in: &frame))
             }
-            return [.instance(name)]
+        }
+        if let type, !type.isCollection, let name = type.name {
+            var result: Set<CobraValue> = [.instance(name)]
+            for (element, value) in zip(elements, values) {
+                if case .name(let field, _)? = element.key {
+                    addField(name, field, value)
+                } else if element.key == nil {
+                    result.formUnion(value)
+                }
+            }
+            return result
         }
         return union(values)
     }
@@ -545,12 +701,24 @@ struct CobraInterpreter {
             return union(values)
         case .name(let name, _) where frame.locals[name] == nil && ["new", "make", "len", "cap"].contains(name):
             return []
+        case .function(let literal):
+            // `func() *cobra.Command { ... }()` runs where it is written, seeing the enclosing function's names.
+            var inner = frame
+            inner.literalReturns = []
+            execute(literal.body, in: &inner)
+            for (name, value) in inner.locals where frame.locals[name] != nil {
+                frame.locals[name] = value
+            }
+            return inner.literalReturns ?? []
         case .selector(let base, let method, let selectorPosition):
             if case .name(let qualifier, _) = base, isPackage(qualifier, in: frame) {
                 if method == "NewFlagSet" {
                     let id = CobraFlagSetID.made(CobraSite(file: frame.file, offset: position.offset))
                     updateFlagSet(id) { _ in }
                     return [.flagSet(id)]
+                }
+                if qualifier == "fmt", method == "Sprintf" {
+                    return Self.sprintf(values)
                 }
                 var result: Set<CobraValue> = []
                 let functions = packageMember(qualifier, method, file: frame.file).compactMap {
@@ -591,9 +759,17 @@ struct CobraInterpreter {
         default:
             var result: Set<CobraValue> = []
             var followed = false
-            for case .function(let key) in evaluate(callee, in: &frame) {
-                followed = true
-                result.formUnion(call(key, receiver: nil, arguments: values))
+            for value in evaluate(callee, in: &frame) {
+                switch value {
+                case .function(let key):
+                    followed = true
+                    result.formUnion(call(key, receiver: nil, arguments: values))
+                case .closure(let site):
+                    followed = true
+                    result.formUnion(callClosure(site, arguments: values))
+                default:
+                    continue
+                }
             }
             if !followed {
                 noteUnfollowed(
@@ -602,6 +778,45 @@ struct CobraInterpreter {
             }
             return result
         }
+    }
+
+    /// `fmt.Sprintf` of constant strings: each `%` verb takes the next argument's string. A verb whose argument is not
+    /// one known string stays as written, so `Sprintf("get %s", name)` still gives a `Use` whose first word is `get`;
+    /// results that begin with a verb are left out (the name is unknown).
+    static func sprintf(_ values: [Set<CobraValue>]) -> Set<CobraValue> {
+        guard let formats = values.first.map(strings), !formats.isEmpty, formats.count <= 16 else { return [] }
+        let arguments = values.dropFirst().map { value -> String? in
+            let texts = strings(in: value)
+            return texts.count == 1 ? texts.first : nil
+        }
+        var result: Set<CobraValue> = []
+        for format in formats {
+            var text = ""
+            var next = arguments.startIndex
+            var scalars = Substring(format)
+            while let percent = scalars.firstIndex(of: "%") {
+                text += scalars[..<percent]
+                let verbEnd = scalars[scalars.index(after: percent)...].firstIndex { $0.isLetter || $0 == "%" }
+                guard let verbEnd else {
+                    text += scalars[percent...]
+                    scalars = ""
+                    break
+                }
+                let verb = scalars[percent...verbEnd]
+                if verb == "%%" {
+                    text += "%"
+                } else {
+                    let argument = next < arguments.endIndex ? arguments[next] : nil
+                    next += 1
+                    text += argument ?? String(verb)
+                }
+                scalars = scalars[scalars.index(after: verbEnd)...]
+            }
+            text += scalars
+            let first = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first ?? ""
+            if !first.isEmpty && !first.contains("%") { result.insert(.string(text)) }
+        }
+        return result
     }
 
     /// The packages whose functions only read or annotate commands and flags (`cobra.MarkFlagFilename`).
@@ -651,7 +866,7 @@ struct CobraInterpreter {
         case .instance(let type):
             guard let key = self.method(method, of: type, preferring: folder) else { return [] }
             return call(key, receiver: object, arguments: values)
-        case .function, .flag, .string, .bool:
+        case .function, .closure, .flag, .string, .bool, .nilValue:
             return []
         }
     }
@@ -671,9 +886,11 @@ struct CobraInterpreter {
                     return nil
                 }
                 if children.isEmpty {
-                    note(
-                        "AddCommand argument \(offset + 1) cannot be followed to a cobra.Command literal; "
-                            + "the commands it adds are not in the surface", file: context.file, line: context.line)
+                    let spelled =
+                        context.arguments.indices.contains(offset)
+                        ? Self.spelling(of: context.arguments[offset]) : "argument \(offset + 1)"
+                    missingChildren[site, default: []].insert(
+                        CobraMissingChild(file: context.file, line: context.line, spelled: spelled))
                 }
                 updateCommand(site) { $0.children.formUnion(children) }
             }
@@ -713,7 +930,7 @@ struct CobraInterpreter {
             if names.isEmpty {
                 note(
                     "\(method) names a flag that cannot be resolved statically", file: context.file,
-                    line: context.line)
+                    line: context.line, leavesOut: false)
             }
             if method == "MarkDeprecated" {
                 updateFlagSet(id) { $0.deprecated.formUnion(names) }
@@ -739,7 +956,7 @@ struct CobraInterpreter {
     ) -> Set<CobraValue> {
         guard shape.nameIndex < values.count else { return [] }
         let names = Self.strings(in: values[shape.nameIndex])
-        guard names.count == 1, let name = names.first else {
+        guard names.count == 1, let name = names.first, !name.contains("%") else {
             let spelled =
                 context.arguments.indices.contains(shape.nameIndex) ? " (argument \(shape.nameIndex + 1))" : ""
             note(
@@ -755,16 +972,38 @@ struct CobraInterpreter {
             } else {
                 note(
                     "the shorthand of flag --\(name) is not a constant string; recorded as unknown",
-                    file: context.file, line: context.line)
+                    file: context.file, line: context.line, leavesOut: false)
                 shorthand = "?"
             }
         }
+        var type = shape.type
+        if shape.isCustom, let value = values.first {
+            type = valueType(of: value, folder: folders[context.file]) ?? type
+        }
         let definition = CobraFlagDefinition(
-            name: name, type: shape.type, shorthand: shorthand, file: context.file, line: context.line)
+            name: name, type: type, shorthand: shorthand, file: context.file, line: context.line)
         updateFlagSet(id) { info in
-            if info.flags[name] == nil { info.flags[name] = definition }
+            // A custom type's `Type()` may be read only in a later pass, when its value has reached the definition.
+            if info.flags[name] == nil || (info.flags[name]?.type == "custom" && type != "custom") {
+                info.flags[name] = definition
+            }
         }
         return shape.returnsFlag ? [.flag(id, name)] : []
+    }
+}
+
+extension CobraInterpreter {
+    /// What the `Type()` method of a custom flag value returns, when every type the value may have returns the same
+    /// constant string (pflag shows it in help and users see it as the flag's type); nil otherwise.
+    fileprivate mutating func valueType(of value: Set<CobraValue>, folder: String) -> String? {
+        var types: Set<String> = []
+        for case .instance(let type) in value {
+            guard let key = method("Type", of: type, preferring: folder) else { return nil }
+            let returned = Self.strings(in: call(key, receiver: .instance(type), arguments: []))
+            guard returned.count == 1, let only = returned.first else { return nil }
+            types.insert(only)
+        }
+        return types.count == 1 ? types.first : nil
     }
 }
 
@@ -775,6 +1014,9 @@ struct CobraFlagMethod: Sendable, Equatable {
     let nameIndex: Int
     let shorthandIndex: Int?
     let returnsFlag: Bool
+
+    /// `Var`, `VarP` and `VarPF`: the value (first argument) says its own type through `Type()`.
+    var isCustom: Bool { type == "custom" }
 
     /// The pflag value types that have definition methods.
     static let types: Set<String> = [

@@ -42,13 +42,15 @@ struct CobraElement: Sendable {
 /// A function literal; its body is kept but not followed (closures such as `RunE` run at run time).
 struct CobraFunctionLiteral: Sendable {
     let position: GoPosition
+    let parameters: [String]
     let body: [CobraStatement]
 }
 
 /// A type as far as it matters: the named type it denotes (`cmdRun` for `*cmdRun`), and whether values of it hold
 /// elements (slices, arrays, maps).
 struct CobraType: Sendable, Hashable {
-    /// The type's name without pointer or package: `Command` for `*cobra.Command`; nil for unnamed types.
+    /// The type's name without pointer or package: `Command` for `*cobra.Command`, of the elements for a collection
+    /// (`Group` for `[]Group`, the value's for a map); nil for unnamed types.
     let name: String?
     /// The package qualifier, if any: `cobra` for `*cobra.Command`.
     let qualifier: String?
@@ -66,8 +68,10 @@ indirect enum CobraStatement: Sendable {
     case `return`([CobraExpr])
     /// `for k, v := range x { ... }` and `for range x`.
     case range([CobraExpr], CobraExpr, [CobraStatement])
-    /// Any block: a plain `{}`, the branches of `if`, `switch` and `for`, with their headers first.
+    /// Any block: a plain `{}`, the branches of `switch` and `for`, with their headers first.
     case block([CobraStatement])
+    /// `if header; condition { then } else { otherwise }`: a branch whose condition cannot hold is not taken.
+    case conditional(header: [CobraStatement], condition: CobraExpr?, then: [CobraStatement], otherwise: [CobraStatement])
 }
 
 /// A top-level function or method with its parameter types.
@@ -80,7 +84,7 @@ struct CobraFunction: Sendable {
     let position: GoPosition
     /// Whether the body itself makes commands or flags (a `cobra.Command` literal, `AddCommand`, a flag definition).
     let buildsCommands: Bool
-    /// The names of the functions and methods the body calls (closures left out: they are not followed).
+    /// The names of the functions and methods the body calls or names as values, closures included.
     let calls: Set<String>
 
     init(
@@ -121,7 +125,7 @@ private struct CallScan {
             // `cmd.Use = ...`, `flag.Hidden = true` on something this function holds.
             for target in targets {
                 if case .selector(_, let field, _) = target,
-                    ["Use", "Aliases", "Hidden", "Deprecated"].contains(field)
+                    ["Use", "Aliases", "Hidden", "Deprecated", "NoOptDefVal"].contains(field)
                 {
                     buildsCommands = true
                 }
@@ -136,14 +140,26 @@ private struct CallScan {
             visit(body)
         case .block(let statements):
             visit(statements)
+        case .conditional(let header, let condition, let then, let otherwise):
+            visit(header)
+            if let condition { visit(condition) }
+            visit(then)
+            visit(otherwise)
         }
     }
 
     mutating func visit(_ expression: CobraExpr) {
         switch expression {
-        case .name, .string, .literal, .type, .function:
+        case .string, .literal, .type:
             return
-        case .selector(let base, _, _):
+        case .name(let name, _):
+            // A function named as a value (`Register(newRunCommand)`) may be called through it.
+            calls.insert(name)
+        case .function(let literal):
+            // A literal kept as a value runs when it is called (`Register(func(c Cli) *cobra.Command { ... })`).
+            visit(literal.body)
+        case .selector(let base, let name, _):
+            calls.insert(name)
             visit(base)
         case .call(let callee, let arguments, _, _):
             switch callee {
@@ -152,11 +168,14 @@ private struct CallScan {
                 calls.insert(method)
                 if Self.building.contains(method) || CobraFlagMethod(method) != nil { buildsCommands = true }
                 visit(base)
+            case .function(let literal): visit(literal.body)
             default: visit(callee)
             }
             for argument in arguments { visit(argument) }
         case .composite(let type, let elements, _):
-            if type?.name == "Command" && type?.qualifier == "cobra" { buildsCommands = true }
+            if type?.name == "Command" && type?.qualifier == "cobra" && type?.isCollection == false {
+                buildsCommands = true
+            }
             for element in elements {
                 if let key = element.key { visit(key) }
                 visit(element.value)
@@ -508,16 +527,16 @@ struct CobraParser {
         }
         if current.isOperator("[") {
             skipGroup()
-            _ = try type()
-            return CobraType(name: nil, qualifier: nil, isCollection: true)
+            let element = try type()
+            return CobraType(name: element.name, qualifier: element.qualifier, isCollection: true)
         }
         if current.isOperator("<-") { advance() }
         switch current.kind {
         case .keyword(.map):
             advance()
             skipGroup()
-            _ = try type()
-            return CobraType(name: nil, qualifier: nil, isCollection: true)
+            let element = try type()
+            return CobraType(name: element.name, qualifier: element.qualifier, isCollection: true)
         case .keyword(.chan):
             advance()
             if current.isOperator("<-") { advance() }
@@ -673,17 +692,19 @@ struct CobraParser {
 
     private mutating func ifStatement() throws(Failure) -> CobraStatement {
         advance()
-        var parts = try header { _ in false }
-        parts.append(.block(try block()))
+        var header = try header { _ in false }
+        var condition: CobraExpr?
+        if case .expression(let last)? = header.last {
+            condition = last
+            header.removeLast()
+        }
+        let then = try block()
+        var otherwise: [CobraStatement] = []
         if current.isKeyword(.else) {
             advance()
-            if current.isKeyword(.if) {
-                parts.append(try ifStatement())
-            } else {
-                parts.append(.block(try block()))
-            }
+            otherwise = current.isKeyword(.if) ? [try ifStatement()] : try block()
         }
-        return .block(parts)
+        return .conditional(header: header, condition: condition, then: then, otherwise: otherwise)
     }
 
     private mutating func forStatement() throws(Failure) -> CobraStatement {
@@ -869,13 +890,15 @@ struct CobraParser {
             return .literal(token.position)
         case .keyword(.func):
             advance()
-            _ = try parameterList()
+            let parameters = try parameterList().map(\.name)
             if current.isOperator("{") {
-                return .function(CobraFunctionLiteral(position: token.position, body: try block()))
+                return .function(
+                    CobraFunctionLiteral(position: token.position, parameters: parameters, body: try block()))
             }
             try skipResults()
             if current.isOperator("{") {
-                return .function(CobraFunctionLiteral(position: token.position, body: try block()))
+                return .function(
+                    CobraFunctionLiteral(position: token.position, parameters: parameters, body: try block()))
             }
             return .type(CobraType(name: nil, qualifier: nil, isCollection: false))
         case .keyword(.map), .keyword(.chan), .keyword(.struct), .keyword(.interface):

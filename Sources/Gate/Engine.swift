@@ -271,6 +271,7 @@ public final class Engine {
         report.changes = changes
         report.findings = findings
         report.notes = notes
+        report.incompleteSurfaces = before.incomplete.union(after.incomplete).sorted()
         return report
     }
 
@@ -299,9 +300,11 @@ public final class Engine {
             (from.map { release.version >= $0 } ?? true) && (to.map { release.version <= $0 } ?? true)
         }
         var notes = originNotes + history.notes
+        var incomplete: Set<String> = []
         for (index, release) in selected.enumerated() {
             progress?("[\(index + 1)/\(selected.count)] \(release.tag)")
             let after = try snapshot(at: release.commit, version: release.version)
+            incomplete.formUnion(after.incomplete)
             notes += after.notes
             let predecessor = history.predecessor(of: release.version)
             // The first release has nothing to compare with: it is judged with no changes.
@@ -333,6 +336,7 @@ public final class Engine {
         report.releases = rows
         report.findings = RulePass.findings(forTags: history.findings, policy: policy)
         report.notes = Array(Set(notes)).sorted()
+        report.incompleteSurfaces = incomplete.sorted()
         return report
     }
 
@@ -357,6 +361,7 @@ public final class Engine {
         report.changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
         report.required = report.changes.map(\.bump).max() ?? Bump.none
         report.notes = originNotes + Array(Set(before.notes + after.notes)).sorted()
+        report.incompleteSurfaces = before.incomplete.union(after.incomplete).sorted()
         return report
     }
 
@@ -366,6 +371,7 @@ public final class Engine {
         var report = Report(kind: .surface, policy: policyInfo, head: head)
         report.items = snapshot.sortedItems
         report.notes = originNotes + snapshot.notes
+        report.incompleteSurfaces = snapshot.incomplete.sorted()
         return report
     }
 

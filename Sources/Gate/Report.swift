@@ -59,6 +59,9 @@ public struct Report: Sendable {
     /// `surface` only: the items at the revision.
     public var items: [SurfaceItem]?
     public var notes: [String] = []
+    /// The surfaces an extractor could not read in full at some revision the report read (their notes say what is
+    /// missing), sorted.
+    public var incompleteSurfaces: [String] = []
     /// Set when the report shows only part of the surface (`--only`); the verdict is still the whole one.
     public var focus: ReportFocus?
 

@@ -1,3 +1,5 @@
+import Limits
+
 /// Files and folders addressed by object id: a commit's git trees, or a working directory seen the same way.
 ///
 /// The surface extractors read only through this protocol, so one code path serves `check --head worktree` and
@@ -85,10 +87,12 @@ extension FileTree {
     /// Visits every file below `tree` whose folder `descend` accepts, with its full path.
     ///
     /// `descend` gets each folder's path (no trailing slash) before it is read, so callers prune whole subtrees.
+    /// Folders more than `Limit.treeDepth` deep are `tooDeep`.
     public func walkFiles(
-        tree: ObjectID, prefix: String = "", descend: (String) -> Bool,
+        tree: ObjectID, prefix: String = "", depth: Int = 0, descend: (String) -> Bool,
         visit: (String, TreeEntry) throws(GitError) -> Void
     ) throws(GitError) {
+        guard depth <= Limit.treeDepth else { throw GitError.tooDeep(path: prefix) }
         let listing: [TreeEntry]
         do {
             listing = try entries(ofTree: tree)
@@ -99,7 +103,10 @@ extension FileTree {
             let path = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
             switch entry.kind {
             case .blob: try visit(path, entry)
-            case .tree: if descend(path) { try walkFiles(tree: entry.id, prefix: path, descend: descend, visit: visit) }
+            case .tree:
+                if descend(path) {
+                    try walkFiles(tree: entry.id, prefix: path, depth: depth + 1, descend: descend, visit: visit)
+                }
             case .submodule, .link: continue
             }
         }

@@ -1,4 +1,5 @@
 import CLibgit2
+import Limits
 
 /// Why a repository could not be read; each case says what happened and what to do about it.
 public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -15,6 +16,10 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
     case linkOutsideRepository(path: String)
     case linkLoop(path: String)
     case library(function: String, code: Int32, message: String)
+    /// A file larger than `Limit.fileBytes`, or one whose reading takes the run past `Limit.bytesReadPerRun`.
+    case readLimit(object: String, size: Int64, perRun: Bool)
+    /// Folders nested deeper than `Limit.treeDepth` below the root.
+    case tooDeep(path: String)
 
     public var description: String {
         switch self {
@@ -53,6 +58,16 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "(a loop?); commit the file itself"
         case .library(let function, let code, let message):
             return "\(function) failed (\(code)): \(message)"
+        case .readLimit(let object, let size, let perRun):
+            if perRun {
+                return "reading \(object) (\(size) bytes) takes this run past \(Limit.bytesReadPerRun) bytes of file "
+                    + "content, the most one run reads; narrow the surfaces' files or check fewer revisions"
+            }
+            return "\(object) is \(size) bytes, more than the \(Limit.fileBytes) semgate reads from one file; leave it "
+                + "out of the surfaces' files"
+        case .tooDeep(let path):
+            return "folders nest more than \(Limit.treeDepth) levels deep at '\(path.prefix(120))…'; semgate does not "
+                + "read deeper"
         }
     }
 

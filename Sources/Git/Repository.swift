@@ -1,5 +1,6 @@
 import CLibgit2
 import Foundation
+import Limits
 
 /// A tag reference as found in the repository, peeled to the commit it names.
 public struct TagReference: Sendable, Equatable {
@@ -58,6 +59,8 @@ public final class Repository {
     /// The promisor settings when this is a partial clone (`git clone --filter=...`), read when it is opened.
     public let partialClone: PartialClone?
     private var treeCache: [ObjectID: [TreeEntry]] = [:]
+    /// Bytes of file content and folder listings read through this handle (one run); see `charge`.
+    private var bytesRead: Int64 = 0
 
     /// Set once per process: libgit2's list of repository extensions it accepts is global.
     private static let extensionsAllowed: Bool = {
@@ -359,6 +362,7 @@ public final class Repository {
                     name: FileName.decode(git_tree_entry_name(entry)), id: ObjectID(git_tree_entry_id(entry)),
                     kind: kind))
         }
+        try charge(entries.reduce(0) { $0 + $1.name.utf8.count + 32 }, reading: "tree \(id.short)")
         treeCache[id] = entries
         return entries
     }
@@ -366,6 +370,7 @@ public final class Repository {
     /// The text of a blob, read as `RepositoryText.decode` says; throws `missingObject` when the object store
     /// lacks it.
     public func text(ofBlob id: ObjectID) throws(GitError) -> String {
+        try charge(try blobSize(id), reading: "blob \(id.short)")
         let blob = try lookup(id, GIT_OBJECT_BLOB, kind: "blob")
         defer { git_object_free(blob) }
         let size = Int(git_blob_rawsize(blob))
@@ -380,6 +385,33 @@ public final class Repository {
         let size = Int(git_blob_rawsize(blob))
         guard size > 0, let raw = git_blob_rawcontent(blob) else { return "" }
         return FileName.decodePath(UnsafeRawBufferPointer(start: raw, count: size))
+    }
+}
+
+extension Repository {
+    /// The size of a blob from its object header, without inflating it; 0 when the header cannot be read (the lookup
+    /// that follows reports a missing object as such).
+    private func blobSize(_ id: ObjectID) throws(GitError) -> Int {
+        var odb: OpaquePointer?
+        try check(git_repository_odb(&odb, handle), "git_repository_odb")
+        defer { git_odb_free(odb) }
+        var oid = id.raw
+        var size = 0
+        var type = GIT_OBJECT_INVALID
+        let code = git_odb_read_header(&size, &type, odb, &oid)
+        return code < 0 ? 0 : size
+    }
+
+    /// Counts `bytes` read towards the run's limits: one file may hold at most `Limit.fileBytes`, one run (one
+    /// repository handle) read at most `Limit.bytesReadPerRun`. Checked before the content is loaded.
+    func charge(_ bytes: Int, reading object: String) throws(GitError) {
+        if Int64(bytes) > Limit.fileBytes {
+            throw GitError.readLimit(object: object, size: Int64(bytes), perRun: false)
+        }
+        bytesRead += Int64(bytes)
+        if bytesRead > Limit.bytesReadPerRun {
+            throw GitError.readLimit(object: object, size: Int64(bytes), perRun: true)
+        }
     }
 }
 

@@ -88,6 +88,10 @@ public final class WorkingTree: FileTree {
     /// The text of a working-directory file, as `RepositoryText.decode` reads it.
     public func text(ofBlob id: ObjectID) throws(GitError) -> String {
         guard let file = files[id] else { throw unknown(id) }
+        var info = stat()
+        if stat(absolute(file.bytes), &info) == 0 {
+            try repository.charge(Int(info.st_size), reading: "'\(file.path)'")
+        }
         guard let bytes = Self.contents(of: absolute(file.bytes)) else {
             throw GitError.unreadableFile(path: file.path)
         }

@@ -33,16 +33,29 @@ public enum GoConstant: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+import Limits
+
 /// Evaluates constant expressions of integers, strings and booleans: literals, `iota`, other constants by name,
 /// conversions, and Go's unary and binary operators with Go's precedence.
 ///
 /// It returns nil for anything it cannot decide without type-checking (floats, constants of other packages, values
 /// beyond 64 bits, negative values converted to unsigned types), so callers fall back to the expression's text.
+/// It also gives up, saying why in `limit`, on expressions nested deeper than `Limit.goExpressionDepth` and on
+/// strings longer than `Limit.goConstantBytes`: a few lines of Go must not build gigabytes or overflow the stack.
 public struct GoConstantEvaluator {
     private let tokens: [GoToken]
     private let iota: Int
     private let resolve: (String) -> GoConstant?
     private var index = 0
+    private var depth = 0
+    /// Why evaluation gave up, when a limit stopped it.
+    private var limit: String?
+
+    /// A value, or nil with the limit that stopped evaluation (nil for expressions that need type-checking).
+    public struct Outcome {
+        public let value: GoConstant?
+        public let limit: String?
+    }
 
     private static let integerTypes: Set<String> = [
         "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "byte",
@@ -51,13 +64,19 @@ public struct GoConstantEvaluator {
 
     /// The value of `tokens` (one expression, no trailing semicolon) with `iota` and named constants from `resolve`.
     public static func evaluate(_ tokens: [GoToken], iota: Int, resolve: (String) -> GoConstant?) -> GoConstant? {
+        outcome(tokens, iota: iota, resolve: resolve).value
+    }
+
+    /// The value of `tokens`, or why a limit stopped its evaluation.
+    public static func outcome(_ tokens: [GoToken], iota: Int, resolve: (String) -> GoConstant?) -> Outcome {
         withoutActuallyEscaping(resolve) { resolve in
             var evaluator = GoConstantEvaluator(
                 tokens: tokens.filter { $0.kind != .semicolon }, iota: iota, resolve: resolve)
-            guard let value = evaluator.expression(precedence: 1), evaluator.index == evaluator.tokens.count else {
-                return nil
+            let value = evaluator.expression(precedence: 1)
+            guard let value, evaluator.index == evaluator.tokens.count else {
+                return Outcome(value: nil, limit: evaluator.limit)
             }
-            return value
+            return Outcome(value: value, limit: nil)
         }
     }
 
@@ -81,23 +100,37 @@ public struct GoConstantEvaluator {
     }
 
     private mutating func expression(precedence minimum: Int) -> GoConstant? {
+        guard enter() else { return nil }
+        defer { depth -= 1 }
         guard var left = unary() else { return nil }
         while let token = current, token.kind == .operator {
             let precedence = Self.precedence(token.text)
             guard precedence >= minimum, precedence > 0 else { break }
             index += 1
             guard let right = expression(precedence: precedence + 1),
-                let combined = Self.binary(token.text, left, right)
+                let combined = binary(token.text, left, right)
             else { return nil }
             left = combined
         }
         return left
     }
 
+    /// One level deeper; false (with the reason kept) past `Limit.goExpressionDepth`.
+    private mutating func enter() -> Bool {
+        depth += 1
+        guard depth <= Limit.goExpressionDepth else {
+            limit = limit ?? "expression nested more than \(Limit.goExpressionDepth) levels deep"
+            return false
+        }
+        return true
+    }
+
     private mutating func unary() -> GoConstant? {
         guard let token = current else { return nil }
         if token.kind == .operator, ["-", "+", "^", "!"].contains(token.text) {
             index += 1
+            guard enter() else { return nil }
+            defer { depth -= 1 }
             guard let operand = unary() else { return nil }
             switch (token.text, operand) {
             case ("-", .int(let value)):
@@ -164,7 +197,7 @@ public struct GoConstantEvaluator {
         return Int(lower)
     }
 
-    private static func binary(_ symbol: String, _ left: GoConstant, _ right: GoConstant) -> GoConstant? {
+    private mutating func binary(_ symbol: String, _ left: GoConstant, _ right: GoConstant) -> GoConstant? {
         switch (left, right) {
         case (.int(let a), .int(let b)):
             switch symbol {
@@ -193,7 +226,12 @@ public struct GoConstantEvaluator {
             }
         case (.string(let a), .string(let b)):
             switch symbol {
-            case "+": return .string(a + b)
+            case "+":
+                guard a.utf8.count + b.utf8.count <= Limit.goConstantBytes else {
+                    limit = limit ?? "string longer than \(Limit.goConstantBytes) bytes"
+                    return nil
+                }
+                return .string(a + b)
             case "==": return .bool(a == b)
             case "!=": return .bool(a != b)
             default: return nil
@@ -211,7 +249,7 @@ public struct GoConstantEvaluator {
         }
     }
 
-    private static func checked(_ result: (partialValue: Int, overflow: Bool)) -> GoConstant? {
+    private func checked(_ result: (partialValue: Int, overflow: Bool)) -> GoConstant? {
         result.overflow ? nil : .int(result.partialValue)
     }
 }

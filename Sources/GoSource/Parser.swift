@@ -1,3 +1,5 @@
+import Limits
+
 /// A Go parser at the declaration level: package clause, build constraints, imports, and `const`, `var`, `type` and
 /// `func` declarations with full type expressions. Function bodies and initialisers are skipped by balanced-bracket
 /// scanning and kept as token ranges.
@@ -9,6 +11,8 @@ public struct GoParser {
     private let docs: [Int: GoDocComment]
     private var index = 0
     private var errors: [GoSyntaxError] = []
+    /// How deep the type being parsed nests; past `Limit.goTypeDepth` its declaration is a syntax error.
+    private var typeDepth = 0
 
     /// Parses `source`.
     public static func parse(_ source: String) -> GoFile {
@@ -453,8 +457,17 @@ public struct GoParser {
         }
     }
 
-    /// A type expression.
+    /// A type expression, at most `Limit.goTypeDepth` levels deep (the parser recurses once per level).
     private mutating func parseType() throws(ParseFailure) -> GoType {
+        typeDepth += 1
+        defer { typeDepth -= 1 }
+        guard typeDepth <= Limit.goTypeDepth else {
+            throw fail("type nested more than \(Limit.goTypeDepth) levels deep")
+        }
+        return try typeBody()
+    }
+
+    private mutating func typeBody() throws(ParseFailure) -> GoType {
         switch current.kind {
         case .identifier:
             return try typeName()

@@ -1,3 +1,5 @@
+import Limits
+
 /// A compiled regular expression with named groups, matched in linear time.
 ///
 /// The syntax is the RE2/Go subset policy authors write. Matching simulates every alternative at once
@@ -5,9 +7,9 @@
 /// program, and every search is charged to a work budget: a pattern cannot hang the tool.
 public struct Pattern: Sendable {
     /// The largest program a pattern may compile to.
-    public static let instructionLimit = 20_000
+    public static let instructionLimit = Limit.patternInstructions
     /// The default number of VM steps (thread additions) one call may spend.
-    public static let defaultBudget = 200_000_000
+    public static let defaultBudget = Limit.patternStepsPerFile
 
     public let source: String
     private let program: Program
@@ -35,6 +37,28 @@ public struct Pattern: Sendable {
         try run(text, budget: budget, limit: Int.max)
     }
 
+    /// Every match, charging the VM steps spent to `budget` (what is left stays in it); more than `maximumMatches`
+    /// matches is `.tooManyMatches`, before they are all built.
+    public func matches(in text: String, budget: inout Int, maximumMatches: Int) throws(PatternError) -> [PatternMatch]
+    {
+        var text = text
+        let allowed = budget
+        var spent = 0
+        let result = text.withUTF8 { bytes in
+            Result { () throws(Exhausted) -> [PatternMatch] in
+                try collect(bytes, budget: allowed, limit: maximumMatches + 1, spent: &spent)
+            }
+        }
+        budget -= min(spent, allowed)
+        guard case .success(let found) = result else {
+            throw PatternError(pattern: source, kind: .budgetExceeded(budget: allowed))
+        }
+        guard found.count <= maximumMatches else {
+            throw PatternError(pattern: source, kind: .tooManyMatches(limit: maximumMatches))
+        }
+        return found
+    }
+
     /// Whether the pattern matches anywhere in `text`.
     public func firstMatch(in text: String, budget: Int = Pattern.defaultBudget) throws(PatternError) -> PatternMatch? {
         try run(text, budget: budget, limit: 1).first
@@ -42,8 +66,11 @@ public struct Pattern: Sendable {
 
     private func run(_ text: String, budget: Int, limit: Int) throws(PatternError) -> [PatternMatch] {
         var text = text
+        var spent = 0
         let result = text.withUTF8 { bytes in
-            Result { () throws(Exhausted) -> [PatternMatch] in try collect(bytes, budget: budget, limit: limit) }
+            Result { () throws(Exhausted) -> [PatternMatch] in
+                try collect(bytes, budget: budget, limit: limit, spent: &spent)
+            }
         }
         do {
             return try result.get()
@@ -53,12 +80,11 @@ public struct Pattern: Sendable {
     }
 
     private func collect(
-        _ bytes: UnsafeBufferPointer<UInt8>, budget: Int, limit: Int
+        _ bytes: UnsafeBufferPointer<UInt8>, budget: Int, limit: Int, spent steps: inout Int
     ) throws(Exhausted) -> [PatternMatch] {
         let machine = Machine(program)
         var lines = LineCounter(bytes)
         var results: [PatternMatch] = []
-        var steps = 0
         var position = 0
         var previousEnd = -1
         while position <= bytes.count && results.count < limit {
@@ -163,6 +189,8 @@ public struct PatternError: Error, Sendable, Equatable, CustomStringConvertible 
         case tooLarge(limit: Int)
         /// Matching needed more than `budget` VM steps.
         case budgetExceeded(budget: Int)
+        /// The text holds more than `limit` matches.
+        case tooManyMatches(limit: Int)
     }
 
     public let pattern: String
@@ -181,6 +209,8 @@ public struct PatternError: Error, Sendable, Equatable, CustomStringConvertible 
             "pattern '\(pattern)' is too large: it compiles to more than \(limit) instructions (reduce repeat counts)"
         case .budgetExceeded(let budget):
             "pattern '\(pattern)' exceeded its work budget of \(budget) steps (simplify it or narrow its files)"
+        case .tooManyMatches(let limit):
+            "pattern '\(pattern)' matches more than \(limit) times (narrow the pattern or its files)"
         }
     }
 }

@@ -1,3 +1,5 @@
+import Limits
+
 /// A glob over slash-separated paths or item ids: `*` (not '/'), `**` (any number of whole segments, also zero,
 /// so "**/internal/**" matches "internal/x" and "a/internal"), `?`, `[abc]`, `[a-z]`, `[!x]`, `{a,b}`;
 /// everything else literal. `:` is an ordinary character, except that it also starts a segment for `**`,
@@ -15,7 +17,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     public let literalPrefixes: [String]
 
     /// Most alternatives `{a,b}` may expand to.
-    static let maximumAlternatives = 1024
+    static let maximumAlternatives = Limit.globAlternatives
 
     public init(_ pattern: String) throws(PolicyValueError) {
         guard !pattern.isEmpty else {

@@ -30,6 +30,7 @@ public struct JSONRenderer: Renderer {
             "changes": .array(report.changes.map(Self.change)),
             "findings": .array(report.findings.map(Self.finding)),
             "notes": .array(report.notes.map(JSONValue.string)),
+            "incomplete_surfaces": .array(report.incompleteSurfaces.map(JSONValue.string)),
         ]
         if let releases = report.releases { members["releases"] = .array(releases.map(Self.release)) }
         if let items = report.items { members["items"] = .array(items.map(Self.item)) }

@@ -1,20 +1,150 @@
 import SemVer
 
-/// The bump a change of a cobra item's breaking attribute needs.
+/// The bump a change of a cobra item's breaking attribute needs: every command line that worked before must still work
+/// and mean the same.
 ///
-/// Every command line that worked before must still work: a flag gaining a shorthand, or a local flag becoming
-/// persistent (it now also reaches the subcommands), only adds ways to call the program, so it is a feature. Any other
-/// change of a breaking attribute (type, a changed or dropped shorthand, persistent to local, what an alias stands
-/// for) is breaking.
+/// One table, first matching row wins; a change no row matches is breaking (a command line that worked may fail).
+/// Shorthands are judged per command, not per flag: `-y` moving from `--confirm` to `--yes`, or kept by a hidden flag
+/// or an inherited persistent flag, still works for whoever types it.
 enum CobraCompatibility {
-    static func bump(attribute: String, old: String?, new: String?) -> Bump {
-        switch attribute {
-        case "shorthand" where old == nil && new != nil:
-            return .minor
-        case "scope" where old == "local" && new == "persistent":
-            return .minor
-        default:
-            return .major
+    /// What a row looks at: the attribute, both items and both surfaces.
+    struct Context {
+        let attribute: String
+        let old: SurfaceItem
+        let new: SurfaceItem
+        let before: SurfaceSnapshot
+        let after: SurfaceSnapshot
+
+        var oldValue: String? { old.attributes[attribute] }
+        var newValue: String? { new.attributes[attribute] }
+    }
+
+    /// One judgement: when it applies, the bump, and why.
+    struct Rule: Sendable {
+        let attribute: String
+        let reason: String
+        let bump: Bump
+        let applies: @Sendable (Context) -> Bool
+    }
+
+    static let rules: [Rule] = [
+        Rule(
+            attribute: "type", reason: "the type could not be read on one side (`custom`), so no change is claimed",
+            bump: .patch
+        ) { $0.oldValue == "custom" || $0.newValue == "custom" },
+        Rule(
+            attribute: "type",
+            reason: "a bool flag became a flag with a value and a NoOptDefVal: the bare `--flag` still works",
+            bump: .minor
+        ) { $0.oldValue == "bool" && $0.new.attributes["no-opt-default"] == "true" },
+        Rule(
+            attribute: "type",
+            reason: "a single value became repeatable (`string` to `stringArray`/`stringSlice`): one value still "
+                + "works; more values, or commas splitting a value, are new", bump: .minor
+        ) { context in
+            guard let old = context.oldValue, let new = context.newValue else { return false }
+            return new == old + "Array" || new == old + "Slice"
+        },
+        Rule(attribute: "shorthand", reason: "a shorthand was added: a new way to type the flag", bump: .minor) {
+            $0.oldValue == nil && $0.newValue != nil
+        },
+        Rule(
+            attribute: "shorthand", reason: "the shorthand could not be read on one side (`?`), so no change is claimed",
+            bump: .patch
+        ) { $0.oldValue == "?" || $0.newValue == "?" },
+        Rule(
+            attribute: "shorthand",
+            reason: "the old shorthand still works on the command: another flag, a hidden one or an inherited "
+                + "persistent one, has it", bump: .patch
+        ) { context in
+            guard let shorthand = context.oldValue, let command = command(of: context.new.key) else { return false }
+            return shorthands(on: command, surface: context.new.surface, in: context.after).contains(shorthand)
+        },
+        Rule(
+            attribute: "scope", reason: "a local flag became persistent: it now also reaches the subcommands",
+            bump: .minor
+        ) { $0.oldValue == "local" && $0.newValue == "persistent" },
+        Rule(
+            attribute: "scope",
+            reason: "a persistent flag became local on a command that had no subcommands: no command line changes",
+            bump: .patch
+        ) { context in
+            guard context.oldValue == "persistent", context.newValue == "local",
+                let command = command(of: context.old.key)
+            else { return false }
+            return !hasSubcommands(command, surface: context.old.surface, in: context.before)
+        },
+        Rule(attribute: "no-opt-default", reason: "the bare `--flag` now works as well", bump: .minor) {
+            $0.oldValue == nil && $0.newValue == "true"
+        },
+        Rule(
+            attribute: "alias-of",
+            reason: "a command became an alias of its new name: the old name still runs it", bump: .patch
+        ) { $0.oldValue == nil && $0.newValue != nil },
+    ]
+
+    /// The bump a change of `attribute` needs, with the reason of the row that decided it (nil: no row, breaking).
+    static func judge(
+        attribute: String, old: SurfaceItem, new: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot
+    ) -> (bump: Bump, reason: String?) {
+        let context = Context(attribute: attribute, old: old, new: new, before: before, after: after)
+        for rule in rules where rule.attribute == attribute && rule.applies(context) {
+            return (rule.bump, rule.reason)
+        }
+        return (.major, nil)
+    }
+
+    /// The bump a change of `attribute` needs.
+    static func bump(
+        attribute: String, old: SurfaceItem, new: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot
+    ) -> Bump {
+        judge(attribute: attribute, old: old, new: new, before: before, after: after).bump
+    }
+
+    /// The persistent flag of a command above `old`'s command that has `old`'s name, when `old` (a flag) is gone:
+    /// `tool list --namespace` can still be typed when `tool --namespace` became persistent.
+    static func inheritedFlag(replacing old: SurfaceItem, in snapshot: SurfaceSnapshot) -> SurfaceItem? {
+        guard let command = command(of: old.key) else { return nil }
+        let name = old.key.dropFirst(command.isEmpty ? 0 : command.count + 1)
+        var words = command.split(separator: " ").map(String.init)
+        while !words.isEmpty {
+            words.removeLast()
+            let key = (words.isEmpty ? "" : words.joined(separator: " ") + " ") + name
+            if let heir = snapshot.items[old.surface + ":" + key], heir.attributes["scope"] == "persistent" {
+                return heir
+            }
+        }
+        return nil
+    }
+
+    /// The command path of a flag key (`tool run` for `tool run --x`), nil for a command.
+    private static func command(of key: String) -> String? {
+        if key.hasPrefix("--") { return "" }
+        guard let range = key.range(of: " --") else { return nil }
+        return String(key[..<range.lowerBound])
+    }
+
+    /// Every shorthand a user can type on `command`: of its own flags and of the persistent flags of the commands
+    /// above it.
+    private static func shorthands(on command: String, surface: String, in snapshot: SurfaceSnapshot) -> Set<String> {
+        let words = command.split(separator: " ")
+        let ancestors = Set((0..<words.count).map { words[..<$0].joined(separator: " ") })
+        var found: Set<String> = []
+        for item in snapshot.items.values where item.surface == surface {
+            guard let shorthand = item.attributes["shorthand"], let owner = Self.command(of: item.key) else { continue }
+            if owner == command || (ancestors.contains(owner) && item.attributes["scope"] == "persistent") {
+                found.insert(shorthand)
+            }
+        }
+        return found
+    }
+
+    /// Whether `command` has a subcommand in `snapshot`.
+    private static func hasSubcommands(_ command: String, surface: String, in snapshot: SurfaceSnapshot) -> Bool {
+        let prefix = command.isEmpty ? "" : command + " "
+        return snapshot.items.values.contains { item in
+            item.surface == surface && item.key.hasPrefix(prefix) && item.key.count > prefix.count
+                && !item.key.dropFirst(prefix.count).hasPrefix("--")
         }
     }
 }

@@ -19,10 +19,11 @@ public struct CobraExtractorSpec: Extractor {
     public static let keys = ["files", "root"]
 
     /// The attributes a cobra item carries, in documentation order.
-    public static let attributes = ["type", "shorthand", "scope", "alias-of", "hidden"]
+    public static let attributes = ["type", "shorthand", "scope", "no-opt-default", "alias-of", "hidden"]
 
-    /// A flag's type, shorthand and scope, and the command an alias stands for; `hidden` is not breaking.
-    public static let breakingAttributes: Set<String> = ["type", "shorthand", "scope", "alias-of"]
+    /// A flag's type, shorthand, scope and bare form (`NoOptDefVal`), and the command an alias stands for; `hidden`
+    /// is not breaking.
+    public static let breakingAttributes: Set<String> = ["type", "shorthand", "scope", "no-opt-default", "alias-of"]
 
     public var fileGlobs: [Glob]? { files }
     public var attributes: [String]? { Self.attributes }
@@ -78,13 +79,20 @@ public struct CobraExtractorSpec: Extractor {
         let items = try context.cache(CobraReader.init).items(
             self, slot: context.slot, files: context.files,
             read: { (blob, path) throws(SurfaceError) in try reading.text(of: blob, path: path, notes: &readNotes) },
-            notes: &context.notes)
+            notes: &context.notes, incomplete: &context.incomplete)
         context.notes += readNotes
         return items
     }
 
-    public static func bump(attribute: String, old: SurfaceItem, new: SurfaceItem) -> Bump? {
-        CobraCompatibility.bump(attribute: attribute, old: old.attributes[attribute], new: new.attributes[attribute])
+    public static func bump(
+        attribute: String, old: SurfaceItem, new: SurfaceItem, in comparison: SurfaceComparison
+    ) -> Bump? {
+        CobraCompatibility.bump(
+            attribute: attribute, old: old, new: new, before: comparison.before, after: comparison.after)
+    }
+
+    public static func replacement(forRemoved removed: SurfaceItem, in after: SurfaceSnapshot) -> SurfaceItem? {
+        CobraCompatibility.inheritedFlag(replacing: removed, in: after)
     }
 
     // MARK: init

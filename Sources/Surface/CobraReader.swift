@@ -9,7 +9,7 @@ import Policy
 /// release that did not touch those files costs one dictionary lookup.
 final class CobraReader {
     private var parsed: [ObjectID: CobraSourceFile] = [:]
-    private var results: [ResultKey: ([RawItem], [String])] = [:]
+    private var results: [ResultKey: (items: [RawItem], notes: [String], incomplete: Bool)] = [:]
 
     private struct ResultKey: Hashable {
         let slot: Int
@@ -21,14 +21,15 @@ final class CobraReader {
     /// or nil when the object store lacks it.
     func items(
         _ spec: CobraExtractorSpec, slot: Int, files: [(path: String, blob: ObjectID)],
-        read: (ObjectID, String) throws(SurfaceError) -> String?, notes: inout [String]
+        read: (ObjectID, String) throws(SurfaceError) -> String?, notes: inout [String], incomplete: inout Bool
     ) throws(SurfaceError) -> [RawItem] {
         let sorted = files.filter { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }
             .sorted { $0.path < $1.path }
         let key = ResultKey(slot: slot, files: sorted.map(\.path), blobs: sorted.map(\.blob))
-        if let (items, cachedNotes) = results[key] {
-            notes += cachedNotes
-            return items
+        if let cached = results[key] {
+            notes += cached.notes
+            incomplete = incomplete || cached.incomplete
+            return cached.items
         }
         var sources: [(path: String, source: CobraSourceFile)] = []
         for file in sorted {
@@ -47,8 +48,9 @@ final class CobraReader {
                 key: item.key, attributes: item.attributes, stability: item.deprecated ? .deprecated : .stable,
                 location: Location(path: item.path, line: item.line))
         }
-        results[key] = (items, surface.notes)
+        results[key] = (items, surface.notes, surface.incomplete)
         notes += surface.notes
+        incomplete = incomplete || surface.incomplete
         return items
     }
 }

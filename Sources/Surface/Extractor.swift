@@ -58,6 +58,10 @@ public protocol Extractor: ExtractorSpec {
     /// The bump a removed item needs, or nil for the default (major). Called for surfaces this kind reads.
     static func removalBump(_ item: SurfaceItem, in comparison: SurfaceComparison) -> Bump?
 
+    /// An item of `after` through which users still reach `removed` (a cobra flag a command above now declares
+    /// persistent), or nil when it is gone. The change is then `changed` to that item, not `removed`.
+    static func replacement(forRemoved removed: SurfaceItem, in after: SurfaceSnapshot) -> SurfaceItem?
+
     /// The bump an added item needs, or nil for the default (minor). Called for surfaces this kind reads.
     static func additionBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump?
 
@@ -83,6 +87,9 @@ extension Extractor {
         bump(attribute: attribute, old: old, new: new)
     }
     public static func removalBump(_ item: SurfaceItem, in comparison: SurfaceComparison) -> Bump? { nil }
+    public static func replacement(forRemoved removed: SurfaceItem, in after: SurfaceSnapshot) -> SurfaceItem? {
+        nil
+    }
     public static func additionBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump? {
         nil
     }
@@ -148,8 +155,11 @@ public struct ExtractionContext {
     public var notes: [String] = []
     /// Source files that did not parse.
     public var problems: [SourceProblem] = []
+    /// Set when the extractor could not read everything it should (users can type more than its items list).
+    public var incomplete = false
     let caches: ExtractorCaches
     let readBlob: (ObjectID, String, inout [String]) throws(SurfaceError) -> String?
+    let match: (Pattern, String, String) throws(SurfaceError) -> [PatternMatch]
 
     /// A blob's text, decoded once per snapshot however many extractors read it; nil (with a note in `notes`) when
     /// the object store lacks it.
@@ -160,6 +170,12 @@ public struct ExtractionContext {
     /// A blob's text like `text(of:path:)`, with the note about a missing blob added to `notes` instead.
     public func text(of blob: ObjectID, path: String, notes: inout [String]) throws(SurfaceError) -> String? {
         try readBlob(blob, path, &notes)
+    }
+
+    /// Every match of `pattern` in the text of the file at `path`, charged to the run's pattern and item budgets;
+    /// a pattern that runs out of either is an error naming the surface and the file.
+    public func matches(of pattern: Pattern, in text: String, path: String) throws(SurfaceError) -> [PatternMatch] {
+        try match(pattern, text, path)
     }
 
     /// The run-long cache of type `Cache`, made by `make` the first time: one per reader, shared by every extractor

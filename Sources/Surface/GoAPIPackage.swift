@@ -1,4 +1,5 @@
 import GoSource
+import Limits
 
 /// One parsed Go file of a package, as the go-api extractor keeps it: declarations, the build condition under which
 /// the file compiles, and the tokens of const initialisers (the only tokens it needs later).
@@ -68,6 +69,8 @@ struct GoAPIPackage {
     let folder: String
     let files: [ParsedGoFile]
     let ignoreValues: (String) -> Bool
+    /// Bytes of string constants the evaluator may still build in this run.
+    let constantBudget: ConstantBudget
 
     private struct Declared<T> {
         let value: T
@@ -91,12 +94,16 @@ struct GoAPIPackage {
     }
 
     /// The package of `files` (those of another package or never built are left out).
-    init(importPath: String, folder: String, files: [ParsedGoFile], ignoreValues: @escaping (String) -> Bool) {
+    init(
+        importPath: String, folder: String, files: [ParsedGoFile], ignoreValues: @escaping (String) -> Bool,
+        constantBudget: ConstantBudget = ConstantBudget()
+    ) {
         let name = Self.packageName(of: files)
         self.importPath = importPath
         self.folder = folder
         self.files = files.filter { !$0.isIgnored && $0.file.packageName == name }
         self.ignoreValues = ignoreValues
+        self.constantBudget = constantBudget
         for file in self.files {
             for (declarationIndex, declaration) in file.file.declarations.enumerated() {
                 switch declaration {
@@ -149,11 +156,19 @@ struct GoAPIPackage {
                         "kind": "func", "signature": declared.value.signature.description,
                     ], line: declared.value.position.line))
         }
-        var constants = ConstantTable(package: self)
-        for (name, declared) in types where Self.isExported(name) {
-            items += typeItems(name, declared, constants: &constants)
+        // In name order: what one type's embedding resolves is remembered for the next, and cut cycles or limits then
+        // give the same answer on every run.
+        let memo = Memo()
+        let constants = ConstantTable(package: self)
+        for (name, declared) in types.sorted(by: { $0.key < $1.key }) where Self.isExported(name) {
+            items += typeItems(name, declared, constants: constants, memo: memo)
         }
-        for (name, declared) in values where Self.isExported(name) {
+        // In declaration order, so the run's constant budget, once spent, cuts the same values on every run.
+        let ordered = values.sorted {
+            ($0.value.file.name, $0.value.value.declaration, $0.value.value.index)
+                < ($1.value.file.name, $1.value.value.declaration, $1.value.value.index)
+        }
+        for (name, declared) in ordered where Self.isExported(name) {
             let spec = declared.value.spec
             var attributes = ["kind": spec.isConstant ? "const" : "var"]
             if spec.isConstant {
@@ -161,15 +176,16 @@ struct GoAPIPackage {
                 if ignoreValues(name) {
                     attributes["note"] = "value not promised (ignore-values)"
                 } else {
-                    attributes["value"] = constants.text(of: name)
-                    if constants.value(of: name) == nil, let text = attributes["value"],
-                        GoCompatibility.refersToAnotherPackage(text)
-                    {
+                    let (text, limit) = constants.text(of: name)
+                    attributes["value"] = text
+                    if let limit {
+                        attributes["note"] = "value not evaluated: \(limit)"
+                    } else if constants.value(of: name) == nil, GoCompatibility.refersToAnotherPackage(text) {
                         attributes["note"] = "value refers to another package's const; not evaluated or compared"
                     }
                 }
             } else if let type = spec.type {
-                attributes["type"] = Self.description(of: type, constants: &constants)
+                attributes["type"] = Self.description(of: type, constants: constants)
             } else if let inferred = inferredType(spec, declared.value.index) {
                 attributes["type"] = inferred
             } else {
@@ -186,7 +202,7 @@ struct GoAPIPackage {
         while let name = queue.popLast() {
             guard !listed.contains(name), let declared = types[name] else { continue }
             listed.insert(name)
-            var own = typeItems(name, declared, constants: &constants)
+            var own = typeItems(name, declared, constants: constants, memo: memo)
             for index in own.indices { own[index].attributes["exposed"] = "yes" }
             queue += Self.unexportedTypeNames(in: own).filter { types[$0] != nil && !listed.contains($0) }.sorted()
             items += own
@@ -263,14 +279,14 @@ struct GoAPIPackage {
 
     /// A type's text with array lengths that name consts of the package evaluated (`[N]int` as `[4]int`), so a
     /// change of the const's value shows in the type.
-    private static func description(of type: GoType, constants: inout ConstantTable) -> String {
+    private static func description(of type: GoType, constants: ConstantTable) -> String {
         switch type {
         case .array(let length, let element):
             let value =
                 length.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? constants.value(of: length) : nil
-            return "[\(value?.description ?? length)]" + description(of: element, constants: &constants)
-        case .slice(let element): return "[]" + description(of: element, constants: &constants)
-        case .pointer(let element): return "*" + description(of: element, constants: &constants)
+            return "[\(value?.description ?? length)]" + description(of: element, constants: constants)
+        case .slice(let element): return "[]" + description(of: element, constants: constants)
+        case .pointer(let element): return "*" + description(of: element, constants: constants)
         default: return type.description
         }
     }
@@ -291,7 +307,7 @@ struct GoAPIPackage {
     }
 
     private func typeItems(
-        _ name: String, _ aliasOrType: Declared<GoTypeSpec>, constants: inout ConstantTable
+        _ name: String, _ aliasOrType: Declared<GoTypeSpec>, constants: ConstantTable, memo: Memo
     ) -> [RawItem] {
         // An alias of a type of this package is that type under a second name: same attributes, same members.
         let (definedName, declared) = definition(of: name, aliasOrType)
@@ -309,7 +325,7 @@ struct GoAPIPackage {
         switch type {
         case .structure where !spec.isAlias:
             attributes["type"] = "struct"
-            switch comparability(spec.type, in: declared.file, visited: [definedName]) {
+            switch comparability(spec.type, in: declared.file, memo: memo, depth: 0) {
             case .yes: break
             case .no: attributes["comparable"] = "no"
             case .unknown(let foreign):
@@ -319,14 +335,16 @@ struct GoAPIPackage {
                     "comparability depends on \(foreign.sorted().joined(separator: ", ")) from another package "
                     + "(needs type-checking)"
             }
-        case .interface(let elements) where !spec.isAlias:
-            let shape = interfaceShape(definedName, elements: elements, visited: [])
+        case .interface where !spec.isAlias:
+            let shape = interfaceShape(definedName, memo: memo, depth: 0)
             let typeElements = shape.typeElements
             attributes["type"] =
                 typeElements.isEmpty ? "interface" : "interface{ \(typeElements.joined(separator: "; ")) }"
             attributes["sealed"] = shape.sealed ? "yes" : "no"
             if !shape.foreign.isEmpty { attributes["embeds"] = shape.foreign.sorted().joined(separator: ", ") }
-            if !shape.foreign.isEmpty && !shape.sealed {
+            if let cut = shape.cut {
+                attributes["note"] = "embedding of \(cut) not followed: more than \(Limit.goEmbeddingDepth) levels deep"
+            } else if !shape.foreign.isEmpty && !shape.sealed {
                 attributes["note"] =
                     "methods of embedded \(shape.foreign.sorted().joined(separator: ", ")) not listed "
                     + "(needs type-checking)"
@@ -341,7 +359,7 @@ struct GoAPIPackage {
                         location: Location(path: path(member.file), line: member.line)))
             }
         default:
-            attributes["type"] = (spec.isAlias ? "= " : "") + Self.description(of: spec.type, constants: &constants)
+            attributes["type"] = (spec.isAlias ? "= " : "") + Self.description(of: spec.type, constants: constants)
             if spec.isAlias, case .named(let package?, _, _) = spec.type,
                 Self.knownInterface(spec.type, in: declared.file) == nil
             {
@@ -369,7 +387,7 @@ struct GoAPIPackage {
         var own = item(
             name, aliasOrType.value.doc, aliasOrType, attributes: attributes, line: aliasOrType.value.position.line)
         if !spec.isAlias {
-            let set = memberSet(of: definedName)
+            let set = memberSet(of: definedName, memo: memo)
             if !set.foreign.isEmpty {
                 let note =
                     "members promoted from \(set.foreign.sorted().joined(separator: ", ")) not listed "
@@ -459,15 +477,17 @@ struct GoAPIPackage {
 
     /// Whether `type` (written in `file`) is comparable: a slice, map or func, or an array or struct (of this
     /// package, followed by name) holding one, is not; a named type of another package is unknown unless it is a
-    /// well-known standard type (looked up by import path, so a module's own `time` package is not `time`).
-    func comparability(_ type: GoType, in file: ParsedGoFile, visited: Set<String>) -> Comparability {
+    /// well-known standard type (looked up by import path, so a module's own `time` package is not `time`). Each
+    /// name is worked out once (`memo`); names on a cycle or more than `Limit.goEmbeddingDepth` deep count as
+    /// comparable, as Go's own rule for an undecided name would not make them otherwise.
+    private func comparability(_ type: GoType, in file: ParsedGoFile, memo: Memo, depth: Int) -> Comparability {
         switch type {
         case .slice, .map, .function: return .no
-        case .array(_, let element): return comparability(element, in: file, visited: visited)
+        case .array(_, let element): return comparability(element, in: file, memo: memo, depth: depth)
         case .structure(let fields):
             var unknown: Set<String> = []
             for field in fields {
-                switch comparability(field.type, in: file, visited: visited) {
+                switch comparability(field.type, in: file, memo: memo, depth: depth) {
                 case .no: return .no
                 case .unknown(let names): unknown.formUnion(names)
                 case .yes: break
@@ -475,8 +495,15 @@ struct GoAPIPackage {
             }
             return unknown.isEmpty ? .yes : .unknown(unknown)
         case .named(nil, let name, _):
-            guard !visited.contains(name), let declared = types[name] else { return .yes }
-            return comparability(declared.value.type, in: declared.file, visited: visited.union([name]))
+            if let known = memo.comparable[name] { return known }
+            guard depth < Limit.goEmbeddingDepth, !memo.comparing.contains(name), let declared = types[name] else {
+                return .yes
+            }
+            memo.comparing.insert(name)
+            let result = comparability(declared.value.type, in: declared.file, memo: memo, depth: depth + 1)
+            memo.comparing.remove(name)
+            memo.comparable[name] = result
+            return result
         case .named(let qualifier?, let name, let arguments):
             let standard = arguments.isEmpty ? Self.importPath(of: qualifier, in: file).map { $0 + "." + name } : nil
             if let standard, Self.comparableForeign.contains(standard) { return .yes }
@@ -495,6 +522,15 @@ struct GoAPIPackage {
         return nil
     }
 
+    /// What the package's type names resolve to, each worked out once: a diamond of embeddings costs one visit a
+    /// name, not one a path.
+    private final class Memo {
+        var shapes: [String: InterfaceShape] = [:]
+        var shaping: Set<String> = []
+        var comparable: [String: Comparability] = [:]
+        var comparing: Set<String> = []
+    }
+
     private struct InterfaceMethod {
         let signature: String
         let via: String?
@@ -508,13 +544,22 @@ struct GoAPIPackage {
         var typeElements: [String] = []
         var foreign: Set<String> = []
         var sealed = false
+        /// The first embedded interface not followed because it lies more than `Limit.goEmbeddingDepth` deep.
+        var cut: String?
     }
 
-    /// The method set of an interface with same-package embedded interfaces expanded.
-    private func interfaceShape(_ name: String, elements: [GoInterfaceElement], visited: Set<String>) -> InterfaceShape
-    {
+    /// The method set of the interface `name` with same-package embedded interfaces expanded, remembered in `memo`;
+    /// an embedding cycle is cut where it closes.
+    private func interfaceShape(_ name: String, memo: Memo, depth: Int) -> InterfaceShape {
+        if let known = memo.shapes[name] { return known }
+        guard let declared = types[name], case .interface(let elements) = declared.value.type else {
+            return InterfaceShape()
+        }
+        memo.shaping.insert(name)
+        defer { memo.shaping.remove(name) }
         var shape = InterfaceShape()
-        let file = types[name]?.file ?? files[0]
+        var seenElements: Set<String> = []
+        let file = declared.file
         for element in elements {
             switch element {
             case .method(let method, let signature, let doc, let position):
@@ -524,9 +569,13 @@ struct GoAPIPackage {
                 if !Self.isExported(method) { shape.sealed = true }
             case .embedded(let type, _):
                 if case .named(nil, let embedded, _) = type, let target = types[embedded],
-                    case .interface(let inner) = target.value.type, !visited.contains(embedded)
+                    case .interface = target.value.type, !memo.shaping.contains(embedded)
                 {
-                    let innerShape = interfaceShape(embedded, elements: inner, visited: visited.union([name]))
+                    guard depth < Limit.goEmbeddingDepth else {
+                        shape.cut = shape.cut ?? embedded
+                        continue
+                    }
+                    let innerShape = interfaceShape(embedded, memo: memo, depth: depth + 1)
                     for (method, member) in innerShape.methods where shape.methods[method] == nil {
                         shape.methods[method] = InterfaceMethod(
                             signature: member.signature, via: member.via ?? embedded, deprecated: member.deprecated,
@@ -534,7 +583,12 @@ struct GoAPIPackage {
                     }
                     shape.sealed = shape.sealed || innerShape.sealed
                     shape.foreign.formUnion(innerShape.foreign)
-                    shape.typeElements += innerShape.typeElements
+                    shape.cut = shape.cut ?? innerShape.cut
+                    for element in innerShape.typeElements where seenElements.insert(element).inserted {
+                        shape.typeElements.append(element)
+                    }
+                } else if case .named(nil, let embedded, _) = type, memo.shaping.contains(embedded) {
+                    continue
                 } else if let known = Self.knownInterface(type, in: file) {
                     for (method, signature) in known where shape.methods[method] == nil {
                         shape.methods[method] = InterfaceMethod(
@@ -545,11 +599,12 @@ struct GoAPIPackage {
                 } else if case .named(nil, "error", []) = type {
                     shape.methods["Error"] = InterfaceMethod(
                         signature: "() string", via: "error", deprecated: false, file: file, line: 0)
-                } else {
+                } else if seenElements.insert(type.description).inserted {
                     shape.typeElements.append(type.description)
                 }
             }
         }
+        memo.shapes[name] = shape
         return shape
     }
 
@@ -570,7 +625,7 @@ struct GoAPIPackage {
 
     /// The fields and methods of a defined type, with those promoted from same-package embedded types; a name found
     /// twice at the same depth is ambiguous in Go and left out.
-    private func memberSet(of name: String) -> MemberSet {
+    private func memberSet(of name: String, memo: Memo) -> MemberSet {
         var set = MemberSet()
         var ambiguous: Set<String> = []
         var blocked: Set<String> = []
@@ -627,8 +682,8 @@ struct GoAPIPackage {
                             }
                         }
                     }
-                case .interface(let elements) where depth > 0:
-                    let shape = interfaceShape(entry.name, elements: elements, visited: [])
+                case .interface where depth > 0:
+                    let shape = interfaceShape(entry.name, memo: memo, depth: 0)
                     for (method, member) in shape.methods {
                         let promoted = Member(
                             attributes: ["kind": "method", "receiver": "value", "signature": member.signature],
@@ -655,10 +710,18 @@ struct GoAPIPackage {
     }
 }
 
-/// Const values of a package, evaluated on demand with cycles cut.
-private struct ConstantTable {
+/// The bytes of string constants the evaluator may still build in one run (`Limit.goConstantBytesPerRun`): one
+/// value is capped by the evaluator, this caps their sum, so memory follows the source read, not what it computes.
+final class ConstantBudget {
+    var remaining = Limit.goConstantBytesPerRun
+}
+
+/// Const values of a package, evaluated on demand without recursion, with cycles cut.
+private final class ConstantTable {
     let package: GoAPIPackage
     private var cache: [String: GoConstant?] = [:]
+    /// Why a name has no value, when a limit stopped its evaluation or that of a constant it uses.
+    private var limits: [String: String] = [:]
     private var inProgress: Set<String> = []
     private var specs: [String: (file: ParsedGoFile, declaration: Int, spec: GoValueSpec, index: Int)] = [:]
 
@@ -674,25 +737,60 @@ private struct ConstantTable {
         }
     }
 
-    /// The value's Go text: evaluated when possible, else the initialiser's text (with `iota` noted).
-    mutating func text(of name: String) -> String {
-        if let value = value(of: name) { return value.description }
-        guard let entry = specs[name], entry.index < entry.spec.values.count else { return "?" }
+    /// The value's Go text: evaluated when possible, else the initialiser's text (with `iota` noted), and the limit
+    /// that stopped evaluation, if one did.
+    func text(of name: String) -> (text: String, limit: String?) {
+        if let value = value(of: name) { return (value.description, nil) }
+        guard let entry = specs[name], entry.index < entry.spec.values.count else { return ("?", limits[name]) }
         let text = entry.spec.values[entry.index].text
-        return text.contains("iota") ? "\(text) (iota=\(entry.spec.iota))" : text
+        return (text.contains("iota") ? "\(text) (iota=\(entry.spec.iota))" : text, limits[name])
     }
 
-    mutating func value(of name: String) -> GoConstant? {
-        if let cached = cache[name] { return cached }
-        guard let entry = specs[name], !inProgress.contains(name),
-            let tokens = entry.file.constantTokens[entry.declaration], entry.index < tokens.count
-        else { return nil }
-        inProgress.insert(name)
-        var table = self
-        let result = GoConstantEvaluator.evaluate(tokens[entry.index], iota: entry.spec.iota) { table.value(of: $0) }
-        cache = table.cache
+    /// The value of `name`, evaluating the constants it uses first with an explicit stack (depth-first, children
+    /// before parents): a chain of 100,000 constants each naming the next costs no stack.
+    func value(of name: String) -> GoConstant? {
+        var stack: [(name: String, ready: Bool)] = [(name, false)]
+        while let (next, ready) = stack.popLast() {
+            if cache[next] != nil { continue }
+            guard let entry = specs[next], let tokens = entry.file.constantTokens[entry.declaration],
+                entry.index < tokens.count
+            else { continue }
+            if ready {
+                inProgress.remove(next)
+                evaluate(next, tokens: tokens[entry.index], iota: entry.spec.iota)
+                continue
+            }
+            if inProgress.contains(next) { continue }
+            inProgress.insert(next)
+            stack.append((next, true))
+            for token in tokens[entry.index] where token.kind == .identifier {
+                if specs[token.text] != nil && cache[token.text] == nil && !inProgress.contains(token.text) {
+                    stack.append((token.text, false))
+                }
+            }
+        }
+        return cache[name] ?? nil
+    }
+
+    /// Evaluates one constant whose dependencies are evaluated (or on a cycle, so unknown) and remembers it.
+    private func evaluate(_ name: String, tokens: [GoToken], iota: Int) {
+        var inherited: String?
+        let outcome = GoConstantEvaluator.outcome(tokens, iota: iota) { used in
+            let value = self.cache[used] ?? nil
+            if value == nil, let limit = self.limits[used] { inherited = inherited ?? limit }
+            return value
+        }
+        var result = outcome.value
+        var limit = outcome.limit ?? inherited
+        if case .string(let text) = result {
+            if text.utf8.count > package.constantBudget.remaining {
+                result = nil
+                limit = "string constants of this run exceed \(Limit.goConstantBytesPerRun) bytes"
+            } else {
+                package.constantBudget.remaining -= text.utf8.count
+            }
+        }
         cache[name] = result
-        inProgress.remove(name)
-        return result
+        limits[name] = result == nil ? limit : nil
     }
 }

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Git
 import GoSource
+import Limits
 import Policy
 
 /// The `go-api` extractor: the exported API of every public package of a Go module, read from source in git objects.
@@ -15,6 +16,7 @@ final class GoAPIReader {
     private var packages: [PackageKey: [RawItem]] = [:]
     private var folders: [ObjectID: [Folder]] = [:]
     private let modules = GoModuleLocator()
+    private let constantBudget = ConstantBudget()
     private static let prunedNames: Set<String> = ["internal", "testdata", "vendor"]
 
     private struct Folder {
@@ -75,7 +77,7 @@ final class GoAPIReader {
             let globs = spec.ignoreValues
             let package = GoAPIPackage(
                 importPath: importPath, folder: folderPath, files: members,
-                ignoreValues: { name in globs.contains { $0.matches(name) } })
+                ignoreValues: { name in globs.contains { $0.matches(name) } }, constantBudget: constantBudget)
             let built = package.items()
             packages[key] = built
             items += built
@@ -84,8 +86,9 @@ final class GoAPIReader {
     }
 
     /// Every folder below the module root that may hold a public package, with its `.go` files (tests left out).
-    private func packageFolders(_ tree: ObjectID, source: any FileTree) throws(GitError) -> [Folder] {
+    private func packageFolders(_ tree: ObjectID, source: any FileTree, depth: Int = 0) throws(GitError) -> [Folder] {
         if let cached = folders[tree] { return cached }
+        guard depth <= Limit.treeDepth else { throw GitError.tooDeep(path: "go-api package folders") }
         let entries = try source.entries(ofTree: tree)
         let sources = entries.filter { $0.kind == .blob && $0.name.hasSuffix(".go") && !$0.name.hasSuffix("_test.go") }
         var result: [Folder] = sources.isEmpty ? [] : [Folder(relative: "", files: sources)]
@@ -94,7 +97,7 @@ final class GoAPIReader {
             if Self.prunedNames.contains(name) || name.hasPrefix(".") || name.hasPrefix("_") { continue }
             let children = try source.entries(ofTree: entry.id)
             if children.contains(where: { $0.kind == .blob && $0.name == "go.mod" }) { continue }
-            for sub in try packageFolders(entry.id, source: source) {
+            for sub in try packageFolders(entry.id, source: source, depth: depth + 1) {
                 result.append(
                     Folder(relative: sub.relative.isEmpty ? name : name + "/" + sub.relative, files: sub.files))
             }
@@ -103,17 +106,27 @@ final class GoAPIReader {
         return result
     }
 
-    /// Reads the blobs not parsed yet (serially: one repository handle) and parses them on every core.
+    /// Reads the blobs not parsed yet (serially: one repository handle) and parses them on every core, in batches of
+    /// at most `Limit.goParseBatchBytes` of source (or one larger file), so memory follows the largest file.
     private func parseMissing(_ files: [TreeEntry], source: any FileTree, notes: inout [String]) throws(GitError) {
         var seen: Set<ObjectID> = []
         var inputs: [(name: String, id: ObjectID, bytes: [UInt8])] = []
+        var batchBytes = 0
+        func parseBatch() {
+            let results = ParallelMap.map(inputs.map { ($0.name, $0.bytes) }) { ParsedGoFile(name: $0.0, bytes: $0.1) }
+            for (input, result) in zip(inputs, results) { parsed[input.id] = result }
+            inputs = []
+            batchBytes = 0
+        }
         for file in files where parsed[file.id] == nil && !seen.contains(file.id) {
             seen.insert(file.id)
             // A missing file is an error (fail closed): skipping it would hide its declarations.
-            inputs.append((file.name, file.id, Array(try source.text(ofBlob: file.id).utf8)))
+            let bytes = Array(try source.text(ofBlob: file.id).utf8)
+            if batchBytes > 0 && batchBytes + bytes.count > Limit.goParseBatchBytes { parseBatch() }
+            inputs.append((file.name, file.id, bytes))
+            batchBytes += bytes.count
         }
-        let results = ParallelMap.map(inputs.map { ($0.name, $0.bytes) }) { ParsedGoFile(name: $0.0, bytes: $0.1) }
-        for (input, result) in zip(inputs, results) { parsed[input.id] = result }
+        parseBatch()
     }
 }
 

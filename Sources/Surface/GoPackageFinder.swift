@@ -1,5 +1,6 @@
 import Foundation
 import Git
+import Limits
 import Policy
 
 /// The `go-packages` extractor: every public package of the Go module whose `go.mod` sits at the spec's root.
@@ -30,10 +31,11 @@ final class GoPackageFinder {
     }
 
     /// Relative folders (`""` for the tree itself) holding an importable package.
-    private func packages(in tree: ObjectID, files: any FileTree, notes: inout [String]) throws(GitError)
-        -> [String]
+    private func packages(in tree: ObjectID, files: any FileTree, notes: inout [String], depth: Int = 0)
+        throws(GitError) -> [String]
     {
         if let cached = packagesBySubtree[tree] { return cached }
+        guard depth <= Limit.treeDepth else { throw GitError.tooDeep(path: "go-packages folders") }
         let entries = try files.entries(ofTree: tree)
         var result: [String] = []
         let sources = entries.filter { $0.kind == .blob && $0.name.hasSuffix(".go") && !$0.name.hasSuffix("_test.go") }
@@ -51,7 +53,7 @@ final class GoPackageFinder {
             if Self.prunedNames.contains(name) || name.hasPrefix(".") || name.hasPrefix("_") { continue }
             let children = try files.entries(ofTree: entry.id)
             if children.contains(where: { $0.kind == .blob && $0.name == "go.mod" }) { continue }
-            for sub in try packages(in: entry.id, files: files, notes: &notes) {
+            for sub in try packages(in: entry.id, files: files, notes: &notes, depth: depth + 1) {
                 result.append(sub.isEmpty ? name : name + "/" + sub)
             }
         }

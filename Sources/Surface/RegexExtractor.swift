@@ -151,12 +151,7 @@ public struct RegexExtractorSpec: Extractor {
                 continue
             }
             guard let text = try context.text(of: file.blob, path: file.path) else { continue }
-            let matches: [PatternMatch]
-            do {
-                matches = try pattern.matches(in: text)
-            } catch {
-                throw SurfaceError.pattern(surface: context.surface, path: file.path, error: error)
-            }
+            let matches = try context.matches(of: pattern, in: text, path: file.path)
             let found = matches.compactMap { match in item(match, path: file.path) }
             cache.items[key] = found
             items += found

@@ -59,6 +59,23 @@ public enum SurfaceDiff {
             guard let new = after.items[id] else {
                 let experimental = old.stability == .experimental
                 let judges = kinds[old.surface] ?? []
+                // An item users still reach through another one (a flag a command above now declares persistent).
+                if !experimental, let heir = judges.lazy.compactMap({ $0.replacement(forRemoved: old, in: after) }).first
+                {
+                    let differing = Set(old.attributes.keys).union(heir.attributes.keys)
+                        .filter { old.attributes[$0] != heir.attributes[$0] }.sorted()
+                    let bump =
+                        differing.filter { surfaces[old.surface]?.isBreaking(attribute: $0) ?? true }
+                        .map { attribute in
+                            judges.lazy.compactMap { $0.bump(attribute: attribute, old: old, new: heir, in: comparison) }
+                                .first ?? .major
+                        }.max() ?? .patch
+                    changes.append(
+                        Change(
+                            surface: old.surface, key: old.key, kind: .changed, bump: bump, before: old, after: heir,
+                            changedAttributes: differing, experimental: false))
+                    continue
+                }
                 let bump: Bump =
                     experimental
                     ? .patch : judges.lazy.compactMap { $0.removalBump(old, in: comparison) }.first ?? .major

@@ -62,11 +62,18 @@ public struct SurfaceSnapshot: Sendable {
     public var notes: [String]
     /// Source files that did not parse (the `source-syntax-error` rule reports those new since the base).
     public var problems: [SourceProblem]
+    /// The surfaces an extractor could not read in full (a command it could not follow): users can type more than
+    /// their items list, so a removal there may be one the extractor missed.
+    public var incomplete: Set<String>
 
-    public init(items: [String: SurfaceItem] = [:], notes: [String] = [], problems: [SourceProblem] = []) {
+    public init(
+        items: [String: SurfaceItem] = [:], notes: [String] = [], problems: [SourceProblem] = [],
+        incomplete: Set<String> = []
+    ) {
         self.items = items
         self.notes = notes
         self.problems = problems
+        self.incomplete = incomplete
     }
 
     /// The items in a stable order: by surface, then key.

@@ -1,5 +1,6 @@
 import Foundation
 import Git
+import Limits
 import Pattern
 import Policy
 
@@ -7,10 +8,13 @@ import Policy
 public enum SurfaceError: Error, Sendable, CustomStringConvertible {
     case git(GitError)
     case pattern(surface: String, path: String, error: PatternError)
+    /// A per-run budget ran out or a file was too large: what, where, and the limit.
+    case limit(String)
 
     public var description: String {
         switch self {
         case .git(let error): return error.description
+        case .limit(let message): return message
         case .pattern(let surface, let path, let error):
             return "surface '\(surface)': \(error.description) while reading '\(path)'"
         }
@@ -38,8 +42,21 @@ public final class SurfaceReader {
     /// What each kind remembers between revisions (by blob or tree id).
     private let caches = ExtractorCaches()
     private var globVerdicts: [String: (admitted: Bool, experimental: Bool)] = [:]
-    /// Decoded blobs of the snapshot being read (two extractors reading one file read it once).
+    /// Decoded blobs of the snapshot being read (two extractors reading one file read it once), at most
+    /// `Limit.textCacheBytes` of them: memory follows the largest file, not the sum of the files read.
     private var texts: [ObjectID: String] = [:]
+    private var textBytes = 0
+    /// What this run may spend in all: pattern steps (`Limit.patternStepsPerRun`) and extracted items
+    /// (`Limit.itemsPerRun`), and what is left of each; bytes read are counted by the repository handle.
+    private let budgets: Budgets
+    private var patternSteps: Int
+    private var itemsLeft: Int
+
+    /// The per-run budgets of a reader; tests lower them to reach them quickly.
+    struct Budgets {
+        var patternSteps = Limit.patternStepsPerRun
+        var items = Limit.itemsPerRun
+    }
     /// The extractors of every surface with their kind and slot (a number unique in the policy).
     private let extractors: [[(extractor: any Extractor, slot: Int)]]
     /// The file globs of every extractor that has them, by slot.
@@ -47,9 +64,16 @@ public final class SurfaceReader {
     /// Literal prefixes of every file glob alternative, to prune the tree walk.
     private let globPrefixes: [String]
 
-    public init(repository: Repository, policy: Policy) {
+    public convenience init(repository: Repository, policy: Policy) {
+        self.init(repository: repository, policy: policy, budgets: Budgets())
+    }
+
+    init(repository: Repository, policy: Policy, budgets: Budgets) {
         self.repository = repository
         self.policy = policy
+        self.budgets = budgets
+        patternSteps = budgets.patternSteps
+        itemsLeft = budgets.items
         var slot = 0
         var globs: [(slot: Int, globs: [Glob])] = []
         extractors = policy.surfaces.map { surface in
@@ -104,12 +128,7 @@ public final class SurfaceReader {
             }
             guard let blob = found, let text = try readText(blob, path: spec.path, source: source, notes: &notes)
             else { continue }
-            let matches: [PatternMatch]
-            do {
-                matches = try spec.pattern.matches(in: text)
-            } catch {
-                throw .pattern(surface: "releases.version-file", path: spec.path, error: error)
-            }
+            let matches = try match(spec.pattern, in: text, surface: "releases.version-file", path: spec.path)
             for match in matches {
                 guard let version = match.groups["version"], !version.isEmpty else { continue }
                 let line = match.groupLine("version") ?? match.line
@@ -122,7 +141,11 @@ public final class SurfaceReader {
     /// The surface of the folder `tree` of `source`.
     private func snapshot(of tree: ObjectID, in source: any FileTree) throws(SurfaceError) -> SurfaceSnapshot {
         texts = [:]
-        defer { texts = [:] }
+        textBytes = 0
+        defer {
+            texts = [:]
+            textBytes = 0
+        }
         let files: [Candidate]
         do {
             files = try candidates(in: tree, source: source)
@@ -140,14 +163,56 @@ public final class SurfaceReader {
                     slot: slot, notes: snapshot.notes, problems: snapshot.problems, caches: caches,
                     readBlob: { (blob, path, notes) throws(SurfaceError) in
                         try self.readText(blob, path: path, source: source, notes: &notes)
+                    },
+                    match: { (pattern, text, path) throws(SurfaceError) in
+                        try self.match(pattern, in: text, surface: surface.name, path: path)
                     })
-                raw += try extractor.items(in: &context)
+                guard itemsLeft >= 0 else { throw itemsExhausted(surface.name) }
+                let found = try extractor.items(in: &context)
+                itemsLeft -= found.count
+                raw += found
                 snapshot.notes = context.notes
                 snapshot.problems = context.problems
+                if context.incomplete { snapshot.incomplete.insert(surface.name) }
             }
+            guard itemsLeft >= 0 else { throw itemsExhausted(surface.name) }
             merge(raw, into: &snapshot, surface: surface)
+            guard snapshot.items.count <= Limit.itemsPerSnapshot else {
+                throw .limit(
+                    "surface '\(surface.name)' holds more than \(Limit.itemsPerSnapshot) items at one revision, more "
+                        + "than semgate keeps in one surface; narrow its files or pattern")
+            }
         }
         return snapshot
+    }
+
+    private func itemsExhausted(_ surface: String) -> SurfaceError {
+        .limit(
+            "the extractors produced more than \(budgets.items) items in this run (reached reading surface "
+                + "'\(surface)'), the most one run handles; narrow the surfaces or check fewer revisions")
+    }
+
+    /// Every match of `pattern` in `text`, charged to the run's pattern budget and item budget.
+    private func match(_ pattern: Pattern, in text: String, surface: String, path: String) throws(SurfaceError)
+        -> [PatternMatch]
+    {
+        var budget = min(Limit.patternStepsPerFile, patternSteps)
+        let runLimited = patternSteps < Limit.patternStepsPerFile
+        defer { patternSteps -= min(Limit.patternStepsPerFile, patternSteps) - budget }
+        do {
+            return try pattern.matches(in: text, budget: &budget, maximumMatches: max(0, itemsLeft))
+        } catch {
+            switch error.kind {
+            case .budgetExceeded where runLimited:
+                throw .limit(
+                    "surface '\(surface)': patterns spent more than \(budgets.patternSteps) steps in this run "
+                        + "(reached at '\(path)'), the most one run spends; narrow the files or simplify the patterns")
+            case .tooManyMatches:
+                throw itemsExhausted(surface)
+            default:
+                throw .pattern(surface: surface, path: path, error: error)
+            }
+        }
     }
 
     private func merge(_ raw: [RawItem], into snapshot: inout SurfaceSnapshot, surface: SurfaceSpec) {
@@ -216,9 +281,13 @@ public final class SurfaceReader {
         if let text = texts[blob] { return text }
         do {
             let text = try source.text(ofBlob: blob)
-            texts[blob] = text
+            if textBytes + text.utf8.count <= Limit.textCacheBytes {
+                texts[blob] = text
+                textBytes += text.utf8.count
+            }
             return text
         } catch {
+            if case .readLimit = error { throw .limit("'\(path)': \(error.description)") }
             throw .git(error.locating(path: path, revision: nil))
         }
     }

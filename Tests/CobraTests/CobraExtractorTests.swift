@@ -50,6 +50,12 @@ struct CobraExtractorTests {
                 "tool serve --port": local("int", "p"),
                 "tool serve --timeout": local("duration"),
                 "tool serve --header": local("stringSlice", "H"),
+                "tool s --port": local("int", "p"),
+                "tool s --timeout": local("duration"),
+                "tool s --header": local("stringSlice", "H"),
+                "tool up --port": local("int", "p"),
+                "tool up --timeout": local("duration"),
+                "tool up --header": local("stringSlice", "H"),
             ])
         let port = found.items.first { $0.key == "tool serve --port" }
         #expect(port?.path == "cmd/root.go")
@@ -128,6 +134,8 @@ struct CobraExtractorTests {
                 "gh issue ls": ["alias-of": "list"],
                 "gh issue list --state": local("string", "s"),
                 "gh issue list --json": local("stringSlice"),
+                "gh issue ls --state": local("string", "s"),
+                "gh issue ls --json": local("stringSlice"),
                 "gh pr": [:],
                 "gh pr status": [:],
                 "gh pr status --kind": local("string", "k"),
@@ -153,7 +161,7 @@ struct CobraExtractorTests {
         let expected = [
             "cmd/root.go:14: the name of a bool flag (argument 1) is not a constant string",
             "cmd/root.go:15: the Use of a subcommand of 'tool' is not a constant string",
-            "cmd/root.go:17: AddCommand argument 1 cannot be followed",
+            "cmd/root.go:17: the subcommands of 'tool' that plugins.Commands(...) adds cannot be followed",
             "cmd/root.go:18: settings.AddFlags is not defined in the files read",
             "cmd/root.go:24: command 'orphan' is not added to the command tree",
             "cmd/root.go:28: a command is not added to the command tree",
@@ -163,6 +171,7 @@ struct CobraExtractorTests {
             #expect(found.notes.contains { $0.hasPrefix(prefix) }, "missing '\(prefix)' in \(found.notes)")
         }
         #expect(found.notes.count == expected.count, "\(found.notes)")
+        #expect(found.incomplete)
     }
 
     @Test("a lone parentless command without flags or subcommands is not taken for a second root")

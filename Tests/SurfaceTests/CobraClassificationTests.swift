@@ -51,28 +51,35 @@ struct CobraClassificationTests {
     static let cases: [Case] = [
         Case(
             name: "removing a flag is breaking", old: #"run.Flags().Bool("x", false, "")"#, new: "", bump: .major,
-            changes: ["removed tool run --x"]),
+            changes: ["removed tool r --x", "removed tool run --x"]),
         Case(
             name: "adding a flag is a feature", old: "", new: #"run.Flags().Bool("x", false, "")"#, bump: .minor,
-            changes: ["added tool run --x"]),
+            changes: ["added tool r --x", "added tool run --x"]),
         Case(
             name: "changing a flag's type is breaking", old: #"run.Flags().Bool("x", false, "")"#,
-            new: #"run.Flags().String("x", "", "")"#, bump: .major, changes: ["changed tool run --x"]),
+            new: #"run.Flags().String("x", "", "")"#, bump: .major, changes: ["changed tool r --x", "changed tool run --x"]),
         Case(
             name: "changing a flag's shorthand is breaking", old: #"run.Flags().BoolP("x", "a", false, "")"#,
-            new: #"run.Flags().BoolP("x", "b", false, "")"#, bump: .major, changes: ["changed tool run --x"]),
+            new: #"run.Flags().BoolP("x", "b", false, "")"#, bump: .major, changes: ["changed tool r --x", "changed tool run --x"]),
         Case(
             name: "giving a flag a shorthand is a feature", old: #"run.Flags().Bool("x", false, "")"#,
-            new: #"run.Flags().BoolP("x", "x", false, "")"#, bump: .minor, changes: ["changed tool run --x"]),
+            new: #"run.Flags().BoolP("x", "x", false, "")"#, bump: .minor, changes: ["changed tool r --x", "changed tool run --x"]),
         Case(
             name: "dropping a flag's shorthand is breaking", old: #"run.Flags().BoolP("x", "x", false, "")"#,
-            new: #"run.Flags().Bool("x", false, "")"#, bump: .major, changes: ["changed tool run --x"]),
+            new: #"run.Flags().Bool("x", false, "")"#, bump: .major, changes: ["changed tool r --x", "changed tool run --x"]),
         Case(
             name: "a local flag becoming persistent is a feature", old: #"run.Flags().Int("n", 1, "")"#,
-            new: #"run.PersistentFlags().Int("n", 1, "")"#, bump: .minor, changes: ["changed tool run --n"]),
+            new: #"run.PersistentFlags().Int("n", 1, "")"#, bump: .minor, changes: ["changed tool r --n", "changed tool run --n"]),
         Case(
-            name: "a persistent flag becoming local is breaking", old: #"run.PersistentFlags().Int("n", 1, "")"#,
-            new: #"run.Flags().Int("n", 1, "")"#, bump: .major, changes: ["changed tool run --n"]),
+            name: "a persistent flag becoming local on a command with subcommands is breaking",
+            old: """
+                run.AddCommand(&cobra.Command{Use: "sub"})
+                run.PersistentFlags().Int("n", 1, "")
+                """,
+            new: """
+                run.AddCommand(&cobra.Command{Use: "sub"})
+                run.Flags().Int("n", 1, "")
+                """, bump: .major, changes: ["changed tool r --n", "changed tool run --n"]),
         Case(
             name: "Var and VarP of the same type are the same flag", old: #"run.Flags().IntVar(&n, "n", 1, "")"#,
             new: #"run.Flags().Int("n", 1, "")"#, bump: nil, changes: []),
@@ -82,7 +89,7 @@ struct CobraClassificationTests {
             new: """
                 run.Flags().Bool("x", false, "")
                 _ = run.Flags().MarkHidden("x")
-                """, bump: .patch, changes: ["changed tool run --x"]),
+                """, bump: .patch, changes: ["changed tool r --x", "changed tool run --x"]),
         Case(
             name: "deprecating a flag is a deprecation",
             old: #"run.Flags().Bool("x", false, "")"#,
@@ -91,14 +98,14 @@ struct CobraClassificationTests {
                 if err := run.Flags().MarkDeprecated("x", "use --y"); err != nil {
                     panic(err)
                 }
-                """, bump: .minor, changes: ["deprecated tool run --x"]),
+                """, bump: .minor, changes: ["deprecated tool r --x", "deprecated tool run --x"]),
         Case(
             name: "removing a command is breaking", old: #"root.AddCommand(&cobra.Command{Use: "old [file]"})"#,
             new: "",
             bump: .major, changes: ["removed tool old"]),
         Case(
             name: "adding a command is a feature", old: "", new: #"run.AddCommand(&cobra.Command{Use: "sub"})"#,
-            bump: .minor, changes: ["added tool run sub"]),
+            bump: .minor, changes: ["added tool r sub", "added tool run sub"]),
         Case(
             name: "hiding a command is not breaking", old: #"root.AddCommand(&cobra.Command{Use: "old"})"#,
             new: #"root.AddCommand(&cobra.Command{Use: "old", Hidden: true})"#, bump: .patch,
@@ -118,6 +125,72 @@ struct CobraClassificationTests {
         Case(
             name: "renaming an alias removes the old one", old: "", new: #"run.Aliases = []string{"go"}"#,
             bump: .major, changes: ["added tool go", "removed tool r"]),
+        Case(
+            name: "renaming a command that keeps its old name as an alias is no removal",
+            old: """
+                old := &cobra.Command{Use: "plugins"}
+                old.Flags().Bool("all", false, "")
+                root.AddCommand(old)
+                """,
+            new: """
+                renamed := &cobra.Command{Use: "plugin", Aliases: []string{"plugins"}}
+                renamed.Flags().Bool("all", false, "")
+                root.AddCommand(renamed)
+                """, bump: .minor,
+            changes: ["added tool plugin", "added tool plugin --all", "changed tool plugins"]),
+        Case(
+            name: "removing an alias removes what was typed through it",
+            old: """
+                run.Flags().Bool("x", false, "")
+                """,
+            new: """
+                run.Aliases = nil
+                run.Flags().Bool("x", false, "")
+                """, bump: .major, changes: ["removed tool r", "removed tool r --x"]),
+        Case(
+            name: "a shorthand moving to another flag of the same command still works",
+            old: #"run.Flags().BoolP("confirm", "y", false, "")"#,
+            new: """
+                run.Flags().Bool("confirm", false, "")
+                run.Flags().BoolP("yes", "y", false, "")
+                """, bump: .minor, changes: ["added tool r --yes", "added tool run --yes", "changed tool r --confirm",
+                    "changed tool run --confirm"]),
+        Case(
+            name: "a shorthand a hidden flag keeps still works",
+            old: #"run.Flags().BoolP("yes", "y", false, "")"#,
+            new: """
+                run.Flags().Bool("yes", false, "")
+                run.Flags().BoolP("assume-yes", "y", false, "")
+                _ = run.Flags().MarkHidden("assume-yes")
+                """, bump: .minor, changes: ["added tool r --assume-yes", "added tool run --assume-yes",
+                    "changed tool r --yes", "changed tool run --yes"]),
+        Case(
+            name: "a flag that the parent now declares persistent can still be typed",
+            old: #"run.Flags().String("ns", "", "")"#,
+            new: #"root.PersistentFlags().String("ns", "", "")"#, bump: .minor,
+            changes: ["added tool --ns", "changed tool r --ns", "changed tool run --ns"]),
+        Case(
+            name: "a bool flag becoming a string flag whose bare form still works is compatible",
+            old: #"run.Flags().Bool("color", false, "")"#,
+            new: """
+                run.Flags().String("color", "auto", "")
+                run.Flags().Lookup("color").NoOptDefVal = "always"
+                """, bump: .minor, changes: ["changed tool r --color", "changed tool run --color"]),
+        Case(
+            name: "a bool flag becoming a string flag without a bare form is breaking",
+            old: #"run.Flags().Bool("color", false, "")"#,
+            new: #"run.Flags().String("color", "auto", "")"#, bump: .major,
+            changes: ["changed tool r --color", "changed tool run --color"]),
+        Case(
+            name: "a single-value flag becoming repeatable is at most a feature",
+            old: #"run.Flags().String("label", "", "")"#,
+            new: #"run.Flags().StringArray("label", nil, "")"#, bump: .minor,
+            changes: ["changed tool r --label", "changed tool run --label"]),
+        Case(
+            name: "a persistent flag becoming local on a command without subcommands breaks nothing",
+            old: #"run.PersistentFlags().Int("n", 1, "")"#,
+            new: #"run.Flags().Int("n", 1, "")"#, bump: .patch,
+            changes: ["changed tool r --n", "changed tool run --n"]),
         Case(
             name: "adding a persistent flag to the root is a feature", old: "",
             new: #"root.PersistentFlags().Bool("extra", false, "")"#, bump: .minor,

@@ -1,0 +1,78 @@
+/// Every bound semgate puts on work, stack and memory that repository content could otherwise make unbounded.
+///
+/// Everything semgate reads (Go source, list files, the policy, file names, tags) is written by whoever opened the
+/// pull request, so each recursive walk over it has a depth limit and each run has budgets for the work it does.
+/// Hitting a depth limit in one declaration drops that declaration with a syntax error or a note; hitting a per-run
+/// budget stops the run with exit 2 and a message naming what was too large. The README's guarantees list these.
+public enum Limit {
+    // MARK: Depth (stack): each recursive walk stops here instead of overflowing the stack.
+
+    /// Nesting of one Go type expression (`*[]map[K]*T`, nested `struct`/`func` types). Real code nests a handful
+    /// of levels; 200 levels of the parser's recursion stay far inside a 512 KiB thread stack.
+    public static let goTypeDepth = 200
+
+    /// Nesting of one constant expression (parentheses, unary operators, conversions). Go's own parser allows
+    /// more, but no real constant nests beyond a dozen levels; 200 keeps the evaluator's stack small.
+    public static let goExpressionDepth = 200
+
+    /// Same-package embedding followed through interfaces and structs (interface method sets, comparability).
+    /// Deeper chains are cut with a note; real APIs embed a few levels, and each level may hold a type
+    /// `goTypeDepth` deep, so the stack stays bounded by their product.
+    public static let goEmbeddingDepth = 32
+
+    /// Folders nested below a tree's root. The tree walks recurse once a level (about 2.5 KB of stack a level in
+    /// a debug build), so 1,000 levels stay within a few MB; real repositories nest a few dozen.
+    public static let treeDepth = 1000
+
+    /// Nesting of YAML collections in a policy: libyaml's own limit, which its parser enforces before the
+    /// composer (which recurses per level) sees the node; a policy nests about six levels. Recorded here, not set.
+    public static let yamlDepth = 1000
+
+    // MARK: Size (memory): values built from the repository stay proportionate to it.
+
+    /// The longest string constant the evaluator builds (bytes). Doubling a string 33 times would need 8 GiB;
+    /// beyond this the value is left unevaluated with a note.
+    public static let goConstantBytes = 64 * 1024
+
+    /// Bytes of string constants the evaluator builds in one run. Each value is capped by `goConstantBytes`; this
+    /// caps their sum (many constants each concatenating a long one), beyond it values stay unevaluated with a note.
+    public static let goConstantBytesPerRun = 64 * 1024 * 1024
+
+    /// Decoded file texts kept for reuse within one revision (bytes): two extractors reading one file read it
+    /// once, but memory follows the largest file, not the sum of every file read.
+    public static let textCacheBytes = 32 * 1024 * 1024
+
+    /// Go source read into memory at once before it is parsed in parallel (bytes); files are parsed in batches of
+    /// this size, so memory follows the largest file, not the sum of a revision's files.
+    public static let goParseBatchBytes = 64 * 1024 * 1024
+
+    // MARK: Per-run budgets (time): the sum over every file and revision of one command.
+
+    /// Pattern VM steps one search (one file) may take; a pattern that needs more is reported with its file.
+    public static let patternStepsPerFile = 200_000_000
+
+    /// Pattern VM steps of a whole run, over every file and revision: about 13 s of matching on one core (the VM
+    /// takes about 150 million steps a second). k6's audit of 121 releases spends 3 million.
+    public static let patternStepsPerRun = 2_000_000_000
+
+    /// The largest file semgate reads (bytes), checked from the object header before the file is loaded: a file
+    /// an extractor reads is held whole, decoded, so this bounds memory. Generated Go files reach a few MB.
+    public static let fileBytes: Int64 = 256 * 1024 * 1024
+
+    /// Bytes of file content and folder listings read in one run, over every revision (each blob is read once a
+    /// revision at most). k6's audit of 121 releases reads 37 MB.
+    public static let bytesReadPerRun: Int64 = 2 * 1024 * 1024 * 1024
+
+    /// Surface items extractors produce in one run, counted before duplicates merge. k6's audit produces 373,000
+    /// (about 3,000 a release); a file that yields millions of matches stops here, before they are built.
+    public static let itemsPerRun = 10_000_000
+
+    /// Items one surface snapshot may hold: memory follows the surface, and a surface this large is no API.
+    public static let itemsPerSnapshot = 1_000_000
+
+    /// Instructions a policy pattern may compile to: counted repetitions multiply a program's size.
+    public static let patternInstructions = 20_000
+
+    /// Alternatives a glob's braces may expand to (`{a,b}{c,d}` is four).
+    public static let globAlternatives = 1024
+}

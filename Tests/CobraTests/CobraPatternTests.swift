@@ -1,0 +1,93 @@
+import Testing
+
+@testable import Cobra
+
+/// The cobra surface of in-memory Go files.
+private func surface(_ files: [String: String], root: String? = nil) -> CobraSurface {
+    CobraExtractor.surface(of: files.map { ($0.key, CobraSourceFile(source: $0.value)) }, root: root)
+}
+
+private func attributes(_ surface: CobraSurface) -> [String: [String: String]] {
+    Dictionary(uniqueKeysWithValues: surface.items.map { ($0.key, $0.attributes) })
+}
+
+@Suite("cobra extractor: what users can type")
+struct CobraPatternTests {
+    @Test("a subcommand and its flags reached through aliases are paths of their own")
+    func aliasPaths() {
+        let found = surface(CobraPatternFixtures.aliasPaths)
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        #expect(!found.incomplete)
+        let flag = ["type": "bool", "scope": "local", "shorthand": "f"]
+        #expect(
+            attributes(found) == [
+                "tool": [:],
+                "tool plugin": [:],
+                "tool plugins": ["alias-of": "plugin"],
+                "tool plugin add": [:],
+                "tool plugin install": ["alias-of": "add"],
+                "tool plugins add": [:],
+                "tool plugins install": ["alias-of": "add"],
+                "tool plugin add --force": flag,
+                "tool plugin install --force": flag,
+                "tool plugins add --force": flag,
+                "tool plugins install --force": flag,
+            ])
+    }
+
+    @Test("a custom flag value's type is what its Type method returns, also from another package")
+    func customTypes() {
+        let found = surface(CobraPatternFixtures.customTypes)
+        let table = attributes(found)
+        #expect(table["tool --color"] == ["type": "string", "scope": "local"])
+        #expect(table["tool --level"] == ["type": "level", "scope": "local", "shorthand": "l"])
+        #expect(table["tool --mode"] == ["type": "custom", "scope": "local"])
+    }
+
+    @Test("commands from function literals, other packages, group adders and Sprintf; conditional flags")
+    func builtWhereTheCodeBuildsThem() {
+        let found = surface(CobraPatternFixtures.builtWhereTheCodeBuildsThem, root: "tool")
+        let keys = Set(found.items.map(\.key))
+        #expect(
+            keys == [
+                "tool", "tool status", "tool status --short", "tool version", "tool version --json", "tool get",
+                "tool get --quiet", "tool get --output", "tool get --filter", "tool set", "tool set --quiet",
+                "tool list",
+            ])
+        #expect(!found.incomplete)
+        #expect(found.notes.filter { !$0.contains("gen-docs") }.isEmpty, "\(found.notes)")
+    }
+
+    @Test("with 'root' set, a tree whose Use does not name it is not taken for the root")
+    func rootByName() {
+        var files = CobraPatternFixtures.builtWhereTheCodeBuildsThem
+        files["cmd/tool/main.go"] = files["cmd/tool/main.go"]?.replacingOccurrences(
+            of: #"Use: "tool""#, with: "Use: os.Args[0]")
+        let found = surface(files, root: "tool")
+        #expect(found.items.contains { $0.key == "tool status --short" })
+        #expect(!found.items.contains { $0.key.contains("markdown") })
+    }
+
+    @Test("a command that cannot be followed is named once in a note and the surface is incomplete")
+    func incomplete() {
+        let source = """
+            package cmd
+
+            import (
+                "github.com/spf13/cobra"
+                "example.com/elsewhere/plugins"
+            )
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                root.AddCommand(plugins.NewCommand())
+                return root
+            }
+            """
+        let found = surface(["cmd/root.go": source], root: "tool")
+        #expect(found.incomplete)
+        #expect(found.notes.count == 1, "\(found.notes)")
+        #expect(found.notes.first?.contains("'tool'") == true, "\(found.notes)")
+        #expect(found.notes.first?.contains("plugins.NewCommand") == true, "\(found.notes)")
+    }
+}
