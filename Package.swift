@@ -77,6 +77,10 @@ let package = Package(
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "Surface", "SemVer", "Pattern"]),
         .testTarget(name: "GoSourceTests", dependencies: ["GoSource", "TestSupport"]),
         .testTarget(name: "CobraTests", dependencies: ["Cobra", "GoSource", "TestSupport"]),
+        /** libFuzzer targets (Go lexer and parser, policy loader, pattern engine, list reader); run by .ci/fuzz.sh. */
+        .executableTarget(
+            name: "semgate-fuzz", dependencies: ["GoSource", "Pattern", "Policy", "Surface"], path: "Tests/Fuzz",
+            exclude: ["corpus"]),
         /** Drives the Go lexer and parser over real files and random or mutated source; run by .ci/fuzz-go.sh. */
         .executableTarget(
             name: "gosource-fuzz", dependencies: ["GoSource", "Cobra", "TestSupport"], path: "Tests/GoSourceFuzz"),

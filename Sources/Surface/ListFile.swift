@@ -1,13 +1,15 @@
 import Policy
 
 /// The `list` extractor's file format: one item a line, `KEY [name=value ...]`, `#` starts a comment.
-enum ListFile {
-    struct Parsed {
-        var items: [RawItem] = []
-        var notes: [String] = []
+public enum ListFile {
+    /// The items of a list file and the notes about lines it could not read.
+    public struct Parsed {
+        public var items: [RawItem] = []
+        public var notes: [String] = []
     }
 
-    static func parse(_ text: String, path: String) -> Parsed {
+    /// Reads the list file `text` found at `path`.
+    public static func parse(_ text: String, path: String) -> Parsed {
         var parsed = Parsed()
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNumber = index + 1

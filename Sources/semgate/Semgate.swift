@@ -1,4 +1,5 @@
 import ArgumentParser
+import Policy
 import Foundation
 import Reports
 
@@ -40,6 +41,17 @@ struct Semgate: ParsableCommand {
     /// ArgumentParser's entry point, except that its messages (which quote the arguments, a tag name or branch
     /// name from the workflow among them) are written through `Inert.line` like every other line.
     static func main() {
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        if let first = CommandLine.arguments.dropFirst().first, !first.hasPrefix("-"), !names.contains(first),
+            let match = Suggestions.closest(to: first, among: names)
+        {
+            let text = Inert.lines([
+                "Error: unknown command '\(first)'. Did you mean '\(match)'?",
+                "  See 'semgate --help' for the commands.",
+            ])
+            FileHandle.standardError.write(Data(text.utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

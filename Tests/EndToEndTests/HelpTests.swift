@@ -22,4 +22,17 @@ struct HelpTests {
         }
         #expect(hasExample(), "an example line starting with '\(invocation)':\n\(result.stdout)")
     }
+
+    @Test("a mistyped command gets a did-you-mean and the usage exit 64; explain names an unknown rule the same way")
+    func didYouMean() throws {
+        let command = try runSemgate(["chek"])
+        #expect(command.status == 64)
+        #expect(command.stderr.contains("unknown command 'chek'. Did you mean 'check'?"))
+        let rule = try runSemgate(["explain", "remved-without-deprecation"])
+        #expect(rule.status == 64)
+        #expect(rule.stderr.contains("did you mean 'removed-without-deprecation'?"))
+        let explained = try runSemgate(["explain", "removed-without-deprecation"])
+        #expect(explained.status == 0)
+        #expect(explained.stdout.contains("What to do: Restore it and deprecate it in a minor first"))
+    }
 }
