@@ -14,6 +14,7 @@ public enum Extractors {
         GoPackagesExtractorSpec.self,
         GoAPIExtractorSpec.self,
         CobraExtractorSpec.self,
+        GoLiteralsExtractorSpec.self,
     ]
 
     /// How `surface`'s source marks an item deprecated, from its first extractor that has a marker.

@@ -123,7 +123,7 @@ struct DiagnosticTests {
         ),
         (
             "semgate: 1\nsurfaces:\n  m:\n    breaking: []\n",
-            "3:3: surface 'm' has no 'extract'; add one of: regex, list, go-packages, go-api, cobra"
+            "3:3: surface 'm' has no 'extract'; add one of: regex, list, go-packages, go-api, cobra, go-literals"
         ),
         (
             "semgate: 1\nsurfaces:\n  m:\n    extract: {list: ../outside.txt}\n",

@@ -1,0 +1,443 @@
+import Git
+import GoSource
+import Pattern
+import Policy
+
+/// The `go-literals` extractor: names a Go program hands to another runtime as string literals, read from source
+/// without a toolchain. It serves APIs that Go code registers by name, such as the JavaScript modules of an engine
+/// embedded in Go, the outputs of a plugin registry, or a table of commands:
+///
+/// - `calls`: the first argument of calls to these functions or methods, when it is a string literal
+///   (`mustExport("get", ...)`, `exports.Set("get", ...)`);
+/// - `indexes`: the string index of assignments to these maps (`exports["Client"] = ...`);
+/// - `maps`: the string keys of the composite literal under these keys or of these named types
+///   (`Named: map[string]any{"sha256": ...}`, `mapping{"goto": ...}`);
+/// - `members`: for the named types these globs match, exported methods and fields as the other runtime names
+///   them (`method-names`, `field-names`; a field's `tags` tag wins, `-` hides it), keyed `Type.member`;
+/// - `strings`: every string literal that a pattern matches: its group `name` (else the whole match) is a key
+///   (`'^(?<name>K6_[A-Z0-9_]+)$'` finds the environment variables a program reads by name);
+/// - `tags`: struct fields with one of these tag keys (`js:"name"`), keyed `Type.name`.
+///
+/// `path` is a pattern over the file path: a file it does not match is skipped, and its named groups are
+/// placeholders of `key` (default `{name}`), like `{path}`, `{dir}`, `{stem}` and `{file}`.
+public struct GoLiteralsExtractorSpec: Extractor {
+    public var files: [Glob]
+    public var path: Pattern?
+    public var calls: [String]
+    public var indexes: [String]
+    public var maps: [String]
+    public var members: [Glob]
+    public var tags: [String]
+    public var strings: Pattern?
+    public var methodNames: NameStyle
+    public var fieldNames: NameStyle
+    public var key: String?
+    public var stability: Stability?
+
+    /// How a Go identifier is spelled in the other runtime.
+    public enum NameStyle: String, Sendable, CaseIterable {
+        /// As in Go.
+        case go
+        /// First letter lowered; a name in capitals only (`JSON`, `URL`) lowered whole.
+        case lowerCamel = "lower-camel"
+        /// Words joined by `_`, initialisms kept together (`StatusText` → `status_text`, `TLSVersion` →
+        /// `tls_version`).
+        case snake
+
+        func apply(_ name: String) -> String {
+            switch self {
+            case .go: return name
+            case .lowerCamel:
+                if name.allSatisfy({ $0.isUppercase || $0.isNumber }) { return name.lowercased() }
+                return name.prefix(1).lowercased() + name.dropFirst()
+            case .snake:
+                return Self.snakeCase(name)
+            }
+        }
+
+        private static func snakeCase(_ name: String) -> String {
+            let characters = Array(name)
+            var output = ""
+            for (index, character) in characters.enumerated() {
+                if character.isUppercase, index > 0 {
+                    let previous = characters[index - 1]
+                    let next = index + 1 < characters.count ? characters[index + 1] : nil
+                    // A word starts at a capital after a lower-case letter or digit, or at the last capital of an
+                    // initialism followed by a lower-case letter (`TLSVersion`: `tls_version`).
+                    if previous.isLowercase || previous.isNumber || (previous.isUppercase && next?.isLowercase == true)
+                    {
+                        output += "_"
+                    }
+                }
+                output += character.lowercased()
+            }
+            return output
+        }
+    }
+
+    public init(
+        files: [Glob], path: Pattern? = nil, calls: [String] = [], indexes: [String] = [], maps: [String] = [],
+        members: [Glob] = [],
+        tags: [String] = [], strings: Pattern? = nil, methodNames: NameStyle = .go, fieldNames: NameStyle = .go,
+        key: String? = nil,
+        stability: Stability? = nil
+    ) {
+        self.files = files
+        self.path = path
+        self.calls = calls
+        self.indexes = indexes
+        self.maps = maps
+        self.members = members
+        self.tags = tags
+        self.strings = strings
+        self.methodNames = methodNames
+        self.fieldNames = fieldNames
+        self.key = key
+        self.stability = stability
+    }
+
+    public static let name = "go-literals"
+    public static let keys = [
+        "files", "path", "calls", "indexes", "maps", "members", "tags", "strings", "method-names", "field-names",
+        "key",
+        "stability",
+    ]
+
+    public var fileGlobs: [Glob]? { files }
+    /// Items carry no attributes: only their presence is promised.
+    public var attributes: [String]? { [] }
+    public var defaultBreakingAttributes: Set<String>? { [] }
+
+    // MARK: Settings
+
+    public static func read(_ value: PolicyNode, in reader: inout ExtractorSettingsReader) -> Self? {
+        let context = reader.context
+        let surface = reader.surface
+        guard let fields = reader.fields(of: value, allowed: keys) else { return nil }
+        let reported = reader.problemCount
+        var files: [Glob] = []
+        if let node = fields["files"] {
+            files = reader.globs(node, for: "'files' \(context)")
+            if reader.isEmptyList(node) {
+                reader.report("empty 'files' \(context); list the Go files to read, e.g. [\"js/**/*.go\"]", at: node)
+            }
+        } else {
+            reader.report(
+                "the go-literals extractor of surface '\(surface)' has no 'files'; add e.g. files: [\"js/**/*.go\"]",
+                at: reader.key)
+        }
+        var path: Pattern?
+        if let node = fields["path"], let source = reader.string(node, for: "'path' \(context)") {
+            path = reader.pattern(
+                source, at: node, errorPrefix: "surface '\(surface)': 'path'", hasGroups: { _ in true },
+                missingGroup: "")
+        }
+        let calls = names(fields["calls"], for: "'calls' \(context)", qualified: true, reader: &reader)
+        let indexes = names(fields["indexes"], for: "'indexes' \(context)", qualified: true, reader: &reader)
+        let maps = names(fields["maps"], for: "'maps' \(context)", reader: &reader)
+        let tags = names(fields["tags"], for: "'tags' \(context)", reader: &reader)
+        let members = fields["members"].map { reader.globs($0, for: "'members' \(context)") } ?? []
+        var strings: Pattern?
+        if let node = fields["strings"], let source = reader.string(node, for: "'strings' \(context)") {
+            strings = reader.pattern(
+                source, at: node, errorPrefix: "surface '\(surface)': 'strings'", hasGroups: { _ in true },
+                missingGroup: "")
+        }
+        if ["calls", "indexes", "maps", "members", "tags", "strings"].allSatisfy({ fields[$0] == nil }) {
+            reader.report(
+                "the go-literals extractor of surface '\(surface)' finds nothing; add 'calls', 'indexes', 'maps', "
+                    + "'members', 'tags' or 'strings', e.g. calls: [mustExport]", at: reader.key)
+        }
+        let methodNames = style(fields["method-names"], for: "'method-names' \(context)", reader: &reader)
+        let fieldNames = style(fields["field-names"], for: "'field-names' \(context)", reader: &reader)
+        var key: String?
+        if let node = fields["key"], let template = reader.string(node, for: "'key' \(context)", example: "\"{name}\"")
+        {
+            key = template
+            checkPlaceholders(template, at: node, groups: path?.groupNames ?? [], reader: &reader)
+        }
+        var stability: Stability?
+        if let node = fields["stability"], let text = reader.string(node, for: "'stability' \(context)") {
+            stability = reader.stability(text, at: node)
+        }
+        guard reader.problemCount == reported else { return nil }
+        return GoLiteralsExtractorSpec(
+            files: files, path: path, calls: calls, indexes: indexes, maps: maps, members: members, tags: tags,
+            strings: strings,
+            methodNames: methodNames ?? .go, fieldNames: fieldNames ?? .go, key: key, stability: stability)
+    }
+
+    /// A list of Go identifiers.
+    private static func names(
+        _ node: PolicyNode?, for field: String, qualified: Bool = false, reader: inout ExtractorSettingsReader
+    ) -> [String] {
+        guard let node else { return [] }
+        let globs = reader.globs(node, for: field)
+        var result: [String] = []
+        for glob in globs {
+            let name = glob.pattern
+            let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count <= (qualified ? 2 : 1), parts.allSatisfy(isIdentifier) else {
+                reader.report(
+                    "'\(name)' in \(field) is not a Go identifier; write a name like "
+                        + (qualified ? "mustExport or exports.Set" : "Named"), at: node)
+                continue
+            }
+            result.append(name)
+        }
+        return result
+    }
+
+    private static func isIdentifier(_ text: Substring) -> Bool {
+        guard let first = text.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
+        return text.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    }
+
+    private static func style(_ node: PolicyNode?, for field: String, reader: inout ExtractorSettingsReader)
+        -> NameStyle?
+    {
+        guard let node, let text = reader.string(node, for: field, example: "lower-camel") else { return nil }
+        if let style = NameStyle(rawValue: text) { return style }
+        reader.report(
+            "invalid name style '\(text)' for \(field)"
+                + Suggestions.hint(for: text, among: NameStyle.allCases.map(\.rawValue)), at: node)
+        return nil
+    }
+
+    /// Every `{placeholder}` must be `name`, a path placeholder or a group of `path`.
+    private static func checkPlaceholders(
+        _ template: String, at node: PolicyNode, groups: [String], reader: inout ExtractorSettingsReader
+    ) {
+        let known = ["name"] + RegexExtractorSpec.pathPlaceholders + groups
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                reader.report(
+                    "surface '\(reader.surface)': unclosed '{' in key template '\(template)'; close it with '}'",
+                    at: node)
+                return
+            }
+            let name = String(rest[rest.index(after: open)..<close])
+            rest = rest[rest.index(after: close)...]
+            if !known.contains(name) {
+                reader.report(
+                    "surface '\(reader.surface)': unknown placeholder '{\(name)}' in key template '\(template)'"
+                        + Suggestions.hint(for: name, among: known), at: node)
+            }
+        }
+    }
+
+    // MARK: Items
+
+    /// One name found in a file, before the key template.
+    struct Found: Sendable {
+        let name: String
+        let line: Int
+    }
+
+    private final class Cache {
+        var items: [Key: [RawItem]] = [:]
+
+        struct Key: Hashable {
+            let slot: Int
+            let path: String
+            let blob: ObjectID
+        }
+    }
+
+    public func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem] {
+        let cache = context.cache(Cache.init)
+        var items: [RawItem] = []
+        for file in context.files where file.path.hasSuffix(".go") && !file.path.hasSuffix("_test.go") {
+            let cacheKey = Cache.Key(slot: context.slot, path: file.path, blob: file.blob)
+            if let cached = cache.items[cacheKey] {
+                items += cached
+                continue
+            }
+            var groups: [String: String] = [:]
+            if let path {
+                let matches: [PatternMatch]
+                do {
+                    matches = try path.matches(in: file.path)
+                } catch {
+                    throw SurfaceError.pattern(surface: context.surface, path: file.path, error: error)
+                }
+                guard let match = matches.first else {
+                    cache.items[cacheKey] = []
+                    continue
+                }
+                groups = match.groups
+            }
+            guard let text = try context.text(of: file.blob, path: file.path) else { continue }
+            let scanned: [Found]
+            do {
+                scanned = try scan(GoParser.parse(text))
+            } catch {
+                throw SurfaceError.pattern(surface: context.surface, path: file.path, error: error)
+            }
+            let found = scanned.map { found in
+                var values = groups
+                values["name"] = found.name
+                return RawItem(
+                    key: KeyTemplate.fill(self.key ?? "{name}", path: file.path, groups: values), attributes: [:],
+                    stability: stability ?? .stable, location: Location(path: file.path, line: found.line))
+            }.filter { !$0.key.isEmpty }
+            cache.items[cacheKey] = found
+            items += found
+        }
+        return items
+    }
+
+    /// The names one file declares, in source order.
+    func scan(_ file: GoFile) throws(PatternError) -> [Found] {
+        var found: [Found] = []
+        let tokens = file.tokens.filter { !$0.isComment && !($0.kind == .semicolon && $0.text.isEmpty) }
+        if let strings {
+            for token in tokens where token.kind == .string {
+                for match in try strings.matches(in: GoParser.unquote(token.text)) {
+                    let name = match.groups["name"] ?? match.text
+                    if !name.isEmpty { found.append(Found(name: name, line: token.position.line)) }
+                }
+            }
+        }
+        for index in tokens.indices where tokens[index].kind == .identifier {
+            let name = tokens[index].text
+            if index + 2 < tokens.count, tokens[index + 1].isOperator("("), tokens[index + 2].kind == .string,
+                calls.contains(where: { Self.call($0, matches: index, in: tokens) })
+            {
+                found.append(
+                    Found(name: GoParser.unquote(tokens[index + 2].text), line: tokens[index + 2].position.line))
+            }
+            if index + 4 < tokens.count, tokens[index + 1].isOperator("["), tokens[index + 2].kind == .string,
+                tokens[index + 3].isOperator("]"), tokens[index + 4].isOperator("="),
+                indexes.contains(where: { Self.call($0, matches: index, in: tokens) })
+            {
+                found.append(
+                    Found(name: GoParser.unquote(tokens[index + 2].text), line: tokens[index + 2].position.line))
+            }
+            if maps.contains(name), let open = literalStart(after: index, in: tokens) {
+                found += mapKeys(from: open, in: tokens)
+            }
+        }
+        guard !members.isEmpty || !tags.isEmpty else { return found }
+        for declaration in file.declarations {
+            switch declaration {
+            case .type(let spec):
+                guard case .structure(let fields) = spec.type else { continue }
+                let listed = members.contains { $0.matches(spec.name) }
+                for field in fields {
+                    for name in field.names {
+                        if let member = fieldName(name, tag: field.tag, listed: listed) {
+                            found.append(Found(name: spec.name + "." + member, line: field.position.line))
+                        }
+                    }
+                }
+            case .function(let function):
+                guard let receiver = function.receiver, members.contains(where: { $0.matches(receiver.typeName) }),
+                    function.name.first?.isUppercase == true
+                else { continue }
+                found.append(
+                    Found(
+                        name: receiver.typeName + "." + methodNames.apply(function.name),
+                        line: function.position.line))
+            case .value:
+                continue
+            }
+        }
+        return found
+    }
+
+    /// A field's name in the other runtime: its tag when it has one of `tags` (`-` hides it), else, for a type
+    /// `members` lists, its exported name in `field-names` style.
+    private func fieldName(_ name: String, tag: String?, listed: Bool) -> String? {
+        for key in tags {
+            if let value = tag.flatMap({ Self.tagValue($0, key: key) }) {
+                let first = value.split(separator: ",", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+                return first == "-" || first.isEmpty ? nil : first
+            }
+        }
+        guard listed, name.first?.isUppercase == true else { return nil }
+        return fieldNames.apply(name)
+    }
+
+    /// The value of `key` in a Go struct tag (`json:"a" js:"b"`), after reflect.StructTag's convention.
+    static func tagValue(_ tag: String, key: String) -> String? {
+        let text = GoParser.unquote(tag)
+        var rest = text[...]
+        while !rest.isEmpty {
+            rest = rest.drop { $0 == " " }
+            guard let colon = rest.firstIndex(of: ":") else { return nil }
+            let name = rest[..<colon]
+            rest = rest[rest.index(after: colon)...]
+            guard rest.first == "\"", let close = rest.dropFirst().firstIndex(of: "\"") else { return nil }
+            let value = rest[rest.index(after: rest.startIndex)..<close]
+            if name == key { return String(value) }
+            rest = rest[rest.index(after: close)...]
+        }
+        return nil
+    }
+
+    /// Whether `entry` (`name` or `receiver.name`) names the call whose function name is `tokens[index]`.
+    private static func call(_ entry: String, matches index: Int, in tokens: [GoToken]) -> Bool {
+        guard let dot = entry.firstIndex(of: ".") else { return entry == tokens[index].text }
+        return entry[entry.index(after: dot)...] == tokens[index].text && index >= 2
+            && tokens[index - 1].isOperator(".")
+            && tokens[index - 2].text == entry[..<dot]
+    }
+
+    /// The index of the `{` of a composite literal right after `tokens[index]`: `Name{`, or `Name: Type{` where
+    /// Type is a map, slice or named type (`map[string]any`, `map[string]interface{}`).
+    private func literalStart(after index: Int, in tokens: [GoToken]) -> Int? {
+        var position = index + 1
+        guard position < tokens.count else { return nil }
+        if tokens[position].isOperator("{") { return position }
+        guard tokens[position].isOperator(":") || tokens[position].isOperator("=") || tokens[position].isOperator(":=")
+        else { return nil }
+        position += 1
+        var brackets = 0
+        while position < tokens.count {
+            let token = tokens[position]
+            if token.isOperator("[") {
+                brackets += 1
+            } else if token.isOperator("]") {
+                brackets -= 1
+            } else if token.isKeyword(.interface) || token.isKeyword(.struct), position + 2 < tokens.count,
+                tokens[position + 1].isOperator("{"), tokens[position + 2].isOperator("}")
+            {
+                position += 2
+            } else if token.isOperator("{") {
+                return brackets == 0 ? position : nil
+            } else if !(token.kind == .identifier || token.isKeyword(.map) || token.isOperator(".")
+                || token.isOperator("*") || token.isOperator("&"))
+            {
+                return nil
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// The string keys at the top level of the literal whose `{` is at `open`.
+    private func mapKeys(from open: Int, in tokens: [GoToken]) -> [Found] {
+        var found: [Found] = []
+        var depth = 0
+        var position = open
+        while position < tokens.count {
+            let token = tokens[position]
+            if token.isOperator("{") || token.isOperator("(") || token.isOperator("[") {
+                depth += 1
+            } else if token.isOperator("}") || token.isOperator(")") || token.isOperator("]") {
+                depth -= 1
+                if depth == 0 { break }
+            } else if depth == 1, token.kind == .string, position + 1 < tokens.count,
+                tokens[position + 1].isOperator(":"),
+                tokens[position - 1].isOperator("{") || tokens[position - 1].isOperator(",")
+                    || tokens[position - 1].kind == .semicolon
+            {
+                found.append(Found(name: GoParser.unquote(token.text), line: token.position.line))
+            }
+            position += 1
+        }
+        return found
+    }
+}
