@@ -185,6 +185,41 @@ public struct ExtractionContext {
     }
 }
 
+extension ExtractionContext {
+    /// The items of every file in `files` whose path `include` admits, each (extractor, path, blob) read by
+    /// `extract` once for the reader's life: a file that did not change between two tags is read once. An `extract`
+    /// that returns nil (nothing could be read) is asked again next time.
+    mutating func itemsPerFile(
+        where include: (String) -> Bool = { _ in true },
+        _ extract: (inout ExtractionContext, _ path: String, _ blob: ObjectID) throws(SurfaceError) -> [RawItem]?
+    ) throws(SurfaceError) -> [RawItem] {
+        let cache = cache(FileItemsCache.init)
+        var items: [RawItem] = []
+        for file in files where include(file.path) {
+            let key = FileItemsCache.Key(slot: slot, path: file.path, blob: file.blob)
+            if let cached = cache.items[key] {
+                items += cached
+                continue
+            }
+            guard let found = try extract(&self, file.path, file.blob) else { continue }
+            cache.items[key] = found
+            items += found
+        }
+        return items
+    }
+}
+
+/// Items per (extractor, path, blob), for the kinds that read file by file.
+private final class FileItemsCache {
+    var items: [Key: [RawItem]] = [:]
+
+    struct Key: Hashable {
+        let slot: Int
+        let path: String
+        let blob: ObjectID
+    }
+}
+
 /// Per-kind caches that live as long as a `SurfaceReader`, keyed by their type.
 final class ExtractorCaches {
     private var storage: [ObjectIdentifier: AnyObject] = [:]

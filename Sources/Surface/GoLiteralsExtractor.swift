@@ -235,57 +235,35 @@ public struct GoLiteralsExtractorSpec: Extractor {
         let line: Int
     }
 
-    private final class Cache {
-        var items: [Key: [RawItem]] = [:]
-
-        struct Key: Hashable {
-            let slot: Int
-            let path: String
-            let blob: ObjectID
-        }
-    }
-
     public func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem] {
-        let cache = context.cache(Cache.init)
-        var items: [RawItem] = []
-        for file in context.files where file.path.hasSuffix(".go") && !file.path.hasSuffix("_test.go") {
-            let cacheKey = Cache.Key(slot: context.slot, path: file.path, blob: file.blob)
-            if let cached = cache.items[cacheKey] {
-                items += cached
-                continue
-            }
+        try context.itemsPerFile(where: { $0.hasSuffix(".go") && !$0.hasSuffix("_test.go") }) {
+            (context, file, blob) throws(SurfaceError) in
             var groups: [String: String] = [:]
             if let path {
                 let matches: [PatternMatch]
-                do {
-                    matches = try path.matches(in: file.path)
+                do throws(PatternError) {
+                    matches = try path.matches(in: file)
                 } catch {
-                    throw SurfaceError.pattern(surface: context.surface, path: file.path, error: error)
+                    throw SurfaceError.pattern(surface: context.surface, path: file, error: error)
                 }
-                guard let match = matches.first else {
-                    cache.items[cacheKey] = []
-                    continue
-                }
+                guard let match = matches.first else { return [] }
                 groups = match.groups
             }
-            guard let text = try context.text(of: file.blob, path: file.path) else { continue }
+            guard let text = try context.text(of: blob, path: file) else { return nil }
             let scanned: [Found]
-            do {
+            do throws(PatternError) {
                 scanned = try scan(GoParser.parse(text))
             } catch {
-                throw SurfaceError.pattern(surface: context.surface, path: file.path, error: error)
+                throw SurfaceError.pattern(surface: context.surface, path: file, error: error)
             }
-            let found = scanned.map { found in
+            return scanned.map { found in
                 var values = groups
                 values["name"] = found.name
                 return RawItem(
-                    key: KeyTemplate.fill(self.key ?? "{name}", path: file.path, groups: values), attributes: [:],
-                    stability: stability ?? .stable, location: Location(path: file.path, line: found.line))
+                    key: KeyTemplate.fill(self.key ?? "{name}", path: file, groups: values), attributes: [:],
+                    stability: stability ?? .stable, location: Location(path: file, line: found.line))
             }.filter { !$0.key.isEmpty }
-            cache.items[cacheKey] = found
-            items += found
         }
-        return items
     }
 
     /// The names one file declares, in source order.

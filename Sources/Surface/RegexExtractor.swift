@@ -130,33 +130,12 @@ public struct RegexExtractorSpec: Extractor {
 
     // MARK: Items
 
-    /// Items per (extractor, path, blob): a file that did not change between two tags is matched once.
-    private final class Cache {
-        var items: [Key: [RawItem]] = [:]
-
-        struct Key: Hashable {
-            let slot: Int
-            let path: String
-            let blob: ObjectID
-        }
-    }
-
     public func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem] {
-        let cache = context.cache(Cache.init)
-        var items: [RawItem] = []
-        for file in context.files {
-            let key = Cache.Key(slot: context.slot, path: file.path, blob: file.blob)
-            if let cached = cache.items[key] {
-                items += cached
-                continue
-            }
-            guard let text = try context.text(of: file.blob, path: file.path) else { continue }
-            let matches = try context.matches(of: pattern, in: text, path: file.path)
-            let found = matches.compactMap { match in item(match, path: file.path) }
-            cache.items[key] = found
-            items += found
+        try context.itemsPerFile { (context, path, blob) throws(SurfaceError) in
+            guard let text = try context.text(of: blob, path: path) else { return nil }
+            let matches = try context.matches(of: pattern, in: text, path: path)
+            return matches.compactMap { match in item(match, path: path) }
         }
-        return items
     }
 
     private func item(_ match: PatternMatch, path: String) -> RawItem? {
