@@ -35,7 +35,9 @@ public enum Limit {
     public static let goConstantBytes = 64 * 1024
 
     /// Bytes of string constants the evaluator builds in one run. Each value is capped by `goConstantBytes`; this
-    /// caps their sum (many constants each concatenating a long one), beyond it values stay unevaluated with a note.
+    /// caps their sum (many constants each concatenating a long one). Beyond it the run stops (exit 2): leaving the
+    /// rest unevaluated would make a value's presence depend on what the command read before it (`audit` reads
+    /// every release), and a value present at one release and missing at the next is a change nobody made.
     public static let goConstantBytesPerRun = 64 * 1024 * 1024
 
     /// Decoded file texts kept for reuse within one revision (bytes): two extractors reading one file read it
@@ -63,9 +65,17 @@ public enum Limit {
     /// revision at most). k6's audit of 121 releases reads 37 MB.
     public static let bytesReadPerRun: Int64 = 2 * 1024 * 1024 * 1024
 
-    /// Surface items extractors produce in one run, counted before duplicates merge. k6's audit produces 373,000
-    /// (about 3,000 a release); a file that yields millions of matches stops here, before they are built.
+    /// Surface items extractors build in one run, counted before duplicates merge: the items they keep in their
+    /// caches for the rest of the run, so this bounds that memory and the extraction work. Items reused from a cache
+    /// (a file, package or folder that did not change since a revision read before) are not built again and do not
+    /// count: a long history of unchanged files costs no budget. k6's audit of 121 releases builds about 40,000;
+    /// a file that yields millions of matches stops here, before they are built.
     public static let itemsPerRun = 10_000_000
+
+    /// Items the extractors hand over for one revision, built or reused, before duplicates merge: bounds the merge
+    /// work and memory of one revision, which the run budget no longer does for reused items (ten extractors
+    /// reading one cached list of a million lines hand over ten million). k6 hands over about 3,000 a release.
+    public static let itemsHandedOverPerSnapshot = 4_000_000
 
     /// Items one surface snapshot may hold: memory follows the surface, and a surface this large is no API.
     public static let itemsPerSnapshot = 1_000_000
