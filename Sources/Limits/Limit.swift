@@ -20,8 +20,10 @@ public enum Limit {
     /// `goTypeDepth` deep, so the stack stays bounded by their product.
     public static let goEmbeddingDepth = 32
 
-    /// Folders nested below a tree's root. The tree walks recurse once a level (about 2.5 KB of stack a level in
-    /// a debug build), so 1,000 levels stay within a few MB; real repositories nest a few dozen.
+    /// Folders nested below a tree's root. The file walk keeps open folders on an explicit stack (each holds its
+    /// listing and its path, so depth bounds memory); the go-packages and go-api walks recurse once a level (about
+    /// 2.5 KB of stack a level in a debug build), so 1,000 levels stay within a few MB. Real repositories nest a
+    /// few dozen; `HostileInputTests` reads a package 1,000 deep with each walk.
     public static let treeDepth = 1000
 
     /// Nesting of YAML collections in a policy: libyaml's own limit, which its parser enforces before the
@@ -61,15 +63,15 @@ public enum Limit {
     /// an extractor reads is held whole, decoded, so this bounds memory. Generated Go files reach a few MB.
     public static let fileBytes: Int64 = 256 * 1024 * 1024
 
-    /// Bytes of file content and folder listings read in one run, over every revision (each blob is read once a
-    /// revision at most). k6's audit of 121 releases reads 37 MB.
+    /// Bytes of file content and folder listings read in one run, over every revision; a file read at several
+    /// paths, or too large for the shared text cache, counts at each read. k6's audit of 121 releases reads 37 MB.
     public static let bytesReadPerRun: Int64 = 2 * 1024 * 1024 * 1024
 
     /// Surface items extractors build in one run, counted before duplicates merge: the items they keep in their
     /// caches for the rest of the run, so this bounds that memory and the extraction work. Items reused from a cache
     /// (a file, package or folder that did not change since a revision read before) are not built again and do not
-    /// count: a long history of unchanged files costs no budget. k6's audit of 121 releases builds about 40,000;
-    /// a file that yields millions of matches stops here, before they are built.
+    /// count: a long history of unchanged files costs no budget. A file that yields millions of matches stops here,
+    /// before they are built.
     public static let itemsPerRun = 10_000_000
 
     /// Items the extractors hand over for one revision, built or reused, before duplicates merge: bounds the merge
