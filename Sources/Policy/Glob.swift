@@ -52,6 +52,16 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     private func matches(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         alternatives.contains { $0.matches(bytes) }
     }
+
+    /// Whether a path below `folder` (no trailing slash) may match a glob whose `literalPrefixes` are among
+    /// `prefixes`, so a tree walk can skip the folder when not. Compared as UTF-8 bytes, as `matches` compares: as
+    /// characters, `a` is no prefix of `á` written `a` and a combining accent, and such a folder would be skipped.
+    public static func mayMatch(below folder: String, prefixes: [String]) -> Bool {
+        let directory = folder.utf8 + [UInt8(ascii: "/")]
+        return prefixes.contains { prefix in
+            prefix.utf8.starts(with: directory) || directory.starts(with: prefix.utf8)
+        }
+    }
 }
 
 /// Why a glob does not compile; the message says the fix.

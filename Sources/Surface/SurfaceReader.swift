@@ -263,10 +263,7 @@ public final class SurfaceReader {
         var files: [Candidate] = []
         try source.walkFiles(
             tree: tree,
-            descend: { folder in
-                let directory = folder + "/"
-                return globPrefixes.contains { $0.hasPrefix(directory) || directory.hasPrefix($0) }
-            },
+            descend: { folder in Glob.mayMatch(below: folder, prefixes: globPrefixes) },
             visit: { path, entry in
                 let slots = fileGlobs.filter { $0.globs.contains { $0.matches(path) } }.map(\.slot)
                 if !slots.isEmpty { files.append(Candidate(path: path, blob: entry.id, extractors: slots)) }
