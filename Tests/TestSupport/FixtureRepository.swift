@@ -29,6 +29,16 @@ public final class FixtureRepository {
         _ = try run(bare ? ["init", "--quiet", "--bare"] : ["init", "--quiet"], in: url)
     }
 
+    /// A new temporary folder holding a copy of `template` (working tree, git folder and clock): a history built
+    /// once and copied for every test that may change it, one file copy instead of a git process a commit.
+    public convenience init(copying template: FixtureRepository) throws {
+        let root = try Self.makeRoot()
+        self.init(
+            root: root, url: root.appendingPathComponent(template.url.lastPathComponent, isDirectory: true),
+            clock: template.clock)
+        try FileManager.default.copyItem(at: template.url, to: url)
+    }
+
     private init(root: URL, url: URL, clock: Date) {
         self.root = root
         self.home = root.appendingPathComponent("home", isDirectory: true)
