@@ -115,6 +115,8 @@ options() {
             }
             next
         }
+        # Eight spaces start a discussion paragraph; more continue the summary of an option with a long name.
+        /^        [^ ]/ && flag != "" { piece = $0; sub(/^ +/, "", piece); text = text " — " piece; next }
         /^ +[^ ]/ && flag != "" { piece = $0; sub(/^ +/, "", piece); text = (text == "" ? piece : text " " piece) }
         # Literal text replacement (gsub would read the replacement as a pattern of its own).
         function replace_all(s, from, to,    result, at) {
