@@ -40,8 +40,7 @@ enum FuzzTargets {
                 let parts = path.split(separator: "/", omittingEmptySubsequences: false)
                 for end in parts.indices.dropFirst() {
                     let folder = parts[..<end].joined(separator: "/")
-                    precondition(
-                        Glob.mayMatch(below: folder, prefixes: glob.literalPrefixes), "folder \(folder) skipped")
+                    precondition(glob.mayMatch(below: folder), "folder \(folder) skipped")
                 }
             }
         default:
