@@ -443,9 +443,14 @@ struct CobraInterpreter {
     }
 
     /// Whether `condition` is certainly true or certainly false with what its names may hold; nil when it may be
-    /// either. Only constants and `nil` decide: a helper called with `false` or `nil` skips what it guards.
+    /// either. Only constants and `nil` decide: a helper called with `false` or `nil` skips what it guards. A call's
+    /// result never decides: what it returns is only the part of its results the interpreter could follow
+    /// (`return false` beside `return enabled`).
     private mutating func truth(of condition: GoExpr, in frame: inout Frame) -> Bool? {
         switch condition {
+        case .call:
+            _ = evaluate(condition, in: &frame)
+            return nil
         case .unary("!", let operand):
             return truth(of: operand, in: &frame).map { !$0 }
         case .binary("&&", let left, let right):
