@@ -217,7 +217,8 @@ private struct TreeBuilder {
                 return
             }
             let before = items.count
-            visit(site, path: path.dropLast() + [alias], deprecated: deprecated, stack: stack.subtracting([site]),
+            visit(
+                site, path: path.dropLast() + [alias], deprecated: deprecated, stack: stack.subtracting([site]),
                 aliasOf: name)
             aliasItems += items.count - before
         }

@@ -683,7 +683,9 @@ struct CobraInterpreter {
         }
         var values: [Set<CobraValue>] = []
         // The elements of a collection, or of a named type that may be one, take its element type when they elide it.
-        let inner = type.flatMap { $0.name == nil ? nil : CobraType(name: $0.name, qualifier: $0.qualifier, isCollection: false) }
+        let inner = type.flatMap {
+            $0.name == nil ? nil : CobraType(name: $0.name, qualifier: $0.qualifier, isCollection: false)
+        }
         for element in elements {
             if let key = element.key { _ = evaluate(key, in: &frame) }
             if case .composite(nil, let nested, let nestedPosition) = Self.withoutAddress(element.value) {

@@ -388,7 +388,8 @@ extension GoParser {
     private static func type(of expression: GoExpr) -> GoType? {
         switch expression {
         case .name(let name, _): return .named(package: nil, name: name, arguments: [])
-        case .selector(.name(let qualifier, _), let name, _): return .named(package: qualifier, name: name, arguments: [])
+        case .selector(.name(let qualifier, _), let name, _):
+            return .named(package: qualifier, name: name, arguments: [])
         case .type(let type): return type
         case .index(let base, _): return type(of: base)
         default: return nil
