@@ -136,12 +136,15 @@ struct GlobTests {
         #expect(throws: PolicyValueError.self) { try Glob(pattern) }
     }
 
+    /// A backtracking matcher would try about 200^30 ways here and never finish; this one takes about a second in a
+    /// debug build on a machine at load 25. The bound only has to tell the two apart, so it leaves room for
+    /// load instead of failing when the machine is busy.
     @Test func manyStarsStayFast() throws {
         let glob = try Glob(String(repeating: "*a", count: 30) + "b")
         let text = String(repeating: "a", count: 200)
         let start = ContinuousClock.now
         #expect(!glob.matches(text))
-        #expect(ContinuousClock.now - start < .seconds(1))
+        #expect(ContinuousClock.now - start < .seconds(30))
         let deep = try Glob(String(repeating: "**/", count: 10) + "z")
         #expect(!deep.matches(String(repeating: "a/", count: 100) + "y"))
     }

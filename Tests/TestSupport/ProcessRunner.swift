@@ -93,7 +93,8 @@ public func runProcess(
     let start = Date()
     while let deadline, process.isRunning {
         if Date().timeIntervalSince(start) > deadline {
-            process.terminate()
+            // SIGKILL: a child of a test thread starts with SIGTERM blocked, so `terminate()` would not stop it.
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             try? stdoutHandle.close()
             try? stderrHandle.close()
