@@ -57,8 +57,7 @@ struct NextCommand: ParsableCommand {
             }
             // `next` answers a question; it is not a gate, so it exits 0 whatever the findings (check gates).
             let renderer = Renderers.named(common.format) ?? JSONRenderer()
-            let options = RenderOptions(color: common.useColor, minSeverity: common.minSeverity?.severity)
-            print(renderer.render(report, options: options), terminator: "")
+            print(renderer.render(report, options: common.renderOptions), terminator: "")
         }
     }
 }
