@@ -20,14 +20,18 @@ extension Engine {
     /// Every release as a lifecycle point (its UTC day), in precedence order.
     public var releasePoints: [ReleasePoint] { history.releases.map(ReleasePoint.init) }
 
-    /// The support table at `at`; fails with the fix when the policy has no `support` section.
+    /// The support table at `at`, with the cadence's projection of the ends not known yet; fails with the fix when
+    /// the policy has no `support` section.
     public func supportTable(at: CalendarDay) throws(GateError) -> SupportTable {
         guard let support = policy.support else {
             throw GateError.usage(
                 "the policy (\(policySourceName)) has no 'support' section; add one such as 'support: {preset: k6}' "
                     + "(presets: \(SupportPolicy.presetNames.joined(separator: ", "))) or list phases")
         }
-        return Support.table(releases: releasePoints, policy: support, cadence: policy.cadence, at: at)
+        let points = releasePoints
+        var table = Support.table(releases: points, policy: support, cadence: policy.cadence, at: at)
+        table.projections = Support.projections(of: table, releases: points)
+        return table
     }
 
     /// The policy file as reports name it (`policy/semgate.yml`, `semgate.yml@origin/main`, or defaults).
@@ -41,7 +45,8 @@ extension Engine {
 
     // MARK: deprecations
 
-    /// Scans every release published by `at` for deprecated items and judges each one at revision `rev`.
+    /// Scans every release published by `at` for deprecated items and judges each one at revision `rev`; `progress`
+    /// hears of each release read.
     public func deprecations(head rev: String, at: CalendarDay) throws(GateError) -> DeprecationReport {
         let commit = try wrap { () throws(GitError) in try repository.resolve(rev) }
         let headVersion = history.latest(at: commit)?.version
@@ -50,10 +55,17 @@ extension Engine {
         let contained = headVersion ?? history.latest(in: reachable)?.version
         let published = history.releases.filter { ReleasePoint($0).day <= at }
         var firstMarked: [String: Release] = [:]
+        // The first release in which each promotion's new key is stable (for the old key's deadline).
+        var promotedIn: [String: Release] = [:]
         var notes: [String] = []
-        for release in published {
+        for (index, release) in published.enumerated() {
+            progress?("[\(index + 1)/\(published.count)] \(release.tag)")
             let snapshot = try snapshot(at: release.commit, version: release.version)
             notes += snapshot.notes
+            for promotion in policy.promotions.items
+            where promotedIn[promotion.to] == nil && snapshot.items[promotion.to]?.stability == .stable {
+                promotedIn[promotion.to] = release
+            }
             for item in snapshot.items.values
             where firstMarked[item.id] == nil && policy.isDeprecated(item, at: release.version) {
                 firstMarked[item.id] = release
@@ -64,6 +76,7 @@ extension Engine {
         var ids = Set(firstMarked.keys)
         for item in current.items.values where policy.isDeprecated(item, at: headVersion) { ids.insert(item.id) }
         let points = published.map(ReleasePoint.init)
+        let conditions = removalConditions(releases: points, at: at)
         var records: [DeprecationRecord] = []
         for id in ids.sorted() {
             let present = current.items[id]
@@ -80,16 +93,42 @@ extension Engine {
                 }
             }
             let declared = policy.deprecations.first { $0.item == id }
+            let promotion = policy.promotions.items.first { $0.from == id }.flatMap { promotion in
+                promotedIn[promotion.to].map {
+                    PromotionDeadline(
+                        newKey: promotion.to, promotedIn: ReleasePoint($0),
+                        removeWithin: promotion.removeWithin ?? policy.promotions.removeWithin)
+                }
+            }
             records.append(
                 Deprecations.record(
                     item: id, since: since.map(ReleasePoint.init), declaredRemoval: declared?.removeIn,
                     replacement: declared?.useInstead, present: present != nil, headVersion: contained,
                     removedIn: removedIn,
-                    period: policy.deprecationPeriod, releases: points, at: at))
+                    period: policy.deprecationPeriod, releases: points, at: at, promotion: promotion,
+                    condition: declared?.removeWhen.flatMap { conditions[$0] }))
         }
         return DeprecationReport(
             at: at, head: head, period: policy.deprecationPeriod, records: records,
             notes: Array(Set(notes)).sorted())
+    }
+}
+
+extension Engine {
+    /// Every `remove-when` of the policy's deprecations, evaluated in the support table at `at` (with the cadence's
+    /// projection of when it will hold).
+    func removalConditions(
+        releases: [ReleasePoint], at: CalendarDay
+    ) -> [RemovalCondition: ConditionStatus] {
+        let wanted = Set(policy.deprecations.compactMap(\.removeWhen))
+        guard !wanted.isEmpty, let support = policy.support else { return [:] }
+        let table = Support.table(releases: releases, policy: support, cadence: policy.cadence, at: at)
+        let projections = Support.projections(of: table, releases: releases)
+        var result: [RemovalCondition: ConditionStatus] = [:]
+        for condition in wanted {
+            result[condition] = Support.evaluate(condition, in: table, projections: projections)
+        }
+        return result
     }
 }
 
