@@ -10,6 +10,8 @@ import Policy
 final class CobraReader {
     private var parsed: [ObjectID: CobraSourceFile] = [:]
     private var results: [ResultKey: (items: [RawItem], notes: [String], incomplete: Bool)] = [:]
+    /// Items built so far (not reused from the caches), for the run's item budget.
+    private(set) var itemsBuilt = 0
 
     private struct ResultKey: Hashable {
         let slot: Int
@@ -49,6 +51,7 @@ final class CobraReader {
                 location: Location(path: item.path, line: item.line))
         }
         results[key] = (items, surface.notes, surface.incomplete)
+        itemsBuilt += items.count
         notes += surface.notes
         incomplete = incomplete || surface.incomplete
         return items

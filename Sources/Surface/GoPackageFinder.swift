@@ -12,6 +12,8 @@ final class GoPackageFinder {
     private var packagesBySubtree: [ObjectID: [String]] = [:]
     private let modules = GoModuleLocator()
     private var packageNameByBlob: [ObjectID: String?] = [:]
+    /// Items built so far (not reused from the caches), for the run's item budget.
+    private(set) var itemsBuilt = 0
     private static let prunedNames: Set<String> = ["internal", "testdata", "vendor"]
 
     func items(_ spec: GoPackagesExtractorSpec, tree: ObjectID, files: any FileTree, notes: inout [String])
@@ -58,6 +60,7 @@ final class GoPackageFinder {
             }
         }
         packagesBySubtree[tree] = result
+        if result.first == "" { itemsBuilt += 1 }
         return result
     }
 

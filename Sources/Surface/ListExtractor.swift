@@ -61,6 +61,7 @@ public struct ListExtractorSpec: Extractor {
         }
         guard let text = try context.text(of: blob, path: path) else { return [] }
         let parsed = ListFile.parse(text, path: path)
+        try context.charge(built: parsed.items.count)
         cache.lists[blob] = (parsed.items, parsed.notes)
         context.notes += parsed.notes
         return parsed.items

@@ -23,6 +23,16 @@ struct FormatTests {
         #expect(problems.isEmpty, "\(problems.prefix(5))")
     }
 
+    @Test("notes (a Go file that does not parse) are SARIF tool execution notifications, valid against the schema")
+    func sarifNotes() throws {
+        var report = try Sample().report("check")
+        report.notes = ["api/broken.go does not parse at 3:9: expected a type\n::error::x"]
+        let output = SARIFRenderer().render(report, options: RenderOptions())
+        #expect(try sarifValidator().validate(try JSON.parse(output)).isEmpty)
+        #expect(output.contains(#""toolExecutionNotifications""#))
+        #expect(output.contains("api/broken.go does not parse at 3:9: expected a type␊::error::x"))
+    }
+
     /// A SARIF document with one run of a tool named by `driver`, holding `results`.
     private static func document(results: String = "[]", driver: String = #"{"name": "x"}"#) -> String {
         #"{"version": "2.1.0", "runs": [{"tool": {"driver": \#(driver)}, "results": \#(results)}]}"#
