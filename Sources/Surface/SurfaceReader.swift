@@ -62,8 +62,11 @@ public final class SurfaceReader {
     private let extractors: [[(extractor: any Extractor, slot: Int)]]
     /// The file globs of every extractor that has them, by slot.
     private let fileGlobs: [(slot: Int, globs: [Glob])]
-    /// Literal prefixes of every file glob alternative, to prune the tree walk.
-    private let globPrefixes: [String]
+    /// Whether some file glob may match below a folder, by folder path: the walk enters no other folder.
+    private var reachable: [String: Bool] = [:]
+    /// What each folder of the repository's trees holds for the extractors, by path and tree id: a folder that did
+    /// not change between two revisions is listed and matched once.
+    private var folders: [FolderKey: [FolderEntry]] = [:]
 
     public convenience init(repository: Repository, policy: Policy) {
         self.init(repository: repository, policy: policy, budgets: Budgets())
@@ -86,7 +89,6 @@ public final class SurfaceReader {
             }
         }
         fileGlobs = globs
-        globPrefixes = Array(Set(globs.flatMap { $0.globs.flatMap(\.literalPrefixes) })).sorted()
     }
 
     /// The surface at `commit`: every surface's extractors united, include/exclude and experimental globs applied.
@@ -256,22 +258,75 @@ public final class SurfaceReader {
         let extractors: [Int]
     }
 
-    /// Every blob some extractor's file glob matches, found in one walk that skips folders no glob can reach;
-    /// each path is matched against the globs once.
+    /// A file or a folder worth entering, in the order of its folder's listing.
+    private enum FolderEntry {
+        case file(Candidate)
+        case folder(path: String, tree: ObjectID)
+    }
+
+    private struct FolderKey: Hashable {
+        let path: String
+        let tree: ObjectID
+    }
+
+    /// Every blob some extractor's file glob matches, in tree order, found in one walk that enters only folders some
+    /// glob may reach; each path is matched against the globs once. Folders of the repository are remembered by
+    /// path and tree id (a working directory's ids are made up per run and are not).
     private func candidates(in tree: ObjectID, source: any FileTree) throws(GitError) -> [Candidate] {
         guard !fileGlobs.isEmpty else { return [] }
         var files: [Candidate] = []
-        try source.walkFiles(
-            tree: tree,
-            descend: { folder in
-                let directory = folder + "/"
-                return globPrefixes.contains { $0.hasPrefix(directory) || directory.hasPrefix($0) }
-            },
-            visit: { path, entry in
-                let slots = fileGlobs.filter { $0.globs.contains { $0.matches(path) } }.map(\.slot)
-                if !slots.isEmpty { files.append(Candidate(path: path, blob: entry.id, extractors: slots)) }
-            })
+        try collect(folder: "", tree: tree, depth: 0, source: source, remember: source === repository, into: &files)
         return files
+    }
+
+    private func collect(
+        folder: String, tree: ObjectID, depth: Int, source: any FileTree, remember: Bool, into files: inout [Candidate]
+    ) throws(GitError) {
+        let key = FolderKey(path: folder, tree: tree)
+        let listing: [FolderEntry]
+        if remember, let known = folders[key] {
+            listing = known
+        } else {
+            guard depth <= Limit.treeDepth else { throw GitError.tooDeep(path: folder) }
+            let entries: [TreeEntry]
+            do {
+                entries = try source.entries(ofTree: tree)
+            } catch {
+                throw error.locating(path: folder.isEmpty ? nil : folder, revision: nil)
+            }
+            var made: [FolderEntry] = []
+            for entry in entries {
+                let path = folder.isEmpty ? entry.name : folder + "/" + entry.name
+                switch entry.kind {
+                case .blob:
+                    let slots = fileGlobs.filter { $0.globs.contains { $0.matches(path) } }.map(\.slot)
+                    if !slots.isEmpty { made.append(.file(Candidate(path: path, blob: entry.id, extractors: slots))) }
+                case .tree:
+                    if mayReach(path) { made.append(.folder(path: path, tree: entry.id)) }
+                case .submodule, .link:
+                    continue
+                }
+            }
+            if remember { folders[key] = made }
+            listing = made
+        }
+        for entry in listing {
+            switch entry {
+            case .file(let candidate):
+                files.append(candidate)
+            case .folder(let path, let subtree):
+                try collect(
+                    folder: path, tree: subtree, depth: depth + 1, source: source, remember: remember, into: &files)
+            }
+        }
+    }
+
+    /// Whether some extractor's file glob may match a file below `folder`.
+    private func mayReach(_ folder: String) -> Bool {
+        if let known = reachable[folder] { return known }
+        let verdict = fileGlobs.contains { $0.globs.contains { $0.mayMatch(below: folder) } }
+        reachable[folder] = verdict
+        return verdict
     }
 
     /// A blob's text, read at most once per snapshot. A blob the object store lacks is an error naming `path`

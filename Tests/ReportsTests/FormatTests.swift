@@ -4,6 +4,7 @@ import Policy
 @testable import Reports
 @testable import Surface
 import Testing
+import TestSupport
 
 /// The official SARIF 2.1.0 schema, copied into this test target as a resource.
 func sarifValidator() throws -> JSONSchemaValidator {

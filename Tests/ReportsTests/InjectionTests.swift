@@ -2,6 +2,7 @@ import Foundation
 @testable import Gate
 import Policy
 import Reports
+import TestSupport
 import Testing
 
 /// Hostile item names, paths and exception reasons (`HostileProject`) are neutralised in every format: nothing
