@@ -15,15 +15,19 @@ public enum Limit {
     /// more, but no real constant nests beyond a dozen levels; 200 keeps the evaluator's stack small.
     public static let goExpressionDepth = 200
 
+    /// Nesting of expressions and blocks in one Go function body (calls in calls, closures in closures). Real
+    /// code nests a few dozen levels; the body parser recurses a few frames a level.
+    public static let goBodyDepth = 400
+
     /// Same-package embedding followed through interfaces and structs (interface method sets, comparability).
     /// Deeper chains are cut with a note; real APIs embed a few levels, and each level may hold a type
     /// `goTypeDepth` deep, so the stack stays bounded by their product.
     public static let goEmbeddingDepth = 32
 
-    /// Folders nested below a tree's root. The file walk keeps open folders on an explicit stack (each holds its
-    /// listing and its path, so depth bounds memory); the go-packages and go-api walks recurse once a level (about
-    /// 2.5 KB of stack a level in a debug build), so 1,000 levels stay within a few MB. Real repositories nest a
-    /// few dozen; `HostileInputTests` reads a package 1,000 deep with each walk.
+    /// Folders nested below a tree's root. The surface reader's, go-packages' and go-api's walks recurse once a
+    /// level (a few KB of stack a level in a debug build), so 1,000 levels stay within a few MB; `walkFiles` keeps
+    /// open folders on an explicit stack (each holds its listing and path, so depth bounds memory). Real
+    /// repositories nest a few dozen; `HostileInputTests` reads a package 1,000 deep with each surface walk.
     public static let treeDepth = 1000
 
     /// Nesting of YAML collections in a policy: libyaml's own limit, which its parser enforces before the
