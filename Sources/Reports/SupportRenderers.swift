@@ -209,7 +209,9 @@ public enum SupportRenderer {
     // MARK: One version
 
     /// `support VERSION` for people.
-    public static func text(_ status: VersionStatus, table: SupportTable, source: LifecycleSource) -> String {
+    public static func text(
+        _ status: VersionStatus, table: SupportTable, source: LifecycleSource, width: Int = 100
+    ) -> String {
         let line = status.line
         let phase = line.phase
         let takes =
@@ -218,10 +220,17 @@ public enum SupportRenderer {
             case .patch: "patches only"
             case .none: "no releases"
             }
-        var lines = [
-            "\(status.version) at \(table.at): line \(line.line) is \(Inert.text(phase.name)) (\(takes)) since \(phase.start)"
-                + (phase.end.map { " until \($0)" } ?? "") + "."
-        ]
+        var until = phase.end.map { " until \($0)" } ?? ""
+        if phase.end == nil,
+            let projected = table.projections[line.line]?.spans.first(where: {
+                $0.name == phase.name && $0.start == phase.start
+            })?.end
+        {
+            until = " until \(projected) (projected from the cadence, \(relativeTime(of: projected, from: table.at)))"
+        }
+        var lines = wrapped(
+            "\(status.version) at \(table.at): line \(line.line) is \(Inert.text(phase.name)) (\(takes)) since "
+                + "\(phase.start)\(until).", width: width, indent: 2)
         if status.getsFixes {
             lines.append("It gets fixes: it is the newest release of line \(line.line).")
         } else if !line.getsFixes {

@@ -116,11 +116,11 @@ public enum SupportSVG {
     }
 
     /// Where a label of `width` characters starts in a bar from `from` to `to`: at its start, else just after the
-    /// date line at `avoid` when it would cross it there; nil when it fits nowhere clear of the line.
+    /// date line at `avoid` when it would cross it there; nil when it fits nowhere inside the bar clear of the line.
     static func labelPosition(width: Int, from: Int, to: Int, avoiding avoid: Int) -> Int? {
         let textWidth = Int((Double(width) * characterWidth).rounded(.up))
         func fits(_ start: Int) -> Bool {
-            start + textWidth + 4 <= to && !(start - 4...start + textWidth + 4).contains(avoid)
+            start >= from + 4 && start + textWidth + 4 <= to && !(start - 4...start + textWidth + 4).contains(avoid)
         }
         return [from + 6, avoid + 6].first(where: fits)
     }

@@ -84,7 +84,7 @@ struct SupportCommand: ParsableCommand {
             let text =
                 format == .json
                 ? SupportRenderer.json(status, table: table, source: source)
-                : SupportRenderer.text(status, table: table, source: source)
+                : SupportRenderer.text(status, table: table, source: source, width: outputWidth())
             print(text, terminator: "")
         }
     }

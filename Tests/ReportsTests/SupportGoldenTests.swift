@@ -205,8 +205,11 @@ private final class SVGCollector: NSObject, XMLParserDelegate {
 /// Where the SVG puts the date line and the phase labels.
 private final class SVGGeometry: NSObject, XMLParserDelegate {
     var dateLine: Int?
-    /// Each label inside a bar: its x and its text.
-    var labels: [(x: Int, text: String)] = []
+    /// Each label inside a bar: its x, its baseline and its text.
+    var labels: [(x: Int, y: Int, text: String)] = []
+    /// Each bar: x, y, width, height.
+    var bars: [(x: Int, y: Int, width: Int, height: Int)] = []
+    private var labelY = 0
     var yearLabels: [String] = []
     private var groups: [String] = []
     private var labelX: Int?
@@ -219,8 +222,12 @@ private final class SVGGeometry: NSObject, XMLParserDelegate {
         switch name {
         case "g": groups.append(attributes["id"] ?? "")
         case "line" where groups.last == "date": dateLine = attributes["x1"].flatMap { Int($0) }
+        case "rect" where groups.last == "lines":
+            let number = { (key: String) in attributes[key].flatMap { Int($0) } ?? 0 }
+            bars.append((number("x"), number("y"), number("width"), number("height")))
         case "text":
             labelX = attributes["x"].flatMap { Int($0) }
+            labelY = attributes["y"].flatMap { Int($0) } ?? 0
             current = ""
         default: break
         }
@@ -232,7 +239,7 @@ private final class SVGGeometry: NSObject, XMLParserDelegate {
         switch name {
         case "g": groups.removeLast()
         case "text" where groups.last == "lines" && current.first?.isLetter == true && current.first != "v":
-            labels.append((labelX ?? 0, current))
+            labels.append((labelX ?? 0, labelY, current))
         case "text" where groups.last == "axis": yearLabels.append(current)
         default: break
         }
@@ -272,7 +279,7 @@ struct SupportTimelineTests {
         CalendarDay(daysSinceEpoch: 20_563 + index * 4).description
     }
 
-    @Test("no phase label crosses the date line, whatever the date", arguments: days)
+    @Test("no phase label crosses the date line or leaves its bar, whatever the date", arguments: days)
     func labelsClearTheDateLine(at: String) throws {
         let geometry = try geometry(SupportSVG.render(try k6Like(at: at), title: "k6"))
         let now = try #require(geometry.dateLine)
@@ -282,6 +289,11 @@ struct SupportTimelineTests {
             #expect(
                 !(label.x - 2...label.x + width + 2).contains(now),
                 "label '\(label.text)' at \(label.x)...\(label.x + width) crosses the date line at \(now) on \(at)")
+            let inside = geometry.bars.contains { bar in
+                bar.y <= label.y && label.y <= bar.y + bar.height && bar.x <= label.x
+                    && label.x + width <= bar.x + bar.width
+            }
+            #expect(inside, "label '\(label.text)' at \(label.x)...\(label.x + width) is outside its bar on \(at)")
         }
     }
 
