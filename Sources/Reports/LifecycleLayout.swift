@@ -80,22 +80,11 @@ func wrapped(_ text: String, width: Int, indent: Int) -> [String] {
     return [String(repeating: " ", count: lead) + pieces[0]] + pieces.dropFirst().map { pad + $0 }
 }
 
-/// `text` broken at spaces into lines of at most `width` characters (a longer word stays whole on its own line).
+/// `text` broken at spaces into lines of at most `width` characters (a longer word stays whole on its own line);
+/// at least one line.
 func wrapWords(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    var current = ""
-    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-        if current.isEmpty {
-            current = String(word)
-        } else if current.count + 1 + word.count <= width {
-            current += " " + word
-        } else {
-            lines.append(current)
-            current = String(word)
-        }
-    }
-    lines.append(current)
-    return lines
+    let lines = RuleDocs.wrap(text, width: width)
+    return lines.isEmpty ? [""] : lines
 }
 
 /// How far `day` is from `today`, as people say it: `today`, `in 3 days`, `in about 5 months`, `2 years ago`.
