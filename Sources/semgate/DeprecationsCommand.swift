@@ -23,10 +23,13 @@ struct DeprecationsCommand: ParsableCommand {
             Examples:
               semgate deprecations
               semgate deprecations --head v1.8.1 --at 2026-08-12
-              semgate deprecations --format json | jq '.deprecations[] | select(.state == "overdue")'
+              semgate deprecations --format json |
+                jq '.deprecations[] | select(.state == "overdue")'
             """)
 
     @OptionGroup var options: LifecycleOptions
+
+    @OptionGroup var output: PlainFormatOption
 
     @Option(help: "The revision whose surface is judged.")
     var head: String = "HEAD"
@@ -36,7 +39,7 @@ struct DeprecationsCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let format = try options.format(allowed: LifecycleFormat.plain, for: "deprecations")
+            let format = try output.format(for: "deprecations")
             let day = try options.day()
             let engine = try options.engine()
             let report = try withProgress(engine, label: "reading", enabled: format == .text) {
@@ -47,7 +50,7 @@ struct DeprecationsCommand: ParsableCommand {
                 format == .json
                 ? DeprecationsRenderer.json(report, source: source)
                 : DeprecationsRenderer.text(
-                    report, source: source, color: options.useColor, width: outputWidth(), all: all)
+                    report, source: source, color: options.useColor, width: terminalWidth(), all: all)
             print(text, terminator: "")
         }
     }

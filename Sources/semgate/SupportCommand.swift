@@ -23,14 +23,16 @@ struct SupportCommand: ParsableCommand {
             cycles endoflife.date publishes) and svg (a timeline of lines and phases).
 
             Examples:
-              semgate support                          the table today
-              semgate support --at 2025-06-01          the table on another day, past or future
-              semgate support 1.1.0                    does 1.1.0 get fixes? what to upgrade to?
+              semgate support                  the table today
+              semgate support --at 2025-06-01  the table on another day, past or future
+              semgate support 1.1.0            does 1.1.0 get fixes? what to upgrade to?
               semgate support --format endoflife > k6.json
               semgate support --format svg > docs/support.svg
             """)
 
     @OptionGroup var options: LifecycleOptions
+
+    @OptionGroup var output: SupportFormatOption
 
     @Argument(help: "A version or release tag (1.1.0 or v1.1.0); without it, the whole table.")
     var version: String?
@@ -43,8 +45,8 @@ struct SupportCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let format = try options.format(
-                allowed: version == nil ? LifecycleFormat.support : LifecycleFormat.plain,
+            let format = try lifecycleFormat(
+                output.format, allowed: version == nil ? LifecycleFormat.support : LifecycleFormat.plain,
                 for: version == nil ? "support" : "support VERSION")
             let day = try options.day()
             let start = try since.map { text in
@@ -64,7 +66,7 @@ struct SupportCommand: ParsableCommand {
                 switch format {
                 case .text:
                     print(
-                        SupportRenderer.text(table, source: source, color: options.useColor, width: outputWidth()),
+                        SupportRenderer.text(table, source: source, color: options.useColor, width: terminalWidth()),
                         terminator: "")
                 case .json: print(SupportRenderer.json(table, source: source), terminator: "")
                 case .endoflife: print(SupportRenderer.endOfLife(table), terminator: "")
@@ -84,7 +86,7 @@ struct SupportCommand: ParsableCommand {
             let text =
                 format == .json
                 ? SupportRenderer.json(status, table: table, source: source)
-                : SupportRenderer.text(status, table: table, source: source, width: outputWidth())
+                : SupportRenderer.text(status, table: table, source: source, width: terminalWidth())
             print(text, terminator: "")
         }
     }
