@@ -38,7 +38,8 @@ public final class Engine {
     public let policy: Policy
     public let history: ReleaseHistory
     private let reader: SurfaceReader
-    private var snapshots: [ObjectID: SurfaceSnapshot] = [:]
+    /// The last few surfaces read; the rest of the history is not kept (audit streams).
+    private var recent = RecentSnapshots()
     /// Called with a line of progress for long runs (audit); nil for silence.
     public var progress: (@Sendable (String) -> Void)?
     /// The day a check's `--version` is taken to be published (support phases, deprecation periods); today in UTC.
@@ -71,18 +72,15 @@ public final class Engine {
 
     /// The surface at a commit, with the policy's declared deprecations applied as of `version`.
     func snapshot(at commit: ObjectID, version: Version?) throws(GateError) -> SurfaceSnapshot {
+        if let cached = recent.snapshot(at: commit, version: version) { return cached }
         var snapshot: SurfaceSnapshot
-        if let cached = snapshots[commit] {
-            snapshot = cached
-        } else {
-            do {
-                snapshot = try reader.snapshot(at: commit)
-            } catch {
-                throw failure(error, at: commit)
-            }
-            snapshots[commit] = snapshot
+        do {
+            snapshot = try reader.snapshot(at: commit)
+        } catch {
+            throw failure(error, at: commit)
         }
         applyDeclaredDeprecations(to: &snapshot, version: version)
+        recent.keep(snapshot, at: commit, version: version)
         return snapshot
     }
 
@@ -296,17 +294,22 @@ public final class Engine {
             throw GateError.git(.shallowHistory(missing: "the release history that audit reads"))
         }
         var rows: [ReleaseRow] = []
-        let selected = history.releases.filter { release in
-            (from.map { release.version >= $0 } ?? true) && (to.map { release.version <= $0 } ?? true)
+        let predecessors = history.predecessors
+        let points = releasePoints
+        let selected = history.releases.indices.filter { index in
+            let release = history.releases[index]
+            return (from.map { release.version >= $0 } ?? true) && (to.map { release.version <= $0 } ?? true)
         }
-        var notes = originNotes + history.notes
+        var notes = Set(originNotes + history.notes)
         var incomplete: Set<String> = []
-        for (index, release) in selected.enumerated() {
-            progress?("[\(index + 1)/\(selected.count)] \(release.tag)")
+        let runs = StabilityRuns()
+        for (count, index) in selected.enumerated() {
+            let release = history.releases[index]
+            progress?("[\(count + 1)/\(selected.count)] \(release.tag)")
             let after = try snapshot(at: release.commit, version: release.version)
             incomplete.formUnion(after.incomplete)
-            notes += after.notes
-            let predecessor = history.predecessor(of: release.version)
+            notes.formUnion(after.notes)
+            let predecessor = predecessors[index]
             // The first release has nothing to compare with: it is judged with no changes.
             let before = try predecessor.map { info throws(GateError) in
                 try snapshot(at: info.commit, version: info.version)
@@ -321,21 +324,25 @@ public final class Engine {
                 declared = CommitSignal(messages: commits, changes: changes).declared
                 messages = commits.map(\.message)
             }
-            let context = ReleaseContext(
+            var context = ReleaseContext(
                 policy: policy, release: release.version.description, base: predecessor?.version,
                 version: release.version, changes: changes, before: before ?? after, after: after,
-                day: ReleasePoint(release).day, releases: releasePoints, commitMessages: messages,
+                day: points[index].day, releases: points, commitMessages: messages,
                 versionFile: try versionFileCheck(of: release), surfaceOfRelease: surfaceOfRelease)
+            context.stabilityRuns = runs
             rows.append(
                 ReleaseRow(
                     release: release, predecessor: predecessor, required: predecessor.map { _ in context.required },
                     actual: context.actual, changes: changes, findings: try RulePass.findings(for: context),
                     declared: declared))
+            if !release.version.isPrerelease {
+                runs.record(points[index], predecessor: predecessor.map(ReleasePoint.init), items: after.items)
+            }
         }
         var report = Report(kind: .audit, policy: policyInfo)
         report.releases = rows
         report.findings = RulePass.findings(forTags: history.findings, policy: policy)
-        report.notes = Array(Set(notes)).sorted()
+        report.notes = notes.sorted()
         report.incompleteSurfaces = incomplete.sorted()
         return report
     }
@@ -385,5 +392,30 @@ public final class Engine {
         let tip = try revision("HEAD")
         let info = RevisionInfo(rev: rev, commit: tip.commit, version: nil)
         return (info, try snapshot(of: workingTree, version: nil))
+    }
+}
+
+/// The last few surfaces read, by commit and the version the policy's declarations were applied at: audit reads a
+/// release's predecessor again for the pre-releases and the release after it, check reads base and head; the rest
+/// of the history is not kept, so memory follows a few surfaces, not the number of releases.
+struct RecentSnapshots {
+    static let capacity = 4
+    private var entries: [(commit: ObjectID, version: Version?, snapshot: SurfaceSnapshot)] = []
+
+    /// The surface kept for `commit` at `version`, now the most recently used.
+    mutating func snapshot(at commit: ObjectID, version: Version?) -> SurfaceSnapshot? {
+        guard let index = entries.firstIndex(where: { $0.commit == commit && $0.version == version }) else {
+            return nil
+        }
+        let entry = entries.remove(at: index)
+        entries.append(entry)
+        return entry.snapshot
+    }
+
+    /// Keeps `snapshot`, letting the least recently used go beyond `capacity`.
+    mutating func keep(_ snapshot: SurfaceSnapshot, at commit: ObjectID, version: Version?) {
+        entries.removeAll { $0.commit == commit && $0.version == version }
+        entries.append((commit, version, snapshot))
+        if entries.count > Self.capacity { entries.removeFirst(entries.count - Self.capacity) }
     }
 }
