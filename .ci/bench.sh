@@ -8,11 +8,12 @@
 #
 # Histories of thousands of tags are generated the same way (SYNTHETIC_LARGE: TAGSxPACKAGESxFILES, space-separated)
 # and run LARGE_RUNS times (default 1); a public Go repository with hundreds of tags (GO_REPO, with GO_REPO_POLICY
-# or the default policy) is audited too when present. Every row has its maximum resident set size.
+# or a go-api policy) is audited too when present. Every row has its maximum resident set size.
 #
 #   bash .ci/bench.sh                       K6_REPO=/path/to/k6 (bare is fine)   RUNS=5   KEEP=1 keeps the temp dir
 #   SYNTHETIC_LARGE="10000x30x10 1000x120x11" (the default; empty skips)   LARGE_RUNS=1
 #   GO_REPO=/work/.mirror/kubernetes+kubectl/repo   ONLY='k6|large' runs only the rows whose name matches
+#   SEMGATE_BIN=/path/to/semgate measures that binary instead of building one
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -46,9 +47,13 @@ fi
 /usr/bin/time --version 2>&1 | head -n 1
 git --version
 
-section "Build: swift build -c release --scratch-path .build-release"
-swift build -c release --scratch-path .build-release
-bin=$(swift build -c release --scratch-path .build-release --show-bin-path)/semgate
+if [ -n "${SEMGATE_BIN:-}" ]; then
+    bin=$SEMGATE_BIN
+else
+    section "Build: swift build -c release --scratch-path .build-release"
+    swift build -c release --scratch-path .build-release
+    bin=$(swift build -c release --scratch-path .build-release --show-bin-path)/semgate
+fi
 echo "binary: $bin"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/semgate-bench.XXXXXX")
@@ -445,8 +450,13 @@ done
 go_repo_present=0
 if git -C "$go_repo" rev-parse --git-dir > /dev/null 2>&1; then
     go_repo_present=1
-    go_policy=()
-    if [ -n "$go_repo_policy" ]; then go_policy=(--policy "$go_repo_policy"); fi
+    # Without GO_REPO_POLICY: the exported Go API of every public package (go-api), every release.
+    if [ -z "$go_repo_policy" ]; then
+        go_repo_policy=$work/go-repo-go-api.yml
+        printf 'semgate: 1\nsurfaces:\n  packages:\n    extract:\n      go-api: {}\n' > "$go_repo_policy"
+        printf '    exclude: ["**/internal/**", "**/internal"]\n' >> "$go_repo_policy"
+    fi
+    go_policy=(--policy "$go_repo_policy")
     echo "go repo: $go_repo ($(git -C "$go_repo" tag | wc -l) tags), policy: ${go_policy[1]:-defaults}"
     runs=$large_runs measure "go repo: audit" "$bin" audit --repo "$go_repo" "${go_policy[@]}"
     runs=$large_runs measure "go repo: git baseline" bash -c 'git_baseline "$1"' _ "$go_repo"

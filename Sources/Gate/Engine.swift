@@ -44,6 +44,10 @@ public final class Engine {
     public var progress: (@Sendable (String) -> Void)?
     /// The day a check's `--version` is taken to be published (support phases, deprecation periods); today in UTC.
     public var today = CalendarDay(Date())
+    /// Threads `audit` and `deprecations` use: with 2, surfaces are read on a second thread while this one judges
+    /// the releases before them (the output is the same); 1 reads and judges in turn. Two by default on a machine
+    /// with two cores or more: the pipeline has two stages, so more would not help.
+    public var jobs = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))
 
     public init(repository: Repository, policy: Policy) throws(GateError) {
         self.repository = repository
@@ -51,6 +55,14 @@ public final class Engine {
         self.history = try wrap { () throws(GitError) in
             try ReleaseHistory.read(from: repository, policy: policy.releases)
         }
+        self.reader = SurfaceReader(repository: repository, policy: policy)
+    }
+
+    /// An engine over another handle of a repository whose history is already read.
+    private init(repository: Repository, policy: Policy, history: ReleaseHistory) {
+        self.repository = repository
+        self.policy = policy
+        self.history = history
         self.reader = SurfaceReader(repository: repository, policy: policy)
     }
 
@@ -294,41 +306,36 @@ public final class Engine {
             throw GateError.git(.shallowHistory(missing: "the release history that audit reads"))
         }
         var rows: [ReleaseRow] = []
+        let releases = history.releases
         let predecessors = history.predecessors
         let points = releasePoints
-        let selected = history.releases.indices.filter { index in
-            let release = history.releases[index]
+        let selected = releases.indices.filter { index in
+            let release = releases[index]
             return (from.map { release.version >= $0 } ?? true) && (to.map { release.version <= $0 } ?? true)
         }
         var notes = Set(originNotes + history.notes)
         var incomplete: Set<String> = []
         let runs = StabilityRuns()
-        for (count, index) in selected.enumerated() {
-            let release = history.releases[index]
-            progress?("[\(count + 1)/\(selected.count)] \(release.tag)")
-            let after = try snapshot(at: release.commit, version: release.version)
+        var count = 0
+        try readAhead(selected) { engine, index throws(GateError) in
+            try engine.auditInput(releases[index], predecessor: predecessors[index], index: index)
+        } consume: { (input: AuditInput) throws(GateError) in
+            let index = input.index
+            let release = releases[index]
+            count += 1
+            progress?("[\(count)/\(selected.count)] \(release.tag)")
+            let after = input.after
             incomplete.formUnion(after.incomplete)
             notes.formUnion(after.notes)
             let predecessor = predecessors[index]
             // The first release has nothing to compare with: it is judged with no changes.
-            let before = try predecessor.map { info throws(GateError) in
-                try snapshot(at: info.commit, version: info.version)
-            }
-            let changes = before.map { SurfaceDiff.changes(from: $0, to: after, policy: policy) } ?? []
-            var declared: Bump?
-            var messages: [String]?
-            if let predecessor, policy.signals.contains(.conventionalCommits) {
-                let commits = try wrap { () throws(GitError) in
-                    try repository.commitMessages(from: predecessor.commit, to: release.commit)
-                }
-                declared = CommitSignal(messages: commits, changes: changes).declared
-                messages = commits.map(\.message)
-            }
+            let changes = input.before.map { SurfaceDiff.changes(from: $0, to: after, policy: policy) } ?? []
+            let declared = input.commits.map { CommitSignal(messages: $0, changes: changes).declared } ?? nil
             var context = ReleaseContext(
                 policy: policy, release: release.version.description, base: predecessor?.version,
-                version: release.version, changes: changes, before: before ?? after, after: after,
-                day: points[index].day, releases: points, commitMessages: messages,
-                versionFile: try versionFileCheck(of: release), surfaceOfRelease: surfaceOfRelease)
+                version: release.version, changes: changes, before: input.before ?? after, after: after,
+                day: points[index].day, releases: points, commitMessages: input.commits?.map(\.message),
+                versionFile: input.versionFile, surfaceOfRelease: surfaceOfRelease)
             context.stabilityRuns = runs
             rows.append(
                 ReleaseRow(
@@ -345,6 +352,50 @@ public final class Engine {
         report.notes = notes.sorted()
         report.incompleteSurfaces = incomplete.sorted()
         return report
+    }
+
+    /// What `audit` reads from git for one release: its surface and its predecessor's, the version its code
+    /// declares, and the commits since the predecessor when the policy reads commit messages.
+    struct AuditInput: Sendable {
+        let index: Int
+        let after: SurfaceSnapshot
+        let before: SurfaceSnapshot?
+        let versionFile: VersionFileCheck?
+        let commits: [CommitMessage]?
+    }
+
+    func auditInput(_ release: Release, predecessor: Release?, index: Int) throws(GateError) -> AuditInput {
+        let after = try snapshot(at: release.commit, version: release.version)
+        let before = try predecessor.map { info throws(GateError) in
+            try snapshot(at: info.commit, version: info.version)
+        }
+        var commits: [CommitMessage]?
+        if let predecessor, policy.signals.contains(.conventionalCommits) {
+            commits = try wrap { () throws(GitError) in
+                try repository.commitMessages(from: predecessor.commit, to: release.commit)
+            }
+        }
+        return AuditInput(
+            index: index, after: after, before: before, versionFile: try versionFileCheck(of: release),
+            commits: commits)
+    }
+
+    /// Runs `read` over `indices` and hands each result to `consume` in order: on this engine when `jobs` is 1,
+    /// else on a second thread with an engine of its own over another handle of the same repository (`ReadAhead`).
+    func readAhead<Input: Sendable>(
+        _ indices: [Int], read: @escaping @Sendable (Engine, Int) throws(GateError) -> Input,
+        consume: (Input) throws(GateError) -> Void
+    ) throws(GateError) {
+        let gitDirectory = repository.gitDirectory
+        let policy = policy
+        let history = history
+        try ReadAhead.run(
+            indices, jobs: jobs, read: { index throws(GateError) in try read(self, index) },
+            makeReader: { () throws(GateError) in
+                let repository = try wrap { () throws(GitError) in try Repository(discovering: gitDirectory) }
+                let engine = Engine(repository: repository, policy: policy, history: history)
+                return { index throws(GateError) in try read(engine, index) }
+            }, consume: consume)
     }
 
     /// The version its code declares set against one release's tag; nil when the policy names no version file or

@@ -55,8 +55,10 @@ extension Engine {
         var removals: [String: ReleasePoint] = [:]
         var pending: [String: Version] = [:]
         var notes: Set<String> = []
-        for release in published {
-            let snapshot = try snapshot(at: release.commit, version: release.version)
+        try readAhead(Array(published.indices)) { engine, index throws(GateError) in
+            (index, try engine.snapshot(at: published[index].commit, version: published[index].version))
+        } consume: { (index: Int, snapshot: SurfaceSnapshot) throws(GateError) in
+            let release = published[index]
             notes.formUnion(snapshot.notes)
             if !release.version.isPrerelease {
                 for (id, since) in pending where since < release.version && snapshot.items[id] == nil {

@@ -58,6 +58,11 @@ public enum Limit {
     /// nothing reuses them, and memory follows this bound, not the length of the history.
     public static let itemCacheBytes = 64 * 1024 * 1024
 
+    /// Folder listings kept between revisions (estimated bytes), least recently used first to go: a folder that did
+    /// not change between two tags is listed once while it stays in use, and memory does not grow with every
+    /// distinct folder of the history.
+    public static let treeCacheBytes = 64 * 1024 * 1024
+
     /// Go source read into memory at once before it is parsed in parallel (bytes); files are parsed in batches of
     /// this size, so memory follows the largest file, not the sum of a revision's files.
     public static let goParseBatchBytes = 64 * 1024 * 1024

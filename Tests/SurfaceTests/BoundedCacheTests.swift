@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Surface
+import Limits
 
 @Suite("BoundedCache: least recently used first, bounded by bytes")
 struct BoundedCacheTests {

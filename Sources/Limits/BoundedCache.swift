@@ -3,7 +3,7 @@
 /// files that did not change) while memory follows the bound, not the history.
 ///
 /// A value costing more than the whole capacity is not kept. Lookups and insertions are O(1).
-final class BoundedCache<Key: Hashable, Value> {
+public final class BoundedCache<Key: Hashable, Value> {
     private struct Entry {
         var value: Value
         var cost: Int
@@ -12,8 +12,8 @@ final class BoundedCache<Key: Hashable, Value> {
         var key: Key
     }
 
-    let capacity: Int
-    private(set) var cost = 0
+    public let capacity: Int
+    public private(set) var cost = 0
     private var slots: [Entry?] = []
     private var free: [Int] = []
     private var index: [Key: Int] = [:]
@@ -21,21 +21,21 @@ final class BoundedCache<Key: Hashable, Value> {
     private var oldest: Int?
     private var newest: Int?
 
-    init(capacity: Int) {
+    public init(capacity: Int) {
         self.capacity = capacity
     }
 
-    var count: Int { index.count }
+    public var count: Int { index.count }
 
     /// The value for `key`, marked as just used; nil when absent.
-    subscript(key: Key) -> Value? {
+    public subscript(key: Key) -> Value? {
         guard let slot = index[key], let entry = slots[slot] else { return nil }
         touch(slot)
         return entry.value
     }
 
     /// Keeps `value` for `key` at `cost` bytes, letting the least recently used entries go until the cache fits.
-    func insert(_ value: Value, for key: Key, cost: Int) {
+    public func insert(_ value: Value, for key: Key, cost: Int) {
         if let slot = index[key] { remove(slot) }
         let cost = max(cost, 1)
         guard cost <= capacity else { return }
@@ -79,21 +79,4 @@ final class BoundedCache<Key: Hashable, Value> {
         slots[slot] = nil
         free.append(slot)
     }
-}
-
-/// Approximate heap bytes of values the caches hold, for their byte bounds: string bytes plus a fixed overhead per
-/// object. Estimates, not measurements: they keep the bound proportionate, which is what it is for.
-enum CacheCost {
-    static let overhead = 48
-
-    static func of(_ text: String) -> Int { text.utf8.count + 16 }
-
-    static func of(_ items: [RawItem]) -> Int {
-        items.reduce(overhead) { total, item in
-            total + overhead + of(item.key) + (item.location.map { of($0.path) } ?? 0)
-                + item.attributes.reduce(0) { $0 + of($1.key) + of($1.value) }
-        }
-    }
-
-    static func of(_ strings: [String]) -> Int { strings.reduce(overhead) { $0 + of($1) } }
 }
