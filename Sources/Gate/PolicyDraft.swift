@@ -98,7 +98,7 @@ public struct PolicyDraft: Sendable {
                 "rules", .mapping([DraftEntry("removed-without-deprecation", .string("error"))]),
                 comments: [
                     "",
-                    "Severity per rule: error, warning or off (see `semgate help`, README \"Rules and severities\").",
+                    "Severity per rule: error, warning or off (see `semgate help`, semgate's docs/rules.md).",
                 ]))
         do {
             yaml = try DraftYAML.render(entries)
@@ -328,8 +328,8 @@ public struct PolicyDraft: Sendable {
     ]
 
     private static let support = [
-        "Which release lines are supported, and until when (`semgate support`; README \"Support, cadence and",
-        "deprecation periods\"): a preset (k6, go, kubernetes, node) or phases of your own.",
+        "Which release lines are supported, and until when (`semgate support`; semgate's docs/policy.md, \"Support,",
+        "cadence and deprecation periods\"): a preset (k6, go, kubernetes, node) or phases of your own.",
         "support:",
         "  line: minor",
         "  phases:",

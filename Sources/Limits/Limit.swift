@@ -3,7 +3,7 @@
 /// Everything semgate reads (Go source, list files, the policy, file names, tags) is written by whoever opened the
 /// pull request, so each recursive walk over it has a depth limit and each run has budgets for the work it does.
 /// Hitting a depth limit in one declaration drops that declaration with a syntax error or a note; hitting a per-run
-/// budget stops the run with exit 2 and a message naming what was too large. The README's guarantees list these.
+/// budget stops the run with exit 2 and a message naming what was too large. docs/limits.md lists these.
 public enum Limit {
     // MARK: Depth (stack): each recursive walk stops here instead of overflowing the stack.
 

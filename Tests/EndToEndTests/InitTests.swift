@@ -71,7 +71,7 @@ struct InitEndToEndTests {
         }
     }
 
-    @Test("the bash completion installs as the README says")
+    @Test("the bash completion installs as docs/commands.md says")
     func bashInstall() throws {
         let binary = try semgateBinary()
         let script = "source <('\(binary.path)' --generate-completion-script bash); complete -p semgate"

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `.ci/sample-repo.sh` (the README's quick start) and `SampleProject` (the tests) write the same history; this
+/// `.ci/sample-repo.sh` (the README's quick start, and the docs examples) and `SampleProject` (the tests) write the same history; this
 /// keeps the two copies from drifting apart.
 @Suite("Sample repository script")
 struct SampleScriptTests {
