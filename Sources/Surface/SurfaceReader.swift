@@ -42,6 +42,8 @@ public final class SurfaceReader {
     /// What each kind remembers between revisions (by blob or tree id).
     private let caches = ExtractorCaches()
     private var globVerdicts: [String: (admitted: Bool, experimental: Bool)] = [:]
+    /// The candidates below each folder already walked (see `candidates(in:source:)`).
+    private let folderCandidates = BoundedCache<FolderKey, [Candidate]>(capacity: Limit.itemCacheBytes)
     /// Decoded blobs of the snapshot being read (two extractors reading one file read it once), at most
     /// `Limit.textCacheBytes` of them: memory follows the largest file, not the sum of the files read.
     private var texts: [ObjectID: String] = [:]
@@ -256,21 +258,51 @@ public final class SurfaceReader {
     }
 
     /// Every blob some extractor's file glob matches, found in one walk that skips folders no glob can reach;
-    /// each path is matched against the globs once.
+    /// each path is matched against the globs once. A folder whose tree did not change since an earlier revision
+    /// is not walked again: its candidates are remembered by (source, tree, path) in a bounded cache.
     private func candidates(in tree: ObjectID, source: any FileTree) throws(GitError) -> [Candidate] {
         guard !fileGlobs.isEmpty else { return [] }
+        return try candidates(in: tree, prefix: "", depth: 0, source: source)
+    }
+
+    private func candidates(in tree: ObjectID, prefix: String, depth: Int, source: any FileTree) throws(GitError)
+        -> [Candidate]
+    {
+        let key = FolderKey(source: ObjectIdentifier(source), tree: tree, path: prefix)
+        if let known = folderCandidates[key] { return known }
+        guard depth <= Limit.treeDepth else { throw GitError.tooDeep(path: prefix) }
+        let listing: [TreeEntry]
+        do {
+            listing = try source.entries(ofTree: tree)
+        } catch {
+            throw error.locating(path: prefix.isEmpty ? nil : prefix, revision: nil)
+        }
         var files: [Candidate] = []
-        try source.walkFiles(
-            tree: tree,
-            descend: { folder in
-                let directory = folder + "/"
-                return globPrefixes.contains { $0.hasPrefix(directory) || directory.hasPrefix($0) }
-            },
-            visit: { path, entry in
+        for entry in listing {
+            let path = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
+            switch entry.kind {
+            case .blob:
                 let slots = fileGlobs.filter { $0.globs.contains { $0.matches(path) } }.map(\.slot)
                 if !slots.isEmpty { files.append(Candidate(path: path, blob: entry.id, extractors: slots)) }
-            })
+            case .tree:
+                let directory = path + "/"
+                guard globPrefixes.contains(where: { $0.hasPrefix(directory) || directory.hasPrefix($0) }) else {
+                    continue
+                }
+                files += try candidates(in: entry.id, prefix: path, depth: depth + 1, source: source)
+            case .submodule, .link: continue
+            }
+        }
+        folderCandidates.insert(
+            files, for: key,
+            cost: files.reduce(CacheCost.of(prefix)) { $0 + CacheCost.overhead + CacheCost.of($1.path) })
         return files
+    }
+
+    private struct FolderKey: Hashable {
+        let source: ObjectIdentifier
+        let tree: ObjectID
+        let path: String
     }
 
     /// A blob's text, read at most once per snapshot. A blob the object store lacks is an error naming `path`
