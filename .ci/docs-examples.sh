@@ -94,6 +94,61 @@ file() {
     end
 }
 
+# options NAME COMMAND...: a markdown table of the arguments and options `semgate help COMMAND` lists (without
+# --help and the --version that shows semgate's version), so docs/commands.md names every option the binary takes.
+options() {
+    local name=$1
+    shift
+    block=$out/$name
+    COLUMNS=10000 "$bin" help "$@" | awk '
+        /^(ARGUMENTS|OPTIONS):$/ { section = 1; next }
+        /^[A-Z][A-Z ]*:/ { section = 0 }
+        /^USAGE: / { sub(/^USAGE: /, ""); usage = $0 }
+        !section { next }
+        /^  [-<]/ {
+            flush()
+            line = substr($0, 3)
+            split_at = index(line, "  ")
+            if (split_at == 0) { flag = line; text = "" } else {
+                flag = substr(line, 1, split_at - 1)
+                text = substr(line, split_at); sub(/^ +/, "", text)
+            }
+            next
+        }
+        # Eight spaces start a discussion paragraph; more continue the summary of an option with a long name.
+        /^        [^ ]/ && flag != "" { piece = $0; sub(/^ +/, "", piece); text = text " — " piece; next }
+        /^ +[^ ]/ && flag != "" { piece = $0; sub(/^ +/, "", piece); text = (text == "" ? piece : text " " piece) }
+        # Literal text replacement (gsub would read the replacement as a pattern of its own).
+        function replace_all(s, from, to,    result, at) {
+            result = ""
+            while ((at = index(s, from)) > 0) {
+                result = result substr(s, 1, at - 1) to
+                s = substr(s, at + length(from))
+            }
+            return result s
+        }
+        function flush() {
+            if (flag != "" && flag != "-h, --help" && !(flag == "--version" && text == "Show the version.")) {
+                text = replace_all(replace_all(replace_all(text, "|", "\\|"), "<", "\\<"), "*", "\\*")
+                rows[++count] = "| `" flag "` | " text " |"
+            }
+            flag = ""; text = ""
+        }
+        END {
+            flush()
+            print "`" usage "`"
+            print ""
+            print "| argument or option | meaning |"
+            print "| --- | --- |"
+            for (i = 1; i <= count; i++) print rows[i]
+        }
+    ' > "$block"
+}
+for command in check next audit diff surface support fix-targets deprecations init explain; do
+    options "options-$command" "$command"
+done
+options options-policy-validate policy validate
+
 # README: the quick start.
 begin quickstart-audit text
 output 'semgate audit'
@@ -174,9 +229,16 @@ show 'semgate init --write /tmp/draft.yml   # an existing file is kept unless --
 show 'semgate policy validate /tmp/draft.yml'
 end
 
+begin explain
+show 'semgate explain feature-in-patch'
+end
+
 # docs/output.md and docs/ci.md
 begin json-check json
 output 'semgate check --version 2.1.1 --format json'
+end
+begin json-deprecations json
+output 'semgate deprecations --at 2025-01-01 --format json'
 end
 begin exit-2
 show 'semgate check --base nope'

@@ -280,9 +280,17 @@ public final class Engine {
         report.next = next
         report.changes = changes
         report.findings = findings
-        report.notes = notes
+        report.notes = notes + Self.problemNotes(after.problems, reported: findings)
         report.incompleteSurfaces = before.incomplete.union(after.incomplete).sorted()
         return report
+    }
+
+    /// Source files that did not parse and that no `source-syntax-error` finding of the run reports (the file did
+    /// not parse at the base either, or the rule is off, or the command has no rules), as notes, each once: every
+    /// parse problem is visible in every format, as a finding or as a note, never both.
+    static func problemNotes(_ problems: [SourceProblem], reported findings: [Finding]) -> [String] {
+        let reported = Set(findings.filter { $0.rule == .sourceSyntaxError }.map(\.message))
+        return Array(Set(problems.map(\.message)).subtracting(reported)).sorted()
     }
 
     /// The surface of a release as rules look back at it.
@@ -315,6 +323,7 @@ public final class Engine {
         }
         var notes = Set(originNotes + history.notes)
         var incomplete: Set<String> = []
+        var problems: Set<SourceProblem> = []
         let runs = StabilityRuns()
         var count = 0
         try readAhead(selected) { engine, index throws(GateError) in
@@ -327,6 +336,7 @@ public final class Engine {
             let after = input.after
             incomplete.formUnion(after.incomplete)
             notes.formUnion(after.notes)
+            problems.formUnion(after.problems)
             let predecessor = predecessors[index]
             // The first release has nothing to compare with: it is judged with no changes.
             let changes = input.before.map { SurfaceDiff.changes(from: $0, to: after, policy: policy) } ?? []
@@ -349,6 +359,7 @@ public final class Engine {
         var report = Report(kind: .audit, policy: policyInfo)
         report.releases = rows
         report.findings = RulePass.findings(forTags: history.findings, policy: policy)
+        notes.formUnion(Self.problemNotes(Array(problems), reported: rows.flatMap(\.findings)))
         report.notes = notes.sorted()
         report.incompleteSurfaces = incomplete.sorted()
         return report
@@ -418,7 +429,9 @@ public final class Engine {
         var report = Report(kind: .diff, policy: policyInfo, base: base, head: head)
         report.changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
         report.required = report.changes.map(\.bump).max() ?? Bump.none
-        report.notes = originNotes + Array(Set(before.notes + after.notes)).sorted()
+        report.notes =
+            originNotes + Array(Set(before.notes + after.notes)).sorted()
+            + Self.problemNotes(before.problems + after.problems, reported: [])
         report.incompleteSurfaces = before.incomplete.union(after.incomplete).sorted()
         return report
     }
@@ -428,7 +441,7 @@ public final class Engine {
         let (head, snapshot) = try revisionSnapshot(rev)
         var report = Report(kind: .surface, policy: policyInfo, head: head)
         report.items = snapshot.sortedItems
-        report.notes = originNotes + snapshot.notes
+        report.notes = originNotes + snapshot.notes + Self.problemNotes(snapshot.problems, reported: [])
         report.incompleteSurfaces = snapshot.incomplete.sorted()
         return report
     }

@@ -84,31 +84,42 @@ extension FileTree {
         return nil
     }
 
-    /// Visits every file below `tree` whose folder `descend` accepts, with its full path.
+    /// Visits every file below `tree` whose folder `descend` accepts, with its full path, depth-first in listing
+    /// order.
     ///
     /// `descend` gets each folder's path (no trailing slash) before it is read, so callers prune whole subtrees.
-    /// Folders more than `Limit.treeDepth` deep are `tooDeep`.
+    /// The walk keeps its folders on an explicit stack, not the call stack; folders more than `Limit.treeDepth`
+    /// deep are `tooDeep` (each open folder holds its listing and its path, so depth bounds memory).
     public func walkFiles(
-        tree: ObjectID, prefix: String = "", depth: Int = 0, descend: (String) -> Bool,
-        visit: (String, TreeEntry) throws(GitError) -> Void
+        tree: ObjectID, descend: (String) -> Bool, visit: (String, TreeEntry) throws(GitError) -> Void
     ) throws(GitError) {
-        guard depth <= Limit.treeDepth else { throw GitError.tooDeep(path: prefix) }
-        let listing: [TreeEntry]
-        do {
-            listing = try entries(ofTree: tree)
-        } catch {
-            throw error.locating(path: prefix.isEmpty ? nil : prefix, revision: nil)
-        }
-        for entry in listing {
+        var open: [(prefix: String, listing: [TreeEntry], next: Int)] = [("", try listing(of: tree, at: ""), 0)]
+        while let top = open.indices.last {
+            guard open[top].next < open[top].listing.count else {
+                open.removeLast()
+                continue
+            }
+            let entry = open[top].listing[open[top].next]
+            open[top].next += 1
+            let prefix = open[top].prefix
             let path = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
             switch entry.kind {
             case .blob: try visit(path, entry)
             case .tree:
-                if descend(path) {
-                    try walkFiles(tree: entry.id, prefix: path, depth: depth + 1, descend: descend, visit: visit)
-                }
+                guard descend(path) else { continue }
+                guard open.count <= Limit.treeDepth else { throw GitError.tooDeep(path: path) }
+                open.append((path, try listing(of: entry.id, at: path), 0))
             case .submodule, .link: continue
             }
+        }
+    }
+
+    /// The entries of the folder `id` at `path`; a folder that cannot be read is an error naming its path.
+    private func listing(of id: ObjectID, at path: String) throws(GitError) -> [TreeEntry] {
+        do {
+            return try entries(ofTree: id)
+        } catch {
+            throw error.locating(path: path.isEmpty ? nil : path, revision: nil)
         }
     }
 }

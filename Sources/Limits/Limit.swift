@@ -20,8 +20,10 @@ public enum Limit {
     /// `goTypeDepth` deep, so the stack stays bounded by their product.
     public static let goEmbeddingDepth = 32
 
-    /// Folders nested below a tree's root. The tree walks recurse once a level (about 2.5 KB of stack a level in
-    /// a debug build), so 1,000 levels stay within a few MB; real repositories nest a few dozen.
+    /// Folders nested below a tree's root. The file walk keeps open folders on an explicit stack (each holds its
+    /// listing and its path, so depth bounds memory); the go-packages and go-api walks recurse once a level (about
+    /// 2.5 KB of stack a level in a debug build), so 1,000 levels stay within a few MB. Real repositories nest a
+    /// few dozen; `HostileInputTests` reads a package 1,000 deep with each walk.
     public static let treeDepth = 1000
 
     /// Nesting of YAML collections in a policy: libyaml's own limit, which its parser enforces before the
@@ -35,7 +37,9 @@ public enum Limit {
     public static let goConstantBytes = 64 * 1024
 
     /// Bytes of string constants the evaluator builds in one run. Each value is capped by `goConstantBytes`; this
-    /// caps their sum (many constants each concatenating a long one), beyond it values stay unevaluated with a note.
+    /// caps their sum (many constants each concatenating a long one). Beyond it the run stops (exit 2): leaving the
+    /// rest unevaluated would make a value's presence depend on what the command read before it (`audit` reads
+    /// every release), and a value present at one release and missing at the next is a change nobody made.
     public static let goConstantBytesPerRun = 64 * 1024 * 1024
 
     /// Decoded file texts kept for reuse within one revision (bytes): two extractors reading one file read it
@@ -80,13 +84,21 @@ public enum Limit {
     /// an extractor reads is held whole, decoded, so this bounds memory. Generated Go files reach a few MB.
     public static let fileBytes: Int64 = 256 * 1024 * 1024
 
-    /// Bytes of file content and folder listings read in one run, over every revision (each blob is read once a
-    /// revision at most). k6's audit of 121 releases reads 37 MB.
+    /// Bytes of file content and folder listings read in one run, over every revision; a file read at several
+    /// paths, or too large for the shared text cache, counts at each read. k6's audit of 121 releases reads 37 MB.
     public static let bytesReadPerRun: Int64 = 2 * 1024 * 1024 * 1024
 
-    /// Surface items extractors produce in one run, counted before duplicates merge. k6's audit produces 373,000
-    /// (about 3,000 a release); a file that yields millions of matches stops here, before they are built.
+    /// Surface items extractors build in one run, counted before duplicates merge: the items they keep in their
+    /// caches for the rest of the run, so this bounds that memory and the extraction work. Items reused from a cache
+    /// (a file, package or folder that did not change since a revision read before) are not built again and do not
+    /// count: a long history of unchanged files costs no budget. A file that yields millions of matches stops here,
+    /// before they are built.
     public static let itemsPerRun = 10_000_000
+
+    /// Items the extractors hand over for one revision, built or reused, before duplicates merge: bounds the merge
+    /// work and memory of one revision, which the run budget no longer does for reused items (ten extractors
+    /// reading one cached list of a million lines hand over ten million). k6 hands over about 3,000 a release.
+    public static let itemsHandedOverPerSnapshot = 4_000_000
 
     /// Items one surface snapshot may hold: memory follows the surface, and a surface this large is no API.
     public static let itemsPerSnapshot = 1_000_000

@@ -3,7 +3,8 @@ import Policy
 
 /// JUnit XML for CI dashboards and quality gates: a test suite a release (a check judges one), a test case a rule
 /// in it. An error finding fails its case; warnings and notes go to the case's `system-out`; a first release,
-/// with nothing to compare with, skips its cases. Tag hygiene is a suite of its own.
+/// with nothing to compare with, skips its cases. Tag hygiene is a suite of its own, and the report's notes the
+/// `system-out` of a suite of no tests.
 public struct JUnitRenderer: Renderer {
     public static let identifier = "junit"
 
@@ -51,6 +52,15 @@ public struct JUnitRenderer: Renderer {
                 + "failures=\"\(totals.failures)\" errors=\"0\" skipped=\"\(totals.skipped)\" time=\"0\">",
         ]
         for suite in suites { lines += suite.xml }
+        // Notes (a Go file that does not parse, what could not be read) belong to no rule: a suite of no tests
+        // holds them in its system-out, once.
+        if !report.notes.isEmpty {
+            lines += [
+                "  <testsuite name=\"notes\" tests=\"0\" failures=\"0\" errors=\"0\" skipped=\"0\" time=\"0\">",
+                "    <system-out>" + XML.escape(report.notes.joined(separator: "\n")) + "</system-out>",
+                "  </testsuite>",
+            ]
+        }
         lines.append("</testsuites>")
         return lines.joined(separator: "\n") + "\n"
     }

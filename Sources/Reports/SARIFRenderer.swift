@@ -38,7 +38,7 @@ public struct SARIFRenderer: Renderer {
         ]
         if let base = report.base { properties["base"] = JSONRenderer.revision(base) }
         if let head = report.head { properties["head"] = JSONRenderer.revision(head) }
-        let run: JSONValue = .object([
+        var run: [String: JSONValue] = [
             "tool": .object([
                 "driver": .object([
                     "name": "semgate",
@@ -51,9 +51,19 @@ public struct SARIFRenderer: Renderer {
             ]),
             "results": .array(results),
             "properties": .object(properties),
-        ])
+        ]
+        // Notes (a file that did not parse, what could not be read) are tool execution notifications: SARIF's place
+        // for what a run tells its reader that is no result.
+        if !report.notes.isEmpty {
+            let notifications = report.notes.map { note in
+                JSONValue.object(["level": "note", "message": .object(["text": .string(Inert.text(note))])])
+            }
+            run["invocations"] = .array([
+                .object(["executionSuccessful": true, "toolExecutionNotifications": .array(notifications)])
+            ])
+        }
         return JSONValue.object([
-            "$schema": .string(Self.schemaURI), "version": "2.1.0", "runs": .array([run]),
+            "$schema": .string(Self.schemaURI), "version": "2.1.0", "runs": .array([.object(run)]),
         ]).rendered
     }
 

@@ -76,11 +76,14 @@ public struct CobraExtractorSpec: Extractor {
     public func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem] {
         let reading = context
         var readNotes: [String] = []
-        let items = try context.cache(CobraReader.init).items(
+        let reader = context.cache(CobraReader.init)
+        let built = reader.itemsBuilt
+        let items = try reader.items(
             self, slot: context.slot, files: context.files,
             read: { (blob, path) throws(SurfaceError) in try reading.text(of: blob, path: path, notes: &readNotes) },
             notes: &context.notes, incomplete: &context.incomplete)
         context.notes += readNotes
+        try context.charge(built: reader.itemsBuilt - built)
         return items
     }
 

@@ -13,6 +13,8 @@ final class CobraReader {
     private let parsed = BoundedCache<ObjectID, CobraSourceFile>(capacity: Limit.parsedFileCacheBytes)
     private let results = BoundedCache<ResultKey, (items: [RawItem], notes: [String], incomplete: Bool)>(
         capacity: Limit.itemCacheBytes)
+    /// Items built so far (not reused from the caches), for the run's item budget.
+    private(set) var itemsBuilt = 0
 
     private struct ResultKey: Hashable {
         let slot: Int
@@ -54,6 +56,7 @@ final class CobraReader {
         results.insert(
             (items, surface.notes, surface.incomplete), for: key,
             cost: CacheCost.of(items) + CacheCost.of(surface.notes) + CacheCost.of(key.files))
+        itemsBuilt += items.count
         notes += surface.notes
         incomplete = incomplete || surface.incomplete
         return items

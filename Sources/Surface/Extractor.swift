@@ -159,6 +159,8 @@ public struct ExtractionContext {
     /// Set when the extractor could not read everything it should (users can type more than its items list).
     public var incomplete = false
     let caches: ExtractorCaches
+    /// The run's budget of items built (`Limit.itemsPerRun`).
+    let itemsBuilt: ItemBudget
     let readBlob: (ObjectID, String, inout [String]) throws(SurfaceError) -> String?
     let match: (Pattern, String, String) throws(SurfaceError) -> [PatternMatch]
 
@@ -184,6 +186,38 @@ public struct ExtractionContext {
     public func cache<Cache: AnyObject>(_ make: () -> Cache) -> Cache {
         caches.cache(make)
     }
+
+    /// Charges `count` items an extractor built (not reused from its cache) to the run's item budget; past the
+    /// budget this is an error naming the surface.
+    func charge(built count: Int) throws(SurfaceError) {
+        try itemsBuilt.charge(count, surface: surface)
+    }
+}
+
+/// The items extractors may build in one run (`Limit.itemsPerRun`), shared by every extractor of a reader.
+///
+/// Only items an extractor builds count: items reused from a cache because their file (or package, or tree) did
+/// not change cost neither extraction work nor memory again, so a long history of unchanged files never reaches
+/// the budget; what one revision hands over, built or reused, is bounded by `Limit.itemsHandedOverPerSnapshot`.
+final class ItemBudget {
+    let limit: Int
+    private(set) var left: Int
+
+    init(limit: Int) {
+        self.limit = limit
+        left = limit
+    }
+
+    func charge(_ count: Int, surface: String) throws(SurfaceError) {
+        left -= count
+        guard left >= 0 else { throw exhausted(surface: surface) }
+    }
+
+    func exhausted(surface: String) -> SurfaceError {
+        .limit(
+            "the extractors built more than \(limit) items in this run (reached reading surface '\(surface)'), the "
+                + "most one run builds; narrow the surfaces or check fewer revisions")
+    }
 }
 
 extension ExtractionContext {
@@ -203,6 +237,7 @@ extension ExtractionContext {
                 continue
             }
             guard let found = try extract(&self, file.path, file.blob) else { continue }
+            try charge(built: found.count)
             cache.items.insert(found, for: key, cost: CacheCost.of(found) + CacheCost.of(file.path))
             items += found
         }

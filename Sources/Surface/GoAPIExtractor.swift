@@ -1,4 +1,5 @@
 import Git
+import Limits
 import Policy
 import SemVer
 
@@ -49,12 +50,23 @@ public struct GoAPIExtractorSpec: Extractor {
     }
 
     public func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem] {
+        let reader = context.cache(GoAPIReader.init)
+        let built = reader.itemsBuilt
+        let items: [RawItem]
         do {
-            return try context.cache(GoAPIReader.init).items(
+            items = try reader.items(
                 self, tree: context.tree, source: context.source, notes: &context.notes, problems: &context.problems)
         } catch {
             throw .git(error)
         }
+        try context.charge(built: reader.itemsBuilt - built)
+        if let package = reader.constantBytesExhaustedIn {
+            throw .limit(
+                "surface '\(context.surface)': string constants evaluated in this run exceed "
+                    + "\(Limit.goConstantBytesPerRun) bytes (reached in package '\(package)'), the most one run "
+                    + "builds; name its long constants in go-api's ignore-values, or check fewer revisions")
+        }
+        return items
     }
 
     // MARK: Comparing

@@ -712,8 +712,14 @@ struct GoAPIPackage {
 
 /// The bytes of string constants the evaluator may still build in one run (`Limit.goConstantBytesPerRun`): one
 /// value is capped by the evaluator, this caps their sum, so memory follows the source read, not what it computes.
+///
+/// Running out stops the run (exit 2) rather than leaving later values unevaluated: which values those would be
+/// depends on what the command read before (`audit` reads every release, `surface` one revision), and a value
+/// that is there at one release and missing at the next is a change the code never made.
 final class ConstantBudget {
     var remaining = Limit.goConstantBytesPerRun
+    /// The package being built when the budget ran out; the reader stops the run there.
+    var exhaustedIn: String?
 }
 
 /// Const values of a package, evaluated on demand without recursion, with cycles cut.
@@ -786,6 +792,7 @@ private final class ConstantTable {
             if text.utf8.count > package.constantBudget.remaining {
                 result = nil
                 limit = "string constants of this run exceed \(Limit.goConstantBytesPerRun) bytes"
+                package.constantBudget.exhaustedIn = package.constantBudget.exhaustedIn ?? package.importPath
             } else {
                 package.constantBudget.remaining -= text.utf8.count
             }

@@ -18,6 +18,10 @@ final class GoAPIReader {
     private let folders = BoundedCache<ObjectID, [Folder]>(capacity: Limit.itemCacheBytes)
     private let modules = GoModuleLocator()
     private let constantBudget = ConstantBudget()
+    /// The package whose string constants took the run past `Limit.goConstantBytesPerRun`, if one did.
+    var constantBytesExhaustedIn: String? { constantBudget.exhaustedIn }
+    /// Items built so far (not reused from the caches), for the run's item budget.
+    private(set) var itemsBuilt = 0
     private static let prunedNames: Set<String> = ["internal", "testdata", "vendor"]
 
     private struct Folder {
@@ -81,6 +85,7 @@ final class GoAPIReader {
                 ignoreValues: { name in globs.contains { $0.matches(name) } }, constantBudget: constantBudget)
             let built = package.items()
             packages.insert(built, for: key, cost: CacheCost.of(built))
+            itemsBuilt += built.count
             items += built
         }
         return items

@@ -12,6 +12,8 @@ final class GoPackageFinder {
     private let packagesBySubtree = BoundedCache<ObjectID, [String]>(capacity: Limit.itemCacheBytes)
     private let modules = GoModuleLocator()
     private let packageNameByBlob = BoundedCache<ObjectID, String?>(capacity: Limit.itemCacheBytes)
+    /// Items built so far (not reused from the caches), for the run's item budget.
+    private(set) var itemsBuilt = 0
     private static let prunedNames: Set<String> = ["internal", "testdata", "vendor"]
 
     func items(_ spec: GoPackagesExtractorSpec, tree: ObjectID, files: any FileTree, notes: inout [String])
@@ -58,6 +60,7 @@ final class GoPackageFinder {
             }
         }
         packagesBySubtree.insert(result, for: tree, cost: CacheCost.of(result))
+        if result.first == "" { itemsBuilt += 1 }
         return result
     }
 

@@ -30,11 +30,15 @@ public struct GoPackagesExtractorSpec: Extractor {
     }
 
     public func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem] {
+        let finder = context.cache(GoPackageFinder.init)
+        let built = finder.itemsBuilt
+        let items: [RawItem]
         do {
-            return try context.cache(GoPackageFinder.init).items(
-                self, tree: context.tree, files: context.source, notes: &context.notes)
+            items = try finder.items(self, tree: context.tree, files: context.source, notes: &context.notes)
         } catch {
             throw .git(error)
         }
+        try context.charge(built: finder.itemsBuilt - built)
+        return items
     }
 }

@@ -62,6 +62,7 @@ public struct ListExtractorSpec: Extractor {
         }
         guard let text = try context.text(of: blob, path: path) else { return [] }
         let parsed = ListFile.parse(text, path: path)
+        try context.charge(built: parsed.items.count)
         cache.lists.insert(
             (parsed.items, parsed.notes), for: blob, cost: CacheCost.of(parsed.items) + CacheCost.of(parsed.notes))
         context.notes += parsed.notes

@@ -48,16 +48,17 @@ public final class SurfaceReader {
     /// `Limit.textCacheBytes` of them: memory follows the largest file, not the sum of the files read.
     private var texts: [ObjectID: String] = [:]
     private var textBytes = 0
-    /// What this run may spend in all: pattern steps (`Limit.patternStepsPerRun`) and extracted items
+    /// What this run may spend in all: pattern steps (`Limit.patternStepsPerRun`) and items built
     /// (`Limit.itemsPerRun`), and what is left of each; bytes read are counted by the repository handle.
     private let budgets: Budgets
     private var patternSteps: Int
-    private var itemsLeft: Int
+    private let itemsBuilt: ItemBudget
 
-    /// The per-run budgets of a reader; tests lower them to reach them quickly.
+    /// The budgets of a reader; tests lower them to reach them quickly.
     struct Budgets {
         var patternSteps = Limit.patternStepsPerRun
         var items = Limit.itemsPerRun
+        var itemsHandedOver = Limit.itemsHandedOverPerSnapshot
     }
     /// The extractors of every surface with their kind and slot (a number unique in the policy).
     private let extractors: [[(extractor: any Extractor, slot: Int)]]
@@ -75,7 +76,7 @@ public final class SurfaceReader {
         self.policy = policy
         self.budgets = budgets
         patternSteps = budgets.patternSteps
-        itemsLeft = budgets.items
+        itemsBuilt = ItemBudget(limit: budgets.items)
         var slot = 0
         var globs: [(slot: Int, globs: [Glob])] = []
         extractors = policy.surfaces.map { surface in
@@ -155,6 +156,7 @@ public final class SurfaceReader {
             throw .git(error)
         }
         var snapshot = SurfaceSnapshot()
+        var handedOver = 0
         for (surfaceIndex, surface) in policy.surfaces.enumerated() {
             var raw: [RawItem] = []
             for (extractor, slot) in extractors[surfaceIndex] {
@@ -163,21 +165,26 @@ public final class SurfaceReader {
                     files: extractor.fileGlobs == nil
                         ? [] : files.filter { $0.extractors.contains(slot) }.map { ($0.path, $0.blob) },
                     slot: slot, notes: snapshot.notes, problems: snapshot.problems, caches: caches,
+                    itemsBuilt: itemsBuilt,
                     readBlob: { (blob, path, notes) throws(SurfaceError) in
                         try self.readText(blob, path: path, source: source, notes: &notes)
                     },
                     match: { (pattern, text, path) throws(SurfaceError) in
                         try self.match(pattern, in: text, surface: surface.name, path: path)
                     })
-                guard itemsLeft >= 0 else { throw itemsExhausted(surface.name) }
                 let found = try extractor.items(in: &context)
-                itemsLeft -= found.count
+                handedOver += found.count
+                guard handedOver <= budgets.itemsHandedOver else {
+                    throw .limit(
+                        "the extractors handed over more than \(budgets.itemsHandedOver) items for one revision "
+                            + "(reached reading surface '\(surface.name)'), more than semgate merges into one "
+                            + "surface; narrow the surfaces")
+                }
                 raw += found
                 snapshot.notes = context.notes
                 snapshot.problems = context.problems
                 if context.incomplete { snapshot.incomplete.insert(surface.name) }
             }
-            guard itemsLeft >= 0 else { throw itemsExhausted(surface.name) }
             merge(raw, into: &snapshot, surface: surface)
             guard snapshot.items.count <= Limit.itemsPerSnapshot else {
                 throw .limit(
@@ -188,12 +195,6 @@ public final class SurfaceReader {
         return snapshot
     }
 
-    private func itemsExhausted(_ surface: String) -> SurfaceError {
-        .limit(
-            "the extractors produced more than \(budgets.items) items in this run (reached reading surface "
-                + "'\(surface)'), the most one run handles; narrow the surfaces or check fewer revisions")
-    }
-
     /// Every match of `pattern` in `text`, charged to the run's pattern budget and item budget.
     private func match(_ pattern: Pattern, in text: String, surface: String, path: String) throws(SurfaceError)
         -> [PatternMatch]
@@ -202,7 +203,7 @@ public final class SurfaceReader {
         let runLimited = patternSteps < Limit.patternStepsPerFile
         defer { patternSteps -= min(Limit.patternStepsPerFile, patternSteps) - budget }
         do {
-            return try pattern.matches(in: text, budget: &budget, maximumMatches: max(0, itemsLeft))
+            return try pattern.matches(in: text, budget: &budget, maximumMatches: max(0, itemsBuilt.left))
         } catch {
             switch error.kind {
             case .budgetExceeded where runLimited:
@@ -210,7 +211,7 @@ public final class SurfaceReader {
                     "surface '\(surface)': patterns spent more than \(budgets.patternSteps) steps in this run "
                         + "(reached at '\(path)'), the most one run spends; narrow the files or simplify the patterns")
             case .tooManyMatches:
-                throw itemsExhausted(surface)
+                throw itemsBuilt.exhausted(surface: surface)
             default:
                 throw .pattern(surface: surface, path: path, error: error)
             }

@@ -1,3 +1,4 @@
+import Git
 import Policy
 import Reports
 import Surface
@@ -65,11 +66,17 @@ enum SnapshotFile {
         let message: String
     }
 
-    /// The items of a snapshot written by `render`. A BOM and CRLF line endings are accepted; comments and blank
-    /// lines are skipped.
+    /// The items of the snapshot file `bytes`, read as every file from the repository is (`RepositoryText`): a BOM,
+    /// UTF-16, CRLF line endings and a missing final line break read as the LF file `render` writes.
+    static func parse(bytes: [UInt8]) throws(ReadError) -> [Entry] {
+        try parse(RepositoryText.decode(bytes))
+    }
+
+    /// The items of a snapshot written by `render`; comments and blank lines are skipped. Lines are split on the
+    /// scalar LF (a CR before it dropped), never on characters: Swift reads CRLF as one character, not as LF.
     static func parse(_ text: String) throws(ReadError) -> [Entry] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(String.UnicodeScalarView(line.last == "\r" ? line.dropLast() : line))
         }
         if let first = lines.first, first.unicodeScalars.first == "\u{FEFF}" {
             lines[0] = String(String.UnicodeScalarView(first.unicodeScalars.dropFirst()))

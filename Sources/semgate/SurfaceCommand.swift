@@ -59,12 +59,12 @@ struct SurfaceCommand: ParsableCommand {
                 return
             }
             if let check {
-                guard let committed = try? String(contentsOfFile: check, encoding: .utf8) else {
+                guard let committed = FileManager.default.contents(atPath: check) else {
                     throw Failure("cannot read snapshot '\(check)' (create it with --write)")
                 }
                 let expected: [SnapshotFile.Entry]
                 do {
-                    expected = try SnapshotFile.parse(committed)
+                    expected = try SnapshotFile.parse(bytes: [UInt8](committed))
                 } catch let error as SnapshotFile.ReadError {
                     throw Failure(
                         "snapshot \(error.description(file: check)); write it again with: semgate surface \(rev) --write \(check)"

@@ -16,7 +16,10 @@ private func tool(_ arguments: [String], in directory: URL?) throws -> CommandRe
 /// minute if the test does not stop it first.
 private final class ReleaseServer {
     private static let script = """
-        import functools, http.server, os, sys, threading
+        import functools, http.server, os, signal, sys, threading
+        # A child of a test thread starts with that thread's signals blocked; unblocked, SIGTERM stops the server
+        # when the test ends instead of after its one-minute timer.
+        signal.pthread_sigmask(signal.SIG_SETMASK, [])
         root, port_file, log_file = sys.argv[1:4]
         class Handler(http.server.SimpleHTTPRequestHandler):
             def log_message(self, fmt, *args):

@@ -68,6 +68,22 @@ struct HostileInputTests {
     }
 
     @Test(
+        "a file that did not parse at the base either is a note, once, in every format",
+        arguments: ["text", "json", "markdown", "github", "sarif", "junit"])
+    func parseProblemInEveryFormat(format: String) throws {
+        let repo = try Self.brokenAtBase.repository
+        let result = try run(["check", "--base", "v1.0.0", "--format", format], in: repo)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let mentions = result.stdout.components(separatedBy: "api/api.go does not parse at 6:9").count - 1
+        #expect(mentions == 1, "\(format): \(result.stdout)")
+    }
+
+    /// `api/api.go` does not parse at v1.0.0 nor at HEAD.
+    private static let brokenAtBase = SharedRepository {
+        try goRepository("package api\n\n// F is.\nfunc F() {}\n\nfunc G( {\n")
+    }
+
+    @Test(
         "constant expressions nested 50,000 deep are left unevaluated with a note",
         arguments: [
             String(repeating: "(", count: 50_000) + "1" + String(repeating: ")", count: 50_000),
@@ -166,30 +182,68 @@ struct HostileInputTests {
         #expect((jsonObject(result.stdout)?["items"] as? [Any])?.count == 24)
     }
 
-    @Test("folders nested deeper than git allows are a clear error")
-    func deepFolders() throws {
+    @Test("nine paths to one 255 MiB blob pass the run's 2 GiB read budget: exit 2 in bounded memory")
+    func bytesReadPerRun() throws {
+        // One blob of zeros (a quarter of a megabyte in the pack) that libgit2 inflates at every path that names it;
+        // a file this large is not kept between reads, so each of the nine reads counts. fast-import reads the
+        // blob from a pipe: nothing this large is written to disk.
+        let size = 255 * 1024 * 1024
+        let paths = (0..<9).map { "M 100644 :1 d\($0)/big.txt\\n" }.joined()
+        let script = """
+            { printf 'blob\\nmark :1\\ndata \(size)\\n'; head -c \(size - 1) /dev/zero; printf '\\n\\n'
+              printf 'commit refs/heads/main\\ncommitter A <a@example.com> 1700000000 +0000\\ndata 3\\nbig\\n'
+              printf '\(paths)\\n'; } | git -c core.compression=1 fast-import --quiet
+            """
         let repo = try FixtureRepository()
-        // A tree 5,000 folders deep, written by git fast-import (a checkout this deep is beyond file systems).
-        let folder = try TemporaryFolder()
-        let content = "package x\n"
-        let stream = try folder.write(
-            "stream",
-            "commit refs/heads/main\ncommitter A <a@example.com> 1700000000 +0000\ndata 4\ndeep\n"
-                + "M 100644 inline \(String(repeating: "d/", count: 5_000))x.go\ndata \(content.utf8.count)\n\(content)\n"
-        )
         let imported = try runProcess(
-            URL(fileURLWithPath: "/bin/sh"), ["-c", "git fast-import --quiet < \"$0\"", stream], in: repo.url,
-            environment: ProcessInfo.processInfo.environment, deadline: 60)
+            URL(fileURLWithPath: "/bin/sh"), ["-c", script], in: repo.url,
+            environment: ProcessInfo.processInfo.environment, deadline: 120)
         #expect(imported.result?.status == 0, "fast-import: \(imported.result?.stderr ?? "timed out")")
         let policy = """
             semgate: 1
             project: hostile
             surfaces:
-              files:
+              big:
                 extract:
-                  regex: {files: ["**/*.go"], pattern: 'package (?<name>\\w+)'}
+                  regex: {files: ["d*/big.txt"], pattern: 'NAME_(?<name>\\w+)'}
             """
-        let result = try run(["surface", "main"], in: repo, policy: policy)
-        expectCouldNotRun(result, mentions: ["more than 1000 levels deep"])
+        let result = try run(["surface", "main"], in: repo, policy: policy, deadline: 120, heapBytes: 900_000_000)
+        expectCouldNotRun(result, mentions: ["d8/big.txt", "takes this run past 2147483648 bytes"])
+    }
+
+    /// Branch `limit` holds a Go package `Limit.treeDepth` (1,000) folders deep, branch `over` one level deeper;
+    /// both are written by one git fast-import (a checkout this deep is beyond file systems).
+    private static let deepRepository = SharedRepository {
+        let repo = try FixtureRepository()
+        var stream = ""
+        for (branch, depth) in [("limit", 1_000), ("over", 1_001)] {
+            let files = [
+                "go.mod": "module example.com/deep\n",
+                String(repeating: "d/", count: depth) + "x.go": "package x\n\n// X is deep.\nfunc X() {}\n",
+            ]
+            stream += "commit refs/heads/\(branch)\ncommitter A <a@example.com> 1700000000 +0000\ndata 4\ndeep\n"
+            for (path, content) in files.sorted(by: { $0.key < $1.key }) {
+                stream += "M 100644 inline \(path)\ndata \(content.utf8.count)\n\(content)\n"
+            }
+            stream += "\n"
+        }
+        try repo.fastImport(stream)
+        return repo
+    }
+
+    @Test(
+        "every tree walk reads a package 1,000 folders deep, and one level deeper is a clear error (exit 2)",
+        arguments: [
+            "regex: {files: [\"**/*.go\"], pattern: 'func (?<name>\\w+)'}", "go-packages: {}", "go-api: {}",
+        ])
+    func deepFolders(extractor: String) throws {
+        let repo = try Self.deepRepository.repository
+        let policy = "semgate: 1\nproject: hostile\nsurfaces:\n  deep:\n    extract:\n      \(extractor)\n"
+        let limit = try run(["surface", "limit", "--format", "json"], in: repo, policy: policy)
+        #expect(limit.status == 0, "stderr: \(limit.stderr)")
+        let keys = (jsonObject(limit.stdout)?["items"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String }
+        #expect(keys.contains { $0 == "X" || $0.hasSuffix("/d") || $0.hasSuffix("/d.X") }, "\(keys)")
+        let over = try run(["surface", "over"], in: repo, policy: policy)
+        expectCouldNotRun(over, mentions: ["more than 1000 levels deep"])
     }
 }

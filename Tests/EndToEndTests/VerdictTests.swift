@@ -111,6 +111,27 @@ struct VerdictTests {
         let matching = try runSemgate(["surface", "--check", snapshot], in: repo.url)
         #expect(matching.status == 0, "stdout: \(matching.stdout)")
 
+        // Saved by a Windows editor (a BOM, CRLF, no final line break) or as UTF-16 it reads the same; with its
+        // last item dropped it still differs.
+        let lines = contents.split(separator: "\n").map(String.init)
+        func windows(_ lines: [String]) -> [UInt8] { [0xEF, 0xBB, 0xBF] + Array(lines.joined(separator: "\r\n").utf8) }
+        let variants: [(name: String, bytes: [UInt8], status: Int32)] = [
+            ("bom-crlf", windows(lines), 0), ("lf-no-final-newline", Array(lines.joined(separator: "\n").utf8), 0),
+            (
+                "utf16",
+                [0xFF, 0xFE]
+                    + (lines.joined(separator: "\r\n") + "\r\n").utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, 0
+            ),
+            ("bom-crlf-lost-item", windows(Array(lines.dropLast())), 1),
+        ]
+        for variant in variants {
+            let file = folder.url.appendingPathComponent(variant.name).path
+            try Data(variant.bytes).write(to: URL(fileURLWithPath: file))
+            let result = try runSemgate(["surface", "--check", file], in: repo.url)
+            #expect(result.status == variant.status, "\(variant.name): \(result.stdout) \(result.stderr)")
+            if variant.status == 1 { #expect(result.stdout.contains("+ \(lines[lines.count - 1])")) }
+        }
+
         let options = repo.url.appendingPathComponent("policy/options.txt")
         let current = try String(contentsOf: options, encoding: .utf8)
         try repo.write("policy/options.txt", current + "extra type=int env=TOOL_EXTRA\n")

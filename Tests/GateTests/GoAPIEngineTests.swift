@@ -67,5 +67,23 @@ struct GoAPIEngineTests {
         }
         #expect(findings == [[], ["source-syntax-error warning api/broken.go:3"], []])
         #expect(rows[1].findings.first?.message.contains("api/broken.go does not parse at 3:14") == true)
+
+        // Every command shows the problem once: as the finding where the file broke, else as a note (the file did
+        // not parse at the base either, or the command has no rules).
+        let gate = try engine(at: repo.url.path)
+        func mentions(_ report: Report) -> Int {
+            (report.notes + (report.findings + (report.releases ?? []).flatMap(\.findings)).map(\.message)).filter {
+                $0.contains("api/broken.go does not parse")
+            }
+            .count
+        }
+        #expect(try gate.audit().notes.filter { $0.contains("does not parse") } == [])
+        #expect(mentions(try gate.audit()) == 1)
+        let check = try gate.check(CheckOptions(base: "v1.0.1"))
+        #expect(check.findings == [] && mentions(check) == 1, "\(check.notes)")
+        #expect(mentions(try gate.check(CheckOptions(base: "v1.0.0"))) == 1)
+        #expect(mentions(try gate.diff("v1.0.1", "HEAD")) == 1)
+        #expect(mentions(try gate.surface(at: "HEAD")) == 1)
+        #expect(mentions(try gate.surface(at: "v1.0.0")) == 0)
     }
 }

@@ -4,6 +4,7 @@ import Policy
 @testable import Reports
 @testable import Surface
 import Testing
+import TestSupport
 
 /// The official SARIF 2.1.0 schema, copied into this test target as a resource.
 func sarifValidator() throws -> JSONSchemaValidator {
@@ -21,6 +22,16 @@ struct FormatTests {
         let output = SARIFRenderer().render(try Sample().report(command), options: RenderOptions())
         let problems = try sarifValidator().validate(try JSON.parse(output))
         #expect(problems.isEmpty, "\(problems.prefix(5))")
+    }
+
+    @Test("notes (a Go file that does not parse) are SARIF tool execution notifications, valid against the schema")
+    func sarifNotes() throws {
+        var report = try Sample().report("check")
+        report.notes = ["api/broken.go does not parse at 3:9: expected a type\n::error::x"]
+        let output = SARIFRenderer().render(report, options: RenderOptions())
+        #expect(try sarifValidator().validate(try JSON.parse(output)).isEmpty)
+        #expect(output.contains(#""toolExecutionNotifications""#))
+        #expect(output.contains("api/broken.go does not parse at 3:9: expected a type␊::error::x"))
     }
 
     /// A SARIF document with one run of a tool named by `driver`, holding `results`.

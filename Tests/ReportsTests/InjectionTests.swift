@@ -2,6 +2,7 @@ import Foundation
 @testable import Gate
 import Policy
 import Reports
+import TestSupport
 import Testing
 
 /// Hostile item names, paths and exception reasons (`HostileProject`) are neutralised in every format: nothing
@@ -166,7 +167,13 @@ struct InjectionTests {
             #expect(all.contains("</details><script>alert(1)</script>"), "\(command): markup kept as text")
             #expect(
                 all.contains("]]><x/>&amp;&#10;␁bell␇del␡nel⟨U+0085⟩ls⟨U+2028⟩"), "\(command): hidden characters shown")
-            let releases = root.elements("testsuite").filter { $0.attributes["name"] != "release tags" }
+            let releases = root.elements("testsuite").filter {
+                !["release tags", "notes"].contains($0.attributes["name"])
+            }
+            #expect(
+                root.elements("testsuite").filter { $0.attributes["name"] == "notes" }.allSatisfy {
+                    $0.elements("testcase").isEmpty && $0.attributes["tests"] == "0"
+                })
             for suite in releases {
                 #expect(suite.elements("testcase").count == RuleID.allCases.count - 2)
             }

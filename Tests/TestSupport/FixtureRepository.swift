@@ -16,7 +16,8 @@ public final class FixtureRepository {
     /// The next commit or tag date; starts at 2024-01-01T00:00:00Z.
     public var clock: Date
 
-    private let root: URL
+    /// The temporary folder holding the repository (and its home folder, clones and worktrees).
+    let root: URL
     private let home: URL
 
     /// Creates a new temporary folder and runs `git init` (`--bare` when asked) in it, on branch `main`.
@@ -145,6 +146,15 @@ public final class FixtureRepository {
         return output
     }
 
+    /// Feeds `stream` to `git fast-import` in the repository: a whole history (many files, commits, tags) in one
+    /// git process, with the dates the stream gives. Refs the stream writes are forced.
+    public func fastImport(_ stream: String) throws {
+        let file = root.appendingPathComponent("fast-import-\(UUID().uuidString)")
+        try Data(stream.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        _ = try run(["fast-import", "--quiet", "--force"], input: file)
+    }
+
     // MARK: Copies
 
     /// Clones this repository with `git clone --depth N file://...` (optionally one `branch`) into a new folder.
@@ -245,11 +255,15 @@ public final class FixtureRepository {
 
     /// Runs git with the fixture settings in `directory` (the repository by default), dated `date` (else
     /// `clock`), and returns stdout; a non-zero exit throws with stderr.
-    private func run(_ arguments: [String], in directory: URL? = nil, date: Date? = nil) throws -> String {
+    private func run(_ arguments: [String], in directory: URL? = nil, date: Date? = nil, input: URL? = nil) throws
+        -> String
+    {
         let fullArguments = ["git"] + Self.gitSettings.flatMap { ["-c", $0] } + arguments
-        let result = try runProcess(
-            URL(fileURLWithPath: "/usr/bin/env"), fullArguments, in: directory ?? url,
-            environment: environment(date: date ?? clock))
+        let result =
+            try runProcess(
+                URL(fileURLWithPath: "/usr/bin/env"), fullArguments, in: directory ?? url,
+                environment: environment(date: date ?? clock), deadline: nil, input: input
+            ).result ?? CommandResult(status: -1, stdout: "", stderr: "")
         guard result.status == 0 else {
             throw FixtureError.commandFailed(
                 command: (["git"] + arguments).joined(separator: " "), status: result.status, stderr: result.stderr)

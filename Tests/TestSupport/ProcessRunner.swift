@@ -49,14 +49,15 @@ func runProcess(
         ?? CommandResult(status: -1, stdout: "", stderr: "")
 }
 
-/// Like `runProcess`, but stops the program after `deadline` seconds (when given). Returns the result, nil when
-/// the deadline passed, and the wall time.
+/// Like `runProcess`, but stops the program after `deadline` seconds (when given), and reads standard input from
+/// the file `input` when given. Returns the result, nil when the deadline passed, and the wall time.
 public func runProcess(
     _ executable: URL,
     _ arguments: [String],
     in directory: URL?,
     environment: [String: String],
-    deadline: TimeInterval?
+    deadline: TimeInterval?,
+    input: URL? = nil
 ) throws -> (result: CommandResult?, seconds: TimeInterval) {
     let captureFolder = FileManager.default.temporaryDirectory
         .appendingPathComponent("semgate-capture-\(UUID().uuidString)", isDirectory: true)
@@ -76,7 +77,9 @@ public func runProcess(
     if let directory {
         process.currentDirectoryURL = directory
     }
-    process.standardInput = FileHandle.nullDevice
+    let inputHandle = try input.map { try FileHandle(forReadingFrom: $0) }
+    defer { try? inputHandle?.close() }
+    process.standardInput = inputHandle ?? FileHandle.nullDevice
     process.standardOutput = stdoutHandle
     process.standardError = stderrHandle
     let commandLine = ([executable.path] + arguments).joined(separator: " ")

@@ -2,7 +2,7 @@ import Foundation
 
 /// A parsed JSON document that keeps what JSON Schema needs: integers apart from other numbers, booleans apart
 /// from numbers, and object members in document order.
-indirect enum JSON: Equatable {
+public indirect enum JSON: Equatable, Sendable {
     case null
     case bool(Bool)
     case number(Double, isInteger: Bool)
@@ -10,7 +10,7 @@ indirect enum JSON: Equatable {
     case array([JSON])
     case object([(String, JSON)])
 
-    static func == (lhs: JSON, rhs: JSON) -> Bool {
+    public static func == (lhs: JSON, rhs: JSON) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
@@ -24,13 +24,13 @@ indirect enum JSON: Equatable {
         }
     }
 
-    subscript(key: String) -> JSON? {
+    public subscript(key: String) -> JSON? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.0 == key }?.1
     }
 
     /// Parses `text`, rejecting trailing data, duplicate keys and anything that is not RFC 8259 JSON.
-    static func parse(_ text: String) throws -> JSON {
+    public static func parse(_ text: String) throws -> JSON {
         var parser = Parser(scalars: Array(text.unicodeScalars))
         let value = try parser.value()
         parser.skipSpace()
@@ -172,40 +172,44 @@ indirect enum JSON: Equatable {
 }
 
 /// A place in the instance where it does not satisfy the schema, or a schema the validator cannot read.
-struct JSONSchemaError: Error, CustomStringConvertible, Equatable {
-    let path: String
-    let message: String
-    var description: String { "\(path): \(message)" }
+public struct JSONSchemaError: Error, CustomStringConvertible, Equatable {
+    public let path: String
+    public let message: String
+    public var description: String { "\(path): \(message)" }
 }
 
-/// A JSON Schema (draft-04 to draft-07) validator for exactly the keywords the SARIF 2.1.0 schema uses.
+/// A JSON Schema validator for exactly the keywords the SARIF 2.1.0 schema (draft-07) and semgate's published
+/// schemas (`docs/schemas`, draft 2020-12) use.
 ///
-/// It understands `$ref` (to `#` and `#/definitions/…`), `definitions`, `type`, `properties`, `required`,
-/// `additionalProperties`, `enum`, `items`, `minItems`, `uniqueItems`, `minimum`, `maximum`, `pattern`, `format`
-/// (`uri`, `uri-reference`, `date-time`, loosely), `oneOf` and `anyOf`, and ignores the annotations
-/// (`description`, `default`, `title`, `$schema`, `id`, `$id`). Any other keyword is an error, so a schema it
-/// cannot fully check never passes silently.
-struct JSONSchemaValidator {
-    let root: JSON
+/// It understands `$ref` (to `#`, `#/definitions/…` and `#/$defs/…`), `definitions`, `$defs`, `type`,
+/// `properties`, `required`, `additionalProperties`, `enum`, `const`, `items` (one schema for every element),
+/// `minItems`, `uniqueItems`, `minimum`, `maximum`, `pattern`, `format` (`uri`, `uri-reference`, `date-time`,
+/// loosely), `oneOf` and `anyOf`, and ignores the annotations (`description`, `default`, `title`, `$schema`, `id`,
+/// `$id`). Any other keyword is an error, so a schema it cannot fully check never passes silently.
+public struct JSONSchemaValidator {
+    public let root: JSON
+
+    public init(root: JSON) {
+        self.root = root
+    }
 
     static let understood: Set<String> = [
-        "$ref", "definitions", "type", "properties", "required", "additionalProperties", "enum", "items", "minItems",
-        "uniqueItems", "minimum", "maximum", "pattern", "format", "oneOf", "anyOf",
+        "$ref", "definitions", "$defs", "type", "properties", "required", "additionalProperties", "enum", "const",
+        "items", "minItems", "uniqueItems", "minimum", "maximum", "pattern", "format", "oneOf", "anyOf",
     ]
     static let annotations: Set<String> = ["description", "default", "title", "$schema", "id", "$id"]
 
     /// Every problem of `instance`, or none when it is valid.
-    func validate(_ instance: JSON) throws -> [JSONSchemaError] {
+    public func validate(_ instance: JSON) throws -> [JSONSchemaError] {
         try validate(instance, against: root, at: "$")
     }
 
     private func resolve(_ reference: String) throws -> JSON {
         if reference == "#" { return root }
-        let prefix = "#/definitions/"
-        guard reference.hasPrefix(prefix),
-            let definition = root["definitions"]?[String(reference.dropFirst(prefix.count))]
-        else { throw JSONSchemaError(path: reference, message: "unsupported or dangling $ref") }
-        return definition
+        for folder in ["definitions", "$defs"] where reference.hasPrefix("#/\(folder)/") {
+            if let definition = root[folder]?[String(reference.dropFirst(folder.count + 3))] { return definition }
+        }
+        throw JSONSchemaError(path: reference, message: "unsupported or dangling $ref")
     }
 
     private func validate(_ instance: JSON, against schema: JSON, at path: String) throws -> [JSONSchemaError] {
@@ -231,7 +235,7 @@ struct JSONSchemaValidator {
     {
         func fail(_ message: String) -> [JSONSchemaError] { [JSONSchemaError(path: path, message: message)] }
         switch keyword {
-        case "definitions":
+        case "definitions", "$defs":
             return []
         case "$ref":
             guard case .string(let reference) = value else { throw JSONSchemaError(path: path, message: "bad $ref") }
@@ -276,6 +280,8 @@ struct JSONSchemaValidator {
         case "enum":
             guard case .array(let allowed) = value else { throw JSONSchemaError(path: path, message: "bad enum") }
             return allowed.contains(instance) ? [] : fail("value is not one of the enumerated values")
+        case "const":
+            return instance == value ? [] : fail("value is not the constant the schema requires")
         case "items":
             guard case .array(let elements) = instance else { return [] }
             var problems: [JSONSchemaError] = []
