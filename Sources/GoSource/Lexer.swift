@@ -23,6 +23,9 @@ public struct GoLexer {
     private var errors: [GoSyntaxError] = []
     /// True when a newline here would insert a semicolon (the last token allows it).
     private var insertSemicolon = false
+    /// Whether only literals that can hold a quote (strings, runes) and comments are lexed; every other byte is
+    /// stepped over, which is safe because no identifier, number or operator contains a quote, `/` or a newline.
+    private let literalsOnly: Bool
 
     /// Lexes `source`.
     public static func tokenize(_ source: String) -> GoTokenization {
@@ -36,9 +39,18 @@ public struct GoLexer {
         return GoTokenization(tokens: lexer.tokens, errors: lexer.errors)
     }
 
-    private init(bytes: [UInt8]) {
+    /// The string literals of `source` in order: exactly the `.string` tokens of `tokenize(source)`, with their text
+    /// and positions, found without building the other tokens (several times faster on ordinary code).
+    public static func stringLiterals(_ source: String) -> [GoToken] {
+        var lexer = GoLexer(bytes: Array(source.utf8), literalsOnly: true)
+        lexer.run()
+        return lexer.tokens.filter { $0.kind == .string }
+    }
+
+    private init(bytes: [UInt8], literalsOnly: Bool = false) {
         self.bytes = bytes
-        tokens.reserveCapacity(bytes.count / 4)
+        self.literalsOnly = literalsOnly
+        tokens.reserveCapacity(literalsOnly ? 64 : bytes.count / 4)
     }
 
     // MARK: - Driver
@@ -67,6 +79,10 @@ public struct GoLexer {
                     generalComment()
                     continue
                 }
+            }
+            if literalsOnly, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "`"), byte != UInt8(ascii: "'") {
+                index += 1
+                continue
             }
             scanToken()
         }

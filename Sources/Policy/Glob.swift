@@ -52,6 +52,21 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     private func matches(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         alternatives.contains { $0.matches(bytes) }
     }
+
+    /// Whether some path below the folder `folder` (no trailing slash) may match: false only when none can, so a
+    /// tree walk may skip the folder. `*.go` reaches no folder, `{cmd,internal/cmd}/*.go` only those two, and
+    /// `lib/*/**/*.go` every folder below `lib/x`.
+    public func mayMatch(below folder: String) -> Bool {
+        let text = folder + "/"
+        if let result = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            alternatives.contains { $0.matches(bytes, prefixOnly: true) }
+        }) {
+            return result
+        }
+        return Array(text.utf8).withUnsafeBufferPointer { bytes in
+            alternatives.contains { $0.matches(bytes, prefixOnly: true) }
+        }
+    }
 }
 
 /// Why a glob does not compile; the message says the fix.
@@ -97,32 +112,39 @@ struct GlobProgram: Sendable {
 
     private static let slash = UInt8(ascii: "/")
 
-    func matches(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether the whole of `text` matches or, with `prefixOnly`, whether `text` followed by something may match.
+    func matches(_ text: UnsafeBufferPointer<UInt8>, prefixOnly: Bool = false) -> Bool {
         if variableTokens < 2 {
             var none = UnsafeMutableBufferPointer<Bool>(start: nil, count: 0)
-            return run(0, 0, text, &none)
+            return run(0, 0, text, &none, prefixOnly)
         }
         let size = (tokens.count + 1) * (text.count + 1)
         return withUnsafeTemporaryAllocation(of: Bool.self, capacity: size) { buffer in
             var failed = buffer
             failed.initialize(repeating: false)
-            return run(0, 0, text, &failed)
+            return run(0, 0, text, &failed, prefixOnly)
         }
     }
 
     /// Whether `tokens[token...]` matches `text[index...]`; `failed` remembers (token, index) pairs that did not.
+    /// With `prefixOnly`, reaching the end of `text` before the end of the tokens is a match: some longer text may be.
     private func run(
         _ token: Int,
         _ index: Int,
         _ text: UnsafeBufferPointer<UInt8>,
-        _ failed: inout UnsafeMutableBufferPointer<Bool>
+        _ failed: inout UnsafeMutableBufferPointer<Bool>,
+        _ prefixOnly: Bool
     ) -> Bool {
         var token = token
         var index = index
         let count = text.count
         while token < tokens.count {
+            if prefixOnly, index == count { return true }
             switch tokens[token] {
             case .literal(let bytes):
+                if prefixOnly, count - index < bytes.count {
+                    return (0..<(count - index)).allSatisfy { text[index + $0] == bytes[$0] }
+                }
                 guard count - index >= bytes.count else { return false }
                 for offset in 0..<bytes.count where text[index + offset] != bytes[offset] {
                     return false
@@ -141,7 +163,7 @@ struct GlobProgram: Sendable {
                 if !failed.isEmpty, failed[key] { return false }
                 var end = index
                 while true {
-                    if run(token + 1, end, text, &failed) { return true }
+                    if run(token + 1, end, text, &failed, prefixOnly) { return true }
                     if end == count || text[end] == Self.slash { break }
                     end += UTF8Scalar.length(at: end, in: text)
                 }
@@ -152,7 +174,7 @@ struct GlobProgram: Sendable {
                 if !failed.isEmpty, failed[key] { return false }
                 var start = index
                 while true {
-                    if run(token + 1, start, text, &failed) { return true }
+                    if run(token + 1, start, text, &failed, prefixOnly) { return true }
                     guard let slash = text[start...].firstIndex(of: Self.slash) else { break }
                     start = slash + 1
                 }

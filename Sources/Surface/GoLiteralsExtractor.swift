@@ -252,7 +252,7 @@ public struct GoLiteralsExtractorSpec: Extractor {
             guard let text = try context.text(of: blob, path: file) else { return nil }
             let scanned: [Found]
             do throws(PatternError) {
-                scanned = try scan(GoParser.parse(text))
+                scanned = try scan(text)
             } catch {
                 throw SurfaceError.pattern(surface: context.surface, path: file, error: error)
             }
@@ -266,18 +266,37 @@ public struct GoLiteralsExtractorSpec: Extractor {
         }
     }
 
-    /// The names one file declares, in source order.
-    func scan(_ file: GoFile) throws(PatternError) -> [Found] {
+    /// The names one file's source declares, in source order. The file is read only as far as the settings need:
+    /// parsed for `members` and `tags`, lexed for `calls`, `indexes` and `maps`, and for `strings` alone only its
+    /// string literals are found (an `env`-like surface over a whole project costs a fraction of a parse).
+    func scan(_ text: String) throws(PatternError) -> [Found] {
+        if !members.isEmpty || !tags.isEmpty {
+            let file = GoParser.parse(text)
+            return try scan(tokens: file.tokens, declarations: file.declarations)
+        }
+        if !calls.isEmpty || !indexes.isEmpty || !maps.isEmpty {
+            return try scan(tokens: GoLexer.tokenize(text).codeTokens, declarations: [])
+        }
+        return try matchStrings(GoLexer.stringLiterals(text))
+    }
+
+    /// The names `strings` finds in these string literal tokens.
+    private func matchStrings(_ tokens: [GoToken]) throws(PatternError) -> [Found] {
+        guard let strings else { return [] }
         var found: [Found] = []
-        let tokens = file.tokens.filter { !$0.isComment && !($0.kind == .semicolon && $0.text.isEmpty) }
-        if let strings {
-            for token in tokens where token.kind == .string {
-                for match in try strings.matches(in: GoParser.unquote(token.text)) {
-                    let name = match.groups["name"] ?? match.text
-                    if !name.isEmpty { found.append(Found(name: name, line: token.position.line)) }
-                }
+        for token in tokens where token.kind == .string {
+            for match in try strings.matches(in: GoParser.unquote(token.text)) {
+                let name = match.groups["name"] ?? match.text
+                if !name.isEmpty { found.append(Found(name: name, line: token.position.line)) }
             }
         }
+        return found
+    }
+
+    /// The names in a file's code tokens (comments removed) and declarations.
+    private func scan(tokens code: [GoToken], declarations: [GoDeclaration]) throws(PatternError) -> [Found] {
+        let tokens = code.filter { !$0.isComment && !($0.kind == .semicolon && $0.text.isEmpty) }
+        var found = try matchStrings(tokens)
         for index in tokens.indices where tokens[index].kind == .identifier {
             let name = tokens[index].text
             if index + 2 < tokens.count, tokens[index + 1].isOperator("("), tokens[index + 2].kind == .string,
@@ -297,8 +316,7 @@ public struct GoLiteralsExtractorSpec: Extractor {
                 found += mapKeys(from: open, in: tokens)
             }
         }
-        guard !members.isEmpty || !tags.isEmpty else { return found }
-        for declaration in file.declarations {
+        for declaration in declarations {
             switch declaration {
             case .type(let spec):
                 guard case .structure(let fields) = spec.type else { continue }

@@ -42,8 +42,6 @@ public final class SurfaceReader {
     /// What each kind remembers between revisions (by blob or tree id).
     private let caches = ExtractorCaches()
     private var globVerdicts: [String: (admitted: Bool, experimental: Bool)] = [:]
-    /// The candidates below each folder already walked (see `candidates(in:source:)`).
-    private let folderCandidates = BoundedCache<FolderKey, [Candidate]>(capacity: Limit.itemCacheBytes)
     /// Decoded blobs of the snapshot being read (two extractors reading one file read it once), at most
     /// `Limit.textCacheBytes` of them: memory follows the largest file, not the sum of the files read.
     private var texts: [ObjectID: String] = [:]
@@ -64,8 +62,11 @@ public final class SurfaceReader {
     private let extractors: [[(extractor: any Extractor, slot: Int)]]
     /// The file globs of every extractor that has them, by slot.
     private let fileGlobs: [(slot: Int, globs: [Glob])]
-    /// Literal prefixes of every file glob alternative, to prune the tree walk.
-    private let globPrefixes: [String]
+    /// Whether some file glob may match below a folder, by folder path: the walk enters no other folder.
+    private var reachable: [String: Bool] = [:]
+    /// What each folder of the repository's trees holds for the extractors, by path and tree id: a folder that did
+    /// not change between two revisions is listed and matched once while it stays in this bounded cache.
+    private let folders = BoundedCache<FolderKey, [FolderEntry]>(capacity: Limit.itemCacheBytes)
 
     public convenience init(repository: Repository, policy: Policy) {
         self.init(repository: repository, policy: policy, budgets: Budgets())
@@ -88,7 +89,6 @@ public final class SurfaceReader {
             }
         }
         fileGlobs = globs
-        globPrefixes = Array(Set(globs.flatMap { $0.globs.flatMap(\.literalPrefixes) })).sorted()
     }
 
     /// The surface at `commit`: every surface's extractors united, include/exclude and experimental globs applied.
@@ -258,52 +258,84 @@ public final class SurfaceReader {
         let extractors: [Int]
     }
 
-    /// Every blob some extractor's file glob matches, found in one walk that skips folders no glob can reach;
-    /// each path is matched against the globs once. A folder whose tree did not change since an earlier revision
-    /// is not walked again: its candidates are remembered by (source, tree, path) in a bounded cache.
-    private func candidates(in tree: ObjectID, source: any FileTree) throws(GitError) -> [Candidate] {
-        guard !fileGlobs.isEmpty else { return [] }
-        return try candidates(in: tree, prefix: "", depth: 0, source: source)
-    }
-
-    private func candidates(in tree: ObjectID, prefix: String, depth: Int, source: any FileTree) throws(GitError)
-        -> [Candidate]
-    {
-        let key = FolderKey(source: ObjectIdentifier(source), tree: tree, path: prefix)
-        if let known = folderCandidates[key] { return known }
-        guard depth <= Limit.treeDepth else { throw GitError.tooDeep(path: prefix) }
-        let listing: [TreeEntry]
-        do {
-            listing = try source.entries(ofTree: tree)
-        } catch {
-            throw error.locating(path: prefix.isEmpty ? nil : prefix, revision: nil)
-        }
-        var files: [Candidate] = []
-        for entry in listing {
-            let path = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
-            switch entry.kind {
-            case .blob:
-                let slots = fileGlobs.filter { $0.globs.contains { $0.matches(path) } }.map(\.slot)
-                if !slots.isEmpty { files.append(Candidate(path: path, blob: entry.id, extractors: slots)) }
-            case .tree:
-                let directory = path + "/"
-                guard globPrefixes.contains(where: { $0.hasPrefix(directory) || directory.hasPrefix($0) }) else {
-                    continue
-                }
-                files += try candidates(in: entry.id, prefix: path, depth: depth + 1, source: source)
-            case .submodule, .link: continue
-            }
-        }
-        folderCandidates.insert(
-            files, for: key,
-            cost: files.reduce(CacheCost.of(prefix)) { $0 + CacheCost.overhead + CacheCost.of($1.path) })
-        return files
+    /// A file or a folder worth entering, in the order of its folder's listing.
+    private enum FolderEntry {
+        case file(Candidate)
+        case folder(path: String, tree: ObjectID)
     }
 
     private struct FolderKey: Hashable {
-        let source: ObjectIdentifier
-        let tree: ObjectID
         let path: String
+        let tree: ObjectID
+    }
+
+    /// Every blob some extractor's file glob matches, in tree order, found in one walk that enters only folders some
+    /// glob may reach; each path is matched against the globs once. Folders of the repository are remembered by
+    /// path and tree id (a working directory's ids are made up per run and are not).
+    private func candidates(in tree: ObjectID, source: any FileTree) throws(GitError) -> [Candidate] {
+        guard !fileGlobs.isEmpty else { return [] }
+        var files: [Candidate] = []
+        try collect(folder: "", tree: tree, depth: 0, source: source, remember: source === repository, into: &files)
+        return files
+    }
+
+    private func collect(
+        folder: String, tree: ObjectID, depth: Int, source: any FileTree, remember: Bool, into files: inout [Candidate]
+    ) throws(GitError) {
+        let key = FolderKey(path: folder, tree: tree)
+        let listing: [FolderEntry]
+        if remember, let known = folders[key] {
+            listing = known
+        } else {
+            guard depth <= Limit.treeDepth else { throw GitError.tooDeep(path: folder) }
+            let entries: [TreeEntry]
+            do {
+                entries = try source.entries(ofTree: tree)
+            } catch {
+                throw error.locating(path: folder.isEmpty ? nil : folder, revision: nil)
+            }
+            var made: [FolderEntry] = []
+            for entry in entries {
+                let path = folder.isEmpty ? entry.name : folder + "/" + entry.name
+                switch entry.kind {
+                case .blob:
+                    let slots = fileGlobs.filter { $0.globs.contains { $0.matches(path) } }.map(\.slot)
+                    if !slots.isEmpty { made.append(.file(Candidate(path: path, blob: entry.id, extractors: slots))) }
+                case .tree:
+                    if mayReach(path) { made.append(.folder(path: path, tree: entry.id)) }
+                case .submodule, .link:
+                    continue
+                }
+            }
+            if remember {
+                folders.insert(
+                    made, for: key,
+                    cost: made.reduce(CacheCost.of(folder)) { total, entry in
+                        switch entry {
+                        case .file(let candidate): return total + CacheCost.overhead + CacheCost.of(candidate.path)
+                        case .folder(let path, _): return total + CacheCost.overhead + CacheCost.of(path)
+                        }
+                    })
+            }
+            listing = made
+        }
+        for entry in listing {
+            switch entry {
+            case .file(let candidate):
+                files.append(candidate)
+            case .folder(let path, let subtree):
+                try collect(
+                    folder: path, tree: subtree, depth: depth + 1, source: source, remember: remember, into: &files)
+            }
+        }
+    }
+
+    /// Whether some extractor's file glob may match a file below `folder`.
+    private func mayReach(_ folder: String) -> Bool {
+        if let known = reachable[folder] { return known }
+        let verdict = fileGlobs.contains { $0.globs.contains { $0.mayMatch(below: folder) } }
+        reachable[folder] = verdict
+        return verdict
     }
 
     /// A blob's text, read at most once per snapshot. A blob the object store lacks is an error naming `path`

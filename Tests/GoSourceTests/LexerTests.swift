@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 @testable import GoSource
 
@@ -165,5 +166,31 @@ struct LexerTests {
             ])
         #expect(tokens[4].position.offset == 17)
         #expect(GoLexer.tokenize("\u{FEFF}x").tokens[0].position.column == 1)
+    }
+
+    @Test("stringLiterals gives exactly tokenize's string tokens, on real code and on random byte soup")
+    func stringLiterals() {
+        func strings(_ source: String) -> [String] {
+            GoLexer.tokenize(source).tokens.filter { $0.kind == .string }.map { "\($0.text)@\($0.position)" }
+        }
+        func fast(_ source: String) -> [String] { GoLexer.stringLiterals(source).map { "\($0.text)@\($0.position)" } }
+        let code = """
+            package p // "not a string"
+            /* "nor this"
+            `nor this` */
+            var a = '"' + "x\\"y" + `raw
+            "inner"` + 0x1p-2 + "é" // '
+            const K = "K6_A"; var r = '\\''; var s = "unterminated
+            var t = `open
+            """
+        #expect(fast(code) == strings(code))
+        #expect(fast(code).count == 6)
+        let alphabet: [String] = ["\"", "`", "'", "/", "*", "\n", "\\", "a", "1", ".", "é", " ", "x", "\r", "e", "p"]
+        var random = SplitMix64(seed: 14)
+        for _ in 0..<2000 {
+            let length = Int(random.next() % 40)
+            let source = (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }.joined()
+            #expect(fast(source) == strings(source), "\(source.debugDescription)")
+        }
     }
 }

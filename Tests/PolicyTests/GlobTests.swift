@@ -151,4 +151,42 @@ struct GlobTests {
         #expect(try Set([Glob("a/*"), Glob("a/*"), Glob("b")]).count == 2)
         #expect(try Glob("a/{b,c}").description == "a/{b,c}")
     }
+
+    static let reach: [(pattern: String, folder: String, reaches: Bool)] = [
+        ("*.go", "vendor", false),
+        ("*.go", "cmd", false),
+        ("{cmd,internal/cmd}/*.go", "cmd", true),
+        ("{cmd,internal/cmd}/*.go", "internal", true),
+        ("{cmd,internal/cmd}/*.go", "internal/cmd", true),
+        ("{cmd,internal/cmd}/*.go", "internal/js", false),
+        ("{cmd,internal/cmd}/*.go", "cmd/state", false),
+        ("lib/*/**/*.go", "lib", true),
+        ("lib/*/**/*.go", "lib/executor/sub", true),
+        ("lib/*/**/*.go", "library", false),
+        ("internal/{[!c]*,cmd?*}/**/*.go", "internal/cmd", false),
+        ("internal/{[!c]*,cmd?*}/**/*.go", "internal/cmdx/a", true),
+        ("internal/{[!c]*,cmd?*}/**/*.go", "internal/js/modules", true),
+        ("**/*.go", "vendor/a/b", true),
+        ("lib/**", "lib/a", true),
+        ("lib/**", "li", false),
+        ("metrics/builtin.go", "metrics", true),
+        ("metrics/builtin.go", "metrics/builtin.go", false),
+    ]
+
+    @Test(arguments: reach)
+    func reachesFolder(pattern: String, folder: String, reaches: Bool) throws {
+        #expect(try Glob(pattern).mayMatch(below: folder) == reaches)
+    }
+
+    /// Sound: every folder on the way to a path a glob matches is reachable, for every matching row of the table.
+    @Test func everyFolderAboveAMatchIsReachable() throws {
+        for (pattern, text, matches) in Self.table where matches && !pattern.contains(":") {
+            let glob = try Glob(pattern)
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            for end in parts.indices.dropLast() {
+                let folder = parts[...end].joined(separator: "/")
+                #expect(glob.mayMatch(below: folder), "\(pattern) should reach \(folder) for \(text)")
+            }
+        }
+    }
 }
