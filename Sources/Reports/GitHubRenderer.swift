@@ -21,12 +21,19 @@ public struct GitHubRenderer: Renderer {
         switch report.kind {
         case .audit:
             for row in report.releases ?? [] {
-                lines += row.findings.map { annotation($0, release: row.release.tag) }
+                lines += FindingGroup.grouping(row.findings).map { annotation($0, release: row.release.tag) }
             }
-            lines += report.findings.map { annotation($0, release: nil) }
+            lines += report.findings.map { annotation(FindingGroup(findings: [$0], label: nil), release: nil) }
         case .check, .next, .diff:
-            lines += report.findings.map { annotation($0, release: nil) }
-            lines += report.changes.map(annotation)
+            let removed = Dictionary(
+                report.changes.filter { $0.kind == .removed }.map { ($0.id, $0) },
+                uniquingKeysWith: { first, _ in first })
+            lines += FindingGroup.grouping(report.findings).map { group in
+                annotation(group, release: nil, removed: group.first.item.flatMap { removed[$0] }, report: report)
+            }
+            // A change a finding already annotates needs no notice of its own.
+            let annotated = Set(report.findings.compactMap(\.item))
+            lines += report.changes.filter { !annotated.contains($0.id) }.map { annotation($0, report: report) }
         case .surface:
             break
         }
@@ -35,7 +42,23 @@ public struct GitHubRenderer: Renderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func annotation(_ finding: Finding, release: String?) -> String {
+    /// Where an annotation about `change` goes. A removed item's location is a line of the base: on the same file at
+    /// head that line number means nothing, so the annotation is placed on the file (no line) when it still exists,
+    /// else on the policy file, and the message says where the item was. Other changes stay where they are.
+    private func placement(of change: Change?, at location: Location?, report: Report) -> (Location?, String) {
+        guard let change, change.kind == .removed, let location else { return (location, "") }
+        let was = "was at \(location.description) in base"
+        if !report.pathsGoneAtHead.contains(location.path) { return (Location(path: location.path), "; " + was) }
+        let policy = report.policy.path.flatMap { path in
+            path.hasPrefix("/") || path.split(separator: "/").contains("..") ? nil : Location(path: path, line: 1)
+        }
+        return (policy, "; " + was + " (the file is gone)")
+    }
+
+    private func annotation(_ group: FindingGroup, release: String?, removed: Change? = nil, report: Report? = nil)
+        -> String
+    {
+        let finding = group.first
         let command: String
         switch finding.severity {
         case .error: command = "error"
@@ -44,19 +67,29 @@ public struct GitHubRenderer: Renderer {
         }
         var title = "semgate: \(finding.rule.id)"
         if let release { title += " (\(release))" }
-        var message = finding.message
+        var message = group.message
+        if group.findings.count > 1 {
+            title += " (\(group.findings.count) items, one cause)"
+            if group.label == nil { message += "; affects " + group.items.joined(separator: ", ") }
+        }
+        var location = finding.location
+        if let report {
+            let (placed, was) = placement(of: removed, at: finding.location, report: report)
+            location = placed
+            message += was
+        }
         if let reason = finding.exception { message += " (excused by an exception: \(reason))" }
-        if finding.severity == .error, let remedy = finding.remedy { message += "\nWhat to do: " + remedy }
-        return WorkflowCommand.line(command, location: finding.location, title: title, message: message)
+        if finding.severity == .error, let remedy = group.remedy { message += "\nWhat to do: " + remedy }
+        return WorkflowCommand.line(command, location: location, title: title, message: message)
     }
 
-    private func annotation(_ change: Change) -> String {
+    private func annotation(_ change: Change, report: Report) -> String {
         let bump = change.experimental ? "\(change.bump.name), experimental" : change.bump.name
         var message = "\(change.id): \(change.kind.rawValue), needs \(change.bump.name)"
         if let detail = change.attributeDetail { message += "; " + detail }
+        let (location, was) = placement(of: change, at: change.location, report: report)
         return WorkflowCommand.line(
-            "notice", location: change.location, title: "semgate: \(change.kind.rawValue) (\(bump))",
-            message: message)
+            "notice", location: location, title: "semgate: \(change.kind.rawValue) (\(bump))", message: message + was)
     }
 
     private func summary(_ report: Report) -> [String] {
@@ -83,7 +116,7 @@ public struct GitHubRenderer: Renderer {
                 + "; \(report.changes.count) change\(report.changes.count == 1 ? "" : "s"), \(tally)"
         }
         return ["semgate: " + WorkflowCommand.data(text)]
-            + report.notes.map { "semgate: note: " + WorkflowCommand.data($0) }
+            + groupedNotes(report.notes).map { "semgate: note: " + WorkflowCommand.data($0) }
     }
 }
 
