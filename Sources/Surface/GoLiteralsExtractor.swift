@@ -34,47 +34,6 @@ public struct GoLiteralsExtractorSpec: Extractor {
     public var key: String?
     public var stability: Stability?
 
-    /// How a Go identifier is spelled in the other runtime.
-    public enum NameStyle: String, Sendable, CaseIterable {
-        /// As in Go.
-        case go
-        /// First letter lowered; a name in capitals only (`JSON`, `URL`) lowered whole.
-        case lowerCamel = "lower-camel"
-        /// Words joined by `_`, initialisms kept together (`StatusText` → `status_text`, `TLSVersion` →
-        /// `tls_version`).
-        case snake
-
-        func apply(_ name: String) -> String {
-            switch self {
-            case .go: return name
-            case .lowerCamel:
-                if name.allSatisfy({ $0.isUppercase || $0.isNumber }) { return name.lowercased() }
-                return name.prefix(1).lowercased() + name.dropFirst()
-            case .snake:
-                return Self.snakeCase(name)
-            }
-        }
-
-        private static func snakeCase(_ name: String) -> String {
-            let characters = Array(name)
-            var output = ""
-            for (index, character) in characters.enumerated() {
-                if character.isUppercase, index > 0 {
-                    let previous = characters[index - 1]
-                    let next = index + 1 < characters.count ? characters[index + 1] : nil
-                    // A word starts at a capital after a lower-case letter or digit, or at the last capital of an
-                    // initialism followed by a lower-case letter (`TLSVersion`: `tls_version`).
-                    if previous.isLowercase || previous.isNumber || (previous.isUppercase && next?.isLowercase == true)
-                    {
-                        output += "_"
-                    }
-                }
-                output += character.lowercased()
-            }
-            return output
-        }
-    }
-
     public init(
         files: [Glob], path: Pattern? = nil, calls: [String] = [], indexes: [String] = [], maps: [String] = [],
         members: [Glob] = [],
@@ -217,8 +176,13 @@ public struct GoLiteralsExtractorSpec: Extractor {
                     at: node)
                 return
             }
-            let name = String(rest[rest.index(after: open)..<close])
+            let placeholder = String(rest[rest.index(after: open)..<close])
             rest = rest[rest.index(after: close)...]
+            if let problem = KeyTemplate.styleProblem(placeholder, template: template) {
+                reader.report("surface '\(reader.surface)': \(problem)", at: node)
+                continue
+            }
+            let name = KeyTemplate.name(of: placeholder)
             if !known.contains(name) {
                 reader.report(
                     "surface '\(reader.surface)': unknown placeholder '{\(name)}' in key template '\(template)'"
