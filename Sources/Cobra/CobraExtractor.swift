@@ -1,21 +1,5 @@
 import GoSource
 
-/// One Go file read for the cobra extractor. Reading is the costly part: do it once per blob and reuse the value.
-public struct CobraSourceFile: Sendable {
-    let file: CobraFile
-
-    /// Reads `source`; problems become `errors` and the rest of the file still counts.
-    public init(source: String) {
-        let lexed = GoLexer.tokenize(source)
-        var file = CobraParser.parse(lexed.tokens)
-        file.errors = lexed.errors + file.errors
-        self.file = file
-    }
-
-    /// Problems met while reading the file, in order.
-    public var errors: [GoSyntaxError] { file.errors }
-}
-
 /// One command, alias or flag of a cobra command line.
 public struct CobraItem: Sendable, Hashable {
     /// The full command path as users type it: `k6 cloud run`, `k6 cloud run --local-execution`.
@@ -49,14 +33,14 @@ public enum CobraExtractor {
     public static func surface(of files: [(path: String, source: CobraSourceFile)], root: String?) -> CobraSurface {
         let goFiles = files.filter { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }
             .sorted { $0.path < $1.path }
-        var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source.file) })
+        var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) })
         interpreter.run()
         var builder = TreeBuilder(interpreter: interpreter, root: root)
         builder.build()
         var notes = Array(interpreter.notes.values) + builder.notes
         var incomplete = interpreter.incomplete || builder.incomplete
         for file in goFiles {
-            for error in file.source.errors {
+            for error in file.source.errorsRead {
                 incomplete = true
                 notes.append(
                     "\(file.path):\(error.position): cannot read Go source (\(error.message)); "
@@ -233,7 +217,8 @@ private struct TreeBuilder {
                 return
             }
             let before = items.count
-            visit(site, path: path.dropLast() + [alias], deprecated: deprecated, stack: stack.subtracting([site]),
+            visit(
+                site, path: path.dropLast() + [alias], deprecated: deprecated, stack: stack.subtracting([site]),
                 aliasOf: name)
             aliasItems += items.count - before
         }

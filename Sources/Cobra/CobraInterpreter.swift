@@ -118,9 +118,12 @@ struct CobraFlagSetInfo: Sendable {
 /// command with its own name; branches and loops are all taken; closures are not run (they run when a command runs).
 struct CobraInterpreter {
     let paths: [String]
+    private let sources: [CobraSourceFile]
     private let files: [CobraFile]
     private let folders: [String]
-    private var functions: [CobraFunctionKey: (file: Int, function: CobraFunction)] = [:]
+    private var functions: [CobraFunctionKey: (file: Int, index: Int, function: CobraFunction)] = [:]
+    /// Methods by receiver type and name (`T.Type`), across folders, for values whose package is not known.
+    private var methods: [String: [CobraFunctionKey]] = [:]
     /// Package name → folders.
     private var packageFolders: [String: [String]] = [:]
     /// For each file, the folders each import name of it refers to (`aliasCmd "example.com/x/pkg/cmd/alias"`).
@@ -141,7 +144,7 @@ struct CobraInterpreter {
     private var runningClosures: Set<CobraSite> = []
 
     private struct Closure {
-        let literal: CobraFunctionLiteral
+        let literal: GoFunctionLiteral
         let folder: String
         var captured: [String: Set<CobraValue>]
     }
@@ -176,9 +179,10 @@ struct CobraInterpreter {
     private static let maximumCallDepth = 64
     private var callDepth = 0
 
-    init(files: [(path: String, file: CobraFile)]) {
+    init(files: [(path: String, source: CobraSourceFile)]) {
         paths = files.map(\.path)
-        self.files = files.map(\.file)
+        sources = files.map(\.source)
+        self.files = sources.map(\.file)
         folders = files.map { file in
             guard let slash = file.path.lastIndex(of: "/") else { return "" }
             return String(file.path[..<slash])
@@ -196,7 +200,7 @@ struct CobraInterpreter {
                 byName[local, default: []] += matching
             }
             importFolders.append(byName)
-            for function in file.functions {
+            for (position, function) in file.functions.enumerated() {
                 let key = CobraFunctionKey(folder: folder, receiver: function.receiver?.type, name: function.name)
                 // `init` may appear in every file; the others are unique in a package that compiles.
                 let unique =
@@ -204,7 +208,12 @@ struct CobraInterpreter {
                     ? CobraFunctionKey(
                         folder: folder, receiver: "\u{0}init\(index):\(function.position.offset)", name: function.name)
                     : key
-                if functions[unique] == nil { functions[unique] = (index, function) }
+                if functions[unique] == nil {
+                    functions[unique] = (index, position, function)
+                    if let receiver = function.receiver?.type {
+                        methods[receiver + "." + function.name, default: []].append(unique)
+                    }
+                }
             }
         }
     }
@@ -336,7 +345,7 @@ struct CobraInterpreter {
             arguments: arguments)
         var frame = Frame(key: key, file: site.file, folder: closure.folder, locals: closure.captured)
         frame.literalReturns = []
-        for (index, name) in closure.literal.parameters.enumerated() where name != "_" && !name.isEmpty {
+        for (index, name) in closure.literal.parameterNames.enumerated() where name != "_" && !name.isEmpty {
             frame.locals[name] = index < arguments.count ? arguments[index] : []
         }
         execute(closure.literal.body, in: &frame)
@@ -346,7 +355,7 @@ struct CobraInterpreter {
     private mutating func call(_ key: CobraFunctionKey, receiver: CobraValue?, arguments values: [Set<CobraValue>])
         -> Set<CobraValue>
     {
-        guard let (file, function) = functions[key] else { return [] }
+        guard let (file, index, function) = functions[key] else { return [] }
         let count = function.parameters.count
         var stored = Array(values.prefix(count)) + Array(repeating: [], count: max(0, count - values.count))
         // A variadic parameter takes every remaining argument.
@@ -368,7 +377,7 @@ struct CobraInterpreter {
             if let instance = instance(of: parameter.type) { value.insert(instance) }
             frame.locals[parameter.name] = value
         }
-        execute(function.body, in: &frame)
+        execute(sources[file].body(of: index), in: &frame)
         return returns[call] ?? []
     }
 
@@ -387,11 +396,11 @@ struct CobraInterpreter {
 
     // MARK: Statements
 
-    private mutating func execute(_ statements: [CobraStatement], in frame: inout Frame) {
+    private mutating func execute(_ statements: [GoStatement], in frame: inout Frame) {
         for statement in statements { execute(statement, in: &frame) }
     }
 
-    private mutating func execute(_ statement: CobraStatement, in frame: inout Frame) {
+    private mutating func execute(_ statement: GoStatement, in frame: inout Frame) {
         switch statement {
         case .expression(let expression):
             _ = evaluate(expression, in: &frame)
@@ -405,7 +414,7 @@ struct CobraInterpreter {
             let values = sources.map { evaluate($0, in: &frame) }
             for (offset, name) in names.enumerated() {
                 var value = values.count == names.count ? values[offset] : union(values)
-                if values.isEmpty, let type, let instance = instance(of: type) { value = [instance] }
+                if values.isEmpty, let type, let instance = instance(of: CobraType(type)) { value = [instance] }
                 frame.locals[name] = value
             }
         case .return(let results):
@@ -434,9 +443,14 @@ struct CobraInterpreter {
     }
 
     /// Whether `condition` is certainly true or certainly false with what its names may hold; nil when it may be
-    /// either. Only constants and `nil` decide: a helper called with `false` or `nil` skips what it guards.
-    private mutating func truth(of condition: CobraExpr, in frame: inout Frame) -> Bool? {
+    /// either. Only constants and `nil` decide: a helper called with `false` or `nil` skips what it guards. A call's
+    /// result never decides: what it returns is only the part of its results the interpreter could follow
+    /// (`return false` beside `return enabled`).
+    private mutating func truth(of condition: GoExpr, in frame: inout Frame) -> Bool? {
         switch condition {
+        case .call:
+            _ = evaluate(condition, in: &frame)
+            return nil
         case .unary("!", let operand):
             return truth(of: operand, in: &frame).map { !$0 }
         case .binary("&&", let left, let right):
@@ -475,7 +489,7 @@ struct CobraInterpreter {
         }
     }
 
-    private mutating func assign(_ value: Set<CobraValue>, to target: CobraExpr, define: Bool, in frame: inout Frame) {
+    private mutating func assign(_ value: Set<CobraValue>, to target: GoExpr, define: Bool, in frame: inout Frame) {
         switch target {
         case .name(let name, _):
             guard name != "_" else { return }
@@ -509,7 +523,7 @@ struct CobraInterpreter {
     }
 
     /// `&T{...}` as `T{...}`: an elided element type may be a pointer (`[]*Group{{...}}`).
-    private static func withoutAddress(_ expression: CobraExpr) -> CobraExpr {
+    private static func withoutAddress(_ expression: GoExpr) -> GoExpr {
         if case .unary("&", let operand) = expression { return operand }
         return expression
     }
@@ -558,7 +572,7 @@ struct CobraInterpreter {
 
     // MARK: Expressions
 
-    private mutating func evaluate(_ expression: CobraExpr, in frame: inout Frame) -> Set<CobraValue> {
+    private mutating func evaluate(_ expression: GoExpr, in frame: inout Frame) -> Set<CobraValue> {
         switch expression {
         case .name(let name, _):
             return lookup(name, in: frame)
@@ -607,7 +621,7 @@ struct CobraInterpreter {
             }
             return result
         case .composite(let type, let elements, let position):
-            return composite(type, elements, position: position, elementType: nil, in: &frame)
+            return composite(type.map(CobraType.init), elements, position: position, elementType: nil, in: &frame)
         case .call(let callee, let arguments, _, let position):
             return evaluateCall(callee, arguments, position: position, in: &frame)
         }
@@ -644,13 +658,13 @@ struct CobraInterpreter {
     private func method(_ name: String, of type: String, preferring folder: String) -> CobraFunctionKey? {
         let local = CobraFunctionKey(folder: folder, receiver: type, name: name)
         if functions[local] != nil { return local }
-        return functions.keys.filter { $0.receiver == type && $0.name == name }.min()
+        return methods[type + "." + name]?.min()
     }
 
     /// A composite literal's value. `elementType` is the type an enclosing literal gives the elements whose type it
     /// elides (`Group` in `[]Group{{Title: ...}}`; the named type itself for a named collection such as `Groups`).
     private mutating func composite(
-        _ type: CobraType?, _ elements: [CobraElement], position: GoPosition, elementType: CobraType?,
+        _ type: CobraType?, _ elements: [GoElement], position: GoPosition, elementType: CobraType?,
         in frame: inout Frame
     ) -> Set<CobraValue> {
         let type = type ?? elementType
@@ -669,7 +683,9 @@ struct CobraInterpreter {
         }
         var values: [Set<CobraValue>] = []
         // The elements of a collection, or of a named type that may be one, take its element type when they elide it.
-        let inner = type.flatMap { $0.name == nil ? nil : CobraType(name: $0.name, qualifier: $0.qualifier, isCollection: false) }
+        let inner = type.flatMap {
+            $0.name == nil ? nil : CobraType(name: $0.name, qualifier: $0.qualifier, isCollection: false)
+        }
         for element in elements {
             if let key = element.key { _ = evaluate(key, in: &frame) }
             if case .composite(nil, let nested, let nestedPosition) = Self.withoutAddress(element.value) {
@@ -693,7 +709,7 @@ struct CobraInterpreter {
     }
 
     private mutating func evaluateCall(
-        _ callee: CobraExpr, _ arguments: [CobraExpr], position: GoPosition, in frame: inout Frame
+        _ callee: GoExpr, _ arguments: [GoExpr], position: GoPosition, in frame: inout Frame
     ) -> Set<CobraValue> {
         let values = arguments.map { evaluate($0, in: &frame) }
         switch callee {
@@ -839,7 +855,7 @@ struct CobraInterpreter {
     }
 
     /// A short spelling of a callee for notes: `settings.AddFlags`, `addFlags`, `f(...)`.
-    private static func spelling(of callee: CobraExpr) -> String {
+    private static func spelling(of callee: GoExpr) -> String {
         switch callee {
         case .name(let name, _): return name
         case .selector(let base, let name, _): return spelling(of: base) + "." + name
@@ -852,7 +868,7 @@ struct CobraInterpreter {
     private struct CallContext {
         let file: Int
         let line: Int
-        let arguments: [CobraExpr]
+        let arguments: [GoExpr]
     }
 
     private mutating func callMethod(

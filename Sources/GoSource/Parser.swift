@@ -7,12 +7,17 @@ import Limits
 /// It never throws: a declaration with a syntax error is dropped with a `GoSyntaxError`, and parsing resumes at the
 /// next top-level declaration.
 public struct GoParser {
-    private let tokens: [GoToken]
-    private let docs: [Int: GoDocComment]
-    private var index = 0
-    private var errors: [GoSyntaxError] = []
+    let tokens: [GoToken]
+    let docs: [Int: GoDocComment]
+    var index = 0
+    var errors: [GoSyntaxError] = []
     /// How deep the type being parsed nests; past `Limit.goTypeDepth` its declaration is a syntax error.
-    private var typeDepth = 0
+    var typeDepth = 0
+    /// Inside function bodies: how many `if`/`for`/`switch` headers enclose the current token, where `{` opens the
+    /// body rather than a composite literal (reset inside brackets).
+    var noCompositeDepth = 0
+    /// Inside function bodies: how deep expressions and blocks nest; past `Limit.goTypeDepth` it is an error.
+    var nesting = 0
 
     /// Parses `source`.
     public static func parse(_ source: String) -> GoFile {
@@ -36,14 +41,14 @@ public struct GoParser {
             tokens: code, errors: errors)
     }
 
-    private init(tokens: [GoToken], docs: [Int: GoDocComment]) {
+    init(tokens: [GoToken], docs: [Int: GoDocComment]) {
         self.tokens = tokens
         self.docs = docs
     }
 
     /// Splits comments from code: the doc comment of each code token that has one (by code-token index), and the
     /// build constraint from the comments above the package clause.
-    private static func separateComments(_ all: [GoToken]) -> ([GoToken], [Int: GoDocComment], String?) {
+    static func separateComments(_ all: [GoToken]) -> ([GoToken], [Int: GoDocComment], String?) {
         var code: [GoToken] = []
         code.reserveCapacity(all.count)
         var docs: [Int: GoDocComment] = [:]
@@ -94,7 +99,7 @@ public struct GoParser {
         return (code, docs, constraint)
     }
 
-    private static func docComment(_ group: [GoToken]) -> GoDocComment {
+    static func docComment(_ group: [GoToken]) -> GoDocComment {
         var lines: [Substring] = []
         for comment in group {
             if comment.text.hasPrefix("//") {
@@ -111,29 +116,29 @@ public struct GoParser {
 
     // MARK: - Token helpers
 
-    private var current: GoToken { tokens[index] }
+    var current: GoToken { tokens[index] }
 
-    private func peek(_ offset: Int = 1) -> GoToken {
+    func peek(_ offset: Int = 1) -> GoToken {
         tokens[min(index + offset, tokens.count - 1)]
     }
 
-    private var atEnd: Bool { current.kind == .endOfFile }
+    var atEnd: Bool { current.kind == .endOfFile }
 
-    private mutating func advance() {
+    mutating func advance() {
         if index < tokens.count - 1 { index += 1 }
     }
 
-    private func isOperator(_ symbol: String) -> Bool { current.isOperator(symbol) }
+    func isOperator(_ symbol: String) -> Bool { current.isOperator(symbol) }
 
-    private mutating func accept(_ symbol: String) -> Bool {
+    mutating func accept(_ symbol: String) -> Bool {
         guard isOperator(symbol) else { return false }
         advance()
         return true
     }
 
-    private struct ParseFailure: Error {}
+    struct ParseFailure: Error {}
 
-    private mutating func fail(_ message: String) -> ParseFailure {
+    mutating func fail(_ message: String) -> ParseFailure {
         let found: String
         switch current.kind {
         case .endOfFile: found = "end of file"
@@ -145,22 +150,22 @@ public struct GoParser {
         return ParseFailure()
     }
 
-    private mutating func expect(_ symbol: String) throws(ParseFailure) {
+    mutating func expect(_ symbol: String) throws(ParseFailure) {
         guard accept(symbol) else { throw fail("expected '\(symbol)'") }
     }
 
-    private mutating func identifier() throws(ParseFailure) -> String {
+    mutating func identifier() throws(ParseFailure) -> String {
         guard current.kind == .identifier else { throw fail("expected a name") }
         defer { advance() }
         return current.text
     }
 
-    private mutating func skipSemicolons() {
+    mutating func skipSemicolons() {
         while current.kind == .semicolon { advance() }
     }
 
     /// Ends a declaration: a semicolon, or nothing before `)`, `}` or the end of the file.
-    private mutating func expectSemicolon() throws(ParseFailure) {
+    mutating func expectSemicolon() throws(ParseFailure) {
         if current.kind == .semicolon {
             advance()
         } else if !(isOperator(")") || isOperator("}") || atEnd) {
@@ -170,7 +175,7 @@ public struct GoParser {
 
     // MARK: - File
 
-    private mutating func parseFile() -> (String, [GoImport], [GoDeclaration]) {
+    mutating func parseFile() -> (String, [GoImport], [GoDeclaration]) {
         skipSemicolons()
         var packageName = ""
         do throws(ParseFailure) {
@@ -204,7 +209,7 @@ public struct GoParser {
     }
 
     /// Skips to the next top-level declaration keyword that starts a line, after a failure.
-    private mutating func recover(from start: Int) {
+    mutating func recover(from start: Int) {
         if index == start { advance() }
         while !atEnd {
             if case .keyword(let keyword) = current.kind, [.func, .type, .var, .const, .import].contains(keyword),
@@ -216,7 +221,7 @@ public struct GoParser {
         }
     }
 
-    private mutating func importDeclaration() throws(ParseFailure) -> [GoImport] {
+    mutating func importDeclaration() throws(ParseFailure) -> [GoImport] {
         advance()
         var imports: [GoImport] = []
         if accept("(") {
@@ -233,7 +238,7 @@ public struct GoParser {
         return imports
     }
 
-    private mutating func importSpec() throws(ParseFailure) -> GoImport {
+    mutating func importSpec() throws(ParseFailure) -> GoImport {
         var name: String?
         if current.kind == .identifier {
             name = current.text
@@ -249,7 +254,7 @@ public struct GoParser {
 
     // MARK: - const and var
 
-    private mutating func valueDeclaration(constant: Bool) throws(ParseFailure) -> [GoDeclaration] {
+    mutating func valueDeclaration(constant: Bool) throws(ParseFailure) -> [GoDeclaration] {
         let keywordIndex = index
         advance()
         var specs: [GoDeclaration] = []
@@ -274,7 +279,7 @@ public struct GoParser {
         return specs
     }
 
-    private mutating func valueSpec(
+    mutating func valueSpec(
         constant: Bool, iota: Int, previous: (GoType?, [GoExpression])?, groupDoc: GoDocComment?
     ) throws(ParseFailure) -> GoValueSpec {
         let doc = docs[index] ?? groupDoc
@@ -303,7 +308,7 @@ public struct GoParser {
     }
 
     /// Skips one expression (up to `,`, `;` or an unbalanced closer at depth 0) and returns its range and text.
-    private mutating func skipExpression() throws(ParseFailure) -> GoExpression {
+    mutating func skipExpression() throws(ParseFailure) -> GoExpression {
         let start = index
         var depth = 0
         while !atEnd {
@@ -327,7 +332,7 @@ public struct GoParser {
         return try finishExpression(start)
     }
 
-    private mutating func finishExpression(_ start: Int) throws(ParseFailure) -> GoExpression {
+    mutating func finishExpression(_ start: Int) throws(ParseFailure) -> GoExpression {
         guard index > start else { throw fail("expected an expression") }
         return GoExpression(tokens: start..<index, text: Self.normalisedText(tokens[start..<index]))
     }
@@ -361,7 +366,7 @@ public struct GoParser {
 
     // MARK: - type
 
-    private mutating func typeDeclaration() throws(ParseFailure) -> [GoDeclaration] {
+    mutating func typeDeclaration() throws(ParseFailure) -> [GoDeclaration] {
         let keywordIndex = index
         advance()
         var specs: [GoDeclaration] = []
@@ -380,7 +385,7 @@ public struct GoParser {
         return specs
     }
 
-    private mutating func typeSpec(groupDoc: GoDocComment?) throws(ParseFailure) -> GoTypeSpec {
+    mutating func typeSpec(groupDoc: GoDocComment?) throws(ParseFailure) -> GoTypeSpec {
         let doc = docs[index] ?? groupDoc
         let position = current.position
         let name = try identifier()
@@ -397,7 +402,7 @@ public struct GoParser {
 
     /// At `[` after a type name: true for `[T any]`, `[K comparable, V any]`, `[S ~[]E]`; false for an array length
     /// such as `[N]`, `[4]`, `[N+1]` or `[N * 2]` (the spec reads `[P *C]` as an array length too).
-    private func startsTypeParameters() -> Bool {
+    func startsTypeParameters() -> Bool {
         guard peek().kind == .identifier else { return false }
         let after = peek(2)
         switch after.kind {
@@ -412,7 +417,7 @@ public struct GoParser {
     }
 
     /// After `[`: `K comparable, V any]` (names may share a constraint: `K, V any`).
-    private mutating func typeParameterList() throws(ParseFailure) -> [GoTypeParameter] {
+    mutating func typeParameterList() throws(ParseFailure) -> [GoTypeParameter] {
         var result: [GoTypeParameter] = []
         var pending: [String] = []
         while !accept("]") {
@@ -431,7 +436,7 @@ public struct GoParser {
     }
 
     /// A constraint: a type or a union of `~T` terms.
-    private mutating func constraintType() throws(ParseFailure) -> GoType {
+    mutating func constraintType() throws(ParseFailure) -> GoType {
         var terms: [GoTypeTerm] = []
         repeat {
             let tilde = accept("~")
@@ -442,10 +447,10 @@ public struct GoParser {
     }
 
     /// True when the current token can begin a type.
-    private var startsType: Bool { Self.beginsType(current) }
+    var startsType: Bool { Self.beginsType(current) }
 
     /// True when `token` can begin a type: a name, a type keyword, `*`, `[`, `(` or `<-`.
-    private static func beginsType(_ token: GoToken) -> Bool {
+    static func beginsType(_ token: GoToken) -> Bool {
         switch token.kind {
         case .identifier, .keyword(.func), .keyword(.map), .keyword(.chan), .keyword(.struct),
             .keyword(.interface):
@@ -458,7 +463,7 @@ public struct GoParser {
     }
 
     /// A type expression, at most `Limit.goTypeDepth` levels deep (the parser recurses once per level).
-    private mutating func parseType() throws(ParseFailure) -> GoType {
+    mutating func parseType() throws(ParseFailure) -> GoType {
         typeDepth += 1
         defer { typeDepth -= 1 }
         guard typeDepth <= Limit.goTypeDepth else {
@@ -467,7 +472,7 @@ public struct GoParser {
         return try typeBody()
     }
 
-    private mutating func typeBody() throws(ParseFailure) -> GoType {
+    mutating func typeBody() throws(ParseFailure) -> GoType {
         switch current.kind {
         case .identifier:
             return try typeName()
@@ -524,7 +529,7 @@ public struct GoParser {
         }
     }
 
-    private mutating func arrayLength() throws(ParseFailure) -> String {
+    mutating func arrayLength() throws(ParseFailure) -> String {
         let start = index
         var depth = 0
         while !atEnd {
@@ -541,7 +546,7 @@ public struct GoParser {
     }
 
     /// `Name`, `pkg.Name`, with optional type arguments `[int, string]`.
-    private mutating func typeName() throws(ParseFailure) -> GoType {
+    mutating func typeName() throws(ParseFailure) -> GoType {
         var package: String?
         var name = try identifier()
         if isOperator("."), peek().kind == .identifier {
@@ -563,14 +568,14 @@ public struct GoParser {
 
     /// At `[` after a type name: type arguments unless a literal length follows (`name [4]T` in a parameter list);
     /// `name [N]T` is read as an instantiation and repaired by the parameter list.
-    private func startsTypeArguments() -> Bool {
+    func startsTypeArguments() -> Bool {
         peek().kind != .int
     }
 
     // MARK: - Signatures
 
     /// `[T any](params) results` after `func` or a method name.
-    private mutating func signature(allowTypeParameters: Bool = false) throws(ParseFailure) -> GoSignature {
+    mutating func signature(allowTypeParameters: Bool = false) throws(ParseFailure) -> GoSignature {
         var typeParameters: [GoTypeParameter] = []
         if allowTypeParameters, accept("[") { typeParameters = try typeParameterList() }
         let parameters = try parameterList()
@@ -584,7 +589,7 @@ public struct GoParser {
     }
 
     /// `(a, b int, c ...string)` or `(int, string)`.
-    private mutating func parameterList() throws(ParseFailure) -> [GoParameter] {
+    mutating func parameterList() throws(ParseFailure) -> [GoParameter] {
         try expect("(")
         var entries: [(name: String?, type: GoType?, variadic: Bool)] = []
         while !accept(")") {
@@ -640,7 +645,7 @@ public struct GoParser {
 
     // MARK: - struct and interface
 
-    private mutating func structFields() throws(ParseFailure) -> [GoField] {
+    mutating func structFields() throws(ParseFailure) -> [GoField] {
         try expect("{")
         var fields: [GoField] = []
         while true {
@@ -677,7 +682,7 @@ public struct GoParser {
 
     /// At `Name [`: true when the matching `]` ends the field (an embedded instance `List[int]`), false when a type
     /// follows it (`Name [N]T`, `Name []T`).
-    private func bracketEndsField() -> Bool {
+    func bracketEndsField() -> Bool {
         var depth = 0
         var offset = 1
         while index + offset < tokens.count - 1 {
@@ -694,7 +699,7 @@ public struct GoParser {
         return after.kind == .semicolon || after.kind == .string || after.isOperator("}") || after.kind == .endOfFile
     }
 
-    private mutating func interfaceElements() throws(ParseFailure) -> [GoInterfaceElement] {
+    mutating func interfaceElements() throws(ParseFailure) -> [GoInterfaceElement] {
         try expect("{")
         var elements: [GoInterfaceElement] = []
         while true {
@@ -718,7 +723,7 @@ public struct GoParser {
 
     // MARK: - func
 
-    private mutating func functionDeclaration() throws(ParseFailure) -> GoFunction {
+    mutating func functionDeclaration() throws(ParseFailure) -> GoFunction {
         let doc = docs[index]
         advance()
         var receiver: GoReceiver?
@@ -728,9 +733,9 @@ public struct GoParser {
                 throw fail("expected one receiver of a named type")
             }
             if case .pointer = parameters[0].type {
-                receiver = GoReceiver(typeName: base.name, isPointer: true)
+                receiver = GoReceiver(name: parameters[0].name, typeName: base.name, isPointer: true)
             } else {
-                receiver = GoReceiver(typeName: base.name, isPointer: false)
+                receiver = GoReceiver(name: parameters[0].name, typeName: base.name, isPointer: false)
             }
         }
         let position = current.position
@@ -748,7 +753,7 @@ public struct GoParser {
     }
 
     /// Skips from an opening bracket to just after its matching closer.
-    private mutating func skipBalanced() throws(ParseFailure) {
+    mutating func skipBalanced() throws(ParseFailure) {
         let open = current
         var stack: [String] = []
         while !atEnd {

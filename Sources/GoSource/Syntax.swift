@@ -283,6 +283,8 @@ public struct GoValueSpec: Sendable, Hashable {
 
 /// A method receiver: `(r *T[K])`.
 public struct GoReceiver: Sendable, Hashable {
+    /// The receiver's variable name (`r`), nil when it has none.
+    public let name: String?
     /// The receiver's base type name.
     public let typeName: String
     /// True for a pointer receiver.

@@ -15,6 +15,10 @@ public enum Limit {
     /// more, but no real constant nests beyond a dozen levels; 200 keeps the evaluator's stack small.
     public static let goExpressionDepth = 200
 
+    /// Nesting of expressions and blocks in one Go function body (calls in calls, closures in closures). Real
+    /// code nests a few dozen levels; the body parser recurses a few frames a level.
+    public static let goBodyDepth = 400
+
     /// Same-package embedding followed through interfaces and structs (interface method sets, comparability).
     /// Deeper chains are cut with a note; real APIs embed a few levels, and each level may hold a type
     /// `goTypeDepth` deep, so the stack stays bounded by their product.

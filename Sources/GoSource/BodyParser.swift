@@ -1,0 +1,457 @@
+import Limits
+
+/// The statement and expression half of `GoParser`: what the declaration parser keeps as token ranges (function
+/// bodies and initialisers) read into `GoStatement` and `GoExpr` on demand, one body at a time, with the same type
+/// and signature grammar as declarations.
+extension GoParser {
+    /// The statements of `function`'s body in `file` (empty without a body), or the first syntax error in it.
+    public static func body(of function: GoFunction, in file: GoFile) -> Result<[GoStatement], GoSyntaxError> {
+        guard let range = function.body else { return .success([]) }
+        return read(file, at: range.lowerBound) { parser throws(ParseFailure) in try parser.block() }
+    }
+
+    /// The expression an initialiser of `file` holds (a package-level `var` or `const` value), or its syntax error.
+    public static func expression(_ expression: GoExpression, in file: GoFile) -> Result<GoExpr, GoSyntaxError> {
+        read(file, at: expression.tokens.lowerBound) { parser throws(ParseFailure) in try parser.expression() }
+    }
+
+    private static func read<T>(
+        _ file: GoFile, at start: Int, _ body: (inout GoParser) throws(ParseFailure) -> T
+    ) -> Result<T, GoSyntaxError> {
+        guard start < file.tokens.count, file.tokens.last?.kind == .endOfFile else {
+            let position = file.tokens.last?.position ?? GoPosition(line: 1, column: 1, offset: 0)
+            return .failure(GoSyntaxError(position: position, message: "no code to read"))
+        }
+        var parser = GoParser(tokens: file.tokens, docs: [:])
+        parser.index = start
+        do throws(ParseFailure) {
+            return .success(try body(&parser))
+        } catch {
+            let position = parser.current.position
+            return .failure(parser.errors.last ?? GoSyntaxError(position: position, message: "cannot read"))
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// Skips a balanced `(`/`[`/`{` group starting at the current token (to the end of the file if unbalanced).
+    mutating func skipGroup() {
+        var depth = 0
+        repeat {
+            if current.kind == .operator {
+                switch current.text {
+                case "(", "[", "{": depth += 1
+                case ")", "]", "}": depth -= 1
+                default: break
+                }
+            }
+            advance()
+        } while depth > 0 && !atEnd
+    }
+
+    /// Skips to the end of a declaration: the next semicolon outside brackets.
+    mutating func skipToDeclarationEnd() {
+        while !atEnd && current.kind != .semicolon {
+            if current.kind == .operator && ["(", "[", "{"].contains(current.text) {
+                skipGroup()
+            } else {
+                advance()
+            }
+        }
+    }
+
+    /// Counts one level of nesting for the rest of the caller's scope; fails when source nests absurdly deep.
+    mutating func enterNesting() throws(ParseFailure) {
+        nesting += 1
+        if nesting > Limit.goBodyDepth {
+            throw fail("expressions or blocks nest more than \(Limit.goBodyDepth) levels deep")
+        }
+    }
+
+    /// Inside braces, brackets and parentheses a `{` opens a composite literal again; returns the depth to restore.
+    mutating func allowCompositeLiterals() -> Int {
+        defer { noCompositeDepth = 0 }
+        return noCompositeDepth
+    }
+
+    // MARK: - Statements
+
+    /// A `{ ... }` block.
+    mutating func block() throws(ParseFailure) -> [GoStatement] {
+        try enterNesting()
+        defer { nesting -= 1 }
+        try expect("{")
+        let saved = allowCompositeLiterals()
+        defer { noCompositeDepth = saved }
+        var statements: [GoStatement] = []
+        while try continuesUntilBrace("block") {
+            if let statement = try statement() { statements.append(statement) }
+        }
+        return statements
+    }
+
+    /// Whether a braced list goes on: skips line ends, takes the closing `}` (false), fails at the end of the file.
+    private mutating func continuesUntilBrace(_ what: String) throws(ParseFailure) -> Bool {
+        skipSemicolons()
+        if accept("}") { return false }
+        if atEnd { throw fail("unterminated \(what)") }
+        return true
+    }
+
+    private mutating func statement() throws(ParseFailure) -> GoStatement? {
+        switch current.kind {
+        case .keyword(.if): return try ifStatement()
+        case .keyword(.for): return try forStatement()
+        case .keyword(.switch), .keyword(.select): return try switchStatement()
+        case .keyword(.return):
+            advance()
+            if current.kind == .semicolon || isOperator("}") { return .return([]) }
+            return .return(try expressionList())
+        case .keyword(.go), .keyword(.defer):
+            advance()
+            return .expression(try expression())
+        case .keyword(.var), .keyword(.const):
+            return .block(try localDeclaration())
+        case .keyword(.type):
+            advance()
+            if isOperator("(") { skipGroup() }
+            skipToDeclarationEnd()
+            return nil
+        case .keyword(.break), .keyword(.continue), .keyword(.goto), .keyword(.fallthrough):
+            advance()
+            if current.kind == .identifier { advance() }
+            return nil
+        case .keyword(.case), .keyword(.default):
+            throw fail("'\(current.text)' outside a switch")
+        default:
+            if isOperator("{") { return .block(try block()) }
+            if current.kind == .identifier && peek().isOperator(":") {
+                advance()
+                advance()
+                return nil
+            }
+            return try simpleStatement()
+        }
+    }
+
+    /// `var a, b T = x, y` or a parenthesised group of such specs (also `const`).
+    private mutating func localDeclaration() throws(ParseFailure) -> [GoStatement] {
+        advance()
+        guard accept("(") else { return [try localSpec()] }
+        var specs: [GoStatement] = []
+        while true {
+            skipSemicolons()
+            if accept(")") { break }
+            if atEnd { throw fail("unterminated declaration group") }
+            specs.append(try localSpec())
+        }
+        return specs
+    }
+
+    /// `a, b T = x, y`; a constant without values (a repeated iota line) gets none.
+    private mutating func localSpec() throws(ParseFailure) -> GoStatement {
+        var names = [try identifier()]
+        while accept(",") { names.append(try identifier()) }
+        var type: GoType?
+        if !isOperator("=") && current.kind != .semicolon && !isOperator(")") {
+            type = try parseType()
+        }
+        var values: [GoExpr] = []
+        if accept("=") { values = try expressionList() }
+        return .declare(names, type, values)
+    }
+
+    /// An expression, assignment, definition, `x++` or send; `range` after `:=`/`=` makes a range clause.
+    private mutating func simpleStatement() throws(ParseFailure) -> GoStatement {
+        if current.isKeyword(.range) {
+            advance()
+            return .range([], try expression(), [])
+        }
+        let left = try expressionList()
+        if current.kind == .operator {
+            let op = current.text
+            if op == ":=" || (op.hasSuffix("=") && !["==", "!=", "<=", ">="].contains(op)) {
+                advance()
+                if current.isKeyword(.range) {
+                    advance()
+                    return .range(left, try expression(), [])
+                }
+                return .assign(left, op, try expressionList())
+            }
+            if op == "++" || op == "--" {
+                advance()
+                return .block(left.map { .expression($0) })
+            }
+            if op == "<-" {
+                advance()
+                return .block(left.map { .expression($0) } + [.expression(try expression())])
+            }
+        }
+        if left.count == 1, let only = left.first { return .expression(only) }
+        return .block(left.map { .expression($0) })
+    }
+
+    /// Header statements up to the body's `{`, where a `{` does not open a composite literal.
+    private mutating func header() throws(ParseFailure) -> [GoStatement] {
+        noCompositeDepth += 1
+        defer { noCompositeDepth -= 1 }
+        var statements: [GoStatement] = []
+        while !isOperator("{") {
+            if atEnd { throw fail("expected '{'") }
+            if current.kind == .semicolon {
+                advance()
+                continue
+            }
+            statements.append(try simpleStatement())
+        }
+        return statements
+    }
+
+    private mutating func ifStatement() throws(ParseFailure) -> GoStatement {
+        advance()
+        var header = try header()
+        var condition: GoExpr?
+        if case .expression(let last)? = header.last {
+            condition = last
+            header.removeLast()
+        }
+        let then = try block()
+        var otherwise: [GoStatement] = []
+        if current.isKeyword(.else) {
+            advance()
+            otherwise = current.isKeyword(.if) ? [try ifStatement()] : try block()
+        }
+        return .conditional(header: header, condition: condition, then: then, otherwise: otherwise)
+    }
+
+    private mutating func forStatement() throws(ParseFailure) -> GoStatement {
+        advance()
+        var parts = try header()
+        let body = try block()
+        if let index = parts.firstIndex(where: { if case .range = $0 { true } else { false } }),
+            case .range(let names, let over, _) = parts[index]
+        {
+            parts[index] = .range(names, over, body)
+            return .block(parts)
+        }
+        return .block(parts + [.block(body)])
+    }
+
+    private mutating func switchStatement() throws(ParseFailure) -> GoStatement {
+        advance()
+        var parts = try header()
+        try expect("{")
+        let saved = allowCompositeLiterals()
+        defer { noCompositeDepth = saved }
+        var clause: [GoStatement] = []
+        while try continuesUntilBrace("switch") {
+            if current.isKeyword(.case) || current.isKeyword(.default) {
+                parts.append(.block(clause))
+                clause = []
+                // The case expressions are left out: they define nothing.
+                while !isOperator(":") && !atEnd {
+                    if current.kind == .operator && ["(", "[", "{"].contains(current.text) {
+                        skipGroup()
+                    } else {
+                        advance()
+                    }
+                }
+                advance()
+                continue
+            }
+            if let statement = try statement() { clause.append(statement) }
+        }
+        parts.append(.block(clause))
+        return .block(parts)
+    }
+
+    // MARK: - Expressions
+
+    private mutating func expressionList() throws(ParseFailure) -> [GoExpr] {
+        var list = [try expression()]
+        while accept(",") { list.append(try expression()) }
+        return list
+    }
+
+    /// Go's binary operators by precedence (5 binds tightest).
+    private static let precedence: [String: Int] = [
+        "||": 1, "&&": 2, "==": 3, "!=": 3, "<": 3, "<=": 3, ">": 3, ">=": 3, "+": 4, "-": 4, "|": 4, "^": 4,
+        "*": 5, "/": 5, "%": 5, "<<": 5, ">>": 5, "&": 5, "&^": 5,
+    ]
+
+    /// An expression.
+    mutating func expression() throws(ParseFailure) -> GoExpr {
+        try binary(above: 0)
+    }
+
+    /// Operands joined by binary operators that bind tighter than `minimum`, grouped left to right.
+    private mutating func binary(above minimum: Int) throws(ParseFailure) -> GoExpr {
+        try enterNesting()
+        defer { nesting -= 1 }
+        var left = try unary()
+        while current.kind == .operator, let level = Self.precedence[current.text], level > minimum {
+            let op = current.text
+            advance()
+            left = .binary(op, left, try binary(above: level))
+        }
+        return left
+    }
+
+    private mutating func unary() throws(ParseFailure) -> GoExpr {
+        try enterNesting()
+        defer { nesting -= 1 }
+        if current.kind == .operator && ["&", "*", "-", "+", "!", "^", "<-"].contains(current.text) {
+            let op = current.text
+            advance()
+            return .unary(op, try unary())
+        }
+        return try primary()
+    }
+
+    private mutating func primary() throws(ParseFailure) -> GoExpr {
+        var base = try operand()
+        while true {
+            if isOperator(".") {
+                advance()
+                if isOperator("(") {
+                    // A type assertion `x.(T)` or `x.(type)`: the value passes through.
+                    skipGroup()
+                    continue
+                }
+                guard current.kind == .identifier else { throw fail("expected a name after '.'") }
+                base = .selector(base, current.text, current.position)
+                advance()
+            } else if isOperator("(") {
+                base = try call(base)
+            } else if isOperator("[") {
+                advance()
+                let saved = allowCompositeLiterals()
+                var indices: [GoExpr] = []
+                while !isOperator("]") {
+                    if atEnd { throw fail("unterminated index") }
+                    if isOperator(":") || isOperator(",") {
+                        advance()
+                        continue
+                    }
+                    indices.append(try expression())
+                }
+                noCompositeDepth = saved
+                advance()
+                base = .index(base, indices)
+            } else if isOperator("{") && Self.isTypeLike(base) && (noCompositeDepth == 0 || Self.isExplicitType(base)) {
+                base = try composite(type: Self.type(of: base), position: base.position ?? current.position)
+            } else {
+                return base
+            }
+        }
+    }
+
+    private mutating func call(_ callee: GoExpr) throws(ParseFailure) -> GoExpr {
+        let position = current.position
+        advance()
+        var arguments: [GoExpr] = []
+        var spread = false
+        let saved = allowCompositeLiterals()
+        while !isOperator(")") {
+            skipSemicolons()
+            if isOperator(")") { break }
+            if atEnd { throw fail("unterminated call") }
+            arguments.append(try expression())
+            if accept("...") { spread = true }
+            skipSemicolons()
+            if !accept(",") { break }
+        }
+        noCompositeDepth = saved
+        skipSemicolons()
+        try expect(")")
+        return .call(callee, arguments, spread: spread, position)
+    }
+
+    private static func isTypeLike(_ expression: GoExpr) -> Bool {
+        switch expression {
+        case .name, .type: return true
+        case .selector(let base, _, _):
+            if case .name = base { return true }
+            return false
+        case .index(let base, _): return isTypeLike(base)
+        default: return false
+        }
+    }
+
+    /// `[]T`, `map[K]V`, `struct{...}`: a type no `if` or `for` header can mistake for a value.
+    private static func isExplicitType(_ expression: GoExpr) -> Bool {
+        if case .type = expression { return true }
+        return false
+    }
+
+    /// The type a composite literal's type expression names (type arguments left out).
+    private static func type(of expression: GoExpr) -> GoType? {
+        switch expression {
+        case .name(let name, _): return .named(package: nil, name: name, arguments: [])
+        case .selector(.name(let qualifier, _), let name, _):
+            return .named(package: qualifier, name: name, arguments: [])
+        case .type(let type): return type
+        case .index(let base, _): return type(of: base)
+        default: return nil
+        }
+    }
+
+    private mutating func operand() throws(ParseFailure) -> GoExpr {
+        let token = current
+        switch token.kind {
+        case .identifier:
+            advance()
+            return .name(token.text, token.position)
+        case .string:
+            advance()
+            return .string(Self.unquote(token.text), token.position)
+        case .int, .float, .imaginary, .rune:
+            advance()
+            return .literal(token.position)
+        case .keyword(.func):
+            advance()
+            let signature = try signature()
+            guard isOperator("{") else { return .type(.function(signature)) }
+            return .function(GoFunctionLiteral(position: token.position, signature: signature, body: try block()))
+        case .keyword(.map), .keyword(.chan), .keyword(.struct), .keyword(.interface):
+            return .type(try parseType())
+        case .operator where token.text == "[":
+            return .type(try parseType())
+        case .operator where token.text == "(":
+            advance()
+            let saved = allowCompositeLiterals()
+            let inner = try expression()
+            noCompositeDepth = saved
+            try expect(")")
+            return inner
+        case .operator where token.text == "{":
+            // An element of a composite literal with its type elided.
+            return try composite(type: nil, position: token.position)
+        default:
+            throw fail("expected an expression")
+        }
+    }
+
+    private mutating func composite(type: GoType?, position: GoPosition) throws(ParseFailure) -> GoExpr {
+        try expect("{")
+        let saved = allowCompositeLiterals()
+        defer { noCompositeDepth = saved }
+        var elements: [GoElement] = []
+        while try continuesUntilBrace("composite literal") {
+            let first = try expression()
+            if accept(":") {
+                skipSemicolons()
+                elements.append(GoElement(key: first, value: try expression()))
+            } else {
+                elements.append(GoElement(key: nil, value: first))
+            }
+            skipSemicolons()
+            if !accept(",") {
+                skipSemicolons()
+                try expect("}")
+                break
+            }
+        }
+        return .composite(type, elements, position)
+    }
+}

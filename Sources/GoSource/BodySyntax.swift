@@ -1,0 +1,95 @@
+/// An expression inside a function body or a package-level initialiser, as `GoParser.body(of:in:)` and
+/// `GoParser.expression(_:in:)` read it: names, literals, selectors, calls, composite literals, operators, function
+/// literals and types in expression position. Parentheses are dropped; a type assertion `x.(T)` is its operand.
+public indirect enum GoExpr: Sendable {
+    /// An identifier (`nil`, `true` and predeclared names included).
+    case name(String, GoPosition)
+    /// A string literal, by its value (quotes removed, escapes decoded).
+    case string(String, GoPosition)
+    /// A number, rune or imaginary literal.
+    case literal(GoPosition)
+    /// `base.name`: a field, method or package member.
+    case selector(GoExpr, String, GoPosition)
+    /// `callee(arguments)`; `spread` for a final `x...`; the position is the `(`.
+    case call(GoExpr, [GoExpr], spread: Bool, GoPosition)
+    /// `T{elements}`, with its type (nil when elided inside another literal).
+    case composite(GoType?, [GoElement], GoPosition)
+    /// `&x`, `*x`, `-x`, `+x`, `!x`, `^x`, `<-x`.
+    case unary(String, GoExpr)
+    /// `left op right`, grouped by Go's operator precedence.
+    case binary(String, GoExpr, GoExpr)
+    /// `base[i]`, `base[lo:hi]`, `base[T1, T2]`: the index expressions that are present.
+    case index(GoExpr, [GoExpr])
+    /// `func(...) ... { ... }`.
+    case function(GoFunctionLiteral)
+    /// A type in expression position (`[]string` in a conversion, `map[string]T` before a literal).
+    case type(GoType)
+
+    /// Where the expression starts, when known.
+    public var position: GoPosition? {
+        switch self {
+        case .name(_, let position), .string(_, let position), .literal(let position),
+            .selector(_, _, let position), .call(_, _, _, let position), .composite(_, _, let position):
+            return position
+        case .unary(_, let operand): return operand.position
+        case .binary(_, let left, _): return left.position
+        case .index(let base, _): return base.position
+        case .function(let literal): return literal.position
+        case .type: return nil
+        }
+    }
+}
+
+/// One element of a composite literal: `key: value` or `value`.
+public struct GoElement: Sendable {
+    /// The key (a field name is a `.name`), or nil.
+    public let key: GoExpr?
+    /// The value.
+    public let value: GoExpr
+
+    /// An element from its parts.
+    public init(key: GoExpr?, value: GoExpr) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// A function literal: its signature and its body's statements.
+public struct GoFunctionLiteral: Sendable {
+    /// Where `func` is.
+    public let position: GoPosition
+    /// The parameters and results.
+    public let signature: GoSignature
+    /// The statements of the body.
+    public let body: [GoStatement]
+
+    /// A literal from its parts.
+    public init(position: GoPosition, signature: GoSignature, body: [GoStatement]) {
+        self.position = position
+        self.signature = signature
+        self.body = body
+    }
+
+    /// The parameter names in order, `""` for an unnamed parameter.
+    public var parameterNames: [String] { signature.parameters.map { $0.name ?? "" } }
+}
+
+/// A statement, reduced to what reads or changes values: control flow becomes nested blocks (the cases of a
+/// `switch` and `select` are blocks after the header, their case expressions left out), labels, jumps and local
+/// type declarations are dropped.
+public indirect enum GoStatement: Sendable {
+    /// An expression statement, or a `go`/`defer` call.
+    case expression(GoExpr)
+    /// `a, b := x, y` or `a.b = x`; the operator is `:=`, `=`, `+=`...
+    case assign([GoExpr], String, [GoExpr])
+    /// `var a, b T = x, y` and a local `const` spec.
+    case declare([String], GoType?, [GoExpr])
+    /// `return x, y`.
+    case `return`([GoExpr])
+    /// `for k, v := range x { ... }` and `for range x { ... }`: the targets, the ranged value and the body.
+    case range([GoExpr], GoExpr, [GoStatement])
+    /// A block: `{ ... }`, a `for` loop's header and body, a `switch` header and its clauses.
+    case block([GoStatement])
+    /// `if header; condition { then } else { otherwise }`.
+    case conditional(header: [GoStatement], condition: GoExpr?, then: [GoStatement], otherwise: [GoStatement])
+}

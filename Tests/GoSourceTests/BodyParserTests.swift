@@ -1,0 +1,123 @@
+import Testing
+
+@testable import GoSource
+
+/// The statements of the first function in `source`, read on demand as the cobra interpreter reads them.
+private func body(_ source: String) -> Result<[GoStatement], GoSyntaxError>? {
+    let file = GoParser.parse("package p\n" + source)
+    guard case .function(let function)? = file.declarations.first else { return nil }
+    return GoParser.body(of: function, in: file)
+}
+
+/// A compact spelling of an expression tree: `(a && (b == c))`.
+private func shape(_ expression: GoExpr) -> String {
+    switch expression {
+    case .name(let name, _): return name
+    case .string(let value, _): return "\"\(value)\""
+    case .literal: return "1"
+    case .selector(let base, let name, _): return shape(base) + "." + name
+    case .call(let callee, let arguments, _, _):
+        return shape(callee) + "(" + arguments.map(shape).joined(separator: ", ") + ")"
+    case .composite(let type, let elements, _):
+        return (type?.description ?? "") + "{"
+            + elements.map { ($0.key.map(shape).map { $0 + ": " } ?? "") + shape($0.value) }
+            .joined(separator: ", ") + "}"
+    case .unary(let op, let operand): return op + shape(operand)
+    case .binary(let op, let left, let right): return "(" + shape(left) + " " + op + " " + shape(right) + ")"
+    case .index(let base, let indices): return shape(base) + "[" + indices.map(shape).joined(separator: ", ") + "]"
+    case .function(let literal): return "func" + literal.signature.description
+    case .type(let type): return type.description
+    }
+}
+
+@Suite("Go parser: function bodies")
+struct BodyParserTests {
+    @Test(
+        "binary operators group by Go's precedence",
+        arguments: [
+            ("a && b || c", "((a && b) || c)"), ("a || b && c", "(a || (b && c))"),
+            ("a && b && c != nil", "((a && b) && (c != nil))"), ("x + y*z", "(x + (y * z))"),
+            ("\"a\" + b + \"c\"", "((\"a\" + b) + \"c\")"), ("-x.f(1)[2]", "-x.f(1)[1]"),
+        ])
+    func precedence(source: String, expected: String) throws {
+        let statements = try #require(try body("func f() { _ = \(source) }")?.get())
+        guard case .assign(_, "=", let values)? = statements.first, let value = values.first else {
+            Issue.record("not an assignment: \(statements)")
+            return
+        }
+        #expect(shape(value) == expected)
+    }
+
+    @Test("a `{` after an if header opens the body; inside parentheses it opens a composite literal")
+    func compositeInHeaders() throws {
+        let statements = try #require(
+            try body(
+                """
+                func f() {
+                    if x == (T{A: 1}) { g(&cobra.Command{Use: "a"}) } else if y { return }
+                    for _, c := range []*T{{Use: "b"}} { h(c) }
+                }
+                """)?.get())
+        #expect(statements.count == 2)
+        guard case .conditional(_, let condition?, let then, let otherwise)? = statements.first else {
+            Issue.record("not an if: \(statements)")
+            return
+        }
+        #expect(shape(condition) == "(x == T{A: 1})")
+        #expect(then.count == 1 && otherwise.count == 1)
+        if case .expression(let call)? = then.first { #expect(shape(call) == "g(&cobra.Command{Use: \"a\"})") }
+        guard case .block(let loop)? = statements.last, case .range(let targets, let over, let loopBody)? = loop.first
+        else {
+            Issue.record("not a range loop: \(statements)")
+            return
+        }
+        #expect(targets.map(shape) == ["_", "c"])
+        #expect(shape(over) == "[]*T{{Use: \"b\"}}")
+        #expect(loopBody.count == 1)
+    }
+
+    @Test("function literals keep their signature; types in expression position are types")
+    func literalsAndTypes() throws {
+        let statements = try #require(
+            try body(
+                "func f() { run(func(c *cobra.Command, _ []string) error { return nil }, []string(nil), map[K]V{}) }")?
+                .get())
+        guard case .expression(.call(_, let arguments, _, _))? = statements.first, arguments.count == 3,
+            case .function(let literal) = arguments[0]
+        else {
+            Issue.record("not a call with three arguments: \(statements)")
+            return
+        }
+        #expect(literal.parameterNames == ["c", "_"])
+        #expect(literal.signature.description == "(*cobra.Command, []string) error")
+        #expect(shape(arguments[1]) == "[]string(nil)")
+        #expect(shape(arguments[2]) == "map[K]V{}")
+    }
+
+    @Test("a body that cannot be read is an error with its position; the declarations still parse")
+    func errors() {
+        let source = "func f() {\n    x := ;\n}\n\nfunc g() {}\n"
+        let file = GoParser.parse("package p\n" + source)
+        #expect(file.errors.isEmpty)
+        #expect(file.declarations.count == 2)
+        guard case .function(let function)? = file.declarations.first,
+            case .failure(let error) = GoParser.body(of: function, in: file)
+        else {
+            Issue.record("expected a body error")
+            return
+        }
+        #expect(error.position.line == 3)
+        #expect(error.message.contains("expected an expression"))
+    }
+
+    @Test("a package-level initialiser reads as an expression")
+    func initialiser() throws {
+        let file = GoParser.parse("package p\nvar root = &cobra.Command{Use: \"tool\", Aliases: []string{\"t\"}}\n")
+        guard case .value(let spec)? = file.declarations.first, let value = spec.values.first else {
+            Issue.record("no var")
+            return
+        }
+        let expression = try GoParser.expression(value, in: file).get()
+        #expect(shape(expression) == "&cobra.Command{Use: \"tool\", Aliases: []string{\"t\"}}")
+    }
+}
