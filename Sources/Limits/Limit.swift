@@ -24,10 +24,10 @@ public enum Limit {
     /// `goTypeDepth` deep, so the stack stays bounded by their product.
     public static let goEmbeddingDepth = 32
 
-    /// Folders nested below a tree's root. The file walk keeps open folders on an explicit stack (each holds its
-    /// listing and its path, so depth bounds memory); the go-packages and go-api walks recurse once a level (about
-    /// 2.5 KB of stack a level in a debug build), so 1,000 levels stay within a few MB. Real repositories nest a
-    /// few dozen; `HostileInputTests` reads a package 1,000 deep with each walk.
+    /// Folders nested below a tree's root. The surface reader's, go-packages' and go-api's walks recurse once a
+    /// level (a few KB of stack a level in a debug build), so 1,000 levels stay within a few MB; `walkFiles` keeps
+    /// open folders on an explicit stack (each holds its listing and path, so depth bounds memory). Real
+    /// repositories nest a few dozen; `HostileInputTests` reads a package 1,000 deep with each surface walk.
     public static let treeDepth = 1000
 
     /// Nesting of YAML collections in a policy: libyaml's own limit, which its parser enforces before the

@@ -101,12 +101,13 @@ struct BadInputTests {
         expectCouldNotRun(result, mentions: ["widgets", "badregex.yml:7:"], policyDiagnostics: true)
     }
 
-    /// `(a+)+$` over a few megabytes of `a` that end in a non-match takes exponential time in a backtracking
-    /// engine; semgate must finish, with items, no items, or a clear error.
+    /// `(a+)+$` over a megabyte of `a` that ends in a non-match takes exponential time in a backtracking engine;
+    /// semgate must finish, with items, no items, or a clear error. (That the work is linear in the file, counted in
+    /// pattern steps, is `RegexExtractorTests.pathologicalPatternWork`; the deadline here only catches a hang.)
     @Test("a pathological pattern over a large file finishes")
     func pathologicalPattern() throws {
         let repo = try sampleRepository()
-        try repo.write("data/big.txt", String(repeating: "a", count: 4_000_000) + "!\n")
+        try repo.write("data/big.txt", String(repeating: "a", count: 1_000_000) + "!\n")
         try repo.write(
             ".semgate.yml",
             """
@@ -122,9 +123,8 @@ struct BadInputTests {
         try repo.commit("A large file and a pathological pattern")
         let (result, seconds) = try runBounded(
             try semgateBinary(), ["surface"], in: repo.url, environment: environment([:]), deadline: 120)
-        let finished = try #require(result, "semgate surface did not finish in 120 s")
+        let finished = try #require(result, "semgate surface did not finish in 120 s (\(seconds) s)")
         expectNoCrash(finished)
-        #expect(seconds < 60, "took \(seconds) s")
         if finished.status == 2 {
             expectCouldNotRun(finished, mentions: ["blobs"])
         } else {

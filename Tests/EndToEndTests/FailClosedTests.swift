@@ -35,6 +35,9 @@ enum FailClosedFixtures {
 
 @Suite("fail closed: objects a surface needs and the store lacks")
 struct FailClosedTests {
+    /// A blobless partial clone of `removalProject`, made once: the commands only read it.
+    private static let blobless = SharedRepository { try removalProject().partialClone(filter: "blob:none") }
+
     @Test(
         "a blobless partial clone where a pull request removes a stable item: every command exits 2 naming the file, the revision, the partial clone and the fix",
         arguments: [
@@ -42,8 +45,7 @@ struct FailClosedTests {
             ["next"], ["deprecations"], ["check", "--head", "worktree"],
         ])
     func partialCloneFailsEveryCommand(command: [String]) throws {
-        let source = try removalProject()
-        let clone = try source.partialClone(filter: "blob:none")
+        let clone = try Self.blobless.repository
         let result = try runSemgate(command + ["--repo", clone.url.path])
         expectCouldNotRun(
             result, mentions: ["policy/flags.txt", "v1.0.0", "partial clone", "filter blob:none", "--refetch"])

@@ -79,8 +79,14 @@ struct InertFixture {
 
     let repo: FixtureRepository
 
+    /// The repository, built once per test process: the tests only run semgate on it, which writes nothing.
+    private static let shared = SharedRepository(history: write(into:))
+
     init() throws {
-        repo = try FixtureRepository()
+        repo = try Self.shared.repository
+    }
+
+    private static func write(into repo: FixtureRepository) throws {
         try repo.write(".semgate.yml", Self.policy)
         try repo.write(Self.removedPath, Self.declarations(Self.removed))
         try repo.write("options.txt", "old stability=deprecated\n")

@@ -4,9 +4,7 @@ import TestSupport
 
 /// A new repository holding the LifecycleProject history.
 private func lifecycleRepository() throws -> FixtureRepository {
-    let repo = try FixtureRepository()
-    try LifecycleProject.build(in: repo)
-    return repo
+    try LifecycleProject.repository()
 }
 
 @Suite("support, fix-targets and deprecations on the built binary")

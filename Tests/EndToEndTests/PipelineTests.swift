@@ -89,7 +89,7 @@ struct PipelineEndToEndTests {
             ".semgate.yml",
             policy.replacingOccurrences(
                 of: "releases:\n",
-                with: "releases:\n  version-file: {path: version.txt, pattern: '(?<version>\\d+\\.\\d+\\.\\d+)'}\n"))
+                with: "releases:\n  version-file: {path: version.txt, pattern: '(?m)^(?<version>\\d+\\.\\d+\\.\\d+)$'}\n"))
         try repo.write("version.txt", "2.2.0\n")
         try repo.commit("declare the version")
         let good = try runSemgate(["check", "--version", "2.2.0"], in: repo.url)
@@ -103,6 +103,12 @@ struct PipelineEndToEndTests {
         let adopted = try runSemgate(["check", "--format", "json"], in: repo.url)
         #expect(adopted.status == 0, "stderr: \(adopted.stderr)")
         #expect(((jsonObject(adopted.stdout)?["head"] as? [String: Any])?["version"] as? String) == "2.2.0")
+        // Saved by a Windows editor (a BOM, CRLF) the file declares the same version: the anchored pattern matches.
+        try repo.write("version.txt", bytes: [0xEF, 0xBB, 0xBF] + Array("2.2.0\r\n".utf8))
+        try repo.commit("the version file saved on Windows")
+        let windows = try runSemgate(["check", "--format", "json"], in: repo.url)
+        #expect(windows.status == 0, "stderr: \(windows.stderr)")
+        #expect(((jsonObject(windows.stdout)?["head"] as? [String: Any])?["version"] as? String) == "2.2.0")
     }
 
     @Test("conventional commits: an unannounced break exits 1 with unannounced-break; announcing it passes")

@@ -4,9 +4,7 @@ import TestSupport
 
 /// A new repository holding the whole `SampleProject` history; `next` on it is 2.2.0.
 func sampleRepository() throws -> FixtureRepository {
-    let repo = try FixtureRepository()
-    try SampleProject.build(in: repo)
-    return repo
+    try SampleProject.repository()
 }
 
 /// Output that crashed or trapped rather than failing with a message.

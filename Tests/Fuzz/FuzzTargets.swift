@@ -5,11 +5,11 @@ import Policy
 import Surface
 
 /// libFuzzer targets for the readers of hostile text: the Go lexer and parser, the policy loader, the pattern
-/// engine and the list reader. Built with `-sanitize=fuzzer -DSEMGATE_FUZZ` by `.ci/fuzz.sh` (libFuzzer supplies
+/// engine, the list reader and glob matching. Built with `-sanitize=fuzzer -DSEMGATE_FUZZ` by `.ci/fuzz.sh` (libFuzzer supplies
 /// `main`), the target named by `SEMGATE_FUZZ_TARGET`; built normally, `semgate-fuzz TARGET FILE...` replays inputs
 /// (the committed corpus, or a crash libFuzzer wrote) through the same code.
 enum FuzzTargets {
-    static let names = ["go", "policy", "pattern", "list"]
+    static let names = ["go", "policy", "pattern", "list", "glob"]
 
     /// Runs one input through `target`; returns normally unless semgate crashes or traps.
     static func run(_ target: String, _ data: [UInt8]) {
@@ -29,6 +29,20 @@ enum FuzzTargets {
                 in: parts.count > 1 ? String(parts[1]) : "", budget: &budget, maximumMatches: 10_000)
         case "list":
             _ = ListFile.parse(text, path: "fuzz.txt")
+        case "glob":
+            // The first line is the glob, each further line a path it is matched against. What a tree walk relies
+            // on must hold: every path the glob matches starts with one of its literal prefixes, and no folder on
+            // the way to it is one the walk would skip.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            guard let glob = try? Glob(lines[0]) else { return }
+            for path in lines.dropFirst() where glob.matches(path) {
+                precondition(glob.literalPrefixes.contains { path.utf8.starts(with: $0.utf8) }, "prefix of \(path)")
+                let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+                for end in parts.indices.dropFirst() {
+                    let folder = parts[..<end].joined(separator: "/")
+                    precondition(glob.mayMatch(below: folder), "folder \(folder) skipped")
+                }
+            }
         default:
             fatalError("unknown fuzz target '\(target)'; expected one of \(names)")
         }

@@ -13,8 +13,7 @@ private struct Lifecycle {
     let engine: Engine
 
     init() throws {
-        repo = try FixtureRepository()
-        try LifecycleProject.build(in: repo)
+        repo = try LifecycleProject.repository()
         let repository = try Repository(discovering: repo.url.path)
         let policy = try PolicyResolver.resolve(explicitPath: nil, revision: nil, repository: repository)
         engine = try Engine(repository: repository, policy: policy)

@@ -34,9 +34,7 @@ func changes(from before: [SurfaceItem], to after: [SurfaceItem], policy: Policy
 
 /// The SampleProject history in a new fixture repository.
 func sampleProject() throws -> FixtureRepository {
-    let repo = try FixtureRepository()
-    try SampleProject.build(in: repo)
-    return repo
+    try SampleProject.repository()
 }
 
 /// An engine over `path` with the policy the repository there resolves to.

@@ -19,8 +19,7 @@ struct Sample {
     let engine: Engine
 
     init() throws {
-        repo = try FixtureRepository()
-        try SampleProject.build(in: repo)
+        repo = try SampleProject.repository()
         let repository = try Repository(discovering: repo.url.path)
         let policy = try PolicyResolver.resolve(explicitPath: nil, revision: nil, repository: repository)
         engine = try Engine(repository: repository, policy: policy)

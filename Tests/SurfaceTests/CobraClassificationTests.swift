@@ -57,19 +57,24 @@ struct CobraClassificationTests {
             changes: ["added tool r --x", "added tool run --x"]),
         Case(
             name: "changing a flag's type is breaking", old: #"run.Flags().Bool("x", false, "")"#,
-            new: #"run.Flags().String("x", "", "")"#, bump: .major, changes: ["changed tool r --x", "changed tool run --x"]),
+            new: #"run.Flags().String("x", "", "")"#, bump: .major,
+            changes: ["changed tool r --x", "changed tool run --x"]),
         Case(
             name: "changing a flag's shorthand is breaking", old: #"run.Flags().BoolP("x", "a", false, "")"#,
-            new: #"run.Flags().BoolP("x", "b", false, "")"#, bump: .major, changes: ["changed tool r --x", "changed tool run --x"]),
+            new: #"run.Flags().BoolP("x", "b", false, "")"#, bump: .major,
+            changes: ["changed tool r --x", "changed tool run --x"]),
         Case(
             name: "giving a flag a shorthand is a feature", old: #"run.Flags().Bool("x", false, "")"#,
-            new: #"run.Flags().BoolP("x", "x", false, "")"#, bump: .minor, changes: ["changed tool r --x", "changed tool run --x"]),
+            new: #"run.Flags().BoolP("x", "x", false, "")"#, bump: .minor,
+            changes: ["changed tool r --x", "changed tool run --x"]),
         Case(
             name: "dropping a flag's shorthand is breaking", old: #"run.Flags().BoolP("x", "x", false, "")"#,
-            new: #"run.Flags().Bool("x", false, "")"#, bump: .major, changes: ["changed tool r --x", "changed tool run --x"]),
+            new: #"run.Flags().Bool("x", false, "")"#, bump: .major,
+            changes: ["changed tool r --x", "changed tool run --x"]),
         Case(
             name: "a local flag becoming persistent is a feature", old: #"run.Flags().Int("n", 1, "")"#,
-            new: #"run.PersistentFlags().Int("n", 1, "")"#, bump: .minor, changes: ["changed tool r --n", "changed tool run --n"]),
+            new: #"run.PersistentFlags().Int("n", 1, "")"#, bump: .minor,
+            changes: ["changed tool r --n", "changed tool run --n"]),
         Case(
             name: "a persistent flag becoming local on a command with subcommands is breaking",
             old: """
@@ -153,8 +158,11 @@ struct CobraClassificationTests {
             new: """
                 run.Flags().Bool("confirm", false, "")
                 run.Flags().BoolP("yes", "y", false, "")
-                """, bump: .minor, changes: ["added tool r --yes", "added tool run --yes", "changed tool r --confirm",
-                    "changed tool run --confirm"]),
+                """, bump: .minor,
+            changes: [
+                "added tool r --yes", "added tool run --yes", "changed tool r --confirm",
+                "changed tool run --confirm",
+            ]),
         Case(
             name: "a shorthand a hidden flag keeps still works",
             old: #"run.Flags().BoolP("yes", "y", false, "")"#,
@@ -162,8 +170,11 @@ struct CobraClassificationTests {
                 run.Flags().Bool("yes", false, "")
                 run.Flags().BoolP("assume-yes", "y", false, "")
                 _ = run.Flags().MarkHidden("assume-yes")
-                """, bump: .minor, changes: ["added tool r --assume-yes", "added tool run --assume-yes",
-                    "changed tool r --yes", "changed tool run --yes"]),
+                """, bump: .minor,
+            changes: [
+                "added tool r --assume-yes", "added tool run --assume-yes",
+                "changed tool r --yes", "changed tool run --yes",
+            ]),
         Case(
             name: "a flag that the parent now declares persistent can still be typed",
             old: #"run.Flags().String("ns", "", "")"#,
@@ -208,16 +219,25 @@ struct CobraClassificationTests {
                 """, bump: nil, changes: []),
     ]
 
+    /// Every case's old and new program, as two commits on branch `case<index>`, imported once.
+    private static let histories = SharedRepository {
+        let repo = try FixtureRepository()
+        try repo.importCommits(
+            cases.indices.flatMap { index in
+                [cases[index].old, cases[index].new].map { body in
+                    FixtureRepository.Snapshot(branch: "case\(index)", files: ["cmd/root.go": program(body)])
+                }
+            })
+        return repo
+    }
+
     @Test("each change and its bump", arguments: cases)
     func classification(_ testCase: Case) throws {
-        let repo = try FixtureRepository()
-        try repo.write("cmd/root.go", Self.program(testCase.old))
-        try repo.commit("old")
-        try repo.write("cmd/root.go", Self.program(testCase.new))
-        try repo.commit("new")
+        let repo = try Self.histories.repository
+        let branch = "case\(try #require(Self.cases.firstIndex { $0.name == testCase.name }))"
         let policy = try loadPolicy(Self.policy)
-        let before = try surface(of: repo, at: "HEAD~1", policy: Self.policy)
-        let after = try surface(of: repo, at: "HEAD", policy: Self.policy)
+        let before = try surface(of: repo, at: branch + "~1", policy: Self.policy)
+        let after = try surface(of: repo, at: branch, policy: Self.policy)
         #expect(before.notes.isEmpty && after.notes.isEmpty, "\(before.notes) \(after.notes)")
         let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
         #expect(changes.map { "\($0.kind.rawValue) \($0.key)" }.sorted() == testCase.changes)

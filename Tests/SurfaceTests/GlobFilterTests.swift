@@ -73,4 +73,32 @@ struct GlobFilterTests {
                 "modules:k6/http": .stable,
             ])
     }
+
+    @Test("a folder the file glob reaches is read even when a character joins the glob's prefix (á as a and an accent)")
+    func combiningCharacterFolder() throws {
+        let repo = try FixtureRepository()
+        // `api*` matches the bytes of `api\u{301}x` (the accent is part of `*`), though as characters `api` is no
+        // prefix of it; the tree walk compares bytes as matching does, so the folder is not skipped.
+        try repo.write("api\u{301}x/a.txt", "NAME_accent\n")
+        try repo.write("api/b.txt", "NAME_plain\n")
+        try repo.commit("two folders")
+        let yaml = #"""
+            semgate: 1
+            surfaces:
+              names:
+                extract:
+                  regex: {files: ["api*/*.txt"], pattern: 'NAME_(?<name>\w+)'}
+            """#
+        #expect(try surface(of: repo, policy: yaml).sortedItems.map(\.key) == ["accent", "plain"])
+    }
+
+    @Test("mayMatch compares UTF-8 bytes: a folder on the way to a match is never skipped")
+    func mayMatchBelow() throws {
+        let glob = try Glob("api*/[a-z]?.go")
+        #expect(glob.matches("api\u{301}x/ab.go"))
+        #expect(glob.mayMatch(below: "api\u{301}x"))
+        #expect(!glob.mayMatch(below: "ap"))
+        #expect(try Glob("src/api/*.go").mayMatch(below: "src"))
+        #expect(!glob.mayMatch(below: "\u{E1}pi"))
+    }
 }

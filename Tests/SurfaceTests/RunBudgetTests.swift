@@ -69,29 +69,21 @@ struct RunBudgetTests {
         }
     }
 
-    /// A fast-import stream: one commit a revision on `main`, tagged `r<index>`, holding `files`, dated an hour
-    /// apart.
-    private func history(_ revisions: [[String: String]]) -> String {
-        var stream = ""
-        for (index, files) in revisions.enumerated() {
-            stream += "commit refs/heads/main\ncommitter A <a@example.com> \(1_700_000_000 + index * 3600) +0000\n"
-            stream += "data \(String(index).utf8.count)\n\(index)\ndeleteall\n"
-            for (path, text) in files.sorted(by: { $0.key < $1.key }) {
-                stream += "M 100644 inline \(path)\ndata \(text.utf8.count)\n\(text)\n"
-            }
-            stream += "\nreset refs/tags/r\(index)\nfrom refs/heads/main\n\n"
-        }
-        return stream
+    /// A repository with one commit a revision on `main`, tagged `r<index>`, holding `files`.
+    private func history(_ revisions: [[String: String]]) throws -> FixtureRepository {
+        let repo = try FixtureRepository()
+        try repo.importCommits(
+            revisions.indices.map { FixtureRepository.Snapshot(files: revisions[$0], tags: ["r\($0)"]) })
+        return repo
     }
 
     @Test("items reused for files that did not change do not count again; items built past the budget still stop")
     func reusedItemsAreNotCharged() throws {
-        let repo = try FixtureRepository()
         let names = (0..<10).map { "NAME_n\($0)\n" }.joined()
         // Twelve revisions of the same ten-item file; only an unrelated file changes. Then six new items.
         var revisions = (0..<12).map { ["data/names.txt": names, "data/other.bin": "\($0)"] }
         revisions.append(["data/names.txt": names, "data/more.txt": (0..<6).map { "NAME_m\($0)\n" }.joined()])
-        try repo.fastImport(history(revisions))
+        let repo = try history(revisions)
         let repository = try Repository(discovering: repo.url.path)
         let policy = """
             semgate: 1
@@ -114,8 +106,7 @@ struct RunBudgetTests {
 
     @Test("what one revision hands over, built or reused, is bounded: three lists reading one cached file")
     func handedOverPerRevision() throws {
-        let repo = try FixtureRepository()
-        try repo.fastImport(history([["lists/a.txt": (0..<10).map { "item\($0)\n" }.joined()]]))
+        let repo = try history([["lists/a.txt": (0..<10).map { "item\($0)\n" }.joined()]])
         let repository = try Repository(discovering: repo.url.path)
         let policy = (0..<3).reduce("semgate: 1\nsurfaces:\n") { yaml, index in
             yaml + "  s\(index):\n    extract:\n      list: lists/a.txt\n"
@@ -144,9 +135,7 @@ struct RunBudgetTests {
             for index in 0..<600 { text += "const C\(index) = S15\n" }
             return text + "const Revision = \(revision)\n"
         }
-        let repo = try FixtureRepository()
-        try repo.fastImport(
-            history((0..<2).map { ["go.mod": "module example.com/m\n", "api/api.go": source($0)] }))
+        let repo = try history((0..<2).map { ["go.mod": "module example.com/m\n", "api/api.go": source($0)] })
         let repository = try Repository(discovering: repo.url.path)
         let policy = try loadPolicy("semgate: 1\nsurfaces:\n  api:\n    extract:\n      go-api: {}\n")
         let alone = try SurfaceReader(repository: repository, policy: policy).snapshot(at: try repository.resolve("r1"))

@@ -53,6 +53,15 @@ public enum LifecycleProject {
 
         """
 
+    /// The history, built once per test process.
+    private static let template = SharedRepository(history: build(in:))
+
+    /// A new repository holding the history, which the test may change: a copy of the one built once per test
+    /// process.
+    public static func repository() throws -> FixtureRepository {
+        try template.copy()
+    }
+
     /// Writes the history into `repo`, which should be new and empty (non-bare).
     public static func build(in repo: FixtureRepository) throws {
         try repo.write(".semgate.yml", policy)

@@ -45,6 +45,15 @@ public enum SampleProject {
         "v2.1.0", "v2.1",
     ]
 
+    /// The history, built once per test process.
+    private static let template = SharedRepository(history: build(in:))
+
+    /// A new repository holding the whole history, which the test may change: a copy of the one built once per test
+    /// process (the same commits and tags, SHA for SHA).
+    public static func repository() throws -> FixtureRepository {
+        try template.copy()
+    }
+
     /// Writes the whole history described above into `repo`, which should be new and empty (non-bare).
     public static func build(in repo: FixtureRepository) throws {
         // v0.1.0

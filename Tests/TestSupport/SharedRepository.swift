@@ -17,6 +17,20 @@ public final class SharedRepository: @unchecked Sendable {
         self.build = build
     }
 
+    /// A new repository written by `write` (a history such as `SampleProject.build`), when it is first needed.
+    public convenience init(history write: @escaping @Sendable (FixtureRepository) throws -> Void) {
+        self.init {
+            let repo = try FixtureRepository()
+            try write(repo)
+            return repo
+        }
+    }
+
+    /// A copy of the repository that the caller may change (one file copy, not a git process a commit).
+    public func copy() throws -> FixtureRepository {
+        try FixtureRepository(copying: try repository)
+    }
+
     /// The repository, built now if no test asked for it before.
     public var repository: FixtureRepository {
         get throws {
