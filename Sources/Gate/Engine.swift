@@ -18,6 +18,9 @@ public struct CheckOptions: Sendable {
     public var preLabel: String?
     /// With no release before head, compare with an empty surface instead of failing (`next` on a new project).
     public var firstReleaseAllowed: Bool
+    /// The branch names CI gives for base and head (`GITHUB_BASE_REF`, `GITHUB_HEAD_REF`): preferred among the
+    /// branches whose tip is the commit, and never used for a commit that no branch of that name points at.
+    public var branchHints: (base: String?, head: String?) = (nil, nil)
 
     public init(
         base: String? = nil, head: String = "HEAD", version: Version? = nil, allow: Bump? = nil,
@@ -124,6 +127,15 @@ public final class Engine {
         return snapshot
     }
 
+    /// The branch to name a revision typed as a SHA by: the hint when a branch of that name (or `origin/NAME`) has
+    /// the commit as its tip, else the first such branch; nil for a revision typed any other way.
+    private func branch(of info: RevisionInfo, hint: String?) throws(GateError) -> String? {
+        guard (7...64).contains(info.rev.count), info.rev.allSatisfy(\.isHexDigit) else { return nil }
+        let names = try wrap { () throws(GitError) in try repository.branches(at: info.commit) }
+        if let hint, let named = names.first(where: { $0 == hint || $0.hasSuffix("/" + hint) }) { return named }
+        return names.first
+    }
+
     private func revision(_ rev: String) throws(GateError) -> RevisionInfo {
         let commit = try wrap { () throws(GitError) in try repository.resolve(rev) }
         return RevisionInfo(rev: rev, commit: commit, version: history.latest(at: commit)?.version)
@@ -148,6 +160,7 @@ public final class Engine {
         } else {
             workingTree = nil
             head = try revision(options.head)
+            head.branch = try branch(of: head, hint: options.branchHints.head)
         }
         var versionFile: VersionFileCheck?
         if !policy.releases.versionFiles.isEmpty {
@@ -162,18 +175,20 @@ public final class Engine {
             }
         }
         if let version = options.version {
-            head = RevisionInfo(rev: head.rev, commit: head.commit, version: version)
+            head = RevisionInfo(rev: head.rev, commit: head.commit, version: version, branch: head.branch)
         }
         let base: RevisionInfo?
         if let rev = options.base {
-            let tip = try revision(rev)
+            var tip = try revision(rev)
+            tip.branch = try branch(of: tip, hint: options.branchHints.base)
             // As a pull request's diff does, judge only what head adds: compare with the point it branched off.
             let fork = try wrap { () throws(GitError) in try repository.mergeBase(tip.commit, head.commit) }
             if let fork, fork != tip.commit {
                 notes.append(
                     "'\(rev)' has moved on since '\(options.head)' branched off; comparing with their merge-base "
                         + fork.short)
-                base = RevisionInfo(rev: rev, commit: fork, version: history.latest(at: fork)?.version)
+                base = RevisionInfo(
+                    rev: rev, commit: fork, version: history.latest(at: fork)?.version, branch: tip.branch)
             } else {
                 base = tip
             }
@@ -272,7 +287,20 @@ public final class Engine {
         report.findings = findings
         report.notes = notes + Self.problemNotes(after.problems, reported: findings)
         report.incompleteSurfaces = before.incomplete.union(after.incomplete).sorted()
+        report.pathsGoneAtHead = pathsGone(
+            changes.filter { $0.kind == .removed }.compactMap(\.location?.path), at: head, in: workingTree)
         return report
+    }
+
+    /// Which of `paths` no file at head has (a path that cannot be looked up counts as gone).
+    private func pathsGone(_ paths: [String], at head: RevisionInfo, in workingTree: WorkingTree?) -> [String] {
+        let tree: any FileTree = workingTree ?? repository
+        guard let root = workingTree?.root ?? (try? repository.rootTree(of: head.commit)) else {
+            return Array(Set(paths)).sorted()
+        }
+        return Set(paths).filter { path in
+            ((try? tree.blobID(atPath: path, inTree: root)) ?? nil) == nil
+        }.sorted()
     }
 
     /// Source files that did not parse and that no `source-syntax-error` finding of the run reports (the file did

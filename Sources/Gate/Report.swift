@@ -10,6 +10,9 @@ public struct RevisionInfo: Sendable {
     public let rev: String
     public let commit: ObjectID
     public let version: Version?
+    /// The branch whose tip the commit is, when the revision was given as a SHA (as CI passes it): a pull request's
+    /// summary names `main` and `fix-login`, not two hashes.
+    public var branch: String? = nil
 }
 
 /// Which policy a report was made with.
@@ -59,6 +62,9 @@ public struct Report: Sendable {
     /// `surface` only: the items at the revision.
     public var items: [SurfaceItem]?
     public var notes: [String] = []
+    /// The files of removed items (`Change.location`) that no longer exist at head: an annotation cannot be placed
+    /// on them, so it goes to the policy file. Sorted.
+    public var pathsGoneAtHead: [String] = []
     /// The surfaces an extractor could not read in full at some revision the report read (their notes say what is
     /// missing), sorted.
     public var incompleteSurfaces: [String] = []
@@ -80,7 +86,8 @@ public struct Report: Sendable {
         focused.findings = findings.filter { $0.item.map(shown) ?? true }
         focused.items = items?.filter { shown($0.id) }
         let focus = ReportFocus(
-            only: globs.map(\.pattern), verdict: verdict, hiddenChanges: changes.count - focused.changes.count,
+            only: globs.map(\.pattern), verdict: verdict, findings: findings + (releases ?? []).flatMap(\.findings),
+            hiddenChanges: changes.count - focused.changes.count,
             hiddenFindings: findings.count - focused.findings.count,
             hiddenItems: (items?.count ?? 0) - (focused.items?.count ?? 0))
         focused.focus = focus
@@ -101,6 +108,8 @@ public struct ReportFocus: Sendable {
     public let only: [String]
     /// The verdict on the whole surface.
     public let verdict: Verdict
+    /// Every finding on the whole surface: the verdict's reason names them, whatever the view shows.
+    public let findings: [Finding]
     public let hiddenChanges: Int
     public let hiddenFindings: Int
     public let hiddenItems: Int

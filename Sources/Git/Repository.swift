@@ -200,6 +200,32 @@ public final class Repository {
         return ObjectID(git_object_id(peeled))
     }
 
+    /// The branches whose tip is `commit`, as people name them: local branches (`main`) first, then remote-tracking
+    /// ones (`origin/main`), each group sorted; symbolic references (`origin/HEAD`) are skipped. At most `limit`.
+    public func branches(at commit: ObjectID, limit: Int = 8) throws(GitError) -> [String] {
+        var names: [String] = []
+        for (glob, prefix) in [("refs/heads/*", "refs/heads/"), ("refs/remotes/*", "refs/remotes/")] {
+            var iterator: OpaquePointer?
+            try check(git_reference_iterator_glob_new(&iterator, handle, glob), "git_reference_iterator_glob_new")
+            defer { git_reference_iterator_free(iterator) }
+            var group: [String] = []
+            while true {
+                var reference: OpaquePointer?
+                let code = git_reference_next(&reference, iterator)
+                if code == GIT_ITEROVER.rawValue { break }
+                try check(code, "git_reference_next")
+                defer { git_reference_free(reference) }
+                guard git_reference_type(reference) == GIT_REFERENCE_DIRECT,
+                    let target = git_reference_target(reference),
+                    ObjectID(target) == commit
+                else { continue }
+                group.append(String(FileName.decodePath(git_reference_name(reference)).dropFirst(prefix.count)))
+            }
+            names += group.sorted()
+        }
+        return Array(names.prefix(limit))
+    }
+
     /// The best common ancestor of two commits, or nil when they share no history.
     public func mergeBase(_ one: ObjectID, _ two: ObjectID) throws(GitError) -> ObjectID? {
         var a = one.raw

@@ -25,8 +25,15 @@ public struct GitHubRenderer: Renderer {
             }
             lines += report.findings.map { annotation($0, release: nil) }
         case .check, .next, .diff:
-            lines += report.findings.map { annotation($0, release: nil) }
-            lines += report.changes.map(annotation)
+            let removed = Dictionary(
+                report.changes.filter { $0.kind == .removed }.map { ($0.id, $0) },
+                uniquingKeysWith: { first, _ in first })
+            lines += report.findings.map { finding in
+                annotation(finding, release: nil, removed: finding.item.flatMap { removed[$0] }, report: report)
+            }
+            // A change a finding already annotates needs no notice of its own.
+            let annotated = Set(report.findings.compactMap(\.item))
+            lines += report.changes.filter { !annotated.contains($0.id) }.map { annotation($0, report: report) }
         case .surface:
             break
         }
@@ -35,7 +42,22 @@ public struct GitHubRenderer: Renderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func annotation(_ finding: Finding, release: String?) -> String {
+    /// Where an annotation about `change` goes. A removed item's location is a line of the base: on the same file at
+    /// head that line number means nothing, so the annotation is placed on the file (no line) when it still exists,
+    /// else on the policy file, and the message says where the item was. Other changes stay where they are.
+    private func placement(of change: Change?, at location: Location?, report: Report) -> (Location?, String) {
+        guard let change, change.kind == .removed, let location else { return (location, "") }
+        let was = "was at \(location.description) in base"
+        if !report.pathsGoneAtHead.contains(location.path) { return (Location(path: location.path), "; " + was) }
+        let policy = report.policy.path.flatMap { path in
+            path.hasPrefix("/") || path.split(separator: "/").contains("..") ? nil : Location(path: path, line: 1)
+        }
+        return (policy, "; " + was + " (the file is gone)")
+    }
+
+    private func annotation(_ finding: Finding, release: String?, removed: Change? = nil, report: Report? = nil)
+        -> String
+    {
         let command: String
         switch finding.severity {
         case .error: command = "error"
@@ -45,18 +67,24 @@ public struct GitHubRenderer: Renderer {
         var title = "semgate: \(finding.rule.id)"
         if let release { title += " (\(release))" }
         var message = finding.message
+        var location = finding.location
+        if let report {
+            let (placed, was) = placement(of: removed, at: finding.location, report: report)
+            location = placed
+            message += was
+        }
         if let reason = finding.exception { message += " (excused by an exception: \(reason))" }
         if finding.severity == .error, let remedy = finding.remedy { message += "\nWhat to do: " + remedy }
-        return WorkflowCommand.line(command, location: finding.location, title: title, message: message)
+        return WorkflowCommand.line(command, location: location, title: title, message: message)
     }
 
-    private func annotation(_ change: Change) -> String {
+    private func annotation(_ change: Change, report: Report) -> String {
         let bump = change.experimental ? "\(change.bump.name), experimental" : change.bump.name
         var message = "\(change.id): \(change.kind.rawValue), needs \(change.bump.name)"
         if let detail = change.attributeDetail { message += "; " + detail }
+        let (location, was) = placement(of: change, at: change.location, report: report)
         return WorkflowCommand.line(
-            "notice", location: change.location, title: "semgate: \(change.kind.rawValue) (\(bump))",
-            message: message)
+            "notice", location: location, title: "semgate: \(change.kind.rawValue) (\(bump))", message: message + was)
     }
 
     private func summary(_ report: Report) -> [String] {

@@ -65,20 +65,54 @@ public struct MarkdownRenderer: Renderer {
         verdict == .pass ? "✅ pass" : "❌ fail"
     }
 
+    /// What a reviewer reads top down: which branch goes into which, the verdict and why, what to do, then the
+    /// changes (a few inline, many as a table with the detail collapsed).
     private func check(_ report: Report) -> [String] {
         let title = report.kind == .diff ? "semgate diff" : "semgate: \(verdictMark(report.verdict))"
         let facts = report.checkFacts.map { "\($0) **\(Markdown.text($1))**" }
         var lines = ["## \(title)", ""]
-        if report.kind != .diff { lines += ["**\(Markdown.text(report.verdictReason))**", ""] }
-        lines.append(Markdown.text(report.rangeLabel) + " · " + facts.joined(separator: " · "))
-        lines += surfaceTable(report.changes, focused: report.focus != nil)
-        lines += findingList(report.findings, heading: "### Findings")
-        if !report.changes.isEmpty {
+        if report.namesBranches, report.kind != .diff {
+            lines += [
+                "**\(Markdown.text(Report.name(report.head)))** into **\(Markdown.text(Report.name(report.base)))**",
+                "",
+            ]
+        } else {
+            lines += [Markdown.text(report.rangeLabel), ""]
+        }
+        let reason = report.kind == .diff ? [] : ["**\(Markdown.text(report.verdictReason))**"]
+        lines.append((reason + facts).joined(separator: " · "))
+        let asks = report.findings.contains { $0.severity >= .warning && $0.exception == nil }
+        let removed = Set(report.changes.filter { $0.kind == .removed }.map(\.id))
+        lines += findingList(report.findings, heading: asks ? "### What to do" : "### Findings", removed: removed)
+        lines += ["", "### Changes"]
+        if report.changes.isEmpty || report.changes.count > Self.inlineChanges {
+            lines += surfaceTable(report.changes, focused: report.focus != nil)
+        }
+        if report.changes.count > Self.inlineChanges {
             lines += ["", "<details><summary>\(count(report.changes.count, "change")) in detail</summary>", ""]
             lines += changeTable(report.changes)
             lines += ["", "</details>"]
+        } else if !report.changes.isEmpty {
+            lines += [""] + report.changes.map(changeLine)
         }
         return lines
+    }
+
+    /// Up to this many changes are listed inline, one a line; more get a table a surface and the detail collapsed.
+    static let inlineChanges = 5
+
+    /// `- **removed** cli:k6 run --vus: needs **major** (cmd/run.go:12)`, with the changed attributes.
+    private func changeLine(_ change: Change) -> String {
+        let bump = change.experimental ? "\(change.bump.name) (experimental)" : change.bump.name
+        var line = "- **\(change.kind.rawValue)** \(Markdown.text(change.id)): needs **\(bump)**"
+        if let detail = change.attributeDetail { line += "; " + Markdown.text(detail) }
+        if let location = change.location {
+            line +=
+                change.kind == .removed
+                ? " (was at \(Markdown.text(location.description)) in base)"
+                : " (\(Markdown.text(location.description)))"
+        }
+        return line
     }
 
     /// One row a surface: how many changes of each kind, and the largest bump they need.
@@ -119,12 +153,19 @@ public struct MarkdownRenderer: Renderer {
         return lines
     }
 
-    private func findingList(_ findings: [Finding], heading: String) -> [String] {
+    /// The findings under `heading`, most severe first; those about a removed item say its location is the base's.
+    private func findingList(_ findings: [Finding], heading: String, removed: Set<String> = []) -> [String] {
         guard !findings.isEmpty else { return [] }
-        return ["", heading, ""] + limited(Self.mostSevereFirst(findings).map(findingLine))
+        return ["", heading, ""]
+            + limited(
+                Self.mostSevereFirst(findings).map { findingLine($0, removed: $0.item.map(removed.contains) ?? false) })
     }
 
     private func findingLine(_ finding: Finding) -> String {
+        findingLine(finding, removed: false)
+    }
+
+    private func findingLine(_ finding: Finding, removed: Bool) -> String {
         let mark: String
         switch finding.severity {
         case .error: mark = "❌ **error**"
@@ -132,10 +173,15 @@ public struct MarkdownRenderer: Renderer {
         case .note, .off: mark = "ℹ️ note"
         }
         var line = "- \(mark) `\(finding.rule.id)`: \(Markdown.text(finding.message))"
-        if let location = finding.location { line += " (\(Markdown.text(location.description)))" }
+        if let location = finding.location {
+            line +=
+                removed
+                ? " (was at \(Markdown.text(location.description)) in base)"
+                : " (\(Markdown.text(location.description)))"
+        }
         if let reason = finding.exception { line += " — excused by an exception: \(Markdown.text(reason))" }
         if finding.severity == .error, let remedy = finding.remedy {
-            line += "\n  - What to do: " + Markdown.text(remedy)
+            line += "\n    - What to do: " + Markdown.text(remedy)
         }
         return line
     }

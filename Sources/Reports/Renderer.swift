@@ -9,10 +9,17 @@ public struct RenderOptions: Sendable {
     /// The least severity of the findings listed (`--min-severity`); nil for the default: notes are counted on one
     /// line, not listed. The text, markdown and github formats apply it; json and sarif keep everything.
     public var minSeverity: Severity?
+    /// The columns the text format wraps to: the terminal's width (`COLUMNS`, else the terminal's size), else
+    /// ``defaultWidth``.
+    public var width: Int
 
-    public init(color: Bool = false, minSeverity: Severity? = nil) {
+    /// The width when the output is not a terminal and `COLUMNS` is not set.
+    public static let defaultWidth = 100
+
+    public init(color: Bool = false, minSeverity: Severity? = nil, width: Int = Self.defaultWidth) {
         self.color = color
         self.minSeverity = minSeverity
+        self.width = width
     }
 
     /// The least severity of the findings listed.
@@ -92,17 +99,26 @@ public enum Renderers {
 }
 
 extension Report {
-    /// `base..head` as people name them: `v2.0.0..v2.1.0`, or `origin/main (2.0.0)..HEAD`; a full SHA is shortened.
+    /// `base..head` as people name them: `v2.0.0..v2.1.0`, `origin/main (2.0.0)..HEAD`, or for SHAs that are the tips
+    /// of branches `main (23d89b9, 1.8.0)..fix-login (73b044f)`; a full SHA is shortened.
     var rangeLabel: String {
-        func name(_ info: RevisionInfo?) -> String {
-            guard let info else { return "?" }
-            let version = info.version.map { " (\($0))" } ?? ""
-            let isFullSHA = info.rev.count == 40 && info.rev.allSatisfy(\.isHexDigit)
-            let rev = isFullSHA ? info.commit.short : info.rev
-            return rev == info.version.map({ "v\($0)" }) ? rev : "\(rev)\(version)"
-        }
-        return "\(name(base))..\(name(head))"
+        "\(Self.name(base))..\(Self.name(head))"
     }
+
+    /// A revision as people name it: its branch or what was typed (a full SHA shortened), then in parentheses the
+    /// short SHA when a branch names it and the version when the name does not already say it.
+    static func name(_ info: RevisionInfo?) -> String {
+        guard let info else { return "?" }
+        let isFullSHA = info.rev.count == 40 && info.rev.allSatisfy(\.isHexDigit)
+        let rev = info.branch ?? (isFullSHA ? info.commit.short : info.rev)
+        var extras: [String] = []
+        if info.branch != nil { extras.append(info.commit.short) }
+        if let version = info.version, rev != "v\(version)" { extras.append(version.description) }
+        return extras.isEmpty ? rev : "\(rev) (\(extras.joined(separator: ", ")))"
+    }
+
+    /// Whether base or head is named by a branch (a pull request's summary then reads "head into base").
+    var namesBranches: Bool { base?.branch != nil || head?.branch != nil }
 }
 
 extension Report {
@@ -113,7 +129,7 @@ extension Report {
     /// warnings the same way; `no errors` when there are none of either.
     var verdictReason: String {
         let parts = [Severity.error, .warning].compactMap { severity -> String? in
-            let matching = allFindings.filter { $0.severity == severity }
+            let matching = (focus?.findings ?? allFindings).filter { $0.severity == severity }
             guard !matching.isEmpty else { return nil }
             var counts: [RuleID: Int] = [:]
             for finding in matching { counts[finding.rule, default: 0] += 1 }

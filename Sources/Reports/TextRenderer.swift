@@ -4,14 +4,15 @@ import Policy
 import Releases
 import Surface
 
-/// Text for people: a verdict line first, then changes grouped by surface, then findings. Free to change.
+/// Text for people: a verdict line first, then changes grouped by surface, then findings, wrapped to the width of
+/// the terminal (``RenderOptions/width``) with hanging indents. Free to change.
 public struct TextRenderer: Renderer {
     public static let identifier = "text"
 
     public init() {}
 
     public func render(_ report: Report, options: RenderOptions) -> String {
-        let style = Style(enabled: options.color)
+        let style = Style(enabled: options.color, layout: TextLayout(width: options.width))
         let hidden = options.hiddenSummary(report.allFindings, notes: report.notes.count)
         let report = options.filtered(report)
         var lines: [String] = []
@@ -23,9 +24,9 @@ public struct TextRenderer: Renderer {
         }
         if !report.notes.isEmpty {
             lines.append("")
-            lines += report.notes.map { style.dim("note: \(Inert.text($0))") }
+            lines += report.notes.flatMap { style.wrap(style.dim("note: \(Inert.text($0))"), hang: 6) }
         }
-        if let hidden { lines += ["", style.dim(hidden)] }
+        if let hidden { lines += [""] + style.wrap(style.dim(hidden), hang: 2) }
         // Every value from the repository went through `Inert.text`; `Inert.line` is the last guard of each line.
         return Inert.lines(lines, color: options.color)
     }
@@ -36,21 +37,18 @@ public struct TextRenderer: Renderer {
 
     private func check(_ report: Report, _ style: Style) -> [String] {
         let facts = report.checkFacts.map { "\($0): \($1)" }.joined(separator: ", ")
-        var lines = [
-            "\(verdictWord(report, style))  \(report.verdictReason)",
-            "\(Inert.text(report.rangeLabel))  (\(facts))",
-            style.dim("policy: \(Inert.text(report.policy.source))"),
-        ]
+        var lines = style.wrap("\(verdictWord(report, style))  \(report.verdictReason)", hang: 6)
+        lines += style.wrap("\(Inert.text(report.rangeLabel))  (\(facts))", hang: 2)
+        lines += style.wrap(style.dim("policy: \(Inert.text(report.policy.source))"), hang: 2)
         lines += changeBlock(report.changes, focused: report.focus != nil, style)
         lines += findingBlock(report.findings, style)
         return lines
     }
 
     private func diff(_ report: Report, _ style: Style) -> [String] {
-        var lines = [
+        var lines = style.wrap(
             "\(Inert.text(report.rangeLabel)): \(report.changes.count) change\(report.changes.count == 1 ? "" : "s"), "
-                + "needs \(report.required?.name ?? "none")"
-        ]
+                + "needs \(report.required?.name ?? "none")", hang: 2)
         lines += changeBlock(report.changes, focused: report.focus != nil, style)
         return lines
     }
@@ -58,19 +56,17 @@ public struct TextRenderer: Renderer {
     private func surface(_ report: Report, _ style: Style) -> [String] {
         let items = report.items ?? []
         let rev = report.head.map { "\(Inert.text($0.rev)) (\($0.commit.short))" } ?? "?"
-        var lines = [
-            "\(items.count) item\(items.count == 1 ? "" : "s") at \(rev)",
-            style.dim("policy: \(Inert.text(report.policy.source))"),
-        ]
+        var lines = style.wrap("\(items.count) item\(items.count == 1 ? "" : "s") at \(rev)", hang: 2)
+        lines += style.wrap(style.dim("policy: \(Inert.text(report.policy.source))"), hang: 2)
         for (surface, group) in inOrderGroups(items, by: \.surface) {
             lines.append("")
-            lines.append(style.bold("\(Inert.text(surface)) (\(group.count))"))
+            lines += style.wrap(style.bold("\(Inert.text(surface)) (\(group.count))"), hang: 2)
             for item in group {
                 var parts = ["  \(Inert.text(item.key))"]
                 if !item.attributes.isEmpty { parts.append(attributes(item.attributes)) }
                 if item.stability != .stable { parts.append("[\(item.stability.rawValue)]") }
                 if let location = item.location { parts.append(style.dim(Inert.text(location.description))) }
-                lines.append(parts.joined(separator: "  "))
+                lines += style.wrap(parts.joined(separator: "  "), hang: 4)
             }
         }
         return lines
@@ -79,13 +75,13 @@ public struct TextRenderer: Renderer {
     private func audit(_ report: Report, _ style: Style) -> [String] {
         let rows = report.releases ?? []
         let failing = rows.filter { $0.verdict == .fail }.count
-        var lines = [
-            "\(verdictWord(report, style))  \(report.verdictReason)",
+        var lines = style.wrap("\(verdictWord(report, style))  \(report.verdictReason)", hang: 6)
+        lines += style.wrap(
             "audit of \(rows.count) release\(rows.count == 1 ? "" : "s"): \(failing) failing"
                 + (report.findings.isEmpty
                     ? "" : ", \(report.findings.count) tag finding\(report.findings.count == 1 ? "" : "s")"),
-            style.dim("policy: \(Inert.text(report.policy.source))"), "",
-        ]
+            hang: 2)
+        lines += style.wrap(style.dim("policy: \(Inert.text(report.policy.source))"), hang: 2) + [""]
         guard !rows.isEmpty else {
             return lines + ["No releases: no tag matches the policy's tag template (releases.tag)."]
                 + tagFindingLines(report, style)
@@ -101,20 +97,22 @@ public struct TextRenderer: Renderer {
                     String(row.changes.count), row.verdict.rawValue,
                 ]
             }
-        for (index, text) in alignedColumns(table).enumerated() {
+        for (index, texts) in style.layout.table(table).enumerated() {
             if index == 0 {
-                lines.append(style.bold(text))
+                lines += texts.map(style.bold)
             } else {
-                lines.append(rows[index - 1].verdict == .fail ? style.red(text) : text)
+                lines += rows[index - 1].verdict == .fail ? texts.map(style.red) : texts
             }
         }
         if rows.contains(where: { $0.release.dateSource == .committer }) {
-            lines.append(
-                style.dim("* committer date (a lightweight tag has no date of its own); others are tagger dates"))
+            lines += style.wrap(
+                style.dim("* committer date (a lightweight tag has no date of its own); others are tagger dates"),
+                hang: 2)
         }
         for row in rows where !row.findings.isEmpty {
             lines.append("")
-            lines.append(style.bold(Inert.text("\(row.release.tag) (from \(row.predecessor?.tag ?? "-"))")))
+            lines += style.wrap(
+                style.bold(Inert.text("\(row.release.tag) (from \(row.predecessor?.tag ?? "-"))")), hang: 2)
             lines += findingLines(row.findings, style)
         }
         return lines + tagFindingLines(report, style)
@@ -132,7 +130,8 @@ public struct TextRenderer: Renderer {
         var lines: [String] = []
         for (surface, group) in inOrderGroups(changes, by: \.surface) {
             lines.append("")
-            lines.append(style.bold("\(Inert.text(surface)) (\(group.count) change\(group.count == 1 ? "" : "s"))"))
+            lines += style.wrap(
+                style.bold("\(Inert.text(surface)) (\(group.count) change\(group.count == 1 ? "" : "s"))"), hang: 2)
             for change in group {
                 let symbol: String
                 switch change.kind {
@@ -147,7 +146,7 @@ public struct TextRenderer: Renderer {
                 if let detail = change.attributeDetail { parts.append(Inert.text(detail)) }
                 parts.append(bumpLabel(change, style))
                 if let location = change.location { parts.append(style.dim(Inert.text(location.description))) }
-                lines.append(parts.joined(separator: "  "))
+                lines += style.wrap(parts.joined(separator: "  "), hang: 15)
             }
         }
         return lines
@@ -171,9 +170,9 @@ public struct TextRenderer: Renderer {
     private func findingLines(_ findings: [Finding], _ style: Style) -> [String] {
         var lines: [String] = []
         for finding in findings where finding.exception == nil {
-            lines.append("  " + findingLine(finding, style))
+            lines += style.wrap("  " + findingLine(finding, style), hang: 10)
             if finding.severity == .error, let remedy = finding.remedy {
-                lines.append(style.dim("          what to do: \(Inert.text(remedy))"))
+                lines += style.wrap(style.dim("          what to do: \(Inert.text(remedy))"), hang: 12)
             }
         }
         var reasons: [String] = []
@@ -186,16 +185,17 @@ public struct TextRenderer: Renderer {
         for reason in reasons {
             let group = excused[reason] ?? []
             guard group.count > 3 else {
-                lines += group.map { "  " + findingLine($0, style) }
+                lines += group.flatMap { style.wrap("  " + findingLine($0, style), hang: 10) }
                 continue
             }
             let rules = Array(Set(group.map(\.rule.id))).sorted().joined(separator: ", ")
             let items = group.compactMap(\.item).map(Inert.text)
             let shown =
                 items.prefix(4).joined(separator: ", ") + (items.count > 4 ? ", and \(items.count - 4) more" : "")
-            lines.append(
-                "  \(style.dim("note   ")) \(rules): \(group.count) findings excused by an exception: \(shown)")
-            lines.append(style.dim("          exception: \(Inert.text(reason))"))
+            lines += style.wrap(
+                "  \(style.dim("note   ")) \(rules): \(group.count) findings excused by an exception: \(shown)",
+                hang: 10)
+            lines += style.wrap(style.dim("          exception: \(Inert.text(reason))"), hang: 12)
         }
         return lines
     }
@@ -218,10 +218,16 @@ public struct TextRenderer: Renderer {
     }
 }
 
-/// ANSI styling, or none. Its escapes are the only ones `Inert.line` lets through, so nothing else can reach a
-/// terminal.
+/// ANSI styling, or none, and the layout lines are wrapped to. Its escapes are the only ones `Inert.line` lets
+/// through, so nothing else can reach a terminal.
 struct Style {
     let enabled: Bool
+    var layout = TextLayout(width: RenderOptions.defaultWidth)
+
+    /// `line` wrapped to the layout's width, continuation lines indented by `hang` columns.
+    func wrap(_ line: String, hang: Int) -> [String] {
+        layout.wrap(line, hang: hang)
+    }
 
     /// Every SGR code semgate draws: red, green, yellow, bold, dim, and reset.
     private static let codes = ["31", "32", "33", "1", "2", "0"].map { "\u{1B}[\($0)m" }

@@ -50,9 +50,11 @@ struct CheckCommand: ParsableCommand {
         try guarded {
             let engine = try common.engine()
             let target = try version.map { try common.version($0, engine: engine) }
-            let report = try semgateRun { () throws(GateError) in
-                try engine.check(CheckOptions(base: base, head: head, version: target, allow: allow))
-            }
+            var options = CheckOptions(base: base, head: head, version: target, allow: allow)
+            // GitHub Actions names a pull request's branches; they only choose among branches that point at the SHAs.
+            let environment = ProcessInfo.processInfo.environment
+            options.branchHints = (environment["GITHUB_BASE_REF"], environment["GITHUB_HEAD_REF"])
+            let report = try semgateRun { () throws(GateError) in try engine.check(options) }
             try common.emit(try focus.apply(report))
         }
     }

@@ -88,9 +88,13 @@ struct CommonOptions: ParsableArguments {
     /// Renders a report in the chosen format and exits with its verdict.
     func emit(_ report: Report) throws -> Never {
         let renderer = Renderers.named(format) ?? TextRenderer()
-        let options = RenderOptions(color: useColor, minSeverity: minSeverity?.severity)
-        print(renderer.render(report, options: options), terminator: "")
+        print(renderer.render(report, options: renderOptions), terminator: "")
         throw ExitCode(report.verdict == .pass ? 0 : 1)
+    }
+
+    /// How the chosen renderer is asked to draw: colour, `--min-severity`, the terminal's width.
+    var renderOptions: RenderOptions {
+        RenderOptions(color: useColor, minSeverity: minSeverity?.severity, width: terminalWidth())
     }
 
     /// A version from the user: a bare SemVer version, or a release tag such as `v1.9.0`.
@@ -123,6 +127,24 @@ func colorEnabled(_ choice: ColorChoice) -> Bool {
         if environment["TERM"] == "dumb" { return false }
         return isatty(STDOUT_FILENO) == 1
     }
+}
+
+/// The columns text output wraps to: `COLUMNS` when it holds a positive number, else the width of the terminal on
+/// standard output, else ``RenderOptions/defaultWidth`` (not a terminal: a log or a pipe).
+func terminalWidth() -> Int {
+    if let text = ProcessInfo.processInfo.environment["COLUMNS"],
+        let columns = Int(text.trimmingCharacters(in: .whitespaces)), columns > 0
+    {
+        return columns
+    }
+    guard isatty(STDOUT_FILENO) == 1 else { return RenderOptions.defaultWidth }
+    var size = winsize()
+    #if canImport(Glibc)
+        let status = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size)
+    #else
+        let status = ioctl(STDOUT_FILENO, TIOCGWINSZ, &size)
+    #endif
+    return status == 0 && size.ws_col > 0 ? Int(size.ws_col) : RenderOptions.defaultWidth
 }
 
 /// `--min-severity` values.

@@ -21,17 +21,20 @@ struct DeprecationsCommand: ParsableCommand {
             Examples:
               semgate deprecations
               semgate deprecations --head v1.8.1 --at 2026-08-12
-              semgate deprecations --format json | jq '.deprecations[] | select(.state == "overdue")'
+              semgate deprecations --format json |
+                jq '.deprecations[] | select(.state == "overdue")'
             """)
 
     @OptionGroup var options: LifecycleOptions
+
+    @OptionGroup var output: PlainFormatOption
 
     @Option(help: "The revision whose surface is judged.")
     var head: String = "HEAD"
 
     func run() throws {
         try guarded {
-            let format = try options.format(allowed: LifecycleFormat.plain, for: "deprecations")
+            let format = try output.format(for: "deprecations")
             let day = try options.day()
             let engine = try options.engine()
             let report = try semgateRun { () throws(GateError) in try engine.deprecations(head: head, at: day) }

@@ -14,7 +14,8 @@ struct DiffCommand: ParsableCommand {
               semgate diff v1.2.0 v1.3.0
               semgate diff v1.3.0 HEAD --format json
               semgate diff HEAD worktree               what the uncommitted files change
-              semgate diff v1.8.1 v2.2.0 --only 'packages:**/cloudapi.**'   what changed in one package
+              semgate diff v1.8.1 v2.2.0 --only 'packages:**/cloudapi.**'
+                                                       what changed in one package
             """)
 
     @OptionGroup var common: CommonOptions

@@ -21,12 +21,14 @@ struct FixTargetsCommand: ParsableCommand {
 
     @OptionGroup var options: LifecycleOptions
 
+    @OptionGroup var output: PlainFormatOption
+
     @Argument(help: "The first version with the bug (1.1.0 or v1.1.0).")
     var version: String
 
     func run() throws {
         try guarded {
-            let format = try options.format(allowed: LifecycleFormat.plain, for: "fix-targets")
+            let format = try output.format(for: "fix-targets")
             let day = try options.day()
             let engine = try options.engine()
             let since = try userVersion(version, engine: engine)

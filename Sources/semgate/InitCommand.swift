@@ -20,7 +20,7 @@ struct InitCommand: ParsableCommand {
               semgate init                          print a starting policy
               semgate init --write .semgate.yml     write it where semgate looks first
               semgate init --repo ../other --write ../other/.semgate.yml --force
-              semgate init --rev v3.21.4 --write v3.yml   draft from the last release of a line
+              semgate init --rev v3.21.4 --write v3.yml   from a line's last release
             """)
 
     @Option(help: "The repository (default: the one containing the working directory).", completion: .directory)

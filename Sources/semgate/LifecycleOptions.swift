@@ -6,14 +6,10 @@ import Policy
 import Reports
 
 /// Flags of the lifecycle commands (`support`, `fix-targets`, `deprecations`): the repository and policy flags of
-/// every command, `--at`, and a format from their own family (text, json, and for `support` endoflife and svg).
+/// every command and `--at`. Each command adds the `--format` of its own (``PlainFormatOption``,
+/// ``SupportFormatOption``), so its help names only the formats it takes.
 struct LifecycleOptions: ParsableArguments {
     @OptionGroup var source: SourceOptions
-
-    @Option(
-        name: .long,
-        help: "Output format: text or json (support also takes endoflife and svg for its table).")
-    var format: String = "text"
 
     @Option(name: .long, help: "Colour: auto, always or never (auto honours NO_COLOR and terminals).")
     var color: ColorChoice = .auto
@@ -22,16 +18,6 @@ struct LifecycleOptions: ParsableArguments {
         name: .long,
         help: "Answer for this day (YYYY-MM-DD, UTC), past or future; only releases published by then count.")
     var at: String?
-
-    /// The format, if `allowed` holds it; else a failure naming the choices.
-    func format(allowed: [LifecycleFormat], for command: String) throws -> LifecycleFormat {
-        guard let format = LifecycleFormat(rawValue: format), allowed.contains(format) else {
-            throw Failure(
-                "unknown format '\(format)' for \(command); use one of: "
-                    + allowed.map(\.rawValue).joined(separator: ", "))
-        }
-        return format
-    }
 
     /// The day asked with `--at`, else today (UTC).
     func day() throws -> CalendarDay {
@@ -52,4 +38,38 @@ struct LifecycleOptions: ParsableArguments {
     func source(_ engine: Engine) -> LifecycleSource {
         LifecycleSource(policy: engine.policySourceName, project: engine.policy.project)
     }
+}
+
+/// `--format` of `fix-targets` and `deprecations`: text or json.
+struct PlainFormatOption: ParsableArguments {
+    @Option(name: .long, help: "Output format: text or json.", completion: .list(["text", "json"]))
+    var format: String = "text"
+
+    /// The format, or a failure naming the choices.
+    func format(for command: String) throws -> LifecycleFormat {
+        try lifecycleFormat(format, allowed: LifecycleFormat.plain, for: command)
+    }
+}
+
+/// `--format` of `support`: text, json, and for the whole table endoflife and svg.
+struct SupportFormatOption: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Output format: text, json, endoflife or svg.",
+            discussion: """
+                endoflife is the release cycles endoflife.date publishes, svg a timeline of the lines and phases; \
+                both draw the whole table, so with a VERSION only text and json apply.
+                """),
+        completion: .list(LifecycleFormat.support.map(\.rawValue)))
+    var format: String = "text"
+}
+
+/// `text` as a lifecycle format, if `allowed` holds it; else a failure naming the choices.
+func lifecycleFormat(_ text: String, allowed: [LifecycleFormat], for command: String) throws -> LifecycleFormat {
+    guard let format = LifecycleFormat(rawValue: text), allowed.contains(format) else {
+        throw Failure(
+            "unknown format '\(text)' for \(command); use one of: " + allowed.map(\.rawValue).joined(separator: ", "))
+    }
+    return format
 }

@@ -49,7 +49,7 @@ struct NextCommand: ParsableCommand {
                             "\(head) needs a \(required) bump after \(base), but that version number is at the 64-bit "
                                 + "limit \(UInt64.max) and cannot grow; tag a release with a smaller version first")
                     }
-                    printError(["semgate: nothing to release: \(head) is \(base)"])
+                    printError(["semgate: nothing to release: " + nothingToRelease(report)])
                     return
                 }
                 printLine(next.description)
@@ -57,8 +57,19 @@ struct NextCommand: ParsableCommand {
             }
             // `next` answers a question; it is not a gate, so it exits 0 whatever the findings (check gates).
             let renderer = Renderers.named(common.format) ?? JSONRenderer()
-            let options = RenderOptions(color: common.useColor, minSeverity: common.minSeverity?.severity)
-            print(renderer.render(report, options: options), terminator: "")
+            print(renderer.render(report, options: common.renderOptions), terminator: "")
         }
     }
+}
+
+/// Why `next` has no version to print: head is a release (named by its tag or by another name), or has no commit
+/// after the last release.
+func nothingToRelease(_ report: Report) -> String {
+    guard let head = report.head, let base = report.base else { return "no release to compare with" }
+    let release = base.version.map { "\(base.rev) (\($0))" } ?? base.rev
+    if head.rev == base.rev {
+        return "\(head.rev) is already released (\(base.version?.description ?? base.rev)); the next version needs "
+            + "commits after it"
+    }
+    return "\(head.rev) is the release \(release), with no commits after it"
 }

@@ -22,7 +22,7 @@ struct PolicyCommand: ParsableCommand {
             abstract: "Check a policy file and report every problem with file:line:column.",
             discussion: """
                 Examples:
-                  semgate policy validate                       the policy semgate would use here
+                  semgate policy validate          the policy semgate would use here
                   semgate policy validate policy/examples/k6.yml
                 """)
 

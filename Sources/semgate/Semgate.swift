@@ -25,7 +25,7 @@ struct Semgate: ParsableCommand {
               semgate diff v1.2.0 v1.3.0         what changed in the surface?
               semgate surface v1.3.0             what is promised at v1.3.0?
               semgate support 1.1.0              does 1.1.0 still get fixes?
-              semgate fix-targets 1.1.0          where must a fix for a bug since 1.1.0 land?
+              semgate fix-targets 1.1.0          where must a fix for a 1.1.0 bug land?
               semgate deprecations               what is deprecated, and when may it go?
               semgate init --write .semgate.yml  a starting policy for this repository
               semgate explain RULE               why a rule fired and what to do

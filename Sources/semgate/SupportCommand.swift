@@ -22,22 +22,24 @@ struct SupportCommand: ParsableCommand {
             cycles endoflife.date publishes) and svg (a timeline of lines and phases).
 
             Examples:
-              semgate support                          the table today
-              semgate support --at 2025-06-01          the table on another day, past or future
-              semgate support 1.1.0                    does 1.1.0 get fixes? what to upgrade to?
+              semgate support                  the table today
+              semgate support --at 2025-06-01  the table on another day, past or future
+              semgate support 1.1.0            does 1.1.0 get fixes? what to upgrade to?
               semgate support --format endoflife > k6.json
               semgate support --format svg > docs/support.svg
             """)
 
     @OptionGroup var options: LifecycleOptions
 
+    @OptionGroup var output: SupportFormatOption
+
     @Argument(help: "A version or release tag (1.1.0 or v1.1.0); without it, the whole table.")
     var version: String?
 
     func run() throws {
         try guarded {
-            let format = try options.format(
-                allowed: version == nil ? LifecycleFormat.support : LifecycleFormat.plain,
+            let format = try lifecycleFormat(
+                output.format, allowed: version == nil ? LifecycleFormat.support : LifecycleFormat.plain,
                 for: version == nil ? "support" : "support VERSION")
             let day = try options.day()
             let engine = try options.engine()

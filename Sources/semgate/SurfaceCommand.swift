@@ -19,9 +19,11 @@ struct SurfaceCommand: ParsableCommand {
               semgate surface                          the surface at HEAD
               semgate surface v1.3.0 --format json
               semgate surface --write api/surface.txt  write a snapshot to commit
-              semgate surface --check api/surface.txt  fail (exit 1) when the surface drifted from it
-              semgate surface worktree --check api/surface.txt   the same for uncommitted files
-              semgate surface --only 'packages:**/cloudapi.**'    one part of the surface
+              semgate surface --check api/surface.txt  exit 1 when the surface drifted
+              semgate surface worktree --check api/surface.txt
+                                                       the same for uncommitted files
+              semgate surface --only 'packages:**/cloudapi.**'
+                                                       one part of the surface
             """)
 
     @OptionGroup var common: CommonOptions

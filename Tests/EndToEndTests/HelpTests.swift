@@ -23,6 +23,36 @@ struct HelpTests {
         #expect(hasExample(), "an example line starting with '\(invocation)':\n\(result.stdout)")
     }
 
+    static let everyCommand: [[String]] =
+        commands + [["init"], ["support"], ["fix-targets"], ["deprecations"], ["explain"]]
+
+    @Test("every example line fits 80 columns, so no terminal wraps it", arguments: everyCommand)
+    func examplesFitEightyColumns(command: [String]) throws {
+        // Wide enough that ArgumentParser wraps nothing: the lines are as written.
+        let result = try runSemgate(command + ["--help"], environment: ["COLUMNS": "400"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex { $0 == "Examples:" }, "no Examples: in\n\(result.stdout)")
+        let examples = lines[(start + 1)...].prefix { !$0.isEmpty }
+        #expect(!examples.isEmpty)
+        for line in examples {
+            #expect(line.count <= 80, "\(line.count) columns: \(line)")
+        }
+    }
+
+    @Test(
+        "each lifecycle command's --format help names only the formats it takes",
+        arguments: [("deprecations", false), ("fix-targets", false), ("support", true)])
+    func formatsNamed(command: String, drawsTables: Bool) throws {
+        let result = try runSemgate([command, "--help"], environment: ["COLUMNS": "400"])
+        #expect(result.status == 0)
+        let format = result.stdout.split(separator: "\n").first { $0.hasPrefix("  --format <format>") } ?? ""
+        #expect(format.contains("text"), "\(format)")
+        #expect(format.contains("json"), "\(format)")
+        #expect(result.stdout.contains("endoflife") == drawsTables, "\(result.stdout)")
+        #expect(result.stdout.contains("svg") == drawsTables, "\(result.stdout)")
+    }
+
     @Test("a mistyped command gets a did-you-mean and the usage exit 64; explain names an unknown rule the same way")
     func didYouMean() throws {
         let command = try runSemgate(["chek"])

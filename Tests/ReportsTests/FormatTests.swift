@@ -201,8 +201,10 @@ struct FormatTests {
         let findings = output.split(separator: "\n").filter { $0.hasPrefix("- ") }
         #expect(findings.first?.contains("the one error") == true, "errors come first")
         #expect(output.components(separatedBy: "<details").count == output.components(separatedBy: "</details>").count)
-        #expect(
-            MarkdownRenderer().render(try Sample().report("check"), options: RenderOptions()).contains("| cli | 1 |"))
+        // One change is shown inline, not as a table or collapsed.
+        let single = MarkdownRenderer().render(try Sample().report("check"), options: RenderOptions())
+        #expect(single.contains("- **added** cli:flags --quiet: needs **minor** (cmd/flags.go:10)"), "\(single)")
+        #expect(!single.contains("<details") && !single.contains("| cli |"))
     }
 
     @Test(

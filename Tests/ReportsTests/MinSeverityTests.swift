@@ -21,7 +21,7 @@ struct MinSeverityTests {
 
     @Test("by default notes are counted on one line, not listed; an exception's notes are listed")
     func defaultHidesNotes() throws {
-        let text = TextRenderer().render(try report(), options: RenderOptions())
+        let text = TextRenderer().render(try report(), options: RenderOptions(width: 500))
         #expect(!text.contains("added x in 0.3.1") && !text.contains("added y in 1.0.1"))
         #expect(text.contains("api.go does not parse"))
         #expect(text.contains("excused break"))
