@@ -108,6 +108,12 @@ struct CobraFlagSetInfo: Sendable {
     var hidden: Set<String> = []
     /// Flags given a `NoOptDefVal`: a bare `--flag` takes that value.
     var noOptDefault: Set<String> = []
+    /// How many `custom` flag types a later pass replaced by what `Type()` returns.
+    var typesRead = 0
+
+    /// Every update only adds (a `custom` type is replaced once, counted in `typesRead`), so the sizes tell whether
+    /// an update changed anything.
+    var size: [Int] { [flags.count, includes.count, deprecated.count, hidden.count, noOptDefault.count, typesRead] }
 }
 
 /// Runs the functions of a Go program abstractly to find its cobra command tree.
@@ -187,6 +193,8 @@ struct CobraInterpreter {
             guard let slash = file.path.lastIndex(of: "/") else { return "" }
             return String(file.path[..<slash])
         }
+        let folderSet = Set(folders.filter { !$0.isEmpty })
+        var importCache: [String: [String]] = [:]
         for (index, file) in self.files.enumerated() {
             let folder = folders[index]
             if !file.package.isEmpty, packageFolders[file.package]?.contains(folder) != true {
@@ -194,7 +202,7 @@ struct CobraInterpreter {
             }
             var byName: [String: [String]] = [:]
             for (name, path) in file.imports {
-                let matching = Set(folders).filter { !$0.isEmpty && (path == $0 || path.hasSuffix("/" + $0)) }.sorted()
+                let matching = Self.folders(importedAs: path, among: folderSet, cache: &importCache)
                 guard !matching.isEmpty else { continue }
                 let local = name ?? path.split(separator: "/").last.map(String.init) ?? path
                 byName[local, default: []] += matching
@@ -218,19 +226,37 @@ struct CobraInterpreter {
         }
     }
 
+    /// The folders of the program an import path names: the folder itself or one its path ends with (the module
+    /// path comes first), each path worked out once from its trailing components.
+    private static func folders(importedAs path: String, among folders: Set<String>, cache: inout [String: [String]])
+        -> [String]
+    {
+        if let known = cache[path] { return known }
+        var matching: [String] = []
+        var suffix = Substring(path)
+        while true {
+            if folders.contains(String(suffix)) { matching.append(String(suffix)) }
+            guard let slash = suffix.firstIndex(of: "/") else { break }
+            suffix = suffix[suffix.index(after: slash)...]
+        }
+        matching.sort()
+        cache[path] = matching
+        return matching
+    }
+
     /// The functions that build commands or flags, and, by name, every function that calls one of them; the others
     /// run only when one of these calls them (their effects cannot reach the command tree any other way).
     private func relevantFunctions() -> [CobraFunctionKey] {
+        var mentioning: [String: [CobraFunctionKey]] = [:]
+        for (key, entry) in functions {
+            for name in entry.function.calls { mentioning[name, default: []].append(key) }
+        }
         var relevant = Set(functions.filter { $0.value.function.buildsCommands }.keys)
-        var names = Set(relevant.map(\.name))
-        var grew = true
-        while grew {
-            grew = false
-            for (key, entry) in functions where !relevant.contains(key) && !entry.function.calls.isDisjoint(with: names)
-            {
-                relevant.insert(key)
-                names.insert(key.name)
-                grew = true
+        var pending = Array(Set(relevant.map(\.name)))
+        var names = Set(pending)
+        while let name = pending.popLast() {
+            for key in mentioning[name] ?? [] where relevant.insert(key).inserted {
+                if names.insert(key.name).inserted { pending.append(key.name) }
             }
         }
         return relevant.sorted()
@@ -301,29 +327,26 @@ struct CobraInterpreter {
         }
     }
 
+    /// Updates a command in place (no copy of its sets); every update only adds, so comparing the fields and the
+    /// number of children tells whether it changed anything.
     private mutating func updateCommand(_ site: CobraSite, _ update: (inout CobraCommandInfo) -> Void) {
-        guard var info = commands[site] else { return }
-        let before = (info.hasUse, info.use, info.aliases, info.hidden, info.deprecated)
-        let children = info.children
-        update(&info)
-        if before != (info.hasUse, info.use, info.aliases, info.hidden, info.deprecated)
-            || children != info.children
-        {
-            commands[site] = info
+        guard
+            let before = commands[site].map({
+                ($0.hasUse, $0.use, $0.aliases, $0.hidden, $0.deprecated, $0.children.count)
+            })
+        else { return }
+        update(&commands[site, default: CobraCommandInfo(file: 0, line: 0)])
+        guard let after = commands[site] else { return }
+        if before != (after.hasUse, after.use, after.aliases, after.hidden, after.deprecated, after.children.count) {
             changed = true
         }
     }
 
+    /// Updates a flag set in place; every update only adds, so its sizes tell whether it changed anything.
     private mutating func updateFlagSet(_ id: CobraFlagSetID, _ update: (inout CobraFlagSetInfo) -> Void) {
-        var info = flagSets[id] ?? CobraFlagSetInfo()
-        let before = (Set(info.flags.keys), info.includes, info.deprecated, info.hidden, info.noOptDefault)
-        let types = info.flags.mapValues(\.type)
-        update(&info)
-        let after = (Set(info.flags.keys), info.includes, info.deprecated, info.hidden, info.noOptDefault)
-        if flagSets[id] == nil || before != after || types != info.flags.mapValues(\.type) {
-            flagSets[id] = info
-            changed = true
-        }
+        let before = flagSets[id]?.size
+        update(&flagSets[id, default: CobraFlagSetInfo()])
+        if before != flagSets[id]?.size { changed = true }
     }
 
     // MARK: Calls
@@ -954,6 +977,18 @@ struct CobraInterpreter {
                 updateFlagSet(id) { $0.hidden.formUnion(names) }
             }
             return []
+        case "SetAnnotation":
+            // `flags.SetAnnotation(name, "deprecated", nil)`: docker's convention for a deprecated flag (its docs
+            // and help mark it so); other annotations say nothing users can see.
+            guard values.count >= 2, Self.strings(in: values[1]).contains("deprecated") else { return [] }
+            let names = Self.strings(in: values[0])
+            if names.isEmpty {
+                note(
+                    "SetAnnotation names a flag that cannot be resolved statically", file: context.file,
+                    line: context.line, leavesOut: false)
+            }
+            updateFlagSet(id) { $0.deprecated.formUnion(names) }
+            return []
         case "AddGoFlagSet", "AddGoFlag":
             note(
                 "\(method) adds Go standard-library flags, which are not followed; they are not in the surface",
@@ -1000,7 +1035,10 @@ struct CobraInterpreter {
             name: name, type: type, shorthand: shorthand, file: context.file, line: context.line)
         updateFlagSet(id) { info in
             // A custom type's `Type()` may be read only in a later pass, when its value has reached the definition.
-            if info.flags[name] == nil || (info.flags[name]?.type == "custom" && type != "custom") {
+            if info.flags[name] == nil {
+                info.flags[name] = definition
+            } else if info.flags[name]?.type == "custom" && type != "custom" {
+                info.typesRead += 1
                 info.flags[name] = definition
             }
         }

@@ -71,6 +71,7 @@ private struct CallScan {
     private static let building: Set<String> = [
         "AddCommand", "AddFlagSet", "NewFlagSet", "PersistentFlags", "MarkDeprecated", "MarkHidden",
         "MarkFlagDeprecated", "MarkFlagHidden", "MarkPersistentFlagDeprecated", "MarkPersistentFlagHidden",
+        "SetAnnotation",
     ]
     /// Fields whose assignment changes a command or flag (`cmd.Use = ...`, `flag.Hidden = true`).
     private static let fields: Set<String> = ["Use", "Aliases", "Hidden", "Deprecated", "NoOptDefVal"]

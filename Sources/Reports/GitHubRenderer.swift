@@ -21,15 +21,15 @@ public struct GitHubRenderer: Renderer {
         switch report.kind {
         case .audit:
             for row in report.releases ?? [] {
-                lines += row.findings.map { annotation($0, release: row.release.tag) }
+                lines += FindingGroup.grouping(row.findings).map { annotation($0, release: row.release.tag) }
             }
-            lines += report.findings.map { annotation($0, release: nil) }
+            lines += report.findings.map { annotation(FindingGroup(findings: [$0], label: nil), release: nil) }
         case .check, .next, .diff:
             let removed = Dictionary(
                 report.changes.filter { $0.kind == .removed }.map { ($0.id, $0) },
                 uniquingKeysWith: { first, _ in first })
-            lines += report.findings.map { finding in
-                annotation(finding, release: nil, removed: finding.item.flatMap { removed[$0] }, report: report)
+            lines += FindingGroup.grouping(report.findings).map { group in
+                annotation(group, release: nil, removed: group.first.item.flatMap { removed[$0] }, report: report)
             }
             // A change a finding already annotates needs no notice of its own.
             let annotated = Set(report.findings.compactMap(\.item))
@@ -55,9 +55,10 @@ public struct GitHubRenderer: Renderer {
         return (policy, "; " + was + " (the file is gone)")
     }
 
-    private func annotation(_ finding: Finding, release: String?, removed: Change? = nil, report: Report? = nil)
+    private func annotation(_ group: FindingGroup, release: String?, removed: Change? = nil, report: Report? = nil)
         -> String
     {
+        let finding = group.first
         let command: String
         switch finding.severity {
         case .error: command = "error"
@@ -66,7 +67,11 @@ public struct GitHubRenderer: Renderer {
         }
         var title = "semgate: \(finding.rule.id)"
         if let release { title += " (\(release))" }
-        var message = finding.message
+        var message = group.message
+        if group.findings.count > 1 {
+            title += " (\(group.findings.count) items, one cause)"
+            if group.label == nil { message += "; affects " + group.items.joined(separator: ", ") }
+        }
         var location = finding.location
         if let report {
             let (placed, was) = placement(of: removed, at: finding.location, report: report)
@@ -74,7 +79,7 @@ public struct GitHubRenderer: Renderer {
             message += was
         }
         if let reason = finding.exception { message += " (excused by an exception: \(reason))" }
-        if finding.severity == .error, let remedy = finding.remedy { message += "\nWhat to do: " + remedy }
+        if finding.severity == .error, let remedy = group.remedy { message += "\nWhat to do: " + remedy }
         return WorkflowCommand.line(command, location: location, title: title, message: message)
     }
 
@@ -111,7 +116,7 @@ public struct GitHubRenderer: Renderer {
                 + "; \(report.changes.count) change\(report.changes.count == 1 ? "" : "s"), \(tally)"
         }
         return ["semgate: " + WorkflowCommand.data(text)]
-            + report.notes.map { "semgate: note: " + WorkflowCommand.data($0) }
+            + groupedNotes(report.notes).map { "semgate: note: " + WorkflowCommand.data($0) }
     }
 }
 

@@ -28,7 +28,7 @@ public struct JSONRenderer: Renderer {
             "declared": .optional(report.declared?.name),
             "next": .optional(report.next?.description),
             "changes": .array(report.changes.map(Self.change)),
-            "findings": .array(report.findings.map(Self.finding)),
+            "findings": .array(Self.findings(report.findings)),
             "notes": .array(report.notes.map(JSONValue.string)),
             "incomplete_surfaces": .array(report.incompleteSurfaces.map(JSONValue.string)),
         ]
@@ -85,8 +85,20 @@ public struct JSONRenderer: Renderer {
         ])
     }
 
-    static func finding(_ finding: Finding) -> JSONValue {
+    /// One object a finding, item by item; the findings of one cause (``FindingGroup``) carry the same `group`: the
+    /// brace glob of their items (`cli:k6 {archive,run} --no-thresholds`), or the items listed with ", ".
+    static func findings(_ findings: [Finding]) -> [JSONValue] {
+        var groups: [Finding: String] = [:]
+        for group in FindingGroup.grouping(findings) where group.findings.count > 1 {
+            let name = group.label ?? group.items.joined(separator: ", ")
+            for finding in group.findings { groups[finding] = name }
+        }
+        return findings.map { finding($0, group: groups[$0]) }
+    }
+
+    static func finding(_ finding: Finding, group: String? = nil) -> JSONValue {
         .object([
+            "group": .optional(group),
             "rule": .string(finding.rule.id),
             "severity": .string(finding.severity.rawValue),
             "message": .string(finding.message),
@@ -111,7 +123,7 @@ public struct JSONRenderer: Renderer {
             "declared": .optional(row.declared?.name),
             "verdict": .string(row.verdict.rawValue),
             "changes": .array(row.changes.map(change)),
-            "findings": .array(row.findings.map(finding)),
+            "findings": .array(findings(row.findings)),
         ])
     }
 

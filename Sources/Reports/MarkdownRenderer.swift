@@ -53,7 +53,7 @@ public struct MarkdownRenderer: Renderer {
         }
         if !report.notes.isEmpty {
             lines += ["", "<details><summary>Notes (\(report.notes.count))</summary>", ""]
-            lines += limited(report.notes.map { "- " + Markdown.text($0) })
+            lines += limited(groupedNotes(report.notes).map { "- " + Markdown.text($0) })
             lines += ["", "</details>"]
         }
         if let hidden { lines += ["", "_\(Markdown.text(hidden))_"] }
@@ -158,21 +158,26 @@ public struct MarkdownRenderer: Renderer {
         guard !findings.isEmpty else { return [] }
         return ["", heading, ""]
             + limited(
-                Self.mostSevereFirst(findings).map { findingLine($0, removed: $0.item.map(removed.contains) ?? false) })
+                FindingGroup.grouping(Self.mostSevereFirst(findings)).map { group in
+                    findingLine(group, removed: group.first.item.map(removed.contains) ?? false)
+                })
     }
 
     private func findingLine(_ finding: Finding) -> String {
-        findingLine(finding, removed: false)
+        findingLine(FindingGroup(findings: [finding], label: nil), removed: false)
     }
 
-    private func findingLine(_ finding: Finding, removed: Bool) -> String {
+    /// One finding, or a group of one cause: the rule with how many items, the message naming them all.
+    private func findingLine(_ group: FindingGroup, removed: Bool) -> String {
+        let finding = group.first
         let mark: String
         switch finding.severity {
         case .error: mark = "❌ **error**"
         case .warning: mark = "⚠️ **warning**"
         case .note, .off: mark = "ℹ️ note"
         }
-        var line = "- \(mark) `\(finding.rule.id)`: \(Markdown.text(finding.message))"
+        let count = group.findings.count > 1 ? " (\(group.findings.count) items, one cause)" : ""
+        var line = "- \(mark) `\(finding.rule.id)`\(count): \(Markdown.text(group.message))"
         if let location = finding.location {
             line +=
                 removed
@@ -180,7 +185,10 @@ public struct MarkdownRenderer: Renderer {
                 : " (\(Markdown.text(location.description)))"
         }
         if let reason = finding.exception { line += " — excused by an exception: \(Markdown.text(reason))" }
-        if finding.severity == .error, let remedy = finding.remedy {
+        if group.findings.count > 1, group.label == nil {
+            line += "\n    - Affects: " + group.items.map(Markdown.text).joined(separator: ", ")
+        }
+        if finding.severity == .error, let remedy = group.remedy {
             line += "\n    - What to do: " + Markdown.text(remedy)
         }
         return line

@@ -24,7 +24,7 @@ public struct TextRenderer: Renderer {
         }
         if !report.notes.isEmpty {
             lines.append("")
-            lines += report.notes.flatMap { style.wrap(style.dim("note: \(Inert.text($0))"), hang: 6) }
+            lines += groupedNotes(report.notes).flatMap { style.wrap(style.dim("note: \(Inert.text($0))"), hang: 6) }
         }
         if let hidden { lines += [""] + style.wrap(style.dim(hidden), hang: 2) }
         // Every value from the repository went through `Inert.text`; `Inert.line` is the last guard of each line.
@@ -109,13 +109,58 @@ public struct TextRenderer: Renderer {
                 style.dim("* committer date (a lightweight tag has no date of its own); others are tagger dates"),
                 hang: 2)
         }
-        for row in rows where !row.findings.isEmpty {
+        // Notes of initial development (0.y.z, where anything may change) are collapsed into one line when the
+        // audit also judged releases from 1.0.0 on; a note several releases share is listed once, naming them.
+        let collapsing = rows.contains { $0.release.version.major > 0 }
+        var collapsed: [Finding] = []
+        var notedReleases: [String: [String]] = [:]
+        for row in rows {
+            for finding in row.findings where finding.severity == .note {
+                notedReleases[Self.noteKey(finding), default: []].append(row.release.version.description)
+            }
+        }
+        var listed: Set<String> = []
+        for row in rows {
+            var findings = row.findings
+            if collapsing && row.release.version.major == 0 {
+                collapsed += findings.filter { $0.severity == .note && $0.exception == nil }
+                findings.removeAll { $0.severity == .note && $0.exception == nil }
+            }
+            findings = findings.compactMap { finding in
+                guard finding.severity == .note else { return finding }
+                let key = Self.noteKey(finding)
+                guard listed.insert(key).inserted else { return nil }
+                guard let releases = notedReleases[key], releases.count > 1 else { return finding }
+                return Finding(
+                    rule: finding.rule, severity: finding.severity,
+                    message: finding.message + " (in \(releases.joined(separator: ", ")))", release: finding.release,
+                    item: finding.item, location: finding.location, exception: finding.exception)
+            }
+            guard !findings.isEmpty else { continue }
             lines.append("")
             lines += style.wrap(
                 style.bold(Inert.text("\(row.release.tag) (from \(row.predecessor?.tag ?? "-"))")), hang: 2)
-            lines += findingLines(row.findings, style)
+            lines += findingLines(findings, style)
+        }
+        if !collapsed.isEmpty {
+            var counts: [String: Int] = [:]
+            for finding in collapsed { counts[finding.rule.id, default: 0] += 1 }
+            let releases = Set(collapsed.compactMap(\.release)).count
+            lines.append("")
+            lines += style.wrap(
+                style.dim(
+                    "initial development (0.y.z, anything may change): \(collapsed.count) note"
+                        + "\(collapsed.count == 1 ? "" : "s") in \(releases) release\(releases == 1 ? "" : "s") not "
+                        + "listed: " + counts.keys.sorted().map { "\($0) (\(counts[$0] ?? 0))" }.joined(separator: ", ")
+                        + "; audit --to 0.99.0 lists them, --format json has them all"), hang: 2)
         }
         return lines + tagFindingLines(report, style)
+    }
+
+    /// What makes two notes of different releases the same note: rule, message, location and exception.
+    private static func noteKey(_ finding: Finding) -> String {
+        [finding.rule.id, finding.message, finding.location?.description ?? "", finding.exception ?? ""]
+            .joined(separator: "\u{0}")
     }
 
     private func tagFindingLines(_ report: Report, _ style: Style) -> [String] {
@@ -169,9 +214,13 @@ public struct TextRenderer: Renderer {
     /// Findings one a line, except those an exception excused: one line a reason, with a few of the items.
     private func findingLines(_ findings: [Finding], _ style: Style) -> [String] {
         var lines: [String] = []
-        for finding in findings where finding.exception == nil {
-            lines += style.wrap("  " + findingLine(finding, style), hang: 10)
-            if finding.severity == .error, let remedy = finding.remedy {
+        for group in FindingGroup.grouping(findings.filter { $0.exception == nil }) {
+            lines += style.wrap("  " + findingLine(group.first, style, group: group), hang: 10)
+            if group.findings.count > 1, group.label == nil {
+                lines += style.wrap(
+                    style.dim("          affects: " + group.items.map(Inert.text).joined(separator: ", ")), hang: 12)
+            }
+            if group.first.severity == .error, let remedy = group.remedy {
                 lines += style.wrap(style.dim("          what to do: \(Inert.text(remedy))"), hang: 12)
             }
         }
@@ -200,14 +249,15 @@ public struct TextRenderer: Renderer {
         return lines
     }
 
-    private func findingLine(_ finding: Finding, _ style: Style) -> String {
+    private func findingLine(_ finding: Finding, _ style: Style, group: FindingGroup? = nil) -> String {
         let severity: String
         switch finding.severity {
         case .error: severity = style.red("error  ")
         case .warning: severity = style.yellow("warning")
         default: severity = style.dim("note   ")
         }
-        var text = "\(severity) \(finding.rule.id): \(Inert.text(finding.message))"
+        let count = (group?.findings.count ?? 1) > 1 ? " (\(group?.findings.count ?? 1) items, one cause)" : ""
+        var text = "\(severity) \(finding.rule.id)\(count): \(Inert.text(group?.message ?? finding.message))"
         if let location = finding.location { text += style.dim("  (\(Inert.text(location.description)))") }
         if let reason = finding.exception { text += style.dim("  [exception: \(Inert.text(reason))]") }
         return text

@@ -35,6 +35,29 @@ struct CobraPatternTests {
             ])
     }
 
+    @Test("a flag annotated `deprecated` (docker's convention) is deprecated; other annotations change nothing")
+    func deprecatedAnnotation() {
+        let found = surface([
+            "cmd/root.go": """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func NewRoot() *cobra.Command {
+                cmd := &cobra.Command{Use: "tool"}
+                flags := cmd.Flags()
+                flags.String("kubeconfig", "", "Kubernetes config file")
+                flags.SetAnnotation("kubeconfig", "deprecated", nil)
+                flags.String("platform", "", "Set platform")
+                flags.SetAnnotation("platform", "version", []string{"1.32"})
+                return cmd
+            }
+            """
+        ])
+        let deprecated = Dictionary(uniqueKeysWithValues: found.items.map { ($0.key, $0.deprecated) })
+        #expect(deprecated == ["tool": false, "tool --kubeconfig": true, "tool --platform": false])
+    }
+
     @Test("a custom flag value's type is what its Type method returns, also from another package")
     func customTypes() {
         let found = surface(CobraPatternFixtures.customTypes)
