@@ -110,12 +110,13 @@ public struct TextRenderer: Renderer {
                 hang: 2)
         }
         // Notes of initial development (0.y.z, where anything may change) are collapsed into one line when the
-        // audit also judged releases from 1.0.0 on; a note several releases share is listed once, naming them.
+        // audit also judged releases from 1.0.0 on; a note several releases share is listed once, naming them
+        // (except an exception's).
         let collapsing = rows.contains { $0.release.version.major > 0 }
         var collapsed: [Finding] = []
         var notedReleases: [String: [String]] = [:]
         for row in rows {
-            for finding in row.findings where finding.severity == .note {
+            for finding in row.findings where finding.severity == .note && finding.exception == nil {
                 notedReleases[Self.noteKey(finding), default: []].append(row.release.version.description)
             }
         }
@@ -127,7 +128,8 @@ public struct TextRenderer: Renderer {
                 findings.removeAll { $0.severity == .note && $0.exception == nil }
             }
             findings = findings.compactMap { finding in
-                guard finding.severity == .note else { return finding }
+                // An exception's notes are listed in every release they apply to: the policy says so.
+                guard finding.severity == .note, finding.exception == nil else { return finding }
                 let key = Self.noteKey(finding)
                 guard listed.insert(key).inserted else { return nil }
                 guard let releases = notedReleases[key], releases.count > 1 else { return finding }
