@@ -321,7 +321,28 @@ public struct ProjectFiles {
     /// Every folder holding non-test `.go` files, with the package clause of its first such file: folders under
     /// `vendor/`, `testdata/`, `node_modules/`, dot- and underscore-folders and nested modules are skipped.
     public func goPackageFolders() throws(GitError) -> [(folder: String, package: String)] {
-        guard let root else { return [] }
+        try goModules().first { $0.root.isEmpty }?.packages ?? []
+    }
+
+    /// The Go modules of the revision: the root module (root `""`) and every nested one (a folder with its own
+    /// `go.mod`), each with its package folders (as `goPackageFolders`, those of modules nested deeper left out).
+    public func goModules() throws(GitError) -> [(root: String, packages: [(folder: String, package: String)])] {
+        let (found, nested) = try goLayout()
+        return ([""] + nested.sorted()).map { module in
+            let packages = found.filter { folder, _ in
+                (module.isEmpty || folder == module || folder.hasPrefix(module + "/"))
+                    && !nested.contains { inner in
+                        inner != module && (module.isEmpty || inner.hasPrefix(module + "/"))
+                            && (folder == inner || folder.hasPrefix(inner + "/"))
+                    }
+            }
+            return (module, packages.map { ($0.key, $0.value) }.sorted { $0.folder < $1.folder })
+        }
+    }
+
+    /// Package folders with their package clauses, and the folders of nested `go.mod` files.
+    private func goLayout() throws(GitError) -> ([String: String], Set<String>) {
+        guard let root else { return ([:], []) }
         var found: [String: String] = [:]
         var nested: Set<String> = []
         let files = self.files
@@ -338,9 +359,7 @@ public struct ProjectFiles {
                 guard path.hasSuffix(".go"), !path.hasSuffix("_test.go"), found[folder] == nil else { return }
                 found[folder] = GoPackageFinder.packageClause(in: try files.text(ofBlob: entry.id)) ?? ""
             })
-        return found.filter { folder, _ in
-            !nested.contains { folder == $0 || folder.hasPrefix($0 + "/") }
-        }.map { ($0.key, $0.value) }.sorted { $0.folder < $1.folder }
+        return (found, nested)
     }
 
     /// The module path `go.mod` declares, if it does.

@@ -124,18 +124,42 @@ public struct GoAPIExtractorSpec: Extractor {
         return lower.contains("alpha") || lower.contains("beta")
     }
 
+    /// A `go-api` surface for the root module and one for each nested module (a folder with its own `go.mod`, such
+    /// as `client/v3`) that has importable packages meant for others; nested modules under internal/, testdata/,
+    /// vendor/, commands, tests and tools are left out.
     public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] {
-        guard let goMod = try project.text("go.mod"), let module = ProjectFiles.goModule(goMod) else { return [] }
-        // Importable packages: not package main, not under internal/, testdata/, vendor/, dot- or underscore-folders
-        // or nested modules.
-        let importable = try project.goPackageFolders().filter { $0.package != "main" }.map(\.folder).filter {
-            !$0.split(separator: "/").contains { ["internal", "testdata", "vendor"].contains($0) }
+        var proposals: [SurfaceProposal] = []
+        for (root, packages) in try project.goModules() {
+            let segments = root.split(separator: "/").map(String.init)
+            if let first = segments.first,
+                nonLibraryFolders.contains(first)
+                    || segments.contains(where: { ["internal", "testdata", "vendor"].contains($0) })
+            {
+                continue
+            }
+            let goModPath = root.isEmpty ? "go.mod" : root + "/go.mod"
+            guard let goMod = try project.text(goModPath), let module = ProjectFiles.goModule(goMod) else { continue }
+            proposals += proposal(module: module, root: root, packages: packages)
         }
+        return proposals
+    }
+
+    /// The proposal for the module `module` whose `go.mod` is in folder `root` (`""` for the repository's); for a
+    /// nested module, nothing unless it has packages meant for others.
+    private static func proposal(module: String, root: String, packages: [(folder: String, package: String)])
+        -> [SurfaceProposal]
+    {
+        let prefix = root.isEmpty ? "" : root + "/"
+        // Importable packages: not package main, not under internal/, testdata/, vendor/, dot- or underscore-folders
+        // or nested modules; folders relative to the module's root.
+        let importable = packages.filter { $0.package != "main" }.map { String($0.folder.dropFirst(prefix.count)) }
+            .filter { !$0.split(separator: "/").contains { ["internal", "testdata", "vendor"].contains($0) } }
         let forOthers = importable.filter { folder in
             guard let first = folder.split(separator: "/").first else { return true }
             return !nonLibraryFolders.contains(String(first))
         }
         guard !forOthers.isEmpty else {
+            if !root.isEmpty { return [] }
             return [
                 SurfaceProposal(
                     finding: "a Go module, \(module) (go.mod), with no importable package meant for others (only "
@@ -149,17 +173,26 @@ public struct GoAPIExtractorSpec: Extractor {
                 if !unstable.contains(segment) { unstable.append(segment) }
             }
         }
-        let experimental = unstable.sorted().flatMap { name in
-            ["packages:**/\(name)", "packages:**/\(name).*", "packages:**/\(name)/**"]
+        // `packages` for the root module, `packages-client-v3` for the module in client/v3.
+        let name =
+            root.isEmpty
+            ? "packages"
+            : "packages-" + root.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+        let experimental = unstable.sorted().flatMap { unstableName in
+            ["\(name):**/\(unstableName)", "\(name):**/\(unstableName).*", "\(name):**/\(unstableName)/**"]
         }
         return [
             SurfaceProposal(
-                finding: "a Go module, \(module) (go.mod), with \(forOthers.count) importable "
+                finding: "a Go module, \(module) (\(prefix)go.mod), with \(forOthers.count) importable "
                     + "package\(forOthers.count == 1 ? "" : "s") outside cmd/, internal/, tests and tools",
                 surface: DraftEntry(
-                    "packages",
+                    name,
                     .mapping([
-                        DraftEntry("extract", .mapping([DraftEntry("go-api", .mapping([]))])),
+                        DraftEntry(
+                            "extract",
+                            .mapping([
+                                DraftEntry("go-api", .mapping(root.isEmpty ? [] : [DraftEntry("root", .string(root))]))
+                            ])),
                         DraftEntry("exclude", .list([.string("**/internal/**"), .string("**/internal")])),
                     ]),
                     comments: [

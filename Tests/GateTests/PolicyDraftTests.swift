@@ -225,6 +225,27 @@ struct PolicyDraftTests {
         #expect(withAPI.experimental.map(\.description).contains("packages:**/experimental/**"))
     }
 
+    @Test("nested modules: one go-api surface each with its root, for those with packages meant for others")
+    func nestedModules() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/db/v3\n")
+        try repo.write("server/server.go", "package server\n\nfunc Serve() {}\n")
+        try repo.write("client/v3/go.mod", "module example.com/db/client/v3\n")
+        try repo.write("client/v3/client.go", "package client\n\nfunc New() {}\n")
+        try repo.write("client/v3/internal/x/x.go", "package x\n")
+        try repo.write("tools/mod/go.mod", "module example.com/db/tools/mod\n")
+        try repo.write("tools/mod/lib/lib.go", "package lib\n")
+        try repo.write("tests/go.mod", "module example.com/db/tests/v3\n")
+        try repo.write("tests/framework/f.go", "package framework\n")
+        try repo.commit("modules")
+        let (yaml, policy, items) = try draft(repo)
+        #expect(policy.surfaces.map(\.name).sorted() == ["packages", "packages-client-v3"])
+        #expect(yaml.contains("root: client/v3"))
+        #expect(items.contains { $0.hasPrefix("packages-client-v3:") && $0.contains("New") })
+        #expect(!items.contains { $0.hasPrefix("packages:") && $0.contains("New") })
+        #expect(items.contains { $0.hasPrefix("packages:") && $0.contains("Serve") })
+    }
+
     @Test("cobra: folders as a reviewer writes them, and root: when no command has a constant Use naming the program")
     func cobraGlobs() throws {
         #expect(
