@@ -49,18 +49,31 @@ extension Engine {
         let reachable = try wrap { () throws(GitError) in try repository.reachableCommits(from: commit) }
         let contained = headVersion ?? history.latest(in: reachable)?.version
         let published = history.releases.filter { ReleasePoint($0).day <= at }
+        // One pass over the history: the first release marking each item, and the first final release after it that
+        // no longer has it. Only the surface being read is held.
         var firstMarked: [String: Release] = [:]
-        var notes: [String] = []
-        for release in published {
-            let snapshot = try snapshot(at: release.commit, version: release.version)
-            notes += snapshot.notes
+        var removals: [String: ReleasePoint] = [:]
+        var pending: [String: Version] = [:]
+        var notes: Set<String> = []
+        try readAhead(Array(published.indices)) { engine, index throws(GateError) in
+            (index, try engine.snapshot(at: published[index].commit, version: published[index].version))
+        } consume: { (index: Int, snapshot: SurfaceSnapshot) throws(GateError) in
+            let release = published[index]
+            notes.formUnion(snapshot.notes)
+            if !release.version.isPrerelease {
+                for (id, since) in pending where since < release.version && snapshot.items[id] == nil {
+                    removals[id] = ReleasePoint(release)
+                    pending[id] = nil
+                }
+            }
             for item in snapshot.items.values
             where firstMarked[item.id] == nil && policy.isDeprecated(item, at: release.version) {
                 firstMarked[item.id] = release
+                pending[item.id] = release.version
             }
         }
         let current = try snapshot(at: commit, version: headVersion)
-        notes += current.notes
+        notes.formUnion(current.notes)
         var ids = Set(firstMarked.keys)
         for item in current.items.values where policy.isDeprecated(item, at: headVersion) { ids.insert(item.id) }
         let points = published.map(ReleasePoint.init)
@@ -70,15 +83,7 @@ extension Engine {
             // Deprecated once, then un-deprecated and still here: no longer a deprecation.
             if let present, !policy.isDeprecated(present, at: headVersion) { continue }
             let since = firstMarked[id]
-            var removedIn: ReleasePoint?
-            if present == nil, let since {
-                for release in published where !release.version.isPrerelease && since.version < release.version {
-                    if try snapshot(at: release.commit, version: release.version).items[id] == nil {
-                        removedIn = ReleasePoint(release)
-                        break
-                    }
-                }
-            }
+            let removedIn = present == nil ? removals[id] : nil
             let declared = policy.deprecations.first { $0.item == id }
             records.append(
                 Deprecations.record(
@@ -89,7 +94,7 @@ extension Engine {
         }
         return DeprecationReport(
             at: at, head: head, period: policy.deprecationPeriod, records: records,
-            notes: Array(Set(notes)).sorted())
+            notes: notes.sorted())
     }
 }
 

@@ -49,6 +49,20 @@ struct LifecycleGateTests {
         #expect(promotion.message.contains("3 minor releases after options:fast was promoted in 1.2.0"))
     }
 
+    @Test("audit --from reads back before its first release for the deprecation period and the promotion window")
+    func auditFromReachesBack() throws {
+        let sample = try Lifecycle()
+        let other = try Lifecycle()
+        let full = try sample.engine.audit()
+        let partial = try other.engine.audit(from: try Version("2.0.0"))
+        func findings(_ report: Report) -> [String] {
+            (report.releases ?? []).filter { $0.release.version.major >= 2 }
+                .flatMap { row in row.findings.map { "\(row.release.version) \($0.rule.id) \($0.message)" } }
+        }
+        #expect(findings(partial) == findings(full))
+        #expect(findings(partial).contains { $0.contains("deprecation-window") })
+    }
+
     @Test("check --version: a new minor on the supported line is reported the day it would ship")
     func checkMinorOnSupportedLine() throws {
         let sample = try Lifecycle()
