@@ -84,7 +84,7 @@ let package = Package(
         /** Drives the Go lexer and parser over real files and random or mutated source; run by .ci/fuzz-go.sh. */
         .executableTarget(
             name: "gosource-fuzz", dependencies: ["GoSource", "Cobra", "TestSupport"], path: "Tests/GoSourceFuzz"),
-        .testTarget(name: "SurfaceTests", dependencies: ["Surface", "Policy", "Pattern", "TestSupport"]),
+        .testTarget(name: "SurfaceTests", dependencies: ["Surface", "Policy", "Pattern", "Limits", "TestSupport"]),
         .testTarget(name: "LifecycleTests", dependencies: ["Lifecycle", "Policy", "SemVer"]),
         .testTarget(
             name: "GateTests",

@@ -6,7 +6,14 @@
 # distinct .go blob read once) and prints the ratio semgate/git. The packages surface is also measured read by
 # go-api (the Go parser) instead of go-packages. Rerunnable; everything it generates lives in a temporary folder.
 #
+# Histories of thousands of tags are generated the same way (SYNTHETIC_LARGE: TAGSxPACKAGESxFILES, space-separated)
+# and run LARGE_RUNS times (default 1); a public Go repository with hundreds of tags (GO_REPO, with GO_REPO_POLICY
+# or a go-api policy) is audited too when present. Every row has its maximum resident set size.
+#
 #   bash .ci/bench.sh                       K6_REPO=/path/to/k6 (bare is fine)   RUNS=5   KEEP=1 keeps the temp dir
+#   SYNTHETIC_LARGE="10000x30x10 1000x120x11" (the default; empty skips)   LARGE_RUNS=1
+#   GO_REPO=/work/.mirror/kubernetes+kubectl/repo   ONLY='k6|large' runs only the rows whose name matches
+#   SEMGATE_BIN=/path/to/semgate measures that binary instead of building one
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -16,6 +23,11 @@ k6_repo=${K6_REPO:-/work/.mirror/grafana+k6/repo}
 synthetic_tags=${SYNTHETIC_TAGS:-150}
 synthetic_packages=${SYNTHETIC_PACKAGES:-30}
 synthetic_files_per_package=${SYNTHETIC_FILES_PER_PACKAGE:-10}
+synthetic_large=${SYNTHETIC_LARGE-10000x30x10 1000x120x11}
+large_runs=${LARGE_RUNS:-1}
+go_repo=${GO_REPO:-/work/.mirror/kubernetes+kubectl/repo}
+go_repo_policy=${GO_REPO_POLICY:-}
+only=${ONLY:-.}
 
 section() {
     printf '\n==== %s ====\n' "$*"
@@ -35,9 +47,13 @@ fi
 /usr/bin/time --version 2>&1 | head -n 1
 git --version
 
-section "Build: swift build -c release --scratch-path .build-release"
-swift build -c release --scratch-path .build-release
-bin=$(swift build -c release --scratch-path .build-release --show-bin-path)/semgate
+if [ -n "${SEMGATE_BIN:-}" ]; then
+    bin=$SEMGATE_BIN
+else
+    section "Build: swift build -c release --scratch-path .build-release"
+    swift build -c release --scratch-path .build-release
+    bin=$(swift build -c release --scratch-path .build-release --show-bin-path)/semgate
+fi
 echo "binary: $bin"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/semgate-bench.XXXXXX")
@@ -61,8 +77,9 @@ export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null GIT_TERMINAL_PROMPT=0 L
 #   policy/options.txt the options, one a line
 # Versions: 1.0.0 onwards; every 50th release is a major, every 3rd a minor, the rest patches. Every 40th patch
 # also adds a metric (a feature in a patch), so the audit has something to report.
+# generate_stream TAGS PACKAGES FILES_PER_PACKAGE
 generate_stream() {
-    awk -v tags="$synthetic_tags" -v npkg="$synthetic_packages" -v nfiles="$synthetic_files_per_package" '
+    awk -v tags="$1" -v npkg="$2" -v nfiles="$3" '
     function emit_file(path, content) {
         printf "M 100644 inline %s\ndata %d\n%s\n", path, length(content), content
     }
@@ -192,18 +209,30 @@ generate_stream() {
     }'
 }
 
-section "Synthetic repository: $synthetic_tags tags, $synthetic_packages x $synthetic_files_per_package Go files"
-synthetic=$work/synthetic.git
-TIMEFORMAT='generated in %R s'
-time {
-    git init --quiet --bare "$synthetic"
-    git -C "$synthetic" symbolic-ref HEAD refs/heads/main
-    generate_stream | git -C "$synthetic" fast-import --quiet
-    git -C "$synthetic" gc --quiet
+# make_synthetic DIR TAGS PACKAGES FILES_PER_PACKAGE
+make_synthetic() {
+    local dir=$1
+    section "Synthetic repository: $2 tags, $3 x $4 Go files"
+    TIMEFORMAT='generated in %R s'
+    time {
+        git init --quiet --bare "$dir"
+        git -C "$dir" symbolic-ref HEAD refs/heads/main
+        generate_stream "$2" "$3" "$4" | git -C "$dir" fast-import --quiet
+        git -C "$dir" gc --quiet
+    }
+    echo "$(git -C "$dir" tag | wc -l) tags," \
+        "$(git -C "$dir" ls-tree -r HEAD | grep -c '\.go$') Go files at HEAD," \
+        "$(du -sh "$dir" | cut -f1) on disk"
 }
-echo "$(git -C "$synthetic" tag | wc -l) tags," \
-    "$(git -C "$synthetic" ls-tree -r HEAD | grep -c '\.go$') Go files at HEAD," \
-    "$(du -sh "$synthetic" | cut -f1) on disk"
+synthetic=$work/synthetic.git
+make_synthetic "$synthetic" "$synthetic_tags" "$synthetic_packages" "$synthetic_files_per_package"
+large_repos=()
+for shape in $synthetic_large; do
+    IFS=x read -r large_tags large_packages large_files <<< "$shape"
+    if ! grep -qE "$only" <<< "large $shape"; then continue; fi
+    make_synthetic "$work/large-$shape.git" "$large_tags" "$large_packages" "$large_files"
+    large_repos+=("$shape")
+done
 
 # ---------------------------------------------------------------------------------------------------------------
 # The cobra-heavy repository: a command line of COBRA_GROUPS command groups, each a package of COBRA_COMMANDS command
@@ -328,8 +357,9 @@ declare -A medians
 measure() {
     local name=$1
     shift
+    if ! grep -qE "$only" <<< "$name"; then return 0; fi
     local times=() cpus=() rss_max=0 statuses=() i
-    printf '%-28s' "$name"
+    printf '%-36s' "$name"
     for ((i = 1; i <= runs; i++)); do
         local status=0
         local start end seconds rss
@@ -356,7 +386,7 @@ measure() {
     local median
     median=$(printf '%s\n' "${times[@]}" | median_of)
     medians[$name]=$median
-    results+=("$(printf '%-28s %5d %10s %10s %12s %6s' "$name" "$runs" "$median" \
+    results+=("$(printf '%-36s %5d %10s %10s %12s %6s' "$name" "$runs" "$median" \
         "$(printf '%s\n' "${cpus[@]}" | median_of)" \
         "$(awk -v kb="$rss_max" 'BEGIN { printf "%.1f", kb / 1024 }')" "$unique_statuses")")
 }
@@ -400,6 +430,7 @@ if git -C "$k6_repo" rev-parse --git-dir > /dev/null 2>&1; then
     echo "k6: $k6_repo ($(git -C "$k6_repo" tag | wc -l) tags), policy: ${k6_policy[1]:-defaults}"
     measure "k6: semgate audit" "$bin" audit --repo "$k6_repo" "${k6_policy[@]}"
     measure "k6: semgate check" "$bin" check --repo "$k6_repo" "${k6_policy[@]}"
+    measure "k6: deprecations" "$bin" deprecations --repo "$k6_repo" "${k6_policy[@]}"
     # The go-api surface alone (packages of go.k6.io/k6 without internal/), every release.
     printf 'semgate: 1\nreleases:\n  ignore: ["v1.4.1-release*", "v2-catalog-test"]\nsurfaces:\n  packages:\n' \
         > "$work/k6-go-api.yml"
@@ -411,9 +442,31 @@ else
     echo "k6: no repository at $k6_repo (set K6_REPO); skipped"
 fi
 
+for shape in "${large_repos[@]}"; do
+    runs=$large_runs measure "large $shape: audit" "$bin" audit --repo "$work/large-$shape.git"
+    runs=$large_runs measure "large $shape: git baseline" bash -c 'git_baseline "$1"' _ "$work/large-$shape.git"
+done
+
+go_repo_present=0
+if git -C "$go_repo" rev-parse --git-dir > /dev/null 2>&1; then
+    go_repo_present=1
+    # Without GO_REPO_POLICY: the exported Go API of every public package (go-api), every release.
+    if [ -z "$go_repo_policy" ]; then
+        go_repo_policy=$work/go-repo-go-api.yml
+        printf 'semgate: 1\nsurfaces:\n  packages:\n    extract:\n      go-api: {}\n' > "$go_repo_policy"
+        printf '    exclude: ["**/internal/**", "**/internal"]\n' >> "$go_repo_policy"
+    fi
+    go_policy=(--policy "$go_repo_policy")
+    echo "go repo: $go_repo ($(git -C "$go_repo" tag | wc -l) tags), policy: ${go_policy[1]:-defaults}"
+    runs=$large_runs measure "go repo: audit" "$bin" audit --repo "$go_repo" "${go_policy[@]}"
+    runs=$large_runs measure "go repo: git baseline" bash -c 'git_baseline "$1"' _ "$go_repo"
+else
+    echo "go repo: no repository at $go_repo (set GO_REPO); skipped"
+fi
+
 # ---------------------------------------------------------------------------------------------------------------
 section "Results"
-printf '%-28s %5s %10s %10s %12s %6s\n' "benchmark" "runs" "median s" "cpu s" "max RSS MB" "exit"
+printf '%-36s %5s %10s %10s %12s %6s\n' "benchmark" "runs" "median s" "cpu s" "max RSS MB" "exit"
 printf '%s\n' "${results[@]}"
 echo
 echo "semgate audit / git baseline, synthetic: $(ratio 'synthetic: semgate audit' 'synthetic: git baseline')"
@@ -422,6 +475,14 @@ echo "semgate audit / git baseline, cobra:     $(ratio 'cobra: semgate audit' 'c
 if [ "$k6_present" = 1 ]; then
     echo "semgate audit / git baseline, k6:        $(ratio 'k6: semgate audit' 'k6: git baseline')"
     echo "semgate check / git baseline, k6:        $(ratio 'k6: semgate check' 'k6: git baseline')"
+    echo "deprecations / git baseline, k6:         $(ratio 'k6: deprecations' 'k6: git baseline')"
+    echo "deprecations / audit, k6:                $(ratio 'k6: deprecations' 'k6: semgate audit')"
+fi
+for shape in "${large_repos[@]}"; do
+    echo "semgate audit / git baseline, large $shape: $(ratio "large $shape: audit" "large $shape: git baseline")"
+done
+if [ "$go_repo_present" = 1 ]; then
+    echo "semgate audit / git baseline, go repo:   $(ratio 'go repo: audit' 'go repo: git baseline')"
 fi
 echo "(exit: 0 passed, 1 policy violated, 2 could not run; the git baseline lists every tag's tree and reads every"
 echo " distinct .go blob once; cpu s is user + system time, the figure to compare on a machine others share;"

@@ -41,11 +41,16 @@ public final class Engine {
     public let policy: Policy
     public let history: ReleaseHistory
     private let reader: SurfaceReader
-    private var snapshots: [ObjectID: SurfaceSnapshot] = [:]
+    /// The last few surfaces read; the rest of the history is not kept (audit streams).
+    private var recent = RecentSnapshots()
     /// Called with a line of progress for long runs (audit); nil for silence.
     public var progress: (@Sendable (String) -> Void)?
     /// The day a check's `--version` is taken to be published (support phases, deprecation periods); today in UTC.
     public var today = CalendarDay(Date())
+    /// Threads `audit` and `deprecations` use: with 2, surfaces are read on a second thread while this one judges
+    /// the releases before them (the output is the same); 1 reads and judges in turn. Two by default on a machine
+    /// with two cores or more: the pipeline has two stages, so more would not help.
+    public var jobs = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))
 
     public init(repository: Repository, policy: Policy) throws(GateError) {
         self.repository = repository
@@ -53,6 +58,14 @@ public final class Engine {
         self.history = try wrap { () throws(GitError) in
             try ReleaseHistory.read(from: repository, policy: policy.releases)
         }
+        self.reader = SurfaceReader(repository: repository, policy: policy)
+    }
+
+    /// An engine over another handle of a repository whose history is already read.
+    private init(repository: Repository, policy: Policy, history: ReleaseHistory) {
+        self.repository = repository
+        self.policy = policy
+        self.history = history
         self.reader = SurfaceReader(repository: repository, policy: policy)
     }
 
@@ -74,18 +87,15 @@ public final class Engine {
 
     /// The surface at a commit, with the policy's declared deprecations applied as of `version`.
     func snapshot(at commit: ObjectID, version: Version?) throws(GateError) -> SurfaceSnapshot {
+        if let cached = recent.snapshot(at: commit, version: version) { return cached }
         var snapshot: SurfaceSnapshot
-        if let cached = snapshots[commit] {
-            snapshot = cached
-        } else {
-            do {
-                snapshot = try reader.snapshot(at: commit)
-            } catch {
-                throw failure(error, at: commit)
-            }
-            snapshots[commit] = snapshot
+        do {
+            snapshot = try reader.snapshot(at: commit)
+        } catch {
+            throw failure(error, at: commit)
         }
         applyDeclaredDeprecations(to: &snapshot, version: version)
+        recent.keep(snapshot, at: commit, version: version)
         return snapshot
     }
 
@@ -332,51 +342,99 @@ public final class Engine {
             throw GateError.git(.shallowHistory(missing: "the release history that audit reads"))
         }
         var rows: [ReleaseRow] = []
-        let selected = history.releases.filter { release in
-            (from.map { release.version >= $0 } ?? true) && (to.map { release.version <= $0 } ?? true)
+        let releases = history.releases
+        let predecessors = history.predecessors
+        let points = releasePoints
+        let selected = releases.indices.filter { index in
+            let release = releases[index]
+            return (from.map { release.version >= $0 } ?? true) && (to.map { release.version <= $0 } ?? true)
         }
-        var notes = originNotes + history.notes
+        var notes = Set(originNotes + history.notes)
         var incomplete: Set<String> = []
-        var problems: [SourceProblem] = []
-        for (index, release) in selected.enumerated() {
-            progress?("[\(index + 1)/\(selected.count)] \(release.tag)")
-            let after = try snapshot(at: release.commit, version: release.version)
+        var problems: Set<SourceProblem> = []
+        let runs = StabilityRuns()
+        var count = 0
+        try readAhead(selected) { engine, index throws(GateError) in
+            try engine.auditInput(releases[index], predecessor: predecessors[index], index: index)
+        } consume: { (input: AuditInput) throws(GateError) in
+            let index = input.index
+            let release = releases[index]
+            count += 1
+            progress?("[\(count)/\(selected.count)] \(release.tag)")
+            let after = input.after
             incomplete.formUnion(after.incomplete)
-            notes += after.notes
-            problems += after.problems
-            let predecessor = history.predecessor(of: release.version)
+            notes.formUnion(after.notes)
+            problems.formUnion(after.problems)
+            let predecessor = predecessors[index]
             // The first release has nothing to compare with: it is judged with no changes.
-            let before = try predecessor.map { info throws(GateError) in
-                try snapshot(at: info.commit, version: info.version)
-            }
-            let changes = before.map { SurfaceDiff.changes(from: $0, to: after, policy: policy) } ?? []
-            var declared: Bump?
-            var messages: [String]?
-            if let predecessor, policy.signals.contains(.conventionalCommits) {
-                let commits = try wrap { () throws(GitError) in
-                    try repository.commitMessages(from: predecessor.commit, to: release.commit)
-                }
-                declared = CommitSignal(messages: commits, changes: changes).declared
-                messages = commits.map(\.message)
-            }
-            let context = ReleaseContext(
+            let changes = input.before.map { SurfaceDiff.changes(from: $0, to: after, policy: policy) } ?? []
+            let declared = input.commits.map { CommitSignal(messages: $0, changes: changes).declared } ?? nil
+            var context = ReleaseContext(
                 policy: policy, release: release.version.description, base: predecessor?.version,
-                version: release.version, changes: changes, before: before ?? after, after: after,
-                day: ReleasePoint(release).day, releases: releasePoints, commitMessages: messages,
-                versionFile: try versionFileCheck(of: release), surfaceOfRelease: surfaceOfRelease)
+                version: release.version, changes: changes, before: input.before ?? after, after: after,
+                day: points[index].day, releases: points, commitMessages: input.commits?.map(\.message),
+                versionFile: input.versionFile, surfaceOfRelease: surfaceOfRelease)
+            context.stabilityRuns = runs
             rows.append(
                 ReleaseRow(
                     release: release, predecessor: predecessor, required: predecessor.map { _ in context.required },
                     actual: context.actual, changes: changes, findings: try RulePass.findings(for: context),
                     declared: declared))
+            if !release.version.isPrerelease {
+                runs.record(points[index], predecessor: predecessor.map(ReleasePoint.init), items: after.items)
+            }
         }
         var report = Report(kind: .audit, policy: policyInfo)
         report.releases = rows
         report.findings = RulePass.findings(forTags: history.findings, policy: policy)
-        notes += Self.problemNotes(problems, reported: rows.flatMap(\.findings))
-        report.notes = Array(Set(notes)).sorted()
+        notes.formUnion(Self.problemNotes(Array(problems), reported: rows.flatMap(\.findings)))
+        report.notes = notes.sorted()
         report.incompleteSurfaces = incomplete.sorted()
         return report
+    }
+
+    /// What `audit` reads from git for one release: its surface and its predecessor's, the version its code
+    /// declares, and the commits since the predecessor when the policy reads commit messages.
+    struct AuditInput: Sendable {
+        let index: Int
+        let after: SurfaceSnapshot
+        let before: SurfaceSnapshot?
+        let versionFile: VersionFileCheck?
+        let commits: [CommitMessage]?
+    }
+
+    func auditInput(_ release: Release, predecessor: Release?, index: Int) throws(GateError) -> AuditInput {
+        let after = try snapshot(at: release.commit, version: release.version)
+        let before = try predecessor.map { info throws(GateError) in
+            try snapshot(at: info.commit, version: info.version)
+        }
+        var commits: [CommitMessage]?
+        if let predecessor, policy.signals.contains(.conventionalCommits) {
+            commits = try wrap { () throws(GitError) in
+                try repository.commitMessages(from: predecessor.commit, to: release.commit)
+            }
+        }
+        return AuditInput(
+            index: index, after: after, before: before, versionFile: try versionFileCheck(of: release),
+            commits: commits)
+    }
+
+    /// Runs `read` over `indices` and hands each result to `consume` in order: on this engine when `jobs` is 1,
+    /// else on a second thread with an engine of its own over another handle of the same repository (`ReadAhead`).
+    func readAhead<Input: Sendable>(
+        _ indices: [Int], read: @escaping @Sendable (Engine, Int) throws(GateError) -> Input,
+        consume: (Input) throws(GateError) -> Void
+    ) throws(GateError) {
+        let gitDirectory = repository.gitDirectory
+        let policy = policy
+        let history = history
+        try ReadAhead.run(
+            indices, jobs: jobs, read: { index throws(GateError) in try read(self, index) },
+            makeReader: { () throws(GateError) in
+                let repository = try wrap { () throws(GitError) in try Repository(discovering: gitDirectory) }
+                let engine = Engine(repository: repository, policy: policy, history: history)
+                return { index throws(GateError) in try read(engine, index) }
+            }, consume: consume)
     }
 
     /// The version its code declares set against one release's tag; nil when the policy names no version file or
@@ -426,5 +484,30 @@ public final class Engine {
         let tip = try revision("HEAD")
         let info = RevisionInfo(rev: rev, commit: tip.commit, version: nil)
         return (info, try snapshot(of: workingTree, version: nil))
+    }
+}
+
+/// The last few surfaces read, by commit and the version the policy's declarations were applied at: audit reads a
+/// release's predecessor again for the pre-releases and the release after it, check reads base and head; the rest
+/// of the history is not kept, so memory follows a few surfaces, not the number of releases.
+struct RecentSnapshots {
+    static let capacity = 4
+    private var entries: [(commit: ObjectID, version: Version?, snapshot: SurfaceSnapshot)] = []
+
+    /// The surface kept for `commit` at `version`, now the most recently used.
+    mutating func snapshot(at commit: ObjectID, version: Version?) -> SurfaceSnapshot? {
+        guard let index = entries.firstIndex(where: { $0.commit == commit && $0.version == version }) else {
+            return nil
+        }
+        let entry = entries.remove(at: index)
+        entries.append(entry)
+        return entry.snapshot
+    }
+
+    /// Keeps `snapshot`, letting the least recently used go beyond `capacity`.
+    mutating func keep(_ snapshot: SurfaceSnapshot, at commit: ObjectID, version: Version?) {
+        entries.removeAll { $0.commit == commit && $0.version == version }
+        entries.append((commit, version, snapshot))
+        if entries.count > Self.capacity { entries.removeFirst(entries.count - Self.capacity) }
     }
 }

@@ -20,14 +20,18 @@ extension Engine {
     /// Every release as a lifecycle point (its UTC day), in precedence order.
     public var releasePoints: [ReleasePoint] { history.releases.map(ReleasePoint.init) }
 
-    /// The support table at `at`; fails with the fix when the policy has no `support` section.
+    /// The support table at `at`, with the cadence's projection of the ends not known yet; fails with the fix when
+    /// the policy has no `support` section.
     public func supportTable(at: CalendarDay) throws(GateError) -> SupportTable {
         guard let support = policy.support else {
             throw GateError.usage(
                 "the policy (\(policySourceName)) has no 'support' section; add one such as 'support: {preset: k6}' "
                     + "(presets: \(SupportPolicy.presetNames.joined(separator: ", "))) or list phases")
         }
-        return Support.table(releases: releasePoints, policy: support, cadence: policy.cadence, at: at)
+        let points = releasePoints
+        var table = Support.table(releases: points, policy: support, cadence: policy.cadence, at: at)
+        table.projections = Support.projections(of: table, releases: points)
+        return table
     }
 
     /// The policy file as reports name it (`policy/semgate.yml`, `semgate.yml@origin/main`, or defaults).
@@ -41,7 +45,8 @@ extension Engine {
 
     // MARK: deprecations
 
-    /// Scans every release published by `at` for deprecated items and judges each one at revision `rev`.
+    /// Scans every release published by `at` for deprecated items and judges each one at revision `rev`; `progress`
+    /// hears of each release read.
     public func deprecations(head rev: String, at: CalendarDay) throws(GateError) -> DeprecationReport {
         let commit = try wrap { () throws(GitError) in try repository.resolve(rev) }
         let headVersion = history.latest(at: commit)?.version
@@ -49,47 +54,86 @@ extension Engine {
         let reachable = try wrap { () throws(GitError) in try repository.reachableCommits(from: commit) }
         let contained = headVersion ?? history.latest(in: reachable)?.version
         let published = history.releases.filter { ReleasePoint($0).day <= at }
+        // One pass over the history: the first release marking each item, and the first final release after it that
+        // no longer has it. Only the surface being read is held.
         var firstMarked: [String: Release] = [:]
-        var notes: [String] = []
-        for release in published {
-            let snapshot = try snapshot(at: release.commit, version: release.version)
-            notes += snapshot.notes
+        // The first release in which each promotion's new key is stable (for the old key's deadline).
+        var promotedIn: [String: Release] = [:]
+        var removals: [String: ReleasePoint] = [:]
+        var pending: [String: Version] = [:]
+        var notes: Set<String> = []
+        try readAhead(Array(published.indices)) { engine, index throws(GateError) in
+            (index, try engine.snapshot(at: published[index].commit, version: published[index].version))
+        } consume: { (index: Int, snapshot: SurfaceSnapshot) throws(GateError) in
+            let release = published[index]
+            progress?("[\(index + 1)/\(published.count)] \(release.tag)")
+            notes.formUnion(snapshot.notes)
+            for promotion in policy.promotions.items
+            where promotedIn[promotion.to] == nil && snapshot.items[promotion.to]?.stability == .stable {
+                promotedIn[promotion.to] = release
+            }
+            if !release.version.isPrerelease {
+                for (id, since) in pending where since < release.version && snapshot.items[id] == nil {
+                    removals[id] = ReleasePoint(release)
+                    pending[id] = nil
+                }
+            }
             for item in snapshot.items.values
             where firstMarked[item.id] == nil && policy.isDeprecated(item, at: release.version) {
                 firstMarked[item.id] = release
+                pending[item.id] = release.version
             }
         }
         let current = try snapshot(at: commit, version: headVersion)
-        notes += current.notes
+        notes.formUnion(current.notes)
         var ids = Set(firstMarked.keys)
         for item in current.items.values where policy.isDeprecated(item, at: headVersion) { ids.insert(item.id) }
         let points = published.map(ReleasePoint.init)
+        let conditions = removalConditions(releases: points, at: at)
         var records: [DeprecationRecord] = []
         for id in ids.sorted() {
             let present = current.items[id]
             // Deprecated once, then un-deprecated and still here: no longer a deprecation.
             if let present, !policy.isDeprecated(present, at: headVersion) { continue }
             let since = firstMarked[id]
-            var removedIn: ReleasePoint?
-            if present == nil, let since {
-                for release in published where !release.version.isPrerelease && since.version < release.version {
-                    if try snapshot(at: release.commit, version: release.version).items[id] == nil {
-                        removedIn = ReleasePoint(release)
-                        break
-                    }
+            let removedIn = present == nil ? removals[id] : nil
+            let declared = policy.deprecations.first { $0.item == id }
+            let promotion = policy.promotions.items.first { $0.from == id }.flatMap { promotion in
+                promotedIn[promotion.to].map {
+                    PromotionDeadline(
+                        newKey: promotion.to, promotedIn: ReleasePoint($0),
+                        removeWithin: promotion.removeWithin ?? policy.promotions.removeWithin)
                 }
             }
-            let declared = policy.deprecations.first { $0.item == id }
             records.append(
                 Deprecations.record(
                     item: id, since: since.map(ReleasePoint.init), declaredRemoval: declared?.removeIn,
                     replacement: declared?.useInstead, present: present != nil, headVersion: contained,
                     removedIn: removedIn,
-                    period: policy.deprecationPeriod, releases: points, at: at))
+                    period: policy.deprecationPeriod, releases: points, at: at, promotion: promotion,
+                    condition: declared?.removeWhen.flatMap { conditions[$0] }))
         }
         return DeprecationReport(
             at: at, head: head, period: policy.deprecationPeriod, records: records,
-            notes: Array(Set(notes)).sorted())
+            notes: notes.sorted())
+    }
+}
+
+extension Engine {
+    /// Every `remove-when` of the policy's deprecations, evaluated in the support table at `at` (with the cadence's
+    /// projection of when it will hold).
+    func removalConditions(
+        releases: [ReleasePoint], at: CalendarDay
+    ) -> [RemovalCondition: ConditionStatus] {
+        let wanted = Set(policy.deprecations.compactMap(\.removeWhen))
+        guard !wanted.isEmpty, let support = policy.support else { return [:] }
+        let table = Support.table(releases: releases, policy: support, cadence: policy.cadence, at: at)
+        let projections = Support.projections(of: table, releases: releases)
+        var result: [RemovalCondition: ConditionStatus] = [:]
+        for condition in wanted {
+            result[condition] = Support.evaluate(condition, in: table, projections: projections)
+        }
+        return result
     }
 }
 

@@ -58,7 +58,7 @@ public final class Repository {
     public let workingDirectory: String?
     /// The promisor settings when this is a partial clone (`git clone --filter=...`), read when it is opened.
     public let partialClone: PartialClone?
-    private var treeCache: [ObjectID: [TreeEntry]] = [:]
+    private let treeCache = BoundedCache<ObjectID, [TreeEntry]>(capacity: Limit.treeCacheBytes)
     /// Bytes of file content and folder listings read through this handle (one run); see `charge`.
     private var bytesRead: Int64 = 0
 
@@ -388,8 +388,9 @@ public final class Repository {
                     name: FileName.decode(git_tree_entry_name(entry)), id: ObjectID(git_tree_entry_id(entry)),
                     kind: kind))
         }
-        try charge(entries.reduce(0) { $0 + $1.name.utf8.count + 32 }, reading: "tree \(id.short)")
-        treeCache[id] = entries
+        let bytes = entries.reduce(0) { $0 + $1.name.utf8.count + 32 }
+        try charge(bytes, reading: "tree \(id.short)")
+        treeCache.insert(entries, for: id, cost: bytes + 64 * entries.count)
         return entries
     }
 

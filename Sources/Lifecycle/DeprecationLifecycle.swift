@@ -13,16 +13,48 @@ public enum DeprecationState: String, Sendable, CaseIterable {
     case removed
 }
 
+/// Where a deprecated item's planned removal comes from.
+public enum RemovalBasis: String, Sendable, CaseIterable {
+    /// The policy's `remove-in`.
+    case declared
+    /// The item is the old key of a promotion: it must be gone by the minor after `remove-within` minors.
+    case promotion
+    /// Nothing sets one: the next major after the revision examined, the first release that may remove it.
+    case nextMajor = "next-major"
+}
+
+/// A promotion whose old key a deprecation record is about: when the new key became stable and the minors allowed.
+public struct PromotionDeadline: Sendable, Hashable {
+    /// The stable key, `surface:key`.
+    public let newKey: String
+    /// The first release in which the new key is stable.
+    public let promotedIn: ReleasePoint
+    public let removeWithin: Int
+
+    public init(newKey: String, promotedIn: ReleasePoint, removeWithin: Int) {
+        self.newKey = newKey
+        self.promotedIn = promotedIn
+        self.removeWithin = removeWithin
+    }
+}
+
 /// One deprecated item's lifecycle.
 public struct DeprecationRecord: Sendable, Hashable {
     /// `surface:key`.
     public let item: String
     /// The first release that marked it deprecated (nil when only the revision examined does).
     public let since: ReleasePoint?
-    /// The version that is to remove it: the policy's `remove-in`, else the next major after `since`.
+    /// The version that is to remove it: the policy's `remove-in`; for the old key of a promotion, the feature
+    /// release by which it must be gone; else the next major after the revision examined. Nil for a promotion whose
+    /// deadline release has not shipped.
     public let plannedRemoval: Version?
     /// Whether `plannedRemoval` was declared in the policy.
     public let removalDeclared: Bool
+    public let removalBasis: RemovalBasis
+    /// The promotion, when the item is the old key of one.
+    public let promotion: PromotionDeadline?
+    /// The policy's `remove-when` and whether it holds at the date asked.
+    public let condition: ConditionStatus?
     /// The first day the minimum deprecation period allows removal.
     public let earliestRemovalDay: CalendarDay?
     public let replacement: String?
@@ -82,18 +114,37 @@ public enum Deprecations {
     ///     remove the item.
     ///   - removedIn: the first final release after `since` without the item, when it is gone.
     ///   - releases: every release published by `at`.
+    ///   - promotion: when the item is the old key of a promotion, when the new key became stable.
+    ///   - condition: the policy's `remove-when`, evaluated at `at`; removal is not allowed before it holds.
     public static func record(
         item: String, since: ReleasePoint?, declaredRemoval: Version?, replacement: String?, present: Bool,
         headVersion: Version?, removedIn: ReleasePoint?, period: DeprecationPeriod?, releases: [ReleasePoint],
-        at: CalendarDay
+        at: CalendarDay, promotion: PromotionDeadline? = nil, condition: ConditionStatus? = nil
     ) -> DeprecationRecord {
-        let planned = declaredRemoval ?? since.map { Version(major: $0.version.major + 1, minor: 0, patch: 0) }
+        let basis: RemovalBasis =
+            declaredRemoval != nil ? .declared : promotion != nil ? .promotion : .nextMajor
+        let planned: Version?
+        switch basis {
+        case .declared: planned = declaredRemoval
+        case .promotion: planned = promotion.flatMap { deadline(of: $0, in: releases) }
+        case .nextMajor:
+            // The next major not yet shipped, whichever branch head is on (a 1.x branch head cannot remove it in a
+            // 2.0.0 that has shipped); a pre-release of a major leads to that major.
+            let newestFinal = releases.filter { !$0.version.isPrerelease }.map(\.version).max()
+            planned = [headVersion, since?.version, newestFinal].compactMap { $0 }.max().map { base in
+                base.isPrerelease && base.minor == 0 && base.patch == 0
+                    ? Version(major: base.major, minor: 0, patch: 0)
+                    : Version(major: base.major + 1, minor: 0, patch: 0)
+            }
+        }
         let earliest = since.flatMap { earliestRemovalDay(since: $0, period: period) }
         let state: DeprecationState
         if !present {
             state = .removed
-        } else if let planned, let headVersion, headVersion.core >= planned {
+        } else if basis != .nextMajor, let planned, let headVersion, headVersion.core >= planned {
             state = .overdue
+        } else if condition.map({ !$0.holds }) ?? false {
+            state = .inWindow
         } else if let since {
             // Removal needs a major: ask whether the next major after head, shipped today, would respect the period.
             let base = headVersion ?? since.version
@@ -109,7 +160,18 @@ public enum Deprecations {
         }
         return DeprecationRecord(
             item: item, since: since, plannedRemoval: planned, removalDeclared: declaredRemoval != nil,
-            earliestRemovalDay: earliest, replacement: replacement, removedIn: removedIn, state: state)
+            removalBasis: basis, promotion: promotion, condition: condition, earliestRemovalDay: earliest,
+            replacement: replacement, removedIn: removedIn, state: state)
+    }
+
+    /// The feature release by which a promotion's old key must be gone: the one after `remove-within` minors
+    /// (`promotion-window` reports the key still there in it); nil while it has not shipped.
+    static func deadline(of promotion: PromotionDeadline, in releases: [ReleasePoint]) -> Version? {
+        releases.filter { point in
+            point.isFeatureRelease && promotion.promotedIn.version < point.version
+                && !point.version.hasSamePrecedence(as: promotion.promotedIn.version)
+        }
+        .map(\.version).sorted().dropFirst(promotion.removeWithin).first
     }
 
     /// Minor releases after `promotion` up to and including `target` (for `promotion-window`).

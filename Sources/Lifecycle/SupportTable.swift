@@ -112,6 +112,9 @@ public struct SupportTable: Sendable {
     public let policy: SupportPolicy
     public let lines: [LineStatus]
     public let cadence: [CadenceStatus]
+    /// What the cadence projects for the lines whose end is not known (see ``Support/projections(of:releases:)``);
+    /// empty until a caller that has the releases fills it.
+    public var projections: [LineID: LineProjection] = [:]
 
     /// The line of `version`, if it has a release by the table's date.
     public func line(of version: Version) -> LineStatus? {

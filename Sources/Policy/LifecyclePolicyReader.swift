@@ -81,6 +81,51 @@ extension PolicyReader {
         return nil
     }
 
+    // MARK: remove-when
+
+    /// `line LINE PHASE` checked against the policy's `support` (nil when that section is invalid: its own
+    /// diagnostics say why, so nothing more is reported here; `.some(nil)` when there is none).
+    mutating func removalCondition(_ node: Node, for field: String, support: SupportPolicy??) -> RemovalCondition? {
+        let example = "line 1 deprecated"
+        guard let text = string(node, for: field, example: example) else { return nil }
+        guard let condition = RemovalCondition(text: text) else {
+            report(
+                "invalid value '\(text)' for \(field); write 'line LINE PHASE' with a release line and a phase of "
+                    + "'support', e.g. '\(example)'", at: node)
+            return nil
+        }
+        guard case .some(let declared) = support else { return nil }
+        guard let support = declared else {
+            report(
+                "\(field) names a support phase but the policy has no 'support' section; add one, e.g. "
+                    + "'support: {preset: k6}'", at: node)
+            return nil
+        }
+        let parts = condition.line.split(separator: ".", omittingEmptySubsequences: false)
+        let expected = support.line == .major ? 1 : 2
+        guard parts.count == expected,
+            parts.allSatisfy({
+                !$0.isEmpty && $0.count <= 18 && $0.allSatisfy(\.isASCII)
+                    && $0.allSatisfy(\.isNumber)
+            })
+        else {
+            report(
+                "invalid line '\(condition.line)' in \(field); lines are \(support.line.rawValue)s here, write it like "
+                    + (support.line == .major ? "'line 1 \(condition.phase)'" : "'line 1.21 \(condition.phase)'"),
+                at: node)
+            return nil
+        }
+        let phases = support.phaseNames
+        guard phases.contains(condition.phase) else {
+            report(
+                "unknown phase '\(condition.phase)' in \(field)"
+                    + Suggestions.hint(for: condition.phase, among: phases),
+                at: node)
+            return nil
+        }
+        return condition
+    }
+
     // MARK: support
 
     private mutating func readSupport(_ node: Node) -> SupportPolicy? {

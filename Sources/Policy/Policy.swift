@@ -207,15 +207,20 @@ public struct DeclaredDeprecation: Sendable {
     public var item: String
     public var since: Version?
     public var removeIn: Version?
+    /// A support phase the removal waits for (`remove-when: line 1 deprecated`); with `remove-in`, both must hold.
+    public var removeWhen: RemovalCondition?
     public var useInstead: String?
     /// The line of the `item:` in the policy file.
     public var line: Int
 
-    public init(item: String, since: Version? = nil, removeIn: Version? = nil, useInstead: String? = nil, line: Int = 0)
-    {
+    public init(
+        item: String, since: Version? = nil, removeIn: Version? = nil, removeWhen: RemovalCondition? = nil,
+        useInstead: String? = nil, line: Int = 0
+    ) {
         self.item = item
         self.since = since
         self.removeIn = removeIn
+        self.removeWhen = removeWhen
         self.useInstead = useInstead
         self.line = line
     }
@@ -228,6 +233,30 @@ public struct DeclaredDeprecation: Sendable {
         guard let colon = item.firstIndex(of: ":") else { return "" }
         return String(item[item.index(after: colon)...])
     }
+}
+
+/// When a deprecated item may go, tied to the support phases `semgate support` computes: `line 1 deprecated` holds
+/// once release line 1 has reached the phase `deprecated` (or a phase after it in the policy's order).
+public struct RemovalCondition: Sendable, Hashable, CustomStringConvertible {
+    /// The line as written: `1` or `1.21`.
+    public var line: String
+    /// A phase name of the policy's `support` section.
+    public var phase: String
+
+    public init(line: String, phase: String) {
+        self.line = line
+        self.phase = phase
+    }
+
+    /// Parses `line LINE PHASE`; nil for anything else (the phase is not checked here).
+    public init?(text: String) {
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard words.count >= 3, words[0] == "line" else { return nil }
+        self.init(line: words[1], phase: words[2...].joined(separator: " "))
+    }
+
+    /// `line 1 deprecated`.
+    public var description: String { "line \(line) \(phase)" }
 }
 
 /// An acknowledged break: error and warning findings for these items in this release become notes.

@@ -33,7 +33,7 @@ enum PolicyKeys {
     static let releases = ["tag", "ignore", "initial-development", "version-file"]
     static let versionFile = ["path", "pattern"]
     static let surface = ["extract", "breaking", "include", "exclude"]
-    static let deprecation = ["item", "since", "remove-in", "use-instead"]
+    static let deprecation = ["item", "since", "remove-in", "remove-when", "use-instead"]
     static let exception = ["release", "exact", "items", "reason"]
 }
 
@@ -364,9 +364,13 @@ struct PolicyReader {
                 return glob
             }
         }
+        // Before `deprecations`: their `remove-when` names the lines and phases of `support`.
+        readLifecycle(top, into: &policy, surfaces: surfaceNames)
         if let entry = top["deprecations"] {
+            let support: SupportPolicy?? = top["support"] == nil ? .some(nil) : policy.support.map { $0 }
             policy.deprecations = readList(entry.value, for: "'deprecations'", example: "[{item: \"surface:key\"}]") {
-                reader, node, number in reader.readDeprecation(node, number: number, surfaces: surfaceNames)
+                reader, node, number in
+                reader.readDeprecation(node, number: number, surfaces: surfaceNames, support: support)
             }
         }
         if let entry = top["exceptions"] {
@@ -380,7 +384,6 @@ struct PolicyReader {
         if let entry = top["signals"] {
             policy.signals = readSignals(entry.value)
         }
-        readLifecycle(top, into: &policy, surfaces: surfaceNames)
         return policy
     }
 
@@ -676,7 +679,11 @@ struct PolicyReader {
         report(message, at: node)
     }
 
-    private mutating func readDeprecation(_ node: Node, number: Int, surfaces: [String]) -> DeclaredDeprecation? {
+    /// `support` is nil when the policy's `support` section is invalid (already reported), `.some(nil)` when there is
+    /// none.
+    private mutating func readDeprecation(
+        _ node: Node, number: Int, surfaces: [String], support: SupportPolicy??
+    ) -> DeclaredDeprecation? {
         let name = "deprecation \(number)"
         guard
             let fields = entries(
@@ -717,12 +724,18 @@ struct PolicyReader {
                 valid = false
             }
         }
+        var removeWhen: RemovalCondition?
+        if let value = fields["remove-when"]?.value {
+            removeWhen = removalCondition(value, for: "'remove-when' in \(name)", support: support)
+            if removeWhen == nil { valid = false }
+        }
         var useInstead: String?
         if let value = fields["use-instead"]?.value {
             useInstead = string(value, for: "'use-instead' in \(name)")
         }
         guard valid, let item else { return nil }
-        return DeclaredDeprecation(item: item, since: since, removeIn: removeIn, useInstead: useInstead, line: line)
+        return DeclaredDeprecation(
+            item: item, since: since, removeIn: removeIn, removeWhen: removeWhen, useInstead: useInstead, line: line)
     }
 
     private mutating func readException(_ node: Node, number: Int, surfaces: [String]) -> PolicyException? {

@@ -15,6 +15,7 @@ public enum RuleID: String, Sendable, CaseIterable, Comparable {
     case unannouncedBreak = "unannounced-break"
     case sourceSyntaxError = "source-syntax-error"
     case promotionWindow = "promotion-window"
+    case removalCondition = "removal-condition"
 
     /// The id used in policy files, reports and SARIF.
     public var id: String { rawValue }

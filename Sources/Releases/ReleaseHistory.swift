@@ -111,6 +111,24 @@ public struct ReleaseHistory: Sendable {
         releases.last { !$0.version.isPrerelease && $0.version < version && !$0.version.hasSamePrecedence(as: version) }
     }
 
+    /// `predecessor(of:)` of every release, by index into `releases`, in one pass: a history of thousands of
+    /// releases does not scan the list once a release.
+    public var predecessors: [Release?] {
+        var result: [Release?] = []
+        result.reserveCapacity(releases.count)
+        var below: Release?
+        var lastFinalOfGroup: Release?
+        for (index, release) in releases.enumerated() {
+            if index > 0, !releases[index - 1].version.hasSamePrecedence(as: release.version) {
+                below = lastFinalOfGroup ?? below
+                lastFinalOfGroup = nil
+            }
+            result.append(below)
+            if !release.version.isPrerelease { lastFinalOfGroup = release }
+        }
+        return result
+    }
+
     /// The release with exactly this version's precedence.
     public func release(_ version: Version) -> Release? {
         releases.first { $0.version.hasSamePrecedence(as: version) }

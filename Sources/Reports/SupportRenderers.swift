@@ -31,31 +31,75 @@ public enum SupportRenderer {
 
     // MARK: Table
 
-    /// The table for people: one row a line, newest first, then the cadence.
-    public static func text(_ table: SupportTable, source: LifecycleSource, color: Bool = false) -> String {
+    /// The table for people: one row a line, newest first, with when each stops getting fixes (projected from the
+    /// cadence when not known, and marked so), then the cadence. Fits `width` columns.
+    public static func text(
+        _ table: SupportTable, source: LifecycleSource, color: Bool = false, width: Int = 100
+    ) -> String {
         let style = Style(enabled: color)
-        var lines = [
+        var lines = wrapped(
             "\(source.project.map { "\(Inert.text($0)) " } ?? "")release lines at \(table.at) "
-                + "(\(Inert.text(describe(table.policy))))",
-            style.dim("policy: \(Inert.text(source.policy))"), "",
-        ]
-        var rows = [["LINE", "PHASE", "FIXES", "FIRST RELEASE", "LATEST", "END"]]
-        for line in table.lines {
-            rows.append([
-                line.line.description, Inert.text(line.phase.name) + (line.isLTS ? " (LTS)" : ""),
-                line.getsFixes ? "yes" : "no",
-                line.firstRelease.map { "\($0.version) (\($0.day))" } ?? "-",
-                "\(line.latest.version) (\(line.latest.day))",
-                line.end.map(\.description) ?? line.endCondition.map { "when \(Inert.text($0))" } ?? "-",
-            ])
-        }
+                + "(\(Inert.text(describe(table.policy))))", width: width, indent: 2)
+        lines.append(style.dim("policy: \(Inert.text(source.policy))"))
+        lines.append("")
         if table.lines.isEmpty {
             lines.append("no release published by \(table.at)")
         } else {
-            lines += alignedColumns(rows)
+            lines += lineRows(table, style: style, width: width)
         }
-        lines += cadenceText(table, style)
+        lines += cadenceText(table, style, width: width)
         return Inert.lines(lines, color: color)
+    }
+
+    private static func lineRows(_ table: SupportTable, style: Style, width: Int) -> [String] {
+        var rows: [[TextTable.Cell]] = []
+        var projected: [String] = []
+        for line in table.lines {
+            let phase = Inert.text(line.phase.name) + (line.isLTS ? " (LTS)" : "")
+            var end = line.end.map(\.description) ?? line.endCondition.map { "when \(Inert.text($0))" } ?? "-"
+            var when = line.end.map { relativeTime(of: $0, from: table.at) } ?? ""
+            if line.end == nil, let projection = table.projections[line.line], let day = projection.end {
+                end = "\(day)*"
+                when = relativeTime(of: day, from: table.at)
+                projected.append(
+                    "  line \(line.line) ends "
+                        + (projection.endsWith.map { "when \($0.version) ships, due \($0.day)" } ?? "on \(day)"))
+            }
+            rows.append([
+                TextTable.Cell(line.line.description),
+                TextTable.Cell(phase, phasePaint(line.phase, policy: table.policy, style: style)),
+                TextTable.Cell(line.getsFixes ? "yes" : "no"),
+                TextTable.Cell(line.firstRelease.map { "\($0.version)" } ?? "-"),
+                TextTable.Cell("\(line.latest.version) (\(line.latest.day))"),
+                TextTable.Cell(end), TextTable.Cell(when),
+            ])
+        }
+        var header = ["LINE", "PHASE", "FIXES", "FIRST", "LATEST", "END", ""]
+        // The first release's version goes first when the table would not fit.
+        let natural = TextTable(header: header, rows: rows, flexible: 6).naturalWidth
+        if natural > width {
+            header.remove(at: 3)
+            rows = rows.map { row in row.enumerated().filter { $0.offset != 3 }.map(\.element) }
+        }
+        var lines = TextTable(header: header, rows: rows, flexible: header.count - 1).render(width: width)
+        if !projected.isEmpty {
+            let kind = table.policy.line == .major ? "major" : "minor"
+            let every = table.cadence.first { $0.kind.name == kind }?.every.description ?? "?"
+            lines.append("")
+            lines += wrapped(
+                "* projected from the cadence (a \(kind) every \(every)); the dates move when a release ships early "
+                    + "or late:", width: width, indent: 2)
+            lines += projected.flatMap { wrapped($0, width: width, indent: 4) }
+        }
+        return lines
+    }
+
+    /// The colour of a phase: features green, patches only yellow, no fixes red, a line in development bold.
+    private static func phasePaint(_ phase: PhaseSpan, policy: SupportPolicy, style: Style) -> (String) -> String {
+        if phase.name == policy.developmentPhase { return { style.bold($0) } }
+        if !phase.fixes || phase.takes == .none { return { style.red($0) } }
+        if phase.takes >= .minor { return { style.green($0) } }
+        return { style.yellow($0) }
     }
 
     private static func describe(_ policy: SupportPolicy) -> String {
@@ -63,7 +107,8 @@ public enum SupportRenderer {
         return policy.preset.map { "\($0) preset, \(lines)" } ?? "custom phases, \(lines)"
     }
 
-    private static func cadenceText(_ table: SupportTable, _ style: Style) -> [String] {
+    /// When the next release of each kind is due; an overdue one is said once, as a warning.
+    private static func cadenceText(_ table: SupportTable, _ style: Style, width: Int) -> [String] {
         guard !table.cadence.isEmpty else { return [] }
         var lines = ["", style.bold("cadence")]
         for status in table.cadence {
@@ -71,13 +116,19 @@ public enum SupportRenderer {
                 lines.append("  next \(status.kind.name): every \(status.every); no \(status.kind.name) release yet")
                 continue
             }
-            var line = "  next \(status.kind.name) due \(due) (\(status.every) after \(last.version) of \(last.day))"
-            if status.isOverdue {
-                line += style.yellow(": overdue by \(status.overdueDays) day\(status.overdueDays == 1 ? "" : "s")")
-            }
-            lines.append(line)
+            guard !status.isOverdue else { continue }
+            lines += wrapped(
+                "  next \(status.kind.name) due \(due) (\(relativeTime(of: due, from: table.at))), "
+                    + "\(status.every) after \(last.version)", width: width, indent: 4)
         }
-        for warning in cadenceWarnings(table) { lines.append(style.yellow("warning: \(warning)")) }
+        for status in table.cadence where status.isOverdue {
+            guard let due = status.due, let last = status.last else { continue }
+            let days = "\(status.overdueDays) day\(status.overdueDays == 1 ? "" : "s")"
+            lines += wrapped(
+                "warning: next \(status.kind.name) overdue by \(days): due \(due), \(status.every) after "
+                    + "\(last.version)", width: width, indent: 2
+            ).map { style.yellow($0) }
+        }
         return lines
     }
 
@@ -93,7 +144,11 @@ public enum SupportRenderer {
     /// The table as JSON: `at` and `lines[]` (`line`, `phase`, `first_release`, `latest`, `end`, and more).
     public static func json(_ table: SupportTable, source: LifecycleSource) -> String {
         var members = header("support", table: table, source: source)
-        members["lines"] = .array(table.lines.map(lineJSON))
+        members["lines"] = .array(table.lines.map { lineJSON($0, projection: table.projections[$0.line]) })
+        members["expected_releases"] = .array(
+            table.expectedReleases.map {
+                .object(["version": .string($0.version.description), "due": .string($0.day.description)])
+            })
         members["cadence"] = .array(
             table.cadence.map { status in
                 .object([
@@ -116,7 +171,7 @@ public enum SupportRenderer {
         ]
     }
 
-    private static func lineJSON(_ line: LineStatus) -> JSONValue {
+    private static func lineJSON(_ line: LineStatus, projection: LineProjection?) -> JSONValue {
         .object([
             "line": .string(line.line.description),
             "phase": .string(line.phase.name),
@@ -130,6 +185,17 @@ public enum SupportRenderer {
             "end_condition": .optional(line.endCondition),
             "end_of_active_support": .optional(line.endOfActiveSupport?.description),
             "lts": .bool(line.isLTS),
+            "projected_end": .optional(projection?.end?.description),
+            "projected_end_with": .optional(projection?.endsWith?.version.description),
+            "projected_phases": projection.map { projection in
+                .array(
+                    projection.spans.map { span in
+                        .object([
+                            "name": .string(span.name), "start": .string(span.start.description),
+                            "end": .optional(span.end?.description),
+                        ])
+                    })
+            } ?? .null,
             "phases": .array(
                 line.spans.map { span in
                     .object([
@@ -143,7 +209,9 @@ public enum SupportRenderer {
     // MARK: One version
 
     /// `support VERSION` for people.
-    public static func text(_ status: VersionStatus, table: SupportTable, source: LifecycleSource) -> String {
+    public static func text(
+        _ status: VersionStatus, table: SupportTable, source: LifecycleSource, width: Int = 100
+    ) -> String {
         let line = status.line
         let phase = line.phase
         let takes =
@@ -152,10 +220,17 @@ public enum SupportRenderer {
             case .patch: "patches only"
             case .none: "no releases"
             }
-        var lines = [
-            "\(status.version) at \(table.at): line \(line.line) is \(Inert.text(phase.name)) (\(takes)) since \(phase.start)"
-                + (phase.end.map { " until \($0)" } ?? "") + "."
-        ]
+        var until = phase.end.map { " until \($0)" } ?? ""
+        if phase.end == nil,
+            let projected = table.projections[line.line]?.spans.first(where: {
+                $0.name == phase.name && $0.start == phase.start
+            })?.end
+        {
+            until = " until \(projected) (projected from the cadence, \(relativeTime(of: projected, from: table.at)))"
+        }
+        var lines = wrapped(
+            "\(status.version) at \(table.at): line \(line.line) is \(Inert.text(phase.name)) (\(takes)) since "
+                + "\(phase.start)\(until).", width: width, indent: 2)
         if status.getsFixes {
             lines.append("It gets fixes: it is the newest release of line \(line.line).")
         } else if !line.getsFixes {
@@ -261,51 +336,128 @@ public enum SupportRenderer {
 public enum DeprecationsRenderer {
     public static let schema = "semgate/deprecations@1"
 
-    /// One row an item: since, planned removal, replacement, state.
-    public static func text(_ report: DeprecationReport, source: LifecycleSource, color: Bool = false) -> String {
+    /// One row an item still there (with `all`, also the removed ones): since, planned removal, state; under it
+    /// what to use instead, the policy's `remove-when` and whether it holds, and the promotion it comes from. Fits
+    /// `width` columns; notes are counted unless `all` lists them.
+    public static func text(
+        _ report: DeprecationReport, source: LifecycleSource, color: Bool = false, width: Int = 100,
+        all: Bool = false
+    ) -> String {
         let style = Style(enabled: color)
         let present = report.records.filter { $0.state != .removed }
-        var lines = [
-            "\(present.count) deprecated item\(present.count == 1 ? "" : "s") at \(Inert.text(revision(report.head))), "
-                + "\(report.records.count - present.count) removed; \(report.at); minimum period: "
-                + (report.period?.description ?? "none set"),
-            style.dim("policy: \(Inert.text(source.policy))"),
-        ]
-        if !report.records.isEmpty {
+        let removed = report.records.count - present.count
+        let shown = all ? report.records : present
+        var lines = wrapped(
+            "\(present.count) live deprecation\(present.count == 1 ? "" : "s") at "
+                + "\(Inert.text(revision(report.head))) on \(report.at)", width: width, indent: 2)
+        lines += wrapped(
+            "\(removed) removed" + (all || removed == 0 ? "" : " (--all lists them)") + "; minimum period: "
+                + (report.period?.description ?? "none set"), width: width, indent: 2)
+        lines.append(style.dim("policy: \(Inert.text(source.policy))"))
+        if !shown.isEmpty {
             lines.append("")
-            var rows = [["ITEM", "SINCE", "REMOVAL", "REPLACEMENT", "STATE"]]
-            for record in report.records {
-                let removal =
-                    record.removedIn.map { "removed in \($0.version)" }
-                    ?? record.plannedRemoval.map { "\($0)\(record.removalDeclared ? "" : " (next major)")" } ?? "-"
-                rows.append([
-                    Inert.text(record.item), record.since.map { "\($0.version) (\($0.day))" } ?? "unreleased", removal,
-                    record.replacement.map(Inert.text) ?? "-", record.state.rawValue,
-                ])
+            let rows = shown.map { record in
+                let paint: (String) -> String =
+                    switch record.state {
+                    case .overdue: { style.red($0) }
+                    case .removable: { style.yellow($0) }
+                    case .removed: { style.dim($0) }
+                    case .inWindow: { $0 }
+                    }
+                return [
+                    TextTable.Cell(Inert.text(record.item)),
+                    TextTable.Cell(record.since.map { "\($0.version)" } ?? "unreleased"),
+                    TextTable.Cell(removal(record)), TextTable.Cell(record.state.rawValue, paint),
+                ]
             }
-            let table = alignedColumns(rows)
-            lines.append(table[0])
-            for (row, record) in zip(table.dropFirst(), report.records) {
-                switch record.state {
-                case .overdue: lines.append(style.red(row))
-                case .removable: lines.append(style.yellow(row))
-                case .removed: lines.append(style.dim(row))
-                case .inWindow: lines.append(row)
+            let table = TextTable(header: ["ITEM", "SINCE", "REMOVAL", "STATE"], rows: rows, flexible: 0)
+            let (header, rendered) = table.renderRows(width: width)
+            lines.append(header)
+            for (record, row) in zip(shown, rendered) {
+                lines += row
+                for detail in details(record, at: report.at) {
+                    lines += wrapped("  " + detail, width: width, indent: 4)
                 }
             }
         }
         if !report.notes.isEmpty {
             lines.append("")
-            lines += report.notes.map { style.dim("note: \(Inert.text($0))") }
+            if all {
+                for note in report.notes {
+                    lines += wrapped("note: \(Inert.text(note))", width: width, indent: 2).map { style.dim($0) }
+                }
+            } else {
+                let count = report.notes.count
+                lines += wrapped(
+                    "\(count) note\(count == 1 ? "" : "s") on what the surface could not read (--all lists "
+                        + "\(count == 1 ? "it" : "them"))", width: width, indent: 2
+                ).map { style.dim($0) }
+            }
         }
         return Inert.lines(lines, color: color)
+    }
+
+    /// `3.0.0`, `3.0.0 (next major)`, `overdue: planned for 2.0.0`, `removed in 2.0.0`.
+    static func removal(_ record: DeprecationRecord) -> String {
+        if let removed = record.removedIn { return "removed in \(removed.version)" }
+        guard let planned = record.plannedRemoval else {
+            return record.removalBasis == .promotion ? "by a later minor" : "-"
+        }
+        if record.state == .overdue { return "overdue: planned for \(planned)" }
+        switch record.removalBasis {
+        case .declared: return planned.description
+        case .promotion: return "\(planned) (promotion)"
+        case .nextMajor: return "\(planned) (next major)"
+        }
+    }
+
+    /// The lines under a record: replacement, condition, promotion.
+    private static func details(_ record: DeprecationRecord, at: CalendarDay) -> [String] {
+        var lines: [String] = []
+        if let replacement = record.replacement { lines.append("use instead: \(Inert.text(replacement))") }
+        if let status = record.condition { lines.append("remove when \(Inert.text(conditionText(status, at: at)))") }
+        if let promotion = record.promotion {
+            lines.append(
+                "promoted to \(Inert.text(promotion.newKey)) in \(promotion.promotedIn.version); the policy removes "
+                    + "the old key within \(promotion.removeWithin) minor\(promotion.removeWithin == 1 ? "" : "s")")
+        }
+        return lines
+    }
+
+    /// `line 1 deprecated: holds since 2027-05-11` or `line 1 deprecated: not yet, line 1 is supported (projected
+    /// 2027-05-11 when 3.0.0 ships, in about 5 months)`.
+    static func conditionText(_ status: ConditionStatus, at: CalendarDay) -> String {
+        let condition = status.condition
+        if status.holds {
+            return "\(condition): holds" + (status.since.map { " since \($0)" } ?? "")
+        }
+        var text =
+            "\(condition): not yet, "
+            + (status.phase.map { "line \(condition.line) is \($0)" } ?? "line \(condition.line) has no release")
+        if let day = status.projected {
+            text +=
+                " (projected \(day)"
+                + (status.projectedWith.map { " when \($0.version) ships" } ?? "")
+                + ", \(relativeTime(of: day, from: at)))"
+        }
+        return text
     }
 
     private static func revision(_ info: RevisionInfo) -> String {
         "\(info.rev) (\(info.version.map { "\($0), " } ?? "")\(info.commit.short))"
     }
 
-    /// The report as JSON.
+    private static func conditionJSON(_ status: ConditionStatus) -> JSONValue {
+        .object([
+            "condition": .string(status.condition.description), "line": .string(status.condition.line),
+            "phase": .string(status.condition.phase), "holds": .bool(status.holds),
+            "since": .optional(status.since?.description), "line_phase": .optional(status.phase),
+            "projected": .optional(status.projected?.description),
+            "projected_with": .optional(status.projectedWith?.version.description),
+        ])
+    }
+
+    /// The report as JSON: every record, the removed ones too (filter on `state`), and every note.
     public static func json(_ report: DeprecationReport, source: LifecycleSource) -> String {
         func point(_ point: ReleasePoint?) -> JSONValue {
             guard let point else { return .null }
@@ -332,6 +484,13 @@ public enum DeprecationsRenderer {
                 "replacement": .optional(record.replacement),
                 "state": .string(record.state.rawValue),
                 "removed_in": point(record.removedIn),
+                "removal_basis": .string(record.removalBasis.rawValue),
+                "remove_when": record.condition.map(conditionJSON) ?? .null,
+                "promotion": record.promotion.map { promotion in
+                    .object([
+                        "promoted_in": point(promotion.promotedIn), "remove_within": .int(promotion.removeWithin),
+                    ])
+                } ?? .null,
             ])
         }
         return JSONValue.object([

@@ -14,16 +14,22 @@ public enum SupportSVG {
     private static let palette = ["#8fa8c8", "#2e7d32", "#7cb342", "#f9a825", "#ef6c00", "#6a1b9a", "#00838f"]
     private static let endColor = "#c9c9c9"
 
-    /// The SVG document; deterministic for the same table.
-    public static func render(_ table: SupportTable, title: String) -> String {
+    /// The estimated width of one character at the chart's font size, for keeping labels clear of the date line.
+    public static let characterWidth = 7.5
+
+    /// The SVG document; deterministic for the same table. The window starts at `since`, else three years before the
+    /// table's date or at the oldest line that still gets fixes when that is older; it ends after the last end
+    /// known or projected. Phases projected from the cadence are drawn faded.
+    public static func render(_ table: SupportTable, title: String, since: CalendarDay? = nil) -> String {
         let lines = table.lines
-        let (start, end) = range(table)
+        let (start, end) = window(table, since: since)
         let chartWidth = width - labelWidth - rightMargin
         let span = max(1, start.days(until: end))
         func x(_ day: CalendarDay) -> Int {
             labelWidth + Int((Double(start.days(until: day)) / Double(span) * Double(chartWidth)).rounded())
         }
         let bottom = top + max(1, lines.count) * (rowHeight + rowGap)
+        let now = x(min(max(table.at, start), end))
         let legendNames = table.policy.phaseNames
         let height = bottom + 76
         var out: [String] = [
@@ -52,29 +58,30 @@ public enum SupportSVG {
             out.append(
                 #"<text x="\#(labelWidth - 10)" y="\#(y + rowHeight / 2 + 5)" text-anchor="end" font-weight="bold" "#
                     + #"fill='#222222'>\#(XML.escape(lineLabel(line)))</text>"#)
-            for span in line.spans {
+            let projection = table.projections[line.line]
+            for span in projection?.spans ?? line.spans {
                 let from = x(max(span.start, start))
                 let to = x(min(span.end ?? end, end))
                 guard to > from else { continue }
                 let color = self.color(of: span.name, in: legendNames, policy: table.policy)
+                let projected = projection != nil && !line.spans.contains(span)
                 let open = span.end == nil && span.name != table.policy.endPhase
                 var rect =
                     #"<rect x="\#(from)" y="\#(y)" width="\#(to - from)" height="\#(rowHeight)" "#
                     + #"fill="\#(color)" stroke='#ffffff' stroke-width="1""#
-                if open { rect += #" fill-opacity="0.55""# }
-                rect += "><title>\(XML.escape(spanTitle(line, span)))</title></rect>"
+                if open || projected { rect += #" fill-opacity="0.55""# }
+                rect += "><title>\(XML.escape(spanTitle(line, span, projected: projected)))</title></rect>"
                 out.append(rect)
                 let label = span.name + (span.lts ? " LTS" : "")
-                if to - from >= label.count * 7 + 8 {
+                if let labelX = labelPosition(width: label.count, from: from, to: to, avoiding: now) {
                     out.append(
-                        #"<text x="\#(from + 6)" y="\#(y + rowHeight / 2 + 5)" fill="\#(textColor(on: color))">"#
+                        #"<text x="\#(labelX)" y="\#(y + rowHeight / 2 + 5)" fill="\#(textColor(on: color))">"#
                             + "\(XML.escape(label))</text>")
                 }
             }
         }
         out.append("</g>")
         // The date asked.
-        let now = x(min(max(table.at, start), end))
         let anchor = now > width - rightMargin - 80 ? #"text-anchor="end""# : #"text-anchor="start""#
         out.append(
             #"<g id="date"><line x1="\#(now)" y1="\#(top - 8)" x2="\#(now)" y2="\#(bottom)" stroke='#d32f2f' "#
@@ -93,7 +100,7 @@ public enum SupportSVG {
         }
         out.append(
             #"<text x="\#(width - rightMargin)" y="\#(legendY + 1)" text-anchor="end" fill='#777777'>"#
-                + "faded: end not known yet</text>")
+                + "faded: projected from the cadence, or not known yet</text>")
         out.append("</g>")
         out.append("</svg>")
         return out.joined(separator: "\n") + "\n"
@@ -103,21 +110,37 @@ public enum SupportSVG {
         "v\(line.line)" + (line.line.minor == nil ? ".x" : "")
     }
 
-    private static func spanTitle(_ line: LineStatus, _ span: PhaseSpan) -> String {
+    private static func spanTitle(_ line: LineStatus, _ span: PhaseSpan, projected: Bool) -> String {
         "\(lineLabel(line)) \(span.name): \(span.start) to \(span.end?.description ?? "not known yet")"
+            + (projected ? " (projected from the cadence)" : "")
     }
 
-    /// From January 1 of the first span's year to a year after the later of the date asked and the last known end.
-    private static func range(_ table: SupportTable) -> (CalendarDay, CalendarDay) {
-        let starts = table.lines.flatMap { $0.spans.map(\.start) }
-        let ends = table.lines.flatMap { $0.spans.compactMap(\.end) }
-        let first = starts.min() ?? table.at
-        let last = max(ends.max() ?? table.at, table.at)
-        let startYear = first.components.year
-        let endYear = last.components.year + 1
-        let start = CalendarDay(year: startYear, month: 1, day: 1) ?? first
-        let end = CalendarDay(year: endYear, month: 12, day: 31) ?? last
-        return (start, end)
+    /// Where a label of `width` characters starts in a bar from `from` to `to`: at its start, else just after the
+    /// date line at `avoid` when it would cross it there; nil when it fits nowhere inside the bar clear of the line.
+    static func labelPosition(width: Int, from: Int, to: Int, avoiding avoid: Int) -> Int? {
+        let textWidth = Int((Double(width) * characterWidth).rounded(.up))
+        func fits(_ start: Int) -> Bool {
+            start >= from + 4 && start + textWidth + 4 <= to && !(start - 4...start + textWidth + 4).contains(avoid)
+        }
+        return [from + 6, avoid + 6].first(where: fits)
+    }
+
+    /// The window: from `since` (else three years before the table's date, or the first release of the oldest line
+    /// that still gets fixes when older), to the first of a month at least six months after the table's date and
+    /// after the last end known or projected.
+    public static func window(_ table: SupportTable, since: CalendarDay? = nil) -> (CalendarDay, CalendarDay) {
+        let supported = table.lines.filter(\.getsFixes).compactMap { $0.spans.first?.start }.min()
+        let threeYears = table.at.adding(months: -36)
+        let wanted = since ?? min(threeYears, supported ?? threeYears)
+        let (year, month, _) = wanted.components
+        let start = CalendarDay(year: year, month: month, day: 1) ?? wanted
+        let ends = table.lines.flatMap { line in
+            (table.projections[line.line]?.spans ?? line.spans).compactMap(\.end)
+        }
+        let last = max(ends.filter { $0 > start }.max() ?? table.at, table.at.adding(months: 6))
+        let after = last.adding(months: 1).components
+        let end = CalendarDay(year: after.year, month: after.month, day: 1) ?? last
+        return (start, max(end, start.adding(days: 31)))
     }
 
     private static func years(from start: CalendarDay, to end: CalendarDay) -> [Int] {

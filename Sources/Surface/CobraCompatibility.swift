@@ -49,7 +49,8 @@ enum CobraCompatibility {
             $0.oldValue == nil && $0.newValue != nil
         },
         Rule(
-            attribute: "shorthand", reason: "the shorthand could not be read on one side (`?`), so no change is claimed",
+            attribute: "shorthand",
+            reason: "the shorthand could not be read on one side (`?`), so no change is claimed",
             bump: .patch
         ) { $0.oldValue == "?" || $0.newValue == "?" },
         Rule(

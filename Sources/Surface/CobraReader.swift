@@ -1,15 +1,18 @@
 import Cobra
 import GoSource
 import Git
+import Limits
 import Policy
 
-/// Runs the `cobra` extractor over the files its globs match, parsing each blob once per run.
+/// Runs the `cobra` extractor over the files its globs match, parsing each blob once while it stays in the bounded
+/// cache (`Limit.parsedFileCacheBytes`).
 ///
 /// A command tree spans many files, so the whole result is remembered by the set of (path, blob) pairs it read: a
 /// release that did not touch those files costs one dictionary lookup.
 final class CobraReader {
-    private var parsed: [ObjectID: CobraSourceFile] = [:]
-    private var results: [ResultKey: (items: [RawItem], notes: [String], incomplete: Bool)] = [:]
+    private let parsed = BoundedCache<ObjectID, CobraSourceFile>(capacity: Limit.parsedFileCacheBytes)
+    private let results = BoundedCache<ResultKey, (items: [RawItem], notes: [String], incomplete: Bool)>(
+        capacity: Limit.itemCacheBytes)
     /// Items built so far (not reused from the caches), for the run's item budget.
     private(set) var itemsBuilt = 0
 
@@ -41,7 +44,7 @@ final class CobraReader {
             }
             guard let text = try read(file.blob, file.path) else { continue }
             let source = CobraSourceFile(source: text)
-            parsed[file.blob] = source
+            parsed.insert(source, for: file.blob, cost: text.utf8.count * Limit.parsedBytesPerSourceByte)
             sources.append((file.path, source))
         }
         let surface = CobraExtractor.surface(of: sources, root: spec.root)
@@ -50,7 +53,9 @@ final class CobraReader {
                 key: item.key, attributes: item.attributes, stability: item.deprecated ? .deprecated : .stable,
                 location: Location(path: item.path, line: item.line))
         }
-        results[key] = (items, surface.notes, surface.incomplete)
+        results.insert(
+            (items, surface.notes, surface.incomplete), for: key,
+            cost: CacheCost.of(items) + CacheCost.of(surface.notes) + CacheCost.of(key.files))
         itemsBuilt += items.count
         notes += surface.notes
         incomplete = incomplete || surface.incomplete

@@ -1,5 +1,6 @@
 import Foundation
 import Git
+import Limits
 import Pattern
 import Policy
 import SemVer
@@ -237,7 +238,7 @@ extension ExtractionContext {
             }
             guard let found = try extract(&self, file.path, file.blob) else { continue }
             try charge(built: found.count)
-            cache.items[key] = found
+            cache.items.insert(found, for: key, cost: CacheCost.of(found) + CacheCost.of(file.path))
             items += found
         }
         return items
@@ -246,7 +247,7 @@ extension ExtractionContext {
 
 /// Items per (extractor, path, blob), for the kinds that read file by file.
 private final class FileItemsCache {
-    var items: [Key: [RawItem]] = [:]
+    let items = BoundedCache<Key, [RawItem]>(capacity: Limit.itemCacheBytes)
 
     struct Key: Hashable {
         let slot: Int

@@ -8,13 +8,14 @@ import Policy
 /// The `go-api` extractor: the exported API of every public package of a Go module, read from source in git objects.
 ///
 /// Packages are those `go-packages` finds (not under `internal/`, `testdata/`, `vendor/`, `.`- or `_`-folders or
-/// nested modules, not `package main`, `_test.go` files left out). Each distinct blob is parsed once per run, in
-/// parallel on every core; a package whose files did not change is not rebuilt. The module itself is the item
+/// nested modules, not `package main`, `_test.go` files left out). Each distinct blob is parsed once while it stays
+/// in the bounded cache (`Limit.parsedFileCacheBytes`), in parallel on every core; a package whose files did not
+/// change is not rebuilt. The module itself is the item
 /// `go.mod` (`<root>/go.mod`) with attribute `path`, so a module path change is one change.
 final class GoAPIReader {
-    private var parsed: [ObjectID: ParsedGoFile] = [:]
-    private var packages: [PackageKey: [RawItem]] = [:]
-    private var folders: [ObjectID: [Folder]] = [:]
+    private let parsed = BoundedCache<ObjectID, ParsedGoFile>(capacity: Limit.parsedFileCacheBytes)
+    private let packages = BoundedCache<PackageKey, [RawItem]>(capacity: Limit.itemCacheBytes)
+    private let folders = BoundedCache<ObjectID, [Folder]>(capacity: Limit.itemCacheBytes)
     private let modules = GoModuleLocator()
     private let constantBudget = ConstantBudget()
     /// The package whose string constants took the run past `Limit.goConstantBytesPerRun`, if one did.
@@ -45,7 +46,7 @@ final class GoAPIReader {
         else { return [] }
         let goModPath = spec.root.isEmpty ? "go.mod" : spec.root + "/go.mod"
         let found = try packageFolders(moduleTree, source: source)
-        try parseMissing(found.flatMap(\.files), source: source, notes: &notes)
+        let parsed = try parseFiles(found.flatMap(\.files), source: source)
 
         var moduleAttributes = ["kind": "module", "path": module]
         if inferred { moduleAttributes["note"] = "no go.mod at this revision; import path from HEAD's go.mod" }
@@ -83,7 +84,7 @@ final class GoAPIReader {
                 importPath: importPath, folder: folderPath, files: members,
                 ignoreValues: { name in globs.contains { $0.matches(name) } }, constantBudget: constantBudget)
             let built = package.items()
-            packages[key] = built
+            packages.insert(built, for: key, cost: CacheCost.of(built))
             itemsBuilt += built.count
             items += built
         }
@@ -107,24 +108,35 @@ final class GoAPIReader {
                     Folder(relative: sub.relative.isEmpty ? name : name + "/" + sub.relative, files: sub.files))
             }
         }
-        folders[tree] = result
+        folders.insert(
+            result, for: tree,
+            cost: result.reduce(CacheCost.overhead) { $0 + CacheCost.of($1.relative) + 64 * $1.files.count })
         return result
     }
 
-    /// Reads the blobs not parsed yet (serially: one repository handle) and parses them on every core, in batches of
-    /// at most `Limit.goParseBatchBytes` of source (or one larger file), so memory follows the largest file.
-    private func parseMissing(_ files: [TreeEntry], source: any FileTree, notes: inout [String]) throws(GitError) {
+    /// Every file of `files` parsed: from the cache, or read (serially: one repository handle) and parsed on every
+    /// core, in batches of at most `Limit.goParseBatchBytes` of source (or one larger file), so memory follows the
+    /// largest file. The revision's files are held here whatever the cache lets go meanwhile.
+    private func parseFiles(_ files: [TreeEntry], source: any FileTree) throws(GitError) -> [ObjectID: ParsedGoFile] {
+        var found: [ObjectID: ParsedGoFile] = [:]
         var seen: Set<ObjectID> = []
         var inputs: [(name: String, id: ObjectID, bytes: [UInt8])] = []
         var batchBytes = 0
         func parseBatch() {
             let results = ParallelMap.map(inputs.map { ($0.name, $0.bytes) }) { ParsedGoFile(name: $0.0, bytes: $0.1) }
-            for (input, result) in zip(inputs, results) { parsed[input.id] = result }
+            for (input, result) in zip(inputs, results) {
+                found[input.id] = result
+                parsed.insert(result, for: input.id, cost: input.bytes.count * Limit.parsedBytesPerSourceByte)
+            }
             inputs = []
             batchBytes = 0
         }
-        for file in files where parsed[file.id] == nil && !seen.contains(file.id) {
+        for file in files where found[file.id] == nil && !seen.contains(file.id) {
             seen.insert(file.id)
+            if let cached = parsed[file.id] {
+                found[file.id] = cached
+                continue
+            }
             // A missing file is an error (fail closed): skipping it would hide its declarations.
             let bytes = Array(try source.text(ofBlob: file.id).utf8)
             if batchBytes > 0 && batchBytes + bytes.count > Limit.goParseBatchBytes { parseBatch() }
@@ -132,6 +144,7 @@ final class GoAPIReader {
             batchBytes += bytes.count
         }
         parseBatch()
+        return found
     }
 }
 

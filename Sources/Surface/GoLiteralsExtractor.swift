@@ -24,6 +24,8 @@ public struct GoLiteralsExtractorSpec: Extractor {
     public var files: [Glob]
     public var path: Pattern?
     public var calls: [String]
+    /// Attribute names for the arguments of `calls` after the first (`[type, unit]`).
+    public var arguments: [String]
     public var indexes: [String]
     public var maps: [String]
     public var members: [Glob]
@@ -34,49 +36,9 @@ public struct GoLiteralsExtractorSpec: Extractor {
     public var key: String?
     public var stability: Stability?
 
-    /// How a Go identifier is spelled in the other runtime.
-    public enum NameStyle: String, Sendable, CaseIterable {
-        /// As in Go.
-        case go
-        /// First letter lowered; a name in capitals only (`JSON`, `URL`) lowered whole.
-        case lowerCamel = "lower-camel"
-        /// Words joined by `_`, initialisms kept together (`StatusText` → `status_text`, `TLSVersion` →
-        /// `tls_version`).
-        case snake
-
-        func apply(_ name: String) -> String {
-            switch self {
-            case .go: return name
-            case .lowerCamel:
-                if name.allSatisfy({ $0.isUppercase || $0.isNumber }) { return name.lowercased() }
-                return name.prefix(1).lowercased() + name.dropFirst()
-            case .snake:
-                return Self.snakeCase(name)
-            }
-        }
-
-        private static func snakeCase(_ name: String) -> String {
-            let characters = Array(name)
-            var output = ""
-            for (index, character) in characters.enumerated() {
-                if character.isUppercase, index > 0 {
-                    let previous = characters[index - 1]
-                    let next = index + 1 < characters.count ? characters[index + 1] : nil
-                    // A word starts at a capital after a lower-case letter or digit, or at the last capital of an
-                    // initialism followed by a lower-case letter (`TLSVersion`: `tls_version`).
-                    if previous.isLowercase || previous.isNumber || (previous.isUppercase && next?.isLowercase == true)
-                    {
-                        output += "_"
-                    }
-                }
-                output += character.lowercased()
-            }
-            return output
-        }
-    }
-
     public init(
-        files: [Glob], path: Pattern? = nil, calls: [String] = [], indexes: [String] = [], maps: [String] = [],
+        files: [Glob], path: Pattern? = nil, calls: [String] = [], arguments: [String] = [], indexes: [String] = [],
+        maps: [String] = [],
         members: [Glob] = [],
         tags: [String] = [], strings: Pattern? = nil, methodNames: NameStyle = .go, fieldNames: NameStyle = .go,
         key: String? = nil,
@@ -85,6 +47,7 @@ public struct GoLiteralsExtractorSpec: Extractor {
         self.files = files
         self.path = path
         self.calls = calls
+        self.arguments = arguments
         self.indexes = indexes
         self.maps = maps
         self.members = members
@@ -98,15 +61,16 @@ public struct GoLiteralsExtractorSpec: Extractor {
 
     public static let name = "go-literals"
     public static let keys = [
-        "files", "path", "calls", "indexes", "maps", "members", "tags", "strings", "method-names", "field-names",
+        "files", "path", "calls", "arguments", "indexes", "maps", "members", "tags", "strings", "method-names",
+        "field-names",
         "key",
         "stability",
     ]
 
     public var fileGlobs: [Glob]? { files }
-    /// Items carry no attributes: only their presence is promised.
-    public var attributes: [String]? { [] }
-    public var defaultBreakingAttributes: Set<String>? { [] }
+    /// Items carry the `arguments` attributes only; without them only an item's presence is promised.
+    public var attributes: [String]? { arguments }
+    public var defaultBreakingAttributes: Set<String>? { Set(arguments) }
 
     // MARK: Settings
 
@@ -133,6 +97,12 @@ public struct GoLiteralsExtractorSpec: Extractor {
                 missingGroup: "")
         }
         let calls = names(fields["calls"], for: "'calls' \(context)", qualified: true, reader: &reader)
+        let arguments = names(fields["arguments"], for: "'arguments' \(context)", reader: &reader)
+        if fields["arguments"] != nil, fields["calls"] == nil, let node = fields["arguments"] {
+            reader.report(
+                "'arguments' \(context) names the arguments of 'calls', which it has not; add e.g. calls: [NewMetric]",
+                at: node)
+        }
         let indexes = names(fields["indexes"], for: "'indexes' \(context)", qualified: true, reader: &reader)
         let maps = names(fields["maps"], for: "'maps' \(context)", reader: &reader)
         let tags = names(fields["tags"], for: "'tags' \(context)", reader: &reader)
@@ -162,7 +132,8 @@ public struct GoLiteralsExtractorSpec: Extractor {
         }
         guard reader.problemCount == reported else { return nil }
         return GoLiteralsExtractorSpec(
-            files: files, path: path, calls: calls, indexes: indexes, maps: maps, members: members, tags: tags,
+            files: files, path: path, calls: calls, arguments: arguments, indexes: indexes, maps: maps,
+            members: members, tags: tags,
             strings: strings,
             methodNames: methodNames ?? .go, fieldNames: fieldNames ?? .go, key: key, stability: stability)
     }
@@ -217,8 +188,13 @@ public struct GoLiteralsExtractorSpec: Extractor {
                     at: node)
                 return
             }
-            let name = String(rest[rest.index(after: open)..<close])
+            let placeholder = String(rest[rest.index(after: open)..<close])
             rest = rest[rest.index(after: close)...]
+            if let problem = KeyTemplate.styleProblem(placeholder, template: template) {
+                reader.report("surface '\(reader.surface)': \(problem)", at: node)
+                continue
+            }
+            let name = KeyTemplate.name(of: placeholder)
             if !known.contains(name) {
                 reader.report(
                     "surface '\(reader.surface)': unknown placeholder '{\(name)}' in key template '\(template)'"
@@ -233,6 +209,7 @@ public struct GoLiteralsExtractorSpec: Extractor {
     struct Found: Sendable {
         let name: String
         let line: Int
+        var attributes: [String: String] = [:]
     }
 
     public func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem] {
@@ -260,7 +237,8 @@ public struct GoLiteralsExtractorSpec: Extractor {
                 var values = groups
                 values["name"] = found.name
                 return RawItem(
-                    key: KeyTemplate.fill(self.key ?? "{name}", path: file, groups: values), attributes: [:],
+                    key: KeyTemplate.fill(self.key ?? "{name}", path: file, groups: values),
+                    attributes: found.attributes,
                     stability: stability ?? .stable, location: Location(path: file, line: found.line))
             }.filter { !$0.key.isEmpty }
         }
@@ -297,13 +275,13 @@ public struct GoLiteralsExtractorSpec: Extractor {
     private func scan(tokens code: [GoToken], declarations: [GoDeclaration]) throws(PatternError) -> [Found] {
         let tokens = code.filter { !$0.isComment && !($0.kind == .semicolon && $0.text.isEmpty) }
         var found = try matchStrings(tokens)
+        var bindings: GoLiteralsBindings?
         for index in tokens.indices where tokens[index].kind == .identifier {
             let name = tokens[index].text
-            if index + 2 < tokens.count, tokens[index + 1].isOperator("("), tokens[index + 2].kind == .string,
+            if index + 2 < tokens.count, tokens[index + 1].isOperator("("),
                 calls.contains(where: { Self.call($0, matches: index, in: tokens) })
             {
-                found.append(
-                    Found(name: GoParser.unquote(tokens[index + 2].text), line: tokens[index + 2].position.line))
+                found += callNames(at: index + 2, in: tokens, bindings: &bindings)
             }
             if index + 4 < tokens.count, tokens[index + 1].isOperator("["), tokens[index + 2].kind == .string,
                 tokens[index + 3].isOperator("]"), tokens[index + 4].isOperator("="),
@@ -312,7 +290,7 @@ public struct GoLiteralsExtractorSpec: Extractor {
                 found.append(
                     Found(name: GoParser.unquote(tokens[index + 2].text), line: tokens[index + 2].position.line))
             }
-            if maps.contains(name), let open = literalStart(after: index, in: tokens) {
+            if maps.contains(name), let open = Self.literalStart(after: index, in: tokens) {
                 found += mapKeys(from: open, in: tokens)
             }
         }
@@ -341,6 +319,27 @@ public struct GoLiteralsExtractorSpec: Extractor {
             }
         }
         return found
+    }
+
+    /// The names a call whose arguments start at `start` registers: its first argument when it is a string literal,
+    /// else (with `arguments`) every string the identifier stands for in the file (a constant, or each value of a
+    /// range variable). With `arguments`, the later arguments are the attributes.
+    private func callNames(at start: Int, in tokens: [GoToken], bindings: inout GoLiteralsBindings?) -> [Found] {
+        let first = tokens[start]
+        if first.kind == .string, arguments.isEmpty {
+            return [Found(name: GoParser.unquote(first.text), line: first.position.line)]
+        }
+        guard !arguments.isEmpty, first.kind == .string || first.kind == .identifier else { return [] }
+        let known = bindings ?? GoLiteralsBindings(tokens: tokens)
+        bindings = known
+        let split = GoTokenGroups.elements(from: start - 1, in: tokens)
+        guard let name = split.first, name.count == 1 else { return [] }
+        let names = first.kind == .string ? [GoParser.unquote(first.text)] : known.strings(of: first.text)
+        var attributes: [String: String] = [:]
+        for (attribute, argument) in zip(arguments, split.dropFirst()) where !argument.isEmpty {
+            attributes[attribute] = known.attribute(argument)
+        }
+        return names.map { Found(name: $0, line: first.position.line, attributes: attributes) }
     }
 
     /// A field's name in the other runtime: its tag when it has one of `tags` (`-` hides it), else, for a type
@@ -383,7 +382,7 @@ public struct GoLiteralsExtractorSpec: Extractor {
 
     /// The index of the `{` of a composite literal right after `tokens[index]`: `Name{`, or `Name: Type{` where
     /// Type is a map, slice or named type (`map[string]any`, `map[string]interface{}`).
-    private func literalStart(after index: Int, in tokens: [GoToken]) -> Int? {
+    static func literalStart(after index: Int, in tokens: [GoToken]) -> Int? {
         var position = index + 1
         guard position < tokens.count else { return nil }
         if tokens[position].isOperator("{") { return position }
@@ -415,25 +414,10 @@ public struct GoLiteralsExtractorSpec: Extractor {
 
     /// The string keys at the top level of the literal whose `{` is at `open`.
     private func mapKeys(from open: Int, in tokens: [GoToken]) -> [Found] {
-        var found: [Found] = []
-        var depth = 0
-        var position = open
-        while position < tokens.count {
-            let token = tokens[position]
-            if token.isOperator("{") || token.isOperator("(") || token.isOperator("[") {
-                depth += 1
-            } else if token.isOperator("}") || token.isOperator(")") || token.isOperator("]") {
-                depth -= 1
-                if depth == 0 { break }
-            } else if depth == 1, token.kind == .string, position + 1 < tokens.count,
-                tokens[position + 1].isOperator(":"),
-                tokens[position - 1].isOperator("{") || tokens[position - 1].isOperator(",")
-                    || tokens[position - 1].kind == .semicolon
-            {
-                found.append(Found(name: GoParser.unquote(token.text), line: token.position.line))
-            }
-            position += 1
+        GoTokenGroups.elements(from: open, in: tokens).compactMap { element in
+            let code = element.filter { $0.kind != .semicolon }
+            guard code.count >= 2, code[0].kind == .string, code[1].isOperator(":") else { return nil }
+            return Found(name: GoParser.unquote(code[0].text), line: code[0].position.line)
         }
-        return found
     }
 }

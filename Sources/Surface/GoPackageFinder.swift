@@ -9,9 +9,9 @@ import Policy
 /// name starts with `.` or `_`, not in a nested module, and not `package main`. Results are remembered per
 /// subtree id, so a folder that did not change between two tags is not walked again.
 final class GoPackageFinder {
-    private var packagesBySubtree: [ObjectID: [String]] = [:]
+    private let packagesBySubtree = BoundedCache<ObjectID, [String]>(capacity: Limit.itemCacheBytes)
     private let modules = GoModuleLocator()
-    private var packageNameByBlob: [ObjectID: String?] = [:]
+    private let packageNameByBlob = BoundedCache<ObjectID, String?>(capacity: Limit.itemCacheBytes)
     /// Items built so far (not reused from the caches), for the run's item budget.
     private(set) var itemsBuilt = 0
     private static let prunedNames: Set<String> = ["internal", "testdata", "vendor"]
@@ -59,7 +59,7 @@ final class GoPackageFinder {
                 result.append(sub.isEmpty ? name : name + "/" + sub)
             }
         }
-        packagesBySubtree[tree] = result
+        packagesBySubtree.insert(result, for: tree, cost: CacheCost.of(result))
         if result.first == "" { itemsBuilt += 1 }
         return result
     }
@@ -70,7 +70,7 @@ final class GoPackageFinder {
     {
         if let cached = packageNameByBlob[blob] { return cached }
         let name = Self.packageClause(in: try files.text(ofBlob: blob))
-        packageNameByBlob[blob] = name
+        packageNameByBlob.insert(name, for: blob, cost: CacheCost.overhead + (name.map(CacheCost.of) ?? 0))
         return name
     }
 

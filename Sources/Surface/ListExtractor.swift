@@ -1,4 +1,5 @@
 import Git
+import Limits
 import Policy
 
 /// The `list` extractor: a committed text file, one item a line: `KEY [name=value ...]`.
@@ -43,7 +44,7 @@ public struct ListExtractorSpec: Extractor {
 
     /// Items and notes per blob of the list file.
     private final class Cache {
-        var lists: [ObjectID: ([RawItem], [String])] = [:]
+        let lists = BoundedCache<ObjectID, ([RawItem], [String])>(capacity: Limit.itemCacheBytes)
     }
 
     public func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem] {
@@ -62,7 +63,8 @@ public struct ListExtractorSpec: Extractor {
         guard let text = try context.text(of: blob, path: path) else { return [] }
         let parsed = ListFile.parse(text, path: path)
         try context.charge(built: parsed.items.count)
-        cache.lists[blob] = (parsed.items, parsed.notes)
+        cache.lists.insert(
+            (parsed.items, parsed.notes), for: blob, cost: CacheCost.of(parsed.items) + CacheCost.of(parsed.notes))
         context.notes += parsed.notes
         return parsed.items
     }

@@ -110,8 +110,14 @@ public struct RegexExtractorSpec: Extractor {
                     "surface '\(surface)': unclosed '{' in key template '\(template)'; close it with '}'", at: node)
                 return false
             }
-            let name = String(rest[rest.index(after: open)..<close])
+            let placeholder = String(rest[rest.index(after: open)..<close])
             rest = rest[rest.index(after: close)...]
+            if let problem = KeyTemplate.styleProblem(placeholder, template: template) {
+                reader.report("surface '\(surface)': \(problem)", at: node)
+                valid = false
+                continue
+            }
+            let name = KeyTemplate.name(of: placeholder)
             guard let groups else { continue }
             let known = pathPlaceholders + groups
             if known.contains(name) { continue }
@@ -158,8 +164,23 @@ public struct RegexExtractorSpec: Extractor {
     }
 }
 
-/// Fills a `key` template: `{path}`, `{dir}`, `{stem}`, `{file}` and any named group.
+/// Fills a `key` template: `{path}`, `{dir}`, `{stem}`, `{file}` and any named group, each maybe respelled by a
+/// name style after a colon (`{name:kebab}`).
 enum KeyTemplate {
+    /// The placeholder's name without its style (`name` of `name:kebab`).
+    static func name(of placeholder: String) -> String {
+        placeholder.firstIndex(of: ":").map { String(placeholder[..<$0]) } ?? placeholder
+    }
+
+    /// What is wrong with the style part of a placeholder, or nil when it has none or a known one.
+    static func styleProblem(_ placeholder: String, template: String) -> String? {
+        guard let colon = placeholder.firstIndex(of: ":") else { return nil }
+        let style = String(placeholder[placeholder.index(after: colon)...])
+        if NameStyle(rawValue: style) != nil { return nil }
+        return "unknown name style '\(style)' in '{\(placeholder)}' of key template '\(template)'"
+            + Suggestions.hint(for: style, among: NameStyle.allCases.map(\.rawValue))
+    }
+
     static func fill(_ template: String, path: String, groups: [String: String]) -> String {
         let file = path.split(separator: "/").last.map(String.init) ?? path
         let dir = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : ""
@@ -169,14 +190,18 @@ enum KeyTemplate {
         while let open = rest.firstIndex(of: "{") {
             output += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
+            let placeholder = String(rest[rest.index(after: open)..<close])
+            let name = Self.name(of: placeholder)
+            let value: String
             switch name {
-            case "path": output += path
-            case "dir": output += dir
-            case "stem": output += stem
-            case "file": output += file
-            default: output += groups[name] ?? ""
+            case "path": value = path
+            case "dir": value = dir
+            case "stem": value = stem
+            case "file": value = file
+            default: value = groups[name] ?? ""
             }
+            let style = NameStyle(rawValue: String(placeholder.dropFirst(name.count + 1)))
+            output += placeholder.count > name.count ? style?.apply(value) ?? value : value
             rest = rest[rest.index(after: close)...]
         }
         output += rest

@@ -60,15 +60,18 @@ public enum SurfaceDiff {
                 let experimental = old.stability == .experimental
                 let judges = kinds[old.surface] ?? []
                 // An item users still reach through another one (a flag a command above now declares persistent).
-                if !experimental, let heir = judges.lazy.compactMap({ $0.replacement(forRemoved: old, in: after) }).first
+                if !experimental,
+                    let heir = judges.lazy.compactMap({ $0.replacement(forRemoved: old, in: after) }).first
                 {
                     let differing = Set(old.attributes.keys).union(heir.attributes.keys)
                         .filter { old.attributes[$0] != heir.attributes[$0] }.sorted()
                     let bump =
                         differing.filter { surfaces[old.surface]?.isBreaking(attribute: $0) ?? true }
                         .map { attribute in
-                            judges.lazy.compactMap { $0.bump(attribute: attribute, old: old, new: heir, in: comparison) }
-                                .first ?? .major
+                            judges.lazy.compactMap {
+                                $0.bump(attribute: attribute, old: old, new: heir, in: comparison)
+                            }
+                            .first ?? .major
                         }.max() ?? .patch
                     changes.append(
                         Change(

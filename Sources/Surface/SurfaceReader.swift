@@ -65,8 +65,8 @@ public final class SurfaceReader {
     /// Whether some file glob may match below a folder, by folder path: the walk enters no other folder.
     private var reachable: [String: Bool] = [:]
     /// What each folder of the repository's trees holds for the extractors, by path and tree id: a folder that did
-    /// not change between two revisions is listed and matched once.
-    private var folders: [FolderKey: [FolderEntry]] = [:]
+    /// not change between two revisions is listed and matched once while it stays in this bounded cache.
+    private let folders = BoundedCache<FolderKey, [FolderEntry]>(capacity: Limit.itemCacheBytes)
 
     public convenience init(repository: Repository, policy: Policy) {
         self.init(repository: repository, policy: policy, budgets: Budgets())
@@ -307,7 +307,16 @@ public final class SurfaceReader {
                     continue
                 }
             }
-            if remember { folders[key] = made }
+            if remember {
+                folders.insert(
+                    made, for: key,
+                    cost: made.reduce(CacheCost.of(folder)) { total, entry in
+                        switch entry {
+                        case .file(let candidate): return total + CacheCost.overhead + CacheCost.of(candidate.path)
+                        case .folder(let path, _): return total + CacheCost.overhead + CacheCost.of(path)
+                        }
+                    })
+            }
             listing = made
         }
         for entry in listing {

@@ -29,7 +29,15 @@ struct SourceOptions: ParsableArguments {
         let loaded = try semgateRun { () throws(GateError) in
             try PolicyResolver.resolve(explicitPath: policy, revision: policyRev, repository: repository)
         }
-        return try semgateRun { () throws(GateError) in try Engine(repository: repository, policy: loaded) }
+        let engine = try semgateRun { () throws(GateError) in try Engine(repository: repository, policy: loaded) }
+        // SEMGATE_JOBS=1 reads and judges releases in turn on one thread (the output is the same either way).
+        if let text = ProcessInfo.processInfo.environment["SEMGATE_JOBS"], !text.isEmpty {
+            guard let jobs = Int(text), jobs >= 1 else {
+                throw Failure("SEMGATE_JOBS must be a whole number, 1 or more (1 runs audit on one thread)")
+            }
+            engine.jobs = jobs
+        }
+        return engine
     }
 
     func openRepository() throws -> Repository {

@@ -11,9 +11,11 @@ struct DeprecationsCommand: ParsableCommand {
         discussion: """
             Every release published by --at is read (deprecations come from the code through the extractors \
             and from the policy's `deprecations`). The state is judged at --head: in-window (the minimum \
-            `deprecation-period` has not passed, or the next major is below its remove-in), removable (the \
-            next major may remove it), overdue (its planned removal has shipped and it is still there), or \
-            removed. The planned removal is the policy's remove-in, else the next major.
+            `deprecation-period` has not passed, the next major is below its remove-in, or its remove-when \
+            does not hold yet), removable (the next major may remove it), overdue (its planned removal has \
+            shipped and it is still there), or removed. The planned removal is the policy's remove-in; for the \
+            old key of a promotion, the minor after its remove-within; else the next major. Text lists the \
+            live items (--all adds the removed ones and the notes); json always has every record.
 
             Exit status: 0 (a listing, not a gate: `audit` and `check` enforce the rules); 2 when it cannot \
             be made.
@@ -32,17 +34,23 @@ struct DeprecationsCommand: ParsableCommand {
     @Option(help: "The revision whose surface is judged.")
     var head: String = "HEAD"
 
+    @Flag(help: "Also list the items already removed, and every note (json always has them all).")
+    var all = false
+
     func run() throws {
         try guarded {
             let format = try output.format(for: "deprecations")
             let day = try options.day()
             let engine = try options.engine()
-            let report = try semgateRun { () throws(GateError) in try engine.deprecations(head: head, at: day) }
+            let report = try withProgress(engine, label: "reading", enabled: format == .text) {
+                try semgateRun { () throws(GateError) in try engine.deprecations(head: head, at: day) }
+            }
             let source = options.source(engine)
             let text =
                 format == .json
                 ? DeprecationsRenderer.json(report, source: source)
-                : DeprecationsRenderer.text(report, source: source, color: options.useColor)
+                : DeprecationsRenderer.text(
+                    report, source: source, color: options.useColor, width: terminalWidth(), all: all)
             print(text, terminator: "")
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gate
 import Lifecycle
+import Policy
 import Reports
 
 struct SupportCommand: ParsableCommand {
@@ -36,23 +37,42 @@ struct SupportCommand: ParsableCommand {
     @Argument(help: "A version or release tag (1.1.0 or v1.1.0); without it, the whole table.")
     var version: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "With --format svg: the first day the timeline shows (YYYY-MM-DD).",
+            discussion: "Default: three years before --at, or the oldest line that still gets fixes if older."))
+    var since: String?
+
     func run() throws {
         try guarded {
             let format = try lifecycleFormat(
                 output.format, allowed: version == nil ? LifecycleFormat.support : LifecycleFormat.plain,
                 for: version == nil ? "support" : "support VERSION")
             let day = try options.day()
+            let start = try since.map { text in
+                guard format == .svg, version == nil else {
+                    throw Failure("--since applies to the timeline only; add --format svg, or leave --since out")
+                }
+                guard let start = CalendarDay(iso: text) else {
+                    throw Failure(
+                        "invalid date '\(text)' for --since; write an ISO date YYYY-MM-DD, e.g. --since 2024-01-01")
+                }
+                return start
+            }
             let engine = try options.engine()
             let table = try semgateRun { () throws(GateError) in try engine.supportTable(at: day) }
             let source = options.source(engine)
             guard let version else {
                 switch format {
-                case .text: print(SupportRenderer.text(table, source: source, color: options.useColor), terminator: "")
+                case .text:
+                    print(
+                        SupportRenderer.text(table, source: source, color: options.useColor, width: terminalWidth()),
+                        terminator: "")
                 case .json: print(SupportRenderer.json(table, source: source), terminator: "")
                 case .endoflife: print(SupportRenderer.endOfLife(table), terminator: "")
                 case .svg:
                     let title = "\(engine.policy.project.map { "\($0) " } ?? "")release lines at \(table.at)"
-                    print(SupportSVG.render(table, title: title), terminator: "")
+                    print(SupportSVG.render(table, title: title, since: start), terminator: "")
                 }
                 return
             }
@@ -66,7 +86,7 @@ struct SupportCommand: ParsableCommand {
             let text =
                 format == .json
                 ? SupportRenderer.json(status, table: table, source: source)
-                : SupportRenderer.text(status, table: table, source: source)
+                : SupportRenderer.text(status, table: table, source: source, width: terminalWidth())
             print(text, terminator: "")
         }
     }

@@ -49,6 +49,20 @@ struct LifecycleGateTests {
         #expect(promotion.message.contains("3 minor releases after options:fast was promoted in 1.2.0"))
     }
 
+    @Test("audit --from reads back before its first release for the deprecation period and the promotion window")
+    func auditFromReachesBack() throws {
+        let sample = try Lifecycle()
+        let other = try Lifecycle()
+        let full = try sample.engine.audit()
+        let partial = try other.engine.audit(from: try Version("2.0.0"))
+        func findings(_ report: Report) -> [String] {
+            (report.releases ?? []).filter { $0.release.version.major >= 2 }
+                .flatMap { row in row.findings.map { "\(row.release.version) \($0.rule.id) \($0.message)" } }
+        }
+        #expect(findings(partial) == findings(full))
+        #expect(findings(partial).contains { $0.contains("deprecation-window") })
+    }
+
     @Test("check --version: a new minor on the supported line is reported the day it would ship")
     func checkMinorOnSupportedLine() throws {
         let sample = try Lifecycle()
@@ -79,15 +93,24 @@ struct LifecycleGateTests {
             rows == [
                 "options:beta-x 2.0.0 3.0.0 - removable -",
                 "options:color 2.1.0 3.0.0 - in-window -",
-                "options:legacy 1.1.0 2.0.0 - overdue -",
+                "options:legacy 1.1.0 3.0.0 - in-window -",
                 "options:old-flag 1.1.0 2.0.0 new-flag removed 2.0.0",
             ])
         #expect(report.head.version == nil)
-        // Before beta-x's 90 days have passed it is still in its window; on the 1.x branch legacy is not overdue.
+        // Nothing declares legacy's removal version: the next major after head, never overdue; its remove-when
+        // (line 1 deprecated) does not hold while line 1 is supported, so it stays in its window.
+        let legacy = try #require(report.records.first { $0.item == "options:legacy" })
+        #expect(legacy.removalBasis == .nextMajor)
+        #expect(legacy.condition?.holds == false)
+        #expect(legacy.condition?.phase == "supported")
+        #expect(legacy.condition?.projected == CalendarDay(iso: "2026-05-15"))
+        // Before beta-x's 90 days have passed it is still in its window; on the 1.x branch the next major to ship is
+        // still 3.0.0 (2.0.0 has shipped with the item).
         let earlier = try sample.engine.deprecations(head: "HEAD", at: try #require(CalendarDay(iso: "2025-08-01")))
         #expect(earlier.records.first { $0.item == "options:beta-x" }?.state == .inWindow)
         let branch = try sample.engine.deprecations(head: "v1.3.0", at: at)
-        #expect(branch.records.first { $0.item == "options:legacy" }?.state == .removable)
+        #expect(branch.records.first { $0.item == "options:legacy" }?.plannedRemoval?.description == "3.0.0")
+        #expect(branch.records.first { $0.item == "options:legacy" }?.state == .inWindow)
     }
 
     @Test("a deprecation the policy declares for an experimental item is listed from its since on")
@@ -101,9 +124,13 @@ struct LifecycleGateTests {
         let report = try engine.deprecations(head: "HEAD", at: try #require(CalendarDay(iso: "2025-09-01")))
         let record = try #require(report.records.first { $0.item == "options:experimental-fast" })
         #expect(record.since?.version.description == "2.0.0")
-        #expect(record.plannedRemoval?.description == "3.0.0")
+        // The old key of a promotion (fast is stable from 1.2.0, remove-within 1): it had to go by 2.0.0, the
+        // second minor after, where promotion-window reports it.
+        #expect(record.removalBasis == .promotion)
+        #expect(record.promotion?.promotedIn.version.description == "1.2.0")
+        #expect(record.plannedRemoval?.description == "2.0.0")
         #expect(record.replacement == "fast")
-        #expect(record.state == .removable)
+        #expect(record.state == .overdue)
     }
 
     @Test("support table from the repository's dated tags")

@@ -43,6 +43,19 @@ struct ReleaseHistoryTests {
         #expect(history.notes.isEmpty)
     }
 
+    @Test("predecessors, computed in one pass, is predecessor(of:) of every release")
+    func predecessorsInOnePass() throws {
+        let tags = [
+            "v0.9.0", "v1.0.0-rc.1", "v1.0.0-rc.2", "v1.0.0", "v1.0.0+build.1", "v1.0.1", "v1.1.0-beta",
+            "v2.0.0-rc.1", "v1.1.0", "v2.0.0", "v2.0.0+a", "v2.0.0+b", "v1.8.0", "v2.1.0-rc.1", "v3.0.0-alpha",
+        ].map { Self.tag($0) }
+        let history = ReleaseHistory(tags: tags, policy: try Self.policy())
+        #expect(history.releases.count == 12)
+        #expect(
+            history.predecessors.map { $0?.tag } == history.releases.map { history.predecessor(of: $0.version)?.tag })
+        #expect(history.predecessors.map { $0?.tag ?? "-" }.filter { $0 == "v1.8.0" }.count == 2)
+    }
+
     @Test("a monorepo template cli/v{version} keeps only that component's tags")
     func monorepoTemplate() throws {
         let tags = [Self.tag("cli/v1.0.0"), Self.tag("cli/v1.1.0"), Self.tag("lib/v3.0.0"), Self.tag("v9.0.0")]

@@ -202,6 +202,12 @@ struct DiagnosticTests {
         ),
         (
             "semgate: 1\nsurfaces:\n  flags:\n    extract:\n      regex:\n        files: [\"*.go\"]\n"
+                + "        pattern: '(?<name>[a-z]+)'\n        key: \"{name:kebap}\"\n",
+            "8:14: surface 'flags': unknown name style 'kebap' in '{name:kebap}' of key template '{name:kebap}'; "
+                + "did you mean 'kebab'?"
+        ),
+        (
+            "semgate: 1\nsurfaces:\n  flags:\n    extract:\n      regex:\n        files: [\"*.go\"]\n"
                 + "        pattern: '(?<name>[a-z]+)'\n        key: \"{name\"\n",
             "8:14: surface 'flags': unclosed '{' in key template '{name'; close it with '}'"
         ),

@@ -132,6 +132,88 @@ struct GoLiteralsExtractorTests {
         #expect(snapshot.sortedItems.map(\.key) == ["APP_CONFIG", "APP_HOME", "APP_TOKEN"])
     }
 
+    @Test(
+        "arguments: a call's first argument through the constants and range variables of its file, later ones as attributes"
+    )
+    func joinedArguments() throws {
+        let repo = try FixtureRepository()
+        try repo.write(
+            "metrics/builtin.go",
+            #"""
+            package metrics
+
+            const (
+                VUsName             = "vus"
+                HTTPReqDurationName = "http_req_duration"
+                DataSentName string = "data_sent"
+            )
+
+            func Register(registry *Registry) *Builtin {
+                return &Builtin{
+                    VUs:             registry.MustNewMetric(VUsName, Gauge),
+                    HTTPReqDuration: registry.MustNewMetric(HTTPReqDurationName, metrics.Trend, metrics.Time),
+                    DataSent:        registry.MustNewMetric(
+                        DataSentName, Counter, Data),
+                    Literal:         registry.MustNewMetric("iterations", Counter),
+                    Unknown:         registry.MustNewMetric(computedName(), Counter),
+                }
+            }
+            """#)
+        try repo.write(
+            "browser/metrics.go",
+            #"""
+            package browser
+
+            const (
+                vitalCLS = "CLS"
+                vitalLCP = "LCP"
+                clsName  = "browser_web_vital_cls"
+                lcpName  = "browser_web_vital_lcp"
+            )
+
+            func Register(registry *Registry) {
+                wvs := map[string]string{
+                    vitalCLS: clsName, // a comment
+                    vitalLCP: lcpName,
+                }
+                for k, v := range wvs {
+                    t := metrics.Time
+                    if k == vitalCLS {
+                        t = metrics.Default
+                    }
+                    vitals[k] = registry.MustNewMetric(v, metrics.Trend, t)
+                }
+            }
+            """#)
+        try repo.commit("metrics")
+        let snapshot = try surface(
+            of: repo,
+            policy: #"""
+                semgate: 1
+                surfaces:
+                  metric-types:
+                    extract:
+                      go-literals:
+                        files: ["**/*.go"]
+                        calls: [registry.MustNewMetric]
+                        arguments: [type, unit]
+                """#)
+        let found = snapshot.sortedItems.map { item in
+            ([item.key] + item.attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
+                .joined(separator: " ")
+        }
+        #expect(
+            found == [
+                "browser_web_vital_cls type=Trend unit=Time|Default",
+                "browser_web_vital_lcp type=Trend unit=Time|Default",
+                "data_sent type=Counter unit=Data",
+                "http_req_duration type=Trend unit=Time",
+                "iterations type=Counter",
+                "vus type=Gauge",
+            ])
+        #expect(snapshot.items["metric-types:data_sent"]?.location?.line == 14)
+    }
+
     @Test("a removed export is a major change; nothing else about an item is breaking")
     func removal() throws {
         let repo = try FixtureRepository()

@@ -73,6 +73,8 @@ struct RegexExtractorTests {
             ("{file}:{name}", "flags.go:out"),
             ("{kind}-{name}", "String-out"),
             ("  {name}  ", "out"),
+            ("{kind:kebab}-{name:go}", "string-out"),
+            ("{stem:lower}.{kind:lower-camel}", "flags.string"),
         ])
     func keyTemplate(template: String, expected: String) throws {
         let repo = try FixtureRepository()
@@ -91,6 +93,32 @@ struct RegexExtractorTests {
         let snapshot = try surface(of: repo, policy: yaml)
         #expect(snapshot.sortedItems.map(\.key) == [expected])
         #expect(snapshot.items["cli:\(expected)"]?.attributes == ["kind": "String"])
+    }
+
+    @Test(
+        "a name style respells a placeholder: Go enum constants read as the names users type",
+        arguments: [
+            ("ExperimentalPrometheusRW", "kebab", "experimental-prometheus-rw"), ("JSON", "kebab", "json"),
+            ("Opentelemetry", "kebab", "opentelemetry"), ("TLSVersion", "snake", "tls_version"),
+            ("HTTPReqDuration", "snake", "http_req_duration"), ("ClickLink", "lower-camel", "clickLink"),
+            ("URL", "lower-camel", "url"), ("Influxdb", "lower", "influxdb"), ("CSV", "go", "CSV"),
+        ])
+    func nameStyles(name: String, style: String, expected: String) throws {
+        let repo = try FixtureRepository()
+        try repo.write("outputs.go", "builtinOutput\(name).String(): new\n")
+        try repo.commit("outputs")
+        let yaml = #"""
+            semgate: 1
+            surfaces:
+              outputs:
+                extract:
+                  regex:
+                    files: ["*.go"]
+                    pattern: 'builtinOutput(?<name>\w+)\.String\(\):'
+                    key: "{name:\#(style)}"
+            """#
+        let snapshot = try surface(of: repo, policy: yaml)
+        #expect(snapshot.sortedItems.map(\.key) == [expected])
     }
 
     @Test("a pattern runs over the whole file, so a match may span lines; the line is that of the name group")

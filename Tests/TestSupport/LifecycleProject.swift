@@ -8,8 +8,8 @@ import Foundation
 /// (`options:experimental-fast` to `options:fast`, removed within 1 minor).
 ///
 /// - 2025-01-10 `v1.0.0`: `a`, `old-flag`, `legacy`, `beta-x`, `color`, `experimental-fast` (experimental).
-/// - 2025-02-20 `v1.1.0`: + `new-flag`; `legacy` deprecated in the code; `old-flag` deprecated by the policy
-///   (since 1.1.0, remove-in 2.0.0, use `new-flag`).
+/// - 2025-02-20 `v1.1.0`: + `new-flag`; `legacy` deprecated in the code (the policy adds `remove-when: line 1
+///   deprecated`); `old-flag` deprecated by the policy (since 1.1.0, remove-in 2.0.0, use `new-flag`).
 /// - 2025-04-01 `v1.2.0`: + `fast`, the promotion of `experimental-fast`, which is not deprecated:
 ///   `promotion-window`.
 /// - 2025-05-15 `v2.0.0`: − `old-flag` only 84 days after its deprecation: `deprecation-window`; `beta-x`
@@ -37,6 +37,9 @@ public enum LifecycleProject {
             since: 1.1.0
             remove-in: 2.0.0
             use-instead: "new-flag"
+          - item: "options:legacy"
+            since: 1.1.0
+            remove-when: line 1 deprecated
         support:
           preset: k6
         cadence:

@@ -37,6 +37,9 @@ public struct ReleaseContext {
     public var alreadyReleased: Release?
     /// The surface of an earlier release (with the policy's declared deprecations as of that release).
     var surfaceOfRelease: (ReleasePoint) throws(GateError) -> SurfaceSnapshot
+    /// Runs of stability through the releases before this one, when `audit` keeps them: `firstRelease` reads
+    /// earlier surfaces only where they do not reach.
+    var stabilityRuns: StabilityRuns?
 
     public init(
         policy: Policy, release: String?, base: Version?, version: Version?, next: Version? = nil,
@@ -101,6 +104,12 @@ public struct ReleaseContext {
         guard let base else { return nil }
         var current = releases.first { $0.version.hasSamePrecedence(as: base) } ?? predecessor(of: base)
         var first: ReleasePoint?
+        if let point = current, let known = stabilityRuns?.run(of: id, is: stability, at: point) {
+            guard case .since(let since, let reachesBack) = known else { return nil }
+            guard reachesBack else { return since }
+            first = since
+            current = predecessor(of: since.version)
+        }
         while let point = current {
             guard try surfaceOfRelease(point).items[id]?.stability == stability else { break }
             first = point

@@ -43,6 +43,7 @@ public struct Rule: Sendable {
         .breakingWithoutMajor, .featureInPatch, .deprecationInPatch, .removedWithoutDeprecation,
         .deprecationWindow, .tagNotSemver, .duplicateVersion, .minorOnSupportedLine, .versionNotIncreasing,
         .bumpNotAllowed, .versionFileMismatch, .unannouncedBreak, .sourceSyntaxError, .promotionWindow,
+        .removalCondition,
     ]
 
     /// The rule with this id.

@@ -1,0 +1,108 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Runs a history through two stages in order: `read` (surfaces and whatever else git gives for one release) and
+/// `consume` (the ordered pass over them: diff, rules, indexes).
+///
+/// With `jobs` above 1, reading runs on a second thread with its own reader (its own repository handle, made there
+/// by `makeReader`: no handle crosses threads) at most `Self.capacity` releases ahead, and only `Sendable` values
+/// pass between the two. The consumer sees exactly the values, in exactly the order, that a serial run gives, so
+/// the output is the same; memory follows `capacity`, not the history. The reading thread has ended when `run`
+/// returns or throws.
+enum ReadAhead {
+    /// Releases read ahead of the one being judged.
+    static let capacity = 2
+    /// The reading thread's stack: the parsers' and tree walks' depth limits are sized for a main thread's 8 MB.
+    static let stackBytes = 16 * 1024 * 1024
+
+    static func run<Input: Sendable>(
+        _ indices: [Int], jobs: Int, read: (Int) throws(GateError) -> Input,
+        makeReader: @escaping @Sendable () throws(GateError) -> (Int) throws(GateError) -> Input,
+        consume: (Input) throws(GateError) -> Void
+    ) throws(GateError) {
+        guard jobs > 1, indices.count > 1 else {
+            for index in indices { try consume(try read(index)) }
+            return
+        }
+        let channel = Channel<Result<Input, GateError>>(capacity: capacity)
+        let ended = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            defer {
+                channel.close()
+                ended.signal()
+            }
+            do throws(GateError) {
+                let reader = try makeReader()
+                for index in indices {
+                    guard channel.send(.success(try reader(index))) else { return }
+                }
+            } catch {
+                _ = channel.send(.failure(error))
+            }
+        }
+        thread.stackSize = stackBytes
+        thread.start()
+        defer {
+            channel.cancel()
+            ended.wait()
+        }
+        for _ in indices {
+            guard let next = channel.receive() else {
+                throw GateError.surface(SurfaceFailure(message: "the reading thread stopped before the last release"))
+            }
+            try consume(try next.get())
+        }
+    }
+}
+
+/// A first-in first-out queue between one sending and one receiving thread that holds at most `capacity` values:
+/// the sender waits for room, the receiver for a value. `cancel` releases a waiting sender for good; `close` tells
+/// the receiver nothing more comes.
+final class Channel<Element: Sendable>: Sendable {
+    private struct State {
+        var buffer: [Element] = []
+        var cancelled = false
+    }
+
+    private let state = Mutex(State())
+    private let room: DispatchSemaphore
+    private let filled = DispatchSemaphore(value: 0)
+
+    init(capacity: Int) {
+        room = DispatchSemaphore(value: capacity)
+    }
+
+    /// Adds `element` once there is room; false (and nothing added) once the receiver has cancelled.
+    func send(_ element: Element) -> Bool {
+        room.wait()
+        let added = state.withLock { (state: inout State) -> Bool in
+            guard !state.cancelled else { return false }
+            state.buffer.append(element)
+            return true
+        }
+        if added { filled.signal() } else { room.signal() }
+        return added
+    }
+
+    /// The next element; nil when the sender closed the channel and nothing is left.
+    func receive() -> Element? {
+        filled.wait()
+        let next = state.withLock { (state: inout State) -> Element? in
+            state.buffer.isEmpty ? nil : state.buffer.removeFirst()
+        }
+        if next != nil { room.signal() } else { filled.signal() }
+        return next
+    }
+
+    /// No more elements come: a waiting or later `receive` returns what is left, then nil.
+    func close() {
+        filled.signal()
+    }
+
+    /// The receiver stops: a waiting or later `send` returns false.
+    func cancel() {
+        state.withLock { $0.cancelled = true }
+        room.signal()
+    }
+}
