@@ -205,20 +205,12 @@ public final class Repository {
     public func branches(at commit: ObjectID, limit: Int = 8) throws(GitError) -> [String] {
         var names: [String] = []
         for (glob, prefix) in [("refs/heads/*", "refs/heads/"), ("refs/remotes/*", "refs/remotes/")] {
-            var iterator: OpaquePointer?
-            try check(git_reference_iterator_glob_new(&iterator, handle, glob), "git_reference_iterator_glob_new")
-            defer { git_reference_iterator_free(iterator) }
             var group: [String] = []
-            while true {
-                var reference: OpaquePointer?
-                let code = git_reference_next(&reference, iterator)
-                if code == GIT_ITEROVER.rawValue { break }
-                try check(code, "git_reference_next")
-                defer { git_reference_free(reference) }
+            try forEachReference(matching: glob) { (reference) throws(GitError) in
                 guard git_reference_type(reference) == GIT_REFERENCE_DIRECT,
                     let target = git_reference_target(reference),
                     ObjectID(target) == commit
-                else { continue }
+                else { return }
                 group.append(String(FileName.decodePath(git_reference_name(reference)).dropFirst(prefix.count)))
             }
             names += group.sorted()
@@ -266,35 +258,44 @@ public final class Repository {
     /// release tag that cannot be followed (dangling, or its object absent) comes back with `peeledKind`
     /// `TagReference.missing` instead of failing the whole read.
     public func tags(where include: (String) -> Bool = { _ in true }) throws(GitError) -> [TagReference] {
-        var iterator: OpaquePointer?
-        try check(git_reference_iterator_glob_new(&iterator, handle, "refs/tags/*"), "git_reference_iterator_glob_new")
-        defer { git_reference_iterator_free(iterator) }
         var result: [TagReference] = []
-        while true {
-            var reference: OpaquePointer?
-            let code = git_reference_next(&reference, iterator)
-            if code == GIT_ITEROVER.rawValue { break }
-            try check(code, "git_reference_next")
-            defer { git_reference_free(reference) }
+        try forEachReference(matching: "refs/tags/*") { (reference) throws(GitError) in
             let fullName = FileName.decodePath(git_reference_name(reference))
             let name = String(fullName.dropFirst("refs/tags/".count))
-            guard include(name) else { continue }
+            guard include(name) else { return }
             var resolved: OpaquePointer?
             guard git_reference_resolve(&resolved, reference) >= 0, let resolved,
                 let target = git_reference_target(resolved)
             else {
                 git_reference_free(resolved)
                 result.append(.unreachable(name))
-                continue
+                return
             }
             defer { git_reference_free(resolved) }
-            do {
+            do throws(GitError) {
                 result.append(try tagReference(name: name, target: ObjectID(target)))
             } catch .missingObject {
                 result.append(.unreachable(name))
             }
         }
         return result.sorted { $0.name < $1.name }
+    }
+
+    /// Calls `body` with every reference whose name matches `glob`; each reference is freed after its call.
+    private func forEachReference(
+        matching glob: String, _ body: (OpaquePointer?) throws(GitError) -> Void
+    ) throws(GitError) {
+        var iterator: OpaquePointer?
+        try check(git_reference_iterator_glob_new(&iterator, handle, glob), "git_reference_iterator_glob_new")
+        defer { git_reference_iterator_free(iterator) }
+        while true {
+            var reference: OpaquePointer?
+            let code = git_reference_next(&reference, iterator)
+            if code == GIT_ITEROVER.rawValue { return }
+            try check(code, "git_reference_next")
+            defer { git_reference_free(reference) }
+            try body(reference)
+        }
     }
 
     private func tagReference(name: String, target: ObjectID) throws(GitError) -> TagReference {
