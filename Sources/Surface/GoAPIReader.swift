@@ -36,10 +36,12 @@ final class GoAPIReader {
         let ignoreValues: [String]
     }
 
+    /// The items of the module, one array a package as the cache holds it (the module's own item first): a package
+    /// whose files did not change hands over the same array again.
     func items(
         _ spec: GoAPIExtractorSpec, tree: ObjectID, source: any FileTree, notes: inout [String],
         problems: inout [SourceProblem]
-    ) throws(GitError) -> [RawItem] {
+    ) throws(GitError) -> [[RawItem]] {
         guard
             let (moduleTree, module, inferred) = try modules.locate(
                 root: spec.root, in: tree, files: source, extractor: "go-api", notes: &notes)
@@ -51,8 +53,10 @@ final class GoAPIReader {
         var moduleAttributes = ["kind": "module", "path": module]
         if inferred { moduleAttributes["note"] = "no go.mod at this revision; import path from HEAD's go.mod" }
         var items = [
-            RawItem(
-                key: goModPath, attributes: moduleAttributes, stability: .stable, location: Location(path: goModPath))
+            [
+                RawItem(
+                    key: goModPath, attributes: moduleAttributes, stability: .stable, location: Location(path: goModPath))
+            ]
         ]
         let ignorePatterns = spec.ignoreValues.map(\.description)
         for folder in found {
@@ -76,7 +80,7 @@ final class GoAPIReader {
                 blobs: folder.files.filter { parsed[$0.id]?.file.packageName == name }.map(\.id),
                 ignoreValues: ignorePatterns)
             if let cached = packages[key] {
-                items += cached
+                items.append(cached)
                 continue
             }
             let globs = spec.ignoreValues
@@ -86,7 +90,7 @@ final class GoAPIReader {
             let built = package.items()
             packages.insert(built, for: key, cost: CacheCost.of(built))
             itemsBuilt += built.count
-            items += built
+            items.append(built)
         }
         return items
     }
