@@ -30,9 +30,10 @@ public struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible 
     public init?(hex: String) {
         let digits = Array(hex.utf8)
         guard digits.count == 40, digits.allSatisfy({ $0.hexValue != nil }) else { return nil }
-        self.init(bytes: (0..<20).map { ($0 * 2, $0 * 2 + 1) }.map { high, low in
-            (digits[high].hexValue ?? 0) << 4 | (digits[low].hexValue ?? 0)
-        })
+        self.init(
+            bytes: (0..<20).map { ($0 * 2, $0 * 2 + 1) }.map { high, low in
+                (digits[high].hexValue ?? 0) << 4 | (digits[low].hexValue ?? 0)
+            })
     }
 
     init(_ pointer: UnsafePointer<git_oid>) {

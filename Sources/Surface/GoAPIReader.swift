@@ -55,7 +55,8 @@ final class GoAPIReader {
         var items = [
             [
                 RawItem(
-                    key: goModPath, attributes: moduleAttributes, stability: .stable, location: Location(path: goModPath))
+                    key: goModPath, attributes: moduleAttributes, stability: .stable,
+                    location: Location(path: goModPath))
             ]
         ]
         let ignorePatterns = spec.ignoreValues.map(\.description)
