@@ -150,13 +150,15 @@ enum GoCompatibility {
         }
     }
 
-    /// The bump a removed item needs: major, except a member of a type that became an alias of another package's
+    /// The bump a removed item needs: major, except a member of a type that became an alias of another module's
     /// type (`type T = other.T`, the usual way to move a type): its members are there, but not listed (no claim).
     static func removalBump(_ item: SurfaceItem, after: SurfaceSnapshot) -> Bump {
         // An unexported type no longer exposed: the exported items that referred to it carry the change.
         if item.attributes["exposed"] == "yes" { return .patch }
+        // An alias of another package of the module lists the members: their removal is a removal.
         guard let dot = item.key.lastIndex(of: "."), let parent = after.items[item.surface + ":" + item.key[..<dot]],
-            parent.attributes["kind"] == "alias", let target = parent.attributes["type"], target.contains(".")
+            parent.attributes["kind"] == "alias", let target = parent.attributes["type"], target.contains("."),
+            parent.attributes["note"].map(GoAPIPackage.saysAliasMembersNotListed) == true
         else { return .major }
         return .patch
     }
