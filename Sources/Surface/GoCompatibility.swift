@@ -105,7 +105,7 @@ enum GoCompatibility {
             return .major
         case "embedded":
             // An embedded field becoming a named one of the same type keeps `s.F`; the members it promoted are items
-            // of their own (their removal is reported), except those of another package's type, which are not listed.
+            // of their own (their removal is reported), except those of another module's type, which are not listed.
             if before == "yes", after == nil, let type = new.attributes["type"], type.contains(".") { return .major }
             return .minor
         case "via" where new.attributes["kind"] == "field":
@@ -133,7 +133,7 @@ enum GoCompatibility {
             return before == "pointer" && after == "value" ? .minor : .major
         case "comparable":
             // `comparable=no` appears when a struct gains a slice, map or func field: `==` on it stops compiling.
-            // `?` means it depends on another package's type: from or to unknown, nothing can be claimed.
+            // `?` means it depends on another module's type: from or to unknown, nothing can be claimed.
             if before == "?" || after == "?" { return .patch }
             return after == "no" ? .major : .minor
         case "sealed":
