@@ -34,13 +34,14 @@ struct SurfaceInputsTests {
     /// files (the first file's attributes win), every revision tagged.
     private func history(seed: UInt64, commits: Int) throws -> (FixtureRepository, [String]) {
         var random = SplitMix64(seed: seed)
+        func pick(_ choices: [String]) -> String { choices[Int.random(in: 0..<choices.count, using: &random)] }
         let names = ["a1", "a2", "b1", "b2", "exp1", "skip1", "c1", "c2", "d1"]
         let types = ["int", "str", "bool"]
         func file() -> String {
             (0..<Int.random(in: 1...5, using: &random)).map { _ in
                 Int.random(in: 0..<4, using: &random) == 0
-                    ? "--" + ["x", "y", "z"].randomElement(using: &random)!
-                    : names.randomElement(using: &random)! + "=" + types.randomElement(using: &random)!
+                    ? "--" + pick(["x", "y", "z"])
+                    : pick(names) + "=" + pick(types)
                         + (Int.random(in: 0..<6, using: &random) == 0 ? " old" : "")
             }.joined(separator: "\n") + "\n"
         }
@@ -58,9 +59,9 @@ struct SurfaceInputsTests {
                 case 2:
                     if let path = paths.randomElement(using: &random) {
                         let text = files.removeValue(forKey: path)
-                        files[["data/", "more/"].randomElement(using: &random)! + "g\(index).txt"] = text
+                        files[pick(["data/", "more/"]) + "g\(index).txt"] = text
                     }
-                case 3: files["policy/names.txt"] = names.randomElement(using: &random)! + " type=str\n"
+                case 3: files["policy/names.txt"] = pick(names) + " type=str\n"
                 default: if let path = paths.randomElement(using: &random) { files[path] = file() }
                 }
             }
