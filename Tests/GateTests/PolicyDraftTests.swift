@@ -49,6 +49,7 @@ struct PolicyDraftTests {
         #expect(policy.project == "tool")
         #expect(policy.surfaces.map(\.name) == ["packages", "cli"])
         #expect(yaml.contains("a cobra command line"))
+        #expect(yaml.contains("The module's root is a program (package main): keep this surface only if"))
         #expect(policy.releases.versionFiles.map(\.path) == ["internal/build/version.go"])
         #expect(yaml.contains("internal/build/version.go says 2.1.0"))
         #expect(
@@ -207,6 +208,8 @@ struct PolicyDraftTests {
         try repo.write("main.go", "package main\n")
         try repo.write("internal/core/core.go", "package core\n")
         try repo.write("cmd/helpers/helpers.go", "package helpers\n")
+        try repo.write("tools/pins/pins.go", "package main_test\n\nimport _ \"example.com/dep\"\n")
+        try repo.write("deps/pins.go", "package main_test\n\nimport _ \"example.com/dep\"\n")
         try repo.commit("an application")
         for tag in [
             "v1.0.0", "v1.1.0", "v1.1.1-release1", "v1.1.1-release2", "v1.2.0-rc.1", "v2-catalog-test", "nightly-2024",
