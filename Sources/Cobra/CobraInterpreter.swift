@@ -127,7 +127,8 @@ struct CobraInterpreter {
     private let sources: [CobraSourceFile]
     private let files: [CobraFile]
     private let folders: [String]
-    private var functions: [CobraFunctionKey: (file: Int, index: Int, function: CobraFunction)] = [:]
+    /// Where each function is declared: `files[file].functions[index]`.
+    private var functions: [CobraFunctionKey: (file: Int, index: Int)] = [:]
     /// Methods by receiver type and name (`T.Type`), across folders, for values whose package is not known.
     private var methods: [String: [CobraFunctionKey]] = [:]
     /// Package name → folders.
@@ -160,6 +161,14 @@ struct CobraInterpreter {
     private var evaluated: Set<CallKey> = []
     private var evaluatedFunctions: Set<CobraFunctionKey> = []
     private var changed = false
+    /// The package names, fields, call results and closures read so far in this pass, and whether an update changed
+    /// one of them after it was read. When none did, the next pass would read what this one read, run exactly as this
+    /// one ran, change nothing and note the same: the state is already the fixpoint and that pass is left out.
+    private var readGlobals: Set<String> = []
+    private var readFields: Set<String> = []
+    private var readReturns: Set<CallKey> = []
+    private var readClosures: Set<CobraSite> = []
+    private var changedAfterRead = false
     /// The functions that build commands or flags and those that call them (by name); `entryPoints` are those of
     /// them no other function of the program calls, which run first with unknown parameters.
     private var relevant: [CobraFunctionKey] = []
@@ -195,6 +204,7 @@ struct CobraInterpreter {
         }
         let folderSet = Set(folders.filter { !$0.isEmpty })
         var importCache: [String: [String]] = [:]
+        functions.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
         for (index, file) in self.files.enumerated() {
             let folder = folders[index]
             if !file.package.isEmpty, packageFolders[file.package]?.contains(folder) != true {
@@ -217,7 +227,7 @@ struct CobraInterpreter {
                         folder: folder, receiver: "\u{0}init\(index):\(function.position.offset)", name: function.name)
                     : key
                 if functions[unique] == nil {
-                    functions[unique] = (index, position, function)
+                    functions[unique] = (index, position)
                     if let receiver = function.receiver?.type {
                         methods[receiver + "." + function.name, default: []].append(unique)
                     }
@@ -244,29 +254,38 @@ struct CobraInterpreter {
         return matching
     }
 
+    private func function(_ location: (file: Int, index: Int)) -> CobraFunction {
+        files[location.file].functions[location.index]
+    }
+
     /// The functions that build commands or flags, and, by name, every function that calls one of them; the others
-    /// run only when one of these calls them (their effects cannot reach the command tree any other way).
-    private func relevantFunctions() -> [CobraFunctionKey] {
+    /// run only when one of these calls them (their effects cannot reach the command tree any other way). Also the
+    /// functions each function name is mentioned by (only names of the program's functions).
+    private func relevantFunctions() -> (relevant: [CobraFunctionKey], mentioning: [String: [CobraFunctionKey]]) {
+        let names = Set(functions.keys.map(\.name))
         var mentioning: [String: [CobraFunctionKey]] = [:]
-        for (key, entry) in functions {
-            for name in entry.function.calls { mentioning[name, default: []].append(key) }
+        var relevant: Set<CobraFunctionKey> = []
+        for (key, location) in functions {
+            let function = function(location)
+            if function.buildsCommands { relevant.insert(key) }
+            for name in function.calls where names.contains(name) { mentioning[name, default: []].append(key) }
         }
-        var relevant = Set(functions.filter { $0.value.function.buildsCommands }.keys)
         var pending = Array(Set(relevant.map(\.name)))
-        var names = Set(pending)
+        var seen = Set(pending)
         while let name = pending.popLast() {
             for key in mentioning[name] ?? [] where relevant.insert(key).inserted {
-                if names.insert(key.name).inserted { pending.append(key.name) }
+                if seen.insert(key.name).inserted { pending.append(key.name) }
             }
         }
-        return relevant.sorted()
+        return (relevant.sorted(), mentioning)
     }
 
     /// Runs package-level declarations and every function until nothing changes.
     mutating func run() {
-        relevant = relevantFunctions()
-        let called = functions.values.reduce(into: Set<String>()) { $0.formUnion($1.function.calls) }
-        entryPoints = relevant.filter { !called.contains($0.name) }
+        let (relevant, mentioning) = relevantFunctions()
+        self.relevant = relevant
+        // Only functions mention function names, so a name nobody mentions is one no function calls.
+        entryPoints = relevant.filter { mentioning[$0.name] == nil }
         for _ in 0..<Self.maximumPasses {
             changed = false
             evaluated = []
@@ -274,6 +293,11 @@ struct CobraInterpreter {
             notes = [:]
             missingChildren = [:]
             incomplete = false
+            readGlobals = []
+            readFields = []
+            readReturns = []
+            readClosures = []
+            changedAfterRead = false
             for (index, file) in files.enumerated() {
                 var frame = Frame(key: nil, file: index, folder: folders[index])
                 for binding in file.bindings {
@@ -294,7 +318,7 @@ struct CobraInterpreter {
             for key in relevant where !evaluatedFunctions.contains(key) {
                 _ = call(key, receiver: nil, arguments: [])
             }
-            if !changed { return }
+            if !changed || !changedAfterRead { return }
         }
     }
 
@@ -315,6 +339,7 @@ struct CobraInterpreter {
         if !values.isSubset(of: old) {
             globals[key] = old.union(values)
             changed = true
+            if readGlobals.contains(key) { changedAfterRead = true }
         }
     }
 
@@ -324,6 +349,7 @@ struct CobraInterpreter {
         if !values.isSubset(of: old) {
             fields[key] = old.union(values)
             changed = true
+            if readFields.contains(key) { changedAfterRead = true }
         }
     }
 
@@ -353,6 +379,7 @@ struct CobraInterpreter {
 
     /// Runs a function literal that was kept as a value, with what it captured and `arguments` for its parameters.
     private mutating func callClosure(_ site: CobraSite, arguments: [Set<CobraValue>]) -> Set<CobraValue> {
+        readClosures.insert(site)
         guard let closure = closures[site], !runningClosures.contains(site),
             callDepth < Self.maximumCallDepth
         else { return [] }
@@ -378,7 +405,8 @@ struct CobraInterpreter {
     private mutating func call(_ key: CobraFunctionKey, receiver: CobraValue?, arguments values: [Set<CobraValue>])
         -> Set<CobraValue>
     {
-        guard let (file, index, function) = functions[key] else { return [] }
+        guard let location = functions[key] else { return [] }
+        let (file, index, function) = (location.file, location.index, self.function(location))
         let count = function.parameters.count
         var stored = Array(values.prefix(count)) + Array(repeating: [], count: max(0, count - values.count))
         // A variadic parameter takes every remaining argument.
@@ -386,7 +414,12 @@ struct CobraInterpreter {
             stored[count - 1].formUnion(union(Array(values[count...])))
         }
         let call = CallKey(function: key, arguments: stored)
-        if evaluated.contains(call) || callDepth >= Self.maximumCallDepth { return returns[call] ?? [] }
+        if evaluated.contains(call) || callDepth >= Self.maximumCallDepth {
+            // What a call still running (recursion) or not run (too deep) returns may grow later in this pass. The
+            // result read after the body ran cannot: only the call's own frame adds to it, once a pass.
+            readReturns.insert(call)
+            return returns[call] ?? []
+        }
         evaluated.insert(call)
         evaluatedFunctions.insert(key)
         callDepth += 1
@@ -447,6 +480,7 @@ struct CobraInterpreter {
             } else if let key = frame.key, !value.isSubset(of: returns[key] ?? []) {
                 returns[key, default: []].formUnion(value)
                 changed = true
+                if readReturns.contains(key) { changedAfterRead = true }
             }
         case .range(let names, let collection, let body):
             let elements = evaluate(collection, in: &frame)
@@ -615,6 +649,7 @@ struct CobraInterpreter {
             if grew || closures[site] == nil {
                 closures[site] = closure
                 changed = true
+                if readClosures.contains(site) { changedAfterRead = true }
             }
             return [.closure(site)]
         case .unary(_, let operand):
@@ -639,7 +674,9 @@ struct CobraInterpreter {
             var result: Set<CobraValue> = []
             for object in evaluate(base, in: &frame) {
                 guard case .instance(let type) = object else { continue }
-                result.formUnion(fields[type + "." + name] ?? [])
+                let field = type + "." + name
+                readFields.insert(field)
+                result.formUnion(fields[field] ?? [])
                 if let method = method(name, of: type, preferring: frame.folder) { result.insert(.function(method)) }
             }
             return result
@@ -650,28 +687,35 @@ struct CobraInterpreter {
         }
     }
 
-    private func lookup(_ name: String, in frame: Frame) -> Set<CobraValue> {
+    private mutating func lookup(_ name: String, in frame: Frame) -> Set<CobraValue> {
         if let local = frame.locals[name] { return local }
         if name == "true" { return [.bool(true)] }
         if name == "false" { return [.bool(false)] }
         if name == "nil" { return [.nilValue] }
-        if let global = globals[frame.folder + "\u{0}" + name] { return global }
+        if let global = global(frame.folder, name) { return global }
         let key = CobraFunctionKey(folder: frame.folder, receiver: nil, name: name)
         if functions[key] != nil { return [.function(key)] }
         return []
     }
 
+    /// The values of package-level name `name` of `folder` (nil when none was assigned), noted as read in this pass.
+    private mutating func global(_ folder: String, _ name: String) -> Set<CobraValue>? {
+        let key = folder + "\u{0}" + name
+        readGlobals.insert(key)
+        return globals[key]
+    }
+
     /// Whether `name` names an imported package here rather than a variable.
-    private func isPackage(_ name: String, in frame: Frame) -> Bool {
-        frame.locals[name] == nil && globals[frame.folder + "\u{0}" + name] == nil
+    private mutating func isPackage(_ name: String, in frame: Frame) -> Bool {
+        frame.locals[name] == nil && global(frame.folder, name) == nil
             && functions[CobraFunctionKey(folder: frame.folder, receiver: nil, name: name)] == nil
     }
 
     /// A name of an imported package: by the file's import, else by package clause.
-    private func packageMember(_ package: String, _ name: String, file: Int) -> Set<CobraValue> {
+    private mutating func packageMember(_ package: String, _ name: String, file: Int) -> Set<CobraValue> {
         var result: Set<CobraValue> = []
         for folder in importFolders[file][package] ?? packageFolders[package] ?? [] {
-            result.formUnion(globals[folder + "\u{0}" + name] ?? [])
+            result.formUnion(global(folder, name) ?? [])
             let key = CobraFunctionKey(folder: folder, receiver: nil, name: name)
             if functions[key] != nil { result.insert(.function(key)) }
         }
@@ -1081,15 +1125,29 @@ struct CobraFlagMethod: Sendable, Equatable {
         "Text", "Func", "BoolFunc", "Time",
     ]
 
+    /// The shape of every method that defines a flag, by name: `T`, `TP`, `TVar` and `TVarP` for each of `types`,
+    /// and the custom `Var`, `VarP` and `VarPF` (the only names `parse` accepts), so that a call costs one lookup.
+    private static let byName: [String: CobraFlagMethod] = {
+        var table: [String: CobraFlagMethod] = [:]
+        let names = ["Var", "VarP", "VarPF"] + types.flatMap { [$0, $0 + "P", $0 + "Var", $0 + "VarP"] }
+        for name in names {
+            if let shape = parse(name) { table[name] = shape }
+        }
+        return table
+    }()
+
     /// The shape of `method`, or nil when it defines no flag.
     init?(_ method: String) {
+        guard let shape = Self.byName[method] else { return nil }
+        self = shape
+    }
+
+    private static func parse(_ method: String) -> CobraFlagMethod? {
         switch method {
         case "Var":
-            self.init(type: "custom", nameIndex: 1, shorthandIndex: nil, returnsFlag: false)
-            return
+            return CobraFlagMethod(type: "custom", nameIndex: 1, shorthandIndex: nil, returnsFlag: false)
         case "VarP", "VarPF":
-            self.init(type: "custom", nameIndex: 1, shorthandIndex: 2, returnsFlag: method == "VarPF")
-            return
+            return CobraFlagMethod(type: "custom", nameIndex: 1, shorthandIndex: 2, returnsFlag: method == "VarPF")
         default:
             break
         }
@@ -1112,7 +1170,7 @@ struct CobraFlagMethod: Sendable, Equatable {
         let type =
             base.hasPrefix("IP")
             ? "ip" + base.dropFirst(2) : (base.first.map { $0.lowercased() } ?? "") + base.dropFirst()
-        self.init(
+        return CobraFlagMethod(
             type: type, nameIndex: name, shorthandIndex: hasShorthand ? name + 1 : nil, returnsFlag: false)
     }
 
