@@ -122,15 +122,31 @@ struct CobraFlagSetInfo: Sendable {
 /// function until nothing changes reaches a fixpoint whatever the order. A function runs once for each distinct set of
 /// argument values it is called with, so a helper such as `addFlag(cmd, "name")` called from many places pairs each
 /// command with its own name; branches and loops are all taken; closures are not run (they run when a command runs).
+/// The functions of a program and where each is declared, with its methods by receiver type and name.
+///
+/// Its own value, not fields of the interpreter: a method of the interpreter that only reads would take a copy of the
+/// whole interpreter from the updating methods that call it, and every table of it would then copy itself on its next
+/// update.
+private struct Declared {
+    /// Where each function is declared: `files[file].functions[index]`.
+    var functions: [CobraFunctionKey: (file: Int, index: Int)] = [:]
+    /// Methods by receiver type and name (`T.Type`), across folders, for values whose package is not known.
+    var methods: [String: [CobraFunctionKey]] = [:]
+
+    /// The method `name` of `type`: the one declared in `folder`, else the first of any folder.
+    func method(_ name: String, of type: String, preferring folder: String) -> CobraFunctionKey? {
+        let local = CobraFunctionKey(folder: folder, receiver: type, name: name)
+        if functions[local] != nil { return local }
+        return methods[type + "." + name]?.min()
+    }
+}
+
 struct CobraInterpreter {
     let paths: [String]
     private let sources: [CobraSourceFile]
     private let files: [CobraFile]
     private let folders: [String]
-    /// Where each function is declared: `files[file].functions[index]`.
-    private var functions: [CobraFunctionKey: (file: Int, index: Int)] = [:]
-    /// Methods by receiver type and name (`T.Type`), across folders, for values whose package is not known.
-    private var methods: [String: [CobraFunctionKey]] = [:]
+    private var declared = Declared()
     /// Package name → folders.
     private var packageFolders: [String: [String]] = [:]
     /// For each file, the folders each import name of it refers to (`aliasCmd "example.com/x/pkg/cmd/alias"`).
@@ -145,7 +161,9 @@ struct CobraInterpreter {
     /// Whether some note says that commands or flags were left out.
     private(set) var incomplete = false
 
-    private var globals: [String: Set<CobraValue>] = [:]
+    /// Package-level names by folder and name (`folder\0name`); a name read before anything was assigned to it has a
+    /// cell without values.
+    private var globals: [String: Cell] = [:]
     /// Function literals met as values, with the union of what they captured each time.
     private var closures: [CobraSite: Closure] = [:]
     private var runningClosures: Set<CobraSite> = []
@@ -155,20 +173,47 @@ struct CobraInterpreter {
         let folder: String
         var captured: [String: Set<CobraValue>]
     }
-    private var fields: [String: Set<CobraValue>] = [:]
-    private var returns: [CallKey: Set<CobraValue>] = [:]
-    /// The calls run in the current pass, and the functions that ran in some context.
-    private var evaluated: Set<CallKey> = []
+    /// Fields of the program's types by `Type.field`.
+    private var fields: [String: Cell] = [:]
+    /// Each call: what it returns, and whether it ran in the current pass.
+    private var calls: [CallKey: CallState] = [:]
+    /// The functions that ran in some context in the current pass.
     private var evaluatedFunctions: Set<CobraFunctionKey> = []
     private var changed = false
-    /// The package names, fields, call results and closures read so far in this pass, and whether an update changed
-    /// one of them after it was read. When none did, the next pass would read what this one read, run exactly as this
-    /// one ran, change nothing and note the same: the state is already the fixpoint and that pass is left out.
-    private var readGlobals: Set<String> = []
-    private var readFields: Set<String> = []
-    private var readReturns: Set<CallKey> = []
+    /// The current pass, from 1. The package names, fields, call results and closures a pass reads are marked with
+    /// it; `changedAfterRead` says whether an update changed one of them after it was read. When none did, the next
+    /// pass would read what this one read, run exactly as this one ran, change nothing and note the same: the state
+    /// is already the fixpoint and that pass is left out.
+    private var pass = 0
     private var readClosures: Set<CobraSite> = []
     private var changedAfterRead = false
+
+    /// The values of a package-level name or a field, and the last pass that read it.
+    private struct Cell {
+        /// Nil until something is assigned (a package-level name without values is not a package qualifier).
+        var values: Set<CobraValue>?
+        var readInPass = 0
+
+        mutating func read(in pass: Int) -> Set<CobraValue>? {
+            readInPass = pass
+            return values
+        }
+
+        /// Adds `new`; true when that changed the values.
+        mutating func add(_ new: Set<CobraValue>) -> Bool {
+            let old = values ?? []
+            guard !new.isSubset(of: old) else { return false }
+            values = old.union(new)
+            return true
+        }
+    }
+
+    /// What a call returns and the passes that ran it and read its result.
+    private struct CallState {
+        var returned: Set<CobraValue> = []
+        var ranInPass = 0
+        var readInPass = 0
+    }
     /// The functions that build commands or flags and those that call them (by name); `entryPoints` are those of
     /// them no other function of the program calls, which run first with unknown parameters.
     private var relevant: [CobraFunctionKey] = []
@@ -204,7 +249,7 @@ struct CobraInterpreter {
         }
         let folderSet = Set(folders.filter { !$0.isEmpty })
         var importCache: [String: [String]] = [:]
-        functions.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
+        declared.functions.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
         for (index, file) in self.files.enumerated() {
             let folder = folders[index]
             if !file.package.isEmpty, packageFolders[file.package]?.contains(folder) != true {
@@ -226,10 +271,10 @@ struct CobraInterpreter {
                     ? CobraFunctionKey(
                         folder: folder, receiver: "\u{0}init\(index):\(function.position.offset)", name: function.name)
                     : key
-                if functions[unique] == nil {
-                    functions[unique] = (index, position)
+                if declared.functions[unique] == nil {
+                    declared.functions[unique] = (index, position)
                     if let receiver = function.receiver?.type {
-                        methods[receiver + "." + function.name, default: []].append(unique)
+                        declared.methods[receiver + "." + function.name, default: []].append(unique)
                     }
                 }
             }
@@ -254,7 +299,7 @@ struct CobraInterpreter {
         return matching
     }
 
-    private func function(_ location: (file: Int, index: Int)) -> CobraFunction {
+    private static func function(_ location: (file: Int, index: Int), in files: [CobraFile]) -> CobraFunction {
         files[location.file].functions[location.index]
     }
 
@@ -262,11 +307,11 @@ struct CobraInterpreter {
     /// run only when one of these calls them (their effects cannot reach the command tree any other way). Also the
     /// functions each function name is mentioned by (only names of the program's functions).
     private func relevantFunctions() -> (relevant: [CobraFunctionKey], mentioning: [String: [CobraFunctionKey]]) {
-        let names = Set(functions.keys.map(\.name))
+        let names = Set(declared.functions.keys.map(\.name))
         var mentioning: [String: [CobraFunctionKey]] = [:]
         var relevant: Set<CobraFunctionKey> = []
-        for (key, location) in functions {
-            let function = function(location)
+        for (key, location) in declared.functions {
+            let function = Self.function(location, in: files)
             if function.buildsCommands { relevant.insert(key) }
             for name in function.calls where names.contains(name) { mentioning[name, default: []].append(key) }
         }
@@ -288,14 +333,11 @@ struct CobraInterpreter {
         entryPoints = relevant.filter { mentioning[$0.name] == nil }
         for _ in 0..<Self.maximumPasses {
             changed = false
-            evaluated = []
+            pass += 1
             evaluatedFunctions = []
             notes = [:]
             missingChildren = [:]
             incomplete = false
-            readGlobals = []
-            readFields = []
-            readReturns = []
             readClosures = []
             changedAfterRead = false
             for (index, file) in files.enumerated() {
@@ -303,8 +345,8 @@ struct CobraInterpreter {
                 for binding in file.bindings {
                     let values = binding.values.map { evaluate($0, in: &frame) }
                     for (offset, name) in binding.names.enumerated() where name != "_" {
-                        var value = values.count == binding.names.count ? values[offset] : union(values)
-                        if values.isEmpty, let type = binding.type, let instance = instance(of: type) {
+                        var value = values.count == binding.names.count ? values[offset] : Self.union(values)
+                        if values.isEmpty, let type = binding.type, let instance = Self.instance(of: type) {
                             value = [instance]
                         }
                         addGlobal(name, folder: folders[index], value)
@@ -335,21 +377,19 @@ struct CobraInterpreter {
 
     private mutating func addGlobal(_ name: String, folder: String, _ values: Set<CobraValue>) {
         let key = folder + "\u{0}" + name
-        let old = globals[key] ?? []
-        if !values.isSubset(of: old) {
-            globals[key] = old.union(values)
+        guard !values.isEmpty else { return }
+        if globals[key, default: Cell()].add(values) {
             changed = true
-            if readGlobals.contains(key) { changedAfterRead = true }
+            if globals[key]?.readInPass == pass { changedAfterRead = true }
         }
     }
 
     private mutating func addField(_ type: String, _ field: String, _ values: Set<CobraValue>) {
         let key = type + "." + field
-        let old = fields[key] ?? []
-        if !values.isSubset(of: old) {
-            fields[key] = old.union(values)
+        guard !values.isEmpty else { return }
+        if fields[key, default: Cell()].add(values) {
             changed = true
-            if readFields.contains(key) { changedAfterRead = true }
+            if fields[key]?.readInPass == pass { changedAfterRead = true }
         }
     }
 
@@ -376,6 +416,11 @@ struct CobraInterpreter {
     }
 
     // MARK: Calls
+
+    /// Changes the state of `call` in place (one lookup), creating it when absent.
+    private mutating func modifyCall<Result>(_ call: CallKey, _ change: (inout CallState) -> Result) -> Result {
+        change(&calls[call, default: CallState()])
+    }
 
     /// Runs a function literal that was kept as a value, with what it captured and `arguments` for its parameters.
     private mutating func callClosure(_ site: CobraSite, arguments: [Set<CobraValue>]) -> Set<CobraValue> {
@@ -405,22 +450,28 @@ struct CobraInterpreter {
     private mutating func call(_ key: CobraFunctionKey, receiver: CobraValue?, arguments values: [Set<CobraValue>])
         -> Set<CobraValue>
     {
-        guard let location = functions[key] else { return [] }
-        let (file, index, function) = (location.file, location.index, self.function(location))
+        guard let location = declared.functions[key] else { return [] }
+        let (file, index, function) = (location.file, location.index, Self.function(location, in: files))
         let count = function.parameters.count
         var stored = Array(values.prefix(count)) + Array(repeating: [], count: max(0, count - values.count))
         // A variadic parameter takes every remaining argument.
         if values.count > count, count > 0 {
-            stored[count - 1].formUnion(union(Array(values[count...])))
+            stored[count - 1].formUnion(Self.union(Array(values[count...])))
         }
         let call = CallKey(function: key, arguments: stored)
-        if evaluated.contains(call) || callDepth >= Self.maximumCallDepth {
+        let pass = self.pass
+        let tooDeep = callDepth >= Self.maximumCallDepth
+        let known = modifyCall(call) { state -> Set<CobraValue>? in
+            guard state.ranInPass == pass || tooDeep else {
+                state.ranInPass = pass
+                return nil
+            }
             // What a call still running (recursion) or not run (too deep) returns may grow later in this pass. The
             // result read after the body ran cannot: only the call's own frame adds to it, once a pass.
-            readReturns.insert(call)
-            return returns[call] ?? []
+            state.readInPass = pass
+            return state.returned
         }
-        evaluated.insert(call)
+        if let known { return known }
         evaluatedFunctions.insert(key)
         callDepth += 1
         defer { callDepth -= 1 }
@@ -430,14 +481,14 @@ struct CobraInterpreter {
         }
         for (index, parameter) in function.parameters.enumerated() {
             var value = stored[index]
-            if let instance = instance(of: parameter.type) { value.insert(instance) }
+            if let instance = Self.instance(of: parameter.type) { value.insert(instance) }
             frame.locals[parameter.name] = value
         }
         execute(sources[file].body(of: index), in: &frame)
-        return returns[call] ?? []
+        return calls[call]?.returned ?? []
     }
 
-    private func instance(of type: CobraType) -> CobraValue? {
+    private static func instance(of type: CobraType) -> CobraValue? {
         guard type.qualifier == nil, !type.isCollection, let name = type.name, !Self.predeclared.contains(name) else {
             return nil
         }
@@ -463,24 +514,31 @@ struct CobraInterpreter {
         case .assign(let targets, let op, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
             for (offset, target) in targets.enumerated() {
-                let value = values.count == targets.count ? values[offset] : union(values)
+                let value = values.count == targets.count ? values[offset] : Self.union(values)
                 assign(value, to: target, define: op == ":=", in: &frame)
             }
         case .declare(let names, let type, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
             for (offset, name) in names.enumerated() {
-                var value = values.count == names.count ? values[offset] : union(values)
-                if values.isEmpty, let type, let instance = instance(of: CobraType(type)) { value = [instance] }
+                var value = values.count == names.count ? values[offset] : Self.union(values)
+                if values.isEmpty, let type, let instance = Self.instance(of: CobraType(type)) { value = [instance] }
                 frame.locals[name] = value
             }
         case .return(let results):
-            let value = union(results.map { evaluate($0, in: &frame) })
+            let value = Self.union(results.map { evaluate($0, in: &frame) })
             if let returned = frame.literalReturns {
                 frame.literalReturns = returned.union(value)
-            } else if let key = frame.key, !value.isSubset(of: returns[key] ?? []) {
-                returns[key, default: []].formUnion(value)
-                changed = true
-                if readReturns.contains(key) { changedAfterRead = true }
+            } else if let key = frame.key, !value.isEmpty {
+                let pass = self.pass
+                let grew = modifyCall(key) { state -> Bool in
+                    guard !value.isSubset(of: state.returned) else { return false }
+                    state.returned.formUnion(value)
+                    return true
+                }
+                if grew {
+                    changed = true
+                    if calls[key]?.readInPass == pass { changedAfterRead = true }
+                }
             }
         case .range(let names, let collection, let body):
             let elements = evaluate(collection, in: &frame)
@@ -493,7 +551,10 @@ struct CobraInterpreter {
             execute(statements, in: &frame)
         case .conditional(let header, let condition, let then, let otherwise):
             execute(header, in: &frame)
-            let holds = condition.flatMap { truth(of: $0, in: &frame) }
+            // Not `condition.flatMap { truth(...) }`: that closure copies the interpreter, and its dictionaries then
+            // copy themselves on the next update.
+            var holds: Bool?
+            if let condition { holds = truth(of: condition, in: &frame) }
             if holds != false { execute(then, in: &frame) }
             if holds != true { execute(otherwise, in: &frame) }
         }
@@ -623,7 +684,7 @@ struct CobraInterpreter {
             })
     }
 
-    private func union(_ sets: [Set<CobraValue>]) -> Set<CobraValue> {
+    private static func union(_ sets: [Set<CobraValue>]) -> Set<CobraValue> {
         sets.reduce(into: Set<CobraValue>()) { $0.formUnion($1) }
     }
 
@@ -674,10 +735,11 @@ struct CobraInterpreter {
             var result: Set<CobraValue> = []
             for object in evaluate(base, in: &frame) {
                 guard case .instance(let type) = object else { continue }
-                let field = type + "." + name
-                readFields.insert(field)
-                result.formUnion(fields[field] ?? [])
-                if let method = method(name, of: type, preferring: frame.folder) { result.insert(.function(method)) }
+                let pass = self.pass
+                result.formUnion(fields[type + "." + name, default: Cell()].read(in: pass) ?? [])
+                if let method = declared.method(name, of: type, preferring: frame.folder) {
+                    result.insert(.function(method))
+                }
             }
             return result
         case .composite(let type, let elements, let position):
@@ -694,21 +756,20 @@ struct CobraInterpreter {
         if name == "nil" { return [.nilValue] }
         if let global = global(frame.folder, name) { return global }
         let key = CobraFunctionKey(folder: frame.folder, receiver: nil, name: name)
-        if functions[key] != nil { return [.function(key)] }
+        if declared.functions[key] != nil { return [.function(key)] }
         return []
     }
 
     /// The values of package-level name `name` of `folder` (nil when none was assigned), noted as read in this pass.
     private mutating func global(_ folder: String, _ name: String) -> Set<CobraValue>? {
-        let key = folder + "\u{0}" + name
-        readGlobals.insert(key)
-        return globals[key]
+        let pass = self.pass
+        return globals[folder + "\u{0}" + name, default: Cell()].read(in: pass)
     }
 
     /// Whether `name` names an imported package here rather than a variable.
     private mutating func isPackage(_ name: String, in frame: Frame) -> Bool {
         frame.locals[name] == nil && global(frame.folder, name) == nil
-            && functions[CobraFunctionKey(folder: frame.folder, receiver: nil, name: name)] == nil
+            && declared.functions[CobraFunctionKey(folder: frame.folder, receiver: nil, name: name)] == nil
     }
 
     /// A name of an imported package: by the file's import, else by package clause.
@@ -717,15 +778,9 @@ struct CobraInterpreter {
         for folder in importFolders[file][package] ?? packageFolders[package] ?? [] {
             result.formUnion(global(folder, name) ?? [])
             let key = CobraFunctionKey(folder: folder, receiver: nil, name: name)
-            if functions[key] != nil { result.insert(.function(key)) }
+            if declared.functions[key] != nil { result.insert(.function(key)) }
         }
         return result
-    }
-
-    private func method(_ name: String, of type: String, preferring folder: String) -> CobraFunctionKey? {
-        let local = CobraFunctionKey(folder: folder, receiver: type, name: name)
-        if functions[local] != nil { return local }
-        return methods[type + "." + name]?.min()
     }
 
     /// A composite literal's value. `elementType` is the type an enclosing literal gives the elements whose type it
@@ -772,7 +827,7 @@ struct CobraInterpreter {
             }
             return result
         }
-        return union(values)
+        return Self.union(values)
     }
 
     private mutating func evaluateCall(
@@ -781,7 +836,7 @@ struct CobraInterpreter {
         let values = arguments.map { evaluate($0, in: &frame) }
         switch callee {
         case .name("append", _):
-            return union(values)
+            return Self.union(values)
         case .name(let name, _) where frame.locals[name] == nil && ["new", "make", "len", "cap"].contains(name):
             return []
         case .function(let literal):
@@ -826,7 +881,7 @@ struct CobraInterpreter {
                 let context = CallContext(file: frame.file, line: selectorPosition.line, arguments: arguments)
                 result.formUnion(callMethod(method, on: object, values, context, folder: frame.folder))
                 if case .instance(let type) = object {
-                    followed = followed || self.method(method, of: type, preferring: frame.folder) != nil
+                    followed = followed || declared.method(method, of: type, preferring: frame.folder) != nil
                 } else {
                     followed = true
                 }
@@ -947,7 +1002,7 @@ struct CobraInterpreter {
         case .flagSet(let id):
             return flagSetMethod(method, id, values, context)
         case .instance(let type):
-            guard let key = self.method(method, of: type, preferring: folder) else { return [] }
+            guard let key = declared.method(method, of: type, preferring: folder) else { return [] }
             return call(key, receiver: object, arguments: values)
         case .function, .closure, .flag, .string, .bool, .nilValue:
             return []
@@ -1096,7 +1151,7 @@ extension CobraInterpreter {
     fileprivate mutating func valueType(of value: Set<CobraValue>, folder: String) -> String? {
         var types: Set<String> = []
         for case .instance(let type) in value {
-            guard let key = method("Type", of: type, preferring: folder) else { return nil }
+            guard let key = declared.method("Type", of: type, preferring: folder) else { return nil }
             let returned = Self.strings(in: call(key, receiver: .instance(type), arguments: []))
             guard returned.count == 1, let only = returned.first else { return nil }
             types.insert(only)
