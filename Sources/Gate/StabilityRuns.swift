@@ -24,6 +24,16 @@ final class StabilityRuns {
         var stability: Stability
         var since: Int
         var seen: Int
+
+        /// The entry at release `serial` (chain index `index`): the run goes on when the item had `stability` at the
+        /// release recorded just before, else one starts here.
+        mutating func extend(_ stability: Stability, since index: Int, serial: Int) {
+            if seen == serial - 1 && self.stability == stability {
+                seen = serial
+            } else {
+                self = Entry(stability: stability, since: index, seen: serial)
+            }
+        }
     }
 
     private var runs: [String: Entry] = [:]
@@ -46,21 +56,20 @@ final class StabilityRuns {
         chain.append(point)
         let index = chain.count - 1
         for (id, item) in items {
-            if var entry = runs[id], entry.seen == serial - 1, entry.stability == item.stability {
-                entry.seen = serial
-                runs[id] = entry
-            } else {
-                runs[id] = Entry(stability: item.stability, since: index, seen: serial)
-            }
+            // One hash of the id: the entry is found or made in place.
+            runs[id, default: Entry(stability: item.stability, since: index, seen: serial)].extend(
+                item.stability, since: index, serial: serial)
         }
-        if runs.count != items.count { runs = runs.filter { $0.value.seen == serial } }
+        // Items gone since stay as stale entries (seen before this release), which no answer reads; they are dropped
+        // once they outnumber the surface, so memory follows the surface without rebuilding the index at every removal.
+        if runs.count > 2 * items.count { runs = runs.filter { $0.value.seen == serial } }
     }
 
     /// The run of `stability` of item `id` ending at `point`; nil when `point` is not the last release recorded
     /// (the index cannot answer).
     func run(of id: String, is stability: Stability, at point: ReleasePoint) -> Run? {
         guard let last = chain.last, last == point else { return nil }
-        guard let entry = runs[id], entry.stability == stability else { return .absent }
+        guard let entry = runs[id], entry.seen == serial, entry.stability == stability else { return .absent }
         return .since(chain[entry.since], reachesBack: entry.since == 0 && chainHasPredecessor)
     }
 }
