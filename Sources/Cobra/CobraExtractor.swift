@@ -64,6 +64,8 @@ private struct TreeBuilder {
     /// The unfollowed `AddCommand` arguments already named in a note (a command reached through aliases is visited
     /// again).
     private var noted: Set<CobraMissingChild> = []
+    /// The flags of each set by name, worked out once: a command is visited again under each alias.
+    private var flattened: [CobraFlagSetID: [FlatFlag]] = [:]
     private static let maximumAliasItems = 50_000
 
     init(interpreter: CobraInterpreter, root: String?) {
@@ -125,8 +127,15 @@ private struct TreeBuilder {
         }
     }
 
-    private func hasFlags(_ site: CobraSite) -> Bool {
-        !flatten(.local(site), seen: []).isEmpty || !flatten(.persistent(site), seen: []).isEmpty
+    private mutating func hasFlags(_ site: CobraSite) -> Bool {
+        !flags(of: .local(site)).isEmpty || !flags(of: .persistent(site)).isEmpty
+    }
+
+    private mutating func flags(of set: CobraFlagSetID) -> [FlatFlag] {
+        if let known = flattened[set] { return known }
+        let flags = flatten(set, seen: []).values.sorted { $0.definition.name < $1.definition.name }
+        flattened[set] = flags
+        return flags
     }
 
     private func descendants(of site: CobraSite, seen: Set<CobraSite>) -> Int {
@@ -172,7 +181,7 @@ private struct TreeBuilder {
             add(CobraItem(key: key, attributes: attributes, deprecated: deprecated, path: file, line: info.line))
         }
         for (scope, set) in [("local", CobraFlagSetID.local(site)), ("persistent", .persistent(site))] {
-            for flag in flatten(set, seen: []).values.sorted(by: { $0.definition.name < $1.definition.name }) {
+            for flag in flags(of: set) {
                 var flagAttributes = ["type": flag.definition.type, "scope": scope]
                 if let shorthand = flag.definition.shorthand { flagAttributes["shorthand"] = shorthand }
                 if flag.hidden { flagAttributes["hidden"] = "true" }

@@ -122,14 +122,31 @@ struct CobraFlagSetInfo: Sendable {
 /// function until nothing changes reaches a fixpoint whatever the order. A function runs once for each distinct set of
 /// argument values it is called with, so a helper such as `addFlag(cmd, "name")` called from many places pairs each
 /// command with its own name; branches and loops are all taken; closures are not run (they run when a command runs).
+/// The functions of a program and where each is declared, with its methods by receiver type and name.
+///
+/// Its own value, not fields of the interpreter: a method of the interpreter that only reads would take a copy of the
+/// whole interpreter from the updating methods that call it, and every table of it would then copy itself on its next
+/// update.
+private struct Declared {
+    /// Where each function is declared: `files[file].functions[index]`.
+    var functions: [CobraFunctionKey: (file: Int, index: Int)] = [:]
+    /// Methods by receiver type and name (`T.Type`), across folders, for values whose package is not known.
+    var methods: [String: [CobraFunctionKey]] = [:]
+
+    /// The method `name` of `type`: the one declared in `folder`, else the first of any folder.
+    func method(_ name: String, of type: String, preferring folder: String) -> CobraFunctionKey? {
+        let local = CobraFunctionKey(folder: folder, receiver: type, name: name)
+        if functions[local] != nil { return local }
+        return methods[type + "." + name]?.min()
+    }
+}
+
 struct CobraInterpreter {
     let paths: [String]
     private let sources: [CobraSourceFile]
     private let files: [CobraFile]
     private let folders: [String]
-    private var functions: [CobraFunctionKey: (file: Int, index: Int, function: CobraFunction)] = [:]
-    /// Methods by receiver type and name (`T.Type`), across folders, for values whose package is not known.
-    private var methods: [String: [CobraFunctionKey]] = [:]
+    private var declared = Declared()
     /// Package name → folders.
     private var packageFolders: [String: [String]] = [:]
     /// For each file, the folders each import name of it refers to (`aliasCmd "example.com/x/pkg/cmd/alias"`).
@@ -144,7 +161,9 @@ struct CobraInterpreter {
     /// Whether some note says that commands or flags were left out.
     private(set) var incomplete = false
 
-    private var globals: [String: Set<CobraValue>] = [:]
+    /// Package-level names by folder and name (`folder\0name`); a name read before anything was assigned to it has a
+    /// cell without values.
+    private var globals: [String: Cell] = [:]
     /// Function literals met as values, with the union of what they captured each time.
     private var closures: [CobraSite: Closure] = [:]
     private var runningClosures: Set<CobraSite> = []
@@ -154,12 +173,47 @@ struct CobraInterpreter {
         let folder: String
         var captured: [String: Set<CobraValue>]
     }
-    private var fields: [String: Set<CobraValue>] = [:]
-    private var returns: [CallKey: Set<CobraValue>] = [:]
-    /// The calls run in the current pass, and the functions that ran in some context.
-    private var evaluated: Set<CallKey> = []
+    /// Fields of the program's types by `Type.field`.
+    private var fields: [String: Cell] = [:]
+    /// Each call: what it returns, and whether it ran in the current pass.
+    private var calls: [CallKey: CallState] = [:]
+    /// The functions that ran in some context in the current pass.
     private var evaluatedFunctions: Set<CobraFunctionKey> = []
     private var changed = false
+    /// The current pass, from 1. The package names, fields, call results and closures a pass reads are marked with
+    /// it; `changedAfterRead` says whether an update changed one of them after it was read. When none did, the next
+    /// pass would read what this one read, run exactly as this one ran, change nothing and note the same: the state
+    /// is already the fixpoint and that pass is left out.
+    private var pass = 0
+    private var readClosures: Set<CobraSite> = []
+    private var changedAfterRead = false
+
+    /// The values of a package-level name or a field, and the last pass that read it.
+    private struct Cell {
+        /// Nil until something is assigned (a package-level name without values is not a package qualifier).
+        var values: Set<CobraValue>?
+        var readInPass = 0
+
+        mutating func read(in pass: Int) -> Set<CobraValue>? {
+            readInPass = pass
+            return values
+        }
+
+        /// Adds `new`; true when that changed the values.
+        mutating func add(_ new: Set<CobraValue>) -> Bool {
+            let old = values ?? []
+            guard !new.isSubset(of: old) else { return false }
+            values = old.union(new)
+            return true
+        }
+    }
+
+    /// What a call returns and the passes that ran it and read its result.
+    private struct CallState {
+        var returned: Set<CobraValue> = []
+        var ranInPass = 0
+        var readInPass = 0
+    }
     /// The functions that build commands or flags and those that call them (by name); `entryPoints` are those of
     /// them no other function of the program calls, which run first with unknown parameters.
     private var relevant: [CobraFunctionKey] = []
@@ -195,6 +249,7 @@ struct CobraInterpreter {
         }
         let folderSet = Set(folders.filter { !$0.isEmpty })
         var importCache: [String: [String]] = [:]
+        declared.functions.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
         for (index, file) in self.files.enumerated() {
             let folder = folders[index]
             if !file.package.isEmpty, packageFolders[file.package]?.contains(folder) != true {
@@ -216,10 +271,10 @@ struct CobraInterpreter {
                     ? CobraFunctionKey(
                         folder: folder, receiver: "\u{0}init\(index):\(function.position.offset)", name: function.name)
                     : key
-                if functions[unique] == nil {
-                    functions[unique] = (index, position, function)
+                if declared.functions[unique] == nil {
+                    declared.functions[unique] = (index, position)
                     if let receiver = function.receiver?.type {
-                        methods[receiver + "." + function.name, default: []].append(unique)
+                        declared.methods[receiver + "." + function.name, default: []].append(unique)
                     }
                 }
             }
@@ -244,43 +299,54 @@ struct CobraInterpreter {
         return matching
     }
 
+    private static func function(_ location: (file: Int, index: Int), in files: [CobraFile]) -> CobraFunction {
+        files[location.file].functions[location.index]
+    }
+
     /// The functions that build commands or flags, and, by name, every function that calls one of them; the others
-    /// run only when one of these calls them (their effects cannot reach the command tree any other way).
-    private func relevantFunctions() -> [CobraFunctionKey] {
+    /// run only when one of these calls them (their effects cannot reach the command tree any other way). Also the
+    /// functions each function name is mentioned by (only names of the program's functions).
+    private func relevantFunctions() -> (relevant: [CobraFunctionKey], mentioning: [String: [CobraFunctionKey]]) {
+        let names = Set(declared.functions.keys.map(\.name))
         var mentioning: [String: [CobraFunctionKey]] = [:]
-        for (key, entry) in functions {
-            for name in entry.function.calls { mentioning[name, default: []].append(key) }
+        var relevant: Set<CobraFunctionKey> = []
+        for (key, location) in declared.functions {
+            let function = Self.function(location, in: files)
+            if function.buildsCommands { relevant.insert(key) }
+            for name in function.calls where names.contains(name) { mentioning[name, default: []].append(key) }
         }
-        var relevant = Set(functions.filter { $0.value.function.buildsCommands }.keys)
         var pending = Array(Set(relevant.map(\.name)))
-        var names = Set(pending)
+        var seen = Set(pending)
         while let name = pending.popLast() {
             for key in mentioning[name] ?? [] where relevant.insert(key).inserted {
-                if names.insert(key.name).inserted { pending.append(key.name) }
+                if seen.insert(key.name).inserted { pending.append(key.name) }
             }
         }
-        return relevant.sorted()
+        return (relevant.sorted(), mentioning)
     }
 
     /// Runs package-level declarations and every function until nothing changes.
     mutating func run() {
-        relevant = relevantFunctions()
-        let called = functions.values.reduce(into: Set<String>()) { $0.formUnion($1.function.calls) }
-        entryPoints = relevant.filter { !called.contains($0.name) }
+        let (relevant, mentioning) = relevantFunctions()
+        self.relevant = relevant
+        // Only functions mention function names, so a name nobody mentions is one no function calls.
+        entryPoints = relevant.filter { mentioning[$0.name] == nil }
         for _ in 0..<Self.maximumPasses {
             changed = false
-            evaluated = []
+            pass += 1
             evaluatedFunctions = []
             notes = [:]
             missingChildren = [:]
             incomplete = false
+            readClosures = []
+            changedAfterRead = false
             for (index, file) in files.enumerated() {
                 var frame = Frame(key: nil, file: index, folder: folders[index])
                 for binding in file.bindings {
                     let values = binding.values.map { evaluate($0, in: &frame) }
                     for (offset, name) in binding.names.enumerated() where name != "_" {
-                        var value = values.count == binding.names.count ? values[offset] : union(values)
-                        if values.isEmpty, let type = binding.type, let instance = instance(of: type) {
+                        var value = values.count == binding.names.count ? values[offset] : Self.union(values)
+                        if values.isEmpty, let type = binding.type, let instance = Self.instance(of: type) {
                             value = [instance]
                         }
                         addGlobal(name, folder: folders[index], value)
@@ -294,7 +360,7 @@ struct CobraInterpreter {
             for key in relevant where !evaluatedFunctions.contains(key) {
                 _ = call(key, receiver: nil, arguments: [])
             }
-            if !changed { return }
+            if !changed || !changedAfterRead { return }
         }
     }
 
@@ -311,19 +377,19 @@ struct CobraInterpreter {
 
     private mutating func addGlobal(_ name: String, folder: String, _ values: Set<CobraValue>) {
         let key = folder + "\u{0}" + name
-        let old = globals[key] ?? []
-        if !values.isSubset(of: old) {
-            globals[key] = old.union(values)
+        guard !values.isEmpty else { return }
+        if globals[key, default: Cell()].add(values) {
             changed = true
+            if globals[key]?.readInPass == pass { changedAfterRead = true }
         }
     }
 
     private mutating func addField(_ type: String, _ field: String, _ values: Set<CobraValue>) {
         let key = type + "." + field
-        let old = fields[key] ?? []
-        if !values.isSubset(of: old) {
-            fields[key] = old.union(values)
+        guard !values.isEmpty else { return }
+        if fields[key, default: Cell()].add(values) {
             changed = true
+            if fields[key]?.readInPass == pass { changedAfterRead = true }
         }
     }
 
@@ -351,8 +417,14 @@ struct CobraInterpreter {
 
     // MARK: Calls
 
+    /// Changes the state of `call` in place (one lookup), creating it when absent.
+    private mutating func modifyCall<Result>(_ call: CallKey, _ change: (inout CallState) -> Result) -> Result {
+        change(&calls[call, default: CallState()])
+    }
+
     /// Runs a function literal that was kept as a value, with what it captured and `arguments` for its parameters.
     private mutating func callClosure(_ site: CobraSite, arguments: [Set<CobraValue>]) -> Set<CobraValue> {
+        readClosures.insert(site)
         guard let closure = closures[site], !runningClosures.contains(site),
             callDepth < Self.maximumCallDepth
         else { return [] }
@@ -378,16 +450,28 @@ struct CobraInterpreter {
     private mutating func call(_ key: CobraFunctionKey, receiver: CobraValue?, arguments values: [Set<CobraValue>])
         -> Set<CobraValue>
     {
-        guard let (file, index, function) = functions[key] else { return [] }
+        guard let location = declared.functions[key] else { return [] }
+        let (file, index, function) = (location.file, location.index, Self.function(location, in: files))
         let count = function.parameters.count
         var stored = Array(values.prefix(count)) + Array(repeating: [], count: max(0, count - values.count))
         // A variadic parameter takes every remaining argument.
         if values.count > count, count > 0 {
-            stored[count - 1].formUnion(union(Array(values[count...])))
+            stored[count - 1].formUnion(Self.union(Array(values[count...])))
         }
         let call = CallKey(function: key, arguments: stored)
-        if evaluated.contains(call) || callDepth >= Self.maximumCallDepth { return returns[call] ?? [] }
-        evaluated.insert(call)
+        let pass = self.pass
+        let tooDeep = callDepth >= Self.maximumCallDepth
+        let known = modifyCall(call) { state -> Set<CobraValue>? in
+            guard state.ranInPass == pass || tooDeep else {
+                state.ranInPass = pass
+                return nil
+            }
+            // What a call still running (recursion) or not run (too deep) returns may grow later in this pass. The
+            // result read after the body ran cannot: only the call's own frame adds to it, once a pass.
+            state.readInPass = pass
+            return state.returned
+        }
+        if let known { return known }
         evaluatedFunctions.insert(key)
         callDepth += 1
         defer { callDepth -= 1 }
@@ -397,14 +481,14 @@ struct CobraInterpreter {
         }
         for (index, parameter) in function.parameters.enumerated() {
             var value = stored[index]
-            if let instance = instance(of: parameter.type) { value.insert(instance) }
+            if let instance = Self.instance(of: parameter.type) { value.insert(instance) }
             frame.locals[parameter.name] = value
         }
         execute(sources[file].body(of: index), in: &frame)
-        return returns[call] ?? []
+        return calls[call]?.returned ?? []
     }
 
-    private func instance(of type: CobraType) -> CobraValue? {
+    private static func instance(of type: CobraType) -> CobraValue? {
         guard type.qualifier == nil, !type.isCollection, let name = type.name, !Self.predeclared.contains(name) else {
             return nil
         }
@@ -430,23 +514,31 @@ struct CobraInterpreter {
         case .assign(let targets, let op, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
             for (offset, target) in targets.enumerated() {
-                let value = values.count == targets.count ? values[offset] : union(values)
+                let value = values.count == targets.count ? values[offset] : Self.union(values)
                 assign(value, to: target, define: op == ":=", in: &frame)
             }
         case .declare(let names, let type, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
             for (offset, name) in names.enumerated() {
-                var value = values.count == names.count ? values[offset] : union(values)
-                if values.isEmpty, let type, let instance = instance(of: CobraType(type)) { value = [instance] }
+                var value = values.count == names.count ? values[offset] : Self.union(values)
+                if values.isEmpty, let type, let instance = Self.instance(of: CobraType(type)) { value = [instance] }
                 frame.locals[name] = value
             }
         case .return(let results):
-            let value = union(results.map { evaluate($0, in: &frame) })
+            let value = Self.union(results.map { evaluate($0, in: &frame) })
             if let returned = frame.literalReturns {
                 frame.literalReturns = returned.union(value)
-            } else if let key = frame.key, !value.isSubset(of: returns[key] ?? []) {
-                returns[key, default: []].formUnion(value)
-                changed = true
+            } else if let key = frame.key, !value.isEmpty {
+                let pass = self.pass
+                let grew = modifyCall(key) { state -> Bool in
+                    guard !value.isSubset(of: state.returned) else { return false }
+                    state.returned.formUnion(value)
+                    return true
+                }
+                if grew {
+                    changed = true
+                    if calls[key]?.readInPass == pass { changedAfterRead = true }
+                }
             }
         case .range(let names, let collection, let body):
             let elements = evaluate(collection, in: &frame)
@@ -459,7 +551,10 @@ struct CobraInterpreter {
             execute(statements, in: &frame)
         case .conditional(let header, let condition, let then, let otherwise):
             execute(header, in: &frame)
-            let holds = condition.flatMap { truth(of: $0, in: &frame) }
+            // Not `condition.flatMap { truth(...) }`: that closure copies the interpreter, and its dictionaries then
+            // copy themselves on the next update.
+            var holds: Bool?
+            if let condition { holds = truth(of: condition, in: &frame) }
             if holds != false { execute(then, in: &frame) }
             if holds != true { execute(otherwise, in: &frame) }
         }
@@ -589,7 +684,7 @@ struct CobraInterpreter {
             })
     }
 
-    private func union(_ sets: [Set<CobraValue>]) -> Set<CobraValue> {
+    private static func union(_ sets: [Set<CobraValue>]) -> Set<CobraValue> {
         sets.reduce(into: Set<CobraValue>()) { $0.formUnion($1) }
     }
 
@@ -615,6 +710,7 @@ struct CobraInterpreter {
             if grew || closures[site] == nil {
                 closures[site] = closure
                 changed = true
+                if readClosures.contains(site) { changedAfterRead = true }
             }
             return [.closure(site)]
         case .unary(_, let operand):
@@ -639,8 +735,11 @@ struct CobraInterpreter {
             var result: Set<CobraValue> = []
             for object in evaluate(base, in: &frame) {
                 guard case .instance(let type) = object else { continue }
-                result.formUnion(fields[type + "." + name] ?? [])
-                if let method = method(name, of: type, preferring: frame.folder) { result.insert(.function(method)) }
+                let pass = self.pass
+                result.formUnion(fields[type + "." + name, default: Cell()].read(in: pass) ?? [])
+                if let method = declared.method(name, of: type, preferring: frame.folder) {
+                    result.insert(.function(method))
+                }
             }
             return result
         case .composite(let type, let elements, let position):
@@ -650,38 +749,38 @@ struct CobraInterpreter {
         }
     }
 
-    private func lookup(_ name: String, in frame: Frame) -> Set<CobraValue> {
+    private mutating func lookup(_ name: String, in frame: Frame) -> Set<CobraValue> {
         if let local = frame.locals[name] { return local }
         if name == "true" { return [.bool(true)] }
         if name == "false" { return [.bool(false)] }
         if name == "nil" { return [.nilValue] }
-        if let global = globals[frame.folder + "\u{0}" + name] { return global }
+        if let global = global(frame.folder, name) { return global }
         let key = CobraFunctionKey(folder: frame.folder, receiver: nil, name: name)
-        if functions[key] != nil { return [.function(key)] }
+        if declared.functions[key] != nil { return [.function(key)] }
         return []
     }
 
+    /// The values of package-level name `name` of `folder` (nil when none was assigned), noted as read in this pass.
+    private mutating func global(_ folder: String, _ name: String) -> Set<CobraValue>? {
+        let pass = self.pass
+        return globals[folder + "\u{0}" + name, default: Cell()].read(in: pass)
+    }
+
     /// Whether `name` names an imported package here rather than a variable.
-    private func isPackage(_ name: String, in frame: Frame) -> Bool {
-        frame.locals[name] == nil && globals[frame.folder + "\u{0}" + name] == nil
-            && functions[CobraFunctionKey(folder: frame.folder, receiver: nil, name: name)] == nil
+    private mutating func isPackage(_ name: String, in frame: Frame) -> Bool {
+        frame.locals[name] == nil && global(frame.folder, name) == nil
+            && declared.functions[CobraFunctionKey(folder: frame.folder, receiver: nil, name: name)] == nil
     }
 
     /// A name of an imported package: by the file's import, else by package clause.
-    private func packageMember(_ package: String, _ name: String, file: Int) -> Set<CobraValue> {
+    private mutating func packageMember(_ package: String, _ name: String, file: Int) -> Set<CobraValue> {
         var result: Set<CobraValue> = []
         for folder in importFolders[file][package] ?? packageFolders[package] ?? [] {
-            result.formUnion(globals[folder + "\u{0}" + name] ?? [])
+            result.formUnion(global(folder, name) ?? [])
             let key = CobraFunctionKey(folder: folder, receiver: nil, name: name)
-            if functions[key] != nil { result.insert(.function(key)) }
+            if declared.functions[key] != nil { result.insert(.function(key)) }
         }
         return result
-    }
-
-    private func method(_ name: String, of type: String, preferring folder: String) -> CobraFunctionKey? {
-        let local = CobraFunctionKey(folder: folder, receiver: type, name: name)
-        if functions[local] != nil { return local }
-        return methods[type + "." + name]?.min()
     }
 
     /// A composite literal's value. `elementType` is the type an enclosing literal gives the elements whose type it
@@ -728,7 +827,7 @@ struct CobraInterpreter {
             }
             return result
         }
-        return union(values)
+        return Self.union(values)
     }
 
     private mutating func evaluateCall(
@@ -737,7 +836,7 @@ struct CobraInterpreter {
         let values = arguments.map { evaluate($0, in: &frame) }
         switch callee {
         case .name("append", _):
-            return union(values)
+            return Self.union(values)
         case .name(let name, _) where frame.locals[name] == nil && ["new", "make", "len", "cap"].contains(name):
             return []
         case .function(let literal):
@@ -782,7 +881,7 @@ struct CobraInterpreter {
                 let context = CallContext(file: frame.file, line: selectorPosition.line, arguments: arguments)
                 result.formUnion(callMethod(method, on: object, values, context, folder: frame.folder))
                 if case .instance(let type) = object {
-                    followed = followed || self.method(method, of: type, preferring: frame.folder) != nil
+                    followed = followed || declared.method(method, of: type, preferring: frame.folder) != nil
                 } else {
                     followed = true
                 }
@@ -903,7 +1002,7 @@ struct CobraInterpreter {
         case .flagSet(let id):
             return flagSetMethod(method, id, values, context)
         case .instance(let type):
-            guard let key = self.method(method, of: type, preferring: folder) else { return [] }
+            guard let key = declared.method(method, of: type, preferring: folder) else { return [] }
             return call(key, receiver: object, arguments: values)
         case .function, .closure, .flag, .string, .bool, .nilValue:
             return []
@@ -1052,7 +1151,7 @@ extension CobraInterpreter {
     fileprivate mutating func valueType(of value: Set<CobraValue>, folder: String) -> String? {
         var types: Set<String> = []
         for case .instance(let type) in value {
-            guard let key = method("Type", of: type, preferring: folder) else { return nil }
+            guard let key = declared.method("Type", of: type, preferring: folder) else { return nil }
             let returned = Self.strings(in: call(key, receiver: .instance(type), arguments: []))
             guard returned.count == 1, let only = returned.first else { return nil }
             types.insert(only)
@@ -1081,15 +1180,29 @@ struct CobraFlagMethod: Sendable, Equatable {
         "Text", "Func", "BoolFunc", "Time",
     ]
 
+    /// The shape of every method that defines a flag, by name: `T`, `TP`, `TVar` and `TVarP` for each of `types`,
+    /// and the custom `Var`, `VarP` and `VarPF` (the only names `parse` accepts), so that a call costs one lookup.
+    private static let byName: [String: CobraFlagMethod] = {
+        var table: [String: CobraFlagMethod] = [:]
+        let names = ["Var", "VarP", "VarPF"] + types.flatMap { [$0, $0 + "P", $0 + "Var", $0 + "VarP"] }
+        for name in names {
+            if let shape = parse(name) { table[name] = shape }
+        }
+        return table
+    }()
+
     /// The shape of `method`, or nil when it defines no flag.
     init?(_ method: String) {
+        guard let shape = Self.byName[method] else { return nil }
+        self = shape
+    }
+
+    private static func parse(_ method: String) -> CobraFlagMethod? {
         switch method {
         case "Var":
-            self.init(type: "custom", nameIndex: 1, shorthandIndex: nil, returnsFlag: false)
-            return
+            return CobraFlagMethod(type: "custom", nameIndex: 1, shorthandIndex: nil, returnsFlag: false)
         case "VarP", "VarPF":
-            self.init(type: "custom", nameIndex: 1, shorthandIndex: 2, returnsFlag: method == "VarPF")
-            return
+            return CobraFlagMethod(type: "custom", nameIndex: 1, shorthandIndex: 2, returnsFlag: method == "VarPF")
         default:
             break
         }
@@ -1112,7 +1225,7 @@ struct CobraFlagMethod: Sendable, Equatable {
         let type =
             base.hasPrefix("IP")
             ? "ip" + base.dropFirst(2) : (base.first.map { $0.lowercased() } ?? "") + base.dropFirst()
-        self.init(
+        return CobraFlagMethod(
             type: type, nameIndex: name, shorthandIndex: hasShorthand ? name + 1 : nil, returnsFlag: false)
     }
 

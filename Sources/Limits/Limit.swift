@@ -19,9 +19,12 @@ public enum Limit {
     /// code nests a few dozen levels; the body parser recurses a few frames a level.
     public static let goBodyDepth = 400
 
-    /// Same-package embedding followed through interfaces and structs (interface method sets, comparability).
-    /// Deeper chains are cut with a note; real APIs embed a few levels, and each level may hold a type
-    /// `goTypeDepth` deep, so the stack stays bounded by their product.
+    /// Embedding and naming followed through interfaces, structs and aliases (interface method sets, promoted
+    /// members, comparability, alias chains), within a package and into the module's other packages. Deeper chains
+    /// are cut with a note (comparability counts a name that deep as comparable); real APIs embed a few levels, and
+    /// each level may hold a type `goTypeDepth` deep, so the stack stays bounded by their product. Each name is
+    /// worked out once per package built, and each package of the module is parsed at most once per revision, so
+    /// cycles (which Go rejects, but a hostile repository need not compile) and diamonds cost one visit a name.
     public static let goEmbeddingDepth = 32
 
     /// Folders nested below a tree's root. The surface reader's, go-packages' and go-api's walks recurse once a

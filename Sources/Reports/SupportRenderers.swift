@@ -221,11 +221,7 @@ public enum SupportRenderer {
             case .none: "no releases"
             }
         var until = phase.end.map { " until \($0)" } ?? ""
-        if phase.end == nil,
-            let projected = table.projections[line.line]?.spans.first(where: {
-                $0.name == phase.name && $0.start == phase.start
-            })?.end
-        {
+        if phase.end == nil, let projected = projectedPhaseEnd(of: line, in: table) {
             until = " until \(projected) (projected from the cadence, \(relativeTime(of: projected, from: table.at)))"
         }
         var lines = wrapped(
@@ -267,7 +263,19 @@ public enum SupportRenderer {
         members["line_latest"] = .string(status.line.latest.version.description)
         members["newest_supported"] = .optional(status.newestSupported?.version.description)
         members["phase_end"] = .optional(status.line.phase.end?.description)
+        let projection = status.line.end == nil ? table.projections[status.line.line] : nil
+        members["phase_projected_end"] = .optional(
+            status.line.phase.end == nil ? projectedPhaseEnd(of: status.line, in: table)?.description : nil)
+        members["projected_end"] = .optional(projection?.end?.description)
+        members["projected_end_with"] = .optional(projection?.endsWith?.version.description)
         return JSONValue.object(members).rendered
+    }
+
+    /// When the cadence projects the line's current phase to end, if its end is not known yet.
+    private static func projectedPhaseEnd(of line: LineStatus, in table: SupportTable) -> CalendarDay? {
+        table.projections[line.line]?.spans.first(where: {
+            $0.name == line.phase.name && $0.start == line.phase.start
+        })?.end
     }
 
     // MARK: Fix targets

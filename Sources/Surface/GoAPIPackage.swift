@@ -10,6 +10,9 @@ struct ParsedGoFile: Sendable {
     let condition: String?
     /// Const initialiser tokens by declaration index and value index.
     let constantTokens: [Int: [[GoToken]]]
+    /// Import aliases and the qualifier texts spell them with: the import path's last element (`hapi_release5` for
+    /// `k8s.io/helm/pkg/proto/hapi/release` is `release`), so renaming an alias changes no type.
+    let canonicalQualifiers: [String: String]
 
     private static let operatingSystems: Set<String> = [
         "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd",
@@ -34,8 +37,46 @@ struct ParsedGoFile: Sendable {
         self.file = GoFile(
             packageName: file.packageName, buildConstraint: file.buildConstraint, imports: file.imports,
             declarations: file.declarations, tokens: [], errors: file.errors)
+        canonicalQualifiers = Self.canonicalQualifiers(file.imports)
         let parts = [Self.suffixCondition(name), file.buildConstraint].compactMap { $0 }
         condition = parts.isEmpty ? nil : parts.joined(separator: " && ")
+    }
+
+    /// The canonical qualifier of each aliased import. Two imports with one canonical name (`cloudlog` and
+    /// `cloudsecrets` of two `.../cloud` packages) are spelled alike: a type moving between them is not seen, but the
+    /// spelling of one never depends on which other packages the file imports (a false change at every new import).
+    static func canonicalQualifiers(_ imports: [GoImport]) -> [String: String] {
+        var result: [String: String] = [:]
+        for entry in imports {
+            guard let alias = entry.name, alias != "_", alias != ".", let canonical = canonicalName(of: entry.path),
+                canonical != alias
+            else { continue }
+            result[alias] = canonical
+        }
+        return result
+    }
+
+    /// The name an import path's package usually has: its last element, without a major version suffix `/vN` or
+    /// `.vN` (N at least 2: `gopkg.in/yaml.v3` is `yaml`, `k8s.io/api/core/v1` is `v1`); nil when that is no Go
+    /// identifier (`go-digest`).
+    static func canonicalName(of path: String) -> String? {
+        var elements = path.split(separator: "/").map(String.init)
+        // A module's major version suffix is v2 or more (`/v1` ends the path of a package named v1).
+        let isVersion = { (element: String) in
+            element.first == "v" && element.count > 1 && element.dropFirst().allSatisfy(\.isNumber)
+                && (Int(element.dropFirst()) ?? 0) >= 2
+        }
+        if elements.count > 1, let last = elements.last, isVersion(last) { elements.removeLast() }
+        guard var last = elements.last else { return nil }
+        if let dot = last.lastIndex(of: "."), isVersion(String(last[last.index(after: dot)...])) {
+            last = String(last[..<dot])
+        }
+        guard let first = last.unicodeScalars.first, first == "_" || first.properties.isAlphabetic,
+            last.unicodeScalars.allSatisfy({
+                $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil
+            })
+        else { return nil }
+        return last
     }
 
     /// True when the file never builds (`//go:build ignore`, the convention for generators).
@@ -71,16 +112,18 @@ struct GoAPIPackage {
     let ignoreValues: (String) -> Bool
     /// Bytes of string constants the evaluator may still build in this run.
     let constantBudget: ConstantBudget
+    /// The other packages of the module, for types followed into them; nil reads this package alone.
+    let scope: GoModuleScope?
 
-    private struct Declared<T> {
+    struct Declared<T> {
         let value: T
         let file: ParsedGoFile
         var conditions: [String?]
     }
 
-    private var types: [String: Declared<GoTypeSpec>] = [:]
+    private(set) var types: [String: Declared<GoTypeSpec>] = [:]
     private var functions: [String: Declared<GoFunction>] = [:]
-    private var methods: [String: [String: Declared<GoFunction>]] = [:]
+    private(set) var methods: [String: [String: Declared<GoFunction>]] = [:]
     private var values: [String: Declared<(spec: GoValueSpec, index: Int, declaration: Int)>] = [:]
 
     /// The package a folder's files declare: the most common package clause other than `main`, in files that build
@@ -96,7 +139,7 @@ struct GoAPIPackage {
     /// The package of `files` (those of another package or never built are left out).
     init(
         importPath: String, folder: String, files: [ParsedGoFile], ignoreValues: @escaping (String) -> Bool,
-        constantBudget: ConstantBudget = ConstantBudget()
+        constantBudget: ConstantBudget = ConstantBudget(), scope: GoModuleScope? = nil
     ) {
         let name = Self.packageName(of: files)
         self.importPath = importPath
@@ -104,6 +147,7 @@ struct GoAPIPackage {
         self.files = files.filter { !$0.isIgnored && $0.file.packageName == name }
         self.ignoreValues = ignoreValues
         self.constantBudget = constantBudget
+        self.scope = scope
         for file in self.files {
             for (declarationIndex, declaration) in file.file.declarations.enumerated() {
                 switch declaration {
@@ -134,6 +178,9 @@ struct GoAPIPackage {
         }
     }
 
+    /// The package clause's name (`httpext`): how other packages qualify its types.
+    var name: String { files.first?.file.packageName ?? "" }
+
     static func isExported(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first else { return false }
         return first.properties.isUppercase
@@ -143,17 +190,16 @@ struct GoAPIPackage {
 
     func items() -> [RawItem] {
         var items: [RawItem] = []
-        let packageName = files.first?.file.packageName ?? ""
         items.append(
             RawItem(
-                key: importPath, attributes: ["kind": "package", "name": packageName], stability: .stable,
+                key: importPath, attributes: ["kind": "package", "name": name], stability: .stable,
                 location: Location(path: folder.isEmpty ? "." : folder)))
         for (name, declared) in functions where Self.isExported(name) {
             items.append(
                 item(
                     name, declared.value.doc, declared,
                     attributes: [
-                        "kind": "func", "signature": declared.value.signature.description,
+                        "kind": "func", "signature": spelled(declared.value.signature, in: declared.file).description,
                     ], line: declared.value.position.line))
         }
         // In name order: what one type's embedding resolves is remembered for the next, and cut cycles or limits then
@@ -172,7 +218,7 @@ struct GoAPIPackage {
             let spec = declared.value.spec
             var attributes = ["kind": spec.isConstant ? "const" : "var"]
             if spec.isConstant {
-                attributes["type"] = spec.type?.description ?? "untyped"
+                attributes["type"] = spec.type.map { spelled($0, in: declared.file).description } ?? "untyped"
                 if ignoreValues(name) {
                     attributes["note"] = "value not promised (ignore-values)"
                 } else {
@@ -185,7 +231,7 @@ struct GoAPIPackage {
                     }
                 }
             } else if let type = spec.type {
-                attributes["type"] = Self.description(of: type, constants: constants)
+                attributes["type"] = Self.description(of: spelled(type, in: declared.file), constants: constants)
             } else if let inferred = inferredType(spec, declared.value.index) {
                 attributes["type"] = inferred
             } else {
@@ -239,7 +285,7 @@ struct GoAPIPackage {
             location: Location(path: path(declared.file), line: line))
     }
 
-    private func path(_ file: ParsedGoFile) -> String {
+    func path(_ file: ParsedGoFile) -> String {
         folder.isEmpty ? file.name : folder + "/" + file.name
     }
 
@@ -315,13 +361,25 @@ struct GoAPIPackage {
         var attributes: [String: String] = ["kind": spec.isAlias ? "alias" : "type"]
         if definedName != name { attributes["alias-of"] = definedName }
         if !spec.typeParameters.isEmpty {
-            attributes["typeparams"] = "[" + spec.typeParameters.map(\.description).joined(separator: ", ") + "]"
+            attributes["typeparams"] =
+                "["
+                + spec.typeParameters.map {
+                    GoTypeParameter(name: $0.name, constraint: spelled($0.constraint, in: declared.file)).description
+                }.joined(separator: ", ") + "]"
         }
         var members: [RawItem] = []
         // `any` is `interface{}`: `type T any` and `type T interface{}` are one type.
         let type: GoType =
             spec.type == .named(package: nil, name: "any", arguments: []) && types["any"] == nil
             ? .interface([]) : spec.type
+        // An alias of a type of another package of the module lists that type's members, as users reach them
+        // through the alias; an alias of another module's type cannot (a note says so).
+        var aliased: (owner: GoAPIPackage, name: String)?
+        if spec.isAlias, let target = resolve(spec.type, in: declared.file).map({ $0.owner.definedType($0.name) }),
+            target.owner.types[target.name]?.value.isAlias == false
+        {
+            aliased = target
+        }
         switch type {
         case .structure where !spec.isAlias:
             attributes["type"] = "struct"
@@ -329,10 +387,10 @@ struct GoAPIPackage {
             case .yes: break
             case .no: attributes["comparable"] = "no"
             case .unknown(let foreign):
-                // Whether `==` compiles depends on another package's type: no claim either way.
+                // Whether `==` compiles depends on another module's type: no claim either way.
                 attributes["comparable"] = "?"
                 attributes["note"] =
-                    "comparability depends on \(foreign.sorted().joined(separator: ", ")) from another package "
+                    "comparability depends on \(foreign.sorted().joined(separator: ", ")) from another module "
                     + "(needs type-checking)"
             }
         case .interface where !spec.isAlias:
@@ -349,22 +407,16 @@ struct GoAPIPackage {
                     "methods of embedded \(shape.foreign.sorted().joined(separator: ", ")) not listed "
                     + "(needs type-checking)"
             }
-            for (method, member) in shape.methods where Self.isExported(method) {
-                var memberAttributes = ["kind": "method", "receiver": "interface", "signature": member.signature]
-                if let via = member.via { memberAttributes["via"] = via }
-                members.append(
-                    RawItem(
-                        key: "\(importPath).\(name).\(method)", attributes: memberAttributes,
-                        stability: member.deprecated ? .deprecated : .stable,
-                        location: Location(path: path(member.file), line: member.line)))
-            }
+            members += interfaceMembers(name, shape)
         default:
-            attributes["type"] = (spec.isAlias ? "= " : "") + Self.description(of: spec.type, constants: constants)
-            if spec.isAlias, case .named(let package?, _, _) = spec.type,
+            attributes["type"] =
+                (spec.isAlias ? "= " : "")
+                + Self.description(of: spelled(spec.type, in: declared.file), constants: constants)
+            if spec.isAlias, aliased == nil, case .named(let package?, _, _) = spec.type,
                 Self.knownInterface(spec.type, in: declared.file) == nil
             {
-                attributes["note"] =
-                    "members of \(package).\(spec.type.baseName?.name ?? "") not listed (needs type-checking)"
+                let qualifier = declared.file.canonicalQualifiers[package] ?? package
+                attributes["note"] = Self.aliasMembersNotListed(qualifier + "." + (spec.type.baseName?.name ?? ""))
             }
             if let known = Self.knownInterface(spec.type, in: declared.file) {
                 // `type W io.Writer` is an interface with io.Writer's methods; `type W = io.Writer` lists them too.
@@ -378,22 +430,29 @@ struct GoAPIPackage {
                             key: "\(importPath).\(name).\(method)",
                             attributes: [
                                 "kind": "method", "receiver": "interface", "signature": signature,
-                                "via": spec.type.description,
+                                "via": spelled(spec.type, in: declared.file).description,
                             ], stability: .stable,
                             location: Location(path: path(declared.file), line: spec.position.line)))
                 }
+            } else if let aliased, case .interface = aliased.owner.types[aliased.name]?.value.type {
+                members += interfaceMembers(name, aliased.owner.interfaceShape(aliased.name, memo: memo, depth: 0))
             }
         }
         var own = item(
             name, aliasOrType.value.doc, aliasOrType, attributes: attributes, line: aliasOrType.value.position.line)
-        if !spec.isAlias {
-            let set = memberSet(of: definedName, memo: memo)
+        let memberSource = spec.isAlias ? aliased : (self, definedName)
+        if let memberSource {
+            let set = memberSource.owner.memberSet(of: memberSource.name, memo: memo, seenFrom: importPath)
+            var notes: [String] = []
             if !set.foreign.isEmpty {
-                let note =
+                notes.append(
                     "members promoted from \(set.foreign.sorted().joined(separator: ", ")) not listed "
-                    + "(needs type-checking)"
-                own.attributes["note"] = own.attributes["note"].map { $0 + "; " + note } ?? note
+                        + "(needs type-checking)")
             }
+            if let cut = set.cut {
+                notes.append("embedding of \(cut) not followed: more than \(Limit.goEmbeddingDepth) levels deep")
+            }
+            for note in notes { own.attributes["note"] = own.attributes["note"].map { $0 + "; " + note } ?? note }
             for (memberName, member) in set.members where Self.isExported(memberName) {
                 var memberAttributes = member.attributes
                 if let via = member.via { memberAttributes["via"] = via }
@@ -404,10 +463,34 @@ struct GoAPIPackage {
                     RawItem(
                         key: "\(importPath).\(name).\(memberName)", attributes: memberAttributes,
                         stability: member.deprecated ? .deprecated : .stable,
-                        location: Location(path: path(member.file), line: member.line)))
+                        location: Location(path: member.path, line: member.line)))
             }
         }
         return [own] + members
+    }
+
+    /// The note of an alias of another module's type, whose members are not read: `removalBump` claims no removal
+    /// of a member of such an alias.
+    static func aliasMembersNotListed(_ target: String) -> String {
+        "members of \(target) not listed (needs type-checking)"
+    }
+
+    static func saysAliasMembersNotListed(_ note: String) -> Bool {
+        note.hasPrefix("members of ") && note.hasSuffix(" not listed (needs type-checking)")
+    }
+
+    /// The exported methods of an interface's method set as items of the type `name` of this package.
+    private func interfaceMembers(_ name: String, _ shape: InterfaceShape) -> [RawItem] {
+        shape.methods.filter { Self.isExported($0.key) }.map { method, member in
+            var attributes = [
+                "kind": "method", "receiver": "interface", "signature": member.signature.seen(from: importPath),
+            ]
+            if let via = member.via { attributes["via"] = via }
+            return RawItem(
+                key: "\(importPath).\(name).\(method)", attributes: attributes,
+                stability: member.deprecated ? .deprecated : .stable,
+                location: Location(path: member.path, line: member.line))
+        }
     }
 
     /// Interfaces of the standard library whose method sets are known without reading them, by import path and name:
@@ -448,265 +531,6 @@ struct GoAPIPackage {
             let path = importPath(of: qualifier, in: file)
         else { return nil }
         return knownInterfaces[path + "." + name]
-    }
-
-    /// Whether values of a type can be compared with `==`, as far as this package's source says.
-    enum Comparability: Equatable {
-        case yes
-        case no
-        /// It depends on types of other packages, whose definitions are not read.
-        case unknown(Set<String>)
-    }
-
-    /// Types of the standard library whose comparability is known without reading them (the common field types).
-    private static let comparableForeign: Set<String> = [
-        "time.Time", "time.Duration", "time.Month", "time.Weekday", "context.Context", "io/fs.FileMode", "os.FileMode",
-        "reflect.Kind", "reflect.Type", "sync.Mutex", "sync.RWMutex", "sync.Once", "sync/atomic.Bool",
-        "sync/atomic.Int32", "sync/atomic.Int64", "sync/atomic.Uint32", "sync/atomic.Uint64", "sync/atomic.Value",
-        "io.Reader", "io.Writer", "io.ReadCloser", "io.WriteCloser", "io.Closer", "net.Conn", "net/http.Handler",
-        "net/http.RoundTripper", "log/slog.Level", "log/slog.Logger", "log.Logger", "net/url.URL", "net/netip.Addr",
-        "net/netip.Prefix", "net/netip.AddrPort",
-    ]
-    /// Standard library types that hold a slice, map or func: a struct with one is not comparable.
-    private static let incomparableForeign: Set<String> = [
-        "net/http.Header", "net/url.Values", "net.IP", "net.IPMask", "encoding/json.RawMessage", "net/http.Request",
-        "net/http.Client", "crypto/tls.Config", "crypto/tls.Certificate", "crypto/x509.Certificate",
-        "crypto/x509.CertPool", "bytes.Buffer", "strings.Builder", "regexp.Regexp", "net/http.Cookie", "math/big.Int",
-        "math/big.Float",
-    ]
-
-    /// Whether `type` (written in `file`) is comparable: a slice, map or func, or an array or struct (of this
-    /// package, followed by name) holding one, is not; a named type of another package is unknown unless it is a
-    /// well-known standard type (looked up by import path, so a module's own `time` package is not `time`). Each
-    /// name is worked out once (`memo`); names on a cycle or more than `Limit.goEmbeddingDepth` deep count as
-    /// comparable, as Go's own rule for an undecided name would not make them otherwise.
-    private func comparability(_ type: GoType, in file: ParsedGoFile, memo: Memo, depth: Int) -> Comparability {
-        switch type {
-        case .slice, .map, .function: return .no
-        case .array(_, let element): return comparability(element, in: file, memo: memo, depth: depth)
-        case .structure(let fields):
-            var unknown: Set<String> = []
-            for field in fields {
-                switch comparability(field.type, in: file, memo: memo, depth: depth) {
-                case .no: return .no
-                case .unknown(let names): unknown.formUnion(names)
-                case .yes: break
-                }
-            }
-            return unknown.isEmpty ? .yes : .unknown(unknown)
-        case .named(nil, let name, _):
-            if let known = memo.comparable[name] { return known }
-            guard depth < Limit.goEmbeddingDepth, !memo.comparing.contains(name), let declared = types[name] else {
-                return .yes
-            }
-            memo.comparing.insert(name)
-            let result = comparability(declared.value.type, in: declared.file, memo: memo, depth: depth + 1)
-            memo.comparing.remove(name)
-            memo.comparable[name] = result
-            return result
-        case .named(let qualifier?, let name, let arguments):
-            let standard = arguments.isEmpty ? Self.importPath(of: qualifier, in: file).map { $0 + "." + name } : nil
-            if let standard, Self.comparableForeign.contains(standard) { return .yes }
-            if let standard, Self.incomparableForeign.contains(standard) { return .no }
-            return .unknown([type.description])
-        default: return .yes
-        }
-    }
-
-    /// The import path a file imports under `qualifier`.
-    static func importPath(of qualifier: String, in file: ParsedGoFile) -> String? {
-        for entry in file.file.imports {
-            let last = entry.path.split(separator: "/").last.map(String.init) ?? entry.path
-            if (entry.name ?? last) == qualifier { return entry.path }
-        }
-        return nil
-    }
-
-    /// What the package's type names resolve to, each worked out once: a diamond of embeddings costs one visit a
-    /// name, not one a path.
-    private final class Memo {
-        var shapes: [String: InterfaceShape] = [:]
-        var shaping: Set<String> = []
-        var comparable: [String: Comparability] = [:]
-        var comparing: Set<String> = []
-    }
-
-    private struct InterfaceMethod {
-        let signature: String
-        let via: String?
-        let deprecated: Bool
-        let file: ParsedGoFile
-        let line: Int
-    }
-
-    private struct InterfaceShape {
-        var methods: [String: InterfaceMethod] = [:]
-        var typeElements: [String] = []
-        var foreign: Set<String> = []
-        var sealed = false
-        /// The first embedded interface not followed because it lies more than `Limit.goEmbeddingDepth` deep.
-        var cut: String?
-    }
-
-    /// The method set of the interface `name` with same-package embedded interfaces expanded, remembered in `memo`;
-    /// an embedding cycle is cut where it closes.
-    private func interfaceShape(_ name: String, memo: Memo, depth: Int) -> InterfaceShape {
-        if let known = memo.shapes[name] { return known }
-        guard let declared = types[name], case .interface(let elements) = declared.value.type else {
-            return InterfaceShape()
-        }
-        memo.shaping.insert(name)
-        defer { memo.shaping.remove(name) }
-        var shape = InterfaceShape()
-        var seenElements: Set<String> = []
-        let file = declared.file
-        for element in elements {
-            switch element {
-            case .method(let method, let signature, let doc, let position):
-                shape.methods[method] = InterfaceMethod(
-                    signature: signature.description, via: nil, deprecated: doc?.deprecation != nil, file: file,
-                    line: position.line)
-                if !Self.isExported(method) { shape.sealed = true }
-            case .embedded(let type, _):
-                if case .named(nil, let embedded, _) = type, let target = types[embedded],
-                    case .interface = target.value.type, !memo.shaping.contains(embedded)
-                {
-                    guard depth < Limit.goEmbeddingDepth else {
-                        shape.cut = shape.cut ?? embedded
-                        continue
-                    }
-                    let innerShape = interfaceShape(embedded, memo: memo, depth: depth + 1)
-                    for (method, member) in innerShape.methods where shape.methods[method] == nil {
-                        shape.methods[method] = InterfaceMethod(
-                            signature: member.signature, via: member.via ?? embedded, deprecated: member.deprecated,
-                            file: member.file, line: member.line)
-                    }
-                    shape.sealed = shape.sealed || innerShape.sealed
-                    shape.foreign.formUnion(innerShape.foreign)
-                    shape.cut = shape.cut ?? innerShape.cut
-                    for element in innerShape.typeElements where seenElements.insert(element).inserted {
-                        shape.typeElements.append(element)
-                    }
-                } else if case .named(nil, let embedded, _) = type, memo.shaping.contains(embedded) {
-                    continue
-                } else if let known = Self.knownInterface(type, in: file) {
-                    for (method, signature) in known where shape.methods[method] == nil {
-                        shape.methods[method] = InterfaceMethod(
-                            signature: signature, via: type.description, deprecated: false, file: file, line: 0)
-                    }
-                } else if case .named(.some, _, _) = type {
-                    shape.foreign.insert(type.description)
-                } else if case .named(nil, "error", []) = type {
-                    shape.methods["Error"] = InterfaceMethod(
-                        signature: "() string", via: "error", deprecated: false, file: file, line: 0)
-                } else if seenElements.insert(type.description).inserted {
-                    shape.typeElements.append(type.description)
-                }
-            }
-        }
-        memo.shapes[name] = shape
-        return shape
-    }
-
-    private struct Member {
-        var attributes: [String: String]
-        var via: String?
-        var deprecated: Bool
-        var file: ParsedGoFile
-        var line: Int
-        var conditions: [String?]
-        var depth: Int
-    }
-
-    private struct MemberSet {
-        var members: [String: Member] = [:]
-        var foreign: Set<String> = []
-    }
-
-    /// The fields and methods of a defined type, with those promoted from same-package embedded types; a name found
-    /// twice at the same depth is ambiguous in Go and left out.
-    private func memberSet(of name: String, memo: Memo) -> MemberSet {
-        var set = MemberSet()
-        var ambiguous: Set<String> = []
-        var blocked: Set<String> = []
-        // Breadth-first over embedded types: (type name, path of embeddings, reached through a pointer).
-        var level: [(name: String, via: String?, pointer: Bool)] = [(name, nil, false)]
-        var seen: Set<String> = [name]
-        var depth = 0
-        while !level.isEmpty && depth < 8 {
-            var found: [String: Member] = [:]
-            var next: [(name: String, via: String?, pointer: Bool)] = []
-            for entry in level {
-                guard let declared = types[entry.name] else { continue }
-                for (method, function) in methods[entry.name] ?? [:] {
-                    let pointerOnly = function.value.receiver?.isPointer == true && !entry.pointer
-                    let member = Member(
-                        attributes: [
-                            "kind": "method", "receiver": pointerOnly ? "pointer" : "value",
-                            "signature": function.value.signature.description,
-                        ], via: entry.via, deprecated: function.value.doc?.deprecation != nil, file: function.file,
-                        line: function.value.position.line, conditions: function.conditions, depth: depth)
-                    if found[method] != nil { ambiguous.insert(method) } else { found[method] = member }
-                }
-                switch declared.value.type {
-                case .structure(let fields):
-                    for field in fields {
-                        let fieldNames: [String]
-                        if field.isEmbedded, let base = field.type.baseName {
-                            fieldNames = [base.name]
-                            if base.package == nil {
-                                if !seen.contains(base.name) {
-                                    seen.insert(base.name)
-                                    let isPointer: Bool
-                                    if case .pointer = field.type { isPointer = true } else { isPointer = false }
-                                    let path = (entry.via.map { $0 + "." } ?? "") + base.name
-                                    next.append((base.name, path, entry.pointer || isPointer))
-                                }
-                            } else {
-                                set.foreign.insert(field.type.description)
-                            }
-                        } else {
-                            fieldNames = field.names
-                        }
-                        for fieldName in fieldNames {
-                            var attributes = ["kind": "field", "type": field.type.description]
-                            if field.isEmbedded { attributes["embedded"] = "yes" }
-                            let member = Member(
-                                attributes: attributes, via: entry.via, deprecated: field.doc?.deprecation != nil,
-                                file: declared.file, line: field.position.line, conditions: declared.conditions,
-                                depth: depth)
-                            if found[fieldName] != nil {
-                                ambiguous.insert(fieldName)
-                            } else {
-                                found[fieldName] = member
-                            }
-                        }
-                    }
-                case .interface where depth > 0:
-                    let shape = interfaceShape(entry.name, memo: memo, depth: 0)
-                    for (method, member) in shape.methods {
-                        let promoted = Member(
-                            attributes: ["kind": "method", "receiver": "value", "signature": member.signature],
-                            via: entry.via, deprecated: member.deprecated, file: member.file, line: member.line,
-                            conditions: declared.conditions, depth: depth)
-                        if found[method] != nil { ambiguous.insert(method) } else { found[method] = promoted }
-                    }
-                    set.foreign.formUnion(shape.foreign)
-                default:
-                    break
-                }
-            }
-            for (memberName, member) in found where set.members[memberName] == nil && !blocked.contains(memberName) {
-                if ambiguous.contains(memberName) { continue }
-                set.members[memberName] = member
-            }
-            // An ambiguous name at this depth also hides the same name deeper down.
-            blocked.formUnion(ambiguous)
-            ambiguous = []
-            level = next
-            depth += 1
-        }
-        return set
     }
 }
 

@@ -14,7 +14,7 @@ import Policy
 /// `go.mod` (`<root>/go.mod`) with attribute `path`, so a module path change is one change.
 final class GoAPIReader {
     private let parsed = BoundedCache<ObjectID, ParsedGoFile>(capacity: Limit.parsedFileCacheBytes)
-    private let packages = BoundedCache<PackageKey, [RawItem]>(capacity: Limit.itemCacheBytes)
+    private let packages = BoundedCache<PackageKey, BuiltPackage>(capacity: Limit.itemCacheBytes)
     private let folders = BoundedCache<ObjectID, [Folder]>(capacity: Limit.itemCacheBytes)
     private let modules = GoModuleLocator()
     private let constantBudget = ConstantBudget()
@@ -22,11 +22,20 @@ final class GoAPIReader {
     var constantBytesExhaustedIn: String? { constantBudget.exhaustedIn }
     /// Items built so far (not reused from the caches), for the run's item budget.
     private(set) var itemsBuilt = 0
-    private static let prunedNames: Set<String> = ["internal", "testdata", "vendor"]
+    private static let prunedNames: Set<String> = ["testdata", "vendor"]
 
     private struct Folder {
         let relative: String
         let files: [TreeEntry]
+        /// False under `internal/`: read only when a type of a public package is followed into it.
+        let isPublic: Bool
+    }
+
+    /// One package's items and the other packages of the module they were built from (their files): reused at a
+    /// later revision only while those are unchanged.
+    private struct BuiltPackage {
+        let items: [RawItem]
+        let dependencies: [String: [ObjectID]]
     }
 
     private struct PackageKey: Hashable {
@@ -45,8 +54,19 @@ final class GoAPIReader {
                 root: spec.root, in: tree, files: source, extractor: "go-api", notes: &notes)
         else { return [] }
         let goModPath = spec.root.isEmpty ? "go.mod" : spec.root + "/go.mod"
-        let found = try packageFolders(moduleTree, source: source)
+        let all = try packageFolders(moduleTree, source: source)
+        let found = all.filter(\.isPublic)
         let parsed = try parseFiles(found.flatMap(\.files), source: source)
+        let folderPath = { (folder: Folder) in
+            [spec.root, folder.relative].filter { !$0.isEmpty }.joined(separator: "/")
+        }
+        let importPath = { (folder: Folder) in folder.relative.isEmpty ? module : module + "/" + folder.relative }
+        var scopeFolders: [String: (folder: String, files: [TreeEntry])] = [:]
+        for folder in all { scopeFolders[importPath(folder)] = (folderPath(folder), folder.files) }
+        let scope = GoModuleScope(modulePath: module, folders: scopeFolders) { [unowned self] files throws(GitError) in
+            try self.parseFiles(files, source: source)
+        }
+        defer { scope.close() }
 
         var moduleAttributes = ["kind": "module", "path": module]
         if inferred { moduleAttributes["note"] = "no go.mod at this revision; import path from HEAD's go.mod" }
@@ -57,7 +77,7 @@ final class GoAPIReader {
         let ignorePatterns = spec.ignoreValues.map(\.description)
         for folder in found {
             let files = folder.files.compactMap { parsed[$0.id] }.filter { !$0.isIgnored }
-            let folderPath = [spec.root, folder.relative].filter { !$0.isEmpty }.joined(separator: "/")
+            let folderPath = folderPath(folder)
             for file in files {
                 if let error = file.file.errors.first {
                     let path = (folderPath.isEmpty ? "" : folderPath + "/") + file.name
@@ -70,34 +90,42 @@ final class GoAPIReader {
             }
             guard let name = GoAPIPackage.packageName(of: files) else { continue }
             let members = files.filter { $0.file.packageName == name }
-            let importPath = folder.relative.isEmpty ? module : module + "/" + folder.relative
+            let importPath = importPath(folder)
             let key = PackageKey(
                 importPath: importPath, folder: folderPath,
                 blobs: folder.files.filter { parsed[$0.id]?.file.packageName == name }.map(\.id),
                 ignoreValues: ignorePatterns)
-            if let cached = packages[key] {
-                items += cached
+            if let cached = packages[key], cached.dependencies.allSatisfy({ scope.blobs(of: $0.key) == $0.value }) {
+                items += cached.items
                 continue
             }
             let globs = spec.ignoreValues
             let package = GoAPIPackage(
                 importPath: importPath, folder: folderPath, files: members,
-                ignoreValues: { name in globs.contains { $0.matches(name) } }, constantBudget: constantBudget)
+                ignoreValues: { name in globs.contains { $0.matches(name) } }, constantBudget: constantBudget,
+                scope: scope)
+            scope.startRecording()
             let built = package.items()
-            packages.insert(built, for: key, cost: CacheCost.of(built))
+            // A package of the module that could not be read leaves these items incomplete: stop (fail closed).
+            if let failure = scope.failure { throw failure }
+            packages.insert(
+                BuiltPackage(items: built, dependencies: scope.consulted), for: key,
+                cost: CacheCost.of(built)
+                    + scope.consulted.reduce(0) { $0 + CacheCost.of($1.key) + 32 * $1.value.count })
             itemsBuilt += built.count
             items += built
         }
         return items
     }
 
-    /// Every folder below the module root that may hold a public package, with its `.go` files (tests left out).
+    /// Every folder below the module root that may hold a package, with its `.go` files (tests left out); those under
+    /// `internal/` are not public. `testdata/`, `vendor/`, `.`- and `_`-folders and nested modules hold none.
     private func packageFolders(_ tree: ObjectID, source: any FileTree, depth: Int = 0) throws(GitError) -> [Folder] {
         if let cached = folders[tree] { return cached }
         guard depth <= Limit.treeDepth else { throw GitError.tooDeep(path: "go-api package folders") }
         let entries = try source.entries(ofTree: tree)
         let sources = entries.filter { $0.kind == .blob && $0.name.hasSuffix(".go") && !$0.name.hasSuffix("_test.go") }
-        var result: [Folder] = sources.isEmpty ? [] : [Folder(relative: "", files: sources)]
+        var result: [Folder] = sources.isEmpty ? [] : [Folder(relative: "", files: sources, isPublic: true)]
         for entry in entries where entry.kind == .tree {
             let name = entry.name
             if Self.prunedNames.contains(name) || name.hasPrefix(".") || name.hasPrefix("_") { continue }
@@ -105,7 +133,9 @@ final class GoAPIReader {
             if children.contains(where: { $0.kind == .blob && $0.name == "go.mod" }) { continue }
             for sub in try packageFolders(entry.id, source: source, depth: depth + 1) {
                 result.append(
-                    Folder(relative: sub.relative.isEmpty ? name : name + "/" + sub.relative, files: sub.files))
+                    Folder(
+                        relative: sub.relative.isEmpty ? name : name + "/" + sub.relative, files: sub.files,
+                        isPublic: sub.isPublic && name != "internal"))
             }
         }
         folders.insert(

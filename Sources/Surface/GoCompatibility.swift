@@ -108,7 +108,7 @@ enum GoCompatibility {
             return .major
         case "embedded":
             // An embedded field becoming a named one of the same type keeps `s.F`; the members it promoted are items
-            // of their own (their removal is reported), except those of another package's type, which are not listed.
+            // of their own (their removal is reported), except those of another module's type, which are not listed.
             if before == "yes", after == nil, let type = new.attributes["type"], type.contains(".") { return .major }
             return .minor
         case "via" where new.attributes["kind"] == "field":
@@ -136,7 +136,7 @@ enum GoCompatibility {
             return before == "pointer" && after == "value" ? .minor : .major
         case "comparable":
             // `comparable=no` appears when a struct gains a slice, map or func field: `==` on it stops compiling.
-            // `?` means it depends on another package's type: from or to unknown, nothing can be claimed.
+            // `?` means it depends on another module's type: from or to unknown, nothing can be claimed.
             if before == "?" || after == "?" { return .patch }
             return after == "no" ? .major : .minor
         case "sealed":
@@ -153,13 +153,15 @@ enum GoCompatibility {
         }
     }
 
-    /// The bump a removed item needs: major, except a member of a type that became an alias of another package's
+    /// The bump a removed item needs: major, except a member of a type that became an alias of another module's
     /// type (`type T = other.T`, the usual way to move a type): its members are there, but not listed (no claim).
     static func removalBump(_ item: SurfaceItem, after: SurfaceSnapshot) -> Bump {
         // An unexported type no longer exposed: the exported items that referred to it carry the change.
         if item.attributes["exposed"] == "yes" { return .patch }
+        // An alias of another package of the module lists the members: their removal is a removal.
         guard let dot = item.key.lastIndex(of: "."), let parent = after.items[item.surface + ":" + item.key[..<dot]],
-            parent.attributes["kind"] == "alias", let target = parent.attributes["type"], target.contains(".")
+            parent.attributes["kind"] == "alias", let target = parent.attributes["type"], target.contains("."),
+            parent.attributes["note"].map(GoAPIPackage.saysAliasMembersNotListed) == true
         else { return .major }
         return .patch
     }

@@ -40,8 +40,9 @@ struct PolicyCommand: ParsableCommand {
                 case .defaults(let reason):
                     printLine(reason)
                 case .file(let path), .revision(_, let path):
-                    printLine(
-                        "\(path): valid (\(policy.surfaces.count) surfaces: \(surfaces.isEmpty ? "none" : surfaces))")
+                    let count = policy.surfaces.count
+                    let noun = count == 1 ? "surface" : "surfaces"
+                    printLine("\(path): valid (\(count) \(noun): \(surfaces.isEmpty ? "none" : surfaces))")
                 }
             }
         }

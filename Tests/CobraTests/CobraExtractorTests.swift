@@ -271,4 +271,36 @@ struct CobraRobustnessTests {
                 "\(found.notes)")
         }
     }
+
+    @Test("a value assigned after a function read it is followed: the passes go on until nothing read has changed")
+    func valueAssignedAfterItWasRead() {
+        // `main` runs before `setup` (entry points run in name order), so the first pass reads `sub` before it is
+        // assigned, and `attach` adds nothing; only a second pass, with `sub` known, adds `late`.
+        let source = """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            var sub *cobra.Command
+
+            func attach(root *cobra.Command) { root.AddCommand(sub) }
+
+            func main() {
+                root := &cobra.Command{Use: "tool"}
+                root.Flags().Bool("dry-run", false, "")
+                attach(root)
+            }
+
+            func setup() {
+                sub = &cobra.Command{Use: "late"}
+                sub.Flags().String("name", "", "")
+            }
+            """
+        let found = surface(["cmd/main.go": source], root: "tool")
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        #expect(
+            table(found) == [
+                "tool": [:], "tool --dry-run": local("bool"), "tool late": [:], "tool late --name": local("string"),
+            ])
+    }
 }

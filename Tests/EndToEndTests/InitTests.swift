@@ -23,7 +23,7 @@ struct InitEndToEndTests {
         let file = try folder.write("draft.yml", result.stdout)
         let validate = try runSemgate(["policy", "validate", file])
         #expect(validate.status == 0, "stdout: \(validate.stdout) stderr: \(validate.stderr)")
-        #expect(validate.stdout.contains("valid (1 surfaces: packages)"))
+        #expect(validate.stdout.contains("valid (1 surface: packages)"))
     }
 
     @Test("init --write writes only the file asked for, refuses to overwrite without --force (exit 2)")

@@ -11,7 +11,9 @@ extension Rule {
             The file named by `releases.version-file` declares a version other than the tag or --version being \
             released, so the released program would report the wrong version.
             """,
-        remedy: "Update the file before tagging, or fix the pattern in the policy if it reads the wrong string.",
+        remedy:
+            "Set the file to the released version before tagging, or fix the pattern in the policy if it reads the "
+            + "wrong string.",
         informationalInInitialDevelopment: false,
         examples: [
             RuleExample(
@@ -64,8 +66,8 @@ public struct VersionFileCheck: Sendable {
             if !version.hasSamePrecedence(as: target) {
                 violations.append(
                     Violation(
-                        "\(declared.location.path) declares version \(version) but the release is \(target); update "
-                            + "it to \(target) before tagging", location: declared.location,
+                        "\(declared.location.path) declares version \(version) but the release is \(target)",
+                        location: declared.location,
                         release: target.description))
             }
             return

@@ -1,0 +1,281 @@
+import Git
+import Limits
+import Policy
+import SemVer
+import TestSupport
+import Testing
+
+@testable import Surface
+
+/// go-api following types into other packages of the same module: embedded structs and interfaces whose members
+/// are promoted, fields whose comparability another package's type decides, aliases of another package's types.
+@Suite("go-api across the packages of a module")
+struct GoModuleFollowingTests {
+    static let yaml = """
+        semgate: 1
+        surfaces:
+          api:
+            extract:
+              go-api: {}
+        """
+
+    /// A module whose public `http.Response` embeds `*wire.Response` of an internal package.
+    private static let wire = """
+        package wire
+
+        import "time"
+
+        type Timings struct{ Start time.Time }
+
+        type Cookie struct{ Name string }
+
+        type Response struct {
+        \tStatus  int
+        \tTimings Timings
+        \tHeader  map[string][]string
+        \tbody    []byte
+        }
+
+        func (r *Response) Cookies() []Cookie { return nil }
+
+        func (r Response) Len() int { return 0 }
+
+        func (r *Response) reset() {}
+        """
+
+    private static let http = """
+        package http
+
+        import "example.com/mod/internal/wire"
+
+        type Response struct {
+        \t*wire.Response `js:"-"`
+        \tclient int
+        }
+
+        func (r *Response) JSON() string { return "" }
+        """
+
+    private func attributes(_ snapshot: SurfaceSnapshot, _ key: String) -> [String: String]? {
+        snapshot.items["api:example.com/mod/" + key]?.attributes
+    }
+
+    @Test("an embedded struct of another package, internal too, promotes its exported fields and methods, in its terms")
+    func embeddedStruct() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/mod\n")
+        try repo.write("internal/wire/wire.go", Self.wire)
+        try repo.write("http/http.go", Self.http)
+        try repo.commit("v1")
+        try repo.tag("v1.0.0")
+        // Only the internal package changes: the public package's items must follow it.
+        try repo.write("internal/wire/wire.go", Self.wire.replacingOccurrences(of: "\tStatus  int\n", with: ""))
+        try repo.commit("v2")
+
+        let repository = try Repository(discovering: repo.url.path)
+        let policy = try loadPolicy(Self.yaml)
+        let reader = SurfaceReader(repository: repository, policy: policy)
+        let before = try reader.snapshot(at: try repository.resolve("v1.0.0"))
+        #expect(
+            before.sortedItems.map(\.key).filter { $0.hasPrefix("example.com/mod/http.Response") } == [
+                "example.com/mod/http.Response", "example.com/mod/http.Response.Cookies",
+                "example.com/mod/http.Response.Header", "example.com/mod/http.Response.JSON",
+                "example.com/mod/http.Response.Len", "example.com/mod/http.Response.Response",
+                "example.com/mod/http.Response.Status", "example.com/mod/http.Response.Timings",
+            ])
+        #expect(attributes(before, "http.Response")?["note"] == nil)
+        #expect(
+            attributes(before, "http.Response.Timings") == ["kind": "field", "type": "wire.Timings", "via": "Response"])
+        #expect(
+            attributes(before, "http.Response.Cookies")
+                == ["kind": "method", "receiver": "value", "signature": "() []wire.Cookie", "via": "Response"])
+        #expect(
+            attributes(before, "http.Response.Response") == [
+                "kind": "field", "type": "*wire.Response", "embedded": "yes",
+            ])
+        #expect(
+            before.items["api:example.com/mod/http.Response.Status"]?.location
+                == Location(path: "internal/wire/wire.go", line: 10))
+
+        let after = try reader.snapshot(at: try repository.resolve("HEAD"))
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
+        #expect(
+            changes.map { "\($0.kind) \($0.key) \($0.bump)" } == ["removed example.com/mod/http.Response.Status major"])
+    }
+
+    @Test("comparability through another package of the module is known; through another module's type it is not")
+    func comparability() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/mod\n")
+        try repo.write("key/key.go", "package key\n\ntype Key struct{ Name string }\n\ntype Alias = Key\n")
+        try repo.write(
+            "conf/conf.go",
+            """
+            package conf
+
+            import (
+            \t"example.com/mod/key"
+            \t"gopkg.in/guregu/null.v3"
+            )
+
+            type Config struct{ K key.Key }
+
+            type ByAlias struct{ K [2]key.Alias }
+
+            type Other struct{ V null.String }
+            """)
+        try repo.commit("v1")
+        try repo.tag("v1.0.0")
+        try repo.write(
+            "key/key.go", "package key\n\ntype Key struct{ Name string; Tags []string }\n\ntype Alias = Key\n")
+        try repo.commit("v2")
+
+        let policy = try loadPolicy(Self.yaml)
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.yaml)
+        #expect(attributes(before, "conf.Config")?["comparable"] == nil)
+        #expect(attributes(before, "conf.Config")?["note"] == nil)
+        #expect(attributes(before, "conf.Other")?["comparable"] == "?")
+        #expect(
+            attributes(before, "conf.Other")?["note"]
+                == "comparability depends on null.String from another module (needs type-checking)")
+        let after = try surface(of: repo, at: "HEAD", policy: Self.yaml)
+        #expect(attributes(after, "conf.Config")?["comparable"] == "no")
+        #expect(attributes(after, "conf.ByAlias")?["comparable"] == "no")
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
+        #expect(
+            changes.map { "\($0.kind) \($0.key) \($0.bump)" } == [
+                "changed example.com/mod/conf.ByAlias major", "changed example.com/mod/conf.Config major",
+                "changed example.com/mod/key.Alias major", "added example.com/mod/key.Alias.Tags minor",
+                "changed example.com/mod/key.Key major",
+                "added example.com/mod/key.Key.Tags minor",
+            ])
+    }
+
+    @Test("an interface embedding one of another package lists its methods in its terms; adding one there is a break")
+    func embeddedInterface() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/mod\n")
+        try repo.write(
+            "lib/lib.go",
+            "package lib\n\ntype Options struct{}\n\ntype Runner interface {\n\tRun() error\n\tOpts() Options\n}\n")
+        try repo.write(
+            "ext/ext.go",
+            "package ext\n\nimport \"example.com/mod/lib\"\n\ntype Runner interface {\n\tlib.Runner\n\tStop()\n}\n")
+        try repo.commit("v1")
+        try repo.tag("v1.0.0")
+        try repo.write(
+            "lib/lib.go",
+            "package lib\n\ntype Options struct{}\n\ntype Runner interface {\n\tRun() error\n\tOpts() Options\n\tSetup()\n}\n"
+        )
+        try repo.commit("v2")
+
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.yaml)
+        #expect(
+            attributes(before, "ext.Runner.Opts")
+                == ["kind": "method", "receiver": "interface", "signature": "() lib.Options", "via": "lib.Runner"])
+        #expect(attributes(before, "ext.Runner")?["embeds"] == nil)
+        #expect(attributes(before, "ext.Runner")?["note"] == nil)
+        let after = try surface(of: repo, at: "HEAD", policy: Self.yaml)
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: try loadPolicy(Self.yaml))
+        #expect(
+            changes.map { "\($0.kind) \($0.key) \($0.bump)" } == [
+                "added example.com/mod/ext.Runner.Setup major", "added example.com/mod/lib.Runner.Setup major",
+            ])
+    }
+
+    @Test("a type moved to another package of the module behind an alias keeps its members; removing one is a break")
+    func movedBehindAlias() throws {
+        let repo = try FixtureRepository()
+        let client = "type Client struct{ Addr string }\n\nfunc (c *Client) Do() error { return nil }\n"
+        try repo.write("go.mod", "module example.com/mod\n")
+        try repo.write("lib/lib.go", "package lib\n\n" + client)
+        try repo.commit("v1")
+        try repo.tag("v1.0.0")
+        try repo.write(
+            "lib/lib.go", "package lib\n\nimport \"example.com/mod/transport\"\n\ntype Client = transport.Client\n")
+        try repo.write("transport/transport.go", "package transport\n\n" + client)
+        try repo.commit("v2")
+        try repo.tag("v2.0.0")
+        try repo.write("transport/transport.go", "package transport\n\ntype Client struct{ Addr string }\n")
+        try repo.commit("v3")
+
+        let policy = try loadPolicy(Self.yaml)
+        let v1 = try surface(of: repo, at: "v1.0.0", policy: Self.yaml)
+        let v2 = try surface(of: repo, at: "v2.0.0", policy: Self.yaml)
+        #expect(attributes(v2, "lib.Client.Do")?["signature"] == "() error")
+        #expect(attributes(v2, "lib.Client")?["note"] == nil)
+        // apidiff: a defined type becoming an alias of another package's type is a change of the type; its members
+        // are all still there.
+        #expect(
+            SurfaceDiff.changes(from: v1, to: v2, policy: policy).map { "\($0.kind) \($0.key) \($0.bump)" } == [
+                "changed example.com/mod/lib.Client major", "added example.com/mod/transport minor",
+                "added example.com/mod/transport.Client minor", "added example.com/mod/transport.Client.Addr minor",
+                "added example.com/mod/transport.Client.Do minor",
+            ])
+        let v3 = try surface(of: repo, at: "HEAD", policy: Self.yaml)
+        #expect(
+            SurfaceDiff.changes(from: v2, to: v3, policy: policy).map { "\($0.kind) \($0.key) \($0.bump)" } == [
+                "removed example.com/mod/lib.Client.Do major", "removed example.com/mod/transport.Client.Do major",
+            ])
+    }
+
+    @Test("embedding cycles across packages end; a chain deeper than the limit is cut with a note")
+    func hostileEmbedding() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/mod\n")
+        try repo.write(
+            "a/a.go",
+            "package a\n\nimport \"example.com/mod/b\"\n\ntype T struct {\n\tb.T\n\tX int\n}\n\n"
+                + "type I interface {\n\tb.I\n\tA()\n}\n")
+        try repo.write(
+            "b/b.go",
+            "package b\n\nimport \"example.com/mod/a\"\n\ntype T struct {\n\ta.T\n\tY []int\n}\n\n"
+                + "type I interface {\n\ta.I\n\tB()\n}\n")
+        let depth = Limit.goEmbeddingDepth + 8
+        for level in 0..<depth {
+            try repo.write(
+                "chain/p\(level)/p.go",
+                "package p\(level)\n\nimport \"example.com/mod/chain/p\(level + 1)\"\n\n"
+                    + "type T struct {\n\tp\(level + 1).T\n\tF\(level) int\n}\n")
+        }
+        try repo.commit("hostile")
+
+        let snapshot = try surface(of: repo, policy: Self.yaml)
+        #expect(attributes(snapshot, "a.T.Y")?["type"] == "[]int")
+        #expect(attributes(snapshot, "a.T")?["comparable"] == "no")
+        #expect(attributes(snapshot, "b.T.X")?["via"] == "T")
+        #expect(attributes(snapshot, "a.I.B")?["via"] == "b.I")
+        #expect(attributes(snapshot, "b.I.A")?["via"] == "a.I")
+        #expect(attributes(snapshot, "chain/p0.T.F\(Limit.goEmbeddingDepth)") != nil)
+        #expect(attributes(snapshot, "chain/p0.T.F\(Limit.goEmbeddingDepth + 1)") == nil)
+        #expect(
+            attributes(snapshot, "chain/p0.T")?["note"]?.hasSuffix(
+                "not followed: more than \(Limit.goEmbeddingDepth) levels deep") == true)
+    }
+
+    @Test(
+        "an import alias is spelled by its path: renaming it, or importing another package of that name, changes nothing"
+    )
+    func importAliases() {
+        func items(_ source: String) -> [String: [String: String]] {
+            let file = ParsedGoFile(name: "p.go", bytes: Array(source.utf8))
+            let package = GoAPIPackage(
+                importPath: "example.com/m/p", folder: "p", files: [file], ignoreValues: { _ in false })
+            return Dictionary(package.items().map { ($0.key, $0.attributes) }, uniquingKeysWith: { first, _ in first })
+        }
+        let old = items(
+            "package p\nimport rel3 \"example.com/proto/release\"\nfunc Get() *rel3.Release { return nil }\n")
+        let new = items(
+            "package p\nimport rel5 \"example.com/proto/release\"\nfunc Get() *rel5.Release { return nil }\n")
+        #expect(old["example.com/m/p.Get"]?["signature"] == "() *release.Release")
+        #expect(new["example.com/m/p.Get"]?["signature"] == "() *release.Release")
+        let clash = items(
+            "package p\nimport (\n\t\"errors\"\n\tkerrors \"example.com/k8s/errors\"\n)\n"
+                + "func Wrap(error) *kerrors.StatusError { return nil }\n")
+        #expect(clash["example.com/m/p.Wrap"]?["signature"] == "(error) *errors.StatusError")
+        #expect(ParsedGoFile.canonicalName(of: "gopkg.in/yaml.v3") == "yaml")
+        #expect(ParsedGoFile.canonicalName(of: "example.com/m/v2") == "m")
+        #expect(ParsedGoFile.canonicalName(of: "example.com/m/api/v1") == "v1")
+        #expect(ParsedGoFile.canonicalName(of: "github.com/opencontainers/go-digest") == nil)
+    }
+}
