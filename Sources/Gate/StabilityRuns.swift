@@ -3,13 +3,15 @@ import Policy
 import Surface
 
 /// What the deprecation and promotion windows ask of earlier releases, kept as an index while `audit` streams
-/// through the history instead of keeping every release's surface: for each item of the last final release
-/// recorded, its stability there and the earliest release of the unbroken run of predecessors in which it had that
-/// stability.
+/// through the history instead of keeping every release's surface: for each deprecated item and each promotion's
+/// new key at the last final release recorded, its stability there and the earliest release of the unbroken run of
+/// predecessors in which it had that stability.
 ///
-/// Memory follows one surface's ids, not the history. Releases are recorded in precedence order; a release whose
-/// predecessor is not the last one recorded (a duplicate version, an audit's first release) starts a new chain, and
-/// a run that reaches back to a chain's first release says so, so the caller reads the older surfaces itself.
+/// Memory follows the deprecated items and promotion targets of one surface, not the history or the surface's
+/// size; a release whose inputs say which items changed since its predecessor costs those items. Releases are
+/// recorded in precedence order; a release whose predecessor is not the last one recorded (a duplicate version, an
+/// audit's first release) starts a new chain, and a run that reaches back to a chain's first release says so, so the
+/// caller reads the older surfaces itself. Questions about other items get nil: the caller reads surfaces for them.
 final class StabilityRuns {
     /// The answer for one item at one release.
     enum Run: Equatable {
@@ -23,53 +25,67 @@ final class StabilityRuns {
     private struct Entry {
         var stability: Stability
         var since: Int
-        var seen: Int
-
-        /// The entry at release `serial` (chain index `index`): the run goes on when the item had `stability` at the
-        /// release recorded just before, else one starts here.
-        mutating func extend(_ stability: Stability, since index: Int, serial: Int) {
-            if seen == serial - 1 && self.stability == stability {
-                seen = serial
-            } else {
-                self = Entry(stability: stability, since: index, seen: serial)
-            }
-        }
     }
 
+    /// The ids tracked whatever their stability (promotions' new keys); other ids are tracked while deprecated.
+    private let targets: Set<String>
     private var runs: [String: Entry] = [:]
     /// The releases of the current chain, oldest first.
     private var chain: [ReleasePoint] = []
     private var chainHasPredecessor = false
-    private var serial = 0
+
+    init(promotionTargets: Set<String>) {
+        targets = promotionTargets
+    }
 
     /// The last release recorded.
     var last: ReleasePoint? { chain.last }
 
-    /// Records final release `point` with its surface; `predecessor` is its predecessor, nil for none.
-    func record(_ point: ReleasePoint, predecessor: ReleasePoint?, items: [String: SurfaceItem]) {
-        serial += 1
+    /// Records final release `point` with its surface; `predecessor` is its predecessor, nil for none, and `changed`
+    /// the ids whose items may differ from the predecessor's (nil: any may).
+    func record(_ point: ReleasePoint, predecessor: ReleasePoint?, surface: SurfaceSnapshot, changed: Set<String>?) {
+        var changed = changed
         if predecessor == nil || predecessor != chain.last {
-            runs.removeAll(keepingCapacity: true)
             chain = []
+            runs = [:]
             chainHasPredecessor = predecessor != nil
+            changed = nil
         }
         chain.append(point)
         let index = chain.count - 1
-        for (id, item) in items {
-            // One hash of the id: the entry is found or made in place.
-            runs[id, default: Entry(stability: item.stability, since: index, seen: serial)].extend(
-                item.stability, since: index, serial: serial)
+        guard let changed else {
+            var fresh: [String: Entry] = [:]
+            for (id, item) in surface.items where isTracked(id, item.stability) {
+                fresh[id] = next(runs[id], item.stability, index)
+            }
+            runs = fresh
+            return
         }
-        // Items gone since stay as stale entries (seen before this release), which no answer reads; they are dropped
-        // once they outnumber the surface, so memory follows the surface without rebuilding the index at every removal.
-        if runs.count > 2 * items.count { runs = runs.filter { $0.value.seen == serial } }
+        for id in changed {
+            if let item = surface.items[id], isTracked(id, item.stability) {
+                runs[id] = next(runs[id], item.stability, index)
+            } else {
+                runs[id] = nil
+            }
+        }
     }
 
-    /// The run of `stability` of item `id` ending at `point`; nil when `point` is not the last release recorded
-    /// (the index cannot answer).
+    private func isTracked(_ id: String, _ stability: Stability) -> Bool {
+        stability == .deprecated || targets.contains(id)
+    }
+
+    /// The entry after `previous` for an item of `stability` at chain index `index`: the run goes on while the
+    /// stability stays.
+    private func next(_ previous: Entry?, _ stability: Stability, _ index: Int) -> Entry {
+        if let previous, previous.stability == stability { return previous }
+        return Entry(stability: stability, since: index)
+    }
+
+    /// The run of `stability` of item `id` ending at `point`; nil when `point` is not the last release recorded or
+    /// the item is not one this index tracks at that stability (the index cannot answer).
     func run(of id: String, is stability: Stability, at point: ReleasePoint) -> Run? {
-        guard let last = chain.last, last == point else { return nil }
-        guard let entry = runs[id], entry.seen == serial, entry.stability == stability else { return .absent }
+        guard let last = chain.last, last == point, isTracked(id, stability) else { return nil }
+        guard let entry = runs[id], entry.stability == stability else { return .absent }
         return .since(chain[entry.since], reachesBack: entry.since == 0 && chainHasPredecessor)
     }
 }
