@@ -251,6 +251,15 @@ extension GoAPIPackage {
         return QualifiedText(home: importPath, local: Self.text(of: local), qualified: Self.text(of: qualified))
     }
 
+    /// `text(of:in:typeParameters:)` as the package at `viewer` sees it: the qualified text is built only for
+    /// another package (members of a package's own types, nearly all of them, need only the local one).
+    func text(of type: GoType, in file: ParsedGoFile, typeParameters: Set<String>, seenFrom viewer: String) -> String {
+        guard viewer == importPath || importPath.isEmpty else {
+            return text(of: type, in: file, typeParameters: typeParameters).qualified
+        }
+        return Self.text(of: spelled(type, in: file))
+    }
+
     private static func text(of type: GoType) -> String {
         if case .function(let signature) = type { return signature.description }
         return type.description
@@ -315,7 +324,7 @@ extension GoAPIPackage {
                 guard let declared = owner.types[entry.name] else { continue }
                 let typeParameters = Set(declared.value.typeParameters.map(\.name))
                 let visible = { (type: GoType, file: ParsedGoFile) in
-                    owner.text(of: type, in: file, typeParameters: typeParameters).seen(from: viewer)
+                    owner.text(of: type, in: file, typeParameters: typeParameters, seenFrom: viewer)
                 }
                 // Another package's unexported members are other names than this package's: never reachable here.
                 let foreignOwner = owner.importPath != viewer
