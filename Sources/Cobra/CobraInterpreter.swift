@@ -138,13 +138,14 @@ private struct Declared {
     /// Where each function is declared: `files[file].functions[index]`.
     var functions: [CobraFunctionKey: (file: Int, index: Int)] = [:]
     /// Methods by receiver type and name (`T.Type`), across folders, for values whose package is not known.
-    var methods: [ScopedName: [CobraFunctionKey]] = [:]
+    /// (The first of those declared in several folders, the one a value whose package is not known resolves to.)
+    var methods: [ScopedName: CobraFunctionKey] = [:]
 
     /// The method `name` of `type`: the one declared in `folder`, else the first of any folder.
     func method(_ name: String, of type: String, preferring folder: String) -> CobraFunctionKey? {
         let local = CobraFunctionKey(folder: folder, receiver: type, name: name)
         if functions[local] != nil { return local }
-        return methods[ScopedName(scope: type, name: name)]?.min()
+        return methods[ScopedName(scope: type, name: name)]
     }
 }
 
@@ -281,7 +282,8 @@ struct CobraInterpreter {
                 if declared.functions[unique] == nil {
                     declared.functions[unique] = (index, position)
                     if let receiver = function.receiver?.type {
-                        declared.methods[ScopedName(scope: receiver, name: function.name), default: []].append(unique)
+                        let method = ScopedName(scope: receiver, name: function.name)
+                        if declared.methods[method].map({ unique < $0 }) ?? true { declared.methods[method] = unique }
                     }
                 }
             }
