@@ -100,31 +100,58 @@ public struct CobraExtractorSpec: Extractor {
 
     // MARK: init
 
+    /// First folders whose programs serve the project's own work, not its users.
+    static let ownWorkFolders: Set<String> = [
+        "tools", "hack", "test", "tests", "e2e", "example", "examples", "scripts", "benchmarks", "docs",
+    ]
+
     public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] {
         guard let goMod = try project.text("go.mod"), let module = ProjectFiles.goModule(goMod),
             goMod.contains("github.com/spf13/cobra")
         else { return [] }
         // Files that build commands or flags, including helper packages that take a command or a flag set.
         var uses: [String] = []
+        // Programs for the project's own work (tools/, hack/, tests, examples) are not the command line users type.
         let files = try project.goFiles { text in
             guard text.contains("cobra.Command") || text.contains("pflag.FlagSet") else { return false }
             return text.contains("cobra.Command{") || text.contains("*cobra.Command") || text.contains(".Flags()")
                 || text.contains("PersistentFlags()") || text.contains("*pflag.FlagSet")
-        }
+        }.filter { path in !path.contains("/") || !Self.ownWorkFolders.contains(String(path.prefix { $0 != "/" })) }
         for path in files {
             guard let text = try project.text(path) else { continue }
             uses += ProjectFiles.captures(#"Use:\s*"(?<value>[^" ]+)"#, in: text)
         }
         let folders = Array(Set(files.map(folder(of:)))).sorted()
         let globs = reviewerGlobs(folders.isEmpty ? ["cmd"] : folders)
-        // The program's name: the folder of a `package main` that builds commands (cmd/NAME), else the module's.
-        let mains = try project.goPackageFolders().filter { $0.package == "main" && folders.contains($0.folder) }
+        // A command line built by a framework around cobra (simplecobra's `Commander`s) writes no command literal:
+        // the cobra surface would find nothing, and no reviewer keeps a surface that finds nothing.
+        var constructs = false
+        for path in files where !constructs {
+            constructs = try project.text(path).map { $0.contains("cobra.Command{") } ?? false
+        }
+        guard constructs else {
+            return [
+                SurfaceProposal(
+                    finding:
+                        "go.mod requires github.com/spf13/cobra, but no file builds a `cobra.Command{...}` (\(files.count) "
+                        + "file\(files.count == 1 ? "" : "s") use\(files.count == 1 ? "s" : "") cobra types: a framework builds the "
+                        + "commands): no cli surface; list the commands in a file and read it with `list:`",
+                    surface: nil)
+            ]
+        }
+        // The program's name: a `package main` folder (cmd/NAME, or the module's root) that a constant `Use` names,
+        // else the first that builds commands, else the module's name.
         let moduleName =
             module.split(separator: "/").last(where: { !($0.first == "v" && Int($0.dropFirst()) != nil) })
             .map(String.init) ?? module
+        let mains = try project.goPackageFolders().filter { $0.package == "main" }.map { main in
+            (
+                folder: main.folder,
+                name: main.folder.isEmpty ? moduleName : String(main.folder.split(separator: "/").last ?? "")
+            )
+        }
         let program =
-            mains.first.map { $0.folder.isEmpty ? moduleName : String($0.folder.split(separator: "/").last ?? "") }
-            ?? moduleName
+            (mains.first { uses.contains($0.name) } ?? mains.first { folders.contains($0.folder) })?.name ?? moduleName
         // With `root:` set, the root is the command whose Use names it; needed when no constant Use does.
         let needsRoot = !uses.contains(program)
         var cobra: [DraftEntry] = [DraftEntry("files", .list(globs.map(DraftNode.string)))]

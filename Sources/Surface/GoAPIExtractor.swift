@@ -50,9 +50,13 @@ public struct GoAPIExtractorSpec: Extractor {
     }
 
     public func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem] {
+        try itemGroups(in: &context).flatMap { $0 }
+    }
+
+    public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
         let reader = context.cache(GoAPIReader.init)
         let built = reader.itemsBuilt
-        let items: [RawItem]
+        let items: [[RawItem]]
         do {
             items = try reader.items(
                 self, tree: context.tree, source: context.source, notes: &context.notes, problems: &context.problems)
@@ -152,7 +156,9 @@ public struct GoAPIExtractorSpec: Extractor {
         let prefix = root.isEmpty ? "" : root + "/"
         // Importable packages: not package main, not under internal/, testdata/, vendor/, dot- or underscore-folders
         // or nested modules; folders relative to the module's root.
-        let importable = packages.filter { $0.package != "main" }.map { String($0.folder.dropFirst(prefix.count)) }
+        // `package main_test` outside a _test.go file (a file that only pins dependencies) is no package to import.
+        let importable = packages.filter { $0.package != "main" && !$0.package.hasSuffix("_test") }
+            .map { String($0.folder.dropFirst(prefix.count)) }
             .filter { !$0.split(separator: "/").contains { ["internal", "testdata", "vendor"].contains($0) } }
         let forOthers = importable.filter { folder in
             guard let first = folder.split(separator: "/").first else { return true }
@@ -167,6 +173,9 @@ public struct GoAPIExtractorSpec: Extractor {
                         + "no Go API surface", surface: nil)
             ]
         }
+        // A module whose root folder is a program (`package main`): its packages are often the program's own parts
+        // (etcd's etcdctl, hugo), sometimes promised (k6's extension API): the reviewer decides.
+        let isProgram = packages.contains { $0.folder == root && $0.package == "main" }
         var unstable: [String] = []
         for folder in forOthers {
             for segment in folder.split(separator: "/").map(String.init) where isUnstableFolder(segment) {
@@ -200,7 +209,12 @@ public struct GoAPIExtractorSpec: Extractor {
                         "package main) and its exported funcs, types, fields, methods, consts and vars, compared with Go's",
                         "compatibility rules. Removing or changing one breaks the programs that import it. For the package",
                         "list alone (cheaper, coarser) write `go-packages: {}` instead.",
-                    ]),
+                    ]
+                        + (isProgram
+                            ? [
+                                "The module's root is a program (package main): keep this surface only if its packages",
+                                "are promised to other programs; delete it if they are the program's own parts.",
+                            ] : [])),
                 experimental: experimental)
         ]
     }

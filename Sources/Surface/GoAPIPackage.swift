@@ -10,6 +10,9 @@ struct ParsedGoFile: Sendable {
     let condition: String?
     /// Const initialiser tokens by declaration index and value index.
     let constantTokens: [Int: [[GoToken]]]
+    /// Import aliases and the qualifier texts spell them with: the import path's last element (`hapi_release5` for
+    /// `k8s.io/helm/pkg/proto/hapi/release` is `release`), so renaming an alias changes no type.
+    let canonicalQualifiers: [String: String]
 
     private static let operatingSystems: Set<String> = [
         "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd",
@@ -34,8 +37,46 @@ struct ParsedGoFile: Sendable {
         self.file = GoFile(
             packageName: file.packageName, buildConstraint: file.buildConstraint, imports: file.imports,
             declarations: file.declarations, tokens: [], errors: file.errors)
+        canonicalQualifiers = Self.canonicalQualifiers(file.imports)
         let parts = [Self.suffixCondition(name), file.buildConstraint].compactMap { $0 }
         condition = parts.isEmpty ? nil : parts.joined(separator: " && ")
+    }
+
+    /// The canonical qualifier of each aliased import. Two imports with one canonical name (`cloudlog` and
+    /// `cloudsecrets` of two `.../cloud` packages) are spelled alike: a type moving between them is not seen, but the
+    /// spelling of one never depends on which other packages the file imports (a false change at every new import).
+    static func canonicalQualifiers(_ imports: [GoImport]) -> [String: String] {
+        var result: [String: String] = [:]
+        for entry in imports {
+            guard let alias = entry.name, alias != "_", alias != ".", let canonical = canonicalName(of: entry.path),
+                canonical != alias
+            else { continue }
+            result[alias] = canonical
+        }
+        return result
+    }
+
+    /// The name an import path's package usually has: its last element, without a major version suffix `/vN` or
+    /// `.vN` (N at least 2: `gopkg.in/yaml.v3` is `yaml`, `k8s.io/api/core/v1` is `v1`); nil when that is no Go
+    /// identifier (`go-digest`).
+    static func canonicalName(of path: String) -> String? {
+        var elements = path.split(separator: "/").map(String.init)
+        // A module's major version suffix is v2 or more (`/v1` ends the path of a package named v1).
+        let isVersion = { (element: String) in
+            element.first == "v" && element.count > 1 && element.dropFirst().allSatisfy(\.isNumber)
+                && (Int(element.dropFirst()) ?? 0) >= 2
+        }
+        if elements.count > 1, let last = elements.last, isVersion(last) { elements.removeLast() }
+        guard var last = elements.last else { return nil }
+        if let dot = last.lastIndex(of: "."), isVersion(String(last[last.index(after: dot)...])) {
+            last = String(last[..<dot])
+        }
+        guard let first = last.unicodeScalars.first, first == "_" || first.properties.isAlphabetic,
+            last.unicodeScalars.allSatisfy({
+                $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil
+            })
+        else { return nil }
+        return last
     }
 
     /// True when the file never builds (`//go:build ignore`, the convention for generators).
@@ -158,7 +199,7 @@ struct GoAPIPackage {
                 item(
                     name, declared.value.doc, declared,
                     attributes: [
-                        "kind": "func", "signature": declared.value.signature.description,
+                        "kind": "func", "signature": spelled(declared.value.signature, in: declared.file).description,
                     ], line: declared.value.position.line))
         }
         // In name order: what one type's embedding resolves is remembered for the next, and cut cycles or limits then
@@ -177,7 +218,7 @@ struct GoAPIPackage {
             let spec = declared.value.spec
             var attributes = ["kind": spec.isConstant ? "const" : "var"]
             if spec.isConstant {
-                attributes["type"] = spec.type?.description ?? "untyped"
+                attributes["type"] = spec.type.map { spelled($0, in: declared.file).description } ?? "untyped"
                 if ignoreValues(name) {
                     attributes["note"] = "value not promised (ignore-values)"
                 } else {
@@ -190,7 +231,7 @@ struct GoAPIPackage {
                     }
                 }
             } else if let type = spec.type {
-                attributes["type"] = Self.description(of: type, constants: constants)
+                attributes["type"] = Self.description(of: spelled(type, in: declared.file), constants: constants)
             } else if let inferred = inferredType(spec, declared.value.index) {
                 attributes["type"] = inferred
             } else {
@@ -320,7 +361,11 @@ struct GoAPIPackage {
         var attributes: [String: String] = ["kind": spec.isAlias ? "alias" : "type"]
         if definedName != name { attributes["alias-of"] = definedName }
         if !spec.typeParameters.isEmpty {
-            attributes["typeparams"] = "[" + spec.typeParameters.map(\.description).joined(separator: ", ") + "]"
+            attributes["typeparams"] =
+                "["
+                + spec.typeParameters.map {
+                    GoTypeParameter(name: $0.name, constraint: spelled($0.constraint, in: declared.file)).description
+                }.joined(separator: ", ") + "]"
         }
         var members: [RawItem] = []
         // `any` is `interface{}`: `type T any` and `type T interface{}` are one type.
@@ -364,11 +409,14 @@ struct GoAPIPackage {
             }
             members += interfaceMembers(name, shape)
         default:
-            attributes["type"] = (spec.isAlias ? "= " : "") + Self.description(of: spec.type, constants: constants)
+            attributes["type"] =
+                (spec.isAlias ? "= " : "")
+                + Self.description(of: spelled(spec.type, in: declared.file), constants: constants)
             if spec.isAlias, aliased == nil, case .named(let package?, _, _) = spec.type,
                 Self.knownInterface(spec.type, in: declared.file) == nil
             {
-                attributes["note"] = Self.aliasMembersNotListed(package + "." + (spec.type.baseName?.name ?? ""))
+                let qualifier = declared.file.canonicalQualifiers[package] ?? package
+                attributes["note"] = Self.aliasMembersNotListed(qualifier + "." + (spec.type.baseName?.name ?? ""))
             }
             if let known = Self.knownInterface(spec.type, in: declared.file) {
                 // `type W io.Writer` is an interface with io.Writer's methods; `type W = io.Writer` lists them too.
@@ -382,7 +430,7 @@ struct GoAPIPackage {
                             key: "\(importPath).\(name).\(method)",
                             attributes: [
                                 "kind": "method", "receiver": "interface", "signature": signature,
-                                "via": spec.type.description,
+                                "via": spelled(spec.type, in: declared.file).description,
                             ], stability: .stable,
                             location: Location(path: path(declared.file), line: spec.position.line)))
                 }

@@ -90,7 +90,7 @@ extension GoAPIPackage {
             let standard = arguments.isEmpty ? Self.importPath(of: qualifier, in: file).map { $0 + "." + name } : nil
             if let standard, Self.comparableForeign.contains(standard) { return .yes }
             if let standard, Self.incomparableForeign.contains(standard) { return .no }
-            return .unknown([type.description])
+            return .unknown([spelled(type, in: file).description])
         default: return .yes
         }
     }
@@ -187,14 +187,15 @@ extension GoAPIPackage {
             switch element {
             case .method(let method, let signature, let doc, let position):
                 shape.methods[method] = InterfaceMethod(
-                    signature: text(of: .function(signature)), via: nil, deprecated: doc?.deprecation != nil,
+                    signature: text(of: .function(signature), in: file), via: nil, deprecated: doc?.deprecation != nil,
                     path: path(file), line: position.line)
                 if !Self.isExported(method) { shape.sealed = true }
             case .embedded(let type, _):
                 if let known = Self.knownInterface(type, in: file) {
                     for (method, signature) in known where shape.methods[method] == nil {
                         shape.methods[method] = InterfaceMethod(
-                            signature: QualifiedText(signature), via: type.description, deprecated: false,
+                            signature: QualifiedText(signature), via: spelled(type, in: file).description,
+                            deprecated: false,
                             path: path(file), line: 0)
                     }
                 } else if let base = type.baseName,
@@ -205,14 +206,14 @@ extension GoAPIPackage {
                     let targetKey = target.owner.key(target.name)
                     if memo.shaping.contains(targetKey) { continue }
                     guard depth < Limit.goEmbeddingDepth else {
-                        shape.cut = shape.cut ?? type.description
+                        shape.cut = shape.cut ?? spelled(type, in: file).description
                         continue
                     }
                     let innerShape = target.owner.interfaceShape(target.name, memo: memo, depth: depth + 1)
                     for (method, member) in innerShape.methods where shape.methods[method] == nil {
                         shape.methods[method] = InterfaceMethod(
                             signature: member.signature,
-                            via: member.via ?? (base.package == nil ? base.name : type.description),
+                            via: member.via ?? (base.package == nil ? base.name : spelled(type, in: file).description),
                             deprecated: member.deprecated, path: member.path, line: member.line)
                     }
                     // Another package's unexported method cannot be implemented here: embedding it seals too.
@@ -223,13 +224,13 @@ extension GoAPIPackage {
                         shape.typeElements.append(element)
                     }
                 } else if case .named(.some, _, _) = type {
-                    shape.foreign.insert(type.description)
+                    shape.foreign.insert(spelled(type, in: file).description)
                 } else if case .named(nil, "error", []) = type {
                     shape.methods["Error"] = InterfaceMethod(
                         signature: QualifiedText("() string"), via: "error", deprecated: false, path: path(file),
                         line: 0)
-                } else if seenElements.insert(type.description).inserted {
-                    shape.typeElements.append(type.description)
+                } else if case let text = spelled(type, in: file).description, seenElements.insert(text).inserted {
+                    shape.typeElements.append(text)
                 }
             }
         }
@@ -237,74 +238,35 @@ extension GoAPIPackage {
         return shape
     }
 
-    /// The text of a type of this package: as written here, and qualified as other packages see it. A function
-    /// type's text is its signature (`(int) error`), without `func`.
-    func text(of type: GoType, typeParameters: Set<String> = []) -> QualifiedText {
-        let local: String
-        let qualifiedText: String
-        if case .function(let signature) = type {
-            local = signature.description
-            qualifiedText = qualified(signature, except: typeParameters).description
-        } else {
-            local = type.description
-            qualifiedText = qualified(type, except: typeParameters).description
+    /// The text of a type written in `file` of this package: as this package sees it, and qualified as other
+    /// packages see it. A function type's text is its signature (`(int) error`), without `func`. Import aliases are
+    /// spelled canonically (`ParsedGoFile.canonicalQualifiers`).
+    func text(of type: GoType, in file: ParsedGoFile, typeParameters: Set<String> = []) -> QualifiedText {
+        let aliases = file.canonicalQualifiers
+        let local = spelled(type, in: file)
+        let qualified = type.rewritingQualifiers(except: typeParameters) { package, name, parameters in
+            if let package { return aliases[package] ?? package }
+            return self.types[name] != nil && !parameters.contains(name) ? self.name : nil
         }
-        return QualifiedText(home: importPath, local: local, qualified: qualifiedText)
+        return QualifiedText(home: importPath, local: Self.text(of: local), qualified: Self.text(of: qualified))
     }
 
-    /// `type` as another package writes it: every name of this package's types qualified with the package's name,
-    /// except type parameters.
-    func qualified(_ type: GoType, except parameters: Set<String>) -> GoType {
-        switch type {
-        case .named(let package, let name, let arguments):
-            let qualifier = package == nil && types[name] != nil && !parameters.contains(name) ? self.name : package
-            return .named(
-                package: qualifier, name: name, arguments: arguments.map { qualified($0, except: parameters) })
-        case .pointer(let element): return .pointer(qualified(element, except: parameters))
-        case .slice(let element): return .slice(qualified(element, except: parameters))
-        case .array(let length, let element):
-            return .array(length: length, element: qualified(element, except: parameters))
-        case .map(let key, let value):
-            return .map(key: qualified(key, except: parameters), value: qualified(value, except: parameters))
-        case .channel(let direction, let element):
-            return .channel(direction: direction, element: qualified(element, except: parameters))
-        case .function(let signature): return .function(qualified(signature, except: parameters))
-        case .structure(let fields):
-            return .structure(
-                fields.map {
-                    GoField(
-                        names: $0.names, type: qualified($0.type, except: parameters), tag: $0.tag, doc: $0.doc,
-                        position: $0.position)
-                })
-        case .interface(let elements):
-            return .interface(
-                elements.map { element in
-                    switch element {
-                    case .method(let name, let signature, let doc, let position):
-                        return .method(
-                            name: name, signature: qualified(signature, except: parameters), doc: doc,
-                            position: position)
-                    case .embedded(let type, let position):
-                        return .embedded(qualified(type, except: parameters), position: position)
-                    }
-                })
-        case .union(let terms):
-            return .union(terms.map { GoTypeTerm(tilde: $0.tilde, type: qualified($0.type, except: parameters)) })
-        }
+    private static func text(of type: GoType) -> String {
+        if case .function(let signature) = type { return signature.description }
+        return type.description
     }
 
-    func qualified(_ signature: GoSignature, except parameters: Set<String>) -> GoSignature {
-        let inner = parameters.union(signature.typeParameters.map(\.name))
-        return GoSignature(
-            typeParameters: signature.typeParameters.map {
-                GoTypeParameter(name: $0.name, constraint: qualified($0.constraint, except: inner))
-            },
-            parameters: signature.parameters.map {
-                GoParameter(name: $0.name, type: qualified($0.type, except: inner), variadic: $0.variadic)
-            },
-            results: signature.results.map {
-                GoParameter(name: $0.name, type: qualified($0.type, except: inner), variadic: $0.variadic)
-            })
+    /// `type` with the import aliases of `file` spelled canonically: `hapi_release5.Release` and
+    /// `hapi_release3.Release` are one type when both aliases name the same import path.
+    func spelled(_ type: GoType, in file: ParsedGoFile) -> GoType {
+        let aliases = file.canonicalQualifiers
+        guard !aliases.isEmpty else { return type }
+        return type.rewritingQualifiers(except: []) { package, _, _ in package.map { aliases[$0] ?? $0 } }
+    }
+
+    func spelled(_ signature: GoSignature, in file: ParsedGoFile) -> GoSignature {
+        guard case .function(let spelled) = spelled(.function(signature), in: file) else { return signature }
+        return spelled
     }
 
     struct Member {
@@ -352,8 +314,8 @@ extension GoAPIPackage {
                 let owner = entry.owner
                 guard let declared = owner.types[entry.name] else { continue }
                 let typeParameters = Set(declared.value.typeParameters.map(\.name))
-                let visible = { (type: GoType) in
-                    owner.text(of: type, typeParameters: typeParameters).seen(from: viewer)
+                let visible = { (type: GoType, file: ParsedGoFile) in
+                    owner.text(of: type, in: file, typeParameters: typeParameters).seen(from: viewer)
                 }
                 // Another package's unexported members are other names than this package's: never reachable here.
                 let foreignOwner = owner.importPath != viewer
@@ -363,7 +325,7 @@ extension GoAPIPackage {
                     let member = Member(
                         attributes: [
                             "kind": "method", "receiver": pointerOnly ? "pointer" : "value",
-                            "signature": visible(.function(function.value.signature)),
+                            "signature": visible(.function(function.value.signature), function.file),
                         ], via: entry.via, deprecated: function.value.doc?.deprecation != nil,
                         path: owner.path(function.file), line: function.value.position.line,
                         conditions: function.conditions, depth: depth)
@@ -378,9 +340,11 @@ extension GoAPIPackage {
                             if let target = owner.resolve(field.type, in: declared.file).map({
                                 $0.owner.definedType($0.name)
                             }) {
-                                if let alias = target.owner.types[target.name]?.value, alias.isAlias {
+                                if let targetDeclared = target.owner.types[target.name], targetDeclared.value.isAlias {
                                     // An alias of another module's type: its members are not read.
-                                    set.foreign.insert(target.owner.text(of: alias.type).seen(from: viewer))
+                                    set.foreign.insert(
+                                        target.owner.text(of: targetDeclared.value.type, in: targetDeclared.file).seen(
+                                            from: viewer))
                                 } else if seen.insert(target.owner.key(target.name)).inserted {
                                     let isPointer: Bool
                                     if case .pointer = field.type { isPointer = true } else { isPointer = false }
@@ -391,13 +355,13 @@ extension GoAPIPackage {
                                             pointer: entry.pointer || isPointer))
                                 }
                             } else if base.package != nil {
-                                set.foreign.insert(visible(field.type))
+                                set.foreign.insert(visible(field.type, declared.file))
                             }
                         } else {
                             fieldNames = field.names
                         }
                         for fieldName in fieldNames where !foreignOwner || Self.isExported(fieldName) {
-                            var attributes = ["kind": "field", "type": visible(field.type)]
+                            var attributes = ["kind": "field", "type": visible(field.type, declared.file)]
                             if field.isEmbedded { attributes["embedded"] = "yes" }
                             let member = Member(
                                 attributes: attributes, via: entry.via, deprecated: field.doc?.deprecation != nil,
@@ -438,5 +402,55 @@ extension GoAPIPackage {
             depth += 1
         }
         return set
+    }
+}
+
+extension GoType {
+    /// The type with each named type's qualifier replaced by `qualifier(package, name, type parameters in scope)`.
+    func rewritingQualifiers(
+        except parameters: Set<String>, _ qualifier: (String?, String, Set<String>) -> String?
+    ) -> GoType {
+        func rewrite(_ type: GoType) -> GoType { type.rewritingQualifiers(except: parameters, qualifier) }
+        switch self {
+        case .named(let package, let name, let arguments):
+            return .named(package: qualifier(package, name, parameters), name: name, arguments: arguments.map(rewrite))
+        case .pointer(let element): return .pointer(rewrite(element))
+        case .slice(let element): return .slice(rewrite(element))
+        case .array(let length, let element): return .array(length: length, element: rewrite(element))
+        case .map(let key, let value): return .map(key: rewrite(key), value: rewrite(value))
+        case .channel(let direction, let element): return .channel(direction: direction, element: rewrite(element))
+        case .function(let signature):
+            let inner = parameters.union(signature.typeParameters.map(\.name))
+            func rewriteInner(_ type: GoType) -> GoType { type.rewritingQualifiers(except: inner, qualifier) }
+            return .function(
+                GoSignature(
+                    typeParameters: signature.typeParameters.map {
+                        GoTypeParameter(name: $0.name, constraint: rewriteInner($0.constraint))
+                    },
+                    parameters: signature.parameters.map {
+                        GoParameter(name: $0.name, type: rewriteInner($0.type), variadic: $0.variadic)
+                    },
+                    results: signature.results.map {
+                        GoParameter(name: $0.name, type: rewriteInner($0.type), variadic: $0.variadic)
+                    }))
+        case .structure(let fields):
+            return .structure(
+                fields.map {
+                    GoField(names: $0.names, type: rewrite($0.type), tag: $0.tag, doc: $0.doc, position: $0.position)
+                })
+        case .interface(let elements):
+            return .interface(
+                elements.map { element in
+                    switch element {
+                    case .method(let name, let signature, let doc, let position):
+                        guard case .function(let rewritten) = rewrite(.function(signature)) else { return element }
+                        return .method(name: name, signature: rewritten, doc: doc, position: position)
+                    case .embedded(let type, let position):
+                        return .embedded(rewrite(type), position: position)
+                    }
+                })
+        case .union(let terms):
+            return .union(terms.map { GoTypeTerm(tilde: $0.tilde, type: rewrite($0.type)) })
+        }
     }
 }

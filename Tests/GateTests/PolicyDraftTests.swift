@@ -49,6 +49,7 @@ struct PolicyDraftTests {
         #expect(policy.project == "tool")
         #expect(policy.surfaces.map(\.name) == ["packages", "cli"])
         #expect(yaml.contains("a cobra command line"))
+        #expect(yaml.contains("The module's root is a program (package main): keep this surface only if"))
         #expect(policy.releases.versionFiles.map(\.path) == ["internal/build/version.go"])
         #expect(yaml.contains("internal/build/version.go says 2.1.0"))
         #expect(
@@ -207,6 +208,8 @@ struct PolicyDraftTests {
         try repo.write("main.go", "package main\n")
         try repo.write("internal/core/core.go", "package core\n")
         try repo.write("cmd/helpers/helpers.go", "package helpers\n")
+        try repo.write("tools/pins/pins.go", "package main_test\n\nimport _ \"example.com/dep\"\n")
+        try repo.write("deps/pins.go", "package main_test\n\nimport _ \"example.com/dep\"\n")
         try repo.commit("an application")
         for tag in [
             "v1.0.0", "v1.1.0", "v1.1.1-release1", "v1.1.1-release2", "v1.2.0-rc.1", "v2-catalog-test", "nightly-2024",
@@ -263,5 +266,38 @@ struct PolicyDraftTests {
         #expect(yaml.contains("root: k9"))
         #expect(policy.surfaces.map(\.name) == ["cli"])
         #expect(items.contains("cli:k9 --x"))
+    }
+
+    @Test("cobra: the program a constant Use names, tools/ left out; a command line a framework builds gets no surface")
+    func cobraProgram() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/hub/v2\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write("cmd/hb/main.go", "package main\n\nfunc main() { root.Main() }\n")
+        try repo.write(
+            "pkg/cmd/root/root.go",
+            "package root\n\nfunc New() *cobra.Command {\n\tcmd := &cobra.Command{Use: \"hb <command>\"}\n"
+                + "\tcmd.Flags().Bool(\"x\", false, \"\")\n\treturn cmd\n}\n")
+        try repo.write(
+            "tools/gen/main.go",
+            "package main\n\nfunc main() {\n\tcmd := &cobra.Command{Use: \"gen\"}\n\tcmd.Flags().Bool(\"y\", false, \"\")\n}\n"
+        )
+        try repo.commit("first")
+        let (yaml, _, items) = try draft(repo)
+        #expect(!yaml.contains("\n        root: "))
+        #expect(!yaml.contains("tools/"))
+        #expect(items.contains("cli:hb --x"))
+
+        let framework = try FixtureRepository()
+        try framework.write("go.mod", "module example.com/site\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try framework.write("main.go", "package main\n\nfunc main() { commands.Execute() }\n")
+        try framework.write(
+            "commands/root.go",
+            "package commands\n\nfunc (c *rootCommand) Init(cd *simplecobra.Commandeer) error {\n"
+                + "\tcmd := cd.CobraCommand\n\tcmd.Use = \"site\"\n\tcmd.Flags().String(\"x\", \"\", \"\")\n"
+                + "\tvar _ *cobra.Command = cmd\n\treturn nil\n}\n")
+        try framework.commit("first")
+        let (frameworkYAML, frameworkPolicy, _) = try draft(framework)
+        #expect(!frameworkPolicy.surfaces.contains { $0.name == "cli" })
+        #expect(frameworkYAML.contains("a framework builds the commands"))
     }
 }

@@ -252,4 +252,30 @@ struct GoModuleFollowingTests {
             attributes(snapshot, "chain/p0.T")?["note"]?.hasSuffix(
                 "not followed: more than \(Limit.goEmbeddingDepth) levels deep") == true)
     }
+
+    @Test(
+        "an import alias is spelled by its path: renaming it, or importing another package of that name, changes nothing"
+    )
+    func importAliases() {
+        func items(_ source: String) -> [String: [String: String]] {
+            let file = ParsedGoFile(name: "p.go", bytes: Array(source.utf8))
+            let package = GoAPIPackage(
+                importPath: "example.com/m/p", folder: "p", files: [file], ignoreValues: { _ in false })
+            return Dictionary(package.items().map { ($0.key, $0.attributes) }, uniquingKeysWith: { first, _ in first })
+        }
+        let old = items(
+            "package p\nimport rel3 \"example.com/proto/release\"\nfunc Get() *rel3.Release { return nil }\n")
+        let new = items(
+            "package p\nimport rel5 \"example.com/proto/release\"\nfunc Get() *rel5.Release { return nil }\n")
+        #expect(old["example.com/m/p.Get"]?["signature"] == "() *release.Release")
+        #expect(new["example.com/m/p.Get"]?["signature"] == "() *release.Release")
+        let clash = items(
+            "package p\nimport (\n\t\"errors\"\n\tkerrors \"example.com/k8s/errors\"\n)\n"
+                + "func Wrap(error) *kerrors.StatusError { return nil }\n")
+        #expect(clash["example.com/m/p.Wrap"]?["signature"] == "(error) *errors.StatusError")
+        #expect(ParsedGoFile.canonicalName(of: "gopkg.in/yaml.v3") == "yaml")
+        #expect(ParsedGoFile.canonicalName(of: "example.com/m/v2") == "m")
+        #expect(ParsedGoFile.canonicalName(of: "example.com/m/api/v1") == "v1")
+        #expect(ParsedGoFile.canonicalName(of: "github.com/opencontainers/go-digest") == nil)
+    }
 }
