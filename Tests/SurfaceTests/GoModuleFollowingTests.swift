@@ -293,9 +293,10 @@ struct GoModuleFollowingTests {
             "package p\nimport (\n\t\"errors\"\n\tkerrors \"example.com/k8s/errors\"\n)\n"
                 + "func Wrap(error) *kerrors.StatusError { return nil }\n")
         #expect(clash["example.com/m/p.Wrap"]?["signature"] == "(error) *errors.StatusError")
-        #expect(ParsedGoFile.canonicalName(of: "gopkg.in/yaml.v3") == "yaml")
-        #expect(ParsedGoFile.canonicalName(of: "example.com/m/v2") == "m")
-        #expect(ParsedGoFile.canonicalName(of: "example.com/m/api/v1") == "v1")
+        #expect(ParsedGoFile.canonicalName(of: "example.com/proto/release") == "release")
+        #expect(ParsedGoFile.canonicalName(of: "gopkg.in/yaml.v3") == nil)
+        #expect(ParsedGoFile.canonicalName(of: "go.etcd.io/etcd/client/v3") == nil)
+        #expect(ParsedGoFile.canonicalName(of: "example.com/m/api/v1") == nil)
         #expect(ParsedGoFile.canonicalName(of: "github.com/opencontainers/go-digest") == nil)
     }
 }
