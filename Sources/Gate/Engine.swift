@@ -122,6 +122,7 @@ public final class Engine {
             if let since = declaration.since, let version, version < since { continue }
             item.stability = .deprecated
             snapshot.items[declaration.item] = item
+            snapshot.inputs?.adjusted.insert(declaration.item)
         }
     }
 
@@ -352,7 +353,7 @@ public final class Engine {
         var notes = Set(originNotes + history.notes)
         var incomplete: Set<String> = []
         var problems: Set<SourceProblem> = []
-        let runs = StabilityRuns()
+        let runs = StabilityRuns(promotionTargets: Set(policy.promotions.items.map(\.to)))
         var count = 0
         try readAhead(selected) { engine, index throws(GateError) in
             try engine.auditInput(releases[index], predecessor: predecessors[index], index: index)
@@ -368,6 +369,7 @@ public final class Engine {
             let predecessor = predecessors[index]
             // The first release has nothing to compare with: it is judged with no changes.
             let changes = input.before.map { SurfaceDiff.changes(from: $0, to: after, policy: policy) } ?? []
+            let changed = input.before.flatMap { after.changedIDs(since: $0) }
             let declared = input.commits.map { CommitSignal(messages: $0, changes: changes).declared } ?? nil
             var context = ReleaseContext(
                 policy: policy, release: release.version.description, base: predecessor?.version,
@@ -381,7 +383,8 @@ public final class Engine {
                     actual: context.actual, changes: changes, findings: try RulePass.findings(for: context),
                     declared: declared))
             if !release.version.isPrerelease {
-                runs.record(points[index], predecessor: predecessor.map(ReleasePoint.init), items: after.items)
+                runs.record(
+                    points[index], predecessor: predecessor.map(ReleasePoint.init), surface: after, changed: changed)
             }
         }
         var report = Report(kind: .audit, policy: policyInfo)

@@ -62,6 +62,8 @@ extension Engine {
         var removals: [String: ReleasePoint] = [:]
         var pending: [String: Version] = [:]
         var notes: Set<String> = []
+        let declared = Set(policy.deprecations.map(\.item))
+        var previous: SurfaceSnapshot?
         try readAhead(Array(published.indices)) { engine, index throws(GateError) in
             (index, try engine.snapshot(at: published[index].commit, version: published[index].version))
         } consume: { (index: Int, snapshot: SurfaceSnapshot) throws(GateError) in
@@ -78,11 +80,19 @@ extension Engine {
                     pending[id] = nil
                 }
             }
-            for item in snapshot.items.values
-            where firstMarked[item.id] == nil && policy.isDeprecated(item, at: release.version) {
-                firstMarked[item.id] = release
-                pending[item.id] = release.version
+            // Only items whose inputs changed since the release before, or that a declaration names, can have
+            // become deprecated.
+            func mark(_ id: String, _ item: SurfaceItem) {
+                guard firstMarked[id] == nil, policy.isDeprecated(item, at: release.version) else { return }
+                firstMarked[id] = release
+                pending[id] = release.version
             }
+            if let changed = previous.flatMap({ snapshot.changedIDs(since: $0) }) {
+                for id in changed.union(declared) { if let item = snapshot.items[id] { mark(id, item) } }
+            } else {
+                for (id, item) in snapshot.items { mark(id, item) }
+            }
+            previous = snapshot
         }
         let current = try snapshot(at: commit, version: headVersion)
         notes.formUnion(current.notes)

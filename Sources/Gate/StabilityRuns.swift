@@ -3,13 +3,15 @@ import Policy
 import Surface
 
 /// What the deprecation and promotion windows ask of earlier releases, kept as an index while `audit` streams
-/// through the history instead of keeping every release's surface: for each item of the last final release
-/// recorded, its stability there and the earliest release of the unbroken run of predecessors in which it had that
-/// stability.
+/// through the history instead of keeping every release's surface: for each deprecated item and each promotion's
+/// new key at the last final release recorded, its stability there and the earliest release of the unbroken run of
+/// predecessors in which it had that stability.
 ///
-/// Memory follows one surface's ids, not the history. Releases are recorded in precedence order; a release whose
-/// predecessor is not the last one recorded (a duplicate version, an audit's first release) starts a new chain, and
-/// a run that reaches back to a chain's first release says so, so the caller reads the older surfaces itself.
+/// Memory follows the deprecated items and promotion targets of one surface, not the history or the surface's
+/// size; a release whose inputs say which items changed since its predecessor costs those items. Releases are
+/// recorded in precedence order; a release whose predecessor is not the last one recorded (a duplicate version, an
+/// audit's first release) starts a new chain, and a run that reaches back to a chain's first release says so, so the
+/// caller reads the older surfaces itself. Questions about other items get nil: the caller reads surfaces for them.
 final class StabilityRuns {
     /// The answer for one item at one release.
     enum Run: Equatable {
@@ -23,43 +25,66 @@ final class StabilityRuns {
     private struct Entry {
         var stability: Stability
         var since: Int
-        var seen: Int
     }
 
+    /// The ids tracked whatever their stability (promotions' new keys); other ids are tracked while deprecated.
+    private let targets: Set<String>
     private var runs: [String: Entry] = [:]
     /// The releases of the current chain, oldest first.
     private var chain: [ReleasePoint] = []
     private var chainHasPredecessor = false
-    private var serial = 0
+
+    init(promotionTargets: Set<String>) {
+        targets = promotionTargets
+    }
 
     /// The last release recorded.
     var last: ReleasePoint? { chain.last }
 
-    /// Records final release `point` with its surface; `predecessor` is its predecessor, nil for none.
-    func record(_ point: ReleasePoint, predecessor: ReleasePoint?, items: [String: SurfaceItem]) {
-        serial += 1
+    /// Records final release `point` with its surface; `predecessor` is its predecessor, nil for none, and `changed`
+    /// the ids whose items may differ from the predecessor's (nil: any may).
+    func record(_ point: ReleasePoint, predecessor: ReleasePoint?, surface: SurfaceSnapshot, changed: Set<String>?) {
+        var changed = changed
         if predecessor == nil || predecessor != chain.last {
-            runs.removeAll(keepingCapacity: true)
             chain = []
+            runs = [:]
             chainHasPredecessor = predecessor != nil
+            changed = nil
         }
         chain.append(point)
         let index = chain.count - 1
-        for (id, item) in items {
-            if var entry = runs[id], entry.seen == serial - 1, entry.stability == item.stability {
-                entry.seen = serial
-                runs[id] = entry
+        guard let changed else {
+            var fresh: [String: Entry] = [:]
+            for (id, item) in surface.items where isTracked(id, item.stability) {
+                fresh[id] = next(runs[id], item.stability, index)
+            }
+            runs = fresh
+            return
+        }
+        for id in changed {
+            if let item = surface.items[id], isTracked(id, item.stability) {
+                runs[id] = next(runs[id], item.stability, index)
             } else {
-                runs[id] = Entry(stability: item.stability, since: index, seen: serial)
+                runs[id] = nil
             }
         }
-        if runs.count != items.count { runs = runs.filter { $0.value.seen == serial } }
     }
 
-    /// The run of `stability` of item `id` ending at `point`; nil when `point` is not the last release recorded
-    /// (the index cannot answer).
+    private func isTracked(_ id: String, _ stability: Stability) -> Bool {
+        stability == .deprecated || targets.contains(id)
+    }
+
+    /// The entry after `previous` for an item of `stability` at chain index `index`: the run goes on while the
+    /// stability stays.
+    private func next(_ previous: Entry?, _ stability: Stability, _ index: Int) -> Entry {
+        if let previous, previous.stability == stability { return previous }
+        return Entry(stability: stability, since: index)
+    }
+
+    /// The run of `stability` of item `id` ending at `point`; nil when `point` is not the last release recorded or
+    /// the item is not one this index tracks at that stability (the index cannot answer).
     func run(of id: String, is stability: Stability, at point: ReleasePoint) -> Run? {
-        guard let last = chain.last, last == point else { return nil }
+        guard let last = chain.last, last == point, isTracked(id, stability) else { return nil }
         guard let entry = runs[id], entry.stability == stability else { return .absent }
         return .since(chain[entry.since], reachesBack: entry.since == 0 && chainHasPredecessor)
     }

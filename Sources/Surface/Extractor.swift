@@ -48,6 +48,11 @@ public protocol Extractor: ExtractorSpec {
     /// The items at one revision. Work is remembered across revisions in `context.cache`, by blob or tree id.
     func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem]
 
+    /// The items at one revision as the arrays its caches hold, one an input (a file, a package): an array handed
+    /// over again unchanged says its items did not change, so the reader and the diff skip them
+    /// (`SurfaceInputs`). The default is `items(in:)` as one array.
+    func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]]
+
     /// The bump a change of the breaking attribute `attribute` needs, or nil for the default (major). Called only
     /// for surfaces whose every extractor is of this kind, and only for items that are not experimental.
     static func bump(attribute: String, old: SurfaceItem, new: SurfaceItem) -> Bump?
@@ -81,6 +86,9 @@ public protocol Extractor: ExtractorSpec {
 
 extension Extractor {
     public var fileGlobs: [Glob]? { nil }
+    public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
+        [try items(in: &context)]
+    }
     public static func bump(attribute: String, old: SurfaceItem, new: SurfaceItem) -> Bump? { nil }
     public static func bump(
         attribute: String, old: SurfaceItem, new: SurfaceItem, in comparison: SurfaceComparison
@@ -221,27 +229,28 @@ final class ItemBudget {
 }
 
 extension ExtractionContext {
-    /// The items of every file in `files` whose path `include` admits, each (extractor, path, blob) read by
-    /// `extract` once for the reader's life: a file that did not change between two tags is read once. An `extract`
-    /// that returns nil (nothing could be read) is asked again next time.
+    /// The items of every file in `files` whose path `include` admits, one array a file, each (extractor, path,
+    /// blob) read by `extract` once while it stays in the bounded cache: a file that did not change between two tags
+    /// is read once, and its array is handed over again. An `extract` that returns nil (nothing could be read) is
+    /// asked again next time.
     mutating func itemsPerFile(
         where include: (String) -> Bool = { _ in true },
         _ extract: (inout ExtractionContext, _ path: String, _ blob: ObjectID) throws(SurfaceError) -> [RawItem]?
-    ) throws(SurfaceError) -> [RawItem] {
+    ) throws(SurfaceError) -> [[RawItem]] {
         let cache = cache(FileItemsCache.init)
-        var items: [RawItem] = []
+        var groups: [[RawItem]] = []
         for file in files where include(file.path) {
             let key = FileItemsCache.Key(slot: slot, path: file.path, blob: file.blob)
             if let cached = cache.items[key] {
-                items += cached
+                groups.append(cached)
                 continue
             }
             guard let found = try extract(&self, file.path, file.blob) else { continue }
             try charge(built: found.count)
             cache.items.insert(found, for: key, cost: CacheCost.of(found) + CacheCost.of(file.path))
-            items += found
+            groups.append(found)
         }
-        return items
+        return groups
     }
 }
 

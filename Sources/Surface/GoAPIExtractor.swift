@@ -50,9 +50,13 @@ public struct GoAPIExtractorSpec: Extractor {
     }
 
     public func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem] {
+        try itemGroups(in: &context).flatMap { $0 }
+    }
+
+    public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
         let reader = context.cache(GoAPIReader.init)
         let built = reader.itemsBuilt
-        let items: [RawItem]
+        let items: [[RawItem]]
         do {
             items = try reader.items(
                 self, tree: context.tree, source: context.source, notes: &context.notes, problems: &context.problems)

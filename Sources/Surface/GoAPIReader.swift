@@ -45,10 +45,12 @@ final class GoAPIReader {
         let ignoreValues: [String]
     }
 
+    /// The items of the module, one array a package as the cache holds it (the module's own item first): a package
+    /// whose files did not change hands over the same array again.
     func items(
         _ spec: GoAPIExtractorSpec, tree: ObjectID, source: any FileTree, notes: inout [String],
         problems: inout [SourceProblem]
-    ) throws(GitError) -> [RawItem] {
+    ) throws(GitError) -> [[RawItem]] {
         guard
             let (moduleTree, module, inferred) = try modules.locate(
                 root: spec.root, in: tree, files: source, extractor: "go-api", notes: &notes)
@@ -71,8 +73,11 @@ final class GoAPIReader {
         var moduleAttributes = ["kind": "module", "path": module]
         if inferred { moduleAttributes["note"] = "no go.mod at this revision; import path from HEAD's go.mod" }
         var items = [
-            RawItem(
-                key: goModPath, attributes: moduleAttributes, stability: .stable, location: Location(path: goModPath))
+            [
+                RawItem(
+                    key: goModPath, attributes: moduleAttributes, stability: .stable,
+                    location: Location(path: goModPath))
+            ]
         ]
         let ignorePatterns = spec.ignoreValues.map(\.description)
         for folder in found {
@@ -96,7 +101,7 @@ final class GoAPIReader {
                 blobs: folder.files.filter { parsed[$0.id]?.file.packageName == name }.map(\.id),
                 ignoreValues: ignorePatterns)
             if let cached = packages[key], cached.dependencies.allSatisfy({ scope.blobs(of: $0.key) == $0.value }) {
-                items += cached.items
+                items.append(cached.items)
                 continue
             }
             let globs = spec.ignoreValues
@@ -113,7 +118,7 @@ final class GoAPIReader {
                 cost: CacheCost.of(built)
                     + scope.consulted.reduce(0) { $0 + CacheCost.of($1.key) + 32 * $1.value.count })
             itemsBuilt += built.count
-            items += built
+            items.append(built)
         }
         return items
     }

@@ -213,6 +213,10 @@ public struct GoLiteralsExtractorSpec: Extractor {
     }
 
     public func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem] {
+        try itemGroups(in: &context).flatMap { $0 }
+    }
+
+    public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
         try context.itemsPerFile(where: { $0.hasSuffix(".go") && !$0.hasSuffix("_test.go") }) {
             (context, file, blob) throws(SurfaceError) in
             var groups: [String: String] = [:]

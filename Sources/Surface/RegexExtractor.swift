@@ -137,6 +137,10 @@ public struct RegexExtractorSpec: Extractor {
     // MARK: Items
 
     public func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem] {
+        try itemGroups(in: &context).flatMap { $0 }
+    }
+
+    public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
         try context.itemsPerFile { (context, path, blob) throws(SurfaceError) in
             guard let text = try context.text(of: blob, path: path) else { return nil }
             let matches = try context.matches(of: pattern, in: text, path: path)

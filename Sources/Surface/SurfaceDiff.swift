@@ -44,50 +44,50 @@ public enum SurfaceDiff {
             }
             kinds[surface.name] = found
         }
+        // Which items can differ, from the inputs the reader recorded (nil: compare them all). A kind that aligns
+        // `before` (a moved Go module) builds a new snapshot without inputs, and then every item is compared.
+        var candidates = after.changedIDs(since: before)
         var before = before
         for kind in Extractors.all {
             let read = Set(kinds.filter { $0.value.contains { $0.name == kind.name } }.keys)
             if !read.isEmpty { before = kind.aligning(before, to: after, surfaces: read) }
         }
+        if before.inputs == nil { candidates = nil }
         var surfacesByKind: [String: Set<String>] = [:]
         for (surface, found) in kinds {
             for kind in found { surfacesByKind[kind.name, default: []].insert(surface) }
         }
         let comparison = SurfaceComparison(before: before, after: after, surfaces: surfacesByKind)
-        // Each side's items once, without building the union of ids (a large go-api surface has thousands).
-        for (id, old) in before.items {
-            guard let new = after.items[id] else {
-                let experimental = old.stability == .experimental
-                let judges = kinds[old.surface] ?? []
-                // An item users still reach through another one (a flag a command above now declares persistent).
-                if !experimental,
-                    let heir = judges.lazy.compactMap({ $0.replacement(forRemoved: old, in: after) }).first
-                {
-                    let differing = Set(old.attributes.keys).union(heir.attributes.keys)
-                        .filter { old.attributes[$0] != heir.attributes[$0] }.sorted()
-                    let bump =
-                        differing.filter { surfaces[old.surface]?.isBreaking(attribute: $0) ?? true }
-                        .map { attribute in
-                            judges.lazy.compactMap {
-                                $0.bump(attribute: attribute, old: old, new: heir, in: comparison)
-                            }
-                            .first ?? .major
-                        }.max() ?? .patch
-                    changes.append(
-                        Change(
-                            surface: old.surface, key: old.key, kind: .changed, bump: bump, before: old, after: heir,
-                            changedAttributes: differing, experimental: false))
-                    continue
-                }
-                let bump: Bump =
-                    experimental
-                    ? .patch : judges.lazy.compactMap { $0.removalBump(old, in: comparison) }.first ?? .major
-                changes.append(make(old, .removed, bump, old, nil, experimental))
-                continue
+        func removed(_ old: SurfaceItem) {
+            let experimental = old.stability == .experimental
+            let judges = kinds[old.surface] ?? []
+            // An item users still reach through another one (a flag a command above now declares persistent).
+            if !experimental, let heir = judges.lazy.compactMap({ $0.replacement(forRemoved: old, in: after) }).first {
+                let differing = Set(old.attributes.keys).union(heir.attributes.keys)
+                    .filter { old.attributes[$0] != heir.attributes[$0] }.sorted()
+                let bump =
+                    differing.filter { surfaces[old.surface]?.isBreaking(attribute: $0) ?? true }
+                    .map { attribute in
+                        judges.lazy.compactMap {
+                            $0.bump(attribute: attribute, old: old, new: heir, in: comparison)
+                        }
+                        .first ?? .major
+                    }.max() ?? .patch
+                changes.append(
+                    Change(
+                        surface: old.surface, key: old.key, kind: .changed, bump: bump, before: old, after: heir,
+                        changedAttributes: differing, experimental: false))
+                return
             }
+            let bump: Bump =
+                experimental
+                ? .patch : judges.lazy.compactMap { $0.removalBump(old, in: comparison) }.first ?? .major
+            changes.append(make(old, .removed, bump, old, nil, experimental))
+        }
+        func compared(_ old: SurfaceItem, _ new: SurfaceItem) {
             if old.stability != new.stability { changes += stabilityChanges(old, new) }
             // Most items are unchanged: one dictionary comparison settles them.
-            if old.attributes == new.attributes { continue }
+            if old.attributes == new.attributes { return }
             let differing = Set(old.attributes.keys).union(new.attributes.keys)
                 .filter { old.attributes[$0] != new.attributes[$0] }.sorted()
             let breaking = differing.filter { surfaces[old.surface]?.isBreaking(attribute: $0) ?? true }
@@ -107,7 +107,7 @@ public enum SurfaceDiff {
                     surface: new.surface, key: new.key, kind: .changed, bump: bump, before: old, after: new,
                     changedAttributes: differing, experimental: experimental))
         }
-        for (id, new) in after.items where before.items[id] == nil {
+        func added(_ new: SurfaceItem) {
             let experimental = new.stability == .experimental
             let judges = kinds[new.surface] ?? []
             let bump: Bump =
@@ -115,6 +115,22 @@ public enum SurfaceDiff {
                 ? .patch
                 : judges.lazy.compactMap { $0.additionBump(new, before: before, after: after) }.first ?? .minor
             changes.append(make(new, .added, bump, nil, new, experimental))
+        }
+        if let candidates {
+            for id in candidates {
+                switch (before.items[id], after.items[id]) {
+                case (let old?, let new?): compared(old, new)
+                case (let old?, nil): removed(old)
+                case (nil, let new?): added(new)
+                case (nil, nil): continue
+                }
+            }
+        } else {
+            // Each side's items once, without building the union of ids (a large go-api surface has thousands).
+            for (id, old) in before.items {
+                if let new = after.items[id] { compared(old, new) } else { removed(old) }
+            }
+            for (id, new) in after.items where before.items[id] == nil { added(new) }
         }
         return changes.sorted { ($0.surface, $0.key, $0.kind.rawValue) < ($1.surface, $1.key, $1.kind.rawValue) }
     }

@@ -65,6 +65,10 @@ public struct SurfaceSnapshot: Sendable {
     /// The surfaces an extractor could not read in full (a command it could not follow): users can type more than
     /// their items list, so a removal there may be one the extractor missed.
     public var incomplete: Set<String>
+    /// How the reader found the items, for telling which items two snapshots can differ in without comparing them
+    /// all (`changedIDs(since:)`); nil for a snapshot built any other way. Code that changes `items` afterwards
+    /// records the ids in `inputs.adjusted`, or sets this to nil.
+    public var inputs: SurfaceInputs?
 
     public init(
         items: [String: SurfaceItem] = [:], notes: [String] = [], problems: [SourceProblem] = [],
@@ -74,10 +78,69 @@ public struct SurfaceSnapshot: Sendable {
         self.notes = notes
         self.problems = problems
         self.incomplete = incomplete
+        inputs = nil
     }
 
     /// The items in a stable order: by surface, then key.
     public var sortedItems: [SurfaceItem] {
         items.values.sorted { ($0.surface, $0.key) < ($1.surface, $1.key) }
+    }
+
+    /// A superset of the ids whose items differ between `before` and this snapshot, found from the inputs alone:
+    /// the items of an input both read are the same on both sides. Nil when either snapshot has no inputs (every
+    /// item must be compared).
+    public func changedIDs(since before: SurfaceSnapshot) -> Set<String>? {
+        guard let new = inputs, let old = before.inputs else { return nil }
+        return new.changedIDs(since: old)
+    }
+}
+
+/// The item arrays each surface's extractors handed over at one revision, in the order merged, with the ids changed
+/// after the merge (declared deprecations).
+///
+/// Extractors hand over the arrays their caches hold, one an input (a file, a package, a list file, a command tree),
+/// for as long as the input does not change; an array is immutable, so two snapshots holding the same array (the
+/// same storage, which each keeps alive) have the same items from it. Items only in arrays one side lacks may
+/// differ; every other item was merged from the same arrays in the same order and is the same. Comparing two
+/// revisions then costs what changed between them, not the size of the surface.
+public struct SurfaceInputs: Sendable {
+    /// One array as handed over, with the identity of its storage.
+    struct Group: Sendable {
+        let identity: UInt
+        let items: [RawItem]
+
+        init(_ items: [RawItem]) {
+            self.items = items
+            identity = items.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        }
+    }
+
+    /// The groups of each surface, by surface name, in merge order.
+    var groups: [String: [Group]] = [:]
+    /// Ids whose items were changed after the merge.
+    public var adjusted: Set<String> = []
+
+    init() {}
+
+    /// The ids of the items of groups that only one side has, of every group of a surface whose shared groups
+    /// are not in the same order on both sides, and adjusted on either side.
+    func changedIDs(since old: SurfaceInputs) -> Set<String> {
+        var changed = adjusted.union(old.adjusted)
+        for surface in Set(groups.keys).union(old.groups.keys) {
+            let new = groups[surface] ?? []
+            let before = old.groups[surface] ?? []
+            let newIdentities = Set(new.map(\.identity))
+            let oldIdentities = Set(before.map(\.identity))
+            let sameOrder =
+                new.lazy.map(\.identity).filter(oldIdentities.contains)
+                .elementsEqual(before.lazy.map(\.identity).filter(newIdentities.contains))
+            for group in new where !sameOrder || !oldIdentities.contains(group.identity) {
+                for item in group.items { changed.insert(surface + ":" + item.key) }
+            }
+            for group in before where !sameOrder || !newIdentities.contains(group.identity) {
+                for item in group.items { changed.insert(surface + ":" + item.key) }
+            }
+        }
+        return changed
     }
 }

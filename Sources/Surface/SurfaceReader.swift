@@ -67,6 +67,9 @@ public final class SurfaceReader {
     /// What each folder of the repository's trees holds for the extractors, by path and tree id: a folder that did
     /// not change between two revisions is listed and matched once while it stays in this bounded cache.
     private let folders = BoundedCache<FolderKey, [FolderEntry]>(capacity: Limit.itemCacheBytes)
+    /// The last snapshot read from the repository, with how many raw items of its inputs have each id: the next
+    /// revision starts from its items and merges again only the ids of inputs that changed (`SurfaceInputs`).
+    private var lastRead: (snapshot: SurfaceSnapshot, counts: [String: Int])?
 
     public convenience init(repository: Repository, policy: Policy) {
         self.init(repository: repository, policy: policy, budgets: Budgets())
@@ -155,10 +158,17 @@ public final class SurfaceReader {
         } catch {
             throw .git(error)
         }
+        // A revision of the repository starts from the last one read and merges again only what its inputs changed.
+        let remember = source === repository
+        let last = remember ? lastRead : nil
+        lastRead = nil
         var snapshot = SurfaceSnapshot()
+        var inputs = SurfaceInputs()
+        var merged = last?.snapshot.items ?? [:]
+        var counts = last?.counts ?? [:]
         var handedOver = 0
         for (surfaceIndex, surface) in policy.surfaces.enumerated() {
-            var raw: [RawItem] = []
+            var groups: [SurfaceInputs.Group] = []
             for (extractor, slot) in extractors[surfaceIndex] {
                 var context = ExtractionContext(
                     surface: surface.name, tree: tree, source: source,
@@ -172,26 +182,38 @@ public final class SurfaceReader {
                     match: { (pattern, text, path) throws(SurfaceError) in
                         try self.match(pattern, in: text, surface: surface.name, path: path)
                     })
-                let found = try extractor.items(in: &context)
-                handedOver += found.count
+                let found = try extractor.itemGroups(in: &context)
+                handedOver += found.reduce(0) { $0 + $1.count }
                 guard handedOver <= budgets.itemsHandedOver else {
                     throw .limit(
                         "the extractors handed over more than \(budgets.itemsHandedOver) items for one revision "
                             + "(reached reading surface '\(surface.name)'), more than semgate merges into one "
                             + "surface; narrow the surfaces")
                 }
-                raw += found
+                groups += found.map(SurfaceInputs.Group.init)
                 snapshot.notes = context.notes
                 snapshot.problems = context.problems
                 if context.incomplete { snapshot.incomplete.insert(surface.name) }
             }
-            merge(raw, into: &snapshot, surface: surface)
-            guard snapshot.items.count <= Limit.itemsPerSnapshot else {
+            if let old = last?.snapshot.inputs?.groups[surface.name] {
+                update(&merged, counts: &counts, surface: surface, from: old, to: groups)
+            } else {
+                if remember { count(groups, into: &counts, surface: surface) }
+                merge(groups, into: &merged, surface: surface)
+            }
+            inputs.groups[surface.name] = groups
+            // Starting from the last revision, the items of later surfaces are the last revision's until they are
+            // merged: the count is judged once at the end, and a surface past the limit is named by a full merge.
+            guard last != nil || merged.count <= Limit.itemsPerSnapshot else {
                 throw .limit(
                     "surface '\(surface.name)' holds more than \(Limit.itemsPerSnapshot) items at one revision, more "
                         + "than semgate keeps in one surface; narrow its files or pattern")
             }
         }
+        if last != nil && merged.count > Limit.itemsPerSnapshot { return try self.snapshot(of: tree, in: source) }
+        snapshot.items = merged
+        snapshot.inputs = inputs
+        if remember { lastRead = (snapshot, counts) }
         return snapshot
     }
 
@@ -218,22 +240,76 @@ public final class SurfaceReader {
         }
     }
 
-    private func merge(_ raw: [RawItem], into snapshot: inout SurfaceSnapshot, surface: SurfaceSpec) {
-        for item in raw {
-            let id = "\(surface.name):\(item.key)"
-            let (admitted, experimental) = globVerdict(id: id, key: item.key, surface: surface)
-            if !admitted { continue }
-            var stability = item.stability
-            if stability == .stable && experimental { stability = .experimental }
-            if var existing = snapshot.items[id] {
-                existing.attributes.merge(item.attributes) { first, _ in first }
-                if stability == .deprecated { existing.stability = .deprecated }
-                snapshot.items[id] = existing
-            } else {
-                snapshot.items[id] = SurfaceItem(
-                    surface: surface.name, key: item.key, attributes: item.attributes, stability: stability,
-                    location: item.location)
+    /// Merges `groups` of `surface` into `items`, in order.
+    private func merge(_ groups: [SurfaceInputs.Group], into items: inout [String: SurfaceItem], surface: SurfaceSpec) {
+        for group in groups {
+            for item in group.items { merge(item, id: surface.name + ":" + item.key, into: &items, surface: surface) }
+        }
+    }
+
+    /// Adds the raw items of `groups` to `counts`, by id.
+    private func count(_ groups: [SurfaceInputs.Group], into counts: inout [String: Int], surface: SurfaceSpec) {
+        for group in groups {
+            for item in group.items { counts[surface.name + ":" + item.key, default: 0] += 1 }
+        }
+    }
+
+    private func merge(_ item: RawItem, id: String, into items: inout [String: SurfaceItem], surface: SurfaceSpec) {
+        let (admitted, experimental) = globVerdict(id: id, key: item.key, surface: surface)
+        if !admitted { return }
+        var stability = item.stability
+        if stability == .stable && experimental { stability = .experimental }
+        if var existing = items[id] {
+            existing.attributes.merge(item.attributes) { first, _ in first }
+            if stability == .deprecated { existing.stability = .deprecated }
+            items[id] = existing
+        } else {
+            items[id] = SurfaceItem(
+                surface: surface.name, key: item.key, attributes: item.attributes, stability: stability,
+                location: item.location)
+        }
+    }
+
+    /// `items` (holding `surface` merged from `old`) with `surface` merged from `new` instead: the items of groups
+    /// only one side has are merged again when every raw item of their id is in a new group, else the surface is.
+    private func update(
+        _ items: inout [String: SurfaceItem], counts: inout [String: Int], surface: SurfaceSpec,
+        from old: [SurfaceInputs.Group], to new: [SurfaceInputs.Group]
+    ) {
+        let oldIdentities = Set(old.map(\.identity))
+        let newIdentities = Set(new.map(\.identity))
+        let sameOrder = new.lazy.map(\.identity).filter(oldIdentities.contains)
+            .elementsEqual(old.lazy.map(\.identity).filter(newIdentities.contains))
+        let removed = sameOrder ? old.filter { !newIdentities.contains($0.identity) } : old
+        let added = sameOrder ? new.filter { !oldIdentities.contains($0.identity) } : new
+        if removed.isEmpty && added.isEmpty { return }
+        var changed: Set<String> = []
+        for group in removed {
+            for item in group.items {
+                let id = surface.name + ":" + item.key
+                changed.insert(id)
+                if let count = counts[id], count > 1 { counts[id] = count - 1 } else { counts[id] = nil }
             }
+        }
+        var addedCounts: [String: Int] = [:]
+        for group in added {
+            for item in group.items {
+                let id = surface.name + ":" + item.key
+                changed.insert(id)
+                counts[id, default: 0] += 1
+                addedCounts[id, default: 0] += 1
+            }
+        }
+        // An id that also has raw items in a kept group depends on their order: merge the whole surface again.
+        let partial = changed.allSatisfy { counts[$0] == addedCounts[$0] }
+        for id in changed { items[id] = nil }
+        if partial {
+            merge(added, into: &items, surface: surface)
+        } else {
+            for group in old where newIdentities.contains(group.identity) {
+                for item in group.items { items[surface.name + ":" + item.key] = nil }
+            }
+            merge(new, into: &items, surface: surface)
         }
     }
 

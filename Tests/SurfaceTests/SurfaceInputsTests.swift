@@ -1,0 +1,128 @@
+import Foundation
+import Git
+import Policy
+import Testing
+import TestSupport
+
+@testable import Surface
+
+/// A reader that starts from the last revision it read merges again only what changed, and the diff compares only the
+/// items whose inputs changed: both must give exactly what reading and comparing everything gives.
+@Suite("Surface inputs: cost follows change, with the same items and changes as a full read")
+struct SurfaceInputsTests {
+    private static let policy = """
+        semgate: 1
+        project: inputs
+        surfaces:
+          names:
+            extract:
+              - regex:
+                  files: ["data/*.txt"]
+                  pattern: '(?m)^(?<name>[a-z0-9]+)=(?<type>[a-z]+)(?<deprecated> old)?$'
+              - list: policy/names.txt
+            exclude: ["skip*"]
+            breaking: [type]
+          flags:
+            extract:
+              regex: {files: ["data/*.txt", "more/*.txt"], pattern: '(?m)^--(?<name>[a-z]+)$'}
+        experimental: ["names:exp*"]
+        deprecations:
+          - {item: "names:a1", since: 1.3.0}
+        """
+
+    /// A history whose files change at random: lines edited, files added, removed and renamed, names repeated across
+    /// files (the first file's attributes win), every revision tagged.
+    private func history(seed: UInt64, commits: Int) throws -> (FixtureRepository, [String]) {
+        var random = SplitMix64(seed: seed)
+        func pick(_ choices: [String]) -> String { choices[Int.random(in: 0..<choices.count, using: &random)] }
+        let names = ["a1", "a2", "b1", "b2", "exp1", "skip1", "c1", "c2", "d1"]
+        let types = ["int", "str", "bool"]
+        func file() -> String {
+            (0..<Int.random(in: 1...5, using: &random)).map { _ in
+                Int.random(in: 0..<4, using: &random) == 0
+                    ? "--" + pick(["x", "y", "z"])
+                    : pick(names) + "=" + pick(types)
+                        + (Int.random(in: 0..<6, using: &random) == 0 ? " old" : "")
+            }.joined(separator: "\n") + "\n"
+        }
+        var files: [String: String] = [
+            "data/f0.txt": file(), "data/f1.txt": file(), "policy/names.txt": "a1 type=int\n",
+        ]
+        var snapshots: [FixtureRepository.Snapshot] = []
+        var tags: [String] = []
+        for index in 0..<commits {
+            for _ in 0..<Int.random(in: 0...2, using: &random) {
+                let paths = files.keys.filter { !$0.hasPrefix("policy/") }.sorted()
+                switch Int.random(in: 0..<5, using: &random) {
+                case 0: files["data/f\(Int.random(in: 0..<5, using: &random)).txt"] = file()
+                case 1: if let path = paths.randomElement(using: &random), paths.count > 1 { files[path] = nil }
+                case 2:
+                    if let path = paths.randomElement(using: &random) {
+                        let text = files.removeValue(forKey: path)
+                        files[pick(["data/", "more/"]) + "g\(index).txt"] = text
+                    }
+                case 3: files["policy/names.txt"] = pick(names) + " type=str\n"
+                default: if let path = paths.randomElement(using: &random) { files[path] = file() }
+                }
+            }
+            let tag = "v1.\(index).0"
+            tags.append(tag)
+            snapshots.append(.init(files: files, message: "release \(index)", tags: [tag]))
+        }
+        let repo = try FixtureRepository()
+        try repo.importCommits(snapshots)
+        return (repo, tags)
+    }
+
+    @Test("a reader reading revisions in any order gives each the items a fresh reader gives", arguments: [1, 2, 3])
+    func incrementalMergeIsExact(seed: UInt64) throws {
+        let (fixture, tags) = try history(seed: seed, commits: 14)
+        let repository = try Repository(discovering: fixture.url.path)
+        let policy = try loadPolicy(Self.policy)
+        let reader = SurfaceReader(repository: repository, policy: policy)
+        var random = SplitMix64(seed: seed * 31)
+        let order = tags + tags.shuffled(using: &random)
+        for tag in order {
+            let commit = try repository.resolve(tag)
+            let incremental = try reader.snapshot(at: commit)
+            let full = try SurfaceReader(repository: repository, policy: policy).snapshot(at: commit)
+            #expect(incremental.items == full.items, "\(tag)")
+        }
+    }
+
+    @Test("the diff of the changed ids alone gives every change a full comparison gives", arguments: [4, 5])
+    func diffOfChangedIDsIsExact(seed: UInt64) throws {
+        let (fixture, tags) = try history(seed: seed, commits: 12)
+        let repository = try Repository(discovering: fixture.url.path)
+        let policy = try loadPolicy(Self.policy)
+        let reader = SurfaceReader(repository: repository, policy: policy)
+        let snapshots = try tags.map { tag in try reader.snapshot(at: try repository.resolve(tag)) }
+        var compared = 0
+        for (before, after) in zip(snapshots, snapshots.dropFirst()) + [(snapshots[0], snapshots[snapshots.count - 1])]
+        {
+            var plainBefore = before
+            var plainAfter = after
+            plainBefore.inputs = nil
+            plainAfter.inputs = nil
+            let changed = try #require(after.changedIDs(since: before))
+            let full = SurfaceDiff.changes(from: plainBefore, to: plainAfter, policy: policy)
+            #expect(SurfaceDiff.changes(from: before, to: after, policy: policy) == full)
+            #expect(Set(full.map(\.id)).isSubset(of: changed))
+            compared += full.count
+        }
+        #expect(compared > 0)
+    }
+
+    @Test("an unchanged revision has no changed ids; an adjusted item is one")
+    func unchangedRevision() throws {
+        let (fixture, tags) = try history(seed: 9, commits: 2)
+        let repository = try Repository(discovering: fixture.url.path)
+        let reader = SurfaceReader(repository: repository, policy: try loadPolicy(Self.policy))
+        let first = try reader.snapshot(at: try repository.resolve(tags[0]))
+        var again = try reader.snapshot(at: try repository.resolve(tags[0]))
+        #expect(again.changedIDs(since: first) == [])
+        again.inputs?.adjusted.insert("names:a1")
+        #expect(again.changedIDs(since: first) == ["names:a1"])
+        #expect(SurfaceSnapshot().changedIDs(since: first) == nil)
+    }
+}
