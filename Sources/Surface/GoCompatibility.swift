@@ -64,7 +64,10 @@ enum GoCompatibility {
     /// True for a go-api item (it has one of the extractor's kinds).
     static func isGoItem(_ item: SurfaceItem) -> Bool {
         guard let kind = item.attributes["kind"] else { return false }
-        return ["module", "package", "func", "type", "alias", "field", "method", "const", "var"].contains(kind)
+        switch kind {
+        case "module", "package", "func", "type", "alias", "field", "method", "const", "var": return true
+        default: return false
+        }
     }
 
     /// The bump one changed attribute needs, when `surface` calls it breaking.

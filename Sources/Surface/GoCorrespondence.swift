@@ -161,16 +161,61 @@ final class GoCorrespondence {
     }
 
     private static func isIdentifier(_ token: String) -> Bool {
-        guard let first = token.unicodeScalars.first else { return false }
-        return first == "_" || first.properties.isAlphabetic
+        guard let first = token.utf8.first else { return false }
+        // ASCII (nearly every Go name) without a Unicode property lookup: the alphabetic ASCII scalars are letters.
+        if first < 0x80 { return first == UInt8(ascii: "_") || isASCIILetter(first) }
+        return token.unicodeScalars.first?.properties.isAlphabetic == true
     }
 
     static func isUnexportedName(_ name: String) -> Bool {
-        isIdentifier(name) && !GoAPIPackage.isExported(name) && !predeclared.contains(name)
+        guard let first = name.utf8.first else { return false }
+        // An ASCII name is unexported when it starts with `_` or a lower-case letter (the upper-case ASCII scalars are
+        // A to Z).
+        if first < 0x80 {
+            return (first == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first))
+                && !predeclared.contains(name)
+        }
+        return isIdentifier(name) && !GoAPIPackage.isExported(name) && !predeclared.contains(name)
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
     /// Identifiers, numbers and single punctuation characters; spaces dropped.
     static func tokens(_ text: String) -> [String] {
+        if let tokens = text.utf8.withContiguousStorageIfAvailable(asciiTokens), let tokens { return tokens }
+        return characterTokens(text)
+    }
+
+    /// `tokens` of ASCII text, byte by byte; nil when the text has a byte that is not ASCII or a carriage return (a
+    /// CR LF pair is one character), which `characterTokens` reads. In ASCII the letters are A to Z and a to z and
+    /// the numbers 0 to 9, so both give the same tokens; Go API texts are ASCII, and this spares a Unicode property
+    /// lookup a character.
+    private static func asciiTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var tokens: [String] = []
+        var start: Int?
+        for (index, byte) in bytes.enumerated() {
+            guard byte < 0x80, byte != UInt8(ascii: "\r") else { return nil }
+            if isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "_")
+            {
+                if start == nil { start = index }
+                continue
+            }
+            if let first = start {
+                tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<index]), as: UTF8.self))
+                start = nil
+            }
+            if byte != UInt8(ascii: " ") { tokens.append(String(UnicodeScalar(byte))) }
+        }
+        if let first = start {
+            tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first...]), as: UTF8.self))
+        }
+        return tokens
+    }
+
+    private static func characterTokens(_ text: String) -> [String] {
         var tokens: [String] = []
         var current = ""
         for character in text {

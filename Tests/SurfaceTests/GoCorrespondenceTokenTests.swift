@@ -1,0 +1,56 @@
+import Testing
+
+@testable import Surface
+
+/// `GoCorrespondence.tokens` reads ASCII byte by byte and other text character by character; both give the tokens
+/// a character-by-character reading gives, which this suite spells out.
+@Suite struct GoCorrespondenceTokenTests {
+    /// The tokens as the character-by-character definition gives them: runs of letters, numbers and `_`, and every
+    /// other character but a space on its own.
+    static func expected(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        for character in text {
+            if character.isLetter || character.isNumber || character == "_" {
+                current.append(character)
+                continue
+            }
+            if !current.isEmpty { tokens.append(current) }
+            current = ""
+            if character != " " { tokens.append(String(character)) }
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return tokens
+    }
+
+    @Test(
+        "tokens of ASCII, non-ASCII and CR LF texts",
+        arguments: [
+            "func(ctx context.Context, opts ...Option) (*Client, error)",
+            "map[string][]*x_1.T2\tchan<- int",
+            "[K comparable, V any]",
+            "func(naïve Ünit, 世界 int) 🙂",
+            "a\r\nb \r c",
+            "",
+            "  ",
+            "_",
+            "x9 9x",
+        ])
+    func tokens(text: String) {
+        #expect(GoCorrespondence.tokens(text) == Self.expected(text))
+    }
+
+    @Test("unexported names: ASCII and not")
+    func unexported() {
+        #expect(GoCorrespondence.isUnexportedName("client"))
+        #expect(GoCorrespondence.isUnexportedName("_x"))
+        #expect(!GoCorrespondence.isUnexportedName("Client"))
+        #expect(!GoCorrespondence.isUnexportedName("string"))
+        #expect(!GoCorrespondence.isUnexportedName("9x"))
+        #expect(!GoCorrespondence.isUnexportedName("."))
+        #expect(!GoCorrespondence.isUnexportedName(""))
+        #expect(GoCorrespondence.isUnexportedName("ünit"))
+        #expect(!GoCorrespondence.isUnexportedName("Ünit"))
+        #expect(GoCorrespondence.isUnexportedName("世界"))
+    }
+}
