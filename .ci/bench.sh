@@ -72,11 +72,14 @@ export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null GIT_TERMINAL_PROMPT=0 L
 # every run). Layout at every tag:
 #   pkg/pNN/fMM.go     PACKAGES x FILES_PER_PACKAGE files, each declaring one metric; a few change per release
 #   pkg/pNN/internal/  one internal file a package (excluded from the packages surface)
-#   metrics/builtin.go the built-in metrics; a minor release adds one
-#   cmd/flags.go       the CLI flags; a minor release adds one, a major removes the oldest
-#   policy/options.txt the options, one a line
+#   metrics/builtinNN.go the built-in metrics, 100 a file (metrics/metrics.go declares the type); a minor adds one
+#   cmd/flagsNN.go     the CLI flags, 100 a file; a minor release adds one, a major removes the oldest
+#   policy/options.txt the options, one a line; a minor adds one until there are 100
 # Versions: 1.0.0 onwards; every 50th release is a major, every 3rd a minor, the rest patches. Every 40th patch
-# also adds a metric (a feature in a patch), so the audit has something to report.
+# also adds a metric (a feature in a patch), so the audit has something to report. As in a real project, files stay
+# about the same size however long the history: a release changes a handful of files of bounded size, so the work a
+# release needs does not grow with the number of releases before it (with one file a surface that grows by one item
+# every minor, 10,000 tags would rewrite files of 3,333 items 3,333 times each: 17 million items to extract).
 # generate_stream TAGS PACKAGES FILES_PER_PACKAGE
 generate_stream() {
     awk -v tags="$1" -v npkg="$2" -v nfiles="$3" '
@@ -101,28 +104,40 @@ generate_stream() {
         return sprintf("// Package internal is private to p%02d.\npackage internal\n\n", p) \
             sprintf("// Retries is how often p%02d retries.\nconst Retries = %d\n", p, rev)
     }
-    function builtin(count,    s, i, types) {
+    function metrics_file() {
+        return "// Package metrics declares the built-in metrics.\npackage metrics\n\n" \
+            "// Type is how a metric aggregates.\ntype Type int\n\n" \
+            "// The metric types.\nconst (\n\tCounter Type = iota\n\tGauge\n\tTrend\n\tRate\n)\n\n" \
+            "// Metric is a named series.\ntype Metric struct {\n\tName string\n\tType Type\n}\n\n" \
+            "// NewMetric declares a metric.\nfunc NewMetric(name string, typ Type) *Metric {\n" \
+            "\treturn &Metric{Name: name, Type: typ}\n}\n"
+    }
+    # The file of built-in metrics number 100 * chunk onwards, below count.
+    function builtin(chunk, count,    s, i, types) {
         split("Counter Gauge Trend Rate", types, " ")
-        s = "// Package metrics declares the built-in metrics.\npackage metrics\n\n"
-        s = s "// Type is how a metric aggregates.\ntype Type int\n\n"
-        s = s "// The metric types.\nconst (\n\tCounter Type = iota\n\tGauge\n\tTrend\n\tRate\n)\n\n"
-        s = s "// Metric is a named series.\ntype Metric struct {\n\tName string\n\tType Type\n}\n\n"
-        s = s "// NewMetric declares a metric.\nfunc NewMetric(name string, typ Type) *Metric {\n"
-        s = s "\treturn &Metric{Name: name, Type: typ}\n}\n\n"
-        s = s "// The built-in metrics.\nvar (\n"
-        for (i = 0; i < count; i++) {
+        s = "package metrics\n\n// The built-in metrics.\nvar (\n"
+        for (i = chunk * 100; i < count && i < chunk * 100 + 100; i++) {
             s = s sprintf("\tBuiltin%03d = NewMetric(\"builtin_%03d\", %s)\n", i, i, types[i % 4 + 1])
         }
         return s ")\n"
     }
-    function flags(lo, hi,    s, i, kinds) {
+    function emit_builtin(chunk) {
+        emit_file(sprintf("metrics/builtin%02d.go", chunk), builtin(chunk, metric_count))
+    }
+    # The file of flags number 100 * chunk onwards, within lo..hi.
+    function flags(chunk, lo, hi,    s, i, kinds) {
         split("String Bool Int Duration", kinds, " ")
         s = "// Package cmd holds the command line.\npackage cmd\n\nimport \"github.com/spf13/pflag\"\n\n"
-        s = s "// registerFlags declares the flags every command accepts.\nfunc registerFlags(flags *pflag.FlagSet) {\n"
-        for (i = lo; i < hi; i++) {
+        s = s sprintf("// registerFlags%02d declares flags every command accepts.\n", chunk)
+        s = s sprintf("func registerFlags%02d(flags *pflag.FlagSet) {\n", chunk)
+        for (i = chunk * 100; i < hi && i < chunk * 100 + 100; i++) {
+            if (i < lo) continue
             s = s sprintf("\tflags.%s(\"flag-%03d\", nil, \"flag number %d\")\n", kinds[i % 4 + 1], i, i)
         }
         return s "}\n"
+    }
+    function emit_flags(chunk, hi) {
+        emit_file(sprintf("cmd/flags%02d.go", chunk), flags(chunk, flag_lo, hi))
     }
     function options(count,    s, i) {
         s = "# Options, one a line: KEY [name=value ...]\n"
@@ -167,8 +182,9 @@ generate_stream() {
         commit("Initial import")
         emit_file(".semgate.yml", policy)
         emit_file("go.mod", "module example.com/bench\n\ngo 1.22\n")
-        emit_file("metrics/builtin.go", builtin(metric_count))
-        emit_file("cmd/flags.go", flags(flag_lo, flag_hi))
+        emit_file("metrics/metrics.go", metrics_file())
+        emit_builtin(0)
+        emit_flags(0, flag_hi)
         emit_file("policy/options.txt", options(option_count))
         for (p = 0; p < npkg; p++) {
             emit_file(sprintf("pkg/p%02d/internal/internal.go", p), internal_file(p, 0))
@@ -190,22 +206,25 @@ generate_stream() {
             emit_file(sprintf("pkg/p%02d/internal/internal.go", i % npkg), internal_file(i % npkg, i))
             if (kind == "minor" || (kind == "patch" && patches % 40 == 0)) {
                 metric_count++
-                emit_file("metrics/builtin.go", builtin(metric_count))
+                emit_builtin(int((metric_count - 1) / 100))
             }
             if (kind == "minor") {
-                flag_hi++; option_count++
-                emit_file("cmd/flags.go", flags(flag_lo, flag_hi))
-                emit_file("policy/options.txt", options(option_count))
+                flag_hi++
+                emit_flags(int((flag_hi - 1) / 100), flag_hi)
+                if (option_count < 100) {
+                    option_count++
+                    emit_file("policy/options.txt", options(option_count))
+                }
             }
             if (kind == "major") {
                 flag_lo++
-                emit_file("cmd/flags.go", flags(flag_lo, flag_hi))
+                emit_flags(int((flag_lo - 1) / 100), flag_hi)
             }
             tag(sprintf("v%d.%d.%d", major, minor, patch))
         }
         # An unreleased change on top, so check has something to compare.
         commit("Unreleased: one more flag")
-        emit_file("cmd/flags.go", flags(flag_lo, flag_hi + 1))
+        emit_flags(int(flag_hi / 100), flag_hi + 1)
     }'
 }
 

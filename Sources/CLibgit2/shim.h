@@ -10,4 +10,10 @@ static inline int semgate_allow_partialclone_extension(void) {
     const char *extensions[] = {"partialclone"};
     return git_libgit2_opts(GIT_OPT_SET_EXTENSIONS, extensions, (size_t)1);
 }
+
+// Caps libgit2's cache of decoded objects (256 MB a repository handle by default): semgate keeps what it reuses in
+// bounded caches of its own (folder listings, parsed files), so libgit2's would only add to the peak memory.
+static inline int semgate_set_object_cache_bytes(size_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)bytes);
+}
 #endif

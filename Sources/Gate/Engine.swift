@@ -368,8 +368,9 @@ public final class Engine {
             problems.formUnion(after.problems)
             let predecessor = predecessors[index]
             // The first release has nothing to compare with: it is judged with no changes.
-            let changes = input.before.map { SurfaceDiff.changes(from: $0, to: after, policy: policy) } ?? []
             let changed = input.before.flatMap { after.changedIDs(since: $0) }
+            let changes =
+                input.before.map { SurfaceDiff.changes(from: $0, to: after, policy: policy, candidates: changed) } ?? []
             let declared = input.commits.map { CommitSignal(messages: $0, changes: changes).declared } ?? nil
             var context = ReleaseContext(
                 policy: policy, release: release.version.description, base: predecessor?.version,

@@ -62,9 +62,10 @@ public final class Repository {
     /// Bytes of file content and folder listings read through this handle (one run); see `charge`.
     private var bytesRead: Int64 = 0
 
-    /// Set once per process: libgit2's list of repository extensions it accepts is global.
+    /// Set once per process: libgit2's list of repository extensions it accepts and its object cache are global.
     private static let extensionsAllowed: Bool = {
         git_libgit2_init()
+        _ = semgate_set_object_cache_bytes(Limit.gitObjectCacheBytes)
         return semgate_allow_partialclone_extension() == 0
     }()
 

@@ -74,6 +74,11 @@ public enum Limit {
     /// distinct folder of the history.
     public static let treeCacheBytes = 64 * 1024 * 1024
 
+    /// libgit2's cache of decoded objects, a repository handle (bytes; libgit2's default is 256 MB). semgate's own
+    /// caches keep the folder listings and files it reuses, so a long history would otherwise fill libgit2's cache
+    /// with trees of old releases, a few hundred MB for 10,000 tags.
+    public static let gitObjectCacheBytes = 16 * 1024 * 1024
+
     /// Go source read into memory at once before it is parsed in parallel (bytes); files are parsed in batches of
     /// this size, so memory follows the largest file, not the sum of a revision's files.
     public static let goParseBatchBytes = 64 * 1024 * 1024

@@ -32,6 +32,14 @@ public enum SurfaceDiff {
     /// `removed`, a breaking `changed` and `demoted` need major; `added`, `deprecated` and `promoted` need minor;
     /// a change of a non-breaking attribute, and anything that touches only experimental items, needs patch.
     public static func changes(from before: SurfaceSnapshot, to after: SurfaceSnapshot, policy: Policy) -> [Change] {
+        changes(from: before, to: after, policy: policy, candidates: after.changedIDs(since: before))
+    }
+
+    /// `changes(from:to:policy:)` comparing only the items of `candidates`, ids that include every item that may
+    /// differ (`SurfaceSnapshot.changedIDs(since:)`); nil compares every item.
+    public static func changes(
+        from before: SurfaceSnapshot, to after: SurfaceSnapshot, policy: Policy, candidates: Set<String>?
+    ) -> [Change] {
         var changes: [Change] = []
         let surfaces = Dictionary(policy.surfaces.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         // The kinds that read each surface, in order, each once: they judge its changes where they have rules.
@@ -46,7 +54,7 @@ public enum SurfaceDiff {
         }
         // Which items can differ, from the inputs the reader recorded (nil: compare them all). A kind that aligns
         // `before` (a moved Go module) builds a new snapshot without inputs, and then every item is compared.
-        var candidates = after.changedIDs(since: before)
+        var candidates = candidates
         var before = before
         for kind in Extractors.all {
             let read = Set(kinds.filter { $0.value.contains { $0.name == kind.name } }.keys)
@@ -85,6 +93,7 @@ public enum SurfaceDiff {
             changes.append(make(old, .removed, bump, old, nil, experimental))
         }
         func compared(_ old: SurfaceItem, _ new: SurfaceItem) {
+            if old.isIdentical(to: new) { return }
             if old.stability != new.stability { changes += stabilityChanges(old, new) }
             // Most items are unchanged: one dictionary comparison settles them.
             if old.attributes == new.attributes { return }

@@ -18,26 +18,76 @@ public struct Location: Sendable, Hashable, Comparable, CustomStringConvertible 
 }
 
 /// One promised piece of a project's surface, identified by `surface:key`.
+///
+/// The fields live in one immutable object, so copying an item (snapshots are copied whole from one revision to the
+/// next) retains one reference instead of one per string; setting a field makes a new object.
 public struct SurfaceItem: Sendable, Hashable {
-    public let surface: String
-    public let key: String
-    public var attributes: [String: String]
-    public var stability: Stability
-    public var location: Location?
+    private final class Fields: Sendable {
+        let surface: String
+        let key: String
+        let attributes: [String: String]
+        let stability: Stability
+        let location: Location?
+
+        init(surface: String, key: String, attributes: [String: String], stability: Stability, location: Location?) {
+            self.surface = surface
+            self.key = key
+            self.attributes = attributes
+            self.stability = stability
+            self.location = location
+        }
+    }
+
+    private var fields: Fields
+
+    public var surface: String { fields.surface }
+    public var key: String { fields.key }
+    public var attributes: [String: String] {
+        get { fields.attributes }
+        set {
+            fields = Fields(surface: surface, key: key, attributes: newValue, stability: stability, location: location)
+        }
+    }
+    public var stability: Stability {
+        get { fields.stability }
+        set {
+            fields = Fields(surface: surface, key: key, attributes: attributes, stability: newValue, location: location)
+        }
+    }
+    public var location: Location? {
+        get { fields.location }
+        set {
+            fields = Fields(
+                surface: surface, key: key, attributes: attributes, stability: stability, location: newValue)
+        }
+    }
 
     public init(
         surface: String, key: String, attributes: [String: String] = [:], stability: Stability = .stable,
         location: Location? = nil
     ) {
-        self.surface = surface
-        self.key = key
-        self.attributes = attributes
-        self.stability = stability
-        self.location = location
+        fields = Fields(surface: surface, key: key, attributes: attributes, stability: stability, location: location)
     }
 
     /// The identity `surface:key`.
     public var id: String { "\(surface):\(key)" }
+
+    /// Whether both are the same object, which makes them equal without comparing fields.
+    func isIdentical(to other: SurfaceItem) -> Bool { fields === other.fields }
+
+    public static func == (lhs: SurfaceItem, rhs: SurfaceItem) -> Bool {
+        lhs.fields === rhs.fields
+            || (lhs.surface == rhs.surface && lhs.key == rhs.key && lhs.attributes == rhs.attributes
+                && lhs.stability == rhs.stability && lhs.location == rhs.location)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(surface)
+        hasher.combine(key)
+        hasher.combine(attributes)
+        hasher.combine(stability)
+        hasher.combine(location)
+    }
 }
 
 /// A source file an extractor could read only in part: a syntax error at a place.

@@ -160,12 +160,18 @@ public final class SurfaceReader {
         }
         // A revision of the repository starts from the last one read and merges again only what its inputs changed.
         let remember = source === repository
-        let last = remember ? lastRead : nil
+        var merged: [String: SurfaceItem] = [:]
+        var counts: [String: Int] = [:]
+        var last: [String: [SurfaceInputs.Group]]?
+        if remember, let previous = lastRead {
+            merged = previous.snapshot.items
+            counts = previous.counts
+            last = previous.snapshot.inputs?.groups
+        }
+        // The counts are this read's alone from here (not copied when changed); a read that fails starts afresh.
         lastRead = nil
         var snapshot = SurfaceSnapshot()
         var inputs = SurfaceInputs()
-        var merged = last?.snapshot.items ?? [:]
-        var counts = last?.counts ?? [:]
         var handedOver = 0
         for (surfaceIndex, surface) in policy.surfaces.enumerated() {
             var groups: [SurfaceInputs.Group] = []
@@ -195,7 +201,7 @@ public final class SurfaceReader {
                 snapshot.problems = context.problems
                 if context.incomplete { snapshot.incomplete.insert(surface.name) }
             }
-            if let old = last?.snapshot.inputs?.groups[surface.name] {
+            if let old = last?[surface.name] {
                 update(&merged, counts: &counts, surface: surface, from: old, to: groups)
             } else {
                 if remember { count(groups, into: &counts, surface: surface) }
