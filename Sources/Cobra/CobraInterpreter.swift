@@ -122,6 +122,13 @@ struct CobraFlagSetInfo: Sendable {
 /// function until nothing changes reaches a fixpoint whatever the order. A function runs once for each distinct set of
 /// argument values it is called with, so a helper such as `addFlag(cmd, "name")` called from many places pairs each
 /// command with its own name; branches and loops are all taken; closures are not run (they run when a command runs).
+/// A name within a scope: a package-level name in its folder, a field or a method of a named type. Two strings
+/// rather than one joined: no joined string is built for each lookup.
+private struct ScopedName: Hashable {
+    let scope: String
+    let name: String
+}
+
 /// The functions of a program and where each is declared, with its methods by receiver type and name.
 ///
 /// Its own value, not fields of the interpreter: a method of the interpreter that only reads would take a copy of the
@@ -131,13 +138,14 @@ private struct Declared {
     /// Where each function is declared: `files[file].functions[index]`.
     var functions: [CobraFunctionKey: (file: Int, index: Int)] = [:]
     /// Methods by receiver type and name (`T.Type`), across folders, for values whose package is not known.
-    var methods: [String: [CobraFunctionKey]] = [:]
+    /// (The first of those declared in several folders, the one a value whose package is not known resolves to.)
+    var methods: [ScopedName: CobraFunctionKey] = [:]
 
     /// The method `name` of `type`: the one declared in `folder`, else the first of any folder.
     func method(_ name: String, of type: String, preferring folder: String) -> CobraFunctionKey? {
         let local = CobraFunctionKey(folder: folder, receiver: type, name: name)
         if functions[local] != nil { return local }
-        return methods[type + "." + name]?.min()
+        return methods[ScopedName(scope: type, name: name)]
     }
 }
 
@@ -161,9 +169,9 @@ struct CobraInterpreter {
     /// Whether some note says that commands or flags were left out.
     private(set) var incomplete = false
 
-    /// Package-level names by folder and name (`folder\0name`); a name read before anything was assigned to it has a
-    /// cell without values.
-    private var globals: [String: Cell] = [:]
+    /// Package-level names by folder and name; a name read before anything was assigned to it has a cell without
+    /// values.
+    private var globals: [ScopedName: Cell] = [:]
     /// Function literals met as values, with the union of what they captured each time.
     private var closures: [CobraSite: Closure] = [:]
     private var runningClosures: Set<CobraSite> = []
@@ -173,8 +181,8 @@ struct CobraInterpreter {
         let folder: String
         var captured: [String: Set<CobraValue>]
     }
-    /// Fields of the program's types by `Type.field`.
-    private var fields: [String: Cell] = [:]
+    /// Fields of the program's types by type and field name.
+    private var fields: [ScopedName: Cell] = [:]
     /// Each call: what it returns, and whether it ran in the current pass.
     private var calls: [CallKey: CallState] = [:]
     /// The functions that ran in some context in the current pass.
@@ -274,7 +282,8 @@ struct CobraInterpreter {
                 if declared.functions[unique] == nil {
                     declared.functions[unique] = (index, position)
                     if let receiver = function.receiver?.type {
-                        declared.methods[receiver + "." + function.name, default: []].append(unique)
+                        let method = ScopedName(scope: receiver, name: function.name)
+                        if declared.methods[method].map({ unique < $0 }) ?? true { declared.methods[method] = unique }
                     }
                 }
             }
@@ -376,7 +385,7 @@ struct CobraInterpreter {
     // MARK: Effects
 
     private mutating func addGlobal(_ name: String, folder: String, _ values: Set<CobraValue>) {
-        let key = folder + "\u{0}" + name
+        let key = ScopedName(scope: folder, name: name)
         guard !values.isEmpty else { return }
         if globals[key, default: Cell()].add(values) {
             changed = true
@@ -385,7 +394,7 @@ struct CobraInterpreter {
     }
 
     private mutating func addField(_ type: String, _ field: String, _ values: Set<CobraValue>) {
-        let key = type + "." + field
+        let key = ScopedName(scope: type, name: field)
         guard !values.isEmpty else { return }
         if fields[key, default: Cell()].add(values) {
             changed = true
@@ -736,7 +745,7 @@ struct CobraInterpreter {
             for object in evaluate(base, in: &frame) {
                 guard case .instance(let type) = object else { continue }
                 let pass = self.pass
-                result.formUnion(fields[type + "." + name, default: Cell()].read(in: pass) ?? [])
+                result.formUnion(fields[ScopedName(scope: type, name: name), default: Cell()].read(in: pass) ?? [])
                 if let method = declared.method(name, of: type, preferring: frame.folder) {
                     result.insert(.function(method))
                 }
@@ -763,7 +772,7 @@ struct CobraInterpreter {
     /// The values of package-level name `name` of `folder` (nil when none was assigned), noted as read in this pass.
     private mutating func global(_ folder: String, _ name: String) -> Set<CobraValue>? {
         let pass = self.pass
-        return globals[folder + "\u{0}" + name, default: Cell()].read(in: pass)
+        return globals[ScopedName(scope: folder, name: name), default: Cell()].read(in: pass)
     }
 
     /// Whether `name` names an imported package here rather than a variable.

@@ -56,25 +56,17 @@ struct ParsedGoFile: Sendable {
         return result
     }
 
-    /// The name an import path's package usually has: its last element, without a major version suffix `/vN` or
-    /// `.vN` (N at least 2: `gopkg.in/yaml.v3` is `yaml`, `k8s.io/api/core/v1` is `v1`); nil when that is no Go
-    /// identifier (`go-digest`).
+    /// The name an import path's package has when the path says it: its last element, when that is a Go identifier
+    /// and no version (`k8s.io/helm/pkg/proto/hapi/release` is `release`). Nil for `go.etcd.io/etcd/client/v3`
+    /// (package `clientv3`), `gopkg.in/yaml.v3` or `go-digest`: the package clause decides those, and the source
+    /// that imports them does not show it, so their aliases stay as written.
     static func canonicalName(of path: String) -> String? {
-        var elements = path.split(separator: "/").map(String.init)
-        // A module's major version suffix is v2 or more (`/v1` ends the path of a package named v1).
-        let isVersion = { (element: String) in
-            element.first == "v" && element.count > 1 && element.dropFirst().allSatisfy(\.isNumber)
-                && (Int(element.dropFirst()) ?? 0) >= 2
-        }
-        if elements.count > 1, let last = elements.last, isVersion(last) { elements.removeLast() }
-        guard var last = elements.last else { return nil }
-        if let dot = last.lastIndex(of: "."), isVersion(String(last[last.index(after: dot)...])) {
-            last = String(last[..<dot])
-        }
-        guard let first = last.unicodeScalars.first, first == "_" || first.properties.isAlphabetic,
+        guard let last = path.split(separator: "/").last.map(String.init),
+            let first = last.unicodeScalars.first, first == "_" || first.properties.isAlphabetic,
             last.unicodeScalars.allSatisfy({
                 $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil
-            })
+            }),
+            !(last.first == "v" && last.count > 1 && last.dropFirst().allSatisfy(\.isNumber))
         else { return nil }
         return last
     }

@@ -238,9 +238,29 @@ struct GoModuleFollowingTests {
                 "package p\(level)\n\nimport \"example.com/mod/chain/p\(level + 1)\"\n\n"
                     + "type T struct {\n\tp\(level + 1).T\n\tF\(level) int\n}\n")
         }
+        // A diamond across packages: each level's two packages embed both of the next level's; 2^24 paths, one visit
+        // a name.
+        let levels = 24
+        for level in 0..<levels {
+            for side in ["l", "r"] {
+                var source = "package \(side)\(level)\n\n"
+                var interface = ""
+                var structure = ""
+                if level + 1 < levels {
+                    let next = level + 1
+                    source += "import (\n\t\"example.com/mod/d/l\(next)\"\n\t\"example.com/mod/d/r\(next)\"\n)\n\n"
+                    interface = "\tl\(next).I\n\tr\(next).I\n"
+                    structure = "\tl\(next).S\n"
+                }
+                source +=
+                    "type I interface {\n\(interface)\tM\(level)()\n}\n\ntype S struct {\n\(structure)\tF\(level) int\n}\n"
+                try repo.write("d/\(side)\(level)/d.go", source)
+            }
+        }
         try repo.commit("hostile")
-
         let snapshot = try surface(of: repo, policy: Self.yaml)
+        #expect(attributes(snapshot, "d/l0.I.M\(levels - 1)")?["signature"] == "()")
+        #expect(attributes(snapshot, "d/l0.S.F\(levels - 1)")?["type"] == "int")
         #expect(attributes(snapshot, "a.T.Y")?["type"] == "[]int")
         #expect(attributes(snapshot, "a.T")?["comparable"] == "no")
         #expect(attributes(snapshot, "b.T.X")?["via"] == "T")
@@ -273,9 +293,10 @@ struct GoModuleFollowingTests {
             "package p\nimport (\n\t\"errors\"\n\tkerrors \"example.com/k8s/errors\"\n)\n"
                 + "func Wrap(error) *kerrors.StatusError { return nil }\n")
         #expect(clash["example.com/m/p.Wrap"]?["signature"] == "(error) *errors.StatusError")
-        #expect(ParsedGoFile.canonicalName(of: "gopkg.in/yaml.v3") == "yaml")
-        #expect(ParsedGoFile.canonicalName(of: "example.com/m/v2") == "m")
-        #expect(ParsedGoFile.canonicalName(of: "example.com/m/api/v1") == "v1")
+        #expect(ParsedGoFile.canonicalName(of: "example.com/proto/release") == "release")
+        #expect(ParsedGoFile.canonicalName(of: "gopkg.in/yaml.v3") == nil)
+        #expect(ParsedGoFile.canonicalName(of: "go.etcd.io/etcd/client/v3") == nil)
+        #expect(ParsedGoFile.canonicalName(of: "example.com/m/api/v1") == nil)
         #expect(ParsedGoFile.canonicalName(of: "github.com/opencontainers/go-digest") == nil)
     }
 }
