@@ -255,7 +255,10 @@ struct CobraInterpreter {
             guard let slash = file.path.lastIndex(of: "/") else { return "" }
             return String(file.path[..<slash])
         }
-        let folderSet = Set(folders.filter { !$0.isEmpty })
+        // A `package main` cannot be imported: an import path that ends like one (`tool/v3/tool` and the program in
+        // `tool/`) names another folder.
+        let programs = Set(zip(folders, sources).filter { $0.1.file.package == "main" }.map(\.0))
+        let folderSet = Set(folders.filter { !$0.isEmpty && !programs.contains($0) })
         var importCache: [String: [String]] = [:]
         declared.functions.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
         for (index, file) in self.files.enumerated() {
@@ -291,17 +294,27 @@ struct CobraInterpreter {
     }
 
     /// The folders of the program an import path names: the folder itself or one its path ends with (the module
-    /// path comes first), each path worked out once from its trailing components.
+    /// path comes first), each path worked out once from its trailing components. A module's major-version element
+    /// is no folder (`example.com/tool/v3/cmd` is the folder `tool/cmd` of the module in `tool/`), so the path is also
+    /// matched without it.
     private static func folders(importedAs path: String, among folders: Set<String>, cache: inout [String: [String]])
         -> [String]
     {
         if let known = cache[path] { return known }
         var matching: [String] = []
-        var suffix = Substring(path)
-        while true {
-            if folders.contains(String(suffix)) { matching.append(String(suffix)) }
-            guard let slash = suffix.firstIndex(of: "/") else { break }
-            suffix = suffix[suffix.index(after: slash)...]
+        let elements = path.split(separator: "/", omittingEmptySubsequences: false)
+        let unversioned = elements.enumerated().filter { index, element in
+            index == 0 || element.count < 2 || element.first != "v" || element.dropFirst().contains { !$0.isNumber }
+        }.map { String($0.element) }.joined(separator: "/")
+        for spelled in unversioned == path ? [path] : [path, unversioned] {
+            var suffix = Substring(spelled)
+            while true {
+                if folders.contains(String(suffix)) && !matching.contains(String(suffix)) {
+                    matching.append(String(suffix))
+                }
+                guard let slash = suffix.firstIndex(of: "/") else { break }
+                suffix = suffix[suffix.index(after: slash)...]
+            }
         }
         matching.sort()
         cache[path] = matching
