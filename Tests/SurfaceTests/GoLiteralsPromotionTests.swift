@@ -1,0 +1,149 @@
+import Foundation
+import Git
+import Policy
+import Surface
+import Testing
+import TestSupport
+
+/// A runtime module whose `Result` embeds a struct of another file of its package, which embeds one of another
+/// package of the module, which embeds a type of another module.
+private let files: [String: String] = [
+    "go.mod": "module example.com/eng/v2\n",
+    "js/modules/app/web/result.go": #"""
+    package web
+
+    import "example.com/eng/v2/lib/wire"
+
+    // Result is what fetch returns.
+    type Result struct {
+        *wire.Reply `js:"-"`
+        meta
+        Status int    // shadows wire.Reply's Status
+        client *Client
+    }
+
+    func (r *Result) JSON() any { return nil }
+    """#,
+    "js/modules/app/web/meta.go": #"""
+    package web
+
+    type meta struct {
+        Attempts int
+        Header   string `js:"headerLine"`
+        hidden   int
+    }
+
+    func (m meta) Retry() error { return nil }
+    """#,
+    "lib/wire/reply.go": #"""
+    package wire
+
+    import (
+        ext "example.com/other/timing"
+    )
+
+    type Reply struct {
+        Status     int    `json:"status"`
+        RemoteIP   string `json:"remote_ip"`
+        Body       any
+        Secret     string `js:"-"`
+        *ext.Timings
+        Trailer
+    }
+
+    func (r *Reply) Close() error { return nil }
+    func (r *Reply) reset()       {}
+    """#,
+    "lib/wire/trailer.go": #"""
+    package wire
+
+    type Trailer struct {
+        Trailers map[string]string
+        *Reply // a cycle back to Reply: followed once
+    }
+    """#,
+]
+
+private let policy = #"""
+    semgate: 1
+    surfaces:
+      js:
+        extract:
+          go-literals:
+            files: ["js/modules/**/*.go"]
+            path: '^js/modules/(?<module>app(?:/[a-z]+)*)/[^/]+\.go$'
+            members: [Result]
+            tags: [js]
+            method-names: lower-camel
+            field-names: snake
+            key: "{module}.{name}"
+    """#
+
+@Suite("go-literals: members promoted from embedded structs")
+struct GoLiteralsPromotionTests {
+    @Test("fields and methods of embedded structs in other files and packages of the module; other modules noted")
+    func promoted() throws {
+        let repo = try FixtureRepository()
+        for (path, text) in files { try repo.write(path, text) }
+        try repo.commit("first")
+        let snapshot = try surface(of: repo, policy: policy)
+        #expect(
+            snapshot.sortedItems.map(\.key) == [
+                "app/web.Result.attempts", "app/web.Result.body", "app/web.Result.close", "app/web.Result.headerLine",
+                "app/web.Result.json", "app/web.Result.remote_ip", "app/web.Result.retry", "app/web.Result.status",
+                "app/web.Result.trailers",
+                // `tags` keys a tagged field of any struct by its own type, as before.
+                "app/web.meta.headerLine",
+            ])
+        // The shallower name wins: Result's own Status, not wire.Reply's.
+        #expect(
+            snapshot.items["js:app/web.Result.status"]?.location
+                == Location(path: "js/modules/app/web/result.go", line: 9))
+        #expect(
+            snapshot.items["js:app/web.Result.remote_ip"]?.location == Location(path: "lib/wire/reply.go", line: 9))
+        #expect(
+            snapshot.notes.contains {
+                $0.contains("Result embeds ext.Timings of another module (example.com/other/timing)")
+            })
+    }
+
+    @Test("a change in the embedded package alone is seen at the next revision, through one reader")
+    func dependencyChange() throws {
+        let repo = try FixtureRepository()
+        for (path, text) in files { try repo.write(path, text) }
+        try repo.commit("first")
+        try repo.tag("v1.0.0")
+        try repo.write(
+            "lib/wire/reply.go",
+            files["lib/wire/reply.go", default: ""].replacingOccurrences(
+                of: "    RemoteIP   string `json:\"remote_ip\"`\n", with: ""))
+        try repo.commit("drop RemoteIP")
+        try repo.tag("v2.0.0")
+        let repository = try Repository(discovering: repo.url.path)
+        let reader = SurfaceReader(repository: repository, policy: try loadPolicy(policy))
+        let old = try reader.snapshot(at: try repository.resolve("v1.0.0"))
+        let new = try reader.snapshot(at: try repository.resolve("v2.0.0"))
+        #expect(old.items["js:app/web.Result.remote_ip"] != nil)
+        #expect(new.items["js:app/web.Result.remote_ip"] == nil)
+        #expect(new.items["js:app/web.Result.body"] != nil)
+        let again = try reader.snapshot(at: try repository.resolve("v1.0.0"))
+        #expect(again.sortedItems.map(\.key) == old.sortedItems.map(\.key))
+    }
+
+    @Test("an embedding chain deeper than the limit stops with a note; a missing package promotes nothing")
+    func bounded() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/deep\n")
+        var chain = "package web\n\nimport \"example.com/deep/gone\"\n\ntype Result struct {\n\tT0\n\tgone.Missing\n}\n"
+        for level in 0..<40 {
+            chain += "\ntype T\(level) struct {\n\tF\(level) int\n\tT\(level + 1)\n}\n"
+        }
+        try repo.write("js/modules/app/web/web.go", chain)
+        try repo.commit("deep")
+        let snapshot = try surface(of: repo, policy: policy)
+        let keys = snapshot.sortedItems.map(\.key)
+        #expect(keys.contains("app/web.Result.f0") && keys.contains("app/web.Result.f31"))
+        #expect(!keys.contains("app/web.Result.f32"))
+        #expect(snapshot.notes.contains { $0.contains("embeds types more than 32 levels deep") })
+    }
+}
