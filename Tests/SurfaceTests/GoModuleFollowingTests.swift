@@ -293,6 +293,24 @@ struct GoModuleFollowingTests {
             "package p\nimport (\n\t\"errors\"\n\tkerrors \"example.com/k8s/errors\"\n)\n"
                 + "func Wrap(error) *kerrors.StatusError { return nil }\n")
         #expect(clash["example.com/m/p.Wrap"]?["signature"] == "(error) *errors.StatusError")
+        // A versioned path: an alias, a renamed alias and the package clause without one are spelled alike.
+        let versioned = [
+            "import clientv3 \"example.com/db/client/v3\"\nfunc New() *clientv3.Client { return nil }\n",
+            "import v3client \"example.com/db/client/v3\"\nfunc New() *v3client.Client { return nil }\n",
+            "import \"example.com/db/client/v3\"\nfunc New() *clientv3.Client { return nil }\n",
+            "import (\n\t\"example.com/db/client/v3\"\n\t\"gopkg.in/yaml.v3\"\n)\n"
+                + "func New(yaml.Node) *clientv3.Client { return nil }\n",
+        ].map { items("package p\n" + $0)["example.com/m/p.New"]?["signature"] }
+        #expect(
+            versioned == ["() *client.Client", "() *client.Client", "() *client.Client", "(yaml.Node) *client.Client"])
+        // A clause that cannot be told apart from another unknown one stays as written.
+        let opaque = items(
+            "package p\nimport (\n\t\"example.com/db/client/v3\"\n\t\"example.com/x/go-digest\"\n)\n"
+                + "func New(digest.Digest) *clientv3.Client { return nil }\n")
+        #expect(opaque["example.com/m/p.New"]?["signature"] == "(digest.Digest) *client.Client")
+        #expect(ParsedGoFile.versionlessName(of: "gopkg.in/yaml.v3") == "yaml")
+        #expect(ParsedGoFile.versionlessName(of: "example.com/go-chi/chi/v5") == "chi")
+        #expect(ParsedGoFile.versionlessName(of: "example.com/x/go-digest") == nil)
         #expect(ParsedGoFile.canonicalName(of: "example.com/proto/release") == "release")
         #expect(ParsedGoFile.canonicalName(of: "gopkg.in/yaml.v3") == nil)
         #expect(ParsedGoFile.canonicalName(of: "go.etcd.io/etcd/client/v3") == nil)
