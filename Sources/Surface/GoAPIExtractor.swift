@@ -96,7 +96,7 @@ public struct GoAPIExtractorSpec: Extractor {
 
     public static func removalBump(_ item: SurfaceItem, in comparison: SurfaceComparison) -> Bump? {
         guard GoCompatibility.isGoItem(item) else { return nil }
-        return GoCompatibility.removalBump(item, after: comparison.after)
+        return GoCompatibility.removalBump(item, before: comparison.before, after: comparison.after)
     }
 
     public static func additionBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump? {

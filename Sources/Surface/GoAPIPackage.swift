@@ -501,6 +501,22 @@ struct GoAPIPackage {
         "members of \(target) not listed (needs type-checking)"
     }
 
+    /// The types of other modules an item's type embeds, whose members are not read: an interface's `embeds`, a
+    /// struct's "members promoted from ... not listed" note.
+    static func foreignEmbeddings(of item: SurfaceItem) -> Set<String> {
+        var found: Set<String> = []
+        if let embeds = item.attributes["embeds"] {
+            found.formUnion(embeds.components(separatedBy: ", "))
+        }
+        let prefix = "members promoted from "
+        let suffix = " not listed (needs type-checking)"
+        for note in item.attributes["note"]?.components(separatedBy: "; ") ?? []
+        where note.hasPrefix(prefix) && note.hasSuffix(suffix) {
+            found.formUnion(note.dropFirst(prefix.count).dropLast(suffix.count).components(separatedBy: ", "))
+        }
+        return found
+    }
+
     static func saysAliasMembersNotListed(_ note: String) -> Bool {
         note.hasPrefix("members of ") && note.hasSuffix(" not listed (needs type-checking)")
     }

@@ -317,4 +317,37 @@ struct GoModuleFollowingTests {
         #expect(ParsedGoFile.canonicalName(of: "example.com/m/api/v1") == nil)
         #expect(ParsedGoFile.canonicalName(of: "github.com/opencontainers/go-digest") == nil)
     }
+
+    @Test("a member gone from a type that now embeds another module's type is not claimed: it may live on there")
+    func foreignEmbedding() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/mod\n")
+        try repo.write(
+            "a/a.go",
+            "package a\n\ntype Options struct {\n\tName string\n\tSize int\n}\n\nfunc (o Options) Check() {}\n")
+        try repo.commit("first")
+        try repo.tag("v1.0.0")
+        try repo.write(
+            "a/a.go",
+            "package a\n\nimport \"example.com/other/meta\"\n\ntype Options struct {\n\tmeta.Object\n\tSize int\n}\n")
+        try repo.commit("Name and Check move into an embedded struct of another module")
+        try repo.tag("v1.1.0")
+        try repo.write(
+            "a/a.go", "package a\n\nimport \"example.com/other/meta\"\n\ntype Options struct {\n\tmeta.Object\n}\n")
+        try repo.commit("Size goes, with no new embedding")
+        let policy = try loadPolicy(Self.yaml)
+        let first = try surface(of: repo, at: "v1.0.0", policy: Self.yaml)
+        let second = try surface(of: repo, at: "v1.1.0", policy: Self.yaml)
+        let third = try surface(of: repo, policy: Self.yaml)
+        let moved = SurfaceDiff.changes(from: first, to: second, policy: policy)
+            .filter { $0.kind == .removed }.map { "\($0.key) \($0.bump)" }
+        #expect(moved == ["example.com/mod/a.Options.Check patch", "example.com/mod/a.Options.Name patch"])
+        #expect(
+            second.items["api:example.com/mod/a.Options"]?.attributes["note"]
+                == "comparability depends on meta.Object from another module (needs type-checking); "
+                + "members promoted from meta.Object not listed (needs type-checking)")
+        let gone = SurfaceDiff.changes(from: second, to: third, policy: policy)
+            .filter { $0.kind == .removed }.map { "\($0.key) \($0.bump)" }
+        #expect(gone == ["example.com/mod/a.Options.Size major"])
+    }
 }
