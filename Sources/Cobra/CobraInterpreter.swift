@@ -668,6 +668,14 @@ struct CobraInterpreter {
         return expression
     }
 
+    /// Whether a help line opens by saying its command is deprecated: `[deprecated] ...`, `Deprecated: ...`,
+    /// `DEPRECATED ...`.
+    static func saysDeprecated(_ text: String) -> Bool {
+        let lead = text.drop { $0 == " " || $0 == "\t" }.prefix(12).lowercased()
+        return lead.hasPrefix("[deprecated]") || lead.hasPrefix("(deprecated)") || lead.hasPrefix("deprecated:")
+            || lead.hasPrefix("deprecated ") || lead.hasPrefix("deprecated.")
+    }
+
     private static func isNonEmptyString(_ value: CobraValue) -> Bool {
         if case .string(let text) = value { return !text.isEmpty }
         return false
@@ -691,6 +699,11 @@ struct CobraInterpreter {
         case "Deprecated":
             // A deprecation message is deprecation whatever its text, even one built at run time.
             if value.isEmpty || value.contains(where: Self.isNonEmptyString) {
+                updateCommand(site) { $0.deprecated = true }
+            }
+        case "Short":
+            // The help line users read says so (`Short: "[deprecated] Gets ..."`, etcd's way before `Deprecated:`).
+            if Self.strings(in: value).contains(where: Self.saysDeprecated) {
                 updateCommand(site) { $0.deprecated = true }
             }
         default:
