@@ -59,6 +59,8 @@ struct ParsedGoFile: Sendable {
                 result.known.insert(name)
             } else if let name = versionlessName(of: entry.path) {
                 result.versioned.append(name)
+                // A package whose clause is its last element (`.../api/v1` declaring `package v1`) stays as written.
+                if let last = entry.path.split(separator: "/").last { result.known.insert(String(last)) }
             } else {
                 result.opaque += 1
             }

@@ -41,6 +41,8 @@ final class GoLiteralsPromotion {
         let notes: [String]
         /// The blobs of each folder read, as they were.
         let dependencies: [String: [ObjectID]]
+        /// Each `go.mod` looked for (nil: none there), as it was: adding one lets an import resolve.
+        let goMods: [String: ObjectID?]
     }
 
     private let packages = BoundedCache<[ObjectID], Declarations>(capacity: Limit.parsedFileCacheBytes / 4)
@@ -62,6 +64,7 @@ final class GoLiteralsPromotion {
     struct Revision {
         var folders: [String: [(path: String, blob: ObjectID)]] = [:]
         var modules: [String: (folder: String, path: String)?] = [:]
+        var goMods: [String: ObjectID?] = [:]
     }
 
     /// The promoted members of the types `spec` lists in the file `path` (blob `blob`), one array as the cache holds
@@ -83,6 +86,9 @@ final class GoLiteralsPromotion {
             var unchanged = true
             for (folder, blobs) in cached.dependencies where unchanged {
                 unchanged = try files(in: folder, context: &context, revision: &revision).map(\.blob) == blobs
+            }
+            for (path, blob) in cached.goMods where unchanged {
+                unchanged = try goMod(at: path, context: context, revision: &revision) == blob
             }
             if unchanged {
                 context.notes += cached.notes
@@ -159,7 +165,7 @@ final class GoLiteralsPromotion {
         items = items.filter { !$0.key.isEmpty }
         try context.charge(built: items.count)
         results.insert(
-            Result(items: items, notes: notes, dependencies: dependencies), for: key,
+            Result(items: items, notes: notes, dependencies: dependencies, goMods: revision.goMods), for: key,
             cost: CacheCost.of(items) + CacheCost.of(notes) + dependencies.reduce(0) { $0 + 32 * ($1.value.count + 1) })
         context.notes += notes
         return items.isEmpty ? nil : items
@@ -182,9 +188,23 @@ final class GoLiteralsPromotion {
                 (entry.name ?? Self.lastElement(of: entry.path)) == qualifier
             })
         else { return nil }
-        guard let module = try module(of: folder, context: &context, revision: &revision),
-            imported.path == module.path || imported.path.hasPrefix(module.path + "/")
-        else {
+        let module = try module(of: folder, context: &context, revision: &revision)
+        if module == nil, imported.path.split(separator: "/").first?.contains(".") == true {
+            // Before Go modules (GOPATH): the package is the repository's folder its import path ends with.
+            var suffix = Substring(imported.path)
+            while let slash = suffix.firstIndex(of: "/") {
+                suffix = suffix[suffix.index(after: slash)...]
+                let candidate = String(suffix)
+                let found = try files(in: candidate, context: &context, revision: &revision)
+                dependencies[candidate] = found.map(\.blob)
+                if !found.isEmpty {
+                    let declarations = try declarations(
+                        of: candidate, context: &context, revision: &revision, dependencies: &dependencies)
+                    return (candidate, name, declarations)
+                }
+            }
+        }
+        guard let module, imported.path == module.path || imported.path.hasPrefix(module.path + "/") else {
             if imported.path.contains(".") {
                 notes.append(
                     "\(origin) embeds \(qualifier).\(name) of another module (\(imported.path)); the members it "
@@ -286,13 +306,9 @@ final class GoLiteralsPromotion {
         var candidate = folder
         while true {
             let goMod = candidate.isEmpty ? "go.mod" : candidate + "/go.mod"
-            let blob: ObjectID?
-            do throws(GitError) {
-                blob = try context.source.blobID(atPath: goMod, inTree: context.tree)
-            } catch {
-                throw .git(error)
-            }
-            if let blob, let text = try context.text(of: blob, path: goMod) {
+            if let blob = try self.goMod(at: goMod, context: context, revision: &revision),
+                let text = try context.text(of: blob, path: goMod)
+            {
                 result = GoPackageFinder.modulePath(in: text).map { (candidate, $0) }
                 break
             }
@@ -301,6 +317,21 @@ final class GoLiteralsPromotion {
         }
         revision.modules[folder] = result
         return result
+    }
+
+    /// The blob of the `go.mod` at `path` at this revision, if there is one.
+    private func goMod(at path: String, context: ExtractionContext, revision: inout Revision) throws(SurfaceError)
+        -> ObjectID?
+    {
+        if let known = revision.goMods[path] { return known }
+        let blob: ObjectID?
+        do throws(GitError) {
+            blob = try context.source.blobID(atPath: path, inTree: context.tree)
+        } catch {
+            throw .git(error)
+        }
+        revision.goMods.updateValue(blob, forKey: path)
+        return blob
     }
 
     static func folder(of path: String) -> String {

@@ -130,6 +130,29 @@ struct GoLiteralsPromotionTests {
         #expect(again.sortedItems.map(\.key) == old.sortedItems.map(\.key))
     }
 
+    @Test("go.mod decides how the same files' imports resolve: read again when it changes, through one reader")
+    func goModAdded() throws {
+        let repo = try FixtureRepository()
+        for (path, text) in files where path != "go.mod" { try repo.write(path, text) }
+        try repo.commit("before modules")
+        try repo.tag("v0.1.0")
+        try repo.write("go.mod", files["go.mod", default: ""])
+        try repo.commit("go.mod")
+        try repo.tag("v0.2.0")
+        let repository = try Repository(discovering: repo.url.path)
+        let reader = SurfaceReader(repository: repository, policy: try loadPolicy(policy))
+        let old = try reader.snapshot(at: try repository.resolve("v0.1.0"))
+        let new = try reader.snapshot(at: try repository.resolve("v0.2.0"))
+        // Before go.mod the import is the folder its path ends with (GOPATH); with go.mod, the module's.
+        #expect(old.items["js:app/web.Result.remote_ip"] != nil && old.items["js:app/web.Result.attempts"] != nil)
+        #expect(new.sortedItems.map(\.key) == old.sortedItems.map(\.key))
+        try repo.write("go.mod", "module example.com/renamed\n")
+        try repo.commit("the module's path no longer prefixes the import")
+        let renamed = try reader.snapshot(at: try repository.resolve("HEAD"))
+        #expect(renamed.items["js:app/web.Result.remote_ip"] == nil)
+        #expect(renamed.notes.contains { $0.contains("embeds wire.Reply of another module") })
+    }
+
     @Test("an embedding chain deeper than the limit stops with a note; a missing package promotes nothing")
     func bounded() throws {
         let repo = try FixtureRepository()

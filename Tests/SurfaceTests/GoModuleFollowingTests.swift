@@ -308,6 +308,8 @@ struct GoModuleFollowingTests {
             "package p\nimport (\n\t\"example.com/db/client/v3\"\n\t\"example.com/x/go-digest\"\n)\n"
                 + "func New(digest.Digest) *clientv3.Client { return nil }\n")
         #expect(opaque["example.com/m/p.New"]?["signature"] == "(digest.Digest) *client.Client")
+        let literal = items("package p\nimport \"example.com/m/api/v1\"\nfunc List() []v1.Metric { return nil }\n")
+        #expect(literal["example.com/m/p.List"]?["signature"] == "() []v1.Metric")
         #expect(ParsedGoFile.versionlessName(of: "gopkg.in/yaml.v3") == "yaml")
         #expect(ParsedGoFile.versionlessName(of: "example.com/go-chi/chi/v5") == "chi")
         #expect(ParsedGoFile.versionlessName(of: "example.com/x/go-digest") == nil)
