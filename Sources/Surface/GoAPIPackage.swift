@@ -47,6 +47,7 @@ struct ParsedGoFile: Sendable {
     /// never depends on which other packages the file imports (a false change at every new import).
     static func canonicalQualifiers(_ imports: [GoImport]) -> GoQualifiers {
         var result = GoQualifiers()
+        var clauses: [String: Set<String>] = [:]
         for entry in imports {
             guard entry.name != "_", entry.name != "." else { continue }
             if let alias = entry.name {
@@ -59,11 +60,17 @@ struct ParsedGoFile: Sendable {
                 result.known.insert(name)
             } else if let name = versionlessName(of: entry.path) {
                 result.versioned.append(name)
-                // A package whose clause is its last element (`.../api/v1` declaring `package v1`) stays as written.
-                if let last = entry.path.split(separator: "/").last { result.known.insert(String(last)) }
+                // A package whose clause is its last element (`.../api/v1` declaring `package v1`) is spelled like
+                // the same import under an alias (`v1 ".../api/v1"`): by the element before.
+                if let last = entry.path.split(separator: "/").last.map(String.init), last != name {
+                    clauses[last, default: []].insert(name)
+                }
             } else {
                 result.opaque += 1
             }
+        }
+        for (clause, names) in clauses where names.count == 1 && result.aliases[clause] == nil {
+            result.aliases[clause] = names.first
         }
         return result
     }

@@ -268,11 +268,17 @@ public struct GoLiteralsExtractorSpec: Extractor {
         }
     }
 
-    /// Whether a type these declarations list in `members` embeds a type (whose members it promotes).
+    /// Whether a type these declarations list in `members` embeds a type (whose members it promotes), or is defined
+    /// as another named type (whose fields it has).
     func embedsStructs(_ declarations: [GoDeclaration]) -> Bool {
         declarations.contains { declaration in
-            guard case .type(let spec) = declaration, case .structure(let fields) = spec.type else { return false }
-            return fields.contains(where: \.names.isEmpty) && members.contains { $0.matches(spec.name) }
+            guard case .type(let spec) = declaration else { return false }
+            switch spec.type {
+            case .structure(let fields): guard fields.contains(where: \.names.isEmpty) else { return false }
+            case .named: break
+            default: return false
+            }
+            return members.contains { $0.matches(spec.name) }
         }
     }
 

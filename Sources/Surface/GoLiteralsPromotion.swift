@@ -28,6 +28,8 @@ final class GoLiteralsPromotion {
         var structures: [String: Structure] = [:]
         /// Exported methods by receiver type name.
         var methods: [String: [Method]] = [:]
+        /// Types defined as, or aliases of, a named type (`type Response httpext.Response`).
+        var definitions: [String: (type: GoType, isAlias: Bool, file: Int)] = [:]
     }
 
     private struct ResultKey: Hashable {
@@ -101,20 +103,30 @@ final class GoLiteralsPromotion {
         let home = try declarations(of: folder, context: &context, revision: &revision, dependencies: &dependencies)
         var items: [RawItem] = []
         guard let index = home.paths.firstIndex(of: path) else { return nil }
-        for (name, structure) in home.structures.sorted(by: { $0.key < $1.key })
-        where structure.file == index && spec.members.contains(where: { $0.matches(name) }) {
-            let embedded = structure.fields.filter(\.names.isEmpty)
-            guard !embedded.isEmpty else { continue }
+        // Listed structs that embed types, and listed types defined as another struct (`type Response
+        // httpext.Response`: its fields, and with `=` its methods too, are the type's own).
+        var listed: [(name: String, fields: [GoField], definition: (type: GoType, isAlias: Bool)?)] = []
+        for (name, structure) in home.structures where structure.file == index {
+            listed.append((name, structure.fields, nil))
+        }
+        for (name, definition) in home.definitions where definition.file == index {
+            listed.append((name, [], (definition.type, definition.isAlias)))
+        }
+        for (name, fields, definition) in listed.sorted(by: { $0.name < $1.name })
+        where spec.members.contains(where: { $0.matches(name) }) {
+            let embedded = fields.filter(\.names.isEmpty)
+            guard !embedded.isEmpty || definition != nil else { continue }
             // The type's own names shadow promoted ones.
             var seen: Set<String> = []
-            for field in structure.fields where !field.names.isEmpty {
+            for field in fields where !field.names.isEmpty {
                 for fieldName in field.names {
                     if let member = spec.memberName(field: fieldName, tag: field.tag) { seen.insert(member) }
                 }
             }
             for method in home.methods[name] ?? [] { seen.insert(spec.methodNames.apply(method.name)) }
             var visited: Set<String> = [folder + "\u{0}" + name]
-            var level = embedded.map { (folder: folder, file: index, type: $0.type) }
+            var level = embedded.map { (folder: folder, file: index, type: $0.type, methods: true) }
+            if let definition { level.append((folder, index, definition.type, definition.isAlias)) }
             var depth = 0
             while !level.isEmpty {
                 depth += 1
@@ -124,7 +136,7 @@ final class GoLiteralsPromotion {
                             + "promoted from deeper ones are not listed")
                     break
                 }
-                var next: [(folder: String, file: Int, type: GoType)] = []
+                var next: [(folder: String, file: Int, type: GoType, methods: Bool)] = []
                 for embed in level {
                     guard
                         let target = try resolve(
@@ -137,7 +149,7 @@ final class GoLiteralsPromotion {
                     let file = target.declarations.paths[structure.file]
                     for field in structure.fields {
                         if field.names.isEmpty {
-                            next.append((target.folder, structure.file, field.type))
+                            next.append((target.folder, structure.file, field.type, true))
                             continue
                         }
                         for fieldName in field.names {
@@ -150,7 +162,8 @@ final class GoLiteralsPromotion {
                                     location: Location(path: file, line: field.position.line)))
                         }
                     }
-                    for method in target.declarations.methods[target.name] ?? [] {
+                    // A defined type does not have the methods its underlying type's name declares.
+                    for method in embed.methods ? target.declarations.methods[target.name] ?? [] : [] {
                         let member = spec.methodNames.apply(method.name)
                         guard seen.insert(member).inserted else { continue }
                         items.append(
@@ -253,9 +266,16 @@ final class GoLiteralsPromotion {
             for declaration in parsed.declarations {
                 switch declaration {
                 case .type(let spec):
-                    if case .structure(let fields) = spec.type, !spec.isAlias {
+                    switch spec.type {
+                    case .structure(let fields) where !spec.isAlias:
                         result.structures[spec.name] =
                             result.structures[spec.name] ?? .init(fields: fields, file: index)
+                    case .named:
+                        if result.definitions[spec.name] == nil, result.structures[spec.name] == nil {
+                            result.definitions[spec.name] = (spec.type, spec.isAlias, index)
+                        }
+                    default:
+                        break
                     }
                 case .function(let function):
                     guard let receiver = function.receiver, function.name.first?.isUppercase == true else { continue }

@@ -130,6 +130,31 @@ struct GoLiteralsPromotionTests {
         #expect(again.sortedItems.map(\.key) == old.sortedItems.map(\.key))
     }
 
+    @Test("a listed type defined as another struct has its fields (not its methods); an alias has both")
+    func definedTypes() throws {
+        let repo = try FixtureRepository()
+        for (path, text) in files { try repo.write(path, text) }
+        try repo.write(
+            "js/modules/app/old/old.go",
+            "package old\n\nimport \"example.com/eng/v2/lib/wire\"\n\ntype Result wire.Reply\n\n"
+                + "func (r *Result) Raw() string { return \"\" }\n")
+        try repo.write(
+            "js/modules/app/alias/alias.go",
+            "package alias\n\nimport \"example.com/eng/v2/lib/wire\"\n\ntype Result = wire.Reply\n")
+        try repo.commit("defined types")
+        let keys = try surface(of: repo, policy: policy).sortedItems.map(\.key)
+        #expect(
+            keys.filter { $0.hasPrefix("app/old.") } == [
+                "app/old.Result.body", "app/old.Result.raw", "app/old.Result.remote_ip", "app/old.Result.status",
+                "app/old.Result.trailers",
+            ])
+        #expect(
+            keys.filter { $0.hasPrefix("app/alias.") } == [
+                "app/alias.Result.body", "app/alias.Result.close", "app/alias.Result.remote_ip",
+                "app/alias.Result.status", "app/alias.Result.trailers",
+            ])
+    }
+
     @Test("go.mod decides how the same files' imports resolve: read again when it changes, through one reader")
     func goModAdded() throws {
         let repo = try FixtureRepository()

@@ -308,8 +308,12 @@ struct GoModuleFollowingTests {
             "package p\nimport (\n\t\"example.com/db/client/v3\"\n\t\"example.com/x/go-digest\"\n)\n"
                 + "func New(digest.Digest) *clientv3.Client { return nil }\n")
         #expect(opaque["example.com/m/p.New"]?["signature"] == "(digest.Digest) *client.Client")
-        let literal = items("package p\nimport \"example.com/m/api/v1\"\nfunc List() []v1.Metric { return nil }\n")
-        #expect(literal["example.com/m/p.List"]?["signature"] == "() []v1.Metric")
+        // A package whose clause is its last element, with and without an alias of that name.
+        let literal = [
+            "import \"example.com/m/api/v1\"\nfunc List() []v1.Metric { return nil }\n",
+            "import v1 \"example.com/m/api/v1\"\nfunc List() []v1.Metric { return nil }\n",
+        ].map { items("package p\n" + $0)["example.com/m/p.List"]?["signature"] }
+        #expect(literal == ["() []api.Metric", "() []api.Metric"])
         #expect(ParsedGoFile.versionlessName(of: "gopkg.in/yaml.v3") == "yaml")
         #expect(ParsedGoFile.versionlessName(of: "example.com/go-chi/chi/v5") == "chi")
         #expect(ParsedGoFile.versionlessName(of: "example.com/x/go-digest") == nil)
