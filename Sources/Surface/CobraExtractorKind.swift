@@ -150,7 +150,10 @@ public struct CobraExtractorSpec: Extractor {
             module.split(separator: "/").last(where: { !($0.first == "v" && Int($0.dropFirst()) != nil) })
             .map(String.init) ?? module
         let layout = try project.goSourceFolders()
-        let mains = layout.packages.filter { $0.value == "main" && !isOwnWork($0.key + "/") }.map(\.key)
+        // A program under tools/, tests or examples at any depth serves the project's own work.
+        let mains = layout.packages.filter { folder, package in
+            package == "main" && !folder.split(separator: "/").contains { ownWorkFolders.contains(String($0)) }
+        }.map(\.key)
         let found = try CobraPrograms(
             sources: sources, mains: mains, modules: layout.modules, moduleName: moduleName,
             imports: { (folder) throws(GitError) in

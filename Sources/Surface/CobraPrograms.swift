@@ -51,7 +51,7 @@ struct CobraPrograms {
                 for found in next where closure.insert(found).inserted { pending.append(found) }
             }
             reached.formUnion(closure)
-            let mainName = main.isEmpty ? moduleName : String(main.split(separator: "/").last ?? "")
+            let mainName = Self.name(of: main, moduleName: moduleName)
             let candidates = roots.filter { closure.contains(Self.folder(of: $0.path)) }
             // The tree whose Use names the program, else the largest it reaches.
             guard
@@ -73,19 +73,35 @@ struct CobraPrograms {
             }
             chosen.append((program, root))
         }
-        // Two trees of one name: the one a program of that name runs, else the larger.
-        var byName: [String: (program: Program, root: CobraRoot)] = [:]
-        for found in chosen {
-            if let other = byName[found.program.name] {
-                let otherNamed = other.program.main.split(separator: "/").last.map(String.init) == other.program.name
-                let named = found.program.main.split(separator: "/").last.map(String.init) == found.program.name
-                if otherNamed && !named || otherNamed == named && other.root.commands >= found.root.commands {
+        // The root the surface over the program's own files finds, as the cobra extractor will read it (a plugin
+        // whose commands hang under the program that runs it may only show its own tree).
+        var found: [Program] = []
+        for (program, _) in chosen {
+            let folders = Set(program.folders)
+            let own = CobraExtractor.roots(of: sources.filter { folders.contains(Self.folder(of: $0.path)) })
+            let mainName = Self.name(of: program.main, moduleName: moduleName)
+            let root =
+                own.first { $0.name == mainName } ?? own.first { $0.name == program.name }
+                ?? own.max { ($0.commands, $1.path) < ($1.commands, $0.path) }
+            found.append(
+                Program(
+                    name: root?.name ?? program.name, namedByUse: root?.name != nil, folders: program.folders,
+                    main: program.main))
+        }
+        // Two programs of one name (a man-page generator that runs the same commands): the one whose folder is
+        // named so, else the one with more files.
+        var byName: [String: Program] = [:]
+        for program in found {
+            if let other = byName[program.name] {
+                let otherNamed = Self.name(of: other.main, moduleName: moduleName) == other.name
+                let named = Self.name(of: program.main, moduleName: moduleName) == program.name
+                if otherNamed && !named || otherNamed == named && other.folders.count >= program.folders.count {
                     continue
                 }
             }
-            byName[found.program.name] = found
+            byName[program.name] = program
         }
-        programs = byName.values.map(\.program).sorted { $0.name < $1.name }
+        programs = byName.values.sorted { $0.name < $1.name }
         unreached = roots.filter { !reached.contains(Self.folder(of: $0.path)) }
     }
 
@@ -140,6 +156,11 @@ struct CobraPrograms {
         let rest = text[text.index(after: open)...]
         guard let close = rest.firstIndex(of: text[open]) else { return nil }
         return String(rest[..<close])
+    }
+
+    /// A program's name by its folder: the folder's last element, the module's name at the root.
+    private static func name(of main: String, moduleName: String) -> String {
+        main.isEmpty ? moduleName : String(main.split(separator: "/").last ?? "")
     }
 
     static func folder(of path: String) -> String {

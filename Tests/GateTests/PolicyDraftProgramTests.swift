@@ -104,6 +104,10 @@ struct PolicyDraftProgramTests {
             "tools/bench/main.go",
             "package main\n\nfunc main() {\n\tcmd := &cobra.Command{Use: \"bench\"}\n\tcmd.Flags().Int(\"n\", 1, \"\")\n}\n"
         )
+        try repo.write(
+            "plugins/examples/hello/main.go",
+            "package main\n\nfunc main() {\n\tcmd := &cobra.Command{Use: \"hello\"}\n\tcmd.Flags().Int(\"n\", 1, \"\")\n}\n"
+        )
         try repo.commit("three programs")
         return repo
     }
@@ -130,7 +134,8 @@ struct PolicyDraftProgramTests {
                 "cli-stored:stored --endpoints", "cli-stored:stored gateway", "cli-stored:stored gateway --port",
             ])
         // The tree no program runs is named, not proposed; the project's own tool is not looked at.
-        #expect(yaml.contains("no program here runs them: the command tree 'oldctl'"))
+        #expect(yaml.contains("no program here runs them: the command trees 'hello', 'oldctl'"))
+        #expect(!yaml.contains("plugins/examples/"))
         #expect(!yaml.contains("legacy/") && !yaml.contains("tools/") && !yaml.contains("bench"))
     }
 
