@@ -51,6 +51,11 @@ public final class Engine {
     /// the releases before them (the output is the same); 1 reads and judges in turn. Two by default on a machine
     /// with two cores or more: the pipeline has two stages, so more would not help.
     public var jobs = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    /// The persistent extraction cache surfaces are read through (`--cache`); nil reads without one.
+    public var cache: ExtractionStore? {
+        get { reader.store }
+        set { reader.store = newValue }
+    }
 
     public init(repository: Repository, policy: Policy) throws(GateError) {
         self.repository = repository
@@ -432,11 +437,13 @@ public final class Engine {
         let gitDirectory = repository.gitDirectory
         let policy = policy
         let history = history
+        let cache = cache
         try ReadAhead.run(
             indices, jobs: jobs, read: { index throws(GateError) in try read(self, index) },
             makeReader: { () throws(GateError) in
                 let repository = try wrap { () throws(GitError) in try Repository(discovering: gitDirectory) }
                 let engine = Engine(repository: repository, policy: policy, history: history)
+                engine.cache = cache
                 return { index throws(GateError) in try read(engine, index) }
             }, consume: consume)
     }
