@@ -12,8 +12,9 @@ final class PersistentExtraction {
     /// The digest of each array an extractor handed over, by the array's storage (held, so it is not reused): a group
     /// handed over again is not encoded again.
     private let digests = BoundedCache<UInt, (items: [RawItem], digest: ObjectID)>(capacity: Limit.itemCacheBytes)
-    /// Groups this run found or put in the store.
+    /// Groups this run found or put in the store (forgotten past `storedLimit`: they are then checked on disk again).
     private var stored: Set<ObjectID> = []
+    private static let storedLimit = 1_000_000
     /// Lookups that found a result, and that did not (for tests and the benchmark).
     private(set) var hits = 0
     private(set) var misses = 0
@@ -91,13 +92,14 @@ final class PersistentExtraction {
             } else {
                 let encoded = ExtractionStore.encode(items)
                 digest = encoded.digest
+                if stored.count > Self.storedLimit { stored = [] }
                 if !stored.contains(digest) {
                     if !store.hasGroup(digest, bytes: encoded.bytes.count) {
                         store.saveGroup(bytes: encoded.bytes, digest: digest)
                     }
                     stored.insert(digest)
                 }
-                self.digests.insert((items, digest), for: storage, cost: CacheCost.overhead + 20)
+                self.digests.insert((items, digest), for: storage, cost: CacheCost.of(items))
                 let internKey = InternKey(slot: slot, digest: digest)
                 if interned[internKey] == nil { interned.insert(items, for: internKey, cost: CacheCost.of(items)) }
             }

@@ -12,7 +12,8 @@ struct CacheOptions: ParsableArguments {
                 Results are kept by semgate build, extractor settings and the object ids of what was read, in \
                 --cache-dir (default $XDG_CACHE_HOME/semgate, else ~/.cache/semgate), never in the repository; \
                 the output is the same with or without it. --cache warns when the directory cannot be used; \
-                --no-cache neither reads nor writes it.
+                --no-cache neither reads nor writes it. Examples: `semgate audit` twice (the second reads the \
+                first's results), `semgate audit --cache-dir /tmp/semgate-cache`, `semgate check --no-cache`.
                 """))
     var cache: Bool?
 
