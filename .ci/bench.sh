@@ -437,7 +437,7 @@ if "$bin" audit --help 2> /dev/null | grep -q -- '--no-cache'; then
 fi
 cold_cache() {
     rm -rf -- "$1"
-    "${@:2}" --cache-dir "$1"
+    SEMGATE_EXTRACTION_CACHE=$1 "${@:2}"
 }
 export -f cold_cache
 
@@ -452,8 +452,9 @@ sed 's/go-packages: {}/go-api: {}/' < <(git -C "$synthetic" show HEAD:.semgate.y
 measure "synthetic: audit go-api" "$bin" audit "${no_cache[@]}" --repo "$synthetic" --policy "$work/go-api.yml"
 
 if [ "$cache_rows" = 1 ]; then
-    "$bin" audit --repo "$synthetic" --cache-dir "$work/cache-synthetic" > /dev/null 2>&1 || true
-    measure "synthetic: audit warm cache" "$bin" audit --repo "$synthetic" --cache-dir "$work/cache-synthetic"
+    SEMGATE_EXTRACTION_CACHE="$work/cache-synthetic" "$bin" audit --repo "$synthetic" > /dev/null 2>&1 || true
+    measure "synthetic: audit warm cache" env SEMGATE_EXTRACTION_CACHE="$work/cache-synthetic" "$bin" audit \
+        --repo "$synthetic"
 fi
 
 measure "cobra: semgate audit" "$bin" audit "${no_cache[@]}" --repo "$cobra_repo"
@@ -473,11 +474,14 @@ if git -C "$k6_repo" rev-parse --git-dir > /dev/null 2>&1; then
     if [ "$cache_rows" = 1 ]; then
         measure "k6: audit cold cache" bash -c 'cold_cache "$@"' _ "$work/cache-k6-cold" "$bin" audit \
             --repo "$k6_repo" "${k6_policy[@]}"
-        "$bin" audit --repo "$k6_repo" "${k6_policy[@]}" --cache-dir "$work/cache-k6" > /dev/null 2>&1 || true
-        measure "k6: audit warm cache" "$bin" audit --repo "$k6_repo" "${k6_policy[@]}" --cache-dir "$work/cache-k6"
-        measure "k6: deprecations warm cache" "$bin" deprecations --repo "$k6_repo" "${k6_policy[@]}" \
-            --cache-dir "$work/cache-k6"
-        measure "k6: check warm cache" "$bin" check --repo "$k6_repo" "${k6_policy[@]}" --cache-dir "$work/cache-k6"
+        SEMGATE_EXTRACTION_CACHE="$work/cache-k6" "$bin" audit --repo "$k6_repo" "${k6_policy[@]}" > /dev/null 2>&1 \
+            || true
+        measure "k6: audit warm cache" env SEMGATE_EXTRACTION_CACHE="$work/cache-k6" "$bin" audit --repo "$k6_repo" \
+            "${k6_policy[@]}"
+        measure "k6: deprecations warm cache" env SEMGATE_EXTRACTION_CACHE="$work/cache-k6" "$bin" deprecations \
+            --repo "$k6_repo" "${k6_policy[@]}"
+        measure "k6: check warm cache" env SEMGATE_EXTRACTION_CACHE="$work/cache-k6" "$bin" check --repo "$k6_repo" \
+            "${k6_policy[@]}"
         echo "k6 extraction cache: $(du -sh "$work/cache-k6" | cut -f1), $(find "$work/cache-k6" -type f | wc -l) files"
     fi
     # The go-api surface alone (packages of go.k6.io/k6 without internal/), every release.

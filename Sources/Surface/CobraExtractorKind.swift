@@ -27,7 +27,7 @@ public struct CobraExtractorSpec: Extractor {
 
     public var fileGlobs: [Glob]? { files }
 
-    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> String? {
+    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs? {
         context.fileInputs
     }
     public var attributes: [String]? { Self.attributes }

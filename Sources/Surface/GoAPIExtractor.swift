@@ -24,7 +24,7 @@ public struct GoAPIExtractorSpec: Extractor {
     public static let name = "go-api"
     public static let keys = ["root", "ignore-values"]
 
-    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> String? {
+    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs? {
         try context.moduleInputs(root: root)
     }
 

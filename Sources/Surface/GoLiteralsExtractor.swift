@@ -69,7 +69,7 @@ public struct GoLiteralsExtractorSpec: Extractor {
 
     public var fileGlobs: [Glob]? { files }
 
-    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> String? {
+    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs? {
         context.fileInputs
     }
     /// Items carry the `arguments` attributes only; without them only an item's presence is promised.

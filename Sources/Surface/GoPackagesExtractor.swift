@@ -14,7 +14,7 @@ public struct GoPackagesExtractorSpec: Extractor {
     public static let name = "go-packages"
     public static let keys = ["root"]
 
-    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> String? {
+    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs? {
         try context.moduleInputs(root: root)
     }
 

@@ -56,8 +56,8 @@ public struct ListExtractorSpec: Extractor {
         }
     }
 
-    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> String? {
-        try blob(in: context).map { "list \($0.hex)\n" }
+    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs? {
+        try blob(in: context).map { ExtractionInputs(text: "list \($0.hex)\n", blobs: [$0]) }
     }
 
     public func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem] {

@@ -15,6 +15,8 @@ final class PersistentExtraction {
     /// Groups this run found or put in the store (forgotten past `storedLimit`: they are then checked on disk again).
     private var stored: Set<ObjectID> = []
     private static let storedLimit = 1_000_000
+    /// Module folders whose Go source the object store was found to hold.
+    private var presentFolders: Set<ObjectID> = []
     /// Lookups that found a result, and that did not (for tests and the benchmark).
     private(set) var hits = 0
     private(set) var misses = 0
@@ -40,6 +42,32 @@ final class PersistentExtraction {
         guard let text else { return nil }
         let kind = type(of: extractor).name
         return "semgate extraction cache\nbuild \(store.build)\nkind \(kind)\nsettings \(text)\ninputs \(inputs)\n"
+    }
+
+    /// Whether the object store holds every object `inputs` names (a folder's Go files once per folder and run).
+    func present(_ inputs: ExtractionInputs, in repository: Repository) -> Bool {
+        guard inputs.blobs.allSatisfy(repository.contains) else { return false }
+        guard let module = inputs.goModule else { return true }
+        return goSourcePresent(module, in: repository, depth: 0)
+    }
+
+    private func goSourcePresent(_ tree: ObjectID, in repository: Repository, depth: Int) -> Bool {
+        if presentFolders.contains(tree) { return true }
+        guard depth <= Limit.treeDepth, let entries = try? repository.entries(ofTree: tree) else { return false }
+        for entry in entries {
+            let name = entry.name
+            switch entry.kind {
+            case .blob where name == "go.mod" || (name.hasSuffix(".go") && !name.hasSuffix("_test.go")):
+                guard repository.contains(entry.id) else { return false }
+            case .tree where !["testdata", "vendor"].contains(name) && !name.hasPrefix(".") && !name.hasPrefix("_"):
+                guard goSourcePresent(entry.id, in: repository, depth: depth + 1) else { return false }
+            default:
+                continue
+            }
+        }
+        if presentFolders.count > Self.storedLimit { presentFolders = [] }
+        presentFolders.insert(tree)
+        return true
     }
 
     /// The stored groups of `key` with what the extraction reported, and how many of their items were read from
@@ -111,23 +139,42 @@ final class PersistentExtraction {
     }
 }
 
+/// What an extractor's result at one revision depends on besides its settings (`Extractor.cacheInputs`): text for the
+/// persistent cache's key, and the objects read, which the object store must hold for a stored result to be used (so
+/// a partial clone that lacks one fails as it does without the cache, fail closed).
+public struct ExtractionInputs {
+    /// The inputs as key text: object ids, with the paths they were read at.
+    public let text: String
+    /// The blobs read.
+    let blobs: [ObjectID]
+    /// A Go module's folder, whose `go.mod` and `.go` files (tests left out; `testdata`, `vendor`, `.`- and
+    /// `_`-folders skipped) were read.
+    let goModule: ObjectID?
+
+    init(text: String, blobs: [ObjectID], goModule: ObjectID? = nil) {
+        self.text = text
+        self.blobs = blobs
+        self.goModule = goModule
+    }
+}
+
 extension ExtractionContext {
     /// The inputs of the files `fileGlobs` matched, for `Extractor.cacheInputs`: each path and blob id, in order.
-    public var fileInputs: String {
+    public var fileInputs: ExtractionInputs {
         var text = "files \(files.count)\n"
         for file in files { text += "\(file.path.utf8.count):\(file.path) \(file.blob.hex)\n" }
-        return text
+        return ExtractionInputs(text: text, blobs: files.map(\.blob))
     }
 
     /// `extractor`'s groups of items: from the persistent cache when it holds a result for exactly these settings and
     /// inputs (with the notes, problems and incompleteness the extraction reported then), else extracted and stored.
     /// Only revisions of the repository are cached (a working directory's folders have no object ids).
     mutating func cachedItemGroups(of extractor: any Extractor) throws(SurfaceError) -> [[RawItem]] {
-        guard let persistent = caches.persistent, source is Repository,
+        guard let persistent = caches.persistent, let repository = source as? Repository,
             let inputs = try extractor.cacheInputs(in: &self),
-            let key = persistent.key(of: extractor, slot: slot, inputs: inputs)
+            let key = persistent.key(of: extractor, slot: slot, inputs: inputs.text)
         else { return try extractor.itemGroups(in: &self) }
-        if let found = persistent.load(key, slot: slot) {
+        if persistent.present(inputs, in: repository), let found = persistent.load(key, slot: slot) {
             try charge(built: found.read)
             notes += found.result.notes
             problems += found.result.problems
@@ -147,7 +194,7 @@ extension ExtractionContext {
     /// The inputs of an extractor that reads only the Go module whose `go.mod` is at `root` (`go-packages`, `go-api`):
     /// the module folder's tree id, which names every file below it, and the module path with whether it was read
     /// from HEAD's `go.mod` (a revision from before Go modules). Nil when there is no module there.
-    func moduleInputs(root: String) throws(SurfaceError) -> String? {
+    func moduleInputs(root: String) throws(SurfaceError) -> ExtractionInputs? {
         var notes: [String] = []
         let located: (tree: ObjectID, path: String, inferred: Bool)?
         do {
@@ -158,6 +205,8 @@ extension ExtractionContext {
         }
         guard let located else { return nil }
         let origin = located.inferred ? "inferred" : "declared"
-        return "module \(located.tree.hex) \(origin) \(located.path.utf8.count):\(located.path)\n"
+        return ExtractionInputs(
+            text: "module \(located.tree.hex) \(origin) \(located.path.utf8.count):\(located.path)\n", blobs: [],
+            goModule: located.tree)
     }
 }

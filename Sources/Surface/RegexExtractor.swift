@@ -24,7 +24,7 @@ public struct RegexExtractorSpec: Extractor {
 
     public var fileGlobs: [Glob]? { files }
 
-    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> String? {
+    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs? {
         context.fileInputs
     }
 

@@ -18,8 +18,8 @@ struct AuditCommand: ParsableCommand {
               semgate audit --from 1.0.0
               semgate audit --from 1.0.0 --to 1.8.1 --format json
               semgate audit --format junit > semgate-audit.xml
-              semgate audit --cache-dir "$RUNNER_TEMP/semgate-cache"   # keep extraction results for the next run
-              semgate audit --no-cache                                 # read every release afresh
+              SEMGATE_EXTRACTION_CACHE="$RUNNER_TEMP/semgate-cache" semgate audit --cache   # results kept for the next run
+              semgate audit --no-cache                                             # every release read afresh
             """)
 
     @OptionGroup var common: CommonOptions

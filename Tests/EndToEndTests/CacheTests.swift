@@ -23,13 +23,16 @@ struct CacheTests {
         let lifecycle = try FixtureRepository()
         try LifecycleProject.build(in: lifecycle)
         for repo in [sample, lifecycle] {
-            let run = { (flags: [String]) in
-                try runSemgate(arguments + ["--repo", repo.url.path] + flags, environment: ["NO_COLOR": "1"])
-            }
             let folder = Self.folder()
+            let run = { (flags: [String]) in
+                try runSemgate(
+                    arguments + ["--repo", repo.url.path] + flags,
+                    environment: ["NO_COLOR": "1", "SEMGATE_EXTRACTION_CACHE": folder])
+            }
             let none = try run(["--no-cache"])
-            let cold = try run(["--cache-dir", folder])
-            let warm = try run(["--cache-dir", folder])
+            #expect(!FileManager.default.fileExists(atPath: folder), "--no-cache touches nothing")
+            let cold = try run(["--cache"])
+            let warm = try run([])
             let defaulted = try runSemgate(
                 arguments + ["--repo", repo.url.path], environment: ["NO_COLOR": "1", "XDG_CACHE_HOME": folder])
             expectNoCrash(none)
@@ -60,15 +63,16 @@ struct CacheTests {
         #expect(warned.stderr.split(separator: "\n").count == 1)
         // Inside the repository: refused before anything is made there.
         let inside = try runSemgate(
-            ["audit", "--repo", repo.url.path, "--format", "json", "--cache-dir", repo.url.path + "/.cache/semgate"])
+            ["audit", "--repo", repo.url.path, "--format", "json", "--cache"],
+            environment: ["SEMGATE_EXTRACTION_CACHE": repo.url.path + "/.cache/semgate"])
         #expect(inside.stdout == expected.stdout && inside.status == expected.status)
         #expect(inside.stderr.contains("inside the repository"))
         #expect(!FileManager.default.fileExists(atPath: repo.url.path + "/.cache"))
-        // --no-cache wins over --cache-dir, and touches nothing.
-        let off = Self.folder()
-        let skipped = try runSemgate(
-            ["audit", "--repo", repo.url.path, "--format", "json", "--cache-dir", off, "--no-cache"])
-        #expect(skipped == expected)
-        #expect(!FileManager.default.fileExists(atPath: off))
+        // Inside the repository but not asked for: silent, and nothing is made there either.
+        let quiet = try runSemgate(
+            ["audit", "--repo", repo.url.path, "--format", "json"],
+            environment: ["SEMGATE_EXTRACTION_CACHE": repo.url.path + "/.cache/semgate"])
+        #expect(quiet == expected)
+        #expect(!FileManager.default.fileExists(atPath: repo.url.path + "/.cache"))
     }
 }

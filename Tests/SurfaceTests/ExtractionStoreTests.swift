@@ -386,3 +386,21 @@ struct ExtractionStoreTests {
         #expect(SettingsText.of(["a"]) != SettingsText.of(["b"]))
     }
 }
+
+extension ExtractionStoreTests {
+    @Test("a partial clone that lacks a file a surface reads fails as without the cache, which holds its result")
+    func partialClone() throws {
+        let repo = try Self.history()
+        let folder = Self.cacheFolder()
+        _ = try Self.read(repo, store: folder)
+        for filter in ["blob:none", "tree:0"] {
+            let clone = try repo.partialClone(filter: filter)
+            var plain: String?
+            var cached: String?
+            do { _ = try Self.read(clone, store: nil) } catch { plain = "\(error)" }
+            do { _ = try Self.read(clone, store: folder) } catch { cached = "\(error)" }
+            #expect(plain != nil, "\(filter)")
+            #expect(cached == plain, "\(filter)")
+        }
+    }
+}

@@ -4,14 +4,15 @@ import Foundation
 ///
 /// The binary is looked for next to the running test bundle (`.build/debug/semgate`, `<scratch>/debug/semgate`),
 /// then at the path in the environment variable `SEMGATE_BINARY`. The child gets this process's environment
-/// with `environment` laid over it (`XDG_CACHE_HOME` a folder of this test process unless `environment` names one),
+/// with `environment` laid over it (the extraction cache in a folder of this test process unless `environment` names one),
 /// and runs in `directory` when given.
 public func runSemgate(
     _ args: [String], in directory: URL? = nil, environment: [String: String] = [:]
 ) throws -> CommandResult {
     let binary = try semgateBinary()
     // The extraction cache goes to a folder of this test process, never the user's, unless a test names one.
-    let childEnvironment = ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": testCacheHome]) { $1 }
+    let childEnvironment = ProcessInfo.processInfo.environment
+        .merging(["XDG_CACHE_HOME": testCacheHome, "SEMGATE_EXTRACTION_CACHE": ""]) { $1 }
         .merging(environment) { _, override in override }
     return try runProcess(binary, args, in: directory, environment: childEnvironment)
 }

@@ -9,7 +9,7 @@
 # base; tag push: the tag's version; otherwise HEAD against the last release), then writes the markdown report to
 # the job summary, prints the github format (annotations) to the log, writes the report file in INPUT_FORMAT, and
 # sets the outputs verdict, required, next and report. Every run after the first reads the extraction results the
-# first stored (--cache-dir SEMGATE_CACHE_DIR; INPUT_CACHE=false: --no-cache). Exit status: semgate's (1 only with INPUT_FAIL_ON_VIOLATION
+# first stored (SEMGATE_EXTRACTION_CACHE; INPUT_CACHE=false: --no-cache). Exit status: semgate's (1 only with INPUT_FAIL_ON_VIOLATION
 # true), 2 when the check could not be made.
 set -euo pipefail
 
@@ -73,18 +73,14 @@ case "${GITHUB_EVENT_NAME:-}" in
         ;;
 esac
 if [ -n "$version" ]; then args+=(--version "$version"); fi
-# The extraction cache (INPUT_CACHE, SEMGATE_CACHE_DIR: the folder action.yml restores and saves with
-# actions/cache), when this semgate has the flags (a release before them is run as it was).
+# The extraction cache: semgate reads SEMGATE_EXTRACTION_CACHE (the folder action.yml restores and saves with
+# actions/cache); INPUT_CACHE=false turns it off, when this semgate has the flag (a release before it has no cache).
 case "${INPUT_CACHE:-true}" in
     true | false) ;;
     *) stop "the cache input must be true or false" ;;
 esac
-if "$semgate" check --help 2> /dev/null | grep -q -- '--cache-dir'; then
-    if [ "${INPUT_CACHE:-true}" = false ]; then
-        args+=(--no-cache)
-    elif [ -n "${SEMGATE_CACHE_DIR:-}" ]; then
-        args+=(--cache-dir "$SEMGATE_CACHE_DIR")
-    fi
+if [ "${INPUT_CACHE:-true}" = false ] && "$semgate" check --help 2> /dev/null | grep -q -- '--no-cache'; then
+    args+=(--no-cache)
 fi
 
 json="$folder/semgate-report.json"
