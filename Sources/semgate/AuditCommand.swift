@@ -19,8 +19,8 @@ struct AuditCommand: ParsableCommand {
               semgate audit --from 1.0.0
               semgate audit --from 1.0.0 --to 1.8.1 --format json
               semgate audit --format junit > semgate-audit.xml
-              SEMGATE_EXTRACTION_CACHE="$RUNNER_TEMP/semgate-cache" semgate audit --cache   # results kept for the next run
-              semgate audit --no-cache                                             # every release read afresh
+              semgate audit --no-cache
+              SEMGATE_EXTRACTION_CACHE=/tmp/semgate-cache semgate audit --cache
             """)
 
     @OptionGroup var common: CommonOptions
