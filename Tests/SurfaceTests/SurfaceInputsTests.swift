@@ -113,6 +113,41 @@ struct SurfaceInputsTests {
         #expect(compared > 0)
     }
 
+    @Test(
+        "readers of disjoint sets of surfaces, in any order, combined give what one reader gives, and the same diff",
+        arguments: [6, 7])
+    func partsCombineExactly(seed: UInt64) throws {
+        let (fixture, tags) = try history(seed: seed, commits: 12)
+        let repository = try Repository(discovering: fixture.url.path)
+        let policy = try loadPolicy(Self.policy)
+        let groups = SurfacePartition.groups(of: policy, count: 2)
+        #expect(groups.count == 2)
+        #expect(groups.reduce(Set<String>()) { $0.union($1) } == Set(policy.surfaces.map(\.name)))
+        let budgets = SurfaceReader.RunBudgets()
+        let readers = groups.map { group in
+            SurfaceReader(repository: repository, policy: policy, surfaces: group, budgets: budgets)
+        }
+        var random = SplitMix64(seed: seed * 17)
+        let order = tags + tags.shuffled(using: &random)
+        var previous: (combined: SurfaceSnapshot, full: SurfaceSnapshot)?
+        for tag in order {
+            let commit = try repository.resolve(tag)
+            let parts = try readers.map { reader in try reader.snapshot(at: commit) }
+            let combined = try #require(SurfaceSnapshot.combining(parts, policy: policy))
+            let full = try SurfaceReader(repository: repository, policy: policy).snapshot(at: commit)
+            #expect(combined.items == full.items, "\(tag)")
+            #expect(combined.notes == full.notes, "\(tag)")
+            #expect(combined.problems == full.problems, "\(tag)")
+            #expect(combined.incomplete == full.incomplete, "\(tag)")
+            if let previous {
+                #expect(
+                    SurfaceDiff.changes(from: previous.combined, to: combined, policy: policy)
+                        == SurfaceDiff.changes(from: previous.full, to: full, policy: policy), "\(tag)")
+            }
+            previous = (combined, full)
+        }
+    }
+
     @Test("an unchanged revision has no changed ids; an adjusted item is one")
     func unchangedRevision() throws {
         let (fixture, tags) = try history(seed: 9, commits: 2)
