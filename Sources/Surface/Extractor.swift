@@ -122,12 +122,17 @@ public final class SurfaceComparison {
     public let after: SurfaceSnapshot
     /// The surfaces each kind reads, by kind name.
     public let surfaces: [String: Set<String>]
+    /// Every id whose item may differ between the two sides (nil: any may); the items of other ids are the same.
+    public let candidates: Set<String>?
     private var memos: [ObjectIdentifier: AnyObject] = [:]
 
-    init(before: SurfaceSnapshot, after: SurfaceSnapshot, surfaces: [String: Set<String>]) {
+    init(
+        before: SurfaceSnapshot, after: SurfaceSnapshot, surfaces: [String: Set<String>], candidates: Set<String>?
+    ) {
         self.before = before
         self.after = after
         self.surfaces = surfaces
+        self.candidates = candidates
     }
 
     /// The value of type `Value` made by `make` the first time it is asked for in this comparison.
