@@ -47,6 +47,15 @@ public enum CobraExtractor {
                         + "the declarations around it still count")
             }
         }
+        if interpreter.commands.isEmpty && !goFiles.isEmpty {
+            // Files that build no command at all: the program moved its commands, builds them through a framework
+            // or a library that is not cobra, or imports cobra under a path the extractor does not know.
+            incomplete = true
+            notes.append(
+                "no cobra.Command is built in the \(goFiles.count) Go file\(goFiles.count == 1 ? "" : "s") read "
+                    + "(\(goFiles[0].path)\(goFiles.count > 1 ? ", ..." : "")), so the command line is not in the "
+                    + "surface; check 'files' in the cobra extractor")
+        }
         let items = builder.items.values.sorted { $0.key < $1.key }
         return CobraSurface(items: items, notes: Array(Set(notes)).sorted(), incomplete: incomplete)
     }

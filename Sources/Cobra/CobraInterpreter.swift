@@ -799,7 +799,9 @@ struct CobraInterpreter {
         in frame: inout Frame
     ) -> Set<CobraValue> {
         let type = type ?? elementType
-        if type?.name == "Command", type?.qualifier == "cobra", type?.isCollection == false {
+        if type?.name == "Command", let qualifier = type?.qualifier, files[frame.file].cobraNames.contains(qualifier),
+            type?.isCollection == false
+        {
             let site = CobraSite(file: frame.file, offset: position.offset)
             if commands[site] == nil {
                 commands[site] = CobraCommandInfo(file: frame.file, line: position.line)
@@ -876,7 +878,9 @@ struct CobraInterpreter {
                 for key in functions {
                     result.formUnion(call(key, receiver: nil, arguments: values))
                 }
-                if functions.isEmpty && !Self.libraryPackages.contains(qualifier) {
+                if functions.isEmpty && !Self.libraryPackages.contains(qualifier)
+                    && !files[frame.file].cobraNames.contains(qualifier)
+                {
                     noteUnfollowed(
                         "\(qualifier).\(method) is not defined in the files read", values, file: frame.file,
                         line: selectorPosition.line)

@@ -45,7 +45,7 @@ struct CobraFunction: Sendable {
     /// when it mentions one that builds commands.
     let calls: Set<String>
 
-    init(_ function: GoFunction, tokens: [GoToken]) {
+    init(_ function: GoFunction, tokens: [GoToken], cobraNames: Set<String>) {
         name = function.name
         receiver = function.receiver.map { ($0.name.flatMap { $0 == "_" ? nil : $0 }, $0.typeName) }
         parameters = function.signature.parameters.compactMap { parameter in
@@ -54,7 +54,7 @@ struct CobraFunction: Sendable {
         }
         declaration = function
         position = function.position
-        var scan = CallScan()
+        var scan = CallScan(cobraNames: cobraNames)
         if let body = function.body { scan.visit(tokens, body) }
         buildsCommands = scan.buildsCommands
         calls = scan.calls
@@ -64,6 +64,8 @@ struct CobraFunction: Sendable {
 /// Finds, from a body's tokens alone (without reading its statements), what it mentions and whether it builds
 /// commands or flags itself.
 private struct CallScan {
+    /// The names the file gives the cobra package (``CobraFile/cobraNames``).
+    let cobraNames: Set<String>
     var buildsCommands = false
     var calls: Set<String> = []
 
@@ -90,7 +92,9 @@ private struct CallScan {
                 !["==", "!=", "<=", ">="].contains(after.text)
             {
                 buildsCommands = true
-            } else if text == "Command", after.isOperator("{"), index >= 2, tokens[index - 2].text == "cobra" {
+            } else if text == "Command", after.isOperator("{"), index >= 2,
+                cobraNames.contains(tokens[index - 2].text)
+            {
                 // `cobra.Command{...}`, not a collection of them (`[]*cobra.Command{...}`).
                 var before = index - 3
                 if before >= 0, tokens[before].isOperator("*") { before -= 1 }
@@ -115,6 +119,11 @@ struct CobraFile: Sendable {
     var package: String { go.packageName }
     /// The file's imports: the name it gives each (nil when it uses the package's own name) and the import path.
     let imports: [(name: String?, path: String)]
+    /// The names under which the file refers to cobra: `cobra`, and the name it imports cobra or a drop-in fork of it
+    /// under (`coral` for github.com/muesli/coral, `cc` for `cc "github.com/spf13/cobra"`).
+    let cobraNames: Set<String>
+    /// Import paths of cobra and of forks that keep its API (`coral.Command{Use: ...}` builds a cobra command).
+    static let cobraPaths: Set<String> = ["github.com/spf13/cobra", "github.com/muesli/coral"]
     let functions: [CobraFunction]
     let bindings: [CobraBinding]
     /// Problems met while reading the declarations and package-level values; the rest of the file still counts.
@@ -124,13 +133,18 @@ struct CobraFile: Sendable {
     init(_ go: GoFile) {
         self.go = go
         imports = go.imports.map { ($0.name, $0.path) }
+        var cobraNames: Set<String> = ["cobra"]
+        for (name, path) in imports where Self.cobraPaths.contains(path) && name != "_" && name != "." {
+            cobraNames.insert(name ?? String(path.split(separator: "/").last ?? "cobra"))
+        }
+        self.cobraNames = cobraNames
         var functions: [CobraFunction] = []
         var bindings: [CobraBinding] = []
         var errors = go.errors
         for declaration in go.declarations {
             switch declaration {
             case .function(let function):
-                functions.append(CobraFunction(function, tokens: go.tokens))
+                functions.append(CobraFunction(function, tokens: go.tokens, cobraNames: cobraNames))
             case .value(let spec):
                 var values: [GoExpr] = []
                 for value in spec.values {

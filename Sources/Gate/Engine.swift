@@ -18,6 +18,9 @@ public struct CheckOptions: Sendable {
     public var preLabel: String?
     /// With no release before head, compare with an empty surface instead of failing (`next` on a new project).
     public var firstReleaseAllowed: Bool
+    /// Without `version`, judge a head that is a release commit as that release (`check --head v1.3.0` compares
+    /// with 1.3.0's predecessor, not with itself). `next` asks what comes after head, so it leaves this off.
+    public var judgesTaggedHead = false
     /// The branch names CI gives for base and head (`GITHUB_BASE_REF`, `GITHUB_HEAD_REF`): preferred among the
     /// branches whose tip is the commit, and never used for a commit that no branch of that name points at.
     public var branchHints: (base: String?, head: String?) = (nil, nil)
@@ -199,6 +202,16 @@ public final class Engine {
             if options.version == nil, head.version == nil, let adopted = versionCheck.adoptedVersion {
                 options.version = adopted
             }
+        }
+        if options.version == nil, options.judgesTaggedHead, workingTree == nil, let tagged = head.version,
+            let release = history.release(tagged), release.commit == head.commit
+        {
+            // Compared with the release reachable from it, a tagged head would be compared with itself and pass.
+            options.version = tagged
+            let named = options.head == release.tag ? release.tag : "'\(options.head)' (\(release.tag))"
+            notes.append(
+                "head \(named) is a release: judged as \(tagged) against its predecessor; pass --version to judge "
+                    + "it as another version")
         }
         if let version = options.version {
             head = RevisionInfo(rev: head.rev, commit: head.commit, version: version, branch: head.branch)

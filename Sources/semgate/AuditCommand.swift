@@ -9,6 +9,7 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Check every release against its predecessor; one row a release.",
+        usage: "semgate audit [<options>] [--from <version>] [--to <version>]",
         discussion: """
             The predecessor of a release is the greatest final release with lower precedence, whatever its \
             date or branch (1.8.0 shipped after 2.0.0 is compared with 1.7.x).
@@ -22,10 +23,10 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: "The first release to audit (inclusive).")
+    @Option(help: ArgumentHelp("The first release to audit (inclusive).", valueName: "version"))
     var from: String?
 
-    @Option(help: "The last release to audit (inclusive).")
+    @Option(help: ArgumentHelp("The last release to audit (inclusive).", valueName: "version"))
     var to: String?
 
     func run() throws {

@@ -8,6 +8,7 @@ struct DeprecationsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deprecations",
         abstract: "Deprecated items: the release that first marked each, planned removal, replacement, state.",
+        usage: "semgate deprecations [<options>] [--head <rev>] [--all]",
         discussion: """
             Every release published by --at is read (deprecations come from the code through the extractors \
             and from the policy's `deprecations`). The state is judged at --head: in-window (the minimum \
@@ -31,7 +32,7 @@ struct DeprecationsCommand: ParsableCommand {
 
     @OptionGroup var output: PlainFormatOption
 
-    @Option(help: "The revision whose surface is judged.")
+    @Option(help: ArgumentHelp("The revision whose surface is judged.", valueName: "rev"))
     var head: String = "HEAD"
 
     @Flag(help: "Also list the items already removed, and every note (json always has them all).")

@@ -113,4 +113,56 @@ struct CobraPatternTests {
         #expect(found.notes.first?.contains("'tool'") == true, "\(found.notes)")
         #expect(found.notes.first?.contains("plugins.NewCommand") == true, "\(found.notes)")
     }
+
+    @Test(
+        "cobra imported under another name, or a drop-in fork (github.com/muesli/coral), builds the same surface",
+        arguments: [
+            ("cobra", "\"github.com/spf13/cobra\""), ("cc", "cc \"github.com/spf13/cobra\""),
+            ("coral", "\"github.com/muesli/coral\""),
+        ])
+    func cobraUnderAnotherName(name: String, importLine: String) {
+        let source = """
+            package cmd
+
+            import \(importLine)
+
+            func NewRoot() *\(name).Command {
+                root := &\(name).Command{Use: "tool"}
+                serve := &\(name).Command{Use: "serve", Aliases: []string{"run"}}
+                serve.Flags().IntP("port", "p", 8080, "port")
+                \(name).MarkFlagRequired(serve.Flags(), "port")
+                root.AddCommand(serve)
+                return root
+            }
+            """
+        let found = surface(["cmd/root.go": source])
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        #expect(!found.incomplete)
+        #expect(
+            found.items.map(\.key) == [
+                "tool", "tool run", "tool run --port", "tool serve", "tool serve --port",
+            ])
+    }
+
+    @Test("files that build no cobra command at all give an incomplete surface and a note, not a silent empty one")
+    func noCommandAtAll() {
+        let source = """
+            package cmd
+
+            import "example.com/othercli"
+
+            func NewRoot() *othercli.Command {
+                return &othercli.Command{Use: "tool"}
+            }
+            """
+        let found = surface(["cmd/root.go": source, "cmd/util.go": "package cmd\n"])
+        #expect(found.items.isEmpty)
+        #expect(found.incomplete)
+        #expect(
+            found.notes == [
+                "no cobra.Command is built in the 2 Go files read (cmd/root.go, ...), so the command line is not in "
+                    + "the surface; check 'files' in the cobra extractor"
+            ])
+        #expect(surface([:]).notes.isEmpty)
+    }
 }

@@ -160,6 +160,77 @@ struct SurfaceInputsTests {
         #expect(again.changedIDs(since: first) == ["names:a1"])
         #expect(SurfaceSnapshot().changedIDs(since: first) == nil)
     }
+
+    @Test("cobra hands over a group a command: a release that changes one command's flags changes only its ids")
+    func cobraGroupsFollowCommands() throws {
+        func command(_ name: String, flags: [String]) -> String {
+            """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func new\(name.capitalized)() *cobra.Command {
+                c := &cobra.Command{Use: "\(name)", Aliases: []string{"\(name)x"}}
+            \(flags.map { "    c.Flags().Bool(\"\($0)\", false, \"\")" }.joined(separator: "\n"))
+                return c
+            }
+            """
+        }
+        let root = """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func Root() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                root.AddCommand(newGet(), newPut())
+                return root
+            }
+            """
+        let policy = try loadPolicy(
+            """
+            semgate: 1
+            surfaces:
+              cli:
+                extract:
+                  cobra: {files: ["cmd/*.go"], root: tool}
+            """)
+        let fixture = try FixtureRepository()
+        try fixture.importCommits([
+            .init(
+                files: [
+                    "cmd/root.go": root, "cmd/get.go": command("get", flags: ["all"]),
+                    "cmd/put.go": command("put", flags: ["force"]),
+                ], message: "one", tags: ["v1.0.0"]),
+            .init(
+                files: [
+                    "cmd/root.go": root, "cmd/get.go": command("get", flags: ["all"]),
+                    "cmd/put.go": command("put", flags: ["force", "dry-run"]),
+                ], message: "two", tags: ["v1.1.0"]),
+        ])
+        let repository = try Repository(discovering: fixture.url.path)
+        let reader = SurfaceReader(repository: repository, policy: policy)
+        let before = try reader.snapshot(at: try repository.resolve("v1.0.0"))
+        let after = try reader.snapshot(at: try repository.resolve("v1.1.0"))
+        #expect(
+            after.items
+                == (try SurfaceReader(repository: repository, policy: policy).snapshot(
+                    at: try repository.resolve("v1.1.0"))).items)
+        // The put command and its alias path are handed over again (a flag was added); get and the root are not.
+        #expect(
+            after.changedIDs(since: before)
+                == [
+                    "cli:tool put", "cli:tool put --force", "cli:tool put --dry-run", "cli:tool putx",
+                    "cli:tool putx --force", "cli:tool putx --dry-run",
+                ])
+        var plainBefore = before
+        var plainAfter = after
+        plainBefore.inputs = nil
+        plainAfter.inputs = nil
+        let full = SurfaceDiff.changes(from: plainBefore, to: plainAfter, policy: policy)
+        #expect(SurfaceDiff.changes(from: before, to: after, policy: policy) == full)
+        #expect(full.map(\.id).sorted() == ["cli:tool put --dry-run", "cli:tool putx --dry-run"])
+    }
 }
 
 /// go-api's comparison works out apidiff's correspondence of renamed unexported types from the items whose inputs
