@@ -93,7 +93,7 @@ public struct GoAPIExtractorSpec: Extractor {
         let correspondence = comparison.memo {
             GoCorrespondence(
                 before: comparison.before, after: comparison.after,
-                surfaces: comparison.surfaces[name] ?? [])
+                surfaces: comparison.surfaces[name] ?? [], candidates: comparison.candidates)
         }
         return GoCompatibility.bump(attribute: attribute, old: old, new: new, correspondence: correspondence)
     }
