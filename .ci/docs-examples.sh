@@ -103,7 +103,10 @@ options() {
     COLUMNS=10000 "$bin" help "$@" | awk '
         /^(ARGUMENTS|OPTIONS):$/ { section = 1; next }
         /^[A-Z][A-Z ]*:/ { section = 0 }
-        /^USAGE: / { sub(/^USAGE: /, ""); usage = $0 }
+        /^USAGE: / { sub(/^USAGE: /, ""); usage = $0; in_usage = 1; next }
+        # A long usage continues on indented lines until the blank line after it.
+        in_usage && /^ +[^ ]/ { piece = $0; sub(/^ +/, "", piece); usage = usage " " piece; next }
+        { in_usage = 0 }
         !section { next }
         /^  [-<]/ {
             flush()

@@ -26,6 +26,10 @@ public struct CobraSurface: Sendable {
 
 /// The `cobra` extractor: finds the cobra command tree a Go program builds, without running Go.
 public enum CobraExtractor {
+    /// The flag types of pflag's own definition methods (`int`, `string`, `stringArray`, `duration`, ...); a flag of
+    /// another type is a custom value whose `Type()` names it.
+    public static var pflagTypes: Set<String> { CobraFlagMethod.builtinTypes }
+
     /// Every command, alias and flag that `files` build, keyed by full command path.
     ///
     /// `root` names the root command when its `Use` is not a constant (`Use: os.Args[0]`); it also picks the
@@ -46,6 +50,15 @@ public enum CobraExtractor {
                     "\(file.path):\(error.position): cannot read Go source (\(error.message)); "
                         + "the declarations around it still count")
             }
+        }
+        if interpreter.commands.isEmpty && !goFiles.isEmpty {
+            // Files that build no command at all: the program moved its commands, builds them through a framework
+            // or a library that is not cobra, or imports cobra under a path the extractor does not know.
+            incomplete = true
+            notes.append(
+                "no cobra.Command is built in the \(goFiles.count) Go file\(goFiles.count == 1 ? "" : "s") read "
+                    + "(\(goFiles[0].path)\(goFiles.count > 1 ? ", ..." : "")), so the command line is not in the "
+                    + "surface; check 'files' in the cobra extractor")
         }
         let items = builder.items.values.sorted { $0.key < $1.key }
         return CobraSurface(items: items, notes: Array(Set(notes)).sorted(), incomplete: incomplete)

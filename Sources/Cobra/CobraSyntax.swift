@@ -45,7 +45,7 @@ struct CobraFunction: Sendable {
     /// when it mentions one that builds commands.
     let calls: Set<String>
 
-    init(_ function: GoFunction, tokens: [GoToken]) {
+    init(_ function: GoFunction, tokens: [GoToken], cobraNames: Set<String>) {
         name = function.name
         receiver = function.receiver.map { ($0.name.flatMap { $0 == "_" ? nil : $0 }, $0.typeName) }
         parameters = function.signature.parameters.compactMap { parameter in
@@ -54,7 +54,7 @@ struct CobraFunction: Sendable {
         }
         declaration = function
         position = function.position
-        var scan = CallScan()
+        var scan = CallScan(cobraNames: cobraNames)
         if let body = function.body { scan.visit(tokens, body) }
         buildsCommands = scan.buildsCommands
         calls = scan.calls
@@ -64,6 +64,8 @@ struct CobraFunction: Sendable {
 /// Finds, from a body's tokens alone (without reading its statements), what it mentions and whether it builds
 /// commands or flags itself.
 private struct CallScan {
+    /// The names the file gives the cobra package (``CobraFile/cobraNames``).
+    let cobraNames: Set<String>
     var buildsCommands = false
     var calls: Set<String> = []
 
@@ -90,7 +92,9 @@ private struct CallScan {
                 !["==", "!=", "<=", ">="].contains(after.text)
             {
                 buildsCommands = true
-            } else if text == "Command", after.isOperator("{"), index >= 2, tokens[index - 2].text == "cobra" {
+            } else if text == "Command", after.isOperator("{"), index >= 2,
+                cobraNames.contains(tokens[index - 2].text)
+            {
                 // `cobra.Command{...}`, not a collection of them (`[]*cobra.Command{...}`).
                 var before = index - 3
                 if before >= 0, tokens[before].isOperator("*") { before -= 1 }
@@ -98,6 +102,14 @@ private struct CallScan {
             }
         }
     }
+}
+
+/// A field of a struct type the program declares: `Excludes filter.Options`, or an embedded `*Options` (named by
+/// its type).
+struct CobraStructField: Sendable {
+    let name: String
+    let type: CobraType
+    let isEmbedded: Bool
 }
 
 /// A package-level `var` or `const` declaration.
@@ -115,8 +127,16 @@ struct CobraFile: Sendable {
     var package: String { go.packageName }
     /// The file's imports: the name it gives each (nil when it uses the package's own name) and the import path.
     let imports: [(name: String?, path: String)]
+    /// The names under which the file refers to cobra: `cobra`, and the name it imports cobra or a drop-in fork of it
+    /// under (`coral` for github.com/muesli/coral, `cc` for `cc "github.com/spf13/cobra"`).
+    let cobraNames: Set<String>
+    /// Import paths of cobra and of forks that keep its API (`coral.Command{Use: ...}` builds a cobra command).
+    static let cobraPaths: Set<String> = ["github.com/spf13/cobra", "github.com/muesli/coral"]
     let functions: [CobraFunction]
     let bindings: [CobraBinding]
+    /// The struct types the file declares, with their fields: a method called on a field (`opts.Excludes.Add(f)`)
+    /// or promoted from an embedded one runs on the field's type.
+    let structs: [(name: String, fields: [CobraStructField])]
     /// Problems met while reading the declarations and package-level values; the rest of the file still counts.
     let errors: [GoSyntaxError]
 
@@ -124,13 +144,19 @@ struct CobraFile: Sendable {
     init(_ go: GoFile) {
         self.go = go
         imports = go.imports.map { ($0.name, $0.path) }
+        var cobraNames: Set<String> = ["cobra"]
+        for (name, path) in imports where Self.cobraPaths.contains(path) && name != "_" && name != "." {
+            cobraNames.insert(name ?? String(path.split(separator: "/").last ?? "cobra"))
+        }
+        self.cobraNames = cobraNames
         var functions: [CobraFunction] = []
         var bindings: [CobraBinding] = []
+        var structs: [(name: String, fields: [CobraStructField])] = []
         var errors = go.errors
         for declaration in go.declarations {
             switch declaration {
             case .function(let function):
-                functions.append(CobraFunction(function, tokens: go.tokens))
+                functions.append(CobraFunction(function, tokens: go.tokens, cobraNames: cobraNames))
             case .value(let spec):
                 var values: [GoExpr] = []
                 for value in spec.values {
@@ -143,10 +169,23 @@ struct CobraFile: Sendable {
                     CobraBinding(
                         names: spec.names, type: spec.type.map(CobraType.init), values: values,
                         isConstant: spec.isConstant, position: spec.position))
-            case .type:
-                continue
+            case .type(let spec):
+                guard !spec.isAlias, case .structure(let fields) = spec.type else { continue }
+                var members: [CobraStructField] = []
+                for field in fields {
+                    let type = CobraType(field.type)
+                    if field.names.isEmpty {
+                        if let name = type.name, !type.isCollection {
+                            members.append(CobraStructField(name: name, type: type, isEmbedded: true))
+                        }
+                    } else {
+                        members += field.names.map { CobraStructField(name: $0, type: type, isEmbedded: false) }
+                    }
+                }
+                structs.append((spec.name, members))
             }
         }
+        self.structs = structs
         self.functions = functions
         self.bindings = bindings
         self.errors = errors.sorted { $0.position < $1.position }

@@ -64,8 +64,10 @@ extension Engine {
         var notes: Set<String> = []
         let declared = Set(policy.deprecations.map(\.item))
         var previous: SurfaceSnapshot?
-        try readAhead(Array(published.indices)) { engine, index throws(GateError) in
+        let again = try readAhead(Array(published.indices)) { engine, index throws(GateError) in
             (index, try engine.snapshot(at: published[index].commit, version: published[index].version))
+        } combine: { (parts: [(Int, SurfaceSnapshot)]) throws(GateError) in
+            (parts[0].0, try combined(parts.map(\.1)))
         } consume: { (index: Int, snapshot: SurfaceSnapshot) throws(GateError) in
             let release = published[index]
             progress?("[\(index + 1)/\(published.count)] \(release.tag)")
@@ -93,7 +95,10 @@ extension Engine {
                 for (id, item) in snapshot.items { mark(id, item) }
             }
             previous = snapshot
+        } orAgain: { engine throws(GateError) in
+            try engine.deprecations(head: rev, at: at)
         }
+        if let again { return again }
         let current = try snapshot(at: commit, version: headVersion)
         notes.formUnion(current.notes)
         var ids = Set(firstMarked.keys)

@@ -27,6 +27,10 @@ public struct CobraExtractorSpec: Extractor {
     public static let breakingAttributes: Set<String> = ["type", "shorthand", "scope", "no-opt-default", "alias-of"]
 
     public var fileGlobs: [Glob]? { files }
+
+    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs? {
+        context.fileInputs
+    }
     public var attributes: [String]? { Self.attributes }
     public var defaultBreakingAttributes: Set<String>? { Self.breakingAttributes }
 
@@ -75,17 +79,21 @@ public struct CobraExtractorSpec: Extractor {
     }
 
     public func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem] {
+        try itemGroups(in: &context).flatMap { $0 }.sorted { $0.key < $1.key }
+    }
+
+    public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
         let reading = context
         var readNotes: [String] = []
         let reader = context.cache(CobraReader.init)
         let built = reader.itemsBuilt
-        let items = try reader.items(
+        let groups = try reader.itemGroups(
             self, slot: context.slot, files: context.files,
             read: { (blob, path) throws(SurfaceError) in try reading.text(of: blob, path: path, notes: &readNotes) },
             notes: &context.notes, incomplete: &context.incomplete)
         context.notes += readNotes
         try context.charge(built: reader.itemsBuilt - built)
-        return items
+        return groups
     }
 
     public static func bump(

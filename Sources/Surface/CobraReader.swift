@@ -9,10 +9,16 @@ import Policy
 ///
 /// A command tree spans many files, so the whole result is remembered by the set of (path, blob) pairs it read: a
 /// release that did not touch those files costs one dictionary lookup.
+///
+/// The items are handed over one group a command (the command, or an alias path, with its flags), and a group equal
+/// to the last revision's is handed over as that same array: the reader and the diff then look only at the commands
+/// a release changed (`SurfaceInputs`), not at the whole tree.
 final class CobraReader {
     private let parsed = BoundedCache<ObjectID, CobraSourceFile>(capacity: Limit.parsedFileCacheBytes)
-    private let results = BoundedCache<ResultKey, (items: [RawItem], notes: [String], incomplete: Bool)>(
+    private let results = BoundedCache<ResultKey, (groups: [[RawItem]], notes: [String], incomplete: Bool)>(
         capacity: Limit.itemCacheBytes)
+    /// The groups last handed over for each extractor slot, by command path.
+    private var lastGroups: [Int: [String: [RawItem]]] = [:]
     /// Items built so far (not reused from the caches), for the run's item budget.
     private(set) var itemsBuilt = 0
 
@@ -22,19 +28,20 @@ final class CobraReader {
         let blobs: [ObjectID]
     }
 
-    /// The items of `spec` over `files` (path and blob of every file its globs matched); `read` gives a blob's text,
-    /// or nil when the object store lacks it.
-    func items(
+    /// The items of `spec` over `files` (path and blob of every file its globs matched), one group a command path;
+    /// `read` gives a blob's text, or nil when the object store lacks it.
+    func itemGroups(
         _ spec: CobraExtractorSpec, slot: Int, files: [(path: String, blob: ObjectID)],
         read: (ObjectID, String) throws(SurfaceError) -> String?, notes: inout [String], incomplete: inout Bool
-    ) throws(SurfaceError) -> [RawItem] {
+    ) throws(SurfaceError) -> [[RawItem]] {
         let sorted = files.filter { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }
             .sorted { $0.path < $1.path }
         let key = ResultKey(slot: slot, files: sorted.map(\.path), blobs: sorted.map(\.blob))
         if let cached = results[key] {
             notes += cached.notes
             incomplete = incomplete || cached.incomplete
-            return cached.items
+            remember(cached.groups, slot: slot)
+            return cached.groups
         }
         var sources: [(path: String, source: CobraSourceFile)] = []
         for file in sorted {
@@ -48,17 +55,58 @@ final class CobraReader {
             sources.append((file.path, source))
         }
         let surface = CobraExtractor.surface(of: sources, root: spec.root)
-        let items = surface.items.map { item in
-            RawItem(
-                key: item.key, attributes: item.attributes, stability: item.deprecated ? .deprecated : .stable,
-                location: Location(path: item.path, line: item.line))
-        }
+        let groups = reuse(Self.groups(of: surface.items), slot: slot)
         results.insert(
-            (items, surface.notes, surface.incomplete), for: key,
-            cost: CacheCost.of(items) + CacheCost.of(surface.notes) + CacheCost.of(key.files))
-        itemsBuilt += items.count
+            (groups, surface.notes, surface.incomplete), for: key,
+            cost: groups.reduce(0) { $0 + CacheCost.of($1) } + CacheCost.of(surface.notes) + CacheCost.of(key.files))
+        itemsBuilt += surface.items.count
         notes += surface.notes
         incomplete = incomplete || surface.incomplete
-        return items
+        return groups
+    }
+
+    /// `items` (sorted by key) in groups by command path: a command's item and its flags (`tool cmd --flag`) form
+    /// one group, in key order.
+    private static func groups(of items: [CobraItem]) -> [(path: String, items: [RawItem])] {
+        var groups: [String: [RawItem]] = [:]
+        for item in items {
+            let path = item.key.range(of: " --").map { String(item.key[..<$0.lowerBound]) } ?? item.key
+            groups[path, default: []].append(
+                RawItem(
+                    key: item.key, attributes: item.attributes, stability: item.deprecated ? .deprecated : .stable,
+                    location: Location(path: item.path, line: item.line)))
+        }
+        return groups.map { (path: $0.key, items: $0.value) }.sorted { $0.path < $1.path }
+    }
+
+    /// The groups as handed over: each group equal to the one last handed over for its command path is that array.
+    private func reuse(_ groups: [(path: String, items: [RawItem])], slot: Int) -> [[RawItem]] {
+        let last = lastGroups[slot] ?? [:]
+        var handed: [String: [RawItem]] = [:]
+        let result = groups.map { group -> [RawItem] in
+            let items = last[group.path].flatMap { Self.same($0, group.items) ? $0 : nil } ?? group.items
+            handed[group.path] = items
+            return items
+        }
+        lastGroups[slot] = handed
+        return result
+    }
+
+    /// Makes `groups` (a cached result) the last handed over for `slot`.
+    private func remember(_ groups: [[RawItem]], slot: Int) {
+        var handed: [String: [RawItem]] = [:]
+        for group in groups {
+            guard let first = group.first else { continue }
+            handed[first.key.range(of: " --").map { String(first.key[..<$0.lowerBound]) } ?? first.key] = group
+        }
+        lastGroups[slot] = handed
+    }
+
+    private static func same(_ lhs: [RawItem], _ rhs: [RawItem]) -> Bool {
+        lhs.count == rhs.count
+            && zip(lhs, rhs).allSatisfy { old, new in
+                old.key == new.key && old.stability == new.stability && old.location == new.location
+                    && old.attributes == new.attributes
+            }
     }
 }

@@ -24,6 +24,10 @@ public struct GoAPIExtractorSpec: Extractor {
     public static let name = "go-api"
     public static let keys = ["root", "ignore-values"]
 
+    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs? {
+        try context.moduleInputs(root: root)
+    }
+
     public static func read(_ value: PolicyNode, in reader: inout ExtractorSettingsReader) -> Self? {
         if reader.isNull(value) { return GoAPIExtractorSpec() }
         let field = reader.field
@@ -89,7 +93,7 @@ public struct GoAPIExtractorSpec: Extractor {
         let correspondence = comparison.memo {
             GoCorrespondence(
                 before: comparison.before, after: comparison.after,
-                surfaces: comparison.surfaces[name] ?? [])
+                surfaces: comparison.surfaces[name] ?? [], candidates: comparison.candidates)
         }
         return GoCompatibility.bump(attribute: attribute, old: old, new: new, correspondence: correspondence)
     }

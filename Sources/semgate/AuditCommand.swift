@@ -9,6 +9,7 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Check every release against its predecessor; one row a release.",
+        usage: "semgate audit [<options>] [--from <version>] [--to <version>]",
         discussion: """
             The predecessor of a release is the greatest final release with lower precedence, whatever its \
             date or branch (1.8.0 shipped after 2.0.0 is compared with 1.7.x).
@@ -18,14 +19,16 @@ struct AuditCommand: ParsableCommand {
               semgate audit --from 1.0.0
               semgate audit --from 1.0.0 --to 1.8.1 --format json
               semgate audit --format junit > semgate-audit.xml
+              semgate audit --no-cache
+              SEMGATE_EXTRACTION_CACHE=/tmp/semgate-cache semgate audit --cache
             """)
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: "The first release to audit (inclusive).")
+    @Option(help: ArgumentHelp("The first release to audit (inclusive).", valueName: "version"))
     var from: String?
 
-    @Option(help: "The last release to audit (inclusive).")
+    @Option(help: ArgumentHelp("The last release to audit (inclusive).", valueName: "version"))
     var to: String?
 
     func run() throws {

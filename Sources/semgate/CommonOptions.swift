@@ -9,18 +9,23 @@ import SemVer
 /// The repository and policy flags of every command that reads a repository.
 struct SourceOptions: ParsableArguments {
     @Option(
-        name: .long, help: "The repository (default: the one containing the working directory).",
+        name: .long,
+        help: ArgumentHelp("The repository (default: the one containing the working directory).", valueName: "path"),
         completion: .directory)
     var repo: String?
 
     @Option(
-        name: .long, help: "The policy file (default: .semgate.yml, semgate.yml, then policy/semgate.yml).",
+        name: .long,
+        help: ArgumentHelp(
+            "The policy file (default: .semgate.yml, semgate.yml, then policy/semgate.yml).", valueName: "file"),
         completion: .file(extensions: ["yml", "yaml"]))
     var policy: String?
 
     @Option(
         name: .customLong("policy-rev"),
-        help: "Read the policy from this git revision instead of the working tree (pull requests: the trusted base).")
+        help: ArgumentHelp(
+            "Read the policy from this git revision instead of the working tree (pull requests: the trusted base).",
+            valueName: "rev"))
     var policyRev: String?
 
     /// Opens the repository and loads the policy, or fails with a clear message (exit 2).
@@ -61,7 +66,9 @@ struct CommonOptions: ParsableArguments {
         completion: .list(Renderers.identifiers))
     var format: String = "text"
 
-    @Option(name: .long, help: "Colour: auto, always or never (auto honours NO_COLOR and terminals).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Colour: auto, always or never (auto honours NO_COLOR and terminals).", valueName: "when"))
     var color: ColorChoice = .auto
 
     @Option(
@@ -71,8 +78,10 @@ struct CommonOptions: ParsableArguments {
             discussion: """
                 By default notes are counted on one line, not listed. text, markdown and github apply it; json \
                 and sarif keep every finding. The verdict does not change.
-                """))
+                """, valueName: "severity"))
     var minSeverity: MinimumSeverity?
+
+    @OptionGroup var cache: CacheOptions
 
     func validate() throws {
         guard Renderers.named(format) != nil else {
@@ -84,9 +93,12 @@ struct CommonOptions: ParsableArguments {
     /// Whether to draw colour on standard output.
     var useColor: Bool { colorEnabled(color) }
 
-    /// Opens the repository and loads the policy, or exits 2 with a clear message.
+    /// Opens the repository and loads the policy, or exits 2 with a clear message; surfaces are read through the
+    /// persistent extraction cache unless --no-cache.
     func engine() throws -> Engine {
-        try source.engine()
+        let engine = try source.engine()
+        cache.apply(to: engine)
+        return engine
     }
 
     func openRepository() throws -> Repository {

@@ -8,6 +8,7 @@ struct DeprecationsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deprecations",
         abstract: "Deprecated items: the release that first marked each, planned removal, replacement, state.",
+        usage: "semgate deprecations [<options>] [--head <rev>] [--all]",
         discussion: """
             Every release published by --at is read (deprecations come from the code through the extractors \
             and from the policy's `deprecations`). The state is judged at --head: in-window (the minimum \
@@ -31,7 +32,9 @@ struct DeprecationsCommand: ParsableCommand {
 
     @OptionGroup var output: PlainFormatOption
 
-    @Option(help: "The revision whose surface is judged.")
+    @OptionGroup var cache: CacheOptions
+
+    @Option(help: ArgumentHelp("The revision whose surface is judged.", valueName: "rev"))
     var head: String = "HEAD"
 
     @Flag(help: "Also list the items already removed, and every note (json always has them all).")
@@ -42,6 +45,7 @@ struct DeprecationsCommand: ParsableCommand {
             let format = try output.format(for: "deprecations")
             let day = try options.day()
             let engine = try options.engine()
+            cache.apply(to: engine)
             let report = try withProgress(engine, label: "reading", enabled: format == .text) {
                 try semgateRun { () throws(GateError) in try engine.deprecations(head: head, at: day) }
             }

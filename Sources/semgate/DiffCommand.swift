@@ -9,6 +9,7 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Show the surface changes between two revisions and the bump they need.",
+        usage: "semgate diff [<options>] <old> <new>",
         discussion: """
             Examples:
               semgate diff v1.2.0 v1.3.0
@@ -22,10 +23,10 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var focus: FocusOptions
 
-    @Argument(help: "The old revision.")
+    @Argument(help: ArgumentHelp("The old revision.", valueName: "old"))
     var a: String
 
-    @Argument(help: "The new revision, or 'worktree' for the files on disk.")
+    @Argument(help: ArgumentHelp("The new revision, or 'worktree' for the files on disk.", valueName: "new"))
     var b: String
 
     func run() throws {

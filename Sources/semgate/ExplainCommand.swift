@@ -16,7 +16,7 @@ struct ExplainCommand: ParsableCommand {
               semgate explain --format markdown        docs/rules.md
             """)
 
-    @Argument(help: "A rule id, as findings name it.")
+    @Argument(help: ArgumentHelp("A rule id, as findings name it.", valueName: "rule-id"))
     var rule: String?
 
     @Option(help: "Output format: text, markdown.")

@@ -8,6 +8,7 @@ struct FixTargetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fix-targets",
         abstract: "For a bug present since VERSION: the patch releases the support policy calls for.",
+        usage: "semgate fix-targets [<options>] <version>",
         discussion: """
             One patch a line that still gets fixes and holds the bug (its newest release is not below \
             VERSION): the next patch of that line's newest release. A line still in development takes the \
@@ -23,7 +24,7 @@ struct FixTargetsCommand: ParsableCommand {
 
     @OptionGroup var output: PlainFormatOption
 
-    @Argument(help: "The first version with the bug (1.1.0 or v1.1.0).")
+    @Argument(help: ArgumentHelp("The first version with the bug (1.1.0 or v1.1.0).", valueName: "version"))
     var version: String
 
     func run() throws {

@@ -6,6 +6,7 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Write a commented starting policy by looking at the repository.",
+        usage: "semgate init [<options>] [--write <file> [--force]]",
         discussion: """
             Looks at the files committed at HEAD or --rev (the working tree in a repository without commits) without \
             changing anything: a Go module (go.mod: its public packages), a cobra \
@@ -23,11 +24,14 @@ struct InitCommand: ParsableCommand {
               semgate init --rev v3.21.4 --write v3.yml   from a line's last release
             """)
 
-    @Option(help: "The repository (default: the one containing the working directory).", completion: .directory)
+    @Option(
+        help: ArgumentHelp("The repository (default: the one containing the working directory).", valueName: "path"),
+        completion: .directory)
     var repo: String?
 
     @Option(
-        help: "Write the policy to this file instead of standard output.", completion: .file(extensions: ["yml"]))
+        help: ArgumentHelp("Write the policy to this file instead of standard output.", valueName: "file"),
+        completion: .file(extensions: ["yml"]))
     var write: String?
 
     @Flag(help: "Overwrite the file given to --write if it exists.")
@@ -36,7 +40,8 @@ struct InitCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Draft from this revision instead of HEAD.",
-            discussion: "For example the last release of a line when HEAD has moved to a new major: --rev v3.21.4."))
+            discussion: "For example the last release of a line when HEAD has moved to a new major: --rev v3.21.4.",
+            valueName: "rev"))
     var rev: String?
 
     @Flag(help: "With --write, do not run the draft over the latest releases afterwards.")

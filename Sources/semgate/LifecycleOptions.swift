@@ -11,12 +11,16 @@ import Reports
 struct LifecycleOptions: ParsableArguments {
     @OptionGroup var source: SourceOptions
 
-    @Option(name: .long, help: "Colour: auto, always or never (auto honours NO_COLOR and terminals).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Colour: auto, always or never (auto honours NO_COLOR and terminals).", valueName: "when"))
     var color: ColorChoice = .auto
 
     @Option(
         name: .long,
-        help: "Answer for this day (YYYY-MM-DD, UTC), past or future; only releases published by then count.")
+        help: ArgumentHelp(
+            "Answer for this day (YYYY-MM-DD, UTC), past or future; only releases published by then count.",
+            valueName: "date"))
     var at: String?
 
     /// The day asked with `--at`, else today (UTC).

@@ -9,6 +9,7 @@ struct NextCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "next",
         abstract: "Print the version the changes since the last release require.",
+        usage: "semgate next [<options>] [--pre <label>] [--head <rev>]",
         discussion: """
             The last release is the greatest release reachable from HEAD. Prints nothing (and says why on \
             standard error) when HEAD is that release.
@@ -21,10 +22,12 @@ struct NextCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: "Print the next pre-release with this label (rc gives 2.0.0-rc.1, then 2.0.0-rc.2).")
+    @Option(
+        help: ArgumentHelp(
+            "Print the next pre-release with this label (rc gives 2.0.0-rc.1, then 2.0.0-rc.2).", valueName: "label"))
     var pre: String?
 
-    @Option(help: "The revision to release.")
+    @Option(help: ArgumentHelp("The revision to release.", valueName: "rev"))
     var head: String = "HEAD"
 
     func run() throws {

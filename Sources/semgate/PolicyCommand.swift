@@ -26,10 +26,12 @@ struct PolicyCommand: ParsableCommand {
                   semgate policy validate policy/examples/k6.yml
                 """)
 
-        @Argument(help: "The policy file (default: the one semgate would use).")
+        @Argument(help: ArgumentHelp("The policy file (default: the one semgate would use).", valueName: "file"))
         var file: String?
 
-        @Option(help: "The repository (default: the one containing the working directory).")
+        @Option(
+            help: ArgumentHelp("The repository (default: the one containing the working directory).", valueName: "path")
+        )
         var repo: String?
 
         func run() throws {

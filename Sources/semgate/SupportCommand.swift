@@ -9,6 +9,7 @@ struct SupportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "support",
         abstract: "Release lines and their phases; one version's status and what to upgrade to.",
+        usage: "semgate support [<options>] [<version>]",
         discussion: """
             A line is a major (or a minor under `line: minor`, as Go and Kubernetes count). Its phase comes \
             from the policy's `support` section: a preset (k6, go, kubernetes, node) or custom phases. Only \
@@ -34,13 +35,16 @@ struct SupportCommand: ParsableCommand {
 
     @OptionGroup var output: SupportFormatOption
 
-    @Argument(help: "A version or release tag (1.1.0 or v1.1.0); without it, the whole table.")
+    @Argument(
+        help: ArgumentHelp(
+            "A version or release tag (1.1.0 or v1.1.0); without it, the whole table.", valueName: "version"))
     var version: String?
 
     @Option(
         help: ArgumentHelp(
             "With --format svg: the first day the timeline shows (YYYY-MM-DD).",
-            discussion: "Default: three years before --at, or the oldest line that still gets fixes if older."))
+            discussion: "Default: three years before --at, or the oldest line that still gets fixes if older.",
+            valueName: "date"))
     var since: String?
 
     func run() throws {

@@ -9,6 +9,7 @@ struct SurfaceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "surface",
         abstract: "Print the declared stable surface at a revision; write or verify a committed snapshot.",
+        usage: "semgate surface [<options>] [<rev>] [--write <file> | --check <file>]",
         discussion: """
             A snapshot file starts with its format line (`# semgate surface snapshot 2`), then has one item a line: \
             `surface:key [name=value ...] [experimental|deprecated]`. A text with a space, a quote, a backslash or \
@@ -30,13 +31,15 @@ struct SurfaceCommand: ParsableCommand {
 
     @OptionGroup var focus: FocusOptions
 
-    @Argument(help: "The revision (default: HEAD), or 'worktree' for the files on disk.")
+    @Argument(
+        help: ArgumentHelp("The revision (default: HEAD), or 'worktree' for the files on disk.", valueName: "rev"))
     var rev: String = "HEAD"
 
-    @Option(help: "Write the surface to this snapshot file.")
+    @Option(help: ArgumentHelp("Write the surface to this snapshot file.", valueName: "file"))
     var write: String?
 
-    @Option(help: "Compare the surface with this snapshot file; exit 1 when they differ.")
+    @Option(
+        help: ArgumentHelp("Compare the surface with this snapshot file; exit 1 when they differ.", valueName: "file"))
     var check: String?
 
     func validate() throws {

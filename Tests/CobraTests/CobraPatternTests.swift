@@ -140,4 +140,141 @@ struct CobraPatternTests {
         #expect(found.notes.first?.contains("'tool'") == true, "\(found.notes)")
         #expect(found.notes.first?.contains("plugins.NewCommand") == true, "\(found.notes)")
     }
+
+    @Test(
+        "cobra imported under another name, or a drop-in fork (github.com/muesli/coral), builds the same surface",
+        arguments: [
+            ("cobra", "\"github.com/spf13/cobra\""), ("cc", "cc \"github.com/spf13/cobra\""),
+            ("coral", "\"github.com/muesli/coral\""),
+        ])
+    func cobraUnderAnotherName(name: String, importLine: String) {
+        let source = """
+            package cmd
+
+            import \(importLine)
+
+            func NewRoot() *\(name).Command {
+                root := &\(name).Command{Use: "tool"}
+                serve := &\(name).Command{Use: "serve", Aliases: []string{"run"}}
+                serve.Flags().IntP("port", "p", 8080, "port")
+                \(name).MarkFlagRequired(serve.Flags(), "port")
+                root.AddCommand(serve)
+                return root
+            }
+            """
+        let found = surface(["cmd/root.go": source])
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        #expect(!found.incomplete)
+        #expect(
+            found.items.map(\.key) == [
+                "tool", "tool run", "tool run --port", "tool serve", "tool serve --port",
+            ])
+    }
+
+    @Test("files that build no cobra command at all give an incomplete surface and a note, not a silent empty one")
+    func noCommandAtAll() {
+        let source = """
+            package cmd
+
+            import "example.com/othercli"
+
+            func NewRoot() *othercli.Command {
+                return &othercli.Command{Use: "tool"}
+            }
+            """
+        let found = surface(["cmd/root.go": source, "cmd/util.go": "package cmd\n"])
+        #expect(found.items.isEmpty)
+        #expect(found.incomplete)
+        #expect(
+            found.notes == [
+                "no cobra.Command is built in the 2 Go files read (cmd/root.go, ...), so the command line is not in "
+                    + "the surface; check 'files' in the cobra extractor"
+            ])
+        #expect(surface([:]).notes.isEmpty)
+    }
+
+    @Test("flags added by a method of a struct field, or promoted from an embedded struct in another package")
+    func methodsOfFields() {
+        let options = """
+            package filter
+
+            import "github.com/spf13/pflag"
+
+            type Patterns struct{ Excludes []string }
+
+            func (p *Patterns) Add(f *pflag.FlagSet) {
+                f.StringArrayVarP(&p.Excludes, "exclude", "e", nil, "exclude a pattern")
+            }
+
+            type Sizes struct{ Limit string }
+
+            func (s *Sizes) AddSizeFlags(f *pflag.FlagSet) { f.StringVar(&s.Limit, "larger-than", "", "size") }
+            """
+        let command = """
+            package main
+
+            import (
+                "github.com/spf13/cobra"
+                "github.com/spf13/pflag"
+
+                "example.com/tool/internal/filter"
+            )
+
+            type BackupOptions struct {
+                Host     string
+                Patterns filter.Patterns
+                filter.Sizes
+            }
+
+            func (opts *BackupOptions) AddFlags(f *pflag.FlagSet) {
+                f.StringVar(&opts.Host, "host", "", "host")
+                opts.Patterns.Add(f)
+                opts.AddSizeFlags(f)
+            }
+
+            func newBackup() *cobra.Command {
+                var opts BackupOptions
+                cmd := &cobra.Command{Use: "backup"}
+                opts.AddFlags(cmd.Flags())
+                return cmd
+            }
+
+            func main() {
+                root := &cobra.Command{Use: "tool"}
+                root.AddCommand(newBackup())
+            }
+            """
+        let found = surface(["cmd/tool/main.go": command, "internal/filter/filter.go": options])
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        #expect(!found.incomplete)
+        #expect(
+            found.items.map(\.key) == [
+                "tool", "tool backup", "tool backup --exclude", "tool backup --host", "tool backup --larger-than",
+            ])
+    }
+
+    @Test("a Use whose first word is constant and whose rest is not still names the command")
+    func useWithComputedTail() {
+        let source = """
+            package cmd
+
+            import (
+                "strings"
+
+                "github.com/spf13/cobra"
+            )
+
+            var kinds = strings.Join([]string{"blobs", "packs"}, "|")
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                root.AddCommand(&cobra.Command{Use: "list [flags] [" + kinds + "]"})
+                root.AddCommand(&cobra.Command{Use: "get" + kinds})
+                return root
+            }
+            """
+        let found = surface(["cmd/root.go": source])
+        #expect(found.items.map(\.key) == ["tool", "tool list"])
+        #expect(found.notes.count == 1 && found.notes[0].contains("not a constant"), "\(found.notes)")
+    }
 }

@@ -336,6 +336,7 @@ func expectInert(
                     line.hasPrefix("semgate: ") || line.hasPrefix("Error: ") || line.hasPrefix("Usage: ")
                     || line.hasPrefix("Help: ") || line.hasPrefix("  See ") || line.hasPrefix("wrote ")
                     || line.firstMatch(of: #/^/[^\s]*:\d+:\d+: /#) != nil || line.hasPrefix("⟨U+003A⟩:")
+                    || line == String(repeating: " ", count: 21) + "[--version <version>] [--allow <bump>]"
                 #expect(
                     own, "\(arguments): a line of stderr that semgate did not start: \(line.prefix(120))",
                     sourceLocation: sourceLocation)

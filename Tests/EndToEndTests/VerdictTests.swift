@@ -35,6 +35,23 @@ struct VerdictTests {
         #expect(rules.contains("feature-in-patch") == (status == 1), "findings: \(rules)")
     }
 
+    @Test("check --head at a release tag judges that release against its predecessor, not against itself")
+    func checkTaggedHead() throws {
+        let repo = try sampleRepository()
+        let audit = jsonObject(try runSemgate(["audit", "--format", "json"], in: repo.url).stdout)
+        let row = (audit?["releases"] as? [[String: Any]] ?? []).first { $0["version"] as? String == "2.1.0" }
+        let result = try runSemgate(["check", "--head", "v2.1.0", "--format", "json"], in: repo.url)
+        #expect(result.status == 1, "stdout: \(result.stdout)\nstderr: \(result.stderr)")
+        let report = jsonObject(result.stdout)
+        #expect((report?["base"] as? [String: Any])?["version"] as? String == row?["predecessor"] as? String)
+        #expect(
+            Set(values(of: "rule", in: "findings", of: report)) == Set(values(of: "rule", in: "findings", of: row)))
+        #expect((report?["notes"] as? [String] ?? []).contains { $0.hasPrefix("head v2.1.0 is a release") })
+        // --version still decides when given: as a major, the same changes pass.
+        let major = try runSemgate(["check", "--head", "v2.1.0", "--version", "3.0.0"], in: repo.url)
+        #expect(major.status == 0, "stdout: \(major.stdout)")
+    }
+
     @Test(
         "check --allow patch fails on a branch with a feature; --allow minor passes",
         arguments: [
