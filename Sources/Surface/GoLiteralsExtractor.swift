@@ -70,7 +70,12 @@ public struct GoLiteralsExtractorSpec: Extractor {
     public var fileGlobs: [Glob]? { files }
 
     public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs? {
-        context.fileInputs
+        let files = context.fileInputs
+        guard !members.isEmpty else { return files }
+        // Members promoted from embedded structs are read from any folder of the module and its go.mod: the
+        // revision's whole tree is the input (a stored result serves the same revision again, in a later run).
+        return ExtractionInputs(
+            text: files.text + "tree \(context.tree.hex)\n", blobs: files.blobs, goModule: context.tree)
     }
     /// Items carry the `arguments` attributes only; without them only an item's presence is promised.
     public var attributes: [String]? { arguments }

@@ -1,9 +1,10 @@
 import Foundation
 import Git
 import Policy
-import Surface
 import Testing
 import TestSupport
+
+@testable import Surface
 
 /// A runtime module whose `Result` embeds a struct of another file of its package, which embeds one of another
 /// package of the module, which embeds a type of another module.
@@ -128,6 +129,32 @@ struct GoLiteralsPromotionTests {
         #expect(new.items["js:app/web.Result.body"] != nil)
         let again = try reader.snapshot(at: try repository.resolve("v1.0.0"))
         #expect(again.sortedItems.map(\.key) == old.sortedItems.map(\.key))
+    }
+
+    @Test("through the persistent cache: a change in the embedded package alone is not answered from the store")
+    func persistentCache() throws {
+        let repo = try FixtureRepository()
+        for (path, text) in files { try repo.write(path, text) }
+        try repo.commit("first")
+        try repo.tag("v1.0.0")
+        try repo.write(
+            "lib/wire/reply.go",
+            files["lib/wire/reply.go", default: ""].replacingOccurrences(
+                of: "    RemoteIP   string `json:\"remote_ip\"`\n", with: ""))
+        try repo.commit("drop RemoteIP")
+        try repo.tag("v2.0.0")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("semgate-store-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let repository = try Repository(discovering: repo.url.path)
+        func keys(_ tags: [String], store: Bool) throws -> [[String]] {
+            let reader = SurfaceReader(repository: repository, policy: try loadPolicy(policy))
+            if store { reader.store = try ExtractionStore.open(directory: folder, build: "test") }
+            return try tags.map { try reader.snapshot(at: try repository.resolve($0)).sortedItems.map(\.key) }
+        }
+        let none = try keys(["v1.0.0", "v2.0.0"], store: false)
+        #expect(none[0].contains("app/web.Result.remote_ip") && !none[1].contains("app/web.Result.remote_ip"))
+        #expect(try keys(["v1.0.0"], store: true) == [none[0]])
+        #expect(try keys(["v2.0.0", "v1.0.0"], store: true) == [none[1], none[0]])
     }
 
     @Test("a listed type defined as another struct has its fields (not its methods); an alias has both")
