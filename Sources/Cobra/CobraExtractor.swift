@@ -26,6 +26,10 @@ public struct CobraSurface: Sendable {
 
 /// The `cobra` extractor: finds the cobra command tree a Go program builds, without running Go.
 public enum CobraExtractor {
+    /// The flag types of pflag's own definition methods (`int`, `string`, `stringArray`, `duration`, ...); a flag of
+    /// another type is a custom value whose `Type()` names it.
+    public static var pflagTypes: Set<String> { CobraFlagMethod.builtinTypes }
+
     /// Every command, alias and flag that `files` build, keyed by full command path.
     ///
     /// `root` names the root command when its `Use` is not a constant (`Use: os.Args[0]`); it also picks the

@@ -26,6 +26,10 @@ public struct CobraExtractorSpec: Extractor {
     public static let breakingAttributes: Set<String> = ["type", "shorthand", "scope", "no-opt-default", "alias-of"]
 
     public var fileGlobs: [Glob]? { files }
+
+    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs? {
+        context.fileInputs
+    }
     public var attributes: [String]? { Self.attributes }
     public var defaultBreakingAttributes: Set<String>? { Self.breakingAttributes }
 

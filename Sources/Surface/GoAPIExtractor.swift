@@ -24,6 +24,10 @@ public struct GoAPIExtractorSpec: Extractor {
     public static let name = "go-api"
     public static let keys = ["root", "ignore-values"]
 
+    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs? {
+        try context.moduleInputs(root: root)
+    }
+
     public static func read(_ value: PolicyNode, in reader: inout ExtractorSettingsReader) -> Self? {
         if reader.isNull(value) { return GoAPIExtractorSpec() }
         let field = reader.field

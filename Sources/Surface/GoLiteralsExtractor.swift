@@ -68,6 +68,10 @@ public struct GoLiteralsExtractorSpec: Extractor {
     ]
 
     public var fileGlobs: [Glob]? { files }
+
+    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs? {
+        context.fileInputs
+    }
     /// Items carry the `arguments` attributes only; without them only an item's presence is promised.
     public var attributes: [String]? { arguments }
     public var defaultBreakingAttributes: Set<String>? { Set(arguments) }

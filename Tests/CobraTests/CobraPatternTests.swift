@@ -165,4 +165,89 @@ struct CobraPatternTests {
             ])
         #expect(surface([:]).notes.isEmpty)
     }
+
+    @Test("flags added by a method of a struct field, or promoted from an embedded struct in another package")
+    func methodsOfFields() {
+        let options = """
+            package filter
+
+            import "github.com/spf13/pflag"
+
+            type Patterns struct{ Excludes []string }
+
+            func (p *Patterns) Add(f *pflag.FlagSet) {
+                f.StringArrayVarP(&p.Excludes, "exclude", "e", nil, "exclude a pattern")
+            }
+
+            type Sizes struct{ Limit string }
+
+            func (s *Sizes) AddSizeFlags(f *pflag.FlagSet) { f.StringVar(&s.Limit, "larger-than", "", "size") }
+            """
+        let command = """
+            package main
+
+            import (
+                "github.com/spf13/cobra"
+                "github.com/spf13/pflag"
+
+                "example.com/tool/internal/filter"
+            )
+
+            type BackupOptions struct {
+                Host     string
+                Patterns filter.Patterns
+                filter.Sizes
+            }
+
+            func (opts *BackupOptions) AddFlags(f *pflag.FlagSet) {
+                f.StringVar(&opts.Host, "host", "", "host")
+                opts.Patterns.Add(f)
+                opts.AddSizeFlags(f)
+            }
+
+            func newBackup() *cobra.Command {
+                var opts BackupOptions
+                cmd := &cobra.Command{Use: "backup"}
+                opts.AddFlags(cmd.Flags())
+                return cmd
+            }
+
+            func main() {
+                root := &cobra.Command{Use: "tool"}
+                root.AddCommand(newBackup())
+            }
+            """
+        let found = surface(["cmd/tool/main.go": command, "internal/filter/filter.go": options])
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        #expect(!found.incomplete)
+        #expect(
+            found.items.map(\.key) == [
+                "tool", "tool backup", "tool backup --exclude", "tool backup --host", "tool backup --larger-than",
+            ])
+    }
+
+    @Test("a Use whose first word is constant and whose rest is not still names the command")
+    func useWithComputedTail() {
+        let source = """
+            package cmd
+
+            import (
+                "strings"
+
+                "github.com/spf13/cobra"
+            )
+
+            var kinds = strings.Join([]string{"blobs", "packs"}, "|")
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                root.AddCommand(&cobra.Command{Use: "list [flags] [" + kinds + "]"})
+                root.AddCommand(&cobra.Command{Use: "get" + kinds})
+                return root
+            }
+            """
+        let found = surface(["cmd/root.go": source])
+        #expect(found.items.map(\.key) == ["tool", "tool list"])
+        #expect(found.notes.count == 1 && found.notes[0].contains("not a constant"), "\(found.notes)")
+    }
 }
