@@ -55,6 +55,11 @@ public final class Engine {
     /// before them (the output is the same); 1 reads and judges in turn. Two by default on a machine with two cores
     /// or more.
     public var jobs = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    /// The persistent extraction cache surfaces are read through (`--cache`); nil reads without one.
+    public var cache: ExtractionStore? {
+        get { reader.store }
+        set { reader.store = newValue }
+    }
 
     public init(repository: Repository, policy: Policy) throws(GateError) {
         self.repository = repository
@@ -84,6 +89,7 @@ public final class Engine {
         engine.jobs = jobs
         engine.progress = progress
         engine.today = today
+        engine.cache = cache
         return engine
     }
 
@@ -510,6 +516,7 @@ public final class Engine {
         let policy = policy
         let history = history
         let budgets = reader.runBudgets
+        let cache = cache
         let groups = SurfacePartition.groups(of: policy, count: jobs)
         let split = groups.count > 1
         do {
@@ -520,6 +527,7 @@ public final class Engine {
                     let engine = Engine(
                         repository: repository, policy: policy, history: history,
                         surfaces: split ? groups[number] : nil, budgets: budgets)
+                    engine.cache = cache
                     return { index throws(GateError) in try read(engine, index) }
                 }, combine: combine, consume: consume)
         } catch  where split {

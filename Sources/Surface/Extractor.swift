@@ -54,6 +54,12 @@ public protocol Extractor: ExtractorSpec {
     /// (`SurfaceInputs`). The default is `items(in:)` as one array.
     func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]]
 
+    /// Everything besides its settings that this extractor's items, notes and problems at one revision depend on
+    /// (`context.fileInputs` for an extractor that reads only the files its globs matched), which keys the persistent
+    /// extraction cache with the settings and semgate's build; nil when the inputs cannot be named exactly, and the
+    /// extractor is then not cached. The default is nil: a kind is cached only once it says what it reads.
+    func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs?
+
     /// The bump a change of the breaking attribute `attribute` needs, or nil for the default (major). Called only
     /// for surfaces whose every extractor is of this kind, and only for items that are not experimental.
     static func bump(attribute: String, old: SurfaceItem, new: SurfaceItem) -> Bump?
@@ -94,6 +100,7 @@ extension Extractor {
     public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
         [try items(in: &context)]
     }
+    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs? { nil }
     public static func bump(attribute: String, old: SurfaceItem, new: SurfaceItem) -> Bump? { nil }
     public static func bump(
         attribute: String, old: SurfaceItem, new: SurfaceItem, in comparison: SurfaceComparison
@@ -285,6 +292,8 @@ private final class FileItemsCache {
 /// Per-kind caches that live as long as a `SurfaceReader`, keyed by their type.
 final class ExtractorCaches {
     private var storage: [ObjectIdentifier: AnyObject] = [:]
+    /// The persistent extraction cache, when the run uses one.
+    var persistent: PersistentExtraction?
 
     func cache<Cache: AnyObject>(_ make: () -> Cache) -> Cache {
         if let found = storage[ObjectIdentifier(Cache.self)] as? Cache { return found }

@@ -113,6 +113,15 @@ public final class SurfaceReader {
     /// revision starts from its items and merges again only the ids of inputs that changed (`SurfaceInputs`).
     private var lastRead: (snapshot: SurfaceSnapshot, counts: [String: Int])?
 
+    /// The persistent extraction cache the reader consults before extracting and fills after (nil: none).
+    public var store: ExtractionStore? {
+        get { caches.persistent?.store }
+        set { caches.persistent = newValue.map(PersistentExtraction.init) }
+    }
+
+    /// How many extraction results the persistent cache held (hits) and did not (misses) so far.
+    var storeUse: (hits: Int, misses: Int) { (caches.persistent?.hits ?? 0, caches.persistent?.misses ?? 0) }
+
     public convenience init(repository: Repository, policy: Policy) {
         self.init(repository: repository, policy: policy, budgets: Budgets())
     }
@@ -250,7 +259,7 @@ public final class SurfaceReader {
                     match: { (pattern, text, path) throws(SurfaceError) in
                         try self.match(pattern, in: text, surface: surface.name, path: path)
                     })
-                let found = try extractor.itemGroups(in: &context)
+                let found = try context.cachedItemGroups(of: extractor)
                 handedOver += found.reduce(0) { $0 + $1.count }
                 guard handedOver <= budgets.itemsHandedOver else {
                     throw .limit(
