@@ -426,17 +426,38 @@ ratio() {
         'BEGIN { if (b + 0 > 0 && a != "nan") printf "%.1fx", a / b; else print "n/a" }'
 }
 
+# Every row reads without the persistent extraction cache (--no-cache, when the binary has it) except the cache
+# rows: "cold cache" empties the cache before each run (extraction plus storing), "warm cache" reads what an untimed
+# run stored.
+no_cache=()
+cache_rows=0
+if "$bin" audit --help 2> /dev/null | grep -q -- '--no-cache'; then
+    no_cache=(--no-cache)
+    cache_rows=1
+fi
+cold_cache() {
+    rm -rf -- "$1"
+    SEMGATE_EXTRACTION_CACHE=$1 "${@:2}"
+}
+export -f cold_cache
+
 # ---------------------------------------------------------------------------------------------------------------
 section "Timing ($runs runs each)"
-measure "synthetic: semgate audit" "$bin" audit --repo "$synthetic"
-measure "synthetic: semgate check" "$bin" check --repo "$synthetic"
+measure "synthetic: semgate audit" "$bin" audit "${no_cache[@]}" --repo "$synthetic"
+measure "synthetic: semgate check" "$bin" check "${no_cache[@]}" --repo "$synthetic"
 measure "synthetic: git baseline" bash -c 'git_baseline "$1"' _ "$synthetic"
 # The same history with the packages surface read by go-api (every exported func of every file) instead of
 # go-packages: the cost of parsing Go.
 sed 's/go-packages: {}/go-api: {}/' < <(git -C "$synthetic" show HEAD:.semgate.yml) > "$work/go-api.yml"
-measure "synthetic: audit go-api" "$bin" audit --repo "$synthetic" --policy "$work/go-api.yml"
+measure "synthetic: audit go-api" "$bin" audit "${no_cache[@]}" --repo "$synthetic" --policy "$work/go-api.yml"
 
-measure "cobra: semgate audit" "$bin" audit --repo "$cobra_repo"
+if [ "$cache_rows" = 1 ]; then
+    SEMGATE_EXTRACTION_CACHE="$work/cache-synthetic" "$bin" audit --repo "$synthetic" > /dev/null 2>&1 || true
+    measure "synthetic: audit warm cache" env SEMGATE_EXTRACTION_CACHE="$work/cache-synthetic" "$bin" audit \
+        --repo "$synthetic"
+fi
+
+measure "cobra: semgate audit" "$bin" audit "${no_cache[@]}" --repo "$cobra_repo"
 measure "cobra: git baseline" bash -c 'git_baseline "$1"' _ "$cobra_repo"
 
 k6_present=0
@@ -447,22 +468,35 @@ if git -C "$k6_repo" rev-parse --git-dir > /dev/null 2>&1; then
         k6_policy=(--policy "$root/policy/examples/k6.yml")
     fi
     echo "k6: $k6_repo ($(git -C "$k6_repo" tag | wc -l) tags), policy: ${k6_policy[1]:-defaults}"
-    measure "k6: semgate audit" "$bin" audit --repo "$k6_repo" "${k6_policy[@]}"
-    measure "k6: semgate check" "$bin" check --repo "$k6_repo" "${k6_policy[@]}"
-    measure "k6: deprecations" "$bin" deprecations --repo "$k6_repo" "${k6_policy[@]}"
+    measure "k6: semgate audit" "$bin" audit "${no_cache[@]}" --repo "$k6_repo" "${k6_policy[@]}"
+    measure "k6: semgate check" "$bin" check "${no_cache[@]}" --repo "$k6_repo" "${k6_policy[@]}"
+    measure "k6: deprecations" "$bin" deprecations "${no_cache[@]}" --repo "$k6_repo" "${k6_policy[@]}"
+    if [ "$cache_rows" = 1 ]; then
+        measure "k6: audit cold cache" bash -c 'cold_cache "$@"' _ "$work/cache-k6-cold" "$bin" audit \
+            --repo "$k6_repo" "${k6_policy[@]}"
+        SEMGATE_EXTRACTION_CACHE="$work/cache-k6" "$bin" audit --repo "$k6_repo" "${k6_policy[@]}" > /dev/null 2>&1 \
+            || true
+        measure "k6: audit warm cache" env SEMGATE_EXTRACTION_CACHE="$work/cache-k6" "$bin" audit --repo "$k6_repo" \
+            "${k6_policy[@]}"
+        measure "k6: deprecations warm cache" env SEMGATE_EXTRACTION_CACHE="$work/cache-k6" "$bin" deprecations \
+            --repo "$k6_repo" "${k6_policy[@]}"
+        measure "k6: check warm cache" env SEMGATE_EXTRACTION_CACHE="$work/cache-k6" "$bin" check --repo "$k6_repo" \
+            "${k6_policy[@]}"
+        echo "k6 extraction cache: $(du -sh "$work/cache-k6" | cut -f1), $(find "$work/cache-k6" -type f | wc -l) files"
+    fi
     # The go-api surface alone (packages of go.k6.io/k6 without internal/), every release.
     printf 'semgate: 1\nreleases:\n  ignore: ["v1.4.1-release*", "v2-catalog-test"]\nsurfaces:\n  packages:\n' \
         > "$work/k6-go-api.yml"
     printf '    extract:\n      go-api: {}\n    exclude: ["**/internal/**", "**/internal"]\n' >> "$work/k6-go-api.yml"
-    measure "k6: audit go-api only" "$bin" audit --repo "$k6_repo" --policy "$work/k6-go-api.yml"
-    measure "k6: check go-api only" "$bin" check --repo "$k6_repo" --policy "$work/k6-go-api.yml"
+    measure "k6: audit go-api only" "$bin" audit "${no_cache[@]}" --repo "$k6_repo" --policy "$work/k6-go-api.yml"
+    measure "k6: check go-api only" "$bin" check "${no_cache[@]}" --repo "$k6_repo" --policy "$work/k6-go-api.yml"
     measure "k6: git baseline" bash -c 'git_baseline "$1"' _ "$k6_repo"
 else
     echo "k6: no repository at $k6_repo (set K6_REPO); skipped"
 fi
 
 for shape in "${large_repos[@]}"; do
-    runs=$large_runs measure "large $shape: audit" "$bin" audit --repo "$work/large-$shape.git"
+    runs=$large_runs measure "large $shape: audit" "$bin" audit "${no_cache[@]}" --repo "$work/large-$shape.git"
     runs=$large_runs measure "large $shape: git baseline" bash -c 'git_baseline "$1"' _ "$work/large-$shape.git"
 done
 
@@ -477,7 +511,7 @@ if git -C "$go_repo" rev-parse --git-dir > /dev/null 2>&1; then
     fi
     go_policy=(--policy "$go_repo_policy")
     echo "go repo: $go_repo ($(git -C "$go_repo" tag | wc -l) tags), policy: ${go_policy[1]:-defaults}"
-    runs=$large_runs measure "go repo: audit" "$bin" audit --repo "$go_repo" "${go_policy[@]}"
+    runs=$large_runs measure "go repo: audit" "$bin" audit "${no_cache[@]}" --repo "$go_repo" "${go_policy[@]}"
     runs=$large_runs measure "go repo: git baseline" bash -c 'git_baseline "$1"' _ "$go_repo"
 else
     echo "go repo: no repository at $go_repo (set GO_REPO); skipped"
@@ -490,12 +524,22 @@ printf '%s\n' "${results[@]}"
 echo
 echo "semgate audit / git baseline, synthetic: $(ratio 'synthetic: semgate audit' 'synthetic: git baseline')"
 echo "semgate check / git baseline, synthetic: $(ratio 'synthetic: semgate check' 'synthetic: git baseline')"
+if [ "$cache_rows" = 1 ]; then
+    echo "audit warm cache / git baseline, synthetic: $(ratio 'synthetic: audit warm cache' 'synthetic: git baseline')"
+fi
 echo "semgate audit / git baseline, cobra:     $(ratio 'cobra: semgate audit' 'cobra: git baseline')"
 if [ "$k6_present" = 1 ]; then
     echo "semgate audit / git baseline, k6:        $(ratio 'k6: semgate audit' 'k6: git baseline')"
     echo "semgate check / git baseline, k6:        $(ratio 'k6: semgate check' 'k6: git baseline')"
     echo "deprecations / git baseline, k6:         $(ratio 'k6: deprecations' 'k6: git baseline')"
     echo "deprecations / audit, k6:                $(ratio 'k6: deprecations' 'k6: semgate audit')"
+    if [ "$cache_rows" = 1 ]; then
+        echo "audit cold cache / git baseline, k6:     $(ratio 'k6: audit cold cache' 'k6: git baseline')"
+        echo "audit warm cache / git baseline, k6:     $(ratio 'k6: audit warm cache' 'k6: git baseline')"
+        echo "audit warm cache / no cache, k6:         $(ratio 'k6: audit warm cache' 'k6: semgate audit')"
+        echo "deprecations warm / git baseline, k6:    $(ratio 'k6: deprecations warm cache' 'k6: git baseline')"
+        echo "deprecations warm / audit warm, k6:      $(ratio 'k6: deprecations warm cache' 'k6: audit warm cache')"
+    fi
 fi
 for shape in "${large_repos[@]}"; do
     echo "semgate audit / git baseline, large $shape: $(ratio "large $shape: audit" "large $shape: git baseline")"

@@ -143,12 +143,53 @@ private struct Declared {
     /// (The first of those declared in several folders, the one a value whose package is not known resolves to.)
     var methods: [ScopedName: CobraFunctionKey] = [:]
 
+    /// The fields of each struct type by type name (the first declared of a name, as for methods).
+    var structs: [String: [String: CobraStructField]] = [:]
+    /// The embedded fields of each struct type, in declaration order.
+    var embedded: [String: [CobraStructField]] = [:]
+    /// The types that have methods.
+    var receivers: Set<String> = []
+
     /// The method `name` of `type`: the one declared in `folder`, else the first of any folder.
     func method(_ name: String, of type: String, preferring folder: String) -> CobraFunctionKey? {
         let local = CobraFunctionKey(folder: folder, receiver: type, name: name)
         if functions[local] != nil { return local }
         return methods[ScopedName(scope: type, name: name)]
     }
+
+    /// The method `name` of `type` or, when `type` has none, promoted from the shallowest embedded field that has it
+    /// (`opts.Add(f)` with `filter.Options` embedded in `opts`), with the type whose method it is. Embedding is
+    /// followed a few levels deep, each type once.
+    func methodOrPromoted(_ name: String, of type: String, preferring folder: String)
+        -> (key: CobraFunctionKey, receiver: String)?
+    {
+        var level = [type]
+        var seen: Set<String> = [type]
+        for _ in 0..<Self.maximumEmbedding {
+            var next: [String] = []
+            for candidate in level {
+                if let key = method(name, of: candidate, preferring: folder) { return (key, candidate) }
+                for field in embedded[candidate] ?? [] where seen.insert(field.name).inserted {
+                    next.append(field.name)
+                }
+            }
+            if next.isEmpty { return nil }
+            level = next
+        }
+        return nil
+    }
+
+    /// The type of field `name` of struct `type` when the program declares that type (a struct of its own or a type
+    /// with methods): a method called on the field runs on it. Nil for library types (`*cobra.Command`) and fields
+    /// the program does not declare.
+    func fieldType(_ name: String, of type: String) -> String? {
+        guard let field = structs[type]?[name], !field.type.isCollection, let named = field.type.name,
+            structs[named] != nil || receivers.contains(named)
+        else { return nil }
+        return named
+    }
+
+    private static let maximumEmbedding = 8
 }
 
 struct CobraInterpreter {
@@ -257,7 +298,10 @@ struct CobraInterpreter {
             guard let slash = file.path.lastIndex(of: "/") else { return "" }
             return String(file.path[..<slash])
         }
-        let folderSet = Set(folders.filter { !$0.isEmpty })
+        // A `package main` cannot be imported: an import path that ends like one (`tool/v3/tool` and the program in
+        // `tool/`) names another folder.
+        let programs = Set(zip(folders, sources).filter { $0.1.file.package == "main" }.map(\.0))
+        let folderSet = Set(folders.filter { !$0.isEmpty && !programs.contains($0) })
         var importCache: [String: [String]] = [:]
         declared.functions.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
         for (index, file) in self.files.enumerated() {
@@ -273,6 +317,11 @@ struct CobraInterpreter {
                 byName[local, default: []] += matching
             }
             importFolders.append(byName)
+            for (name, fields) in file.structs where declared.structs[name] == nil {
+                declared.structs[name] = Dictionary(
+                    fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+                declared.embedded[name] = fields.filter(\.isEmbedded)
+            }
             for (position, function) in file.functions.enumerated() {
                 let key = CobraFunctionKey(folder: folder, receiver: function.receiver?.type, name: function.name)
                 // `init` may appear in every file; the others are unique in a package that compiles.
@@ -284,6 +333,7 @@ struct CobraInterpreter {
                 if declared.functions[unique] == nil {
                     declared.functions[unique] = (index, position)
                     if let receiver = function.receiver?.type {
+                        declared.receivers.insert(receiver)
                         let method = ScopedName(scope: receiver, name: function.name)
                         if declared.methods[method].map({ unique < $0 }) ?? true { declared.methods[method] = unique }
                     }
@@ -293,17 +343,27 @@ struct CobraInterpreter {
     }
 
     /// The folders of the program an import path names: the folder itself or one its path ends with (the module
-    /// path comes first), each path worked out once from its trailing components.
+    /// path comes first), each path worked out once from its trailing components. A module's major-version element
+    /// is no folder (`example.com/tool/v3/cmd` is the folder `tool/cmd` of the module in `tool/`), so the path is also
+    /// matched without it.
     private static func folders(importedAs path: String, among folders: Set<String>, cache: inout [String: [String]])
         -> [String]
     {
         if let known = cache[path] { return known }
         var matching: [String] = []
-        var suffix = Substring(path)
-        while true {
-            if folders.contains(String(suffix)) { matching.append(String(suffix)) }
-            guard let slash = suffix.firstIndex(of: "/") else { break }
-            suffix = suffix[suffix.index(after: slash)...]
+        let elements = path.split(separator: "/", omittingEmptySubsequences: false)
+        let unversioned = elements.enumerated().filter { index, element in
+            index == 0 || element.count < 2 || element.first != "v" || element.dropFirst().contains { !$0.isNumber }
+        }.map { String($0.element) }.joined(separator: "/")
+        for spelled in unversioned == path ? [path] : [path, unversioned] {
+            var suffix = Substring(spelled)
+            while true {
+                if folders.contains(String(suffix)) && !matching.contains(String(suffix)) {
+                    matching.append(String(suffix))
+                }
+                guard let slash = suffix.firstIndex(of: "/") else { break }
+                suffix = suffix[suffix.index(after: slash)...]
+            }
         }
         matching.sort()
         cache[path] = matching
@@ -664,6 +724,20 @@ struct CobraInterpreter {
         return expression
     }
 
+    /// Whether a help line opens by saying its command is deprecated: `[deprecated] ...`, `Deprecated: ...`,
+    /// `DEPRECATED ...`.
+    static func saysDeprecated(_ text: String) -> Bool {
+        let lead = text.drop { $0 == " " || $0 == "\t" }.prefix(12).lowercased()
+        return lead.hasPrefix("[deprecated]") || lead.hasPrefix("(deprecated)") || lead.hasPrefix("deprecated:")
+            || lead.hasPrefix("deprecated ") || lead.hasPrefix("deprecated.")
+    }
+
+    /// Whether `text` has a first word followed by a space or tab: whatever is appended, that word stays.
+    private static func hasCompleteFirstWord(_ text: String) -> Bool {
+        guard let first = text.first, first != " ", first != "\t" else { return false }
+        return text.contains(" ") || text.contains("\t")
+    }
+
     private static func isNonEmptyString(_ value: CobraValue) -> Bool {
         if case .string(let text) = value { return !text.isEmpty }
         return false
@@ -687,6 +761,11 @@ struct CobraInterpreter {
         case "Deprecated":
             // A deprecation message is deprecation whatever its text, even one built at run time.
             if value.isEmpty || value.contains(where: Self.isNonEmptyString) {
+                updateCommand(site) { $0.deprecated = true }
+            }
+        case "Short":
+            // The help line users read says so (`Short: "[deprecated] Gets ..."`, etcd's way before `Deprecated:`).
+            if Self.strings(in: value).contains(where: Self.saysDeprecated) {
                 updateCommand(site) { $0.deprecated = true }
             }
         default:
@@ -739,6 +818,12 @@ struct CobraInterpreter {
             guard op == "+" else { return [] }
             let leftStrings = Self.strings(in: lhs)
             let rightStrings = Self.strings(in: rhs)
+            if rightStrings.isEmpty, !leftStrings.isEmpty, leftStrings.count <= 16,
+                leftStrings.allSatisfy(Self.hasCompleteFirstWord)
+            {
+                // `"list [flags] [" + kinds + "]"`: the unknown part cannot change the first word (a Use's name).
+                return Set(leftStrings.map(CobraValue.string))
+            }
             guard !leftStrings.isEmpty, !rightStrings.isEmpty, leftStrings.count * rightStrings.count <= 16 else {
                 return []
             }
@@ -755,8 +840,11 @@ struct CobraInterpreter {
                 guard case .instance(let type) = object else { continue }
                 let pass = self.pass
                 result.formUnion(fields[ScopedName(scope: type, name: name), default: Cell()].read(in: pass) ?? [])
-                if let method = declared.method(name, of: type, preferring: frame.folder) {
-                    result.insert(.function(method))
+                if let method = declared.methodOrPromoted(name, of: type, preferring: frame.folder) {
+                    result.insert(.function(method.key))
+                } else if let fieldType = declared.fieldType(name, of: type) {
+                    // A struct-typed field is a value of its type even when the program never assigns it.
+                    result.insert(.instance(fieldType))
                 }
             }
             return result
@@ -903,7 +991,7 @@ struct CobraInterpreter {
                 let context = CallContext(file: frame.file, line: selectorPosition.line, arguments: arguments)
                 result.formUnion(callMethod(method, on: object, values, context, folder: frame.folder))
                 if case .instance(let type) = object {
-                    followed = followed || declared.method(method, of: type, preferring: frame.folder) != nil
+                    followed = followed || declared.methodOrPromoted(method, of: type, preferring: frame.folder) != nil
                 } else {
                     followed = true
                 }
@@ -1024,8 +1112,9 @@ struct CobraInterpreter {
         case .flagSet(let id):
             return flagSetMethod(method, id, values, context)
         case .instance(let type):
-            guard let key = declared.method(method, of: type, preferring: folder) else { return [] }
-            return call(key, receiver: object, arguments: values)
+            guard let found = declared.methodOrPromoted(method, of: type, preferring: folder) else { return [] }
+            return call(
+                found.key, receiver: found.receiver == type ? object : .instance(found.receiver), arguments: values)
         case .function, .closure, .flag, .string, .bool, .nilValue:
             return []
         }
@@ -1212,6 +1301,10 @@ struct CobraFlagMethod: Sendable, Equatable {
         }
         return table
     }()
+
+    /// The types pflag's own definition methods give (`string`, `int`, `stringArray`, `ipNet`), as `Type()` spells
+    /// them; a custom value's `Type()` may return anything else.
+    static let builtinTypes: Set<String> = Set(byName.values.map(\.type)).subtracting(["custom"])
 
     /// The shape of `method`, or nil when it defines no flag.
     init?(_ method: String) {

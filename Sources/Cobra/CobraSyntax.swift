@@ -104,6 +104,14 @@ private struct CallScan {
     }
 }
 
+/// A field of a struct type the program declares: `Excludes filter.Options`, or an embedded `*Options` (named by
+/// its type).
+struct CobraStructField: Sendable {
+    let name: String
+    let type: CobraType
+    let isEmbedded: Bool
+}
+
 /// A package-level `var` or `const` declaration.
 struct CobraBinding: Sendable {
     let names: [String]
@@ -126,6 +134,9 @@ struct CobraFile: Sendable {
     static let cobraPaths: Set<String> = ["github.com/spf13/cobra", "github.com/muesli/coral"]
     let functions: [CobraFunction]
     let bindings: [CobraBinding]
+    /// The struct types the file declares, with their fields: a method called on a field (`opts.Excludes.Add(f)`)
+    /// or promoted from an embedded one runs on the field's type.
+    let structs: [(name: String, fields: [CobraStructField])]
     /// Problems met while reading the declarations and package-level values; the rest of the file still counts.
     let errors: [GoSyntaxError]
 
@@ -140,6 +151,7 @@ struct CobraFile: Sendable {
         self.cobraNames = cobraNames
         var functions: [CobraFunction] = []
         var bindings: [CobraBinding] = []
+        var structs: [(name: String, fields: [CobraStructField])] = []
         var errors = go.errors
         for declaration in go.declarations {
             switch declaration {
@@ -157,10 +169,23 @@ struct CobraFile: Sendable {
                     CobraBinding(
                         names: spec.names, type: spec.type.map(CobraType.init), values: values,
                         isConstant: spec.isConstant, position: spec.position))
-            case .type:
-                continue
+            case .type(let spec):
+                guard !spec.isAlias, case .structure(let fields) = spec.type else { continue }
+                var members: [CobraStructField] = []
+                for field in fields {
+                    let type = CobraType(field.type)
+                    if field.names.isEmpty {
+                        if let name = type.name, !type.isCollection {
+                            members.append(CobraStructField(name: name, type: type, isEmbedded: true))
+                        }
+                    } else {
+                        members += field.names.map { CobraStructField(name: $0, type: type, isEmbedded: false) }
+                    }
+                }
+                structs.append((spec.name, members))
             }
         }
+        self.structs = structs
         self.functions = functions
         self.bindings = bindings
         self.errors = errors.sorted { $0.position < $1.position }

@@ -50,10 +50,16 @@ public final class Engine {
     public var progress: (@Sendable (String) -> Void)?
     /// The day a check's `--version` is taken to be published (support phases, deprecation periods); today in UTC.
     public var today = CalendarDay(Date())
-    /// Threads `audit` and `deprecations` use: with 2, surfaces are read on a second thread while this one judges
-    /// the releases before them (the output is the same); 1 reads and judges in turn. Two by default on a machine
-    /// with two cores or more: the pipeline has two stages, so more would not help.
+    /// Threads that read surfaces for `audit` and `deprecations`: with 2 or more, the policy's surfaces are split
+    /// between that many reading threads (`SurfacePartition`), which read ahead while this one judges the releases
+    /// before them (the output is the same); 1 reads and judges in turn. Two by default on a machine with two cores
+    /// or more.
     public var jobs = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    /// The persistent extraction cache surfaces are read through (`--cache`); nil reads without one.
+    public var cache: ExtractionStore? {
+        get { reader.store }
+        set { reader.store = newValue }
+    }
 
     public init(repository: Repository, policy: Policy) throws(GateError) {
         self.repository = repository
@@ -64,12 +70,27 @@ public final class Engine {
         self.reader = SurfaceReader(repository: repository, policy: policy)
     }
 
-    /// An engine over another handle of a repository whose history is already read.
-    private init(repository: Repository, policy: Policy, history: ReleaseHistory) {
+    /// An engine over another handle of a repository whose history is already read, reading the surfaces named in
+    /// `surfaces` (nil: all) and spending from `budgets` (nil: budgets of its own).
+    private init(
+        repository: Repository, policy: Policy, history: ReleaseHistory, surfaces: Set<String>? = nil,
+        budgets: SurfaceReader.RunBudgets? = nil
+    ) {
         self.repository = repository
         self.policy = policy
         self.history = history
-        self.reader = SurfaceReader(repository: repository, policy: policy)
+        self.reader = SurfaceReader(
+            repository: repository, policy: policy, surfaces: surfaces, budgets: budgets ?? .init())
+    }
+
+    /// An engine like this one on the same repository handle, with budgets and caches of its own.
+    func fresh() -> Engine {
+        let engine = Engine(repository: repository, policy: policy, history: history)
+        engine.jobs = jobs
+        engine.progress = progress
+        engine.today = today
+        engine.cache = cache
+        return engine
     }
 
     private var policyInfo: PolicyInfo {
@@ -364,12 +385,30 @@ public final class Engine {
             return (from.map { release.version >= $0 } ?? true) && (to.map { release.version <= $0 } ?? true)
         }
         var notes = Set(originNotes + history.notes)
+        var surfaceNotes = ReleaseNotes()
         var incomplete: Set<String> = []
         var problems: Set<SourceProblem> = []
         let runs = StabilityRuns(promotionTargets: Set(policy.promotions.items.map(\.to)))
         var count = 0
-        try readAhead(selected) { engine, index throws(GateError) in
-            try engine.auditInput(releases[index], predecessor: predecessors[index], index: index)
+        // The surface last put together from parts, which is usually the next release's predecessor.
+        var last: (commit: ObjectID, version: Version, snapshot: SurfaceSnapshot)?
+        func combined(_ parts: [SurfaceSnapshot], at release: Release) throws(GateError) -> SurfaceSnapshot {
+            if parts.count > 1, let last, last.commit == release.commit, last.version == release.version {
+                return last.snapshot
+            }
+            let snapshot = try self.combined(parts)
+            if parts.count > 1 { last = (release.commit, release.version, snapshot) }
+            return snapshot
+        }
+        let again = try readAhead(selected) { engine, index throws(GateError) in
+            try engine.auditPart(releases[index], predecessor: predecessors[index], index: index)
+        } combine: { (parts: [AuditPart]) throws(GateError) -> AuditInput in
+            let index = parts[0].index
+            let before = try predecessors[index].map { predecessor throws(GateError) in
+                try combined(parts.compactMap(\.before), at: predecessor)
+            }
+            let after = try combined(parts.map(\.after), at: releases[index])
+            return try auditInput(releases[index], predecessor: predecessors[index], index: index, after, before)
         } consume: { (input: AuditInput) throws(GateError) in
             let index = input.index
             let release = releases[index]
@@ -377,7 +416,7 @@ public final class Engine {
             progress?("[\(count)/\(selected.count)] \(release.tag)")
             let after = input.after
             incomplete.formUnion(after.incomplete)
-            notes.formUnion(after.notes)
+            surfaceNotes.add(after.notes, at: release.version)
             problems.formUnion(after.problems)
             let predecessor = predecessors[index]
             // The first release has nothing to compare with: it is judged with no changes.
@@ -400,10 +439,14 @@ public final class Engine {
                 runs.record(
                     points[index], predecessor: predecessor.map(ReleasePoint.init), surface: after, changed: changed)
             }
+        } orAgain: { engine throws(GateError) in
+            try engine.audit(from: from, to: to)
         }
+        if let again { return again }
         var report = Report(kind: .audit, policy: policyInfo)
         report.releases = rows
         report.findings = RulePass.findings(forTags: history.findings, policy: policy)
+        notes.formUnion(surfaceNotes.rendered)
         notes.formUnion(Self.problemNotes(Array(problems), reported: rows.flatMap(\.findings)))
         report.notes = notes.sorted()
         report.incompleteSurfaces = incomplete.sorted()
@@ -420,11 +463,26 @@ public final class Engine {
         let commits: [CommitMessage]?
     }
 
-    func auditInput(_ release: Release, predecessor: Release?, index: Int) throws(GateError) -> AuditInput {
+    /// What one reading thread reads of one release for `audit`: its share of the surfaces of the release and of
+    /// its predecessor.
+    struct AuditPart: Sendable {
+        let index: Int
+        let after: SurfaceSnapshot
+        let before: SurfaceSnapshot?
+    }
+
+    func auditPart(_ release: Release, predecessor: Release?, index: Int) throws(GateError) -> AuditPart {
         let after = try snapshot(at: release.commit, version: release.version)
         let before = try predecessor.map { info throws(GateError) in
             try snapshot(at: info.commit, version: info.version)
         }
+        return AuditPart(index: index, after: after, before: before)
+    }
+
+    /// The audit input of a release whose surfaces are read: with the version its code declares and its commits.
+    func auditInput(
+        _ release: Release, predecessor: Release?, index: Int, _ after: SurfaceSnapshot, _ before: SurfaceSnapshot?
+    ) throws(GateError) -> AuditInput {
         var commits: [CommitMessage]?
         if let predecessor, policy.signals.contains(.conventionalCommits) {
             commits = try wrap { () throws(GitError) in
@@ -436,22 +494,58 @@ public final class Engine {
             commits: commits)
     }
 
-    /// Runs `read` over `indices` and hands each result to `consume` in order: on this engine when `jobs` is 1,
-    /// else on a second thread with an engine of its own over another handle of the same repository (`ReadAhead`).
-    func readAhead<Input: Sendable>(
-        _ indices: [Int], read: @escaping @Sendable (Engine, Int) throws(GateError) -> Input,
-        consume: (Input) throws(GateError) -> Void
-    ) throws(GateError) {
+    /// Runs `read` over `indices` and hands each result, put together by `combine`, to `consume` in order: on this
+    /// engine when `jobs` is 1; else on `jobs` reading threads, each with an engine of its own over another handle of
+    /// the same repository that reads its share of the surfaces (`SurfacePartition`), spending from this engine's
+    /// budgets (`ReadAhead`). `combine` gets one part a reading thread, in order (one when this engine reads).
+    ///
+    /// The parts of several threads are combined into what one reader gives (`SurfaceSnapshot.combining`); when
+    /// that run fails in any way it is not trusted: `run` is called again on a fresh engine that reads and judges on
+    /// this thread, whose outcome (the exact error of a serial run, such as the surface at which a limit is reached)
+    /// stands.
+    func readAhead<Part: Sendable, Input, Output>(
+        _ indices: [Int], read: @escaping @Sendable (Engine, Int) throws(GateError) -> Part,
+        combine: ([Part]) throws(GateError) -> Input, consume: (Input) throws(GateError) -> Void,
+        orAgain run: (Engine) throws(GateError) -> Output
+    ) throws(GateError) -> Output? {
+        guard jobs > 1, indices.count > 1 else {
+            for index in indices { try consume(try combine([try read(self, index)])) }
+            return nil
+        }
         let gitDirectory = repository.gitDirectory
         let policy = policy
         let history = history
-        try ReadAhead.run(
-            indices, jobs: jobs, read: { index throws(GateError) in try read(self, index) },
-            makeReader: { () throws(GateError) in
-                let repository = try wrap { () throws(GitError) in try Repository(discovering: gitDirectory) }
-                let engine = Engine(repository: repository, policy: policy, history: history)
-                return { index throws(GateError) in try read(engine, index) }
-            }, consume: consume)
+        let budgets = reader.runBudgets
+        let cache = cache
+        let groups = SurfacePartition.groups(of: policy, count: jobs)
+        let split = groups.count > 1
+        do {
+            try ReadAhead.run(
+                indices, readers: groups.count,
+                makeReader: { (number: Int) throws(GateError) in
+                    let repository = try wrap { () throws(GitError) in try Repository(discovering: gitDirectory) }
+                    let engine = Engine(
+                        repository: repository, policy: policy, history: history,
+                        surfaces: split ? groups[number] : nil, budgets: budgets)
+                    engine.cache = cache
+                    return { index throws(GateError) in try read(engine, index) }
+                }, combine: combine, consume: consume)
+        } catch  where split {
+            let serial = fresh()
+            serial.jobs = 1
+            return try run(serial)
+        }
+        return nil
+    }
+
+    /// The surface of the parts of one revision that the reading threads of `readAhead` read, with the policy's
+    /// declared deprecations applied (each part applied those of its surfaces); over a limit that one reader would
+    /// name, an error (the serial run names it).
+    func combined(_ parts: [SurfaceSnapshot]) throws(GateError) -> SurfaceSnapshot {
+        guard let snapshot = SurfaceSnapshot.combining(parts, policy: policy) else {
+            throw GateError.surface(SurfaceFailure(message: "the surfaces read in parts are over a per-revision limit"))
+        }
+        return snapshot
     }
 
     /// The version its code declares set against one release's tag; nil when the policy names no version file or

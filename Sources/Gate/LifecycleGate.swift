@@ -62,14 +62,17 @@ extension Engine {
         var removals: [String: ReleasePoint] = [:]
         var pending: [String: Version] = [:]
         var notes: Set<String> = []
+        var surfaceNotes = ReleaseNotes()
         let declared = Set(policy.deprecations.map(\.item))
         var previous: SurfaceSnapshot?
-        try readAhead(Array(published.indices)) { engine, index throws(GateError) in
+        let again = try readAhead(Array(published.indices)) { engine, index throws(GateError) in
             (index, try engine.snapshot(at: published[index].commit, version: published[index].version))
+        } combine: { (parts: [(Int, SurfaceSnapshot)]) throws(GateError) in
+            (parts[0].0, try combined(parts.map(\.1)))
         } consume: { (index: Int, snapshot: SurfaceSnapshot) throws(GateError) in
             let release = published[index]
             progress?("[\(index + 1)/\(published.count)] \(release.tag)")
-            notes.formUnion(snapshot.notes)
+            surfaceNotes.add(snapshot.notes, at: release.version)
             for promotion in policy.promotions.items
             where promotedIn[promotion.to] == nil && snapshot.items[promotion.to]?.stability == .stable {
                 promotedIn[promotion.to] = release
@@ -93,9 +96,14 @@ extension Engine {
                 for (id, item) in snapshot.items { mark(id, item) }
             }
             previous = snapshot
+        } orAgain: { engine throws(GateError) in
+            try engine.deprecations(head: rev, at: at)
         }
+        if let again { return again }
         let current = try snapshot(at: commit, version: headVersion)
-        notes.formUnion(current.notes)
+        // Head's own notes, unless a release already raised them (said once, with the releases).
+        notes.formUnion(current.notes.filter { !surfaceNotes.contains($0) })
+        notes.formUnion(surfaceNotes.rendered)
         var ids = Set(firstMarked.keys)
         for item in current.items.values where policy.isDeprecated(item, at: headVersion) { ids.insert(item.id) }
         let points = published.map(ReleasePoint.init)

@@ -5,53 +5,59 @@ import Synchronization
 /// Runs a history through two stages in order: `read` (surfaces and whatever else git gives for one release) and
 /// `consume` (the ordered pass over them: diff, rules, indexes).
 ///
-/// With `jobs` above 1, reading runs on a second thread with its own reader (its own repository handle, made there
-/// by `makeReader`: no handle crosses threads) at most `Self.capacity` releases ahead, and only `Sendable` values
-/// pass between the two. The consumer sees exactly the values, in exactly the order, that a serial run gives, so
-/// the output is the same; memory follows `capacity`, not the history. The reading thread has ended when `run`
+/// With `readers` threads, reading runs on threads of their own, each with its own reader (its own repository
+/// handle, made there by `makeReader` with the thread's number: no handle crosses threads) at most `Self.capacity`
+/// releases ahead; each reads its part of every release (its share of the surfaces), and `combine` puts the parts
+/// of a release together, in thread order, on the calling thread. Only `Sendable` values pass between threads. The
+/// consumer sees exactly the values, in exactly the order, that a serial run gives, so the output is the same;
+/// memory follows `capacity` and the number of threads, not the history. Every reading thread has ended when `run`
 /// returns or throws.
 enum ReadAhead {
     /// Releases read ahead of the one being judged.
     static let capacity = 2
-    /// The reading thread's stack: the parsers' and tree walks' depth limits are sized for a main thread's 8 MB.
+    /// The reading threads' stack: the parsers' and tree walks' depth limits are sized for a main thread's 8 MB.
     static let stackBytes = 16 * 1024 * 1024
 
-    static func run<Input: Sendable>(
-        _ indices: [Int], jobs: Int, read: (Int) throws(GateError) -> Input,
-        makeReader: @escaping @Sendable () throws(GateError) -> (Int) throws(GateError) -> Input,
+    static func run<Part: Sendable, Input>(
+        _ indices: [Int], readers: Int,
+        makeReader: @escaping @Sendable (Int) throws(GateError) -> (Int) throws(GateError) -> Part,
+        combine: ([Part]) throws(GateError) -> Input,
         consume: (Input) throws(GateError) -> Void
     ) throws(GateError) {
-        guard jobs > 1, indices.count > 1 else {
-            for index in indices { try consume(try read(index)) }
-            return
-        }
-        let channel = Channel<Result<Input, GateError>>(capacity: capacity)
+        let channels = (0..<max(1, readers)).map { _ in Channel<Result<Part, GateError>>(capacity: capacity) }
         let ended = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            defer {
-                channel.close()
-                ended.signal()
-            }
-            do throws(GateError) {
-                let reader = try makeReader()
-                for index in indices {
-                    guard channel.send(.success(try reader(index))) else { return }
+        for (number, channel) in channels.enumerated() {
+            let thread = Thread {
+                defer {
+                    channel.close()
+                    ended.signal()
                 }
-            } catch {
-                _ = channel.send(.failure(error))
+                do throws(GateError) {
+                    let reader = try makeReader(number)
+                    for index in indices {
+                        guard channel.send(.success(try reader(index))) else { return }
+                    }
+                } catch {
+                    _ = channel.send(.failure(error))
+                }
             }
+            thread.stackSize = stackBytes
+            thread.start()
         }
-        thread.stackSize = stackBytes
-        thread.start()
         defer {
-            channel.cancel()
-            ended.wait()
+            for channel in channels { channel.cancel() }
+            for _ in channels { ended.wait() }
         }
         for _ in indices {
-            guard let next = channel.receive() else {
-                throw GateError.surface(SurfaceFailure(message: "the reading thread stopped before the last release"))
+            var parts: [Part] = []
+            for channel in channels {
+                guard let next = channel.receive() else {
+                    throw GateError.surface(
+                        SurfaceFailure(message: "a reading thread stopped before the last release"))
+                }
+                parts.append(try next.get())
             }
-            try consume(try next.get())
+            try consume(try combine(parts))
         }
     }
 }

@@ -63,6 +63,23 @@ public struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible 
         return oid
     }
 
+    /// The id git gives a blob holding `bytes` (a SHA-1 over a short header and the bytes): a digest of any data,
+    /// such as a cache entry, that changes when one byte does.
+    public init(hashing bytes: [UInt8]) {
+        var oid = git_oid()
+        _ = bytes.withUnsafeBytes { buffer in git_odb_hash(&oid, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB) }
+        self.init(oid)
+    }
+
+    /// An id from its 20 bytes, most significant first; nil for any other count.
+    public init?(rawBytes: [UInt8]) {
+        guard rawBytes.count == 20 else { return nil }
+        self.init(bytes: rawBytes)
+    }
+
+    /// The 20 bytes, most significant first.
+    public var rawBytes: [UInt8] { bytes }
+
     /// The first seven digits, as people read them.
     public var short: String { String(hex.prefix(7)) }
     public var description: String { hex }

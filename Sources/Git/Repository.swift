@@ -418,6 +418,16 @@ public final class Repository {
 }
 
 extension Repository {
+    /// Whether the object store holds `id`, without reading it (a partial clone's promised objects it lacks are not
+    /// held).
+    public func contains(_ id: ObjectID) -> Bool {
+        var odb: OpaquePointer?
+        guard git_repository_odb(&odb, handle) == 0 else { return false }
+        defer { git_odb_free(odb) }
+        var oid = id.raw
+        return git_odb_exists(odb, &oid) == 1
+    }
+
     /// The size of a blob from its object header, without inflating it; 0 when the header cannot be read (the lookup
     /// that follows reports a missing object as such).
     private func blobSize(_ id: ObjectID) throws(GitError) -> Int {

@@ -69,6 +69,16 @@ public enum Limit {
     /// nothing reuses them, and memory follows this bound, not the length of the history.
     public static let itemCacheBytes = 64 * 1024 * 1024
 
+    /// The persistent extraction cache's total size on disk (bytes; `--cache`, `$XDG_CACHE_HOME/semgate`). A run
+    /// that finds more removes the least recently used entries first (down to three quarters of this), and a run
+    /// writes no more than what is left below it; two runs at once may each write up to that before the next run
+    /// prunes. k6's whole audit takes about 40 MB.
+    public static let extractionCacheBytes = 512 * 1024 * 1024
+
+    /// The largest persistent cache file semgate writes or reads (bytes): a larger result is not stored, a larger
+    /// file is ignored unread, so an entry planted or damaged in the cache cannot make memory unbounded.
+    public static let extractionCacheEntryBytes = 64 * 1024 * 1024
+
     /// Folder listings kept between revisions (estimated bytes), least recently used first to go: a folder that did
     /// not change between two tags is listed once while it stays in use, and memory does not grow with every
     /// distinct folder of the history.

@@ -1,3 +1,4 @@
+import Cobra
 import SemVer
 
 /// The bump a change of a cobra item's breaking attribute needs: every command line that worked before must still work
@@ -37,6 +38,16 @@ enum CobraCompatibility {
             reason: "a bool flag became a flag with a value and a NoOptDefVal: the bare `--flag` still works",
             bump: .minor
         ) { $0.oldValue == "bool" && $0.new.attributes["no-opt-default"] == "true" },
+        Rule(
+            attribute: "type",
+            reason: "a pflag type became a custom flag value's own type, or back (`int` to `n`): which values the "
+                + "custom value's `Set` accepts cannot be read from source, and such a change usually widens what is "
+                + "accepted (`n` also takes `unlimited`), so it counts as a feature, not a break",
+            bump: .minor
+        ) { context in
+            guard let old = context.oldValue, let new = context.newValue else { return false }
+            return CobraExtractor.pflagTypes.contains(old) != CobraExtractor.pflagTypes.contains(new)
+        },
         Rule(
             attribute: "type",
             reason: "a single value became repeatable (`string` to `stringArray`/`stringSlice`): one value still "

@@ -4,6 +4,7 @@ import Limits
 import Pattern
 import Policy
 import SemVer
+import Synchronization
 
 /// Every extractor kind, in documentation order: the one list the policy loader, the surface reader, the diff,
 /// `init` and the documentation walk. A new kind is one file with a type conforming to `Extractor` and one line
@@ -53,6 +54,12 @@ public protocol Extractor: ExtractorSpec {
     /// (`SurfaceInputs`). The default is `items(in:)` as one array.
     func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]]
 
+    /// Everything besides its settings that this extractor's items, notes and problems at one revision depend on
+    /// (`context.fileInputs` for an extractor that reads only the files its globs matched), which keys the persistent
+    /// extraction cache with the settings and semgate's build; nil when the inputs cannot be named exactly, and the
+    /// extractor is then not cached. The default is nil: a kind is cached only once it says what it reads.
+    func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs?
+
     /// The bump a change of the breaking attribute `attribute` needs, or nil for the default (major). Called only
     /// for surfaces whose every extractor is of this kind, and only for items that are not experimental.
     static func bump(attribute: String, old: SurfaceItem, new: SurfaceItem) -> Bump?
@@ -82,6 +89,10 @@ public protocol Extractor: ExtractorSpec {
     /// How the source marks an item of this kind deprecated (said in remedies); nil when only the policy's
     /// `deprecations:` can.
     static var deprecationMarker: String? { get }
+
+    /// What reading a surface of this kind costs relative to the other kinds (1 by default), for splitting the
+    /// surfaces between threads (`SurfacePartition`).
+    static var readingWeight: Int { get }
 }
 
 extension Extractor {
@@ -89,6 +100,7 @@ extension Extractor {
     public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
         [try items(in: &context)]
     }
+    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs? { nil }
     public static func bump(attribute: String, old: SurfaceItem, new: SurfaceItem) -> Bump? { nil }
     public static func bump(
         attribute: String, old: SurfaceItem, new: SurfaceItem, in comparison: SurfaceComparison
@@ -107,6 +119,7 @@ extension Extractor {
     { before }
     public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] { [] }
     public static var deprecationMarker: String? { nil }
+    public static var readingWeight: Int { 1 }
 }
 
 /// One comparison of two snapshots, as the diff hands it to the kinds that judge changes: both sides (aligned), and
@@ -116,12 +129,17 @@ public final class SurfaceComparison {
     public let after: SurfaceSnapshot
     /// The surfaces each kind reads, by kind name.
     public let surfaces: [String: Set<String>]
+    /// Every id whose item may differ between the two sides (nil: any may); the items of other ids are the same.
+    public let candidates: Set<String>?
     private var memos: [ObjectIdentifier: AnyObject] = [:]
 
-    init(before: SurfaceSnapshot, after: SurfaceSnapshot, surfaces: [String: Set<String>]) {
+    init(
+        before: SurfaceSnapshot, after: SurfaceSnapshot, surfaces: [String: Set<String>], candidates: Set<String>?
+    ) {
         self.before = before
         self.after = after
         self.surfaces = surfaces
+        self.candidates = candidates
     }
 
     /// The value of type `Value` made by `make` the first time it is asked for in this comparison.
@@ -202,22 +220,28 @@ public struct ExtractionContext {
     }
 }
 
-/// The items extractors may build in one run (`Limit.itemsPerRun`), shared by every extractor of a reader.
+/// The items extractors may build in one run (`Limit.itemsPerRun`), shared by every extractor of a reader (and by
+/// the readers of one run that read its surfaces in parts, on several threads).
 ///
 /// Only items an extractor builds count: items reused from a cache because their file (or package, or tree) did
 /// not change cost neither extraction work nor memory again, so a long history of unchanged files never reaches
 /// the budget; what one revision hands over, built or reused, is bounded by `Limit.itemsHandedOverPerSnapshot`.
-final class ItemBudget {
+final class ItemBudget: Sendable {
     let limit: Int
-    private(set) var left: Int
+    private let remaining: Mutex<Int>
 
     init(limit: Int) {
         self.limit = limit
-        left = limit
+        remaining = Mutex(limit)
     }
 
+    var left: Int { remaining.withLock { $0 } }
+
     func charge(_ count: Int, surface: String) throws(SurfaceError) {
-        left -= count
+        let left = remaining.withLock { (left: inout Int) -> Int in
+            left -= count
+            return left
+        }
         guard left >= 0 else { throw exhausted(surface: surface) }
     }
 
@@ -268,6 +292,8 @@ private final class FileItemsCache {
 /// Per-kind caches that live as long as a `SurfaceReader`, keyed by their type.
 final class ExtractorCaches {
     private var storage: [ObjectIdentifier: AnyObject] = [:]
+    /// The persistent extraction cache, when the run uses one.
+    var persistent: PersistentExtraction?
 
     func cache<Cache: AnyObject>(_ make: () -> Cache) -> Cache {
         if let found = storage[ObjectIdentifier(Cache.self)] as? Cache { return found }

@@ -16,39 +16,45 @@ final class GoCorrespondence {
 
     /// How often each old unexported name meets each new name in the comparison.
     private var unexportedTargets: [String: [String: Int]] = [:]
-    /// Aliases of the new side by package and name: `pkg` -> `Old` -> `New`.
-    private var newAliases: [String: [String: String]] = [:]
-    private var oldPackages: Set<String> = []
-    /// The members of the old side's exposed unexported types, by the type's id: (member name, item).
-    private var exposedMembers: [String: [(String, SurfaceItem)]] = [:]
     /// Attributes that say where or how an item was found, not what it is.
     private static let shapeless: Set<String> = ["alias-of", "note", "exposed", "build", "via"]
     private let before: SurfaceSnapshot
     private let after: SurfaceSnapshot
+    private let surfaces: Set<String>
 
-    init(before: SurfaceSnapshot, after: SurfaceSnapshot, surfaces: Set<String>) {
-        self.before = before
-        self.after = after
-        let isGo = { (item: SurfaceItem) in surfaces.contains(item.surface) && GoCompatibility.isGoItem(item) }
-        for item in before.items.values where isGo(item) && item.attributes["kind"] == "package" {
-            oldPackages.insert(item.key)
-        }
-        var newPackages: Set<String> = []
-        for item in after.items.values where isGo(item) && item.attributes["kind"] == "package" {
-            newPackages.insert(item.key)
-        }
+    // Worked out from every item of a side the first time a rename asks (most comparisons have none).
+    private lazy var oldPackages: Set<String> = packages(of: before)
+    /// Aliases of the new side by package and name: `pkg` -> `Old` -> `New`.
+    private lazy var newAliases: [String: [String: String]] = {
+        let newPackages = packages(of: after)
+        var aliases: [String: [String: String]] = [:]
         for item in after.items.values where isGo(item) {
             guard let target = item.attributes["alias-of"], let (package, name) = Self.split(item.key, newPackages)
             else { continue }
-            newAliases[package, default: [:]][name] = target
+            aliases[package, default: [:]][name] = target
         }
+        return aliases
+    }()
+    /// The members of the old side's exposed unexported types, by the type's id: (member name, item).
+    private lazy var exposedMembers: [String: [(String, SurfaceItem)]] = {
+        var members: [String: [(String, SurfaceItem)]] = [:]
         for (id, item) in before.items where isGo(item) && item.attributes["exposed"] == "yes" {
             guard let dot = id.lastIndex(of: "."), before.items[String(id[..<dot])]?.attributes["exposed"] == "yes"
             else { continue }
-            exposedMembers[String(id[..<dot]), default: []].append((String(id[id.index(after: dot)...]), item))
+            members[String(id[..<dot]), default: []].append((String(id[id.index(after: dot)...]), item))
         }
-        for (id, old) in before.items where isGo(old) {
-            guard let new = after.items[id], old.attributes != new.attributes else { continue }
+        return members
+    }()
+
+    /// The correspondence of `before` and `after` for the go-api items of `surfaces`; `candidates` holds every id
+    /// whose item may differ between them (`SurfaceSnapshot.changedIDs(since:)`; nil: any may), the only items
+    /// whose renames count.
+    init(before: SurfaceSnapshot, after: SurfaceSnapshot, surfaces: Set<String>, candidates: Set<String>? = nil) {
+        self.before = before
+        self.after = after
+        self.surfaces = surfaces
+        func count(_ old: SurfaceItem, id: String) {
+            guard isGo(old), let new = after.items[id], old.attributes != new.attributes else { return }
             for attribute in Self.compared {
                 guard let from = old.attributes[attribute], let to = new.attributes[attribute], from != to,
                     let pairs = Self.renames(from, to)
@@ -58,6 +64,23 @@ final class GoCorrespondence {
                 }
             }
         }
+        if let candidates {
+            for id in candidates { if let old = before.items[id] { count(old, id: id) } }
+        } else {
+            for (id, old) in before.items { count(old, id: id) }
+        }
+    }
+
+    private func isGo(_ item: SurfaceItem) -> Bool {
+        surfaces.contains(item.surface) && GoCompatibility.isGoItem(item)
+    }
+
+    private func packages(of snapshot: SurfaceSnapshot) -> Set<String> {
+        var packages: Set<String> = []
+        for item in snapshot.items.values where isGo(item) && item.attributes["kind"] == "package" {
+            packages.insert(item.key)
+        }
+        return packages
     }
 
     /// True when `old`'s value of `attribute` becomes `new`'s only through corresponding renames.

@@ -14,6 +14,10 @@ public struct GoPackagesExtractorSpec: Extractor {
     public static let name = "go-packages"
     public static let keys = ["root"]
 
+    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs? {
+        try context.moduleInputs(root: root)
+    }
+
     public static func read(_ value: PolicyNode, in reader: inout ExtractorSettingsReader) -> Self? {
         if reader.isNull(value) { return GoPackagesExtractorSpec() }
         let field = reader.field

@@ -47,14 +47,21 @@ public struct ListExtractorSpec: Extractor {
         let lists = BoundedCache<ObjectID, ([RawItem], [String])>(capacity: Limit.itemCacheBytes)
     }
 
-    public func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem] {
-        let found: ObjectID?
+    /// The blob of the list file at this revision, nil when there is none.
+    private func blob(in context: ExtractionContext) throws(SurfaceError) -> ObjectID? {
         do {
-            found = try context.source.blobID(atPath: path, inTree: context.tree)
+            return try context.source.blobID(atPath: path, inTree: context.tree)
         } catch {
             throw .git(error)
         }
-        guard let blob = found else { return [] }
+    }
+
+    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs? {
+        try blob(in: context).map { ExtractionInputs(text: "list \($0.hex)\n", blobs: [$0]) }
+    }
+
+    public func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem] {
+        guard let blob = try blob(in: context) else { return [] }
         let cache = context.cache(Cache.init)
         if let (items, fileNotes) = cache.lists[blob] {
             context.notes += fileNotes

@@ -24,6 +24,10 @@ public struct RegexExtractorSpec: Extractor {
 
     public var fileGlobs: [Glob]? { files }
 
+    public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs? {
+        context.fileInputs
+    }
+
     public static let name = "regex"
     public static let keys = ["files", "pattern", "key", "stability"]
 

@@ -65,7 +65,8 @@ public enum SurfaceDiff {
         for (surface, found) in kinds {
             for kind in found { surfacesByKind[kind.name, default: []].insert(surface) }
         }
-        let comparison = SurfaceComparison(before: before, after: after, surfaces: surfacesByKind)
+        let comparison = SurfaceComparison(
+            before: before, after: after, surfaces: surfacesByKind, candidates: candidates)
         func removed(_ old: SurfaceItem) {
             let experimental = old.stability == .experimental
             let judges = kinds[old.surface] ?? []

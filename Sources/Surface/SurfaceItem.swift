@@ -119,6 +119,17 @@ public struct SurfaceSnapshot: Sendable {
     /// all (`changedIDs(since:)`); nil for a snapshot built any other way. Code that changes `items` afterwards
     /// records the ids in `inputs.adjusted`, or sets this to nil.
     public var inputs: SurfaceInputs?
+    /// What each surface added besides items, by surface name, in a snapshot of some surfaces only (a reader made
+    /// with `surfaces:`); nil otherwise.
+    var sections: [String: Section]?
+
+    /// What one surface's extractors added to a snapshot besides items.
+    struct Section: Sendable {
+        let notes: [String]
+        let problems: [SourceProblem]
+        /// The items they handed over (`Limit.itemsHandedOverPerSnapshot`).
+        let handedOver: Int
+    }
 
     public init(
         items: [String: SurfaceItem] = [:], notes: [String] = [], problems: [SourceProblem] = [],
@@ -129,6 +140,7 @@ public struct SurfaceSnapshot: Sendable {
         self.problems = problems
         self.incomplete = incomplete
         inputs = nil
+        sections = nil
     }
 
     /// The items in a stable order: by surface, then key.

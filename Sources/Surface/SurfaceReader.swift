@@ -3,6 +3,7 @@ import Git
 import Limits
 import Pattern
 import Policy
+import Synchronization
 
 /// Why a surface could not be read at all (a missing file is not one: it yields no items).
 public enum SurfaceError: Error, Sendable, CustomStringConvertible {
@@ -49,15 +50,56 @@ public final class SurfaceReader {
     /// What this run may spend in all: pattern steps (`Limit.patternStepsPerRun`) and items built
     /// (`Limit.itemsPerRun`), and what is left of each; bytes read are counted by the repository handle.
     private let budgets: Budgets
-    private var patternSteps: Int
-    private let itemsBuilt: ItemBudget
+    private let run: RunBudgets
+    private var itemsBuilt: ItemBudget { run.items }
 
     /// The budgets of a reader; tests lower them to reach them quickly.
-    struct Budgets {
+    struct Budgets: Sendable {
         var patternSteps = Limit.patternStepsPerRun
         var items = Limit.itemsPerRun
         var itemsHandedOver = Limit.itemsHandedOverPerSnapshot
     }
+
+    /// What is left of one run's budgets, shared by the readers that read its surfaces in parts (`surfaces:`), each
+    /// on a thread of its own: the run spends no more than one reader of every surface would.
+    public final class RunBudgets: Sendable {
+        let limits: Budgets
+        let items: ItemBudget
+        private let patternSteps: Mutex<Int>
+
+        /// The budgets of `Limit`.
+        public convenience init() {
+            self.init(Budgets())
+        }
+
+        init(_ limits: Budgets) {
+            self.limits = limits
+            items = ItemBudget(limit: limits.items)
+            patternSteps = Mutex(limits.patternSteps)
+        }
+
+        /// Takes up to `steps` pattern steps from what is left, and how many it took.
+        func takeSteps(upTo steps: Int) -> Int {
+            patternSteps.withLock { (left: inout Int) -> Int in
+                let taken = min(steps, left)
+                left -= taken
+                return taken
+            }
+        }
+
+        /// Gives back steps taken and not spent.
+        func giveBackSteps(_ steps: Int) {
+            patternSteps.withLock { $0 += steps }
+        }
+    }
+
+    /// The budgets this reader spends from, for readers of the same run's other surfaces to share.
+    public var runBudgets: RunBudgets { run }
+    /// The surfaces this reader reads, by index in the policy; the others yield nothing.
+    private let reading: [Int]
+    /// Whether the reader reads only some surfaces: its snapshots then keep what each surface added besides items,
+    /// for `SurfaceSnapshot.combining`.
+    private let partial: Bool
     /// The extractors of every surface with their kind and slot (a number unique in the policy).
     private let extractors: [[(extractor: any Extractor, slot: Int)]]
     /// The file globs of every extractor that has them, by slot.
@@ -71,23 +113,48 @@ public final class SurfaceReader {
     /// revision starts from its items and merges again only the ids of inputs that changed (`SurfaceInputs`).
     private var lastRead: (snapshot: SurfaceSnapshot, counts: [String: Int])?
 
+    /// The persistent extraction cache the reader consults before extracting and fills after (nil: none).
+    public var store: ExtractionStore? {
+        get { caches.persistent?.store }
+        set { caches.persistent = newValue.map(PersistentExtraction.init) }
+    }
+
+    /// How many extraction results the persistent cache held (hits) and did not (misses) so far.
+    var storeUse: (hits: Int, misses: Int) { (caches.persistent?.hits ?? 0, caches.persistent?.misses ?? 0) }
+
     public convenience init(repository: Repository, policy: Policy) {
         self.init(repository: repository, policy: policy, budgets: Budgets())
     }
 
-    init(repository: Repository, policy: Policy, budgets: Budgets) {
+    convenience init(repository: Repository, policy: Policy, budgets: Budgets) {
+        self.init(repository: repository, policy: policy, surfaces: nil, run: RunBudgets(budgets))
+    }
+
+    /// A reader of only the surfaces named in `surfaces` (nil: all of them), spending from `budgets`, which the
+    /// readers of the other surfaces of the run share. A snapshot of every surface is the `SurfaceSnapshot.combining`
+    /// of snapshots of the same revision by readers of disjoint sets of surfaces: each surface is read and merged on
+    /// its own (its ids start with its name).
+    public convenience init(
+        repository: Repository, policy: Policy, surfaces: Set<String>?, budgets: RunBudgets
+    ) {
+        self.init(repository: repository, policy: policy, surfaces: surfaces, run: budgets)
+    }
+
+    private init(repository: Repository, policy: Policy, surfaces: Set<String>?, run: RunBudgets) {
         self.repository = repository
         self.policy = policy
-        self.budgets = budgets
-        patternSteps = budgets.patternSteps
-        itemsBuilt = ItemBudget(limit: budgets.items)
+        self.run = run
+        budgets = run.limits
+        reading = policy.surfaces.indices.filter { surfaces?.contains(policy.surfaces[$0].name) ?? true }
+        partial = surfaces != nil
         var slot = 0
         var globs: [(slot: Int, globs: [Glob])] = []
-        extractors = policy.surfaces.map { surface in
+        let reading = Set(reading)
+        extractors = policy.surfaces.enumerated().map { index, surface in
             surface.extractors.compactMap { spec in
                 guard let extractor = spec as? any Extractor else { return nil }
                 defer { slot += 1 }
-                if let files = extractor.fileGlobs { globs.append((slot, files)) }
+                if let files = extractor.fileGlobs, reading.contains(index) { globs.append((slot, files)) }
                 return (extractor, slot)
             }
         }
@@ -173,7 +240,11 @@ public final class SurfaceReader {
         var snapshot = SurfaceSnapshot()
         var inputs = SurfaceInputs()
         var handedOver = 0
-        for (surfaceIndex, surface) in policy.surfaces.enumerated() {
+        var sections: [String: SurfaceSnapshot.Section] = [:]
+        for surfaceIndex in reading {
+            let surface = policy.surfaces[surfaceIndex]
+            let (notesBefore, problemsBefore, handedOverBefore) =
+                (snapshot.notes.count, snapshot.problems.count, handedOver)
             var groups: [SurfaceInputs.Group] = []
             for (extractor, slot) in extractors[surfaceIndex] {
                 var context = ExtractionContext(
@@ -188,7 +259,7 @@ public final class SurfaceReader {
                     match: { (pattern, text, path) throws(SurfaceError) in
                         try self.match(pattern, in: text, surface: surface.name, path: path)
                     })
-                let found = try extractor.itemGroups(in: &context)
+                let found = try context.cachedItemGroups(of: extractor)
                 handedOver += found.reduce(0) { $0 + $1.count }
                 guard handedOver <= budgets.itemsHandedOver else {
                     throw .limit(
@@ -208,6 +279,11 @@ public final class SurfaceReader {
                 merge(groups, into: &merged, surface: surface)
             }
             inputs.groups[surface.name] = groups
+            if partial {
+                sections[surface.name] = SurfaceSnapshot.Section(
+                    notes: Array(snapshot.notes[notesBefore...]), problems: Array(snapshot.problems[problemsBefore...]),
+                    handedOver: handedOver - handedOverBefore)
+            }
             // Starting from the last revision, the items of later surfaces are the last revision's until they are
             // merged: the count is judged once at the end, and a surface past the limit is named by a full merge.
             guard last != nil || merged.count <= Limit.itemsPerSnapshot else {
@@ -219,6 +295,7 @@ public final class SurfaceReader {
         if last != nil && merged.count > Limit.itemsPerSnapshot { return try self.snapshot(of: tree, in: source) }
         snapshot.items = merged
         snapshot.inputs = inputs
+        if partial { snapshot.sections = sections }
         if remember { lastRead = (snapshot, counts) }
         return snapshot
     }
@@ -227,9 +304,10 @@ public final class SurfaceReader {
     private func match(_ pattern: Pattern, in text: String, surface: String, path: String) throws(SurfaceError)
         -> [PatternMatch]
     {
-        var budget = min(Limit.patternStepsPerFile, patternSteps)
-        let runLimited = patternSteps < Limit.patternStepsPerFile
-        defer { patternSteps -= min(Limit.patternStepsPerFile, patternSteps) - budget }
+        let taken = run.takeSteps(upTo: Limit.patternStepsPerFile)
+        var budget = taken
+        let runLimited = taken < Limit.patternStepsPerFile
+        defer { run.giveBackSteps(budget) }
         do {
             return try pattern.matches(in: text, budget: &budget, maximumMatches: max(0, itemsBuilt.left))
         } catch {

@@ -19,6 +19,8 @@ struct AuditCommand: ParsableCommand {
               semgate audit --from 1.0.0
               semgate audit --from 1.0.0 --to 1.8.1 --format json
               semgate audit --format junit > semgate-audit.xml
+              semgate audit --no-cache
+              SEMGATE_EXTRACTION_CACHE=/tmp/semgate-cache semgate audit --cache
             """)
 
     @OptionGroup var common: CommonOptions

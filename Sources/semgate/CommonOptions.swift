@@ -81,6 +81,8 @@ struct CommonOptions: ParsableArguments {
                 """, valueName: "severity"))
     var minSeverity: MinimumSeverity?
 
+    @OptionGroup var cache: CacheOptions
+
     func validate() throws {
         guard Renderers.named(format) != nil else {
             throw ValidationError(
@@ -91,9 +93,12 @@ struct CommonOptions: ParsableArguments {
     /// Whether to draw colour on standard output.
     var useColor: Bool { colorEnabled(color) }
 
-    /// Opens the repository and loads the policy, or exits 2 with a clear message.
+    /// Opens the repository and loads the policy, or exits 2 with a clear message; surfaces are read through the
+    /// persistent extraction cache unless --no-cache.
     func engine() throws -> Engine {
-        try source.engine()
+        let engine = try source.engine()
+        cache.apply(to: engine)
+        return engine
     }
 
     func openRepository() throws -> Repository {

@@ -32,6 +32,8 @@ struct DeprecationsCommand: ParsableCommand {
 
     @OptionGroup var output: PlainFormatOption
 
+    @OptionGroup var cache: CacheOptions
+
     @Option(help: ArgumentHelp("The revision whose surface is judged.", valueName: "rev"))
     var head: String = "HEAD"
 
@@ -43,6 +45,7 @@ struct DeprecationsCommand: ParsableCommand {
             let format = try output.format(for: "deprecations")
             let day = try options.day()
             let engine = try options.engine()
+            cache.apply(to: engine)
             let report = try withProgress(engine, label: "reading", enabled: format == .text) {
                 try semgateRun { () throws(GateError) in try engine.deprecations(head: head, at: day) }
             }

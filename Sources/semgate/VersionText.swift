@@ -1,4 +1,5 @@
 import BuildInfo
+import Foundation
 import Git
 
 /// What `semgate --version` prints: everything a bug report needs to name the build.
@@ -19,6 +20,24 @@ enum VersionText {
                 + "features: \(LibraryInfo.libgit2Features.joined(separator: ", ")))",
             "swift runtime: \(swiftRuntime)",
         ].joined(separator: "\n")
+    }
+
+    /// What names this build in the persistent extraction cache's keys, so a new binary never reads what another
+    /// wrote: the version and commit, and for a build without a clean commit (a development build) the executable
+    /// file's device, inode, size and modification time too; nil when those cannot be read.
+    static var buildIdentity: String? {
+        let stamped = String(cString: semgate_build_commit())
+        if !stamped.isEmpty && !stamped.hasSuffix("-dirty") { return "\(version) \(stamped)" }
+        guard let path = Bundle.main.executablePath else { return nil }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if os(Linux)
+            let modified = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        #else
+            let modified = "\(info.st_mtimespec.tv_sec).\(info.st_mtimespec.tv_nsec)"
+        #endif
+        return "\(version) \(stamped.isEmpty ? "unstamped" : stamped) executable \(info.st_dev):\(info.st_ino) "
+            + "\(info.st_size) \(modified)"
     }
 
     private static var commit: String {

@@ -58,6 +58,33 @@ struct CobraPatternTests {
         #expect(deprecated == ["tool": false, "tool --kubeconfig": true, "tool --platform": false])
     }
 
+    @Test("a command whose help line opens by saying it is deprecated is deprecated, with what is under it")
+    func deprecatedShort() {
+        let found = surface([
+            "cmd/root.go": """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func NewRoot() *cobra.Command {
+                cmd := &cobra.Command{Use: "tool"}
+                status := &cobra.Command{Use: "status <file>", Short: "[deprecated] Gets the status of a file"}
+                status.Flags().Bool("json", false, "")
+                restore := &cobra.Command{Use: "restore", Short: "Restores; not deprecated [deprecated]"}
+                old := &cobra.Command{Use: "old"}
+                old.Short = "DEPRECATED: use restore"
+                cmd.AddCommand(status, restore, old)
+                return cmd
+            }
+            """
+        ])
+        let deprecated = Dictionary(uniqueKeysWithValues: found.items.map { ($0.key, $0.deprecated) })
+        #expect(
+            deprecated == [
+                "tool": false, "tool status": true, "tool status --json": true, "tool restore": false, "tool old": true,
+            ])
+    }
+
     @Test("a custom flag value's type is what its Type method returns, also from another package")
     func customTypes() {
         let found = surface(CobraPatternFixtures.customTypes)
@@ -164,5 +191,90 @@ struct CobraPatternTests {
                     + "the surface; check 'files' in the cobra extractor"
             ])
         #expect(surface([:]).notes.isEmpty)
+    }
+
+    @Test("flags added by a method of a struct field, or promoted from an embedded struct in another package")
+    func methodsOfFields() {
+        let options = """
+            package filter
+
+            import "github.com/spf13/pflag"
+
+            type Patterns struct{ Excludes []string }
+
+            func (p *Patterns) Add(f *pflag.FlagSet) {
+                f.StringArrayVarP(&p.Excludes, "exclude", "e", nil, "exclude a pattern")
+            }
+
+            type Sizes struct{ Limit string }
+
+            func (s *Sizes) AddSizeFlags(f *pflag.FlagSet) { f.StringVar(&s.Limit, "larger-than", "", "size") }
+            """
+        let command = """
+            package main
+
+            import (
+                "github.com/spf13/cobra"
+                "github.com/spf13/pflag"
+
+                "example.com/tool/internal/filter"
+            )
+
+            type BackupOptions struct {
+                Host     string
+                Patterns filter.Patterns
+                filter.Sizes
+            }
+
+            func (opts *BackupOptions) AddFlags(f *pflag.FlagSet) {
+                f.StringVar(&opts.Host, "host", "", "host")
+                opts.Patterns.Add(f)
+                opts.AddSizeFlags(f)
+            }
+
+            func newBackup() *cobra.Command {
+                var opts BackupOptions
+                cmd := &cobra.Command{Use: "backup"}
+                opts.AddFlags(cmd.Flags())
+                return cmd
+            }
+
+            func main() {
+                root := &cobra.Command{Use: "tool"}
+                root.AddCommand(newBackup())
+            }
+            """
+        let found = surface(["cmd/tool/main.go": command, "internal/filter/filter.go": options])
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        #expect(!found.incomplete)
+        #expect(
+            found.items.map(\.key) == [
+                "tool", "tool backup", "tool backup --exclude", "tool backup --host", "tool backup --larger-than",
+            ])
+    }
+
+    @Test("a Use whose first word is constant and whose rest is not still names the command")
+    func useWithComputedTail() {
+        let source = """
+            package cmd
+
+            import (
+                "strings"
+
+                "github.com/spf13/cobra"
+            )
+
+            var kinds = strings.Join([]string{"blobs", "packs"}, "|")
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                root.AddCommand(&cobra.Command{Use: "list [flags] [" + kinds + "]"})
+                root.AddCommand(&cobra.Command{Use: "get" + kinds})
+                return root
+            }
+            """
+        let found = surface(["cmd/root.go": source])
+        #expect(found.items.map(\.key) == ["tool", "tool list"])
+        #expect(found.notes.count == 1 && found.notes[0].contains("not a constant"), "\(found.notes)")
     }
 }

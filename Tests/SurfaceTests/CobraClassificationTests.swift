@@ -34,6 +34,12 @@ struct CobraClassificationTests {
         \(body)
             return root
         }
+
+        type keepValue struct{ n int }
+
+        func (k *keepValue) String() string     { return "" }
+        func (k *keepValue) Set(s string) error { return nil }
+        func (k *keepValue) Type() string       { return "n" }
         """
     }
 
@@ -192,6 +198,15 @@ struct CobraClassificationTests {
             old: #"run.Flags().Bool("color", false, "")"#,
             new: #"run.Flags().String("color", "auto", "")"#, bump: .major,
             changes: ["changed tool r --color", "changed tool run --color"]),
+        Case(
+            name: "an int flag becoming a custom value of a type of its own is a feature (what it accepts is unknown)",
+            old: #"run.Flags().Int("keep", 0, "")"#, new: #"run.Flags().Var(&keepValue{}, "keep", "")"#,
+            bump: .minor, changes: ["changed tool r --keep", "changed tool run --keep"]),
+        Case(
+            name:
+                "a custom value of a type of its own becoming a string flag is a feature (what it accepted is unknown)",
+            old: #"run.Flags().Var(&keepValue{}, "keep", "")"#, new: #"run.Flags().String("keep", "", "")"#,
+            bump: .minor, changes: ["changed tool r --keep", "changed tool run --keep"]),
         Case(
             name: "a single-value flag becoming repeatable is at most a feature",
             old: #"run.Flags().String("label", "", "")"#,

@@ -113,6 +113,41 @@ struct SurfaceInputsTests {
         #expect(compared > 0)
     }
 
+    @Test(
+        "readers of disjoint sets of surfaces, in any order, combined give what one reader gives, and the same diff",
+        arguments: [6, 7])
+    func partsCombineExactly(seed: UInt64) throws {
+        let (fixture, tags) = try history(seed: seed, commits: 12)
+        let repository = try Repository(discovering: fixture.url.path)
+        let policy = try loadPolicy(Self.policy)
+        let groups = SurfacePartition.groups(of: policy, count: 2)
+        #expect(groups.count == 2)
+        #expect(groups.reduce(Set<String>()) { $0.union($1) } == Set(policy.surfaces.map(\.name)))
+        let budgets = SurfaceReader.RunBudgets()
+        let readers = groups.map { group in
+            SurfaceReader(repository: repository, policy: policy, surfaces: group, budgets: budgets)
+        }
+        var random = SplitMix64(seed: seed * 17)
+        let order = tags + tags.shuffled(using: &random)
+        var previous: (combined: SurfaceSnapshot, full: SurfaceSnapshot)?
+        for tag in order {
+            let commit = try repository.resolve(tag)
+            let parts = try readers.map { reader in try reader.snapshot(at: commit) }
+            let combined = try #require(SurfaceSnapshot.combining(parts, policy: policy))
+            let full = try SurfaceReader(repository: repository, policy: policy).snapshot(at: commit)
+            #expect(combined.items == full.items, "\(tag)")
+            #expect(combined.notes == full.notes, "\(tag)")
+            #expect(combined.problems == full.problems, "\(tag)")
+            #expect(combined.incomplete == full.incomplete, "\(tag)")
+            if let previous {
+                #expect(
+                    SurfaceDiff.changes(from: previous.combined, to: combined, policy: policy)
+                        == SurfaceDiff.changes(from: previous.full, to: full, policy: policy), "\(tag)")
+            }
+            previous = (combined, full)
+        }
+    }
+
     @Test("an unchanged revision has no changed ids; an adjusted item is one")
     func unchangedRevision() throws {
         let (fixture, tags) = try history(seed: 9, commits: 2)
@@ -195,5 +230,81 @@ struct SurfaceInputsTests {
         let full = SurfaceDiff.changes(from: plainBefore, to: plainAfter, policy: policy)
         #expect(SurfaceDiff.changes(from: before, to: after, policy: policy) == full)
         #expect(full.map(\.id).sorted() == ["cli:tool put --dry-run", "cli:tool putx --dry-run"])
+    }
+}
+
+/// go-api's comparison works out apidiff's correspondence of renamed unexported types from the items whose inputs
+/// changed only (`SurfaceComparison.candidates`): over random histories of renames, aliases and edits across packages,
+/// the diff must be the one that compares every item.
+@Suite("go-api correspondence from the changed ids: the same changes as from every item")
+struct GoCorrespondenceCandidatesTests {
+    private static let policy = """
+        semgate: 1
+        project: renames
+        surfaces:
+          api:
+            extract:
+              go-api: {}
+        """
+
+    /// One package's source: unexported types under random names, exported items that use them, and aliases.
+    private static func package(_ name: String, using random: inout SplitMix64) -> String {
+        func pick(_ choices: [String]) -> String { choices[Int.random(in: 0..<choices.count, using: &random)] }
+        let unexported = ["u1", "u2", "u3", "w1"].shuffled(using: &random).prefix(2)
+        var lines = ["package \(name)", ""]
+        for type in unexported {
+            lines.append("type \(type) " + pick(["int", "string", "struct{ A int }", "struct{ A, B int }"]))
+        }
+        for index in 0..<Int.random(in: 1...4, using: &random) {
+            let type = pick(Array(unexported))
+            switch Int.random(in: 0..<4, using: &random) {
+            case 0: lines.append("var V\(index) \(type)")
+            case 1: lines.append("func F\(index)(\(type)) \(pick(Array(unexported) + ["int"])) { return 0 }")
+            case 2: lines.append("type T\(index) = \(type)")
+            default: lines.append("type S\(index) struct{ F \(type) }")
+            }
+        }
+        if Bool.random(using: &random) { lines.append("type Old = New\ntype New " + pick(["int", "string"])) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test("the diff from the changed ids equals the diff of every item", arguments: [11, 12, 13])
+    func sameChanges(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let packages = ["a", "b", "c", "d"]
+        var files: [String: String] = ["go.mod": "module example.com/m\n\ngo 1.21\n"]
+        for name in packages { files["\(name)/\(name).go"] = Self.package(name, using: &random) }
+        var snapshots: [FixtureRepository.Snapshot] = []
+        var tags: [String] = []
+        for index in 0..<10 {
+            for _ in 0..<Int.random(in: 1...2, using: &random) {
+                let name = packages[Int.random(in: 0..<packages.count, using: &random)]
+                files["\(name)/\(name).go"] = Self.package(name, using: &random)
+            }
+            tags.append("v1.\(index).0")
+            snapshots.append(.init(files: files, message: "release \(index)", tags: [tags[tags.count - 1]]))
+        }
+        let fixture = try FixtureRepository()
+        try fixture.importCommits(snapshots)
+        let repository = try Repository(discovering: fixture.url.path)
+        let policy = try loadPolicy(Self.policy)
+        let reader = SurfaceReader(repository: repository, policy: policy)
+        let read = try tags.map { tag in try reader.snapshot(at: try repository.resolve(tag)) }
+        var patches = 0
+        var narrowed = 0
+        for (before, after) in zip(read, read.dropFirst()) + [(read[0], read[read.count - 1])] {
+            var plainBefore = before
+            var plainAfter = after
+            plainBefore.inputs = nil
+            plainAfter.inputs = nil
+            let changed = try #require(after.changedIDs(since: before))
+            if changed.count < after.items.count { narrowed += 1 }
+            let full = SurfaceDiff.changes(from: plainBefore, to: plainAfter, policy: policy)
+            #expect(SurfaceDiff.changes(from: before, to: after, policy: policy) == full)
+            patches += full.filter { $0.kind == .changed && $0.bump == .patch }.count
+        }
+        // Renames that correspond (a patch) happen, and some comparisons see only some items.
+        #expect(patches > 0)
+        #expect(narrowed > 0)
     }
 }

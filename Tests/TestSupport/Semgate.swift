@@ -4,14 +4,23 @@ import Foundation
 ///
 /// The binary is looked for next to the running test bundle (`.build/debug/semgate`, `<scratch>/debug/semgate`),
 /// then at the path in the environment variable `SEMGATE_BINARY`. The child gets this process's environment
-/// with `environment` laid over it, and runs in `directory` when given.
+/// with `environment` laid over it (the extraction cache in a folder of this test process unless `environment` names one),
+/// and runs in `directory` when given.
 public func runSemgate(
     _ args: [String], in directory: URL? = nil, environment: [String: String] = [:]
 ) throws -> CommandResult {
     let binary = try semgateBinary()
-    let childEnvironment = ProcessInfo.processInfo.environment.merging(environment) { _, override in override }
+    // The extraction cache goes to a folder of this test process, never the user's, unless a test names one.
+    let childEnvironment = ProcessInfo.processInfo.environment
+        .merging(["XDG_CACHE_HOME": testCacheHome, "SEMGATE_EXTRACTION_CACHE": ""]) { $1 }
+        .merging(environment) { _, override in override }
     return try runProcess(binary, args, in: directory, environment: childEnvironment)
 }
+
+/// The `XDG_CACHE_HOME` of the binaries the tests run: one folder a test process, shared by its tests (so they read
+/// one another's cache entries, as runs on one machine do).
+private let testCacheHome = FileManager.default.temporaryDirectory
+    .appendingPathComponent("semgate-test-cache-\(ProcessInfo.processInfo.processIdentifier)").path
 
 /// The `semgate` executable of the current build; see `runSemgate`.
 public func semgateBinary() throws -> URL {

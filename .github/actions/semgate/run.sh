@@ -8,7 +8,8 @@
 # It runs `semgate check` for the event (pull request: the base and head commits, with the policy read from the
 # base; tag push: the tag's version; otherwise HEAD against the last release), then writes the markdown report to
 # the job summary, prints the github format (annotations) to the log, writes the report file in INPUT_FORMAT, and
-# sets the outputs verdict, required, next and report. Exit status: semgate's (1 only with INPUT_FAIL_ON_VIOLATION
+# sets the outputs verdict, required, next and report. Every run after the first reads the extraction results the
+# first stored (SEMGATE_EXTRACTION_CACHE; INPUT_CACHE=false: --no-cache). Exit status: semgate's (1 only with INPUT_FAIL_ON_VIOLATION
 # true), 2 when the check could not be made.
 set -euo pipefail
 
@@ -72,6 +73,15 @@ case "${GITHUB_EVENT_NAME:-}" in
         ;;
 esac
 if [ -n "$version" ]; then args+=(--version "$version"); fi
+# The extraction cache: semgate reads SEMGATE_EXTRACTION_CACHE (the folder action.yml restores and saves with
+# actions/cache); INPUT_CACHE=false turns it off, when this semgate has the flag (a release before it has no cache).
+case "${INPUT_CACHE:-true}" in
+    true | false) ;;
+    *) stop "the cache input must be true or false" ;;
+esac
+if [ "${INPUT_CACHE:-true}" = false ] && "$semgate" check --help 2> /dev/null | grep -q -- '--no-cache'; then
+    args+=(--no-cache)
+fi
 
 json="$folder/semgate-report.json"
 errors="$folder/semgate-stderr.txt"

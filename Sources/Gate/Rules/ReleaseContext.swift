@@ -186,8 +186,9 @@ extension Policy {
     /// experimental items too, which the snapshot leaves experimental).
     func isDeprecated(_ item: SurfaceItem, at version: Version?) -> Bool {
         if item.stability == .deprecated { return true }
+        let id = item.id
         return deprecations.contains { declaration in
-            declaration.item == item.id
+            declaration.item == id
                 && (declaration.since.map { since in version.map { $0 >= since } ?? true } ?? true)
         }
     }

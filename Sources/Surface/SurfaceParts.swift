@@ -1,0 +1,75 @@
+import Limits
+import Policy
+
+extension SurfaceSnapshot {
+    /// The snapshot one reader of every surface gives at a revision, from the snapshots of that revision by readers
+    /// of disjoint sets of surfaces covering the policy (`SurfaceReader(… surfaces: …)`), each read on a thread of
+    /// its own: the items united, and notes and problems in the policy's order of surfaces, as one reader adds them.
+    ///
+    /// Nil when the whole would be over a per-snapshot limit (`Limit.itemsPerSnapshot`, the items handed over), which
+    /// no part alone reaches: one reader of every surface then names the surface at which it is reached.
+    public static func combining(_ parts: [SurfaceSnapshot], policy: Policy) -> SurfaceSnapshot? {
+        guard parts.count > 1 else { return parts.first }
+        let largest = parts.indices.max { parts[$0].items.count < parts[$1].items.count } ?? 0
+        var combined = SurfaceSnapshot(items: parts[largest].items)
+        combined.items.reserveCapacity(parts.reduce(0) { $0 + $1.items.count })
+        var inputs = SurfaceInputs()
+        var handedOver = 0
+        for (index, part) in parts.enumerated() {
+            if index != largest {
+                combined.items.merge(part.items) { first, _ in first }
+            }
+            combined.incomplete.formUnion(part.incomplete)
+            if let partInputs = part.inputs {
+                inputs.groups.merge(partInputs.groups) { first, _ in first }
+                inputs.adjusted.formUnion(partInputs.adjusted)
+            }
+            handedOver += part.sections?.values.reduce(0) { $0 + $1.handedOver } ?? 0
+        }
+        guard combined.items.count <= Limit.itemsPerSnapshot, handedOver <= Limit.itemsHandedOverPerSnapshot else {
+            return nil
+        }
+        for surface in policy.surfaces {
+            guard let section = parts.lazy.compactMap({ $0.sections?[surface.name] }).first else { continue }
+            combined.notes += section.notes
+            combined.problems += section.problems
+        }
+        combined.inputs = parts.allSatisfy { $0.inputs != nil } ? inputs : nil
+        return combined
+    }
+}
+
+/// How the surfaces of a policy are split between readers that read a history side by side, each on a thread of its
+/// own (`SurfaceReader(… surfaces: …)`).
+public enum SurfacePartition {
+    /// At most `count` disjoint sets of surface names covering the policy, balanced by what their extractors cost
+    /// to read (`Extractor.readingWeight`): each surface, heaviest first, joins the lightest set so far. The same
+    /// policy always gives the same sets; fewer when the policy has fewer surfaces.
+    public static func groups(of policy: Policy, count: Int) -> [Set<String>] {
+        let weighted = policy.surfaces.enumerated().map { index, surface in
+            (
+                index, surface.name,
+                surface.extractors.compactMap(Extractors.kind(of:)).reduce(0) { $0 + $1.readingWeight }
+            )
+        }
+        .sorted { ($1.2, $0.0) < ($0.2, $1.0) }
+        var groups: [(weight: Int, names: Set<String>)] = Array(repeating: (0, []), count: max(1, count))
+        for (_, name, weight) in weighted {
+            let lightest = groups.indices.min { (groups[$0].weight, $0) < (groups[$1].weight, $1) } ?? 0
+            groups[lightest].weight += max(1, weight)
+            groups[lightest].names.insert(name)
+        }
+        return groups.map(\.names).filter { !$0.isEmpty }
+    }
+}
+
+// How much reading a surface of each kind costs, relative to the others, for `SurfacePartition` only (a wrong figure
+// costs balance, never output): go-api parses and type-checks every package; the cobra interpreter runs the command
+// files; the other kinds match patterns or read a file.
+extension GoAPIExtractorSpec {
+    public static var readingWeight: Int { 8 }
+}
+
+extension CobraExtractorSpec {
+    public static var readingWeight: Int { 2 }
+}
