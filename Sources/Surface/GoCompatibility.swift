@@ -127,6 +127,16 @@ enum GoCompatibility {
             {
                 return .minor
             }
+            // An unexported alias of an unexported type (`type j = k`) becoming a type defined from it (`type j k`):
+            // only code that holds a `k` value apart from `j` sees it, and none can when no exported item names `k`
+            // (apidiff's j3; with `var VK k` exported it is a break, j4).
+            if old.attributes["exposed"] == "yes", let target = old.attributes["alias-of"],
+                new.attributes["alias-of"] == nil, after == target, let correspondence,
+                let package = correspondence.oldPackage(of: old),
+                !correspondence.oldExportedItemsName(target, in: package)
+            {
+                return .patch
+            }
             return .major
         case "receiver" where before == "interface" || after == "interface":
             // A type becoming an interface (or the reverse) is reported on the type; its method is still called so.

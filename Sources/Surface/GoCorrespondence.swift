@@ -125,6 +125,19 @@ final class GoCorrespondence {
         return (new[a] ?? a) == (new[b] ?? b)
     }
 
+    /// Whether an exported item of the old side's package `package` writes the name `name` in its type or signature
+    /// (so users can hold a value of that type without going through an alias of it).
+    func oldExportedItemsName(_ name: String, in package: String) -> Bool {
+        before.items.values.contains { item in
+            guard isGo(item), item.attributes["exposed"] != "yes", item.key.hasPrefix(package + "."),
+                Self.split(item.key, oldPackages)?.package == package
+            else { return false }
+            return ["type", "signature"].contains {
+                item.attributes[$0].map { Self.tokens($0).contains(name) } ?? false
+            }
+        }
+    }
+
     /// The package of a go-api item on the old side.
     func oldPackage(of item: SurfaceItem) -> String? {
         Self.split(item.key, oldPackages)?.package

@@ -356,4 +356,25 @@ struct GoModuleFollowingTests {
             .filter { $0.kind == .removed }.map { "\($0.key) \($0.bump)" }
         #expect(gone == ["example.com/mod/a.Options.Size major"])
     }
+
+    @Test("an unexported alias split into a defined type is no break unless an exported item names its target")
+    func unexportedAliasSplit() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/mod\n")
+        let old =
+            "package a\n\ntype k3 int\n\nvar Vj3 j3\n\ntype j3 = k3\n\ntype k4 int\n\nvar Vj4 j4\n\nvar VK4 k4\n\ntype j4 = k4\n"
+        try repo.write("a/a.go", old)
+        try repo.commit("aliases")
+        try repo.tag("v1.0.0")
+        try repo.write(
+            "a/a.go",
+            old.replacingOccurrences(of: "j3 = k3", with: "j3 k3").replacingOccurrences(of: "j4 = k4", with: "j4 k4"))
+        try repo.commit("defined types")
+        let changes = SurfaceDiff.changes(
+            from: try surface(of: repo, at: "v1.0.0", policy: Self.yaml), to: try surface(of: repo, policy: Self.yaml),
+            policy: try loadPolicy(Self.yaml))
+        let bumps = Dictionary(changes.map { ($0.key, $0.bump) }, uniquingKeysWith: max)
+        #expect(bumps["example.com/mod/a.j3"] == .patch)
+        #expect(bumps["example.com/mod/a.j4"] == .major)
+    }
 }
