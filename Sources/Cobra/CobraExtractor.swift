@@ -65,6 +65,54 @@ public enum CobraExtractor {
     }
 }
 
+/// A command no other command adds: the root of a program's command tree, or a command whose `AddCommand` could not
+/// be followed.
+public struct CobraRoot: Sendable, Hashable {
+    /// The first word of its `Use`, or nil when that is not one constant string (`Use: os.Args[0]`).
+    public let name: String?
+    /// The file of the command literal.
+    public let path: String
+    /// The line of the command literal.
+    public let line: Int
+    /// The commands of its tree, itself included.
+    public let commands: Int
+}
+
+extension CobraExtractor {
+    /// The commands of `files` that no command adds, with the size of the tree under each (for `semgate init`, which
+    /// proposes one cli surface per program).
+    public static func roots(of files: [(path: String, source: CobraSourceFile)]) -> [CobraRoot] {
+        let goFiles = files.filter { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }
+            .sorted { $0.path < $1.path }
+        var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) })
+        interpreter.run()
+        let commands = interpreter.commands.filter { $0.value.hasUse }
+        let children = Set(commands.values.flatMap(\.children))
+        func size(of root: CobraSite) -> Int {
+            // Iterative, so a deep or cyclic tree costs one visit per command.
+            var seen: Set<CobraSite> = [root]
+            var pending = [root]
+            while let site = pending.popLast() {
+                for child in commands[site]?.children ?? [] where commands[child] != nil && seen.insert(child).inserted
+                {
+                    pending.append(child)
+                }
+            }
+            return seen.count
+        }
+        return commands.keys.filter { !children.contains($0) }.sorted().compactMap { site in
+            guard let info = commands[site] else { return nil }
+            let use = info.use
+            let word =
+                !use.unresolved && use.values.count == 1
+                ? use.values.first?.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first : nil
+            return CobraRoot(
+                name: word.map(String.init), path: interpreter.paths[info.file], line: info.line,
+                commands: size(of: site))
+        }
+    }
+}
+
 /// Walks the command tree from its roots and lists commands, aliases and flags.
 private struct TreeBuilder {
     let interpreter: CobraInterpreter

@@ -296,7 +296,10 @@ struct CobraInterpreter {
             guard let slash = file.path.lastIndex(of: "/") else { return "" }
             return String(file.path[..<slash])
         }
-        let folderSet = Set(folders.filter { !$0.isEmpty })
+        // A `package main` cannot be imported: an import path that ends like one (`tool/v3/tool` and the program in
+        // `tool/`) names another folder.
+        let programs = Set(zip(folders, sources).filter { $0.1.file.package == "main" }.map(\.0))
+        let folderSet = Set(folders.filter { !$0.isEmpty && !programs.contains($0) })
         var importCache: [String: [String]] = [:]
         declared.functions.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
         for (index, file) in self.files.enumerated() {
@@ -338,17 +341,27 @@ struct CobraInterpreter {
     }
 
     /// The folders of the program an import path names: the folder itself or one its path ends with (the module
-    /// path comes first), each path worked out once from its trailing components.
+    /// path comes first), each path worked out once from its trailing components. A module's major-version element
+    /// is no folder (`example.com/tool/v3/cmd` is the folder `tool/cmd` of the module in `tool/`), so the path is also
+    /// matched without it.
     private static func folders(importedAs path: String, among folders: Set<String>, cache: inout [String: [String]])
         -> [String]
     {
         if let known = cache[path] { return known }
         var matching: [String] = []
-        var suffix = Substring(path)
-        while true {
-            if folders.contains(String(suffix)) { matching.append(String(suffix)) }
-            guard let slash = suffix.firstIndex(of: "/") else { break }
-            suffix = suffix[suffix.index(after: slash)...]
+        let elements = path.split(separator: "/", omittingEmptySubsequences: false)
+        let unversioned = elements.enumerated().filter { index, element in
+            index == 0 || element.count < 2 || element.first != "v" || element.dropFirst().contains { !$0.isNumber }
+        }.map { String($0.element) }.joined(separator: "/")
+        for spelled in unversioned == path ? [path] : [path, unversioned] {
+            var suffix = Substring(spelled)
+            while true {
+                if folders.contains(String(suffix)) && !matching.contains(String(suffix)) {
+                    matching.append(String(suffix))
+                }
+                guard let slash = suffix.firstIndex(of: "/") else { break }
+                suffix = suffix[suffix.index(after: slash)...]
+            }
         }
         matching.sort()
         cache[path] = matching
@@ -702,6 +715,14 @@ struct CobraInterpreter {
         return expression
     }
 
+    /// Whether a help line opens by saying its command is deprecated: `[deprecated] ...`, `Deprecated: ...`,
+    /// `DEPRECATED ...`.
+    static func saysDeprecated(_ text: String) -> Bool {
+        let lead = text.drop { $0 == " " || $0 == "\t" }.prefix(12).lowercased()
+        return lead.hasPrefix("[deprecated]") || lead.hasPrefix("(deprecated)") || lead.hasPrefix("deprecated:")
+            || lead.hasPrefix("deprecated ") || lead.hasPrefix("deprecated.")
+    }
+
     /// Whether `text` has a first word followed by a space or tab: whatever is appended, that word stays.
     private static func hasCompleteFirstWord(_ text: String) -> Bool {
         guard let first = text.first, first != " ", first != "\t" else { return false }
@@ -731,6 +752,11 @@ struct CobraInterpreter {
         case "Deprecated":
             // A deprecation message is deprecation whatever its text, even one built at run time.
             if value.isEmpty || value.contains(where: Self.isNonEmptyString) {
+                updateCommand(site) { $0.deprecated = true }
+            }
+        case "Short":
+            // The help line users read says so (`Short: "[deprecated] Gets ..."`, etcd's way before `Deprecated:`).
+            if Self.strings(in: value).contains(where: Self.saysDeprecated) {
                 updateCommand(site) { $0.deprecated = true }
             }
         default:

@@ -385,6 +385,7 @@ public final class Engine {
             return (from.map { release.version >= $0 } ?? true) && (to.map { release.version <= $0 } ?? true)
         }
         var notes = Set(originNotes + history.notes)
+        var surfaceNotes = ReleaseNotes()
         var incomplete: Set<String> = []
         var problems: Set<SourceProblem> = []
         let runs = StabilityRuns(promotionTargets: Set(policy.promotions.items.map(\.to)))
@@ -415,7 +416,7 @@ public final class Engine {
             progress?("[\(count)/\(selected.count)] \(release.tag)")
             let after = input.after
             incomplete.formUnion(after.incomplete)
-            notes.formUnion(after.notes)
+            surfaceNotes.add(after.notes, at: release.version)
             problems.formUnion(after.problems)
             let predecessor = predecessors[index]
             // The first release has nothing to compare with: it is judged with no changes.
@@ -445,6 +446,7 @@ public final class Engine {
         var report = Report(kind: .audit, policy: policyInfo)
         report.releases = rows
         report.findings = RulePass.findings(forTags: history.findings, policy: policy)
+        notes.formUnion(surfaceNotes.rendered)
         notes.formUnion(Self.problemNotes(Array(problems), reported: rows.flatMap(\.findings)))
         report.notes = notes.sorted()
         report.incompleteSurfaces = incomplete.sorted()

@@ -62,6 +62,7 @@ extension Engine {
         var removals: [String: ReleasePoint] = [:]
         var pending: [String: Version] = [:]
         var notes: Set<String> = []
+        var surfaceNotes = ReleaseNotes()
         let declared = Set(policy.deprecations.map(\.item))
         var previous: SurfaceSnapshot?
         let again = try readAhead(Array(published.indices)) { engine, index throws(GateError) in
@@ -71,7 +72,7 @@ extension Engine {
         } consume: { (index: Int, snapshot: SurfaceSnapshot) throws(GateError) in
             let release = published[index]
             progress?("[\(index + 1)/\(published.count)] \(release.tag)")
-            notes.formUnion(snapshot.notes)
+            surfaceNotes.add(snapshot.notes, at: release.version)
             for promotion in policy.promotions.items
             where promotedIn[promotion.to] == nil && snapshot.items[promotion.to]?.stability == .stable {
                 promotedIn[promotion.to] = release
@@ -100,7 +101,9 @@ extension Engine {
         }
         if let again { return again }
         let current = try snapshot(at: commit, version: headVersion)
-        notes.formUnion(current.notes)
+        // Head's own notes, unless a release already raised them (said once, with the releases).
+        notes.formUnion(current.notes.filter { !surfaceNotes.contains($0) })
+        notes.formUnion(surfaceNotes.rendered)
         var ids = Set(firstMarked.keys)
         for item in current.items.values where policy.isDeprecated(item, at: headVersion) { ids.insert(item.id) }
         let points = published.map(ReleasePoint.init)

@@ -37,11 +37,12 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
             }
             output += "[\n"
             for (index, value) in values.enumerated() {
-                output += String(repeating: " ", count: indent + 2)
+                output += Self.spaces(indent + 2)
                 value.write(into: &output, indent: indent + 2)
                 output += index == values.count - 1 ? "\n" : ",\n"
             }
-            output += String(repeating: " ", count: indent) + "]"
+            output += Self.spaces(indent)
+            output += "]"
         case .object(let members):
             if members.isEmpty {
                 output += "{}"
@@ -50,13 +51,14 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
             output += "{\n"
             let keys = members.keys.sorted()
             for (index, key) in keys.enumerated() {
-                output += String(repeating: " ", count: indent + 2)
+                output += Self.spaces(indent + 2)
                 JSONValue.escape(key, into: &output)
                 output += ": "
                 members[key, default: .null].write(into: &output, indent: indent + 2)
                 output += index == keys.count - 1 ? "\n" : ",\n"
             }
-            output += String(repeating: " ", count: indent) + "}"
+            output += Self.spaces(indent)
+            output += "}"
         }
     }
 
@@ -64,6 +66,11 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
     /// controls, bidi overrides, separators, default ignorables) as a `\u` escape, and the `[` of `##[` as `\u005b`.
     private static func escape(_ text: String, into output: inout String) {
         output += "\""
+        if isPlain(text) {
+            output += text
+            output += "\""
+            return
+        }
         var hashes = 0
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -83,5 +90,27 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
             hashes = scalar == "#" ? hashes + 1 : 0
         }
         output += "\""
+    }
+
+    private static let indentation = String(repeating: " ", count: 128)
+
+    /// `count` spaces, without building a string for each line of a deep report.
+    private static func spaces(_ count: Int) -> Substring {
+        count <= indentation.utf8.count
+            ? indentation.prefix(count) : Substring(String(repeating: " ", count: count))
+    }
+
+    /// Whether `escape` writes `text` as it is: printable ASCII only, no quote or backslash, and no `[` after two
+    /// `#` (most texts, so they are copied whole instead of a scalar at a time).
+    private static func isPlain(_ text: String) -> Bool {
+        var hashes = 0
+        for byte in text.utf8 {
+            guard byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else {
+                return false
+            }
+            if byte == UInt8(ascii: "["), hashes >= 2 { return false }
+            hashes = byte == UInt8(ascii: "#") ? hashes + 1 : 0
+        }
+        return true
     }
 }

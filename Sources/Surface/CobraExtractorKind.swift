@@ -1,3 +1,4 @@
+import Cobra
 import Git
 import Policy
 import SemVer
@@ -114,23 +115,28 @@ public struct CobraExtractorSpec: Extractor {
     ]
 
     public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] {
-        guard let goMod = try project.text("go.mod"), let module = ProjectFiles.goModule(goMod),
-            goMod.contains("github.com/spf13/cobra")
-        else { return [] }
+        // docker/cli keeps its module in `vendor.mod` (no `go.mod`, so as not to opt in to Go's SemVer import rules).
+        var moduleFile = "go.mod"
+        var goMod = try project.text(moduleFile)
+        if goMod == nil {
+            moduleFile = "vendor.mod"
+            goMod = try project.text(moduleFile)
+        }
+        guard let goMod, let module = ProjectFiles.goModule(goMod), goMod.contains("github.com/spf13/cobra") else {
+            return []
+        }
         // Files that build commands or flags, including helper packages that take a command or a flag set.
-        var uses: [String] = []
         // Programs for the project's own work (tools/, hack/, tests, examples) are not the command line users type.
         let files = try project.goFiles { text in
             guard text.contains("cobra.Command") || text.contains("pflag.FlagSet") else { return false }
             return text.contains("cobra.Command{") || text.contains("*cobra.Command") || text.contains(".Flags()")
                 || text.contains("PersistentFlags()") || text.contains("*pflag.FlagSet")
-        }.filter { path in !path.contains("/") || !Self.ownWorkFolders.contains(String(path.prefix { $0 != "/" })) }
+        }.filter { path in !isOwnWork(path) }
+        var sources: [(path: String, source: CobraSourceFile)] = []
         for path in files {
             guard let text = try project.text(path) else { continue }
-            uses += ProjectFiles.captures(#"Use:\s*"(?<value>[^" ]+)"#, in: text)
+            sources.append((path, CobraSourceFile(source: text)))
         }
-        let folders = Array(Set(files.map(folder(of:)))).sorted()
-        let globs = reviewerGlobs(folders.isEmpty ? ["cmd"] : folders)
         // A command line built by a framework around cobra (simplecobra's `Commander`s) writes no command literal:
         // the cobra surface would find nothing, and no reviewer keeps a surface that finds nothing.
         var constructs = false
@@ -141,49 +147,92 @@ public struct CobraExtractorSpec: Extractor {
             return [
                 SurfaceProposal(
                     finding:
-                        "go.mod requires github.com/spf13/cobra, but no file builds a `cobra.Command{...}` (\(files.count) "
-                        + "file\(files.count == 1 ? "" : "s") use\(files.count == 1 ? "s" : "") cobra types: a framework builds the "
-                        + "commands): no cli surface; list the commands in a file and read it with `list:`",
+                        "\(moduleFile) requires github.com/spf13/cobra, but no file builds a `cobra.Command{...}` "
+                        + "(\(files.count) file\(files.count == 1 ? "" : "s") use\(files.count == 1 ? "s" : "") cobra "
+                        + "types: a framework builds the commands): no cli surface; list the commands in a file and "
+                        + "read it with `list:`",
                     surface: nil)
             ]
         }
-        // The program's name: a `package main` folder (cmd/NAME, or the module's root) that a constant `Use` names,
-        // else the first that builds commands, else the module's name.
         let moduleName =
             module.split(separator: "/").last(where: { !($0.first == "v" && Int($0.dropFirst()) != nil) })
             .map(String.init) ?? module
-        let mains = try project.goPackageFolders().filter { $0.package == "main" }.map { main in
-            (
-                folder: main.folder,
-                name: main.folder.isEmpty ? moduleName : String(main.folder.split(separator: "/").last ?? "")
-            )
+        let layout = try project.goSourceFolders()
+        // A program under tools/, tests or examples at any depth serves the project's own work.
+        let mains = layout.packages.filter { folder, package in
+            package == "main" && !folder.split(separator: "/").contains { ownWorkFolders.contains(String($0)) }
+        }.map(\.key)
+        let found = try CobraPrograms(
+            sources: sources, mains: mains, modules: layout.modules, moduleName: moduleName,
+            imports: { (folder) throws(GitError) in
+                var paths: [String] = []
+                for blob in layout.files[folder] ?? [] {
+                    paths += CobraPrograms.imports(in: try project.files.text(ofBlob: blob))
+                }
+                return paths
+            })
+        var programs = found.programs
+        if programs.isEmpty {
+            // No `package main` here runs a command tree (kubectl's commands are built into a program elsewhere):
+            // one surface over every file, named by the tree whose Use names the module, else the largest.
+            let roots = CobraExtractor.roots(of: sources)
+            let root =
+                roots.first { $0.name == moduleName } ?? roots.max { ($0.commands, $1.path) < ($1.commands, $0.path) }
+            programs = [
+                CobraPrograms.Program(
+                    name: root?.name ?? moduleName, namedByUse: root?.name != nil,
+                    folders: Array(Set(files.map(CobraPrograms.folder(of:)))).sorted(), main: "")
+            ]
         }
-        let program =
-            (mains.first { uses.contains($0.name) } ?? mains.first { folders.contains($0.folder) })?.name ?? moduleName
-        // With `root:` set, the root is the command whose Use names it; needed when no constant Use does.
-        let needsRoot = !uses.contains(program)
-        var cobra: [DraftEntry] = [DraftEntry("files", .list(globs.map(DraftNode.string)))]
-        var comments = [
-            "The command line, read from the cobra command tree: every command, alias and flag keyed by the",
-            "path users type (\"tool serve --port\"), following shared flag sets and helper functions. A flag's",
-            "type, shorthand and scope are breaking; what the code computes at run time is noted, not guessed.",
-        ]
-        if needsRoot {
-            cobra.append(DraftEntry("root", .string(program)))
-            comments.append("No command has a constant `Use: \"\(program) ...\"`, so the root is named here.")
-        } else {
-            comments.append("If the root's Use is not a constant (Use: os.Args[0]), name it here with root: TOOL.")
+        var proposals: [SurfaceProposal] = []
+        let unreached = Set(found.unreached.compactMap(\.name)).subtracting(programs.map(\.name)).sorted()
+        for program in programs {
+            let globs = reviewerGlobs(program.folders.isEmpty ? ["cmd"] : program.folders)
+            var cobra: [DraftEntry] = [DraftEntry("files", .list(globs.map(DraftNode.string)))]
+            var comments = [
+                "The command line of \(program.name), read from the cobra command tree: every command, alias and flag",
+                "keyed by the path users type (\"\(program.name) serve --port\"), following shared flag sets and helper",
+                "functions. A flag's type, shorthand and scope are breaking; what the code computes at run time is",
+                "noted, not guessed. The files are those the program (\(program.main.isEmpty ? "the module's root" : program.main + "/")) imports.",
+            ]
+            if programs.count > 1 || !program.namedByUse {
+                cobra.append(DraftEntry("root", .string(program.name)))
+                comments.append(
+                    program.namedByUse
+                        ? "root: picks this program's tree among the \(programs.count) programs of the repository."
+                        : "No command has a constant `Use: \"\(program.name) ...\"`, so the root is named here.")
+            } else {
+                comments.append("If the root's Use is not a constant (Use: os.Args[0]), name it here with root: TOOL.")
+            }
+            if program.name == programs.last?.name, !unreached.isEmpty {
+                comments.append(
+                    "Not proposed, because no program here runs them: the command tree"
+                        + "\(unreached.count == 1 ? "" : "s") " + unreached.map { "'\($0)'" }.joined(separator: ", ")
+                        + ".")
+            }
+            let finding =
+                "a cobra command line, \(program.name) (\(moduleFile) requires github.com/spf13/cobra; "
+                + "\(program.folders.count) folder\(program.folders.count == 1 ? "" : "s") build its commands or flags: "
+                + globs.joined(separator: ", ") + ")"
+            proposals.append(
+                SurfaceProposal(
+                    finding: finding,
+                    surface: DraftEntry(
+                        programs.count == 1 ? "cli" : "cli-" + surfaceName(program.name),
+                        .mapping([DraftEntry("extract", .mapping([DraftEntry("cobra", .mapping(cobra))]))]),
+                        comments: comments)))
         }
-        let finding =
-            "a cobra command line (go.mod requires github.com/spf13/cobra; \(files.count) file"
-            + (files.count == 1 ? "" : "s") + " build commands or flags: " + globs.joined(separator: ", ") + ")"
-        return [
-            SurfaceProposal(
-                finding: finding,
-                surface: DraftEntry(
-                    "cli", .mapping([DraftEntry("extract", .mapping([DraftEntry("cobra", .mapping(cobra))]))]),
-                    comments: comments))
-        ]
+        return proposals
+    }
+
+    /// Whether `path` is in a folder of the project's own work (tools/, hack/, tests, examples).
+    private static func isOwnWork(_ path: String) -> Bool {
+        path.contains("/") && ownWorkFolders.contains(String(path.prefix { $0 != "/" }))
+    }
+
+    /// A surface name from a program name: lower-case letters, digits and dashes.
+    private static func surfaceName(_ name: String) -> String {
+        name.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
     }
 
     /// Globs as a reviewer writes them: folders grouped by their first two segments, `GROUP/**/*.go` for a group
@@ -201,9 +250,6 @@ public struct CobraExtractorSpec: Extractor {
         }
     }
 
-    private static func folder(of path: String) -> String {
-        path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : ""
-    }
 }
 
 extension CobraExtractorSpec {

@@ -100,7 +100,7 @@ public struct GoAPIExtractorSpec: Extractor {
 
     public static func removalBump(_ item: SurfaceItem, in comparison: SurfaceComparison) -> Bump? {
         guard GoCompatibility.isGoItem(item) else { return nil }
-        return GoCompatibility.removalBump(item, after: comparison.after)
+        return GoCompatibility.removalBump(item, before: comparison.before, after: comparison.after)
     }
 
     public static func additionBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump? {
@@ -136,7 +136,7 @@ public struct GoAPIExtractorSpec: Extractor {
     /// as `client/v3`) that has importable packages meant for others; nested modules under internal/, testdata/,
     /// vendor/, commands, tests and tools are left out.
     public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] {
-        var proposals: [SurfaceProposal] = []
+        var modules: [ModuleShape] = []
         for (root, packages) in try project.goModules() {
             let segments = root.split(separator: "/").map(String.init)
             if let first = segments.first,
@@ -146,8 +146,42 @@ public struct GoAPIExtractorSpec: Extractor {
                 continue
             }
             let goModPath = root.isEmpty ? "go.mod" : root + "/go.mod"
-            guard let goMod = try project.text(goModPath), let module = ProjectFiles.goModule(goMod) else { continue }
-            proposals += proposal(module: module, root: root, packages: packages)
+            guard let goMod = try project.text(goModPath), let module = ProjectFiles.goModule(goMod) else {
+                if root.isEmpty, let vendorMod = try project.text("vendor.mod"), ProjectFiles.goModule(vendorMod) != nil
+                {
+                    return [
+                        SurfaceProposal(
+                            finding: "vendor.mod and no go.mod: the project keeps Go's module rules (and their "
+                                + "import compatibility promise) at a distance, so no Go API surface is proposed",
+                            surface: nil)
+                    ]
+                }
+                continue
+            }
+            modules.append(
+                ModuleShape(
+                    root: root, path: module, packages: packages, requires: ProjectFiles.goRequirements(goMod),
+                    readme: try project.text(root.isEmpty ? "README.md" : root + "/README.md")))
+        }
+        let notForImport = ModuleShape.notMeantForImport(modules)
+        var proposals: [SurfaceProposal] = []
+        var skipped: [String] = []
+        for module in modules {
+            if let reason = notForImport[module.root] {
+                skipped.append("\(module.path) (\(module.root)/): \(reason)")
+                continue
+            }
+            proposals += proposal(module: module.path, root: module.root, packages: module.packages)
+        }
+        if !skipped.isEmpty, proposals.contains(where: { $0.surface != nil }) {
+            proposals.append(
+                SurfaceProposal(
+                    finding: nil,
+                    surface: DraftEntry(
+                        comments: [
+                            "Modules not proposed as a Go API (add a surface like those above, with their root, if they are",
+                            "promised to other programs):",
+                        ] + skipped.map { "  - " + $0 })))
         }
         return proposals
     }
@@ -226,4 +260,100 @@ public struct GoAPIExtractorSpec: Extractor {
 
 extension GoAPIExtractorSpec {
     public static var deprecationMarker: String? { "a `// Deprecated:` paragraph in its doc comment" }
+}
+
+/// What `semgate init` weighs about one Go module of a repository of several: whether it is a program, what it
+/// requires, and what its README says.
+struct ModuleShape {
+    let root: String
+    let path: String
+    let packages: [(folder: String, package: String)]
+    /// The module paths its `go.mod` requires.
+    let requires: [String]
+    let readme: String?
+
+    /// Whether its root folder is a program (`package main`).
+    var isProgram: Bool { packages.contains { $0.folder == root && $0.package == "main" } }
+
+    /// Words of folder names that say a module is meant for other programs to import.
+    static let importWords: Set<String> = ["client", "api", "apis", "sdk"]
+
+    /// The nested modules a reviewer would not promise as a Go API, with the reason: in a repository of several
+    /// modules, the programs (`package main` at the module's root: a server, a command-line tool), and, when some
+    /// modules say they are for importing (a folder named client, api or sdk), every module that neither of them nor
+    /// the modules they require is, such as the programs' shared utilities. The root module is always judged alone.
+    static func notMeantForImport(_ modules: [ModuleShape]) -> [String: String] {
+        let nested = modules.filter { !$0.root.isEmpty }
+        guard !nested.isEmpty else { return [:] }
+        var reasons: [String: String] = [:]
+        let programs = nested.filter(\.isProgram)
+        for program in programs {
+            reasons[program.root] = "a program (package main in \(program.root)/): its packages are its own parts"
+        }
+        let libraries = nested.filter { !$0.isProgram }
+        let seeds = libraries.filter { module in
+            module.root.split(separator: "/").contains { segment in
+                segment.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }).contains {
+                    importWords.contains($0.lowercased())
+                }
+            }
+        }
+        guard !seeds.isEmpty else { return reasons }
+        // The seeds and what they require: their exported API names those modules' types.
+        let byPath = Dictionary(libraries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var kept = Set(seeds.map(\.path))
+        var pending = seeds
+        while let module = pending.popLast() {
+            for required in module.requires where !kept.contains(required) {
+                guard let found = byPath[required] else { continue }
+                kept.insert(required)
+                pending.append(found)
+            }
+        }
+        for module in libraries where !kept.contains(module.path) {
+            let users = modules.filter { $0.requires.contains(module.path) }
+            let lead = module.readme.map { String($0.prefix(600)).lowercased() } ?? ""
+            if lead.contains("experimental") {
+                reasons[module.root] = "its README calls it experimental"
+            } else if !users.isEmpty, users.allSatisfy({ $0.isProgram || $0.root.isEmpty }) {
+                reasons[module.root] =
+                    "required only by the programs here ("
+                    + users.map { $0.root.isEmpty ? "the root module" : $0.root + "/" }
+                    .joined(separator: ", ") + "): their own parts"
+            } else {
+                reasons[module.root] =
+                    "no module named for importing ("
+                    + seeds.map { $0.root + "/" }.sorted().joined(separator: ", ") + ") requires it"
+            }
+        }
+        return reasons
+    }
+}
+
+extension ProjectFiles {
+    /// The module paths a `go.mod` requires (single `require` lines and `require ( ... )` blocks).
+    static func goRequirements(_ goMod: String) -> [String] {
+        var found: [String] = []
+        var inBlock = false
+        for line in goMod.split(whereSeparator: \.isNewline) {
+            var text = Substring(line)
+            if let comment = text.range(of: "//") { text = text[..<comment.lowerBound] }
+            let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard let first = words.first else { continue }
+            if inBlock {
+                if first == ")" {
+                    inBlock = false
+                } else {
+                    found.append(String(first))
+                }
+            } else if first == "require" {
+                if words.count >= 2, words[1] == "(" {
+                    inBlock = true
+                } else if words.count >= 2 {
+                    found.append(String(words[1]))
+                }
+            }
+        }
+        return found
+    }
 }

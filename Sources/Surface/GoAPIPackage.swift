@@ -12,7 +12,7 @@ struct ParsedGoFile: Sendable {
     let constantTokens: [Int: [[GoToken]]]
     /// Import aliases and the qualifier texts spell them with: the import path's last element (`hapi_release5` for
     /// `k8s.io/helm/pkg/proto/hapi/release` is `release`), so renaming an alias changes no type.
-    let canonicalQualifiers: [String: String]
+    let canonicalQualifiers: GoQualifiers
 
     private static let operatingSystems: Set<String> = [
         "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd",
@@ -42,18 +42,61 @@ struct ParsedGoFile: Sendable {
         condition = parts.isEmpty ? nil : parts.joined(separator: " && ")
     }
 
-    /// The canonical qualifier of each aliased import. Two imports with one canonical name (`cloudlog` and
-    /// `cloudsecrets` of two `.../cloud` packages) are spelled alike: a type moving between them is not seen, but the
-    /// spelling of one never depends on which other packages the file imports (a false change at every new import).
-    static func canonicalQualifiers(_ imports: [GoImport]) -> [String: String] {
-        var result: [String: String] = [:]
+    /// The canonical qualifier of each import. Two imports with one canonical name (`cloudlog` and `cloudsecrets` of
+    /// two `.../cloud` packages) are spelled alike: a type moving between them is not seen, but the spelling of one
+    /// never depends on which other packages the file imports (a false change at every new import).
+    static func canonicalQualifiers(_ imports: [GoImport]) -> GoQualifiers {
+        var result = GoQualifiers()
+        var clauses: [String: Set<String>] = [:]
         for entry in imports {
-            guard let alias = entry.name, alias != "_", alias != ".", let canonical = canonicalName(of: entry.path),
-                canonical != alias
-            else { continue }
-            result[alias] = canonical
+            guard entry.name != "_", entry.name != "." else { continue }
+            if let alias = entry.name {
+                result.known.insert(alias)
+                if let canonical = canonicalName(of: entry.path) ?? versionlessName(of: entry.path), canonical != alias
+                {
+                    result.aliases[alias] = canonical
+                }
+            } else if let name = canonicalName(of: entry.path) {
+                result.known.insert(name)
+            } else if let name = versionlessName(of: entry.path) {
+                result.versioned.append(name)
+                // A package whose clause is its last element (`.../api/v1` declaring `package v1`) is spelled like
+                // the same import under an alias (`v1 ".../api/v1"`): by the element before.
+                if let last = entry.path.split(separator: "/").last.map(String.init), last != name {
+                    clauses[last, default: []].insert(name)
+                }
+            } else {
+                result.opaque += 1
+            }
+        }
+        for (clause, names) in clauses where names.count == 1 && result.aliases[clause] == nil {
+            result.aliases[clause] = names.first
         }
         return result
+    }
+
+    /// The name a versioned import path is spelled with: the element before a major version
+    /// (`go.etcd.io/etcd/client/v3` is `client`), or a gopkg.in name without its version (`gopkg.in/yaml.v3` is
+    /// `yaml`). Its package clause may differ (`clientv3`); only the spelling of every alias and of the clause alike
+    /// matters, so that renaming an alias, or dropping it, changes no type.
+    static func versionlessName(of path: String) -> String? {
+        let elements = path.split(separator: "/").map(String.init)
+        guard let last = elements.last else { return nil }
+        var name: String?
+        if last.first == "v", last.count > 1, last.dropFirst().allSatisfy(\.isNumber), elements.count > 1 {
+            name = elements[elements.count - 2]
+        } else if let dot = last.lastIndex(of: "."), last[last.index(after: dot)...].first == "v",
+            last[last.index(after: dot)...].count > 1,
+            last[last.index(last.index(after: dot), offsetBy: 1)...].allSatisfy(\.isNumber)
+        {
+            name = String(last[..<dot])
+        }
+        guard let name, let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic,
+            name.unicodeScalars.allSatisfy({
+                $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil
+            })
+        else { return nil }
+        return name
     }
 
     /// The name an import path's package has when the path says it: its last element, when that is a Go identifier
@@ -407,7 +450,7 @@ struct GoAPIPackage {
             if spec.isAlias, aliased == nil, case .named(let package?, _, _) = spec.type,
                 Self.knownInterface(spec.type, in: declared.file) == nil
             {
-                let qualifier = declared.file.canonicalQualifiers[package] ?? package
+                let qualifier = declared.file.canonicalQualifiers.canonical(package)
                 attributes["note"] = Self.aliasMembersNotListed(qualifier + "." + (spec.type.baseName?.name ?? ""))
             }
             if let known = Self.knownInterface(spec.type, in: declared.file) {
@@ -465,6 +508,22 @@ struct GoAPIPackage {
     /// of a member of such an alias.
     static func aliasMembersNotListed(_ target: String) -> String {
         "members of \(target) not listed (needs type-checking)"
+    }
+
+    /// The types of other modules an item's type embeds, whose members are not read: an interface's `embeds`, a
+    /// struct's "members promoted from ... not listed" note.
+    static func foreignEmbeddings(of item: SurfaceItem) -> Set<String> {
+        var found: Set<String> = []
+        if let embeds = item.attributes["embeds"] {
+            found.formUnion(embeds.components(separatedBy: ", "))
+        }
+        let prefix = "members promoted from "
+        let suffix = " not listed (needs type-checking)"
+        for note in item.attributes["note"]?.components(separatedBy: "; ") ?? []
+        where note.hasPrefix(prefix) && note.hasSuffix(suffix) {
+            found.formUnion(note.dropFirst(prefix.count).dropLast(suffix.count).components(separatedBy: ", "))
+        }
+        return found
     }
 
     static func saysAliasMembersNotListed(_ note: String) -> Bool {
@@ -615,5 +674,31 @@ private final class ConstantTable {
         }
         cache[name] = result
         limits[name] = result == nil ? limit : nil
+    }
+}
+
+/// The canonical spelling of a file's import qualifiers (`ParsedGoFile.canonicalQualifiers`).
+struct GoQualifiers: Sendable {
+    /// Aliases spelled otherwise.
+    var aliases: [String: String] = [:]
+    /// Names the file's imports are known by (aliases, and last elements of paths that say their package's name).
+    var known: Set<String> = []
+    /// The canonical names of imports without an alias whose package clause the path does not say (versioned paths).
+    var versioned: [String] = []
+    /// Imports without an alias whose package clause is unknown and that are not versioned (`go-digest`).
+    var opaque = 0
+
+    /// True when every qualifier is spelled as written.
+    var isIdentity: Bool { aliases.isEmpty && versioned.isEmpty }
+
+    /// The canonical spelling of `qualifier`. A qualifier no import names is the package clause of a versioned import
+    /// (`clientv3` of `go.etcd.io/etcd/client/v3`): the one such import when no other import's name is unknown,
+    /// else the one whose name it begins with; as written when that is ambiguous.
+    func canonical(_ qualifier: String) -> String {
+        if let alias = aliases[qualifier] { return alias }
+        if versioned.isEmpty || known.contains(qualifier) || versioned.contains(qualifier) { return qualifier }
+        if versioned.count == 1, opaque == 0, let only = versioned.first { return only }
+        let matching = versioned.filter { qualifier.hasPrefix($0) }
+        return matching.count == 1 ? matching[0] : qualifier
     }
 }

@@ -155,15 +155,28 @@ enum GoCompatibility {
 
     /// The bump a removed item needs: major, except a member of a type that became an alias of another module's
     /// type (`type T = other.T`, the usual way to move a type): its members are there, but not listed (no claim).
-    static func removalBump(_ item: SurfaceItem, after: SurfaceSnapshot) -> Bump {
+    static func removalBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump {
         // An unexported type no longer exposed: the exported items that referred to it carry the change.
         if item.attributes["exposed"] == "yes" { return .patch }
-        // An alias of another package of the module lists the members: their removal is a removal.
-        guard let dot = item.key.lastIndex(of: "."), let parent = after.items[item.surface + ":" + item.key[..<dot]],
-            parent.attributes["kind"] == "alias", let target = parent.attributes["type"], target.contains("."),
+        guard let dot = item.key.lastIndex(of: ".") else { return .major }
+        let parentID = item.surface + ":" + item.key[..<dot]
+        guard let parent = after.items[parentID] else { return .major }
+        // An alias of another package of the module lists the members: their removal is a removal. An alias of
+        // another module's type lists none (its note says so): nothing is claimed.
+        if parent.attributes["kind"] == "alias", let target = parent.attributes["type"], target.contains("."),
             parent.attributes["note"].map(GoAPIPackage.saysAliasMembersNotListed) == true
-        else { return .major }
-        return .patch
+        {
+            return .patch
+        }
+        // A type that now embeds another module's type, whose members are not read (its note says so), may still
+        // have the member through it: a field moved into an embedded struct of another module is no removal.
+        let embedded = GoAPIPackage.foreignEmbeddings(of: parent)
+        if !embedded.isEmpty,
+            !embedded.subtracting(before.items[parentID].map(GoAPIPackage.foreignEmbeddings) ?? []).isEmpty
+        {
+            return .patch
+        }
+        return .major
     }
 
     /// The bump an added item needs: major for a method added to an interface others can implement, else minor.

@@ -70,7 +70,12 @@ public struct GoLiteralsExtractorSpec: Extractor {
     public var fileGlobs: [Glob]? { files }
 
     public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs? {
-        context.fileInputs
+        let files = context.fileInputs
+        guard !members.isEmpty else { return files }
+        // Members promoted from embedded structs are read from any folder of the module and its go.mod: the
+        // revision's whole tree is the input (a stored result serves the same revision again, in a later run).
+        return ExtractionInputs(
+            text: files.text + "tree \(context.tree.hex)\n", blobs: files.blobs, goModule: context.tree)
     }
     /// Items carry the `arguments` attributes only; without them only an item's presence is promised.
     public var attributes: [String]? { arguments }
@@ -221,23 +226,21 @@ public struct GoLiteralsExtractorSpec: Extractor {
     }
 
     public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
-        try context.itemsPerFile(where: { $0.hasSuffix(".go") && !$0.hasSuffix("_test.go") }) {
+        var found = try context.itemsPerFile(where: { $0.hasSuffix(".go") && !$0.hasSuffix("_test.go") }) {
             (context, file, blob) throws(SurfaceError) in
-            var groups: [String: String] = [:]
-            if let path {
-                let matches: [PatternMatch]
-                do throws(PatternError) {
-                    matches = try path.matches(in: file)
-                } catch {
-                    throw SurfaceError.pattern(surface: context.surface, path: file, error: error)
-                }
-                guard let match = matches.first else { return [] }
-                groups = match.groups
-            }
+            guard let groups = try pathGroups(file, surface: context.surface) else { return [] }
             guard let text = try context.text(of: blob, path: file) else { return nil }
             let scanned: [Found]
             do throws(PatternError) {
-                scanned = try scan(text)
+                if !members.isEmpty {
+                    // Parsed here once for both: the file's own names, and whether a listed type embeds another.
+                    let parsed = GoParser.parse(text)
+                    context.cache(GoLiteralsPromotion.init).mark(
+                        blob, slot: context.slot, embeds: embedsStructs(parsed.declarations))
+                    scanned = try scan(tokens: parsed.tokens, declarations: parsed.declarations)
+                } else {
+                    scanned = try scan(text)
+                }
             } catch {
                 throw SurfaceError.pattern(surface: context.surface, path: file, error: error)
             }
@@ -250,6 +253,56 @@ public struct GoLiteralsExtractorSpec: Extractor {
                     stability: stability ?? .stable, location: Location(path: file, line: found.line))
             }.filter { !$0.key.isEmpty }
         }
+        guard !members.isEmpty else { return found }
+        // Members the listed types promote from the structs they embed, in other files and packages of the module.
+        let promotion = context.cache(GoLiteralsPromotion.init)
+        var revision = GoLiteralsPromotion.Revision()
+        for file in context.files where file.path.hasSuffix(".go") && !file.path.hasSuffix("_test.go") {
+            guard let groups = try pathGroups(file.path, surface: context.surface),
+                let promoted = try promotion.items(
+                    self, path: file.path, blob: file.blob, groups: groups, context: &context, revision: &revision)
+            else { continue }
+            found.append(promoted)
+        }
+        return found
+    }
+
+    /// The groups of `path` in the `path` pattern (none without one); nil when the pattern does not match.
+    private func pathGroups(_ file: String, surface: String) throws(SurfaceError) -> [String: String]? {
+        guard let path else { return [:] }
+        do throws(PatternError) {
+            return try path.matches(in: file).first?.groups
+        } catch {
+            throw SurfaceError.pattern(surface: surface, path: file, error: error)
+        }
+    }
+
+    /// Whether a type these declarations list in `members` embeds a type (whose members it promotes), or is defined
+    /// as another named type (whose fields it has).
+    func embedsStructs(_ declarations: [GoDeclaration]) -> Bool {
+        declarations.contains { declaration in
+            guard case .type(let spec) = declaration else { return false }
+            switch spec.type {
+            case .structure(let fields): guard fields.contains(where: \.names.isEmpty) else { return false }
+            case .named: break
+            default: return false
+            }
+            return members.contains { $0.matches(spec.name) }
+        }
+    }
+
+    /// A member's name in the other runtime, for a field of a listed type (nil when hidden or unexported).
+    func memberName(field name: String, tag: String?) -> String? {
+        fieldName(name, tag: tag, listed: true)
+    }
+
+    /// The item of a member promoted into a listed type of the file `path`.
+    func promotedItem(_ name: String, path: String, groups: [String: String], location: Location) -> RawItem {
+        var values = groups
+        values["name"] = name
+        return RawItem(
+            key: KeyTemplate.fill(key ?? "{name}", path: path, groups: values), attributes: [:],
+            stability: stability ?? .stable, location: location)
     }
 
     /// The names one file's source declares, in source order. The file is read only as far as the settings need:

@@ -245,7 +245,7 @@ extension GoAPIPackage {
         let aliases = file.canonicalQualifiers
         let local = spelled(type, in: file)
         let qualified = type.rewritingQualifiers(except: typeParameters) { package, name, parameters in
-            if let package { return aliases[package] ?? package }
+            if let package { return aliases.canonical(package) }
             return self.types[name] != nil && !parameters.contains(name) ? self.name : nil
         }
         return QualifiedText(home: importPath, local: Self.text(of: local), qualified: Self.text(of: qualified))
@@ -269,8 +269,8 @@ extension GoAPIPackage {
     /// `hapi_release3.Release` are one type when both aliases name the same import path.
     func spelled(_ type: GoType, in file: ParsedGoFile) -> GoType {
         let aliases = file.canonicalQualifiers
-        guard !aliases.isEmpty else { return type }
-        return type.rewritingQualifiers(except: []) { package, _, _ in package.map { aliases[$0] ?? $0 } }
+        guard !aliases.isIdentity else { return type }
+        return type.rewritingQualifiers(except: []) { package, _, _ in package.map { aliases.canonical($0) } }
     }
 
     func spelled(_ signature: GoSignature, in file: ParsedGoFile) -> GoSignature {

@@ -58,6 +58,33 @@ struct CobraPatternTests {
         #expect(deprecated == ["tool": false, "tool --kubeconfig": true, "tool --platform": false])
     }
 
+    @Test("a command whose help line opens by saying it is deprecated is deprecated, with what is under it")
+    func deprecatedShort() {
+        let found = surface([
+            "cmd/root.go": """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func NewRoot() *cobra.Command {
+                cmd := &cobra.Command{Use: "tool"}
+                status := &cobra.Command{Use: "status <file>", Short: "[deprecated] Gets the status of a file"}
+                status.Flags().Bool("json", false, "")
+                restore := &cobra.Command{Use: "restore", Short: "Restores; not deprecated [deprecated]"}
+                old := &cobra.Command{Use: "old"}
+                old.Short = "DEPRECATED: use restore"
+                cmd.AddCommand(status, restore, old)
+                return cmd
+            }
+            """
+        ])
+        let deprecated = Dictionary(uniqueKeysWithValues: found.items.map { ($0.key, $0.deprecated) })
+        #expect(
+            deprecated == [
+                "tool": false, "tool status": true, "tool status --json": true, "tool restore": false, "tool old": true,
+            ])
+    }
+
     @Test("a custom flag value's type is what its Type method returns, also from another package")
     func customTypes() {
         let found = surface(CobraPatternFixtures.customTypes)

@@ -8,7 +8,7 @@ import TestSupport
 import Yams
 
 /// The draft for `repo`, loaded back as a policy, and the items it extracts at HEAD.
-private func draft(_ repo: FixtureRepository) throws -> (yaml: String, policy: Policy, items: [String]) {
+func draft(_ repo: FixtureRepository) throws -> (yaml: String, policy: Policy, items: [String]) {
     let repository = try Repository(discovering: repo.url.path)
     let draft = try PolicyDraft(repository: repository)
     let policy = try PolicyLoader.load(yaml: draft.yaml, file: "draft.yml", origin: .file(path: "draft.yml"))

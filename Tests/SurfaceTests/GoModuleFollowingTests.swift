@@ -293,10 +293,67 @@ struct GoModuleFollowingTests {
             "package p\nimport (\n\t\"errors\"\n\tkerrors \"example.com/k8s/errors\"\n)\n"
                 + "func Wrap(error) *kerrors.StatusError { return nil }\n")
         #expect(clash["example.com/m/p.Wrap"]?["signature"] == "(error) *errors.StatusError")
+        // A versioned path: an alias, a renamed alias and the package clause without one are spelled alike.
+        let versioned = [
+            "import clientv3 \"example.com/db/client/v3\"\nfunc New() *clientv3.Client { return nil }\n",
+            "import v3client \"example.com/db/client/v3\"\nfunc New() *v3client.Client { return nil }\n",
+            "import \"example.com/db/client/v3\"\nfunc New() *clientv3.Client { return nil }\n",
+            "import (\n\t\"example.com/db/client/v3\"\n\t\"gopkg.in/yaml.v3\"\n)\n"
+                + "func New(yaml.Node) *clientv3.Client { return nil }\n",
+        ].map { items("package p\n" + $0)["example.com/m/p.New"]?["signature"] }
+        #expect(
+            versioned == ["() *client.Client", "() *client.Client", "() *client.Client", "(yaml.Node) *client.Client"])
+        // A clause that cannot be told apart from another unknown one stays as written.
+        let opaque = items(
+            "package p\nimport (\n\t\"example.com/db/client/v3\"\n\t\"example.com/x/go-digest\"\n)\n"
+                + "func New(digest.Digest) *clientv3.Client { return nil }\n")
+        #expect(opaque["example.com/m/p.New"]?["signature"] == "(digest.Digest) *client.Client")
+        // A package whose clause is its last element, with and without an alias of that name.
+        let literal = [
+            "import \"example.com/m/api/v1\"\nfunc List() []v1.Metric { return nil }\n",
+            "import v1 \"example.com/m/api/v1\"\nfunc List() []v1.Metric { return nil }\n",
+        ].map { items("package p\n" + $0)["example.com/m/p.List"]?["signature"] }
+        #expect(literal == ["() []api.Metric", "() []api.Metric"])
+        #expect(ParsedGoFile.versionlessName(of: "gopkg.in/yaml.v3") == "yaml")
+        #expect(ParsedGoFile.versionlessName(of: "example.com/go-chi/chi/v5") == "chi")
+        #expect(ParsedGoFile.versionlessName(of: "example.com/x/go-digest") == nil)
         #expect(ParsedGoFile.canonicalName(of: "example.com/proto/release") == "release")
         #expect(ParsedGoFile.canonicalName(of: "gopkg.in/yaml.v3") == nil)
         #expect(ParsedGoFile.canonicalName(of: "go.etcd.io/etcd/client/v3") == nil)
         #expect(ParsedGoFile.canonicalName(of: "example.com/m/api/v1") == nil)
         #expect(ParsedGoFile.canonicalName(of: "github.com/opencontainers/go-digest") == nil)
+    }
+
+    @Test("a member gone from a type that now embeds another module's type is not claimed: it may live on there")
+    func foreignEmbedding() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/mod\n")
+        try repo.write(
+            "a/a.go",
+            "package a\n\ntype Options struct {\n\tName string\n\tSize int\n}\n\nfunc (o Options) Check() {}\n")
+        try repo.commit("first")
+        try repo.tag("v1.0.0")
+        try repo.write(
+            "a/a.go",
+            "package a\n\nimport \"example.com/other/meta\"\n\ntype Options struct {\n\tmeta.Object\n\tSize int\n}\n")
+        try repo.commit("Name and Check move into an embedded struct of another module")
+        try repo.tag("v1.1.0")
+        try repo.write(
+            "a/a.go", "package a\n\nimport \"example.com/other/meta\"\n\ntype Options struct {\n\tmeta.Object\n}\n")
+        try repo.commit("Size goes, with no new embedding")
+        let policy = try loadPolicy(Self.yaml)
+        let first = try surface(of: repo, at: "v1.0.0", policy: Self.yaml)
+        let second = try surface(of: repo, at: "v1.1.0", policy: Self.yaml)
+        let third = try surface(of: repo, policy: Self.yaml)
+        let moved = SurfaceDiff.changes(from: first, to: second, policy: policy)
+            .filter { $0.kind == .removed }.map { "\($0.key) \($0.bump)" }
+        #expect(moved == ["example.com/mod/a.Options.Check patch", "example.com/mod/a.Options.Name patch"])
+        #expect(
+            second.items["api:example.com/mod/a.Options"]?.attributes["note"]
+                == "comparability depends on meta.Object from another module (needs type-checking); "
+                + "members promoted from meta.Object not listed (needs type-checking)")
+        let gone = SurfaceDiff.changes(from: second, to: third, policy: policy)
+            .filter { $0.kind == .removed }.map { "\($0.key) \($0.bump)" }
+        #expect(gone == ["example.com/mod/a.Options.Size major"])
     }
 }
