@@ -113,7 +113,9 @@ struct CobraFlagSetInfo: Sendable {
 
     /// Every update only adds (a `custom` type is replaced once, counted in `typesRead`), so the sizes tell whether
     /// an update changed anything.
-    var size: [Int] { [flags.count, includes.count, deprecated.count, hidden.count, noOptDefault.count, typesRead] }
+    var size: (Int, Int, Int, Int, Int, Int) {
+        (flags.count, includes.count, deprecated.count, hidden.count, noOptDefault.count, typesRead)
+    }
 }
 
 /// Runs the functions of a Go program abstractly to find its cobra command tree.
@@ -479,9 +481,14 @@ struct CobraInterpreter {
 
     /// Updates a flag set in place; every update only adds, so its sizes tell whether it changed anything.
     private mutating func updateFlagSet(_ id: CobraFlagSetID, _ update: (inout CobraFlagSetInfo) -> Void) {
-        let before = flagSets[id]?.size
+        guard let before = flagSets[id]?.size else {
+            update(&flagSets[id, default: CobraFlagSetInfo()])
+            changed = true
+            return
+        }
         update(&flagSets[id, default: CobraFlagSetInfo()])
-        if before != flagSets[id]?.size { changed = true }
+        if let after = flagSets[id]?.size, after == before { return }
+        changed = true
     }
 
     // MARK: Calls
@@ -520,8 +527,10 @@ struct CobraInterpreter {
         -> Set<CobraValue>
     {
         guard let location = declared.functions[key] else { return [] }
-        let (file, index, function) = (location.file, location.index, Self.function(location, in: files))
-        let count = function.parameters.count
+        let (file, index) = (location.file, location.index)
+        let parameters = files[file].functions[index].parameters
+        let receiver = files[file].functions[index].receiver
+        let count = parameters.count
         var stored = Array(values.prefix(count)) + Array(repeating: [], count: max(0, count - values.count))
         // A variadic parameter takes every remaining argument.
         if values.count > count, count > 0 {
@@ -545,10 +554,10 @@ struct CobraInterpreter {
         callDepth += 1
         defer { callDepth -= 1 }
         var frame = Frame(key: call, file: file, folder: key.folder)
-        if let receiver = function.receiver {
+        if let receiver {
             if let name = receiver.name { frame.locals[name] = receiver.type.isEmpty ? [] : [.instance(receiver.type)] }
         }
-        for (index, parameter) in function.parameters.enumerated() {
+        for (index, parameter) in parameters.enumerated() {
             var value = stored[index]
             if let instance = Self.instance(of: parameter.type) { value.insert(instance) }
             frame.locals[parameter.name] = value

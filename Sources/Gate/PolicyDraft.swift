@@ -172,9 +172,18 @@ public struct PolicyDraft: Sendable {
                 comments: [""])
             return (entry, ["no release tags yet"])
         }
-        let latest = versions.max() ?? Version(major: 0, minor: 0, patch: 0)
-        var findings = ["\(versions.count) release tag\(versions.count == 1 ? "" : "s") like '\(prefix)\(latest)'"]
-        var tagComments = ["\(versions.count) tags follow this template; the greatest is \(prefix)\(latest)."]
+        let ignore = ignoredFamilies(tags: tags.filter { $0.hasPrefix(prefix) }, prefix: prefix)
+        // The releases are what the template takes and `ignore` leaves (`v2.18.0-abc-nightly` is not the greatest).
+        let globs = ignore.globs.compactMap { try? Glob($0) }
+        let releases = tags.filter { tag in prefixOf[tag] == prefix && !globs.contains { $0.matches(tag) } }
+            .compactMap { Version.parse(String($0.dropFirst(prefix.count))) }
+        let latest = (releases.isEmpty ? versions : releases).max() ?? Version(major: 0, minor: 0, patch: 0)
+        let count = releases.isEmpty ? versions.count : releases.count
+        var findings = ["\(count) release tag\(count == 1 ? "" : "s") like '\(prefix)\(latest)'"]
+        var tagComments = [
+            "\(count) release tag\(count == 1 ? "" : "s") follow\(count == 1 ? "s" : "") this template; the greatest is "
+                + "\(prefix)\(latest)."
+        ]
         for (other, found) in ranked.dropFirst() {
             tagComments.append(
                 "Also seen: \(found.count) tag\(found.count == 1 ? "" : "s") like "
@@ -182,7 +191,6 @@ public struct PolicyDraft: Sendable {
                     + "\"\(other){version}\" can check it).")
         }
         var entries = [DraftEntry("tag", .string(prefix + "{version}"), comments: tagComments)]
-        let ignore = ignoredFamilies(tags: tags.filter { $0.hasPrefix(prefix) }, prefix: prefix)
         if !ignore.globs.isEmpty {
             findings.append("tags under the template that are not releases: " + ignore.globs.joined(separator: ", "))
             entries.append(

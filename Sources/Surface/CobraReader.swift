@@ -70,8 +70,7 @@ final class CobraReader {
     private static func groups(of items: [CobraItem]) -> [(path: String, items: [RawItem])] {
         var groups: [String: [RawItem]] = [:]
         for item in items {
-            let path = item.key.range(of: " --").map { String(item.key[..<$0.lowerBound]) } ?? item.key
-            groups[path, default: []].append(
+            groups[commandPath(of: item.key), default: []].append(
                 RawItem(
                     key: item.key, attributes: item.attributes, stability: item.deprecated ? .deprecated : .stable,
                     location: Location(path: item.path, line: item.line)))
@@ -97,9 +96,36 @@ final class CobraReader {
         var handed: [String: [RawItem]] = [:]
         for group in groups {
             guard let first = group.first else { continue }
-            handed[first.key.range(of: " --").map { String(first.key[..<$0.lowerBound]) } ?? first.key] = group
+            handed[Self.commandPath(of: first.key)] = group
         }
         lastGroups[slot] = handed
+    }
+
+    /// The command path of an item key: the key up to its first ` --` (a flag), else the whole key.
+    private static func commandPath(of key: String) -> String {
+        let bytes = key.utf8
+        var index = bytes.startIndex
+        var spaces = 0
+        var dashes = 0
+        while index != bytes.endIndex {
+            switch bytes[index] {
+            case UInt8(ascii: " "):
+                spaces = 1
+                dashes = 0
+            case UInt8(ascii: "-") where spaces == 1:
+                dashes += 1
+                if dashes == 2 {
+                    // `index` is the second dash; the path ends before the space two bytes back.
+                    let end = bytes.index(index, offsetBy: -2)
+                    return String(key[..<end])
+                }
+            default:
+                spaces = 0
+                dashes = 0
+            }
+            index = bytes.index(after: index)
+        }
+        return key
     }
 
     private static func same(_ lhs: [RawItem], _ rhs: [RawItem]) -> Bool {

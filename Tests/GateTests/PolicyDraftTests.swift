@@ -133,7 +133,7 @@ struct PolicyDraftTests {
         }
         let (yaml, policy, _) = try draft(repo)
         #expect(policy.releases.tag.template == "cli/v{version}")
-        #expect(yaml.contains("3 tags follow this template; the greatest is cli/v1.2.0."))
+        #expect(yaml.contains("3 release tags follow this template; the greatest is cli/v1.2.0."))
         #expect(yaml.contains("Also seen: 1 tag like 'v0.3.0'"))
         #expect(policy.surfaces.isEmpty)
     }
@@ -226,6 +226,20 @@ struct PolicyDraftTests {
         let (_, withAPI, _) = try draft(repo)
         #expect(withAPI.surfaces.contains { $0.name == "packages" })
         #expect(withAPI.experimental.map(\.description).contains("packages:**/experimental/**"))
+    }
+
+    @Test("the release count and the greatest release leave out the tag families ignore lists (nightlies)")
+    func greatestIgnoresNightlies() throws {
+        let repo = try FixtureRepository()
+        try repo.write("README.md", "a tool\n")
+        try repo.commit("a tool")
+        for tag in ["v1.0.0", "v1.1.0", "v1.2.0-abc123-nightly", "v1.2.0-def456-nightly", "v1.2.0-0a1b2c-nightly"] {
+            try repo.tag(tag)
+        }
+        let (yaml, policy, _) = try draft(repo)
+        #expect(policy.releases.ignore.map(\.description) == ["*nightly*"])
+        #expect(yaml.contains("# 2 release tags follow this template; the greatest is v1.1.0."), "\(yaml)")
+        #expect(yaml.contains("2 release tags like 'v1.1.0'"), "\(yaml)")
     }
 
     @Test("nested modules: one go-api surface each with its root, for those with packages meant for others")
