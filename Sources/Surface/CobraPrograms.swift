@@ -181,12 +181,7 @@ extension ProjectFiles {
         var moduleFiles: [(folder: String, blob: ObjectID, vendor: Bool)] = []
         let tree = self.files
         try tree.walkFiles(
-            tree: root,
-            descend: { folder in
-                let name = folder.split(separator: "/").last.map(String.init) ?? folder
-                return !["vendor", "testdata", "node_modules"].contains(name) && !name.hasPrefix(".")
-                    && !name.hasPrefix("_")
-            },
+            tree: root, descend: ProjectFiles.holdsGoSource,
             visit: { (path, entry) throws(GitError) in
                 let folder = CobraPrograms.folder(of: path)
                 let name = path.split(separator: "/").last.map(String.init) ?? path

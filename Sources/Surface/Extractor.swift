@@ -383,12 +383,7 @@ public struct ProjectFiles {
         var nested: Set<String> = []
         let files = self.files
         try files.walkFiles(
-            tree: root,
-            descend: { folder in
-                let name = folder.split(separator: "/").last.map(String.init) ?? folder
-                return !["vendor", "testdata", "node_modules"].contains(name) && !name.hasPrefix(".")
-                    && !name.hasPrefix("_")
-            },
+            tree: root, descend: Self.holdsGoSource,
             visit: { (path, entry) throws(GitError) in
                 let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : ""
                 if path.hasSuffix("/go.mod") { nested.insert(folder) }
@@ -396,6 +391,13 @@ public struct ProjectFiles {
                 found[folder] = GoPackageFinder.packageClause(in: try files.text(ofBlob: entry.id)) ?? ""
             })
         return (found, nested)
+    }
+
+    /// Whether a folder may hold Go source of the module: not `vendor/`, `testdata/`, `node_modules/`, dot- or
+    /// underscore-folders.
+    static func holdsGoSource(_ folder: String) -> Bool {
+        let name = folder.split(separator: "/").last.map(String.init) ?? folder
+        return !["vendor", "testdata", "node_modules"].contains(name) && !name.hasPrefix(".") && !name.hasPrefix("_")
     }
 
     /// The module path `go.mod` declares, if it does.

@@ -82,6 +82,21 @@ private let policy = #"""
 
 @Suite("go-literals: members promoted from embedded structs")
 struct GoLiteralsPromotionTests {
+    /// The files at v1.0.0; v2.0.0 drops `RemoteIP` from the embedded package alone.
+    private func twoReleases() throws -> FixtureRepository {
+        let repo = try FixtureRepository()
+        for (path, text) in files { try repo.write(path, text) }
+        try repo.commit("first")
+        try repo.tag("v1.0.0")
+        try repo.write(
+            "lib/wire/reply.go",
+            files["lib/wire/reply.go", default: ""].replacingOccurrences(
+                of: "    RemoteIP   string `json:\"remote_ip\"`\n", with: ""))
+        try repo.commit("drop RemoteIP")
+        try repo.tag("v2.0.0")
+        return repo
+    }
+
     @Test("fields and methods of embedded structs in other files and packages of the module; other modules noted")
     func promoted() throws {
         let repo = try FixtureRepository()
@@ -110,16 +125,7 @@ struct GoLiteralsPromotionTests {
 
     @Test("a change in the embedded package alone is seen at the next revision, through one reader")
     func dependencyChange() throws {
-        let repo = try FixtureRepository()
-        for (path, text) in files { try repo.write(path, text) }
-        try repo.commit("first")
-        try repo.tag("v1.0.0")
-        try repo.write(
-            "lib/wire/reply.go",
-            files["lib/wire/reply.go", default: ""].replacingOccurrences(
-                of: "    RemoteIP   string `json:\"remote_ip\"`\n", with: ""))
-        try repo.commit("drop RemoteIP")
-        try repo.tag("v2.0.0")
+        let repo = try twoReleases()
         let repository = try Repository(discovering: repo.url.path)
         let reader = SurfaceReader(repository: repository, policy: try loadPolicy(policy))
         let old = try reader.snapshot(at: try repository.resolve("v1.0.0"))
@@ -133,16 +139,7 @@ struct GoLiteralsPromotionTests {
 
     @Test("through the persistent cache: a change in the embedded package alone is not answered from the store")
     func persistentCache() throws {
-        let repo = try FixtureRepository()
-        for (path, text) in files { try repo.write(path, text) }
-        try repo.commit("first")
-        try repo.tag("v1.0.0")
-        try repo.write(
-            "lib/wire/reply.go",
-            files["lib/wire/reply.go", default: ""].replacingOccurrences(
-                of: "    RemoteIP   string `json:\"remote_ip\"`\n", with: ""))
-        try repo.commit("drop RemoteIP")
-        try repo.tag("v2.0.0")
+        let repo = try twoReleases()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("semgate-store-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let repository = try Repository(discovering: repo.url.path)
