@@ -431,7 +431,7 @@ ratio() {
 # run stored.
 no_cache=()
 cache_rows=0
-if "$bin" audit --help 2> /dev/null | grep -q -- '--no-cache'; then
+if [[ $("$bin" audit --help 2> /dev/null || true) == *--no-cache* ]]; then
     no_cache=(--no-cache)
     cache_rows=1
 fi

@@ -72,7 +72,7 @@ public enum Limit {
     /// The persistent extraction cache's total size on disk (bytes; `--cache`, `$XDG_CACHE_HOME/semgate`). A run
     /// that finds more removes the least recently used entries first (down to three quarters of this), and a run
     /// writes no more than what is left below it; two runs at once may each write up to that before the next run
-    /// prunes. k6's whole audit takes about 40 MB.
+    /// prunes. k6's whole audit (121 releases, the example policy) takes 50 MB in 3,400 files.
     public static let extractionCacheBytes = 512 * 1024 * 1024
 
     /// The largest persistent cache file semgate writes or reads (bytes): a larger result is not stored, a larger

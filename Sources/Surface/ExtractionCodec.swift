@@ -66,7 +66,7 @@ struct CacheEncoder {
 }
 
 /// Reads what `CacheEncoder` wrote, from bytes nobody vouches for: every count and length is checked against the
-/// bytes left (an element takes at least one byte), text must be valid UTF-8, and any fault gives nil, never a trap.
+/// bytes left (an element takes at least one byte), and any fault gives nil, never a trap.
 struct CacheDecoder {
     private let bytes: [UInt8]
     private var offset = 0
@@ -112,10 +112,14 @@ struct CacheDecoder {
         return Array(bytes[offset..<offset + length])
     }
 
+    /// Text as written; bytes that are not UTF-8 (only a planted file can hold them: what semgate writes is checked
+    /// against its digest) are repaired as Swift repairs any decoding, never trusted as anything but text.
     mutating func string() -> String? {
         guard let length = u32(), left >= length else { return nil }
         defer { offset += length }
-        return String(bytes: bytes[offset..<offset + length], encoding: .utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[offset..<offset + length]), as: UTF8.self)
+        }
     }
 
     mutating func id() -> ObjectID? {

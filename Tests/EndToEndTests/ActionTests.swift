@@ -25,7 +25,7 @@ private struct ActionRun {
         var overrides = [
             "SEMGATE": try semgateBinary().path, "GITHUB_OUTPUT": outputFile, "GITHUB_STEP_SUMMARY": summaryFile,
             "RUNNER_TEMP": folder.url.path, "GITHUB_EVENT_NAME": "", "GITHUB_REF_TYPE": "", "GITHUB_REF_NAME": "",
-            "NO_COLOR": "1",
+            "NO_COLOR": "1", "SEMGATE_EXTRACTION_CACHE": folder.url.appendingPathComponent("extraction-cache").path,
         ]
         overrides.merge(variables) { _, new in new }
         let bounded = try runProcess(
@@ -91,6 +91,23 @@ struct ActionTests {
                 "::error file=cmd/flags.go,title=semgate%3A removed-without-deprecation::"))
         #expect(run.result.stdout.contains("was at cmd/flags.go:9 in base"))
         #expect(!run.result.stdout.contains("::notice file=cmd/flags.go"))
+    }
+
+    @Test("cache: the extraction cache the action restores is filled and read; cache false reads and writes none")
+    func extractionCache() throws {
+        let cache = try TemporaryFolder()
+        let folder = cache.url.appendingPathComponent("semgate").path
+        let cached = try Self.pullRequestFromV2_0ToV2_1(["SEMGATE_EXTRACTION_CACHE": folder])
+        #expect(FileManager.default.fileExists(atPath: folder + "/v1"))
+        let again = try Self.pullRequestFromV2_0ToV2_1(["SEMGATE_EXTRACTION_CACHE": folder])
+        let off = cache.url.appendingPathComponent("off").path
+        let uncached = try Self.pullRequestFromV2_0ToV2_1(["SEMGATE_EXTRACTION_CACHE": off, "INPUT_CACHE": "false"])
+        #expect(!FileManager.default.fileExists(atPath: off))
+        for run in [again, uncached] {
+            #expect(run.result.status == cached.result.status)
+            #expect(run.outputs["verdict"] == cached.outputs["verdict"])
+            #expect(run.summary == cached.summary)
+        }
     }
 
     @Test("fail-on-violation false: the same outputs, exit 0")
@@ -239,7 +256,7 @@ struct ActionTests {
 
     @Test(
         "bad inputs stop with exit 2 before semgate runs",
-        arguments: [["INPUT_FORMAT": "html"], ["INPUT_FAIL_ON_VIOLATION": "yes"]])
+        arguments: [["INPUT_FORMAT": "html"], ["INPUT_FAIL_ON_VIOLATION": "yes"], ["INPUT_CACHE": "maybe"]])
     func badInputs(variables: [String: String]) throws {
         let repo = try sampleRepository()
         let run = try ActionRun(in: repo.url, variables)

@@ -79,8 +79,12 @@ case "${INPUT_CACHE:-true}" in
     true | false) ;;
     *) stop "the cache input must be true or false" ;;
 esac
-if [ "${INPUT_CACHE:-true}" = false ] && "$semgate" check --help 2> /dev/null | grep -q -- '--no-cache'; then
-    args+=(--no-cache)
+if [ "${INPUT_CACHE:-true}" = false ]; then
+    # The help read whole first: `grep -q` would stop reading early, and pipefail would see semgate's SIGPIPE.
+    check_help=$("$semgate" check --help 2> /dev/null || true)
+    case "$check_help" in
+        *--no-cache*) args+=(--no-cache) ;;
+    esac
 fi
 
 json="$folder/semgate-report.json"
