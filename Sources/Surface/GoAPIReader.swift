@@ -110,7 +110,9 @@ final class GoAPIReader {
                 ignoreValues: { name in globs.contains { $0.matches(name) } }, constantBudget: constantBudget,
                 scope: scope)
             scope.startRecording()
-            let built = package.items()
+            // In one order whatever order the members were worked out in, so that equal packages give equal groups
+            // (the persistent cache names a group by its bytes).
+            let built = package.items().sorted(by: Self.canonicalOrder)
             // A package of the module that could not be read leaves these items incomplete: stop (fail closed).
             if let failure = scope.failure { throw failure }
             packages.insert(
@@ -121,6 +123,14 @@ final class GoAPIReader {
             items.append(built)
         }
         return items
+    }
+
+    /// Items by key; items of one key (which a package that compiles does not have) by their attributes.
+    private static func canonicalOrder(_ left: RawItem, _ right: RawItem) -> Bool {
+        if left.key != right.key { return left.key < right.key }
+        let attributes = { (item: RawItem) in item.attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        }
+        return attributes(left).lexicographicallyPrecedes(attributes(right))
     }
 
     /// Every folder below the module root that may hold a package, with its `.go` files (tests left out); those under
