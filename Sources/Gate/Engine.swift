@@ -380,9 +380,13 @@ public final class Engine {
         let releases = history.releases
         let predecessors = history.predecessors
         let points = releasePoints
+        func judged(_ version: Version) -> Bool { from.map { version >= $0 } ?? true }
+        // With --from, the final releases before it are read too, in order, but not judged: the deprecation and
+        // promotion rules look back through them, and `runs` answers from them at once, where looking each item up
+        // release by release would read older surfaces again and again (k6 --from 2.0.0 cost more than a whole audit).
         let selected = releases.indices.filter { index in
-            let release = releases[index]
-            return (from.map { release.version >= $0 } ?? true) && (to.map { release.version <= $0 } ?? true)
+            let version = releases[index].version
+            return (judged(version) || !version.isPrerelease) && (to.map { version <= $0 } ?? true)
         }
         var notes = Set(originNotes + history.notes)
         var surfaceNotes = ReleaseNotes()
@@ -415,12 +419,17 @@ public final class Engine {
             count += 1
             progress?("[\(count)/\(selected.count)] \(release.tag)")
             let after = input.after
+            let predecessor = predecessors[index]
+            let changed = input.before.flatMap { after.changedIDs(since: $0) }
+            guard judged(release.version) else {
+                runs.record(
+                    points[index], predecessor: predecessor.map(ReleasePoint.init), surface: after, changed: changed)
+                return
+            }
             incomplete.formUnion(after.incomplete)
             surfaceNotes.add(after.notes, at: release.version)
             problems.formUnion(after.problems)
-            let predecessor = predecessors[index]
             // The first release has nothing to compare with: it is judged with no changes.
-            let changed = input.before.flatMap { after.changedIDs(since: $0) }
             let changes =
                 input.before.map { SurfaceDiff.changes(from: $0, to: after, policy: policy, candidates: changed) } ?? []
             let declared = input.commits.map { CommitSignal(messages: $0, changes: changes).declared } ?? nil

@@ -25,7 +25,10 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: ArgumentHelp("The first release to audit (inclusive).", valueName: "version"))
+    @Option(
+        help: ArgumentHelp(
+            "The first release to judge (inclusive); the final releases before it are read too, for deprecation history.",
+            valueName: "version"))
     var from: String?
 
     @Option(help: ArgumentHelp("The last release to audit (inclusive).", valueName: "version"))

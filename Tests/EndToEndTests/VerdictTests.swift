@@ -19,6 +19,20 @@ struct VerdictTests {
         #expect(Set(failing.compactMap { $0["version"] as? String }) == ["1.1.1", "2.1.0"])
     }
 
+    @Test("audit --from judges the same rows as the whole audit does (the releases before it are read, not judged)")
+    func auditFrom() throws {
+        let repo = try sampleRepository()
+        let whole = jsonObject(try runSemgate(["audit", "--format", "json"], in: repo.url).stdout)
+        let rows = (whole?["releases"] as? [[String: Any]] ?? []).filter {
+            ($0["version"] as? String).map { ["2.0.0", "2.1.0"].contains($0) } == true
+        }
+        let result = try runSemgate(["audit", "--from", "2.0.0", "--format", "json"], in: repo.url)
+        #expect(result.status == 1, "stderr: \(result.stderr)")
+        let from = jsonObject(result.stdout)?["releases"] as? [[String: Any]] ?? []
+        #expect(from.count == 2)
+        #expect(from.map { NSDictionary(dictionary: $0) } == rows.map { NSDictionary(dictionary: $0) })
+    }
+
     @Test(
         "check --version: a minor passes, a patch fails, the tag form works",
         arguments: [
