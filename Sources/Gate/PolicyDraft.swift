@@ -141,7 +141,7 @@ public struct PolicyDraft: Sendable {
     /// families under it that are not releases, and what was seen.
     static func releases(tags: [String], versionFile: VersionFile? = nil) -> (entry: DraftEntry, findings: [String]) {
         var counts: [String: [Version]] = [:]
-        var prefixOf: [String: String] = [:]
+        var parsed: [String: (prefix: String, version: Version)] = [:]
         for tag in tags {
             // The version starts at the first digit that begins a SemVer version.
             for index in tag.indices where tag[index].isNumber {
@@ -149,7 +149,7 @@ public struct PolicyDraft: Sendable {
                 if prefix.contains(where: \.isNumber) { break }
                 if let version = Version.parse(String(tag[index...])) {
                     counts[prefix, default: []].append(version)
-                    prefixOf[tag] = prefix
+                    parsed[tag] = (prefix, version)
                 }
                 break
             }
@@ -175,8 +175,11 @@ public struct PolicyDraft: Sendable {
         let ignore = ignoredFamilies(tags: tags.filter { $0.hasPrefix(prefix) }, prefix: prefix)
         // The releases are what the template takes and `ignore` leaves (`v2.18.0-abc-nightly` is not the greatest).
         let globs = ignore.globs.compactMap { try? Glob($0) }
-        let releases = tags.filter { tag in prefixOf[tag] == prefix && !globs.contains { $0.matches(tag) } }
-            .compactMap { Version.parse(String($0.dropFirst(prefix.count))) }
+        let releases = tags.compactMap { tag in
+            parsed[tag].flatMap { found in
+                found.prefix == prefix && !globs.contains { $0.matches(tag) } ? found.version : nil
+            }
+        }
         let latest = (releases.isEmpty ? versions : releases).max() ?? Version(major: 0, minor: 0, patch: 0)
         let count = releases.isEmpty ? versions.count : releases.count
         var findings = ["\(count) release tag\(count == 1 ? "" : "s") like '\(prefix)\(latest)'"]

@@ -16,20 +16,21 @@ struct ReleaseNotes {
     /// Records `notes` as raised at `version`; notes of one release that differ only in their line numbers become
     /// one with all the lines (`cmd/x.go:23, 70: ...`).
     mutating func add(_ notes: [String], at version: Version) {
+        // By key: the note as raised (plain ones), or its path, rest and every line raised for it.
+        var texts: [String: String] = [:]
         var lines: [String: (path: String, rest: Substring, lines: Set<Int>)] = [:]
-        var plain: Set<String> = []
         for note in notes {
             guard let parts = Self.parts(note) else {
-                plain.insert(note)
+                texts[note] = note
                 continue
             }
-            lines[Self.key(note), default: (parts.path, parts.rest, [])].lines.formUnion(parts.lines)
+            lines[Self.key(parts), default: (parts.path, parts.rest, [])].lines.formUnion(parts.lines)
         }
-        let merged = lines.values.map { entry in
-            entry.path + ":" + entry.lines.sorted().map(String.init).joined(separator: ", ") + ": " + entry.rest
+        for (key, entry) in lines {
+            texts[key] =
+                entry.path + ":" + entry.lines.sorted().map(String.init).joined(separator: ", ") + ": " + entry.rest
         }
-        for note in plain.union(merged) {
-            let key = Self.key(note)
+        for (key, note) in texts {
             if var entry = entries[key] {
                 if entry.latest < version {
                     entry.text = note
@@ -66,8 +67,11 @@ struct ReleaseNotes {
 
     /// The note without the line numbers of a leading `path:12, 14: ` (lines move from release to release).
     static func key(_ note: String) -> String {
-        guard let parts = parts(note) else { return note }
-        return parts.path + ":: " + parts.rest
+        parts(note).map(key) ?? note
+    }
+
+    private static func key(_ parts: (path: String, lines: [Int], rest: Substring)) -> String {
+        parts.path + ":: " + parts.rest
     }
 
     /// A note's leading `path:12, 14: `, split into the path, the lines and the rest; nil without one.
