@@ -16,16 +16,12 @@ enum CobraFlagSetID: Sendable, Hashable {
     case persistent(CobraSite)
 }
 
-/// A top-level function or a method of a named type, in one folder (Go package) of the program.
-struct CobraFunctionKey: Sendable, Hashable, Comparable {
-    let folder: String
-    let receiver: String?
-    let name: String
+/// A top-level function or a method of a named type the program declares, by its index in the interpreter's list of
+/// them (``Declared/list``).
+typealias CobraFunctionID = Int32
 
-    static func < (lhs: CobraFunctionKey, rhs: CobraFunctionKey) -> Bool {
-        (lhs.folder, lhs.receiver ?? "", lhs.name) < (rhs.folder, rhs.receiver ?? "", rhs.name)
-    }
-}
+/// A name numbered in the interpreter's own table: the names of every file of one run, numbered alike.
+typealias CobraName = CobraLocalName
 
 /// What an expression may evaluate to; an expression evaluates to a set of these (empty: unknown).
 enum CobraValue: Sendable, Hashable {
@@ -33,15 +29,15 @@ enum CobraValue: Sendable, Hashable {
     case flagSet(CobraFlagSetID)
     /// `flags.Lookup("name")`.
     case flag(CobraFlagSetID, String)
-    case function(CobraFunctionKey)
+    case function(CobraFunctionID)
     /// A function literal used as a value (`Register(func(c Cli) *cobra.Command { ... })`), run when it is called.
     case closure(CobraSite)
     case string(String)
     case bool(Bool)
     /// `nil`: a branch that needs the value to be non-nil is not taken when it is all a name may hold.
     case nilValue
-    /// A value of a named type of the program, for method calls and fields.
-    case instance(String)
+    /// A value of a named type of the program, for method calls and fields (by the type's name).
+    case instance(CobraName)
 }
 
 /// A flag as defined: `flags.StringP("name", "n", ...)`.
@@ -118,17 +114,37 @@ struct CobraFlagSetInfo: Sendable {
     }
 }
 
-/// Runs the functions of a Go program abstractly to find its cobra command tree.
-///
-/// Values are sets of abstract objects; every effect only adds (a child, a flag, a field value), so running every
-/// function until nothing changes reaches a fixpoint whatever the order. A function runs once for each distinct set of
-/// argument values it is called with, so a helper such as `addFlag(cmd, "name")` called from many places pairs each
-/// command with its own name; branches and loops are all taken; closures are not run (they run when a command runs).
-/// A name within a scope: a package-level name in its folder, a field or a method of a named type. Two strings
-/// rather than one joined: no joined string is built for each lookup.
-private struct ScopedName: Hashable {
-    let scope: String
-    let name: String
+/// A top-level function (no receiver) or a method, by folder, receiver type and name.
+private struct FunctionName: Hashable {
+    let folder: Int32
+    /// The receiver type's name, or -1 for a function.
+    let receiver: CobraName
+    let name: CobraName
+}
+
+/// Two numbers as one dictionary key: a package-level name in its folder, a field or a method of a named type.
+private func scoped(_ scope: Int32, _ name: CobraName) -> Int64 {
+    Int64(scope) << 32 | Int64(UInt32(bitPattern: name))
+}
+
+/// A function the program declares: where, and under which folder, receiver type and name.
+private struct DeclaredFunction {
+    let folder: Int32
+    /// The receiver type's name (methods), -1 for functions.
+    let receiver: CobraName
+    let name: CobraName
+    let file: Int
+    let index: Int
+    /// The order functions are run and chosen in: by folder, receiver type and name, as text (an `init`, of which a
+    /// package may have several, by file and position after its receiver).
+    let order: (String, String, String)
+}
+
+/// The fields of a struct type, as far as methods called on a field need them.
+private struct DeclaredField {
+    /// The field type's name (whatever its package), nil for unnamed types.
+    let typeName: CobraName?
+    let isCollection: Bool
 }
 
 /// The functions of a program and where each is declared, with its methods by receiver type and name.
@@ -137,40 +153,49 @@ private struct ScopedName: Hashable {
 /// whole interpreter from the updating methods that call it, and every table of it would then copy itself on its next
 /// update.
 private struct Declared {
-    /// Where each function is declared: `files[file].functions[index]`.
-    var functions: [CobraFunctionKey: (file: Int, index: Int)] = [:]
-    /// Methods by receiver type and name (`T.Type`), across folders, for values whose package is not known.
-    /// (The first of those declared in several folders, the one a value whose package is not known resolves to.)
-    var methods: [ScopedName: CobraFunctionKey] = [:]
+    /// Every function, by ``CobraFunctionID``.
+    var list: [DeclaredFunction] = []
+    /// The functions a name can reach (not `init` and `_`, which no code can call).
+    var functions: [FunctionName: CobraFunctionID] = [:]
+    /// Methods by receiver type and name (`scoped(type, name)`), across folders, for values whose package is not
+    /// known. (The first of those declared in several folders, the one a value whose package is not known resolves
+    /// to.)
+    var methods: [Int64: CobraFunctionID] = [:]
 
     /// The fields of each struct type by type name (the first declared of a name, as for methods).
-    var structs: [String: [String: CobraStructField]] = [:]
-    /// The embedded fields of each struct type, in declaration order.
-    var embedded: [String: [CobraStructField]] = [:]
+    var structs: [CobraName: [CobraName: DeclaredField]] = [:]
+    /// The type names of the embedded fields of each struct type, in declaration order.
+    var embedded: [CobraName: [CobraName]] = [:]
     /// The types that have methods.
-    var receivers: Set<String> = []
+    var receivers: Set<CobraName> = []
+
+    /// The function `name` of `folder` (no receiver).
+    func function(_ name: CobraName, in folder: Int32) -> CobraFunctionID? {
+        functions[FunctionName(folder: folder, receiver: -1, name: name)]
+    }
 
     /// The method `name` of `type`: the one declared in `folder`, else the first of any folder.
-    func method(_ name: String, of type: String, preferring folder: String) -> CobraFunctionKey? {
-        let local = CobraFunctionKey(folder: folder, receiver: type, name: name)
-        if functions[local] != nil { return local }
-        return methods[ScopedName(scope: type, name: name)]
+    func method(_ name: CobraName, of type: CobraName, preferring folder: Int32) -> CobraFunctionID? {
+        if let local = functions[FunctionName(folder: folder, receiver: type, name: name)] { return local }
+        return methods[scoped(type, name)]
     }
 
     /// The method `name` of `type` or, when `type` has none, promoted from the shallowest embedded field that has it
     /// (`opts.Add(f)` with `filter.Options` embedded in `opts`), with the type whose method it is. Embedding is
     /// followed a few levels deep, each type once.
-    func methodOrPromoted(_ name: String, of type: String, preferring folder: String)
-        -> (key: CobraFunctionKey, receiver: String)?
+    func methodOrPromoted(_ name: CobraName, of type: CobraName, preferring folder: Int32)
+        -> (key: CobraFunctionID, receiver: CobraName)?
     {
+        if let key = method(name, of: type, preferring: folder) { return (key, type) }
+        guard embedded[type] != nil else { return nil }
         var level = [type]
-        var seen: Set<String> = [type]
+        var seen: Set<CobraName> = [type]
         for _ in 0..<Self.maximumEmbedding {
-            var next: [String] = []
+            var next: [CobraName] = []
             for candidate in level {
                 if let key = method(name, of: candidate, preferring: folder) { return (key, candidate) }
-                for field in embedded[candidate] ?? [] where seen.insert(field.name).inserted {
-                    next.append(field.name)
+                for field in embedded[candidate] ?? [] where seen.insert(field).inserted {
+                    next.append(field)
                 }
             }
             if next.isEmpty { return nil }
@@ -182,8 +207,8 @@ private struct Declared {
     /// The type of field `name` of struct `type` when the program declares that type (a struct of its own or a type
     /// with methods): a method called on the field runs on it. Nil for library types (`*cobra.Command`) and fields
     /// the program does not declare.
-    func fieldType(_ name: String, of type: String) -> String? {
-        guard let field = structs[type]?[name], !field.type.isCollection, let named = field.type.name,
+    func fieldType(_ name: CobraName, of type: CobraName) -> CobraName? {
+        guard let field = structs[type]?[name], !field.isCollection, let named = field.typeName,
             structs[named] != nil || receivers.contains(named)
         else { return nil }
         return named
@@ -192,16 +217,33 @@ private struct Declared {
     private static let maximumEmbedding = 8
 }
 
+/// Runs the functions of a Go program abstractly to find its cobra command tree.
+///
+/// Values are sets of abstract objects; every effect only adds (a child, a flag, a field value), so running every
+/// function until nothing changes reaches a fixpoint whatever the order. A function runs once for each distinct set of
+/// argument values it is called with, so a helper such as `addFlag(cmd, "name")` called from many places pairs each
+/// command with its own name; branches and loops are all taken; closures are not run (they run when a command runs).
+///
+/// Names are numbers: a local variable by its number in its file's table (a frame runs the code of one file), every
+/// name that crosses files (package-level names, functions, types, fields, methods) by its number in the run's own
+/// table, into which each file's numbers are translated once, when first met.
 struct CobraInterpreter {
     let paths: [String]
     private let sources: [CobraSourceFile]
     private let files: [CobraFile]
-    private let folders: [String]
+    /// Each file's folder, by number (see `folderNames`).
+    private let folders: [Int32]
     private var declared = Declared()
     /// Package name → folders.
-    private var packageFolders: [String: [String]] = [:]
+    private var packageFolders: [CobraName: [Int32]] = [:]
     /// For each file, the folders each import name of it refers to (`aliasCmd "example.com/x/pkg/cmd/alias"`).
-    private var importFolders: [[String: [String]]] = []
+    private var importFolders: [[CobraName: [Int32]]] = []
+
+    /// The run's names, and for each the flag definition method it names (`StringVarP`), if any.
+    private var names = CobraNameTable.seeded
+    private var flagMethods: [CobraFlagMethod?] = CobraKnown.allCases.map { CobraFlagMethod($0.text) }
+    /// For each file, the run's number of each of its names met so far (-1: not yet translated).
+    private var nameMaps: [[CobraName]]
 
     private(set) var commands: [CobraSite: CobraCommandInfo] = [:]
     private(set) var flagSets: [CobraFlagSetID: CobraFlagSetInfo] = [:]
@@ -212,24 +254,24 @@ struct CobraInterpreter {
     /// Whether some note says that commands or flags were left out.
     private(set) var incomplete = false
 
-    /// Package-level names by folder and name; a name read before anything was assigned to it has a cell without
-    /// values.
-    private var globals: [ScopedName: Cell] = [:]
+    /// Package-level names by folder and name (`scoped`); a name read before anything was assigned to it has a cell
+    /// without values.
+    private var globals: [Int64: Cell] = [:]
     /// Function literals met as values, with the union of what they captured each time.
     private var closures: [CobraSite: Closure] = [:]
     private var runningClosures: Set<CobraSite> = []
 
     private struct Closure {
-        let literal: GoFunctionLiteral
-        let folder: String
-        var captured: [String: Set<CobraValue>]
+        let literal: CobraLiteral
+        let folder: Int32
+        var captured: [CobraLocalName: Set<CobraValue>]
     }
-    /// Fields of the program's types by type and field name.
-    private var fields: [ScopedName: Cell] = [:]
+    /// Fields of the program's types by type and field name (`scoped`).
+    private var fields: [Int64: Cell] = [:]
     /// Each call: what it returns, and whether it ran in the current pass.
     private var calls: [CallKey: CallState] = [:]
-    /// The functions that ran in some context in the current pass.
-    private var evaluatedFunctions: Set<CobraFunctionKey> = []
+    /// The functions that ran in some context in the current pass, by ``CobraFunctionID``.
+    private var evaluatedFunctions: [Bool] = []
     private var changed = false
     /// The current pass, from 1. The package names, fields, call results and closures a pass reads are marked with
     /// it; `changedAfterRead` says whether an update changed one of them after it was read. When none did, the next
@@ -267,12 +309,12 @@ struct CobraInterpreter {
     }
     /// The functions that build commands or flags and those that call them (by name); `entryPoints` are those of
     /// them no other function of the program calls, which run first with unknown parameters.
-    private var relevant: [CobraFunctionKey] = []
-    private var entryPoints: [CobraFunctionKey] = []
+    private var relevant: [CobraFunctionID] = []
+    private var entryPoints: [CobraFunctionID] = []
 
     /// A function and the argument values of one call.
     private struct CallKey: Hashable {
-        let function: CobraFunctionKey
+        let function: CobraFunctionID
         let arguments: [Set<CobraValue>]
     }
 
@@ -280,8 +322,9 @@ struct CobraInterpreter {
     private struct Frame {
         var key: CallKey?
         var file: Int
-        var folder: String
-        var locals: [String: Set<CobraValue>] = [:]
+        var folder: Int32
+        /// By the names' numbers in `file`.
+        var locals: [CobraLocalName: Set<CobraValue>] = [:]
         /// What an immediately-called function literal returns (nil in a declared function: see `returns`).
         var literalReturns: Set<CobraValue>?
     }
@@ -294,52 +337,113 @@ struct CobraInterpreter {
         paths = files.map(\.path)
         sources = files.map(\.source)
         self.files = sources.map(\.file)
-        folders = files.map { file in
+        nameMaps = Array(repeating: [], count: files.count)
+        let folderNames = files.map { file in
             guard let slash = file.path.lastIndex(of: "/") else { return "" }
             return String(file.path[..<slash])
         }
+        var folderIDs: [String: Int32] = [:]
+        folders = folderNames.map { name in
+            if let known = folderIDs[name] { return known }
+            let id = Int32(folderIDs.count)
+            folderIDs[name] = id
+            return id
+        }
         // A `package main` cannot be imported: an import path that ends like one (`tool/v3/tool` and the program in
         // `tool/`) names another folder.
-        let programs = Set(zip(folders, sources).filter { $0.1.file.package == "main" }.map(\.0))
-        let folderSet = Set(folders.filter { !$0.isEmpty && !programs.contains($0) })
+        let programs = Set(
+            zip(folderNames, self.files).filter { $0.1.names.names[Int($0.1.package)] == "main" }.map(\.0))
+        let folderSet = Set(folderNames.filter { !$0.isEmpty && !programs.contains($0) })
         var importCache: [String: [String]] = [:]
-        declared.functions.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
+        declared.list.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
         for (index, file) in self.files.enumerated() {
             let folder = folders[index]
-            if !file.package.isEmpty, packageFolders[file.package]?.contains(folder) != true {
-                packageFolders[file.package, default: []].append(folder)
+            let package = runName(file.package, in: index)
+            if file.names.names[Int(file.package)] != "", packageFolders[package]?.contains(folder) != true {
+                packageFolders[package, default: []].append(folder)
             }
-            var byName: [String: [String]] = [:]
+            var byName: [CobraName: [Int32]] = [:]
             for (name, path) in file.imports {
                 let matching = Self.folders(importedAs: path, among: folderSet, cache: &importCache)
                 guard !matching.isEmpty else { continue }
                 let local = name ?? path.split(separator: "/").last.map(String.init) ?? path
-                byName[local, default: []] += matching
+                byName[intern(local), default: []] += matching.compactMap { folderIDs[$0] }
             }
             importFolders.append(byName)
-            for (name, fields) in file.structs where declared.structs[name] == nil {
-                declared.structs[name] = Dictionary(
-                    fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-                declared.embedded[name] = fields.filter(\.isEmbedded)
+            for (name, fields) in file.structs {
+                let type = runName(name, in: index)
+                guard declared.structs[type] == nil else { continue }
+                var byField: [CobraName: DeclaredField] = [:]
+                var embedded: [CobraName] = []
+                for field in fields {
+                    let fieldName = runName(field.name, in: index)
+                    if byField[fieldName] == nil {
+                        byField[fieldName] = DeclaredField(
+                            typeName: field.type.name.map { runName($0, in: index) },
+                            isCollection: field.type.isCollection)
+                    }
+                    if field.isEmbedded { embedded.append(fieldName) }
+                }
+                declared.structs[type] = byField
+                declared.embedded[type] = embedded
             }
             for (position, function) in file.functions.enumerated() {
-                let key = CobraFunctionKey(folder: folder, receiver: function.receiver?.type, name: function.name)
+                let text = file.names.names
+                let nameText = text[Int(function.name)]
+                let name = runName(function.name, in: index)
+                let receiver = function.receiver.map { runName($0.type, in: index) } ?? -1
+                let receiverText = function.receiver.map { text[Int($0.type)] }
                 // `init` may appear in every file; the others are unique in a package that compiles.
-                let unique =
-                    function.name == "init" || function.name == "_"
-                    ? CobraFunctionKey(
-                        folder: folder, receiver: "\u{0}init\(index):\(function.position.offset)", name: function.name)
-                    : key
-                if declared.functions[unique] == nil {
-                    declared.functions[unique] = (index, position)
-                    if let receiver = function.receiver?.type {
-                        declared.receivers.insert(receiver)
-                        let method = ScopedName(scope: receiver, name: function.name)
-                        if declared.methods[method].map({ unique < $0 }) ?? true { declared.methods[method] = unique }
+                let callable = nameText != "init" && nameText != "_"
+                let key = FunctionName(folder: folder, receiver: receiver, name: name)
+                if callable && declared.functions[key] != nil { continue }
+                let id = CobraFunctionID(declared.list.count)
+                let order = (
+                    folderNames[index],
+                    callable ? receiverText ?? "" : "\u{0}init\(index):\(function.position.offset)", nameText
+                )
+                declared.list.append(
+                    DeclaredFunction(
+                        folder: folder, receiver: receiver, name: name, file: index, index: position, order: order))
+                if callable { declared.functions[key] = id }
+                if receiverText != nil {
+                    declared.receivers.insert(receiver)
+                    let method = scoped(receiver, name)
+                    if declared.methods[method].map({ order < declared.list[Int($0)].order }) ?? true {
+                        declared.methods[method] = id
                     }
                 }
             }
         }
+        evaluatedFunctions = Array(repeating: false, count: declared.list.count)
+    }
+
+    /// The run's number of name `local` of `file`, translated on first use.
+    private mutating func runName(_ local: CobraLocalName, in file: Int) -> CobraName {
+        let index = Int(local)
+        if index < nameMaps[file].count {
+            let known = nameMaps[file][index]
+            if known >= 0 { return known }
+        } else {
+            nameMaps[file].append(contentsOf: repeatElement(-1, count: index + 1 - nameMaps[file].count))
+        }
+        let id = index < CobraKnown.allCases.count ? local : intern(text(of: local, in: file))
+        nameMaps[file][index] = id
+        return id
+    }
+
+    /// The text of name `local` of `file`.
+    private func text(of local: CobraLocalName, in file: Int) -> String {
+        let declarations = files[file].names.names
+        return Int(local) < declarations.count ? declarations[Int(local)] : sources[file].name(local)
+    }
+
+    /// The run's number of `text`.
+    private mutating func intern(_ text: String) -> CobraName {
+        let count = names.names.count
+        let id = names.intern(text)
+        if names.names.count > count { flagMethods.append(CobraFlagMethod(text)) }
+        return id
     }
 
     /// The folders of the program an import path names: the folder itself or one its path ends with (the module
@@ -370,30 +474,46 @@ struct CobraInterpreter {
         return matching
     }
 
-    private static func function(_ location: (file: Int, index: Int), in files: [CobraFile]) -> CobraFunction {
-        files[location.file].functions[location.index]
-    }
-
     /// The functions that build commands or flags, and, by name, every function that calls one of them; the others
     /// run only when one of these calls them (their effects cannot reach the command tree any other way). Also the
     /// functions each function name is mentioned by (only names of the program's functions).
-    private func relevantFunctions() -> (relevant: [CobraFunctionKey], mentioning: [String: [CobraFunctionKey]]) {
-        let names = Set(declared.functions.keys.map(\.name))
-        var mentioning: [String: [CobraFunctionKey]] = [:]
-        var relevant: Set<CobraFunctionKey> = []
-        for (key, location) in declared.functions {
-            let function = Self.function(location, in: files)
-            if function.buildsCommands { relevant.insert(key) }
-            for name in function.calls where names.contains(name) { mentioning[name, default: []].append(key) }
-        }
-        var pending = Array(Set(relevant.map(\.name)))
-        var seen = Set(pending)
-        while let name = pending.popLast() {
-            for key in mentioning[name] ?? [] where relevant.insert(key).inserted {
-                if seen.insert(key.name).inserted { pending.append(key.name) }
+    private mutating func relevantFunctions() -> (relevant: [CobraFunctionID], mentioning: [CobraName: [CobraFunctionID]])
+    {
+        let functionNames = Set(declared.list.map(\.name))
+        var mentioning: [CobraName: [CobraFunctionID]] = [:]
+        var relevant: Set<CobraFunctionID> = []
+        for (id, declaration) in declared.list.enumerated() {
+            let function = files[declaration.file].functions[declaration.index]
+            if function.buildsCommands { relevant.insert(CobraFunctionID(id)) }
+            for local in function.calls {
+                // Only names some file numbered already can name a function: look the others up without numbering.
+                guard let name = knownRunName(local, in: declaration.file), functionNames.contains(name) else {
+                    continue
+                }
+                mentioning[name, default: []].append(CobraFunctionID(id))
             }
         }
-        return (relevant.sorted(), mentioning)
+        var pending = Array(Set(relevant.map { declared.list[Int($0)].name }))
+        var seen = Set(pending)
+        while let name = pending.popLast() {
+            for id in mentioning[name] ?? [] where relevant.insert(id).inserted {
+                let calleeName = declared.list[Int(id)].name
+                if seen.insert(calleeName).inserted { pending.append(calleeName) }
+            }
+        }
+        return (relevant.sorted { declared.list[Int($0)].order < declared.list[Int($1)].order }, mentioning)
+    }
+
+    /// The run's number of name `local` of `file` when the run has numbered that text already, else nil.
+    private mutating func knownRunName(_ local: CobraLocalName, in file: Int) -> CobraName? {
+        let index = Int(local)
+        if index < nameMaps[file].count, nameMaps[file][index] >= 0 { return nameMaps[file][index] }
+        guard let id = names.number(of: text(of: local, in: file)) else { return nil }
+        if index >= nameMaps[file].count {
+            nameMaps[file].append(contentsOf: repeatElement(-1, count: index + 1 - nameMaps[file].count))
+        }
+        nameMaps[file][index] = id
+        return id
     }
 
     /// Runs package-level declarations and every function until nothing changes.
@@ -401,11 +521,11 @@ struct CobraInterpreter {
         let (relevant, mentioning) = relevantFunctions()
         self.relevant = relevant
         // Only functions mention function names, so a name nobody mentions is one no function calls.
-        entryPoints = relevant.filter { mentioning[$0.name] == nil }
+        entryPoints = relevant.filter { mentioning[declared.list[Int($0)].name] == nil }
         for _ in 0..<Self.maximumPasses {
             changed = false
             pass += 1
-            evaluatedFunctions = []
+            for index in evaluatedFunctions.indices { evaluatedFunctions[index] = false }
             notes = [:]
             missingChildren = [:]
             incomplete = false
@@ -415,21 +535,21 @@ struct CobraInterpreter {
                 var frame = Frame(key: nil, file: index, folder: folders[index])
                 for binding in file.bindings {
                     let values = binding.values.map { evaluate($0, in: &frame) }
-                    for (offset, name) in binding.names.enumerated() where name != "_" {
+                    for (offset, name) in binding.names.enumerated() where name != CobraKnown.underscore.id {
                         var value = values.count == binding.names.count ? values[offset] : Self.union(values)
-                        if values.isEmpty, let type = binding.type, let instance = Self.instance(of: type) {
+                        if values.isEmpty, let type = binding.type, let instance = instance(of: type, in: index) {
                             value = [instance]
                         }
-                        addGlobal(name, folder: folders[index], value)
+                        addGlobal(runName(name, in: index), folder: folders[index], value)
                     }
                 }
             }
-            for key in entryPoints where !evaluatedFunctions.contains(key) {
-                _ = call(key, receiver: nil, arguments: [])
+            for key in entryPoints where !evaluatedFunctions[Int(key)] {
+                _ = call(key, arguments: [])
             }
             // A function whose callers could not be followed still runs once, with unknown parameters.
-            for key in relevant where !evaluatedFunctions.contains(key) {
-                _ = call(key, receiver: nil, arguments: [])
+            for key in relevant where !evaluatedFunctions[Int(key)] {
+                _ = call(key, arguments: [])
             }
             if !changed || !changedAfterRead { return }
         }
@@ -446,8 +566,8 @@ struct CobraInterpreter {
 
     // MARK: Effects
 
-    private mutating func addGlobal(_ name: String, folder: String, _ values: Set<CobraValue>) {
-        let key = ScopedName(scope: folder, name: name)
+    private mutating func addGlobal(_ name: CobraName, folder: Int32, _ values: Set<CobraValue>) {
+        let key = scoped(folder, name)
         guard !values.isEmpty else { return }
         if globals[key, default: Cell()].add(values) {
             changed = true
@@ -455,8 +575,8 @@ struct CobraInterpreter {
         }
     }
 
-    private mutating func addField(_ type: String, _ field: String, _ values: Set<CobraValue>) {
-        let key = ScopedName(scope: type, name: field)
+    private mutating func addField(_ type: CobraName, _ field: CobraName, _ values: Set<CobraValue>) {
+        let key = scoped(type, field)
         guard !values.isEmpty else { return }
         if fields[key, default: Cell()].add(values) {
             changed = true
@@ -510,24 +630,22 @@ struct CobraInterpreter {
             runningClosures.remove(site)
             callDepth -= 1
         }
-        // A key marks the frame as a function's (so assignments to package names reach the globals).
-        let key = CallKey(
-            function: CobraFunctionKey(folder: closure.folder, receiver: "\u{0}closure", name: "\(site.offset)"),
-            arguments: arguments)
+        // A key marks the frame as a function's (so assignments to package names reach the globals); what the literal
+        // returns is gathered in the frame, not under the key.
+        let key = CallKey(function: -1, arguments: [])
         var frame = Frame(key: key, file: site.file, folder: closure.folder, locals: closure.captured)
         frame.literalReturns = []
-        for (index, name) in closure.literal.parameterNames.enumerated() where name != "_" && !name.isEmpty {
+        for (index, name) in closure.literal.parameters.enumerated() {
+            guard let name else { continue }
             frame.locals[name] = index < arguments.count ? arguments[index] : []
         }
         execute(closure.literal.body, in: &frame)
         return frame.literalReturns ?? []
     }
 
-    private mutating func call(_ key: CobraFunctionKey, receiver: CobraValue?, arguments values: [Set<CobraValue>])
-        -> Set<CobraValue>
-    {
-        guard let location = declared.functions[key] else { return [] }
-        let (file, index) = (location.file, location.index)
+    private mutating func call(_ key: CobraFunctionID, arguments values: [Set<CobraValue>]) -> Set<CobraValue> {
+        let declaration = declared.list[Int(key)]
+        let (file, index) = (declaration.file, declaration.index)
         let parameters = files[file].functions[index].parameters
         let receiver = files[file].functions[index].receiver
         let count = parameters.count
@@ -550,56 +668,49 @@ struct CobraInterpreter {
             return state.returned
         }
         if let known { return known }
-        evaluatedFunctions.insert(key)
+        evaluatedFunctions[Int(key)] = true
         callDepth += 1
         defer { callDepth -= 1 }
-        var frame = Frame(key: call, file: file, folder: key.folder)
-        if let receiver {
-            if let name = receiver.name { frame.locals[name] = receiver.type.isEmpty ? [] : [.instance(receiver.type)] }
+        var frame = Frame(key: call, file: file, folder: declaration.folder)
+        if let receiver, let name = receiver.name {
+            frame.locals[name] = receiver.typeIsEmpty ? [] : [.instance(runName(receiver.type, in: file))]
         }
         for (index, parameter) in parameters.enumerated() {
             var value = stored[index]
-            if let instance = Self.instance(of: parameter.type) { value.insert(instance) }
+            if let instance = instance(of: parameter.type, in: file) { value.insert(instance) }
             frame.locals[parameter.name] = value
         }
         execute(sources[file].body(of: index), in: &frame)
         return calls[call]?.returned ?? []
     }
 
-    private static func instance(of type: CobraType) -> CobraValue? {
-        guard type.qualifier == nil, !type.isCollection, let name = type.name, !Self.predeclared.contains(name) else {
-            return nil
-        }
-        return .instance(name)
+    /// An instance of `type` (of `file`) when it is one of the program's types.
+    private mutating func instance(of type: CobraTypeRef, in file: Int) -> CobraValue? {
+        guard type.isProgramType, let name = type.name else { return nil }
+        return .instance(runName(name, in: file))
     }
-
-    /// Go's predeclared types: a parameter of one holds what the caller passes (`false`, `nil`), not an instance.
-    private static let predeclared: Set<String> = [
-        "bool", "string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
-        "uintptr", "float32", "float64", "complex64", "complex128", "byte", "rune", "error", "any",
-    ]
 
     // MARK: Statements
 
-    private mutating func execute(_ statements: [GoStatement], in frame: inout Frame) {
+    private mutating func execute(_ statements: [CobraStatement], in frame: inout Frame) {
         for statement in statements { execute(statement, in: &frame) }
     }
 
-    private mutating func execute(_ statement: GoStatement, in frame: inout Frame) {
+    private mutating func execute(_ statement: CobraStatement, in frame: inout Frame) {
         switch statement {
         case .expression(let expression):
             _ = evaluate(expression, in: &frame)
-        case .assign(let targets, let op, let sources):
+        case .assign(let targets, let define, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
             for (offset, target) in targets.enumerated() {
                 let value = values.count == targets.count ? values[offset] : Self.union(values)
-                assign(value, to: target, define: op == ":=", in: &frame)
+                assign(value, to: target, define: define, in: &frame)
             }
         case .declare(let names, let type, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
             for (offset, name) in names.enumerated() {
                 var value = values.count == names.count ? values[offset] : Self.union(values)
-                if values.isEmpty, let type, let instance = Self.instance(of: CobraType(type)) { value = [instance] }
+                if values.isEmpty, let type, let instance = instance(of: type, in: frame.file) { value = [instance] }
                 frame.locals[name] = value
             }
         case .return(let results):
@@ -621,7 +732,7 @@ struct CobraInterpreter {
         case .range(let names, let collection, let body):
             let elements = evaluate(collection, in: &frame)
             for (offset, name) in names.enumerated() {
-                guard case .name(let variable, _) = name, variable != "_" else { continue }
+                guard case .name(let variable) = name, variable != CobraKnown.underscore.id else { continue }
                 frame.locals[variable] = offset == 1 ? elements : []
             }
             execute(body, in: &frame)
@@ -642,23 +753,23 @@ struct CobraInterpreter {
     /// either. Only constants and `nil` decide: a helper called with `false` or `nil` skips what it guards. A call's
     /// result never decides: what it returns is only the part of its results the interpreter could follow
     /// (`return false` beside `return enabled`).
-    private mutating func truth(of condition: GoExpr, in frame: inout Frame) -> Bool? {
+    private mutating func truth(of condition: CobraExpr, in frame: inout Frame) -> Bool? {
         switch condition {
         case .call:
             _ = evaluate(condition, in: &frame)
             return nil
-        case .unary("!", let operand):
+        case .unary(.not, let operand):
             return truth(of: operand, in: &frame).map { !$0 }
-        case .binary("&&", let left, let right):
+        case .binary(.and, let left, let right):
             let (lhs, rhs) = (truth(of: left, in: &frame), truth(of: right, in: &frame))
             if lhs == false || rhs == false { return false }
             return lhs == true && rhs == true ? true : nil
-        case .binary("||", let left, let right):
+        case .binary(.or, let left, let right):
             let (lhs, rhs) = (truth(of: left, in: &frame), truth(of: right, in: &frame))
             if lhs == true || rhs == true { return true }
             return lhs == false && rhs == false ? false : nil
-        case .binary(let op, let left, .name("nil", _)) where op == "==" || op == "!=",
-            .binary(let op, .name("nil", _), let left) where op == "==" || op == "!=":
+        case .binary(let op, let left, .name(CobraKnown.nil.id)) where op == .equal || op == .notEqual,
+            .binary(let op, .name(CobraKnown.nil.id), let left) where op == .equal || op == .notEqual:
             let values = evaluate(left, in: &frame)
             let isNil: Bool?
             if values == [.nilValue] {
@@ -668,7 +779,7 @@ struct CobraInterpreter {
             } else {
                 isNil = nil
             }
-            return isNil.map { op == "==" ? $0 : !$0 }
+            return isNil.map { op == .equal ? $0 : !$0 }
         default:
             let values = evaluate(condition, in: &frame)
             if values == [.bool(true)] { return true }
@@ -685,28 +796,31 @@ struct CobraInterpreter {
         }
     }
 
-    private mutating func assign(_ value: Set<CobraValue>, to target: GoExpr, define: Bool, in frame: inout Frame) {
+    private mutating func assign(_ value: Set<CobraValue>, to target: CobraExpr, define: Bool, in frame: inout Frame) {
         switch target {
-        case .name(let name, _):
-            guard name != "_" else { return }
+        case .name(let name):
+            guard name != CobraKnown.underscore.id else { return }
             if define || frame.locals[name] != nil || frame.key == nil {
                 frame.locals[name] = define ? value : (frame.locals[name] ?? []).union(value)
             } else {
-                addGlobal(name, folder: frame.folder, value)
+                addGlobal(runName(name, in: frame.file), folder: frame.folder, value)
             }
         case .selector(let base, let field, _):
-            for object in evaluate(base, in: &frame) {
+            let objects = evaluate(base, in: &frame)
+            guard !objects.isEmpty else { return }
+            let field = runName(field, in: frame.file)
+            for object in objects {
                 switch object {
                 case .instance(let type):
                     addField(type, field, value)
                 case .command(let site):
                     setCommandField(site, field, value, fromLiteral: false)
                 case .flag(let set, let name):
-                    if field == "Hidden", value.contains(.bool(true)) {
+                    if field == CobraKnown.hidden.id, value.contains(.bool(true)) {
                         updateFlagSet(set) { $0.hidden.insert(name) }
-                    } else if field == "Deprecated", value.contains(where: Self.isNonEmptyString) {
+                    } else if field == CobraKnown.deprecated.id, value.contains(where: Self.isNonEmptyString) {
                         updateFlagSet(set) { $0.deprecated.insert(name) }
-                    } else if field == "NoOptDefVal", value != [.string("")] {
+                    } else if field == CobraKnown.noOptDefVal.id, value != [.string("")] {
                         updateFlagSet(set) { $0.noOptDefault.insert(name) }
                     }
                 default:
@@ -719,8 +833,8 @@ struct CobraInterpreter {
     }
 
     /// `&T{...}` as `T{...}`: an elided element type may be a pointer (`[]*Group{{...}}`).
-    private static func withoutAddress(_ expression: GoExpr) -> GoExpr {
-        if case .unary("&", let operand) = expression { return operand }
+    private static func withoutAddress(_ expression: CobraExpr) -> CobraExpr {
+        if case .unary(.address, let operand) = expression { return operand }
         return expression
     }
 
@@ -744,26 +858,26 @@ struct CobraInterpreter {
     }
 
     private mutating func setCommandField(
-        _ site: CobraSite, _ field: String, _ value: Set<CobraValue>, fromLiteral: Bool
+        _ site: CobraSite, _ field: CobraName, _ value: Set<CobraValue>, fromLiteral: Bool
     ) {
         switch field {
-        case "Use":
+        case CobraKnown.use.id:
             let strings = Self.strings(in: value)
             updateCommand(site) { info in
                 info.hasUse = true
                 info.use.add(strings, unresolved: strings.isEmpty, fromLiteral: fromLiteral)
             }
-        case "Aliases":
+        case CobraKnown.aliases.id:
             let strings = Self.strings(in: value)
             updateCommand(site) { $0.aliases.add(strings, unresolved: false, fromLiteral: fromLiteral) }
-        case "Hidden":
+        case CobraKnown.hidden.id:
             if value.contains(.bool(true)) { updateCommand(site) { $0.hidden = true } }
-        case "Deprecated":
+        case CobraKnown.deprecated.id:
             // A deprecation message is deprecation whatever its text, even one built at run time.
             if value.isEmpty || value.contains(where: Self.isNonEmptyString) {
                 updateCommand(site) { $0.deprecated = true }
             }
-        case "Short":
+        case CobraKnown.short.id:
             // The help line users read says so (`Short: "[deprecated] Gets ..."`, etcd's way before `Deprecated:`).
             if Self.strings(in: value).contains(where: Self.saysDeprecated) {
                 updateCommand(site) { $0.deprecated = true }
@@ -787,13 +901,13 @@ struct CobraInterpreter {
 
     // MARK: Expressions
 
-    private mutating func evaluate(_ expression: GoExpr, in frame: inout Frame) -> Set<CobraValue> {
+    private mutating func evaluate(_ expression: CobraExpr, in frame: inout Frame) -> Set<CobraValue> {
         switch expression {
-        case .name(let name, _):
+        case .name(let name):
             return lookup(name, in: frame)
-        case .string(let text, _):
+        case .string(let text):
             return [.string(text)]
-        case .literal, .type:
+        case .opaque:
             return []
         case .function(let literal):
             // Remember what the literal sees, so that a call of it later (from a list of constructors) runs it.
@@ -815,7 +929,7 @@ struct CobraInterpreter {
         case .binary(let op, let left, let right):
             let lhs = evaluate(left, in: &frame)
             let rhs = evaluate(right, in: &frame)
-            guard op == "+" else { return [] }
+            guard op == .plus else { return [] }
             let leftStrings = Self.strings(in: lhs)
             let rightStrings = Self.strings(in: rhs)
             if rightStrings.isEmpty, !leftStrings.isEmpty, leftStrings.count <= 16,
@@ -832,14 +946,18 @@ struct CobraInterpreter {
             for index in indices { _ = evaluate(index, in: &frame) }
             return evaluate(base, in: &frame)
         case .selector(let base, let name, _):
-            if case .name(let qualifier, _) = base, isPackage(qualifier, in: frame) {
-                return packageMember(qualifier, name, file: frame.file)
+            if case .name(let qualifier) = base, isPackage(qualifier, in: frame) {
+                return packageMember(
+                    runName(qualifier, in: frame.file), runName(name, in: frame.file), file: frame.file)
             }
             var result: Set<CobraValue> = []
-            for object in evaluate(base, in: &frame) {
+            let objects = evaluate(base, in: &frame)
+            guard !objects.isEmpty else { return result }
+            let name = runName(name, in: frame.file)
+            for object in objects {
                 guard case .instance(let type) = object else { continue }
                 let pass = self.pass
-                result.formUnion(fields[ScopedName(scope: type, name: name), default: Cell()].read(in: pass) ?? [])
+                result.formUnion(fields[scoped(type, name), default: Cell()].read(in: pass) ?? [])
                 if let method = declared.methodOrPromoted(name, of: type, preferring: frame.folder) {
                     result.insert(.function(method.key))
                 } else if let fieldType = declared.fieldType(name, of: type) {
@@ -849,42 +967,45 @@ struct CobraInterpreter {
             }
             return result
         case .composite(let type, let elements, let position):
-            return composite(type.map(CobraType.init), elements, position: position, elementType: nil, in: &frame)
-        case .call(let callee, let arguments, _, let position):
+            return composite(type, elements, position: position, elementType: nil, in: &frame)
+        case .call(let callee, let arguments, let position):
             return evaluateCall(callee, arguments, position: position, in: &frame)
         }
     }
 
-    private mutating func lookup(_ name: String, in frame: Frame) -> Set<CobraValue> {
+    private mutating func lookup(_ name: CobraLocalName, in frame: Frame) -> Set<CobraValue> {
         if let local = frame.locals[name] { return local }
-        if name == "true" { return [.bool(true)] }
-        if name == "false" { return [.bool(false)] }
-        if name == "nil" { return [.nilValue] }
+        switch name {
+        case CobraKnown.true.id: return [.bool(true)]
+        case CobraKnown.false.id: return [.bool(false)]
+        case CobraKnown.nil.id: return [.nilValue]
+        default: break
+        }
+        let name = runName(name, in: frame.file)
         if let global = global(frame.folder, name) { return global }
-        let key = CobraFunctionKey(folder: frame.folder, receiver: nil, name: name)
-        if declared.functions[key] != nil { return [.function(key)] }
+        if let function = declared.function(name, in: frame.folder) { return [.function(function)] }
         return []
     }
 
     /// The values of package-level name `name` of `folder` (nil when none was assigned), noted as read in this pass.
-    private mutating func global(_ folder: String, _ name: String) -> Set<CobraValue>? {
+    private mutating func global(_ folder: Int32, _ name: CobraName) -> Set<CobraValue>? {
         let pass = self.pass
-        return globals[ScopedName(scope: folder, name: name), default: Cell()].read(in: pass)
+        return globals[scoped(folder, name), default: Cell()].read(in: pass)
     }
 
-    /// Whether `name` names an imported package here rather than a variable.
-    private mutating func isPackage(_ name: String, in frame: Frame) -> Bool {
-        frame.locals[name] == nil && global(frame.folder, name) == nil
-            && declared.functions[CobraFunctionKey(folder: frame.folder, receiver: nil, name: name)] == nil
+    /// Whether `name` (of the frame's file) names an imported package here rather than a variable.
+    private mutating func isPackage(_ name: CobraLocalName, in frame: Frame) -> Bool {
+        guard frame.locals[name] == nil else { return false }
+        let name = runName(name, in: frame.file)
+        return global(frame.folder, name) == nil && declared.function(name, in: frame.folder) == nil
     }
 
     /// A name of an imported package: by the file's import, else by package clause.
-    private mutating func packageMember(_ package: String, _ name: String, file: Int) -> Set<CobraValue> {
+    private mutating func packageMember(_ package: CobraName, _ name: CobraName, file: Int) -> Set<CobraValue> {
         var result: Set<CobraValue> = []
         for folder in importFolders[file][package] ?? packageFolders[package] ?? [] {
             result.formUnion(global(folder, name) ?? [])
-            let key = CobraFunctionKey(folder: folder, receiver: nil, name: name)
-            if declared.functions[key] != nil { result.insert(.function(key)) }
+            if let function = declared.function(name, in: folder) { result.insert(.function(function)) }
         }
         return result
     }
@@ -892,30 +1013,26 @@ struct CobraInterpreter {
     /// A composite literal's value. `elementType` is the type an enclosing literal gives the elements whose type it
     /// elides (`Group` in `[]Group{{Title: ...}}`; the named type itself for a named collection such as `Groups`).
     private mutating func composite(
-        _ type: CobraType?, _ elements: [GoElement], position: GoPosition, elementType: CobraType?,
+        _ type: CobraTypeRef?, _ elements: [CobraElement], position: GoPosition, elementType: CobraTypeRef?,
         in frame: inout Frame
     ) -> Set<CobraValue> {
         let type = type ?? elementType
-        if type?.name == "Command", let qualifier = type?.qualifier, files[frame.file].cobraNames.contains(qualifier),
-            type?.isCollection == false
-        {
+        if type?.isCobraCommand == true {
             let site = CobraSite(file: frame.file, offset: position.offset)
             if commands[site] == nil {
                 commands[site] = CobraCommandInfo(file: frame.file, line: position.line)
                 changed = true
             }
             for element in elements {
-                guard case .name(let field, _)? = element.key else { continue }
+                guard case .name(let field)? = element.key else { continue }
                 let value = evaluate(element.value, in: &frame)
-                setCommandField(site, field, value, fromLiteral: true)
+                setCommandField(site, runName(field, in: frame.file), value, fromLiteral: true)
             }
             return [.command(site)]
         }
         var values: [Set<CobraValue>] = []
         // The elements of a collection, or of a named type that may be one, take its element type when they elide it.
-        let inner = type.flatMap {
-            $0.name == nil ? nil : CobraType(name: $0.name, qualifier: $0.qualifier, isCollection: false)
-        }
+        let inner = type?.element
         for element in elements {
             if let key = element.key { _ = evaluate(key, in: &frame) }
             if case .composite(nil, let nested, let nestedPosition) = Self.withoutAddress(element.value) {
@@ -925,10 +1042,11 @@ struct CobraInterpreter {
             }
         }
         if let type, !type.isCollection, let name = type.name {
-            var result: Set<CobraValue> = [.instance(name)]
+            let typeName = runName(name, in: frame.file)
+            var result: Set<CobraValue> = [.instance(typeName)]
             for (element, value) in zip(elements, values) {
-                if case .name(let field, _)? = element.key {
-                    addField(name, field, value)
+                if case .name(let field)? = element.key {
+                    addField(typeName, runName(field, in: frame.file), value)
                 } else if element.key == nil {
                     result.formUnion(value)
                 }
@@ -939,13 +1057,16 @@ struct CobraInterpreter {
     }
 
     private mutating func evaluateCall(
-        _ callee: GoExpr, _ arguments: [GoExpr], position: GoPosition, in frame: inout Frame
+        _ callee: CobraExpr, _ arguments: [CobraExpr], position: GoPosition, in frame: inout Frame
     ) -> Set<CobraValue> {
         let values = arguments.map { evaluate($0, in: &frame) }
         switch callee {
-        case .name("append", _):
+        case .name(CobraKnown.append.id):
             return Self.union(values)
-        case .name(let name, _) where frame.locals[name] == nil && ["new", "make", "len", "cap"].contains(name):
+        case .name(let name)
+        where frame.locals[name] == nil
+            && (name == CobraKnown.new.id || name == CobraKnown.make.id || name == CobraKnown.len.id
+                || name == CobraKnown.cap.id):
             return []
         case .function(let literal):
             // `func() *cobra.Command { ... }()` runs where it is written, seeing the enclosing function's names.
@@ -956,31 +1077,34 @@ struct CobraInterpreter {
                 frame.locals[name] = value
             }
             return inner.literalReturns ?? []
-        case .selector(let base, let method, let selectorPosition):
-            if case .name(let qualifier, _) = base, isPackage(qualifier, in: frame) {
-                if method == "NewFlagSet" {
+        case .selector(let base, let localMethod, let selectorLine):
+            let method = runName(localMethod, in: frame.file)
+            if case .name(let localQualifier) = base, isPackage(localQualifier, in: frame) {
+                let qualifier = runName(localQualifier, in: frame.file)
+                if method == CobraKnown.newFlagSet.id {
                     let id = CobraFlagSetID.made(CobraSite(file: frame.file, offset: position.offset))
                     updateFlagSet(id) { _ in }
                     return [.flagSet(id)]
                 }
-                if qualifier == "fmt", method == "Sprintf" {
+                if qualifier == CobraKnown.fmt.id, method == CobraKnown.sprintf.id {
                     return Self.sprintf(values)
                 }
                 var result: Set<CobraValue> = []
                 let functions = packageMember(qualifier, method, file: frame.file).compactMap {
-                    value -> CobraFunctionKey? in
+                    value -> CobraFunctionID? in
                     if case .function(let key) = value { return key }
                     return nil
                 }
                 for key in functions {
-                    result.formUnion(call(key, receiver: nil, arguments: values))
+                    result.formUnion(call(key, arguments: values))
                 }
-                if functions.isEmpty && !Self.libraryPackages.contains(qualifier)
-                    && !files[frame.file].cobraNames.contains(qualifier)
+                if functions.isEmpty && qualifier != CobraKnown.cobra.id && qualifier != CobraKnown.pflag.id
+                    && qualifier != CobraKnown.flag.id && !files[frame.file].cobraNameIDs.contains(localQualifier)
+                    && Self.handsOver(values)
                 {
                     noteUnfollowed(
-                        "\(qualifier).\(method) is not defined in the files read", values, file: frame.file,
-                        line: selectorPosition.line)
+                        "\(names.names[Int(qualifier)]).\(names.names[Int(method)]) is not defined in the files read",
+                        file: frame.file, line: selectorLine)
                 }
                 return result
             }
@@ -988,7 +1112,7 @@ struct CobraInterpreter {
             let objects = evaluate(base, in: &frame)
             var followed = false
             for object in objects {
-                let context = CallContext(file: frame.file, line: selectorPosition.line, arguments: arguments)
+                let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
                 result.formUnion(callMethod(method, on: object, values, context, folder: frame.folder))
                 if case .instance(let type) = object {
                     followed = followed || declared.methodOrPromoted(method, of: type, preferring: frame.folder) != nil
@@ -996,12 +1120,12 @@ struct CobraInterpreter {
                     followed = true
                 }
             }
-            if !followed {
+            if !followed && Self.handsOver(values) {
                 let reason =
                     objects.isEmpty
-                    ? "\(Self.spelling(of: callee)) is called on a value that cannot be followed"
-                    : "\(Self.spelling(of: callee)) is not defined in the files read"
-                noteUnfollowed(reason, values, file: frame.file, line: selectorPosition.line)
+                    ? "\(spelling(of: callee, in: frame.file)) is called on a value that cannot be followed"
+                    : "\(spelling(of: callee, in: frame.file)) is not defined in the files read"
+                noteUnfollowed(reason, file: frame.file, line: selectorLine)
             }
             return result
         default:
@@ -1011,7 +1135,7 @@ struct CobraInterpreter {
                 switch value {
                 case .function(let key):
                     followed = true
-                    result.formUnion(call(key, receiver: nil, arguments: values))
+                    result.formUnion(call(key, arguments: values))
                 case .closure(let site):
                     followed = true
                     result.formUnion(callClosure(site, arguments: values))
@@ -1019,9 +1143,9 @@ struct CobraInterpreter {
                     continue
                 }
             }
-            if !followed {
+            if !followed && Self.handsOver(values) {
                 noteUnfollowed(
-                    "\(Self.spelling(of: callee)) is not defined in the files read", values, file: frame.file,
+                    "\(spelling(of: callee, in: frame.file)) is not defined in the files read", file: frame.file,
                     line: position.line)
             }
             return result
@@ -1067,12 +1191,9 @@ struct CobraInterpreter {
         return result
     }
 
-    /// The packages whose functions only read or annotate commands and flags (`cobra.MarkFlagFilename`).
-    private static let libraryPackages: Set<String> = ["cobra", "pflag", "flag"]
-
-    /// A call the program's files do not define receives a command or flag set: what it adds is unknown.
-    private mutating func noteUnfollowed(_ reason: String, _ values: [Set<CobraValue>], file: Int, line: Int) {
-        let handsOver = values.contains { value in
+    /// Whether a call hands a command or a flag set over: what a callee the files do not define adds to it is unknown.
+    private static func handsOver(_ values: [Set<CobraValue>]) -> Bool {
+        values.contains { value in
             value.contains { object in
                 switch object {
                 case .command, .flagSet: return true
@@ -1080,18 +1201,22 @@ struct CobraInterpreter {
                 }
             }
         }
-        guard handsOver else { return }
+    }
+
+    /// A call the program's files do not define receives a command or flag set (``handsOver(_:)``): what it adds is
+    /// unknown.
+    private mutating func noteUnfollowed(_ reason: String, file: Int, line: Int) {
         note(
             "\(reason), so the commands or flags it adds to the command or flag set passed to it are not in the "
                 + "surface (add the file that defines it to 'files')", file: file, line: line)
     }
 
-    /// A short spelling of a callee for notes: `settings.AddFlags`, `addFlags`, `f(...)`.
-    private static func spelling(of callee: GoExpr) -> String {
+    /// A short spelling of a callee of `file` for notes: `settings.AddFlags`, `addFlags`, `f(...)`.
+    private func spelling(of callee: CobraExpr, in file: Int) -> String {
         switch callee {
-        case .name(let name, _): return name
-        case .selector(let base, let name, _): return spelling(of: base) + "." + name
-        case .call(let base, _, _, _): return spelling(of: base) + "(...)"
+        case .name(let name): return text(of: name, in: file)
+        case .selector(let base, let name, _): return spelling(of: base, in: file) + "." + text(of: name, in: file)
+        case .call(let base, _, _): return spelling(of: base, in: file) + "(...)"
         default: return "a function value"
         }
     }
@@ -1100,11 +1225,11 @@ struct CobraInterpreter {
     private struct CallContext {
         let file: Int
         let line: Int
-        let arguments: [GoExpr]
+        let arguments: [CobraExpr]
     }
 
     private mutating func callMethod(
-        _ method: String, on object: CobraValue, _ values: [Set<CobraValue>], _ context: CallContext, folder: String
+        _ method: CobraName, on object: CobraValue, _ values: [Set<CobraValue>], _ context: CallContext, folder: Int32
     ) -> Set<CobraValue> {
         switch object {
         case .command(let site):
@@ -1113,22 +1238,21 @@ struct CobraInterpreter {
             return flagSetMethod(method, id, values, context)
         case .instance(let type):
             guard let found = declared.methodOrPromoted(method, of: type, preferring: folder) else { return [] }
-            return call(
-                found.key, receiver: found.receiver == type ? object : .instance(found.receiver), arguments: values)
+            return call(found.key, arguments: values)
         case .function, .closure, .flag, .string, .bool, .nilValue:
             return []
         }
     }
 
     private mutating func commandMethod(
-        _ method: String, _ site: CobraSite, _ values: [Set<CobraValue>], _ context: CallContext
+        _ method: CobraName, _ site: CobraSite, _ values: [Set<CobraValue>], _ context: CallContext
     ) -> Set<CobraValue> {
         switch method {
-        case "Flags", "LocalFlags", "LocalNonPersistentFlags":
+        case CobraKnown.flags.id, CobraKnown.localFlags.id, CobraKnown.localNonPersistentFlags.id:
             return [.flagSet(.local(site))]
-        case "PersistentFlags":
+        case CobraKnown.persistentFlags.id:
             return [.flagSet(.persistent(site))]
-        case "AddCommand":
+        case CobraKnown.addCommand.id:
             for (offset, value) in values.enumerated() {
                 let children = value.compactMap { object -> CobraSite? in
                     if case .command(let child) = object { return child }
@@ -1137,29 +1261,31 @@ struct CobraInterpreter {
                 if children.isEmpty {
                     let spelled =
                         context.arguments.indices.contains(offset)
-                        ? Self.spelling(of: context.arguments[offset]) : "argument \(offset + 1)"
+                        ? spelling(of: context.arguments[offset], in: context.file) : "argument \(offset + 1)"
                     missingChildren[site, default: []].insert(
                         CobraMissingChild(file: context.file, line: context.line, spelled: spelled))
                 }
                 updateCommand(site) { $0.children.formUnion(children) }
             }
             return []
-        case "MarkFlagDeprecated", "MarkFlagHidden":
-            return flagSetMethod(
-                "Mark" + method.dropFirst("MarkFlag".count), .local(site), values, context)
-        case "MarkPersistentFlagDeprecated", "MarkPersistentFlagHidden":
-            return flagSetMethod(
-                "Mark" + method.dropFirst("MarkPersistentFlag".count), .persistent(site), values, context)
+        case CobraKnown.markFlagDeprecated.id:
+            return flagSetMethod(CobraKnown.markDeprecated.id, .local(site), values, context)
+        case CobraKnown.markFlagHidden.id:
+            return flagSetMethod(CobraKnown.markHidden.id, .local(site), values, context)
+        case CobraKnown.markPersistentFlagDeprecated.id:
+            return flagSetMethod(CobraKnown.markDeprecated.id, .persistent(site), values, context)
+        case CobraKnown.markPersistentFlagHidden.id:
+            return flagSetMethod(CobraKnown.markHidden.id, .persistent(site), values, context)
         default:
             return []
         }
     }
 
     private mutating func flagSetMethod(
-        _ method: String, _ id: CobraFlagSetID, _ values: [Set<CobraValue>], _ context: CallContext
+        _ method: CobraName, _ id: CobraFlagSetID, _ values: [Set<CobraValue>], _ context: CallContext
     ) -> Set<CobraValue> {
         switch method {
-        case "AddFlagSet":
+        case CobraKnown.addFlagSet.id:
             let sets =
                 values.first.map { value in
                     value.compactMap { object -> CobraFlagSetID? in
@@ -1174,20 +1300,20 @@ struct CobraInterpreter {
             }
             updateFlagSet(id) { $0.includes.formUnion(sets.filter { $0 != id }) }
             return []
-        case "MarkDeprecated", "MarkHidden", "MarkShorthandDeprecated":
+        case CobraKnown.markDeprecated.id, CobraKnown.markHidden.id, CobraKnown.markShorthandDeprecated.id:
             let names = values.first.map(Self.strings) ?? []
             if names.isEmpty {
                 note(
-                    "\(method) names a flag that cannot be resolved statically", file: context.file,
-                    line: context.line, leavesOut: false)
+                    "\(self.names.names[Int(method)]) names a flag that cannot be resolved statically",
+                    file: context.file, line: context.line, leavesOut: false)
             }
-            if method == "MarkDeprecated" {
+            if method == CobraKnown.markDeprecated.id {
                 updateFlagSet(id) { $0.deprecated.formUnion(names) }
-            } else if method == "MarkHidden" {
+            } else if method == CobraKnown.markHidden.id {
                 updateFlagSet(id) { $0.hidden.formUnion(names) }
             }
             return []
-        case "SetAnnotation":
+        case CobraKnown.setAnnotation.id:
             // `flags.SetAnnotation(name, "deprecated", nil)`: docker's convention for a deprecated flag (its docs
             // and help mark it so); other annotations say nothing users can see.
             guard values.count >= 2, Self.strings(in: values[1]).contains("deprecated") else { return [] }
@@ -1199,15 +1325,15 @@ struct CobraInterpreter {
             }
             updateFlagSet(id) { $0.deprecated.formUnion(names) }
             return []
-        case "AddGoFlagSet", "AddGoFlag":
+        case CobraKnown.addGoFlagSet.id, CobraKnown.addGoFlag.id:
             note(
-                "\(method) adds Go standard-library flags, which are not followed; they are not in the surface",
-                file: context.file, line: context.line)
+                "\(names.names[Int(method)]) adds Go standard-library flags, which are not followed; they are not in "
+                    + "the surface", file: context.file, line: context.line)
             return []
-        case "Lookup":
+        case CobraKnown.lookup.id:
             return Set((values.first.map(Self.strings) ?? []).map { CobraValue.flag(id, $0) })
         default:
-            guard let shape = CobraFlagMethod(method) else { return [] }
+            guard let shape = flagMethods[Int(method)] else { return [] }
             return define(shape, in: id, values, context)
         }
     }
@@ -1259,11 +1385,11 @@ struct CobraInterpreter {
 extension CobraInterpreter {
     /// What the `Type()` method of a custom flag value returns, when every type the value may have returns the same
     /// constant string (pflag shows it in help and users see it as the flag's type); nil otherwise.
-    fileprivate mutating func valueType(of value: Set<CobraValue>, folder: String) -> String? {
+    fileprivate mutating func valueType(of value: Set<CobraValue>, folder: Int32) -> String? {
         var types: Set<String> = []
         for case .instance(let type) in value {
-            guard let key = declared.method("Type", of: type, preferring: folder) else { return nil }
-            let returned = Self.strings(in: call(key, receiver: .instance(type), arguments: []))
+            guard let key = declared.method(CobraKnown.type.id, of: type, preferring: folder) else { return nil }
+            let returned = Self.strings(in: call(key, arguments: []))
             guard returned.count == 1, let only = returned.first else { return nil }
             types.insert(only)
         }
