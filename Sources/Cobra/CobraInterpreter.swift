@@ -264,7 +264,7 @@ struct CobraInterpreter {
     private struct Closure {
         let literal: CobraLiteral
         let folder: Int32
-        var captured: [CobraLocalName: Set<CobraValue>]
+        var captured: [CobraLocalName: CobraValues]
     }
     /// Fields of the program's types by type and field name (`scoped`).
     private var fields: [Int64: Cell] = [:]
@@ -284,16 +284,16 @@ struct CobraInterpreter {
     /// The values of a package-level name or a field, and the last pass that read it.
     private struct Cell {
         /// Nil until something is assigned (a package-level name without values is not a package qualifier).
-        var values: Set<CobraValue>?
+        var values: CobraValues?
         var readInPass = 0
 
-        mutating func read(in pass: Int) -> Set<CobraValue>? {
+        mutating func read(in pass: Int) -> CobraValues? {
             readInPass = pass
             return values
         }
 
         /// Adds `new`; true when that changed the values.
-        mutating func add(_ new: Set<CobraValue>) -> Bool {
+        mutating func add(_ new: CobraValues) -> Bool {
             let old = values ?? []
             guard !new.isSubset(of: old) else { return false }
             values = old.union(new)
@@ -303,7 +303,7 @@ struct CobraInterpreter {
 
     /// What a call returns and the passes that ran it and read its result.
     private struct CallState {
-        var returned: Set<CobraValue> = []
+        var returned: CobraValues = []
         var ranInPass = 0
         var readInPass = 0
     }
@@ -315,7 +315,7 @@ struct CobraInterpreter {
     /// A function and the argument values of one call.
     private struct CallKey: Hashable {
         let function: CobraFunctionID
-        let arguments: [Set<CobraValue>]
+        let arguments: [CobraValues]
     }
 
     /// The frame of the function being run.
@@ -324,9 +324,9 @@ struct CobraInterpreter {
         var file: Int
         var folder: Int32
         /// By the names' numbers in `file`.
-        var locals: [CobraLocalName: Set<CobraValue>] = [:]
+        var locals: [CobraLocalName: CobraValues] = [:]
         /// What an immediately-called function literal returns (nil in a declared function: see `returns`).
-        var literalReturns: Set<CobraValue>?
+        var literalReturns: CobraValues?
     }
 
     private static let maximumPasses = 12
@@ -483,9 +483,10 @@ struct CobraInterpreter {
         var mentioning: [CobraName: [CobraFunctionID]] = [:]
         var relevant: Set<CobraFunctionID> = []
         for (id, declaration) in declared.list.enumerated() {
-            let function = files[declaration.file].functions[declaration.index]
-            if function.buildsCommands { relevant.insert(CobraFunctionID(id)) }
-            for local in function.calls {
+            if files[declaration.file].functions[declaration.index].buildsCommands {
+                relevant.insert(CobraFunctionID(id))
+            }
+            for local in files[declaration.file].functions[declaration.index].calls {
                 // Only names some file numbered already can name a function: look the others up without numbering.
                 guard let name = knownRunName(local, in: declaration.file), functionNames.contains(name) else {
                     continue
@@ -566,7 +567,7 @@ struct CobraInterpreter {
 
     // MARK: Effects
 
-    private mutating func addGlobal(_ name: CobraName, folder: Int32, _ values: Set<CobraValue>) {
+    private mutating func addGlobal(_ name: CobraName, folder: Int32, _ values: CobraValues) {
         let key = scoped(folder, name)
         guard !values.isEmpty else { return }
         if globals[key, default: Cell()].add(values) {
@@ -575,7 +576,7 @@ struct CobraInterpreter {
         }
     }
 
-    private mutating func addField(_ type: CobraName, _ field: CobraName, _ values: Set<CobraValue>) {
+    private mutating func addField(_ type: CobraName, _ field: CobraName, _ values: CobraValues) {
         let key = scoped(type, field)
         guard !values.isEmpty else { return }
         if fields[key, default: Cell()].add(values) {
@@ -619,7 +620,7 @@ struct CobraInterpreter {
     }
 
     /// Runs a function literal that was kept as a value, with what it captured and `arguments` for its parameters.
-    private mutating func callClosure(_ site: CobraSite, arguments: [Set<CobraValue>]) -> Set<CobraValue> {
+    private mutating func callClosure(_ site: CobraSite, arguments: [CobraValues]) -> CobraValues {
         readClosures.insert(site)
         guard let closure = closures[site], !runningClosures.contains(site),
             callDepth < Self.maximumCallDepth
@@ -643,7 +644,7 @@ struct CobraInterpreter {
         return frame.literalReturns ?? []
     }
 
-    private mutating func call(_ key: CobraFunctionID, arguments values: [Set<CobraValue>]) -> Set<CobraValue> {
+    private mutating func call(_ key: CobraFunctionID, arguments values: [CobraValues]) -> CobraValues {
         let declaration = declared.list[Int(key)]
         let (file, index) = (declaration.file, declaration.index)
         let parameters = files[file].functions[index].parameters
@@ -657,7 +658,7 @@ struct CobraInterpreter {
         let call = CallKey(function: key, arguments: stored)
         let pass = self.pass
         let tooDeep = callDepth >= Self.maximumCallDepth
-        let known = modifyCall(call) { state -> Set<CobraValue>? in
+        let known = modifyCall(call) { state -> CobraValues? in
             guard state.ranInPass == pass || tooDeep else {
                 state.ranInPass = pass
                 return nil
@@ -796,7 +797,7 @@ struct CobraInterpreter {
         }
     }
 
-    private mutating func assign(_ value: Set<CobraValue>, to target: CobraExpr, define: Bool, in frame: inout Frame) {
+    private mutating func assign(_ value: CobraValues, to target: CobraExpr, define: Bool, in frame: inout Frame) {
         switch target {
         case .name(let name):
             guard name != CobraKnown.underscore.id else { return }
@@ -858,7 +859,7 @@ struct CobraInterpreter {
     }
 
     private mutating func setCommandField(
-        _ site: CobraSite, _ field: CobraName, _ value: Set<CobraValue>, fromLiteral: Bool
+        _ site: CobraSite, _ field: CobraName, _ value: CobraValues, fromLiteral: Bool
     ) {
         switch field {
         case CobraKnown.use.id:
@@ -887,21 +888,22 @@ struct CobraInterpreter {
         }
     }
 
-    private static func strings(in values: Set<CobraValue>) -> Set<String> {
-        Set(
+    private static func strings(in values: CobraValues) -> Set<String> {
+        if case .string(let text)? = values.only { return [text] }
+        return Set(
             values.compactMap { value in
                 if case .string(let text) = value { return text }
                 return nil
             })
     }
 
-    private static func union(_ sets: [Set<CobraValue>]) -> Set<CobraValue> {
-        sets.reduce(into: Set<CobraValue>()) { $0.formUnion($1) }
+    private static func union(_ sets: [CobraValues]) -> CobraValues {
+        sets.reduce(into: CobraValues()) { $0.formUnion($1) }
     }
 
     // MARK: Expressions
 
-    private mutating func evaluate(_ expression: CobraExpr, in frame: inout Frame) -> Set<CobraValue> {
+    private mutating func evaluate(_ expression: CobraExpr, in frame: inout Frame) -> CobraValues {
         switch expression {
         case .name(let name):
             return lookup(name, in: frame)
@@ -936,12 +938,12 @@ struct CobraInterpreter {
                 leftStrings.allSatisfy(Self.hasCompleteFirstWord)
             {
                 // `"list [flags] [" + kinds + "]"`: the unknown part cannot change the first word (a Use's name).
-                return Set(leftStrings.map(CobraValue.string))
+                return CobraValues(leftStrings.map(CobraValue.string))
             }
             guard !leftStrings.isEmpty, !rightStrings.isEmpty, leftStrings.count * rightStrings.count <= 16 else {
                 return []
             }
-            return Set(leftStrings.flatMap { left in rightStrings.map { CobraValue.string(left + $0) } })
+            return CobraValues(leftStrings.flatMap { left in rightStrings.map { CobraValue.string(left + $0) } })
         case .index(let base, let indices):
             for index in indices { _ = evaluate(index, in: &frame) }
             return evaluate(base, in: &frame)
@@ -950,7 +952,7 @@ struct CobraInterpreter {
                 return packageMember(
                     runName(qualifier, in: frame.file), runName(name, in: frame.file), file: frame.file)
             }
-            var result: Set<CobraValue> = []
+            var result: CobraValues = []
             let objects = evaluate(base, in: &frame)
             guard !objects.isEmpty else { return result }
             let name = runName(name, in: frame.file)
@@ -973,7 +975,7 @@ struct CobraInterpreter {
         }
     }
 
-    private mutating func lookup(_ name: CobraLocalName, in frame: Frame) -> Set<CobraValue> {
+    private mutating func lookup(_ name: CobraLocalName, in frame: Frame) -> CobraValues {
         if let local = frame.locals[name] { return local }
         switch name {
         case CobraKnown.true.id: return [.bool(true)]
@@ -988,7 +990,7 @@ struct CobraInterpreter {
     }
 
     /// The values of package-level name `name` of `folder` (nil when none was assigned), noted as read in this pass.
-    private mutating func global(_ folder: Int32, _ name: CobraName) -> Set<CobraValue>? {
+    private mutating func global(_ folder: Int32, _ name: CobraName) -> CobraValues? {
         let pass = self.pass
         return globals[scoped(folder, name), default: Cell()].read(in: pass)
     }
@@ -1001,8 +1003,8 @@ struct CobraInterpreter {
     }
 
     /// A name of an imported package: by the file's import, else by package clause.
-    private mutating func packageMember(_ package: CobraName, _ name: CobraName, file: Int) -> Set<CobraValue> {
-        var result: Set<CobraValue> = []
+    private mutating func packageMember(_ package: CobraName, _ name: CobraName, file: Int) -> CobraValues {
+        var result: CobraValues = []
         for folder in importFolders[file][package] ?? packageFolders[package] ?? [] {
             result.formUnion(global(folder, name) ?? [])
             if let function = declared.function(name, in: folder) { result.insert(.function(function)) }
@@ -1015,7 +1017,7 @@ struct CobraInterpreter {
     private mutating func composite(
         _ type: CobraTypeRef?, _ elements: [CobraElement], position: GoPosition, elementType: CobraTypeRef?,
         in frame: inout Frame
-    ) -> Set<CobraValue> {
+    ) -> CobraValues {
         let type = type ?? elementType
         if type?.isCobraCommand == true {
             let site = CobraSite(file: frame.file, offset: position.offset)
@@ -1030,7 +1032,7 @@ struct CobraInterpreter {
             }
             return [.command(site)]
         }
-        var values: [Set<CobraValue>] = []
+        var values: [CobraValues] = []
         // The elements of a collection, or of a named type that may be one, take its element type when they elide it.
         let inner = type?.element
         for element in elements {
@@ -1043,7 +1045,7 @@ struct CobraInterpreter {
         }
         if let type, !type.isCollection, let name = type.name {
             let typeName = runName(name, in: frame.file)
-            var result: Set<CobraValue> = [.instance(typeName)]
+            var result: CobraValues = [.instance(typeName)]
             for (element, value) in zip(elements, values) {
                 if case .name(let field)? = element.key {
                     addField(typeName, runName(field, in: frame.file), value)
@@ -1058,7 +1060,7 @@ struct CobraInterpreter {
 
     private mutating func evaluateCall(
         _ callee: CobraExpr, _ arguments: [CobraExpr], position: GoPosition, in frame: inout Frame
-    ) -> Set<CobraValue> {
+    ) -> CobraValues {
         let values = arguments.map { evaluate($0, in: &frame) }
         switch callee {
         case .name(CobraKnown.append.id):
@@ -1089,7 +1091,7 @@ struct CobraInterpreter {
                 if qualifier == CobraKnown.fmt.id, method == CobraKnown.sprintf.id {
                     return Self.sprintf(values)
                 }
-                var result: Set<CobraValue> = []
+                var result: CobraValues = []
                 let functions = packageMember(qualifier, method, file: frame.file).compactMap {
                     value -> CobraFunctionID? in
                     if case .function(let key) = value { return key }
@@ -1108,7 +1110,7 @@ struct CobraInterpreter {
                 }
                 return result
             }
-            var result: Set<CobraValue> = []
+            var result: CobraValues = []
             let objects = evaluate(base, in: &frame)
             var followed = false
             for object in objects {
@@ -1129,7 +1131,7 @@ struct CobraInterpreter {
             }
             return result
         default:
-            var result: Set<CobraValue> = []
+            var result: CobraValues = []
             var followed = false
             for value in evaluate(callee, in: &frame) {
                 switch value {
@@ -1155,14 +1157,20 @@ struct CobraInterpreter {
     /// `fmt.Sprintf` of constant strings: each `%` verb takes the next argument's string. A verb whose argument is not
     /// one known string stays as written, so `Sprintf("get %s", name)` still gives a `Use` whose first word is `get`;
     /// results that begin with a verb are left out (the name is unknown).
-    static func sprintf(_ values: [Set<CobraValue>]) -> Set<CobraValue> {
+    static func sprintf(_ values: [CobraValues]) -> CobraValues {
         guard let formats = values.first.map(strings), !formats.isEmpty, formats.count <= 16 else { return [] }
         let arguments = values.dropFirst().map { value -> String? in
+            if case .string(let text)? = value.only { return text }
             let texts = strings(in: value)
             return texts.count == 1 ? texts.first : nil
         }
-        var result: Set<CobraValue> = []
+        var result: CobraValues = []
         for format in formats {
+            // A format without `%` is its own text (`%` is one byte in UTF-8 and no other character's).
+            guard format.utf8.contains(UInt8(ascii: "%")) else {
+                if let first = firstWord(of: format), !first.contains("%") { result.insert(.string(format)) }
+                continue
+            }
             var text = ""
             var next = arguments.startIndex
             var scalars = Substring(format)
@@ -1185,14 +1193,20 @@ struct CobraInterpreter {
                 scalars = scalars[scalars.index(after: verbEnd)...]
             }
             text += scalars
-            let first = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first ?? ""
-            if !first.isEmpty && !first.contains("%") { result.insert(.string(text)) }
+            if let first = firstWord(of: text), !first.contains("%") { result.insert(.string(text)) }
         }
         return result
     }
 
+    /// The first word of `text` (split at spaces, tabs and line feeds), nil when it has none.
+    private static func firstWord(of text: String) -> Substring? {
+        let isSeparator: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" }
+        guard let start = text.firstIndex(where: { !isSeparator($0) }) else { return nil }
+        return text[start..<(text[start...].firstIndex(where: isSeparator) ?? text.endIndex)]
+    }
+
     /// Whether a call hands a command or a flag set over: what a callee the files do not define adds to it is unknown.
-    private static func handsOver(_ values: [Set<CobraValue>]) -> Bool {
+    private static func handsOver(_ values: [CobraValues]) -> Bool {
         values.contains { value in
             value.contains { object in
                 switch object {
@@ -1229,8 +1243,8 @@ struct CobraInterpreter {
     }
 
     private mutating func callMethod(
-        _ method: CobraName, on object: CobraValue, _ values: [Set<CobraValue>], _ context: CallContext, folder: Int32
-    ) -> Set<CobraValue> {
+        _ method: CobraName, on object: CobraValue, _ values: [CobraValues], _ context: CallContext, folder: Int32
+    ) -> CobraValues {
         switch object {
         case .command(let site):
             return commandMethod(method, site, values, context)
@@ -1245,8 +1259,8 @@ struct CobraInterpreter {
     }
 
     private mutating func commandMethod(
-        _ method: CobraName, _ site: CobraSite, _ values: [Set<CobraValue>], _ context: CallContext
-    ) -> Set<CobraValue> {
+        _ method: CobraName, _ site: CobraSite, _ values: [CobraValues], _ context: CallContext
+    ) -> CobraValues {
         switch method {
         case CobraKnown.flags.id, CobraKnown.localFlags.id, CobraKnown.localNonPersistentFlags.id:
             return [.flagSet(.local(site))]
@@ -1282,8 +1296,8 @@ struct CobraInterpreter {
     }
 
     private mutating func flagSetMethod(
-        _ method: CobraName, _ id: CobraFlagSetID, _ values: [Set<CobraValue>], _ context: CallContext
-    ) -> Set<CobraValue> {
+        _ method: CobraName, _ id: CobraFlagSetID, _ values: [CobraValues], _ context: CallContext
+    ) -> CobraValues {
         switch method {
         case CobraKnown.addFlagSet.id:
             let sets =
@@ -1331,7 +1345,7 @@ struct CobraInterpreter {
                     + "the surface", file: context.file, line: context.line)
             return []
         case CobraKnown.lookup.id:
-            return Set((values.first.map(Self.strings) ?? []).map { CobraValue.flag(id, $0) })
+            return CobraValues((values.first.map(Self.strings) ?? []).map { CobraValue.flag(id, $0) })
         default:
             guard let shape = flagMethods[Int(method)] else { return [] }
             return define(shape, in: id, values, context)
@@ -1339,8 +1353,8 @@ struct CobraInterpreter {
     }
 
     private mutating func define(
-        _ shape: CobraFlagMethod, in id: CobraFlagSetID, _ values: [Set<CobraValue>], _ context: CallContext
-    ) -> Set<CobraValue> {
+        _ shape: CobraFlagMethod, in id: CobraFlagSetID, _ values: [CobraValues], _ context: CallContext
+    ) -> CobraValues {
         guard shape.nameIndex < values.count else { return [] }
         let names = Self.strings(in: values[shape.nameIndex])
         guard names.count == 1, let name = names.first, !name.contains("%") else {
@@ -1385,7 +1399,7 @@ struct CobraInterpreter {
 extension CobraInterpreter {
     /// What the `Type()` method of a custom flag value returns, when every type the value may have returns the same
     /// constant string (pflag shows it in help and users see it as the flag's type); nil otherwise.
-    fileprivate mutating func valueType(of value: Set<CobraValue>, folder: Int32) -> String? {
+    fileprivate mutating func valueType(of value: CobraValues, folder: Int32) -> String? {
         var types: Set<String> = []
         for case .instance(let type) in value {
             guard let key = declared.method(CobraKnown.type.id, of: type, preferring: folder) else { return nil }
