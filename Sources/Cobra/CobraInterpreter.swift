@@ -768,8 +768,30 @@ struct CobraInterpreter {
             if Self.strings(in: value).contains(where: Self.saysDeprecated) {
                 updateCommand(site) { $0.deprecated = true }
             }
+        case "Long":
+            if Self.strings(in: value).contains(where: CobraHelpText.longHelpSaysDeprecated) {
+                updateCommand(site) { $0.deprecated = true }
+            }
+        case "Run", "RunE", "PreRun", "PreRunE":
+            if runsDeprecationNotice(value) { updateCommand(site) { $0.deprecated = true } }
         default:
             break
+        }
+    }
+
+    /// Whether a function a command runs (`Run: restoreFunc`, `RunE: func(...) error { ... }`) prints a deprecation
+    /// notice at every run (`CobraHelpText.printsDeprecation`).
+    private func runsDeprecationNotice(_ value: Set<CobraValue>) -> Bool {
+        value.contains { function in
+            switch function {
+            case .function(let key):
+                guard let location = declared.functions[key] else { return false }
+                return CobraHelpText.printsDeprecation(sources[location.file].body(of: location.index))
+            case .closure(let site):
+                return closures[site].map { CobraHelpText.printsDeprecation($0.literal.body) } ?? false
+            default:
+                return false
+            }
         }
     }
 
@@ -1252,7 +1274,15 @@ struct CobraInterpreter {
                 info.flags[name] = definition
             }
         }
+        if Self.usageSaysDeprecated(shape, values) { updateFlagSet(id) { $0.deprecated.insert(name) } }
         return shape.returnsFlag ? [.flag(id, name)] : []
+    }
+
+    /// Whether a flag definition's usage text says the flag is deprecated (`CobraHelpText.usageSaysDeprecated`).
+    private static func usageSaysDeprecated(_ shape: CobraFlagMethod, _ values: [Set<CobraValue>]) -> Bool {
+        let index = shape.usageIndex(arguments: values.count)
+        guard values.indices.contains(index) else { return false }
+        return strings(in: values[index]).contains(where: CobraHelpText.usageSaysDeprecated)
     }
 }
 
@@ -1278,6 +1308,12 @@ struct CobraFlagMethod: Sendable, Equatable {
     let nameIndex: Int
     let shorthandIndex: Int?
     let returnsFlag: Bool
+
+    /// Which of `arguments` arguments is the usage text: the last, except for `Func` and `BoolFunc`, whose
+    /// function comes after it.
+    func usageIndex(arguments: Int) -> Int {
+        type == "func" || type == "boolFunc" ? (shorthandIndex ?? nameIndex) + 1 : arguments - 1
+    }
 
     /// `Var`, `VarP` and `VarPF`: the value (first argument) says its own type through `Type()`.
     var isCustom: Bool { type == "custom" }

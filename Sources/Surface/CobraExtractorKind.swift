@@ -107,6 +107,10 @@ public struct CobraExtractorSpec: Extractor {
         CobraCompatibility.inheritedFlag(replacing: removed, in: after)
     }
 
+    public static func removalNote(_ removed: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> String? {
+        CobraCompatibility.removalNote(removed, before: before, after: after)
+    }
+
     // MARK: init
 
     /// First folders whose programs serve the project's own work, not its users.
