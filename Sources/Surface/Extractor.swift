@@ -327,11 +327,15 @@ public struct SurfaceProposal: Sendable {
     public let surface: DraftEntry?
     /// Item globs (`packages:**/experimental/**`) for what the surface finds that says it is not stable yet.
     public let experimental: [String]
+    /// The keys of what the program hides from its help (`tool docs`, `tool serve --debug`; not what is under a
+    /// hidden command, nor deprecated flags, which pflag hides too), for the draft's `hidden:`.
+    public let hidden: [String]
 
-    public init(finding: String?, surface: DraftEntry?, experimental: [String] = []) {
+    public init(finding: String?, surface: DraftEntry?, experimental: [String] = [], hidden: [String] = []) {
         self.finding = finding
         self.surface = surface
         self.experimental = experimental
+        self.hidden = hidden
     }
 }
 
