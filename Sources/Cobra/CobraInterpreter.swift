@@ -34,6 +34,9 @@ enum CobraValue: Sendable, Hashable {
     /// `flags.Lookup("name")`.
     case flag(CobraFlagSetID, String)
     case function(CobraFunctionKey)
+    /// A flag set's flag-defining method used as a value (`fs.Bool` handed to a helper that calls it), which defines
+    /// the flag where it is called.
+    case flagSetMethod(CobraFlagSetID, String)
     /// A function literal used as a value (`Register(func(c Cli) *cobra.Command { ... })`), run when it is called.
     case closure(CobraSite)
     case string(String)
@@ -680,7 +683,7 @@ struct CobraInterpreter {
     /// Values that are never nil: commands, flag sets and instances the program made.
     private static func isReference(_ value: CobraValue) -> Bool {
         switch value {
-        case .command, .flagSet, .flag, .instance, .function, .closure: return true
+        case .command, .flagSet, .flag, .instance, .function, .closure, .flagSetMethod: return true
         case .string, .bool, .nilValue: return false
         }
     }
@@ -837,6 +840,10 @@ struct CobraInterpreter {
             }
             var result: Set<CobraValue> = []
             for object in evaluate(base, in: &frame) {
+                if case .flagSet(let id) = object, CobraFlagMethod(name) != nil {
+                    result.insert(.flagSetMethod(id, name))
+                    continue
+                }
                 guard case .instance(let type) = object else { continue }
                 let pass = self.pass
                 result.formUnion(fields[ScopedName(scope: type, name: name), default: Cell()].read(in: pass) ?? [])
@@ -1015,6 +1022,10 @@ struct CobraInterpreter {
                 case .closure(let site):
                     followed = true
                     result.formUnion(callClosure(site, arguments: values))
+                case .flagSetMethod(let id, let method):
+                    followed = true
+                    let context = CallContext(file: frame.file, line: position.line, arguments: arguments)
+                    result.formUnion(flagSetMethod(method, id, values, context))
                 default:
                     continue
                 }
@@ -1075,7 +1086,7 @@ struct CobraInterpreter {
         let handsOver = values.contains { value in
             value.contains { object in
                 switch object {
-                case .command, .flagSet: return true
+                case .command, .flagSet, .flagSetMethod: return true
                 default: return false
                 }
             }
@@ -1115,7 +1126,7 @@ struct CobraInterpreter {
             guard let found = declared.methodOrPromoted(method, of: type, preferring: folder) else { return [] }
             return call(
                 found.key, receiver: found.receiver == type ? object : .instance(found.receiver), arguments: values)
-        case .function, .closure, .flag, .string, .bool, .nilValue:
+        case .function, .closure, .flag, .string, .bool, .nilValue, .flagSetMethod:
             return []
         }
     }
@@ -1128,7 +1139,8 @@ struct CobraInterpreter {
             return [.flagSet(.local(site))]
         case "PersistentFlags":
             return [.flagSet(.persistent(site))]
-        case "AddCommand":
+        case "AddCommand", "SetHelpCommand":
+            // `SetHelpCommand(c)` attaches `c` as the command's `help` subcommand, in place of cobra's own.
             for (offset, value) in values.enumerated() {
                 let children = value.compactMap { object -> CobraSite? in
                     if case .command(let child) = object { return child }
