@@ -212,6 +212,10 @@ struct CobraInterpreter {
     private(set) var notes: [String: String] = [:]
     /// The `AddCommand` arguments of each command that could not be followed (named in a note by command path).
     private(set) var missingChildren: [CobraSite: Set<CobraMissingChild>] = [:]
+    /// Other spellings of flag names by command (`SetGlobalNormalizationFunc`: the command and everything under it)
+    /// and by flag set (`SetNormalizeFunc`), old spelling to flag name; see ``CobraNormalization``.
+    private(set) var commandSpellings: [CobraSite: [String: String]] = [:]
+    private(set) var flagSetSpellings: [CobraFlagSetID: [String: String]] = [:]
     /// Whether some note says that commands or flags were left out.
     private(set) var incomplete = false
 
@@ -1156,6 +1160,10 @@ struct CobraInterpreter {
                 updateCommand(site) { $0.children.formUnion(children) }
             }
             return []
+        case "SetGlobalNormalizationFunc":
+            let spellings = normalization(values, context)
+            if !spellings.isEmpty { commandSpellings[site, default: [:]].merge(spellings) { old, _ in old } }
+            return []
         case "MarkFlagDeprecated", "MarkFlagHidden":
             return flagSetMethod(
                 "Mark" + method.dropFirst("MarkFlag".count), .local(site), values, context)
@@ -1211,6 +1219,10 @@ struct CobraInterpreter {
             }
             updateFlagSet(id) { $0.deprecated.formUnion(names) }
             return []
+        case "SetNormalizeFunc":
+            let spellings = normalization(values, context)
+            if !spellings.isEmpty { flagSetSpellings[id, default: [:]].merge(spellings) { old, _ in old } }
+            return []
         case "AddGoFlagSet", "AddGoFlag":
             note(
                 "\(method) adds Go standard-library flags, which are not followed; they are not in the surface",
@@ -1222,6 +1234,26 @@ struct CobraInterpreter {
             guard let shape = CobraFlagMethod(method) else { return [] }
             return define(shape, in: id, values, context)
         }
+    }
+
+    /// The spellings the normalization function passed as the first argument maps, or a note when it cannot be read.
+    private mutating func normalization(_ values: [Set<CobraValue>], _ context: CallContext) -> [String: String] {
+        var spellings: [String: String] = [:]
+        var read = false
+        for case .function(let key) in values.first ?? [] {
+            guard let location = declared.functions[key] else { continue }
+            read = true
+            let file = sources[location.file].file
+            spellings.merge(CobraNormalization.spellings(of: file.functions[location.index], in: file.go)) { old, _ in
+                old
+            }
+        }
+        if !read {
+            note(
+                "the flag name normalization function cannot be followed; other spellings of flag names it accepts "
+                    + "are not in the surface", file: context.file, line: context.line, leavesOut: false)
+        }
+        return spellings
     }
 
     private mutating func define(

@@ -334,4 +334,66 @@ struct CobraPatternTests {
             ])
         #expect(found.items.filter(\.deprecated).map(\.key) == ["tool run --deadline"])
     }
+
+    @Test("a flag name that a normalization function maps to a flag is another spelling of it, under every subcommand")
+    func normalizedSpellings() {
+        let root = """
+            package cmd
+
+            import (
+                "strings"
+
+                "github.com/spf13/cobra"
+                "github.com/spf13/pflag"
+            )
+
+            func normalize(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+                switch name {
+                case "cert", "certfile":
+                    name = "certificate"
+                case "out":
+                    return pflag.NormalizedName("output")
+                }
+                return pflag.NormalizedName(strings.ReplaceAll(name, "_", "-"))
+            }
+
+            func legacy(f *pflag.FlagSet, name string) pflag.NormalizedName {
+                if name == "old-mode" {
+                    return "mode"
+                }
+                return pflag.NormalizedName(name)
+            }
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                verify := &cobra.Command{Use: "verify"}
+                verify.Flags().StringP("certificate", "c", "", "certificate file")
+                verify.Flags().String("output", "", "where to write")
+                verify.Flags().String("cert", "", "a flag of its own keeps its name")
+                root.AddCommand(verify)
+                root.SetGlobalNormalizationFunc(normalize)
+                sign := &cobra.Command{Use: "sign"}
+                sign.Flags().String("mode", "", "how")
+                sign.Flags().SetNormalizeFunc(legacy)
+                root.AddCommand(sign)
+                return root
+            }
+            """
+        let found = surface(["cmd/root.go": root])
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        let flag = ["type": "string", "scope": "local"]
+        #expect(
+            attributes(found) == [
+                "tool": [:],
+                "tool sign": [:],
+                "tool sign --mode": flag,
+                "tool sign --old-mode": flag.merging(["alias-of": "mode"]) { $1 },
+                "tool verify": [:],
+                "tool verify --cert": flag,
+                "tool verify --certfile": flag.merging(["alias-of": "certificate"]) { $1 },
+                "tool verify --certificate": flag.merging(["shorthand": "c"]) { $1 },
+                "tool verify --out": flag.merging(["alias-of": "output"]) { $1 },
+                "tool verify --output": flag,
+            ])
+    }
 }
