@@ -34,6 +34,9 @@ enum CobraValue: Sendable, Hashable {
     /// `flags.Lookup("name")`.
     case flag(CobraFlagSetID, String)
     case function(CobraFunctionKey)
+    /// A flag set's flag-defining method used as a value (`fs.Bool` handed to a helper that calls it), which defines
+    /// the flag where it is called.
+    case flagSetMethod(CobraFlagSetID, String)
     /// A function literal used as a value (`Register(func(c Cli) *cobra.Command { ... })`), run when it is called.
     case closure(CobraSite)
     case string(String)
@@ -209,6 +212,10 @@ struct CobraInterpreter {
     private(set) var notes: [String: String] = [:]
     /// The `AddCommand` arguments of each command that could not be followed (named in a note by command path).
     private(set) var missingChildren: [CobraSite: Set<CobraMissingChild>] = [:]
+    /// Other spellings of flag names by command (`SetGlobalNormalizationFunc`: the command and everything under it)
+    /// and by flag set (`SetNormalizeFunc`), old spelling to flag name; see ``CobraNormalization``.
+    private(set) var commandSpellings: [CobraSite: [String: String]] = [:]
+    private(set) var flagSetSpellings: [CobraFlagSetID: [String: String]] = [:]
     /// Whether some note says that commands or flags were left out.
     private(set) var incomplete = false
 
@@ -709,7 +716,7 @@ struct CobraInterpreter {
     /// Values that are never nil: commands, flag sets and instances the program made.
     private static func isReference(_ value: CobraValue) -> Bool {
         switch value {
-        case .command, .flagSet, .flag, .instance, .function, .closure: return true
+        case .command, .flagSet, .flag, .instance, .function, .closure, .flagSetMethod: return true
         case .string, .bool, .nilValue: return false
         }
     }
@@ -888,6 +895,10 @@ struct CobraInterpreter {
             }
             var result: Set<CobraValue> = []
             for object in evaluate(base, in: &frame) {
+                if case .flagSet(let id) = object, CobraFlagMethod(name) != nil {
+                    result.insert(.flagSetMethod(id, name))
+                    continue
+                }
                 guard case .instance(let type) = object else { continue }
                 let pass = self.pass
                 result.formUnion(fields[ScopedName(scope: type, name: name), default: Cell()].read(in: pass) ?? [])
@@ -1066,6 +1077,10 @@ struct CobraInterpreter {
                 case .closure(let site):
                     followed = true
                     result.formUnion(callClosure(site, arguments: values))
+                case .flagSetMethod(let id, let method):
+                    followed = true
+                    let context = CallContext(file: frame.file, line: position.line, arguments: arguments)
+                    result.formUnion(flagSetMethod(method, id, values, context))
                 default:
                     continue
                 }
@@ -1126,7 +1141,7 @@ struct CobraInterpreter {
         let handsOver = values.contains { value in
             value.contains { object in
                 switch object {
-                case .command, .flagSet: return true
+                case .command, .flagSet, .flagSetMethod: return true
                 default: return false
                 }
             }
@@ -1166,7 +1181,7 @@ struct CobraInterpreter {
             guard let found = declared.methodOrPromoted(method, of: type, preferring: folder) else { return [] }
             return call(
                 found.key, receiver: found.receiver == type ? object : .instance(found.receiver), arguments: values)
-        case .function, .closure, .flag, .string, .bool, .nilValue:
+        case .function, .closure, .flag, .string, .bool, .nilValue, .flagSetMethod:
             return []
         }
     }
@@ -1179,7 +1194,8 @@ struct CobraInterpreter {
             return [.flagSet(.local(site))]
         case "PersistentFlags":
             return [.flagSet(.persistent(site))]
-        case "AddCommand":
+        case "AddCommand", "SetHelpCommand":
+            // `SetHelpCommand(c)` attaches `c` as the command's `help` subcommand, in place of cobra's own.
             for (offset, value) in values.enumerated() {
                 let children = value.compactMap { object -> CobraSite? in
                     if case .command(let child) = object { return child }
@@ -1194,6 +1210,10 @@ struct CobraInterpreter {
                 }
                 updateCommand(site) { $0.children.formUnion(children) }
             }
+            return []
+        case "SetGlobalNormalizationFunc":
+            let spellings = normalization(values, context)
+            if !spellings.isEmpty { commandSpellings[site, default: [:]].merge(spellings) { old, _ in old } }
             return []
         case "MarkFlagDeprecated", "MarkFlagHidden":
             return flagSetMethod(
@@ -1250,6 +1270,10 @@ struct CobraInterpreter {
             }
             updateFlagSet(id) { $0.deprecated.formUnion(names) }
             return []
+        case "SetNormalizeFunc":
+            let spellings = normalization(values, context)
+            if !spellings.isEmpty { flagSetSpellings[id, default: [:]].merge(spellings) { old, _ in old } }
+            return []
         case "AddGoFlagSet", "AddGoFlag":
             note(
                 "\(method) adds Go standard-library flags, which are not followed; they are not in the surface",
@@ -1261,6 +1285,26 @@ struct CobraInterpreter {
             guard let shape = CobraFlagMethod(method) else { return [] }
             return define(shape, in: id, values, context)
         }
+    }
+
+    /// The spellings the normalization function passed as the first argument maps, or a note when it cannot be read.
+    private mutating func normalization(_ values: [Set<CobraValue>], _ context: CallContext) -> [String: String] {
+        var spellings: [String: String] = [:]
+        var read = false
+        for case .function(let key) in values.first ?? [] {
+            guard let location = declared.functions[key] else { continue }
+            read = true
+            let file = sources[location.file].file
+            spellings.merge(CobraNormalization.spellings(of: file.functions[location.index], in: file.go)) { old, _ in
+                old
+            }
+        }
+        if !read {
+            note(
+                "the flag name normalization function cannot be followed; other spellings of flag names it accepts "
+                    + "are not in the surface", file: context.file, line: context.line, leavesOut: false)
+        }
+        return spellings
     }
 
     private mutating func define(

@@ -91,6 +91,14 @@ enum CobraCompatibility {
         },
         Rule(
             attribute: "alias-of",
+            reason: "a flag became another spelling of its new name (a normalization function maps it): the old "
+                + "name still sets it", bump: .patch
+        ) {
+            $0.oldValue == nil && $0.newValue != nil
+                && ($0.new.key.hasPrefix("--") || $0.new.key.contains(" --"))
+        },
+        Rule(
+            attribute: "alias-of",
             reason: "a command became an alias of its new name: the old name still runs it", bump: .patch
         ) { $0.oldValue == nil && $0.newValue != nil },
     ]
