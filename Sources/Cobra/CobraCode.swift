@@ -40,6 +40,7 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
     case markPersistentFlagDeprecated, markPersistentFlagHidden, addFlagSet, markDeprecated, markHidden
     case markShorthandDeprecated, setAnnotation, addGoFlagSet, addGoFlag, lookup
     case use, aliases, hidden, deprecated, short, noOptDefVal, cobra, pflag, flag
+    case long, run, runE, preRun, preRunE, setHelpCommand, setGlobalNormalizationFunc, setNormalizeFunc
 
     /// The name as Go spells it.
     var text: String {
@@ -48,6 +49,8 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
         case .sprintf: return "Sprintf"
         case .newFlagSet: return "NewFlagSet"
         case .noOptDefVal: return "NoOptDefVal"
+        case .runE: return "RunE"
+        case .preRunE: return "PreRunE"
         case .true, .false, .nil, .append, .new, .make, .len, .cap, .fmt, .cobra, .pflag, .flag:
             return "\(self)"
         default:

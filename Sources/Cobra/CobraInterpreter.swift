@@ -30,6 +30,9 @@ enum CobraValue: Sendable, Hashable {
     /// `flags.Lookup("name")`.
     case flag(CobraFlagSetID, String)
     case function(CobraFunctionID)
+    /// A flag set's flag-defining method used as a value (`fs.Bool` handed to a helper that calls it), which defines
+    /// the flag where it is called (the method by name).
+    case flagSetMethod(CobraFlagSetID, CobraName)
     /// A function literal used as a value (`Register(func(c Cli) *cobra.Command { ... })`), run when it is called.
     case closure(CobraSite)
     case string(String)
@@ -251,6 +254,10 @@ struct CobraInterpreter {
     private(set) var notes: [String: String] = [:]
     /// The `AddCommand` arguments of each command that could not be followed (named in a note by command path).
     private(set) var missingChildren: [CobraSite: Set<CobraMissingChild>] = [:]
+    /// Other spellings of flag names by command (`SetGlobalNormalizationFunc`: the command and everything under it)
+    /// and by flag set (`SetNormalizeFunc`), old spelling to flag name; see ``CobraNormalization``.
+    private(set) var commandSpellings: [CobraSite: [String: String]] = [:]
+    private(set) var flagSetSpellings: [CobraFlagSetID: [String: String]] = [:]
     /// Whether some note says that commands or flags were left out.
     private(set) var incomplete = false
 
@@ -280,6 +287,9 @@ struct CobraInterpreter {
     private var pass = 0
     private var readClosures: Set<CobraSite> = []
     private var changedAfterRead = false
+    /// How many `if` branches that may or may not run enclose what runs now. What is hidden there is hidden only in
+    /// some runs (docker hides the commands its daemon does not support), so help shows it by default: not hidden.
+    private var undecidedBranches = 0
 
     /// The values of a package-level name or a field, and the last pass that read it.
     private struct Cell {
@@ -694,7 +704,18 @@ struct CobraInterpreter {
     // MARK: Statements
 
     private mutating func execute(_ statements: [CobraStatement], in frame: inout Frame) {
-        for statement in statements { execute(statement, in: &frame) }
+        let undecided = undecidedBranches
+        for statement in statements {
+            execute(statement, in: &frame)
+            // After `if os.Getenv(...) == "" { return f(c) }`, the rest of the block runs only in some runs; after
+            // `if err != nil { return err }` it is what runs.
+            if case .conditional(_, let condition?, let then, _) = statement, case .return? = then.last,
+                !Self.isErrorCheck(condition)
+            {
+                undecidedBranches += 1
+            }
+        }
+        undecidedBranches = undecided
     }
 
     private mutating func execute(_ statement: CobraStatement, in frame: inout Frame) {
@@ -745,8 +766,10 @@ struct CobraInterpreter {
             // copy themselves on the next update.
             var holds: Bool?
             if let condition { holds = truth(of: condition, in: &frame) }
+            if holds == nil { undecidedBranches += 1 }
             if holds != false { execute(then, in: &frame) }
             if holds != true { execute(otherwise, in: &frame) }
+            if holds == nil { undecidedBranches -= 1 }
         }
     }
 
@@ -789,10 +812,23 @@ struct CobraInterpreter {
         }
     }
 
+    /// Whether `condition` compares something with nil (`err != nil`, `cmd == nil`): a block it leaves early is
+    /// the failure path.
+    private static func isErrorCheck(_ condition: CobraExpr) -> Bool {
+        switch condition {
+        case .binary(.or, let left, let right), .binary(.and, let left, let right):
+            return isErrorCheck(left) || isErrorCheck(right)
+        case .binary(let op, _, .name(CobraKnown.nil.id)), .binary(let op, .name(CobraKnown.nil.id), _):
+            return op == .notEqual || op == .equal
+        default:
+            return false
+        }
+    }
+
     /// Values that are never nil: commands, flag sets and instances the program made.
     private static func isReference(_ value: CobraValue) -> Bool {
         switch value {
-        case .command, .flagSet, .flag, .instance, .function, .closure: return true
+        case .command, .flagSet, .flag, .instance, .function, .closure, .flagSetMethod: return true
         case .string, .bool, .nilValue: return false
         }
     }
@@ -818,7 +854,7 @@ struct CobraInterpreter {
                     setCommandField(site, field, value, fromLiteral: false)
                 case .flag(let set, let name):
                     if field == CobraKnown.hidden.id, value.contains(.bool(true)) {
-                        updateFlagSet(set) { $0.hidden.insert(name) }
+                        if undecidedBranches == 0 { updateFlagSet(set) { $0.hidden.insert(name) } }
                     } else if field == CobraKnown.deprecated.id, value.contains(where: Self.isNonEmptyString) {
                         updateFlagSet(set) { $0.deprecated.insert(name) }
                     } else if field == CobraKnown.noOptDefVal.id, value != [.string("")] {
@@ -872,7 +908,7 @@ struct CobraInterpreter {
             let strings = Self.strings(in: value)
             updateCommand(site) { $0.aliases.add(strings, unresolved: false, fromLiteral: fromLiteral) }
         case CobraKnown.hidden.id:
-            if value.contains(.bool(true)) { updateCommand(site) { $0.hidden = true } }
+            if value.contains(.bool(true)), undecidedBranches == 0 { updateCommand(site) { $0.hidden = true } }
         case CobraKnown.deprecated.id:
             // A deprecation message is deprecation whatever its text, even one built at run time.
             if value.isEmpty || value.contains(where: Self.isNonEmptyString) {
@@ -883,8 +919,30 @@ struct CobraInterpreter {
             if Self.strings(in: value).contains(where: Self.saysDeprecated) {
                 updateCommand(site) { $0.deprecated = true }
             }
+        case CobraKnown.long.id:
+            if Self.strings(in: value).contains(where: CobraHelpText.longHelpSaysDeprecated) {
+                updateCommand(site) { $0.deprecated = true }
+            }
+        case CobraKnown.run.id, CobraKnown.runE.id, CobraKnown.preRun.id, CobraKnown.preRunE.id:
+            if runsDeprecationNotice(value) { updateCommand(site) { $0.deprecated = true } }
         default:
             break
+        }
+    }
+
+    /// Whether a function a command runs (`Run: restoreFunc`, `RunE: func(...) error { ... }`) prints a deprecation
+    /// notice at every run (`CobraHelpText.printsDeprecation`).
+    private func runsDeprecationNotice(_ value: CobraValues) -> Bool {
+        value.contains { function in
+            switch function {
+            case .function(let key):
+                let declaration = declared.list[Int(key)]
+                return CobraHelpText.printsDeprecation(sources[declaration.file].body(of: declaration.index))
+            case .closure(let site):
+                return closures[site].map { CobraHelpText.printsDeprecation($0.literal.body) } ?? false
+            default:
+                return false
+            }
         }
     }
 
@@ -957,6 +1015,10 @@ struct CobraInterpreter {
             guard !objects.isEmpty else { return result }
             let name = runName(name, in: frame.file)
             for object in objects {
+                if case .flagSet(let id) = object, flagMethods[Int(name)] != nil {
+                    result.insert(.flagSetMethod(id, name))
+                    continue
+                }
                 guard case .instance(let type) = object else { continue }
                 let pass = self.pass
                 result.formUnion(fields[scoped(type, name), default: Cell()].read(in: pass) ?? [])
@@ -1141,6 +1203,10 @@ struct CobraInterpreter {
                 case .closure(let site):
                     followed = true
                     result.formUnion(callClosure(site, arguments: values))
+                case .flagSetMethod(let id, let method):
+                    followed = true
+                    let context = CallContext(file: frame.file, line: position.line, arguments: arguments)
+                    result.formUnion(flagSetMethod(method, id, values, context))
                 default:
                     continue
                 }
@@ -1210,7 +1276,7 @@ struct CobraInterpreter {
         values.contains { value in
             value.contains { object in
                 switch object {
-                case .command, .flagSet: return true
+                case .command, .flagSet, .flagSetMethod: return true
                 default: return false
                 }
             }
@@ -1253,7 +1319,7 @@ struct CobraInterpreter {
         case .instance(let type):
             guard let found = declared.methodOrPromoted(method, of: type, preferring: folder) else { return [] }
             return call(found.key, arguments: values)
-        case .function, .closure, .flag, .string, .bool, .nilValue:
+        case .function, .closure, .flag, .string, .bool, .nilValue, .flagSetMethod:
             return []
         }
     }
@@ -1266,7 +1332,8 @@ struct CobraInterpreter {
             return [.flagSet(.local(site))]
         case CobraKnown.persistentFlags.id:
             return [.flagSet(.persistent(site))]
-        case CobraKnown.addCommand.id:
+        case CobraKnown.addCommand.id, CobraKnown.setHelpCommand.id:
+            // `SetHelpCommand(c)` attaches `c` as the command's `help` subcommand, in place of cobra's own.
             for (offset, value) in values.enumerated() {
                 let children = value.compactMap { object -> CobraSite? in
                     if case .command(let child) = object { return child }
@@ -1281,6 +1348,10 @@ struct CobraInterpreter {
                 }
                 updateCommand(site) { $0.children.formUnion(children) }
             }
+            return []
+        case CobraKnown.setGlobalNormalizationFunc.id:
+            let spellings = normalization(values, context)
+            if !spellings.isEmpty { commandSpellings[site, default: [:]].merge(spellings) { old, _ in old } }
             return []
         case CobraKnown.markFlagDeprecated.id:
             return flagSetMethod(CobraKnown.markDeprecated.id, .local(site), values, context)
@@ -1323,7 +1394,7 @@ struct CobraInterpreter {
             }
             if method == CobraKnown.markDeprecated.id {
                 updateFlagSet(id) { $0.deprecated.formUnion(names) }
-            } else if method == CobraKnown.markHidden.id {
+            } else if method == CobraKnown.markHidden.id, undecidedBranches == 0 {
                 updateFlagSet(id) { $0.hidden.formUnion(names) }
             }
             return []
@@ -1339,6 +1410,10 @@ struct CobraInterpreter {
             }
             updateFlagSet(id) { $0.deprecated.formUnion(names) }
             return []
+        case CobraKnown.setNormalizeFunc.id:
+            let spellings = normalization(values, context)
+            if !spellings.isEmpty { flagSetSpellings[id, default: [:]].merge(spellings) { old, _ in old } }
+            return []
         case CobraKnown.addGoFlagSet.id, CobraKnown.addGoFlag.id:
             note(
                 "\(names.names[Int(method)]) adds Go standard-library flags, which are not followed; they are not in "
@@ -1350,6 +1425,26 @@ struct CobraInterpreter {
             guard let shape = flagMethods[Int(method)] else { return [] }
             return define(shape, in: id, values, context)
         }
+    }
+
+    /// The spellings the normalization function passed as the first argument maps, or a note when it cannot be read.
+    private mutating func normalization(_ values: [CobraValues], _ context: CallContext) -> [String: String] {
+        var spellings: [String: String] = [:]
+        var read = false
+        for case .function(let key) in values.first ?? [] {
+            let declaration = declared.list[Int(key)]
+            read = true
+            let file = sources[declaration.file].file
+            spellings.merge(CobraNormalization.spellings(of: file.functions[declaration.index], in: file)) { old, _ in
+                old
+            }
+        }
+        if !read {
+            note(
+                "the flag name normalization function cannot be followed; other spellings of flag names it accepts "
+                    + "are not in the surface", file: context.file, line: context.line, leavesOut: false)
+        }
+        return spellings
     }
 
     private mutating func define(
@@ -1392,7 +1487,15 @@ struct CobraInterpreter {
                 info.flags[name] = definition
             }
         }
+        if Self.usageSaysDeprecated(shape, values) { updateFlagSet(id) { $0.deprecated.insert(name) } }
         return shape.returnsFlag ? [.flag(id, name)] : []
+    }
+
+    /// Whether a flag definition's usage text says the flag is deprecated (`CobraHelpText.usageSaysDeprecated`).
+    private static func usageSaysDeprecated(_ shape: CobraFlagMethod, _ values: [CobraValues]) -> Bool {
+        let index = shape.usageIndex(arguments: values.count)
+        guard values.indices.contains(index) else { return false }
+        return strings(in: values[index]).contains(where: CobraHelpText.usageSaysDeprecated)
     }
 }
 
@@ -1418,6 +1521,12 @@ struct CobraFlagMethod: Sendable, Equatable {
     let nameIndex: Int
     let shorthandIndex: Int?
     let returnsFlag: Bool
+
+    /// Which of `arguments` arguments is the usage text: the last, except for `Func` and `BoolFunc`, whose
+    /// function comes after it.
+    func usageIndex(arguments: Int) -> Int {
+        type == "func" || type == "boolFunc" ? (shorthandIndex ?? nameIndex) + 1 : arguments - 1
+    }
 
     /// `Var`, `VarP` and `VarPF`: the value (first argument) says its own type through `Type()`.
     var isCustom: Bool { type == "custom" }
