@@ -1,4 +1,5 @@
 import GoSource
+import Synchronization
 
 /// A name (identifier, field, method, type or package name) of one source file, by its index in the file's own
 /// ``CobraNameTable``: the interpreter compares and hashes these integers instead of strings, and a file's numbers do
@@ -172,7 +173,8 @@ indirect enum CobraStatement: Sendable {
     case `return`([CobraExpr])
     case range([CobraExpr], CobraExpr, [CobraStatement])
     case block([CobraStatement])
-    case conditional(header: [CobraStatement], condition: CobraExpr?, then: [CobraStatement], otherwise: [CobraStatement])
+    case conditional(
+        header: [CobraStatement], condition: CobraExpr?, then: [CobraStatement], otherwise: [CobraStatement])
 }
 
 /// Turns the Go parser's statements and expressions into the interpreter's, numbering names in one file's table.
@@ -228,7 +230,9 @@ struct CobraLowering {
         case .composite(let type, let elements, let position):
             return .composite(
                 type.map { self.type($0) },
-                elements.map { CobraElement(key: $0.key.map { self.expression($0) }, value: self.expression($0.value)) },
+                elements.map {
+                    CobraElement(key: $0.key.map { self.expression($0) }, value: self.expression($0.value))
+                },
                 position)
         case .unary(let op, let operand):
             return .unary(CobraOperator(unary: op), self.expression(operand))
@@ -244,4 +248,56 @@ struct CobraLowering {
                     body: statements(literal.body)))
         }
     }
+}
+
+/// The names of the programs one reader interprets, numbered once for all the revisions it reads: each file keeps the
+/// translation of its own numbers into these (``CobraSourceFile``), so a file that did not change costs no work to
+/// translate at the next revision, and its names are not hashed again.
+///
+/// One interpreter run at a time uses the table (it takes it and gives it back); a run that finds it taken numbers
+/// its names in a table of its own. Past `maximumNames` names the table starts again, empty.
+public final class CobraNames: Sendable {
+    /// The table and the flag definition method each name is, if any; nil while a run has it.
+    private let stored: Mutex<Numbering?>
+
+    /// An empty table.
+    public init() {
+        stored = Mutex(Numbering())
+    }
+
+    /// Takes the table for one run; a new one of its own when another run has it or it grew too large.
+    func take() -> Numbering {
+        let taken = stored.withLock { stored -> Numbering? in
+            defer { stored = nil }
+            return stored
+        }
+        guard let taken, taken.table.names.count <= Self.maximumNames else { return Numbering() }
+        return taken
+    }
+
+    /// Gives the table back after a run (with the names it added).
+    func give(_ numbering: Numbering) {
+        stored.withLock { $0 = numbering }
+    }
+
+    /// At most this many names are kept between runs.
+    static let maximumNames = 1 << 20
+}
+
+/// A table of names numbered for interpreter runs, with the flag definition method each name is (`StringVarP`), and a
+/// serial number that no other table shares: what a file remembers of its translation is valid for that table only.
+struct Numbering: Sendable {
+    private(set) var table = CobraNameTable.seeded
+    private(set) var flagMethods: [CobraFlagMethod?] = CobraKnown.allCases.map { CobraFlagMethod($0.text) }
+    let serial = Numbering.serials.add(1, ordering: .relaxed).newValue
+
+    /// The number of `text`.
+    mutating func intern(_ text: String) -> CobraLocalName {
+        let count = table.names.count
+        let id = table.intern(text)
+        if table.names.count > count { flagMethods.append(CobraFlagMethod(text)) }
+        return id
+    }
+
+    private static let serials = Atomic<Int>(0)
 }

@@ -242,9 +242,10 @@ struct CobraInterpreter {
     /// For each file, the folders each import name of it refers to (`aliasCmd "example.com/x/pkg/cmd/alias"`).
     private var importFolders: [[CobraName: [Int32]]] = []
 
-    /// The run's names, and for each the flag definition method it names (`StringVarP`), if any.
-    private var names = CobraNameTable.seeded
-    private var flagMethods: [CobraFlagMethod?] = CobraKnown.allCases.map { CobraFlagMethod($0.text) }
+    /// The run's names, and for each the flag definition method it names (`StringVarP`), if any; taken from and
+    /// given back to `store` when there is one.
+    private var numbering: Numbering
+    private let store: CobraNames?
     /// For each file, the run's number of each of its names met so far (-1: not yet translated).
     private var nameMaps: [[CobraName]]
 
@@ -343,11 +344,15 @@ struct CobraInterpreter {
     private static let maximumCallDepth = 64
     private var callDepth = 0
 
-    init(files: [(path: String, source: CobraSourceFile)]) {
+    /// An interpreter of `files`, numbering names in `names` when given (else in a table of its own).
+    init(files: [(path: String, source: CobraSourceFile)], names: CobraNames? = nil) {
         paths = files.map(\.path)
         sources = files.map(\.source)
         self.files = sources.map(\.file)
-        nameMaps = Array(repeating: [], count: files.count)
+        store = names
+        let numbering = names?.take() ?? Numbering()
+        self.numbering = numbering
+        nameMaps = sources.map { $0.numbers(in: numbering.serial) }
         let folderNames = files.map { file in
             guard let slash = file.path.lastIndex(of: "/") else { return "" }
             return String(file.path[..<slash])
@@ -437,7 +442,7 @@ struct CobraInterpreter {
         } else {
             nameMaps[file].append(contentsOf: repeatElement(-1, count: index + 1 - nameMaps[file].count))
         }
-        let id = index < CobraKnown.allCases.count ? local : intern(text(of: local, in: file))
+        let id = index < CobraKnown.allCases.count ? local : numbering.intern(text(of: local, in: file))
         nameMaps[file][index] = id
         return id
     }
@@ -450,10 +455,17 @@ struct CobraInterpreter {
 
     /// The run's number of `text`.
     private mutating func intern(_ text: String) -> CobraName {
-        let count = names.names.count
-        let id = names.intern(text)
-        if names.names.count > count { flagMethods.append(CobraFlagMethod(text)) }
-        return id
+        numbering.intern(text)
+    }
+
+    /// Gives the numbering back to the store it came from, with what each file's names are numbered (call once,
+    /// after `run`).
+    mutating func finish() {
+        guard let store else { return }
+        for (index, source) in sources.enumerated() {
+            source.remember(nameMaps[index], in: numbering.serial)
+        }
+        store.give(numbering)
     }
 
     /// The folders of the program an import path names: the folder itself or one its path ends with (the module
@@ -487,8 +499,9 @@ struct CobraInterpreter {
     /// The functions that build commands or flags, and, by name, every function that calls one of them; the others
     /// run only when one of these calls them (their effects cannot reach the command tree any other way). Also the
     /// functions each function name is mentioned by (only names of the program's functions).
-    private mutating func relevantFunctions() -> (relevant: [CobraFunctionID], mentioning: [CobraName: [CobraFunctionID]])
-    {
+    private mutating func relevantFunctions() -> (
+        relevant: [CobraFunctionID], mentioning: [CobraName: [CobraFunctionID]]
+    ) {
         let functionNames = Set(declared.list.map(\.name))
         var mentioning: [CobraName: [CobraFunctionID]] = [:]
         var relevant: Set<CobraFunctionID> = []
@@ -519,7 +532,7 @@ struct CobraInterpreter {
     private mutating func knownRunName(_ local: CobraLocalName, in file: Int) -> CobraName? {
         let index = Int(local)
         if index < nameMaps[file].count, nameMaps[file][index] >= 0 { return nameMaps[file][index] }
-        guard let id = names.number(of: text(of: local, in: file)) else { return nil }
+        guard let id = numbering.table.number(of: text(of: local, in: file)) else { return nil }
         if index >= nameMaps[file].count {
             nameMaps[file].append(contentsOf: repeatElement(-1, count: index + 1 - nameMaps[file].count))
         }
@@ -1015,7 +1028,7 @@ struct CobraInterpreter {
             guard !objects.isEmpty else { return result }
             let name = runName(name, in: frame.file)
             for object in objects {
-                if case .flagSet(let id) = object, flagMethods[Int(name)] != nil {
+                if case .flagSet(let id) = object, numbering.flagMethods[Int(name)] != nil {
                     result.insert(.flagSetMethod(id, name))
                     continue
                 }
@@ -1167,7 +1180,7 @@ struct CobraInterpreter {
                     && Self.handsOver(values)
                 {
                     noteUnfollowed(
-                        "\(names.names[Int(qualifier)]).\(names.names[Int(method)]) is not defined in the files read",
+                        "\(numbering.table.names[Int(qualifier)]).\(numbering.table.names[Int(method)]) is not defined in the files read",
                         file: frame.file, line: selectorLine)
                 }
                 return result
@@ -1237,6 +1250,11 @@ struct CobraInterpreter {
                 if let first = firstWord(of: format), !first.contains("%") { result.insert(.string(format)) }
                 continue
             }
+            if format.utf8.allSatisfy({ $0 < 0x80 }) {
+                let text = formatASCII(format, arguments)
+                if let first = firstWord(of: text), !first.contains("%") { result.insert(.string(text)) }
+                continue
+            }
             var text = ""
             var next = arguments.startIndex
             var scalars = Substring(format)
@@ -1262,6 +1280,43 @@ struct CobraInterpreter {
             if let first = firstWord(of: text), !first.contains("%") { result.insert(.string(text)) }
         }
         return result
+    }
+
+    /// `sprintf`'s formatting of an ASCII format, byte by byte (there every character is one byte).
+    private static func formatASCII(_ format: String, _ arguments: [String?]) -> String {
+        let bytes = Array(format.utf8)
+        let percent = UInt8(ascii: "%")
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count)
+        var index = 0
+        var next = 0
+        while index < bytes.count {
+            guard bytes[index] == percent else {
+                text.append(bytes[index])
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < bytes.count, bytes[end] != percent, !isASCIILetter(bytes[end]) { end += 1 }
+            guard end < bytes.count else {
+                text += bytes[index...]
+                break
+            }
+            if end == index + 1 && bytes[end] == percent {
+                text.append(percent)
+            } else {
+                let argument = next < arguments.count ? arguments[next] : nil
+                next += 1
+                if let argument { text += argument.utf8 } else { text += bytes[index...end] }
+            }
+            index = end + 1
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
     }
 
     /// The first word of `text` (split at spaces, tabs and line feeds), nil when it has none.
@@ -1389,7 +1444,7 @@ struct CobraInterpreter {
             let names = values.first.map(Self.strings) ?? []
             if names.isEmpty {
                 note(
-                    "\(self.names.names[Int(method)]) names a flag that cannot be resolved statically",
+                    "\(self.numbering.table.names[Int(method)]) names a flag that cannot be resolved statically",
                     file: context.file, line: context.line, leavesOut: false)
             }
             if method == CobraKnown.markDeprecated.id {
@@ -1416,13 +1471,13 @@ struct CobraInterpreter {
             return []
         case CobraKnown.addGoFlagSet.id, CobraKnown.addGoFlag.id:
             note(
-                "\(names.names[Int(method)]) adds Go standard-library flags, which are not followed; they are not in "
+                "\(numbering.table.names[Int(method)]) adds Go standard-library flags, which are not followed; they are not in "
                     + "the surface", file: context.file, line: context.line)
             return []
         case CobraKnown.lookup.id:
             return CobraValues((values.first.map(Self.strings) ?? []).map { CobraValue.flag(id, $0) })
         default:
-            guard let shape = flagMethods[Int(method)] else { return [] }
+            guard let shape = numbering.flagMethods[Int(method)] else { return [] }
             return define(shape, in: id, values, context)
         }
     }

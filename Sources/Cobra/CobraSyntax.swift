@@ -220,11 +220,24 @@ public final class CobraSourceFile: Sendable {
     /// The names numbered so far (the declarations' and those of the bodies read), and the bodies read so far by
     /// index in `file.functions`: the statements, or the error that stopped the reading.
     private let state: Mutex<(names: CobraNameTable, bodies: [Result<[CobraStatement], GoSyntaxError>?])>
+    /// The numbers of the file's names in the last ``Numbering`` that ran it (by its serial), as far as they were
+    /// translated.
+    private let translation = Mutex<(serial: Int, numbers: [CobraLocalName])>((0, []))
 
     /// Reads `source`'s declarations; problems become `errors` and the rest of the file still counts.
     public init(source: String) {
         file = CobraFile(GoParser.parse(source))
         state = Mutex((file.names, Array(repeating: nil, count: file.functions.count)))
+    }
+
+    /// The numbers of the file's names in the numbering `serial`, as far as a run remembered them.
+    func numbers(in serial: Int) -> [CobraLocalName] {
+        translation.withLock { $0.serial == serial ? $0.numbers : [] }
+    }
+
+    /// Remembers the numbers of the file's names in the numbering `serial`.
+    func remember(_ numbers: [CobraLocalName], in serial: Int) {
+        translation.withLock { $0 = (serial, numbers) }
     }
 
     /// Every problem in the file, every function body read for it, in order.
