@@ -272,7 +272,7 @@ struct CobraInterpreter {
     private struct Closure {
         let literal: CobraLiteral
         let folder: Int32
-        var captured: [CobraLocalName: CobraValues]
+        var captured: CobraLocals
     }
     /// Fields of the program's types by type and field name (`scoped`).
     private var fields: [Int64: Cell] = [:]
@@ -335,7 +335,7 @@ struct CobraInterpreter {
         var file: Int
         var folder: Int32
         /// By the names' numbers in `file`.
-        var locals: [CobraLocalName: CobraValues] = [:]
+        var locals = CobraLocals()
         /// What an immediately-called function literal returns (nil in a declared function: see `returns`).
         var literalReturns: CobraValues?
     }
@@ -661,7 +661,7 @@ struct CobraInterpreter {
         frame.literalReturns = []
         for (index, name) in closure.literal.parameters.enumerated() {
             guard let name else { continue }
-            frame.locals[name] = index < arguments.count ? arguments[index] : []
+            frame.locals.assign(index < arguments.count ? arguments[index] : [], to: name)
         }
         execute(closure.literal.body, in: &frame)
         return frame.literalReturns ?? []
@@ -697,12 +697,12 @@ struct CobraInterpreter {
         defer { callDepth -= 1 }
         var frame = Frame(key: call, file: file, folder: declaration.folder)
         if let receiver, let name = receiver.name {
-            frame.locals[name] = receiver.typeIsEmpty ? [] : [.instance(runName(receiver.type, in: file))]
+            frame.locals.assign(receiver.typeIsEmpty ? [] : [.instance(runName(receiver.type, in: file))], to: name)
         }
         for (index, parameter) in parameters.enumerated() {
             var value = stored[index]
             if let instance = instance(of: parameter.type, in: file) { value.insert(instance) }
-            frame.locals[parameter.name] = value
+            frame.locals.assign(value, to: parameter.name)
         }
         execute(sources[file].body(of: index), in: &frame)
         return calls[call]?.returned ?? []
@@ -746,7 +746,7 @@ struct CobraInterpreter {
             for (offset, name) in names.enumerated() {
                 var value = values.count == names.count ? values[offset] : Self.union(values)
                 if values.isEmpty, let type, let instance = instance(of: type, in: frame.file) { value = [instance] }
-                frame.locals[name] = value
+                frame.locals.assign(value, to: name)
             }
         case .return(let results):
             let value = Self.union(results.map { evaluate($0, in: &frame) })
@@ -768,7 +768,7 @@ struct CobraInterpreter {
             let elements = evaluate(collection, in: &frame)
             for (offset, name) in names.enumerated() {
                 guard case .name(let variable) = name, variable != CobraKnown.underscore.id else { continue }
-                frame.locals[variable] = offset == 1 ? elements : []
+                frame.locals.assign(offset == 1 ? elements : [], to: variable)
             }
             execute(body, in: &frame)
         case .block(let statements):
@@ -851,7 +851,7 @@ struct CobraInterpreter {
         case .name(let name):
             guard name != CobraKnown.underscore.id else { return }
             if define || frame.locals[name] != nil || frame.key == nil {
-                frame.locals[name] = define ? value : (frame.locals[name] ?? []).union(value)
+                frame.locals.assign(define ? value : (frame.locals[name] ?? []).union(value), to: name)
             } else {
                 addGlobal(runName(name, in: frame.file), folder: frame.folder, value)
             }
@@ -985,10 +985,10 @@ struct CobraInterpreter {
         case .function(let literal):
             // Remember what the literal sees, so that a call of it later (from a list of constructors) runs it.
             let site = CobraSite(file: frame.file, offset: literal.position.offset)
-            var closure = closures[site] ?? Closure(literal: literal, folder: frame.folder, captured: [:])
+            var closure = closures[site] ?? Closure(literal: literal, folder: frame.folder, captured: CobraLocals())
             var grew = false
             for (name, value) in frame.locals where !value.isSubset(of: closure.captured[name] ?? []) {
-                closure.captured[name, default: []].formUnion(value)
+                closure.captured.formUnion(value, for: name)
                 grew = true
             }
             if grew || closures[site] == nil {
@@ -1151,7 +1151,7 @@ struct CobraInterpreter {
             inner.literalReturns = []
             execute(literal.body, in: &inner)
             for (name, value) in inner.locals where frame.locals[name] != nil {
-                frame.locals[name] = value
+                frame.locals.assign(value, to: name)
             }
             return inner.literalReturns ?? []
         case .selector(let base, let localMethod, let selectorLine):

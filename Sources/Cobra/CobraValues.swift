@@ -131,3 +131,52 @@ struct CobraValues: Sendable, Hashable, Sequence, ExpressibleByArrayLiteral {
         }
     }
 }
+
+/// The local names of a frame (by their numbers in its file) and what each holds. A function has few, so they are
+/// kept in two arrays and found by a scan, without hashing; past `indexedFrom` names an index finds them.
+struct CobraLocals: Sequence {
+    private var names: [CobraLocalName] = []
+    private var values: [CobraValues] = []
+    private var index: [CobraLocalName: Int]?
+
+    private static let indexedFrom = 24
+
+    init() {}
+
+    private func position(of name: CobraLocalName) -> Int? {
+        if let index { return index[name] }
+        return names.firstIndex(of: name)
+    }
+
+    subscript(name: CobraLocalName) -> CobraValues? {
+        position(of: name).map { values[$0] }
+    }
+
+    /// Makes `name` hold `value`.
+    mutating func assign(_ value: CobraValues, to name: CobraLocalName) {
+        if let existing = position(of: name) {
+            values[existing] = value
+            return
+        }
+        names.append(name)
+        values.append(value)
+        if index != nil {
+            index?[name] = names.count - 1
+        } else if names.count > Self.indexedFrom {
+            index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        }
+    }
+
+    /// Adds `new` to what `name` holds.
+    mutating func formUnion(_ new: CobraValues, for name: CobraLocalName) {
+        if let existing = position(of: name) {
+            values[existing].formUnion(new)
+        } else {
+            assign(new, to: name)
+        }
+    }
+
+    func makeIterator() -> Zip2Sequence<[CobraLocalName], [CobraValues]>.Iterator {
+        zip(names, values).makeIterator()
+    }
+}
