@@ -4,7 +4,7 @@ import GoSource
 public struct CobraItem: Sendable, Hashable {
     /// The full command path as users type it: `k6 cloud run`, `k6 cloud run --local-execution`.
     public let key: String
-    /// `type`, `shorthand`, `scope` (flags), `alias-of` (aliases), `hidden` (when hidden).
+    /// `type`, `shorthand`, `scope` (flags), `alias-of` (aliases), `hidden` (when hidden, or under a hidden command).
     public let attributes: [String: String]
     /// Deprecated by `Deprecated:`, `MarkDeprecated` or a deprecated command above it.
     public let deprecated: Bool
@@ -231,16 +231,18 @@ private struct TreeBuilder {
     /// `spellings` are the other spellings of flag names that a normalization function set on an ancestor accepts.
     private mutating func visit(
         _ site: CobraSite, path: [String], deprecated: Bool, stack: Set<CobraSite>, aliasOf: String? = nil,
-        spellings inherited: [String: String] = [:]
+        spellings inherited: [String: String] = [:], hidden: Bool = false
     ) {
         guard let info = interpreter.commands[site], !stack.contains(site) else { return }
         let stack = stack.union([site])
         let spellings = inherited.merging(interpreter.commandSpellings[site] ?? [:]) { _, own in own }
         let deprecated = deprecated || info.deprecated
+        // Help lists neither a hidden command nor anything under it.
+        let hidden = hidden || info.hidden
         let key = path.joined(separator: " ")
         let file = interpreter.paths[info.file]
         var attributes: [String: String] = [:]
-        if info.hidden { attributes["hidden"] = "true" }
+        if hidden { attributes["hidden"] = "true" }
         if let aliasOf { attributes["alias-of"] = aliasOf }
         if !path.isEmpty {
             add(CobraItem(key: key, attributes: attributes, deprecated: deprecated, path: file, line: info.line))
@@ -257,7 +259,7 @@ private struct TreeBuilder {
             for flag in flags(of: set) {
                 var flagAttributes = ["type": flag.definition.type, "scope": scope]
                 if let shorthand = flag.definition.shorthand { flagAttributes["shorthand"] = shorthand }
-                if flag.hidden { flagAttributes["hidden"] = "true" }
+                if hidden || flag.hidden { flagAttributes["hidden"] = "true" }
                 if flag.noOptDefault { flagAttributes["no-opt-default"] = "true" }
                 let prefix = (key.isEmpty ? "" : key + " ") + "--"
                 let flagDeprecated = deprecated || flag.deprecated
@@ -300,7 +302,8 @@ private struct TreeBuilder {
                         + "subcommands and its flags are not in the surface")
                 continue
             }
-            visit(child, path: path + [name], deprecated: deprecated, stack: stack, spellings: spellings)
+            visit(
+                child, path: path + [name], deprecated: deprecated, stack: stack, spellings: spellings, hidden: hidden)
         }
         guard path.count > 1, aliasOf == nil, let name = path.last else { return }
         for alias in info.aliases.values.sorted() where alias != name && !alias.isEmpty && !alias.contains(" ") {
@@ -314,7 +317,7 @@ private struct TreeBuilder {
             let before = items.count
             visit(
                 site, path: path.dropLast() + [alias], deprecated: deprecated, stack: stack.subtracting([site]),
-                aliasOf: name, spellings: inherited)
+                aliasOf: name, spellings: inherited, hidden: hidden)
             aliasItems += items.count - before
         }
     }

@@ -245,6 +245,9 @@ struct CobraInterpreter {
     private var pass = 0
     private var readClosures: Set<CobraSite> = []
     private var changedAfterRead = false
+    /// How many `if` branches that may or may not run enclose what runs now. What is hidden there is hidden only in
+    /// some runs (docker hides the commands its daemon does not support), so help shows it by default: not hidden.
+    private var undecidedBranches = 0
 
     /// The values of a package-level name or a field, and the last pass that read it.
     private struct Cell {
@@ -589,7 +592,18 @@ struct CobraInterpreter {
     // MARK: Statements
 
     private mutating func execute(_ statements: [GoStatement], in frame: inout Frame) {
-        for statement in statements { execute(statement, in: &frame) }
+        let undecided = undecidedBranches
+        for statement in statements {
+            execute(statement, in: &frame)
+            // After `if os.Getenv(...) == "" { return f(c) }`, the rest of the block runs only in some runs; after
+            // `if err != nil { return err }` it is what runs.
+            if case .conditional(_, let condition?, let then, _) = statement, case .return? = then.last,
+                !Self.isErrorCheck(condition)
+            {
+                undecidedBranches += 1
+            }
+        }
+        undecidedBranches = undecided
     }
 
     private mutating func execute(_ statement: GoStatement, in frame: inout Frame) {
@@ -640,8 +654,10 @@ struct CobraInterpreter {
             // copy themselves on the next update.
             var holds: Bool?
             if let condition { holds = truth(of: condition, in: &frame) }
+            if holds == nil { undecidedBranches += 1 }
             if holds != false { execute(then, in: &frame) }
             if holds != true { execute(otherwise, in: &frame) }
+            if holds == nil { undecidedBranches -= 1 }
         }
     }
 
@@ -684,6 +700,19 @@ struct CobraInterpreter {
         }
     }
 
+    /// Whether `condition` compares something with nil (`err != nil`, `cmd == nil`): a block it leaves early is
+    /// the failure path.
+    private static func isErrorCheck(_ condition: GoExpr) -> Bool {
+        switch condition {
+        case .binary("||", let left, let right), .binary("&&", let left, let right):
+            return isErrorCheck(left) || isErrorCheck(right)
+        case .binary(let op, _, .name("nil", _)), .binary(let op, .name("nil", _), _):
+            return op == "!=" || op == "=="
+        default:
+            return false
+        }
+    }
+
     /// Values that are never nil: commands, flag sets and instances the program made.
     private static func isReference(_ value: CobraValue) -> Bool {
         switch value {
@@ -710,7 +739,7 @@ struct CobraInterpreter {
                     setCommandField(site, field, value, fromLiteral: false)
                 case .flag(let set, let name):
                     if field == "Hidden", value.contains(.bool(true)) {
-                        updateFlagSet(set) { $0.hidden.insert(name) }
+                        if undecidedBranches == 0 { updateFlagSet(set) { $0.hidden.insert(name) } }
                     } else if field == "Deprecated", value.contains(where: Self.isNonEmptyString) {
                         updateFlagSet(set) { $0.deprecated.insert(name) }
                     } else if field == "NoOptDefVal", value != [.string("")] {
@@ -764,7 +793,7 @@ struct CobraInterpreter {
             let strings = Self.strings(in: value)
             updateCommand(site) { $0.aliases.add(strings, unresolved: false, fromLiteral: fromLiteral) }
         case "Hidden":
-            if value.contains(.bool(true)) { updateCommand(site) { $0.hidden = true } }
+            if value.contains(.bool(true)), undecidedBranches == 0 { updateCommand(site) { $0.hidden = true } }
         case "Deprecated":
             // A deprecation message is deprecation whatever its text, even one built at run time.
             if value.isEmpty || value.contains(where: Self.isNonEmptyString) {
@@ -775,8 +804,30 @@ struct CobraInterpreter {
             if Self.strings(in: value).contains(where: Self.saysDeprecated) {
                 updateCommand(site) { $0.deprecated = true }
             }
+        case "Long":
+            if Self.strings(in: value).contains(where: CobraHelpText.longHelpSaysDeprecated) {
+                updateCommand(site) { $0.deprecated = true }
+            }
+        case "Run", "RunE", "PreRun", "PreRunE":
+            if runsDeprecationNotice(value) { updateCommand(site) { $0.deprecated = true } }
         default:
             break
+        }
+    }
+
+    /// Whether a function a command runs (`Run: restoreFunc`, `RunE: func(...) error { ... }`) prints a deprecation
+    /// notice at every run (`CobraHelpText.printsDeprecation`).
+    private func runsDeprecationNotice(_ value: Set<CobraValue>) -> Bool {
+        value.contains { function in
+            switch function {
+            case .function(let key):
+                guard let location = declared.functions[key] else { return false }
+                return CobraHelpText.printsDeprecation(sources[location.file].body(of: location.index))
+            case .closure(let site):
+                return closures[site].map { CobraHelpText.printsDeprecation($0.literal.body) } ?? false
+            default:
+                return false
+            }
         }
     }
 
@@ -1203,7 +1254,7 @@ struct CobraInterpreter {
             }
             if method == "MarkDeprecated" {
                 updateFlagSet(id) { $0.deprecated.formUnion(names) }
-            } else if method == "MarkHidden" {
+            } else if method == "MarkHidden", undecidedBranches == 0 {
                 updateFlagSet(id) { $0.hidden.formUnion(names) }
             }
             return []
@@ -1296,7 +1347,15 @@ struct CobraInterpreter {
                 info.flags[name] = definition
             }
         }
+        if Self.usageSaysDeprecated(shape, values) { updateFlagSet(id) { $0.deprecated.insert(name) } }
         return shape.returnsFlag ? [.flag(id, name)] : []
+    }
+
+    /// Whether a flag definition's usage text says the flag is deprecated (`CobraHelpText.usageSaysDeprecated`).
+    private static func usageSaysDeprecated(_ shape: CobraFlagMethod, _ values: [Set<CobraValue>]) -> Bool {
+        let index = shape.usageIndex(arguments: values.count)
+        guard values.indices.contains(index) else { return false }
+        return strings(in: values[index]).contains(where: CobraHelpText.usageSaysDeprecated)
     }
 }
 
@@ -1322,6 +1381,12 @@ struct CobraFlagMethod: Sendable, Equatable {
     let nameIndex: Int
     let shorthandIndex: Int?
     let returnsFlag: Bool
+
+    /// Which of `arguments` arguments is the usage text: the last, except for `Func` and `BoolFunc`, whose
+    /// function comes after it.
+    func usageIndex(arguments: Int) -> Int {
+        type == "func" || type == "boolFunc" ? (shorthandIndex ?? nameIndex) + 1 : arguments - 1
+    }
 
     /// `Var`, `VarP` and `VarPF`: the value (first argument) says its own type through `Type()`.
     var isCustom: Bool { type == "custom" }
