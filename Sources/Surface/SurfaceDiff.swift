@@ -95,7 +95,9 @@ public enum SurfaceDiff {
         }
         func compared(_ old: SurfaceItem, _ new: SurfaceItem) {
             if old.isIdentical(to: new) { return }
-            if old.stability != new.stability { changes += stabilityChanges(old, new) }
+            if old.stability != new.stability {
+                changes += stabilityChanges(old, new, hidingDeprecates: policy.hidden == .experimental)
+            }
             // Most items are unchanged: one dictionary comparison settles them.
             if old.attributes == new.attributes { return }
             let differing = Set(old.attributes.keys).union(new.attributes.keys)
@@ -154,7 +156,15 @@ public enum SurfaceDiff {
             changedAttributes: [], experimental: experimental)
     }
 
-    private static func stabilityChanges(_ old: SurfaceItem, _ new: SurfaceItem) -> [Change] {
+    /// The change of stability from `old` to `new`. With `hidingDeprecates` (the policy's `hidden: experimental`), a
+    /// promised item that the program starts hiding is deprecated, not demoted: hiding is how command lines deprecate
+    /// (pflag's `MarkDeprecated` hides the flag), users who type it still can, and it may go in a later release.
+    private static func stabilityChanges(_ old: SurfaceItem, _ new: SurfaceItem, hidingDeprecates: Bool) -> [Change] {
+        if hidingDeprecates, old.stability == .stable, new.stability == .experimental,
+            new.attributes["hidden"] == "true", old.attributes["hidden"] != "true"
+        {
+            return [make(new, .deprecated, .minor, old, new, false)]
+        }
         switch (old.stability, new.stability) {
         case (.experimental, .stable):
             return [make(new, .promoted, .minor, old, new, false)]
