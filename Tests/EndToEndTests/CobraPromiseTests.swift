@@ -173,6 +173,17 @@ struct CobraPromiseTests {
         #expect(
             changes == ["changed cli:tool serve --port patch", "deprecated cli:tool serve --port minor"], "\(changes)")
         #expect(values(of: "rule", in: "findings", of: report).contains("deprecation-in-patch"))
+        // Hidden and changed in one release: the change is judged by the promise it had until now.
+        try repo.write(
+            "cmd/root.go",
+            Self.program([#"_ = serve.Flags().MarkHidden("port")"#]).replacingOccurrences(
+                of: #"Int("port", 8080,"#, with: #"String("port", "8080","#))
+        try repo.commit("hide --port, as text")
+        let changedToo = try runSemgate(["check", "--version", "1.1.0", "--format", "json"], in: repo.url)
+        #expect(changedToo.status == 1, "stdout: \(changedToo.stdout)\nstderr: \(changedToo.stderr)")
+        #expect(jsonObject(changedToo.stdout)?["required"] as? String == "major")
+        try repo.write("cmd/root.go", Self.program([#"_ = serve.Flags().MarkHidden("port")"#]))
+        try repo.commit("hide --port")
         let minor = try runSemgate(["check", "--version", "1.1.0"], in: repo.url)
         #expect(minor.status == 0, "stdout: \(minor.stdout)\nstderr: \(minor.stderr)")
         try repo.tag("v1.1.0", annotated: true)
