@@ -41,6 +41,43 @@ enum CobraHelpText {
         }
     }
 
+    /// Whether a name or text says experimental (`HELM_EXPERIMENTAL_OCI`, `experimentalEnabled`).
+    static func saysExperimental(_ text: String) -> Bool {
+        text.lowercased().contains("experimental")
+    }
+
+    /// The names and string literals an expression is made of (`!FeatureGateOCI.IsEnabled()`: `FeatureGateOCI`,
+    /// `IsEnabled`), not inside function literals; `text` spells the expression's names.
+    static func namesAndStrings(in expression: CobraExpr, text: (CobraLocalName) -> String) -> (
+        names: [String], strings: [String]
+    ) {
+        var names: [String] = []
+        var strings: [String] = []
+        func visit(_ expression: CobraExpr, depth: Int) {
+            guard depth < 16 else { return }
+            switch expression {
+            case .name(let name): names.append(text(name))
+            case .string(let text): strings.append(text)
+            case .selector(let base, let name, _):
+                names.append(text(name))
+                visit(base, depth: depth + 1)
+            case .call(let callee, let arguments, _):
+                visit(callee, depth: depth + 1)
+                for argument in arguments { visit(argument, depth: depth + 1) }
+            case .unary(_, let operand): visit(operand, depth: depth + 1)
+            case .binary(_, let left, let right):
+                visit(left, depth: depth + 1)
+                visit(right, depth: depth + 1)
+            case .index(let base, let indices):
+                visit(base, depth: depth + 1)
+                for index in indices { visit(index, depth: depth + 1) }
+            case .opaque, .composite, .function: return
+            }
+        }
+        visit(expression, depth: 0)
+        return (names, strings)
+    }
+
     private static func noticeCall(_ expression: CobraExpr) -> Bool {
         guard case .call(_, let arguments, _) = expression else { return false }
         return arguments.contains { argument in

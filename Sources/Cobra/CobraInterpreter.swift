@@ -62,6 +62,9 @@ struct CobraCommandInfo: Sendable {
     var aliases = CobraStringField()
     var hidden = false
     var deprecated = false
+    /// Whether a feature gate that says experimental hides it (`Hidden: !FeatureGateOCI.IsEnabled()` with
+    /// `FeatureGateOCI = gates.Gate("HELM_EXPERIMENTAL_OCI")`).
+    var experimental = false
     var children: Set<CobraSite> = []
 }
 
@@ -943,6 +946,22 @@ struct CobraInterpreter {
         }
     }
 
+    /// Whether `condition` (a command's `Hidden`) names a feature gate that says experimental: a name or string in it,
+    /// or in the value of a package-level name of `folder` it names, contains `experimental`.
+    private func gateSaysExperimental(_ condition: CobraExpr, file: Int, folder: Int32) -> Bool {
+        let (names, strings) = CobraHelpText.namesAndStrings(in: condition) { text(of: $0, in: file) }
+        guard !names.isEmpty || !strings.isEmpty else { return false }
+        if (names + strings).contains(where: CobraHelpText.saysExperimental) { return true }
+        for (index, file) in files.enumerated() where folders[index] == folder {
+            for binding in file.bindings
+            where !Set(binding.names.map { text(of: $0, in: index) }).isDisjoint(with: names) {
+                let found = binding.values.map { CobraHelpText.namesAndStrings(in: $0) { text(of: $0, in: index) } }
+                if found.contains(where: { $0.strings.contains(where: CobraHelpText.saysExperimental) }) { return true }
+            }
+        }
+        return false
+    }
+
     /// Whether a function a command runs (`Run: restoreFunc`, `RunE: func(...) error { ... }`) prints a deprecation
     /// notice at every run (`CobraHelpText.printsDeprecation`).
     private func runsDeprecationNotice(_ value: CobraValues) -> Bool {
@@ -1103,7 +1122,13 @@ struct CobraInterpreter {
             for element in elements {
                 guard case .name(let field)? = element.key else { continue }
                 let value = evaluate(element.value, in: &frame)
-                setCommandField(site, runName(field, in: frame.file), value, fromLiteral: true)
+                let fieldName = runName(field, in: frame.file)
+                setCommandField(site, fieldName, value, fromLiteral: true)
+                if fieldName == CobraKnown.hidden.id,
+                    gateSaysExperimental(element.value, file: frame.file, folder: frame.folder)
+                {
+                    updateCommand(site) { $0.experimental = true }
+                }
             }
             return [.command(site)]
         }
