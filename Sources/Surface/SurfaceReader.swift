@@ -342,7 +342,7 @@ public final class SurfaceReader {
         let (admitted, experimental) = globVerdict(id: id, key: item.key, surface: surface)
         if !admitted { return }
         var stability = item.stability
-        if stability == .stable && experimental { stability = .experimental }
+        if stability == .stable && (experimental || isUnpromisedHidden(item)) { stability = .experimental }
         if var existing = items[id] {
             existing.attributes.merge(item.attributes) { first, _ in first }
             if stability == .deprecated { existing.stability = .deprecated }
@@ -395,6 +395,12 @@ public final class SurfaceReader {
             }
             merge(new, into: &items, surface: surface)
         }
+    }
+
+    /// Whether `item` is hidden from the program's help and the policy's `hidden: experimental` says such items
+    /// promise nothing.
+    private func isUnpromisedHidden(_ item: RawItem) -> Bool {
+        policy.hidden == .experimental && item.attributes["hidden"] == "true"
     }
 
     /// Whether the surface's include and exclude globs admit an item and whether an experimental glob matches it,
