@@ -246,6 +246,9 @@ public final class SurfaceReader {
             let (notesBefore, problemsBefore, handedOverBefore) =
                 (snapshot.notes.count, snapshot.problems.count, handedOver)
             var groups: [SurfaceInputs.Group] = []
+            // The groups the last revision had: an array handed over again is the same group.
+            var known: [UInt: SurfaceInputs.Group] = [:]
+            for group in last?[surface.name] ?? [] { known[group.identity] = group }
             for (extractor, slot) in extractors[surfaceIndex] {
                 var context = ExtractionContext(
                     surface: surface.name, tree: tree, source: source,
@@ -267,16 +270,19 @@ public final class SurfaceReader {
                             + "(reached reading surface '\(surface.name)'), more than semgate merges into one "
                             + "surface; narrow the surfaces")
                 }
-                groups += found.map(SurfaceInputs.Group.init)
+                for items in found {
+                    let identity = SurfaceInputs.Group.identity(of: items)
+                    groups.append(known[identity] ?? group(items, identity: identity, surface: surface))
+                }
                 snapshot.notes = context.notes
                 snapshot.problems = context.problems
                 if context.incomplete { snapshot.incomplete.insert(surface.name) }
             }
             if let old = last?[surface.name] {
-                update(&merged, counts: &counts, surface: surface, from: old, to: groups)
+                update(&merged, counts: &counts, from: old, to: groups)
             } else {
-                if remember { count(groups, into: &counts, surface: surface) }
-                merge(groups, into: &merged, surface: surface)
+                if remember { count(groups, into: &counts) }
+                merge(groups, into: &merged)
             }
             inputs.groups[surface.name] = groups
             if partial {
@@ -324,41 +330,58 @@ public final class SurfaceReader {
         }
     }
 
-    /// Merges `groups` of `surface` into `items`, in order.
-    private func merge(_ groups: [SurfaceInputs.Group], into items: inout [String: SurfaceItem], surface: SurfaceSpec) {
+    /// The group of `items` handed over for `surface`, with each item's id and the item merging adds.
+    private func group(_ items: [RawItem], identity: UInt, surface: SurfaceSpec) -> SurfaceInputs.Group {
+        var ids: [String] = []
+        var merged: [SurfaceItem?] = []
+        ids.reserveCapacity(items.count)
+        merged.reserveCapacity(items.count)
+        for item in items {
+            let id = surface.name + ":" + item.key
+            ids.append(id)
+            let (admitted, experimental) = globVerdict(id: id, key: item.key, surface: surface)
+            guard admitted else {
+                merged.append(nil)
+                continue
+            }
+            var stability = item.stability
+            if stability == .stable && experimental { stability = .experimental }
+            merged.append(
+                SurfaceItem(
+                    surface: surface.name, key: item.key, id: id, attributes: item.attributes, stability: stability,
+                    location: item.location))
+        }
+        return SurfaceInputs.Group(items, identity: identity, ids: ids, merged: merged)
+    }
+
+    /// Merges `groups` into `items`, in order: the first item of an id stands, with the attributes it lacks taken
+    /// from later ones, deprecated when any is.
+    private func merge(_ groups: [SurfaceInputs.Group], into items: inout [String: SurfaceItem]) {
         for group in groups {
-            for item in group.items { merge(item, id: surface.name + ":" + item.key, into: &items, surface: surface) }
+            for (index, made) in group.merged.enumerated() {
+                guard let made else { continue }
+                let id = group.ids[index]
+                // One lookup for a new id (almost all of them); an id seen before gets its first item back.
+                guard var existing = items.updateValue(made, forKey: id) else { continue }
+                existing.attributes.merge(group.items[index].attributes) { first, _ in first }
+                if made.stability == .deprecated { existing.stability = .deprecated }
+                items[id] = existing
+            }
         }
     }
 
     /// Adds the raw items of `groups` to `counts`, by id.
-    private func count(_ groups: [SurfaceInputs.Group], into counts: inout [String: Int], surface: SurfaceSpec) {
+    private func count(_ groups: [SurfaceInputs.Group], into counts: inout [String: Int]) {
         for group in groups {
-            for item in group.items { counts[surface.name + ":" + item.key, default: 0] += 1 }
+            for id in group.ids { counts[id, default: 0] += 1 }
         }
     }
 
-    private func merge(_ item: RawItem, id: String, into items: inout [String: SurfaceItem], surface: SurfaceSpec) {
-        let (admitted, experimental) = globVerdict(id: id, key: item.key, surface: surface)
-        if !admitted { return }
-        var stability = item.stability
-        if stability == .stable && experimental { stability = .experimental }
-        if var existing = items[id] {
-            existing.attributes.merge(item.attributes) { first, _ in first }
-            if stability == .deprecated { existing.stability = .deprecated }
-            items[id] = existing
-        } else {
-            items[id] = SurfaceItem(
-                surface: surface.name, key: item.key, attributes: item.attributes, stability: stability,
-                location: item.location)
-        }
-    }
-
-    /// `items` (holding `surface` merged from `old`) with `surface` merged from `new` instead: the items of groups
+    /// `items` (holding a surface merged from `old`) with the surface merged from `new` instead: the items of groups
     /// only one side has are merged again when every raw item of their id is in a new group, else the surface is.
     private func update(
-        _ items: inout [String: SurfaceItem], counts: inout [String: Int], surface: SurfaceSpec,
-        from old: [SurfaceInputs.Group], to new: [SurfaceInputs.Group]
+        _ items: inout [String: SurfaceItem], counts: inout [String: Int], from old: [SurfaceInputs.Group],
+        to new: [SurfaceInputs.Group]
     ) {
         let oldIdentities = Set(old.map(\.identity))
         let newIdentities = Set(new.map(\.identity))
@@ -367,33 +390,32 @@ public final class SurfaceReader {
         let removed = sameOrder ? old.filter { !newIdentities.contains($0.identity) } : old
         let added = sameOrder ? new.filter { !oldIdentities.contains($0.identity) } : new
         if removed.isEmpty && added.isEmpty { return }
-        var changed: Set<String> = []
         for group in removed {
-            for item in group.items {
-                let id = surface.name + ":" + item.key
-                changed.insert(id)
+            for id in group.ids {
                 if let count = counts[id], count > 1 { counts[id] = count - 1 } else { counts[id] = nil }
             }
         }
         var addedCounts: [String: Int] = [:]
         for group in added {
-            for item in group.items {
-                let id = surface.name + ":" + item.key
-                changed.insert(id)
+            for id in group.ids {
                 counts[id, default: 0] += 1
                 addedCounts[id, default: 0] += 1
             }
         }
         // An id that also has raw items in a kept group depends on their order: merge the whole surface again.
-        let partial = changed.allSatisfy { counts[$0] == addedCounts[$0] }
-        for id in changed { items[id] = nil }
+        let partial = (removed + added).allSatisfy { group in
+            group.ids.allSatisfy { counts[$0] == addedCounts[$0] }
+        }
+        for group in removed + added {
+            for id in group.ids { items[id] = nil }
+        }
         if partial {
-            merge(added, into: &items, surface: surface)
+            merge(added, into: &items)
         } else {
             for group in old where newIdentities.contains(group.identity) {
-                for item in group.items { items[surface.name + ":" + item.key] = nil }
+                for id in group.ids { items[id] = nil }
             }
-            merge(new, into: &items, surface: surface)
+            merge(new, into: &items)
         }
     }
 
