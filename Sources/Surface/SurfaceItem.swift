@@ -191,14 +191,17 @@ public struct SurfaceInputs: Sendable {
         let items: [RawItem]
         /// The id (`surface:key`) of each item.
         let ids: [String]
+        /// The number the reader that made the group gave each id (`SurfaceReader`'s interned ids).
+        let numbers: [Int]
         /// Each item as merging adds it to a surface that does not have its id yet (the surface's include and
         /// experimental globs applied); nil for an item the surface does not admit.
         let merged: [SurfaceItem?]
 
-        init(_ items: [RawItem], identity: UInt, ids: [String], merged: [SurfaceItem?]) {
+        init(_ items: [RawItem], identity: UInt, ids: [String], numbers: [Int], merged: [SurfaceItem?]) {
             self.items = items
             self.identity = identity
             self.ids = ids
+            self.numbers = numbers
             self.merged = merged
         }
 
