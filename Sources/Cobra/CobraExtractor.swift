@@ -4,7 +4,7 @@ import GoSource
 public struct CobraItem: Sendable, Hashable {
     /// The full command path as users type it: `k6 cloud run`, `k6 cloud run --local-execution`.
     public let key: String
-    /// `type`, `shorthand`, `scope` (flags), `alias-of` (aliases), `hidden` (when hidden).
+    /// `type`, `shorthand`, `scope` (flags), `alias-of` (aliases), `hidden` (when hidden, or under a hidden command).
     public let attributes: [String: String]
     /// Deprecated by `Deprecated:`, `MarkDeprecated` or a deprecated command above it.
     public let deprecated: Bool
@@ -227,31 +227,58 @@ private struct TreeBuilder {
     /// user can type `tool plugins add --force` when `plugins` is an alias of `plugin`.
     ///
     /// `aliasOf` is the command's own name when `path` ends in one of its aliases.
+    ///
+    /// `spellings` are the other spellings of flag names that a normalization function set on an ancestor accepts.
     private mutating func visit(
-        _ site: CobraSite, path: [String], deprecated: Bool, stack: Set<CobraSite>, aliasOf: String? = nil
+        _ site: CobraSite, path: [String], deprecated: Bool, stack: Set<CobraSite>, aliasOf: String? = nil,
+        spellings inherited: [String: String] = [:], hidden: Bool = false
     ) {
         guard let info = interpreter.commands[site], !stack.contains(site) else { return }
         let stack = stack.union([site])
+        let spellings = inherited.merging(interpreter.commandSpellings[site] ?? [:]) { _, own in own }
         let deprecated = deprecated || info.deprecated
+        // Help lists neither a hidden command nor anything under it.
+        let hidden = hidden || info.hidden
         let key = path.joined(separator: " ")
         let file = interpreter.paths[info.file]
         var attributes: [String: String] = [:]
-        if info.hidden { attributes["hidden"] = "true" }
+        if hidden { attributes["hidden"] = "true" }
         if let aliasOf { attributes["alias-of"] = aliasOf }
         if !path.isEmpty {
             add(CobraItem(key: key, attributes: attributes, deprecated: deprecated, path: file, line: info.line))
         }
-        for (scope, set) in [("local", CobraFlagSetID.local(site)), ("persistent", .persistent(site))] {
+        let sets = [("local", CobraFlagSetID.local(site)), ("persistent", .persistent(site))]
+        let names = Set(sets.flatMap { flags(of: $0.1).map(\.definition.name) })
+        for (scope, set) in sets {
+            // Old spellings by the flag name they normalize to.
+            var others: [String: [String]] = [:]
+            for (old, new) in spellings.merging(interpreter.flagSetSpellings[set] ?? [:], uniquingKeysWith: { $1 })
+            where !names.contains(old) && !old.isEmpty && !old.contains(" ") {
+                others[new, default: []].append(old)
+            }
             for flag in flags(of: set) {
                 var flagAttributes = ["type": flag.definition.type, "scope": scope]
                 if let shorthand = flag.definition.shorthand { flagAttributes["shorthand"] = shorthand }
-                if flag.hidden { flagAttributes["hidden"] = "true" }
+                if hidden || flag.hidden { flagAttributes["hidden"] = "true" }
                 if flag.noOptDefault { flagAttributes["no-opt-default"] = "true" }
-                let flagKey = (key.isEmpty ? "" : key + " ") + "--" + flag.definition.name
+                let prefix = (key.isEmpty ? "" : key + " ") + "--"
+                let flagDeprecated = deprecated || flag.deprecated
+                let location = (path: interpreter.paths[flag.definition.file], line: flag.definition.line)
                 add(
                     CobraItem(
-                        key: flagKey, attributes: flagAttributes, deprecated: deprecated || flag.deprecated,
-                        path: interpreter.paths[flag.definition.file], line: flag.definition.line))
+                        key: prefix + flag.definition.name, attributes: flagAttributes, deprecated: flagDeprecated,
+                        path: location.path, line: location.line))
+                // `--cert-email` still reaches `--certificate-email` when a normalization function maps it.
+                for old in (others[flag.definition.name] ?? []).sorted() where aliasItems < Self.maximumAliasItems {
+                    var aliasAttributes = flagAttributes
+                    aliasAttributes["alias-of"] = flag.definition.name
+                    aliasAttributes["shorthand"] = nil
+                    aliasItems += 1
+                    add(
+                        CobraItem(
+                            key: prefix + old, attributes: aliasAttributes, deprecated: flagDeprecated,
+                            path: location.path, line: location.line))
+                }
             }
         }
         for missing in interpreter.missingChildren[site, default: []].sorted() where !noted.contains(missing) {
@@ -275,7 +302,8 @@ private struct TreeBuilder {
                         + "subcommands and its flags are not in the surface")
                 continue
             }
-            visit(child, path: path + [name], deprecated: deprecated, stack: stack)
+            visit(
+                child, path: path + [name], deprecated: deprecated, stack: stack, spellings: spellings, hidden: hidden)
         }
         guard path.count > 1, aliasOf == nil, let name = path.last else { return }
         for alias in info.aliases.values.sorted() where alias != name && !alias.isEmpty && !alias.contains(" ") {
@@ -289,7 +317,7 @@ private struct TreeBuilder {
             let before = items.count
             visit(
                 site, path: path.dropLast() + [alias], deprecated: deprecated, stack: stack.subtracting([site]),
-                aliasOf: name)
+                aliasOf: name, spellings: inherited, hidden: hidden)
             aliasItems += items.count - before
         }
     }

@@ -34,6 +34,9 @@ enum CobraValue: Sendable, Hashable {
     /// `flags.Lookup("name")`.
     case flag(CobraFlagSetID, String)
     case function(CobraFunctionKey)
+    /// A flag set's flag-defining method used as a value (`fs.Bool` handed to a helper that calls it), which defines
+    /// the flag where it is called.
+    case flagSetMethod(CobraFlagSetID, String)
     /// A function literal used as a value (`Register(func(c Cli) *cobra.Command { ... })`), run when it is called.
     case closure(CobraSite)
     case string(String)
@@ -209,6 +212,10 @@ struct CobraInterpreter {
     private(set) var notes: [String: String] = [:]
     /// The `AddCommand` arguments of each command that could not be followed (named in a note by command path).
     private(set) var missingChildren: [CobraSite: Set<CobraMissingChild>] = [:]
+    /// Other spellings of flag names by command (`SetGlobalNormalizationFunc`: the command and everything under it)
+    /// and by flag set (`SetNormalizeFunc`), old spelling to flag name; see ``CobraNormalization``.
+    private(set) var commandSpellings: [CobraSite: [String: String]] = [:]
+    private(set) var flagSetSpellings: [CobraFlagSetID: [String: String]] = [:]
     /// Whether some note says that commands or flags were left out.
     private(set) var incomplete = false
 
@@ -238,6 +245,9 @@ struct CobraInterpreter {
     private var pass = 0
     private var readClosures: Set<CobraSite> = []
     private var changedAfterRead = false
+    /// How many `if` branches that may or may not run enclose what runs now. What is hidden there is hidden only in
+    /// some runs (docker hides the commands its daemon does not support), so help shows it by default: not hidden.
+    private var undecidedBranches = 0
 
     /// The values of a package-level name or a field, and the last pass that read it.
     private struct Cell {
@@ -582,7 +592,18 @@ struct CobraInterpreter {
     // MARK: Statements
 
     private mutating func execute(_ statements: [GoStatement], in frame: inout Frame) {
-        for statement in statements { execute(statement, in: &frame) }
+        let undecided = undecidedBranches
+        for statement in statements {
+            execute(statement, in: &frame)
+            // After `if os.Getenv(...) == "" { return f(c) }`, the rest of the block runs only in some runs; after
+            // `if err != nil { return err }` it is what runs.
+            if case .conditional(_, let condition?, let then, _) = statement, case .return? = then.last,
+                !Self.isErrorCheck(condition)
+            {
+                undecidedBranches += 1
+            }
+        }
+        undecidedBranches = undecided
     }
 
     private mutating func execute(_ statement: GoStatement, in frame: inout Frame) {
@@ -633,8 +654,10 @@ struct CobraInterpreter {
             // copy themselves on the next update.
             var holds: Bool?
             if let condition { holds = truth(of: condition, in: &frame) }
+            if holds == nil { undecidedBranches += 1 }
             if holds != false { execute(then, in: &frame) }
             if holds != true { execute(otherwise, in: &frame) }
+            if holds == nil { undecidedBranches -= 1 }
         }
     }
 
@@ -677,10 +700,23 @@ struct CobraInterpreter {
         }
     }
 
+    /// Whether `condition` compares something with nil (`err != nil`, `cmd == nil`): a block it leaves early is
+    /// the failure path.
+    private static func isErrorCheck(_ condition: GoExpr) -> Bool {
+        switch condition {
+        case .binary("||", let left, let right), .binary("&&", let left, let right):
+            return isErrorCheck(left) || isErrorCheck(right)
+        case .binary(let op, _, .name("nil", _)), .binary(let op, .name("nil", _), _):
+            return op == "!=" || op == "=="
+        default:
+            return false
+        }
+    }
+
     /// Values that are never nil: commands, flag sets and instances the program made.
     private static func isReference(_ value: CobraValue) -> Bool {
         switch value {
-        case .command, .flagSet, .flag, .instance, .function, .closure: return true
+        case .command, .flagSet, .flag, .instance, .function, .closure, .flagSetMethod: return true
         case .string, .bool, .nilValue: return false
         }
     }
@@ -703,7 +739,7 @@ struct CobraInterpreter {
                     setCommandField(site, field, value, fromLiteral: false)
                 case .flag(let set, let name):
                     if field == "Hidden", value.contains(.bool(true)) {
-                        updateFlagSet(set) { $0.hidden.insert(name) }
+                        if undecidedBranches == 0 { updateFlagSet(set) { $0.hidden.insert(name) } }
                     } else if field == "Deprecated", value.contains(where: Self.isNonEmptyString) {
                         updateFlagSet(set) { $0.deprecated.insert(name) }
                     } else if field == "NoOptDefVal", value != [.string("")] {
@@ -757,7 +793,7 @@ struct CobraInterpreter {
             let strings = Self.strings(in: value)
             updateCommand(site) { $0.aliases.add(strings, unresolved: false, fromLiteral: fromLiteral) }
         case "Hidden":
-            if value.contains(.bool(true)) { updateCommand(site) { $0.hidden = true } }
+            if value.contains(.bool(true)), undecidedBranches == 0 { updateCommand(site) { $0.hidden = true } }
         case "Deprecated":
             // A deprecation message is deprecation whatever its text, even one built at run time.
             if value.isEmpty || value.contains(where: Self.isNonEmptyString) {
@@ -768,8 +804,30 @@ struct CobraInterpreter {
             if Self.strings(in: value).contains(where: Self.saysDeprecated) {
                 updateCommand(site) { $0.deprecated = true }
             }
+        case "Long":
+            if Self.strings(in: value).contains(where: CobraHelpText.longHelpSaysDeprecated) {
+                updateCommand(site) { $0.deprecated = true }
+            }
+        case "Run", "RunE", "PreRun", "PreRunE":
+            if runsDeprecationNotice(value) { updateCommand(site) { $0.deprecated = true } }
         default:
             break
+        }
+    }
+
+    /// Whether a function a command runs (`Run: restoreFunc`, `RunE: func(...) error { ... }`) prints a deprecation
+    /// notice at every run (`CobraHelpText.printsDeprecation`).
+    private func runsDeprecationNotice(_ value: Set<CobraValue>) -> Bool {
+        value.contains { function in
+            switch function {
+            case .function(let key):
+                guard let location = declared.functions[key] else { return false }
+                return CobraHelpText.printsDeprecation(sources[location.file].body(of: location.index))
+            case .closure(let site):
+                return closures[site].map { CobraHelpText.printsDeprecation($0.literal.body) } ?? false
+            default:
+                return false
+            }
         }
     }
 
@@ -837,6 +895,10 @@ struct CobraInterpreter {
             }
             var result: Set<CobraValue> = []
             for object in evaluate(base, in: &frame) {
+                if case .flagSet(let id) = object, CobraFlagMethod(name) != nil {
+                    result.insert(.flagSetMethod(id, name))
+                    continue
+                }
                 guard case .instance(let type) = object else { continue }
                 let pass = self.pass
                 result.formUnion(fields[ScopedName(scope: type, name: name), default: Cell()].read(in: pass) ?? [])
@@ -1015,6 +1077,10 @@ struct CobraInterpreter {
                 case .closure(let site):
                     followed = true
                     result.formUnion(callClosure(site, arguments: values))
+                case .flagSetMethod(let id, let method):
+                    followed = true
+                    let context = CallContext(file: frame.file, line: position.line, arguments: arguments)
+                    result.formUnion(flagSetMethod(method, id, values, context))
                 default:
                     continue
                 }
@@ -1075,7 +1141,7 @@ struct CobraInterpreter {
         let handsOver = values.contains { value in
             value.contains { object in
                 switch object {
-                case .command, .flagSet: return true
+                case .command, .flagSet, .flagSetMethod: return true
                 default: return false
                 }
             }
@@ -1115,7 +1181,7 @@ struct CobraInterpreter {
             guard let found = declared.methodOrPromoted(method, of: type, preferring: folder) else { return [] }
             return call(
                 found.key, receiver: found.receiver == type ? object : .instance(found.receiver), arguments: values)
-        case .function, .closure, .flag, .string, .bool, .nilValue:
+        case .function, .closure, .flag, .string, .bool, .nilValue, .flagSetMethod:
             return []
         }
     }
@@ -1128,7 +1194,8 @@ struct CobraInterpreter {
             return [.flagSet(.local(site))]
         case "PersistentFlags":
             return [.flagSet(.persistent(site))]
-        case "AddCommand":
+        case "AddCommand", "SetHelpCommand":
+            // `SetHelpCommand(c)` attaches `c` as the command's `help` subcommand, in place of cobra's own.
             for (offset, value) in values.enumerated() {
                 let children = value.compactMap { object -> CobraSite? in
                     if case .command(let child) = object { return child }
@@ -1143,6 +1210,10 @@ struct CobraInterpreter {
                 }
                 updateCommand(site) { $0.children.formUnion(children) }
             }
+            return []
+        case "SetGlobalNormalizationFunc":
+            let spellings = normalization(values, context)
+            if !spellings.isEmpty { commandSpellings[site, default: [:]].merge(spellings) { old, _ in old } }
             return []
         case "MarkFlagDeprecated", "MarkFlagHidden":
             return flagSetMethod(
@@ -1183,7 +1254,7 @@ struct CobraInterpreter {
             }
             if method == "MarkDeprecated" {
                 updateFlagSet(id) { $0.deprecated.formUnion(names) }
-            } else if method == "MarkHidden" {
+            } else if method == "MarkHidden", undecidedBranches == 0 {
                 updateFlagSet(id) { $0.hidden.formUnion(names) }
             }
             return []
@@ -1199,6 +1270,10 @@ struct CobraInterpreter {
             }
             updateFlagSet(id) { $0.deprecated.formUnion(names) }
             return []
+        case "SetNormalizeFunc":
+            let spellings = normalization(values, context)
+            if !spellings.isEmpty { flagSetSpellings[id, default: [:]].merge(spellings) { old, _ in old } }
+            return []
         case "AddGoFlagSet", "AddGoFlag":
             note(
                 "\(method) adds Go standard-library flags, which are not followed; they are not in the surface",
@@ -1210,6 +1285,26 @@ struct CobraInterpreter {
             guard let shape = CobraFlagMethod(method) else { return [] }
             return define(shape, in: id, values, context)
         }
+    }
+
+    /// The spellings the normalization function passed as the first argument maps, or a note when it cannot be read.
+    private mutating func normalization(_ values: [Set<CobraValue>], _ context: CallContext) -> [String: String] {
+        var spellings: [String: String] = [:]
+        var read = false
+        for case .function(let key) in values.first ?? [] {
+            guard let location = declared.functions[key] else { continue }
+            read = true
+            let file = sources[location.file].file
+            spellings.merge(CobraNormalization.spellings(of: file.functions[location.index], in: file.go)) { old, _ in
+                old
+            }
+        }
+        if !read {
+            note(
+                "the flag name normalization function cannot be followed; other spellings of flag names it accepts "
+                    + "are not in the surface", file: context.file, line: context.line, leavesOut: false)
+        }
+        return spellings
     }
 
     private mutating func define(
@@ -1252,7 +1347,15 @@ struct CobraInterpreter {
                 info.flags[name] = definition
             }
         }
+        if Self.usageSaysDeprecated(shape, values) { updateFlagSet(id) { $0.deprecated.insert(name) } }
         return shape.returnsFlag ? [.flag(id, name)] : []
+    }
+
+    /// Whether a flag definition's usage text says the flag is deprecated (`CobraHelpText.usageSaysDeprecated`).
+    private static func usageSaysDeprecated(_ shape: CobraFlagMethod, _ values: [Set<CobraValue>]) -> Bool {
+        let index = shape.usageIndex(arguments: values.count)
+        guard values.indices.contains(index) else { return false }
+        return strings(in: values[index]).contains(where: CobraHelpText.usageSaysDeprecated)
     }
 }
 
@@ -1278,6 +1381,12 @@ struct CobraFlagMethod: Sendable, Equatable {
     let nameIndex: Int
     let shorthandIndex: Int?
     let returnsFlag: Bool
+
+    /// Which of `arguments` arguments is the usage text: the last, except for `Func` and `BoolFunc`, whose
+    /// function comes after it.
+    func usageIndex(arguments: Int) -> Int {
+        type == "func" || type == "boolFunc" ? (shorthandIndex ?? nameIndex) + 1 : arguments - 1
+    }
 
     /// `Var`, `VarP` and `VarPF`: the value (first argument) says its own type through `Type()`.
     var isCustom: Bool { type == "custom" }

@@ -46,11 +46,13 @@ public struct PolicyDraft: Sendable {
         findings += releases.findings
         var surfaces: [DraftEntry] = []
         var experimental: [String] = []
+        var hidden: [String] = []
         for kind in Extractors.all {
             for proposal in try wrap({ () throws(GitError) in try kind.propose(for: reader) }) {
                 if let finding = proposal.finding { findings.append(finding) }
                 if let surface = proposal.surface { surfaces.append(surface) }
                 experimental += proposal.experimental.filter { !experimental.contains($0) }
+                hidden += proposal.hidden
             }
         }
         var entries = [
@@ -86,6 +88,7 @@ public struct PolicyDraft: Sendable {
                         "Folders whose names say experimental, alpha or beta: what they hold is not promised yet.",
                     ]))
         }
+        if !hidden.isEmpty { entries.append(Self.hiddenEntry(hidden)) }
         entries.append(DraftEntry(comments: [""] + Self.support))
         entries.append(
             DraftEntry(comments: [
@@ -105,6 +108,20 @@ public struct PolicyDraft: Sendable {
         } catch {
             throw GateError.usage("semgate init could not write the draft: \(error.description)")
         }
+    }
+
+    /// `hidden: experimental`, naming what the command line hides from its help.
+    private static func hiddenEntry(_ hidden: [String]) -> DraftEntry {
+        let named = hidden.prefix(4).map { "'\($0)'" }.joined(separator: ", ")
+        let more = hidden.count > 4 ? " and \(hidden.count - 4) more" : ""
+        return DraftEntry(
+            "hidden", .string(HiddenItems.experimental.rawValue),
+            comments: [
+                "",
+                "The command line hides \(named)\(more) from its help (a hidden command hides what is under it).",
+                "Hidden commands and flags are not promised here: removing one needs no major, hiding a promised one",
+                "does. Write `hidden: promised` if users rely on them.",
+            ])
     }
 
     // MARK: Reading

@@ -11,6 +11,8 @@ public struct Policy: Sendable {
     public var surfaces: [SurfaceSpec]
     /// Item globs over `surface:key` whose items are experimental whatever their extractor says.
     public var experimental: [Glob]
+    /// Whether items the program hides (cobra's `Hidden`, `MarkHidden`: attribute `hidden=true`) are promised.
+    public var hidden: HiddenItems = .promised
     public var deprecations: [DeclaredDeprecation]
     public var exceptions: [PolicyException]
     public var severityOverrides: [RuleID: Severity]
@@ -110,6 +112,16 @@ public enum Signal: String, Sendable, CaseIterable {
 /// How bumps in 0.y.z are judged: SemVer item 4 (anything goes) or Cargo's shifted reading.
 public enum InitialDevelopment: String, Sendable, CaseIterable {
     case semver, shifted
+}
+
+/// What the policy's `hidden:` says of items the program hides from its help (attribute `hidden=true`: cobra's
+/// hidden commands, their subcommands and flags, and hidden flags).
+public enum HiddenItems: String, Sendable, CaseIterable {
+    /// Promised like every other item (the default): removing a hidden command needs a major.
+    case promised
+    /// Experimental, as an `experimental:` glob makes them: they promise nothing, and hiding a stable item withdraws
+    /// its promise (a demotion, which needs a major) unless it is deprecated.
+    case experimental
 }
 
 /// One named surface: how to extract its items and which attribute changes break it.

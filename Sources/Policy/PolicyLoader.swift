@@ -27,7 +27,7 @@ public enum PolicyLoader {
 /// The keys each level of a policy file accepts, in documentation order.
 enum PolicyKeys {
     static let topLevel = [
-        "semgate", "project", "releases", "surfaces", "experimental", "deprecations", "exceptions", "rules",
+        "semgate", "project", "releases", "surfaces", "experimental", "hidden", "deprecations", "exceptions", "rules",
         "signals", "support", "cadence", "deprecation-period", "promotions",
     ]
     static let releases = ["tag", "ignore", "initial-development", "version-file"]
@@ -364,6 +364,9 @@ struct PolicyReader {
                 return glob
             }
         }
+        if let entry = top["hidden"] {
+            policy.hidden = readHidden(entry.value) ?? policy.hidden
+        }
         // Before `deprecations`: their `remove-when` names the lines and phases of `support`.
         readLifecycle(top, into: &policy, surfaces: surfaceNames)
         if let entry = top["deprecations"] {
@@ -395,6 +398,19 @@ struct PolicyReader {
         } else {
             report("invalid policy format version '\(text)'; write 'semgate: 1'", at: node)
         }
+    }
+
+    /// `hidden: promised | experimental`.
+    private mutating func readHidden(_ node: Node) -> HiddenItems? {
+        guard let text = string(node, for: "'hidden'", example: "'hidden: experimental'") else { return nil }
+        if let mode = HiddenItems(rawValue: text) { return mode }
+        let names = HiddenItems.allCases.map(\.rawValue)
+        report(
+            "invalid hidden '\(text)'; use promised (hidden commands and flags are promised like the others) or "
+                + "experimental (they promise nothing)"
+                + (Suggestions.closest(to: text, among: names).map { "; did you mean '\($0)'?" } ?? ""),
+            at: node)
+        return nil
     }
 
     private mutating func readReleases(_ node: Node) -> ReleasePolicy {

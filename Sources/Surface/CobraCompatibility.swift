@@ -91,6 +91,14 @@ enum CobraCompatibility {
         },
         Rule(
             attribute: "alias-of",
+            reason: "a flag became another spelling of its new name (a normalization function maps it): the old "
+                + "name still sets it", bump: .patch
+        ) {
+            $0.oldValue == nil && $0.newValue != nil
+                && ($0.new.key.hasPrefix("--") || $0.new.key.contains(" --"))
+        },
+        Rule(
+            attribute: "alias-of",
             reason: "a command became an alias of its new name: the old name still runs it", bump: .patch
         ) { $0.oldValue == nil && $0.newValue != nil },
     ]
@@ -127,6 +135,42 @@ enum CobraCompatibility {
             }
         }
         return nil
+    }
+
+    /// What reading the source cannot show about the removal of `removed`: a flag that a new subcommand now declares
+    /// may be typed as before when the subcommand's name used to be an argument (`tool key --user` and the new
+    /// `tool key add --user`: `tool key add --user` still works); otherwise a deprecation printed only at run time or
+    /// said only in docs, and a command a plugin now provides, are not in the code.
+    static func removalNote(_ removed: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> String {
+        if let command = command(of: removed.key), !command.isEmpty {
+            let flag = String(removed.key.dropFirst(command.count + 1))
+            if let subcommand = newSubcommand(
+                declaring: flag, under: command, surface: removed.surface, before: before, after: after)
+            {
+                return "the new subcommand '\(subcommand)' declares \(flag): if '\(subcommand)' was typed as an "
+                    + "argument before, '\(subcommand) \(flag)' still works (semgate cannot tell an argument from a "
+                    + "subcommand's name)"
+            }
+        }
+        return "semgate cannot see a deprecation printed only at run time or said only in docs, nor a plugin that "
+            + "now provides it; if users were told, declare it under deprecations:"
+    }
+
+    /// The first subcommand directly under `command`, new in `after`, that declares flag `flag`.
+    private static func newSubcommand(
+        declaring flag: String, under command: String, surface: String, before: SurfaceSnapshot,
+        after: SurfaceSnapshot
+    ) -> String? {
+        let prefix = command + " "
+        let suffix = " " + flag
+        return after.items.values.lazy.filter { item in
+            item.surface == surface && item.key.hasPrefix(prefix) && item.key.hasSuffix(suffix)
+        }.map { String($0.key.dropLast(suffix.count)) }
+            .filter { subcommand in
+                let name = subcommand.dropFirst(prefix.count)
+                return !name.isEmpty && !name.contains(" ") && after.items[surface + ":" + subcommand] != nil
+                    && before.items[surface + ":" + subcommand] == nil
+            }.min()
     }
 
     /// The command path of a flag key (`tool run` for `tool run --x`), nil for a command.

@@ -107,6 +107,10 @@ public struct CobraExtractorSpec: Extractor {
         CobraCompatibility.inheritedFlag(replacing: removed, in: after)
     }
 
+    public static func removalNote(_ removed: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> String? {
+        CobraCompatibility.removalNote(removed, before: before, after: after)
+    }
+
     // MARK: init
 
     /// First folders whose programs serve the project's own work, not its users.
@@ -220,9 +224,33 @@ public struct CobraExtractorSpec: Extractor {
                     surface: DraftEntry(
                         programs.count == 1 ? "cli" : "cli-" + surfaceName(program.name),
                         .mapping([DraftEntry("extract", .mapping([DraftEntry("cobra", .mapping(cobra))]))]),
-                        comments: comments)))
+                        comments: comments),
+                    hidden: hiddenItems(of: program.name, globs: globs, sources: sources)))
         }
         return proposals
+    }
+
+    /// What the command line the draft proposes hides from its help: hidden commands (not what is under them) and
+    /// hidden flags of visible commands that are not deprecated.
+    private static func hiddenItems(
+        of program: String, globs: [String], sources: [(path: String, source: CobraSourceFile)]
+    ) -> [String] {
+        let patterns = globs.compactMap { try? Glob($0) }
+        let read = sources.filter { file in patterns.contains { $0.matches(file.path) } }
+        let items = CobraExtractor.surface(of: read, root: program).items
+        let hiddenItems = items.filter { $0.attributes["hidden"] == "true" && !$0.deprecated }
+        let hidden = Set(hiddenItems.map(\.key))
+        // One name a definition: `tool build --x` rather than also `tool b --x` through the alias `b`.
+        var named: [String: String] = [:]
+        for item in hiddenItems {
+            // The command a key is under: `tool docs` for `tool docs --dir` and for `tool docs man`.
+            let parent = item.key.split(separator: " ").dropLast().joined(separator: " ")
+            guard !hidden.contains(parent) else { continue }
+            let site = "\(item.path):\(item.line)"
+            if let known = named[site], (known.count, known) >= (item.key.count, item.key) { continue }
+            named[site] = item.key
+        }
+        return named.values.sorted()
     }
 
     /// Whether `path` is in a folder of the project's own work (tools/, hack/, tests, examples).

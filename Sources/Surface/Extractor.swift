@@ -24,6 +24,14 @@ public enum Extractors {
         surface.extractors.lazy.compactMap { kind(of: $0)?.deprecationMarker }.first
     }
 
+    /// What the source of `surface` cannot show about the removal of `removed` (said in the finding), from its first
+    /// extractor that has something to say.
+    public static func removalNote(
+        of surface: SurfaceSpec, _ removed: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot
+    ) -> String? {
+        surface.extractors.lazy.compactMap { kind(of: $0)?.removalNote(removed, before: before, after: after) }.first
+    }
+
     /// The kind of a configured extractor (every spec the loader builds is one of `all`).
     static func kind(of spec: any ExtractorSpec) -> (any Extractor.Type)? {
         (spec as? any Extractor).map { type(of: $0) }
@@ -90,6 +98,11 @@ public protocol Extractor: ExtractorSpec {
     /// `deprecations:` can.
     static var deprecationMarker: String? { get }
 
+    /// What reading the source cannot show about the removal of `removed`, said in the `removed-without-deprecation`
+    /// finding (a deprecation printed only at run time, a plugin that now provides the command); nil when the source
+    /// shows all there is.
+    static func removalNote(_ removed: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> String?
+
     /// What reading a surface of this kind costs relative to the other kinds (1 by default), for splitting the
     /// surfaces between threads (`SurfacePartition`).
     static var readingWeight: Int { get }
@@ -119,6 +132,9 @@ extension Extractor {
     { before }
     public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] { [] }
     public static var deprecationMarker: String? { nil }
+    public static func removalNote(_ removed: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> String? {
+        nil
+    }
     public static var readingWeight: Int { 1 }
 }
 
@@ -311,11 +327,15 @@ public struct SurfaceProposal: Sendable {
     public let surface: DraftEntry?
     /// Item globs (`packages:**/experimental/**`) for what the surface finds that says it is not stable yet.
     public let experimental: [String]
+    /// The keys of what the program hides from its help (`tool docs`, `tool serve --debug`; not what is under a
+    /// hidden command, nor deprecated flags, which pflag hides too), for the draft's `hidden:`.
+    public let hidden: [String]
 
-    public init(finding: String?, surface: DraftEntry?, experimental: [String] = []) {
+    public init(finding: String?, surface: DraftEntry?, experimental: [String] = [], hidden: [String] = []) {
         self.finding = finding
         self.surface = surface
         self.experimental = experimental
+        self.hidden = hidden
     }
 }
 

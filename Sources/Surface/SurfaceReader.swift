@@ -356,13 +356,19 @@ public final class SurfaceReader {
                 continue
             }
             var stability = item.stability
-            if stability == .stable && experimental { stability = .experimental }
+            if stability == .stable && (experimental || isUnpromisedHidden(item)) { stability = .experimental }
             merged.append(
                 SurfaceItem(
                     surface: surface.name, key: item.key, id: id, attributes: item.attributes, stability: stability,
                     location: item.location))
         }
         return SurfaceInputs.Group(items, identity: identity, ids: ids, numbers: numbers, merged: merged)
+    }
+
+    /// Whether `item` is hidden from the program's help and the policy's `hidden: experimental` says such items
+    /// promise nothing.
+    private func isUnpromisedHidden(_ item: RawItem) -> Bool {
+        policy.hidden == .experimental && item.attributes["hidden"] == "true"
     }
 
     /// The number of `id`, given the first time it is read, when its glob verdict is worked out.

@@ -66,15 +66,17 @@ struct CobraExtractorTests {
     func structFieldVars() {
         let found = surface(CobraFixtures.structFieldVars)
         #expect(found.notes.isEmpty, "\(found.notes)")
-        var debug = local("bool")
-        debug["hidden"] = "true"
+        // What is under a hidden command is hidden with it: help lists none of it.
+        func hidden(_ attributes: [String: String]) -> [String: String] {
+            attributes.merging(["hidden": "true"]) { _, new in new }
+        }
         #expect(
             table(found) == [
                 "srv": [:],
                 "srv serve": ["hidden": "true"],
-                "srv serve --port": local("int", "p"),
-                "srv serve --host": local("string"),
-                "srv serve --debug": debug,
+                "srv serve --port": hidden(local("int", "p")),
+                "srv serve --host": hidden(local("string")),
+                "srv serve --debug": hidden(local("bool")),
             ])
         // A call over several lines is found at the line of its method name.
         #expect(found.items.first { $0.key == "srv serve --port" }?.line == 31)

@@ -277,4 +277,123 @@ struct CobraPatternTests {
         #expect(found.items.map(\.key) == ["tool", "tool list"])
         #expect(found.notes.count == 1 && found.notes[0].contains("not a constant"), "\(found.notes)")
     }
+
+    @Test("a flag set's method handed to a generic helper defines the flag where the helper calls it")
+    func flagMethodAsValue() {
+        let helpers = """
+            package flagutil
+
+            import "github.com/spf13/pflag"
+
+            type Define[T any] func(name string, value T, usage string) *T
+
+            func AddAndBind[T any](fs *pflag.FlagSet, define Define[T], name string, value T, usage string) {
+                define(name, value, usage)
+                _ = fs.Lookup(name)
+            }
+
+            func AddDeprecated[T any](fs *pflag.FlagSet, define Define[T], name string, value T, usage string) {
+                AddAndBind(fs, define, name, value, usage)
+                _ = fs.MarkDeprecated(name, "see the docs")
+            }
+            """
+        let root = """
+            package cmd
+
+            import (
+                "example.com/tool/flagutil"
+                "github.com/spf13/cobra"
+            )
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                run := &cobra.Command{Use: "run"}
+                fs := run.Flags()
+                flagutil.AddAndBind(fs, fs.Bool, "fix", false, "fix what can be fixed")
+                flagutil.AddAndBind(fs, fs.Duration, "timeout", 0, "give up after")
+                flagutil.AddDeprecated(fs, fs.String, "deadline", "", "old name of --timeout")
+                root.AddCommand(run)
+                help := &cobra.Command{Use: "help"}
+                help.AddCommand(&cobra.Command{Use: "topics"})
+                root.SetHelpCommand(help)
+                return root
+            }
+            """
+        let found = surface(["cmd/root.go": root, "flagutil/flags.go": helpers])
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        #expect(!found.incomplete)
+        #expect(
+            attributes(found) == [
+                "tool": [:],
+                "tool help": [:],
+                "tool help topics": [:],
+                "tool run": [:],
+                "tool run --fix": ["type": "bool", "scope": "local"],
+                "tool run --timeout": ["type": "duration", "scope": "local"],
+                "tool run --deadline": ["type": "string", "scope": "local"],
+            ])
+        #expect(found.items.filter(\.deprecated).map(\.key) == ["tool run --deadline"])
+    }
+
+    @Test("a flag name that a normalization function maps to a flag is another spelling of it, under every subcommand")
+    func normalizedSpellings() {
+        let root = """
+            package cmd
+
+            import (
+                "strings"
+
+                "github.com/spf13/cobra"
+                "github.com/spf13/pflag"
+            )
+
+            func normalize(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+                switch name {
+                case "cert", "certfile":
+                    name = "certificate"
+                case "out":
+                    return pflag.NormalizedName("output")
+                }
+                return pflag.NormalizedName(strings.ReplaceAll(name, "_", "-"))
+            }
+
+            func legacy(f *pflag.FlagSet, name string) pflag.NormalizedName {
+                if name == "old-mode" {
+                    return "mode"
+                }
+                return pflag.NormalizedName(name)
+            }
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                verify := &cobra.Command{Use: "verify"}
+                verify.Flags().StringP("certificate", "c", "", "certificate file")
+                verify.Flags().String("output", "", "where to write")
+                verify.Flags().String("cert", "", "a flag of its own keeps its name")
+                root.AddCommand(verify)
+                root.SetGlobalNormalizationFunc(normalize)
+                sign := &cobra.Command{Use: "sign"}
+                sign.Flags().String("mode", "", "how")
+                sign.Flags().SetNormalizeFunc(legacy)
+                root.AddCommand(sign)
+                return root
+            }
+            """
+        let found = surface(["cmd/root.go": root])
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        let flag = ["type": "string", "scope": "local"]
+        #expect(
+            attributes(found) == [
+                "tool": [:],
+                "tool sign": [:],
+                "tool sign --mode": flag,
+                "tool sign --old-mode": flag.merging(["alias-of": "mode"]) { $1 },
+                "tool verify": [:],
+                "tool verify --cert": flag,
+                "tool verify --certfile": flag.merging(["alias-of": "certificate"]) { $1 },
+                "tool verify --certificate": flag.merging(["shorthand": "c"]) { $1 },
+                "tool verify --out": flag.merging(["alias-of": "output"]) { $1 },
+                "tool verify --output": flag,
+            ])
+    }
 }

@@ -282,6 +282,45 @@ struct PolicyDraftTests {
         #expect(items.contains("cli:k9 --x"))
     }
 
+    @Test("cobra: hidden commands and flags are named and proposed as not promised; none hidden, no 'hidden:'")
+    func cobraHidden() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/k9\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write(
+            "cmd/k9/main.go",
+            """
+            package main
+
+            func main() {
+                root := &cobra.Command{Use: "k9"}
+                docs := &cobra.Command{Use: "docs", Aliases: []string{"d"}, Hidden: true}
+                docs.Flags().String("dir", "", "where")
+                serve := &cobra.Command{Use: "serve", Aliases: []string{"s"}}
+                serve.Flags().Bool("debug", false, "for tests")
+                serve.Flags().MarkHidden("debug")
+                serve.Flags().Bool("old", false, "")
+                serve.Flags().MarkDeprecated("old", "use --new")
+                if os.Getenv("K9_LEGACY") != "" {
+                    serve.Flags().MarkHidden("port")
+                }
+                serve.Flags().Int("port", 0, "")
+                root.AddCommand(docs, serve)
+            }
+            """)
+        try repo.commit("first")
+        let (yaml, policy, _) = try draft(repo)
+        #expect(policy.hidden == .experimental)
+        #expect(
+            yaml.contains(
+                "# The command line hides 'k9 docs', 'k9 serve --debug' from its help (a hidden command hides what is "
+                    + "under it).\n"), "\(yaml)")
+        try repo.write("cmd/k9/main.go", "package main\n\nfunc main() {\n\troot := &cobra.Command{Use: \"k9\"}\n}\n")
+        try repo.commit("nothing hidden")
+        let (plain, plainPolicy, _) = try draft(repo)
+        #expect(plainPolicy.hidden == .promised)
+        #expect(!plain.contains("hidden:"))
+    }
+
     @Test("cobra: the program a constant Use names, tools/ left out; a command line a framework builds gets no surface")
     func cobraProgram() throws {
         let repo = try FixtureRepository()

@@ -104,6 +104,15 @@ struct DiagnosticTests {
                 + "(notes come only from exceptions)"
         ),
         (
+            "semgate: 1\nhidden: experimentl\n",
+            "2:9: invalid hidden 'experimentl'; use promised (hidden commands and flags are promised like the others) "
+                + "or experimental (they promise nothing); did you mean 'experimental'?"
+        ),
+        (
+            "semgate: 1\nhidden: [experimental]\n",
+            "2:9: expected a string for 'hidden', found a list; write it like 'hidden: experimental'"
+        ),
+        (
             "semgate: 1\nreleases:\n  initial-development: shift\n",
             "3:24: invalid initial-development 'shift'; use semver or shifted; did you mean 'shifted'?"
         ),

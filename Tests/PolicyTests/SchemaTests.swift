@@ -71,6 +71,7 @@ struct SchemaTests {
         #expect(
             object("properties", "releases", "properties", "initial-development")["enum"] as? [String]
                 == InitialDevelopment.allCases.map(\.rawValue))
+        #expect(object("properties", "hidden")["enum"] as? [String] == HiddenItems.allCases.map(\.rawValue))
         #expect(
             object("$defs", "regex", "properties", "stability")["enum"] as? [String]
                 == Stability.allCases.map(\.rawValue))

@@ -24,7 +24,10 @@ struct CobraClassificationTests {
         """
         package cmd
 
-        import "github.com/spf13/cobra"
+        import (
+            "github.com/spf13/cobra"
+            "github.com/spf13/pflag"
+        )
 
         func NewRoot() *cobra.Command {
             root := &cobra.Command{Use: "tool"}
@@ -40,6 +43,14 @@ struct CobraClassificationTests {
         func (k *keepValue) String() string     { return "" }
         func (k *keepValue) Set(s string) error { return nil }
         func (k *keepValue) Type() string       { return "n" }
+
+        func normalizeNames(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+            switch name {
+            case "cert":
+                name = "certificate"
+            }
+            return pflag.NormalizedName(name)
+        }
         """
     }
 
@@ -149,6 +160,25 @@ struct CobraClassificationTests {
                 root.AddCommand(renamed)
                 """, bump: .minor,
             changes: ["added tool plugin", "added tool plugin --all", "changed tool plugins"]),
+        Case(
+            name: "renaming a flag whose old name a normalization function maps to the new one is no removal",
+            old: #"run.Flags().String("cert", "", "")"#,
+            new: """
+                run.Flags().String("certificate", "", "")
+                root.SetGlobalNormalizationFunc(normalizeNames)
+                """, bump: .minor,
+            changes: [
+                "added tool r --certificate", "added tool run --certificate", "changed tool r --cert",
+                "changed tool run --cert",
+            ]),
+        Case(
+            name: "no longer normalizing a flag's old name removes it",
+            old: """
+                run.Flags().String("certificate", "", "")
+                root.SetGlobalNormalizationFunc(normalizeNames)
+                """,
+            new: #"run.Flags().String("certificate", "", "")"#, bump: .major,
+            changes: ["removed tool r --cert", "removed tool run --cert"]),
         Case(
             name: "removing an alias removes what was typed through it",
             old: """

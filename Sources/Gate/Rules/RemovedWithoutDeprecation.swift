@@ -1,3 +1,5 @@
+import Surface
+
 extension Rule {
     /// A stable item removed that no earlier release deprecated.
     public static let removedWithoutDeprecation = Rule(
@@ -31,12 +33,25 @@ extension Rule {
             context.promisedChanges.filter { change in
                 change.kind == .removed && change.bump == .major
                     && change.before.map { $0.stability != .deprecated } == true
-            }.map { change in
-                Violation(
-                    "\(change.id) was removed but no earlier release marked it deprecated", about: change,
+            }.compactMap { change -> Violation? in
+                guard let removed = change.before else { return nil }
+                // What the source cannot show (a notice printed at run time, a plugin, a subcommand that replaced an
+                // argument) is said rather than assumed away: the removal is real, its announcement may not be.
+                let note = context.policy.surface(named: change.surface).flatMap { surface in
+                    Extractors.removalNote(
+                        of: surface, removed, before: context.before, after: context.after)
+                }
+                let declare =
+                    note == nil
+                    ? ""
+                    : "if an earlier release announced it where semgate cannot read, declare that: deprecations: "
+                        + "[{item: \"\(change.id)\", since: VERSION}]; else "
+                return Violation(
+                    "\(change.id) was removed but no earlier release marked it deprecated"
+                        + (note.map { " in the code (\($0))" } ?? ""), about: change,
                     remedy:
-                        "restore it and \(context.deprecationHint(change)), then remove it in \(context.nextMajor); "
-                        + "or \(context.exceptionHint([change.id]))")
+                        declare + "restore it and \(context.deprecationHint(change)), then remove it in "
+                        + "\(context.nextMajor); or \(context.exceptionHint([change.id]))")
             }
         })
 }

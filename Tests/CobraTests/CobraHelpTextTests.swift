@@ -1,0 +1,168 @@
+import Testing
+
+@testable import Cobra
+
+/// The cobra surface of in-memory Go files.
+private func surface(_ files: [String: String]) -> CobraSurface {
+    CobraExtractor.surface(of: files.map { ($0.key, CobraSourceFile(source: $0.value)) }, root: nil)
+}
+
+@Suite("cobra extractor: what help text and run-time notices say")
+struct CobraHelpTextTests {
+    @Test(
+        "a flag usage that says the flag is deprecated marks it; one that mentions deprecation otherwise does not",
+        arguments: [
+            ("deprecated", true),
+            ("Deprecated: use --output instead", true),
+            ("deprecated. Use --smaller-than to set a size", true),
+            ("Skip image verification (deprecated)", true),
+            ("Pause while committing (deprecated: use --no-pause instead)", true),
+            ("(Deprecated) Shorthand for --repo", true),
+            ("[DEPRECATED] Path to the config file", true),
+            ("Path to the config file. DEPRECATED - use --config", true),
+            ("Seconds to wait. Deprecated in favor of --timeout", true),
+            ("This flag is deprecated and will be removed", true),
+            ("the deprecated --old flag is replaced by this one", false),
+            ("This option is not deprecated", false),
+            ("Kubernetes version used for deprecation checks", false),
+            ("Print the deprecation message (tests only)", false),
+            ("allow repositories that are deprecated upstream", false),
+            ("Show deprecated commands too", false),
+            ("undeprecated-name of the thing", false),
+            ("", false),
+        ])
+    func usage(text: String, deprecated: Bool) {
+        #expect(CobraHelpText.usageSaysDeprecated(text) == deprecated)
+    }
+
+    @Test(
+        "a long help marks its command only when it opens by saying so, or says 'this command is deprecated'",
+        arguments: [
+            ("Deprecated: use 'tool snapshot' instead.", true),
+            ("[deprecated]\nUse 'tool snapshot'.", true),
+            ("This command is deprecated; use 'tool snapshot'.", true),
+            ("Deprecated flags of this command are listed below.", false),
+            ("Moved to 'othertool snapshot restore'.", false),
+            ("Prints status. The --old flag (deprecated) is ignored.", false),
+        ])
+    func longHelp(text: String, deprecated: Bool) {
+        #expect(CobraHelpText.longHelpSaysDeprecated(text) == deprecated)
+    }
+
+    @Test("usage text, long help and a notice printed at every run mark what they describe, and nothing else")
+    func deprecatedByText() {
+        let found = surface([
+            "cmd/root.go": """
+            package cmd
+
+            import (
+                "errors"
+                "fmt"
+                "os"
+
+                "github.com/spf13/cobra"
+            )
+
+            var dataDir string
+
+            func NewRoot() *cobra.Command {
+                cmd := &cobra.Command{Use: "tool"}
+                flags := cmd.PersistentFlags()
+                flags.StringVar(&dataDir, "data", "", "Path to the data (deprecated: use --dir)")
+                flags.String("dir", "", "Path to the data; replaces the deprecated --data flag")
+                flags.BoolP("quiet", "q", false, "Deprecated")
+                flags.Func("level", "DEPRECATED: use --verbosity", func(string) error { return nil })
+                cmd.AddCommand(newRestore(), newStatus(), newCompact(), newPrune(), newFail())
+                old := &cobra.Command{Use: "old", Long: "Deprecated: use 'tool restore'."}
+                cmd.AddCommand(old)
+                return cmd
+            }
+
+            func newRestore() *cobra.Command {
+                cmd := &cobra.Command{Use: "restore <file>", Short: "Restores a snapshot", Run: restore}
+                cmd.Flags().String("wal", "", "Path to the log")
+                return cmd
+            }
+
+            func restore(cmd *cobra.Command, args []string) {
+                fmt.Fprintf(os.Stderr, "Deprecated: Use `othertool restore` instead.\\n\\n")
+                doRestore(args)
+            }
+
+            func newStatus() *cobra.Command {
+                return &cobra.Command{
+                    Use: "status",
+                    RunE: func(cmd *cobra.Command, args []string) error {
+                        _, err := fmt.Fprintln(os.Stderr, "DEPRECATED: use `tool info`")
+                        return err
+                    },
+                }
+            }
+
+            // Says so only when a flag is given: that is about the flag, not the command.
+            func newCompact() *cobra.Command {
+                return &cobra.Command{
+                    Use: "compact",
+                    Run: func(cmd *cobra.Command, args []string) {
+                        if dataDir != "" {
+                            fmt.Fprintln(os.Stderr, "Deprecated: --data goes away in the next release")
+                        }
+                    },
+                }
+            }
+
+            // Prints something else.
+            func newPrune() *cobra.Command {
+                return &cobra.Command{Use: "prune", Run: func(*cobra.Command, []string) { fmt.Println("pruned") }}
+            }
+
+            // Fails with a message that says so: the command no longer works, it is not a notice.
+            func newFail() *cobra.Command {
+                return &cobra.Command{
+                    Use: "fail",
+                    RunE: func(*cobra.Command, []string) error { return errors.New("deprecated: removed") },
+                }
+            }
+            """
+        ])
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        let deprecated = Dictionary(uniqueKeysWithValues: found.items.map { ($0.key, $0.deprecated) })
+        #expect(
+            deprecated == [
+                "tool": false, "tool --data": true, "tool --dir": false, "tool --quiet": true, "tool --level": true,
+                "tool restore": true, "tool restore --wal": true, "tool status": true, "tool compact": false,
+                "tool prune": false, "tool fail": false, "tool old": true,
+            ])
+    }
+
+    @Test("what is under a hidden command is hidden too: help lists none of it")
+    func hiddenSubtree() {
+        let found = surface([
+            "cmd/root.go": """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func NewRoot() *cobra.Command {
+                cmd := &cobra.Command{Use: "tool"}
+                docs := &cobra.Command{Use: "docs", Hidden: true}
+                docs.Flags().String("dir", "", "where to write")
+                man := &cobra.Command{Use: "man"}
+                docs.AddCommand(man)
+                serve := &cobra.Command{Use: "serve"}
+                serve.Flags().Int("port", 0, "port")
+                serve.Flags().Bool("debug", false, "debug")
+                _ = serve.Flags().MarkHidden("debug")
+                cmd.AddCommand(docs, serve)
+                return cmd
+            }
+            """
+        ])
+        let hidden = Dictionary(uniqueKeysWithValues: found.items.map { ($0.key, $0.attributes["hidden"]) })
+        #expect(
+            hidden == [
+                "tool": nil, "tool docs": "true", "tool docs --dir": "true", "tool docs man": "true",
+                "tool serve": nil, "tool serve --port": nil, "tool serve --debug": "true",
+            ])
+    }
+}
