@@ -8,6 +8,8 @@ public struct CobraItem: Sendable, Hashable {
     public let attributes: [String: String]
     /// Deprecated by `Deprecated:`, `MarkDeprecated` or a deprecated command above it.
     public let deprecated: Bool
+    /// Experimental: under a command a feature gate that says experimental hides (helm's `HELM_EXPERIMENTAL_OCI`).
+    public internal(set) var experimental = false
     /// The file of the command literal or flag definition.
     public let path: String
     /// The line of the command literal, or of the flag definition's method name.
@@ -122,6 +124,8 @@ private struct TreeBuilder {
     var incomplete = false
     /// Items reached through aliases so far; past `maximumAliasItems` aliases stop adding paths (with a note).
     private var aliasItems = 0
+    /// Whether the command being visited is under one a feature gate that says experimental hides.
+    private var experimental = false
     /// The unfollowed `AddCommand` arguments already named in a note (a command reached through aliases is visited
     /// again).
     private var noted: Set<CobraMissingChild> = []
@@ -237,6 +241,9 @@ private struct TreeBuilder {
         let stack = stack.union([site])
         let spellings = inherited.merging(interpreter.commandSpellings[site] ?? [:]) { _, own in own }
         let deprecated = deprecated || info.deprecated
+        let experimentalAbove = experimental
+        experimental = experimental || info.experimental
+        defer { experimental = experimentalAbove }
         // Help lists neither a hidden command nor anything under it.
         let hidden = hidden || info.hidden
         let key = path.joined(separator: " ")
@@ -323,6 +330,8 @@ private struct TreeBuilder {
     }
 
     private mutating func add(_ item: CobraItem) {
+        var item = item
+        item.experimental = experimental
         if items[item.key] == nil { items[item.key] = item }
     }
 

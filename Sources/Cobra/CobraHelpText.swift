@@ -41,6 +41,41 @@ enum CobraHelpText {
         }
     }
 
+    /// Whether a name or text says experimental (`HELM_EXPERIMENTAL_OCI`, `experimentalEnabled`).
+    static func saysExperimental(_ text: String) -> Bool {
+        text.lowercased().contains("experimental")
+    }
+
+    /// The names and string literals an expression is made of (`!FeatureGateOCI.IsEnabled()`: `FeatureGateOCI`,
+    /// `IsEnabled`), not inside function literals.
+    static func namesAndStrings(in expression: GoExpr) -> (names: [String], strings: [String]) {
+        var names: [String] = []
+        var strings: [String] = []
+        func visit(_ expression: GoExpr, depth: Int) {
+            guard depth < 16 else { return }
+            switch expression {
+            case .name(let name, _): names.append(name)
+            case .string(let text, _): strings.append(text)
+            case .selector(let base, let name, _):
+                names.append(name)
+                visit(base, depth: depth + 1)
+            case .call(let callee, let arguments, _, _):
+                visit(callee, depth: depth + 1)
+                for argument in arguments { visit(argument, depth: depth + 1) }
+            case .unary(_, let operand): visit(operand, depth: depth + 1)
+            case .binary(_, let left, let right):
+                visit(left, depth: depth + 1)
+                visit(right, depth: depth + 1)
+            case .index(let base, let indices):
+                visit(base, depth: depth + 1)
+                for index in indices { visit(index, depth: depth + 1) }
+            case .literal, .composite, .function, .type: return
+            }
+        }
+        visit(expression, depth: 0)
+        return (names, strings)
+    }
+
     private static func noticeCall(_ expression: GoExpr) -> Bool {
         guard case .call(_, let arguments, _, _) = expression else { return false }
         return arguments.contains { argument in

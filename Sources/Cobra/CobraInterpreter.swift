@@ -66,6 +66,9 @@ struct CobraCommandInfo: Sendable {
     var aliases = CobraStringField()
     var hidden = false
     var deprecated = false
+    /// Whether a feature gate that says experimental hides it (`Hidden: !FeatureGateOCI.IsEnabled()` with
+    /// `FeatureGateOCI = gates.Gate("HELM_EXPERIMENTAL_OCI")`).
+    var experimental = false
     var children: Set<CobraSite> = []
 }
 
@@ -815,6 +818,21 @@ struct CobraInterpreter {
         }
     }
 
+    /// Whether `condition` (a command's `Hidden`) names a feature gate that says experimental: a name or string in it,
+    /// or in the value of a package-level name of `folder` it names, contains `experimental`.
+    private func gateSaysExperimental(_ condition: GoExpr, folder: String) -> Bool {
+        let (names, strings) = CobraHelpText.namesAndStrings(in: condition)
+        guard !names.isEmpty || !strings.isEmpty else { return false }
+        if (names + strings).contains(where: CobraHelpText.saysExperimental) { return true }
+        for (index, file) in files.enumerated() where folders[index] == folder {
+            for binding in file.bindings where !Set(binding.names).isDisjoint(with: names) {
+                let found = binding.values.map(CobraHelpText.namesAndStrings(in:))
+                if found.contains(where: { $0.strings.contains(where: CobraHelpText.saysExperimental) }) { return true }
+            }
+        }
+        return false
+    }
+
     /// Whether a function a command runs (`Run: restoreFunc`, `RunE: func(...) error { ... }`) prints a deprecation
     /// notice at every run (`CobraHelpText.printsDeprecation`).
     private func runsDeprecationNotice(_ value: Set<CobraValue>) -> Bool {
@@ -970,6 +988,9 @@ struct CobraInterpreter {
                 guard case .name(let field, _)? = element.key else { continue }
                 let value = evaluate(element.value, in: &frame)
                 setCommandField(site, field, value, fromLiteral: true)
+                if field == "Hidden", gateSaysExperimental(element.value, folder: frame.folder) {
+                    updateCommand(site) { $0.experimental = true }
+                }
             }
             return [.command(site)]
         }

@@ -119,8 +119,8 @@ public struct PolicyDraft: Sendable {
             comments: [
                 "",
                 "The command line hides \(named)\(more) from its help (a hidden command hides what is under it).",
-                "Hidden commands and flags are not promised here: removing one needs no major, hiding a promised one",
-                "does. Write `hidden: promised` if users rely on them.",
+                "Hidden commands and flags are not promised here: removing one needs no major; hiding a promised one",
+                "deprecates it (a minor). Write `hidden: promised` if users rely on them.",
             ])
     }
 

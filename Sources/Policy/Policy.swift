@@ -119,8 +119,8 @@ public enum InitialDevelopment: String, Sendable, CaseIterable {
 public enum HiddenItems: String, Sendable, CaseIterable {
     /// Promised like every other item (the default): removing a hidden command needs a major.
     case promised
-    /// Experimental, as an `experimental:` glob makes them: they promise nothing, and hiding a stable item withdraws
-    /// its promise (a demotion, which needs a major) unless it is deprecated.
+    /// Experimental, as an `experimental:` glob makes them: they promise nothing. Hiding a promised item deprecates
+    /// it (a minor); it may then go in any later release.
     case experimental
 }
 

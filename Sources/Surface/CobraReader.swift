@@ -72,7 +72,8 @@ final class CobraReader {
         for item in items {
             groups[commandPath(of: item.key), default: []].append(
                 RawItem(
-                    key: item.key, attributes: item.attributes, stability: item.deprecated ? .deprecated : .stable,
+                    key: item.key, attributes: item.attributes,
+                    stability: item.deprecated ? .deprecated : item.experimental ? .experimental : .stable,
                     location: Location(path: item.path, line: item.line)))
         }
         return groups.map { (path: $0.key, items: $0.value) }.sorted { $0.path < $1.path }

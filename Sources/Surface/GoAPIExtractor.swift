@@ -121,7 +121,7 @@ public struct GoAPIExtractorSpec: Extractor {
     /// not other programs: packages only there do not make a Go API worth promising.
     static let nonLibraryFolders: Set<String> = [
         "cmd", "example", "examples", "test", "tests", "e2e", "hack", "tools", "scripts", "testutil", "testing",
-        "benchmarks", "docs",
+        "benchmarks", "docs", "third_party", "third-party",
     ]
 
     /// A folder name that says its packages are not stable yet: `experimental`, `alpha`, `beta`, `v1alpha1`.
@@ -186,6 +186,22 @@ public struct GoAPIExtractorSpec: Extractor {
         return proposals
     }
 
+    /// Globs for the importable packages under top-level folders that are not meant for others (`cmd/`, `test/`):
+    /// the go-api surface reads every importable package, so without them it would promise a program's own parts.
+    /// (`third_party/`, copies of other projects, is left out wherever it is, also in releases before the draft's.)
+    private static func notForOthers(_ importable: [String], module: String) -> [String] {
+        let folders = Set(importable.compactMap { $0.split(separator: "/").first.map(String.init) })
+            .filter(nonLibraryFolders.contains)
+        // Earlier majors' keys lack the `/vN` suffix (`example.com/mod/cmd` before `example.com/mod/v2/cmd`).
+        let segments = module.split(separator: "/")
+        let versioned =
+            segments.count > 1
+            && segments.last.map { $0.count > 1 && $0.first == "v" && $0.dropFirst().allSatisfy(\.isNumber) }
+                == true
+        let base = versioned ? segments.dropLast().joined(separator: "/") : module
+        return folders.sorted().map { versioned ? "\(base)/{\($0),v*/\($0)}/**" : "\(base)/\($0)/**" }
+    }
+
     /// The proposal for the module `module` whose `go.mod` is in folder `root` (`""` for the repository's); for a
     /// nested module, nothing unless it has packages meant for others.
     private static func proposal(module: String, root: String, packages: [(folder: String, package: String)])
@@ -240,7 +256,11 @@ public struct GoAPIExtractorSpec: Extractor {
                             .mapping([
                                 DraftEntry("go-api", .mapping(root.isEmpty ? [] : [DraftEntry("root", .string(root))]))
                             ])),
-                        DraftEntry("exclude", .list([.string("**/internal/**"), .string("**/internal")])),
+                        DraftEntry(
+                            "exclude",
+                            .list(
+                                ["**/internal/**", "**/internal", "**/third_party/**"].map { DraftNode.string($0) }
+                                    + notForOthers(importable, module: module).map { DraftNode.string($0) })),
                     ]),
                     comments: [
                         "The exported Go API of \(module): every importable package (not internal/, testdata/, vendor/ or",

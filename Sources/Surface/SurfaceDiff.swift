@@ -95,13 +95,18 @@ public enum SurfaceDiff {
         }
         func compared(_ old: SurfaceItem, _ new: SurfaceItem) {
             if old.isIdentical(to: new) { return }
-            if old.stability != new.stability { changes += stabilityChanges(old, new) }
+            if old.stability != new.stability {
+                changes += stabilityChanges(old, new, startsHiding: startsHiding(old, new, policy: policy))
+            }
             // Most items are unchanged: one dictionary comparison settles them.
             if old.attributes == new.attributes { return }
             let differing = Set(old.attributes.keys).union(new.attributes.keys)
                 .filter { old.attributes[$0] != new.attributes[$0] }.sorted()
             let breaking = differing.filter { surfaces[old.surface]?.isBreaking(attribute: $0) ?? true }
-            let experimental = old.stability == .experimental || new.stability == .experimental
+            // An item hidden in this release was promised until now: its other changes are judged by that promise.
+            let experimental =
+                old.stability == .experimental
+                || (new.stability == .experimental && !startsHiding(old, new, policy: policy))
             // An attribute the surface does not call breaking promises nothing: a patch. A breaking one is major
             // unless a kind that reads the surface has a rule for it (Go's numeric widening, a cobra shorthand added).
             let judges = kinds[old.surface] ?? []
@@ -154,7 +159,17 @@ public enum SurfaceDiff {
             changedAttributes: [], experimental: experimental)
     }
 
-    private static func stabilityChanges(_ old: SurfaceItem, _ new: SurfaceItem) -> [Change] {
+    /// Whether a promised item starts being hidden, under the policy's `hidden: experimental`.
+    private static func startsHiding(_ old: SurfaceItem, _ new: SurfaceItem, policy: Policy) -> Bool {
+        policy.hidden == .experimental && old.stability == .stable && new.stability == .experimental
+            && new.attributes["hidden"] == "true" && old.attributes["hidden"] != "true"
+    }
+
+    /// The change of stability from `old` to `new`. A promised item that the program starts hiding (`startsHiding`)
+    /// is deprecated, not demoted: hiding is how command lines deprecate (pflag's `MarkDeprecated` hides the flag),
+    /// users who type it still can, and it may go in a later release.
+    private static func stabilityChanges(_ old: SurfaceItem, _ new: SurfaceItem, startsHiding: Bool) -> [Change] {
+        if startsHiding { return [make(new, .deprecated, .minor, old, new, false)] }
         switch (old.stability, new.stability) {
         case (.experimental, .stable):
             return [make(new, .promoted, .minor, old, new, false)]

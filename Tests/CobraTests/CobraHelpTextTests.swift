@@ -135,6 +135,46 @@ struct CobraHelpTextTests {
             ])
     }
 
+    @Test("a command hidden behind a feature gate that says experimental is experimental, with what is under it")
+    func experimentalGate() {
+        let found = surface([
+            "cmd/root.go": """
+            package cmd
+
+            import (
+                "github.com/spf13/cobra"
+
+                "example.com/tool/internal/gates"
+            )
+
+            const FeatureGateOCI = gates.Gate("TOOL_EXPERIMENTAL_OCI")
+
+            const FeatureGateColor = gates.Gate("TOOL_COLOR")
+
+            func NewRoot() *cobra.Command {
+                cmd := &cobra.Command{Use: "tool"}
+                chart := &cobra.Command{Use: "chart", Hidden: !FeatureGateOCI.IsEnabled()}
+                push := &cobra.Command{Use: "push"}
+                push.Flags().Bool("insecure", false, "")
+                chart.AddCommand(push)
+                paint := &cobra.Command{Use: "paint", Hidden: !FeatureGateColor.IsEnabled()}
+                beta := &cobra.Command{Use: "beta", Hidden: !experimentalEnabled()}
+                cmd.AddCommand(chart, paint, beta)
+                return cmd
+            }
+
+            func experimentalEnabled() bool { return false }
+            """
+        ])
+        let experimental = Dictionary(uniqueKeysWithValues: found.items.map { ($0.key, $0.experimental) })
+        #expect(
+            experimental == [
+                "tool": false, "tool chart": true, "tool chart push": true, "tool chart push --insecure": true,
+                "tool paint": false, "tool beta": true,
+            ])
+        #expect(found.items.allSatisfy { $0.attributes["hidden"] == nil })
+    }
+
     @Test("what is under a hidden command is hidden too: help lists none of it")
     func hiddenSubtree() {
         let found = surface([

@@ -155,8 +155,8 @@ struct CobraPromiseTests {
             ], "\(errors)")
     }
 
-    @Test("with 'hidden: experimental', hiding a promised flag in a minor withdraws its promise: a demotion")
-    func hidingDemotes() throws {
+    @Test("with 'hidden: experimental', hiding a promised flag deprecates it: a minor, not a patch")
+    func hidingDeprecates() throws {
         let repo = try FixtureRepository()
         try repo.write(".semgate.yml", Self.policy(hidden: "experimental"))
         try repo.write("cmd/root.go", Self.program([]))
@@ -164,16 +164,40 @@ struct CobraPromiseTests {
         try repo.tag("v1.0.0", annotated: true)
         try repo.write("cmd/root.go", Self.program([#"_ = serve.Flags().MarkHidden("port")"#]))
         try repo.commit("hide --port")
-        let minor = try runSemgate(["check", "--version", "1.1.0", "--format", "json"], in: repo.url)
-        #expect(minor.status == 1, "stdout: \(minor.stdout)\nstderr: \(minor.stderr)")
-        let changes = (jsonObject(minor.stdout)?["changes"] as? [[String: Any]] ?? []).map {
+        let patch = try runSemgate(["check", "--version", "1.0.1", "--format", "json"], in: repo.url)
+        #expect(patch.status == 1, "stdout: \(patch.stdout)\nstderr: \(patch.stderr)")
+        let report = jsonObject(patch.stdout)
+        let changes = (report?["changes"] as? [[String: Any]] ?? []).map {
             "\($0["kind"] as? String ?? "") \($0["item"] as? String ?? "") \($0["bump"] as? String ?? "")"
         }
-        #expect(changes.contains("demoted cli:tool serve --port major"), "\(changes)")
+        #expect(
+            changes == ["changed cli:tool serve --port patch", "deprecated cli:tool serve --port minor"], "\(changes)")
+        #expect(values(of: "rule", in: "findings", of: report).contains("deprecation-in-patch"))
+        // Hidden and changed in one release: the change is judged by the promise it had until now.
+        try repo.write(
+            "cmd/root.go",
+            Self.program([#"_ = serve.Flags().MarkHidden("port")"#]).replacingOccurrences(
+                of: #"Int("port", 8080,"#, with: #"String("port", "8080","#))
+        try repo.commit("hide --port, as text")
+        let changedToo = try runSemgate(["check", "--version", "1.1.0", "--format", "json"], in: repo.url)
+        #expect(changedToo.status == 1, "stdout: \(changedToo.stdout)\nstderr: \(changedToo.stderr)")
+        #expect(jsonObject(changedToo.stdout)?["required"] as? String == "major")
+        try repo.write("cmd/root.go", Self.program([#"_ = serve.Flags().MarkHidden("port")"#]))
+        try repo.commit("hide --port")
+        let minor = try runSemgate(["check", "--version", "1.1.0"], in: repo.url)
+        #expect(minor.status == 0, "stdout: \(minor.stdout)\nstderr: \(minor.stderr)")
+        try repo.tag("v1.1.0", annotated: true)
+        try repo.write(
+            "cmd/root.go",
+            Self.program([]).replacingOccurrences(
+                of: "serve.Flags().Int(\"port\", 8080, \"port to listen on\")", with: ""))
+        try repo.commit("remove --port")
+        let removed = try runSemgate(["check", "--version", "1.1.1"], in: repo.url)
+        #expect(removed.status == 0, "stdout: \(removed.stdout)\nstderr: \(removed.stderr)")
         try repo.write(".semgate.yml", Self.policy(hidden: "promised"))
         try repo.commit("promise hidden flags")
-        let promised = try runSemgate(["check", "--version", "1.1.0"], in: repo.url)
-        #expect(promised.status == 0, "stdout: \(promised.stdout)\nstderr: \(promised.stderr)")
+        let promised = try runSemgate(["check", "--version", "1.1.1"], in: repo.url)
+        #expect(promised.status == 1, "stdout: \(promised.stdout)\nstderr: \(promised.stderr)")
     }
 
     @Test("a policy with a bad 'hidden' value is a positioned error and exit 2")

@@ -55,8 +55,14 @@ struct PolicyDraftTests {
         #expect(
             items == [
                 "cli:tool", "cli:tool --out", "cli:tool --verbose", "cli:tool run", "packages:example.com/tool/v2/api",
-                "packages:example.com/tool/v2/cmd", "packages:go.mod",
+                "packages:go.mod",
             ])
+        // cmd/ is the program's own part; its glob also covers the keys of majors before v2 (no /v2 in them).
+        #expect(yaml.contains("'example.com/tool/{cmd,v*/cmd}/**'"))
+        let exclude = try #require(policy.surfaces.first?.exclude)
+        #expect(exclude.contains { $0.matches("example.com/tool/cmd/sub.Run") })
+        #expect(exclude.contains { $0.matches("example.com/tool/v2/cmd") })
+        #expect(!exclude.contains { $0.matches("example.com/tool/v2/api.Client") })
     }
 
     @Test("a Swift package: its products, with their kind")
