@@ -22,7 +22,7 @@ extension GoParser {
             let position = file.tokens.last?.position ?? GoPosition(line: 1, column: 1, offset: 0)
             return .failure(GoSyntaxError(position: position, message: "no code to read"))
         }
-        var parser = GoParser(tokens: file.tokens, docs: [:])
+        var parser = GoParser(tokens: file.tokens, docs: GoParser.DocComments())
         parser.index = start
         do throws(ParseFailure) {
             return .success(try body(&parser))

@@ -82,6 +82,8 @@ public struct GoLexer {
             }
             if literalsOnly, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "`"), byte != UInt8(ascii: "'") {
                 index += 1
+                // Nothing but a newline, a comment or a quote starts anything this mode keeps.
+                while index < bytes.count, !Self.startsLiteralOrLine[Int(bytes[index])] { index += 1 }
                 continue
             }
             scanToken()
@@ -114,7 +116,7 @@ public struct GoLexer {
         case .identifier, .int, .float, .imaginary, .rune, .string:
             insertSemicolon = true
         case .keyword(let keyword):
-            insertSemicolon = [.break, .continue, .fallthrough, .return].contains(keyword)
+            insertSemicolon = keyword == .break || keyword == .continue || keyword == .fallthrough || keyword == .return
         case .operator:
             insertSemicolon = text == ")" || text == "]" || text == "}" || text == "++" || text == "--"
         case .semicolon, .endOfFile:
@@ -138,6 +140,8 @@ public struct GoLexer {
         let start = position()
         let begin = index
         while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+        // `stringLiterals` keeps no comment, nor the semicolon before it.
+        if literalsOnly { return }
         var end = index
         if end > begin, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         // A line comment acts like a newline: the semicolon goes before it.
@@ -168,7 +172,7 @@ public struct GoLexer {
         if !closed { fail("comment not terminated: add '*/'", at: start) }
         // A general comment containing a newline acts like a newline; otherwise like a space.
         if (spansLines || !closed) && insertSemicolon { emit(.semicolon, "\n", at: start) }
-        tokens.append(GoToken(kind: .comment, text: text(from: begin), position: start))
+        if !literalsOnly { tokens.append(GoToken(kind: .comment, text: text(from: begin), position: start)) }
         for offset in lineBreaks { newline(at: offset) }
     }
 
@@ -225,36 +229,105 @@ public struct GoLexer {
                 break
             }
         }
-        let name = text(from: begin)
-        if let keyword = GoKeyword(rawValue: name) {
-            emit(.keyword(keyword), name, at: start)
+        if let keyword = keyword(begin..<index) {
+            tokens.append(GoToken(kind: .keyword(keyword), text: keyword.rawValue, position: start))
+            insertSemicolon = keyword == .break || keyword == .continue || keyword == .fallthrough || keyword == .return
         } else {
-            emit(.identifier, name, at: start)
+            tokens.append(GoToken(kind: .identifier, text: text(from: begin), position: start))
+            insertSemicolon = true
         }
     }
 
-    private static let operators: [[UInt8]] = {
-        let list = [
-            "&^=", "<<=", ">>=", "...", "&&", "||", "<-", "++", "--", "==", "!=", "<=", ">=", ":=", "+=", "-=", "*=",
-            "/=", "%=", "&=", "|=", "^=", "<<", ">>", "&^", "+", "-", "*", "/", "%", "&", "|", "^", "<", ">", "=",
-            "!", "(", ")", "[", "]", "{", "}", ",", ";", ".", ":", "~",
-        ]
-        return list.map { Array($0.utf8) }
+    /// The keyword spelled by `range` of the source, if it is one (all keywords are 2 to 11 lower-case ASCII letters).
+    private func keyword(_ range: Range<Int>) -> GoKeyword? {
+        guard range.count >= 2, range.count <= 11 else { return nil }
+        let first = bytes[range.lowerBound]
+        guard first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return nil }
+        for (spelling, keyword) in Self.keywords[Int(first - UInt8(ascii: "a"))] where spelling.count == range.count {
+            if bytes[range].elementsEqual(spelling) { return keyword }
+        }
+        return nil
+    }
+
+    /// The keywords by their first letter (`a` is 0), with their spelling.
+    private static let keywords: [[([UInt8], GoKeyword)]] = {
+        var table = [[([UInt8], GoKeyword)]](repeating: [], count: 26)
+        for keyword in GoKeyword.allCases {
+            let spelling = Array(keyword.rawValue.utf8)
+            table[Int(spelling[0] - UInt8(ascii: "a"))].append((spelling, keyword))
+        }
+        return table
     }()
 
+    /// The bytes that may start a string, rune or comment, or end a line: what `stringLiterals` stops at.
+    private static let startsLiteralOrLine: [Bool] = (0...255).map { byte in
+        [UInt8(ascii: "\n"), UInt8(ascii: "/"), UInt8(ascii: "\""), UInt8(ascii: "`"), UInt8(ascii: "'")].contains(
+            UInt8(byte))
+    }
+
+    /// Operators and punctuation, the longest that the source spells at the current byte (`&^=` before `&^` and `&`);
+    /// `;` is a semicolon.
     private mutating func operatorToken(_ start: GoPosition) {
-        for symbol in Self.operators where index + symbol.count <= bytes.count {
-            if bytes[index..<index + symbol.count].elementsEqual(symbol) {
-                index += symbol.count
-                let text = String(decoding: symbol, as: UTF8.self)
-                emit(text == ";" ? .semicolon : .operator, text, at: start)
-                return
-            }
-        }
         let byte = bytes[index]
-        let shown = byte >= 0x20 && byte < 0x7F ? " '\(Character(Unicode.Scalar(byte)))'" : ""
-        fail("invalid character U+\(hex(UInt32(byte)))\(shown) in Go source", at: start)
-        index += 1
+        let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+        let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+        let text: String
+        switch byte {
+        case UInt8(ascii: "&"):
+            text =
+                next == UInt8(ascii: "^")
+                ? (third == UInt8(ascii: "=") ? "&^=" : "&^")
+                : next == UInt8(ascii: "&") ? "&&" : next == UInt8(ascii: "=") ? "&=" : "&"
+        case UInt8(ascii: "<"):
+            text =
+                next == UInt8(ascii: "<")
+                ? (third == UInt8(ascii: "=") ? "<<=" : "<<")
+                : next == UInt8(ascii: "-") ? "<-" : next == UInt8(ascii: "=") ? "<=" : "<"
+        case UInt8(ascii: ">"):
+            text =
+                next == UInt8(ascii: ">")
+                ? (third == UInt8(ascii: "=") ? ">>=" : ">>")
+                : next == UInt8(ascii: "=") ? ">=" : ">"
+        case UInt8(ascii: "."):
+            text = next == UInt8(ascii: ".") && third == UInt8(ascii: ".") ? "..." : "."
+        case UInt8(ascii: "|"):
+            text = next == UInt8(ascii: "|") ? "||" : next == UInt8(ascii: "=") ? "|=" : "|"
+        case UInt8(ascii: "+"):
+            text = next == UInt8(ascii: "+") ? "++" : next == UInt8(ascii: "=") ? "+=" : "+"
+        case UInt8(ascii: "-"):
+            text = next == UInt8(ascii: "-") ? "--" : next == UInt8(ascii: "=") ? "-=" : "-"
+        case UInt8(ascii: "="): text = next == UInt8(ascii: "=") ? "==" : "="
+        case UInt8(ascii: "!"): text = next == UInt8(ascii: "=") ? "!=" : "!"
+        case UInt8(ascii: ":"): text = next == UInt8(ascii: "=") ? ":=" : ":"
+        case UInt8(ascii: "*"): text = next == UInt8(ascii: "=") ? "*=" : "*"
+        case UInt8(ascii: "/"): text = next == UInt8(ascii: "=") ? "/=" : "/"
+        case UInt8(ascii: "%"): text = next == UInt8(ascii: "=") ? "%=" : "%"
+        case UInt8(ascii: "^"): text = next == UInt8(ascii: "=") ? "^=" : "^"
+        case UInt8(ascii: "("): text = "("
+        case UInt8(ascii: ")"): text = ")"
+        case UInt8(ascii: "["): text = "["
+        case UInt8(ascii: "]"): text = "]"
+        case UInt8(ascii: "{"): text = "{"
+        case UInt8(ascii: "}"): text = "}"
+        case UInt8(ascii: ","): text = ","
+        case UInt8(ascii: "~"): text = "~"
+        case UInt8(ascii: ";"):
+            index += 1
+            emit(.semicolon, ";", at: start)
+            return
+        default:
+            let shown = byte >= 0x20 && byte < 0x7F ? " '\(Character(Unicode.Scalar(byte)))'" : ""
+            fail("invalid character U+\(hex(UInt32(byte)))\(shown) in Go source", at: start)
+            index += 1
+            return
+        }
+        index += text.utf8.count
+        tokens.append(GoToken(kind: .operator, text: text, position: start))
+        switch byte {
+        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): insertSemicolon = true
+        case UInt8(ascii: "+"), UInt8(ascii: "-"): insertSemicolon = text.utf8.count == 2 && next == byte
+        default: insertSemicolon = false
+        }
     }
 
     // MARK: - Numbers
@@ -502,10 +575,12 @@ public struct GoLexer {
         index += 1
         guard index < bytes.count else { return }
         let byte = bytes[index]
-        let simple: Set<UInt8> = Set("abfnrtv\\".utf8)
-        if simple.contains(byte) || byte == quote {
+        switch byte {
+        case UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"),
+            UInt8(ascii: "t"), UInt8(ascii: "v"), UInt8(ascii: "\\"), quote:
             index += 1
             return
+        default: break
         }
         let (count, base): (Int, Int)
         switch byte {

@@ -8,7 +8,7 @@ import Limits
 /// next top-level declaration.
 public struct GoParser {
     let tokens: [GoToken]
-    let docs: [Int: GoDocComment]
+    let docs: DocComments
     var index = 0
     var errors: [GoSyntaxError] = []
     /// How deep the type being parsed nests; past `Limit.goTypeDepth` its declaration is a syntax error.
@@ -41,24 +41,53 @@ public struct GoParser {
             tokens: code, errors: errors)
     }
 
-    init(tokens: [GoToken], docs: [Int: GoDocComment]) {
+    init(tokens: [GoToken], docs: DocComments) {
         self.tokens = tokens
         self.docs = docs
     }
 
+    /// The doc comments of a file's code tokens (by code-token index), each built when the parser asks for it: most
+    /// comment groups (those in function bodies) are never asked for.
+    struct DocComments {
+        /// Every token of the file, comments included.
+        let tokens: [GoToken]
+        /// The first and last token (in `tokens`) of the comment group above a code token; the group is the comments
+        /// between them.
+        let groups: [Int: ClosedRange<Int>]
+
+        /// No doc comments.
+        init() {
+            tokens = []
+            groups = [:]
+        }
+
+        init(tokens: [GoToken], groups: [Int: ClosedRange<Int>]) {
+            self.tokens = tokens
+            self.groups = groups
+        }
+
+        subscript(index: Int) -> GoDocComment? {
+            guard let group = groups[index] else { return nil }
+            return GoParser.docComment(tokens[group].filter(\.isComment))
+        }
+    }
+
     /// Splits comments from code: the doc comment of each code token that has one (by code-token index), and the
     /// build constraint from the comments above the package clause.
-    static func separateComments(_ all: [GoToken]) -> ([GoToken], [Int: GoDocComment], String?) {
+    static func separateComments(_ all: [GoToken]) -> ([GoToken], DocComments, String?) {
         var code: [GoToken] = []
         code.reserveCapacity(all.count)
-        var docs: [Int: GoDocComment] = [:]
-        var group: [GoToken] = []
+        var groups: [Int: ClosedRange<Int>] = [:]
+        // The comment group being read: its first and last comment (in `all`) and the line its last comment ends on.
+        var groupStart: Int?
+        var groupLast = 0
+        var groupEndLine = 0
         var groupIsDoc = true
-        var lastCodeLine = 0
+        var lastCode: Int?
         var goBuild: String?
         var plusBuild: [String] = []
         var seenPackage = false
-        for token in all {
+        for (position, token) in all.enumerated() {
             if token.isComment {
                 if !seenPackage {
                     let text = token.text
@@ -77,26 +106,28 @@ public struct GoParser {
                         }
                     }
                 }
-                if let last = group.last, last.endLine + 1 >= token.position.line {
-                    group.append(token)
+                if groupStart != nil, groupEndLine + 1 >= token.position.line {
+                    groupLast = position
                 } else {
-                    group = [token]
-                    groupIsDoc = token.position.line != lastCodeLine
+                    groupStart = position
+                    groupLast = position
+                    groupIsDoc = token.position.line != (lastCode.map { all[$0].endLine } ?? 0)
                 }
+                groupEndLine = token.endLine
                 continue
             }
             if token.kind != .semicolon {
-                if let last = group.last, groupIsDoc, last.endLine + 1 == token.position.line {
-                    docs[code.count] = docComment(group)
+                if let start = groupStart, groupIsDoc, groupEndLine + 1 == token.position.line {
+                    groups[code.count] = start...groupLast
                 }
-                group = []
-                lastCodeLine = token.endLine
+                groupStart = nil
+                lastCode = position
                 if token.isKeyword(.package) { seenPackage = true }
             }
             code.append(token)
         }
         let constraint = goBuild ?? (plusBuild.isEmpty ? nil : plusBuild.joined(separator: " && "))
-        return (code, docs, constraint)
+        return (code, DocComments(tokens: all, groups: groups), constraint)
     }
 
     static func docComment(_ group: [GoToken]) -> GoDocComment {

@@ -172,7 +172,7 @@ public struct GoDocComment: Sendable, Hashable {
 
     /// The text of a paragraph beginning `Deprecated:`, the Go convention for deprecation; nil when there is none.
     public var deprecation: String? {
-        guard text.contains("Deprecated:") else { return nil }
+        guard Self.holdsDeprecatedMarker(text), text.contains("Deprecated:") else { return nil }
         let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false)
             .split(whereSeparator: { $0.allSatisfy { $0 == " " || $0 == "\t" } })
         for paragraph in paragraphs {
@@ -183,6 +183,30 @@ public struct GoDocComment: Sendable, Hashable {
             }
         }
         return nil
+    }
+
+    private static let deprecatedMarker = Array("Deprecated:".utf8)
+
+    /// Whether the UTF-8 of `text` holds `Deprecated:`, which every deprecation paragraph does: a byte search that
+    /// settles the common case (no marker) without comparing characters.
+    static func holdsDeprecatedMarker(_ text: String) -> Bool {
+        let marker = deprecatedMarker
+        let search = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            guard bytes.count >= marker.count else { return false }
+            var index = 0
+            let last = bytes.count - marker.count
+            while index <= last {
+                if bytes[index] == marker[0] {
+                    var matched = 1
+                    while matched < marker.count, bytes[index + matched] == marker[matched] { matched += 1 }
+                    if matched == marker.count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+        if let found = text.utf8.withContiguousStorageIfAvailable(search) { return found }
+        return Array(text.utf8).withUnsafeBufferPointer(search)
     }
 }
 

@@ -74,6 +74,22 @@ struct LexerTests {
         #expect(tokens.filter { $0 != ";" && $0 != ";auto" } == all.map { "op:\($0)" })
     }
 
+    @Test("a line ends in a semicolon after a name, a literal, break, continue, fallthrough, return, ), ], }, ++, --")
+    func automaticSemicolons() {
+        let ending = ["x", "1", "\"s\"", "break", "continue", "fallthrough", "return", ")", "]", "}", "x++", "x--"]
+        for line in ending { #expect(render(line + "\ny").dropLast(2).last == ";auto", "\(line)") }
+        let open = ["goto", "+", "+=", "-=", "&^", "&^=", "<<=", "...", "(", "{", ",", "!", "~", "func", "x +"]
+        for line in open { #expect(render(line + "\ny").dropLast(2).last != ";auto", "\(line)") }
+        // The longest operator wins at every byte, to the end of the source.
+        #expect(
+            render("a&^=b&&c<<=d<-e>>f..g...h&^") == [
+                "id:a", "op:&^=", "id:b", "op:&&", "id:c", "op:<<=", "id:d", "op:<-", "id:e", "op:>>", "id:f", "op:.",
+                "op:.", "id:g", "op:...", "id:h", "op:&^",
+            ])
+        #expect(render("<").first == "op:<" && render("&").first == "op:&" && render(".").first == "op:.")
+        #expect(errors("x := $").first == "1:6: invalid character U+0024 '$' in Go source")
+    }
+
     @Test("keywords and identifiers, Unicode letters included")
     func identifiers() {
         let keywords = GoKeyword.allCases.map(\.rawValue)

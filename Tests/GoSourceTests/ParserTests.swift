@@ -192,6 +192,13 @@ struct ParserTests {
         }
         #expect(docs["Old"] == "Old does things.\n\nDeprecated: use New instead.")
         #expect(GoDocComment(text: docs["Old"] ?? "").deprecation == "Deprecated: use New instead.")
+        // Only a paragraph that begins with the marker deprecates, whatever else the text holds.
+        #expect(
+            GoDocComment(text: "Does X.\n\n  Deprecated: use Y.\n  Soon.").deprecation == "Deprecated: use Y. Soon.")
+        #expect(GoDocComment(text: "Does X. Deprecated: no.").deprecation == nil)
+        #expect(GoDocComment(text: "Ünïcödé.\n\nDeprecated: é").deprecation == "Deprecated: é")
+        #expect(GoDocComment(text: "Deprecated").deprecation == nil)
+        #expect(GoDocComment(text: "").deprecation == nil)
         #expect(docs["Plain"] == nil)
         #expect(docs["A"] == "A doc.")
         #expect(docs["B"] == "Group doc.")
