@@ -1510,16 +1510,21 @@ struct CobraInterpreter {
     /// The spellings the normalization function passed as the first argument maps, or a note when it cannot be read.
     private mutating func normalization(_ values: [CobraValues], _ context: CallContext) -> [String: String] {
         var spellings: [String: String] = [:]
-        var read = false
+        var followed = false
         for case .function(let key) in values.first ?? [] {
             let declaration = declared.list[Int(key)]
-            read = true
+            followed = true
             let file = sources[declaration.file].file
-            spellings.merge(CobraNormalization.spellings(of: file.functions[declaration.index], in: file)) { old, _ in
-                old
+            let mapped = CobraNormalization.spellings(of: file.functions[declaration.index], in: file)
+            spellings.merge(mapped.spellings) { old, _ in old }
+            if !mapped.complete {
+                note(
+                    "the flag name normalization function maps more than \(CobraNormalization.maximumSpellings) "
+                        + "names; the others are not in the surface", file: context.file, line: context.line,
+                    leavesOut: false)
             }
         }
-        if !read {
+        if !followed {
             note(
                 "the flag name normalization function cannot be followed; other spellings of flag names it accepts "
                     + "are not in the surface", file: context.file, line: context.line, leavesOut: false)
