@@ -260,7 +260,7 @@ private struct TreeBuilder {
             // Old spellings by the flag name they normalize to.
             var others: [String: [String]] = [:]
             for (old, new) in spellings.merging(interpreter.flagSetSpellings[set] ?? [:], uniquingKeysWith: { $1 })
-            where !names.contains(old) && !old.isEmpty && !old.contains(" ") {
+            where !names.contains(old) && Self.isTypable(old) {
                 others[new, default: []].append(old)
             }
             for flag in flags(of: set) {
@@ -327,6 +327,12 @@ private struct TreeBuilder {
                 aliasOf: name, spellings: inherited, hidden: hidden)
             aliasItems += items.count - before
         }
+    }
+
+    /// A flag name a user can type as one argument: not empty, no whitespace or control characters.
+    private static func isTypable(_ name: String) -> Bool {
+        !name.isEmpty
+            && name.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !$0.properties.isWhitespace }
     }
 
     private mutating func add(_ item: CobraItem) {

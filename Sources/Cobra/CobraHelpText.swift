@@ -12,6 +12,7 @@ enum CobraHelpText {
     /// punctuation or its end (`"Skip verification (deprecated)"`, `"(Deprecated) Shorthand for --repo"`,
     /// `"Path to the file. DEPRECATED: use --config"`), or `this flag is deprecated`.
     static func usageSaysDeprecated(_ text: String) -> Bool {
+        guard mentionsDeprecated(text) else { return false }
         let lower = text.lowercased()
         if lower.contains("this flag is deprecated") || lower.contains("this option is deprecated") { return true }
         return markers(in: lower).contains { marker in
@@ -22,6 +23,7 @@ enum CobraHelpText {
     /// Whether a command's long help says the command is deprecated: it opens with a marker that ends a phrase
     /// (`"Deprecated: use 'tool new' instead"`, `"[DEPRECATED] ..."`), or says `this command is deprecated`.
     static func longHelpSaysDeprecated(_ text: String) -> Bool {
+        guard mentionsDeprecated(text) else { return false }
         let lower = text.lowercased()
         if lower.contains("this command is deprecated") { return true }
         return markers(in: lower).contains { $0.opensText && $0.closesClause }
@@ -39,6 +41,24 @@ enum CobraHelpText {
             default: return false
             }
         }
+    }
+
+    /// Whether `text` contains `deprecated` in any case, by a scan of its bytes: most help texts do not, and they
+    /// are read for every flag the program defines.
+    private static func mentionsDeprecated(_ text: String) -> Bool {
+        let word = Array("deprecated".utf8)
+        var utf8 = text.utf8.makeIterator()
+        var matched = 0
+        while let byte = utf8.next() {
+            let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            if lower == word[matched] {
+                matched += 1
+                if matched == word.count { return true }
+            } else {
+                matched = lower == word[0] ? 1 : 0
+            }
+        }
+        return false
     }
 
     /// Whether a name or text says experimental (`HELM_EXPERIMENTAL_OCI`, `experimentalEnabled`).

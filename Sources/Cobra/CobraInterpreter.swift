@@ -1311,16 +1311,21 @@ struct CobraInterpreter {
     /// The spellings the normalization function passed as the first argument maps, or a note when it cannot be read.
     private mutating func normalization(_ values: [Set<CobraValue>], _ context: CallContext) -> [String: String] {
         var spellings: [String: String] = [:]
-        var read = false
+        var followed = false
         for case .function(let key) in values.first ?? [] {
             guard let location = declared.functions[key] else { continue }
-            read = true
+            followed = true
             let file = sources[location.file].file
-            spellings.merge(CobraNormalization.spellings(of: file.functions[location.index], in: file.go)) { old, _ in
-                old
+            let mapped = CobraNormalization.spellings(of: file.functions[location.index], in: file.go)
+            spellings.merge(mapped.spellings) { old, _ in old }
+            if !mapped.complete {
+                note(
+                    "the flag name normalization function maps more than \(CobraNormalization.maximumSpellings) "
+                        + "names; the others are not in the surface", file: context.file, line: context.line,
+                    leavesOut: false)
             }
         }
-        if !read {
+        if !followed {
             note(
                 "the flag name normalization function cannot be followed; other spellings of flag names it accepts "
                     + "are not in the surface", file: context.file, line: context.line, leavesOut: false)

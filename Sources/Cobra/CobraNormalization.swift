@@ -11,14 +11,17 @@ enum CobraNormalization {
     /// At most this many spellings are read from one function.
     static let maximumSpellings = 256
 
-    /// Old spelling to the name it normalizes to, from the body of `function` whose second parameter is the name.
-    static func spellings(of function: CobraFunction, in file: GoFile) -> [String: String] {
-        guard let body = function.declaration.body, function.parameters.count == 2 else { return [:] }
+    /// Old spelling to the name it normalizes to, from the body of `function` whose second parameter is the name;
+    /// `complete` is false when the function maps more than ``maximumSpellings`` names.
+    static func spellings(of function: CobraFunction, in file: GoFile) -> (spellings: [String: String], complete: Bool)
+    {
+        guard let body = function.declaration.body, function.parameters.count == 2 else { return ([:], true) }
         let name = function.parameters[1].name
         let tokens = file.tokens
         var result: [String: String] = [:]
         var index = body.lowerBound
-        while index < body.upperBound, result.count < maximumSpellings {
+        while index < body.upperBound {
+            guard result.count < maximumSpellings else { return (result, false) }
             defer { index += 1 }
             let token = tokens[index]
             if token.isKeyword(.case) {
@@ -43,7 +46,7 @@ enum CobraNormalization {
                 if old != new { result[old] = new }
             }
         }
-        return result
+        return (result, true)
     }
 
     /// The constant name the statement at `start` gives: `name = "c"`, `return "c"` or

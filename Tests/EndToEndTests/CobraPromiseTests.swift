@@ -101,6 +101,15 @@ struct CobraPromiseTests {
         return repo
     }
 
+    /// One commit: the program with `serve --port` only, and the policy with `hidden`.
+    static func serveOnly(hidden: String) throws -> FixtureRepository {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", policy(hidden: hidden))
+        try repo.write("cmd/root.go", program([]))
+        try repo.commit("serve")
+        return repo
+    }
+
     /// `version rule item` for every error finding of an audit, and the messages by item.
     static func audit(hidden: String?) throws -> (status: Int32, errors: [String], messages: [String: String]) {
         let repo = try repository(hidden: hidden)
@@ -157,10 +166,7 @@ struct CobraPromiseTests {
 
     @Test("with 'hidden: experimental', hiding a promised flag deprecates it: a minor, not a patch")
     func hidingDeprecates() throws {
-        let repo = try FixtureRepository()
-        try repo.write(".semgate.yml", Self.policy(hidden: "experimental"))
-        try repo.write("cmd/root.go", Self.program([]))
-        try repo.commit("serve")
+        let repo = try Self.serveOnly(hidden: "experimental")
         try repo.tag("v1.0.0", annotated: true)
         try repo.write("cmd/root.go", Self.program([#"_ = serve.Flags().MarkHidden("port")"#]))
         try repo.commit("hide --port")
@@ -202,10 +208,7 @@ struct CobraPromiseTests {
 
     @Test("a policy with a bad 'hidden' value is a positioned error and exit 2")
     func badValue() throws {
-        let repo = try FixtureRepository()
-        try repo.write(".semgate.yml", Self.policy(hidden: "secret"))
-        try repo.write("cmd/root.go", Self.program([]))
-        try repo.commit("serve")
+        let repo = try Self.serveOnly(hidden: "secret")
         let result = try runSemgate(["policy", "validate"], in: repo.url)
         #expect(result.status == 2)
         #expect(
