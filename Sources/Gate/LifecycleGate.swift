@@ -65,11 +65,18 @@ extension Engine {
         var surfaceNotes = ReleaseNotes()
         let declared = Set(policy.deprecations.map(\.item))
         var previous: SurfaceSnapshot?
-        let again = try readAhead(Array(published.indices)) { engine, index throws(GateError) in
-            (index, try engine.snapshot(at: published[index].commit, version: published[index].version))
+        // Head is read last by the same readers, whose caches hold what it shares with the releases before it.
+        var current = SurfaceSnapshot()
+        let again = try readAhead(Array(published.indices) + [published.count]) { engine, index throws(GateError) in
+            guard index < published.count else { return (index, try engine.snapshot(at: commit, version: headVersion)) }
+            return (index, try engine.snapshot(at: published[index].commit, version: published[index].version))
         } combine: { (parts: [(Int, SurfaceSnapshot)]) throws(GateError) in
             (parts[0].0, try combined(parts.map(\.1)))
         } consume: { (index: Int, snapshot: SurfaceSnapshot) throws(GateError) in
+            guard index < published.count else {
+                current = snapshot
+                return
+            }
             let release = published[index]
             progress?("[\(index + 1)/\(published.count)] \(release.tag)")
             surfaceNotes.add(snapshot.notes, at: release.version)
@@ -100,7 +107,6 @@ extension Engine {
             try engine.deprecations(head: rev, at: at)
         }
         if let again { return again }
-        let current = try snapshot(at: commit, version: headVersion)
         // Head's own notes, unless a release already raised them (said once, with the releases).
         notes.formUnion(current.notes.filter { !surfaceNotes.contains($0) })
         notes.formUnion(surfaceNotes.rendered)

@@ -13,8 +13,9 @@ import Synchronization
 /// memory follows `capacity` and the number of threads, not the history. Every reading thread has ended when `run`
 /// returns or throws.
 enum ReadAhead {
-    /// Releases read ahead of the one being judged.
-    static let capacity = 2
+    /// Releases read ahead of the one being judged: enough that a release one thread takes long over (a go-api
+    /// surface whose packages all changed) does not hold up the others.
+    static let capacity = 4
     /// The reading threads' stack: the parsers' and tree walks' depth limits are sized for a main thread's 8 MB.
     static let stackBytes = 16 * 1024 * 1024
 

@@ -37,10 +37,18 @@ struct FindingGroup {
 
     /// `findings` grouped by cause, groups in the order their first finding appears.
     static func grouping(_ findings: [Finding]) -> [FindingGroup] {
+        // Findings of one cause share a place first (`placeKey`): a finding alone at its place is alone in its group,
+        // without working out the rest of its cause, which costs most.
+        var places: [String: Int] = [:]
+        let placeKeys = findings.map(placeKey)
+        for key in placeKeys {
+            if let key { places[key, default: 0] += 1 }
+        }
         var order: [String] = []
         var members: [String: [Finding]] = [:]
         for (index, finding) in findings.enumerated() {
-            let key = causeKey(finding) ?? "#\(index)"
+            let shared = placeKeys[index].map { places[$0, default: 0] > 1 } ?? false
+            let key = (shared ? causeKey(finding) : nil) ?? "#\(index)"
             if members[key] == nil { order.append(key) }
             members[key, default: []].append(finding)
         }
@@ -52,14 +60,20 @@ struct FindingGroup {
 
     /// What findings of one cause share; nil for a finding that cannot share one (no item or location, excused).
     private static func causeKey(_ finding: Finding) -> String? {
-        guard let item = finding.item, let location = finding.location, finding.exception == nil else { return nil }
-        let surface = item.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
+        guard let item = finding.item, let place = placeKey(finding) else { return nil }
         let placeholder = "\u{0}item\u{0}"
         return [
-            finding.release ?? "", finding.rule.id, finding.severity.rawValue, location.description, surface,
-            finding.message.replacing(item, with: placeholder),
+            place, finding.message.replacing(item, with: placeholder),
             (finding.remedy ?? "").replacing(item, with: placeholder),
         ].joined(separator: "\u{1}")
+    }
+
+    /// The part of `causeKey` that names where a finding is: release, rule, severity, location and surface.
+    private static func placeKey(_ finding: Finding) -> String? {
+        guard let item = finding.item, let location = finding.location, finding.exception == nil else { return nil }
+        let surface = item.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
+        return [finding.release ?? "", finding.rule.id, finding.severity.rawValue, location.description, surface]
+            .joined(separator: "\u{1}")
     }
 
     /// Characters a glob reads as syntax: a middle holding one cannot be written in a brace glob.

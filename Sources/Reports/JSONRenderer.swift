@@ -1,8 +1,10 @@
+import Dispatch
 import Foundation
 import Gate
 import Releases
 import SemVer
 import Surface
+import Synchronization
 
 /// The stable, versioned JSON contract (`"schema": "semgate/report@1"`): sorted keys, byte-identical across runs.
 public struct JSONRenderer: Renderer {
@@ -27,12 +29,9 @@ public struct JSONRenderer: Renderer {
             "allow": .optional(report.allow?.name),
             "declared": .optional(report.declared?.name),
             "next": .optional(report.next?.description),
-            "changes": .array(report.changes.map(Self.change)),
-            "findings": .array(Self.findings(report.findings)),
             "notes": .array(report.notes.map(JSONValue.string)),
             "incomplete_surfaces": .array(report.incompleteSurfaces.map(JSONValue.string)),
         ]
-        if let releases = report.releases { members["releases"] = .array(releases.map(Self.release)) }
         if let items = report.items { members["items"] = .array(items.map(Self.item)) }
         if let focus = report.focus {
             members["focus"] = .object([
@@ -41,7 +40,53 @@ public struct JSONRenderer: Renderer {
                 "hidden_items": .int(focus.hiddenItems),
             ])
         }
-        return JSONValue.object(members).rendered
+        // The changes, findings and release rows (most of an audit's bytes) are written directly, the rows each on
+        // its own and side by side (`rows`), then put in their place among the members in key order.
+        let written: [String: (inout JSONWriter) -> Void] = [
+            "changes": { Self.changes(report.changes, into: &$0) },
+            "findings": { Self.findings(report.findings, into: &$0) },
+        ]
+        let rows = report.releases.map { Self.rows($0) }
+        var keys = Array(members.keys) + Array(written.keys)
+        if rows != nil { keys.append("releases") }
+        var writer = JSONWriter()
+        writer.object { object in
+            for key in keys.sorted() {
+                object.key(key)
+                if let value = members[key] {
+                    object.value(value)
+                } else if let write = written[key] {
+                    write(&object)
+                } else if let rows {
+                    object.array { array in
+                        for row in rows {
+                            array.element()
+                            array.raw(row)
+                        }
+                    }
+                }
+            }
+        }
+        return writer.output + "\n"
+    }
+
+    /// Each release row written at the depth of an element of the top-level `releases` array, side by side on the
+    /// machine's cores (each row alone; the order is the rows' order).
+    static func rows(_ rows: [ReleaseRow]) -> [String] {
+        let written = Mutex([String?](repeating: nil, count: rows.count))
+        let chunks = min(rows.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var texts: [(Int, String)] = []
+            for index in stride(from: chunk, to: rows.count, by: chunks) {
+                var writer = JSONWriter(indent: 4)
+                release(rows[index], into: &writer)
+                texts.append((index, writer.output))
+            }
+            written.withLock { slots in
+                for (index, text) in texts { slots[index] = text }
+            }
+        }
+        return written.withLock { $0.map { $0 ?? "" } }
     }
 
     static func revision(_ info: RevisionInfo) -> JSONValue {
@@ -51,27 +96,59 @@ public struct JSONRenderer: Renderer {
         ])
     }
 
-    static func change(_ change: Change) -> JSONValue {
-        .object([
-            "surface": .string(change.surface),
-            "item": .string(change.id),
-            "key": .string(change.key),
-            "kind": .string(change.kind.rawValue),
-            "bump": .string(change.bump.name),
-            "before": change.before.map(state) ?? .null,
-            "after": change.after.map(state) ?? .null,
-            "changed_attributes": .array(change.changedAttributes.map(JSONValue.string)),
-            "location": .optional(change.location?.description),
-            "experimental": .bool(change.experimental),
-        ])
+    static func changes(_ changes: [Change], into writer: inout JSONWriter) {
+        writer.array { array in
+            for change in changes {
+                array.element()
+                self.change(change, into: &array)
+            }
+        }
     }
 
-    static func state(_ item: SurfaceItem) -> JSONValue {
-        .object([
-            "attributes": .object(item.attributes.mapValues(JSONValue.string)),
-            "stability": .string(item.stability.rawValue),
-            "location": .optional(item.location?.description),
-        ])
+    /// One change; its keys in sorted order.
+    static func change(_ change: Change, into writer: inout JSONWriter) {
+        writer.object { object in
+            object.key("after")
+            state(change.after, into: &object)
+            object.key("before")
+            state(change.before, into: &object)
+            object.member("bump", change.bump.name)
+            object.key("changed_attributes")
+            object.array { array in
+                for attribute in change.changedAttributes {
+                    array.element()
+                    array.string(attribute)
+                }
+            }
+            object.key("experimental")
+            object.bool(change.experimental)
+            object.member("item", change.id)
+            object.member("key", change.key)
+            object.member("kind", change.kind.rawValue)
+            object.member("location", optional: change.location?.description)
+            object.member("surface", change.surface)
+        }
+    }
+
+    static func state(_ item: SurfaceItem?, into writer: inout JSONWriter) {
+        guard let item else {
+            writer.raw("null")
+            return
+        }
+        writer.object { object in
+            object.key("attributes")
+            attributes(item.attributes, into: &object)
+            object.member("location", optional: item.location?.description)
+            object.member("stability", item.stability.rawValue)
+        }
+    }
+
+    static func attributes(_ attributes: [String: String], into writer: inout JSONWriter) {
+        writer.object { object in
+            for name in attributes.keys.sorted() {
+                object.member(name, attributes[name, default: ""])
+            }
+        }
     }
 
     static func item(_ item: SurfaceItem) -> JSONValue {
@@ -87,44 +164,59 @@ public struct JSONRenderer: Renderer {
 
     /// One object a finding, item by item; the findings of one cause (``FindingGroup``) carry the same `group`: the
     /// brace glob of their items (`cli:k6 {archive,run} --no-thresholds`), or the items listed with ", ".
-    static func findings(_ findings: [Finding]) -> [JSONValue] {
+    static func findings(_ findings: [Finding], into writer: inout JSONWriter) {
+        let groups = self.groups(findings)
+        writer.array { array in
+            for finding in findings {
+                array.element()
+                self.finding(finding, group: groups[finding], into: &array)
+            }
+        }
+    }
+
+    private static func groups(_ findings: [Finding]) -> [Finding: String] {
         var groups: [Finding: String] = [:]
+        guard findings.count > 1 else { return groups }
         for group in FindingGroup.grouping(findings) where group.findings.count > 1 {
             let name = group.label ?? group.items.joined(separator: ", ")
             for finding in group.findings { groups[finding] = name }
         }
-        return findings.map { finding($0, group: groups[$0]) }
+        return groups
     }
 
-    static func finding(_ finding: Finding, group: String? = nil) -> JSONValue {
-        .object([
-            "group": .optional(group),
-            "rule": .string(finding.rule.id),
-            "severity": .string(finding.severity.rawValue),
-            "message": .string(finding.message),
-            "release": .optional(finding.release),
-            "item": .optional(finding.item),
-            "location": .optional(finding.location?.description),
-            "exception": .optional(finding.exception),
-            "remedy": .optional(finding.remedy),
-        ])
+    /// One finding; its keys in sorted order.
+    static func finding(_ finding: Finding, group: String?, into writer: inout JSONWriter) {
+        writer.object { object in
+            object.member("exception", optional: finding.exception)
+            object.member("group", optional: group)
+            object.member("item", optional: finding.item)
+            object.member("location", optional: finding.location?.description)
+            object.member("message", finding.message)
+            object.member("release", optional: finding.release)
+            object.member("remedy", optional: finding.remedy)
+            object.member("rule", finding.rule.id)
+            object.member("severity", finding.severity.rawValue)
+        }
     }
 
-    static func release(_ row: ReleaseRow) -> JSONValue {
-        .object([
-            "version": .string(row.release.version.description),
-            "tag": .string(row.release.tag),
-            "commit": .string(row.release.commit.hex),
-            "date": .string(isoDate(row.release.date)),
-            "date_source": .string(row.release.dateSource.rawValue),
-            "predecessor": .optional(row.predecessor?.version.description),
-            "required": .optional(row.required?.name),
-            "actual": .optional(row.actual?.name),
-            "declared": .optional(row.declared?.name),
-            "verdict": .string(row.verdict.rawValue),
-            "changes": .array(row.changes.map(change)),
-            "findings": .array(findings(row.findings)),
-        ])
+    /// One release row; its keys in sorted order.
+    static func release(_ row: ReleaseRow, into writer: inout JSONWriter) {
+        writer.object { object in
+            object.member("actual", optional: row.actual?.name)
+            object.key("changes")
+            changes(row.changes, into: &object)
+            object.member("commit", row.release.commit.hex)
+            object.member("date", isoDate(row.release.date))
+            object.member("date_source", row.release.dateSource.rawValue)
+            object.member("declared", optional: row.declared?.name)
+            object.key("findings")
+            findings(row.findings, into: &object)
+            object.member("predecessor", optional: row.predecessor?.version.description)
+            object.member("required", optional: row.required?.name)
+            object.member("tag", row.release.tag)
+            object.member("verdict", row.verdict.rawValue)
+            object.member("version", row.release.version.description)
+        }
     }
 
     /// `2024-03-01T12:00:00Z`, always UTC.

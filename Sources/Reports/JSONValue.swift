@@ -24,7 +24,7 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
         return output + "\n"
     }
 
-    private func write(into output: inout String, indent: Int) {
+    func write(into output: inout String, indent: Int) {
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
@@ -64,7 +64,7 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
 
     /// A JSON string that reads back exactly and is inert when printed: every hidden character (`Inert.isHidden`:
     /// controls, bidi overrides, separators, default ignorables) as a `\u` escape, and the `[` of `##[` as `\u005b`.
-    private static func escape(_ text: String, into output: inout String) {
+    static func escape(_ text: String, into output: inout String) {
         output += "\""
         if isPlain(text) {
             output += text
@@ -95,7 +95,7 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
     private static let indentation = String(repeating: " ", count: 128)
 
     /// `count` spaces, without building a string for each line of a deep report.
-    private static func spaces(_ count: Int) -> Substring {
+    static func spaces(_ count: Int) -> Substring {
         count <= indentation.utf8.count
             ? indentation.prefix(count) : Substring(String(repeating: " ", count: count))
     }
@@ -112,5 +112,92 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
             hashes = byte == UInt8(ascii: "#") ? hashes + 1 : 0
         }
         return true
+    }
+}
+
+/// Writes JSON in `JSONValue`'s layout (two-space indent, `{}` and `[]` when empty) without building values first:
+/// for large reports, whose members are known in advance. The caller writes an object's keys in sorted order.
+struct JSONWriter {
+    private(set) var output = ""
+    private var indent: Int
+    /// Whether the open object or array has no member yet.
+    private var empty = true
+
+    /// A writer whose first value sits at `indent` (a value nested that deep in a `JSONValue` rendering).
+    init(indent: Int = 0) {
+        self.indent = indent
+    }
+
+    /// Opens an object; `members` writes its members (`key` then a value, keys sorted).
+    mutating func object(_ members: (inout JSONWriter) -> Void) {
+        container("{", "}", members)
+    }
+
+    /// Opens an array; `elements` writes its elements (`element()` before each).
+    mutating func array(_ elements: (inout JSONWriter) -> Void) {
+        container("[", "]", elements)
+    }
+
+    private mutating func container(_ open: String, _ close: String, _ body: (inout JSONWriter) -> Void) {
+        output += open
+        let outer = empty
+        empty = true
+        indent += 2
+        body(&self)
+        indent -= 2
+        if !empty {
+            output += "\n"
+            output += JSONValue.spaces(indent)
+        }
+        output += close
+        empty = outer
+    }
+
+    /// Starts the next member of an object: its key.
+    mutating func key(_ key: String) {
+        element()
+        JSONValue.escape(key, into: &output)
+        output += ": "
+    }
+
+    /// Starts the next element of an array.
+    mutating func element() {
+        output += empty ? "\n" : ",\n"
+        empty = false
+        output += JSONValue.spaces(indent)
+    }
+
+    mutating func string(_ value: String) {
+        JSONValue.escape(value, into: &output)
+    }
+
+    /// A string, or null for nil.
+    mutating func optional(_ value: String?) {
+        if let value { JSONValue.escape(value, into: &output) } else { output += "null" }
+    }
+
+    mutating func bool(_ value: Bool) {
+        output += value ? "true" : "false"
+    }
+
+    mutating func value(_ value: JSONValue) {
+        value.write(into: &output, indent: indent)
+    }
+
+    /// Text already written by a writer at this depth.
+    mutating func raw(_ text: String) {
+        output += text
+    }
+
+    /// A member `key` with the string `value`.
+    mutating func member(_ key: String, _ value: String) {
+        self.key(key)
+        string(value)
+    }
+
+    /// A member `key` with the string `value`, or null.
+    mutating func member(_ key: String, optional value: String?) {
+        self.key(key)
+        optional(value)
     }
 }

@@ -25,16 +25,30 @@ public struct SurfaceItem: Sendable, Hashable {
     private final class Fields: Sendable {
         let surface: String
         let key: String
+        /// `surface:key`, made once.
+        let id: String
         let attributes: [String: String]
         let stability: Stability
         let location: Location?
 
-        init(surface: String, key: String, attributes: [String: String], stability: Stability, location: Location?) {
+        init(
+            surface: String, key: String, id: String, attributes: [String: String], stability: Stability,
+            location: Location?
+        ) {
             self.surface = surface
             self.key = key
+            self.id = id
             self.attributes = attributes
             self.stability = stability
             self.location = location
+        }
+
+        func with(
+            attributes: [String: String]? = nil, stability: Stability? = nil, location: Location?? = nil
+        ) -> Fields {
+            Fields(
+                surface: surface, key: key, id: id, attributes: attributes ?? self.attributes,
+                stability: stability ?? self.stability, location: location ?? self.location)
         }
     }
 
@@ -44,33 +58,37 @@ public struct SurfaceItem: Sendable, Hashable {
     public var key: String { fields.key }
     public var attributes: [String: String] {
         get { fields.attributes }
-        set {
-            fields = Fields(surface: surface, key: key, attributes: newValue, stability: stability, location: location)
-        }
+        set { fields = fields.with(attributes: newValue) }
     }
     public var stability: Stability {
         get { fields.stability }
-        set {
-            fields = Fields(surface: surface, key: key, attributes: attributes, stability: newValue, location: location)
-        }
+        set { fields = fields.with(stability: newValue) }
     }
     public var location: Location? {
         get { fields.location }
-        set {
-            fields = Fields(
-                surface: surface, key: key, attributes: attributes, stability: stability, location: newValue)
-        }
+        set { fields = fields.with(location: .some(newValue)) }
     }
 
     public init(
         surface: String, key: String, attributes: [String: String] = [:], stability: Stability = .stable,
         location: Location? = nil
     ) {
-        fields = Fields(surface: surface, key: key, attributes: attributes, stability: stability, location: location)
+        self.init(
+            surface: surface, key: key, id: surface + ":" + key, attributes: attributes, stability: stability,
+            location: location)
+    }
+
+    /// An item whose identity `id` (`surface:key`) is already made.
+    init(
+        surface: String, key: String, id: String, attributes: [String: String], stability: Stability,
+        location: Location?
+    ) {
+        fields = Fields(
+            surface: surface, key: key, id: id, attributes: attributes, stability: stability, location: location)
     }
 
     /// The identity `surface:key`.
-    public var id: String { "\(surface):\(key)" }
+    public var id: String { fields.id }
 
     /// Whether both are the same object, which makes them equal without comparing fields.
     func isIdentical(to other: SurfaceItem) -> Bool { fields === other.fields }
@@ -166,14 +184,30 @@ public struct SurfaceSnapshot: Sendable {
 /// differ; every other item was merged from the same arrays in the same order and is the same. Comparing two
 /// revisions then costs what changed between them, not the size of the surface.
 public struct SurfaceInputs: Sendable {
-    /// One array as handed over, with the identity of its storage.
+    /// One array as handed over, with the identity of its storage, and what the reader made of its items once (for
+    /// as long as the extractors hand over the same array, every revision reuses them).
     struct Group: Sendable {
         let identity: UInt
         let items: [RawItem]
+        /// The id (`surface:key`) of each item.
+        let ids: [String]
+        /// The number the reader that made the group gave each id (`SurfaceReader`'s interned ids).
+        let numbers: [Int]
+        /// Each item as merging adds it to a surface that does not have its id yet (the surface's include and
+        /// experimental globs applied); nil for an item the surface does not admit.
+        let merged: [SurfaceItem?]
 
-        init(_ items: [RawItem]) {
+        init(_ items: [RawItem], identity: UInt, ids: [String], numbers: [Int], merged: [SurfaceItem?]) {
             self.items = items
-            identity = items.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+            self.identity = identity
+            self.ids = ids
+            self.numbers = numbers
+            self.merged = merged
+        }
+
+        /// The identity of an array's storage: equal for two arrays that share it.
+        static func identity(of items: [RawItem]) -> UInt {
+            items.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
         }
     }
 
@@ -197,10 +231,10 @@ public struct SurfaceInputs: Sendable {
                 new.lazy.map(\.identity).filter(oldIdentities.contains)
                 .elementsEqual(before.lazy.map(\.identity).filter(newIdentities.contains))
             for group in new where !sameOrder || !oldIdentities.contains(group.identity) {
-                for item in group.items { changed.insert(surface + ":" + item.key) }
+                for id in group.ids { changed.insert(id) }
             }
             for group in before where !sameOrder || !newIdentities.contains(group.identity) {
-                for item in group.items { changed.insert(surface + ":" + item.key) }
+                for id in group.ids { changed.insert(id) }
             }
         }
         return changed

@@ -42,7 +42,10 @@ public final class SurfaceReader {
     private let policy: Policy
     /// What each kind remembers between revisions (by blob or tree id).
     private let caches = ExtractorCaches()
-    private var globVerdicts: [String: (admitted: Bool, experimental: Bool)] = [:]
+    /// A number for every id read so far, and by number whether the surface's include and exclude globs admit the
+    /// item and whether an experimental glob matches it: the same ids recur at every revision.
+    private var idNumbers: [String: Int] = [:]
+    private var globVerdicts: [(admitted: Bool, experimental: Bool)] = []
     /// Decoded blobs of the snapshot being read (two extractors reading one file read it once), at most
     /// `Limit.textCacheBytes` of them: memory follows the largest file, not the sum of the files read.
     private var texts: [ObjectID: String] = [:]
@@ -111,7 +114,11 @@ public final class SurfaceReader {
     private let folders = BoundedCache<FolderKey, [FolderEntry]>(capacity: Limit.itemCacheBytes)
     /// The last snapshot read from the repository, with how many raw items of its inputs have each id: the next
     /// revision starts from its items and merges again only the ids of inputs that changed (`SurfaceInputs`).
-    private var lastRead: (snapshot: SurfaceSnapshot, counts: [String: Int])?
+    private var lastRead: SurfaceSnapshot?
+    /// How many raw items of `lastRead`'s inputs have each id, by number (valid while `lastRead` is set), and a zeroed
+    /// scratch array of the same size.
+    private var counts: [Int32] = []
+    private var scratch: [Int32] = []
 
     /// The persistent extraction cache the reader consults before extracting and fills after (nil: none).
     public var store: ExtractionStore? {
@@ -228,14 +235,14 @@ public final class SurfaceReader {
         // A revision of the repository starts from the last one read and merges again only what its inputs changed.
         let remember = source === repository
         var merged: [String: SurfaceItem] = [:]
-        var counts: [String: Int] = [:]
         var last: [String: [SurfaceInputs.Group]]?
         if remember, let previous = lastRead {
-            merged = previous.snapshot.items
-            counts = previous.counts
-            last = previous.snapshot.inputs?.groups
+            merged = previous.items
+            last = previous.inputs?.groups
+        } else {
+            counts = Array(repeating: 0, count: counts.count)
         }
-        // The counts are this read's alone from here (not copied when changed); a read that fails starts afresh.
+        // The counts change from here; a read that fails starts afresh.
         lastRead = nil
         var snapshot = SurfaceSnapshot()
         var inputs = SurfaceInputs()
@@ -246,6 +253,9 @@ public final class SurfaceReader {
             let (notesBefore, problemsBefore, handedOverBefore) =
                 (snapshot.notes.count, snapshot.problems.count, handedOver)
             var groups: [SurfaceInputs.Group] = []
+            // The groups the last revision had: an array handed over again is the same group.
+            var known: [UInt: SurfaceInputs.Group] = [:]
+            for group in last?[surface.name] ?? [] { known[group.identity] = group }
             for (extractor, slot) in extractors[surfaceIndex] {
                 var context = ExtractionContext(
                     surface: surface.name, tree: tree, source: source,
@@ -267,16 +277,19 @@ public final class SurfaceReader {
                             + "(reached reading surface '\(surface.name)'), more than semgate merges into one "
                             + "surface; narrow the surfaces")
                 }
-                groups += found.map(SurfaceInputs.Group.init)
+                for items in found {
+                    let identity = SurfaceInputs.Group.identity(of: items)
+                    groups.append(known[identity] ?? group(items, identity: identity, surface: surface))
+                }
                 snapshot.notes = context.notes
                 snapshot.problems = context.problems
                 if context.incomplete { snapshot.incomplete.insert(surface.name) }
             }
             if let old = last?[surface.name] {
-                update(&merged, counts: &counts, surface: surface, from: old, to: groups)
+                update(&merged, from: old, to: groups)
             } else {
-                if remember { count(groups, into: &counts, surface: surface) }
-                merge(groups, into: &merged, surface: surface)
+                if remember { count(groups) }
+                merge(groups, into: &merged)
             }
             inputs.groups[surface.name] = groups
             if partial {
@@ -296,7 +309,7 @@ public final class SurfaceReader {
         snapshot.items = merged
         snapshot.inputs = inputs
         if partial { snapshot.sections = sections }
-        if remember { lastRead = (snapshot, counts) }
+        if remember { lastRead = snapshot }
         return snapshot
     }
 
@@ -324,77 +337,32 @@ public final class SurfaceReader {
         }
     }
 
-    /// Merges `groups` of `surface` into `items`, in order.
-    private func merge(_ groups: [SurfaceInputs.Group], into items: inout [String: SurfaceItem], surface: SurfaceSpec) {
-        for group in groups {
-            for item in group.items { merge(item, id: surface.name + ":" + item.key, into: &items, surface: surface) }
-        }
-    }
-
-    /// Adds the raw items of `groups` to `counts`, by id.
-    private func count(_ groups: [SurfaceInputs.Group], into counts: inout [String: Int], surface: SurfaceSpec) {
-        for group in groups {
-            for item in group.items { counts[surface.name + ":" + item.key, default: 0] += 1 }
-        }
-    }
-
-    private func merge(_ item: RawItem, id: String, into items: inout [String: SurfaceItem], surface: SurfaceSpec) {
-        let (admitted, experimental) = globVerdict(id: id, key: item.key, surface: surface)
-        if !admitted { return }
-        var stability = item.stability
-        if stability == .stable && (experimental || isUnpromisedHidden(item)) { stability = .experimental }
-        if var existing = items[id] {
-            existing.attributes.merge(item.attributes) { first, _ in first }
-            if stability == .deprecated { existing.stability = .deprecated }
-            items[id] = existing
-        } else {
-            items[id] = SurfaceItem(
-                surface: surface.name, key: item.key, attributes: item.attributes, stability: stability,
-                location: item.location)
-        }
-    }
-
-    /// `items` (holding `surface` merged from `old`) with `surface` merged from `new` instead: the items of groups
-    /// only one side has are merged again when every raw item of their id is in a new group, else the surface is.
-    private func update(
-        _ items: inout [String: SurfaceItem], counts: inout [String: Int], surface: SurfaceSpec,
-        from old: [SurfaceInputs.Group], to new: [SurfaceInputs.Group]
-    ) {
-        let oldIdentities = Set(old.map(\.identity))
-        let newIdentities = Set(new.map(\.identity))
-        let sameOrder = new.lazy.map(\.identity).filter(oldIdentities.contains)
-            .elementsEqual(old.lazy.map(\.identity).filter(newIdentities.contains))
-        let removed = sameOrder ? old.filter { !newIdentities.contains($0.identity) } : old
-        let added = sameOrder ? new.filter { !oldIdentities.contains($0.identity) } : new
-        if removed.isEmpty && added.isEmpty { return }
-        var changed: Set<String> = []
-        for group in removed {
-            for item in group.items {
-                let id = surface.name + ":" + item.key
-                changed.insert(id)
-                if let count = counts[id], count > 1 { counts[id] = count - 1 } else { counts[id] = nil }
+    /// The group of `items` handed over for `surface`, with each item's id and number and the item merging adds.
+    private func group(_ items: [RawItem], identity: UInt, surface: SurfaceSpec) -> SurfaceInputs.Group {
+        var ids: [String] = []
+        var numbers: [Int] = []
+        var merged: [SurfaceItem?] = []
+        ids.reserveCapacity(items.count)
+        numbers.reserveCapacity(items.count)
+        merged.reserveCapacity(items.count)
+        for item in items {
+            let id = surface.name + ":" + item.key
+            let number = self.number(of: id, key: item.key, surface: surface)
+            ids.append(id)
+            numbers.append(number)
+            let (admitted, experimental) = globVerdicts[number]
+            guard admitted else {
+                merged.append(nil)
+                continue
             }
+            var stability = item.stability
+            if stability == .stable && (experimental || isUnpromisedHidden(item)) { stability = .experimental }
+            merged.append(
+                SurfaceItem(
+                    surface: surface.name, key: item.key, id: id, attributes: item.attributes, stability: stability,
+                    location: item.location))
         }
-        var addedCounts: [String: Int] = [:]
-        for group in added {
-            for item in group.items {
-                let id = surface.name + ":" + item.key
-                changed.insert(id)
-                counts[id, default: 0] += 1
-                addedCounts[id, default: 0] += 1
-            }
-        }
-        // An id that also has raw items in a kept group depends on their order: merge the whole surface again.
-        let partial = changed.allSatisfy { counts[$0] == addedCounts[$0] }
-        for id in changed { items[id] = nil }
-        if partial {
-            merge(added, into: &items, surface: surface)
-        } else {
-            for group in old where newIdentities.contains(group.identity) {
-                for item in group.items { items[surface.name + ":" + item.key] = nil }
-            }
-            merge(new, into: &items, surface: surface)
-        }
+        return SurfaceInputs.Group(items, identity: identity, ids: ids, numbers: numbers, merged: merged)
     }
 
     /// Whether `item` is hidden from the program's help and the policy's `hidden: experimental` says such items
@@ -403,16 +371,90 @@ public final class SurfaceReader {
         policy.hidden == .experimental && item.attributes["hidden"] == "true"
     }
 
-    /// Whether the surface's include and exclude globs admit an item and whether an experimental glob matches it,
-    /// remembered by id: the same keys recur at every revision.
-    private func globVerdict(id: String, key: String, surface: SurfaceSpec) -> (admitted: Bool, experimental: Bool) {
-        if let known = globVerdicts[id] { return known }
+    /// The number of `id`, given the first time it is read, when its glob verdict is worked out.
+    private func number(of id: String, key: String, surface: SurfaceSpec) -> Int {
+        if let known = idNumbers[id] { return known }
+        let number = globVerdicts.count
+        idNumbers[id] = number
         let admitted =
             (surface.include.isEmpty || surface.include.contains { $0.matches(key) })
             && !surface.exclude.contains { $0.matches(key) }
-        let verdict = (admitted, admitted && policy.experimental.contains { $0.matches(id) })
-        globVerdicts[id] = verdict
-        return verdict
+        globVerdicts.append((admitted, admitted && policy.experimental.contains { $0.matches(id) }))
+        return number
+    }
+
+    /// Merges `groups` into `items`, in order: the first item of an id stands, with the attributes it lacks taken
+    /// from later ones, deprecated when any is.
+    private func merge(_ groups: [SurfaceInputs.Group], into items: inout [String: SurfaceItem]) {
+        for group in groups {
+            for (index, made) in group.merged.enumerated() {
+                guard let made else { continue }
+                let id = group.ids[index]
+                // One lookup for a new id (almost all of them); an id seen before gets its first item back.
+                guard var existing = items.updateValue(made, forKey: id) else { continue }
+                existing.attributes.merge(group.items[index].attributes) { first, _ in first }
+                if made.stability == .deprecated { existing.stability = .deprecated }
+                items[id] = existing
+            }
+        }
+    }
+
+    /// Adds the raw items of `groups` to `counts`.
+    private func count(_ groups: [SurfaceInputs.Group]) {
+        growCounts()
+        for group in groups {
+            for number in group.numbers { counts[number] += 1 }
+        }
+    }
+
+    /// `counts` and `scratch` with room for every number given so far.
+    private func growCounts() {
+        guard counts.count < globVerdicts.count else { return }
+        counts += Array(repeating: 0, count: globVerdicts.count - counts.count)
+        scratch += Array(repeating: 0, count: globVerdicts.count - scratch.count)
+    }
+
+    /// `items` (holding a surface merged from `old`) with the surface merged from `new` instead: the items of groups
+    /// only one side has are merged again when every raw item of their id is in a new group, else the surface is.
+    private func update(
+        _ items: inout [String: SurfaceItem], from old: [SurfaceInputs.Group], to new: [SurfaceInputs.Group]
+    ) {
+        let oldIdentities = Set(old.map(\.identity))
+        let newIdentities = Set(new.map(\.identity))
+        let sameOrder = new.lazy.map(\.identity).filter(oldIdentities.contains)
+            .elementsEqual(old.lazy.map(\.identity).filter(newIdentities.contains))
+        let removed = sameOrder ? old.filter { !newIdentities.contains($0.identity) } : old
+        let added = sameOrder ? new.filter { !oldIdentities.contains($0.identity) } : new
+        if removed.isEmpty && added.isEmpty { return }
+        growCounts()
+        for group in removed {
+            for number in group.numbers { counts[number] -= 1 }
+        }
+        // `scratch` counts the raw items of the added groups, and is zeroed again below.
+        for group in added {
+            for number in group.numbers {
+                counts[number] += 1
+                scratch[number] += 1
+            }
+        }
+        // An id that also has raw items in a kept group depends on their order: merge the whole surface again.
+        let partial = (removed + added).allSatisfy { group in
+            group.numbers.allSatisfy { counts[$0] == scratch[$0] }
+        }
+        for group in added {
+            for number in group.numbers { scratch[number] = 0 }
+        }
+        for group in removed + added {
+            for id in group.ids { items[id] = nil }
+        }
+        if partial {
+            merge(added, into: &items)
+        } else {
+            for group in old where newIdentities.contains(group.identity) {
+                for id in group.ids { items[id] = nil }
+            }
+            merge(new, into: &items)
+        }
     }
 
     // MARK: Files
