@@ -815,12 +815,16 @@ public struct GoParser {
     /// The value of a string literal's text: quotes removed and escapes decoded (best effort on invalid escapes).
     public static func unquote(_ literal: String) -> String {
         guard let first = literal.first else { return literal }
+        // The first character is one ASCII scalar, so the literal has more than one character when it has more than
+        // one byte (counting characters walks the whole text).
+        let longer = literal.utf8.count > 1
         if first == "`" {
-            return String(literal.dropFirst().dropLast(literal.count > 1 && literal.last == "`" ? 1 : 0))
+            return String(literal.dropFirst().dropLast(longer && literal.last == "`" ? 1 : 0))
                 .replacingCarriageReturns()
         }
         guard first == "\"" || first == "'" else { return literal }
-        let body = Array(literal.utf8.dropFirst().dropLast(literal.count > 1 ? 1 : 0))
+        let body = Array(literal.utf8.dropFirst().dropLast(longer ? 1 : 0))
+        if !body.contains(UInt8(ascii: "\\")) { return String(decoding: body, as: UTF8.self) }
         var bytes: [UInt8] = []
         var i = 0
         while i < body.count {
@@ -876,6 +880,7 @@ extension StringProtocol {
     }
 
     fileprivate func replacingCarriageReturns() -> String {
-        String(String.UnicodeScalarView(unicodeScalars.filter { $0 != "\r" }))
+        guard utf8.contains(UInt8(ascii: "\r")) else { return String(self) }
+        return String(String.UnicodeScalarView(unicodeScalars.filter { $0 != "\r" }))
     }
 }

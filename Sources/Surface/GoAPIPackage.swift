@@ -13,6 +13,9 @@ struct ParsedGoFile: Sendable {
     /// Import aliases and the qualifier texts spell them with: the import path's last element (`hapi_release5` for
     /// `k8s.io/helm/pkg/proto/hapi/release` is `release`), so renaming an alias changes no type.
     let canonicalQualifiers: GoQualifiers
+    /// The import path of each qualifier the file's imports name (an import's name, else its path's last element),
+    /// the first import's when two name one.
+    let importPaths: [String: String]
 
     private static let operatingSystems: Set<String> = [
         "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd",
@@ -38,6 +41,12 @@ struct ParsedGoFile: Sendable {
             packageName: file.packageName, buildConstraint: file.buildConstraint, imports: file.imports,
             declarations: file.declarations, tokens: [], errors: file.errors)
         canonicalQualifiers = Self.canonicalQualifiers(file.imports)
+        var importPaths: [String: String] = [:]
+        for entry in file.imports {
+            let last = entry.path.split(separator: "/").last.map(String.init) ?? entry.path
+            if importPaths[entry.name ?? last] == nil { importPaths[entry.name ?? last] = entry.path }
+        }
+        self.importPaths = importPaths
         let parts = [Self.suffixCondition(name), file.buildConstraint].compactMap { $0 }
         condition = parts.isEmpty ? nil : parts.joined(separator: " && ")
     }

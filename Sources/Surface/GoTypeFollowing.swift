@@ -111,11 +111,7 @@ extension GoAPIPackage {
 
     /// The import path a file imports under `qualifier`.
     static func importPath(of qualifier: String, in file: ParsedGoFile) -> String? {
-        for entry in file.file.imports {
-            let last = entry.path.split(separator: "/").last.map(String.init) ?? entry.path
-            if (entry.name ?? last) == qualifier { return entry.path }
-        }
-        return nil
+        file.importPaths[qualifier]
     }
 
     /// What the module's type names resolve to, each worked out once per package build: a diamond of embeddings
