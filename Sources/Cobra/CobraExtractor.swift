@@ -36,11 +36,16 @@ public enum CobraExtractor {
     ///
     /// `root` names the root command when its `Use` is not a constant (`Use: os.Args[0]`); it also picks the
     /// command tree when several commands have no parent (the one with the most commands under it).
-    public static func surface(of files: [(path: String, source: CobraSourceFile)], root: String?) -> CobraSurface {
+    ///
+    /// `names`, kept from one revision to the next, numbers the names of the files once for all of them.
+    public static func surface(
+        of files: [(path: String, source: CobraSourceFile)], root: String?, names: CobraNames? = nil
+    ) -> CobraSurface {
         let goFiles = files.filter { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }
             .sorted { $0.path < $1.path }
-        var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) })
+        var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
         interpreter.run()
+        interpreter.finish()
         var builder = TreeBuilder(interpreter: interpreter, root: root)
         builder.build()
         var notes = Array(interpreter.notes.values) + builder.notes

@@ -33,7 +33,7 @@ enum CobraHelpText {
     /// is given: a call at the top level of the body (not under a condition, which is about an argument or a flag)
     /// with a string argument that opens by saying so (`fmt.Fprintf(os.Stderr, "Deprecated: Use ...")`). A
     /// returned error that says so is a failure, not a notice.
-    static func printsDeprecation(_ statements: [GoStatement]) -> Bool {
+    static func printsDeprecation(_ statements: [CobraStatement]) -> Bool {
         statements.contains { statement in
             switch statement {
             case .expression(let expression): return noticeCall(expression)
@@ -67,19 +67,21 @@ enum CobraHelpText {
     }
 
     /// The names and string literals an expression is made of (`!FeatureGateOCI.IsEnabled()`: `FeatureGateOCI`,
-    /// `IsEnabled`), not inside function literals.
-    static func namesAndStrings(in expression: GoExpr) -> (names: [String], strings: [String]) {
+    /// `IsEnabled`), not inside function literals; `text` spells the expression's names.
+    static func namesAndStrings(in expression: CobraExpr, text: (CobraLocalName) -> String) -> (
+        names: [String], strings: [String]
+    ) {
         var names: [String] = []
         var strings: [String] = []
-        func visit(_ expression: GoExpr, depth: Int) {
+        func visit(_ expression: CobraExpr, depth: Int) {
             guard depth < 16 else { return }
             switch expression {
-            case .name(let name, _): names.append(name)
-            case .string(let text, _): strings.append(text)
+            case .name(let name): names.append(text(name))
+            case .string(let text): strings.append(text)
             case .selector(let base, let name, _):
-                names.append(name)
+                names.append(text(name))
                 visit(base, depth: depth + 1)
-            case .call(let callee, let arguments, _, _):
+            case .call(let callee, let arguments, _):
                 visit(callee, depth: depth + 1)
                 for argument in arguments { visit(argument, depth: depth + 1) }
             case .unary(_, let operand): visit(operand, depth: depth + 1)
@@ -89,17 +91,17 @@ enum CobraHelpText {
             case .index(let base, let indices):
                 visit(base, depth: depth + 1)
                 for index in indices { visit(index, depth: depth + 1) }
-            case .literal, .composite, .function, .type: return
+            case .opaque, .composite, .function: return
             }
         }
         visit(expression, depth: 0)
         return (names, strings)
     }
 
-    private static func noticeCall(_ expression: GoExpr) -> Bool {
-        guard case .call(_, let arguments, _, _) = expression else { return false }
+    private static func noticeCall(_ expression: CobraExpr) -> Bool {
+        guard case .call(_, let arguments, _) = expression else { return false }
         return arguments.contains { argument in
-            guard case .string(let text, _) = argument else { return false }
+            guard case .string(let text) = argument else { return false }
             return longHelpSaysDeprecated(text)
         }
     }

@@ -16,16 +16,12 @@ enum CobraFlagSetID: Sendable, Hashable {
     case persistent(CobraSite)
 }
 
-/// A top-level function or a method of a named type, in one folder (Go package) of the program.
-struct CobraFunctionKey: Sendable, Hashable, Comparable {
-    let folder: String
-    let receiver: String?
-    let name: String
+/// A top-level function or a method of a named type the program declares, by its index in the interpreter's list of
+/// them (``Declared/list``).
+typealias CobraFunctionID = Int32
 
-    static func < (lhs: CobraFunctionKey, rhs: CobraFunctionKey) -> Bool {
-        (lhs.folder, lhs.receiver ?? "", lhs.name) < (rhs.folder, rhs.receiver ?? "", rhs.name)
-    }
-}
+/// A name numbered in the interpreter's own table: the names of every file of one run, numbered alike.
+typealias CobraName = CobraLocalName
 
 /// What an expression may evaluate to; an expression evaluates to a set of these (empty: unknown).
 enum CobraValue: Sendable, Hashable {
@@ -33,18 +29,18 @@ enum CobraValue: Sendable, Hashable {
     case flagSet(CobraFlagSetID)
     /// `flags.Lookup("name")`.
     case flag(CobraFlagSetID, String)
-    case function(CobraFunctionKey)
+    case function(CobraFunctionID)
     /// A flag set's flag-defining method used as a value (`fs.Bool` handed to a helper that calls it), which defines
-    /// the flag where it is called.
-    case flagSetMethod(CobraFlagSetID, String)
+    /// the flag where it is called (the method by name).
+    case flagSetMethod(CobraFlagSetID, CobraName)
     /// A function literal used as a value (`Register(func(c Cli) *cobra.Command { ... })`), run when it is called.
     case closure(CobraSite)
     case string(String)
     case bool(Bool)
     /// `nil`: a branch that needs the value to be non-nil is not taken when it is all a name may hold.
     case nilValue
-    /// A value of a named type of the program, for method calls and fields.
-    case instance(String)
+    /// A value of a named type of the program, for method calls and fields (by the type's name).
+    case instance(CobraName)
 }
 
 /// A flag as defined: `flags.StringP("name", "n", ...)`.
@@ -124,17 +120,37 @@ struct CobraFlagSetInfo: Sendable {
     }
 }
 
-/// Runs the functions of a Go program abstractly to find its cobra command tree.
-///
-/// Values are sets of abstract objects; every effect only adds (a child, a flag, a field value), so running every
-/// function until nothing changes reaches a fixpoint whatever the order. A function runs once for each distinct set of
-/// argument values it is called with, so a helper such as `addFlag(cmd, "name")` called from many places pairs each
-/// command with its own name; branches and loops are all taken; closures are not run (they run when a command runs).
-/// A name within a scope: a package-level name in its folder, a field or a method of a named type. Two strings
-/// rather than one joined: no joined string is built for each lookup.
-private struct ScopedName: Hashable {
-    let scope: String
-    let name: String
+/// A top-level function (no receiver) or a method, by folder, receiver type and name.
+private struct FunctionName: Hashable {
+    let folder: Int32
+    /// The receiver type's name, or -1 for a function.
+    let receiver: CobraName
+    let name: CobraName
+}
+
+/// Two numbers as one dictionary key: a package-level name in its folder, a field or a method of a named type.
+private func scoped(_ scope: Int32, _ name: CobraName) -> Int64 {
+    Int64(scope) << 32 | Int64(UInt32(bitPattern: name))
+}
+
+/// A function the program declares: where, and under which folder, receiver type and name.
+private struct DeclaredFunction {
+    let folder: Int32
+    /// The receiver type's name (methods), -1 for functions.
+    let receiver: CobraName
+    let name: CobraName
+    let file: Int
+    let index: Int
+    /// The order functions are run and chosen in: by folder, receiver type and name, as text (an `init`, of which a
+    /// package may have several, by file and position after its receiver).
+    let order: (String, String, String)
+}
+
+/// The fields of a struct type, as far as methods called on a field need them.
+private struct DeclaredField {
+    /// The field type's name (whatever its package), nil for unnamed types.
+    let typeName: CobraName?
+    let isCollection: Bool
 }
 
 /// The functions of a program and where each is declared, with its methods by receiver type and name.
@@ -143,40 +159,49 @@ private struct ScopedName: Hashable {
 /// whole interpreter from the updating methods that call it, and every table of it would then copy itself on its next
 /// update.
 private struct Declared {
-    /// Where each function is declared: `files[file].functions[index]`.
-    var functions: [CobraFunctionKey: (file: Int, index: Int)] = [:]
-    /// Methods by receiver type and name (`T.Type`), across folders, for values whose package is not known.
-    /// (The first of those declared in several folders, the one a value whose package is not known resolves to.)
-    var methods: [ScopedName: CobraFunctionKey] = [:]
+    /// Every function, by ``CobraFunctionID``.
+    var list: [DeclaredFunction] = []
+    /// The functions a name can reach (not `init` and `_`, which no code can call).
+    var functions: [FunctionName: CobraFunctionID] = [:]
+    /// Methods by receiver type and name (`scoped(type, name)`), across folders, for values whose package is not
+    /// known. (The first of those declared in several folders, the one a value whose package is not known resolves
+    /// to.)
+    var methods: [Int64: CobraFunctionID] = [:]
 
     /// The fields of each struct type by type name (the first declared of a name, as for methods).
-    var structs: [String: [String: CobraStructField]] = [:]
-    /// The embedded fields of each struct type, in declaration order.
-    var embedded: [String: [CobraStructField]] = [:]
+    var structs: [CobraName: [CobraName: DeclaredField]] = [:]
+    /// The type names of the embedded fields of each struct type, in declaration order.
+    var embedded: [CobraName: [CobraName]] = [:]
     /// The types that have methods.
-    var receivers: Set<String> = []
+    var receivers: Set<CobraName> = []
+
+    /// The function `name` of `folder` (no receiver).
+    func function(_ name: CobraName, in folder: Int32) -> CobraFunctionID? {
+        functions[FunctionName(folder: folder, receiver: -1, name: name)]
+    }
 
     /// The method `name` of `type`: the one declared in `folder`, else the first of any folder.
-    func method(_ name: String, of type: String, preferring folder: String) -> CobraFunctionKey? {
-        let local = CobraFunctionKey(folder: folder, receiver: type, name: name)
-        if functions[local] != nil { return local }
-        return methods[ScopedName(scope: type, name: name)]
+    func method(_ name: CobraName, of type: CobraName, preferring folder: Int32) -> CobraFunctionID? {
+        if let local = functions[FunctionName(folder: folder, receiver: type, name: name)] { return local }
+        return methods[scoped(type, name)]
     }
 
     /// The method `name` of `type` or, when `type` has none, promoted from the shallowest embedded field that has it
     /// (`opts.Add(f)` with `filter.Options` embedded in `opts`), with the type whose method it is. Embedding is
     /// followed a few levels deep, each type once.
-    func methodOrPromoted(_ name: String, of type: String, preferring folder: String)
-        -> (key: CobraFunctionKey, receiver: String)?
+    func methodOrPromoted(_ name: CobraName, of type: CobraName, preferring folder: Int32)
+        -> (key: CobraFunctionID, receiver: CobraName)?
     {
+        if let key = method(name, of: type, preferring: folder) { return (key, type) }
+        guard embedded[type] != nil else { return nil }
         var level = [type]
-        var seen: Set<String> = [type]
+        var seen: Set<CobraName> = [type]
         for _ in 0..<Self.maximumEmbedding {
-            var next: [String] = []
+            var next: [CobraName] = []
             for candidate in level {
                 if let key = method(name, of: candidate, preferring: folder) { return (key, candidate) }
-                for field in embedded[candidate] ?? [] where seen.insert(field.name).inserted {
-                    next.append(field.name)
+                for field in embedded[candidate] ?? [] where seen.insert(field).inserted {
+                    next.append(field)
                 }
             }
             if next.isEmpty { return nil }
@@ -188,8 +213,8 @@ private struct Declared {
     /// The type of field `name` of struct `type` when the program declares that type (a struct of its own or a type
     /// with methods): a method called on the field runs on it. Nil for library types (`*cobra.Command`) and fields
     /// the program does not declare.
-    func fieldType(_ name: String, of type: String) -> String? {
-        guard let field = structs[type]?[name], !field.type.isCollection, let named = field.type.name,
+    func fieldType(_ name: CobraName, of type: CobraName) -> CobraName? {
+        guard let field = structs[type]?[name], !field.isCollection, let named = field.typeName,
             structs[named] != nil || receivers.contains(named)
         else { return nil }
         return named
@@ -198,16 +223,34 @@ private struct Declared {
     private static let maximumEmbedding = 8
 }
 
+/// Runs the functions of a Go program abstractly to find its cobra command tree.
+///
+/// Values are sets of abstract objects; every effect only adds (a child, a flag, a field value), so running every
+/// function until nothing changes reaches a fixpoint whatever the order. A function runs once for each distinct set of
+/// argument values it is called with, so a helper such as `addFlag(cmd, "name")` called from many places pairs each
+/// command with its own name; branches and loops are all taken; closures are not run (they run when a command runs).
+///
+/// Names are numbers: a local variable by its number in its file's table (a frame runs the code of one file), every
+/// name that crosses files (package-level names, functions, types, fields, methods) by its number in the run's own
+/// table, into which each file's numbers are translated once, when first met.
 struct CobraInterpreter {
     let paths: [String]
     private let sources: [CobraSourceFile]
     private let files: [CobraFile]
-    private let folders: [String]
+    /// Each file's folder, by number (see `folderNames`).
+    private let folders: [Int32]
     private var declared = Declared()
     /// Package name → folders.
-    private var packageFolders: [String: [String]] = [:]
+    private var packageFolders: [CobraName: [Int32]] = [:]
     /// For each file, the folders each import name of it refers to (`aliasCmd "example.com/x/pkg/cmd/alias"`).
-    private var importFolders: [[String: [String]]] = []
+    private var importFolders: [[CobraName: [Int32]]] = []
+
+    /// The run's names, and for each the flag definition method it names (`StringVarP`), if any; taken from and
+    /// given back to `store` when there is one.
+    private var numbering: Numbering
+    private let store: CobraNames?
+    /// For each file, the run's number of each of its names met so far (-1: not yet translated).
+    private var nameMaps: [[CobraName]]
 
     private(set) var commands: [CobraSite: CobraCommandInfo] = [:]
     private(set) var flagSets: [CobraFlagSetID: CobraFlagSetInfo] = [:]
@@ -222,24 +265,24 @@ struct CobraInterpreter {
     /// Whether some note says that commands or flags were left out.
     private(set) var incomplete = false
 
-    /// Package-level names by folder and name; a name read before anything was assigned to it has a cell without
-    /// values.
-    private var globals: [ScopedName: Cell] = [:]
+    /// Package-level names by folder and name (`scoped`); a name read before anything was assigned to it has a cell
+    /// without values.
+    private var globals: [Int64: Cell] = [:]
     /// Function literals met as values, with the union of what they captured each time.
     private var closures: [CobraSite: Closure] = [:]
     private var runningClosures: Set<CobraSite> = []
 
     private struct Closure {
-        let literal: GoFunctionLiteral
-        let folder: String
-        var captured: [String: Set<CobraValue>]
+        let literal: CobraLiteral
+        let folder: Int32
+        var captured: CobraLocals
     }
-    /// Fields of the program's types by type and field name.
-    private var fields: [ScopedName: Cell] = [:]
+    /// Fields of the program's types by type and field name (`scoped`).
+    private var fields: [Int64: Cell] = [:]
     /// Each call: what it returns, and whether it ran in the current pass.
     private var calls: [CallKey: CallState] = [:]
-    /// The functions that ran in some context in the current pass.
-    private var evaluatedFunctions: Set<CobraFunctionKey> = []
+    /// The functions that ran in some context in the current pass, by ``CobraFunctionID``.
+    private var evaluatedFunctions: [Bool] = []
     private var changed = false
     /// The current pass, from 1. The package names, fields, call results and closures a pass reads are marked with
     /// it; `changedAfterRead` says whether an update changed one of them after it was read. When none did, the next
@@ -255,16 +298,16 @@ struct CobraInterpreter {
     /// The values of a package-level name or a field, and the last pass that read it.
     private struct Cell {
         /// Nil until something is assigned (a package-level name without values is not a package qualifier).
-        var values: Set<CobraValue>?
+        var values: CobraValues?
         var readInPass = 0
 
-        mutating func read(in pass: Int) -> Set<CobraValue>? {
+        mutating func read(in pass: Int) -> CobraValues? {
             readInPass = pass
             return values
         }
 
         /// Adds `new`; true when that changed the values.
-        mutating func add(_ new: Set<CobraValue>) -> Bool {
+        mutating func add(_ new: CobraValues) -> Bool {
             let old = values ?? []
             guard !new.isSubset(of: old) else { return false }
             values = old.union(new)
@@ -274,85 +317,158 @@ struct CobraInterpreter {
 
     /// What a call returns and the passes that ran it and read its result.
     private struct CallState {
-        var returned: Set<CobraValue> = []
+        var returned: CobraValues = []
         var ranInPass = 0
         var readInPass = 0
     }
     /// The functions that build commands or flags and those that call them (by name); `entryPoints` are those of
     /// them no other function of the program calls, which run first with unknown parameters.
-    private var relevant: [CobraFunctionKey] = []
-    private var entryPoints: [CobraFunctionKey] = []
+    private var relevant: [CobraFunctionID] = []
+    private var entryPoints: [CobraFunctionID] = []
 
     /// A function and the argument values of one call.
     private struct CallKey: Hashable {
-        let function: CobraFunctionKey
-        let arguments: [Set<CobraValue>]
+        let function: CobraFunctionID
+        let arguments: [CobraValues]
     }
 
     /// The frame of the function being run.
     private struct Frame {
         var key: CallKey?
         var file: Int
-        var folder: String
-        var locals: [String: Set<CobraValue>] = [:]
+        var folder: Int32
+        /// By the names' numbers in `file`.
+        var locals = CobraLocals()
         /// What an immediately-called function literal returns (nil in a declared function: see `returns`).
-        var literalReturns: Set<CobraValue>?
+        var literalReturns: CobraValues?
     }
 
     private static let maximumPasses = 12
     private static let maximumCallDepth = 64
     private var callDepth = 0
 
-    init(files: [(path: String, source: CobraSourceFile)]) {
+    /// An interpreter of `files`, numbering names in `names` when given (else in a table of its own).
+    init(files: [(path: String, source: CobraSourceFile)], names: CobraNames? = nil) {
         paths = files.map(\.path)
         sources = files.map(\.source)
         self.files = sources.map(\.file)
-        folders = files.map { file in
+        store = names
+        let numbering = names?.take() ?? Numbering()
+        self.numbering = numbering
+        nameMaps = sources.map { $0.numbers(in: numbering.serial) }
+        let folderNames = files.map { file in
             guard let slash = file.path.lastIndex(of: "/") else { return "" }
             return String(file.path[..<slash])
         }
+        var folderIDs: [String: Int32] = [:]
+        folders = folderNames.map { name in
+            if let known = folderIDs[name] { return known }
+            let id = Int32(folderIDs.count)
+            folderIDs[name] = id
+            return id
+        }
         // A `package main` cannot be imported: an import path that ends like one (`tool/v3/tool` and the program in
         // `tool/`) names another folder.
-        let programs = Set(zip(folders, sources).filter { $0.1.file.package == "main" }.map(\.0))
-        let folderSet = Set(folders.filter { !$0.isEmpty && !programs.contains($0) })
+        let programs = Set(
+            zip(folderNames, self.files).filter { $0.1.names.names[Int($0.1.package)] == "main" }.map(\.0))
+        let folderSet = Set(folderNames.filter { !$0.isEmpty && !programs.contains($0) })
         var importCache: [String: [String]] = [:]
-        declared.functions.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
+        declared.list.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
         for (index, file) in self.files.enumerated() {
             let folder = folders[index]
-            if !file.package.isEmpty, packageFolders[file.package]?.contains(folder) != true {
-                packageFolders[file.package, default: []].append(folder)
+            let package = runName(file.package, in: index)
+            if file.names.names[Int(file.package)] != "", packageFolders[package]?.contains(folder) != true {
+                packageFolders[package, default: []].append(folder)
             }
-            var byName: [String: [String]] = [:]
+            var byName: [CobraName: [Int32]] = [:]
             for (name, path) in file.imports {
                 let matching = Self.folders(importedAs: path, among: folderSet, cache: &importCache)
                 guard !matching.isEmpty else { continue }
                 let local = name ?? path.split(separator: "/").last.map(String.init) ?? path
-                byName[local, default: []] += matching
+                byName[intern(local), default: []] += matching.compactMap { folderIDs[$0] }
             }
             importFolders.append(byName)
-            for (name, fields) in file.structs where declared.structs[name] == nil {
-                declared.structs[name] = Dictionary(
-                    fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-                declared.embedded[name] = fields.filter(\.isEmbedded)
+            for (name, fields) in file.structs {
+                let type = runName(name, in: index)
+                guard declared.structs[type] == nil else { continue }
+                var byField: [CobraName: DeclaredField] = [:]
+                var embedded: [CobraName] = []
+                for field in fields {
+                    let fieldName = runName(field.name, in: index)
+                    if byField[fieldName] == nil {
+                        byField[fieldName] = DeclaredField(
+                            typeName: field.type.name.map { runName($0, in: index) },
+                            isCollection: field.type.isCollection)
+                    }
+                    if field.isEmbedded { embedded.append(fieldName) }
+                }
+                declared.structs[type] = byField
+                declared.embedded[type] = embedded
             }
             for (position, function) in file.functions.enumerated() {
-                let key = CobraFunctionKey(folder: folder, receiver: function.receiver?.type, name: function.name)
+                let text = file.names.names
+                let nameText = text[Int(function.name)]
+                let name = runName(function.name, in: index)
+                let receiver = function.receiver.map { runName($0.type, in: index) } ?? -1
+                let receiverText = function.receiver.map { text[Int($0.type)] }
                 // `init` may appear in every file; the others are unique in a package that compiles.
-                let unique =
-                    function.name == "init" || function.name == "_"
-                    ? CobraFunctionKey(
-                        folder: folder, receiver: "\u{0}init\(index):\(function.position.offset)", name: function.name)
-                    : key
-                if declared.functions[unique] == nil {
-                    declared.functions[unique] = (index, position)
-                    if let receiver = function.receiver?.type {
-                        declared.receivers.insert(receiver)
-                        let method = ScopedName(scope: receiver, name: function.name)
-                        if declared.methods[method].map({ unique < $0 }) ?? true { declared.methods[method] = unique }
+                let callable = nameText != "init" && nameText != "_"
+                let key = FunctionName(folder: folder, receiver: receiver, name: name)
+                if callable && declared.functions[key] != nil { continue }
+                let id = CobraFunctionID(declared.list.count)
+                let order = (
+                    folderNames[index],
+                    callable ? receiverText ?? "" : "\u{0}init\(index):\(function.position.offset)", nameText
+                )
+                declared.list.append(
+                    DeclaredFunction(
+                        folder: folder, receiver: receiver, name: name, file: index, index: position, order: order))
+                if callable { declared.functions[key] = id }
+                if receiverText != nil {
+                    declared.receivers.insert(receiver)
+                    let method = scoped(receiver, name)
+                    if declared.methods[method].map({ order < declared.list[Int($0)].order }) ?? true {
+                        declared.methods[method] = id
                     }
                 }
             }
         }
+        evaluatedFunctions = Array(repeating: false, count: declared.list.count)
+    }
+
+    /// The run's number of name `local` of `file`, translated on first use.
+    private mutating func runName(_ local: CobraLocalName, in file: Int) -> CobraName {
+        let index = Int(local)
+        if index < nameMaps[file].count {
+            let known = nameMaps[file][index]
+            if known >= 0 { return known }
+        } else {
+            nameMaps[file].append(contentsOf: repeatElement(-1, count: index + 1 - nameMaps[file].count))
+        }
+        let id = index < CobraKnown.allCases.count ? local : numbering.intern(text(of: local, in: file))
+        nameMaps[file][index] = id
+        return id
+    }
+
+    /// The text of name `local` of `file`.
+    private func text(of local: CobraLocalName, in file: Int) -> String {
+        let declarations = files[file].names.names
+        return Int(local) < declarations.count ? declarations[Int(local)] : sources[file].name(local)
+    }
+
+    /// The run's number of `text`.
+    private mutating func intern(_ text: String) -> CobraName {
+        numbering.intern(text)
+    }
+
+    /// Gives the numbering back to the store it came from, with what each file's names are numbered (call once,
+    /// after `run`).
+    mutating func finish() {
+        guard let store else { return }
+        for (index, source) in sources.enumerated() {
+            source.remember(nameMaps[index], in: numbering.serial)
+        }
+        store.give(numbering)
     }
 
     /// The folders of the program an import path names: the folder itself or one its path ends with (the module
@@ -383,30 +499,48 @@ struct CobraInterpreter {
         return matching
     }
 
-    private static func function(_ location: (file: Int, index: Int), in files: [CobraFile]) -> CobraFunction {
-        files[location.file].functions[location.index]
-    }
-
     /// The functions that build commands or flags, and, by name, every function that calls one of them; the others
     /// run only when one of these calls them (their effects cannot reach the command tree any other way). Also the
     /// functions each function name is mentioned by (only names of the program's functions).
-    private func relevantFunctions() -> (relevant: [CobraFunctionKey], mentioning: [String: [CobraFunctionKey]]) {
-        let names = Set(declared.functions.keys.map(\.name))
-        var mentioning: [String: [CobraFunctionKey]] = [:]
-        var relevant: Set<CobraFunctionKey> = []
-        for (key, location) in declared.functions {
-            let function = Self.function(location, in: files)
-            if function.buildsCommands { relevant.insert(key) }
-            for name in function.calls where names.contains(name) { mentioning[name, default: []].append(key) }
-        }
-        var pending = Array(Set(relevant.map(\.name)))
-        var seen = Set(pending)
-        while let name = pending.popLast() {
-            for key in mentioning[name] ?? [] where relevant.insert(key).inserted {
-                if seen.insert(key.name).inserted { pending.append(key.name) }
+    private mutating func relevantFunctions() -> (
+        relevant: [CobraFunctionID], mentioning: [CobraName: [CobraFunctionID]]
+    ) {
+        let functionNames = Set(declared.list.map(\.name))
+        var mentioning: [CobraName: [CobraFunctionID]] = [:]
+        var relevant: Set<CobraFunctionID> = []
+        for (id, declaration) in declared.list.enumerated() {
+            if files[declaration.file].functions[declaration.index].buildsCommands {
+                relevant.insert(CobraFunctionID(id))
+            }
+            for local in files[declaration.file].functions[declaration.index].calls {
+                // Only names some file numbered already can name a function: look the others up without numbering.
+                guard let name = knownRunName(local, in: declaration.file), functionNames.contains(name) else {
+                    continue
+                }
+                mentioning[name, default: []].append(CobraFunctionID(id))
             }
         }
-        return (relevant.sorted(), mentioning)
+        var pending = Array(Set(relevant.map { declared.list[Int($0)].name }))
+        var seen = Set(pending)
+        while let name = pending.popLast() {
+            for id in mentioning[name] ?? [] where relevant.insert(id).inserted {
+                let calleeName = declared.list[Int(id)].name
+                if seen.insert(calleeName).inserted { pending.append(calleeName) }
+            }
+        }
+        return (relevant.sorted { declared.list[Int($0)].order < declared.list[Int($1)].order }, mentioning)
+    }
+
+    /// The run's number of name `local` of `file` when the run has numbered that text already, else nil.
+    private mutating func knownRunName(_ local: CobraLocalName, in file: Int) -> CobraName? {
+        let index = Int(local)
+        if index < nameMaps[file].count, nameMaps[file][index] >= 0 { return nameMaps[file][index] }
+        guard let id = numbering.table.number(of: text(of: local, in: file)) else { return nil }
+        if index >= nameMaps[file].count {
+            nameMaps[file].append(contentsOf: repeatElement(-1, count: index + 1 - nameMaps[file].count))
+        }
+        nameMaps[file][index] = id
+        return id
     }
 
     /// Runs package-level declarations and every function until nothing changes.
@@ -414,11 +548,11 @@ struct CobraInterpreter {
         let (relevant, mentioning) = relevantFunctions()
         self.relevant = relevant
         // Only functions mention function names, so a name nobody mentions is one no function calls.
-        entryPoints = relevant.filter { mentioning[$0.name] == nil }
+        entryPoints = relevant.filter { mentioning[declared.list[Int($0)].name] == nil }
         for _ in 0..<Self.maximumPasses {
             changed = false
             pass += 1
-            evaluatedFunctions = []
+            for index in evaluatedFunctions.indices { evaluatedFunctions[index] = false }
             notes = [:]
             missingChildren = [:]
             incomplete = false
@@ -428,21 +562,21 @@ struct CobraInterpreter {
                 var frame = Frame(key: nil, file: index, folder: folders[index])
                 for binding in file.bindings {
                     let values = binding.values.map { evaluate($0, in: &frame) }
-                    for (offset, name) in binding.names.enumerated() where name != "_" {
+                    for (offset, name) in binding.names.enumerated() where name != CobraKnown.underscore.id {
                         var value = values.count == binding.names.count ? values[offset] : Self.union(values)
-                        if values.isEmpty, let type = binding.type, let instance = Self.instance(of: type) {
+                        if values.isEmpty, let type = binding.type, let instance = instance(of: type, in: index) {
                             value = [instance]
                         }
-                        addGlobal(name, folder: folders[index], value)
+                        addGlobal(runName(name, in: index), folder: folders[index], value)
                     }
                 }
             }
-            for key in entryPoints where !evaluatedFunctions.contains(key) {
-                _ = call(key, receiver: nil, arguments: [])
+            for key in entryPoints where !evaluatedFunctions[Int(key)] {
+                _ = call(key, arguments: [])
             }
             // A function whose callers could not be followed still runs once, with unknown parameters.
-            for key in relevant where !evaluatedFunctions.contains(key) {
-                _ = call(key, receiver: nil, arguments: [])
+            for key in relevant where !evaluatedFunctions[Int(key)] {
+                _ = call(key, arguments: [])
             }
             if !changed || !changedAfterRead { return }
         }
@@ -459,8 +593,8 @@ struct CobraInterpreter {
 
     // MARK: Effects
 
-    private mutating func addGlobal(_ name: String, folder: String, _ values: Set<CobraValue>) {
-        let key = ScopedName(scope: folder, name: name)
+    private mutating func addGlobal(_ name: CobraName, folder: Int32, _ values: CobraValues) {
+        let key = scoped(folder, name)
         guard !values.isEmpty else { return }
         if globals[key, default: Cell()].add(values) {
             changed = true
@@ -468,8 +602,8 @@ struct CobraInterpreter {
         }
     }
 
-    private mutating func addField(_ type: String, _ field: String, _ values: Set<CobraValue>) {
-        let key = ScopedName(scope: type, name: field)
+    private mutating func addField(_ type: CobraName, _ field: CobraName, _ values: CobraValues) {
+        let key = scoped(type, field)
         guard !values.isEmpty else { return }
         if fields[key, default: Cell()].add(values) {
             changed = true
@@ -512,7 +646,7 @@ struct CobraInterpreter {
     }
 
     /// Runs a function literal that was kept as a value, with what it captured and `arguments` for its parameters.
-    private mutating func callClosure(_ site: CobraSite, arguments: [Set<CobraValue>]) -> Set<CobraValue> {
+    private mutating func callClosure(_ site: CobraSite, arguments: [CobraValues]) -> CobraValues {
         readClosures.insert(site)
         guard let closure = closures[site], !runningClosures.contains(site),
             callDepth < Self.maximumCallDepth
@@ -523,24 +657,22 @@ struct CobraInterpreter {
             runningClosures.remove(site)
             callDepth -= 1
         }
-        // A key marks the frame as a function's (so assignments to package names reach the globals).
-        let key = CallKey(
-            function: CobraFunctionKey(folder: closure.folder, receiver: "\u{0}closure", name: "\(site.offset)"),
-            arguments: arguments)
+        // A key marks the frame as a function's (so assignments to package names reach the globals); what the literal
+        // returns is gathered in the frame, not under the key.
+        let key = CallKey(function: -1, arguments: [])
         var frame = Frame(key: key, file: site.file, folder: closure.folder, locals: closure.captured)
         frame.literalReturns = []
-        for (index, name) in closure.literal.parameterNames.enumerated() where name != "_" && !name.isEmpty {
-            frame.locals[name] = index < arguments.count ? arguments[index] : []
+        for (index, name) in closure.literal.parameters.enumerated() {
+            guard let name else { continue }
+            frame.locals.assign(index < arguments.count ? arguments[index] : [], to: name)
         }
         execute(closure.literal.body, in: &frame)
         return frame.literalReturns ?? []
     }
 
-    private mutating func call(_ key: CobraFunctionKey, receiver: CobraValue?, arguments values: [Set<CobraValue>])
-        -> Set<CobraValue>
-    {
-        guard let location = declared.functions[key] else { return [] }
-        let (file, index) = (location.file, location.index)
+    private mutating func call(_ key: CobraFunctionID, arguments values: [CobraValues]) -> CobraValues {
+        let declaration = declared.list[Int(key)]
+        let (file, index) = (declaration.file, declaration.index)
         let parameters = files[file].functions[index].parameters
         let receiver = files[file].functions[index].receiver
         let count = parameters.count
@@ -552,7 +684,7 @@ struct CobraInterpreter {
         let call = CallKey(function: key, arguments: stored)
         let pass = self.pass
         let tooDeep = callDepth >= Self.maximumCallDepth
-        let known = modifyCall(call) { state -> Set<CobraValue>? in
+        let known = modifyCall(call) { state -> CobraValues? in
             guard state.ranInPass == pass || tooDeep else {
                 state.ranInPass = pass
                 return nil
@@ -563,38 +695,31 @@ struct CobraInterpreter {
             return state.returned
         }
         if let known { return known }
-        evaluatedFunctions.insert(key)
+        evaluatedFunctions[Int(key)] = true
         callDepth += 1
         defer { callDepth -= 1 }
-        var frame = Frame(key: call, file: file, folder: key.folder)
-        if let receiver {
-            if let name = receiver.name { frame.locals[name] = receiver.type.isEmpty ? [] : [.instance(receiver.type)] }
+        var frame = Frame(key: call, file: file, folder: declaration.folder)
+        if let receiver, let name = receiver.name {
+            frame.locals.assign(receiver.typeIsEmpty ? [] : [.instance(runName(receiver.type, in: file))], to: name)
         }
         for (index, parameter) in parameters.enumerated() {
             var value = stored[index]
-            if let instance = Self.instance(of: parameter.type) { value.insert(instance) }
-            frame.locals[parameter.name] = value
+            if let instance = instance(of: parameter.type, in: file) { value.insert(instance) }
+            frame.locals.assign(value, to: parameter.name)
         }
         execute(sources[file].body(of: index), in: &frame)
         return calls[call]?.returned ?? []
     }
 
-    private static func instance(of type: CobraType) -> CobraValue? {
-        guard type.qualifier == nil, !type.isCollection, let name = type.name, !Self.predeclared.contains(name) else {
-            return nil
-        }
-        return .instance(name)
+    /// An instance of `type` (of `file`) when it is one of the program's types.
+    private mutating func instance(of type: CobraTypeRef, in file: Int) -> CobraValue? {
+        guard type.isProgramType, let name = type.name else { return nil }
+        return .instance(runName(name, in: file))
     }
-
-    /// Go's predeclared types: a parameter of one holds what the caller passes (`false`, `nil`), not an instance.
-    private static let predeclared: Set<String> = [
-        "bool", "string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
-        "uintptr", "float32", "float64", "complex64", "complex128", "byte", "rune", "error", "any",
-    ]
 
     // MARK: Statements
 
-    private mutating func execute(_ statements: [GoStatement], in frame: inout Frame) {
+    private mutating func execute(_ statements: [CobraStatement], in frame: inout Frame) {
         let undecided = undecidedBranches
         for statement in statements {
             execute(statement, in: &frame)
@@ -609,22 +734,22 @@ struct CobraInterpreter {
         undecidedBranches = undecided
     }
 
-    private mutating func execute(_ statement: GoStatement, in frame: inout Frame) {
+    private mutating func execute(_ statement: CobraStatement, in frame: inout Frame) {
         switch statement {
         case .expression(let expression):
             _ = evaluate(expression, in: &frame)
-        case .assign(let targets, let op, let sources):
+        case .assign(let targets, let define, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
             for (offset, target) in targets.enumerated() {
                 let value = values.count == targets.count ? values[offset] : Self.union(values)
-                assign(value, to: target, define: op == ":=", in: &frame)
+                assign(value, to: target, define: define, in: &frame)
             }
         case .declare(let names, let type, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
             for (offset, name) in names.enumerated() {
                 var value = values.count == names.count ? values[offset] : Self.union(values)
-                if values.isEmpty, let type, let instance = Self.instance(of: CobraType(type)) { value = [instance] }
-                frame.locals[name] = value
+                if values.isEmpty, let type, let instance = instance(of: type, in: frame.file) { value = [instance] }
+                frame.locals.assign(value, to: name)
             }
         case .return(let results):
             let value = Self.union(results.map { evaluate($0, in: &frame) })
@@ -645,8 +770,8 @@ struct CobraInterpreter {
         case .range(let names, let collection, let body):
             let elements = evaluate(collection, in: &frame)
             for (offset, name) in names.enumerated() {
-                guard case .name(let variable, _) = name, variable != "_" else { continue }
-                frame.locals[variable] = offset == 1 ? elements : []
+                guard case .name(let variable) = name, variable != CobraKnown.underscore.id else { continue }
+                frame.locals.assign(offset == 1 ? elements : [], to: variable)
             }
             execute(body, in: &frame)
         case .block(let statements):
@@ -668,23 +793,23 @@ struct CobraInterpreter {
     /// either. Only constants and `nil` decide: a helper called with `false` or `nil` skips what it guards. A call's
     /// result never decides: what it returns is only the part of its results the interpreter could follow
     /// (`return false` beside `return enabled`).
-    private mutating func truth(of condition: GoExpr, in frame: inout Frame) -> Bool? {
+    private mutating func truth(of condition: CobraExpr, in frame: inout Frame) -> Bool? {
         switch condition {
         case .call:
             _ = evaluate(condition, in: &frame)
             return nil
-        case .unary("!", let operand):
+        case .unary(.not, let operand):
             return truth(of: operand, in: &frame).map { !$0 }
-        case .binary("&&", let left, let right):
+        case .binary(.and, let left, let right):
             let (lhs, rhs) = (truth(of: left, in: &frame), truth(of: right, in: &frame))
             if lhs == false || rhs == false { return false }
             return lhs == true && rhs == true ? true : nil
-        case .binary("||", let left, let right):
+        case .binary(.or, let left, let right):
             let (lhs, rhs) = (truth(of: left, in: &frame), truth(of: right, in: &frame))
             if lhs == true || rhs == true { return true }
             return lhs == false && rhs == false ? false : nil
-        case .binary(let op, let left, .name("nil", _)) where op == "==" || op == "!=",
-            .binary(let op, .name("nil", _), let left) where op == "==" || op == "!=":
+        case .binary(let op, let left, .name(CobraKnown.nil.id)) where op == .equal || op == .notEqual,
+            .binary(let op, .name(CobraKnown.nil.id), let left) where op == .equal || op == .notEqual:
             let values = evaluate(left, in: &frame)
             let isNil: Bool?
             if values == [.nilValue] {
@@ -694,7 +819,7 @@ struct CobraInterpreter {
             } else {
                 isNil = nil
             }
-            return isNil.map { op == "==" ? $0 : !$0 }
+            return isNil.map { op == .equal ? $0 : !$0 }
         default:
             let values = evaluate(condition, in: &frame)
             if values == [.bool(true)] { return true }
@@ -705,12 +830,12 @@ struct CobraInterpreter {
 
     /// Whether `condition` compares something with nil (`err != nil`, `cmd == nil`): a block it leaves early is
     /// the failure path.
-    private static func isErrorCheck(_ condition: GoExpr) -> Bool {
+    private static func isErrorCheck(_ condition: CobraExpr) -> Bool {
         switch condition {
-        case .binary("||", let left, let right), .binary("&&", let left, let right):
+        case .binary(.or, let left, let right), .binary(.and, let left, let right):
             return isErrorCheck(left) || isErrorCheck(right)
-        case .binary(let op, _, .name("nil", _)), .binary(let op, .name("nil", _), _):
-            return op == "!=" || op == "=="
+        case .binary(let op, _, .name(CobraKnown.nil.id)), .binary(let op, .name(CobraKnown.nil.id), _):
+            return op == .notEqual || op == .equal
         default:
             return false
         }
@@ -724,28 +849,31 @@ struct CobraInterpreter {
         }
     }
 
-    private mutating func assign(_ value: Set<CobraValue>, to target: GoExpr, define: Bool, in frame: inout Frame) {
+    private mutating func assign(_ value: CobraValues, to target: CobraExpr, define: Bool, in frame: inout Frame) {
         switch target {
-        case .name(let name, _):
-            guard name != "_" else { return }
+        case .name(let name):
+            guard name != CobraKnown.underscore.id else { return }
             if define || frame.locals[name] != nil || frame.key == nil {
-                frame.locals[name] = define ? value : (frame.locals[name] ?? []).union(value)
+                frame.locals.assign(define ? value : (frame.locals[name] ?? []).union(value), to: name)
             } else {
-                addGlobal(name, folder: frame.folder, value)
+                addGlobal(runName(name, in: frame.file), folder: frame.folder, value)
             }
         case .selector(let base, let field, _):
-            for object in evaluate(base, in: &frame) {
+            let objects = evaluate(base, in: &frame)
+            guard !objects.isEmpty else { return }
+            let field = runName(field, in: frame.file)
+            for object in objects {
                 switch object {
                 case .instance(let type):
                     addField(type, field, value)
                 case .command(let site):
                     setCommandField(site, field, value, fromLiteral: false)
                 case .flag(let set, let name):
-                    if field == "Hidden", value.contains(.bool(true)) {
+                    if field == CobraKnown.hidden.id, value.contains(.bool(true)) {
                         if undecidedBranches == 0 { updateFlagSet(set) { $0.hidden.insert(name) } }
-                    } else if field == "Deprecated", value.contains(where: Self.isNonEmptyString) {
+                    } else if field == CobraKnown.deprecated.id, value.contains(where: Self.isNonEmptyString) {
                         updateFlagSet(set) { $0.deprecated.insert(name) }
-                    } else if field == "NoOptDefVal", value != [.string("")] {
+                    } else if field == CobraKnown.noOptDefVal.id, value != [.string("")] {
                         updateFlagSet(set) { $0.noOptDefault.insert(name) }
                     }
                 default:
@@ -758,8 +886,8 @@ struct CobraInterpreter {
     }
 
     /// `&T{...}` as `T{...}`: an elided element type may be a pointer (`[]*Group{{...}}`).
-    private static func withoutAddress(_ expression: GoExpr) -> GoExpr {
-        if case .unary("&", let operand) = expression { return operand }
+    private static func withoutAddress(_ expression: CobraExpr) -> CobraExpr {
+        if case .unary(.address, let operand) = expression { return operand }
         return expression
     }
 
@@ -783,35 +911,35 @@ struct CobraInterpreter {
     }
 
     private mutating func setCommandField(
-        _ site: CobraSite, _ field: String, _ value: Set<CobraValue>, fromLiteral: Bool
+        _ site: CobraSite, _ field: CobraName, _ value: CobraValues, fromLiteral: Bool
     ) {
         switch field {
-        case "Use":
+        case CobraKnown.use.id:
             let strings = Self.strings(in: value)
             updateCommand(site) { info in
                 info.hasUse = true
                 info.use.add(strings, unresolved: strings.isEmpty, fromLiteral: fromLiteral)
             }
-        case "Aliases":
+        case CobraKnown.aliases.id:
             let strings = Self.strings(in: value)
             updateCommand(site) { $0.aliases.add(strings, unresolved: false, fromLiteral: fromLiteral) }
-        case "Hidden":
+        case CobraKnown.hidden.id:
             if value.contains(.bool(true)), undecidedBranches == 0 { updateCommand(site) { $0.hidden = true } }
-        case "Deprecated":
+        case CobraKnown.deprecated.id:
             // A deprecation message is deprecation whatever its text, even one built at run time.
             if value.isEmpty || value.contains(where: Self.isNonEmptyString) {
                 updateCommand(site) { $0.deprecated = true }
             }
-        case "Short":
+        case CobraKnown.short.id:
             // The help line users read says so (`Short: "[deprecated] Gets ..."`, etcd's way before `Deprecated:`).
             if Self.strings(in: value).contains(where: Self.saysDeprecated) {
                 updateCommand(site) { $0.deprecated = true }
             }
-        case "Long":
+        case CobraKnown.long.id:
             if Self.strings(in: value).contains(where: CobraHelpText.longHelpSaysDeprecated) {
                 updateCommand(site) { $0.deprecated = true }
             }
-        case "Run", "RunE", "PreRun", "PreRunE":
+        case CobraKnown.run.id, CobraKnown.runE.id, CobraKnown.preRun.id, CobraKnown.preRunE.id:
             if runsDeprecationNotice(value) { updateCommand(site) { $0.deprecated = true } }
         default:
             break
@@ -820,13 +948,14 @@ struct CobraInterpreter {
 
     /// Whether `condition` (a command's `Hidden`) names a feature gate that says experimental: a name or string in it,
     /// or in the value of a package-level name of `folder` it names, contains `experimental`.
-    private func gateSaysExperimental(_ condition: GoExpr, folder: String) -> Bool {
-        let (names, strings) = CobraHelpText.namesAndStrings(in: condition)
+    private func gateSaysExperimental(_ condition: CobraExpr, file: Int, folder: Int32) -> Bool {
+        let (names, strings) = CobraHelpText.namesAndStrings(in: condition) { text(of: $0, in: file) }
         guard !names.isEmpty || !strings.isEmpty else { return false }
         if (names + strings).contains(where: CobraHelpText.saysExperimental) { return true }
         for (index, file) in files.enumerated() where folders[index] == folder {
-            for binding in file.bindings where !Set(binding.names).isDisjoint(with: names) {
-                let found = binding.values.map(CobraHelpText.namesAndStrings(in:))
+            for binding in file.bindings
+            where !Set(binding.names.map { text(of: $0, in: index) }).isDisjoint(with: names) {
+                let found = binding.values.map { CobraHelpText.namesAndStrings(in: $0) { text(of: $0, in: index) } }
                 if found.contains(where: { $0.strings.contains(where: CobraHelpText.saysExperimental) }) { return true }
             }
         }
@@ -835,12 +964,12 @@ struct CobraInterpreter {
 
     /// Whether a function a command runs (`Run: restoreFunc`, `RunE: func(...) error { ... }`) prints a deprecation
     /// notice at every run (`CobraHelpText.printsDeprecation`).
-    private func runsDeprecationNotice(_ value: Set<CobraValue>) -> Bool {
+    private func runsDeprecationNotice(_ value: CobraValues) -> Bool {
         value.contains { function in
             switch function {
             case .function(let key):
-                guard let location = declared.functions[key] else { return false }
-                return CobraHelpText.printsDeprecation(sources[location.file].body(of: location.index))
+                let declaration = declared.list[Int(key)]
+                return CobraHelpText.printsDeprecation(sources[declaration.file].body(of: declaration.index))
             case .closure(let site):
                 return closures[site].map { CobraHelpText.printsDeprecation($0.literal.body) } ?? false
             default:
@@ -849,35 +978,36 @@ struct CobraInterpreter {
         }
     }
 
-    private static func strings(in values: Set<CobraValue>) -> Set<String> {
-        Set(
+    private static func strings(in values: CobraValues) -> Set<String> {
+        if case .string(let text)? = values.only { return [text] }
+        return Set(
             values.compactMap { value in
                 if case .string(let text) = value { return text }
                 return nil
             })
     }
 
-    private static func union(_ sets: [Set<CobraValue>]) -> Set<CobraValue> {
-        sets.reduce(into: Set<CobraValue>()) { $0.formUnion($1) }
+    private static func union(_ sets: [CobraValues]) -> CobraValues {
+        sets.reduce(into: CobraValues()) { $0.formUnion($1) }
     }
 
     // MARK: Expressions
 
-    private mutating func evaluate(_ expression: GoExpr, in frame: inout Frame) -> Set<CobraValue> {
+    private mutating func evaluate(_ expression: CobraExpr, in frame: inout Frame) -> CobraValues {
         switch expression {
-        case .name(let name, _):
+        case .name(let name):
             return lookup(name, in: frame)
-        case .string(let text, _):
+        case .string(let text):
             return [.string(text)]
-        case .literal, .type:
+        case .opaque:
             return []
         case .function(let literal):
             // Remember what the literal sees, so that a call of it later (from a list of constructors) runs it.
             let site = CobraSite(file: frame.file, offset: literal.position.offset)
-            var closure = closures[site] ?? Closure(literal: literal, folder: frame.folder, captured: [:])
+            var closure = closures[site] ?? Closure(literal: literal, folder: frame.folder, captured: CobraLocals())
             var grew = false
             for (name, value) in frame.locals where !value.isSubset(of: closure.captured[name] ?? []) {
-                closure.captured[name, default: []].formUnion(value)
+                closure.captured.formUnion(value, for: name)
                 grew = true
             }
             if grew || closures[site] == nil {
@@ -891,35 +1021,39 @@ struct CobraInterpreter {
         case .binary(let op, let left, let right):
             let lhs = evaluate(left, in: &frame)
             let rhs = evaluate(right, in: &frame)
-            guard op == "+" else { return [] }
+            guard op == .plus else { return [] }
             let leftStrings = Self.strings(in: lhs)
             let rightStrings = Self.strings(in: rhs)
             if rightStrings.isEmpty, !leftStrings.isEmpty, leftStrings.count <= 16,
                 leftStrings.allSatisfy(Self.hasCompleteFirstWord)
             {
                 // `"list [flags] [" + kinds + "]"`: the unknown part cannot change the first word (a Use's name).
-                return Set(leftStrings.map(CobraValue.string))
+                return CobraValues(leftStrings.map(CobraValue.string))
             }
             guard !leftStrings.isEmpty, !rightStrings.isEmpty, leftStrings.count * rightStrings.count <= 16 else {
                 return []
             }
-            return Set(leftStrings.flatMap { left in rightStrings.map { CobraValue.string(left + $0) } })
+            return CobraValues(leftStrings.flatMap { left in rightStrings.map { CobraValue.string(left + $0) } })
         case .index(let base, let indices):
             for index in indices { _ = evaluate(index, in: &frame) }
             return evaluate(base, in: &frame)
         case .selector(let base, let name, _):
-            if case .name(let qualifier, _) = base, isPackage(qualifier, in: frame) {
-                return packageMember(qualifier, name, file: frame.file)
+            if case .name(let qualifier) = base, isPackage(qualifier, in: frame) {
+                return packageMember(
+                    runName(qualifier, in: frame.file), runName(name, in: frame.file), file: frame.file)
             }
-            var result: Set<CobraValue> = []
-            for object in evaluate(base, in: &frame) {
-                if case .flagSet(let id) = object, CobraFlagMethod(name) != nil {
+            var result: CobraValues = []
+            let objects = evaluate(base, in: &frame)
+            guard !objects.isEmpty else { return result }
+            let name = runName(name, in: frame.file)
+            for object in objects {
+                if case .flagSet(let id) = object, numbering.flagMethods[Int(name)] != nil {
                     result.insert(.flagSetMethod(id, name))
                     continue
                 }
                 guard case .instance(let type) = object else { continue }
                 let pass = self.pass
-                result.formUnion(fields[ScopedName(scope: type, name: name), default: Cell()].read(in: pass) ?? [])
+                result.formUnion(fields[scoped(type, name), default: Cell()].read(in: pass) ?? [])
                 if let method = declared.methodOrPromoted(name, of: type, preferring: frame.folder) {
                     result.insert(.function(method.key))
                 } else if let fieldType = declared.fieldType(name, of: type) {
@@ -929,42 +1063,45 @@ struct CobraInterpreter {
             }
             return result
         case .composite(let type, let elements, let position):
-            return composite(type.map(CobraType.init), elements, position: position, elementType: nil, in: &frame)
-        case .call(let callee, let arguments, _, let position):
+            return composite(type, elements, position: position, elementType: nil, in: &frame)
+        case .call(let callee, let arguments, let position):
             return evaluateCall(callee, arguments, position: position, in: &frame)
         }
     }
 
-    private mutating func lookup(_ name: String, in frame: Frame) -> Set<CobraValue> {
+    private mutating func lookup(_ name: CobraLocalName, in frame: Frame) -> CobraValues {
         if let local = frame.locals[name] { return local }
-        if name == "true" { return [.bool(true)] }
-        if name == "false" { return [.bool(false)] }
-        if name == "nil" { return [.nilValue] }
+        switch name {
+        case CobraKnown.true.id: return [.bool(true)]
+        case CobraKnown.false.id: return [.bool(false)]
+        case CobraKnown.nil.id: return [.nilValue]
+        default: break
+        }
+        let name = runName(name, in: frame.file)
         if let global = global(frame.folder, name) { return global }
-        let key = CobraFunctionKey(folder: frame.folder, receiver: nil, name: name)
-        if declared.functions[key] != nil { return [.function(key)] }
+        if let function = declared.function(name, in: frame.folder) { return [.function(function)] }
         return []
     }
 
     /// The values of package-level name `name` of `folder` (nil when none was assigned), noted as read in this pass.
-    private mutating func global(_ folder: String, _ name: String) -> Set<CobraValue>? {
+    private mutating func global(_ folder: Int32, _ name: CobraName) -> CobraValues? {
         let pass = self.pass
-        return globals[ScopedName(scope: folder, name: name), default: Cell()].read(in: pass)
+        return globals[scoped(folder, name), default: Cell()].read(in: pass)
     }
 
-    /// Whether `name` names an imported package here rather than a variable.
-    private mutating func isPackage(_ name: String, in frame: Frame) -> Bool {
-        frame.locals[name] == nil && global(frame.folder, name) == nil
-            && declared.functions[CobraFunctionKey(folder: frame.folder, receiver: nil, name: name)] == nil
+    /// Whether `name` (of the frame's file) names an imported package here rather than a variable.
+    private mutating func isPackage(_ name: CobraLocalName, in frame: Frame) -> Bool {
+        guard frame.locals[name] == nil else { return false }
+        let name = runName(name, in: frame.file)
+        return global(frame.folder, name) == nil && declared.function(name, in: frame.folder) == nil
     }
 
     /// A name of an imported package: by the file's import, else by package clause.
-    private mutating func packageMember(_ package: String, _ name: String, file: Int) -> Set<CobraValue> {
-        var result: Set<CobraValue> = []
+    private mutating func packageMember(_ package: CobraName, _ name: CobraName, file: Int) -> CobraValues {
+        var result: CobraValues = []
         for folder in importFolders[file][package] ?? packageFolders[package] ?? [] {
             result.formUnion(global(folder, name) ?? [])
-            let key = CobraFunctionKey(folder: folder, receiver: nil, name: name)
-            if declared.functions[key] != nil { result.insert(.function(key)) }
+            if let function = declared.function(name, in: folder) { result.insert(.function(function)) }
         }
         return result
     }
@@ -972,33 +1109,32 @@ struct CobraInterpreter {
     /// A composite literal's value. `elementType` is the type an enclosing literal gives the elements whose type it
     /// elides (`Group` in `[]Group{{Title: ...}}`; the named type itself for a named collection such as `Groups`).
     private mutating func composite(
-        _ type: CobraType?, _ elements: [GoElement], position: GoPosition, elementType: CobraType?,
+        _ type: CobraTypeRef?, _ elements: [CobraElement], position: GoPosition, elementType: CobraTypeRef?,
         in frame: inout Frame
-    ) -> Set<CobraValue> {
+    ) -> CobraValues {
         let type = type ?? elementType
-        if type?.name == "Command", let qualifier = type?.qualifier, files[frame.file].cobraNames.contains(qualifier),
-            type?.isCollection == false
-        {
+        if type?.isCobraCommand == true {
             let site = CobraSite(file: frame.file, offset: position.offset)
             if commands[site] == nil {
                 commands[site] = CobraCommandInfo(file: frame.file, line: position.line)
                 changed = true
             }
             for element in elements {
-                guard case .name(let field, _)? = element.key else { continue }
+                guard case .name(let field)? = element.key else { continue }
                 let value = evaluate(element.value, in: &frame)
-                setCommandField(site, field, value, fromLiteral: true)
-                if field == "Hidden", gateSaysExperimental(element.value, folder: frame.folder) {
+                let fieldName = runName(field, in: frame.file)
+                setCommandField(site, fieldName, value, fromLiteral: true)
+                if fieldName == CobraKnown.hidden.id,
+                    gateSaysExperimental(element.value, file: frame.file, folder: frame.folder)
+                {
                     updateCommand(site) { $0.experimental = true }
                 }
             }
             return [.command(site)]
         }
-        var values: [Set<CobraValue>] = []
+        var values: [CobraValues] = []
         // The elements of a collection, or of a named type that may be one, take its element type when they elide it.
-        let inner = type.flatMap {
-            $0.name == nil ? nil : CobraType(name: $0.name, qualifier: $0.qualifier, isCollection: false)
-        }
+        let inner = type?.element
         for element in elements {
             if let key = element.key { _ = evaluate(key, in: &frame) }
             if case .composite(nil, let nested, let nestedPosition) = Self.withoutAddress(element.value) {
@@ -1008,10 +1144,11 @@ struct CobraInterpreter {
             }
         }
         if let type, !type.isCollection, let name = type.name {
-            var result: Set<CobraValue> = [.instance(name)]
+            let typeName = runName(name, in: frame.file)
+            var result: CobraValues = [.instance(typeName)]
             for (element, value) in zip(elements, values) {
-                if case .name(let field, _)? = element.key {
-                    addField(name, field, value)
+                if case .name(let field)? = element.key {
+                    addField(typeName, runName(field, in: frame.file), value)
                 } else if element.key == nil {
                     result.formUnion(value)
                 }
@@ -1022,13 +1159,16 @@ struct CobraInterpreter {
     }
 
     private mutating func evaluateCall(
-        _ callee: GoExpr, _ arguments: [GoExpr], position: GoPosition, in frame: inout Frame
-    ) -> Set<CobraValue> {
+        _ callee: CobraExpr, _ arguments: [CobraExpr], position: GoPosition, in frame: inout Frame
+    ) -> CobraValues {
         let values = arguments.map { evaluate($0, in: &frame) }
         switch callee {
-        case .name("append", _):
+        case .name(CobraKnown.append.id):
             return Self.union(values)
-        case .name(let name, _) where frame.locals[name] == nil && ["new", "make", "len", "cap"].contains(name):
+        case .name(let name)
+        where frame.locals[name] == nil
+            && (name == CobraKnown.new.id || name == CobraKnown.make.id || name == CobraKnown.len.id
+                || name == CobraKnown.cap.id):
             return []
         case .function(let literal):
             // `func() *cobra.Command { ... }()` runs where it is written, seeing the enclosing function's names.
@@ -1036,42 +1176,45 @@ struct CobraInterpreter {
             inner.literalReturns = []
             execute(literal.body, in: &inner)
             for (name, value) in inner.locals where frame.locals[name] != nil {
-                frame.locals[name] = value
+                frame.locals.assign(value, to: name)
             }
             return inner.literalReturns ?? []
-        case .selector(let base, let method, let selectorPosition):
-            if case .name(let qualifier, _) = base, isPackage(qualifier, in: frame) {
-                if method == "NewFlagSet" {
+        case .selector(let base, let localMethod, let selectorLine):
+            let method = runName(localMethod, in: frame.file)
+            if case .name(let localQualifier) = base, isPackage(localQualifier, in: frame) {
+                let qualifier = runName(localQualifier, in: frame.file)
+                if method == CobraKnown.newFlagSet.id {
                     let id = CobraFlagSetID.made(CobraSite(file: frame.file, offset: position.offset))
                     updateFlagSet(id) { _ in }
                     return [.flagSet(id)]
                 }
-                if qualifier == "fmt", method == "Sprintf" {
+                if qualifier == CobraKnown.fmt.id, method == CobraKnown.sprintf.id {
                     return Self.sprintf(values)
                 }
-                var result: Set<CobraValue> = []
+                var result: CobraValues = []
                 let functions = packageMember(qualifier, method, file: frame.file).compactMap {
-                    value -> CobraFunctionKey? in
+                    value -> CobraFunctionID? in
                     if case .function(let key) = value { return key }
                     return nil
                 }
                 for key in functions {
-                    result.formUnion(call(key, receiver: nil, arguments: values))
+                    result.formUnion(call(key, arguments: values))
                 }
-                if functions.isEmpty && !Self.libraryPackages.contains(qualifier)
-                    && !files[frame.file].cobraNames.contains(qualifier)
+                if functions.isEmpty && qualifier != CobraKnown.cobra.id && qualifier != CobraKnown.pflag.id
+                    && qualifier != CobraKnown.flag.id && !files[frame.file].cobraNameIDs.contains(localQualifier)
+                    && Self.handsOver(values)
                 {
                     noteUnfollowed(
-                        "\(qualifier).\(method) is not defined in the files read", values, file: frame.file,
-                        line: selectorPosition.line)
+                        "\(numbering.table.names[Int(qualifier)]).\(numbering.table.names[Int(method)]) is not defined in the files read",
+                        file: frame.file, line: selectorLine)
                 }
                 return result
             }
-            var result: Set<CobraValue> = []
+            var result: CobraValues = []
             let objects = evaluate(base, in: &frame)
             var followed = false
             for object in objects {
-                let context = CallContext(file: frame.file, line: selectorPosition.line, arguments: arguments)
+                let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
                 result.formUnion(callMethod(method, on: object, values, context, folder: frame.folder))
                 if case .instance(let type) = object {
                     followed = followed || declared.methodOrPromoted(method, of: type, preferring: frame.folder) != nil
@@ -1079,22 +1222,22 @@ struct CobraInterpreter {
                     followed = true
                 }
             }
-            if !followed {
+            if !followed && Self.handsOver(values) {
                 let reason =
                     objects.isEmpty
-                    ? "\(Self.spelling(of: callee)) is called on a value that cannot be followed"
-                    : "\(Self.spelling(of: callee)) is not defined in the files read"
-                noteUnfollowed(reason, values, file: frame.file, line: selectorPosition.line)
+                    ? "\(spelling(of: callee, in: frame.file)) is called on a value that cannot be followed"
+                    : "\(spelling(of: callee, in: frame.file)) is not defined in the files read"
+                noteUnfollowed(reason, file: frame.file, line: selectorLine)
             }
             return result
         default:
-            var result: Set<CobraValue> = []
+            var result: CobraValues = []
             var followed = false
             for value in evaluate(callee, in: &frame) {
                 switch value {
                 case .function(let key):
                     followed = true
-                    result.formUnion(call(key, receiver: nil, arguments: values))
+                    result.formUnion(call(key, arguments: values))
                 case .closure(let site):
                     followed = true
                     result.formUnion(callClosure(site, arguments: values))
@@ -1106,9 +1249,9 @@ struct CobraInterpreter {
                     continue
                 }
             }
-            if !followed {
+            if !followed && Self.handsOver(values) {
                 noteUnfollowed(
-                    "\(Self.spelling(of: callee)) is not defined in the files read", values, file: frame.file,
+                    "\(spelling(of: callee, in: frame.file)) is not defined in the files read", file: frame.file,
                     line: position.line)
             }
             return result
@@ -1118,14 +1261,25 @@ struct CobraInterpreter {
     /// `fmt.Sprintf` of constant strings: each `%` verb takes the next argument's string. A verb whose argument is not
     /// one known string stays as written, so `Sprintf("get %s", name)` still gives a `Use` whose first word is `get`;
     /// results that begin with a verb are left out (the name is unknown).
-    static func sprintf(_ values: [Set<CobraValue>]) -> Set<CobraValue> {
+    static func sprintf(_ values: [CobraValues]) -> CobraValues {
         guard let formats = values.first.map(strings), !formats.isEmpty, formats.count <= 16 else { return [] }
         let arguments = values.dropFirst().map { value -> String? in
+            if case .string(let text)? = value.only { return text }
             let texts = strings(in: value)
             return texts.count == 1 ? texts.first : nil
         }
-        var result: Set<CobraValue> = []
+        var result: CobraValues = []
         for format in formats {
+            // A format without `%` is its own text (`%` is one byte in UTF-8 and no other character's).
+            guard format.utf8.contains(UInt8(ascii: "%")) else {
+                if let first = firstWord(of: format), !first.contains("%") { result.insert(.string(format)) }
+                continue
+            }
+            if format.utf8.allSatisfy({ $0 < 0x80 }) {
+                let text = formatASCII(format, arguments)
+                if let first = firstWord(of: text), !first.contains("%") { result.insert(.string(text)) }
+                continue
+            }
             var text = ""
             var next = arguments.startIndex
             var scalars = Substring(format)
@@ -1148,18 +1302,58 @@ struct CobraInterpreter {
                 scalars = scalars[scalars.index(after: verbEnd)...]
             }
             text += scalars
-            let first = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first ?? ""
-            if !first.isEmpty && !first.contains("%") { result.insert(.string(text)) }
+            if let first = firstWord(of: text), !first.contains("%") { result.insert(.string(text)) }
         }
         return result
     }
 
-    /// The packages whose functions only read or annotate commands and flags (`cobra.MarkFlagFilename`).
-    private static let libraryPackages: Set<String> = ["cobra", "pflag", "flag"]
+    /// `sprintf`'s formatting of an ASCII format, byte by byte (there every character is one byte).
+    private static func formatASCII(_ format: String, _ arguments: [String?]) -> String {
+        let bytes = Array(format.utf8)
+        let percent = UInt8(ascii: "%")
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count)
+        var index = 0
+        var next = 0
+        while index < bytes.count {
+            guard bytes[index] == percent else {
+                text.append(bytes[index])
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < bytes.count, bytes[end] != percent, !isASCIILetter(bytes[end]) { end += 1 }
+            guard end < bytes.count else {
+                text += bytes[index...]
+                break
+            }
+            if end == index + 1 && bytes[end] == percent {
+                text.append(percent)
+            } else {
+                let argument = next < arguments.count ? arguments[next] : nil
+                next += 1
+                if let argument { text += argument.utf8 } else { text += bytes[index...end] }
+            }
+            index = end + 1
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
 
-    /// A call the program's files do not define receives a command or flag set: what it adds is unknown.
-    private mutating func noteUnfollowed(_ reason: String, _ values: [Set<CobraValue>], file: Int, line: Int) {
-        let handsOver = values.contains { value in
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+    }
+
+    /// The first word of `text` (split at spaces, tabs and line feeds), nil when it has none.
+    private static func firstWord(of text: String) -> Substring? {
+        let isSeparator: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" }
+        guard let start = text.firstIndex(where: { !isSeparator($0) }) else { return nil }
+        return text[start..<(text[start...].firstIndex(where: isSeparator) ?? text.endIndex)]
+    }
+
+    /// Whether a call hands a command or a flag set over: what a callee the files do not define adds to it is unknown.
+    private static func handsOver(_ values: [CobraValues]) -> Bool {
+        values.contains { value in
             value.contains { object in
                 switch object {
                 case .command, .flagSet, .flagSetMethod: return true
@@ -1167,18 +1361,22 @@ struct CobraInterpreter {
                 }
             }
         }
-        guard handsOver else { return }
+    }
+
+    /// A call the program's files do not define receives a command or flag set (``handsOver(_:)``): what it adds is
+    /// unknown.
+    private mutating func noteUnfollowed(_ reason: String, file: Int, line: Int) {
         note(
             "\(reason), so the commands or flags it adds to the command or flag set passed to it are not in the "
                 + "surface (add the file that defines it to 'files')", file: file, line: line)
     }
 
-    /// A short spelling of a callee for notes: `settings.AddFlags`, `addFlags`, `f(...)`.
-    private static func spelling(of callee: GoExpr) -> String {
+    /// A short spelling of a callee of `file` for notes: `settings.AddFlags`, `addFlags`, `f(...)`.
+    private func spelling(of callee: CobraExpr, in file: Int) -> String {
         switch callee {
-        case .name(let name, _): return name
-        case .selector(let base, let name, _): return spelling(of: base) + "." + name
-        case .call(let base, _, _, _): return spelling(of: base) + "(...)"
+        case .name(let name): return text(of: name, in: file)
+        case .selector(let base, let name, _): return spelling(of: base, in: file) + "." + text(of: name, in: file)
+        case .call(let base, _, _): return spelling(of: base, in: file) + "(...)"
         default: return "a function value"
         }
     }
@@ -1187,12 +1385,12 @@ struct CobraInterpreter {
     private struct CallContext {
         let file: Int
         let line: Int
-        let arguments: [GoExpr]
+        let arguments: [CobraExpr]
     }
 
     private mutating func callMethod(
-        _ method: String, on object: CobraValue, _ values: [Set<CobraValue>], _ context: CallContext, folder: String
-    ) -> Set<CobraValue> {
+        _ method: CobraName, on object: CobraValue, _ values: [CobraValues], _ context: CallContext, folder: Int32
+    ) -> CobraValues {
         switch object {
         case .command(let site):
             return commandMethod(method, site, values, context)
@@ -1200,22 +1398,21 @@ struct CobraInterpreter {
             return flagSetMethod(method, id, values, context)
         case .instance(let type):
             guard let found = declared.methodOrPromoted(method, of: type, preferring: folder) else { return [] }
-            return call(
-                found.key, receiver: found.receiver == type ? object : .instance(found.receiver), arguments: values)
+            return call(found.key, arguments: values)
         case .function, .closure, .flag, .string, .bool, .nilValue, .flagSetMethod:
             return []
         }
     }
 
     private mutating func commandMethod(
-        _ method: String, _ site: CobraSite, _ values: [Set<CobraValue>], _ context: CallContext
-    ) -> Set<CobraValue> {
+        _ method: CobraName, _ site: CobraSite, _ values: [CobraValues], _ context: CallContext
+    ) -> CobraValues {
         switch method {
-        case "Flags", "LocalFlags", "LocalNonPersistentFlags":
+        case CobraKnown.flags.id, CobraKnown.localFlags.id, CobraKnown.localNonPersistentFlags.id:
             return [.flagSet(.local(site))]
-        case "PersistentFlags":
+        case CobraKnown.persistentFlags.id:
             return [.flagSet(.persistent(site))]
-        case "AddCommand", "SetHelpCommand":
+        case CobraKnown.addCommand.id, CobraKnown.setHelpCommand.id:
             // `SetHelpCommand(c)` attaches `c` as the command's `help` subcommand, in place of cobra's own.
             for (offset, value) in values.enumerated() {
                 let children = value.compactMap { object -> CobraSite? in
@@ -1225,33 +1422,35 @@ struct CobraInterpreter {
                 if children.isEmpty {
                     let spelled =
                         context.arguments.indices.contains(offset)
-                        ? Self.spelling(of: context.arguments[offset]) : "argument \(offset + 1)"
+                        ? spelling(of: context.arguments[offset], in: context.file) : "argument \(offset + 1)"
                     missingChildren[site, default: []].insert(
                         CobraMissingChild(file: context.file, line: context.line, spelled: spelled))
                 }
                 updateCommand(site) { $0.children.formUnion(children) }
             }
             return []
-        case "SetGlobalNormalizationFunc":
+        case CobraKnown.setGlobalNormalizationFunc.id:
             let spellings = normalization(values, context)
             if !spellings.isEmpty { commandSpellings[site, default: [:]].merge(spellings) { old, _ in old } }
             return []
-        case "MarkFlagDeprecated", "MarkFlagHidden":
-            return flagSetMethod(
-                "Mark" + method.dropFirst("MarkFlag".count), .local(site), values, context)
-        case "MarkPersistentFlagDeprecated", "MarkPersistentFlagHidden":
-            return flagSetMethod(
-                "Mark" + method.dropFirst("MarkPersistentFlag".count), .persistent(site), values, context)
+        case CobraKnown.markFlagDeprecated.id:
+            return flagSetMethod(CobraKnown.markDeprecated.id, .local(site), values, context)
+        case CobraKnown.markFlagHidden.id:
+            return flagSetMethod(CobraKnown.markHidden.id, .local(site), values, context)
+        case CobraKnown.markPersistentFlagDeprecated.id:
+            return flagSetMethod(CobraKnown.markDeprecated.id, .persistent(site), values, context)
+        case CobraKnown.markPersistentFlagHidden.id:
+            return flagSetMethod(CobraKnown.markHidden.id, .persistent(site), values, context)
         default:
             return []
         }
     }
 
     private mutating func flagSetMethod(
-        _ method: String, _ id: CobraFlagSetID, _ values: [Set<CobraValue>], _ context: CallContext
-    ) -> Set<CobraValue> {
+        _ method: CobraName, _ id: CobraFlagSetID, _ values: [CobraValues], _ context: CallContext
+    ) -> CobraValues {
         switch method {
-        case "AddFlagSet":
+        case CobraKnown.addFlagSet.id:
             let sets =
                 values.first.map { value in
                     value.compactMap { object -> CobraFlagSetID? in
@@ -1266,20 +1465,20 @@ struct CobraInterpreter {
             }
             updateFlagSet(id) { $0.includes.formUnion(sets.filter { $0 != id }) }
             return []
-        case "MarkDeprecated", "MarkHidden", "MarkShorthandDeprecated":
+        case CobraKnown.markDeprecated.id, CobraKnown.markHidden.id, CobraKnown.markShorthandDeprecated.id:
             let names = values.first.map(Self.strings) ?? []
             if names.isEmpty {
                 note(
-                    "\(method) names a flag that cannot be resolved statically", file: context.file,
-                    line: context.line, leavesOut: false)
+                    "\(self.numbering.table.names[Int(method)]) names a flag that cannot be resolved statically",
+                    file: context.file, line: context.line, leavesOut: false)
             }
-            if method == "MarkDeprecated" {
+            if method == CobraKnown.markDeprecated.id {
                 updateFlagSet(id) { $0.deprecated.formUnion(names) }
-            } else if method == "MarkHidden", undecidedBranches == 0 {
+            } else if method == CobraKnown.markHidden.id, undecidedBranches == 0 {
                 updateFlagSet(id) { $0.hidden.formUnion(names) }
             }
             return []
-        case "SetAnnotation":
+        case CobraKnown.setAnnotation.id:
             // `flags.SetAnnotation(name, "deprecated", nil)`: docker's convention for a deprecated flag (its docs
             // and help mark it so); other annotations say nothing users can see.
             guard values.count >= 2, Self.strings(in: values[1]).contains("deprecated") else { return [] }
@@ -1291,32 +1490,32 @@ struct CobraInterpreter {
             }
             updateFlagSet(id) { $0.deprecated.formUnion(names) }
             return []
-        case "SetNormalizeFunc":
+        case CobraKnown.setNormalizeFunc.id:
             let spellings = normalization(values, context)
             if !spellings.isEmpty { flagSetSpellings[id, default: [:]].merge(spellings) { old, _ in old } }
             return []
-        case "AddGoFlagSet", "AddGoFlag":
+        case CobraKnown.addGoFlagSet.id, CobraKnown.addGoFlag.id:
             note(
-                "\(method) adds Go standard-library flags, which are not followed; they are not in the surface",
-                file: context.file, line: context.line)
+                "\(numbering.table.names[Int(method)]) adds Go standard-library flags, which are not followed; they are not in "
+                    + "the surface", file: context.file, line: context.line)
             return []
-        case "Lookup":
-            return Set((values.first.map(Self.strings) ?? []).map { CobraValue.flag(id, $0) })
+        case CobraKnown.lookup.id:
+            return CobraValues((values.first.map(Self.strings) ?? []).map { CobraValue.flag(id, $0) })
         default:
-            guard let shape = CobraFlagMethod(method) else { return [] }
+            guard let shape = numbering.flagMethods[Int(method)] else { return [] }
             return define(shape, in: id, values, context)
         }
     }
 
     /// The spellings the normalization function passed as the first argument maps, or a note when it cannot be read.
-    private mutating func normalization(_ values: [Set<CobraValue>], _ context: CallContext) -> [String: String] {
+    private mutating func normalization(_ values: [CobraValues], _ context: CallContext) -> [String: String] {
         var spellings: [String: String] = [:]
         var followed = false
         for case .function(let key) in values.first ?? [] {
-            guard let location = declared.functions[key] else { continue }
+            let declaration = declared.list[Int(key)]
             followed = true
-            let file = sources[location.file].file
-            let mapped = CobraNormalization.spellings(of: file.functions[location.index], in: file.go)
+            let file = sources[declaration.file].file
+            let mapped = CobraNormalization.spellings(of: file.functions[declaration.index], in: file)
             spellings.merge(mapped.spellings) { old, _ in old }
             if !mapped.complete {
                 note(
@@ -1334,8 +1533,8 @@ struct CobraInterpreter {
     }
 
     private mutating func define(
-        _ shape: CobraFlagMethod, in id: CobraFlagSetID, _ values: [Set<CobraValue>], _ context: CallContext
-    ) -> Set<CobraValue> {
+        _ shape: CobraFlagMethod, in id: CobraFlagSetID, _ values: [CobraValues], _ context: CallContext
+    ) -> CobraValues {
         guard shape.nameIndex < values.count else { return [] }
         let names = Self.strings(in: values[shape.nameIndex])
         guard names.count == 1, let name = names.first, !name.contains("%") else {
@@ -1378,7 +1577,7 @@ struct CobraInterpreter {
     }
 
     /// Whether a flag definition's usage text says the flag is deprecated (`CobraHelpText.usageSaysDeprecated`).
-    private static func usageSaysDeprecated(_ shape: CobraFlagMethod, _ values: [Set<CobraValue>]) -> Bool {
+    private static func usageSaysDeprecated(_ shape: CobraFlagMethod, _ values: [CobraValues]) -> Bool {
         let index = shape.usageIndex(arguments: values.count)
         guard values.indices.contains(index) else { return false }
         return strings(in: values[index]).contains(where: CobraHelpText.usageSaysDeprecated)
@@ -1388,11 +1587,11 @@ struct CobraInterpreter {
 extension CobraInterpreter {
     /// What the `Type()` method of a custom flag value returns, when every type the value may have returns the same
     /// constant string (pflag shows it in help and users see it as the flag's type); nil otherwise.
-    fileprivate mutating func valueType(of value: Set<CobraValue>, folder: String) -> String? {
+    fileprivate mutating func valueType(of value: CobraValues, folder: Int32) -> String? {
         var types: Set<String> = []
         for case .instance(let type) in value {
-            guard let key = declared.method("Type", of: type, preferring: folder) else { return nil }
-            let returned = Self.strings(in: call(key, receiver: .instance(type), arguments: []))
+            guard let key = declared.method(CobraKnown.type.id, of: type, preferring: folder) else { return nil }
+            let returned = Self.strings(in: call(key, arguments: []))
             guard returned.count == 1, let only = returned.first else { return nil }
             types.insert(only)
         }

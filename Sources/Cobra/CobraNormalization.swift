@@ -13,11 +13,12 @@ enum CobraNormalization {
 
     /// Old spelling to the name it normalizes to, from the body of `function` whose second parameter is the name;
     /// `complete` is false when the function maps more than ``maximumSpellings`` names.
-    static func spellings(of function: CobraFunction, in file: GoFile) -> (spellings: [String: String], complete: Bool)
-    {
+    static func spellings(of function: CobraFunction, in file: CobraFile) -> (
+        spellings: [String: String], complete: Bool
+    ) {
         guard let body = function.declaration.body, function.parameters.count == 2 else { return ([:], true) }
-        let name = function.parameters[1].name
-        let tokens = file.tokens
+        let name = file.names.names[Int(function.parameters[1].name)]
+        let tokens = file.go.tokens
         var result: [String: String] = [:]
         var index = body.lowerBound
         while index < body.upperBound {

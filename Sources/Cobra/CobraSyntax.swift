@@ -31,11 +31,12 @@ extension CobraType {
 }
 
 /// A top-level function or method with its parameter types; its body is read when the interpreter first runs it.
+/// Names are numbered in its file's ``CobraNameTable``.
 struct CobraFunction: Sendable {
-    let name: String
-    /// The receiver's variable name and type name, for methods.
-    let receiver: (name: String?, type: String)?
-    let parameters: [(name: String, type: CobraType)]
+    let name: CobraLocalName
+    /// The receiver's variable name (nil for none and `_`) and type name (and whether that is empty), for methods.
+    let receiver: (name: CobraLocalName?, type: CobraLocalName, typeIsEmpty: Bool)?
+    let parameters: [(name: CobraLocalName, type: CobraTypeRef)]
     /// The declaration as `GoParser` read it (its body still tokens).
     let declaration: GoFunction
     let position: GoPosition
@@ -43,21 +44,26 @@ struct CobraFunction: Sendable {
     let buildsCommands: Bool
     /// The names the body mentions (calls, functions passed as values, closures included): a function is relevant
     /// when it mentions one that builds commands.
-    let calls: Set<String>
+    let calls: Set<CobraLocalName>
 
-    init(_ function: GoFunction, tokens: [GoToken], cobraNames: Set<String>) {
-        name = function.name
-        receiver = function.receiver.map { ($0.name.flatMap { $0 == "_" ? nil : $0 }, $0.typeName) }
+    init(_ function: GoFunction, tokens: [GoToken], cobraNames: Set<String>, names: inout CobraNameTable) {
+        name = names.intern(function.name)
+        receiver = function.receiver.map { receiver in
+            (
+                receiver.name.flatMap { $0 == "_" ? nil : names.intern($0) }, names.intern(receiver.typeName),
+                receiver.typeName.isEmpty
+            )
+        }
         parameters = function.signature.parameters.compactMap { parameter in
             guard let name = parameter.name, !name.isEmpty else { return nil }
-            return (name, CobraType(parameter.type))
+            return (names.intern(name), CobraTypeRef(CobraType(parameter.type), names: &names, cobraNames: cobraNames))
         }
         declaration = function
         position = function.position
         var scan = CallScan(cobraNames: cobraNames)
         if let body = function.body { scan.visit(tokens, body) }
         buildsCommands = scan.buildsCommands
-        calls = scan.calls
+        calls = Set(scan.calls.map { names.intern($0) })
     }
 }
 
@@ -107,38 +113,43 @@ private struct CallScan {
 /// A field of a struct type the program declares: `Excludes filter.Options`, or an embedded `*Options` (named by
 /// its type).
 struct CobraStructField: Sendable {
-    let name: String
-    let type: CobraType
+    let name: CobraLocalName
+    let type: CobraTypeRef
     let isEmbedded: Bool
 }
 
 /// A package-level `var` or `const` declaration.
 struct CobraBinding: Sendable {
-    let names: [String]
-    let type: CobraType?
-    let values: [GoExpr]
+    let names: [CobraLocalName]
+    let type: CobraTypeRef?
+    let values: [CobraExpr]
     let isConstant: Bool
     let position: GoPosition
 }
 
-/// The declarations of one Go file the cobra extractor interprets, as the Go parser (`GoParser`) read them.
+/// The declarations of one Go file the cobra extractor interprets, as the Go parser (`GoParser`) read them, with their
+/// names numbered in the file's ``CobraNameTable``.
 struct CobraFile: Sendable {
     let go: GoFile
-    var package: String { go.packageName }
+    let package: CobraLocalName
     /// The file's imports: the name it gives each (nil when it uses the package's own name) and the import path.
     let imports: [(name: String?, path: String)]
     /// The names under which the file refers to cobra: `cobra`, and the name it imports cobra or a drop-in fork of it
     /// under (`coral` for github.com/muesli/coral, `cc` for `cc "github.com/spf13/cobra"`).
     let cobraNames: Set<String>
+    /// The same names, numbered.
+    let cobraNameIDs: Set<CobraLocalName>
     /// Import paths of cobra and of forks that keep its API (`coral.Command{Use: ...}` builds a cobra command).
     static let cobraPaths: Set<String> = ["github.com/spf13/cobra", "github.com/muesli/coral"]
     let functions: [CobraFunction]
     let bindings: [CobraBinding]
     /// The struct types the file declares, with their fields: a method called on a field (`opts.Excludes.Add(f)`)
     /// or promoted from an embedded one runs on the field's type.
-    let structs: [(name: String, fields: [CobraStructField])]
+    let structs: [(name: CobraLocalName, fields: [CobraStructField])]
     /// Problems met while reading the declarations and package-level values; the rest of the file still counts.
     let errors: [GoSyntaxError]
+    /// The names the declarations number (function bodies number more as they are read).
+    let names: CobraNameTable
 
     /// The declarations of `go`; package-level values are read as expressions at once (they are few).
     init(_ go: GoFile) {
@@ -149,46 +160,55 @@ struct CobraFile: Sendable {
             cobraNames.insert(name ?? String(path.split(separator: "/").last ?? "cobra"))
         }
         self.cobraNames = cobraNames
+        var lowering = CobraLowering(names: .seeded, cobraNames: cobraNames)
+        package = lowering.names.intern(go.packageName)
+        cobraNameIDs = Set(cobraNames.map { lowering.names.intern($0) })
         var functions: [CobraFunction] = []
         var bindings: [CobraBinding] = []
-        var structs: [(name: String, fields: [CobraStructField])] = []
+        var structs: [(name: CobraLocalName, fields: [CobraStructField])] = []
         var errors = go.errors
         for declaration in go.declarations {
             switch declaration {
             case .function(let function):
-                functions.append(CobraFunction(function, tokens: go.tokens, cobraNames: cobraNames))
+                functions.append(
+                    CobraFunction(function, tokens: go.tokens, cobraNames: cobraNames, names: &lowering.names))
             case .value(let spec):
-                var values: [GoExpr] = []
+                var values: [CobraExpr] = []
                 for value in spec.values {
                     switch GoParser.expression(value, in: go) {
-                    case .success(let expression): values.append(expression)
+                    case .success(let expression): values.append(lowering.expression(expression))
                     case .failure(let error): errors.append(error)
                     }
                 }
                 bindings.append(
                     CobraBinding(
-                        names: spec.names, type: spec.type.map(CobraType.init), values: values,
-                        isConstant: spec.isConstant, position: spec.position))
+                        names: spec.names.map { lowering.names.intern($0) }, type: spec.type.map { lowering.type($0) },
+                        values: values, isConstant: spec.isConstant, position: spec.position))
             case .type(let spec):
                 guard !spec.isAlias, case .structure(let fields) = spec.type else { continue }
                 var members: [CobraStructField] = []
                 for field in fields {
-                    let type = CobraType(field.type)
+                    let plain = CobraType(field.type)
+                    let type = lowering.type(field.type)
                     if field.names.isEmpty {
-                        if let name = type.name, !type.isCollection {
-                            members.append(CobraStructField(name: name, type: type, isEmbedded: true))
+                        if let name = plain.name, !plain.isCollection {
+                            members.append(
+                                CobraStructField(name: lowering.names.intern(name), type: type, isEmbedded: true))
                         }
                     } else {
-                        members += field.names.map { CobraStructField(name: $0, type: type, isEmbedded: false) }
+                        members += field.names.map {
+                            CobraStructField(name: lowering.names.intern($0), type: type, isEmbedded: false)
+                        }
                     }
                 }
-                structs.append((spec.name, members))
+                structs.append((lowering.names.intern(spec.name), members))
             }
         }
         self.structs = structs
         self.functions = functions
         self.bindings = bindings
         self.errors = errors.sorted { $0.position < $1.position }
+        names = lowering.names
     }
 }
 
@@ -197,12 +217,27 @@ struct CobraFile: Sendable {
 /// revisions share the blob, and one that is never run is never read.
 public final class CobraSourceFile: Sendable {
     let file: CobraFile
-    /// Bodies read so far, by index in `file.functions`: the statements, or the error that stopped the reading.
-    private let bodies = Mutex<[Int: Result<[GoStatement], GoSyntaxError>]>([:])
+    /// The names numbered so far (the declarations' and those of the bodies read), and the bodies read so far by
+    /// index in `file.functions`: the statements, or the error that stopped the reading.
+    private let state: Mutex<(names: CobraNameTable, bodies: [Result<[CobraStatement], GoSyntaxError>?])>
+    /// The numbers of the file's names in the last ``Numbering`` that ran it (by its serial), as far as they were
+    /// translated.
+    private let translation = Mutex<(serial: Int, numbers: [CobraLocalName])>((0, []))
 
     /// Reads `source`'s declarations; problems become `errors` and the rest of the file still counts.
     public init(source: String) {
         file = CobraFile(GoParser.parse(source))
+        state = Mutex((file.names, Array(repeating: nil, count: file.functions.count)))
+    }
+
+    /// The numbers of the file's names in the numbering `serial`, as far as a run remembered them.
+    func numbers(in serial: Int) -> [CobraLocalName] {
+        translation.withLock { $0.serial == serial ? $0.numbers : [] }
+    }
+
+    /// Remembers the numbers of the file's names in the numbering `serial`.
+    func remember(_ numbers: [CobraLocalName], in serial: Int) {
+        translation.withLock { $0 = (serial, numbers) }
     }
 
     /// Every problem in the file, every function body read for it, in order.
@@ -214,9 +249,9 @@ public final class CobraSourceFile: Sendable {
     /// The problems in the declarations and in the bodies read so far: what the surface can depend on (a body that
     /// was never run cannot add commands or flags).
     var errorsRead: [GoSyntaxError] {
-        let read = bodies.withLock { bodies in
-            bodies.values.compactMap { result -> GoSyntaxError? in
-                if case .failure(let error) = result { return error }
+        let read = state.withLock { state in
+            state.bodies.compactMap { result -> GoSyntaxError? in
+                if case .failure(let error)? = result { return error }
                 return nil
             }
         }
@@ -224,10 +259,21 @@ public final class CobraSourceFile: Sendable {
     }
 
     /// The statements of function `index`, read on first use; a body that cannot be read does nothing.
-    func body(of index: Int) -> [GoStatement] {
-        if let known = bodies.withLock({ $0[index] }) { return (try? known.get()) ?? [] }
+    func body(of index: Int) -> [CobraStatement] {
+        if let known = state.withLock({ $0.bodies[index] }) { return (try? known.get()) ?? [] }
         let read = GoParser.body(of: file.functions[index].declaration, in: file.go)
-        bodies.withLock { $0[index] = read }
-        return (try? read.get()) ?? []
+        return state.withLock { state in
+            if let known = state.bodies[index] { return (try? known.get()) ?? [] }
+            var lowering = CobraLowering(names: state.names, cobraNames: file.cobraNames)
+            let lowered = read.map { lowering.statements($0) }
+            state.names = lowering.names
+            state.bodies[index] = lowered
+            return (try? lowered.get()) ?? []
+        }
+    }
+
+    /// The text of name `id` (one the declarations or a body read so far numbered).
+    func name(_ id: CobraLocalName) -> String {
+        state.withLock { $0.names.names[Int(id)] }
     }
 }

@@ -19,6 +19,8 @@ final class CobraReader {
         capacity: Limit.itemCacheBytes)
     /// The groups last handed over for each extractor slot, by command path.
     private var lastGroups: [Int: [String: [RawItem]]] = [:]
+    /// The names of the files read, numbered once for every revision.
+    private let names = CobraNames()
     /// Items built so far (not reused from the caches), for the run's item budget.
     private(set) var itemsBuilt = 0
 
@@ -54,7 +56,7 @@ final class CobraReader {
             parsed.insert(source, for: file.blob, cost: text.utf8.count * Limit.parsedBytesPerSourceByte)
             sources.append((file.path, source))
         }
-        let surface = CobraExtractor.surface(of: sources, root: spec.root)
+        let surface = CobraExtractor.surface(of: sources, root: spec.root, names: names)
         let groups = reuse(Self.groups(of: surface.items), slot: slot)
         results.insert(
             (groups, surface.notes, surface.incomplete), for: key,

@@ -1,0 +1,303 @@
+import GoSource
+import Synchronization
+
+/// A name (identifier, field, method, type or package name) of one source file, by its index in the file's own
+/// ``CobraNameTable``: the interpreter compares and hashes these integers instead of strings, and a file's numbers do
+/// not change when other files change.
+typealias CobraLocalName = Int32
+
+/// The distinct names of one source file (or of one interpreter run), each numbered once in order of first use.
+/// Every table numbers the names the interpreter itself looks for first, in the same order (``CobraKnown``), so a
+/// file's number for one of them is its number in every table.
+struct CobraNameTable: Sendable {
+    private(set) var names: [String]
+    private var ids: [String: CobraLocalName]
+
+    /// A table of the known names alone.
+    static let seeded = CobraNameTable(CobraKnown.allCases.map(\.text))
+
+    private init(_ known: [String]) {
+        names = known
+        ids = Dictionary(uniqueKeysWithValues: known.enumerated().map { ($1, CobraLocalName($0)) })
+    }
+
+    /// The number of `name`, numbering it when it is new.
+    mutating func intern(_ name: String) -> CobraLocalName {
+        if let known = ids[name] { return known }
+        let id = CobraLocalName(names.count)
+        names.append(name)
+        ids[name] = id
+        return id
+    }
+
+    /// The number of `name`, nil when it has none.
+    func number(of name: String) -> CobraLocalName? { ids[name] }
+}
+
+/// The names the interpreter looks for, numbered alike in every ``CobraNameTable``.
+enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
+    case underscore, `true`, `false`, `nil`, append, new, make, len, cap, fmt, sprintf, newFlagSet, type
+    case flags, localFlags, localNonPersistentFlags, persistentFlags, addCommand, markFlagDeprecated, markFlagHidden
+    case markPersistentFlagDeprecated, markPersistentFlagHidden, addFlagSet, markDeprecated, markHidden
+    case markShorthandDeprecated, setAnnotation, addGoFlagSet, addGoFlag, lookup
+    case use, aliases, hidden, deprecated, short, noOptDefVal, cobra, pflag, flag
+    case long, run, runE, preRun, preRunE, setHelpCommand, setGlobalNormalizationFunc, setNormalizeFunc
+
+    /// The name as Go spells it.
+    var text: String {
+        switch self {
+        case .underscore: return "_"
+        case .sprintf: return "Sprintf"
+        case .newFlagSet: return "NewFlagSet"
+        case .noOptDefVal: return "NoOptDefVal"
+        case .runE: return "RunE"
+        case .preRunE: return "PreRunE"
+        case .true, .false, .nil, .append, .new, .make, .len, .cap, .fmt, .cobra, .pflag, .flag:
+            return "\(self)"
+        default:
+            let name = "\(self)"
+            return name.prefix(1).uppercased() + name.dropFirst()
+        }
+    }
+
+    /// The number of the name in every table.
+    var id: CobraLocalName { rawValue }
+}
+
+/// A type as far as the interpreter follows it (``CobraType``), with names numbered in its file's table.
+struct CobraTypeRef: Sendable {
+    /// The named type, nil for unnamed types (see ``CobraType/name``).
+    let name: CobraLocalName?
+    /// The package qualifier, if any.
+    let qualifier: CobraLocalName?
+    let isCollection: Bool
+    /// Whether the name is one of Go's predeclared types (`string`, `error`).
+    private let isPredeclared: Bool
+    /// Whether name and qualifier are cobra's `Command` (`cobra.Command`, as the file imports cobra).
+    private let namesCobraCommand: Bool
+
+    init(_ type: CobraType, names: inout CobraNameTable, cobraNames: Set<String>) {
+        name = type.name.map { names.intern($0) }
+        qualifier = type.qualifier.map { names.intern($0) }
+        isCollection = type.isCollection
+        isPredeclared = type.name.map(Self.predeclared.contains) ?? false
+        namesCobraCommand = type.name == "Command" && type.qualifier.map(cobraNames.contains) == true
+    }
+
+    /// What an element whose type its collection's literal elides is: the collection's element type (the named type
+    /// itself for a named collection such as `Groups`).
+    var element: CobraTypeRef? {
+        name == nil ? nil : CobraTypeRef(self, isCollection: false)
+    }
+
+    private init(_ type: CobraTypeRef, isCollection: Bool) {
+        name = type.name
+        qualifier = type.qualifier
+        self.isCollection = isCollection
+        isPredeclared = type.isPredeclared
+        namesCobraCommand = type.namesCobraCommand
+    }
+
+    /// Whether a value of the type is an instance of one of the program's types: unqualified, named, not a collection
+    /// and not one of Go's predeclared types.
+    var isProgramType: Bool { qualifier == nil && !isCollection && name != nil && !isPredeclared }
+    /// Whether it is cobra's `Command` (`cobra.Command`, `*cobra.Command`), not a collection of them.
+    var isCobraCommand: Bool { namesCobraCommand && !isCollection }
+
+    /// Go's predeclared types: a parameter of one holds what the caller passes (`false`, `nil`), not an instance.
+    private static let predeclared: Set<String> = [
+        "bool", "string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
+        "uintptr", "float32", "float64", "complex64", "complex128", "byte", "rune", "error", "any",
+    ]
+}
+
+/// The operators the interpreter tells apart.
+enum CobraOperator: Sendable, Equatable {
+    case address, not, and, or, equal, notEqual, plus, other
+
+    init(unary op: String) {
+        switch op {
+        case "&": self = .address
+        case "!": self = .not
+        default: self = .other
+        }
+    }
+
+    init(binary op: String) {
+        switch op {
+        case "&&": self = .and
+        case "||": self = .or
+        case "==": self = .equal
+        case "!=": self = .notEqual
+        case "+": self = .plus
+        default: self = .other
+        }
+    }
+}
+
+/// An expression as the interpreter runs it: a `GoExpr` with its names numbered in the file's table and its
+/// operators reduced to those that matter.
+indirect enum CobraExpr: Sendable {
+    case name(CobraLocalName)
+    case string(String)
+    /// A number, rune or imaginary literal, or a type in expression position: no value the interpreter follows.
+    case opaque
+    case selector(CobraExpr, CobraLocalName, line: Int)
+    case call(CobraExpr, [CobraExpr], GoPosition)
+    case composite(CobraTypeRef?, [CobraElement], GoPosition)
+    case unary(CobraOperator, CobraExpr)
+    case binary(CobraOperator, CobraExpr, CobraExpr)
+    case index(CobraExpr, [CobraExpr])
+    case function(CobraLiteral)
+}
+
+/// An element of a composite literal.
+struct CobraElement: Sendable {
+    let key: CobraExpr?
+    let value: CobraExpr
+}
+
+/// A function literal: where it is, its parameter names (nil for `_` and unnamed ones) and its body.
+struct CobraLiteral: Sendable {
+    let position: GoPosition
+    let parameters: [CobraLocalName?]
+    let body: [CobraStatement]
+}
+
+/// A statement as the interpreter runs it (see `GoStatement`).
+indirect enum CobraStatement: Sendable {
+    case expression(CobraExpr)
+    /// `a, b := x, y` (`define`) or `a.b = x`, `a += x`.
+    case assign([CobraExpr], define: Bool, [CobraExpr])
+    case declare([CobraLocalName], CobraTypeRef?, [CobraExpr])
+    case `return`([CobraExpr])
+    case range([CobraExpr], CobraExpr, [CobraStatement])
+    case block([CobraStatement])
+    case conditional(
+        header: [CobraStatement], condition: CobraExpr?, then: [CobraStatement], otherwise: [CobraStatement])
+}
+
+/// Turns the Go parser's statements and expressions into the interpreter's, numbering names in one file's table.
+struct CobraLowering {
+    var names: CobraNameTable
+    let cobraNames: Set<String>
+
+    mutating func type(_ type: GoType) -> CobraTypeRef {
+        CobraTypeRef(CobraType(type), names: &names, cobraNames: cobraNames)
+    }
+
+    mutating func statements(_ statements: [GoStatement]) -> [CobraStatement] {
+        statements.map { statement($0) }
+    }
+
+    mutating func statement(_ statement: GoStatement) -> CobraStatement {
+        switch statement {
+        case .expression(let expression):
+            return .expression(self.expression(expression))
+        case .assign(let targets, let op, let sources):
+            return .assign(expressions(targets), define: op == ":=", expressions(sources))
+        case .declare(let declared, let type, let sources):
+            return .declare(declared.map { names.intern($0) }, type.map { self.type($0) }, expressions(sources))
+        case .return(let results):
+            return .return(expressions(results))
+        case .range(let targets, let collection, let body):
+            return .range(expressions(targets), expression(collection), statements(body))
+        case .block(let body):
+            return .block(statements(body))
+        case .conditional(let header, let condition, let then, let otherwise):
+            return .conditional(
+                header: statements(header), condition: condition.map { expression($0) }, then: statements(then),
+                otherwise: statements(otherwise))
+        }
+    }
+
+    mutating func expressions(_ expressions: [GoExpr]) -> [CobraExpr] {
+        expressions.map { expression($0) }
+    }
+
+    mutating func expression(_ expression: GoExpr) -> CobraExpr {
+        switch expression {
+        case .name(let name, _):
+            return .name(names.intern(name))
+        case .string(let text, _):
+            return .string(text)
+        case .literal, .type:
+            return .opaque
+        case .selector(let base, let name, let position):
+            return .selector(self.expression(base), names.intern(name), line: position.line)
+        case .call(let callee, let arguments, _, let position):
+            return .call(self.expression(callee), expressions(arguments), position)
+        case .composite(let type, let elements, let position):
+            return .composite(
+                type.map { self.type($0) },
+                elements.map {
+                    CobraElement(key: $0.key.map { self.expression($0) }, value: self.expression($0.value))
+                },
+                position)
+        case .unary(let op, let operand):
+            return .unary(CobraOperator(unary: op), self.expression(operand))
+        case .binary(let op, let left, let right):
+            return .binary(CobraOperator(binary: op), self.expression(left), self.expression(right))
+        case .index(let base, let indices):
+            return .index(self.expression(base), expressions(indices))
+        case .function(let literal):
+            return .function(
+                CobraLiteral(
+                    position: literal.position,
+                    parameters: literal.parameterNames.map { $0 == "_" || $0.isEmpty ? nil : names.intern($0) },
+                    body: statements(literal.body)))
+        }
+    }
+}
+
+/// The names of the programs one reader interprets, numbered once for all the revisions it reads: each file keeps the
+/// translation of its own numbers into these (``CobraSourceFile``), so a file that did not change costs no work to
+/// translate at the next revision, and its names are not hashed again.
+///
+/// One interpreter run at a time uses the table (it takes it and gives it back); a run that finds it taken numbers
+/// its names in a table of its own. Past `maximumNames` names the table starts again, empty.
+public final class CobraNames: Sendable {
+    /// The table and the flag definition method each name is, if any; nil while a run has it.
+    private let stored: Mutex<Numbering?>
+
+    /// An empty table.
+    public init() {
+        stored = Mutex(Numbering())
+    }
+
+    /// Takes the table for one run; a new one of its own when another run has it or it grew too large.
+    func take() -> Numbering {
+        let taken = stored.withLock { stored -> Numbering? in
+            defer { stored = nil }
+            return stored
+        }
+        guard let taken, taken.table.names.count <= Self.maximumNames else { return Numbering() }
+        return taken
+    }
+
+    /// Gives the table back after a run (with the names it added).
+    func give(_ numbering: Numbering) {
+        stored.withLock { $0 = numbering }
+    }
+
+    /// At most this many names are kept between runs.
+    static let maximumNames = 1 << 20
+}
+
+/// A table of names numbered for interpreter runs, with the flag definition method each name is (`StringVarP`), and a
+/// serial number that no other table shares: what a file remembers of its translation is valid for that table only.
+struct Numbering: Sendable {
+    private(set) var table = CobraNameTable.seeded
+    private(set) var flagMethods: [CobraFlagMethod?] = CobraKnown.allCases.map { CobraFlagMethod($0.text) }
+    let serial = Numbering.serials.add(1, ordering: .relaxed).newValue
+
+    /// The number of `text`.
+    mutating func intern(_ text: String) -> CobraLocalName {
+        let count = table.names.count
+        let id = table.intern(text)
+        if table.names.count > count { flagMethods.append(CobraFlagMethod(text)) }
+        return id
+    }
+
+    private static let serials = Atomic<Int>(0)
+}
