@@ -264,9 +264,24 @@ public struct PolicyDraft: Sendable {
             reasons.append("\(count) \(word == "nightly" ? "nightly" : "'-\(word)'") tag\(count == 1 ? "" : "s")")
         }
         if !unversioned.isEmpty {
-            // A few are named one by one; many share the prefix and a glob says so.
-            if unversioned.count <= 5 {
-                globs += unversioned.sorted()
+            // A few are named one by one; many share the prefix and a glob says so. Short versions (`v1`, `v1.10`)
+            // get a glob of their shape (`v[0-9].[0-9][0-9]`): with fewer than two dots it cannot match a release.
+            var shapes: [String] = []
+            var others: [String] = []
+            for tag in unversioned.sorted() {
+                let rest = tag.dropFirst(prefix.count)
+                if unversioned.count > 5, let first = rest.first, first.isASCII, first.isNumber,
+                    rest.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." }), rest.count(where: { $0 == "." }) < 2
+                {
+                    let shape = prefix + rest.map { $0 == "." ? "." : "[0-9]" }.joined()
+                    if !shapes.contains(shape) { shapes.append(shape) }
+                } else {
+                    others.append(tag)
+                }
+            }
+            globs += shapes
+            if others.count <= 5 {
+                globs += others
             } else {
                 globs.append(prefix.isEmpty ? "[!0-9]*" : prefix + "[!0-9]*")
             }

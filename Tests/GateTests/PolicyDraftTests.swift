@@ -252,6 +252,24 @@ struct PolicyDraftTests {
         #expect(yaml.contains("2 release tags like 'v1.1.0'"), "\(yaml)")
     }
 
+    @Test("many short version tags (v1, v1.10) get globs of their shape, which cannot match a release")
+    func shortVersionTags() throws {
+        let repo = try FixtureRepository()
+        try repo.write("README.md", "a tool\n")
+        try repo.commit("a tool")
+        let short = ["v1", "v1.1", "v1.2", "v1.9", "v1.10", "v1.11", "v2"]
+        for tag in ["v1.12.0", "v1.13.0", "v2.0.0"] + short {
+            try repo.tag(tag)
+        }
+        let (_, policy, _) = try draft(repo)
+        let ignore = policy.releases.ignore
+        #expect(ignore.map(\.description) == ["v[0-9]", "v[0-9].[0-9]", "v[0-9].[0-9][0-9]"])
+        for tag in short { #expect(ignore.contains { $0.matches(tag) }, "\(tag)") }
+        for tag in ["v1.12.0", "v1.13.0", "v2.0.0", "v10.1.1"] {
+            #expect(!ignore.contains { $0.matches(tag) }, "\(tag)")
+        }
+    }
+
     @Test("nested modules: one go-api surface each with its root, for those with packages meant for others")
     func nestedModules() throws {
         let repo = try FixtureRepository()
