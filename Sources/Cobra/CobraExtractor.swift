@@ -260,13 +260,18 @@ private struct TreeBuilder {
             add(CobraItem(key: key, attributes: attributes, deprecated: deprecated, path: file, line: info.line))
         }
         let sets = [("local", CobraFlagSetID.local(site)), ("persistent", .persistent(site))]
-        let names = Set(sets.flatMap { flags(of: $0.1).map(\.definition.name) })
+        // The flag names, worked out only for a command whose flag names a normalization function maps.
+        var names: Set<String>?
         for (scope, set) in sets {
             // Old spellings by the flag name they normalize to.
             var others: [String: [String]] = [:]
-            for (old, new) in spellings.merging(interpreter.flagSetSpellings[set] ?? [:], uniquingKeysWith: { $1 })
-            where !names.contains(old) && Self.isTypable(old) {
-                others[new, default: []].append(old)
+            let mapped = spellings.merging(interpreter.flagSetSpellings[set] ?? [:], uniquingKeysWith: { $1 })
+            if !mapped.isEmpty {
+                let known = names ?? Set(sets.flatMap { flags(of: $0.1).map(\.definition.name) })
+                names = known
+                for (old, new) in mapped where !known.contains(old) && Self.isTypable(old) {
+                    others[new, default: []].append(old)
+                }
             }
             for flag in flags(of: set) {
                 var flagAttributes = ["type": flag.definition.type, "scope": scope]

@@ -200,10 +200,7 @@ public struct GoAPIExtractorSpec: Extractor {
             .filter(nonLibraryFolders.contains)
         // Earlier majors' keys lack the `/vN` suffix (`example.com/mod/cmd` before `example.com/mod/v2/cmd`).
         let segments = module.split(separator: "/")
-        let versioned =
-            segments.count > 1
-            && segments.last.map { $0.count > 1 && $0.first == "v" && $0.dropFirst().allSatisfy(\.isNumber) }
-                == true
+        let versioned = segments.count > 1 && segments.last.map(ParsedGoFile.isMajorVersion) == true
         let base = versioned ? segments.dropLast().joined(separator: "/") : module
         return folders.sorted().map { versioned ? "\(base)/{\($0),v*/\($0)}/**" : "\(base)/\($0)/**" }
     }

@@ -92,7 +92,7 @@ struct ParsedGoFile: Sendable {
         let elements = path.split(separator: "/").map(String.init)
         guard let last = elements.last else { return nil }
         var name: String?
-        if last.first == "v", last.count > 1, last.dropFirst().allSatisfy(\.isNumber), elements.count > 1 {
+        if isMajorVersion(last), elements.count > 1 {
             name = elements[elements.count - 2]
         } else if let dot = last.lastIndex(of: "."), last[last.index(after: dot)...].first == "v",
             last[last.index(after: dot)...].count > 1,
@@ -118,9 +118,14 @@ struct ParsedGoFile: Sendable {
             last.unicodeScalars.allSatisfy({
                 $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil
             }),
-            !(last.first == "v" && last.count > 1 && last.dropFirst().allSatisfy(\.isNumber))
+            !isMajorVersion(last)
         else { return nil }
         return last
+    }
+
+    /// Whether an import path element is a major version suffix (`v2` in `example.com/m/v2`).
+    static func isMajorVersion<Element: StringProtocol>(_ element: Element) -> Bool {
+        element.first == "v" && element.count > 1 && element.dropFirst().allSatisfy(\.isNumber)
     }
 
     /// True when the file never builds (`//go:build ignore`, the convention for generators).

@@ -237,7 +237,7 @@ final class GoLiteralsPromotion {
     private static func lastElement(of path: String) -> String {
         let elements = path.split(separator: "/")
         guard let last = elements.last else { return path }
-        if elements.count > 1, last.first == "v", last.count > 1, last.dropFirst().allSatisfy(\.isNumber) {
+        if elements.count > 1, ParsedGoFile.isMajorVersion(last) {
             return String(elements[elements.count - 2])
         }
         return String(last)
