@@ -136,6 +136,13 @@ private struct TreeBuilder {
     private var noted: Set<CobraMissingChild> = []
     /// The flags of each set by name, worked out once: a command is visited again under each alias.
     private var flattened: [CobraFlagSetID: [FlatFlag]] = [:]
+    /// The attributes of each set's flags (in the order of `flattened`), by set and whether the command is hidden.
+    private var attributesBySet: [FlagAttributesKey: [[String: String]]] = [:]
+
+    private struct FlagAttributesKey: Hashable {
+        let set: CobraFlagSetID
+        let hidden: Bool
+    }
     private static let maximumAliasItems = 50_000
 
     init(interpreter: CobraInterpreter, root: String?) {
@@ -208,6 +215,24 @@ private struct TreeBuilder {
         return flags
     }
 
+    /// The attributes of `flags` (the flags of `set`, whose scope is `scope`) on a command that is `hidden` or not,
+    /// worked out once for each: a command is visited again under each alias.
+    private mutating func flagAttributes(
+        of flags: [FlatFlag], in set: CobraFlagSetID, scope: String, hidden: Bool
+    ) -> [[String: String]] {
+        let key = FlagAttributesKey(set: set, hidden: hidden)
+        if let known = attributesBySet[key] { return known }
+        let attributes = flags.map { flag in
+            var attributes = ["type": flag.definition.type, "scope": scope]
+            if let shorthand = flag.definition.shorthand { attributes["shorthand"] = shorthand }
+            if hidden || flag.hidden { attributes["hidden"] = "true" }
+            if flag.noOptDefault { attributes["no-opt-default"] = "true" }
+            return attributes
+        }
+        attributesBySet[key] = attributes
+        return attributes
+    }
+
     private func descendants(of site: CobraSite, seen: Set<CobraSite>) -> Int {
         guard let info = interpreter.commands[site], !seen.contains(site) else { return 0 }
         let seen = seen.union([site])
@@ -260,6 +285,7 @@ private struct TreeBuilder {
             add(CobraItem(key: key, attributes: attributes, deprecated: deprecated, path: file, line: info.line))
         }
         let sets = [("local", CobraFlagSetID.local(site)), ("persistent", .persistent(site))]
+        let prefix = (key.isEmpty ? "" : key + " ") + "--"
         // The flag names, worked out only for a command whose flag names a normalization function maps.
         var names: Set<String>?
         for (scope, set) in sets {
@@ -273,12 +299,9 @@ private struct TreeBuilder {
                     others[new, default: []].append(old)
                 }
             }
-            for flag in flags(of: set) {
-                var flagAttributes = ["type": flag.definition.type, "scope": scope]
-                if let shorthand = flag.definition.shorthand { flagAttributes["shorthand"] = shorthand }
-                if hidden || flag.hidden { flagAttributes["hidden"] = "true" }
-                if flag.noOptDefault { flagAttributes["no-opt-default"] = "true" }
-                let prefix = (key.isEmpty ? "" : key + " ") + "--"
+            let setFlags = flags(of: set)
+            let setAttributes = flagAttributes(of: setFlags, in: set, scope: scope, hidden: hidden)
+            for (flag, flagAttributes) in zip(setFlags, setAttributes) {
                 let flagDeprecated = deprecated || flag.deprecated
                 let location = (path: interpreter.paths[flag.definition.file], line: flag.definition.line)
                 add(
@@ -346,9 +369,10 @@ private struct TreeBuilder {
     }
 
     private mutating func add(_ item: CobraItem) {
+        guard items.index(forKey: item.key) == nil else { return }
         var item = item
         item.experimental = experimental
-        if items[item.key] == nil { items[item.key] = item }
+        items[item.key] = item
     }
 
     /// A flag with the marks of every set it was reached through.

@@ -1325,13 +1325,18 @@ struct CobraInterpreter {
             let objects = evaluate(base, in: &frame)
             var followed = false
             for object in objects {
+                if case .instance(let type) = object {
+                    // The method of one of the program's types (looked up once: it also says whether it was followed).
+                    guard let found = declared.methodOrPromoted(method, of: type, preferring: frame.folder) else {
+                        continue
+                    }
+                    followed = true
+                    result.formUnion(call(found.key, arguments: values))
+                    continue
+                }
                 let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
                 result.formUnion(callMethod(method, on: object, values, context, folder: frame.folder))
-                if case .instance(let type) = object {
-                    followed = followed || declared.methodOrPromoted(method, of: type, preferring: frame.folder) != nil
-                } else {
-                    followed = true
-                }
+                followed = true
             }
             if !followed && Self.handsOver(values) {
                 let reason =
