@@ -292,9 +292,6 @@ struct CobraInterpreter {
     private var clock = 0
     /// The records of the calls running now, innermost last (see ``CobraCallRecord``).
     private var recording: [CobraCallRecord] = []
-    /// For each call, the last check of a record that took it as replayed (see `replayable`).
-    private var checked: [Int] = []
-    private var checks = 0
     /// The functions that ran in some context in the current pass, by ``CobraFunctionID``.
     private var evaluatedFunctions: [Bool] = []
     private var changed = false
@@ -334,6 +331,9 @@ struct CobraInterpreter {
         var readInPass = 0
         var changedAt = 0
         var record: CobraCallRecord?
+        /// The function called and the values of its parameters.
+        let function: CobraFunctionID
+        let arguments: [CobraValues]
     }
     /// The functions that build commands or flags and those that call them (by name); `entryPoints` are those of
     /// them no other function of the program calls, which run first with unknown parameters.
@@ -688,8 +688,7 @@ struct CobraInterpreter {
     private mutating func callIndex(_ call: CallKey) -> Int32 {
         if let index = calls[call] { return index }
         let index = Int32(callStates.count)
-        callStates.append(CallState())
-        checked.append(0)
+        callStates.append(CallState(function: call.function, arguments: call.arguments))
         calls[call] = index
         return index
     }
@@ -727,22 +726,25 @@ struct CobraInterpreter {
 
     private mutating func call(_ key: CobraFunctionID, arguments values: [CobraValues]) -> CobraValues {
         let declaration = declared.list[Int(key)]
-        let (file, index) = (declaration.file, declaration.index)
-        let parameters = files[file].functions[index].parameters
-        let receiver = files[file].functions[index].receiver
-        let count = parameters.count
-        var stored = Array(values.prefix(count)) + Array(repeating: [], count: max(0, count - values.count))
-        // A variadic parameter takes every remaining argument.
-        if values.count > count, count > 0 {
-            stored[count - 1].formUnion(Self.union(Array(values[count...])))
+        let count = files[declaration.file].functions[declaration.index].parameters.count
+        var stored = values
+        if values.count != count {
+            stored = Array(values.prefix(count)) + Array(repeating: [], count: max(0, count - values.count))
+            // A variadic parameter takes every remaining argument.
+            if values.count > count, count > 0 {
+                stored[count - 1].formUnion(Self.union(Array(values[count...])))
+            }
         }
         let call = callIndex(CallKey(function: key, arguments: stored))
         let (undecided, depth) = (undecidedBranches, callDepth)
         let running = runningClosures.isEmpty ? [] : runningClosures.sorted()
+        let before = recording.last.map { ($0.reads.count, $0.closureReads.count) } ?? (0, 0)
         defer {
             if !recording.isEmpty {
                 recording[recording.count - 1].calls.append(
-                    CobraSubcall(call: call, undecided: undecided, depth: depth, running: running, clock: clock))
+                    CobraSubcall(
+                        call: call, undecided: undecided, depth: depth, running: running, reads: before.0,
+                        closureReads: before.1, clock: clock))
             }
         }
         if callStates[Int(call)].ranInPass == pass || depth >= Self.maximumCallDepth {
@@ -752,16 +754,25 @@ struct CobraInterpreter {
             return callStates[Int(call)].returned
         }
         callStates[Int(call)].ranInPass = pass
-        if callStates[Int(call)].record != nil {
-            checks += 1
-            if replayable(call, undecided: undecided, depth: depth, running: running) {
-                replay(call)
-                return callStates[Int(call)].returned
-            }
+        if !resume(call, undecided: undecided, depth: depth, running: running) {
+            runBody(call, depth: depth, running: running)
         }
+        return callStates[Int(call)].returned
+    }
+
+    /// Runs the body of `call` (marked as run in this pass), made when the call depth was `depth`, recording what it
+    /// reads and does.
+    private mutating func runBody(_ call: Int32, depth: Int, running: [CobraSite]) {
+        let key = callStates[Int(call)].function
+        let stored = callStates[Int(call)].arguments
+        let declaration = declared.list[Int(key)]
+        let (file, index) = (declaration.file, declaration.index)
+        let parameters = files[file].functions[index].parameters
+        let receiver = files[file].functions[index].receiver
         evaluatedFunctions[Int(key)] = true
         callDepth += 1
-        recording.append(CobraCallRecord(function: key, undecided: undecided, depth: depth, running: running))
+        recording.append(
+            CobraCallRecord(function: key, undecided: undecidedBranches, depth: depth, running: running))
         var frame = Frame(key: call, file: file, folder: declaration.folder)
         if let receiver, let name = receiver.name {
             frame.locals.assign(receiver.typeIsEmpty ? [] : [.instance(runName(receiver.type, in: file))], to: name)
@@ -774,51 +785,68 @@ struct CobraInterpreter {
         execute(sources[file].body(of: index), in: &frame)
         callStates[Int(call)].record = recording.removeLast()
         callDepth -= 1
-        return callStates[Int(call)].returned
     }
 
-    /// Whether the last run of `call` can stand for running it now, in the context given (see ``CobraCallRecord``):
-    /// nothing it read changed since, and each call it made either ran in this pass already (its result unchanged
-    /// since) or can stand for itself in turn. Reads nothing but marks of this check.
-    private mutating func replayable(_ call: Int32, undecided: Int, depth: Int, running: [CobraSite]) -> Bool {
+    /// Does what running `call` (marked as run in this pass) in the context given would do, from the record of its
+    /// last run (``CobraCallRecord``), as far as that run read what the state holds now: the marks of its reads, its
+    /// notes, and the calls it made, each resumed in turn or, when it cannot be, run there in the context the record
+    /// gives. True when the record stood for the whole run; false when something read or returned differs from what
+    /// the record says, and the body must run: what was done up to there is what running it would have done first.
+    private mutating func resume(_ call: Int32, undecided: Int, depth: Int, running: [CobraSite]) -> Bool {
         guard let record = callStates[Int(call)].record, record.undecided == undecided, record.depth == depth,
             record.running == running
         else { return false }
-        for read in record.reads where cells[Int(read.cell)].changedAt > read.clock { return false }
-        for read in record.closureReads where (closures[read.site]?.changedAt ?? 0) > read.clock { return false }
+        var reads = 0
+        var closureReads = 0
         for made in record.calls {
-            let state = callStates[Int(made.call)]
-            if state.ranInPass != pass && checked[Int(made.call)] != checks && made.depth < Self.maximumCallDepth {
-                checked[Int(made.call)] = checks
-                guard replayable(made.call, undecided: made.undecided, depth: made.depth, running: made.running) else {
-                    return false
+            guard mark(record, reads: &reads, upTo: made.reads, closureReads: &closureReads, upTo: made.closureReads)
+            else { return false }
+            if callStates[Int(made.call)].ranInPass == pass || made.depth >= Self.maximumCallDepth {
+                callStates[Int(made.call)].readInPass = pass
+            } else {
+                callStates[Int(made.call)].ranInPass = pass
+                if !resume(made.call, undecided: made.undecided, depth: made.depth, running: made.running) {
+                    let context = (undecidedBranches, callDepth, runningClosures)
+                    (undecidedBranches, callDepth, runningClosures) = (made.undecided, made.depth, Set(made.running))
+                    runBody(made.call, depth: made.depth, running: made.running)
+                    (undecidedBranches, callDepth, runningClosures) = context
                 }
             }
             if callStates[Int(made.call)].changedAt > made.clock { return false }
         }
-        return true
-    }
-
-    /// Does what running `call` again would do besides changing the state, from its record: the marks of what it
-    /// read, its notes, and the calls it made (each replayed when it has not run in this pass).
-    private mutating func replay(_ call: Int32) {
-        guard let record = callStates[Int(call)].record else { return }
+        guard
+            mark(
+                record, reads: &reads, upTo: record.reads.count, closureReads: &closureReads,
+                upTo: record.closureReads.count)
+        else { return false }
         evaluatedFunctions[Int(record.function)] = true
-        for read in record.reads { cells[Int(read.cell)].readInPass = pass }
-        for read in record.closureReads where read.marks { readClosures.insert(read.site) }
         for note in record.notes {
             notes[note.key] = note.text
             if note.leavesOut { incomplete = true }
         }
         for missing in record.missingChildren { missingChildren[missing.site, default: []].insert(missing.child) }
-        for made in record.calls {
-            if callStates[Int(made.call)].ranInPass == pass || made.depth >= Self.maximumCallDepth {
-                callStates[Int(made.call)].readInPass = pass
-            } else {
-                callStates[Int(made.call)].ranInPass = pass
-                replay(made.call)
-            }
+        return true
+    }
+
+    /// Marks the reads of `record` from `reads` up to `readsEnd` (and its closure reads likewise) as read in this
+    /// pass, when none of them changed since the record was made; false, marking none, when one did.
+    private mutating func mark(
+        _ record: CobraCallRecord, reads: inout Int, upTo readsEnd: Int, closureReads: inout Int,
+        upTo closureReadsEnd: Int
+    ) -> Bool {
+        for read in record.reads[reads..<readsEnd] where cells[Int(read.cell)].changedAt > read.clock {
+            return false
         }
+        for read in record.closureReads[closureReads..<closureReadsEnd]
+        where (closures[read.site]?.changedAt ?? 0) > read.clock {
+            return false
+        }
+        for read in record.reads[reads..<readsEnd] { cells[Int(read.cell)].readInPass = pass }
+        for read in record.closureReads[closureReads..<closureReadsEnd] where read.marks {
+            readClosures.insert(read.site)
+        }
+        (reads, closureReads) = (readsEnd, closureReadsEnd)
+        return true
     }
 
     /// An instance of `type` (of `file`) when it is one of the program's types.
