@@ -387,7 +387,8 @@ struct CobraInterpreter {
         let programs = Set(
             zip(folderNames, self.files).filter { $0.1.names.names[Int($0.1.package)] == "main" }.map(\.0))
         let folderSet = Set(folderNames.filter { !$0.isEmpty && !programs.contains($0) })
-        var importCache: [String: [String]] = [:]
+        // The folders of each import path, kept from the last run while the program's folders stay the same.
+        var importCache = numbering.importFolders.folders == folderSet ? numbering.importFolders.paths : [:]
         declared.list.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
         for (index, file) in self.files.enumerated() {
             let folder = folders[index]
@@ -449,6 +450,7 @@ struct CobraInterpreter {
             }
         }
         evaluatedFunctions = Array(repeating: false, count: declared.list.count)
+        self.numbering.importFolders = (folderSet, importCache)
     }
 
     /// The run's number of name `local` of `file`, translated on first use.
@@ -520,7 +522,9 @@ struct CobraInterpreter {
     private mutating func relevantFunctions() -> (
         relevant: [CobraFunctionID], mentioning: [CobraName: [CobraFunctionID]]
     ) {
-        let functionNames = Set(declared.list.map(\.name))
+        // Every function's name is numbered already: a name numbered later names no function.
+        var isFunctionName = [Bool](repeating: false, count: numbering.table.names.count)
+        for declaration in declared.list { isFunctionName[Int(declaration.name)] = true }
         var mentioning: [CobraName: [CobraFunctionID]] = [:]
         var relevant: Set<CobraFunctionID> = []
         for (id, declaration) in declared.list.enumerated() {
@@ -528,10 +532,9 @@ struct CobraInterpreter {
                 relevant.insert(CobraFunctionID(id))
             }
             for local in files[declaration.file].functions[declaration.index].calls {
-                // Only names some file numbered already can name a function: look the others up without numbering.
-                guard let name = knownRunName(local, in: declaration.file), functionNames.contains(name) else {
-                    continue
-                }
+                // Numbered once for the file (its translation is kept), so a later revision only reads it.
+                let name = runName(local, in: declaration.file)
+                guard Int(name) < isFunctionName.count, isFunctionName[Int(name)] else { continue }
                 mentioning[name, default: []].append(CobraFunctionID(id))
             }
         }
@@ -544,18 +547,6 @@ struct CobraInterpreter {
             }
         }
         return (relevant.sorted { declared.list[Int($0)].order < declared.list[Int($1)].order }, mentioning)
-    }
-
-    /// The run's number of name `local` of `file` when the run has numbered that text already, else nil.
-    private mutating func knownRunName(_ local: CobraLocalName, in file: Int) -> CobraName? {
-        let index = Int(local)
-        if index < nameMaps[file].count, nameMaps[file][index] >= 0 { return nameMaps[file][index] }
-        guard let id = numbering.table.number(of: text(of: local, in: file)) else { return nil }
-        if index >= nameMaps[file].count {
-            nameMaps[file].append(contentsOf: repeatElement(-1, count: index + 1 - nameMaps[file].count))
-        }
-        nameMaps[file][index] = id
-        return id
     }
 
     /// Runs package-level declarations and every function until nothing changes.
