@@ -42,7 +42,7 @@ struct CacheTests {
             #expect(defaulted == none)
             #expect(FileManager.default.fileExists(atPath: folder + "/v1"))
             // By default the cache is XDG_CACHE_HOME/semgate.
-            #expect(FileManager.default.fileExists(atPath: folder + "/semgate/v1"))
+            #expect(FileManager.default.fileExists(atPath: folder + "/semgate/v2"))
         }
     }
 
