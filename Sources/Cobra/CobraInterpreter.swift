@@ -295,6 +295,8 @@ struct CobraInterpreter {
     private var cells: [Cell] = []
     /// Each call, as an index into `callStates`.
     private var calls: [CallKey: Int32] = [:]
+    /// Each call's key, by its index.
+    private var callKeys: [CallKey] = []
     /// What each call returns, whether it ran in the current pass, and what its last run read and did.
     private var callStates: [CallState] = []
     /// Counts the changes to cells, call results and closures: a read that saw the clock at `c` saw what a cell holds
@@ -701,6 +703,7 @@ struct CobraInterpreter {
         callStates.append(CallState())
         checked.append(0)
         calls[call] = index
+        callKeys.append(call)
         return index
     }
 
@@ -1281,10 +1284,10 @@ struct CobraInterpreter {
 
     /// The site of a command literal run in `call`: one per set of string arguments the call has, up to
     /// `maximumCommandContexts` per literal.
-    private mutating func commandSite(file: Int, offset: Int, call: CallKey?) -> CobraSite {
+    private mutating func commandSite(file: Int, offset: Int, call: Int32?) -> CobraSite {
         let site = CobraSite(file: file, offset: offset)
-        guard let call, call.function >= 0 else { return site }
-        let strings = call.arguments.map(Self.strings(in:))
+        guard let call, call >= 0, callKeys[Int(call)].function >= 0 else { return site }
+        let strings = callKeys[Int(call)].arguments.map(Self.strings(in:))
         guard strings.contains(where: { !$0.isEmpty }) else { return site }
         var known = commandContexts[site, default: [:]]
         if let context = known[strings] { return CobraSite(file: file, offset: offset, context: context) }
