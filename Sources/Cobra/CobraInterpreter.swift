@@ -265,9 +265,9 @@ struct CobraInterpreter {
     /// Whether some note says that commands or flags were left out.
     private(set) var incomplete = false
 
-    /// Package-level names by folder and name (`scoped`); a name read before anything was assigned to it has a cell
-    /// without values.
-    private var globals: [Int64: Cell] = [:]
+    /// Package-level names by folder and name (`scoped`), as indices into `cells`; a name read before anything was
+    /// assigned to it has a cell without values.
+    private var globals: [Int64: Int32] = [:]
     /// Function literals met as values, with the union of what they captured each time.
     private var closures: [CobraSite: Closure] = [:]
     private var runningClosures: Set<CobraSite> = []
@@ -276,18 +276,33 @@ struct CobraInterpreter {
         let literal: CobraLiteral
         let folder: Int32
         var captured: CobraLocals
+        /// The clock when it last grew.
+        var changedAt = 0
     }
-    /// Fields of the program's types by type and field name (`scoped`).
-    private var fields: [Int64: Cell] = [:]
-    /// Each call: what it returns, and whether it ran in the current pass.
-    private var calls: [CallKey: CallState] = [:]
+    /// Fields of the program's types by type and field name (`scoped`), as indices into `cells`.
+    private var fields: [Int64: Int32] = [:]
+    /// The values of package-level names and fields.
+    private var cells: [Cell] = []
+    /// Each call, as an index into `callStates`.
+    private var calls: [CallKey: Int32] = [:]
+    /// What each call returns, whether it ran in the current pass, and what its last run read and did.
+    private var callStates: [CallState] = []
+    /// Counts the changes to cells, call results and closures: a read that saw the clock at `c` saw what a cell holds
+    /// now when the cell last changed at or before `c`.
+    private var clock = 0
+    /// The records of the calls running now, innermost last (see ``CobraCallRecord``).
+    private var recording: [CobraCallRecord] = []
+    /// For each call, the last check of a record that took it as replayed (see `replayable`).
+    private var checked: [Int] = []
+    private var checks = 0
     /// The functions that ran in some context in the current pass, by ``CobraFunctionID``.
     private var evaluatedFunctions: [Bool] = []
     private var changed = false
     /// The current pass, from 1. The package names, fields, call results and closures a pass reads are marked with
     /// it; `changedAfterRead` says whether an update changed one of them after it was read. When none did, the next
     /// pass would read what this one read, run exactly as this one ran, change nothing and note the same: the state
-    /// is already the fixpoint and that pass is left out.
+    /// is already the fixpoint and that pass is left out. Within a later pass, a call none of whose reads changed since
+    /// its last run is replayed from its record instead of run (``CobraCallRecord``).
     private var pass = 0
     private var readClosures: Set<CobraSite> = []
     private var changedAfterRead = false
@@ -295,16 +310,12 @@ struct CobraInterpreter {
     /// some runs (docker hides the commands its daemon does not support), so help shows it by default: not hidden.
     private var undecidedBranches = 0
 
-    /// The values of a package-level name or a field, and the last pass that read it.
+    /// The values of a package-level name or a field, the last pass that read it and the clock when it last changed.
     private struct Cell {
         /// Nil until something is assigned (a package-level name without values is not a package qualifier).
         var values: CobraValues?
         var readInPass = 0
-
-        mutating func read(in pass: Int) -> CobraValues? {
-            readInPass = pass
-            return values
-        }
+        var changedAt = 0
 
         /// Adds `new`; true when that changed the values.
         mutating func add(_ new: CobraValues) -> Bool {
@@ -315,11 +326,14 @@ struct CobraInterpreter {
         }
     }
 
-    /// What a call returns and the passes that ran it and read its result.
+    /// What a call returns, the passes that ran it and read its result, the clock when its result last grew, and the
+    /// record of its last run.
     private struct CallState {
         var returned: CobraValues = []
         var ranInPass = 0
         var readInPass = 0
+        var changedAt = 0
+        var record: CobraCallRecord?
     }
     /// The functions that build commands or flags and those that call them (by name); `entryPoints` are those of
     /// them no other function of the program calls, which run first with unknown parameters.
@@ -334,7 +348,8 @@ struct CobraInterpreter {
 
     /// The frame of the function being run.
     private struct Frame {
-        var key: CallKey?
+        /// The call whose body runs (an index into `callStates`; -1 for a closure), nil for package-level values.
+        var key: Int32?
         var file: Int
         var folder: Int32
         /// By the names' numbers in `file`.
@@ -588,27 +603,56 @@ struct CobraInterpreter {
     private mutating func note(_ message: String, file: Int, line: Int, leavesOut: Bool = true) {
         if leavesOut { incomplete = true }
         let location = "\(paths[file]):\(line)"
-        notes[location + " " + message] = "\(location): \(message)"
+        let key = location + " " + message
+        let text = "\(location): \(message)"
+        notes[key] = text
+        if !recording.isEmpty { recording[recording.count - 1].notes.append((key, text, leavesOut)) }
     }
 
     // MARK: Effects
 
+    /// The cell of package-level name `key` (`scoped(folder, name)`), made when absent.
+    private mutating func globalCell(_ key: Int64) -> Int32 {
+        if let index = globals[key] { return index }
+        let index = Int32(cells.count)
+        cells.append(Cell())
+        globals[key] = index
+        return index
+    }
+
+    /// The cell of field `key` (`scoped(type, field)`), made when absent.
+    private mutating func fieldCell(_ key: Int64) -> Int32 {
+        if let index = fields[key] { return index }
+        let index = Int32(cells.count)
+        cells.append(Cell())
+        fields[key] = index
+        return index
+    }
+
+    /// The values of cell `index`, marked as read in this pass and recorded for the call running.
+    private mutating func read(_ index: Int32) -> CobraValues? {
+        cells[Int(index)].readInPass = pass
+        if !recording.isEmpty { recording[recording.count - 1].reads.append(CobraRead(cell: index, clock: clock)) }
+        return cells[Int(index)].values
+    }
+
+    /// Adds `values` to cell `index`.
+    private mutating func add(_ values: CobraValues, to index: Int32) {
+        guard !values.isEmpty, cells[Int(index)].add(values) else { return }
+        changed = true
+        clock += 1
+        cells[Int(index)].changedAt = clock
+        if cells[Int(index)].readInPass == pass { changedAfterRead = true }
+    }
+
     private mutating func addGlobal(_ name: CobraName, folder: Int32, _ values: CobraValues) {
-        let key = scoped(folder, name)
         guard !values.isEmpty else { return }
-        if globals[key, default: Cell()].add(values) {
-            changed = true
-            if globals[key]?.readInPass == pass { changedAfterRead = true }
-        }
+        add(values, to: globalCell(scoped(folder, name)))
     }
 
     private mutating func addField(_ type: CobraName, _ field: CobraName, _ values: CobraValues) {
-        let key = scoped(type, field)
         guard !values.isEmpty else { return }
-        if fields[key, default: Cell()].add(values) {
-            changed = true
-            if fields[key]?.readInPass == pass { changedAfterRead = true }
-        }
+        add(values, to: fieldCell(scoped(type, field)))
     }
 
     /// Updates a command in place (no copy of its sets); every update only adds, so comparing the fields and the
@@ -640,14 +684,26 @@ struct CobraInterpreter {
 
     // MARK: Calls
 
-    /// Changes the state of `call` in place (one lookup), creating it when absent.
-    private mutating func modifyCall<Result>(_ call: CallKey, _ change: (inout CallState) -> Result) -> Result {
-        change(&calls[call, default: CallState()])
+    /// The index of `call` in `callStates`, made when absent.
+    private mutating func callIndex(_ call: CallKey) -> Int32 {
+        if let index = calls[call] { return index }
+        let index = Int32(callStates.count)
+        callStates.append(CallState())
+        checked.append(0)
+        calls[call] = index
+        return index
+    }
+
+    /// Records, for the call running, a read of the closure at `site`.
+    private mutating func recordClosureRead(_ site: CobraSite, marks: Bool) {
+        guard !recording.isEmpty else { return }
+        recording[recording.count - 1].closureReads.append(CobraClosureRead(site: site, marks: marks, clock: clock))
     }
 
     /// Runs a function literal that was kept as a value, with what it captured and `arguments` for its parameters.
     private mutating func callClosure(_ site: CobraSite, arguments: [CobraValues]) -> CobraValues {
         readClosures.insert(site)
+        recordClosureRead(site, marks: true)
         guard let closure = closures[site], !runningClosures.contains(site),
             callDepth < Self.maximumCallDepth
         else { return [] }
@@ -659,8 +715,7 @@ struct CobraInterpreter {
         }
         // A key marks the frame as a function's (so assignments to package names reach the globals); what the literal
         // returns is gathered in the frame, not under the key.
-        let key = CallKey(function: -1, arguments: [])
-        var frame = Frame(key: key, file: site.file, folder: closure.folder, locals: closure.captured)
+        var frame = Frame(key: -1, file: site.file, folder: closure.folder, locals: closure.captured)
         frame.literalReturns = []
         for (index, name) in closure.literal.parameters.enumerated() {
             guard let name else { continue }
@@ -681,23 +736,32 @@ struct CobraInterpreter {
         if values.count > count, count > 0 {
             stored[count - 1].formUnion(Self.union(Array(values[count...])))
         }
-        let call = CallKey(function: key, arguments: stored)
-        let pass = self.pass
-        let tooDeep = callDepth >= Self.maximumCallDepth
-        let known = modifyCall(call) { state -> CobraValues? in
-            guard state.ranInPass == pass || tooDeep else {
-                state.ranInPass = pass
-                return nil
+        let call = callIndex(CallKey(function: key, arguments: stored))
+        let (undecided, depth) = (undecidedBranches, callDepth)
+        let running = runningClosures.isEmpty ? [] : runningClosures.sorted()
+        defer {
+            if !recording.isEmpty {
+                recording[recording.count - 1].calls.append(
+                    CobraSubcall(call: call, undecided: undecided, depth: depth, running: running, clock: clock))
             }
+        }
+        if callStates[Int(call)].ranInPass == pass || depth >= Self.maximumCallDepth {
             // What a call still running (recursion) or not run (too deep) returns may grow later in this pass. The
             // result read after the body ran cannot: only the call's own frame adds to it, once a pass.
-            state.readInPass = pass
-            return state.returned
+            callStates[Int(call)].readInPass = pass
+            return callStates[Int(call)].returned
         }
-        if let known { return known }
+        callStates[Int(call)].ranInPass = pass
+        if callStates[Int(call)].record != nil {
+            checks += 1
+            if replayable(call, undecided: undecided, depth: depth, running: running) {
+                replay(call)
+                return callStates[Int(call)].returned
+            }
+        }
         evaluatedFunctions[Int(key)] = true
         callDepth += 1
-        defer { callDepth -= 1 }
+        recording.append(CobraCallRecord(function: key, undecided: undecided, depth: depth, running: running))
         var frame = Frame(key: call, file: file, folder: declaration.folder)
         if let receiver, let name = receiver.name {
             frame.locals.assign(receiver.typeIsEmpty ? [] : [.instance(runName(receiver.type, in: file))], to: name)
@@ -708,7 +772,53 @@ struct CobraInterpreter {
             frame.locals.assign(value, to: parameter.name)
         }
         execute(sources[file].body(of: index), in: &frame)
-        return calls[call]?.returned ?? []
+        callStates[Int(call)].record = recording.removeLast()
+        callDepth -= 1
+        return callStates[Int(call)].returned
+    }
+
+    /// Whether the last run of `call` can stand for running it now, in the context given (see ``CobraCallRecord``):
+    /// nothing it read changed since, and each call it made either ran in this pass already (its result unchanged
+    /// since) or can stand for itself in turn. Reads nothing but marks of this check.
+    private mutating func replayable(_ call: Int32, undecided: Int, depth: Int, running: [CobraSite]) -> Bool {
+        guard let record = callStates[Int(call)].record, record.undecided == undecided, record.depth == depth,
+            record.running == running
+        else { return false }
+        for read in record.reads where cells[Int(read.cell)].changedAt > read.clock { return false }
+        for read in record.closureReads where (closures[read.site]?.changedAt ?? 0) > read.clock { return false }
+        for made in record.calls {
+            let state = callStates[Int(made.call)]
+            if state.ranInPass != pass && checked[Int(made.call)] != checks && made.depth < Self.maximumCallDepth {
+                checked[Int(made.call)] = checks
+                guard replayable(made.call, undecided: made.undecided, depth: made.depth, running: made.running) else {
+                    return false
+                }
+            }
+            if callStates[Int(made.call)].changedAt > made.clock { return false }
+        }
+        return true
+    }
+
+    /// Does what running `call` again would do besides changing the state, from its record: the marks of what it
+    /// read, its notes, and the calls it made (each replayed when it has not run in this pass).
+    private mutating func replay(_ call: Int32) {
+        guard let record = callStates[Int(call)].record else { return }
+        evaluatedFunctions[Int(record.function)] = true
+        for read in record.reads { cells[Int(read.cell)].readInPass = pass }
+        for read in record.closureReads where read.marks { readClosures.insert(read.site) }
+        for note in record.notes {
+            notes[note.key] = note.text
+            if note.leavesOut { incomplete = true }
+        }
+        for missing in record.missingChildren { missingChildren[missing.site, default: []].insert(missing.child) }
+        for made in record.calls {
+            if callStates[Int(made.call)].ranInPass == pass || made.depth >= Self.maximumCallDepth {
+                callStates[Int(made.call)].readInPass = pass
+            } else {
+                callStates[Int(made.call)].ranInPass = pass
+                replay(made.call)
+            }
+        }
     }
 
     /// An instance of `type` (of `file`) when it is one of the program's types.
@@ -755,17 +865,14 @@ struct CobraInterpreter {
             let value = Self.union(results.map { evaluate($0, in: &frame) })
             if let returned = frame.literalReturns {
                 frame.literalReturns = returned.union(value)
-            } else if let key = frame.key, !value.isEmpty {
-                let pass = self.pass
-                let grew = modifyCall(key) { state -> Bool in
-                    guard !value.isSubset(of: state.returned) else { return false }
-                    state.returned.formUnion(value)
-                    return true
-                }
-                if grew {
-                    changed = true
-                    if calls[key]?.readInPass == pass { changedAfterRead = true }
-                }
+            } else if let key = frame.key, key >= 0, !value.isEmpty,
+                !value.isSubset(of: callStates[Int(key)].returned)
+            {
+                callStates[Int(key)].returned.formUnion(value)
+                changed = true
+                clock += 1
+                callStates[Int(key)].changedAt = clock
+                if callStates[Int(key)].readInPass == pass { changedAfterRead = true }
             }
         case .range(let names, let collection, let body):
             let elements = evaluate(collection, in: &frame)
@@ -964,18 +1071,22 @@ struct CobraInterpreter {
 
     /// Whether a function a command runs (`Run: restoreFunc`, `RunE: func(...) error { ... }`) prints a deprecation
     /// notice at every run (`CobraHelpText.printsDeprecation`).
-    private func runsDeprecationNotice(_ value: CobraValues) -> Bool {
-        value.contains { function in
+    private mutating func runsDeprecationNotice(_ value: CobraValues) -> Bool {
+        for function in value {
             switch function {
             case .function(let key):
                 let declaration = declared.list[Int(key)]
-                return CobraHelpText.printsDeprecation(sources[declaration.file].body(of: declaration.index))
+                if CobraHelpText.printsDeprecation(sources[declaration.file].body(of: declaration.index)) {
+                    return true
+                }
             case .closure(let site):
-                return closures[site].map { CobraHelpText.printsDeprecation($0.literal.body) } ?? false
+                recordClosureRead(site, marks: false)
+                if let closure = closures[site], CobraHelpText.printsDeprecation(closure.literal.body) { return true }
             default:
-                return false
+                continue
             }
         }
+        return false
     }
 
     private static func strings(in values: CobraValues) -> Set<String> {
@@ -1011,6 +1122,8 @@ struct CobraInterpreter {
                 grew = true
             }
             if grew || closures[site] == nil {
+                clock += 1
+                closure.changedAt = clock
                 closures[site] = closure
                 changed = true
                 if readClosures.contains(site) { changedAfterRead = true }
@@ -1052,8 +1165,7 @@ struct CobraInterpreter {
                     continue
                 }
                 guard case .instance(let type) = object else { continue }
-                let pass = self.pass
-                result.formUnion(fields[scoped(type, name), default: Cell()].read(in: pass) ?? [])
+                result.formUnion(read(fieldCell(scoped(type, name))) ?? [])
                 if let method = declared.methodOrPromoted(name, of: type, preferring: frame.folder) {
                     result.insert(.function(method.key))
                 } else if let fieldType = declared.fieldType(name, of: type) {
@@ -1085,8 +1197,7 @@ struct CobraInterpreter {
 
     /// The values of package-level name `name` of `folder` (nil when none was assigned), noted as read in this pass.
     private mutating func global(_ folder: Int32, _ name: CobraName) -> CobraValues? {
-        let pass = self.pass
-        return globals[scoped(folder, name), default: Cell()].read(in: pass)
+        read(globalCell(scoped(folder, name)))
     }
 
     /// Whether `name` (of the frame's file) names an imported package here rather than a variable.
@@ -1423,8 +1534,9 @@ struct CobraInterpreter {
                     let spelled =
                         context.arguments.indices.contains(offset)
                         ? spelling(of: context.arguments[offset], in: context.file) : "argument \(offset + 1)"
-                    missingChildren[site, default: []].insert(
-                        CobraMissingChild(file: context.file, line: context.line, spelled: spelled))
+                    let child = CobraMissingChild(file: context.file, line: context.line, spelled: spelled)
+                    missingChildren[site, default: []].insert(child)
+                    if !recording.isEmpty { recording[recording.count - 1].missingChildren.append((site, child)) }
                 }
                 updateCommand(site) { $0.children.formUnion(children) }
             }

@@ -305,4 +305,50 @@ struct CobraRobustnessTests {
                 "tool": [:], "tool --dry-run": local("bool"), "tool late": [:], "tool late --name": local("string"),
             ])
     }
+
+    @Test("a call replayed in a later pass, because nothing it read changed, still notes what it could not follow")
+    func replayedCallKeepsItsNotes() {
+        // The second pass runs `main` again (`attach` read `sub` before `setup` assigned it) but replays `extra`,
+        // whose reads did not change: its note must still be in the result, and its command and flag.
+        let source = """
+            package main
+
+            import (
+                "github.com/spf13/cobra"
+
+                "example.com/tool/plugins"
+            )
+
+            var sub *cobra.Command
+
+            func attach(root *cobra.Command) { root.AddCommand(sub) }
+
+            func extra() *cobra.Command {
+                c := &cobra.Command{Use: "extra"}
+                c.Flags().Int("level", 0, "")
+                plugins.Register(c)
+                return c
+            }
+
+            func main() {
+                root := &cobra.Command{Use: "tool"}
+                attach(root)
+                root.AddCommand(extra())
+            }
+
+            func setup() {
+                sub = &cobra.Command{Use: "late"}
+            }
+            """
+        let found = surface(["cmd/main.go": source], root: "tool")
+        #expect(
+            found.notes.count == 1
+                && found.notes.allSatisfy { $0.hasPrefix("cmd/main.go:16:") && $0.contains("plugins.Register") },
+            "\(found.notes)")
+        #expect(found.incomplete)
+        #expect(
+            table(found) == [
+                "tool": [:], "tool late": [:], "tool extra": [:], "tool extra --level": local("int"),
+            ])
+    }
 }

@@ -1,0 +1,55 @@
+/// What one run of a function body by ``CobraInterpreter`` depended on and did besides changing the state: the state
+/// it read (each read with the interpreter's clock at that moment), the calls it made, the notes it wrote and the
+/// functions it ran. Every change to the state only adds, and the body's own changes were made when it ran, so when
+/// nothing it read has changed since, running it again in a later pass would read the same values, change nothing
+/// and note the same: the later pass replays the record (its notes and read marks) instead of running the body.
+struct CobraCallRecord {
+    /// The function that ran.
+    let function: Int32
+    /// The context the run began in: how many undecided branches enclosed it, the call depth and the closures running.
+    let undecided: Int
+    let depth: Int
+    let running: [CobraSite]
+    /// The package-level names and fields read, in order.
+    var reads: [CobraRead] = []
+    /// The closures read (`Run: f` where `f` is a function literal, or a closure called).
+    var closureReads: [CobraClosureRead] = []
+    /// The calls made, in order, with the context each began in and the clock when the result was taken.
+    var calls: [CobraSubcall] = []
+    /// The notes written: the key the interpreter keeps them by, the text, and whether it leaves commands out.
+    var notes: [(key: String, text: String, leavesOut: Bool)] = []
+    /// The `AddCommand` arguments that could not be followed, by command.
+    var missingChildren: [(site: CobraSite, child: CobraMissingChild)] = []
+
+    init(function: Int32, undecided: Int, depth: Int, running: [CobraSite]) {
+        self.function = function
+        self.undecided = undecided
+        self.depth = depth
+        self.running = running
+    }
+}
+
+/// A read of a package-level name or a field (a cell of the interpreter, by index).
+struct CobraRead {
+    let cell: Int32
+    /// The clock when it was read: the read sees the same values as long as the cell changed at or before it.
+    let clock: Int
+}
+
+/// A read of a closure, by the site of its literal.
+struct CobraClosureRead {
+    let site: CobraSite
+    /// Whether the read marks the closure as read in the pass (a call of it does; `Run: f` does not).
+    let marks: Bool
+    let clock: Int
+}
+
+/// A call made by a recorded run: the call (by index), the context it was made in, and the clock when its result was
+/// taken.
+struct CobraSubcall {
+    let call: Int32
+    let undecided: Int
+    let depth: Int
+    let running: [CobraSite]
+    let clock: Int
+}
