@@ -44,6 +44,8 @@ public final class ExtractionStore: Sendable {
 
     /// The format folder inside the directory; a new file format gets a new folder.
     static let format = "v2"
+    /// The folders of earlier formats, whose files are removed when the store opens (no build reads them).
+    static let earlierFormats = ["v1"]
     private static let resultMagic = Array("semgate-cache-result\n".utf8)
     private static let groupMagic = Array("semgate-cache-group\n".utf8)
 
@@ -56,6 +58,7 @@ public final class ExtractionStore: Sendable {
         try prepare(directory, createParents: true)
         try prepare(entries, createParents: false)
         let held = prune(entries, capacity: capacity)
+        for earlier in earlierFormats { _ = prune(directory + "/" + earlier, capacity: 0) }
         return ExtractionStore(
             directory: directory, build: build, entries: entries, room: Room(max(0, capacity - held)))
     }

@@ -58,7 +58,11 @@ public enum SurfaceDiff {
         var before = before
         for kind in Extractors.all {
             let read = Set(kinds.filter { $0.value.contains { $0.name == kind.name } }.keys)
-            if !read.isEmpty { before = kind.aligning(before, to: after, surfaces: read) }
+            // A snapshot aligned by a kind before has no inputs: the candidates no longer cover its ids.
+            if !read.isEmpty {
+                before = kind.aligning(
+                    before, to: after, surfaces: read, candidates: before.inputs == nil ? nil : candidates)
+            }
         }
         if before.inputs == nil { candidates = nil }
         var surfacesByKind: [String: Set<String>] = [:]
