@@ -38,18 +38,32 @@ public enum CobraExtractor {
     /// command tree when several commands have no parent (the one with the most commands under it).
     ///
     /// `names`, kept from one revision to the next, numbers the names of the files once for all of them.
+    ///
+    /// `library` says which cobra the program builds with, for the commands cobra adds by itself
+    /// (``CobraDefaultCommands``); `.unread` leaves them out.
     public static func surface(
-        of files: [(path: String, source: CobraSourceFile)], root: String?, names: CobraNames? = nil
+        of files: [(path: String, source: CobraSourceFile)], root: String?, names: CobraNames? = nil,
+        library: CobraLibrary = .unread
     ) -> CobraSurface {
         let goFiles = files.filter { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }
             .sorted { $0.path < $1.path }
         var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
         interpreter.run()
+        interpreter.markFlagsWithGuardedNotices()
         interpreter.finish()
         var builder = TreeBuilder(interpreter: interpreter, root: root)
         builder.build()
         var notes = Array(interpreter.notes.values) + builder.notes
         var incomplete = interpreter.incomplete || builder.incomplete
+        if case .module(let module) = library {
+            let defaults = CobraDefaultCommands(interpreter: interpreter, module: module)
+            for (site, key) in builder.roots {
+                let added = defaults.items(root: key, at: site, existing: builder.items)
+                for item in added.items where builder.items[item.key] == nil { builder.items[item.key] = item }
+                notes += added.notes
+                incomplete = incomplete || added.incomplete
+            }
+        }
         for file in goFiles {
             for error in file.source.errorsRead {
                 incomplete = true
@@ -127,6 +141,8 @@ private struct TreeBuilder {
     var items: [String: CobraItem] = [:]
     var notes: [String] = []
     var incomplete = false
+    /// The roots visited (command and key), for the commands cobra adds to a root by itself.
+    var roots: [(site: CobraSite, key: String)] = []
     /// Items reached through aliases so far; past `maximumAliasItems` aliases stop adding paths (with a note).
     private var aliasItems = 0
     /// Whether the command being visited is under one a feature gate that says experimental hides.
@@ -175,6 +191,7 @@ private struct TreeBuilder {
             for site in parentless where site != candidates[best] {
                 orphan(site)
             }
+            roots.append((candidates[best], root))
             visit(candidates[best], path: [root], deprecated: false, stack: [])
             return
         }
@@ -187,6 +204,7 @@ private struct TreeBuilder {
                 continue
             }
             if let name = name(of: info) {
+                roots.append((site, name))
                 visit(site, path: [name], deprecated: false, stack: [])
             } else {
                 notes.append(

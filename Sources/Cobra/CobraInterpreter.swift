@@ -264,6 +264,14 @@ struct CobraInterpreter {
     private(set) var flagSetSpellings: [CobraFlagSetID: [String: String]] = [:]
     /// Whether some note says that commands or flags were left out.
     private(set) var incomplete = false
+    /// What the program sets in cobra's `CompletionOptions`, by command (see ``CobraDefaultCommands``).
+    var completionSettings: [CobraCompletionOwner: [String: CobraOptionSetting]] = [:]
+    /// The variables a flag definition binds (`StringVar(&dataDir, "data-dir", ...)`), and the flags they bind.
+    private var flagVariables: [CobraVariable: Set<CobraBoundFlag>] = [:]
+    /// By command, the variables whose being set guards a deprecation notice in a function it runs.
+    private var noticeGuards: [CobraSite: Set<CobraVariable>] = [:]
+    /// The commands whose `help` subcommand `SetHelpCommand` replaces.
+    private(set) var helpReplaced: Set<CobraSite> = []
 
     /// Package-level names by folder and name (`scoped`), as indices into `cells`; a name read before anything was
     /// assigned to it has a cell without values.
@@ -827,6 +835,62 @@ struct CobraInterpreter {
         return .instance(runName(name, in: file))
     }
 
+    // MARK: Default commands
+
+    /// `root.CompletionOptions.DisableDefaultCmd = true`, `cmd.Root().CompletionOptions = cobra.CompletionOptions{...}`:
+    /// what the program tells cobra about its default `completion` command. Returns whether `target` was one.
+    private mutating func completionOption(
+        _ target: CobraExpr, source: CobraExpr?, _ value: CobraValues, in frame: inout Frame
+    ) -> Bool {
+        guard case .selector(let base, let field, _) = target else { return false }
+        if runName(field, in: frame.file) == CobraKnown.completionOptions.id {
+            for owner in completionOwners(base, in: &frame) {
+                if let source {
+                    completionOptions(source, of: owner, in: &frame)
+                } else {
+                    recordCompletionOptions(nil, of: owner, conditional: undecidedBranches > 0)
+                }
+            }
+            return true
+        }
+        guard case .selector(let options, let optionsField, _) = base,
+            runName(optionsField, in: frame.file) == CobraKnown.completionOptions.id
+        else { return false }
+        for owner in completionOwners(options, in: &frame) {
+            recordCompletionOption(owner, text(of: field, in: frame.file), value, conditional: undecidedBranches > 0)
+        }
+        return true
+    }
+
+    /// A `cobra.CompletionOptions{...}` value given to `owner` whole: its fields, the others unset.
+    private mutating func completionOptions(_ value: CobraExpr, of owner: CobraCompletionOwner, in frame: inout Frame) {
+        guard case .composite(_, let elements, _) = Self.withoutAddress(value) else {
+            _ = evaluate(value, in: &frame)
+            recordCompletionOptions(nil, of: owner, conditional: undecidedBranches > 0)
+            return
+        }
+        var fields: [(String, CobraValues)] = []
+        for element in elements {
+            guard case .name(let name)? = element.key else { continue }
+            fields.append((text(of: name, in: frame.file), evaluate(element.value, in: &frame)))
+        }
+        recordCompletionOptions(fields, of: owner, conditional: undecidedBranches > 0)
+    }
+
+    /// The commands whose `CompletionOptions` `expression` names: `cmd.Root()` is the root, whichever it is.
+    private mutating func completionOwners(_ expression: CobraExpr, in frame: inout Frame) -> [CobraCompletionOwner] {
+        if case .call(.selector(_, let method, _), let arguments, _) = expression, arguments.isEmpty,
+            runName(method, in: frame.file) == CobraKnown.root.id
+        {
+            return [.root]
+        }
+        let sites = evaluate(expression, in: &frame).compactMap { value -> CobraSite? in
+            if case .command(let site) = value { return site }
+            return nil
+        }
+        return sites.isEmpty ? [.unknown] : sites.map(CobraCompletionOwner.command)
+    }
+
     // MARK: Statements
 
     private mutating func execute(_ statements: [CobraStatement], in frame: inout Frame) {
@@ -852,6 +916,8 @@ struct CobraInterpreter {
             let values = sources.map { evaluate($0, in: &frame) }
             for (offset, target) in targets.enumerated() {
                 let value = values.count == targets.count ? values[offset] : Self.union(values)
+                let source = values.count == targets.count ? sources[offset] : nil
+                if completionOption(target, source: source, value, in: &frame) { continue }
                 assign(value, to: target, define: define, in: &frame)
             }
         case .declare(let names, let type, let sources):
@@ -1039,15 +1105,20 @@ struct CobraInterpreter {
             }
         case CobraKnown.short.id:
             // The help line users read says so (`Short: "[deprecated] Gets ..."`, etcd's way before `Deprecated:`).
-            if Self.strings(in: value).contains(where: Self.saysDeprecated) {
+            if Self.strings(in: value).contains(where: {
+                Self.saysDeprecated($0) || CobraHelpText.shortHelpSaysLegacy($0)
+            }) {
                 updateCommand(site) { $0.deprecated = true }
             }
         case CobraKnown.long.id:
-            if Self.strings(in: value).contains(where: CobraHelpText.longHelpSaysDeprecated) {
+            if Self.strings(in: value).contains(where: CobraHelpText.longHelpSaysDeprecated)
+                || Self.strings(in: value).contains(where: CobraHelpText.longHelpSaysUseInstead)
+            {
                 updateCommand(site) { $0.deprecated = true }
             }
         case CobraKnown.run.id, CobraKnown.runE.id, CobraKnown.preRun.id, CobraKnown.preRunE.id:
             if runsDeprecationNotice(value) { updateCommand(site) { $0.deprecated = true } }
+            noticeGuards[site, default: []].formUnion(guardedNoticeVariables(value))
         default:
             break
         }
@@ -1067,6 +1138,54 @@ struct CobraInterpreter {
             }
         }
         return false
+    }
+
+    /// The variables whose being set guards a deprecation notice at the top level of a function a command runs
+    /// (`if len(dataDir) > 0 { fmt.Fprintf(os.Stderr, "Use othertool defrag instead. ...") }`).
+    private func guardedNoticeVariables(_ value: CobraValues) -> Set<CobraVariable> {
+        var found: Set<CobraVariable> = []
+        for function in value {
+            let (body, file): ([CobraStatement], Int)
+            switch function {
+            case .function(let key):
+                let declaration = declared.list[Int(key)]
+                (body, file) = (sources[declaration.file].body(of: declaration.index), declaration.file)
+            case .closure(let site):
+                guard let closure = closures[site] else { continue }
+                (body, file) = (closure.literal.body, site.file)
+            default:
+                continue
+            }
+            for variable in CobraHelpText.noticeGuards(body) {
+                if let bound = boundVariable(variable, in: file) { found.insert(bound) }
+            }
+        }
+        return found
+    }
+
+    /// The variable `expression` (`&dataDir`, `&opts.dataDir`, or the name or field itself) names, by its name or
+    /// field name.
+    private func boundVariable(_ expression: CobraExpr, in file: Int) -> CobraVariable? {
+        switch expression {
+        case .unary(.address, let operand): return boundVariable(operand, in: file)
+        case .name(let name): return CobraVariable(name: text(of: name, in: file), isField: false)
+        case .selector(_, let field, _): return CobraVariable(name: text(of: field, in: file), isField: true)
+        default: return nil
+        }
+    }
+
+    /// Marks deprecated the flags whose value guards a deprecation notice in a function their command runs: the
+    /// notice is printed whenever the flag is given. Only the command's own flags (and the sets added to them) count.
+    mutating func markFlagsWithGuardedNotices() {
+        for (site, variables) in noticeGuards where !variables.isEmpty {
+            var sets: Set<CobraFlagSetID> = [.local(site), .persistent(site)]
+            for set in sets { sets.formUnion(flagSets[set]?.includes ?? []) }
+            for variable in variables {
+                for bound in flagVariables[variable] ?? [] where sets.contains(bound.set) {
+                    flagSets[bound.set]?.deprecated.insert(bound.name)
+                }
+            }
+        }
     }
 
     /// Whether a function a command runs (`Run: restoreFunc`, `RunE: func(...) error { ... }`) prints a deprecation
@@ -1235,6 +1354,9 @@ struct CobraInterpreter {
                 let value = evaluate(element.value, in: &frame)
                 let fieldName = runName(field, in: frame.file)
                 setCommandField(site, fieldName, value, fromLiteral: true)
+                if fieldName == CobraKnown.completionOptions.id {
+                    completionOptions(element.value, of: .command(site), in: &frame)
+                }
                 if fieldName == CobraKnown.hidden.id,
                     gateSaysExperimental(element.value, file: frame.file, folder: frame.folder)
                 {
@@ -1525,6 +1647,7 @@ struct CobraInterpreter {
             return [.flagSet(.persistent(site))]
         case CobraKnown.addCommand.id, CobraKnown.setHelpCommand.id:
             // `SetHelpCommand(c)` attaches `c` as the command's `help` subcommand, in place of cobra's own.
+            if method == CobraKnown.setHelpCommand.id { helpReplaced.insert(site) }
             for (offset, value) in values.enumerated() {
                 let children = value.compactMap { object -> CobraSite? in
                     if case .command(let child) = object { return child }
@@ -1685,6 +1808,9 @@ struct CobraInterpreter {
             }
         }
         if Self.usageSaysDeprecated(shape, values) { updateFlagSet(id) { $0.deprecated.insert(name) } }
+        if let variable = context.arguments.first.flatMap({ boundVariable($0, in: context.file) }) {
+            flagVariables[variable, default: []].insert(CobraBoundFlag(set: id, name: name))
+        }
         return shape.returnsFlag ? [.flag(id, name)] : []
     }
 

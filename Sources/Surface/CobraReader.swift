@@ -28,17 +28,18 @@ final class CobraReader {
         let slot: Int
         let files: [String]
         let blobs: [ObjectID]
+        let library: CobraLibrary
     }
 
     /// The items of `spec` over `files` (path and blob of every file its globs matched), one group a command path;
     /// `read` gives a blob's text, or nil when the object store lacks it.
     func itemGroups(
-        _ spec: CobraExtractorSpec, slot: Int, files: [(path: String, blob: ObjectID)],
+        _ spec: CobraExtractorSpec, slot: Int, files: [(path: String, blob: ObjectID)], library: CobraLibrary,
         read: (ObjectID, String) throws(SurfaceError) -> String?, notes: inout [String], incomplete: inout Bool
     ) throws(SurfaceError) -> [[RawItem]] {
         let sorted = files.filter { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }
             .sorted { $0.path < $1.path }
-        let key = ResultKey(slot: slot, files: sorted.map(\.path), blobs: sorted.map(\.blob))
+        let key = ResultKey(slot: slot, files: sorted.map(\.path), blobs: sorted.map(\.blob), library: library)
         if let cached = results[key] {
             notes += cached.notes
             incomplete = incomplete || cached.incomplete
@@ -56,7 +57,7 @@ final class CobraReader {
             parsed.insert(source, for: file.blob, cost: text.utf8.count * Limit.parsedBytesPerSourceByte)
             sources.append((file.path, source))
         }
-        let surface = CobraExtractor.surface(of: sources, root: spec.root, names: names)
+        let surface = CobraExtractor.surface(of: sources, root: spec.root, names: names, library: library)
         let groups = reuse(Self.groups(of: surface.items), slot: slot)
         results.insert(
             (groups, surface.notes, surface.incomplete), for: key,

@@ -220,7 +220,7 @@ public struct SurfaceInputs: Sendable {
 
     /// The ids of the items of groups that only one side has, of every group of a surface whose shared groups
     /// are not in the same order on both sides, and adjusted on either side.
-    func changedIDs(since old: SurfaceInputs) -> Set<String> {
+    public func changedIDs(since old: SurfaceInputs) -> Set<String> {
         var changed = adjusted.union(old.adjusted)
         for surface in Set(groups.keys).union(old.groups.keys) {
             let new = groups[surface] ?? []
