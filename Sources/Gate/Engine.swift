@@ -123,6 +123,17 @@ public final class Engine {
         return snapshot
     }
 
+    /// The surface at a commit as the reader gives it, without the policy's declared deprecations and without
+    /// keeping it among the recent surfaces: a history scanned once (`deprecations`) leaves the reader's items to it
+    /// alone, which then updates them in place for the next revision instead of copying them.
+    func scannedSnapshot(at commit: ObjectID) throws(GateError) -> SurfaceSnapshot {
+        do {
+            return try reader.snapshot(at: commit)
+        } catch {
+            throw failure(error, at: commit)
+        }
+    }
+
     /// A surface read's failure as a gate error. An object missing from the store (fail closed: never a note) gets
     /// the path that holds it and the revision, so the message says what to fetch and why.
     private func failure(_ error: SurfaceError, at commit: ObjectID?) -> GateError {
@@ -295,6 +306,11 @@ public final class Engine {
         }
         notes += Array(Set(before.notes + after.notes)).sorted()
         let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
+        if let note = SurfaceDiff.uncertainRemovalNote(
+            SurfaceDiff.uncertainRemovals(from: before, to: after, candidates: after.changedIDs(since: before)))
+        {
+            notes.append(note)
+        }
         // The working tree differs from HEAD even when HEAD is the base: judge it as a change.
         let minimum: Bump = base?.commit == head.commit && workingTree == nil ? .none : .patch
         let required = changes.map(\.bump).reduce(minimum, max)
@@ -404,8 +420,10 @@ public final class Engine {
             if parts.count > 1 { last = (release.commit, release.version, snapshot) }
             return snapshot
         }
-        let again = try readAhead(selected) { engine, index throws(GateError) in
-            try engine.auditPart(releases[index], predecessor: predecessors[index], index: index)
+        let again = try readAhead(selected) { engine in
+            { index throws(GateError) in
+                try engine.auditPart(releases[index], predecessor: predecessors[index], index: index)
+            }
         } combine: { (parts: [AuditPart]) throws(GateError) -> AuditInput in
             let index = parts[0].index
             let before = try predecessors[index].map { predecessor throws(GateError) in
@@ -432,6 +450,12 @@ public final class Engine {
             // The first release has nothing to compare with: it is judged with no changes.
             let changes =
                 input.before.map { SurfaceDiff.changes(from: $0, to: after, policy: policy, candidates: changed) } ?? []
+            if let before = input.before,
+                let note = SurfaceDiff.uncertainRemovalNote(
+                    SurfaceDiff.uncertainRemovals(from: before, to: after, candidates: changed))
+            {
+                surfaceNotes.add([note], at: release.version)
+            }
             let declared = input.commits.map { CommitSignal(messages: $0, changes: changes).declared } ?? nil
             var context = ReleaseContext(
                 policy: policy, release: release.version.description, base: predecessor?.version,
@@ -503,22 +527,25 @@ public final class Engine {
             commits: commits)
     }
 
-    /// Runs `read` over `indices` and hands each result, put together by `combine`, to `consume` in order: on this
-    /// engine when `jobs` is 1; else on `jobs` reading threads, each with an engine of its own over another handle of
-    /// the same repository that reads its share of the surfaces (`SurfacePartition`), spending from this engine's
-    /// budgets (`ReadAhead`). `combine` gets one part a reading thread, in order (one when this engine reads).
+    /// Runs a reader that `reading` makes over `indices` and hands each result, put together by `combine`, to
+    /// `consume` in order: on this engine when `jobs` is 1; else on `jobs` reading threads, each with an engine of its
+    /// own over another handle of the same repository that reads its share of the surfaces (`SurfacePartition`),
+    /// spending from this engine's budgets (`ReadAhead`). A reader is made on the thread it runs on and may keep
+    /// what it needs from one index to the next. `combine` gets one part a reading thread, in order (one when this
+    /// engine reads).
     ///
     /// The parts of several threads are combined into what one reader gives (`SurfaceSnapshot.combining`); when
     /// that run fails in any way it is not trusted: `run` is called again on a fresh engine that reads and judges on
     /// this thread, whose outcome (the exact error of a serial run, such as the surface at which a limit is reached)
     /// stands.
     func readAhead<Part: Sendable, Input, Output>(
-        _ indices: [Int], read: @escaping @Sendable (Engine, Int) throws(GateError) -> Part,
+        _ indices: [Int], reading: @escaping @Sendable (Engine) -> (Int) throws(GateError) -> Part,
         combine: ([Part]) throws(GateError) -> Input, consume: (Input) throws(GateError) -> Void,
         orAgain run: (Engine) throws(GateError) -> Output
     ) throws(GateError) -> Output? {
         guard jobs > 1, indices.count > 1 else {
-            for index in indices { try consume(try combine([try read(self, index)])) }
+            let read = reading(self)
+            for index in indices { try consume(try combine([try read(index)])) }
             return nil
         }
         let gitDirectory = repository.gitDirectory
@@ -537,7 +564,7 @@ public final class Engine {
                         repository: repository, policy: policy, history: history,
                         surfaces: split ? groups[number] : nil, budgets: budgets)
                     engine.cache = cache
-                    return { index throws(GateError) in try read(engine, index) }
+                    return reading(engine)
                 }, combine: combine, consume: consume)
         } catch  where split {
             let serial = fresh()
@@ -577,8 +604,10 @@ public final class Engine {
         var report = Report(kind: .diff, policy: policyInfo, base: base, head: head)
         report.changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
         report.required = report.changes.map(\.bump).max() ?? Bump.none
+        let uncertain = SurfaceDiff.uncertainRemovalNote(
+            SurfaceDiff.uncertainRemovals(from: before, to: after, candidates: after.changedIDs(since: before)))
         report.notes =
-            originNotes + Array(Set(before.notes + after.notes)).sorted()
+            originNotes + Array(Set(before.notes + after.notes)).sorted() + (uncertain.map { [$0] } ?? [])
             + Self.problemNotes(before.problems + after.problems, reported: [])
         report.incompleteSurfaces = before.incomplete.union(after.incomplete).sorted()
         return report

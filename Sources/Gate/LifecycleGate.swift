@@ -54,55 +54,56 @@ extension Engine {
         let reachable = try wrap { () throws(GitError) in try repository.reachableCommits(from: commit) }
         let contained = headVersion ?? history.latest(in: reachable)?.version
         let published = history.releases.filter { ReleasePoint($0).day <= at }
-        // One pass over the history: the first release marking each item, and the first final release after it that
-        // no longer has it. Only the surface being read is held.
-        var firstMarked: [String: Release] = [:]
-        // The first release in which each promotion's new key is stable (for the old key's deadline).
-        var promotedIn: [String: Release] = [:]
-        var removals: [String: ReleasePoint] = [:]
-        var pending: [String: Version] = [:]
+        // One pass over the history, where each reading thread reads its surfaces (ids of a surface are read by one
+        // thread): the first release marking each item, and the first final release after it that no longer has it.
+        // Only outlines (notes, counts) pass to this thread until head, which is read last by the same readers, whose
+        // caches hold what it shares with the releases before it.
         var notes: Set<String> = []
         var surfaceNotes = ReleaseNotes()
-        let declared = Set(policy.deprecations.map(\.item))
-        var previous: SurfaceSnapshot?
-        // Head is read last by the same readers, whose caches hold what it shares with the releases before it.
+        var scanned = DeprecationScan.Found()
         var current = SurfaceSnapshot()
-        let again = try readAhead(Array(published.indices) + [published.count]) { engine, index throws(GateError) in
-            guard index < published.count else { return (index, try engine.snapshot(at: commit, version: headVersion)) }
-            return (index, try engine.snapshot(at: published[index].commit, version: published[index].version))
-        } combine: { (parts: [(Int, SurfaceSnapshot)]) throws(GateError) in
-            (parts[0].0, try combined(parts.map(\.1)))
-        } consume: { (index: Int, snapshot: SurfaceSnapshot) throws(GateError) in
-            guard index < published.count else {
-                current = snapshot
-                return
-            }
-            let release = published[index]
-            progress?("[\(index + 1)/\(published.count)] \(release.tag)")
-            surfaceNotes.add(snapshot.notes, at: release.version)
-            for promotion in policy.promotions.items
-            where promotedIn[promotion.to] == nil && snapshot.items[promotion.to]?.stability == .stable {
-                promotedIn[promotion.to] = release
-            }
-            if !release.version.isPrerelease {
-                for (id, since) in pending where since < release.version && snapshot.items[id] == nil {
-                    removals[id] = ReleasePoint(release)
-                    pending[id] = nil
+        let policy = policy
+        let again = try readAhead(Array(published.indices) + [published.count]) { engine in
+            let scan = DeprecationScan(policy: policy)
+            return { index throws(GateError) in
+                guard index < published.count else {
+                    return .head(try engine.snapshot(at: commit, version: headVersion), scan.found)
                 }
+                let release = published[index]
+                let snapshot = try engine.scannedSnapshot(at: release.commit)
+                scan.record(snapshot, release: release)
+                return .release(index, snapshot.outline)
             }
-            // Only items whose inputs changed since the release before, or that a declaration names, can have
-            // become deprecated.
-            func mark(_ id: String, _ item: SurfaceItem) {
-                guard firstMarked[id] == nil, policy.isDeprecated(item, at: release.version) else { return }
-                firstMarked[id] = release
-                pending[id] = release.version
+        } combine: { (parts: [DeprecationScan.Part]) throws(GateError) -> DeprecationScan.Part in
+            switch parts[0] {
+            case .release(let index, _):
+                let outlines = parts.compactMap { part -> SurfaceOutline? in
+                    guard case .release(_, let outline) = part else { return nil }
+                    return outline
+                }
+                guard outlines.count == parts.count, let outline = SurfaceOutline.combining(outlines, policy: policy)
+                else { throw Self.overLimit }
+                return .release(index, outline)
+            case .head:
+                var snapshots: [SurfaceSnapshot] = []
+                var found = DeprecationScan.Found()
+                for case .head(let snapshot, let part) in parts {
+                    snapshots.append(snapshot)
+                    found.add(part)
+                }
+                guard snapshots.count == parts.count else { throw Self.overLimit }
+                return .head(try combined(snapshots), found)
             }
-            if let changed = previous.flatMap({ snapshot.changedIDs(since: $0) }) {
-                for id in changed.union(declared) { if let item = snapshot.items[id] { mark(id, item) } }
-            } else {
-                for (id, item) in snapshot.items { mark(id, item) }
+        } consume: { (part: DeprecationScan.Part) throws(GateError) in
+            switch part {
+            case .release(let index, let outline):
+                let release = published[index]
+                progress?("[\(index + 1)/\(published.count)] \(release.tag)")
+                surfaceNotes.add(outline.notes, at: release.version)
+            case .head(let snapshot, let found):
+                current = snapshot
+                scanned = found
             }
-            previous = snapshot
         } orAgain: { engine throws(GateError) in
             try engine.deprecations(head: rev, at: at)
         }
@@ -110,7 +111,7 @@ extension Engine {
         // Head's own notes, unless a release already raised them (said once, with the releases).
         notes.formUnion(current.notes.filter { !surfaceNotes.contains($0) })
         notes.formUnion(surfaceNotes.rendered)
-        var ids = Set(firstMarked.keys)
+        var ids = Set(scanned.firstMarked.keys)
         for item in current.items.values where policy.isDeprecated(item, at: headVersion) { ids.insert(item.id) }
         let points = published.map(ReleasePoint.init)
         let conditions = removalConditions(releases: points, at: at)
@@ -119,11 +120,11 @@ extension Engine {
             let present = current.items[id]
             // Deprecated once, then un-deprecated and still here: no longer a deprecation.
             if let present, !policy.isDeprecated(present, at: headVersion) { continue }
-            let since = firstMarked[id]
-            let removedIn = present == nil ? removals[id] : nil
+            let since = scanned.firstMarked[id]
+            let removedIn = present == nil ? scanned.removals[id] : nil
             let declared = policy.deprecations.first { $0.item == id }
             let promotion = policy.promotions.items.first { $0.from == id }.flatMap { promotion in
-                promotedIn[promotion.to].map {
+                scanned.promotedIn[promotion.to].map {
                     PromotionDeadline(
                         newKey: promotion.to, promotedIn: ReleasePoint($0),
                         removeWithin: promotion.removeWithin ?? policy.promotions.removeWithin)
@@ -140,6 +141,83 @@ extension Engine {
         return DeprecationReport(
             at: at, head: head, period: policy.deprecationPeriod, records: records,
             notes: notes.sorted())
+    }
+
+    private static var overLimit: GateError {
+        .surface(SurfaceFailure(message: "the surfaces read in parts are over a per-revision limit"))
+    }
+}
+
+/// One reading thread's pass over the history for `deprecations`, over the surfaces it reads: the first release
+/// marking each item, the first final release after that without it, and the first release in which each promotion's
+/// new key is stable. The snapshots stay on the thread that read them (only the changed ids of each are looked at);
+/// what is found passes on with head's snapshot.
+final class DeprecationScan {
+    /// What `deprecations` reads of one release (its outline) or, last, of head (its surface and what the scan found).
+    enum Part: Sendable {
+        case release(Int, SurfaceOutline)
+        case head(SurfaceSnapshot, Found)
+    }
+
+    /// What a scan found; the scans of disjoint sets of surfaces add up.
+    struct Found: Sendable {
+        var firstMarked: [String: Release] = [:]
+        var removals: [String: ReleasePoint] = [:]
+        /// The first release in which each promotion's new key is stable (for the old key's deadline).
+        var promotedIn: [String: Release] = [:]
+
+        mutating func add(_ other: Found) {
+            firstMarked.merge(other.firstMarked) { first, _ in first }
+            removals.merge(other.removals) { first, _ in first }
+            promotedIn.merge(other.promotedIn) { first, _ in first }
+        }
+    }
+
+    private let policy: Policy
+    private let declared: Set<String>
+    private(set) var found = Found()
+    /// Items marked and not removed yet, with the version that first marked them.
+    private var pending: [String: Version] = [:]
+    /// How the last release's snapshot was read, for the ids that changed since.
+    private var previous: SurfaceInputs?
+
+    init(policy: Policy) {
+        self.policy = policy
+        declared = Set(policy.deprecations.map(\.item))
+    }
+
+    /// Records `snapshot`, the surface of `release` (the release after the one recorded before) as read, before the
+    /// policy's declared deprecations apply: `Policy.isDeprecated` applies them.
+    func record(_ snapshot: SurfaceSnapshot, release: Release) {
+        for promotion in policy.promotions.items where found.promotedIn[promotion.to] == nil {
+            guard let item = snapshot.items[promotion.to], item.stability == .stable,
+                !policy.isDeprecated(item, at: release.version)
+            else { continue }
+            found.promotedIn[promotion.to] = release
+        }
+        if !release.version.isPrerelease {
+            // An item under a command the extractor could not follow there is not known to be gone.
+            for (id, since) in pending
+            where since < release.version && snapshot.items[id] == nil && !snapshot.isUncertain(id: id) {
+                found.removals[id] = ReleasePoint(release)
+                pending[id] = nil
+            }
+        }
+        // Only items whose inputs changed since the release before, or that a declaration names, can have become
+        // deprecated.
+        func mark(_ id: String, _ item: SurfaceItem) {
+            guard found.firstMarked[id] == nil, policy.isDeprecated(item, at: release.version) else { return }
+            found.firstMarked[id] = release
+            pending[id] = release.version
+        }
+        if let previous, let inputs = snapshot.inputs {
+            for id in inputs.changedIDs(since: previous).union(declared) {
+                if let item = snapshot.items[id] { mark(id, item) }
+            }
+        } else {
+            for (id, item) in snapshot.items { mark(id, item) }
+        }
+        previous = snapshot.inputs
     }
 }
 

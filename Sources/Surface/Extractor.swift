@@ -87,9 +87,11 @@ public protocol Extractor: ExtractorSpec {
     static func additionBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump?
 
     /// `before` made comparable with `after` for the `surfaces` this kind reads (a Go module that moved to a new
-    /// path has its keys moved), before any item is compared.
-    static func aligning(_ before: SurfaceSnapshot, to after: SurfaceSnapshot, surfaces: Set<String>)
-        -> SurfaceSnapshot
+    /// path has its keys moved), before any item is compared. `candidates` holds every id whose item may differ
+    /// between them (nil: any may).
+    static func aligning(
+        _ before: SurfaceSnapshot, to after: SurfaceSnapshot, surfaces: Set<String>, candidates: Set<String>?
+    ) -> SurfaceSnapshot
 
     /// What `semgate init` proposes for this kind in a repository: surfaces in policy YAML, with what was seen.
     static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal]
@@ -127,9 +129,9 @@ extension Extractor {
     public static func additionBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump? {
         nil
     }
-    public static func aligning(_ before: SurfaceSnapshot, to after: SurfaceSnapshot, surfaces: Set<String>)
-        -> SurfaceSnapshot
-    { before }
+    public static func aligning(
+        _ before: SurfaceSnapshot, to after: SurfaceSnapshot, surfaces: Set<String>, candidates: Set<String>?
+    ) -> SurfaceSnapshot { before }
     public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] { [] }
     public static var deprecationMarker: String? { nil }
     public static func removalNote(_ removed: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> String? {
@@ -200,6 +202,10 @@ public struct ExtractionContext {
     public var problems: [SourceProblem] = []
     /// Set when the extractor could not read everything it should (users can type more than its items list).
     public var incomplete = false
+    /// Key paths of what the extractor knows it could not read (the names a cobra command whose `Use` may be one of
+    /// several could have: `tool environment`): an item missing under one of them is not known to be gone, nor one
+    /// present there to be new (``SurfaceSnapshot/uncertain``).
+    public var uncertain: [String] = []
     let caches: ExtractorCaches
     /// The run's budget of items built (`Limit.itemsPerRun`).
     let itemsBuilt: ItemBudget

@@ -109,10 +109,10 @@ public struct GoAPIExtractorSpec: Extractor {
     }
 
     /// Packages are compared relative to the module root: a module path change is the single change of `go.mod`.
-    public static func aligning(_ before: SurfaceSnapshot, to after: SurfaceSnapshot, surfaces: Set<String>)
-        -> SurfaceSnapshot
-    {
-        GoCompatibility.movingModules(before, to: after)
+    public static func aligning(
+        _ before: SurfaceSnapshot, to after: SurfaceSnapshot, surfaces: Set<String>, candidates: Set<String>?
+    ) -> SurfaceSnapshot {
+        GoCompatibility.movingModules(before, to: after, candidates: candidates)
     }
 
     // MARK: init

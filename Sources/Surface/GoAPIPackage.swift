@@ -163,6 +163,9 @@ struct GoAPIPackage {
     let constantBudget: ConstantBudget
     /// The other packages of the module, for types followed into them; nil reads this package alone.
     let scope: GoModuleScope?
+    /// True for a package the scope loaded for a type followed into it: its lookups are noted in the scope, so the
+    /// package being built is reused while what it read is unchanged.
+    let recordsReads: Bool
 
     struct Declared<T> {
         let value: T
@@ -170,9 +173,9 @@ struct GoAPIPackage {
         var conditions: [String?]
     }
 
-    private(set) var types: [String: Declared<GoTypeSpec>] = [:]
+    private var types: [String: Declared<GoTypeSpec>] = [:]
     private var functions: [String: Declared<GoFunction>] = [:]
-    private(set) var methods: [String: [String: Declared<GoFunction>]] = [:]
+    private var methods: [String: [String: Declared<GoFunction>]] = [:]
     private var values: [String: Declared<(spec: GoValueSpec, index: Int, declaration: Int)>] = [:]
 
     /// The package a folder's files declare: the most common package clause other than `main`, in files that build
@@ -188,7 +191,7 @@ struct GoAPIPackage {
     /// The package of `files` (those of another package or never built are left out).
     init(
         importPath: String, folder: String, files: [ParsedGoFile], ignoreValues: @escaping (String) -> Bool,
-        constantBudget: ConstantBudget = ConstantBudget(), scope: GoModuleScope? = nil
+        constantBudget: ConstantBudget = ConstantBudget(), scope: GoModuleScope? = nil, recordsReads: Bool = false
     ) {
         let name = Self.packageName(of: files)
         self.importPath = importPath
@@ -197,6 +200,7 @@ struct GoAPIPackage {
         self.ignoreValues = ignoreValues
         self.constantBudget = constantBudget
         self.scope = scope
+        self.recordsReads = recordsReads
         for file in self.files {
             for (declarationIndex, declaration) in file.file.declarations.enumerated() {
                 switch declaration {
@@ -225,6 +229,18 @@ struct GoAPIPackage {
         } else {
             table[name] = Declared(value: value, file: file, conditions: [file.condition])
         }
+    }
+
+    /// The declaration of the type `name`, noted in the scope when `recording` and this package records reads.
+    func declaredType(_ name: String, recording: Bool = true) -> Declared<GoTypeSpec>? {
+        if recording && recordsReads { scope?.noteRead(.type, name, in: importPath) }
+        return types[name]
+    }
+
+    /// The methods declared with receiver type `name`, by method name, noted like `declaredType`.
+    func declaredMethods(of name: String, recording: Bool = true) -> [String: Declared<GoFunction>]? {
+        if recording && recordsReads { scope?.noteRead(.methods, name, in: importPath) }
+        return methods[name]
     }
 
     /// The package clause's name (`httpext`): how other packages qualify its types.
@@ -292,14 +308,15 @@ struct GoAPIPackage {
         // Unexported types the exported API exposes (a parameter, result, field or var of type `options`), with their
         // exported members, marked `exposed=yes`: a change to them changes the API, and a rename of one is checked
         // against its shape (GoCorrespondence).
-        var queue = Array(Self.unexportedTypeNames(in: items).filter { types[$0] != nil }).sorted()
+        var queue = Array(Self.unexportedTypeNames(in: items).filter { declaredType($0) != nil }).sorted()
         var listed: Set<String> = []
         while let name = queue.popLast() {
-            guard !listed.contains(name), let declared = types[name] else { continue }
+            guard !listed.contains(name), let declared = declaredType(name) else { continue }
             listed.insert(name)
             var own = typeItems(name, declared, constants: constants, memo: memo)
             for index in own.indices { own[index].attributes["exposed"] = "yes" }
-            queue += Self.unexportedTypeNames(in: own).filter { types[$0] != nil && !listed.contains($0) }.sorted()
+            queue += Self.unexportedTypeNames(in: own).filter { declaredType($0) != nil && !listed.contains($0) }
+                .sorted()
             items += own
         }
         return items
@@ -311,13 +328,7 @@ struct GoAPIPackage {
         for item in items {
             for attribute in ["signature", "type", "alias-of"] {
                 guard let text = item.attributes[attribute] else { continue }
-                let tokens = GoCorrespondence.tokens(text)
-                for (index, token) in tokens.enumerated()
-                where GoCorrespondence.isUnexportedName(token) && !(index > 0 && tokens[index - 1] == ".")
-                    && !(index + 1 < tokens.count && tokens[index + 1] == ".")
-                {
-                    names.insert(token)
-                }
+                GoCorrespondence.unqualifiedUnexportedNames(in: text, into: &names)
             }
         }
         return names
@@ -393,7 +404,7 @@ struct GoAPIPackage {
         var seen: Set<String> = [name]
         while current.1.value.isAlias, current.1.value.typeParameters.isEmpty,
             case .named(nil, let target, let arguments) = current.1.value.type, arguments.isEmpty,
-            let next = types[target], !seen.contains(target)
+            let next = declaredType(target), !seen.contains(target)
         {
             seen.insert(target)
             current = (target, next)
@@ -419,13 +430,13 @@ struct GoAPIPackage {
         var members: [RawItem] = []
         // `any` is `interface{}`: `type T any` and `type T interface{}` are one type.
         let type: GoType =
-            spec.type == .named(package: nil, name: "any", arguments: []) && types["any"] == nil
+            spec.type == .named(package: nil, name: "any", arguments: []) && declaredType("any") == nil
             ? .interface([]) : spec.type
         // An alias of a type of another package of the module lists that type's members, as users reach them
         // through the alias; an alias of another module's type cannot (a note says so).
         var aliased: (owner: GoAPIPackage, name: String)?
         if spec.isAlias, let target = resolve(spec.type, in: declared.file).map({ $0.owner.definedType($0.name) }),
-            target.owner.types[target.name]?.value.isAlias == false
+            target.owner.declaredType(target.name)?.value.isAlias == false
         {
             aliased = target
         }
@@ -483,7 +494,7 @@ struct GoAPIPackage {
                             ], stability: .stable,
                             location: Location(path: path(declared.file), line: spec.position.line)))
                 }
-            } else if let aliased, case .interface = aliased.owner.types[aliased.name]?.value.type {
+            } else if let aliased, case .interface = aliased.owner.declaredType(aliased.name)?.value.type {
                 members += interfaceMembers(name, aliased.owner.interfaceShape(aliased.name, memo: memo, depth: 0))
             }
         }

@@ -31,11 +31,11 @@ final class GoAPIReader {
         let isPublic: Bool
     }
 
-    /// One package's items and the other packages of the module they were built from (their files): reused at a
-    /// later revision only while those are unchanged.
+    /// One package's items and what they read from the other packages of the module (the declarations of the types
+    /// followed into them): reused at a later revision only while those are unchanged.
     private struct BuiltPackage {
         let items: [RawItem]
-        let dependencies: [String: [ObjectID]]
+        let dependencies: [String: GoModuleScope.PackageReads]
     }
 
     private struct PackageKey: Hashable {
@@ -100,7 +100,7 @@ final class GoAPIReader {
                 importPath: importPath, folder: folderPath,
                 blobs: folder.files.filter { parsed[$0.id]?.file.packageName == name }.map(\.id),
                 ignoreValues: ignorePatterns)
-            if let cached = packages[key], cached.dependencies.allSatisfy({ scope.blobs(of: $0.key) == $0.value }) {
+            if let cached = packages[key], scope.isCurrent(cached.dependencies) {
                 items.append(cached.items)
                 continue
             }
@@ -113,12 +113,12 @@ final class GoAPIReader {
             // In one order whatever order the members were worked out in, so that equal packages give equal groups
             // (the persistent cache names a group by its bytes).
             let built = package.items().sorted(by: Self.canonicalOrder)
+            let consulted = scope.consulted()
             // A package of the module that could not be read leaves these items incomplete: stop (fail closed).
             if let failure = scope.failure { throw failure }
             packages.insert(
-                BuiltPackage(items: built, dependencies: scope.consulted), for: key,
-                cost: CacheCost.of(built)
-                    + scope.consulted.reduce(0) { $0 + CacheCost.of($1.key) + 32 * $1.value.count })
+                BuiltPackage(items: built, dependencies: consulted), for: key,
+                cost: CacheCost.of(built) + consulted.reduce(0) { $0 + CacheCost.of($1.key) + $1.value.cost })
             itemsBuilt += built.count
             items.append(built)
         }

@@ -206,13 +206,21 @@ enum GoCompatibility {
 
     /// When the module path changed (`go.k6.io/k6` to `go.k6.io/k6/v2`), `before` with its keys moved to the new
     /// path, so packages are compared relative to the module root and the move is the single change of `go.mod`.
-    static func movingModules(_ before: SurfaceSnapshot, to after: SurfaceSnapshot) -> SurfaceSnapshot {
+    /// `candidates` holds every id whose item may differ (nil: any may): a moved module's item is one of them.
+    static func movingModules(_ before: SurfaceSnapshot, to after: SurfaceSnapshot, candidates: Set<String>? = nil)
+        -> SurfaceSnapshot
+    {
         var moves: [(surface: String, from: String, to: String)] = []
-        for (id, old) in before.items where old.attributes["kind"] == "module" {
-            guard let new = after.items[id], let from = old.attributes["path"], let to = new.attributes["path"],
-                from != to
-            else { continue }
+        func note(_ id: String, _ old: SurfaceItem) {
+            guard old.attributes["kind"] == "module", let new = after.items[id], let from = old.attributes["path"],
+                let to = new.attributes["path"], from != to
+            else { return }
             moves.append((old.surface, from, to))
+        }
+        if let candidates {
+            for id in candidates { if let old = before.items[id] { note(id, old) } }
+        } else {
+            for (id, old) in before.items { note(id, old) }
         }
         guard !moves.isEmpty else { return before }
         var moved = SurfaceSnapshot(items: [:], notes: before.notes)

@@ -14,27 +14,19 @@ final class GoCorrespondence {
     ]
     static let compared: Set<String> = ["signature", "type", "typeparams", "alias-of"]
 
-    /// How often each old unexported name meets each new name in the comparison.
-    private var unexportedTargets: [String: [String: Int]] = [:]
     /// Attributes that say where or how an item was found, not what it is.
     private static let shapeless: Set<String> = ["alias-of", "note", "exposed", "build", "via"]
     private let before: SurfaceSnapshot
     private let after: SurfaceSnapshot
     private let surfaces: Set<String>
+    /// `surfaces` in order, for lookups that try each.
+    private let orderedSurfaces: [String]
+    private let candidates: Set<String>?
 
-    // Worked out from every item of a side the first time a rename asks (most comparisons have none).
-    private lazy var oldPackages: Set<String> = packages(of: before)
-    /// Aliases of the new side by package and name: `pkg` -> `Old` -> `New`.
-    private lazy var newAliases: [String: [String: String]] = {
-        let newPackages = packages(of: after)
-        var aliases: [String: [String: String]] = [:]
-        for item in after.items.values where isGo(item) {
-            guard let target = item.attributes["alias-of"], let (package, name) = Self.split(item.key, newPackages)
-            else { continue }
-            aliases[package, default: [:]][name] = target
-        }
-        return aliases
-    }()
+    // Worked out the first time a rename asks (most comparisons have none), from the items that may differ or, for
+    // the rare questions about a whole package, from its items: a comparison costs what changed, not the surface.
+    /// How often each old unexported name meets each new name in the comparison.
+    private lazy var unexportedTargets: [String: [String: Int]] = countUnexportedRenames()
     /// The members of the old side's exposed unexported types, by the type's id: (member name, item).
     private lazy var exposedMembers: [String: [(String, SurfaceItem)]] = {
         var members: [String: [(String, SurfaceItem)]] = [:]
@@ -53,6 +45,13 @@ final class GoCorrespondence {
         self.before = before
         self.after = after
         self.surfaces = surfaces
+        self.orderedSurfaces = surfaces.sorted()
+        self.candidates = candidates
+    }
+
+    /// How often each old unexported name meets each new name in the changed attributes of the comparison.
+    private func countUnexportedRenames() -> [String: [String: Int]] {
+        var targets: [String: [String: Int]] = [:]
         func count(_ old: SurfaceItem, id: String) {
             guard isGo(old), let new = after.items[id], old.attributes != new.attributes else { return }
             for attribute in Self.compared {
@@ -60,7 +59,7 @@ final class GoCorrespondence {
                     let pairs = Self.renames(from, to)
                 else { continue }
                 for (a, b) in pairs where Self.isUnexportedName(a) {
-                    unexportedTargets[a, default: [:]][b, default: 0] += 1
+                    targets[a, default: [:]][b, default: 0] += 1
                 }
             }
         }
@@ -69,18 +68,47 @@ final class GoCorrespondence {
         } else {
             for (id, old) in before.items { count(old, id: id) }
         }
+        return targets
     }
 
     private func isGo(_ item: SurfaceItem) -> Bool {
         surfaces.contains(item.surface) && GoCompatibility.isGoItem(item)
     }
 
-    private func packages(of snapshot: SurfaceSnapshot) -> Set<String> {
-        var packages: Set<String> = []
-        for item in snapshot.items.values where isGo(item) && item.attributes["kind"] == "package" {
-            packages.insert(item.key)
+    /// Whether `key` is a package of the go-api surfaces of `snapshot`.
+    private func isPackage(_ key: String, in snapshot: SurfaceSnapshot) -> Bool {
+        orderedSurfaces.contains { surface in
+            guard let item = snapshot.items[surface + ":" + key] else { return false }
+            return isGo(item) && item.attributes["kind"] == "package"
         }
-        return packages
+    }
+
+    /// The package of an item key on one side and the item's first name after it (`example.com/p.T.M` gives
+    /// `example.com/p` and `T`): the longest prefix ending before a dot that is a package there.
+    private func split(_ key: String, in snapshot: SurfaceSnapshot) -> (package: String, name: String)? {
+        var index = key.endIndex
+        while let dot = key[..<index].lastIndex(of: ".") {
+            let package = String(key[..<dot])
+            if isPackage(package, in: snapshot) {
+                let rest = key[key.index(after: dot)...]
+                return (package, String(rest.prefix { $0 != "." }))
+            }
+            index = dot
+        }
+        return nil
+    }
+
+    /// The type the new side's `name` of `package` is an alias of, when it is one.
+    private func newAlias(of name: String, in package: String) -> String? {
+        guard isPackage(package, in: after) else { return nil }
+        for surface in orderedSurfaces {
+            if let item = after.items[surface + ":" + package + "." + name], isGo(item),
+                let target = item.attributes["alias-of"]
+            {
+                return target
+            }
+        }
+        return nil
     }
 
     /// True when `old`'s value of `attribute` becomes `new`'s only through corresponding renames.
@@ -88,7 +116,7 @@ final class GoCorrespondence {
         guard let from = old.attributes[attribute], let to = new.attributes[attribute],
             let pairs = Self.renames(from, to), !pairs.isEmpty
         else { return false }
-        let package = Self.split(old.key, oldPackages)?.package
+        let package = split(old.key, in: before)?.package
         let oldParameters = typeParameters(of: old, in: before)
         let newParameters = typeParameters(of: new, in: after)
         return pairs.allSatisfy { a, b in
@@ -121,8 +149,7 @@ final class GoCorrespondence {
     /// True when two names of a package denote one type on the new side (one is an alias of the other, or both are
     /// aliases of one type).
     func sameType(_ a: String, _ b: String, in package: String) -> Bool {
-        let new = newAliases[package] ?? [:]
-        return (new[a] ?? a) == (new[b] ?? b)
+        (newAlias(of: a, in: package) ?? a) == (newAlias(of: b, in: package) ?? b)
     }
 
     /// Whether an exported item of the old side's package `package` writes the name `name` in its type or signature
@@ -130,7 +157,7 @@ final class GoCorrespondence {
     func oldExportedItemsName(_ name: String, in package: String) -> Bool {
         before.items.values.contains { item in
             guard isGo(item), item.attributes["exposed"] != "yes", item.key.hasPrefix(package + "."),
-                Self.split(item.key, oldPackages)?.package == package
+                split(item.key, in: before)?.package == package
             else { return false }
             return ["type", "signature"].contains {
                 item.attributes[$0].map { Self.tokens($0).contains(name) } ?? false
@@ -140,7 +167,7 @@ final class GoCorrespondence {
 
     /// The package of a go-api item on the old side.
     func oldPackage(of item: SurfaceItem) -> String? {
-        Self.split(item.key, oldPackages)?.package
+        split(item.key, in: before)?.package
     }
 
     /// The new name an old unexported name stands for: the one it meets most often, when exactly one does (apidiff
@@ -218,6 +245,58 @@ final class GoCorrespondence {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
+    /// Adds the unexported identifiers of `text` (`tokens`) that neither follow nor precede a `.` (a qualifier or a
+    /// qualified name) to `names`. ASCII text is scanned byte by byte, without building its tokens.
+    static func unqualifiedUnexportedNames(in text: String, into names: inout Set<String>) {
+        let scanned = text.utf8.withContiguousStorageIfAvailable { bytes in
+            asciiUnqualifiedUnexportedNames(bytes, into: &names)
+        }
+        if scanned == true { return }
+        let tokens = characterTokens(text)
+        for (index, token) in tokens.enumerated()
+        where isUnexportedName(token) && !(index > 0 && tokens[index - 1] == ".")
+            && !(index + 1 < tokens.count && tokens[index + 1] == ".")
+        {
+            names.insert(token)
+        }
+    }
+
+    /// `unqualifiedUnexportedNames` of ASCII text without carriage returns, reading the tokens `asciiTokens` would
+    /// make in place (an identifier's neighbour token is the nearest byte that is not a space); false, adding
+    /// nothing, for other text.
+    private static func asciiUnqualifiedUnexportedNames(
+        _ bytes: UnsafeBufferPointer<UInt8>, into names: inout Set<String>
+    )
+        -> Bool
+    {
+        guard !bytes.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) else { return false }
+        let isWord = { (byte: UInt8) in
+            isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
+        }
+        var index = 0
+        // The last byte before the current one that is not a space.
+        var previous: UInt8 = UInt8(ascii: " ")
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard isWord(byte) else {
+                if byte != UInt8(ascii: " ") { previous = byte }
+                index += 1
+                continue
+            }
+            let start = index
+            while index < bytes.count && isWord(bytes[index]) { index += 1 }
+            var next = index
+            while next < bytes.count && bytes[next] == UInt8(ascii: " ") { next += 1 }
+            let qualified = previous == UInt8(ascii: ".") || (next < bytes.count && bytes[next] == UInt8(ascii: "."))
+            if !qualified, byte == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) {
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                if !predeclared.contains(name) { names.insert(name) }
+            }
+            previous = bytes[index - 1]
+        }
+        return true
+    }
+
     /// Identifiers, numbers and single punctuation characters; spaces dropped.
     static func tokens(_ text: String) -> [String] {
         if let tokens = text.utf8.withContiguousStorageIfAvailable(asciiTokens), let tokens { return tokens }
@@ -267,20 +346,5 @@ final class GoCorrespondence {
         }
         if !current.isEmpty { tokens.append(current) }
         return tokens
-    }
-
-    /// The package of an item key and the item's first name after it (`example.com/p.T.M` gives `example.com/p`
-    /// and `T`), for packages in `packages`.
-    private static func split(_ key: String, _ packages: Set<String>) -> (package: String, name: String)? {
-        var index = key.endIndex
-        while let dot = key[..<index].lastIndex(of: ".") {
-            let package = String(key[..<dot])
-            if packages.contains(package) {
-                let rest = key[key.index(after: dot)...]
-                return (package, String(rest.prefix { $0 != "." }))
-            }
-            index = dot
-        }
-        return nil
     }
 }

@@ -6,8 +6,10 @@ import GoSource
 ///
 /// Every folder of the module that may hold a package is known (`internal/` included: an exported type may embed
 /// an internal one, whose exported members users then reach); a package is parsed only when a type is followed
-/// into it, once per revision. What one package's items depended on is recorded (`consulted`), so the reader
-/// reuses them at a later revision only while those packages are unchanged. Reading a file may fail (a missing
+/// into it, once per revision. What one package's items read from the others is recorded (`consulted`): each
+/// package asked for and each of its type declarations and method sets looked up, with a fingerprint of what the
+/// lookup found, so the reader reuses the items at a later revision while those declarations are unchanged, however
+/// much else of those packages changed. Reading a file may fail (a missing
 /// object): the failure is kept and the reader stops the run with it (fail closed); the items built meanwhile are
 /// thrown away. Packages of other modules are never read: their types stay unknown, with a note.
 final class GoModuleScope {
@@ -19,8 +21,8 @@ final class GoModuleScope {
     private var loaded: [String: GoAPIPackage?] = [:]
     /// The first read that failed; the reader throws it once the package being built is done.
     private(set) var failure: GitError?
-    /// The packages asked for since `startRecording()`, each with the files it was read from.
-    private(set) var consulted: [String: [ObjectID]] = [:]
+    /// The lookups into other packages since `startRecording()`; nil while not recording.
+    private var reads: Set<Read>?
 
     init(
         modulePath: String, folders: [String: (folder: String, files: [TreeEntry])],
@@ -41,15 +43,51 @@ final class GoModuleScope {
         folders[importPath]?.files.map(\.id) ?? []
     }
 
+    /// Starts recording the lookups of one package build.
     func startRecording() {
-        consulted = [:]
+        reads = []
+    }
+
+    /// What the build since `startRecording()` read from other packages, by package: the package's files (when they
+    /// are the same at a later revision, so is everything read) and each lookup with the fingerprint of its answer.
+    /// Ends the recording.
+    func consulted() -> [String: PackageReads] {
+        var result: [String: PackageReads] = [:]
+        for read in reads ?? [] {
+            result[read.importPath, default: PackageReads(blobs: blobs(of: read.importPath))].lookups.append(
+                PackageReads.Lookup(kind: read.kind, name: read.name, fingerprint: fingerprint(of: read)))
+        }
+        reads = nil
+        return result
+    }
+
+    /// Whether every lookup of `consulted` finds what it found when it was recorded, at this revision; false when a
+    /// package could not be read (the rebuild then stops the run with the failure).
+    func isCurrent(_ consulted: [String: PackageReads]) -> Bool {
+        let same = consulted.allSatisfy { importPath, package in
+            blobs(of: importPath) == package.blobs
+                || package.lookups.allSatisfy {
+                    fingerprint(of: Read(importPath: importPath, kind: $0.kind, name: $0.name)) == $0.fingerprint
+                }
+        }
+        return same && failure == nil
+    }
+
+    /// Notes a lookup of another package's declarations by the package being built (`GoAPIPackage`'s accessors).
+    func noteRead(_ kind: Read.Kind, _ name: String, in importPath: String) {
+        reads?.insert(Read(importPath: importPath, kind: kind, name: name))
     }
 
     /// The package of this module at `importPath`, parsed on first use; nil for another module's package, a folder
     /// without Go files, or a read that failed (kept in `failure`).
     func package(at importPath: String) -> GoAPIPackage? {
         guard contains(importPath) else { return nil }
-        consulted[importPath] = blobs(of: importPath)
+        reads?.insert(Read(importPath: importPath, kind: .package, name: ""))
+        return load(importPath)
+    }
+
+    /// `package(at:)` without recording it.
+    private func load(_ importPath: String) -> GoAPIPackage? {
         if let known = loaded[importPath] { return known }
         var result: GoAPIPackage?
         if let entry = folders[importPath], failure == nil {
@@ -59,7 +97,7 @@ final class GoModuleScope {
                 if GoAPIPackage.packageName(of: files) != nil {
                     result = GoAPIPackage(
                         importPath: importPath, folder: entry.folder, files: files, ignoreValues: { _ in false },
-                        scope: self)
+                        scope: self, recordsReads: true)
                 }
             } catch {
                 failure = failure ?? error
@@ -83,5 +121,70 @@ final class GoModuleScope {
     /// Drops the parsed packages (they refer back to the scope).
     func close() {
         loaded = [:]
+    }
+
+    /// The fingerprint of what a lookup finds at this revision: the package's folder and name, or the declarations
+    /// of a type or of its methods, with the files declaring them (name, build condition, imports: how the names
+    /// they write resolve). Equal declarations give equal fingerprints; a different one gives another but for a
+    /// 64-bit hash collision (the hasher's seed is random per run, so a repository cannot aim for one).
+    private func fingerprint(of read: Read) -> Int {
+        var hasher = Hasher()
+        guard let package = load(read.importPath) else {
+            hasher.combine(0)
+            return hasher.finalize()
+        }
+        hasher.combine(1)
+        switch read.kind {
+        case .package:
+            hasher.combine(package.folder)
+            hasher.combine(package.name)
+        case .type:
+            if let declared = package.declaredType(read.name, recording: false) {
+                Self.combine(declared, into: &hasher)
+            }
+        case .methods:
+            for (name, declared) in (package.declaredMethods(of: read.name, recording: false) ?? [:]).sorted(by: {
+                $0.key < $1.key
+            }) {
+                hasher.combine(name)
+                Self.combine(declared, into: &hasher)
+            }
+        }
+        return hasher.finalize()
+    }
+
+    private static func combine<T: Hashable>(_ declared: GoAPIPackage.Declared<T>, into hasher: inout Hasher) {
+        hasher.combine(declared.value)
+        hasher.combine(declared.conditions)
+        hasher.combine(declared.file.name)
+        hasher.combine(declared.file.condition)
+        hasher.combine(declared.file.file.imports)
+    }
+
+    /// One lookup into another package: the package itself, a type's declaration, or a type's methods.
+    struct Read: Hashable {
+        enum Kind: UInt8 {
+            case package, type, methods
+        }
+
+        let importPath: String
+        let kind: Kind
+        let name: String
+    }
+
+    /// The lookups of one package build into one other package.
+    struct PackageReads {
+        struct Lookup {
+            let kind: Read.Kind
+            let name: String
+            let fingerprint: Int
+        }
+
+        /// The package's files when recorded.
+        let blobs: [ObjectID]
+        var lookups: [Lookup] = []
+
+        /// Approximate bytes held, for the cache's bound.
+        var cost: Int { 32 * blobs.count + lookups.reduce(CacheCost.overhead) { $0 + CacheCost.of($1.name) + 16 } }
     }
 }

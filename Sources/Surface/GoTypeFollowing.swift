@@ -40,9 +40,9 @@ extension GoAPIPackage {
     /// a name no package of the module declares.
     func resolve(_ type: GoType, in file: ParsedGoFile) -> (owner: GoAPIPackage, name: String)? {
         guard let base = type.baseName else { return nil }
-        guard let qualifier = base.package else { return types[base.name] != nil ? (self, base.name) : nil }
+        guard let qualifier = base.package else { return declaredType(base.name) != nil ? (self, base.name) : nil }
         guard let scope, let path = scope.importPath(of: qualifier, in: file), scope.contains(path),
-            let owner = scope.package(at: path), owner.types[base.name] != nil
+            let owner = scope.package(at: path), owner.declaredType(base.name) != nil
         else { return nil }
         return (owner, base.name)
     }
@@ -52,7 +52,7 @@ extension GoAPIPackage {
     func definedType(_ name: String) -> (owner: GoAPIPackage, name: String) {
         var current = (owner: self, name: name)
         for _ in 0..<Limit.goEmbeddingDepth {
-            guard let declared = current.owner.types[current.name], declared.value.isAlias,
+            guard let declared = current.owner.declaredType(current.name), declared.value.isAlias,
                 declared.value.typeParameters.isEmpty, case .named(_, _, []) = declared.value.type,
                 let next = current.owner.resolve(declared.value.type, in: declared.file),
                 next.owner.key(next.name) != current.owner.key(current.name)
@@ -99,7 +99,7 @@ extension GoAPIPackage {
     private func namedComparability(_ name: String, memo: Memo, depth: Int) -> Comparability {
         let key = key(name)
         if let known = memo.comparable[key] { return known }
-        guard depth < Limit.goEmbeddingDepth, !memo.comparing.contains(key), let declared = types[name] else {
+        guard depth < Limit.goEmbeddingDepth, !memo.comparing.contains(key), let declared = declaredType(name) else {
             return .yes
         }
         memo.comparing.insert(key)
@@ -171,7 +171,7 @@ extension GoAPIPackage {
     func interfaceShape(_ name: String, memo: Memo, depth: Int) -> InterfaceShape {
         let key = key(name)
         if let known = memo.shapes[key] { return known }
-        guard let declared = types[name], case .interface(let elements) = declared.value.type else {
+        guard let declared = declaredType(name), case .interface(let elements) = declared.value.type else {
             return InterfaceShape()
         }
         memo.shaping.insert(key)
@@ -197,7 +197,7 @@ extension GoAPIPackage {
                 } else if let base = type.baseName,
                     let target = resolve(type, in: file).map({
                         $0.owner.definedType($0.name)
-                    }), case .interface = target.owner.types[target.name]?.value.type
+                    }), case .interface = target.owner.declaredType(target.name)?.value.type
                 {
                     let targetKey = target.owner.key(target.name)
                     if memo.shaping.contains(targetKey) { continue }
@@ -242,7 +242,7 @@ extension GoAPIPackage {
         let local = spelled(type, in: file)
         let qualified = type.rewritingQualifiers(except: typeParameters) { package, name, parameters in
             if let package { return aliases.canonical(package) }
-            return self.types[name] != nil && !parameters.contains(name) ? self.name : nil
+            return self.declaredType(name) != nil && !parameters.contains(name) ? self.name : nil
         }
         return QualifiedText(home: importPath, local: Self.text(of: local), qualified: Self.text(of: qualified))
     }
@@ -282,6 +282,12 @@ extension GoAPIPackage {
         var line: Int
         var conditions: [String?]
         var depth: Int
+
+        /// An unexported member of the type's own package: it is never listed, but its name hides or makes
+        /// ambiguous the same name deeper down, so only its place is kept.
+        static func unlisted(depth: Int) -> Member {
+            Member(attributes: [:], via: nil, deprecated: false, path: "", line: 0, conditions: [], depth: depth)
+        }
     }
 
     struct MemberSet {
@@ -317,23 +323,26 @@ extension GoAPIPackage {
             var next: [Entry] = []
             for entry in level {
                 let owner = entry.owner
-                guard let declared = owner.types[entry.name] else { continue }
+                guard let declared = owner.declaredType(entry.name) else { continue }
                 let typeParameters = Set(declared.value.typeParameters.map(\.name))
                 let visible = { (type: GoType, file: ParsedGoFile) in
                     owner.text(of: type, in: file, typeParameters: typeParameters, seenFrom: viewer)
                 }
                 // Another package's unexported members are other names than this package's: never reachable here.
                 let foreignOwner = owner.importPath != viewer
-                for (method, function) in owner.methods[entry.name] ?? [:]
-                where !foreignOwner || Self.isExported(method) {
+                for (method, function) in owner.declaredMethods(of: entry.name) ?? [:] {
+                    let exported = Self.isExported(method)
+                    if foreignOwner && !exported { continue }
                     let pointerOnly = function.value.receiver?.isPointer == true && !entry.pointer
-                    let member = Member(
-                        attributes: [
-                            "kind": "method", "receiver": pointerOnly ? "pointer" : "value",
-                            "signature": visible(.function(function.value.signature), function.file),
-                        ], via: entry.via, deprecated: function.value.doc?.deprecation != nil,
-                        path: owner.path(function.file), line: function.value.position.line,
-                        conditions: function.conditions, depth: depth)
+                    let member =
+                        exported
+                        ? Member(
+                            attributes: [
+                                "kind": "method", "receiver": pointerOnly ? "pointer" : "value",
+                                "signature": visible(.function(function.value.signature), function.file),
+                            ], via: entry.via, deprecated: function.value.doc?.deprecation != nil,
+                            path: owner.path(function.file), line: function.value.position.line,
+                            conditions: function.conditions, depth: depth) : Member.unlisted(depth: depth)
                     if found[method] != nil { ambiguous.insert(method) } else { found[method] = member }
                 }
                 switch declared.value.type {
@@ -345,7 +354,9 @@ extension GoAPIPackage {
                             if let target = owner.resolve(field.type, in: declared.file).map({
                                 $0.owner.definedType($0.name)
                             }) {
-                                if let targetDeclared = target.owner.types[target.name], targetDeclared.value.isAlias {
+                                if let targetDeclared = target.owner.declaredType(target.name),
+                                    targetDeclared.value.isAlias
+                                {
                                     // An alias of another module's type: its members are not read.
                                     set.foreign.insert(
                                         target.owner.text(of: targetDeclared.value.type, in: targetDeclared.file).seen(
@@ -365,13 +376,24 @@ extension GoAPIPackage {
                         } else {
                             fieldNames = field.names
                         }
-                        for fieldName in fieldNames where !foreignOwner || Self.isExported(fieldName) {
-                            var attributes = ["kind": "field", "type": visible(field.type, declared.file)]
-                            if field.isEmbedded { attributes["embedded"] = "yes" }
-                            let member = Member(
-                                attributes: attributes, via: entry.via, deprecated: field.doc?.deprecation != nil,
-                                path: owner.path(declared.file), line: field.position.line,
-                                conditions: declared.conditions, depth: depth)
+                        // The field's type as the viewer writes it, worked out once for all its names.
+                        var type: String?
+                        for fieldName in fieldNames {
+                            let exported = Self.isExported(fieldName)
+                            if foreignOwner && !exported { continue }
+                            let member: Member
+                            if exported {
+                                let text = type ?? visible(field.type, declared.file)
+                                type = text
+                                var attributes = ["kind": "field", "type": text]
+                                if field.isEmbedded { attributes["embedded"] = "yes" }
+                                member = Member(
+                                    attributes: attributes, via: entry.via, deprecated: field.doc?.deprecation != nil,
+                                    path: owner.path(declared.file), line: field.position.line,
+                                    conditions: declared.conditions, depth: depth)
+                            } else {
+                                member = Member.unlisted(depth: depth)
+                            }
                             if found[fieldName] != nil {
                                 ambiguous.insert(fieldName)
                             } else {

@@ -10,32 +10,62 @@ extension SurfaceSnapshot {
     /// no part alone reaches: one reader of every surface then names the surface at which it is reached.
     public static func combining(_ parts: [SurfaceSnapshot], policy: Policy) -> SurfaceSnapshot? {
         guard parts.count > 1 else { return parts.first }
+        guard let outline = SurfaceOutline.combining(parts.map(\.outline), policy: policy) else { return nil }
         let largest = parts.indices.max { parts[$0].items.count < parts[$1].items.count } ?? 0
-        var combined = SurfaceSnapshot(items: parts[largest].items)
-        combined.items.reserveCapacity(parts.reduce(0) { $0 + $1.items.count })
+        var combined = SurfaceSnapshot(
+            items: parts[largest].items, notes: outline.notes, problems: outline.problems,
+            incomplete: outline.incomplete)
+        combined.items.reserveCapacity(outline.itemCount)
         var inputs = SurfaceInputs()
-        var handedOver = 0
         for (index, part) in parts.enumerated() {
             if index != largest {
                 combined.items.merge(part.items) { first, _ in first }
             }
-            combined.incomplete.formUnion(part.incomplete)
+            combined.uncertain.merge(part.uncertain) { $0.union($1) }
             if let partInputs = part.inputs {
                 inputs.groups.merge(partInputs.groups) { first, _ in first }
                 inputs.adjusted.formUnion(partInputs.adjusted)
             }
-            handedOver += part.sections?.values.reduce(0) { $0 + $1.handedOver } ?? 0
-        }
-        guard combined.items.count <= Limit.itemsPerSnapshot, handedOver <= Limit.itemsHandedOverPerSnapshot else {
-            return nil
-        }
-        for surface in policy.surfaces {
-            guard let section = parts.lazy.compactMap({ $0.sections?[surface.name] }).first else { continue }
-            combined.notes += section.notes
-            combined.problems += section.problems
         }
         combined.inputs = parts.allSatisfy { $0.inputs != nil } ? inputs : nil
         return combined
+    }
+
+    /// What the snapshot holds besides its items, for putting parts together without them.
+    public var outline: SurfaceOutline {
+        SurfaceOutline(
+            notes: notes, problems: problems, incomplete: incomplete, itemCount: items.count, sections: sections)
+    }
+}
+
+/// What a snapshot (or one reader's part of it) holds besides its items: notes, problems, the surfaces read in part,
+/// and how many items it has. Passes between threads where the items need not (`deprecations` scans them where they
+/// are read).
+public struct SurfaceOutline: Sendable {
+    public let notes: [String]
+    public let problems: [SourceProblem]
+    public let incomplete: Set<String>
+    /// The items of the snapshot (the parts of one revision have disjoint ids: their sum is the whole's).
+    public let itemCount: Int
+    let sections: [String: SurfaceSnapshot.Section]?
+
+    /// The outline of the snapshot one reader of every surface gives, from the outlines of the parts of one revision
+    /// (as `SurfaceSnapshot.combining`); nil when the whole would be over a per-snapshot limit.
+    public static func combining(_ parts: [SurfaceOutline], policy: Policy) -> SurfaceOutline? {
+        guard parts.count > 1 else { return parts.first }
+        let itemCount = parts.reduce(0) { $0 + $1.itemCount }
+        let handedOver = parts.reduce(0) { $0 + ($1.sections?.values.reduce(0) { $0 + $1.handedOver } ?? 0) }
+        guard itemCount <= Limit.itemsPerSnapshot, handedOver <= Limit.itemsHandedOverPerSnapshot else { return nil }
+        var notes: [String] = []
+        var problems: [SourceProblem] = []
+        for surface in policy.surfaces {
+            guard let section = parts.lazy.compactMap({ $0.sections?[surface.name] }).first else { continue }
+            notes += section.notes
+            problems += section.problems
+        }
+        return SurfaceOutline(
+            notes: notes, problems: problems, incomplete: parts.reduce(into: Set()) { $0.formUnion($1.incomplete) },
+            itemCount: itemCount, sections: nil)
     }
 }
 

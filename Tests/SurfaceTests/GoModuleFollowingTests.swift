@@ -377,4 +377,79 @@ struct GoModuleFollowingTests {
         #expect(bumps["example.com/mod/a.j3"] == .patch)
         #expect(bumps["example.com/mod/a.j4"] == .major)
     }
+
+    @Test(
+        "a package is rebuilt when a declaration it followed into another package changes, even in another file, and not when the rest of that package does"
+    )
+    func rebuiltOnlyWhenReadDeclarationsChange() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/mod\n")
+        try repo.write(
+            "internal/wire/response.go",
+            "package wire\n\ntype Response struct {\n\tStatus int\n}\n\nfunc (r *Response) Cookies() []string { return nil }\n"
+        )
+        try repo.write("internal/wire/other.go", "package wire\n\ntype Unrelated struct{ A int }\n")
+        try repo.write(
+            "http/http.go",
+            "package http\n\nimport \"example.com/mod/internal/wire\"\n\ntype Response struct {\n\t*wire.Response\n}\n")
+        try repo.commit("v1")
+        try repo.tag("v1")
+        // What http.Response did not read: another type of the package, a new file, a line moved in another file.
+        try repo.write(
+            "internal/wire/other.go",
+            "package wire\n\n// Unrelated.\ntype Unrelated struct{ A, B int }\n\nfunc (u Unrelated) Do() {}\n")
+        try repo.write("internal/wire/extra.go", "package wire\n\ntype Extra struct{ C string }\n")
+        try repo.commit("v2")
+        try repo.tag("v2")
+        // What it read: a method of the embedded type declared in another file.
+        try repo.write(
+            "internal/wire/other.go",
+            "package wire\n\n// Unrelated.\ntype Unrelated struct{ A, B int }\n\nfunc (u Unrelated) Do() {}\n\nfunc (r Response) Len() int { return 0 }\n"
+        )
+        try repo.commit("v3")
+        try repo.tag("v3")
+        // What it read: the embedded type's fields.
+        try repo.write(
+            "internal/wire/response.go",
+            "package wire\n\ntype Response struct {\n\tStatus int\n\tCode   int\n}\n\nfunc (r *Response) Cookies() []string { return nil }\n"
+        )
+        try repo.commit("v4")
+        try repo.tag("v4")
+
+        let repository = try Repository(discovering: repo.url.path)
+        func read(_ reader: GoAPIReader, _ tag: String) throws -> [String] {
+            var notes: [String] = []
+            var problems: [SourceProblem] = []
+            let tree = try repository.rootTree(of: try repository.resolve(tag))
+            return try reader.items(
+                GoAPIExtractorSpec(), tree: tree, source: repository, notes: &notes, problems: &problems
+            )
+            .flatMap { $0 }.map { item in
+                "\(item.key) \(item.attributes.sorted { $0.key < $1.key }) \(item.stability) \(item.location?.description ?? "")"
+            }
+        }
+        let reader = GoAPIReader()
+        var builds: [Int] = []
+        var surfaces: [[String]] = []
+        for tag in ["v1", "v2", "v3", "v4"] {
+            let built = reader.itemsBuilt
+            let items = try read(reader, tag)
+            builds.append(reader.itemsBuilt - built)
+            surfaces.append(items)
+            #expect(items == (try read(GoAPIReader(), tag)), "\(tag): reused items differ from a fresh read")
+        }
+        let members = surfaces.map {
+            $0.filter { $0.hasPrefix("example.com/mod/http.Response.") }.map {
+                $0.prefix { $0 != " " }.dropFirst("example.com/mod/http.Response.".count)
+            }
+        }
+        #expect(
+            members == [
+                ["Cookies", "Response", "Status"], ["Cookies", "Response", "Status"],
+                ["Cookies", "Len", "Response", "Status"], ["Code", "Cookies", "Len", "Response", "Status"],
+            ])
+        // The package http (its item, the type, its embedded field and promoted members) is built at v1, reused at v2,
+        // rebuilt at v3 and v4.
+        #expect(builds == [5, 0, 6, 7])
+    }
 }
