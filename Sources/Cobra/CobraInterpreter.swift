@@ -351,9 +351,6 @@ struct CobraInterpreter {
         var readInPass = 0
         var changedAt = 0
         var record: CobraCallRecord?
-        /// The function called and the values of its parameters.
-        let function: CobraFunctionID
-        let arguments: [CobraValues]
     }
     /// The functions that build commands or flags and those that call them (by name); `entryPoints` are those of
     /// them no other function of the program calls, which run first with unknown parameters.
@@ -624,19 +621,20 @@ struct CobraInterpreter {
 
     /// The cell of package-level name `key` (`scoped(folder, name)`), made when absent.
     private mutating func globalCell(_ key: Int64) -> Int32 {
-        if let index = globals[key] { return index }
-        let index = Int32(cells.count)
-        cells.append(Cell())
-        globals[key] = index
-        return index
+        Self.cell(key, in: &globals, cells: &cells)
     }
 
     /// The cell of field `key` (`scoped(type, field)`), made when absent.
     private mutating func fieldCell(_ key: Int64) -> Int32 {
-        if let index = fields[key] { return index }
+        Self.cell(key, in: &fields, cells: &cells)
+    }
+
+    /// The cell `table` gives `key`, made when absent.
+    private static func cell(_ key: Int64, in table: inout [Int64: Int32], cells: inout [Cell]) -> Int32 {
+        if let index = table[key] { return index }
         let index = Int32(cells.count)
         cells.append(Cell())
-        fields[key] = index
+        table[key] = index
         return index
     }
 
@@ -699,7 +697,7 @@ struct CobraInterpreter {
     private mutating func callIndex(_ call: CallKey) -> Int32 {
         if let index = calls[call] { return index }
         let index = Int32(callStates.count)
-        callStates.append(CallState(function: call.function, arguments: call.arguments))
+        callStates.append(CallState())
         calls[call] = index
         callKeys.append(call)
         return index
@@ -775,8 +773,8 @@ struct CobraInterpreter {
     /// Runs the body of `call` (marked as run in this pass), made when the call depth was `depth`, recording what it
     /// reads and does.
     private mutating func runBody(_ call: Int32, depth: Int, running: [CobraSite]) {
-        let key = callStates[Int(call)].function
-        let stored = callStates[Int(call)].arguments
+        let key = callKeys[Int(call)].function
+        let stored = callKeys[Int(call)].arguments
         let declaration = declared.list[Int(key)]
         let (file, index) = (declaration.file, declaration.index)
         let parameters = files[file].functions[index].parameters
