@@ -171,7 +171,10 @@ private struct TreeBuilder {
             notes.append(
                 "\(location(info)): every command is added to another one (an AddCommand cycle), so there is no root "
                     + "command and no command is in the surface; remove the AddCommand that adds a command to itself "
-                    + "or to one below it")
+                    + "or to one below it. If the program has no such cycle, it adds commands through a field of a "
+                    + "type of its own (a wrapper that embeds *cobra.Command and calls c.Command.AddCommand(x.Command)), "
+                    + "which the extractor reads as one value for every object of the type: the cycle is the "
+                    + "extractor's, and the command line cannot be read")
             return
         }
         if let root {
