@@ -137,27 +137,20 @@ enum CobraCompatibility {
         return unreadFlag(replacing: old, command: command, in: snapshot)
     }
 
-    /// A flag that may still be there: its command's flag set (or a persistent set of a command above it) is handed
-    /// to a call the files do not define (`o.configFlags.AddFlags(cmd.Flags())`, stern 1.27.0's `--context` and
-    /// `--kubeconfig`, now defined by that library), so its removal cannot be shown. The flag as it was, marked
-    /// `provided-by=unread-call` (not breaking): the change is listed, and no removal is claimed.
+    /// A flag that may still be there: its command is still there and hands its own flag set to a call the files do
+    /// not define (`o.configFlags.AddFlags(cmd.Flags())`, stern 1.27.0's `--context` and `--kubeconfig`, now defined
+    /// by that library), so its removal cannot be shown. The flag as it was, marked `provided-by=unread-call` (not
+    /// breaking): the change is listed, and no removal is claimed. A persistent set of a command above, open in the
+    /// same way, is not taken to define a subcommand's flag: that would hide every removal below it.
     private static func unreadFlag(replacing old: SurfaceItem, command: String, in snapshot: SurfaceSnapshot)
         -> SurfaceItem?
     {
-        guard !command.isEmpty else { return nil }
-        var words = command.split(separator: " ").map(String.init)
-        var own = true
-        while !words.isEmpty {
-            let open = snapshot.items[old.surface + ":" + words.joined(separator: " ")]?.attributes["unread-flags"]
-            if let open, own || open.contains("persistent") {
-                var heir = old
-                heir.attributes["provided-by"] = "unread-call"
-                return heir
-            }
-            words.removeLast()
-            own = false
+        guard !command.isEmpty, snapshot.items[old.surface + ":" + command]?.attributes["unread-flags"] != nil else {
+            return nil
         }
-        return nil
+        var heir = old
+        heir.attributes["provided-by"] = "unread-call"
+        return heir
     }
 
     /// What reading the source cannot show about the removal of `removed`: a flag that a new subcommand now declares

@@ -312,6 +312,27 @@ struct CobraClassificationTests {
             ])
     }
 
+    @Test("an open persistent set above a command does not hide the removal of the command's own flag")
+    func unreadFlagsAbove() throws {
+        let repo = try FixtureRepository()
+        try repo.importCommits([
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.program(#"run.Flags().String("mode", "", "")"#)],
+                tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(
+                files: [
+                    "go.mod": Self.goMod, "cmd/root.go": Self.program("kubeflags.AddFlags(root.PersistentFlags())"),
+                ],
+                tags: ["v1.1.0"]),
+        ])
+        let after = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
+        #expect(after.items["cli:tool"]?.attributes["unread-flags"] == "persistent")
+        let changes = SurfaceDiff.changes(
+            from: try surface(of: repo, at: "v1.0.0", policy: Self.policy), to: after,
+            policy: try loadPolicy(Self.policy))
+        #expect(changes.filter { $0.kind == .removed }.map(\.key).sorted() == ["tool r --mode", "tool run --mode"])
+    }
+
     @Test("each change and its bump", arguments: cases)
     func classification(_ testCase: Case) throws {
         let repo = try Self.histories.repository
