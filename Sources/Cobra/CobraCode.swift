@@ -42,6 +42,7 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
     case markShorthandDeprecated, setAnnotation, addGoFlagSet, addGoFlag, lookup
     case use, aliases, hidden, deprecated, short, noOptDefVal, cobra, pflag, flag
     case long, run, runE, preRun, preRunE, setHelpCommand, setGlobalNormalizationFunc, setNormalizeFunc
+    case completionOptions, root
 
     /// The name as Go spells it.
     var text: String {
@@ -113,7 +114,7 @@ struct CobraTypeRef: Sendable {
 
 /// The operators the interpreter tells apart.
 enum CobraOperator: Sendable, Equatable {
-    case address, not, and, or, equal, notEqual, plus, other
+    case address, not, and, or, equal, notEqual, plus, greater, other
 
     init(unary op: String) {
         switch op {
@@ -130,6 +131,7 @@ enum CobraOperator: Sendable, Equatable {
         case "==": self = .equal
         case "!=": self = .notEqual
         case "+": self = .plus
+        case ">": self = .greater
         default: self = .other
         }
     }

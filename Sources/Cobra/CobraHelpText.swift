@@ -29,6 +29,38 @@ enum CobraHelpText {
         return markers(in: lower).contains { $0.opensText && $0.closesClause }
     }
 
+    /// Whether a command's short help opens by calling it legacy, as a tag (`"[legacy] offline backup"`,
+    /// `"(legacy) ..."`, `"Legacy: ..."`): a command kept for old users and not meant for new ones. `"Migrates legacy
+    /// data"`, a command about legacy things, marks nothing.
+    static func shortHelpSaysLegacy(_ text: String) -> Bool {
+        let lead = text.drop { $0 == " " || $0 == "\t" }.prefix(8).lowercased()
+        return lead.hasPrefix("[legacy]") || lead.hasPrefix("(legacy)") || lead.hasPrefix("legacy:")
+    }
+
+    /// Whether a command's long help opens by sending users to another command: a first sentence `Prefer X instead`
+    /// or `Use X instead` (`"Prefer: \`etcdctl snapshot save\` instead."`), where `instead` ends the sentence. `"Use
+    /// this instead of --x"` (this command is the replacement) and a `Prefer`/`Use` later in the text mark nothing.
+    static func longHelpSaysUseInstead(_ text: String) -> Bool {
+        let trimmed = text.drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+        let lower = trimmed.prefix(400).lowercased()
+        let first = lower.prefix { $0.isLetter }
+        guard first == "prefer" || first == "use" else { return false }
+        // The first sentence: up to a full stop followed by a space or the end, or a line end.
+        var sentence = Substring(lower)
+        if let end = lower.firstIndex(where: { $0 == "\n" }) { sentence = lower[..<end] }
+        if let stop = sentence.indices.first(where: { index in
+            sentence[index] == "." && sentence.index(after: index) != sentence.endIndex
+                && sentence[sentence.index(after: index)] == " "
+        }) {
+            sentence = sentence[...stop]
+        }
+        let words = sentence.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard words.count >= 3, let last = words.last else { return false }
+        let word = last.drop { !$0.isLetter }.prefix { $0.isLetter }
+        let after = last.drop { !$0.isLetter }.dropFirst(word.count)
+        return word == "instead" && after.allSatisfy { ".!;:)".contains($0) }
+    }
+
     /// Whether `statements` (the body of a function a command runs) print a deprecation notice whatever the command
     /// is given: a call at the top level of the body (not under a condition, which is about an argument or a flag)
     /// with a string argument that opens by saying so (`fmt.Fprintf(os.Stderr, "Deprecated: Use ...")`). A
@@ -37,9 +69,50 @@ enum CobraHelpText {
         statements.contains { statement in
             switch statement {
             case .expression(let expression): return noticeCall(expression)
-            case .assign(_, _, let values): return values.contains(where: noticeCall)
+            case .assign(_, _, let values): return values.contains { noticeCall($0) }
             default: return false
             }
+        }
+    }
+
+    /// The expressions whose being set guards a deprecation notice at the top level of `statements`: `if len(x) > 0
+    /// { notice }`, `if x != "" { notice }`, `if x { notice }`, where the notice is a call with a string that says
+    /// the thing is deprecated or sends users elsewhere (`"Use othertool defrag instead. ..."`). The notice is then
+    /// printed exactly when the flag bound to `x` is given, so it deprecates that flag.
+    static func noticeGuards(_ statements: [CobraStatement]) -> [CobraExpr] {
+        statements.compactMap { statement -> CobraExpr? in
+            guard case .conditional(_, let condition?, let then, _) = statement,
+                then.contains(where: { statement in
+                    if case .expression(let expression) = statement { return noticeCall(expression, useInstead: true) }
+                    return false
+                })
+            else { return nil }
+            return setVariable(in: condition)
+        }
+    }
+
+    /// The variable a condition tests for being set: `len(x) > 0`, `len(x) != 0`, `x != ""`, `"" != x`, `x`.
+    private static func setVariable(in condition: CobraExpr) -> CobraExpr? {
+        switch condition {
+        case .name, .selector:
+            return condition
+        case .binary(.greater, .call(.name, let arguments, _), .opaque),
+            .binary(.notEqual, .call(.name, let arguments, _), .opaque):
+            // `len(x) > 0`; the callee is checked by its arity, as a name's text is not at hand here.
+            return arguments.count == 1 ? variable(arguments[0]) : nil
+        case .binary(.notEqual, let left, .string("")):
+            return variable(left)
+        case .binary(.notEqual, .string(""), let right):
+            return variable(right)
+        default:
+            return nil
+        }
+    }
+
+    private static func variable(_ expression: CobraExpr) -> CobraExpr? {
+        switch expression {
+        case .name, .selector: return expression
+        default: return nil
         }
     }
 
@@ -98,11 +171,11 @@ enum CobraHelpText {
         return (names, strings)
     }
 
-    private static func noticeCall(_ expression: CobraExpr) -> Bool {
+    private static func noticeCall(_ expression: CobraExpr, useInstead: Bool = false) -> Bool {
         guard case .call(_, let arguments, _) = expression else { return false }
         return arguments.contains { argument in
             guard case .string(let text) = argument else { return false }
-            return longHelpSaysDeprecated(text)
+            return longHelpSaysDeprecated(text) || (useInstead && longHelpSaysUseInstead(text))
         }
     }
 
@@ -159,4 +232,16 @@ enum CobraHelpText {
     private static func isWordCharacter(_ character: Character) -> Bool {
         character.isLetter || character.isNumber || character == "-" || character == "_"
     }
+}
+
+/// A package-level variable or a field, by its name, that a flag definition binds (`&dataDir`, `&opts.dataDir`).
+struct CobraVariable: Sendable, Hashable {
+    let name: String
+    let isField: Bool
+}
+
+/// A flag of a flag set, by name.
+struct CobraBoundFlag: Sendable, Hashable {
+    let set: CobraFlagSetID
+    let name: String
 }

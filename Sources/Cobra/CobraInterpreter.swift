@@ -1,12 +1,17 @@
 import GoSource
 
 /// Where a value was made: a file of the program and a byte offset in it. Every `&cobra.Command{...}` literal and
-/// every `pflag.NewFlagSet(...)` call is one abstract object, however often its function runs.
+/// every `pflag.NewFlagSet(...)` call is one abstract object, however often its function runs, except that a command
+/// literal is one object per set of string arguments its function is called with (`context`, 0 for none): a
+/// constructor called as `NewList("jobs")` under one parent and `NewList("list")` under another builds two commands.
 struct CobraSite: Sendable, Hashable, Comparable {
     let file: Int
     let offset: Int
+    var context: Int32 = 0
 
-    static func < (lhs: CobraSite, rhs: CobraSite) -> Bool { (lhs.file, lhs.offset) < (rhs.file, rhs.offset) }
+    static func < (lhs: CobraSite, rhs: CobraSite) -> Bool {
+        (lhs.file, lhs.offset, lhs.context) < (rhs.file, rhs.offset, rhs.context)
+    }
 }
 
 /// A flag set: one made by `NewFlagSet`, or a command's own local or persistent set.
@@ -253,6 +258,11 @@ struct CobraInterpreter {
     private var nameMaps: [[CobraName]]
 
     private(set) var commands: [CobraSite: CobraCommandInfo] = [:]
+    /// The context of each command literal (by its site with context 0) per string arguments of its function's call.
+    private var commandContexts: [CobraSite: [[Set<String>]: Int32]] = [:]
+    /// Past this many contexts a literal's further calls share context 0 (their `Use` may then be several strings,
+    /// which the surface notes), so a constructor called with thousands of names cannot multiply the tree.
+    static let maximumCommandContexts = 32
     private(set) var flagSets: [CobraFlagSetID: CobraFlagSetInfo] = [:]
     /// Notes by location text, so that a construct met in every pass is noted once.
     private(set) var notes: [String: String] = [:]
@@ -264,6 +274,14 @@ struct CobraInterpreter {
     private(set) var flagSetSpellings: [CobraFlagSetID: [String: String]] = [:]
     /// Whether some note says that commands or flags were left out.
     private(set) var incomplete = false
+    /// What the program sets in cobra's `CompletionOptions`, by command (see ``CobraDefaultCommands``).
+    var completionSettings: [CobraCompletionOwner: [String: CobraOptionSetting]] = [:]
+    /// The variables a flag definition binds (`StringVar(&dataDir, "data-dir", ...)`), and the flags they bind.
+    private var flagVariables: [CobraVariable: Set<CobraBoundFlag>] = [:]
+    /// By command, the variables whose being set guards a deprecation notice in a function it runs.
+    private var noticeGuards: [CobraSite: Set<CobraVariable>] = [:]
+    /// The commands whose `help` subcommand `SetHelpCommand` replaces.
+    private(set) var helpReplaced: Set<CobraSite> = []
 
     /// Package-level names by folder and name (`scoped`), as indices into `cells`; a name read before anything was
     /// assigned to it has a cell without values.
@@ -285,6 +303,8 @@ struct CobraInterpreter {
     private var cells: [Cell] = []
     /// Each call, as an index into `callStates`.
     private var calls: [CallKey: Int32] = [:]
+    /// Each call's key, by its index.
+    private var callKeys: [CallKey] = []
     /// What each call returns, whether it ran in the current pass, and what its last run read and did.
     private var callStates: [CallState] = []
     /// Counts the changes to cells, call results and closures: a read that saw the clock at `c` saw what a cell holds
@@ -691,6 +711,7 @@ struct CobraInterpreter {
         callStates.append(CallState())
         checked.append(0)
         calls[call] = index
+        callKeys.append(call)
         return index
     }
 
@@ -827,6 +848,62 @@ struct CobraInterpreter {
         return .instance(runName(name, in: file))
     }
 
+    // MARK: Default commands
+
+    /// `root.CompletionOptions.DisableDefaultCmd = true`, `cmd.Root().CompletionOptions = cobra.CompletionOptions{...}`:
+    /// what the program tells cobra about its default `completion` command. Returns whether `target` was one.
+    private mutating func completionOption(
+        _ target: CobraExpr, source: CobraExpr?, _ value: CobraValues, in frame: inout Frame
+    ) -> Bool {
+        guard case .selector(let base, let field, _) = target else { return false }
+        if runName(field, in: frame.file) == CobraKnown.completionOptions.id {
+            for owner in completionOwners(base, in: &frame) {
+                if let source {
+                    completionOptions(source, of: owner, in: &frame)
+                } else {
+                    recordCompletionOptions(nil, of: owner, conditional: undecidedBranches > 0)
+                }
+            }
+            return true
+        }
+        guard case .selector(let options, let optionsField, _) = base,
+            runName(optionsField, in: frame.file) == CobraKnown.completionOptions.id
+        else { return false }
+        for owner in completionOwners(options, in: &frame) {
+            recordCompletionOption(owner, text(of: field, in: frame.file), value, conditional: undecidedBranches > 0)
+        }
+        return true
+    }
+
+    /// A `cobra.CompletionOptions{...}` value given to `owner` whole: its fields, the others unset.
+    private mutating func completionOptions(_ value: CobraExpr, of owner: CobraCompletionOwner, in frame: inout Frame) {
+        guard case .composite(_, let elements, _) = Self.withoutAddress(value) else {
+            _ = evaluate(value, in: &frame)
+            recordCompletionOptions(nil, of: owner, conditional: undecidedBranches > 0)
+            return
+        }
+        var fields: [(String, CobraValues)] = []
+        for element in elements {
+            guard case .name(let name)? = element.key else { continue }
+            fields.append((text(of: name, in: frame.file), evaluate(element.value, in: &frame)))
+        }
+        recordCompletionOptions(fields, of: owner, conditional: undecidedBranches > 0)
+    }
+
+    /// The commands whose `CompletionOptions` `expression` names: `cmd.Root()` is the root, whichever it is.
+    private mutating func completionOwners(_ expression: CobraExpr, in frame: inout Frame) -> [CobraCompletionOwner] {
+        if case .call(.selector(_, let method, _), let arguments, _) = expression, arguments.isEmpty,
+            runName(method, in: frame.file) == CobraKnown.root.id
+        {
+            return [.root]
+        }
+        let sites = evaluate(expression, in: &frame).compactMap { value -> CobraSite? in
+            if case .command(let site) = value { return site }
+            return nil
+        }
+        return sites.isEmpty ? [.unknown] : sites.map(CobraCompletionOwner.command)
+    }
+
     // MARK: Statements
 
     private mutating func execute(_ statements: [CobraStatement], in frame: inout Frame) {
@@ -852,6 +929,8 @@ struct CobraInterpreter {
             let values = sources.map { evaluate($0, in: &frame) }
             for (offset, target) in targets.enumerated() {
                 let value = values.count == targets.count ? values[offset] : Self.union(values)
+                let source = values.count == targets.count ? sources[offset] : nil
+                if completionOption(target, source: source, value, in: &frame) { continue }
                 assign(value, to: target, define: define, in: &frame)
             }
         case .declare(let names, let type, let sources):
@@ -1039,15 +1118,20 @@ struct CobraInterpreter {
             }
         case CobraKnown.short.id:
             // The help line users read says so (`Short: "[deprecated] Gets ..."`, etcd's way before `Deprecated:`).
-            if Self.strings(in: value).contains(where: Self.saysDeprecated) {
+            if Self.strings(in: value).contains(where: {
+                Self.saysDeprecated($0) || CobraHelpText.shortHelpSaysLegacy($0)
+            }) {
                 updateCommand(site) { $0.deprecated = true }
             }
         case CobraKnown.long.id:
-            if Self.strings(in: value).contains(where: CobraHelpText.longHelpSaysDeprecated) {
+            if Self.strings(in: value).contains(where: CobraHelpText.longHelpSaysDeprecated)
+                || Self.strings(in: value).contains(where: CobraHelpText.longHelpSaysUseInstead)
+            {
                 updateCommand(site) { $0.deprecated = true }
             }
         case CobraKnown.run.id, CobraKnown.runE.id, CobraKnown.preRun.id, CobraKnown.preRunE.id:
             if runsDeprecationNotice(value) { updateCommand(site) { $0.deprecated = true } }
+            noticeGuards[site, default: []].formUnion(guardedNoticeVariables(value))
         default:
             break
         }
@@ -1067,6 +1151,54 @@ struct CobraInterpreter {
             }
         }
         return false
+    }
+
+    /// The variables whose being set guards a deprecation notice at the top level of a function a command runs
+    /// (`if len(dataDir) > 0 { fmt.Fprintf(os.Stderr, "Use othertool defrag instead. ...") }`).
+    private func guardedNoticeVariables(_ value: CobraValues) -> Set<CobraVariable> {
+        var found: Set<CobraVariable> = []
+        for function in value {
+            let (body, file): ([CobraStatement], Int)
+            switch function {
+            case .function(let key):
+                let declaration = declared.list[Int(key)]
+                (body, file) = (sources[declaration.file].body(of: declaration.index), declaration.file)
+            case .closure(let site):
+                guard let closure = closures[site] else { continue }
+                (body, file) = (closure.literal.body, site.file)
+            default:
+                continue
+            }
+            for variable in CobraHelpText.noticeGuards(body) {
+                if let bound = boundVariable(variable, in: file) { found.insert(bound) }
+            }
+        }
+        return found
+    }
+
+    /// The variable `expression` (`&dataDir`, `&opts.dataDir`, or the name or field itself) names, by its name or
+    /// field name.
+    private func boundVariable(_ expression: CobraExpr, in file: Int) -> CobraVariable? {
+        switch expression {
+        case .unary(.address, let operand): return boundVariable(operand, in: file)
+        case .name(let name): return CobraVariable(name: text(of: name, in: file), isField: false)
+        case .selector(_, let field, _): return CobraVariable(name: text(of: field, in: file), isField: true)
+        default: return nil
+        }
+    }
+
+    /// Marks deprecated the flags whose value guards a deprecation notice in a function their command runs: the
+    /// notice is printed whenever the flag is given. Only the command's own flags (and the sets added to them) count.
+    mutating func markFlagsWithGuardedNotices() {
+        for (site, variables) in noticeGuards where !variables.isEmpty {
+            var sets: Set<CobraFlagSetID> = [.local(site), .persistent(site)]
+            for set in sets { sets.formUnion(flagSets[set]?.includes ?? []) }
+            for variable in variables {
+                for bound in flagVariables[variable] ?? [] where sets.contains(bound.set) {
+                    flagSets[bound.set]?.deprecated.insert(bound.name)
+                }
+            }
+        }
     }
 
     /// Whether a function a command runs (`Run: restoreFunc`, `RunE: func(...) error { ... }`) prints a deprecation
@@ -1225,7 +1357,7 @@ struct CobraInterpreter {
     ) -> CobraValues {
         let type = type ?? elementType
         if type?.isCobraCommand == true {
-            let site = CobraSite(file: frame.file, offset: position.offset)
+            let site = commandSite(file: frame.file, offset: position.offset, call: frame.key)
             if commands[site] == nil {
                 commands[site] = CobraCommandInfo(file: frame.file, line: position.line)
                 changed = true
@@ -1235,6 +1367,9 @@ struct CobraInterpreter {
                 let value = evaluate(element.value, in: &frame)
                 let fieldName = runName(field, in: frame.file)
                 setCommandField(site, fieldName, value, fromLiteral: true)
+                if fieldName == CobraKnown.completionOptions.id {
+                    completionOptions(element.value, of: .command(site), in: &frame)
+                }
                 if fieldName == CobraKnown.hidden.id,
                     gateSaysExperimental(element.value, file: frame.file, folder: frame.folder)
                 {
@@ -1267,6 +1402,22 @@ struct CobraInterpreter {
             return result
         }
         return Self.union(values)
+    }
+
+    /// The site of a command literal run in `call`: one per set of string arguments the call has, up to
+    /// `maximumCommandContexts` per literal.
+    private mutating func commandSite(file: Int, offset: Int, call: Int32?) -> CobraSite {
+        let site = CobraSite(file: file, offset: offset)
+        guard let call, call >= 0, callKeys[Int(call)].function >= 0 else { return site }
+        let strings = callKeys[Int(call)].arguments.map(Self.strings(in:))
+        guard strings.contains(where: { !$0.isEmpty }) else { return site }
+        var known = commandContexts[site, default: [:]]
+        if let context = known[strings] { return CobraSite(file: file, offset: offset, context: context) }
+        guard known.count < Self.maximumCommandContexts else { return site }
+        let context = Int32(known.count + 1)
+        known[strings] = context
+        commandContexts[site] = known
+        return CobraSite(file: file, offset: offset, context: context)
     }
 
     private mutating func evaluateCall(
@@ -1525,6 +1676,7 @@ struct CobraInterpreter {
             return [.flagSet(.persistent(site))]
         case CobraKnown.addCommand.id, CobraKnown.setHelpCommand.id:
             // `SetHelpCommand(c)` attaches `c` as the command's `help` subcommand, in place of cobra's own.
+            if method == CobraKnown.setHelpCommand.id { helpReplaced.insert(site) }
             for (offset, value) in values.enumerated() {
                 let children = value.compactMap { object -> CobraSite? in
                     if case .command(let child) = object { return child }
@@ -1685,6 +1837,9 @@ struct CobraInterpreter {
             }
         }
         if Self.usageSaysDeprecated(shape, values) { updateFlagSet(id) { $0.deprecated.insert(name) } }
+        if let variable = context.arguments.first.flatMap({ boundVariable($0, in: context.file) }) {
+            flagVariables[variable, default: []].insert(CobraBoundFlag(set: id, name: name))
+        }
         return shape.returnsFlag ? [.flag(id, name)] : []
     }
 

@@ -196,7 +196,9 @@ final class DeprecationScan {
             found.promotedIn[promotion.to] = release
         }
         if !release.version.isPrerelease {
-            for (id, since) in pending where since < release.version && snapshot.items[id] == nil {
+            // An item under a command the extractor could not follow there is not known to be gone.
+            for (id, since) in pending
+            where since < release.version && snapshot.items[id] == nil && !snapshot.isUncertain(id: id) {
                 found.removals[id] = ReleasePoint(release)
                 pending[id] = nil
             }

@@ -20,16 +20,23 @@ public struct CobraExtractorSpec: Extractor {
     public static let keys = ["files", "root"]
 
     /// The attributes a cobra item carries, in documentation order.
-    public static let attributes = ["type", "shorthand", "scope", "no-opt-default", "alias-of", "hidden"]
+    public static let attributes = [
+        "type", "shorthand", "scope", "no-opt-default", "alias-of", "hidden", "provided-by",
+    ]
 
     /// A flag's type, shorthand, scope and bare form (`NoOptDefVal`), and the command an alias stands for; `hidden`
-    /// is not breaking.
+    /// and `provided-by` (`cobra` for the commands cobra adds by itself) are not breaking.
     public static let breakingAttributes: Set<String> = ["type", "shorthand", "scope", "no-opt-default", "alias-of"]
 
     public var fileGlobs: [Glob]? { files }
 
     public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs? {
-        context.fileInputs
+        // The module files name cobra's version, which decides the commands cobra adds by itself.
+        let files = context.fileInputs
+        let modules = try context.cobraModuleFiles()
+        var text = files.text + "modules \(modules.count)\n"
+        for file in modules { text += "\(file.path.utf8.count):\(file.path) \(file.blob.hex)\n" }
+        return ExtractionInputs(text: text, blobs: files.blobs + modules.map(\.blob))
     }
     public var attributes: [String]? { Self.attributes }
     public var defaultBreakingAttributes: Set<String>? { Self.breakingAttributes }
@@ -85,12 +92,13 @@ public struct CobraExtractorSpec: Extractor {
     public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
         let reading = context
         var readNotes: [String] = []
+        let library = try context.cobraLibrary(context.cobraModuleFiles(), notes: &readNotes)
         let reader = context.cache(CobraReader.init)
         let built = reader.itemsBuilt
         let groups = try reader.itemGroups(
-            self, slot: context.slot, files: context.files,
+            self, slot: context.slot, files: context.files, library: library,
             read: { (blob, path) throws(SurfaceError) in try reading.text(of: blob, path: path, notes: &readNotes) },
-            notes: &context.notes, incomplete: &context.incomplete)
+            notes: &context.notes, incomplete: &context.incomplete, uncertain: &context.uncertain)
         context.notes += readNotes
         try context.charge(built: reader.itemsBuilt - built)
         return groups

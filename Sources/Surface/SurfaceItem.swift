@@ -133,6 +133,10 @@ public struct SurfaceSnapshot: Sendable {
     /// The surfaces an extractor could not read in full (a command it could not follow): users can type more than
     /// their items list, so a removal there may be one the extractor missed.
     public var incomplete: Set<String>
+    /// By surface, the key paths of what an extractor knows it could not read
+    /// (``ExtractionContext/uncertain``): whether an item there is gone, or new, is not known, so the diff does not
+    /// claim it (the surface's notes say what could not be read).
+    public var uncertain: [String: Set<String>] = [:]
     /// How the reader found the items, for telling which items two snapshots can differ in without comparing them
     /// all (`changedIDs(since:)`); nil for a snapshot built any other way. Code that changes `items` afterwards
     /// records the ids in `inputs.adjusted`, or sets this to nil.
@@ -159,6 +163,23 @@ public struct SurfaceSnapshot: Sendable {
         self.incomplete = incomplete
         inputs = nil
         sections = nil
+    }
+
+    /// Whether `item` falls under a key of `uncertain`: the key itself or a key path above it (`tool env` covers
+    /// `tool env --json`, not `tool environment`).
+    public func isUncertain(_ item: SurfaceItem) -> Bool {
+        isUncertain(surface: item.surface, key: item.key)
+    }
+
+    /// `isUncertain(_:)` for the item of id `id` (`surface:key`).
+    public func isUncertain(id: String) -> Bool {
+        guard !uncertain.isEmpty, let colon = id.firstIndex(of: ":") else { return false }
+        return isUncertain(surface: String(id[..<colon]), key: String(id[id.index(after: colon)...]))
+    }
+
+    private func isUncertain(surface: String, key: String) -> Bool {
+        guard let patterns = uncertain[surface] else { return false }
+        return patterns.contains { key == $0 || key.hasPrefix($0 + " ") }
     }
 
     /// The items in a stable order: by surface, then key.

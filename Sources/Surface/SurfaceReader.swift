@@ -287,6 +287,9 @@ public final class SurfaceReader {
                 snapshot.notes = context.notes
                 snapshot.problems = context.problems
                 if context.incomplete { snapshot.incomplete.insert(surface.name) }
+                if !context.uncertain.isEmpty {
+                    snapshot.uncertain[surface.name, default: []].formUnion(context.uncertain)
+                }
             }
             if let old = last?[surface.name] {
                 update(&merged, from: old, to: groups)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Cobra
@@ -47,6 +48,97 @@ struct CobraHelpTextTests {
         ])
     func longHelp(text: String, deprecated: Bool) {
         #expect(CobraHelpText.longHelpSaysDeprecated(text) == deprecated)
+    }
+
+    @Test(
+        "a short help tagged legacy, or a long help whose first sentence sends users to another command, deprecates it",
+        arguments: [
+            ("[legacy] offline backup of the data folder", "", true),
+            ("(Legacy) import from the old format", "", true),
+            ("Legacy: the v2 API client", "", true),
+            ("offline backup", "Prefer: `tool snapshot save` instead.", true),
+            ("offline backup", "Prefer `tool snapshot save` instead", true),
+            ("offline backup", "Use 'tool snapshot save' instead.\nIt writes one file.", true),
+            ("Migrates legacy data to the new format", "", false),
+            ("a legacy-compatible listing", "", false),
+            ("save a snapshot", "Use this instead of 'tool backup'.", false),
+            (
+                "save a snapshot", "Use 'tool snapshot save' to write one file. Prefer it to the old backup instead.",
+                false
+            ),
+            ("save a snapshot", "Writes one file. Use 'tool x' instead.", false),
+            ("save a snapshot", "Preferences are read from the config file instead", false),
+            ("save a snapshot", "Use instead", false),
+        ])
+    func legacyHelp(short: String, long: String, deprecated: Bool) {
+        let found = surface([
+            "cmd/root.go": """
+            package cmd
+
+            var root = &cobra.Command{Use: "tool"}
+            var backup = &cobra.Command{Use: "backup", Short: \(goString(short)), Long: \(goString(long))}
+
+            func init() {
+                root.AddCommand(backup)
+                backup.Flags().String("data-dir", "", "")
+            }
+            """
+        ])
+        let items = Dictionary(uniqueKeysWithValues: found.items.map { ($0.key, $0) })
+        #expect(items["tool backup"]?.deprecated == deprecated)
+        #expect(items["tool backup --data-dir"]?.deprecated == deprecated)
+        #expect(items["tool"]?.deprecated == false)
+    }
+
+    @Test("a notice printed exactly when a flag is given deprecates that flag, and nothing else")
+    func guardedNotice() {
+        let found = surface([
+            "cmd/root.go": """
+            package cmd
+
+            import (
+                "fmt"
+                "os"
+            )
+
+            var dataDir string
+
+            type options struct{ endpoint, output string }
+
+            var root = &cobra.Command{Use: "tool"}
+
+            func init() {
+                opts := &options{}
+                defrag := &cobra.Command{Use: "defrag", Run: defragFunc}
+                defrag.Flags().StringVar(&dataDir, "data-dir", "", "Optional. A data directory not in use.")
+                defrag.Flags().Bool("cluster", false, "all members")
+                status := &cobra.Command{
+                    Use: "status",
+                    RunE: func(cmd *cobra.Command, args []string) error {
+                        if opts.endpoint != "" {
+                            fmt.Fprintln(os.Stderr, "Deprecated: --endpoint; set TOOL_ENDPOINT.")
+                        }
+                        if len(opts.output) > 0 {
+                            fmt.Println("writing to " + opts.output)
+                        }
+                        return nil
+                    },
+                }
+                status.Flags().StringVar(&opts.endpoint, "endpoint", "", "")
+                status.Flags().StringVar(&opts.output, "output", "", "")
+                root.AddCommand(defrag, status)
+            }
+
+            func defragFunc(cmd *cobra.Command, args []string) {
+                if len(dataDir) > 0 {
+                    fmt.Fprintf(os.Stderr, "Use `othertool defrag` instead. The --data-dir is going away.\\n")
+                }
+                fmt.Println("done")
+            }
+            """
+        ])
+        let deprecated = found.items.filter(\.deprecated).map(\.key).sorted()
+        #expect(deprecated == ["tool defrag --data-dir", "tool status --endpoint"], "\(found.notes)")
     }
 
     @Test("usage text, long help and a notice printed at every run mark what they describe, and nothing else")
@@ -205,4 +297,11 @@ struct CobraHelpTextTests {
                 "tool serve": nil, "tool serve --port": nil, "tool serve --debug": "true",
             ])
     }
+}
+
+/// `text` as a Go interpreted string literal.
+private func goString(_ text: String) -> String {
+    "\""
+        + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        .replacingOccurrences(of: "\n", with: "\\n") + "\""
 }

@@ -55,8 +55,12 @@ struct PolicyDraftTests {
         #expect(yaml.contains("internal/build/version.go says 2.1.0"))
         #expect(
             items == [
-                "cli:tool", "cli:tool --out", "cli:tool --verbose", "cli:tool run", "packages:example.com/tool/v2/api",
-                "packages:go.mod",
+                "cli:tool", "cli:tool --out", "cli:tool --verbose", "cli:tool completion", "cli:tool completion bash",
+                "cli:tool completion bash --no-descriptions", "cli:tool completion fish",
+                "cli:tool completion fish --no-descriptions", "cli:tool completion powershell",
+                "cli:tool completion powershell --no-descriptions", "cli:tool completion zsh",
+                "cli:tool completion zsh --no-descriptions", "cli:tool help", "cli:tool run",
+                "packages:example.com/tool/v2/api", "packages:go.mod",
             ])
         // cmd/ is the program's own part; its glob also covers the keys of majors before v2 (no /v2 in them).
         #expect(yaml.contains("'example.com/tool/{cmd,v*/cmd}/**'"))

@@ -264,13 +264,17 @@ struct CobraClassificationTests {
                 """, bump: nil, changes: []),
     ]
 
+    /// cobra 1.1.3: the default `help` command and no default `completion` (the same on both sides of every case).
+    private static let goMod = "module example.com/tool\n\nrequire github.com/spf13/cobra v1.1.3\n"
+
     /// Every case's old and new program, as two commits on branch `case<index>`, imported once.
     private static let histories = SharedRepository {
         let repo = try FixtureRepository()
         try repo.importCommits(
             cases.indices.flatMap { index in
                 [cases[index].old, cases[index].new].map { body in
-                    FixtureRepository.Snapshot(branch: "case\(index)", files: ["cmd/root.go": program(body)])
+                    FixtureRepository.Snapshot(
+                        branch: "case\(index)", files: ["go.mod": Self.goMod, "cmd/root.go": program(body)])
                 }
             })
         return repo

@@ -1,0 +1,378 @@
+/// The cobra module a program builds with, as its module files say, and so which default commands cobra gives it.
+///
+/// cobra adds commands of its own to the root when a program runs: `help` (every version, when the root has
+/// subcommands) and, from cobra 1.2.0, `completion` with `bash`, `zsh`, `fish` and `powershell` under it (each with
+/// `--no-descriptions`). Users type them like any other command, so they are part of what a release promises.
+public struct CobraModule: Sendable, Hashable {
+    /// The version cobra is built at (`v1.2.1`, a pseudo-version, or a fork's version), nil when it cannot be read.
+    public let version: String?
+    /// The module file that says so (`go.mod`, `vendor/modules.txt`) and its line; the location of the default items.
+    public let path: String
+    public let line: Int
+    /// Why the version is unknown, when it is (a `replace` by a local folder, no `require` line).
+    public let unknown: String?
+
+    /// cobra's module path.
+    static let modulePath = "github.com/spf13/cobra"
+
+    public init(version: String?, path: String, line: Int, unknown: String? = nil) {
+        self.version = version
+        self.path = path
+        self.line = line
+        self.unknown = unknown
+    }
+
+    /// The module that `goMod` (at `goModPath`) and, when given, `modulesTxt` (`vendor/modules.txt`, what `go mod
+    /// vendor` selected, which wins) say cobra is; nil when neither names cobra.
+    ///
+    /// The files are written by whoever opened the pull request: only a version of SemVer's shape is taken, never a
+    /// line's other text.
+    public static func read(
+        goMod: (path: String, text: String)?, modulesTxt: (path: String, text: String)? = nil
+    ) -> CobraModule? {
+        if let modulesTxt, let found = fromModulesTxt(modulesTxt.text, path: modulesTxt.path) { return found }
+        guard let goMod else { return nil }
+        return fromGoMod(goMod.text, path: goMod.path)
+    }
+
+    /// Whether cobra at this version has `feature`; nil when the version is unknown.
+    func has(_ feature: Feature) -> Bool? {
+        guard let version, let parsed = Self.parse(version[...]) else { return nil }
+        let (major, minor, patch) = feature.release
+        if (parsed.major, parsed.minor, parsed.patch) >= (major, minor, patch) && parsed.prerelease == nil {
+            return true
+        }
+        // A pseudo-version (`v1.1.4-0.20210301120000-abcdef123456`) names a commit by its UTC time.
+        if let time = parsed.pseudoTime { return time >= feature.commitTime }
+        return (parsed.major, parsed.minor, parsed.patch) > (major, minor, patch)
+    }
+
+    /// What cobra added, by the release that first had it and the UTC time of the commit that added it.
+    enum Feature {
+        /// The default `completion` command (cobra b312f0a, #1192).
+        case completionCommand
+        /// `CompletionOptions.HiddenDefaultCmd` (cobra 6f84ef4, #1541).
+        case hiddenCompletionOption
+        /// `completion` also for a root without subcommands, made when it is called (cobra 24ada7f, #1559).
+        case completionWithoutSubcommands
+
+        var release: (Int, Int, Int) {
+            switch self {
+            case .completionCommand: return (1, 2, 0)
+            case .hiddenCompletionOption: return (1, 3, 0)
+            case .completionWithoutSubcommands: return (1, 9, 0)
+            }
+        }
+
+        var commitTime: String {
+            switch self {
+            case .completionCommand: return "20210215174701"
+            case .hiddenCompletionOption: return "20211207230202"
+            case .completionWithoutSubcommands: return "20250215180702"
+            }
+        }
+    }
+
+    private static func fromGoMod(_ text: String, path: String) -> CobraModule? {
+        var block: Substring?
+        var required: CobraModule?
+        var replaced: CobraModule?
+        for (index, line) in lines(of: text) {
+            var words = line
+            if let open = block {
+                if words == [")"] {
+                    block = nil
+                    continue
+                }
+                words.insert(open, at: 0)
+            } else if words.count == 2, words[1] == "(" {
+                block = words[0]
+                continue
+            }
+            guard words.count >= 2, unquoted(words[1]) == modulePath else { continue }
+            switch words[0] {
+            case "require" where words.count >= 3:
+                required = module(version: words[2], path: path, line: index)
+            case "replace":
+                // `replace github.com/spf13/cobra [v1.1.3] => TARGET [VERSION]`.
+                guard let arrow = words.firstIndex(of: "=>"), arrow <= 3 else { continue }
+                if arrow == 3, let required, required.version != String(unquoted(words[2])) { continue }
+                let target = words[(arrow + 1)...]
+                replaced =
+                    target.count >= 2
+                    ? module(version: target[target.startIndex + 1], path: path, line: index)
+                    : CobraModule(
+                        version: nil, path: path, line: index,
+                        unknown: "\(path):\(index) replaces cobra by a folder of the repository")
+            default:
+                continue
+            }
+        }
+        return replaced ?? required
+    }
+
+    private static func fromModulesTxt(_ text: String, path: String) -> CobraModule? {
+        for (index, words) in lines(of: text) where words.count >= 3 && words[0] == "#" && words[1] == modulePath {
+            // `# github.com/spf13/cobra v1.2.1 => github.com/fork/cobra v1.2.2`, or `=> ./third_party/cobra`.
+            if words.count >= 5, words[3] == "=>" {
+                return words.count >= 6
+                    ? module(version: words[5], path: path, line: index)
+                    : CobraModule(
+                        version: nil, path: path, line: index,
+                        unknown: "\(path):\(index) replaces cobra by a folder of the repository")
+            }
+            return module(version: words[2], path: path, line: index)
+        }
+        return nil
+    }
+
+    /// The module at `version` if it has SemVer's shape, else an unknown one that does not repeat the text.
+    private static func module(version: Substring, path: String, line: Int) -> CobraModule {
+        let version = unquoted(version)
+        guard parse(version) != nil else {
+            return CobraModule(
+                version: nil, path: path, line: line,
+                unknown: "\(path):\(line) gives cobra a version that is not of the form vMAJOR.MINOR.PATCH")
+        }
+        return CobraModule(version: String(version), path: path, line: line)
+    }
+
+    private static func unquoted(_ word: Substring) -> Substring {
+        word.count >= 2 && word.first == "\"" && word.last == "\"" ? word.dropFirst().dropLast() : word
+    }
+
+    /// The lines of `text` (numbered from 1) as words, `//` comments left out; at most 100,000 lines are read.
+    private static func lines(of text: String) -> [(Int, [Substring])] {
+        var result: [(Int, [Substring])] = []
+        // "\r\n" is one Character in Swift: a line ends at either.
+        let lines = text.split(maxSplits: 100_000, omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (offset, line) in lines.prefix(100_000).enumerated() {
+            let code = commentStart(in: line).map { line[..<$0] } ?? line
+            let words = code.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+            if !words.isEmpty { result.append((offset + 1, words)) }
+        }
+        return result
+    }
+
+    /// Where a `//` comment starts in `line`, if one does.
+    private static func commentStart(in line: Substring) -> Substring.Index? {
+        var previousSlash = false
+        for index in line.indices {
+            let slash = line[index] == "/"
+            if slash && previousSlash { return line.index(before: index) }
+            previousSlash = slash
+        }
+        return nil
+    }
+
+    private struct Parsed {
+        let major: Int
+        let minor: Int
+        let patch: Int
+        let prerelease: Substring?
+        /// The commit time of a pseudo-version, `yyyymmddhhmmss`.
+        let pseudoTime: String?
+    }
+
+    /// `vMAJOR.MINOR.PATCH[-PRERELEASE][+BUILD]`, numbers of at most 9 digits, at most 128 characters.
+    private static func parse(_ version: Substring) -> Parsed? {
+        guard version.count <= 128, version.first == "v" else { return nil }
+        let body = version.dropFirst().prefix { $0 != "+" }
+        let core = body.prefix { $0 != "-" }
+        let numbers = core.split(separator: ".", omittingEmptySubsequences: false)
+        guard numbers.count == 3,
+            numbers.allSatisfy({ !$0.isEmpty && $0.count <= 9 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let major = Int(numbers[0]), let minor = Int(numbers[1]), let patch = Int(numbers[2])
+        else { return nil }
+        let rest = body.dropFirst(core.count)
+        let prerelease = rest.isEmpty ? nil : rest.dropFirst()
+        if let prerelease {
+            guard !prerelease.isEmpty,
+                prerelease.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") })
+            else { return nil }
+        }
+        // `...-0.20210301120000-abcdef123456` or `...-pre.0.20210301120000-abcdef123456`.
+        let parts = prerelease?.split(separator: "-") ?? []
+        var pseudoTime: String?
+        if parts.count >= 2, let last = parts.last, last.count == 12,
+            let stamp = parts[parts.count - 2].split(separator: ".").last, stamp.count == 14,
+            stamp.allSatisfy({ $0.isASCII && $0.isNumber })
+        {
+            pseudoTime = String(stamp)
+        }
+        return Parsed(major: major, minor: minor, patch: patch, prerelease: prerelease, pseudoTime: pseudoTime)
+    }
+}
+
+/// What a caller of ``CobraExtractor/surface(of:root:names:library:)`` knows of the cobra module the program builds
+/// with.
+public enum CobraLibrary: Sendable, Hashable {
+    /// Not looked up: cobra's default commands are left out (the library's own callers, which read no module file).
+    case unread
+    /// Looked up in the module files: the module, or nil when none names cobra.
+    case module(CobraModule?)
+}
+
+/// Who a `CompletionOptions` setting was made on: a command, the root through `cmd.Root()`, or a command the
+/// interpreter could not follow.
+enum CobraCompletionOwner: Sendable, Hashable {
+    case command(CobraSite)
+    case root
+    case unknown
+}
+
+/// The values a program gives one `CompletionOptions` field: the constants seen, and whether some value could not be
+/// read.
+struct CobraOptionSetting: Sendable {
+    var values: Set<Bool> = []
+    var unknown = false
+
+    /// Its value when one constant always holds; nil when it may be either or could not be read.
+    var decided: Bool? { unknown || values.count != 1 ? nil : values.first }
+}
+
+extension CobraInterpreter {
+    /// The `CompletionOptions` fields that change which default commands and flags cobra adds.
+    static let completionFields: Set<String> = [
+        "DisableDefaultCmd", "DisableNoDescFlag", "DisableDescriptions", "HiddenDefaultCmd",
+    ]
+
+    /// Records `owner.CompletionOptions.FIELD = value`; `conditional` when it runs only in some runs (it may keep its
+    /// earlier value, false by default).
+    mutating func recordCompletionOption(
+        _ owner: CobraCompletionOwner, _ field: String, _ value: CobraValues, conditional: Bool
+    ) {
+        guard Self.completionFields.contains(field) else { return }
+        var setting = completionSettings[owner, default: [:]][field, default: CobraOptionSetting()]
+        for item in value {
+            if case .bool(let flag) = item { setting.values.insert(flag) } else { setting.unknown = true }
+        }
+        if value.isEmpty { setting.unknown = true }
+        if conditional { setting.values.insert(false) }
+        completionSettings[owner, default: [:]][field] = setting
+    }
+
+    /// Records a whole `CompletionOptions` value given to `owner`: its `fields`, or every field unknown when the value
+    /// could not be read (`fields` nil).
+    mutating func recordCompletionOptions(
+        _ fields: [(String, CobraValues)]?, of owner: CobraCompletionOwner, conditional: Bool
+    ) {
+        guard let fields else {
+            for field in Self.completionFields.sorted() {
+                recordCompletionOption(owner, field, [], conditional: conditional)
+            }
+            return
+        }
+        for (field, value) in fields { recordCompletionOption(owner, field, value, conditional: conditional) }
+    }
+
+    /// The setting of `field` that applies to the root at `site`: made on it, through `Root()`, or on a command that
+    /// could not be followed (which may be the root: unknown).
+    func completionSetting(_ field: String, root site: CobraSite) -> CobraOptionSetting? {
+        let owners: [CobraCompletionOwner] = [.command(site), .root, .unknown]
+        let found = owners.compactMap { completionSettings[$0]?[field] }
+        guard !found.isEmpty else { return nil }
+        var merged = CobraOptionSetting()
+        for setting in found {
+            merged.values.formUnion(setting.values)
+            merged.unknown = merged.unknown || setting.unknown
+        }
+        if completionSettings[.unknown]?[field] != nil { merged.unknown = true }
+        return merged
+    }
+}
+
+/// The commands cobra adds to a program's root by itself: `help`, and `completion` with a command a shell under it.
+///
+/// They are items like the program's own, located at the module file line that names cobra's version and marked
+/// `provided-by=cobra` (not breaking), so a reviewer sees where they come from and a program that replaces its own
+/// `completion` by cobra's (golangci-lint 1.42.0) changes only what really differs.
+struct CobraDefaultCommands {
+    let interpreter: CobraInterpreter
+    let module: CobraModule?
+
+    static let shells = ["bash", "fish", "powershell", "zsh"]
+
+    /// The default items under the root `key` (the command at `site`), given the items the program itself builds.
+    func items(root key: String, at site: CobraSite, existing items: [String: CobraItem]) -> (
+        items: [CobraItem], notes: [String], incomplete: Bool
+    ) {
+        guard let info = interpreter.commands[site], let rootItem = items[key] else { return ([], [], false) }
+        let hasSubcommands =
+            info.children.contains { interpreter.commands[$0]?.hasUse == true }
+            || !(interpreter.missingChildren[site] ?? []).isEmpty
+        let path = module?.path ?? interpreter.paths[info.file]
+        let line = module?.line ?? info.line
+        var attributes: [String: String] = ["provided-by": "cobra"]
+        if rootItem.attributes["hidden"] == "true" { attributes["hidden"] = "true" }
+        var result: [CobraItem] = []
+        func add(_ key: String, _ attributes: [String: String]) {
+            var item = CobraItem(
+                key: key, attributes: attributes, deprecated: rootItem.deprecated, path: path, line: line)
+            item.experimental = rootItem.experimental
+            result.append(item)
+        }
+        // `help`: cobra's own unless `SetHelpCommand` replaced it; a program's own `help` command is found first.
+        if hasSubcommands, !interpreter.helpReplaced.contains(site), items[key + " help"] == nil {
+            add(key + " help", attributes)
+        }
+        var notes: [String] = []
+        var incomplete = false
+        // `completion`: not when the program has a command (or alias) of that name, or disables it.
+        guard items[key + " completion"] == nil else { return (result, notes, incomplete) }
+        let disabled = interpreter.completionSetting("DisableDefaultCmd", root: site)
+        if disabled?.decided == true { return (result, notes, incomplete) }
+        let hasCommand = module?.has(.completionCommand)
+        let alone = module?.has(.completionWithoutSubcommands)
+        guard hasCommand != false, hasSubcommands || alone != false else { return (result, notes, incomplete) }
+        let rootLocation = "\(interpreter.paths[info.file]):\(info.line)"
+        guard let module, hasCommand == true, hasSubcommands || alone == true else {
+            // The version is unknown: cobra from 1.2.0 adds `completion`, older versions do not.
+            incomplete = true
+            let why = module?.unknown ?? "no go.mod or vendor/modules.txt names github.com/spf13/cobra"
+            notes.append(
+                "\(rootLocation): cobra's version cannot be read (\(why)), so whether cobra adds its default "
+                    + "'completion' command (from cobra 1.2.0) to '\(key)' is unknown; it is not in the surface")
+            return (result, notes, incomplete)
+        }
+        guard disabled == nil || disabled?.decided == false else {
+            incomplete = true
+            notes.append(
+                "\(rootLocation): whether CompletionOptions.DisableDefaultCmd is set on '\(key)' depends on the run, "
+                    + "so cobra's default 'completion' command (cobra \(module.version ?? "")) is not in the surface")
+            return (result, notes, incomplete)
+        }
+        var completion = attributes
+        if let hidden = interpreter.completionSetting("HiddenDefaultCmd", root: site),
+            module.has(.hiddenCompletionOption) == true
+        {
+            if hidden.decided == true {
+                completion["hidden"] = "true"
+            } else if hidden.decided == nil {
+                notes.append(
+                    "\(rootLocation): whether CompletionOptions.HiddenDefaultCmd hides cobra's default 'completion' "
+                        + "command of '\(key)' depends on the run; it is taken as shown")
+            }
+        }
+        add(key + " completion", completion)
+        let noDescriptions = ["DisableNoDescFlag", "DisableDescriptions"].map {
+            interpreter.completionSetting($0, root: site)
+        }
+        let flag = noDescriptions.allSatisfy { $0 == nil || $0?.decided == false }
+        if !flag, noDescriptions.contains(where: { $0 != nil && $0?.decided == nil }) {
+            notes.append(
+                "\(rootLocation): whether cobra's 'completion' shells of '\(key)' take --no-descriptions depends on "
+                    + "the run (CompletionOptions.DisableNoDescFlag or DisableDescriptions); it is not in the surface")
+        }
+        for shell in Self.shells {
+            add("\(key) completion \(shell)", completion)
+            if flag {
+                var flagAttributes = completion
+                flagAttributes["type"] = "bool"
+                flagAttributes["scope"] = "local"
+                add("\(key) completion \(shell) --no-descriptions", flagAttributes)
+            }
+        }
+        return (result, notes, incomplete)
+    }
+}

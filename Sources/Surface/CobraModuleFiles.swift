@@ -1,0 +1,68 @@
+import Cobra
+import Git
+
+extension ExtractionContext {
+    /// The module files that say which cobra the matched files build with: the `go.mod` of the module that holds
+    /// most of them (`vendor.mod` at the root, docker/cli's; on a tie the outer module), and `vendor/modules.txt`
+    /// beside it, path and blob.
+    func cobraModuleFiles() throws(SurfaceError) -> [(path: String, blob: ObjectID)] {
+        var filesInFolder: [String: Int] = [:]
+        for file in files where file.path.hasSuffix(".go") {
+            filesInFolder[file.path.split(separator: "/").dropLast().joined(separator: "/"), default: 0] += 1
+        }
+        // The module file of each folder, nil for none; folders met on the way up are looked up once.
+        var moduleOf: [String: (path: String, blob: ObjectID)?] = [:]
+        var filesInModule: [String: (count: Int, file: (path: String, blob: ObjectID))] = [:]
+        do {
+            for (folder, count) in filesInFolder {
+                var parts = folder.split(separator: "/")
+                var visited: [String] = []
+                var found: (path: String, blob: ObjectID)?
+                while true {
+                    let current = parts.joined(separator: "/")
+                    if let known = moduleOf[current] {
+                        found = known
+                        break
+                    }
+                    visited.append(current)
+                    let prefix = current.isEmpty ? "" : current + "/"
+                    for name in current.isEmpty ? ["go.mod", "vendor.mod"] : ["go.mod"] where found == nil {
+                        found = try source.blobID(atPath: prefix + name, inTree: tree).map { (prefix + name, $0) }
+                    }
+                    if found != nil || parts.isEmpty { break }
+                    parts.removeLast()
+                }
+                for folder in visited { moduleOf[folder] = .some(found) }
+                guard let found else { continue }
+                filesInModule[found.path, default: (0, found)].count += count
+            }
+            let best = filesInModule.values.max { lhs, rhs in
+                (lhs.count, rhs.file.path.count, rhs.file.path) < (rhs.count, lhs.file.path.count, lhs.file.path)
+            }
+            guard let module = best?.file else { return [] }
+            var result = [module]
+            let prefix = module.path.split(separator: "/").dropLast().map { $0 + "/" }.joined()
+            if let vendored = try source.blobID(atPath: prefix + "vendor/modules.txt", inTree: tree) {
+                result.append((prefix + "vendor/modules.txt", vendored))
+            }
+            return result
+        } catch {
+            throw .git(error)
+        }
+    }
+
+    /// What the module files say of cobra, for the commands it adds by itself; `notes` gets a note for a file the
+    /// object store lacks.
+    func cobraLibrary(
+        _ moduleFiles: [(path: String, blob: ObjectID)], notes: inout [String]
+    ) throws(SurfaceError) -> CobraLibrary {
+        var texts: [(path: String, text: String)] = []
+        for file in moduleFiles {
+            guard let text = try text(of: file.blob, path: file.path, notes: &notes) else { continue }
+            texts.append((file.path, text))
+        }
+        let goMod = texts.first { !$0.path.hasSuffix("modules.txt") }
+        let modulesTxt = texts.first { $0.path.hasSuffix("modules.txt") }
+        return .module(CobraModule.read(goMod: goMod, modulesTxt: modulesTxt))
+    }
+}

@@ -1,0 +1,284 @@
+import Foundation
+import Git
+import Policy
+import SemVer
+import Surface
+import Testing
+import TestSupport
+
+/// cobra adds `help` and (from 1.2.0) `completion` to a program's root by itself; the surface has them, marked
+/// `provided-by=cobra` at the module file line that names cobra, unless the program replaces or disables them.
+@Suite("cobra surface: the commands cobra adds by itself")
+struct CobraDefaultCommandsTests {
+    static let policy = """
+        semgate: 1
+        surfaces:
+          cli:
+            extract:
+              cobra:
+                files: ["cmd/**/*.go"]
+                root: tool
+        """
+
+    /// A root `tool` with a `run` subcommand (none when `subcommand` is false); `body` runs where they are built.
+    static func program(_ body: String = "", subcommand: Bool = true) -> String {
+        """
+        package cmd
+
+        import (
+            "os"
+
+            "github.com/spf13/cobra"
+        )
+
+        func NewRoot() *cobra.Command {
+            root := &cobra.Command{Use: "tool"}
+            run := &cobra.Command{Use: "run"}
+            \(subcommand ? "root.AddCommand(run)" : "_ = run")
+        \(body)
+            return root
+        }
+
+        func Execute() { _ = NewRoot().Execute(); _ = os.Args }
+        """
+    }
+
+    static func goMod(_ cobra: String) -> String {
+        "module example.com/tool\n\ngo 1.21\n\nrequire (\n\tgithub.com/spf13/cobra \(cobra)\n\tgithub.com/spf13/pflag v1.0.5\n)\n"
+    }
+
+    /// The programs of each case, one commit each on branch `case<index>`, imported once.
+    static let cases: [(name: String, files: [String: String])] = [
+        ("cobra 1.2.1", ["go.mod": goMod("v1.2.1"), "cmd/root.go": program()]),
+        ("cobra 1.1.3", ["go.mod": goMod("v1.1.3"), "cmd/root.go": program()]),
+        (
+            "a hand-written completion",
+            [
+                "go.mod": goMod("v1.1.3"),
+                "cmd/root.go": program(
+                    """
+                        completion := &cobra.Command{Use: "completion"}
+                        completion.AddCommand(&cobra.Command{Use: "bash"}, &cobra.Command{Use: "zsh"})
+                        completion.AddCommand(&cobra.Command{Use: "fish"}, &cobra.Command{Use: "powershell"})
+                        root.AddCommand(completion)
+                    """),
+            ]
+        ),
+        (
+            "disabled by assignment",
+            ["go.mod": goMod("v1.2.1"), "cmd/root.go": program("    root.CompletionOptions.DisableDefaultCmd = true")]
+        ),
+        (
+            "disabled in the literal",
+            [
+                "go.mod": goMod("v1.8.0"),
+                "cmd/root.go": program().replacingOccurrences(
+                    of: #"root := &cobra.Command{Use: "tool"}"#,
+                    with:
+                        #"root := &cobra.Command{Use: "tool", CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true}}"#
+                ),
+            ]
+        ),
+        (
+            "disabled through Root()",
+            [
+                "go.mod": goMod("v1.8.0"),
+                "cmd/root.go": program("    disable(run)")
+                    + "\n\nfunc disable(c *cobra.Command) { c.Root().CompletionOptions.DisableDefaultCmd = true }\n",
+            ]
+        ),
+        (
+            "disabled only in some runs",
+            [
+                "go.mod": goMod("v1.8.0"),
+                "cmd/root.go": program(
+                    "    if os.Getenv(\"NO_COMPLETION\") != \"\" {\n        root.CompletionOptions.DisableDefaultCmd = true\n    }"
+                ),
+            ]
+        ),
+        (
+            "hidden, without --no-descriptions",
+            [
+                "go.mod": goMod("v1.8.0"),
+                "cmd/root.go": program(
+                    """
+                        root.CompletionOptions = cobra.CompletionOptions{HiddenDefaultCmd: true}
+                        root.CompletionOptions.DisableNoDescFlag = true
+                    """),
+            ]
+        ),
+        (
+            "a help command of its own",
+            [
+                "go.mod": goMod("v1.1.3"),
+                "cmd/root.go": program(#"    root.SetHelpCommand(&cobra.Command{Use: "help [topic]", Hidden: true})"#),
+            ]
+        ),
+        (
+            "help switched off",
+            [
+                "go.mod": goMod("v1.1.3"),
+                "cmd/root.go": program("    root.SetHelpCommand(&cobra.Command{Hidden: true})"),
+            ]
+        ),
+        ("no subcommands, cobra 1.8", ["go.mod": goMod("v1.8.1"), "cmd/root.go": program(subcommand: false)]),
+        ("no subcommands, cobra 1.9", ["go.mod": goMod("v1.9.1"), "cmd/root.go": program(subcommand: false)]),
+        (
+            "replaced by a fork's version",
+            [
+                "go.mod": goMod("v1.1.3") + "\nreplace github.com/spf13/cobra => github.com/fork/cobra v1.2.2-fork\n",
+                "cmd/root.go": program(),
+            ]
+        ),
+        (
+            "replaced by a folder",
+            [
+                "go.mod": goMod("v1.2.1") + "\nreplace github.com/spf13/cobra v1.2.1 => ./third_party/cobra\n",
+                "cmd/root.go": program(),
+            ]
+        ),
+        (
+            "vendor/modules.txt wins",
+            [
+                "go.mod": goMod("v1.1.3"),
+                "vendor/modules.txt": "# github.com/spf13/cobra v1.2.1\n## explicit; go 1.15\ngithub.com/spf13/cobra\n",
+                "cmd/root.go": program(),
+            ]
+        ),
+        (
+            "a pseudo-version after the commit that added completion",
+            ["go.mod": goMod("v1.1.4-0.20210301120000-abcdef123456"), "cmd/root.go": program()]
+        ),
+        (
+            "a pseudo-version before it",
+            ["go.mod": goMod("v1.1.4-0.20210101120000-abcdef123456"), "cmd/root.go": program()]
+        ),
+        ("no go.mod", ["cmd/root.go": program()]),
+    ]
+
+    static let histories = SharedRepository {
+        let repo = try FixtureRepository()
+        try repo.importCommits(
+            cases.indices.map { FixtureRepository.Snapshot(branch: "case\($0)", files: cases[$0].files) })
+        return repo
+    }
+
+    private func snapshot(_ name: String) throws -> SurfaceSnapshot {
+        let index = try #require(Self.cases.firstIndex { $0.name == name })
+        return try surface(of: try Self.histories.repository, at: "case\(index)", policy: Self.policy)
+    }
+
+    /// The keys below the root other than `run`, with `provided-by` and `hidden` where set.
+    private func defaults(_ name: String) throws -> [String] {
+        try snapshot(name).items.values.filter { $0.key != "tool" && !$0.key.hasPrefix("tool run") }
+            .map { item in
+                let marks = ["provided-by", "hidden"].compactMap { key in item.attributes[key].map { "\(key)=\($0)" } }
+                return ([item.key] + marks).joined(separator: " ")
+            }.sorted()
+    }
+
+    static let completion: [String] = [
+        "tool completion provided-by=cobra", "tool completion bash provided-by=cobra",
+        "tool completion bash --no-descriptions provided-by=cobra", "tool completion fish provided-by=cobra",
+        "tool completion fish --no-descriptions provided-by=cobra", "tool completion powershell provided-by=cobra",
+        "tool completion powershell --no-descriptions provided-by=cobra", "tool completion zsh provided-by=cobra",
+        "tool completion zsh --no-descriptions provided-by=cobra",
+    ].sorted()
+
+    @Test("cobra 1.2.0 and later add completion with a command and --no-descriptions a shell; every version adds help")
+    func versions() throws {
+        #expect(try defaults("cobra 1.2.1") == Self.completion + ["tool help provided-by=cobra"])
+        #expect(try defaults("cobra 1.1.3") == ["tool help provided-by=cobra"])
+        let surface = try snapshot("cobra 1.2.1")
+        #expect(surface.notes.isEmpty, "\(surface.notes)")
+        // Located where the version is named, so a reviewer sees where they come from.
+        let location = try #require(surface.items["cli:tool completion bash"]?.location)
+        #expect(location.path == "go.mod" && location.line == 6)
+        #expect(
+            try snapshot("vendor/modules.txt wins").items["cli:tool completion"]?.location?.path == "vendor/modules.txt"
+        )
+        #expect(try defaults("replaced by a fork's version") == Self.completion + ["tool help provided-by=cobra"])
+        #expect(
+            try defaults("a pseudo-version after the commit that added completion")
+                == Self.completion + ["tool help provided-by=cobra"])
+        #expect(try defaults("a pseudo-version before it") == ["tool help provided-by=cobra"])
+    }
+
+    @Test("a program's own completion, DisableDefaultCmd and SetHelpCommand keep cobra's out")
+    func replaced() throws {
+        #expect(
+            try defaults("a hand-written completion") == [
+                "tool completion", "tool completion bash", "tool completion fish", "tool completion powershell",
+                "tool completion zsh", "tool help provided-by=cobra",
+            ])
+        for name in ["disabled by assignment", "disabled in the literal", "disabled through Root()"] {
+            #expect(try defaults(name) == ["tool help provided-by=cobra"], "\(name)")
+        }
+        #expect(try defaults("a help command of its own") == ["tool help hidden=true"])
+        #expect(try defaults("help switched off").isEmpty)
+        let hidden = try defaults("hidden, without --no-descriptions")
+        #expect(
+            hidden
+                == ([
+                    "tool completion provided-by=cobra hidden=true",
+                    "tool completion bash provided-by=cobra hidden=true",
+                    "tool completion fish provided-by=cobra hidden=true",
+                    "tool completion powershell provided-by=cobra hidden=true",
+                    "tool completion zsh provided-by=cobra hidden=true", "tool help provided-by=cobra",
+                ]).sorted())
+    }
+
+    @Test("a program's own help command replaces cobra's")
+    func ownHelp() throws {
+        let items = try snapshot("a help command of its own").items
+        #expect(items["cli:tool help"]?.attributes["provided-by"] == nil)
+        #expect(items["cli:tool help"]?.attributes["hidden"] == "true")
+    }
+
+    @Test("a root without subcommands gets completion from cobra 1.9.0 and never help")
+    func alone() throws {
+        #expect(try defaults("no subcommands, cobra 1.8").isEmpty)
+        #expect(try defaults("no subcommands, cobra 1.9") == Self.completion)
+    }
+
+    @Test("what cannot be known is noted, the surface marked incomplete, and completion left out")
+    func unknown() throws {
+        for (name, says) in [
+            ("disabled only in some runs", "depends on the run"),
+            ("replaced by a folder", "go.mod:10 replaces cobra by a folder of the repository"),
+            ("no go.mod", "no go.mod or vendor/modules.txt names github.com/spf13/cobra"),
+        ] {
+            let surface = try snapshot(name)
+            #expect(!surface.items.keys.contains { $0.contains("completion") }, "\(name)")
+            #expect(surface.items["cli:tool help"] != nil, "\(name)")
+            #expect(
+                surface.notes.contains { $0.contains(says) && $0.contains("'completion'") }, "\(name): \(surface.notes)"
+            )
+            #expect(surface.incomplete == ["cli"], "\(name)")
+        }
+    }
+
+    @Test("replacing a hand-written completion by cobra's removes nothing; what differs is what changed")
+    func handWrittenReplaced() throws {
+        let repo = try FixtureRepository()
+        let first = Self.cases[2].files
+        let second = Self.cases[0].files
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: first, tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(files: second, tags: ["v1.1.0"]),
+        ])
+        let policy = try loadPolicy(Self.policy)
+        let changes = SurfaceDiff.changes(
+            from: try surface(of: repo, at: "v1.0.0", policy: Self.policy),
+            to: try surface(of: repo, at: "v1.1.0", policy: Self.policy), policy: policy)
+        #expect(!changes.contains { $0.kind == .removed })
+        #expect(
+            changes.map { "\($0.kind.rawValue) \($0.key)" }.sorted() == [
+                "added tool completion bash --no-descriptions", "added tool completion fish --no-descriptions",
+                "added tool completion powershell --no-descriptions", "added tool completion zsh --no-descriptions",
+                "changed tool completion", "changed tool completion bash", "changed tool completion fish",
+                "changed tool completion powershell", "changed tool completion zsh",
+            ])
+        #expect(changes.map(\.bump).max() == .minor)
+    }
+}
