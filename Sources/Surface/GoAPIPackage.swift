@@ -328,13 +328,7 @@ struct GoAPIPackage {
         for item in items {
             for attribute in ["signature", "type", "alias-of"] {
                 guard let text = item.attributes[attribute] else { continue }
-                let tokens = GoCorrespondence.tokens(text)
-                for (index, token) in tokens.enumerated()
-                where GoCorrespondence.isUnexportedName(token) && !(index > 0 && tokens[index - 1] == ".")
-                    && !(index + 1 < tokens.count && tokens[index + 1] == ".")
-                {
-                    names.insert(token)
-                }
+                GoCorrespondence.unqualifiedUnexportedNames(in: text, into: &names)
             }
         }
         return names

@@ -245,6 +245,58 @@ final class GoCorrespondence {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
+    /// Adds the unexported identifiers of `text` (`tokens`) that neither follow nor precede a `.` (a qualifier or a
+    /// qualified name) to `names`. ASCII text is scanned byte by byte, without building its tokens.
+    static func unqualifiedUnexportedNames(in text: String, into names: inout Set<String>) {
+        let scanned = text.utf8.withContiguousStorageIfAvailable { bytes in
+            asciiUnqualifiedUnexportedNames(bytes, into: &names)
+        }
+        if scanned == true { return }
+        let tokens = characterTokens(text)
+        for (index, token) in tokens.enumerated()
+        where isUnexportedName(token) && !(index > 0 && tokens[index - 1] == ".")
+            && !(index + 1 < tokens.count && tokens[index + 1] == ".")
+        {
+            names.insert(token)
+        }
+    }
+
+    /// `unqualifiedUnexportedNames` of ASCII text without carriage returns, reading the tokens `asciiTokens` would
+    /// make in place (an identifier's neighbour token is the nearest byte that is not a space); false, adding
+    /// nothing, for other text.
+    private static func asciiUnqualifiedUnexportedNames(
+        _ bytes: UnsafeBufferPointer<UInt8>, into names: inout Set<String>
+    )
+        -> Bool
+    {
+        guard !bytes.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) else { return false }
+        let isWord = { (byte: UInt8) in
+            isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
+        }
+        var index = 0
+        // The last byte before the current one that is not a space.
+        var previous: UInt8 = UInt8(ascii: " ")
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard isWord(byte) else {
+                if byte != UInt8(ascii: " ") { previous = byte }
+                index += 1
+                continue
+            }
+            let start = index
+            while index < bytes.count && isWord(bytes[index]) { index += 1 }
+            var next = index
+            while next < bytes.count && bytes[next] == UInt8(ascii: " ") { next += 1 }
+            let qualified = previous == UInt8(ascii: ".") || (next < bytes.count && bytes[next] == UInt8(ascii: "."))
+            if !qualified, byte == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) {
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                if !predeclared.contains(name) { names.insert(name) }
+            }
+            previous = bytes[index - 1]
+        }
+        return true
+    }
+
     /// Identifiers, numbers and single punctuation characters; spaces dropped.
     static func tokens(_ text: String) -> [String] {
         if let tokens = text.utf8.withContiguousStorageIfAvailable(asciiTokens), let tokens { return tokens }

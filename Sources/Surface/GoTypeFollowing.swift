@@ -282,6 +282,12 @@ extension GoAPIPackage {
         var line: Int
         var conditions: [String?]
         var depth: Int
+
+        /// An unexported member of the type's own package: it is never listed, but its name hides or makes
+        /// ambiguous the same name deeper down, so only its place is kept.
+        static func unlisted(depth: Int) -> Member {
+            Member(attributes: [:], via: nil, deprecated: false, path: "", line: 0, conditions: [], depth: depth)
+        }
     }
 
     struct MemberSet {
@@ -324,16 +330,19 @@ extension GoAPIPackage {
                 }
                 // Another package's unexported members are other names than this package's: never reachable here.
                 let foreignOwner = owner.importPath != viewer
-                for (method, function) in owner.declaredMethods(of: entry.name) ?? [:]
-                where !foreignOwner || Self.isExported(method) {
+                for (method, function) in owner.declaredMethods(of: entry.name) ?? [:] {
+                    let exported = Self.isExported(method)
+                    if foreignOwner && !exported { continue }
                     let pointerOnly = function.value.receiver?.isPointer == true && !entry.pointer
-                    let member = Member(
-                        attributes: [
-                            "kind": "method", "receiver": pointerOnly ? "pointer" : "value",
-                            "signature": visible(.function(function.value.signature), function.file),
-                        ], via: entry.via, deprecated: function.value.doc?.deprecation != nil,
-                        path: owner.path(function.file), line: function.value.position.line,
-                        conditions: function.conditions, depth: depth)
+                    let member =
+                        exported
+                        ? Member(
+                            attributes: [
+                                "kind": "method", "receiver": pointerOnly ? "pointer" : "value",
+                                "signature": visible(.function(function.value.signature), function.file),
+                            ], via: entry.via, deprecated: function.value.doc?.deprecation != nil,
+                            path: owner.path(function.file), line: function.value.position.line,
+                            conditions: function.conditions, depth: depth) : Member.unlisted(depth: depth)
                     if found[method] != nil { ambiguous.insert(method) } else { found[method] = member }
                 }
                 switch declared.value.type {
@@ -367,13 +376,24 @@ extension GoAPIPackage {
                         } else {
                             fieldNames = field.names
                         }
-                        for fieldName in fieldNames where !foreignOwner || Self.isExported(fieldName) {
-                            var attributes = ["kind": "field", "type": visible(field.type, declared.file)]
-                            if field.isEmbedded { attributes["embedded"] = "yes" }
-                            let member = Member(
-                                attributes: attributes, via: entry.via, deprecated: field.doc?.deprecation != nil,
-                                path: owner.path(declared.file), line: field.position.line,
-                                conditions: declared.conditions, depth: depth)
+                        // The field's type as the viewer writes it, worked out once for all its names.
+                        var type: String?
+                        for fieldName in fieldNames {
+                            let exported = Self.isExported(fieldName)
+                            if foreignOwner && !exported { continue }
+                            let member: Member
+                            if exported {
+                                let text = type ?? visible(field.type, declared.file)
+                                type = text
+                                var attributes = ["kind": "field", "type": text]
+                                if field.isEmbedded { attributes["embedded"] = "yes" }
+                                member = Member(
+                                    attributes: attributes, via: entry.via, deprecated: field.doc?.deprecation != nil,
+                                    path: owner.path(declared.file), line: field.position.line,
+                                    conditions: declared.conditions, depth: depth)
+                            } else {
+                                member = Member.unlisted(depth: depth)
+                            }
                             if found[fieldName] != nil {
                                 ambiguous.insert(fieldName)
                             } else {

@@ -53,4 +53,29 @@ import Testing
         #expect(!GoCorrespondence.isUnexportedName("Ünit"))
         #expect(GoCorrespondence.isUnexportedName("世界"))
     }
+
+    @Test(
+        "unqualified unexported names, read in place, are those of the tokens that neither follow nor precede a dot",
+        arguments: [
+            "func(ctx context.Context, opts ...option) (*client, error)",
+            "map[string][]*x_1.T2\tchan<- inner",
+            "struct{ a . b; c .d; e. f; g }",
+            "[K comparable, V any] func(k K) v",
+            "func(naïve ünit, 世界 int) 🙂 pkg.t",
+            "a\r\nb \r c",
+            "", "  ", "_", "x9 9x", ".a", "a.", "a . ", "_x_ __",
+        ])
+    func unqualifiedUnexportedNames(text: String) {
+        let tokens = Self.expected(text)
+        var expected: Set<String> = []
+        for (index, token) in tokens.enumerated()
+        where GoCorrespondence.isUnexportedName(token) && !(index > 0 && tokens[index - 1] == ".")
+            && !(index + 1 < tokens.count && tokens[index + 1] == ".")
+        {
+            expected.insert(token)
+        }
+        var found: Set<String> = []
+        GoCorrespondence.unqualifiedUnexportedNames(in: text, into: &found)
+        #expect(found == expected)
+    }
 }
