@@ -24,6 +24,10 @@ public struct CobraSurface: Sendable {
     public var notes: [String]
     /// True when some command, flag or file could not be followed, so users can type more than `items` lists.
     public var incomplete: Bool
+    /// The command paths the extractor knows it could not follow (`SurfaceSnapshot.isUncertain`): those of a command
+    /// whose `Use` may be one of several names (`tool environment` and `tool formatting`). A command or flag missing
+    /// under one of them may still be there.
+    public var uncertain: [String] = []
 }
 
 /// The `cobra` extractor: finds the cobra command tree a Go program builds, without running Go.
@@ -82,7 +86,9 @@ public enum CobraExtractor {
                     + "surface; check 'files' in the cobra extractor")
         }
         let items = builder.items.values.sorted { $0.key < $1.key }
-        return CobraSurface(items: items, notes: Array(Set(notes)).sorted(), incomplete: incomplete)
+        return CobraSurface(
+            items: items, notes: Array(Set(notes)).sorted(), incomplete: incomplete,
+            uncertain: builder.uncertain.sorted())
     }
 }
 
@@ -141,6 +147,8 @@ private struct TreeBuilder {
     var items: [String: CobraItem] = [:]
     var notes: [String] = []
     var incomplete = false
+    /// The command paths that could not be followed (``CobraSurface/uncertain``).
+    var uncertain: Set<String> = []
     /// The roots visited (command and key), for the commands cobra adds to a root by itself.
     var roots: [(site: CobraSite, key: String)] = []
     /// Items reached through aliases so far; past `maximumAliasItems` aliases stop adding paths (with a note).
@@ -242,12 +250,12 @@ private struct TreeBuilder {
 
     /// The first word of a command's `Use`, or nil (with a note) when it is not one constant string.
     private func name(of info: CobraCommandInfo) -> String? {
-        guard !info.use.unresolved, info.use.values.count == 1, let use = info.use.values.first,
-            let word = use.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first
-        else {
-            return nil
-        }
-        return String(word)
+        guard !info.use.unresolved, info.use.values.count == 1, let use = info.use.values.first else { return nil }
+        return Self.firstWord(of: use)
+    }
+
+    private static func firstWord(of use: String) -> String? {
+        use.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first.map(String.init)
     }
 
     /// Lists the command at `path`, its flags and its subcommands, and the same again under each of its aliases: a
@@ -332,6 +340,10 @@ private struct TreeBuilder {
                     ? "may be any of " + childInfo.use.values.sorted().joined(separator: ", ")
                     : "is not a constant string"
                 incomplete = true
+                // Its name is one of these words: a command missing there may still be here. A command whose name
+                // is not known at all is not taken to be any command (a missing plugin would hide every removal).
+                let words = childInfo.use.values.compactMap(Self.firstWord(of:))
+                uncertain.formUnion(words.map { key.isEmpty ? $0 : key + " " + $0 })
                 notes.append(
                     "\(location(childInfo)): the Use of a subcommand of '\(key)' \(spelled); it, its "
                         + "subcommands and its flags are not in the surface")

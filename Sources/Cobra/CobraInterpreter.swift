@@ -1,12 +1,17 @@
 import GoSource
 
 /// Where a value was made: a file of the program and a byte offset in it. Every `&cobra.Command{...}` literal and
-/// every `pflag.NewFlagSet(...)` call is one abstract object, however often its function runs.
+/// every `pflag.NewFlagSet(...)` call is one abstract object, however often its function runs, except that a command
+/// literal is one object per set of string arguments its function is called with (`context`, 0 for none): a
+/// constructor called as `NewList("jobs")` under one parent and `NewList("list")` under another builds two commands.
 struct CobraSite: Sendable, Hashable, Comparable {
     let file: Int
     let offset: Int
+    var context: Int32 = 0
 
-    static func < (lhs: CobraSite, rhs: CobraSite) -> Bool { (lhs.file, lhs.offset) < (rhs.file, rhs.offset) }
+    static func < (lhs: CobraSite, rhs: CobraSite) -> Bool {
+        (lhs.file, lhs.offset, lhs.context) < (rhs.file, rhs.offset, rhs.context)
+    }
 }
 
 /// A flag set: one made by `NewFlagSet`, or a command's own local or persistent set.
@@ -253,6 +258,11 @@ struct CobraInterpreter {
     private var nameMaps: [[CobraName]]
 
     private(set) var commands: [CobraSite: CobraCommandInfo] = [:]
+    /// The context of each command literal (by its site with context 0) per string arguments of its function's call.
+    private var commandContexts: [CobraSite: [[Set<String>]: Int32]] = [:]
+    /// Past this many contexts a literal's further calls share context 0 (their `Use` may then be several strings,
+    /// which the surface notes), so a constructor called with thousands of names cannot multiply the tree.
+    static let maximumCommandContexts = 32
     private(set) var flagSets: [CobraFlagSetID: CobraFlagSetInfo] = [:]
     /// Notes by location text, so that a construct met in every pass is noted once.
     private(set) var notes: [String: String] = [:]
@@ -293,6 +303,8 @@ struct CobraInterpreter {
     private var cells: [Cell] = []
     /// Each call, as an index into `callStates`.
     private var calls: [CallKey: Int32] = [:]
+    /// Each call's key, by its index.
+    private var callKeys: [CallKey] = []
     /// What each call returns, whether it ran in the current pass, and what its last run read and did.
     private var callStates: [CallState] = []
     /// Counts the changes to cells, call results and closures: a read that saw the clock at `c` saw what a cell holds
@@ -699,6 +711,7 @@ struct CobraInterpreter {
         callStates.append(CallState())
         checked.append(0)
         calls[call] = index
+        callKeys.append(call)
         return index
     }
 
@@ -1344,7 +1357,7 @@ struct CobraInterpreter {
     ) -> CobraValues {
         let type = type ?? elementType
         if type?.isCobraCommand == true {
-            let site = CobraSite(file: frame.file, offset: position.offset)
+            let site = commandSite(file: frame.file, offset: position.offset, call: frame.key)
             if commands[site] == nil {
                 commands[site] = CobraCommandInfo(file: frame.file, line: position.line)
                 changed = true
@@ -1389,6 +1402,22 @@ struct CobraInterpreter {
             return result
         }
         return Self.union(values)
+    }
+
+    /// The site of a command literal run in `call`: one per set of string arguments the call has, up to
+    /// `maximumCommandContexts` per literal.
+    private mutating func commandSite(file: Int, offset: Int, call: Int32?) -> CobraSite {
+        let site = CobraSite(file: file, offset: offset)
+        guard let call, call >= 0, callKeys[Int(call)].function >= 0 else { return site }
+        let strings = callKeys[Int(call)].arguments.map(Self.strings(in:))
+        guard strings.contains(where: { !$0.isEmpty }) else { return site }
+        var known = commandContexts[site, default: [:]]
+        if let context = known[strings] { return CobraSite(file: file, offset: offset, context: context) }
+        guard known.count < Self.maximumCommandContexts else { return site }
+        let context = Int32(known.count + 1)
+        known[strings] = context
+        commandContexts[site] = known
+        return CobraSite(file: file, offset: offset, context: context)
     }
 
     private mutating func evaluateCall(

@@ -306,6 +306,11 @@ public final class Engine {
         }
         notes += Array(Set(before.notes + after.notes)).sorted()
         let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
+        if let note = SurfaceDiff.uncertainRemovalNote(
+            SurfaceDiff.uncertainRemovals(from: before, to: after, candidates: after.changedIDs(since: before)))
+        {
+            notes.append(note)
+        }
         // The working tree differs from HEAD even when HEAD is the base: judge it as a change.
         let minimum: Bump = base?.commit == head.commit && workingTree == nil ? .none : .patch
         let required = changes.map(\.bump).reduce(minimum, max)
@@ -445,6 +450,12 @@ public final class Engine {
             // The first release has nothing to compare with: it is judged with no changes.
             let changes =
                 input.before.map { SurfaceDiff.changes(from: $0, to: after, policy: policy, candidates: changed) } ?? []
+            if let before = input.before,
+                let note = SurfaceDiff.uncertainRemovalNote(
+                    SurfaceDiff.uncertainRemovals(from: before, to: after, candidates: changed))
+            {
+                surfaceNotes.add([note], at: release.version)
+            }
             let declared = input.commits.map { CommitSignal(messages: $0, changes: changes).declared } ?? nil
             var context = ReleaseContext(
                 policy: policy, release: release.version.description, base: predecessor?.version,
@@ -593,8 +604,10 @@ public final class Engine {
         var report = Report(kind: .diff, policy: policyInfo, base: base, head: head)
         report.changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
         report.required = report.changes.map(\.bump).max() ?? Bump.none
+        let uncertain = SurfaceDiff.uncertainRemovalNote(
+            SurfaceDiff.uncertainRemovals(from: before, to: after, candidates: after.changedIDs(since: before)))
         report.notes =
-            originNotes + Array(Set(before.notes + after.notes)).sorted()
+            originNotes + Array(Set(before.notes + after.notes)).sorted() + (uncertain.map { [$0] } ?? [])
             + Self.problemNotes(before.problems + after.problems, reported: [])
         report.incompleteSurfaces = before.incomplete.union(after.incomplete).sorted()
         return report

@@ -98,7 +98,7 @@ public struct CobraExtractorSpec: Extractor {
         let groups = try reader.itemGroups(
             self, slot: context.slot, files: context.files, library: library,
             read: { (blob, path) throws(SurfaceError) in try reading.text(of: blob, path: path, notes: &readNotes) },
-            notes: &context.notes, incomplete: &context.incomplete)
+            notes: &context.notes, incomplete: &context.incomplete, uncertain: &context.uncertain)
         context.notes += readNotes
         try context.charge(built: reader.itemsBuilt - built)
         return groups

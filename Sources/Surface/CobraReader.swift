@@ -15,14 +15,20 @@ import Policy
 /// a release changed (`SurfaceInputs`), not at the whole tree.
 final class CobraReader {
     private let parsed = BoundedCache<ObjectID, CobraSourceFile>(capacity: Limit.parsedFileCacheBytes)
-    private let results = BoundedCache<ResultKey, (groups: [[RawItem]], notes: [String], incomplete: Bool)>(
-        capacity: Limit.itemCacheBytes)
+    private let results = BoundedCache<ResultKey, Result>(capacity: Limit.itemCacheBytes)
     /// The groups last handed over for each extractor slot, by command path.
     private var lastGroups: [Int: [String: [RawItem]]] = [:]
     /// The names of the files read, numbered once for every revision.
     private let names = CobraNames()
     /// Items built so far (not reused from the caches), for the run's item budget.
     private(set) var itemsBuilt = 0
+
+    private struct Result {
+        let groups: [[RawItem]]
+        let notes: [String]
+        let incomplete: Bool
+        let uncertain: [String]
+    }
 
     private struct ResultKey: Hashable {
         let slot: Int
@@ -35,7 +41,8 @@ final class CobraReader {
     /// `read` gives a blob's text, or nil when the object store lacks it.
     func itemGroups(
         _ spec: CobraExtractorSpec, slot: Int, files: [(path: String, blob: ObjectID)], library: CobraLibrary,
-        read: (ObjectID, String) throws(SurfaceError) -> String?, notes: inout [String], incomplete: inout Bool
+        read: (ObjectID, String) throws(SurfaceError) -> String?, notes: inout [String], incomplete: inout Bool,
+        uncertain: inout [String]
     ) throws(SurfaceError) -> [[RawItem]] {
         let sorted = files.filter { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }
             .sorted { $0.path < $1.path }
@@ -43,6 +50,7 @@ final class CobraReader {
         if let cached = results[key] {
             notes += cached.notes
             incomplete = incomplete || cached.incomplete
+            uncertain += cached.uncertain
             remember(cached.groups, slot: slot)
             return cached.groups
         }
@@ -60,11 +68,14 @@ final class CobraReader {
         let surface = CobraExtractor.surface(of: sources, root: spec.root, names: names, library: library)
         let groups = reuse(Self.groups(of: surface.items), slot: slot)
         results.insert(
-            (groups, surface.notes, surface.incomplete), for: key,
-            cost: groups.reduce(0) { $0 + CacheCost.of($1) } + CacheCost.of(surface.notes) + CacheCost.of(key.files))
+            Result(groups: groups, notes: surface.notes, incomplete: surface.incomplete, uncertain: surface.uncertain),
+            for: key,
+            cost: groups.reduce(0) { $0 + CacheCost.of($1) } + CacheCost.of(surface.notes)
+                + CacheCost.of(surface.uncertain) + CacheCost.of(key.files))
         itemsBuilt += surface.items.count
         notes += surface.notes
         incomplete = incomplete || surface.incomplete
+        uncertain += surface.uncertain
         return groups
     }
 

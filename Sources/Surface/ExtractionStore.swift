@@ -43,7 +43,9 @@ public final class ExtractionStore: Sendable {
     private let room: Room
 
     /// The format folder inside the directory; a new file format gets a new folder.
-    static let format = "v1"
+    static let format = "v2"
+    /// The folders of earlier formats, whose files are removed when the store opens (no build reads them).
+    static let earlierFormats = ["v1"]
     private static let resultMagic = Array("semgate-cache-result\n".utf8)
     private static let groupMagic = Array("semgate-cache-group\n".utf8)
 
@@ -56,6 +58,7 @@ public final class ExtractionStore: Sendable {
         try prepare(directory, createParents: true)
         try prepare(entries, createParents: false)
         let held = prune(entries, capacity: capacity)
+        for earlier in earlierFormats { _ = prune(directory + "/" + earlier, capacity: 0) }
         return ExtractionStore(
             directory: directory, build: build, entries: entries, room: Room(max(0, capacity - held)))
     }
@@ -114,6 +117,7 @@ public final class ExtractionStore: Sendable {
         var notes: [String]
         var problems: [SourceProblem]
         var incomplete: Bool
+        var uncertain: [String]
         var groups: [(digest: ObjectID, count: Int)]
     }
 
@@ -126,7 +130,7 @@ public final class ExtractionStore: Sendable {
         guard decoder.raw(Self.resultMagic.count) == Self.resultMagic, decoder.string() == key,
             let noteCount = decoder.count(minimum: 4)
         else { return nil }
-        var result = Result(notes: [], problems: [], incomplete: false, groups: [])
+        var result = Result(notes: [], problems: [], incomplete: false, uncertain: [], groups: [])
         for _ in 0..<noteCount {
             guard let note = decoder.string() else { return nil }
             result.notes.append(note)
@@ -136,10 +140,15 @@ public final class ExtractionStore: Sendable {
             guard let message = decoder.string(), let location = decoder.location(), let location else { return nil }
             result.problems.append(SourceProblem(message: message, location: location))
         }
-        guard let incomplete = decoder.u8(), incomplete <= 1, let groupCount = decoder.count(minimum: 24) else {
+        guard let incomplete = decoder.u8(), incomplete <= 1, let uncertainCount = decoder.count(minimum: 4) else {
             return nil
         }
         result.incomplete = incomplete == 1
+        for _ in 0..<uncertainCount {
+            guard let pattern = decoder.string() else { return nil }
+            result.uncertain.append(pattern)
+        }
+        guard let groupCount = decoder.count(minimum: 24) else { return nil }
         for _ in 0..<groupCount {
             guard let digest = decoder.id(), let count = decoder.u32() else { return nil }
             result.groups.append((digest, count))
@@ -161,6 +170,8 @@ public final class ExtractionStore: Sendable {
             encoder.location(problem.location)
         }
         encoder.u8(result.incomplete ? 1 : 0)
+        encoder.u32(result.uncertain.count)
+        for pattern in result.uncertain { encoder.string(pattern) }
         encoder.u32(result.groups.count)
         for group in result.groups {
             encoder.id(group.digest)

@@ -202,6 +202,10 @@ public struct ExtractionContext {
     public var problems: [SourceProblem] = []
     /// Set when the extractor could not read everything it should (users can type more than its items list).
     public var incomplete = false
+    /// Key paths of what the extractor knows it could not read (the names a cobra command whose `Use` may be one of
+    /// several could have: `tool environment`): an item missing under one of them is not known to be gone, nor one
+    /// present there to be new (``SurfaceSnapshot/uncertain``).
+    public var uncertain: [String] = []
     let caches: ExtractorCaches
     /// The run's budget of items built (`Limit.itemsPerRun`).
     let itemsBuilt: ItemBudget

@@ -109,7 +109,8 @@ final class PersistentExtraction {
 
     /// Stores what an extraction found under `key`: each group not yet in the store, then the result naming them.
     func save(
-        _ key: String, slot: Int, groups: [[RawItem]], notes: [String], problems: [SourceProblem], incomplete: Bool
+        _ key: String, slot: Int, groups: [[RawItem]], notes: [String], problems: [SourceProblem], incomplete: Bool,
+        uncertain: [String]
     ) {
         var digests: [(digest: ObjectID, count: Int)] = []
         for items in groups {
@@ -134,7 +135,8 @@ final class PersistentExtraction {
             digests.append((digest, items.count))
         }
         store.save(
-            ExtractionStore.Result(notes: notes, problems: problems, incomplete: incomplete, groups: digests),
+            ExtractionStore.Result(
+                notes: notes, problems: problems, incomplete: incomplete, uncertain: uncertain, groups: digests),
             forKey: key)
     }
 }
@@ -179,13 +181,15 @@ extension ExtractionContext {
             notes += found.result.notes
             problems += found.result.problems
             if found.result.incomplete { incomplete = true }
+            uncertain += found.result.uncertain
             return found.groups
         }
-        let (notesBefore, problemsBefore) = (notes.count, problems.count)
+        let (notesBefore, problemsBefore, uncertainBefore) = (notes.count, problems.count, uncertain.count)
         let groups = try extractor.itemGroups(in: &self)
         persistent.save(
             key, slot: slot, groups: groups, notes: Array(notes[notesBefore...]),
-            problems: Array(problems[problemsBefore...]), incomplete: incomplete)
+            problems: Array(problems[problemsBefore...]), incomplete: incomplete,
+            uncertain: Array(uncertain[uncertainBefore...]))
         return groups
     }
 }

@@ -72,6 +72,8 @@ public enum SurfaceDiff {
         let comparison = SurfaceComparison(
             before: before, after: after, surfaces: surfacesByKind, candidates: candidates)
         func removed(_ old: SurfaceItem) {
+            // Under a command the extractor could not follow in `after`: not known to be gone (its notes say so).
+            if after.isUncertain(old) { return }
             let experimental = old.stability == .experimental
             let judges = kinds[old.surface] ?? []
             // An item users still reach through another one (a flag a command above now declares persistent).
@@ -127,6 +129,8 @@ public enum SurfaceDiff {
                     changedAttributes: differing, experimental: experimental))
         }
         func added(_ new: SurfaceItem) {
+            // Under a command the extractor could not follow in `before`: not known to be new.
+            if before.isUncertain(new) { return }
             let experimental = new.stability == .experimental
             let judges = kinds[new.surface] ?? []
             let bump: Bump =
@@ -152,6 +156,31 @@ public enum SurfaceDiff {
             for (id, new) in after.items where before.items[id] == nil { added(new) }
         }
         return changes.sorted { ($0.surface, $0.key, $0.kind.rawValue) < ($1.surface, $1.key, $1.kind.rawValue) }
+    }
+
+    /// The items of `before` missing from `after` under something an extractor could not read there
+    /// (``SurfaceSnapshot/uncertain``), which `changes` does not call removed; `candidates` as for `changes`.
+    public static func uncertainRemovals(
+        from before: SurfaceSnapshot, to after: SurfaceSnapshot, candidates: Set<String>?
+    ) -> [SurfaceItem] {
+        guard !after.uncertain.isEmpty else { return [] }
+        let missing: [SurfaceItem]
+        if let candidates {
+            missing = candidates.compactMap { id in after.items[id] == nil ? before.items[id] : nil }
+        } else {
+            missing = before.items.values.filter { after.items[$0.id] == nil }
+        }
+        return missing.filter { after.isUncertain($0) }.sorted { $0.id < $1.id }
+    }
+
+    /// The note that says which items `uncertainRemovals` found, naming the first few; nil for none.
+    public static func uncertainRemovalNote(_ items: [SurfaceItem]) -> String? {
+        guard !items.isEmpty else { return nil }
+        let shown = items.prefix(5).map(\.id).joined(separator: ", ")
+        let more = items.count > 5 ? " and \(items.count - 5) more" : ""
+        let they = items.count == 1 ? "it was" : "they were"
+        return "\(shown)\(more): no longer in the surface, but under commands the extractor could not follow there "
+            + "(see the notes on them); semgate cannot tell whether \(they) removed and does not claim a break"
     }
 
     private static func make(

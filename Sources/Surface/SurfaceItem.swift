@@ -133,6 +133,10 @@ public struct SurfaceSnapshot: Sendable {
     /// The surfaces an extractor could not read in full (a command it could not follow): users can type more than
     /// their items list, so a removal there may be one the extractor missed.
     public var incomplete: Set<String>
+    /// By surface, the key paths of what an extractor knows it could not read
+    /// (``ExtractionContext/uncertain``): whether an item there is gone, or new, is not known, so the diff does not
+    /// claim it (the surface's notes say what could not be read).
+    public var uncertain: [String: Set<String>] = [:]
     /// How the reader found the items, for telling which items two snapshots can differ in without comparing them
     /// all (`changedIDs(since:)`); nil for a snapshot built any other way. Code that changes `items` afterwards
     /// records the ids in `inputs.adjusted`, or sets this to nil.
@@ -159,6 +163,23 @@ public struct SurfaceSnapshot: Sendable {
         self.incomplete = incomplete
         inputs = nil
         sections = nil
+    }
+
+    /// Whether `item` falls under a key of `uncertain`: the key itself or a key path above it (`tool env` covers
+    /// `tool env --json`, not `tool environment`).
+    public func isUncertain(_ item: SurfaceItem) -> Bool {
+        isUncertain(surface: item.surface, key: item.key)
+    }
+
+    /// `isUncertain(_:)` for the item of id `id` (`surface:key`).
+    public func isUncertain(id: String) -> Bool {
+        guard !uncertain.isEmpty, let colon = id.firstIndex(of: ":") else { return false }
+        return isUncertain(surface: String(id[..<colon]), key: String(id[id.index(after: colon)...]))
+    }
+
+    private func isUncertain(surface: String, key: String) -> Bool {
+        guard let patterns = uncertain[surface] else { return false }
+        return patterns.contains { key == $0 || key.hasPrefix($0 + " ") }
     }
 
     /// The items in a stable order: by surface, then key.
@@ -220,7 +241,7 @@ public struct SurfaceInputs: Sendable {
 
     /// The ids of the items of groups that only one side has, of every group of a surface whose shared groups
     /// are not in the same order on both sides, and adjusted on either side.
-    public func changedIDs(since old: SurfaceInputs) -> Set<String> {
+    func changedIDs(since old: SurfaceInputs) -> Set<String> {
         var changed = adjusted.union(old.adjusted)
         for surface in Set(groups.keys).union(old.groups.keys) {
             let new = groups[surface] ?? []
@@ -239,4 +260,19 @@ public struct SurfaceInputs: Sendable {
         }
         return changed
     }
+
+    /// Calls `body` with the id of every item that an extractor marked deprecated in a group this side has and `old`
+    /// lacks (some more than once): an item is deprecated when any of its raw items is, so these are the only ids
+    /// whose items can have become deprecated in the source since `old`.
+    public func forEachNewlyMarkedID(since old: SurfaceInputs, _ body: (String) -> Void) {
+        for (surface, new) in groups {
+            let oldIdentities = Set((old.groups[surface] ?? []).map(\.identity))
+            for group in new where !oldIdentities.contains(group.identity) {
+                for (index, made) in group.merged.enumerated() where made?.stability == .deprecated {
+                    body(group.ids[index])
+                }
+            }
+        }
+    }
+
 }

@@ -72,6 +72,64 @@ enum CobraPatternFixtures {
 
     /// Commands built in an immediately-called function literal, returned by a helper of another package, attached by
     /// a group adder that loops over lists, and named by `fmt.Sprintf`; a larger parentless tree beside the root.
+    /// One constructor per command, called with the name it has under each parent (`tool job list` and
+    /// `tool list jobs`), and one called with the same name twice.
+    static let constructorCalledWithEachName: [String: String] = [
+        "cmd/root.go": """
+        package cmd
+
+        import (
+            "github.com/spf13/cobra"
+            "example.com/tool/cmd/job"
+            "example.com/tool/cmd/task"
+        )
+
+        func NewRoot() *cobra.Command {
+            root := &cobra.Command{Use: "tool"}
+            list := &cobra.Command{Use: "list"}
+            list.AddCommand(job.NewList("jobs"), task.NewList("tasks"))
+            remove := &cobra.Command{Use: "remove"}
+            remove.AddCommand(job.NewRemove("job"))
+            root.AddCommand(job.NewCommand(), list, remove)
+            return root
+        }
+        """,
+        "cmd/job/job.go": """
+        package job
+
+        import "github.com/spf13/cobra"
+
+        func NewCommand() *cobra.Command {
+            c := &cobra.Command{Use: "job"}
+            c.AddCommand(NewList("list"), NewRemove("remove"))
+            return c
+        }
+
+        func NewList(use string) *cobra.Command {
+            c := &cobra.Command{Use: use}
+            c.Flags().StringP("output", "o", "", "output format")
+            return c
+        }
+
+        func NewRemove(use string) *cobra.Command {
+            c := &cobra.Command{Use: use + " NAME"}
+            c.Flags().Bool("all", false, "remove all")
+            return c
+        }
+        """,
+        "cmd/task/task.go": """
+        package task
+
+        import (
+            "github.com/spf13/cobra"
+            "example.com/tool/cmd/job"
+        )
+
+        // The task list shares the job list's command.
+        func NewList(use string) *cobra.Command { return job.NewList(use) }
+        """,
+    ]
+
     static let builtWhereTheCodeBuildsThem: [String: String] = [
         "cmd/tool/main.go": """
         package main

@@ -118,6 +118,62 @@ struct CobraPatternTests {
         #expect(!found.items.contains { $0.key.contains("markdown") })
     }
 
+    @Test("one constructor called with a different Use under each parent builds a command under each")
+    func constructorCalledWithEachName() {
+        let found = surface(CobraPatternFixtures.constructorCalledWithEachName, root: "tool")
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        #expect(!found.incomplete)
+        let flag = ["type": "string", "scope": "local", "shorthand": "o"]
+        #expect(
+            attributes(found) == [
+                "tool": [:],
+                "tool job": [:],
+                "tool job list": [:],
+                "tool job list --output": flag,
+                "tool job remove": [:],
+                "tool job remove --all": ["type": "bool", "scope": "local"],
+                "tool list": [:],
+                "tool list jobs": [:],
+                "tool list jobs --output": flag,
+                "tool list tasks": [:],
+                "tool list tasks --output": flag,
+                "tool remove": [:],
+                "tool remove job": [:],
+                "tool remove job --all": ["type": "bool", "scope": "local"],
+            ])
+    }
+
+    @Test("a constructor called with more names than are followed one by one still leaves nothing out silently")
+    func constructorCalledWithManyNames() {
+        let names = (0..<40).map { "name\($0)" }
+        let calls = names.map { "root.AddCommand(newNamed(\"\($0)\"))" }.joined(separator: "\n    ")
+        let source = """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                \(calls)
+                return root
+            }
+
+            func newNamed(use string) *cobra.Command {
+                c := &cobra.Command{Use: use}
+                c.Flags().Bool("force", false, "force")
+                return c
+            }
+            """
+        let found = surface(["cmd/root.go": source], root: "tool")
+        let keys = Set(found.items.map(\.key))
+        // Each name is its own command, up to the bound; the rest share one literal, whose Use is then not known.
+        #expect(keys.contains("tool name0 --force"))
+        #expect(keys.count < 2 * names.count + 1)
+        #expect(found.incomplete)
+        #expect(found.notes.contains { $0.contains("may be any of") }, "\(found.notes)")
+        #expect(found.uncertain == (32..<40).map { "tool name\($0)" }.sorted())
+    }
+
     @Test("a command that cannot be followed is named once in a note and the surface is incomplete")
     func incomplete() {
         let source = """
@@ -139,6 +195,8 @@ struct CobraPatternTests {
         #expect(found.notes.count == 1, "\(found.notes)")
         #expect(found.notes.first?.contains("'tool'") == true, "\(found.notes)")
         #expect(found.notes.first?.contains("plugins.NewCommand") == true, "\(found.notes)")
+        // Its name is not known: it is not taken for any command that goes missing.
+        #expect(found.uncertain.isEmpty)
     }
 
     @Test(

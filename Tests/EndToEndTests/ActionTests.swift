@@ -98,7 +98,7 @@ struct ActionTests {
         let cache = try TemporaryFolder()
         let folder = cache.url.appendingPathComponent("semgate").path
         let cached = try Self.pullRequestFromV2_0ToV2_1(["SEMGATE_EXTRACTION_CACHE": folder])
-        #expect(FileManager.default.fileExists(atPath: folder + "/v1"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/" + "v2"))
         let again = try Self.pullRequestFromV2_0ToV2_1(["SEMGATE_EXTRACTION_CACHE": folder])
         let off = cache.url.appendingPathComponent("off").path
         let uncached = try Self.pullRequestFromV2_0ToV2_1(["SEMGATE_EXTRACTION_CACHE": off, "INPUT_CACHE": "false"])

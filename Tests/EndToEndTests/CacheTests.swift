@@ -31,7 +31,12 @@ struct CacheTests {
             }
             let none = try run(["--no-cache"])
             #expect(!FileManager.default.fileExists(atPath: folder), "--no-cache touches nothing")
+            // What an earlier cache format left is removed when the cache is opened.
+            let earlier = folder + "/v1/ab"
+            try FileManager.default.createDirectory(atPath: earlier, withIntermediateDirectories: true)
+            try Data("old".utf8).write(to: URL(fileURLWithPath: earlier + "/cd.r"))
             let cold = try run(["--cache"])
+            #expect(!FileManager.default.fileExists(atPath: earlier + "/cd.r"))
             let warm = try run([])
             let defaulted = try runSemgate(
                 arguments + ["--repo", repo.url.path], environment: ["NO_COLOR": "1", "XDG_CACHE_HOME": folder])
@@ -40,9 +45,9 @@ struct CacheTests {
             #expect(cold == none)
             #expect(warm == none)
             #expect(defaulted == none)
-            #expect(FileManager.default.fileExists(atPath: folder + "/v1"))
+            #expect(FileManager.default.fileExists(atPath: folder + "/" + "v2"))
             // By default the cache is XDG_CACHE_HOME/semgate.
-            #expect(FileManager.default.fileExists(atPath: folder + "/semgate/v1"))
+            #expect(FileManager.default.fileExists(atPath: folder + "/semgate/v2"))
         }
     }
 

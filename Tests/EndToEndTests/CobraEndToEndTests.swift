@@ -116,4 +116,87 @@ struct CobraEndToEndTests {
         let notes = jsonObject(result.stdout)?["notes"] as? [String] ?? []
         #expect(notes.contains { $0.hasPrefix("cmd/broken.go:3:14: cannot read Go source") }, "\(notes)")
     }
+
+    /// A root with `topics` built by one constructor per name, `remove` with `--all`, and `extra` lines in `Execute`.
+    static func topicsProgram(_ addTopics: String, remove: String = #"c.Flags().Bool("all", false, "all")"#) -> String {
+        """
+        package cmd
+
+        import (
+            "os"
+
+            "github.com/spf13/cobra"
+        )
+
+        type topic struct{ name string }
+
+        var topics = []topic{{name: "environment"}, {name: "formatting"}}
+
+        func Execute() {
+            root := &cobra.Command{Use: os.Args[0]}
+            root.AddCommand(newRemove())
+            \(addTopics)
+            _ = root.Execute()
+        }
+
+        func newTopic(name string) *cobra.Command { return &cobra.Command{Use: name} }
+
+        func newTopicFrom(t topic) *cobra.Command { return &cobra.Command{Use: t.name} }
+
+        func newRemove() *cobra.Command {
+            c := &cobra.Command{Use: "remove"}
+            \(remove)
+            return c
+        }
+        """
+    }
+
+    @Test("an item under a command that can no longer be followed is not claimed removed, but a real removal still is")
+    func unfollowedIsNotRemoved() throws {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", Self.policy)
+        let byName = #"root.AddCommand(newTopic("environment"), newTopic("formatting"))"#
+        try repo.write("cmd/root.go", Self.topicsProgram(byName))
+        try repo.commit("topics by name")
+        try repo.tag("v1.0.0", annotated: true)
+        // The same commands built from a list of structs, whose names the extractor does not tell apart; `--all`
+        // is really gone.
+        let fromList = "for _, t := range topics { root.AddCommand(newTopicFrom(t)) }"
+        try repo.write("cmd/root.go", Self.topicsProgram(fromList, remove: ""))
+        try repo.commit("topics from a list")
+        try repo.tag("v1.1.0", annotated: true)
+        // Followed again, one topic fewer: a true removal.
+        try repo.write("cmd/root.go", Self.topicsProgram(#"root.AddCommand(newTopic("environment"))"#, remove: ""))
+        try repo.commit("topics by name again")
+        try repo.tag("v1.2.0", annotated: true)
+
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(result.status == 1, "stderr: \(result.stderr)")
+        let report = jsonObject(result.stdout)
+        let releases = report?["releases"] as? [[String: Any]] ?? []
+        func removed(_ version: String) -> [String] {
+            let release = releases.first { $0["version"] as? String == version }
+            let changes = release?["changes"] as? [[String: Any]] ?? []
+            return changes.filter { $0["kind"] as? String == "removed" }.compactMap { $0["item"] as? String }.sorted()
+        }
+        func added(_ version: String) -> [String] {
+            let release = releases.first { $0["version"] as? String == version }
+            let changes = release?["changes"] as? [[String: Any]] ?? []
+            return changes.filter { $0["kind"] as? String == "added" }.compactMap { $0["item"] as? String }.sorted()
+        }
+        #expect(removed("1.1.0") == ["cli:tool remove --all"])
+        // 1.2.0 is compared with 1.1.0, where neither topic was known: nothing is claimed added or removed there.
+        #expect(added("1.2.0") == [])
+        #expect(removed("1.2.0") == [])
+        let notes = report?["notes"] as? [String] ?? []
+        #expect(
+            notes.contains {
+                $0.hasPrefix("cli:tool environment, cli:tool formatting: no longer in the surface")
+                    && $0.contains("cannot tell whether they were removed") && $0.hasSuffix("(at 1.1.0)")
+            }, "\(notes)")
+        #expect(
+            notes.contains { $0.contains("the Use of a subcommand of 'tool' may be any of environment, formatting") },
+            "\(notes)")
+        #expect(report?["incomplete_surfaces"] as? [String] == ["cli"])
+    }
 }

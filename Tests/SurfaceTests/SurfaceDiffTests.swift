@@ -155,4 +155,26 @@ struct SurfaceDiffTests {
         #expect(changes.map(\.kind) == [.added, .removed, .added, .removed])
         #expect(SurfaceDiff.changes(from: before, to: before, policy: policy).isEmpty)
     }
+
+    @Test("what an extractor could not read is neither removed nor added, and the removals are named in a note")
+    func uncertain() throws {
+        let policy = try loadPolicy(Self.policyYAML)
+        let known = ["typed:tool", "typed:tool --verbose", "typed:tool env", "typed:tool env --json", "typed:tool run"]
+        let before = Self.snapshot(known.map { Self.item($0) })
+        var after = Self.snapshot([Self.item("typed:tool"), Self.item("typed:tool new")])
+        after.uncertain["typed"] = ["tool env", "tool ru"]
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
+        // `tool ru` names another command than `tool run`; `tool --verbose` is a flag of the known root.
+        #expect(changes.map(\.id) == ["typed:tool --verbose", "typed:tool new", "typed:tool run"])
+        let unknown = SurfaceDiff.uncertainRemovals(from: before, to: after, candidates: nil)
+        #expect(unknown.map(\.id) == ["typed:tool env", "typed:tool env --json"])
+        let note = SurfaceDiff.uncertainRemovalNote(unknown) ?? ""
+        #expect(note.hasPrefix("typed:tool env, typed:tool env --json: no longer in the surface"))
+
+        // An item new where the release before could not read it is not claimed added.
+        let reverse = SurfaceDiff.changes(from: after, to: before, policy: policy)
+        #expect(reverse.map(\.id) == ["typed:tool --verbose", "typed:tool new", "typed:tool run"])
+        #expect(reverse.map(\.kind) == [.added, .removed, .added])
+        #expect(SurfaceDiff.uncertainRemovals(from: after, to: before, candidates: nil).isEmpty)
+    }
 }
