@@ -203,19 +203,23 @@ final class DeprecationScan {
                 pending[id] = nil
             }
         }
-        // Only items whose inputs changed since the release before, or that a declaration names, can have become
-        // deprecated.
-        func mark(_ id: String, _ item: SurfaceItem) {
-            guard found.firstMarked[id] == nil, policy.isDeprecated(item, at: release.version) else { return }
+        // Only items that a declaration names, or that an input new since the release before marks, can have become
+        // deprecated (an item deprecated at the release before was marked then).
+        func mark(_ id: String) {
+            guard found.firstMarked[id] == nil, let item = snapshot.items[id] else { return }
+            // Marked in the source, or named by a declaration (which `isDeprecated` checks against the release).
+            guard
+                item.stability == .deprecated
+                    || (declared.contains(id) && policy.isDeprecated(item, at: release.version))
+            else { return }
             found.firstMarked[id] = release
             pending[id] = release.version
         }
         if let previous, let inputs = snapshot.inputs {
-            for id in inputs.changedIDs(since: previous).union(declared) {
-                if let item = snapshot.items[id] { mark(id, item) }
-            }
+            inputs.forEachNewlyMarkedID(since: previous, mark)
+            for id in declared { mark(id) }
         } else {
-            for (id, item) in snapshot.items { mark(id, item) }
+            for id in snapshot.items.keys { mark(id) }
         }
         previous = snapshot.inputs
     }

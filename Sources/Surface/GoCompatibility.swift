@@ -206,7 +206,8 @@ enum GoCompatibility {
 
     /// When the module path changed (`go.k6.io/k6` to `go.k6.io/k6/v2`), `before` with its keys moved to the new
     /// path, so packages are compared relative to the module root and the move is the single change of `go.mod`.
-    /// `candidates` holds every id whose item may differ (nil: any may): a moved module's item is one of them.
+    /// `candidates` holds every id whose item may differ (nil: any may): a moved module's item is one of them. A
+    /// module's item is keyed by its `go.mod` (`go.mod`, `<root>/go.mod`), so only those ids are looked up.
     static func movingModules(_ before: SurfaceSnapshot, to after: SurfaceSnapshot, candidates: Set<String>? = nil)
         -> SurfaceSnapshot
     {
@@ -217,10 +218,11 @@ enum GoCompatibility {
             else { return }
             moves.append((old.surface, from, to))
         }
+        let isGoMod = { (id: String) in id.hasSuffix(":go.mod") || id.hasSuffix("/go.mod") }
         if let candidates {
-            for id in candidates { if let old = before.items[id] { note(id, old) } }
+            for id in candidates where isGoMod(id) { if let old = before.items[id] { note(id, old) } }
         } else {
-            for (id, old) in before.items { note(id, old) }
+            for (id, old) in before.items where isGoMod(id) { note(id, old) }
         }
         guard !moves.isEmpty else { return before }
         var moved = SurfaceSnapshot(items: [:], notes: before.notes)

@@ -241,7 +241,7 @@ public struct SurfaceInputs: Sendable {
 
     /// The ids of the items of groups that only one side has, of every group of a surface whose shared groups
     /// are not in the same order on both sides, and adjusted on either side.
-    public func changedIDs(since old: SurfaceInputs) -> Set<String> {
+    func changedIDs(since old: SurfaceInputs) -> Set<String> {
         var changed = adjusted.union(old.adjusted)
         for surface in Set(groups.keys).union(old.groups.keys) {
             let new = groups[surface] ?? []
@@ -260,4 +260,19 @@ public struct SurfaceInputs: Sendable {
         }
         return changed
     }
+
+    /// Calls `body` with the id of every item that an extractor marked deprecated in a group this side has and `old`
+    /// lacks (some more than once): an item is deprecated when any of its raw items is, so these are the only ids
+    /// whose items can have become deprecated in the source since `old`.
+    public func forEachNewlyMarkedID(since old: SurfaceInputs, _ body: (String) -> Void) {
+        for (surface, new) in groups {
+            let oldIdentities = Set((old.groups[surface] ?? []).map(\.identity))
+            for group in new where !oldIdentities.contains(group.identity) {
+                for (index, made) in group.merged.enumerated() where made?.stability == .deprecated {
+                    body(group.ids[index])
+                }
+            }
+        }
+    }
+
 }

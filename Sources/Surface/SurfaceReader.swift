@@ -42,9 +42,11 @@ public final class SurfaceReader {
     private let policy: Policy
     /// What each kind remembers between revisions (by blob or tree id).
     private let caches = ExtractorCaches()
-    /// A number for every id read so far, and by number whether the surface's include and exclude globs admit the
-    /// item and whether an experimental glob matches it: the same ids recur at every revision.
-    private var idNumbers: [String: Int] = [:]
+    /// A number for every id read so far, by surface (index in the policy) and key, and by number the id and whether
+    /// the surface's include and exclude globs admit the item and whether an experimental glob matches it: the same
+    /// ids recur at every revision, and a known one costs a lookup of its key.
+    private var keyNumbers: [[String: Int]]
+    private var ids: [String] = []
     private var globVerdicts: [(admitted: Bool, experimental: Bool)] = []
     /// Decoded blobs of the snapshot being read (two extractors reading one file read it once), at most
     /// `Limit.textCacheBytes` of them: memory follows the largest file, not the sum of the files read.
@@ -153,6 +155,7 @@ public final class SurfaceReader {
         self.run = run
         budgets = run.limits
         reading = policy.surfaces.indices.filter { surfaces?.contains(policy.surfaces[$0].name) ?? true }
+        keyNumbers = Array(repeating: [:], count: policy.surfaces.count)
         partial = surfaces != nil
         var slot = 0
         var globs: [(slot: Int, globs: [Glob])] = []
@@ -279,7 +282,7 @@ public final class SurfaceReader {
                 }
                 for items in found {
                     let identity = SurfaceInputs.Group.identity(of: items)
-                    groups.append(known[identity] ?? group(items, identity: identity, surface: surface))
+                    groups.append(known[identity] ?? group(items, identity: identity, surface: surfaceIndex))
                 }
                 snapshot.notes = context.notes
                 snapshot.problems = context.problems
@@ -340,8 +343,10 @@ public final class SurfaceReader {
         }
     }
 
-    /// The group of `items` handed over for `surface`, with each item's id and number and the item merging adds.
-    private func group(_ items: [RawItem], identity: UInt, surface: SurfaceSpec) -> SurfaceInputs.Group {
+    /// The group of `items` handed over for the surface at `surfaceIndex`, with each item's id and number and the
+    /// item merging adds.
+    private func group(_ items: [RawItem], identity: UInt, surface surfaceIndex: Int) -> SurfaceInputs.Group {
+        let surface = policy.surfaces[surfaceIndex]
         var ids: [String] = []
         var numbers: [Int] = []
         var merged: [SurfaceItem?] = []
@@ -349,8 +354,8 @@ public final class SurfaceReader {
         numbers.reserveCapacity(items.count)
         merged.reserveCapacity(items.count)
         for item in items {
-            let id = surface.name + ":" + item.key
-            let number = self.number(of: id, key: item.key, surface: surface)
+            let number = self.number(of: item.key, surface: surfaceIndex)
+            let id = self.ids[number]
             ids.append(id)
             numbers.append(number)
             let (admitted, experimental) = globVerdicts[number]
@@ -374,11 +379,15 @@ public final class SurfaceReader {
         policy.hidden == .experimental && item.attributes["hidden"] == "true"
     }
 
-    /// The number of `id`, given the first time it is read, when its glob verdict is worked out.
-    private func number(of id: String, key: String, surface: SurfaceSpec) -> Int {
-        if let known = idNumbers[id] { return known }
+    /// The number of the id of `key` in the surface at `surfaceIndex`, given the first time it is read, when its glob
+    /// verdict is worked out.
+    private func number(of key: String, surface surfaceIndex: Int) -> Int {
+        if let known = keyNumbers[surfaceIndex][key] { return known }
+        let surface = policy.surfaces[surfaceIndex]
+        let id = surface.name + ":" + key
         let number = globVerdicts.count
-        idNumbers[id] = number
+        keyNumbers[surfaceIndex][key] = number
+        ids.append(id)
         let admitted =
             (surface.include.isEmpty || surface.include.contains { $0.matches(key) })
             && !surface.exclude.contains { $0.matches(key) }
@@ -444,19 +453,47 @@ public final class SurfaceReader {
         let partial = (removed + added).allSatisfy { group in
             group.numbers.allSatisfy { counts[$0] == scratch[$0] }
         }
-        for group in added {
-            for number in group.numbers { scratch[number] = 0 }
-        }
-        for group in removed + added {
-            for id in group.ids { items[id] = nil }
-        }
-        if partial {
-            merge(added, into: &items)
-        } else {
-            for group in old where newIdentities.contains(group.identity) {
+        guard partial else {
+            for group in added {
+                for number in group.numbers { scratch[number] = 0 }
+            }
+            for group in old + added {
                 for id in group.ids { items[id] = nil }
             }
             merge(new, into: &items)
+            return
+        }
+        // Every raw item of these ids is in an added group: the first one of an id replaces the item it had, the
+        // others merge into it (as `merge` does into a surface without the id); `scratch` says which came first and
+        // is zeroed again. Ids only removed groups had are gone.
+        for group in added {
+            for number in group.numbers { scratch[number] = 1 }
+        }
+        for group in removed {
+            for (index, number) in group.numbers.enumerated() where scratch[number] == 0 {
+                items[group.ids[index]] = nil
+            }
+        }
+        for group in added {
+            for (index, made) in group.merged.enumerated() {
+                let number = group.numbers[index]
+                guard let made else {
+                    // An id its surface does not admit: no raw item of it is.
+                    items[group.ids[index]] = nil
+                    continue
+                }
+                guard scratch[number] == 2, var existing = items[group.ids[index]] else {
+                    items[group.ids[index]] = made
+                    scratch[number] = 2
+                    continue
+                }
+                existing.attributes.merge(group.items[index].attributes) { first, _ in first }
+                if made.stability == .deprecated { existing.stability = .deprecated }
+                items[group.ids[index]] = existing
+            }
+        }
+        for group in added {
+            for number in group.numbers { scratch[number] = 0 }
         }
     }
 

@@ -113,6 +113,64 @@ struct LifecycleGateTests {
         #expect(branch.records.first { $0.item == "options:legacy" }?.state == .inWindow)
     }
 
+    /// Deprecations follow the source's marks: any extractor's mark, a mark taken back, files reordered, a removal at
+    /// the final release after a pre-release, a declaration's since; with one reading thread or two.
+    @Test("deprecations follow the source's marks through a history", arguments: [1, 2])
+    func deprecationMarks(jobs: Int) throws {
+        let repo = try FixtureRepository()
+        try repo.write(
+            ".semgate.yml",
+            """
+            semgate: 1
+            project: demo
+            surfaces:
+              flags:
+                extract:
+                  - list: a.txt
+                  - list: b.txt
+              opts:
+                extract:
+                  list: o.txt
+            deprecations:
+              - {item: "opts:gamma", since: 1.2.0}
+
+            """)
+        let history: [(tag: String, a: String, b: String)] = [
+            ("v1.0.0", "alpha\nbeta\ndelta\n", ""),
+            // beta is marked by the second extractor only; epsilon is new and marked.
+            ("v1.1.0", "alpha\nbeta\ndelta\nepsilon stability=deprecated\n", "beta stability=deprecated\n"),
+            // epsilon's mark is taken back; the first file is reordered.
+            ("v1.2.0", "delta\nalpha\nbeta\nepsilon\n", "beta stability=deprecated\n"),
+            // beta and epsilon are gone from the pre-release on: removed in the final release after it.
+            ("v1.3.0-rc.1", "delta\nalpha\n", ""),
+            ("v1.3.0", "delta\nalpha\nzeta\n", ""),
+            ("v1.4.0", "delta stability=deprecated\nzeta\n", ""),
+        ]
+        for release in history {
+            try repo.write("a.txt", release.a)
+            try repo.write("b.txt", release.b)
+            try repo.write("o.txt", "gamma\nomega\n")
+            try repo.commit("release \(release.tag)")
+            try repo.tag(release.tag)
+        }
+        let repository = try Repository(discovering: repo.url.path)
+        let policy = try PolicyResolver.resolve(explicitPath: nil, revision: nil, repository: repository)
+        let engine = try Engine(repository: repository, policy: policy)
+        engine.jobs = jobs
+        let report = try engine.deprecations(head: "HEAD", at: try #require(CalendarDay(iso: "2030-01-01")))
+        let rows = report.records.map {
+            "\($0.item) \($0.since?.version.description ?? "-") \($0.state.rawValue) "
+                + "\($0.removedIn?.version.description ?? "-")"
+        }
+        #expect(
+            rows == [
+                "flags:beta 1.1.0 removed 1.3.0",
+                "flags:delta 1.4.0 removable -",
+                "flags:epsilon 1.1.0 removed 1.3.0",
+                "opts:gamma 1.2.0 removable -",
+            ])
+    }
+
     @Test("a deprecation the policy declares for an experimental item is listed from its since on")
     func declaredExperimental() throws {
         let sample = try Lifecycle()
