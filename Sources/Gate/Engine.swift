@@ -404,7 +404,7 @@ public final class Engine {
             let version = releases[index].version
             return (judged(version) || !version.isPrerelease) && (to.map { version <= $0 } ?? true)
         }
-        var notes = Set(originNotes + history.notes)
+        var notes = Set(originNotes + history.notes + outOfLineNotes())
         var surfaceNotes = ReleaseNotes()
         var incomplete: Set<String> = []
         var problems: Set<SourceProblem> = []
@@ -484,6 +484,28 @@ public final class Engine {
         report.notes = notes.sorted()
         report.incompleteSurfaces = incomplete.sorted()
         return report
+    }
+
+    /// A note for each release that looks like a tag of something else (`ReleaseHistory.outOfLine`).
+    private func outOfLineNotes() -> [String] {
+        let repository = self.repository
+        let found = history.outOfLine(limit: 32) { commit, ancestor in
+            do {
+                return try repository.mergeBase(commit, ancestor) == ancestor
+            } catch {
+                // A history that cannot be read (a shallow clone) says nothing here.
+                return true
+            }
+        }
+        func date(_ release: Release) -> String {
+            ISO8601DateFormatter.string(from: release.date, timeZone: .gmt, formatOptions: [.withFullDate])
+        }
+        return found.map { release, predecessor in
+            "tag '\(release.tag)' (\(date(release))) is older than '\(predecessor.tag)' (\(date(predecessor))), the "
+                + "release before it on line \(release.version.major).\(release.version.minor), and does not contain "
+                + "it: \(release.version) is judged against \(predecessor.version), and the releases after it against "
+                + "\(release.version); if it is not a release of this project, add it to releases.ignore"
+        }
     }
 
     /// What `audit` reads from git for one release: its surface and its predecessor's, the version its code

@@ -149,3 +149,25 @@ public struct ReleaseHistory: Sendable {
         releases.last { $0.commit == commit }
     }
 }
+
+extension ReleaseHistory {
+    /// Releases that look like tags of something else: dated before their predecessor on the same `major.minor`
+    /// line (`1.2.5` on a commit from before `1.2.0`) and not containing it, so that they are judged against code
+    /// newer than their own, and the releases after them against theirs. At most `limit` pairs are checked;
+    /// `contains(a, b)` says whether commit `a` has commit `b` in its history.
+    public func outOfLine(limit: Int, contains: (ObjectID, ObjectID) -> Bool) -> [(
+        release: Release, predecessor: Release
+    )] {
+        var found: [(release: Release, predecessor: Release)] = []
+        var checked = 0
+        for (release, predecessor) in zip(releases, predecessors) {
+            guard let predecessor, checked < limit, release.version.major == predecessor.version.major,
+                release.version.minor == predecessor.version.minor, release.date < predecessor.date,
+                release.commit != predecessor.commit
+            else { continue }
+            checked += 1
+            if !contains(release.commit, predecessor.commit) { found.append((release, predecessor)) }
+        }
+        return found
+    }
+}

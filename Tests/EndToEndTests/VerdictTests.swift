@@ -19,6 +19,32 @@ struct VerdictTests {
         #expect(Set(failing.compactMap { $0["version"] as? String }) == ["1.1.1", "2.1.0"])
     }
 
+    @Test("a patch tag on a commit older than the release it follows, that does not contain it, is named in a note")
+    func outOfLineTag() throws {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", "semgate: 1\nsurfaces:\n  api:\n    extract:\n      list: api.txt\n")
+        try repo.write("api.txt", "a\n")
+        let old = try repo.commit("a")
+        try repo.tag("v1.1.0")
+        try repo.write("api.txt", "a\nb\n")
+        try repo.commit("b")
+        try repo.tag("v1.2.0")
+        // A tag of something else on the old commit, and a true patch release after 1.2.0.
+        try repo.tag("v1.2.5", target: old)
+        try repo.write("api.txt", "a\nb\nc\n")
+        try repo.commit("c")
+        try repo.tag("v1.2.6")
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(result.status == 1, "stderr: \(result.stderr)")
+        let notes = (jsonObject(result.stdout)?["notes"] as? [String] ?? []).filter { $0.contains("is older than") }
+        #expect(
+            notes == [
+                "tag 'v1.2.5' (2024-01-01) is older than 'v1.2.0' (2024-01-02), the release before it on line 1.2, and "
+                    + "does not contain it: 1.2.5 is judged against 1.2.0, and the releases after it against 1.2.5; "
+                    + "if it is not a release of this project, add it to releases.ignore"
+            ], "\(notes)")
+    }
+
     @Test("audit --from judges the same rows as the whole audit does (the releases before it are read, not judged)")
     func auditFrom() throws {
         let repo = try sampleRepository()
