@@ -181,7 +181,10 @@ private struct TreeBuilder {
             notes.append(
                 "\(location(info)): every command is added to another one (an AddCommand cycle), so there is no root "
                     + "command and no command is in the surface; remove the AddCommand that adds a command to itself "
-                    + "or to one below it")
+                    + "or to one below it. If the program has no such cycle, it adds commands through a field of a "
+                    + "type of its own (a wrapper that embeds *cobra.Command and calls c.Command.AddCommand(x.Command)), "
+                    + "which the extractor reads as one value for every object of the type: the cycle is the "
+                    + "extractor's, and the command line cannot be read")
             return
         }
         if let root {
@@ -284,6 +287,7 @@ private struct TreeBuilder {
         var attributes: [String: String] = [:]
         if hidden { attributes["hidden"] = "true" }
         if let aliasOf { attributes["alias-of"] = aliasOf }
+        if let open = unreadFlags(of: site) { attributes["unread-flags"] = open }
         if !path.isEmpty {
             add(CobraItem(key: key, attributes: attributes, deprecated: deprecated, path: file, line: info.line))
         }
@@ -371,6 +375,19 @@ private struct TreeBuilder {
                 aliasOf: name, spellings: inherited, hidden: hidden)
             aliasItems += items.count - before
         }
+    }
+
+    /// Which of the command's flag sets (`local`, `persistent`, or both) a call the files do not define receives,
+    /// directly or through a set added to them: flags it defines there are not in the surface.
+    private func unreadFlags(of site: CobraSite) -> String? {
+        func open(_ set: CobraFlagSetID, seen: Set<CobraFlagSetID>) -> Bool {
+            guard !seen.contains(set) else { return false }
+            if interpreter.openFlagSets.contains(set) { return true }
+            return (interpreter.flagSets[set]?.includes ?? []).contains { open($0, seen: seen.union([set])) }
+        }
+        let scopes = [("local", CobraFlagSetID.local(site)), ("persistent", .persistent(site))]
+            .filter { open($0.1, seen: []) }.map(\.0)
+        return scopes.isEmpty ? nil : scopes.joined(separator: ",")
     }
 
     /// A flag name a user can type as one argument: not empty, no whitespace or control characters.

@@ -280,6 +280,8 @@ struct CobraInterpreter {
     private var flagVariables: [CobraVariable: Set<CobraBoundFlag>] = [:]
     /// By command, the variables whose being set guards a deprecation notice in a function it runs.
     private var noticeGuards: [CobraSite: Set<CobraVariable>] = [:]
+    /// The flag sets handed to a call the files do not define, which may define flags in them.
+    private(set) var openFlagSets: Set<CobraFlagSetID> = []
     /// The commands whose `help` subcommand `SetHelpCommand` replaces.
     private(set) var helpReplaced: Set<CobraSite> = []
 
@@ -1466,6 +1468,7 @@ struct CobraInterpreter {
                     && qualifier != CobraKnown.flag.id && !files[frame.file].cobraNameIDs.contains(localQualifier)
                     && Self.handsOver(values)
                 {
+                    markOpen(values)
                     noteUnfollowed(
                         "\(numbering.table.names[Int(qualifier)]).\(numbering.table.names[Int(method)]) is not defined in the files read",
                         file: frame.file, line: selectorLine)
@@ -1485,6 +1488,7 @@ struct CobraInterpreter {
                 }
             }
             if !followed && Self.handsOver(values) {
+                markOpen(values)
                 let reason =
                     objects.isEmpty
                     ? "\(spelling(of: callee, in: frame.file)) is called on a value that cannot be followed"
@@ -1512,6 +1516,7 @@ struct CobraInterpreter {
                 }
             }
             if !followed && Self.handsOver(values) {
+                markOpen(values)
                 noteUnfollowed(
                     "\(spelling(of: callee, in: frame.file)) is not defined in the files read", file: frame.file,
                     line: position.line)
@@ -1627,6 +1632,23 @@ struct CobraInterpreter {
 
     /// A call the program's files do not define receives a command or flag set (``handsOver(_:)``): what it adds is
     /// unknown.
+    /// Records the flag sets (a command's own, for a command) that a call the files do not define receives: it may
+    /// define flags in them.
+    private mutating func markOpen(_ values: [CobraValues]) {
+        for value in values {
+            for object in value {
+                switch object {
+                case .flagSet(let id), .flagSetMethod(let id, _):
+                    openFlagSets.insert(id)
+                case .command(let site):
+                    openFlagSets.formUnion([.local(site), .persistent(site)])
+                default:
+                    continue
+                }
+            }
+        }
+    }
+
     private mutating func noteUnfollowed(_ reason: String, file: Int, line: Int) {
         note(
             "\(reason), so the commands or flags it adds to the command or flag set passed to it are not in the "

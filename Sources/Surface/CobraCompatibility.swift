@@ -134,7 +134,23 @@ enum CobraCompatibility {
                 return heir
             }
         }
-        return nil
+        return unreadFlag(replacing: old, command: command, in: snapshot)
+    }
+
+    /// A flag that may still be there: its command is still there and hands its own flag set to a call the files do
+    /// not define (`o.configFlags.AddFlags(cmd.Flags())`, stern 1.27.0's `--context` and `--kubeconfig`, now defined
+    /// by that library), so its removal cannot be shown. The flag as it was, marked `provided-by=unread-call` (not
+    /// breaking): the change is listed, and no removal is claimed. A persistent set of a command above, open in the
+    /// same way, is not taken to define a subcommand's flag: that would hide every removal below it.
+    private static func unreadFlag(replacing old: SurfaceItem, command: String, in snapshot: SurfaceSnapshot)
+        -> SurfaceItem?
+    {
+        guard !command.isEmpty, snapshot.items[old.surface + ":" + command]?.attributes["unread-flags"] != nil else {
+            return nil
+        }
+        var heir = old
+        heir.attributes["provided-by"] = "unread-call"
+        return heir
     }
 
     /// What reading the source cannot show about the removal of `removed`: a flag that a new subcommand now declares

@@ -21,11 +21,12 @@ public struct CobraExtractorSpec: Extractor {
 
     /// The attributes a cobra item carries, in documentation order.
     public static let attributes = [
-        "type", "shorthand", "scope", "no-opt-default", "alias-of", "hidden", "provided-by",
+        "type", "shorthand", "scope", "no-opt-default", "alias-of", "hidden", "provided-by", "unread-flags",
     ]
 
     /// A flag's type, shorthand, scope and bare form (`NoOptDefVal`), and the command an alias stands for; `hidden`
-    /// and `provided-by` (`cobra` for the commands cobra adds by itself) are not breaking.
+    /// `provided-by` (`cobra` for the commands cobra adds by itself) and `unread-flags` (a command whose flag set a call
+    /// the files do not define receives) are not breaking.
     public static let breakingAttributes: Set<String> = ["type", "shorthand", "scope", "no-opt-default", "alias-of"]
 
     public var fileGlobs: [Glob]? { files }

@@ -202,7 +202,9 @@ public struct GoAPIExtractorSpec: Extractor {
         let segments = module.split(separator: "/")
         let versioned = segments.count > 1 && segments.last.map(ParsedGoFile.isMajorVersion) == true
         let base = versioned ? segments.dropLast().joined(separator: "/") : module
-        return folders.sorted().map { versioned ? "\(base)/{\($0),v*/\($0)}/**" : "\(base)/\($0)/**" }
+        // `{/**,.*}`: the packages below the folder and the folder's own package's members (`example.com/mod/cmd.Run`
+        // when `cmd/` holds a package of its own, stern's).
+        return folders.sorted().map { versioned ? "\(base)/{\($0),v*/\($0)}{/**,.*}" : "\(base)/\($0){/**,.*}" }
     }
 
     /// The proposal for the module `module` whose `go.mod` is in folder `root` (`""` for the repository's); for a

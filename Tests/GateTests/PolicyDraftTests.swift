@@ -63,9 +63,13 @@ struct PolicyDraftTests {
                 "packages:example.com/tool/v2/api", "packages:go.mod",
             ])
         // cmd/ is the program's own part; its glob also covers the keys of majors before v2 (no /v2 in them).
-        #expect(yaml.contains("'example.com/tool/{cmd,v*/cmd}/**'"))
+        #expect(yaml.contains("'example.com/tool/{cmd,v*/cmd}{/**,.*}'"))
         let exclude = try #require(policy.surfaces.first?.exclude)
         #expect(exclude.contains { $0.matches("example.com/tool/cmd/sub.Run") })
+        // The members of the folder's own package too (stern's `cmd.Options`).
+        #expect(exclude.contains { $0.matches("example.com/tool/v2/cmd.Options") })
+        #expect(exclude.contains { $0.matches("example.com/tool/cmd.Run") })
+        #expect(!exclude.contains { $0.matches("example.com/tool/v2/cmdline.Parse") })
         #expect(exclude.contains { $0.matches("example.com/tool/v2/cmd") })
         #expect(!exclude.contains { $0.matches("example.com/tool/v2/api.Client") })
         // Generated protobuf code: the generator's own XXX_ members are left out, the messages are not.

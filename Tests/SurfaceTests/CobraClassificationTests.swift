@@ -280,6 +280,59 @@ struct CobraClassificationTests {
         return repo
     }
 
+    @Test("a flag that may now come from a call the files do not define is no removal; one that cannot is")
+    func unreadFlags() throws {
+        let repo = try FixtureRepository()
+        let old = [
+            #"run.Flags().String("context", "", "")"#, #"run.Flags().String("mode", "", "")"#,
+            #"root.Flags().String("gone", "", "")"#,
+        ].joined(separator: "\n")
+        // The library's AddFlags may define --context on run's flags; nothing can define it on the root's.
+        let new = #"kubeflags.AddFlags(run.Flags())"# + "\n" + #"root.Flags().String("root-only", "", "")"#
+        try repo.importCommits([
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.program(old)], tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.program(new)], tags: ["v1.1.0"]),
+        ])
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        let after = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
+        #expect(after.items["cli:tool run"]?.attributes["unread-flags"] == "local")
+        #expect(after.items["cli:tool r"]?.attributes["unread-flags"] == "local")
+        #expect(after.notes.contains { $0.contains("kubeflags.AddFlags is not defined in the files read") })
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: try loadPolicy(Self.policy))
+        let described = changes.map { "\($0.kind.rawValue) \($0.key) \($0.changedAttributes) \($0.bump)" }.sorted()
+        #expect(
+            described == [
+                "added tool --root-only [] minor",
+                "changed tool r --context [\"provided-by\"] patch", "changed tool r --mode [\"provided-by\"] patch",
+                "changed tool r [\"unread-flags\"] patch", "changed tool run --context [\"provided-by\"] patch",
+                "changed tool run --mode [\"provided-by\"] patch", "changed tool run [\"unread-flags\"] patch",
+                "removed tool --gone [] major",
+            ])
+    }
+
+    @Test("an open persistent set above a command does not hide the removal of the command's own flag")
+    func unreadFlagsAbove() throws {
+        let repo = try FixtureRepository()
+        try repo.importCommits([
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.program(#"run.Flags().String("mode", "", "")"#)],
+                tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(
+                files: [
+                    "go.mod": Self.goMod, "cmd/root.go": Self.program("kubeflags.AddFlags(root.PersistentFlags())"),
+                ],
+                tags: ["v1.1.0"]),
+        ])
+        let after = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
+        #expect(after.items["cli:tool"]?.attributes["unread-flags"] == "persistent")
+        let changes = SurfaceDiff.changes(
+            from: try surface(of: repo, at: "v1.0.0", policy: Self.policy), to: after,
+            policy: try loadPolicy(Self.policy))
+        #expect(changes.filter { $0.kind == .removed }.map(\.key).sorted() == ["tool r --mode", "tool run --mode"])
+    }
+
     @Test("each change and its bump", arguments: cases)
     func classification(_ testCase: Case) throws {
         let repo = try Self.histories.repository
