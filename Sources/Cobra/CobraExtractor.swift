@@ -147,6 +147,8 @@ private struct TreeBuilder {
     var items: [String: CobraItem] = [:]
     var notes: [String] = []
     var incomplete = false
+    /// How many of the names a `Use` may be a note names.
+    private static let valuesNamed = 20
     /// The command paths that could not be followed (``CobraSurface/uncertain``).
     var uncertain: Set<String> = []
     /// The roots visited (command and key), for the commands cobra adds to a root by itself.
@@ -362,9 +364,11 @@ private struct TreeBuilder {
         for child in info.children.sorted() {
             guard let childInfo = interpreter.commands[child], childInfo.hasUse else { continue }
             guard let name = name(of: childInfo) else {
+                let values = childInfo.use.values.sorted()
                 let spelled =
-                    childInfo.use.values.count > 1
-                    ? "may be any of " + childInfo.use.values.sorted().joined(separator: ", ")
+                    values.count > 1
+                    ? "may be any of " + values.prefix(Self.valuesNamed).joined(separator: ", ")
+                        + (values.count > Self.valuesNamed ? " and \(values.count - Self.valuesNamed) more" : "")
                     : "is not a constant string"
                 incomplete = true
                 // Its name is one of these words: a command missing there may still be here. A command whose name
