@@ -292,6 +292,8 @@ struct Numbering: Sendable {
     private(set) var table = CobraNameTable.seeded
     private(set) var flagMethods: [CobraFlagMethod?] = CobraKnown.allCases.map { CobraFlagMethod($0.text) }
     let serial = Numbering.serials.add(1, ordering: .relaxed).newValue
+    /// The folders each import path names (``CobraInterpreter``), for the program folders they were worked out for.
+    var importFolders: (folders: Set<String>, paths: [String: [String]]) = ([], [:])
 
     /// The number of `text`.
     mutating func intern(_ text: String) -> CobraLocalName {

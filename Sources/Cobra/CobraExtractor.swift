@@ -147,6 +147,8 @@ private struct TreeBuilder {
     var items: [String: CobraItem] = [:]
     var notes: [String] = []
     var incomplete = false
+    /// How many of the names a `Use` may be a note names.
+    private static let valuesNamed = 20
     /// The command paths that could not be followed (``CobraSurface/uncertain``).
     var uncertain: Set<String> = []
     /// The roots visited (command and key), for the commands cobra adds to a root by itself.
@@ -160,6 +162,13 @@ private struct TreeBuilder {
     private var noted: Set<CobraMissingChild> = []
     /// The flags of each set by name, worked out once: a command is visited again under each alias.
     private var flattened: [CobraFlagSetID: [FlatFlag]] = [:]
+    /// The attributes of each set's flags (in the order of `flattened`), by set and whether the command is hidden.
+    private var attributesBySet: [FlagAttributesKey: [[String: String]]] = [:]
+
+    private struct FlagAttributesKey: Hashable {
+        let set: CobraFlagSetID
+        let hidden: Bool
+    }
     private static let maximumAliasItems = 50_000
 
     init(interpreter: CobraInterpreter, root: String?) {
@@ -237,6 +246,24 @@ private struct TreeBuilder {
         return flags
     }
 
+    /// The attributes of `flags` (the flags of `set`, whose scope is `scope`) on a command that is `hidden` or not,
+    /// worked out once for each: a command is visited again under each alias.
+    private mutating func flagAttributes(
+        of flags: [FlatFlag], in set: CobraFlagSetID, scope: String, hidden: Bool
+    ) -> [[String: String]] {
+        let key = FlagAttributesKey(set: set, hidden: hidden)
+        if let known = attributesBySet[key] { return known }
+        let attributes = flags.map { flag in
+            var attributes = ["type": flag.definition.type, "scope": scope]
+            if let shorthand = flag.definition.shorthand { attributes["shorthand"] = shorthand }
+            if hidden || flag.hidden { attributes["hidden"] = "true" }
+            if flag.noOptDefault { attributes["no-opt-default"] = "true" }
+            return attributes
+        }
+        attributesBySet[key] = attributes
+        return attributes
+    }
+
     private func descendants(of site: CobraSite, seen: Set<CobraSite>) -> Int {
         guard let info = interpreter.commands[site], !seen.contains(site) else { return 0 }
         let seen = seen.union([site])
@@ -290,6 +317,7 @@ private struct TreeBuilder {
             add(CobraItem(key: key, attributes: attributes, deprecated: deprecated, path: file, line: info.line))
         }
         let sets = [("local", CobraFlagSetID.local(site)), ("persistent", .persistent(site))]
+        let prefix = (key.isEmpty ? "" : key + " ") + "--"
         // The flag names, worked out only for a command whose flag names a normalization function maps.
         var names: Set<String>?
         for (scope, set) in sets {
@@ -303,12 +331,9 @@ private struct TreeBuilder {
                     others[new, default: []].append(old)
                 }
             }
-            for flag in flags(of: set) {
-                var flagAttributes = ["type": flag.definition.type, "scope": scope]
-                if let shorthand = flag.definition.shorthand { flagAttributes["shorthand"] = shorthand }
-                if hidden || flag.hidden { flagAttributes["hidden"] = "true" }
-                if flag.noOptDefault { flagAttributes["no-opt-default"] = "true" }
-                let prefix = (key.isEmpty ? "" : key + " ") + "--"
+            let setFlags = flags(of: set)
+            let setAttributes = flagAttributes(of: setFlags, in: set, scope: scope, hidden: hidden)
+            for (flag, flagAttributes) in zip(setFlags, setAttributes) {
                 let flagDeprecated = deprecated || flag.deprecated
                 let location = (path: interpreter.paths[flag.definition.file], line: flag.definition.line)
                 add(
@@ -339,9 +364,11 @@ private struct TreeBuilder {
         for child in info.children.sorted() {
             guard let childInfo = interpreter.commands[child], childInfo.hasUse else { continue }
             guard let name = name(of: childInfo) else {
+                let values = childInfo.use.values.sorted()
                 let spelled =
-                    childInfo.use.values.count > 1
-                    ? "may be any of " + childInfo.use.values.sorted().joined(separator: ", ")
+                    values.count > 1
+                    ? "may be any of " + values.prefix(Self.valuesNamed).joined(separator: ", ")
+                        + (values.count > Self.valuesNamed ? " and \(values.count - Self.valuesNamed) more" : "")
                     : "is not a constant string"
                 incomplete = true
                 // Its name is one of these words: a command missing there may still be here. A command whose name
@@ -393,9 +420,10 @@ private struct TreeBuilder {
     }
 
     private mutating func add(_ item: CobraItem) {
+        guard items.index(forKey: item.key) == nil else { return }
         var item = item
         item.experimental = experimental
-        if items[item.key] == nil { items[item.key] = item }
+        items[item.key] = item
     }
 
     /// A flag with the marks of every set it was reached through.

@@ -314,9 +314,6 @@ struct CobraInterpreter {
     private var clock = 0
     /// The records of the calls running now, innermost last (see ``CobraCallRecord``).
     private var recording: [CobraCallRecord] = []
-    /// For each call, the last check of a record that took it as replayed (see `replayable`).
-    private var checked: [Int] = []
-    private var checks = 0
     /// The functions that ran in some context in the current pass, by ``CobraFunctionID``.
     private var evaluatedFunctions: [Bool] = []
     private var changed = false
@@ -409,7 +406,8 @@ struct CobraInterpreter {
         let programs = Set(
             zip(folderNames, self.files).filter { $0.1.names.names[Int($0.1.package)] == "main" }.map(\.0))
         let folderSet = Set(folderNames.filter { !$0.isEmpty && !programs.contains($0) })
-        var importCache: [String: [String]] = [:]
+        // The folders of each import path, kept from the last run while the program's folders stay the same.
+        var importCache = numbering.importFolders.folders == folderSet ? numbering.importFolders.paths : [:]
         declared.list.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
         for (index, file) in self.files.enumerated() {
             let folder = folders[index]
@@ -471,6 +469,7 @@ struct CobraInterpreter {
             }
         }
         evaluatedFunctions = Array(repeating: false, count: declared.list.count)
+        self.numbering.importFolders = (folderSet, importCache)
     }
 
     /// The run's number of name `local` of `file`, translated on first use.
@@ -542,7 +541,9 @@ struct CobraInterpreter {
     private mutating func relevantFunctions() -> (
         relevant: [CobraFunctionID], mentioning: [CobraName: [CobraFunctionID]]
     ) {
-        let functionNames = Set(declared.list.map(\.name))
+        // Every function's name is numbered already: a name numbered later names no function.
+        var isFunctionName = [Bool](repeating: false, count: numbering.table.names.count)
+        for declaration in declared.list { isFunctionName[Int(declaration.name)] = true }
         var mentioning: [CobraName: [CobraFunctionID]] = [:]
         var relevant: Set<CobraFunctionID> = []
         for (id, declaration) in declared.list.enumerated() {
@@ -550,10 +551,9 @@ struct CobraInterpreter {
                 relevant.insert(CobraFunctionID(id))
             }
             for local in files[declaration.file].functions[declaration.index].calls {
-                // Only names some file numbered already can name a function: look the others up without numbering.
-                guard let name = knownRunName(local, in: declaration.file), functionNames.contains(name) else {
-                    continue
-                }
+                // Numbered once for the file (its translation is kept), so a later revision only reads it.
+                let name = runName(local, in: declaration.file)
+                guard Int(name) < isFunctionName.count, isFunctionName[Int(name)] else { continue }
                 mentioning[name, default: []].append(CobraFunctionID(id))
             }
         }
@@ -566,18 +566,6 @@ struct CobraInterpreter {
             }
         }
         return (relevant.sorted { declared.list[Int($0)].order < declared.list[Int($1)].order }, mentioning)
-    }
-
-    /// The run's number of name `local` of `file` when the run has numbered that text already, else nil.
-    private mutating func knownRunName(_ local: CobraLocalName, in file: Int) -> CobraName? {
-        let index = Int(local)
-        if index < nameMaps[file].count, nameMaps[file][index] >= 0 { return nameMaps[file][index] }
-        guard let id = numbering.table.number(of: text(of: local, in: file)) else { return nil }
-        if index >= nameMaps[file].count {
-            nameMaps[file].append(contentsOf: repeatElement(-1, count: index + 1 - nameMaps[file].count))
-        }
-        nameMaps[file][index] = id
-        return id
     }
 
     /// Runs package-level declarations and every function until nothing changes.
@@ -635,19 +623,20 @@ struct CobraInterpreter {
 
     /// The cell of package-level name `key` (`scoped(folder, name)`), made when absent.
     private mutating func globalCell(_ key: Int64) -> Int32 {
-        if let index = globals[key] { return index }
-        let index = Int32(cells.count)
-        cells.append(Cell())
-        globals[key] = index
-        return index
+        Self.cell(key, in: &globals, cells: &cells)
     }
 
     /// The cell of field `key` (`scoped(type, field)`), made when absent.
     private mutating func fieldCell(_ key: Int64) -> Int32 {
-        if let index = fields[key] { return index }
+        Self.cell(key, in: &fields, cells: &cells)
+    }
+
+    /// The cell `table` gives `key`, made when absent.
+    private static func cell(_ key: Int64, in table: inout [Int64: Int32], cells: inout [Cell]) -> Int32 {
+        if let index = table[key] { return index }
         let index = Int32(cells.count)
         cells.append(Cell())
-        fields[key] = index
+        table[key] = index
         return index
     }
 
@@ -711,7 +700,6 @@ struct CobraInterpreter {
         if let index = calls[call] { return index }
         let index = Int32(callStates.count)
         callStates.append(CallState())
-        checked.append(0)
         calls[call] = index
         callKeys.append(call)
         return index
@@ -750,22 +738,25 @@ struct CobraInterpreter {
 
     private mutating func call(_ key: CobraFunctionID, arguments values: [CobraValues]) -> CobraValues {
         let declaration = declared.list[Int(key)]
-        let (file, index) = (declaration.file, declaration.index)
-        let parameters = files[file].functions[index].parameters
-        let receiver = files[file].functions[index].receiver
-        let count = parameters.count
-        var stored = Array(values.prefix(count)) + Array(repeating: [], count: max(0, count - values.count))
-        // A variadic parameter takes every remaining argument.
-        if values.count > count, count > 0 {
-            stored[count - 1].formUnion(Self.union(Array(values[count...])))
+        let count = files[declaration.file].functions[declaration.index].parameters.count
+        var stored = values
+        if values.count != count {
+            stored = Array(values.prefix(count)) + Array(repeating: [], count: max(0, count - values.count))
+            // A variadic parameter takes every remaining argument.
+            if values.count > count, count > 0 {
+                stored[count - 1].formUnion(Self.union(Array(values[count...])))
+            }
         }
         let call = callIndex(CallKey(function: key, arguments: stored))
         let (undecided, depth) = (undecidedBranches, callDepth)
         let running = runningClosures.isEmpty ? [] : runningClosures.sorted()
+        let before = recording.last.map { ($0.reads.count, $0.closureReads.count) } ?? (0, 0)
         defer {
             if !recording.isEmpty {
                 recording[recording.count - 1].calls.append(
-                    CobraSubcall(call: call, undecided: undecided, depth: depth, running: running, clock: clock))
+                    CobraSubcall(
+                        call: call, undecided: undecided, depth: depth, running: running, reads: before.0,
+                        closureReads: before.1, clock: clock))
             }
         }
         if callStates[Int(call)].ranInPass == pass || depth >= Self.maximumCallDepth {
@@ -775,16 +766,25 @@ struct CobraInterpreter {
             return callStates[Int(call)].returned
         }
         callStates[Int(call)].ranInPass = pass
-        if callStates[Int(call)].record != nil {
-            checks += 1
-            if replayable(call, undecided: undecided, depth: depth, running: running) {
-                replay(call)
-                return callStates[Int(call)].returned
-            }
+        if !resume(call, undecided: undecided, depth: depth, running: running) {
+            runBody(call, depth: depth, running: running)
         }
+        return callStates[Int(call)].returned
+    }
+
+    /// Runs the body of `call` (marked as run in this pass), made when the call depth was `depth`, recording what it
+    /// reads and does.
+    private mutating func runBody(_ call: Int32, depth: Int, running: [CobraSite]) {
+        let key = callKeys[Int(call)].function
+        let stored = callKeys[Int(call)].arguments
+        let declaration = declared.list[Int(key)]
+        let (file, index) = (declaration.file, declaration.index)
+        let parameters = files[file].functions[index].parameters
+        let receiver = files[file].functions[index].receiver
         evaluatedFunctions[Int(key)] = true
         callDepth += 1
-        recording.append(CobraCallRecord(function: key, undecided: undecided, depth: depth, running: running))
+        recording.append(
+            CobraCallRecord(function: key, undecided: undecidedBranches, depth: depth, running: running))
         var frame = Frame(key: call, file: file, folder: declaration.folder)
         if let receiver, let name = receiver.name {
             frame.locals.assign(receiver.typeIsEmpty ? [] : [.instance(runName(receiver.type, in: file))], to: name)
@@ -797,51 +797,68 @@ struct CobraInterpreter {
         execute(sources[file].body(of: index), in: &frame)
         callStates[Int(call)].record = recording.removeLast()
         callDepth -= 1
-        return callStates[Int(call)].returned
     }
 
-    /// Whether the last run of `call` can stand for running it now, in the context given (see ``CobraCallRecord``):
-    /// nothing it read changed since, and each call it made either ran in this pass already (its result unchanged
-    /// since) or can stand for itself in turn. Reads nothing but marks of this check.
-    private mutating func replayable(_ call: Int32, undecided: Int, depth: Int, running: [CobraSite]) -> Bool {
+    /// Does what running `call` (marked as run in this pass) in the context given would do, from the record of its
+    /// last run (``CobraCallRecord``), as far as that run read what the state holds now: the marks of its reads, its
+    /// notes, and the calls it made, each resumed in turn or, when it cannot be, run there in the context the record
+    /// gives. True when the record stood for the whole run; false when something read or returned differs from what
+    /// the record says, and the body must run: what was done up to there is what running it would have done first.
+    private mutating func resume(_ call: Int32, undecided: Int, depth: Int, running: [CobraSite]) -> Bool {
         guard let record = callStates[Int(call)].record, record.undecided == undecided, record.depth == depth,
             record.running == running
         else { return false }
-        for read in record.reads where cells[Int(read.cell)].changedAt > read.clock { return false }
-        for read in record.closureReads where (closures[read.site]?.changedAt ?? 0) > read.clock { return false }
+        var reads = 0
+        var closureReads = 0
         for made in record.calls {
-            let state = callStates[Int(made.call)]
-            if state.ranInPass != pass && checked[Int(made.call)] != checks && made.depth < Self.maximumCallDepth {
-                checked[Int(made.call)] = checks
-                guard replayable(made.call, undecided: made.undecided, depth: made.depth, running: made.running) else {
-                    return false
+            guard mark(record, reads: &reads, upTo: made.reads, closureReads: &closureReads, upTo: made.closureReads)
+            else { return false }
+            if callStates[Int(made.call)].ranInPass == pass || made.depth >= Self.maximumCallDepth {
+                callStates[Int(made.call)].readInPass = pass
+            } else {
+                callStates[Int(made.call)].ranInPass = pass
+                if !resume(made.call, undecided: made.undecided, depth: made.depth, running: made.running) {
+                    let context = (undecidedBranches, callDepth, runningClosures)
+                    (undecidedBranches, callDepth, runningClosures) = (made.undecided, made.depth, Set(made.running))
+                    runBody(made.call, depth: made.depth, running: made.running)
+                    (undecidedBranches, callDepth, runningClosures) = context
                 }
             }
             if callStates[Int(made.call)].changedAt > made.clock { return false }
         }
-        return true
-    }
-
-    /// Does what running `call` again would do besides changing the state, from its record: the marks of what it
-    /// read, its notes, and the calls it made (each replayed when it has not run in this pass).
-    private mutating func replay(_ call: Int32) {
-        guard let record = callStates[Int(call)].record else { return }
+        guard
+            mark(
+                record, reads: &reads, upTo: record.reads.count, closureReads: &closureReads,
+                upTo: record.closureReads.count)
+        else { return false }
         evaluatedFunctions[Int(record.function)] = true
-        for read in record.reads { cells[Int(read.cell)].readInPass = pass }
-        for read in record.closureReads where read.marks { readClosures.insert(read.site) }
         for note in record.notes {
             notes[note.key] = note.text
             if note.leavesOut { incomplete = true }
         }
         for missing in record.missingChildren { missingChildren[missing.site, default: []].insert(missing.child) }
-        for made in record.calls {
-            if callStates[Int(made.call)].ranInPass == pass || made.depth >= Self.maximumCallDepth {
-                callStates[Int(made.call)].readInPass = pass
-            } else {
-                callStates[Int(made.call)].ranInPass = pass
-                replay(made.call)
-            }
+        return true
+    }
+
+    /// Marks the reads of `record` from `reads` up to `readsEnd` (and its closure reads likewise) as read in this
+    /// pass, when none of them changed since the record was made; false, marking none, when one did.
+    private mutating func mark(
+        _ record: CobraCallRecord, reads: inout Int, upTo readsEnd: Int, closureReads: inout Int,
+        upTo closureReadsEnd: Int
+    ) -> Bool {
+        for read in record.reads[reads..<readsEnd] where cells[Int(read.cell)].changedAt > read.clock {
+            return false
         }
+        for read in record.closureReads[closureReads..<closureReadsEnd]
+        where (closures[read.site]?.changedAt ?? 0) > read.clock {
+            return false
+        }
+        for read in record.reads[reads..<readsEnd] { cells[Int(read.cell)].readInPass = pass }
+        for read in record.closureReads[closureReads..<closureReadsEnd] where read.marks {
+            readClosures.insert(read.site)
+        }
+        (reads, closureReads) = (readsEnd, closureReadsEnd)
+        return true
     }
 
     /// An instance of `type` (of `file`) when it is one of the program's types.
@@ -1479,13 +1496,18 @@ struct CobraInterpreter {
             let objects = evaluate(base, in: &frame)
             var followed = false
             for object in objects {
+                if case .instance(let type) = object {
+                    // The method of one of the program's types (looked up once: it also says whether it was followed).
+                    guard let found = declared.methodOrPromoted(method, of: type, preferring: frame.folder) else {
+                        continue
+                    }
+                    followed = true
+                    result.formUnion(call(found.key, arguments: values))
+                    continue
+                }
                 let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
                 result.formUnion(callMethod(method, on: object, values, context, folder: frame.folder))
-                if case .instance(let type) = object {
-                    followed = followed || declared.methodOrPromoted(method, of: type, preferring: frame.folder) != nil
-                } else {
-                    followed = true
-                }
+                followed = true
             }
             if !followed && Self.handsOver(values) {
                 markOpen(values)

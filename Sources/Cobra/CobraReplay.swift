@@ -44,12 +44,14 @@ struct CobraClosureRead {
     let clock: Int
 }
 
-/// A call made by a recorded run: the call (by index), the context it was made in, and the clock when its result was
-/// taken.
+/// A call made by a recorded run: the call (by index), the context it was made in, how many reads and closure reads
+/// the run had recorded before it, and the clock when its result was taken.
 struct CobraSubcall {
     let call: Int32
     let undecided: Int
     let depth: Int
     let running: [CobraSite]
+    let reads: Int
+    let closureReads: Int
     let clock: Int
 }

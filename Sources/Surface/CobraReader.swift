@@ -118,29 +118,24 @@ final class CobraReader {
 
     /// The command path of an item key: the key up to its first ` --` (a flag), else the whole key.
     private static func commandPath(of key: String) -> String {
-        let bytes = key.utf8
+        // Over the bytes in place when the string has them contiguously (native strings do), else over a copy.
+        let end = key.utf8.withContiguousStorageIfAvailable(pathLength) ?? pathLength(Array(key.utf8))
+        return end.map { String(decoding: key.utf8.prefix($0), as: UTF8.self) } ?? key
+    }
+
+    /// The number of bytes before the first ` --` of `bytes`, nil when there is none.
+    private static func pathLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Int?
+    where Bytes.Index == Int {
         var index = bytes.startIndex
-        var spaces = 0
-        var dashes = 0
-        while index != bytes.endIndex {
-            switch bytes[index] {
-            case UInt8(ascii: " "):
-                spaces = 1
-                dashes = 0
-            case UInt8(ascii: "-") where spaces == 1:
-                dashes += 1
-                if dashes == 2 {
-                    // `index` is the second dash; the path ends before the space two bytes back.
-                    let end = bytes.index(index, offsetBy: -2)
-                    return String(key[..<end])
-                }
-            default:
-                spaces = 0
-                dashes = 0
+        while index + 2 < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: " ") && bytes[index + 1] == UInt8(ascii: "-")
+                && bytes[index + 2] == UInt8(ascii: "-")
+            {
+                return index - bytes.startIndex
             }
-            index = bytes.index(after: index)
+            index += 1
         }
-        return key
+        return nil
     }
 
     private static func same(_ lhs: [RawItem], _ rhs: [RawItem]) -> Bool {

@@ -178,8 +178,15 @@ public struct SurfaceSnapshot: Sendable {
     }
 
     private func isUncertain(surface: String, key: String) -> Bool {
-        guard let patterns = uncertain[surface] else { return false }
-        return patterns.contains { key == $0 || key.hasPrefix($0 + " ") }
+        guard let paths = uncertain[surface] else { return false }
+        // The key and each key path above it, looked up: one lookup a word, however many paths there are.
+        if paths.contains(key) { return true }
+        var end = key.startIndex
+        while let space = key[end...].firstIndex(of: " ") {
+            if paths.contains(String(key[..<space])) { return true }
+            end = key.index(after: space)
+        }
+        return false
     }
 
     /// The items in a stable order: by surface, then key.

@@ -353,4 +353,33 @@ struct CobraRobustnessTests {
                 "tool extra --level": local("int"),
             ])
     }
+
+    @Test("a call whose callee returns more in a later pass runs again: its record no longer stands for it")
+    func callRunsAgainWhenACalleeReturnsMore() {
+        // In the second pass `pick` runs again (it read `sub` before `setup` assigned it) and returns the command:
+        // `main`, which added what `pick` returned in the first pass (nothing), must run again to add it.
+        let source = """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            var sub *cobra.Command
+
+            func pick() *cobra.Command { return sub }
+
+            func main() {
+                root := &cobra.Command{Use: "tool"}
+                root.AddCommand(pick())
+            }
+
+            func setup() {
+                sub = &cobra.Command{Use: "late"}
+                sub.Flags().String("name", "", "")
+            }
+            """
+        let found = surface(["cmd/main.go": source], root: "tool")
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        #expect(!found.incomplete)
+        #expect(table(found) == ["tool": [:], "tool late": [:], "tool late --name": local("string")])
+    }
 }
