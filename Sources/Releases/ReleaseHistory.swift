@@ -150,24 +150,65 @@ public struct ReleaseHistory: Sendable {
     }
 }
 
+/// A release that looks like a tag of something else (`ReleaseHistory.outOfLine`), and the release that shows it.
+public struct OutOfLineRelease: Sendable {
+    public enum Reason: Sendable {
+        /// Dated before `other`, its predecessor on its own `major.minor` line, and not containing it.
+        case olderThanPredecessor
+        /// A patch release that contains `other`, the first release of a later line, so it is no patch of its own.
+        case containsLaterLine
+    }
+
+    public let release: Release
+    public let other: Release
+    public let reason: Reason
+}
+
 extension ReleaseHistory {
-    /// Releases that look like tags of something else: dated before their predecessor on the same `major.minor`
-    /// line (`1.2.5` on a commit from before `1.2.0`) and not containing it, so that they are judged against code
-    /// newer than their own, and the releases after them against theirs. At most `limit` pairs are checked;
-    /// `contains(a, b)` says whether commit `a` has commit `b` in its history.
-    public func outOfLine(limit: Int, contains: (ObjectID, ObjectID) -> Bool) -> [(
-        release: Release, predecessor: Release
-    )] {
-        var found: [(release: Release, predecessor: Release)] = []
+    /// Patch releases that look like tags of something else, so that they are judged against the wrong code and the
+    /// releases after them against theirs: one dated before its predecessor on the same `major.minor` line that does
+    /// not contain it (`1.2.5` on a commit from before `1.2.0`), or one dated after the first release of a later line
+    /// that contains it (`1.0.1` tagged on the main branch after `1.1.0`). At most `limit` commits are compared;
+    /// `contains(a, b)` says whether commit `a` has commit `b` in its history, nil when that cannot be told (a shallow
+    /// clone), which finds nothing.
+    public func outOfLine(limit: Int, contains: (ObjectID, ObjectID) -> Bool?) -> [OutOfLineRelease] {
+        // The first final release of a later line than each release's, by index.
+        var laterLine: [Release?] = Array(repeating: nil, count: releases.count)
+        var firstOfLine: Release?
+        var following: Release?
+        for index in releases.indices.reversed() {
+            let release = releases[index]
+            if let first = firstOfLine, !Self.sameLine(first.version, release.version) {
+                following = first
+                firstOfLine = nil
+            }
+            laterLine[index] = following
+            if !release.version.isPrerelease { firstOfLine = release }
+        }
+        var found: [OutOfLineRelease] = []
         var checked = 0
-        for (release, predecessor) in zip(releases, predecessors) {
-            guard let predecessor, checked < limit, release.version.major == predecessor.version.major,
-                release.version.minor == predecessor.version.minor, release.date < predecessor.date,
+        for (index, (release, predecessor)) in zip(releases, predecessors).enumerated() where checked < limit {
+            guard release.version.patch > 0 else { continue }
+            if let predecessor, Self.sameLine(release.version, predecessor.version), release.date < predecessor.date,
                 release.commit != predecessor.commit
-            else { continue }
-            checked += 1
-            if !contains(release.commit, predecessor.commit) { found.append((release, predecessor)) }
+            {
+                checked += 1
+                if contains(release.commit, predecessor.commit) == false {
+                    found.append(OutOfLineRelease(release: release, other: predecessor, reason: .olderThanPredecessor))
+                    continue
+                }
+            }
+            if let later = laterLine[index], release.date > later.date, release.commit != later.commit {
+                checked += 1
+                if contains(release.commit, later.commit) == true {
+                    found.append(OutOfLineRelease(release: release, other: later, reason: .containsLaterLine))
+                }
+            }
         }
         return found
+    }
+
+    private static func sameLine(_ one: Version, _ other: Version) -> Bool {
+        one.major == other.major && one.minor == other.minor
     }
 }

@@ -40,8 +40,38 @@ struct VerdictTests {
         #expect(
             notes == [
                 "tag 'v1.2.5' (2024-01-01) is older than 'v1.2.0' (2024-01-02), the release before it on line 1.2, and "
-                    + "does not contain it: 1.2.5 is judged against 1.2.0, and the releases after it against 1.2.5; "
-                    + "if it is not a release of this project, add it to releases.ignore"
+                    + "does not contain it: it may be a tag of something else; it is judged against its predecessor, "
+                    + "and the releases after it against it; if it is not a release of this project, add it to "
+                    + "releases.ignore"
+            ], "\(notes)")
+    }
+
+    @Test("a patch tag that contains the first release of a later line is named in a note; a backport is not")
+    func patchContainingLaterLine() throws {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", "semgate: 1\nsurfaces:\n  api:\n    extract:\n      list: api.txt\n")
+        try repo.write("api.txt", "a\n")
+        let one = try repo.commit("a")
+        try repo.tag("v1.0.0")
+        try repo.write("api.txt", "a\nb\n")
+        try repo.commit("b")
+        try repo.tag("v1.1.0")
+        // A test tag on the main branch after 1.1.0, and a true backport on a branch from 1.0.0.
+        try repo.commit("ci")
+        try repo.tag("v1.0.1")
+        try repo.branch("release-1.0", at: one)
+        try repo.checkout("release-1.0")
+        try repo.write("api.txt", "a\n# fix\n")
+        try repo.commit("fix")
+        try repo.tag("v1.0.2")
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        let notes = (jsonObject(result.stdout)?["notes"] as? [String] ?? []).filter { $0.hasPrefix("tag '") }
+        #expect(
+            notes == [
+                "tag 'v1.0.1' (2024-01-03) contains 'v1.1.0' (2024-01-02), the first release of a later line, which "
+                    + "no patch of line 1.0 would: it may be a tag of something else; it is judged against its "
+                    + "predecessor, and the releases after it against it; if it is not a release of this project, add "
+                    + "it to releases.ignore"
             ], "\(notes)")
     }
 
