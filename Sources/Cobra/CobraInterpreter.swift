@@ -1485,7 +1485,7 @@ struct CobraInterpreter {
                     && qualifier != CobraKnown.flag.id && !files[frame.file].cobraNameIDs.contains(localQualifier)
                     && Self.handsOver(values)
                 {
-                    markOpen(values)
+                    markOpen(values, callee: numbering.table.names[Int(method)])
                     noteUnfollowed(
                         "\(numbering.table.names[Int(qualifier)]).\(numbering.table.names[Int(method)]) is not defined in the files read",
                         file: frame.file, line: selectorLine)
@@ -1510,7 +1510,7 @@ struct CobraInterpreter {
                 followed = true
             }
             if !followed && Self.handsOver(values) {
-                markOpen(values)
+                markOpen(values, callee: numbering.table.names[Int(method)])
                 let reason =
                     objects.isEmpty
                     ? "\(spelling(of: callee, in: frame.file)) is called on a value that cannot be followed"
@@ -1538,7 +1538,7 @@ struct CobraInterpreter {
                 }
             }
             if !followed && Self.handsOver(values) {
-                markOpen(values)
+                markOpen(values, callee: spelling(of: callee, in: frame.file))
                 noteUnfollowed(
                     "\(spelling(of: callee, in: frame.file)) is not defined in the files read", file: frame.file,
                     line: position.line)
@@ -1656,7 +1656,17 @@ struct CobraInterpreter {
     /// unknown.
     /// Records the flag sets (a command's own, for a command) that a call the files do not define receives: it may
     /// define flags in them.
-    private mutating func markOpen(_ values: [CobraValues]) {
+    ///
+    /// Only a call whose name says it may add flags counts (`AddFlags`, `plugins.Register`, `setupFlags`):
+    /// `viper.BindPFlags(cmd.Flags())`, `fmt.Println(cmd)` or `doc.GenMarkdownTree(cmd)` read what they receive, and
+    /// taking them as open would hide every flag removal of the command.
+    private mutating func markOpen(_ values: [CobraValues], callee: String) {
+        let name = (callee.split(separator: ".").last.map(String.init) ?? callee).lowercased()
+        let reads = ["bind", "mark", "lookup", "get", "visit", "parse", "print", "gen", "has", "is"]
+        let adds = ["add", "register", "install", "attach", "setup", "configure", "apply", "init", "wire", "extend"]
+        guard name.contains("flag") || adds.contains(where: { name.hasPrefix($0) }),
+            !reads.contains(where: { name.hasPrefix($0) })
+        else { return }
         for value in values {
             for object in value {
                 switch object {

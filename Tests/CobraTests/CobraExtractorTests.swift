@@ -156,6 +156,33 @@ struct CobraExtractorTests {
             }, "\(found.notes)")
     }
 
+    @Test("a call that only reads a command or its flags (viper.BindPFlags, fmt.Println) leaves its flags known")
+    func readingCallsLeaveFlagsKnown() {
+        let source = """
+            package cmd
+
+            import (
+                "fmt"
+
+                "github.com/spf13/cobra"
+                "github.com/spf13/viper"
+            )
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                serve := &cobra.Command{Use: "serve"}
+                serve.Flags().Int("port", 80, "port")
+                viper.BindPFlags(serve.Flags())
+                fmt.Println(serve)
+                root.AddCommand(serve)
+                return root
+            }
+            """
+        let found = surface(["cmd/root.go": source], root: "tool")
+        // A removed `--port` stays a removal: nothing else can define flags on `serve`.
+        #expect(table(found) == ["tool": [:], "tool serve": [:], "tool serve --port": local("int")])
+    }
+
     @Test("what cannot be followed is a note with file:line, never a guess or a crash")
     func unresolvable() {
         let found = surface(CobraFixtures.unresolvable, root: "tool")
