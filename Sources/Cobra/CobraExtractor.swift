@@ -28,6 +28,12 @@ public struct CobraSurface: Sendable {
     /// whose `Use` may be one of several names (`tool environment` and `tool formatting`). A command or flag missing
     /// under one of them may still be there.
     public var uncertain: [String] = []
+    /// Set when the command tree has more command paths and flags than the extractor walks (`maximumWork`): the
+    /// surface is not usable and the run stops with this message.
+    public var overLimit: String?
+    /// The command paths and flags the extractor walks at most (a command added to every command of the layer above,
+    /// layer after layer, has exponentially many paths).
+    public static let maximumWork = 2_000_000
 }
 
 /// The `cobra` extractor: finds the cobra command tree a Go program builds, without running Go.
@@ -47,7 +53,7 @@ public enum CobraExtractor {
     /// (``CobraDefaultCommands``); `.unread` leaves them out.
     public static func surface(
         of files: [(path: String, source: CobraSourceFile)], root: String?, names: CobraNames? = nil,
-        library: CobraLibrary = .unread
+        library: CobraLibrary = .unread, maximumWork: Int = CobraSurface.maximumWork
     ) -> CobraSurface {
         let goFiles = files.filter { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }
             .sorted { $0.path < $1.path }
@@ -56,6 +62,7 @@ public enum CobraExtractor {
         interpreter.markFlagsWithGuardedNotices()
         interpreter.finish()
         var builder = TreeBuilder(interpreter: interpreter, root: root)
+        builder.maximumWork = maximumWork
         builder.build()
         var notes = Array(interpreter.notes.values) + builder.notes
         var incomplete = interpreter.incomplete || builder.incomplete
@@ -88,7 +95,7 @@ public enum CobraExtractor {
         let items = builder.items.values.sorted { $0.key < $1.key }
         return CobraSurface(
             items: items, notes: Array(Set(notes)).sorted(), incomplete: incomplete,
-            uncertain: builder.uncertain.sorted())
+            uncertain: builder.uncertain.sorted(), overLimit: builder.overLimit)
     }
 }
 
@@ -149,6 +156,10 @@ private struct TreeBuilder {
     var incomplete = false
     /// How many of the names a `Use` may be a note names.
     private static let valuesNamed = 20
+    /// Commands visited and items listed so far, and the most the builder does (``CobraSurface/maximumWork``).
+    private var work = 0
+    var maximumWork = CobraSurface.maximumWork
+    var overLimit: String?
     /// The command paths that could not be followed (``CobraSurface/uncertain``).
     var uncertain: Set<String> = []
     /// The roots visited (command and key), for the commands cobra adds to a root by itself.
@@ -198,7 +209,7 @@ private struct TreeBuilder {
             // The root is the command whose Use names it; only when none does, one whose Use is not a constant.
             let named = parentless.filter { commands[$0].flatMap(name(of:)) == root }
             let candidates = named.isEmpty ? parentless.filter { commands[$0].flatMap(name(of:)) == nil } : named
-            let sizes = candidates.map { descendants(of: $0, seen: []) }
+            let sizes = candidates.map { descendants(of: $0) }
             guard let best = sizes.indices.max(by: { (sizes[$0], candidates[$1]) < (sizes[$1], candidates[$0]) })
             else {
                 incomplete = true
@@ -264,10 +275,19 @@ private struct TreeBuilder {
         return attributes
     }
 
-    private func descendants(of site: CobraSite, seen: Set<CobraSite>) -> Int {
-        guard let info = interpreter.commands[site], !seen.contains(site) else { return 0 }
-        let seen = seen.union([site])
-        return info.children.reduce(1) { $0 + descendants(of: $1, seen: seen) }
+    /// The commands under `site`, itself included, each once (a command under several parents is counted once, so
+    /// a tree whose commands are added to every command above costs one visit a command).
+    private func descendants(of site: CobraSite) -> Int {
+        guard interpreter.commands[site] != nil else { return 0 }
+        var seen: Set<CobraSite> = [site]
+        var pending = [site]
+        while let next = pending.popLast() {
+            for child in interpreter.commands[next]?.children ?? []
+            where interpreter.commands[child] != nil && seen.insert(child).inserted {
+                pending.append(child)
+            }
+        }
+        return seen.count
     }
 
     private mutating func orphan(_ site: CobraSite) {
@@ -298,7 +318,15 @@ private struct TreeBuilder {
         _ site: CobraSite, path: [String], deprecated: Bool, stack: Set<CobraSite>, aliasOf: String? = nil,
         spellings inherited: [String: String] = [:], hidden: Bool = false
     ) {
-        guard let info = interpreter.commands[site], !stack.contains(site) else { return }
+        guard let info = interpreter.commands[site], !stack.contains(site), overLimit == nil else { return }
+        work += 1
+        guard work <= maximumWork else {
+            overLimit =
+                "the command tree at \(location(info)) has more than \(maximumWork) command paths and flags "
+                + "(commands added under several parents, layer after layer), more than semgate walks; narrow "
+                + "'files' in the cobra extractor"
+            return
+        }
         let stack = stack.union([site])
         let spellings = inherited.merging(interpreter.commandSpellings[site] ?? [:]) { _, own in own }
         let deprecated = deprecated || info.deprecated
@@ -403,13 +431,20 @@ private struct TreeBuilder {
     /// Which of the command's flag sets (`local`, `persistent`, or both) a call the files do not define receives,
     /// directly or through a set added to them: flags it defines there are not in the surface.
     private func unreadFlags(of site: CobraSite) -> String? {
-        func open(_ set: CobraFlagSetID, seen: Set<CobraFlagSetID>) -> Bool {
-            guard !seen.contains(set) else { return false }
-            if interpreter.openFlagSets.contains(set) { return true }
-            return (interpreter.flagSets[set]?.includes ?? []).contains { open($0, seen: seen.union([set])) }
+        // Whether an open set is among the sets `set` adds, each looked at once.
+        func open(_ set: CobraFlagSetID) -> Bool {
+            var seen: Set<CobraFlagSetID> = [set]
+            var pending = [set]
+            while let next = pending.popLast() {
+                if interpreter.openFlagSets.contains(next) { return true }
+                for included in interpreter.flagSets[next]?.includes ?? [] where seen.insert(included).inserted {
+                    pending.append(included)
+                }
+            }
+            return false
         }
         let scopes = [("local", CobraFlagSetID.local(site)), ("persistent", .persistent(site))]
-            .filter { open($0.1, seen: []) }.map(\.0)
+            .filter { open($0.1) }.map(\.0)
         return scopes.isEmpty ? nil : scopes.joined(separator: ",")
     }
 
@@ -420,11 +455,14 @@ private struct TreeBuilder {
     }
 
     private mutating func add(_ item: CobraItem) {
+        work += 1
         guard items.index(forKey: item.key) == nil else { return }
         var item = item
         item.experimental = experimental
         items[item.key] = item
     }
+
+    private var flatMemo: [CobraFlagSetID: [String: FlatFlag]] = [:]
 
     /// A flag with the marks of every set it was reached through.
     private struct FlatFlag {
@@ -434,7 +472,10 @@ private struct TreeBuilder {
         var noOptDefault = false
     }
 
-    private func flatten(_ id: CobraFlagSetID, seen: Set<CobraFlagSetID>) -> [String: FlatFlag] {
+    /// The flags of set `id` with those of the sets it adds; each set is worked out once (a set added by two sets
+    /// that are both added by one, layer after layer, would otherwise be worked out exponentially often).
+    private mutating func flatten(_ id: CobraFlagSetID, seen: Set<CobraFlagSetID>) -> [String: FlatFlag] {
+        if let known = flatMemo[id] { return known }
         guard !seen.contains(id), let info = interpreter.flagSets[id] else { return [:] }
         let seen = seen.union([id])
         var result: [String: FlatFlag] = [:]
@@ -450,6 +491,7 @@ private struct TreeBuilder {
         for name in info.deprecated { result[name]?.deprecated = true }
         for name in info.hidden { result[name]?.hidden = true }
         for name in info.noOptDefault { result[name]?.noOptDefault = true }
+        flatMemo[id] = result
         return result
     }
 

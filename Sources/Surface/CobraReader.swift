@@ -66,6 +66,7 @@ final class CobraReader {
             sources.append((file.path, source))
         }
         let surface = CobraExtractor.surface(of: sources, root: spec.root, names: names, library: library)
+        if let message = surface.overLimit { throw .limit(message) }
         let groups = reuse(Self.groups(of: surface.items), slot: slot)
         results.insert(
             Result(groups: groups, notes: surface.notes, incomplete: surface.incomplete, uncertain: surface.uncertain),

@@ -174,6 +174,63 @@ struct CobraPatternTests {
         #expect(found.uncertain == (32..<40).map { "tool name\($0)" }.sorted())
     }
 
+    @Test("commands added to every command of the layer above, layer after layer, stop at a named limit")
+    func commandLayers() {
+        // Ten layers of three commands, each added to all three of the layer above: 3^10 paths.
+        var lines = ["root := &cobra.Command{Use: \"tool\"}"]
+        for layer in 0..<10 {
+            for index in 0..<3 { lines.append("c\(layer)_\(index) := &cobra.Command{Use: \"c\(layer)_\(index)\"}") }
+            for index in 0..<3 {
+                let parents = layer == 0 ? ["root"] : (0..<3).map { "c\(layer - 1)_\($0)" }
+                for parent in parents { lines.append("\(parent).AddCommand(c\(layer)_\(index))") }
+            }
+        }
+        let source = """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func NewRoot() *cobra.Command {
+                \(lines.joined(separator: "\n    "))
+                return root
+            }
+            """
+        let files = [("cmd/root.go", CobraSourceFile(source: source))]
+        let limited = CobraExtractor.surface(of: files, root: "tool", maximumWork: 5_000)
+        #expect(
+            limited.overLimit?.contains("more than 5000 command paths and flags") == true, "\(limited.overLimit ?? "")")
+        // A flag set added by both sets of the layer below, 30 layers deep, is worked out once a set.
+        var flagLines = ["root := &cobra.Command{Use: \"tool\"}"]
+        for layer in 0..<30 {
+            flagLines.append("a\(layer) := pflag.NewFlagSet(\"a\", pflag.ContinueOnError)")
+            flagLines.append("b\(layer) := pflag.NewFlagSet(\"b\", pflag.ContinueOnError)")
+            flagLines.append("a\(layer).Bool(\"a\(layer)\", false, \"\")")
+        }
+        for layer in 0..<29 {
+            for set in ["a", "b"] {
+                flagLines.append("\(set)\(layer).AddFlagSet(a\(layer + 1))")
+                flagLines.append("\(set)\(layer).AddFlagSet(b\(layer + 1))")
+            }
+        }
+        flagLines.append("root.Flags().AddFlagSet(a0)")
+        let flagSource = """
+            package cmd
+
+            import (
+                "github.com/spf13/cobra"
+                "github.com/spf13/pflag"
+            )
+
+            func NewRoot() *cobra.Command {
+                \(flagLines.joined(separator: "\n    "))
+                return root
+            }
+            """
+        let found = surface(["cmd/root.go": flagSource], root: "tool")
+        #expect(found.overLimit == nil)
+        #expect(found.items.filter { $0.key.hasPrefix("tool --a") }.count == 30)
+    }
+
     @Test("a command that cannot be followed is named once in a note and the surface is incomplete")
     func incomplete() {
         let source = """
