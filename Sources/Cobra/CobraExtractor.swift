@@ -73,6 +73,8 @@ public enum CobraExtractor {
                 for item in added.items where builder.items[item.key] == nil { builder.items[item.key] = item }
                 notes += added.notes
                 incomplete = incomplete || added.incomplete
+                // Whether cobra adds `completion` is not known here: one missing is not known to be gone.
+                if added.incomplete { builder.uncertain.insert(key.isEmpty ? "completion" : key + " completion") }
             }
         }
         for file in goFiles {
@@ -401,7 +403,12 @@ private struct TreeBuilder {
                 incomplete = true
                 // Its name is one of these words: a command missing there may still be here. A command whose name
                 // is not known at all is not taken to be any command (a missing plugin would hide every removal).
-                let words = childInfo.use.values.compactMap(Self.firstWord(of:))
+                // Its aliases are paths of it too.
+                let words =
+                    childInfo.use.values.compactMap(Self.firstWord(of:))
+                    + childInfo.aliases.values.filter {
+                        !$0.isEmpty && !$0.contains(" ")
+                    }
                 uncertain.formUnion(words.map { key.isEmpty ? $0 : key + " " + $0 })
                 notes.append(
                     "\(location(childInfo)): the Use of a subcommand of '\(key)' \(spelled); it, its "

@@ -305,12 +305,9 @@ public final class Engine {
             after = try snapshot(at: head.commit, version: options.version ?? head.version)
         }
         notes += Array(Set(before.notes + after.notes)).sorted()
+        // An item missing under a command the extractor could not follow is still a removal here (fail closed): the
+        // finding says so (`Extractor.removalNote`).
         let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
-        if let note = SurfaceDiff.uncertainRemovalNote(
-            SurfaceDiff.uncertainRemovals(from: before, to: after, candidates: after.changedIDs(since: before)))
-        {
-            notes.append(note)
-        }
         // The working tree differs from HEAD even when HEAD is the base: judge it as a change.
         let minimum: Bump = base?.commit == head.commit && workingTree == nil ? .none : .patch
         let required = changes.map(\.bump).reduce(minimum, max)
@@ -449,7 +446,10 @@ public final class Engine {
             problems.formUnion(after.problems)
             // The first release has nothing to compare with: it is judged with no changes.
             let changes =
-                input.before.map { SurfaceDiff.changes(from: $0, to: after, policy: policy, candidates: changed) } ?? []
+                input.before.map {
+                    SurfaceDiff.changes(
+                        from: $0, to: after, policy: policy, candidates: changed, trustingUncertain: true)
+                } ?? []
             if let before = input.before,
                 let note = SurfaceDiff.uncertainRemovalNote(
                     SurfaceDiff.uncertainRemovals(from: before, to: after, candidates: changed))
@@ -636,10 +636,8 @@ public final class Engine {
         var report = Report(kind: .diff, policy: policyInfo, base: base, head: head)
         report.changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
         report.required = report.changes.map(\.bump).max() ?? Bump.none
-        let uncertain = SurfaceDiff.uncertainRemovalNote(
-            SurfaceDiff.uncertainRemovals(from: before, to: after, candidates: after.changedIDs(since: before)))
         report.notes =
-            originNotes + Array(Set(before.notes + after.notes)).sorted() + (uncertain.map { [$0] } ?? [])
+            originNotes + Array(Set(before.notes + after.notes)).sorted()
             + Self.problemNotes(before.problems + after.problems, reported: [])
         report.incompleteSurfaces = before.incomplete.union(after.incomplete).sorted()
         return report

@@ -133,7 +133,8 @@ extension Engine {
             records.append(
                 Deprecations.record(
                     item: id, since: since.map(ReleasePoint.init), declaredRemoval: declared?.removeIn,
-                    replacement: declared?.useInstead, present: present != nil, headVersion: contained,
+                    replacement: declared?.useInstead, present: present != nil || current.isUncertain(id: id),
+                    headVersion: contained,
                     removedIn: removedIn,
                     period: policy.deprecationPeriod, releases: points, at: at, promotion: promotion,
                     condition: declared?.removeWhen.flatMap { conditions[$0] }))

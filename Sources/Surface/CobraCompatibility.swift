@@ -158,6 +158,10 @@ enum CobraCompatibility {
     /// `tool key add --user`: `tool key add --user` still works); otherwise a deprecation printed only at run time or
     /// said only in docs, and a command a plugin now provides, are not in the code.
     static func removalNote(_ removed: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> String {
+        if after.isUncertain(removed) {
+            return "it may still be there: a command it is under, or it itself, has a Use that may be any of several "
+                + "names here, which semgate cannot tell apart (see the notes); if it is, declare an exception"
+        }
         if let command = command(of: removed.key), !command.isEmpty {
             let flag = String(removed.key.dropFirst(command.count + 1))
             if let subcommand = newSubcommand(

@@ -225,7 +225,12 @@ enum GoCompatibility {
             for (id, old) in before.items where isGoMod(id) { note(id, old) }
         }
         guard !moves.isEmpty else { return before }
-        var moved = SurfaceSnapshot(items: [:], notes: before.notes)
+        // The longest old path first, so that a nested module that moved too is matched by its own move, whatever
+        // order the candidates came in.
+        moves.sort { ($1.from.count, $0.from) < ($0.from.count, $1.from) }
+        var moved = SurfaceSnapshot(
+            items: [:], notes: before.notes, problems: before.problems, incomplete: before.incomplete)
+        moved.uncertain = before.uncertain
         for item in before.items.values {
             var item = item
             for move in moves where item.surface == move.surface && isGoItem(item) {

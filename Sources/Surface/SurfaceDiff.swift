@@ -37,8 +37,14 @@ public enum SurfaceDiff {
 
     /// `changes(from:to:policy:)` comparing only the items of `candidates`, ids that include every item that may
     /// differ (`SurfaceSnapshot.changedIDs(since:)`); nil compares every item.
+    ///
+    /// With `trustingUncertain`, an item missing under something an extractor could not read in `after` (or new
+    /// under something it could not read in `before`) is no change (``SurfaceSnapshot/uncertain``): `audit` judges
+    /// the history so, and names those items in a note. Without it (`check`, `diff`: the gate a pull request must
+    /// pass) they are changes, so that a command made unreadable cannot hide a removal (fail closed).
     public static func changes(
-        from before: SurfaceSnapshot, to after: SurfaceSnapshot, policy: Policy, candidates: Set<String>?
+        from before: SurfaceSnapshot, to after: SurfaceSnapshot, policy: Policy, candidates: Set<String>?,
+        trustingUncertain: Bool = false
     ) -> [Change] {
         var changes: [Change] = []
         let surfaces = Dictionary(policy.surfaces.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -73,7 +79,7 @@ public enum SurfaceDiff {
             before: before, after: after, surfaces: surfacesByKind, candidates: candidates)
         func removed(_ old: SurfaceItem) {
             // Under a command the extractor could not follow in `after`: not known to be gone (its notes say so).
-            if after.isUncertain(old) { return }
+            if trustingUncertain && after.isUncertain(old) { return }
             let experimental = old.stability == .experimental
             let judges = kinds[old.surface] ?? []
             // An item users still reach through another one (a flag a command above now declares persistent).
@@ -130,7 +136,7 @@ public enum SurfaceDiff {
         }
         func added(_ new: SurfaceItem) {
             // Under a command the extractor could not follow in `before`: not known to be new.
-            if before.isUncertain(new) { return }
+            if trustingUncertain && before.isUncertain(new) { return }
             let experimental = new.stability == .experimental
             let judges = kinds[new.surface] ?? []
             let bump: Bump =

@@ -198,5 +198,15 @@ struct CobraEndToEndTests {
             notes.contains { $0.contains("the Use of a subcommand of 'tool' may be any of environment, formatting") },
             "\(notes)")
         #expect(report?["incomplete_surfaces"] as? [String] == ["cli"])
+
+        // The gate a pull request must pass claims them (fail closed), saying they may still be there.
+        let check = try runSemgate(["check", "--base", "v1.0.0", "--head", "v1.1.0", "--format", "json"], in: repo.url)
+        #expect(check.status == 1, "stderr: \(check.stderr)")
+        let findings = jsonObject(check.stdout)?["findings"] as? [[String: Any]] ?? []
+        let unsure = findings.filter {
+            $0["rule"] as? String == "removed-without-deprecation" && $0["item"] as? String == "cli:tool formatting"
+        }
+        #expect(unsure.count == 1)
+        #expect((unsure.first?["message"] as? String)?.contains("it may still be there") == true, "\(unsure)")
     }
 }

@@ -163,16 +163,20 @@ struct SurfaceDiffTests {
         let before = Self.snapshot(known.map { Self.item($0) })
         var after = Self.snapshot([Self.item("typed:tool"), Self.item("typed:tool new")])
         after.uncertain["typed"] = ["tool env", "tool ru"]
-        let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
+        let changes = SurfaceDiff.changes(
+            from: before, to: after, policy: policy, candidates: nil, trustingUncertain: true)
         // `tool ru` names another command than `tool run`; `tool --verbose` is a flag of the known root.
         #expect(changes.map(\.id) == ["typed:tool --verbose", "typed:tool new", "typed:tool run"])
+        // The gate a pull request must pass claims them all (fail closed).
+        #expect(SurfaceDiff.changes(from: before, to: after, policy: policy).count == 5)
         let unknown = SurfaceDiff.uncertainRemovals(from: before, to: after, candidates: nil)
         #expect(unknown.map(\.id) == ["typed:tool env", "typed:tool env --json"])
         let note = SurfaceDiff.uncertainRemovalNote(unknown) ?? ""
         #expect(note.hasPrefix("typed:tool env, typed:tool env --json: no longer in the surface"))
 
         // An item new where the release before could not read it is not claimed added.
-        let reverse = SurfaceDiff.changes(from: after, to: before, policy: policy)
+        let reverse = SurfaceDiff.changes(
+            from: after, to: before, policy: policy, candidates: nil, trustingUncertain: true)
         #expect(reverse.map(\.id) == ["typed:tool --verbose", "typed:tool new", "typed:tool run"])
         #expect(reverse.map(\.kind) == [.added, .removed, .added])
         #expect(SurfaceDiff.uncertainRemovals(from: after, to: before, candidates: nil).isEmpty)
