@@ -1661,12 +1661,7 @@ struct CobraInterpreter {
     /// `viper.BindPFlags(cmd.Flags())`, `fmt.Println(cmd)` or `doc.GenMarkdownTree(cmd)` read what they receive, and
     /// taking them as open would hide every flag removal of the command.
     private mutating func markOpen(_ values: [CobraValues], callee: String) {
-        let name = (callee.split(separator: ".").last.map(String.init) ?? callee).lowercased()
-        let reads = ["bind", "mark", "lookup", "get", "visit", "parse", "print", "gen", "has", "is"]
-        let adds = ["add", "register", "install", "attach", "setup", "configure", "apply", "init", "wire", "extend"]
-        guard name.contains("flag") || adds.contains(where: { name.hasPrefix($0) }),
-            !reads.contains(where: { name.hasPrefix($0) })
-        else { return }
+        guard Self.mayAddFlags(callee) else { return }
         for value in values {
             for object in value {
                 switch object {
@@ -1679,6 +1674,20 @@ struct CobraInterpreter {
                 }
             }
         }
+    }
+
+    private static let readingPrefixes = [
+        "bind", "mark", "lookup", "get", "visit", "parse", "print", "gen", "has", "is",
+    ]
+    private static let addingPrefixes = [
+        "add", "register", "install", "attach", "setup", "configure", "apply", "init", "wire", "extend",
+    ]
+
+    /// Whether a call named `callee` (`pkg.Name` or `Name`) may add flags to what it receives (see `markOpen`).
+    private static func mayAddFlags(_ callee: String) -> Bool {
+        let name = (callee.split(separator: ".").last.map(String.init) ?? callee).lowercased()
+        return (name.contains("flag") || addingPrefixes.contains { name.hasPrefix($0) })
+            && !readingPrefixes.contains { name.hasPrefix($0) }
     }
 
     private mutating func noteUnfollowed(_ reason: String, file: Int, line: Int) {

@@ -19,12 +19,17 @@ struct VerdictTests {
         #expect(Set(failing.compactMap { $0["version"] as? String }) == ["1.1.1", "2.1.0"])
     }
 
-    @Test("a patch tag on a commit older than the release it follows, that does not contain it, is named in a note")
-    func outOfLineTag() throws {
+    /// A project whose one surface is the list file `api.txt`, holding `a` in its first commit (returned).
+    private static func listProject() throws -> (FixtureRepository, String) {
         let repo = try FixtureRepository()
         try repo.write(".semgate.yml", "semgate: 1\nsurfaces:\n  api:\n    extract:\n      list: api.txt\n")
         try repo.write("api.txt", "a\n")
-        let old = try repo.commit("a")
+        return (repo, try repo.commit("a"))
+    }
+
+    @Test("a patch tag on a commit older than the release it follows, that does not contain it, is named in a note")
+    func outOfLineTag() throws {
+        let (repo, old) = try Self.listProject()
         try repo.tag("v1.1.0")
         try repo.write("api.txt", "a\nb\n")
         try repo.commit("b")
@@ -48,10 +53,7 @@ struct VerdictTests {
 
     @Test("a patch tag that contains the first release of a later line is named in a note; a backport is not")
     func patchContainingLaterLine() throws {
-        let repo = try FixtureRepository()
-        try repo.write(".semgate.yml", "semgate: 1\nsurfaces:\n  api:\n    extract:\n      list: api.txt\n")
-        try repo.write("api.txt", "a\n")
-        let one = try repo.commit("a")
+        let (repo, one) = try Self.listProject()
         try repo.tag("v1.0.0")
         try repo.write("api.txt", "a\nb\n")
         try repo.commit("b")
