@@ -55,8 +55,10 @@ public enum CobraExtractor {
         of files: [(path: String, source: CobraSourceFile)], root: String?, names: CobraNames? = nil,
         library: CobraLibrary = .unread, maximumWork: Int = CobraSurface.maximumWork
     ) -> CobraSurface {
-        let goFiles = files.filter { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }
-            .sorted { $0.path < $1.path }
+        let goFiles = files.filter {
+            $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") && !$0.source.neverBuilds
+        }
+        .sorted { $0.path < $1.path }
         var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
         interpreter.run()
         interpreter.markFlagsWithGuardedNotices()
@@ -118,8 +120,10 @@ extension CobraExtractor {
     /// The commands of `files` that no command adds, with the size of the tree under each (for `semgate init`, which
     /// proposes one cli surface per program).
     public static func roots(of files: [(path: String, source: CobraSourceFile)]) -> [CobraRoot] {
-        let goFiles = files.filter { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }
-            .sorted { $0.path < $1.path }
+        let goFiles = files.filter {
+            $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") && !$0.source.neverBuilds
+        }
+        .sorted { $0.path < $1.path }
         var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) })
         interpreter.run()
         let commands = interpreter.commands.filter { $0.value.hasUse }

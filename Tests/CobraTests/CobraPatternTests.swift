@@ -511,4 +511,74 @@ struct CobraPatternTests {
                 "tool verify --output": flag,
             ])
     }
+
+    @Test("a function defined once per platform (`_linux.go`, `_windows.go`, `//go:build`) adds what any of them adds")
+    func perPlatformDefinitions() {
+        let found = surface([
+            "cmd/main.go": """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func newRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                addPlatformCommands(root)
+                o := &opts{}
+                o.addFlags(root)
+                return root
+            }
+
+            type opts struct{}
+            """,
+            "cmd/main_freebsd.go": """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func addPlatformCommands(root *cobra.Command) {}
+            """,
+            "cmd/main_linux.go": """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func addPlatformCommands(root *cobra.Command) {
+                armor := &cobra.Command{Use: "apparmor"}
+                armor.Flags().Bool("quiet", false, "")
+                root.AddCommand(armor)
+            }
+
+            func (o *opts) addFlags(root *cobra.Command) {
+                root.Flags().String("cgroup", "", "")
+            }
+            """,
+            "cmd/platform_other.go": """
+            //go:build !linux
+
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func (o *opts) addFlags(root *cobra.Command) {
+                root.Flags().String("jail", "", "")
+            }
+            """,
+            "cmd/gen.go": """
+            //go:build ignore
+
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func addPlatformCommands(root *cobra.Command) {
+                root.AddCommand(&cobra.Command{Use: "generated"})
+            }
+            """,
+        ])
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        #expect(!found.incomplete)
+        #expect(found.uncertain.isEmpty)
+        let keys = found.items.map(\.key).filter { !$0.contains("completion") && !$0.hasSuffix(" help") }
+        #expect(keys.sorted() == ["tool", "tool --cgroup", "tool --jail", "tool apparmor", "tool apparmor --quiet"])
+    }
 }
