@@ -1,5 +1,5 @@
 import Foundation
-import Gate
+@testable import Gate
 import Git
 import Policy
 import Surface
@@ -397,5 +397,60 @@ struct PolicyDraftTests {
         let (frameworkYAML, frameworkPolicy, _) = try draft(framework)
         #expect(!frameworkPolicy.surfaces.contains { $0.name == "cli" })
         #expect(frameworkYAML.contains("a framework builds the commands"))
+    }
+
+    @Test("tags of something else, as audit names them, are proposed for releases.ignore, each with its reason")
+    func outOfLineTags() throws {
+        let repo = try FixtureRepository()
+        try repo.write("api.txt", "a\n")
+        let first = try repo.commit("a")
+        try repo.tag("v1.0.0")
+        try repo.write("api.txt", "a\nb\n")
+        let second = try repo.commit("b")
+        try repo.tag("v1.1.0")
+        // A test tag on the main line after 1.1.0 that contains it.
+        try repo.commit("ci")
+        try repo.tag("v1.0.1")
+        // Two test tags on a side branch, older than 1.2.0: the second contains the first, so it shows only once the
+        // first is left out.
+        try repo.branch("ci", at: second)
+        try repo.checkout("ci")
+        try repo.commit("ci 2")
+        try repo.tag("v1.2.5")
+        try repo.commit("ci 3")
+        try repo.tag("v1.2.6")
+        try repo.checkout("main")
+        try repo.commit("c")
+        try repo.tag("v1.2.0")
+        try repo.commit("fix")
+        try repo.tag("v1.2.1")
+        // A true backport on the 1.0 line.
+        try repo.branch("release-1.0", at: first)
+        try repo.checkout("release-1.0")
+        try repo.commit("backport")
+        try repo.tag("v1.0.2")
+        try repo.checkout("main")
+        let (yaml, policy, _) = try draft(repo)
+        #expect(policy.releases.ignore.map(\.description) == ["v1.0.1", "v1.2.5", "v1.2.6"], "\(yaml)")
+        #expect(yaml.contains("# 5 release tags follow this template; the greatest is v1.2.1."), "\(yaml)")
+        #expect(
+            yaml.contains(
+                "#   tag 'v1.2.6' (2024-01-05) is older than 'v1.2.1' (2024-01-07), the release before it on line "
+                    + "1.2, and does not contain it\n"), "\(yaml)")
+        let repository = try Repository(discovering: repo.url.path)
+        let audit = try Engine(repository: repository, policy: policy).audit()
+        #expect(!audit.notes.contains { $0.contains("tag of something else") }, "\(audit.notes)")
+    }
+
+    @Test(
+        "a tag's glob matches that tag alone",
+        arguments: ["v1.0.1", "v1.0.1-{a,b}", "v1.0.1-x]y", "v1.0.1-!z", "v1.0.1-a,b"])
+    func exactGlob(tag: String) throws {
+        let text = try #require(PolicyDraft.exactGlob(tag))
+        let glob = try Glob(text)
+        #expect(glob.matches(tag))
+        for other in ["v1.0.1-a", "v1.0.1-b", tag + "x", "x" + tag, "v1.0.10"] where other != tag {
+            #expect(!glob.matches(other), "\(text) \(other)")
+        }
     }
 }
