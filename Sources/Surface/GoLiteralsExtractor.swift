@@ -482,3 +482,24 @@ public struct GoLiteralsExtractorSpec: Extractor {
         }
     }
 }
+
+extension GoLiteralsExtractorSpec {
+    /// Nothing, for `deprecations`, when nothing of it can matter there: its items are not marked deprecated (no
+    /// `stability: deprecated`), it has no notes to report (only `members`' promotion has), and no key of its surface
+    /// is watched. The files it would read must still be in the object store; if one is not, it is extracted after
+    /// all (and fails as the full extraction does).
+    public func deprecationGroups(in context: inout ExtractionContext, interest: DeprecationInterest)
+        throws(SurfaceError) -> [[RawItem]]
+    {
+        guard stability != .deprecated, members.isEmpty, !interest.watchesAny(in: context.surface) else {
+            return try itemGroups(in: &context)
+        }
+        var read: [ObjectID] = []
+        for file in context.files where file.path.hasSuffix(".go") && !file.path.hasSuffix("_test.go") {
+            if try pathGroups(file.path, surface: context.surface) != nil { read.append(file.blob) }
+        }
+        guard context.holdsObjects(read) else { return try itemGroups(in: &context) }
+        context.leftOut = true
+        return []
+    }
+}
