@@ -33,7 +33,7 @@ public struct CobraSurface: Sendable {
     public var overLimit: String?
     /// The command paths and flags the extractor walks at most (a command added to every command of the layer above,
     /// layer after layer, has exponentially many paths).
-    public static let maximumWork = 2_000_000
+    public static let maximumWork = 200_000
 }
 
 /// The `cobra` extractor: finds the cobra command tree a Go program builds, without running Go.
