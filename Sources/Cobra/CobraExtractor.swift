@@ -33,7 +33,7 @@ public struct CobraSurface: Sendable {
     public var overLimit: String?
     /// The command paths and flags the extractor walks at most (a command added to every command of the layer above,
     /// layer after layer, has exponentially many paths).
-    public static let maximumWork = 2_000_000
+    public static let maximumWork = 200_000
 }
 
 /// The `cobra` extractor: finds the cobra command tree a Go program builds, without running Go.
@@ -68,8 +68,8 @@ public enum CobraExtractor {
         var builder = TreeBuilder(interpreter: interpreter, root: root)
         builder.maximumWork = maximumWork
         builder.build()
-        var notes = Array(interpreter.notes.values) + builder.notes
-        var incomplete = interpreter.incomplete || builder.incomplete
+        var notes = Array(interpreter.notes.values) + builder.notes + interpreter.definitionNotes
+        var incomplete = interpreter.incomplete || builder.incomplete || !interpreter.definitionNotes.isEmpty
         if case .module(let module) = library {
             let defaults = CobraDefaultCommands(interpreter: interpreter, module: module)
             for (site, key) in builder.roots {

@@ -173,6 +173,8 @@ private struct Declared {
     /// (`addPlatformCommands` in `main_linux.go` and `main_windows.go`): a call runs each, so the surface holds what
     /// any build adds.
     var alternates: [CobraFunctionID: [CobraFunctionID]] = [:]
+    /// The functions with more than `maximumDefinitions` definitions (where the first is and its name).
+    var beyondDefinitions: Set<String> = []
     /// Methods by receiver type and name (`scoped(type, name)`), across folders, for values whose package is not
     /// known. (The first of those declared in several folders, the one a value whose package is not known resolves
     /// to.)
@@ -398,6 +400,16 @@ struct CobraInterpreter {
     }
 
     private static let maximumPasses = 12
+    /// The most definitions of one function (for different builds) that a call runs.
+    static let maximumDefinitions = 8
+    /// Notes on functions defined for more builds than `maximumDefinitions`: the rest are not read.
+    var definitionNotes: [String] {
+        declared.beyondDefinitions.sorted().map {
+            "\($0) is defined in more than \(Self.maximumDefinitions) files built for different systems or tags; "
+                + "only the first \(Self.maximumDefinitions) (by path) are read, so what the others add is not in "
+                + "the surface"
+        }
+    }
     private static let maximumCallDepth = 64
     private var callDepth = 0
 
@@ -477,6 +489,11 @@ struct CobraInterpreter {
                 let first = callable ? declared.functions[key] : nil
                 // Declared twice in a package that compiles: files for different builds (else the first counts).
                 if let first, !conditional[index] || !conditional[declared.list[Int(first)].file] { continue }
+                if let first, declared.alternates[first, default: []].count + 1 >= Self.maximumDefinitions {
+                    // Each call runs every definition: a bound, so that many files cannot multiply the work.
+                    declared.beyondDefinitions.insert("\(paths[declared.list[Int(first)].file]): \(nameText)")
+                    continue
+                }
                 let id = CobraFunctionID(declared.list.count)
                 let order = (
                     folderRanks[Int(folder)],
