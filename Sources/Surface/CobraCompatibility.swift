@@ -183,10 +183,10 @@ enum CobraCompatibility {
     ) -> String? {
         let prefix = command + " "
         let suffix = " " + flag
-        if let changed = after.changedIDs(since: before) {
-            // A subcommand new in `after` is among the ids that differ: look at those, not at every item.
-            let idPrefix = surface + ":" + prefix
-            return changed.lazy.filter { $0.hasPrefix(idPrefix) }.map { String($0.dropFirst(surface.count + 1)) }
+        let idPrefix = surface + ":" + prefix
+        if let candidates = possiblyNewIDs(before: before, after: after, prefix: idPrefix) {
+            // A subcommand new in `after` is among these ids: look at them, not at every item.
+            return candidates.lazy.map { String($0.dropFirst(surface.count + 1)) }
                 .filter { subcommand in
                     let name = subcommand.dropFirst(prefix.count)
                     guard !name.isEmpty, !name.contains(" "), after.items[surface + ":" + subcommand] != nil,
@@ -204,6 +204,26 @@ enum CobraCompatibility {
                 return !name.isEmpty && !name.contains(" ") && after.items[surface + ":" + subcommand] != nil
                     && before.items[surface + ":" + subcommand] == nil
             }.min()
+    }
+
+    /// The ids beginning with `prefix` that `after` may have and `before` lack, as far as the readers' inputs tell
+    /// (nil when either has none): those of the groups of `after` that `before` does not share in the same order, and
+    /// those adjusted on either side. Every other id of `after` comes from a group both merged alike
+    /// (``SurfaceInputs/changedIDs(since:)``), so `before` has it too. Listed, not hashed into a set.
+    private static func possiblyNewIDs(before: SurfaceSnapshot, after: SurfaceSnapshot, prefix: String) -> [String]? {
+        guard let new = after.inputs, let old = before.inputs else { return nil }
+        var ids = new.adjusted.filter { $0.hasPrefix(prefix) } + old.adjusted.filter { $0.hasPrefix(prefix) }
+        for (surface, groups) in new.groups {
+            let oldGroups = old.groups[surface] ?? []
+            let newIdentities = Set(groups.map(\.identity))
+            let oldIdentities = Set(oldGroups.map(\.identity))
+            let sameOrder = groups.lazy.map(\.identity).filter(oldIdentities.contains)
+                .elementsEqual(oldGroups.lazy.map(\.identity).filter(newIdentities.contains))
+            for group in groups where !sameOrder || !oldIdentities.contains(group.identity) {
+                ids += group.ids.filter { $0.hasPrefix(prefix) }
+            }
+        }
+        return ids
     }
 
     /// The command path of a flag key (`tool run` for `tool run --x`), nil for a command.
