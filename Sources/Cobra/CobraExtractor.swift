@@ -168,6 +168,9 @@ private struct TreeBuilder {
     var roots: [(site: CobraSite, key: String)] = []
     /// Items reached through aliases so far; past `maximumAliasItems` aliases stop adding paths (with a note).
     private var aliasItems = 0
+    /// The first alias left out past `maximumAliasItems` (where, which, of what), and how many were: one note says so.
+    private var aliasLeftOut: (location: String, alias: String, key: String)?
+    private var aliasesLeftOut = 0
     /// Whether the command being visited is under one a feature gate that says experimental hides.
     private var experimental = false
     /// The unfollowed `AddCommand` arguments already named in a note (a command reached through aliases is visited
@@ -194,10 +197,13 @@ private struct TreeBuilder {
     }
 
     mutating func build() {
+        defer { noteAliasesLeftOut() }
         let commands = interpreter.commands.filter { $0.value.hasUse }
         let children = Set(commands.values.flatMap(\.children))
         let parentless = commands.keys.filter { !children.contains($0) }.sorted()
         if parentless.isEmpty, let first = commands.keys.sorted().first, let info = commands[first] {
+            // No command is in the surface, and the program has some: it must not look complete.
+            incomplete = true
             notes.append(
                 "\(location(info)): every command is added to another one (an AddCommand cycle), so there is no root "
                     + "command and no command is in the surface; remove the AddCommand that adds a command to itself "
@@ -246,6 +252,15 @@ private struct TreeBuilder {
                 visit(site, path: [], deprecated: false, stack: [])
             }
         }
+    }
+
+    /// One note for the aliases whose paths were left out past `maximumAliasItems`: the first, and how many more.
+    private mutating func noteAliasesLeftOut() {
+        guard let first = aliasLeftOut else { return }
+        let more = aliasesLeftOut > 1 ? " and \(aliasesLeftOut - 1) more alias\(aliasesLeftOut == 2 ? "" : "es")" : ""
+        notes.append(
+            "\(first.location): more than \(Self.maximumAliasItems) commands and flags are reached through aliases; "
+                + "the paths through alias '\(first.alias)' of '\(first.key)'\(more) are not in the surface")
     }
 
     private mutating func hasFlags(_ site: CobraSite) -> Bool {
@@ -422,10 +437,9 @@ private struct TreeBuilder {
         for alias in info.aliases.values.sorted() where alias != name && !alias.isEmpty && !alias.contains(" ") {
             guard aliasItems < Self.maximumAliasItems else {
                 incomplete = true
-                notes.append(
-                    "\(location(info)): more than \(Self.maximumAliasItems) commands and flags are reached through "
-                        + "aliases; the paths through alias '\(alias)' of '\(key)' are not in the surface")
-                return
+                if aliasLeftOut == nil { aliasLeftOut = (location(info), alias, key) }
+                aliasesLeftOut += 1
+                continue
             }
             let before = items.count
             visit(
