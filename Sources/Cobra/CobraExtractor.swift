@@ -333,7 +333,7 @@ private struct TreeBuilder {
     /// `spellings` are the other spellings of flag names that a normalization function set on an ancestor accepts.
     private mutating func visit(
         _ site: CobraSite, path: [String], deprecated: Bool, stack: Set<CobraSite>, aliasOf: String? = nil,
-        spellings inherited: [String: String] = [:], hidden: Bool = false
+        spellings inherited: [String: String] = [:], hidden: Bool = false, throughAlias: Bool = false
     ) {
         guard let info = interpreter.commands[site], !stack.contains(site), overLimit == nil else { return }
         work += 1
@@ -431,9 +431,13 @@ private struct TreeBuilder {
                 continue
             }
             visit(
-                child, path: path + [name], deprecated: deprecated, stack: stack, spellings: spellings, hidden: hidden)
+                child, path: path + [name], deprecated: deprecated, stack: stack, spellings: spellings, hidden: hidden,
+                throughAlias: throughAlias || aliasOf != nil)
         }
-        guard path.count > 1, aliasOf == nil, let name = path.last else { return }
+        // A path takes one alias at most: `tool c d ls`, through three aliases, works when `tool c droplet list`,
+        // `tool compute d list` and `tool compute droplet ls` do, and adds nothing to what the surface says (with an
+        // alias at every level the combinations would multiply).
+        guard path.count > 1, aliasOf == nil, !throughAlias, let name = path.last else { return }
         for alias in info.aliases.values.sorted() where alias != name && !alias.isEmpty && !alias.contains(" ") {
             guard aliasItems < Self.maximumAliasItems else {
                 incomplete = true

@@ -405,6 +405,11 @@ struct CobraInterpreter {
         var locals = CobraLocals()
         /// What an immediately-called function literal returns (nil in a declared function: see `returns`).
         var literalReturns: CobraValues?
+        /// How many undecided branches enclosed the call when its body began, and the commands its body made: a
+        /// setting made on one of those is conditional only when a branch of the body makes it so (a constructor
+        /// called from an undecided branch as well sets its own command unconditionally).
+        var entryUndecided = 0
+        var madeCommands: Set<CobraSite> = []
     }
 
     private static let maximumPasses = 12
@@ -820,6 +825,7 @@ struct CobraInterpreter {
         recording.append(
             CobraCallRecord(function: key, undecided: undecidedBranches, depth: depth, running: running))
         var frame = Frame(key: call, file: file, folder: declaration.folder)
+        frame.entryUndecided = undecidedBranches
         if let receiver, let name = receiver.name {
             let objects = callKeys[Int(call)].receiver
             frame.locals.assign(
@@ -1012,7 +1018,8 @@ struct CobraInterpreter {
                 for object in group {
                     receiver.formUnion(
                         CobraValues(
-                            readField(of: object, found.receiver).filter { Self.programType(of: $0) == found.receiver }))
+                            readField(of: object, found.receiver).filter { Self.programType(of: $0) == found.receiver })
+                    )
                 }
             }
             return call(found.key, arguments: values, receiver: receiver)
@@ -1052,7 +1059,7 @@ struct CobraInterpreter {
                 if let source {
                     completionOptions(source, of: owner, in: &frame)
                 } else {
-                    recordCompletionOptions(nil, of: owner, conditional: undecidedBranches > 0)
+                    recordCompletionOptions(nil, of: owner, conditional: isConditional(owner, in: frame))
                 }
             }
             return true
@@ -1061,7 +1068,8 @@ struct CobraInterpreter {
             runName(optionsField, in: frame.file) == CobraKnown.completionOptions.id
         else { return false }
         for owner in completionOwners(options, in: &frame) {
-            recordCompletionOption(owner, text(of: field, in: frame.file), value, conditional: undecidedBranches > 0)
+            recordCompletionOption(
+                owner, text(of: field, in: frame.file), value, conditional: isConditional(owner, in: frame))
         }
         return true
     }
@@ -1070,7 +1078,7 @@ struct CobraInterpreter {
     private mutating func completionOptions(_ value: CobraExpr, of owner: CobraCompletionOwner, in frame: inout Frame) {
         guard case .composite(_, let elements, _) = Self.withoutAddress(value) else {
             _ = evaluate(value, in: &frame)
-            recordCompletionOptions(nil, of: owner, conditional: undecidedBranches > 0)
+            recordCompletionOptions(nil, of: owner, conditional: isConditional(owner, in: frame))
             return
         }
         var fields: [(String, CobraValues)] = []
@@ -1078,7 +1086,16 @@ struct CobraInterpreter {
             guard case .name(let name)? = element.key else { continue }
             fields.append((text(of: name, in: frame.file), evaluate(element.value, in: &frame)))
         }
-        recordCompletionOptions(fields, of: owner, conditional: undecidedBranches > 0)
+        recordCompletionOptions(fields, of: owner, conditional: isConditional(owner, in: frame))
+    }
+
+    /// Whether a completion setting made now on `owner` holds only in some runs: an undecided branch encloses it, within
+    /// the body that made the command when `owner` is one it made.
+    private func isConditional(_ owner: CobraCompletionOwner, in frame: Frame) -> Bool {
+        if case .command(let site) = owner, frame.madeCommands.contains(site) {
+            return undecidedBranches > frame.entryUndecided
+        }
+        return undecidedBranches > 0
     }
 
     /// The commands whose `CompletionOptions` `expression` names: `cmd.Root()` is the root, whichever it is.
@@ -1554,6 +1571,7 @@ struct CobraInterpreter {
         let type = type ?? elementType
         if type?.isCobraCommand == true {
             let site = commandSite(file: frame.file, offset: position.offset, call: frame.key)
+            frame.madeCommands.insert(site)
             if commands[site] == nil {
                 commands[site] = CobraCommandInfo(file: frame.file, line: position.line)
                 changed = true

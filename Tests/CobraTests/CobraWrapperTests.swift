@@ -80,7 +80,9 @@ struct CobraWrapperTests {
             of: [("cmd/root.go", CobraSourceFile(source: wrapperProgram))], root: "tool")
         #expect(found.notes.isEmpty, "\(found.notes)")
         #expect(!found.incomplete)
-        let keys = found.items.map { "\($0.key)\($0.attributes.isEmpty ? "" : " \($0.attributes.sorted { $0.key < $1.key })")" }
+        let keys = found.items.map {
+            "\($0.key)\($0.attributes.isEmpty ? "" : " \($0.attributes.sorted { $0.key < $1.key })")"
+        }
         #expect(
             Set(found.items.map(\.key)) == [
                 "tool", "tool things", "tool things list", "tool things ls", "tool things list --filter",
@@ -127,5 +129,70 @@ struct CobraWrapperTests {
         #expect(
             Set(found.items.map(\.key)) == ["tool", "tool environment", "tool formatting", "tool exit-codes"],
             "\(found.items.map(\.key))")
+    }
+
+    @Test("two packages that each declare a type of the same name: an object has the methods of its own package's")
+    func sameTypeNameInTwoPackages() {
+        let files = [
+            "cmd/root.go": """
+            package cmd
+
+            import (
+                "github.com/spf13/cobra"
+
+                "example.com/tool/pkg/schedule"
+            )
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                root.AddCommand(schedule.NewCommand())
+                return root
+            }
+            """,
+            "pkg/backup/options.go": """
+            package backup
+
+            import "github.com/spf13/pflag"
+
+            type CreateOptions struct{ TTL string }
+
+            func NewCreateOptions() *CreateOptions { return &CreateOptions{} }
+
+            func (o *CreateOptions) BindFlags(flags *pflag.FlagSet) {
+                flags.StringVar(&o.TTL, "ttl", "", "how long to keep it")
+            }
+            """,
+            "pkg/schedule/create.go": """
+            package schedule
+
+            import (
+                "github.com/spf13/cobra"
+                "github.com/spf13/pflag"
+
+                "example.com/tool/pkg/backup"
+            )
+
+            type CreateOptions struct {
+                Backup   *backup.CreateOptions
+                Schedule string
+            }
+
+            func NewCommand() *cobra.Command {
+                o := &CreateOptions{Backup: backup.NewCreateOptions()}
+                c := &cobra.Command{Use: "schedule"}
+                o.BindFlags(c.Flags())
+                return c
+            }
+
+            func (o *CreateOptions) BindFlags(flags *pflag.FlagSet) {
+                o.Backup.BindFlags(flags)
+                flags.StringVar(&o.Schedule, "schedule", "", "a cron expression")
+            }
+            """,
+        ]
+        let found = CobraExtractor.surface(of: files.map { ($0.key, CobraSourceFile(source: $0.value)) }, root: "tool")
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        #expect(
+            Set(found.items.map(\.key)) == ["tool", "tool schedule", "tool schedule --schedule", "tool schedule --ttl"])
     }
 }
