@@ -208,9 +208,9 @@ private struct TreeBuilder {
                 "\(location(info)): every command is added to another one (an AddCommand cycle), so there is no root "
                     + "command and no command is in the surface; remove the AddCommand that adds a command to itself "
                     + "or to one below it. If the program has no such cycle, it adds commands through a field of a "
-                    + "type of its own (a wrapper that embeds *cobra.Command and calls c.Command.AddCommand(x.Command)), "
-                    + "which the extractor reads as one value for every object of the type: the cycle is the "
-                    + "extractor's, and the command line cannot be read")
+                    + "type of its own on a value the extractor cannot follow to where it was made (a parameter "
+                    + "nobody passes, a value from an unread call), which it reads as every value of the type: the "
+                    + "cycle is the extractor's, and the command line cannot be read")
             return
         }
         if let root {

@@ -2,8 +2,9 @@ import GoSource
 
 /// Where a value was made: a file of the program and a byte offset in it. Every `&cobra.Command{...}` literal and
 /// every `pflag.NewFlagSet(...)` call is one abstract object, however often its function runs, except that a command
-/// literal is one object per set of string arguments its function is called with (`context`, 0 for none): a
-/// constructor called as `NewList("jobs")` under one parent and `NewList("list")` under another builds two commands.
+/// literal (and a literal of the program's own types, and a function literal) is one object per set of string
+/// arguments and list elements its function is called with (`context`, 0 for none): a constructor called as
+/// `NewList("jobs")` under one parent and `NewList("list")` under another builds two commands.
 struct CobraSite: Sendable, Hashable, Comparable {
     let file: Int
     let offset: Int
@@ -1011,7 +1012,11 @@ struct CobraInterpreter {
     ) -> CobraValues? {
         guard let type = group.first.flatMap(Self.programType(of:)) else { return nil }
         if let found = declared.methodOrPromoted(method, of: type, preferring: folder) {
-            guard group.allSatisfy(Self.isObject) else { return call(found.key, arguments: values) }
+            // Many objects at once (the nodes of a tree a helper builds) run it as any value of the type: the calls
+            // would multiply with every set of them.
+            guard group.allSatisfy(Self.isObject), group.count <= Self.maximumReceiverObjects else {
+                return call(found.key, arguments: values)
+            }
             var receiver = CobraValues(group)
             if found.receiver != type {
                 receiver = []
@@ -1032,6 +1037,9 @@ struct CobraInterpreter {
         }
         return result
     }
+
+    /// Past this many objects a method is called on at once, it runs on any value of their type.
+    static let maximumReceiverObjects = 8
 
     /// Past this many objects in a collection ranged over, the body runs once with all of them (as for other values).
     static let maximumRangeObjects = 64

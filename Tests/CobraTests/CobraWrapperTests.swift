@@ -195,4 +195,25 @@ struct CobraWrapperTests {
         #expect(
             Set(found.items.map(\.key)) == ["tool", "tool schedule", "tool schedule --schedule", "tool schedule --ttl"])
     }
+
+    @Test("a surface left empty by an AddCommand cycle is incomplete, never complete")
+    func cycleIsIncomplete() {
+        let program = """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func NewRoot() *cobra.Command {
+                a := &cobra.Command{Use: "tool"}
+                b := &cobra.Command{Use: "b"}
+                a.AddCommand(b)
+                b.AddCommand(a)
+                return a
+            }
+            """
+        let found = CobraExtractor.surface(of: [("cmd/root.go", CobraSourceFile(source: program))], root: "tool")
+        #expect(found.items.isEmpty)
+        #expect(found.incomplete)
+        #expect(found.notes.contains { $0.contains("an AddCommand cycle") }, "\(found.notes)")
+    }
 }
