@@ -286,7 +286,7 @@ struct GoAPIPackage {
         }
     }
 
-    /// One type's items built alone (with its own memo), the unexported type names they mention,
+    /// One type's items built alone (with its own memo), in canonical order, the unexported type names they mention,
     /// and every lookup the build made (in this package and in others) with the fingerprint of what it found: at a
     /// later revision the items are reused while every lookup finds the same.
     struct TypeBuild {
@@ -341,7 +341,10 @@ struct GoAPIPackage {
             let memo = Memo()
             scope.startTypeRecording()
             noteRead(.type, name)
-            let own = typeItems(name, declared, constants: constants, memo: memo)
+            // In canonical order, so that the package's items, of which most come from the cache, are mostly sorted.
+            let own = typeItems(name, declared, constants: constants, memo: memo).sorted {
+                Self.canonicalOrder($0, $1)
+            }
             let reads = scope.endTypeRecording()
             cut = cut || memo.cut
             let build = TypeBuild(

@@ -130,7 +130,7 @@ final class GoAPIReader {
             if own == nil { scope.startRecording() }
             // In one order whatever order the members were worked out in, so that equal packages give equal groups
             // (the persistent cache names a group by its bytes).
-            let built = (own?.items ?? package.items()).sorted(by: GoAPIPackage.canonicalOrder)
+            let built = (own?.items ?? package.items()).sorted { GoAPIPackage.canonicalOrder($0, $1) }
             if let own {
                 typesReused += own.reused
                 typesBuilt += own.types.count - own.reused
