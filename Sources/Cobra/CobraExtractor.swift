@@ -55,8 +55,10 @@ public enum CobraExtractor {
         of files: [(path: String, source: CobraSourceFile)], root: String?, names: CobraNames? = nil,
         library: CobraLibrary = .unread, maximumWork: Int = CobraSurface.maximumWork
     ) -> CobraSurface {
-        let goFiles = files.filter { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }
-            .sorted { $0.path < $1.path }
+        let goFiles = files.filter {
+            $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") && !$0.source.neverBuilds
+        }
+        .sorted { $0.path < $1.path }
         var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
         interpreter.run()
         interpreter.markFlagsWithGuardedNotices()
@@ -118,8 +120,10 @@ extension CobraExtractor {
     /// The commands of `files` that no command adds, with the size of the tree under each (for `semgate init`, which
     /// proposes one cli surface per program).
     public static func roots(of files: [(path: String, source: CobraSourceFile)]) -> [CobraRoot] {
-        let goFiles = files.filter { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }
-            .sorted { $0.path < $1.path }
+        let goFiles = files.filter {
+            $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") && !$0.source.neverBuilds
+        }
+        .sorted { $0.path < $1.path }
         var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) })
         interpreter.run()
         let commands = interpreter.commands.filter { $0.value.hasUse }
@@ -230,6 +234,16 @@ private struct TreeBuilder {
         }
         for site in parentless {
             guard let info = commands[site] else { continue }
+            if interpreter.addedToUnknown.contains(site) {
+                // Keyed as a root it would give every item a path users cannot type, and each a false removal once
+                // the real root is read (ko's commands before its root moved into the files read).
+                incomplete = true
+                let what = name(of: info).map { "command '\($0)'" } ?? "a command"
+                notes.append(
+                    "\(location(info)): \(what) is added by an AddCommand on a command that cannot be followed (see "
+                        + "the note there), so its path is not known; it and what is under it are not in the surface")
+                continue
+            }
             // Several roots are several programs; a lone command with nothing under it beside them is dead code or a
             // command whose AddCommand could not be followed.
             if parentless.count > 1 && info.children.isEmpty && !hasFlags(site) {

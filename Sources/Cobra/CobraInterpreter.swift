@@ -168,6 +168,10 @@ private struct Declared {
     var list: [DeclaredFunction] = []
     /// The functions a name can reach (not `init` and `_`, which no code can call).
     var functions: [FunctionName: CobraFunctionID] = [:]
+    /// The other definitions of a function in `functions` that files built for other systems or tags declare
+    /// (`addPlatformCommands` in `main_linux.go` and `main_windows.go`): a call runs each, so the surface holds what
+    /// any build adds.
+    var alternates: [CobraFunctionID: [CobraFunctionID]] = [:]
     /// Methods by receiver type and name (`scoped(type, name)`), across folders, for values whose package is not
     /// known. (The first of those declared in several folders, the one a value whose package is not known resolves
     /// to.)
@@ -183,6 +187,12 @@ private struct Declared {
     /// The function `name` of `folder` (no receiver).
     func function(_ name: CobraName, in folder: Int32) -> CobraFunctionID? {
         functions[FunctionName(folder: folder, receiver: -1, name: name)]
+    }
+
+    /// `function` and the other definitions of it for other builds, as values.
+    func definitions(_ function: CobraFunctionID) -> CobraValues {
+        guard let others = alternates[function] else { return [.function(function)] }
+        return CobraValues([.function(function)] + others.map(CobraValue.function))
     }
 
     /// The method `name` of `type`: the one declared in `folder`, else the first of any folder.
@@ -268,6 +278,10 @@ struct CobraInterpreter {
     private(set) var notes: [String: String] = [:]
     /// The `AddCommand` arguments of each command that could not be followed (named in a note by command path).
     private(set) var missingChildren: [CobraSite: Set<CobraMissingChild>] = [:]
+    /// Commands handed, in some pass, to an `AddCommand` called on a value that cannot be followed (`topLevel` of
+    /// `func addApply(topLevel *cobra.Command)` when the caller is not in the files read): one with no parent the
+    /// extractor can follow has a parent it does not know, not a tree of its own. Only grows, as commands do.
+    private(set) var addedToUnknown: Set<CobraSite> = []
     /// Other spellings of flag names by command (`SetGlobalNormalizationFunc`: the command and everything under it)
     /// and by flag set (`SetNormalizeFunc`), old spelling to flag name; see ``CobraNormalization``.
     private(set) var commandSpellings: [CobraSite: [String: String]] = [:]
@@ -409,6 +423,7 @@ struct CobraInterpreter {
         // The folders of each import path, kept from the last run while the program's folders stay the same.
         var importCache = numbering.importFolders.folders == folderSet ? numbering.importFolders.paths : [:]
         declared.list.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
+        let conditional = zip(paths, sources).map { $1.isConditional(path: $0) }
         for (index, file) in self.files.enumerated() {
             let folder = folders[index]
             let package = runName(file.package, in: index)
@@ -449,7 +464,9 @@ struct CobraInterpreter {
                 // `init` may appear in every file; the others are unique in a package that compiles.
                 let callable = nameText != "init" && nameText != "_"
                 let key = FunctionName(folder: folder, receiver: receiver, name: name)
-                if callable && declared.functions[key] != nil { continue }
+                let first = callable ? declared.functions[key] : nil
+                // Declared twice in a package that compiles: files for different builds (else the first counts).
+                if let first, !conditional[index] || !conditional[declared.list[Int(first)].file] { continue }
                 let id = CobraFunctionID(declared.list.count)
                 let order = (
                     folderNames[index],
@@ -458,7 +475,11 @@ struct CobraInterpreter {
                 declared.list.append(
                     DeclaredFunction(
                         folder: folder, receiver: receiver, name: name, file: index, index: position, order: order))
-                if callable { declared.functions[key] = id }
+                if let first {
+                    declared.alternates[first, default: []].append(id)
+                } else if callable {
+                    declared.functions[key] = id
+                }
                 if receiverText != nil {
                     declared.receivers.insert(receiver)
                     let method = scoped(receiver, name)
@@ -1318,7 +1339,7 @@ struct CobraInterpreter {
                 guard case .instance(let type) = object else { continue }
                 result.formUnion(read(fieldCell(scoped(type, name))) ?? [])
                 if let method = declared.methodOrPromoted(name, of: type, preferring: frame.folder) {
-                    result.insert(.function(method.key))
+                    result.formUnion(declared.definitions(method.key))
                 } else if let fieldType = declared.fieldType(name, of: type) {
                     // A struct-typed field is a value of its type even when the program never assigns it.
                     result.insert(.instance(fieldType))
@@ -1342,7 +1363,7 @@ struct CobraInterpreter {
         }
         let name = runName(name, in: frame.file)
         if let global = global(frame.folder, name) { return global }
-        if let function = declared.function(name, in: frame.folder) { return [.function(function)] }
+        if let function = declared.function(name, in: frame.folder) { return declared.definitions(function) }
         return []
     }
 
@@ -1363,7 +1384,7 @@ struct CobraInterpreter {
         var result: CobraValues = []
         for folder in importFolders[file][package] ?? packageFolders[package] ?? [] {
             result.formUnion(global(folder, name) ?? [])
-            if let function = declared.function(name, in: folder) { result.insert(.function(function)) }
+            if let function = declared.function(name, in: folder) { result.formUnion(declared.definitions(function)) }
         }
         return result
     }
@@ -1502,7 +1523,9 @@ struct CobraInterpreter {
                         continue
                     }
                     followed = true
-                    result.formUnion(call(found.key, arguments: values))
+                    for case .function(let key) in declared.definitions(found.key) {
+                        result.formUnion(call(key, arguments: values))
+                    }
                     continue
                 }
                 let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
@@ -1510,6 +1533,11 @@ struct CobraInterpreter {
                 followed = true
             }
             if !followed && Self.handsOver(values) {
+                if objects.isEmpty && method == CobraKnown.addCommand.id {
+                    for value in values {
+                        for case .command(let child) in value { addedToUnknown.insert(child) }
+                    }
+                }
                 markOpen(values, callee: numbering.table.names[Int(method)])
                 let reason =
                     objects.isEmpty
@@ -1920,8 +1948,11 @@ extension CobraInterpreter {
     fileprivate mutating func valueType(of value: CobraValues, folder: Int32) -> String? {
         var types: Set<String> = []
         for case .instance(let type) in value {
-            guard let key = declared.method(CobraKnown.type.id, of: type, preferring: folder) else { return nil }
-            let returned = Self.strings(in: call(key, arguments: []))
+            guard let method = declared.method(CobraKnown.type.id, of: type, preferring: folder) else { return nil }
+            var returned: Set<String> = []
+            for case .function(let key) in declared.definitions(method) {
+                returned.formUnion(Self.strings(in: call(key, arguments: [])))
+            }
             guard returned.count == 1, let only = returned.first else { return nil }
             types.insert(only)
         }

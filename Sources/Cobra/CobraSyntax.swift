@@ -230,6 +230,16 @@ public final class CobraSourceFile: Sendable {
         state = Mutex((file.names, Array(repeating: nil, count: file.functions.count)))
     }
 
+    /// True when the file never builds (`//go:build ignore`, the convention for generators and examples): what it
+    /// declares is no part of the program.
+    public var neverBuilds: Bool { file.go.buildConstraint == "ignore" }
+
+    /// True when the file builds only for some systems, architectures or tags (a `_linux.go` name, a `//go:build`
+    /// line): another file may declare the same functions for the other builds.
+    func isConditional(path: String) -> Bool {
+        file.go.buildConstraint != nil || GoFileNameCondition.of(String(path.split(separator: "/").last ?? "")) != nil
+    }
+
     /// The numbers of the file's names in the numbering `serial`, as far as a run remembered them.
     func numbers(in serial: Int) -> [CobraLocalName] {
         translation.withLock { $0.serial == serial ? $0.numbers : [] }

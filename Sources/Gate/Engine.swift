@@ -488,33 +488,9 @@ public final class Engine {
 
     /// A note for each release that looks like a tag of something else (`ReleaseHistory.outOfLine`).
     private func outOfLineNotes() -> [String] {
-        let repository = self.repository
-        let found = history.outOfLine(limit: 256) { commit, ancestor -> Bool? in
-            do {
-                return try repository.mergeBase(commit, ancestor) == ancestor
-            } catch {
-                // A history that cannot be read (a shallow clone) says nothing here.
-                return nil
-            }
-        }
-        func date(_ release: Release) -> String {
-            ISO8601DateFormatter.string(from: release.date, timeZone: .gmt, formatOptions: [.withFullDate])
-        }
-        return found.map { found in
-            let (release, other) = (found.release, found.other)
-            let line = "\(release.version.major).\(release.version.minor)"
-            let why =
-                switch found.reason {
-                case .olderThanPredecessor:
-                    "is older than '\(other.tag)' (\(date(other))), the release before it on line \(line), and does "
-                        + "not contain it"
-                case .containsLaterLine:
-                    "contains '\(other.tag)' (\(date(other))), the first release of a later line, which no patch of "
-                        + "line \(line) would"
-                }
-            return "tag '\(release.tag)' (\(date(release))) \(why): it may be a tag of something else; it is judged "
-                + "against its predecessor, and the releases after it against it; if it is not a release of this "
-                + "project, add it to releases.ignore"
+        history.outOfLine(limit: 256, in: repository).map { found in
+            "\(found.description): it may be a tag of something else; it is judged against its predecessor, and the "
+                + "releases after it against it; if it is not a release of this project, add it to releases.ignore"
         }
     }
 

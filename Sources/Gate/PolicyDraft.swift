@@ -2,6 +2,7 @@ import Foundation
 import Git
 import Pattern
 import Policy
+import Releases
 import SemVer
 import Surface
 
@@ -37,12 +38,15 @@ public struct PolicyDraft: Sendable {
             files = repository
             root = nil
         }
-        let tags = try wrap { () throws(GitError) in try repository.tags() }.map(\.name)
+        let references = try wrap { () throws(GitError) in try repository.tags() }
+        let tags = references.map(\.name)
         let reader = ProjectFiles(files: files, root: root)
         let project = try Self.projectName(reader, repository: repository)
         let versionFile = try Self.versionFile(reader)
         if let versionFile { findings.append("a version in the code: \(versionFile.version) in \(versionFile.path)") }
-        let releases = Self.releases(tags: tags, versionFile: versionFile)
+        let releases = Self.releases(tags: tags, versionFile: versionFile) { template, ignore in
+            Self.outOfLineReleases(references, template: template, ignore: ignore, repository: repository)
+        }
         findings += releases.findings
         var surfaces: [DraftEntry] = []
         var experimental: [String] = []
@@ -155,8 +159,12 @@ public struct PolicyDraft: Sendable {
     // MARK: Releases
 
     /// The tag template most SemVer tags follow (`v{version}`, `{version}`, `cli/v{version}`), globs for the tag
-    /// families under it that are not releases, and what was seen.
-    static func releases(tags: [String], versionFile: VersionFile? = nil) -> (entry: DraftEntry, findings: [String]) {
+    /// families under it that are not releases and for the tags `outOfLine` finds to be tags of something else (given
+    /// the template and those globs), and what was seen.
+    static func releases(
+        tags: [String], versionFile: VersionFile? = nil,
+        outOfLine: (_ template: String, _ ignore: [String]) -> [OutOfLineRelease] = { _, _ in [] }
+    ) -> (entry: DraftEntry, findings: [String]) {
         var counts: [String: [Version]] = [:]
         var parsed: [String: (prefix: String, version: Version)] = [:]
         for tag in tags {
@@ -189,7 +197,12 @@ public struct PolicyDraft: Sendable {
                 comments: [""])
             return (entry, ["no release tags yet"])
         }
-        let ignore = ignoredFamilies(tags: tags.filter { $0.hasPrefix(prefix) }, prefix: prefix)
+        var ignore = ignoredFamilies(tags: tags.filter { $0.hasPrefix(prefix) }, prefix: prefix)
+        let elsewhere = outOfLine(prefix + "{version}", ignore.globs).filter { exactGlob($0.release.tag) != nil }
+        if !elsewhere.isEmpty {
+            ignore.globs += elsewhere.compactMap { exactGlob($0.release.tag) }
+            ignore.reasons.append("\(elsewhere.count) that look like tags of something else")
+        }
         // The releases are what the template takes and `ignore` leaves (`v2.18.0-abc-nightly` is not the greatest).
         let globs = ignore.globs.compactMap { try? Glob($0) }
         let releases = tags.compactMap { tag in
@@ -218,7 +231,7 @@ public struct PolicyDraft: Sendable {
                     "ignore", .list(ignore.globs.map(DraftNode.string)),
                     comments: [
                         "Tags under the template that are not releases: " + ignore.reasons.joined(separator: "; ") + "."
-                    ]
+                    ] + outOfLineComments(elsewhere)
                 ))
         }
         entries.append(

@@ -162,6 +162,25 @@ public struct OutOfLineRelease: Sendable {
     public let release: Release
     public let other: Release
     public let reason: Reason
+
+    /// What shows it, for notes and drafts: "tag 'v1.2.5' (2019-09-03) is older than 'v1.2.0' (2019-11-07), the release
+    /// before it on line 1.2, and does not contain it".
+    public var description: String {
+        func date(_ release: Release) -> String {
+            ISO8601DateFormatter.string(from: release.date, timeZone: .gmt, formatOptions: [.withFullDate])
+        }
+        let line = "\(release.version.major).\(release.version.minor)"
+        let why =
+            switch reason {
+            case .olderThanPredecessor:
+                "is older than '\(other.tag)' (\(date(other))), the release before it on line \(line), and does not "
+                    + "contain it"
+            case .containsLaterLine:
+                "contains '\(other.tag)' (\(date(other))), the first release of a later line, which no patch of line "
+                    + "\(line) would"
+            }
+        return "tag '\(release.tag)' (\(date(release))) \(why)"
+    }
 }
 
 extension ReleaseHistory {
@@ -206,6 +225,18 @@ extension ReleaseHistory {
             }
         }
         return found
+    }
+
+    /// `outOfLine(limit:contains:)` over `repository`'s history: a commit contains another when their merge base is the
+    /// other. A history that cannot be read (a shallow clone) finds nothing.
+    public func outOfLine(limit: Int, in repository: Repository) -> [OutOfLineRelease] {
+        outOfLine(limit: limit) { commit, ancestor -> Bool? in
+            do {
+                return try repository.mergeBase(commit, ancestor) == ancestor
+            } catch {
+                return nil
+            }
+        }
     }
 
     private static func sameLine(_ one: Version, _ other: Version) -> Bool {

@@ -204,7 +204,20 @@ public struct GoAPIExtractorSpec: Extractor {
         let base = versioned ? segments.dropLast().joined(separator: "/") : module
         // `{/**,.*}`: the packages below the folder and the folder's own package's members (`example.com/mod/cmd.Run`
         // when `cmd/` holds a package of its own, stern's).
+        // Below the top level, folders of helpers and mocks for the project's own tests (`pkg/testutil`,
+        // `pkg/store/storemock`), wherever they are.
+        let testSupport = Set(
+            importable.flatMap { $0.split(separator: "/").dropFirst().map(String.init).filter(isTestSupportFolder) })
         return folders.sorted().map { versioned ? "\(base)/{\($0),v*/\($0)}{/**,.*}" : "\(base)/\($0){/**,.*}" }
+            + testSupport.sorted().map { "**/\($0){,/**,.*}" }
+    }
+
+    /// A folder name that says its package serves the project's own tests: `testutil`, `testhelpers`, `e2e`, or a
+    /// name ending in `mock`/`mocks` (`storemock`, generated mocks).
+    static func isTestSupportFolder(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return ["testutil", "testutils", "testhelper", "testhelpers", "e2e"].contains(lower)
+            || lower.hasSuffix("mock") || lower.hasSuffix("mocks")
     }
 
     /// The proposal for the module `module` whose `go.mod` is in folder `root` (`""` for the repository's); for a

@@ -511,4 +511,122 @@ struct CobraPatternTests {
                 "tool verify --output": flag,
             ])
     }
+
+    @Test("a function defined once per platform (`_linux.go`, `_windows.go`, `//go:build`) adds what any of them adds")
+    func perPlatformDefinitions() {
+        let found = surface([
+            "cmd/main.go": """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func newRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                addPlatformCommands(root)
+                o := &opts{}
+                o.addFlags(root)
+                return root
+            }
+
+            type opts struct{}
+            """,
+            "cmd/main_freebsd.go": """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func addPlatformCommands(root *cobra.Command) {}
+            """,
+            "cmd/main_linux.go": """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func addPlatformCommands(root *cobra.Command) {
+                armor := &cobra.Command{Use: "apparmor"}
+                armor.Flags().Bool("quiet", false, "")
+                root.AddCommand(armor)
+            }
+
+            func (o *opts) addFlags(root *cobra.Command) {
+                root.Flags().String("cgroup", "", "")
+            }
+            """,
+            "cmd/platform_other.go": """
+            //go:build !linux
+
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func (o *opts) addFlags(root *cobra.Command) {
+                root.Flags().String("jail", "", "")
+            }
+            """,
+            "cmd/gen.go": """
+            //go:build ignore
+
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func addPlatformCommands(root *cobra.Command) {
+                root.AddCommand(&cobra.Command{Use: "generated"})
+            }
+            """,
+        ])
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        #expect(!found.incomplete)
+        #expect(found.uncertain.isEmpty)
+        let keys = found.items.map(\.key).filter { !$0.contains("completion") && !$0.hasSuffix(" help") }
+        #expect(keys.sorted() == ["tool", "tool --cgroup", "tool --jail", "tool apparmor", "tool apparmor --quiet"])
+    }
+
+    @Test("commands added to a parameter whose caller is not read have no known path: not roots of their own")
+    func addedToUnknownParent() {
+        let commands = """
+            package commands
+
+            import "github.com/spf13/cobra"
+
+            func AddApply(topLevel *cobra.Command) {
+                apply := &cobra.Command{Use: "apply"}
+                apply.Flags().Bool("bare", false, "")
+                topLevel.AddCommand(apply)
+            }
+
+            func AddCreate(topLevel *cobra.Command) {
+                create := &cobra.Command{Use: "create -f FILE"}
+                create.Flags().Bool("bare", false, "")
+                topLevel.AddCommand(create)
+            }
+            """
+        let alone = surface(["pkg/commands/apply.go": commands])
+        #expect(alone.items.isEmpty, "\(alone.items.map(\.key))")
+        #expect(alone.incomplete)
+        #expect(
+            alone.notes.contains { $0.contains("command 'apply' is added by an AddCommand on a command that cannot") })
+        #expect(
+            alone.notes.contains { $0.contains("command 'create' is added by an AddCommand on a command that cannot") })
+        // Once the root is read, the same commands are under it.
+        let withRoot = surface([
+            "pkg/commands/apply.go": commands,
+            "pkg/commands/root.go": """
+            package commands
+
+            import "github.com/spf13/cobra"
+
+            func New() *cobra.Command {
+                root := &cobra.Command{Use: "ko"}
+                AddApply(root)
+                AddCreate(root)
+                return root
+            }
+            """,
+        ])
+        #expect(!withRoot.incomplete, "\(withRoot.notes)")
+        #expect(
+            withRoot.items.map(\.key).filter { !$0.contains("completion") && !$0.hasSuffix(" help") }
+                == ["ko", "ko apply", "ko apply --bare", "ko create", "ko create --bare"])
+    }
 }
