@@ -126,9 +126,12 @@ public final class Engine {
     /// The surface at a commit as the reader gives it, without the policy's declared deprecations and without
     /// keeping it among the recent surfaces: a history scanned once (`deprecations`) leaves the reader's items to it
     /// alone, which then updates them in place for the next revision instead of copying them.
-    func scannedSnapshot(at commit: ObjectID) throws(GateError) -> SurfaceSnapshot {
+    /// With an `interest`, the extractors may leave out what cannot show a deprecation (`DeprecationInterest`).
+    func scannedSnapshot(at commit: ObjectID, interest: DeprecationInterest? = nil) throws(GateError)
+        -> SurfaceSnapshot
+    {
         do {
-            return try reader.snapshot(at: commit)
+            return try reader.snapshot(at: commit, interest: interest)
         } catch {
             throw failure(error, at: commit)
         }

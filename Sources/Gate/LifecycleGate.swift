@@ -70,7 +70,7 @@ extension Engine {
                     return .head(try engine.snapshot(at: commit, version: headVersion), scan.found)
                 }
                 let release = published[index]
-                let snapshot = try engine.scannedSnapshot(at: release.commit)
+                let snapshot = try engine.scannedSnapshot(at: release.commit, interest: scan.interest(at: release))
                 scan.record(snapshot, release: release)
                 return .release(index, snapshot.outline)
             }
@@ -185,6 +185,24 @@ final class DeprecationScan {
     init(policy: Policy) {
         self.policy = policy
         declared = Set(policy.deprecations.map(\.item))
+    }
+
+    /// What the scan needs of the surface of `release`, the release after the one recorded before: the marks in the
+    /// source, and whether the items it watches are there (marked and not removed yet; named by a declaration that
+    /// applies at `release`; a promotion's new key not yet stable).
+    func interest(at release: Release) -> DeprecationInterest {
+        var watched: [String: Set<String>] = [:]
+        func watch(_ id: String) {
+            guard let colon = id.firstIndex(of: ":") else { return }
+            watched[String(id[..<colon]), default: []].insert(String(id[id.index(after: colon)...]))
+        }
+        for id in pending.keys { watch(id) }
+        for declaration in policy.deprecations where found.firstMarked[declaration.item] == nil {
+            if let since = declaration.since, release.version < since { continue }
+            watch(declaration.item)
+        }
+        for promotion in policy.promotions.items where found.promotedIn[promotion.to] == nil { watch(promotion.to) }
+        return DeprecationInterest(watched: watched)
     }
 
     /// Records `snapshot`, the surface of `release` (the release after the one recorded before) as read, before the

@@ -8,7 +8,7 @@ extension ExtractionContext {
     func cobraModuleFiles() throws(SurfaceError) -> [(path: String, blob: ObjectID)] {
         var filesInFolder: [String: Int] = [:]
         for file in files where file.path.hasSuffix(".go") {
-            filesInFolder[file.path.split(separator: "/").dropLast().joined(separator: "/"), default: 0] += 1
+            filesInFolder[Self.folder(of: file.path), default: 0] += 1
         }
         // The module file of each folder, nil for none; folders met on the way up are looked up once.
         var moduleOf: [String: (path: String, blob: ObjectID)?] = [:]
@@ -51,11 +51,32 @@ extension ExtractionContext {
         }
     }
 
+    /// The folder of `path` as its components without the last, joined by `/` (empty components left out): a cut at
+    /// the last `/` when the path has no empty component, which is how trees spell paths.
+    private static func folder(of path: String) -> String {
+        let slash = UInt8(ascii: "/")
+        // Starting as if after a `/` finds a leading one; ending after one finds a trailing one (or an empty path).
+        var previous = slash
+        for byte in path.utf8 {
+            if byte == slash && previous == slash {
+                return path.split(separator: "/").dropLast().joined(separator: "/")
+            }
+            previous = byte
+        }
+        if previous == slash { return path.split(separator: "/").dropLast().joined(separator: "/") }
+        return path.utf8.lastIndex(of: slash).map { String(path[..<$0]) } ?? ""
+    }
+
     /// What the module files say of cobra, for the commands it adds by itself; `notes` gets a note for a file the
     /// object store lacks.
+    /// The library is remembered by the files' paths and blobs: a `vendor/modules.txt` that did not change is not
+    /// read again (k6's is read at every release otherwise).
     func cobraLibrary(
         _ moduleFiles: [(path: String, blob: ObjectID)], notes: inout [String]
     ) throws(SurfaceError) -> CobraLibrary {
+        let known = cache(CobraLibraries.init)
+        let key = moduleFiles.map { CobraLibraries.File(path: $0.path, blob: $0.blob) }
+        if let library = known.libraries[key] { return library }
         var texts: [(path: String, text: String)] = []
         for file in moduleFiles {
             guard let text = try text(of: file.blob, path: file.path, notes: &notes) else { continue }
@@ -63,6 +84,24 @@ extension ExtractionContext {
         }
         let goMod = texts.first { !$0.path.hasSuffix("modules.txt") }
         let modulesTxt = texts.first { $0.path.hasSuffix("modules.txt") }
-        return .module(CobraModule.read(goMod: goMod, modulesTxt: modulesTxt))
+        let library = CobraLibrary.module(CobraModule.read(goMod: goMod, modulesTxt: modulesTxt))
+        if texts.count == moduleFiles.count {
+            if known.libraries.count >= CobraLibraries.limit { known.libraries = [:] }
+            known.libraries[key] = library
+        }
+        return library
     }
+}
+
+/// What the module files of the revisions read so far say of cobra, by their paths and blobs (forgotten past `limit`
+/// sets of files: a history has a few).
+private final class CobraLibraries {
+    static let limit = 256
+
+    struct File: Hashable {
+        let path: String
+        let blob: ObjectID
+    }
+
+    var libraries: [[File]: CobraLibrary] = [:]
 }

@@ -62,6 +62,12 @@ public protocol Extractor: ExtractorSpec {
     /// (`SurfaceInputs`). The default is `items(in:)` as one array.
     func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]]
 
+    /// The item groups at one revision for `deprecations`' pass over the releases before head, which needs only what
+    /// `interest` says (`DeprecationInterest`): `itemGroups(in:)` with the inputs none of that can come from left out,
+    /// and `context.leftOut` set when one was. The default extracts everything.
+    func deprecationGroups(in context: inout ExtractionContext, interest: DeprecationInterest) throws(SurfaceError)
+        -> [[RawItem]]
+
     /// Everything besides its settings that this extractor's items, notes and problems at one revision depend on
     /// (`context.fileInputs` for an extractor that reads only the files its globs matched), which keys the persistent
     /// extraction cache with the settings and semgate's build; nil when the inputs cannot be named exactly, and the
@@ -114,6 +120,11 @@ extension Extractor {
     public var fileGlobs: [Glob]? { nil }
     public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
         [try items(in: &context)]
+    }
+    public func deprecationGroups(in context: inout ExtractionContext, interest: DeprecationInterest)
+        throws(SurfaceError) -> [[RawItem]]
+    {
+        try itemGroups(in: &context)
     }
     public func cacheInputs(in context: inout ExtractionContext) throws(SurfaceError) -> ExtractionInputs? { nil }
     public static func bump(attribute: String, old: SurfaceItem, new: SurfaceItem) -> Bump? { nil }
@@ -206,6 +217,9 @@ public struct ExtractionContext {
     /// several could have: `tool environment`): an item missing under one of them is not known to be gone, nor one
     /// present there to be new (``SurfaceSnapshot/uncertain``).
     public var uncertain: [String] = []
+    /// Set by `Extractor.deprecationGroups` when it left an input out: the groups are not all there are, so they are
+    /// not stored in the persistent extraction cache.
+    public var leftOut = false
     let caches: ExtractorCaches
     /// The run's budget of items built (`Limit.itemsPerRun`).
     let itemsBuilt: ItemBudget

@@ -58,12 +58,20 @@ public struct GoAPIExtractorSpec: Extractor {
     }
 
     public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
+        try itemGroups(in: &context, omitting: nil)
+    }
+
+    /// The groups, without the packages `omission` leaves out (`deprecationGroups`).
+    func itemGroups(in context: inout ExtractionContext, omitting omission: GoAPIOmission?) throws(SurfaceError)
+        -> [[RawItem]]
+    {
         let reader = context.cache(GoAPIReader.init)
         let built = reader.itemsBuilt
         let items: [[RawItem]]
         do {
             items = try reader.items(
-                self, tree: context.tree, source: context.source, notes: &context.notes, problems: &context.problems)
+                self, tree: context.tree, source: context.source, notes: &context.notes, problems: &context.problems,
+                omitting: omission)
         } catch {
             throw .git(error)
         }

@@ -16,10 +16,14 @@ struct ParsedGoFile: Sendable {
     /// The import path of each qualifier the file's imports name (an import's name, else its path's last element),
     /// the first import's when two name one.
     let importPaths: [String: String]
+    /// Whether the file's bytes hold `Deprecated:`, as every deprecation paragraph of a doc comment does
+    /// (`GoAPIReader.mayLeaveOut`).
+    let holdsDeprecationMarker: Bool
 
     init(name: String, bytes: [UInt8]) {
         let file = GoParser.parse(bytes)
         self.name = name
+        holdsDeprecationMarker = GoAPIReader.holdsDeprecationMarker(bytes)
         var constants: [Int: [[GoToken]]] = [:]
         for (index, declaration) in file.declarations.enumerated() {
             if case .value(let spec) = declaration, spec.isConstant {

@@ -61,7 +61,7 @@ final class GoAPIReader {
     /// whose files did not change hands over the same array again.
     func items(
         _ spec: GoAPIExtractorSpec, tree: ObjectID, source: any FileTree, notes: inout [String],
-        problems: inout [SourceProblem]
+        problems: inout [SourceProblem], omitting omission: GoAPIOmission? = nil
     ) throws(GitError) -> [[RawItem]] {
         guard
             let (moduleTree, module, inferred) = try modules.locate(
@@ -114,6 +114,12 @@ final class GoAPIReader {
                 ignoreValues: ignorePatterns)
             if let cached = packages[key], scope.isCurrent(cached.dependencies) {
                 items.append(cached.items)
+                continue
+            }
+            if let omission,
+                omission.leavesOut(
+                    importPath, files: files, moduleBlobs: { all.flatMap { $0.files.map(\.id) } }, source: source)
+            {
                 continue
             }
             let globs = spec.ignoreValues

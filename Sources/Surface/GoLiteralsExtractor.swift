@@ -226,7 +226,7 @@ public struct GoLiteralsExtractorSpec: Extractor {
     }
 
     public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
-        var found = try context.itemsPerFile(where: { $0.hasSuffix(".go") && !$0.hasSuffix("_test.go") }) {
+        let found = try context.itemsPerFile(where: { $0.hasSuffix(".go") && !$0.hasSuffix("_test.go") }) {
             (context, file, blob) throws(SurfaceError) in
             guard let groups = try pathGroups(file, surface: context.surface) else { return [] }
             guard let text = try context.text(of: blob, path: file) else { return nil }
@@ -255,9 +255,14 @@ public struct GoLiteralsExtractorSpec: Extractor {
             }.filter { !$0.key.isEmpty }
         }
         guard !members.isEmpty else { return found }
-        // Members the listed types promote from the structs they embed, in other files and packages of the module.
+        return found + (try promotedGroups(in: &context))
+    }
+
+    /// Members the listed types promote from the structs they embed, in other files and packages of the module.
+    private func promotedGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
         let promotion = context.cache(GoLiteralsPromotion.init)
         var revision = GoLiteralsPromotion.Revision()
+        var found: [[RawItem]] = []
         for file in context.files where file.path.hasSuffix(".go") && !file.path.hasSuffix("_test.go") {
             guard let groups = try pathGroups(file.path, surface: context.surface),
                 let promoted = try promotion.items(
@@ -481,5 +486,30 @@ public struct GoLiteralsExtractorSpec: Extractor {
             guard code.count >= 2, code[0].kind == .string, code[1].isOperator(":") else { return nil }
             return Found(name: GoParser.unquote(code[0].text), line: code[0].position.line)
         }
+    }
+}
+
+extension GoLiteralsExtractorSpec {
+    /// For `deprecations`, when nothing of its own scan can matter there (its items are not marked deprecated: no
+    /// `stability: deprecated`; no key of its surface is watched), only what `members`' promotion reports: its notes,
+    /// with the promoted items. Without `members` that is nothing, and the files it would read must still be in the
+    /// object store; if one is not, it is extracted after all (and fails as the full extraction does).
+    public func deprecationGroups(in context: inout ExtractionContext, interest: DeprecationInterest)
+        throws(SurfaceError) -> [[RawItem]]
+    {
+        guard stability != .deprecated, !interest.watchesAny(in: context.surface) else {
+            return try itemGroups(in: &context)
+        }
+        guard members.isEmpty else {
+            context.leftOut = true
+            return try promotedGroups(in: &context)
+        }
+        var read: [ObjectID] = []
+        for file in context.files where file.path.hasSuffix(".go") && !file.path.hasSuffix("_test.go") {
+            if try pathGroups(file.path, surface: context.surface) != nil { read.append(file.blob) }
+        }
+        guard context.holdsObjects(read) else { return try itemGroups(in: &context) }
+        context.leftOut = true
+        return []
     }
 }

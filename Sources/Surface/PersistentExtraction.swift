@@ -171,11 +171,15 @@ extension ExtractionContext {
     /// `extractor`'s groups of items: from the persistent cache when it holds a result for exactly these settings and
     /// inputs (with the notes, problems and incompleteness the extraction reported then), else extracted and stored.
     /// Only revisions of the repository are cached (a working directory's folders have no object ids).
-    mutating func cachedItemGroups(of extractor: any Extractor) throws(SurfaceError) -> [[RawItem]] {
+    /// With an `interest`, a result extracted for it (`Extractor.deprecationGroups`) that left inputs out is not
+    /// stored.
+    mutating func cachedItemGroups(of extractor: any Extractor, interest: DeprecationInterest?) throws(SurfaceError)
+        -> [[RawItem]]
+    {
         guard let persistent = caches.persistent, let repository = source as? Repository,
             let inputs = try extractor.cacheInputs(in: &self),
             let key = persistent.key(of: extractor, slot: slot, inputs: inputs.text)
-        else { return try extractor.itemGroups(in: &self) }
+        else { return try extractGroups(of: extractor, interest: interest) }
         if persistent.present(inputs, in: repository), let found = persistent.load(key, slot: slot) {
             try charge(built: found.read)
             notes += found.result.notes
@@ -185,12 +189,21 @@ extension ExtractionContext {
             return found.groups
         }
         let (notesBefore, problemsBefore, uncertainBefore) = (notes.count, problems.count, uncertain.count)
-        let groups = try extractor.itemGroups(in: &self)
+        let groups = try extractGroups(of: extractor, interest: interest)
+        guard !leftOut else { return groups }
         persistent.save(
             key, slot: slot, groups: groups, notes: Array(notes[notesBefore...]),
             problems: Array(problems[problemsBefore...]), incomplete: incomplete,
             uncertain: Array(uncertain[uncertainBefore...]))
         return groups
+    }
+
+    /// `extractor`'s groups of items, all of them or those `interest` needs.
+    private mutating func extractGroups(of extractor: any Extractor, interest: DeprecationInterest?)
+        throws(SurfaceError) -> [[RawItem]]
+    {
+        guard let interest else { return try extractor.itemGroups(in: &self) }
+        return try extractor.deprecationGroups(in: &self, interest: interest)
     }
 }
 

@@ -152,6 +152,20 @@ public struct RegexExtractorSpec: Extractor {
         }
     }
 
+    /// Nothing, for `deprecations`, when nothing of it can matter there: its items are not marked deprecated (no
+    /// `deprecated` group, no `stability: deprecated`; it has no notes) and no key of its surface is watched. The
+    /// files it would read must still be in the object store; if one is not, it is extracted after all (and fails
+    /// as the full extraction does).
+    public func deprecationGroups(in context: inout ExtractionContext, interest: DeprecationInterest)
+        throws(SurfaceError) -> [[RawItem]]
+    {
+        guard stability != .deprecated, !pattern.groupNames.contains("deprecated"),
+            !interest.watchesAny(in: context.surface), context.holdsObjects(context.files.map(\.blob))
+        else { return try itemGroups(in: &context) }
+        context.leftOut = true
+        return []
+    }
+
     private func item(_ match: PatternMatch, path: String) -> RawItem? {
         let key: String
         if let template = self.key {

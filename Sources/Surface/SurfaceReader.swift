@@ -172,8 +172,13 @@ public final class SurfaceReader {
     }
 
     /// The surface at `commit`: every surface's extractors united, include/exclude and experimental globs applied.
-    public func snapshot(at commit: ObjectID) throws(SurfaceError) -> SurfaceSnapshot {
-        try snapshot(of: try rootTree(of: commit), in: repository)
+    /// With an `interest` (`deprecations`' pass over the releases before head), the extractors may leave out inputs
+    /// that cannot show a deprecation (`Extractor.deprecationGroups`): the snapshot then holds every item marked
+    /// deprecated and every watched key that is there, and the notes, but not necessarily the other items.
+    public func snapshot(at commit: ObjectID, interest: DeprecationInterest? = nil) throws(SurfaceError)
+        -> SurfaceSnapshot
+    {
+        try snapshot(of: try rootTree(of: commit), in: repository, interest: interest)
     }
 
     /// The surface of the working directory: files on disk, committed or not, that `.gitignore` does not exclude.
@@ -222,7 +227,9 @@ public final class SurfaceReader {
     }
 
     /// The surface of the folder `tree` of `source`.
-    private func snapshot(of tree: ObjectID, in source: any FileTree) throws(SurfaceError) -> SurfaceSnapshot {
+    private func snapshot(of tree: ObjectID, in source: any FileTree, interest: DeprecationInterest? = nil)
+        throws(SurfaceError) -> SurfaceSnapshot
+    {
         texts = [:]
         textBytes = 0
         defer {
@@ -272,7 +279,7 @@ public final class SurfaceReader {
                     match: { (pattern, text, path) throws(SurfaceError) in
                         try self.match(pattern, in: text, surface: surface.name, path: path)
                     })
-                let found = try context.cachedItemGroups(of: extractor)
+                let found = try context.cachedItemGroups(of: extractor, interest: interest)
                 handedOver += found.reduce(0) { $0 + $1.count }
                 guard handedOver <= budgets.itemsHandedOver else {
                     throw .limit(
@@ -311,7 +318,9 @@ public final class SurfaceReader {
                         + "than semgate keeps in one surface; narrow its files or pattern")
             }
         }
-        if last != nil && merged.count > Limit.itemsPerSnapshot { return try self.snapshot(of: tree, in: source) }
+        if last != nil && merged.count > Limit.itemsPerSnapshot {
+            return try self.snapshot(of: tree, in: source, interest: interest)
+        }
         snapshot.items = merged
         snapshot.inputs = inputs
         if partial { snapshot.sections = sections }

@@ -4,6 +4,7 @@ import Git
 import Lifecycle
 import Policy
 import SemVer
+import Surface
 import Testing
 import TestSupport
 
@@ -169,6 +170,101 @@ struct LifecycleGateTests {
                 "flags:epsilon 1.1.0 removed 1.3.0",
                 "opts:gamma 1.2.0 removable -",
             ])
+    }
+
+    /// `deprecations` leaves out of its pass over the releases only what cannot matter: a Go package that neither
+    /// marks anything (itself, or through a type it embeds from another package) nor holds a watched key, a
+    /// go-literals surface with nothing watched. Marks through embedding, declarations from their since, a mark taken
+    /// back and removals must come out as a full reading gives them.
+    @Test("deprecations read only what can show a deprecation, and miss nothing", arguments: [1, 2])
+    func deprecationsLeaveOutNothingThatMatters(jobs: Int) throws {
+        let repo = try FixtureRepository()
+        try repo.write(
+            ".semgate.yml",
+            """
+            semgate: 1
+            project: demo
+            surfaces:
+              api:
+                extract:
+                  go-api: {}
+              env:
+                extract:
+                  go-literals:
+                    files: ["env/*.go"]
+                    strings: '^(?<name>APP_[A-Z_]+)$'
+              names:
+                extract:
+                  go-literals:
+                    files: ["env/*.go"]
+                    strings: '^(?<name>NAME_[A-Z_]+)$'
+            deprecations:
+              - {item: "api:example.com/m/c.F", since: 1.2.0}
+              - {item: "env:APP_OLD", since: 1.2.0}
+
+            """)
+        try repo.write("go.mod", "module example.com/m\n")
+        let marked = "// Deprecated: use New.\n"
+        // version: (a's Old marked, b embeds a.T, c has F, d's G marked, d has G, the env names, a comment in each).
+        let history: [(tag: String, aMarked: Bool, bEmbeds: Bool, cF: Bool, dMarked: Bool, dG: Bool, env: String)] = [
+            ("v1.0.0", false, true, true, false, true, "APP_OLD APP_NEW NAME_A"),
+            ("v1.1.0", true, true, true, true, true, "APP_OLD APP_NEW NAME_A"),
+            ("v1.2.0", true, true, true, false, true, "APP_OLD APP_NEW NAME_B"),
+            ("v1.3.0", true, false, true, false, false, "APP_NEW NAME_B"),
+            ("v1.4.0", true, false, false, false, false, "APP_NEW NAME_C"),
+        ]
+        for (index, release) in history.enumerated() {
+            // Every package changes at every release, so that none is reused from the reader's caches.
+            let note = "// release \(index)\n"
+            try repo.write(
+                "a/a.go",
+                "package a\n\(note)\ntype T struct{}\n\n\(release.aMarked ? marked : "")func (T) Old() {}\n")
+            try repo.write(
+                "b/b.go",
+                "package b\n\(note)\nimport \"example.com/m/a\"\n\ntype S struct {\n\t"
+                    + (release.bEmbeds ? "a.T" : "X a.T") + "\n}\n")
+            try repo.write("c/c.go", "package c\n\(note)\n" + (release.cF ? "func F() {}\n" : "func H() {}\n"))
+            try repo.write(
+                "d/d.go",
+                "package d\n\(note)\n"
+                    + (release.dG ? (release.dMarked ? marked : "") + "func G() {}\n" : "func K() {}\n"))
+            try repo.write("e/e.go", "package e\n\(note)\nfunc E() {}\n")
+            let names = release.env.split(separator: " ").map { "\t_ = \"\($0)\"\n" }.joined()
+            try repo.write("env/env.go", "package env\n\(note)\nfunc init() {\n\(names)}\n")
+            try repo.commit("release \(release.tag)")
+            try repo.tag(release.tag)
+        }
+        let repository = try Repository(discovering: repo.url.path)
+        let policy = try PolicyResolver.resolve(explicitPath: nil, revision: nil, repository: repository)
+        let engine = try Engine(repository: repository, policy: policy)
+        engine.jobs = jobs
+        let report = try engine.deprecations(head: "HEAD", at: try #require(CalendarDay(iso: "2030-01-01")))
+        let rows = report.records.map {
+            "\($0.item) \($0.since?.version.description ?? "-") \($0.state.rawValue) "
+                + "\($0.removedIn?.version.description ?? "-")"
+        }
+        #expect(
+            rows == [
+                "api:example.com/m/a.T.Old 1.1.0 removable -",
+                // Marked through the embedding of a.T alone; b holds no marker of its own.
+                "api:example.com/m/b.S.Old 1.1.0 removed 1.3.0",
+                // Declared from 1.2.0 in a package with no marker.
+                "api:example.com/m/c.F 1.2.0 removed 1.4.0",
+                // The mark was taken back in 1.2.0 while G stayed: removed in 1.3.0, not in 1.2.0.
+                "api:example.com/m/d.G 1.1.0 removed 1.3.0",
+                "env:APP_OLD 1.2.0 removed 1.3.0",
+            ])
+        // What the pass reads of v1.1.0 with nothing watched: the marked items and what promotes them, nothing else.
+        let reader = SurfaceReader(repository: repository, policy: policy)
+        let commit = try repository.resolve("v1.1.0")
+        let read = try reader.snapshot(at: commit, interest: .marksOnly)
+        #expect(
+            read.items.values.filter { $0.stability == .deprecated }.map(\.id).sorted() == [
+                "api:example.com/m/a.T.Old", "api:example.com/m/b.S.Old", "api:example.com/m/d.G",
+            ])
+        #expect(read.items["api:example.com/m/e.E"] == nil && read.items["api:example.com/m/c.F"] == nil)
+        #expect(!read.items.keys.contains { $0.hasPrefix("env:") || $0.hasPrefix("names:") })
+        #expect(try reader.snapshot(at: commit).items["api:example.com/m/e.E"] != nil)
     }
 
     @Test("a deprecation the policy declares for an experimental item is listed from its since on")

@@ -1,0 +1,59 @@
+import Git
+
+/// What `deprecations`' pass over the releases before head needs from one revision's extraction: every item the
+/// source marks deprecated, and whether each watched key is there (with its stability: a promotion's new key).
+///
+/// A watched key is one whose presence the pass looks at in this release: an item marked in an earlier release and
+/// not removed yet, one a declaration of the policy names from its `since` on, and a promotion's new key until it is
+/// stable. An extractor may leave out (`Extractor.deprecationGroups`) an input (a file, a package) that none of
+/// these can come from: no deprecation marker in it nor in anything its items take members from, and no watched key
+/// among what it could hand over. It still reports every note the full extraction would, and an object the full
+/// extraction would read and the store lacks still fails the run (or the input is extracted after all).
+public struct DeprecationInterest: Sendable {
+    /// Watched keys by surface name.
+    private let watched: [String: Set<String>]
+
+    public init(watched: [String: Set<String>]) {
+        self.watched = watched.filter { !$0.value.isEmpty }
+    }
+
+    /// Nothing watched: only marks in the source matter.
+    public static let marksOnly = DeprecationInterest(watched: [:])
+
+    /// Whether some key of `surface` is watched.
+    public func watchesAny(in surface: String) -> Bool {
+        watched[surface] != nil
+    }
+
+    /// Whether a watched key of `surface` satisfies `matches` (for an input that can hand over only keys of one
+    /// shape, such as the members of one Go package).
+    public func watches(in surface: String, where matches: (String) -> Bool) -> Bool {
+        watched[surface]?.contains(where: matches) ?? false
+    }
+}
+
+extension ExtractionContext {
+    /// Whether every blob of `blobs` is in the object store, for an extractor that leaves out the inputs holding
+    /// them: false when one is missing (or the source is not a repository), and the extractor then extracts them
+    /// after all, failing as the full extraction does.
+    func holdsObjects(_ blobs: [ObjectID]) -> Bool {
+        cache(ObjectPresence.init).holds(blobs, in: source)
+    }
+}
+
+/// The blobs found in the object store so far (forgotten past `limit`, so memory stays bounded).
+final class ObjectPresence {
+    private static let limit = 1_000_000
+    private var found: Set<ObjectID> = []
+
+    /// Whether the repository `source` holds every blob of `blobs`; false for another source.
+    func holds(_ blobs: [ObjectID], in source: any FileTree) -> Bool {
+        guard let repository = source as? Repository else { return false }
+        for blob in blobs where !found.contains(blob) {
+            guard repository.contains(blob) else { return false }
+            if found.count >= Self.limit { found = [] }
+            found.insert(blob)
+        }
+        return true
+    }
+}
