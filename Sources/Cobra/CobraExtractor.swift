@@ -33,7 +33,7 @@ public struct CobraSurface: Sendable {
     public var overLimit: String?
     /// The command paths and flags the extractor walks at most (a command added to every command of the layer above,
     /// layer after layer, has exponentially many paths).
-    public static let maximumWork = 2_000_000
+    public static let maximumWork = 200_000
 }
 
 /// The `cobra` extractor: finds the cobra command tree a Go program builds, without running Go.
@@ -51,9 +51,11 @@ public enum CobraExtractor {
     ///
     /// `library` says which cobra the program builds with, for the commands cobra adds by itself
     /// (``CobraDefaultCommands``); `.unread` leaves them out.
+    ///
+    /// `sortingItems: false` leaves the items in no particular order, for a caller that sorts them in parts.
     public static func surface(
         of files: [(path: String, source: CobraSourceFile)], root: String?, names: CobraNames? = nil,
-        library: CobraLibrary = .unread, maximumWork: Int = CobraSurface.maximumWork
+        library: CobraLibrary = .unread, maximumWork: Int = CobraSurface.maximumWork, sortingItems: Bool = true
     ) -> CobraSurface {
         let goFiles = files.filter {
             $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") && !$0.source.neverBuilds
@@ -66,8 +68,8 @@ public enum CobraExtractor {
         var builder = TreeBuilder(interpreter: interpreter, root: root)
         builder.maximumWork = maximumWork
         builder.build()
-        var notes = Array(interpreter.notes.values) + builder.notes
-        var incomplete = interpreter.incomplete || builder.incomplete
+        var notes = Array(interpreter.notes.values) + builder.notes + interpreter.definitionNotes
+        var incomplete = interpreter.incomplete || builder.incomplete || !interpreter.definitionNotes.isEmpty
         if case .module(let module) = library {
             let defaults = CobraDefaultCommands(interpreter: interpreter, module: module)
             for (site, key) in builder.roots {
@@ -96,7 +98,7 @@ public enum CobraExtractor {
                     + "(\(goFiles[0].path)\(goFiles.count > 1 ? ", ..." : "")), so the command line is not in the "
                     + "surface; check 'files' in the cobra extractor")
         }
-        let items = builder.items.values.sorted { $0.key < $1.key }
+        let items = sortingItems ? builder.items.values.sorted { $0.key < $1.key } : Array(builder.items.values)
         return CobraSurface(
             items: items, notes: Array(Set(notes)).sorted(), incomplete: incomplete,
             uncertain: builder.uncertain.sorted(), overLimit: builder.overLimit)
@@ -385,7 +387,8 @@ private struct TreeBuilder {
                         key: prefix + flag.definition.name, attributes: flagAttributes, deprecated: flagDeprecated,
                         path: location.path, line: location.line))
                 // `--cert-email` still reaches `--certificate-email` when a normalization function maps it.
-                for old in (others[flag.definition.name] ?? []).sorted() where aliasItems < Self.maximumAliasItems {
+                guard !others.isEmpty, let olds = others[flag.definition.name] else { continue }
+                for old in olds.sorted() where aliasItems < Self.maximumAliasItems {
                     var aliasAttributes = flagAttributes
                     aliasAttributes["alias-of"] = flag.definition.name
                     aliasAttributes["shorthand"] = nil

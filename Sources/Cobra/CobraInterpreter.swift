@@ -147,8 +147,9 @@ private struct DeclaredFunction {
     let file: Int
     let index: Int
     /// The order functions are run and chosen in: by folder, receiver type and name, as text (an `init`, of which a
-    /// package may have several, by file and position after its receiver).
-    let order: (String, String, String)
+    /// package may have several, by file and position after its receiver). The folder is its rank among the run's
+    /// folder names, which orders as the names do.
+    let order: (Int, String, String)
 }
 
 /// The fields of a struct type, as far as methods called on a field need them.
@@ -172,6 +173,8 @@ private struct Declared {
     /// (`addPlatformCommands` in `main_linux.go` and `main_windows.go`): a call runs each, so the surface holds what
     /// any build adds.
     var alternates: [CobraFunctionID: [CobraFunctionID]] = [:]
+    /// The functions with more than `maximumDefinitions` definitions (where the first is and its name).
+    var beyondDefinitions: Set<String> = []
     /// Methods by receiver type and name (`scoped(type, name)`), across folders, for values whose package is not
     /// known. (The first of those declared in several folders, the one a value whose package is not known resolves
     /// to.)
@@ -302,6 +305,11 @@ struct CobraInterpreter {
     /// Package-level names by folder and name (`scoped`), as indices into `cells`; a name read before anything was
     /// assigned to it has a cell without values.
     private var globals: [Int64: Int32] = [:]
+    /// For each file, by the file's own name numbers, what a name not local to a frame refers to in the file's folder,
+    /// looked up once a run: the cell of the package-level name (-1: not looked up yet) and the function (-1: none,
+    /// -2: not looked up yet).
+    private var fileGlobalCells: [[Int32]] = []
+    private var fileFunctions: [[CobraFunctionID]] = []
     /// Function literals met as values, with the union of what they captured each time.
     private var closures: [CobraSite: Closure] = [:]
     private var runningClosures: Set<CobraSite> = []
@@ -392,6 +400,16 @@ struct CobraInterpreter {
     }
 
     private static let maximumPasses = 12
+    /// The most definitions of one function (for different builds) that a call runs.
+    static let maximumDefinitions = 8
+    /// Notes on functions defined for more builds than `maximumDefinitions`: the rest are not read.
+    var definitionNotes: [String] {
+        declared.beyondDefinitions.sorted().map {
+            "\($0) is defined in more than \(Self.maximumDefinitions) files built for different systems or tags; "
+                + "only the first \(Self.maximumDefinitions) (by path) are read, so what the others add is not in "
+                + "the surface"
+        }
+    }
     private static let maximumCallDepth = 64
     private var callDepth = 0
 
@@ -414,6 +432,10 @@ struct CobraInterpreter {
             let id = Int32(folderIDs.count)
             folderIDs[name] = id
             return id
+        }
+        var folderRanks = [Int](repeating: 0, count: folderIDs.count)
+        for (rank, name) in folderIDs.keys.sorted().enumerated() {
+            if let id = folderIDs[name] { folderRanks[Int(id)] = rank }
         }
         // A `package main` cannot be imported: an import path that ends like one (`tool/v3/tool` and the program in
         // `tool/`) names another folder.
@@ -467,9 +489,14 @@ struct CobraInterpreter {
                 let first = callable ? declared.functions[key] : nil
                 // Declared twice in a package that compiles: files for different builds (else the first counts).
                 if let first, !conditional[index] || !conditional[declared.list[Int(first)].file] { continue }
+                if let first, declared.alternates[first, default: []].count + 1 >= Self.maximumDefinitions {
+                    // Each call runs every definition: a bound, so that many files cannot multiply the work.
+                    declared.beyondDefinitions.insert("\(paths[declared.list[Int(first)].file]): \(nameText)")
+                    continue
+                }
                 let id = CobraFunctionID(declared.list.count)
                 let order = (
-                    folderNames[index],
+                    folderRanks[Int(folder)],
                     callable ? receiverText ?? "" : "\u{0}init\(index):\(function.position.offset)", nameText
                 )
                 declared.list.append(
@@ -490,6 +517,8 @@ struct CobraInterpreter {
             }
         }
         evaluatedFunctions = Array(repeating: false, count: declared.list.count)
+        fileGlobalCells = Array(repeating: [], count: self.files.count)
+        fileFunctions = Array(repeating: [], count: self.files.count)
         self.numbering.importFolders = (folderSet, importCache)
     }
 
@@ -559,34 +588,43 @@ struct CobraInterpreter {
     /// The functions that build commands or flags, and, by name, every function that calls one of them; the others
     /// run only when one of these calls them (their effects cannot reach the command tree any other way). Also the
     /// functions each function name is mentioned by (only names of the program's functions).
-    private mutating func relevantFunctions() -> (
-        relevant: [CobraFunctionID], mentioning: [CobraName: [CobraFunctionID]]
-    ) {
+    ///
+    /// `mentioning` is indexed by name number, for the names numbered when it was made (every function's name).
+    private mutating func relevantFunctions() -> (relevant: [CobraFunctionID], mentioning: [[CobraFunctionID]]) {
         // Every function's name is numbered already: a name numbered later names no function.
         var isFunctionName = [Bool](repeating: false, count: numbering.table.names.count)
         for declaration in declared.list { isFunctionName[Int(declaration.name)] = true }
-        var mentioning: [CobraName: [CobraFunctionID]] = [:]
-        var relevant: Set<CobraFunctionID> = []
+        var mentioning = [[CobraFunctionID]](repeating: [], count: isFunctionName.count)
+        var relevant = [Bool](repeating: false, count: declared.list.count)
+        var pending: [CobraName] = []
+        var seen = [Bool](repeating: false, count: isFunctionName.count)
         for (id, declaration) in declared.list.enumerated() {
             if files[declaration.file].functions[declaration.index].buildsCommands {
-                relevant.insert(CobraFunctionID(id))
+                relevant[id] = true
+                if !seen[Int(declaration.name)] {
+                    seen[Int(declaration.name)] = true
+                    pending.append(declaration.name)
+                }
             }
             for local in files[declaration.file].functions[declaration.index].calls {
                 // Numbered once for the file (its translation is kept), so a later revision only reads it.
                 let name = runName(local, in: declaration.file)
                 guard Int(name) < isFunctionName.count, isFunctionName[Int(name)] else { continue }
-                mentioning[name, default: []].append(CobraFunctionID(id))
+                mentioning[Int(name)].append(CobraFunctionID(id))
             }
         }
-        var pending = Array(Set(relevant.map { declared.list[Int($0)].name }))
-        var seen = Set(pending)
         while let name = pending.popLast() {
-            for id in mentioning[name] ?? [] where relevant.insert(id).inserted {
+            for id in mentioning[Int(name)] where !relevant[Int(id)] {
+                relevant[Int(id)] = true
                 let calleeName = declared.list[Int(id)].name
-                if seen.insert(calleeName).inserted { pending.append(calleeName) }
+                if !seen[Int(calleeName)] {
+                    seen[Int(calleeName)] = true
+                    pending.append(calleeName)
+                }
             }
         }
-        return (relevant.sorted { declared.list[Int($0)].order < declared.list[Int($1)].order }, mentioning)
+        let found = relevant.indices.filter { relevant[$0] }.map { CobraFunctionID($0) }
+        return (found.sorted { declared.list[Int($0)].order < declared.list[Int($1)].order }, mentioning)
     }
 
     /// Runs package-level declarations and every function until nothing changes.
@@ -594,7 +632,7 @@ struct CobraInterpreter {
         let (relevant, mentioning) = relevantFunctions()
         self.relevant = relevant
         // Only functions mention function names, so a name nobody mentions is one no function calls.
-        entryPoints = relevant.filter { mentioning[declared.list[Int($0)].name] == nil }
+        entryPoints = relevant.filter { mentioning[Int(declared.list[Int($0)].name)].isEmpty }
         for _ in 0..<Self.maximumPasses {
             changed = false
             pass += 1
@@ -645,6 +683,35 @@ struct CobraInterpreter {
     /// The cell of package-level name `key` (`scoped(folder, name)`), made when absent.
     private mutating func globalCell(_ key: Int64) -> Int32 {
         Self.cell(key, in: &globals, cells: &cells)
+    }
+
+    /// The cell of the package-level name `local` of `file` in the file's folder, made when absent.
+    private mutating func globalCell(_ local: CobraLocalName, in file: Int) -> Int32 {
+        let index = Int(local)
+        if index < fileGlobalCells[file].count, fileGlobalCells[file][index] >= 0 {
+            return fileGlobalCells[file][index]
+        }
+        let cell = globalCell(scoped(folders[file], runName(local, in: file)))
+        if index >= fileGlobalCells[file].count {
+            fileGlobalCells[file].append(contentsOf: repeatElement(-1, count: index + 1 - fileGlobalCells[file].count))
+        }
+        fileGlobalCells[file][index] = cell
+        return cell
+    }
+
+    /// The function of the file's folder that name `local` of `file` names (no receiver), if any.
+    private mutating func function(named local: CobraLocalName, in file: Int) -> CobraFunctionID? {
+        let index = Int(local)
+        if index < fileFunctions[file].count, fileFunctions[file][index] != -2 {
+            let known = fileFunctions[file][index]
+            return known >= 0 ? known : nil
+        }
+        let found = declared.function(runName(local, in: file), in: folders[file])
+        if index >= fileFunctions[file].count {
+            fileFunctions[file].append(contentsOf: repeatElement(-2, count: index + 1 - fileFunctions[file].count))
+        }
+        fileFunctions[file][index] = found ?? -1
+        return found
     }
 
     /// The cell of field `key` (`scoped(type, field)`), made when absent.
@@ -808,7 +875,8 @@ struct CobraInterpreter {
             CobraCallRecord(function: key, undecided: undecidedBranches, depth: depth, running: running))
         var frame = Frame(key: call, file: file, folder: declaration.folder)
         if let receiver, let name = receiver.name {
-            frame.locals.assign(receiver.typeIsEmpty ? [] : [.instance(runName(receiver.type, in: file))], to: name)
+            frame.locals.assign(
+                receiver.typeIsEmpty ? [] : CobraValues(.instance(runName(receiver.type, in: file))), to: name)
         }
         for (index, parameter) in parameters.enumerated() {
             var value = stored[index]
@@ -1038,7 +1106,7 @@ struct CobraInterpreter {
             .binary(let op, .name(CobraKnown.nil.id), let left) where op == .equal || op == .notEqual:
             let values = evaluate(left, in: &frame)
             let isNil: Bool?
-            if values == [.nilValue] {
+            if values.only == .nilValue {
                 isNil = true
             } else if !values.isEmpty && !values.contains(.nilValue) && values.allSatisfy(Self.isReference) {
                 isNil = false
@@ -1048,8 +1116,8 @@ struct CobraInterpreter {
             return isNil.map { op == .equal ? $0 : !$0 }
         default:
             let values = evaluate(condition, in: &frame)
-            if values == [.bool(true)] { return true }
-            if values == [.bool(false)] { return false }
+            if values.only == .bool(true) { return true }
+            if values.only == .bool(false) { return false }
             return nil
         }
     }
@@ -1081,8 +1149,8 @@ struct CobraInterpreter {
             guard name != CobraKnown.underscore.id else { return }
             if define || frame.locals[name] != nil || frame.key == nil {
                 frame.locals.assign(define ? value : (frame.locals[name] ?? []).union(value), to: name)
-            } else {
-                addGlobal(runName(name, in: frame.file), folder: frame.folder, value)
+            } else if !value.isEmpty {
+                add(value, to: globalCell(name, in: frame.file))
             }
         case .selector(let base, let field, _):
             let objects = evaluate(base, in: &frame)
@@ -1099,7 +1167,7 @@ struct CobraInterpreter {
                         if undecidedBranches == 0 { updateFlagSet(set) { $0.hidden.insert(name) } }
                     } else if field == CobraKnown.deprecated.id, value.contains(where: Self.isNonEmptyString) {
                         updateFlagSet(set) { $0.deprecated.insert(name) }
-                    } else if field == CobraKnown.noOptDefVal.id, value != [.string("")] {
+                    } else if field == CobraKnown.noOptDefVal.id, value.only != .string("") {
                         updateFlagSet(set) { $0.noOptDefault.insert(name) }
                     }
                 default:
@@ -1281,7 +1349,7 @@ struct CobraInterpreter {
         case .name(let name):
             return lookup(name, in: frame)
         case .string(let text):
-            return [.string(text)]
+            return CobraValues(.string(text))
         case .opaque:
             return []
         case .function(let literal):
@@ -1300,7 +1368,7 @@ struct CobraInterpreter {
                 changed = true
                 if readClosures.contains(site) { changedAfterRead = true }
             }
-            return [.closure(site)]
+            return CobraValues(.closure(site))
         case .unary(_, let operand):
             return evaluate(operand, in: &frame)
         case .binary(let op, let left, let right):
@@ -1356,14 +1424,13 @@ struct CobraInterpreter {
     private mutating func lookup(_ name: CobraLocalName, in frame: Frame) -> CobraValues {
         if let local = frame.locals[name] { return local }
         switch name {
-        case CobraKnown.true.id: return [.bool(true)]
-        case CobraKnown.false.id: return [.bool(false)]
-        case CobraKnown.nil.id: return [.nilValue]
+        case CobraKnown.true.id: return CobraValues(.bool(true))
+        case CobraKnown.false.id: return CobraValues(.bool(false))
+        case CobraKnown.nil.id: return CobraValues(.nilValue)
         default: break
         }
-        let name = runName(name, in: frame.file)
-        if let global = global(frame.folder, name) { return global }
-        if let function = declared.function(name, in: frame.folder) { return declared.definitions(function) }
+        if let global = read(globalCell(name, in: frame.file)) { return global }
+        if let function = function(named: name, in: frame.file) { return declared.definitions(function) }
         return []
     }
 
@@ -1375,8 +1442,7 @@ struct CobraInterpreter {
     /// Whether `name` (of the frame's file) names an imported package here rather than a variable.
     private mutating func isPackage(_ name: CobraLocalName, in frame: Frame) -> Bool {
         guard frame.locals[name] == nil else { return false }
-        let name = runName(name, in: frame.file)
-        return global(frame.folder, name) == nil && declared.function(name, in: frame.folder) == nil
+        return read(globalCell(name, in: frame.file)) == nil && function(named: name, in: frame.file) == nil
     }
 
     /// A name of an imported package: by the file's import, else by package clause.
@@ -1416,7 +1482,7 @@ struct CobraInterpreter {
                     updateCommand(site) { $0.experimental = true }
                 }
             }
-            return [.command(site)]
+            return CobraValues(.command(site))
         }
         var values: [CobraValues] = []
         // The elements of a collection, or of a named type that may be one, take its element type when they elide it.
@@ -1431,7 +1497,7 @@ struct CobraInterpreter {
         }
         if let type, !type.isCollection, let name = type.name {
             let typeName = runName(name, in: frame.file)
-            var result: CobraValues = [.instance(typeName)]
+            var result = CobraValues(.instance(typeName))
             for (element, value) in zip(elements, values) {
                 if case .name(let field)? = element.key {
                     addField(typeName, runName(field, in: frame.file), value)
@@ -1488,7 +1554,7 @@ struct CobraInterpreter {
                 if method == CobraKnown.newFlagSet.id {
                     let id = CobraFlagSetID.made(CobraSite(file: frame.file, offset: position.offset))
                     updateFlagSet(id) { _ in }
-                    return [.flagSet(id)]
+                    return CobraValues(.flagSet(id))
                 }
                 if qualifier == CobraKnown.fmt.id, method == CobraKnown.sprintf.id {
                     return Self.sprintf(values)
@@ -1762,9 +1828,9 @@ struct CobraInterpreter {
     ) -> CobraValues {
         switch method {
         case CobraKnown.flags.id, CobraKnown.localFlags.id, CobraKnown.localNonPersistentFlags.id:
-            return [.flagSet(.local(site))]
+            return CobraValues(.flagSet(.local(site)))
         case CobraKnown.persistentFlags.id:
-            return [.flagSet(.persistent(site))]
+            return CobraValues(.flagSet(.persistent(site)))
         case CobraKnown.addCommand.id, CobraKnown.setHelpCommand.id:
             // `SetHelpCommand(c)` attaches `c` as the command's `help` subcommand, in place of cobra's own.
             if method == CobraKnown.setHelpCommand.id { helpReplaced.insert(site) }

@@ -183,6 +183,19 @@ enum CobraCompatibility {
     ) -> String? {
         let prefix = command + " "
         let suffix = " " + flag
+        if let changed = after.changedIDs(since: before) {
+            // A subcommand new in `after` is among the ids that differ: look at those, not at every item.
+            let idPrefix = surface + ":" + prefix
+            return changed.lazy.filter { $0.hasPrefix(idPrefix) }.map { String($0.dropFirst(surface.count + 1)) }
+                .filter { subcommand in
+                    let name = subcommand.dropFirst(prefix.count)
+                    guard !name.isEmpty, !name.contains(" "), after.items[surface + ":" + subcommand] != nil,
+                        before.items[surface + ":" + subcommand] == nil,
+                        let declared = after.items[surface + ":" + subcommand + suffix]
+                    else { return false }
+                    return declared.surface == surface && declared.key == subcommand + suffix
+                }.min()
+        }
         return after.items.values.lazy.filter { item in
             item.surface == surface && item.key.hasPrefix(prefix) && item.key.hasSuffix(suffix)
         }.map { String($0.key.dropLast(suffix.count)) }

@@ -8,7 +8,7 @@ extension ExtractionContext {
     func cobraModuleFiles() throws(SurfaceError) -> [(path: String, blob: ObjectID)] {
         var filesInFolder: [String: Int] = [:]
         for file in files where file.path.hasSuffix(".go") {
-            filesInFolder[file.path.split(separator: "/").dropLast().joined(separator: "/"), default: 0] += 1
+            filesInFolder[Self.folder(of: file.path), default: 0] += 1
         }
         // The module file of each folder, nil for none; folders met on the way up are looked up once.
         var moduleOf: [String: (path: String, blob: ObjectID)?] = [:]
@@ -49,6 +49,22 @@ extension ExtractionContext {
         } catch {
             throw .git(error)
         }
+    }
+
+    /// The folder of `path` as its components without the last, joined by `/` (empty components left out): a cut at
+    /// the last `/` when the path has no empty component, which is how trees spell paths.
+    private static func folder(of path: String) -> String {
+        let slash = UInt8(ascii: "/")
+        // Starting as if after a `/` finds a leading one; ending after one finds a trailing one (or an empty path).
+        var previous = slash
+        for byte in path.utf8 {
+            if byte == slash && previous == slash {
+                return path.split(separator: "/").dropLast().joined(separator: "/")
+            }
+            previous = byte
+        }
+        if previous == slash { return path.split(separator: "/").dropLast().joined(separator: "/") }
+        return path.utf8.lastIndex(of: slash).map { String(path[..<$0]) } ?? ""
     }
 
     /// What the module files say of cobra, for the commands it adds by itself; `notes` gets a note for a file the

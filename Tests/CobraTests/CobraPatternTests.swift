@@ -629,4 +629,43 @@ struct CobraPatternTests {
             withRoot.items.map(\.key).filter { !$0.contains("completion") && !$0.hasSuffix(" help") }
                 == ["ko", "ko apply", "ko apply --bare", "ko create", "ko create --bare"])
     }
+
+    @Test("a function defined for more builds than the bound runs its first definitions only, with a note")
+    func definitionsBound() {
+        var files = [
+            "cmd/main.go": """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func newRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                add(root)
+                return root
+            }
+            """
+        ]
+        for index in 0..<10 {
+            files["cmd/f\(index).go"] = """
+                //go:build tag\(index)
+
+                package main
+
+                import "github.com/spf13/cobra"
+
+                func add(root *cobra.Command) {
+                    root.AddCommand(&cobra.Command{Use: "c\(index)"})
+                }
+                """
+        }
+        let found = surface(files)
+        #expect(found.incomplete)
+        #expect(
+            found.notes == [
+                "cmd/f0.go: add is defined in more than 8 files built for different systems or tags; "
+                    + "only the first 8 (by path) are read, so what the others add is not in the surface"
+            ])
+        let keys = found.items.map(\.key).filter { !$0.contains("completion") && !$0.hasSuffix(" help") }
+        #expect(keys == ["tool"] + (0..<8).map { "tool c\($0)" })
+    }
 }
