@@ -141,11 +141,16 @@ enum CobraCompatibility {
     /// not define (`o.configFlags.AddFlags(cmd.Flags())`, stern 1.27.0's `--context` and `--kubeconfig`, now defined
     /// by that library), so its removal cannot be shown. The flag as it was, marked `provided-by=unread-call` (not
     /// breaking): the change is listed, and no removal is claimed. A persistent set of a command above, open in the
-    /// same way, is not taken to define a subcommand's flag: that would hide every removal below it.
+    /// same way, is not taken to define a subcommand's flag: that would hide every removal below it. Nor is a flag the
+    /// code had deprecated (stern 1.27.0's `--kube-config`, deprecated in 1.26.0 for `--kubeconfig`): the project said
+    /// it would go, and it went from the code read; a library that now defines the very name the project deprecated
+    /// is not what its users were told, so the announced removal is claimed.
     private static func unreadFlag(replacing old: SurfaceItem, command: String, in snapshot: SurfaceSnapshot)
         -> SurfaceItem?
     {
-        guard !command.isEmpty, snapshot.items[old.surface + ":" + command]?.attributes["unread-flags"] != nil else {
+        guard !command.isEmpty, old.stability != .deprecated,
+            snapshot.items[old.surface + ":" + command]?.attributes["unread-flags"] != nil
+        else {
             return nil
         }
         var heir = old

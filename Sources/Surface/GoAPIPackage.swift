@@ -214,16 +214,38 @@ struct GoAPIPackage {
         }
     }
 
-    /// The declaration of the type `name`, noted in the scope when `recording` and this package records reads.
+    /// The declaration of the type `name`, noted in the scope when `recording` (for the package being built, only
+    /// while a type is built alone).
     func declaredType(_ name: String, recording: Bool = true) -> Declared<GoTypeSpec>? {
-        if recording && recordsReads { scope?.noteRead(.type, name, in: importPath) }
+        if recording { noteRead(.type, name) }
         return types[name]
+    }
+
+    /// Whether the package declares the type `name`, noted like `declaredType` but as a lookup that reads nothing of
+    /// the declaration.
+    func declaresType(_ name: String) -> Bool {
+        noteRead(.exists, name)
+        return types[name] != nil
     }
 
     /// The methods declared with receiver type `name`, by method name, noted like `declaredType`.
     func declaredMethods(of name: String, recording: Bool = true) -> [String: Declared<GoFunction>]? {
-        if recording && recordsReads { scope?.noteRead(.methods, name, in: importPath) }
+        if recording { noteRead(.methods, name) }
         return methods[name]
+    }
+
+    /// Notes that the type being built alone read the value of the const `name`.
+    func noteConstantRead(_ name: String) {
+        noteRead(.constant, name)
+    }
+
+    private func noteRead(_ kind: GoModuleScope.Read.Kind, _ name: String) {
+        guard let scope else { return }
+        if recordsReads {
+            scope.noteRead(kind, name, in: importPath)
+        } else {
+            scope.noteOwnRead(kind, name, in: importPath)
+        }
     }
 
     /// The package clause's name (`httpext`): how other packages qualify its types.
@@ -236,7 +258,102 @@ struct GoAPIPackage {
 
     // MARK: - Items
 
+    /// The package's items, its types built in name order with one memo (what one type's embedding resolves is
+    /// remembered for the next, and cut cycles or limits then give the same answer on every run).
     func items() -> [RawItem] {
+        let memo = Memo()
+        let constants = ConstantTable(package: self)
+        return items(constants: constants) { name, declared in
+            let own = typeItems(name, declared, constants: constants, memo: memo)
+            return (own, Self.unexportedTypeNames(in: own))
+        }
+    }
+
+    /// One type's items built alone (with its own memo), in canonical order, the unexported type names they mention,
+    /// and every lookup the build made (in this package and in others) with the fingerprint of what it found: at a
+    /// later revision the items are reused while every lookup finds the same.
+    struct TypeBuild {
+        let items: [RawItem]
+        let unexported: Set<String>
+        let reads: [(read: GoModuleScope.Read, fingerprint: Int)]
+
+        /// Approximate bytes held, for the cache's bound.
+        var cost: Int {
+            reads.reduce(CacheCost.of(items) + unexported.reduce(0) { $0 + CacheCost.of($1) }) {
+                $0 + CacheCost.of($1.read.importPath) + CacheCost.of($1.read.name) + 16
+            }
+        }
+    }
+
+    /// `items()` with each type built alone, reusing `previous(name)`'s build when every lookup it made finds the
+    /// same at this revision, and the builds of every type listed. Nil when a build alone met a cut (an embedding or
+    /// comparability cycle, or a depth limit): the answer may then depend on what was worked out before, so the
+    /// caller builds the package with `items()`. Without a cut every memo entry is the same whichever type asked
+    /// first, so both give the same items.
+    func items(reusing previous: (String) -> TypeBuild?) -> (
+        items: [RawItem], types: [String: TypeBuild], reused: Int
+    )? {
+        guard let scope else { return nil }
+        let constants = ConstantTable(package: self)
+        var known: [GoModuleScope.Read: Int] = [:]
+        func fingerprint(_ read: GoModuleScope.Read) -> Int {
+            if let found = known[read] { return found }
+            let found: Int
+            if read.importPath != importPath {
+                found = scope.fingerprint(of: read)
+            } else if read.kind == .constant {
+                var hasher = Hasher()
+                hasher.combine(constants.value(of: read.name)?.description)
+                found = hasher.finalize()
+            } else {
+                found = GoModuleScope.fingerprint(read.kind, read.name, in: self)
+            }
+            known[read] = found
+            return found
+        }
+        var builds: [String: TypeBuild] = [:]
+        var reusedCount = 0
+        var cut = false
+        let items = items(constants: constants) { name, declared in
+            if let reused = previous(name), reused.reads.allSatisfy({ fingerprint($0.read) == $0.fingerprint }) {
+                scope.noteReads(reused.reads.lazy.map(\.read).filter { $0.importPath != importPath })
+                builds[name] = reused
+                reusedCount += 1
+                return (reused.items, reused.unexported)
+            }
+            let memo = Memo()
+            scope.startTypeRecording()
+            noteRead(.type, name)
+            // In canonical order, so that the package's items, of which most come from the cache, are mostly sorted.
+            let own = typeItems(name, declared, constants: constants, memo: memo).sorted {
+                Self.canonicalOrder($0, $1)
+            }
+            let reads = scope.endTypeRecording()
+            cut = cut || memo.cut
+            let build = TypeBuild(
+                items: own, unexported: Self.unexportedTypeNames(in: own),
+                reads: reads.map { ($0, fingerprint($0)) })
+            builds[name] = build
+            return (own, build.unexported)
+        }
+        return cut ? nil : (items, builds, reusedCount)
+    }
+
+    /// Items by key; items of one key (which a package that compiles does not have) by their attributes.
+    static func canonicalOrder(_ left: RawItem, _ right: RawItem) -> Bool {
+        if left.key != right.key { return left.key < right.key }
+        let attributes = { (item: RawItem) in item.attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        }
+        return attributes(left).lexicographicallyPrecedes(attributes(right))
+    }
+
+    /// The items of the package: the package, exported funcs, exported types (`typeItems` gives each type's items and
+    /// the unexported type names they mention, in name order), vars and consts, then the unexported types the
+    /// exported API exposes.
+    private func items(
+        constants: ConstantTable,
+        typeItems: (String, Declared<GoTypeSpec>) -> (items: [RawItem], unexported: Set<String>)
+    ) -> [RawItem] {
         var items: [RawItem] = []
         items.append(
             RawItem(
@@ -250,12 +367,11 @@ struct GoAPIPackage {
                         "kind": "func", "signature": spelled(declared.value.signature, in: declared.file).description,
                     ], line: declared.value.position.line))
         }
-        // In name order: what one type's embedding resolves is remembered for the next, and cut cycles or limits then
-        // give the same answer on every run.
-        let memo = Memo()
-        let constants = ConstantTable(package: self)
+        var unexported = Self.unexportedTypeNames(in: items)
         for (name, declared) in types.sorted(by: { $0.key < $1.key }) where Self.isExported(name) {
-            items += typeItems(name, declared, constants: constants, memo: memo)
+            let built = typeItems(name, declared)
+            items += built.items
+            unexported.formUnion(built.unexported)
         }
         // In declaration order, so the run's constant budget, once spent, cuts the same values on every run.
         let ordered = values.sorted {
@@ -286,20 +402,22 @@ struct GoAPIPackage {
                 attributes["type"] = "?"
                 attributes["note"] = "type inferred from the initialiser needs type-checking; not compared"
             }
-            items.append(item(name, spec.doc, declared, attributes: attributes, line: spec.position.line))
+            let own = item(name, spec.doc, declared, attributes: attributes, line: spec.position.line)
+            unexported.formUnion(Self.unexportedTypeNames(in: [own]))
+            items.append(own)
         }
         // Unexported types the exported API exposes (a parameter, result, field or var of type `options`), with their
         // exported members, marked `exposed=yes`: a change to them changes the API, and a rename of one is checked
         // against its shape (GoCorrespondence).
-        var queue = Array(Self.unexportedTypeNames(in: items).filter { declaredType($0) != nil }).sorted()
+        var queue = Array(unexported.filter { declaredType($0) != nil }).sorted()
         var listed: Set<String> = []
         while let name = queue.popLast() {
             guard !listed.contains(name), let declared = declaredType(name) else { continue }
             listed.insert(name)
-            var own = typeItems(name, declared, constants: constants, memo: memo)
+            let built = typeItems(name, declared)
+            var own = built.items
             for index in own.indices { own[index].attributes["exposed"] = "yes" }
-            queue += Self.unexportedTypeNames(in: own).filter { declaredType($0) != nil && !listed.contains($0) }
-                .sorted()
+            queue += built.unexported.filter { declaredType($0) != nil && !listed.contains($0) }.sorted()
             items += own
         }
         return items
@@ -372,7 +490,8 @@ struct GoAPIPackage {
         switch type {
         case .array(let length, let element):
             let value =
-                length.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? constants.value(of: length) : nil
+                length.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+                ? constants.recordedValue(of: length) : nil
             return "[\(value?.description ?? length)]" + description(of: element, constants: constants)
         case .slice(let element): return "[]" + description(of: element, constants: constants)
         case .pointer(let element): return "*" + description(of: element, constants: constants)
@@ -413,7 +532,7 @@ struct GoAPIPackage {
         var members: [RawItem] = []
         // `any` is `interface{}`: `type T any` and `type T interface{}` are one type.
         let type: GoType =
-            spec.type == .named(package: nil, name: "any", arguments: []) && declaredType("any") == nil
+            spec.type == .named(package: nil, name: "any", arguments: []) && !declaresType("any")
             ? .interface([]) : spec.type
         // An alias of a type of another package of the module lists that type's members, as users reach them
         // through the alias; an alias of another module's type cannot (a note says so).
@@ -633,6 +752,12 @@ private final class ConstantTable {
         guard let entry = specs[name], entry.index < entry.spec.values.count else { return ("?", limits[name]) }
         let text = entry.spec.values[entry.index].text
         return (text.contains("iota") ? "\(text) (iota=\(entry.spec.iota))" : text, limits[name])
+    }
+
+    /// `value(of:)`, noted as a lookup of the type being built alone.
+    func recordedValue(of name: String) -> GoConstant? {
+        package.noteConstantRead(name)
+        return value(of: name)
     }
 
     /// The value of `name`, evaluating the constants it uses first with an explicit stack (depth-first, children

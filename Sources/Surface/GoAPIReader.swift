@@ -15,6 +15,8 @@ import Policy
 final class GoAPIReader {
     private let parsed = BoundedCache<ObjectID, ParsedGoFile>(capacity: Limit.parsedFileCacheBytes)
     private let packages = BoundedCache<PackageKey, BuiltPackage>(capacity: Limit.itemCacheBytes)
+    /// Each type's items built alone, reused when a file of its package changed but nothing the type read did.
+    private let typeBuilds = BoundedCache<TypeKey, GoAPIPackage.TypeBuild>(capacity: Limit.itemCacheBytes)
     private let folders = BoundedCache<ObjectID, [Folder]>(capacity: Limit.itemCacheBytes)
     private let modules = GoModuleLocator()
     private let constantBudget = ConstantBudget()
@@ -22,6 +24,9 @@ final class GoAPIReader {
     var constantBytesExhaustedIn: String? { constantBudget.exhaustedIn }
     /// Items built so far (not reused from the caches), for the run's item budget.
     private(set) var itemsBuilt = 0
+    /// Types whose items were built so far, and those reused from an earlier build of their package.
+    private(set) var typesBuilt = 0
+    private(set) var typesReused = 0
     private static let prunedNames: Set<String> = ["testdata", "vendor"]
 
     private struct Folder {
@@ -36,6 +41,13 @@ final class GoAPIReader {
     private struct BuiltPackage {
         let items: [RawItem]
         let dependencies: [String: GoModuleScope.PackageReads]
+    }
+
+    private struct TypeKey: Hashable {
+        let importPath: String
+        let folder: String
+        let package: String
+        let name: String
     }
 
     private struct PackageKey: Hashable {
@@ -116,9 +128,24 @@ final class GoAPIReader {
                 ignoreValues: { name in globs.contains { $0.matches(name) } }, constantBudget: constantBudget,
                 scope: scope)
             scope.startRecording()
+            // A type whose lookups find what they found when it was last built is reused; a build alone that met a
+            // cut builds the package whole instead (`items(reusing:)`).
+            let own = package.items { name in
+                typeBuilds[TypeKey(importPath: importPath, folder: folderPath, package: package.name, name: name)]
+            }
+            if own == nil { scope.startRecording() }
             // In one order whatever order the members were worked out in, so that equal packages give equal groups
             // (the persistent cache names a group by its bytes).
-            let built = package.items().sorted(by: Self.canonicalOrder)
+            let built = (own?.items ?? package.items()).sorted { GoAPIPackage.canonicalOrder($0, $1) }
+            if let own {
+                typesReused += own.reused
+                typesBuilt += own.types.count - own.reused
+            }
+            for (name, build) in own?.types ?? [:] {
+                typeBuilds.insert(
+                    build, for: TypeKey(importPath: importPath, folder: folderPath, package: package.name, name: name),
+                    cost: build.cost)
+            }
             let consulted = scope.consulted()
             // A package of the module that could not be read leaves these items incomplete: stop (fail closed).
             if let failure = scope.failure { throw failure }
@@ -129,14 +156,6 @@ final class GoAPIReader {
             items.append(built)
         }
         return items
-    }
-
-    /// Items by key; items of one key (which a package that compiles does not have) by their attributes.
-    private static func canonicalOrder(_ left: RawItem, _ right: RawItem) -> Bool {
-        if left.key != right.key { return left.key < right.key }
-        let attributes = { (item: RawItem) in item.attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        }
-        return attributes(left).lexicographicallyPrecedes(attributes(right))
     }
 
     /// Every folder below the module root that may hold a package, with its `.go` files (tests left out); those under

@@ -235,8 +235,9 @@ public struct GoLiteralsExtractorSpec: Extractor {
                 if !members.isEmpty {
                     // Parsed here once for both: the file's own names, and whether a listed type embeds another.
                     let parsed = GoParser.parse(text)
-                    context.cache(GoLiteralsPromotion.init).mark(
-                        blob, slot: context.slot, embeds: embedsStructs(parsed.declarations))
+                    let promotion = context.cache(GoLiteralsPromotion.init)
+                    promotion.mark(blob, slot: context.slot, embeds: embedsStructs(parsed.declarations))
+                    promotion.remember(parsed, of: blob, bytes: text.utf8.count)
                     scanned = try scan(tokens: parsed.tokens, declarations: parsed.declarations)
                 } else {
                     scanned = try scan(text)

@@ -48,6 +48,30 @@ final class GoLiteralsPromotion {
     }
 
     private let packages = BoundedCache<[ObjectID], Declarations>(capacity: Limit.parsedFileCacheBytes / 4)
+    /// Each file's parse as promotion uses it, by blob: a package read again because one of its files changed parses
+    /// only that file, and a file the scan parsed is not parsed again here.
+    private let files = BoundedCache<ObjectID, ParsedDeclarations>(capacity: Limit.parsedFileCacheBytes / 4)
+
+    /// What promotion keeps of one parsed file.
+    struct ParsedDeclarations {
+        let packageName: String
+        let imports: [GoImport]
+        let declarations: [GoDeclaration]
+        /// The bytes of source parsed.
+        let bytes: Int
+
+        init(_ file: GoFile, bytes: Int) {
+            packageName = file.packageName
+            imports = file.imports
+            declarations = file.declarations
+            self.bytes = bytes
+        }
+    }
+
+    /// Keeps the parse of `blob` (of `bytes` bytes of source) that the scan made, for `declarations(of:)`.
+    func remember(_ file: GoFile, of blob: ObjectID, bytes: Int) {
+        files.insert(ParsedDeclarations(file, bytes: bytes), for: blob, cost: bytes * 2)
+    }
     private let results = BoundedCache<ResultKey, Result>(capacity: Limit.itemCacheBytes / 4)
 
     /// Whether a file (by blob) has a listed type that embeds another, as its scan found; only those are followed.
@@ -78,8 +102,14 @@ final class GoLiteralsPromotion {
         var embeds = embedding[MarkKey(slot: context.slot, blob: blob)]
         if embeds == nil {
             // The file's scan was reused from the cache and this mark went: read the file again.
-            guard let text = try context.text(of: blob, path: path) else { return nil }
-            embeds = spec.embedsStructs(GoParser.parse(text).declarations)
+            if let known = files[blob] {
+                embeds = spec.embedsStructs(known.declarations)
+            } else {
+                guard let text = try context.text(of: blob, path: path) else { return nil }
+                let parsed = GoParser.parse(text)
+                remember(parsed, of: blob, bytes: text.utf8.count)
+                embeds = spec.embedsStructs(parsed.declarations)
+            }
             mark(blob, slot: context.slot, embeds: embeds ?? false)
         }
         guard embeds == true else { return nil }
@@ -256,9 +286,15 @@ final class GoLiteralsPromotion {
         var result = Declarations()
         var size = 0
         for file in files {
-            guard let text = try context.text(of: file.blob, path: file.path) else { continue }
-            size += text.utf8.count
-            let parsed = GoParser.parse(text)
+            let parsed: ParsedDeclarations
+            if let known = self.files[file.blob] {
+                parsed = known
+            } else {
+                guard let text = try context.text(of: file.blob, path: file.path) else { continue }
+                parsed = ParsedDeclarations(GoParser.parse(text), bytes: text.utf8.count)
+                self.files.insert(parsed, for: file.blob, cost: parsed.bytes * 2)
+            }
+            size += parsed.bytes
             let index = result.paths.count
             result.paths.append(file.path)
             result.imports.append(parsed.imports)

@@ -19,10 +19,15 @@ final class GoModuleScope {
     private let folders: [String: (folder: String, files: [TreeEntry])]
     private let parse: ([TreeEntry]) throws(GitError) -> [ObjectID: ParsedGoFile]
     private var loaded: [String: GoAPIPackage?] = [:]
+    /// `fingerprint(of:)` of each lookup asked for at this revision.
+    private var fingerprints: [Read: Int] = [:]
     /// The first read that failed; the reader throws it once the package being built is done.
     private(set) var failure: GitError?
     /// The lookups into other packages since `startRecording()`; nil while not recording.
     private var reads: Set<Read>?
+    /// The lookups of one type built alone since `startTypeRecording()`, in its own package and in others; nil while
+    /// not recording.
+    private var typeReads: Set<Read>?
 
     init(
         modulePath: String, folders: [String: (folder: String, files: [TreeEntry])],
@@ -75,14 +80,39 @@ final class GoModuleScope {
 
     /// Notes a lookup of another package's declarations by the package being built (`GoAPIPackage`'s accessors).
     func noteRead(_ kind: Read.Kind, _ name: String, in importPath: String) {
-        reads?.insert(Read(importPath: importPath, kind: kind, name: name))
+        let read = Read(importPath: importPath, kind: kind, name: name)
+        reads?.insert(read)
+        typeReads?.insert(read)
+    }
+
+    /// Notes a lookup in the package being built itself: only a type built alone records it (the package's own
+    /// files are its cache key).
+    func noteOwnRead(_ kind: Read.Kind, _ name: String, in importPath: String) {
+        typeReads?.insert(Read(importPath: importPath, kind: kind, name: name))
+    }
+
+    /// Adds the lookups of other packages that a reused type made when it was built to the package's recording.
+    func noteReads<Reads: Sequence<Read>>(_ reused: Reads) {
+        guard reads != nil else { return }
+        for read in reused { reads?.insert(read) }
+    }
+
+    /// Starts recording the lookups of one type built alone (`GoAPIPackage.items(reusing:)`).
+    func startTypeRecording() {
+        typeReads = []
+    }
+
+    /// The lookups since `startTypeRecording()`; ends that recording.
+    func endTypeRecording() -> Set<Read> {
+        defer { typeReads = nil }
+        return typeReads ?? []
     }
 
     /// The package of this module at `importPath`, parsed on first use; nil for another module's package, a folder
     /// without Go files, or a read that failed (kept in `failure`).
     func package(at importPath: String) -> GoAPIPackage? {
         guard contains(importPath) else { return nil }
-        reads?.insert(Read(importPath: importPath, kind: .package, name: ""))
+        noteRead(.package, "", in: importPath)
         return load(importPath)
     }
 
@@ -125,46 +155,72 @@ final class GoModuleScope {
 
     /// The fingerprint of what a lookup finds at this revision: the package's folder and name, or the declarations
     /// of a type or of its methods, with the files declaring them (name, build condition, imports: how the names
-    /// they write resolve). Equal declarations give equal fingerprints; a different one gives another but for a
-    /// 64-bit hash collision (the hasher's seed is random per run, so a repository cannot aim for one).
-    private func fingerprint(of read: Read) -> Int {
+    /// they write resolve), or whether a type is declared. Equal declarations give equal fingerprints; a different
+    /// one gives another but for a 64-bit hash collision (the hasher's seed is random per run, so a repository cannot
+    /// aim for one).
+    func fingerprint(of read: Read) -> Int {
+        if let known = fingerprints[read] { return known }
+        let found = Self.fingerprint(read.kind, read.name, in: load(read.importPath))
+        fingerprints[read] = found
+        return found
+    }
+
+    /// `fingerprint(of:)` of a lookup in `package` (nil: no such package). A const's value is not read here (the
+    /// package's builder fingerprints its own consts).
+    static func fingerprint(_ kind: Read.Kind, _ name: String, in package: GoAPIPackage?) -> Int {
         var hasher = Hasher()
-        guard let package = load(read.importPath) else {
+        guard let package else {
             hasher.combine(0)
             return hasher.finalize()
         }
         hasher.combine(1)
-        switch read.kind {
+        switch kind {
         case .package:
             hasher.combine(package.folder)
             hasher.combine(package.name)
         case .type:
-            if let declared = package.declaredType(read.name, recording: false) {
-                Self.combine(declared, into: &hasher)
+            if let declared = package.declaredType(name, recording: false) {
+                combine(declared, into: &hasher)
             }
+        case .exists:
+            hasher.combine(package.declaredType(name, recording: false) != nil)
         case .methods:
-            for (name, declared) in (package.declaredMethods(of: read.name, recording: false) ?? [:]).sorted(by: {
+            for (name, declared) in (package.declaredMethods(of: name, recording: false) ?? [:]).sorted(by: {
                 $0.key < $1.key
             }) {
+                // What an item shows of a method: its body, and where on its line it starts, are no part of it.
+                let function = declared.value
                 hasher.combine(name)
-                Self.combine(declared, into: &hasher)
+                hasher.combine(function.receiver)
+                hasher.combine(function.signature)
+                hasher.combine(function.doc)
+                hasher.combine(function.position.line)
+                combineFile(of: declared, into: &hasher)
             }
+        case .constant:
+            hasher.combine(2)
         }
         return hasher.finalize()
     }
 
     private static func combine<T: Hashable>(_ declared: GoAPIPackage.Declared<T>, into hasher: inout Hasher) {
         hasher.combine(declared.value)
+        combineFile(of: declared, into: &hasher)
+    }
+
+    /// The build conditions of a declaration and the file declaring it (name, condition, imports).
+    private static func combineFile<T>(of declared: GoAPIPackage.Declared<T>, into hasher: inout Hasher) {
         hasher.combine(declared.conditions)
         hasher.combine(declared.file.name)
         hasher.combine(declared.file.condition)
         hasher.combine(declared.file.file.imports)
     }
 
-    /// One lookup into another package: the package itself, a type's declaration, or a type's methods.
+    /// One lookup into a package: the package itself, a type's declaration, whether a type is declared, a type's
+    /// methods, or (in the package being built) a const's value.
     struct Read: Hashable {
         enum Kind: UInt8 {
-            case package, type, methods
+            case package, type, methods, exists, constant
         }
 
         let importPath: String

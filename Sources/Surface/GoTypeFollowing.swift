@@ -40,9 +40,9 @@ extension GoAPIPackage {
     /// a name no package of the module declares.
     func resolve(_ type: GoType, in file: ParsedGoFile) -> (owner: GoAPIPackage, name: String)? {
         guard let base = type.baseName else { return nil }
-        guard let qualifier = base.package else { return declaredType(base.name) != nil ? (self, base.name) : nil }
+        guard let qualifier = base.package else { return declaresType(base.name) ? (self, base.name) : nil }
         guard let scope, let path = scope.importPath(of: qualifier, in: file), scope.contains(path),
-            let owner = scope.package(at: path), owner.declaredType(base.name) != nil
+            let owner = scope.package(at: path), owner.declaresType(base.name)
         else { return nil }
         return (owner, base.name)
     }
@@ -99,9 +99,11 @@ extension GoAPIPackage {
     private func namedComparability(_ name: String, memo: Memo, depth: Int) -> Comparability {
         let key = key(name)
         if let known = memo.comparable[key] { return known }
-        guard depth < Limit.goEmbeddingDepth, !memo.comparing.contains(key), let declared = declaredType(name) else {
+        guard depth < Limit.goEmbeddingDepth, !memo.comparing.contains(key) else {
+            memo.cut = true
             return .yes
         }
+        guard let declared = declaredType(name) else { return .yes }
         memo.comparing.insert(key)
         let result = comparability(declared.value.type, in: declared.file, memo: memo, depth: depth + 1)
         memo.comparing.remove(key)
@@ -121,6 +123,9 @@ extension GoAPIPackage {
         var shaping: Set<String> = []
         var comparable: [String: Comparability] = [:]
         var comparing: Set<String> = []
+        /// True once a cycle or a depth limit cut what a name resolves to: what is remembered may then depend on
+        /// which name was worked out first.
+        var cut = false
     }
 
     /// A method of an interface's method set, with its signature as its own package writes it and as other
@@ -200,8 +205,12 @@ extension GoAPIPackage {
                     }), case .interface = target.owner.declaredType(target.name)?.value.type
                 {
                     let targetKey = target.owner.key(target.name)
-                    if memo.shaping.contains(targetKey) { continue }
+                    if memo.shaping.contains(targetKey) {
+                        memo.cut = true
+                        continue
+                    }
                     guard depth < Limit.goEmbeddingDepth else {
+                        memo.cut = true
                         shape.cut = shape.cut ?? spelled(type, in: file).description
                         continue
                     }
@@ -242,7 +251,7 @@ extension GoAPIPackage {
         let local = spelled(type, in: file)
         let qualified = type.rewritingQualifiers(except: typeParameters) { package, name, parameters in
             if let package { return aliases.canonical(package) }
-            return self.declaredType(name) != nil && !parameters.contains(name) ? self.name : nil
+            return !parameters.contains(name) && self.declaresType(name) ? self.name : nil
         }
         return QualifiedText(home: importPath, local: Self.text(of: local), qualified: Self.text(of: qualified))
     }

@@ -452,4 +452,125 @@ struct GoModuleFollowingTests {
         // rebuilt at v3 and v4.
         #expect(builds == [5, 0, 6, 7])
     }
+
+    @Test(
+        "a type is rebuilt when a declaration it read changes, in any file of its package, and reused when only other declarations of the package changed"
+    )
+    func typesRebuiltOnlyWhenReadDeclarationsChange() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/mod\n")
+        try repo.write(
+            "p/a.go",
+            "package p\n\ntype A struct {\n\tB\n\tCells Grid\n}\n\ntype Grid [Size]int\n\nfunc (a A) Get() int { return 0 }\n"
+        )
+        try repo.write("p/b.go", "package p\n\ntype B struct {\n\tX int\n}\n")
+        let c = "package p\n\nconst Size = 4\n\ntype C struct{ Y int }\n"
+        try repo.write("p/c.go", c)
+        let revisions: [(tag: String, change: () throws -> Void)] = [
+            ("v1", {}),
+            // Another type of the package: A, B and Grid are reused.
+            ("v2", { try repo.write("p/c.go", c.replacingOccurrences(of: "Y int", with: "Y, Z int")) }),
+            // The fields of B, which A embeds: both rebuilt, C reused.
+            ("v3", { try repo.write("p/b.go", "package p\n\ntype B struct {\n\tX, W int\n}\n") }),
+            // A method of B declared in another file: A promotes it.
+            (
+                "v4",
+                {
+                    try repo.write(
+                        "p/c.go",
+                        c.replacingOccurrences(of: "Y int", with: "Y, Z int") + "\nfunc (b B) Len() int { return 0 }\n")
+                }
+            ),
+            // The const that sizes Grid: only Grid is rebuilt.
+            (
+                "v5",
+                {
+                    try repo.write(
+                        "p/c.go",
+                        c.replacingOccurrences(of: "Y int", with: "Y, Z int").replacingOccurrences(of: "4", with: "8")
+                            + "\nfunc (b B) Len() int { return 0 }\n")
+                }
+            ),
+        ]
+        for revision in revisions {
+            try revision.change()
+            try repo.commit(revision.tag)
+            try repo.tag(revision.tag)
+        }
+        let repository = try Repository(discovering: repo.url.path)
+        func read(_ reader: GoAPIReader, _ tag: String) throws -> [String] {
+            var notes: [String] = []
+            var problems: [SourceProblem] = []
+            let tree = try repository.rootTree(of: try repository.resolve(tag))
+            return try reader.items(
+                GoAPIExtractorSpec(), tree: tree, source: repository, notes: &notes, problems: &problems
+            )
+            .flatMap { $0 }.map { item in
+                "\(item.key) \(item.attributes.sorted { $0.key < $1.key }) \(item.stability) \(item.location?.description ?? "")"
+            }
+        }
+        let reader = GoAPIReader()
+        var counts: [[Int]] = []
+        var surfaces: [[String]] = []
+        for revision in revisions {
+            let (built, reused) = (reader.typesBuilt, reader.typesReused)
+            let items = try read(reader, revision.tag)
+            counts.append([reader.typesBuilt - built, reader.typesReused - reused])
+            surfaces.append(items)
+            #expect(
+                items == (try read(GoAPIReader(), revision.tag)),
+                "\(revision.tag): reused items differ from a fresh read")
+        }
+        #expect(counts == [[4, 0], [1, 3], [2, 2], [2, 2], [1, 3]])
+        let a = surfaces.map { $0.filter { $0.hasPrefix("example.com/mod/p.A") }.map { $0.prefix { $0 != " " } } }
+        #expect(
+            a[0] == [
+                "example.com/mod/p.A", "example.com/mod/p.A.B", "example.com/mod/p.A.Cells",
+                "example.com/mod/p.A.Get", "example.com/mod/p.A.X",
+            ])
+        #expect(a[2].contains("example.com/mod/p.A.W"))
+        #expect(a[3].contains("example.com/mod/p.A.Len"))
+        #expect(surfaces[4].contains { $0.hasPrefix("example.com/mod/p.Grid ") && $0.contains("[8]int") })
+        #expect(surfaces[3].contains { $0.hasPrefix("example.com/mod/p.Grid ") && $0.contains("[4]int") })
+    }
+
+    @Test("a package whose interfaces embed each other in a cycle is built whole, in name order with one memo")
+    func embeddingCycleBuildsWhole() throws {
+        let repo = try FixtureRepository()
+        let source =
+            "package p\n\ntype I interface {\n\tJ\n\tF()\n}\n\ntype J interface {\n\tI\n\tG()\n}\n\ntype K interface{ J }\n"
+        try repo.write("go.mod", "module example.com/mod\n")
+        try repo.write("p/p.go", source)
+        try repo.commit("v1")
+        try repo.tag("v1")
+        try repo.write("p/q.go", "package p\n\ntype Other struct{ A int }\n")
+        try repo.commit("v2")
+        try repo.tag("v2")
+        let repository = try Repository(discovering: repo.url.path)
+        let reader = GoAPIReader()
+        let describe = { (items: [RawItem]) in
+            items.sorted(by: GoAPIPackage.canonicalOrder).map {
+                "\($0.key) \($0.attributes.sorted { $0.key < $1.key })"
+            }
+        }
+        for (tag, files) in [
+            ("v1", ["p.go": source]), ("v2", ["p.go": source, "q.go": "package p\n\ntype Other struct{ A int }\n"]),
+        ] {
+            var notes: [String] = []
+            var problems: [SourceProblem] = []
+            let tree = try repository.rootTree(of: try repository.resolve(tag))
+            let groups = try reader.items(
+                GoAPIExtractorSpec(), tree: tree, source: repository, notes: &notes, problems: &problems)
+            let package = groups.first { $0.contains { $0.key == "example.com/mod/p" } } ?? []
+            // What one memo shared by the types in name order gives (J's method set, cut where I closes the cycle, is
+            // what K sees), not what each type worked out alone would.
+            let whole = GoAPIPackage(
+                importPath: "example.com/mod/p", folder: "p",
+                files: files.sorted { $0.key < $1.key }.map { ParsedGoFile(name: $0.key, bytes: Array($0.value.utf8)) },
+                ignoreValues: { _ in false }
+            ).items()
+            #expect(describe(package) == describe(whole), "\(tag)")
+        }
+        #expect(reader.typesReused == 0)
+    }
 }
