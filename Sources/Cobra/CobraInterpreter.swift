@@ -481,7 +481,10 @@ struct CobraInterpreter {
         // The folders of each import path, kept from the last run while the program's folders stay the same.
         var importCache = numbering.importFolders.folders == folderSet ? numbering.importFolders.paths : [:]
         declared.list.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
-        let conditional = zip(paths, sources).map { $1.isConditional(path: $0) }
+        // Whether each file builds only for some systems or tags: worked out for the few files that declare a
+        // function twice.
+        let (filePaths, fileSources) = (paths, sources)
+        func conditional(_ file: Int) -> Bool { fileSources[file].isConditional(path: filePaths[file]) }
         for (index, file) in self.files.enumerated() {
             let folder = folders[index]
             let package = runName(file.package, in: index)
@@ -526,7 +529,7 @@ struct CobraInterpreter {
                 let key = FunctionName(folder: folder, receiver: receiver, name: name)
                 let first = callable ? declared.functions[key] : nil
                 // Declared twice in a package that compiles: files for different builds (else the first counts).
-                if let first, !conditional[index] || !conditional[declared.list[Int(first)].file] { continue }
+                if let first, !conditional(index) || !conditional(declared.list[Int(first)].file) { continue }
                 if let first, declared.alternates[first, default: []].count + 1 >= Self.maximumDefinitions {
                     // Each call runs every definition: a bound, so that many files cannot multiply the work.
                     declared.beyondDefinitions.insert("\(paths[declared.list[Int(first)].file]): \(nameText)")
