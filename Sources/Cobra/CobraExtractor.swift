@@ -174,6 +174,9 @@ private struct TreeBuilder {
     var roots: [(site: CobraSite, key: String)] = []
     /// Items reached through aliases so far; past `maximumAliasItems` aliases stop adding paths (with a note).
     private var aliasItems = 0
+    /// The first alias left out past `maximumAliasItems` (where, which, of what), and how many were: one note says so.
+    private var aliasLeftOut: (location: String, alias: String, key: String)?
+    private var aliasesLeftOut = 0
     /// Whether the command being visited is under one a feature gate that says experimental hides.
     private var experimental = false
     /// The unfollowed `AddCommand` arguments already named in a note (a command reached through aliases is visited
@@ -200,17 +203,20 @@ private struct TreeBuilder {
     }
 
     mutating func build() {
+        defer { noteAliasesLeftOut() }
         let commands = interpreter.commands.filter { $0.value.hasUse }
         let children = Set(commands.values.flatMap(\.children))
         let parentless = commands.keys.filter { !children.contains($0) }.sorted()
         if parentless.isEmpty, let first = commands.keys.sorted().first, let info = commands[first] {
+            // No command is in the surface, and the program has some: it must not look complete.
+            incomplete = true
             notes.append(
                 "\(location(info)): every command is added to another one (an AddCommand cycle), so there is no root "
                     + "command and no command is in the surface; remove the AddCommand that adds a command to itself "
                     + "or to one below it. If the program has no such cycle, it adds commands through a field of a "
-                    + "type of its own (a wrapper that embeds *cobra.Command and calls c.Command.AddCommand(x.Command)), "
-                    + "which the extractor reads as one value for every object of the type: the cycle is the "
-                    + "extractor's, and the command line cannot be read")
+                    + "type of its own on a value the extractor cannot follow to where it was made (a parameter "
+                    + "nobody passes, a value from an unread call), which it reads as every value of the type: the "
+                    + "cycle is the extractor's, and the command line cannot be read")
             return
         }
         if let root {
@@ -262,6 +268,15 @@ private struct TreeBuilder {
                 visit(site, path: [], deprecated: false, stack: [])
             }
         }
+    }
+
+    /// One note for the aliases whose paths were left out past `maximumAliasItems`: the first, and how many more.
+    private mutating func noteAliasesLeftOut() {
+        guard let first = aliasLeftOut else { return }
+        let more = aliasesLeftOut > 1 ? " and \(aliasesLeftOut - 1) more alias\(aliasesLeftOut == 2 ? "" : "es")" : ""
+        notes.append(
+            "\(first.location): more than \(Self.maximumAliasItems) commands and flags are reached through aliases; "
+                + "the paths through alias '\(first.alias)' of '\(first.key)'\(more) are not in the surface")
     }
 
     private mutating func hasFlags(_ site: CobraSite) -> Bool {
@@ -334,7 +349,7 @@ private struct TreeBuilder {
     /// `spellings` are the other spellings of flag names that a normalization function set on an ancestor accepts.
     private mutating func visit(
         _ site: CobraSite, path: [String], deprecated: Bool, stack: Set<CobraSite>, aliasOf: String? = nil,
-        spellings inherited: [String: String] = [:], hidden: Bool = false
+        spellings inherited: [String: String] = [:], hidden: Bool = false, throughAlias: Bool = false
     ) {
         guard let info = interpreter.commands[site], !stack.contains(site), overLimit == nil else { return }
         work += 1
@@ -433,16 +448,19 @@ private struct TreeBuilder {
                 continue
             }
             visit(
-                child, path: path + [name], deprecated: deprecated, stack: stack, spellings: spellings, hidden: hidden)
+                child, path: path + [name], deprecated: deprecated, stack: stack, spellings: spellings, hidden: hidden,
+                throughAlias: throughAlias || aliasOf != nil)
         }
-        guard path.count > 1, aliasOf == nil, let name = path.last else { return }
+        // A path takes one alias at most: `tool c d ls`, through three aliases, works when `tool c droplet list`,
+        // `tool compute d list` and `tool compute droplet ls` do, and adds nothing to what the surface says (with an
+        // alias at every level the combinations would multiply).
+        guard path.count > 1, aliasOf == nil, !throughAlias, let name = path.last else { return }
         for alias in info.aliases.values.sorted() where alias != name && !alias.isEmpty && !alias.contains(" ") {
             guard aliasItems < Self.maximumAliasItems else {
                 incomplete = true
-                notes.append(
-                    "\(location(info)): more than \(Self.maximumAliasItems) commands and flags are reached through "
-                        + "aliases; the paths through alias '\(alias)' of '\(key)' are not in the surface")
-                return
+                if aliasLeftOut == nil { aliasLeftOut = (location(info), alias, key) }
+                aliasesLeftOut += 1
+                continue
             }
             let before = items.count
             visit(

@@ -2,8 +2,9 @@ import GoSource
 
 /// Where a value was made: a file of the program and a byte offset in it. Every `&cobra.Command{...}` literal and
 /// every `pflag.NewFlagSet(...)` call is one abstract object, however often its function runs, except that a command
-/// literal is one object per set of string arguments its function is called with (`context`, 0 for none): a
-/// constructor called as `NewList("jobs")` under one parent and `NewList("list")` under another builds two commands.
+/// literal (and a literal of the program's own types, and a function literal) is one object per set of string
+/// arguments and list elements its function is called with (`context`, 0 for none): a constructor called as
+/// `NewList("jobs")` under one parent and `NewList("list")` under another builds two commands.
 struct CobraSite: Sendable, Hashable, Comparable {
     let file: Int
     let offset: Int
@@ -44,8 +45,14 @@ enum CobraValue: Sendable, Hashable {
     case bool(Bool)
     /// `nil`: a branch that needs the value to be non-nil is not taken when it is all a name may hold.
     case nilValue
-    /// A value of a named type of the program, for method calls and fields (by the type's name).
+    /// A value of a named type of the program, for method calls and fields (by the type's name): any value of the
+    /// type (a parameter or receiver whose caller is not known), whose fields hold what every value of it was given.
     case instance(CobraName)
+    /// A value of a named type of the program made by a composite literal (`&Cmd{Command: c}`), one per literal and
+    /// context of its function's call as for commands (``CobraSite``): its fields hold what was given to it, and to
+    /// values of the type whose origin is not known. A wrapper type that embeds `*cobra.Command` is one object per
+    /// command it wraps, not one for all.
+    case object(CobraSite, CobraName)
 }
 
 /// A flag as defined: `flags.StringP("name", "n", ...)`.
@@ -125,6 +132,12 @@ struct CobraFlagSetInfo: Sendable {
     }
 }
 
+/// A field of an object (``CobraValue/object``): the site that made it and the field's name.
+private struct CobraObjectField: Hashable {
+    let site: CobraSite
+    let field: CobraName
+}
+
 /// A top-level function (no receiver) or a method, by folder, receiver type and name.
 private struct FunctionName: Hashable {
     let folder: Int32
@@ -157,6 +170,10 @@ private struct DeclaredField {
     /// The field type's name (whatever its package), nil for unnamed types.
     let typeName: CobraName?
     let isCollection: Bool
+    /// Whether the field is a `*cobra.Command` (never one of the program's types, whatever their names).
+    var isCobraCommand = false
+    /// An embedded `*cobra.Command`, whose fields and methods a value of the struct has as its own.
+    var embedsCommand = false
 }
 
 /// The functions of a program and where each is declared, with its methods by receiver type and name.
@@ -232,7 +249,7 @@ private struct Declared {
     /// with methods): a method called on the field runs on it. Nil for library types (`*cobra.Command`) and fields
     /// the program does not declare.
     func fieldType(_ name: CobraName, of type: CobraName) -> CobraName? {
-        guard let field = structs[type]?[name], !field.isCollection, let named = field.typeName,
+        guard let field = structs[type]?[name], !field.isCollection, !field.isCobraCommand, let named = field.typeName,
             structs[named] != nil || receivers.contains(named)
         else { return nil }
         return named
@@ -271,11 +288,12 @@ struct CobraInterpreter {
     private var nameMaps: [[CobraName]]
 
     private(set) var commands: [CobraSite: CobraCommandInfo] = [:]
-    /// The context of each command literal (by its site with context 0) per string arguments of its function's call.
-    private var commandContexts: [CobraSite: [[Set<String>]: Int32]] = [:]
+    /// The context of each command literal (by its site with context 0) per string and object arguments (and
+    /// receiver) of its function's call.
+    private var commandContexts: [CobraSite: [[CobraValues]: Int32]] = [:]
     /// Past this many contexts a literal's further calls share context 0 (their `Use` may then be several strings,
     /// which the surface notes), so a constructor called with thousands of names cannot multiply the tree.
-    static let maximumCommandContexts = 32
+    static let maximumCommandContexts = 1024
     private(set) var flagSets: [CobraFlagSetID: CobraFlagSetInfo] = [:]
     /// Notes by location text, so that a construct met in every pass is noted once.
     private(set) var notes: [String: String] = [:]
@@ -321,8 +339,19 @@ struct CobraInterpreter {
         /// The clock when it last grew.
         var changedAt = 0
     }
-    /// Fields of the program's types by type and field name (`scoped`), as indices into `cells`.
+    /// Fields of the program's types by type and field name (`scoped`), as indices into `cells`: what every value of
+    /// the type was given.
     private var fields: [Int64: Int32] = [:]
+    /// Fields of each object (``CobraValue/object``) by field name, and what values of each type whose origin is not
+    /// known were given by field (`scoped`), as indices into `cells`.
+    private var objectFields: [CobraObjectField: Int32] = [:]
+    private var unknownOriginFields: [Int64: Int32] = [:]
+    /// The folder of the package that declares each object's type, whose methods it has (types are known by name, and
+    /// two packages may each declare a `CreateOptions`).
+    private var objectFolders: [CobraSite: Int32] = [:]
+    /// The objects that are elements of a collection literal (`{name: "mintty"}` in `[]topic{...}`): a command built
+    /// from one is built for each (``commandSite(file:offset:call:)``).
+    private var listElements: Set<CobraSite> = []
     /// The values of package-level names and fields.
     private var cells: [Cell] = []
     /// Each call, as an index into `callStates`.
@@ -385,6 +414,8 @@ struct CobraInterpreter {
     private struct CallKey: Hashable {
         let function: CobraFunctionID
         let arguments: [CobraValues]
+        /// The objects a method runs on; empty for any value of its receiver type (and for functions).
+        var receiver: CobraValues = []
     }
 
     /// The frame of the function being run.
@@ -397,6 +428,11 @@ struct CobraInterpreter {
         var locals = CobraLocals()
         /// What an immediately-called function literal returns (nil in a declared function: see `returns`).
         var literalReturns: CobraValues?
+        /// How many undecided branches enclosed the call when its body began, and the commands its body made: a
+        /// setting made on one of those is conditional only when a branch of the body makes it so (a constructor
+        /// called from an undecided branch as well sets its own command unconditionally).
+        var entryUndecided = 0
+        var madeCommands: Set<CobraSite> = []
     }
 
     private static let maximumPasses = 12
@@ -470,7 +506,9 @@ struct CobraInterpreter {
                     if byField[fieldName] == nil {
                         byField[fieldName] = DeclaredField(
                             typeName: field.type.name.map { runName($0, in: index) },
-                            isCollection: field.type.isCollection)
+                            isCollection: field.type.isCollection,
+                            isCobraCommand: field.type.isCobraCommand,
+                            embedsCommand: field.isEmbedded && field.type.isCobraCommand)
                     }
                     if field.isEmbedded { embedded.append(fieldName) }
                 }
@@ -824,7 +862,9 @@ struct CobraInterpreter {
         return frame.literalReturns ?? []
     }
 
-    private mutating func call(_ key: CobraFunctionID, arguments values: [CobraValues]) -> CobraValues {
+    private mutating func call(
+        _ key: CobraFunctionID, arguments values: [CobraValues], receiver: CobraValues = []
+    ) -> CobraValues {
         let declaration = declared.list[Int(key)]
         let count = files[declaration.file].functions[declaration.index].parameters.count
         var stored = values
@@ -835,7 +875,7 @@ struct CobraInterpreter {
                 stored[count - 1].formUnion(Self.union(Array(values[count...])))
             }
         }
-        let call = callIndex(CallKey(function: key, arguments: stored))
+        let call = callIndex(CallKey(function: key, arguments: stored, receiver: receiver))
         let (undecided, depth) = (undecidedBranches, callDepth)
         let running = runningClosures.isEmpty ? [] : runningClosures.sorted()
         let before = recording.last.map { ($0.reads.count, $0.closureReads.count) } ?? (0, 0)
@@ -874,13 +914,20 @@ struct CobraInterpreter {
         recording.append(
             CobraCallRecord(function: key, undecided: undecidedBranches, depth: depth, running: running))
         var frame = Frame(key: call, file: file, folder: declaration.folder)
+        frame.entryUndecided = undecidedBranches
         if let receiver, let name = receiver.name {
+            let objects = callKeys[Int(call)].receiver
             frame.locals.assign(
-                receiver.typeIsEmpty ? [] : CobraValues(.instance(runName(receiver.type, in: file))), to: name)
+                receiver.typeIsEmpty
+                    ? [] : objects.isEmpty ? CobraValues(.instance(runName(receiver.type, in: file))) : objects,
+                to: name)
         }
         for (index, parameter) in parameters.enumerated() {
             var value = stored[index]
-            if let instance = instance(of: parameter.type, in: file) { value.insert(instance) }
+            // Any value of the type, unless the callers pass objects: those are what it holds.
+            if let instance = instance(of: parameter.type, in: file), !value.contains(where: Self.isObject) {
+                value.insert(instance)
+            }
             frame.locals.assign(value, to: parameter.name)
         }
         execute(sources[file].body(of: index), in: &frame)
@@ -956,6 +1003,157 @@ struct CobraInterpreter {
         return .instance(runName(name, in: file))
     }
 
+    // MARK: Objects of the program's types
+
+    private static func isObject(_ value: CobraValue) -> Bool {
+        if case .object = value { return true }
+        return false
+    }
+
+    /// The program's type of an instance or object, nil for other values.
+    private static func programType(of value: CobraValue) -> CobraName? {
+        switch value {
+        case .instance(let type), .object(_, let type): return type
+        default: return nil
+        }
+    }
+
+    /// The cell of `field` of the object made at `site`, made when absent.
+    private mutating func objectFieldCell(_ site: CobraSite, _ field: CobraName) -> Int32 {
+        let key = CobraObjectField(site: site, field: field)
+        if let index = objectFields[key] { return index }
+        let index = Int32(cells.count)
+        cells.append(Cell())
+        objectFields[key] = index
+        return index
+    }
+
+    /// What field `field` of `object` (an instance or object) holds: for an instance, what any value of its type was
+    /// given; for an object, what it was given and what values of its type whose origin is not known were given.
+    private mutating func readField(of object: CobraValue, _ field: CobraName) -> CobraValues {
+        switch object {
+        case .instance(let type):
+            return read(fieldCell(scoped(type, field))) ?? []
+        case .object(let site, let type):
+            var values = read(objectFieldCell(site, field)) ?? []
+            values.formUnion(read(Self.cell(scoped(type, field), in: &unknownOriginFields, cells: &cells)) ?? [])
+            return values
+        default:
+            return []
+        }
+    }
+
+    /// Gives field `field` of `object` (an instance or object) `values`; every value of its type has them too.
+    private mutating func writeField(of object: CobraValue, _ field: CobraName, _ values: CobraValues) {
+        guard !values.isEmpty, let type = Self.programType(of: object) else { return }
+        addField(type, field, values)
+        if case .object(let site, _) = object {
+            add(values, to: objectFieldCell(site, field))
+        } else {
+            add(values, to: Self.cell(scoped(type, field), in: &unknownOriginFields, cells: &cells))
+        }
+    }
+
+    /// `object.field = value`: the field of the program's type, or, when the type does not declare it and embeds
+    /// `*cobra.Command`, the field of the commands the object wraps (`c.Aliases = ...`, `c.Hidden = true`).
+    private mutating func assignField(of object: CobraValue, _ field: CobraName, _ value: CobraValues) {
+        writeField(of: object, field, value)
+        for command in wrappedCommands(object, declaring: field) {
+            setCommandField(command, field, value, fromLiteral: false)
+        }
+    }
+
+    /// The commands an object wraps in an embedded `*cobra.Command`, when its type does not declare `member` itself
+    /// (a field or a method of its own comes first). None for an instance: which command a value of unknown origin
+    /// wraps is not known, and every command of every wrapper would be wrong.
+    private mutating func wrappedCommands(_ object: CobraValue, declaring member: CobraName) -> [CobraSite] {
+        guard case .object(_, let type) = object, let fields = declared.structs[type], fields[member] == nil else {
+            return []
+        }
+        var commands: [CobraSite] = []
+        for (name, field) in fields where field.embedsCommand {
+            for case .command(let site) in readField(of: object, name) { commands.append(site) }
+        }
+        return commands.sorted()
+    }
+
+    /// Calls `function` and the other definitions of it for other builds (``Declared/definitions(_:)``).
+    private mutating func callDefinitions(
+        _ function: CobraFunctionID, arguments: [CobraValues], receiver: CobraValues = []
+    ) -> CobraValues {
+        var result: CobraValues = []
+        for case .function(let key) in declared.definitions(function) {
+            result.formUnion(call(key, arguments: arguments, receiver: receiver))
+        }
+        return result
+    }
+
+    /// Values of one of the program's types split into its instances (a value of unknown origin), whose methods are
+    /// looked up from `folder` first, and its objects by the folder that declares their type.
+    private func instancesAndObjects(_ values: [CobraValue], folder: Int32) -> [(folder: Int32, values: [CobraValue])] {
+        var groups: [Int32: [CobraValue]] = [:]
+        var instances: [CobraValue] = []
+        for value in values {
+            if case .object(let site, _) = value {
+                groups[objectFolders[site] ?? folder, default: []].append(value)
+            } else {
+                instances.append(value)
+            }
+        }
+        return (instances.isEmpty ? [] : [(folder, instances)]) + groups.keys.sorted().map { ($0, groups[$0] ?? []) }
+    }
+
+    /// `value.method(values)` where `value` may be any of `group`, all instances or all objects of one of the
+    /// program's types: its method (run on those objects, or a method promoted from an embedded field of the program's
+    /// types on what that field of theirs holds), else the method of the commands they wrap (`c.Flags()`,
+    /// `c.AddCommand(x)` on a wrapper that embeds `*cobra.Command`). Nil when neither is there.
+    private mutating func methodOfObjects(
+        _ method: CobraName, _ group: [CobraValue], _ values: [CobraValues], _ context: CallContext, folder: Int32
+    ) -> CobraValues? {
+        guard let type = group.first.flatMap(Self.programType(of:)) else { return nil }
+        if let found = declared.methodOrPromoted(method, of: type, preferring: folder) {
+            // Many objects at once (the nodes of a tree a helper builds) run it as any value of the type: the calls
+            // would multiply with every set of them.
+            guard group.allSatisfy(Self.isObject), group.count <= Self.maximumReceiverObjects else {
+                return callDefinitions(found.key, arguments: values)
+            }
+            var receiver = CobraValues(group)
+            if found.receiver != type {
+                receiver = []
+                for object in group {
+                    receiver.formUnion(
+                        CobraValues(
+                            readField(of: object, found.receiver).filter { Self.programType(of: $0) == found.receiver })
+                    )
+                }
+            }
+            return callDefinitions(found.key, arguments: values, receiver: receiver)
+        }
+        let commands = Set(group.flatMap { wrappedCommands($0, declaring: method) }).sorted()
+        guard !commands.isEmpty else { return nil }
+        var result: CobraValues = []
+        for command in commands {
+            result.formUnion(commandMethod(method, command, values, context))
+        }
+        return result
+    }
+
+    /// Past this many objects a method is called on at once, it runs on any value of their type.
+    static let maximumReceiverObjects = 8
+
+    /// Past this many objects in a collection ranged over, the body runs once with all of them (as for other values).
+    static let maximumRangeObjects = 64
+
+    /// What the value of a `range` takes, one run of the body each: each object of a list of structs on its own
+    /// (`for _, t := range topics { root.AddCommand(newTopic(t)) }` builds a command per topic), the other values
+    /// together; all together past `maximumRangeObjects`.
+    private static func rangeElements(_ elements: CobraValues) -> [CobraValues] {
+        let objects = elements.filter(isObject)
+        guard objects.count > 1, objects.count <= maximumRangeObjects else { return [elements] }
+        let others = CobraValues(elements.filter { !isObject($0) })
+        return objects.sorted { "\($0)" < "\($1)" }.map { CobraValues($0) } + (others.isEmpty ? [] : [others])
+    }
+
     // MARK: Default commands
 
     /// `root.CompletionOptions.DisableDefaultCmd = true`, `cmd.Root().CompletionOptions = cobra.CompletionOptions{...}`:
@@ -969,7 +1167,7 @@ struct CobraInterpreter {
                 if let source {
                     completionOptions(source, of: owner, in: &frame)
                 } else {
-                    recordCompletionOptions(nil, of: owner, conditional: undecidedBranches > 0)
+                    recordCompletionOptions(nil, of: owner, conditional: isConditional(owner, in: frame))
                 }
             }
             return true
@@ -978,7 +1176,8 @@ struct CobraInterpreter {
             runName(optionsField, in: frame.file) == CobraKnown.completionOptions.id
         else { return false }
         for owner in completionOwners(options, in: &frame) {
-            recordCompletionOption(owner, text(of: field, in: frame.file), value, conditional: undecidedBranches > 0)
+            recordCompletionOption(
+                owner, text(of: field, in: frame.file), value, conditional: isConditional(owner, in: frame))
         }
         return true
     }
@@ -987,7 +1186,7 @@ struct CobraInterpreter {
     private mutating func completionOptions(_ value: CobraExpr, of owner: CobraCompletionOwner, in frame: inout Frame) {
         guard case .composite(_, let elements, _) = Self.withoutAddress(value) else {
             _ = evaluate(value, in: &frame)
-            recordCompletionOptions(nil, of: owner, conditional: undecidedBranches > 0)
+            recordCompletionOptions(nil, of: owner, conditional: isConditional(owner, in: frame))
             return
         }
         var fields: [(String, CobraValues)] = []
@@ -995,7 +1194,16 @@ struct CobraInterpreter {
             guard case .name(let name)? = element.key else { continue }
             fields.append((text(of: name, in: frame.file), evaluate(element.value, in: &frame)))
         }
-        recordCompletionOptions(fields, of: owner, conditional: undecidedBranches > 0)
+        recordCompletionOptions(fields, of: owner, conditional: isConditional(owner, in: frame))
+    }
+
+    /// Whether a completion setting made now on `owner` holds only in some runs: an undecided branch encloses it, within
+    /// the body that made the command when `owner` is one it made.
+    private func isConditional(_ owner: CobraCompletionOwner, in frame: Frame) -> Bool {
+        if case .command(let site) = owner, frame.madeCommands.contains(site) {
+            return undecidedBranches > frame.entryUndecided
+        }
+        return undecidedBranches > 0
     }
 
     /// The commands whose `CompletionOptions` `expression` names: `cmd.Root()` is the root, whichever it is.
@@ -1063,11 +1271,13 @@ struct CobraInterpreter {
             }
         case .range(let names, let collection, let body):
             let elements = evaluate(collection, in: &frame)
-            for (offset, name) in names.enumerated() {
-                guard case .name(let variable) = name, variable != CobraKnown.underscore.id else { continue }
-                frame.locals.assign(offset == 1 ? elements : [], to: variable)
+            for element in Self.rangeElements(elements) {
+                for (offset, name) in names.enumerated() {
+                    guard case .name(let variable) = name, variable != CobraKnown.underscore.id else { continue }
+                    frame.locals.assign(offset == 1 ? element : [], to: variable)
+                }
+                execute(body, in: &frame)
             }
-            execute(body, in: &frame)
         case .block(let statements):
             execute(statements, in: &frame)
         case .conditional(let header, let condition, let then, let otherwise):
@@ -1138,7 +1348,7 @@ struct CobraInterpreter {
     /// Values that are never nil: commands, flag sets and instances the program made.
     private static func isReference(_ value: CobraValue) -> Bool {
         switch value {
-        case .command, .flagSet, .flag, .instance, .function, .closure, .flagSetMethod: return true
+        case .command, .flagSet, .flag, .instance, .object, .function, .closure, .flagSetMethod: return true
         case .string, .bool, .nilValue: return false
         }
     }
@@ -1158,8 +1368,8 @@ struct CobraInterpreter {
             let field = runName(field, in: frame.file)
             for object in objects {
                 switch object {
-                case .instance(let type):
-                    addField(type, field, value)
+                case .instance, .object:
+                    assignField(of: object, field, value)
                 case .command(let site):
                     setCommandField(site, field, value, fromLiteral: false)
                 case .flag(let set, let name):
@@ -1353,8 +1563,10 @@ struct CobraInterpreter {
         case .opaque:
             return []
         case .function(let literal):
-            // Remember what the literal sees, so that a call of it later (from a list of constructors) runs it.
-            let site = CobraSite(file: frame.file, offset: literal.position.offset)
+            // Remember what the literal sees, so that a call of it later (from a list of constructors) runs it. One
+            // closure per context of its function's call, as for command literals: what an option constructor's
+            // literal captures (`alias("ls")`) stays with that call.
+            let site = commandSite(file: frame.file, offset: literal.position.offset, call: frame.key)
             var closure = closures[site] ?? Closure(literal: literal, folder: frame.folder, captured: CobraLocals())
             var grew = false
             for (name, value) in frame.locals where !value.isSubset(of: closure.captured[name] ?? []) {
@@ -1404,8 +1616,8 @@ struct CobraInterpreter {
                     result.insert(.flagSetMethod(id, name))
                     continue
                 }
-                guard case .instance(let type) = object else { continue }
-                result.formUnion(read(fieldCell(scoped(type, name))) ?? [])
+                guard let type = Self.programType(of: object) else { continue }
+                result.formUnion(readField(of: object, name))
                 if let method = declared.methodOrPromoted(name, of: type, preferring: frame.folder) {
                     result.formUnion(declared.definitions(method.key))
                 } else if let fieldType = declared.fieldType(name, of: type) {
@@ -1461,9 +1673,11 @@ struct CobraInterpreter {
         _ type: CobraTypeRef?, _ elements: [CobraElement], position: GoPosition, elementType: CobraTypeRef?,
         in frame: inout Frame
     ) -> CobraValues {
+        let isElement = type == nil && elementType != nil
         let type = type ?? elementType
         if type?.isCobraCommand == true {
             let site = commandSite(file: frame.file, offset: position.offset, call: frame.key)
+            frame.madeCommands.insert(site)
             if commands[site] == nil {
                 commands[site] = CobraCommandInfo(file: frame.file, line: position.line)
                 changed = true
@@ -1495,12 +1709,26 @@ struct CobraInterpreter {
                 values.append(evaluate(element.value, in: &frame))
             }
         }
-        if let type, !type.isCollection, let name = type.name {
+        // Only the elements of an array, slice or map may elide their type (`Groups{{Title: ...}}`): such a literal is
+        // a collection of its elements, not an object.
+        let elidesTypes = elements.contains { element in
+            if case .composite(nil, _, _) = Self.withoutAddress(element.value) { return true }
+            return false
+        }
+        if let type, !type.isCollection, !elidesTypes, let name = type.name {
             let typeName = runName(name, in: frame.file)
-            var result = CobraValues(.instance(typeName))
+            let site = commandSite(file: frame.file, offset: position.offset, call: frame.key)
+            let object = CobraValue.object(site, typeName)
+            if objectFolders[site] == nil {
+                // The package that declares the type: the qualifier's, else the literal's own.
+                let qualified = type.qualifier.flatMap { importFolders[frame.file][runName($0, in: frame.file)]?.first }
+                objectFolders[site] = qualified ?? frame.folder
+            }
+            if isElement { listElements.insert(site) }
+            var result = CobraValues(object)
             for (element, value) in zip(elements, values) {
                 if case .name(let field)? = element.key {
-                    addField(typeName, runName(field, in: frame.file), value)
+                    writeField(of: object, runName(field, in: frame.file), value)
                 } else if element.key == nil {
                     result.formUnion(value)
                 }
@@ -1510,12 +1738,23 @@ struct CobraInterpreter {
         return Self.union(values)
     }
 
-    /// The site of a command literal run in `call`: one per set of string arguments the call has, up to
+    /// The site of a command literal run in `call`: one per set of string arguments and elements of list literals
+    /// the call has (a constructor called with each element of a list of structs builds a command for each), up to
     /// `maximumCommandContexts` per literal.
     private mutating func commandSite(file: Int, offset: Int, call: Int32?) -> CobraSite {
         let site = CobraSite(file: file, offset: offset)
         guard let call, call >= 0, callKeys[Int(call)].function >= 0 else { return site }
-        let strings = callKeys[Int(call)].arguments.map(Self.strings(in:))
+        let key = callKeys[Int(call)]
+        let strings = (key.arguments + [key.receiver]).map { values in
+            CobraValues(
+                values.filter { value in
+                    switch value {
+                    case .string: return true
+                    case .object(let site, _): return listElements.contains(site)
+                    default: return false
+                    }
+                })
+        }
         guard strings.contains(where: { !$0.isEmpty }) else { return site }
         var known = commandContexts[site, default: [:]]
         if let context = known[strings] { return CobraSite(file: file, offset: offset, context: context) }
@@ -1582,18 +1821,25 @@ struct CobraInterpreter {
             var result: CobraValues = []
             let objects = evaluate(base, in: &frame)
             var followed = false
+            // The method of one of the program's types, or of the command it embeds: once for the instances of each
+            // type, once for its objects.
+            var byType: [CobraName: [CobraValue]] = [:]
             for object in objects {
-                if case .instance(let type) = object {
-                    // The method of one of the program's types (looked up once: it also says whether it was followed).
-                    guard let found = declared.methodOrPromoted(method, of: type, preferring: frame.folder) else {
+                if let type = Self.programType(of: object) { byType[type, default: []].append(object) }
+            }
+            for type in byType.keys.sorted() {
+                let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
+                for group in instancesAndObjects(byType[type] ?? [], folder: frame.folder) {
+                    guard let called = methodOfObjects(method, group.values, values, context, folder: group.folder)
+                    else {
                         continue
                     }
                     followed = true
-                    for case .function(let key) in declared.definitions(found.key) {
-                        result.formUnion(call(key, arguments: values))
-                    }
-                    continue
+                    result.formUnion(called)
                 }
+            }
+            for object in objects {
+                if Self.programType(of: object) != nil { continue }
                 let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
                 result.formUnion(callMethod(method, on: object, values, context, folder: frame.folder))
                 followed = true
@@ -1815,9 +2061,10 @@ struct CobraInterpreter {
             return commandMethod(method, site, values, context)
         case .flagSet(let id):
             return flagSetMethod(method, id, values, context)
-        case .instance(let type):
-            guard let found = declared.methodOrPromoted(method, of: type, preferring: folder) else { return [] }
-            return call(found.key, arguments: values)
+        case .instance:
+            return methodOfObjects(method, [object], values, context, folder: folder) ?? []
+        case .object(let site, _):
+            return methodOfObjects(method, [object], values, context, folder: objectFolders[site] ?? folder) ?? []
         case .function, .closure, .flag, .string, .bool, .nilValue, .flagSetMethod:
             return []
         }
@@ -2013,7 +2260,7 @@ extension CobraInterpreter {
     /// constant string (pflag shows it in help and users see it as the flag's type); nil otherwise.
     fileprivate mutating func valueType(of value: CobraValues, folder: Int32) -> String? {
         var types: Set<String> = []
-        for case .instance(let type) in value {
+        for type in value.compactMap(Self.programType(of:)) {
             guard let method = declared.method(CobraKnown.type.id, of: type, preferring: folder) else { return nil }
             var returned: Set<String> = []
             for case .function(let key) in declared.definitions(method) {

@@ -67,7 +67,7 @@ extension Engine {
             let scan = DeprecationScan(policy: policy)
             return { index throws(GateError) in
                 guard index < published.count else {
-                    return .head(try engine.snapshot(at: commit, version: headVersion), scan.found)
+                    return .head(try engine.scannedSnapshot(at: commit, interest: scan.headInterest), scan.found)
                 }
                 let release = published[index]
                 let snapshot = try engine.scannedSnapshot(at: release.commit, interest: scan.interest(at: release))
@@ -187,22 +187,26 @@ final class DeprecationScan {
         declared = Set(policy.deprecations.map(\.item))
     }
 
+    /// What the report needs of head's surface (the policy's declared deprecations are not applied to it:
+    /// `Policy.isDeprecated` applies them): the marks in the source, and whether each item marked in a release, or
+    /// declared deprecated, is there.
+    var headInterest: DeprecationInterest {
+        DeprecationInterest(watchedIDs: Array(found.firstMarked.keys) + policy.deprecations.map(\.item))
+    }
+
     /// What the scan needs of the surface of `release`, the release after the one recorded before: the marks in the
     /// source, and whether the items it watches are there (marked and not removed yet; named by a declaration that
     /// applies at `release`; a promotion's new key not yet stable).
     func interest(at release: Release) -> DeprecationInterest {
-        var watched: [String: Set<String>] = [:]
-        func watch(_ id: String) {
-            guard let colon = id.firstIndex(of: ":") else { return }
-            watched[String(id[..<colon]), default: []].insert(String(id[id.index(after: colon)...]))
-        }
-        for id in pending.keys { watch(id) }
+        var ids = Array(pending.keys)
         for declaration in policy.deprecations where found.firstMarked[declaration.item] == nil {
             if let since = declaration.since, release.version < since { continue }
-            watch(declaration.item)
+            ids.append(declaration.item)
         }
-        for promotion in policy.promotions.items where found.promotedIn[promotion.to] == nil { watch(promotion.to) }
-        return DeprecationInterest(watched: watched)
+        for promotion in policy.promotions.items where found.promotedIn[promotion.to] == nil {
+            ids.append(promotion.to)
+        }
+        return DeprecationInterest(watchedIDs: ids)
     }
 
     /// Records `snapshot`, the surface of `release` (the release after the one recorded before) as read, before the

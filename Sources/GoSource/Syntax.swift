@@ -190,23 +190,25 @@ public struct GoDocComment: Sendable, Hashable {
     /// Whether the UTF-8 of `text` holds `Deprecated:`, which every deprecation paragraph does: a byte search that
     /// settles the common case (no marker) without comparing characters.
     static func holdsDeprecatedMarker(_ text: String) -> Bool {
+        if let found = text.utf8.withContiguousStorageIfAvailable(holdsDeprecatedMarker) { return found }
+        return Array(text.utf8).withUnsafeBufferPointer(holdsDeprecatedMarker)
+    }
+
+    /// Whether `bytes` hold `Deprecated:`: a file whose bytes do not has no deprecation paragraph.
+    public static func holdsDeprecatedMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let marker = deprecatedMarker
-        let search = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
-            guard bytes.count >= marker.count else { return false }
-            var index = 0
-            let last = bytes.count - marker.count
-            while index <= last {
-                if bytes[index] == marker[0] {
-                    var matched = 1
-                    while matched < marker.count, bytes[index + matched] == marker[matched] { matched += 1 }
-                    if matched == marker.count { return true }
-                }
-                index += 1
+        guard bytes.count >= marker.count else { return false }
+        var index = 0
+        let last = bytes.count - marker.count
+        while index <= last {
+            if bytes[index] == marker[0] {
+                var matched = 1
+                while matched < marker.count, bytes[index + matched] == marker[matched] { matched += 1 }
+                if matched == marker.count { return true }
             }
-            return false
+            index += 1
         }
-        if let found = text.utf8.withContiguousStorageIfAvailable(search) { return found }
-        return Array(text.utf8).withUnsafeBufferPointer(search)
+        return false
     }
 }
 

@@ -141,11 +141,16 @@ enum CobraCompatibility {
     /// not define (`o.configFlags.AddFlags(cmd.Flags())`, stern 1.27.0's `--context` and `--kubeconfig`, now defined
     /// by that library), so its removal cannot be shown. The flag as it was, marked `provided-by=unread-call` (not
     /// breaking): the change is listed, and no removal is claimed. A persistent set of a command above, open in the
-    /// same way, is not taken to define a subcommand's flag: that would hide every removal below it.
+    /// same way, is not taken to define a subcommand's flag: that would hide every removal below it. Nor is a flag the
+    /// code had deprecated (stern 1.27.0's `--kube-config`, deprecated in 1.26.0 for `--kubeconfig`): the project said
+    /// it would go, and it went from the code read; a library that now defines the very name the project deprecated
+    /// is not what its users were told, so the announced removal is claimed.
     private static func unreadFlag(replacing old: SurfaceItem, command: String, in snapshot: SurfaceSnapshot)
         -> SurfaceItem?
     {
-        guard !command.isEmpty, snapshot.items[old.surface + ":" + command]?.attributes["unread-flags"] != nil else {
+        guard !command.isEmpty, old.stability != .deprecated,
+            snapshot.items[old.surface + ":" + command]?.attributes["unread-flags"] != nil
+        else {
             return nil
         }
         var heir = old
@@ -183,10 +188,10 @@ enum CobraCompatibility {
     ) -> String? {
         let prefix = command + " "
         let suffix = " " + flag
-        if let changed = after.changedIDs(since: before) {
-            // A subcommand new in `after` is among the ids that differ: look at those, not at every item.
-            let idPrefix = surface + ":" + prefix
-            return changed.lazy.filter { $0.hasPrefix(idPrefix) }.map { String($0.dropFirst(surface.count + 1)) }
+        let idPrefix = surface + ":" + prefix
+        if let candidates = possiblyNewIDs(before: before, after: after, prefix: idPrefix) {
+            // A subcommand new in `after` is among these ids: look at them, not at every item.
+            return candidates.lazy.map { String($0.dropFirst(surface.count + 1)) }
                 .filter { subcommand in
                     let name = subcommand.dropFirst(prefix.count)
                     guard !name.isEmpty, !name.contains(" "), after.items[surface + ":" + subcommand] != nil,
@@ -204,6 +209,26 @@ enum CobraCompatibility {
                 return !name.isEmpty && !name.contains(" ") && after.items[surface + ":" + subcommand] != nil
                     && before.items[surface + ":" + subcommand] == nil
             }.min()
+    }
+
+    /// The ids beginning with `prefix` that `after` may have and `before` lack, as far as the readers' inputs tell
+    /// (nil when either has none): those of the groups of `after` that `before` does not share in the same order, and
+    /// those adjusted on either side. Every other id of `after` comes from a group both merged alike
+    /// (``SurfaceInputs/changedIDs(since:)``), so `before` has it too. Listed, not hashed into a set.
+    private static func possiblyNewIDs(before: SurfaceSnapshot, after: SurfaceSnapshot, prefix: String) -> [String]? {
+        guard let new = after.inputs, let old = before.inputs else { return nil }
+        var ids = new.adjusted.filter { $0.hasPrefix(prefix) } + old.adjusted.filter { $0.hasPrefix(prefix) }
+        for (surface, groups) in new.groups {
+            let oldGroups = old.groups[surface] ?? []
+            let newIdentities = Set(groups.map(\.identity))
+            let oldIdentities = Set(oldGroups.map(\.identity))
+            let sameOrder = groups.lazy.map(\.identity).filter(oldIdentities.contains)
+                .elementsEqual(oldGroups.lazy.map(\.identity).filter(newIdentities.contains))
+            for group in groups where !sameOrder || !oldIdentities.contains(group.identity) {
+                ids += group.ids.filter { $0.hasPrefix(prefix) }
+            }
+        }
+        return ids
     }
 
     /// The command path of a flag key (`tool run` for `tool run --x`), nil for a command.

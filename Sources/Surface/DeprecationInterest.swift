@@ -17,6 +17,16 @@ public struct DeprecationInterest: Sendable {
         self.watched = watched.filter { !$0.value.isEmpty }
     }
 
+    /// Watches the items of `ids` (`surface:key`).
+    public init(watchedIDs ids: [String]) {
+        var watched: [String: Set<String>] = [:]
+        for id in ids {
+            guard let colon = id.firstIndex(of: ":") else { continue }
+            watched[String(id[..<colon]), default: []].insert(String(id[id.index(after: colon)...]))
+        }
+        self.init(watched: watched)
+    }
+
     /// Nothing watched: only marks in the source matter.
     public static let marksOnly = DeprecationInterest(watched: [:])
 

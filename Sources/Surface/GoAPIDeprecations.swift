@@ -56,23 +56,9 @@ final class GoAPIOmission {
 }
 
 extension GoAPIReader {
-    private static let deprecationMarker = Array("Deprecated:".utf8)
-
     /// Whether `bytes` hold `Deprecated:` (`ParsedGoFile.holdsDeprecationMarker`).
     static func holdsDeprecationMarker(_ bytes: [UInt8]) -> Bool {
-        let marker = deprecationMarker
-        guard bytes.count >= marker.count else { return false }
-        var index = bytes.startIndex
-        let last = bytes.count - marker.count
-        while index <= last {
-            if bytes[index] == marker[0] {
-                var matched = 1
-                while matched < marker.count, bytes[index + matched] == marker[matched] { matched += 1 }
-                if matched == marker.count { return true }
-            }
-            index += 1
-        }
-        return false
+        bytes.withUnsafeBufferPointer(GoDocComment.holdsDeprecatedMarker)
     }
 
     /// Whether an item of a package with these files may be marked deprecated: a file holds the marker, or a type

@@ -128,9 +128,7 @@ struct CobraEndToEndTests {
             "github.com/spf13/cobra"
         )
 
-        type topic struct{ name string }
-
-        var topics = []topic{{name: "environment"}, {name: "formatting"}}
+        var names = []string{"environment", "formatting"}
 
         func Execute() {
             root := &cobra.Command{Use: os.Args[0]}
@@ -140,8 +138,6 @@ struct CobraEndToEndTests {
         }
 
         func newTopic(name string) *cobra.Command { return &cobra.Command{Use: name} }
-
-        func newTopicFrom(t topic) *cobra.Command { return &cobra.Command{Use: t.name} }
 
         func newRemove() *cobra.Command {
             c := &cobra.Command{Use: "remove"}
@@ -159,9 +155,9 @@ struct CobraEndToEndTests {
         try repo.write("cmd/root.go", Self.topicsProgram(byName))
         try repo.commit("topics by name")
         try repo.tag("v1.0.0", annotated: true)
-        // The same commands built from a list of structs, whose names the extractor does not tell apart; `--all`
-        // is really gone.
-        let fromList = "for _, t := range topics { root.AddCommand(newTopicFrom(t)) }"
+        // The same commands built from a list of names ranged over, which the extractor does not tell apart (a list
+        // of structs it does); `--all` is really gone.
+        let fromList = "for _, n := range names { root.AddCommand(newTopic(n)) }"
         try repo.write("cmd/root.go", Self.topicsProgram(fromList, remove: ""))
         try repo.commit("topics from a list")
         try repo.tag("v1.1.0", annotated: true)

@@ -154,17 +154,8 @@ struct LifecycleGateTests {
             try repo.commit("release \(release.tag)")
             try repo.tag(release.tag)
         }
-        let repository = try Repository(discovering: repo.url.path)
-        let policy = try PolicyResolver.resolve(explicitPath: nil, revision: nil, repository: repository)
-        let engine = try Engine(repository: repository, policy: policy)
-        engine.jobs = jobs
-        let report = try engine.deprecations(head: "HEAD", at: try #require(CalendarDay(iso: "2030-01-01")))
-        let rows = report.records.map {
-            "\($0.item) \($0.since?.version.description ?? "-") \($0.state.rawValue) "
-                + "\($0.removedIn?.version.description ?? "-")"
-        }
         #expect(
-            rows == [
+            try deprecationRows(repo, jobs: jobs) == [
                 "flags:beta 1.1.0 removed 1.3.0",
                 "flags:delta 1.4.0 removable -",
                 "flags:epsilon 1.1.0 removed 1.3.0",
@@ -234,17 +225,8 @@ struct LifecycleGateTests {
             try repo.commit("release \(release.tag)")
             try repo.tag(release.tag)
         }
-        let repository = try Repository(discovering: repo.url.path)
-        let policy = try PolicyResolver.resolve(explicitPath: nil, revision: nil, repository: repository)
-        let engine = try Engine(repository: repository, policy: policy)
-        engine.jobs = jobs
-        let report = try engine.deprecations(head: "HEAD", at: try #require(CalendarDay(iso: "2030-01-01")))
-        let rows = report.records.map {
-            "\($0.item) \($0.since?.version.description ?? "-") \($0.state.rawValue) "
-                + "\($0.removedIn?.version.description ?? "-")"
-        }
         #expect(
-            rows == [
+            try deprecationRows(repo, jobs: jobs) == [
                 "api:example.com/m/a.T.Old 1.1.0 removable -",
                 // Marked through the embedding of a.T alone; b holds no marker of its own.
                 "api:example.com/m/b.S.Old 1.1.0 removed 1.3.0",
@@ -255,6 +237,8 @@ struct LifecycleGateTests {
                 "env:APP_OLD 1.2.0 removed 1.3.0",
             ])
         // What the pass reads of v1.1.0 with nothing watched: the marked items and what promotes them, nothing else.
+        let repository = try Repository(discovering: repo.url.path)
+        let policy = try PolicyResolver.resolve(explicitPath: nil, revision: nil, repository: repository)
         let reader = SurfaceReader(repository: repository, policy: policy)
         let commit = try repository.resolve("v1.1.0")
         let read = try reader.snapshot(at: commit, interest: .marksOnly)
@@ -317,6 +301,19 @@ struct LifecycleGateTests {
 
 /// A repository whose releases are annotated tags on the given days, with `support` set to `support`, and an
 /// engine over it (keep the repository while the engine is used).
+/// `item since state removed-in` of each record of `deprecations` at HEAD, on 2030-01-01, read on `jobs` threads.
+private func deprecationRows(_ repo: FixtureRepository, jobs: Int) throws -> [String] {
+    let repository = try Repository(discovering: repo.url.path)
+    let policy = try PolicyResolver.resolve(explicitPath: nil, revision: nil, repository: repository)
+    let engine = try Engine(repository: repository, policy: policy)
+    engine.jobs = jobs
+    let report = try engine.deprecations(head: "HEAD", at: try #require(CalendarDay(iso: "2030-01-01")))
+    return report.records.map {
+        "\($0.item) \($0.since?.version.description ?? "-") \($0.state.rawValue) "
+            + "\($0.removedIn?.version.description ?? "-")"
+    }
+}
+
 private func datedRepository(_ releases: [(tag: String, day: String)], support: String) throws
     -> (FixtureRepository, Engine)
 {

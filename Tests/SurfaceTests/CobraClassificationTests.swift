@@ -280,14 +280,16 @@ struct CobraClassificationTests {
         return repo
     }
 
-    @Test("a flag that may now come from a call the files do not define is no removal; one that cannot is")
+    @Test("a flag that may now come from a call the files do not define is no removal; one that cannot, or that was deprecated, is")
     func unreadFlags() throws {
         let repo = try FixtureRepository()
         let old = [
             #"run.Flags().String("context", "", "")"#, #"run.Flags().String("mode", "", "")"#,
-            #"root.Flags().String("gone", "", "")"#,
+            #"root.Flags().String("gone", "", "")"#, #"run.Flags().String("kube-config", "", "")"#,
+            #"run.Flags().MarkDeprecated("kube-config", "use --kubeconfig")"#,
         ].joined(separator: "\n")
-        // The library's AddFlags may define --context on run's flags; nothing can define it on the root's.
+        // The library's AddFlags may define --context on run's flags; nothing can define it on the root's. The flag
+        // the code deprecated went as announced.
         let new = #"kubeflags.AddFlags(run.Flags())"# + "\n" + #"root.Flags().String("root-only", "", "")"#
         try repo.importCommits([
             FixtureRepository.Snapshot(
@@ -308,7 +310,8 @@ struct CobraClassificationTests {
                 "changed tool r --context [\"provided-by\"] patch", "changed tool r --mode [\"provided-by\"] patch",
                 "changed tool r [\"unread-flags\"] patch", "changed tool run --context [\"provided-by\"] patch",
                 "changed tool run --mode [\"provided-by\"] patch", "changed tool run [\"unread-flags\"] patch",
-                "removed tool --gone [] major",
+                "removed tool --gone [] major", "removed tool r --kube-config [] major",
+                "removed tool run --kube-config [] major",
             ])
     }
 

@@ -88,6 +88,36 @@ struct CobraDefaultCommandsTests {
             ]
         ),
         (
+            "disabled by a constructor that a branch also calls",
+            [
+                "go.mod": goMod("v1.8.0"),
+                "cmd/root.go": """
+                package cmd
+
+                import "github.com/spf13/cobra"
+
+                type Options struct{ Quiet bool }
+
+                func NewRoot(o *Options) *cobra.Command {
+                    root := &cobra.Command{Use: "tool"}
+                    root.AddCommand(&cobra.Command{Use: "run"})
+                    root.CompletionOptions.DisableDefaultCmd = true
+                    return root
+                }
+
+                func Execute() { _ = NewRoot(&Options{}).Execute() }
+
+                func docs(args []string) error {
+                    if len(args) > 0 {
+                        return nil
+                    }
+                    _ = NewRoot(&Options{Quiet: true})
+                    return nil
+                }
+                """,
+            ]
+        ),
+        (
             "disabled only in some runs",
             [
                 "go.mod": goMod("v1.8.0"),
@@ -211,9 +241,15 @@ struct CobraDefaultCommandsTests {
                 "tool completion", "tool completion bash", "tool completion fish", "tool completion powershell",
                 "tool completion zsh", "tool help provided-by=cobra",
             ])
-        for name in ["disabled by assignment", "disabled in the literal", "disabled through Root()"] {
+        for name in [
+            "disabled by assignment", "disabled in the literal", "disabled through Root()",
+            "disabled by a constructor that a branch also calls",
+        ] {
             #expect(try defaults(name) == ["tool help provided-by=cobra"], "\(name)")
         }
+        // Called from a branch too, the constructor still disables it on the command it makes: nothing uncertain.
+        let constructed = try snapshot("disabled by a constructor that a branch also calls")
+        #expect(constructed.notes.isEmpty, "\(constructed.notes)")
         #expect(try defaults("a help command of its own") == ["tool help hidden=true"])
         #expect(try defaults("help switched off").isEmpty)
         let hidden = try defaults("hidden, without --no-descriptions")
