@@ -242,16 +242,6 @@ private struct TreeBuilder {
         }
         for site in parentless {
             guard let info = commands[site] else { continue }
-            if interpreter.addedToUnknown.contains(site) {
-                // Keyed as a root it would give every item a path users cannot type, and each a false removal once
-                // the real root is read (ko's commands before its root moved into the files read).
-                incomplete = true
-                let what = name(of: info).map { "command '\($0)'" } ?? "a command"
-                notes.append(
-                    "\(location(info)): \(what) is added by an AddCommand on a command that cannot be followed (see "
-                        + "the note there), so its path is not known; it and what is under it are not in the surface")
-                continue
-            }
             // Several roots are several programs; a lone command with nothing under it beside them is dead code or a
             // command whose AddCommand could not be followed.
             if parentless.count > 1 && info.children.isEmpty && !hasFlags(site) {

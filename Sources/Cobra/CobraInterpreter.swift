@@ -187,9 +187,14 @@ private struct Declared {
     /// The functions a name can reach (not `init` and `_`, which no code can call).
     var functions: [FunctionName: CobraFunctionID] = [:]
     /// The other definitions of a function in `functions` that files built for other systems or tags declare
-    /// (`addPlatformCommands` in `main_linux.go` and `main_windows.go`): a call runs each, so the surface holds what
-    /// any build adds.
+    /// (`addPlatformCommands` in `main_linux.go` and `main_windows.go`).
     var alternates: [CobraFunctionID: [CobraFunctionID]] = [:]
+    /// The definition a call runs, by the first definition, for functions with `alternates`: the one a Linux amd64
+    /// build compiles, else the first by path. One build, not all of them merged: merged, a command or flag that one
+    /// build drops while another keeps it would not be seen to go.
+    var preferred: [CobraFunctionID: CobraFunctionID] = [:]
+    /// The definitions a call does not run (the others of `preferred`): they are not run on their own either.
+    var shadowed: Set<CobraFunctionID> = []
     /// The functions with more than `maximumDefinitions` definitions (where the first is and its name).
     var beyondDefinitions: Set<String> = []
     /// Methods by receiver type and name (`scoped(type, name)`), across folders, for values whose package is not
@@ -209,10 +214,9 @@ private struct Declared {
         functions[FunctionName(folder: folder, receiver: -1, name: name)]
     }
 
-    /// `function` and the other definitions of it for other builds, as values.
+    /// The definition of `function` a call runs (``preferred``), as a value.
     func definitions(_ function: CobraFunctionID) -> CobraValues {
-        guard let others = alternates[function] else { return [.function(function)] }
-        return CobraValues([.function(function)] + others.map(CobraValue.function))
+        [.function(preferred[function] ?? function)]
     }
 
     /// The method `name` of `type`: the one declared in `folder`, else the first of any folder.
@@ -299,10 +303,6 @@ struct CobraInterpreter {
     private(set) var notes: [String: String] = [:]
     /// The `AddCommand` arguments of each command that could not be followed (named in a note by command path).
     private(set) var missingChildren: [CobraSite: Set<CobraMissingChild>] = [:]
-    /// Commands handed, in some pass, to an `AddCommand` called on a value that cannot be followed (`topLevel` of
-    /// `func addApply(topLevel *cobra.Command)` when the caller is not in the files read): one with no parent the
-    /// extractor can follow has a parent it does not know, not a tree of its own. Only grows, as commands do.
-    private(set) var addedToUnknown: Set<CobraSite> = []
     /// Other spellings of flag names by command (`SetGlobalNormalizationFunc`: the command and everything under it)
     /// and by flag set (`SetNormalizeFunc`), old spelling to flag name; see ``CobraNormalization``.
     private(set) var commandSpellings: [CobraSite: [String: String]] = [:]
@@ -442,8 +442,8 @@ struct CobraInterpreter {
     var definitionNotes: [String] {
         declared.beyondDefinitions.sorted().map {
             "\($0) is defined in more than \(Self.maximumDefinitions) files built for different systems or tags; "
-                + "only the first \(Self.maximumDefinitions) (by path) are read, so what the others add is not in "
-                + "the surface"
+                + "only the first \(Self.maximumDefinitions) (by path) are read, so one of the others that a Linux "
+                + "build compiles is not"
         }
     }
     private static let maximumCallDepth = 64
@@ -531,7 +531,7 @@ struct CobraInterpreter {
                 // Declared twice in a package that compiles: files for different builds (else the first counts).
                 if let first, !conditional(index) || !conditional(declared.list[Int(first)].file) { continue }
                 if let first, declared.alternates[first, default: []].count + 1 >= Self.maximumDefinitions {
-                    // Each call runs every definition: a bound, so that many files cannot multiply the work.
+                    // A bound on the definitions kept and judged for each function.
                     declared.beyondDefinitions.insert("\(paths[declared.list[Int(first)].file]): \(nameText)")
                     continue
                 }
@@ -556,6 +556,15 @@ struct CobraInterpreter {
                     }
                 }
             }
+        }
+        for (first, others) in declared.alternates {
+            let candidates = [first] + others
+            let linux = candidates.first {
+                fileSources[declared.list[Int($0)].file].buildsForLinux(path: filePaths[declared.list[Int($0)].file])
+            }
+            let chosen = linux ?? first
+            declared.preferred[first] = chosen
+            declared.shadowed.formUnion(candidates.filter { $0 != chosen })
         }
         evaluatedFunctions = Array(repeating: false, count: declared.list.count)
         fileGlobalCells = Array(repeating: [], count: self.files.count)
@@ -639,7 +648,7 @@ struct CobraInterpreter {
         var relevant = [Bool](repeating: false, count: declared.list.count)
         var pending: [CobraName] = []
         var seen = [Bool](repeating: false, count: isFunctionName.count)
-        for (id, declaration) in declared.list.enumerated() {
+        for (id, declaration) in declared.list.enumerated() where !declared.shadowed.contains(CobraFunctionID(id)) {
             if files[declaration.file].functions[declaration.index].buildsCommands {
                 relevant[id] = true
                 if !seen[Int(declaration.name)] {
@@ -1848,11 +1857,6 @@ struct CobraInterpreter {
                 followed = true
             }
             if !followed && Self.handsOver(values) {
-                if objects.isEmpty && method == CobraKnown.addCommand.id {
-                    for value in values {
-                        for case .command(let child) in value { addedToUnknown.insert(child) }
-                    }
-                }
                 markOpen(values, callee: numbering.table.names[Int(method)])
                 let reason =
                     objects.isEmpty
