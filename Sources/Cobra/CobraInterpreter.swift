@@ -298,6 +298,10 @@ struct CobraInterpreter {
     /// Past this many contexts a literal's further calls share context 0 (their `Use` may then be several strings,
     /// which the surface notes), so a constructor called with thousands of names cannot multiply the tree.
     static let maximumCommandContexts = 1024
+    /// Past this many contexts in the whole run, every literal's further calls share context 0 as well: a file of a
+    /// few thousand literals in a function called with a thousand names would otherwise build millions of commands.
+    static let maximumCommandContextsPerRun = 50_000
+    private var commandContextsMade = 0
     private(set) var flagSets: [CobraFlagSetID: CobraFlagSetInfo] = [:]
     /// Notes by location text, so that a construct met in every pass is noted once.
     private(set) var notes: [String: String] = [:]
@@ -1770,7 +1774,10 @@ struct CobraInterpreter {
         guard strings.contains(where: { !$0.isEmpty }) else { return site }
         var known = commandContexts[site, default: [:]]
         if let context = known[strings] { return CobraSite(file: file, offset: offset, context: context) }
-        guard known.count < Self.maximumCommandContexts else { return site }
+        guard known.count < Self.maximumCommandContexts,
+            commandContextsMade < Self.maximumCommandContextsPerRun
+        else { return site }
+        commandContextsMade += 1
         let context = Int32(known.count + 1)
         known[strings] = context
         commandContexts[site] = known
