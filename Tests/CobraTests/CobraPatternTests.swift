@@ -681,7 +681,7 @@ struct CobraPatternTests {
         #expect(
             found.notes == [
                 "cmd/f0.go: add is defined in more than 8 files built for different systems or tags; "
-                    + "only the first 8 (by path) are read, so what the others add is not in the surface"
+                    + "only the first 8 (by path) are read, so one of the others that a Linux build compiles is not"
             ])
         let keys = found.items.map(\.key).filter { !$0.contains("completion") && !$0.hasSuffix(" help") }
         // No Linux definition among them: the first by path.
