@@ -12,9 +12,20 @@ import Git
 public struct DeprecationInterest: Sendable {
     /// Watched keys by surface name.
     private let watched: [String: Set<String>]
+    /// By surface name, every watched key and each part of one before a `.` (`pkg/a` and `pkg/a.T` for `pkg/a.T.M`),
+    /// so that whether a package's members are watched is one lookup however many keys are watched.
+    private let dottedPrefixes: [String: Set<String>]
 
     public init(watched: [String: Set<String>]) {
         self.watched = watched.filter { !$0.value.isEmpty }
+        dottedPrefixes = self.watched.mapValues { keys in
+            var prefixes: Set<String> = []
+            for key in keys {
+                prefixes.insert(key)
+                for index in key.indices where key[index] == "." { prefixes.insert(String(key[..<index])) }
+            }
+            return prefixes
+        }
     }
 
     /// Watches the items of `ids` (`surface:key`).
@@ -35,10 +46,10 @@ public struct DeprecationInterest: Sendable {
         watched[surface] != nil
     }
 
-    /// Whether a watched key of `surface` satisfies `matches` (for an input that can hand over only keys of one
-    /// shape, such as the members of one Go package).
-    public func watches(in surface: String, where matches: (String) -> Bool) -> Bool {
-        watched[surface]?.contains(where: matches) ?? false
+    /// Whether `key` of `surface` or a key below it (`key.Member`, `key.Type.Field`) is watched: the members of one
+    /// Go package.
+    public func watches(in surface: String, itselfOrMembersOf key: String) -> Bool {
+        dottedPrefixes[surface]?.contains(key) ?? false
     }
 }
 

@@ -46,7 +46,7 @@ final class GoAPIOmission {
         _ importPath: String, files: [ParsedGoFile], moduleBlobs: () -> [ObjectID], source: any FileTree
     ) -> Bool {
         guard !GoAPIReader.mayShowDeprecation(files),
-            !interest.watches(in: surface, where: { $0 == importPath || $0.hasPrefix(importPath + ".") })
+            !interest.watches(in: surface, itselfOrMembersOf: importPath)
         else { return false }
         if modulePresent == nil { modulePresent = presence.holds(moduleBlobs(), in: source) }
         guard modulePresent == true else { return false }
