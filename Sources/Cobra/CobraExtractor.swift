@@ -68,8 +68,8 @@ public enum CobraExtractor {
         var builder = TreeBuilder(interpreter: interpreter, root: root)
         builder.maximumWork = maximumWork
         builder.build()
-        var notes = Array(interpreter.notes.values) + builder.notes + interpreter.definitionNotes
-        var incomplete = interpreter.incomplete || builder.incomplete || !interpreter.definitionNotes.isEmpty
+        var notes = Array(interpreter.notes.values) + builder.notes
+        var incomplete = interpreter.incomplete || builder.incomplete
         if case .module(let module) = library {
             let defaults = CobraDefaultCommands(interpreter: interpreter, module: module)
             for (site, key) in builder.roots {

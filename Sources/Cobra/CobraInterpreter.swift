@@ -186,17 +186,6 @@ private struct Declared {
     var list: [DeclaredFunction] = []
     /// The functions a name can reach (not `init` and `_`, which no code can call).
     var functions: [FunctionName: CobraFunctionID] = [:]
-    /// The other definitions of a function in `functions` that files built for other systems or tags declare
-    /// (`addPlatformCommands` in `main_linux.go` and `main_windows.go`).
-    var alternates: [CobraFunctionID: [CobraFunctionID]] = [:]
-    /// The definition a call runs, by the first definition, for functions with `alternates`: the one a Linux amd64
-    /// build compiles, else the first by path. One build, not all of them merged: merged, a command or flag that one
-    /// build drops while another keeps it would not be seen to go.
-    var preferred: [CobraFunctionID: CobraFunctionID] = [:]
-    /// The definitions a call does not run (the others of `preferred`): they are not run on their own either.
-    var shadowed: Set<CobraFunctionID> = []
-    /// The functions with more than `maximumDefinitions` definitions (where the first is and its name).
-    var beyondDefinitions: Set<String> = []
     /// Methods by receiver type and name (`scoped(type, name)`), across folders, for values whose package is not
     /// known. (The first of those declared in several folders, the one a value whose package is not known resolves
     /// to.)
@@ -214,9 +203,10 @@ private struct Declared {
         functions[FunctionName(folder: folder, receiver: -1, name: name)]
     }
 
-    /// The definition of `function` a call runs (``preferred``), as a value.
+    /// The definitions of `function` a call runs, as values: the one read (a function defined in several files
+    /// for different builds is read from the first by path).
     func definitions(_ function: CobraFunctionID) -> CobraValues {
-        [.function(preferred[function] ?? function)]
+        [.function(function)]
     }
 
     /// The method `name` of `type`: the one declared in `folder`, else the first of any folder.
@@ -441,15 +431,6 @@ struct CobraInterpreter {
 
     private static let maximumPasses = 12
     /// The most definitions of one function (for different builds) that a call runs.
-    static let maximumDefinitions = 8
-    /// Notes on functions defined for more builds than `maximumDefinitions`: the rest are not read.
-    var definitionNotes: [String] {
-        declared.beyondDefinitions.sorted().map {
-            "\($0) is defined in more than \(Self.maximumDefinitions) files built for different systems or tags; "
-                + "only the first \(Self.maximumDefinitions) (by path) are read, so one of the others that a Linux "
-                + "build compiles is not"
-        }
-    }
     private static let maximumCallDepth = 64
     private var callDepth = 0
 
@@ -485,10 +466,6 @@ struct CobraInterpreter {
         // The folders of each import path, kept from the last run while the program's folders stay the same.
         var importCache = numbering.importFolders.folders == folderSet ? numbering.importFolders.paths : [:]
         declared.list.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
-        // Whether each file builds only for some systems or tags: worked out for the few files that declare a
-        // function twice.
-        let (filePaths, fileSources) = (paths, sources)
-        func conditional(_ file: Int) -> Bool { fileSources[file].isConditional(path: filePaths[file]) }
         for (index, file) in self.files.enumerated() {
             let folder = folders[index]
             let package = runName(file.package, in: index)
@@ -531,14 +508,7 @@ struct CobraInterpreter {
                 // `init` may appear in every file; the others are unique in a package that compiles.
                 let callable = nameText != "init" && nameText != "_"
                 let key = FunctionName(folder: folder, receiver: receiver, name: name)
-                let first = callable ? declared.functions[key] : nil
-                // Declared twice in a package that compiles: files for different builds (else the first counts).
-                if let first, !conditional(index) || !conditional(declared.list[Int(first)].file) { continue }
-                if let first, declared.alternates[first, default: []].count + 1 >= Self.maximumDefinitions {
-                    // A bound on the definitions kept and judged for each function.
-                    declared.beyondDefinitions.insert("\(paths[declared.list[Int(first)].file]): \(nameText)")
-                    continue
-                }
+                if callable && declared.functions[key] != nil { continue }
                 let id = CobraFunctionID(declared.list.count)
                 let order = (
                     folderRanks[Int(folder)],
@@ -547,11 +517,7 @@ struct CobraInterpreter {
                 declared.list.append(
                     DeclaredFunction(
                         folder: folder, receiver: receiver, name: name, file: index, index: position, order: order))
-                if let first {
-                    declared.alternates[first, default: []].append(id)
-                } else if callable {
-                    declared.functions[key] = id
-                }
+                if callable { declared.functions[key] = id }
                 if receiverText != nil {
                     declared.receivers.insert(receiver)
                     let method = scoped(receiver, name)
@@ -560,15 +526,6 @@ struct CobraInterpreter {
                     }
                 }
             }
-        }
-        for (first, others) in declared.alternates {
-            let candidates = [first] + others
-            let linux = candidates.first {
-                fileSources[declared.list[Int($0)].file].buildsForLinux(path: filePaths[declared.list[Int($0)].file])
-            }
-            let chosen = linux ?? first
-            declared.preferred[first] = chosen
-            declared.shadowed.formUnion(candidates.filter { $0 != chosen })
         }
         evaluatedFunctions = Array(repeating: false, count: declared.list.count)
         fileGlobalCells = Array(repeating: [], count: self.files.count)
@@ -652,7 +609,7 @@ struct CobraInterpreter {
         var relevant = [Bool](repeating: false, count: declared.list.count)
         var pending: [CobraName] = []
         var seen = [Bool](repeating: false, count: isFunctionName.count)
-        for (id, declaration) in declared.list.enumerated() where !declared.shadowed.contains(CobraFunctionID(id)) {
+        for (id, declaration) in declared.list.enumerated() {
             if files[declaration.file].functions[declaration.index].buildsCommands {
                 relevant[id] = true
                 if !seen[Int(declaration.name)] {

@@ -234,20 +234,6 @@ public final class CobraSourceFile: Sendable {
     /// declares is no part of the program.
     public var neverBuilds: Bool { file.go.buildConstraint == "ignore" }
 
-    /// True when the file builds only for some systems, architectures or tags (a `_linux.go` name, a `//go:build`
-    /// line): another file may declare the same functions for the other builds.
-    func isConditional(path: String) -> Bool {
-        file.go.buildConstraint != nil || GoFileNameCondition.of(String(path.split(separator: "/").last ?? "")) != nil
-    }
-
-    /// True when a default Linux amd64 build compiles the file (its name and its `//go:build` line both allow it); false
-    /// when either does not, or cannot be read.
-    func buildsForLinux(path: String) -> Bool {
-        let name = String(path.split(separator: "/").last ?? "")
-        let conditions = [GoFileNameCondition.of(name), file.go.buildConstraint].compactMap { $0 }
-        return conditions.allSatisfy { GoBuildExpression.holds($0, tags: GoBuildExpression.linuxAMD64) == true }
-    }
-
     /// The numbers of the file's names in the numbering `serial`, as far as a run remembered them.
     func numbers(in serial: Int) -> [CobraLocalName] {
         translation.withLock { $0.serial == serial ? $0.numbers : [] }

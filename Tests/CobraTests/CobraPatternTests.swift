@@ -511,117 +511,6 @@ struct CobraPatternTests {
             ])
     }
 
-    @Test("a function defined once per platform (`_linux.go`, `_windows.go`, `//go:build`) adds what any of them adds")
-    func perPlatformDefinitions() {
-        let found = surface([
-            "cmd/main.go": """
-            package main
-
-            import "github.com/spf13/cobra"
-
-            func newRoot() *cobra.Command {
-                root := &cobra.Command{Use: "tool"}
-                addPlatformCommands(root)
-                o := &opts{}
-                o.addFlags(root)
-                return root
-            }
-
-            type opts struct{}
-            """,
-            "cmd/main_freebsd.go": """
-            package main
-
-            import "github.com/spf13/cobra"
-
-            func addPlatformCommands(root *cobra.Command) {}
-            """,
-            "cmd/main_linux.go": """
-            package main
-
-            import "github.com/spf13/cobra"
-
-            func addPlatformCommands(root *cobra.Command) {
-                armor := &cobra.Command{Use: "apparmor"}
-                armor.Flags().Bool("quiet", false, "")
-                root.AddCommand(armor)
-            }
-
-            func (o *opts) addFlags(root *cobra.Command) {
-                root.Flags().String("cgroup", "", "")
-            }
-            """,
-            "cmd/platform_other.go": """
-            //go:build !linux
-
-            package main
-
-            import "github.com/spf13/cobra"
-
-            func (o *opts) addFlags(root *cobra.Command) {
-                root.Flags().String("jail", "", "")
-            }
-            """,
-            "cmd/gen.go": """
-            //go:build ignore
-
-            package main
-
-            import "github.com/spf13/cobra"
-
-            func addPlatformCommands(root *cobra.Command) {
-                root.AddCommand(&cobra.Command{Use: "generated"})
-            }
-            """,
-        ])
-        #expect(found.notes.isEmpty, "\(found.notes)")
-        #expect(!found.incomplete)
-        #expect(found.uncertain.isEmpty)
-        let keys = found.items.map(\.key).filter { !$0.contains("completion") && !$0.hasSuffix(" help") }
-        // The definitions a Linux amd64 build compiles, not every build's merged: `--jail` is not Linux's.
-        #expect(keys.sorted() == ["tool", "tool --cgroup", "tool apparmor", "tool apparmor --quiet"])
-    }
-
-    @Test("a flag the Linux build drops is gone although another build's definition keeps it")
-    func oneBuildDropsAFlag() {
-        let found = surface([
-            "cmd/main.go": """
-            package main
-
-            import "github.com/spf13/cobra"
-
-            func newRoot() *cobra.Command {
-                root := &cobra.Command{Use: "tool"}
-                addFlags(root)
-                return root
-            }
-            """,
-            "cmd/flags_linux.go": """
-            package main
-
-            import "github.com/spf13/cobra"
-
-            func addFlags(root *cobra.Command) {
-                root.Flags().Bool("quiet", false, "")
-            }
-            """,
-            "cmd/flags_bsd.go": """
-            //go:build !linux && (windows || darwin)
-
-            package main
-
-            import "github.com/spf13/cobra"
-
-            func addFlags(root *cobra.Command) {
-                root.Flags().Bool("quiet", false, "")
-                root.Flags().String("cgroup", "", "")
-            }
-            """,
-        ])
-        let keys = found.items.map(\.key).filter { !$0.contains("completion") && !$0.hasSuffix(" help") }
-        #expect(keys == ["tool", "tool --quiet"])
-    }
-
     @Test("a root also handed to a helper's AddCommand on a command that cannot be followed stays the root")
     func rootAlsoAttachedElsewhere() {
         let found = surface([
@@ -648,9 +537,9 @@ struct CobraPatternTests {
         #expect(keys == ["app", "app serve", "app serve --port"])
     }
 
-    @Test("a function defined for more builds than the bound is chosen among its first definitions, with a note")
-    func definitionsBound() {
-        var files = [
+    @Test("a file marked `//go:build ignore` is no part of the program")
+    func ignoredFile() {
+        let found = surface([
             "cmd/main.go": """
             package main
 
@@ -658,33 +547,32 @@ struct CobraPatternTests {
 
             func newRoot() *cobra.Command {
                 root := &cobra.Command{Use: "tool"}
-                add(root)
+                addCommands(root)
                 return root
             }
-            """
-        ]
-        for index in 0..<10 {
-            files["cmd/f\(index).go"] = """
-                //go:build tag\(index)
+            """,
+            "cmd/gen.go": """
+            //go:build ignore
 
-                package main
+            package main
 
-                import "github.com/spf13/cobra"
+            import "github.com/spf13/cobra"
 
-                func add(root *cobra.Command) {
-                    root.AddCommand(&cobra.Command{Use: "c\(index)"})
-                }
-                """
-        }
-        let found = surface(files)
-        #expect(found.incomplete)
-        #expect(
-            found.notes == [
-                "cmd/f0.go: add is defined in more than 8 files built for different systems or tags; "
-                    + "only the first 8 (by path) are read, so one of the others that a Linux build compiles is not"
-            ])
+            func addCommands(root *cobra.Command) {
+                root.AddCommand(&cobra.Command{Use: "generated"})
+            }
+            """,
+            "cmd/serve.go": """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func addCommands(root *cobra.Command) {
+                root.AddCommand(&cobra.Command{Use: "serve"})
+            }
+            """,
+        ])
         let keys = found.items.map(\.key).filter { !$0.contains("completion") && !$0.hasSuffix(" help") }
-        // No Linux definition among them: the first by path.
-        #expect(keys == ["tool", "tool c0"])
+        #expect(keys == ["tool", "tool serve"])
     }
 }
