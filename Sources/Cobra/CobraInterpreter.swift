@@ -203,12 +203,6 @@ private struct Declared {
         functions[FunctionName(folder: folder, receiver: -1, name: name)]
     }
 
-    /// The definitions of `function` a call runs, as values: the one read (a function defined in several files
-    /// for different builds is read from the first by path).
-    func definitions(_ function: CobraFunctionID) -> CobraValues {
-        [.function(function)]
-    }
-
     /// The method `name` of `type`: the one declared in `folder`, else the first of any folder.
     func method(_ name: CobraName, of type: CobraName, preferring folder: Int32) -> CobraFunctionID? {
         if let local = functions[FunctionName(folder: folder, receiver: type, name: name)] { return local }
@@ -1050,17 +1044,6 @@ struct CobraInterpreter {
         return commands.sorted()
     }
 
-    /// Calls `function` and the other definitions of it for other builds (``Declared/definitions(_:)``).
-    private mutating func callDefinitions(
-        _ function: CobraFunctionID, arguments: [CobraValues], receiver: CobraValues = []
-    ) -> CobraValues {
-        var result: CobraValues = []
-        for case .function(let key) in declared.definitions(function) {
-            result.formUnion(call(key, arguments: arguments, receiver: receiver))
-        }
-        return result
-    }
-
     /// Values of one of the program's types split into its instances (a value of unknown origin), whose methods are
     /// looked up from `folder` first, and its objects by the folder that declares their type.
     private func instancesAndObjects(_ values: [CobraValue], folder: Int32) -> [(folder: Int32, values: [CobraValue])] {
@@ -1088,7 +1071,7 @@ struct CobraInterpreter {
             // Many objects at once (the nodes of a tree a helper builds) run it as any value of the type: the calls
             // would multiply with every set of them.
             guard group.allSatisfy(Self.isObject), group.count <= Self.maximumReceiverObjects else {
-                return callDefinitions(found.key, arguments: values)
+                return call(found.key, arguments: values)
             }
             var receiver = CobraValues(group)
             if found.receiver != type {
@@ -1100,7 +1083,7 @@ struct CobraInterpreter {
                     )
                 }
             }
-            return callDefinitions(found.key, arguments: values, receiver: receiver)
+            return call(found.key, arguments: values, receiver: receiver)
         }
         let commands = Set(group.flatMap { wrappedCommands($0, declaring: method) }).sorted()
         guard !commands.isEmpty else { return nil }
@@ -1592,7 +1575,7 @@ struct CobraInterpreter {
                 guard let type = Self.programType(of: object) else { continue }
                 result.formUnion(readField(of: object, name))
                 if let method = declared.methodOrPromoted(name, of: type, preferring: frame.folder) {
-                    result.formUnion(declared.definitions(method.key))
+                    result.insert(.function(method.key))
                 } else if let fieldType = declared.fieldType(name, of: type) {
                     // A struct-typed field is a value of its type even when the program never assigns it.
                     result.insert(.instance(fieldType))
@@ -1615,7 +1598,7 @@ struct CobraInterpreter {
         default: break
         }
         if let global = read(globalCell(name, in: frame.file)) { return global }
-        if let function = function(named: name, in: frame.file) { return declared.definitions(function) }
+        if let function = function(named: name, in: frame.file) { return [.function(function)] }
         return []
     }
 
@@ -1635,7 +1618,7 @@ struct CobraInterpreter {
         var result: CobraValues = []
         for folder in importFolders[file][package] ?? packageFolders[package] ?? [] {
             result.formUnion(global(folder, name) ?? [])
-            if let function = declared.function(name, in: folder) { result.formUnion(declared.definitions(function)) }
+            if let function = declared.function(name, in: folder) { result.insert(.function(function)) }
         }
         return result
     }
@@ -2232,11 +2215,8 @@ extension CobraInterpreter {
     fileprivate mutating func valueType(of value: CobraValues, folder: Int32) -> String? {
         var types: Set<String> = []
         for type in value.compactMap(Self.programType(of:)) {
-            guard let method = declared.method(CobraKnown.type.id, of: type, preferring: folder) else { return nil }
-            var returned: Set<String> = []
-            for case .function(let key) in declared.definitions(method) {
-                returned.formUnion(Self.strings(in: call(key, arguments: [])))
-            }
+            guard let key = declared.method(CobraKnown.type.id, of: type, preferring: folder) else { return nil }
+            let returned = Self.strings(in: call(key, arguments: []))
             guard returned.count == 1, let only = returned.first else { return nil }
             types.insert(only)
         }
