@@ -42,7 +42,7 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
     case markShorthandDeprecated, setAnnotation, addGoFlagSet, addGoFlag, lookup
     case use, aliases, hidden, deprecated, short, noOptDefVal, cobra, pflag, flag
     case long, run, runE, preRun, preRunE, setHelpCommand, setGlobalNormalizationFunc, setNormalizeFunc
-    case completionOptions, root
+    case completionOptions, root, flagOfCommand
 
     /// The name as Go spells it.
     var text: String {
@@ -53,6 +53,7 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
         case .noOptDefVal: return "NoOptDefVal"
         case .runE: return "RunE"
         case .preRunE: return "PreRunE"
+        case .flagOfCommand: return "Flag"
         case .true, .false, .nil, .append, .new, .make, .len, .cap, .fmt, .cobra, .pflag, .flag:
             return "\(self)"
         default:

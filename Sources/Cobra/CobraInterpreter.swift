@@ -2051,6 +2051,12 @@ struct CobraInterpreter {
                 updateCommand(site) { $0.children.formUnion(children) }
             }
             return []
+        case CobraKnown.flagOfCommand.id:
+            // `cmd.Flag(name)` (`cmd.Flag("redact").NoOptDefVal = "100"`): cobra looks the name up in the command's
+            // own flags, then in its persistent ones. Both are named, so what is set reaches the flag in either set
+            // whatever order the code defines it in (a set without that name ignores it).
+            let names = values.first.map(Self.strings) ?? []
+            return CobraValues(names.flatMap { [CobraValue.flag(.local(site), $0), .flag(.persistent(site), $0)] })
         case CobraKnown.setGlobalNormalizationFunc.id:
             let spellings = normalization(values, context)
             if !spellings.isEmpty { commandSpellings[site, default: [:]].merge(spellings) { old, _ in old } }

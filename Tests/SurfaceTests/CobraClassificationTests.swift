@@ -224,6 +224,20 @@ struct CobraClassificationTests {
                 run.Flags().Lookup("color").NoOptDefVal = "always"
                 """, bump: .minor, changes: ["changed tool r --color", "changed tool run --color"]),
         Case(
+            name: "a bare form set through the command's Flag lookup counts too",
+            old: #"run.Flags().Bool("color", false, "")"#,
+            new: """
+                run.Flags().String("color", "auto", "")
+                run.Flag("color").NoOptDefVal = "always"
+                """, bump: .minor, changes: ["changed tool r --color", "changed tool run --color"]),
+        Case(
+            name: "a bool flag becoming a number flag is breaking even with a bare form: --redact=true no longer parses",
+            old: #"run.PersistentFlags().Bool("redact", false, "")"#,
+            new: """
+                run.PersistentFlags().Uint("redact", 0, "")
+                run.Flag("redact").NoOptDefVal = "100"
+                """, bump: .major, changes: ["changed tool r --redact", "changed tool run --redact"]),
+        Case(
             name: "a bool flag becoming a string flag without a bare form is breaking",
             old: #"run.Flags().Bool("color", false, "")"#,
             new: #"run.Flags().String("color", "auto", "")"#, bump: .major,
