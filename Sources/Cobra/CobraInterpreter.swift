@@ -114,10 +114,18 @@ struct CobraMissingChild: Sendable, Hashable, Comparable {
     }
 }
 
+/// One flag of a flag set, by name: what `fs.AddFlag(other.Lookup("x"))` adds.
+struct CobraFlagRef: Sendable, Hashable {
+    let set: CobraFlagSetID
+    let name: String
+}
+
 /// The flags of one flag set and the sets added to it.
 struct CobraFlagSetInfo: Sendable {
     var flags: [String: CobraFlagDefinition] = [:]
     var includes: Set<CobraFlagSetID> = []
+    /// Single flags of other sets added to this one (`AddFlag`).
+    var flagIncludes: Set<CobraFlagRef> = []
     var deprecated: Set<String> = []
     var hidden: Set<String> = []
     /// Flags given a `NoOptDefVal`: a bare `--flag` takes that value.
@@ -128,7 +136,7 @@ struct CobraFlagSetInfo: Sendable {
     /// Every update only adds (a `custom` type is replaced once, counted in `typesRead`), so the sizes tell whether
     /// an update changed anything.
     var size: (Int, Int, Int, Int, Int, Int) {
-        (flags.count, includes.count, deprecated.count, hidden.count, noOptDefault.count, typesRead)
+        (flags.count, includes.count + flagIncludes.count, deprecated.count, hidden.count, noOptDefault.count, typesRead)
     }
 }
 
@@ -2092,6 +2100,27 @@ struct CobraInterpreter {
                     file: context.file, line: context.line)
             }
             updateFlagSet(id) { $0.includes.formUnion(sets.filter { $0 != id }) }
+            return []
+        case CobraKnown.addFlag.id:
+            // `fs.AddFlag(f)`: a flag of another set (`other.Lookup("x")`) joins this one. A flag the files do not
+            // define (made by a library, or by reflection from a table of flags) leaves the set open: which flags it
+            // has cannot be read, so no removal from it is claimed (see `unread-flags`), and a note says so.
+            let refs =
+                values.first.map { value in
+                    value.compactMap { object -> CobraFlagRef? in
+                        if case .flag(let set, let name) = object, set != id { return CobraFlagRef(set: set, name: name) }
+                        return nil
+                    }
+                } ?? []
+            if refs.isEmpty {
+                openFlagSets.insert(id)
+                note(
+                    "AddFlag argument cannot be followed to a flag the files read define; the flags it adds are not "
+                        + "in the surface, and a flag gone from this flag set is listed, not claimed removed",
+                    file: context.file, line: context.line)
+            } else {
+                updateFlagSet(id) { $0.flagIncludes.formUnion(refs) }
+            }
             return []
         case CobraKnown.markDeprecated.id, CobraKnown.markHidden.id, CobraKnown.markShorthandDeprecated.id:
             let names = values.first.map(Self.strings) ?? []

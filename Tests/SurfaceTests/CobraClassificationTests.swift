@@ -329,6 +329,46 @@ struct CobraClassificationTests {
             ])
     }
 
+    @Test("AddFlag: a flag of another set read joins the set; one the files do not define leaves it open")
+    func addFlag() throws {
+        let repo = try FixtureRepository()
+        let old = [
+            #"run.Flags().String("dir", "", "")"#, #"run.Flags().String("mode", "", "")"#,
+            #"root.Flags().String("gone", "", "")"#,
+        ].joined(separator: "\n")
+        // --mode moves to a set of its own and is added by name; --dir now comes from a table read by reflection
+        // (a function the files do not define), so which flags run has cannot be read.
+        let new = """
+            shared := pflag.NewFlagSet("shared", pflag.ContinueOnError)
+            shared.String("mode", "", "")
+            run.Flags().AddFlag(shared.Lookup("mode"))
+            root.Flags().AddFlag(shared.Lookup("mode"))
+            for _, f := range registry.Flags("run") {
+                run.Flags().AddFlag(f)
+            }
+            """
+        try repo.importCommits([
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.program(old)], tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.program(new)], tags: ["v1.1.0"]),
+        ])
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        let after = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
+        #expect(after.items["cli:tool run --mode"]?.attributes["type"] == "string")
+        #expect(after.items["cli:tool run"]?.attributes["unread-flags"] == "local")
+        #expect(after.items["cli:tool"]?.attributes["unread-flags"] == nil)
+        #expect(after.notes.contains { $0.contains("AddFlag argument cannot be followed") })
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: try loadPolicy(Self.policy))
+        let described = changes.filter { $0.key.hasPrefix("tool run") || !$0.key.hasPrefix("tool r") }
+            .map { "\($0.kind.rawValue) \($0.key) \($0.changedAttributes) \($0.bump)" }.sorted()
+        #expect(
+            described == [
+                "added tool --mode [] minor", "changed tool run --dir [\"provided-by\"] patch",
+                "changed tool run [\"unread-flags\"] patch", "removed tool --gone [] major",
+            ])
+    }
+
     @Test("an open persistent set above a command does not hide the removal of the command's own flag")
     func unreadFlagsAbove() throws {
         let repo = try FixtureRepository()
