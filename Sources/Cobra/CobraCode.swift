@@ -105,6 +105,8 @@ struct CobraTypeRef: Sendable {
     var isProgramType: Bool { qualifier == nil && !isCollection && name != nil && !isPredeclared }
     /// Whether it is cobra's `Command` (`cobra.Command`, `*cobra.Command`), not a collection of them.
     var isCobraCommand: Bool { namesCobraCommand && !isCollection }
+    /// Whether it is a collection of cobra's `Command` (`[]*cobra.Command`, `map[string]*cobra.Command`).
+    var isCobraCommandCollection: Bool { namesCobraCommand && isCollection }
 
     /// Go's predeclared types: a parameter of one holds what the caller passes (`false`, `nil`), not an instance.
     private static let predeclared: Set<String> = [

@@ -1673,6 +1673,20 @@ struct CobraInterpreter {
                 values.append(evaluate(element.value, in: &frame))
             }
         }
+        if type?.isCobraCommandCollection == true {
+            // `[]*cobra.Command{newAlpha(), alpha.NewScaffold()}`: an element that is no command the files build is a
+            // command missing from the surface, even when the others are there to be added.
+            for (element, value) in zip(elements, values)
+            where !value.contains(where: { if case .command = $0 { return true } else { return false } })
+                && !value.contains(.nilValue)
+            {
+                note(
+                    "\(spelling(of: element.value, in: frame.file)) in a list of commands cannot be followed to a "
+                        + "cobra.Command literal in the files read; the command it makes, and what is under it, are "
+                        + "not in the surface (add the file that defines it to 'files')",
+                    file: frame.file, line: position.line)
+            }
+        }
         // Only the elements of an array, slice or map may elide their type (`Groups{{Title: ...}}`): such a literal is
         // a collection of its elements, not an object.
         let elidesTypes = elements.contains { element in

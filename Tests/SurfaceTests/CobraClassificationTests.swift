@@ -369,6 +369,30 @@ struct CobraClassificationTests {
             ])
     }
 
+    @Test("a list of commands with an element the files do not build: the missing command is named in a note")
+    func listElementNotFollowed() throws {
+        let repo = try FixtureRepository()
+        let body = """
+            extra := []*cobra.Command{
+                &cobra.Command{Use: "known"},
+                plugins.NewScaffold(),
+            }
+            for i := range extra {
+                root.AddCommand(extra[i])
+            }
+            """
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: ["go.mod": Self.goMod, "cmd/root.go": Self.program(body)], tags: ["v1.0.0"])
+        ])
+        let snapshot = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        #expect(snapshot.items["cli:tool known"] != nil)
+        #expect(
+            snapshot.notes.contains {
+                $0.contains("plugins.NewScaffold(...) in a list of commands cannot be followed")
+            }, "\(snapshot.notes)")
+        #expect(snapshot.notes.count == 1, "\(snapshot.notes)")
+    }
+
     @Test("an open persistent set above a command does not hide the removal of the command's own flag")
     func unreadFlagsAbove() throws {
         let repo = try FixtureRepository()
