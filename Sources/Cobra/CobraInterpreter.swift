@@ -2078,7 +2078,8 @@ struct CobraInterpreter {
             // own flags, then in its persistent ones. Both are named, so what is set reaches the flag in either set
             // whatever order the code defines it in (a set without that name ignores it).
             let names = values.first.map(Self.strings) ?? []
-            return CobraValues(names.flatMap { [CobraValue.flag(.local(site), $0), .flag(.persistent(site), $0)] })
+            return CobraValues(
+                (names.isEmpty ? [""] : names).flatMap { [CobraValue.flag(.local(site), $0), .flag(.persistent(site), $0)] })
         case CobraKnown.setGlobalNormalizationFunc.id:
             let spellings = normalization(values, context)
             if !spellings.isEmpty { commandSpellings[site, default: [:]].merge(spellings) { old, _ in old } }
@@ -2119,14 +2120,17 @@ struct CobraInterpreter {
             // `fs.AddFlag(f)`: a flag of another set (`other.Lookup("x")`) joins this one. A flag the files do not
             // define (made by a library, or by reflection from a table of flags) leaves the set open: which flags it
             // has cannot be read, so no removal from it is claimed (see `unread-flags`), and a note says so.
-            let refs =
+            let flags =
                 values.first.map { value in
                     value.compactMap { object -> CobraFlagRef? in
-                        if case .flag(let set, let name) = object, set != id { return CobraFlagRef(set: set, name: name) }
+                        if case .flag(let set, let name) = object { return CobraFlagRef(set: set, name: name) }
                         return nil
                     }
                 } ?? []
-            if refs.isEmpty {
+            // A flag of a set read whose name cannot be resolved (`flags.Lookup(alias)` in a loop over a parameter)
+            // is one the files define: the set it joins is not open, the flag is just not followed.
+            let refs = flags.filter { !$0.name.isEmpty && $0.set != id }
+            if flags.isEmpty {
                 openFlagSets.insert(id)
                 note(
                     "AddFlag argument cannot be followed to a flag the files read define; the flags it adds are not "
@@ -2171,7 +2175,10 @@ struct CobraInterpreter {
                     + "the surface", file: context.file, line: context.line)
             return []
         case CobraKnown.lookup.id:
-            return CobraValues((values.first.map(Self.strings) ?? []).map { CobraValue.flag(id, $0) })
+            // A name that cannot be resolved still gives a flag of this set: `.flag(id, "")`, some flag the files
+            // read define here (marks set on it change nothing; `AddFlag` of it does not open the set it is added to).
+            let names = values.first.map(Self.strings) ?? []
+            return CobraValues(names.isEmpty ? [.flag(id, "")] : names.map { CobraValue.flag(id, $0) })
         default:
             guard let shape = numbering.flagMethods[Int(method)] else { return [] }
             return define(shape, in: id, values, context)

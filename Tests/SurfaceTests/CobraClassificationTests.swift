@@ -346,6 +346,9 @@ struct CobraClassificationTests {
             for _, f := range registry.Flags("run") {
                 run.Flags().AddFlag(f)
             }
+            for _, alias := range aliases {
+                root.PersistentFlags().AddFlag(shared.Lookup(alias))
+            }
             """
         try repo.importCommits([
             FixtureRepository.Snapshot(
@@ -357,6 +360,7 @@ struct CobraClassificationTests {
         let after = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
         #expect(after.items["cli:tool run --mode"]?.attributes["type"] == "string")
         #expect(after.items["cli:tool run"]?.attributes["unread-flags"] == "local")
+        // A flag of a set read whose name cannot be resolved leaves no set open.
         #expect(after.items["cli:tool"]?.attributes["unread-flags"] == nil)
         #expect(after.notes.contains { $0.contains("AddFlag argument cannot be followed") })
         let changes = SurfaceDiff.changes(from: before, to: after, policy: try loadPolicy(Self.policy))
