@@ -291,6 +291,11 @@ struct CobraInterpreter {
     private(set) var notes: [String: String] = [:]
     /// The `AddCommand` arguments of each command that could not be followed (named in a note by command path).
     private(set) var missingChildren: [CobraSite: Set<CobraMissingChild>] = [:]
+    /// Commands handed, in some pass, to an `AddCommand` called on a value that cannot be followed (`parent` of
+    /// `func Attach(parent *cobra.Command)` when the caller is not in the files read): one no followed `AddCommand`
+    /// adds is keyed as a root, but its real path may begin with the words of a command the extractor does not know
+    /// (``CobraSurface/unplacedRoots``). Only grows, as commands do.
+    private(set) var addedToUnknown: Set<CobraSite> = []
     /// Other spellings of flag names by command (`SetGlobalNormalizationFunc`: the command and everything under it)
     /// and by flag set (`SetNormalizeFunc`), old spelling to flag name; see ``CobraNormalization``.
     private(set) var commandSpellings: [CobraSite: [String: String]] = [:]
@@ -1804,6 +1809,11 @@ struct CobraInterpreter {
                 followed = true
             }
             if !followed && Self.handsOver(values) {
+                if objects.isEmpty && method == CobraKnown.addCommand.id {
+                    for value in values {
+                        for case .command(let child) in value { addedToUnknown.insert(child) }
+                    }
+                }
                 markOpen(values, callee: numbering.table.names[Int(method)])
                 let reason =
                     objects.isEmpty

@@ -189,6 +189,23 @@ public struct SurfaceSnapshot: Sendable {
         return false
     }
 
+    /// How `uncertain` records a root keyed by guess (the cobra extractor's `unplacedRoots`: a command handed to an
+    /// `AddCommand` on a command the extractor could not follow, keyed as a root): the root's key after a space. No
+    /// key path begins with a space, so `isUncertain` never takes the mark for one: the items under such a root are
+    /// there, only their keys may lack the words before them (``unplacedRoots(of:)``).
+    public static func unplacedMark(_ root: String) -> String { " " + root }
+
+    /// The roots of `surface` keyed by guess (``unplacedMark(_:)``).
+    public func unplacedRoots(of surface: String) -> Set<String> {
+        guard let paths = uncertain[surface] else { return [] }
+        return Set(paths.lazy.filter { $0.hasPrefix(" ") }.map { String($0.dropFirst()) })
+    }
+
+    /// Whether any surface has a root keyed by guess.
+    public var hasUnplacedRoots: Bool {
+        uncertain.values.contains { $0.contains { $0.hasPrefix(" ") } }
+    }
+
     /// The items in a stable order: by surface, then key.
     public var sortedItems: [SurfaceItem] {
         items.values.sorted { ($0.surface, $0.key) < ($1.surface, $1.key) }

@@ -535,6 +535,44 @@ struct CobraPatternTests {
         ])
         let keys = found.items.map(\.key).filter { !$0.contains("completion") && !$0.hasSuffix(" help") }
         #expect(keys == ["app", "app serve", "app serve --port"])
+        // Its key may be a guess: users of the other program type words before it.
+        #expect(found.unplacedRoots == ["app"])
+        #expect(found.uncertain.isEmpty)
+    }
+
+    @Test("commands handed to AddCommand on a parameter nothing passes are roots keyed by guess, a lone one too")
+    func commandsAddedToUnknownParent() {
+        let found = surface([
+            "pkg/cmds/cmds.go": """
+            package cmds
+
+            import "github.com/spf13/cobra"
+
+            // Register adds the commands to the program's root, which is built elsewhere.
+            func Register(top *cobra.Command) {
+                addBuild(top)
+                top.AddCommand(&cobra.Command{Use: "about"})
+            }
+
+            func addBuild(top *cobra.Command) {
+                build := &cobra.Command{Use: "build"}
+                build.Flags().Bool("push", false, "")
+                top.AddCommand(build)
+            }
+            """,
+            "pkg/cmds/unused.go": """
+            package cmds
+
+            import "github.com/spf13/cobra"
+
+            var leftover = &cobra.Command{Use: "leftover"}
+            """,
+        ])
+        let keys = found.items.map(\.key).filter { !$0.contains("completion") && !$0.hasSuffix(" help") }
+        #expect(keys == ["about", "build", "build --push"])
+        #expect(found.unplacedRoots == ["about", "build"])
+        #expect(found.notes.contains { $0.contains("command 'leftover' is not added to the command tree") })
+        #expect(found.notes.contains { $0.contains("top.AddCommand is called on a value that cannot be followed") })
     }
 
     @Test("a file marked `//go:build ignore` is no part of the program")
