@@ -254,9 +254,9 @@ private struct TreeBuilder {
             guard let info = commands[site] else { continue }
             // Several roots are several programs; a lone command with nothing under it beside them is dead code or a
             // command whose AddCommand could not be followed. One handed to an AddCommand on a command that cannot be
-            // followed is a command of the program: keyed by guess as the others so handed.
+            // followed, and named by a constant, is a command of the program: keyed by guess as the others so handed.
             if parentless.count > 1 && info.children.isEmpty && !hasFlags(site)
-                && !interpreter.addedToUnknown.contains(site)
+                && !(interpreter.addedToUnknown.contains(site) && name(of: info) != nil)
             {
                 orphan(site)
                 continue

@@ -554,6 +554,11 @@ struct CobraPatternTests {
                 top.AddCommand(&cobra.Command{Use: "about"})
             }
 
+            // A command named at run time: no path to key it by.
+            func addAlias(top *cobra.Command, name string) {
+                top.AddCommand(&cobra.Command{Use: name})
+            }
+
             func addBuild(top *cobra.Command) {
                 build := &cobra.Command{Use: "build"}
                 build.Flags().Bool("push", false, "")
@@ -572,6 +577,7 @@ struct CobraPatternTests {
         #expect(keys == ["about", "build", "build --push"])
         #expect(found.unplacedRoots == ["about", "build"])
         #expect(found.notes.contains { $0.contains("command 'leftover' is not added to the command tree") })
+        #expect(found.notes.contains { $0.contains(": a command is not added to the command tree") }, "\(found.notes)")
         #expect(found.notes.contains { $0.contains("top.AddCommand is called on a value that cannot be followed") })
     }
 
