@@ -192,11 +192,10 @@ enum CobraCompatibility {
     {
         let surface = removed.surface
         let root = removed.key.firstIndex(of: " ").map { String(removed.key[..<$0]) } ?? removed.key
-        let guessed = "a command the program hands to an AddCommand on a command semgate cannot follow is keyed as a "
-            + "root (see the notes)"
+        let handed = "a command the program hands to an AddCommand on a command semgate cannot follow (see the notes)"
         if before.unplacedRoots(of: surface).contains(root), after.items[surface + ":" + root] == nil {
-            return "it may still be there: it was keyed under '\(root)', but \(guessed), so users may have typed words "
-                + "before it, and it may now be found with them; if it is, declare an exception"
+            return "it may still be there: it was keyed under '\(root)', \(handed), so users may have typed words "
+                + "before it, and may now find it with them; if so, declare an exception"
         }
         let roots = after.unplacedRoots(of: surface)
         guard !roots.isEmpty else { return nil }
@@ -205,14 +204,15 @@ enum CobraCompatibility {
             let rest = String(removed.key[removed.key.index(after: space)...])
             let first = rest.firstIndex(of: " ").map { String(rest[..<$0]) } ?? rest
             if roots.contains(first), after.items[surface + ":" + rest] != nil {
-                return "it may still be there: '\(rest)' is, keyed under '\(first)', and \(guessed), so users may "
-                    + "type words before it; if it is the same, declare an exception"
+                return "it may still be there: '\(rest)' is, keyed under '\(first)', \(handed), so users may type "
+                    + "words before it; if it is the same, declare an exception"
             }
             end = removed.key.index(after: space)
         }
         if after.items[surface + ":" + root] == nil {
-            return "it may still be there: '\(root)' is not read here, and \(guessed): they may be added to it; if it "
-                + "is there, declare an exception"
+            return "it may still be there: '\(root)' is not read here, and the program hands the commands keyed as "
+                + "roots here to an AddCommand on a command semgate cannot follow (see the notes), which may be it; if "
+                + "so, declare an exception"
         }
         return nil
     }

@@ -28,7 +28,7 @@ struct SurfaceRehoming {
     /// The rehoming from `guessing` (the side with guessed roots) to `other`; nil when `guessing` has none.
     init?(guessing: SurfaceSnapshot, other: SurfaceSnapshot) {
         guard guessing.hasUnplacedRoots else { return nil }
-        for surface in guessing.uncertain.keys {
+        for surface in guessing.unplaced.keys {
             let found = guessing.unplacedRoots(of: surface).filter { guessing.items[surface + ":" + $0] != nil }
             if !found.isEmpty { roots[surface] = found }
         }

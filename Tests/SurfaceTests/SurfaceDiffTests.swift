@@ -191,7 +191,7 @@ struct SurfaceDiffTests {
             Self.item("typed:apply"), Self.item("typed:apply --bare", flag), Self.item("typed:apply --gone", flag),
             Self.item("typed:apply --kind", flag),
         ])
-        before.uncertain["typed"] = [SurfaceSnapshot.unplacedMark("apply")]
+        before.addUncertain([SurfaceSnapshot.unplacedMark("apply")], surface: "typed")
         // The command it was added to is read now.
         let after = Self.snapshot([
             Self.item("typed:tool"), Self.item("typed:tool --verbose", flag), Self.item("typed:tool deps"),
@@ -236,7 +236,7 @@ struct SurfaceDiffTests {
         // A root keyed by guess on both sides (a program's root that it also attaches elsewhere) keys its items
         // alike: a flag it drops is removed, audit or not.
         var kept = Self.snapshot([Self.item("typed:apply"), Self.item("typed:apply --bare", flag)])
-        kept.uncertain["typed"] = [SurfaceSnapshot.unplacedMark("apply")]
+        kept.addUncertain([SurfaceSnapshot.unplacedMark("apply")], surface: "typed")
         #expect(!kept.isUncertain(id: "typed:apply --gone"))
         let dropped = SurfaceDiff.changes(
             from: before, to: kept, policy: policy, candidates: nil, trustingUncertain: true)
