@@ -234,8 +234,9 @@ public enum SurfaceDiff {
             let shown = items.prefix(5).map(\.id).joined(separator: ", ")
             return shown + (items.count > 5 ? " and \(items.count - 5) more" : "")
         }
-        let guessed = "semgate keys a command handed to an AddCommand on a command it could not follow as a root, "
-            + "though users may type words before it; see the notes"
+        let guessed =
+            "semgate keys a command handed to an AddCommand on a command it could not follow as a root, though users "
+            + "may type words before it; see the notes"
         var notes: [String] = []
         if !moved.isEmpty {
             moved.sort { $0.from.id < $1.from.id }
@@ -246,19 +247,22 @@ public enum SurfaceDiff {
                     + "other (\(guessed)); semgate compares each as one item and claims neither its removal nor its "
                     + "addition")
         }
-        if !unreadRemoved.isEmpty {
-            unreadRemoved.sort { $0.id < $1.id }
-            notes.append(
-                "\(named(unreadRemoved)): no longer in the surface, under a command not read here, to which the "
-                    + "commands keyed as roots here are added (\(guessed)); semgate cannot tell whether "
-                    + "\(unreadRemoved.count == 1 ? "it was" : "they were") removed and does not claim a break")
-        }
-        if !unreadAdded.isEmpty {
-            unreadAdded.sort { $0.id < $1.id }
-            notes.append(
-                "\(named(unreadAdded)): new in the surface, under a command the release before did not read, to "
-                    + "which the commands it keyed as roots were added (\(guessed)); semgate cannot tell whether "
-                    + "\(unreadAdded.count == 1 ? "it is" : "they are") new and does not claim an addition")
+        // Items at or under a command one side did not read: what semgate cannot tell about them.
+        for (items, what) in [
+            (
+                unreadRemoved,
+                "no longer in the surface, under a command not read here, to which the commands keyed as roots here "
+                    + "are added (\(guessed)); semgate cannot tell whether "
+                    + "\(unreadRemoved.count == 1 ? "it was" : "they were") removed and does not claim a break"
+            ),
+            (
+                unreadAdded,
+                "new in the surface, under a command the release before did not read, to which the commands it keyed "
+                    + "as roots were added (\(guessed)); semgate cannot tell whether "
+                    + "\(unreadAdded.count == 1 ? "it is" : "they are") new and does not claim an addition"
+            ),
+        ] where !items.isEmpty {
+            notes.append(named(items.sorted { $0.id < $1.id }) + ": " + what)
         }
         return notes
     }

@@ -117,6 +117,20 @@ struct CobraEndToEndTests {
         #expect(notes.contains { $0.hasPrefix("cmd/broken.go:3:14: cannot read Go source") }, "\(notes)")
     }
 
+    /// The items of a JSON audit report's release `version` in its list `list` (`changes`, `findings`), sorted: of
+    /// kind `kind` only, if given; each prefixed with its kind with `withKind`.
+    static func items(
+        _ releases: [[String: Any]], _ version: String, _ list: String, kind: String? = nil, withKind: Bool = false
+    ) -> [String] {
+        let release = releases.first { $0["version"] as? String == version }
+        return (release?[list] as? [[String: Any]] ?? [])
+            .filter { kind == nil || $0["kind"] as? String == kind }
+            .compactMap { entry in
+                (entry["item"] as? String).map { withKind ? "\(entry["kind"] as? String ?? "") \($0)" : $0 }
+            }
+            .sorted()
+    }
+
     /// A root with `topics` built by one constructor per name, `remove` with `--all`, and `extra` lines in `Execute`.
     static func topicsProgram(_ addTopics: String, remove: String = #"c.Flags().Bool("all", false, "all")"#) -> String {
         """
@@ -170,16 +184,8 @@ struct CobraEndToEndTests {
         #expect(result.status == 1, "stderr: \(result.stderr)")
         let report = jsonObject(result.stdout)
         let releases = report?["releases"] as? [[String: Any]] ?? []
-        func removed(_ version: String) -> [String] {
-            let release = releases.first { $0["version"] as? String == version }
-            let changes = release?["changes"] as? [[String: Any]] ?? []
-            return changes.filter { $0["kind"] as? String == "removed" }.compactMap { $0["item"] as? String }.sorted()
-        }
-        func added(_ version: String) -> [String] {
-            let release = releases.first { $0["version"] as? String == version }
-            let changes = release?["changes"] as? [[String: Any]] ?? []
-            return changes.filter { $0["kind"] as? String == "added" }.compactMap { $0["item"] as? String }.sorted()
-        }
+        func removed(_ version: String) -> [String] { Self.items(releases, version, "changes", kind: "removed") }
+        func added(_ version: String) -> [String] { Self.items(releases, version, "changes", kind: "added") }
         #expect(removed("1.1.0") == ["cli:tool remove --all"])
         // 1.2.0 is compared with 1.1.0, where neither topic was known: nothing is claimed added or removed there.
         #expect(added("1.2.0") == [])
@@ -293,16 +299,8 @@ struct CobraEndToEndTests {
         #expect(result.status == 1, "stderr: \(result.stderr)")
         let report = jsonObject(result.stdout)
         let releases = report?["releases"] as? [[String: Any]] ?? []
-        func changes(_ version: String) -> [String] {
-            let release = releases.first { $0["version"] as? String == version }
-            return (release?["changes"] as? [[String: Any]] ?? []).map {
-                "\($0["kind"] as? String ?? "") \($0["item"] as? String ?? "")"
-            }.sorted()
-        }
-        func findings(_ version: String) -> [String] {
-            let release = releases.first { $0["version"] as? String == version }
-            return (release?["findings"] as? [[String: Any]] ?? []).compactMap { $0["item"] as? String }.sorted()
-        }
+        func changes(_ version: String) -> [String] { Self.items(releases, version, "changes", withKind: true) }
+        func findings(_ version: String) -> [String] { Self.items(releases, version, "findings") }
         // Handed to an AddCommand not followed, `build` was taken to get flags there too (`unread-flags`, which
         // breaks nothing); nothing is removed or added.
         #expect(changes("1.1.0") == ["changed cli:tool build"])
@@ -367,7 +365,8 @@ struct CobraEndToEndTests {
             }
             """
         }
-        try repo.write("pkg/app/root.go", program(#"serve.Flags().Int("port", 0, ""); serve.Flags().Bool("tls", false, "")"#))
+        let both = #"serve.Flags().Int("port", 0, ""); serve.Flags().Bool("tls", false, "")"#
+        try repo.write("pkg/app/root.go", program(both))
         try repo.commit("serve")
         try repo.tag("v1.0.0", annotated: true)
         try repo.write("pkg/app/root.go", program(#"serve.Flags().Bool("tls", false, "")"#))
@@ -386,8 +385,6 @@ struct CobraEndToEndTests {
         let audit = try runSemgate(["audit", "--format", "json"], in: repo.url)
         #expect(audit.status == 1, "stderr: \(audit.stderr)")
         let releases = jsonObject(audit.stdout)?["releases"] as? [[String: Any]] ?? []
-        let removed = (releases.first { $0["version"] as? String == "1.1.0" }?["changes"] as? [[String: Any]] ?? [])
-            .filter { $0["kind"] as? String == "removed" }.compactMap { $0["item"] as? String }
-        #expect(removed == ["cli:app serve --port"])
+        #expect(Self.items(releases, "1.1.0", "changes", kind: "removed") == ["cli:app serve --port"])
     }
 }
