@@ -10,7 +10,8 @@
 struct SurfaceRehoming {
     /// By surface, the guessed roots of the guessing side.
     private var roots: [String: Set<String>] = [:]
-    /// By surface and command path of the other side, the guessed roots found directly under it (`ko` → `apply`).
+    /// By surface and command path of the other side, the guessed roots found directly under it (`ko` → `apply`),
+    /// where the guessing side has no command of that path (`ko apply`).
     private var parents: [String: [String: Set<String>]] = [:]
     /// By surface, the command paths of the other side not read on the guessing side: for each parent, the shortest
     /// path at or above it that the guessing side does not have (`ko`). Whatever is at or under one of them, except
@@ -45,7 +46,8 @@ struct SurfaceRehoming {
             let name = String(item.key[item.key.index(after: space)...])
             guard perRoot[item.surface, default: [:]][name, default: 0] < Self.maximumParentsPerRoot else { continue }
             let parent = String(item.key[..<space])
-            guard other.items[item.surface + ":" + parent] != nil else { continue }
+            // A command of that path the guessing side has too is another command, not where the root went.
+            guard other.items[item.surface + ":" + parent] != nil, guessing.items[item.id] == nil else { continue }
             perRoot[item.surface, default: [:]][name, default: 0] += 1
             parents[item.surface, default: [:]][parent, default: []].insert(name)
             parentWords = max(parentWords, Self.words(parent))

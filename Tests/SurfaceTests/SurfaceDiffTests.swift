@@ -243,5 +243,20 @@ struct SurfaceDiffTests {
         #expect(dropped.map(\.id) == ["typed:apply --gone", "typed:apply --kind"])
         #expect(dropped.allSatisfy { $0.kind == .removed })
         #expect(SurfaceDiff.unplacedNotes(from: before, to: kept, candidates: nil).isEmpty)
+
+        // A command of the same name that was read beside the guessed root is another command: the guessed root
+        // gone, its items are claimed removed.
+        var beside = before
+        beside.items["typed:tool"] = Self.item("typed:tool")
+        beside.items["typed:tool apply"] = Self.item("typed:tool apply")
+        let other = Self.snapshot([
+            Self.item("typed:tool"), Self.item("typed:tool apply"), Self.item("typed:tool apply --bare", flag),
+        ])
+        let gone = SurfaceDiff.changes(from: beside, to: other, policy: policy, candidates: nil, trustingUncertain: true)
+        #expect(
+            gone.map { "\($0.kind) \($0.id)" } == [
+                "removed typed:apply", "removed typed:apply --bare", "removed typed:apply --gone",
+                "removed typed:apply --kind", "added typed:tool apply --bare",
+            ])
     }
 }
