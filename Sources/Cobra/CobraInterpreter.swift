@@ -896,8 +896,10 @@ struct CobraInterpreter {
         }
         for (index, parameter) in parameters.enumerated() {
             var value = stored[index]
-            // Any value of the type, unless the callers pass objects: those are what it holds.
-            if let instance = instance(of: parameter.type, in: file), !value.contains(where: Self.isObject) {
+            // Any value of the type only when nothing known is passed (a caller not followed, a value not read): what a
+            // call passes is what it holds. `nil` is no value of the type: a helper called as `build(nil, ...)` here and
+            // `build(parent, ...)` there attaches nothing when it is nil, not to every value of the type.
+            if let instance = instance(of: parameter.type, in: file), !Self.standsForTypedValue(value) {
                 value.insert(instance)
             }
             frame.locals.assign(value, to: parameter.name)
@@ -980,6 +982,18 @@ struct CobraInterpreter {
     private static func isObject(_ value: CobraValue) -> Bool {
         if case .object = value { return true }
         return false
+    }
+
+    /// Whether `values`, passed for a parameter of one of the program's types, say what it holds: an object, an
+    /// instance or `nil`. Empty (unknown) does not; nor does a string or other value alone, passed for a named type of
+    /// the program (`type Verb string`), whose methods run only on any value of the type.
+    private static func standsForTypedValue(_ values: CobraValues) -> Bool {
+        values.contains { value in
+            switch value {
+            case .object, .instance, .nilValue: return true
+            default: return false
+            }
+        }
     }
 
     /// The program's type of an instance or object, nil for other values.
