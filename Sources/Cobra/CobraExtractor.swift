@@ -253,10 +253,11 @@ private struct TreeBuilder {
         for site in parentless {
             guard let info = commands[site] else { continue }
             // Several roots are several programs; a lone command with nothing under it beside them is dead code or a
-            // command whose AddCommand could not be followed. One handed to an AddCommand on a command that cannot be
-            // followed, and named by a constant, is a command of the program: keyed by guess as the others so handed.
-            if parentless.count > 1 && info.children.isEmpty && !hasFlags(site)
-                && !(interpreter.addedToUnknown.contains(site) && name(of: info) != nil)
+            // command whose AddCommand could not be followed. One named by a constant and handed to code that cannot
+            // be followed is a command of the program: added there to another (keyed by guess as the others so
+            // handed), or given commands or flags there (`groups.Add(root)`).
+            let handedOn = interpreter.addedToUnknown.contains(site) || unreadFlags(of: site) != nil
+            if parentless.count > 1 && info.children.isEmpty && !hasFlags(site) && !(handedOn && name(of: info) != nil)
             {
                 orphan(site)
                 continue

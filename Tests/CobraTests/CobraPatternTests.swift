@@ -581,6 +581,43 @@ struct CobraPatternTests {
         #expect(found.notes.contains { $0.contains("top.AddCommand is called on a value that cannot be followed") })
     }
 
+    @Test("commands held by a value a library method is called on with the root are roots keyed by guess")
+    func commandsHeldByLibraryValue() {
+        let found = surface([
+            "cmd/root.go": """
+            package cmd
+
+            import (
+                "github.com/spf13/cobra"
+                "example.com/lib/groups"
+            )
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                sections := groups.Sections{
+                    {Title: "Main", Commands: []*cobra.Command{newBuild(), &cobra.Command{Use: "version"}}},
+                }
+                sections.AttachTo(root)
+                return root
+            }
+
+            func newBuild() *cobra.Command {
+                c := &cobra.Command{Use: "build"}
+                c.Flags().Bool("push", false, "")
+                return c
+            }
+
+            func unused() *cobra.Command { return &cobra.Command{Use: "leftover"} }
+            """
+        ])
+        let keys = found.items.map(\.key).filter { !$0.contains("completion") && !$0.hasSuffix(" help") }
+        // The library may add them to the root, or anywhere: each is keyed as a root, by guess; so is the root, which
+        // the library may give commands or flags.
+        #expect(keys == ["build", "build --push", "tool", "version"])
+        #expect(found.unplacedRoots == ["build", "version"])
+        #expect(found.notes.contains { $0.contains("command 'leftover' is not added to the command tree") })
+    }
+
     @Test("a file marked `//go:build ignore` is no part of the program")
     func ignoredFile() {
         let found = surface([
