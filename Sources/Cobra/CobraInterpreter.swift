@@ -114,10 +114,18 @@ struct CobraMissingChild: Sendable, Hashable, Comparable {
     }
 }
 
+/// One flag of a flag set, by name: what `fs.AddFlag(other.Lookup("x"))` adds.
+struct CobraFlagRef: Sendable, Hashable {
+    let set: CobraFlagSetID
+    let name: String
+}
+
 /// The flags of one flag set and the sets added to it.
 struct CobraFlagSetInfo: Sendable {
     var flags: [String: CobraFlagDefinition] = [:]
     var includes: Set<CobraFlagSetID> = []
+    /// Single flags of other sets added to this one (`AddFlag`).
+    var flagIncludes: Set<CobraFlagRef> = []
     var deprecated: Set<String> = []
     var hidden: Set<String> = []
     /// Flags given a `NoOptDefVal`: a bare `--flag` takes that value.
@@ -128,7 +136,7 @@ struct CobraFlagSetInfo: Sendable {
     /// Every update only adds (a `custom` type is replaced once, counted in `typesRead`), so the sizes tell whether
     /// an update changed anything.
     var size: (Int, Int, Int, Int, Int, Int) {
-        (flags.count, includes.count, deprecated.count, hidden.count, noOptDefault.count, typesRead)
+        (flags.count, includes.count + flagIncludes.count, deprecated.count, hidden.count, noOptDefault.count, typesRead)
     }
 }
 
@@ -1689,6 +1697,20 @@ struct CobraInterpreter {
                 values.append(evaluate(element.value, in: &frame))
             }
         }
+        if type?.isCobraCommandCollection == true {
+            // `[]*cobra.Command{newAlpha(), alpha.NewScaffold()}`: an element that is no command the files build is a
+            // command missing from the surface, even when the others are there to be added.
+            for (element, value) in zip(elements, values)
+            where !value.contains(where: { if case .command = $0 { return true } else { return false } })
+                && !value.contains(.nilValue)
+            {
+                note(
+                    "\(spelling(of: element.value, in: frame.file)) in a list of commands cannot be followed to a "
+                        + "cobra.Command literal in the files read; the command it makes, and what is under it, are "
+                        + "not in the surface (add the file that defines it to 'files')",
+                    file: frame.file, line: position.line)
+            }
+        }
         // Only the elements of an array, slice or map may elide their type (`Groups{{Title: ...}}`): such a literal is
         // a collection of its elements, not an object.
         let elidesTypes = elements.contains { element in
@@ -2111,6 +2133,13 @@ struct CobraInterpreter {
                 updateCommand(site) { $0.children.formUnion(children) }
             }
             return []
+        case CobraKnown.flagOfCommand.id:
+            // `cmd.Flag(name)` (`cmd.Flag("redact").NoOptDefVal = "100"`): cobra looks the name up in the command's
+            // own flags, then in its persistent ones. Both are named, so what is set reaches the flag in either set
+            // whatever order the code defines it in (a set without that name ignores it).
+            let names = values.first.map(Self.strings) ?? []
+            return CobraValues(
+                (names.isEmpty ? [""] : names).flatMap { [CobraValue.flag(.local(site), $0), .flag(.persistent(site), $0)] })
         case CobraKnown.setGlobalNormalizationFunc.id:
             let spellings = normalization(values, context)
             if !spellings.isEmpty { commandSpellings[site, default: [:]].merge(spellings) { old, _ in old } }
@@ -2147,6 +2176,30 @@ struct CobraInterpreter {
             }
             updateFlagSet(id) { $0.includes.formUnion(sets.filter { $0 != id }) }
             return []
+        case CobraKnown.addFlag.id:
+            // `fs.AddFlag(f)`: a flag of another set (`other.Lookup("x")`) joins this one. A flag the files do not
+            // define (made by a library, or by reflection from a table of flags) leaves the set open: which flags it
+            // has cannot be read, so no removal from it is claimed (see `unread-flags`), and a note says so.
+            let flags =
+                values.first.map { value in
+                    value.compactMap { object -> CobraFlagRef? in
+                        if case .flag(let set, let name) = object { return CobraFlagRef(set: set, name: name) }
+                        return nil
+                    }
+                } ?? []
+            // A flag of a set read whose name cannot be resolved (`flags.Lookup(alias)` in a loop over a parameter)
+            // is one the files define: the set it joins is not open, the flag is just not followed.
+            let refs = flags.filter { !$0.name.isEmpty && $0.set != id }
+            if flags.isEmpty {
+                openFlagSets.insert(id)
+                note(
+                    "AddFlag argument cannot be followed to a flag the files read define; the flags it adds are not "
+                        + "in the surface, and a flag gone from this flag set is listed, not claimed removed",
+                    file: context.file, line: context.line)
+            } else {
+                updateFlagSet(id) { $0.flagIncludes.formUnion(refs) }
+            }
+            return []
         case CobraKnown.markDeprecated.id, CobraKnown.markHidden.id, CobraKnown.markShorthandDeprecated.id:
             let names = values.first.map(Self.strings) ?? []
             if names.isEmpty {
@@ -2182,7 +2235,10 @@ struct CobraInterpreter {
                     + "the surface", file: context.file, line: context.line)
             return []
         case CobraKnown.lookup.id:
-            return CobraValues((values.first.map(Self.strings) ?? []).map { CobraValue.flag(id, $0) })
+            // A name that cannot be resolved still gives a flag of this set: `.flag(id, "")`, some flag the files
+            // read define here (marks set on it change nothing; `AddFlag` of it does not open the set it is added to).
+            let names = values.first.map(Self.strings) ?? []
+            return CobraValues(names.isEmpty ? [.flag(id, "")] : names.map { CobraValue.flag(id, $0) })
         default:
             guard let shape = numbering.flagMethods[Int(method)] else { return [] }
             return define(shape, in: id, values, context)
