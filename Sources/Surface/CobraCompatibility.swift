@@ -86,6 +86,19 @@ enum CobraCompatibility {
             else { return false }
             return !hasSubcommands(command, surface: context.old.surface, in: context.before)
         },
+        Rule(
+            attribute: "build",
+            reason: "only some builds had it (a file for some systems or tags added it), and now every build does",
+            bump: .minor
+        ) { $0.oldValue != nil && $0.newValue == nil },
+        Rule(
+            attribute: "build",
+            reason: "every build that had it still does (each alternative of the old `build` is one of the new), and "
+                + "more have it now", bump: .minor
+        ) { context in
+            guard let old = context.oldValue, let new = context.newValue else { return false }
+            return Set(alternatives(of: new)).isSuperset(of: alternatives(of: old))
+        },
         Rule(attribute: "no-opt-default", reason: "the bare `--flag` now works as well", bump: .minor) {
             $0.oldValue == nil && $0.newValue == "true"
         },
@@ -102,6 +115,31 @@ enum CobraCompatibility {
             reason: "a command became an alias of its new name: the old name still runs it", bump: .patch
         ) { $0.oldValue == nil && $0.newValue != nil },
     ]
+
+    /// The alternatives of a `build` attribute: its parts joined by `||` outside parentheses (`(linux && amd64) ||
+    /// windows` has `linux && amd64` and `windows`).
+    static func alternatives(of build: String) -> [String] {
+        var parts: [String] = []
+        var depth = 0
+        var current = ""
+        var characters = Array(build)[...]
+        while let character = characters.popFirst() {
+            if character == "(" { depth += 1 }
+            if character == ")" { depth -= 1 }
+            if depth == 0, character == " ", characters.starts(with: "|| ") {
+                characters = characters.dropFirst(3)
+                parts.append(current)
+                current = ""
+                continue
+            }
+            current.append(character)
+        }
+        parts.append(current)
+        return parts.map { part in
+            part.hasPrefix("(") && part.hasSuffix(")") && !part.dropFirst().dropLast().contains("(")
+                ? String(part.dropFirst().dropLast()) : part
+        }
+    }
 
     /// The bump a change of `attribute` needs, with the reason of the row that decided it (nil: no row, breaking).
     static func judge(
