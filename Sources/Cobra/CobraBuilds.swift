@@ -45,7 +45,13 @@ struct CobraBuildTable: Sendable {
     }
 
     /// The parts of a normalized build expression joined by `&&` outside parentheses.
-    static func conjuncts(of text: String) -> [String] {
+    static func conjuncts(of text: String) -> [String] { parts(of: text, joinedBy: "&&") }
+
+    /// The parts of a normalized build expression joined by `||` outside parentheses.
+    static func disjuncts(of text: String) -> [String] { parts(of: text, joinedBy: "||") }
+
+    private static func parts(of text: String, joinedBy symbol: String) -> [String] {
+        let separator = Array(symbol + " ")
         var parts: [String] = []
         var depth = 0
         var current = ""
@@ -53,7 +59,7 @@ struct CobraBuildTable: Sendable {
         while let character = characters.popFirst() {
             if character == "(" { depth += 1 }
             if character == ")" { depth -= 1 }
-            if depth == 0, character == " ", characters.starts(with: "&& ") {
+            if depth == 0, character == " ", characters.starts(with: separator) {
                 characters = characters.dropFirst(3)
                 parts.append(current)
                 current = ""
@@ -140,7 +146,7 @@ struct CobraBuildCondition: Hashable, Sendable {
             terms = [[]]
         } else {
             terms = Array(Set(contexts.map { table.contexts[Int($0)] })).sorted { $0.lexicographicallyPrecedes($1) }
-            terms = Array(terms.prefix(Self.maximumTerms))
+            terms = CobraBuildCondition(terms: terms).simplified(in: table).terms
         }
     }
 
@@ -200,11 +206,12 @@ struct CobraBuildCondition: Hashable, Sendable {
     /// (`linux`, `freebsd || linux`, `(linux && amd64) || windows`), at most `maximumTextLength` characters.
     func text(in table: CobraBuildTable) -> String? {
         if isAlways { return nil }
-        let parts = terms.map { term -> String in
+        let parts = terms.flatMap { term -> [String] in
             // `linux` and `linux && arm64` together are `arm64 && linux`.
             let names = Array(Set(term.flatMap { table.atomParts[Int($0)] })).sorted()
-            if names.count == 1 { return names[0] }
-            return names.map { $0.contains(" ") && !$0.hasPrefix("(") ? "(\($0))" : $0 }.joined(separator: " && ")
+            // A file's `windows || darwin` is two alternatives.
+            if names.count == 1 { return CobraBuildTable.disjuncts(of: names[0]) }
+            return [names.map { $0.contains(" ") && !$0.hasPrefix("(") ? "(\($0))" : $0 }.joined(separator: " && ")]
         }
         let unique = Array(Set(parts)).sorted()
         var text =

@@ -185,10 +185,11 @@ private struct TreeBuilder {
     private var noted: Set<CobraMissingChild> = []
     /// The flags of each set by name, worked out once: a command is visited again under each alias.
     private var flattened: [CobraFlagSetID: [FlatFlag]] = [:]
-    /// The builds each item is in, where some are not all (``CobraBuildTable``): united over every path to it.
+    /// The builds each item is in, where some are not all (``CobraBuildTable``): united over every path to it. An
+    /// item listed and not here is in every build.
     private var itemBuilds: [String: CobraBuildCondition] = [:]
     /// The table of `interpreter.builds`, for conditions combined along paths.
-    private var buildTable: CobraBuildTable { interpreter.builds }
+    private let buildTable: CobraBuildTable
     /// The attributes of each set's flags (in the order of `flattened`), by set and whether the command is hidden.
     private var attributesBySet: [FlagAttributesKey: [[String: String]]] = [:]
 
@@ -201,6 +202,7 @@ private struct TreeBuilder {
     init(interpreter: CobraInterpreter, root: String?) {
         self.interpreter = interpreter
         self.root = root
+        buildTable = interpreter.builds
     }
 
     private func location(_ info: CobraCommandInfo) -> String {
@@ -526,8 +528,9 @@ private struct TreeBuilder {
         if interpreter.conditional {
             // Every path to the item counts: an item some path reaches in every build is in every build.
             if let known = itemBuilds[item.key] {
-                itemBuilds[item.key] = known.or(build, in: buildTable)
-            } else if items.index(forKey: item.key) == nil {
+                let united = known.or(build, in: buildTable)
+                itemBuilds[item.key] = united.isAlways ? nil : united
+            } else if !build.isAlways && items.index(forKey: item.key) == nil {
                 itemBuilds[item.key] = build
             }
         }

@@ -528,8 +528,8 @@ struct CobraInterpreter {
         var importCache = numbering.importFolders.folders == folderSet ? numbering.importFolders.paths : [:]
         declared.list.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
         var table = CobraBuildTable()
-        fileAtoms = zip(paths, self.files).map { path, file in
-            Self.buildCondition(path: path, constraint: file.buildConstraint).map { table.atom($0) }
+        fileAtoms = self.files.indices.map { index in
+            Self.buildCondition(path: paths[index], constraint: self.files[index].buildConstraint).map { table.atom($0) }
         }
         conditional = fileAtoms.contains { $0 != nil }
         for (index, file) in self.files.enumerated() {
