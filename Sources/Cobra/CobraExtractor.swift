@@ -42,6 +42,10 @@ public enum CobraExtractor {
     /// another type is a custom value whose `Type()` names it.
     public static var pflagTypes: Set<String> { CobraFlagMethod.builtinTypes }
 
+    /// The alternatives of a `build` attribute: its parts joined by `||` outside parentheses (`(arm64 && linux) ||
+    /// windows` has `(arm64 && linux)` and `windows`).
+    public static func buildAlternatives(of build: String) -> [String] { CobraBuildTable.disjuncts(of: build) }
+
     /// Every command, alias and flag that `files` build, keyed by full command path.
     ///
     /// `root` names the root command when its `Use` is not a constant (`Use: os.Args[0]`); it also picks the
@@ -453,7 +457,7 @@ private struct TreeBuilder {
             }
             let childBuild =
                 interpreter.conditional
-                ? build.and(condition(interpreter.childBuilds[CobraSitePair(site, child)]), in: buildTable)
+                ? build.and(condition(interpreter.childBuilds[CobraPair(site, child)]), in: buildTable)
                     .and(condition(interpreter.commandBuilds[child]), in: buildTable) : .always
             visit(
                 child, path: path + [name], deprecated: deprecated, stack: stack, spellings: spellings, hidden: hidden,
@@ -566,7 +570,7 @@ private struct TreeBuilder {
                 build: condition(interpreter.flagBuilds[CobraFlagKey(set: id, name: name)]))
         }
         for included in info.includes.sorted(by: Self.order) {
-            let through = condition(interpreter.includeBuilds[CobraFlagSetPair(id, included)])
+            let through = condition(interpreter.includeBuilds[CobraPair(id, included)])
             for (name, flag) in flatten(included, seen: seen) {
                 if let known = result[name] {
                     // In a build without the first definition, the added set's defines it.

@@ -132,25 +132,14 @@ struct CobraFlagSetInfo: Sendable {
     }
 }
 
-/// A command and a child `AddCommand` gave it, for the builds of that call.
-struct CobraSitePair: Hashable, Sendable {
-    let parent: CobraSite
-    let child: CobraSite
+/// Two sites or sets: a command and a child `AddCommand` gave it, a flag set and a set `AddFlagSet` added to it.
+struct CobraPair<Element: Hashable & Sendable>: Hashable, Sendable {
+    let first: Element
+    let second: Element
 
-    init(_ parent: CobraSite, _ child: CobraSite) {
-        self.parent = parent
-        self.child = child
-    }
-}
-
-/// A flag set and a set `AddFlagSet` added to it.
-struct CobraFlagSetPair: Hashable, Sendable {
-    let set: CobraFlagSetID
-    let included: CobraFlagSetID
-
-    init(_ set: CobraFlagSetID, _ included: CobraFlagSetID) {
-        self.set = set
-        self.included = included
+    init(_ first: Element, _ second: Element) {
+        self.first = first
+        self.second = second
     }
 }
 
@@ -321,9 +310,9 @@ struct CobraInterpreter {
     /// The contexts each command literal was made in, each `AddCommand` of a child made in (by parent and child), each
     /// flag defined in (by set and name) and each `AddFlagSet` made in (by set and set added).
     private(set) var commandBuilds: [CobraSite: Set<Int32>] = [:]
-    private(set) var childBuilds: [CobraSitePair: Set<Int32>] = [:]
+    private(set) var childBuilds: [CobraPair<CobraSite>: Set<Int32>] = [:]
     private(set) var flagBuilds: [CobraFlagKey: Set<Int32>] = [:]
-    private(set) var includeBuilds: [CobraFlagSetPair: Set<Int32>] = [:]
+    private(set) var includeBuilds: [CobraPair<CobraFlagSetID>: Set<Int32>] = [:]
     /// The context of each command literal (by its site with context 0) per string and object arguments (and
     /// receiver) of its function's call.
     private var commandContexts: [CobraSite: [[CobraValues]: Int32]] = [:]
@@ -2171,7 +2160,7 @@ struct CobraInterpreter {
                 }
                 updateCommand(site) { $0.children.formUnion(children) }
                 if conditional {
-                    for child in children { childBuilds[CobraSitePair(site, child), default: []].insert(currentBuild) }
+                    for child in children { childBuilds[CobraPair(site, child), default: []].insert(currentBuild) }
                 }
             }
             return []
@@ -2212,7 +2201,7 @@ struct CobraInterpreter {
             updateFlagSet(id) { $0.includes.formUnion(sets.filter { $0 != id }) }
             if conditional {
                 for set in sets where set != id {
-                    includeBuilds[CobraFlagSetPair(id, set), default: []].insert(currentBuild)
+                    includeBuilds[CobraPair(id, set), default: []].insert(currentBuild)
                 }
             }
             return []

@@ -97,7 +97,7 @@ enum CobraCompatibility {
                 + "more have it now", bump: .minor
         ) { context in
             guard let old = context.oldValue, let new = context.newValue else { return false }
-            return Set(alternatives(of: new)).isSuperset(of: alternatives(of: old))
+            return Set(CobraExtractor.buildAlternatives(of: new)).isSuperset(of: CobraExtractor.buildAlternatives(of: old))
         },
         Rule(attribute: "no-opt-default", reason: "the bare `--flag` now works as well", bump: .minor) {
             $0.oldValue == nil && $0.newValue == "true"
@@ -115,31 +115,6 @@ enum CobraCompatibility {
             reason: "a command became an alias of its new name: the old name still runs it", bump: .patch
         ) { $0.oldValue == nil && $0.newValue != nil },
     ]
-
-    /// The alternatives of a `build` attribute: its parts joined by `||` outside parentheses (`(linux && amd64) ||
-    /// windows` has `linux && amd64` and `windows`).
-    static func alternatives(of build: String) -> [String] {
-        var parts: [String] = []
-        var depth = 0
-        var current = ""
-        var characters = Array(build)[...]
-        while let character = characters.popFirst() {
-            if character == "(" { depth += 1 }
-            if character == ")" { depth -= 1 }
-            if depth == 0, character == " ", characters.starts(with: "|| ") {
-                characters = characters.dropFirst(3)
-                parts.append(current)
-                current = ""
-                continue
-            }
-            current.append(character)
-        }
-        parts.append(current)
-        return parts.map { part in
-            part.hasPrefix("(") && part.hasSuffix(")") && !part.dropFirst().dropLast().contains("(")
-                ? String(part.dropFirst().dropLast()) : part
-        }
-    }
 
     /// The bump a change of `attribute` needs, with the reason of the row that decided it (nil: no row, breaking).
     static func judge(
