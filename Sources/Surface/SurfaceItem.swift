@@ -268,15 +268,16 @@ public struct SurfaceInputs: Sendable {
         return changed
     }
 
-    /// Calls `body` with the id of every item that an extractor marked deprecated in a group this side has and `old`
-    /// lacks (some more than once): an item is deprecated when any of its raw items is, so these are the only ids
-    /// whose items can have become deprecated in the source since `old`.
-    public func forEachNewlyMarkedID(since old: SurfaceInputs, _ body: (String) -> Void) {
+    /// Calls `body` with the id of every item of a group this side has and `old` lacks (some more than once), and
+    /// whether an extractor marked it deprecated there: an item is deprecated when any of its raw items is, so the
+    /// marked ones are the only ids whose items can have become deprecated in the source since `old`, and the others
+    /// the only ids whose items can have appeared.
+    public func forEachNewID(since old: SurfaceInputs, _ body: (_ id: String, _ marked: Bool) -> Void) {
         for (surface, new) in groups {
             let oldIdentities = Set((old.groups[surface] ?? []).map(\.identity))
             for group in new where !oldIdentities.contains(group.identity) {
-                for (index, made) in group.merged.enumerated() where made?.stability == .deprecated {
-                    body(group.ids[index])
+                for (index, made) in group.merged.enumerated() {
+                    body(group.ids[index], made?.stability == .deprecated)
                 }
             }
         }
