@@ -140,6 +140,23 @@ struct CobraFlagSetInfo: Sendable {
     }
 }
 
+/// Two sites or sets: a command and a child `AddCommand` gave it, a flag set and a set `AddFlagSet` added to it.
+struct CobraPair<Element: Hashable & Sendable>: Hashable, Sendable {
+    let first: Element
+    let second: Element
+
+    init(_ first: Element, _ second: Element) {
+        self.first = first
+        self.second = second
+    }
+}
+
+/// A flag of a set, by name.
+struct CobraFlagKey: Hashable, Sendable {
+    let set: CobraFlagSetID
+    let name: String
+}
+
 /// A field of an object (``CobraValue/object``): the site that made it and the field's name.
 private struct CobraObjectField: Hashable {
     let site: CobraSite
@@ -194,6 +211,12 @@ private struct Declared {
     var list: [DeclaredFunction] = []
     /// The functions a name can reach (not `init` and `_`, which no code can call).
     var functions: [FunctionName: CobraFunctionID] = [:]
+    /// The other definitions of a function in `functions` that files built for other systems or tags declare
+    /// (`addPlatformCommands` in `main_linux.go` and `main_windows.go`): a call runs each, in the builds its file is
+    /// for (``CobraBuildTable``), so what only some builds add carries those builds.
+    var alternates: [CobraFunctionID: [CobraFunctionID]] = [:]
+    /// The functions with more than `maximumDefinitions` definitions (where the first is and its name).
+    var beyondDefinitions: Set<String> = []
     /// Methods by receiver type and name (`scoped(type, name)`), across folders, for values whose package is not
     /// known. (The first of those declared in several folders, the one a value whose package is not known resolves
     /// to.)
@@ -284,6 +307,20 @@ struct CobraInterpreter {
     private var nameMaps: [[CobraName]]
 
     private(set) var commands: [CobraSite: CobraCommandInfo] = [:]
+    /// The builds of files with a condition, and the contexts code runs in (``CobraBuildTable``).
+    private(set) var builds = CobraBuildTable()
+    /// Each file's condition (`_linux.go`, `//go:build`) as an atom of `builds`; nil for every build.
+    private var fileAtoms: [Int32?] = []
+    /// Whether some file has a condition: else every context is 0 and nothing below is recorded.
+    private(set) var conditional = false
+    /// The context the code being run runs in (a number of ``CobraBuildTable/contexts``).
+    private var currentBuild: Int32 = 0
+    /// The contexts each command literal was made in, each `AddCommand` of a child made in (by parent and child), each
+    /// flag defined in (by set and name) and each `AddFlagSet` made in (by set and set added).
+    private(set) var commandBuilds: [CobraSite: Set<Int32>] = [:]
+    private(set) var childBuilds: [CobraPair<CobraSite>: Set<Int32>] = [:]
+    private(set) var flagBuilds: [CobraFlagKey: Set<Int32>] = [:]
+    private(set) var includeBuilds: [CobraPair<CobraFlagSetID>: Set<Int32>] = [:]
     /// The context of each command literal (by its site with context 0) per string and object arguments (and
     /// receiver) of its function's call.
     private var commandContexts: [CobraSite: [[CobraValues]: Int32]] = [:]
@@ -422,6 +459,8 @@ struct CobraInterpreter {
         let arguments: [CobraValues]
         /// The objects a method runs on; empty for any value of its receiver type (and for functions).
         var receiver: CobraValues = []
+        /// The context it runs in (``CobraBuildTable``): its callers' with its file's condition.
+        var build: Int32 = 0
     }
 
     /// The frame of the function being run.
@@ -443,6 +482,23 @@ struct CobraInterpreter {
 
     private static let maximumPasses = 12
     /// The most definitions of one function (for different builds) that a call runs.
+    static let maximumDefinitions = 8
+    /// Notes on functions defined for more builds than `maximumDefinitions` (the rest are not read), and on contexts
+    /// past the bounds of ``CobraBuildTable``.
+    var definitionNotes: [String] {
+        var notes = declared.beyondDefinitions.sorted().map {
+            "\($0) is defined in more than \(Self.maximumDefinitions) files built for different systems or tags; "
+                + "only the first \(Self.maximumDefinitions) (by path) are read, so what the others add is not in "
+                + "the surface"
+        }
+        if builds.overflowed {
+            notes.append(
+                "calls between files built for different systems or tags nest more than "
+                    + "\(CobraBuildTable.maximumAtoms) deep or make more than \(CobraBuildTable.maximumContexts) "
+                    + "combinations; the 'build' attribute of what runs past that leaves some conditions out")
+        }
+        return notes
+    }
     private static let maximumCallDepth = 64
     private var callDepth = 0
 
@@ -478,6 +534,11 @@ struct CobraInterpreter {
         // The folders of each import path, kept from the last run while the program's folders stay the same.
         var importCache = numbering.importFolders.folders == folderSet ? numbering.importFolders.paths : [:]
         declared.list.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
+        var table = CobraBuildTable()
+        fileAtoms = self.files.indices.map { index in
+            Self.buildCondition(path: paths[index], constraint: self.files[index].buildConstraint).map { table.atom($0) }
+        }
+        conditional = fileAtoms.contains { $0 != nil }
         for (index, file) in self.files.enumerated() {
             let folder = folders[index]
             let package = runName(file.package, in: index)
@@ -520,7 +581,14 @@ struct CobraInterpreter {
                 // `init` may appear in every file; the others are unique in a package that compiles.
                 let callable = nameText != "init" && nameText != "_"
                 let key = FunctionName(folder: folder, receiver: receiver, name: name)
-                if callable && declared.functions[key] != nil { continue }
+                let first = callable ? declared.functions[key] : nil
+                // Declared twice in a package that compiles: files for different builds (else the first counts).
+                if let first, fileAtoms[index] == nil || fileAtoms[declared.list[Int(first)].file] == nil { continue }
+                if let first, declared.alternates[first, default: []].count + 1 >= Self.maximumDefinitions {
+                    // Each call runs every definition: a bound, so that many files cannot multiply the work.
+                    declared.beyondDefinitions.insert("\(paths[declared.list[Int(first)].file]): \(nameText)")
+                    continue
+                }
                 let id = CobraFunctionID(declared.list.count)
                 let order = (
                     folderRanks[Int(folder)],
@@ -529,7 +597,11 @@ struct CobraInterpreter {
                 declared.list.append(
                     DeclaredFunction(
                         folder: folder, receiver: receiver, name: name, file: index, index: position, order: order))
-                if callable { declared.functions[key] = id }
+                if let first {
+                    declared.alternates[first, default: []].append(id)
+                } else if callable {
+                    declared.functions[key] = id
+                }
                 if receiverText != nil {
                     declared.receivers.insert(receiver)
                     let method = scoped(receiver, name)
@@ -539,10 +611,26 @@ struct CobraInterpreter {
                 }
             }
         }
+        for (first, others) in declared.alternates {
+            table.addGroup(([first] + others).compactMap { fileAtoms[declared.list[Int($0)].file] })
+        }
+        table.finishGroups()
+        builds = table
         evaluatedFunctions = Array(repeating: false, count: declared.list.count)
         fileGlobalCells = Array(repeating: [], count: self.files.count)
         fileFunctions = Array(repeating: [], count: self.files.count)
         self.numbering.importFolders = (folderSet, importCache)
+    }
+
+    /// The condition a file builds under: its name's (`_linux.go`, `_windows_arm64.go`) and its normalized constraint's,
+    /// joined with `&&`; nil when it has neither.
+    static func buildCondition(path: String, constraint: String?) -> String? {
+        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.index(after: $0)...]) } ?? path
+        // Only a name with `_` can name a system or architecture.
+        let suffix = name.utf8.contains(UInt8(ascii: "_")) ? GoFileNameCondition.of(name) : nil
+        guard let suffix else { return constraint }
+        guard let constraint else { return suffix }
+        return suffix + " && " + (constraint.contains("||") ? "(\(constraint))" : constraint)
     }
 
     /// The run's number of name `local` of `file`, translated on first use.
@@ -667,6 +755,7 @@ struct CobraInterpreter {
             changedAfterRead = false
             for (index, file) in files.enumerated() {
                 var frame = Frame(key: nil, file: index, folder: folders[index])
+                currentBuild = builds.combine(0, fileAtoms[index]) ?? 0
                 for binding in file.bindings {
                     let values = binding.values.map { evaluate($0, in: &frame) }
                     for (offset, name) in binding.names.enumerated() where name != CobraKnown.underscore.id {
@@ -678,6 +767,7 @@ struct CobraInterpreter {
                     }
                 }
             }
+            currentBuild = 0
             for key in entryPoints where !evaluatedFunctions[Int(key)] {
                 _ = call(key, arguments: [])
             }
@@ -827,8 +917,11 @@ struct CobraInterpreter {
         readClosures.insert(site)
         recordClosureRead(site, marks: true)
         guard let closure = closures[site], !runningClosures.contains(site),
-            callDepth < Self.maximumCallDepth
+            callDepth < Self.maximumCallDepth, let build = builds.combine(currentBuild, fileAtoms[site.file])
         else { return [] }
+        let outerBuild = currentBuild
+        currentBuild = build
+        defer { currentBuild = outerBuild }
         runningClosures.insert(site)
         callDepth += 1
         defer {
@@ -847,10 +940,23 @@ struct CobraInterpreter {
         return frame.literalReturns ?? []
     }
 
+    /// Calls `key` and the other definitions of it for other builds (``Declared/alternates``), each in the builds its
+    /// file is for.
     private mutating func call(
         _ key: CobraFunctionID, arguments values: [CobraValues], receiver: CobraValues = []
     ) -> CobraValues {
+        guard let others = declared.alternates[key] else { return callDefinition(key, arguments: values, receiver: receiver) }
+        var result = callDefinition(key, arguments: values, receiver: receiver)
+        for other in others { result.formUnion(callDefinition(other, arguments: values, receiver: receiver)) }
+        return result
+    }
+
+    private mutating func callDefinition(
+        _ key: CobraFunctionID, arguments values: [CobraValues], receiver: CobraValues = []
+    ) -> CobraValues {
         let declaration = declared.list[Int(key)]
+        // Not in a build the caller runs in (the Windows definition of a helper, called from Linux code).
+        guard let build = builds.combine(currentBuild, fileAtoms[declaration.file]) else { return [] }
         let count = files[declaration.file].functions[declaration.index].parameters.count
         var stored = values
         if values.count != count {
@@ -860,7 +966,7 @@ struct CobraInterpreter {
                 stored[count - 1].formUnion(Self.union(Array(values[count...])))
             }
         }
-        let call = callIndex(CallKey(function: key, arguments: stored, receiver: receiver))
+        let call = callIndex(CallKey(function: key, arguments: stored, receiver: receiver, build: build))
         let (undecided, depth) = (undecidedBranches, callDepth)
         let running = runningClosures.isEmpty ? [] : runningClosures.sorted()
         let before = recording.last.map { ($0.reads.count, $0.closureReads.count) } ?? (0, 0)
@@ -896,6 +1002,9 @@ struct CobraInterpreter {
         let receiver = files[file].functions[index].receiver
         evaluatedFunctions[Int(key)] = true
         callDepth += 1
+        let outerBuild = currentBuild
+        currentBuild = callKeys[Int(call)].build
+        defer { currentBuild = outerBuild }
         recording.append(
             CobraCallRecord(function: key, undecided: undecidedBranches, depth: depth, running: running))
         var frame = Frame(key: call, file: file, folder: declaration.folder)
@@ -1666,6 +1775,7 @@ struct CobraInterpreter {
         if type?.isCobraCommand == true {
             let site = commandSite(file: frame.file, offset: position.offset, call: frame.key)
             frame.madeCommands.insert(site)
+            if conditional { commandBuilds[site, default: []].insert(currentBuild) }
             if commands[site] == nil {
                 commands[site] = CobraCommandInfo(file: frame.file, line: position.line)
                 changed = true
@@ -2131,6 +2241,9 @@ struct CobraInterpreter {
                     if !recording.isEmpty { recording[recording.count - 1].missingChildren.append((site, child)) }
                 }
                 updateCommand(site) { $0.children.formUnion(children) }
+                if conditional {
+                    for child in children { childBuilds[CobraPair(site, child), default: []].insert(currentBuild) }
+                }
             }
             return []
         case CobraKnown.flagOfCommand.id:
@@ -2175,6 +2288,11 @@ struct CobraInterpreter {
                     file: context.file, line: context.line)
             }
             updateFlagSet(id) { $0.includes.formUnion(sets.filter { $0 != id }) }
+            if conditional {
+                for set in sets where set != id {
+                    includeBuilds[CobraPair(id, set), default: []].insert(currentBuild)
+                }
+            }
             return []
         case CobraKnown.addFlag.id:
             // `fs.AddFlag(f)` adds one flag: a flag of another set (`other.Lookup("x")`) joins this one. A flag that
@@ -2309,6 +2427,7 @@ struct CobraInterpreter {
                 info.flags[name] = definition
             }
         }
+        if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
         if Self.usageSaysDeprecated(shape, values) { updateFlagSet(id) { $0.deprecated.insert(name) } }
         if let variable = context.arguments.first.flatMap({ boundVariable($0, in: context.file) }) {
             flagVariables[variable, default: []].insert(CobraBoundFlag(set: id, name: name))

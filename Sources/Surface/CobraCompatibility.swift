@@ -90,6 +90,19 @@ enum CobraCompatibility {
             else { return false }
             return !hasSubcommands(command, surface: context.old.surface, in: context.before)
         },
+        Rule(
+            attribute: "build",
+            reason: "only some builds had it (a file for some systems or tags added it), and now every build does",
+            bump: .minor
+        ) { $0.oldValue != nil && $0.newValue == nil },
+        Rule(
+            attribute: "build",
+            reason: "every build that had it still does (each alternative of the old `build` is one of the new), and "
+                + "more have it now", bump: .minor
+        ) { context in
+            guard let old = context.oldValue, let new = context.newValue else { return false }
+            return Set(CobraExtractor.buildAlternatives(of: new)).isSuperset(of: CobraExtractor.buildAlternatives(of: old))
+        },
         Rule(attribute: "no-opt-default", reason: "the bare `--flag` now works as well", bump: .minor) {
             $0.oldValue == nil && $0.newValue == "true"
         },

@@ -21,13 +21,16 @@ public struct CobraExtractorSpec: Extractor {
 
     /// The attributes a cobra item carries, in documentation order.
     public static let attributes = [
-        "type", "shorthand", "scope", "no-opt-default", "alias-of", "hidden", "provided-by", "unread-flags",
+        "type", "shorthand", "scope", "no-opt-default", "alias-of", "build", "hidden", "provided-by", "unread-flags",
     ]
 
-    /// A flag's type, shorthand, scope and bare form (`NoOptDefVal`), and the command an alias stands for; `hidden`
+    /// A flag's type, shorthand, scope and bare form (`NoOptDefVal`), the command an alias stands for, and the builds
+    /// that have the item (`build`: one that appears or narrows is a removal for the builds left out); `hidden`,
     /// `provided-by` (`cobra` for the commands cobra adds by itself) and `unread-flags` (a command whose flag set a call
     /// the files do not define receives) are not breaking.
-    public static let breakingAttributes: Set<String> = ["type", "shorthand", "scope", "no-opt-default", "alias-of"]
+    public static let breakingAttributes: Set<String> = [
+        "type", "shorthand", "scope", "no-opt-default", "alias-of", "build",
+    ]
 
     public var fileGlobs: [Glob]? { files }
 
