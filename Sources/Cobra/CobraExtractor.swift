@@ -462,13 +462,15 @@ private struct TreeBuilder {
 
     /// Which of the command's flag sets (`local`, `persistent`, or both) a call the files do not define receives,
     /// directly or through a set added to them: flags it defines there are not in the surface.
-    private func unreadFlags(of site: CobraSite) -> String? {
+    private mutating func unreadFlags(of site: CobraSite) -> String? {
+        for set in [CobraFlagSetID.local(site), .persistent(site)] { _ = flatten(set, seen: []) }
+        let unresolved = unresolvedFlagIncludes
         // Whether an open set is among the sets `set` adds, each looked at once.
         func open(_ set: CobraFlagSetID) -> Bool {
             var seen: Set<CobraFlagSetID> = [set]
             var pending = [set]
             while let next = pending.popLast() {
-                if interpreter.openFlagSets.contains(next) { return true }
+                if interpreter.openFlagSets.contains(next) || unresolved.contains(next) { return true }
                 for included in interpreter.flagSets[next]?.includes ?? [] where seen.insert(included).inserted {
                     pending.append(included)
                 }
@@ -495,6 +497,8 @@ private struct TreeBuilder {
     }
 
     private var flatMemo: [CobraFlagSetID: [String: FlatFlag]] = [:]
+    /// The sets that `AddFlag` gave a flag no set read defines (see ``flatten(_:seen:)``).
+    private var unresolvedFlagIncludes: Set<CobraFlagSetID> = []
 
     /// A flag with the marks of every set it was reached through.
     private struct FlatFlag {
@@ -520,6 +524,18 @@ private struct TreeBuilder {
                 result[name] = flag
             }
         }
+        for ref in info.flagIncludes.sorted(by: { lhs, rhs in
+            let (left, right) = (Self.rank(lhs.set), Self.rank(rhs.set))
+            return (left.0, left.1, lhs.name) < (right.0, right.1, rhs.name)
+        }) {
+            if let flag = flatten(ref.set, seen: seen)[ref.name] {
+                if result[ref.name] == nil { result[ref.name] = flag }
+            } else {
+                // A flag added by name that no set read defines (a library's, or one made by reflection): which
+                // flags this set has cannot be read.
+                unresolvedFlagIncludes.insert(id)
+            }
+        }
         for name in info.deprecated { result[name]?.deprecated = true }
         for name in info.hidden { result[name]?.hidden = true }
         for name in info.noOptDefault { result[name]?.noOptDefault = true }
@@ -527,15 +543,16 @@ private struct TreeBuilder {
         return result
     }
 
-    private static func order(_ lhs: CobraFlagSetID, _ rhs: CobraFlagSetID) -> Bool {
-        func parts(_ id: CobraFlagSetID) -> (Int, CobraSite) {
-            switch id {
-            case .made(let site): return (0, site)
-            case .local(let site): return (1, site)
-            case .persistent(let site): return (2, site)
-            }
+    private static func rank(_ id: CobraFlagSetID) -> (Int, CobraSite) {
+        switch id {
+        case .made(let site): return (0, site)
+        case .local(let site): return (1, site)
+        case .persistent(let site): return (2, site)
         }
-        let (left, right) = (parts(lhs), parts(rhs))
+    }
+
+    private static func order(_ lhs: CobraFlagSetID, _ rhs: CobraFlagSetID) -> Bool {
+        let (left, right) = (rank(lhs), rank(rhs))
         return (left.0, left.1) < (right.0, right.1)
     }
 }

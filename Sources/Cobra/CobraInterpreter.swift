@@ -114,10 +114,18 @@ struct CobraMissingChild: Sendable, Hashable, Comparable {
     }
 }
 
+/// One flag of a flag set, by name: what `fs.AddFlag(other.Lookup("x"))` adds.
+struct CobraFlagRef: Sendable, Hashable {
+    let set: CobraFlagSetID
+    let name: String
+}
+
 /// The flags of one flag set and the sets added to it.
 struct CobraFlagSetInfo: Sendable {
     var flags: [String: CobraFlagDefinition] = [:]
     var includes: Set<CobraFlagSetID> = []
+    /// Single flags of other sets added to this one (`AddFlag`).
+    var flagIncludes: Set<CobraFlagRef> = []
     var deprecated: Set<String> = []
     var hidden: Set<String> = []
     /// Flags given a `NoOptDefVal`: a bare `--flag` takes that value.
@@ -128,7 +136,7 @@ struct CobraFlagSetInfo: Sendable {
     /// Every update only adds (a `custom` type is replaced once, counted in `typesRead`), so the sizes tell whether
     /// an update changed anything.
     var size: (Int, Int, Int, Int, Int, Int) {
-        (flags.count, includes.count, deprecated.count, hidden.count, noOptDefault.count, typesRead)
+        (flags.count, includes.count + flagIncludes.count, deprecated.count, hidden.count, noOptDefault.count, typesRead)
     }
 }
 
@@ -904,8 +912,10 @@ struct CobraInterpreter {
         }
         for (index, parameter) in parameters.enumerated() {
             var value = stored[index]
-            // Any value of the type, unless the callers pass objects: those are what it holds.
-            if let instance = instance(of: parameter.type, in: file), !value.contains(where: Self.isObject) {
+            // Any value of the type only when nothing known is passed (a caller not followed, a value not read): what a
+            // call passes is what it holds. `nil` is no value of the type: a helper called as `build(nil, ...)` here and
+            // `build(parent, ...)` there attaches nothing when it is nil, not to every value of the type.
+            if let instance = instance(of: parameter.type, in: file), !Self.standsForTypedValue(value) {
                 value.insert(instance)
             }
             frame.locals.assign(value, to: parameter.name)
@@ -999,6 +1009,18 @@ struct CobraInterpreter {
     private static func isObject(_ value: CobraValue) -> Bool {
         if case .object = value { return true }
         return false
+    }
+
+    /// Whether `values`, passed for a parameter of one of the program's types, say what it holds: an object, an
+    /// instance or `nil`. Empty (unknown) does not; nor does a string or other value alone, passed for a named type of
+    /// the program (`type Verb string`), whose methods run only on any value of the type.
+    private static func standsForTypedValue(_ values: CobraValues) -> Bool {
+        values.contains { value in
+            switch value {
+            case .object, .instance, .nilValue: return true
+            default: return false
+            }
+        }
     }
 
     /// The program's type of an instance or object, nil for other values.
@@ -1699,6 +1721,20 @@ struct CobraInterpreter {
                 values.append(evaluate(element.value, in: &frame))
             }
         }
+        if type?.isCobraCommandCollection == true {
+            // `[]*cobra.Command{newAlpha(), alpha.NewScaffold()}`: an element that is no command the files build is a
+            // command missing from the surface, even when the others are there to be added.
+            for (element, value) in zip(elements, values)
+            where !value.contains(where: { if case .command = $0 { return true } else { return false } })
+                && !value.contains(.nilValue)
+            {
+                note(
+                    "\(spelling(of: element.value, in: frame.file)) in a list of commands cannot be followed to a "
+                        + "cobra.Command literal in the files read; the command it makes, and what is under it, are "
+                        + "not in the surface (add the file that defines it to 'files')",
+                    file: frame.file, line: position.line)
+            }
+        }
         // Only the elements of an array, slice or map may elide their type (`Groups{{Title: ...}}`): such a literal is
         // a collection of its elements, not an object.
         let elidesTypes = elements.contains { element in
@@ -2087,6 +2123,13 @@ struct CobraInterpreter {
                 updateCommand(site) { $0.children.formUnion(children) }
             }
             return []
+        case CobraKnown.flagOfCommand.id:
+            // `cmd.Flag(name)` (`cmd.Flag("redact").NoOptDefVal = "100"`): cobra looks the name up in the command's
+            // own flags, then in its persistent ones. Both are named, so what is set reaches the flag in either set
+            // whatever order the code defines it in (a set without that name ignores it).
+            let names = values.first.map(Self.strings) ?? []
+            return CobraValues(
+                (names.isEmpty ? [""] : names).flatMap { [CobraValue.flag(.local(site), $0), .flag(.persistent(site), $0)] })
         case CobraKnown.setGlobalNormalizationFunc.id:
             let spellings = normalization(values, context)
             if !spellings.isEmpty { commandSpellings[site, default: [:]].merge(spellings) { old, _ in old } }
@@ -2123,6 +2166,30 @@ struct CobraInterpreter {
             }
             updateFlagSet(id) { $0.includes.formUnion(sets.filter { $0 != id }) }
             return []
+        case CobraKnown.addFlag.id:
+            // `fs.AddFlag(f)`: a flag of another set (`other.Lookup("x")`) joins this one. A flag the files do not
+            // define (made by a library, or by reflection from a table of flags) leaves the set open: which flags it
+            // has cannot be read, so no removal from it is claimed (see `unread-flags`), and a note says so.
+            let flags =
+                values.first.map { value in
+                    value.compactMap { object -> CobraFlagRef? in
+                        if case .flag(let set, let name) = object { return CobraFlagRef(set: set, name: name) }
+                        return nil
+                    }
+                } ?? []
+            // A flag of a set read whose name cannot be resolved (`flags.Lookup(alias)` in a loop over a parameter)
+            // is one the files define: the set it joins is not open, the flag is just not followed.
+            let refs = flags.filter { !$0.name.isEmpty && $0.set != id }
+            if flags.isEmpty {
+                openFlagSets.insert(id)
+                note(
+                    "AddFlag argument cannot be followed to a flag the files read define; the flags it adds are not "
+                        + "in the surface, and a flag gone from this flag set is listed, not claimed removed",
+                    file: context.file, line: context.line)
+            } else {
+                updateFlagSet(id) { $0.flagIncludes.formUnion(refs) }
+            }
+            return []
         case CobraKnown.markDeprecated.id, CobraKnown.markHidden.id, CobraKnown.markShorthandDeprecated.id:
             let names = values.first.map(Self.strings) ?? []
             if names.isEmpty {
@@ -2158,7 +2225,10 @@ struct CobraInterpreter {
                     + "the surface", file: context.file, line: context.line)
             return []
         case CobraKnown.lookup.id:
-            return CobraValues((values.first.map(Self.strings) ?? []).map { CobraValue.flag(id, $0) })
+            // A name that cannot be resolved still gives a flag of this set: `.flag(id, "")`, some flag the files
+            // read define here (marks set on it change nothing; `AddFlag` of it does not open the set it is added to).
+            let names = values.first.map(Self.strings) ?? []
+            return CobraValues(names.isEmpty ? [.flag(id, "")] : names.map { CobraValue.flag(id, $0) })
         default:
             guard let shape = numbering.flagMethods[Int(method)] else { return [] }
             return define(shape, in: id, values, context)

@@ -35,9 +35,13 @@ enum CobraCompatibility {
         ) { $0.oldValue == "custom" || $0.newValue == "custom" },
         Rule(
             attribute: "type",
-            reason: "a bool flag became a flag with a value and a NoOptDefVal: the bare `--flag` still works",
+            reason: "a bool flag became a string flag with a NoOptDefVal: the bare `--flag` still works, and so do "
+                + "`--flag=true` and `--flag=false` (a string takes them)",
             bump: .minor
-        ) { $0.oldValue == "bool" && $0.new.attributes["no-opt-default"] == "true" },
+        ) { context in
+            context.oldValue == "bool" && context.new.attributes["no-opt-default"] == "true"
+                && stringTypes.contains(context.newValue ?? "")
+        },
         Rule(
             attribute: "type",
             reason: "a pflag type became a custom flag value's own type, or back (`int` to `n`): which values the "
@@ -102,6 +106,9 @@ enum CobraCompatibility {
             reason: "a command became an alias of its new name: the old name still runs it", bump: .patch
         ) { $0.oldValue == nil && $0.newValue != nil },
     ]
+
+    /// The pflag types that take any text as a value, `true` and `false` among them.
+    static let stringTypes: Set<String> = ["string", "stringArray", "stringSlice"]
 
     /// The bump a change of `attribute` needs, with the reason of the row that decided it (nil: no row, breaking).
     static func judge(

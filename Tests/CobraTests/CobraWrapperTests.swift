@@ -196,6 +196,84 @@ struct CobraWrapperTests {
             Set(found.items.map(\.key)) == ["tool", "tool schedule", "tool schedule --schedule", "tool schedule --ttl"])
     }
 
+    @Test("a helper called with a nil parent in one place and real parents elsewhere attaches nothing across wrappers")
+    func nilParentIsNotAnyParent() {
+        let program = """
+            package cli
+
+            import "github.com/spf13/cobra"
+
+            type Node struct {
+                *cobra.Command
+                kids []*Node
+            }
+
+            func (n *Node) Attach(kids ...*Node) {
+                for _, k := range kids {
+                    n.kids = append(n.kids, k)
+                    n.Command.AddCommand(k.Command)
+                }
+            }
+
+            func node(parent *Node, use string, aliases ...string) *Node {
+                n := &Node{Command: &cobra.Command{Use: use, Aliases: aliases}}
+                if parent != nil {
+                    parent.Attach(n)
+                }
+                return n
+            }
+
+            func leaf(parent *Node, use string) *Node {
+                return node(parent, use)
+            }
+
+            func volumes() *Node {
+                v := node(nil, "volumes", "vol")
+                leaf(v, "attach")
+                node(v, "detach")
+                return v
+            }
+
+            func Top() *Node {
+                top := node(nil, "app")
+                servers := node(top, "servers")
+                leaf(servers, "reboot")
+                top.Attach(volumes())
+                top.Attach(leaf(nil, "version"))
+                return top
+            }
+            """
+        let found = CobraExtractor.surface(of: [("cli/top.go", CobraSourceFile(source: program))], root: "app")
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        #expect(!found.incomplete)
+        #expect(
+            Set(found.items.map(\.key)) == [
+                "app", "app servers", "app servers reboot", "app volumes", "app vol", "app volumes attach",
+                "app vol attach", "app volumes detach", "app vol detach", "app version",
+            ], "\(found.items.map(\.key).sorted())")
+    }
+
+    @Test("a helper whose parent is not known (no caller passes one) still attaches to any wrapper")
+    func unknownParentIsAnyParent() {
+        let program = """
+            package cli
+
+            import "github.com/spf13/cobra"
+
+            type Node struct{ *cobra.Command }
+
+            func (n *Node) Attach(k *Node) { n.Command.AddCommand(k.Command) }
+
+            var Top = &Node{Command: &cobra.Command{Use: "app"}}
+
+            func AddStatus(parent *Node) {
+                parent.Attach(&Node{Command: &cobra.Command{Use: "status"}})
+            }
+            """
+        let found = CobraExtractor.surface(of: [("cli/top.go", CobraSourceFile(source: program))], root: "app")
+        #expect(Set(found.items.map(\.key)) == ["app", "app status"], "\(found.items.map(\.key).sorted())")
+    }
+
     @Test("a surface left empty by an AddCommand cycle is incomplete, never complete")
     func cycleIsIncomplete() {
         let program = """
