@@ -780,28 +780,34 @@ struct CobraInterpreter {
     /// Updates a command in place (no copy of its sets); every update only adds, so comparing the fields and the
     /// number of children tells whether it changed anything.
     private mutating func updateCommand(_ site: CobraSite, _ update: (inout CobraCommandInfo) -> Void) {
-        guard
-            let before = commands[site].map({
-                ($0.hasUse, $0.use, $0.aliases, $0.hidden, $0.deprecated, $0.children.count)
-            })
-        else { return }
-        update(&commands[site, default: CobraCommandInfo(file: 0, line: 0)])
-        guard let after = commands[site] else { return }
-        if before != (after.hasUse, after.use, after.aliases, after.hidden, after.deprecated, after.children.count) {
-            changed = true
+        // One lookup, the command changed where it is stored (no copy of it before and after).
+        func apply(_ info: inout CobraCommandInfo?) -> Bool {
+            guard info != nil else { return false }
+            func fields(_ info: CobraCommandInfo) -> (Bool, CobraStringField, CobraStringField, Bool, Bool, Int) {
+                (info.hasUse, info.use, info.aliases, info.hidden, info.deprecated, info.children.count)
+            }
+            let before = fields(info!)
+            update(&info!)
+            return before != fields(info!)
         }
+        if apply(&commands[site]) { changed = true }
     }
 
     /// Updates a flag set in place; every update only adds, so its sizes tell whether it changed anything.
     private mutating func updateFlagSet(_ id: CobraFlagSetID, _ update: (inout CobraFlagSetInfo) -> Void) {
-        guard let before = flagSets[id]?.size else {
-            update(&flagSets[id, default: CobraFlagSetInfo()])
-            changed = true
-            return
+        // One lookup, the set changed where it is stored (no copy of it before and after).
+        func apply(_ info: inout CobraFlagSetInfo?) -> Bool {
+            guard info != nil else {
+                var made = CobraFlagSetInfo()
+                update(&made)
+                info = made
+                return true
+            }
+            let before = info!.size
+            update(&info!)
+            return info!.size != before
         }
-        update(&flagSets[id, default: CobraFlagSetInfo()])
-        if let after = flagSets[id]?.size, after == before { return }
-        changed = true
+        if apply(&flagSets[id]) { changed = true }
     }
 
     // MARK: Calls
@@ -2265,7 +2271,7 @@ struct CobraInterpreter {
     ) -> CobraValues {
         guard shape.nameIndex < values.count else { return [] }
         let names = Self.strings(in: values[shape.nameIndex])
-        guard names.count == 1, let name = names.first, !name.contains("%") else {
+        guard names.count == 1, let name = names.first, !CobraText.containsPercent(name) else {
             let spelled =
                 context.arguments.indices.contains(shape.nameIndex) ? " (argument \(shape.nameIndex + 1))" : ""
             note(

@@ -73,4 +73,11 @@ enum CobraText {
         }
         return result
     }
+
+    /// Whether `text` holds the character `%` (`text.contains("%")`): in ASCII text, whether it has the byte.
+    static func containsPercent(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return text.contains(Character("%")) }
+        return bytes.contains(UInt8(ascii: "%"))
+    }
 }

@@ -73,6 +73,12 @@ struct CobraTextTests {
         }
     }
 
+    @Test func containsPercentIsTheCharacterSearch() {
+        for text in Self.samples + Self.randomTexts(count: 500) + ["%", "a%b", "%\u{301}", "é%", "100%"] {
+            #expect(CobraText.containsPercent(text) == text.contains(Character("%")), "\(text.debugDescription)")
+        }
+    }
+
     @Test func objectsAreOrderedAsTheirDescriptions() {
         let prefix = "object(Cobra.CobraSite(file: "
         for (file, offset, context, type) in [(0, 0, 0, 0), (12, 345, 2, 77), (1, 9, 1_024, 3), (100, 7, 0, 1 << 20)] {
