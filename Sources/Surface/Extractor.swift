@@ -361,9 +361,46 @@ public struct SurfaceProposal: Sendable {
 }
 
 /// The files of the revision `semgate init` drafts from, read by path; an empty repository has none.
+/// A file tree that keeps what it read, for reading several revisions of one repository (`init` reads the latest
+/// releases besides its revision): most files and folders are the same objects in each, read once. Bounded by
+/// bytes, least recently used first.
+public final class CachingFileTree: FileTree {
+    private let base: any FileTree
+    private let texts: BoundedCache<ObjectID, String>
+    private let trees: BoundedCache<ObjectID, [TreeEntry]>
+
+    /// At most `capacity` bytes of texts, and as many again of folder entries (about 64 bytes an entry).
+    public init(_ base: any FileTree, capacity: Int = 128 << 20) {
+        self.base = base
+        texts = BoundedCache(capacity: capacity)
+        trees = BoundedCache(capacity: capacity)
+    }
+
+    public func entries(ofTree id: ObjectID) throws(GitError) -> [TreeEntry] {
+        if let known = trees[id] { return known }
+        let entries = try base.entries(ofTree: id)
+        trees.insert(entries, for: id, cost: 64 * entries.count)
+        return entries
+    }
+
+    public func text(ofBlob id: ObjectID) throws(GitError) -> String {
+        if let known = texts[id] { return known }
+        let text = try base.text(ofBlob: id)
+        texts.insert(text, for: id, cost: text.utf8.count)
+        return text
+    }
+
+    public func linkTarget(ofLink id: ObjectID) throws(GitError) -> String {
+        try base.linkTarget(ofLink: id)
+    }
+}
+
 public struct ProjectFiles {
     public let files: any FileTree
     public let root: ObjectID?
+    /// The trees of the latest releases before it, newest first, for a kind whose files may have moved (a cobra
+    /// command line's folders): what it proposes should read them too.
+    public var earlier: [ProjectFiles] = []
 
     public init(files: any FileTree, root: ObjectID?) {
         self.files = files

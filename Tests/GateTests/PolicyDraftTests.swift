@@ -389,6 +389,41 @@ struct PolicyDraftTests {
         #expect(!plain.contains("hidden:"))
     }
 
+    @Test("cobra: folders the latest releases built the commands in are read too (the layout moved since)")
+    func cobraFoldersOfRecentReleases() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/k9\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        let main = """
+            package main
+
+            import "example.com/k9/pkg/extra"
+
+            func main() {
+                root := &cobra.Command{Use: "k9"}
+                root.AddCommand(extra.New())
+            }
+            """
+        try repo.write("cmd/k9/main.go", main)
+        try repo.write(
+            "pkg/extra/extra.go",
+            "package extra\n\nfunc New() *cobra.Command {\n\treturn &cobra.Command{Use: \"extra\"}\n}\n")
+        try repo.commit("first")
+        try repo.tag("v1.0.0")
+        try repo.remove("pkg/extra/extra.go")
+        try repo.write(
+            "internal/extra/extra.go",
+            "package extra\n\nfunc New() *cobra.Command {\n\treturn &cobra.Command{Use: \"extra\"}\n}\n")
+        try repo.write("cmd/k9/main.go", main.replacingOccurrences(of: "pkg/extra", with: "internal/extra"))
+        try repo.commit("moved")
+        try repo.tag("v1.1.0")
+        let (yaml, _, _) = try draft(repo)
+        #expect(yaml.contains("files: [cmd/k9/*.go, internal/extra/*.go, pkg/extra/*.go]"), "\(yaml)")
+        // From the release before the move, the later layout is not read.
+        let repository = try Repository(discovering: repo.url.path)
+        let before = try PolicyDraft(repository: repository, revision: "v1.0.0").yaml
+        #expect(before.contains("files: [cmd/k9/*.go, pkg/extra/*.go]"), "\(before)")
+    }
+
     @Test("cobra: commands whose name says alpha, beta or experimental are proposed as not promised, with what is under")
     func cobraUnstableCommands() throws {
         let repo = try FixtureRepository()
