@@ -357,7 +357,7 @@ private struct TreeBuilder {
     }
 
     private static func firstWord(of use: String) -> String? {
-        use.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first.map(String.init)
+        CobraText.firstWord(of: use).map(String.init)
     }
 
     /// Lists the command at `path`, its flags and its subcommands, and the same again under each of its aliases: a

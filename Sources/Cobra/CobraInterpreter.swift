@@ -171,6 +171,13 @@ private struct FunctionName: Hashable {
     let name: CobraName
 }
 
+/// A method looked up by name on a type, from a folder (``CobraInterpreter/methodOrPromoted(_:of:preferring:)``).
+private struct MethodQuery: Hashable {
+    let name: CobraName
+    let type: CobraName
+    let folder: Int32
+}
+
 /// Two numbers as one dictionary key: a package-level name in its folder, a field or a method of a named type.
 private func scoped(_ scope: Int32, _ name: CobraName) -> Int64 {
     Int64(scope) << 32 | Int64(UInt32(bitPattern: name))
@@ -294,6 +301,9 @@ struct CobraInterpreter {
     /// Each file's folder, by number (see `folderNames`).
     private let folders: [Int32]
     private var declared = Declared()
+    /// ``Declared/methodOrPromoted(_:of:preferring:)`` by method name, type and folder, each worked out once a run
+    /// (the declarations do not change after `init`; a field read on a value of the program's types asks every time).
+    private var methodsFound: [MethodQuery: (key: CobraFunctionID, receiver: CobraName)?] = [:]
     /// Package name → folders.
     private var packageFolders: [CobraName: [Int32]] = [:]
     /// For each file, the folders each import name of it refers to (`aliasCmd "example.com/x/pkg/cmd/alias"`).
@@ -549,7 +559,7 @@ struct CobraInterpreter {
             for (name, path) in file.imports {
                 let matching = Self.folders(importedAs: path, among: folderSet, cache: &importCache)
                 guard !matching.isEmpty else { continue }
-                let local = name ?? path.split(separator: "/").last.map(String.init) ?? path
+                let local = name ?? CobraText.lastElement(of: path).map(String.init) ?? path
                 byName[intern(local), default: []] += matching.compactMap { folderIDs[$0] }
             }
             importFolders.append(byName)
@@ -870,28 +880,34 @@ struct CobraInterpreter {
     /// Updates a command in place (no copy of its sets); every update only adds, so comparing the fields and the
     /// number of children tells whether it changed anything.
     private mutating func updateCommand(_ site: CobraSite, _ update: (inout CobraCommandInfo) -> Void) {
-        guard
-            let before = commands[site].map({
-                ($0.hasUse, $0.use, $0.aliases, $0.hidden, $0.deprecated, $0.children.count)
-            })
-        else { return }
-        update(&commands[site, default: CobraCommandInfo(file: 0, line: 0)])
-        guard let after = commands[site] else { return }
-        if before != (after.hasUse, after.use, after.aliases, after.hidden, after.deprecated, after.children.count) {
-            changed = true
+        // One lookup, the command changed where it is stored (no copy of it before and after).
+        func apply(_ info: inout CobraCommandInfo?) -> Bool {
+            guard info != nil else { return false }
+            func fields(_ info: CobraCommandInfo) -> (Bool, CobraStringField, CobraStringField, Bool, Bool, Int) {
+                (info.hasUse, info.use, info.aliases, info.hidden, info.deprecated, info.children.count)
+            }
+            let before = fields(info!)
+            update(&info!)
+            return before != fields(info!)
         }
+        if apply(&commands[site]) { changed = true }
     }
 
     /// Updates a flag set in place; every update only adds, so its sizes tell whether it changed anything.
     private mutating func updateFlagSet(_ id: CobraFlagSetID, _ update: (inout CobraFlagSetInfo) -> Void) {
-        guard let before = flagSets[id]?.size else {
-            update(&flagSets[id, default: CobraFlagSetInfo()])
-            changed = true
-            return
+        // One lookup, the set changed where it is stored (no copy of it before and after).
+        func apply(_ info: inout CobraFlagSetInfo?) -> Bool {
+            guard info != nil else {
+                var made = CobraFlagSetInfo()
+                update(&made)
+                info = made
+                return true
+            }
+            let before = info!.size
+            update(&info!)
+            return info!.size != before
         }
-        update(&flagSets[id, default: CobraFlagSetInfo()])
-        if let after = flagSets[id]?.size, after == before { return }
-        changed = true
+        if apply(&flagSets[id]) { changed = true }
     }
 
     // MARK: Calls
@@ -969,7 +985,10 @@ struct CobraInterpreter {
         let call = callIndex(CallKey(function: key, arguments: stored, receiver: receiver, build: build))
         let (undecided, depth) = (undecidedBranches, callDepth)
         let running = runningClosures.isEmpty ? [] : runningClosures.sorted()
-        let before = recording.last.map { ($0.reads.count, $0.closureReads.count) } ?? (0, 0)
+        // By index: `recording.last` would copy the record (and retain each of its arrays) for two counts.
+        let before =
+            recording.isEmpty
+            ? (0, 0) : (recording[recording.count - 1].reads.count, recording[recording.count - 1].closureReads.count)
         defer {
             if !recording.isEmpty {
                 recording[recording.count - 1].calls.append(
@@ -1093,6 +1112,17 @@ struct CobraInterpreter {
         return true
     }
 
+    /// ``Declared/methodOrPromoted(_:of:preferring:)``, remembered for the run.
+    private mutating func methodOrPromoted(_ name: CobraName, of type: CobraName, preferring folder: Int32)
+        -> (key: CobraFunctionID, receiver: CobraName)?
+    {
+        let query = MethodQuery(name: name, type: type, folder: folder)
+        if let known = methodsFound[query] { return known }
+        let found = declared.methodOrPromoted(name, of: type, preferring: folder)
+        methodsFound[query] = .some(found)
+        return found
+    }
+
     /// An instance of `type` (of `file`) when it is one of the program's types.
     private mutating func instance(of type: CobraTypeRef, in file: Int) -> CobraValue? {
         guard type.isProgramType, let name = type.name else { return nil }
@@ -1208,7 +1238,7 @@ struct CobraInterpreter {
         _ method: CobraName, _ group: [CobraValue], _ values: [CobraValues], _ context: CallContext, folder: Int32
     ) -> CobraValues? {
         guard let type = group.first.flatMap(Self.programType(of:)) else { return nil }
-        if let found = declared.methodOrPromoted(method, of: type, preferring: folder) {
+        if let found = methodOrPromoted(method, of: type, preferring: folder) {
             // Many objects at once (the nodes of a tree a helper builds) run it as any value of the type: the calls
             // would multiply with every set of them.
             guard group.allSatisfy(Self.isObject), group.count <= Self.maximumReceiverObjects else {
@@ -1248,7 +1278,17 @@ struct CobraInterpreter {
         let objects = elements.filter(isObject)
         guard objects.count > 1, objects.count <= maximumRangeObjects else { return [elements] }
         let others = CobraValues(elements.filter { !isObject($0) })
-        return objects.sorted { "\($0)" < "\($1)" }.map { CobraValues($0) } + (others.isEmpty ? [] : [others])
+        // In the order of their descriptions (`object(Cobra.CobraSite(file: 3, offset: 120, context: 0), 17)`), each
+        // spelled once, and without the prefix all share: reflecting on a value to describe it costs far more.
+        let ordered = objects.map { (text: Self.orderText(of: $0), value: $0) }.sorted { $0.text < $1.text }
+        return ordered.map { CobraValues($0.value) } + (others.isEmpty ? [] : [others])
+    }
+
+    /// The text a value of the program's types is ordered by in ``rangeElements(_:)``: its description after
+    /// `object(Cobra.CobraSite(file: `, which every object's description starts with.
+    static func orderText(of value: CobraValue) -> String {
+        guard case .object(let site, let type) = value else { return "\(value)" }
+        return "\(site.file), offset: \(site.offset), context: \(site.context)), \(type))"
     }
 
     // MARK: Default commands
@@ -1715,7 +1755,7 @@ struct CobraInterpreter {
                 }
                 guard let type = Self.programType(of: object) else { continue }
                 result.formUnion(readField(of: object, name))
-                if let method = declared.methodOrPromoted(name, of: type, preferring: frame.folder) {
+                if let method = methodOrPromoted(name, of: type, preferring: frame.folder) {
                     result.insert(.function(method.key))
                 } else if let fieldType = declared.fieldType(name, of: type) {
                     // A struct-typed field is a value of its type even when the program never assigns it.
@@ -1865,26 +1905,29 @@ struct CobraInterpreter {
         let site = CobraSite(file: file, offset: offset)
         guard let call, call >= 0, callKeys[Int(call)].function >= 0 else { return site }
         let key = callKeys[Int(call)]
-        let strings = (key.arguments + [key.receiver]).map { values in
-            CobraValues(
-                values.filter { value in
-                    switch value {
-                    case .string: return true
-                    case .object(let site, _): return listElements.contains(site)
-                    default: return false
-                    }
-                })
+        let elements = listElements
+        func isContext(_ value: CobraValue) -> Bool {
+            switch value {
+            case .string: return true
+            case .object(let site, _): return elements.contains(site)
+            default: return false
+            }
         }
-        guard strings.contains(where: { !$0.isEmpty }) else { return site }
-        var known = commandContexts[site, default: [:]]
-        if let context = known[strings] { return CobraSite(file: file, offset: offset, context: context) }
-        guard known.count < Self.maximumCommandContexts,
+        // Most calls have no string or list element: then there is nothing to pick out.
+        guard key.arguments.contains(where: { $0.contains(where: isContext) }) || key.receiver.contains(where: isContext)
+        else { return site }
+        let strings = (key.arguments + [key.receiver]).map { values in CobraValues(values.filter(isContext)) }
+        // Read and added to in place: a copy of the literal's contexts would be copied again when one is added.
+        let count = commandContexts[site]?.count ?? 0
+        if let context = commandContexts[site]?[strings] {
+            return CobraSite(file: file, offset: offset, context: context)
+        }
+        guard count < Self.maximumCommandContexts,
             commandContextsMade < Self.maximumCommandContextsPerRun
         else { return site }
         commandContextsMade += 1
-        let context = Int32(known.count + 1)
-        known[strings] = context
-        commandContexts[site] = known
+        let context = Int32(count + 1)
+        commandContexts[site, default: [:]][strings] = context
         return CobraSite(file: file, offset: offset, context: context)
     }
 
@@ -2027,7 +2070,8 @@ struct CobraInterpreter {
         for format in formats {
             // A format without `%` is its own text (`%` is one byte in UTF-8 and no other character's).
             guard format.utf8.contains(UInt8(ascii: "%")) else {
-                if let first = firstWord(of: format), !first.contains("%") { result.insert(.string(format)) }
+                // Its first word cannot hold a `%` either.
+                if firstWord(of: format) != nil { result.insert(.string(format)) }
                 continue
             }
             if format.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -2101,9 +2145,7 @@ struct CobraInterpreter {
 
     /// The first word of `text` (split at spaces, tabs and line feeds), nil when it has none.
     private static func firstWord(of text: String) -> Substring? {
-        let isSeparator: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" }
-        guard let start = text.firstIndex(where: { !isSeparator($0) }) else { return nil }
-        return text[start..<(text[start...].firstIndex(where: isSeparator) ?? text.endIndex)]
+        CobraText.firstWord(of: text)
     }
 
     /// Whether a call hands a command or a flag set over: what a callee the files do not define adds to it is unknown.
@@ -2392,7 +2434,7 @@ struct CobraInterpreter {
     ) -> CobraValues {
         guard shape.nameIndex < values.count else { return [] }
         let names = Self.strings(in: values[shape.nameIndex])
-        guard names.count == 1, let name = names.first, !name.contains("%") else {
+        guard names.count == 1, let name = names.first, !CobraText.containsPercent(name) else {
             let spelled =
                 context.arguments.indices.contains(shape.nameIndex) ? " (argument \(shape.nameIndex + 1))" : ""
             note(
