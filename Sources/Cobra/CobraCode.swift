@@ -42,7 +42,7 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
     case markShorthandDeprecated, setAnnotation, addGoFlagSet, addGoFlag, lookup
     case use, aliases, hidden, deprecated, short, noOptDefVal, cobra, pflag, flag
     case long, run, runE, preRun, preRunE, setHelpCommand, setGlobalNormalizationFunc, setNormalizeFunc
-    case completionOptions, root
+    case completionOptions, root, flagOfCommand, addFlag
 
     /// The name as Go spells it.
     var text: String {
@@ -53,6 +53,7 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
         case .noOptDefVal: return "NoOptDefVal"
         case .runE: return "RunE"
         case .preRunE: return "PreRunE"
+        case .flagOfCommand: return "Flag"
         case .true, .false, .nil, .append, .new, .make, .len, .cap, .fmt, .cobra, .pflag, .flag:
             return "\(self)"
         default:
@@ -104,6 +105,8 @@ struct CobraTypeRef: Sendable {
     var isProgramType: Bool { qualifier == nil && !isCollection && name != nil && !isPredeclared }
     /// Whether it is cobra's `Command` (`cobra.Command`, `*cobra.Command`), not a collection of them.
     var isCobraCommand: Bool { namesCobraCommand && !isCollection }
+    /// Whether it is a collection of cobra's `Command` (`[]*cobra.Command`, `map[string]*cobra.Command`).
+    var isCobraCommandCollection: Bool { namesCobraCommand && isCollection }
 
     /// Go's predeclared types: a parameter of one holds what the caller passes (`false`, `nil`), not an instance.
     private static let predeclared: Set<String> = [

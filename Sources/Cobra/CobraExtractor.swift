@@ -28,6 +28,12 @@ public struct CobraSurface: Sendable {
     /// whose `Use` may be one of several names (`tool environment` and `tool formatting`). A command or flag missing
     /// under one of them may still be there.
     public var uncertain: [String] = []
+    /// The roots keyed by guess: commands no followed `AddCommand` adds, but that are handed to an `AddCommand` on a
+    /// command that cannot be followed (a parameter nothing in the files read passes). Each is keyed as a root, as it
+    /// is when it is the program's root; when it is not, the path users type begins with the words of a command the
+    /// extractor does not know (`ko apply`, keyed `apply`). Items under them are there, but their keys may lack those
+    /// words.
+    public var unplacedRoots: [String] = []
     /// Set when the command tree has more command paths and flags than the extractor walks (`maximumWork`): the
     /// surface is not usable and the run stops with this message.
     public var overLimit: String?
@@ -101,7 +107,8 @@ public enum CobraExtractor {
         let items = sortingItems ? builder.items.values.sorted { $0.key < $1.key } : Array(builder.items.values)
         return CobraSurface(
             items: items, notes: Array(Set(notes)).sorted(), incomplete: incomplete,
-            uncertain: builder.uncertain.sorted(), overLimit: builder.overLimit)
+            uncertain: builder.uncertain.sorted(), unplacedRoots: builder.unplacedRoots.sorted(),
+            overLimit: builder.overLimit)
     }
 }
 
@@ -170,6 +177,8 @@ private struct TreeBuilder {
     var overLimit: String?
     /// The command paths that could not be followed (``CobraSurface/uncertain``).
     var uncertain: Set<String> = []
+    /// The roots keyed by guess (``CobraSurface/unplacedRoots``).
+    var unplacedRoots: Set<String> = []
     /// The roots visited (command and key), for the commands cobra adds to a root by itself.
     var roots: [(site: CobraSite, key: String)] = []
     /// Items reached through aliases so far; past `maximumAliasItems` aliases stop adding paths (with a note).
@@ -237,19 +246,28 @@ private struct TreeBuilder {
                 orphan(site)
             }
             roots.append((candidates[best], root))
+            if interpreter.addedToUnknown.contains(candidates[best]) { unplacedRoots.insert(root) }
             visit(candidates[best], path: [root], deprecated: false, stack: [])
             return
         }
         for site in parentless {
             guard let info = commands[site] else { continue }
             // Several roots are several programs; a lone command with nothing under it beside them is dead code or a
-            // command whose AddCommand could not be followed.
-            if parentless.count > 1 && info.children.isEmpty && !hasFlags(site) {
+            // command whose AddCommand could not be followed. One named by a constant and handed to code that cannot
+            // be followed is a command of the program: added there to another (keyed by guess as the others so
+            // handed), or given commands or flags there (`groups.Add(root)`).
+            let handedOn = interpreter.addedToUnknown.contains(site) || unreadFlags(of: site) != nil
+            if parentless.count > 1 && info.children.isEmpty && !hasFlags(site) && !(handedOn && name(of: info) != nil)
+            {
                 orphan(site)
                 continue
             }
             if let name = name(of: info) {
                 roots.append((site, name))
+                // Also added to a command that cannot be followed: the program's root, or a command whose path
+                // begins with words the extractor does not know. Keyed as a root either way (dropping it would hide
+                // a real root's removals), it is marked so that its items' keys are known to be guesses.
+                if interpreter.addedToUnknown.contains(site) { unplacedRoots.insert(name) }
                 visit(site, path: [name], deprecated: false, stack: [])
             } else {
                 notes.append(
@@ -462,13 +480,15 @@ private struct TreeBuilder {
 
     /// Which of the command's flag sets (`local`, `persistent`, or both) a call the files do not define receives,
     /// directly or through a set added to them: flags it defines there are not in the surface.
-    private func unreadFlags(of site: CobraSite) -> String? {
+    private mutating func unreadFlags(of site: CobraSite) -> String? {
+        for set in [CobraFlagSetID.local(site), .persistent(site)] { _ = flatten(set, seen: []) }
+        let unresolved = unresolvedFlagIncludes
         // Whether an open set is among the sets `set` adds, each looked at once.
         func open(_ set: CobraFlagSetID) -> Bool {
             var seen: Set<CobraFlagSetID> = [set]
             var pending = [set]
             while let next = pending.popLast() {
-                if interpreter.openFlagSets.contains(next) { return true }
+                if interpreter.openFlagSets.contains(next) || unresolved.contains(next) { return true }
                 for included in interpreter.flagSets[next]?.includes ?? [] where seen.insert(included).inserted {
                     pending.append(included)
                 }
@@ -495,6 +515,8 @@ private struct TreeBuilder {
     }
 
     private var flatMemo: [CobraFlagSetID: [String: FlatFlag]] = [:]
+    /// The sets that `AddFlag` gave a flag no set read defines (see ``flatten(_:seen:)``).
+    private var unresolvedFlagIncludes: Set<CobraFlagSetID> = []
 
     /// A flag with the marks of every set it was reached through.
     private struct FlatFlag {
@@ -520,6 +542,18 @@ private struct TreeBuilder {
                 result[name] = flag
             }
         }
+        for ref in info.flagIncludes.sorted(by: { lhs, rhs in
+            let (left, right) = (Self.rank(lhs.set), Self.rank(rhs.set))
+            return (left.0, left.1, lhs.name) < (right.0, right.1, rhs.name)
+        }) {
+            if let flag = flatten(ref.set, seen: seen)[ref.name] {
+                if result[ref.name] == nil { result[ref.name] = flag }
+            } else {
+                // A flag added by name that no set read defines (a library's, or one made by reflection): which
+                // flags this set has cannot be read.
+                unresolvedFlagIncludes.insert(id)
+            }
+        }
         for name in info.deprecated { result[name]?.deprecated = true }
         for name in info.hidden { result[name]?.hidden = true }
         for name in info.noOptDefault { result[name]?.noOptDefault = true }
@@ -527,15 +561,16 @@ private struct TreeBuilder {
         return result
     }
 
-    private static func order(_ lhs: CobraFlagSetID, _ rhs: CobraFlagSetID) -> Bool {
-        func parts(_ id: CobraFlagSetID) -> (Int, CobraSite) {
-            switch id {
-            case .made(let site): return (0, site)
-            case .local(let site): return (1, site)
-            case .persistent(let site): return (2, site)
-            }
+    private static func rank(_ id: CobraFlagSetID) -> (Int, CobraSite) {
+        switch id {
+        case .made(let site): return (0, site)
+        case .local(let site): return (1, site)
+        case .persistent(let site): return (2, site)
         }
-        let (left, right) = (parts(lhs), parts(rhs))
+    }
+
+    private static func order(_ lhs: CobraFlagSetID, _ rhs: CobraFlagSetID) -> Bool {
+        let (left, right) = (rank(lhs), rank(rhs))
         return (left.0, left.1) < (right.0, right.1)
     }
 }

@@ -114,10 +114,18 @@ struct CobraMissingChild: Sendable, Hashable, Comparable {
     }
 }
 
+/// One flag of a flag set, by name: what `fs.AddFlag(other.Lookup("x"))` adds.
+struct CobraFlagRef: Sendable, Hashable {
+    let set: CobraFlagSetID
+    let name: String
+}
+
 /// The flags of one flag set and the sets added to it.
 struct CobraFlagSetInfo: Sendable {
     var flags: [String: CobraFlagDefinition] = [:]
     var includes: Set<CobraFlagSetID> = []
+    /// Single flags of other sets added to this one (`AddFlag`).
+    var flagIncludes: Set<CobraFlagRef> = []
     var deprecated: Set<String> = []
     var hidden: Set<String> = []
     /// Flags given a `NoOptDefVal`: a bare `--flag` takes that value.
@@ -128,7 +136,7 @@ struct CobraFlagSetInfo: Sendable {
     /// Every update only adds (a `custom` type is replaced once, counted in `typesRead`), so the sizes tell whether
     /// an update changed anything.
     var size: (Int, Int, Int, Int, Int, Int) {
-        (flags.count, includes.count, deprecated.count, hidden.count, noOptDefault.count, typesRead)
+        (flags.count, includes.count + flagIncludes.count, deprecated.count, hidden.count, noOptDefault.count, typesRead)
     }
 }
 
@@ -291,6 +299,16 @@ struct CobraInterpreter {
     private(set) var notes: [String: String] = [:]
     /// The `AddCommand` arguments of each command that could not be followed (named in a note by command path).
     private(set) var missingChildren: [CobraSite: Set<CobraMissingChild>] = [:]
+    /// Commands handed, in some pass, to an `AddCommand` called on a value that cannot be followed (`parent` of
+    /// `func Attach(parent *cobra.Command)` when the caller is not in the files read), or held by a value handed to
+    /// (or called on by) a call the files do not define that also receives a command (`groups.Add(root)` on kubectl's
+    /// `templates.CommandGroups{{Commands: []*cobra.Command{build}}}`): one no followed `AddCommand` adds is keyed as a
+    /// root, but its real path may begin with the words of a command the extractor does not know
+    /// (``CobraSurface/unplacedRoots``). Only grows, as commands do.
+    private(set) var addedToUnknown: Set<CobraSite> = []
+    /// The commands and objects each object literal was given (in its fields or as elements), for
+    /// ``addedToUnknown``. Only grows.
+    private var held: [CobraSite: Set<CobraValue>] = [:]
     /// Other spellings of flag names by command (`SetGlobalNormalizationFunc`: the command and everything under it)
     /// and by flag set (`SetNormalizeFunc`), old spelling to flag name; see ``CobraNormalization``.
     private(set) var commandSpellings: [CobraSite: [String: String]] = [:]
@@ -1679,6 +1697,20 @@ struct CobraInterpreter {
                 values.append(evaluate(element.value, in: &frame))
             }
         }
+        if type?.isCobraCommandCollection == true {
+            // `[]*cobra.Command{newAlpha(), alpha.NewScaffold()}`: an element that is no command the files build is a
+            // command missing from the surface, even when the others are there to be added.
+            for (element, value) in zip(elements, values)
+            where !value.contains(where: { if case .command = $0 { return true } else { return false } })
+                && !value.contains(.nilValue)
+            {
+                note(
+                    "\(spelling(of: element.value, in: frame.file)) in a list of commands cannot be followed to a "
+                        + "cobra.Command literal in the files read; the command it makes, and what is under it, are "
+                        + "not in the surface (add the file that defines it to 'files')",
+                    file: frame.file, line: position.line)
+            }
+        }
         // Only the elements of an array, slice or map may elide their type (`Groups{{Title: ...}}`): such a literal is
         // a collection of its elements, not an object.
         let elidesTypes = elements.contains { element in
@@ -1695,6 +1727,14 @@ struct CobraInterpreter {
                 objectFolders[site] = qualified ?? frame.folder
             }
             if isElement { listElements.insert(site) }
+            for value in values {
+                for case let found in value {
+                    switch found {
+                    case .command, .object: held[site, default: []].insert(found)
+                    default: continue
+                    }
+                }
+            }
             var result = CobraValues(object)
             for (element, value) in zip(elements, values) {
                 if case .name(let field)? = element.key {
@@ -1784,6 +1824,7 @@ struct CobraInterpreter {
                     && qualifier != CobraKnown.flag.id && !files[frame.file].cobraNameIDs.contains(localQualifier)
                     && Self.handsOver(values)
                 {
+                    markHeldAddedToUnknown(values)
                     markOpen(values, callee: numbering.table.names[Int(method)])
                     noteUnfollowed(
                         "\(numbering.table.names[Int(qualifier)]).\(numbering.table.names[Int(method)]) is not defined in the files read",
@@ -1818,6 +1859,12 @@ struct CobraInterpreter {
                 followed = true
             }
             if !followed && Self.handsOver(values) {
+                if objects.isEmpty && method == CobraKnown.addCommand.id {
+                    for value in values {
+                        for case .command(let child) in value { addedToUnknown.insert(child) }
+                    }
+                }
+                markHeldAddedToUnknown(values + [objects])
                 markOpen(values, callee: numbering.table.names[Int(method)])
                 let reason =
                     objects.isEmpty
@@ -1846,6 +1893,7 @@ struct CobraInterpreter {
                 }
             }
             if !followed && Self.handsOver(values) {
+                markHeldAddedToUnknown(values)
                 markOpen(values, callee: spelling(of: callee, in: frame.file))
                 noteUnfollowed(
                     "\(spelling(of: callee, in: frame.file)) is not defined in the files read", file: frame.file,
@@ -1960,6 +2008,26 @@ struct CobraInterpreter {
         }
     }
 
+    /// The commands the objects among `values` hold, directly or through objects they hold (each object looked at
+    /// once), are handed to a call the files do not define that also receives a command: it may add them to it
+    /// (``addedToUnknown``).
+    private mutating func markHeldAddedToUnknown(_ values: [CobraValues]) {
+        var seen: Set<CobraSite> = []
+        var pending: [CobraSite] = []
+        for value in values {
+            for case .object(let site, _) in value where seen.insert(site).inserted { pending.append(site) }
+        }
+        while let site = pending.popLast() {
+            for found in held[site] ?? [] {
+                switch found {
+                case .command(let command): addedToUnknown.insert(command)
+                case .object(let inner, _) where seen.insert(inner).inserted: pending.append(inner)
+                default: continue
+                }
+            }
+        }
+    }
+
     /// A call the program's files do not define receives a command or flag set (``handsOver(_:)``): what it adds is
     /// unknown.
     /// Records the flag sets (a command's own, for a command) that a call the files do not define receives: it may
@@ -2065,6 +2133,13 @@ struct CobraInterpreter {
                 updateCommand(site) { $0.children.formUnion(children) }
             }
             return []
+        case CobraKnown.flagOfCommand.id:
+            // `cmd.Flag(name)` (`cmd.Flag("redact").NoOptDefVal = "100"`): cobra looks the name up in the command's
+            // own flags, then in its persistent ones. Both are named, so what is set reaches the flag in either set
+            // whatever order the code defines it in (a set without that name ignores it).
+            let names = values.first.map(Self.strings) ?? []
+            return CobraValues(
+                (names.isEmpty ? [""] : names).flatMap { [CobraValue.flag(.local(site), $0), .flag(.persistent(site), $0)] })
         case CobraKnown.setGlobalNormalizationFunc.id:
             let spellings = normalization(values, context)
             if !spellings.isEmpty { commandSpellings[site, default: [:]].merge(spellings) { old, _ in old } }
@@ -2101,6 +2176,30 @@ struct CobraInterpreter {
             }
             updateFlagSet(id) { $0.includes.formUnion(sets.filter { $0 != id }) }
             return []
+        case CobraKnown.addFlag.id:
+            // `fs.AddFlag(f)`: a flag of another set (`other.Lookup("x")`) joins this one. A flag the files do not
+            // define (made by a library, or by reflection from a table of flags) leaves the set open: which flags it
+            // has cannot be read, so no removal from it is claimed (see `unread-flags`), and a note says so.
+            let flags =
+                values.first.map { value in
+                    value.compactMap { object -> CobraFlagRef? in
+                        if case .flag(let set, let name) = object { return CobraFlagRef(set: set, name: name) }
+                        return nil
+                    }
+                } ?? []
+            // A flag of a set read whose name cannot be resolved (`flags.Lookup(alias)` in a loop over a parameter)
+            // is one the files define: the set it joins is not open, the flag is just not followed.
+            let refs = flags.filter { !$0.name.isEmpty && $0.set != id }
+            if flags.isEmpty {
+                openFlagSets.insert(id)
+                note(
+                    "AddFlag argument cannot be followed to a flag the files read define; the flags it adds are not "
+                        + "in the surface, and a flag gone from this flag set is listed, not claimed removed",
+                    file: context.file, line: context.line)
+            } else {
+                updateFlagSet(id) { $0.flagIncludes.formUnion(refs) }
+            }
+            return []
         case CobraKnown.markDeprecated.id, CobraKnown.markHidden.id, CobraKnown.markShorthandDeprecated.id:
             let names = values.first.map(Self.strings) ?? []
             if names.isEmpty {
@@ -2136,7 +2235,10 @@ struct CobraInterpreter {
                     + "the surface", file: context.file, line: context.line)
             return []
         case CobraKnown.lookup.id:
-            return CobraValues((values.first.map(Self.strings) ?? []).map { CobraValue.flag(id, $0) })
+            // A name that cannot be resolved still gives a flag of this set: `.flag(id, "")`, some flag the files
+            // read define here (marks set on it change nothing; `AddFlag` of it does not open the set it is added to).
+            let names = values.first.map(Self.strings) ?? []
+            return CobraValues(names.isEmpty ? [.flag(id, "")] : names.map { CobraValue.flag(id, $0) })
         default:
             guard let shape = numbering.flagMethods[Int(method)] else { return [] }
             return define(shape, in: id, values, context)

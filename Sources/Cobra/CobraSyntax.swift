@@ -77,7 +77,7 @@ private struct CallScan {
 
     /// Methods that change a command tree or a flag set.
     private static let building: Set<String> = [
-        "AddCommand", "AddFlagSet", "NewFlagSet", "PersistentFlags", "MarkDeprecated", "MarkHidden",
+        "AddCommand", "AddFlagSet", "AddFlag", "NewFlagSet", "PersistentFlags", "MarkDeprecated", "MarkHidden",
         "MarkFlagDeprecated", "MarkFlagHidden", "MarkPersistentFlagDeprecated", "MarkPersistentFlagHidden",
         "SetAnnotation",
     ]

@@ -155,12 +155,11 @@ public final class Engine {
     }
 
     private func applyDeclaredDeprecations(to snapshot: inout SurfaceSnapshot, version: Version?) {
-        for declaration in policy.deprecations {
-            guard var item = snapshot.items[declaration.item], item.stability == .stable else { continue }
-            if let since = declaration.since, let version, version < since { continue }
+        for id in policy.declaredDeprecated(in: snapshot.items, at: version) {
+            guard var item = snapshot.items[id], item.stability == .stable else { continue }
             item.stability = .deprecated
-            snapshot.items[declaration.item] = item
-            snapshot.inputs?.adjusted.insert(declaration.item)
+            snapshot.items[id] = item
+            snapshot.inputs?.adjusted.insert(id)
         }
     }
 
@@ -458,6 +457,10 @@ public final class Engine {
                     SurfaceDiff.uncertainRemovals(from: before, to: after, candidates: changed))
             {
                 surfaceNotes.add([note], at: release.version)
+            }
+            if let before = input.before {
+                surfaceNotes.add(
+                    SurfaceDiff.unplacedNotes(from: before, to: after, candidates: changed), at: release.version)
             }
             let declared = input.commits.map { CommitSignal(messages: $0, changes: changes).declared } ?? nil
             var context = ReleaseContext(

@@ -122,7 +122,7 @@ extension Engine {
             if let present, !policy.isDeprecated(present, at: headVersion) { continue }
             let since = scanned.firstMarked[id]
             let removedIn = present == nil ? scanned.removals[id] : nil
-            let declared = policy.deprecations.first { $0.item == id }
+            let declared = policy.declaration(of: id)
             let promotion = policy.promotions.items.first { $0.from == id }.flatMap { promotion in
                 scanned.promotedIn[promotion.to].map {
                     PromotionDeadline(
@@ -175,38 +175,80 @@ final class DeprecationScan {
     }
 
     private let policy: Policy
-    private let declared: Set<String>
     private(set) var found = Found()
     /// Items marked and not removed yet, with the version that first marked them.
     private var pending: [String: Version] = [:]
     /// How the last release's snapshot was read, for the ids that changed since.
     private var previous: SurfaceInputs?
+    /// The items the policy's declarations name, once each, by the earliest `since` of their declarations (none
+    /// first): those applying at a version are a prefix of them, so a release's are found by one binary search.
+    private let declared: [String]
+    private let declaredSince: [Version?]
+    /// Each declared item's place in `declared`.
+    private let declaredPlace: [String: Int]
+    /// What the next release's interest starts from: kept up to date by what changes between two releases (an item
+    /// marked or removed, a declaration that starts to apply, a promotion's new key found stable), so a policy's
+    /// tens of thousands of declarations cost once, not once a release. Handed to the reader for one release and
+    /// let go before it changes, so it is changed in place.
+    private var watching = DeprecationInterest.marksOnly
+    /// How many of `declared` `watching` takes in (those not marked among them).
+    private var watchedDeclared = 0
+    /// How many of `declared` the last recorded release checked for a declaration that applies there.
+    private var checkedDeclared = 0
 
     init(policy: Policy) {
         self.policy = policy
-        declared = Set(policy.deprecations.map(\.item))
+        // `Version`'s order is total, so a version's declarations are those before the first `since` above it.
+        var always: [String] = []
+        var bySince: [Version: [String]] = [:]
+        for (item, since) in policy.declaredItems {
+            if let since { bySince[since, default: []].append(item) } else { always.append(item) }
+        }
+        var declared = always
+        var declaredSince = [Version?](repeating: nil, count: always.count)
+        for since in bySince.keys.sorted() {
+            let items = bySince[since] ?? []
+            declared += items
+            declaredSince += repeatElement(Optional(since), count: items.count)
+        }
+        var places: [String: Int] = [:]
+        places.reserveCapacity(declared.count)
+        for (place, item) in declared.enumerated() { places[item] = place }
+        self.declared = declared
+        self.declaredSince = declaredSince
+        declaredPlace = places
+        for to in Set(policy.promotions.items.map(\.to)) { watching.watch(to) }
+    }
+
+    /// How many of `declared` apply at `version`.
+    private func declaredApplying(at version: Version) -> Int {
+        var low = 0
+        var high = declared.count
+        while low < high {
+            let middle = (low + high) / 2
+            if let since = declaredSince[middle], version < since { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     /// What the report needs of head's surface (the policy's declared deprecations are not applied to it:
     /// `Policy.isDeprecated` applies them): the marks in the source, and whether each item marked in a release, or
     /// declared deprecated, is there.
     var headInterest: DeprecationInterest {
-        DeprecationInterest(watchedIDs: Array(found.firstMarked.keys) + policy.deprecations.map(\.item))
+        DeprecationInterest(watchedIDs: Array(found.firstMarked.keys) + declared)
     }
 
     /// What the scan needs of the surface of `release`, the release after the one recorded before: the marks in the
     /// source, and whether the items it watches are there (marked and not removed yet; named by a declaration that
     /// applies at `release`; a promotion's new key not yet stable).
     func interest(at release: Release) -> DeprecationInterest {
-        var ids = Array(pending.keys)
-        for declaration in policy.deprecations where found.firstMarked[declaration.item] == nil {
-            if let since = declaration.since, release.version < since { continue }
-            ids.append(declaration.item)
+        let applying = declaredApplying(at: release.version)
+        for item in declared[min(applying, watchedDeclared)..<max(applying, watchedDeclared)]
+        where found.firstMarked[item] == nil {
+            if applying > watchedDeclared { watching.watch(item) } else { watching.unwatch(item) }
         }
-        for promotion in policy.promotions.items where found.promotedIn[promotion.to] == nil {
-            ids.append(promotion.to)
-        }
-        return DeprecationInterest(watchedIDs: ids)
+        watchedDeclared = applying
+        return watching
     }
 
     /// Records `snapshot`, the surface of `release` (the release after the one recorded before) as read, before the
@@ -217,6 +259,7 @@ final class DeprecationScan {
                 !policy.isDeprecated(item, at: release.version)
             else { continue }
             found.promotedIn[promotion.to] = release
+            watching.unwatch(promotion.to)
         }
         if !release.version.isPrerelease {
             // An item under a command the extractor could not follow there is not known to be gone.
@@ -224,27 +267,36 @@ final class DeprecationScan {
             where since < release.version && snapshot.items[id] == nil && !snapshot.isUncertain(id: id) {
                 found.removals[id] = ReleasePoint(release)
                 pending[id] = nil
+                watching.unwatch(id)
             }
         }
-        // Only items that a declaration names, or that an input new since the release before marks, can have become
-        // deprecated (an item deprecated at the release before was marked then).
         func mark(_ id: String) {
             guard found.firstMarked[id] == nil, let item = snapshot.items[id] else { return }
             // Marked in the source, or named by a declaration (which `isDeprecated` checks against the release).
-            guard
-                item.stability == .deprecated
-                    || (declared.contains(id) && policy.isDeprecated(item, at: release.version))
-            else { return }
+            guard item.stability == .deprecated || policy.isDeprecated(item, at: release.version) else { return }
             found.firstMarked[id] = release
             pending[id] = release.version
+            watching.watch(id)
+            if let place = declaredPlace[id], place < watchedDeclared { watching.unwatch(id) }
         }
-        if let previous, let inputs = snapshot.inputs {
-            inputs.forEachNewlyMarkedID(since: previous, mark)
-            for id in declared { mark(id) }
-        } else {
-            for id in snapshot.items.keys { mark(id) }
-        }
+        let applying = declaredApplying(at: release.version)
+        let before = previous
         previous = snapshot.inputs
+        defer { checkedDeclared = applying }
+        guard let before, let inputs = snapshot.inputs else {
+            for id in snapshot.items.keys { mark(id) }
+            return
+        }
+        // Only items that an input new since the release before marks or holds, or that a declaration starting to
+        // apply names, can have become deprecated: one deprecated at the release before was marked then, and one
+        // there and declared at the release before was marked then too.
+        let declares = !declared.isEmpty
+        inputs.forEachNewID(since: before) { id, marked in
+            if marked || (declares && declaredPlace[id] != nil) { mark(id) }
+        }
+        if applying > checkedDeclared {
+            for id in declared[checkedDeclared..<applying] { mark(id) }
+        }
     }
 }
 

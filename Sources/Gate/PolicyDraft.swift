@@ -89,7 +89,7 @@ public struct PolicyDraft: Sendable {
                     "experimental", .list(experimental.map(DraftNode.string)),
                     comments: [
                         "",
-                        "Folders whose names say experimental, alpha or beta: what they hold is not promised yet.",
+                        "Folders and commands whose names say experimental, alpha or beta: what they hold is not promised yet.",
                     ]))
         }
         if !hidden.isEmpty { entries.append(Self.hiddenEntry(hidden)) }

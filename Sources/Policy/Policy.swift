@@ -13,7 +13,12 @@ public struct Policy: Sendable {
     public var experimental: [Glob]
     /// Whether items the program hides (cobra's `Hidden`, `MarkHidden`: attribute `hidden=true`) are promised.
     public var hidden: HiddenItems = .promised
-    public var deprecations: [DeclaredDeprecation]
+    public var deprecations: [DeclaredDeprecation] {
+        didSet { declaredIndex = DeclaredIndex(deprecations) }
+    }
+    /// `deprecations` by item, worked out once: a policy may declare tens of thousands (the policy is written by
+    /// whoever opens the pull request), and each question about one item stays one lookup.
+    private var declaredIndex: DeclaredIndex
     public var exceptions: [PolicyException]
     public var severityOverrides: [RuleID: Severity]
     /// Second opinions on the bump besides the surface (`signals:`).
@@ -46,6 +51,7 @@ public struct Policy: Sendable {
         self.surfaces = surfaces
         self.experimental = experimental
         self.deprecations = deprecations
+        self.declaredIndex = DeclaredIndex(deprecations)
         self.exceptions = exceptions
         self.severityOverrides = severityOverrides
         self.signals = signals
@@ -59,6 +65,60 @@ public struct Policy: Sendable {
     /// The surface named `name`, if the policy declares it.
     public func surface(named name: String) -> SurfaceSpec? {
         surfaces.first { $0.name == name }
+    }
+
+    /// The first of `deprecations` that names `item` (`surface:key`).
+    public func declaration(of item: String) -> DeclaredDeprecation? {
+        declaredIndex.entries[item].map { deprecations[$0.first] }
+    }
+
+    /// Whether a declaration of `deprecations` names `item` and applies at `version`: it has no `since`, or
+    /// `version` is unknown (nil) or not below it.
+    public func declaresDeprecated(_ item: String, at version: Version?) -> Bool {
+        guard let entry = declaredIndex.entries[item] else { return false }
+        guard let earliest = entry.earliestSince, let version else { return true }
+        return !(version < earliest)
+    }
+
+    /// Every item `deprecations` names, once, with the earliest `since` of its declarations (nil when one has
+    /// none: it applies at every version).
+    public var declaredItems: [(item: String, since: Version?)] {
+        declaredIndex.entries.map { ($0.key, $0.value.earliestSince) }
+    }
+
+    /// The keys of `items` (by `surface:key`) that a declaration applying at `version` names, in no order: one
+    /// lookup for each of `items` or of the declared items, whichever are fewer.
+    public func declaredDeprecated<Value>(in items: [String: Value], at version: Version?) -> [String] {
+        if items.count <= declaredIndex.entries.count {
+            return items.keys.filter { declaresDeprecated($0, at: version) }
+        }
+        return declaredIndex.entries.keys.filter { items[$0] != nil && declaresDeprecated($0, at: version) }
+    }
+}
+
+/// The policy's declared deprecations by item.
+private struct DeclaredIndex: Sendable {
+    struct Entry: Sendable {
+        /// The position of the first declaration naming the item.
+        var first: Int
+        /// The earliest `since` of its declarations; nil when one has none.
+        var earliestSince: Version?
+    }
+    var entries: [String: Entry] = [:]
+
+    init(_ deprecations: [DeclaredDeprecation]) {
+        entries.reserveCapacity(deprecations.count)
+        for (position, declaration) in deprecations.enumerated() {
+            guard var entry = entries[declaration.item] else {
+                entries[declaration.item] = Entry(first: position, earliestSince: declaration.since)
+                continue
+            }
+            // `Version`'s order is total, so one applying at a version is the same as the earliest applying there.
+            if let earliest = entry.earliestSince {
+                entry.earliestSince = declaration.since.map { min($0, earliest) }
+                entries[declaration.item] = entry
+            }
+        }
     }
 }
 

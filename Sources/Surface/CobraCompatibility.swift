@@ -37,9 +37,13 @@ enum CobraCompatibility {
         ) { $0.oldValue == "custom" || $0.newValue == "custom" },
         Rule(
             attribute: "type",
-            reason: "a bool flag became a flag with a value and a NoOptDefVal: the bare `--flag` still works",
+            reason: "a bool flag became a string flag with a NoOptDefVal: the bare `--flag` still works, and so do "
+                + "`--flag=true` and `--flag=false` (a string takes them)",
             bump: .minor
-        ) { $0.oldValue == "bool" && $0.new.attributes["no-opt-default"] == "true" },
+        ) { context in
+            context.oldValue == "bool" && context.new.attributes["no-opt-default"] == "true"
+                && stringTypes.contains(context.newValue ?? "")
+        },
         Rule(
             attribute: "type",
             reason: "a pflag type became a custom flag value's own type, or back (`int` to `n`): which values the "
@@ -104,6 +108,9 @@ enum CobraCompatibility {
             reason: "a command became an alias of its new name: the old name still runs it", bump: .patch
         ) { $0.oldValue == nil && $0.newValue != nil },
     ]
+
+    /// The pflag types that take any text as a value, `true` and `false` among them.
+    static let stringTypes: Set<String> = ["string", "stringArray", "stringSlice"]
 
     /// The bump a change of `attribute` needs, with the reason of the row that decided it (nil: no row, breaking).
     static func judge(attribute: String, old: SurfaceItem, new: SurfaceItem, in comparison: SurfaceComparison)
@@ -174,6 +181,7 @@ enum CobraCompatibility {
                     + "several names here, which semgate cannot tell apart (see the notes); if it is, declare an "
                     + "exception"
             }
+            if let note = unplacedNote(item, before: before, after: after) { return note }
             if let command = command(of: item.key), !command.isEmpty {
                 let flag = String(item.key.dropFirst(command.count + 1))
                 if newSubcommands[item.surface] == nil {
@@ -192,6 +200,41 @@ enum CobraCompatibility {
             return "semgate cannot see a deprecation printed only at run time or said only in docs, nor a plugin that "
                 + "now provides it; if users were told, declare it under deprecations:"
         }
+    }
+
+    /// What a root keyed by guess (``SurfaceSnapshot/unplacedRoots(of:)``) leaves unknown about the removal of
+    /// `removed`: keyed under one in `before` that `after` no longer has there, it may have moved under a command
+    /// (`apply --bare` is `ko apply --bare` once `ko` is read); found in `after` under one, without the words before
+    /// it, it may be the same item; its root gone while `after` has such roots, that root may be what they are added
+    /// to. Nil otherwise (a root keyed by guess on both sides keys its items alike: what goes from it is gone).
+    private static func unplacedNote(_ removed: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot)
+        -> String?
+    {
+        let surface = removed.surface
+        let root = removed.key.firstIndex(of: " ").map { String(removed.key[..<$0]) } ?? removed.key
+        let handed = "a command the program hands to an AddCommand on a command semgate cannot follow (see the notes)"
+        if before.unplacedRoots(of: surface).contains(root), after.items[surface + ":" + root] == nil {
+            return "it may still be there: it was keyed under '\(root)', \(handed), so users may have typed words "
+                + "before it, and may now find it with them; if so, declare an exception"
+        }
+        let roots = after.unplacedRoots(of: surface)
+        guard !roots.isEmpty else { return nil }
+        var end = removed.key.startIndex
+        while let space = removed.key[end...].firstIndex(of: " ") {
+            let rest = String(removed.key[removed.key.index(after: space)...])
+            let first = rest.firstIndex(of: " ").map { String(rest[..<$0]) } ?? rest
+            if roots.contains(first), after.items[surface + ":" + rest] != nil {
+                return "it may still be there: '\(rest)' is, keyed under '\(first)', \(handed), so users may type "
+                    + "words before it; if it is the same, declare an exception"
+            }
+            end = removed.key.index(after: space)
+        }
+        if after.items[surface + ":" + root] == nil {
+            return "it may still be there: '\(root)' is not read here, and the program hands the commands keyed as "
+                + "roots here to an AddCommand on a command semgate cannot follow (see the notes), which may be it; if "
+                + "so, declare an exception"
+        }
+        return nil
     }
 
     /// The commands of `surface` that `after` has and `before` lacks, by the command they are directly under (not

@@ -224,6 +224,7 @@ public struct CobraExtractorSpec: Extractor {
                         + "\(unreached.count == 1 ? "" : "s") " + unreached.map { "'\($0)'" }.joined(separator: ", ")
                         + ".")
             }
+            let surface = programs.count == 1 ? "cli" : "cli-" + surfaceName(program.name)
             let finding =
                 "a cobra command line, \(program.name) (\(moduleFile) requires github.com/spf13/cobra; "
                 + "\(program.folders.count) folder\(program.folders.count == 1 ? "" : "s") build its commands or flags: "
@@ -232,12 +233,37 @@ public struct CobraExtractorSpec: Extractor {
                 SurfaceProposal(
                     finding: finding,
                     surface: DraftEntry(
-                        programs.count == 1 ? "cli" : "cli-" + surfaceName(program.name),
+                        surface,
                         .mapping([DraftEntry("extract", .mapping([DraftEntry("cobra", .mapping(cobra))]))]),
                         comments: comments),
+                    experimental: unstableCommands(of: program.name, globs: globs, sources: sources).map {
+                        "\(surface):\($0)"
+                    },
                     hidden: hiddenItems(of: program.name, globs: globs, sources: sources)))
         }
         return proposals
+    }
+
+    /// Key globs for the commands whose name says they are not stable yet (`tool alpha`, `tool x experimental`, the
+    /// names ``GoAPIExtractorSpec/isUnstableFolder(_:)`` takes), each with what is under it; the outermost only.
+    private static func unstableCommands(
+        of program: String, globs: [String], sources: [(path: String, source: CobraSourceFile)]
+    ) -> [String] {
+        let patterns = globs.compactMap { try? Glob($0) }
+        let read = sources.filter { file in patterns.contains { $0.matches(file.path) } }
+        let commands = CobraExtractor.surface(of: read, root: program).items.map(\.key).filter { key in
+            guard !key.contains(" -"), let last = key.split(separator: " ").last, key.contains(" ") else {
+                return false
+            }
+            return GoAPIExtractorSpec.isUnstableFolder(String(last))
+        }
+        let outermost = Set(commands).filter { key in !commands.contains { key.hasPrefix($0 + " ") } }
+        return outermost.sorted().flatMap { key -> [String] in
+            // Each wildcard character in a class of its own (`[*]`), so that the glob matches only this command.
+            let escaped = key.map { "*?[{},".contains($0) ? "[\($0)]" : String($0) }.joined()
+            guard let glob = try? Glob(escaped), glob.matches(key), !glob.matches(key + "x") else { return [] }
+            return [escaped, escaped + " *"]
+        }
     }
 
     /// What the command line the draft proposes hides from its help: hidden commands (not what is under them) and

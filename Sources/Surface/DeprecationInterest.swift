@@ -10,32 +10,22 @@ import Git
 /// among what it could hand over. It still reports every note the full extraction would, and an object the full
 /// extraction would read and the store lacks still fails the run (or the input is extracted after all).
 public struct DeprecationInterest: Sendable {
-    /// Watched keys by surface name.
-    private let watched: [String: Set<String>]
-    /// By surface name, every watched key and each part of one before a `.` (`pkg/a` and `pkg/a.T` for `pkg/a.T.M`),
-    /// so that whether a package's members are watched is one lookup however many keys are watched.
-    private let dottedPrefixes: [String: Set<String>]
+    /// By surface name, how many watched keys each watched key and each part of one before a `.` stands for
+    /// (`pkg/a` and `pkg/a.T` for `pkg/a.T.M`), so that whether a package's members are watched is one lookup however
+    /// many keys are watched. A key watched for two reasons counts twice.
+    private var prefixCounts: [String: [String: Int]] = [:]
+    /// How many keys of each surface are watched (a key watched for two reasons counts twice).
+    private var watchedCounts: [String: Int] = [:]
 
     public init(watched: [String: Set<String>]) {
-        self.watched = watched.filter { !$0.value.isEmpty }
-        dottedPrefixes = self.watched.mapValues { keys in
-            var prefixes: Set<String> = []
-            for key in keys {
-                prefixes.insert(key)
-                for index in key.indices where key[index] == "." { prefixes.insert(String(key[..<index])) }
-            }
-            return prefixes
+        for (surface, keys) in watched {
+            for key in keys { watch(key, in: surface) }
         }
     }
 
     /// Watches the items of `ids` (`surface:key`).
     public init(watchedIDs ids: [String]) {
-        var watched: [String: Set<String>] = [:]
-        for id in ids {
-            guard let colon = id.firstIndex(of: ":") else { continue }
-            watched[String(id[..<colon]), default: []].insert(String(id[id.index(after: colon)...]))
-        }
-        self.init(watched: watched)
+        for id in Set(ids) { watch(id) }
     }
 
     /// Nothing watched: only marks in the source matter.
@@ -43,13 +33,48 @@ public struct DeprecationInterest: Sendable {
 
     /// Whether some key of `surface` is watched.
     public func watchesAny(in surface: String) -> Bool {
-        watched[surface] != nil
+        watchedCounts[surface] != nil
     }
 
     /// Whether `key` of `surface` or a key below it (`key.Member`, `key.Type.Field`) is watched: the members of one
     /// Go package.
     public func watches(in surface: String, itselfOrMembersOf key: String) -> Bool {
-        dottedPrefixes[surface]?.contains(key) ?? false
+        prefixCounts[surface]?[key] != nil
+    }
+
+    /// Watches the item `id` (`surface:key`) once more: a pass over a history changes the interest by what changed
+    /// between two releases (a key marked, removed, or a declaration that starts to apply), at the cost of that
+    /// key's length, instead of building it anew for each release.
+    public mutating func watch(_ id: String) {
+        guard let (surface, key) = Self.parts(of: id) else { return }
+        watch(key, in: surface)
+    }
+
+    /// Undoes one `watch(id)`; the key stays watched while another `watch` of it is not undone.
+    public mutating func unwatch(_ id: String) {
+        guard let (surface, key) = Self.parts(of: id), let count = watchedCounts[surface] else { return }
+        watchedCounts[surface] = count > 1 ? count - 1 : nil
+        Self.forEachPrefix(of: key) { prefix in
+            guard let count = prefixCounts[surface]?[prefix] else { return }
+            prefixCounts[surface]?[prefix] = count > 1 ? count - 1 : nil
+        }
+        if prefixCounts[surface]?.isEmpty == true { prefixCounts[surface] = nil }
+    }
+
+    private mutating func watch(_ key: String, in surface: String) {
+        watchedCounts[surface, default: 0] += 1
+        Self.forEachPrefix(of: key) { prefixCounts[surface, default: [:]][$0, default: 0] += 1 }
+    }
+
+    private static func parts(of id: String) -> (surface: String, key: String)? {
+        guard let colon = id.firstIndex(of: ":") else { return nil }
+        return (String(id[..<colon]), String(id[id.index(after: colon)...]))
+    }
+
+    /// Calls `body` with `key` and each part of it before a `.`.
+    private static func forEachPrefix(of key: String, _ body: (String) -> Void) {
+        body(key)
+        for index in key.indices where key[index] == "." { body(String(key[..<index])) }
     }
 }
 

@@ -132,6 +132,10 @@ public struct GoAPIExtractorSpec: Extractor {
         "benchmarks", "docs", "third_party", "third-party",
     ]
 
+    /// Folders at any depth whose nested modules serve the project itself: code it does not import, integration tests,
+    /// its web site (a `site/go.mod` that pins the site generator).
+    static let nonLibraryModuleFolders: Set<String> = ["internal", "testdata", "vendor", "integration", "site", "website"]
+
     /// A folder name that says its packages are not stable yet: `experimental`, `alpha`, `beta`, `v1alpha1`.
     static func isUnstableFolder(_ name: String) -> Bool {
         let lower = name.lowercased()
@@ -140,17 +144,35 @@ public struct GoAPIExtractorSpec: Extractor {
         return lower.contains("alpha") || lower.contains("beta")
     }
 
+    /// The folder names of `unstable` as a reviewer writes them: API versions (`v1alpha1`, `v2beta17`) as
+    /// `v[0-9]*alpha*` and `v[0-9]*beta*` (the same test as ``isUnstableFolder``, so later versions are covered too)
+    /// when there are two or more of a kind, the others as they are, sorted.
+    static func unstableGlobs(_ unstable: [String]) -> [String] {
+        var names = Set(unstable)
+        for stage in ["alpha", "beta"] {
+            let versioned = names.filter { name in
+                let lower = name.lowercased()
+                return lower == name && lower.hasPrefix("v") && lower.dropFirst().first?.isNumber == true
+                    && lower.contains(stage) && !(stage == "beta" && lower.contains("alpha"))
+            }
+            guard versioned.count >= 2 else { continue }
+            names.subtract(versioned)
+            // `v[0-9]*beta*` would also take `v1alphabeta`; an alpha name is taken by the alpha glob only.
+            names.insert("v[0-9]*\(stage)*")
+        }
+        return names.sorted()
+    }
+
     /// A `go-api` surface for the root module and one for each nested module (a folder with its own `go.mod`, such
     /// as `client/v3`) that has importable packages meant for others; nested modules under internal/, testdata/,
-    /// vendor/, commands, tests and tools are left out.
+    /// vendor/, integration/, a web site (site/, website/), commands, tests and tools are left out.
     public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] {
         var modules: [ModuleShape] = []
         for (root, packages) in try project.goModules() {
             let segments = root.split(separator: "/").map(String.init)
-            if let first = segments.first,
-                nonLibraryFolders.contains(first)
-                    || segments.contains(where: { ["internal", "testdata", "vendor"].contains($0) })
-            {
+            // A module anywhere under examples, tests or tools (`integration/examples/grpc/service`) serves the
+            // project's own work, not other programs.
+            if segments.contains(where: { nonLibraryFolders.contains($0) || nonLibraryModuleFolders.contains($0) }) {
                 continue
             }
             let goModPath = root.isEmpty ? "go.mod" : root + "/go.mod"
@@ -270,7 +292,7 @@ public struct GoAPIExtractorSpec: Extractor {
             root.isEmpty
             ? "packages"
             : "packages-" + root.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-        let experimental = unstable.sorted().flatMap { unstableName in
+        let experimental = Self.unstableGlobs(unstable).flatMap { unstableName in
             ["\(name):**/\(unstableName)", "\(name):**/\(unstableName).*", "\(name):**/\(unstableName)/**"]
         }
         return [

@@ -119,23 +119,7 @@ struct LifecycleGateTests {
     @Test("deprecations follow the source's marks through a history", arguments: [1, 2])
     func deprecationMarks(jobs: Int) throws {
         let repo = try FixtureRepository()
-        try repo.write(
-            ".semgate.yml",
-            """
-            semgate: 1
-            project: demo
-            surfaces:
-              flags:
-                extract:
-                  - list: a.txt
-                  - list: b.txt
-              opts:
-                extract:
-                  list: o.txt
-            deprecations:
-              - {item: "opts:gamma", since: 1.2.0}
-
-            """)
+        try repo.write(".semgate.yml", listsPolicy(deprecations: "  - {item: \"opts:gamma\", since: 1.2.0}\n"))
         let history: [(tag: String, a: String, b: String)] = [
             ("v1.0.0", "alpha\nbeta\ndelta\n", ""),
             // beta is marked by the second extractor only; epsilon is new and marked.
@@ -251,6 +235,58 @@ struct LifecycleGateTests {
         #expect(try reader.snapshot(at: commit).items["api:example.com/m/e.E"] != nil)
     }
 
+    /// The pass keeps the policy's declarations as it goes (each worked out once, not once a release): a declaration
+    /// starts to apply at its since with nothing changed in the files, an item declared twice from the earlier since,
+    /// an item declared before it appears from the release that adds it, and declarations that never apply, among
+    /// hundreds naming nothing with their since in no order.
+    @Test("declared deprecations apply from their since, as the files change or not", arguments: [1, 2])
+    func declaredThroughHistory(jobs: Int) throws {
+        let repo = try FixtureRepository()
+        let filler = (0..<300).map { index in
+            "  - {item: \"\(index % 2 == 0 ? "flags" : "opts"):absent\(index)\""
+                + (index % 5 == 0 ? "" : ", since: 1.\((index * 7) % 6).\(index % 3)") + "}\n"
+        }
+        try repo.write(
+            ".semgate.yml",
+            listsPolicy(
+                deprecations: filler.joined()
+                    + """
+                      - {item: "opts:late", since: 1.3.0}
+                      - {item: "flags:steady", since: 1.2.0}
+                      - {item: "opts:late", since: 1.1.0}
+                      - {item: "opts:arrives"}
+                      - {item: "flags:gone", since: 1.1.0}
+                      - {item: "flags:never", since: 9.0.0}
+                      - {item: "flags:marked", since: 1.4.0}
+
+                    """))
+        let history: [(tag: String, b: String, o: String)] = [
+            ("v1.0.0", "gone\nmarked stability=deprecated\n", "late\n"),
+            ("v1.1.0", "gone\nmarked stability=deprecated\n", "late\n"),
+            ("v1.2.0", "gone\nmarked stability=deprecated\n", "late\narrives\n"),
+            ("v1.3.0", "marked stability=deprecated\n", "late\narrives\n"),
+            ("v1.4.0", "marked\n", "late\narrives\n"),
+        ]
+        for (index, release) in history.enumerated() {
+            // a.txt never changes: steady's declaration applies at 1.2.0 with no new input.
+            try repo.write("a.txt", "steady\nnever\n")
+            try repo.write("b.txt", release.b)
+            try repo.write("o.txt", release.o)
+            try repo.write("release.txt", "\(index)\n")
+            try repo.commit("release \(release.tag)")
+            try repo.tag(release.tag)
+        }
+        #expect(
+            try deprecationRows(repo, jobs: jobs) == [
+                "flags:gone 1.1.0 removed 1.3.0",
+                // Marked in the source from 1.0.0; the mark taken back at 1.4.0, where its declaration applies.
+                "flags:marked 1.0.0 removable -",
+                "flags:steady 1.2.0 removable -",
+                "opts:arrives 1.2.0 removable -",
+                "opts:late 1.1.0 removable -",
+            ])
+    }
+
     @Test("a deprecation the policy declares for an experimental item is listed from its since on")
     func declaredExperimental() throws {
         let sample = try Lifecycle()
@@ -297,6 +333,24 @@ struct LifecycleGateTests {
             "\(error)".contains("has no 'support' section; add one such as 'support: {preset: k6}'")
         }
     }
+}
+
+/// A policy with two list surfaces, flags (a.txt, b.txt) and opts (o.txt), and these `deprecations:` entries.
+private func listsPolicy(deprecations: String) -> String {
+    """
+    semgate: 1
+    project: demo
+    surfaces:
+      flags:
+        extract:
+          - list: a.txt
+          - list: b.txt
+      opts:
+        extract:
+          list: o.txt
+    deprecations:
+
+    """ + deprecations
 }
 
 /// A repository whose releases are annotated tags on the given days, with `support` set to `support`, and an

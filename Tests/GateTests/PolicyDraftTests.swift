@@ -253,6 +253,24 @@ struct PolicyDraftTests {
         let (_, withAPI, _) = try draft(repo)
         #expect(withAPI.surfaces.contains { $0.name == "packages" })
         #expect(withAPI.experimental.map(\.description).contains("packages:**/experimental/**"))
+        // API versions are written as a reviewer would, one glob for every alpha (later ones too), when there are
+        // several; a single one is named as it is.
+        try repo.write("api/v1beta1/t.go", "package v1beta1\n")
+        try repo.commit("one beta")
+        #expect(try draft(repo).1.experimental.map(\.description).contains("packages:**/v1beta1/**"))
+        for version in ["v1alpha1", "v1alpha2", "v2alpha1", "v2beta3"] {
+            try repo.write("api/\(version)/t.go", "package \(version)\n")
+        }
+        try repo.commit("API versions")
+        let versioned = try draft(repo).1.experimental
+        #expect(
+            versioned.map(\.description).filter { $0.hasSuffix("/**") } == [
+                "packages:**/experimental/**", "packages:**/v[0-9]*alpha*/**", "packages:**/v[0-9]*beta*/**",
+            ])
+        for item in ["packages:example.com/app/api/v3alpha1.T", "packages:example.com/app/api/v1beta1"] {
+            #expect(versioned.contains { $0.matches(item) }, "\(item)")
+        }
+        #expect(!versioned.contains { $0.matches("packages:example.com/app/api.Beta") })
     }
 
     @Test("the release count and the greatest release leave out the tag families ignore lists (nightlies)")
@@ -299,6 +317,11 @@ struct PolicyDraftTests {
         try repo.write("tools/mod/lib/lib.go", "package lib\n")
         try repo.write("tests/go.mod", "module example.com/db/tests/v3\n")
         try repo.write("tests/framework/f.go", "package framework\n")
+        // Modules deeper under the project's own work: integration examples, the web site's generator pins.
+        try repo.write("integration/examples/grpc/go.mod", "module example.com/db/grpc\n")
+        try repo.write("integration/examples/grpc/svc/svc.go", "package svc\n\nfunc Run() {}\n")
+        try repo.write("site/go.mod", "module example.com/db/site\n")
+        try repo.write("site/tools.go", "//go:build tools\n\npackage tools\n")
         try repo.commit("modules")
         let (yaml, policy, items) = try draft(repo)
         #expect(policy.surfaces.map(\.name).sorted() == ["packages", "packages-client-v3"])
@@ -364,6 +387,34 @@ struct PolicyDraftTests {
         let (plain, plainPolicy, _) = try draft(repo)
         #expect(plainPolicy.hidden == .promised)
         #expect(!plain.contains("hidden:"))
+    }
+
+    @Test("cobra: commands whose name says alpha, beta or experimental are proposed as not promised, with what is under")
+    func cobraUnstableCommands() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/k9\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write(
+            "cmd/k9/main.go",
+            """
+            package main
+
+            func main() {
+                root := &cobra.Command{Use: "k9"}
+                alpha := &cobra.Command{Use: "alpha"}
+                gen := &cobra.Command{Use: "generate"}
+                gen.Flags().String("out", "", "")
+                deep := &cobra.Command{Use: "beta"}
+                alpha.AddCommand(gen, deep)
+                serve := &cobra.Command{Use: "serve"}
+                serve.Flags().Bool("alpha", false, "a flag is not a command")
+                root.AddCommand(alpha, serve)
+            }
+            """)
+        try repo.commit("first")
+        let (_, policy, items) = try draft(repo)
+        #expect(policy.experimental.map(\.description) == ["cli:k9 alpha", "cli:k9 alpha *"])
+        let experimental = items.filter { item in policy.experimental.contains { $0.matches(item) } }
+        #expect(experimental.sorted() == ["cli:k9 alpha", "cli:k9 alpha beta", "cli:k9 alpha generate", "cli:k9 alpha generate --out"])
     }
 
     @Test("cobra: the program a constant Use names, tools/ left out; a command line a framework builds gets no surface")

@@ -85,3 +85,36 @@ struct RemovalConditionPolicyTests {
         }
     }
 }
+
+@Suite("declared deprecations by item")
+struct DeclaredDeprecationIndexTests {
+    @Test("an item declared twice applies from the earlier since; the first declaration gives its remove-in")
+    func duplicates() throws {
+        let policy = try load(
+            surfaces + """
+                deprecations:
+                  - {item: "api:x", since: 1.3.0, remove-in: 3.0.0}
+                  - {item: "api:x", since: 1.1.0}
+                  - {item: "api:y"}
+                  - {item: "api:z", since: 2.0.0}
+                  - {item: "api:z", since: 2.0.0-rc.1}
+                """)
+        let version = { (text: String) in Version.parse(text) }
+        #expect(!policy.declaresDeprecated("api:x", at: version("1.0.0")))
+        #expect(policy.declaresDeprecated("api:x", at: version("1.1.0")))
+        #expect(policy.declaresDeprecated("api:x", at: nil))
+        #expect(policy.declaration(of: "api:x")?.removeIn == version("3.0.0"))
+        #expect(policy.declaresDeprecated("api:y", at: version("0.1.0")))
+        #expect(!policy.declaresDeprecated("api:z", at: version("1.9.0")))
+        #expect(policy.declaresDeprecated("api:z", at: version("2.0.0-rc.1")))
+        #expect(!policy.declaresDeprecated("api:w", at: nil) && policy.declaration(of: "api:w") == nil)
+        let items = ["api:x": 1, "api:y": 2, "api:w": 3]
+        #expect(policy.declaredDeprecated(in: items, at: version("1.0.0")).sorted() == ["api:y"])
+        #expect(policy.declaredDeprecated(in: items, at: version("1.2.0")).sorted() == ["api:x", "api:y"])
+        // The policy changed afterwards is looked up as it is now.
+        var changed = policy
+        changed.deprecations.append(DeclaredDeprecation(item: "api:w", since: version("1.0.0")))
+        #expect(changed.declaredDeprecated(in: items, at: version("1.0.0")).sorted() == ["api:w", "api:y"])
+        #expect(!policy.declaresDeprecated("api:w", at: nil))
+    }
+}

@@ -224,6 +224,20 @@ struct CobraClassificationTests {
                 run.Flags().Lookup("color").NoOptDefVal = "always"
                 """, bump: .minor, changes: ["changed tool r --color", "changed tool run --color"]),
         Case(
+            name: "a bare form set through the command's Flag lookup counts too",
+            old: #"run.Flags().Bool("color", false, "")"#,
+            new: """
+                run.Flags().String("color", "auto", "")
+                run.Flag("color").NoOptDefVal = "always"
+                """, bump: .minor, changes: ["changed tool r --color", "changed tool run --color"]),
+        Case(
+            name: "a bool flag becoming a number flag is breaking even with a bare form: --redact=true no longer parses",
+            old: #"run.PersistentFlags().Bool("redact", false, "")"#,
+            new: """
+                run.PersistentFlags().Uint("redact", 0, "")
+                run.Flag("redact").NoOptDefVal = "100"
+                """, bump: .major, changes: ["changed tool r --redact", "changed tool run --redact"]),
+        Case(
             name: "a bool flag becoming a string flag without a bare form is breaking",
             old: #"run.Flags().Bool("color", false, "")"#,
             new: #"run.Flags().String("color", "auto", "")"#, bump: .major,
@@ -313,6 +327,74 @@ struct CobraClassificationTests {
                 "removed tool --gone [] major", "removed tool r --kube-config [] major",
                 "removed tool run --kube-config [] major",
             ])
+    }
+
+    @Test("AddFlag: a flag of another set read joins the set; one the files do not define leaves it open")
+    func addFlag() throws {
+        let repo = try FixtureRepository()
+        let old = [
+            #"run.Flags().String("dir", "", "")"#, #"run.Flags().String("mode", "", "")"#,
+            #"root.Flags().String("gone", "", "")"#,
+        ].joined(separator: "\n")
+        // --mode moves to a set of its own and is added by name; --dir now comes from a table read by reflection
+        // (a function the files do not define), so which flags run has cannot be read.
+        let new = """
+            shared := pflag.NewFlagSet("shared", pflag.ContinueOnError)
+            shared.String("mode", "", "")
+            run.Flags().AddFlag(shared.Lookup("mode"))
+            root.Flags().AddFlag(shared.Lookup("mode"))
+            for _, f := range registry.Flags("run") {
+                run.Flags().AddFlag(f)
+            }
+            for _, alias := range aliases {
+                root.PersistentFlags().AddFlag(shared.Lookup(alias))
+            }
+            """
+        try repo.importCommits([
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.program(old)], tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.program(new)], tags: ["v1.1.0"]),
+        ])
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        let after = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
+        #expect(after.items["cli:tool run --mode"]?.attributes["type"] == "string")
+        #expect(after.items["cli:tool run"]?.attributes["unread-flags"] == "local")
+        // A flag of a set read whose name cannot be resolved leaves no set open.
+        #expect(after.items["cli:tool"]?.attributes["unread-flags"] == nil)
+        #expect(after.notes.contains { $0.contains("AddFlag argument cannot be followed") })
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: try loadPolicy(Self.policy))
+        let described = changes.filter { $0.key.hasPrefix("tool run") || !$0.key.hasPrefix("tool r") }
+            .map { "\($0.kind.rawValue) \($0.key) \($0.changedAttributes) \($0.bump)" }.sorted()
+        #expect(
+            described == [
+                "added tool --mode [] minor", "changed tool run --dir [\"provided-by\"] patch",
+                "changed tool run [\"unread-flags\"] patch", "removed tool --gone [] major",
+            ])
+    }
+
+    @Test("a list of commands with an element the files do not build: the missing command is named in a note")
+    func listElementNotFollowed() throws {
+        let repo = try FixtureRepository()
+        let body = """
+            extra := []*cobra.Command{
+                &cobra.Command{Use: "known"},
+                plugins.NewScaffold(),
+            }
+            for i := range extra {
+                root.AddCommand(extra[i])
+            }
+            """
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: ["go.mod": Self.goMod, "cmd/root.go": Self.program(body)], tags: ["v1.0.0"])
+        ])
+        let snapshot = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        #expect(snapshot.items["cli:tool known"] != nil)
+        #expect(
+            snapshot.notes.contains {
+                $0.contains("plugins.NewScaffold(...) in a list of commands cannot be followed")
+            }, "\(snapshot.notes)")
+        #expect(snapshot.notes.count == 1, "\(snapshot.notes)")
     }
 
     @Test("an open persistent set above a command does not hide the removal of the command's own flag")

@@ -43,7 +43,7 @@ extension Rule {
             var early: Set<String> = []
             if let target = context.target {
                 for change in removed {
-                    guard let removeIn = context.policy.deprecations.first(where: { $0.item == change.id })?.removeIn,
+                    guard let removeIn = context.policy.declaration(of: change.id)?.removeIn,
                         target.core < removeIn
                     else { continue }
                     early.insert(change.id)

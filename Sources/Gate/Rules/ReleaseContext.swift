@@ -185,11 +185,6 @@ extension Policy {
     /// Whether `item` is deprecated in the code or by a declaration that applies at `version` (declarations reach
     /// experimental items too, which the snapshot leaves experimental).
     func isDeprecated(_ item: SurfaceItem, at version: Version?) -> Bool {
-        if item.stability == .deprecated { return true }
-        let id = item.id
-        return deprecations.contains { declaration in
-            declaration.item == id
-                && (declaration.since.map { since in version.map { $0 >= since } ?? true } ?? true)
-        }
+        item.stability == .deprecated || declaresDeprecated(item.id, at: version)
     }
 }

@@ -52,7 +52,7 @@ extension Rule {
             var violations: [Violation] = []
             for change in context.promisedChanges where change.kind == .removed {
                 guard change.before?.stability == .deprecated,
-                    let condition = context.policy.deprecations.first(where: { $0.item == change.id })?.removeWhen
+                    let condition = context.policy.declaration(of: change.id)?.removeWhen
                 else { continue }
                 let status = Support.evaluate(
                     condition, whenShipping: ReleasePoint(version: target, day: context.day),

@@ -185,11 +185,10 @@ public struct ExampleError: Error, CustomStringConvertible {
 extension SurfaceSnapshot {
     /// Marks deprecated the stable items the policy's `deprecations:` declares as of `version`.
     mutating func applyDeclaredDeprecations(of policy: Policy, at version: Version?) {
-        for declaration in policy.deprecations {
-            guard var item = items[declaration.item], item.stability == .stable else { continue }
-            if let since = declaration.since, let version, version < since { continue }
+        for id in policy.declaredDeprecated(in: items, at: version) {
+            guard var item = items[id], item.stability == .stable else { continue }
             item.stability = .deprecated
-            items[declaration.item] = item
+            items[id] = item
         }
     }
 }
