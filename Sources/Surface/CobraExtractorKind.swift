@@ -111,16 +111,17 @@ public struct CobraExtractorSpec: Extractor {
     public static func bump(
         attribute: String, old: SurfaceItem, new: SurfaceItem, in comparison: SurfaceComparison
     ) -> Bump? {
-        CobraCompatibility.bump(
-            attribute: attribute, old: old, new: new, before: comparison.before, after: comparison.after)
+        CobraCompatibility.bump(attribute: attribute, old: old, new: new, in: comparison)
     }
 
     public static func replacement(forRemoved removed: SurfaceItem, in after: SurfaceSnapshot) -> SurfaceItem? {
         CobraCompatibility.inheritedFlag(replacing: removed, in: after)
     }
 
-    public static func removalNote(_ removed: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> String? {
-        CobraCompatibility.removalNote(removed, before: before, after: after)
+    public static func removalNotes(_ removed: [SurfaceItem], before: SurfaceSnapshot, after: SurfaceSnapshot)
+        -> [String?]
+    {
+        CobraCompatibility.removalNotes(removed, before: before, after: after)
     }
 
     // MARK: init

@@ -33,6 +33,56 @@ struct CobraPatternTests {
             ])
     }
 
+    @Test("past 50,000 items reached through aliases the other aliases are left out, with one note; incomplete")
+    func aliasItemsCap() {
+        // 260 commands under `group` (alias `g`), each with an alias and the same 200 flags: an alias of a leaf reaches
+        // 201 paths, so the 249th alias passes 50,000 and the 11 leaf aliases after it and `g` are left out.
+        let flags = (0..<200).map { "shared.Bool(\"f\($0)\", false, \"\")" }
+        let leaves = (0..<260).map { "leaf(shared, \"c\($0)\", \"x\($0)\")," }
+        let source = """
+            package cmd
+
+            import (
+                "github.com/spf13/cobra"
+                "github.com/spf13/pflag"
+            )
+
+            func leaf(shared *pflag.FlagSet, name, alias string) *cobra.Command {
+                c := &cobra.Command{Use: name, Aliases: []string{alias}}
+                c.Flags().AddFlagSet(shared)
+                return c
+            }
+
+            func NewRoot() *cobra.Command {
+                shared := pflag.NewFlagSet("shared", pflag.ContinueOnError)
+                \(flags.joined(separator: "\n    "))
+                root := &cobra.Command{Use: "tool"}
+                group := &cobra.Command{Use: "group", Aliases: []string{"g"}}
+                root.AddCommand(group)
+                group.AddCommand(
+                    \(leaves.joined(separator: "\n        "))
+                )
+                return root
+            }
+            """
+        let found = CobraExtractor.surface(of: [("cmd/root.go", CobraSourceFile(source: source))], root: "tool")
+        #expect(found.overLimit == nil)
+        #expect(found.incomplete)
+        #expect(
+            found.notes.contains {
+                $0.contains("more than 50000 commands and flags are reached through aliases")
+                    && $0.contains("and 11 more aliases are not in the surface")
+            }, "\(found.notes)")
+        let keys = Set(found.items.map(\.key))
+        let throughAliases = found.items.filter { $0.attributes["alias-of"] != nil || $0.key.split(separator: " ")
+            .contains { $0.hasPrefix("x") } }
+        // Every path without an alias is there: tool, group, 260 leaves and their 52,000 flags.
+        #expect(found.items.count - throughAliases.count == 2 + 260 + 260 * 200)
+        #expect(throughAliases.count == 249 * 201)
+        #expect(!keys.contains("tool g"))
+        #expect(!keys.contains { $0.hasPrefix("tool g ") })
+    }
+
     @Test("a flag annotated `deprecated` (docker's convention) is deprecated; other annotations change nothing")
     func deprecatedAnnotation() {
         let found = surface([
