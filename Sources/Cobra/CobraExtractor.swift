@@ -480,15 +480,13 @@ private struct TreeBuilder {
 
     /// Which of the command's flag sets (`local`, `persistent`, or both) a call the files do not define receives,
     /// directly or through a set added to them: flags it defines there are not in the surface.
-    private mutating func unreadFlags(of site: CobraSite) -> String? {
-        for set in [CobraFlagSetID.local(site), .persistent(site)] { _ = flatten(set, seen: []) }
-        let unresolved = unresolvedFlagIncludes
+    private func unreadFlags(of site: CobraSite) -> String? {
         // Whether an open set is among the sets `set` adds, each looked at once.
         func open(_ set: CobraFlagSetID) -> Bool {
             var seen: Set<CobraFlagSetID> = [set]
             var pending = [set]
             while let next = pending.popLast() {
-                if interpreter.openFlagSets.contains(next) || unresolved.contains(next) { return true }
+                if interpreter.openFlagSets.contains(next) { return true }
                 for included in interpreter.flagSets[next]?.includes ?? [] where seen.insert(included).inserted {
                     pending.append(included)
                 }
@@ -515,8 +513,6 @@ private struct TreeBuilder {
     }
 
     private var flatMemo: [CobraFlagSetID: [String: FlatFlag]] = [:]
-    /// The sets that `AddFlag` gave a flag no set read defines (see ``flatten(_:seen:)``).
-    private var unresolvedFlagIncludes: Set<CobraFlagSetID> = []
 
     /// A flag with the marks of every set it was reached through.
     private struct FlatFlag {
@@ -542,17 +538,16 @@ private struct TreeBuilder {
                 result[name] = flag
             }
         }
+        // A flag added by name (`AddFlag(other.Lookup("x"))`) as its own set defines it; the other set's other
+        // flags and the sets it adds are not followed, so no cycle of such adds can cut one short.
         for ref in info.flagIncludes.sorted(by: { lhs, rhs in
             let (left, right) = (Self.rank(lhs.set), Self.rank(rhs.set))
             return (left.0, left.1, lhs.name) < (right.0, right.1, rhs.name)
-        }) {
-            if let flag = flatten(ref.set, seen: seen)[ref.name] {
-                if result[ref.name] == nil { result[ref.name] = flag }
-            } else {
-                // A flag added by name that no set read defines (a library's, or one made by reflection): which
-                // flags this set has cannot be read.
-                unresolvedFlagIncludes.insert(id)
-            }
+        }) where result[ref.name] == nil {
+            guard let other = interpreter.flagSets[ref.set], let definition = other.flags[ref.name] else { continue }
+            result[ref.name] = FlatFlag(
+                definition: definition, deprecated: other.deprecated.contains(ref.name),
+                hidden: other.hidden.contains(ref.name), noOptDefault: other.noOptDefault.contains(ref.name))
         }
         for name in info.deprecated { result[name]?.deprecated = true }
         for name in info.hidden { result[name]?.hidden = true }

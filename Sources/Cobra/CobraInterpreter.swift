@@ -2177,9 +2177,10 @@ struct CobraInterpreter {
             updateFlagSet(id) { $0.includes.formUnion(sets.filter { $0 != id }) }
             return []
         case CobraKnown.addFlag.id:
-            // `fs.AddFlag(f)`: a flag of another set (`other.Lookup("x")`) joins this one. A flag the files do not
-            // define (made by a library, or by reflection from a table of flags) leaves the set open: which flags it
-            // has cannot be read, so no removal from it is claimed (see `unread-flags`), and a note says so.
+            // `fs.AddFlag(f)` adds one flag: a flag of another set (`other.Lookup("x")`) joins this one. A flag that
+            // cannot be followed (a literal `&pflag.Flag{...}`, one made by a library or by reflection from a table)
+            // is noted and the surface marked incomplete; the set is not taken as open, since one AddFlag cannot
+            // stand in for every flag the command may lose (a removal from the set is still claimed).
             let flags =
                 values.first.map { value in
                     value.compactMap { object -> CobraFlagRef? in
@@ -2188,14 +2189,12 @@ struct CobraInterpreter {
                     }
                 } ?? []
             // A flag of a set read whose name cannot be resolved (`flags.Lookup(alias)` in a loop over a parameter)
-            // is one the files define: the set it joins is not open, the flag is just not followed.
+            // is just not followed.
             let refs = flags.filter { !$0.name.isEmpty && $0.set != id }
             if flags.isEmpty {
-                openFlagSets.insert(id)
                 note(
-                    "AddFlag argument cannot be followed to a flag the files read define; the flags it adds are not "
-                        + "in the surface, and a flag gone from this flag set is listed, not claimed removed",
-                    file: context.file, line: context.line)
+                    "AddFlag argument cannot be followed to a flag the files read define; the flag it adds is not in "
+                        + "the surface", file: context.file, line: context.line)
             } else {
                 updateFlagSet(id) { $0.flagIncludes.formUnion(refs) }
             }

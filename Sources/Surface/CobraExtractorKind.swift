@@ -141,8 +141,9 @@ public struct CobraExtractorSpec: Extractor {
         let moduleName =
             module.split(separator: "/").last(where: { !($0.first == "v" && Int($0.dropFirst()) != nil) })
             .map(String.init) ?? module
-        // Each file read once across the revisions (most are the same blob in each).
-        var parsed: [ObjectID: CobraSourceFile] = [:]
+        // Each file parsed once across the revisions (most are the same blob in each), up to a bound on the source
+        // bytes kept: a file past it is parsed for its revision alone.
+        var parsed = ParsedSources()
         guard let found = try detect(in: project, moduleName: moduleName, parsed: &parsed) else {
             let count = try commandFiles(in: project).count
             return [
@@ -228,10 +229,27 @@ public struct CobraExtractorSpec: Extractor {
         }.filter { path in !isOwnWork(path) }
     }
 
+    /// Parsed files by blob, kept while their sources add up to at most `capacity` bytes.
+    struct ParsedSources {
+        static let capacity = 16 << 20
+        private var kept: [ObjectID: CobraSourceFile] = [:]
+        private var bytes = 0
+
+        mutating func source(of blob: ObjectID, text: String) -> CobraSourceFile {
+            if let known = kept[blob] { return known }
+            let source = CobraSourceFile(source: text)
+            if bytes + text.utf8.count <= Self.capacity {
+                bytes += text.utf8.count
+                kept[blob] = source
+            }
+            return source
+        }
+    }
+
     /// The programs of one revision and the files read to find them; nil when no file builds a `cobra.Command{...}`
     /// (a framework around cobra builds the commands).
     private static func detect(
-        in project: ProjectFiles, moduleName: String, parsed: inout [ObjectID: CobraSourceFile]
+        in project: ProjectFiles, moduleName: String, parsed: inout ParsedSources
     ) throws(GitError) -> (
         programs: [CobraPrograms.Program], unreached: [String], sources: [(path: String, source: CobraSourceFile)]
     )? {
@@ -244,8 +262,7 @@ public struct CobraExtractorSpec: Extractor {
             }
             let text = try project.files.text(ofBlob: blob)
             constructs = constructs || text.contains("cobra.Command{")
-            if parsed[blob] == nil { parsed[blob] = CobraSourceFile(source: text) }
-            if let source = parsed[blob] { sources.append((path, source)) }
+            sources.append((path, parsed.source(of: blob, text: text)))
         }
         // A command line built by a framework around cobra (simplecobra's `Commander`s) writes no command literal:
         // the cobra surface would find nothing, and no reviewer keeps a surface that finds nothing.

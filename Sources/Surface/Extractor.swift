@@ -369,8 +369,9 @@ public final class CachingFileTree: FileTree {
     private let texts: BoundedCache<ObjectID, String>
     private let trees: BoundedCache<ObjectID, [TreeEntry]>
 
-    /// At most `capacity` bytes of texts, and as many again of folder entries (about 64 bytes an entry).
-    public init(_ base: any FileTree, capacity: Int = 128 << 20) {
+    /// At most `capacity` bytes of texts, and as many again of folder entries (each costed at its name and a fixed
+    /// overhead).
+    public init(_ base: any FileTree, capacity: Int = 64 << 20) {
         self.base = base
         texts = BoundedCache(capacity: capacity)
         trees = BoundedCache(capacity: capacity)
@@ -379,7 +380,7 @@ public final class CachingFileTree: FileTree {
     public func entries(ofTree id: ObjectID) throws(GitError) -> [TreeEntry] {
         if let known = trees[id] { return known }
         let entries = try base.entries(ofTree: id)
-        trees.insert(entries, for: id, cost: 64 * entries.count)
+        trees.insert(entries, for: id, cost: entries.reduce(64) { $0 + 96 + $1.name.utf8.count })
         return entries
     }
 

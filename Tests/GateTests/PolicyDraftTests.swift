@@ -322,9 +322,12 @@ struct PolicyDraftTests {
         try repo.write("integration/examples/grpc/svc/svc.go", "package svc\n\nfunc Run() {}\n")
         try repo.write("site/go.mod", "module example.com/db/site\n")
         try repo.write("site/tools.go", "//go:build tools\n\npackage tools\n")
+        // A nested module of test doubles that users import is for others, whatever its name says.
+        try repo.write("client/testing/go.mod", "module example.com/db/client/testing\n")
+        try repo.write("client/testing/fake.go", "package testing\n\nfunc Fake() {}\n")
         try repo.commit("modules")
         let (yaml, policy, items) = try draft(repo)
-        #expect(policy.surfaces.map(\.name).sorted() == ["packages", "packages-client-v3"])
+        #expect(policy.surfaces.map(\.name).sorted() == ["packages", "packages-client-testing", "packages-client-v3"])
         #expect(yaml.contains("root: client/v3"))
         #expect(items.contains { $0.hasPrefix("packages-client-v3:") && $0.contains("New") })
         #expect(!items.contains { $0.hasPrefix("packages:") && $0.contains("New") })
