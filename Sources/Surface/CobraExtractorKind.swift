@@ -204,6 +204,10 @@ public struct CobraExtractorSpec: Extractor {
                         + ".")
             }
             let surface = programs.count == 1 ? "cli" : "cli-" + surfaceName(program.name)
+            // What the drafted surface finds at the revision, read once for what it proposes not to promise.
+            let patterns = globs.compactMap { try? Glob($0) }
+            let read = sources.filter { file in patterns.contains { $0.matches(file.path) } }
+            let items = CobraExtractor.surface(of: read, root: program.name).items
             let finding =
                 "a cobra command line, \(program.name) (\(moduleFile) requires github.com/spf13/cobra; "
                 + "\(program.folders.count) folder\(program.folders.count == 1 ? "" : "s") build its commands or flags: "
@@ -215,10 +219,8 @@ public struct CobraExtractorSpec: Extractor {
                         surface,
                         .mapping([DraftEntry("extract", .mapping([DraftEntry("cobra", .mapping(cobra))]))]),
                         comments: comments),
-                    experimental: unstableCommands(of: program.name, globs: globs, sources: sources).map {
-                        "\(surface):\($0)"
-                    },
-                    hidden: hiddenItems(of: program.name, globs: globs, sources: sources)))
+                    experimental: unstableCommands(items).map { "\(surface):\($0)" },
+                    hidden: hiddenItems(items)))
         }
         return proposals
     }
@@ -303,12 +305,8 @@ public struct CobraExtractorSpec: Extractor {
 
     /// Key globs for the commands whose name says they are not stable yet (`tool alpha`, `tool x experimental`, the
     /// names ``GoAPIExtractorSpec/isUnstableFolder(_:)`` takes), each with what is under it; the outermost only.
-    private static func unstableCommands(
-        of program: String, globs: [String], sources: [(path: String, source: CobraSourceFile)]
-    ) -> [String] {
-        let patterns = globs.compactMap { try? Glob($0) }
-        let read = sources.filter { file in patterns.contains { $0.matches(file.path) } }
-        let commands = CobraExtractor.surface(of: read, root: program).items.map(\.key).filter { key in
+    private static func unstableCommands(_ items: [CobraItem]) -> [String] {
+        let commands = items.map(\.key).filter { key in
             guard !key.contains(" -"), let last = key.split(separator: " ").last, key.contains(" ") else {
                 return false
             }
@@ -325,12 +323,7 @@ public struct CobraExtractorSpec: Extractor {
 
     /// What the command line the draft proposes hides from its help: hidden commands (not what is under them) and
     /// hidden flags of visible commands that are not deprecated.
-    private static func hiddenItems(
-        of program: String, globs: [String], sources: [(path: String, source: CobraSourceFile)]
-    ) -> [String] {
-        let patterns = globs.compactMap { try? Glob($0) }
-        let read = sources.filter { file in patterns.contains { $0.matches(file.path) } }
-        let items = CobraExtractor.surface(of: read, root: program).items
+    private static func hiddenItems(_ items: [CobraItem]) -> [String] {
         let hiddenItems = items.filter { $0.attributes["hidden"] == "true" && !$0.deprecated }
         let hidden = Set(hiddenItems.map(\.key))
         // One name a definition: `tool build --x` rather than also `tool b --x` through the alias `b`.
