@@ -608,7 +608,13 @@ private struct TreeBuilder {
             let (left, right) = (Self.rank(lhs.set), Self.rank(rhs.set))
             return (left.0, left.1, lhs.name) < (right.0, right.1, rhs.name)
         }) where result[ref.name] == nil {
-            guard let other = interpreter.flagSets[ref.set], let definition = other.flags[ref.name] else { continue }
+            let other = interpreter.flagSets[ref.set]
+            guard let definition = other?.flags[ref.name] ?? Self.unreadDefinition(of: ref, in: info, other: other)
+            else { continue }
+            guard let other else {
+                result[ref.name] = FlatFlag(definition: definition, deprecated: false, hidden: false)
+                continue
+            }
             result[ref.name] = FlatFlag(
                 definition: definition, deprecated: other.deprecated.contains(ref.name),
                 hidden: other.hidden.contains(ref.name), noOptDefault: other.noOptDefault.contains(ref.name))
@@ -618,6 +624,21 @@ private struct TreeBuilder {
         for name in info.noOptDefault { result[name]?.noOptDefault = true }
         flatMemo[id] = result
         return result
+    }
+
+    /// The flag an `AddFlag` given `ref` alone adds (``CobraFlagSetInfo/soleIncludes``) when the files read do not
+    /// show its definition in a set made by `NewFlagSet` (made by reflection from a table): a flag of that name, of a
+    /// type not known (`custom`), with the shorthand the program assigns it (`f.Shorthand = fl.Shorthand`), `?` when
+    /// that cannot be read or is not assigned. A set of a command, which the files read do define, is not guessed at.
+    private static func unreadDefinition(of ref: CobraFlagRef, in info: CobraFlagSetInfo, other: CobraFlagSetInfo?)
+        -> CobraFlagDefinition?
+    {
+        guard case .made = ref.set, let sole = info.soleIncludes[ref] else { return nil }
+        let assigned = other?.shorthands[ref.name] ?? []
+        let shorthand = assigned.count == 1 ? assigned.first ?? "?" : "?"
+        return CobraFlagDefinition(
+            name: sole.name, type: sole.type, shorthand: shorthand.isEmpty ? nil : shorthand, file: sole.file,
+            line: sole.line)
     }
 
     private static func rank(_ id: CobraFlagSetID) -> (Int, CobraSite) {

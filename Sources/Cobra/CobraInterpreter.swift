@@ -120,6 +120,13 @@ struct CobraFlagRef: Sendable, Hashable {
     let name: String
 }
 
+/// A `pflag.Flag` literal: the fields it sets, and the type of its `Value` when the literal shows it
+/// (`pflag.NewStringValue(...)` is a `string`), else nil.
+struct CobraPflagLiteral: Sendable {
+    let keys: Set<CobraName>
+    let valueType: String?
+}
+
 /// The flags of one flag set and the sets added to it.
 struct CobraFlagSetInfo: Sendable {
     var flags: [String: CobraFlagDefinition] = [:]
@@ -132,11 +139,21 @@ struct CobraFlagSetInfo: Sendable {
     var noOptDefault: Set<String> = []
     /// How many `custom` flag types a later pass replaced by what `Type()` returns.
     var typesRead = 0
+    /// Of `flagIncludes`, those an `AddFlag` was given alone (its argument may be that one flag and no other), with
+    /// where: when the other set's definition of it cannot be read (made by reflection from a table, as skaffold's
+    /// `fs.Lookup(fl.Name)` after `reflect.ValueOf(fs).MethodByName(...).Call(...)`), the flag is still one of this
+    /// set's, of a type not known (`AddFlag(nil)` would panic, so a program that runs adds a flag of that name).
+    var soleIncludes: [CobraFlagRef: CobraFlagDefinition] = [:]
+    /// The shorthands assigned to flags of this set by name (`f.Shorthand = "q"`), `?` for a value not read.
+    var shorthands: [String: Set<String>] = [:]
 
     /// Every update only adds (a `custom` type is replaced once, counted in `typesRead`), so the sizes tell whether
     /// an update changed anything.
     var size: (Int, Int, Int, Int, Int, Int) {
-        (flags.count, includes.count + flagIncludes.count, deprecated.count, hidden.count, noOptDefault.count, typesRead)
+        (
+            flags.count, includes.count + flagIncludes.count + soleIncludes.count, deprecated.count, hidden.count,
+            noOptDefault.count, typesRead + shorthands.values.reduce(0) { $0 + $1.count }
+        )
     }
 }
 
@@ -370,6 +387,12 @@ struct CobraInterpreter {
     private var noticeGuards: [CobraSite: Set<CobraVariable>] = [:]
     /// The flag sets handed to a call the files do not define, which may define flags in them.
     private(set) var openFlagSets: Set<CobraFlagSetID> = []
+    /// The `pflag.Flag` literals (`&pflag.Flag{Name: "address", Shorthand: "a", Value: pflag.NewStringValue(...)}`),
+    /// which `AddFlag` adds as they are: the fields each sets, and the type its `Value` has when the literal shows
+    /// it (a pflag `New...Value` call).
+    private var pflagLiterals: [CobraSite: CobraPflagLiteral] = [:]
+    /// The fields each literal of the program's types sets (by its site), for a field it leaves at its zero value.
+    private var objectKeys: [CobraSite: Set<CobraName>] = [:]
     /// The commands whose `help` subcommand `SetHelpCommand` replaces.
     private(set) var helpReplaced: Set<CobraSite> = []
 
@@ -1265,8 +1288,11 @@ struct CobraInterpreter {
         return result
     }
 
-    /// Past this many objects a method is called on at once, it runs on any value of their type.
-    static let maximumReceiverObjects = 8
+    /// Past this many objects a method is called on at once, it runs on any value of their type. As many as a range
+    /// runs its body for one at a time: a method called on every entry of a table at once (skaffold's
+    /// `fl := &flagRegistry[i]; fl.flag()`) then writes the fields of those entries, not of every value of the type
+    /// (which would reach the entries of every other table).
+    static let maximumReceiverObjects = maximumRangeObjects
 
     /// Past this many objects in a collection ranged over, the body runs once with all of them (as for other values).
     static let maximumRangeObjects = 64
@@ -1381,9 +1407,14 @@ struct CobraInterpreter {
         case .assign(let targets, let define, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
             for (offset, target) in targets.enumerated() {
-                let value = values.count == targets.count ? values[offset] : Self.union(values)
+                var value = values.count == targets.count ? values[offset] : Self.union(values)
                 let source = values.count == targets.count ? sources[offset] : nil
                 if completionOption(target, source: source, value, in: &frame) { continue }
+                if value.isEmpty, case .selector(_, let field, _) = target,
+                    runName(field, in: frame.file) == CobraKnown.shorthand.id, let source
+                {
+                    value = zeroString(source, in: frame)
+                }
                 assign(value, to: target, define: define, in: &frame)
             }
         case .declare(let names, let type, let sources):
@@ -1510,12 +1541,20 @@ struct CobraInterpreter {
                 case .command(let site):
                     setCommandField(site, field, value, fromLiteral: false)
                 case .flag(let set, let name):
+                    // A flag of a set made by `NewFlagSet` is one of many a table may make there (skaffold's flags,
+                    // each from an entry): a mark is taken only when the target is that one flag.
+                    if case .made = set, objects.count > 1, field != CobraKnown.noOptDefVal.id { continue }
                     if field == CobraKnown.hidden.id, value.contains(.bool(true)) {
                         if undecidedBranches == 0 { updateFlagSet(set) { $0.hidden.insert(name) } }
                     } else if field == CobraKnown.deprecated.id, value.contains(where: Self.isNonEmptyString) {
                         updateFlagSet(set) { $0.deprecated.insert(name) }
                     } else if field == CobraKnown.noOptDefVal.id, value.only != .string("") {
                         updateFlagSet(set) { $0.noOptDefault.insert(name) }
+                    } else if field == CobraKnown.shorthand.id, objects.count == 1, !name.isEmpty {
+                        // One flag given one shorthand; `?` when it cannot be read.
+                        let shorthands = Self.strings(in: value)
+                        let shorthand = shorthands.count == 1 ? shorthands.first ?? "?" : "?"
+                        updateFlagSet(set) { $0.shorthands[name, default: []].insert(shorthand) }
                     }
                 default:
                     continue
@@ -1524,6 +1563,19 @@ struct CobraInterpreter {
         default:
             _ = evaluate(target, in: &frame)
         }
+    }
+
+    /// `""` when `source` is `x.field` where `x` holds one object whose literal leaves `field` out and to which
+    /// nothing gives it a value, nor to a value of its type whose origin is not known (skaffold's
+    /// `f.Shorthand = fl.Shorthand` for a table entry without `Shorthand:`): a Go field no one sets keeps its zero
+    /// value. Empty (unknown) otherwise.
+    private mutating func zeroString(_ source: CobraExpr, in frame: Frame) -> CobraValues {
+        guard case .selector(.name(let local), let field, _) = source, let held = frame.locals[local],
+            case .object(let site, let type)? = held.only, let keys = objectKeys[site]
+        else { return [] }
+        let name = runName(field, in: frame.file)
+        guard !keys.contains(name), readField(of: .object(site, type), name).isEmpty else { return [] }
+        return [.string("")]
     }
 
     /// `&T{...}` as `T{...}`: an elided element type may be a pointer (`[]*Group{{...}}`).
@@ -1877,6 +1929,18 @@ struct CobraInterpreter {
                 objectFolders[site] = qualified ?? frame.folder
             }
             if isElement { listElements.insert(site) }
+            if objectKeys[site] == nil {
+                objectKeys[site] = Set(
+                    elements.compactMap { element in
+                        if case .name(let field)? = element.key { return runName(field, in: frame.file) }
+                        return nil
+                    })
+            }
+            if type.qualifier.map({ runName($0, in: frame.file) }) == CobraKnown.pflag.id,
+                runName(name, in: frame.file) == CobraKnown.flagOfCommand.id, pflagLiterals[site] == nil
+            {
+                pflagLiterals[site] = pflagLiteral(elements, file: frame.file)
+            }
             for value in values {
                 for case let found in value {
                     switch found {
@@ -2351,12 +2415,26 @@ struct CobraInterpreter {
             // A flag of a set read whose name cannot be resolved (`flags.Lookup(alias)` in a loop over a parameter)
             // is just not followed.
             let refs = flags.filter { !$0.name.isEmpty && $0.set != id }
-            if flags.isEmpty {
+            var literals = 0
+            for case .object(let site, let type) in values.first ?? [] {
+                guard let literal = pflagLiterals[site] else { continue }
+                literals += 1
+                defineLiteral(.object(site, type), literal, in: id, context)
+            }
+            if flags.isEmpty && literals == 0 {
                 note(
                     "AddFlag argument cannot be followed to a flag the files read define; the flag it adds is not in "
                         + "the surface", file: context.file, line: context.line)
-            } else {
-                updateFlagSet(id) { $0.flagIncludes.formUnion(refs) }
+            } else if !refs.isEmpty {
+                updateFlagSet(id) { info in
+                    info.flagIncludes.formUnion(refs)
+                    if refs.count == 1, flags.count == 1, literals == 0, let ref = refs.first,
+                        info.soleIncludes[ref] == nil
+                    {
+                        info.soleIncludes[ref] = CobraFlagDefinition(
+                            name: ref.name, type: "custom", shorthand: nil, file: context.file, line: context.line)
+                    }
+                }
             }
             return []
         case CobraKnown.markDeprecated.id, CobraKnown.markHidden.id, CobraKnown.markShorthandDeprecated.id:
@@ -2402,6 +2480,80 @@ struct CobraInterpreter {
             guard let shape = numbering.flagMethods[Int(method)] else { return [] }
             return define(shape, in: id, values, context)
         }
+    }
+
+    /// What a `pflag.Flag` literal shows (``CobraPflagLiteral``): its keys, and its `Value`'s type when that is a call
+    /// of one of pflag's `New<Type>Value` constructors for a type pflag defines.
+    private mutating func pflagLiteral(_ elements: [CobraElement], file: Int) -> CobraPflagLiteral {
+        var keys: Set<CobraName> = []
+        var valueType: String?
+        for element in elements {
+            guard case .name(let key)? = element.key else { continue }
+            let field = runName(key, in: file)
+            keys.insert(field)
+            guard field == CobraKnown.value.id,
+                case .call(.selector(.name(let qualifier), let constructor, _), _, _) = element.value,
+                runName(qualifier, in: file) == CobraKnown.pflag.id
+            else { continue }
+            let spelled = text(of: constructor, in: file)
+            guard spelled.hasPrefix("New"), spelled.hasSuffix("Value"), spelled.count > 8 else { continue }
+            let type = spelled.dropFirst(3).dropLast(5)
+            let lowered = type.prefix(1).lowercased() + type.dropFirst()
+            if CobraFlagMethod.builtinTypes.contains(lowered) { valueType = lowered }
+        }
+        return CobraPflagLiteral(keys: keys, valueType: valueType)
+    }
+
+    /// `fs.AddFlag(&pflag.Flag{Name: "address", Shorthand: "a", Usage: ..., Value: ...})`: the literal's flag, defined
+    /// in `id` as a definition method would (the type its `Value` shows, else what the value's `Type()` returns, else
+    /// `custom`; `Deprecated`, `Hidden` and `NoOptDefVal` as the fields say).
+    private mutating func defineLiteral(
+        _ object: CobraValue, _ literal: CobraPflagLiteral, in id: CobraFlagSetID, _ context: CallContext
+    ) {
+        let names = Self.strings(in: readField(of: object, CobraKnown.name.id))
+        guard names.count == 1, let name = names.first, !name.isEmpty, !CobraText.containsPercent(name) else {
+            note(
+                "the Name of a pflag.Flag literal is not a constant string; the flag is not in the surface",
+                file: context.file, line: context.line)
+            return
+        }
+        var shorthand: String?
+        if literal.keys.contains(CobraKnown.shorthand.id) {
+            let shorthands = Self.strings(in: readField(of: object, CobraKnown.shorthand.id))
+            if shorthands.count == 1, let only = shorthands.first {
+                shorthand = only.isEmpty ? nil : only
+            } else {
+                note(
+                    "the shorthand of flag --\(name) is not a constant string; recorded as unknown",
+                    file: context.file, line: context.line, leavesOut: false)
+                shorthand = "?"
+            }
+        }
+        let type =
+            literal.valueType ?? valueType(of: readField(of: object, CobraKnown.value.id), folder: folders[context.file])
+            ?? "custom"
+        let definition = CobraFlagDefinition(
+            name: name, type: type, shorthand: shorthand, file: context.file, line: context.line)
+        let deprecated =
+            readField(of: object, CobraKnown.deprecated.id).contains(where: Self.isNonEmptyString)
+            || Self.strings(in: readField(of: object, CobraKnown.usage.id)).contains(
+                where: CobraHelpText.usageSaysDeprecated)
+        let hidden = undecidedBranches == 0 && readField(of: object, CobraKnown.hidden.id).contains(.bool(true))
+        let noOptDefault =
+            literal.keys.contains(CobraKnown.noOptDefVal.id)
+            && readField(of: object, CobraKnown.noOptDefVal.id).only != .string("")
+        updateFlagSet(id) { info in
+            if info.flags[name] == nil {
+                info.flags[name] = definition
+            } else if info.flags[name]?.type == "custom" && type != "custom" {
+                info.typesRead += 1
+                info.flags[name] = definition
+            }
+            if deprecated { info.deprecated.insert(name) }
+            if hidden { info.hidden.insert(name) }
+            if noOptDefault { info.noOptDefault.insert(name) }
+        }
+        if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
     }
 
     /// The spellings the normalization function passed as the first argument maps, or a note when it cannot be read.
