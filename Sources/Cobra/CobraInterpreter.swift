@@ -370,6 +370,10 @@ struct CobraInterpreter {
     /// root, but its real path may begin with the words of a command the extractor does not know
     /// (``CobraSurface/unplacedRoots``). Only grows, as commands do.
     private(set) var addedToUnknown: Set<CobraSite> = []
+    /// Commands handed to such a call together with commands it may add (``addedToUnknown``): `root` of
+    /// `groups.Add(root)`, which the commands `groups` holds may be added to (``CobraSurface/unplacedParents``).
+    /// Only grows.
+    private(set) var receivesUnknown: Set<CobraSite> = []
     /// The commands and objects each object literal was given (in its fields or as elements), for
     /// ``addedToUnknown``. Only grows.
     private var held: [CobraSite: Set<CobraValue>] = [:]
@@ -393,6 +397,13 @@ struct CobraInterpreter {
     private var pflagLiterals: [CobraSite: CobraPflagLiteral] = [:]
     /// The fields each literal of the program's types sets (by its site), for a field it leaves at its zero value.
     private var objectKeys: [CobraSite: Set<CobraName>] = [:]
+    /// The flag sets given an `AddFlag` whose argument cannot be followed to a flag (noted).
+    private(set) var unfollowedFlagAdds: Set<CobraFlagSetID> = []
+    /// The strings literals of the program's types give a field `Name` (skaffold's `Flag{Name: "filename", ...}`):
+    /// what a flag such an `AddFlag` adds may be named (``CobraSurface/unnamedFlags``). At most
+    /// `maximumTableNames`.
+    private(set) var tableNames: Set<String> = []
+    static let maximumTableNames = 4096
     /// The commands whose `help` subcommand `SetHelpCommand` replaces.
     private(set) var helpReplaced: Set<CobraSite> = []
 
@@ -569,7 +580,9 @@ struct CobraInterpreter {
         declared.list.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
         var table = CobraBuildTable()
         fileAtoms = self.files.indices.map { index in
-            Self.buildCondition(path: paths[index], constraint: self.files[index].buildConstraint).map { table.atom($0) }
+            Self.buildCondition(path: paths[index], constraint: self.files[index].buildConstraint).map {
+                table.atom($0)
+            }
         }
         conditional = fileAtoms.contains { $0 != nil }
         for (index, file) in self.files.enumerated() {
@@ -984,7 +997,9 @@ struct CobraInterpreter {
     private mutating func call(
         _ key: CobraFunctionID, arguments values: [CobraValues], receiver: CobraValues = []
     ) -> CobraValues {
-        guard let others = declared.alternates[key] else { return callDefinition(key, arguments: values, receiver: receiver) }
+        guard let others = declared.alternates[key] else {
+            return callDefinition(key, arguments: values, receiver: receiver)
+        }
         var result = callDefinition(key, arguments: values, receiver: receiver)
         for other in others { result.formUnion(callDefinition(other, arguments: values, receiver: receiver)) }
         return result
@@ -1929,6 +1944,13 @@ struct CobraInterpreter {
                 objectFolders[site] = qualified ?? frame.folder
             }
             if isElement { listElements.insert(site) }
+            for (element, value) in zip(elements, values) where tableNames.count < Self.maximumTableNames {
+                guard case .name(let field)? = element.key, runName(field, in: frame.file) == CobraKnown.name.id
+                else { continue }
+                for case .string(let text) in value where !text.isEmpty && tableNames.count < Self.maximumTableNames {
+                    tableNames.insert(text)
+                }
+            }
             if objectKeys[site] == nil {
                 objectKeys[site] = Set(
                     elements.compactMap { element in
@@ -1978,7 +2000,8 @@ struct CobraInterpreter {
             }
         }
         // Most calls have no string or list element: then there is nothing to pick out.
-        guard key.arguments.contains(where: { $0.contains(where: isContext) }) || key.receiver.contains(where: isContext)
+        guard
+            key.arguments.contains(where: { $0.contains(where: isContext) }) || key.receiver.contains(where: isContext)
         else { return site }
         let strings = (key.arguments + [key.receiver]).map { values in CobraValues(values.filter(isContext)) }
         // Read and added to in place: a copy of the literal's contexts would be copied again when one is added.
@@ -2233,14 +2256,21 @@ struct CobraInterpreter {
         for value in values {
             for case .object(let site, _) in value where seen.insert(site).inserted { pending.append(site) }
         }
+        var handed = false
         while let site = pending.popLast() {
             for found in held[site] ?? [] {
                 switch found {
-                case .command(let command): addedToUnknown.insert(command)
+                case .command(let command):
+                    addedToUnknown.insert(command)
+                    handed = true
                 case .object(let inner, _) where seen.insert(inner).inserted: pending.append(inner)
                 default: continue
                 }
             }
+        }
+        guard handed else { return }
+        for value in values {
+            for case .command(let command) in value { receivesUnknown.insert(command) }
         }
     }
 
@@ -2358,7 +2388,9 @@ struct CobraInterpreter {
             // whatever order the code defines it in (a set without that name ignores it).
             let names = values.first.map(Self.strings) ?? []
             return CobraValues(
-                (names.isEmpty ? [""] : names).flatMap { [CobraValue.flag(.local(site), $0), .flag(.persistent(site), $0)] })
+                (names.isEmpty ? [""] : names).flatMap {
+                    [CobraValue.flag(.local(site), $0), .flag(.persistent(site), $0)]
+                })
         case CobraKnown.setGlobalNormalizationFunc.id:
             let spellings = normalization(values, context)
             if !spellings.isEmpty { commandSpellings[site, default: [:]].merge(spellings) { old, _ in old } }
@@ -2422,6 +2454,7 @@ struct CobraInterpreter {
                 defineLiteral(.object(site, type), literal, in: id, context)
             }
             if flags.isEmpty && literals == 0 {
+                unfollowedFlagAdds.insert(id)
                 note(
                     "AddFlag argument cannot be followed to a flag the files read define; the flag it adds is not in "
                         + "the surface", file: context.file, line: context.line)
@@ -2530,7 +2563,8 @@ struct CobraInterpreter {
             }
         }
         let type =
-            literal.valueType ?? valueType(of: readField(of: object, CobraKnown.value.id), folder: folders[context.file])
+            literal.valueType ?? valueType(
+                of: readField(of: object, CobraKnown.value.id), folder: folders[context.file])
             ?? "custom"
         let definition = CobraFlagDefinition(
             name: name, type: type, shorthand: shorthand, file: context.file, line: context.line)
