@@ -662,8 +662,10 @@ private struct TreeBuilder {
                 if case .made = ref.set { unnamed[id, default: []].insert(ref.name) }
                 continue
             }
-            guard let other else {
-                result[ref.name] = FlatFlag(definition: definition, deprecated: false, hidden: false)
+            guard let other, other.flags[ref.name] != nil else {
+                // Made from table entries by reflection: hidden when every entry of the name hides it.
+                let hidden = other?.hiddenValues[ref.name] == [true]
+                result[ref.name] = FlatFlag(definition: definition, deprecated: false, hidden: hidden)
                 continue
             }
             result[ref.name] = FlatFlag(

@@ -146,13 +146,17 @@ struct CobraFlagSetInfo: Sendable {
     var soleIncludes: [CobraFlagRef: CobraFlagDefinition] = [:]
     /// The shorthands assigned to flags of this set by name (`f.Shorthand = "q"`), `?` for a value not read.
     var shorthands: [String: Set<String>] = [:]
+    /// Whether each assignment to `Hidden` of a flag of this set by name hides it (nil: not known). A flag made by
+    /// reflection from several table entries of one name is hidden only when every one hides it.
+    var hiddenValues: [String: Set<Bool?>] = [:]
 
     /// Every update only adds (a `custom` type is replaced once, counted in `typesRead`), so the sizes tell whether
     /// an update changed anything.
     var size: (Int, Int, Int, Int, Int, Int) {
         (
             flags.count, includes.count + flagIncludes.count + soleIncludes.count, deprecated.count, hidden.count,
-            noOptDefault.count, typesRead + shorthands.values.reduce(0) { $0 + $1.count }
+            noOptDefault.count,
+            typesRead + shorthands.values.reduce(0) { $0 + $1.count } + hiddenValues.values.reduce(0) { $0 + $1.count }
         )
     }
 }
@@ -1422,15 +1426,18 @@ struct CobraInterpreter {
         case .assign(let targets, let define, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
             for (offset, target) in targets.enumerated() {
-                var value = values.count == targets.count ? values[offset] : Self.union(values)
+                let value = values.count == targets.count ? values[offset] : Self.union(values)
                 let source = values.count == targets.count ? sources[offset] : nil
                 if completionOption(target, source: source, value, in: &frame) { continue }
-                if value.isEmpty, case .selector(_, let field, _) = target,
-                    runName(field, in: frame.file) == CobraKnown.shorthand.id, let source
-                {
-                    value = zeroString(source, in: frame)
+                var zero: CobraValues?
+                if value.isEmpty, case .selector(_, let name, _) = target, let source {
+                    // A field no one sets keeps Go's zero value: no shorthand, not hidden (for a flag's field).
+                    let field = runName(name, in: frame.file)
+                    if field == CobraKnown.shorthand.id || field == CobraKnown.hidden.id, neverSet(source, in: frame) {
+                        zero = field == CobraKnown.hidden.id ? [.bool(false)] : [.string("")]
+                    }
                 }
-                assign(value, to: target, define: define, in: &frame)
+                assign(value, to: target, define: define, in: &frame, flagZero: zero)
             }
         case .declare(let names, let type, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
@@ -1536,7 +1543,10 @@ struct CobraInterpreter {
         }
     }
 
-    private mutating func assign(_ value: CobraValues, to target: CobraExpr, define: Bool, in frame: inout Frame) {
+    /// `flagZero`: what the value is when it is a field no one sets (``neverSet(_:in:)``), for a flag's field only.
+    private mutating func assign(
+        _ value: CobraValues, to target: CobraExpr, define: Bool, in frame: inout Frame, flagZero: CobraValues? = nil
+    ) {
         switch target {
         case .name(let name):
             guard name != CobraKnown.underscore.id else { return }
@@ -1556,9 +1566,15 @@ struct CobraInterpreter {
                 case .command(let site):
                     setCommandField(site, field, value, fromLiteral: false)
                 case .flag(let set, let name):
-                    // A flag of a set made by `NewFlagSet` is one of many a table may make there (skaffold's flags,
-                    // each from an entry): a mark is taken only when the target is that one flag.
-                    if case .made = set, objects.count > 1, field != CobraKnown.noOptDefVal.id { continue }
+                    let value = value.isEmpty ? flagZero ?? value : value
+                    // A flag made by reflection in a set made by `NewFlagSet` is one of many a table may make there
+                    // (skaffold's flags, each from an entry): it is marked hidden from assignments to that one flag
+                    // (``CobraFlagSetInfo/hiddenValues``; `hidden` is for flags the files define).
+                    if case .made = set, field == CobraKnown.hidden.id, objects.count == 1, !name.isEmpty {
+                        // Per name, whether each entry of that name hides it (``CobraFlagSetInfo/hiddenValues``).
+                        let hides = value.isEmpty || undecidedBranches > 0 ? nil : value.contains(.bool(true))
+                        updateFlagSet(set) { $0.hiddenValues[name, default: []].insert(hides) }
+                    }
                     if field == CobraKnown.hidden.id, value.contains(.bool(true)) {
                         if undecidedBranches == 0 { updateFlagSet(set) { $0.hidden.insert(name) } }
                     } else if field == CobraKnown.deprecated.id, value.contains(where: Self.isNonEmptyString) {
@@ -1580,17 +1596,15 @@ struct CobraInterpreter {
         }
     }
 
-    /// `""` when `source` is `x.field` where `x` holds one object whose literal leaves `field` out and to which
-    /// nothing gives it a value, nor to a value of its type whose origin is not known (skaffold's
-    /// `f.Shorthand = fl.Shorthand` for a table entry without `Shorthand:`): a Go field no one sets keeps its zero
-    /// value. Empty (unknown) otherwise.
-    private mutating func zeroString(_ source: CobraExpr, in frame: Frame) -> CobraValues {
+    /// Whether `source` is `x.field` where `x` holds one object whose literal leaves `field` out and to which nothing
+    /// gives it a value, nor to a value of its type whose origin is not known (skaffold's `f.Shorthand =
+    /// fl.Shorthand` for a table entry without `Shorthand:`): a Go field no one sets keeps its zero value.
+    private mutating func neverSet(_ source: CobraExpr, in frame: Frame) -> Bool {
         guard case .selector(.name(let local), let field, _) = source, let held = frame.locals[local],
             case .object(let site, let type)? = held.only, let keys = objectKeys[site]
-        else { return [] }
+        else { return false }
         let name = runName(field, in: frame.file)
-        guard !keys.contains(name), readField(of: .object(site, type), name).isEmpty else { return [] }
-        return [.string("")]
+        return !keys.contains(name) && readField(of: .object(site, type), name).isEmpty
     }
 
     /// `&T{...}` as `T{...}`: an elided element type may be a pointer (`[]*Group{{...}}`).

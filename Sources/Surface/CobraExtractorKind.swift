@@ -200,8 +200,7 @@ public struct CobraExtractorSpec: Extractor {
             if program.name == programs.last?.name, !unreachedNames.isEmpty {
                 comments.append(
                     "Not proposed, because no program here runs them: the command tree"
-                        + "\(unreachedNames.count == 1 ? "" : "s") "
-                        + unreachedNames.map { "'\($0)'" }.joined(separator: ", ")
+                        + "\(unreachedNames.count == 1 ? "" : "s") " + unreachedNames.map { "'\($0)'" }.joined(separator: ", ")
                         + ".")
             }
             let surface = programs.count == 1 ? "cli" : "cli-" + surfaceName(program.name)
