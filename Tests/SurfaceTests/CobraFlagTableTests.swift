@@ -62,7 +62,8 @@ struct CobraFlagTableTests {
         try repo.importCommits([
             FixtureRepository.Snapshot(
                 files: ["go.mod": Self.goMod, "cmd/root.go": Self.literals(kept)], tags: ["v1.0.0"]),
-            FixtureRepository.Snapshot(files: ["go.mod": Self.goMod, "cmd/root.go": Self.literals("")], tags: ["v1.1.0"]),
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.literals("")], tags: ["v1.1.0"]),
         ])
         let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
         let after = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
@@ -155,7 +156,9 @@ struct CobraFlagTableTests {
         """
     }
 
-    @Test("AddFlag of a table entry's flag made by reflection: the flag, type unknown; a removal from the table is claimed")
+    @Test(
+        "AddFlag of a table entry's flag made by reflection: the flag, type unknown; a removal from the table is claimed"
+    )
     func reflectedTable() throws {
         let repo = try FixtureRepository()
         let port = #"{Name: "port", Short: "p", Value: &port, Usage: "port"},"#
@@ -169,7 +172,8 @@ struct CobraFlagTableTests {
         ])
         let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
         let after = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
-        #expect(before.items["cli:app serve --port"]?.attributes == ["type": "custom", "shorthand": "p", "scope": "local"])
+        #expect(
+            before.items["cli:app serve --port"]?.attributes == ["type": "custom", "shorthand": "p", "scope": "local"])
         // No `Short:` in the entry: no shorthand (a field the literal leaves out and nothing sets is "").
         #expect(before.items["cli:app serve --host"]?.attributes == ["type": "custom", "scope": "local"])
         #expect(after.items["cli:app list --all"]?.attributes["shorthand"] == "a")
