@@ -246,5 +246,12 @@ struct CobraFlagTableTests {
             changes.map { "\($0.kind.rawValue) \($0.key) \($0.bump)" } == [
                 "removed app serve --fast major", "removed app serve --region major",
             ])
+        let surface = try #require(try loadPolicy(Self.policy).surface(named: "cli"))
+        let said = Extractors.removalNotes(of: surface, changes.compactMap(\.before), before: before, after: after)
+        #expect(said.count == 2)
+        #expect(said.first??.hasPrefix("semgate cannot see a deprecation") == true, "\(said)")
+        #expect(
+            said.last??.hasPrefix("it may still be there: 'app serve' adds flags with an AddFlag") == true, "\(said)")
+
     }
 }
