@@ -28,6 +28,12 @@ public struct CobraSurface: Sendable {
     /// whose `Use` may be one of several names (`tool environment` and `tool formatting`). A command or flag missing
     /// under one of them may still be there.
     public var uncertain: [String] = []
+    /// The roots keyed by guess: commands no followed `AddCommand` adds, but that are handed to an `AddCommand` on a
+    /// command that cannot be followed (a parameter nothing in the files read passes). Each is keyed as a root, as it
+    /// is when it is the program's root; when it is not, the path users type begins with the words of a command the
+    /// extractor does not know (`ko apply`, keyed `apply`). Items under them are there, but their keys may lack those
+    /// words.
+    public var unplacedRoots: [String] = []
     /// Set when the command tree has more command paths and flags than the extractor walks (`maximumWork`): the
     /// surface is not usable and the run stops with this message.
     public var overLimit: String?
@@ -101,7 +107,8 @@ public enum CobraExtractor {
         let items = sortingItems ? builder.items.values.sorted { $0.key < $1.key } : Array(builder.items.values)
         return CobraSurface(
             items: items, notes: Array(Set(notes)).sorted(), incomplete: incomplete,
-            uncertain: builder.uncertain.sorted(), overLimit: builder.overLimit)
+            uncertain: builder.uncertain.sorted(), unplacedRoots: builder.unplacedRoots.sorted(),
+            overLimit: builder.overLimit)
     }
 }
 
@@ -170,6 +177,8 @@ private struct TreeBuilder {
     var overLimit: String?
     /// The command paths that could not be followed (``CobraSurface/uncertain``).
     var uncertain: Set<String> = []
+    /// The roots keyed by guess (``CobraSurface/unplacedRoots``).
+    var unplacedRoots: Set<String> = []
     /// The roots visited (command and key), for the commands cobra adds to a root by itself.
     var roots: [(site: CobraSite, key: String)] = []
     /// Items reached through aliases so far; past `maximumAliasItems` aliases stop adding paths (with a note).
@@ -237,19 +246,28 @@ private struct TreeBuilder {
                 orphan(site)
             }
             roots.append((candidates[best], root))
+            if interpreter.addedToUnknown.contains(candidates[best]) { unplacedRoots.insert(root) }
             visit(candidates[best], path: [root], deprecated: false, stack: [])
             return
         }
         for site in parentless {
             guard let info = commands[site] else { continue }
             // Several roots are several programs; a lone command with nothing under it beside them is dead code or a
-            // command whose AddCommand could not be followed.
-            if parentless.count > 1 && info.children.isEmpty && !hasFlags(site) {
+            // command whose AddCommand could not be followed. One named by a constant and handed to code that cannot
+            // be followed is a command of the program: added there to another (keyed by guess as the others so
+            // handed), or given commands or flags there (`groups.Add(root)`).
+            let handedOn = interpreter.addedToUnknown.contains(site) || unreadFlags(of: site) != nil
+            if parentless.count > 1 && info.children.isEmpty && !hasFlags(site) && !(handedOn && name(of: info) != nil)
+            {
                 orphan(site)
                 continue
             }
             if let name = name(of: info) {
                 roots.append((site, name))
+                // Also added to a command that cannot be followed: the program's root, or a command whose path
+                // begins with words the extractor does not know. Keyed as a root either way (dropping it would hide
+                // a real root's removals), it is marked so that its items' keys are known to be guesses.
+                if interpreter.addedToUnknown.contains(site) { unplacedRoots.insert(name) }
                 visit(site, path: [name], deprecated: false, stack: [])
             } else {
                 notes.append(

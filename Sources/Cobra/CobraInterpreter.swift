@@ -299,6 +299,16 @@ struct CobraInterpreter {
     private(set) var notes: [String: String] = [:]
     /// The `AddCommand` arguments of each command that could not be followed (named in a note by command path).
     private(set) var missingChildren: [CobraSite: Set<CobraMissingChild>] = [:]
+    /// Commands handed, in some pass, to an `AddCommand` called on a value that cannot be followed (`parent` of
+    /// `func Attach(parent *cobra.Command)` when the caller is not in the files read), or held by a value handed to
+    /// (or called on by) a call the files do not define that also receives a command (`groups.Add(root)` on kubectl's
+    /// `templates.CommandGroups{{Commands: []*cobra.Command{build}}}`): one no followed `AddCommand` adds is keyed as a
+    /// root, but its real path may begin with the words of a command the extractor does not know
+    /// (``CobraSurface/unplacedRoots``). Only grows, as commands do.
+    private(set) var addedToUnknown: Set<CobraSite> = []
+    /// The commands and objects each object literal was given (in its fields or as elements), for
+    /// ``addedToUnknown``. Only grows.
+    private var held: [CobraSite: Set<CobraValue>] = [:]
     /// Other spellings of flag names by command (`SetGlobalNormalizationFunc`: the command and everything under it)
     /// and by flag set (`SetNormalizeFunc`), old spelling to flag name; see ``CobraNormalization``.
     private(set) var commandSpellings: [CobraSite: [String: String]] = [:]
@@ -1717,6 +1727,14 @@ struct CobraInterpreter {
                 objectFolders[site] = qualified ?? frame.folder
             }
             if isElement { listElements.insert(site) }
+            for value in values {
+                for case let found in value {
+                    switch found {
+                    case .command, .object: held[site, default: []].insert(found)
+                    default: continue
+                    }
+                }
+            }
             var result = CobraValues(object)
             for (element, value) in zip(elements, values) {
                 if case .name(let field)? = element.key {
@@ -1806,6 +1824,7 @@ struct CobraInterpreter {
                     && qualifier != CobraKnown.flag.id && !files[frame.file].cobraNameIDs.contains(localQualifier)
                     && Self.handsOver(values)
                 {
+                    markHeldAddedToUnknown(values)
                     markOpen(values, callee: numbering.table.names[Int(method)])
                     noteUnfollowed(
                         "\(numbering.table.names[Int(qualifier)]).\(numbering.table.names[Int(method)]) is not defined in the files read",
@@ -1840,6 +1859,12 @@ struct CobraInterpreter {
                 followed = true
             }
             if !followed && Self.handsOver(values) {
+                if objects.isEmpty && method == CobraKnown.addCommand.id {
+                    for value in values {
+                        for case .command(let child) in value { addedToUnknown.insert(child) }
+                    }
+                }
+                markHeldAddedToUnknown(values + [objects])
                 markOpen(values, callee: numbering.table.names[Int(method)])
                 let reason =
                     objects.isEmpty
@@ -1868,6 +1893,7 @@ struct CobraInterpreter {
                 }
             }
             if !followed && Self.handsOver(values) {
+                markHeldAddedToUnknown(values)
                 markOpen(values, callee: spelling(of: callee, in: frame.file))
                 noteUnfollowed(
                     "\(spelling(of: callee, in: frame.file)) is not defined in the files read", file: frame.file,
@@ -1977,6 +2003,26 @@ struct CobraInterpreter {
                 switch object {
                 case .command, .flagSet, .flagSetMethod: return true
                 default: return false
+                }
+            }
+        }
+    }
+
+    /// The commands the objects among `values` hold, directly or through objects they hold (each object looked at
+    /// once), are handed to a call the files do not define that also receives a command: it may add them to it
+    /// (``addedToUnknown``).
+    private mutating func markHeldAddedToUnknown(_ values: [CobraValues]) {
+        var seen: Set<CobraSite> = []
+        var pending: [CobraSite] = []
+        for value in values {
+            for case .object(let site, _) in value where seen.insert(site).inserted { pending.append(site) }
+        }
+        while let site = pending.popLast() {
+            for found in held[site] ?? [] {
+                switch found {
+                case .command(let command): addedToUnknown.insert(command)
+                case .object(let inner, _) where seen.insert(inner).inserted: pending.append(inner)
+                default: continue
                 }
             }
         }

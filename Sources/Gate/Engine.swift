@@ -458,6 +458,10 @@ public final class Engine {
             {
                 surfaceNotes.add([note], at: release.version)
             }
+            if let before = input.before {
+                surfaceNotes.add(
+                    SurfaceDiff.unplacedNotes(from: before, to: after, candidates: changed), at: release.version)
+            }
             let declared = input.commits.map { CommitSignal(messages: $0, changes: changes).declared } ?? nil
             var context = ReleaseContext(
                 policy: policy, release: release.version.description, base: predecessor?.version,

@@ -174,6 +174,7 @@ enum CobraCompatibility {
             return "it may still be there: a command it is under, or it itself, has a Use that may be any of several "
                 + "names here, which semgate cannot tell apart (see the notes); if it is, declare an exception"
         }
+        if let note = unplacedNote(removed, before: before, after: after) { return note }
         if let command = command(of: removed.key), !command.isEmpty {
             let flag = String(removed.key.dropFirst(command.count + 1))
             if let subcommand = newSubcommand(
@@ -186,6 +187,41 @@ enum CobraCompatibility {
         }
         return "semgate cannot see a deprecation printed only at run time or said only in docs, nor a plugin that "
             + "now provides it; if users were told, declare it under deprecations:"
+    }
+
+    /// What a root keyed by guess (``SurfaceSnapshot/unplacedRoots(of:)``) leaves unknown about the removal of
+    /// `removed`: keyed under one in `before` that `after` no longer has there, it may have moved under a command
+    /// (`apply --bare` is `ko apply --bare` once `ko` is read); found in `after` under one, without the words before
+    /// it, it may be the same item; its root gone while `after` has such roots, that root may be what they are added
+    /// to. Nil otherwise (a root keyed by guess on both sides keys its items alike: what goes from it is gone).
+    private static func unplacedNote(_ removed: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot)
+        -> String?
+    {
+        let surface = removed.surface
+        let root = removed.key.firstIndex(of: " ").map { String(removed.key[..<$0]) } ?? removed.key
+        let handed = "a command the program hands to an AddCommand on a command semgate cannot follow (see the notes)"
+        if before.unplacedRoots(of: surface).contains(root), after.items[surface + ":" + root] == nil {
+            return "it may still be there: it was keyed under '\(root)', \(handed), so users may have typed words "
+                + "before it, and may now find it with them; if so, declare an exception"
+        }
+        let roots = after.unplacedRoots(of: surface)
+        guard !roots.isEmpty else { return nil }
+        var end = removed.key.startIndex
+        while let space = removed.key[end...].firstIndex(of: " ") {
+            let rest = String(removed.key[removed.key.index(after: space)...])
+            let first = rest.firstIndex(of: " ").map { String(rest[..<$0]) } ?? rest
+            if roots.contains(first), after.items[surface + ":" + rest] != nil {
+                return "it may still be there: '\(rest)' is, keyed under '\(first)', \(handed), so users may type "
+                    + "words before it; if it is the same, declare an exception"
+            }
+            end = removed.key.index(after: space)
+        }
+        if after.items[surface + ":" + root] == nil {
+            return "it may still be there: '\(root)' is not read here, and the program hands the commands keyed as "
+                + "roots here to an AddCommand on a command semgate cannot follow (see the notes), which may be it; if "
+                + "so, declare an exception"
+        }
+        return nil
     }
 
     /// The first subcommand directly under `command`, new in `after`, that declares flag `flag`.

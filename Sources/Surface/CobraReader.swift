@@ -69,15 +69,17 @@ final class CobraReader {
             of: sources, root: spec.root, names: names, library: library, sortingItems: false)
         if let message = surface.overLimit { throw .limit(message) }
         let groups = reuse(Self.groups(of: surface.items), slot: slot)
+        // The roots keyed by guess travel with the uncertain key paths, marked (``SurfaceSnapshot/unplacedMark(_:)``).
+        let found = surface.uncertain + surface.unplacedRoots.map(SurfaceSnapshot.unplacedMark)
         results.insert(
-            Result(groups: groups, notes: surface.notes, incomplete: surface.incomplete, uncertain: surface.uncertain),
+            Result(groups: groups, notes: surface.notes, incomplete: surface.incomplete, uncertain: found),
             for: key,
             cost: groups.reduce(0) { $0 + CacheCost.of($1) } + CacheCost.of(surface.notes)
-                + CacheCost.of(surface.uncertain) + CacheCost.of(key.files))
+                + CacheCost.of(found) + CacheCost.of(key.files))
         itemsBuilt += surface.items.count
         notes += surface.notes
         incomplete = incomplete || surface.incomplete
-        uncertain += surface.uncertain
+        uncertain += found
         return groups
     }
 

@@ -215,7 +215,8 @@ public struct ExtractionContext {
     public var incomplete = false
     /// Key paths of what the extractor knows it could not read (the names a cobra command whose `Use` may be one of
     /// several could have: `tool environment`): an item missing under one of them is not known to be gone, nor one
-    /// present there to be new (``SurfaceSnapshot/uncertain``).
+    /// present there to be new (``SurfaceSnapshot/uncertain``). A root keyed by guess is here too, marked
+    /// (``SurfaceSnapshot/unplacedMark(_:)``; the reader puts it in ``SurfaceSnapshot/unplaced``).
     public var uncertain: [String] = []
     /// Set by `Extractor.deprecationGroups` when it left an input out: the groups are not all there are, so they are
     /// not stored in the persistent extraction cache.

@@ -231,6 +231,7 @@ enum GoCompatibility {
         var moved = SurfaceSnapshot(
             items: [:], notes: before.notes, problems: before.problems, incomplete: before.incomplete)
         moved.uncertain = before.uncertain
+        moved.unplaced = before.unplaced
         for item in before.items.values {
             var item = item
             for move in moves where item.surface == move.surface && isGoItem(item) {

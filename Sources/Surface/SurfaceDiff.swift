@@ -77,9 +77,16 @@ public enum SurfaceDiff {
         }
         let comparison = SurfaceComparison(
             before: before, after: after, surfaces: surfacesByKind, candidates: candidates)
+        // Items keyed under a root guessed on one side, found with words before them on the other (`SurfaceRehoming`).
+        let forward = trustingUncertain ? SurfaceRehoming(guessing: before, other: after) : nil
+        let backward = trustingUncertain ? SurfaceRehoming(guessing: after, other: before) : nil
         func removed(_ old: SurfaceItem) {
             // Under a command the extractor could not follow in `after`: not known to be gone (its notes say so).
             if trustingUncertain && after.isUncertain(old) { return }
+            // The same item under a guessed root on one side and with words before it on the other: compared as one
+            // (here, or where it is met as added); at or under a command `after` does not read: not known to be gone.
+            if let forward, let new = forward.counterpart(ofGuessed: old, in: after) { return compared(old, new) }
+            if let backward, backward.counterpart(ofOther: old, in: after) != nil || backward.isUnread(old) { return }
             let experimental = old.stability == .experimental
             let judges = kinds[old.surface] ?? []
             // An item users still reach through another one (a flag a command above now declares persistent).
@@ -137,6 +144,9 @@ public enum SurfaceDiff {
         func added(_ new: SurfaceItem) {
             // Under a command the extractor could not follow in `before`: not known to be new.
             if trustingUncertain && before.isUncertain(new) { return }
+            if let backward, let old = backward.counterpart(ofGuessed: new, in: before) { return compared(old, new) }
+            // At or under a command `before` did not read (`ko deps` when `ko` was not read): not known to be new.
+            if let forward, forward.counterpart(ofOther: new, in: before) != nil || forward.isUnread(new) { return }
             let experimental = new.stability == .experimental
             let judges = kinds[new.surface] ?? []
             let bump: Bump =
@@ -177,6 +187,84 @@ public enum SurfaceDiff {
             missing = before.items.values.filter { after.items[$0.id] == nil }
         }
         return missing.filter { after.isUncertain($0) }.sorted { $0.id < $1.id }
+    }
+
+    /// What `changes` trusting what is uncertain does not claim about roots keyed by guess (`SurfaceRehoming`), as
+    /// notes: the items it compared with the item they are found as on the other side (`apply --bare`, guessed,
+    /// and `ko apply --bare`), and those at or under a command one side did not read, neither claimed removed nor
+    /// added; `candidates` as for `changes`.
+    public static func unplacedNotes(
+        from before: SurfaceSnapshot, to after: SurfaceSnapshot, candidates: Set<String>?
+    ) -> [String] {
+        let forward = SurfaceRehoming(guessing: before, other: after)
+        let backward = SurfaceRehoming(guessing: after, other: before)
+        guard forward != nil || backward != nil else { return [] }
+        var removed: [SurfaceItem] = []
+        var added: [SurfaceItem] = []
+        if let candidates {
+            for id in candidates {
+                switch (before.items[id], after.items[id]) {
+                case (let old?, nil): removed.append(old)
+                case (nil, let new?): added.append(new)
+                default: continue
+                }
+            }
+        } else {
+            removed = before.items.values.filter { after.items[$0.id] == nil }
+            added = after.items.values.filter { before.items[$0.id] == nil }
+        }
+        var moved: [(from: SurfaceItem, to: SurfaceItem)] = []
+        var unreadRemoved: [SurfaceItem] = []
+        var unreadAdded: [SurfaceItem] = []
+        for old in removed where !after.isUncertain(old) {
+            if let new = forward?.counterpart(ofGuessed: old, in: after) {
+                moved.append((old, new))
+            } else if let backward, backward.counterpart(ofOther: old, in: after) == nil, backward.isUnread(old) {
+                unreadRemoved.append(old)
+            }
+        }
+        for new in added where !before.isUncertain(new) {
+            if let old = backward?.counterpart(ofGuessed: new, in: before) {
+                moved.append((old, new))
+            } else if let forward, forward.counterpart(ofOther: new, in: before) == nil, forward.isUnread(new) {
+                unreadAdded.append(new)
+            }
+        }
+        func named(_ items: [SurfaceItem]) -> String {
+            let shown = items.prefix(5).map(\.id).joined(separator: ", ")
+            return shown + (items.count > 5 ? " and \(items.count - 5) more" : "")
+        }
+        let guessed =
+            "semgate keys a command handed to an AddCommand on a command it could not follow as a root, though users "
+            + "may type words before it; see the notes"
+        var notes: [String] = []
+        if !moved.isEmpty {
+            moved.sort { $0.from.id < $1.from.id }
+            let pairs = moved.prefix(3).map { "\($0.from.id) is \($0.to.id)" }.joined(separator: ", ")
+            let more = moved.count > 3 ? " and \(moved.count - 3) more" : ""
+            notes.append(
+                "\(pairs)\(more): keyed under a root guessed on one side and found with other words before them on the "
+                    + "other (\(guessed)); semgate compares each as one item and claims neither its removal nor its "
+                    + "addition")
+        }
+        // Items at or under a command one side did not read: what semgate cannot tell about them.
+        for (items, what) in [
+            (
+                unreadRemoved,
+                "no longer in the surface, under a command not read here, to which the commands keyed as roots here "
+                    + "are added (\(guessed)); semgate cannot tell whether "
+                    + "\(unreadRemoved.count == 1 ? "it was" : "they were") removed and does not claim a break"
+            ),
+            (
+                unreadAdded,
+                "new in the surface, under a command the release before did not read, to which the commands it keyed "
+                    + "as roots were added (\(guessed)); semgate cannot tell whether "
+                    + "\(unreadAdded.count == 1 ? "it is" : "they are") new and does not claim an addition"
+            ),
+        ] where !items.isEmpty {
+            notes.append(named(items.sorted { $0.id < $1.id }) + ": " + what)
+        }
+        return notes
     }
 
     /// The note that says which items `uncertainRemovals` found, naming the first few; nil for none.

@@ -137,6 +137,11 @@ public struct SurfaceSnapshot: Sendable {
     /// (``ExtractionContext/uncertain``): whether an item there is gone, or new, is not known, so the diff does not
     /// claim it (the surface's notes say what could not be read).
     public var uncertain: [String: Set<String>] = [:]
+    /// By surface, the roots an extractor keyed by guess: commands it keyed as roots that something it could not
+    /// follow adds to another command, so that users may type words before them (ko before 0.9.0: `apply`, typed
+    /// `ko apply`). Their items are there, only their keys may lack those words; `audit` matches them with the items
+    /// another release has with words before them (`SurfaceRehoming`).
+    public var unplaced: [String: Set<String>] = [:]
     /// How the reader found the items, for telling which items two snapshots can differ in without comparing them
     /// all (`changedIDs(since:)`); nil for a snapshot built any other way. Code that changes `items` afterwards
     /// records the ids in `inputs.adjusted`, or sets this to nil.
@@ -187,6 +192,30 @@ public struct SurfaceSnapshot: Sendable {
             end = key.index(after: space)
         }
         return false
+    }
+
+    /// How an extractor records a root keyed by guess among its uncertain key paths (``ExtractionContext/uncertain``;
+    /// the cobra extractor's `unplacedRoots`: a command handed to an `AddCommand` on a command it could not follow,
+    /// keyed as a root): the root's key after a space. No key path begins with a space; the reader moves them to
+    /// `unplaced`.
+    public static func unplacedMark(_ root: String) -> String { " " + root }
+
+    /// The roots of `surface` keyed by guess (``unplaced``).
+    public func unplacedRoots(of surface: String) -> Set<String> { unplaced[surface] ?? [] }
+
+    /// Whether any surface has a root keyed by guess.
+    public var hasUnplacedRoots: Bool { unplaced.values.contains { !$0.isEmpty } }
+
+    /// Adds `paths`, an extractor's uncertain key paths, to `surface`: roots keyed by guess (``unplacedMark(_:)``)
+    /// to `unplaced`, the others to `uncertain`.
+    public mutating func addUncertain(_ paths: [String], surface: String) {
+        for path in paths {
+            if path.hasPrefix(" ") {
+                unplaced[surface, default: []].insert(String(path.dropFirst()))
+            } else {
+                uncertain[surface, default: []].insert(path)
+            }
+        }
     }
 
     /// The items in a stable order: by surface, then key.

@@ -22,6 +22,7 @@ extension SurfaceSnapshot {
                 combined.items.merge(part.items) { first, _ in first }
             }
             combined.uncertain.merge(part.uncertain) { $0.union($1) }
+            combined.unplaced.merge(part.unplaced) { $0.union($1) }
             if let partInputs = part.inputs {
                 inputs.groups.merge(partInputs.groups) { first, _ in first }
                 inputs.adjusted.formUnion(partInputs.adjusted)

@@ -295,7 +295,7 @@ public final class SurfaceReader {
                 snapshot.problems = context.problems
                 if context.incomplete { snapshot.incomplete.insert(surface.name) }
                 if !context.uncertain.isEmpty {
-                    snapshot.uncertain[surface.name, default: []].formUnion(context.uncertain)
+                    snapshot.addUncertain(context.uncertain, surface: surface.name)
                 }
             }
             if let old = last?[surface.name] {

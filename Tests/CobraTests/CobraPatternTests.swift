@@ -535,6 +535,87 @@ struct CobraPatternTests {
         ])
         let keys = found.items.map(\.key).filter { !$0.contains("completion") && !$0.hasSuffix(" help") }
         #expect(keys == ["app", "app serve", "app serve --port"])
+        // Its key may be a guess: users of the other program type words before it.
+        #expect(found.unplacedRoots == ["app"])
+        #expect(found.uncertain.isEmpty)
+    }
+
+    @Test("commands handed to AddCommand on a parameter nothing passes are roots keyed by guess, a lone one too")
+    func commandsAddedToUnknownParent() {
+        let found = surface([
+            "pkg/cmds/cmds.go": """
+            package cmds
+
+            import "github.com/spf13/cobra"
+
+            // Register adds the commands to the program's root, which is built elsewhere.
+            func Register(top *cobra.Command) {
+                addBuild(top)
+                top.AddCommand(&cobra.Command{Use: "about"})
+            }
+
+            // A command named at run time: no path to key it by.
+            func addAlias(top *cobra.Command, name string) {
+                top.AddCommand(&cobra.Command{Use: name})
+            }
+
+            func addBuild(top *cobra.Command) {
+                build := &cobra.Command{Use: "build"}
+                build.Flags().Bool("push", false, "")
+                top.AddCommand(build)
+            }
+            """,
+            "pkg/cmds/unused.go": """
+            package cmds
+
+            import "github.com/spf13/cobra"
+
+            var leftover = &cobra.Command{Use: "leftover"}
+            """,
+        ])
+        let keys = found.items.map(\.key).filter { !$0.contains("completion") && !$0.hasSuffix(" help") }
+        #expect(keys == ["about", "build", "build --push"])
+        #expect(found.unplacedRoots == ["about", "build"])
+        #expect(found.notes.contains { $0.contains("command 'leftover' is not added to the command tree") })
+        #expect(found.notes.contains { $0.contains(": a command is not added to the command tree") }, "\(found.notes)")
+        #expect(found.notes.contains { $0.contains("top.AddCommand is called on a value that cannot be followed") })
+    }
+
+    @Test("commands held by a value a library method is called on with the root are roots keyed by guess")
+    func commandsHeldByLibraryValue() {
+        let found = surface([
+            "cmd/root.go": """
+            package cmd
+
+            import (
+                "github.com/spf13/cobra"
+                "example.com/lib/groups"
+            )
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                sections := groups.Sections{
+                    {Title: "Main", Commands: []*cobra.Command{newBuild(), &cobra.Command{Use: "version"}}},
+                }
+                sections.AttachTo(root)
+                return root
+            }
+
+            func newBuild() *cobra.Command {
+                c := &cobra.Command{Use: "build"}
+                c.Flags().Bool("push", false, "")
+                return c
+            }
+
+            func unused() *cobra.Command { return &cobra.Command{Use: "leftover"} }
+            """
+        ])
+        let keys = found.items.map(\.key).filter { !$0.contains("completion") && !$0.hasSuffix(" help") }
+        // The library may add them to the root, or anywhere: each is keyed as a root, by guess; so is the root, which
+        // the library may give commands or flags.
+        #expect(keys == ["build", "build --push", "tool", "version"])
+        #expect(found.unplacedRoots == ["build", "version"])
+        #expect(found.notes.contains { $0.contains("command 'leftover' is not added to the command tree") })
     }
 
     @Test("a file marked `//go:build ignore` is no part of the program")

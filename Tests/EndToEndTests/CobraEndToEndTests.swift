@@ -117,6 +117,20 @@ struct CobraEndToEndTests {
         #expect(notes.contains { $0.hasPrefix("cmd/broken.go:3:14: cannot read Go source") }, "\(notes)")
     }
 
+    /// The items of a JSON audit report's release `version` in its list `list` (`changes`, `findings`), sorted: of
+    /// kind `kind` only, if given; each prefixed with its kind with `withKind`.
+    static func items(
+        _ releases: [[String: Any]], _ version: String, _ list: String, kind: String? = nil, withKind: Bool = false
+    ) -> [String] {
+        let release = releases.first { $0["version"] as? String == version }
+        return (release?[list] as? [[String: Any]] ?? [])
+            .filter { kind == nil || $0["kind"] as? String == kind }
+            .compactMap { entry in
+                (entry["item"] as? String).map { withKind ? "\(entry["kind"] as? String ?? "") \($0)" : $0 }
+            }
+            .sorted()
+    }
+
     /// A root with `topics` built by one constructor per name, `remove` with `--all`, and `extra` lines in `Execute`.
     static func topicsProgram(_ addTopics: String, remove: String = #"c.Flags().Bool("all", false, "all")"#) -> String {
         """
@@ -170,16 +184,8 @@ struct CobraEndToEndTests {
         #expect(result.status == 1, "stderr: \(result.stderr)")
         let report = jsonObject(result.stdout)
         let releases = report?["releases"] as? [[String: Any]] ?? []
-        func removed(_ version: String) -> [String] {
-            let release = releases.first { $0["version"] as? String == version }
-            let changes = release?["changes"] as? [[String: Any]] ?? []
-            return changes.filter { $0["kind"] as? String == "removed" }.compactMap { $0["item"] as? String }.sorted()
-        }
-        func added(_ version: String) -> [String] {
-            let release = releases.first { $0["version"] as? String == version }
-            let changes = release?["changes"] as? [[String: Any]] ?? []
-            return changes.filter { $0["kind"] as? String == "added" }.compactMap { $0["item"] as? String }.sorted()
-        }
+        func removed(_ version: String) -> [String] { Self.items(releases, version, "changes", kind: "removed") }
+        func added(_ version: String) -> [String] { Self.items(releases, version, "changes", kind: "added") }
         #expect(removed("1.1.0") == ["cli:tool remove --all"])
         // 1.2.0 is compared with 1.1.0, where neither topic was known: nothing is claimed added or removed there.
         #expect(added("1.2.0") == [])
@@ -204,5 +210,181 @@ struct CobraEndToEndTests {
         }
         #expect(unsure.count == 1)
         #expect((unsure.first?["message"] as? String)?.contains("it may still be there") == true, "\(unsure)")
+    }
+
+    /// Commands in `pkg/cmds` that `Register` adds to a root; `root` is the file that builds the root, if any there.
+    static func registeredProgram(flags: String) -> String {
+        """
+        package cmds
+
+        import "github.com/spf13/cobra"
+
+        // Register adds the commands to the program's root.
+        func Register(top *cobra.Command) {
+            build := &cobra.Command{Use: "build"}
+            \(flags)
+            top.AddCommand(build)
+        }
+        """
+    }
+
+    static let registeredRoot = """
+        package cmds
+
+        import "github.com/spf13/cobra"
+
+        func NewRoot() *cobra.Command {
+            root := &cobra.Command{Use: "tool"}
+            Register(root)
+            return root
+        }
+        """
+
+    @Test("commands keyed under a guessed root, found under the root once it is read, are not claimed removed by audit")
+    func rootReadLater() throws {
+        let repo = try FixtureRepository()
+        try repo.write(
+            ".semgate.yml",
+            """
+            semgate: 1
+            project: tool
+            surfaces:
+              cli:
+                extract:
+                  cobra:
+                    files: ["pkg/cmds/**/*.go"]
+            rules:
+              removed-without-deprecation: error
+            """)
+        // The root is built in a file the policy does not read.
+        try repo.write(
+            "cmd/tool/main.go",
+            """
+            package main
+
+            import (
+                "example.com/tool/pkg/cmds"
+                "github.com/spf13/cobra"
+            )
+
+            func main() {
+                root := &cobra.Command{Use: "tool"}
+                cmds.Register(root)
+                _ = root.Execute()
+            }
+            """)
+        let flags = #"build.Flags().Bool("push", false, ""); build.Flags().String("tag", "", "")"#
+        try repo.write("pkg/cmds/cmds.go", Self.registeredProgram(flags: flags))
+        try repo.commit("build")
+        try repo.tag("v1.0.0", annotated: true)
+        // The root moves into the files read.
+        try repo.write("pkg/cmds/root.go", Self.registeredRoot)
+        try repo.write(
+            "cmd/tool/main.go",
+            """
+            package main
+
+            import "example.com/tool/pkg/cmds"
+
+            func main() { _ = cmds.NewRoot().Execute() }
+            """)
+        try repo.commit("root in pkg/cmds")
+        try repo.tag("v1.1.0", annotated: true)
+        // `--tag` is really gone.
+        try repo.write("pkg/cmds/cmds.go", Self.registeredProgram(flags: #"build.Flags().Bool("push", false, "")"#))
+        try repo.commit("no --tag")
+        try repo.tag("v1.2.0", annotated: true)
+
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(result.status == 1, "stderr: \(result.stderr)")
+        let report = jsonObject(result.stdout)
+        let releases = report?["releases"] as? [[String: Any]] ?? []
+        func changes(_ version: String) -> [String] { Self.items(releases, version, "changes", withKind: true) }
+        func findings(_ version: String) -> [String] { Self.items(releases, version, "findings") }
+        // Handed to an AddCommand not followed, `build` was taken to get flags there too (`unread-flags`, which
+        // breaks nothing); nothing is removed or added.
+        #expect(changes("1.1.0") == ["changed cli:tool build"])
+        #expect(findings("1.1.0") == [])
+        #expect(changes("1.2.0") == ["removed cli:tool build --tag"])
+        #expect(findings("1.2.0").contains("cli:tool build --tag"))
+        let notes = report?["notes"] as? [String] ?? []
+        #expect(
+            notes.contains {
+                $0.hasPrefix("cli:build is cli:tool build, cli:build --push is cli:tool build --push,")
+                    && $0.hasSuffix("(at 1.1.0)")
+            }, "\(notes)")
+        #expect(
+            notes.contains {
+                $0.hasPrefix("cli:tool") && $0.contains("cannot tell whether") && $0.hasSuffix("(at 1.1.0)")
+            }, "\(notes)")
+
+        // The gate a pull request must pass claims the removals (fail closed), saying they may still be there.
+        let check = try runSemgate(["check", "--base", "v1.0.0", "--head", "v1.1.0", "--format", "json"], in: repo.url)
+        #expect(check.status == 1, "stderr: \(check.stderr)")
+        let found = jsonObject(check.stdout)?["findings"] as? [[String: Any]] ?? []
+        let push = found.filter {
+            $0["rule"] as? String == "removed-without-deprecation" && $0["item"] as? String == "cli:build --push"
+        }
+        #expect(push.count == 1, "\(found)")
+        #expect((push.first?["message"] as? String)?.contains("it may still be there") == true, "\(push)")
+    }
+
+    @Test("a program's root it also attaches to another program's command keeps its removals: check fails")
+    func rootAlsoAttachedElsewhere() throws {
+        let repo = try FixtureRepository()
+        try repo.write(
+            ".semgate.yml",
+            """
+            semgate: 1
+            project: app
+            surfaces:
+              cli:
+                extract:
+                  cobra:
+                    files: ["pkg/app/**/*.go"]
+            rules:
+              removed-without-deprecation: error
+            """)
+        func program(_ flags: String) -> String {
+            """
+            package app
+
+            import "github.com/spf13/cobra"
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "app"}
+                serve := &cobra.Command{Use: "serve"}
+                \(flags)
+                root.AddCommand(serve)
+                return root
+            }
+
+            // Attach adds the whole command line under another program's command.
+            func Attach(parent *cobra.Command) {
+                parent.AddCommand(NewRoot())
+            }
+            """
+        }
+        let both = #"serve.Flags().Int("port", 0, ""); serve.Flags().Bool("tls", false, "")"#
+        try repo.write("pkg/app/root.go", program(both))
+        try repo.commit("serve")
+        try repo.tag("v1.0.0", annotated: true)
+        try repo.write("pkg/app/root.go", program(#"serve.Flags().Bool("tls", false, "")"#))
+        try repo.commit("no --port")
+        try repo.tag("v1.1.0", annotated: true)
+
+        let check = try runSemgate(["check", "--base", "v1.0.0", "--head", "v1.1.0", "--format", "json"], in: repo.url)
+        #expect(check.status == 1, "stdout: \(check.stdout)\nstderr: \(check.stderr)")
+        let found = jsonObject(check.stdout)?["findings"] as? [[String: Any]] ?? []
+        let port = found.filter {
+            $0["rule"] as? String == "removed-without-deprecation" && $0["item"] as? String == "cli:app serve --port"
+        }
+        #expect(port.count == 1, "\(found)")
+        // The root is still there: nothing says the flag may be.
+        #expect((port.first?["message"] as? String)?.contains("it may still be there") == false, "\(port)")
+        let audit = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(audit.status == 1, "stderr: \(audit.stderr)")
+        let releases = jsonObject(audit.stdout)?["releases"] as? [[String: Any]] ?? []
+        #expect(Self.items(releases, "1.1.0", "changes", kind: "removed") == ["cli:app serve --port"])
     }
 }

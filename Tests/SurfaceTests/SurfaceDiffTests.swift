@@ -181,4 +181,82 @@ struct SurfaceDiffTests {
         #expect(reverse.map(\.kind) == [.added, .removed, .added])
         #expect(SurfaceDiff.uncertainRemovals(from: after, to: before, candidates: nil).isEmpty)
     }
+
+    @Test("items under a root keyed by guess, found with words before them later, are compared as one in audit")
+    func unplacedRoots() throws {
+        let policy = try loadPolicy(Self.policyYAML)
+        let flag = ["type": "bool"]
+        // `apply` was handed to AddCommand on a command not read: keyed as a root by guess.
+        var before = Self.snapshot([
+            Self.item("typed:apply"), Self.item("typed:apply --bare", flag), Self.item("typed:apply --gone", flag),
+            Self.item("typed:apply --kind", flag),
+        ])
+        before.addUncertain([SurfaceSnapshot.unplacedMark("apply")], surface: "typed")
+        // The command it was added to is read now.
+        let after = Self.snapshot([
+            Self.item("typed:tool"), Self.item("typed:tool --verbose", flag), Self.item("typed:tool deps"),
+            Self.item("typed:tool apply"), Self.item("typed:tool apply --bare", flag),
+            Self.item("typed:tool apply --kind", ["type": "string"]), Self.item("typed:tool apply --new", flag),
+        ])
+        let trusted = SurfaceDiff.changes(
+            from: before, to: after, policy: policy, candidates: nil, trustingUncertain: true)
+        // A flag gone from the command, wherever it is, is gone; one new in it is new; one changed is changed.
+        #expect(
+            trusted.map { "\($0.kind) \($0.id)" } == [
+                "removed typed:apply --gone", "changed typed:tool apply --kind", "added typed:tool apply --new",
+            ])
+        #expect(trusted.map(\.bump) == [.major, .major, .minor])
+        // The gate a pull request must pass claims every difference (fail closed).
+        #expect(SurfaceDiff.changes(from: before, to: after, policy: policy).count == 11)
+        let notes = SurfaceDiff.unplacedNotes(from: before, to: after, candidates: nil)
+        #expect(notes.count == 2, "\(notes)")
+        #expect(
+            notes.first?.hasPrefix(
+                "typed:apply is typed:tool apply, typed:apply --bare is typed:tool apply --bare, typed:apply --kind is "
+                    + "typed:tool apply --kind: keyed under a root guessed on one side") == true, "\(notes)")
+        #expect(
+            notes.last?.hasPrefix(
+                "typed:tool, typed:tool --verbose, typed:tool deps: new in the surface, under a command the release "
+                    + "before did not read") == true, "\(notes)")
+        #expect(notes.last?.contains("cannot tell whether they are new") == true)
+
+        // The other way (the command leaves the files read): the same, with removals not known.
+        let reverse = SurfaceDiff.changes(
+            from: after, to: before, policy: policy, candidates: nil, trustingUncertain: true)
+        #expect(
+            reverse.map { "\($0.kind) \($0.id)" } == [
+                "added typed:apply --gone", "changed typed:apply --kind", "removed typed:tool apply --new",
+            ])
+        let reverseNotes = SurfaceDiff.unplacedNotes(from: after, to: before, candidates: nil)
+        #expect(
+            reverseNotes.last?.hasPrefix(
+                "typed:tool, typed:tool --verbose, typed:tool deps: no longer in the surface, under a command not read "
+                    + "here") == true, "\(reverseNotes)")
+
+        // A root keyed by guess on both sides (a program's root that it also attaches elsewhere) keys its items
+        // alike: a flag it drops is removed, audit or not.
+        var kept = Self.snapshot([Self.item("typed:apply"), Self.item("typed:apply --bare", flag)])
+        kept.addUncertain([SurfaceSnapshot.unplacedMark("apply")], surface: "typed")
+        #expect(!kept.isUncertain(id: "typed:apply --gone"))
+        let dropped = SurfaceDiff.changes(
+            from: before, to: kept, policy: policy, candidates: nil, trustingUncertain: true)
+        #expect(dropped.map(\.id) == ["typed:apply --gone", "typed:apply --kind"])
+        #expect(dropped.allSatisfy { $0.kind == .removed })
+        #expect(SurfaceDiff.unplacedNotes(from: before, to: kept, candidates: nil).isEmpty)
+
+        // A command of the same name that was read beside the guessed root is another command: the guessed root
+        // gone, its items are claimed removed.
+        var beside = before
+        beside.items["typed:tool"] = Self.item("typed:tool")
+        beside.items["typed:tool apply"] = Self.item("typed:tool apply")
+        let other = Self.snapshot([
+            Self.item("typed:tool"), Self.item("typed:tool apply"), Self.item("typed:tool apply --bare", flag),
+        ])
+        let gone = SurfaceDiff.changes(from: beside, to: other, policy: policy, candidates: nil, trustingUncertain: true)
+        #expect(
+            gone.map { "\($0.kind) \($0.id)" } == [
+                "removed typed:apply", "removed typed:apply --bare", "removed typed:apply --gone",
+                "removed typed:apply --kind", "added typed:tool apply --bare",
+            ])
+    }
 }

@@ -1,0 +1,135 @@
+/// The items one snapshot keys under roots it guessed (``SurfaceSnapshot/unplacedRoots(of:)``) that another snapshot
+/// has with words before them: ko before 0.9.0 had `apply --bare` under the guessed root `apply`, because the command
+/// it was added to was outside the files read; 0.9.0 reads that command, and has `ko apply --bare`. Those are the
+/// same item. `audit` (``SurfaceDiff/changes(from:to:policy:candidates:trustingUncertain:)`` trusting what is
+/// uncertain) compares them as one, and does not claim what it cannot tell about the command the guessed roots were
+/// added to: whatever is under it besides them was not read on the guessing side (`ko deps`, `ko version`).
+///
+/// An item under a guessed root that the other side has nowhere is claimed as before: wherever the command is, the
+/// item is gone from it (or new in it).
+struct SurfaceRehoming {
+    /// By surface, the guessed roots of the guessing side.
+    private var roots: [String: Set<String>] = [:]
+    /// By surface and command path of the other side, the guessed roots found directly under it (`ko` → `apply`),
+    /// where the guessing side has no command of that path (`ko apply`).
+    private var parents: [String: [String: Set<String>]] = [:]
+    /// By surface, the command paths of the other side not read on the guessing side: for each parent, the shortest
+    /// path at or above it that the guessing side does not have (`ko`). Whatever is at or under one of them, except
+    /// under a guessed root, was not read there.
+    private var unread: [String: Set<String>] = [:]
+    /// The most words a parent, or an unread path, has: longer prefixes of a key are not looked up.
+    private var parentWords = 0
+    private var unreadWords = 0
+
+    /// How many parents a guessed root is looked for under, and in all (a root found under more is looked for under
+    /// these only: what is not found is claimed, fail closed).
+    static let maximumParentsPerRoot = 16
+    static let maximumParents = 256
+
+    /// The rehoming from `guessing` (the side with guessed roots) to `other`; nil when `guessing` has none.
+    init?(guessing: SurfaceSnapshot, other: SurfaceSnapshot) {
+        guard guessing.hasUnplacedRoots else { return nil }
+        for surface in guessing.unplaced.keys {
+            let found = guessing.unplacedRoots(of: surface).filter { guessing.items[surface + ":" + $0] != nil }
+            if !found.isEmpty { roots[surface] = found }
+        }
+        guard !roots.isEmpty else { return nil }
+        var count = 0
+        var perRoot: [String: [String: Int]] = [:]
+        // The other side's commands named like a guessed root, with words before them, in a stable order.
+        let named = other.items.values.filter { item in
+            guard let names = roots[item.surface], let space = item.key.lastIndex(of: " ") else { return false }
+            return names.contains(String(item.key[item.key.index(after: space)...]))
+        }
+        for item in named.sorted(by: { $0.id < $1.id }) where count < Self.maximumParents {
+            guard let space = item.key.lastIndex(of: " ") else { continue }
+            let name = String(item.key[item.key.index(after: space)...])
+            guard perRoot[item.surface, default: [:]][name, default: 0] < Self.maximumParentsPerRoot else { continue }
+            let parent = String(item.key[..<space])
+            // A command of that path the guessing side has too is another command, not where the root went.
+            guard other.items[item.surface + ":" + parent] != nil, guessing.items[item.id] == nil else { continue }
+            perRoot[item.surface, default: [:]][name, default: 0] += 1
+            parents[item.surface, default: [:]][parent, default: []].insert(name)
+            parentWords = max(parentWords, Self.words(parent))
+            count += 1
+            // The shortest path at or above the parent that the guessing side does not have.
+            var end = parent.startIndex
+            while true {
+                let next = parent[end...].firstIndex(of: " ") ?? parent.endIndex
+                let path = String(parent[..<next])
+                if guessing.items[item.surface + ":" + path] == nil {
+                    unread[item.surface, default: []].insert(path)
+                    unreadWords = max(unreadWords, Self.words(path))
+                    break
+                }
+                guard next < parent.endIndex else { break }
+                end = parent.index(after: next)
+            }
+        }
+    }
+
+    private static func words(_ key: String) -> Int {
+        key.utf8.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 }
+    }
+
+    /// The item of `other` that `item`, of the guessing side and keyed under a guessed root, is found as with words
+    /// before it (`apply --bare` → `ko apply --bare`); nil when there is none.
+    func counterpart(ofGuessed item: SurfaceItem, in other: SurfaceSnapshot) -> SurfaceItem? {
+        guard let names = roots[item.surface], let surfaceParents = parents[item.surface] else { return nil }
+        let first = item.key.firstIndex(of: " ").map { String(item.key[..<$0]) } ?? item.key
+        guard names.contains(first) else { return nil }
+        for (parent, under) in surfaceParents.sorted(by: { $0.key < $1.key }) where under.contains(first) {
+            if let found = other.items[item.surface + ":" + parent + " " + item.key] { return found }
+        }
+        return nil
+    }
+
+    /// The item of the guessing side that `item`, of the other side, is found as without the words before a guessed
+    /// root (`ko apply --bare` → `apply --bare`); nil when there is none.
+    func counterpart(ofOther item: SurfaceItem, in guessing: SurfaceSnapshot) -> SurfaceItem? {
+        guard let surfaceParents = parents[item.surface] else { return nil }
+        var found: SurfaceItem?
+        forEachParent(of: item.key, limit: parentWords) { parent, rest in
+            guard let under = surfaceParents[parent] else { return false }
+            let first = rest.firstIndex(of: " ").map { rest[..<$0] } ?? rest[...]
+            guard under.contains(String(first)) else { return false }
+            found = guessing.items[item.surface + ":" + rest]
+            return found != nil
+        }
+        return found
+    }
+
+    /// Whether `item`, of the other side, is at or under a command the guessing side did not read, and not under a
+    /// guessed root there (`ko`, `ko deps`; not `ko apply --watch`).
+    func isUnread(_ item: SurfaceItem) -> Bool {
+        guard let paths = unread[item.surface] else { return false }
+        var under = paths.contains(item.key)
+        if !under {
+            forEachParent(of: item.key, limit: unreadWords) { parent, _ in
+                under = paths.contains(parent)
+                return under
+            }
+        }
+        guard under, let surfaceParents = parents[item.surface] else { return under }
+        var guessed = false
+        forEachParent(of: item.key, limit: parentWords) { parent, rest in
+            guard let names = surfaceParents[parent] else { return false }
+            let first = rest.firstIndex(of: " ").map { rest[..<$0] } ?? rest[...]
+            guessed = names.contains(String(first))
+            return guessed
+        }
+        return !guessed
+    }
+
+    /// Calls `body` with each proper prefix of `key` of at most `limit` words and the rest after it, shortest first,
+    /// until it returns true.
+    private func forEachParent(of key: String, limit: Int, _ body: (String, String) -> Bool) {
+        var end = key.startIndex
+        var count = 0
+        while count < limit, let space = key[end...].firstIndex(of: " ") {
+            count += 1
+            if body(String(key[..<space]), String(key[key.index(after: space)...])) { return }
+            end = key.index(after: space)
+        }
+    }
+}
