@@ -143,6 +143,7 @@ public struct CobraModule: Sendable, Hashable {
 
     /// The lines of `text` (numbered from 1) as words, `//` comments left out; at most 100,000 lines are read.
     private static func lines(of text: String) -> [(Int, [Substring])] {
+        if let words = CobraText.asciiLines(of: text, maximum: 100_000) { return words }
         var result: [(Int, [Substring])] = []
         // "\r\n" is one Character in Swift: a line ends at either.
         let lines = text.split(maxSplits: 100_000, omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }

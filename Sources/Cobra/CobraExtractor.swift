@@ -48,6 +48,10 @@ public enum CobraExtractor {
     /// another type is a custom value whose `Type()` names it.
     public static var pflagTypes: Set<String> { CobraFlagMethod.builtinTypes }
 
+    /// The alternatives of a `build` attribute: its parts joined by `||` outside parentheses (`(arm64 && linux) ||
+    /// windows` has `(arm64 && linux)` and `windows`).
+    public static func buildAlternatives(of build: String) -> [String] { CobraBuildTable.disjuncts(of: build) }
+
     /// Every command, alias and flag that `files` build, keyed by full command path.
     ///
     /// `root` names the root command when its `Use` is not a constant (`Use: os.Args[0]`); it also picks the
@@ -74,8 +78,9 @@ public enum CobraExtractor {
         var builder = TreeBuilder(interpreter: interpreter, root: root)
         builder.maximumWork = maximumWork
         builder.build()
-        var notes = Array(interpreter.notes.values) + builder.notes
-        var incomplete = interpreter.incomplete || builder.incomplete
+        builder.attachBuilds()
+        var notes = Array(interpreter.notes.values) + builder.notes + interpreter.definitionNotes
+        var incomplete = interpreter.incomplete || builder.incomplete || !interpreter.definitionNotes.isEmpty
         if case .module(let module) = library {
             let defaults = CobraDefaultCommands(interpreter: interpreter, module: module)
             for (site, key) in builder.roots {
@@ -193,6 +198,11 @@ private struct TreeBuilder {
     private var noted: Set<CobraMissingChild> = []
     /// The flags of each set by name, worked out once: a command is visited again under each alias.
     private var flattened: [CobraFlagSetID: [FlatFlag]] = [:]
+    /// The builds each item is in, where some are not all (``CobraBuildTable``): united over every path to it. An
+    /// item listed and not here is in every build.
+    private var itemBuilds: [String: CobraBuildCondition] = [:]
+    /// The table of `interpreter.builds`, for conditions combined along paths.
+    private let buildTable: CobraBuildTable
     /// The attributes of each set's flags (in the order of `flattened`), by set and whether the command is hidden.
     private var attributesBySet: [FlagAttributesKey: [[String: String]]] = [:]
 
@@ -205,6 +215,7 @@ private struct TreeBuilder {
     init(interpreter: CobraInterpreter, root: String?) {
         self.interpreter = interpreter
         self.root = root
+        buildTable = interpreter.builds
     }
 
     private func location(_ info: CobraCommandInfo) -> String {
@@ -346,7 +357,7 @@ private struct TreeBuilder {
     }
 
     private static func firstWord(of use: String) -> String? {
-        use.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first.map(String.init)
+        CobraText.firstWord(of: use).map(String.init)
     }
 
     /// Lists the command at `path`, its flags and its subcommands, and the same again under each of its aliases: a
@@ -355,11 +366,15 @@ private struct TreeBuilder {
     /// `aliasOf` is the command's own name when `path` ends in one of its aliases.
     ///
     /// `spellings` are the other spellings of flag names that a normalization function set on an ancestor accepts.
+    ///
+    /// `build` is the builds the path to it is in (``CobraBuildTable``), its own literal's included.
     private mutating func visit(
         _ site: CobraSite, path: [String], deprecated: Bool, stack: Set<CobraSite>, aliasOf: String? = nil,
-        spellings inherited: [String: String] = [:], hidden: Bool = false, throughAlias: Bool = false
+        spellings inherited: [String: String] = [:], hidden: Bool = false, throughAlias: Bool = false,
+        build: CobraBuildCondition? = nil
     ) {
         guard let info = interpreter.commands[site], !stack.contains(site), overLimit == nil else { return }
+        let build = build ?? condition(interpreter.commandBuilds[site])
         work += 1
         guard work <= maximumWork else {
             overLimit =
@@ -383,7 +398,9 @@ private struct TreeBuilder {
         if let aliasOf { attributes["alias-of"] = aliasOf }
         if let open = unreadFlags(of: site) { attributes["unread-flags"] = open }
         if !path.isEmpty {
-            add(CobraItem(key: key, attributes: attributes, deprecated: deprecated, path: file, line: info.line))
+            add(
+                CobraItem(key: key, attributes: attributes, deprecated: deprecated, path: file, line: info.line),
+                build: build)
         }
         let sets = [("local", CobraFlagSetID.local(site)), ("persistent", .persistent(site))]
         let prefix = (key.isEmpty ? "" : key + " ") + "--"
@@ -405,10 +422,11 @@ private struct TreeBuilder {
             for (flag, flagAttributes) in zip(setFlags, setAttributes) {
                 let flagDeprecated = deprecated || flag.deprecated
                 let location = (path: interpreter.paths[flag.definition.file], line: flag.definition.line)
+                let flagBuild = build.and(flag.build, in: buildTable)
                 add(
                     CobraItem(
                         key: prefix + flag.definition.name, attributes: flagAttributes, deprecated: flagDeprecated,
-                        path: location.path, line: location.line))
+                        path: location.path, line: location.line), build: flagBuild)
                 // `--cert-email` still reaches `--certificate-email` when a normalization function maps it.
                 guard !others.isEmpty, let olds = others[flag.definition.name] else { continue }
                 for old in olds.sorted() where aliasItems < Self.maximumAliasItems {
@@ -419,7 +437,7 @@ private struct TreeBuilder {
                     add(
                         CobraItem(
                             key: prefix + old, attributes: aliasAttributes, deprecated: flagDeprecated,
-                            path: location.path, line: location.line))
+                            path: location.path, line: location.line), build: flagBuild)
                 }
             }
         }
@@ -455,9 +473,13 @@ private struct TreeBuilder {
                         + "subcommands and its flags are not in the surface")
                 continue
             }
+            let childBuild =
+                interpreter.conditional
+                ? build.and(condition(interpreter.childBuilds[CobraPair(site, child)]), in: buildTable)
+                    .and(condition(interpreter.commandBuilds[child]), in: buildTable) : .always
             visit(
                 child, path: path + [name], deprecated: deprecated, stack: stack, spellings: spellings, hidden: hidden,
-                throughAlias: throughAlias || aliasOf != nil)
+                throughAlias: throughAlias || aliasOf != nil, build: childBuild)
         }
         // A path takes one alias at most: `tool c d ls`, through three aliases, works when `tool c droplet list`,
         // `tool compute d list` and `tool compute droplet ls` do, and adds nothing to what the surface says (with an
@@ -473,22 +495,20 @@ private struct TreeBuilder {
             let before = items.count
             visit(
                 site, path: path.dropLast() + [alias], deprecated: deprecated, stack: stack.subtracting([site]),
-                aliasOf: name, spellings: inherited, hidden: hidden)
+                aliasOf: name, spellings: inherited, hidden: hidden, build: build)
             aliasItems += items.count - before
         }
     }
 
     /// Which of the command's flag sets (`local`, `persistent`, or both) a call the files do not define receives,
     /// directly or through a set added to them: flags it defines there are not in the surface.
-    private mutating func unreadFlags(of site: CobraSite) -> String? {
-        for set in [CobraFlagSetID.local(site), .persistent(site)] { _ = flatten(set, seen: []) }
-        let unresolved = unresolvedFlagIncludes
+    private func unreadFlags(of site: CobraSite) -> String? {
         // Whether an open set is among the sets `set` adds, each looked at once.
         func open(_ set: CobraFlagSetID) -> Bool {
             var seen: Set<CobraFlagSetID> = [set]
             var pending = [set]
             while let next = pending.popLast() {
-                if interpreter.openFlagSets.contains(next) || unresolved.contains(next) { return true }
+                if interpreter.openFlagSets.contains(next) { return true }
                 for included in interpreter.flagSets[next]?.includes ?? [] where seen.insert(included).inserted {
                     pending.append(included)
                 }
@@ -506,8 +526,36 @@ private struct TreeBuilder {
             && name.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !$0.properties.isWhitespace }
     }
 
-    private mutating func add(_ item: CobraItem) {
+    /// The builds of the contexts `contexts` (every build when there are none recorded).
+    private func condition(_ contexts: Set<Int32>?) -> CobraBuildCondition {
+        guard interpreter.conditional, let contexts else { return .always }
+        return CobraBuildCondition(contexts: contexts, in: buildTable)
+    }
+
+    /// Gives every item that only some builds have its `build` attribute (``CobraBuildCondition/text(in:)``).
+    mutating func attachBuilds() {
+        for (key, build) in itemBuilds {
+            guard let item = items[key], let text = build.text(in: buildTable) else { continue }
+            var attributes = item.attributes
+            attributes["build"] = text
+            var built = CobraItem(
+                key: item.key, attributes: attributes, deprecated: item.deprecated, path: item.path, line: item.line)
+            built.experimental = item.experimental
+            items[key] = built
+        }
+    }
+
+    private mutating func add(_ item: CobraItem, build: CobraBuildCondition = .always) {
         work += 1
+        if interpreter.conditional {
+            // Every path to the item counts: an item some path reaches in every build is in every build.
+            if let known = itemBuilds[item.key] {
+                let united = known.or(build, in: buildTable)
+                itemBuilds[item.key] = united.isAlways ? nil : united
+            } else if !build.isAlways && items.index(forKey: item.key) == nil {
+                itemBuilds[item.key] = build
+            }
+        }
         guard items.index(forKey: item.key) == nil else { return }
         var item = item
         item.experimental = experimental
@@ -515,8 +563,6 @@ private struct TreeBuilder {
     }
 
     private var flatMemo: [CobraFlagSetID: [String: FlatFlag]] = [:]
-    /// The sets that `AddFlag` gave a flag no set read defines (see ``flatten(_:seen:)``).
-    private var unresolvedFlagIncludes: Set<CobraFlagSetID> = []
 
     /// A flag with the marks of every set it was reached through.
     private struct FlatFlag {
@@ -524,6 +570,8 @@ private struct TreeBuilder {
         var deprecated: Bool
         var hidden: Bool
         var noOptDefault = false
+        /// The builds that define it in the set (through the sets added to it).
+        var build = CobraBuildCondition.always
     }
 
     /// The flags of set `id` with those of the sets it adds; each set is worked out once (a set added by two sets
@@ -535,24 +583,35 @@ private struct TreeBuilder {
         var result: [String: FlatFlag] = [:]
         // pflag's AddFlagSet keeps a flag already defined: the set's own flags first, then each added set in order.
         for (name, definition) in info.flags {
-            result[name] = FlatFlag(definition: definition, deprecated: false, hidden: false)
+            result[name] = FlatFlag(
+                definition: definition, deprecated: false, hidden: false,
+                build: condition(interpreter.flagBuilds[CobraFlagKey(set: id, name: name)]))
         }
         for included in info.includes.sorted(by: Self.order) {
-            for (name, flag) in flatten(included, seen: seen) where result[name] == nil {
-                result[name] = flag
+            let through = condition(interpreter.includeBuilds[CobraPair(id, included)])
+            for (name, flag) in flatten(included, seen: seen) {
+                if let known = result[name] {
+                    // In a build without the first definition, the added set's defines it.
+                    if !known.build.isAlways {
+                        result[name]?.build = known.build.or(flag.build.and(through, in: buildTable), in: buildTable)
+                    }
+                } else {
+                    var flag = flag
+                    flag.build = flag.build.and(through, in: buildTable)
+                    result[name] = flag
+                }
             }
         }
+        // A flag added by name (`AddFlag(other.Lookup("x"))`) as its own set defines it; the other set's other
+        // flags and the sets it adds are not followed, so no cycle of such adds can cut one short.
         for ref in info.flagIncludes.sorted(by: { lhs, rhs in
             let (left, right) = (Self.rank(lhs.set), Self.rank(rhs.set))
             return (left.0, left.1, lhs.name) < (right.0, right.1, rhs.name)
-        }) {
-            if let flag = flatten(ref.set, seen: seen)[ref.name] {
-                if result[ref.name] == nil { result[ref.name] = flag }
-            } else {
-                // A flag added by name that no set read defines (a library's, or one made by reflection): which
-                // flags this set has cannot be read.
-                unresolvedFlagIncludes.insert(id)
-            }
+        }) where result[ref.name] == nil {
+            guard let other = interpreter.flagSets[ref.set], let definition = other.flags[ref.name] else { continue }
+            result[ref.name] = FlatFlag(
+                definition: definition, deprecated: other.deprecated.contains(ref.name),
+                hidden: other.hidden.contains(ref.name), noOptDefault: other.noOptDefault.contains(ref.name))
         }
         for name in info.deprecated { result[name]?.deprecated = true }
         for name in info.hidden { result[name]?.hidden = true }

@@ -140,6 +140,23 @@ struct CobraFlagSetInfo: Sendable {
     }
 }
 
+/// Two sites or sets: a command and a child `AddCommand` gave it, a flag set and a set `AddFlagSet` added to it.
+struct CobraPair<Element: Hashable & Sendable>: Hashable, Sendable {
+    let first: Element
+    let second: Element
+
+    init(_ first: Element, _ second: Element) {
+        self.first = first
+        self.second = second
+    }
+}
+
+/// A flag of a set, by name.
+struct CobraFlagKey: Hashable, Sendable {
+    let set: CobraFlagSetID
+    let name: String
+}
+
 /// A field of an object (``CobraValue/object``): the site that made it and the field's name.
 private struct CobraObjectField: Hashable {
     let site: CobraSite
@@ -152,6 +169,13 @@ private struct FunctionName: Hashable {
     /// The receiver type's name, or -1 for a function.
     let receiver: CobraName
     let name: CobraName
+}
+
+/// A method looked up by name on a type, from a folder (``CobraInterpreter/methodOrPromoted(_:of:preferring:)``).
+private struct MethodQuery: Hashable {
+    let name: CobraName
+    let type: CobraName
+    let folder: Int32
 }
 
 /// Two numbers as one dictionary key: a package-level name in its folder, a field or a method of a named type.
@@ -194,6 +218,12 @@ private struct Declared {
     var list: [DeclaredFunction] = []
     /// The functions a name can reach (not `init` and `_`, which no code can call).
     var functions: [FunctionName: CobraFunctionID] = [:]
+    /// The other definitions of a function in `functions` that files built for other systems or tags declare
+    /// (`addPlatformCommands` in `main_linux.go` and `main_windows.go`): a call runs each, in the builds its file is
+    /// for (``CobraBuildTable``), so what only some builds add carries those builds.
+    var alternates: [CobraFunctionID: [CobraFunctionID]] = [:]
+    /// The functions with more than `maximumDefinitions` definitions (where the first is and its name).
+    var beyondDefinitions: Set<String> = []
     /// Methods by receiver type and name (`scoped(type, name)`), across folders, for values whose package is not
     /// known. (The first of those declared in several folders, the one a value whose package is not known resolves
     /// to.)
@@ -271,6 +301,9 @@ struct CobraInterpreter {
     /// Each file's folder, by number (see `folderNames`).
     private let folders: [Int32]
     private var declared = Declared()
+    /// ``Declared/methodOrPromoted(_:of:preferring:)`` by method name, type and folder, each worked out once a run
+    /// (the declarations do not change after `init`; a field read on a value of the program's types asks every time).
+    private var methodsFound: [MethodQuery: (key: CobraFunctionID, receiver: CobraName)?] = [:]
     /// Package name → folders.
     private var packageFolders: [CobraName: [Int32]] = [:]
     /// For each file, the folders each import name of it refers to (`aliasCmd "example.com/x/pkg/cmd/alias"`).
@@ -284,6 +317,20 @@ struct CobraInterpreter {
     private var nameMaps: [[CobraName]]
 
     private(set) var commands: [CobraSite: CobraCommandInfo] = [:]
+    /// The builds of files with a condition, and the contexts code runs in (``CobraBuildTable``).
+    private(set) var builds = CobraBuildTable()
+    /// Each file's condition (`_linux.go`, `//go:build`) as an atom of `builds`; nil for every build.
+    private var fileAtoms: [Int32?] = []
+    /// Whether some file has a condition: else every context is 0 and nothing below is recorded.
+    private(set) var conditional = false
+    /// The context the code being run runs in (a number of ``CobraBuildTable/contexts``).
+    private var currentBuild: Int32 = 0
+    /// The contexts each command literal was made in, each `AddCommand` of a child made in (by parent and child), each
+    /// flag defined in (by set and name) and each `AddFlagSet` made in (by set and set added).
+    private(set) var commandBuilds: [CobraSite: Set<Int32>] = [:]
+    private(set) var childBuilds: [CobraPair<CobraSite>: Set<Int32>] = [:]
+    private(set) var flagBuilds: [CobraFlagKey: Set<Int32>] = [:]
+    private(set) var includeBuilds: [CobraPair<CobraFlagSetID>: Set<Int32>] = [:]
     /// The context of each command literal (by its site with context 0) per string and object arguments (and
     /// receiver) of its function's call.
     private var commandContexts: [CobraSite: [[CobraValues]: Int32]] = [:]
@@ -422,6 +469,8 @@ struct CobraInterpreter {
         let arguments: [CobraValues]
         /// The objects a method runs on; empty for any value of its receiver type (and for functions).
         var receiver: CobraValues = []
+        /// The context it runs in (``CobraBuildTable``): its callers' with its file's condition.
+        var build: Int32 = 0
     }
 
     /// The frame of the function being run.
@@ -443,6 +492,23 @@ struct CobraInterpreter {
 
     private static let maximumPasses = 12
     /// The most definitions of one function (for different builds) that a call runs.
+    static let maximumDefinitions = 8
+    /// Notes on functions defined for more builds than `maximumDefinitions` (the rest are not read), and on contexts
+    /// past the bounds of ``CobraBuildTable``.
+    var definitionNotes: [String] {
+        var notes = declared.beyondDefinitions.sorted().map {
+            "\($0) is defined in more than \(Self.maximumDefinitions) files built for different systems or tags; "
+                + "only the first \(Self.maximumDefinitions) (by path) are read, so what the others add is not in "
+                + "the surface"
+        }
+        if builds.overflowed {
+            notes.append(
+                "calls between files built for different systems or tags nest more than "
+                    + "\(CobraBuildTable.maximumAtoms) deep or make more than \(CobraBuildTable.maximumContexts) "
+                    + "combinations; the 'build' attribute of what runs past that leaves some conditions out")
+        }
+        return notes
+    }
     private static let maximumCallDepth = 64
     private var callDepth = 0
 
@@ -478,6 +544,11 @@ struct CobraInterpreter {
         // The folders of each import path, kept from the last run while the program's folders stay the same.
         var importCache = numbering.importFolders.folders == folderSet ? numbering.importFolders.paths : [:]
         declared.list.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
+        var table = CobraBuildTable()
+        fileAtoms = self.files.indices.map { index in
+            Self.buildCondition(path: paths[index], constraint: self.files[index].buildConstraint).map { table.atom($0) }
+        }
+        conditional = fileAtoms.contains { $0 != nil }
         for (index, file) in self.files.enumerated() {
             let folder = folders[index]
             let package = runName(file.package, in: index)
@@ -488,7 +559,7 @@ struct CobraInterpreter {
             for (name, path) in file.imports {
                 let matching = Self.folders(importedAs: path, among: folderSet, cache: &importCache)
                 guard !matching.isEmpty else { continue }
-                let local = name ?? path.split(separator: "/").last.map(String.init) ?? path
+                let local = name ?? CobraText.lastElement(of: path).map(String.init) ?? path
                 byName[intern(local), default: []] += matching.compactMap { folderIDs[$0] }
             }
             importFolders.append(byName)
@@ -520,7 +591,14 @@ struct CobraInterpreter {
                 // `init` may appear in every file; the others are unique in a package that compiles.
                 let callable = nameText != "init" && nameText != "_"
                 let key = FunctionName(folder: folder, receiver: receiver, name: name)
-                if callable && declared.functions[key] != nil { continue }
+                let first = callable ? declared.functions[key] : nil
+                // Declared twice in a package that compiles: files for different builds (else the first counts).
+                if let first, fileAtoms[index] == nil || fileAtoms[declared.list[Int(first)].file] == nil { continue }
+                if let first, declared.alternates[first, default: []].count + 1 >= Self.maximumDefinitions {
+                    // Each call runs every definition: a bound, so that many files cannot multiply the work.
+                    declared.beyondDefinitions.insert("\(paths[declared.list[Int(first)].file]): \(nameText)")
+                    continue
+                }
                 let id = CobraFunctionID(declared.list.count)
                 let order = (
                     folderRanks[Int(folder)],
@@ -529,7 +607,11 @@ struct CobraInterpreter {
                 declared.list.append(
                     DeclaredFunction(
                         folder: folder, receiver: receiver, name: name, file: index, index: position, order: order))
-                if callable { declared.functions[key] = id }
+                if let first {
+                    declared.alternates[first, default: []].append(id)
+                } else if callable {
+                    declared.functions[key] = id
+                }
                 if receiverText != nil {
                     declared.receivers.insert(receiver)
                     let method = scoped(receiver, name)
@@ -539,10 +621,26 @@ struct CobraInterpreter {
                 }
             }
         }
+        for (first, others) in declared.alternates {
+            table.addGroup(([first] + others).compactMap { fileAtoms[declared.list[Int($0)].file] })
+        }
+        table.finishGroups()
+        builds = table
         evaluatedFunctions = Array(repeating: false, count: declared.list.count)
         fileGlobalCells = Array(repeating: [], count: self.files.count)
         fileFunctions = Array(repeating: [], count: self.files.count)
         self.numbering.importFolders = (folderSet, importCache)
+    }
+
+    /// The condition a file builds under: its name's (`_linux.go`, `_windows_arm64.go`) and its normalized constraint's,
+    /// joined with `&&`; nil when it has neither.
+    static func buildCondition(path: String, constraint: String?) -> String? {
+        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.index(after: $0)...]) } ?? path
+        // Only a name with `_` can name a system or architecture.
+        let suffix = name.utf8.contains(UInt8(ascii: "_")) ? GoFileNameCondition.of(name) : nil
+        guard let suffix else { return constraint }
+        guard let constraint else { return suffix }
+        return suffix + " && " + (constraint.contains("||") ? "(\(constraint))" : constraint)
     }
 
     /// The run's number of name `local` of `file`, translated on first use.
@@ -667,6 +765,7 @@ struct CobraInterpreter {
             changedAfterRead = false
             for (index, file) in files.enumerated() {
                 var frame = Frame(key: nil, file: index, folder: folders[index])
+                currentBuild = builds.combine(0, fileAtoms[index]) ?? 0
                 for binding in file.bindings {
                     let values = binding.values.map { evaluate($0, in: &frame) }
                     for (offset, name) in binding.names.enumerated() where name != CobraKnown.underscore.id {
@@ -678,6 +777,7 @@ struct CobraInterpreter {
                     }
                 }
             }
+            currentBuild = 0
             for key in entryPoints where !evaluatedFunctions[Int(key)] {
                 _ = call(key, arguments: [])
             }
@@ -780,28 +880,34 @@ struct CobraInterpreter {
     /// Updates a command in place (no copy of its sets); every update only adds, so comparing the fields and the
     /// number of children tells whether it changed anything.
     private mutating func updateCommand(_ site: CobraSite, _ update: (inout CobraCommandInfo) -> Void) {
-        guard
-            let before = commands[site].map({
-                ($0.hasUse, $0.use, $0.aliases, $0.hidden, $0.deprecated, $0.children.count)
-            })
-        else { return }
-        update(&commands[site, default: CobraCommandInfo(file: 0, line: 0)])
-        guard let after = commands[site] else { return }
-        if before != (after.hasUse, after.use, after.aliases, after.hidden, after.deprecated, after.children.count) {
-            changed = true
+        // One lookup, the command changed where it is stored (no copy of it before and after).
+        func apply(_ info: inout CobraCommandInfo?) -> Bool {
+            guard info != nil else { return false }
+            func fields(_ info: CobraCommandInfo) -> (Bool, CobraStringField, CobraStringField, Bool, Bool, Int) {
+                (info.hasUse, info.use, info.aliases, info.hidden, info.deprecated, info.children.count)
+            }
+            let before = fields(info!)
+            update(&info!)
+            return before != fields(info!)
         }
+        if apply(&commands[site]) { changed = true }
     }
 
     /// Updates a flag set in place; every update only adds, so its sizes tell whether it changed anything.
     private mutating func updateFlagSet(_ id: CobraFlagSetID, _ update: (inout CobraFlagSetInfo) -> Void) {
-        guard let before = flagSets[id]?.size else {
-            update(&flagSets[id, default: CobraFlagSetInfo()])
-            changed = true
-            return
+        // One lookup, the set changed where it is stored (no copy of it before and after).
+        func apply(_ info: inout CobraFlagSetInfo?) -> Bool {
+            guard info != nil else {
+                var made = CobraFlagSetInfo()
+                update(&made)
+                info = made
+                return true
+            }
+            let before = info!.size
+            update(&info!)
+            return info!.size != before
         }
-        update(&flagSets[id, default: CobraFlagSetInfo()])
-        if let after = flagSets[id]?.size, after == before { return }
-        changed = true
+        if apply(&flagSets[id]) { changed = true }
     }
 
     // MARK: Calls
@@ -827,8 +933,11 @@ struct CobraInterpreter {
         readClosures.insert(site)
         recordClosureRead(site, marks: true)
         guard let closure = closures[site], !runningClosures.contains(site),
-            callDepth < Self.maximumCallDepth
+            callDepth < Self.maximumCallDepth, let build = builds.combine(currentBuild, fileAtoms[site.file])
         else { return [] }
+        let outerBuild = currentBuild
+        currentBuild = build
+        defer { currentBuild = outerBuild }
         runningClosures.insert(site)
         callDepth += 1
         defer {
@@ -847,10 +956,23 @@ struct CobraInterpreter {
         return frame.literalReturns ?? []
     }
 
+    /// Calls `key` and the other definitions of it for other builds (``Declared/alternates``), each in the builds its
+    /// file is for.
     private mutating func call(
         _ key: CobraFunctionID, arguments values: [CobraValues], receiver: CobraValues = []
     ) -> CobraValues {
+        guard let others = declared.alternates[key] else { return callDefinition(key, arguments: values, receiver: receiver) }
+        var result = callDefinition(key, arguments: values, receiver: receiver)
+        for other in others { result.formUnion(callDefinition(other, arguments: values, receiver: receiver)) }
+        return result
+    }
+
+    private mutating func callDefinition(
+        _ key: CobraFunctionID, arguments values: [CobraValues], receiver: CobraValues = []
+    ) -> CobraValues {
         let declaration = declared.list[Int(key)]
+        // Not in a build the caller runs in (the Windows definition of a helper, called from Linux code).
+        guard let build = builds.combine(currentBuild, fileAtoms[declaration.file]) else { return [] }
         let count = files[declaration.file].functions[declaration.index].parameters.count
         var stored = values
         if values.count != count {
@@ -860,10 +982,13 @@ struct CobraInterpreter {
                 stored[count - 1].formUnion(Self.union(Array(values[count...])))
             }
         }
-        let call = callIndex(CallKey(function: key, arguments: stored, receiver: receiver))
+        let call = callIndex(CallKey(function: key, arguments: stored, receiver: receiver, build: build))
         let (undecided, depth) = (undecidedBranches, callDepth)
         let running = runningClosures.isEmpty ? [] : runningClosures.sorted()
-        let before = recording.last.map { ($0.reads.count, $0.closureReads.count) } ?? (0, 0)
+        // By index: `recording.last` would copy the record (and retain each of its arrays) for two counts.
+        let before =
+            recording.isEmpty
+            ? (0, 0) : (recording[recording.count - 1].reads.count, recording[recording.count - 1].closureReads.count)
         defer {
             if !recording.isEmpty {
                 recording[recording.count - 1].calls.append(
@@ -896,6 +1021,9 @@ struct CobraInterpreter {
         let receiver = files[file].functions[index].receiver
         evaluatedFunctions[Int(key)] = true
         callDepth += 1
+        let outerBuild = currentBuild
+        currentBuild = callKeys[Int(call)].build
+        defer { currentBuild = outerBuild }
         recording.append(
             CobraCallRecord(function: key, undecided: undecidedBranches, depth: depth, running: running))
         var frame = Frame(key: call, file: file, folder: declaration.folder)
@@ -982,6 +1110,17 @@ struct CobraInterpreter {
         }
         (reads, closureReads) = (readsEnd, closureReadsEnd)
         return true
+    }
+
+    /// ``Declared/methodOrPromoted(_:of:preferring:)``, remembered for the run.
+    private mutating func methodOrPromoted(_ name: CobraName, of type: CobraName, preferring folder: Int32)
+        -> (key: CobraFunctionID, receiver: CobraName)?
+    {
+        let query = MethodQuery(name: name, type: type, folder: folder)
+        if let known = methodsFound[query] { return known }
+        let found = declared.methodOrPromoted(name, of: type, preferring: folder)
+        methodsFound[query] = .some(found)
+        return found
     }
 
     /// An instance of `type` (of `file`) when it is one of the program's types.
@@ -1099,7 +1238,7 @@ struct CobraInterpreter {
         _ method: CobraName, _ group: [CobraValue], _ values: [CobraValues], _ context: CallContext, folder: Int32
     ) -> CobraValues? {
         guard let type = group.first.flatMap(Self.programType(of:)) else { return nil }
-        if let found = declared.methodOrPromoted(method, of: type, preferring: folder) {
+        if let found = methodOrPromoted(method, of: type, preferring: folder) {
             // Many objects at once (the nodes of a tree a helper builds) run it as any value of the type: the calls
             // would multiply with every set of them.
             guard group.allSatisfy(Self.isObject), group.count <= Self.maximumReceiverObjects else {
@@ -1139,7 +1278,17 @@ struct CobraInterpreter {
         let objects = elements.filter(isObject)
         guard objects.count > 1, objects.count <= maximumRangeObjects else { return [elements] }
         let others = CobraValues(elements.filter { !isObject($0) })
-        return objects.sorted { "\($0)" < "\($1)" }.map { CobraValues($0) } + (others.isEmpty ? [] : [others])
+        // In the order of their descriptions (`object(Cobra.CobraSite(file: 3, offset: 120, context: 0), 17)`), each
+        // spelled once, and without the prefix all share: reflecting on a value to describe it costs far more.
+        let ordered = objects.map { (text: Self.orderText(of: $0), value: $0) }.sorted { $0.text < $1.text }
+        return ordered.map { CobraValues($0.value) } + (others.isEmpty ? [] : [others])
+    }
+
+    /// The text a value of the program's types is ordered by in ``rangeElements(_:)``: its description after
+    /// `object(Cobra.CobraSite(file: `, which every object's description starts with.
+    static func orderText(of value: CobraValue) -> String {
+        guard case .object(let site, let type) = value else { return "\(value)" }
+        return "\(site.file), offset: \(site.offset), context: \(site.context)), \(type))"
     }
 
     // MARK: Default commands
@@ -1606,7 +1755,7 @@ struct CobraInterpreter {
                 }
                 guard let type = Self.programType(of: object) else { continue }
                 result.formUnion(readField(of: object, name))
-                if let method = declared.methodOrPromoted(name, of: type, preferring: frame.folder) {
+                if let method = methodOrPromoted(name, of: type, preferring: frame.folder) {
                     result.insert(.function(method.key))
                 } else if let fieldType = declared.fieldType(name, of: type) {
                     // A struct-typed field is a value of its type even when the program never assigns it.
@@ -1666,6 +1815,7 @@ struct CobraInterpreter {
         if type?.isCobraCommand == true {
             let site = commandSite(file: frame.file, offset: position.offset, call: frame.key)
             frame.madeCommands.insert(site)
+            if conditional { commandBuilds[site, default: []].insert(currentBuild) }
             if commands[site] == nil {
                 commands[site] = CobraCommandInfo(file: frame.file, line: position.line)
                 changed = true
@@ -1755,26 +1905,29 @@ struct CobraInterpreter {
         let site = CobraSite(file: file, offset: offset)
         guard let call, call >= 0, callKeys[Int(call)].function >= 0 else { return site }
         let key = callKeys[Int(call)]
-        let strings = (key.arguments + [key.receiver]).map { values in
-            CobraValues(
-                values.filter { value in
-                    switch value {
-                    case .string: return true
-                    case .object(let site, _): return listElements.contains(site)
-                    default: return false
-                    }
-                })
+        let elements = listElements
+        func isContext(_ value: CobraValue) -> Bool {
+            switch value {
+            case .string: return true
+            case .object(let site, _): return elements.contains(site)
+            default: return false
+            }
         }
-        guard strings.contains(where: { !$0.isEmpty }) else { return site }
-        var known = commandContexts[site, default: [:]]
-        if let context = known[strings] { return CobraSite(file: file, offset: offset, context: context) }
-        guard known.count < Self.maximumCommandContexts,
+        // Most calls have no string or list element: then there is nothing to pick out.
+        guard key.arguments.contains(where: { $0.contains(where: isContext) }) || key.receiver.contains(where: isContext)
+        else { return site }
+        let strings = (key.arguments + [key.receiver]).map { values in CobraValues(values.filter(isContext)) }
+        // Read and added to in place: a copy of the literal's contexts would be copied again when one is added.
+        let count = commandContexts[site]?.count ?? 0
+        if let context = commandContexts[site]?[strings] {
+            return CobraSite(file: file, offset: offset, context: context)
+        }
+        guard count < Self.maximumCommandContexts,
             commandContextsMade < Self.maximumCommandContextsPerRun
         else { return site }
         commandContextsMade += 1
-        let context = Int32(known.count + 1)
-        known[strings] = context
-        commandContexts[site] = known
+        let context = Int32(count + 1)
+        commandContexts[site, default: [:]][strings] = context
         return CobraSite(file: file, offset: offset, context: context)
     }
 
@@ -1917,7 +2070,8 @@ struct CobraInterpreter {
         for format in formats {
             // A format without `%` is its own text (`%` is one byte in UTF-8 and no other character's).
             guard format.utf8.contains(UInt8(ascii: "%")) else {
-                if let first = firstWord(of: format), !first.contains("%") { result.insert(.string(format)) }
+                // Its first word cannot hold a `%` either.
+                if firstWord(of: format) != nil { result.insert(.string(format)) }
                 continue
             }
             if format.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -1991,9 +2145,7 @@ struct CobraInterpreter {
 
     /// The first word of `text` (split at spaces, tabs and line feeds), nil when it has none.
     private static func firstWord(of text: String) -> Substring? {
-        let isSeparator: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" }
-        guard let start = text.firstIndex(where: { !isSeparator($0) }) else { return nil }
-        return text[start..<(text[start...].firstIndex(where: isSeparator) ?? text.endIndex)]
+        CobraText.firstWord(of: text)
     }
 
     /// Whether a call hands a command or a flag set over: what a callee the files do not define adds to it is unknown.
@@ -2131,6 +2283,9 @@ struct CobraInterpreter {
                     if !recording.isEmpty { recording[recording.count - 1].missingChildren.append((site, child)) }
                 }
                 updateCommand(site) { $0.children.formUnion(children) }
+                if conditional {
+                    for child in children { childBuilds[CobraPair(site, child), default: []].insert(currentBuild) }
+                }
             }
             return []
         case CobraKnown.flagOfCommand.id:
@@ -2175,11 +2330,17 @@ struct CobraInterpreter {
                     file: context.file, line: context.line)
             }
             updateFlagSet(id) { $0.includes.formUnion(sets.filter { $0 != id }) }
+            if conditional {
+                for set in sets where set != id {
+                    includeBuilds[CobraPair(id, set), default: []].insert(currentBuild)
+                }
+            }
             return []
         case CobraKnown.addFlag.id:
-            // `fs.AddFlag(f)`: a flag of another set (`other.Lookup("x")`) joins this one. A flag the files do not
-            // define (made by a library, or by reflection from a table of flags) leaves the set open: which flags it
-            // has cannot be read, so no removal from it is claimed (see `unread-flags`), and a note says so.
+            // `fs.AddFlag(f)` adds one flag: a flag of another set (`other.Lookup("x")`) joins this one. A flag that
+            // cannot be followed (a literal `&pflag.Flag{...}`, one made by a library or by reflection from a table)
+            // is noted and the surface marked incomplete; the set is not taken as open, since one AddFlag cannot
+            // stand in for every flag the command may lose (a removal from the set is still claimed).
             let flags =
                 values.first.map { value in
                     value.compactMap { object -> CobraFlagRef? in
@@ -2188,14 +2349,12 @@ struct CobraInterpreter {
                     }
                 } ?? []
             // A flag of a set read whose name cannot be resolved (`flags.Lookup(alias)` in a loop over a parameter)
-            // is one the files define: the set it joins is not open, the flag is just not followed.
+            // is just not followed.
             let refs = flags.filter { !$0.name.isEmpty && $0.set != id }
             if flags.isEmpty {
-                openFlagSets.insert(id)
                 note(
-                    "AddFlag argument cannot be followed to a flag the files read define; the flags it adds are not "
-                        + "in the surface, and a flag gone from this flag set is listed, not claimed removed",
-                    file: context.file, line: context.line)
+                    "AddFlag argument cannot be followed to a flag the files read define; the flag it adds is not in "
+                        + "the surface", file: context.file, line: context.line)
             } else {
                 updateFlagSet(id) { $0.flagIncludes.formUnion(refs) }
             }
@@ -2275,7 +2434,7 @@ struct CobraInterpreter {
     ) -> CobraValues {
         guard shape.nameIndex < values.count else { return [] }
         let names = Self.strings(in: values[shape.nameIndex])
-        guard names.count == 1, let name = names.first, !name.contains("%") else {
+        guard names.count == 1, let name = names.first, !CobraText.containsPercent(name) else {
             let spelled =
                 context.arguments.indices.contains(shape.nameIndex) ? " (argument \(shape.nameIndex + 1))" : ""
             note(
@@ -2310,6 +2469,7 @@ struct CobraInterpreter {
                 info.flags[name] = definition
             }
         }
+        if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
         if Self.usageSaysDeprecated(shape, values) { updateFlagSet(id) { $0.deprecated.insert(name) } }
         if let variable = context.arguments.first.flatMap({ boundVariable($0, in: context.file) }) {
             flagVariables[variable, default: []].insert(CobraBoundFlag(set: id, name: name))

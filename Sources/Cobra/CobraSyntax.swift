@@ -150,11 +150,23 @@ struct CobraFile: Sendable {
     let errors: [GoSyntaxError]
     /// The names the declarations number (function bodies number more as they are read).
     let names: CobraNameTable
+    /// The file's `//go:build` (or `// +build`) constraint, normalized (``GoBuildConstraintText``); nil without one.
+    let buildConstraint: String?
+
+    /// Whether `tag` is a Go release tag (`go1.21`), which every Go release since that one sets.
+    static func isReleaseTag(_ tag: String) -> Bool {
+        tag.hasPrefix("go1.") && tag.count > 4 && tag.dropFirst(4).allSatisfy { $0.isASCII && $0.isNumber }
+    }
 
     /// The declarations of `go`; package-level values are read as expressions at once (they are few).
     init(_ go: GoFile) {
         self.go = go
         imports = go.imports.map { ($0.name, $0.path) }
+        buildConstraint = go.buildConstraint.flatMap(GoBuildConstraintText.normalized).flatMap { constraint in
+            // `go1.19` holds for every Go release since: a file that needs one builds everywhere the program does.
+            let parts = CobraBuildTable.conjuncts(of: constraint).filter { !Self.isReleaseTag($0) }
+            return parts.isEmpty ? nil : GoBuildConstraintText.normalized(parts.joined(separator: " && "))
+        }
         var cobraNames: Set<String> = ["cobra"]
         for (name, path) in imports where Self.cobraPaths.contains(path) && name != "_" && name != "." {
             cobraNames.insert(name ?? String(path.split(separator: "/").last ?? "cobra"))

@@ -308,7 +308,7 @@ public final class Engine {
         }
         notes += Array(Set(before.notes + after.notes)).sorted()
         // An item missing under a command the extractor could not follow is still a removal here (fail closed): the
-        // finding says so (`Extractor.removalNote`).
+        // finding says so (`Extractor.removalNotes`).
         let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
         // The working tree differs from HEAD even when HEAD is the base: judge it as a change.
         let minimum: Bump = base?.commit == head.commit && workingTree == nil ? .none : .patch

@@ -40,7 +40,19 @@ public struct PolicyDraft: Sendable {
         }
         let references = try wrap { () throws(GitError) in try repository.tags() }
         let tags = references.map(\.name)
-        let reader = ProjectFiles(files: files, root: root)
+        var reader = ProjectFiles(files: files, root: root)
+        if let root, !(files is WorkingTree) {
+            // The latest releases too, through one cache: most of their files are the revision's own.
+            let cached = CachingFileTree(files)
+            reader = ProjectFiles(files: cached, root: root)
+            var seen: Set<ObjectID> = [root]
+            reader.earlier = Self.recentReleases(tags, before: revision).compactMap { tag in
+                guard let commit = try? repository.resolve(tag), let tree = try? repository.rootTree(of: commit),
+                    seen.insert(tree).inserted
+                else { return nil }
+                return ProjectFiles(files: cached, root: tree)
+            }
+        }
         let project = try Self.projectName(reader, repository: repository)
         let versionFile = try Self.versionFile(reader)
         if let versionFile { findings.append("a version in the code: \(versionFile.version) in \(versionFile.path)") }
@@ -161,6 +173,28 @@ public struct PolicyDraft: Sendable {
     /// The tag template most SemVer tags follow (`v{version}`, `{version}`, `cli/v{version}`), globs for the tag
     /// families under it that are not releases and for the tags `outOfLine` finds to be tags of something else (given
     /// the template and those globs), and what was seen.
+    /// How many of the latest releases init reads besides the drafted revision (as many as the trial judges).
+    static let recentReleaseCount = 10
+
+    /// The latest `recentReleaseCount` release tags (the most common prefix, no pre-releases), newest first; when
+    /// drafting from a release (`--rev v3.21.4`), those up to it.
+    static func recentReleases(_ tags: [String], before revision: String?) -> [String] {
+        var parsed: [(prefix: String, tag: String, version: Version)] = []
+        for tag in tags {
+            guard let start = tag.firstIndex(where: \.isNumber), !tag[..<start].contains(where: \.isNumber),
+                let version = Version.parse(String(tag[start...])), version.prerelease.isEmpty
+            else { continue }
+            parsed.append((String(tag[..<start]), tag, version))
+        }
+        var counts: [String: Int] = [:]
+        for entry in parsed { counts[entry.prefix, default: 0] += 1 }
+        guard let prefix = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return [] }
+        let cap = revision.flatMap { revision in parsed.first { $0.tag == revision }?.version }
+        return parsed.filter { entry in entry.prefix == prefix && (cap.map { entry.version <= $0 } ?? true) }
+            .sorted { ($0.version, $1.tag) > ($1.version, $0.tag) }
+            .prefix(recentReleaseCount).map(\.tag)
+    }
+
     static func releases(
         tags: [String], versionFile: VersionFile? = nil,
         outOfLine: (_ template: String, _ ignore: [String]) -> [OutOfLineRelease] = { _, _ in [] }

@@ -15,6 +15,8 @@ enum CobraCompatibility {
         let new: SurfaceItem
         let before: SurfaceSnapshot
         let after: SurfaceSnapshot
+        /// What the rows look up in `before` and `after`, worked out once for every change of one comparison.
+        let lookups: CobraLookups
 
         var oldValue: String? { old.attributes[attribute] }
         var newValue: String? { new.attributes[attribute] }
@@ -74,7 +76,7 @@ enum CobraCompatibility {
                 + "persistent one, has it", bump: .patch
         ) { context in
             guard let shorthand = context.oldValue, let command = command(of: context.new.key) else { return false }
-            return shorthands(on: command, surface: context.new.surface, in: context.after).contains(shorthand)
+            return context.lookups.shorthands(on: command, surface: context.new.surface).contains(shorthand)
         },
         Rule(
             attribute: "scope", reason: "a local flag became persistent: it now also reaches the subcommands",
@@ -88,7 +90,20 @@ enum CobraCompatibility {
             guard context.oldValue == "persistent", context.newValue == "local",
                 let command = command(of: context.old.key)
             else { return false }
-            return !hasSubcommands(command, surface: context.old.surface, in: context.before)
+            return !context.lookups.hasSubcommands(command, surface: context.old.surface)
+        },
+        Rule(
+            attribute: "build",
+            reason: "only some builds had it (a file for some systems or tags added it), and now every build does",
+            bump: .minor
+        ) { $0.oldValue != nil && $0.newValue == nil },
+        Rule(
+            attribute: "build",
+            reason: "every build that had it still does (each alternative of the old `build` is one of the new), and "
+                + "more have it now", bump: .minor
+        ) { context in
+            guard let old = context.oldValue, let new = context.newValue else { return false }
+            return Set(CobraExtractor.buildAlternatives(of: new)).isSuperset(of: CobraExtractor.buildAlternatives(of: old))
         },
         Rule(attribute: "no-opt-default", reason: "the bare `--flag` now works as well", bump: .minor) {
             $0.oldValue == nil && $0.newValue == "true"
@@ -111,10 +126,12 @@ enum CobraCompatibility {
     static let stringTypes: Set<String> = ["string", "stringArray", "stringSlice"]
 
     /// The bump a change of `attribute` needs, with the reason of the row that decided it (nil: no row, breaking).
-    static func judge(
-        attribute: String, old: SurfaceItem, new: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot
-    ) -> (bump: Bump, reason: String?) {
-        let context = Context(attribute: attribute, old: old, new: new, before: before, after: after)
+    static func judge(attribute: String, old: SurfaceItem, new: SurfaceItem, in comparison: SurfaceComparison)
+        -> (bump: Bump, reason: String?)
+    {
+        let context = Context(
+            attribute: attribute, old: old, new: new, before: comparison.before, after: comparison.after,
+            lookups: comparison.memo { CobraLookups(before: comparison.before, after: comparison.after) })
         for rule in rules where rule.attribute == attribute && rule.applies(context) {
             return (rule.bump, rule.reason)
         }
@@ -122,10 +139,8 @@ enum CobraCompatibility {
     }
 
     /// The bump a change of `attribute` needs.
-    static func bump(
-        attribute: String, old: SurfaceItem, new: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot
-    ) -> Bump {
-        judge(attribute: attribute, old: old, new: new, before: before, after: after).bump
+    static func bump(attribute: String, old: SurfaceItem, new: SurfaceItem, in comparison: SurfaceComparison) -> Bump {
+        judge(attribute: attribute, old: old, new: new, in: comparison).bump
     }
 
     /// The persistent flag of a command above `old`'s command that has `old`'s name, when `old` (a flag) is gone:
@@ -165,28 +180,39 @@ enum CobraCompatibility {
         return heir
     }
 
-    /// What reading the source cannot show about the removal of `removed`: a flag that a new subcommand now declares
-    /// may be typed as before when the subcommand's name used to be an argument (`tool key --user` and the new
-    /// `tool key add --user`: `tool key add --user` still works); otherwise a deprecation printed only at run time or
-    /// said only in docs, and a command a plugin now provides, are not in the code.
-    static func removalNote(_ removed: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> String {
-        if after.isUncertain(removed) {
-            return "it may still be there: a command it is under, or it itself, has a Use that may be any of several "
-                + "names here, which semgate cannot tell apart (see the notes); if it is, declare an exception"
-        }
-        if let note = unplacedNote(removed, before: before, after: after) { return note }
-        if let command = command(of: removed.key), !command.isEmpty {
-            let flag = String(removed.key.dropFirst(command.count + 1))
-            if let subcommand = newSubcommand(
-                declaring: flag, under: command, surface: removed.surface, before: before, after: after)
-            {
-                return "the new subcommand '\(subcommand)' declares \(flag): if '\(subcommand)' was typed as an "
-                    + "argument before, '\(subcommand) \(flag)' still works (semgate cannot tell an argument from a "
-                    + "subcommand's name)"
+    /// What reading the source cannot show about the removal of each of `removed` (items of one surface or more), in
+    /// order: a flag that a new subcommand now declares may be typed as before when the subcommand's name used to be
+    /// an argument (`tool key --user` and the new `tool key add --user`: `tool key add --user` still works); otherwise a
+    /// deprecation printed only at run time or said only in docs, and a command a plugin now provides, are not in the
+    /// code. The subcommands new in `after` are found once for all of them (a release that removes thousands of
+    /// flags looked through every item for each).
+    static func removalNotes(_ removed: [SurfaceItem], before: SurfaceSnapshot, after: SurfaceSnapshot) -> [String] {
+        var newSubcommands: [String: [String: [String]]] = [:]
+        return removed.map { item in
+            if after.isUncertain(item) {
+                return "it may still be there: a command it is under, or it itself, has a Use that may be any of "
+                    + "several names here, which semgate cannot tell apart (see the notes); if it is, declare an "
+                    + "exception"
             }
+            if let note = unplacedNote(item, before: before, after: after) { return note }
+            if let command = command(of: item.key), !command.isEmpty {
+                let flag = String(item.key.dropFirst(command.count + 1))
+                if newSubcommands[item.surface] == nil {
+                    newSubcommands[item.surface] = Self.newSubcommands(
+                        of: item.surface, before: before, after: after)
+                }
+                let surface = item.surface
+                if let subcommand = newSubcommands[surface]?[command]?.filter({
+                    after.items[surface + ":" + $0 + " " + flag] != nil
+                }).min() {
+                    return "the new subcommand '\(subcommand)' declares \(flag): if '\(subcommand)' was typed as an "
+                        + "argument before, '\(subcommand) \(flag)' still works (semgate cannot tell an argument from a "
+                        + "subcommand's name)"
+                }
+            }
+            return "semgate cannot see a deprecation printed only at run time or said only in docs, nor a plugin that "
+                + "now provides it; if users were told, declare it under deprecations:"
         }
-        return "semgate cannot see a deprecation printed only at run time or said only in docs, nor a plugin that "
-            + "now provides it; if users were told, declare it under deprecations:"
     }
 
     /// What a root keyed by guess (``SurfaceSnapshot/unplacedRoots(of:)``) leaves unknown about the removal of
@@ -224,34 +250,25 @@ enum CobraCompatibility {
         return nil
     }
 
-    /// The first subcommand directly under `command`, new in `after`, that declares flag `flag`.
-    private static func newSubcommand(
-        declaring flag: String, under command: String, surface: String, before: SurfaceSnapshot,
-        after: SurfaceSnapshot
-    ) -> String? {
-        let prefix = command + " "
-        let suffix = " " + flag
-        let idPrefix = surface + ":" + prefix
-        if let candidates = possiblyNewIDs(before: before, after: after, prefix: idPrefix) {
-            // A subcommand new in `after` is among these ids: look at them, not at every item.
-            return candidates.lazy.map { String($0.dropFirst(surface.count + 1)) }
-                .filter { subcommand in
-                    let name = subcommand.dropFirst(prefix.count)
-                    guard !name.isEmpty, !name.contains(" "), after.items[surface + ":" + subcommand] != nil,
-                        before.items[surface + ":" + subcommand] == nil,
-                        let declared = after.items[surface + ":" + subcommand + suffix]
-                    else { return false }
-                    return declared.surface == surface && declared.key == subcommand + suffix
-                }.min()
+    /// The commands of `surface` that `after` has and `before` lacks, by the command they are directly under (not
+    /// the root's own key: a root is under no command).
+    private static func newSubcommands(of surface: String, before: SurfaceSnapshot, after: SurfaceSnapshot)
+        -> [String: [String]]
+    {
+        let idPrefix = surface + ":"
+        // A command new in `after` is among these ids: look at them, not at every item.
+        let candidates =
+            possiblyNewIDs(before: before, after: after, prefix: idPrefix)
+            ?? after.items.values.filter { $0.surface == surface }.map { idPrefix + $0.key }
+        var found: [String: [String]] = [:]
+        for id in Set(candidates) {
+            let key = id.dropFirst(idPrefix.count)
+            guard command(of: String(key)) == nil, let space = key.lastIndex(of: " "),
+                key.index(after: space) < key.endIndex, after.items[id] != nil, before.items[id] == nil
+            else { continue }
+            found[String(key[..<space]), default: []].append(String(key))
         }
-        return after.items.values.lazy.filter { item in
-            item.surface == surface && item.key.hasPrefix(prefix) && item.key.hasSuffix(suffix)
-        }.map { String($0.key.dropLast(suffix.count)) }
-            .filter { subcommand in
-                let name = subcommand.dropFirst(prefix.count)
-                return !name.isEmpty && !name.contains(" ") && after.items[surface + ":" + subcommand] != nil
-                    && before.items[surface + ":" + subcommand] == nil
-            }.min()
+        return found
     }
 
     /// The ids beginning with `prefix` that `after` may have and `before` lack, as far as the readers' inputs tell
@@ -275,33 +292,70 @@ enum CobraCompatibility {
     }
 
     /// The command path of a flag key (`tool run` for `tool run --x`), nil for a command.
-    private static func command(of key: String) -> String? {
+    static func command(of key: String) -> String? {
         if key.hasPrefix("--") { return "" }
         guard let range = key.range(of: " --") else { return nil }
         return String(key[..<range.lowerBound])
     }
+}
 
-    /// Every shorthand a user can type on `command`: of its own flags and of the persistent flags of the commands
-    /// above it.
-    private static func shorthands(on command: String, surface: String, in snapshot: SurfaceSnapshot) -> Set<String> {
-        let words = command.split(separator: " ")
-        let ancestors = Set((0..<words.count).map { words[..<$0].joined(separator: " ") })
-        var found: Set<String> = []
-        for item in snapshot.items.values where item.surface == surface {
-            guard let shorthand = item.attributes["shorthand"], let owner = Self.command(of: item.key) else { continue }
-            if owner == command || (ancestors.contains(owner) && item.attributes["scope"] == "persistent") {
-                found.insert(shorthand)
+/// What the rows of ``CobraCompatibility`` look up in the two snapshots of one comparison, worked out on first use
+/// and kept for every change of it (``SurfaceComparison/memo(_:)``): looking through every item for each change cost
+/// changes × items on a release that changes thousands of flags.
+final class CobraLookups {
+    private let before: SurfaceSnapshot
+    private let after: SurfaceSnapshot
+    /// By surface and command, the shorthands of its flags in `after`: all of them, and those of persistent flags.
+    private var shorthandsByCommand: [String: [String: (all: Set<String>, persistent: Set<String>)]] = [:]
+    /// By surface, every command of `before` with a subcommand (a key under it that is not a flag).
+    private var parents: [String: Set<String>] = [:]
+
+    init(before: SurfaceSnapshot, after: SurfaceSnapshot) {
+        self.before = before
+        self.after = after
+    }
+
+    /// Every shorthand a user can type on `command` in `after`: of its own flags and of the persistent flags of the
+    /// commands above it.
+    func shorthands(on command: String, surface: String) -> Set<String> {
+        if shorthandsByCommand[surface] == nil {
+            var byCommand: [String: (all: Set<String>, persistent: Set<String>)] = [:]
+            for item in after.items.values where item.surface == surface {
+                guard let shorthand = item.attributes["shorthand"], let owner = CobraCompatibility.command(of: item.key)
+                else { continue }
+                byCommand[owner, default: ([], [])].all.insert(shorthand)
+                if item.attributes["scope"] == "persistent" {
+                    byCommand[owner, default: ([], [])].persistent.insert(shorthand)
+                }
             }
+            shorthandsByCommand[surface] = byCommand
+        }
+        let byCommand = shorthandsByCommand[surface] ?? [:]
+        let words = command.split(separator: " ")
+        var found = byCommand[command]?.all ?? []
+        for count in 0..<words.count {
+            found.formUnion(byCommand[words[..<count].joined(separator: " ")]?.persistent ?? [])
         }
         return found
     }
 
-    /// Whether `command` has a subcommand in `snapshot`.
-    private static func hasSubcommands(_ command: String, surface: String, in snapshot: SurfaceSnapshot) -> Bool {
-        let prefix = command.isEmpty ? "" : command + " "
-        return snapshot.items.values.contains { item in
-            item.surface == surface && item.key.hasPrefix(prefix) && item.key.count > prefix.count
-                && !item.key.dropFirst(prefix.count).hasPrefix("--")
+    /// Whether `command` has a subcommand in `before`.
+    func hasSubcommands(_ command: String, surface: String) -> Bool {
+        if parents[surface] == nil {
+            var found: Set<String> = []
+            for item in before.items.values where item.surface == surface {
+                let key = item.key
+                // The root's key path is empty: any command is under it.
+                if !key.isEmpty && !key.hasPrefix("--") { found.insert("") }
+                var index = key.startIndex
+                while let space = key[index...].firstIndex(of: " ") {
+                    let rest = key[key.index(after: space)...]
+                    if !rest.isEmpty && !rest.hasPrefix("--") { found.insert(String(key[..<space])) }
+                    index = key.index(after: space)
+                }
+            }
+            parents[surface] = found
         }
+        return parents[surface]?.contains(command) ?? false
     }
 }

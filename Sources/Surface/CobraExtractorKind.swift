@@ -21,13 +21,16 @@ public struct CobraExtractorSpec: Extractor {
 
     /// The attributes a cobra item carries, in documentation order.
     public static let attributes = [
-        "type", "shorthand", "scope", "no-opt-default", "alias-of", "hidden", "provided-by", "unread-flags",
+        "type", "shorthand", "scope", "no-opt-default", "alias-of", "build", "hidden", "provided-by", "unread-flags",
     ]
 
-    /// A flag's type, shorthand, scope and bare form (`NoOptDefVal`), and the command an alias stands for; `hidden`
+    /// A flag's type, shorthand, scope and bare form (`NoOptDefVal`), the command an alias stands for, and the builds
+    /// that have the item (`build`: one that appears or narrows is a removal for the builds left out); `hidden`,
     /// `provided-by` (`cobra` for the commands cobra adds by itself) and `unread-flags` (a command whose flag set a call
     /// the files do not define receives) are not breaking.
-    public static let breakingAttributes: Set<String> = ["type", "shorthand", "scope", "no-opt-default", "alias-of"]
+    public static let breakingAttributes: Set<String> = [
+        "type", "shorthand", "scope", "no-opt-default", "alias-of", "build",
+    ]
 
     public var fileGlobs: [Glob]? { files }
 
@@ -108,16 +111,17 @@ public struct CobraExtractorSpec: Extractor {
     public static func bump(
         attribute: String, old: SurfaceItem, new: SurfaceItem, in comparison: SurfaceComparison
     ) -> Bump? {
-        CobraCompatibility.bump(
-            attribute: attribute, old: old, new: new, before: comparison.before, after: comparison.after)
+        CobraCompatibility.bump(attribute: attribute, old: old, new: new, in: comparison)
     }
 
     public static func replacement(forRemoved removed: SurfaceItem, in after: SurfaceSnapshot) -> SurfaceItem? {
         CobraCompatibility.inheritedFlag(replacing: removed, in: after)
     }
 
-    public static func removalNote(_ removed: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> String? {
-        CobraCompatibility.removalNote(removed, before: before, after: after)
+    public static func removalNotes(_ removed: [SurfaceItem], before: SurfaceSnapshot, after: SurfaceSnapshot)
+        -> [String?]
+    {
+        CobraCompatibility.removalNotes(removed, before: before, after: after)
     }
 
     // MARK: init
@@ -138,38 +142,137 @@ public struct CobraExtractorSpec: Extractor {
         guard let goMod, let module = ProjectFiles.goModule(goMod), goMod.contains("github.com/spf13/cobra") else {
             return []
         }
-        // Files that build commands or flags, including helper packages that take a command or a flag set.
-        // Programs for the project's own work (tools/, hack/, tests, examples) are not the command line users type.
-        let files = try project.goFiles { text in
-            guard text.contains("cobra.Command") || text.contains("pflag.FlagSet") else { return false }
-            return text.contains("cobra.Command{") || text.contains("*cobra.Command") || text.contains(".Flags()")
-                || text.contains("PersistentFlags()") || text.contains("*pflag.FlagSet")
-        }.filter { path in !isOwnWork(path) }
-        var sources: [(path: String, source: CobraSourceFile)] = []
-        for path in files {
-            guard let text = try project.text(path) else { continue }
-            sources.append((path, CobraSourceFile(source: text)))
-        }
-        // A command line built by a framework around cobra (simplecobra's `Commander`s) writes no command literal:
-        // the cobra surface would find nothing, and no reviewer keeps a surface that finds nothing.
-        var constructs = false
-        for path in files where !constructs {
-            constructs = try project.text(path).map { $0.contains("cobra.Command{") } ?? false
-        }
-        guard constructs else {
+        let moduleName =
+            module.split(separator: "/").last(where: { !($0.first == "v" && Int($0.dropFirst()) != nil) })
+            .map(String.init) ?? module
+        // Each file parsed once across the revisions (most are the same blob in each), up to a bound on the source
+        // bytes kept: a file past it is parsed for its revision alone.
+        var parsed = ParsedSources()
+        guard let found = try detect(in: project, moduleName: moduleName, parsed: &parsed) else {
+            let count = try commandFiles(in: project).count
             return [
                 SurfaceProposal(
                     finding:
                         "\(moduleFile) requires github.com/spf13/cobra, but no file builds a `cobra.Command{...}` "
-                        + "(\(files.count) file\(files.count == 1 ? "" : "s") use\(files.count == 1 ? "s" : "") cobra "
+                        + "(\(count) file\(count == 1 ? "" : "s") use\(count == 1 ? "s" : "") cobra "
                         + "types: a framework builds the commands): no cli surface; list the commands in a file and "
                         + "read it with `list:`",
                     surface: nil)
             ]
         }
-        let moduleName =
-            module.split(separator: "/").last(where: { !($0.first == "v" && Int($0.dropFirst()) != nil) })
-            .map(String.init) ?? module
+        let sources = found.sources
+        var programs = found.programs
+        // Folders the recent releases built the same program's commands in (kubebuilder's `alpha` commands were in
+        // pkg/cli/alpha until 4.13.0, internal/cli/alpha after): the policy audits them too.
+        for earlier in project.earlier {
+            guard let before = try? detect(in: earlier, moduleName: moduleName, parsed: &parsed) else { continue }
+            for (index, program) in programs.enumerated() {
+                guard let same = before.programs.first(where: { $0.name == program.name }) else { continue }
+                let folders = Set(program.folders).union(same.folders)
+                if folders.count > program.folders.count {
+                    programs[index] = CobraPrograms.Program(
+                        name: program.name, namedByUse: program.namedByUse, folders: folders.sorted(),
+                        main: program.main)
+                }
+            }
+        }
+        let unreached = found.unreached
+        var proposals: [SurfaceProposal] = []
+        let unreachedNames = Set(unreached).subtracting(programs.map(\.name)).sorted()
+        for program in programs {
+            let globs = reviewerGlobs(program.folders.isEmpty ? ["cmd"] : program.folders)
+            var cobra: [DraftEntry] = [DraftEntry("files", .list(globs.map(DraftNode.string)))]
+            var comments = [
+                "The command line of \(program.name), read from the cobra command tree: every command, alias and flag",
+                "keyed by the path users type (\"\(program.name) serve --port\"), following shared flag sets and helper",
+                "functions. A flag's type, shorthand and scope are breaking; what the code computes at run time is",
+                "noted, not guessed. The files are those the program (\(program.main.isEmpty ? "the module's root" : program.main + "/")) imports.",
+            ]
+            if programs.count > 1 || !program.namedByUse {
+                cobra.append(DraftEntry("root", .string(program.name)))
+                comments.append(
+                    program.namedByUse
+                        ? "root: picks this program's tree among the \(programs.count) programs of the repository."
+                        : "No command has a constant `Use: \"\(program.name) ...\"`, so the root is named here.")
+            } else {
+                comments.append("If the root's Use is not a constant (Use: os.Args[0]), name it here with root: TOOL.")
+            }
+            if program.name == programs.last?.name, !unreachedNames.isEmpty {
+                comments.append(
+                    "Not proposed, because no program here runs them: the command tree"
+                        + "\(unreachedNames.count == 1 ? "" : "s") " + unreachedNames.map { "'\($0)'" }.joined(separator: ", ")
+                        + ".")
+            }
+            let surface = programs.count == 1 ? "cli" : "cli-" + surfaceName(program.name)
+            // What the drafted surface finds at the revision, read once for what it proposes not to promise.
+            let patterns = globs.compactMap { try? Glob($0) }
+            let read = sources.filter { file in patterns.contains { $0.matches(file.path) } }
+            let items = CobraExtractor.surface(of: read, root: program.name).items
+            let finding =
+                "a cobra command line, \(program.name) (\(moduleFile) requires github.com/spf13/cobra; "
+                + "\(program.folders.count) folder\(program.folders.count == 1 ? "" : "s") build its commands or flags: "
+                + globs.joined(separator: ", ") + ")"
+            proposals.append(
+                SurfaceProposal(
+                    finding: finding,
+                    surface: DraftEntry(
+                        surface,
+                        .mapping([DraftEntry("extract", .mapping([DraftEntry("cobra", .mapping(cobra))]))]),
+                        comments: comments),
+                    experimental: unstableCommands(items).map { "\(surface):\($0)" },
+                    hidden: hiddenItems(items)))
+        }
+        return proposals
+    }
+
+    /// The `.go` files of `project` that build commands or flags, including helper packages that take a command or
+    /// a flag set; programs for the project's own work (tools/, hack/, tests, examples) are left out.
+    private static func commandFiles(in project: ProjectFiles) throws(GitError) -> [String] {
+        try project.goFiles { text in
+            guard text.contains("cobra.Command") || text.contains("pflag.FlagSet") else { return false }
+            return text.contains("cobra.Command{") || text.contains("*cobra.Command") || text.contains(".Flags()")
+                || text.contains("PersistentFlags()") || text.contains("*pflag.FlagSet")
+        }.filter { path in !isOwnWork(path) }
+    }
+
+    /// Parsed files by blob, kept while their sources add up to at most `capacity` bytes.
+    struct ParsedSources {
+        static let capacity = 16 << 20
+        private var kept: [ObjectID: CobraSourceFile] = [:]
+        private var bytes = 0
+
+        mutating func source(of blob: ObjectID, text: String) -> CobraSourceFile {
+            if let known = kept[blob] { return known }
+            let source = CobraSourceFile(source: text)
+            if bytes + text.utf8.count <= Self.capacity {
+                bytes += text.utf8.count
+                kept[blob] = source
+            }
+            return source
+        }
+    }
+
+    /// The programs of one revision and the files read to find them; nil when no file builds a `cobra.Command{...}`
+    /// (a framework around cobra builds the commands).
+    private static func detect(
+        in project: ProjectFiles, moduleName: String, parsed: inout ParsedSources
+    ) throws(GitError) -> (
+        programs: [CobraPrograms.Program], unreached: [String], sources: [(path: String, source: CobraSourceFile)]
+    )? {
+        let files = try commandFiles(in: project)
+        var sources: [(path: String, source: CobraSourceFile)] = []
+        var constructs = false
+        for path in files {
+            guard let root = project.root, let blob = try project.files.blobID(atPath: path, inTree: root) else {
+                continue
+            }
+            let text = try project.files.text(ofBlob: blob)
+            constructs = constructs || text.contains("cobra.Command{")
+            sources.append((path, parsed.source(of: blob, text: text)))
+        }
+        // A command line built by a framework around cobra (simplecobra's `Commander`s) writes no command literal:
+        // the cobra surface would find nothing, and no reviewer keeps a surface that finds nothing.
+        guard constructs else { return nil }
         let layout = try project.goSourceFolders()
         // A program under tools/, tests or examples at any depth serves the project's own work.
         let mains = layout.packages.filter { folder, package in
@@ -197,60 +300,13 @@ public struct CobraExtractorSpec: Extractor {
                     folders: Array(Set(files.map(CobraPrograms.folder(of:)))).sorted(), main: "")
             ]
         }
-        var proposals: [SurfaceProposal] = []
-        let unreached = Set(found.unreached.compactMap(\.name)).subtracting(programs.map(\.name)).sorted()
-        for program in programs {
-            let globs = reviewerGlobs(program.folders.isEmpty ? ["cmd"] : program.folders)
-            var cobra: [DraftEntry] = [DraftEntry("files", .list(globs.map(DraftNode.string)))]
-            var comments = [
-                "The command line of \(program.name), read from the cobra command tree: every command, alias and flag",
-                "keyed by the path users type (\"\(program.name) serve --port\"), following shared flag sets and helper",
-                "functions. A flag's type, shorthand and scope are breaking; what the code computes at run time is",
-                "noted, not guessed. The files are those the program (\(program.main.isEmpty ? "the module's root" : program.main + "/")) imports.",
-            ]
-            if programs.count > 1 || !program.namedByUse {
-                cobra.append(DraftEntry("root", .string(program.name)))
-                comments.append(
-                    program.namedByUse
-                        ? "root: picks this program's tree among the \(programs.count) programs of the repository."
-                        : "No command has a constant `Use: \"\(program.name) ...\"`, so the root is named here.")
-            } else {
-                comments.append("If the root's Use is not a constant (Use: os.Args[0]), name it here with root: TOOL.")
-            }
-            if program.name == programs.last?.name, !unreached.isEmpty {
-                comments.append(
-                    "Not proposed, because no program here runs them: the command tree"
-                        + "\(unreached.count == 1 ? "" : "s") " + unreached.map { "'\($0)'" }.joined(separator: ", ")
-                        + ".")
-            }
-            let surface = programs.count == 1 ? "cli" : "cli-" + surfaceName(program.name)
-            let finding =
-                "a cobra command line, \(program.name) (\(moduleFile) requires github.com/spf13/cobra; "
-                + "\(program.folders.count) folder\(program.folders.count == 1 ? "" : "s") build its commands or flags: "
-                + globs.joined(separator: ", ") + ")"
-            proposals.append(
-                SurfaceProposal(
-                    finding: finding,
-                    surface: DraftEntry(
-                        surface,
-                        .mapping([DraftEntry("extract", .mapping([DraftEntry("cobra", .mapping(cobra))]))]),
-                        comments: comments),
-                    experimental: unstableCommands(of: program.name, globs: globs, sources: sources).map {
-                        "\(surface):\($0)"
-                    },
-                    hidden: hiddenItems(of: program.name, globs: globs, sources: sources)))
-        }
-        return proposals
+        return (programs, found.unreached.compactMap(\.name), sources)
     }
 
     /// Key globs for the commands whose name says they are not stable yet (`tool alpha`, `tool x experimental`, the
     /// names ``GoAPIExtractorSpec/isUnstableFolder(_:)`` takes), each with what is under it; the outermost only.
-    private static func unstableCommands(
-        of program: String, globs: [String], sources: [(path: String, source: CobraSourceFile)]
-    ) -> [String] {
-        let patterns = globs.compactMap { try? Glob($0) }
-        let read = sources.filter { file in patterns.contains { $0.matches(file.path) } }
-        let commands = CobraExtractor.surface(of: read, root: program).items.map(\.key).filter { key in
+    private static func unstableCommands(_ items: [CobraItem]) -> [String] {
+        let commands = items.map(\.key).filter { key in
             guard !key.contains(" -"), let last = key.split(separator: " ").last, key.contains(" ") else {
                 return false
             }
@@ -267,12 +323,7 @@ public struct CobraExtractorSpec: Extractor {
 
     /// What the command line the draft proposes hides from its help: hidden commands (not what is under them) and
     /// hidden flags of visible commands that are not deprecated.
-    private static func hiddenItems(
-        of program: String, globs: [String], sources: [(path: String, source: CobraSourceFile)]
-    ) -> [String] {
-        let patterns = globs.compactMap { try? Glob($0) }
-        let read = sources.filter { file in patterns.contains { $0.matches(file.path) } }
-        let items = CobraExtractor.surface(of: read, root: program).items
+    private static func hiddenItems(_ items: [CobraItem]) -> [String] {
         let hiddenItems = items.filter { $0.attributes["hidden"] == "true" && !$0.deprecated }
         let hidden = Set(hiddenItems.map(\.key))
         // One name a definition: `tool build --x` rather than also `tool b --x` through the alias `b`.

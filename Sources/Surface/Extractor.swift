@@ -24,12 +24,19 @@ public enum Extractors {
         surface.extractors.lazy.compactMap { kind(of: $0)?.deprecationMarker }.first
     }
 
-    /// What the source of `surface` cannot show about the removal of `removed` (said in the finding), from its first
-    /// extractor that has something to say.
-    public static func removalNote(
-        of surface: SurfaceSpec, _ removed: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot
-    ) -> String? {
-        surface.extractors.lazy.compactMap { kind(of: $0)?.removalNote(removed, before: before, after: after) }.first
+    /// What the source of `surface` cannot show about the removal of each of `removed` (said in its finding), in
+    /// order: for each, what its first extractor that has something to say says.
+    public static func removalNotes(
+        of surface: SurfaceSpec, _ removed: [SurfaceItem], before: SurfaceSnapshot, after: SurfaceSnapshot
+    ) -> [String?] {
+        var notes = [String?](repeating: nil, count: removed.count)
+        for extractor in surface.extractors {
+            let open = notes.indices.filter { notes[$0] == nil }
+            guard !open.isEmpty, let kind = kind(of: extractor) else { continue }
+            let said = kind.removalNotes(open.map { removed[$0] }, before: before, after: after)
+            for (index, note) in zip(open, said) { notes[index] = note }
+        }
+        return notes
     }
 
     /// The kind of a configured extractor (every spec the loader builds is one of `all`).
@@ -106,10 +113,11 @@ public protocol Extractor: ExtractorSpec {
     /// `deprecations:` can.
     static var deprecationMarker: String? { get }
 
-    /// What reading the source cannot show about the removal of `removed`, said in the `removed-without-deprecation`
-    /// finding (a deprecation printed only at run time, a plugin that now provides the command); nil when the source
-    /// shows all there is.
-    static func removalNote(_ removed: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> String?
+    /// What reading the source cannot show about the removal of each of `removed`, in order, said in its
+    /// `removed-without-deprecation` finding (a deprecation printed only at run time, a plugin that now provides the
+    /// command); nil when the source shows all there is. One call for all the removals of a release, so that what
+    /// the notes look up is worked out once.
+    static func removalNotes(_ removed: [SurfaceItem], before: SurfaceSnapshot, after: SurfaceSnapshot) -> [String?]
 
     /// What reading a surface of this kind costs relative to the other kinds (1 by default), for splitting the
     /// surfaces between threads (`SurfacePartition`).
@@ -145,8 +153,10 @@ extension Extractor {
     ) -> SurfaceSnapshot { before }
     public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] { [] }
     public static var deprecationMarker: String? { nil }
-    public static func removalNote(_ removed: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> String? {
-        nil
+    public static func removalNotes(_ removed: [SurfaceItem], before: SurfaceSnapshot, after: SurfaceSnapshot)
+        -> [String?]
+    {
+        Array(repeating: nil, count: removed.count)
     }
     public static var readingWeight: Int { 1 }
 }
@@ -361,9 +371,47 @@ public struct SurfaceProposal: Sendable {
 }
 
 /// The files of the revision `semgate init` drafts from, read by path; an empty repository has none.
+/// A file tree that keeps what it read, for reading several revisions of one repository (`init` reads the latest
+/// releases besides its revision): most files and folders are the same objects in each, read once. Bounded by
+/// bytes, least recently used first.
+public final class CachingFileTree: FileTree {
+    private let base: any FileTree
+    private let texts: BoundedCache<ObjectID, String>
+    private let trees: BoundedCache<ObjectID, [TreeEntry]>
+
+    /// At most `capacity` bytes of texts, and as many again of folder entries (each costed at its name and a fixed
+    /// overhead).
+    public init(_ base: any FileTree, capacity: Int = 64 << 20) {
+        self.base = base
+        texts = BoundedCache(capacity: capacity)
+        trees = BoundedCache(capacity: capacity)
+    }
+
+    public func entries(ofTree id: ObjectID) throws(GitError) -> [TreeEntry] {
+        if let known = trees[id] { return known }
+        let entries = try base.entries(ofTree: id)
+        trees.insert(entries, for: id, cost: entries.reduce(64) { $0 + 96 + $1.name.utf8.count })
+        return entries
+    }
+
+    public func text(ofBlob id: ObjectID) throws(GitError) -> String {
+        if let known = texts[id] { return known }
+        let text = try base.text(ofBlob: id)
+        texts.insert(text, for: id, cost: text.utf8.count)
+        return text
+    }
+
+    public func linkTarget(ofLink id: ObjectID) throws(GitError) -> String {
+        try base.linkTarget(ofLink: id)
+    }
+}
+
 public struct ProjectFiles {
     public let files: any FileTree
     public let root: ObjectID?
+    /// The trees of the latest releases before it, newest first, for a kind whose files may have moved (a cobra
+    /// command line's folders): what it proposes should read them too.
+    public var earlier: [ProjectFiles] = []
 
     public init(files: any FileTree, root: ObjectID?) {
         self.files = files

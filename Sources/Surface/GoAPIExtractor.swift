@@ -133,8 +133,10 @@ public struct GoAPIExtractorSpec: Extractor {
     ]
 
     /// Folders at any depth whose nested modules serve the project itself: code it does not import, integration tests,
-    /// its web site (a `site/go.mod` that pins the site generator).
-    static let nonLibraryModuleFolders: Set<String> = ["internal", "testdata", "vendor", "integration", "site", "website"]
+    /// examples, its web site (a `site/go.mod` that pins the site generator).
+    static let nonLibraryModuleFolders: Set<String> = [
+        "internal", "testdata", "vendor", "integration", "site", "website", "example", "examples", "e2e",
+    ]
 
     /// A folder name that says its packages are not stable yet: `experimental`, `alpha`, `beta`, `v1alpha1`.
     static func isUnstableFolder(_ name: String) -> Bool {
@@ -165,14 +167,18 @@ public struct GoAPIExtractorSpec: Extractor {
 
     /// A `go-api` surface for the root module and one for each nested module (a folder with its own `go.mod`, such
     /// as `client/v3`) that has importable packages meant for others; nested modules under internal/, testdata/,
-    /// vendor/, integration/, a web site (site/, website/), commands, tests and tools are left out.
+    /// vendor/, integration/, examples or a web site (site/, website/) at any depth, and under top-level folders of
+    /// commands, tests and tools, are left out.
     public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] {
         var modules: [ModuleShape] = []
         for (root, packages) in try project.goModules() {
             let segments = root.split(separator: "/").map(String.init)
-            // A module anywhere under examples, tests or tools (`integration/examples/grpc/service`) serves the
-            // project's own work, not other programs.
-            if segments.contains(where: { nonLibraryFolders.contains($0) || nonLibraryModuleFolders.contains($0) }) {
+            // A module under a top-level folder of programs, tests or tools, or anywhere under internal/,
+            // integration tests, examples or a web site (`integration/examples/grpc/service`), serves the project's
+            // own work, not other programs (a nested `client/testing` module of test doubles is for others).
+            if segments.first.map(nonLibraryFolders.contains) == true
+                || segments.contains(where: nonLibraryModuleFolders.contains)
+            {
                 continue
             }
             let goModPath = root.isEmpty ? "go.mod" : root + "/go.mod"

@@ -13,59 +13,76 @@ struct SurfaceRehoming {
     /// By surface and command path of the other side, the guessed roots found directly under it (`ko` → `apply`),
     /// where the guessing side has no command of that path (`ko apply`).
     private var parents: [String: [String: Set<String>]] = [:]
-    /// By surface, the command paths of the other side not read on the guessing side: for each parent, the shortest
-    /// path at or above it that the guessing side does not have (`ko`). Whatever is at or under one of them, except
-    /// under a guessed root, was not read there.
+    /// By surface, the command paths of the other side not read on the guessing side: for each parent (absent there
+    /// with every command above it), its first word (`ko`). Whatever is at or under one of them, except under a
+    /// guessed root, was not read there.
     private var unread: [String: Set<String>] = [:]
     /// The most words a parent, or an unread path, has: longer prefixes of a key are not looked up.
     private var parentWords = 0
     private var unreadWords = 0
 
-    /// How many parents a guessed root is looked for under, and in all (a root found under more is looked for under
-    /// these only: what is not found is claimed, fail closed).
-    static let maximumParentsPerRoot = 16
+    /// How many of the other side's commands named like a guessed root are looked at (beyond them, no root is
+    /// matched: every removal and addition is claimed, fail closed).
     static let maximumParents = 256
 
     /// The rehoming from `guessing` (the side with guessed roots) to `other`; nil when `guessing` has none.
     init?(guessing: SurfaceSnapshot, other: SurfaceSnapshot) {
         guard guessing.hasUnplacedRoots else { return nil }
         for surface in guessing.unplaced.keys {
-            let found = guessing.unplacedRoots(of: surface).filter { guessing.items[surface + ":" + $0] != nil }
+            // A guessed root is a command: one named like a flag is never matched (a counterpart is the same kind).
+            let found = guessing.unplacedRoots(of: surface).filter {
+                !$0.hasPrefix("-") && guessing.items[surface + ":" + $0] != nil
+            }
             if !found.isEmpty { roots[surface] = found }
         }
         guard !roots.isEmpty else { return nil }
-        var count = 0
-        var perRoot: [String: [String: Int]] = [:]
-        // The other side's commands named like a guessed root, with words before them, in a stable order.
+        // By surface and guessed root, the other side's parents of a command of that name (at most two are kept:
+        // a root found under more than one is ambiguous, and is not matched, fail closed).
+        var candidates: [String: [String: [String]]] = [:]
+        // The other side's commands (not flags) named like a guessed root, with words before them, in a stable order.
         let named = other.items.values.filter { item in
             guard let names = roots[item.surface], let space = item.key.lastIndex(of: " ") else { return false }
-            return names.contains(String(item.key[item.key.index(after: space)...]))
+            let name = String(item.key[item.key.index(after: space)...])
+            return !name.hasPrefix("-") && names.contains(name)
         }
-        for item in named.sorted(by: { $0.id < $1.id }) where count < Self.maximumParents {
+        // Beyond the bound nothing is matched (fail closed): a candidate not looked at could make a root ambiguous.
+        guard named.count <= Self.maximumParents else { return nil }
+        for item in named.sorted(by: { $0.id < $1.id }) {
             guard let space = item.key.lastIndex(of: " ") else { continue }
             let name = String(item.key[item.key.index(after: space)...])
-            guard perRoot[item.surface, default: [:]][name, default: 0] < Self.maximumParentsPerRoot else { continue }
             let parent = String(item.key[..<space])
-            // A command of that path the guessing side has too is another command, not where the root went.
-            guard other.items[item.surface + ":" + parent] != nil, guessing.items[item.id] == nil else { continue }
-            perRoot[item.surface, default: [:]][name, default: 0] += 1
-            parents[item.surface, default: [:]][parent, default: []].insert(name)
-            parentWords = max(parentWords, Self.words(parent))
-            count += 1
-            // The shortest path at or above the parent that the guessing side does not have.
-            var end = parent.startIndex
-            while true {
-                let next = parent[end...].firstIndex(of: " ") ?? parent.endIndex
-                let path = String(parent[..<next])
-                if guessing.items[item.surface + ":" + path] == nil {
-                    unread[item.surface, default: []].insert(path)
-                    unreadWords = max(unreadWords, Self.words(path))
-                    break
+            // Every candidate counts toward ambiguity, even one not usable below (fail closed).
+            guard candidates[item.surface, default: [:]][name, default: []].count < 2 else { continue }
+            candidates[item.surface, default: [:]][name, default: []].append(parent)
+        }
+        for (surface, byName) in candidates {
+            for (name, found) in byName {
+                // Matched only when exactly one parent candidate exists.
+                guard found.count == 1, let parent = found.first else { continue }
+                // A command of that path the guessing side has too is another command, not where the root went.
+                guard other.items[surface + ":" + parent] != nil, guessing.items[surface + ":" + parent + " " + name] == nil
+                else { continue }
+                // The parent and every command above it must be absent on the guessing side: a command read there
+                // that lacks the path below it was read without it, and what is gone from it is claimed (a dead
+                // helper adding the root to an unfollowed parameter does not launder a deletion).
+                var end = parent.startIndex
+                var absent = true
+                while absent {
+                    let next = parent[end...].firstIndex(of: " ") ?? parent.endIndex
+                    if guessing.items[surface + ":" + String(parent[..<next])] != nil { absent = false }
+                    guard next < parent.endIndex else { break }
+                    end = parent.index(after: next)
                 }
-                guard next < parent.endIndex else { break }
-                end = parent.index(after: next)
+                guard absent else { continue }
+                parents[surface, default: [:]][parent, default: []].insert(name)
+                parentWords = max(parentWords, Self.words(parent))
+                // Not read on the guessing side: the parent's first word (no command at or under it was read there).
+                let top = parent.firstIndex(of: " ").map { String(parent[..<$0]) } ?? parent
+                unread[surface, default: []].insert(top)
+                unreadWords = max(unreadWords, 1)
             }
         }
+        guard !parents.isEmpty else { return nil }
     }
 
     private static func words(_ key: String) -> Int {

@@ -33,6 +33,56 @@ struct CobraPatternTests {
             ])
     }
 
+    @Test("past 50,000 items reached through aliases the other aliases are left out, with one note; incomplete")
+    func aliasItemsCap() {
+        // 260 commands under `group` (alias `g`), each with an alias and the same 200 flags: an alias of a leaf reaches
+        // 201 paths, so the 249th alias passes 50,000 and the 11 leaf aliases after it and `g` are left out.
+        let flags = (0..<200).map { "shared.Bool(\"f\($0)\", false, \"\")" }
+        let leaves = (0..<260).map { "leaf(shared, \"c\($0)\", \"x\($0)\")," }
+        let source = """
+            package cmd
+
+            import (
+                "github.com/spf13/cobra"
+                "github.com/spf13/pflag"
+            )
+
+            func leaf(shared *pflag.FlagSet, name, alias string) *cobra.Command {
+                c := &cobra.Command{Use: name, Aliases: []string{alias}}
+                c.Flags().AddFlagSet(shared)
+                return c
+            }
+
+            func NewRoot() *cobra.Command {
+                shared := pflag.NewFlagSet("shared", pflag.ContinueOnError)
+                \(flags.joined(separator: "\n    "))
+                root := &cobra.Command{Use: "tool"}
+                group := &cobra.Command{Use: "group", Aliases: []string{"g"}}
+                root.AddCommand(group)
+                group.AddCommand(
+                    \(leaves.joined(separator: "\n        "))
+                )
+                return root
+            }
+            """
+        let found = CobraExtractor.surface(of: [("cmd/root.go", CobraSourceFile(source: source))], root: "tool")
+        #expect(found.overLimit == nil)
+        #expect(found.incomplete)
+        #expect(
+            found.notes.contains {
+                $0.contains("more than 50000 commands and flags are reached through aliases")
+                    && $0.contains("and 11 more aliases are not in the surface")
+            }, "\(found.notes)")
+        let keys = Set(found.items.map(\.key))
+        let throughAliases = found.items.filter { $0.attributes["alias-of"] != nil || $0.key.split(separator: " ")
+            .contains { $0.hasPrefix("x") } }
+        // Every path without an alias is there: tool, group, 260 leaves and their 52,000 flags.
+        #expect(found.items.count - throughAliases.count == 2 + 260 + 260 * 200)
+        #expect(throughAliases.count == 249 * 201)
+        #expect(!keys.contains("tool g"))
+        #expect(!keys.contains { $0.hasPrefix("tool g ") })
+    }
+
     @Test("a flag annotated `deprecated` (docker's convention) is deprecated; other annotations change nothing")
     func deprecatedAnnotation() {
         let found = surface([
@@ -655,5 +705,228 @@ struct CobraPatternTests {
         ])
         let keys = found.items.map(\.key).filter { !$0.contains("completion") && !$0.hasSuffix(" help") }
         #expect(keys == ["tool", "tool serve"])
+    }
+
+    @Test("a helper defined once per system adds its command under the root, with the builds that add it")
+    func perBuildHelper() {
+        let found = surface([
+            "cmd/main.go": """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func newRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                attachPlatform(root)
+                return root
+            }
+            """,
+            "cmd/main_linux.go": """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func attachPlatform(root *cobra.Command) {
+                root.PersistentFlags().String("store", "", "")
+                root.AddCommand(newSandbox())
+            }
+            """,
+            "cmd/sandbox.go": """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func newSandbox() *cobra.Command {
+                c := &cobra.Command{Use: "sandbox"}
+                c.AddCommand(&cobra.Command{Use: "profiles"})
+                c.Flags().Bool("strict", false, "")
+                return c
+            }
+            """,
+            "cmd/main_freebsd.go": """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func attachPlatform(root *cobra.Command) {
+                root.PersistentFlags().String("store", "", "")
+            }
+            """,
+            "cmd/main_other.go": """
+            //go:build windows   ||   darwin
+
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func attachPlatform(root *cobra.Command) {
+                root.PersistentFlags().String("store", "", "")
+                root.PersistentFlags().Bool("elevated", false, "")
+            }
+            """,
+        ])
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        #expect(!found.incomplete)
+        // Not roots of their own: the Linux definition attaches them to the root.
+        #expect(
+            attributes(found) == [
+                "tool": [:],
+                "tool --store": ["type": "string", "scope": "persistent"],
+                "tool --elevated": ["type": "bool", "scope": "persistent", "build": "darwin || windows"],
+                "tool sandbox": ["build": "linux"],
+                "tool sandbox --strict": ["type": "bool", "scope": "local", "build": "linux"],
+                "tool sandbox profiles": ["build": "linux"],
+            ])
+    }
+
+    @Test("a constructor defined per tag: what both builds make is in every build, the rest carries the tag")
+    func perTagConstructor() {
+        let found = surface([
+            "cmd/root.go": """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func newRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                root.AddCommand(newVault())
+                return root
+            }
+            """,
+            "cmd/vault.go": """
+            // +build hsm
+
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func newVault() *cobra.Command {
+                c := &cobra.Command{Use: "vault"}
+                c.AddCommand(&cobra.Command{Use: "slots"})
+                return c
+            }
+            """,
+            "cmd/vault_disabled.go": """
+            //go:build !hsm
+
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func newVault() *cobra.Command {
+                return &cobra.Command{Use: "vault", Short: "built without hsm support"}
+            }
+            """,
+        ])
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        #expect(attributes(found) == ["tool": [:], "tool vault": [:], "tool vault slots": ["build": "hsm"]])
+    }
+
+    @Test("a file with a build tag that no other file stands in for is read as before; what it adds carries the tag")
+    func taggedFileAlone() {
+        let found = surface([
+            "cmd/root.go": """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            var rootCmd = &cobra.Command{Use: "tool"}
+
+            func init() {
+                rootCmd.Flags().Bool("quiet", false, "")
+            }
+            """,
+            "cmd/debug.go": """
+            //go:build debug
+
+            package main
+
+            import "github.com/spf13/cobra"
+
+            var debugCmd = &cobra.Command{Use: "debug"}
+
+            func init() {
+                debugCmd.Flags().Bool("raw", false, "")
+                rootCmd.AddCommand(debugCmd)
+            }
+            """,
+            "cmd/gen.go": """
+            //go:build ignore
+
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func init() {
+                rootCmd.AddCommand(&cobra.Command{Use: "generated"})
+            }
+            """,
+        ])
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        // The same commands and flags as without build attributes; `//go:build ignore` files stay out.
+        #expect(
+            attributes(found) == [
+                "tool": [:],
+                "tool --quiet": ["type": "bool", "scope": "local"],
+                "tool debug": ["build": "debug"],
+                "tool debug --raw": ["type": "bool", "scope": "local", "build": "debug"],
+            ])
+    }
+
+    @Test("a definition for another system is not run from code of one system; nested builds combine")
+    func nestedBuilds() {
+        let found = surface([
+            "cmd/root.go": """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func newRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                attach(root)
+                return root
+            }
+            """,
+            "cmd/attach_linux.go": """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func attach(root *cobra.Command) {
+                flags(root)
+            }
+            """,
+            "cmd/attach_windows.go": """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func attach(root *cobra.Command) {}
+            """,
+            "cmd/flags_linux_arm64.go": """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func flags(root *cobra.Command) {
+                root.Flags().Bool("arm", false, "")
+            }
+            """,
+            "cmd/flags_windows.go": """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func flags(root *cobra.Command) {
+                root.Flags().Bool("console", false, "")
+            }
+            """,
+        ])
+        #expect(found.notes.isEmpty, "\(found.notes)")
+        #expect(
+            attributes(found) == [
+                "tool": [:],
+                "tool --arm": ["type": "bool", "scope": "local", "build": "arm64 && linux"],
+            ])
     }
 }

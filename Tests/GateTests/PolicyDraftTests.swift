@@ -322,9 +322,12 @@ struct PolicyDraftTests {
         try repo.write("integration/examples/grpc/svc/svc.go", "package svc\n\nfunc Run() {}\n")
         try repo.write("site/go.mod", "module example.com/db/site\n")
         try repo.write("site/tools.go", "//go:build tools\n\npackage tools\n")
+        // A nested module of test doubles that users import is for others, whatever its name says.
+        try repo.write("client/testing/go.mod", "module example.com/db/client/testing\n")
+        try repo.write("client/testing/fake.go", "package testing\n\nfunc Fake() {}\n")
         try repo.commit("modules")
         let (yaml, policy, items) = try draft(repo)
-        #expect(policy.surfaces.map(\.name).sorted() == ["packages", "packages-client-v3"])
+        #expect(policy.surfaces.map(\.name).sorted() == ["packages", "packages-client-testing", "packages-client-v3"])
         #expect(yaml.contains("root: client/v3"))
         #expect(items.contains { $0.hasPrefix("packages-client-v3:") && $0.contains("New") })
         #expect(!items.contains { $0.hasPrefix("packages:") && $0.contains("New") })
@@ -387,6 +390,41 @@ struct PolicyDraftTests {
         let (plain, plainPolicy, _) = try draft(repo)
         #expect(plainPolicy.hidden == .promised)
         #expect(!plain.contains("hidden:"))
+    }
+
+    @Test("cobra: folders the latest releases built the commands in are read too (the layout moved since)")
+    func cobraFoldersOfRecentReleases() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/k9\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        let main = """
+            package main
+
+            import "example.com/k9/pkg/extra"
+
+            func main() {
+                root := &cobra.Command{Use: "k9"}
+                root.AddCommand(extra.New())
+            }
+            """
+        try repo.write("cmd/k9/main.go", main)
+        try repo.write(
+            "pkg/extra/extra.go",
+            "package extra\n\nfunc New() *cobra.Command {\n\treturn &cobra.Command{Use: \"extra\"}\n}\n")
+        try repo.commit("first")
+        try repo.tag("v1.0.0")
+        try repo.remove("pkg/extra/extra.go")
+        try repo.write(
+            "internal/extra/extra.go",
+            "package extra\n\nfunc New() *cobra.Command {\n\treturn &cobra.Command{Use: \"extra\"}\n}\n")
+        try repo.write("cmd/k9/main.go", main.replacingOccurrences(of: "pkg/extra", with: "internal/extra"))
+        try repo.commit("moved")
+        try repo.tag("v1.1.0")
+        let (yaml, _, _) = try draft(repo)
+        #expect(yaml.contains("files: [cmd/k9/*.go, internal/extra/*.go, pkg/extra/*.go]"), "\(yaml)")
+        // From the release before the move, the later layout is not read.
+        let repository = try Repository(discovering: repo.url.path)
+        let before = try PolicyDraft(repository: repository, revision: "v1.0.0").yaml
+        #expect(before.contains("files: [cmd/k9/*.go, pkg/extra/*.go]"), "\(before)")
     }
 
     @Test("cobra: commands whose name says alpha, beta or experimental are proposed as not promised, with what is under")

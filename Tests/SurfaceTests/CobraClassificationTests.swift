@@ -329,15 +329,16 @@ struct CobraClassificationTests {
             ])
     }
 
-    @Test("AddFlag: a flag of another set read joins the set; one the files do not define leaves it open")
+    @Test("AddFlag: a flag of another set read joins the set; one that cannot be followed is noted, and opens nothing")
     func addFlag() throws {
         let repo = try FixtureRepository()
         let old = [
             #"run.Flags().String("dir", "", "")"#, #"run.Flags().String("mode", "", "")"#,
-            #"root.Flags().String("gone", "", "")"#,
+            #"root.Flags().String("gone", "", "")"#, #"root.Flags().String("y", "", "")"#,
         ].joined(separator: "\n")
-        // --mode moves to a set of its own and is added by name; --dir now comes from a table read by reflection
-        // (a function the files do not define), so which flags run has cannot be read.
+        // --mode moves to a set of its own and is added by name; --dir goes, while a flag from a table read by
+        // reflection (a function the files do not define) is added: one AddFlag cannot stand in for every flag the
+        // command lost, so --dir's removal is claimed. run and the root add each other's flags (no cycle cuts one).
         let new = """
             shared := pflag.NewFlagSet("shared", pflag.ContinueOnError)
             shared.String("mode", "", "")
@@ -349,6 +350,10 @@ struct CobraClassificationTests {
             for _, alias := range aliases {
                 root.PersistentFlags().AddFlag(shared.Lookup(alias))
             }
+            root.Flags().String("y", "", "")
+            run.Flags().String("x", "", "")
+            run.Flags().AddFlag(root.Flags().Lookup("y"))
+            root.Flags().AddFlag(run.Flags().Lookup("x"))
             """
         try repo.importCommits([
             FixtureRepository.Snapshot(
@@ -359,8 +364,8 @@ struct CobraClassificationTests {
         let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
         let after = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
         #expect(after.items["cli:tool run --mode"]?.attributes["type"] == "string")
-        #expect(after.items["cli:tool run"]?.attributes["unread-flags"] == "local")
-        // A flag of a set read whose name cannot be resolved leaves no set open.
+        #expect(after.items["cli:tool run --y"] != nil && after.items["cli:tool --x"] != nil)
+        #expect(after.items["cli:tool run"]?.attributes["unread-flags"] == nil)
         #expect(after.items["cli:tool"]?.attributes["unread-flags"] == nil)
         #expect(after.notes.contains { $0.contains("AddFlag argument cannot be followed") })
         let changes = SurfaceDiff.changes(from: before, to: after, policy: try loadPolicy(Self.policy))
@@ -368,8 +373,8 @@ struct CobraClassificationTests {
             .map { "\($0.kind.rawValue) \($0.key) \($0.changedAttributes) \($0.bump)" }.sorted()
         #expect(
             described == [
-                "added tool --mode [] minor", "changed tool run --dir [\"provided-by\"] patch",
-                "changed tool run [\"unread-flags\"] patch", "removed tool --gone [] major",
+                "added tool --mode [] minor", "added tool --x [] minor", "added tool run --x [] minor",
+                "added tool run --y [] minor", "removed tool --gone [] major", "removed tool run --dir [] major",
             ])
     }
 
@@ -416,6 +421,149 @@ struct CobraClassificationTests {
             from: try surface(of: repo, at: "v1.0.0", policy: Self.policy), to: after,
             policy: try loadPolicy(Self.policy))
         #expect(changes.filter { $0.kind == .removed }.map(\.key).sorted() == ["tool r --mode", "tool run --mode"])
+    }
+
+    /// A program whose root's flags come from `addFlags`, defined once in `flags_linux.go` with `linux` and once in
+    /// `flags_windows.go` with `windows` (flag definitions, one a line).
+    private static func perBuild(linux: String, windows: String, extra: [String: String] = [:]) -> [String: String] {
+        func file(_ body: String) -> String {
+            """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func addFlags(root *cobra.Command) {
+            \(body)
+            }
+            """
+        }
+        let root = """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                addFlags(root)
+                return root
+            }
+            """
+        return ["go.mod": goMod, "cmd/root.go": root, "cmd/flags_linux.go": file(linux), "cmd/flags_windows.go": file(windows)]
+            .merging(extra) { $1 }
+    }
+
+    @Test("a flag the Linux build drops while the Windows build keeps it is a breaking change of its builds")
+    func oneBuildDropsAFlag() throws {
+        let both = #"root.Flags().Bool("quiet", false, "")"# + "\n" + #"root.Flags().String("cgroup", "", "")"#
+        let quiet = #"root.Flags().Bool("quiet", false, "")"#
+        let repo = try FixtureRepository()
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: Self.perBuild(linux: both, windows: both), tags: ["v1.0.0"]),
+            // Linux drops --cgroup; Windows keeps it.
+            FixtureRepository.Snapshot(files: Self.perBuild(linux: quiet, windows: both), tags: ["v1.0.1"]),
+            // Linux has it again: every build does.
+            FixtureRepository.Snapshot(files: Self.perBuild(linux: both, windows: both), tags: ["v1.0.2"]),
+            // Windows drops it, then darwin gets it as well: more builds than before is a feature.
+            FixtureRepository.Snapshot(files: Self.perBuild(linux: both, windows: quiet), tags: ["v1.0.3"]),
+            FixtureRepository.Snapshot(
+                files: Self.perBuild(
+                    linux: both, windows: quiet,
+                    extra: [
+                        "cmd/flags_darwin.go": "package cmd\n\nimport \"github.com/spf13/cobra\"\n\n"
+                            + "func addFlags(root *cobra.Command) {\n" + both + "\n}\n"
+                    ]),
+                tags: ["v1.0.4"]),
+        ])
+        let policy = try loadPolicy(Self.policy)
+        var surfaces: [SurfaceSnapshot] = []
+        for tag in ["v1.0.0", "v1.0.1", "v1.0.2", "v1.0.3", "v1.0.4"] {
+            let found = try surface(of: repo, at: tag, policy: Self.policy)
+            #expect(found.notes.isEmpty, "\(found.notes)")
+            surfaces.append(found)
+        }
+        #expect(surfaces[0].items["cli:tool --cgroup"]?.attributes["build"] == nil)
+        #expect(surfaces[1].items["cli:tool --cgroup"]?.attributes["build"] == "windows")
+        #expect(surfaces[3].items["cli:tool --cgroup"]?.attributes["build"] == "linux")
+        #expect(surfaces[4].items["cli:tool --cgroup"]?.attributes["build"] == "darwin || linux")
+        func described(_ from: Int) -> [String] {
+            SurfaceDiff.changes(from: surfaces[from], to: surfaces[from + 1], policy: policy).map {
+                "\($0.kind.rawValue) \($0.key) \($0.changedAttributes) \($0.bump)"
+            }
+        }
+        // Gone for Linux users: a removal for them, not hidden by the Windows definition.
+        #expect(described(0) == ["changed tool --cgroup [\"build\"] major"])
+        #expect(described(1) == ["changed tool --cgroup [\"build\"] minor"])
+        #expect(described(2) == ["changed tool --cgroup [\"build\"] major"])
+        #expect(described(3) == ["changed tool --cgroup [\"build\"] minor"])
+    }
+
+    @Test("a tagged file that becomes one of two per-build definitions changes nothing")
+    func taggedFileBecomesPerBuild() throws {
+        let root = """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            var rootCmd = &cobra.Command{Use: "tool"}
+
+            func NewRoot() *cobra.Command {
+                register(rootCmd)
+                return rootCmd
+            }
+
+            func register(root *cobra.Command) {}
+            """
+        let tagged = """
+            //go:build debug
+
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func init() {
+                d := &cobra.Command{Use: "debug"}
+                d.Flags().Bool("raw", false, "")
+                rootCmd.AddCommand(d)
+            }
+            """
+        let registered = """
+            //go:build debug
+
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func registerDebug(root *cobra.Command) {
+                d := &cobra.Command{Use: "debug"}
+                d.Flags().Bool("raw", false, "")
+                root.AddCommand(d)
+            }
+            """
+        let disabled = """
+            //go:build !debug
+
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func registerDebug(root *cobra.Command) {}
+            """
+        let repo = try FixtureRepository()
+        try repo.importCommits([
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": root, "cmd/debug.go": tagged], tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(
+                files: [
+                    "go.mod": Self.goMod, "cmd/debug.go": registered, "cmd/debug_disabled.go": disabled,
+                    "cmd/root.go": root.replacingOccurrences(of: "register(rootCmd)", with: "registerDebug(rootCmd)"),
+                ], tags: ["v1.1.0"]),
+        ])
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        let after = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
+        #expect(before.notes.isEmpty && after.notes.isEmpty, "\(before.notes) \(after.notes)")
+        #expect(before.items["cli:tool debug --raw"]?.attributes["build"] == "debug")
+        #expect(after.items["cli:tool debug --raw"]?.attributes["build"] == "debug")
+        #expect(SurfaceDiff.changes(from: before, to: after, policy: try loadPolicy(Self.policy)).isEmpty)
     }
 
     @Test("each change and its bump", arguments: cases)

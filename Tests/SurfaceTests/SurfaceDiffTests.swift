@@ -259,4 +259,84 @@ struct SurfaceDiffTests {
                 "removed typed:apply --kind", "added typed:tool apply --bare",
             ])
     }
+
+    /// `apply` keyed by guess in `after` (added by a helper to a command that could not be followed).
+    private static func guessing(_ ids: [String]) -> SurfaceSnapshot {
+        var result = Self.snapshot(ids.map { Self.item($0, $0.contains(" --") ? ["type": "bool"] : [:]) })
+        result.addUncertain([SurfaceSnapshot.unplacedMark("apply")], surface: "typed")
+        return result
+    }
+
+    private static func audit(_ before: SurfaceSnapshot, _ after: SurfaceSnapshot) throws -> [String] {
+        let policy = try loadPolicy(policyYAML)
+        return SurfaceDiff.changes(from: before, to: after, policy: policy, candidates: nil, trustingUncertain: true)
+            .map { "\($0.kind) \($0.id)" }
+    }
+
+    @Test("a subcommand deleted from a read root is claimed, though a helper adds one of its children by guess")
+    func unplacedRootUnderReadCommand() throws {
+        let flag = ["type": "bool"]
+        let before = Self.snapshot([
+            Self.item("typed:tool"), Self.item("typed:tool other"), Self.item("typed:tool sub"),
+            Self.item("typed:tool sub --x", flag), Self.item("typed:tool sub keep"), Self.item("typed:tool sub apply"),
+            Self.item("typed:tool sub apply --bare", flag),
+        ])
+        // `tool` is read and has no `sub`: the subtree is gone, not unread.
+        let after = Self.guessing(["typed:tool", "typed:tool other", "typed:apply", "typed:apply --bare"])
+        #expect(
+            try Self.audit(before, after) == [
+                "added typed:apply", "added typed:apply --bare", "removed typed:tool sub", "removed typed:tool sub --x",
+                "removed typed:tool sub apply", "removed typed:tool sub apply --bare", "removed typed:tool sub keep",
+            ])
+        #expect(SurfaceDiff.unplacedNotes(from: before, to: after, candidates: nil).isEmpty)
+        // The other way too: what is new under the read `tool` is claimed added.
+        #expect(try Self.audit(after, before).count == 7)
+
+        // `tool sub` stays read without `apply`; a dead helper still adds `apply` somewhere: moved out, claimed.
+        let kept = Self.snapshot([
+            Self.item("typed:tool"), Self.item("typed:tool sub"), Self.item("typed:tool sub --y", flag),
+            Self.item("typed:tool sub apply"), Self.item("typed:tool sub apply --watch", flag),
+        ])
+        let out = Self.guessing([
+            "typed:tool", "typed:tool sub", "typed:tool sub --y", "typed:apply", "typed:apply --watch",
+        ])
+        #expect(
+            try Self.audit(kept, out) == [
+                "added typed:apply", "added typed:apply --watch", "removed typed:tool sub apply",
+                "removed typed:tool sub apply --watch",
+            ])
+    }
+
+    @Test("a root keyed by guess found under two parents later is not matched to either: its removals are claimed")
+    func unplacedRootAmbiguous() throws {
+        let before = Self.guessing(["typed:apply", "typed:apply --bare", "typed:apply --watch"])
+        let after = Self.snapshot([
+            Self.item("typed:tool"), Self.item("typed:tool apply"), Self.item("typed:tool apply --bare", ["type": "bool"]),
+            Self.item("typed:tool other"), Self.item("typed:tool other apply"),
+            Self.item("typed:tool other apply --watch", ["type": "bool"]),
+        ])
+        let changes = try Self.audit(before, after)
+        for id in ["typed:apply", "typed:apply --bare", "typed:apply --watch"] {
+            #expect(changes.contains("removed \(id)"), "\(changes)")
+        }
+        #expect(changes.filter { $0.hasPrefix("added ") }.count == 6, "\(changes)")
+        #expect(SurfaceDiff.unplacedNotes(from: before, to: after, candidates: nil).isEmpty)
+    }
+
+    @Test("a root keyed by guess is never matched to a flag of the other release")
+    func unplacedRootNamedLikeFlag() throws {
+        let policy = try loadPolicy(Self.policyYAML)
+        let flag = ["type": "bool"]
+        let before = Self.snapshot([
+            Self.item("typed:tool"), Self.item("typed:tool sub"), Self.item("typed:tool sub --x", flag),
+        ])
+        // A dead helper adds a command whose Use is `--x`: keyed as a guessed root.
+        var after = Self.snapshot([Self.item("typed:tool"), Self.item("typed:tool sub"), Self.item("typed:--x")])
+        after.addUncertain([SurfaceSnapshot.unplacedMark("--x")], surface: "typed")
+        let changes = SurfaceDiff.changes(
+            from: before, to: after, policy: policy, candidates: nil, trustingUncertain: true)
+        #expect(changes.map { "\($0.kind) \($0.id)" } == ["added typed:--x", "removed typed:tool sub --x"])
+        #expect(changes.last?.bump == .major)
+        #expect(SurfaceDiff.unplacedNotes(from: before, to: after, candidates: nil).isEmpty)
+    }
 }

@@ -30,17 +30,25 @@ extension Rule {
         check: .release { context in
             // A removal the extractor does not claim (bump below major: a member of a Go type moved behind an alias
             // to another package) is no finding.
-            context.promisedChanges.filter { change in
+            let removals = context.promisedChanges.filter { change in
                 change.kind == .removed && change.bump == .major
                     && change.before.map { $0.stability != .deprecated } == true
-            }.compactMap { change -> Violation? in
-                guard let removed = change.before else { return nil }
-                // What the source cannot show (a notice printed at run time, a plugin, a subcommand that replaced an
-                // argument) is said rather than assumed away: the removal is real, its announcement may not be.
-                let note = context.policy.surface(named: change.surface).flatMap { surface in
-                    Extractors.removalNote(
-                        of: surface, removed, before: context.before, after: context.after)
-                }
+            }
+            // What the source cannot show (a notice printed at run time, a plugin, a subcommand that replaced an
+            // argument) is said rather than assumed away: the removal is real, its announcement may not be. Asked
+            // once a surface, for all its removals.
+            var notes: [Int: String] = [:]
+            for (surfaceName, indices) in Dictionary(grouping: removals.indices, by: { removals[$0].surface }) {
+                guard let surface = context.policy.surface(named: surfaceName) else { continue }
+                let items = indices.compactMap { removals[$0].before }
+                guard items.count == indices.count else { continue }
+                let said = Extractors.removalNotes(of: surface, items, before: context.before, after: context.after)
+                for (index, note) in zip(indices, said) { notes[index] = note }
+            }
+            return removals.indices.compactMap { index -> Violation? in
+                let change = removals[index]
+                guard change.before != nil else { return nil }
+                let note = notes[index]
                 let declare =
                     note == nil
                     ? ""

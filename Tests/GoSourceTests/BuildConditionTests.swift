@@ -1,0 +1,47 @@
+import Testing
+
+@testable import GoSource
+
+@Suite("build constraints written one way")
+struct BuildConditionTests {
+    @Test("a constraint as the parser gives it, normalized", arguments: [
+        ("linux", "linux"),
+        ("  linux&&!arm  ", "linux && !arm"),
+        ("(darwin || freebsd || linux)", "darwin || freebsd || linux"),
+        ("(a || b) && (c || d)", "(a || b) && (c || d)"),
+        ("((a))", "a"),
+        ("!(a && b)", "!(a && b)"),
+    ])
+    func normalized(_ pair: (String, String)) {
+        #expect(GoBuildConstraintText.normalized(pair.0) == pair.1)
+    }
+
+    @Test("the // +build lines of a file read as its //go:build line")
+    func plusBuildLines() {
+        let old = GoParser.parse("// +build darwin freebsd\n// +build !windows\n\npackage p\n")
+        let new = GoParser.parse("//go:build (darwin || freebsd) && !windows\n\npackage p\n")
+        let alone = GoParser.parse("// +build darwin linux\n\npackage p\n")
+        #expect(old.buildConstraint.flatMap(GoBuildConstraintText.normalized) == "(darwin || freebsd) && !windows")
+        #expect(new.buildConstraint.flatMap(GoBuildConstraintText.normalized) == "(darwin || freebsd) && !windows")
+        #expect(alone.buildConstraint.flatMap(GoBuildConstraintText.normalized) == "darwin || linux")
+    }
+
+    @Test("repository text that is no build expression gives no condition; a long one is cut")
+    func hostile() {
+        #expect(GoBuildConstraintText.normalized("linux && \u{1b}[31m") == nil)
+        #expect(GoBuildConstraintText.normalized("linux & windows") == nil)
+        #expect(GoBuildConstraintText.normalized("línux") == nil)
+        let long = Array(repeating: "tag", count: 500).joined(separator: " || ")
+        let cut = GoBuildConstraintText.normalized(long)
+        #expect(cut?.count == GoBuildConstraintText.maximumLength + 3)
+        #expect(cut?.hasSuffix("...") == true)
+    }
+
+    @Test("file names that build for one system or architecture")
+    func fileNames() {
+        #expect(GoFileNameCondition.of("main_linux.go") == "linux")
+        #expect(GoFileNameCondition.of("main_linux_arm64.go") == "linux && arm64")
+        #expect(GoFileNameCondition.of("main_nolinux.go") == nil)
+        #expect(GoFileNameCondition.of("linux.go") == nil)
+    }
+}
