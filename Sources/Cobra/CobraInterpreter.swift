@@ -1632,7 +1632,9 @@ struct CobraInterpreter {
                     // (``CobraFlagSetInfo/hiddenValues``; `hidden` is for flags the files define).
                     if case .made = set, field == CobraKnown.hidden.id, objects.count == 1, !name.isEmpty {
                         // Per name, whether each entry of that name hides it (``CobraFlagSetInfo/hiddenValues``).
-                        let hides = value.isEmpty || undecidedBranches > 0 ? nil : value.contains(.bool(true))
+                        let hides =
+                            value.isEmpty || isConditional(Self.flagMakers(set, name))
+                            ? nil : value.contains(.bool(true))
                         updateFlagSet(set) { $0.hiddenValues[name, default: []].insert(hides) }
                     }
                     if field == CobraKnown.hidden.id, value.contains(.bool(true)) {
@@ -2648,7 +2650,10 @@ struct CobraInterpreter {
             readField(of: object, CobraKnown.deprecated.id).contains(where: Self.isNonEmptyString)
             || Self.strings(in: readField(of: object, CobraKnown.usage.id)).contains(
                 where: CobraHelpText.usageSaysDeprecated)
-        let hidden = undecidedBranches == 0 && readField(of: object, CobraKnown.hidden.id).contains(.bool(true))
+        noteMade(.flag(CobraFlagKey(set: id, name: name)))
+        let hidden =
+            readField(of: object, CobraKnown.hidden.id).contains(.bool(true))
+            && !isConditional(Self.flagMakers(id, name))
         let noOptDefault =
             literal.keys.contains(CobraKnown.noOptDefVal.id)
             && readField(of: object, CobraKnown.noOptDefVal.id).only != .string("")
