@@ -134,7 +134,15 @@ struct CobraFlagSetInfo: Sendable {
     /// Single flags of other sets added to this one (`AddFlag`).
     var flagIncludes: Set<CobraFlagRef> = []
     var deprecated: Set<String> = []
+    /// Flags hidden in every run that defines them: hidden where no undecided branch encloses the hiding, or within
+    /// the body that made the flag's command or set.
     var hidden: Set<String> = []
+    /// By flag name, where each definition of it is (file and line), and of those, the definitions a body that made
+    /// the flag (but not its command or set) hid where no branch of its own encloses the hiding: such a flag is hidden
+    /// only when every definition of it is hidden so (``isHidden(_:)``); a definition elsewhere, on another path,
+    /// shows it.
+    var definedAt: [String: Set<CobraFlagPlace>] = [:]
+    var hiddenAt: [String: Set<CobraFlagPlace>] = [:]
     /// Flags given a `NoOptDefVal`: a bare `--flag` takes that value.
     var noOptDefault: Set<String> = []
     /// How many `custom` flag types a later pass replaced by what `Type()` returns.
@@ -150,11 +158,19 @@ struct CobraFlagSetInfo: Sendable {
     /// reflection from several table entries of one name is hidden only when every one hides it.
     var hiddenValues: [String: Set<Bool?>] = [:]
 
+    /// Whether flag `name` is hidden in every run that defines it (``hidden``, ``hiddenAt``).
+    func isHidden(_ name: String) -> Bool {
+        if hidden.contains(name) { return true }
+        guard let hiddenPlaces = hiddenAt[name], let places = definedAt[name] else { return false }
+        return places.isSubset(of: hiddenPlaces)
+    }
+
     /// Every update only adds (a `custom` type is replaced once, counted in `typesRead`), so the sizes tell whether
     /// an update changed anything.
     var size: (Int, Int, Int, Int, Int, Int) {
         (
-            flags.count, includes.count + flagIncludes.count + soleIncludes.count, deprecated.count, hidden.count,
+            flags.count, includes.count + flagIncludes.count + soleIncludes.count, deprecated.count,
+            hidden.count + definedAt.values.reduce(0) { $0 + $1.count } + hiddenAt.values.reduce(0) { $0 + $1.count },
             noOptDefault.count,
             typesRead + shorthands.values.reduce(0) { $0 + $1.count } + hiddenValues.values.reduce(0) { $0 + $1.count }
         )
@@ -178,12 +194,19 @@ struct CobraFlagKey: Hashable, Sendable {
     let name: String
 }
 
-/// Something a function body made: a command, a flag set (`NewFlagSet`) or a flag. A setting on it is judged relative
-/// to the body that made it (``CobraInterpreter`` `isConditional`).
+/// Something a function body made: a command, a flag set (`NewFlagSet`) or a flag, and where it defined the flag. A
+/// setting on it is judged relative to the body that made it (``CobraInterpreter`` `isConditional`).
 enum CobraMade: Hashable, Sendable {
     case command(CobraSite)
     case flagSet(CobraFlagSetID)
     case flag(CobraFlagKey)
+    case flagDefinition(CobraFlagKey, CobraFlagPlace)
+}
+
+/// Where a flag is defined: a file of the program (by index) and a line.
+struct CobraFlagPlace: Hashable, Sendable {
+    let file: Int
+    let line: Int
 }
 
 /// A field of an object (``CobraValue/object``): the site that made it and the field's name.
@@ -487,6 +510,15 @@ struct CobraInterpreter {
     private struct Body {
         let entryUndecided: Int
         var made: Set<CobraMade> = []
+        /// Of `made`, where the body defined each flag.
+        var places: [CobraFlagKey: Set<CobraFlagPlace>] = [:]
+
+        /// Adds `thing` to `made`; false when it was there.
+        mutating func insert(_ thing: CobraMade) -> Bool {
+            guard made.insert(thing).inserted else { return false }
+            if case .flagDefinition(let key, let place) = thing { places[key, default: []].insert(place) }
+            return true
+        }
     }
 
     /// The values of a package-level name or a field, the last pass that read it and the clock when it last changed.
@@ -1140,7 +1172,7 @@ struct CobraInterpreter {
         for made in record.calls {
             guard mark(record, reads: &reads, upTo: made.reads, closureReads: &closureReads, upTo: made.closureReads)
             else { return false }
-            for thing in record.made[madeCount..<made.made] { bodies[bodies.count - 1].made.insert(thing) }
+            for thing in record.made[madeCount..<made.made] { _ = bodies[bodies.count - 1].insert(thing) }
             madeCount = made.made
             if callStates[Int(made.call)].ranInPass == pass || made.depth >= Self.maximumCallDepth {
                 callStates[Int(made.call)].readInPass = pass
@@ -1442,9 +1474,37 @@ struct CobraInterpreter {
         }
     }
 
+    /// Hides flag `name` of `set` as far as a hiding made now holds (``isConditional(_:)``): for every definition of
+    /// it when no running body made it or the innermost one that did made its command or set; for the definitions
+    /// that body made when it made only the flag (a helper that defines and hides it, which one path may call while
+    /// another defines the flag shown); not at all when an undecided branch encloses the hiding within that body.
+    private mutating func hide(_ name: String, in set: CobraFlagSetID) {
+        let key = CobraFlagKey(set: set, name: name)
+        let owner = Self.flagMakers(set, name)[1]
+        guard let body = bodies.last(where: { $0.made.contains(.flag(key)) || $0.made.contains(owner) }) else {
+            if undecidedBranches == 0 { updateFlagSet(set) { $0.hidden.insert(name) } }
+            return
+        }
+        guard undecidedBranches <= body.entryUndecided else { return }
+        if body.made.contains(owner) {
+            updateFlagSet(set) { $0.hidden.insert(name) }
+        } else if let places = body.places[key] {
+            updateFlagSet(set) { $0.hiddenAt[name, default: []].formUnion(places) }
+        }
+    }
+
+    /// Records a definition of flag `name` of `set` at `file`:`line` by the running body.
+    private mutating func noteDefinition(of name: String, in set: CobraFlagSetID, file: Int, line: Int) {
+        let key = CobraFlagKey(set: set, name: name)
+        let place = CobraFlagPlace(file: file, line: line)
+        updateFlagSet(set) { $0.definedAt[name, default: []].insert(place) }
+        noteMade(.flag(key))
+        noteMade(.flagDefinition(key, place))
+    }
+
     /// Records that the running body made `thing`, in its record too (``CobraCallRecord/made``).
     private mutating func noteMade(_ thing: CobraMade) {
-        guard !bodies.isEmpty, bodies[bodies.count - 1].made.insert(thing).inserted else { return }
+        guard !bodies.isEmpty, bodies[bodies.count - 1].insert(thing) else { return }
         if !recording.isEmpty { recording[recording.count - 1].made.append(thing) }
     }
 
@@ -1638,7 +1698,7 @@ struct CobraInterpreter {
                         updateFlagSet(set) { $0.hiddenValues[name, default: []].insert(hides) }
                     }
                     if field == CobraKnown.hidden.id, value.contains(.bool(true)) {
-                        if !isConditional(Self.flagMakers(set, name)) { updateFlagSet(set) { $0.hidden.insert(name) } }
+                        hide(name, in: set)
                     } else if field == CobraKnown.deprecated.id, value.contains(where: Self.isNonEmptyString) {
                         updateFlagSet(set) { $0.deprecated.insert(name) }
                     } else if field == CobraKnown.noOptDefVal.id, value.only != .string("") {
@@ -1708,7 +1768,9 @@ struct CobraInterpreter {
             let strings = Self.strings(in: value)
             updateCommand(site) { $0.aliases.add(strings, unresolved: false, fromLiteral: fromLiteral) }
         case CobraKnown.hidden.id:
-            if value.contains(.bool(true)), !isConditional([.command(site)]) { updateCommand(site) { $0.hidden = true } }
+            if value.contains(.bool(true)), !isConditional([.command(site)]) {
+                updateCommand(site) { $0.hidden = true }
+            }
         case CobraKnown.deprecated.id:
             // A deprecation message is deprecation whatever its text, even one built at run time.
             if value.isEmpty || value.contains(where: Self.isNonEmptyString) {
@@ -2557,8 +2619,7 @@ struct CobraInterpreter {
             if method == CobraKnown.markDeprecated.id {
                 updateFlagSet(id) { $0.deprecated.formUnion(names) }
             } else if method == CobraKnown.markHidden.id {
-                let hidden = names.filter { !isConditional(Self.flagMakers(id, $0)) }
-                if !hidden.isEmpty { updateFlagSet(id) { $0.hidden.formUnion(hidden) } }
+                for name in names { hide(name, in: id) }
             }
             return []
         case CobraKnown.setAnnotation.id:
@@ -2650,7 +2711,8 @@ struct CobraInterpreter {
             readField(of: object, CobraKnown.deprecated.id).contains(where: Self.isNonEmptyString)
             || Self.strings(in: readField(of: object, CobraKnown.usage.id)).contains(
                 where: CobraHelpText.usageSaysDeprecated)
-        noteMade(.flag(CobraFlagKey(set: id, name: name)))
+        noteDefinition(of: name, in: id, file: context.file, line: context.line)
+        // The literal hides the flag it defines, here (another definition of the name may show it).
         let hidden =
             readField(of: object, CobraKnown.hidden.id).contains(.bool(true))
             && !isConditional(Self.flagMakers(id, name))
@@ -2665,7 +2727,9 @@ struct CobraInterpreter {
                 info.flags[name] = definition
             }
             if deprecated { info.deprecated.insert(name) }
-            if hidden { info.hidden.insert(name) }
+            if hidden {
+                info.hiddenAt[name, default: []].insert(CobraFlagPlace(file: context.file, line: context.line))
+            }
             if noOptDefault { info.noOptDefault.insert(name) }
         }
         if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
@@ -2737,7 +2801,7 @@ struct CobraInterpreter {
             }
         }
         if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
-        noteMade(.flag(CobraFlagKey(set: id, name: name)))
+        noteDefinition(of: name, in: id, file: context.file, line: context.line)
         if Self.usageSaysDeprecated(shape, values) { updateFlagSet(id) { $0.deprecated.insert(name) } }
         if let variable = context.arguments.first.flatMap({ boundVariable($0, in: context.file) }) {
             flagVariables[variable, default: []].insert(CobraBoundFlag(set: id, name: name))

@@ -143,6 +143,63 @@ struct CobraHiddenTests {
             ])
     }
 
+    @Test("a flag a helper defines and hides is shown when another path defines it shown")
+    func hiddenByOneOfTwoDefinitionsIsShown() {
+        // `--host` is defined on both paths of an undecided branch: on one by a helper that defines and hides it, on
+        // the other shown; default runs show it, so its removal is a removal users see. `--legacy-port`, defined only
+        // by a helper that hides it (reached from two places), is hidden, and so is `--socket`, made by a `pflag.Flag`
+        // literal with `Hidden: true` that is its only definition. `--proxy` is defined shown by one literal and
+        // hidden by another: shown.
+        let found = surface(
+            [
+                "box/cmd.go": """
+                package box
+
+                import (
+                    "os"
+
+                    "github.com/spf13/cobra"
+                    "github.com/spf13/pflag"
+                )
+
+                func addLegacyHost(c *cobra.Command) {
+                    c.Flags().String("host", "", "host (old spelling)")
+                    c.Flags().MarkHidden("host")
+                }
+
+                func addLegacyPort(c *cobra.Command) {
+                    c.Flags().Int("legacy-port", 0, "port (old spelling)")
+                    c.Flags().MarkHidden("legacy-port")
+                }
+
+                func newServe() *cobra.Command {
+                    c := &cobra.Command{Use: "serve"}
+                    if os.Getenv("BOX_LEGACY") != "" {
+                        addLegacyHost(c)
+                        addLegacyPort(c)
+                        c.Flags().AddFlag(&pflag.Flag{Name: "proxy", Usage: "proxy", Hidden: true})
+                    } else {
+                        c.Flags().String("host", "", "host")
+                        addLegacyPort(c)
+                        c.Flags().AddFlag(&pflag.Flag{Name: "proxy", Usage: "proxy"})
+                    }
+                    c.Flags().AddFlag(&pflag.Flag{Name: "socket", Usage: "socket", Hidden: true})
+                    return c
+                }
+
+                func Execute() {
+                    root := &cobra.Command{Use: "box"}
+                    root.AddCommand(newServe())
+                }
+                """
+            ], root: "box")
+        #expect(
+            hiddenByKey(found).filter { $0.key.hasPrefix("box serve --") } == [
+                "box serve --host": nil, "box serve --legacy-port": "true", "box serve --proxy": nil,
+                "box serve --socket": "true",
+            ], "\(found.notes)")
+    }
+
     @Test("an init function runs first even when a local variable elsewhere is named init")
     func initIsAnEntryPoint() {
         // `init` is named by a local variable in `banner`, so it looked mentioned (called), though Go lets nothing call
