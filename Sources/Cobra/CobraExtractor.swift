@@ -670,10 +670,10 @@ private struct TreeBuilder {
             }
             result[ref.name] = FlatFlag(
                 definition: definition, deprecated: other.deprecated.contains(ref.name),
-                hidden: other.isHidden(ref.name), noOptDefault: other.noOptDefault.contains(ref.name))
+                hidden: other.hidden.contains(ref.name), noOptDefault: other.noOptDefault.contains(ref.name))
         }
         for name in info.deprecated { result[name]?.deprecated = true }
-        for name in info.hidden.union(info.hiddenAt.keys) where info.isHidden(name) { result[name]?.hidden = true }
+        for name in info.hidden { result[name]?.hidden = true }
         for name in info.noOptDefault { result[name]?.noOptDefault = true }
         flatMemo[id] = result
         return result

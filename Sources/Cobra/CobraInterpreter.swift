@@ -134,15 +134,7 @@ struct CobraFlagSetInfo: Sendable {
     /// Single flags of other sets added to this one (`AddFlag`).
     var flagIncludes: Set<CobraFlagRef> = []
     var deprecated: Set<String> = []
-    /// Flags hidden in every run that defines them: hidden where no undecided branch encloses the hiding, or within
-    /// the body that made the flag's command or set.
     var hidden: Set<String> = []
-    /// By flag name, where each definition of it is (file and line), and of those, the definitions a body that made
-    /// the flag (but not its command or set) hid where no branch of its own encloses the hiding: such a flag is hidden
-    /// only when every definition of it is hidden so (``isHidden(_:)``); a definition elsewhere, on another path,
-    /// shows it.
-    var definedAt: [String: Set<CobraFlagPlace>] = [:]
-    var hiddenAt: [String: Set<CobraFlagPlace>] = [:]
     /// Flags given a `NoOptDefVal`: a bare `--flag` takes that value.
     var noOptDefault: Set<String> = []
     /// How many `custom` flag types a later pass replaced by what `Type()` returns.
@@ -158,19 +150,12 @@ struct CobraFlagSetInfo: Sendable {
     /// reflection from several table entries of one name is hidden only when every one hides it.
     var hiddenValues: [String: Set<Bool?>] = [:]
 
-    /// Whether flag `name` is hidden in every run that defines it (``hidden``, ``hiddenAt``).
-    func isHidden(_ name: String) -> Bool {
-        if hidden.contains(name) { return true }
-        guard let hiddenPlaces = hiddenAt[name], let places = definedAt[name] else { return false }
-        return places.isSubset(of: hiddenPlaces)
-    }
-
     /// Every update only adds (a `custom` type is replaced once, counted in `typesRead`), so the sizes tell whether
     /// an update changed anything.
     var size: (Int, Int, Int, Int, Int, Int) {
         (
             flags.count, includes.count + flagIncludes.count + soleIncludes.count, deprecated.count,
-            hidden.count + definedAt.values.reduce(0) { $0 + $1.count } + hiddenAt.values.reduce(0) { $0 + $1.count },
+            hidden.count,
             noOptDefault.count,
             typesRead + shorthands.values.reduce(0) { $0 + $1.count } + hiddenValues.values.reduce(0) { $0 + $1.count }
         )
@@ -194,19 +179,10 @@ struct CobraFlagKey: Hashable, Sendable {
     let name: String
 }
 
-/// Something a function body made: a command, a flag set (`NewFlagSet`) or a flag, and where it defined the flag. A
-/// setting on it is judged relative to the body that made it (``CobraInterpreter`` `isConditional`).
+/// Something a function body made: a command. A completion setting on it is judged relative to the body that made
+/// it (``CobraInterpreter`` `isConditional`).
 enum CobraMade: Hashable, Sendable {
     case command(CobraSite)
-    case flagSet(CobraFlagSetID)
-    case flag(CobraFlagKey)
-    case flagDefinition(CobraFlagKey, CobraFlagPlace)
-}
-
-/// Where a flag is defined: a file of the program (by index) and a line.
-struct CobraFlagPlace: Hashable, Sendable {
-    let file: Int
-    let line: Int
 }
 
 /// A field of an object (``CobraValue/object``): the site that made it and the field's name.
@@ -502,23 +478,13 @@ struct CobraInterpreter {
     /// some runs (docker hides the commands its daemon does not support), so help shows it by default: not hidden.
     private var undecidedBranches = 0
     /// The function bodies (and function literals) running now, innermost last: how many undecided branches enclosed
-    /// each when it began, and what it made. A call runs once a pass, in the context of whichever caller reaches it
-    /// first, so a setting on something a running body made is judged within that body: a constructor or helper
-    /// reached from an undecided branch hides its own command or flag as it does when reached from anywhere else.
+    /// each when it began, and the commands it made. A call runs once a pass, in the context of whichever caller
+    /// reaches it first, so a completion setting on a command a running body made is judged within that body.
     private var bodies: [Body] = []
 
     private struct Body {
         let entryUndecided: Int
         var made: Set<CobraMade> = []
-        /// Of `made`, where the body defined each flag.
-        var places: [CobraFlagKey: Set<CobraFlagPlace>] = [:]
-
-        /// Adds `thing` to `made`; false when it was there.
-        mutating func insert(_ thing: CobraMade) -> Bool {
-            guard made.insert(thing).inserted else { return false }
-            if case .flagDefinition(let key, let place) = thing { places[key, default: []].insert(place) }
-            return true
-        }
     }
 
     /// The values of a package-level name or a field, the last pass that read it and the clock when it last changed.
@@ -1172,7 +1138,7 @@ struct CobraInterpreter {
         for made in record.calls {
             guard mark(record, reads: &reads, upTo: made.reads, closureReads: &closureReads, upTo: made.closureReads)
             else { return false }
-            for thing in record.made[madeCount..<made.made] { _ = bodies[bodies.count - 1].insert(thing) }
+            for thing in record.made[madeCount..<made.made] { bodies[bodies.count - 1].made.insert(thing) }
             madeCount = made.made
             if callStates[Int(made.call)].ranInPass == pass || made.depth >= Self.maximumCallDepth {
                 callStates[Int(made.call)].readInPass = pass
@@ -1447,64 +1413,31 @@ struct CobraInterpreter {
         recordCompletionOptions(fields, of: owner, conditional: isConditional(owner))
     }
 
-    /// Whether a completion setting made now on `owner` holds only in some runs (``isConditional(_:)``).
+    /// Whether a completion setting made now on `owner` holds only in some runs: an undecided branch encloses it
+    /// within the innermost running body that made the command, or at all when no running body did (a setting on the
+    /// root, which one place makes). Judged within the maker, it does not depend on which caller reached it first; a
+    /// branch between the maker and the setting still makes it conditional.
     private func isConditional(_ owner: CobraCompletionOwner) -> Bool {
-        if case .command(let site) = owner { return isConditional([.command(site)]) }
-        return undecidedBranches > 0
-    }
-
-    /// Whether a setting made now on what `things` name (a command; a flag, its set and the set's command) holds only in
-    /// some runs: an undecided branch encloses it within the innermost running body that made one of them, or at all
-    /// when no running body did. Judged within the maker, the setting does not depend on which caller reached it first;
-    /// a branch between the maker and the setting still makes it conditional (`if remote { cmd.Hidden = true }`).
-    private func isConditional(_ things: [CobraMade]) -> Bool {
-        for body in bodies.reversed() where things.contains(where: { body.made.contains($0) }) {
+        if case .command(let site) = owner,
+            let body = bodies.last(where: { $0.made.contains(.command(site)) })
+        {
             return undecidedBranches > body.entryUndecided
         }
         return undecidedBranches > 0
     }
 
-    /// What a setting on flag `name` of `set` is judged against (``isConditional(_:)``).
-    private static func flagMakers(_ set: CobraFlagSetID, _ name: String) -> [CobraMade] {
-        switch set {
-        case .made:
-            return [.flag(CobraFlagKey(set: set, name: name)), .flagSet(set)]
-        case .local(let site), .persistent(let site):
-            return [.flag(CobraFlagKey(set: set, name: name)), .command(site)]
-        }
-    }
-
-    /// Hides flag `name` of `set` as far as a hiding made now holds (``isConditional(_:)``): for every definition of
-    /// it when no running body made it or the innermost one that did made its command or set; for the definitions
-    /// that body made when it made only the flag (a helper that defines and hides it, which one path may call while
-    /// another defines the flag shown); not at all when an undecided branch encloses the hiding within that body.
-    private mutating func hide(_ name: String, in set: CobraFlagSetID) {
-        let key = CobraFlagKey(set: set, name: name)
-        let owner = Self.flagMakers(set, name)[1]
-        guard let body = bodies.last(where: { $0.made.contains(.flag(key)) || $0.made.contains(owner) }) else {
-            if undecidedBranches == 0 { updateFlagSet(set) { $0.hidden.insert(name) } }
-            return
-        }
-        guard undecidedBranches <= body.entryUndecided else { return }
-        if body.made.contains(owner) {
-            updateFlagSet(set) { $0.hidden.insert(name) }
-        } else if let places = body.places[key] {
-            updateFlagSet(set) { $0.hiddenAt[name, default: []].formUnion(places) }
-        }
-    }
-
-    /// Records a definition of flag `name` of `set` at `file`:`line` by the running body.
-    private mutating func noteDefinition(of name: String, in set: CobraFlagSetID, file: Int, line: Int) {
-        let key = CobraFlagKey(set: set, name: name)
-        let place = CobraFlagPlace(file: file, line: line)
-        updateFlagSet(set) { $0.definedAt[name, default: []].insert(place) }
-        noteMade(.flag(key))
-        noteMade(.flagDefinition(key, place))
-    }
+    /// Whether a hiding made now holds in every run that reaches it: no undecided branch encloses it, counted from
+    /// the entry point whichever body it is in. Judged within the body that made the command or flag instead, a
+    /// helper that defines and hides a flag, reached on one path of a branch while the other path defines the flag
+    /// shown (or two constructors of one command, one hiding it), would hide it on every path, and with `hidden:
+    /// experimental` its removal would pass. A call runs once a pass in the context of whichever caller reaches it
+    /// first, so a hiding reached first from an undecided branch is not counted: shown, which may claim a change that
+    /// is not one, never miss one.
+    private var hidingHolds: Bool { undecidedBranches == 0 }
 
     /// Records that the running body made `thing`, in its record too (``CobraCallRecord/made``).
     private mutating func noteMade(_ thing: CobraMade) {
-        guard !bodies.isEmpty, bodies[bodies.count - 1].insert(thing) else { return }
+        guard !bodies.isEmpty, bodies[bodies.count - 1].made.insert(thing).inserted else { return }
         if !recording.isEmpty { recording[recording.count - 1].made.append(thing) }
     }
 
@@ -1692,13 +1625,12 @@ struct CobraInterpreter {
                     // (``CobraFlagSetInfo/hiddenValues``; `hidden` is for flags the files define).
                     if case .made = set, field == CobraKnown.hidden.id, objects.count == 1, !name.isEmpty {
                         // Per name, whether each entry of that name hides it (``CobraFlagSetInfo/hiddenValues``).
-                        let hides =
-                            value.isEmpty || isConditional(Self.flagMakers(set, name))
-                            ? nil : value.contains(.bool(true))
+                        let hides: Bool? =
+                            value.isEmpty || !hidingHolds || value.count > 1 ? nil : value.contains(.bool(true))
                         updateFlagSet(set) { $0.hiddenValues[name, default: []].insert(hides) }
                     }
                     if field == CobraKnown.hidden.id, value.contains(.bool(true)) {
-                        hide(name, in: set)
+                        if hidingHolds, value.only == .bool(true) { updateFlagSet(set) { $0.hidden.insert(name) } }
                     } else if field == CobraKnown.deprecated.id, value.contains(where: Self.isNonEmptyString) {
                         updateFlagSet(set) { $0.deprecated.insert(name) }
                     } else if field == CobraKnown.noOptDefVal.id, value.only != .string("") {
@@ -1768,7 +1700,7 @@ struct CobraInterpreter {
             let strings = Self.strings(in: value)
             updateCommand(site) { $0.aliases.add(strings, unresolved: false, fromLiteral: fromLiteral) }
         case CobraKnown.hidden.id:
-            if value.contains(.bool(true)), !isConditional([.command(site)]) {
+            if hidingHolds, value.only == .bool(true) {
                 updateCommand(site) { $0.hidden = true }
             }
         case CobraKnown.deprecated.id:
@@ -2184,7 +2116,6 @@ struct CobraInterpreter {
                 if method == CobraKnown.newFlagSet.id {
                     let id = CobraFlagSetID.made(CobraSite(file: frame.file, offset: position.offset))
                     updateFlagSet(id) { _ in }
-                    noteMade(.flagSet(id))
                     return CobraValues(.flagSet(id))
                 }
                 if qualifier == CobraKnown.fmt.id, method == CobraKnown.sprintf.id {
@@ -2619,7 +2550,7 @@ struct CobraInterpreter {
             if method == CobraKnown.markDeprecated.id {
                 updateFlagSet(id) { $0.deprecated.formUnion(names) }
             } else if method == CobraKnown.markHidden.id {
-                for name in names { hide(name, in: id) }
+                if hidingHolds, !names.isEmpty { updateFlagSet(id) { $0.hidden.formUnion(names) } }
             }
             return []
         case CobraKnown.setAnnotation.id:
@@ -2711,11 +2642,11 @@ struct CobraInterpreter {
             readField(of: object, CobraKnown.deprecated.id).contains(where: Self.isNonEmptyString)
             || Self.strings(in: readField(of: object, CobraKnown.usage.id)).contains(
                 where: CobraHelpText.usageSaysDeprecated)
-        noteDefinition(of: name, in: id, file: context.file, line: context.line)
-        // The literal hides the flag it defines, here (another definition of the name may show it).
+        // Hidden when the literal says so and nothing assigned it another value (one assigned only on some path,
+        // `if legacy { f.Hidden = true }`, leaves it shown).
         let hidden =
-            readField(of: object, CobraKnown.hidden.id).contains(.bool(true))
-            && !isConditional(Self.flagMakers(id, name))
+            hidingHolds && literal.keys.contains(CobraKnown.hidden.id)
+            && readField(of: object, CobraKnown.hidden.id).only == .bool(true)
         let noOptDefault =
             literal.keys.contains(CobraKnown.noOptDefVal.id)
             && readField(of: object, CobraKnown.noOptDefVal.id).only != .string("")
@@ -2727,9 +2658,7 @@ struct CobraInterpreter {
                 info.flags[name] = definition
             }
             if deprecated { info.deprecated.insert(name) }
-            if hidden {
-                info.hiddenAt[name, default: []].insert(CobraFlagPlace(file: context.file, line: context.line))
-            }
+            if hidden { info.hidden.insert(name) }
             if noOptDefault { info.noOptDefault.insert(name) }
         }
         if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
@@ -2801,7 +2730,6 @@ struct CobraInterpreter {
             }
         }
         if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
-        noteDefinition(of: name, in: id, file: context.file, line: context.line)
         if Self.usageSaysDeprecated(shape, values) { updateFlagSet(id) { $0.deprecated.insert(name) } }
         if let variable = context.arguments.first.flatMap({ boundVariable($0, in: context.file) }) {
             flagVariables[variable, default: []].insert(CobraBoundFlag(set: id, name: name))

@@ -12,13 +12,12 @@ private func hiddenByKey(_ surface: CobraSurface) -> [String: String?] {
     Dictionary(uniqueKeysWithValues: surface.items.map { ($0.key, $0.attributes["hidden"]) })
 }
 
-/// Hiding judged where it is done, not by which caller first reaches the code that does it: a call runs once a pass,
-/// in the context of whichever caller reaches it first.
+/// Hiding counted only where it holds in every run that reaches it (no undecided branch encloses it from the entry
+/// point): a flag or command hidden on one path and shown on another is shown, and its removal is one users see.
 struct CobraHiddenTests {
     /// A program whose `start` constructor (a hidden `debug` child, a flag helper that defines and hides `--dns-opt`,
-    /// a `Lookup(...).Hidden` on `--net`) is reached from an undecided branch in one entry point and unconditionally in
-    /// the other; `undecided` and `decided` name the two entry points, so the order they run in can be swapped.
-    private static func startProgram(undecided: String, decided: String) -> String {
+    /// a `Lookup(...).Hidden` on `--net`) is reached from `entries`' bodies.
+    private static func startProgram(_ entries: String) -> String {
         """
         package box
 
@@ -46,29 +45,33 @@ struct CobraHiddenTests {
             return c
         }
 
-        func \(undecided)() {
-            if os.Getenv("BOX_EXPERIMENTAL") != "" {
-                root.AddCommand(newStart())
-            }
-        }
-
-        func \(decided)() {
-            root.AddCommand(newStart())
-        }
+        \(entries)
         """
     }
 
-    @Test(
-        "a helper that defines and hides a flag hides it whichever caller reaches it first",
-        arguments: [("init", "Execute"), ("Execute", "init"), ("Alpha", "Beta"), ("Beta", "Alpha")])
-    func hidingDoesNotDependOnCallOrder(undecided: String, decided: String) {
-        let found = surface(["box/cmd.go": Self.startProgram(undecided: undecided, decided: decided)], root: "box")
-        #expect(found.notes.isEmpty, "\(found.notes)")
+    @Test("what a program reaches unconditionally hides; reached only from an undecided branch, it is shown")
+    func hidingHoldsOnlyOnEveryPath() {
+        let decided = surface(
+            ["box/cmd.go": Self.startProgram("func Execute() { root.AddCommand(newStart()) }")], root: "box")
+        #expect(decided.notes.isEmpty, "\(decided.notes)")
         #expect(
-            hiddenByKey(found) == [
+            hiddenByKey(decided) == [
                 "box": nil, "box start": nil, "box start --dns-option": nil, "box start --dns-opt": "true",
                 "box start --net": "true", "box start debug": "true",
             ])
+        let undecided = surface(
+            [
+                "box/cmd.go": Self.startProgram(
+                    """
+                    func Execute() {
+                        if os.Getenv("BOX_EXPERIMENTAL") != "" {
+                            root.AddCommand(newStart())
+                        }
+                    }
+                    """)
+            ], root: "box")
+        #expect(undecided.notes.isEmpty, "\(undecided.notes)")
+        #expect(hiddenByKey(undecided).values.allSatisfy { $0 == nil }, "\(hiddenByKey(undecided))")
     }
 
     @Test("what is hidden only on some path stays shown, wherever the command and flag were made")
@@ -146,10 +149,11 @@ struct CobraHiddenTests {
     @Test("a flag a helper defines and hides is shown when another path defines it shown")
     func hiddenByOneOfTwoDefinitionsIsShown() {
         // `--host` is defined on both paths of an undecided branch: on one by a helper that defines and hides it, on
-        // the other shown; default runs show it, so its removal is a removal users see. `--legacy-port`, defined only
-        // by a helper that hides it (reached from two places), is hidden, and so is `--socket`, made by a `pflag.Flag`
-        // literal with `Hidden: true` that is its only definition. `--proxy` is defined shown by one literal and
-        // hidden by another: shown.
+        // the other shown; default runs show it, so its removal is a removal users see. `--legacy-port` is defined and
+        // hidden by a helper reached only inside the branch: shown (semgate does not tell that both paths hide it).
+        // `--proxy` is defined shown by one literal and hidden by another: shown. `--socket`, a `pflag.Flag` literal
+        // with `Hidden: true` added unconditionally, is hidden; `--mode`, a literal given `Hidden = true` only on some
+        // path, is shown; `--level`, hidden by a literal and again unconditionally, is hidden.
         let found = surface(
             [
                 "box/cmd.go": """
@@ -184,6 +188,14 @@ struct CobraHiddenTests {
                         c.Flags().AddFlag(&pflag.Flag{Name: "proxy", Usage: "proxy"})
                     }
                     c.Flags().AddFlag(&pflag.Flag{Name: "socket", Usage: "socket", Hidden: true})
+                    mode := &pflag.Flag{Name: "mode", Usage: "mode"}
+                    if os.Getenv("BOX_QUIET") != "" {
+                        mode.Hidden = true
+                    }
+                    c.Flags().AddFlag(mode)
+                    level := &pflag.Flag{Name: "level", Usage: "level", Hidden: true}
+                    level.Hidden = true
+                    c.Flags().AddFlag(level)
                     return c
                 }
 
@@ -195,9 +207,58 @@ struct CobraHiddenTests {
             ], root: "box")
         #expect(
             hiddenByKey(found).filter { $0.key.hasPrefix("box serve --") } == [
-                "box serve --host": nil, "box serve --legacy-port": "true", "box serve --proxy": nil,
-                "box serve --socket": "true",
+                "box serve --host": nil, "box serve --legacy-port": nil, "box serve --proxy": nil,
+                "box serve --socket": "true", "box serve --mode": nil, "box serve --level": "true",
             ], "\(found.notes)")
+    }
+
+    @Test("a command made hidden on one path and shown on another is shown, with its flags")
+    func commandHiddenOnOnePathIsShown() {
+        // `serve` is made by a hiding constructor on one path and a showing one on the other (the hiding one first in
+        // the file); `run` by one constructor, told by its argument whether to hide `--port`.
+        let found = surface(
+            [
+                "box/cmd.go": """
+                package box
+
+                import (
+                    "os"
+
+                    "github.com/spf13/cobra"
+                )
+
+                func newLegacyServe() *cobra.Command {
+                    c := &cobra.Command{Use: "serve", Hidden: true}
+                    c.Flags().Int("port", 0, "port")
+                    return c
+                }
+
+                func newServe() *cobra.Command {
+                    c := &cobra.Command{Use: "serve"}
+                    c.Flags().Int("port", 0, "port")
+                    return c
+                }
+
+                func newRun(hide bool) *cobra.Command {
+                    c := &cobra.Command{Use: "run"}
+                    c.Flags().Int("port", 0, "port")
+                    if hide {
+                        c.Flags().MarkHidden("port")
+                    }
+                    return c
+                }
+
+                func Execute() {
+                    root := &cobra.Command{Use: "box"}
+                    if os.Getenv("BOX_LEGACY") != "" {
+                        root.AddCommand(newLegacyServe(), newRun(true))
+                    } else {
+                        root.AddCommand(newServe(), newRun(false))
+                    }
+                }
+                """
+            ], root: "box")
+        #expect(hiddenByKey(found).values.allSatisfy { $0 == nil }, "\(hiddenByKey(found))")
     }
 
     @Test("an init function runs first even when a local variable elsewhere is named init")
