@@ -822,7 +822,38 @@ public struct GoParser {
     // MARK: - Literals
 
     /// The value of a string literal's text: quotes removed and escapes decoded (best effort on invalid escapes).
+    ///
+    /// Reads the literal's bytes. Where the `Character`-wise reading it stands in for (`unquoteByCharacters`) could
+    /// differ, it is used instead: when a non-ASCII scalar follows the opening quote (a combining mark would make the
+    /// first character more than the quote) or precedes a closing backquote, and when the body of a quoted literal is
+    /// not whole scalars once its last byte is dropped (an unterminated literal).
     public static func unquote(_ literal: String) -> String {
+        let utf8 = literal.utf8
+        guard let first = utf8.first else { return literal }
+        let count = utf8.count
+        let start = utf8.index(after: utf8.startIndex)
+        // An ASCII scalar after the quote (or none) ends the first character: it is the quote alone.
+        guard count == 1 || utf8[start] < 0x80 else { return unquoteByCharacters(literal) }
+        let last = utf8.index(before: utf8.endIndex)
+        if first == UInt8(ascii: "`") {
+            guard count > 1, utf8[last] == UInt8(ascii: "`") else {
+                // No closing backquote (the last character is not one): only the opening one goes.
+                return (String(utf8[start...]) ?? unquoteByCharacters(literal)).replacingCarriageReturns()
+            }
+            // An ASCII scalar (or the opening quote) before the closing backquote makes it the last character alone.
+            guard count == 2 || utf8[utf8.index(before: last)] < 0x80, let body = String(utf8[start..<last]) else {
+                return unquoteByCharacters(literal)
+            }
+            return body.replacingCarriageReturns()
+        }
+        guard first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") else { return literal }
+        let end = count > 1 ? last : utf8.endIndex
+        if !utf8[start..<end].contains(UInt8(ascii: "\\")), let body = String(utf8[start..<end]) { return body }
+        return unquoteByCharacters(literal)
+    }
+
+    /// `unquote` read by `Character` (the first and last of a raw string) and by byte (a quoted literal's body).
+    static func unquoteByCharacters(_ literal: String) -> String {
         guard let first = literal.first else { return literal }
         // The first character is one ASCII scalar, so the literal has more than one character when it has more than
         // one byte (counting characters walks the whole text).
