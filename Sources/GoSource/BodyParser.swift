@@ -130,7 +130,7 @@ extension GoParser {
             if current.kind == .identifier { advance() }
             return nil
         case .keyword(.case), .keyword(.default):
-            throw fail("'\(current.text)' outside a switch")
+            throw fail("'\(text(of: current))' outside a switch")
         default:
             if isOperator(.leftBrace) { return .block(try block()) }
             if current.kind == .identifier && peek().isOperator(.colon) {
@@ -177,7 +177,7 @@ extension GoParser {
         }
         let left = try expressionList()
         if current.kind == .operator {
-            let op = current.text
+            let op = text(of: current)
             if op == ":=" || (op.hasSuffix("=") && !["==", "!=", "<=", ">="].contains(op)) {
                 advance()
                 if current.isKeyword(.range) {
@@ -304,7 +304,7 @@ extension GoParser {
         defer { nesting -= 1 }
         var left = try unary()
         while let level = Self.precedence(current.symbol), level > minimum {
-            let op = current.text
+            let op = text(of: current)
             advance()
             left = .binary(op, left, try binary(above: level))
         }
@@ -323,7 +323,7 @@ extension GoParser {
         try enterNesting()
         defer { nesting -= 1 }
         if Self.isUnary(current.symbol) {
-            let op = current.text
+            let op = text(of: current)
             advance()
             return .unary(op, try unary())
         }
@@ -341,7 +341,7 @@ extension GoParser {
                     continue
                 }
                 guard current.kind == .identifier else { throw fail("expected a name after '.'") }
-                base = .selector(base, current.text, current.position)
+                base = .selector(base, text(of: current), current.position)
                 advance()
             } else if isOperator(.leftParen) {
                 base = try call(base)
@@ -425,10 +425,10 @@ extension GoParser {
         switch token.kind {
         case .identifier:
             advance()
-            return .name(token.text, token.position)
+            return .name(text(of: token), token.position)
         case .string:
             advance()
-            return .string(Self.unquote(token.text), token.position)
+            return .string(Self.unquote(text(of: token)), token.position)
         case .int, .float, .imaginary, .rune:
             advance()
             return .literal(token.position)

@@ -65,6 +65,8 @@ public struct GoLexer {
     /// Whether only literals that can hold a quote (strings, runes) and comments are lexed; every other byte is
     /// stepped over, which is safe because no identifier, number or operator contains a quote, `/` or a newline.
     private let literalsOnly: Bool
+    /// Whether identifiers and string and rune literals get their text (else only their length: `GoToken.built`).
+    private let buildsText: Bool
     /// `keywords` and `startsLiteralOrLine`, held by the lexer: a static table is reached through a once-check at
     /// every use (18 million in k6's audit), a stored one is not.
     private let keywordTable: [[([UInt8], GoKeyword)]]
@@ -77,7 +79,13 @@ public struct GoLexer {
 
     /// Lexes UTF-8 `bytes`; invalid UTF-8 is an error at its position.
     public static func tokenize(_ bytes: [UInt8]) -> GoTokenization {
-        var lexer = GoLexer(bytes: bytes)
+        tokenize(bytes, buildingText: true)
+    }
+
+    /// Lexes UTF-8 `bytes`; without `buildingText`, identifiers and string and rune literals get no text (it is
+    /// read from `bytes` where it is needed: `GoToken.built(in:)`).
+    static func tokenize(_ bytes: [UInt8], buildingText: Bool) -> GoTokenization {
+        var lexer = GoLexer(bytes: bytes, buildsText: buildingText)
         lexer.run()
         return GoTokenization(codeTokens: lexer.tokens, comments: lexer.comments, bytes: bytes, errors: lexer.errors)
     }
@@ -90,9 +98,10 @@ public struct GoLexer {
         return lexer.tokens.filter { $0.kind == .string }
     }
 
-    private init(bytes: [UInt8], literalsOnly: Bool = false) {
+    private init(bytes: [UInt8], literalsOnly: Bool = false, buildsText: Bool = true) {
         self.bytes = bytes
         self.literalsOnly = literalsOnly
+        self.buildsText = buildsText
         keywordTable = Self.keywords
         stops = Self.startsLiteralOrLine
         tokens.reserveCapacity(literalsOnly ? 64 : bytes.count / 4)
@@ -177,6 +186,17 @@ public struct GoLexer {
 
     private func text(from start: Int) -> String {
         String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    /// Emits the identifier or literal from `begin` to here: with its text, or its length when the lexer does not
+    /// build texts (and the length fits in 32 bits).
+    private mutating func emitText(_ kind: GoTokenKind, from begin: Int, at start: GoPosition) {
+        if !buildsText, let length = UInt32(exactly: index - begin), length > 0 {
+            tokens.append(GoToken(kind: kind, unbuiltLength: length, position: start))
+            insertSemicolon = true
+        } else {
+            emit(kind, text(from: begin), at: start)
+        }
     }
 
     // MARK: - Comments
@@ -282,8 +302,7 @@ public struct GoLexer {
             tokens.append(GoToken(kind: .keyword(keyword), text: keyword.rawValue, position: start))
             insertSemicolon = keyword == .break || keyword == .continue || keyword == .fallthrough || keyword == .return
         } else {
-            tokens.append(GoToken(kind: .identifier, text: text(from: begin), position: start))
-            insertSemicolon = true
+            emitText(.identifier, from: begin, at: start)
         }
     }
 
@@ -568,7 +587,7 @@ public struct GoLexer {
                 index += 1
             }
         }
-        emit(.string, text(from: begin), at: start)
+        emitText(.string, from: begin, at: start)
     }
 
     private mutating func rawString(_ start: GoPosition) {
@@ -586,7 +605,7 @@ public struct GoLexer {
             if byte == UInt8(ascii: "\n") { lineBreaks.append(index - 1) }
         }
         if !closed { fail("raw string literal not terminated: add '`'", at: start) }
-        emit(.string, text(from: begin), at: start)
+        emitText(.string, from: begin, at: start)
         for offset in lineBreaks { newline(at: offset) }
     }
 
@@ -616,7 +635,7 @@ public struct GoLexer {
         } else if count != 1 {
             fail(count == 0 ? "empty rune literal" : "more than one character in rune literal", at: start)
         }
-        emit(.rune, text(from: begin), at: start)
+        emitText(.rune, from: begin, at: start)
     }
 
     /// Consumes one escape sequence starting at the backslash, recording an error for an unknown or short one.

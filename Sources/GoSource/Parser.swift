@@ -8,6 +8,8 @@ import Limits
 /// next top-level declaration.
 public struct GoParser {
     let tokens: [GoToken]
+    /// The source the tokens were lexed from, when some were lexed without their text (else it may be empty).
+    let bytes: [UInt8]
     let docs: DocComments
     var index = 0
     var errors: [GoSyntaxError] = []
@@ -29,10 +31,24 @@ public struct GoParser {
         parse(GoLexer.tokenize(bytes))
     }
 
+    /// Parses UTF-8 bytes for their declarations alone: the file has no tokens (`GoFile.tokens` is empty, so no
+    /// body or initialiser can be read from it), and the lexer builds no text for identifiers and literals; the
+    /// parser builds the texts it keeps (names, types, import paths, tags, initialisers' normalised text), and
+    /// `GoDeclarations.tokens(of:)` the tokens of an initialiser asked for. The declarations, errors and build
+    /// constraint are those `parse(bytes)` gives.
+    public static func parseDeclarations(_ bytes: [UInt8]) -> GoDeclarations {
+        let file = parse(GoLexer.tokenize(bytes, buildingText: false))
+        return GoDeclarations(
+            file: GoFile(
+                packageName: file.packageName, buildConstraint: file.buildConstraint, imports: file.imports,
+                declarations: file.declarations, tokens: [], errors: file.errors),
+            tokens: file.tokens, bytes: bytes)
+    }
+
     /// Parses an already lexed file.
     public static func parse(_ lexed: GoTokenization) -> GoFile {
         let (docs, constraint) = Self.separateComments(lexed)
-        var parser = GoParser(tokens: lexed.codeTokens, docs: docs)
+        var parser = GoParser(tokens: lexed.codeTokens, bytes: lexed.bytes, docs: docs)
         parser.errors = lexed.errors
         let (packageName, imports, declarations) = parser.parseFile()
         let errors = parser.errors.sorted { $0.position < $1.position }
@@ -41,9 +57,15 @@ public struct GoParser {
             tokens: lexed.codeTokens, errors: errors)
     }
 
-    init(tokens: [GoToken], docs: DocComments) {
+    init(tokens: [GoToken], bytes: [UInt8] = [], docs: DocComments) {
         self.tokens = tokens
+        self.bytes = bytes
         self.docs = docs
+    }
+
+    /// The text of `token`: built from the source when the lexer left it unbuilt.
+    func text(of token: GoToken) -> String {
+        token.unbuiltLength == 0 ? token.text : token.built(in: bytes).text
     }
 
     /// The doc comments of a file's code tokens (by code-token index), each built when the parser asks for it: most
@@ -129,7 +151,8 @@ public struct GoParser {
             } else {
                 groupStart = number
                 groupLast = number
-                groupIsDoc = comment.position.line != (lastCode.map { code[$0].endLine } ?? 0)
+                // A raw string lexed without its text has its lines counted in the source.
+                groupIsDoc = comment.position.line != (lastCode.map { code[$0].built(in: bytes).endLine } ?? 0)
             }
             groupEndLine = comment.endLine
         }
@@ -184,7 +207,7 @@ public struct GoParser {
         case .endOfFile: found = "end of file"
         case .semicolon: found = current.isAutomaticSemicolon ? "newline" : "';'"
         case .string: found = "string literal"
-        default: found = "'\(current.text)'"
+        default: found = "'\(text(of: current))'"
         }
         errors.append(GoSyntaxError(position: current.position, message: "\(message), found \(found)"))
         return ParseFailure()
@@ -197,7 +220,7 @@ public struct GoParser {
     mutating func identifier() throws(ParseFailure) -> String {
         guard current.kind == .identifier else { throw fail("expected a name") }
         defer { advance() }
-        return current.text
+        return text(of: current)
     }
 
     mutating func skipSemicolons() {
@@ -281,7 +304,7 @@ public struct GoParser {
     mutating func importSpec() throws(ParseFailure) -> GoImport {
         var name: String?
         if current.kind == .identifier {
-            name = current.text
+            name = text(of: current)
             advance()
         } else if isOperator(.period) {
             name = "."
@@ -289,7 +312,7 @@ public struct GoParser {
         }
         guard current.kind == .string else { throw fail("expected an import path") }
         defer { advance() }
-        return GoImport(name: name, path: Self.unquote(current.text))
+        return GoImport(name: name, path: Self.unquote(text(of: current)))
     }
 
     // MARK: - const and var
@@ -374,12 +397,12 @@ public struct GoParser {
 
     mutating func finishExpression(_ start: Int) throws(ParseFailure) -> GoExpression {
         guard index > start else { throw fail("expected an expression") }
-        return GoExpression(tokens: start..<index, text: Self.normalisedText(tokens[start..<index]))
+        return GoExpression(tokens: start..<index, text: normalisedText(tokens[start..<index]))
     }
 
     /// Token texts joined with a space except around `.`, inside brackets and before `,`.
-    static func normalisedText(_ slice: ArraySlice<GoToken>) -> String {
-        var text = ""
+    func normalisedText(_ slice: ArraySlice<GoToken>) -> String {
+        var result = ""
         var previous: GoToken?
         for token in slice where token.kind != .semicolon {
             if let previous {
@@ -398,12 +421,12 @@ public struct GoParser {
                     || (previous.isOperator(.rightBracket)
                         && (token.kind != .operator || token.isOperator(.star) || token.isOperator(.leftBracket)
                             || token.isOperator(.leftParen) || token.isOperator(.leftBrace)))
-                if !tight { text += " " }
+                if !tight { result += " " }
             }
-            text += token.text
+            result += text(of: token)
             previous = token
         }
-        return text
+        return result
     }
 
     // MARK: - type
@@ -590,7 +613,7 @@ public struct GoParser {
             advance()
         }
         guard index > start else { throw fail("expected an array length") }
-        return Self.normalisedText(tokens[start..<index])
+        return normalisedText(tokens[start..<index])
     }
 
     /// `Name`, `pkg.Name`, with optional type arguments `[int, string]`.
@@ -716,7 +739,7 @@ public struct GoParser {
             }
             var tag: String?
             if current.kind == .string {
-                tag = current.text
+                tag = text(of: current)
                 advance()
             }
             fields.append(GoField(names: names, type: type, tag: tag, doc: doc, position: position))
@@ -813,7 +836,7 @@ public struct GoParser {
                 case .leftBracket: stack.append(.rightBracket)
                 case .rightBrace, .rightParen, .rightBracket:
                     guard stack.last == current.symbol else {
-                        throw fail("unbalanced '\(current.text)' in the body opened at \(open.position)")
+                        throw fail("unbalanced '\(text(of: current))' in the body opened at \(open.position)")
                     }
                     stack.removeLast()
                     if stack.isEmpty {

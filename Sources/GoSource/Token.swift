@@ -129,6 +129,10 @@ public struct GoToken: Sendable, Hashable {
     public let position: GoPosition
     /// Which operator an `.operator` token is; nil for every other kind (and for an operator text Go does not have).
     public let symbol: GoOperator?
+    /// The length in bytes of an identifier or literal whose text the lexer left unbuilt (`text` is then empty and
+    /// the parser reads the text from the source: `GoParser.text(of:)`); 0 for a token whose text is built. Such
+    /// tokens never leave GoSource: what a parse hands over has every text built (`GoDeclarations.tokens(of:)`).
+    let unbuiltLength: UInt32
 
     /// A token from its parts.
     public init(kind: GoTokenKind, text: String, position: GoPosition) {
@@ -136,6 +140,25 @@ public struct GoToken: Sendable, Hashable {
         self.text = text
         self.position = position
         symbol = kind == .operator ? GoOperator.allCases.first { $0.text == text } : nil
+        unbuiltLength = 0
+    }
+
+    /// An identifier or literal of `length` bytes at `position` whose text is not built.
+    init(kind: GoTokenKind, unbuiltLength length: UInt32, position: GoPosition) {
+        self.kind = kind
+        text = ""
+        self.position = position
+        symbol = nil
+        unbuiltLength = length
+    }
+
+    /// This token with its text built from `source`, the bytes it was lexed from.
+    func built(in source: [UInt8]) -> GoToken {
+        guard unbuiltLength > 0 else { return self }
+        let start = position.offset
+        return GoToken(
+            kind: kind, text: String(decoding: source[start..<start + Int(unbuiltLength)], as: UTF8.self),
+            position: position)
     }
 
     /// The operator `symbol` at `position`.
@@ -144,6 +167,7 @@ public struct GoToken: Sendable, Hashable {
         text = symbol.text
         self.position = position
         self.symbol = symbol
+        unbuiltLength = 0
     }
 
     /// True for a comment token.
