@@ -389,9 +389,10 @@ public struct GoLexer {
             index += 1
             return
         }
-        let length = symbol.text.utf8.count
+        let text = symbol.text
+        let length = text.utf8.count
         index += length
-        tokens.append(GoToken(symbol, at: start))
+        tokens.append(GoToken(symbol, text: text, at: start))
         switch byte {
         case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): insertSemicolon = true
         case UInt8(ascii: "+"), UInt8(ascii: "-"): insertSemicolon = length == 2 && next == byte

@@ -855,32 +855,36 @@ public struct GoParser {
 
     /// The value of a string literal's text: quotes removed and escapes decoded (best effort on invalid escapes).
     ///
-    /// Reads the literal's bytes. Where the `Character`-wise reading it stands in for (`unquoteByCharacters`) could
-    /// differ, it is used instead: when a non-ASCII scalar follows the opening quote (a combining mark would make the
-    /// first character more than the quote) or precedes a closing backquote, and when the body of a quoted literal is
-    /// not whole scalars once its last byte is dropped (an unterminated literal).
+    /// Reads the literal's bytes in place. Where the `Character`-wise reading it stands in for (`unquoteByCharacters`)
+    /// could differ, it is used instead: when a non-ASCII scalar follows the opening quote (a combining mark would
+    /// make the first character more than the quote) or precedes a closing backquote; and for escapes.
     public static func unquote(_ literal: String) -> String {
-        let utf8 = literal.utf8
-        guard let first = utf8.first else { return literal }
-        let count = utf8.count
-        let start = utf8.index(after: utf8.startIndex)
+        // A native string (every token's text) has its bytes in one piece; any other is read by Character.
+        literal.utf8.withContiguousStorageIfAvailable { unquote($0, of: literal) } ?? unquoteByCharacters(literal)
+    }
+
+    /// `unquote` of `literal`, whose UTF-8 bytes are `bytes`.
+    private static func unquote(_ bytes: UnsafeBufferPointer<UInt8>, of literal: String) -> String {
+        guard let first = bytes.first else { return literal }
+        let count = bytes.count
         // An ASCII scalar after the quote (or none) ends the first character: it is the quote alone.
-        guard count == 1 || utf8[start] < 0x80 else { return unquoteByCharacters(literal) }
-        let last = utf8.index(before: utf8.endIndex)
+        guard count == 1 || bytes[1] < 0x80 else { return unquoteByCharacters(literal) }
+        let last = count - 1
         if first == UInt8(ascii: "`") {
-            guard count > 1, utf8[last] == UInt8(ascii: "`") else {
+            guard count > 1, bytes[last] == UInt8(ascii: "`") else {
                 // No closing backquote (the last character is not one): only the opening one goes.
-                return (String(utf8[start...]) ?? unquoteByCharacters(literal)).replacingCarriageReturns()
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[1...]), as: UTF8.self)
+                    .replacingCarriageReturns()
             }
             // An ASCII scalar (or the opening quote) before the closing backquote makes it the last character alone.
-            guard count == 2 || utf8[utf8.index(before: last)] < 0x80, let body = String(utf8[start..<last]) else {
-                return unquoteByCharacters(literal)
-            }
-            return body.replacingCarriageReturns()
+            guard count == 2 || bytes[last - 1] < 0x80 else { return unquoteByCharacters(literal) }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[1..<last]), as: UTF8.self)
+                .replacingCarriageReturns()
         }
         guard first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") else { return literal }
-        let end = count > 1 ? last : utf8.endIndex
-        if !utf8[start..<end].contains(UInt8(ascii: "\\")), let body = String(utf8[start..<end]) { return body }
+        // The bytes between the quotes (the last byte goes whatever it is, as the Character-wise reading drops it).
+        let body = UnsafeBufferPointer(rebasing: bytes[1..<(count > 1 ? last : count)])
+        guard body.contains(UInt8(ascii: "\\")) else { return String(decoding: body, as: UTF8.self) }
         return unquoteByCharacters(literal)
     }
 

@@ -120,19 +120,21 @@ public enum GoTokenKind: Sendable, Hashable {
 
 /// One token of Go source with its exact text and where it starts.
 public struct GoToken: Sendable, Hashable {
+    // The three small fields come first: stored in declaration order, they share the first 8 bytes, and a token
+    // takes 48 bytes (with `symbol` and `unbuiltLength` after `position` it took 56).
     /// What the token is.
     public let kind: GoTokenKind
-    /// The source text: literals and comments verbatim (quotes and comment markers included); `"\n"` or `""` for an
-    /// automatic semicolon.
-    public let text: String
-    /// Where the token starts.
-    public let position: GoPosition
     /// Which operator an `.operator` token is; nil for every other kind (and for an operator text Go does not have).
     public let symbol: GoOperator?
     /// The length in bytes of an identifier or literal whose text the lexer left unbuilt (`text` is then empty and
     /// the parser reads the text from the source: `GoParser.text(of:)`); 0 for a token whose text is built. Such
     /// tokens never leave GoSource: what a parse hands over has every text built (`GoDeclarations.tokens(of:)`).
     let unbuiltLength: UInt32
+    /// The source text: literals and comments verbatim (quotes and comment markers included); `"\n"` or `""` for an
+    /// automatic semicolon.
+    public let text: String
+    /// Where the token starts.
+    public let position: GoPosition
 
     /// A token from its parts.
     public init(kind: GoTokenKind, text: String, position: GoPosition) {
@@ -161,10 +163,10 @@ public struct GoToken: Sendable, Hashable {
             position: position)
     }
 
-    /// The operator `symbol` at `position`.
-    init(_ symbol: GoOperator, at position: GoPosition) {
+    /// The operator `symbol`, spelled `text`, at `position`.
+    init(_ symbol: GoOperator, text: String, at position: GoPosition) {
         kind = .operator
-        text = symbol.text
+        self.text = text
         self.position = position
         self.symbol = symbol
         unbuiltLength = 0
