@@ -77,6 +77,7 @@ public enum CobraExtractor {
         interpreter.finish()
         var builder = TreeBuilder(interpreter: interpreter, root: root)
         builder.maximumWork = maximumWork
+        builder.readsNoFile = goFiles.isEmpty
         builder.build()
         builder.attachBuilds()
         var notes = Array(interpreter.notes.values) + builder.notes + interpreter.definitionNotes
@@ -179,6 +180,8 @@ private struct TreeBuilder {
     /// Commands visited and items listed so far, and the most the builder does (``CobraSurface/maximumWork``).
     private var work = 0
     var maximumWork = CobraSurface.maximumWork
+    /// Whether no Go file was read (the files setting matches none at this revision).
+    var readsNoFile = false
     var overLimit: String?
     /// The command paths that could not be followed (``CobraSurface/uncertain``).
     var uncertain: Set<String> = []
@@ -247,6 +250,14 @@ private struct TreeBuilder {
             guard let best = sizes.indices.max(by: { (sizes[$0], candidates[$1]) < (sizes[$1], candidates[$0]) })
             else {
                 incomplete = true
+                if readsNoFile {
+                    // Nothing to check in 'root': the tree has none of the files (another program's tag sharing the
+                    // tag names, or a release from before the command line).
+                    notes.append(
+                        "no Go file matches 'files', so the surface is empty; if the tag's tree is another program's "
+                            + "(none of the folders the surface reads), list the tag under releases.ignore")
+                    return
+                }
                 let first = parentless.first.flatMap { commands[$0] }.map { location($0) + ": " } ?? ""
                 notes.append(
                     "\(first)no command without a parent has a Use that names the root '\(root)' (or a Use that is "

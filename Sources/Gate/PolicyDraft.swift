@@ -56,21 +56,31 @@ public struct PolicyDraft: Sendable {
         let project = try Self.projectName(reader, repository: repository)
         let versionFile = try Self.versionFile(reader)
         if let versionFile { findings.append("a version in the code: \(versionFile.version) in \(versionFile.path)") }
-        let releases = Self.releases(tags: tags, versionFile: versionFile) { template, ignore in
-            Self.outOfLineReleases(references, template: template, ignore: ignore, repository: repository)
-        }
-        findings += releases.findings
         var surfaces: [DraftEntry] = []
         var experimental: [String] = []
         var hidden: [String] = []
+        var surfaceFindings: [String] = []
+        var read: [(surface: String, folders: [String])] = []
         for kind in Extractors.all {
             for proposal in try wrap({ () throws(GitError) in try kind.propose(for: reader) }) {
-                if let finding = proposal.finding { findings.append(finding) }
-                if let surface = proposal.surface { surfaces.append(surface) }
+                if let finding = proposal.finding { surfaceFindings.append(finding) }
+                if let surface = proposal.surface {
+                    surfaces.append(surface)
+                    if let name = surface.key { read.append((name, proposal.folders)) }
+                }
                 experimental += proposal.experimental.filter { !experimental.contains($0) }
                 hidden += proposal.hidden
             }
         }
+        let releases = Self.releases(
+            tags: tags, versionFile: versionFile,
+            outOfLine: { template, ignore in
+                Self.outOfLineReleases(references, template: template, ignore: ignore, repository: repository)
+            },
+            unread: { template, ignore in
+                Self.unreadReleases(references, template: template, ignore: ignore, read: read, repository: repository)
+            })
+        findings += releases.findings + surfaceFindings
         var entries = [
             DraftEntry("semgate", .integer(1), comments: Self.header(project: project, findings: findings)),
             DraftEntry("project", .string(project)),
@@ -197,7 +207,8 @@ public struct PolicyDraft: Sendable {
 
     static func releases(
         tags: [String], versionFile: VersionFile? = nil,
-        outOfLine: (_ template: String, _ ignore: [String]) -> [OutOfLineRelease] = { _, _ in [] }
+        outOfLine: (_ template: String, _ ignore: [String]) -> [OutOfLineRelease] = { _, _ in [] },
+        unread: (_ template: String, _ ignore: [String]) -> [UnreadRelease] = { _, _ in [] }
     ) -> (entry: DraftEntry, findings: [String]) {
         var counts: [String: [Version]] = [:]
         var parsed: [String: (prefix: String, version: Version)] = [:]
@@ -232,6 +243,12 @@ public struct PolicyDraft: Sendable {
             return (entry, ["no release tags yet"])
         }
         var ignore = ignoredFamilies(tags: tags.filter { $0.hasPrefix(prefix) }, prefix: prefix)
+        // Another program's tags first: they would confuse the search for tags off their line.
+        let unreadTags = unread(prefix + "{version}", ignore.globs).filter { exactGlob($0.tag) != nil }
+        if !unreadTags.isEmpty {
+            ignore.globs += unreadTags.compactMap { exactGlob($0.tag) }
+            ignore.reasons.append("\(unreadTags.count) whose trees lack what the surfaces read")
+        }
         let elsewhere = outOfLine(prefix + "{version}", ignore.globs).filter { exactGlob($0.release.tag) != nil }
         if !elsewhere.isEmpty {
             ignore.globs += elsewhere.compactMap { exactGlob($0.release.tag) }
@@ -265,7 +282,7 @@ public struct PolicyDraft: Sendable {
                     "ignore", .list(ignore.globs.map(DraftNode.string)),
                     comments: [
                         "Tags under the template that are not releases: " + ignore.reasons.joined(separator: "; ") + "."
-                    ] + outOfLineComments(elsewhere)
+                    ] + unreadComment(unreadTags) + outOfLineComments(elsewhere)
                 ))
         }
         entries.append(
