@@ -254,8 +254,9 @@ private struct TreeBuilder {
                     // Nothing to check in 'root': the tree has none of the files (another program's tag sharing the
                     // tag names, or a release from before the command line).
                     notes.append(
-                        "no Go file matches 'files', so the surface is empty; if the tag's tree is another program's "
-                            + "(none of the folders the surface reads), list the tag under releases.ignore")
+                        "no Go file matches 'files', so the surface is empty: the files are not there yet or have moved "
+                            + "(add their folders to 'files'), or the tag is another program's (list it under "
+                            + "releases.ignore)")
                     return
                 }
                 let first = parentless.first.flatMap { commands[$0] }.map { location($0) + ": " } ?? ""

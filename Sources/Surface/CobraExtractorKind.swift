@@ -116,6 +116,7 @@ public struct CobraExtractorSpec: Extractor {
 
     public static func replacement(forRemoved removed: SurfaceItem, in after: SurfaceSnapshot) -> SurfaceItem? {
         CobraCompatibility.inheritedFlag(replacing: removed, in: after)
+            ?? CobraCompatibility.aliasedPath(replacing: removed, in: after)
     }
 
     public static func removalNotes(_ removed: [SurfaceItem], before: SurfaceSnapshot, after: SurfaceSnapshot)

@@ -417,8 +417,8 @@ struct CobraRobustnessTests {
         #expect(found.incomplete)
         #expect(
             found.notes == [
-                "no Go file matches 'files', so the surface is empty; if the tag's tree is another program's (none of "
-                    + "the folders the surface reads), list the tag under releases.ignore"
+                "no Go file matches 'files', so the surface is empty: the files are not there yet or have moved (add "
+                    + "their folders to 'files'), or the tag is another program's (list it under releases.ignore)"
             ])
         // A file that builds no command still gets the note that points at 'root' and 'files'.
         let other = surface(["cmd/a.go": "package cmd\n\nfunc A() {}\n"], root: "tool")

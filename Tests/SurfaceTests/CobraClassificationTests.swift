@@ -161,6 +161,48 @@ struct CobraClassificationTests {
                 """, bump: .minor,
             changes: ["added tool plugin", "added tool plugin --all", "changed tool plugins"]),
         Case(
+            name: "a renamed command kept as an alias still reaches its subcommands' aliases (two aliases a path)",
+            old: """
+                genie := &cobra.Command{Use: "genie"}
+                agent := &cobra.Command{Use: "agent", Aliases: []string{"a"}}
+                agent.Flags().Bool("all", false, "")
+                genie.AddCommand(agent)
+                root.AddCommand(genie)
+                """,
+            new: """
+                genie := &cobra.Command{Use: "wizard", Aliases: []string{"genie"}}
+                agent := &cobra.Command{Use: "agent", Aliases: []string{"a"}}
+                agent.Flags().Bool("all", false, "")
+                genie.AddCommand(agent)
+                root.AddCommand(genie)
+                """, bump: .minor,
+            changes: [
+                "added tool wizard", "added tool wizard a", "added tool wizard a --all", "added tool wizard agent",
+                "added tool wizard agent --all", "changed tool genie", "changed tool genie a",
+                "changed tool genie a --all",
+            ]),
+        Case(
+            name: "a renamed command not kept as an alias removes the paths through it, its subcommands' aliases too",
+            old: """
+                genie := &cobra.Command{Use: "genie"}
+                agent := &cobra.Command{Use: "agent", Aliases: []string{"a"}}
+                agent.Flags().Bool("all", false, "")
+                genie.AddCommand(agent)
+                root.AddCommand(genie)
+                """,
+            new: """
+                genie := &cobra.Command{Use: "wizard"}
+                agent := &cobra.Command{Use: "agent", Aliases: []string{"a"}}
+                agent.Flags().Bool("all", false, "")
+                genie.AddCommand(agent)
+                root.AddCommand(genie)
+                """, bump: .major,
+            changes: [
+                "added tool wizard", "added tool wizard a", "added tool wizard a --all", "added tool wizard agent",
+                "added tool wizard agent --all", "removed tool genie", "removed tool genie a",
+                "removed tool genie a --all", "removed tool genie agent", "removed tool genie agent --all",
+            ]),
+        Case(
             name: "renaming a flag whose old name a normalization function maps to the new one is no removal",
             old: #"run.Flags().String("cert", "", "")"#,
             new: """
