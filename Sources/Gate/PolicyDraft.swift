@@ -189,16 +189,8 @@ public struct PolicyDraft: Sendable {
     /// The latest `recentReleaseCount` release tags (the most common prefix, no pre-releases), newest first; when
     /// drafting from a release (`--rev v3.21.4`), those up to it.
     static func recentReleases(_ tags: [String], before revision: String?) -> [String] {
-        var parsed: [(prefix: String, tag: String, version: Version)] = []
-        for tag in tags {
-            guard let start = tag.firstIndex(where: \.isNumber), !tag[..<start].contains(where: \.isNumber),
-                let version = Version.parse(String(tag[start...])), version.prerelease.isEmpty
-            else { continue }
-            parsed.append((String(tag[..<start]), tag, version))
-        }
-        var counts: [String: Int] = [:]
-        for entry in parsed { counts[entry.prefix, default: 0] += 1 }
-        guard let prefix = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return [] }
+        let parsed = parsedTags(tags).filter { $0.version.prerelease.isEmpty }
+        guard let prefix = rankedPrefixes(parsed).first?.prefix else { return [] }
         let cap = revision.flatMap { revision in parsed.first { $0.tag == revision }?.version }
         return parsed.filter { entry in entry.prefix == prefix && (cap.map { entry.version <= $0 } ?? true) }
             .sorted { ($0.version, $1.tag) > ($1.version, $0.tag) }
@@ -210,21 +202,10 @@ public struct PolicyDraft: Sendable {
         outOfLine: (_ template: String, _ ignore: [String]) -> [OutOfLineRelease] = { _, _ in [] },
         unread: (_ template: String, _ ignore: [String]) -> [UnreadRelease] = { _, _ in [] }
     ) -> (entry: DraftEntry, findings: [String]) {
-        var counts: [String: [Version]] = [:]
+        let tagsRead = parsedTags(tags)
         var parsed: [String: (prefix: String, version: Version)] = [:]
-        for tag in tags {
-            // The version starts at the first digit that begins a SemVer version.
-            for index in tag.indices where tag[index].isNumber {
-                let prefix = String(tag[..<index])
-                if prefix.contains(where: \.isNumber) { break }
-                if let version = Version.parse(String(tag[index...])) {
-                    counts[prefix, default: []].append(version)
-                    parsed[tag] = (prefix, version)
-                }
-                break
-            }
-        }
-        let ranked = counts.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
+        for entry in tagsRead { parsed[entry.tag] = (entry.prefix, entry.version) }
+        let ranked = rankedPrefixes(tagsRead)
         guard let (prefix, versions) = ranked.first else {
             let entry = DraftEntry(
                 "releases",
@@ -295,6 +276,29 @@ public struct PolicyDraft: Sendable {
                 ]))
         entries += versionFileEntries(versionFile, latest: latest)
         return (DraftEntry("releases", .mapping(entries), comments: [""]), findings)
+    }
+
+    /// A tag read as a prefix and a SemVer version, which starts at the tag's first digit (`v1.2.3`, `cli/v1.2.3`).
+    struct ParsedTag {
+        let tag: String
+        let prefix: String
+        let version: Version
+    }
+
+    /// The tags whose text from the first digit on is a SemVer version, in order.
+    static func parsedTags(_ tags: [String]) -> [ParsedTag] {
+        tags.compactMap { tag in
+            guard let start = tag.firstIndex(where: \.isNumber), let version = Version.parse(String(tag[start...]))
+            else { return nil }
+            return ParsedTag(tag: tag, prefix: String(tag[..<start]), version: version)
+        }
+    }
+
+    /// The prefixes of `parsed` with their versions, the most common first (equals by prefix).
+    static func rankedPrefixes(_ parsed: [ParsedTag]) -> [(prefix: String, versions: [Version])] {
+        var versions: [String: [Version]] = [:]
+        for entry in parsed { versions[entry.prefix, default: []].append(entry.version) }
+        return versions.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }.map { ($0.key, $0.value) }
     }
 
     /// Pre-release identifiers that releases use; others (`-release1`, `-nightly`, `-test`) name tag families that
