@@ -65,6 +65,17 @@ struct CobraClassificationTests {
         var testDescription: String { name }
     }
 
+    /// A command whose literal has `fields`, with an `agent` subcommand (alias `a`) that has a flag.
+    static func genieWithAgent(_ fields: String) -> String {
+        """
+        genie := &cobra.Command{\(fields)}
+        agent := &cobra.Command{Use: "agent", Aliases: []string{"a"}}
+        agent.Flags().Bool("all", false, "")
+        genie.AddCommand(agent)
+        root.AddCommand(genie)
+        """
+    }
+
     static let cases: [Case] = [
         Case(
             name: "removing a flag is breaking", old: #"run.Flags().Bool("x", false, "")"#, new: "", bump: .major,
@@ -162,20 +173,8 @@ struct CobraClassificationTests {
             changes: ["added tool plugin", "added tool plugin --all", "changed tool plugins"]),
         Case(
             name: "a renamed command kept as an alias still reaches its subcommands' aliases (two aliases a path)",
-            old: """
-                genie := &cobra.Command{Use: "genie"}
-                agent := &cobra.Command{Use: "agent", Aliases: []string{"a"}}
-                agent.Flags().Bool("all", false, "")
-                genie.AddCommand(agent)
-                root.AddCommand(genie)
-                """,
-            new: """
-                genie := &cobra.Command{Use: "wizard", Aliases: []string{"genie"}}
-                agent := &cobra.Command{Use: "agent", Aliases: []string{"a"}}
-                agent.Flags().Bool("all", false, "")
-                genie.AddCommand(agent)
-                root.AddCommand(genie)
-                """, bump: .minor,
+            old: genieWithAgent(#"Use: "genie""#),
+            new: genieWithAgent(#"Use: "wizard", Aliases: []string{"genie"}"#), bump: .minor,
             changes: [
                 "added tool wizard", "added tool wizard a", "added tool wizard a --all", "added tool wizard agent",
                 "added tool wizard agent --all", "changed tool genie", "changed tool genie a",
@@ -183,20 +182,8 @@ struct CobraClassificationTests {
             ]),
         Case(
             name: "a renamed command not kept as an alias removes the paths through it, its subcommands' aliases too",
-            old: """
-                genie := &cobra.Command{Use: "genie"}
-                agent := &cobra.Command{Use: "agent", Aliases: []string{"a"}}
-                agent.Flags().Bool("all", false, "")
-                genie.AddCommand(agent)
-                root.AddCommand(genie)
-                """,
-            new: """
-                genie := &cobra.Command{Use: "wizard"}
-                agent := &cobra.Command{Use: "agent", Aliases: []string{"a"}}
-                agent.Flags().Bool("all", false, "")
-                genie.AddCommand(agent)
-                root.AddCommand(genie)
-                """, bump: .major,
+            old: genieWithAgent(#"Use: "genie""#),
+            new: genieWithAgent(#"Use: "wizard""#), bump: .major,
             changes: [
                 "added tool wizard", "added tool wizard a", "added tool wizard a --all", "added tool wizard agent",
                 "added tool wizard agent --all", "removed tool genie", "removed tool genie a",
