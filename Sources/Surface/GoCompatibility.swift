@@ -232,6 +232,8 @@ enum GoCompatibility {
             items: [:], notes: before.notes, problems: before.problems, incomplete: before.incomplete)
         moved.uncertain = before.uncertain
         moved.unplaced = before.unplaced
+        moved.unplacedParents = before.unplacedParents
+        moved.unnamedFlags = before.unnamedFlags
         for item in before.items.values {
             var item = item
             for move in moves where item.surface == move.surface && isGoItem(item) {
