@@ -118,9 +118,10 @@ public struct GoAPIExtractorSpec: Extractor {
 
     /// Packages are compared relative to the module root: a module path change is the single change of `go.mod`.
     public static func aligning(
-        _ before: SurfaceSnapshot, to after: SurfaceSnapshot, surfaces: Set<String>, candidates: Set<String>?
+        _ before: SurfaceSnapshot, to after: SurfaceSnapshot, surfaces: Set<String>, candidates: Set<String>?,
+        policy: Policy
     ) -> SurfaceSnapshot {
-        GoCompatibility.movingModules(before, to: after, candidates: candidates)
+        GoCompatibility.movingModules(before, to: after, candidates: candidates, policy: policy)
     }
 
     // MARK: init

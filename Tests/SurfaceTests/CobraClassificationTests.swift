@@ -497,6 +497,53 @@ struct CobraClassificationTests {
         #expect(described(3) == ["changed tool --cgroup [\"build\"] minor"])
     }
 
+    @Test("a build condition that drops one of its conditions widens the builds; one that adds a condition narrows")
+    func buildConditionDropsAConjunct() throws {
+        // `tool top`, attached by a file that builds only where its constraint holds.
+        func files(_ constraint: String) -> [String: String] {
+            let top = """
+                \(constraint)
+
+                package cmd
+
+                import "github.com/spf13/cobra"
+
+                func init() { Root.AddCommand(&cobra.Command{Use: "top"}) }
+                """
+            let root = """
+                package cmd
+
+                import "github.com/spf13/cobra"
+
+                var Root = &cobra.Command{Use: "tool"}
+                """
+            return ["go.mod": Self.goMod, "cmd/root.go": root, "cmd/top.go": top]
+        }
+        let constraints = [
+            "//go:build !plan9 && !solaris",
+            "//go:build !js && !plan9 && !solaris",  // js builds lose it
+            "//go:build !js && !plan9",  // solaris builds get it
+            "//go:build (!js && !plan9) || windows",  // an alternative more
+            "//go:build !aix && !js && !plan9",  // aix builds lose it, and so do windows js builds
+        ]
+        let repo = try FixtureRepository()
+        try repo.importCommits(
+            constraints.indices.map { FixtureRepository.Snapshot(files: files(constraints[$0]), tags: ["v1.\($0).0"]) })
+        let policy = try loadPolicy(Self.policy)
+        let surfaces = try constraints.indices.map { try surface(of: repo, at: "v1.\($0).0", policy: Self.policy) }
+        #expect(surfaces[2].items["cli:tool top"]?.attributes["build"] == "!js && !plan9")
+        let described = (0..<(constraints.count - 1)).map { index in
+            SurfaceDiff.changes(from: surfaces[index], to: surfaces[index + 1], policy: policy).map {
+                "\($0.kind.rawValue) \($0.key) \($0.changedAttributes) \($0.bump)"
+            }
+        }
+        #expect(
+            described == [
+                ["changed tool top [\"build\"] major"], ["changed tool top [\"build\"] minor"],
+                ["changed tool top [\"build\"] minor"], ["changed tool top [\"build\"] major"],
+            ])
+    }
+
     @Test("a tagged file that becomes one of two per-build definitions changes nothing")
     func taggedFileBecomesPerBuild() throws {
         let root = """
