@@ -161,8 +161,25 @@ struct PolicyDraftTests {
         let (yaml, policy, _) = try draft(repo)
         #expect(policy.releases.tag.template == "cli/v{version}")
         #expect(yaml.contains("3 release tags follow this template; the greatest is cli/v1.2.0."))
-        #expect(yaml.contains("Also seen: 1 tag like 'v0.3.0'"))
+        #expect(yaml.contains("Also seen: 1 tag like 'v0.3.0', all older than cli/v1.0.0"))
         #expect(policy.surfaces.isEmpty)
+    }
+
+    @Test("tags: releases from before the project took its prefix are named as not audited; a newer family is not")
+    func olderUnprefixedReleases() throws {
+        let repo = try FixtureRepository()
+        try repo.write("README", "x\n")
+        try repo.commit("first")
+        for tag in ["0.1.0", "0.2.0", "0.2.1", "v0.3.0", "v0.4.0", "v0.5.0", "v0.5.1", "tools/v0.9.0"] {
+            try repo.tag(tag)
+        }
+        let draft = try PolicyDraft(repository: try Repository(discovering: repo.url.path))
+        #expect(draft.findings.contains("3 tags like '0.2.1', all older than v0.3.0: not releases under this template"))
+        #expect(
+            draft.yaml.contains(
+                "Also seen: 3 tags like '0.2.1', all older than v0.3.0, the first release under this template"))
+        // A family with a version above the first release is named as before, as another component.
+        #expect(draft.yaml.contains("Also seen: 1 tag like 'tools/v0.9.0' (another component?"))
     }
 
     @Test("an empty repository still gets a policy that loads")
@@ -340,6 +357,22 @@ struct PolicyDraftTests {
             CobraExtractorSpec.reviewerGlobs(["cmd/gh", "pkg/cmd/a", "pkg/cmd/b/c", "pkg/cmdutil", ""]) == [
                 "*.go", "cmd/gh/*.go", "pkg/cmd/**/*.go", "pkg/cmdutil/*.go",
             ])
+        // A first folder whose Go folders mostly build commands is one glob, which also reads the few that only call
+        // a helper that builds one (cmd/mount); not when fewer than two in three of them build, nor when it holds
+        // another program.
+        let commands = ["cmd", "cmd/about", "cmd/copy", "cmd/serve/http", "cmd/serve/ftp", "cmd/sync", "fs/config"]
+        let goFolders = commands + ["cmd/mount", "fs", "fs/hash", "fs/walk", "lib/http"]
+        #expect(
+            CobraExtractorSpec.reviewerGlobs(commands, goFolders: goFolders) == ["cmd/**/*.go", "fs/config/*.go"])
+        #expect(
+            CobraExtractorSpec.reviewerGlobs(commands, goFolders: goFolders + ["cmd/a", "cmd/b", "cmd/c", "cmd/d"])
+                == [
+                    "cmd/*.go", "cmd/about/*.go", "cmd/copy/*.go", "cmd/serve/**/*.go", "cmd/sync/*.go",
+                    "fs/config/*.go",
+                ])
+        #expect(
+            CobraExtractorSpec.reviewerGlobs(commands, goFolders: goFolders, mains: ["cmd/gen"])
+                == CobraExtractorSpec.reviewerGlobs(commands))
         let repo = try FixtureRepository()
         try repo.write("go.mod", "module example.com/k9\n\nrequire github.com/spf13/cobra v1.8.0\n")
         try repo.write(
