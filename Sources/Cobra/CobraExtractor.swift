@@ -61,7 +61,7 @@ public enum CobraExtractor {
 
     /// `text` without the parentheses that enclose the whole of it, at any depth (`((a && b))` is `a && b`; `(a) ||
     /// (b)` stays as it is).
-    private static func unparenthesized(_ text: String) -> String {
+    static func unparenthesized(_ text: String) -> String {
         var text = Substring(text)
         while text.first == "(", text.last == ")" {
             // The opening parenthesis must close at the last character, not before it.

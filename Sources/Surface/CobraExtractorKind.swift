@@ -180,9 +180,7 @@ public struct CobraExtractorSpec: Extractor {
         var proposals: [SurfaceProposal] = []
         let unreachedNames = Set(unreached).subtracting(programs.map(\.name)).sorted()
         for program in programs {
-            let globs = reviewerGlobs(
-                program.folders.isEmpty ? ["cmd"] : program.folders, goFolders: found.goFolders,
-                mains: programs.map(\.main).filter { $0 != program.main })
+            let globs = reviewerGlobs(program.folders.isEmpty ? ["cmd"] : program.folders)
             var cobra: [DraftEntry] = [DraftEntry("files", .list(globs.map(DraftNode.string)))]
             var comments = [
                 "The command line of \(program.name), read from the cobra command tree: every command, alias and flag",
@@ -259,8 +257,7 @@ public struct CobraExtractorSpec: Extractor {
     private static func detect(
         in project: ProjectFiles, moduleName: String, parsed: inout ParsedSources
     ) throws(GitError) -> (
-        programs: [CobraPrograms.Program], unreached: [String], sources: [(path: String, source: CobraSourceFile)],
-        goFolders: [String]
+        programs: [CobraPrograms.Program], unreached: [String], sources: [(path: String, source: CobraSourceFile)]
     )? {
         let files = try commandFiles(in: project)
         var sources: [(path: String, source: CobraSourceFile)] = []
@@ -303,7 +300,7 @@ public struct CobraExtractorSpec: Extractor {
                     folders: Array(Set(files.map(CobraPrograms.folder(of:)))).sorted(), main: "")
             ]
         }
-        return (programs, found.unreached.compactMap(\.name), sources, Array(layout.files.keys))
+        return (programs, found.unreached.compactMap(\.name), sources)
     }
 
     /// Key globs for the commands whose name says they are not stable yet (`tool alpha`, `tool x experimental`, the
@@ -354,46 +351,18 @@ public struct CobraExtractorSpec: Extractor {
 
     /// Globs as a reviewer writes them: folders grouped by their first two segments, `GROUP/**/*.go` for a group
     /// with several folders or deeper ones, `FOLDER/*.go` for a folder alone, `*.go` for the root.
-    ///
-    /// A first folder whose Go folders (`goFolders`, every folder of Go source) mostly build commands, in at least
-    /// ``collapsingGroups`` groups, is one `FIRST/**/*.go` (rclone's `cmd/about`, `cmd/copy`, ... 80 of its 91
-    /// folders under `cmd/`): a reviewer writes that, not a list of every command's folder, and then the folders
-    /// among them that only call a helper building the command (`cmd/mount` calling `mountlib.NewMountCommand` in
-    /// `init`) are read too. Not when another program's main is in it (`mains`): its command tree is its own.
-    public static func reviewerGlobs(_ folders: [String], goFolders: [String] = [], mains: [String] = []) -> [String] {
+    public static func reviewerGlobs(_ folders: [String]) -> [String] {
         var groups: [String: [String]] = [:]
         for folder in folders {
             let key = folder.split(separator: "/").prefix(2).joined(separator: "/")
             groups[key, default: []].append(folder)
         }
-        var collapsed: Set<String> = []
-        let firsts = Dictionary(grouping: groups.keys.filter { $0.contains("/") }) { String($0.prefix { $0 != "/" }) }
-        for (first, keys) in firsts where keys.count >= collapsingGroups {
-            let under = { (folder: String) in folder == first || folder.hasPrefix(first + "/") }
-            let total = goFolders.filter(under).count
-            let building = Set(folders.filter(under)).count
-            guard total > 0, building * 3 >= total * 2, !mains.contains(where: under) else { continue }
-            collapsed.insert(first)
+        return groups.keys.sorted().map { key in
+            guard let members = groups[key] else { return key }
+            if key.isEmpty { return "*.go" }
+            return members == [key] ? key + "/*.go" : key + "/**/*.go"
         }
-        var globs: [String] = []
-        for key in groups.keys.sorted() {
-            let first = String(key.prefix { $0 != "/" })
-            let glob: String
-            if collapsed.contains(first) {
-                glob = first + "/**/*.go"
-            } else if key.isEmpty {
-                glob = "*.go"
-            } else {
-                glob = groups[key] == [key] ? key + "/*.go" : key + "/**/*.go"
-            }
-            if !globs.contains(glob) { globs.append(glob) }
-        }
-        return globs
     }
-
-    /// The fewest groups of folders (by their first two segments) under one first folder that ``reviewerGlobs``
-    /// writes as that folder's `**`.
-    static let collapsingGroups = 4
 
 }
 
