@@ -130,7 +130,7 @@ public struct GoAPIExtractorSpec: Extractor {
     /// not other programs: packages only there do not make a Go API worth promising.
     static let nonLibraryFolders: Set<String> = [
         "cmd", "example", "examples", "test", "tests", "e2e", "hack", "tools", "scripts", "testutil", "testing",
-        "benchmarks", "docs", "third_party", "third-party",
+        "benchmarks", "docs", "third_party", "third-party", "www", "site", "website",
     ]
 
     /// Folders at any depth whose nested modules serve the project itself: code it does not import, integration tests,

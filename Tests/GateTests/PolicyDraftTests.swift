@@ -27,6 +27,8 @@ struct PolicyDraftTests {
         try repo.write("internal/x/x.go", "package x\n")
         try repo.write("api/testutil/fake.go", "package testutil\n\nfunc Server() {}\n")
         try repo.write("api/store/storemock/mock.go", "package storemock\n\ntype Store struct{}\n")
+        // A Go file of the project's web site (a docs generator's package), as goreleaser's www/docs/init.go.
+        try repo.write("www/docs/init.go", "package docs\n\nfunc Register() {}\n")
         try repo.write("main.go", "package main\n")
         try repo.write(
             "cmd/root.go",
@@ -74,6 +76,7 @@ struct PolicyDraftTests {
         #expect(!exclude.contains { $0.matches("example.com/tool/v2/cmdline.Parse") })
         #expect(exclude.contains { $0.matches("example.com/tool/v2/cmd") })
         #expect(!exclude.contains { $0.matches("example.com/tool/v2/api.Client") })
+        #expect(exclude.contains { $0.matches("example.com/tool/v2/www/docs.Register") })
         // Packages for the project's own tests, at any depth: their helpers and mocks promise nothing.
         #expect(yaml.contains("'**/storemock{,/**,.*}', '**/testutil{,/**,.*}'"))
         #expect(exclude.contains { $0.matches("example.com/tool/v2/api/testutil") })
