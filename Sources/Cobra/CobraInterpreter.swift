@@ -157,6 +157,14 @@ struct CobraFlagKey: Hashable, Sendable {
     let name: String
 }
 
+/// Something a function body made: a command, a flag set (`NewFlagSet`) or a flag. A setting on it is judged relative
+/// to the body that made it (``CobraInterpreter`` `isConditional`).
+enum CobraMade: Hashable, Sendable {
+    case command(CobraSite)
+    case flagSet(CobraFlagSetID)
+    case flag(CobraFlagKey)
+}
+
 /// A field of an object (``CobraValue/object``): the site that made it and the field's name.
 private struct CobraObjectField: Hashable {
     let site: CobraSite
@@ -432,6 +440,16 @@ struct CobraInterpreter {
     /// How many `if` branches that may or may not run enclose what runs now. What is hidden there is hidden only in
     /// some runs (docker hides the commands its daemon does not support), so help shows it by default: not hidden.
     private var undecidedBranches = 0
+    /// The function bodies (and function literals) running now, innermost last: how many undecided branches enclosed
+    /// each when it began, and what it made. A call runs once a pass, in the context of whichever caller reaches it
+    /// first, so a setting on something a running body made is judged within that body: a constructor or helper
+    /// reached from an undecided branch hides its own command or flag as it does when reached from anywhere else.
+    private var bodies: [Body] = []
+
+    private struct Body {
+        let entryUndecided: Int
+        var made: Set<CobraMade> = []
+    }
 
     /// The values of a package-level name or a field, the last pass that read it and the clock when it last changed.
     private struct Cell {
@@ -483,11 +501,6 @@ struct CobraInterpreter {
         var locals = CobraLocals()
         /// What an immediately-called function literal returns (nil in a declared function: see `returns`).
         var literalReturns: CobraValues?
-        /// How many undecided branches enclosed the call when its body began, and the commands its body made: a
-        /// setting made on one of those is conditional only when a branch of the body makes it so (a constructor
-        /// called from an undecided branch as well sets its own command unconditionally).
-        var entryUndecided = 0
-        var madeCommands: Set<CobraSite> = []
     }
 
     private static let maximumPasses = 12
@@ -752,8 +765,11 @@ struct CobraInterpreter {
     mutating func run() {
         let (relevant, mentioning) = relevantFunctions()
         self.relevant = relevant
-        // Only functions mention function names, so a name nobody mentions is one no function calls.
-        entryPoints = relevant.filter { mentioning[Int(declared.list[Int($0)].name)].isEmpty }
+        // Only functions mention function names, so a name nobody mentions is one no function calls. Nothing can
+        // call `init` (Go forbids naming it): a mention of the word (a local variable `init`) is not a call.
+        entryPoints = relevant.filter {
+            mentioning[Int(declared.list[Int($0)].name)].isEmpty || isInit($0)
+        }
         for _ in 0..<Self.maximumPasses {
             changed = false
             pass += 1
@@ -787,6 +803,13 @@ struct CobraInterpreter {
             }
             if !changed || !changedAfterRead { return }
         }
+    }
+
+    /// Whether function `key` is an `init` function (no receiver): one the program cannot call.
+    private func isInit(_ key: CobraFunctionID) -> Bool {
+        let declaration = declared.list[Int(key)]
+        let function = files[declaration.file].functions[declaration.index]
+        return function.receiver == nil && files[declaration.file].names.names[Int(function.name)] == "init"
     }
 
     // MARK: Notes
@@ -940,9 +963,11 @@ struct CobraInterpreter {
         defer { currentBuild = outerBuild }
         runningClosures.insert(site)
         callDepth += 1
+        bodies.append(Body(entryUndecided: undecidedBranches))
         defer {
             runningClosures.remove(site)
             callDepth -= 1
+            bodies.removeLast()
         }
         // A key marks the frame as a function's (so assignments to package names reach the globals); what the literal
         // returns is gathered in the frame, not under the key.
@@ -988,13 +1013,17 @@ struct CobraInterpreter {
         // By index: `recording.last` would copy the record (and retain each of its arrays) for two counts.
         let before =
             recording.isEmpty
-            ? (0, 0) : (recording[recording.count - 1].reads.count, recording[recording.count - 1].closureReads.count)
+            ? (0, 0, 0)
+            : (
+                recording[recording.count - 1].reads.count, recording[recording.count - 1].closureReads.count,
+                recording[recording.count - 1].made.count
+            )
         defer {
             if !recording.isEmpty {
                 recording[recording.count - 1].calls.append(
                     CobraSubcall(
                         call: call, undecided: undecided, depth: depth, running: running, reads: before.0,
-                        closureReads: before.1, clock: clock))
+                        closureReads: before.1, made: before.2, clock: clock))
             }
         }
         if callStates[Int(call)].ranInPass == pass || depth >= Self.maximumCallDepth {
@@ -1027,7 +1056,7 @@ struct CobraInterpreter {
         recording.append(
             CobraCallRecord(function: key, undecided: undecidedBranches, depth: depth, running: running))
         var frame = Frame(key: call, file: file, folder: declaration.folder)
-        frame.entryUndecided = undecidedBranches
+        bodies.append(Body(entryUndecided: undecidedBranches))
         if let receiver, let name = receiver.name {
             let objects = callKeys[Int(call)].receiver
             frame.locals.assign(
@@ -1046,6 +1075,7 @@ struct CobraInterpreter {
             frame.locals.assign(value, to: parameter.name)
         }
         execute(sources[file].body(of: index), in: &frame)
+        bodies.removeLast()
         callStates[Int(call)].record = recording.removeLast()
         callDepth -= 1
     }
@@ -1061,9 +1091,15 @@ struct CobraInterpreter {
         else { return false }
         var reads = 0
         var closureReads = 0
+        // The body stands for the recorded run up to each call it made, for a call that must run again in its place.
+        bodies.append(Body(entryUndecided: record.undecided))
+        defer { bodies.removeLast() }
+        var madeCount = 0
         for made in record.calls {
             guard mark(record, reads: &reads, upTo: made.reads, closureReads: &closureReads, upTo: made.closureReads)
             else { return false }
+            for thing in record.made[madeCount..<made.made] { bodies[bodies.count - 1].made.insert(thing) }
+            madeCount = made.made
             if callStates[Int(made.call)].ranInPass == pass || made.depth >= Self.maximumCallDepth {
                 callStates[Int(made.call)].readInPass = pass
             } else {
@@ -1304,7 +1340,7 @@ struct CobraInterpreter {
                 if let source {
                     completionOptions(source, of: owner, in: &frame)
                 } else {
-                    recordCompletionOptions(nil, of: owner, conditional: isConditional(owner, in: frame))
+                    recordCompletionOptions(nil, of: owner, conditional: isConditional(owner))
                 }
             }
             return true
@@ -1314,7 +1350,7 @@ struct CobraInterpreter {
         else { return false }
         for owner in completionOwners(options, in: &frame) {
             recordCompletionOption(
-                owner, text(of: field, in: frame.file), value, conditional: isConditional(owner, in: frame))
+                owner, text(of: field, in: frame.file), value, conditional: isConditional(owner))
         }
         return true
     }
@@ -1323,7 +1359,7 @@ struct CobraInterpreter {
     private mutating func completionOptions(_ value: CobraExpr, of owner: CobraCompletionOwner, in frame: inout Frame) {
         guard case .composite(_, let elements, _) = Self.withoutAddress(value) else {
             _ = evaluate(value, in: &frame)
-            recordCompletionOptions(nil, of: owner, conditional: isConditional(owner, in: frame))
+            recordCompletionOptions(nil, of: owner, conditional: isConditional(owner))
             return
         }
         var fields: [(String, CobraValues)] = []
@@ -1331,16 +1367,40 @@ struct CobraInterpreter {
             guard case .name(let name)? = element.key else { continue }
             fields.append((text(of: name, in: frame.file), evaluate(element.value, in: &frame)))
         }
-        recordCompletionOptions(fields, of: owner, conditional: isConditional(owner, in: frame))
+        recordCompletionOptions(fields, of: owner, conditional: isConditional(owner))
     }
 
-    /// Whether a completion setting made now on `owner` holds only in some runs: an undecided branch encloses it, within
-    /// the body that made the command when `owner` is one it made.
-    private func isConditional(_ owner: CobraCompletionOwner, in frame: Frame) -> Bool {
-        if case .command(let site) = owner, frame.madeCommands.contains(site) {
-            return undecidedBranches > frame.entryUndecided
+    /// Whether a completion setting made now on `owner` holds only in some runs (``isConditional(_:)``).
+    private func isConditional(_ owner: CobraCompletionOwner) -> Bool {
+        if case .command(let site) = owner { return isConditional([.command(site)]) }
+        return undecidedBranches > 0
+    }
+
+    /// Whether a setting made now on what `things` name (a command; a flag, its set and the set's command) holds only in
+    /// some runs: an undecided branch encloses it within the innermost running body that made one of them, or at all
+    /// when no running body did. Judged within the maker, the setting does not depend on which caller reached it first;
+    /// a branch between the maker and the setting still makes it conditional (`if remote { cmd.Hidden = true }`).
+    private func isConditional(_ things: [CobraMade]) -> Bool {
+        for body in bodies.reversed() where things.contains(where: { body.made.contains($0) }) {
+            return undecidedBranches > body.entryUndecided
         }
         return undecidedBranches > 0
+    }
+
+    /// What a setting on flag `name` of `set` is judged against (``isConditional(_:)``).
+    private static func flagMakers(_ set: CobraFlagSetID, _ name: String) -> [CobraMade] {
+        switch set {
+        case .made:
+            return [.flag(CobraFlagKey(set: set, name: name)), .flagSet(set)]
+        case .local(let site), .persistent(let site):
+            return [.flag(CobraFlagKey(set: set, name: name)), .command(site)]
+        }
+    }
+
+    /// Records that the running body made `thing`, in its record too (``CobraCallRecord/made``).
+    private mutating func noteMade(_ thing: CobraMade) {
+        guard !bodies.isEmpty, bodies[bodies.count - 1].made.insert(thing).inserted else { return }
+        if !recording.isEmpty { recording[recording.count - 1].made.append(thing) }
     }
 
     /// The commands whose `CompletionOptions` `expression` names: `cmd.Root()` is the root, whichever it is.
@@ -1511,7 +1571,7 @@ struct CobraInterpreter {
                     setCommandField(site, field, value, fromLiteral: false)
                 case .flag(let set, let name):
                     if field == CobraKnown.hidden.id, value.contains(.bool(true)) {
-                        if undecidedBranches == 0 { updateFlagSet(set) { $0.hidden.insert(name) } }
+                        if !isConditional(Self.flagMakers(set, name)) { updateFlagSet(set) { $0.hidden.insert(name) } }
                     } else if field == CobraKnown.deprecated.id, value.contains(where: Self.isNonEmptyString) {
                         updateFlagSet(set) { $0.deprecated.insert(name) }
                     } else if field == CobraKnown.noOptDefVal.id, value.only != .string("") {
@@ -1565,7 +1625,7 @@ struct CobraInterpreter {
             let strings = Self.strings(in: value)
             updateCommand(site) { $0.aliases.add(strings, unresolved: false, fromLiteral: fromLiteral) }
         case CobraKnown.hidden.id:
-            if value.contains(.bool(true)), undecidedBranches == 0 { updateCommand(site) { $0.hidden = true } }
+            if value.contains(.bool(true)), !isConditional([.command(site)]) { updateCommand(site) { $0.hidden = true } }
         case CobraKnown.deprecated.id:
             // A deprecation message is deprecation whatever its text, even one built at run time.
             if value.isEmpty || value.contains(where: Self.isNonEmptyString) {
@@ -1814,7 +1874,7 @@ struct CobraInterpreter {
         let type = type ?? elementType
         if type?.isCobraCommand == true {
             let site = commandSite(file: frame.file, offset: position.offset, call: frame.key)
-            frame.madeCommands.insert(site)
+            noteMade(.command(site))
             if conditional { commandBuilds[site, default: []].insert(currentBuild) }
             if commands[site] == nil {
                 commands[site] = CobraCommandInfo(file: frame.file, line: position.line)
@@ -1959,6 +2019,7 @@ struct CobraInterpreter {
                 if method == CobraKnown.newFlagSet.id {
                     let id = CobraFlagSetID.made(CobraSite(file: frame.file, offset: position.offset))
                     updateFlagSet(id) { _ in }
+                    noteMade(.flagSet(id))
                     return CobraValues(.flagSet(id))
                 }
                 if qualifier == CobraKnown.fmt.id, method == CobraKnown.sprintf.id {
@@ -2368,8 +2429,9 @@ struct CobraInterpreter {
             }
             if method == CobraKnown.markDeprecated.id {
                 updateFlagSet(id) { $0.deprecated.formUnion(names) }
-            } else if method == CobraKnown.markHidden.id, undecidedBranches == 0 {
-                updateFlagSet(id) { $0.hidden.formUnion(names) }
+            } else if method == CobraKnown.markHidden.id {
+                let hidden = names.filter { !isConditional(Self.flagMakers(id, $0)) }
+                if !hidden.isEmpty { updateFlagSet(id) { $0.hidden.formUnion(hidden) } }
             }
             return []
         case CobraKnown.setAnnotation.id:
@@ -2470,6 +2532,7 @@ struct CobraInterpreter {
             }
         }
         if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
+        noteMade(.flag(CobraFlagKey(set: id, name: name)))
         if Self.usageSaysDeprecated(shape, values) { updateFlagSet(id) { $0.deprecated.insert(name) } }
         if let variable = context.arguments.first.flatMap({ boundVariable($0, in: context.file) }) {
             flagVariables[variable, default: []].insert(CobraBoundFlag(set: id, name: name))

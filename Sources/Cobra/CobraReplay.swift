@@ -20,6 +20,9 @@ struct CobraCallRecord {
     var notes: [(key: String, text: String, leavesOut: Bool)] = []
     /// The `AddCommand` arguments that could not be followed, by command.
     var missingChildren: [(site: CobraSite, child: CobraMissingChild)] = []
+    /// The commands, flag sets and flags the run made (in the function literals it ran too), in order: a call it made
+    /// that runs again in its place judges its settings against them as it would have then.
+    var made: [CobraMade] = []
 
     init(function: Int32, undecided: Int, depth: Int, running: [CobraSite]) {
         self.function = function
@@ -44,8 +47,8 @@ struct CobraClosureRead {
     let clock: Int
 }
 
-/// A call made by a recorded run: the call (by index), the context it was made in, how many reads and closure reads
-/// the run had recorded before it, and the clock when its result was taken.
+/// A call made by a recorded run: the call (by index), the context it was made in, how many reads, closure reads and
+/// made things the run had recorded before it, and the clock when its result was taken.
 struct CobraSubcall {
     let call: Int32
     let undecided: Int
@@ -53,5 +56,7 @@ struct CobraSubcall {
     let running: [CobraSite]
     let reads: Int
     let closureReads: Int
+    /// How many things the run had made before it (``CobraCallRecord/made``).
+    let made: Int
     let clock: Int
 }

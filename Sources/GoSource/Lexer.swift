@@ -1,12 +1,50 @@
-/// The result of lexing one Go source file: every token (comments included) and every lexical error.
+/// The result of lexing one Go source file: its code tokens, its comments and every lexical error.
 public struct GoTokenization: Sendable {
-    /// The tokens in source order, comments and automatic semicolons included; the last is `.endOfFile`.
-    public let tokens: [GoToken]
+    /// The tokens without comments, automatic semicolons included, in source order; the last is `.endOfFile`: what
+    /// a parser reads.
+    public let codeTokens: [GoToken]
+    /// The comments in source order, as places in `bytes`: their text is built only where it is read (a doc
+    /// comment, a build constraint), not for every comment of a file.
+    let comments: [GoComment]
+    /// The source the comments lie in.
+    let bytes: [UInt8]
     /// Lexical errors in source order; the lexer recovers from each and keeps going.
     public let errors: [GoSyntaxError]
 
-    /// The tokens without comments: what a parser reads.
-    public var codeTokens: [GoToken] { tokens.filter { !$0.isComment } }
+    /// Every token in source order, comments included (their text built here).
+    public var tokens: [GoToken] {
+        var all: [GoToken] = []
+        all.reserveCapacity(codeTokens.count + comments.count)
+        var next = 0
+        for comment in comments {
+            all += codeTokens[next..<comment.codeIndex]
+            next = comment.codeIndex
+            all.append(GoToken(kind: .comment, text: comment.text(in: bytes), position: comment.position))
+        }
+        all += codeTokens[next...]
+        return all
+    }
+}
+
+/// A comment as the lexer finds it: where its text lies in the file's bytes (markers included; a line comment
+/// without a final `\r`), where it starts, the line it ends on, and how many code tokens come before it.
+struct GoComment: Sendable {
+    let bytes: Range<Int>
+    let position: GoPosition
+    let endLine: Int
+    let codeIndex: Int
+
+    /// The comment's text.
+    func text(in source: [UInt8]) -> String {
+        String(decoding: source[bytes], as: UTF8.self)
+    }
+
+    /// Whether the comment's text starts with `prefix`.
+    func starts(with prefix: StaticString, in source: [UInt8]) -> Bool {
+        let length = prefix.utf8CodeUnitCount
+        guard bytes.count >= length else { return false }
+        return prefix.withUTF8Buffer { source[bytes.lowerBound..<bytes.lowerBound + length].elementsEqual($0) }
+    }
 }
 
 /// A Go lexer after the language specification: identifiers, keywords, operators, numeric, rune and string literals,
@@ -20,6 +58,7 @@ public struct GoLexer {
     private var line = 1
     private var lineStart = 0
     private var tokens: [GoToken] = []
+    private var comments: [GoComment] = []
     private var errors: [GoSyntaxError] = []
     /// True when a newline here would insert a semicolon (the last token allows it).
     private var insertSemicolon = false
@@ -36,7 +75,7 @@ public struct GoLexer {
     public static func tokenize(_ bytes: [UInt8]) -> GoTokenization {
         var lexer = GoLexer(bytes: bytes)
         lexer.run()
-        return GoTokenization(tokens: lexer.tokens, errors: lexer.errors)
+        return GoTokenization(codeTokens: lexer.tokens, comments: lexer.comments, bytes: bytes, errors: lexer.errors)
     }
 
     /// The string literals of `source` in order: exactly the `.string` tokens of `tokenize(source)`, with their text
@@ -146,8 +185,7 @@ public struct GoLexer {
         if end > begin, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         // A line comment acts like a newline: the semicolon goes before it.
         if insertSemicolon { emit(.semicolon, "\n", at: start) }
-        tokens.append(
-            GoToken(kind: .comment, text: String(decoding: bytes[begin..<end], as: UTF8.self), position: start))
+        comments.append(GoComment(bytes: begin..<end, position: start, endLine: start.line, codeIndex: tokens.count))
     }
 
     private mutating func generalComment() {
@@ -172,7 +210,12 @@ public struct GoLexer {
         if !closed { fail("comment not terminated: add '*/'", at: start) }
         // A general comment containing a newline acts like a newline; otherwise like a space.
         if (spansLines || !closed) && insertSemicolon { emit(.semicolon, "\n", at: start) }
-        if !literalsOnly { tokens.append(GoToken(kind: .comment, text: text(from: begin), position: start)) }
+        if !literalsOnly {
+            comments.append(
+                GoComment(
+                    bytes: begin..<index, position: start, endLine: start.line + lineBreaks.count,
+                    codeIndex: tokens.count))
+        }
         for offset in lineBreaks { newline(at: offset) }
     }
 

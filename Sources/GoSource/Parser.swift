@@ -31,14 +31,14 @@ public struct GoParser {
 
     /// Parses an already lexed file.
     public static func parse(_ lexed: GoTokenization) -> GoFile {
-        let (code, docs, constraint) = Self.separateComments(lexed.tokens)
-        var parser = GoParser(tokens: code, docs: docs)
+        let (docs, constraint) = Self.separateComments(lexed)
+        var parser = GoParser(tokens: lexed.codeTokens, docs: docs)
         parser.errors = lexed.errors
         let (packageName, imports, declarations) = parser.parseFile()
         let errors = parser.errors.sorted { $0.position < $1.position }
         return GoFile(
             packageName: packageName, buildConstraint: constraint, imports: imports, declarations: declarations,
-            tokens: code, errors: errors)
+            tokens: lexed.codeTokens, errors: errors)
     }
 
     init(tokens: [GoToken], docs: DocComments) {
@@ -47,102 +47,111 @@ public struct GoParser {
     }
 
     /// The doc comments of a file's code tokens (by code-token index), each built when the parser asks for it: most
-    /// comment groups (those in function bodies) are never asked for.
+    /// comment groups (those in function bodies) are never asked for, and their text is never built.
     struct DocComments {
-        /// Every token of the file, comments included.
-        let tokens: [GoToken]
-        /// The first and last token (in `tokens`) of the comment group above a code token; the group is the comments
-        /// between them.
+        /// The comments of the file, and the source they lie in.
+        let comments: [GoComment]
+        let bytes: [UInt8]
+        /// The first and last comment (in `comments`) of the comment group above a code token.
         let groups: [Int: ClosedRange<Int>]
 
         /// No doc comments.
         init() {
-            tokens = []
+            comments = []
+            bytes = []
             groups = [:]
         }
 
-        init(tokens: [GoToken], groups: [Int: ClosedRange<Int>]) {
-            self.tokens = tokens
+        init(comments: [GoComment], bytes: [UInt8], groups: [Int: ClosedRange<Int>]) {
+            self.comments = comments
+            self.bytes = bytes
             self.groups = groups
         }
 
         subscript(index: Int) -> GoDocComment? {
             guard let group = groups[index] else { return nil }
-            return GoParser.docComment(tokens[group].filter(\.isComment))
+            return GoParser.docComment(comments[group].map { $0.text(in: bytes) })
         }
     }
 
-    /// Splits comments from code: the doc comment of each code token that has one (by code-token index), and the
-    /// build constraint from the comments above the package clause.
-    static func separateComments(_ all: [GoToken]) -> ([GoToken], DocComments, String?) {
-        var code: [GoToken] = []
-        code.reserveCapacity(all.count)
+    /// The doc comment groups of a lexed file (the group above each code token that has one, by code-token index),
+    /// and the build constraint from the comments above the package clause. Reads the comments and, around each,
+    /// the code tokens next to it: a file's code tokens are not copied, and a comment's text is built only before
+    /// the package clause.
+    static func separateComments(_ lexed: GoTokenization) -> (DocComments, String?) {
+        let code = lexed.codeTokens
+        let comments = lexed.comments
+        let bytes = lexed.bytes
         var groups: [Int: ClosedRange<Int>] = [:]
-        // The comment group being read: its first and last comment (in `all`) and the line its last comment ends on.
+        // The comment group being read: its first and last comment and the line its last comment ends on.
         var groupStart: Int?
         var groupLast = 0
         var groupEndLine = 0
         var groupIsDoc = true
+        // The last code token (not a semicolon) before the comment being read, and how many code tokens were passed.
         var lastCode: Int?
+        var passed = 0
+        // Comments before the package clause (the code tokens before them hold no `package`) hold the constraint.
+        let packageClause = code.firstIndex { $0.isKeyword(.package) } ?? code.count
         var goBuild: String?
         var plusBuild: [String] = []
-        var seenPackage = false
-        for (position, token) in all.enumerated() {
-            if token.isComment {
-                if !seenPackage {
-                    let text = token.text
-                    if text.hasPrefix("//go:build ") || text.hasPrefix("//go:build\t") {
-                        goBuild = String(text.dropFirst("//go:build".count)).trimmed
-                    } else if text.hasPrefix("//") {
-                        let body = text.dropFirst(2).trimmed
-                        if body.hasPrefix("+build ") {
-                            let words = body.dropFirst("+build".count).split(whereSeparator: { $0 == " " || $0 == "\t" }
-                            )
-                            // `linux,go1.11 darwin,go1.11` is `(linux && go1.11) || (darwin && go1.11)`, as `go fix`
-                            // writes its `//go:build` line: one text for both, and `&&` never read across `||`.
-                            let clause = words.map { alternative in
-                                let terms = alternative.split(separator: ",")
-                                let joined = terms.joined(separator: " && ")
-                                return words.count > 1 && terms.count > 1 ? "(" + joined + ")" : joined
-                            }
-                            plusBuild.append(
-                                clause.count > 1 ? "(" + clause.joined(separator: " || ") + ")" : clause.joined())
+        /// Closes the open group at the first code token (not a semicolon) of `code[passed..<end]`, if there is one,
+        /// attaching it when it ends on the line above.
+        func pass(to end: Int) {
+            guard passed < end else { return }
+            if let start = groupStart, let first = code[passed..<end].firstIndex(where: { $0.kind != .semicolon }) {
+                if groupIsDoc, groupEndLine + 1 == code[first].position.line { groups[first] = start...groupLast }
+                groupStart = nil
+            }
+            if let last = code[passed..<end].lastIndex(where: { $0.kind != .semicolon }) { lastCode = last }
+            passed = end
+        }
+        for (number, comment) in comments.enumerated() {
+            pass(to: comment.codeIndex)
+            if comment.codeIndex <= packageClause, comment.starts(with: "//", in: bytes) {
+                let text = comment.text(in: bytes)
+                if text.hasPrefix("//go:build ") || text.hasPrefix("//go:build\t") {
+                    goBuild = String(text.dropFirst("//go:build".count)).trimmed
+                } else {
+                    let body = text.dropFirst(2).trimmed
+                    if body.hasPrefix("+build ") {
+                        let words = body.dropFirst("+build".count).split(whereSeparator: { $0 == " " || $0 == "\t" })
+                        // `linux,go1.11 darwin,go1.11` is `(linux && go1.11) || (darwin && go1.11)`, as `go fix`
+                        // writes its `//go:build` line: one text for both, and `&&` never read across `||`.
+                        let clause = words.map { alternative in
+                            let terms = alternative.split(separator: ",")
+                            let joined = terms.joined(separator: " && ")
+                            return words.count > 1 && terms.count > 1 ? "(" + joined + ")" : joined
                         }
+                        plusBuild.append(
+                            clause.count > 1 ? "(" + clause.joined(separator: " || ") + ")" : clause.joined())
                     }
                 }
-                if groupStart != nil, groupEndLine + 1 >= token.position.line {
-                    groupLast = position
-                } else {
-                    groupStart = position
-                    groupLast = position
-                    groupIsDoc = token.position.line != (lastCode.map { all[$0].endLine } ?? 0)
-                }
-                groupEndLine = token.endLine
-                continue
             }
-            if token.kind != .semicolon {
-                if let start = groupStart, groupIsDoc, groupEndLine + 1 == token.position.line {
-                    groups[code.count] = start...groupLast
-                }
-                groupStart = nil
-                lastCode = position
-                if token.isKeyword(.package) { seenPackage = true }
+            if groupStart != nil, groupEndLine + 1 >= comment.position.line {
+                groupLast = number
+            } else {
+                groupStart = number
+                groupLast = number
+                groupIsDoc = comment.position.line != (lastCode.map { code[$0].endLine } ?? 0)
             }
-            code.append(token)
+            groupEndLine = comment.endLine
         }
+        pass(to: code.count)
         let constraint = goBuild ?? (plusBuild.isEmpty ? nil : plusBuild.joined(separator: " && "))
-        return (code, DocComments(tokens: all, groups: groups), constraint)
+        return (DocComments(comments: comments, bytes: bytes, groups: groups), constraint)
     }
 
-    static func docComment(_ group: [GoToken]) -> GoDocComment {
+    /// A doc comment from the texts of its group's comments.
+    static func docComment(_ group: [String]) -> GoDocComment {
         var lines: [Substring] = []
-        for comment in group {
-            if comment.text.hasPrefix("//") {
-                var line = comment.text.dropFirst(2)
+        for text in group {
+            if text.hasPrefix("//") {
+                var line = text.dropFirst(2)
                 if line.first == " " { line = line.dropFirst() }
                 lines.append(line)
             } else {
-                let inner = comment.text.dropFirst(2).dropLast(comment.text.hasSuffix("*/") ? 2 : 0)
+                let inner = text.dropFirst(2).dropLast(text.hasSuffix("*/") ? 2 : 0)
                 lines += inner.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmed[...] }
             }
         }

@@ -29,10 +29,10 @@ struct FindingGroup {
 
     private func naming(_ text: String) -> String {
         guard findings.count > 1, let item = first.item else { return text }
-        if let label { return text.replacing(item, with: label) }
+        if let label { return text.replacingText(item, with: label) }
         // No glob covers them: the exception hint lists every item, the message names how many.
         let quoted = items.map { "\"\($0)\"" }.joined(separator: ", ")
-        return text.replacing("\"\(item)\"", with: quoted).replacing(item, with: "\(items.count) items")
+        return text.replacingText("\"\(item)\"", with: quoted).replacingText(item, with: "\(items.count) items")
     }
 
     /// `findings` grouped by cause, groups in the order their first finding appears.
@@ -63,8 +63,8 @@ struct FindingGroup {
         guard let item = finding.item, let place = placeKey(finding) else { return nil }
         let placeholder = "\u{0}item\u{0}"
         return [
-            place, finding.message.replacing(item, with: placeholder),
-            (finding.remedy ?? "").replacing(item, with: placeholder),
+            place, finding.message.replacingText(item, with: placeholder),
+            (finding.remedy ?? "").replacingText(item, with: placeholder),
         ].joined(separator: "\u{1}")
     }
 

@@ -43,6 +43,11 @@ public enum Inert {
 
     /// A value from the repository for a terminal or a log: every hidden scalar shown visibly.
     public static func text(_ value: String) -> String {
+        TextBytes.inertText(value) ?? scalarText(value)
+    }
+
+    /// ``text(_:)`` by Unicode scalars, for any text (the byte path, `TextBytes`, takes ASCII text).
+    static func scalarText(_ value: String) -> String {
         replacingScalars(of: value) { isHidden($0) ? picture($0) : nil }
     }
 
@@ -51,6 +56,11 @@ public enum Inert {
     /// and a `::` that would start the line is shown as `⟨U+003A⟩:`. Lines that hold repository text pass its values
     /// through `text` first, so with colour on no escape of the repository's reaches this point either.
     public static func line(_ line: String, color: Bool = false) -> String {
+        TextBytes.inertLine(line, color: color) ?? scalarLine(line, color: color)
+    }
+
+    /// ``line(_:color:)`` by Unicode scalars, for any text (the byte path, `TextBytes`, takes ASCII text).
+    static func scalarLine(_ line: String, color: Bool = false) -> String {
         var output = ""
         let scalars = Array(line.unicodeScalars)
         var index = 0

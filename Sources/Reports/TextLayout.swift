@@ -19,6 +19,11 @@ struct TextLayout: Sendable {
 
     /// How many columns `text` takes on a terminal: colour codes take none, combining marks none.
     static func columns(_ text: String) -> Int {
+        TextBytes.columns(text) ?? scalarColumns(text)
+    }
+
+    /// ``columns(_:)`` by Unicode scalars, for any text (the byte path, `TextBytes`, takes ASCII text).
+    static func scalarColumns(_ text: String) -> Int {
         var count = 0
         var index = 0
         let scalars = Array(text.unicodeScalars)
@@ -83,7 +88,14 @@ struct TextLayout: Sendable {
     /// `line` wrapped to `width` columns; every line after the first starts with `hang` spaces (at most half the
     /// width). A line that fits is returned as it is.
     func wrap(_ line: String, hang: Int) -> [String] {
-        guard Self.columns(line) > width else { return [line] }
+        // A scalar takes at most one column and at least one byte: a line of no more bytes than columns fits.
+        if line.utf8.count <= width { return [line] }
+        return TextBytes.wrap(line, width: width, hang: hang) ?? scalarWrap(line, hang: hang)
+    }
+
+    /// ``wrap(_:hang:)`` by Unicode scalars, for any text (the byte path, `TextBytes`, takes ASCII text).
+    func scalarWrap(_ line: String, hang: Int) -> [String] {
+        guard Self.scalarColumns(line) > width else { return [line] }
         let hang = min(hang, width / 2)
         let indent = String(repeating: " ", count: hang)
         var lines: [String] = []
