@@ -34,6 +34,15 @@ public struct CobraSurface: Sendable {
     /// extractor does not know (`ko apply`, keyed `apply`). Items under them are there, but their keys may lack those
     /// words.
     public var unplacedRoots: [String] = []
+    /// The commands handed, with commands it may add to them, to code the extractor cannot follow (`root` of
+    /// `groups.Add(root)`, where `groups` holds commands keyed as roots by guess): a root keyed by guess may be under
+    /// one of them.
+    public var unplacedParents: [String] = []
+    /// Flags (`tool run --tail`) a command may have that the extractor could not read: an `AddFlag` adds one of
+    /// several flags of a set made by `NewFlagSet`, whose definitions the files do not show (a table of flags made by
+    /// reflection), and this is one of them. Not in `items`: a removal of one is still claimed, saying it may still be
+    /// there.
+    public var unnamedFlags: [String] = []
     /// Set when the command tree has more command paths and flags than the extractor walks (`maximumWork`): the
     /// surface is not usable and the run stops with this message.
     public var overLimit: String?
@@ -142,6 +151,7 @@ public enum CobraExtractor {
         return CobraSurface(
             items: items, notes: Array(Set(notes)).sorted(), incomplete: incomplete,
             uncertain: builder.uncertain.sorted(), unplacedRoots: builder.unplacedRoots.sorted(),
+            unplacedParents: builder.unplacedParents.sorted(), unnamedFlags: builder.unnamedFlags.sorted(),
             overLimit: builder.overLimit)
     }
 }
@@ -213,6 +223,11 @@ private struct TreeBuilder {
     var uncertain: Set<String> = []
     /// The roots keyed by guess (``CobraSurface/unplacedRoots``).
     var unplacedRoots: Set<String> = []
+    /// ``CobraSurface/unplacedParents`` and ``CobraSurface/unnamedFlags``.
+    var unplacedParents: Set<String> = []
+    var unnamedFlags: Set<String> = []
+    /// At most this many ``unnamedFlags`` (the notes of a removal past it just do not say it may still be there).
+    static let maximumUnnamedFlags = 20_000
     /// The roots visited (command and key), for the commands cobra adds to a root by itself.
     var roots: [(site: CobraSite, key: String)] = []
     /// Items reached through aliases so far; past `maximumAliasItems` aliases stop adding paths (with a note).
@@ -252,7 +267,10 @@ private struct TreeBuilder {
     }
 
     mutating func build() {
-        defer { noteAliasesLeftOut() }
+        defer {
+            noteAliasesLeftOut()
+            noteUnnamedFlags()
+        }
         let commands = interpreter.commands.filter { $0.value.hasUse }
         let children = Set(commands.values.flatMap(\.children))
         let parentless = commands.keys.filter { !children.contains($0) }.sorted()
@@ -316,6 +334,21 @@ private struct TreeBuilder {
                 visit(site, path: [], deprecated: false, stack: [])
             }
         }
+    }
+
+    /// One note for the commands with flags an `AddFlag` adds one of (``unnamedFlags``): the first, and how many.
+    private mutating func noteUnnamedFlags() {
+        guard let first = unnamedFlags.min() else { return }
+        incomplete = true
+        let commands = Set(
+            unnamedFlags.map { key in key.split(separator: " ").prefix { !$0.hasPrefix("--") }.joined(separator: " ") })
+        let flags = unnamedFlags.count == 1 ? "1 flag" : "\(unnamedFlags.count) flags"
+        let of = commands.count == 1 ? "1 command" : "\(commands.count) commands"
+        notes.append(
+            flags + " of " + of + " (first '" + first + "') may be added by an AddFlag that semgate cannot follow to "
+                + "one flag (flags made at run time, as from a table by reflection: the names are those such an "
+                + "AddFlag may add, or a table's Name fields); they are not in the surface, and the removal of one is "
+                + "still claimed, saying it may still be there")
     }
 
     /// One note for the aliases whose paths were left out past `maximumAliasItems`: the first, and how many more.
@@ -426,6 +459,7 @@ private struct TreeBuilder {
         if hidden { attributes["hidden"] = "true" }
         if let aliasOf { attributes["alias-of"] = aliasOf }
         if let open = unreadFlags(of: site) { attributes["unread-flags"] = open }
+        if interpreter.receivesUnknown.contains(site) { unplacedParents.insert(key) }
         if !path.isEmpty {
             add(
                 CobraItem(key: key, attributes: attributes, deprecated: deprecated, path: file, line: info.line),
@@ -447,6 +481,16 @@ private struct TreeBuilder {
                 }
             }
             let setFlags = flags(of: set)
+            for name in (unnamed[set] ?? []).sorted() where unnamedFlags.count < Self.maximumUnnamedFlags {
+                unnamedFlags.insert(prefix + name)
+            }
+            // An `AddFlag` whose flag cannot be followed at all may add one named like an entry of a table.
+            if interpreter.unfollowedFlagAdds.contains(set) {
+                let defined = Set(setFlags.map(\.definition.name))
+                for name in tableNames where !defined.contains(name) && unnamedFlags.count < Self.maximumUnnamedFlags {
+                    unnamedFlags.insert(prefix + name)
+                }
+            }
             let setAttributes = flagAttributes(of: setFlags, in: set, scope: scope, hidden: hidden)
             for (flag, flagAttributes) in zip(setFlags, setAttributes) {
                 let flagDeprecated = deprecated || flag.deprecated
@@ -592,6 +636,10 @@ private struct TreeBuilder {
     }
 
     private var flatMemo: [CobraFlagSetID: [String: FlatFlag]] = [:]
+    /// By set, the names of the flags an `AddFlag` adds one of that no set read defines (``CobraSurface/unnamedFlags``).
+    private var unnamed: [CobraFlagSetID: Set<String>] = [:]
+    /// `interpreter.tableNames` in order (the bound on ``unnamedFlags`` keeps the same ones in every run).
+    private lazy var tableNames: [String] = interpreter.tableNames.sorted()
 
     /// A flag with the marks of every set it was reached through.
     private struct FlatFlag {
@@ -637,7 +685,18 @@ private struct TreeBuilder {
             let (left, right) = (Self.rank(lhs.set), Self.rank(rhs.set))
             return (left.0, left.1, lhs.name) < (right.0, right.1, rhs.name)
         }) where result[ref.name] == nil {
-            guard let other = interpreter.flagSets[ref.set], let definition = other.flags[ref.name] else { continue }
+            let other = interpreter.flagSets[ref.set]
+            guard let definition = other?.flags[ref.name] ?? Self.unreadDefinition(of: ref, in: info, other: other)
+            else {
+                if case .made = ref.set { unnamed[id, default: []].insert(ref.name) }
+                continue
+            }
+            guard let other, other.flags[ref.name] != nil else {
+                // Made from table entries by reflection: hidden when every entry of the name hides it.
+                let hidden = other?.hiddenValues[ref.name] == [true]
+                result[ref.name] = FlatFlag(definition: definition, deprecated: false, hidden: hidden)
+                continue
+            }
             result[ref.name] = FlatFlag(
                 definition: definition, deprecated: other.deprecated.contains(ref.name),
                 hidden: other.hidden.contains(ref.name), noOptDefault: other.noOptDefault.contains(ref.name))
@@ -647,6 +706,21 @@ private struct TreeBuilder {
         for name in info.noOptDefault { result[name]?.noOptDefault = true }
         flatMemo[id] = result
         return result
+    }
+
+    /// The flag an `AddFlag` given `ref` alone adds (``CobraFlagSetInfo/soleIncludes``) when the files read do not
+    /// show its definition in a set made by `NewFlagSet` (made by reflection from a table): a flag of that name, of a
+    /// type not known (`custom`), with the shorthand the program assigns it (`f.Shorthand = fl.Shorthand`), `?` when
+    /// that cannot be read or is not assigned. A set of a command, which the files read do define, is not guessed at.
+    private static func unreadDefinition(of ref: CobraFlagRef, in info: CobraFlagSetInfo, other: CobraFlagSetInfo?)
+        -> CobraFlagDefinition?
+    {
+        guard case .made = ref.set, let sole = info.soleIncludes[ref] else { return nil }
+        let assigned = other?.shorthands[ref.name] ?? []
+        let shorthand = assigned.count == 1 ? assigned.first ?? "?" : "?"
+        return CobraFlagDefinition(
+            name: sole.name, type: sole.type, shorthand: shorthand.isEmpty ? nil : shorthand, file: sole.file,
+            line: sole.line)
     }
 
     private static func rank(_ id: CobraFlagSetID) -> (Int, CobraSite) {

@@ -120,6 +120,13 @@ struct CobraFlagRef: Sendable, Hashable {
     let name: String
 }
 
+/// A `pflag.Flag` literal: the fields it sets, and the type of its `Value` when the literal shows it
+/// (`pflag.NewStringValue(...)` is a `string`), else nil.
+struct CobraPflagLiteral: Sendable {
+    let keys: Set<CobraName>
+    let valueType: String?
+}
+
 /// The flags of one flag set and the sets added to it.
 struct CobraFlagSetInfo: Sendable {
     var flags: [String: CobraFlagDefinition] = [:]
@@ -132,11 +139,25 @@ struct CobraFlagSetInfo: Sendable {
     var noOptDefault: Set<String> = []
     /// How many `custom` flag types a later pass replaced by what `Type()` returns.
     var typesRead = 0
+    /// Of `flagIncludes`, those an `AddFlag` was given alone (its argument may be that one flag and no other), with
+    /// where: when the other set's definition of it cannot be read (made by reflection from a table, as skaffold's
+    /// `fs.Lookup(fl.Name)` after `reflect.ValueOf(fs).MethodByName(...).Call(...)`), the flag is still one of this
+    /// set's, of a type not known (`AddFlag(nil)` would panic, so a program that runs adds a flag of that name).
+    var soleIncludes: [CobraFlagRef: CobraFlagDefinition] = [:]
+    /// The shorthands assigned to flags of this set by name (`f.Shorthand = "q"`), `?` for a value not read.
+    var shorthands: [String: Set<String>] = [:]
+    /// Whether each assignment to `Hidden` of a flag of this set by name hides it (nil: not known). A flag made by
+    /// reflection from several table entries of one name is hidden only when every one hides it.
+    var hiddenValues: [String: Set<Bool?>] = [:]
 
     /// Every update only adds (a `custom` type is replaced once, counted in `typesRead`), so the sizes tell whether
     /// an update changed anything.
     var size: (Int, Int, Int, Int, Int, Int) {
-        (flags.count, includes.count + flagIncludes.count, deprecated.count, hidden.count, noOptDefault.count, typesRead)
+        (
+            flags.count, includes.count + flagIncludes.count + soleIncludes.count, deprecated.count, hidden.count,
+            noOptDefault.count,
+            typesRead + shorthands.values.reduce(0) { $0 + $1.count } + hiddenValues.values.reduce(0) { $0 + $1.count }
+        )
     }
 }
 
@@ -361,6 +382,10 @@ struct CobraInterpreter {
     /// root, but its real path may begin with the words of a command the extractor does not know
     /// (``CobraSurface/unplacedRoots``). Only grows, as commands do.
     private(set) var addedToUnknown: Set<CobraSite> = []
+    /// Commands handed to such a call together with commands it may add (``addedToUnknown``): `root` of
+    /// `groups.Add(root)`, which the commands `groups` holds may be added to (``CobraSurface/unplacedParents``).
+    /// Only grows.
+    private(set) var receivesUnknown: Set<CobraSite> = []
     /// The commands and objects each object literal was given (in its fields or as elements), for
     /// ``addedToUnknown``. Only grows.
     private var held: [CobraSite: Set<CobraValue>] = [:]
@@ -378,6 +403,19 @@ struct CobraInterpreter {
     private var noticeGuards: [CobraSite: Set<CobraVariable>] = [:]
     /// The flag sets handed to a call the files do not define, which may define flags in them.
     private(set) var openFlagSets: Set<CobraFlagSetID> = []
+    /// The `pflag.Flag` literals (`&pflag.Flag{Name: "address", Shorthand: "a", Value: pflag.NewStringValue(...)}`),
+    /// which `AddFlag` adds as they are: the fields each sets, and the type its `Value` has when the literal shows
+    /// it (a pflag `New...Value` call).
+    private var pflagLiterals: [CobraSite: CobraPflagLiteral] = [:]
+    /// The fields each literal of the program's types sets (by its site), for a field it leaves at its zero value.
+    private var objectKeys: [CobraSite: Set<CobraName>] = [:]
+    /// The flag sets given an `AddFlag` whose argument cannot be followed to a flag (noted).
+    private(set) var unfollowedFlagAdds: Set<CobraFlagSetID> = []
+    /// The strings literals of the program's types give a field `Name` (skaffold's `Flag{Name: "filename", ...}`):
+    /// what a flag such an `AddFlag` adds may be named (``CobraSurface/unnamedFlags``). At most
+    /// `maximumTableNames`.
+    private(set) var tableNames: Set<String> = []
+    static let maximumTableNames = 4096
     /// The commands whose `help` subcommand `SetHelpCommand` replaces.
     private(set) var helpReplaced: Set<CobraSite> = []
 
@@ -559,7 +597,9 @@ struct CobraInterpreter {
         declared.list.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
         var table = CobraBuildTable()
         fileAtoms = self.files.indices.map { index in
-            Self.buildCondition(path: paths[index], constraint: self.files[index].buildConstraint).map { table.atom($0) }
+            Self.buildCondition(path: paths[index], constraint: self.files[index].buildConstraint).map {
+                table.atom($0)
+            }
         }
         conditional = fileAtoms.contains { $0 != nil }
         for (index, file) in self.files.enumerated() {
@@ -986,7 +1026,9 @@ struct CobraInterpreter {
     private mutating func call(
         _ key: CobraFunctionID, arguments values: [CobraValues], receiver: CobraValues = []
     ) -> CobraValues {
-        guard let others = declared.alternates[key] else { return callDefinition(key, arguments: values, receiver: receiver) }
+        guard let others = declared.alternates[key] else {
+            return callDefinition(key, arguments: values, receiver: receiver)
+        }
         var result = callDefinition(key, arguments: values, receiver: receiver)
         for other in others { result.formUnion(callDefinition(other, arguments: values, receiver: receiver)) }
         return result
@@ -1301,8 +1343,11 @@ struct CobraInterpreter {
         return result
     }
 
-    /// Past this many objects a method is called on at once, it runs on any value of their type.
-    static let maximumReceiverObjects = 8
+    /// Past this many objects a method is called on at once, it runs on any value of their type. As many as a range
+    /// runs its body for one at a time: a method called on every entry of a table at once (skaffold's
+    /// `fl := &flagRegistry[i]; fl.flag()`) then writes the fields of those entries, not of every value of the type
+    /// (which would reach the entries of every other table).
+    static let maximumReceiverObjects = maximumRangeObjects
 
     /// Past this many objects in a collection ranged over, the body runs once with all of them (as for other values).
     static let maximumRangeObjects = 64
@@ -1444,7 +1489,15 @@ struct CobraInterpreter {
                 let value = values.count == targets.count ? values[offset] : Self.union(values)
                 let source = values.count == targets.count ? sources[offset] : nil
                 if completionOption(target, source: source, value, in: &frame) { continue }
-                assign(value, to: target, define: define, in: &frame)
+                var zero: CobraValues?
+                if value.isEmpty, case .selector(_, let name, _) = target, let source {
+                    // A field no one sets keeps Go's zero value: no shorthand, not hidden (for a flag's field).
+                    let field = runName(name, in: frame.file)
+                    if field == CobraKnown.shorthand.id || field == CobraKnown.hidden.id, neverSet(source, in: frame) {
+                        zero = field == CobraKnown.hidden.id ? [.bool(false)] : [.string("")]
+                    }
+                }
+                assign(value, to: target, define: define, in: &frame, flagZero: zero)
             }
         case .declare(let names, let type, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
@@ -1550,7 +1603,10 @@ struct CobraInterpreter {
         }
     }
 
-    private mutating func assign(_ value: CobraValues, to target: CobraExpr, define: Bool, in frame: inout Frame) {
+    /// `flagZero`: what the value is when it is a field no one sets (``neverSet(_:in:)``), for a flag's field only.
+    private mutating func assign(
+        _ value: CobraValues, to target: CobraExpr, define: Bool, in frame: inout Frame, flagZero: CobraValues? = nil
+    ) {
         switch target {
         case .name(let name):
             guard name != CobraKnown.underscore.id else { return }
@@ -1570,12 +1626,28 @@ struct CobraInterpreter {
                 case .command(let site):
                     setCommandField(site, field, value, fromLiteral: false)
                 case .flag(let set, let name):
+                    let value = value.isEmpty ? flagZero ?? value : value
+                    // A flag made by reflection in a set made by `NewFlagSet` is one of many a table may make there
+                    // (skaffold's flags, each from an entry): it is marked hidden from assignments to that one flag
+                    // (``CobraFlagSetInfo/hiddenValues``; `hidden` is for flags the files define).
+                    if case .made = set, field == CobraKnown.hidden.id, objects.count == 1, !name.isEmpty {
+                        // Per name, whether each entry of that name hides it (``CobraFlagSetInfo/hiddenValues``).
+                        let hides =
+                            value.isEmpty || isConditional(Self.flagMakers(set, name))
+                            ? nil : value.contains(.bool(true))
+                        updateFlagSet(set) { $0.hiddenValues[name, default: []].insert(hides) }
+                    }
                     if field == CobraKnown.hidden.id, value.contains(.bool(true)) {
                         if !isConditional(Self.flagMakers(set, name)) { updateFlagSet(set) { $0.hidden.insert(name) } }
                     } else if field == CobraKnown.deprecated.id, value.contains(where: Self.isNonEmptyString) {
                         updateFlagSet(set) { $0.deprecated.insert(name) }
                     } else if field == CobraKnown.noOptDefVal.id, value.only != .string("") {
                         updateFlagSet(set) { $0.noOptDefault.insert(name) }
+                    } else if field == CobraKnown.shorthand.id, objects.count == 1, !name.isEmpty {
+                        // One flag given one shorthand; `?` when it cannot be read.
+                        let shorthands = Self.strings(in: value)
+                        let shorthand = shorthands.count == 1 ? shorthands.first ?? "?" : "?"
+                        updateFlagSet(set) { $0.shorthands[name, default: []].insert(shorthand) }
                     }
                 default:
                     continue
@@ -1584,6 +1656,17 @@ struct CobraInterpreter {
         default:
             _ = evaluate(target, in: &frame)
         }
+    }
+
+    /// Whether `source` is `x.field` where `x` holds one object whose literal leaves `field` out and to which nothing
+    /// gives it a value, nor to a value of its type whose origin is not known (skaffold's `f.Shorthand =
+    /// fl.Shorthand` for a table entry without `Shorthand:`): a Go field no one sets keeps its zero value.
+    private mutating func neverSet(_ source: CobraExpr, in frame: Frame) -> Bool {
+        guard case .selector(.name(let local), let field, _) = source, let held = frame.locals[local],
+            case .object(let site, let type)? = held.only, let keys = objectKeys[site]
+        else { return false }
+        let name = runName(field, in: frame.file)
+        return !keys.contains(name) && readField(of: .object(site, type), name).isEmpty
     }
 
     /// `&T{...}` as `T{...}`: an elided element type may be a pointer (`[]*Group{{...}}`).
@@ -1937,6 +2020,25 @@ struct CobraInterpreter {
                 objectFolders[site] = qualified ?? frame.folder
             }
             if isElement { listElements.insert(site) }
+            for (element, value) in zip(elements, values) where tableNames.count < Self.maximumTableNames {
+                guard case .name(let field)? = element.key, runName(field, in: frame.file) == CobraKnown.name.id
+                else { continue }
+                for case .string(let text) in value where !text.isEmpty && tableNames.count < Self.maximumTableNames {
+                    tableNames.insert(text)
+                }
+            }
+            if objectKeys[site] == nil {
+                objectKeys[site] = Set(
+                    elements.compactMap { element in
+                        if case .name(let field)? = element.key { return runName(field, in: frame.file) }
+                        return nil
+                    })
+            }
+            if type.qualifier.map({ runName($0, in: frame.file) }) == CobraKnown.pflag.id,
+                runName(name, in: frame.file) == CobraKnown.flagOfCommand.id, pflagLiterals[site] == nil
+            {
+                pflagLiterals[site] = pflagLiteral(elements, file: frame.file)
+            }
             for value in values {
                 for case let found in value {
                     switch found {
@@ -1974,7 +2076,8 @@ struct CobraInterpreter {
             }
         }
         // Most calls have no string or list element: then there is nothing to pick out.
-        guard key.arguments.contains(where: { $0.contains(where: isContext) }) || key.receiver.contains(where: isContext)
+        guard
+            key.arguments.contains(where: { $0.contains(where: isContext) }) || key.receiver.contains(where: isContext)
         else { return site }
         let strings = (key.arguments + [key.receiver]).map { values in CobraValues(values.filter(isContext)) }
         // Read and added to in place: a copy of the literal's contexts would be copied again when one is added.
@@ -2230,14 +2333,21 @@ struct CobraInterpreter {
         for value in values {
             for case .object(let site, _) in value where seen.insert(site).inserted { pending.append(site) }
         }
+        var handed = false
         while let site = pending.popLast() {
             for found in held[site] ?? [] {
                 switch found {
-                case .command(let command): addedToUnknown.insert(command)
+                case .command(let command):
+                    addedToUnknown.insert(command)
+                    handed = true
                 case .object(let inner, _) where seen.insert(inner).inserted: pending.append(inner)
                 default: continue
                 }
             }
+        }
+        guard handed else { return }
+        for value in values {
+            for case .command(let command) in value { receivesUnknown.insert(command) }
         }
     }
 
@@ -2355,7 +2465,9 @@ struct CobraInterpreter {
             // whatever order the code defines it in (a set without that name ignores it).
             let names = values.first.map(Self.strings) ?? []
             return CobraValues(
-                (names.isEmpty ? [""] : names).flatMap { [CobraValue.flag(.local(site), $0), .flag(.persistent(site), $0)] })
+                (names.isEmpty ? [""] : names).flatMap {
+                    [CobraValue.flag(.local(site), $0), .flag(.persistent(site), $0)]
+                })
         case CobraKnown.setGlobalNormalizationFunc.id:
             let spellings = normalization(values, context)
             if !spellings.isEmpty { commandSpellings[site, default: [:]].merge(spellings) { old, _ in old } }
@@ -2412,12 +2524,27 @@ struct CobraInterpreter {
             // A flag of a set read whose name cannot be resolved (`flags.Lookup(alias)` in a loop over a parameter)
             // is just not followed.
             let refs = flags.filter { !$0.name.isEmpty && $0.set != id }
-            if flags.isEmpty {
+            var literals = 0
+            for case .object(let site, let type) in values.first ?? [] {
+                guard let literal = pflagLiterals[site] else { continue }
+                literals += 1
+                defineLiteral(.object(site, type), literal, in: id, context)
+            }
+            if flags.isEmpty && literals == 0 {
+                unfollowedFlagAdds.insert(id)
                 note(
                     "AddFlag argument cannot be followed to a flag the files read define; the flag it adds is not in "
                         + "the surface", file: context.file, line: context.line)
-            } else {
-                updateFlagSet(id) { $0.flagIncludes.formUnion(refs) }
+            } else if !refs.isEmpty {
+                updateFlagSet(id) { info in
+                    info.flagIncludes.formUnion(refs)
+                    if refs.count == 1, flags.count == 1, literals == 0, let ref = refs.first,
+                        info.soleIncludes[ref] == nil
+                    {
+                        info.soleIncludes[ref] = CobraFlagDefinition(
+                            name: ref.name, type: "custom", shorthand: nil, file: context.file, line: context.line)
+                    }
+                }
             }
             return []
         case CobraKnown.markDeprecated.id, CobraKnown.markHidden.id, CobraKnown.markShorthandDeprecated.id:
@@ -2464,6 +2591,84 @@ struct CobraInterpreter {
             guard let shape = numbering.flagMethods[Int(method)] else { return [] }
             return define(shape, in: id, values, context)
         }
+    }
+
+    /// What a `pflag.Flag` literal shows (``CobraPflagLiteral``): its keys, and its `Value`'s type when that is a call
+    /// of one of pflag's `New<Type>Value` constructors for a type pflag defines.
+    private mutating func pflagLiteral(_ elements: [CobraElement], file: Int) -> CobraPflagLiteral {
+        var keys: Set<CobraName> = []
+        var valueType: String?
+        for element in elements {
+            guard case .name(let key)? = element.key else { continue }
+            let field = runName(key, in: file)
+            keys.insert(field)
+            guard field == CobraKnown.value.id,
+                case .call(.selector(.name(let qualifier), let constructor, _), _, _) = element.value,
+                runName(qualifier, in: file) == CobraKnown.pflag.id
+            else { continue }
+            let spelled = text(of: constructor, in: file)
+            guard spelled.hasPrefix("New"), spelled.hasSuffix("Value"), spelled.count > 8 else { continue }
+            let type = spelled.dropFirst(3).dropLast(5)
+            let lowered = type.prefix(1).lowercased() + type.dropFirst()
+            if CobraFlagMethod.builtinTypes.contains(lowered) { valueType = lowered }
+        }
+        return CobraPflagLiteral(keys: keys, valueType: valueType)
+    }
+
+    /// `fs.AddFlag(&pflag.Flag{Name: "address", Shorthand: "a", Usage: ..., Value: ...})`: the literal's flag, defined
+    /// in `id` as a definition method would (the type its `Value` shows, else what the value's `Type()` returns, else
+    /// `custom`; `Deprecated`, `Hidden` and `NoOptDefVal` as the fields say).
+    private mutating func defineLiteral(
+        _ object: CobraValue, _ literal: CobraPflagLiteral, in id: CobraFlagSetID, _ context: CallContext
+    ) {
+        let names = Self.strings(in: readField(of: object, CobraKnown.name.id))
+        guard names.count == 1, let name = names.first, !name.isEmpty, !CobraText.containsPercent(name) else {
+            note(
+                "the Name of a pflag.Flag literal is not a constant string; the flag is not in the surface",
+                file: context.file, line: context.line)
+            return
+        }
+        var shorthand: String?
+        if literal.keys.contains(CobraKnown.shorthand.id) {
+            let shorthands = Self.strings(in: readField(of: object, CobraKnown.shorthand.id))
+            if shorthands.count == 1, let only = shorthands.first {
+                shorthand = only.isEmpty ? nil : only
+            } else {
+                note(
+                    "the shorthand of flag --\(name) is not a constant string; recorded as unknown",
+                    file: context.file, line: context.line, leavesOut: false)
+                shorthand = "?"
+            }
+        }
+        let type =
+            literal.valueType ?? valueType(
+                of: readField(of: object, CobraKnown.value.id), folder: folders[context.file])
+            ?? "custom"
+        let definition = CobraFlagDefinition(
+            name: name, type: type, shorthand: shorthand, file: context.file, line: context.line)
+        let deprecated =
+            readField(of: object, CobraKnown.deprecated.id).contains(where: Self.isNonEmptyString)
+            || Self.strings(in: readField(of: object, CobraKnown.usage.id)).contains(
+                where: CobraHelpText.usageSaysDeprecated)
+        noteMade(.flag(CobraFlagKey(set: id, name: name)))
+        let hidden =
+            readField(of: object, CobraKnown.hidden.id).contains(.bool(true))
+            && !isConditional(Self.flagMakers(id, name))
+        let noOptDefault =
+            literal.keys.contains(CobraKnown.noOptDefVal.id)
+            && readField(of: object, CobraKnown.noOptDefVal.id).only != .string("")
+        updateFlagSet(id) { info in
+            if info.flags[name] == nil {
+                info.flags[name] = definition
+            } else if info.flags[name]?.type == "custom" && type != "custom" {
+                info.typesRead += 1
+                info.flags[name] = definition
+            }
+            if deprecated { info.deprecated.insert(name) }
+            if hidden { info.hidden.insert(name) }
+            if noOptDefault { info.noOptDefault.insert(name) }
+        }
+        if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
     }
 
     /// The spellings the normalization function passed as the first argument maps, or a note when it cannot be read.

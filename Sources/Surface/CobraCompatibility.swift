@@ -208,6 +208,12 @@ enum CobraCompatibility {
                     + "exception"
             }
             if let note = unplacedNote(item, before: before, after: after) { return note }
+            if after.unnamedFlags[item.surface]?.contains(item.key) == true, let command = command(of: item.key) {
+                let flag = item.key.dropFirst(command.isEmpty ? 0 : command.count + 1)
+                return "it may still be there: '\(command)' adds flags with an AddFlag that semgate cannot follow to "
+                    + "one flag (made at run time, as from a table by reflection), and \(flag) is a name the files "
+                    + "read give such flags (see the notes); if it is still there, declare an exception"
+            }
             if let command = command(of: item.key), !command.isEmpty {
                 let flag = String(item.key.dropFirst(command.count + 1))
                 if newSubcommands[item.surface] == nil {

@@ -70,7 +70,10 @@ final class CobraReader {
         if let message = surface.overLimit { throw .limit(message) }
         let groups = reuse(Self.groups(of: surface.items), slot: slot)
         // The roots keyed by guess travel with the uncertain key paths, marked (``SurfaceSnapshot/unplacedMark(_:)``).
-        let found = surface.uncertain + surface.unplacedRoots.map(SurfaceSnapshot.unplacedMark)
+        let found =
+            surface.uncertain + surface.unplacedRoots.map(SurfaceSnapshot.unplacedMark)
+            + surface.unplacedParents.map(SurfaceSnapshot.unplacedParentMark)
+            + surface.unnamedFlags.map(SurfaceSnapshot.unnamedFlagMark)
         results.insert(
             Result(groups: groups, notes: surface.notes, incomplete: surface.incomplete, uncertain: found),
             for: key,

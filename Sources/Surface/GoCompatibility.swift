@@ -237,6 +237,8 @@ enum GoCompatibility {
             items: [:], notes: before.notes, problems: before.problems, incomplete: before.incomplete)
         moved.uncertain = before.uncertain
         moved.unplaced = before.unplaced
+        moved.unplacedParents = before.unplacedParents
+        moved.unnamedFlags = before.unnamedFlags
         let specs = Dictionary(
             (policy?.surfaces ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for item in before.items.values {

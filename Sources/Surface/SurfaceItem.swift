@@ -142,6 +142,13 @@ public struct SurfaceSnapshot: Sendable {
     /// `ko apply`). Their items are there, only their keys may lack those words; `audit` matches them with the items
     /// another release has with words before them (`SurfaceRehoming`).
     public var unplaced: [String: Set<String>] = [:]
+    /// By surface, the commands handed, with the commands `unplaced` names, to code the extractor could not follow
+    /// (`root` of `groups.Add(root)`): a guessed root may be under one of them (``SurfaceRehoming``).
+    public var unplacedParents: [String: Set<String>] = [:]
+    /// By surface, keys of flags a command may have that an extractor could not read (the cobra extractor's
+    /// `unnamedFlags`: an `AddFlag` adds one of several flags a table makes at run time). Not items: a removal of one
+    /// is claimed, saying it may still be there.
+    public var unnamedFlags: [String: Set<String>] = [:]
     /// How the reader found the items, for telling which items two snapshots can differ in without comparing them
     /// all (`changedIDs(since:)`); nil for a snapshot built any other way. Code that changes `items` afterwards
     /// records the ids in `inputs.adjusted`, or sets this to nil.
@@ -200,6 +207,13 @@ public struct SurfaceSnapshot: Sendable {
     /// `unplaced`.
     public static func unplacedMark(_ root: String) -> String { " " + root }
 
+    /// How an extractor records a command of ``unplacedParents`` among its uncertain key paths: after two spaces (a
+    /// root keyed by guess is one word, so its mark has one).
+    public static func unplacedParentMark(_ key: String) -> String { "  " + key }
+
+    /// How an extractor records a key of ``unnamedFlags`` among its uncertain key paths: after three spaces.
+    public static func unnamedFlagMark(_ key: String) -> String { "   " + key }
+
     /// The roots of `surface` keyed by guess (``unplaced``).
     public func unplacedRoots(of surface: String) -> Set<String> { unplaced[surface] ?? [] }
 
@@ -210,7 +224,11 @@ public struct SurfaceSnapshot: Sendable {
     /// to `unplaced`, the others to `uncertain`.
     public mutating func addUncertain(_ paths: [String], surface: String) {
         for path in paths {
-            if path.hasPrefix(" ") {
+            if path.hasPrefix("   ") {
+                unnamedFlags[surface, default: []].insert(String(path.dropFirst(3)))
+            } else if path.hasPrefix("  ") {
+                unplacedParents[surface, default: []].insert(String(path.dropFirst(2)))
+            } else if path.hasPrefix(" ") {
                 unplaced[surface, default: []].insert(String(path.dropFirst()))
             } else {
                 uncertain[surface, default: []].insert(path)

@@ -23,6 +23,8 @@ extension SurfaceSnapshot {
             }
             combined.uncertain.merge(part.uncertain) { $0.union($1) }
             combined.unplaced.merge(part.unplaced) { $0.union($1) }
+            combined.unplacedParents.merge(part.unplacedParents) { $0.union($1) }
+            combined.unnamedFlags.merge(part.unnamedFlags) { $0.union($1) }
             if let partInputs = part.inputs {
                 inputs.groups.merge(partInputs.groups) { first, _ in first }
                 inputs.adjusted.formUnion(partInputs.adjusted)

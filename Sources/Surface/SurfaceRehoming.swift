@@ -60,7 +60,8 @@ struct SurfaceRehoming {
                 // Matched only when exactly one parent candidate exists.
                 guard found.count == 1, let parent = found.first else { continue }
                 // A command of that path the guessing side has too is another command, not where the root went.
-                guard other.items[surface + ":" + parent] != nil, guessing.items[surface + ":" + parent + " " + name] == nil
+                guard other.items[surface + ":" + parent] != nil,
+                    guessing.items[surface + ":" + parent + " " + name] == nil
                 else { continue }
                 // The parent and every command above it must be absent on the guessing side: a command read there
                 // that lacks the path below it was read without it, and what is gone from it is claimed (a dead
@@ -73,9 +74,14 @@ struct SurfaceRehoming {
                     guard next < parent.endIndex else { break }
                     end = parent.index(after: next)
                 }
-                guard absent else { continue }
+                // Or the parent is read there and handed, with the guessed roots it may be given, to code that cannot
+                // be followed (skaffold 0.34.0's `groups.Add(rootCmd)`): the root may be under it. What else is under
+                // it was read, so nothing there is taken as unread.
+                let handedRoots = guessing.unplacedParents[surface]?.contains(parent) == true
+                guard absent || handedRoots else { continue }
                 parents[surface, default: [:]][parent, default: []].insert(name)
                 parentWords = max(parentWords, Self.words(parent))
+                guard absent else { continue }
                 // Not read on the guessing side: the parent's first word (no command at or under it was read there).
                 let top = parent.firstIndex(of: " ").map { String(parent[..<$0]) } ?? parent
                 unread[surface, default: []].insert(top)

@@ -244,6 +244,28 @@ struct SurfaceDiffTests {
         #expect(dropped.allSatisfy { $0.kind == .removed })
         #expect(SurfaceDiff.unplacedNotes(from: before, to: kept, candidates: nil).isEmpty)
 
+        // Guessed roots handed to unread code together with a command read on their side (`groups.Add(root)`) may be
+        // under it: matched there in audit, while what else is gone from that command is still claimed.
+        let direct = Self.snapshot([
+            Self.item("typed:tool"), Self.item("typed:tool --verbose", flag), Self.item("typed:tool apply"),
+            Self.item("typed:tool apply --bare", flag),
+        ])
+        var handed = Self.snapshot([
+            Self.item("typed:tool"), Self.item("typed:apply"), Self.item("typed:apply --bare", flag),
+        ])
+        handed.addUncertain(
+            [SurfaceSnapshot.unplacedMark("apply"), SurfaceSnapshot.unplacedParentMark("tool")], surface: "typed")
+        #expect(handed.unplacedParents["typed"] == ["tool"] && handed.unplacedRoots(of: "typed") == ["apply"])
+        let regrouped = SurfaceDiff.changes(
+            from: direct, to: handed, policy: policy, candidates: nil, trustingUncertain: true)
+        #expect(regrouped.map { "\($0.kind) \($0.id)" } == ["removed typed:tool --verbose"])
+        #expect(SurfaceDiff.changes(from: direct, to: handed, policy: policy).count == 5)
+        var unhanded = handed
+        unhanded.unplacedParents = [:]
+        #expect(
+            SurfaceDiff.changes(from: direct, to: unhanded, policy: policy, candidates: nil, trustingUncertain: true)
+                .count == 5)
+
         // A command of the same name that was read beside the guessed root is another command: the guessed root
         // gone, its items are claimed removed.
         var beside = before

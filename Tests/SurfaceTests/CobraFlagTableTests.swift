@@ -1,0 +1,257 @@
+import Foundation
+import Git
+import Policy
+import SemVer
+import Surface
+import Testing
+import TestSupport
+
+/// Flags added one at a time with `AddFlag`: `pflag.Flag` literals, and flags a table of the program's own entries
+/// makes by reflection in a set of its own.
+@Suite("cobra surface: flags added with AddFlag from literals and tables")
+struct CobraFlagTableTests {
+    static let policy = """
+        semgate: 1
+        surfaces:
+          cli:
+            extract:
+              cobra:
+                files: ["cmd/**/*.go"]
+                root: app
+        """
+    static let goMod = "module example.com/app\n\nrequire github.com/spf13/cobra v1.1.3\n"
+
+    static func literals(_ extra: String) -> String {
+        """
+        package cmd
+
+        import (
+            "github.com/spf13/cobra"
+            "github.com/spf13/pflag"
+        )
+
+        func NewRoot() *cobra.Command {
+            root := &cobra.Command{Use: "app"}
+            target := new(string)
+            root.PersistentFlags().AddFlag(&pflag.Flag{
+                Name:      "target",
+                Shorthand: "t",
+                Usage:     "where to send it",
+                Value:     pflag.NewStringValue("local", target),
+            })
+            root.PersistentFlags().AddFlag(&pflag.Flag{
+                Name:       "dest",
+                Usage:      "old spelling of --target",
+                Value:      pflag.NewStringValue("local", target),
+                Deprecated: "use --target",
+            })
+            quiet := &pflag.Flag{Name: "quiet", Value: pflag.NewBoolValue(false, new(bool)), Hidden: true}
+            root.Flags().AddFlag(quiet)
+        \(extra)
+            return root
+        }
+        """
+    }
+
+    @Test("AddFlag of a pflag.Flag literal defines its flag: name, shorthand, type, deprecation, hidden")
+    func pflagLiteral() throws {
+        let repo = try FixtureRepository()
+        let kept = """
+                root.Flags().AddFlag(&pflag.Flag{Name: "level", Value: pflag.NewIntValue(1, new(int))})
+            """
+        try repo.importCommits([
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.literals(kept)], tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.literals("")], tags: ["v1.1.0"]),
+        ])
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        let after = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
+        let target = after.items["cli:app --target"]
+        #expect(target?.attributes == ["type": "string", "shorthand": "t", "scope": "persistent"])
+        #expect(after.items["cli:app --dest"]?.stability == .deprecated)
+        #expect(after.items["cli:app --quiet"]?.attributes["hidden"] == "true")
+        #expect(after.items["cli:app --quiet"]?.attributes["type"] == "bool")
+        #expect(before.items["cli:app --level"]?.attributes["type"] == "int")
+        #expect(!after.notes.contains { $0.contains("AddFlag argument cannot be followed") }, "\(after.notes)")
+        // The literal's flag is read, so its removal is claimed.
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: try loadPolicy(Self.policy))
+        #expect(changes.map { "\($0.kind.rawValue) \($0.key) \($0.bump)" } == ["removed app --level major"])
+    }
+
+    /// A program whose commands get their flags from entries of a table, each made by reflection in a set of its own
+    /// and added with `AddFlag` (`entries` are the `serve` command's entries).
+    static func table(_ entries: String) -> String {
+        """
+        package cmd
+
+        import (
+            "reflect"
+
+            "github.com/spf13/cobra"
+            "github.com/spf13/pflag"
+        )
+
+        type Entry struct {
+            Name   string
+            Short  string
+            Usage  string
+            Value  interface{}
+            Hidden bool
+            made   *pflag.Flag
+        }
+
+        var common = []Entry{
+            {Name: "config", Short: "c", Usage: "config file", Value: &config},
+            {Name: "verbose", Short: "v", Usage: "chatty", Value: &all},
+        }
+
+        var config, host string
+        var port int
+        var all bool
+
+        func (e *Entry) flag() *pflag.Flag {
+            if e.made != nil {
+                return e.made
+            }
+            fs := pflag.NewFlagSet(e.Name, pflag.ContinueOnError)
+            reflect.ValueOf(fs).MethodByName("Var").Call(nil)
+            f := fs.Lookup(e.Name)
+            f.Shorthand = e.Short
+            f.Hidden = e.Hidden
+            e.made = f
+            return f
+        }
+
+        type maker struct{ cmd cobra.Command }
+
+        func newMaker(use string) *maker { return &maker{cmd: cobra.Command{Use: use}} }
+
+        func (m *maker) common() *maker {
+            for i := range common {
+                m.cmd.Flags().AddFlag(common[i].flag())
+            }
+            return m
+        }
+
+        func (m *maker) entries(list []*Entry) *maker {
+            for _, e := range list {
+                m.cmd.Flags().AddFlag(e.flag())
+            }
+            return m
+        }
+
+        func NewRoot() *cobra.Command {
+            root := &cobra.Command{Use: "app"}
+            serve := newMaker("serve").common().entries([]*Entry{
+                \(entries)
+            })
+            list := newMaker("list").common().entries([]*Entry{
+                {Name: "all", Short: "a", Value: &all, Usage: "every one"},
+                {Name: "host", Value: &host, Usage: "which host", Hidden: true},
+            })
+            root.AddCommand(&serve.cmd, &list.cmd)
+            return root
+        }
+        """
+    }
+
+    @Test(
+        "AddFlag of a table entry's flag made by reflection: the flag, type unknown; a removal from the table is claimed"
+    )
+    func reflectedTable() throws {
+        let repo = try FixtureRepository()
+        let port = #"{Name: "port", Short: "p", Value: &port, Usage: "port"},"#
+        let host = #"{Name: "host", Value: &host, Usage: "host"},"#
+        try repo.importCommits([
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.table(port + "\n" + host)],
+                tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.table(port)], tags: ["v1.1.0"]),
+        ])
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        let after = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
+        #expect(
+            before.items["cli:app serve --port"]?.attributes == ["type": "custom", "shorthand": "p", "scope": "local"])
+        // No `Short:` in the entry: no shorthand (a field the literal leaves out and nothing sets is "").
+        #expect(before.items["cli:app serve --host"]?.attributes == ["type": "custom", "scope": "local"])
+        #expect(after.items["cli:app list --all"]?.attributes["shorthand"] == "a")
+        // Hidden when every entry of its name hides it: list's --host once serve's entry of that name is gone.
+        #expect(after.items["cli:app list --host"]?.attributes["hidden"] == "true")
+        #expect(before.items["cli:app serve --host"]?.attributes["hidden"] == nil)
+        #expect(before.items["cli:app list --host"]?.attributes["hidden"] == nil)
+        // The common table's flags are added by entries that are not one alone: not read, not guessed, but named as
+        // flags the commands may have (a removal of one is claimed, saying it may still be there).
+        #expect(after.items["cli:app serve --config"] == nil && after.items["cli:app serve --verbose"] == nil)
+        #expect(
+            after.unnamedFlags["cli"] == [
+                "app list --config", "app list --verbose", "app serve --config", "app serve --verbose",
+            ])
+        #expect(after.notes.contains { $0.contains("4 flags of 2 commands (first 'app list --config') may be added") })
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: try loadPolicy(Self.policy))
+        // Entries are told apart by name only: while serve's `host` entry (not hidden) was there, list's was not
+        // known to be hidden.
+        #expect(
+            changes.map { "\($0.kind.rawValue) \($0.key) \($0.bump)" } == [
+                "changed app list --host patch", "removed app serve --host major",
+            ])
+    }
+
+    @Test("an AddFlag not followed to any flag: the Name fields of the program's literals are what it may add")
+    func unfollowedAddFlag() throws {
+        let repo = try FixtureRepository()
+        let program = { (body: String) in
+            """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            type Option struct {
+                Name string
+                Uses []string
+            }
+
+            var options = []Option{{Name: "region", Uses: []string{"serve"}}, {Name: "zone"}}
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "app"}
+                serve := &cobra.Command{Use: "serve"}
+                root.AddCommand(serve)
+            \(body)
+                return root
+            }
+            """
+        }
+        let old = """
+                serve.Flags().String("region", "", "")
+                serve.Flags().Bool("fast", false, "")
+            """
+        let new = """
+                for _, o := range options {
+                    serve.Flags().AddFlag(registry.Make(o))
+                }
+            """
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: ["go.mod": Self.goMod, "cmd/root.go": program(old)], tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(files: ["go.mod": Self.goMod, "cmd/root.go": program(new)], tags: ["v1.1.0"]),
+        ])
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        let after = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
+        #expect(after.unnamedFlags["cli"] == ["app serve --region", "app serve --zone"])
+        #expect(after.notes.contains { $0.contains("AddFlag argument cannot be followed") })
+        // Both removals are claimed: --region may still be there (the note of the finding says so), --fast not.
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: try loadPolicy(Self.policy))
+        #expect(
+            changes.map { "\($0.kind.rawValue) \($0.key) \($0.bump)" } == [
+                "removed app serve --fast major", "removed app serve --region major",
+            ])
+        let surface = try #require(try loadPolicy(Self.policy).surface(named: "cli"))
+        let said = Extractors.removalNotes(of: surface, changes.compactMap(\.before), before: before, after: after)
+        #expect(said.count == 2)
+        #expect(said.first??.hasPrefix("semgate cannot see a deprecation") == true, "\(said)")
+        #expect(
+            said.last??.hasPrefix("it may still be there: 'app serve' adds flags with an AddFlag") == true, "\(said)")
+
+    }
+}
