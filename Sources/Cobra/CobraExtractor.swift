@@ -115,6 +115,7 @@ public enum CobraExtractor {
         interpreter.finish()
         var builder = TreeBuilder(interpreter: interpreter, root: root)
         builder.maximumWork = maximumWork
+        builder.readsNoFile = goFiles.isEmpty
         builder.build()
         builder.attachBuilds()
         var notes = Array(interpreter.notes.values) + builder.notes + interpreter.definitionNotes
@@ -218,6 +219,8 @@ private struct TreeBuilder {
     /// Commands visited and items listed so far, and the most the builder does (``CobraSurface/maximumWork``).
     private var work = 0
     var maximumWork = CobraSurface.maximumWork
+    /// Whether no Go file was read (the files setting matches none at this revision).
+    var readsNoFile = false
     var overLimit: String?
     /// The command paths that could not be followed (``CobraSurface/uncertain``).
     var uncertain: Set<String> = []
@@ -294,6 +297,15 @@ private struct TreeBuilder {
             guard let best = sizes.indices.max(by: { (sizes[$0], candidates[$1]) < (sizes[$1], candidates[$0]) })
             else {
                 incomplete = true
+                if readsNoFile {
+                    // Nothing to check in 'root': the tree has none of the files (another program's tag sharing the
+                    // tag names, or a release from before the command line).
+                    notes.append(
+                        "no Go file matches 'files', so the surface is empty: the files are not there yet or have moved "
+                            + "(add their folders to 'files'), or the tag is another program's (list it under "
+                            + "releases.ignore)")
+                    return
+                }
                 let first = parentless.first.flatMap { commands[$0] }.map { location($0) + ": " } ?? ""
                 notes.append(
                     "\(first)no command without a parent has a Use that names the root '\(root)' (or a Use that is "

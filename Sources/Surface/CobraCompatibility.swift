@@ -172,6 +172,39 @@ enum CobraCompatibility {
         return unreadFlag(replacing: old, command: command, in: snapshot)
     }
 
+    /// The item a removed path still reaches through the aliases of `snapshot`: the extractor keys one alias a path
+    /// (a bound), so a path that needs two is not an item although users can still type it (`tool genie a keys` once
+    /// `genie` became an alias of `wizard`, `a` being an alias of `agent`). Each command word below the root and above
+    /// the last is followed through `snapshot`'s alias items to the name it stands for; the last word (a command or
+    /// alias) and a flag are looked up as typed. Nil when no alias was followed or a word is not there: an alias
+    /// removed, or a command gone, is still a removal.
+    static func aliasedPath(replacing old: SurfaceItem, in snapshot: SurfaceSnapshot) -> SurfaceItem? {
+        let flagCommand = command(of: old.key)
+        var words = (flagCommand ?? old.key).split(separator: " ").map(String.init)
+        let last: String
+        if let flagCommand {
+            last = String(old.key.dropFirst(flagCommand.isEmpty ? 0 : flagCommand.count + 1))
+        } else {
+            guard let word = words.popLast() else { return nil }
+            last = word
+        }
+        guard words.count > 1 else { return nil }
+        let prefix = old.surface + ":"
+        var resolved = words[0]
+        var throughAlias = false
+        for word in words.dropFirst() {
+            guard let item = snapshot.items[prefix + resolved + " " + word] else { return nil }
+            if let name = item.attributes["alias-of"] {
+                resolved += " " + name
+                throughAlias = true
+            } else {
+                resolved += " " + word
+            }
+        }
+        guard throughAlias else { return nil }
+        return snapshot.items[prefix + resolved + " " + last]
+    }
+
     /// A flag that may still be there: its command is still there and hands its own flag set to a call the files do
     /// not define (`o.configFlags.AddFlags(cmd.Flags())`, stern 1.27.0's `--context` and `--kubeconfig`, now defined
     /// by that library), so its removal cannot be shown. The flag as it was, marked `provided-by=unread-call` (not

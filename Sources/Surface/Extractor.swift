@@ -364,12 +364,19 @@ public struct SurfaceProposal: Sendable {
     /// The keys of what the program hides from its help (`tool docs`, `tool serve --debug`; not what is under a
     /// hidden command, nor deprecated flags, which pflag hides too), for the draft's `hidden:`.
     public let hidden: [String]
+    /// The folders the surface reads (`commands` for `files: [commands/*.go]`): a release whose tree has none of them
+    /// gives the surface nothing to find. Empty when it reads the repository's root or cannot say.
+    public let folders: [String]
 
-    public init(finding: String?, surface: DraftEntry?, experimental: [String] = [], hidden: [String] = []) {
+    public init(
+        finding: String?, surface: DraftEntry?, experimental: [String] = [], hidden: [String] = [],
+        folders: [String] = []
+    ) {
         self.finding = finding
         self.surface = surface
         self.experimental = experimental
         self.hidden = hidden
+        self.folders = folders
     }
 }
 

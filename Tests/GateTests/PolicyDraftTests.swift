@@ -447,6 +447,59 @@ struct PolicyDraftTests {
         #expect(before.contains("files: [cmd/k9/*.go, pkg/extra/*.go]"), "\(before)")
     }
 
+    @Test("tags whose trees lack the folders the cli surface reads, between releases that have them, are ignored")
+    func unreadReleases() throws {
+        let repo = try FixtureRepository()
+        // Before the command line existed: not another program's tag, the surface only starts later.
+        try repo.write("go.mod", "module example.com/crane\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write("lib/lib.go", "package lib\n\nfunc Lift() {}\n")
+        try repo.commit("library")
+        try repo.tag("v0.1.0")
+        try repo.write("cmd/crane/main.go", "package main\n\nimport \"example.com/crane/cli\"\n\nfunc main() { cli.Root() }\n")
+        try repo.write(
+            "cli/root.go",
+            """
+            package cli
+
+            import "github.com/spf13/cobra"
+
+            func Root() *cobra.Command {
+                root := &cobra.Command{Use: "crane"}
+                root.AddCommand(&cobra.Command{Use: "lift"})
+                return root
+            }
+            """)
+        try repo.commit("command line")
+        try repo.tag("v1.0.0")
+        try repo.commit("more")
+        try repo.tag("v1.1.0")
+        // The API client shares the tag names: its tags have no cli/ (nor cmd/).
+        try repo.git("checkout", "--quiet", "--orphan", "client")
+        try repo.git("rm", "-r", "--quiet", "--cached", ".")
+        for path in ["go.mod", "lib", "cli", "cmd"] { try repo.remove(path) }
+        try repo.write("go.mod", "module example.com/craneapi\n")
+        try repo.write("client.go", "package craneapi\n\nfunc New() {}\n")
+        try repo.commit("client")
+        try repo.tag("v1.0.1")
+        try repo.commit("client fix")
+        try repo.tag("v1.1.1")
+        try repo.commit("client after the last release")
+        try repo.tag("v1.3.1")
+        try repo.checkout("main")
+        try repo.commit("next")
+        try repo.tag("v1.2.0")
+        let (yaml, policy, items) = try draft(repo)
+        #expect(items.contains("cli:crane lift"), "\(items)")
+        // v0.1.0 is before the command line; v1.3.1, above the greatest release with cli/, is not between two that have
+        // it (a layout that moved looks alike): neither is proposed.
+        #expect(policy.releases.ignore.map(\.pattern) == ["v1.0.1", "v1.1.1"], "\(yaml)")
+        #expect(
+            yaml.contains(
+                "# 2 tags have none of the folders the cli surface reads (cli/), which releases before and after have: "
+                    + "another program's tags?"), "\(yaml)")
+        #expect(yaml.contains("5 release tags follow this template; the greatest is v1.3.1."), "\(yaml)")
+    }
+
     @Test("cobra: commands whose name says alpha, beta or experimental are proposed as not promised, with what is under")
     func cobraUnstableCommands() throws {
         let repo = try FixtureRepository()

@@ -65,6 +65,17 @@ struct CobraClassificationTests {
         var testDescription: String { name }
     }
 
+    /// A command whose literal has `fields`, with an `agent` subcommand (alias `a`) that has a flag.
+    static func genieWithAgent(_ fields: String) -> String {
+        """
+        genie := &cobra.Command{\(fields)}
+        agent := &cobra.Command{Use: "agent", Aliases: []string{"a"}}
+        agent.Flags().Bool("all", false, "")
+        genie.AddCommand(agent)
+        root.AddCommand(genie)
+        """
+    }
+
     static let cases: [Case] = [
         Case(
             name: "removing a flag is breaking", old: #"run.Flags().Bool("x", false, "")"#, new: "", bump: .major,
@@ -160,6 +171,24 @@ struct CobraClassificationTests {
                 root.AddCommand(renamed)
                 """, bump: .minor,
             changes: ["added tool plugin", "added tool plugin --all", "changed tool plugins"]),
+        Case(
+            name: "a renamed command kept as an alias still reaches its subcommands' aliases (two aliases a path)",
+            old: genieWithAgent(#"Use: "genie""#),
+            new: genieWithAgent(#"Use: "wizard", Aliases: []string{"genie"}"#), bump: .minor,
+            changes: [
+                "added tool wizard", "added tool wizard a", "added tool wizard a --all", "added tool wizard agent",
+                "added tool wizard agent --all", "changed tool genie", "changed tool genie a",
+                "changed tool genie a --all",
+            ]),
+        Case(
+            name: "a renamed command not kept as an alias removes the paths through it, its subcommands' aliases too",
+            old: genieWithAgent(#"Use: "genie""#),
+            new: genieWithAgent(#"Use: "wizard""#), bump: .major,
+            changes: [
+                "added tool wizard", "added tool wizard a", "added tool wizard a --all", "added tool wizard agent",
+                "added tool wizard agent --all", "removed tool genie", "removed tool genie a",
+                "removed tool genie a --all", "removed tool genie agent", "removed tool genie agent --all",
+            ]),
         Case(
             name: "renaming a flag whose old name a normalization function maps to the new one is no removal",
             old: #"run.Flags().String("cert", "", "")"#,
