@@ -61,6 +61,35 @@ public enum CobraExtractor {
     /// windows` has `(arm64 && linux)` and `windows`).
     public static func buildAlternatives(of build: String) -> [String] { CobraBuildTable.disjuncts(of: build) }
 
+    /// The conditions of one alternative of a `build` attribute: its parts joined by `&&` outside parentheses, each
+    /// without parentheses around the whole of it (`(arm64 && linux)` has `arm64` and `linux`; `((darwin ||
+    /// linux)) && amd64` has `darwin || linux` and `amd64`).
+    public static func buildConditions(of alternative: String) -> Set<String> {
+        Set(CobraBuildTable.conjuncts(of: unparenthesized(alternative)).map(unparenthesized))
+    }
+
+    /// `text` without the parentheses that enclose the whole of it, at any depth (`((a && b))` is `a && b`; `(a) ||
+    /// (b)` stays as it is).
+    static func unparenthesized(_ text: String) -> String {
+        var text = Substring(text)
+        while text.first == "(", text.last == ")" {
+            // The opening parenthesis must close at the last character, not before it.
+            var depth = 0
+            var closesAtEnd = false
+            for (offset, character) in text.enumerated() {
+                if character == "(" { depth += 1 }
+                if character == ")" { depth -= 1 }
+                if depth == 0 {
+                    closesAtEnd = offset == text.count - 1
+                    break
+                }
+            }
+            guard closesAtEnd else { break }
+            text = text.dropFirst().dropLast()
+        }
+        return String(text)
+    }
+
     /// Every command, alias and flag that `files` build, keyed by full command path.
     ///
     /// `root` names the root command when its `Use` is not a constant (`Use: os.Args[0]`); it also picks the

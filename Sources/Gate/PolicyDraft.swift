@@ -249,11 +249,21 @@ public struct PolicyDraft: Sendable {
             "\(count) release tag\(count == 1 ? "" : "s") follow\(count == 1 ? "s" : "") this template; the greatest is "
                 + "\(prefix)\(latest)."
         ]
+        let first = (releases.isEmpty ? versions : releases).min()
         for (other, found) in ranked.dropFirst() {
+            let like = "\(found.count) tag\(found.count == 1 ? "" : "s") like '\(other)\(found.max() ?? latest)'"
+            // Every one older than the first release: most likely the releases from before the project took this
+            // prefix (k9s tagged 0.1.0 to 0.12.0, then v0.13.0 on); they are not audited, which the author must know.
+            if let first, let newest = found.max(), newest < first {
+                findings.append("\(like), all older than \(prefix)\(first): not releases under this template")
+                tagComments.append(
+                    "Also seen: \(like), all older than \(prefix)\(first), the first release under this template: "
+                        + "earlier releases under another prefix, or another component? This template does not audit "
+                        + "them (a second policy with tag: \"\(other){version}\" can).")
+                continue
+            }
             tagComments.append(
-                "Also seen: \(found.count) tag\(found.count == 1 ? "" : "s") like "
-                    + "'\(other)\(found.max() ?? latest)' (another component? a second policy with tag: "
-                    + "\"\(other){version}\" can check it).")
+                "Also seen: \(like) (another component? a second policy with tag: \"\(other){version}\" can check it).")
         }
         var entries = [DraftEntry("tag", .string(prefix + "{version}"), comments: tagComments)]
         if !ignore.globs.isEmpty {

@@ -99,12 +99,12 @@ enum CobraCompatibility {
         ) { $0.oldValue != nil && $0.newValue == nil },
         Rule(
             attribute: "build",
-            reason: "every build that had it still does (each alternative of the old `build` is one of the new), and "
-                + "more have it now", bump: .minor
+            reason: "every build that had it still does (each alternative of the old `build` has every condition of "
+                + "one of the new: `linux` to `darwin || linux`, `!js && !plan9 && !solaris` to `!js && !plan9`), "
+                + "and more have it now", bump: .minor
         ) { context in
             guard let old = context.oldValue, let new = context.newValue else { return false }
-            return Set(CobraExtractor.buildAlternatives(of: new)).isSuperset(
-                of: CobraExtractor.buildAlternatives(of: old))
+            return buildWidens(from: old, to: new)
         },
         Rule(attribute: "no-opt-default", reason: "the bare `--flag` now works as well", bump: .minor) {
             $0.oldValue == nil && $0.newValue == "true"
@@ -122,6 +122,18 @@ enum CobraCompatibility {
             reason: "a command became an alias of its new name: the old name still runs it", bump: .patch
         ) { $0.oldValue == nil && $0.newValue != nil },
     ]
+
+    /// Whether every build `old` holds in, `new` holds in too: each alternative of `old` implies one of `new`, which it
+    /// does when it has all of that one's conditions (a conjunction with fewer conditions holds in more builds).
+    /// Conditions are compared as text, so an equivalent condition written otherwise is not recognised: the change
+    /// is then breaking, never a missed narrowing.
+    static func buildWidens(from old: String, to new: String) -> Bool {
+        let newAlternatives = CobraExtractor.buildAlternatives(of: new).map(CobraExtractor.buildConditions(of:))
+        return CobraExtractor.buildAlternatives(of: old).allSatisfy { alternative in
+            let conditions = CobraExtractor.buildConditions(of: alternative)
+            return newAlternatives.contains { $0.isSubset(of: conditions) }
+        }
+    }
 
     /// The pflag types that take any text as a value, `true` and `false` among them.
     static let stringTypes: Set<String> = ["string", "stringArray", "stringSlice"]

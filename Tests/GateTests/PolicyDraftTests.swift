@@ -27,6 +27,8 @@ struct PolicyDraftTests {
         try repo.write("internal/x/x.go", "package x\n")
         try repo.write("api/testutil/fake.go", "package testutil\n\nfunc Server() {}\n")
         try repo.write("api/store/storemock/mock.go", "package storemock\n\ntype Store struct{}\n")
+        // A Go file of the project's web site (a docs generator's package), as goreleaser's www/docs/init.go.
+        try repo.write("www/docs/init.go", "package docs\n\nfunc Register() {}\n")
         try repo.write("main.go", "package main\n")
         try repo.write(
             "cmd/root.go",
@@ -74,6 +76,7 @@ struct PolicyDraftTests {
         #expect(!exclude.contains { $0.matches("example.com/tool/v2/cmdline.Parse") })
         #expect(exclude.contains { $0.matches("example.com/tool/v2/cmd") })
         #expect(!exclude.contains { $0.matches("example.com/tool/v2/api.Client") })
+        #expect(exclude.contains { $0.matches("example.com/tool/v2/www/docs.Register") })
         // Packages for the project's own tests, at any depth: their helpers and mocks promise nothing.
         #expect(yaml.contains("'**/storemock{,/**,.*}', '**/testutil{,/**,.*}'"))
         #expect(exclude.contains { $0.matches("example.com/tool/v2/api/testutil") })
@@ -161,8 +164,25 @@ struct PolicyDraftTests {
         let (yaml, policy, _) = try draft(repo)
         #expect(policy.releases.tag.template == "cli/v{version}")
         #expect(yaml.contains("3 release tags follow this template; the greatest is cli/v1.2.0."))
-        #expect(yaml.contains("Also seen: 1 tag like 'v0.3.0'"))
+        #expect(yaml.contains("Also seen: 1 tag like 'v0.3.0', all older than cli/v1.0.0"))
         #expect(policy.surfaces.isEmpty)
+    }
+
+    @Test("tags: releases from before the project took its prefix are named as not audited; a newer family is not")
+    func olderUnprefixedReleases() throws {
+        let repo = try FixtureRepository()
+        try repo.write("README", "x\n")
+        try repo.commit("first")
+        for tag in ["0.1.0", "0.2.0", "0.2.1", "v0.3.0", "v0.4.0", "v0.5.0", "v0.5.1", "tools/v0.9.0"] {
+            try repo.tag(tag)
+        }
+        let draft = try PolicyDraft(repository: try Repository(discovering: repo.url.path))
+        #expect(draft.findings.contains("3 tags like '0.2.1', all older than v0.3.0: not releases under this template"))
+        #expect(
+            draft.yaml.contains(
+                "Also seen: 3 tags like '0.2.1', all older than v0.3.0, the first release under this template"))
+        // A family with a version above the first release is named as before, as another component.
+        #expect(draft.yaml.contains("Also seen: 1 tag like 'tools/v0.9.0' (another component?"))
     }
 
     @Test("an empty repository still gets a policy that loads")
