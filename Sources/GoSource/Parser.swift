@@ -138,8 +138,12 @@ public struct GoParser {
                     let body = text.dropFirst(2).trimmed
                     if body.hasPrefix("+build ") {
                         let words = body.dropFirst("+build".count).split(whereSeparator: { $0 == " " || $0 == "\t" })
+                        // `linux,go1.11 darwin,go1.11` is `(linux && go1.11) || (darwin && go1.11)`, as `go fix`
+                        // writes its `//go:build` line: one text for both, and `&&` never read across `||`.
                         let clause = words.map { alternative in
-                            alternative.split(separator: ",").joined(separator: " && ")
+                            let terms = alternative.split(separator: ",")
+                            let joined = terms.joined(separator: " && ")
+                            return words.count > 1 && terms.count > 1 ? "(" + joined + ")" : joined
                         }
                         plusBuild.append(
                             clause.count > 1 ? "(" + clause.joined(separator: " || ") + ")" : clause.joined())
