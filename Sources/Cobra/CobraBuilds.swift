@@ -44,8 +44,11 @@ struct CobraBuildTable: Sendable {
         return number
     }
 
-    /// The parts of a normalized build expression joined by `&&` outside parentheses.
-    static func conjuncts(of text: String) -> [String] { parts(of: text, joinedBy: "&&") }
+    /// The parts of a normalized build expression joined by `&&` outside parentheses; the whole expression when it has
+    /// a `||` outside parentheses (`linux && cgo || darwin` is a disjunction: `&&` binds tighter).
+    static func conjuncts(of text: String) -> [String] {
+        disjuncts(of: text).count > 1 ? [text] : parts(of: text, joinedBy: "&&")
+    }
 
     /// The parts of a normalized build expression joined by `||` outside parentheses.
     static func disjuncts(of text: String) -> [String] { parts(of: text, joinedBy: "||") }
@@ -209,8 +212,9 @@ struct CobraBuildCondition: Hashable, Sendable {
         let parts = terms.flatMap { term -> [String] in
             // `linux` and `linux && arm64` together are `arm64 && linux`.
             let names = Array(Set(term.flatMap { table.atomParts[Int($0)] })).sorted()
-            // A file's `windows || darwin` is two alternatives.
-            if names.count == 1 { return CobraBuildTable.disjuncts(of: names[0]) }
+            // A file's `windows || darwin` is two alternatives (`(linux && cgo) || darwin`: `linux && cgo` and
+            // `darwin`, parenthesized once below).
+            if names.count == 1 { return CobraBuildTable.disjuncts(of: names[0]).map(CobraExtractor.unparenthesized) }
             return [names.map { $0.contains(" ") && !$0.hasPrefix("(") ? "(\($0))" : $0 }.joined(separator: " && ")]
         }
         let unique = Array(Set(parts)).sorted()

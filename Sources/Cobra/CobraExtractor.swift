@@ -61,6 +61,35 @@ public enum CobraExtractor {
     /// windows` has `(arm64 && linux)` and `windows`).
     public static func buildAlternatives(of build: String) -> [String] { CobraBuildTable.disjuncts(of: build) }
 
+    /// The conditions of one alternative of a `build` attribute: its parts joined by `&&` outside parentheses, each
+    /// without parentheses around the whole of it (`(arm64 && linux)` has `arm64` and `linux`; `((darwin ||
+    /// linux)) && amd64` has `darwin || linux` and `amd64`).
+    public static func buildConditions(of alternative: String) -> Set<String> {
+        Set(CobraBuildTable.conjuncts(of: unparenthesized(alternative)).map(unparenthesized))
+    }
+
+    /// `text` without the parentheses that enclose the whole of it, at any depth (`((a && b))` is `a && b`; `(a) ||
+    /// (b)` stays as it is).
+    static func unparenthesized(_ text: String) -> String {
+        var text = Substring(text)
+        while text.first == "(", text.last == ")" {
+            // The opening parenthesis must close at the last character, not before it.
+            var depth = 0
+            var closesAtEnd = false
+            for (offset, character) in text.enumerated() {
+                if character == "(" { depth += 1 }
+                if character == ")" { depth -= 1 }
+                if depth == 0 {
+                    closesAtEnd = offset == text.count - 1
+                    break
+                }
+            }
+            guard closesAtEnd else { break }
+            text = text.dropFirst().dropLast()
+        }
+        return String(text)
+    }
+
     /// Every command, alias and flag that `files` build, keyed by full command path.
     ///
     /// `root` names the root command when its `Use` is not a constant (`Use: os.Args[0]`); it also picks the
@@ -86,6 +115,7 @@ public enum CobraExtractor {
         interpreter.finish()
         var builder = TreeBuilder(interpreter: interpreter, root: root)
         builder.maximumWork = maximumWork
+        builder.readsNoFile = goFiles.isEmpty
         builder.build()
         builder.attachBuilds()
         var notes = Array(interpreter.notes.values) + builder.notes + interpreter.definitionNotes
@@ -189,6 +219,8 @@ private struct TreeBuilder {
     /// Commands visited and items listed so far, and the most the builder does (``CobraSurface/maximumWork``).
     private var work = 0
     var maximumWork = CobraSurface.maximumWork
+    /// Whether no Go file was read (the files setting matches none at this revision).
+    var readsNoFile = false
     var overLimit: String?
     /// The command paths that could not be followed (``CobraSurface/uncertain``).
     var uncertain: Set<String> = []
@@ -265,6 +297,15 @@ private struct TreeBuilder {
             guard let best = sizes.indices.max(by: { (sizes[$0], candidates[$1]) < (sizes[$1], candidates[$0]) })
             else {
                 incomplete = true
+                if readsNoFile {
+                    // Nothing to check in 'root': the tree has none of the files (another program's tag sharing the
+                    // tag names, or a release from before the command line).
+                    notes.append(
+                        "no Go file matches 'files', so the surface is empty: the files are not there yet or have moved "
+                            + "(add their folders to 'files'), or the tag is another program's (list it under "
+                            + "releases.ignore)")
+                    return
+                }
                 let first = parentless.first.flatMap { commands[$0] }.map { location($0) + ": " } ?? ""
                 notes.append(
                     "\(first)no command without a parent has a Use that names the root '\(root)' (or a Use that is "

@@ -125,6 +125,9 @@ struct CobraFlagRef: Sendable, Hashable {
 struct CobraPflagLiteral: Sendable {
     let keys: Set<CobraName>
     let valueType: String?
+    /// What the literal gives the fields it is read by (`Name`, `Shorthand`, `Hidden`, `Deprecated`, `NoOptDefVal`),
+    /// over every run of it: a field that holds more was set after the literal.
+    var given: [CobraName: CobraValues] = [:]
 }
 
 /// The flags of one flag set and the sets added to it.
@@ -2029,9 +2032,15 @@ struct CobraInterpreter {
                     })
             }
             if type.qualifier.map({ runName($0, in: frame.file) }) == CobraKnown.pflag.id,
-                runName(name, in: frame.file) == CobraKnown.flagOfCommand.id, pflagLiterals[site] == nil
+                runName(name, in: frame.file) == CobraKnown.flagOfCommand.id
             {
-                pflagLiterals[site] = pflagLiteral(elements, file: frame.file)
+                var literal = pflagLiterals[site] ?? pflagLiteral(elements, file: frame.file)
+                for (element, value) in zip(elements, values) {
+                    guard case .name(let key)? = element.key else { continue }
+                    let field = runName(key, in: frame.file)
+                    if Self.pflagLiteralFields.contains(field) { literal.given[field, default: []].formUnion(value) }
+                }
+                pflagLiterals[site] = literal
             }
             for value in values {
                 for case let found in value {
@@ -2610,9 +2619,24 @@ struct CobraInterpreter {
     /// `fs.AddFlag(&pflag.Flag{Name: "address", Shorthand: "a", Usage: ..., Value: ...})`: the literal's flag, defined
     /// in `id` as a definition method would (the type its `Value` shows, else what the value's `Type()` returns, else
     /// `custom`; `Deprecated`, `Hidden` and `NoOptDefVal` as the fields say).
+    private static let pflagLiteralFields: Set<CobraName> = [
+        CobraKnown.name.id, CobraKnown.shorthand.id, CobraKnown.hidden.id, CobraKnown.deprecated.id,
+        CobraKnown.noOptDefVal.id,
+    ]
+
     private mutating func defineLiteral(
         _ object: CobraValue, _ literal: CobraPflagLiteral, in id: CobraFlagSetID, _ context: CallContext
     ) {
+        // A field set after the literal (`f.Shorthand = "P"`, `if remote { f.Hidden = true }`) may hold either value
+        // when the flag is added: the flag is not read (its removal is claimed, as for any AddFlag not followed).
+        for field in Self.pflagLiteralFields.sorted()
+        where !readField(of: object, field).isSubset(of: literal.given[field] ?? []) {
+            note(
+                "a field of a pflag.Flag literal (\(numbering.table.names[Int(field)])) is set after the literal, so "
+                    + "what the flag is when AddFlag adds it cannot be told; the flag is not in the surface",
+                file: context.file, line: context.line)
+            return
+        }
         let names = Self.strings(in: readField(of: object, CobraKnown.name.id))
         guard names.count == 1, let name = names.first, !name.isEmpty, !CobraText.containsPercent(name) else {
             note(

@@ -158,15 +158,27 @@ struct CobraFile: Sendable {
         tag.hasPrefix("go1.") && tag.count > 4 && tag.dropFirst(4).allSatisfy { $0.isASCII && $0.isNumber }
     }
 
+    /// `constraint` without the Go release tags its alternatives need: `go1.19` holds for every Go release since, so a
+    /// file that needs one builds everywhere the program does (`(linux && go1.11) || (darwin && go1.11)` is `linux ||
+    /// darwin`); nil when an alternative needs nothing else (every build).
+    static func withoutReleaseTags(_ constraint: String) -> String? {
+        var alternatives: [String] = []
+        for alternative in CobraBuildTable.disjuncts(of: constraint) {
+            let parts = CobraBuildTable.conjuncts(of: CobraExtractor.unparenthesized(alternative))
+                .filter { !isReleaseTag($0) }
+            if parts.isEmpty { return nil }
+            alternatives.append(parts.joined(separator: " && "))
+        }
+        let parenthesized = alternatives.map { alternatives.count > 1 && $0.contains(" && ") ? "(" + $0 + ")" : $0 }
+        return GoBuildConstraintText.normalized(parenthesized.joined(separator: " || "))
+    }
+
     /// The declarations of `go`; package-level values are read as expressions at once (they are few).
     init(_ go: GoFile) {
         self.go = go
         imports = go.imports.map { ($0.name, $0.path) }
-        buildConstraint = go.buildConstraint.flatMap(GoBuildConstraintText.normalized).flatMap { constraint in
-            // `go1.19` holds for every Go release since: a file that needs one builds everywhere the program does.
-            let parts = CobraBuildTable.conjuncts(of: constraint).filter { !Self.isReleaseTag($0) }
-            return parts.isEmpty ? nil : GoBuildConstraintText.normalized(parts.joined(separator: " && "))
-        }
+        buildConstraint = go.buildConstraint.flatMap(GoBuildConstraintText.normalized).flatMap(
+            Self.withoutReleaseTags)
         var cobraNames: Set<String> = ["cobra"]
         for (name, path) in imports where Self.cobraPaths.contains(path) && name != "_" && name != "." {
             cobraNames.insert(name ?? String(path.split(separator: "/").last ?? "cobra"))

@@ -56,21 +56,31 @@ public struct PolicyDraft: Sendable {
         let project = try Self.projectName(reader, repository: repository)
         let versionFile = try Self.versionFile(reader)
         if let versionFile { findings.append("a version in the code: \(versionFile.version) in \(versionFile.path)") }
-        let releases = Self.releases(tags: tags, versionFile: versionFile) { template, ignore in
-            Self.outOfLineReleases(references, template: template, ignore: ignore, repository: repository)
-        }
-        findings += releases.findings
         var surfaces: [DraftEntry] = []
         var experimental: [String] = []
         var hidden: [String] = []
+        var surfaceFindings: [String] = []
+        var read: [(surface: String, folders: [String])] = []
         for kind in Extractors.all {
             for proposal in try wrap({ () throws(GitError) in try kind.propose(for: reader) }) {
-                if let finding = proposal.finding { findings.append(finding) }
-                if let surface = proposal.surface { surfaces.append(surface) }
+                if let finding = proposal.finding { surfaceFindings.append(finding) }
+                if let surface = proposal.surface {
+                    surfaces.append(surface)
+                    if let name = surface.key { read.append((name, proposal.folders)) }
+                }
                 experimental += proposal.experimental.filter { !experimental.contains($0) }
                 hidden += proposal.hidden
             }
         }
+        let releases = Self.releases(
+            tags: tags, versionFile: versionFile,
+            outOfLine: { template, ignore in
+                Self.outOfLineReleases(references, template: template, ignore: ignore, repository: repository)
+            },
+            unread: { template, ignore in
+                Self.unreadReleases(references, template: template, ignore: ignore, read: read, repository: repository)
+            })
+        findings += releases.findings + surfaceFindings
         var entries = [
             DraftEntry("semgate", .integer(1), comments: Self.header(project: project, findings: findings)),
             DraftEntry("project", .string(project)),
@@ -179,16 +189,8 @@ public struct PolicyDraft: Sendable {
     /// The latest `recentReleaseCount` release tags (the most common prefix, no pre-releases), newest first; when
     /// drafting from a release (`--rev v3.21.4`), those up to it.
     static func recentReleases(_ tags: [String], before revision: String?) -> [String] {
-        var parsed: [(prefix: String, tag: String, version: Version)] = []
-        for tag in tags {
-            guard let start = tag.firstIndex(where: \.isNumber), !tag[..<start].contains(where: \.isNumber),
-                let version = Version.parse(String(tag[start...])), version.prerelease.isEmpty
-            else { continue }
-            parsed.append((String(tag[..<start]), tag, version))
-        }
-        var counts: [String: Int] = [:]
-        for entry in parsed { counts[entry.prefix, default: 0] += 1 }
-        guard let prefix = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return [] }
+        let parsed = parsedTags(tags).filter { $0.version.prerelease.isEmpty }
+        guard let prefix = rankedPrefixes(parsed).first?.prefix else { return [] }
         let cap = revision.flatMap { revision in parsed.first { $0.tag == revision }?.version }
         return parsed.filter { entry in entry.prefix == prefix && (cap.map { entry.version <= $0 } ?? true) }
             .sorted { ($0.version, $1.tag) > ($1.version, $0.tag) }
@@ -197,23 +199,13 @@ public struct PolicyDraft: Sendable {
 
     static func releases(
         tags: [String], versionFile: VersionFile? = nil,
-        outOfLine: (_ template: String, _ ignore: [String]) -> [OutOfLineRelease] = { _, _ in [] }
+        outOfLine: (_ template: String, _ ignore: [String]) -> [OutOfLineRelease] = { _, _ in [] },
+        unread: (_ template: String, _ ignore: [String]) -> [UnreadRelease] = { _, _ in [] }
     ) -> (entry: DraftEntry, findings: [String]) {
-        var counts: [String: [Version]] = [:]
+        let tagsRead = parsedTags(tags)
         var parsed: [String: (prefix: String, version: Version)] = [:]
-        for tag in tags {
-            // The version starts at the first digit that begins a SemVer version.
-            for index in tag.indices where tag[index].isNumber {
-                let prefix = String(tag[..<index])
-                if prefix.contains(where: \.isNumber) { break }
-                if let version = Version.parse(String(tag[index...])) {
-                    counts[prefix, default: []].append(version)
-                    parsed[tag] = (prefix, version)
-                }
-                break
-            }
-        }
-        let ranked = counts.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
+        for entry in tagsRead { parsed[entry.tag] = (entry.prefix, entry.version) }
+        let ranked = rankedPrefixes(tagsRead)
         guard let (prefix, versions) = ranked.first else {
             let entry = DraftEntry(
                 "releases",
@@ -232,6 +224,12 @@ public struct PolicyDraft: Sendable {
             return (entry, ["no release tags yet"])
         }
         var ignore = ignoredFamilies(tags: tags.filter { $0.hasPrefix(prefix) }, prefix: prefix)
+        // Another program's tags first: they would confuse the search for tags off their line.
+        let unreadTags = unread(prefix + "{version}", ignore.globs).filter { exactGlob($0.tag) != nil }
+        if !unreadTags.isEmpty {
+            ignore.globs += unreadTags.compactMap { exactGlob($0.tag) }
+            ignore.reasons.append("\(unreadTags.count) whose trees lack what the surfaces read")
+        }
         let elsewhere = outOfLine(prefix + "{version}", ignore.globs).filter { exactGlob($0.release.tag) != nil }
         if !elsewhere.isEmpty {
             ignore.globs += elsewhere.compactMap { exactGlob($0.release.tag) }
@@ -251,11 +249,21 @@ public struct PolicyDraft: Sendable {
             "\(count) release tag\(count == 1 ? "" : "s") follow\(count == 1 ? "s" : "") this template; the greatest is "
                 + "\(prefix)\(latest)."
         ]
+        let first = (releases.isEmpty ? versions : releases).min()
         for (other, found) in ranked.dropFirst() {
+            let like = "\(found.count) tag\(found.count == 1 ? "" : "s") like '\(other)\(found.max() ?? latest)'"
+            // Every one older than the first release: most likely the releases from before the project took this
+            // prefix (k9s tagged 0.1.0 to 0.12.0, then v0.13.0 on); they are not audited, which the author must know.
+            if let first, let newest = found.max(), newest < first {
+                findings.append("\(like), all older than \(prefix)\(first): not releases under this template")
+                tagComments.append(
+                    "Also seen: \(like), all older than \(prefix)\(first), the first release under this template: "
+                        + "earlier releases under another prefix, or another component? This template does not audit "
+                        + "them (a second policy with tag: \"\(other){version}\" can).")
+                continue
+            }
             tagComments.append(
-                "Also seen: \(found.count) tag\(found.count == 1 ? "" : "s") like "
-                    + "'\(other)\(found.max() ?? latest)' (another component? a second policy with tag: "
-                    + "\"\(other){version}\" can check it).")
+                "Also seen: \(like) (another component? a second policy with tag: \"\(other){version}\" can check it).")
         }
         var entries = [DraftEntry("tag", .string(prefix + "{version}"), comments: tagComments)]
         if !ignore.globs.isEmpty {
@@ -265,7 +273,7 @@ public struct PolicyDraft: Sendable {
                     "ignore", .list(ignore.globs.map(DraftNode.string)),
                     comments: [
                         "Tags under the template that are not releases: " + ignore.reasons.joined(separator: "; ") + "."
-                    ] + outOfLineComments(elsewhere)
+                    ] + unreadComment(unreadTags) + outOfLineComments(elsewhere)
                 ))
         }
         entries.append(
@@ -278,6 +286,29 @@ public struct PolicyDraft: Sendable {
                 ]))
         entries += versionFileEntries(versionFile, latest: latest)
         return (DraftEntry("releases", .mapping(entries), comments: [""]), findings)
+    }
+
+    /// A tag read as a prefix and a SemVer version, which starts at the tag's first digit (`v1.2.3`, `cli/v1.2.3`).
+    struct ParsedTag {
+        let tag: String
+        let prefix: String
+        let version: Version
+    }
+
+    /// The tags whose text from the first digit on is a SemVer version, in order.
+    static func parsedTags(_ tags: [String]) -> [ParsedTag] {
+        tags.compactMap { tag in
+            guard let start = tag.firstIndex(where: \.isNumber), let version = Version.parse(String(tag[start...]))
+            else { return nil }
+            return ParsedTag(tag: tag, prefix: String(tag[..<start]), version: version)
+        }
+    }
+
+    /// The prefixes of `parsed` with their versions, the most common first (equals by prefix).
+    static func rankedPrefixes(_ parsed: [ParsedTag]) -> [(prefix: String, versions: [Version])] {
+        var versions: [String: [Version]] = [:]
+        for entry in parsed { versions[entry.prefix, default: []].append(entry.version) }
+        return versions.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }.map { ($0.key, $0.value) }
     }
 
     /// Pre-release identifiers that releases use; others (`-release1`, `-nightly`, `-test`) name tag families that

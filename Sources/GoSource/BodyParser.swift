@@ -39,9 +39,9 @@ extension GoParser {
         var depth = 0
         repeat {
             if current.kind == .operator {
-                switch current.text {
-                case "(", "[", "{": depth += 1
-                case ")", "]", "}": depth -= 1
+                switch current.symbol {
+                case .leftParen, .leftBracket, .leftBrace: depth += 1
+                case .rightParen, .rightBracket, .rightBrace: depth -= 1
                 default: break
                 }
             }
@@ -49,10 +49,18 @@ extension GoParser {
         } while depth > 0 && !atEnd
     }
 
+    /// Whether the current token is `(`, `[` or `{`.
+    var opensGroup: Bool {
+        switch current.symbol {
+        case .leftParen, .leftBracket, .leftBrace: true
+        default: false
+        }
+    }
+
     /// Skips to the end of a declaration: the next semicolon outside brackets.
     mutating func skipToDeclarationEnd() {
         while !atEnd && current.kind != .semicolon {
-            if current.kind == .operator && ["(", "[", "{"].contains(current.text) {
+            if opensGroup {
                 skipGroup()
             } else {
                 advance()
@@ -80,7 +88,7 @@ extension GoParser {
     mutating func block() throws(ParseFailure) -> [GoStatement] {
         try enterNesting()
         defer { nesting -= 1 }
-        try expect("{")
+        try expect(.leftBrace)
         let saved = allowCompositeLiterals()
         defer { noCompositeDepth = saved }
         var statements: [GoStatement] = []
@@ -93,7 +101,7 @@ extension GoParser {
     /// Whether a braced list goes on: skips line ends, takes the closing `}` (false), fails at the end of the file.
     private mutating func continuesUntilBrace(_ what: String) throws(ParseFailure) -> Bool {
         skipSemicolons()
-        if accept("}") { return false }
+        if accept(.rightBrace) { return false }
         if atEnd { throw fail("unterminated \(what)") }
         return true
     }
@@ -105,7 +113,7 @@ extension GoParser {
         case .keyword(.switch), .keyword(.select): return try switchStatement()
         case .keyword(.return):
             advance()
-            if current.kind == .semicolon || isOperator("}") { return .return([]) }
+            if current.kind == .semicolon || isOperator(.rightBrace) { return .return([]) }
             return .return(try expressionList())
         case .keyword(.go), .keyword(.defer):
             advance()
@@ -114,7 +122,7 @@ extension GoParser {
             return .block(try localDeclaration())
         case .keyword(.type):
             advance()
-            if isOperator("(") { skipGroup() }
+            if isOperator(.leftParen) { skipGroup() }
             skipToDeclarationEnd()
             return nil
         case .keyword(.break), .keyword(.continue), .keyword(.goto), .keyword(.fallthrough):
@@ -122,10 +130,10 @@ extension GoParser {
             if current.kind == .identifier { advance() }
             return nil
         case .keyword(.case), .keyword(.default):
-            throw fail("'\(current.text)' outside a switch")
+            throw fail("'\(text(of: current))' outside a switch")
         default:
-            if isOperator("{") { return .block(try block()) }
-            if current.kind == .identifier && peek().isOperator(":") {
+            if isOperator(.leftBrace) { return .block(try block()) }
+            if current.kind == .identifier && peek().isOperator(.colon) {
                 advance()
                 advance()
                 return nil
@@ -137,11 +145,11 @@ extension GoParser {
     /// `var a, b T = x, y` or a parenthesised group of such specs (also `const`).
     private mutating func localDeclaration() throws(ParseFailure) -> [GoStatement] {
         advance()
-        guard accept("(") else { return [try localSpec()] }
+        guard accept(.leftParen) else { return [try localSpec()] }
         var specs: [GoStatement] = []
         while true {
             skipSemicolons()
-            if accept(")") { break }
+            if accept(.rightParen) { break }
             if atEnd { throw fail("unterminated declaration group") }
             specs.append(try localSpec())
         }
@@ -151,13 +159,13 @@ extension GoParser {
     /// `a, b T = x, y`; a constant without values (a repeated iota line) gets none.
     private mutating func localSpec() throws(ParseFailure) -> GoStatement {
         var names = [try identifier()]
-        while accept(",") { names.append(try identifier()) }
+        while accept(.comma) { names.append(try identifier()) }
         var type: GoType?
-        if !isOperator("=") && current.kind != .semicolon && !isOperator(")") {
+        if !isOperator(.assign) && current.kind != .semicolon && !isOperator(.rightParen) {
             type = try parseType()
         }
         var values: [GoExpr] = []
-        if accept("=") { values = try expressionList() }
+        if accept(.assign) { values = try expressionList() }
         return .declare(names, type, values)
     }
 
@@ -169,7 +177,7 @@ extension GoParser {
         }
         let left = try expressionList()
         if current.kind == .operator {
-            let op = current.text
+            let op = text(of: current)
             if op == ":=" || (op.hasSuffix("=") && !["==", "!=", "<=", ">="].contains(op)) {
                 advance()
                 if current.isKeyword(.range) {
@@ -196,7 +204,7 @@ extension GoParser {
         noCompositeDepth += 1
         defer { noCompositeDepth -= 1 }
         var statements: [GoStatement] = []
-        while !isOperator("{") {
+        while !isOperator(.leftBrace) {
             if atEnd { throw fail("expected '{'") }
             if current.kind == .semicolon {
                 advance()
@@ -240,7 +248,7 @@ extension GoParser {
     private mutating func switchStatement() throws(ParseFailure) -> GoStatement {
         advance()
         var parts = try header()
-        try expect("{")
+        try expect(.leftBrace)
         let saved = allowCompositeLiterals()
         defer { noCompositeDepth = saved }
         var clause: [GoStatement] = []
@@ -249,8 +257,8 @@ extension GoParser {
                 parts.append(.block(clause))
                 clause = []
                 // The case expressions are left out: they define nothing.
-                while !isOperator(":") && !atEnd {
-                    if current.kind == .operator && ["(", "[", "{"].contains(current.text) {
+                while !isOperator(.colon) && !atEnd {
+                    if opensGroup {
                         skipGroup()
                     } else {
                         advance()
@@ -269,15 +277,21 @@ extension GoParser {
 
     private mutating func expressionList() throws(ParseFailure) -> [GoExpr] {
         var list = [try expression()]
-        while accept(",") { list.append(try expression()) }
+        while accept(.comma) { list.append(try expression()) }
         return list
     }
 
     /// Go's binary operators by precedence (5 binds tightest).
-    private static let precedence: [String: Int] = [
-        "||": 1, "&&": 2, "==": 3, "!=": 3, "<": 3, "<=": 3, ">": 3, ">=": 3, "+": 4, "-": 4, "|": 4, "^": 4,
-        "*": 5, "/": 5, "%": 5, "<<": 5, ">>": 5, "&": 5, "&^": 5,
-    ]
+    private static func precedence(_ symbol: GoOperator?) -> Int? {
+        switch symbol {
+        case .logicalOr: 1
+        case .logicalAnd: 2
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual: 3
+        case .plus, .minus, .pipe, .caret: 4
+        case .star, .slash, .percent, .shiftLeft, .shiftRight, .ampersand, .andNot: 5
+        default: nil
+        }
+    }
 
     /// An expression.
     mutating func expression() throws(ParseFailure) -> GoExpr {
@@ -289,19 +303,27 @@ extension GoParser {
         try enterNesting()
         defer { nesting -= 1 }
         var left = try unary()
-        while current.kind == .operator, let level = Self.precedence[current.text], level > minimum {
-            let op = current.text
+        while let level = Self.precedence(current.symbol), level > minimum {
+            let op = text(of: current)
             advance()
             left = .binary(op, left, try binary(above: level))
         }
         return left
     }
 
+    /// Whether `symbol` is a unary operator.
+    private static func isUnary(_ symbol: GoOperator?) -> Bool {
+        switch symbol {
+        case .ampersand, .star, .minus, .plus, .not, .caret, .arrow: true
+        default: false
+        }
+    }
+
     private mutating func unary() throws(ParseFailure) -> GoExpr {
         try enterNesting()
         defer { nesting -= 1 }
-        if current.kind == .operator && ["&", "*", "-", "+", "!", "^", "<-"].contains(current.text) {
-            let op = current.text
+        if Self.isUnary(current.symbol) {
+            let op = text(of: current)
             advance()
             return .unary(op, try unary())
         }
@@ -311,25 +333,25 @@ extension GoParser {
     private mutating func primary() throws(ParseFailure) -> GoExpr {
         var base = try operand()
         while true {
-            if isOperator(".") {
+            if isOperator(.period) {
                 advance()
-                if isOperator("(") {
+                if isOperator(.leftParen) {
                     // A type assertion `x.(T)` or `x.(type)`: the value passes through.
                     skipGroup()
                     continue
                 }
                 guard current.kind == .identifier else { throw fail("expected a name after '.'") }
-                base = .selector(base, current.text, current.position)
+                base = .selector(base, text(of: current), current.position)
                 advance()
-            } else if isOperator("(") {
+            } else if isOperator(.leftParen) {
                 base = try call(base)
-            } else if isOperator("[") {
+            } else if isOperator(.leftBracket) {
                 advance()
                 let saved = allowCompositeLiterals()
                 var indices: [GoExpr] = []
-                while !isOperator("]") {
+                while !isOperator(.rightBracket) {
                     if atEnd { throw fail("unterminated index") }
-                    if isOperator(":") || isOperator(",") {
+                    if isOperator(.colon) || isOperator(.comma) {
                         advance()
                         continue
                     }
@@ -338,7 +360,9 @@ extension GoParser {
                 noCompositeDepth = saved
                 advance()
                 base = .index(base, indices)
-            } else if isOperator("{") && Self.isTypeLike(base) && (noCompositeDepth == 0 || Self.isExplicitType(base)) {
+            } else if isOperator(.leftBrace) && Self.isTypeLike(base)
+                && (noCompositeDepth == 0 || Self.isExplicitType(base))
+            {
                 base = try composite(type: Self.type(of: base), position: base.position ?? current.position)
             } else {
                 return base
@@ -352,18 +376,18 @@ extension GoParser {
         var arguments: [GoExpr] = []
         var spread = false
         let saved = allowCompositeLiterals()
-        while !isOperator(")") {
+        while !isOperator(.rightParen) {
             skipSemicolons()
-            if isOperator(")") { break }
+            if isOperator(.rightParen) { break }
             if atEnd { throw fail("unterminated call") }
             arguments.append(try expression())
-            if accept("...") { spread = true }
+            if accept(.ellipsis) { spread = true }
             skipSemicolons()
-            if !accept(",") { break }
+            if !accept(.comma) { break }
         }
         noCompositeDepth = saved
         skipSemicolons()
-        try expect(")")
+        try expect(.rightParen)
         return .call(callee, arguments, spread: spread, position)
     }
 
@@ -401,30 +425,30 @@ extension GoParser {
         switch token.kind {
         case .identifier:
             advance()
-            return .name(token.text, token.position)
+            return .name(text(of: token), token.position)
         case .string:
             advance()
-            return .string(Self.unquote(token.text), token.position)
+            return .string(Self.unquote(text(of: token)), token.position)
         case .int, .float, .imaginary, .rune:
             advance()
             return .literal(token.position)
         case .keyword(.func):
             advance()
             let signature = try signature()
-            guard isOperator("{") else { return .type(.function(signature)) }
+            guard isOperator(.leftBrace) else { return .type(.function(signature)) }
             return .function(GoFunctionLiteral(position: token.position, signature: signature, body: try block()))
         case .keyword(.map), .keyword(.chan), .keyword(.struct), .keyword(.interface):
             return .type(try parseType())
-        case .operator where token.text == "[":
+        case .operator where token.isOperator(.leftBracket):
             return .type(try parseType())
-        case .operator where token.text == "(":
+        case .operator where token.isOperator(.leftParen):
             advance()
             let saved = allowCompositeLiterals()
             let inner = try expression()
             noCompositeDepth = saved
-            try expect(")")
+            try expect(.rightParen)
             return inner
-        case .operator where token.text == "{":
+        case .operator where token.isOperator(.leftBrace):
             // An element of a composite literal with its type elided.
             return try composite(type: nil, position: token.position)
         default:
@@ -433,22 +457,22 @@ extension GoParser {
     }
 
     private mutating func composite(type: GoType?, position: GoPosition) throws(ParseFailure) -> GoExpr {
-        try expect("{")
+        try expect(.leftBrace)
         let saved = allowCompositeLiterals()
         defer { noCompositeDepth = saved }
         var elements: [GoElement] = []
         while try continuesUntilBrace("composite literal") {
             let first = try expression()
-            if accept(":") {
+            if accept(.colon) {
                 skipSemicolons()
                 elements.append(GoElement(key: first, value: try expression()))
             } else {
                 elements.append(GoElement(key: nil, value: first))
             }
             skipSemicolons()
-            if !accept(",") {
+            if !accept(.comma) {
                 skipSemicolons()
-                try expect("}")
+                try expect(.rightBrace)
                 break
             }
         }

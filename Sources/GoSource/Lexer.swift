@@ -65,6 +65,12 @@ public struct GoLexer {
     /// Whether only literals that can hold a quote (strings, runes) and comments are lexed; every other byte is
     /// stepped over, which is safe because no identifier, number or operator contains a quote, `/` or a newline.
     private let literalsOnly: Bool
+    /// Whether identifiers and string and rune literals get their text (else only their length: `GoToken.built`).
+    private let buildsText: Bool
+    /// `keywords` and `startsLiteralOrLine`, held by the lexer: a static table is reached through a once-check at
+    /// every use (18 million in k6's audit), a stored one is not.
+    private let keywordTable: [[([UInt8], GoKeyword)]]
+    private let stops: [Bool]
 
     /// Lexes `source`.
     public static func tokenize(_ source: String) -> GoTokenization {
@@ -73,7 +79,13 @@ public struct GoLexer {
 
     /// Lexes UTF-8 `bytes`; invalid UTF-8 is an error at its position.
     public static func tokenize(_ bytes: [UInt8]) -> GoTokenization {
-        var lexer = GoLexer(bytes: bytes)
+        tokenize(bytes, buildingText: true)
+    }
+
+    /// Lexes UTF-8 `bytes`; without `buildingText`, identifiers and string and rune literals get no text (it is
+    /// read from `bytes` where it is needed: `GoToken.built(in:)`).
+    static func tokenize(_ bytes: [UInt8], buildingText: Bool) -> GoTokenization {
+        var lexer = GoLexer(bytes: bytes, buildsText: buildingText)
         lexer.run()
         return GoTokenization(codeTokens: lexer.tokens, comments: lexer.comments, bytes: bytes, errors: lexer.errors)
     }
@@ -86,9 +98,12 @@ public struct GoLexer {
         return lexer.tokens.filter { $0.kind == .string }
     }
 
-    private init(bytes: [UInt8], literalsOnly: Bool = false) {
+    private init(bytes: [UInt8], literalsOnly: Bool = false, buildsText: Bool = true) {
         self.bytes = bytes
         self.literalsOnly = literalsOnly
+        self.buildsText = buildsText
+        keywordTable = Self.keywords
+        stops = Self.startsLiteralOrLine
         tokens.reserveCapacity(literalsOnly ? 64 : bytes.count / 4)
     }
 
@@ -122,7 +137,7 @@ public struct GoLexer {
             if literalsOnly, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "`"), byte != UInt8(ascii: "'") {
                 index += 1
                 // Nothing but a newline, a comment or a quote starts anything this mode keeps.
-                while index < bytes.count, !Self.startsLiteralOrLine[Int(bytes[index])] { index += 1 }
+                while index < bytes.count, !stops[Int(bytes[index])] { index += 1 }
                 continue
             }
             scanToken()
@@ -171,6 +186,17 @@ public struct GoLexer {
 
     private func text(from start: Int) -> String {
         String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    /// Emits the identifier or literal from `begin` to here: with its text, or its length when the lexer does not
+    /// build texts (and the length fits in 32 bits).
+    private mutating func emitText(_ kind: GoTokenKind, from begin: Int, at start: GoPosition) {
+        if !buildsText, let length = UInt32(exactly: index - begin), length > 0 {
+            tokens.append(GoToken(kind: kind, unbuiltLength: length, position: start))
+            insertSemicolon = true
+        } else {
+            emit(kind, text(from: begin), at: start)
+        }
     }
 
     // MARK: - Comments
@@ -276,8 +302,7 @@ public struct GoLexer {
             tokens.append(GoToken(kind: .keyword(keyword), text: keyword.rawValue, position: start))
             insertSemicolon = keyword == .break || keyword == .continue || keyword == .fallthrough || keyword == .return
         } else {
-            tokens.append(GoToken(kind: .identifier, text: text(from: begin), position: start))
-            insertSemicolon = true
+            emitText(.identifier, from: begin, at: start)
         }
     }
 
@@ -286,7 +311,7 @@ public struct GoLexer {
         guard range.count >= 2, range.count <= 11 else { return nil }
         let first = bytes[range.lowerBound]
         guard first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return nil }
-        for (spelling, keyword) in Self.keywords[Int(first - UInt8(ascii: "a"))] where spelling.count == range.count {
+        for (spelling, keyword) in keywordTable[Int(first - UInt8(ascii: "a"))] where spelling.count == range.count {
             if bytes[range].elementsEqual(spelling) { return keyword }
         }
         return nil
@@ -314,46 +339,46 @@ public struct GoLexer {
         let byte = bytes[index]
         let next = index + 1 < bytes.count ? bytes[index + 1] : 0
         let third = index + 2 < bytes.count ? bytes[index + 2] : 0
-        let text: String
+        let symbol: GoOperator
         switch byte {
         case UInt8(ascii: "&"):
-            text =
+            symbol =
                 next == UInt8(ascii: "^")
-                ? (third == UInt8(ascii: "=") ? "&^=" : "&^")
-                : next == UInt8(ascii: "&") ? "&&" : next == UInt8(ascii: "=") ? "&=" : "&"
+                ? (third == UInt8(ascii: "=") ? .andNotAssign : .andNot)
+                : next == UInt8(ascii: "&") ? .logicalAnd : next == UInt8(ascii: "=") ? .ampersandAssign : .ampersand
         case UInt8(ascii: "<"):
-            text =
+            symbol =
                 next == UInt8(ascii: "<")
-                ? (third == UInt8(ascii: "=") ? "<<=" : "<<")
-                : next == UInt8(ascii: "-") ? "<-" : next == UInt8(ascii: "=") ? "<=" : "<"
+                ? (third == UInt8(ascii: "=") ? .shiftLeftAssign : .shiftLeft)
+                : next == UInt8(ascii: "-") ? .arrow : next == UInt8(ascii: "=") ? .lessOrEqual : .less
         case UInt8(ascii: ">"):
-            text =
+            symbol =
                 next == UInt8(ascii: ">")
-                ? (third == UInt8(ascii: "=") ? ">>=" : ">>")
-                : next == UInt8(ascii: "=") ? ">=" : ">"
+                ? (third == UInt8(ascii: "=") ? .shiftRightAssign : .shiftRight)
+                : next == UInt8(ascii: "=") ? .greaterOrEqual : .greater
         case UInt8(ascii: "."):
-            text = next == UInt8(ascii: ".") && third == UInt8(ascii: ".") ? "..." : "."
+            symbol = next == UInt8(ascii: ".") && third == UInt8(ascii: ".") ? .ellipsis : .period
         case UInt8(ascii: "|"):
-            text = next == UInt8(ascii: "|") ? "||" : next == UInt8(ascii: "=") ? "|=" : "|"
+            symbol = next == UInt8(ascii: "|") ? .logicalOr : next == UInt8(ascii: "=") ? .pipeAssign : .pipe
         case UInt8(ascii: "+"):
-            text = next == UInt8(ascii: "+") ? "++" : next == UInt8(ascii: "=") ? "+=" : "+"
+            symbol = next == UInt8(ascii: "+") ? .increment : next == UInt8(ascii: "=") ? .plusAssign : .plus
         case UInt8(ascii: "-"):
-            text = next == UInt8(ascii: "-") ? "--" : next == UInt8(ascii: "=") ? "-=" : "-"
-        case UInt8(ascii: "="): text = next == UInt8(ascii: "=") ? "==" : "="
-        case UInt8(ascii: "!"): text = next == UInt8(ascii: "=") ? "!=" : "!"
-        case UInt8(ascii: ":"): text = next == UInt8(ascii: "=") ? ":=" : ":"
-        case UInt8(ascii: "*"): text = next == UInt8(ascii: "=") ? "*=" : "*"
-        case UInt8(ascii: "/"): text = next == UInt8(ascii: "=") ? "/=" : "/"
-        case UInt8(ascii: "%"): text = next == UInt8(ascii: "=") ? "%=" : "%"
-        case UInt8(ascii: "^"): text = next == UInt8(ascii: "=") ? "^=" : "^"
-        case UInt8(ascii: "("): text = "("
-        case UInt8(ascii: ")"): text = ")"
-        case UInt8(ascii: "["): text = "["
-        case UInt8(ascii: "]"): text = "]"
-        case UInt8(ascii: "{"): text = "{"
-        case UInt8(ascii: "}"): text = "}"
-        case UInt8(ascii: ","): text = ","
-        case UInt8(ascii: "~"): text = "~"
+            symbol = next == UInt8(ascii: "-") ? .decrement : next == UInt8(ascii: "=") ? .minusAssign : .minus
+        case UInt8(ascii: "="): symbol = next == UInt8(ascii: "=") ? .equal : .assign
+        case UInt8(ascii: "!"): symbol = next == UInt8(ascii: "=") ? .notEqual : .not
+        case UInt8(ascii: ":"): symbol = next == UInt8(ascii: "=") ? .define : .colon
+        case UInt8(ascii: "*"): symbol = next == UInt8(ascii: "=") ? .starAssign : .star
+        case UInt8(ascii: "/"): symbol = next == UInt8(ascii: "=") ? .slashAssign : .slash
+        case UInt8(ascii: "%"): symbol = next == UInt8(ascii: "=") ? .percentAssign : .percent
+        case UInt8(ascii: "^"): symbol = next == UInt8(ascii: "=") ? .caretAssign : .caret
+        case UInt8(ascii: "("): symbol = .leftParen
+        case UInt8(ascii: ")"): symbol = .rightParen
+        case UInt8(ascii: "["): symbol = .leftBracket
+        case UInt8(ascii: "]"): symbol = .rightBracket
+        case UInt8(ascii: "{"): symbol = .leftBrace
+        case UInt8(ascii: "}"): symbol = .rightBrace
+        case UInt8(ascii: ","): symbol = .comma
+        case UInt8(ascii: "~"): symbol = .tilde
         case UInt8(ascii: ";"):
             index += 1
             emit(.semicolon, ";", at: start)
@@ -364,11 +389,13 @@ public struct GoLexer {
             index += 1
             return
         }
-        index += text.utf8.count
-        tokens.append(GoToken(kind: .operator, text: text, position: start))
+        let text = symbol.text
+        let length = text.utf8.count
+        index += length
+        tokens.append(GoToken(symbol, text: text, at: start))
         switch byte {
         case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): insertSemicolon = true
-        case UInt8(ascii: "+"), UInt8(ascii: "-"): insertSemicolon = text.utf8.count == 2 && next == byte
+        case UInt8(ascii: "+"), UInt8(ascii: "-"): insertSemicolon = length == 2 && next == byte
         default: insertSemicolon = false
         }
     }
@@ -561,7 +588,7 @@ public struct GoLexer {
                 index += 1
             }
         }
-        emit(.string, text(from: begin), at: start)
+        emitText(.string, from: begin, at: start)
     }
 
     private mutating func rawString(_ start: GoPosition) {
@@ -579,7 +606,7 @@ public struct GoLexer {
             if byte == UInt8(ascii: "\n") { lineBreaks.append(index - 1) }
         }
         if !closed { fail("raw string literal not terminated: add '`'", at: start) }
-        emit(.string, text(from: begin), at: start)
+        emitText(.string, from: begin, at: start)
         for offset in lineBreaks { newline(at: offset) }
     }
 
@@ -609,7 +636,7 @@ public struct GoLexer {
         } else if count != 1 {
             fail(count == 0 ? "empty rune literal" : "more than one character in rune literal", at: start)
         }
-        emit(.rune, text(from: begin), at: start)
+        emitText(.rune, from: begin, at: start)
     }
 
     /// Consumes one escape sequence starting at the backslash, recording an error for an unknown or short one.

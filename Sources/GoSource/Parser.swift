@@ -8,6 +8,8 @@ import Limits
 /// next top-level declaration.
 public struct GoParser {
     let tokens: [GoToken]
+    /// The source the tokens were lexed from, when some were lexed without their text (else it may be empty).
+    let bytes: [UInt8]
     let docs: DocComments
     var index = 0
     var errors: [GoSyntaxError] = []
@@ -29,10 +31,24 @@ public struct GoParser {
         parse(GoLexer.tokenize(bytes))
     }
 
+    /// Parses UTF-8 bytes for their declarations alone: the file has no tokens (`GoFile.tokens` is empty, so no
+    /// body or initialiser can be read from it), and the lexer builds no text for identifiers and literals; the
+    /// parser builds the texts it keeps (names, types, import paths, tags, initialisers' normalised text), and
+    /// `GoDeclarations.tokens(of:)` the tokens of an initialiser asked for. The declarations, errors and build
+    /// constraint are those `parse(bytes)` gives.
+    public static func parseDeclarations(_ bytes: [UInt8]) -> GoDeclarations {
+        let file = parse(GoLexer.tokenize(bytes, buildingText: false))
+        return GoDeclarations(
+            file: GoFile(
+                packageName: file.packageName, buildConstraint: file.buildConstraint, imports: file.imports,
+                declarations: file.declarations, tokens: [], errors: file.errors),
+            tokens: file.tokens, bytes: bytes)
+    }
+
     /// Parses an already lexed file.
     public static func parse(_ lexed: GoTokenization) -> GoFile {
         let (docs, constraint) = Self.separateComments(lexed)
-        var parser = GoParser(tokens: lexed.codeTokens, docs: docs)
+        var parser = GoParser(tokens: lexed.codeTokens, bytes: lexed.bytes, docs: docs)
         parser.errors = lexed.errors
         let (packageName, imports, declarations) = parser.parseFile()
         let errors = parser.errors.sorted { $0.position < $1.position }
@@ -41,9 +57,15 @@ public struct GoParser {
             tokens: lexed.codeTokens, errors: errors)
     }
 
-    init(tokens: [GoToken], docs: DocComments) {
+    init(tokens: [GoToken], bytes: [UInt8] = [], docs: DocComments) {
         self.tokens = tokens
+        self.bytes = bytes
         self.docs = docs
+    }
+
+    /// The text of `token`: built from the source when the lexer left it unbuilt.
+    func text(of token: GoToken) -> String {
+        token.unbuiltLength == 0 ? token.text : token.built(in: bytes).text
     }
 
     /// The doc comments of a file's code tokens (by code-token index), each built when the parser asks for it: most
@@ -116,8 +138,12 @@ public struct GoParser {
                     let body = text.dropFirst(2).trimmed
                     if body.hasPrefix("+build ") {
                         let words = body.dropFirst("+build".count).split(whereSeparator: { $0 == " " || $0 == "\t" })
+                        // `linux,go1.11 darwin,go1.11` is `(linux && go1.11) || (darwin && go1.11)`, as `go fix`
+                        // writes its `//go:build` line: one text for both, and `&&` never read across `||`.
                         let clause = words.map { alternative in
-                            alternative.split(separator: ",").joined(separator: " && ")
+                            let terms = alternative.split(separator: ",")
+                            let joined = terms.joined(separator: " && ")
+                            return words.count > 1 && terms.count > 1 ? "(" + joined + ")" : joined
                         }
                         plusBuild.append(
                             clause.count > 1 ? "(" + clause.joined(separator: " || ") + ")" : clause.joined())
@@ -129,7 +155,8 @@ public struct GoParser {
             } else {
                 groupStart = number
                 groupLast = number
-                groupIsDoc = comment.position.line != (lastCode.map { code[$0].endLine } ?? 0)
+                // A raw string lexed without its text has its lines counted in the source.
+                groupIsDoc = comment.position.line != (lastCode.map { code[$0].built(in: bytes).endLine } ?? 0)
             }
             groupEndLine = comment.endLine
         }
@@ -168,9 +195,9 @@ public struct GoParser {
         if index < tokens.count - 1 { index += 1 }
     }
 
-    func isOperator(_ symbol: String) -> Bool { current.isOperator(symbol) }
+    func isOperator(_ symbol: GoOperator) -> Bool { current.isOperator(symbol) }
 
-    mutating func accept(_ symbol: String) -> Bool {
+    mutating func accept(_ symbol: GoOperator) -> Bool {
         guard isOperator(symbol) else { return false }
         advance()
         return true
@@ -184,20 +211,20 @@ public struct GoParser {
         case .endOfFile: found = "end of file"
         case .semicolon: found = current.isAutomaticSemicolon ? "newline" : "';'"
         case .string: found = "string literal"
-        default: found = "'\(current.text)'"
+        default: found = "'\(text(of: current))'"
         }
         errors.append(GoSyntaxError(position: current.position, message: "\(message), found \(found)"))
         return ParseFailure()
     }
 
-    mutating func expect(_ symbol: String) throws(ParseFailure) {
-        guard accept(symbol) else { throw fail("expected '\(symbol)'") }
+    mutating func expect(_ symbol: GoOperator) throws(ParseFailure) {
+        guard accept(symbol) else { throw fail("expected '\(symbol.text)'") }
     }
 
     mutating func identifier() throws(ParseFailure) -> String {
         guard current.kind == .identifier else { throw fail("expected a name") }
         defer { advance() }
-        return current.text
+        return text(of: current)
     }
 
     mutating func skipSemicolons() {
@@ -208,7 +235,7 @@ public struct GoParser {
     mutating func expectSemicolon() throws(ParseFailure) {
         if current.kind == .semicolon {
             advance()
-        } else if !(isOperator(")") || isOperator("}") || atEnd) {
+        } else if !(isOperator(.rightParen) || isOperator(.rightBrace) || atEnd) {
             throw fail("expected ';' or a newline after the declaration")
         }
     }
@@ -264,10 +291,10 @@ public struct GoParser {
     mutating func importDeclaration() throws(ParseFailure) -> [GoImport] {
         advance()
         var imports: [GoImport] = []
-        if accept("(") {
+        if accept(.leftParen) {
             while true {
                 skipSemicolons()
-                if accept(")") { break }
+                if accept(.rightParen) { break }
                 imports.append(try importSpec())
                 try expectSemicolon()
             }
@@ -281,15 +308,15 @@ public struct GoParser {
     mutating func importSpec() throws(ParseFailure) -> GoImport {
         var name: String?
         if current.kind == .identifier {
-            name = current.text
+            name = text(of: current)
             advance()
-        } else if isOperator(".") {
+        } else if isOperator(.period) {
             name = "."
             advance()
         }
         guard current.kind == .string else { throw fail("expected an import path") }
         defer { advance() }
-        return GoImport(name: name, path: Self.unquote(current.text))
+        return GoImport(name: name, path: Self.unquote(text(of: current)))
     }
 
     // MARK: - const and var
@@ -298,13 +325,13 @@ public struct GoParser {
         let keywordIndex = index
         advance()
         var specs: [GoDeclaration] = []
-        if accept("(") {
+        if accept(.leftParen) {
             let groupDoc = docs[keywordIndex]
             var iota = 0
             var previous: (GoType?, [GoExpression])?
             while true {
                 skipSemicolons()
-                if accept(")") { break }
+                if accept(.rightParen) { break }
                 let spec = try valueSpec(constant: constant, iota: iota, previous: previous, groupDoc: groupDoc)
                 if constant { previous = (spec.type, spec.values) }
                 specs.append(.value(spec))
@@ -325,16 +352,16 @@ public struct GoParser {
         let doc = docs[index] ?? groupDoc
         let position = current.position
         var names = [try identifier()]
-        while accept(",") { names.append(try identifier()) }
+        while accept(.comma) { names.append(try identifier()) }
         var type: GoType?
-        if !(isOperator("=") || current.kind == .semicolon || isOperator(")")) {
+        if !(isOperator(.assign) || current.kind == .semicolon || isOperator(.rightParen)) {
             type = try parseType()
         }
         var values: [GoExpression] = []
-        if accept("=") {
+        if accept(.assign) {
             repeat {
                 values.append(try skipExpression())
-            } while accept(",")
+            } while accept(.comma)
         } else if constant {
             guard type == nil, let previous else {
                 throw fail(type == nil ? "expected '=' and a value for the constant" : "expected '=' after the type")
@@ -354,12 +381,12 @@ public struct GoParser {
         while !atEnd {
             let token = current
             if token.kind == .operator {
-                switch token.text {
-                case "(", "[", "{": depth += 1
-                case ")", "]", "}":
+                switch token.symbol {
+                case .leftParen, .leftBracket, .leftBrace: depth += 1
+                case .rightParen, .rightBracket, .rightBrace:
                     if depth == 0 { return try finishExpression(start) }
                     depth -= 1
-                case ",":
+                case .comma:
                     if depth == 0 { return try finishExpression(start) }
                 default: break
                 }
@@ -374,34 +401,36 @@ public struct GoParser {
 
     mutating func finishExpression(_ start: Int) throws(ParseFailure) -> GoExpression {
         guard index > start else { throw fail("expected an expression") }
-        return GoExpression(tokens: start..<index, text: Self.normalisedText(tokens[start..<index]))
+        return GoExpression(tokens: start..<index, text: normalisedText(tokens[start..<index]))
     }
 
     /// Token texts joined with a space except around `.`, inside brackets and before `,`.
-    static func normalisedText(_ slice: ArraySlice<GoToken>) -> String {
-        var text = ""
+    func normalisedText(_ slice: ArraySlice<GoToken>) -> String {
+        var result = ""
         var previous: GoToken?
         for token in slice where token.kind != .semicolon {
             if let previous {
                 let tight =
-                    previous.isOperator(".") || token.isOperator(".") || token.isOperator(",")
-                    || previous.isOperator("(") || previous.isOperator("[") || token.isOperator(")")
-                    || token.isOperator("]") || (token.isOperator("(") && previous.kind != .operator)
-                    || (token.isOperator("[") && previous.kind != .operator) || previous.isOperator("!")
-                    || (previous.isOperator("^") && previous.position.offset + 1 == token.position.offset)
-                    || (previous.isOperator("-") && previous.position.offset + 1 == token.position.offset)
-                    || previous.isOperator("*") && previous.position.offset + 1 == token.position.offset
-                    || previous.isOperator("&") && previous.position.offset + 1 == token.position.offset
-                    || (token.isOperator("{") && previous.kind != .operator)
-                    || previous.isOperator("{") || token.isOperator("}")
-                    || (previous.isOperator("]")
-                        && (token.kind != .operator || ["*", "[", "(", "{"].contains(token.text)))
-                if !tight { text += " " }
+                    previous.isOperator(.period) || token.isOperator(.period) || token.isOperator(.comma)
+                    || previous.isOperator(.leftParen) || previous.isOperator(.leftBracket)
+                    || token.isOperator(.rightParen)
+                    || token.isOperator(.rightBracket) || (token.isOperator(.leftParen) && previous.kind != .operator)
+                    || (token.isOperator(.leftBracket) && previous.kind != .operator) || previous.isOperator(.not)
+                    || (previous.isOperator(.caret) && previous.position.offset + 1 == token.position.offset)
+                    || (previous.isOperator(.minus) && previous.position.offset + 1 == token.position.offset)
+                    || previous.isOperator(.star) && previous.position.offset + 1 == token.position.offset
+                    || previous.isOperator(.ampersand) && previous.position.offset + 1 == token.position.offset
+                    || (token.isOperator(.leftBrace) && previous.kind != .operator)
+                    || previous.isOperator(.leftBrace) || token.isOperator(.rightBrace)
+                    || (previous.isOperator(.rightBracket)
+                        && (token.kind != .operator || token.isOperator(.star) || token.isOperator(.leftBracket)
+                            || token.isOperator(.leftParen) || token.isOperator(.leftBrace)))
+                if !tight { result += " " }
             }
-            text += token.text
+            result += text(of: token)
             previous = token
         }
-        return text
+        return result
     }
 
     // MARK: - type
@@ -410,11 +439,11 @@ public struct GoParser {
         let keywordIndex = index
         advance()
         var specs: [GoDeclaration] = []
-        if accept("(") {
+        if accept(.leftParen) {
             let groupDoc = docs[keywordIndex]
             while true {
                 skipSemicolons()
-                if accept(")") { break }
+                if accept(.rightParen) { break }
                 specs.append(.type(try typeSpec(groupDoc: groupDoc)))
                 try expectSemicolon()
             }
@@ -430,11 +459,11 @@ public struct GoParser {
         let position = current.position
         let name = try identifier()
         var typeParameters: [GoTypeParameter] = []
-        if isOperator("["), startsTypeParameters() {
+        if isOperator(.leftBracket), startsTypeParameters() {
             advance()
             typeParameters = try typeParameterList()
         }
-        let isAlias = accept("=")
+        let isAlias = accept(.assign)
         let type = try parseType()
         return GoTypeSpec(
             name: name, typeParameters: typeParameters, isAlias: isAlias, type: type, doc: doc, position: position)
@@ -450,7 +479,10 @@ public struct GoParser {
             .keyword(.struct):
             return true
         case .operator:
-            return ["~", "[", ",", "("].contains(after.text)
+            switch after.symbol {
+            case .tilde, .leftBracket, .comma, .leftParen: return true
+            default: return false
+            }
         default:
             return false
         }
@@ -460,14 +492,14 @@ public struct GoParser {
     mutating func typeParameterList() throws(ParseFailure) -> [GoTypeParameter] {
         var result: [GoTypeParameter] = []
         var pending: [String] = []
-        while !accept("]") {
+        while !accept(.rightBracket) {
             pending.append(try identifier())
-            if accept(",") { continue }
+            if accept(.comma) { continue }
             let constraint = try constraintType()
             result += pending.map { GoTypeParameter(name: $0, constraint: constraint) }
             pending = []
-            if !accept(",") {
-                try expect("]")
+            if !accept(.comma) {
+                try expect(.rightBracket)
                 break
             }
         }
@@ -479,9 +511,9 @@ public struct GoParser {
     mutating func constraintType() throws(ParseFailure) -> GoType {
         var terms: [GoTypeTerm] = []
         repeat {
-            let tilde = accept("~")
+            let tilde = accept(.tilde)
             terms.append(GoTypeTerm(tilde: tilde, type: try parseType()))
-        } while accept("|")
+        } while accept(.pipe)
         if terms.count == 1 && !terms[0].tilde { return terms[0].type }
         return .union(terms)
     }
@@ -496,7 +528,10 @@ public struct GoParser {
             .keyword(.interface):
             return true
         case .operator:
-            return ["*", "[", "(", "<-"].contains(token.text)
+            switch token.symbol {
+            case .star, .leftBracket, .leftParen, .arrow: return true
+            default: return false
+            }
         default:
             return false
         }
@@ -518,13 +553,13 @@ public struct GoParser {
             return try typeName()
         case .keyword(.map):
             advance()
-            try expect("[")
+            try expect(.leftBracket)
             let key = try parseType()
-            try expect("]")
+            try expect(.rightBracket)
             return .map(key: key, value: try parseType())
         case .keyword(.chan):
             advance()
-            if accept("<-") { return .channel(direction: .send, element: try parseType()) }
+            if accept(.arrow) { return .channel(direction: .send, element: try parseType()) }
             return .channel(direction: .both, element: try parseType())
         case .keyword(.func):
             advance()
@@ -536,30 +571,30 @@ public struct GoParser {
             advance()
             return .interface(try interfaceElements())
         case .operator:
-            switch current.text {
-            case "*":
+            switch current.symbol {
+            case .star:
                 advance()
                 return .pointer(try parseType())
-            case "<-":
+            case .arrow:
                 advance()
                 guard current.isKeyword(.chan) else { throw fail("expected 'chan' after '<-'") }
                 advance()
                 return .channel(direction: .receive, element: try parseType())
-            case "(":
+            case .leftParen:
                 advance()
                 let inner = try parseType()
-                try expect(")")
+                try expect(.rightParen)
                 return inner
-            case "[":
+            case .leftBracket:
                 advance()
-                if accept("]") { return .slice(try parseType()) }
+                if accept(.rightBracket) { return .slice(try parseType()) }
                 let length: String
-                if accept("...") {
+                if accept(.ellipsis) {
                     length = "..."
                 } else {
                     length = try arrayLength()
                 }
-                try expect("]")
+                try expect(.rightBracket)
                 return .array(length: length, element: try parseType())
             default:
                 throw fail("expected a type")
@@ -573,8 +608,8 @@ public struct GoParser {
         let start = index
         var depth = 0
         while !atEnd {
-            if isOperator("[") || isOperator("(") { depth += 1 }
-            if isOperator("]") || isOperator(")") {
+            if isOperator(.leftBracket) || isOperator(.leftParen) { depth += 1 }
+            if isOperator(.rightBracket) || isOperator(.rightParen) {
                 if depth == 0 { break }
                 depth -= 1
             }
@@ -582,26 +617,26 @@ public struct GoParser {
             advance()
         }
         guard index > start else { throw fail("expected an array length") }
-        return Self.normalisedText(tokens[start..<index])
+        return normalisedText(tokens[start..<index])
     }
 
     /// `Name`, `pkg.Name`, with optional type arguments `[int, string]`.
     mutating func typeName() throws(ParseFailure) -> GoType {
         var package: String?
         var name = try identifier()
-        if isOperator("."), peek().kind == .identifier {
+        if isOperator(.period), peek().kind == .identifier {
             advance()
             package = name
             name = try identifier()
         }
         var arguments: [GoType] = []
-        if isOperator("["), !peek().isOperator("]"), startsTypeArguments() {
+        if isOperator(.leftBracket), !peek().isOperator(.rightBracket), startsTypeArguments() {
             advance()
             repeat {
-                if isOperator("]") { break }
+                if isOperator(.rightBracket) { break }
                 arguments.append(try constraintType())
-            } while accept(",")
-            try expect("]")
+            } while accept(.comma)
+            try expect(.rightBracket)
         }
         return .named(package: package, name: name, arguments: arguments)
     }
@@ -617,10 +652,10 @@ public struct GoParser {
     /// `[T any](params) results` after `func` or a method name.
     mutating func signature(allowTypeParameters: Bool = false) throws(ParseFailure) -> GoSignature {
         var typeParameters: [GoTypeParameter] = []
-        if allowTypeParameters, accept("[") { typeParameters = try typeParameterList() }
+        if allowTypeParameters, accept(.leftBracket) { typeParameters = try typeParameterList() }
         let parameters = try parameterList()
         var results: [GoParameter] = []
-        if isOperator("(") {
+        if isOperator(.leftParen) {
             results = try parameterList()
         } else if startsType {
             results = [GoParameter(name: nil, type: try parseType())]
@@ -630,18 +665,18 @@ public struct GoParser {
 
     /// `(a, b int, c ...string)` or `(int, string)`.
     mutating func parameterList() throws(ParseFailure) -> [GoParameter] {
-        try expect("(")
+        try expect(.leftParen)
         var entries: [(name: String?, type: GoType?, variadic: Bool)] = []
-        while !accept(")") {
-            if accept("...") {
+        while !accept(.rightParen) {
+            if accept(.ellipsis) {
                 entries.append((nil, try parseType(), true))
             } else {
                 let first = try parseType()
-                if isOperator(",") || isOperator(")") {
+                if isOperator(.comma) || isOperator(.rightParen) {
                     entries.append((nil, first, false))
                 } else if case .named(nil, let name, let arguments) = first {
                     if arguments.isEmpty {
-                        let variadic = accept("...")
+                        let variadic = accept(.ellipsis)
                         entries.append((name, try parseType(), variadic))
                     } else if arguments.count == 1, case .named(let lengthPackage, let lengthName, []) = arguments[0] {
                         // `a [N]T`, read as the instantiation `a[N]` followed by `T`.
@@ -654,8 +689,8 @@ public struct GoParser {
                     throw fail("expected ',' or ')' in the parameter list")
                 }
             }
-            if !accept(",") {
-                try expect(")")
+            if !accept(.comma) {
+                try expect(.rightParen)
                 break
             }
         }
@@ -686,33 +721,33 @@ public struct GoParser {
     // MARK: - struct and interface
 
     mutating func structFields() throws(ParseFailure) -> [GoField] {
-        try expect("{")
+        try expect(.leftBrace)
         var fields: [GoField] = []
         while true {
             skipSemicolons()
-            if accept("}") { break }
+            if accept(.rightBrace) { break }
             let doc = docs[index]
             let position = current.position
             var names: [String] = []
             let type: GoType
-            if current.kind == .identifier && (peek().isOperator(",") || Self.beginsType(peek()))
-                && !(peek().isOperator("[") && bracketEndsField())
+            if current.kind == .identifier && (peek().isOperator(.comma) || Self.beginsType(peek()))
+                && !(peek().isOperator(.leftBracket) && bracketEndsField())
             {
                 names.append(try identifier())
-                while accept(",") { names.append(try identifier()) }
+                while accept(.comma) { names.append(try identifier()) }
                 type = try parseType()
-            } else if accept("*") {
+            } else if accept(.star) {
                 type = .pointer(try typeName())
             } else {
                 type = try typeName()
             }
             var tag: String?
             if current.kind == .string {
-                tag = current.text
+                tag = text(of: current)
                 advance()
             }
             fields.append(GoField(names: names, type: type, tag: tag, doc: doc, position: position))
-            if !isOperator("}") {
+            if !isOperator(.rightBrace) {
                 guard current.kind == .semicolon else { throw fail("expected ';' or newline after the field") }
                 advance()
             }
@@ -727,33 +762,34 @@ public struct GoParser {
         var offset = 1
         while index + offset < tokens.count - 1 {
             let token = peek(offset)
-            if token.isOperator("[") { depth += 1 }
-            if token.isOperator("]") {
+            if token.isOperator(.leftBracket) { depth += 1 }
+            if token.isOperator(.rightBracket) {
                 depth -= 1
                 if depth == 0 { break }
             }
             offset += 1
         }
-        if peek(2).isOperator("]") { return false }
+        if peek(2).isOperator(.rightBracket) { return false }
         let after = peek(offset + 1)
-        return after.kind == .semicolon || after.kind == .string || after.isOperator("}") || after.kind == .endOfFile
+        return after.kind == .semicolon || after.kind == .string || after.isOperator(.rightBrace)
+            || after.kind == .endOfFile
     }
 
     mutating func interfaceElements() throws(ParseFailure) -> [GoInterfaceElement] {
-        try expect("{")
+        try expect(.leftBrace)
         var elements: [GoInterfaceElement] = []
         while true {
             skipSemicolons()
-            if accept("}") { break }
+            if accept(.rightBrace) { break }
             let doc = docs[index]
             let position = current.position
-            if current.kind == .identifier && peek().isOperator("(") {
+            if current.kind == .identifier && peek().isOperator(.leftParen) {
                 let name = try identifier()
                 elements.append(.method(name: name, signature: try signature(), doc: doc, position: position))
             } else {
                 elements.append(.embedded(try constraintType(), position: position))
             }
-            if !isOperator("}") {
+            if !isOperator(.rightBrace) {
                 guard current.kind == .semicolon else { throw fail("expected ';' or newline after the element") }
                 advance()
             }
@@ -767,7 +803,7 @@ public struct GoParser {
         let doc = docs[index]
         advance()
         var receiver: GoReceiver?
-        if isOperator("(") {
+        if isOperator(.leftParen) {
             let parameters = try parameterList()
             guard parameters.count == 1, let base = parameters[0].type.baseName, base.package == nil else {
                 throw fail("expected one receiver of a named type")
@@ -782,7 +818,7 @@ public struct GoParser {
         let name = try identifier()
         let signature = try signature(allowTypeParameters: receiver == nil)
         var body: Range<Int>?
-        if isOperator("{") {
+        if isOperator(.leftBrace) {
             let start = index
             try skipBalanced()
             body = start..<index
@@ -795,16 +831,16 @@ public struct GoParser {
     /// Skips from an opening bracket to just after its matching closer.
     mutating func skipBalanced() throws(ParseFailure) {
         let open = current
-        var stack: [String] = []
+        var stack: [GoOperator] = []
         while !atEnd {
             if current.kind == .operator {
-                switch current.text {
-                case "{": stack.append("}")
-                case "(": stack.append(")")
-                case "[": stack.append("]")
-                case "}", ")", "]":
-                    guard stack.last == current.text else {
-                        throw fail("unbalanced '\(current.text)' in the body opened at \(open.position)")
+                switch current.symbol {
+                case .leftBrace: stack.append(.rightBrace)
+                case .leftParen: stack.append(.rightParen)
+                case .leftBracket: stack.append(.rightBracket)
+                case .rightBrace, .rightParen, .rightBracket:
+                    guard stack.last == current.symbol else {
+                        throw fail("unbalanced '\(text(of: current))' in the body opened at \(open.position)")
                     }
                     stack.removeLast()
                     if stack.isEmpty {
@@ -822,7 +858,42 @@ public struct GoParser {
     // MARK: - Literals
 
     /// The value of a string literal's text: quotes removed and escapes decoded (best effort on invalid escapes).
+    ///
+    /// Reads the literal's bytes in place. Where the `Character`-wise reading it stands in for (`unquoteByCharacters`)
+    /// could differ, it is used instead: when a non-ASCII scalar follows the opening quote (a combining mark would
+    /// make the first character more than the quote) or precedes a closing backquote; and for escapes.
     public static func unquote(_ literal: String) -> String {
+        // A native string (every token's text) has its bytes in one piece; any other is read by Character.
+        literal.utf8.withContiguousStorageIfAvailable { unquote($0, of: literal) } ?? unquoteByCharacters(literal)
+    }
+
+    /// `unquote` of `literal`, whose UTF-8 bytes are `bytes`.
+    private static func unquote(_ bytes: UnsafeBufferPointer<UInt8>, of literal: String) -> String {
+        guard let first = bytes.first else { return literal }
+        let count = bytes.count
+        // An ASCII scalar after the quote (or none) ends the first character: it is the quote alone.
+        guard count == 1 || bytes[1] < 0x80 else { return unquoteByCharacters(literal) }
+        let last = count - 1
+        if first == UInt8(ascii: "`") {
+            guard count > 1, bytes[last] == UInt8(ascii: "`") else {
+                // No closing backquote (the last character is not one): only the opening one goes.
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[1...]), as: UTF8.self)
+                    .replacingCarriageReturns()
+            }
+            // An ASCII scalar (or the opening quote) before the closing backquote makes it the last character alone.
+            guard count == 2 || bytes[last - 1] < 0x80 else { return unquoteByCharacters(literal) }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[1..<last]), as: UTF8.self)
+                .replacingCarriageReturns()
+        }
+        guard first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") else { return literal }
+        // The bytes between the quotes (the last byte goes whatever it is, as the Character-wise reading drops it).
+        let body = UnsafeBufferPointer(rebasing: bytes[1..<(count > 1 ? last : count)])
+        guard body.contains(UInt8(ascii: "\\")) else { return String(decoding: body, as: UTF8.self) }
+        return unquoteByCharacters(literal)
+    }
+
+    /// `unquote` read by `Character` (the first and last of a raw string) and by byte (a quoted literal's body).
+    static func unquoteByCharacters(_ literal: String) -> String {
         guard let first = literal.first else { return literal }
         // The first character is one ASCII scalar, so the literal has more than one character when it has more than
         // one byte (counting characters walks the whole text).

@@ -379,3 +379,19 @@ public struct GoFile: Sendable {
         self.errors = errors
     }
 }
+
+/// A file parsed for its declarations alone (`GoParser.parseDeclarations`): the file without tokens, and the tokens of
+/// any initialiser on request, with their texts built from the source only then.
+public struct GoDeclarations: Sendable {
+    /// The file; its `tokens` are empty.
+    public let file: GoFile
+    /// The code tokens, identifiers' and literals' texts not built.
+    let tokens: [GoToken]
+    /// The source the tokens were lexed from.
+    let bytes: [UInt8]
+
+    /// The tokens of `expression` (an initialiser of `file`), every text built.
+    public func tokens(of expression: GoExpression) -> [GoToken] {
+        tokens[expression.tokens].map { $0.built(in: bytes) }
+    }
+}

@@ -30,6 +30,68 @@ public enum GoKeyword: String, Sendable, Hashable, CaseIterable {
         goto, `if`, `import`, interface, map, package, range, `return`, select, `struct`, `switch`, type, `var`
 }
 
+/// An operator or punctuation of Go (`;` is a semicolon token, not one of these).
+public enum GoOperator: UInt8, Sendable, Hashable, CaseIterable {
+    case plus, minus, star, slash, percent, ampersand, pipe, caret, shiftLeft, shiftRight, andNot, plusAssign,
+        minusAssign, starAssign, slashAssign, percentAssign, ampersandAssign, pipeAssign, caretAssign, shiftLeftAssign,
+        shiftRightAssign, andNotAssign, logicalAnd, logicalOr, arrow, increment, decrement, equal, less, greater,
+        assign, not, tilde, notEqual, lessOrEqual, greaterOrEqual, define, ellipsis, leftParen, rightParen, leftBracket,
+        rightBracket, leftBrace, rightBrace, comma, period, colon
+
+    /// How the operator is spelled.
+    public var text: String {
+        switch self {
+        case .plus: "+"
+        case .minus: "-"
+        case .star: "*"
+        case .slash: "/"
+        case .percent: "%"
+        case .ampersand: "&"
+        case .pipe: "|"
+        case .caret: "^"
+        case .shiftLeft: "<<"
+        case .shiftRight: ">>"
+        case .andNot: "&^"
+        case .plusAssign: "+="
+        case .minusAssign: "-="
+        case .starAssign: "*="
+        case .slashAssign: "/="
+        case .percentAssign: "%="
+        case .ampersandAssign: "&="
+        case .pipeAssign: "|="
+        case .caretAssign: "^="
+        case .shiftLeftAssign: "<<="
+        case .shiftRightAssign: ">>="
+        case .andNotAssign: "&^="
+        case .logicalAnd: "&&"
+        case .logicalOr: "||"
+        case .arrow: "<-"
+        case .increment: "++"
+        case .decrement: "--"
+        case .equal: "=="
+        case .less: "<"
+        case .greater: ">"
+        case .assign: "="
+        case .not: "!"
+        case .tilde: "~"
+        case .notEqual: "!="
+        case .lessOrEqual: "<="
+        case .greaterOrEqual: ">="
+        case .define: ":="
+        case .ellipsis: "..."
+        case .leftParen: "("
+        case .rightParen: ")"
+        case .leftBracket: "["
+        case .rightBracket: "]"
+        case .leftBrace: "{"
+        case .rightBrace: "}"
+        case .comma: ","
+        case .period: "."
+        case .colon: ":"
+        }
+    }
+}
+
 /// What a token is.
 public enum GoTokenKind: Sendable, Hashable {
     /// A name: Unicode letters, `_` and digits, not starting with a digit.
@@ -58,8 +120,16 @@ public enum GoTokenKind: Sendable, Hashable {
 
 /// One token of Go source with its exact text and where it starts.
 public struct GoToken: Sendable, Hashable {
+    // The three small fields come first: stored in declaration order, they share the first 8 bytes, and a token
+    // takes 48 bytes (with `symbol` and `unbuiltLength` after `position` it took 56).
     /// What the token is.
     public let kind: GoTokenKind
+    /// Which operator an `.operator` token is; nil for every other kind (and for an operator text Go does not have).
+    public let symbol: GoOperator?
+    /// The length in bytes of an identifier or literal whose text the lexer left unbuilt (`text` is then empty and
+    /// the parser reads the text from the source: `GoParser.text(of:)`); 0 for a token whose text is built. Such
+    /// tokens never leave GoSource: what a parse hands over has every text built (`GoDeclarations.tokens(of:)`).
+    let unbuiltLength: UInt32
     /// The source text: literals and comments verbatim (quotes and comment markers included); `"\n"` or `""` for an
     /// automatic semicolon.
     public let text: String
@@ -71,6 +141,35 @@ public struct GoToken: Sendable, Hashable {
         self.kind = kind
         self.text = text
         self.position = position
+        symbol = kind == .operator ? GoOperator.allCases.first { $0.text == text } : nil
+        unbuiltLength = 0
+    }
+
+    /// An identifier or literal of `length` bytes at `position` whose text is not built.
+    init(kind: GoTokenKind, unbuiltLength length: UInt32, position: GoPosition) {
+        self.kind = kind
+        text = ""
+        self.position = position
+        symbol = nil
+        unbuiltLength = length
+    }
+
+    /// This token with its text built from `source`, the bytes it was lexed from.
+    func built(in source: [UInt8]) -> GoToken {
+        guard unbuiltLength > 0 else { return self }
+        let start = position.offset
+        return GoToken(
+            kind: kind, text: String(decoding: source[start..<start + Int(unbuiltLength)], as: UTF8.self),
+            position: position)
+    }
+
+    /// The operator `symbol`, spelled `text`, at `position`.
+    init(_ symbol: GoOperator, text: String, at position: GoPosition) {
+        kind = .operator
+        self.text = text
+        self.position = position
+        self.symbol = symbol
+        unbuiltLength = 0
     }
 
     /// True for a comment token.
@@ -78,6 +177,9 @@ public struct GoToken: Sendable, Hashable {
 
     /// True when this is the operator or punctuation `text`.
     public func isOperator(_ symbol: String) -> Bool { kind == .operator && text == symbol }
+
+    /// True when this is the operator `symbol` (a comparison of codes, not of texts).
+    public func isOperator(_ symbol: GoOperator) -> Bool { self.symbol == symbol }
 
     /// True when this is the keyword `keyword`.
     public func isKeyword(_ keyword: GoKeyword) -> Bool { kind == .keyword(keyword) }

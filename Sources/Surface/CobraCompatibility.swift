@@ -99,12 +99,12 @@ enum CobraCompatibility {
         ) { $0.oldValue != nil && $0.newValue == nil },
         Rule(
             attribute: "build",
-            reason: "every build that had it still does (each alternative of the old `build` is one of the new), and "
-                + "more have it now", bump: .minor
+            reason: "every build that had it still does (each alternative of the old `build` has every condition of "
+                + "one of the new: `linux` to `darwin || linux`, `!js && !plan9 && !solaris` to `!js && !plan9`), "
+                + "and more have it now", bump: .minor
         ) { context in
             guard let old = context.oldValue, let new = context.newValue else { return false }
-            return Set(CobraExtractor.buildAlternatives(of: new)).isSuperset(
-                of: CobraExtractor.buildAlternatives(of: old))
+            return buildWidens(from: old, to: new)
         },
         Rule(attribute: "no-opt-default", reason: "the bare `--flag` now works as well", bump: .minor) {
             $0.oldValue == nil && $0.newValue == "true"
@@ -122,6 +122,18 @@ enum CobraCompatibility {
             reason: "a command became an alias of its new name: the old name still runs it", bump: .patch
         ) { $0.oldValue == nil && $0.newValue != nil },
     ]
+
+    /// Whether every build `old` holds in, `new` holds in too: each alternative of `old` implies one of `new`, which it
+    /// does when it has all of that one's conditions (a conjunction with fewer conditions holds in more builds).
+    /// Conditions are compared as text, so an equivalent condition written otherwise is not recognised: the change
+    /// is then breaking, never a missed narrowing.
+    static func buildWidens(from old: String, to new: String) -> Bool {
+        let newAlternatives = CobraExtractor.buildAlternatives(of: new).map(CobraExtractor.buildConditions(of:))
+        return CobraExtractor.buildAlternatives(of: old).allSatisfy { alternative in
+            let conditions = CobraExtractor.buildConditions(of: alternative)
+            return newAlternatives.contains { $0.isSubset(of: conditions) }
+        }
+    }
 
     /// The pflag types that take any text as a value, `true` and `false` among them.
     static let stringTypes: Set<String> = ["string", "stringArray", "stringSlice"]
@@ -158,6 +170,39 @@ enum CobraCompatibility {
             }
         }
         return unreadFlag(replacing: old, command: command, in: snapshot)
+    }
+
+    /// The item a removed path still reaches through the aliases of `snapshot`: the extractor keys one alias a path
+    /// (a bound), so a path that needs two is not an item although users can still type it (`tool genie a keys` once
+    /// `genie` became an alias of `wizard`, `a` being an alias of `agent`). Each command word below the root and above
+    /// the last is followed through `snapshot`'s alias items to the name it stands for; the last word (a command or
+    /// alias) and a flag are looked up as typed. Nil when no alias was followed or a word is not there: an alias
+    /// removed, or a command gone, is still a removal.
+    static func aliasedPath(replacing old: SurfaceItem, in snapshot: SurfaceSnapshot) -> SurfaceItem? {
+        let flagCommand = command(of: old.key)
+        var words = (flagCommand ?? old.key).split(separator: " ").map(String.init)
+        let last: String
+        if let flagCommand {
+            last = String(old.key.dropFirst(flagCommand.isEmpty ? 0 : flagCommand.count + 1))
+        } else {
+            guard let word = words.popLast() else { return nil }
+            last = word
+        }
+        guard words.count > 1 else { return nil }
+        let prefix = old.surface + ":"
+        var resolved = words[0]
+        var throughAlias = false
+        for word in words.dropFirst() {
+            guard let item = snapshot.items[prefix + resolved + " " + word] else { return nil }
+            if let name = item.attributes["alias-of"] {
+                resolved += " " + name
+                throughAlias = true
+            } else {
+                resolved += " " + word
+            }
+        }
+        guard throughAlias else { return nil }
+        return snapshot.items[prefix + resolved + " " + last]
     }
 
     /// A flag that may still be there: its command is still there and hands its own flag set to a call the files do

@@ -116,6 +116,7 @@ public struct CobraExtractorSpec: Extractor {
 
     public static func replacement(forRemoved removed: SurfaceItem, in after: SurfaceSnapshot) -> SurfaceItem? {
         CobraCompatibility.inheritedFlag(replacing: removed, in: after)
+            ?? CobraCompatibility.aliasedPath(replacing: removed, in: after)
     }
 
     public static func removalNotes(_ removed: [SurfaceItem], before: SurfaceSnapshot, after: SurfaceSnapshot)
@@ -180,7 +181,8 @@ public struct CobraExtractorSpec: Extractor {
         var proposals: [SurfaceProposal] = []
         let unreachedNames = Set(unreached).subtracting(programs.map(\.name)).sorted()
         for program in programs {
-            let globs = reviewerGlobs(program.folders.isEmpty ? ["cmd"] : program.folders)
+            let folders = program.folders.isEmpty ? ["cmd"] : program.folders
+            let globs = reviewerGlobs(folders)
             var cobra: [DraftEntry] = [DraftEntry("files", .list(globs.map(DraftNode.string)))]
             var comments = [
                 "The command line of \(program.name), read from the cobra command tree: every command, alias and flag",
@@ -220,7 +222,7 @@ public struct CobraExtractorSpec: Extractor {
                         .mapping([DraftEntry("extract", .mapping([DraftEntry("cobra", .mapping(cobra))]))]),
                         comments: comments),
                     experimental: unstableCommands(items).map { "\(surface):\($0)" },
-                    hidden: hiddenItems(items)))
+                    hidden: hiddenItems(items), folders: readFolders(folders)))
         }
         return proposals
     }
@@ -351,6 +353,13 @@ public struct CobraExtractorSpec: Extractor {
 
     /// Globs as a reviewer writes them: folders grouped by their first two segments, `GROUP/**/*.go` for a group
     /// with several folders or deeper ones, `FOLDER/*.go` for a folder alone, `*.go` for the root.
+    /// The folders the globs ``reviewerGlobs(_:)`` makes of `folders` read files in (their first two elements);
+    /// none when one reads the repository's root.
+    static func readFolders(_ folders: [String]) -> [String] {
+        let keys = Set(folders.map { $0.split(separator: "/").prefix(2).joined(separator: "/") })
+        return keys.contains("") ? [] : keys.sorted()
+    }
+
     public static func reviewerGlobs(_ folders: [String]) -> [String] {
         var groups: [String: [String]] = [:]
         for folder in folders {

@@ -101,9 +101,11 @@ public protocol Extractor: ExtractorSpec {
 
     /// `before` made comparable with `after` for the `surfaces` this kind reads (a Go module that moved to a new
     /// path has its keys moved), before any item is compared. `candidates` holds every id whose item may differ
-    /// between them (nil: any may).
+    /// between them (nil: any may). An item given a new key is judged by `policy`'s globs under it, as the reader
+    /// judges every key it reads: a surface's `include` and `exclude`, and `experimental`.
     static func aligning(
-        _ before: SurfaceSnapshot, to after: SurfaceSnapshot, surfaces: Set<String>, candidates: Set<String>?
+        _ before: SurfaceSnapshot, to after: SurfaceSnapshot, surfaces: Set<String>, candidates: Set<String>?,
+        policy: Policy
     ) -> SurfaceSnapshot
 
     /// What `semgate init` proposes for this kind in a repository: surfaces in policy YAML, with what was seen.
@@ -149,7 +151,8 @@ extension Extractor {
         nil
     }
     public static func aligning(
-        _ before: SurfaceSnapshot, to after: SurfaceSnapshot, surfaces: Set<String>, candidates: Set<String>?
+        _ before: SurfaceSnapshot, to after: SurfaceSnapshot, surfaces: Set<String>, candidates: Set<String>?,
+        policy: Policy
     ) -> SurfaceSnapshot { before }
     public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] { [] }
     public static var deprecationMarker: String? { nil }
@@ -361,12 +364,19 @@ public struct SurfaceProposal: Sendable {
     /// The keys of what the program hides from its help (`tool docs`, `tool serve --debug`; not what is under a
     /// hidden command, nor deprecated flags, which pflag hides too), for the draft's `hidden:`.
     public let hidden: [String]
+    /// The folders the surface reads (`commands` for `files: [commands/*.go]`): a release whose tree has none of them
+    /// gives the surface nothing to find. Empty when it reads the repository's root or cannot say.
+    public let folders: [String]
 
-    public init(finding: String?, surface: DraftEntry?, experimental: [String] = [], hidden: [String] = []) {
+    public init(
+        finding: String?, surface: DraftEntry?, experimental: [String] = [], hidden: [String] = [],
+        folders: [String] = []
+    ) {
         self.finding = finding
         self.surface = surface
         self.experimental = experimental
         self.hidden = hidden
+        self.folders = folders
     }
 }
 

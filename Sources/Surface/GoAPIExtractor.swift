@@ -118,9 +118,10 @@ public struct GoAPIExtractorSpec: Extractor {
 
     /// Packages are compared relative to the module root: a module path change is the single change of `go.mod`.
     public static func aligning(
-        _ before: SurfaceSnapshot, to after: SurfaceSnapshot, surfaces: Set<String>, candidates: Set<String>?
+        _ before: SurfaceSnapshot, to after: SurfaceSnapshot, surfaces: Set<String>, candidates: Set<String>?,
+        policy: Policy
     ) -> SurfaceSnapshot {
-        GoCompatibility.movingModules(before, to: after, candidates: candidates)
+        GoCompatibility.movingModules(before, to: after, candidates: candidates, policy: policy)
     }
 
     // MARK: init
@@ -129,7 +130,7 @@ public struct GoAPIExtractorSpec: Extractor {
     /// not other programs: packages only there do not make a Go API worth promising.
     static let nonLibraryFolders: Set<String> = [
         "cmd", "example", "examples", "test", "tests", "e2e", "hack", "tools", "scripts", "testutil", "testing",
-        "benchmarks", "docs", "third_party", "third-party",
+        "benchmarks", "docs", "third_party", "third-party", "www", "site", "website",
     ]
 
     /// Folders at any depth whose nested modules serve the project itself: code it does not import, integration tests,

@@ -21,19 +21,19 @@ struct ParsedGoFile: Sendable {
     let holdsDeprecationMarker: Bool
 
     init(name: String, bytes: [UInt8]) {
-        let file = GoParser.parse(bytes)
+        // Declarations alone: no body is read here, so no text is built for the names and literals in bodies.
+        let parsed = GoParser.parseDeclarations(bytes)
+        let file = parsed.file
         self.name = name
         holdsDeprecationMarker = GoAPIReader.holdsDeprecationMarker(bytes)
         var constants: [Int: [[GoToken]]] = [:]
         for (index, declaration) in file.declarations.enumerated() {
             if case .value(let spec) = declaration, spec.isConstant {
-                constants[index] = spec.values.map { Array(file.tokens[$0.tokens]) }
+                constants[index] = spec.values.map { parsed.tokens(of: $0) }
             }
         }
         self.constantTokens = constants
-        self.file = GoFile(
-            packageName: file.packageName, buildConstraint: file.buildConstraint, imports: file.imports,
-            declarations: file.declarations, tokens: [], errors: file.errors)
+        self.file = file
         canonicalQualifiers = Self.canonicalQualifiers(file.imports)
         var importPaths: [String: String] = [:]
         for entry in file.imports {

@@ -208,9 +208,14 @@ enum GoCompatibility {
     /// path, so packages are compared relative to the module root and the move is the single change of `go.mod`.
     /// `candidates` holds every id whose item may differ (nil: any may): a moved module's item is one of them. A
     /// module's item is keyed by its `go.mod` (`go.mod`, `<root>/go.mod`), so only those ids are looked up.
-    static func movingModules(_ before: SurfaceSnapshot, to after: SurfaceSnapshot, candidates: Set<String>? = nil)
-        -> SurfaceSnapshot
-    {
+    ///
+    /// A moved item is judged by `policy`'s globs under its new key, as the reader judges every key it reads: globs
+    /// written for the new path (`exclude: ["example.com/new/cmd/**"]`, init's way) did not apply to the old keys,
+    /// so an item they exclude is dropped (its surface does not promise it: not a removal), and one an
+    /// `experimental` glob matches is experimental (not a demotion).
+    static func movingModules(
+        _ before: SurfaceSnapshot, to after: SurfaceSnapshot, candidates: Set<String>? = nil, policy: Policy? = nil
+    ) -> SurfaceSnapshot {
         var moves: [(surface: String, from: String, to: String)] = []
         func note(_ id: String, _ old: SurfaceItem) {
             guard old.attributes["kind"] == "module", let new = after.items[id], let from = old.attributes["path"],
@@ -234,17 +239,31 @@ enum GoCompatibility {
         moved.unplaced = before.unplaced
         moved.unplacedParents = before.unplacedParents
         moved.unnamedFlags = before.unnamedFlags
+        let specs = Dictionary(
+            (policy?.surfaces ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for item in before.items.values {
-            var item = item
-            for move in moves where item.surface == move.surface && isGoItem(item) {
-                if item.key == move.from || item.key.hasPrefix(move.from + "/") || item.key.hasPrefix(move.from + ".") {
-                    item = SurfaceItem(
-                        surface: item.surface, key: move.to + item.key.dropFirst(move.from.count),
-                        attributes: item.attributes, stability: item.stability, location: item.location)
-                    break
-                }
+            guard isGoItem(item),
+                let move = moves.first(where: { move in
+                    item.surface == move.surface
+                        && (item.key == move.from || item.key.hasPrefix(move.from + "/")
+                            || item.key.hasPrefix(move.from + "."))
+                })
+            else {
+                moved.items[item.id] = item
+                continue
             }
-            moved.items[item.id] = item
+            let key = move.to + item.key.dropFirst(move.from.count)
+            if let spec = specs[item.surface], !spec.admits(key: key) { continue }
+            var stability = item.stability
+            if stability == .stable, let policy,
+                policy.experimental.contains(where: { $0.matches(item.surface + ":" + key) })
+            {
+                stability = .experimental
+            }
+            let movedItem = SurfaceItem(
+                surface: item.surface, key: key, attributes: item.attributes, stability: stability,
+                location: item.location)
+            moved.items[movedItem.id] = movedItem
         }
         return moved
     }

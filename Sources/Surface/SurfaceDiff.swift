@@ -67,7 +67,8 @@ public enum SurfaceDiff {
             // A snapshot aligned by a kind before has no inputs: the candidates no longer cover its ids.
             if !read.isEmpty {
                 before = kind.aligning(
-                    before, to: after, surfaces: read, candidates: before.inputs == nil ? nil : candidates)
+                    before, to: after, surfaces: read, candidates: before.inputs == nil ? nil : candidates,
+                    policy: policy)
             }
         }
         if before.inputs == nil { candidates = nil }

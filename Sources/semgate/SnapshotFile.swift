@@ -121,7 +121,7 @@ enum SnapshotFile {
     static func quoted(_ text: String, role: Role) -> String {
         let first = text.unicodeScalars.first
         let bare =
-            !text.isEmpty && !text.unicodeScalars.contains(where: { needsQuotes($0) || (role == .name && $0 == "=") })
+            !text.isEmpty && !SnapshotText.holdsQuoted(text, orScalar: role == .name ? "=" : nil)
             && (role == .value || (first != "#" && first != "["))
         if bare { return text }
         var output = "\""
@@ -142,9 +142,7 @@ enum SnapshotFile {
 
     /// Whether a text holding `scalar` is quoted: quotes, backslashes, whitespace (any: a review should see a
     /// no-break space for what it is) and hidden characters.
-    private static func needsQuotes(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "\"" || scalar == "\\" || scalar.properties.isWhitespace || Inert.isHidden(scalar)
-    }
+    private static func needsQuotes(_ scalar: Unicode.Scalar) -> Bool { SnapshotText.needsQuotes(scalar) }
 
     /// Reads one line of a snapshot.
     private struct LineReader {

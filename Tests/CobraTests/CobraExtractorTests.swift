@@ -409,4 +409,20 @@ struct CobraRobustnessTests {
         #expect(!found.incomplete)
         #expect(table(found) == ["tool": [:], "tool late": [:], "tool late --name": local("string")])
     }
+
+    @Test("no file read with a root named: the note says the files are missing, not to check 'root'")
+    func noFileRead() {
+        let found = surface(["README.md": "# not Go\n"], root: "tool")
+        #expect(found.items.isEmpty)
+        #expect(found.incomplete)
+        #expect(
+            found.notes == [
+                "no Go file matches 'files', so the surface is empty: the files are not there yet or have moved (add "
+                    + "their folders to 'files'), or the tag is another program's (list it under releases.ignore)"
+            ])
+        // A file that builds no command still gets the note that points at 'root' and 'files'.
+        let other = surface(["cmd/a.go": "package cmd\n\nfunc A() {}\n"], root: "tool")
+        #expect(other.notes.contains { $0.contains("check 'root' and 'files'") }, "\(other.notes)")
+        #expect(!other.notes.contains { $0.contains("no Go file matches") }, "\(other.notes)")
+    }
 }

@@ -16,6 +16,8 @@ struct CobraHistoryTests {
         var files: [String: String] = [:]
         /// The command files of each group, by number.
         var commands: [Int: Set<Int>] = [:]
+        /// The groups whose folder exists (of 0..<6): a folder removed or added changes the folders imports name.
+        var groups: Set<Int> = []
         var serial = 0
 
         init(seed: UInt64) {
@@ -34,7 +36,8 @@ struct CobraHistoryTests {
         }
 
         mutating func rootFile() -> String {
-            let groups = (0..<4).filter { _ in !chance(4) }
+            // Groups whose folder may not exist (yet): the import then names no folder of the program.
+            let groups = (0..<6).filter { _ in !chance(4) }
             var text = "package root\n\nimport (\n\t\"github.com/spf13/cobra\"\n\n"
             for group in groups { text += "\t\"example.com/tool/cmd/g\(group)\"\n" }
             text += ")\n\n" + padding()
@@ -140,15 +143,18 @@ struct CobraHistoryTests {
             return text
         }
 
-        mutating func start() {
-            for group in 0..<4 {
-                commands[group] = Set((0..<number(1...4)))
-                files[Self.folder(group) + "/group.go"] = groupFile(group)
-                files[Self.folder(group) + "/names.go"] = namesFile(group)
-                for command in commands[group]!.sorted() {
-                    files[Self.folder(group) + "/c\(command).go"] = commandFile(group: group, command: command)
-                }
+        mutating func addGroup(_ group: Int) {
+            groups.insert(group)
+            commands[group] = Set((0..<number(1...4)))
+            files[Self.folder(group) + "/group.go"] = groupFile(group)
+            files[Self.folder(group) + "/names.go"] = namesFile(group)
+            for command in commands[group]!.sorted() {
+                files[Self.folder(group) + "/c\(command).go"] = commandFile(group: group, command: command)
             }
+        }
+
+        mutating func start() {
+            for group in 0..<4 { addGroup(group) }
             files["cmd/util/flags.go"] = utilFile()
             files["cmd/root/root.go"] = rootFile()
         }
@@ -162,8 +168,19 @@ struct CobraHistoryTests {
         }
 
         mutating func edit() {
-            let group = number(0...3)
-            switch number(0...9) {
+            let group = number(0...5)
+            if !groups.contains(group) {
+                // A package folder added (the root may import it already).
+                addGroup(group)
+                return
+            }
+            switch number(0...10) {
+            case 10:
+                // A package folder removed with every file in it.
+                groups.remove(group)
+                commands[group] = nil
+                for path in files.keys where path.hasPrefix(Self.folder(group) + "/") { files[path] = nil }
+                return
             case 0, 1, 2:
                 // A command rewritten.
                 if let command = commands[group]?.randomElement(using: &random),
@@ -193,7 +210,9 @@ struct CobraHistoryTests {
                     let path = path(group: group, command: command)
                 {
                     let text = files.removeValue(forKey: path)
-                    files[Self.folder(group) + "/\(pick(["a", "z", "m"]))\(command)_\(serial).go"] = text
+                    // Sometimes to a name that builds for one system only (`_linux.go`): the path decides the build.
+                    let system = pick(["", "", "_linux", "_windows"])
+                    files[Self.folder(group) + "/\(pick(["a", "z", "m"]))\(command)_\(serial)\(system).go"] = text
                     serial += 1
                 }
             case 6: files[Self.folder(group) + "/group.go"] = groupFile(group)
@@ -211,7 +230,7 @@ struct CobraHistoryTests {
         let names = CobraNames()
         var parsed: [String: CobraSourceFile] = [:]
         var surfaces: Set<[CobraItem]> = []
-        for revision in 0..<24 {
+        for revision in 0..<20 {
             if revision > 0 {
                 for _ in 0..<generator.number(1...3) { generator.edit() }
             }
@@ -230,10 +249,10 @@ struct CobraHistoryTests {
             #expect(carried.incomplete == fresh.incomplete, "seed \(seed), revision \(revision)")
             #expect(carried.uncertain == fresh.uncertain, "seed \(seed), revision \(revision)")
             #expect(carried.unplacedRoots == fresh.unplacedRoots, "seed \(seed), revision \(revision)")
-            #expect(fresh.items.count >= 3, "seed \(seed), revision \(revision): \(fresh.items.count) items")
+            #expect(fresh.items.count >= 2, "seed \(seed), revision \(revision): \(fresh.items.count) items")
             surfaces.insert(fresh.items)
         }
         // The edits change the surface: the history is not the same program read 24 times.
-        #expect(surfaces.count > 12, "seed \(seed): \(surfaces.count) different surfaces")
+        #expect(surfaces.count > 10, "seed \(seed): \(surfaces.count) different surfaces")
     }
 }

@@ -27,6 +27,8 @@ struct PolicyDraftTests {
         try repo.write("internal/x/x.go", "package x\n")
         try repo.write("api/testutil/fake.go", "package testutil\n\nfunc Server() {}\n")
         try repo.write("api/store/storemock/mock.go", "package storemock\n\ntype Store struct{}\n")
+        // A Go file of the project's web site (a docs generator's package), as goreleaser's www/docs/init.go.
+        try repo.write("www/docs/init.go", "package docs\n\nfunc Register() {}\n")
         try repo.write("main.go", "package main\n")
         try repo.write(
             "cmd/root.go",
@@ -74,6 +76,7 @@ struct PolicyDraftTests {
         #expect(!exclude.contains { $0.matches("example.com/tool/v2/cmdline.Parse") })
         #expect(exclude.contains { $0.matches("example.com/tool/v2/cmd") })
         #expect(!exclude.contains { $0.matches("example.com/tool/v2/api.Client") })
+        #expect(exclude.contains { $0.matches("example.com/tool/v2/www/docs.Register") })
         // Packages for the project's own tests, at any depth: their helpers and mocks promise nothing.
         #expect(yaml.contains("'**/storemock{,/**,.*}', '**/testutil{,/**,.*}'"))
         #expect(exclude.contains { $0.matches("example.com/tool/v2/api/testutil") })
@@ -161,8 +164,25 @@ struct PolicyDraftTests {
         let (yaml, policy, _) = try draft(repo)
         #expect(policy.releases.tag.template == "cli/v{version}")
         #expect(yaml.contains("3 release tags follow this template; the greatest is cli/v1.2.0."))
-        #expect(yaml.contains("Also seen: 1 tag like 'v0.3.0'"))
+        #expect(yaml.contains("Also seen: 1 tag like 'v0.3.0', all older than cli/v1.0.0"))
         #expect(policy.surfaces.isEmpty)
+    }
+
+    @Test("tags: releases from before the project took its prefix are named as not audited; a newer family is not")
+    func olderUnprefixedReleases() throws {
+        let repo = try FixtureRepository()
+        try repo.write("README", "x\n")
+        try repo.commit("first")
+        for tag in ["0.1.0", "0.2.0", "0.2.1", "v0.3.0", "v0.4.0", "v0.5.0", "v0.5.1", "tools/v0.9.0"] {
+            try repo.tag(tag)
+        }
+        let draft = try PolicyDraft(repository: try Repository(discovering: repo.url.path))
+        #expect(draft.findings.contains("3 tags like '0.2.1', all older than v0.3.0: not releases under this template"))
+        #expect(
+            draft.yaml.contains(
+                "Also seen: 3 tags like '0.2.1', all older than v0.3.0, the first release under this template"))
+        // A family with a version above the first release is named as before, as another component.
+        #expect(draft.yaml.contains("Also seen: 1 tag like 'tools/v0.9.0' (another component?"))
     }
 
     @Test("an empty repository still gets a policy that loads")
@@ -425,6 +445,59 @@ struct PolicyDraftTests {
         let repository = try Repository(discovering: repo.url.path)
         let before = try PolicyDraft(repository: repository, revision: "v1.0.0").yaml
         #expect(before.contains("files: [cmd/k9/*.go, pkg/extra/*.go]"), "\(before)")
+    }
+
+    @Test("tags whose trees lack the folders the cli surface reads, between releases that have them, are ignored")
+    func unreadReleases() throws {
+        let repo = try FixtureRepository()
+        // Before the command line existed: not another program's tag, the surface only starts later.
+        try repo.write("go.mod", "module example.com/crane\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write("lib/lib.go", "package lib\n\nfunc Lift() {}\n")
+        try repo.commit("library")
+        try repo.tag("v0.1.0")
+        try repo.write("cmd/crane/main.go", "package main\n\nimport \"example.com/crane/cli\"\n\nfunc main() { cli.Root() }\n")
+        try repo.write(
+            "cli/root.go",
+            """
+            package cli
+
+            import "github.com/spf13/cobra"
+
+            func Root() *cobra.Command {
+                root := &cobra.Command{Use: "crane"}
+                root.AddCommand(&cobra.Command{Use: "lift"})
+                return root
+            }
+            """)
+        try repo.commit("command line")
+        try repo.tag("v1.0.0")
+        try repo.commit("more")
+        try repo.tag("v1.1.0")
+        // The API client shares the tag names: its tags have no cli/ (nor cmd/).
+        try repo.git("checkout", "--quiet", "--orphan", "client")
+        try repo.git("rm", "-r", "--quiet", "--cached", ".")
+        for path in ["go.mod", "lib", "cli", "cmd"] { try repo.remove(path) }
+        try repo.write("go.mod", "module example.com/craneapi\n")
+        try repo.write("client.go", "package craneapi\n\nfunc New() {}\n")
+        try repo.commit("client")
+        try repo.tag("v1.0.1")
+        try repo.commit("client fix")
+        try repo.tag("v1.1.1")
+        try repo.commit("client after the last release")
+        try repo.tag("v1.3.1")
+        try repo.checkout("main")
+        try repo.commit("next")
+        try repo.tag("v1.2.0")
+        let (yaml, policy, items) = try draft(repo)
+        #expect(items.contains("cli:crane lift"), "\(items)")
+        // v0.1.0 is before the command line; v1.3.1, above the greatest release with cli/, is not between two that have
+        // it (a layout that moved looks alike): neither is proposed.
+        #expect(policy.releases.ignore.map(\.pattern) == ["v1.0.1", "v1.1.1"], "\(yaml)")
+        #expect(
+            yaml.contains(
+                "# 2 tags have none of the folders the cli surface reads (cli/), which releases before and after have: "
+                    + "another program's tags?"), "\(yaml)")
+        #expect(yaml.contains("5 release tags follow this template; the greatest is v1.3.1."), "\(yaml)")
     }
 
     @Test("cobra: commands whose name says alpha, beta or experimental are proposed as not promised, with what is under")

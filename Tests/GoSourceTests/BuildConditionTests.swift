@@ -24,6 +24,17 @@ struct BuildConditionTests {
         #expect(old.buildConstraint.flatMap(GoBuildConstraintText.normalized) == "(darwin || freebsd) && !windows")
         #expect(new.buildConstraint.flatMap(GoBuildConstraintText.normalized) == "(darwin || freebsd) && !windows")
         #expect(alone.buildConstraint.flatMap(GoBuildConstraintText.normalized) == "darwin || linux")
+        // Terms joined by commas are one alternative: parenthesized as `go fix` writes the //go:build line.
+        let commas = GoParser.parse("// +build linux,go1.11 darwin,go1.11\n// +build !nofuse\n\npackage p\n")
+        let fixed = GoParser.parse("//go:build ((linux && go1.11) || (darwin && go1.11)) && !nofuse\n\npackage p\n")
+        #expect(
+            commas.buildConstraint.flatMap(GoBuildConstraintText.normalized)
+                == "((linux && go1.11) || (darwin && go1.11)) && !nofuse")
+        #expect(
+            fixed.buildConstraint.flatMap(GoBuildConstraintText.normalized)
+                == commas.buildConstraint.flatMap(GoBuildConstraintText.normalized))
+        let single = GoParser.parse("// +build linux,cgo\n\npackage p\n")
+        #expect(single.buildConstraint.flatMap(GoBuildConstraintText.normalized) == "linux && cgo")
     }
 
     @Test("repository text that is no build expression gives no condition; a long one is cut")

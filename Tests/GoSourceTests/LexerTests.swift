@@ -72,6 +72,16 @@ struct LexerTests {
         ]
         let tokens = render(all.joined(separator: " "))
         #expect(tokens.filter { $0 != ";" && $0 != ";auto" } == all.map { "op:\($0)" })
+        // Each is one `GoOperator`, the lexer's and a token built from its text alike.
+        #expect(Set(all) == Set(GoOperator.allCases.map(\.text)) && all.count == GoOperator.allCases.count)
+        let lexed = GoLexer.tokenize(all.joined(separator: " ")).codeTokens.filter { $0.kind == .operator }
+        #expect(lexed.map(\.symbol) == all.map { text in GoOperator.allCases.first { $0.text == text } })
+        for token in lexed {
+            #expect(GoToken(kind: .operator, text: token.text, position: token.position) == token)
+            #expect(token.isOperator(token.text) && token.symbol.map(token.isOperator) == true)
+        }
+        #expect(
+            GoToken(kind: .identifier, text: "+", position: GoPosition(line: 1, column: 1, offset: 0)).symbol == nil)
     }
 
     @Test("a line ends in a semicolon after a name, a literal, break, continue, fallthrough, return, ), ], }, ++, --")

@@ -65,6 +65,17 @@ struct CobraClassificationTests {
         var testDescription: String { name }
     }
 
+    /// A command whose literal has `fields`, with an `agent` subcommand (alias `a`) that has a flag.
+    static func genieWithAgent(_ fields: String) -> String {
+        """
+        genie := &cobra.Command{\(fields)}
+        agent := &cobra.Command{Use: "agent", Aliases: []string{"a"}}
+        agent.Flags().Bool("all", false, "")
+        genie.AddCommand(agent)
+        root.AddCommand(genie)
+        """
+    }
+
     static let cases: [Case] = [
         Case(
             name: "removing a flag is breaking", old: #"run.Flags().Bool("x", false, "")"#, new: "", bump: .major,
@@ -160,6 +171,24 @@ struct CobraClassificationTests {
                 root.AddCommand(renamed)
                 """, bump: .minor,
             changes: ["added tool plugin", "added tool plugin --all", "changed tool plugins"]),
+        Case(
+            name: "a renamed command kept as an alias still reaches its subcommands' aliases (two aliases a path)",
+            old: genieWithAgent(#"Use: "genie""#),
+            new: genieWithAgent(#"Use: "wizard", Aliases: []string{"genie"}"#), bump: .minor,
+            changes: [
+                "added tool wizard", "added tool wizard a", "added tool wizard a --all", "added tool wizard agent",
+                "added tool wizard agent --all", "changed tool genie", "changed tool genie a",
+                "changed tool genie a --all",
+            ]),
+        Case(
+            name: "a renamed command not kept as an alias removes the paths through it, its subcommands' aliases too",
+            old: genieWithAgent(#"Use: "genie""#),
+            new: genieWithAgent(#"Use: "wizard""#), bump: .major,
+            changes: [
+                "added tool wizard", "added tool wizard a", "added tool wizard a --all", "added tool wizard agent",
+                "added tool wizard agent --all", "removed tool genie", "removed tool genie a",
+                "removed tool genie a --all", "removed tool genie agent", "removed tool genie agent --all",
+            ]),
         Case(
             name: "renaming a flag whose old name a normalization function maps to the new one is no removal",
             old: #"run.Flags().String("cert", "", "")"#,
@@ -495,6 +524,77 @@ struct CobraClassificationTests {
         #expect(described(1) == ["changed tool --cgroup [\"build\"] minor"])
         #expect(described(2) == ["changed tool --cgroup [\"build\"] major"])
         #expect(described(3) == ["changed tool --cgroup [\"build\"] minor"])
+    }
+
+    @Test("a build condition that drops one of its conditions widens the builds; one that adds a condition narrows")
+    func buildConditionDropsAConjunct() throws {
+        let files = Self.constrainedTop
+        let constraints = [
+            "//go:build !plan9 && !solaris",
+            "//go:build !js && !plan9 && !solaris",  // js builds lose it
+            "//go:build !js && !plan9",  // solaris builds get it
+            "//go:build (!js && !plan9) || windows",  // an alternative more
+            "//go:build !aix && !js && !plan9",  // aix builds lose it, and so do windows js builds
+        ]
+        let repo = try FixtureRepository()
+        try repo.importCommits(
+            constraints.indices.map { FixtureRepository.Snapshot(files: files(constraints[$0]), tags: ["v1.\($0).0"]) })
+        let policy = try loadPolicy(Self.policy)
+        let surfaces = try constraints.indices.map { try surface(of: repo, at: "v1.\($0).0", policy: Self.policy) }
+        #expect(surfaces[2].items["cli:tool top"]?.attributes["build"] == "!js && !plan9")
+        let described = (0..<(constraints.count - 1)).map { index in
+            SurfaceDiff.changes(from: surfaces[index], to: surfaces[index + 1], policy: policy).map {
+                "\($0.kind.rawValue) \($0.key) \($0.changedAttributes) \($0.bump)"
+            }
+        }
+        #expect(
+            described == [
+                ["changed tool top [\"build\"] major"], ["changed tool top [\"build\"] minor"],
+                ["changed tool top [\"build\"] minor"], ["changed tool top [\"build\"] major"],
+            ])
+    }
+
+    /// A program whose `tool top` is attached in `init` by a file that builds only where `constraint` holds.
+    private static func constrainedTop(_ constraint: String) -> [String: String] {
+        let top = """
+            \(constraint)
+
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func init() { Root.AddCommand(&cobra.Command{Use: "top"}) }
+            """
+        let root = """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            var Root = &cobra.Command{Use: "tool"}
+            """
+        return ["go.mod": goMod, "cmd/root.go": root, "cmd/top.go": top]
+    }
+
+    @Test("a // +build line of alternatives with commas keeps every alternative; a Go release tag in each is no change")
+    func plusBuildAlternatives() throws {
+        let constraints = [
+            "// +build linux darwin freebsd",
+            "// +build linux,go1.11 darwin,go1.11 freebsd,go1.11",  // every Go release since 1.11: the same builds
+            "//go:build (linux && go1.11) || (darwin && go1.11) || (freebsd && go1.11)",  // go fix's rewrite
+            "//go:build linux && cgo || darwin",  // && binds tighter: darwin keeps it, without cgo too
+        ]
+        let repo = try FixtureRepository()
+        try repo.importCommits(
+            constraints.indices.map {
+                FixtureRepository.Snapshot(files: Self.constrainedTop(constraints[$0]), tags: ["v1.\($0).0"])
+            })
+        let policy = try loadPolicy(Self.policy)
+        let surfaces = try constraints.indices.map { try surface(of: repo, at: "v1.\($0).0", policy: Self.policy) }
+        let builds = surfaces.map { $0.items["cli:tool top"]?.attributes["build"] }
+        #expect(builds[0] == builds[1] && builds[1] == builds[2])
+        #expect(builds[0] == "darwin || freebsd || linux")
+        #expect(builds[3] == "darwin || (linux && cgo)")
+        #expect(SurfaceDiff.changes(from: surfaces[0], to: surfaces[2], policy: policy).isEmpty)
     }
 
     @Test("a tagged file that becomes one of two per-build definitions changes nothing")

@@ -79,6 +79,29 @@ struct CobraFlagTableTests {
         #expect(changes.map { "\($0.kind.rawValue) \($0.key) \($0.bump)" } == ["removed app --level major"])
     }
 
+    @Test("a pflag.Flag literal whose fields are set after it is not read: its removal is claimed, with a note")
+    func pflagLiteralChangedLater() throws {
+        let repo = try FixtureRepository()
+        let old = #"root.Flags().IntP("port", "p", 80, "port")"#
+        let new = """
+                port := &pflag.Flag{Name: "port", Shorthand: "p", Value: pflag.NewIntValue(80, new(int))}
+                port.Shorthand = "P"
+                root.Flags().AddFlag(port)
+            """
+        try repo.importCommits([
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.literals(old)], tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.literals(new)], tags: ["v1.1.0"]),
+        ])
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        let after = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
+        #expect(after.items["cli:app --port"] == nil)
+        #expect(after.notes.contains { $0.contains("a field of a pflag.Flag literal (Shorthand) is set after") })
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: try loadPolicy(Self.policy))
+        #expect(changes.map { "\($0.kind.rawValue) \($0.key) \($0.bump)" } == ["removed app --port major"])
+    }
+
     /// A program whose commands get their flags from entries of a table, each made by reflection in a set of its own
     /// and added with `AddFlag` (`entries` are the `serve` command's entries).
     static func table(_ entries: String) -> String {

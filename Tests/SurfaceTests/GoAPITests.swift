@@ -281,7 +281,8 @@ struct GoAPITests {
         #expect(build("OnlyLinux") == "linux")
         #expect(build("Both") == "linux || (windows && amd64)")
         #expect(build("NotJS") == "!js")
-        #expect(build("Legacy") == "(darwin && cgo || freebsd)")
+        // Comma terms are one alternative, parenthesized as `go fix` writes them.
+        #expect(build("Legacy") == "((darwin && cgo) || freebsd)")
         #expect(snapshot.items["api:example.com/m/p.Generator"] == nil)
         #expect(ParsedGoFile.suffixCondition("x_test.go") == nil)
         #expect(ParsedGoFile.suffixCondition("poll_linux_test.go") == "linux")
@@ -382,6 +383,45 @@ struct GoAPIRepositoryTests {
             ])
         #expect(changes.last?.before?.attributes["path"] == "example.com/mod")
         #expect(changes.last?.after?.attributes["path"] == "example.com/mod/v2")
+    }
+
+    @Test("globs written for a moved module's new path hold before the move too: excluded is not removed")
+    func moduleMoveGlobs() throws {
+        // The owner renamed the module (example.com/old to example.com/new); the policy names the new path, as init
+        // writes it from HEAD.
+        let yaml = """
+            semgate: 1
+            surfaces:
+              api:
+                extract:
+                  go-api: {}
+                exclude: ['example.com/new/cmd{/**,.*}']
+            experimental: ['api:example.com/new/beta{/**,.*}']
+            """
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/old\n")
+        try repo.write("lib/lib.go", "package lib\n\nfunc New() {}\n\nfunc Old() {}\n")
+        try repo.write("cmd/run/run.go", "package run\n\nfunc Run(args []string) {}\n")
+        try repo.write("beta/beta.go", "package beta\n\nfunc Try(n int) {}\n")
+        try repo.commit("old path")
+        try repo.tag("v1.0.0")
+        try repo.write("go.mod", "module example.com/new\n")
+        try repo.write("lib/lib.go", "package lib\n\nfunc New() {}\n")
+        // The command package changes its signature and the experimental one drops a function: neither is promised.
+        try repo.write("cmd/run/run.go", "package run\n\nfunc Run(args []string, quiet bool) {}\n")
+        try repo.write("beta/beta.go", "package beta\n")
+        try repo.commit("new path")
+        let policy = try loadPolicy(yaml)
+        let before = try surface(of: repo, at: "v1.0.0", policy: yaml)
+        // Under its old path, the command package is not excluded at the revision itself.
+        #expect(before.items["api:example.com/old/cmd/run.Run"] != nil)
+        let after = try surface(of: repo, at: "HEAD", policy: yaml)
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
+        #expect(
+            changes.map { "\($0.kind) \($0.key) \($0.bump)" } == [
+                "removed example.com/new/beta.Try patch", "removed example.com/new/lib.Old major", "changed go.mod major",
+            ])
+        #expect(changes.first?.experimental == true)
     }
 
     @Test("a revision from before Go modules is read under HEAD's module path: adding go.mod adds nothing")
