@@ -153,7 +153,7 @@ struct CobraHiddenTests {
         // hidden by a helper reached only inside the branch: shown (semgate does not tell that both paths hide it).
         // `--proxy` is defined shown by one literal and hidden by another: shown. `--socket`, a `pflag.Flag` literal
         // with `Hidden: true` added unconditionally, is hidden; `--mode`, a literal given `Hidden = true` only on some
-        // path, is shown; `--level`, hidden by a literal and again unconditionally, is hidden.
+        // path, is not read (noted); `--level`, hidden by a literal and again unconditionally, is hidden.
         let found = surface(
             [
                 "box/cmd.go": """
@@ -208,8 +208,9 @@ struct CobraHiddenTests {
         #expect(
             hiddenByKey(found).filter { $0.key.hasPrefix("box serve --") } == [
                 "box serve --host": nil, "box serve --legacy-port": nil, "box serve --proxy": nil,
-                "box serve --socket": "true", "box serve --mode": nil, "box serve --level": "true",
+                "box serve --socket": "true", "box serve --level": "true",
             ], "\(found.notes)")
+        #expect(found.notes.contains { $0.contains("(Hidden) is set after the literal") }, "\(found.notes)")
     }
 
     @Test("a command made hidden on one path and shown on another is shown, with its flags")
