@@ -78,7 +78,9 @@ public struct PolicyDraft: Sendable {
                 Self.outOfLineReleases(references, template: template, ignore: ignore, repository: repository)
             },
             unread: { template, ignore in
-                Self.unreadReleases(references, template: template, ignore: ignore, read: read, repository: repository)
+                Self.unreadReleases(
+                    references, template: template, ignore: ignore, read: read,
+                    own: root.map { RootProgram(tree: $0, files: files) } ?? RootProgram(), repository: repository)
             })
         findings += releases.findings + surfaceFindings
         var entries = [

@@ -8,7 +8,7 @@ import Policy
 /// Public means importable from outside: not under `internal/`, `testdata/` or `vendor/`, not in a folder whose
 /// name starts with `.` or `_`, not in a nested module, and not `package main`. Results are remembered per
 /// subtree id, so a folder that did not change between two tags is not walked again.
-final class GoPackageFinder {
+public final class GoPackageFinder {
     private let packagesBySubtree = BoundedCache<ObjectID, [String]>(capacity: Limit.itemCacheBytes)
     private let modules = GoModuleLocator()
     private let packageNameByBlob = BoundedCache<ObjectID, String?>(capacity: Limit.itemCacheBytes)
@@ -90,7 +90,7 @@ final class GoPackageFinder {
     }
 
     /// The name in a Go file's `package` clause, skipping comments before it.
-    static func packageClause(in source: String) -> String? {
+    public static func packageClause(in source: String) -> String? {
         var inBlockComment = false
         for line in source.split(separator: "\n", omittingEmptySubsequences: true) {
             var text = Substring(line).drop { $0 == " " || $0 == "\t" }
