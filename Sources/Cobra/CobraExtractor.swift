@@ -229,6 +229,8 @@ private struct TreeBuilder {
     /// ``CobraSurface/unplacedParents`` and ``CobraSurface/unnamedFlags``.
     var unplacedParents: Set<String> = []
     var unnamedFlags: Set<String> = []
+    /// The names of flags whose definition is guessed (``unreadDefinition(of:in:other:)``), for one note.
+    private var guessedFlags: Set<String> = []
     /// At most this many ``unnamedFlags`` (the notes of a removal past it just do not say it may still be there).
     static let maximumUnnamedFlags = 20_000
     /// The roots visited (command and key), for the commands cobra adds to a root by itself.
@@ -273,6 +275,7 @@ private struct TreeBuilder {
         defer {
             noteAliasesLeftOut()
             noteUnnamedFlags()
+            noteGuessedFlags()
         }
         let commands = interpreter.commands.filter { $0.value.hasUse }
         let children = Set(commands.values.flatMap(\.children))
@@ -361,6 +364,20 @@ private struct TreeBuilder {
                 + "one flag (flags made at run time, as from a table by reflection: the names are those such an "
                 + "AddFlag may add, or a table's Name fields); they are not in the surface, and the removal of one is "
                 + "still claimed, saying it may still be there")
+    }
+
+    /// One note for the flags an `AddFlag` adds from a set the files read do not fill (``unreadDefinition``): their
+    /// names are certain (`AddFlag(nil)` panics), their types and shorthands are not, so changes to those are not
+    /// judged; the surface is incomplete.
+    private mutating func noteGuessedFlags() {
+        guard let first = guessedFlags.min() else { return }
+        incomplete = true
+        let flags = guessedFlags.count == 1 ? "1 flag (first" : "\(guessedFlags.count) flags (first"
+        let are = guessedFlags.count == 1 ? "is" : "are"
+        notes.append(
+            flags + " '--" + first + "') " + are + " added by an AddFlag from a flag set the files read do not fill "
+                + "(made at run time, as from a table by reflection, or by code not read): the name is certain, the "
+                + "type and shorthand are not, so a change of either is not judged")
     }
 
     /// One note for the aliases whose paths were left out past `maximumAliasItems`: the first, and how many more.
@@ -704,6 +721,7 @@ private struct TreeBuilder {
                 continue
             }
             guard let other, other.flags[ref.name] != nil else {
+                if guessedFlags.count < Self.maximumUnnamedFlags { guessedFlags.insert(ref.name) }
                 // Made from table entries by reflection: hidden when every entry of the name hides it.
                 let hidden = other?.hiddenValues[ref.name] == [true]
                 result[ref.name] = FlatFlag(definition: definition, deprecated: false, hidden: hidden)

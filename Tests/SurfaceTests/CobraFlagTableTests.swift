@@ -212,6 +212,12 @@ struct CobraFlagTableTests {
                 "app list --config", "app list --verbose", "app serve --config", "app serve --verbose",
             ])
         #expect(after.notes.contains { $0.contains("4 flags of 2 commands (first 'app list --config') may be added") })
+        // The flags read by name only are named in a note: their types and shorthands are not judged.
+        #expect(
+            before.notes.contains {
+                $0.hasPrefix(
+                    "3 flags (first '--all') are added by an AddFlag from a flag set the files read do not fill")
+            }, "\(before.notes)")
         let changes = SurfaceDiff.changes(from: before, to: after, policy: try loadPolicy(Self.policy))
         // Entries are told apart by name only: while serve's `host` entry (not hidden) was there, list's was not
         // known to be hidden.
