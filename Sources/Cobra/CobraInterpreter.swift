@@ -807,10 +807,13 @@ struct CobraInterpreter {
         let (relevant, mentioning) = relevantFunctions()
         self.relevant = relevant
         // Only functions mention function names, so a name nobody mentions is one no function calls. Nothing can
-        // call `init` (Go forbids naming it): a mention of the word (a local variable `init`) is not a call.
-        entryPoints = relevant.filter {
-            mentioning[Int(declared.list[Int($0)].name)].isEmpty || isInit($0)
-        }
+        // call `init` (Go forbids naming it): a mention of the word (a local variable `init`) is not a call. The
+        // `init` functions run after the other entry points: a call runs once a pass in the context of whichever
+        // caller reaches it first, and a hiding counts only where no undecided branch encloses it, so a helper that
+        // an `init` reaches under a branch (a plugin's registration) and `main` reaches directly is judged as `main`
+        // reaches it, as before `init` was always an entry point.
+        let entries = relevant.filter { mentioning[Int(declared.list[Int($0)].name)].isEmpty || isInit($0) }
+        entryPoints = entries.filter { !isInit($0) } + entries.filter(isInit)
         for _ in 0..<Self.maximumPasses {
             changed = false
             pass += 1
