@@ -2647,18 +2647,9 @@ struct CobraInterpreter {
                 file: context.file, line: context.line)
             return
         }
-        var shorthand: String?
-        if literal.keys.contains(CobraKnown.shorthand.id) {
-            let shorthands = Self.strings(in: readField(of: object, CobraKnown.shorthand.id))
-            if shorthands.count == 1, let only = shorthands.first {
-                shorthand = only.isEmpty ? nil : only
-            } else {
-                note(
-                    "the shorthand of flag --\(name) is not a constant string; recorded as unknown",
-                    file: context.file, line: context.line, leavesOut: false)
-                shorthand = "?"
-            }
-        }
+        let shorthand =
+            literal.keys.contains(CobraKnown.shorthand.id)
+            ? shorthand(of: name, in: readField(of: object, CobraKnown.shorthand.id), context) : nil
         let type =
             literal.valueType ?? valueType(
                 of: readField(of: object, CobraKnown.value.id), folder: folders[context.file])
@@ -2731,15 +2722,7 @@ struct CobraInterpreter {
         }
         var shorthand: String?
         if let index = shape.shorthandIndex, index < values.count {
-            let shorthands = Self.strings(in: values[index])
-            if shorthands.count == 1, let only = shorthands.first {
-                shorthand = only.isEmpty ? nil : only
-            } else {
-                note(
-                    "the shorthand of flag --\(name) is not a constant string; recorded as unknown",
-                    file: context.file, line: context.line, leavesOut: false)
-                shorthand = "?"
-            }
+            shorthand = self.shorthand(of: name, in: values[index], context)
         }
         var type = shape.type
         if shape.isCustom, let value = values.first {
@@ -2762,6 +2745,16 @@ struct CobraInterpreter {
             flagVariables[variable, default: []].insert(CobraBoundFlag(set: id, name: name))
         }
         return shape.returnsFlag ? [.flag(id, name)] : []
+    }
+
+    /// The shorthand `values` give flag `name`: nil for "", `?` (noted) when it is not one constant string.
+    private mutating func shorthand(of name: String, in values: CobraValues, _ context: CallContext) -> String? {
+        let shorthands = Self.strings(in: values)
+        if shorthands.count == 1, let only = shorthands.first { return only.isEmpty ? nil : only }
+        note(
+            "the shorthand of flag --\(name) is not a constant string; recorded as unknown", file: context.file,
+            line: context.line, leavesOut: false)
+        return "?"
     }
 
     /// Whether a flag definition's usage text says the flag is deprecated (`CobraHelpText.usageSaysDeprecated`).
