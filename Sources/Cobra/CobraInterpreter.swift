@@ -153,6 +153,17 @@ struct CobraFlagSetInfo: Sendable {
     /// reflection from several table entries of one name is hidden only when every one hides it.
     var hiddenValues: [String: Set<Bool?>] = [:]
 
+    /// Defines a flag: the first definition of a name stands, except that a `custom` type is replaced once by a type
+    /// read (a custom type's `Type()` may be read only in a later pass, when its value has reached the definition).
+    mutating func define(_ definition: CobraFlagDefinition) {
+        if flags[definition.name] == nil {
+            flags[definition.name] = definition
+        } else if flags[definition.name]?.type == "custom" && definition.type != "custom" {
+            typesRead += 1
+            flags[definition.name] = definition
+        }
+    }
+
     /// Every update only adds (a `custom` type is replaced once, counted in `typesRead`), so the sizes tell whether
     /// an update changed anything.
     var size: (Int, Int, Int, Int, Int, Int) {
@@ -2669,12 +2680,7 @@ struct CobraInterpreter {
             literal.keys.contains(CobraKnown.noOptDefVal.id)
             && readField(of: object, CobraKnown.noOptDefVal.id).only != .string("")
         updateFlagSet(id) { info in
-            if info.flags[name] == nil {
-                info.flags[name] = definition
-            } else if info.flags[name]?.type == "custom" && type != "custom" {
-                info.typesRead += 1
-                info.flags[name] = definition
-            }
+            info.define(definition)
             if deprecated { info.deprecated.insert(name) }
             if hidden { info.hidden.insert(name) }
             if noOptDefault { info.noOptDefault.insert(name) }
@@ -2730,15 +2736,7 @@ struct CobraInterpreter {
         }
         let definition = CobraFlagDefinition(
             name: name, type: type, shorthand: shorthand, file: context.file, line: context.line)
-        updateFlagSet(id) { info in
-            // A custom type's `Type()` may be read only in a later pass, when its value has reached the definition.
-            if info.flags[name] == nil {
-                info.flags[name] = definition
-            } else if info.flags[name]?.type == "custom" && type != "custom" {
-                info.typesRead += 1
-                info.flags[name] = definition
-            }
-        }
+        updateFlagSet(id) { $0.define(definition) }
         if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
         if Self.usageSaysDeprecated(shape, values) { updateFlagSet(id) { $0.deprecated.insert(name) } }
         if let variable = context.arguments.first.flatMap({ boundVariable($0, in: context.file) }) {
