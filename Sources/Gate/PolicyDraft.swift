@@ -154,6 +154,15 @@ public struct PolicyDraft: Sendable {
 
     // MARK: Reading
 
+    /// A Go module's name: the last element of its path, without a major-version suffix (go.k6.io/k6/v2 is `k6`).
+    static func moduleName(_ module: String) -> String {
+        let parts = module.split(separator: "/").map(String.init)
+        if let last = parts.last, last.first == "v", Int(last.dropFirst()) != nil, parts.count > 1 {
+            return parts[parts.count - 2]
+        }
+        return parts.last ?? module
+    }
+
     private static func projectName(_ reader: ProjectFiles, repository: Repository) throws(GateError) -> String {
         if let text = try reader.read("package.json"), let name = RegexExtractorSpec.NodePackage(json: text).name {
             return name.split(separator: "/").last.map(String.init) ?? name
@@ -164,12 +173,7 @@ public struct PolicyDraft: Sendable {
             return name
         }
         if let goMod = try reader.read("go.mod"), let module = ProjectFiles.goModule(goMod) {
-            let parts = module.split(separator: "/").map(String.init)
-            // go.k6.io/k6/v2: the major-version suffix is not the name.
-            if let last = parts.last, last.first == "v", Int(last.dropFirst()) != nil, parts.count > 1 {
-                return parts[parts.count - 2]
-            }
-            return parts.last ?? module
+            return moduleName(module)
         }
         let folder = URL(fileURLWithPath: repository.workingDirectory ?? repository.gitDirectory).standardized
         let name =

@@ -31,10 +31,7 @@ struct RootProgram: Sendable, Equatable {
         if let goMod = entries.first(where: { $0.name == "go.mod" && $0.kind == .blob }),
             let text = try? files.text(ofBlob: goMod.id), let module = ProjectFiles.goModule(text)
         {
-            let parts = module.split(separator: "/")
-            let last = parts.last.map(String.init) ?? module
-            let major = last.first == "v" && Int(last.dropFirst()) != nil && parts.count > 1
-            self.module = major ? String(parts[parts.count - 2]) : last
+            self.module = PolicyDraft.moduleName(module)
         }
         if let file = entries.first(where: {
             $0.kind == .blob && $0.name.hasSuffix(".go") && !$0.name.hasSuffix("_test.go")
