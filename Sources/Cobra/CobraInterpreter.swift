@@ -273,6 +273,9 @@ private struct Declared {
 
     /// The fields of each struct type by type name (the first declared of a name, as for methods).
     var structs: [CobraName: [CobraName: DeclaredField]] = [:]
+    /// The element type of each slice or array type of a named element type of the same package (`type Options
+    /// []Option`), by type name (the first declared of a name).
+    var elementTypes: [CobraName: CobraName] = [:]
     /// The type names of the embedded fields of each struct type, in declaration order.
     var embedded: [CobraName: [CobraName]] = [:]
     /// The types that have methods.
@@ -551,6 +554,15 @@ struct CobraInterpreter {
         var locals = CobraLocals()
         /// What an immediately-called function literal returns (nil in a declared function: see `returns`).
         var literalReturns: CobraValues?
+        /// The loops running one element at a time over a collection held by a name, innermost last: `table[i]`
+        /// in `for i := range table` is the element of the run (``rangeElements(_:limit:)``).
+        var ranges: [(index: CobraLocalName, collection: CobraLocalName, element: CobraValues)] = []
+
+        /// Forgets the loops whose index or collection `name` is: assigned in the body, `table[i]` may be another
+        /// element.
+        mutating func reassigned(_ name: CobraLocalName) {
+            if !ranges.isEmpty { ranges.removeAll { $0.index == name || $0.collection == name } }
+        }
     }
 
     private static let maximumPasses = 12
@@ -646,6 +658,10 @@ struct CobraInterpreter {
                 }
                 declared.structs[type] = byField
                 declared.embedded[type] = embedded
+            }
+            for (name, element) in file.collections {
+                let type = runName(name, in: index)
+                if declared.elementTypes[type] == nil { declared.elementTypes[type] = runName(element, in: index) }
             }
             for (position, function) in file.functions.enumerated() {
                 let text = file.names.names
@@ -1358,21 +1374,22 @@ struct CobraInterpreter {
         return result
     }
 
-    /// Past this many objects a method is called on at once, it runs on any value of their type. As many as a range
-    /// runs its body for one at a time: a method called on every entry of a table at once (skaffold's
-    /// `fl := &flagRegistry[i]; fl.flag()`) then writes the fields of those entries, not of every value of the type
-    /// (which would reach the entries of every other table).
-    static let maximumReceiverObjects = maximumRangeObjects
+    /// Past this many objects a method is called on at once, it runs on any value of their type: a method called on
+    /// every entry of a table at once (skaffold's registry, before its loop was run entry by entry) then writes the
+    /// fields of those entries, not of every value of the type (which would reach the entries of every other table).
+    static let maximumReceiverObjects = 64
 
-    /// Past this many objects in a collection ranged over, the body runs once with all of them (as for other values).
-    static let maximumRangeObjects = 64
+    /// Past this many objects in a collection ranged over, the body runs once with all of them (as for other values):
+    /// option tables define a flag an entry (rclone's largest, of its global options, has about 200), and each run
+    /// costs what the body does for one entry.
+    static let maximumRangeObjects = 1_024
 
     /// What the value of a `range` takes, one run of the body each: each object of a list of structs on its own
     /// (`for _, t := range topics { root.AddCommand(newTopic(t)) }` builds a command per topic), the other values
     /// together; all together past `maximumRangeObjects`.
-    private static func rangeElements(_ elements: CobraValues) -> [CobraValues] {
+    private static func rangeElements(_ elements: CobraValues, limit: Int) -> [CobraValues] {
         let objects = elements.filter(isObject)
-        guard objects.count > 1, objects.count <= maximumRangeObjects else { return [elements] }
+        guard objects.count > 1, objects.count <= limit else { return [elements] }
         let others = CobraValues(elements.filter { !isObject($0) })
         // In the order of their descriptions (`object(Cobra.CobraSite(file: 3, offset: 120, context: 0), 17)`), each
         // spelled once, and without the prefix all share: reflecting on a value to describe it costs far more.
@@ -1380,7 +1397,40 @@ struct CobraInterpreter {
         return ordered.map { CobraValues($0.value) } + (others.isEmpty ? [] : [others])
     }
 
-    /// The text a value of the program's types is ordered by in ``rangeElements(_:)``: its description after
+    /// Whether a loop body skips to the next entry (`continue`) by a condition that calls a function, at its top
+    /// level or in its blocks.
+    private static func skipsByCall(_ body: [CobraStatement]) -> Bool {
+        body.contains { statement in
+            switch statement {
+            case .block(let inner):
+                return skipsByCall(inner)
+            case .conditional(let header, let condition, let then, let otherwise):
+                let skips = then.contains { if case .continueRange = $0 { true } else { false } }
+                let calls =
+                    condition.map(containsCall) == true
+                    || header.contains { if case .assign(_, _, let sources) = $0 { sources.contains(where: containsCall) } else { false } }
+                return (skips && calls) || skipsByCall(otherwise)
+            default:
+                return false
+            }
+        }
+    }
+
+    /// Whether `expression` calls something (outside function literals).
+    private static func containsCall(_ expression: CobraExpr) -> Bool {
+        switch expression {
+        case .call: return true
+        case .name, .string, .opaque, .function: return false
+        case .selector(let base, _, _): return containsCall(base)
+        case .composite(_, let elements, _):
+            return elements.contains { containsCall($0.value) || $0.key.map(containsCall) == true }
+        case .unary(_, let operand): return containsCall(operand)
+        case .binary(_, let left, let right): return containsCall(left) || containsCall(right)
+        case .index(let base, let indices): return containsCall(base) || indices.contains(where: containsCall)
+        }
+    }
+
+    /// The text a value of the program's types is ordered by in ``rangeElements(_:limit:)``: its description after
     /// `object(Cobra.CobraSite(file: `, which every object's description starts with.
     static func orderText(of value: CobraValue) -> String {
         guard case .object(let site, let type) = value else { return "\(value)" }
@@ -1512,6 +1562,7 @@ struct CobraInterpreter {
         case .declare(let names, let type, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
             for (offset, name) in names.enumerated() {
+                frame.reassigned(name)
                 var value = values.count == names.count ? values[offset] : Self.union(values)
                 if values.isEmpty, let type, let instance = instance(of: type, in: frame.file) { value = [instance] }
                 frame.locals.assign(value, to: name)
@@ -1531,15 +1582,34 @@ struct CobraInterpreter {
             }
         case .range(let names, let collection, let body):
             let elements = evaluate(collection, in: &frame)
-            for element in Self.rangeElements(elements) {
+            // A loop that skips entries by what a call returns (skaffold's `if !hasCmdAnnotation(cmd.Use,
+            // fl.DefinedOn) { continue }`), which never decides, would make every entry's flag for every command
+            // when run one entry at a time: it runs entry by entry only as far as it did before tables were read.
+            let filtered = Self.skipsByCall(body)
+            let runs = Self.rangeElements(elements, limit: filtered ? Self.maximumReceiverObjects : Self.maximumRangeObjects)
+            // `for i := range table { e := &table[i] ... }`: `table[i]` is the element of the run.
+            var indexed: (index: CobraLocalName, collection: CobraLocalName)?
+            if runs.count > 1, !filtered, case .name(let index)? = names.first, index != CobraKnown.underscore.id,
+                case .name(let held) = collection
+            {
+                indexed = (index, held)
+            }
+            let outer = frame.ranges
+            for element in runs {
                 for (offset, name) in names.enumerated() {
                     guard case .name(let variable) = name, variable != CobraKnown.underscore.id else { continue }
                     frame.locals.assign(offset == 1 ? element : [], to: variable)
                 }
+                frame.ranges = outer
+                if let indexed { frame.ranges.append((indexed.index, indexed.collection, element)) }
                 execute(body, in: &frame)
             }
+            frame.ranges = outer
         case .block(let statements):
             execute(statements, in: &frame)
+        case .continueRange:
+            // Every branch counts: what follows a `continue` runs for the entries it does not skip.
+            break
         case .conditional(let header, let condition, let then, let otherwise):
             execute(header, in: &frame)
             // Not `condition.flatMap { truth(...) }`: that closure copies the interpreter, and its dictionaries then
@@ -1620,6 +1690,7 @@ struct CobraInterpreter {
         switch target {
         case .name(let name):
             guard name != CobraKnown.underscore.id else { return }
+            frame.reassigned(name)
             if define || frame.locals[name] != nil || frame.key == nil {
                 frame.locals.assign(define ? value : (frame.locals[name] ?? []).union(value), to: name)
             } else if !value.isEmpty {
@@ -1892,7 +1963,13 @@ struct CobraInterpreter {
             return CobraValues(leftStrings.flatMap { left in rightStrings.map { CobraValue.string(left + $0) } })
         case .index(let base, let indices):
             for index in indices { _ = evaluate(index, in: &frame) }
-            return evaluate(base, in: &frame)
+            let collection = evaluate(base, in: &frame)
+            if indices.count == 1, case .name(let index) = indices[0], case .name(let held) = base,
+                let run = frame.ranges.last(where: { $0.index == index && $0.collection == held })
+            {
+                return run.element
+            }
+            return collection
         case .selector(let base, let name, _):
             if case .name(let qualifier) = base, isPackage(qualifier, in: frame) {
                 return packageMember(
@@ -2021,8 +2098,12 @@ struct CobraInterpreter {
             if case .composite(nil, _, _) = Self.withoutAddress(element.value) { return true }
             return false
         }
-        if let type, !type.isCollection, !elidesTypes, let name = type.name {
-            let typeName = runName(name, in: frame.file)
+        // A literal of a slice type the program declares (`Options{a, b}`) is a collection too; an element whose type
+        // its literal elides is a value of that slice's element type (`Option` for `Options{{Name: "addr"}}`).
+        let named = type?.name.map { runName($0, in: frame.file) }
+        let sliceElement = named.flatMap { declared.elementTypes[$0] }
+        if let type, !type.isCollection, !elidesTypes, let named, sliceElement == nil || isElement {
+            let typeName = isElement ? sliceElement ?? named : named
             let site = commandSite(file: frame.file, offset: position.offset, call: frame.key)
             let object = CobraValue.object(site, typeName)
             if objectFolders[site] == nil {
@@ -2046,7 +2127,7 @@ struct CobraInterpreter {
                     })
             }
             if type.qualifier.map({ runName($0, in: frame.file) }) == CobraKnown.pflag.id,
-                runName(name, in: frame.file) == CobraKnown.flagOfCommand.id
+                named == CobraKnown.flagOfCommand.id
             {
                 var literal = pflagLiterals[site] ?? pflagLiteral(elements, file: frame.file)
                 for (element, value) in zip(elements, values) {
@@ -2153,6 +2234,9 @@ struct CobraInterpreter {
                 for key in functions {
                     result.formUnion(call(key, arguments: values))
                 }
+                if functions.isEmpty, qualifier == CobraKnown.strings.id, method == CobraKnown.replaceAll.id {
+                    return Self.replaceAll(values)
+                }
                 if functions.isEmpty && qualifier != CobraKnown.cobra.id && qualifier != CobraKnown.pflag.id
                     && qualifier != CobraKnown.flag.id && !files[frame.file].cobraNameIDs.contains(localQualifier)
                     && Self.handsOver(values)
@@ -2185,10 +2269,17 @@ struct CobraInterpreter {
                     result.formUnion(called)
                 }
             }
+            var libraryValues = values
+            if let index = numbering.flagMethods[Int(method)]?.shorthandIndex, index < values.count,
+                values[index].isEmpty, neverSet(arguments[index], in: frame)
+            {
+                // `set.VarP(o, name, o.Short, usage)` for a table entry without `Short:`: a Go field no one sets is "".
+                libraryValues[index] = [.string("")]
+            }
             for object in objects {
                 if Self.programType(of: object) != nil { continue }
                 let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
-                result.formUnion(callMethod(method, on: object, values, context, folder: frame.folder))
+                result.formUnion(callMethod(method, on: object, libraryValues, context, folder: frame.folder))
                 followed = true
             }
             if !followed && Self.handsOver(values) {
@@ -2235,6 +2326,45 @@ struct CobraInterpreter {
             return result
         }
     }
+
+    /// `strings.ReplaceAll(s, old, new)` of constant strings (`"log_level"` to `"log-level"`), for each of at most 16
+    /// combinations and results of at most `maximumReplacedBytes`; nothing otherwise (and for an empty `old`).
+    static func replaceAll(_ values: [CobraValues]) -> CobraValues {
+        guard values.count == 3 else { return [] }
+        let (texts, olds, news) = (strings(in: values[0]), strings(in: values[1]), strings(in: values[2]))
+        guard !texts.isEmpty, olds.count == 1, news.count == 1, let old = olds.first, let new = news.first,
+            !old.isEmpty, texts.count <= 16
+        else { return [] }
+        var result: CobraValues = []
+        for text in texts {
+            // Each match grows the text by at most the new string's length.
+            guard text.utf8.count + text.utf8.count / old.utf8.count * new.utf8.count <= maximumReplacedBytes else {
+                return []
+            }
+            result.insert(.string(replacingBytes(of: old, with: new, in: text)))
+        }
+        return result
+    }
+
+    /// Go's `strings.ReplaceAll` on bytes (not Swift's, which compares canonically equivalent characters as equal).
+    private static func replacingBytes(of old: String, with new: String, in text: String) -> String {
+        let (bytes, pattern) = (Array(text.utf8), Array(old.utf8))
+        var out: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if index + pattern.count <= bytes.count, bytes[index..<index + pattern.count].elementsEqual(pattern) {
+                out += new.utf8
+                index += pattern.count
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The longest text `replaceAll(_:)` makes: a flag name or `Use`, not a document.
+    static let maximumReplacedBytes = 4_096
 
     /// `fmt.Sprintf` of constant strings: each `%` verb takes the next argument's string. A verb whose argument is not
     /// one known string stays as written, so `Sprintf("get %s", name)` still gives a `Use` whose first word is `get`;
