@@ -276,6 +276,8 @@ private struct Declared {
     /// The element type of each slice or array type of a named element type of the same package (`type Options
     /// []Option`), by type name (the first declared of a name).
     var elementTypes: [CobraName: CobraName] = [:]
+    /// The other way: the slice and array types of each element type.
+    var collections: [CobraName: [CobraName]] = [:]
     /// The type names of the embedded fields of each struct type, in declaration order.
     var embedded: [CobraName: [CobraName]] = [:]
     /// The types that have methods.
@@ -299,6 +301,10 @@ private struct Declared {
         -> (key: CobraFunctionID, receiver: CobraName)?
     {
         if let key = method(name, of: type, preferring: folder) { return (key, type) }
+        // A collection's value is its elements: `all.AddTo(root)` on `Groups{{...}}` runs `func (gs Groups) AddTo`.
+        for collection in collections[type] ?? [] {
+            if let key = method(name, of: collection, preferring: folder) { return (key, collection) }
+        }
         guard embedded[type] != nil else { return nil }
         var level = [type]
         var seen: Set<CobraName> = [type]
@@ -425,6 +431,9 @@ struct CobraInterpreter {
     private var pflagLiterals: [CobraSite: CobraPflagLiteral] = [:]
     /// The fields each literal of the program's types sets (by its site), for a field it leaves at its zero value.
     private var objectKeys: [CobraSite: Set<CobraName>] = [:]
+    /// The lists of constant strings object literals give fields, in order (`DefinedOn: []string{"dev", "run"}`), by
+    /// site and field: what a loop's filter reads when it decides (``decideFilter(_:in:)``).
+    private var objectLists: [CobraSite: [CobraName: [String]]] = [:]
     /// The flag sets given an `AddFlag` whose argument cannot be followed to a flag (noted).
     private(set) var unfollowedFlagAdds: Set<CobraFlagSetID> = []
     /// The strings literals of the program's types give a field `Name` (skaffold's `Flag{Name: "filename", ...}`):
@@ -557,6 +566,12 @@ struct CobraInterpreter {
         /// The loops running one element at a time over a collection held by a name, innermost last: `table[i]`
         /// in `for i := range table` is the element of the run (``rangeElements(_:limit:)``).
         var ranges: [(index: CobraLocalName, collection: CobraLocalName, element: CobraValues)] = []
+        /// Whether a `continue` ran on a path certainly taken: the rest of the loop's body is skipped for this entry.
+        var skipping = false
+        /// Whether the body runs for one entry of a loop filtered by a call (``skipsByCall(_:)``), and whether that
+        /// filter could not be decided for it (the rest of the body is then left to a run with every entry at once).
+        var filteredRun = false
+        var filterUndecided = false
 
         /// Forgets the loops whose index or collection `name` is: assigned in the body, `table[i]` may be another
         /// element.
@@ -661,7 +676,11 @@ struct CobraInterpreter {
             }
             for (name, element) in file.collections {
                 let type = runName(name, in: index)
-                if declared.elementTypes[type] == nil { declared.elementTypes[type] = runName(element, in: index) }
+                if declared.elementTypes[type] == nil {
+                    let element = runName(element, in: index)
+                    declared.elementTypes[type] = element
+                    declared.collections[element, default: []].append(type)
+                }
             }
             for (position, function) in file.functions.enumerated() {
                 let text = file.names.names
@@ -1354,7 +1373,7 @@ struct CobraInterpreter {
                 return call(found.key, arguments: values)
             }
             var receiver = CobraValues(group)
-            if found.receiver != type {
+            if found.receiver != type, declared.elementTypes[found.receiver] != type {
                 receiver = []
                 for object in group {
                     receiver.formUnion(
@@ -1405,14 +1424,80 @@ struct CobraInterpreter {
             case .block(let inner):
                 return skipsByCall(inner)
             case .conditional(let header, let condition, let then, let otherwise):
-                let skips = then.contains { if case .continueRange = $0 { true } else { false } }
-                let calls =
-                    condition.map(containsCall) == true
-                    || header.contains { if case .assign(_, _, let sources) = $0 { sources.contains(where: containsCall) } else { false } }
-                return (skips && calls) || skipsByCall(otherwise)
+                if let condition, isCallFilter(header: header, condition: condition, then: then) { return true }
+                if header.contains(where: { if case .assign(_, _, let sources) = $0 { sources.contains(where: containsCall) } else { false } }),
+                    then.contains(where: { if case .continueRange = $0 { true } else { false } })
+                {
+                    return true
+                }
+                return skipsByCall(otherwise)
             default:
                 return false
             }
+        }
+    }
+
+    /// Whether an `if` skips to the next entry by a condition that calls a function (`if !allowed(x) { continue }`).
+    private static func isCallFilter(header: [CobraStatement], condition: CobraExpr, then: [CobraStatement]) -> Bool {
+        header.isEmpty && containsCall(condition) && then.contains { if case .continueRange = $0 { true } else { false } }
+    }
+
+    /// Whether a loop's filter holds for the entry of the run: `!f(args)`, `&&` and `||` of such, where `f` is a
+    /// function of the program that decides on constant strings and lists of them alone (``CobraPredicate``), and
+    /// each argument is one constant string (`cmd.Use`, a command's `Use` read as a cell) or a list of constant strings
+    /// an object's literal gives a field that nothing else gives it (`fl.DefinedOn`). Nil when any part is not so.
+    private mutating func decideFilter(_ condition: CobraExpr, in frame: inout Frame) -> Bool? {
+        switch condition {
+        case .unary(.not, let operand):
+            return decideFilter(operand, in: &frame).map { !$0 }
+        case .binary(.and, let left, let right):
+            let (lhs, rhs) = (decideFilter(left, in: &frame), decideFilter(right, in: &frame))
+            if lhs == false || rhs == false { return false }
+            return lhs == true && rhs == true ? true : nil
+        case .binary(.or, let left, let right):
+            let (lhs, rhs) = (decideFilter(left, in: &frame), decideFilter(right, in: &frame))
+            if lhs == true || rhs == true { return true }
+            return lhs == false && rhs == false ? false : nil
+        case .call(.name(let callee), let arguments, _):
+            guard frame.locals[callee] == nil, let key = function(named: callee, in: frame.file) else { return nil }
+            var values: [CobraPredicate.Value] = []
+            for argument in arguments {
+                guard let value = constantArgument(argument, in: &frame) else { return nil }
+                values.append(value)
+            }
+            let declaration = declared.list[Int(key)]
+            let function = files[declaration.file].functions[declaration.index]
+            guard function.receiver == nil, function.parameters.count == values.count else { return nil }
+            var predicate = CobraPredicate(
+                locals: Dictionary(
+                    zip(function.parameters.map(\.name), values), uniquingKeysWith: { first, _ in first }))
+            return predicate.run(sources[declaration.file].body(of: declaration.index))
+        default:
+            return nil
+        }
+    }
+
+    /// A filter's argument as a constant: one string, or a list of strings an object's literal gives a field.
+    private mutating func constantArgument(_ argument: CobraExpr, in frame: inout Frame) -> CobraPredicate.Value? {
+        guard !Self.containsCall(argument) else { return nil }
+        if case .selector(let base, let field, _) = argument {
+            let name = runName(field, in: frame.file)
+            let held = evaluate(base, in: &frame)
+            if case .command(let site)? = held.only, name == CobraKnown.use.id {
+                guard case .string(let use)? = read(objectFieldCell(site, name))?.only else { return nil }
+                return .string(use)
+            }
+            if case .object(let site, _)? = held.only, let list = objectLists[site]?[name] {
+                // What the field holds is the literal's list and nothing else.
+                let holds = readField(of: held.only ?? .nilValue, name)
+                guard holds == CobraValues(list.map(CobraValue.string)) else { return nil }
+                return .list(list)
+            }
+        }
+        switch evaluate(argument, in: &frame).only {
+        case .string(let text)?: return .string(text)
+        case .bool(let value)?: return .bool(value)
+        default: return nil
         }
     }
 
@@ -1527,6 +1612,7 @@ struct CobraInterpreter {
     private mutating func execute(_ statements: [CobraStatement], in frame: inout Frame) {
         let undecided = undecidedBranches
         for statement in statements {
+            if frame.skipping || frame.filterUndecided { break }
             execute(statement, in: &frame)
             // After `if os.Getenv(...) == "" { return f(c) }`, the rest of the block runs only in some runs; after
             // `if err != nil { return err }` it is what runs.
@@ -1583,18 +1669,20 @@ struct CobraInterpreter {
         case .range(let names, let collection, let body):
             let elements = evaluate(collection, in: &frame)
             // A loop that skips entries by what a call returns (skaffold's `if !hasCmdAnnotation(cmd.Use,
-            // fl.DefinedOn) { continue }`), which never decides, would make every entry's flag for every command
-            // when run one entry at a time: it runs entry by entry only as far as it did before tables were read.
+            // fl.DefinedOn) { continue }`) runs entry by entry as far as the filter is decided for the entry
+            // (``decideFilter(_:in:)``); the entries it is not decided for run at once, as before tables were read (run
+            // one at a time, they would give every entry's flag to every command).
             let filtered = Self.skipsByCall(body)
-            let runs = Self.rangeElements(elements, limit: filtered ? Self.maximumReceiverObjects : Self.maximumRangeObjects)
+            let runs = Self.rangeElements(elements, limit: Self.maximumRangeObjects)
             // `for i := range table { e := &table[i] ... }`: `table[i]` is the element of the run.
             var indexed: (index: CobraLocalName, collection: CobraLocalName)?
-            if runs.count > 1, !filtered, case .name(let index)? = names.first, index != CobraKnown.underscore.id,
+            if runs.count > 1, case .name(let index)? = names.first, index != CobraKnown.underscore.id,
                 case .name(let held) = collection
             {
                 indexed = (index, held)
             }
-            let outer = frame.ranges
+            let (outer, outerFiltered) = (frame.ranges, frame.filteredRun)
+            var undecidedEntries = false
             for element in runs {
                 for (offset, name) in names.enumerated() {
                     guard case .name(let variable) = name, variable != CobraKnown.underscore.id else { continue }
@@ -1602,23 +1690,47 @@ struct CobraInterpreter {
                 }
                 frame.ranges = outer
                 if let indexed { frame.ranges.append((indexed.index, indexed.collection, element)) }
+                frame.filteredRun = filtered && runs.count > 1
                 execute(body, in: &frame)
+                undecidedEntries = undecidedEntries || frame.filterUndecided
+                (frame.skipping, frame.filterUndecided) = (false, false)
             }
             frame.ranges = outer
+            frame.filteredRun = false
+            if undecidedEntries {
+                // The entries whose filter could not be decided: every one at once, as before tables were read.
+                for (offset, name) in names.enumerated() {
+                    guard case .name(let variable) = name, variable != CobraKnown.underscore.id else { continue }
+                    frame.locals.assign(offset == 1 ? elements : [], to: variable)
+                }
+                execute(body, in: &frame)
+                frame.skipping = false
+            }
+            frame.filteredRun = outerFiltered
         case .block(let statements):
             execute(statements, in: &frame)
         case .continueRange:
-            // Every branch counts: what follows a `continue` runs for the entries it does not skip.
-            break
+            frame.skipping = true
         case .conditional(let header, let condition, let then, let otherwise):
             execute(header, in: &frame)
             // Not `condition.flatMap { truth(...) }`: that closure copies the interpreter, and its dictionaries then
             // copy themselves on the next update.
             var holds: Bool?
             if let condition { holds = truth(of: condition, in: &frame) }
+            if frame.filteredRun, let condition, Self.isCallFilter(header: header, condition: condition, then: then) {
+                holds = decideFilter(condition, in: &frame)
+                if holds == nil {
+                    frame.filterUndecided = true
+                    return
+                }
+            }
             if holds == nil { undecidedBranches += 1 }
+            // A `continue` on one branch of an undecided `if` skips the rest only in some runs: every branch counts.
+            let skipping = frame.skipping
             if holds != false { execute(then, in: &frame) }
+            if holds == nil { frame.skipping = skipping }
             if holds != true { execute(otherwise, in: &frame) }
+            if holds == nil { frame.skipping = skipping }
             if holds == nil { undecidedBranches -= 1 }
         }
     }
@@ -1780,6 +1892,9 @@ struct CobraInterpreter {
         switch field {
         case CobraKnown.use.id:
             let strings = Self.strings(in: value)
+            // For a loop's filter (``decideFilter(_:in:)``), which reads it as a cell (recorded for replays); `nil`
+            // stands for a value not read.
+            add(strings.isEmpty ? [.nilValue] : CobraValues(strings.map(CobraValue.string)), to: objectFieldCell(site, field))
             updateCommand(site) { info in
                 info.hasUse = true
                 info.use.add(strings, unresolved: strings.isEmpty, fromLiteral: fromLiteral)
@@ -2118,6 +2233,21 @@ struct CobraInterpreter {
                 for case .string(let text) in value where !text.isEmpty && tableNames.count < Self.maximumTableNames {
                     tableNames.insert(text)
                 }
+            }
+            if objectLists[site] == nil {
+                var lists: [CobraName: [String]] = [:]
+                for element in elements {
+                    guard case .name(let field)? = element.key,
+                        case .composite(let listType?, let items, _) = element.value, listType.isCollection,
+                        items.count <= Self.maximumRangeObjects
+                    else { continue }
+                    let strings = items.compactMap { item -> String? in
+                        if item.key == nil, case .string(let text) = item.value { return text }
+                        return nil
+                    }
+                    if strings.count == items.count { lists[runName(field, in: frame.file)] = strings }
+                }
+                objectLists[site] = lists
             }
             if objectKeys[site] == nil {
                 objectKeys[site] = Set(

@@ -241,3 +241,146 @@ struct CobraOptionTableTests {
         #expect(large.notes.contains { $0.contains("is not a constant string") }, "\(large.notes)")
     }
 }
+
+/// A shared registry of flags, each entry naming the commands it is defined on, filtered in a loop per command.
+@Suite("cobra surface: a shared flag registry filtered per command")
+struct CobraFlagRegistryTests {
+    static let policy = CobraOptionTableTests.policy
+    static let goMod = CobraOptionTableTests.goMod
+
+    /// `entries` of the registry; `explicit` defines flags on `dev` and `run` one by one instead of the registry.
+    static func program(entries: String, explicit: Bool = false) -> String {
+        let flags =
+            explicit
+            ? """
+                dev.Flags().StringP("filename", "f", "", "config")
+                dev.Flags().Int("port", 0, "port")
+                run.Flags().StringP("filename", "f", "", "config")
+            """
+            : """
+                addFlags(dev)
+                addFlags(run)
+                addFlags(debug)
+            """
+        return """
+            package cmd
+
+            import (
+                "reflect"
+
+                "github.com/spf13/cobra"
+                "github.com/spf13/pflag"
+            )
+
+            type Flag struct {
+                Name      string
+                Shorthand string
+                Usage     string
+                Value     interface{}
+                DefinedOn []string
+            }
+
+            var filename, tail string
+            var port int
+
+            var registry = []Flag{
+                \(entries)
+            }
+
+            func definedOn(use string, on []string) bool {
+                for _, c := range on {
+                    if c == use || c == "all" {
+                        return true
+                    }
+                }
+                return false
+            }
+
+            func (f *Flag) flag() *pflag.Flag {
+                fs := pflag.NewFlagSet(f.Name, pflag.ContinueOnError)
+                reflect.ValueOf(fs).MethodByName("Var").Call(nil)
+                made := fs.Lookup(f.Name)
+                made.Shorthand = f.Shorthand
+                return made
+            }
+
+            func addFlags(cmd *cobra.Command) {
+                for i := range registry {
+                    f := &registry[i]
+                    if !definedOn(cmd.Use, f.DefinedOn) {
+                        continue
+                    }
+                    cmd.Flags().AddFlag(f.flag())
+                }
+            }
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "app"}
+                dev := &cobra.Command{Use: "dev"}
+                run := &cobra.Command{Use: "run"}
+                debug := &cobra.Command{Use: "debug"}
+                root.AddCommand(dev, run, debug)
+            \(flags)
+                return root
+            }
+            """
+    }
+
+    static let entries = [
+        #"{Name: "filename", Shorthand: "f", Value: &filename, DefinedOn: []string{"all"}},"#,
+        #"{Name: "port", Value: &port, DefinedOn: []string{"dev"}},"#,
+        #"{Name: "tail", Value: &tail, DefinedOn: []string{"run", "dev"}},"#,
+    ]
+
+    @Test("each entry's flag is defined on the commands its constant DefinedOn list names, and only there")
+    func registry() throws {
+        let repo = try FixtureRepository()
+        let moved = Self.entries.joined(separator: "\n")
+        let narrowed = moved.replacingOccurrences(of: #"DefinedOn: []string{"dev"}"#, with: #"DefinedOn: []string{"debug"}"#)
+        try repo.importCommits([
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.program(entries: "", explicit: true)],
+                tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.program(entries: moved)], tags: ["v1.1.0"]),
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.program(entries: narrowed)], tags: ["v2.0.0"]),
+        ])
+        let policy = try loadPolicy(Self.policy)
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        let registry = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
+        let narrower = try surface(of: repo, at: "v2.0.0", policy: Self.policy)
+        let flags = registry.items.keys.filter { $0.contains("--") }.sorted()
+        #expect(
+            flags == [
+                "cli:app debug --filename", "cli:app dev --filename", "cli:app dev --port", "cli:app dev --tail",
+                "cli:app run --filename", "cli:app run --tail",
+            ])
+        #expect(registry.items["cli:app dev --filename"]?.attributes["shorthand"] == "f")
+        #expect(registry.unnamedFlags["cli"] == nil)
+        let changes = SurfaceDiff.changes(from: before, to: registry, policy: policy)
+        #expect(!changes.contains { $0.kind == .removed }, "\(changes.map { "\($0.kind.rawValue) \($0.key)" })")
+        let dropped = SurfaceDiff.changes(from: registry, to: narrower, policy: policy)
+        #expect(
+            dropped.map { "\($0.kind.rawValue) \($0.key) \($0.bump)" } == [
+                "added app debug --port minor", "removed app dev --port major",
+            ])
+    }
+
+    @Test("a registry entry whose DefinedOn is not a constant list: the entries are added at once, as before")
+    func registryNotDecided() throws {
+        let repo = try FixtureRepository()
+        let entries =
+            Self.entries.joined(separator: "\n")
+            .replacingOccurrences(of: #"DefinedOn: []string{"dev"}"#, with: #"DefinedOn: commandsOf("port")"#)
+        try repo.importCommits([
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.program(entries: entries)], tags: ["v1.0.0"])
+        ])
+        let read = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        // The decided entries are read; the port entry's filter is not, so the registry is added at once for it.
+        #expect(read.items["cli:app run --tail"] != nil)
+        #expect(read.items["cli:app run --port"] == nil)
+        #expect(read.unnamedFlags["cli"]?.contains("app dev --port") == true, "\(read.unnamedFlags)")
+    }
+}
