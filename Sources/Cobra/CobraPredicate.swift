@@ -18,9 +18,9 @@ struct CobraPredicate {
         case unknown
     }
 
-    /// Steps past which the function is not decided (a list literal of a filter holds at most
-    /// `CobraInterpreter.maximumRangeObjects` strings).
-    static let maximumSteps = 20_000
+    /// Steps past which the function is not decided: a membership test over a list of a few hundred strings. A loop
+    /// decides it once an entry (at most `CobraInterpreter.maximumRangeObjects` entries a run of the loop).
+    static let maximumSteps = 4_096
 
     var locals: [CobraLocalName: Value]
     private var steps = 0
