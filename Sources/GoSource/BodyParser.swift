@@ -265,10 +265,18 @@ extension GoParser {
         try expect(.leftBrace)
         let saved = allowCompositeLiterals()
         defer { noCompositeDepth = saved }
+        // Each clause runs in some runs only: an `if` with no condition read (undecided), so that what a clause does
+        // (hide a flag, skip an entry, define a flag of one type) never counts as done on every path. The statements
+        // before the first clause (none in valid Go) run.
         var clause: [GoStatement] = []
+        var inClause = false
+        func close() {
+            parts.append(inClause ? .conditional(header: [], condition: nil, then: clause, otherwise: []) : .block(clause))
+        }
         while try continuesUntilBrace("switch") {
             if current.isKeyword(.case) || current.isKeyword(.default) {
-                parts.append(.block(clause))
+                close()
+                inClause = true
                 clause = []
                 // The case expressions are left out: they define nothing.
                 while !isOperator(.colon) && !atEnd {
@@ -283,7 +291,7 @@ extension GoParser {
             }
             if let statement = try statement() { clause.append(statement) }
         }
-        parts.append(.block(clause))
+        close()
         return .block(parts)
     }
 

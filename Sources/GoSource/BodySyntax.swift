@@ -75,7 +75,7 @@ public struct GoFunctionLiteral: Sendable {
 }
 
 /// A statement, reduced to what reads or changes values: control flow becomes nested blocks (the cases of a
-/// `switch` and `select` are blocks after the header, their case expressions left out), labels, jumps (but an
+/// `switch` and `select` are conditionals with no condition after the header, their case expressions left out), labels, jumps (but an
 /// unlabeled `continue` of a `range` loop) and local type declarations are dropped.
 public indirect enum GoStatement: Sendable {
     /// An expression statement, or a `go`/`defer` call.

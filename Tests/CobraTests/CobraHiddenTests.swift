@@ -305,4 +305,33 @@ struct CobraHiddenTests {
             Set(found.items.map(\.key)) == ["app", "app servers", "app servers list", "app servers console"],
             "\(found.items.map(\.key).sorted())")
     }
+
+    @Test("a hiding in one clause of a switch holds only in some runs: the flag is shown; a decided hiding still hides")
+    func switchClauseHidesInSomeRuns() {
+        let program = """
+            package box
+
+            import (
+                "os"
+
+                "github.com/spf13/cobra"
+            )
+
+            func Execute() {
+                root := &cobra.Command{Use: "box"}
+                root.Flags().Int("port", 80, "port")
+                root.Flags().Bool("trace", false, "trace")
+                root.Flags().MarkHidden("trace")
+                switch os.Getenv("BOX_MODE") {
+                case "legacy":
+                    root.Flags().MarkHidden("port")
+                default:
+                }
+                root.Execute()
+            }
+            """
+        let read = surface(["box/cmd.go": program], root: "box")
+        #expect(hiddenByKey(read) == ["box": nil, "box --port": nil, "box --trace": "true"])
+    }
+
 }
