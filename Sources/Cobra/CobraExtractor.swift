@@ -231,6 +231,8 @@ private struct TreeBuilder {
     var unnamedFlags: Set<String> = []
     /// The names of flags whose definition is guessed (``unreadDefinition(of:in:other:)``), for one note.
     private var guessedFlags: Set<String> = []
+    /// Flags of the surface defined with different types on different paths, with those types, for one note.
+    private var mixedFlags: [String: Set<String>] = [:]
     /// At most this many ``unnamedFlags`` (the notes of a removal past it just do not say it may still be there).
     static let maximumUnnamedFlags = 20_000
     /// The roots visited (command and key), for the commands cobra adds to a root by itself.
@@ -276,6 +278,7 @@ private struct TreeBuilder {
             noteAliasesLeftOut()
             noteUnnamedFlags()
             noteGuessedFlags()
+            noteMixedFlags()
         }
         let commands = interpreter.commands.filter { $0.value.hasUse }
         let children = Set(commands.values.flatMap(\.children))
@@ -378,6 +381,20 @@ private struct TreeBuilder {
             flags + " '--" + first + "') " + are + " added by an AddFlag from a flag set the files read do not fill "
                 + "(made at run time, as from a table by reflection, or by code not read): the name is certain, the "
                 + "type and shorthand are not, so a change of either is not judged")
+    }
+
+    /// One note for the flags defined with different types on different paths (``CobraFlagSetInfo/mixedTypes``):
+    /// their type is `custom`, so a change of it is not judged; the surface is incomplete.
+    private mutating func noteMixedFlags() {
+        guard let first = mixedFlags.keys.min(), let types = mixedFlags[first] else { return }
+        incomplete = true
+        let flags = mixedFlags.count == 1 ? "1 flag (first" : "\(mixedFlags.count) flags (first"
+        let are = mixedFlags.count == 1 ? "is" : "are"
+        notes.append(
+            flags + " '--" + first + "', " + types.sorted().joined(separator: " or ") + ") " + are + " defined with "
+                + "different types on different paths (as the cases of a type switch over a table entry's value), and "
+                + "semgate cannot tell which one a run takes: the type is recorded as custom, and a change of it is not "
+                + "judged")
     }
 
     /// One note for the aliases whose paths were left out past `maximumAliasItems`: the first, and how many more.
@@ -689,6 +706,9 @@ private struct TreeBuilder {
         var result: [String: FlatFlag] = [:]
         // pflag's AddFlagSet keeps a flag already defined: the set's own flags first, then each added set in order.
         for (name, definition) in info.flags {
+            if let types = info.mixedTypes[name], mixedFlags.count < Self.maximumUnnamedFlags || mixedFlags[name] != nil {
+                mixedFlags[name, default: []].formUnion(types)
+            }
             result[name] = FlatFlag(
                 definition: definition, deprecated: false, hidden: false,
                 build: condition(interpreter.flagBuilds[CobraFlagKey(set: id, name: name)]))

@@ -153,14 +153,31 @@ struct CobraFlagSetInfo: Sendable {
     /// reflection from several table entries of one name is hidden only when every one hides it.
     var hiddenValues: [String: Set<Bool?>] = [:]
 
+    /// The types of flags defined with different types on different paths (the cases of a type switch over a table
+    /// entry's value, trivy's `addFlag`): Go defines one of them in each run, semgate cannot tell which, so the
+    /// flag's type is `custom` (not judged) and a note names it.
+    var mixedTypes: [String: Set<String>] = [:]
+
     /// Defines a flag: the first definition of a name stands, except that a `custom` type is replaced once by a type
-    /// read (a custom type's `Type()` may be read only in a later pass, when its value has reached the definition).
+    /// read (a custom type's `Type()` may be read only in a later pass, when its value has reached the definition),
+    /// and that a definition of another type read makes the type `custom` for good (`mixedTypes`).
     mutating func define(_ definition: CobraFlagDefinition) {
-        if flags[definition.name] == nil {
-            flags[definition.name] = definition
-        } else if flags[definition.name]?.type == "custom" && definition.type != "custom" {
-            typesRead += 1
-            flags[definition.name] = definition
+        let name = definition.name
+        guard let known = flags[name] else {
+            flags[name] = definition
+            return
+        }
+        if mixedTypes[name] != nil {
+            if definition.type != "custom" { mixedTypes[name]?.insert(definition.type) }
+        } else if known.type == "custom" {
+            if definition.type != "custom" {
+                typesRead += 1
+                flags[name] = definition
+            }
+        } else if definition.type != "custom" && definition.type != known.type {
+            mixedTypes[name] = [known.type, definition.type]
+            flags[name] = CobraFlagDefinition(
+                name: name, type: "custom", shorthand: known.shorthand, file: known.file, line: known.line)
         }
     }
 
@@ -172,6 +189,7 @@ struct CobraFlagSetInfo: Sendable {
             hidden.count,
             noOptDefault.count,
             typesRead + shorthands.values.reduce(0) { $0 + $1.count } + hiddenValues.values.reduce(0) { $0 + $1.count }
+                + mixedTypes.values.reduce(0) { $0 + $1.count }
         )
     }
 }

@@ -425,4 +425,46 @@ struct CobraRobustnessTests {
         #expect(other.notes.contains { $0.contains("check 'root' and 'files'") }, "\(other.notes)")
         #expect(!other.notes.contains { $0.contains("no Go file matches") }, "\(other.notes)")
     }
+
+    @Test("a flag defined with different types in the cases of a type switch has no type read (custom), with a note")
+    func typeSwitchOverTableValues() {
+        let program = """
+            package main
+
+            type Flag struct {
+                Name  string
+                Value interface{}
+            }
+
+            var portFlag = Flag{Name: "port", Value: 80}
+            var hostFlag = Flag{Name: "host", Value: "localhost"}
+
+            func addFlag(cmd *cobra.Command, flag *Flag) {
+                switch v := flag.Value.(type) {
+                case int:
+                    cmd.Flags().Int(flag.Name, v, "")
+                case string:
+                    cmd.Flags().String(flag.Name, v, "")
+                }
+            }
+
+            func main() {
+                root := &cobra.Command{Use: "tool"}
+                addFlag(root, &portFlag)
+                addFlag(root, &hostFlag)
+                root.Flags().Bool("trace", false, "")
+                root.Execute()
+            }
+            """
+        let read = surface(["cmd/main.go": program], root: "tool")
+        #expect(table(read)["tool --host"]?["type"] == "custom")
+        #expect(table(read)["tool --port"]?["type"] == "custom")
+        #expect(table(read)["tool --trace"]?["type"] == "bool")
+        #expect(read.incomplete)
+        #expect(
+            read.notes.contains {
+                $0.hasPrefix("2 flags (first '--host', int or string) are defined with different types on different paths")
+            }, "\(read.notes)")
+    }
+
 }
