@@ -658,11 +658,14 @@ private struct TreeBuilder {
                 itemBuilds[item.key] = build
             }
         }
-        guard items.index(forKey: item.key) == nil else { return }
+        // The first item of a key stands: one lookup finds it or inserts this one.
         var item = item
         item.experimental = experimental
-        items[item.key] = item
+        Self.keep(&items[item.key, default: item])
     }
+
+    /// Touches a dictionary entry reached through its `default:` subscript, which inserts the default when absent.
+    private static func keep(_ entry: inout CobraItem) {}
 
     private var flatMemo: [CobraFlagSetID: [String: FlatFlag]] = [:]
     /// By set, the names of the flags an `AddFlag` adds one of that no set read defines (``CobraSurface/unnamedFlags``).

@@ -992,13 +992,17 @@ struct CobraInterpreter {
 
     /// The index of `call` in `callStates`, made when absent.
     private mutating func callIndex(_ call: CallKey) -> Int32 {
-        if let index = calls[call] { return index }
-        let index = Int32(callStates.count)
+        // One hashing of the key (its argument sets are the costly part) to find the call or insert it.
+        let fresh = Int32(callStates.count)
+        let index = Self.entry(&calls[call, default: fresh])
+        guard index == fresh else { return index }
         callStates.append(CallState())
-        calls[call] = index
         callKeys.append(call)
         return index
     }
+
+    /// The value at a dictionary's entry, reached through its `default:` subscript (which inserts the default).
+    private static func entry<Value>(_ slot: inout Value) -> Value { slot }
 
     /// Records, for the call running, a read of the closure at `site`.
     private mutating func recordClosureRead(_ site: CobraSite, marks: Bool) {
