@@ -113,11 +113,15 @@ public enum CobraExtractor {
         interpreter.run()
         interpreter.markFlagsWithGuardedNotices()
         interpreter.finish()
-        var builder = TreeBuilder(interpreter: interpreter, root: root)
+        var builder = TreeBuilder(
+            interpreter: interpreter, root: root, attributeTable: names?.takeAttributes() ?? CobraAttributeTable())
         builder.maximumWork = maximumWork
         builder.readsNoFile = goFiles.isEmpty
+        builder.items.reserveCapacity(min(builder.attributeTable.itemCount, maximumWork))
         builder.build()
         builder.attachBuilds()
+        builder.attributeTable.itemCount = builder.items.count
+        names?.give(builder.attributeTable)
         var notes = Array(interpreter.notes.values) + builder.notes + interpreter.definitionNotes
         var incomplete = interpreter.incomplete || builder.incomplete || !interpreter.definitionNotes.isEmpty
         if case .module(let module) = library {
@@ -261,9 +265,13 @@ private struct TreeBuilder {
     }
     private static let maximumAliasItems = 50_000
 
-    init(interpreter: CobraInterpreter, root: String?) {
+    /// The attributes of items by shape, from the last run when there is one (``CobraAttributeTable``).
+    var attributeTable: CobraAttributeTable
+
+    init(interpreter: CobraInterpreter, root: String?, attributeTable: CobraAttributeTable = CobraAttributeTable()) {
         self.interpreter = interpreter
         self.root = root
+        self.attributeTable = attributeTable
         buildTable = interpreter.builds
     }
 
@@ -408,11 +416,10 @@ private struct TreeBuilder {
         let key = FlagAttributesKey(set: set, hidden: hidden)
         if let known = attributesBySet[key] { return known }
         let attributes = flags.map { flag in
-            var attributes = ["type": flag.definition.type, "scope": scope]
-            if let shorthand = flag.definition.shorthand { attributes["shorthand"] = shorthand }
-            if hidden || flag.hidden { attributes["hidden"] = "true" }
-            if flag.noOptDefault { attributes["no-opt-default"] = "true" }
-            return attributes
+            attributeTable.attributes(
+                of: .flag(
+                    type: flag.definition.type, scope: scope, shorthand: flag.definition.shorthand,
+                    hidden: hidden || flag.hidden, noOptDefault: flag.noOptDefault))
         }
         attributesBySet[key] = attributes
         return attributes
@@ -484,10 +491,8 @@ private struct TreeBuilder {
         let hidden = hidden || info.hidden
         let key = path.joined(separator: " ")
         let file = interpreter.paths[info.file]
-        var attributes: [String: String] = [:]
-        if hidden { attributes["hidden"] = "true" }
-        if let aliasOf { attributes["alias-of"] = aliasOf }
-        if let open = unreadFlags(of: site) { attributes["unread-flags"] = open }
+        let attributes = attributeTable.attributes(
+            of: .command(hidden: hidden, aliasOf: aliasOf, unreadFlags: unreadFlags(of: site)))
         if interpreter.receivesUnknown.contains(site) { unplacedParents.insert(key) }
         if !path.isEmpty {
             add(
@@ -605,6 +610,8 @@ private struct TreeBuilder {
     /// Which of the command's flag sets (`local`, `persistent`, or both) a call the files do not define receives,
     /// directly or through a set added to them: flags it defines there are not in the surface.
     private func unreadFlags(of site: CobraSite) -> String? {
+        // No set is open (the common case): nothing to walk.
+        guard !interpreter.openFlagSets.isEmpty else { return nil }
         // Whether an open set is among the sets `set` adds, each looked at once.
         func open(_ set: CobraFlagSetID) -> Bool {
             var seen: Set<CobraFlagSetID> = [set]
@@ -690,6 +697,7 @@ private struct TreeBuilder {
         guard !seen.contains(id), let info = interpreter.flagSets[id] else { return [:] }
         let seen = seen.union([id])
         var result: [String: FlatFlag] = [:]
+        result.reserveCapacity(info.flags.count)
         // pflag's AddFlagSet keeps a flag already defined: the set's own flags first, then each added set in order.
         for (name, definition) in info.flags {
             result[name] = FlatFlag(

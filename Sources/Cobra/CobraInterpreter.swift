@@ -156,13 +156,17 @@ struct CobraFlagSetInfo: Sendable {
     /// Defines a flag: the first definition of a name stands, except that a `custom` type is replaced once by a type
     /// read (a custom type's `Type()` may be read only in a later pass, when its value has reached the definition).
     mutating func define(_ definition: CobraFlagDefinition) {
-        if flags[definition.name] == nil {
-            flags[definition.name] = definition
-        } else if flags[definition.name]?.type == "custom" && definition.type != "custom" {
+        // One hashing of the name finds the flag or defines it.
+        let count = flags.count
+        let stored = Self.entry(&flags[definition.name, default: definition])
+        if flags.count == count && stored.type == "custom" && definition.type != "custom" {
             typesRead += 1
             flags[definition.name] = definition
         }
     }
+
+    /// The value at a dictionary's entry, reached through its `default:` subscript (which inserts the default).
+    private static func entry(_ slot: inout CobraFlagDefinition) -> CobraFlagDefinition { slot }
 
     /// Every update only adds (a `custom` type is replaced once, counted in `typesRead`), so the sizes tell whether
     /// an update changed anything.
@@ -606,7 +610,9 @@ struct CobraInterpreter {
         let folderSet = Set(folderNames.filter { !$0.isEmpty && !programs.contains($0) })
         // The folders of each import path, kept from the last run while the program's folders stay the same.
         var importCache = numbering.importFolders.folders == folderSet ? numbering.importFolders.paths : [:]
-        declared.list.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
+        let functionCount = self.files.reduce(0) { $0 + $1.functions.count }
+        declared.list.reserveCapacity(functionCount)
+        declared.functions.reserveCapacity(functionCount)
         var table = CobraBuildTable()
         fileAtoms = self.files.indices.map { index in
             Self.buildCondition(path: paths[index], constraint: self.files[index].buildConstraint).map {
@@ -1731,14 +1737,12 @@ struct CobraInterpreter {
             }
         case CobraKnown.short.id:
             // The help line users read says so (`Short: "[deprecated] Gets ..."`, etcd's way before `Deprecated:`).
-            if Self.strings(in: value).contains(where: {
-                Self.saysDeprecated($0) || CobraHelpText.shortHelpSaysLegacy($0)
-            }) {
+            if Self.anyString(in: value, { Self.saysDeprecated($0) || CobraHelpText.shortHelpSaysLegacy($0) }) {
                 updateCommand(site) { $0.deprecated = true }
             }
         case CobraKnown.long.id:
-            if Self.strings(in: value).contains(where: CobraHelpText.longHelpSaysDeprecated)
-                || Self.strings(in: value).contains(where: CobraHelpText.longHelpSaysUseInstead)
+            if Self.anyString(in: value, CobraHelpText.longHelpSaysDeprecated)
+                || Self.anyString(in: value, CobraHelpText.longHelpSaysUseInstead)
             {
                 updateCommand(site) { $0.deprecated = true }
             }
@@ -1771,18 +1775,18 @@ struct CobraInterpreter {
     private func guardedNoticeVariables(_ value: CobraValues) -> Set<CobraVariable> {
         var found: Set<CobraVariable> = []
         for function in value {
-            let (body, file): ([CobraStatement], Int)
+            let (guards, file): ([CobraExpr], Int)
             switch function {
             case .function(let key):
                 let declaration = declared.list[Int(key)]
-                (body, file) = (sources[declaration.file].body(of: declaration.index), declaration.file)
+                (guards, file) = (sources[declaration.file].noticeGuards(ofFunction: declaration.index), declaration.file)
             case .closure(let site):
                 guard let closure = closures[site] else { continue }
-                (body, file) = (closure.literal.body, site.file)
+                (guards, file) = (sources[site.file].noticeGuards(of: closure.literal), site.file)
             default:
                 continue
             }
-            for variable in CobraHelpText.noticeGuards(body) {
+            for variable in guards {
                 if let bound = boundVariable(variable, in: file) { found.insert(bound) }
             }
         }
@@ -1841,6 +1845,21 @@ struct CobraInterpreter {
                 if case .string(let text) = value { return text }
                 return nil
             })
+    }
+
+    /// Whether some string `values` may hold passes `test`: `strings(in:).contains(where:)` without making the set.
+    private static func anyString(in values: CobraValues, _ test: (String) -> Bool) -> Bool {
+        values.contains { value in
+            if case .string(let text) = value { return test(text) }
+            return false
+        }
+    }
+
+    /// The string `values` may hold when it is the only one (`strings(in:)` of one element), else nil.
+    private static func onlyString(in values: CobraValues) -> String? {
+        if case .string(let text)? = values.only { return text }
+        let strings = strings(in: values)
+        return strings.count == 1 ? strings.first : nil
     }
 
     private static func union(_ sets: [CobraValues]) -> CobraValues {
@@ -2583,7 +2602,7 @@ struct CobraInterpreter {
         case CobraKnown.setAnnotation.id:
             // `flags.SetAnnotation(name, "deprecated", nil)`: docker's convention for a deprecated flag (its docs
             // and help mark it so); other annotations say nothing users can see.
-            guard values.count >= 2, Self.strings(in: values[1]).contains("deprecated") else { return [] }
+            guard values.count >= 2, Self.anyString(in: values[1], { $0 == "deprecated" }) else { return [] }
             let names = Self.strings(in: values[0])
             if names.isEmpty {
                 note(
@@ -2721,8 +2740,7 @@ struct CobraInterpreter {
         _ shape: CobraFlagMethod, in id: CobraFlagSetID, _ values: [CobraValues], _ context: CallContext
     ) -> CobraValues {
         guard shape.nameIndex < values.count else { return [] }
-        let names = Self.strings(in: values[shape.nameIndex])
-        guard names.count == 1, let name = names.first, !CobraText.containsPercent(name) else {
+        guard let name = Self.onlyString(in: values[shape.nameIndex]), !CobraText.containsPercent(name) else {
             let spelled =
                 context.arguments.indices.contains(shape.nameIndex) ? " (argument \(shape.nameIndex + 1))" : ""
             note(
@@ -2751,8 +2769,7 @@ struct CobraInterpreter {
 
     /// The shorthand `values` give flag `name`: nil for "", `?` (noted) when it is not one constant string.
     private mutating func shorthand(of name: String, in values: CobraValues, _ context: CallContext) -> String? {
-        let shorthands = Self.strings(in: values)
-        if shorthands.count == 1, let only = shorthands.first { return only.isEmpty ? nil : only }
+        if let only = Self.onlyString(in: values) { return only.isEmpty ? nil : only }
         note(
             "the shorthand of flag --\(name) is not a constant string; recorded as unknown", file: context.file,
             line: context.line, leavesOut: false)
@@ -2763,7 +2780,7 @@ struct CobraInterpreter {
     private static func usageSaysDeprecated(_ shape: CobraFlagMethod, _ values: [CobraValues]) -> Bool {
         let index = shape.usageIndex(arguments: values.count)
         guard values.indices.contains(index) else { return false }
-        return strings(in: values[index]).contains(where: CobraHelpText.usageSaysDeprecated)
+        return anyString(in: values[index], CobraHelpText.usageSaysDeprecated)
     }
 }
 

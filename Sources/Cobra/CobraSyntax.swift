@@ -247,6 +247,9 @@ public final class CobraSourceFile: Sendable {
     /// The numbers of the file's names in the last ``Numbering`` that ran it (by its serial), as far as they were
     /// translated.
     private let translation = Mutex<(serial: Int, numbers: [CobraLocalName])>((0, []))
+    /// What `CobraHelpText.noticeGuards` found in the bodies of functions (key `-1 - index`) and function literals (key:
+    /// the literal's offset) that commands run, worked out once for the blob.
+    private let guards = Mutex<[Int: [CobraExpr]]>([:])
 
     /// Reads `source`'s declarations; problems become `errors` and the rest of the file still counts.
     public init(source: String) {
@@ -298,6 +301,23 @@ public final class CobraSourceFile: Sendable {
             state.bodies[index] = lowered
             return (try? lowered.get()) ?? []
         }
+    }
+
+    /// `CobraHelpText.noticeGuards` of function `index`'s body.
+    func noticeGuards(ofFunction index: Int) -> [CobraExpr] {
+        noticeGuards(key: -1 - index) { body(of: index) }
+    }
+
+    /// `CobraHelpText.noticeGuards` of the function literal `literal` of this file.
+    func noticeGuards(of literal: CobraLiteral) -> [CobraExpr] {
+        noticeGuards(key: literal.position.offset) { literal.body }
+    }
+
+    private func noticeGuards(key: Int, _ statements: () -> [CobraStatement]) -> [CobraExpr] {
+        if let known = guards.withLock({ $0[key] }) { return known }
+        let found = CobraHelpText.noticeGuards(statements())
+        guards.withLock { $0[key] = found }
+        return found
     }
 
     /// The text of name `id` (one the declarations or a body read so far numbered).
