@@ -347,7 +347,10 @@ struct CobraAttributeTable: Sendable {
 
     /// The attributes of `shape`.
     mutating func attributes(of shape: Shape) -> [String: String] {
-        if let known = dictionaries[shape] { return known }
+        // Swift compares strings by canonical equivalence, and a key must print its own bytes: only shapes of ASCII
+        // text are kept (`é` and `e\u{301}` are different names to Go and in the report).
+        let kept = shape.isASCII
+        if kept, let known = dictionaries[shape] { return known }
         var attributes: [String: String] = [:]
         switch shape {
         case .command(let hidden, let aliasOf, let unreadFlags):
@@ -360,8 +363,20 @@ struct CobraAttributeTable: Sendable {
             if hidden { attributes["hidden"] = "true" }
             if noOptDefault { attributes["no-opt-default"] = "true" }
         }
+        guard kept else { return attributes }
         if dictionaries.count >= Self.maximumShapes { dictionaries = [:] }
         dictionaries[shape] = attributes
         return attributes
+    }
+}
+
+extension CobraAttributeTable.Shape {
+    /// Whether every text of the shape is ASCII (where canonical equivalence is byte equality).
+    fileprivate var isASCII: Bool {
+        func ascii(_ text: String?) -> Bool { text?.utf8.allSatisfy { $0 < 0x80 } ?? true }
+        switch self {
+        case .command(_, let aliasOf, let unreadFlags): return ascii(aliasOf) && ascii(unreadFlags)
+        case .flag(let type, let scope, let shorthand, _, _): return ascii(type) && ascii(scope) && ascii(shorthand)
+        }
     }
 }

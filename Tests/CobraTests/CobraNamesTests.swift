@@ -73,6 +73,16 @@ struct CobraNamesTests {
                     }
                 }
             }
+            // Canonically equivalent spellings are different bytes: each keeps its own.
+            for alias in ["caf\u{E9}", "cafe\u{301}"] {
+                let attributes = table.attributes(of: .command(hidden: false, aliasOf: alias, unreadFlags: nil))
+                #expect(attributes["alias-of"].map { Array($0.utf8) } == Array(alias.utf8))
+            }
+            for shorthand in ["\u{E9}", "e\u{301}"] {
+                let attributes = table.attributes(
+                    of: .flag(type: "bool", scope: "local", shorthand: shorthand, hidden: false, noOptDefault: false))
+                #expect(attributes["shorthand"].map { Array($0.utf8) } == Array(shorthand.utf8))
+            }
             // Past its bound the table starts again; the answers stay the same.
             for index in 0...CobraAttributeTable.maximumShapes {
                 _ = table.attributes(of: .command(hidden: false, aliasOf: "a\(index)", unreadFlags: nil))
