@@ -1408,8 +1408,12 @@ struct CobraInterpreter {
     /// together; all together past `maximumRangeObjects`.
     private static func rangeElements(_ elements: CobraValues, limit: Int) -> [CobraValues] {
         let objects = elements.filter(isObject)
-        guard objects.count > 1, objects.count <= limit else { return [elements] }
-        let others = CobraValues(elements.filter { !isObject($0) })
+        // A nil list has no elements to run the body with.
+        let others = CobraValues(elements.filter { !isObject($0) && $0 != .nilValue })
+        // One object beside values of unknown origin only (an instance a list got while what was appended to it was not
+        // known yet) runs on its own too: together, what the body reads of it would be mixed with any value's.
+        let alone = objects.count == 1 && !others.isEmpty && others.allSatisfy { if case .instance = $0 { true } else { false } }
+        guard objects.count > 1 || alone, objects.count <= limit else { return [elements] }
         // In the order of their descriptions (`object(Cobra.CobraSite(file: 3, offset: 120, context: 0), 17)`), each
         // spelled once, and without the prefix all share: reflecting on a value to describe it costs far more.
         let ordered = objects.map { (text: Self.orderText(of: $0), value: $0) }.sorted { $0.text < $1.text }
@@ -1435,6 +1439,11 @@ struct CobraInterpreter {
                 return false
             }
         }
+    }
+
+    private static func isCall(_ expression: CobraExpr) -> Bool {
+        if case .call = expression { return true }
+        return false
     }
 
     /// Whether an `if` skips to the next entry by a condition that calls a function (`if !allowed(x) { continue }`).
@@ -1631,8 +1640,11 @@ struct CobraInterpreter {
             _ = evaluate(expression, in: &frame)
         case .assign(let targets, let define, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
+            // `v, ok := m[k]`, `v, ok := x.(T)`: `ok` is not what `x` holds (only a call's results are united).
+            let commaOK = targets.count == 2 && sources.count == 1 && !Self.isCall(sources[0])
             for (offset, target) in targets.enumerated() {
-                let value = values.count == targets.count ? values[offset] : Self.union(values)
+                var value = values.count == targets.count ? values[offset] : Self.union(values)
+                if commaOK && offset == 1 { value = [] }
                 let source = values.count == targets.count ? sources[offset] : nil
                 if completionOption(target, source: source, value, in: &frame) { continue }
                 var zero: CobraValues?
@@ -2381,6 +2393,13 @@ struct CobraInterpreter {
             }
             var result: CobraValues = []
             let objects = evaluate(base, in: &frame)
+            if objects.isEmpty, case .composite(let type?, let elements, _) = base, elements.isEmpty,
+                let named = type.name, declared.elementTypes[runName(named, in: frame.file)] != nil,
+                let found = methodOrPromoted(method, of: runName(named, in: frame.file), preferring: frame.folder)
+            {
+                // `Options{}.Add(more)`: the method of an empty list of the program's slice type runs on a nil list.
+                return call(found.key, arguments: values, receiver: [.nilValue])
+            }
             var followed = false
             // The method of one of the program's types, or of the command it embeds: once for the instances of each
             // type, once for its objects.

@@ -47,6 +47,8 @@ struct CobraOptionTableTests {
             return name
         }
 
+        func (os Options) Add(more Options) Options { return append(os, more...) }
+
         func (o *Option) Type() string { return "option" }
         func (o *Option) String() string { return "" }
         func (o *Option) Set(s string) error { return nil }
@@ -192,6 +194,59 @@ struct CobraOptionTableTests {
         #expect(after.notes.contains { $0.contains("is not a constant string") }, "\(after.notes)")
         let changes = SurfaceDiff.changes(from: before, to: after, policy: try loadPolicy(policy))
         #expect(changes.filter { $0.kind == .removed }.count == 3)
+    }
+
+    @Test("tables joined with a method of their slice type, from an empty literal too; a comma-ok is not its value")
+    func joinedTables() throws {
+        let serve = """
+            package serve
+
+            import (
+                "example.com/app/cmd/flagutil"
+                "example.com/app/settings"
+                "github.com/spf13/cobra"
+            )
+
+            var Own = settings.Options{{Name: "disable_zip", Default: false}}.Add(Server).Add(Auth)
+            var Shared = settings.Options{}.Add(Server)
+
+            func NewCommand() *cobra.Command {
+                cmd := &cobra.Command{Use: "serve"}
+                flagutil.AddFromOptions(cmd.Flags(), "", Own)
+                other := &cobra.Command{Use: "other"}
+                cmd.AddCommand(other)
+                flagutil.AddFromOptions(other.Flags(), "", Shared)
+                for _, o := range Own {
+                    if _, ok := o.Default.(bool); ok {
+                        other.Flags().Bool("no-"+o.Name, false, "")
+                    }
+                }
+                return cmd
+            }
+            """
+        let tables = """
+            package serve
+
+            import "example.com/app/settings"
+
+            var Server = settings.Options{{Name: "addr", Default: ":80"}, {Name: "read_timeout", Default: 5}}
+            var Auth = settings.Options{{Name: "user", Default: ""}}
+            """
+        var files = Self.files(serve: serve)
+        files["cmd/serve/tables.go"] = tables
+        let repo = try FixtureRepository()
+        try repo.importCommits([FixtureRepository.Snapshot(files: files, tags: ["v1.0.0"])])
+        let read = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        let flags = read.items.keys.filter { $0.contains("--") }.sorted()
+        // `ok` of `o.Default.(bool)` is not what Default holds: `false` does not skip the bool entry's flag.
+        #expect(
+            flags == [
+                "cli:app serve --addr", "cli:app serve --disable-zip", "cli:app serve --read-timeout",
+                "cli:app serve --user", "cli:app serve other --addr", "cli:app serve other --no-addr",
+                "cli:app serve other --no-disable_zip", "cli:app serve other --no-read_timeout",
+                "cli:app serve other --no-user", "cli:app serve other --read-timeout",
+            ])
+        #expect(read.items["cli:app serve --disable-zip"]?.attributes == ["type": "option", "scope": "local"])
     }
 
     /// A program whose `serve` command defines a flag for each entry of a table of `count` entries, in a loop over
