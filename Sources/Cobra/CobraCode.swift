@@ -182,6 +182,8 @@ indirect enum CobraStatement: Sendable {
         header: [CobraStatement], condition: CobraExpr?, then: [CobraStatement], otherwise: [CobraStatement])
     /// `continue` of the innermost `range` loop.
     case continueRange
+    /// `break` of the innermost `range` loop.
+    case breakRange
 }
 
 /// Turns the Go parser's statements and expressions into the interpreter's, numbering names in one file's table.
@@ -217,6 +219,8 @@ struct CobraLowering {
                 otherwise: statements(otherwise))
         case .continueRange:
             return .continueRange
+        case .breakRange:
+            return .breakRange
         }
     }
 

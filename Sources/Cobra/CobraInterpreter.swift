@@ -434,6 +434,8 @@ struct CobraInterpreter {
     /// The lists of constant strings object literals give fields, in order (`DefinedOn: []string{"dev", "run"}`), by
     /// site and field: what a loop's filter reads when it decides (``decideFilter(_:in:)``).
     private var objectLists: [CobraSite: [CobraName: [String]]] = [:]
+    /// By field name, whether some file read may change that field after a literal gave it (``fieldMayChange(_:)``).
+    private var fieldsChanged: [CobraName: Bool] = [:]
     /// The flag sets given an `AddFlag` whose argument cannot be followed to a flag (noted).
     private(set) var unfollowedFlagAdds: Set<CobraFlagSetID> = []
     /// The strings literals of the program's types give a field `Name` (skaffold's `Flag{Name: "filename", ...}`):
@@ -572,6 +574,15 @@ struct CobraInterpreter {
         /// filter could not be decided for it (the rest of the body is then left to a run with every entry at once).
         var filteredRun = false
         var filterUndecided = false
+        /// Whether the body runs for one entry of a loop base semgate ran at once (over an index, or of more than 64
+        /// entries): a jump on a path not decided (`if seen { continue }`, a `break`, a `return`) leaves the rest of
+        /// the loop to a run with every entry at once, as then. `uniqueness`: the maps the body fills itself
+        /// (`done[opt.Name] = struct{}{}`), whose `_, dup := done[k]` skips an entry only when an earlier entry had
+        /// the same key (taken as not skipping).
+        var strictRun = false
+        var uniqueness: Set<CobraLocalName> = []
+        /// Whether a `break` ran on a path certainly taken: the loop ends.
+        var breaking = false
 
         /// Forgets the loops whose index or collection `name` is: assigned in the body, `table[i]` may be another
         /// element.
@@ -1441,6 +1452,40 @@ struct CobraInterpreter {
         }
     }
 
+    /// Whether statements leave the entry's run early (`continue`, `break`, `return`), in their blocks and `if`s (not
+    /// in loops or function literals of their own).
+    private static func jumps(_ statements: [CobraStatement]) -> Bool {
+        statements.contains { statement in
+            switch statement {
+            case .continueRange, .breakRange, .return: return true
+            case .block(let inner): return jumps(inner)
+            case .conditional(let header, _, let then, let otherwise): return jumps(header) || jumps(then) || jumps(otherwise)
+            case .expression, .assign, .declare, .range: return false
+            }
+        }
+    }
+
+    /// The local maps a loop body fills at its top level (`done[opt.Name] = struct{}{}`).
+    private static func mapsFilled(by body: [CobraStatement], in frame: Frame) -> Set<CobraLocalName> {
+        var maps: Set<CobraLocalName> = []
+        for case .assign(let targets, false, _) in body {
+            for case .index(.name(let map), _) in targets where frame.locals[map] != nil { maps.insert(map) }
+        }
+        return maps
+    }
+
+    /// `if _, dup := done[k]; dup { continue }` (or `if seen[k] { continue }`) where the loop fills `done` itself: an entry is skipped only when an
+    /// earlier one had the same key (rclone's `AddFlagsFromOptions` skips a name already made).
+    private func isUniquenessCheck(header: [CobraStatement], condition: CobraExpr?, in frame: Frame) -> Bool {
+        // `if seen[k] { continue }` of a `map[string]bool` the loop fills.
+        if header.isEmpty, case .index(.name(let map), _)? = condition, frame.uniqueness.contains(map) { return true }
+        guard header.count == 1, case .assign(let targets, true, let sources) = header[0], targets.count == 2,
+            sources.count == 1, case .index(.name(let map), _) = sources[0], frame.uniqueness.contains(map),
+            case .name(let found) = targets[1], case .name(found)? = condition
+        else { return false }
+        return true
+    }
+
     private static func isCall(_ expression: CobraExpr) -> Bool {
         if case .call = expression { return true }
         return false
@@ -1496,7 +1541,7 @@ struct CobraInterpreter {
                 guard case .string(let use)? = read(objectFieldCell(site, name))?.only else { return nil }
                 return .string(use)
             }
-            if case .object(let site, _)? = held.only, let list = objectLists[site]?[name] {
+            if case .object(let site, _)? = held.only, let list = objectLists[site]?[name], !fieldMayChange(name) {
                 // What the field holds is the literal's list and nothing else.
                 let holds = readField(of: held.only ?? .nilValue, name)
                 guard holds == CobraValues(list.map(CobraValue.string)) else { return nil }
@@ -1508,6 +1553,44 @@ struct CobraInterpreter {
         case .bool(let value)?: return .bool(value)
         default: return nil
         }
+    }
+
+    /// Whether some file read may change field `field` of a value after its literal: `x.DefinedOn` assigned (`=`, `+=`,
+    /// ...), indexed (`x.DefinedOn[0] = ...`, `x.DefinedOn[1:]`), listed with others (`a, x.DefinedOn = ...`) or its
+    /// address taken (`&x.DefinedOn`), anywhere in the files, by the tokens (worked out once a run a field name,
+    /// before any code runs, so a write met late, in an `init`, cannot come after a decision).
+    private mutating func fieldMayChange(_ field: CobraName) -> Bool {
+        if let known = fieldsChanged[field] { return known }
+        let text = numbering.table.names[Int(field)]
+        let writes: Set<GoOperator> = [
+            .assign, .define, .plusAssign, .minusAssign, .starAssign, .slashAssign, .percentAssign, .ampersandAssign,
+            .pipeAssign, .caretAssign, .shiftLeftAssign, .shiftRightAssign, .andNotAssign, .increment, .decrement,
+            .leftBracket, .comma,
+        ]
+        var changed = false
+        search: for source in sources {
+            let tokens = source.file.go.tokens
+            for index in tokens.indices
+            where tokens[index].kind == .identifier && tokens[index].text == text && index > 0
+                && tokens[index - 1].symbol == .period
+            {
+                if index + 1 < tokens.count, let next = tokens[index + 1].symbol, writes.contains(next) {
+                    changed = true
+                    break search
+                }
+                // `&a.b.field`: the token before the selector chain.
+                var start = index - 1
+                while start >= 1, tokens[start].symbol == .period, tokens[start - 1].kind == .identifier {
+                    start -= 2
+                }
+                if start >= 0, tokens[start].symbol == .ampersand {
+                    changed = true
+                    break search
+                }
+            }
+        }
+        fieldsChanged[field] = changed
+        return changed
     }
 
     /// Whether `expression` calls something (outside function literals).
@@ -1621,7 +1704,7 @@ struct CobraInterpreter {
     private mutating func execute(_ statements: [CobraStatement], in frame: inout Frame) {
         let undecided = undecidedBranches
         for statement in statements {
-            if frame.skipping || frame.filterUndecided { break }
+            if frame.skipping || frame.filterUndecided || frame.breaking { break }
             execute(statement, in: &frame)
             // After `if os.Getenv(...) == "" { return f(c) }`, the rest of the block runs only in some runs; after
             // `if err != nil { return err }` it is what runs.
@@ -1666,6 +1749,8 @@ struct CobraInterpreter {
                 frame.locals.assign(value, to: name)
             }
         case .return(let results):
+            // A `return` from inside a loop run entry by entry ends it (and the function): the loop runs at once.
+            if frame.strictRun || frame.filteredRun { frame.filterUndecided = true }
             let value = Self.union(results.map { evaluate($0, in: &frame) })
             if let returned = frame.literalReturns {
                 frame.literalReturns = returned.union(value)
@@ -1694,6 +1779,8 @@ struct CobraInterpreter {
                 indexed = (index, held)
             }
             let (outer, outerFiltered) = (frame.ranges, frame.filteredRun)
+            let (outerStrict, outerUniqueness) = (frame.strictRun, frame.uniqueness)
+            let strict = runs.count > 1 && (indexed != nil || runs.count > Self.maximumReceiverObjects)
             var undecidedEntries = false
             for element in runs {
                 for (offset, name) in names.enumerated() {
@@ -1703,12 +1790,17 @@ struct CobraInterpreter {
                 frame.ranges = outer
                 if let indexed { frame.ranges.append((indexed.index, indexed.collection, element)) }
                 frame.filteredRun = filtered && runs.count > 1
+                frame.strictRun = strict
+                frame.uniqueness = strict ? Self.mapsFilled(by: body, in: frame) : []
                 execute(body, in: &frame)
                 undecidedEntries = undecidedEntries || frame.filterUndecided
-                (frame.skipping, frame.filterUndecided) = (false, false)
+                let ended = frame.breaking
+                (frame.skipping, frame.filterUndecided, frame.breaking) = (false, false, false)
+                if ended { break }
             }
             frame.ranges = outer
             frame.filteredRun = false
+            (frame.strictRun, frame.uniqueness) = (outerStrict, outerUniqueness)
             if undecidedEntries {
                 // The entries whose filter could not be decided: every one at once, as before tables were read.
                 for (offset, name) in names.enumerated() {
@@ -1723,6 +1815,9 @@ struct CobraInterpreter {
             execute(statements, in: &frame)
         case .continueRange:
             frame.skipping = true
+        case .breakRange:
+            // A `break` of a loop run at once, as before tables were read, does nothing.
+            if frame.strictRun || frame.filteredRun { frame.breaking = true }
         case .conditional(let header, let condition, let then, let otherwise):
             execute(header, in: &frame)
             // Not `condition.flatMap { truth(...) }`: that closure copies the interpreter, and its dictionaries then
@@ -1735,6 +1830,13 @@ struct CobraInterpreter {
                     frame.filterUndecided = true
                     return
                 }
+            }
+            if holds == nil, frame.strictRun || frame.filteredRun, Self.jumps(then) || Self.jumps(otherwise),
+                !isUniquenessCheck(header: header, condition: condition, in: frame)
+            {
+                // Whether this entry goes on is not known: the loop runs at once for it, as before tables were read.
+                frame.filterUndecided = true
+                return
             }
             if holds == nil { undecidedBranches += 1 }
             // A `continue` on one branch of an undecided `if` skips the rest only in some runs: every branch counts.

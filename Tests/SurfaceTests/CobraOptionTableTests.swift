@@ -439,3 +439,92 @@ struct CobraFlagRegistryTests {
         #expect(read.unnamedFlags["cli"]?.contains("app dev --port") == true, "\(read.unnamedFlags)")
     }
 }
+
+/// Loops over a registry whose filter or table a reading cannot follow entry by entry: the flags are read as before
+/// tables were read (the loop at once), so a flag Go does not define on a command is claimed removed from it.
+@Suite("cobra surface: registry loops semgate cannot follow entry by entry")
+struct CobraRegistryFallbackTests {
+    /// A registry of 70 entries (more than 64) whose first, `port`, Go defines on `run` only; `filter` is the loop's
+    /// test of an entry `f` for command `cmd`, `extra` more Go code.
+    static func program(port: String, filter: String, extra: String = "") -> String {
+        let pads = (0..<69).map { #"{Name: "pad\#($0)", DefinedOn: []string{"run"}},"# }.joined(separator: "\n    ")
+        return """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            type Flag struct {
+                Name      string
+                DefinedOn []string
+            }
+
+            var registry = []Flag{
+                {Name: "port", DefinedOn: []string{\(port)}},
+                \(pads)
+            }
+
+            func definedOn(use string, on []string) bool {
+                for _, c := range on {
+                    if c == use {
+                        return true
+                    }
+                }
+                return false
+            }
+
+            func addFlags(cmd *cobra.Command) {
+                for i := range registry {
+                    f := &registry[i]
+                    \(filter)
+                    cmd.Flags().String(f.Name, "", "")
+                }
+            }
+
+            \(extra)
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "app"}
+                dev := &cobra.Command{Use: "dev"}
+                run := &cobra.Command{Use: "run"}
+                root.AddCommand(dev, run)
+                addFlags(dev)
+                addFlags(run)
+                return root
+            }
+            """
+    }
+
+    static let decided = "if !definedOn(cmd.Use, f.DefinedOn) {\n continue\n }"
+
+    @Test(
+        "a filter or table not followed entry by entry: the dropped flag is claimed",
+        arguments: [
+            (#""run""#, "if ok := definedOn(cmd.Use, f.DefinedOn); !ok {\n continue\n }", ""),
+            (#""dev", "run""#, decided, #"func init() { registry[0].DefinedOn = []string{"run"} }"#),
+            (#""dev", "run""#, decided, "func init() { registry[0].DefinedOn = registry[0].DefinedOn[1:] }"),
+            (#""dev", "run""#, "if f.Name == \"port\" {\n break\n }\n" + decided, ""),
+            (#""dev", "run""#, "if f.Name == \"port\" {\n return\n }\n" + decided, ""),
+            (#""d\u00e9v", "run""#, decided, ""),
+        ])
+    func fallback(port: String, filter: String, extra: String) throws {
+        let repo = try FixtureRepository()
+        let before = Self.program(port: #""run""#, filter: Self.decided, extra: "")
+            .replacingOccurrences(of: "addFlags(dev)", with: #"dev.Flags().String("port", "", "")"#)
+        var after = Self.program(port: port, filter: filter, extra: extra)
+        if port.contains("u00e9") {
+            // The command is spelled "dév" with a combining accent, the entry with a precomposed one: Go's == differs.
+            after = after.replacingOccurrences(of: #"Use: "dev""#, with: #"Use: "de\u0301v""#)
+        }
+        try repo.importCommits([
+            FixtureRepository.Snapshot(
+                files: ["go.mod": CobraOptionTableTests.goMod, "cmd/root.go": before], tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(
+                files: ["go.mod": CobraOptionTableTests.goMod, "cmd/root.go": after], tags: ["v1.1.0"]),
+        ])
+        let old = try surface(of: repo, at: "v1.0.0", policy: CobraOptionTableTests.policy)
+        let new = try surface(of: repo, at: "v1.1.0", policy: CobraOptionTableTests.policy)
+        let dev = port.contains("u00e9") ? "app de\u{301}v" : "app dev"
+        #expect(old.items["cli:app dev --port"] != nil)
+        #expect(new.items["cli:\(dev) --port"] == nil, "\(new.items.keys.filter { $0.contains(dev) }.sorted())")
+    }
+}
