@@ -42,7 +42,7 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
     case markShorthandDeprecated, setAnnotation, addGoFlagSet, addGoFlag, lookup
     case use, aliases, hidden, deprecated, short, noOptDefVal, cobra, pflag, flag
     case long, run, runE, preRun, preRunE, setHelpCommand, setGlobalNormalizationFunc, setNormalizeFunc
-    case completionOptions, root, flagOfCommand, addFlag, shorthand, name, usage, value
+    case completionOptions, root, flagOfCommand, addFlag, shorthand, name, usage, value, commandLine
 
     /// The name as Go spells it.
     var text: String {

@@ -20,6 +20,9 @@ enum CobraFlagSetID: Sendable, Hashable {
     case made(CobraSite)
     case local(CobraSite)
     case persistent(CobraSite)
+    /// pflag's global set, `pflag.CommandLine` (what pflag's package-level `pflag.StringVarP(...)` define in): cobra
+    /// adds it to the root's persistent flags when a command runs (``CobraModule/Feature/commandLineFlags``).
+    case commandLine
 }
 
 /// A top-level function or a method of a named type the program declares, by its index in the interpreter's list of
@@ -416,6 +419,10 @@ struct CobraInterpreter {
     private var noticeGuards: [CobraSite: Set<CobraVariable>] = [:]
     /// The flag sets handed to a call the files do not define, which may define flags in them.
     private(set) var openFlagSets: Set<CobraFlagSetID> = []
+    /// The sets made by `NewFlagSet` handed to any call the files do not define (`reflect.ValueOf(fs)`,
+    /// `extlib.Register(fs)`): a flag looked up in one by name may be defined there by code not read. In a set made
+    /// and handed to none, a flag the files do not define is not there (`AddFlag(fs.Lookup("port"))` would panic).
+    private(set) var handedMadeFlagSets: Set<CobraFlagSetID> = []
     /// The `pflag.Flag` literals (`&pflag.Flag{Name: "address", Shorthand: "a", Value: pflag.NewStringValue(...)}`),
     /// which `AddFlag` adds as they are: the fields each sets, and the type its `Value` has when the literal shows
     /// it (a pflag `New...Value` call).
@@ -1895,6 +1902,12 @@ struct CobraInterpreter {
             return evaluate(base, in: &frame)
         case .selector(let base, let name, _):
             if case .name(let qualifier) = base, isPackage(qualifier, in: frame) {
+                if files[frame.file].pflagNameIDs.contains(qualifier),
+                    runName(name, in: frame.file) == CobraKnown.commandLine.id
+                {
+                    updateFlagSet(.commandLine) { _ in }
+                    return CobraValues(.flagSet(.commandLine))
+                }
                 return packageMember(
                     runName(qualifier, in: frame.file), runName(name, in: frame.file), file: frame.file)
             }
@@ -2144,6 +2157,14 @@ struct CobraInterpreter {
                 if qualifier == CobraKnown.fmt.id, method == CobraKnown.sprintf.id {
                     return Self.sprintf(values)
                 }
+                // pflag's package-level `pflag.StringVarP(&v, ...)` and `pflag.Lookup(name)` are `CommandLine`'s.
+                if files[frame.file].pflagNameIDs.contains(localQualifier),
+                    numbering.flagMethods[Int(method)] != nil || method == CobraKnown.lookup.id
+                {
+                    updateFlagSet(.commandLine) { _ in }
+                    let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
+                    return flagSetMethod(method, .commandLine, values, context)
+                }
                 var result: CobraValues = []
                 let functions = packageMember(qualifier, method, file: frame.file).compactMap {
                     value -> CobraFunctionID? in
@@ -2370,12 +2391,22 @@ struct CobraInterpreter {
     /// A call the program's files do not define receives a command or flag set (``handsOver(_:)``): what it adds is
     /// unknown.
     /// Records the flag sets (a command's own, for a command) that a call the files do not define receives: it may
-    /// define flags in them.
+    /// define flags in them. Every set made by `NewFlagSet` it receives is recorded too (``handedMadeFlagSets``).
     ///
     /// Only a call whose name says it may add flags counts (`AddFlags`, `plugins.Register`, `setupFlags`):
     /// `viper.BindPFlags(cmd.Flags())`, `fmt.Println(cmd)` or `doc.GenMarkdownTree(cmd)` read what they receive, and
     /// taking them as open would hide every flag removal of the command.
     private mutating func markOpen(_ values: [CobraValues], callee: String) {
+        for value in values {
+            for object in value {
+                switch object {
+                case .flagSet(let id), .flagSetMethod(let id, _):
+                    if case .made = id { handedMadeFlagSets.insert(id) }
+                default:
+                    continue
+                }
+            }
+        }
         guard Self.mayAddFlags(callee) else { return }
         for value in values {
             for object in value {

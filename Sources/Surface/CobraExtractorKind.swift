@@ -125,6 +125,12 @@ public struct CobraExtractorSpec: Extractor {
         CobraCompatibility.removalNotes(removed, before: before, after: after)
     }
 
+    /// A flag's type read as `custom` (its `Type()` not read, or a flag made by code not read) or shorthand read as
+    /// `?`.
+    public static func isUnread(attribute: String, value: String) -> Bool {
+        (attribute == "type" && value == "custom") || (attribute == "shorthand" && value == "?")
+    }
+
     // MARK: init
 
     /// First folders whose programs serve the project's own work, not its users.
@@ -202,7 +208,8 @@ public struct CobraExtractorSpec: Extractor {
             if program.name == programs.last?.name, !unreachedNames.isEmpty {
                 comments.append(
                     "Not proposed, because no program here runs them: the command tree"
-                        + "\(unreachedNames.count == 1 ? "" : "s") " + unreachedNames.map { "'\($0)'" }.joined(separator: ", ")
+                        + "\(unreachedNames.count == 1 ? "" : "s") "
+                        + unreachedNames.map { "'\($0)'" }.joined(separator: ", ")
                         + ".")
             }
             let surface = programs.count == 1 ? "cli" : "cli-" + surfaceName(program.name)
