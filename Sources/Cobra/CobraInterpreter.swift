@@ -2176,13 +2176,18 @@ struct CobraInterpreter {
                 }
                 if functions.isEmpty && qualifier != CobraKnown.cobra.id && qualifier != CobraKnown.pflag.id
                     && qualifier != CobraKnown.flag.id && !files[frame.file].cobraNameIDs.contains(localQualifier)
-                    && Self.handsOver(values)
                 {
-                    markHeldAddedToUnknown(values)
-                    markOpen(values, callee: numbering.table.names[Int(method)])
-                    noteUnfollowed(
-                        "\(numbering.table.names[Int(qualifier)]).\(numbering.table.names[Int(method)]) is not defined in the files read",
-                        file: frame.file, line: selectorLine)
+                    let reason =
+                        "\(numbering.table.names[Int(qualifier)]).\(numbering.table.names[Int(method)]) is not defined in the files read"
+                    if Self.handsOver(values) {
+                        markHeldAddedToUnknown(values)
+                        markOpen(values, callee: numbering.table.names[Int(method)])
+                        noteUnfollowed(reason, file: frame.file, line: selectorLine)
+                    } else {
+                        markHeldOpen(
+                            values, callee: numbering.table.names[Int(method)], reason: reason, file: frame.file,
+                            line: selectorLine)
+                    }
                 }
                 return result
             }
@@ -2225,6 +2230,12 @@ struct CobraInterpreter {
                     ? "\(spelling(of: callee, in: frame.file)) is called on a value that cannot be followed"
                     : "\(spelling(of: callee, in: frame.file)) is not defined in the files read"
                 noteUnfollowed(reason, file: frame.file, line: selectorLine)
+            } else if !followed {
+                markHeldOpen(
+                    values, callee: numbering.table.names[Int(method)],
+                    reason: "\(spelling(of: callee, in: frame.file)) is not defined in the files read",
+                    file: frame.file,
+                    line: selectorLine)
             }
             return result
         default:
@@ -2251,6 +2262,12 @@ struct CobraInterpreter {
                 markOpen(values, callee: spelling(of: callee, in: frame.file))
                 noteUnfollowed(
                     "\(spelling(of: callee, in: frame.file)) is not defined in the files read", file: frame.file,
+                    line: position.line)
+            } else if !followed {
+                markHeldOpen(
+                    values, callee: spelling(of: callee, in: frame.file),
+                    reason: "\(spelling(of: callee, in: frame.file)) is not defined in the files read",
+                    file: frame.file,
                     line: position.line)
             }
             return result
@@ -2386,6 +2403,49 @@ struct CobraInterpreter {
         for value in values {
             for case .command(let command) in value { receivesUnknown.insert(command) }
         }
+    }
+
+    /// The commands and flag sets the program's objects among `values` hold in their fields, directly or through
+    /// objects they hold (each object looked at once, at most `maximumHeldObjects`): a call that receives the object
+    /// (`plugins.Register(&app{root: root})`) may add commands or flags to them as if it received them.
+    private mutating func heldReferences(_ values: [CobraValues]) -> CobraValues {
+        var seen: Set<CobraSite> = []
+        var pending: [CobraValue] = []
+        for value in values {
+            for case .object(let site, let type) in value where seen.insert(site).inserted {
+                pending.append(.object(site, type))
+            }
+        }
+        var found: CobraValues = []
+        while let object = pending.popLast() {
+            guard case .object(_, let type) = object, let fields = declared.structs[type] else { continue }
+            for field in fields.keys.sorted() {
+                for inner in readField(of: object, field) {
+                    switch inner {
+                    case .command, .flagSet:
+                        found.insert(inner)
+                    case .object(let site, _) where seen.count < Self.maximumHeldObjects:
+                        if seen.insert(site).inserted { pending.append(inner) }
+                    default:
+                        continue
+                    }
+                }
+            }
+        }
+        return found
+    }
+    static let maximumHeldObjects = 256
+
+    /// A call the files do not define, whose name says it may add flags (``mayAddFlags(_:)``), receives objects of the
+    /// program that hold commands or flag sets (``heldReferences(_:)``): they are open as if handed over, with a note.
+    private mutating func markHeldOpen(_ values: [CobraValues], callee: String, reason: String, file: Int, line: Int) {
+        guard Self.mayAddFlags(callee) else { return }
+        let held = heldReferences(values)
+        guard !held.isEmpty else { return }
+        markOpen([held], callee: callee)
+        note(
+            "\(reason) and receives a value that holds a command or flag set, so the commands or flags it adds to them "
+                + "are not in the surface (add the file that defines it to 'files')", file: file, line: line)
     }
 
     /// A call the program's files do not define receives a command or flag set (``handsOver(_:)``): what it adds is
@@ -2527,6 +2587,15 @@ struct CobraInterpreter {
             return flagSetMethod(CobraKnown.markDeprecated.id, .persistent(site), values, context)
         case CobraKnown.markPersistentFlagHidden.id:
             return flagSetMethod(CobraKnown.markHidden.id, .persistent(site), values, context)
+        case CobraKnown.removeCommand.id, CobraKnown.resetCommands.id, CobraKnown.resetFlags.id:
+            // The interpreter only adds: what these take away when the program runs is still listed, so a removal
+            // they make would pass unseen. Said, never silent.
+            let what = method == CobraKnown.resetFlags.id ? "flags" : "subcommands"
+            note(
+                "\(numbering.table.names[Int(method)]) takes \(what) away from a command when the program runs, which "
+                    + "semgate does not follow: what it takes away is still in the surface, and its removal is not "
+                    + "claimed", file: context.file, line: context.line, leavesOut: false)
+            return []
         default:
             return []
         }

@@ -130,21 +130,13 @@ public enum SurfaceDiff {
             // An attribute the surface does not call breaking promises nothing: a patch. A breaking one is major
             // unless a kind that reads the surface has a rule for it (Go's numeric widening, a cobra shorthand added).
             let judges = kinds[old.surface] ?? []
-            var bump: Bump =
+            let bump: Bump =
                 experimental
                 ? .patch
                 : breaking.map { attribute in
                     judges.lazy.compactMap { $0.bump(attribute: attribute, old: old, new: new, in: comparison) }.first
                         ?? .major
                 }.max() ?? .patch
-            // `check` and `diff`: an attribute users rely on that was read before and cannot be read now (a flag's
-            // type `int` became `custom`) may have changed in any way: a break is claimed (fail closed), and a note
-            // names it (``unreadChangesNote(_:policy:claimed:)``). `audit` trusts it, naming it in a note too.
-            if !trustingUncertain && !experimental
-                && breaking.contains(where: { Self.becameUnread($0, old, new, judges: judges) })
-            {
-                bump = .major
-            }
             changes.append(
                 Change(
                     surface: new.surface, key: new.key, kind: .changed, bump: bump, before: old, after: new,
@@ -279,15 +271,13 @@ public enum SurfaceDiff {
     /// The note that names the changes of `changes` not claimed because a breaking attribute could not be read on one
     /// side (``Extractor/isUnread(attribute:value:)``: a cobra flag's type `int` became `custom`, its shorthand `p`
     /// became `?`): the first few with what changed, and how many; nil for none. Such a change may be a break that
-    /// semgate cannot show (fail closed by saying so); a change already claimed as a break is not named.
-    ///
-    /// With `claimed` (the changes of `check` and `diff`, which do not trust what is uncertain), an attribute read
-    /// before and not now was claimed as a break, and the note says so.
-    public static func unreadChangesNote(_ changes: [Change], policy: Policy, claimed: Bool = false) -> String? {
+    /// semgate cannot show: it is not claimed (a type from another package, a flag made at run time), but never
+    /// silent either. A change claimed as a break anyway is not named.
+    public static func unreadChangesNote(_ changes: [Change], policy: Policy) -> String? {
         var kinds: [String: [any Extractor.Type]] = [:]
         var named: [String] = []
         var count = 0
-        for change in changes where change.kind == .changed && !change.experimental {
+        for change in changes where change.kind == .changed && !change.experimental && change.bump < .major {
             guard let old = change.before, let new = change.after,
                 let surface = policy.surface(named: change.surface)
             else { continue }
@@ -305,33 +295,16 @@ public enum SurfaceDiff {
             guard !unread.isEmpty else { continue }
             count += 1
             guard named.count < 5 else { continue }
-            let what = unread.map { attribute in
-                "\(attribute) \(old.attributes[attribute] ?? "none") → \(new.attributes[attribute] ?? "none")"
-            }
+            func shown(_ value: String?) -> String { value.map { $0.isEmpty ? "\"\"" : $0 } ?? "none" }
+            let what = unread.map { "\($0) \(shown(old.attributes[$0])) → \(shown(new.attributes[$0]))" }
             named.append("\(change.id) (\(what.joined(separator: ", ")))")
         }
         guard count > 0 else { return nil }
         let more = count > named.count ? " and \(count - named.count) more" : ""
-        let unread =
-            named.joined(separator: ", ") + more + ": " + (count == 1 ? "an attribute" : "attributes")
-            + " users rely on could not be read on one side (a flag type `custom`, a shorthand `?`: see the notes)"
-        guard claimed else {
-            let it = count == 1 ? "it" : "each"
-            return unread + ", so semgate does not claim a break; check \(it) by hand, since a command line that "
-                + "worked may now fail"
-        }
-        return unread + "; one read before and not now is claimed as a break (fail closed: a command line that worked "
-            + "may now fail; if it still works, add an exception), one not read before and read now is not"
-    }
-
-    /// Whether `attribute` of `old` was read and that of `new` could not be (``Extractor/isUnread(attribute:value:)``):
-    /// a value is there on both sides, and only the new one is unread.
-    private static func becameUnread(
-        _ attribute: String, _ old: SurfaceItem, _ new: SurfaceItem, judges: [any Extractor.Type]
-    ) -> Bool {
-        guard let before = old.attributes[attribute], let after = new.attributes[attribute] else { return false }
-        return judges.contains { $0.isUnread(attribute: attribute, value: after) }
-            && !judges.contains { $0.isUnread(attribute: attribute, value: before) }
+        let it = count == 1 ? "it" : "each"
+        return named.joined(separator: ", ") + more + ": " + (count == 1 ? "an attribute" : "attributes")
+            + " users rely on could not be read on one side (a flag type `custom`, a shorthand `?`: see the notes), so "
+            + "semgate does not claim a break; check \(it) by hand, since a command line that worked may now fail"
     }
 
     /// The note that says which items `uncertainRemovals` found, naming the first few; nil for none.
