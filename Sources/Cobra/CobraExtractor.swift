@@ -407,6 +407,13 @@ private struct TreeBuilder {
     /// (left out: the program's root is not read).
     private mutating func noteCommandLine() {
         guard interpreter.flagSets[.commandLine] != nil else { return }
+        if commandLineReceived && interpreter.unnamedDefinitions.contains(.commandLine) {
+            incomplete = true
+            notes.append(
+                "pflag.CommandLine, whose flags are the root's persistent flags, is given flags whose names cannot be "
+                    + "read (see the notes): a flag of the root missing here may still be there, and is not claimed "
+                    + "removed by audit (check still claims it)")
+        }
         let names = flatten(.commandLine, seen: []).keys
         guard let first = names.min() else { return }
         let flags = names.count == 1 ? "the flag '--\(first)'" : "the \(names.count) flags (first '--\(first)')"
@@ -561,6 +568,11 @@ private struct TreeBuilder {
                 }
             }
             let setFlags = flags(of: set)
+            // `pflag.CommandLine` got flags whose names cannot be read (a loop over a table of options): a flag of
+            // the root missing here may still be there (``CobraSurface/uncertain``, the flags' key prefix).
+            if commandLineRoots.contains(set), interpreter.unnamedDefinitions.contains(.commandLine) {
+                uncertain.insert(prefix)
+            }
             for name in (unnamed[set] ?? []).sorted() where unnamedFlags.count < Self.maximumUnnamedFlags {
                 unnamedFlags.insert(prefix + name)
             }
@@ -723,8 +735,9 @@ private struct TreeBuilder {
     var mergesCommandLine: Bool? = true
     /// Where cobra's version comes from, or why it is not known, for the notes on `pflag.CommandLine`.
     var cobraVersion: String?
-    /// Whether a root's persistent set got the flags of `pflag.CommandLine` (``mergesCommandLine``).
+    /// Whether a root's persistent set got the flags of `pflag.CommandLine` (``mergesCommandLine``), and which.
     private var commandLineReceived = false
+    private var commandLineRoots: Set<CobraFlagSetID> = []
     /// By set, the names of the flags an `AddFlag` adds one of that no set read defines (``CobraSurface/unnamedFlags``).
     private var unnamed: [CobraFlagSetID: Set<String>] = [:]
     /// `interpreter.tableNames` in order (the bound on ``unnamedFlags`` keeps the same ones in every run).
@@ -816,6 +829,7 @@ private struct TreeBuilder {
                 result[name] = flag
             }
             commandLineReceived = true
+            commandLineRoots.insert(id)
         }
         flatMemo[id] = result
         return result

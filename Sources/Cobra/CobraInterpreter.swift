@@ -419,6 +419,12 @@ struct CobraInterpreter {
     private var noticeGuards: [CobraSite: Set<CobraVariable>] = [:]
     /// The flag sets handed to a call the files do not define, which may define flags in them.
     private(set) var openFlagSets: Set<CobraFlagSetID> = []
+    /// The sets given a flag whose name cannot be read by a call that was given something (a loop over a table of
+    /// options, rclone's `AddFlagsFromOptions(pflag.CommandLine, ...)` from 1.68.0; not a wrapper nobody calls, run
+    /// with unknown parameters): a flag missing from one may still be there under a name not read.
+    private(set) var unnamedDefinitions: Set<CobraFlagSetID> = []
+    /// For each body running, whether its call was given something (arguments known, or no parameters).
+    private var callsGiven: [Bool] = []
     /// The sets made by `NewFlagSet` handed to any call the files do not define (`reflect.ValueOf(fs)`,
     /// `extlib.Register(fs)`): a flag looked up in one by name may be defined there by code not read. In a set made
     /// and handed to none, a flag the files do not define is not there (`AddFlag(fs.Lookup("port"))` would panic).
@@ -1120,6 +1126,8 @@ struct CobraInterpreter {
         recording.append(
             CobraCallRecord(function: key, undecided: undecidedBranches, depth: depth, running: running))
         var frame = Frame(key: call, file: file, folder: declaration.folder)
+        callsGiven.append(parameters.isEmpty || stored.contains { !$0.isEmpty })
+        defer { callsGiven.removeLast() }
         bodies.append(Body(entryUndecided: undecidedBranches))
         if let receiver, let name = receiver.name {
             let objects = callKeys[Int(call)].receiver
@@ -2824,6 +2832,7 @@ struct CobraInterpreter {
             note(
                 "the name of a \(shape.type) flag\(spelled) is not a constant string; the flag is not in the surface",
                 file: context.file, line: context.line)
+            if callsGiven.last ?? true { unnamedDefinitions.insert(id) }
             return []
         }
         var shorthand: String?

@@ -178,7 +178,7 @@ public struct SurfaceSnapshot: Sendable {
     }
 
     /// Whether `item` falls under a key of `uncertain`: the key itself or a key path above it (`tool env` covers
-    /// `tool env --json`, not `tool environment`).
+    /// `tool env --json`, not `tool environment`); `tool --` covers the flags of `tool`.
     public func isUncertain(_ item: SurfaceItem) -> Bool {
         isUncertain(surface: item.surface, key: item.key)
     }
@@ -197,6 +197,10 @@ public struct SurfaceSnapshot: Sendable {
         while let space = key[end...].firstIndex(of: " ") {
             if paths.contains(String(key[..<space])) { return true }
             end = key.index(after: space)
+        }
+        // The flags of a command as a whole (`tool --`): their names are not all known.
+        if let dashes = key.range(of: key.hasPrefix("--") ? "--" : " --") {
+            return paths.contains(String(key[..<dashes.upperBound]))
         }
         return false
     }

@@ -115,6 +115,57 @@ struct CobraCommandLineTests {
         }
     }
 
+    @Test(
+        "pflag.CommandLine given flags whose names cannot be read (a loop over options): the root's flags missing are uncertain"
+    )
+    func namesNotRead() throws {
+        let repo = try FixtureRepository()
+        // A wrapper nobody calls (its name a parameter) does not make anything uncertain.
+        let wrapper = "\nfunc BoolP(name string) *bool { return flag.Bool(name, false, \"\") }\n"
+        let table = """
+            \ntype option struct{ Name string }
+
+            var options = []option{{Name: "verbose"}, {Name: "config"}}
+
+            func addFromOptions(fs *flag.FlagSet, list []option) {
+                for _, o := range list {
+                    fs.Bool(strings.ReplaceAll(o.Name, "_", "-"), false, "")
+                }
+            }
+            """
+        try repo.importCommits([
+            FixtureRepository.Snapshot(
+                files: [
+                    "go.mod": Self.goMod(cobra: "v1.1.3"), "cmd/root.go": Self.program(globals: Self.globals) + wrapper,
+                ], tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(
+                files: [
+                    "go.mod": Self.goMod(cobra: "v1.1.3"),
+                    "cmd/root.go": Self.program(globals: "    addFromOptions(flag.CommandLine, options)") + table,
+                ], tags: ["v1.1.0"]),
+        ])
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        let after = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
+        #expect(before.uncertain["cli"] == nil)
+        #expect(after.uncertain["cli"] == ["app --"])
+        #expect(after.notes.contains { $0.hasPrefix("pflag.CommandLine, whose flags are the root's persistent flags") })
+        let policy = try loadPolicy(Self.policy)
+        // `audit` does not claim what it cannot tell; `check` still does, saying it may still be there.
+        let audited = SurfaceDiff.changes(
+            from: before, to: after, policy: policy, candidates: nil, trustingUncertain: true)
+        #expect(audited.isEmpty, "\(audited.map(\.key))")
+        let checked = SurfaceDiff.changes(from: before, to: after, policy: policy)
+        #expect(
+            checked.map { "\($0.kind.rawValue) \($0.key) \($0.bump)" } == [
+                "removed app --config major", "removed app --retries major", "removed app --verbose major",
+            ])
+        let surface = try #require(policy.surface(named: "cli"))
+        let said = Extractors.removalNotes(of: surface, checked.compactMap(\.before), before: before, after: after)
+        #expect(said.allSatisfy { $0?.hasPrefix("it may still be there: 'app' gets flags whose names") == true })
+        // A subcommand's flags are not covered.
+        #expect(!after.isUncertain(id: "cli:app serve --port"))
+    }
+
     @Test("flags of pflag.CommandLine when the root is added to a command not read: not in the surface, with a note")
     func rootNotRead() throws {
         let repo = try FixtureRepository()
