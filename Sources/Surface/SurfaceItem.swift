@@ -193,14 +193,13 @@ public struct SurfaceSnapshot: Sendable {
         guard let paths = uncertain[surface] else { return false }
         // The key and each key path above it, looked up: one lookup a word, however many paths there are.
         if paths.contains(key) { return true }
+        // The flags of a command as a whole (`tool --`, `--` for a root keyed without a name): not all names known.
+        if key.hasPrefix("--") { return paths.contains("--") }
         var end = key.startIndex
         while let space = key[end...].firstIndex(of: " ") {
             if paths.contains(String(key[..<space])) { return true }
             end = key.index(after: space)
-        }
-        // The flags of a command as a whole (`tool --`): their names are not all known.
-        if let dashes = key.range(of: key.hasPrefix("--") ? "--" : " --") {
-            return paths.contains(String(key[..<dashes.upperBound]))
+            if key[end...].hasPrefix("--"), paths.contains(String(key[..<end]) + "--") { return true }
         }
         return false
     }
