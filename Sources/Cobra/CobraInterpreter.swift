@@ -2185,15 +2185,15 @@ struct CobraInterpreter {
                 if functions.isEmpty && qualifier != CobraKnown.cobra.id && qualifier != CobraKnown.pflag.id
                     && qualifier != CobraKnown.flag.id && !files[frame.file].cobraNameIDs.contains(localQualifier)
                 {
-                    let reason =
-                        "\(numbering.table.names[Int(qualifier)]).\(numbering.table.names[Int(method)]) is not defined in the files read"
+                    let names = numbering.table.names
+                    let reason = { "\(names[Int(qualifier)]).\(names[Int(method)]) is not defined in the files read" }
                     if Self.handsOver(values) {
                         markHeldAddedToUnknown(values)
                         markOpen(values, callee: numbering.table.names[Int(method)])
-                        noteUnfollowed(reason, file: frame.file, line: selectorLine)
-                    } else {
+                        noteUnfollowed(reason(), file: frame.file, line: selectorLine)
+                    } else if Self.holdsObject(values) {
                         markHeldOpen(
-                            values, callee: numbering.table.names[Int(method)], reason: reason, file: frame.file,
+                            values, callee: numbering.table.names[Int(method)], reason: reason(), file: frame.file,
                             line: selectorLine)
                     }
                 }
@@ -2238,7 +2238,7 @@ struct CobraInterpreter {
                     ? "\(spelling(of: callee, in: frame.file)) is called on a value that cannot be followed"
                     : "\(spelling(of: callee, in: frame.file)) is not defined in the files read"
                 noteUnfollowed(reason, file: frame.file, line: selectorLine)
-            } else if !followed {
+            } else if !followed && Self.holdsObject(values) {
                 markHeldOpen(
                     values, callee: numbering.table.names[Int(method)],
                     reason: "\(spelling(of: callee, in: frame.file)) is not defined in the files read",
@@ -2271,7 +2271,7 @@ struct CobraInterpreter {
                 noteUnfollowed(
                     "\(spelling(of: callee, in: frame.file)) is not defined in the files read", file: frame.file,
                     line: position.line)
-            } else if !followed {
+            } else if !followed && Self.holdsObject(values) {
                 markHeldOpen(
                     values, callee: spelling(of: callee, in: frame.file),
                     reason: "\(spelling(of: callee, in: frame.file)) is not defined in the files read",
@@ -2444,8 +2444,20 @@ struct CobraInterpreter {
     }
     static let maximumHeldObjects = 256
 
+    /// Whether `values` has an object of the program's types.
+    private static func holdsObject(_ values: [CobraValues]) -> Bool {
+        values.contains { value in
+            value.contains { object in
+                if case .object = object { return true }
+                return false
+            }
+        }
+    }
+
     /// A call the files do not define, whose name says it may add flags (``mayAddFlags(_:)``), receives objects of the
     /// program that hold commands or flag sets (``heldReferences(_:)``): they are open as if handed over, with a note.
+    /// Callers ask ``holdsObject(_:)`` first: most calls not followed (`fmt.Sprintf`, `errors.New`) are given no
+    /// object of the program, and spelling the callee and the reason for each would cost.
     private mutating func markHeldOpen(_ values: [CobraValues], callee: String, reason: String, file: Int, line: Int) {
         guard Self.mayAddFlags(callee) else { return }
         let held = heldReferences(values)
