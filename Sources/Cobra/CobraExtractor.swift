@@ -407,6 +407,14 @@ private struct TreeBuilder {
     /// (left out: the program's root is not read).
     private mutating func noteCommandLine() {
         guard interpreter.flagSets[.commandLine] != nil else { return }
+        if let place = interpreter.commandLineAssigned {
+            incomplete = true
+            notes.append(
+                "\(interpreter.paths[place.file]):\(place.line): pflag.CommandLine is assigned (or handed on by its "
+                    + "address), so which set cobra adds to the root's persistent flags cannot be told: the flags "
+                    + "defined in pflag.CommandLine are not in the surface")
+            return
+        }
         if commandLineReceived && interpreter.unnamedDefinitions.contains(.commandLine) {
             incomplete = true
             notes.append(
@@ -759,7 +767,10 @@ private struct TreeBuilder {
     /// that are both added by one, layer after layer, would otherwise be worked out exponentially often).
     private mutating func flatten(_ id: CobraFlagSetID, seen: Set<CobraFlagSetID>) -> [String: FlatFlag] {
         if let known = flatMemo[id] { return known }
-        let commandLine = mergesCommandLine != false && receivesCommandLine(id)
+        // A program that assigns `pflag.CommandLine` may hold any set there when cobra reads it: none is read.
+        if case .commandLine = id, interpreter.commandLineAssigned != nil { return [:] }
+        let commandLine =
+            mergesCommandLine != false && interpreter.commandLineAssigned == nil && receivesCommandLine(id)
         guard !seen.contains(id), let info = interpreter.flagSets[id] ?? (commandLine ? CobraFlagSetInfo() : nil)
         else { return [:] }
         let seen = seen.union([id])

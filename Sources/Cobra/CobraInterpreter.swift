@@ -16,6 +16,12 @@ struct CobraSite: Sendable, Hashable, Comparable {
 }
 
 /// A flag set: one made by `NewFlagSet`, or a command's own local or persistent set.
+/// A place in a file of the program (by index) for a note.
+struct CobraPlace: Sendable, Hashable {
+    let file: Int
+    let line: Int
+}
+
 enum CobraFlagSetID: Sendable, Hashable {
     case made(CobraSite)
     case local(CobraSite)
@@ -434,6 +440,9 @@ struct CobraInterpreter {
     private(set) var unnamedDefinitions: Set<CobraFlagSetID> = []
     /// For each body running, whether its call was given something (arguments known, or no parameters).
     private var callsGiven: [Bool] = []
+    /// Where the files first assign `pflag.CommandLine` (or take its address): cobra then adds whatever set it holds
+    /// when a command runs, so its flags are not read as the root's (``CobraFlagSetID/commandLine``).
+    private(set) var commandLineAssigned: CobraPlace?
     /// The sets made by `NewFlagSet` handed to any call the files do not define (`reflect.ValueOf(fs)`,
     /// `extlib.Register(fs)`): a flag looked up in one by name may be defined there by code not read. In a set made
     /// and handed to none, a flag the files do not define is not there (`AddFlag(fs.Lookup("port"))` would panic).
@@ -1440,7 +1449,9 @@ struct CobraInterpreter {
                 return skipsByCall(inner)
             case .conditional(let header, let condition, let then, let otherwise):
                 if let condition, isCallFilter(header: header, condition: condition, then: then) { return true }
-                if header.contains(where: { if case .assign(_, _, let sources) = $0 { sources.contains(where: containsCall) } else { false } }),
+                if header.contains(where: {
+                    if case .assign(_, _, let sources) = $0 { sources.contains(where: containsCall) } else { false }
+                }),
                     then.contains(where: { if case .continueRange = $0 { true } else { false } })
                 {
                     return true
@@ -1454,7 +1465,8 @@ struct CobraInterpreter {
 
     /// Whether an `if` skips to the next entry by a condition that calls a function (`if !allowed(x) { continue }`).
     private static func isCallFilter(header: [CobraStatement], condition: CobraExpr, then: [CobraStatement]) -> Bool {
-        header.isEmpty && containsCall(condition) && then.contains { if case .continueRange = $0 { true } else { false } }
+        header.isEmpty && containsCall(condition)
+            && then.contains { if case .continueRange = $0 { true } else { false } }
     }
 
     /// Whether a loop's filter holds for the entry of the run: `!f(args)`, `&&` and `||` of such, where `f` is a
@@ -1814,6 +1826,13 @@ struct CobraInterpreter {
     private mutating func assign(
         _ value: CobraValues, to target: CobraExpr, define: Bool, in frame: inout Frame, flagZero: CobraValues? = nil
     ) {
+        // `pflag.CommandLine = pflag.NewFlagSet(...)` (or `*pflag.CommandLine = ...`): which set cobra adds to the root
+        // is no longer the one the files define flags in.
+        if case .unary(_, let operand) = target, let line = commandLineLine(operand, in: frame) {
+            commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line)
+        } else if let line = commandLineLine(target, in: frame) {
+            commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line)
+        }
         switch target {
         case .name(let name):
             guard name != CobraKnown.underscore.id else { return }
@@ -1909,7 +1928,9 @@ struct CobraInterpreter {
             let strings = Self.strings(in: value)
             // For a loop's filter (``decideFilter(_:in:)``), which reads it as a cell (recorded for replays); `nil`
             // stands for a value not read.
-            add(strings.isEmpty ? [.nilValue] : CobraValues(strings.map(CobraValue.string)), to: objectFieldCell(site, field))
+            add(
+                strings.isEmpty ? [.nilValue] : CobraValues(strings.map(CobraValue.string)),
+                to: objectFieldCell(site, field))
             updateCommand(site) { info in
                 info.hasUse = true
                 info.use.add(strings, unresolved: strings.isEmpty, fromLiteral: fromLiteral)
@@ -2073,7 +2094,11 @@ struct CobraInterpreter {
                 if readClosures.contains(site) { changedAfterRead = true }
             }
             return CobraValues(.closure(site))
-        case .unary(_, let operand):
+        case .unary(let op, let operand):
+            // `&pflag.CommandLine` handed on may be assigned through.
+            if op == .address, let line = commandLineLine(operand, in: frame) {
+                commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line)
+            }
             return evaluate(operand, in: &frame)
         case .binary(let op, let left, let right):
             let lhs = evaluate(left, in: &frame)
@@ -2159,6 +2184,15 @@ struct CobraInterpreter {
     private mutating func isPackage(_ name: CobraLocalName, in frame: Frame) -> Bool {
         guard frame.locals[name] == nil else { return false }
         return read(globalCell(name, in: frame.file)) == nil && function(named: name, in: frame.file) == nil
+    }
+
+    /// The line of `expression` when it is `pflag.CommandLine` (pflag under any name the file imports it as).
+    private mutating func commandLineLine(_ expression: CobraExpr, in frame: Frame) -> Int? {
+        guard case .selector(.name(let qualifier), let name, let line) = expression,
+            files[frame.file].pflagNameIDs.contains(qualifier), isPackage(qualifier, in: frame),
+            runName(name, in: frame.file) == CobraKnown.commandLine.id
+        else { return nil }
+        return line
     }
 
     /// A name of an imported package: by the file's import, else by package clause.

@@ -129,7 +129,7 @@ struct CobraCommandLineTests {
 
             func addFromOptions(fs *flag.FlagSet, list []option) {
                 for _, o := range list {
-                    fs.Bool(strings.ReplaceAll(o.Name, "_", "-"), false, "")
+                    fs.Bool(naming.FlagName(o.Name), false, "")
                 }
             }
             """
@@ -164,6 +164,36 @@ struct CobraCommandLineTests {
         #expect(said.allSatisfy { $0?.hasPrefix("it may still be there: 'app' gets flags whose names") == true })
         // A subcommand's flags are not covered.
         #expect(!after.isUncertain(id: "cli:app serve --port"))
+    }
+
+    @Test(
+        "pflag.CommandLine assigned (or its address handed on): none of its flags is read, with a note; a flag it took is claimed removed",
+        arguments: [
+            #"flag.CommandLine = flag.NewFlagSet("app", flag.ExitOnError)"#,
+            "*flag.CommandLine = *flag.NewFlagSet(\"app\", flag.ExitOnError)", "reset(&flag.CommandLine)",
+        ])
+    func reassigned(line: String) throws {
+        let repo = try FixtureRepository()
+        try repo.importCommits([
+            FixtureRepository.Snapshot(
+                files: [
+                    "go.mod": Self.goMod(cobra: "v1.1.3"),
+                    "cmd/root.go": Self.program(globals: "", own: #"root.PersistentFlags().String("config", "", "")"#),
+                ], tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(
+                files: [
+                    "go.mod": Self.goMod(cobra: "v1.1.3"),
+                    "cmd/root.go": Self.program(
+                        globals: #"    flag.String("config", "", "")"# + "\n    " + line,
+                        own: "root.PersistentFlags().AddFlagSet(flag.CommandLine)"),
+                ], tags: ["v1.0.1"]),
+        ])
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        let after = try surface(of: repo, at: "v1.0.1", policy: Self.policy)
+        #expect(after.items["cli:app --config"] == nil)
+        #expect(after.notes.contains { $0.contains("pflag.CommandLine is assigned") }, "\(after.notes)")
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: try loadPolicy(Self.policy))
+        #expect(changes.map { "\($0.kind.rawValue) \($0.key) \($0.bump)" } == ["removed app --config major"])
     }
 
     @Test("flags of pflag.CommandLine when the root is added to a command not read: not in the surface, with a note")
