@@ -202,13 +202,25 @@ public struct CobraExtractorSpec: Extractor {
             if program.name == programs.last?.name, !unreachedNames.isEmpty {
                 comments.append(
                     "Not proposed, because no program here runs them: the command tree"
-                        + "\(unreachedNames.count == 1 ? "" : "s") " + unreachedNames.map { "'\($0)'" }.joined(separator: ", ")
+                        + "\(unreachedNames.count == 1 ? "" : "s") "
+                        + unreachedNames.map { "'\($0)'" }.joined(separator: ", ")
                         + ".")
             }
             let surface = programs.count == 1 ? "cli" : "cli-" + surfaceName(program.name)
-            // What the drafted surface finds at the revision, read once for what it proposes not to promise.
+            // What the drafted surface finds at the revision, read once for what it proposes not to promise: every
+            // file its globs match, as the audit reads them, not only those that name cobra types (doctl hides
+            // flags through an option helper in a file of its own: its `hidden: experimental` was not proposed).
             let patterns = globs.compactMap { try? Glob($0) }
-            let read = sources.filter { file in patterns.contains { $0.matches(file.path) } }
+            let known = Dictionary(sources.map { ($0.path, $0.source) }, uniquingKeysWith: { first, _ in first })
+            var read: [(path: String, source: CobraSourceFile)] = []
+            for file in try project.goFiles(matching: patterns) {
+                if let source = known[file.path] {
+                    read.append((file.path, source))
+                } else {
+                    let text = try project.files.text(ofBlob: file.blob)
+                    read.append((file.path, parsed.source(of: file.blob, text: text)))
+                }
+            }
             let items = CobraExtractor.surface(of: read, root: program.name).items
             let finding =
                 "a cobra command line, \(program.name) (\(moduleFile) requires github.com/spf13/cobra; "

@@ -453,6 +453,21 @@ public struct ProjectFiles {
         return found.sorted { ($0.split(separator: "/").count, $0) < ($1.split(separator: "/").count, $1) }
     }
 
+    /// The `.go` files (not tests; sorted) whose path one of `globs` matches, with their blobs; folders as
+    /// ``goFiles(where:)`` skips them. Only the paths are read to choose them.
+    public func goFiles(matching globs: [Glob]) throws(GitError) -> [(path: String, blob: ObjectID)] {
+        guard let root, !globs.isEmpty else { return [] }
+        var found: [(path: String, blob: ObjectID)] = []
+        try files.walkFiles(
+            tree: root, descend: Self.holdsGoSource,
+            visit: { path, entry in
+                guard path.hasSuffix(".go"), !path.hasSuffix("_test.go"), globs.contains(where: { $0.matches(path) })
+                else { return }
+                found.append((path, entry.id))
+            })
+        return found.sorted { $0.path < $1.path }
+    }
+
     /// Every folder holding non-test `.go` files, with the package clause of its first such file: folders under
     /// `vendor/`, `testdata/`, `node_modules/`, dot- and underscore-folders and nested modules are skipped.
     public func goPackageFolders() throws(GitError) -> [(folder: String, package: String)] {

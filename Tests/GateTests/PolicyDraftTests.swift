@@ -387,6 +387,59 @@ struct PolicyDraftTests {
         #expect(items.contains("cli:k9 --x"))
     }
 
+    @Test("cobra: the preview reads every file the drafted globs match, also one that names no cobra type")
+    func previewReadsEveryMatchedFile() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/tool\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        // The program wraps cobra's command in a type of its own and hides a command through an option in a file
+        // that names no cobra type: the audit reads that file (it is in cmd/tool/*.go), so the preview must too.
+        try repo.write(
+            "cmd/tool/main.go",
+            """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            type command struct {
+                *cobra.Command
+            }
+
+            func newCommand(use string, opts ...option) *command {
+                c := &command{Command: &cobra.Command{Use: use}}
+                for _, apply := range opts {
+                    apply(c)
+                }
+                return c
+            }
+
+            func main() {
+                root := &cobra.Command{Use: "tool"}
+                root.AddCommand(newCommand("debug", hiddenCommand()).Command)
+                root.AddCommand(newCommand("run").Command)
+                root.Execute()
+            }
+            """)
+        try repo.write(
+            "cmd/tool/options.go",
+            """
+            package main
+
+            type option func(*command)
+
+            func hiddenCommand() option {
+                return func(c *command) {
+                    c.Hidden = true
+                }
+            }
+            """)
+        try repo.commit("a wrapped command line")
+        let (yaml, policy, items) = try draft(repo)
+        #expect(yaml.contains("files: [cmd/tool/*.go]"), "\(yaml)")
+        #expect(items.contains("cli:tool debug"))
+        #expect(policy.hidden == .experimental, "\(yaml)")
+        #expect(yaml.contains("# The command line hides 'tool debug' from its help"), "\(yaml)")
+    }
+
     @Test("cobra: hidden commands and flags are named and proposed as not promised; none hidden, no 'hidden:'")
     func cobraHidden() throws {
         let repo = try FixtureRepository()
