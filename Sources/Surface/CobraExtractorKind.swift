@@ -222,6 +222,20 @@ public struct CobraExtractorSpec: Extractor {
                 }
             }
             let items = CobraExtractor.surface(of: read, root: program.name).items
+            guard !items.isEmpty else {
+                // The files build commands, but none that the program's tree can be read from (buf's commands are
+                // appcmd values a framework turns into cobra commands; its one cobra literal is a hook's page
+                // generator): no reviewer keeps a surface that finds nothing.
+                proposals.append(
+                    SurfaceProposal(
+                        finding:
+                            "\(moduleFile) requires github.com/spf13/cobra, but no command tree of \(program.name) "
+                            + "can be read from the files that build commands (a framework around cobra builds the "
+                            + "commands, or hands them to it): no cli surface; list the commands in a file and read it "
+                            + "with `list:`",
+                        surface: nil))
+                continue
+            }
             let finding =
                 "a cobra command line, \(program.name) (\(moduleFile) requires github.com/spf13/cobra; "
                 + "\(program.folders.count) folder\(program.folders.count == 1 ? "" : "s") build its commands or flags: "

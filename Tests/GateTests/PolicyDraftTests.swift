@@ -440,6 +440,49 @@ struct PolicyDraftTests {
         #expect(yaml.contains("# The command line hides 'tool debug' from its help"), "\(yaml)")
     }
 
+    @Test("cobra: no cli surface when no command tree of the program can be read (a framework hands it a hook)")
+    func frameworkWithHook() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/tool\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write(
+            "cmd/tool/main.go",
+            """
+            package main
+
+            import (
+                "example.com/frame"
+                "example.com/tool/pages"
+                "github.com/spf13/cobra"
+            )
+
+            func main() {
+                frame.Run(&frame.Command{
+                    Use:         "tool",
+                    SubCommands: []*frame.Command{{Use: "build"}},
+                    Hook:        func(c *cobra.Command) { c.AddCommand(pages.New("pages")) },
+                })
+            }
+            """)
+        try repo.write(
+            "pages/pages.go",
+            """
+            package pages
+
+            import "github.com/spf13/cobra"
+
+            func New(name string) *cobra.Command {
+                c := &cobra.Command{Use: name, Hidden: true}
+                c.Flags().String("config", "", "")
+                return c
+            }
+            """)
+        try repo.commit("a command line a framework builds")
+        let (yaml, policy, _) = try draft(repo)
+        #expect(!policy.surfaces.contains { $0.name == "cli" }, "\(yaml)")
+        #expect(policy.hidden == .promised)
+        #expect(yaml.contains("but no command tree of tool can be read from the files that build commands"), "\(yaml)")
+    }
+
     @Test("cobra: hidden commands and flags are named and proposed as not promised; none hidden, no 'hidden:'")
     func cobraHidden() throws {
         let repo = try FixtureRepository()
