@@ -387,59 +387,6 @@ struct PolicyDraftTests {
         #expect(items.contains("cli:k9 --x"))
     }
 
-    @Test("cobra: the preview reads every file the drafted globs match, also one that names no cobra type")
-    func previewReadsEveryMatchedFile() throws {
-        let repo = try FixtureRepository()
-        try repo.write("go.mod", "module example.com/tool\n\nrequire github.com/spf13/cobra v1.8.0\n")
-        // The program wraps cobra's command in a type of its own and hides a command through an option in a file
-        // that names no cobra type: the audit reads that file (it is in cmd/tool/*.go), so the preview must too.
-        try repo.write(
-            "cmd/tool/main.go",
-            """
-            package main
-
-            import "github.com/spf13/cobra"
-
-            type command struct {
-                *cobra.Command
-            }
-
-            func newCommand(use string, opts ...option) *command {
-                c := &command{Command: &cobra.Command{Use: use}}
-                for _, apply := range opts {
-                    apply(c)
-                }
-                return c
-            }
-
-            func main() {
-                root := &cobra.Command{Use: "tool"}
-                root.AddCommand(newCommand("debug", hiddenCommand()).Command)
-                root.AddCommand(newCommand("run").Command)
-                root.Execute()
-            }
-            """)
-        try repo.write(
-            "cmd/tool/options.go",
-            """
-            package main
-
-            type option func(*command)
-
-            func hiddenCommand() option {
-                return func(c *command) {
-                    c.Hidden = true
-                }
-            }
-            """)
-        try repo.commit("a wrapped command line")
-        let (yaml, policy, items) = try draft(repo)
-        #expect(yaml.contains("files: [cmd/tool/*.go]"), "\(yaml)")
-        #expect(items.contains("cli:tool debug"))
-        #expect(policy.hidden == .experimental, "\(yaml)")
-        #expect(yaml.contains("# The command line hides 'tool debug' from its help"), "\(yaml)")
-    }
-
     @Test("cobra: no cli surface when no command tree of the program can be read (a framework hands it a hook)")
     func frameworkWithHook() throws {
         let repo = try FixtureRepository()
@@ -520,6 +467,38 @@ struct PolicyDraftTests {
         let (plain, plainPolicy, _) = try draft(repo)
         #expect(plainPolicy.hidden == .promised)
         #expect(!plain.contains("hidden:"))
+    }
+
+    @Test("cobra: a hiding in a helper file that names none of cobra's types is read for the proposal too")
+    func cobraHiddenInPlainHelperFile() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/k9\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write(
+            "cmd/k9/main.go",
+            """
+            package main
+
+            type Command struct{ *cobra.Command }
+
+            func main() {
+                root := &Command{Command: &cobra.Command{Use: "k9"}}
+                root.Flags().Bool("trace", false, "for tests")
+                quiet(root, "trace")
+            }
+            """)
+        try repo.write(
+            "cmd/k9/options.go",
+            """
+            package main
+
+            func quiet(c *Command, name string) {
+                c.Flags().MarkHidden(name)
+            }
+            """)
+        try repo.commit("first")
+        let (yaml, policy, _) = try draft(repo)
+        #expect(policy.hidden == .experimental, "\(yaml)")
+        #expect(yaml.contains("# The command line hides 'k9 --trace' from its help"), "\(yaml)")
     }
 
     @Test("cobra: folders the latest releases built the commands in are read too (the layout moved since)")
