@@ -295,11 +295,7 @@ private struct TreeBuilder {
         if let root {
             // The root is the command whose Use names it; only when none does, one whose Use is not a constant.
             let named = parentless.filter { commands[$0].flatMap(name(of:)) == root }
-            // A command whose Use is not a constant only in a function whose callers could not be followed is named by
-            // that caller (a hook a framework calls adds it), not by the program: no candidate.
-            let unnamed = parentless.filter { commands[$0].flatMap(name(of:)) == nil }
-            let candidates =
-                named.isEmpty ? unnamed.filter { commands[$0]?.madeOnlyForUnfollowedCallers == false } : named
+            let candidates = named.isEmpty ? parentless.filter { commands[$0].flatMap(name(of:)) == nil } : named
             let sizes = candidates.map { descendants(of: $0) }
             guard let best = sizes.indices.max(by: { (sizes[$0], candidates[$1]) < (sizes[$1], candidates[$0]) })
             else {
@@ -314,15 +310,9 @@ private struct TreeBuilder {
                     return
                 }
                 let first = parentless.first.flatMap { commands[$0] }.map { location($0) + ": " } ?? ""
-                let handed =
-                    unnamed.first.flatMap { commands[$0] }.map { info in
-                        "; the Use of the command at \(location(info)) is not a constant, but the function that makes it "
-                            + "is called from code semgate does not run (a function handed to a framework), which names it"
-                    } ?? ""
                 notes.append(
                     "\(first)no command without a parent has a Use that names the root '\(root)' (or a Use that is "
-                        + "not a constant)\(handed), so the surface is empty; check 'root' and 'files' in the cobra "
-                        + "extractor")
+                        + "not a constant), so the surface is empty; check 'root' and 'files' in the cobra extractor")
                 return
             }
             for site in parentless where site != candidates[best] {

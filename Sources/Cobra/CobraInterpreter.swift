@@ -78,11 +78,6 @@ struct CobraCommandInfo: Sendable {
     /// `FeatureGateOCI = gates.Gate("HELM_EXPERIMENTAL_OCI")`).
     var experimental = false
     var children: Set<CobraSite> = []
-    /// Whether every run that made it ran a function only because its callers could not be followed: the call to it
-    /// is in code the interpreter does not run (a closure handed to a framework, as buf's `ModifyCobra` hook adds
-    /// `bufcobra.NewWebpagesCommand("webpages", ...)`). A `Use` that is not a constant there is that caller's
-    /// argument, not the program's name: such a command is no candidate for the root `root:` names.
-    var madeOnlyForUnfollowedCallers = false
 }
 
 /// A string field of a command: the literal's value, replaced by what assignments after it set.
@@ -535,8 +530,6 @@ struct CobraInterpreter {
     /// them no other function of the program calls, which run first with unknown parameters.
     private var relevant: [CobraFunctionID] = []
     private var entryPoints: [CobraFunctionID] = []
-    /// Set while the functions no entry point reached run (their callers could not be followed).
-    private var runningForUnfollowedCallers = false
 
     /// A function and the argument values of one call.
     private struct CallKey: Hashable {
@@ -860,11 +853,9 @@ struct CobraInterpreter {
                 _ = call(key, arguments: [])
             }
             // A function whose callers could not be followed still runs once, with unknown parameters.
-            runningForUnfollowedCallers = true
             for key in relevant where !evaluatedFunctions[Int(key)] {
                 _ = call(key, arguments: [])
             }
-            runningForUnfollowedCallers = false
             if !changed || !changedAfterRead { return }
         }
     }
@@ -1185,12 +1176,6 @@ struct CobraInterpreter {
                 upTo: record.closureReads.count)
         else { return false }
         evaluatedFunctions[Int(record.function)] = true
-        if !runningForUnfollowedCallers {
-            // The commands the run made are made where a followed caller runs it too (as running the body would say).
-            for case .command(let site) in record.made where commands[site]?.madeOnlyForUnfollowedCallers == true {
-                commands[site]?.madeOnlyForUnfollowedCallers = false
-            }
-        }
         for note in record.notes {
             notes[note.key] = note.text
             if note.leavesOut { incomplete = true }
@@ -1986,13 +1971,8 @@ struct CobraInterpreter {
             noteMade(.command(site))
             if conditional { commandBuilds[site, default: []].insert(currentBuild) }
             if commands[site] == nil {
-                var info = CobraCommandInfo(file: frame.file, line: position.line)
-                info.madeOnlyForUnfollowedCallers = runningForUnfollowedCallers
-                commands[site] = info
+                commands[site] = CobraCommandInfo(file: frame.file, line: position.line)
                 changed = true
-            } else if !runningForUnfollowedCallers, commands[site]?.madeOnlyForUnfollowedCallers == true {
-                // Only ever cleared, so the fixpoint is not disturbed; no other evaluation reads it.
-                commands[site]?.madeOnlyForUnfollowedCallers = false
             }
             for element in elements {
                 guard case .name(let field)? = element.key else { continue }

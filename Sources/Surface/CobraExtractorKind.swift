@@ -207,7 +207,8 @@ public struct CobraExtractorSpec: Extractor {
             if program.name == programs.last?.name, !unreachedNames.isEmpty {
                 comments.append(
                     "Not proposed, because no program here runs them: the command tree"
-                        + "\(unreachedNames.count == 1 ? "" : "s") " + unreachedNames.map { "'\($0)'" }.joined(separator: ", ")
+                        + "\(unreachedNames.count == 1 ? "" : "s") "
+                        + unreachedNames.map { "'\($0)'" }.joined(separator: ", ")
                         + ".")
             }
             let surface = programs.count == 1 ? "cli" : "cli-" + surfaceName(program.name)
@@ -223,10 +224,14 @@ public struct CobraExtractorSpec: Extractor {
                 }
             }
             let items = CobraExtractor.surface(of: read, root: program.name).items
-            guard !items.isEmpty else {
-                // The files build commands, but none that the program's tree can be read from (buf's commands are
-                // appcmd values a framework turns into cobra commands; its one cobra literal is a hook's page
-                // generator): no reviewer keeps a surface that finds nothing.
+            // No command names the program (`root:` is drafted), and what stands for the root is hidden from help: no
+            // program hides its own root, so that is some helper's command, not the program's tree (buf's commands
+            // are values of a framework's type that the framework turns into cobra commands; its one cobra literal is
+            // a page generator a hook adds, `Use: name`, `Hidden: true`). No reviewer keeps such a surface, nor one
+            // that finds nothing.
+            let helperAsRoot =
+                !program.namedByUse && items.contains { $0.key == program.name && $0.attributes["hidden"] == "true" }
+            guard !items.isEmpty, !helperAsRoot else {
                 proposals.append(
                     SurfaceProposal(
                         finding:

@@ -410,58 +410,6 @@ struct CobraRobustnessTests {
         #expect(table(found) == ["tool": [:], "tool late": [:], "tool late --name": local("string")])
     }
 
-    @Test("root named: a command whose Use a caller semgate does not run passes is no root; an uncalled one still is")
-    func rootNotFromUnrunCaller() {
-        // The program's commands are values of a framework's own type; its one cobra literal is made by a helper that
-        // only a hook handed to the framework calls, with the helper's name. The root is not that command.
-        let hooked = """
-            package main
-
-            import (
-                "example.com/frame"
-                "github.com/spf13/cobra"
-            )
-
-            func newPages(name string) *cobra.Command {
-                pages := &cobra.Command{Use: name, Hidden: true}
-                pages.Flags().String("out", "", "where")
-                return pages
-            }
-
-            func main() {
-                frame.Run(&frame.Command{
-                    Use:  "tool",
-                    Hook: func(c *cobra.Command) { c.AddCommand(newPages("pages")) },
-                })
-            }
-            """
-        let found = surface(["cmd/main.go": hooked], root: "tool")
-        #expect(found.items.isEmpty, "\(found.items.map(\.key))")
-        #expect(found.incomplete)
-        #expect(
-            found.notes.contains {
-                $0.contains("no command without a parent has a Use that names the root 'tool'")
-                    && $0.contains("the Use of the command at cmd/main.go:9 is not a constant, but the function")
-            }, "\(found.notes)")
-        // A constructor that nothing in the files calls (its caller is another module's main) is an entry point:
-        // its command is the root `root:` names.
-        let library = """
-            package cli
-
-            import "github.com/spf13/cobra"
-
-            func NewRoot(name string) *cobra.Command {
-                root := &cobra.Command{Use: name}
-                root.Flags().Bool("verbose", false, "")
-                root.AddCommand(&cobra.Command{Use: "serve"})
-                return root
-            }
-            """
-        let root = surface(["cli/root.go": library], root: "tool")
-        #expect(root.items.map(\.key).contains("tool --verbose"), "\(root.items.map(\.key))")
-        #expect(root.items.map(\.key).contains("tool serve"))
-    }
-
     @Test("no file read with a root named: the note says the files are missing, not to check 'root'")
     func noFileRead() {
         let found = surface(["README.md": "# not Go\n"], root: "tool")
