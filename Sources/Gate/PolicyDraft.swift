@@ -480,7 +480,7 @@ public struct PolicyDraft: Sendable {
     }
 
     private static let noSurface = [
-        "No Go module, Swift package or Node package was found, so nothing is promised yet. Declare what is",
+        "No surface is proposed (the findings above say why), so nothing is promised yet. Declare what is",
         "stable, for example a committed list (one item a line) or a pattern over source files:",
         "surfaces:",
         "  api:",
