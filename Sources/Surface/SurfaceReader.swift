@@ -111,6 +111,10 @@ public final class SurfaceReader {
     private let fileGlobs: [(slot: Int, globs: [Glob])]
     /// Whether some file glob may match below a folder, by folder path: the walk enters no other folder.
     private var reachable: [String: Bool] = [:]
+    /// The slots of the extractors whose file globs match a file, by path: a folder is listed again whenever a file
+    /// in it changes, and its other paths are looked up instead of matched against every glob again. Emptied when it
+    /// holds `Limit.rememberedPaths`.
+    private var pathSlots: [String: [Int]] = [:]
     /// What each folder of the repository's trees holds for the extractors, by path and tree id: a folder that did
     /// not change between two revisions is listed and matched once while it stays in this bounded cache.
     private let folders = BoundedCache<FolderKey, [FolderEntry]>(capacity: Limit.itemCacheBytes)
@@ -556,7 +560,14 @@ public final class SurfaceReader {
                 let path = folder.isEmpty ? entry.name : folder + "/" + entry.name
                 switch entry.kind {
                 case .blob:
-                    let slots = fileGlobs.filter { $0.globs.contains { $0.matches(path) } }.map(\.slot)
+                    let slots: [Int]
+                    if let known = pathSlots[path] {
+                        slots = known
+                    } else {
+                        slots = fileGlobs.filter { $0.globs.contains { $0.matches(path) } }.map(\.slot)
+                        if pathSlots.count >= Limit.rememberedPaths { pathSlots.removeAll(keepingCapacity: true) }
+                        pathSlots[path] = slots
+                    }
                     if !slots.isEmpty { made.append(.file(Candidate(path: path, blob: entry.id, extractors: slots))) }
                 case .tree:
                     if mayReach(path) { made.append(.folder(path: path, tree: entry.id)) }
