@@ -121,7 +121,9 @@ struct ParsedGoFile: Sendable {
         while end > bytes.startIndex, bytes[bytes.index(before: end)] == slash { end = bytes.index(before: end) }
         guard end > bytes.startIndex else { return nil }
         var start = end
-        while start > bytes.startIndex, bytes[bytes.index(before: start)] != slash { start = bytes.index(before: start) }
+        while start > bytes.startIndex, bytes[bytes.index(before: start)] != slash {
+            start = bytes.index(before: start)
+        }
         return String(path[start..<end])
     }
 
