@@ -58,7 +58,7 @@ let package = Package(
         /** Support lines and phases, fix targets, release cadence and deprecation periods: pure functions of releases. */
         .target(name: "Lifecycle", dependencies: ["Releases", "Policy", "SemVer"]),
         /** The rules: changes to findings to a verdict, for check, next, audit, diff and surface. */
-        .target(name: "Gate", dependencies: ["Surface", "Releases", "Lifecycle"]),
+        .target(name: "Gate", dependencies: ["Surface", "Releases", "Lifecycle", "Limits"]),
         /** One renderer a format: Report to String. */
         .target(name: "Reports", dependencies: ["Gate", "Lifecycle"]),
         /** The command line: ArgumentParser commands, nothing else. */

@@ -1,6 +1,7 @@
 import Foundation
 import Git
 import Lifecycle
+import Limits
 import Policy
 import Releases
 import SemVer
@@ -55,6 +56,9 @@ public final class Engine {
     /// before them (the output is the same); 1 reads and judges in turn. Two by default on a machine with two cores
     /// or more.
     public var jobs = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    /// The changes and findings `audit` keeps for its report before it stops with an error
+    /// (`Limit.reportEntriesPerRun`; lower in tests).
+    public var reportEntries = Limit.reportEntriesPerRun
     /// The persistent extraction cache surfaces are read through (`--cache`); nil reads without one.
     public var cache: ExtractionStore? {
         get { reader.store }
@@ -90,6 +94,7 @@ public final class Engine {
         engine.progress = progress
         engine.today = today
         engine.cache = cache
+        engine.reportEntries = reportEntries
         return engine
     }
 
@@ -409,6 +414,7 @@ public final class Engine {
         var problems: Set<SourceProblem> = []
         let runs = StabilityRuns(promotionTargets: Set(policy.promotions.items.map(\.to)))
         var count = 0
+        var kept = 0
         // The surface last put together from parts, which is usually the next release's predecessor.
         var last: (commit: ObjectID, version: Version, snapshot: SurfaceSnapshot)?
         func combined(_ parts: [SurfaceSnapshot], at release: Release) throws(GateError) -> SurfaceSnapshot {
@@ -469,11 +475,19 @@ public final class Engine {
                 day: points[index].day, releases: points, commitMessages: input.commits?.map(\.message),
                 versionFile: input.versionFile, surfaceOfRelease: surfaceOfRelease)
             context.stabilityRuns = runs
+            let findings = try RulePass.findings(for: context)
+            kept += changes.count + findings.count
+            guard kept <= reportEntries else {
+                throw .surface(
+                    SurfaceFailure(
+                        message: "audit: the releases up to \(release.tag) have more than \(reportEntries) "
+                            + "changes and findings, more than one report holds; audit fewer releases with --from "
+                            + "and --to, or narrow the surfaces"))
+            }
             rows.append(
                 ReleaseRow(
                     release: release, predecessor: predecessor, required: predecessor.map { _ in context.required },
-                    actual: context.actual, changes: changes, findings: try RulePass.findings(for: context),
-                    declared: declared))
+                    actual: context.actual, changes: changes, findings: findings, declared: declared))
             if !release.version.isPrerelease {
                 runs.record(
                     points[index], predecessor: predecessor.map(ReleasePoint.init), surface: after, changed: changed)

@@ -130,6 +130,11 @@ public enum Limit {
     /// Items one surface snapshot may hold: memory follows the surface, and a surface this large is no API.
     public static let itemsPerSnapshot = 1_000_000
 
+    /// Changes and findings `audit` keeps for its report over every release (each about 1.5 KB in memory, more in
+    /// the output): every release's surface is let go as the run streams, but what it found is reported at the end,
+    /// so this bounds the report. The largest audits seen are far below it: k6's 121 releases keep about 35,000.
+    public static let reportEntriesPerRun = 500_000
+
     /// Instructions a policy pattern may compile to: counted repetitions multiply a program's size.
     public static let patternInstructions = 20_000
 

@@ -178,6 +178,11 @@ public struct CobraExtractorSpec: Extractor {
             }
         }
         let unreached = found.unreached
+        // What a drafted surface proposes not to promise (hidden, experimental) is read from every file its globs
+        // match, as the policy will read them, not only from those that name cobra's types: a helper file that
+        // hides a flag or builds a command through the program's own helpers counts too.
+        let goFiles = try project.goFileBlobs()
+        let detected = Dictionary(sources.map { ($0.path, $0.source) }, uniquingKeysWith: { first, _ in first })
         var proposals: [SurfaceProposal] = []
         let unreachedNames = Set(unreached).subtracting(programs.map(\.name)).sorted()
         for program in programs {
@@ -208,7 +213,15 @@ public struct CobraExtractorSpec: Extractor {
             let surface = programs.count == 1 ? "cli" : "cli-" + surfaceName(program.name)
             // What the drafted surface finds at the revision, read once for what it proposes not to promise.
             let patterns = globs.compactMap { try? Glob($0) }
-            let read = sources.filter { file in patterns.contains { $0.matches(file.path) } }
+            var read: [(path: String, source: CobraSourceFile)] = []
+            for file in goFiles where patterns.contains(where: { $0.matches(file.path) }) {
+                if let known = detected[file.path] {
+                    read.append((file.path, known))
+                } else {
+                    let text = try project.files.text(ofBlob: file.blob)
+                    read.append((file.path, parsed.source(of: file.blob, text: text)))
+                }
+            }
             let items = CobraExtractor.surface(of: read, root: program.name).items
             let finding =
                 "a cobra command line, \(program.name) (\(moduleFile) requires github.com/spf13/cobra; "

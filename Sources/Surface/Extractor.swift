@@ -437,9 +437,15 @@ public struct ProjectFiles {
     /// The `.go` files (not tests; sorted, shallowest first) whose text `matches` accepts; `vendor/`,
     /// `testdata/`, `node_modules/` and dot-folders are skipped.
     public func goFiles(where matches: (String) -> Bool) throws(GitError) -> [String] {
-        guard let root else { return [] }
         var found: [String] = []
-        let files = self.files
+        for file in try goFileBlobs() where matches(try files.text(ofBlob: file.blob)) { found.append(file.path) }
+        return found
+    }
+
+    /// The `.go` files (not tests; sorted, shallowest first) with their blobs, unread; skipping what `goFiles` skips.
+    public func goFileBlobs() throws(GitError) -> [(path: String, blob: ObjectID)] {
+        guard let root else { return [] }
+        var found: [(path: String, blob: ObjectID)] = []
         try files.walkFiles(
             tree: root,
             descend: { folder in
@@ -448,9 +454,9 @@ public struct ProjectFiles {
             },
             visit: { (path, entry) throws(GitError) in
                 guard path.hasSuffix(".go"), !path.hasSuffix("_test.go") else { return }
-                if matches(try files.text(ofBlob: entry.id)) { found.append(path) }
+                found.append((path, entry.id))
             })
-        return found.sorted { ($0.split(separator: "/").count, $0) < ($1.split(separator: "/").count, $1) }
+        return found.sorted { ($0.path.split(separator: "/").count, $0.path) < ($1.path.split(separator: "/").count, $1.path) }
     }
 
     /// Every folder holding non-test `.go` files, with the package clause of its first such file: folders under

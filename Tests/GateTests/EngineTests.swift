@@ -57,6 +57,22 @@ struct EngineTests {
         #expect(report.verdict == .fail)
     }
 
+    @Test("audit stops with an error, never an unbounded report, past the changes and findings a run keeps")
+    func auditReportBound() throws {
+        let repo = try sampleProject()
+        let rows = try #require(try engine(at: repo.url.path).audit().releases)
+        let total = rows.reduce(0) { $0 + $1.changes.count + $1.findings.count }
+        #expect(total > 1)
+        let exact = try engine(at: repo.url.path)
+        exact.reportEntries = total
+        #expect(try exact.audit().releases?.count == rows.count)
+        let tight = try engine(at: repo.url.path)
+        tight.reportEntries = total - 1
+        let message = #expect(throws: GateError.self) { try tight.audit() }.map { "\($0)" } ?? ""
+        #expect(message.hasPrefix("audit: the releases up to v"))
+        #expect(message.contains("have more than \(total - 1) changes and findings"))
+    }
+
     @Test("audit --from/--to selects releases by version")
     func auditRange() throws {
         let repo = try sampleProject()

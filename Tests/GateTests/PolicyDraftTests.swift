@@ -412,6 +412,38 @@ struct PolicyDraftTests {
         #expect(!plain.contains("hidden:"))
     }
 
+    @Test("cobra: a hiding in a helper file that names none of cobra's types is read for the proposal too")
+    func cobraHiddenInPlainHelperFile() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/k9\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write(
+            "cmd/k9/main.go",
+            """
+            package main
+
+            type Command struct{ *cobra.Command }
+
+            func main() {
+                root := &Command{Command: &cobra.Command{Use: "k9"}}
+                root.Flags().Bool("trace", false, "for tests")
+                quiet(root, "trace")
+            }
+            """)
+        try repo.write(
+            "cmd/k9/options.go",
+            """
+            package main
+
+            func quiet(c *Command, name string) {
+                c.Flags().MarkHidden(name)
+            }
+            """)
+        try repo.commit("first")
+        let (yaml, policy, _) = try draft(repo)
+        #expect(policy.hidden == .experimental, "\(yaml)")
+        #expect(yaml.contains("# The command line hides 'k9 --trace' from its help"), "\(yaml)")
+    }
+
     @Test("cobra: folders the latest releases built the commands in are read too (the layout moved since)")
     func cobraFoldersOfRecentReleases() throws {
         let repo = try FixtureRepository()
