@@ -42,7 +42,7 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
     case markShorthandDeprecated, setAnnotation, addGoFlagSet, addGoFlag, lookup
     case use, aliases, hidden, deprecated, short, noOptDefVal, cobra, pflag, flag
     case long, run, runE, preRun, preRunE, setHelpCommand, setGlobalNormalizationFunc, setNormalizeFunc
-    case completionOptions, root, flagOfCommand, addFlag, shorthand, name, usage, value
+    case completionOptions, root, flagOfCommand, addFlag, shorthand, name, usage, value, strings, replaceAll
 
     /// The name as Go spells it.
     var text: String {
@@ -54,7 +54,7 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
         case .runE: return "RunE"
         case .preRunE: return "PreRunE"
         case .flagOfCommand: return "Flag"
-        case .true, .false, .nil, .append, .new, .make, .len, .cap, .fmt, .cobra, .pflag, .flag:
+        case .true, .false, .nil, .append, .new, .make, .len, .cap, .fmt, .cobra, .pflag, .flag, .strings:
             return "\(self)"
         default:
             let name = "\(self)"
@@ -180,6 +180,8 @@ indirect enum CobraStatement: Sendable {
     case block([CobraStatement])
     case conditional(
         header: [CobraStatement], condition: CobraExpr?, then: [CobraStatement], otherwise: [CobraStatement])
+    /// `continue` of the innermost `range` loop.
+    case continueRange
 }
 
 /// Turns the Go parser's statements and expressions into the interpreter's, numbering names in one file's table.
@@ -213,6 +215,8 @@ struct CobraLowering {
             return .conditional(
                 header: statements(header), condition: condition.map { expression($0) }, then: statements(then),
                 otherwise: statements(otherwise))
+        case .continueRange:
+            return .continueRange
         }
     }
 

@@ -273,6 +273,11 @@ private struct Declared {
 
     /// The fields of each struct type by type name (the first declared of a name, as for methods).
     var structs: [CobraName: [CobraName: DeclaredField]] = [:]
+    /// The element type of each slice or array type of a named element type of the same package (`type Options
+    /// []Option`), by type name (the first declared of a name).
+    var elementTypes: [CobraName: CobraName] = [:]
+    /// The other way: the slice and array types of each element type.
+    var collections: [CobraName: [CobraName]] = [:]
     /// The type names of the embedded fields of each struct type, in declaration order.
     var embedded: [CobraName: [CobraName]] = [:]
     /// The types that have methods.
@@ -296,6 +301,10 @@ private struct Declared {
         -> (key: CobraFunctionID, receiver: CobraName)?
     {
         if let key = method(name, of: type, preferring: folder) { return (key, type) }
+        // A collection's value is its elements: `all.AddTo(root)` on `Groups{{...}}` runs `func (gs Groups) AddTo`.
+        for collection in collections[type] ?? [] {
+            if let key = method(name, of: collection, preferring: folder) { return (key, collection) }
+        }
         guard embedded[type] != nil else { return nil }
         var level = [type]
         var seen: Set<CobraName> = [type]
@@ -422,6 +431,9 @@ struct CobraInterpreter {
     private var pflagLiterals: [CobraSite: CobraPflagLiteral] = [:]
     /// The fields each literal of the program's types sets (by its site), for a field it leaves at its zero value.
     private var objectKeys: [CobraSite: Set<CobraName>] = [:]
+    /// The lists of constant strings object literals give fields, in order (`DefinedOn: []string{"dev", "run"}`), by
+    /// site and field: what a loop's filter reads when it decides (``decideFilter(_:in:)``).
+    private var objectLists: [CobraSite: [CobraName: [String]]] = [:]
     /// The flag sets given an `AddFlag` whose argument cannot be followed to a flag (noted).
     private(set) var unfollowedFlagAdds: Set<CobraFlagSetID> = []
     /// The strings literals of the program's types give a field `Name` (skaffold's `Flag{Name: "filename", ...}`):
@@ -551,6 +563,21 @@ struct CobraInterpreter {
         var locals = CobraLocals()
         /// What an immediately-called function literal returns (nil in a declared function: see `returns`).
         var literalReturns: CobraValues?
+        /// The loops running one element at a time over a collection held by a name, innermost last: `table[i]`
+        /// in `for i := range table` is the element of the run (``rangeElements(_:limit:)``).
+        var ranges: [(index: CobraLocalName, collection: CobraLocalName, element: CobraValues)] = []
+        /// Whether a `continue` ran on a path certainly taken: the rest of the loop's body is skipped for this entry.
+        var skipping = false
+        /// Whether the body runs for one entry of a loop filtered by a call (``skipsByCall(_:)``), and whether that
+        /// filter could not be decided for it (the rest of the body is then left to a run with every entry at once).
+        var filteredRun = false
+        var filterUndecided = false
+
+        /// Forgets the loops whose index or collection `name` is: assigned in the body, `table[i]` may be another
+        /// element.
+        mutating func reassigned(_ name: CobraLocalName) {
+            if !ranges.isEmpty { ranges.removeAll { $0.index == name || $0.collection == name } }
+        }
     }
 
     private static let maximumPasses = 12
@@ -646,6 +673,14 @@ struct CobraInterpreter {
                 }
                 declared.structs[type] = byField
                 declared.embedded[type] = embedded
+            }
+            for (name, element) in file.collections {
+                let type = runName(name, in: index)
+                if declared.elementTypes[type] == nil {
+                    let element = runName(element, in: index)
+                    declared.elementTypes[type] = element
+                    declared.collections[element, default: []].append(type)
+                }
             }
             for (position, function) in file.functions.enumerated() {
                 let text = file.names.names
@@ -1338,7 +1373,7 @@ struct CobraInterpreter {
                 return call(found.key, arguments: values)
             }
             var receiver = CobraValues(group)
-            if found.receiver != type {
+            if found.receiver != type, declared.elementTypes[found.receiver] != type {
                 receiver = []
                 for object in group {
                     receiver.formUnion(
@@ -1358,21 +1393,22 @@ struct CobraInterpreter {
         return result
     }
 
-    /// Past this many objects a method is called on at once, it runs on any value of their type. As many as a range
-    /// runs its body for one at a time: a method called on every entry of a table at once (skaffold's
-    /// `fl := &flagRegistry[i]; fl.flag()`) then writes the fields of those entries, not of every value of the type
-    /// (which would reach the entries of every other table).
-    static let maximumReceiverObjects = maximumRangeObjects
+    /// Past this many objects a method is called on at once, it runs on any value of their type: a method called on
+    /// every entry of a table at once (skaffold's registry, before its loop was run entry by entry) then writes the
+    /// fields of those entries, not of every value of the type (which would reach the entries of every other table).
+    static let maximumReceiverObjects = 64
 
-    /// Past this many objects in a collection ranged over, the body runs once with all of them (as for other values).
-    static let maximumRangeObjects = 64
+    /// Past this many objects in a collection ranged over, the body runs once with all of them (as for other values):
+    /// option tables define a flag an entry (rclone's largest, of its global options, has about 200), and each run
+    /// costs what the body does for one entry.
+    static let maximumRangeObjects = 1_024
 
     /// What the value of a `range` takes, one run of the body each: each object of a list of structs on its own
     /// (`for _, t := range topics { root.AddCommand(newTopic(t)) }` builds a command per topic), the other values
     /// together; all together past `maximumRangeObjects`.
-    private static func rangeElements(_ elements: CobraValues) -> [CobraValues] {
+    private static func rangeElements(_ elements: CobraValues, limit: Int) -> [CobraValues] {
         let objects = elements.filter(isObject)
-        guard objects.count > 1, objects.count <= maximumRangeObjects else { return [elements] }
+        guard objects.count > 1, objects.count <= limit else { return [elements] }
         let others = CobraValues(elements.filter { !isObject($0) })
         // In the order of their descriptions (`object(Cobra.CobraSite(file: 3, offset: 120, context: 0), 17)`), each
         // spelled once, and without the prefix all share: reflecting on a value to describe it costs far more.
@@ -1380,7 +1416,106 @@ struct CobraInterpreter {
         return ordered.map { CobraValues($0.value) } + (others.isEmpty ? [] : [others])
     }
 
-    /// The text a value of the program's types is ordered by in ``rangeElements(_:)``: its description after
+    /// Whether a loop body skips to the next entry (`continue`) by a condition that calls a function, at its top
+    /// level or in its blocks.
+    private static func skipsByCall(_ body: [CobraStatement]) -> Bool {
+        body.contains { statement in
+            switch statement {
+            case .block(let inner):
+                return skipsByCall(inner)
+            case .conditional(let header, let condition, let then, let otherwise):
+                if let condition, isCallFilter(header: header, condition: condition, then: then) { return true }
+                if header.contains(where: { if case .assign(_, _, let sources) = $0 { sources.contains(where: containsCall) } else { false } }),
+                    then.contains(where: { if case .continueRange = $0 { true } else { false } })
+                {
+                    return true
+                }
+                return skipsByCall(otherwise)
+            default:
+                return false
+            }
+        }
+    }
+
+    /// Whether an `if` skips to the next entry by a condition that calls a function (`if !allowed(x) { continue }`).
+    private static func isCallFilter(header: [CobraStatement], condition: CobraExpr, then: [CobraStatement]) -> Bool {
+        header.isEmpty && containsCall(condition) && then.contains { if case .continueRange = $0 { true } else { false } }
+    }
+
+    /// Whether a loop's filter holds for the entry of the run: `!f(args)`, `&&` and `||` of such, where `f` is a
+    /// function of the program that decides on constant strings and lists of them alone (``CobraPredicate``), and
+    /// each argument is one constant string (`cmd.Use`, a command's `Use` read as a cell) or a list of constant strings
+    /// an object's literal gives a field that nothing else gives it (`fl.DefinedOn`). Nil when any part is not so.
+    private mutating func decideFilter(_ condition: CobraExpr, in frame: inout Frame) -> Bool? {
+        switch condition {
+        case .unary(.not, let operand):
+            return decideFilter(operand, in: &frame).map { !$0 }
+        case .binary(.and, let left, let right):
+            let (lhs, rhs) = (decideFilter(left, in: &frame), decideFilter(right, in: &frame))
+            if lhs == false || rhs == false { return false }
+            return lhs == true && rhs == true ? true : nil
+        case .binary(.or, let left, let right):
+            let (lhs, rhs) = (decideFilter(left, in: &frame), decideFilter(right, in: &frame))
+            if lhs == true || rhs == true { return true }
+            return lhs == false && rhs == false ? false : nil
+        case .call(.name(let callee), let arguments, _):
+            guard frame.locals[callee] == nil, let key = function(named: callee, in: frame.file) else { return nil }
+            var values: [CobraPredicate.Value] = []
+            for argument in arguments {
+                guard let value = constantArgument(argument, in: &frame) else { return nil }
+                values.append(value)
+            }
+            let declaration = declared.list[Int(key)]
+            let function = files[declaration.file].functions[declaration.index]
+            guard function.receiver == nil, function.parameters.count == values.count else { return nil }
+            var predicate = CobraPredicate(
+                locals: Dictionary(
+                    zip(function.parameters.map(\.name), values), uniquingKeysWith: { first, _ in first }))
+            return predicate.run(sources[declaration.file].body(of: declaration.index))
+        default:
+            return nil
+        }
+    }
+
+    /// A filter's argument as a constant: one string, or a list of strings an object's literal gives a field.
+    private mutating func constantArgument(_ argument: CobraExpr, in frame: inout Frame) -> CobraPredicate.Value? {
+        guard !Self.containsCall(argument) else { return nil }
+        if case .selector(let base, let field, _) = argument {
+            let name = runName(field, in: frame.file)
+            let held = evaluate(base, in: &frame)
+            if case .command(let site)? = held.only, name == CobraKnown.use.id {
+                guard case .string(let use)? = read(objectFieldCell(site, name))?.only else { return nil }
+                return .string(use)
+            }
+            if case .object(let site, _)? = held.only, let list = objectLists[site]?[name] {
+                // What the field holds is the literal's list and nothing else.
+                let holds = readField(of: held.only ?? .nilValue, name)
+                guard holds == CobraValues(list.map(CobraValue.string)) else { return nil }
+                return .list(list)
+            }
+        }
+        switch evaluate(argument, in: &frame).only {
+        case .string(let text)?: return .string(text)
+        case .bool(let value)?: return .bool(value)
+        default: return nil
+        }
+    }
+
+    /// Whether `expression` calls something (outside function literals).
+    private static func containsCall(_ expression: CobraExpr) -> Bool {
+        switch expression {
+        case .call: return true
+        case .name, .string, .opaque, .function: return false
+        case .selector(let base, _, _): return containsCall(base)
+        case .composite(_, let elements, _):
+            return elements.contains { containsCall($0.value) || $0.key.map(containsCall) == true }
+        case .unary(_, let operand): return containsCall(operand)
+        case .binary(_, let left, let right): return containsCall(left) || containsCall(right)
+        case .index(let base, let indices): return containsCall(base) || indices.contains(where: containsCall)
+        }
+    }
+
+    /// The text a value of the program's types is ordered by in ``rangeElements(_:limit:)``: its description after
     /// `object(Cobra.CobraSite(file: `, which every object's description starts with.
     static func orderText(of value: CobraValue) -> String {
         guard case .object(let site, let type) = value else { return "\(value)" }
@@ -1477,6 +1612,7 @@ struct CobraInterpreter {
     private mutating func execute(_ statements: [CobraStatement], in frame: inout Frame) {
         let undecided = undecidedBranches
         for statement in statements {
+            if frame.skipping || frame.filterUndecided { break }
             execute(statement, in: &frame)
             // After `if os.Getenv(...) == "" { return f(c) }`, the rest of the block runs only in some runs; after
             // `if err != nil { return err }` it is what runs.
@@ -1512,6 +1648,7 @@ struct CobraInterpreter {
         case .declare(let names, let type, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
             for (offset, name) in names.enumerated() {
+                frame.reassigned(name)
                 var value = values.count == names.count ? values[offset] : Self.union(values)
                 if values.isEmpty, let type, let instance = instance(of: type, in: frame.file) { value = [instance] }
                 frame.locals.assign(value, to: name)
@@ -1531,24 +1668,69 @@ struct CobraInterpreter {
             }
         case .range(let names, let collection, let body):
             let elements = evaluate(collection, in: &frame)
-            for element in Self.rangeElements(elements) {
+            // A loop that skips entries by what a call returns (skaffold's `if !hasCmdAnnotation(cmd.Use,
+            // fl.DefinedOn) { continue }`) runs entry by entry as far as the filter is decided for the entry
+            // (``decideFilter(_:in:)``); the entries it is not decided for run at once, as before tables were read (run
+            // one at a time, they would give every entry's flag to every command).
+            let filtered = Self.skipsByCall(body)
+            let runs = Self.rangeElements(elements, limit: Self.maximumRangeObjects)
+            // `for i := range table { e := &table[i] ... }`: `table[i]` is the element of the run.
+            var indexed: (index: CobraLocalName, collection: CobraLocalName)?
+            if runs.count > 1, case .name(let index)? = names.first, index != CobraKnown.underscore.id,
+                case .name(let held) = collection
+            {
+                indexed = (index, held)
+            }
+            let (outer, outerFiltered) = (frame.ranges, frame.filteredRun)
+            var undecidedEntries = false
+            for element in runs {
                 for (offset, name) in names.enumerated() {
                     guard case .name(let variable) = name, variable != CobraKnown.underscore.id else { continue }
                     frame.locals.assign(offset == 1 ? element : [], to: variable)
                 }
+                frame.ranges = outer
+                if let indexed { frame.ranges.append((indexed.index, indexed.collection, element)) }
+                frame.filteredRun = filtered && runs.count > 1
                 execute(body, in: &frame)
+                undecidedEntries = undecidedEntries || frame.filterUndecided
+                (frame.skipping, frame.filterUndecided) = (false, false)
             }
+            frame.ranges = outer
+            frame.filteredRun = false
+            if undecidedEntries {
+                // The entries whose filter could not be decided: every one at once, as before tables were read.
+                for (offset, name) in names.enumerated() {
+                    guard case .name(let variable) = name, variable != CobraKnown.underscore.id else { continue }
+                    frame.locals.assign(offset == 1 ? elements : [], to: variable)
+                }
+                execute(body, in: &frame)
+                frame.skipping = false
+            }
+            frame.filteredRun = outerFiltered
         case .block(let statements):
             execute(statements, in: &frame)
+        case .continueRange:
+            frame.skipping = true
         case .conditional(let header, let condition, let then, let otherwise):
             execute(header, in: &frame)
             // Not `condition.flatMap { truth(...) }`: that closure copies the interpreter, and its dictionaries then
             // copy themselves on the next update.
             var holds: Bool?
             if let condition { holds = truth(of: condition, in: &frame) }
+            if frame.filteredRun, let condition, Self.isCallFilter(header: header, condition: condition, then: then) {
+                holds = decideFilter(condition, in: &frame)
+                if holds == nil {
+                    frame.filterUndecided = true
+                    return
+                }
+            }
             if holds == nil { undecidedBranches += 1 }
+            // A `continue` on one branch of an undecided `if` skips the rest only in some runs: every branch counts.
+            let skipping = frame.skipping
             if holds != false { execute(then, in: &frame) }
+            if holds == nil { frame.skipping = skipping }
             if holds != true { execute(otherwise, in: &frame) }
+            if holds == nil { frame.skipping = skipping }
             if holds == nil { undecidedBranches -= 1 }
         }
     }
@@ -1620,6 +1802,7 @@ struct CobraInterpreter {
         switch target {
         case .name(let name):
             guard name != CobraKnown.underscore.id else { return }
+            frame.reassigned(name)
             if define || frame.locals[name] != nil || frame.key == nil {
                 frame.locals.assign(define ? value : (frame.locals[name] ?? []).union(value), to: name)
             } else if !value.isEmpty {
@@ -1709,6 +1892,9 @@ struct CobraInterpreter {
         switch field {
         case CobraKnown.use.id:
             let strings = Self.strings(in: value)
+            // For a loop's filter (``decideFilter(_:in:)``), which reads it as a cell (recorded for replays); `nil`
+            // stands for a value not read.
+            add(strings.isEmpty ? [.nilValue] : CobraValues(strings.map(CobraValue.string)), to: objectFieldCell(site, field))
             updateCommand(site) { info in
                 info.hasUse = true
                 info.use.add(strings, unresolved: strings.isEmpty, fromLiteral: fromLiteral)
@@ -1892,7 +2078,13 @@ struct CobraInterpreter {
             return CobraValues(leftStrings.flatMap { left in rightStrings.map { CobraValue.string(left + $0) } })
         case .index(let base, let indices):
             for index in indices { _ = evaluate(index, in: &frame) }
-            return evaluate(base, in: &frame)
+            let collection = evaluate(base, in: &frame)
+            if indices.count == 1, case .name(let index) = indices[0], case .name(let held) = base,
+                let run = frame.ranges.last(where: { $0.index == index && $0.collection == held })
+            {
+                return run.element
+            }
+            return collection
         case .selector(let base, let name, _):
             if case .name(let qualifier) = base, isPackage(qualifier, in: frame) {
                 return packageMember(
@@ -2021,8 +2213,12 @@ struct CobraInterpreter {
             if case .composite(nil, _, _) = Self.withoutAddress(element.value) { return true }
             return false
         }
-        if let type, !type.isCollection, !elidesTypes, let name = type.name {
-            let typeName = runName(name, in: frame.file)
+        // A literal of a slice type the program declares (`Options{a, b}`) is a collection too; an element whose type
+        // its literal elides is a value of that slice's element type (`Option` for `Options{{Name: "addr"}}`).
+        let named = type?.name.map { runName($0, in: frame.file) }
+        let sliceElement = named.flatMap { declared.elementTypes[$0] }
+        if let type, !type.isCollection, !elidesTypes, let named, sliceElement == nil || isElement {
+            let typeName = isElement ? sliceElement ?? named : named
             let site = commandSite(file: frame.file, offset: position.offset, call: frame.key)
             let object = CobraValue.object(site, typeName)
             if objectFolders[site] == nil {
@@ -2038,6 +2234,21 @@ struct CobraInterpreter {
                     tableNames.insert(text)
                 }
             }
+            if objectLists[site] == nil {
+                var lists: [CobraName: [String]] = [:]
+                for element in elements {
+                    guard case .name(let field)? = element.key,
+                        case .composite(let listType?, let items, _) = element.value, listType.isCollection,
+                        items.count <= Self.maximumRangeObjects
+                    else { continue }
+                    let strings = items.compactMap { item -> String? in
+                        if item.key == nil, case .string(let text) = item.value { return text }
+                        return nil
+                    }
+                    if strings.count == items.count { lists[runName(field, in: frame.file)] = strings }
+                }
+                objectLists[site] = lists
+            }
             if objectKeys[site] == nil {
                 objectKeys[site] = Set(
                     elements.compactMap { element in
@@ -2046,7 +2257,7 @@ struct CobraInterpreter {
                     })
             }
             if type.qualifier.map({ runName($0, in: frame.file) }) == CobraKnown.pflag.id,
-                runName(name, in: frame.file) == CobraKnown.flagOfCommand.id
+                named == CobraKnown.flagOfCommand.id
             {
                 var literal = pflagLiterals[site] ?? pflagLiteral(elements, file: frame.file)
                 for (element, value) in zip(elements, values) {
@@ -2153,6 +2364,9 @@ struct CobraInterpreter {
                 for key in functions {
                     result.formUnion(call(key, arguments: values))
                 }
+                if functions.isEmpty, qualifier == CobraKnown.strings.id, method == CobraKnown.replaceAll.id {
+                    return Self.replaceAll(values)
+                }
                 if functions.isEmpty && qualifier != CobraKnown.cobra.id && qualifier != CobraKnown.pflag.id
                     && qualifier != CobraKnown.flag.id && !files[frame.file].cobraNameIDs.contains(localQualifier)
                     && Self.handsOver(values)
@@ -2185,10 +2399,17 @@ struct CobraInterpreter {
                     result.formUnion(called)
                 }
             }
+            var libraryValues = values
+            if let index = numbering.flagMethods[Int(method)]?.shorthandIndex, index < values.count,
+                values[index].isEmpty, neverSet(arguments[index], in: frame)
+            {
+                // `set.VarP(o, name, o.Short, usage)` for a table entry without `Short:`: a Go field no one sets is "".
+                libraryValues[index] = [.string("")]
+            }
             for object in objects {
                 if Self.programType(of: object) != nil { continue }
                 let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
-                result.formUnion(callMethod(method, on: object, values, context, folder: frame.folder))
+                result.formUnion(callMethod(method, on: object, libraryValues, context, folder: frame.folder))
                 followed = true
             }
             if !followed && Self.handsOver(values) {
@@ -2235,6 +2456,45 @@ struct CobraInterpreter {
             return result
         }
     }
+
+    /// `strings.ReplaceAll(s, old, new)` of constant strings (`"log_level"` to `"log-level"`), for each of at most 16
+    /// combinations and results of at most `maximumReplacedBytes`; nothing otherwise (and for an empty `old`).
+    static func replaceAll(_ values: [CobraValues]) -> CobraValues {
+        guard values.count == 3 else { return [] }
+        let (texts, olds, news) = (strings(in: values[0]), strings(in: values[1]), strings(in: values[2]))
+        guard !texts.isEmpty, olds.count == 1, news.count == 1, let old = olds.first, let new = news.first,
+            !old.isEmpty, texts.count <= 16
+        else { return [] }
+        var result: CobraValues = []
+        for text in texts {
+            // Each match grows the text by at most the new string's length.
+            guard text.utf8.count + text.utf8.count / old.utf8.count * new.utf8.count <= maximumReplacedBytes else {
+                return []
+            }
+            result.insert(.string(replacingBytes(of: old, with: new, in: text)))
+        }
+        return result
+    }
+
+    /// Go's `strings.ReplaceAll` on bytes (not Swift's, which compares canonically equivalent characters as equal).
+    private static func replacingBytes(of old: String, with new: String, in text: String) -> String {
+        let (bytes, pattern) = (Array(text.utf8), Array(old.utf8))
+        var out: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if index + pattern.count <= bytes.count, bytes[index..<index + pattern.count].elementsEqual(pattern) {
+                out += new.utf8
+                index += pattern.count
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The longest text `replaceAll(_:)` makes: a flag name or `Use`, not a document.
+    static let maximumReplacedBytes = 4_096
 
     /// `fmt.Sprintf` of constant strings: each `%` verb takes the next argument's string. A verb whose argument is not
     /// one known string stays as written, so `Sprintf("get %s", name)` still gives a `Use` whose first word is `get`;

@@ -146,6 +146,9 @@ struct CobraFile: Sendable {
     /// The struct types the file declares, with their fields: a method called on a field (`opts.Excludes.Add(f)`)
     /// or promoted from an embedded one runs on the field's type.
     let structs: [(name: CobraLocalName, fields: [CobraStructField])]
+    /// The slice and array types the file declares of a named element type (`type Options []Option`): the elements
+    /// of their literals are values of that type (`Options{{Name: "addr"}}`).
+    let collections: [(name: CobraLocalName, element: CobraLocalName)]
     /// Problems met while reading the declarations and package-level values; the rest of the file still counts.
     let errors: [GoSyntaxError]
     /// The names the declarations number (function bodies number more as they are read).
@@ -190,6 +193,7 @@ struct CobraFile: Sendable {
         var functions: [CobraFunction] = []
         var bindings: [CobraBinding] = []
         var structs: [(name: CobraLocalName, fields: [CobraStructField])] = []
+        var collections: [(name: CobraLocalName, element: CobraLocalName)] = []
         var errors = go.errors
         for declaration in go.declarations {
             switch declaration {
@@ -209,7 +213,18 @@ struct CobraFile: Sendable {
                         names: spec.names.map { lowering.names.intern($0) }, type: spec.type.map { lowering.type($0) },
                         values: values, isConstant: spec.isConstant, position: spec.position))
             case .type(let spec):
-                guard !spec.isAlias, case .structure(let fields) = spec.type else { continue }
+                guard !spec.isAlias else { continue }
+                switch spec.type {
+                case .slice(let element), .array(_, let element):
+                    let plain = CobraType(element)
+                    if let name = plain.name, plain.qualifier == nil, !plain.isCollection {
+                        collections.append((lowering.names.intern(spec.name), lowering.names.intern(name)))
+                    }
+                    continue
+                default:
+                    break
+                }
+                guard case .structure(let fields) = spec.type else { continue }
                 var members: [CobraStructField] = []
                 for field in fields {
                     let plain = CobraType(field.type)
@@ -229,6 +244,7 @@ struct CobraFile: Sendable {
             }
         }
         self.structs = structs
+        self.collections = collections
         self.functions = functions
         self.bindings = bindings
         self.errors = errors.sorted { $0.position < $1.position }

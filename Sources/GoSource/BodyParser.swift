@@ -125,7 +125,14 @@ extension GoParser {
             if isOperator(.leftParen) { skipGroup() }
             skipToDeclarationEnd()
             return nil
-        case .keyword(.break), .keyword(.continue), .keyword(.goto), .keyword(.fallthrough):
+        case .keyword(.continue):
+            advance()
+            if current.kind == .identifier {
+                advance()
+                return nil
+            }
+            return loops.last == true ? .continueRange : nil
+        case .keyword(.break), .keyword(.goto), .keyword(.fallthrough):
             advance()
             if current.kind == .identifier { advance() }
             return nil
@@ -235,7 +242,7 @@ extension GoParser {
     private mutating func forStatement() throws(ParseFailure) -> GoStatement {
         advance()
         var parts = try header()
-        let body = try block()
+        let body = try loopBody(ranging: parts.contains { if case .range = $0 { true } else { false } })
         if let index = parts.firstIndex(where: { if case .range = $0 { true } else { false } }),
             case .range(let names, let over, _) = parts[index]
         {
@@ -243,6 +250,13 @@ extension GoParser {
             return .block(parts)
         }
         return .block(parts + [.block(body)])
+    }
+
+    /// A loop's body, read as enclosed by that loop (for `continue`).
+    private mutating func loopBody(ranging: Bool) throws(ParseFailure) -> [GoStatement] {
+        loops.append(ranging)
+        defer { loops.removeLast() }
+        return try block()
     }
 
     private mutating func switchStatement() throws(ParseFailure) -> GoStatement {
@@ -436,6 +450,8 @@ extension GoParser {
             advance()
             let signature = try signature()
             guard isOperator(.leftBrace) else { return .type(.function(signature)) }
+            loops.append(false)
+            defer { loops.removeLast() }
             return .function(GoFunctionLiteral(position: token.position, signature: signature, body: try block()))
         case .keyword(.map), .keyword(.chan), .keyword(.struct), .keyword(.interface):
             return .type(try parseType())

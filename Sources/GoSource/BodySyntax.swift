@@ -75,8 +75,8 @@ public struct GoFunctionLiteral: Sendable {
 }
 
 /// A statement, reduced to what reads or changes values: control flow becomes nested blocks (the cases of a
-/// `switch` and `select` are blocks after the header, their case expressions left out), labels, jumps and local
-/// type declarations are dropped.
+/// `switch` and `select` are blocks after the header, their case expressions left out), labels, jumps (but an
+/// unlabeled `continue` of a `range` loop) and local type declarations are dropped.
 public indirect enum GoStatement: Sendable {
     /// An expression statement, or a `go`/`defer` call.
     case expression(GoExpr)
@@ -92,4 +92,6 @@ public indirect enum GoStatement: Sendable {
     case block([GoStatement])
     /// `if header; condition { then } else { otherwise }`.
     case conditional(header: [GoStatement], condition: GoExpr?, then: [GoStatement], otherwise: [GoStatement])
+    /// An unlabeled `continue` whose innermost loop is a `range` loop (of the same function).
+    case continueRange
 }

@@ -20,6 +20,9 @@ public struct GoParser {
     var noCompositeDepth = 0
     /// Inside function bodies: how deep expressions and blocks nest; past `Limit.goTypeDepth` it is an error.
     var nesting = 0
+    /// The loops enclosing the statement being read, innermost last: true for a `range` loop, false for another loop
+    /// or for a function literal's body (which a `continue` cannot leave).
+    var loops: [Bool] = []
 
     /// Parses `source`.
     public static func parse(_ source: String) -> GoFile {

@@ -150,7 +150,20 @@ struct CobraFlagTableTests {
 
         func newMaker(use string) *maker { return &maker{cmd: cobra.Command{Use: use}} }
 
+        func wanted(use string, e *Entry) bool { return e.Name != use }
+
+        // Filtered by what a call returns, which semgate does not decide: the entries are added all at once.
         func (m *maker) common() *maker {
+            for i := range common {
+                if !wanted(m.cmd.Use, &common[i]) {
+                    continue
+                }
+                m.cmd.Flags().AddFlag(common[i].flag())
+            }
+            return m
+        }
+
+        func (m *maker) every() *maker {
             for i := range common {
                 m.cmd.Flags().AddFlag(common[i].flag())
             }
@@ -225,6 +238,23 @@ struct CobraFlagTableTests {
             changes.map { "\($0.kind.rawValue) \($0.key) \($0.bump)" } == [
                 "changed app list --host patch", "removed app serve --host major",
             ])
+    }
+
+    @Test("a table's entries added in a loop by index, one at a time (no filter by a call): each entry's flag")
+    func tableByIndex() throws {
+        let repo = try FixtureRepository()
+        let program = Self.table(#"{Name: "port", Short: "p", Value: &port, Usage: "port"},"#)
+            .replacingOccurrences(of: #"newMaker("serve").common()"#, with: #"newMaker("serve").every()"#)
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: ["go.mod": Self.goMod, "cmd/root.go": program], tags: ["v1.0.0"])
+        ])
+        let read = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        #expect(
+            read.items["cli:app serve --config"]?.attributes == ["type": "custom", "shorthand": "c", "scope": "local"])
+        #expect(read.items["cli:app serve --verbose"]?.attributes["shorthand"] == "v")
+        // `list` still filters its entries by a call: not read, named as flags it may have.
+        #expect(read.items["cli:app list --config"] == nil)
+        #expect(read.unnamedFlags["cli"] == ["app list --config", "app list --verbose"])
     }
 
     @Test("an AddFlag not followed to any flag: the Name fields of the program's literals are what it may add")

@@ -1,0 +1,386 @@
+import Foundation
+import Git
+import Policy
+import SemVer
+import Surface
+import Testing
+import TestSupport
+
+/// Flags a loop defines from a table of the program's own struct literals: one flag an entry, named as the loop
+/// computes it from the entry's constant fields (an option table of another package, a helper that ranges over it).
+@Suite("cobra surface: flags defined in a loop over a table of entries")
+struct CobraOptionTableTests {
+    static let policy = """
+        semgate: 1
+        surfaces:
+          cli:
+            extract:
+              cobra:
+                files: ["cmd/**/*.go", "settings/*.go"]
+                root: app
+        """
+    static let goMod = "module example.com/app\n\nrequire github.com/spf13/cobra v1.1.3\n"
+
+    /// The package that declares options: a name in snake case becomes a flag name in kebab case, with a prefix
+    /// unless the option says not to.
+    static let settings = """
+        package settings
+
+        import "strings"
+
+        type Option struct {
+            Name     string
+            Help     string
+            Short    string
+            Default  interface{}
+            Advanced bool
+            Skip     bool
+        }
+
+        type Options []Option
+
+        func (o *Option) FlagName(prefix string) string {
+            name := strings.ReplaceAll(o.Name, "_", "-")
+            if !o.Skip {
+                name = prefix + "-" + name
+            }
+            return name
+        }
+
+        func (o *Option) Type() string { return "option" }
+        func (o *Option) String() string { return "" }
+        func (o *Option) Set(s string) error { return nil }
+        """
+
+    /// A helper of another package that defines one flag an option, in a loop over the table by index.
+    static let helper = """
+        package flagutil
+
+        import (
+            "strings"
+
+            "example.com/app/settings"
+            "github.com/spf13/pflag"
+        )
+
+        func AddFromOptions(set *pflag.FlagSet, prefix string, options settings.Options) {
+            seen := map[string]bool{}
+            for i := range options {
+                o := &options[i]
+                if seen[o.Name] {
+                    continue
+                }
+                seen[o.Name] = true
+                if prefix == "" {
+                    o.Skip = true
+                }
+                name := o.FlagName(prefix)
+                help := strings.TrimSpace(o.Help)
+                set.VarP(o, name, o.Short, help)
+            }
+        }
+        """
+
+    static let root = """
+        package cmd
+
+        import (
+            "example.com/app/cmd/serve"
+            "github.com/spf13/cobra"
+        )
+
+        func NewRoot() *cobra.Command {
+            root := &cobra.Command{Use: "app"}
+            root.AddCommand(serve.NewCommand())
+            return root
+        }
+        """
+
+    /// The `serve` command: its flags defined one by one (`table` nil) or from the option table `table`.
+    static func serve(table: String?) -> String {
+        let flags =
+            table == nil
+            ? """
+                cmd.Flags().StringVarP(&addr, "listen-addr", "l", ":80", "where to listen")
+                cmd.Flags().BoolVar(&readOnly, "read-only", false, "refuse writes")
+                cmd.Flags().IntVar(&conns, "max-conns", 8, "connections at most")
+            """
+            : """
+                flagutil.AddFromOptions(cmd.Flags(), "", Options)
+            """
+        return """
+            package serve
+
+            import (
+                "example.com/app/cmd/flagutil"
+                "example.com/app/settings"
+                "github.com/spf13/cobra"
+            )
+
+            var (
+                addr     string
+                readOnly bool
+                conns    int
+            )
+
+            var Options = settings.Options{\(table ?? "")}
+
+            func NewCommand() *cobra.Command {
+                cmd := &cobra.Command{Use: "serve"}
+            \(flags)
+                return cmd
+            }
+            """
+    }
+
+    static func files(serve: String) -> [String: String] {
+        [
+            "go.mod": goMod, "settings/settings.go": settings, "cmd/flagutil/flagutil.go": helper,
+            "cmd/root.go": root, "cmd/serve/serve.go": serve,
+        ]
+    }
+
+    static let entries = [
+        #"{Name: "listen_addr", Short: "l", Default: ":80", Help: "where to listen"}"#,
+        #"{Name: "read_only", Default: false, Help: "refuse writes"}"#,
+        #"{Name: "max_conns", Default: 8, Help: "connections at most", Advanced: true}"#,
+    ]
+
+    @Test("a helper ranging over an option table of another package defines one flag an entry, named as it computes")
+    func optionTable() throws {
+        let repo = try FixtureRepository()
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: Self.files(serve: Self.serve(table: nil)), tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(
+                files: Self.files(serve: Self.serve(table: Self.entries.joined(separator: ", "))), tags: ["v1.1.0"]),
+            FixtureRepository.Snapshot(
+                files: Self.files(serve: Self.serve(table: Self.entries.prefix(2).joined(separator: ", "))),
+                tags: ["v1.2.0"]),
+        ])
+        let policy = try loadPolicy(Self.policy)
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        let table = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
+        let shorter = try surface(of: repo, at: "v1.2.0", policy: Self.policy)
+        #expect(
+            table.items["cli:app serve --listen-addr"]?.attributes == [
+                "type": "option", "shorthand": "l", "scope": "local",
+            ])
+        // No `Short:` in the entry: no shorthand (a field the literal leaves out and nothing sets is "").
+        #expect(table.items["cli:app serve --read-only"]?.attributes == ["type": "option", "scope": "local"])
+        #expect(table.items["cli:app serve --max-conns"] != nil)
+        #expect(!table.notes.contains { $0.contains("not a constant string") }, "\(table.notes)")
+        // Moving the flags into the table removes none of them (their type is the option's own now).
+        let moved = SurfaceDiff.changes(from: before, to: table, policy: policy)
+        #expect(!moved.contains { $0.kind == .removed }, "\(moved.map { "\($0.kind.rawValue) \($0.key)" })")
+        // An entry dropped from the table is a flag removed.
+        let dropped = SurfaceDiff.changes(from: table, to: shorter, policy: policy)
+        #expect(dropped.map { "\($0.kind.rawValue) \($0.key) \($0.bump)" } == ["removed app serve --max-conns major"])
+    }
+
+    @Test("when the loop's name cannot be computed (the method that makes it is not read), the flags are noted, not read")
+    func optionTableNameNotRead() throws {
+        let repo = try FixtureRepository()
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: Self.files(serve: Self.serve(table: nil)), tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(
+                files: Self.files(serve: Self.serve(table: Self.entries.joined(separator: ", "))), tags: ["v1.1.0"]),
+        ])
+        let policy = Self.policy.replacingOccurrences(of: #", "settings/*.go""#, with: "")
+        let before = try surface(of: repo, at: "v1.0.0", policy: policy)
+        let after = try surface(of: repo, at: "v1.1.0", policy: policy)
+        #expect(after.items["cli:app serve --listen-addr"] == nil)
+        #expect(after.notes.contains { $0.contains("is not a constant string") }, "\(after.notes)")
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: try loadPolicy(policy))
+        #expect(changes.filter { $0.kind == .removed }.count == 3)
+    }
+
+    /// A program whose `serve` command defines a flag for each entry of a table of `count` entries, in a loop over
+    /// the entries (`for _, e := range entries`) with a prefixed name.
+    static func loop(count: Int) -> String {
+        let entries = (0..<count).map { #"{Name: "knob\#($0)", Usage: "knob"}"# }.joined(separator: ",\n    ")
+        return """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            type Entry struct {
+                Name  string
+                Short string
+                Usage string
+            }
+
+            var entries = []Entry{
+                \(entries),
+            }
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "app"}
+                serve := &cobra.Command{Use: "serve"}
+                root.AddCommand(serve)
+                for _, e := range entries {
+                    serve.Flags().StringP("x-"+e.Name, e.Short, "", e.Usage)
+                }
+                return root
+            }
+            """
+    }
+
+    @Test("a loop over a table of up to 1,024 entries defines each entry's flag; a larger table is noted, not read")
+    func largeTables() throws {
+        let repo = try FixtureRepository()
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: ["go.mod": Self.goMod, "cmd/root.go": Self.loop(count: 300)], tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.loop(count: 1_025)], tags: ["v1.1.0"]),
+        ])
+        let read = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        #expect(read.items.keys.filter { $0.hasPrefix("cli:app serve --x-knob") }.count == 300)
+        #expect(read.items["cli:app serve --x-knob299"]?.attributes == ["type": "string", "scope": "local"])
+        let large = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
+        #expect(large.items.keys.filter { $0.hasPrefix("cli:app serve --x-knob") }.isEmpty)
+        #expect(large.notes.contains { $0.contains("is not a constant string") }, "\(large.notes)")
+    }
+}
+
+/// A shared registry of flags, each entry naming the commands it is defined on, filtered in a loop per command.
+@Suite("cobra surface: a shared flag registry filtered per command")
+struct CobraFlagRegistryTests {
+    static let policy = CobraOptionTableTests.policy
+    static let goMod = CobraOptionTableTests.goMod
+
+    /// `entries` of the registry; `explicit` defines flags on `dev` and `run` one by one instead of the registry.
+    static func program(entries: String, explicit: Bool = false) -> String {
+        let flags =
+            explicit
+            ? """
+                dev.Flags().StringP("filename", "f", "", "config")
+                dev.Flags().Int("port", 0, "port")
+                run.Flags().StringP("filename", "f", "", "config")
+            """
+            : """
+                addFlags(dev)
+                addFlags(run)
+                addFlags(debug)
+            """
+        return """
+            package cmd
+
+            import (
+                "reflect"
+
+                "github.com/spf13/cobra"
+                "github.com/spf13/pflag"
+            )
+
+            type Flag struct {
+                Name      string
+                Shorthand string
+                Usage     string
+                Value     interface{}
+                DefinedOn []string
+            }
+
+            var filename, tail string
+            var port int
+
+            var registry = []Flag{
+                \(entries)
+            }
+
+            func definedOn(use string, on []string) bool {
+                for _, c := range on {
+                    if c == use || c == "all" {
+                        return true
+                    }
+                }
+                return false
+            }
+
+            func (f *Flag) flag() *pflag.Flag {
+                fs := pflag.NewFlagSet(f.Name, pflag.ContinueOnError)
+                reflect.ValueOf(fs).MethodByName("Var").Call(nil)
+                made := fs.Lookup(f.Name)
+                made.Shorthand = f.Shorthand
+                return made
+            }
+
+            func addFlags(cmd *cobra.Command) {
+                for i := range registry {
+                    f := &registry[i]
+                    if !definedOn(cmd.Use, f.DefinedOn) {
+                        continue
+                    }
+                    cmd.Flags().AddFlag(f.flag())
+                }
+            }
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "app"}
+                dev := &cobra.Command{Use: "dev"}
+                run := &cobra.Command{Use: "run"}
+                debug := &cobra.Command{Use: "debug"}
+                root.AddCommand(dev, run, debug)
+            \(flags)
+                return root
+            }
+            """
+    }
+
+    static let entries = [
+        #"{Name: "filename", Shorthand: "f", Value: &filename, DefinedOn: []string{"all"}},"#,
+        #"{Name: "port", Value: &port, DefinedOn: []string{"dev"}},"#,
+        #"{Name: "tail", Value: &tail, DefinedOn: []string{"run", "dev"}},"#,
+    ]
+
+    @Test("each entry's flag is defined on the commands its constant DefinedOn list names, and only there")
+    func registry() throws {
+        let repo = try FixtureRepository()
+        let moved = Self.entries.joined(separator: "\n")
+        let narrowed = moved.replacingOccurrences(of: #"DefinedOn: []string{"dev"}"#, with: #"DefinedOn: []string{"debug"}"#)
+        try repo.importCommits([
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.program(entries: "", explicit: true)],
+                tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.program(entries: moved)], tags: ["v1.1.0"]),
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.program(entries: narrowed)], tags: ["v2.0.0"]),
+        ])
+        let policy = try loadPolicy(Self.policy)
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        let registry = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
+        let narrower = try surface(of: repo, at: "v2.0.0", policy: Self.policy)
+        let flags = registry.items.keys.filter { $0.contains("--") }.sorted()
+        #expect(
+            flags == [
+                "cli:app debug --filename", "cli:app dev --filename", "cli:app dev --port", "cli:app dev --tail",
+                "cli:app run --filename", "cli:app run --tail",
+            ])
+        #expect(registry.items["cli:app dev --filename"]?.attributes["shorthand"] == "f")
+        #expect(registry.unnamedFlags["cli"] == nil)
+        let changes = SurfaceDiff.changes(from: before, to: registry, policy: policy)
+        #expect(!changes.contains { $0.kind == .removed }, "\(changes.map { "\($0.kind.rawValue) \($0.key)" })")
+        let dropped = SurfaceDiff.changes(from: registry, to: narrower, policy: policy)
+        #expect(
+            dropped.map { "\($0.kind.rawValue) \($0.key) \($0.bump)" } == [
+                "added app debug --port minor", "removed app dev --port major",
+            ])
+    }
+
+    @Test("a registry entry whose DefinedOn is not a constant list: the entries are added at once, as before")
+    func registryNotDecided() throws {
+        let repo = try FixtureRepository()
+        let entries =
+            Self.entries.joined(separator: "\n")
+            .replacingOccurrences(of: #"DefinedOn: []string{"dev"}"#, with: #"DefinedOn: commandsOf("port")"#)
+        try repo.importCommits([
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.program(entries: entries)], tags: ["v1.0.0"])
+        ])
+        let read = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        // The decided entries are read; the port entry's filter is not, so the registry is added at once for it.
+        #expect(read.items["cli:app run --tail"] != nil)
+        #expect(read.items["cli:app run --port"] == nil)
+        #expect(read.unnamedFlags["cli"]?.contains("app dev --port") == true, "\(read.unnamedFlags)")
+    }
+}
