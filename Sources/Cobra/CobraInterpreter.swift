@@ -16,10 +16,19 @@ struct CobraSite: Sendable, Hashable, Comparable {
 }
 
 /// A flag set: one made by `NewFlagSet`, or a command's own local or persistent set.
+/// A place in a file of the program (by index) for a note.
+struct CobraPlace: Sendable, Hashable {
+    let file: Int
+    let line: Int
+}
+
 enum CobraFlagSetID: Sendable, Hashable {
     case made(CobraSite)
     case local(CobraSite)
     case persistent(CobraSite)
+    /// pflag's global set, `pflag.CommandLine` (what pflag's package-level `pflag.StringVarP(...)` define in): cobra
+    /// adds it to the root's persistent flags when a command runs (``CobraModule/Feature/commandLineFlags``).
+    case commandLine
 }
 
 /// A top-level function or a method of a named type the program declares, by its index in the interpreter's list of
@@ -425,6 +434,19 @@ struct CobraInterpreter {
     private var noticeGuards: [CobraSite: Set<CobraVariable>] = [:]
     /// The flag sets handed to a call the files do not define, which may define flags in them.
     private(set) var openFlagSets: Set<CobraFlagSetID> = []
+    /// The sets given a flag whose name cannot be read by a call that was given something (a loop over a table of
+    /// options, rclone's `AddFlagsFromOptions(pflag.CommandLine, ...)` from 1.68.0; not a wrapper nobody calls, run
+    /// with unknown parameters): a flag missing from one may still be there under a name not read.
+    private(set) var unnamedDefinitions: Set<CobraFlagSetID> = []
+    /// For each body running, whether its call was given something (arguments known, or no parameters).
+    private var callsGiven: [Bool] = []
+    /// Where the files first assign `pflag.CommandLine` (or take its address): cobra then adds whatever set it holds
+    /// when a command runs, so its flags are not read as the root's (``CobraFlagSetID/commandLine``).
+    private(set) var commandLineAssigned: CobraPlace?
+    /// The sets made by `NewFlagSet` handed to any call the files do not define (`reflect.ValueOf(fs)`,
+    /// `extlib.Register(fs)`): a flag looked up in one by name may be defined there by code not read. In a set made
+    /// and handed to none, a flag the files do not define is not there (`AddFlag(fs.Lookup("port"))` would panic).
+    private(set) var handedMadeFlagSets: Set<CobraFlagSetID> = []
     /// The `pflag.Flag` literals (`&pflag.Flag{Name: "address", Shorthand: "a", Value: pflag.NewStringValue(...)}`),
     /// which `AddFlag` adds as they are: the fields each sets, and the type its `Value` has when the literal shows
     /// it (a pflag `New...Value` call).
@@ -1159,6 +1181,8 @@ struct CobraInterpreter {
         recording.append(
             CobraCallRecord(function: key, undecided: undecidedBranches, depth: depth, running: running))
         var frame = Frame(key: call, file: file, folder: declaration.folder)
+        callsGiven.append(parameters.isEmpty || stored.contains { !$0.isEmpty })
+        defer { callsGiven.removeLast() }
         bodies.append(Body(entryUndecided: undecidedBranches))
         if let receiver, let name = receiver.name {
             let objects = callKeys[Int(call)].receiver
@@ -1440,7 +1464,9 @@ struct CobraInterpreter {
                 return skipsByCall(inner)
             case .conditional(let header, let condition, let then, let otherwise):
                 if let condition, isCallFilter(header: header, condition: condition, then: then) { return true }
-                if header.contains(where: { if case .assign(_, _, let sources) = $0 { sources.contains(where: containsCall) } else { false } }),
+                if header.contains(where: {
+                    if case .assign(_, _, let sources) = $0 { sources.contains(where: containsCall) } else { false }
+                }),
                     then.contains(where: { if case .continueRange = $0 { true } else { false } })
                 {
                     return true
@@ -1493,7 +1519,8 @@ struct CobraInterpreter {
 
     /// Whether an `if` skips to the next entry by a condition that calls a function (`if !allowed(x) { continue }`).
     private static func isCallFilter(header: [CobraStatement], condition: CobraExpr, then: [CobraStatement]) -> Bool {
-        header.isEmpty && containsCall(condition) && then.contains { if case .continueRange = $0 { true } else { false } }
+        header.isEmpty && containsCall(condition)
+            && then.contains { if case .continueRange = $0 { true } else { false } }
     }
 
     /// Whether a loop's filter holds for the entry of the run: `!f(args)`, `&&` and `||` of such, where `f` is a
@@ -1913,6 +1940,13 @@ struct CobraInterpreter {
     private mutating func assign(
         _ value: CobraValues, to target: CobraExpr, define: Bool, in frame: inout Frame, flagZero: CobraValues? = nil
     ) {
+        // `pflag.CommandLine = pflag.NewFlagSet(...)` (or `*pflag.CommandLine = ...`): which set cobra adds to the root
+        // is no longer the one the files define flags in.
+        if case .unary(_, let operand) = target, let line = commandLineLine(operand, in: frame) {
+            commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line)
+        } else if let line = commandLineLine(target, in: frame) {
+            commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line)
+        }
         switch target {
         case .name(let name):
             guard name != CobraKnown.underscore.id else { return }
@@ -2008,7 +2042,9 @@ struct CobraInterpreter {
             let strings = Self.strings(in: value)
             // For a loop's filter (``decideFilter(_:in:)``), which reads it as a cell (recorded for replays); `nil`
             // stands for a value not read.
-            add(strings.isEmpty ? [.nilValue] : CobraValues(strings.map(CobraValue.string)), to: objectFieldCell(site, field))
+            add(
+                strings.isEmpty ? [.nilValue] : CobraValues(strings.map(CobraValue.string)),
+                to: objectFieldCell(site, field))
             updateCommand(site) { info in
                 info.hasUse = true
                 info.use.add(strings, unresolved: strings.isEmpty, fromLiteral: fromLiteral)
@@ -2172,7 +2208,11 @@ struct CobraInterpreter {
                 if readClosures.contains(site) { changedAfterRead = true }
             }
             return CobraValues(.closure(site))
-        case .unary(_, let operand):
+        case .unary(let op, let operand):
+            // `&pflag.CommandLine` handed on may be assigned through.
+            if op == .address, let line = commandLineLine(operand, in: frame) {
+                commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line)
+            }
             return evaluate(operand, in: &frame)
         case .binary(let op, let left, let right):
             let lhs = evaluate(left, in: &frame)
@@ -2201,6 +2241,12 @@ struct CobraInterpreter {
             return collection
         case .selector(let base, let name, _):
             if case .name(let qualifier) = base, isPackage(qualifier, in: frame) {
+                if files[frame.file].pflagNameIDs.contains(qualifier),
+                    runName(name, in: frame.file) == CobraKnown.commandLine.id
+                {
+                    updateFlagSet(.commandLine) { _ in }
+                    return CobraValues(.flagSet(.commandLine))
+                }
                 return packageMember(
                     runName(qualifier, in: frame.file), runName(name, in: frame.file), file: frame.file)
             }
@@ -2252,6 +2298,15 @@ struct CobraInterpreter {
     private mutating func isPackage(_ name: CobraLocalName, in frame: Frame) -> Bool {
         guard frame.locals[name] == nil else { return false }
         return read(globalCell(name, in: frame.file)) == nil && function(named: name, in: frame.file) == nil
+    }
+
+    /// The line of `expression` when it is `pflag.CommandLine` (pflag under any name the file imports it as).
+    private mutating func commandLineLine(_ expression: CobraExpr, in frame: Frame) -> Int? {
+        guard case .selector(.name(let qualifier), let name, let line) = expression,
+            files[frame.file].pflagNameIDs.contains(qualifier), isPackage(qualifier, in: frame),
+            runName(name, in: frame.file) == CobraKnown.commandLine.id
+        else { return nil }
+        return line
     }
 
     /// A name of an imported package: by the file's import, else by package clause.
@@ -2469,6 +2524,14 @@ struct CobraInterpreter {
                 if qualifier == CobraKnown.fmt.id, method == CobraKnown.sprintf.id {
                     return Self.sprintf(values)
                 }
+                // pflag's package-level `pflag.StringVarP(&v, ...)` and `pflag.Lookup(name)` are `CommandLine`'s.
+                if files[frame.file].pflagNameIDs.contains(localQualifier),
+                    numbering.flagMethods[Int(method)] != nil || method == CobraKnown.lookup.id
+                {
+                    updateFlagSet(.commandLine) { _ in }
+                    let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
+                    return flagSetMethod(method, .commandLine, values, context)
+                }
                 var result: CobraValues = []
                 let functions = packageMember(qualifier, method, file: frame.file).compactMap {
                     value -> CobraFunctionID? in
@@ -2483,13 +2546,18 @@ struct CobraInterpreter {
                 }
                 if functions.isEmpty && qualifier != CobraKnown.cobra.id && qualifier != CobraKnown.pflag.id
                     && qualifier != CobraKnown.flag.id && !files[frame.file].cobraNameIDs.contains(localQualifier)
-                    && Self.handsOver(values)
                 {
-                    markHeldAddedToUnknown(values)
-                    markOpen(values, callee: numbering.table.names[Int(method)])
-                    noteUnfollowed(
-                        "\(numbering.table.names[Int(qualifier)]).\(numbering.table.names[Int(method)]) is not defined in the files read",
-                        file: frame.file, line: selectorLine)
+                    let names = numbering.table.names
+                    let reason = { "\(names[Int(qualifier)]).\(names[Int(method)]) is not defined in the files read" }
+                    if Self.handsOver(values) {
+                        markHeldAddedToUnknown(values)
+                        markOpen(values, callee: numbering.table.names[Int(method)])
+                        noteUnfollowed(reason(), file: frame.file, line: selectorLine)
+                    } else if Self.holdsObject(values) {
+                        markHeldOpen(
+                            values, callee: numbering.table.names[Int(method)], reason: reason(), file: frame.file,
+                            line: selectorLine)
+                    }
                 }
                 return result
             }
@@ -2546,6 +2614,12 @@ struct CobraInterpreter {
                     ? "\(spelling(of: callee, in: frame.file)) is called on a value that cannot be followed"
                     : "\(spelling(of: callee, in: frame.file)) is not defined in the files read"
                 noteUnfollowed(reason, file: frame.file, line: selectorLine)
+            } else if !followed && Self.holdsObject(values) {
+                markHeldOpen(
+                    values, callee: numbering.table.names[Int(method)],
+                    reason: "\(spelling(of: callee, in: frame.file)) is not defined in the files read",
+                    file: frame.file,
+                    line: selectorLine)
             }
             return result
         default:
@@ -2572,6 +2646,12 @@ struct CobraInterpreter {
                 markOpen(values, callee: spelling(of: callee, in: frame.file))
                 noteUnfollowed(
                     "\(spelling(of: callee, in: frame.file)) is not defined in the files read", file: frame.file,
+                    line: position.line)
+            } else if !followed && Self.holdsObject(values) {
+                markHeldOpen(
+                    values, callee: spelling(of: callee, in: frame.file),
+                    reason: "\(spelling(of: callee, in: frame.file)) is not defined in the files read",
+                    file: frame.file,
                     line: position.line)
             }
             return result
@@ -2748,15 +2828,80 @@ struct CobraInterpreter {
         }
     }
 
+    /// The commands and flag sets the program's objects among `values` hold in their fields, directly or through
+    /// objects they hold (each object looked at once, at most `maximumHeldObjects`): a call that receives the object
+    /// (`plugins.Register(&app{root: root})`) may add commands or flags to them as if it received them.
+    private mutating func heldReferences(_ values: [CobraValues]) -> CobraValues {
+        var seen: Set<CobraSite> = []
+        var pending: [CobraValue] = []
+        for value in values {
+            for case .object(let site, let type) in value where seen.insert(site).inserted {
+                pending.append(.object(site, type))
+            }
+        }
+        var found: CobraValues = []
+        while let object = pending.popLast() {
+            guard case .object(_, let type) = object, let fields = declared.structs[type] else { continue }
+            for field in fields.keys.sorted() {
+                for inner in readField(of: object, field) {
+                    switch inner {
+                    case .command, .flagSet:
+                        found.insert(inner)
+                    case .object(let site, _) where seen.count < Self.maximumHeldObjects:
+                        if seen.insert(site).inserted { pending.append(inner) }
+                    default:
+                        continue
+                    }
+                }
+            }
+        }
+        return found
+    }
+    static let maximumHeldObjects = 256
+
+    /// Whether `values` has an object of the program's types.
+    private static func holdsObject(_ values: [CobraValues]) -> Bool {
+        values.contains { value in
+            value.contains { object in
+                if case .object = object { return true }
+                return false
+            }
+        }
+    }
+
+    /// A call the files do not define, whose name says it may add flags (``mayAddFlags(_:)``), receives objects of the
+    /// program that hold commands or flag sets (``heldReferences(_:)``): they are open as if handed over, with a note.
+    /// Callers ask ``holdsObject(_:)`` first: most calls not followed (`fmt.Sprintf`, `errors.New`) are given no
+    /// object of the program, and spelling the callee and the reason for each would cost.
+    private mutating func markHeldOpen(_ values: [CobraValues], callee: String, reason: String, file: Int, line: Int) {
+        guard Self.mayAddFlags(callee) else { return }
+        let held = heldReferences(values)
+        guard !held.isEmpty else { return }
+        markOpen([held], callee: callee)
+        note(
+            "\(reason) and receives a value that holds a command or flag set, so the commands or flags it adds to them "
+                + "are not in the surface (add the file that defines it to 'files')", file: file, line: line)
+    }
+
     /// A call the program's files do not define receives a command or flag set (``handsOver(_:)``): what it adds is
     /// unknown.
     /// Records the flag sets (a command's own, for a command) that a call the files do not define receives: it may
-    /// define flags in them.
+    /// define flags in them. Every set made by `NewFlagSet` it receives is recorded too (``handedMadeFlagSets``).
     ///
     /// Only a call whose name says it may add flags counts (`AddFlags`, `plugins.Register`, `setupFlags`):
     /// `viper.BindPFlags(cmd.Flags())`, `fmt.Println(cmd)` or `doc.GenMarkdownTree(cmd)` read what they receive, and
     /// taking them as open would hide every flag removal of the command.
     private mutating func markOpen(_ values: [CobraValues], callee: String) {
+        for value in values {
+            for object in value {
+                switch object {
+                case .flagSet(let id), .flagSetMethod(let id, _):
+                    if case .made = id { handedMadeFlagSets.insert(id) }
+                default:
+                    continue
+                }
+            }
+        }
         guard Self.mayAddFlags(callee) else { return }
         for value in values {
             for object in value {
@@ -2877,6 +3022,15 @@ struct CobraInterpreter {
             return flagSetMethod(CobraKnown.markDeprecated.id, .persistent(site), values, context)
         case CobraKnown.markPersistentFlagHidden.id:
             return flagSetMethod(CobraKnown.markHidden.id, .persistent(site), values, context)
+        case CobraKnown.removeCommand.id, CobraKnown.resetCommands.id, CobraKnown.resetFlags.id:
+            // The interpreter only adds: what these take away when the program runs is still listed, so a removal
+            // they make would pass unseen. Said, never silent.
+            let what = method == CobraKnown.resetFlags.id ? "flags" : "subcommands"
+            note(
+                "\(numbering.table.names[Int(method)]) takes \(what) away from a command when the program runs, which "
+                    + "semgate does not follow: what it takes away is still in the surface, and its removal is not "
+                    + "claimed", file: context.file, line: context.line, leavesOut: false)
+            return []
         default:
             return []
         }
@@ -3105,6 +3259,7 @@ struct CobraInterpreter {
             note(
                 "the name of a \(shape.type) flag\(spelled) is not a constant string; the flag is not in the surface",
                 file: context.file, line: context.line)
+            if callsGiven.last ?? true { unnamedDefinitions.insert(id) }
             return []
         }
         var shorthand: String?
