@@ -43,6 +43,7 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
     case use, aliases, hidden, deprecated, short, noOptDefVal, cobra, pflag, flag
     case long, run, runE, preRun, preRunE, setHelpCommand, setGlobalNormalizationFunc, setNormalizeFunc
     case completionOptions, root, flagOfCommand, addFlag, shorthand, name, usage, value, strings, replaceAll
+    case commandLine, removeCommand, resetCommands, resetFlags
 
     /// The name as Go spells it.
     var text: String {
@@ -182,6 +183,8 @@ indirect enum CobraStatement: Sendable {
         header: [CobraStatement], condition: CobraExpr?, then: [CobraStatement], otherwise: [CobraStatement])
     /// `continue` of the innermost `range` loop.
     case continueRange
+    /// `break` of the innermost `range` loop.
+    case breakRange
 }
 
 /// Turns the Go parser's statements and expressions into the interpreter's, numbering names in one file's table.
@@ -217,6 +220,8 @@ struct CobraLowering {
                 otherwise: statements(otherwise))
         case .continueRange:
             return .continueRange
+        case .breakRange:
+            return .breakRange
         }
     }
 

@@ -116,6 +116,11 @@ public enum CobraExtractor {
         var builder = TreeBuilder(
             interpreter: interpreter, root: root, attributeTable: names?.takeAttributes() ?? CobraAttributeTable())
         builder.maximumWork = maximumWork
+        if case .module(let module) = library {
+            builder.mergesCommandLine = module?.has(.commandLineFlags)
+            builder.cobraVersion =
+                module?.version ?? module?.unknown ?? "no go.mod or vendor/modules.txt names github.com/spf13/cobra"
+        }
         builder.readsNoFile = goFiles.isEmpty
         builder.items.reserveCapacity(min(builder.attributeTable.itemCount, maximumWork))
         builder.build()
@@ -233,8 +238,11 @@ private struct TreeBuilder {
     /// ``CobraSurface/unplacedParents`` and ``CobraSurface/unnamedFlags``.
     var unplacedParents: Set<String> = []
     var unnamedFlags: Set<String> = []
-    /// The names of flags whose definition is guessed (``unreadDefinition(of:in:other:)``), for one note.
+    /// The names of flags whose definition is guessed (``unreadDefinition(of:in:other:handed:)``), for one note.
     private var guessedFlags: Set<String> = []
+    /// The names of flags an `AddFlag` looks up in a set made by `NewFlagSet` that neither defines them nor is handed
+    /// to a call the files do not define, for one note: they are not in the surface.
+    private var unfilledFlags: Set<String> = []
     /// At most this many ``unnamedFlags`` (the notes of a removal past it just do not say it may still be there).
     static let maximumUnnamedFlags = 20_000
     /// The roots visited (command and key), for the commands cobra adds to a root by itself.
@@ -284,6 +292,8 @@ private struct TreeBuilder {
             noteAliasesLeftOut()
             noteUnnamedFlags()
             noteGuessedFlags()
+            noteUnfilledFlags()
+            noteCommandLine()
         }
         let commands = interpreter.commands.filter { $0.value.hasUse }
         let children = Set(commands.values.flatMap(\.children))
@@ -388,6 +398,61 @@ private struct TreeBuilder {
                 + "type and shorthand are not, so a change of either is not judged")
     }
 
+    /// One note for the flags an `AddFlag` looks up in a made set that nothing the files show fills
+    /// (``unfilledFlags``): not in the surface, so a flag that was defined before is claimed removed.
+    private mutating func noteUnfilledFlags() {
+        guard let first = unfilledFlags.min() else { return }
+        incomplete = true
+        let flags = unfilledFlags.count == 1 ? "1 flag ('--" : "\(unfilledFlags.count) flags (first '--"
+        notes.append(
+            flags + first + "') looked up by an AddFlag in a flag set made by NewFlagSet that the files read neither "
+                + "define it in nor hand to code not read: nothing shown defines it there (the AddFlag would panic), "
+                + "so it is not in the surface")
+    }
+
+    /// A note when the flags defined in `pflag.CommandLine` are not read as a root's persistent flags for sure: cobra's
+    /// version is not known (read as every cobra since March 2015 does), is older (left out), or no root read gets them
+    /// (left out: the program's root is not read).
+    private mutating func noteCommandLine() {
+        guard interpreter.flagSets[.commandLine] != nil else { return }
+        if let place = interpreter.commandLineAssigned {
+            incomplete = true
+            notes.append(
+                "\(interpreter.paths[place.file]):\(place.line): pflag.CommandLine is assigned (or handed on by its "
+                    + "address), so which set cobra adds to the root's persistent flags cannot be told: the flags "
+                    + "defined in pflag.CommandLine are not in the surface")
+            return
+        }
+        if commandLineReceived && interpreter.unnamedDefinitions.contains(.commandLine) {
+            incomplete = true
+            notes.append(
+                "pflag.CommandLine, whose flags are the root's persistent flags, is given flags whose names cannot be "
+                    + "read (see the notes): a flag of the root missing here may still be there, and is not claimed "
+                    + "removed by audit (check still claims it)")
+        }
+        let names = flatten(.commandLine, seen: []).keys
+        guard let first = names.min() else { return }
+        let flags = names.count == 1 ? "the flag '--\(first)'" : "the \(names.count) flags (first '--\(first)')"
+        switch mergesCommandLine {
+        case false?:
+            incomplete = true
+            notes.append(
+                "cobra \(cobraVersion ?? "") does not add pflag.CommandLine to the root's flags (cobra does from "
+                    + "March 2015), so " + flags + " defined there are not in the surface")
+        case nil where commandLineReceived:
+            notes.append(
+                "cobra's version cannot be read (\(cobraVersion ?? "")); " + flags + " defined in pflag.CommandLine "
+                    + "are read as the root's persistent flags, which every cobra since March 2015 makes them")
+        default:
+            guard !commandLineReceived else { return }
+            incomplete = true
+            notes.append(
+                flags.prefix(1).uppercased() + flags.dropFirst() + " defined in pflag.CommandLine are the persistent "
+                    + "flags of the program's root, which is not read here (every command read is added to a command "
+                    + "not read); they are not in the surface")
+        }
+    }
+
     /// One note for the aliases whose paths were left out past `maximumAliasItems`: the first, and how many more.
     private mutating func noteAliasesLeftOut() {
         guard let first = aliasLeftOut else { return }
@@ -397,8 +462,9 @@ private struct TreeBuilder {
                 + "the paths through alias '\(first.alias)' of '\(first.key)'\(more) are not in the surface")
     }
 
+    /// Whether the command defines flags of its own (those cobra adds to a root from `pflag.CommandLine` do not count).
     private mutating func hasFlags(_ site: CobraSite) -> Bool {
-        !flags(of: .local(site)).isEmpty || !flags(of: .persistent(site)).isEmpty
+        !flags(of: .local(site)).isEmpty || flags(of: .persistent(site)).contains { !$0.fromCommandLine }
     }
 
     private mutating func flags(of set: CobraFlagSetID) -> [FlatFlag] {
@@ -515,6 +581,11 @@ private struct TreeBuilder {
                 }
             }
             let setFlags = flags(of: set)
+            // `pflag.CommandLine` got flags whose names cannot be read (a loop over a table of options): a flag of
+            // the root missing here may still be there (``CobraSurface/uncertain``, the flags' key prefix).
+            if commandLineRoots.contains(set), interpreter.unnamedDefinitions.contains(.commandLine) {
+                uncertain.insert(prefix)
+            }
             for name in (unnamed[set] ?? []).sorted() where unnamedFlags.count < Self.maximumUnnamedFlags {
                 unnamedFlags.insert(prefix + name)
             }
@@ -675,6 +746,16 @@ private struct TreeBuilder {
     private static func keep(_ entry: inout CobraItem) {}
 
     private var flatMemo: [CobraFlagSetID: [String: FlatFlag]] = [:]
+    /// The commands no command read adds (worked out on first use).
+    private var parentless: Set<CobraSite>?
+    /// Whether cobra adds `pflag.CommandLine` to the root's persistent flags (every cobra since 2015); nil when
+    /// cobra's version is not known (read as it does, with a note).
+    var mergesCommandLine: Bool? = true
+    /// Where cobra's version comes from, or why it is not known, for the notes on `pflag.CommandLine`.
+    var cobraVersion: String?
+    /// Whether a root's persistent set got the flags of `pflag.CommandLine` (``mergesCommandLine``), and which.
+    private var commandLineReceived = false
+    private var commandLineRoots: Set<CobraFlagSetID> = []
     /// By set, the names of the flags an `AddFlag` adds one of that no set read defines (``CobraSurface/unnamedFlags``).
     private var unnamed: [CobraFlagSetID: Set<String>] = [:]
     /// `interpreter.tableNames` in order (the bound on ``unnamedFlags`` keeps the same ones in every run).
@@ -688,13 +769,20 @@ private struct TreeBuilder {
         var noOptDefault = false
         /// The builds that define it in the set (through the sets added to it).
         var build = CobraBuildCondition.always
+        /// Defined in `pflag.CommandLine`, which cobra adds to the root's persistent flags (``mergesCommandLine``).
+        var fromCommandLine = false
     }
 
     /// The flags of set `id` with those of the sets it adds; each set is worked out once (a set added by two sets
     /// that are both added by one, layer after layer, would otherwise be worked out exponentially often).
     private mutating func flatten(_ id: CobraFlagSetID, seen: Set<CobraFlagSetID>) -> [String: FlatFlag] {
         if let known = flatMemo[id] { return known }
-        guard !seen.contains(id), let info = interpreter.flagSets[id] else { return [:] }
+        // A program that assigns `pflag.CommandLine` may hold any set there when cobra reads it: none is read.
+        if case .commandLine = id, interpreter.commandLineAssigned != nil { return [:] }
+        let commandLine =
+            mergesCommandLine != false && interpreter.commandLineAssigned == nil && receivesCommandLine(id)
+        guard !seen.contains(id), let info = interpreter.flagSets[id] ?? (commandLine ? CobraFlagSetInfo() : nil)
+        else { return [:] }
         let seen = seen.union([id])
         var result: [String: FlatFlag] = [:]
         result.reserveCapacity(info.flags.count)
@@ -726,9 +814,18 @@ private struct TreeBuilder {
             return (left.0, left.1, lhs.name) < (right.0, right.1, rhs.name)
         }) where result[ref.name] == nil {
             let other = interpreter.flagSets[ref.set]
-            guard let definition = other?.flags[ref.name] ?? Self.unreadDefinition(of: ref, in: info, other: other)
+            guard
+                let definition = other?.flags[ref.name]
+                    ?? Self.unreadDefinition(
+                        of: ref, in: info, other: other, handed: interpreter.handedMadeFlagSets.contains(ref.set))
             else {
-                if case .made = ref.set { unnamed[id, default: []].insert(ref.name) }
+                if case .made = ref.set {
+                    if interpreter.handedMadeFlagSets.contains(ref.set) {
+                        unnamed[id, default: []].insert(ref.name)
+                    } else if unfilledFlags.count < Self.maximumUnnamedFlags {
+                        unfilledFlags.insert(ref.name)
+                    }
+                }
                 continue
             }
             guard let other, other.flags[ref.name] != nil else {
@@ -745,18 +842,43 @@ private struct TreeBuilder {
         for name in info.deprecated { result[name]?.deprecated = true }
         for name in info.hidden { result[name]?.hidden = true }
         for name in info.noOptDefault { result[name]?.noOptDefault = true }
+        if commandLine {
+            // cobra adds `pflag.CommandLine` to the root's persistent flags when a command runs: after everything the
+            // program did to them, keeping a flag they already define (pflag's AddFlagSet).
+            for (name, flag) in flatten(.commandLine, seen: seen) where result[name] == nil {
+                var flag = flag
+                flag.fromCommandLine = true
+                result[name] = flag
+            }
+            commandLineReceived = true
+            commandLineRoots.insert(id)
+        }
         flatMemo[id] = result
         return result
+    }
+
+    /// Whether `id` is the persistent set of a root that cobra adds `pflag.CommandLine` to: a command no command read
+    /// adds, nor handed to an `AddCommand` on a command not read (whose root is another).
+    private mutating func receivesCommandLine(_ id: CobraFlagSetID) -> Bool {
+        guard case .persistent(let site) = id, interpreter.flagSets[.commandLine] != nil else { return false }
+        if parentless == nil {
+            let commands = interpreter.commands.filter { $0.value.hasUse }
+            let children = Set(commands.values.flatMap(\.children))
+            parentless = Set(commands.keys.filter { !children.contains($0) })
+        }
+        return parentless?.contains(site) == true && !interpreter.addedToUnknown.contains(site)
     }
 
     /// The flag an `AddFlag` given `ref` alone adds (``CobraFlagSetInfo/soleIncludes``) when the files read do not
     /// show its definition in a set made by `NewFlagSet` (made by reflection from a table): a flag of that name, of a
     /// type not known (`custom`), with the shorthand the program assigns it (`f.Shorthand = fl.Shorthand`), `?` when
-    /// that cannot be read or is not assigned. A set of a command, which the files read do define, is not guessed at.
-    private static func unreadDefinition(of ref: CobraFlagRef, in info: CobraFlagSetInfo, other: CobraFlagSetInfo?)
-        -> CobraFlagDefinition?
-    {
-        guard case .made = ref.set, let sole = info.soleIncludes[ref] else { return nil }
+    /// that cannot be read or is not assigned. A set of a command, which the files read do define, is not guessed at;
+    /// nor is a made set no call the files do not define receives (`handed` false): nothing can have defined the flag
+    /// there (`AddFlag(nil)` panics), so the `AddFlag` is not followed and a removal is claimed (fail closed).
+    private static func unreadDefinition(
+        of ref: CobraFlagRef, in info: CobraFlagSetInfo, other: CobraFlagSetInfo?, handed: Bool
+    ) -> CobraFlagDefinition? {
+        guard case .made = ref.set, handed, let sole = info.soleIncludes[ref] else { return nil }
         let assigned = other?.shorthands[ref.name] ?? []
         let shorthand = assigned.count == 1 ? assigned.first ?? "?" : "?"
         return CobraFlagDefinition(
@@ -769,6 +891,7 @@ private struct TreeBuilder {
         case .made(let site): return (0, site)
         case .local(let site): return (1, site)
         case .persistent(let site): return (2, site)
+        case .commandLine: return (3, CobraSite(file: 0, offset: 0))
         }
     }
 

@@ -141,6 +141,11 @@ struct CobraFile: Sendable {
     let cobraNameIDs: Set<CobraLocalName>
     /// Import paths of cobra and of forks that keep its API (`coral.Command{Use: ...}` builds a cobra command).
     static let cobraPaths: Set<String> = ["github.com/spf13/cobra", "github.com/muesli/coral"]
+    /// The names under which the file imports pflag (`pflag`, or `flag` for `flag "github.com/spf13/pflag"`), numbered:
+    /// `pflag.CommandLine` and pflag's package-level definitions (`pflag.StringVarP(...)`) are its global flag set's.
+    let pflagNameIDs: Set<CobraLocalName>
+    /// pflag's import path.
+    static let pflagPath = "github.com/spf13/pflag"
     let functions: [CobraFunction]
     let bindings: [CobraBinding]
     /// The struct types the file declares, with their fields: a method called on a field (`opts.Excludes.Add(f)`)
@@ -190,6 +195,10 @@ struct CobraFile: Sendable {
         var lowering = CobraLowering(names: .seeded, cobraNames: cobraNames)
         package = lowering.names.intern(go.packageName)
         cobraNameIDs = Set(cobraNames.map { lowering.names.intern($0) })
+        pflagNameIDs = Set(
+            imports.filter { $0.path == Self.pflagPath && $0.name != "_" && $0.name != "." }.map {
+                lowering.names.intern($0.name ?? "pflag")
+            })
         var functions: [CobraFunction] = []
         var bindings: [CobraBinding] = []
         var structs: [(name: CobraLocalName, fields: [CobraStructField])] = []
