@@ -16,4 +16,12 @@ static inline int semgate_allow_partialclone_extension(void) {
 static inline int semgate_set_object_cache_bytes(size_t bytes) {
     return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)bytes);
 }
+
+// Turns off libgit2's re-hashing of every object it reads (on by default; a third of reading a blob). git itself
+// does not re-hash what it reads (`cat-file`, `log`): objects are checked when they enter the store (`index-pack`,
+// `fsck`), and zlib's checksum still catches damaged bytes of a loose object or pack entry. Whoever can rewrite the
+// object store in place could write any content under any id anyway.
+static inline int semgate_set_strict_hash_verification(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
+}
 #endif

@@ -43,6 +43,7 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
     case use, aliases, hidden, deprecated, short, noOptDefVal, cobra, pflag, flag
     case long, run, runE, preRun, preRunE, setHelpCommand, setGlobalNormalizationFunc, setNormalizeFunc
     case completionOptions, root, flagOfCommand, addFlag, shorthand, name, usage, value, strings, replaceAll
+    case commandLine, removeCommand, resetCommands, resetFlags
 
     /// The name as Go spells it.
     var text: String {
@@ -182,6 +183,8 @@ indirect enum CobraStatement: Sendable {
         header: [CobraStatement], condition: CobraExpr?, then: [CobraStatement], otherwise: [CobraStatement])
     /// `continue` of the innermost `range` loop.
     case continueRange
+    /// `break` of the innermost `range` loop.
+    case breakRange
 }
 
 /// Turns the Go parser's statements and expressions into the interpreter's, numbering names in one file's table.
@@ -217,6 +220,8 @@ struct CobraLowering {
                 otherwise: statements(otherwise))
         case .continueRange:
             return .continueRange
+        case .breakRange:
+            return .breakRange
         }
     }
 
@@ -268,10 +273,25 @@ struct CobraLowering {
 public final class CobraNames: Sendable {
     /// The table and the flag definition method each name is, if any; nil while a run has it.
     private let stored: Mutex<Numbering?>
+    /// The attributes items were given, kept from one run to the next (nil while a run has them).
+    private let attributes = Mutex<CobraAttributeTable?>(CobraAttributeTable())
 
     /// An empty table.
     public init() {
         stored = Mutex(Numbering())
+    }
+
+    /// Takes the attribute table for one run; a new one when another run has it.
+    func takeAttributes() -> CobraAttributeTable {
+        attributes.withLock { stored in
+            defer { stored = nil }
+            return stored ?? CobraAttributeTable()
+        }
+    }
+
+    /// Gives the attribute table back after a run.
+    func give(_ table: CobraAttributeTable) {
+        attributes.withLock { $0 = table }
     }
 
     /// Takes the table for one run; a new one of its own when another run has it or it grew too large.
@@ -311,4 +331,57 @@ struct Numbering: Sendable {
     }
 
     private static let serials = Atomic<Int>(0)
+}
+
+/// The attributes of the items a run lists, one dictionary for each distinct shape, kept from one run to the next: an
+/// item whose attributes did not change between two revisions has the very same dictionary, which compares equal at
+/// once (the reader compares every command's items with the last revision's), and is not built again.
+struct CobraAttributeTable: Sendable {
+    /// What an item's attributes are made from.
+    enum Shape: Hashable, Sendable {
+        case command(hidden: Bool, aliasOf: String?, unreadFlags: String?)
+        case flag(type: String, scope: String, shorthand: String?, hidden: Bool, noOptDefault: Bool)
+    }
+
+    private var dictionaries: [Shape: [String: String]] = [:]
+    /// How many items the last run listed: the next reserves room for as many.
+    var itemCount = 0
+
+    /// At most this many shapes are kept; past it the table starts again.
+    static let maximumShapes = 1 << 14
+
+    /// The attributes of `shape`.
+    mutating func attributes(of shape: Shape) -> [String: String] {
+        // Swift compares strings by canonical equivalence, and a key must print its own bytes: only shapes of ASCII
+        // text are kept (`é` and `e\u{301}` are different names to Go and in the report).
+        let kept = shape.isASCII
+        if kept, let known = dictionaries[shape] { return known }
+        var attributes: [String: String] = [:]
+        switch shape {
+        case .command(let hidden, let aliasOf, let unreadFlags):
+            if hidden { attributes["hidden"] = "true" }
+            if let aliasOf { attributes["alias-of"] = aliasOf }
+            if let unreadFlags { attributes["unread-flags"] = unreadFlags }
+        case .flag(let type, let scope, let shorthand, let hidden, let noOptDefault):
+            attributes = ["type": type, "scope": scope]
+            if let shorthand { attributes["shorthand"] = shorthand }
+            if hidden { attributes["hidden"] = "true" }
+            if noOptDefault { attributes["no-opt-default"] = "true" }
+        }
+        guard kept else { return attributes }
+        if dictionaries.count >= Self.maximumShapes { dictionaries = [:] }
+        dictionaries[shape] = attributes
+        return attributes
+    }
+}
+
+extension CobraAttributeTable.Shape {
+    /// Whether every text of the shape is ASCII (where canonical equivalence is byte equality).
+    fileprivate var isASCII: Bool {
+        func ascii(_ text: String?) -> Bool { text?.utf8.allSatisfy { $0 < 0x80 } ?? true }
+        switch self {
+        case .command(_, let aliasOf, let unreadFlags): return ascii(aliasOf) && ascii(unreadFlags)
+        case .flag(let type, let scope, let shorthand, _, _): return ascii(type) && ascii(scope) && ascii(shorthand)
+        }
+    }
 }

@@ -55,12 +55,16 @@ public struct CobraModule: Sendable, Hashable {
         case hiddenCompletionOption
         /// `completion` also for a root without subcommands, made when it is called (cobra 24ada7f, #1559).
         case completionWithoutSubcommands
+        /// `pflag.CommandLine` added to the root's persistent flags (cobra f81b784, March 2015: every tagged release;
+        /// the rewrite 6202b59 dropped it and 458d797 put it back in the same push).
+        case commandLineFlags
 
         var release: (Int, Int, Int) {
             switch self {
             case .completionCommand: return (1, 2, 0)
             case .hiddenCompletionOption: return (1, 3, 0)
             case .completionWithoutSubcommands: return (1, 9, 0)
+            case .commandLineFlags: return (0, 0, 1)
             }
         }
 
@@ -69,6 +73,7 @@ public struct CobraModule: Sendable, Hashable {
             case .completionCommand: return "20210215174701"
             case .hiddenCompletionOption: return "20211207230202"
             case .completionWithoutSubcommands: return "20250215180702"
+            case .commandLineFlags: return "20150319190812"
             }
         }
     }

@@ -113,11 +113,20 @@ public enum CobraExtractor {
         interpreter.run()
         interpreter.markFlagsWithGuardedNotices()
         interpreter.finish()
-        var builder = TreeBuilder(interpreter: interpreter, root: root)
+        var builder = TreeBuilder(
+            interpreter: interpreter, root: root, attributeTable: names?.takeAttributes() ?? CobraAttributeTable())
         builder.maximumWork = maximumWork
+        if case .module(let module) = library {
+            builder.mergesCommandLine = module?.has(.commandLineFlags)
+            builder.cobraVersion =
+                module?.version ?? module?.unknown ?? "no go.mod or vendor/modules.txt names github.com/spf13/cobra"
+        }
         builder.readsNoFile = goFiles.isEmpty
+        builder.items.reserveCapacity(min(builder.attributeTable.itemCount, maximumWork))
         builder.build()
         builder.attachBuilds()
+        builder.attributeTable.itemCount = builder.items.count
+        names?.give(builder.attributeTable)
         var notes = Array(interpreter.notes.values) + builder.notes + interpreter.definitionNotes
         var incomplete = interpreter.incomplete || builder.incomplete || !interpreter.definitionNotes.isEmpty
         if case .module(let module) = library {
@@ -229,10 +238,13 @@ private struct TreeBuilder {
     /// ``CobraSurface/unplacedParents`` and ``CobraSurface/unnamedFlags``.
     var unplacedParents: Set<String> = []
     var unnamedFlags: Set<String> = []
-    /// The names of flags whose definition is guessed (``unreadDefinition(of:in:other:)``), for one note.
+    /// The names of flags whose definition is guessed (``unreadDefinition(of:in:other:handed:)``), for one note.
     private var guessedFlags: Set<String> = []
     /// Flags of the surface defined with different types on different paths, with those types, for one note.
     private var mixedFlags: [String: Set<String>] = [:]
+    /// The names of flags an `AddFlag` looks up in a set made by `NewFlagSet` that neither defines them nor is handed
+    /// to a call the files do not define, for one note: they are not in the surface.
+    private var unfilledFlags: Set<String> = []
     /// At most this many ``unnamedFlags`` (the notes of a removal past it just do not say it may still be there).
     static let maximumUnnamedFlags = 20_000
     /// The roots visited (command and key), for the commands cobra adds to a root by itself.
@@ -263,9 +275,13 @@ private struct TreeBuilder {
     }
     private static let maximumAliasItems = 50_000
 
-    init(interpreter: CobraInterpreter, root: String?) {
+    /// The attributes of items by shape, from the last run when there is one (``CobraAttributeTable``).
+    var attributeTable: CobraAttributeTable
+
+    init(interpreter: CobraInterpreter, root: String?, attributeTable: CobraAttributeTable = CobraAttributeTable()) {
         self.interpreter = interpreter
         self.root = root
+        self.attributeTable = attributeTable
         buildTable = interpreter.builds
     }
 
@@ -279,6 +295,8 @@ private struct TreeBuilder {
             noteUnnamedFlags()
             noteGuessedFlags()
             noteMixedFlags()
+            noteUnfilledFlags()
+            noteCommandLine()
         }
         let commands = interpreter.commands.filter { $0.value.hasUse }
         let children = Set(commands.values.flatMap(\.children))
@@ -397,6 +415,61 @@ private struct TreeBuilder {
                 + "judged")
     }
 
+    /// One note for the flags an `AddFlag` looks up in a made set that nothing the files show fills
+    /// (``unfilledFlags``): not in the surface, so a flag that was defined before is claimed removed.
+    private mutating func noteUnfilledFlags() {
+        guard let first = unfilledFlags.min() else { return }
+        incomplete = true
+        let flags = unfilledFlags.count == 1 ? "1 flag ('--" : "\(unfilledFlags.count) flags (first '--"
+        notes.append(
+            flags + first + "') looked up by an AddFlag in a flag set made by NewFlagSet that the files read neither "
+                + "define it in nor hand to code not read: nothing shown defines it there (the AddFlag would panic), "
+                + "so it is not in the surface")
+    }
+
+    /// A note when the flags defined in `pflag.CommandLine` are not read as a root's persistent flags for sure: cobra's
+    /// version is not known (read as every cobra since March 2015 does), is older (left out), or no root read gets them
+    /// (left out: the program's root is not read).
+    private mutating func noteCommandLine() {
+        guard interpreter.flagSets[.commandLine] != nil else { return }
+        if let place = interpreter.commandLineAssigned {
+            incomplete = true
+            notes.append(
+                "\(interpreter.paths[place.file]):\(place.line): pflag.CommandLine is assigned (or handed on by its "
+                    + "address), so which set cobra adds to the root's persistent flags cannot be told: the flags "
+                    + "defined in pflag.CommandLine are not in the surface")
+            return
+        }
+        if commandLineReceived && interpreter.unnamedDefinitions.contains(.commandLine) {
+            incomplete = true
+            notes.append(
+                "pflag.CommandLine, whose flags are the root's persistent flags, is given flags whose names cannot be "
+                    + "read (see the notes): a flag of the root missing here may still be there, and is not claimed "
+                    + "removed by audit (check still claims it)")
+        }
+        let names = flatten(.commandLine, seen: []).keys
+        guard let first = names.min() else { return }
+        let flags = names.count == 1 ? "the flag '--\(first)'" : "the \(names.count) flags (first '--\(first)')"
+        switch mergesCommandLine {
+        case false?:
+            incomplete = true
+            notes.append(
+                "cobra \(cobraVersion ?? "") does not add pflag.CommandLine to the root's flags (cobra does from "
+                    + "March 2015), so " + flags + " defined there are not in the surface")
+        case nil where commandLineReceived:
+            notes.append(
+                "cobra's version cannot be read (\(cobraVersion ?? "")); " + flags + " defined in pflag.CommandLine "
+                    + "are read as the root's persistent flags, which every cobra since March 2015 makes them")
+        default:
+            guard !commandLineReceived else { return }
+            incomplete = true
+            notes.append(
+                flags.prefix(1).uppercased() + flags.dropFirst() + " defined in pflag.CommandLine are the persistent "
+                    + "flags of the program's root, which is not read here (every command read is added to a command "
+                    + "not read); they are not in the surface")
+        }
+    }
+
     /// One note for the aliases whose paths were left out past `maximumAliasItems`: the first, and how many more.
     private mutating func noteAliasesLeftOut() {
         guard let first = aliasLeftOut else { return }
@@ -406,8 +479,9 @@ private struct TreeBuilder {
                 + "the paths through alias '\(first.alias)' of '\(first.key)'\(more) are not in the surface")
     }
 
+    /// Whether the command defines flags of its own (those cobra adds to a root from `pflag.CommandLine` do not count).
     private mutating func hasFlags(_ site: CobraSite) -> Bool {
-        !flags(of: .local(site)).isEmpty || !flags(of: .persistent(site)).isEmpty
+        !flags(of: .local(site)).isEmpty || flags(of: .persistent(site)).contains { !$0.fromCommandLine }
     }
 
     private mutating func flags(of set: CobraFlagSetID) -> [FlatFlag] {
@@ -425,11 +499,10 @@ private struct TreeBuilder {
         let key = FlagAttributesKey(set: set, hidden: hidden)
         if let known = attributesBySet[key] { return known }
         let attributes = flags.map { flag in
-            var attributes = ["type": flag.definition.type, "scope": scope]
-            if let shorthand = flag.definition.shorthand { attributes["shorthand"] = shorthand }
-            if hidden || flag.hidden { attributes["hidden"] = "true" }
-            if flag.noOptDefault { attributes["no-opt-default"] = "true" }
-            return attributes
+            attributeTable.attributes(
+                of: .flag(
+                    type: flag.definition.type, scope: scope, shorthand: flag.definition.shorthand,
+                    hidden: hidden || flag.hidden, noOptDefault: flag.noOptDefault))
         }
         attributesBySet[key] = attributes
         return attributes
@@ -501,10 +574,8 @@ private struct TreeBuilder {
         let hidden = hidden || info.hidden
         let key = path.joined(separator: " ")
         let file = interpreter.paths[info.file]
-        var attributes: [String: String] = [:]
-        if hidden { attributes["hidden"] = "true" }
-        if let aliasOf { attributes["alias-of"] = aliasOf }
-        if let open = unreadFlags(of: site) { attributes["unread-flags"] = open }
+        let attributes = attributeTable.attributes(
+            of: .command(hidden: hidden, aliasOf: aliasOf, unreadFlags: unreadFlags(of: site)))
         if interpreter.receivesUnknown.contains(site) { unplacedParents.insert(key) }
         if !path.isEmpty {
             add(
@@ -527,6 +598,11 @@ private struct TreeBuilder {
                 }
             }
             let setFlags = flags(of: set)
+            // `pflag.CommandLine` got flags whose names cannot be read (a loop over a table of options): a flag of
+            // the root missing here may still be there (``CobraSurface/uncertain``, the flags' key prefix).
+            if commandLineRoots.contains(set), interpreter.unnamedDefinitions.contains(.commandLine) {
+                uncertain.insert(prefix)
+            }
             for name in (unnamed[set] ?? []).sorted() where unnamedFlags.count < Self.maximumUnnamedFlags {
                 unnamedFlags.insert(prefix + name)
             }
@@ -622,6 +698,8 @@ private struct TreeBuilder {
     /// Which of the command's flag sets (`local`, `persistent`, or both) a call the files do not define receives,
     /// directly or through a set added to them: flags it defines there are not in the surface.
     private func unreadFlags(of site: CobraSite) -> String? {
+        // No set is open (the common case): nothing to walk.
+        guard !interpreter.openFlagSets.isEmpty else { return nil }
         // Whether an open set is among the sets `set` adds, each looked at once.
         func open(_ set: CobraFlagSetID) -> Bool {
             var seen: Set<CobraFlagSetID> = [set]
@@ -675,13 +753,26 @@ private struct TreeBuilder {
                 itemBuilds[item.key] = build
             }
         }
-        guard items.index(forKey: item.key) == nil else { return }
+        // The first item of a key stands: one lookup finds it or inserts this one.
         var item = item
         item.experimental = experimental
-        items[item.key] = item
+        Self.keep(&items[item.key, default: item])
     }
 
+    /// Touches a dictionary entry reached through its `default:` subscript, which inserts the default when absent.
+    private static func keep(_ entry: inout CobraItem) {}
+
     private var flatMemo: [CobraFlagSetID: [String: FlatFlag]] = [:]
+    /// The commands no command read adds (worked out on first use).
+    private var parentless: Set<CobraSite>?
+    /// Whether cobra adds `pflag.CommandLine` to the root's persistent flags (every cobra since 2015); nil when
+    /// cobra's version is not known (read as it does, with a note).
+    var mergesCommandLine: Bool? = true
+    /// Where cobra's version comes from, or why it is not known, for the notes on `pflag.CommandLine`.
+    var cobraVersion: String?
+    /// Whether a root's persistent set got the flags of `pflag.CommandLine` (``mergesCommandLine``), and which.
+    private var commandLineReceived = false
+    private var commandLineRoots: Set<CobraFlagSetID> = []
     /// By set, the names of the flags an `AddFlag` adds one of that no set read defines (``CobraSurface/unnamedFlags``).
     private var unnamed: [CobraFlagSetID: Set<String>] = [:]
     /// `interpreter.tableNames` in order (the bound on ``unnamedFlags`` keeps the same ones in every run).
@@ -695,15 +786,23 @@ private struct TreeBuilder {
         var noOptDefault = false
         /// The builds that define it in the set (through the sets added to it).
         var build = CobraBuildCondition.always
+        /// Defined in `pflag.CommandLine`, which cobra adds to the root's persistent flags (``mergesCommandLine``).
+        var fromCommandLine = false
     }
 
     /// The flags of set `id` with those of the sets it adds; each set is worked out once (a set added by two sets
     /// that are both added by one, layer after layer, would otherwise be worked out exponentially often).
     private mutating func flatten(_ id: CobraFlagSetID, seen: Set<CobraFlagSetID>) -> [String: FlatFlag] {
         if let known = flatMemo[id] { return known }
-        guard !seen.contains(id), let info = interpreter.flagSets[id] else { return [:] }
+        // A program that assigns `pflag.CommandLine` may hold any set there when cobra reads it: none is read.
+        if case .commandLine = id, interpreter.commandLineAssigned != nil { return [:] }
+        let commandLine =
+            mergesCommandLine != false && interpreter.commandLineAssigned == nil && receivesCommandLine(id)
+        guard !seen.contains(id), let info = interpreter.flagSets[id] ?? (commandLine ? CobraFlagSetInfo() : nil)
+        else { return [:] }
         let seen = seen.union([id])
         var result: [String: FlatFlag] = [:]
+        result.reserveCapacity(info.flags.count)
         // pflag's AddFlagSet keeps a flag already defined: the set's own flags first, then each added set in order.
         for (name, definition) in info.flags {
             if let types = info.mixedTypes[name], mixedFlags.count < Self.maximumUnnamedFlags || mixedFlags[name] != nil {
@@ -735,9 +834,18 @@ private struct TreeBuilder {
             return (left.0, left.1, lhs.name) < (right.0, right.1, rhs.name)
         }) where result[ref.name] == nil {
             let other = interpreter.flagSets[ref.set]
-            guard let definition = other?.flags[ref.name] ?? Self.unreadDefinition(of: ref, in: info, other: other)
+            guard
+                let definition = other?.flags[ref.name]
+                    ?? Self.unreadDefinition(
+                        of: ref, in: info, other: other, handed: interpreter.handedMadeFlagSets.contains(ref.set))
             else {
-                if case .made = ref.set { unnamed[id, default: []].insert(ref.name) }
+                if case .made = ref.set {
+                    if interpreter.handedMadeFlagSets.contains(ref.set) {
+                        unnamed[id, default: []].insert(ref.name)
+                    } else if unfilledFlags.count < Self.maximumUnnamedFlags {
+                        unfilledFlags.insert(ref.name)
+                    }
+                }
                 continue
             }
             guard let other, other.flags[ref.name] != nil else {
@@ -754,18 +862,43 @@ private struct TreeBuilder {
         for name in info.deprecated { result[name]?.deprecated = true }
         for name in info.hidden { result[name]?.hidden = true }
         for name in info.noOptDefault { result[name]?.noOptDefault = true }
+        if commandLine {
+            // cobra adds `pflag.CommandLine` to the root's persistent flags when a command runs: after everything the
+            // program did to them, keeping a flag they already define (pflag's AddFlagSet).
+            for (name, flag) in flatten(.commandLine, seen: seen) where result[name] == nil {
+                var flag = flag
+                flag.fromCommandLine = true
+                result[name] = flag
+            }
+            commandLineReceived = true
+            commandLineRoots.insert(id)
+        }
         flatMemo[id] = result
         return result
+    }
+
+    /// Whether `id` is the persistent set of a root that cobra adds `pflag.CommandLine` to: a command no command read
+    /// adds, nor handed to an `AddCommand` on a command not read (whose root is another).
+    private mutating func receivesCommandLine(_ id: CobraFlagSetID) -> Bool {
+        guard case .persistent(let site) = id, interpreter.flagSets[.commandLine] != nil else { return false }
+        if parentless == nil {
+            let commands = interpreter.commands.filter { $0.value.hasUse }
+            let children = Set(commands.values.flatMap(\.children))
+            parentless = Set(commands.keys.filter { !children.contains($0) })
+        }
+        return parentless?.contains(site) == true && !interpreter.addedToUnknown.contains(site)
     }
 
     /// The flag an `AddFlag` given `ref` alone adds (``CobraFlagSetInfo/soleIncludes``) when the files read do not
     /// show its definition in a set made by `NewFlagSet` (made by reflection from a table): a flag of that name, of a
     /// type not known (`custom`), with the shorthand the program assigns it (`f.Shorthand = fl.Shorthand`), `?` when
-    /// that cannot be read or is not assigned. A set of a command, which the files read do define, is not guessed at.
-    private static func unreadDefinition(of ref: CobraFlagRef, in info: CobraFlagSetInfo, other: CobraFlagSetInfo?)
-        -> CobraFlagDefinition?
-    {
-        guard case .made = ref.set, let sole = info.soleIncludes[ref] else { return nil }
+    /// that cannot be read or is not assigned. A set of a command, which the files read do define, is not guessed at;
+    /// nor is a made set no call the files do not define receives (`handed` false): nothing can have defined the flag
+    /// there (`AddFlag(nil)` panics), so the `AddFlag` is not followed and a removal is claimed (fail closed).
+    private static func unreadDefinition(
+        of ref: CobraFlagRef, in info: CobraFlagSetInfo, other: CobraFlagSetInfo?, handed: Bool
+    ) -> CobraFlagDefinition? {
+        guard case .made = ref.set, handed, let sole = info.soleIncludes[ref] else { return nil }
         let assigned = other?.shorthands[ref.name] ?? []
         let shorthand = assigned.count == 1 ? assigned.first ?? "?" : "?"
         return CobraFlagDefinition(
@@ -778,6 +911,7 @@ private struct TreeBuilder {
         case .made(let site): return (0, site)
         case .local(let site): return (1, site)
         case .persistent(let site): return (2, site)
+        case .commandLine: return (3, CobraSite(file: 0, offset: 0))
         }
     }
 

@@ -118,8 +118,10 @@ enum CobraHelpText {
 
     /// Whether `text` contains `deprecated` in any case, by a scan of its bytes: most help texts do not, and they
     /// are read for every flag the program defines.
+    private static let deprecatedWord = Array("deprecated".utf8)
+
     private static func mentionsDeprecated(_ text: String) -> Bool {
-        let word = Array("deprecated".utf8)
+        let word = deprecatedWord
         var utf8 = text.utf8.makeIterator()
         var matched = 0
         while let byte = utf8.next() {

@@ -16,10 +16,19 @@ struct CobraSite: Sendable, Hashable, Comparable {
 }
 
 /// A flag set: one made by `NewFlagSet`, or a command's own local or persistent set.
+/// A place in a file of the program (by index) for a note.
+struct CobraPlace: Sendable, Hashable {
+    let file: Int
+    let line: Int
+}
+
 enum CobraFlagSetID: Sendable, Hashable {
     case made(CobraSite)
     case local(CobraSite)
     case persistent(CobraSite)
+    /// pflag's global set, `pflag.CommandLine` (what pflag's package-level `pflag.StringVarP(...)` define in): cobra
+    /// adds it to the root's persistent flags when a command runs (``CobraModule/Feature/commandLineFlags``).
+    case commandLine
 }
 
 /// A top-level function or a method of a named type the program declares, by its index in the interpreter's list of
@@ -162,24 +171,27 @@ struct CobraFlagSetInfo: Sendable {
     /// read (a custom type's `Type()` may be read only in a later pass, when its value has reached the definition),
     /// and that a definition of another type read makes the type `custom` for good (`mixedTypes`).
     mutating func define(_ definition: CobraFlagDefinition) {
+        // One hashing of the name finds the flag or defines it.
         let name = definition.name
-        guard let known = flags[name] else {
-            flags[name] = definition
-            return
-        }
+        let count = flags.count
+        let stored = Self.entry(&flags[name, default: definition])
+        guard flags.count == count else { return }
         if mixedTypes[name] != nil {
             if definition.type != "custom" { mixedTypes[name]?.insert(definition.type) }
-        } else if known.type == "custom" {
+        } else if stored.type == "custom" {
             if definition.type != "custom" {
                 typesRead += 1
                 flags[name] = definition
             }
-        } else if definition.type != "custom" && definition.type != known.type {
-            mixedTypes[name] = [known.type, definition.type]
+        } else if definition.type != "custom" && definition.type != stored.type {
+            mixedTypes[name] = [stored.type, definition.type]
             flags[name] = CobraFlagDefinition(
-                name: name, type: "custom", shorthand: known.shorthand, file: known.file, line: known.line)
+                name: name, type: "custom", shorthand: stored.shorthand, file: stored.file, line: stored.line)
         }
     }
+
+    /// The value at a dictionary's entry, reached through its `default:` subscript (which inserts the default).
+    private static func entry(_ slot: inout CobraFlagDefinition) -> CobraFlagDefinition { slot }
 
     /// Every update only adds (a `custom` type is replaced once, counted in `typesRead`), so the sizes tell whether
     /// an update changed anything.
@@ -443,6 +455,19 @@ struct CobraInterpreter {
     private var noticeGuards: [CobraSite: Set<CobraVariable>] = [:]
     /// The flag sets handed to a call the files do not define, which may define flags in them.
     private(set) var openFlagSets: Set<CobraFlagSetID> = []
+    /// The sets given a flag whose name cannot be read by a call that was given something (a loop over a table of
+    /// options, rclone's `AddFlagsFromOptions(pflag.CommandLine, ...)` from 1.68.0; not a wrapper nobody calls, run
+    /// with unknown parameters): a flag missing from one may still be there under a name not read.
+    private(set) var unnamedDefinitions: Set<CobraFlagSetID> = []
+    /// For each body running, whether its call was given something (arguments known, or no parameters).
+    private var callsGiven: [Bool] = []
+    /// Where the files first assign `pflag.CommandLine` (or take its address): cobra then adds whatever set it holds
+    /// when a command runs, so its flags are not read as the root's (``CobraFlagSetID/commandLine``).
+    private(set) var commandLineAssigned: CobraPlace?
+    /// The sets made by `NewFlagSet` handed to any call the files do not define (`reflect.ValueOf(fs)`,
+    /// `extlib.Register(fs)`): a flag looked up in one by name may be defined there by code not read. In a set made
+    /// and handed to none, a flag the files do not define is not there (`AddFlag(fs.Lookup("port"))` would panic).
+    private(set) var handedMadeFlagSets: Set<CobraFlagSetID> = []
     /// The `pflag.Flag` literals (`&pflag.Flag{Name: "address", Shorthand: "a", Value: pflag.NewStringValue(...)}`),
     /// which `AddFlag` adds as they are: the fields each sets, and the type its `Value` has when the literal shows
     /// it (a pflag `New...Value` call).
@@ -452,6 +477,8 @@ struct CobraInterpreter {
     /// The lists of constant strings object literals give fields, in order (`DefinedOn: []string{"dev", "run"}`), by
     /// site and field: what a loop's filter reads when it decides (``decideFilter(_:in:)``).
     private var objectLists: [CobraSite: [CobraName: [String]]] = [:]
+    /// By field name, whether some file read may change that field after a literal gave it (``fieldMayChange(_:)``).
+    private var fieldsChanged: [CobraName: Bool] = [:]
     /// The flag sets given an `AddFlag` whose argument cannot be followed to a flag (noted).
     private(set) var unfollowedFlagAdds: Set<CobraFlagSetID> = []
     /// The strings literals of the program's types give a field `Name` (skaffold's `Flag{Name: "filename", ...}`):
@@ -590,6 +617,15 @@ struct CobraInterpreter {
         /// filter could not be decided for it (the rest of the body is then left to a run with every entry at once).
         var filteredRun = false
         var filterUndecided = false
+        /// Whether the body runs for one entry of a loop base semgate ran at once (over an index, or of more than 64
+        /// entries): a jump on a path not decided (`if seen { continue }`, a `break`, a `return`) leaves the rest of
+        /// the loop to a run with every entry at once, as then. `uniqueness`: the maps the body fills itself
+        /// (`done[opt.Name] = struct{}{}`), whose `_, dup := done[k]` skips an entry only when an earlier entry had
+        /// the same key (taken as not skipping).
+        var strictRun = false
+        var uniqueness: Set<CobraLocalName> = []
+        /// Whether a `break` ran on a path certainly taken: the loop ends.
+        var breaking = false
 
         /// Forgets the loops whose index or collection `name` is: assigned in the body, `table[i]` may be another
         /// element.
@@ -651,7 +687,9 @@ struct CobraInterpreter {
         let folderSet = Set(folderNames.filter { !$0.isEmpty && !programs.contains($0) })
         // The folders of each import path, kept from the last run while the program's folders stay the same.
         var importCache = numbering.importFolders.folders == folderSet ? numbering.importFolders.paths : [:]
-        declared.list.reserveCapacity(self.files.reduce(0) { $0 + $1.functions.count })
+        let functionCount = self.files.reduce(0) { $0 + $1.functions.count }
+        declared.list.reserveCapacity(functionCount)
+        declared.functions.reserveCapacity(functionCount)
         var table = CobraBuildTable()
         fileAtoms = self.files.indices.map { index in
             Self.buildCondition(path: paths[index], constraint: self.files[index].buildConstraint).map {
@@ -1045,13 +1083,17 @@ struct CobraInterpreter {
 
     /// The index of `call` in `callStates`, made when absent.
     private mutating func callIndex(_ call: CallKey) -> Int32 {
-        if let index = calls[call] { return index }
-        let index = Int32(callStates.count)
+        // One hashing of the key (its argument sets are the costly part) to find the call or insert it.
+        let fresh = Int32(callStates.count)
+        let index = Self.entry(&calls[call, default: fresh])
+        guard index == fresh else { return index }
         callStates.append(CallState())
-        calls[call] = index
         callKeys.append(call)
         return index
     }
+
+    /// The value at a dictionary's entry, reached through its `default:` subscript (which inserts the default).
+    private static func entry<Value>(_ slot: inout Value) -> Value { slot }
 
     /// Records, for the call running, a read of the closure at `site`.
     private mutating func recordClosureRead(_ site: CobraSite, marks: Bool) {
@@ -1166,6 +1208,8 @@ struct CobraInterpreter {
         recording.append(
             CobraCallRecord(function: key, undecided: undecidedBranches, depth: depth, running: running))
         var frame = Frame(key: call, file: file, folder: declaration.folder)
+        callsGiven.append(parameters.isEmpty || stored.contains { !$0.isEmpty })
+        defer { callsGiven.removeLast() }
         bodies.append(Body(entryUndecided: undecidedBranches))
         if let receiver, let name = receiver.name {
             let objects = callKeys[Int(call)].receiver
@@ -1426,8 +1470,12 @@ struct CobraInterpreter {
     /// together; all together past `maximumRangeObjects`.
     private static func rangeElements(_ elements: CobraValues, limit: Int) -> [CobraValues] {
         let objects = elements.filter(isObject)
-        guard objects.count > 1, objects.count <= limit else { return [elements] }
-        let others = CobraValues(elements.filter { !isObject($0) })
+        // A nil list has no elements to run the body with.
+        let others = CobraValues(elements.filter { !isObject($0) && $0 != .nilValue })
+        // One object beside values of unknown origin only (an instance a list got while what was appended to it was not
+        // known yet) runs on its own too: together, what the body reads of it would be mixed with any value's.
+        let alone = objects.count == 1 && !others.isEmpty && others.allSatisfy { if case .instance = $0 { true } else { false } }
+        guard objects.count > 1 || alone, objects.count <= limit else { return [elements] }
         // In the order of their descriptions (`object(Cobra.CobraSite(file: 3, offset: 120, context: 0), 17)`), each
         // spelled once, and without the prefix all share: reflecting on a value to describe it costs far more.
         let ordered = objects.map { (text: Self.orderText(of: $0), value: $0) }.sorted { $0.text < $1.text }
@@ -1443,7 +1491,9 @@ struct CobraInterpreter {
                 return skipsByCall(inner)
             case .conditional(let header, let condition, let then, let otherwise):
                 if let condition, isCallFilter(header: header, condition: condition, then: then) { return true }
-                if header.contains(where: { if case .assign(_, _, let sources) = $0 { sources.contains(where: containsCall) } else { false } }),
+                if header.contains(where: {
+                    if case .assign(_, _, let sources) = $0 { sources.contains(where: containsCall) } else { false }
+                }),
                     then.contains(where: { if case .continueRange = $0 { true } else { false } })
                 {
                     return true
@@ -1455,9 +1505,49 @@ struct CobraInterpreter {
         }
     }
 
+    /// Whether statements leave the entry's run early (`continue`, `break`, `return`), in their blocks and `if`s (not
+    /// in loops or function literals of their own).
+    private static func jumps(_ statements: [CobraStatement]) -> Bool {
+        statements.contains { statement in
+            switch statement {
+            case .continueRange, .breakRange, .return: return true
+            case .block(let inner): return jumps(inner)
+            case .conditional(let header, _, let then, let otherwise): return jumps(header) || jumps(then) || jumps(otherwise)
+            case .expression, .assign, .declare, .range: return false
+            }
+        }
+    }
+
+    /// The local maps a loop body fills at its top level (`done[opt.Name] = struct{}{}`).
+    private static func mapsFilled(by body: [CobraStatement], in frame: Frame) -> Set<CobraLocalName> {
+        var maps: Set<CobraLocalName> = []
+        for case .assign(let targets, false, _) in body {
+            for case .index(.name(let map), _) in targets where frame.locals[map] != nil { maps.insert(map) }
+        }
+        return maps
+    }
+
+    /// `if _, dup := done[k]; dup { continue }` (or `if seen[k] { continue }`) where the loop fills `done` itself: an entry is skipped only when an
+    /// earlier one had the same key (rclone's `AddFlagsFromOptions` skips a name already made).
+    private func isUniquenessCheck(header: [CobraStatement], condition: CobraExpr?, in frame: Frame) -> Bool {
+        // `if seen[k] { continue }` of a `map[string]bool` the loop fills.
+        if header.isEmpty, case .index(.name(let map), _)? = condition, frame.uniqueness.contains(map) { return true }
+        guard header.count == 1, case .assign(let targets, true, let sources) = header[0], targets.count == 2,
+            sources.count == 1, case .index(.name(let map), _) = sources[0], frame.uniqueness.contains(map),
+            case .name(let found) = targets[1], case .name(found)? = condition
+        else { return false }
+        return true
+    }
+
+    private static func isCall(_ expression: CobraExpr) -> Bool {
+        if case .call = expression { return true }
+        return false
+    }
+
     /// Whether an `if` skips to the next entry by a condition that calls a function (`if !allowed(x) { continue }`).
     private static func isCallFilter(header: [CobraStatement], condition: CobraExpr, then: [CobraStatement]) -> Bool {
-        header.isEmpty && containsCall(condition) && then.contains { if case .continueRange = $0 { true } else { false } }
+        header.isEmpty && containsCall(condition)
+            && then.contains { if case .continueRange = $0 { true } else { false } }
     }
 
     /// Whether a loop's filter holds for the entry of the run: `!f(args)`, `&&` and `||` of such, where `f` is a
@@ -1505,7 +1595,7 @@ struct CobraInterpreter {
                 guard case .string(let use)? = read(objectFieldCell(site, name))?.only else { return nil }
                 return .string(use)
             }
-            if case .object(let site, _)? = held.only, let list = objectLists[site]?[name] {
+            if case .object(let site, _)? = held.only, let list = objectLists[site]?[name], !fieldMayChange(name) {
                 // What the field holds is the literal's list and nothing else.
                 let holds = readField(of: held.only ?? .nilValue, name)
                 guard holds == CobraValues(list.map(CobraValue.string)) else { return nil }
@@ -1517,6 +1607,44 @@ struct CobraInterpreter {
         case .bool(let value)?: return .bool(value)
         default: return nil
         }
+    }
+
+    /// Whether some file read may change field `field` of a value after its literal: `x.DefinedOn` assigned (`=`, `+=`,
+    /// ...), indexed (`x.DefinedOn[0] = ...`, `x.DefinedOn[1:]`), listed with others (`a, x.DefinedOn = ...`) or its
+    /// address taken (`&x.DefinedOn`), anywhere in the files, by the tokens (worked out once a run a field name,
+    /// before any code runs, so a write met late, in an `init`, cannot come after a decision).
+    private mutating func fieldMayChange(_ field: CobraName) -> Bool {
+        if let known = fieldsChanged[field] { return known }
+        let text = numbering.table.names[Int(field)]
+        let writes: Set<GoOperator> = [
+            .assign, .define, .plusAssign, .minusAssign, .starAssign, .slashAssign, .percentAssign, .ampersandAssign,
+            .pipeAssign, .caretAssign, .shiftLeftAssign, .shiftRightAssign, .andNotAssign, .increment, .decrement,
+            .leftBracket, .comma,
+        ]
+        var changed = false
+        search: for source in sources {
+            let tokens = source.file.go.tokens
+            for index in tokens.indices
+            where tokens[index].kind == .identifier && tokens[index].text == text && index > 0
+                && tokens[index - 1].symbol == .period
+            {
+                if index + 1 < tokens.count, let next = tokens[index + 1].symbol, writes.contains(next) {
+                    changed = true
+                    break search
+                }
+                // `&a.b.field`: the token before the selector chain.
+                var start = index - 1
+                while start >= 1, tokens[start].symbol == .period, tokens[start - 1].kind == .identifier {
+                    start -= 2
+                }
+                if start >= 0, tokens[start].symbol == .ampersand {
+                    changed = true
+                    break search
+                }
+            }
+        }
+        fieldsChanged[field] = changed
+        return changed
     }
 
     /// Whether `expression` calls something (outside function literals).
@@ -1630,7 +1758,7 @@ struct CobraInterpreter {
     private mutating func execute(_ statements: [CobraStatement], in frame: inout Frame) {
         let undecided = undecidedBranches
         for statement in statements {
-            if frame.skipping || frame.filterUndecided { break }
+            if frame.skipping || frame.filterUndecided || frame.breaking { break }
             execute(statement, in: &frame)
             // After `if os.Getenv(...) == "" { return f(c) }`, the rest of the block runs only in some runs; after
             // `if err != nil { return err }` it is what runs.
@@ -1649,8 +1777,11 @@ struct CobraInterpreter {
             _ = evaluate(expression, in: &frame)
         case .assign(let targets, let define, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
+            // `v, ok := m[k]`, `v, ok := x.(T)`: `ok` is not what `x` holds (only a call's results are united).
+            let commaOK = targets.count == 2 && sources.count == 1 && !Self.isCall(sources[0])
             for (offset, target) in targets.enumerated() {
-                let value = values.count == targets.count ? values[offset] : Self.union(values)
+                var value = values.count == targets.count ? values[offset] : Self.union(values)
+                if commaOK && offset == 1 { value = [] }
                 let source = values.count == targets.count ? sources[offset] : nil
                 if completionOption(target, source: source, value, in: &frame) { continue }
                 var zero: CobraValues?
@@ -1672,6 +1803,8 @@ struct CobraInterpreter {
                 frame.locals.assign(value, to: name)
             }
         case .return(let results):
+            // A `return` from inside a loop run entry by entry ends it (and the function): the loop runs at once.
+            if frame.strictRun || frame.filteredRun { frame.filterUndecided = true }
             let value = Self.union(results.map { evaluate($0, in: &frame) })
             if let returned = frame.literalReturns {
                 frame.literalReturns = returned.union(value)
@@ -1700,6 +1833,8 @@ struct CobraInterpreter {
                 indexed = (index, held)
             }
             let (outer, outerFiltered) = (frame.ranges, frame.filteredRun)
+            let (outerStrict, outerUniqueness) = (frame.strictRun, frame.uniqueness)
+            let strict = runs.count > 1 && (indexed != nil || runs.count > Self.maximumReceiverObjects)
             var undecidedEntries = false
             for element in runs {
                 for (offset, name) in names.enumerated() {
@@ -1709,12 +1844,17 @@ struct CobraInterpreter {
                 frame.ranges = outer
                 if let indexed { frame.ranges.append((indexed.index, indexed.collection, element)) }
                 frame.filteredRun = filtered && runs.count > 1
+                frame.strictRun = strict
+                frame.uniqueness = strict ? Self.mapsFilled(by: body, in: frame) : []
                 execute(body, in: &frame)
                 undecidedEntries = undecidedEntries || frame.filterUndecided
-                (frame.skipping, frame.filterUndecided) = (false, false)
+                let ended = frame.breaking
+                (frame.skipping, frame.filterUndecided, frame.breaking) = (false, false, false)
+                if ended { break }
             }
             frame.ranges = outer
             frame.filteredRun = false
+            (frame.strictRun, frame.uniqueness) = (outerStrict, outerUniqueness)
             if undecidedEntries {
                 // The entries whose filter could not be decided: every one at once, as before tables were read.
                 for (offset, name) in names.enumerated() {
@@ -1729,6 +1869,9 @@ struct CobraInterpreter {
             execute(statements, in: &frame)
         case .continueRange:
             frame.skipping = true
+        case .breakRange:
+            // A `break` of a loop run at once, as before tables were read, does nothing.
+            if frame.strictRun || frame.filteredRun { frame.breaking = true }
         case .conditional(let header, let condition, let then, let otherwise):
             execute(header, in: &frame)
             // Not `condition.flatMap { truth(...) }`: that closure copies the interpreter, and its dictionaries then
@@ -1741,6 +1884,13 @@ struct CobraInterpreter {
                     frame.filterUndecided = true
                     return
                 }
+            }
+            if holds == nil, frame.strictRun || frame.filteredRun, Self.jumps(then) || Self.jumps(otherwise),
+                !isUniquenessCheck(header: header, condition: condition, in: frame)
+            {
+                // Whether this entry goes on is not known: the loop runs at once for it, as before tables were read.
+                frame.filterUndecided = true
+                return
             }
             if holds == nil { undecidedBranches += 1 }
             // A `continue` on one branch of an undecided `if` skips the rest only in some runs: every branch counts.
@@ -1817,6 +1967,13 @@ struct CobraInterpreter {
     private mutating func assign(
         _ value: CobraValues, to target: CobraExpr, define: Bool, in frame: inout Frame, flagZero: CobraValues? = nil
     ) {
+        // `pflag.CommandLine = pflag.NewFlagSet(...)` (or `*pflag.CommandLine = ...`): which set cobra adds to the root
+        // is no longer the one the files define flags in.
+        if case .unary(_, let operand) = target, let line = commandLineLine(operand, in: frame) {
+            commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line)
+        } else if let line = commandLineLine(target, in: frame) {
+            commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line)
+        }
         switch target {
         case .name(let name):
             guard name != CobraKnown.underscore.id else { return }
@@ -1912,7 +2069,9 @@ struct CobraInterpreter {
             let strings = Self.strings(in: value)
             // For a loop's filter (``decideFilter(_:in:)``), which reads it as a cell (recorded for replays); `nil`
             // stands for a value not read.
-            add(strings.isEmpty ? [.nilValue] : CobraValues(strings.map(CobraValue.string)), to: objectFieldCell(site, field))
+            add(
+                strings.isEmpty ? [.nilValue] : CobraValues(strings.map(CobraValue.string)),
+                to: objectFieldCell(site, field))
             updateCommand(site) { info in
                 info.hasUse = true
                 info.use.add(strings, unresolved: strings.isEmpty, fromLiteral: fromLiteral)
@@ -1931,14 +2090,12 @@ struct CobraInterpreter {
             }
         case CobraKnown.short.id:
             // The help line users read says so (`Short: "[deprecated] Gets ..."`, etcd's way before `Deprecated:`).
-            if Self.strings(in: value).contains(where: {
-                Self.saysDeprecated($0) || CobraHelpText.shortHelpSaysLegacy($0)
-            }) {
+            if Self.anyString(in: value, { Self.saysDeprecated($0) || CobraHelpText.shortHelpSaysLegacy($0) }) {
                 updateCommand(site) { $0.deprecated = true }
             }
         case CobraKnown.long.id:
-            if Self.strings(in: value).contains(where: CobraHelpText.longHelpSaysDeprecated)
-                || Self.strings(in: value).contains(where: CobraHelpText.longHelpSaysUseInstead)
+            if Self.anyString(in: value, CobraHelpText.longHelpSaysDeprecated)
+                || Self.anyString(in: value, CobraHelpText.longHelpSaysUseInstead)
             {
                 updateCommand(site) { $0.deprecated = true }
             }
@@ -1971,18 +2128,18 @@ struct CobraInterpreter {
     private func guardedNoticeVariables(_ value: CobraValues) -> Set<CobraVariable> {
         var found: Set<CobraVariable> = []
         for function in value {
-            let (body, file): ([CobraStatement], Int)
+            let (guards, file): ([CobraExpr], Int)
             switch function {
             case .function(let key):
                 let declaration = declared.list[Int(key)]
-                (body, file) = (sources[declaration.file].body(of: declaration.index), declaration.file)
+                (guards, file) = (sources[declaration.file].noticeGuards(ofFunction: declaration.index), declaration.file)
             case .closure(let site):
                 guard let closure = closures[site] else { continue }
-                (body, file) = (closure.literal.body, site.file)
+                (guards, file) = (sources[site.file].noticeGuards(of: closure.literal), site.file)
             default:
                 continue
             }
-            for variable in CobraHelpText.noticeGuards(body) {
+            for variable in guards {
                 if let bound = boundVariable(variable, in: file) { found.insert(bound) }
             }
         }
@@ -2043,6 +2200,21 @@ struct CobraInterpreter {
             })
     }
 
+    /// Whether some string `values` may hold passes `test`: `strings(in:).contains(where:)` without making the set.
+    private static func anyString(in values: CobraValues, _ test: (String) -> Bool) -> Bool {
+        values.contains { value in
+            if case .string(let text) = value { return test(text) }
+            return false
+        }
+    }
+
+    /// The string `values` may hold when it is the only one (`strings(in:)` of one element), else nil.
+    private static func onlyString(in values: CobraValues) -> String? {
+        if case .string(let text)? = values.only { return text }
+        let strings = strings(in: values)
+        return strings.count == 1 ? strings.first : nil
+    }
+
     private static func union(_ sets: [CobraValues]) -> CobraValues {
         sets.reduce(into: CobraValues()) { $0.formUnion($1) }
     }
@@ -2076,7 +2248,11 @@ struct CobraInterpreter {
                 if readClosures.contains(site) { changedAfterRead = true }
             }
             return CobraValues(.closure(site))
-        case .unary(_, let operand):
+        case .unary(let op, let operand):
+            // `&pflag.CommandLine` handed on may be assigned through.
+            if op == .address, let line = commandLineLine(operand, in: frame) {
+                commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line)
+            }
             return evaluate(operand, in: &frame)
         case .binary(let op, let left, let right):
             let lhs = evaluate(left, in: &frame)
@@ -2105,6 +2281,12 @@ struct CobraInterpreter {
             return collection
         case .selector(let base, let name, _):
             if case .name(let qualifier) = base, isPackage(qualifier, in: frame) {
+                if files[frame.file].pflagNameIDs.contains(qualifier),
+                    runName(name, in: frame.file) == CobraKnown.commandLine.id
+                {
+                    updateFlagSet(.commandLine) { _ in }
+                    return CobraValues(.flagSet(.commandLine))
+                }
                 return packageMember(
                     runName(qualifier, in: frame.file), runName(name, in: frame.file), file: frame.file)
             }
@@ -2156,6 +2338,15 @@ struct CobraInterpreter {
     private mutating func isPackage(_ name: CobraLocalName, in frame: Frame) -> Bool {
         guard frame.locals[name] == nil else { return false }
         return read(globalCell(name, in: frame.file)) == nil && function(named: name, in: frame.file) == nil
+    }
+
+    /// The line of `expression` when it is `pflag.CommandLine` (pflag under any name the file imports it as).
+    private mutating func commandLineLine(_ expression: CobraExpr, in frame: Frame) -> Int? {
+        guard case .selector(.name(let qualifier), let name, let line) = expression,
+            files[frame.file].pflagNameIDs.contains(qualifier), isPackage(qualifier, in: frame),
+            runName(name, in: frame.file) == CobraKnown.commandLine.id
+        else { return nil }
+        return line
     }
 
     /// A name of an imported package: by the file's import, else by package clause.
@@ -2373,6 +2564,14 @@ struct CobraInterpreter {
                 if qualifier == CobraKnown.fmt.id, method == CobraKnown.sprintf.id {
                     return Self.sprintf(values)
                 }
+                // pflag's package-level `pflag.StringVarP(&v, ...)` and `pflag.Lookup(name)` are `CommandLine`'s.
+                if files[frame.file].pflagNameIDs.contains(localQualifier),
+                    numbering.flagMethods[Int(method)] != nil || method == CobraKnown.lookup.id
+                {
+                    updateFlagSet(.commandLine) { _ in }
+                    let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
+                    return flagSetMethod(method, .commandLine, values, context)
+                }
                 var result: CobraValues = []
                 let functions = packageMember(qualifier, method, file: frame.file).compactMap {
                     value -> CobraFunctionID? in
@@ -2387,18 +2586,30 @@ struct CobraInterpreter {
                 }
                 if functions.isEmpty && qualifier != CobraKnown.cobra.id && qualifier != CobraKnown.pflag.id
                     && qualifier != CobraKnown.flag.id && !files[frame.file].cobraNameIDs.contains(localQualifier)
-                    && Self.handsOver(values)
                 {
-                    markHeldAddedToUnknown(values)
-                    markOpen(values, callee: numbering.table.names[Int(method)])
-                    noteUnfollowed(
-                        "\(numbering.table.names[Int(qualifier)]).\(numbering.table.names[Int(method)]) is not defined in the files read",
-                        file: frame.file, line: selectorLine)
+                    let names = numbering.table.names
+                    let reason = { "\(names[Int(qualifier)]).\(names[Int(method)]) is not defined in the files read" }
+                    if Self.handsOver(values) {
+                        markHeldAddedToUnknown(values)
+                        markOpen(values, callee: numbering.table.names[Int(method)])
+                        noteUnfollowed(reason(), file: frame.file, line: selectorLine)
+                    } else if Self.holdsObject(values) {
+                        markHeldOpen(
+                            values, callee: numbering.table.names[Int(method)], reason: reason(), file: frame.file,
+                            line: selectorLine)
+                    }
                 }
                 return result
             }
             var result: CobraValues = []
             let objects = evaluate(base, in: &frame)
+            if objects.isEmpty, case .composite(let type?, let elements, _) = base, elements.isEmpty,
+                let named = type.name, declared.elementTypes[runName(named, in: frame.file)] != nil,
+                let found = methodOrPromoted(method, of: runName(named, in: frame.file), preferring: frame.folder)
+            {
+                // `Options{}.Add(more)`: the method of an empty list of the program's slice type runs on a nil list.
+                return call(found.key, arguments: values, receiver: [.nilValue])
+            }
             var followed = false
             // The method of one of the program's types, or of the command it embeds: once for the instances of each
             // type, once for its objects.
@@ -2443,6 +2654,12 @@ struct CobraInterpreter {
                     ? "\(spelling(of: callee, in: frame.file)) is called on a value that cannot be followed"
                     : "\(spelling(of: callee, in: frame.file)) is not defined in the files read"
                 noteUnfollowed(reason, file: frame.file, line: selectorLine)
+            } else if !followed && Self.holdsObject(values) {
+                markHeldOpen(
+                    values, callee: numbering.table.names[Int(method)],
+                    reason: "\(spelling(of: callee, in: frame.file)) is not defined in the files read",
+                    file: frame.file,
+                    line: selectorLine)
             }
             return result
         default:
@@ -2469,6 +2686,12 @@ struct CobraInterpreter {
                 markOpen(values, callee: spelling(of: callee, in: frame.file))
                 noteUnfollowed(
                     "\(spelling(of: callee, in: frame.file)) is not defined in the files read", file: frame.file,
+                    line: position.line)
+            } else if !followed && Self.holdsObject(values) {
+                markHeldOpen(
+                    values, callee: spelling(of: callee, in: frame.file),
+                    reason: "\(spelling(of: callee, in: frame.file)) is not defined in the files read",
+                    file: frame.file,
                     line: position.line)
             }
             return result
@@ -2645,15 +2868,80 @@ struct CobraInterpreter {
         }
     }
 
+    /// The commands and flag sets the program's objects among `values` hold in their fields, directly or through
+    /// objects they hold (each object looked at once, at most `maximumHeldObjects`): a call that receives the object
+    /// (`plugins.Register(&app{root: root})`) may add commands or flags to them as if it received them.
+    private mutating func heldReferences(_ values: [CobraValues]) -> CobraValues {
+        var seen: Set<CobraSite> = []
+        var pending: [CobraValue] = []
+        for value in values {
+            for case .object(let site, let type) in value where seen.insert(site).inserted {
+                pending.append(.object(site, type))
+            }
+        }
+        var found: CobraValues = []
+        while let object = pending.popLast() {
+            guard case .object(_, let type) = object, let fields = declared.structs[type] else { continue }
+            for field in fields.keys.sorted() {
+                for inner in readField(of: object, field) {
+                    switch inner {
+                    case .command, .flagSet:
+                        found.insert(inner)
+                    case .object(let site, _) where seen.count < Self.maximumHeldObjects:
+                        if seen.insert(site).inserted { pending.append(inner) }
+                    default:
+                        continue
+                    }
+                }
+            }
+        }
+        return found
+    }
+    static let maximumHeldObjects = 256
+
+    /// Whether `values` has an object of the program's types.
+    private static func holdsObject(_ values: [CobraValues]) -> Bool {
+        values.contains { value in
+            value.contains { object in
+                if case .object = object { return true }
+                return false
+            }
+        }
+    }
+
+    /// A call the files do not define, whose name says it may add flags (``mayAddFlags(_:)``), receives objects of the
+    /// program that hold commands or flag sets (``heldReferences(_:)``): they are open as if handed over, with a note.
+    /// Callers ask ``holdsObject(_:)`` first: most calls not followed (`fmt.Sprintf`, `errors.New`) are given no
+    /// object of the program, and spelling the callee and the reason for each would cost.
+    private mutating func markHeldOpen(_ values: [CobraValues], callee: String, reason: String, file: Int, line: Int) {
+        guard Self.mayAddFlags(callee) else { return }
+        let held = heldReferences(values)
+        guard !held.isEmpty else { return }
+        markOpen([held], callee: callee)
+        note(
+            "\(reason) and receives a value that holds a command or flag set, so the commands or flags it adds to them "
+                + "are not in the surface (add the file that defines it to 'files')", file: file, line: line)
+    }
+
     /// A call the program's files do not define receives a command or flag set (``handsOver(_:)``): what it adds is
     /// unknown.
     /// Records the flag sets (a command's own, for a command) that a call the files do not define receives: it may
-    /// define flags in them.
+    /// define flags in them. Every set made by `NewFlagSet` it receives is recorded too (``handedMadeFlagSets``).
     ///
     /// Only a call whose name says it may add flags counts (`AddFlags`, `plugins.Register`, `setupFlags`):
     /// `viper.BindPFlags(cmd.Flags())`, `fmt.Println(cmd)` or `doc.GenMarkdownTree(cmd)` read what they receive, and
     /// taking them as open would hide every flag removal of the command.
     private mutating func markOpen(_ values: [CobraValues], callee: String) {
+        for value in values {
+            for object in value {
+                switch object {
+                case .flagSet(let id), .flagSetMethod(let id, _):
+                    if case .made = id { handedMadeFlagSets.insert(id) }
+                default:
+                    continue
+                }
+            }
+        }
         guard Self.mayAddFlags(callee) else { return }
         for value in values {
             for object in value {
@@ -2774,6 +3062,15 @@ struct CobraInterpreter {
             return flagSetMethod(CobraKnown.markDeprecated.id, .persistent(site), values, context)
         case CobraKnown.markPersistentFlagHidden.id:
             return flagSetMethod(CobraKnown.markHidden.id, .persistent(site), values, context)
+        case CobraKnown.removeCommand.id, CobraKnown.resetCommands.id, CobraKnown.resetFlags.id:
+            // The interpreter only adds: what these take away when the program runs is still listed, so a removal
+            // they make would pass unseen. Said, never silent.
+            let what = method == CobraKnown.resetFlags.id ? "flags" : "subcommands"
+            note(
+                "\(numbering.table.names[Int(method)]) takes \(what) away from a command when the program runs, which "
+                    + "semgate does not follow: what it takes away is still in the surface, and its removal is not "
+                    + "claimed", file: context.file, line: context.line, leavesOut: false)
+            return []
         default:
             return []
         }
@@ -2857,7 +3154,7 @@ struct CobraInterpreter {
         case CobraKnown.setAnnotation.id:
             // `flags.SetAnnotation(name, "deprecated", nil)`: docker's convention for a deprecated flag (its docs
             // and help mark it so); other annotations say nothing users can see.
-            guard values.count >= 2, Self.strings(in: values[1]).contains("deprecated") else { return [] }
+            guard values.count >= 2, Self.anyString(in: values[1], { $0 == "deprecated" }) else { return [] }
             let names = Self.strings(in: values[0])
             if names.isEmpty {
                 note(
@@ -2995,13 +3292,13 @@ struct CobraInterpreter {
         _ shape: CobraFlagMethod, in id: CobraFlagSetID, _ values: [CobraValues], _ context: CallContext
     ) -> CobraValues {
         guard shape.nameIndex < values.count else { return [] }
-        let names = Self.strings(in: values[shape.nameIndex])
-        guard names.count == 1, let name = names.first, !CobraText.containsPercent(name) else {
+        guard let name = Self.onlyString(in: values[shape.nameIndex]), !CobraText.containsPercent(name) else {
             let spelled =
                 context.arguments.indices.contains(shape.nameIndex) ? " (argument \(shape.nameIndex + 1))" : ""
             note(
                 "the name of a \(shape.type) flag\(spelled) is not a constant string; the flag is not in the surface",
                 file: context.file, line: context.line)
+            if callsGiven.last ?? true { unnamedDefinitions.insert(id) }
             return []
         }
         var shorthand: String?
@@ -3025,8 +3322,7 @@ struct CobraInterpreter {
 
     /// The shorthand `values` give flag `name`: nil for "", `?` (noted) when it is not one constant string.
     private mutating func shorthand(of name: String, in values: CobraValues, _ context: CallContext) -> String? {
-        let shorthands = Self.strings(in: values)
-        if shorthands.count == 1, let only = shorthands.first { return only.isEmpty ? nil : only }
+        if let only = Self.onlyString(in: values) { return only.isEmpty ? nil : only }
         note(
             "the shorthand of flag --\(name) is not a constant string; recorded as unknown", file: context.file,
             line: context.line, leavesOut: false)
@@ -3037,7 +3333,7 @@ struct CobraInterpreter {
     private static func usageSaysDeprecated(_ shape: CobraFlagMethod, _ values: [CobraValues]) -> Bool {
         let index = shape.usageIndex(arguments: values.count)
         guard values.indices.contains(index) else { return false }
-        return strings(in: values[index]).contains(where: CobraHelpText.usageSaysDeprecated)
+        return anyString(in: values[index], CobraHelpText.usageSaysDeprecated)
     }
 }
 

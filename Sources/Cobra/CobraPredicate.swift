@@ -72,7 +72,7 @@ struct CobraPredicate {
                 }
             }
             return .next
-        case .expression, .assign, .declare, .range:
+        case .expression, .assign, .declare, .range, .breakRange:
             return .unknown
         }
     }
@@ -104,7 +104,10 @@ struct CobraPredicate {
         case .binary(let op, let left, let right) where op == .equal || op == .notEqual:
             guard let lhs = evaluate(left), let rhs = evaluate(right) else { return nil }
             switch (lhs, rhs) {
-            case (.string, .string), (.bool, .bool):
+            case (.string(let left), .string(let right)):
+                // As Go compares strings: byte by byte (Swift's == takes canonically equivalent texts as equal).
+                return .bool(left.utf8.elementsEqual(right.utf8) == (op == .equal))
+            case (.bool, .bool):
                 return .bool((lhs == rhs) == (op == .equal))
             default:
                 return nil

@@ -141,6 +141,11 @@ struct CobraFile: Sendable {
     let cobraNameIDs: Set<CobraLocalName>
     /// Import paths of cobra and of forks that keep its API (`coral.Command{Use: ...}` builds a cobra command).
     static let cobraPaths: Set<String> = ["github.com/spf13/cobra", "github.com/muesli/coral"]
+    /// The names under which the file imports pflag (`pflag`, or `flag` for `flag "github.com/spf13/pflag"`), numbered:
+    /// `pflag.CommandLine` and pflag's package-level definitions (`pflag.StringVarP(...)`) are its global flag set's.
+    let pflagNameIDs: Set<CobraLocalName>
+    /// pflag's import path.
+    static let pflagPath = "github.com/spf13/pflag"
     let functions: [CobraFunction]
     let bindings: [CobraBinding]
     /// The struct types the file declares, with their fields: a method called on a field (`opts.Excludes.Add(f)`)
@@ -190,6 +195,10 @@ struct CobraFile: Sendable {
         var lowering = CobraLowering(names: .seeded, cobraNames: cobraNames)
         package = lowering.names.intern(go.packageName)
         cobraNameIDs = Set(cobraNames.map { lowering.names.intern($0) })
+        pflagNameIDs = Set(
+            imports.filter { $0.path == Self.pflagPath && $0.name != "_" && $0.name != "." }.map {
+                lowering.names.intern($0.name ?? "pflag")
+            })
         var functions: [CobraFunction] = []
         var bindings: [CobraBinding] = []
         var structs: [(name: CobraLocalName, fields: [CobraStructField])] = []
@@ -263,6 +272,9 @@ public final class CobraSourceFile: Sendable {
     /// The numbers of the file's names in the last ``Numbering`` that ran it (by its serial), as far as they were
     /// translated.
     private let translation = Mutex<(serial: Int, numbers: [CobraLocalName])>((0, []))
+    /// What `CobraHelpText.noticeGuards` found in the bodies of functions (key `-1 - index`) and function literals (key:
+    /// the literal's offset) that commands run, worked out once for the blob.
+    private let guards = Mutex<[Int: [CobraExpr]]>([:])
 
     /// Reads `source`'s declarations; problems become `errors` and the rest of the file still counts.
     public init(source: String) {
@@ -314,6 +326,23 @@ public final class CobraSourceFile: Sendable {
             state.bodies[index] = lowered
             return (try? lowered.get()) ?? []
         }
+    }
+
+    /// `CobraHelpText.noticeGuards` of function `index`'s body.
+    func noticeGuards(ofFunction index: Int) -> [CobraExpr] {
+        noticeGuards(key: -1 - index) { body(of: index) }
+    }
+
+    /// `CobraHelpText.noticeGuards` of the function literal `literal` of this file.
+    func noticeGuards(of literal: CobraLiteral) -> [CobraExpr] {
+        noticeGuards(key: literal.position.offset) { literal.body }
+    }
+
+    private func noticeGuards(key: Int, _ statements: () -> [CobraStatement]) -> [CobraExpr] {
+        if let known = guards.withLock({ $0[key] }) { return known }
+        let found = CobraHelpText.noticeGuards(statements())
+        guards.withLock { $0[key] = found }
+        return found
     }
 
     /// The text of name `id` (one the declarations or a body read so far numbered).

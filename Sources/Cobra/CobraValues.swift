@@ -140,6 +140,7 @@ struct CobraLocals: Sequence {
     private var index: [CobraLocalName: Int]?
 
     private static let indexedFrom = 24
+    private static let initialCapacity = 8
 
     init() {}
 
@@ -157,6 +158,11 @@ struct CobraLocals: Sequence {
         if let existing = position(of: name) {
             values[existing] = value
             return
+        }
+        if names.isEmpty {
+            // Room for a function's usual locals at once, not grown one by one.
+            names.reserveCapacity(Self.initialCapacity)
+            values.reserveCapacity(Self.initialCapacity)
         }
         names.append(name)
         values.append(value)

@@ -315,6 +315,7 @@ public final class Engine {
         // An item missing under a command the extractor could not follow is still a removal here (fail closed): the
         // finding says so (`Extractor.removalNotes`).
         let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
+        if let note = SurfaceDiff.unreadChangesNote(changes, policy: policy) { notes.append(note) }
         // The working tree differs from HEAD even when HEAD is the base: judge it as a change.
         let minimum: Bump = base?.commit == head.commit && workingTree == nil ? .none : .patch
         let required = changes.map(\.bump).reduce(minimum, max)
@@ -467,6 +468,9 @@ public final class Engine {
             if let before = input.before {
                 surfaceNotes.add(
                     SurfaceDiff.unplacedNotes(from: before, to: after, candidates: changed), at: release.version)
+            }
+            if let note = SurfaceDiff.unreadChangesNote(changes, policy: policy) {
+                surfaceNotes.add([note], at: release.version)
             }
             let declared = input.commits.map { CommitSignal(messages: $0, changes: changes).declared } ?? nil
             var context = ReleaseContext(
@@ -634,6 +638,7 @@ public final class Engine {
         report.required = report.changes.map(\.bump).max() ?? Bump.none
         report.notes =
             originNotes + Array(Set(before.notes + after.notes)).sorted()
+            + [SurfaceDiff.unreadChangesNote(report.changes, policy: policy)].compactMap { $0 }
             + Self.problemNotes(before.problems + after.problems, reported: [])
         report.incompleteSurfaces = before.incomplete.union(after.incomplete).sorted()
         return report

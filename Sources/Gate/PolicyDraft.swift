@@ -273,13 +273,23 @@ public struct PolicyDraft: Sendable {
         }
         var entries = [DraftEntry("tag", .string(prefix + "{version}"), comments: tagComments)]
         if !ignore.globs.isEmpty {
-            findings.append("tags under the template that are not releases: " + ignore.globs.joined(separator: ", "))
+            var said: [String] = []
+            if !ignore.reasons.isEmpty {
+                said.append(
+                    "Tags under the template that are not releases: " + ignore.reasons.joined(separator: "; ") + ".")
+            }
+            if let preSemVer = ignore.preSemVer {
+                said.append("Left out too: " + preSemVer + ".")
+                findings.append(preSemVer)
+            }
+            findings.append(
+                (ignore.reasons.isEmpty
+                    ? "tags under the template left out: " : "tags under the template that are not releases: ")
+                    + ignore.globs.joined(separator: ", "))
             entries.append(
                 DraftEntry(
                     "ignore", .list(ignore.globs.map(DraftNode.string)),
-                    comments: [
-                        "Tags under the template that are not releases: " + ignore.reasons.joined(separator: "; ") + "."
-                    ] + unreadComment(unreadTags) + outOfLineComments(elsewhere)
+                    comments: said + unreadComment(unreadTags) + outOfLineComments(elsewhere)
                 ))
         }
         entries.append(
@@ -321,11 +331,19 @@ public struct PolicyDraft: Sendable {
     /// are not releases.
     private static let releaseIdentifiers = ["alpha", "beta", "rc", "pre", "preview", "dev", "canary", "next"]
 
-    /// Globs for the tag families under `prefix` that are not releases: nightlies, helper tags whose pre-release
+    /// Globs for the tag families under `prefix` that the releases leave out: nightlies, helper tags whose pre-release
     /// part is not a release word (`v1.4.1-release1`), and tags without a SemVer version (`v2-catalog-test`).
-    static func ignoredFamilies(tags: [String], prefix: String) -> (globs: [String], reasons: [String]) {
+    ///
+    /// `reasons` says what the families are; `preSemVer` says the same of the two-part ones (`v0.20`, `v1.42`), which
+    /// are releases numbered without a patch part (hugo tagged minors `v0.20` and patches `v0.20.1`; rclone numbered
+    /// `v1.00` to `v1.42` before SemVer): SemVer cannot read them, so they are left out, but they are not "not
+    /// releases", and the author must know the audit skips them.
+    static func ignoredFamilies(
+        tags: [String], prefix: String
+    ) -> (globs: [String], reasons: [String], preSemVer: String?) {
         var globs: [String] = []
         var reasons: [String] = []
+        var preSemVer: String?
         var families: [String: Int] = [:]
         var unversioned: [String] = []
         for tag in tags {
@@ -352,6 +370,8 @@ public struct PolicyDraft: Sendable {
             // get a glob of their shape (`v[0-9].[0-9][0-9]`): with fewer than two dots it cannot match a release.
             var shapes: [String] = []
             var others: [String] = []
+            // Two-part versions (`v0.20`), by their numbers: releases numbered without a patch part.
+            var twoPart: [(tag: String, major: Int, minor: Int)] = []
             for tag in unversioned.sorted() {
                 let rest = tag.dropFirst(prefix.count)
                 if unversioned.count > 5, let first = rest.first, first.isASCII, first.isNumber,
@@ -359,6 +379,10 @@ public struct PolicyDraft: Sendable {
                 {
                     let shape = prefix + rest.map { $0 == "." ? "." : "[0-9]" }.joined()
                     if !shapes.contains(shape) { shapes.append(shape) }
+                    let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
+                    if parts.count == 2, let major = Int(parts[0].prefix(9)), let minor = Int(parts[1].prefix(9)) {
+                        twoPart.append((tag, major, minor))
+                    }
                 } else {
                     others.append(tag)
                 }
@@ -369,9 +393,19 @@ public struct PolicyDraft: Sendable {
             } else {
                 globs.append(prefix.isEmpty ? "[!0-9]*" : prefix + "[!0-9]*")
             }
-            reasons.append("\(unversioned.count) without a SemVer version")
+            let unread = unversioned.count - twoPart.count
+            if unread > 0 { reasons.append("\(unread) without a SemVer version") }
+            let ordered = twoPart.sorted { ($0.major, $0.minor, $0.tag) < ($1.major, $1.minor, $1.tag) }
+            if let low = ordered.first, let high = ordered.last {
+                let span = ordered.count == 1 ? low.tag : "\(low.tag) to \(high.tag)"
+                preSemVer =
+                    "\(ordered.count) release\(ordered.count == 1 ? "" : "s") numbered without a patch part (\(span)): "
+                    + "SemVer cannot read \(ordered.count == 1 ? "it" : "them"), so the audit leaves "
+                    + "\(ordered.count == 1 ? "it" : "them") out and compares the release after each with the last "
+                    + "three-part one"
+            }
         }
-        return (globs, reasons)
+        return (globs, reasons, preSemVer)
     }
 
     /// A file that declares the project's version, the pattern that reads it, and what it says now.
@@ -446,7 +480,7 @@ public struct PolicyDraft: Sendable {
     }
 
     private static let noSurface = [
-        "No Go module, Swift package or Node package was found, so nothing is promised yet. Declare what is",
+        "No surface is proposed (the findings above say why), so nothing is promised yet. Declare what is",
         "stable, for example a committed list (one item a line) or a pattern over source files:",
         "surfaces:",
         "  api:",

@@ -62,10 +62,12 @@ public final class Repository {
     /// Bytes of file content and folder listings read through this handle (one run); see `charge`.
     private var bytesRead: Int64 = 0
 
-    /// Set once per process: libgit2's list of repository extensions it accepts and its object cache are global.
+    /// Set once per process: libgit2's list of repository extensions it accepts, its object cache and its hash checking
+    /// of objects read are global.
     private static let extensionsAllowed: Bool = {
         git_libgit2_init()
         _ = semgate_set_object_cache_bytes(Limit.gitObjectCacheBytes)
+        _ = semgate_set_strict_hash_verification(0)
         return semgate_allow_partialclone_extension() == 0
     }()
 

@@ -132,7 +132,14 @@ extension GoParser {
                 return nil
             }
             return loops.last == true ? .continueRange : nil
-        case .keyword(.break), .keyword(.goto), .keyword(.fallthrough):
+        case .keyword(.break):
+            advance()
+            if current.kind == .identifier {
+                advance()
+                return nil
+            }
+            return breakables.last == true ? .breakRange : nil
+        case .keyword(.goto), .keyword(.fallthrough):
             advance()
             if current.kind == .identifier { advance() }
             return nil
@@ -255,7 +262,11 @@ extension GoParser {
     /// A loop's body, read as enclosed by that loop (for `continue`).
     private mutating func loopBody(ranging: Bool) throws(ParseFailure) -> [GoStatement] {
         loops.append(ranging)
-        defer { loops.removeLast() }
+        breakables.append(ranging)
+        defer {
+            loops.removeLast()
+            breakables.removeLast()
+        }
         return try block()
     }
 
@@ -264,7 +275,11 @@ extension GoParser {
         var parts = try header()
         try expect(.leftBrace)
         let saved = allowCompositeLiterals()
-        defer { noCompositeDepth = saved }
+        breakables.append(false)
+        defer {
+            noCompositeDepth = saved
+            breakables.removeLast()
+        }
         // Each clause runs in some runs only: an `if` with no condition read (undecided), so that what a clause does
         // (hide a flag, skip an entry, define a flag of one type) never counts as done on every path. The statements
         // before the first clause (none in valid Go) run.
@@ -459,7 +474,11 @@ extension GoParser {
             let signature = try signature()
             guard isOperator(.leftBrace) else { return .type(.function(signature)) }
             loops.append(false)
-            defer { loops.removeLast() }
+            breakables.append(false)
+            defer {
+                loops.removeLast()
+                breakables.removeLast()
+            }
             return .function(GoFunctionLiteral(position: token.position, signature: signature, body: try block()))
         case .keyword(.map), .keyword(.chan), .keyword(.struct), .keyword(.interface):
             return .type(try parseType())

@@ -75,8 +75,8 @@ public struct GoFunctionLiteral: Sendable {
 }
 
 /// A statement, reduced to what reads or changes values: control flow becomes nested blocks (the cases of a
-/// `switch` and `select` are conditionals with no condition after the header, their case expressions left out), labels, jumps (but an
-/// unlabeled `continue` of a `range` loop) and local type declarations are dropped.
+/// `switch` and `select` are conditionals with no condition after the header, their case expressions left out),
+/// labels, jumps (but an unlabeled `continue` or `break` of a `range` loop) and local type declarations are dropped.
 public indirect enum GoStatement: Sendable {
     /// An expression statement, or a `go`/`defer` call.
     case expression(GoExpr)
@@ -94,4 +94,6 @@ public indirect enum GoStatement: Sendable {
     case conditional(header: [GoStatement], condition: GoExpr?, then: [GoStatement], otherwise: [GoStatement])
     /// An unlabeled `continue` whose innermost loop is a `range` loop (of the same function).
     case continueRange
+    /// An unlabeled `break` whose innermost loop, `switch` or `select` is a `range` loop (of the same function).
+    case breakRange
 }

@@ -23,6 +23,8 @@ public struct GoParser {
     /// The loops enclosing the statement being read, innermost last: true for a `range` loop, false for another loop
     /// or for a function literal's body (which a `continue` cannot leave).
     var loops: [Bool] = []
+    /// The same for `break`, which a `switch` or `select` takes too (false).
+    var breakables: [Bool] = []
 
     /// Parses `source`.
     public static func parse(_ source: String) -> GoFile {

@@ -84,6 +84,11 @@ public enum Limit {
     /// distinct folder of the history.
     public static let treeCacheBytes = 64 * 1024 * 1024
 
+    /// File paths whose glob matches the surface reader remembers (a path and the slots of the extractors whose
+    /// globs match it, about 100 bytes each: 20 MB at most). k6's 121 release tags hold 7,300 distinct paths in all;
+    /// a history with more forgets them all and matches them again.
+    public static let rememberedPaths = 200_000
+
     /// libgit2's cache of decoded objects, a repository handle (bytes; libgit2's default is 256 MB). semgate's own
     /// caches keep the folder listings and files it reuses, so a long history would otherwise fill libgit2's cache
     /// with trees of old releases, a few hundred MB for 10,000 tags.

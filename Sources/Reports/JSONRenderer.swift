@@ -61,32 +61,33 @@ public struct JSONRenderer: Renderer {
                     object.array { array in
                         for row in rows {
                             array.element()
-                            array.raw(row)
+                            array.raw(bytes: row)
                         }
                     }
                 }
             }
         }
-        return writer.output + "\n"
+        writer.raw("\n")
+        return writer.output
     }
 
     /// Each release row written at the depth of an element of the top-level `releases` array, side by side on the
     /// machine's cores (each row alone; the order is the rows' order).
-    static func rows(_ rows: [ReleaseRow]) -> [String] {
-        let written = Mutex([String?](repeating: nil, count: rows.count))
+    static func rows(_ rows: [ReleaseRow]) -> [[UInt8]] {
+        let written = Mutex([[UInt8]?](repeating: nil, count: rows.count))
         let chunks = min(rows.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var texts: [(Int, String)] = []
+            var texts: [(Int, [UInt8])] = []
             for index in stride(from: chunk, to: rows.count, by: chunks) {
                 var writer = JSONWriter(indent: 4)
                 release(rows[index], into: &writer)
-                texts.append((index, writer.output))
+                texts.append((index, writer.bytes))
             }
             written.withLock { slots in
                 for (index, text) in texts { slots[index] = text }
             }
         }
-        return written.withLock { $0.map { $0 ?? "" } }
+        return written.withLock { $0.map { $0 ?? [] } }
     }
 
     static func revision(_ info: RevisionInfo) -> JSONValue {

@@ -19,92 +19,99 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
 
     /// The pretty, sorted rendering.
     public var rendered: String {
-        var output = ""
+        var output: [UInt8] = []
         write(into: &output, indent: 0)
-        return output + "\n"
+        output.append(UInt8(ascii: "\n"))
+        return String(decoding: output, as: UTF8.self)
     }
 
-    func write(into output: inout String, indent: Int) {
+    /// Appends the rendering as UTF-8 (a report's bytes are written, not a `String`: appending to a `String` costs
+    /// several times more a byte).
+    func write(into output: inout [UInt8], indent: Int) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .int(let value): output += String(value)
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .int(let value): output.append(contentsOf: String(value).utf8)
         case .string(let value): JSONValue.escape(value, into: &output)
         case .array(let values):
             if values.isEmpty {
-                output += "[]"
+                output.append(contentsOf: "[]".utf8)
                 return
             }
-            output += "[\n"
+            output.append(contentsOf: "[\n".utf8)
             for (index, value) in values.enumerated() {
-                output += Self.spaces(indent + 2)
+                Self.spaces(indent + 2, into: &output)
                 value.write(into: &output, indent: indent + 2)
-                output += index == values.count - 1 ? "\n" : ",\n"
+                output.append(contentsOf: (index == values.count - 1 ? "\n" : ",\n").utf8)
             }
-            output += Self.spaces(indent)
-            output += "]"
+            Self.spaces(indent, into: &output)
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
             if members.isEmpty {
-                output += "{}"
+                output.append(contentsOf: "{}".utf8)
                 return
             }
-            output += "{\n"
+            output.append(contentsOf: "{\n".utf8)
             let keys = members.keys.sorted()
             for (index, key) in keys.enumerated() {
-                output += Self.spaces(indent + 2)
+                Self.spaces(indent + 2, into: &output)
                 JSONValue.escape(key, into: &output)
-                output += ": "
+                output.append(contentsOf: ": ".utf8)
                 members[key, default: .null].write(into: &output, indent: indent + 2)
-                output += index == keys.count - 1 ? "\n" : ",\n"
+                output.append(contentsOf: (index == keys.count - 1 ? "\n" : ",\n").utf8)
             }
-            output += Self.spaces(indent)
-            output += "}"
+            Self.spaces(indent, into: &output)
+            output.append(UInt8(ascii: "}"))
         }
     }
 
     /// A JSON string that reads back exactly and is inert when printed: every hidden character (`Inert.isHidden`:
     /// controls, bidi overrides, separators, default ignorables) as a `\u` escape, and the `[` of `##[` as `\u005b`.
-    static func escape(_ text: String, into output: inout String) {
-        output += "\""
-        if isPlain(text) {
-            output += text
-            output += "\""
+    static func escape(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        // Most texts are written as they are: their bytes are checked and copied whole.
+        let copied = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard isPlain(bytes) else { return false }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if copied == true {
+            output.append(UInt8(ascii: "\""))
             return
         }
+        var escaped = ""
         var hashes = 0
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "[" where hashes >= 2: output += "\\u005b"
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case "[" where hashes >= 2: escaped += "\\u005b"
             case _ where Inert.isHidden(scalar):
                 for unit in String(scalar).utf16 {
                     let hex = String(unit, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 }
-            default: output.unicodeScalars.append(scalar)
+            default: escaped.unicodeScalars.append(scalar)
             }
             hashes = scalar == "#" ? hashes + 1 : 0
         }
-        output += "\""
+        output.append(contentsOf: escaped.utf8)
+        output.append(UInt8(ascii: "\""))
     }
 
-    private static let indentation = String(repeating: " ", count: 128)
-
-    /// `count` spaces, without building a string for each line of a deep report.
-    static func spaces(_ count: Int) -> Substring {
-        count <= indentation.utf8.count
-            ? indentation.prefix(count) : Substring(String(repeating: " ", count: count))
+    /// Appends `count` spaces.
+    static func spaces(_ count: Int, into output: inout [UInt8]) {
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
     }
 
     /// Whether `escape` writes `text` as it is: printable ASCII only, no quote or backslash, and no `[` after two
     /// `#` (most texts, so they are copied whole instead of a scalar at a time).
-    private static func isPlain(_ text: String) -> Bool {
+    private static func isPlain(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var hashes = 0
-        for byte in text.utf8 {
+        for byte in text {
             guard byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else {
                 return false
             }
@@ -118,7 +125,8 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
 /// Writes JSON in `JSONValue`'s layout (two-space indent, `{}` and `[]` when empty) without building values first:
 /// for large reports, whose members are known in advance. The caller writes an object's keys in sorted order.
 struct JSONWriter {
-    private(set) var output = ""
+    /// The UTF-8 written so far.
+    private(set) var bytes: [UInt8] = []
     private var indent: Int
     /// Whether the open object or array has no member yet.
     private var empty = true
@@ -130,63 +138,72 @@ struct JSONWriter {
 
     /// Opens an object; `members` writes its members (`key` then a value, keys sorted).
     mutating func object(_ members: (inout JSONWriter) -> Void) {
-        container("{", "}", members)
+        container(UInt8(ascii: "{"), UInt8(ascii: "}"), members)
     }
 
     /// Opens an array; `elements` writes its elements (`element()` before each).
     mutating func array(_ elements: (inout JSONWriter) -> Void) {
-        container("[", "]", elements)
+        container(UInt8(ascii: "["), UInt8(ascii: "]"), elements)
     }
 
-    private mutating func container(_ open: String, _ close: String, _ body: (inout JSONWriter) -> Void) {
-        output += open
+    /// The text written so far.
+    var output: String { String(decoding: bytes, as: UTF8.self) }
+
+    private mutating func container(_ open: UInt8, _ close: UInt8, _ body: (inout JSONWriter) -> Void) {
+        bytes.append(open)
         let outer = empty
         empty = true
         indent += 2
         body(&self)
         indent -= 2
         if !empty {
-            output += "\n"
-            output += JSONValue.spaces(indent)
+            bytes.append(UInt8(ascii: "\n"))
+            JSONValue.spaces(indent, into: &bytes)
         }
-        output += close
+        bytes.append(close)
         empty = outer
     }
 
     /// Starts the next member of an object: its key.
     mutating func key(_ key: String) {
         element()
-        JSONValue.escape(key, into: &output)
-        output += ": "
+        JSONValue.escape(key, into: &bytes)
+        bytes.append(contentsOf: ": ".utf8)
     }
 
     /// Starts the next element of an array.
     mutating func element() {
-        output += empty ? "\n" : ",\n"
+        if !empty { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\n"))
         empty = false
-        output += JSONValue.spaces(indent)
+        JSONValue.spaces(indent, into: &bytes)
     }
 
     mutating func string(_ value: String) {
-        JSONValue.escape(value, into: &output)
+        JSONValue.escape(value, into: &bytes)
     }
 
     /// A string, or null for nil.
     mutating func optional(_ value: String?) {
-        if let value { JSONValue.escape(value, into: &output) } else { output += "null" }
+        if let value { JSONValue.escape(value, into: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
     }
 
     mutating func bool(_ value: Bool) {
-        output += value ? "true" : "false"
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
     mutating func value(_ value: JSONValue) {
-        value.write(into: &output, indent: indent)
+        value.write(into: &bytes, indent: indent)
     }
 
     /// Text already written by a writer at this depth.
     mutating func raw(_ text: String) {
-        output += text
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// UTF-8 already written by a writer at this depth.
+    mutating func raw(bytes text: [UInt8]) {
+        bytes.append(contentsOf: text)
     }
 
     /// A member `key` with the string `value`.

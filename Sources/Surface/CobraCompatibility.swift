@@ -235,6 +235,12 @@ enum CobraCompatibility {
     static func removalNotes(_ removed: [SurfaceItem], before: SurfaceSnapshot, after: SurfaceSnapshot) -> [String] {
         var newSubcommands: [String: [String: [String]]] = [:]
         return removed.map { item in
+            if let command = command(of: item.key),
+                after.uncertain[item.surface]?.contains(command.isEmpty ? "--" : command + " --") == true
+            {
+                return "it may still be there: '\(command)' gets flags whose names semgate cannot read (a loop over a "
+                    + "table of options: see the notes); if it is, declare an exception"
+            }
             if after.isUncertain(item) {
                 return "it may still be there: a command it is under, or it itself, has a Use that may be any of "
                     + "several names here, which semgate cannot tell apart (see the notes); if it is, declare an "

@@ -125,6 +125,12 @@ public struct CobraExtractorSpec: Extractor {
         CobraCompatibility.removalNotes(removed, before: before, after: after)
     }
 
+    /// A flag's type read as `custom` (its `Type()` not read, or a flag made by code not read) or shorthand read as
+    /// `?`.
+    public static func isUnread(attribute: String, value: String) -> Bool {
+        (attribute == "type" && value == "custom") || (attribute == "shorthand" && value == "?")
+    }
+
     // MARK: init
 
     /// First folders whose programs serve the project's own work, not its users.
@@ -207,7 +213,8 @@ public struct CobraExtractorSpec: Extractor {
             if program.name == programs.last?.name, !unreachedNames.isEmpty {
                 comments.append(
                     "Not proposed, because no program here runs them: the command tree"
-                        + "\(unreachedNames.count == 1 ? "" : "s") " + unreachedNames.map { "'\($0)'" }.joined(separator: ", ")
+                        + "\(unreachedNames.count == 1 ? "" : "s") "
+                        + unreachedNames.map { "'\($0)'" }.joined(separator: ", ")
                         + ".")
             }
             let surface = programs.count == 1 ? "cli" : "cli-" + surfaceName(program.name)
@@ -223,6 +230,24 @@ public struct CobraExtractorSpec: Extractor {
                 }
             }
             let items = CobraExtractor.surface(of: read, root: program.name).items
+            // No command names the program (`root:` is drafted), and what stands for the root is hidden from help: no
+            // program hides its own root, so that is some helper's command, not the program's tree (buf's commands
+            // are values of a framework's type that the framework turns into cobra commands; its one cobra literal is
+            // a page generator a hook adds, `Use: name`, `Hidden: true`). No reviewer keeps such a surface, nor one
+            // that finds nothing.
+            let helperAsRoot =
+                !program.namedByUse && items.contains { $0.key == program.name && $0.attributes["hidden"] == "true" }
+            guard !items.isEmpty, !helperAsRoot else {
+                proposals.append(
+                    SurfaceProposal(
+                        finding:
+                            "\(moduleFile) requires github.com/spf13/cobra, but no command tree of \(program.name) "
+                            + "can be read from the files that build commands (a framework around cobra builds the "
+                            + "commands, or hands them to it): no cli surface; list the commands in a file and read it "
+                            + "with `list:`",
+                        surface: nil))
+                continue
+            }
             let finding =
                 "a cobra command line, \(program.name) (\(moduleFile) requires github.com/spf13/cobra; "
                 + "\(program.folders.count) folder\(program.folders.count == 1 ? "" : "s") build its commands or flags: "

@@ -146,10 +146,13 @@ final class CobraReader {
     }
 
     private static func same(_ lhs: [RawItem], _ rhs: [RawItem]) -> Bool {
-        lhs.count == rhs.count
-            && zip(lhs, rhs).allSatisfy { old, new in
-                old.key == new.key && old.stability == new.stability && old.location == new.location
-                    && old.attributes == new.attributes
-            }
+        guard lhs.count == rhs.count else { return false }
+        // By index, each field read in place (a pair of items copied out costs more than comparing them).
+        for index in lhs.indices {
+            guard lhs[index].key == rhs[index].key, lhs[index].stability == rhs[index].stability,
+                lhs[index].location == rhs[index].location, lhs[index].attributes == rhs[index].attributes
+            else { return false }
+        }
+        return true
     }
 }

@@ -124,6 +124,11 @@ public protocol Extractor: ExtractorSpec {
     /// What reading a surface of this kind costs relative to the other kinds (1 by default), for splitting the
     /// surfaces between threads (`SurfacePartition`).
     static var readingWeight: Int { get }
+
+    /// Whether `value` of `attribute` says the extractor could not read it (a cobra flag's `custom` type or `?`
+    /// shorthand): a change to or from it is not claimed, and is named in a note
+    /// (``SurfaceDiff/unreadChangesNote(_:policy:)``). False by default.
+    static func isUnread(attribute: String, value: String) -> Bool
 }
 
 extension Extractor {
@@ -162,6 +167,7 @@ extension Extractor {
         Array(repeating: nil, count: removed.count)
     }
     public static var readingWeight: Int { 1 }
+    public static func isUnread(attribute: String, value: String) -> Bool { false }
 }
 
 /// One comparison of two snapshots, as the diff hands it to the kinds that judge changes: both sides (aligned), and

@@ -126,11 +126,12 @@ public struct GoAPIExtractorSpec: Extractor {
 
     // MARK: init
 
-    /// First folders of a module whose packages serve the module itself (commands, examples, tests, tooling),
-    /// not other programs: packages only there do not make a Go API worth promising.
+    /// First folders of a module whose packages serve the module itself (commands, examples, tests, tooling, and
+    /// `private/`, which says so by its name: buf keeps all its packages there), not other
+    /// programs: packages only there do not make a Go API worth promising.
     static let nonLibraryFolders: Set<String> = [
         "cmd", "example", "examples", "test", "tests", "e2e", "hack", "tools", "scripts", "testutil", "testing",
-        "benchmarks", "docs", "third_party", "third-party", "www", "site", "website",
+        "benchmarks", "docs", "third_party", "third-party", "www", "site", "website", "private",
     ]
 
     /// Folders at any depth whose nested modules serve the project itself: code it does not import, integration tests,
@@ -281,7 +282,7 @@ public struct GoAPIExtractorSpec: Extractor {
             return [
                 SurfaceProposal(
                     finding: "a Go module, \(module) (go.mod), with no importable package meant for others (only "
-                        + "package main, internal/ or \(importable.isEmpty ? "nothing else" : "cmd/, tests and tools")): "
+                        + "package main, internal/ or \(importable.isEmpty ? "nothing else" : "cmd/, private/, tests and tools")): "
                         + "no Go API surface", surface: nil)
             ]
         }

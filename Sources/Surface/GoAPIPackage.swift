@@ -37,7 +37,7 @@ struct ParsedGoFile: Sendable {
         canonicalQualifiers = Self.canonicalQualifiers(file.imports)
         var importPaths: [String: String] = [:]
         for entry in file.imports {
-            let last = entry.path.split(separator: "/").last.map(String.init) ?? entry.path
+            let last = Self.lastElement(of: entry.path) ?? entry.path
             if importPaths[entry.name ?? last] == nil { importPaths[entry.name ?? last] = entry.path }
         }
         self.importPaths = importPaths
@@ -107,14 +107,43 @@ struct ParsedGoFile: Sendable {
     /// (package `clientv3`), `gopkg.in/yaml.v3` or `go-digest`: the package clause decides those, and the source
     /// that imports them does not show it, so their aliases stay as written.
     static func canonicalName(of path: String) -> String? {
-        guard let last = path.split(separator: "/").last.map(String.init),
-            let first = last.unicodeScalars.first, first == "_" || first.properties.isAlphabetic,
-            last.unicodeScalars.allSatisfy({
-                $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil
-            }),
-            !isMajorVersion(last)
-        else { return nil }
+        guard let last = lastElement(of: path), isName(last), !isMajorVersion(last) else { return nil }
         return last
+    }
+
+    /// The last element of an import path, as `path.split(separator: "/").last` gives it (nil when there is none);
+    /// an ASCII path (every import path of every module seen) is read as bytes, without building the other elements.
+    static func lastElement(of path: String) -> String? {
+        let bytes = path.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return path.split(separator: "/").last.map(String.init) }
+        let slash = UInt8(ascii: "/")
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[bytes.index(before: end)] == slash { end = bytes.index(before: end) }
+        guard end > bytes.startIndex else { return nil }
+        var start = end
+        while start > bytes.startIndex, bytes[bytes.index(before: start)] != slash {
+            start = bytes.index(before: start)
+        }
+        return String(path[start..<end])
+    }
+
+    /// Whether `text` starts with `_` or a letter and holds only those and numbers (Unicode's properties); ASCII
+    /// text is read as bytes.
+    private static func isName(_ text: String) -> Bool {
+        let bytes = text.utf8
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            func letter(_ byte: UInt8) -> Bool {
+                byte == UInt8(ascii: "_") || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+            }
+            guard let first = bytes.first, letter(first) else { return false }
+            return bytes.allSatisfy { letter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        }
+        guard let first = text.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else {
+            return false
+        }
+        return text.unicodeScalars.allSatisfy {
+            $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil
+        }
     }
 
     /// Whether an import path element is a major version suffix (`v2` in `example.com/m/v2`).

@@ -268,6 +268,45 @@ public enum SurfaceDiff {
         return notes
     }
 
+    /// The note that names the changes of `changes` not claimed because a breaking attribute could not be read on one
+    /// side (``Extractor/isUnread(attribute:value:)``: a cobra flag's type `int` became `custom`, its shorthand `p`
+    /// became `?`): the first few with what changed, and how many; nil for none. Such a change may be a break that
+    /// semgate cannot show: it is not claimed (a type from another package, a flag made at run time), but never
+    /// silent either. A change claimed as a break anyway is not named.
+    public static func unreadChangesNote(_ changes: [Change], policy: Policy) -> String? {
+        var kinds: [String: [any Extractor.Type]] = [:]
+        var named: [String] = []
+        var count = 0
+        for change in changes where change.kind == .changed && !change.experimental && change.bump < .major {
+            guard let old = change.before, let new = change.after,
+                let surface = policy.surface(named: change.surface)
+            else { continue }
+            if kinds[change.surface] == nil {
+                kinds[change.surface] = surface.extractors.compactMap(Extractors.kind(of:))
+            }
+            let judges = kinds[change.surface] ?? []
+            let unread = change.changedAttributes.filter { attribute in
+                surface.isBreaking(attribute: attribute)
+                    && [old.attributes[attribute], new.attributes[attribute]].contains { value in
+                        value.map { value in judges.contains { $0.isUnread(attribute: attribute, value: value) } }
+                            ?? false
+                    }
+            }
+            guard !unread.isEmpty else { continue }
+            count += 1
+            guard named.count < 5 else { continue }
+            func shown(_ value: String?) -> String { value.map { $0.isEmpty ? "\"\"" : $0 } ?? "none" }
+            let what = unread.map { "\($0) \(shown(old.attributes[$0])) → \(shown(new.attributes[$0]))" }
+            named.append("\(change.id) (\(what.joined(separator: ", ")))")
+        }
+        guard count > 0 else { return nil }
+        let more = count > named.count ? " and \(count - named.count) more" : ""
+        let it = count == 1 ? "it" : "each"
+        return named.joined(separator: ", ") + more + ": " + (count == 1 ? "an attribute" : "attributes")
+            + " users rely on could not be read on one side (a flag type `custom`, a shorthand `?`: see the notes), so "
+            + "semgate does not claim a break; check \(it) by hand, since a command line that worked may now fail"
+    }
+
     /// The note that says which items `uncertainRemovals` found, naming the first few; nil for none.
     public static func uncertainRemovalNote(_ items: [SurfaceItem]) -> String? {
         guard !items.isEmpty else { return nil }

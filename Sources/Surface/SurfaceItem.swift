@@ -178,7 +178,7 @@ public struct SurfaceSnapshot: Sendable {
     }
 
     /// Whether `item` falls under a key of `uncertain`: the key itself or a key path above it (`tool env` covers
-    /// `tool env --json`, not `tool environment`).
+    /// `tool env --json`, not `tool environment`); `tool --` covers the flags of `tool`.
     public func isUncertain(_ item: SurfaceItem) -> Bool {
         isUncertain(surface: item.surface, key: item.key)
     }
@@ -193,10 +193,13 @@ public struct SurfaceSnapshot: Sendable {
         guard let paths = uncertain[surface] else { return false }
         // The key and each key path above it, looked up: one lookup a word, however many paths there are.
         if paths.contains(key) { return true }
+        // The flags of a command as a whole (`tool --`, `--` for a root keyed without a name): not all names known.
+        if key.hasPrefix("--") { return paths.contains("--") }
         var end = key.startIndex
         while let space = key[end...].firstIndex(of: " ") {
             if paths.contains(String(key[..<space])) { return true }
             end = key.index(after: space)
+            if key[end...].hasPrefix("--"), paths.contains(String(key[..<end]) + "--") { return true }
         }
         return false
     }

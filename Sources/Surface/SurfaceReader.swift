@@ -109,8 +109,15 @@ public final class SurfaceReader {
     private let extractors: [[(extractor: any Extractor, slot: Int)]]
     /// The file globs of every extractor that has them, by slot.
     private let fileGlobs: [(slot: Int, globs: [Glob])]
-    /// Whether some file glob may match below a folder, by folder path: the walk enters no other folder.
+    /// Whether some file glob may match below a folder, by folder path (ASCII paths: see `mayReach`): the walk enters
+    /// no other folder.
     private var reachable: [String: Bool] = [:]
+    /// The slots of the extractors whose file globs match a file, by path: a folder is listed again whenever a file
+    /// in it changes, and its other paths are looked up instead of matched against every glob again. Emptied when it
+    /// holds `Limit.rememberedPaths`.
+    /// Only ASCII paths are remembered: a `String` key is equal to any canonically equivalent one (`caf\u{E9}` and
+    /// `cafe\u{301}`), while git names and globs compare bytes.
+    private var pathSlots: [String: [Int]] = [:]
     /// What each folder of the repository's trees holds for the extractors, by path and tree id: a folder that did
     /// not change between two revisions is listed and matched once while it stays in this bounded cache.
     private let folders = BoundedCache<FolderKey, [FolderEntry]>(capacity: Limit.itemCacheBytes)
@@ -556,7 +563,16 @@ public final class SurfaceReader {
                 let path = folder.isEmpty ? entry.name : folder + "/" + entry.name
                 switch entry.kind {
                 case .blob:
-                    let slots = fileGlobs.filter { $0.globs.contains { $0.matches(path) } }.map(\.slot)
+                    let slots: [Int]
+                    if let known = pathSlots[path] {
+                        slots = known
+                    } else {
+                        slots = fileGlobs.filter { $0.globs.contains { $0.matches(path) } }.map(\.slot)
+                        if Self.isASCII(path) {
+                            if pathSlots.count >= Limit.rememberedPaths { pathSlots.removeAll(keepingCapacity: true) }
+                            pathSlots[path] = slots
+                        }
+                    }
                     if !slots.isEmpty { made.append(.file(Candidate(path: path, blob: entry.id, extractors: slots))) }
                 case .tree:
                     if mayReach(path) { made.append(.folder(path: path, tree: entry.id)) }
@@ -591,8 +607,15 @@ public final class SurfaceReader {
     private func mayReach(_ folder: String) -> Bool {
         if let known = reachable[folder] { return known }
         let verdict = fileGlobs.contains { $0.globs.contains { $0.mayMatch(below: folder) } }
-        reachable[folder] = verdict
+        // Remembered for ASCII paths only, as `pathSlots`: a folder spelled otherwise in bytes (NFD for NFC) would
+        // find the other spelling's answer and be skipped.
+        if Self.isASCII(folder) { reachable[folder] = verdict }
         return verdict
+    }
+
+    /// Whether `text` is ASCII, so that `String` equality (canonical equivalence) is equality of its bytes.
+    private static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// A blob's text, read at most once per snapshot. A blob the object store lacks is an error naming `path`

@@ -255,6 +255,8 @@ struct PolicyDraftTests {
         try repo.write("main.go", "package main\n")
         try repo.write("internal/core/core.go", "package core\n")
         try repo.write("cmd/helpers/helpers.go", "package helpers\n")
+        // A top-level private/ says by its name that its packages are the program's own parts (buf's layout).
+        try repo.write("private/app/app.go", "package app\n\nfunc Run() {}\n")
         try repo.write("tools/pins/pins.go", "package main_test\n\nimport _ \"example.com/dep\"\n")
         try repo.write("deps/pins.go", "package main_test\n\nimport _ \"example.com/dep\"\n")
         try repo.commit("an application")
@@ -270,8 +272,10 @@ struct PolicyDraftTests {
         try repo.write("api/experimental/x.go", "package experimental\n")
         try repo.write("api/api.go", "package api\n")
         try repo.commit("a library too")
-        let (_, withAPI, _) = try draft(repo)
+        let (_, withAPI, withAPIItems) = try draft(repo)
         #expect(withAPI.surfaces.contains { $0.name == "packages" })
+        #expect(withAPIItems.contains("packages:example.com/app/api"))
+        #expect(!withAPIItems.contains { $0.hasPrefix("packages:example.com/app/private") }, "\(withAPIItems)")
         #expect(withAPI.experimental.map(\.description).contains("packages:**/experimental/**"))
         // API versions are written as a reviewer would, one glob for every alpha (later ones too), when there are
         // several; a single one is named as it is.
@@ -316,9 +320,19 @@ struct PolicyDraftTests {
         for tag in ["v1.12.0", "v1.13.0", "v2.0.0"] + short {
             try repo.tag(tag)
         }
-        let (_, policy, _) = try draft(repo)
+        let (yaml, policy, _) = try draft(repo)
         let ignore = policy.releases.ignore
         #expect(ignore.map(\.description) == ["v[0-9]", "v[0-9].[0-9]", "v[0-9].[0-9][0-9]"])
+        // The two-part ones are releases numbered without a patch part (hugo's v0.20, rclone's v1.42), not tags
+        // that are not releases: the draft says so, and that the audit skips them.
+        #expect(
+            yaml.contains("# Tags under the template that are not releases: 2 without a SemVer version."), "\(yaml)")
+        #expect(
+            yaml.contains(
+                "# Left out too: 5 releases numbered without a patch part (v1.1 to v1.11): SemVer cannot read them, so "
+                    + "the audit leaves them out and compares the release after each with the last three-part one."),
+            "\(yaml)")
+        #expect(!yaml.contains("not releases: 7"), "\(yaml)")
         for tag in short { #expect(ignore.contains { $0.matches(tag) }, "\(tag)") }
         for tag in ["v1.12.0", "v1.13.0", "v2.0.0", "v10.1.1"] {
             #expect(!ignore.contains { $0.matches(tag) }, "\(tag)")
@@ -371,6 +385,49 @@ struct PolicyDraftTests {
         #expect(yaml.contains("root: k9"))
         #expect(policy.surfaces.map(\.name) == ["cli"])
         #expect(items.contains("cli:k9 --x"))
+    }
+
+    @Test("cobra: no cli surface when no command tree of the program can be read (a framework hands it a hook)")
+    func frameworkWithHook() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/tool\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write(
+            "cmd/tool/main.go",
+            """
+            package main
+
+            import (
+                "example.com/frame"
+                "example.com/tool/pages"
+                "github.com/spf13/cobra"
+            )
+
+            func main() {
+                frame.Run(&frame.Command{
+                    Use:         "tool",
+                    SubCommands: []*frame.Command{{Use: "build"}},
+                    Hook:        func(c *cobra.Command) { c.AddCommand(pages.New("pages")) },
+                })
+            }
+            """)
+        try repo.write(
+            "pages/pages.go",
+            """
+            package pages
+
+            import "github.com/spf13/cobra"
+
+            func New(name string) *cobra.Command {
+                c := &cobra.Command{Use: name, Hidden: true}
+                c.Flags().String("config", "", "")
+                return c
+            }
+            """)
+        try repo.commit("a command line a framework builds")
+        let (yaml, policy, _) = try draft(repo)
+        #expect(!policy.surfaces.contains { $0.name == "cli" }, "\(yaml)")
+        #expect(policy.hidden == .promised)
+        #expect(yaml.contains("but no command tree of tool can be read from the files that build commands"), "\(yaml)")
     }
 
     @Test("cobra: hidden commands and flags are named and proposed as not promised; none hidden, no 'hidden:'")

@@ -102,6 +102,76 @@ struct CobraFlagTableTests {
         #expect(changes.map { "\($0.kind.rawValue) \($0.key) \($0.bump)" } == ["removed app --port major"])
     }
 
+    /// v1.0.0 defines `--port` (int, `-p`); v1.1.0 adds it with `AddFlag(fs.Lookup("port"))` from a set made by
+    /// `NewFlagSet`, after `handing` (lines that may hand the set to code not read).
+    static func lookupRepository(handing: String) throws -> (before: SurfaceSnapshot, after: SurfaceSnapshot) {
+        let repo = try FixtureRepository()
+        let new = """
+                fs := pflag.NewFlagSet("extra", pflag.ContinueOnError)
+                \(handing)
+                root.Flags().AddFlag(fs.Lookup("port"))
+            """
+        try repo.importCommits([
+            FixtureRepository.Snapshot(
+                files: [
+                    "go.mod": Self.goMod, "cmd/root.go": Self.literals(#"root.Flags().IntP("port", "p", 80, "")"#),
+                ],
+                tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.literals(new)], tags: ["v1.1.0"]),
+        ])
+        return (
+            try surface(of: repo, at: "v1.0.0", policy: Self.policy),
+            try surface(of: repo, at: "v1.1.0", policy: Self.policy)
+        )
+    }
+
+    @Test(
+        "AddFlag of a flag looked up in a made set that nothing fills: not followed, the removal is claimed",
+        arguments: ["", #"fs.Bool("other", false, "")"#, #"fmt.Println("no set handed")"#])
+    func lookupInUnfilledSet(handing: String) throws {
+        let (before, after) = try Self.lookupRepository(handing: handing)
+        #expect(after.items["cli:app --port"] == nil, "\(String(describing: after.items["cli:app --port"]))")
+        #expect(
+            after.notes.contains {
+                $0.hasPrefix("1 flag ('--port') looked up by an AddFlag in a flag set made by NewFlagSet")
+            }, "\(after.notes)")
+        #expect(after.unnamedFlags["cli"] == nil)
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: try loadPolicy(Self.policy))
+        #expect(changes.map { "\($0.kind.rawValue) \($0.key) \($0.bump)" } == ["removed app --port major"])
+    }
+
+    @Test(
+        "AddFlag of a flag looked up in a made set handed to code not read: a flag of that name, type and shorthand not known, named in notes",
+        arguments: ["extlib.Register(fs)", #"reflect.ValueOf(fs).MethodByName("IntP").Call(nil)"#])
+    func lookupInHandedSet(handing: String) throws {
+        let (before, after) = try Self.lookupRepository(handing: handing)
+        #expect(after.items["cli:app --port"]?.attributes == ["type": "custom", "shorthand": "?", "scope": "local"])
+        #expect(
+            after.notes.contains {
+                $0.hasPrefix(
+                    "1 flag (first '--port') is added by an AddFlag from a flag set the files read do not fill")
+            }, "\(after.notes)")
+        let policy = try loadPolicy(Self.policy)
+        // A type or shorthand that cannot be read is not claimed as a break (a type from another package, a flag made
+        // at run time), in `check` as in `audit`; but it is never silent: a note names the change.
+        for trusting in [false, true] {
+            let changes = SurfaceDiff.changes(
+                from: before, to: after, policy: policy, candidates: nil, trustingUncertain: trusting)
+            #expect(changes.map { "\($0.kind.rawValue) \($0.key) \($0.bump)" } == ["changed app --port patch"])
+            let note = SurfaceDiff.unreadChangesNote(changes, policy: policy)
+            #expect(
+                note?.hasPrefix(
+                    "cli:app --port (shorthand p → ?, type int → custom): an attribute users rely on could not be "
+                        + "read on one side") == true, "\(note ?? "nil")")
+        }
+        // From not read to read: named too.
+        let back = SurfaceDiff.changes(from: after, to: before, policy: policy)
+        #expect(
+            SurfaceDiff.unreadChangesNote(back, policy: policy)?.hasPrefix(
+                "cli:app --port (shorthand ? → p, type custom → int)") == true)
+    }
+
     /// A program whose commands get their flags from entries of a table, each made by reflection in a set of its own
     /// and added with `AddFlag` (`entries` are the `serve` command's entries).
     static func table(_ entries: String) -> String {

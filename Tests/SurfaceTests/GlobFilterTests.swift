@@ -1,3 +1,4 @@
+import Git
 import Policy
 import Surface
 import Testing
@@ -90,6 +91,36 @@ struct GlobFilterTests {
                   regex: {files: ["api*/*.txt"], pattern: 'NAME_(?<name>\w+)'}
             """#
         #expect(try surface(of: repo, policy: yaml).sortedItems.map(\.key) == ["accent", "plain"])
+    }
+
+    @Test("paths equal as Swift strings but not in bytes (NFC and NFD) are each matched on their bytes, in any order")
+    func canonicallyEquivalentPaths() throws {
+        let nfc = Array("caf\u{E9}".utf8)
+        let nfd = Array("cafe\u{301}".utf8)
+        let slash = Array("/".utf8)
+        let repo = try FixtureRepository()
+        try repo.write(rawPath: Array("api".utf8) + slash + nfc + Array(".txt".utf8), "ITEM foo\n")
+        // Folders: git lists the NFD spelling first; the glob reaches only the NFC one.
+        try repo.write(rawPath: nfd + slash + Array("a.txt".utf8), "ITEM nfd\n")
+        try repo.write(rawPath: nfc + slash + Array("b.txt".utf8), "ITEM nfc\n")
+        let first = try repo.commit("NFC file, both folders")
+        _ = try repo.git("mv", "api/caf\u{E9}.txt", "api/cafe\u{301}.txt")
+        let second = try repo.commit("the file renamed to its NFD spelling, which the glob does not match")
+        let yaml = #"""
+            semgate: 1
+            surfaces:
+              api:
+                extract:
+                  regex: {files: ["api/caf\#u{E9}.txt", "caf\#u{E9}/*.txt"], pattern: 'ITEM (?<name>\w+)'}
+            """#
+        let repository = try Repository(discovering: repo.url.path)
+        for order in [[first, second], [second, first]] {
+            let reader = SurfaceReader(repository: repository, policy: try loadPolicy(yaml))
+            for commit in order {
+                let keys = try reader.snapshot(at: try repository.resolve(commit)).sortedItems.map(\.key)
+                #expect(keys == (commit == first ? ["foo", "nfc"] : ["nfc"]), "\(order == [first, second])")
+            }
+        }
     }
 
     @Test("mayMatch compares UTF-8 bytes: a folder on the way to a match is never skipped")

@@ -324,6 +324,36 @@ struct GoModuleFollowingTests {
         #expect(ParsedGoFile.canonicalName(of: "github.com/opencontainers/go-digest") == nil)
     }
 
+    @Test("an import path's last element and canonical name read as bytes equal their reading by Unicode scalars")
+    func canonicalNameBytes() {
+        // The definitions by Characters and scalars that the byte reading of ASCII paths must equal.
+        func lastElement(_ path: String) -> String? { path.split(separator: "/").last.map(String.init) }
+        func canonicalName(_ path: String) -> String? {
+            guard let last = lastElement(path), let first = last.unicodeScalars.first,
+                first == "_" || first.properties.isAlphabetic,
+                last.unicodeScalars.allSatisfy({
+                    $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil
+                }),
+                !ParsedGoFile.isMajorVersion(last)
+            else { return nil }
+            return last
+        }
+        var paths = [
+            "", "/", "///", "a", "a/", "a//b//", "/a", "example.com/m/v2", "example.com/m/v", "x/_", "x/_9", "x/9a",
+            "x/a-b", "x/a.b", "x/Zz", "x/@", "x/[", "x/`", "x/{", "x/é", "x/a/\u{301}b", "x/\u{0663}", "x/a\u{0663}",
+            "x/v\u{0663}", "x/ab\u{200D}", "\u{FF21}/b",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ab_Z09v/.-@[`{é\u{301}")
+        for _ in 0..<2_000 {
+            paths.append(String((0..<Int.random(in: 0...8, using: &generator)).map { _ in alphabet.randomElement()! }))
+        }
+        for path in paths {
+            #expect(ParsedGoFile.lastElement(of: path) == lastElement(path), "\(path.debugDescription)")
+            #expect(ParsedGoFile.canonicalName(of: path) == canonicalName(path), "\(path.debugDescription)")
+        }
+    }
+
     @Test("a member gone from a type that now embeds another module's type is not claimed: it may live on there")
     func foreignEmbedding() throws {
         let repo = try FixtureRepository()
