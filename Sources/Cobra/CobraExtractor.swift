@@ -444,8 +444,8 @@ private struct TreeBuilder {
             incomplete = true
             notes.append(
                 "pflag.CommandLine, whose flags are the root's persistent flags, is given flags whose names cannot be "
-                    + "read (see the notes): a flag of the root missing here may still be there, and is not claimed "
-                    + "removed by audit (check still claims it)")
+                    + "read (see the notes): a flag of the root missing here may still be there; its removal is "
+                    + "still claimed")
         }
         let names = flatten(.commandLine, seen: []).keys
         guard let first = names.min() else { return }
@@ -599,10 +599,9 @@ private struct TreeBuilder {
             }
             let setFlags = flags(of: set)
             // `pflag.CommandLine` got flags whose names cannot be read (a loop over a table of options): a flag of
-            // the root missing here may still be there (``CobraSurface/uncertain``, the flags' key prefix).
-            if commandLineRoots.contains(set), interpreter.unnamedDefinitions.contains(.commandLine) {
-                uncertain.insert(prefix)
-            }
+            // the root missing here may still be there, but which of the root's flags came from it is not known here,
+            // so the removal of any is still claimed (a note says so; review H7: marking the whole root uncertain let
+            // one unnamed flag hide every removal of the root's own flags in audit).
             for name in (unnamed[set] ?? []).sorted() where unnamedFlags.count < Self.maximumUnnamedFlags {
                 unnamedFlags.insert(prefix + name)
             }
@@ -770,9 +769,8 @@ private struct TreeBuilder {
     var mergesCommandLine: Bool? = true
     /// Where cobra's version comes from, or why it is not known, for the notes on `pflag.CommandLine`.
     var cobraVersion: String?
-    /// Whether a root's persistent set got the flags of `pflag.CommandLine` (``mergesCommandLine``), and which.
+    /// Whether a root's persistent set got the flags of `pflag.CommandLine` (``mergesCommandLine``).
     private var commandLineReceived = false
-    private var commandLineRoots: Set<CobraFlagSetID> = []
     /// By set, the names of the flags an `AddFlag` adds one of that no set read defines (``CobraSurface/unnamedFlags``).
     private var unnamed: [CobraFlagSetID: Set<String>] = [:]
     /// `interpreter.tableNames` in order (the bound on ``unnamedFlags`` keeps the same ones in every run).
@@ -871,7 +869,6 @@ private struct TreeBuilder {
                 result[name] = flag
             }
             commandLineReceived = true
-            commandLineRoots.insert(id)
         }
         flatMemo[id] = result
         return result

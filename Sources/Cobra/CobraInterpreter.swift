@@ -1585,6 +1585,10 @@ struct CobraInterpreter {
         }
     }
 
+    /// Whether a list of strings an object's literal gives a field is read as what the field holds when a filter runs
+    /// (off: review H8, an entry or its table replaced after the literal is not seen).
+    static let literalListsDecide = false
+
     /// A filter's argument as a constant: one string, or a list of strings an object's literal gives a field.
     private mutating func constantArgument(_ argument: CobraExpr, in frame: inout Frame) -> CobraPredicate.Value? {
         guard !Self.containsCall(argument) else { return nil }
@@ -1595,7 +1599,12 @@ struct CobraInterpreter {
                 guard case .string(let use)? = read(objectFieldCell(site, name))?.only else { return nil }
                 return .string(use)
             }
-            if case .object(let site, _)? = held.only, let list = objectLists[site]?[name], !fieldMayChange(name) {
+            // A list a literal gives a field decides only while no file replaces the entry or its table after the
+            // literal (`table[0] = Flag{...}`, `*p = Flag{...}`, `table = []Flag{...}`: review H8), which the token
+            // scan below does not see; until it does, such a filter is not decided (the entries are added at once).
+            if Self.literalListsDecide, case .object(let site, _)? = held.only, let list = objectLists[site]?[name],
+                !fieldMayChange(name)
+            {
                 // What the field holds is the literal's list and nothing else.
                 let holds = readField(of: held.only ?? .nilValue, name)
                 guard holds == CobraValues(list.map(CobraValue.string)) else { return nil }
