@@ -474,11 +474,6 @@ struct CobraInterpreter {
     private var pflagLiterals: [CobraSite: CobraPflagLiteral] = [:]
     /// The fields each literal of the program's types sets (by its site), for a field it leaves at its zero value.
     private var objectKeys: [CobraSite: Set<CobraName>] = [:]
-    /// The lists of constant strings object literals give fields, in order (`DefinedOn: []string{"dev", "run"}`), by
-    /// site and field: what a loop's filter reads when it decides (``decideFilter(_:in:)``).
-    private var objectLists: [CobraSite: [CobraName: [String]]] = [:]
-    /// By field name, whether some file read may change that field after a literal gave it (``fieldMayChange(_:)``).
-    private var fieldsChanged: [CobraName: Bool] = [:]
     /// The flag sets given an `AddFlag` whose argument cannot be followed to a flag (noted).
     private(set) var unfollowedFlagAdds: Set<CobraFlagSetID> = []
     /// The strings literals of the program's types give a field `Name` (skaffold's `Flag{Name: "filename", ...}`):
@@ -1585,11 +1580,7 @@ struct CobraInterpreter {
         }
     }
 
-    /// Whether a list of strings an object's literal gives a field is read as what the field holds when a filter runs
-    /// (off: review H8, an entry or its table replaced after the literal is not seen).
-    static let literalListsDecide = false
-
-    /// A filter's argument as a constant: one string, or a list of strings an object's literal gives a field.
+    /// A filter's argument as a constant: one string (a command's `Use` read as a cell) or bool.
     private mutating func constantArgument(_ argument: CobraExpr, in frame: inout Frame) -> CobraPredicate.Value? {
         guard !Self.containsCall(argument) else { return nil }
         if case .selector(let base, let field, _) = argument {
@@ -1599,61 +1590,15 @@ struct CobraInterpreter {
                 guard case .string(let use)? = read(objectFieldCell(site, name))?.only else { return nil }
                 return .string(use)
             }
-            // A list a literal gives a field decides only while no file replaces the entry or its table after the
-            // literal (`table[0] = Flag{...}`, `*p = Flag{...}`, `table = []Flag{...}`: review H8), which the token
-            // scan below does not see; until it does, such a filter is not decided (the entries are added at once).
-            if Self.literalListsDecide, case .object(let site, _)? = held.only, let list = objectLists[site]?[name],
-                !fieldMayChange(name)
-            {
-                // What the field holds is the literal's list and nothing else.
-                let holds = readField(of: held.only ?? .nilValue, name)
-                guard holds == CobraValues(list.map(CobraValue.string)) else { return nil }
-                return .list(list)
-            }
+            // A list an object's literal gives a field (`DefinedOn: []string{"dev"}`) does not decide: an entry or its
+            // table replaced after the literal (`table[0] = Flag{...}`, `*p = Flag{...}`, `table = []Flag{...}`) is not
+            // seen (review H8), so such a filter is not decided and the entries are added at once.
         }
         switch evaluate(argument, in: &frame).only {
         case .string(let text)?: return .string(text)
         case .bool(let value)?: return .bool(value)
         default: return nil
         }
-    }
-
-    /// Whether some file read may change field `field` of a value after its literal: `x.DefinedOn` assigned (`=`, `+=`,
-    /// ...), indexed (`x.DefinedOn[0] = ...`, `x.DefinedOn[1:]`), listed with others (`a, x.DefinedOn = ...`) or its
-    /// address taken (`&x.DefinedOn`), anywhere in the files, by the tokens (worked out once a run a field name,
-    /// before any code runs, so a write met late, in an `init`, cannot come after a decision).
-    private mutating func fieldMayChange(_ field: CobraName) -> Bool {
-        if let known = fieldsChanged[field] { return known }
-        let text = numbering.table.names[Int(field)]
-        let writes: Set<GoOperator> = [
-            .assign, .define, .plusAssign, .minusAssign, .starAssign, .slashAssign, .percentAssign, .ampersandAssign,
-            .pipeAssign, .caretAssign, .shiftLeftAssign, .shiftRightAssign, .andNotAssign, .increment, .decrement,
-            .leftBracket, .comma,
-        ]
-        var changed = false
-        search: for source in sources {
-            let tokens = source.file.go.tokens
-            for index in tokens.indices
-            where tokens[index].kind == .identifier && tokens[index].text == text && index > 0
-                && tokens[index - 1].symbol == .period
-            {
-                if index + 1 < tokens.count, let next = tokens[index + 1].symbol, writes.contains(next) {
-                    changed = true
-                    break search
-                }
-                // `&a.b.field`: the token before the selector chain.
-                var start = index - 1
-                while start >= 1, tokens[start].symbol == .period, tokens[start - 1].kind == .identifier {
-                    start -= 2
-                }
-                if start >= 0, tokens[start].symbol == .ampersand {
-                    changed = true
-                    break search
-                }
-            }
-        }
-        fieldsChanged[field] = changed
-        return changed
     }
 
     /// Whether `expression` calls something (outside function literals).
@@ -2451,21 +2396,6 @@ struct CobraInterpreter {
                 for case .string(let text) in value where !text.isEmpty && tableNames.count < Self.maximumTableNames {
                     tableNames.insert(text)
                 }
-            }
-            if objectLists[site] == nil {
-                var lists: [CobraName: [String]] = [:]
-                for element in elements {
-                    guard case .name(let field)? = element.key,
-                        case .composite(let listType?, let items, _) = element.value, listType.isCollection,
-                        items.count <= Self.maximumRangeObjects
-                    else { continue }
-                    let strings = items.compactMap { item -> String? in
-                        if item.key == nil, case .string(let text) = item.value { return text }
-                        return nil
-                    }
-                    if strings.count == items.count { lists[runName(field, in: frame.file)] = strings }
-                }
-                objectLists[site] = lists
             }
             if objectKeys[site] == nil {
                 objectKeys[site] = Set(
