@@ -111,6 +111,14 @@ public enum CobraExtractor {
         .sorted { $0.path < $1.path }
         var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
         interpreter.run()
+        if interpreter.listsDecidedOnHandedObjects() {
+            // An entry whose literal decided a filter went to code not read, which may have replaced it: read again
+            // without deciding by literals.
+            interpreter.finish()
+            interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
+            interpreter.literalListsDecide = false
+            interpreter.run()
+        }
         interpreter.markFlagsWithGuardedNotices()
         interpreter.finish()
         var builder = TreeBuilder(
