@@ -950,8 +950,15 @@ struct CobraInterpreter {
         // caller reaches it first, and a hiding counts only where no undecided branch encloses it, so a helper that
         // an `init` reaches under a branch (a plugin's registration) and `main` reaches directly is judged as `main`
         // reaches it, as before `init` was always an entry point.
+        // Every `init` runs, also one that builds no command: Go runs them all before `main`, and what one writes (a
+        // package-level flag name, a table entry) is what the commands are built from. Those run first, as in Go: a
+        // definition read before a write reached its name would stay (what a pass finds is kept).
+        let relevantSet = Set(relevant)
+        let writers = (0..<declared.list.count).map { CobraFunctionID($0) }
+            .filter { isInit($0) && !relevantSet.contains($0) }
+            .sorted { declared.list[Int($0)].order < declared.list[Int($1)].order }
         let entries = relevant.filter { mentioning[Int(declared.list[Int($0)].name)].isEmpty || isInit($0) }
-        entryPoints = entries.filter { !isInit($0) } + entries.filter(isInit)
+        entryPoints = writers + entries.filter { !isInit($0) } + entries.filter(isInit)
         for _ in 0..<Self.maximumPasses {
             changed = false
             pass += 1

@@ -348,6 +348,59 @@ struct CobraOptionTableTests {
         let changes = SurfaceDiff.changes(from: read, to: cut, policy: try loadPolicy(Self.policy))
         #expect(changes.filter { $0.kind == .removed }.count == 13)
     }
+
+    /// A table and a flag name held in package variables, which an `init` that builds no command changes.
+    static func initWrites(_ writes: String) -> String {
+        """
+        package cmd
+
+        import "github.com/spf13/cobra"
+
+        type Entry struct {
+            Name string
+        }
+
+        var entries = []Entry{{Name: "port"}, {Name: "host"}}
+
+        var flagName = "verbose"
+
+        func init() {
+        \(writes)
+        }
+
+        func NewRoot() *cobra.Command {
+            root := &cobra.Command{Use: "app"}
+            serve := &cobra.Command{Use: "serve"}
+            root.AddCommand(serve)
+            for _, e := range entries {
+                serve.Flags().String(e.Name, "", "")
+            }
+            serve.Flags().Bool(flagName, false, "")
+            return root
+        }
+        """
+    }
+
+    @Test(
+        "an init that builds no command still runs: what it writes to a package variable or a table entry counts (review R1)",
+        arguments: [
+            ("", ["--host", "--port", "--verbose"]),
+            // Go runs every init before main: --verbose and --port are gone; semgate cannot tell which name each holds
+            // (the names are not constants), so neither is read, and both removals are claimed.
+            ("    flagName = \"quiet\"\n    entries[0].Name = \"listen\"", []),
+            ("    p := &entries[0]\n    p.Name = \"listen\"", ["--verbose"]),
+        ])
+    func initWritesCount(writes: String, flags: [String]) throws {
+        let repo = try FixtureRepository()
+        try repo.importCommits([
+            FixtureRepository.Snapshot(
+                files: ["go.mod": Self.goMod, "cmd/root.go": Self.initWrites(writes)], tags: ["v1.0.0"])
+        ])
+        let read = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        #expect(
+            read.items.keys.filter { $0.hasPrefix("cli:app serve --") }.map { String($0.dropFirst(14)) }.sorted()
+                == flags)
+    }
 }
 
 /// A shared registry of flags, each entry naming the commands it is defined on, filtered in a loop per command.
