@@ -43,7 +43,7 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
     case use, aliases, hidden, deprecated, short, noOptDefVal, cobra, pflag, flag
     case long, run, runE, preRun, preRunE, setHelpCommand, setGlobalNormalizationFunc, setNormalizeFunc
     case completionOptions, root, flagOfCommand, addFlag, shorthand, name, usage, value, strings, replaceAll
-    case commandLine, removeCommand, resetCommands, resetFlags
+    case commandLine, removeCommand, resetCommands, resetFlags, copy
 
     /// The name as Go spells it.
     var text: String {
@@ -55,7 +55,7 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
         case .runE: return "RunE"
         case .preRunE: return "PreRunE"
         case .flagOfCommand: return "Flag"
-        case .true, .false, .nil, .append, .new, .make, .len, .cap, .fmt, .cobra, .pflag, .flag, .strings:
+        case .true, .false, .nil, .append, .new, .make, .len, .cap, .fmt, .cobra, .pflag, .flag, .strings, .copy:
             return "\(self)"
         default:
             let name = "\(self)"

@@ -691,6 +691,10 @@ struct CobraInterpreter {
     /// flag name made from an entry is not a constant) is noted where it is lost, as past `maximumRangeObjects`.
     private var nestedEntryRuns = 1
     private var entryRunsThisPass = 0
+    /// The objects whose place in a collection may be taken by another value (`table[0] = Entry{...}`, `*p = ...`,
+    /// `copy(table, ...)`, `table = append(table[:0], ...)`): a collection holding one is not ranged entry by entry,
+    /// since what its entries hold is no longer what their literals say (kept from pass to pass).
+    private var replacedObjects: Set<CobraValue> = []
 
     /// An interpreter of `files`, numbering names in `names` when given (else in a table of its own).
     init(files: [(path: String, source: CobraSourceFile)], names: CobraNames? = nil) {
@@ -2132,7 +2136,18 @@ struct CobraInterpreter {
                         zero = field == CobraKnown.hidden.id ? [.bool(false)] : [.string("")]
                     }
                 }
-                assign(value, to: target, define: define, in: &frame, flagZero: zero, line: Self.firstLine(of: sources))
+                // `table = append(table, e)` keeps the table's entries; another value for it may not.
+                var keeps = true
+                if case .name(let name) = target, let source {
+                    if case .call(.name(CobraKnown.append.id), let arguments, _) = source, case .name(name)? = arguments.first {
+                        keeps = true
+                    } else {
+                        keeps = false
+                    }
+                }
+                assign(
+                    value, to: target, define: define, in: &frame, flagZero: zero, line: Self.firstLine(of: sources),
+                    keepsEntries: keeps)
             }
         case .declare(let names, let type, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
@@ -2168,6 +2183,7 @@ struct CobraInterpreter {
             if runs.count > 1 {
                 if nestedEntryRuns * runs.count > Self.maximumNestedEntryRuns
                     || entryRunsThisPass + runs.count > Self.maximumEntryRunsPerPass
+                    || (!replacedObjects.isEmpty && elements.contains(where: replacedObjects.contains))
                 {
                     runs = [elements]
                 } else {
@@ -2342,7 +2358,7 @@ struct CobraInterpreter {
     /// `flagZero`: what the value is when it is a field no one sets (``neverSet(_:in:)``), for a flag's field only.
     private mutating func assign(
         _ value: CobraValues, to target: CobraExpr, define: Bool, in frame: inout Frame, flagZero: CobraValues? = nil,
-        line: Int? = nil
+        line: Int? = nil, keepsEntries: Bool = true
     ) {
         // `pflag.CommandLine = pflag.NewFlagSet(...)` (or `*pflag.CommandLine = ...`): which set cobra adds to the root
         // is no longer the one the files define flags in. So is `*fs = ...` where `fs` may hold pflag.CommandLine (a
@@ -2351,15 +2367,26 @@ struct CobraInterpreter {
             commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line)
         } else if let line = commandLineLine(target, in: frame) {
             commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line)
-        } else if case .unary(.other, let operand) = target, Self.isPlace(operand),
-            evaluate(operand, in: &frame).contains(.flagSet(.commandLine))
-        {
-            commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line ?? 0)
+        } else if case .unary(.other, let operand) = target, Self.isPlace(operand) {
+            let held = evaluate(operand, in: &frame)
+            if held.contains(.flagSet(.commandLine)) {
+                commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line ?? 0)
+            }
+            replaced(held)
+        }
+        if case .index(let base, _) = target, Self.isPlace(base) {
+            // `table[0] = Entry{...}`: the entry there is another value (not added to what the table holds: a map's
+            // `seen[k] = true` would then make every `seen[k]` true).
+            replaced(evaluate(base, in: &frame))
         }
         switch target {
         case .name(let name):
             guard name != CobraKnown.underscore.id else { return }
             frame.reassigned(name)
+            if !define, !keepsEntries {
+                // What the name held (peeked, not read: a read would make every later write cost another pass).
+                replaced(frame.locals[name] ?? (frame.key == nil ? [] : cells[Int(globalCell(name, in: frame.file))].values ?? []))
+            }
             if define || frame.locals[name] != nil || frame.key == nil {
                 frame.locals.assign(define ? value : (frame.locals[name] ?? []).union(value), to: name)
             } else if !value.isEmpty {
@@ -2722,6 +2749,11 @@ struct CobraInterpreter {
         return read(globalCell(name, in: frame.file)) == nil && function(named: name, in: frame.file) == nil
     }
 
+    /// Notes that the objects of `values` may have their place taken by another value (``replacedObjects``).
+    private mutating func replaced(_ values: CobraValues) {
+        for value in values where Self.isObject(value) { replacedObjects.insert(value) }
+    }
+
     /// Whether `expression` names a variable or a field (`fs`, `o.set`): evaluating it runs nothing.
     private static func isPlace(_ expression: CobraExpr) -> Bool {
         switch expression {
@@ -2945,6 +2977,10 @@ struct CobraInterpreter {
         switch callee {
         case .name(CobraKnown.append.id):
             return Self.union(values)
+        case .name(CobraKnown.copy.id) where frame.locals[CobraKnown.copy.id] == nil:
+            // `copy(table, other)`: the entries of `table` it reaches are other values.
+            if let first = values.first { replaced(first) }
+            return []
         case .name(let name)
         where frame.locals[name] == nil
             && (name == CobraKnown.new.id || name == CobraKnown.make.id || name == CobraKnown.len.id

@@ -389,6 +389,14 @@ struct CobraOptionTableTests {
             // (the names are not constants), so neither is read, and both removals are claimed.
             ("    flagName = \"quiet\"\n    entries[0].Name = \"listen\"", []),
             ("    p := &entries[0]\n    p.Name = \"listen\"", ["--verbose"]),
+            // An entry replaced whole: the loop is read at once, so no entry's name is a constant.
+            ("    entries[0] = Entry{Name: \"listen\"}", ["--verbose"]),
+            ("    p := &entries[1]\n    *p = Entry{Name: \"listen\"}", ["--verbose"]),
+            ("    copy(entries, []Entry{{Name: \"listen\"}})", ["--verbose"]),
+            ("    entries = append(entries[:0], Entry{Name: \"listen\"})", ["--verbose"]),
+            ("    entries[0], entries[1] = entries[1], Entry{Name: \"listen\"}", ["--verbose"]),
+            // Appending keeps the entries: each is read on its own.
+            ("    entries = append(entries, Entry{Name: \"listen\"})", ["--host", "--listen", "--port", "--verbose"]),
         ])
     func initWritesCount(writes: String, flags: [String]) throws {
         let repo = try FixtureRepository()
