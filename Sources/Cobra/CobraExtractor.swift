@@ -575,7 +575,8 @@ private struct TreeBuilder {
         let key = path.joined(separator: " ")
         let file = interpreter.paths[info.file]
         let attributes = attributeTable.attributes(
-            of: .command(hidden: hidden, aliasOf: aliasOf, unreadFlags: unreadFlags(of: site)))
+            of: .command(
+                hidden: hidden, aliasOf: aliasOf, unreadFlags: unreadFlags(of: site), validArgs: validArgs(of: info, at: site)))
         if interpreter.receivesUnknown.contains(site) { unplacedParents.insert(key) }
         if !path.isEmpty {
             add(
@@ -692,6 +693,19 @@ private struct TreeBuilder {
                 aliasOf: name, spellings: inherited, hidden: hidden, build: build)
             aliasItems += items.count - before
         }
+    }
+
+    /// The `valid-args` attribute of a command: the words of its `ValidArgs` that cobra accepts as its one argument
+    /// (``CobraCommandInfo/argumentWords(hasSubcommands:)``), sorted and joined by spaces; nil when there are none or
+    /// they are not known. A word a user cannot type as one argument, or that reads as a flag, is left out.
+    private func validArgs(of info: CobraCommandInfo, at site: CobraSite) -> String? {
+        guard info.validArgs != nil else { return nil }
+        let hasSubcommands =
+            info.children.contains { interpreter.commands[$0]?.hasUse == true }
+            || !(interpreter.missingChildren[site] ?? []).isEmpty
+        guard let words = info.argumentWords(hasSubcommands: hasSubcommands) else { return nil }
+        let typable = words.filter { Self.isTypable($0) && !$0.hasPrefix("-") }.sorted()
+        return typable.isEmpty ? nil : typable.joined(separator: " ")
     }
 
     /// Which of the command's flag sets (`local`, `persistent`, or both) a call the files do not define receives,

@@ -87,6 +87,36 @@ struct CobraCommandInfo: Sendable {
     /// `FeatureGateOCI = gates.Gate("HELM_EXPERIMENTAL_OCI")`).
     var experimental = false
     var children: Set<CobraSite> = []
+    /// The words the literal's `ValidArgs` lists (each entry's text before a tab, as cobra compares them), nil when it
+    /// lists none or an entry is not a constant string.
+    var validArgs: Set<String>?
+    /// What the literal's `Args` does with one argument alone.
+    var argumentCheck = CobraArgumentCheck.unset
+    /// Whether `ValidArgs` or `Args` may hold something else than one literal gave: set by an assignment, or by one
+    /// literal giving different values in different runs. Which arguments the command takes is then not known.
+    var argumentsUnknown = false
+
+    /// The words of `ValidArgs` that the command takes as its one argument, when cobra accepts them: its `Args` takes
+    /// one (``CobraArgumentCheck/takesOne``), or is unset on a command without subcommands (cobra's `legacyArgs` then
+    /// takes any). Nil when not known: no word is then taken as an argument.
+    func argumentWords(hasSubcommands: Bool) -> Set<String>? {
+        guard !argumentsUnknown, !hasSubcommands, let validArgs, !validArgs.isEmpty else { return nil }
+        switch argumentCheck {
+        case .unset, .takesOne: return validArgs
+        case .other: return nil
+        }
+    }
+}
+
+/// A command's `Args` as far as it decides whether one argument alone is accepted.
+enum CobraArgumentCheck: Sendable, Equatable {
+    /// Not set: cobra's `legacyArgs` (a command without subcommands takes any arguments).
+    case unset
+    /// One of cobra's checks that accepts one argument alone, or all of them (`cobra.OnlyValidArgs`, `ExactArgs(1)`,
+    /// `MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs)`).
+    case takesOne
+    /// Anything else: `cobra.NoArgs`, a count that excludes one, a function of the program's.
+    case other
 }
 
 /// A string field of a command: the literal's value, replaced by what assignments after it set.
@@ -2056,8 +2086,100 @@ struct CobraInterpreter {
         case CobraKnown.run.id, CobraKnown.runE.id, CobraKnown.preRun.id, CobraKnown.preRunE.id:
             if runsDeprecationNotice(value) { updateCommand(site) { $0.deprecated = true } }
             noticeGuards[site, default: []].formUnion(guardedNoticeVariables(value))
+        case CobraKnown.validArgs.id, CobraKnown.args.id:
+            // A literal's own are read from its expression (``readArguments(_:_:_:in:)``); an assignment may set
+            // anything.
+            if !fromLiteral { updateCommand(site) { $0.argumentsUnknown = true } }
         default:
             break
+        }
+    }
+
+    /// At most this many `ValidArgs` entries are read; a longer list is not read (no word is taken as an argument).
+    static let maximumValidArgs = 256
+
+    /// Records a command literal's `ValidArgs` (a literal list of constant strings) or `Args` (cobra's checks by
+    /// name). A literal met again (another run, or contexts past the limit sharing one site) that gives other values
+    /// leaves them unknown.
+    private mutating func readArguments(
+        _ site: CobraSite, _ field: CobraName, _ expression: CobraExpr, in frame: inout Frame
+    ) {
+        if field == CobraKnown.validArgs.id {
+            let words = validArgsWords(expression, in: &frame)
+            updateCommand(site) { info in
+                if info.validArgs != nil && info.validArgs != words { info.argumentsUnknown = true }
+                if words == nil { info.argumentsUnknown = true }
+                info.validArgs = words
+            }
+        } else {
+            let check: CobraArgumentCheck = takesOneArgument(expression, in: &frame, depth: 0) ? .takesOne : .other
+            updateCommand(site) { info in
+                if info.argumentCheck != .unset && info.argumentCheck != check { info.argumentsUnknown = true }
+                info.argumentCheck = check
+            }
+        }
+    }
+
+    /// The words of `ValidArgs: []string{"bash", "zsh\tZ shell"}`: each entry a constant string, its text before a
+    /// tab (cobra's description separator); nil for anything else (a variable, a call, a non-constant entry).
+    private mutating func validArgsWords(_ expression: CobraExpr, in frame: inout Frame) -> Set<String>? {
+        guard case .composite(_, let elements, _) = expression, elements.count <= Self.maximumValidArgs else {
+            return nil
+        }
+        var words: Set<String> = []
+        for element in elements {
+            guard element.key == nil, case .string(let text)? = evaluate(element.value, in: &frame).only else {
+                return nil
+            }
+            words.insert(String(text.prefix { $0 != "\t" }))
+        }
+        return words
+    }
+
+    /// Whether `Args: expression` accepts one argument alone: `cobra.OnlyValidArgs`, `cobra.ArbitraryArgs`,
+    /// `cobra.ExactArgs(1)`, `cobra.ExactValidArgs(1)`, `cobra.MinimumNArgs(n <= 1)`, `cobra.MaximumNArgs(n >= 1)`,
+    /// `cobra.RangeArgs(min <= 1, max >= 1)`, or `cobra.MatchAll` of such checks; counts are decimal literals. False
+    /// for anything else (`cobra.NoArgs`, a count in a constant, a function of the program's): not known to accept.
+    private mutating func takesOneArgument(_ expression: CobraExpr, in frame: inout Frame, depth: Int) -> Bool {
+        func cobraMember(_ base: CobraExpr, in frame: inout Frame) -> String? {
+            guard case .selector(.name(let qualifier), let name, _) = base,
+                files[frame.file].cobraNameIDs.contains(qualifier), isPackage(qualifier, in: frame)
+            else { return nil }
+            return text(of: name, in: frame.file)
+        }
+        func count(_ argument: CobraExpr) -> Int? {
+            if case .opaque(let integer) = argument { return integer }
+            return nil
+        }
+        switch expression {
+        case .selector:
+            let name = cobraMember(expression, in: &frame)
+            return name == "OnlyValidArgs" || name == "ArbitraryArgs"
+        case .call(let callee, let arguments, _):
+            guard depth < 4, let name = cobraMember(callee, in: &frame) else { return false }
+            switch name {
+            case "ExactArgs", "ExactValidArgs":
+                return arguments.count == 1 && count(arguments[0]) == 1
+            case "MinimumNArgs":
+                return arguments.count == 1 && count(arguments[0]).map { $0 <= 1 } == true
+            case "MaximumNArgs":
+                return arguments.count == 1 && count(arguments[0]).map { $0 >= 1 } == true
+            case "RangeArgs":
+                guard arguments.count == 2, let low = count(arguments[0]), let high = count(arguments[1]) else {
+                    return false
+                }
+                return low <= 1 && high >= 1
+            case "MatchAll":
+                guard !arguments.isEmpty, arguments.count <= 16 else { return false }
+                for argument in arguments where !takesOneArgument(argument, in: &frame, depth: depth + 1) {
+                    return false
+                }
+                return true
+            default:
+                return false
+            }
+        default:
+            return false
         }
     }
 
@@ -2336,6 +2458,9 @@ struct CobraInterpreter {
                 setCommandField(site, fieldName, value, fromLiteral: true)
                 if fieldName == CobraKnown.completionOptions.id {
                     completionOptions(element.value, of: .command(site), in: &frame)
+                }
+                if fieldName == CobraKnown.validArgs.id || fieldName == CobraKnown.args.id {
+                    readArguments(site, fieldName, element.value, in: &frame)
                 }
                 if fieldName == CobraKnown.hidden.id,
                     gateSaysExperimental(element.value, file: frame.file, folder: frame.folder)

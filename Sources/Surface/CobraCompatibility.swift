@@ -205,6 +205,36 @@ enum CobraCompatibility {
         return snapshot.items[prefix + resolved + " " + last]
     }
 
+    /// The item a removed command path still reaches as a command and its argument: `tool completion bash`, cobra's
+    /// own subcommand, once the program's `completion` replaced cobra's and takes `bash` as its one argument (its
+    /// `valid-args` lists the word: `ValidArgs` says it, and `Args` accepts it). The same words still run, so the
+    /// removal is a change of `provided-by` (to `argument`), at the command's location. A flag of the removed command
+    /// is still typed there when the command now taking the argument has a flag of that name (a persistent one above
+    /// is ``inheritedFlag(replacing:in:)``'s). Nil otherwise: a word the command does not list is a removal, even
+    /// when cobra would pass it to the command as an argument (what the command then does is not known).
+    static func argumentPath(replacing old: SurfaceItem, in snapshot: SurfaceSnapshot) -> SurfaceItem? {
+        let prefix = old.surface + ":"
+        let flagCommand = command(of: old.key)
+        let path = flagCommand ?? old.key
+        guard let space = path.lastIndex(of: " ") else { return nil }
+        let parentKey = String(path[..<space])
+        let word = path[path.index(after: space)...]
+        guard let parent = snapshot.items[prefix + parentKey], snapshot.items[prefix + path] == nil,
+            let words = parent.attributes["valid-args"],
+            words.split(separator: " ").contains(word)
+        else { return nil }
+        if let flagCommand {
+            return snapshot.items[prefix + parentKey + " " + old.key.dropFirst(flagCommand.count + 1)]
+        }
+        var heir = old
+        var attributes = old.attributes
+        attributes["provided-by"] = "argument"
+        attributes["hidden"] = parent.attributes["hidden"]
+        heir.attributes = attributes
+        heir.location = parent.location
+        return heir
+    }
+
     /// A flag that may still be there: its command is still there and hands its own flag set to a call the files do
     /// not define (`o.configFlags.AddFlags(cmd.Flags())`, stern 1.27.0's `--context` and `--kubeconfig`, now defined
     /// by that library), so its removal cannot be shown. The flag as it was, marked `provided-by=unread-call` (not

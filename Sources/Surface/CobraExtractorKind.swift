@@ -22,12 +22,14 @@ public struct CobraExtractorSpec: Extractor {
     /// The attributes a cobra item carries, in documentation order.
     public static let attributes = [
         "type", "shorthand", "scope", "no-opt-default", "alias-of", "build", "hidden", "provided-by", "unread-flags",
+        "valid-args",
     ]
 
     /// A flag's type, shorthand, scope and bare form (`NoOptDefVal`), the command an alias stands for, and the builds
     /// that have the item (`build`: one that appears or narrows is a removal for the builds left out); `hidden`,
-    /// `provided-by` (`cobra` for the commands cobra adds by itself) and `unread-flags` (a command whose flag set a call
-    /// the files do not define receives) are not breaking.
+    /// `provided-by` (`cobra` for the commands cobra adds by itself), `unread-flags` (a command whose flag set a call
+    /// the files do not define receives) and `valid-args` (the words of a command's `ValidArgs` it takes as its one
+    /// argument) are not breaking.
     public static let breakingAttributes: Set<String> = [
         "type", "shorthand", "scope", "no-opt-default", "alias-of", "build",
     ]
@@ -117,6 +119,7 @@ public struct CobraExtractorSpec: Extractor {
     public static func replacement(forRemoved removed: SurfaceItem, in after: SurfaceSnapshot) -> SurfaceItem? {
         CobraCompatibility.inheritedFlag(replacing: removed, in: after)
             ?? CobraCompatibility.aliasedPath(replacing: removed, in: after)
+            ?? CobraCompatibility.argumentPath(replacing: removed, in: after)
     }
 
     public static func removalNotes(_ removed: [SurfaceItem], before: SurfaceSnapshot, after: SurfaceSnapshot)
