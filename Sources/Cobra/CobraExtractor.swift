@@ -46,6 +46,11 @@ public struct CobraSurface: Sendable {
     /// Set when the command tree has more command paths and flags than the extractor walks (`maximumWork`): the
     /// surface is not usable and the run stops with this message.
     public var overLimit: String?
+    /// The commands (by key, not through aliases) whose annotations say they are experimental
+    /// (``CobraCommandInfo/annotatedExperimental``): what init proposes under `experimental:`. Not in the items'
+    /// stability: a program's own annotation is a label its help or a warning shows, which the policy's author
+    /// confirms.
+    public var annotatedExperimental: [String] = []
     /// The command paths and flags the extractor walks at most (a command added to every command of the layer above,
     /// layer after layer, has exponentially many paths).
     public static let maximumWork = 200_000
@@ -162,7 +167,7 @@ public enum CobraExtractor {
             items: items, notes: Array(Set(notes)).sorted(), incomplete: incomplete,
             uncertain: builder.uncertain.sorted(), unplacedRoots: builder.unplacedRoots.sorted(),
             unplacedParents: builder.unplacedParents.sorted(), unnamedFlags: builder.unnamedFlags.sorted(),
-            overLimit: builder.overLimit)
+            overLimit: builder.overLimit, annotatedExperimental: builder.annotatedExperimental.sorted())
     }
 }
 
@@ -247,6 +252,8 @@ private struct TreeBuilder {
     private var unfilledFlags: Set<String> = []
     /// At most this many ``unnamedFlags`` (the notes of a removal past it just do not say it may still be there).
     static let maximumUnnamedFlags = 20_000
+    /// ``CobraSurface/annotatedExperimental``.
+    var annotatedExperimental: Set<String> = []
     /// The roots visited (command and key), for the commands cobra adds to a root by itself.
     var roots: [(site: CobraSite, key: String)] = []
     /// Items reached through aliases so far; past `maximumAliasItems` aliases stop adding paths (with a note).
@@ -578,6 +585,9 @@ private struct TreeBuilder {
             of: .command(
                 hidden: hidden, aliasOf: aliasOf, unreadFlags: unreadFlags(of: site), validArgs: validArgs(of: info, at: site)))
         if interpreter.receivesUnknown.contains(site) { unplacedParents.insert(key) }
+        if info.annotatedExperimental, aliasOf == nil, !throughAlias, path.count > 1 {
+            annotatedExperimental.insert(key)
+        }
         if !path.isEmpty {
             add(
                 CobraItem(key: key, attributes: attributes, deprecated: deprecated, path: file, line: info.line),

@@ -95,6 +95,10 @@ struct CobraCommandInfo: Sendable {
     /// Whether `ValidArgs` or `Args` may hold something else than one literal gave: set by an assignment, or by one
     /// literal giving different values in different runs. Which arguments the command takes is then not known.
     var argumentsUnknown = false
+    /// Whether an annotation says the command is experimental (`Annotations: map[string]string{"experimental": ""}`,
+    /// `cmd.Annotations["status"] = "Experimental"`): what a program shows or warns about, read for init's proposals
+    /// (``CobraSurface/annotatedExperimental``), not for the surface.
+    var annotatedExperimental = false
 
     /// The words of `ValidArgs` that the command takes as its one argument, when cobra accepts them: its `Args` takes
     /// one (``CobraArgumentCheck/takesOne``), or is unset on a command without subcommands (cobra's `legacyArgs` then
@@ -2004,9 +2008,23 @@ struct CobraInterpreter {
                     continue
                 }
             }
+        case .index(.selector(let base, let field, _), let keys)
+        where keys.count == 1 && runName(field, in: frame.file) == CobraKnown.annotations.id:
+            // `cmd.Annotations["status"] = "Experimental"`.
+            let commands = evaluate(base, in: &frame)
+            guard Self.saysExperimental(key: evaluate(keys[0], in: &frame), value: value) else { return }
+            for case .command(let site) in commands { updateCommand(site) { $0.annotatedExperimental = true } }
         default:
             _ = evaluate(target, in: &frame)
         }
+    }
+
+    /// Whether an annotation of `key` and `value` says its command is experimental: a key that contains
+    /// `experimental` (tekton's `experimental`, docker's `experimentalCLI`), or the value `experimental` (rclone's
+    /// `status`), in any case.
+    static func saysExperimental(key: CobraValues, value: CobraValues) -> Bool {
+        anyString(in: key) { $0.count <= 64 && $0.lowercased().contains("experimental") }
+            || anyString(in: value) { $0.count <= 64 && $0.lowercased() == "experimental" }
     }
 
     /// Whether `source` is `x.field` where `x` holds one object whose literal leaves `field` out and to which nothing
@@ -2461,6 +2479,18 @@ struct CobraInterpreter {
                 }
                 if fieldName == CobraKnown.validArgs.id || fieldName == CobraKnown.args.id {
                     readArguments(site, fieldName, element.value, in: &frame)
+                }
+                if fieldName == CobraKnown.annotations.id, case .composite(_, let entries, _) = element.value,
+                    entries.count <= 64
+                {
+                    for entry in entries {
+                        guard let key = entry.key else { continue }
+                        if Self.saysExperimental(
+                            key: evaluate(key, in: &frame), value: evaluate(entry.value, in: &frame))
+                        {
+                            updateCommand(site) { $0.annotatedExperimental = true }
+                        }
+                    }
                 }
                 if fieldName == CobraKnown.hidden.id,
                     gateSaysExperimental(element.value, file: frame.file, folder: frame.folder)
