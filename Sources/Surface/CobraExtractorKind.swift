@@ -27,11 +27,11 @@ public struct CobraExtractorSpec: Extractor {
 
     /// A flag's type, shorthand, scope and bare form (`NoOptDefVal`), the command an alias stands for, and the builds
     /// that have the item (`build`: one that appears or narrows is a removal for the builds left out); `hidden`,
-    /// `provided-by` (`cobra` for the commands cobra adds by itself), `unread-flags` (a command whose flag set a call
-    /// the files do not define receives) and `valid-args` (the words of a command's `ValidArgs` it takes as its one
-    /// argument) are not breaking.
+    /// `provided-by` (`cobra` for the commands cobra adds by itself) and `unread-flags` (a command whose flag set a call
+    /// the files do not define receives) are not breaking. `valid-args` (the words of a command's `ValidArgs` it takes
+    /// as its one argument) is: a word that goes is a removal (``CobraCompatibility/validArgsKept(_:)``).
     public static let breakingAttributes: Set<String> = [
-        "type", "shorthand", "scope", "no-opt-default", "alias-of", "build",
+        "type", "shorthand", "scope", "no-opt-default", "alias-of", "build", "valid-args",
     ]
 
     public var fileGlobs: [Glob]? { files }

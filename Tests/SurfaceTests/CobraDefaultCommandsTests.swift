@@ -408,4 +408,57 @@ struct CobraDefaultCommandsTests {
             try fromDefault(to: validArgs, body: #"    completion.AddCommand(&cobra.Command{Use: "zsh"})"#).contains(
                 "removed tool completion bash major"))
     }
+
+    /// The changes between two programs, as `kind key bump`.
+    private func changes(from first: [String: String], to second: [String: String]) throws -> [String] {
+        let repo = try FixtureRepository()
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: first, tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(files: second, tags: ["v1.1.0"]),
+        ])
+        return SurfaceDiff.changes(
+            from: try surface(of: repo, at: "v1.0.0", policy: Self.policy),
+            to: try surface(of: repo, at: "v1.1.0", policy: Self.policy), policy: try loadPolicy(Self.policy)
+        ).map { "\($0.kind.rawValue) \($0.key) \($0.bump)" }.sorted()
+    }
+
+    @Test("a word the command no longer takes as its argument is a removal; back to cobra's subcommands is not")
+    func validArgsChanges() throws {
+        let own = Self.ownCompletion(
+            #"ValidArgs: []string{"bash", "zsh", "fish", "powershell"}, Args: cobra.OnlyValidArgs,"#)
+        // Narrowed, or no argument taken at all: `tool completion fish` no longer runs.
+        let narrowed = Self.ownCompletion(#"ValidArgs: []string{"bash"}, Args: cobra.OnlyValidArgs,"#)
+        #expect(try changes(from: own, to: narrowed).contains("changed tool completion major"))
+        let none = Self.ownCompletion(#"ValidArgs: []string{"bash", "zsh", "fish", "powershell"}, Args: cobra.NoArgs,"#)
+        #expect(try changes(from: own, to: none).contains("changed tool completion major"))
+        // Widened: a new way to call it.
+        let widened = Self.ownCompletion(
+            #"ValidArgs: []string{"bash", "zsh", "fish", "powershell", "nu"}, Args: cobra.OnlyValidArgs,"#)
+        #expect(try changes(from: own, to: widened) == ["changed tool completion minor"])
+        // cobra's completion back: each shell is a subcommand again, typed as before.
+        let back = try changes(from: own, to: ["go.mod": Self.goMod("v1.8.0"), "cmd/root.go": Self.program()])
+        #expect(back.contains("changed tool completion patch"), "\(back)")
+        #expect(!back.contains { $0.hasPrefix("removed") || $0.hasSuffix("major") }, "\(back)")
+        // From cobra's to the program's: the shells were subcommands, so taking them as arguments is nothing new.
+        let replaced = try changes(from: ["go.mod": Self.goMod("v1.8.0"), "cmd/root.go": Self.program()], to: own)
+        #expect(replaced.contains("changed tool completion patch"), "\(replaced)")
+    }
+
+    @Test("a word is compared byte for byte, as cobra compares arguments")
+    func validArgsBytes() throws {
+        func program(_ fields: String, _ body: String = "") -> [String: String] {
+            [
+                "go.mod": Self.goMod("v1.8.0"),
+                "cmd/root.go": Self.program("    gov := &cobra.Command{Use: \"go\"\(fields)}\n\(body)    root.AddCommand(gov)"),
+            ]
+        }
+        // `café` (NFC) was a subcommand; ValidArgs now lists `cafe` + U+0301 (NFD), which Go's `==` tells apart.
+        let before = program("", "    gov.AddCommand(&cobra.Command{Use: \"caf\\u00e9\"})\n")
+        let after = program(", ValidArgs: []string{\"cafe\\u0301\"}, Args: cobra.OnlyValidArgs")
+        let found = try changes(from: before, to: after)
+        #expect(found.contains("removed tool go caf\u{e9} major"), "\(found)")
+        // The same bytes: an argument now.
+        let same = program(", ValidArgs: []string{\"caf\\u00e9\"}, Args: cobra.OnlyValidArgs")
+        #expect(try changes(from: before, to: same).contains("changed tool go caf\u{e9} patch"))
+    }
 }
