@@ -46,7 +46,7 @@ public struct CobraSurface: Sendable {
     /// Set when the command tree has more command paths and flags than the extractor walks (`maximumWork`): the
     /// surface is not usable and the run stops with this message.
     public var overLimit: String?
-    /// The commands (by key, not through aliases) whose annotations say they are experimental
+    /// The commands (by every path, aliases included) whose annotations say they are experimental
     /// (``CobraCommandInfo/annotatedExperimental``): what init proposes under `experimental:`. Not in the items'
     /// stability: a program's own annotation is a label its help or a warning shows, which the policy's author
     /// confirms.
@@ -585,7 +585,8 @@ private struct TreeBuilder {
             of: .command(
                 hidden: hidden, aliasOf: aliasOf, unreadFlags: unreadFlags(of: site), validArgs: validArgs(of: info, at: site)))
         if interpreter.receivesUnknown.contains(site) { unplacedParents.insert(key) }
-        if info.annotatedExperimental, aliasOf == nil, !throughAlias, path.count > 1 {
+        // Every path to it, through aliases too: `tool p sign` is the same experimental command as `tool pipeline sign`.
+        if info.annotatedExperimental, path.count > 1, annotatedExperimental.count < Self.maximumAliasItems {
             annotatedExperimental.insert(key)
         }
         if !path.isEmpty {
