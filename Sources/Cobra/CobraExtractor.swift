@@ -450,8 +450,8 @@ private struct TreeBuilder {
         if let place = interpreter.commandLineAssigned {
             incomplete = true
             notes.append(
-                "\(interpreter.paths[place.file]):\(place.line): pflag.CommandLine is assigned (or handed on by its "
-                    + "address), so which set cobra adds to the root's persistent flags cannot be told: the flags "
+                "\(interpreter.paths[place.file])\(place.line > 0 ? ":\(place.line)" : ""): pflag.CommandLine is "
+                    + "assigned (or replaced through a pointer to it, or handed on by its address), so which set cobra adds to the root's persistent flags cannot be told: the flags "
                     + "defined in pflag.CommandLine are not in the surface")
             return
         }

@@ -714,6 +714,18 @@ struct CobraInterpreter {
     private static let maximumCallDepth = 64
     private var callDepth = 0
 
+    /// The most runs of a loop body entry by entry that loops nested in each other may make together (the product of
+    /// their entry counts, across calls), and that one pass may make in all (``rangeElements(_:limit:)``). Past
+    /// either, a loop runs once with all its entries, as past `maximumRangeObjects`: nested loops over tables would
+    /// otherwise run their body entries^depth times (three loops over 200 entries: 8 million runs).
+    static let maximumNestedEntryRuns = 16_384
+    static let maximumEntryRunsPerPass = 262_144
+    /// The product of the entry counts of the loops running entry by entry around the statement being run, and the
+    /// entry runs of this pass so far. A loop run at once past either bound has no note of its own: what it loses (a
+    /// flag name made from an entry is not a constant) is noted where it is lost, as past `maximumRangeObjects`.
+    private var nestedEntryRuns = 1
+    private var entryRunsThisPass = 0
+
     /// An interpreter of `files`, numbering names in `names` when given (else in a table of its own).
     init(files: [(path: String, source: CobraSourceFile)], names: CobraNames? = nil) {
         paths = files.map(\.path)
@@ -979,6 +991,7 @@ struct CobraInterpreter {
             pass += 1
             for index in evaluatedFunctions.indices { evaluatedFunctions[index] = false }
             notes = [:]
+            (nestedEntryRuns, entryRunsThisPass) = (1, 0)
             missingChildren = [:]
             incomplete = false
             readClosures = []
@@ -2146,7 +2159,7 @@ struct CobraInterpreter {
                         zero = field == CobraKnown.hidden.id ? [.bool(false)] : [.string("")]
                     }
                 }
-                assign(value, to: target, define: define, in: &frame, flagZero: zero)
+                assign(value, to: target, define: define, in: &frame, flagZero: zero, line: Self.firstLine(of: sources))
             }
         case .declare(let names, let type, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
@@ -2177,7 +2190,19 @@ struct CobraInterpreter {
             // fl.DefinedOn) { continue }`) runs entry by entry as far as the filter is decided for the entry
             // (``decideFilter(_:in:)``); the entries it is not decided for run at once, as before tables were read (run
             // one at a time, they would give every entry's flag to every command).
-            let runs = Self.rangeElements(elements, limit: Self.maximumRangeObjects)
+            var runs = Self.rangeElements(elements, limit: Self.maximumRangeObjects)
+            let outerNesting = nestedEntryRuns
+            if runs.count > 1 {
+                if nestedEntryRuns * runs.count > Self.maximumNestedEntryRuns
+                    || entryRunsThisPass + runs.count > Self.maximumEntryRunsPerPass
+                {
+                    runs = [elements]
+                } else {
+                    nestedEntryRuns *= runs.count
+                    entryRunsThisPass += runs.count
+                }
+            }
+            defer { nestedEntryRuns = outerNesting }
             // `for i := range table { e := &table[i] ... }`: `table[i]` is the element of the run.
             var indexed: (index: CobraLocalName, collection: CobraLocalName)?
             if runs.count > 1, case .name(let index)? = names.first, index != CobraKnown.underscore.id,
@@ -2343,14 +2368,20 @@ struct CobraInterpreter {
 
     /// `flagZero`: what the value is when it is a field no one sets (``neverSet(_:in:)``), for a flag's field only.
     private mutating func assign(
-        _ value: CobraValues, to target: CobraExpr, define: Bool, in frame: inout Frame, flagZero: CobraValues? = nil
+        _ value: CobraValues, to target: CobraExpr, define: Bool, in frame: inout Frame, flagZero: CobraValues? = nil,
+        line: Int? = nil
     ) {
         // `pflag.CommandLine = pflag.NewFlagSet(...)` (or `*pflag.CommandLine = ...`): which set cobra adds to the root
-        // is no longer the one the files define flags in.
+        // is no longer the one the files define flags in. So is `*fs = ...` where `fs` may hold pflag.CommandLine (a
+        // local it was given to, a parameter it is passed as): the set's contents are replaced.
         if case .unary(_, let operand) = target, let line = commandLineLine(operand, in: frame) {
             commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line)
         } else if let line = commandLineLine(target, in: frame) {
             commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line)
+        } else if case .unary(.other, let operand) = target, Self.isPlace(operand),
+            evaluate(operand, in: &frame).contains(.flagSet(.commandLine))
+        {
+            commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line ?? 0)
         }
         switch target {
         case .name(let name):
@@ -2824,6 +2855,31 @@ struct CobraInterpreter {
         return read(globalCell(name, in: frame.file)) == nil && function(named: name, in: frame.file) == nil
     }
 
+    /// Whether `expression` names a variable or a field (`fs`, `o.set`): evaluating it runs nothing.
+    private static func isPlace(_ expression: CobraExpr) -> Bool {
+        switch expression {
+        case .name: return true
+        case .selector(let base, _, _): return isPlace(base)
+        default: return false
+        }
+    }
+
+    /// The first line `expressions` give (of a selector, call, literal or function literal), if any.
+    private static func firstLine(of expressions: [CobraExpr]) -> Int? {
+        for expression in expressions {
+            switch expression {
+            case .selector(_, _, let line): return line
+            case .call(_, _, let position), .composite(_, _, let position): return position.line
+            case .function(let literal): return literal.position.line
+            case .unary(_, let operand): if let line = firstLine(of: [operand]) { return line }
+            case .binary(_, let left, let right): if let line = firstLine(of: [left, right]) { return line }
+            case .index(let base, let indexes): if let line = firstLine(of: [base] + indexes) { return line }
+            case .name, .string, .opaque: continue
+            }
+        }
+        return nil
+    }
+
     /// The line of `expression` when it is `pflag.CommandLine` (pflag under any name the file imports it as).
     private mutating func commandLineLine(_ expression: CobraExpr, in frame: Frame) -> Int? {
         guard case .selector(.name(let qualifier), let name, let line) = expression,
@@ -3044,10 +3100,17 @@ struct CobraInterpreter {
             return []
         case .function(let literal):
             // `func() *cobra.Command { ... }()` runs where it is written, seeing the enclosing function's names.
+            // Its parameters hold the arguments (`func(fs *pflag.FlagSet) { ... }(pflag.CommandLine)`), and are its
+            // own: an enclosing name they shadow keeps its value.
             var inner = frame
             inner.literalReturns = []
+            let parameters = literal.parameters.compactMap { $0 }
+            for (index, name) in literal.parameters.enumerated() {
+                guard let name else { continue }
+                inner.locals.assign(index < values.count ? values[index] : [], to: name)
+            }
             execute(literal.body, in: &inner)
-            for (name, value) in inner.locals where frame.locals[name] != nil {
+            for (name, value) in inner.locals where frame.locals[name] != nil && !parameters.contains(name) {
                 frame.locals.assign(value, to: name)
             }
             return inner.literalReturns ?? []
