@@ -49,8 +49,8 @@ struct PatchPromise: Sendable, Equatable {
             }
         }
         for (path, blob) in files.sorted(by: { ($0.path.count, $0.path) < ($1.path.count, $1.path) }) {
-            let text = try reader.files.text(ofBlob: blob)
-            guard text.utf8.count <= maximumBytes else { continue }
+            // A file past the reader's per-file limit (it throws before loading) is skipped, not the search.
+            guard let text = try? reader.files.text(ofBlob: blob), text.utf8.count <= maximumBytes else { continue }
             if let line = promiseLine(in: text) { return PatchPromise(path: path, line: line) }
         }
         return nil
