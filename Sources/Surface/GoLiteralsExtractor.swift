@@ -322,7 +322,16 @@ public struct GoLiteralsExtractorSpec: Extractor {
         if !calls.isEmpty || !indexes.isEmpty || !maps.isEmpty {
             return try scan(tokens: GoLexer.tokenize(text).codeTokens, declarations: [])
         }
+        // No literal of a file `strings` cannot match anywhere can match: the file need not be lexed.
+        if let strings, Self.literalsAreRuns(of: text), !strings.mayMatch(in: text) { return [] }
         return try matchStrings(GoLexer.stringLiterals(text))
+    }
+
+    /// Whether every string literal of `text`, unquoted, is a run of its bytes: so when the text is ASCII without a
+    /// backslash (no escape) and without a carriage return (which a raw string drops). What a pattern cannot find
+    /// anywhere in such a text, it cannot find in a literal of it.
+    static func literalsAreRuns(of text: String) -> Bool {
+        !text.utf8.contains { $0 >= 0x80 || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\r") }
     }
 
     /// The names `strings` finds in these string literal tokens.
@@ -330,6 +339,8 @@ public struct GoLiteralsExtractorSpec: Extractor {
         guard let strings else { return [] }
         var found: [Found] = []
         for token in tokens where token.kind == .string {
+            // A literal that is its own bytes between quotes, in which the pattern cannot match, is not unquoted.
+            if Self.literalsAreRuns(of: token.text), !strings.mayMatch(in: token.text) { continue }
             for match in try strings.matches(in: GoParser.unquote(token.text)) {
                 let name = match.groups["name"] ?? match.text
                 if !name.isEmpty { found.append(Found(name: name, line: token.position.line)) }
@@ -343,16 +354,18 @@ public struct GoLiteralsExtractorSpec: Extractor {
         let tokens = code.filter { !$0.isComment && !($0.kind == .semicolon && $0.text.isEmpty) }
         var found = try matchStrings(tokens)
         var bindings: GoLiteralsBindings?
+        let calls = calls.map(CallName.init)
+        let indexes = indexes.map(CallName.init)
         for index in tokens.indices where tokens[index].kind == .identifier {
             let name = tokens[index].text
             if index + 2 < tokens.count, tokens[index + 1].isOperator("("),
-                calls.contains(where: { Self.call($0, matches: index, in: tokens) })
+                calls.contains(where: { $0.matches(index, in: tokens) })
             {
                 found += callNames(at: index + 2, in: tokens, bindings: &bindings)
             }
             if index + 4 < tokens.count, tokens[index + 1].isOperator("["), tokens[index + 2].kind == .string,
                 tokens[index + 3].isOperator("]"), tokens[index + 4].isOperator("="),
-                indexes.contains(where: { Self.call($0, matches: index, in: tokens) })
+                indexes.contains(where: { $0.matches(index, in: tokens) })
             {
                 found.append(
                     Found(name: GoParser.unquote(tokens[index + 2].text), line: tokens[index + 2].position.line))
@@ -439,12 +452,27 @@ public struct GoLiteralsExtractorSpec: Extractor {
         return nil
     }
 
-    /// Whether `entry` (`name` or `receiver.name`) names the call whose function name is `tokens[index]`.
-    private static func call(_ entry: String, matches index: Int, in tokens: [GoToken]) -> Bool {
-        guard let dot = entry.firstIndex(of: ".") else { return entry == tokens[index].text }
-        return entry[entry.index(after: dot)...] == tokens[index].text && index >= 2
-            && tokens[index - 1].isOperator(".")
-            && tokens[index - 2].text == entry[..<dot]
+    /// An entry of `calls` or `indexes` (`name` or `receiver.name`), split once per file rather than at every call.
+    private struct CallName {
+        let receiver: String?
+        let name: String
+
+        init(_ entry: String) {
+            if let dot = entry.firstIndex(of: ".") {
+                receiver = String(entry[..<dot])
+                name = String(entry[entry.index(after: dot)...])
+            } else {
+                receiver = nil
+                name = entry
+            }
+        }
+
+        /// Whether it names the call whose function name is `tokens[index]`.
+        func matches(_ index: Int, in tokens: [GoToken]) -> Bool {
+            guard let receiver else { return name == tokens[index].text }
+            return name == tokens[index].text && index >= 2 && tokens[index - 1].isOperator(".")
+                && tokens[index - 2].text == receiver
+        }
     }
 
     /// The index of the `{` of a composite literal right after `tokens[index]`: `Name{`, or `Name: Type{` where

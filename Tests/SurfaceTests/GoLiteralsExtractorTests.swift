@@ -132,6 +132,30 @@ struct GoLiteralsExtractorTests {
         #expect(snapshot.sortedItems.map(\.key) == ["APP_CONFIG", "APP_HOME", "APP_TOKEN"])
     }
 
+    @Test("strings: names spelled only through escapes or a raw string's carriage returns are found; files without are not")
+    func stringsThroughEscapes() throws {
+        let repo = try FixtureRepository()
+        // Only APP_PLAIN is written as it is found: the others appear once their literal is unquoted.
+        try repo.write("cmd/hex.go", "package cmd\n\nvar a = \"\\x41PP_HEX\"\n")
+        try repo.write("cmd/octal.go", "package cmd\n\nvar b = \"\\101PP_OCTAL\"\n")
+        try repo.write("cmd/raw.go", "package cmd\n\nvar c = `AP\rP_RAW`\n")
+        try repo.write("cmd/unicode.go", "package cmd\n\n// café\nvar d = \"\\u0041PP_UNI\"\nvar e = \"APP_PLAIN\"\n")
+        try repo.write("cmd/none.go", "package cmd\n\nvar f = \"APP_\" + \"X\"\nvar g = `APPX_Y`\n")
+        try repo.commit("env")
+        let snapshot = try surface(
+            of: repo,
+            policy: #"""
+                semgate: 1
+                surfaces:
+                  env:
+                    extract:
+                      go-literals:
+                        files: ["cmd/*.go"]
+                        strings: '^(?<name>APP_[A-Z0-9_]*[A-Z0-9])$'
+                """#)
+        #expect(snapshot.sortedItems.map(\.key) == ["APP_HEX", "APP_OCTAL", "APP_PLAIN", "APP_RAW", "APP_UNI"])
+    }
+
     @Test(
         "arguments: a call's first argument through the constants and range variables of its file, later ones as attributes"
     )
