@@ -331,7 +331,36 @@ public struct GoLiteralsExtractorSpec: Extractor {
     /// backslash (no escape) and without a carriage return (which a raw string drops). What a pattern cannot find
     /// anywhere in such a text, it cannot find in a literal of it.
     static func literalsAreRuns(of text: String) -> Bool {
-        !text.utf8.contains { $0 >= 0x80 || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\r") }
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            // Eight bytes at a time: no byte with the high bit set, none equal to a backslash or a carriage return.
+            if let base = UnsafeRawPointer(bytes.baseAddress) {
+                while index + 8 <= bytes.count {
+                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 != 0 || holdsByte(word, UInt8(ascii: "\\"))
+                        || holdsByte(word, UInt8(ascii: "\r"))
+                    {
+                        return false
+                    }
+                    index += 8
+                }
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x80 || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\r") { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+
+    /// Whether one of the eight bytes of `word` is `byte` (a zero byte of their exclusive or: the borrow of the
+    /// subtraction reaches the high bit of a zero byte, and of no byte when there is none).
+    private static func holdsByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let difference = word ^ (ones &* UInt64(byte))
+        return (difference &- ones) & ~difference & 0x8080_8080_8080_8080 != 0
     }
 
     /// The names `strings` finds in these string literal tokens.
