@@ -111,6 +111,14 @@ public enum CobraExtractor {
         .sorted { $0.path < $1.path }
         var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
         interpreter.run()
+        if interpreter.listsDecidedOnHandedObjects() {
+            // An entry whose literal decided a filter went to code not read, which may have replaced it: read again
+            // without deciding by literals.
+            interpreter.finish()
+            interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
+            interpreter.literalListsDecide = false
+            interpreter.run()
+        }
         interpreter.markFlagsWithGuardedNotices()
         interpreter.finish()
         var builder = TreeBuilder(
@@ -435,8 +443,8 @@ private struct TreeBuilder {
         if let place = interpreter.commandLineAssigned {
             incomplete = true
             notes.append(
-                "\(interpreter.paths[place.file]):\(place.line): pflag.CommandLine is assigned (or handed on by its "
-                    + "address), so which set cobra adds to the root's persistent flags cannot be told: the flags "
+                "\(interpreter.paths[place.file])\(place.line > 0 ? ":\(place.line)" : ""): pflag.CommandLine is "
+                    + "assigned (or replaced through a pointer to it, or handed on by its address), so which set cobra adds to the root's persistent flags cannot be told: the flags "
                     + "defined in pflag.CommandLine are not in the surface")
             return
         }
@@ -444,8 +452,9 @@ private struct TreeBuilder {
             incomplete = true
             notes.append(
                 "pflag.CommandLine, whose flags are the root's persistent flags, is given flags whose names cannot be "
-                    + "read (see the notes): a flag of the root missing here may still be there; its removal is "
-                    + "still claimed")
+                    + "read (see the notes): a flag of the root missing here may still be there when a table entry "
+                    + "those flags are made from has its name (its removal is then not claimed by audit); the "
+                    + "removal of any other is still claimed")
         }
         let names = flatten(.commandLine, seen: []).keys
         guard let first = names.min() else { return }
@@ -599,9 +608,20 @@ private struct TreeBuilder {
             }
             let setFlags = flags(of: set)
             // `pflag.CommandLine` got flags whose names cannot be read (a loop over a table of options): a flag of
-            // the root missing here may still be there, but which of the root's flags came from it is not known here,
-            // so the removal of any is still claimed (a note says so; review H7: marking the whole root uncertain let
-            // one unnamed flag hide every removal of the root's own flags in audit).
+            // the root missing here may still be there when it may be one of them, named like an entry of the table
+            // they are made from (`Name: "ask_password"`, also as `ask-password`): its removal is uncertain. The
+            // removal of any other is still claimed (review H7: marking the whole root uncertain let one flag named
+            // by `os.Getenv` hide every removal of the root's flags in audit).
+            if commandLineRoots.contains(set), interpreter.unnamedDefinitions.contains(.commandLine) {
+                let defined = Set(setFlags.map(\.definition.name))
+                for candidate in (interpreter.unnamedCandidates[.commandLine] ?? []).sorted() {
+                    for name in Set([candidate, String(candidate.map { $0 == "_" ? "-" : $0 })]).sorted()
+                    where !defined.contains(name) && Self.isTypable(name) && uncertainFlags < Self.maximumUnnamedFlags {
+                        uncertain.insert(prefix + name)
+                        uncertainFlags += 1
+                    }
+                }
+            }
             for name in (unnamed[set] ?? []).sorted() where unnamedFlags.count < Self.maximumUnnamedFlags {
                 unnamedFlags.insert(prefix + name)
             }
@@ -769,8 +789,11 @@ private struct TreeBuilder {
     var mergesCommandLine: Bool? = true
     /// Where cobra's version comes from, or why it is not known, for the notes on `pflag.CommandLine`.
     var cobraVersion: String?
-    /// Whether a root's persistent set got the flags of `pflag.CommandLine` (``mergesCommandLine``).
+    /// Whether a root's persistent set got the flags of `pflag.CommandLine` (``mergesCommandLine``), and which.
     private var commandLineReceived = false
+    private var commandLineRoots: Set<CobraFlagSetID> = []
+    /// How many flag keys were marked uncertain as names `pflag.CommandLine`'s unnamed flags may have.
+    private var uncertainFlags = 0
     /// By set, the names of the flags an `AddFlag` adds one of that no set read defines (``CobraSurface/unnamedFlags``).
     private var unnamed: [CobraFlagSetID: Set<String>] = [:]
     /// `interpreter.tableNames` in order (the bound on ``unnamedFlags`` keeps the same ones in every run).
@@ -869,6 +892,7 @@ private struct TreeBuilder {
                 result[name] = flag
             }
             commandLineReceived = true
+            commandLineRoots.insert(id)
         }
         flatMemo[id] = result
         return result

@@ -459,6 +459,14 @@ struct CobraInterpreter {
     /// options, rclone's `AddFlagsFromOptions(pflag.CommandLine, ...)` from 1.68.0; not a wrapper nobody calls, run
     /// with unknown parameters): a flag missing from one may still be there under a name not read.
     private(set) var unnamedDefinitions: Set<CobraFlagSetID> = []
+    /// By set, what the flags defined there under names that cannot be read may plausibly be named: the constant
+    /// strings the name may be (`name` set on two paths), and the `Name` fields of the table entries the loops
+    /// running then range over (rclone's `AddFlagsFromOptions(pflag.CommandLine, "", filter.OptionsInfo)`, the name from
+    /// `opt.FlagName(prefix)` in a file not read). A name from the environment (`os.Getenv`, `os.Args`) or a table not
+    /// read gives none. At most `maximumTableNames` a set; kept for `pflag.CommandLine` only.
+    private(set) var unnamedCandidates: [CobraFlagSetID: Set<String>] = [:]
+    /// The entries of the loops running now (what the loop's value takes in each run), innermost last.
+    private var rangeEntries: [CobraValues] = []
     /// For each body running, whether its call was given something (arguments known, or no parameters).
     private var callsGiven: [Bool] = []
     /// Where the files first assign `pflag.CommandLine` (or take its address): cobra then adds whatever set it holds
@@ -474,6 +482,24 @@ struct CobraInterpreter {
     private var pflagLiterals: [CobraSite: CobraPflagLiteral] = [:]
     /// The fields each literal of the program's types sets (by its site), for a field it leaves at its zero value.
     private var objectKeys: [CobraSite: Set<CobraName>] = [:]
+    /// The lists of constant strings object literals give fields, in order (`DefinedOn: []string{"dev", "run"}`), by
+    /// site and field: what a loop's filter reads when it decides (``decideFilter(_:in:)``), while the table the loop
+    /// ranges over cannot have changed (``tableUnchanged(_:)``).
+    private var objectLists: [CobraSite: [CobraName: [String]]] = [:]
+    /// By field name, whether some file read may change that field after a literal gave it (``fieldMayChange(_:)``).
+    private var fieldsChanged: [CobraName: Bool] = [:]
+    /// By package-level name, whether nothing in the files read can change the table it holds (``tableUnchanged(_:)``),
+    /// and whether some file read writes through a pointer (`*p = ...`, ``writesThroughPointer``).
+    private var tablesUnchanged: [CobraName: Bool] = [:]
+    private lazy var writesThroughPointer: Bool = Self.writesThroughPointer(in: sources.map(\.file.go.tokens))
+    /// The objects whose literal's list decided a loop's filter, and the objects handed to calls the files do not
+    /// define (directly or held in an object's fields): such a call may replace a decided entry (through `reflect`, or
+    /// code not read), so the run is made again without deciding by literals (``listsDecidedOnHandedObjects``).
+    private var decidedObjects: Set<CobraSite> = []
+    private var handedObjects: [CobraSite: CobraName] = [:]
+    /// Whether a list an object's literal gives may decide a loop's filter (off for the second run, see
+    /// ``listsDecidedOnHandedObjects``).
+    var literalListsDecide = true
     /// The flag sets given an `AddFlag` whose argument cannot be followed to a flag (noted).
     private(set) var unfollowedFlagAdds: Set<CobraFlagSetID> = []
     /// The strings literals of the program's types give a field `Name` (skaffold's `Flag{Name: "filename", ...}`):
@@ -621,6 +647,9 @@ struct CobraInterpreter {
         var uniqueness: Set<CobraLocalName> = []
         /// Whether a `break` ran on a path certainly taken: the loop ends.
         var breaking = false
+        /// The entry of the run of a loop over a package-level table nothing in the files read can change
+        /// (``tableUnchanged(_:)``): the lists its literal gives fields may decide the loop's filter.
+        var unchangedEntry: CobraValues?
 
         /// Forgets the loops whose index or collection `name` is: assigned in the body, `table[i]` may be another
         /// element.
@@ -650,6 +679,18 @@ struct CobraInterpreter {
     }
     private static let maximumCallDepth = 64
     private var callDepth = 0
+
+    /// The most runs of a loop body entry by entry that loops nested in each other may make together (the product of
+    /// their entry counts, across calls), and that one pass may make in all (``rangeElements(_:limit:)``). Past
+    /// either, a loop runs once with all its entries, as past `maximumRangeObjects`: nested loops over tables would
+    /// otherwise run their body entries^depth times (three loops over 200 entries: 8 million runs).
+    static let maximumNestedEntryRuns = 16_384
+    static let maximumEntryRunsPerPass = 262_144
+    /// The product of the entry counts of the loops running entry by entry around the statement being run, and the
+    /// entry runs of this pass so far. A loop run at once past either bound has no note of its own: what it loses (a
+    /// flag name made from an entry is not a constant) is noted where it is lost, as past `maximumRangeObjects`.
+    private var nestedEntryRuns = 1
+    private var entryRunsThisPass = 0
 
     /// An interpreter of `files`, numbering names in `names` when given (else in a table of its own).
     init(files: [(path: String, source: CobraSourceFile)], names: CobraNames? = nil) {
@@ -916,6 +957,7 @@ struct CobraInterpreter {
             pass += 1
             for index in evaluatedFunctions.indices { evaluatedFunctions[index] = false }
             notes = [:]
+            (nestedEntryRuns, entryRunsThisPass) = (1, 0)
             missingChildren = [:]
             incomplete = false
             readClosures = []
@@ -1480,22 +1522,147 @@ struct CobraInterpreter {
     /// Whether a loop body skips to the next entry (`continue`) by a condition that calls a function, at its top
     /// level or in its blocks.
     private static func skipsByCall(_ body: [CobraStatement]) -> Bool {
-        body.contains { statement in
+        var filters: [(header: [CobraStatement], condition: CobraExpr?)] = []
+        callFilters(body, into: &filters, first: true)
+        return !filters.isEmpty
+    }
+
+    /// The `if`s by which a loop body skips to the next entry by what a call returns (``skipsByCall(_:)``), at its top
+    /// level or in its blocks and `else` branches: their headers and conditions (only the first when `first`).
+    private static func callFilters(
+        _ body: [CobraStatement], into found: inout [(header: [CobraStatement], condition: CobraExpr?)], first: Bool
+    ) {
+        for statement in body {
+            if first && !found.isEmpty { return }
             switch statement {
             case .block(let inner):
-                return skipsByCall(inner)
+                callFilters(inner, into: &found, first: first)
             case .conditional(let header, let condition, let then, let otherwise):
-                if let condition, isCallFilter(header: header, condition: condition, then: then) { return true }
-                if header.contains(where: {
+                if let condition, isCallFilter(header: header, condition: condition, then: then) {
+                    found.append((header, condition))
+                } else if header.contains(where: {
                     if case .assign(_, _, let sources) = $0 { sources.contains(where: containsCall) } else { false }
                 }),
                     then.contains(where: { if case .continueRange = $0 { true } else { false } })
                 {
-                    return true
+                    found.append((header, condition))
+                } else {
+                    callFilters(otherwise, into: &found, first: first)
                 }
-                return skipsByCall(otherwise)
             default:
-                return false
+                continue
+            }
+        }
+    }
+
+    /// Whether every call filter of a loop body (``callFilters(_:into:first:)``) reads no local name but the loop's
+    /// own `variables` (and what its header defines), and the body neither assigns them nor takes their address:
+    /// trivy's `if lo.IsNil(flag) || flag.GetName() == "" { continue }`. Such a filter decides the same for an entry
+    /// in every run of the loop (for every command a helper adds the entries to), unlike skaffold's
+    /// `hasCmdAnnotation(cmd.Use, fl.DefinedOn)`, which decides per command; not decided, it is an `if` like any
+    /// other: both ways are taken, and the entry's run goes on with what it can compute (its flag's name).
+    private static func filtersReadOnlyEntry(
+        _ body: [CobraStatement], variables: Set<CobraLocalName>, locals: CobraLocals
+    ) -> Bool {
+        guard !variables.isEmpty, !changes(body, variables) else { return false }
+        var filters: [(header: [CobraStatement], condition: CobraExpr?)] = []
+        callFilters(body, into: &filters, first: false)
+        // The names the body defines are its locals too (`use := cmd.Use` before the filter), not the package's.
+        var defined: Set<CobraLocalName> = []
+        definitions(in: body, into: &defined)
+        for filter in filters {
+            var allowed = variables
+            for statement in filter.header {
+                guard case .assign(let targets, true, let sources) = statement,
+                    sources.allSatisfy({ readsOnly($0, allowed, defined, locals) })
+                else { return false }
+                for case .name(let name) in targets { allowed.insert(name) }
+            }
+            guard let condition = filter.condition, readsOnly(condition, allowed, defined, locals) else { return false }
+        }
+        return true
+    }
+
+    /// The names `statements` define (`x := ...`, `var x`, `for k, v := range`), in their blocks, `if`s and loops.
+    private static func definitions(in statements: [CobraStatement], into names: inout Set<CobraLocalName>) {
+        for statement in statements {
+            switch statement {
+            case .assign(let targets, let define, _):
+                if define { for case .name(let name) in targets { names.insert(name) } }
+            case .declare(let declared, _, _):
+                names.formUnion(declared)
+            case .range(let targets, _, let body):
+                for case .name(let name) in targets { names.insert(name) }
+                definitions(in: body, into: &names)
+            case .block(let inner):
+                definitions(in: inner, into: &names)
+            case .conditional(let header, _, let then, let otherwise):
+                definitions(in: header, into: &names)
+                definitions(in: then, into: &names)
+                definitions(in: otherwise, into: &names)
+            case .expression, .return, .continueRange, .breakRange:
+                continue
+            }
+        }
+    }
+
+    /// Whether `expression` reads no local name but `allowed` (a name neither a local holds nor the loop's body
+    /// defines is the package's), and holds no function literal.
+    private static func readsOnly(
+        _ expression: CobraExpr, _ allowed: Set<CobraLocalName>, _ defined: Set<CobraLocalName>, _ locals: CobraLocals
+    ) -> Bool {
+        func reads(_ expression: CobraExpr) -> Bool { readsOnly(expression, allowed, defined, locals) }
+        switch expression {
+        case .name(let name): return allowed.contains(name) || (locals[name] == nil && !defined.contains(name))
+        case .string, .opaque: return true
+        case .function: return false
+        case .selector(let base, _, _): return reads(base)
+        case .call(let callee, let arguments, _): return reads(callee) && arguments.allSatisfy(reads)
+        case .composite(_, let elements, _):
+            return elements.allSatisfy { reads($0.value) && $0.key.map(reads) != false }
+        case .unary(_, let operand): return reads(operand)
+        case .binary(_, let left, let right): return reads(left) && reads(right)
+        case .index(let base, let indices): return reads(base) && indices.allSatisfy(reads)
+        }
+    }
+
+    /// Whether `statements` (in their blocks, `if`s and loops) assign one of `names`, declare it again, range with it,
+    /// or take its address (`&flag`, through which a callee may change it).
+    private static func changes(_ statements: [CobraStatement], _ names: Set<CobraLocalName>) -> Bool {
+        func named(_ expression: CobraExpr) -> Bool {
+            if case .name(let name) = expression { return names.contains(name) }
+            return false
+        }
+        func addresses(_ expression: CobraExpr) -> Bool {
+            switch expression {
+            case .unary(.address, let operand): return named(operand) || addresses(operand)
+            case .name, .string, .opaque: return false
+            case .function(let literal): return changes(literal.body, names)
+            case .selector(let base, _, _): return addresses(base)
+            case .call(let callee, let arguments, _): return addresses(callee) || arguments.contains(where: addresses)
+            case .composite(_, let elements, _):
+                return elements.contains { addresses($0.value) || $0.key.map(addresses) == true }
+            case .unary(_, let operand): return addresses(operand)
+            case .binary(_, let left, let right): return addresses(left) || addresses(right)
+            case .index(let base, let indices): return addresses(base) || indices.contains(where: addresses)
+            }
+        }
+        return statements.contains { statement in
+            switch statement {
+            case .expression(let expression): return addresses(expression)
+            case .assign(let targets, _, let sources):
+                return targets.contains(where: named) || targets.contains(where: addresses)
+                    || sources.contains(where: addresses)
+            case .declare(let declared, _, let sources):
+                return declared.contains(where: names.contains) || sources.contains(where: addresses)
+            case .return(let results): return results.contains(where: addresses)
+            case .range(let targets, let collection, let body):
+                return targets.contains(where: named) || addresses(collection) || changes(body, names)
+            case .block(let inner): return changes(inner, names)
+            case .conditional(let header, let condition, let then, let otherwise):
+                return changes(header, names) || condition.map(addresses) == true || changes(then, names)
+                    || changes(otherwise, names)
+            case .continueRange, .breakRange: return false
             }
         }
     }
@@ -1590,15 +1757,227 @@ struct CobraInterpreter {
                 guard case .string(let use)? = read(objectFieldCell(site, name))?.only else { return nil }
                 return .string(use)
             }
-            // A list an object's literal gives a field (`DefinedOn: []string{"dev"}`) does not decide: an entry or its
-            // table replaced after the literal (`table[0] = Flag{...}`, `*p = Flag{...}`, `table = []Flag{...}`) is not
-            // seen (review H8), so such a filter is not decided and the entries are added at once.
+            // A list the entry's literal gives a field (`DefinedOn: []string{"dev"}`) decides only in a loop over a
+            // table nothing in the files read can replace, append to or take apart (``tableUnchanged(_:)``: review H8,
+            // `table[0] = Flag{...}`, `*p = Flag{...}`, `table = []Flag{...}` in an `init`), whose field no file writes
+            // (``fieldMayChange(_:)``), and which holds that list and nothing else.
+            if literalListsDecide, let entry = frame.unchangedEntry?.only, case .object(let site, _)? = held.only,
+                held.only == entry, let list = objectLists[site]?[name], !fieldMayChange(name)
+            {
+                let holds = readField(of: entry, name)
+                guard holds == CobraValues(list.map(CobraValue.string)) else { return nil }
+                decidedObjects.insert(site)
+                return .list(list)
+            }
         }
         switch evaluate(argument, in: &frame).only {
         case .string(let text)?: return .string(text)
         case .bool(let value)?: return .bool(value)
         default: return nil
         }
+    }
+
+    /// Whether some file read may change field `field` of a value after its literal: `x.DefinedOn` assigned (`=`, `+=`,
+    /// ...), indexed (`x.DefinedOn[0] = ...`, `x.DefinedOn[1:]`), listed with others (`a, x.DefinedOn = ...`) or its
+    /// address taken (`&x.DefinedOn`), anywhere in the files, by the tokens (worked out once a run a field name,
+    /// before any code runs, so a write met late, in an `init`, cannot come after a decision).
+    private mutating func fieldMayChange(_ field: CobraName) -> Bool {
+        if let known = fieldsChanged[field] { return known }
+        let text = numbering.table.names[Int(field)]
+        var changed = false
+        search: for source in sources {
+            let tokens = source.file.go.tokens
+            for index in tokens.indices
+            where tokens[index].kind == .identifier && tokens[index].text == text && index > 0
+                && tokens[index - 1].symbol == .period
+            {
+                if index + 1 < tokens.count, let next = tokens[index + 1].symbol,
+                    Self.writes.contains(next) || next == .leftBracket || next == .comma
+                {
+                    changed = true
+                    break search
+                }
+                // `&a.b.field`, `&(a.field)`: the token before the selector chain.
+                var start = index - 1
+                while start >= 1, tokens[start].symbol == .period, tokens[start - 1].kind == .identifier {
+                    start -= 2
+                }
+                while start >= 0, tokens[start].symbol == .leftParen { start -= 1 }
+                if start >= 0, tokens[start].symbol == .ampersand {
+                    changed = true
+                    break search
+                }
+            }
+        }
+        fieldsChanged[field] = changed
+        return changed
+    }
+
+    /// The operators that write what stands before them.
+    private static let writes: Set<GoOperator> = [
+        .assign, .define, .plusAssign, .minusAssign, .starAssign, .slashAssign, .percentAssign, .ampersandAssign,
+        .pipeAssign, .caretAssign, .shiftLeftAssign, .shiftRightAssign, .andNotAssign, .increment, .decrement,
+    ]
+
+    /// Whether the package-level table `name` holds, in every file read, what its one literal gives and nothing else,
+    /// by the tokens (worked out once a run, before any code runs): it is unexported (no package not read can reach
+    /// it), declared once (`var registry = []Flag{...}`), and every other use reads it: `range registry`, `len(...)`,
+    /// `registry[i]` read (not assigned, not resliced), `&registry[i]` only with the index of a loop over it. Not:
+    /// assigned, appended to, copied into, resliced, passed or aliased whole, its address taken. And no file writes
+    /// through a pointer (`*p = Flag{...}`), which a pointer to an entry could do (``writesThroughPointer``). What
+    /// reaches an entry through a call the files do not define (`reflect`, code not read) is seen as the code runs
+    /// (``listsDecidedOnHandedObjects``).
+    private mutating func tableUnchanged(_ name: CobraName) -> Bool {
+        if let known = tablesUnchanged[name] { return known }
+        let text = numbering.table.names[Int(name)]
+        let unchanged = Self.tableUnchanged(text, in: sources.map(\.file.go.tokens)) && !writesThroughPointer
+        tablesUnchanged[name] = unchanged
+        return unchanged
+    }
+
+    static func tableUnchanged(_ text: String, in files: [[GoToken]]) -> Bool {
+        // Unexported: an ASCII lower-case letter or `_` first (Go exports a name whose first letter is upper case).
+        guard let first = text.utf8.first, first == UInt8(ascii: "_") || (first >= 0x61 && first <= 0x7a) else {
+            return false
+        }
+        var declarations = 0
+        var loops = 0
+        for tokens in files {
+            var braces = 0
+            // Inside a top-level `var ( ... )`: its parenthesis depth (the group's own is 1), else 0.
+            var group = 0
+            // The loops over the table running at this point: where their body ends and their index.
+            var open: [(end: Int, index: String?)] = []
+            for index in tokens.indices {
+                let token = tokens[index]
+                if token.symbol == .leftBrace { braces += 1 }
+                if token.symbol == .rightBrace { braces -= 1 }
+                if braces == 0 {
+                    if group > 0 {
+                        if token.symbol == .leftParen { group += 1 }
+                        if token.symbol == .rightParen { group -= 1 }
+                    } else if token.symbol == .leftParen, index > 0, tokens[index - 1].kind == .keyword(.var) {
+                        group = 1
+                    }
+                }
+                while let last = open.last, last.end < index { open.removeLast() }
+                guard token.kind == .identifier, token.text == text else { continue }
+                let previous = index > 0 ? tokens[index - 1] : nil
+                if previous?.symbol == .period { continue }
+                let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+                if braces == 0 {
+                    // The declaration: `var registry = ...` or a line of a `var ( ... )` group.
+                    let declares =
+                        previous?.kind == .keyword(.var)
+                        || (group == 1 && (previous?.symbol == .leftParen || previous?.kind == .semicolon))
+                    guard declares, let next, next.symbol == .assign || next.kind == .identifier
+                        || next.symbol == .leftBracket
+                    else { return false }
+                    declarations += 1
+                    continue
+                }
+                if previous?.kind == .keyword(.range) {
+                    // `for i := range registry {`: the loop's body and its index (`_` or none: no index).
+                    guard next?.symbol == .leftBrace, let end = Self.closing(from: index + 1, in: tokens) else {
+                        return false
+                    }
+                    var start = index - 1
+                    while start > 0, tokens[start].kind != .keyword(.for) { start -= 1 }
+                    let named = start + 1 < index && tokens[start + 1].kind == .identifier && tokens[start + 1].text != "_"
+                    open.append((end, named ? tokens[start + 1].text : nil))
+                    loops += 1
+                    continue
+                }
+                if next?.symbol == .leftBracket {
+                    guard let end = Self.closing(from: index + 1, in: tokens) else { return false }
+                    // A reslice (`registry[1:]`) shares the entries.
+                    var depth = 0
+                    for inner in index + 1...end {
+                        if let symbol = tokens[inner].symbol {
+                            if [.leftParen, .leftBracket, .leftBrace].contains(symbol) { depth += 1 }
+                            if [.rightParen, .rightBracket, .rightBrace].contains(symbol) { depth -= 1 }
+                            if symbol == .colon && depth == 1 { return false }
+                        }
+                    }
+                    if end + 1 < tokens.count, let after = tokens[end + 1].symbol,
+                        writes.contains(after) || after == .comma || after == .leftBracket
+                    {
+                        return false
+                    }
+                    // `&registry[i]` (also `&(registry[i])`): only an entry of the loop over the table.
+                    var before = index - 1
+                    while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
+                    if before >= 0, tokens[before].symbol == .ampersand {
+                        guard end == index + 3, tokens[index + 2].kind == .identifier,
+                            open.contains(where: { $0.index == tokens[index + 2].text })
+                        else { return false }
+                    }
+                    continue
+                }
+                // `len(registry)`, `cap(registry)`.
+                if previous?.symbol == .leftParen, next?.symbol == .rightParen, index >= 2,
+                    tokens[index - 2].kind == .identifier, ["len", "cap"].contains(tokens[index - 2].text),
+                    index < 3 || tokens[index - 3].symbol != .period
+                {
+                    continue
+                }
+                return false
+            }
+        }
+        return declarations == 1 && loops == 1
+    }
+
+    /// The index of the bracket closing the one at `start`.
+    private static func closing(from start: Int, in tokens: [GoToken]) -> Int? {
+        var depth = 0
+        for index in start..<tokens.count {
+            guard let symbol = tokens[index].symbol else { continue }
+            if [.leftParen, .leftBracket, .leftBrace].contains(symbol) { depth += 1 }
+            if [.rightParen, .rightBracket, .rightBrace].contains(symbol) {
+                depth -= 1
+                if depth == 0 { return index }
+                if depth < 0 { return nil }
+            }
+        }
+        return nil
+    }
+
+    /// Whether a statement of some file writes through a pointer: `*p = v`, `(*p) = v`, `a, *p = ...`, `*p += 1`,
+    /// `case *p = <-ch:` (a `*` starting a statement or a target, whose statement goes on to an assignment).
+    static func writesThroughPointer(in files: [[GoToken]]) -> Bool {
+        for tokens in files {
+            for index in tokens.indices where tokens[index].symbol == .star {
+                var start = index
+                while start > 0, tokens[start - 1].symbol == .leftParen { start -= 1 }
+                guard start > 0 else { continue }
+                let previous = tokens[start - 1]
+                var begins = previous.kind == .semicolon
+                    || [.leftBrace, .rightBrace, .comma, .colon].contains(previous.symbol)
+                if case .keyword(let word) = previous.kind, [.if, .for, .switch, .case].contains(word) {
+                    begins = true
+                }
+                guard begins else { continue }
+                var depth = 0
+                scan: for inner in start..<tokens.count {
+                    let token = tokens[inner]
+                    if token.kind == .semicolon && depth == 0 { break }
+                    guard let symbol = token.symbol else { continue }
+                    switch symbol {
+                    case .leftParen, .leftBracket: depth += 1
+                    case .leftBrace:
+                        if depth == 0 { break scan }
+                        depth += 1
+                    case .rightParen, .rightBracket, .rightBrace:
+                        depth -= 1
+                        if depth < 0 { break scan }
+                    case .colon where depth == 0: break scan
+                    default:
+                        if depth == 0 && writes.contains(symbol) { return true }
+                    }
+                }
+            }
+        }
+        return false
     }
 
     /// Whether `expression` calls something (outside function literals).
@@ -1746,7 +2125,7 @@ struct CobraInterpreter {
                         zero = field == CobraKnown.hidden.id ? [.bool(false)] : [.string("")]
                     }
                 }
-                assign(value, to: target, define: define, in: &frame, flagZero: zero)
+                assign(value, to: target, define: define, in: &frame, flagZero: zero, line: Self.firstLine(of: sources))
             }
         case .declare(let names, let type, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
@@ -1777,8 +2156,19 @@ struct CobraInterpreter {
             // fl.DefinedOn) { continue }`) runs entry by entry as far as the filter is decided for the entry
             // (``decideFilter(_:in:)``); the entries it is not decided for run at once, as before tables were read (run
             // one at a time, they would give every entry's flag to every command).
-            let filtered = Self.skipsByCall(body)
-            let runs = Self.rangeElements(elements, limit: Self.maximumRangeObjects)
+            var runs = Self.rangeElements(elements, limit: Self.maximumRangeObjects)
+            let outerNesting = nestedEntryRuns
+            if runs.count > 1 {
+                if nestedEntryRuns * runs.count > Self.maximumNestedEntryRuns
+                    || entryRunsThisPass + runs.count > Self.maximumEntryRunsPerPass
+                {
+                    runs = [elements]
+                } else {
+                    nestedEntryRuns *= runs.count
+                    entryRunsThisPass += runs.count
+                }
+            }
+            defer { nestedEntryRuns = outerNesting }
             // `for i := range table { e := &table[i] ... }`: `table[i]` is the element of the run.
             var indexed: (index: CobraLocalName, collection: CobraLocalName)?
             if runs.count > 1, case .name(let index)? = names.first, index != CobraKnown.underscore.id,
@@ -1789,6 +2179,25 @@ struct CobraInterpreter {
             let (outer, outerFiltered) = (frame.ranges, frame.filteredRun)
             let (outerStrict, outerUniqueness) = (frame.strictRun, frame.uniqueness)
             let strict = runs.count > 1 && (indexed != nil || runs.count > Self.maximumReceiverObjects)
+            // A filter that reads only the entry, in a loop base semgate ran entry by entry (up to 64 objects, by
+            // value), is an `if` like any other (``filtersReadOnlyEntry(_:variables:locals:)``): run at once, the
+            // entries' names would be lost (trivy's flag groups, `flag.Add(cmd)` on every flag at once).
+            var filtered = Self.skipsByCall(body)
+            if filtered, !strict {
+                var variables: Set<CobraLocalName> = []
+                for case .name(let variable) in names where variable != CobraKnown.underscore.id {
+                    variables.insert(variable)
+                }
+                filtered = !Self.filtersReadOnlyEntry(body, variables: variables, locals: frame.locals)
+            }
+            // A loop over a package-level table that nothing can change: its entries are what their literals say.
+            var unchanged = false
+            if runs.count > 1, filtered, literalListsDecide, case .name(let table) = collection,
+                frame.locals[table] == nil
+            {
+                unchanged = tableUnchanged(runName(table, in: frame.file))
+            }
+            let outerUnchanged = frame.unchangedEntry
             var undecidedEntries = false
             for element in runs {
                 for (offset, name) in names.enumerated() {
@@ -1800,7 +2209,10 @@ struct CobraInterpreter {
                 frame.filteredRun = filtered && runs.count > 1
                 frame.strictRun = strict
                 frame.uniqueness = strict ? Self.mapsFilled(by: body, in: frame) : []
+                frame.unchangedEntry = unchanged ? element : nil
+                rangeEntries.append(element)
                 execute(body, in: &frame)
+                rangeEntries.removeLast()
                 undecidedEntries = undecidedEntries || frame.filterUndecided
                 let ended = frame.breaking
                 (frame.skipping, frame.filterUndecided, frame.breaking) = (false, false, false)
@@ -1808,6 +2220,7 @@ struct CobraInterpreter {
             }
             frame.ranges = outer
             frame.filteredRun = false
+            frame.unchangedEntry = outerUnchanged
             (frame.strictRun, frame.uniqueness) = (outerStrict, outerUniqueness)
             if undecidedEntries {
                 // The entries whose filter could not be decided: every one at once, as before tables were read.
@@ -1815,7 +2228,9 @@ struct CobraInterpreter {
                     guard case .name(let variable) = name, variable != CobraKnown.underscore.id else { continue }
                     frame.locals.assign(offset == 1 ? elements : [], to: variable)
                 }
+                rangeEntries.append(elements)
                 execute(body, in: &frame)
+                rangeEntries.removeLast()
                 frame.skipping = false
             }
             frame.filteredRun = outerFiltered
@@ -1919,14 +2334,20 @@ struct CobraInterpreter {
 
     /// `flagZero`: what the value is when it is a field no one sets (``neverSet(_:in:)``), for a flag's field only.
     private mutating func assign(
-        _ value: CobraValues, to target: CobraExpr, define: Bool, in frame: inout Frame, flagZero: CobraValues? = nil
+        _ value: CobraValues, to target: CobraExpr, define: Bool, in frame: inout Frame, flagZero: CobraValues? = nil,
+        line: Int? = nil
     ) {
         // `pflag.CommandLine = pflag.NewFlagSet(...)` (or `*pflag.CommandLine = ...`): which set cobra adds to the root
-        // is no longer the one the files define flags in.
+        // is no longer the one the files define flags in. So is `*fs = ...` where `fs` may hold pflag.CommandLine (a
+        // local it was given to, a parameter it is passed as): the set's contents are replaced.
         if case .unary(_, let operand) = target, let line = commandLineLine(operand, in: frame) {
             commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line)
         } else if let line = commandLineLine(target, in: frame) {
             commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line)
+        } else if case .unary(.other, let operand) = target, Self.isPlace(operand),
+            evaluate(operand, in: &frame).contains(.flagSet(.commandLine))
+        {
+            commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line ?? 0)
         }
         switch target {
         case .name(let name):
@@ -2294,6 +2715,31 @@ struct CobraInterpreter {
         return read(globalCell(name, in: frame.file)) == nil && function(named: name, in: frame.file) == nil
     }
 
+    /// Whether `expression` names a variable or a field (`fs`, `o.set`): evaluating it runs nothing.
+    private static func isPlace(_ expression: CobraExpr) -> Bool {
+        switch expression {
+        case .name: return true
+        case .selector(let base, _, _): return isPlace(base)
+        default: return false
+        }
+    }
+
+    /// The first line `expressions` give (of a selector, call, literal or function literal), if any.
+    private static func firstLine(of expressions: [CobraExpr]) -> Int? {
+        for expression in expressions {
+            switch expression {
+            case .selector(_, _, let line): return line
+            case .call(_, _, let position), .composite(_, _, let position): return position.line
+            case .function(let literal): return literal.position.line
+            case .unary(_, let operand): if let line = firstLine(of: [operand]) { return line }
+            case .binary(_, let left, let right): if let line = firstLine(of: [left, right]) { return line }
+            case .index(let base, let indexes): if let line = firstLine(of: [base] + indexes) { return line }
+            case .name, .string, .opaque: continue
+            }
+        }
+        return nil
+    }
+
     /// The line of `expression` when it is `pflag.CommandLine` (pflag under any name the file imports it as).
     private mutating func commandLineLine(_ expression: CobraExpr, in frame: Frame) -> Int? {
         guard case .selector(.name(let qualifier), let name, let line) = expression,
@@ -2397,6 +2843,21 @@ struct CobraInterpreter {
                     tableNames.insert(text)
                 }
             }
+            if objectLists[site] == nil {
+                var lists: [CobraName: [String]] = [:]
+                for element in elements {
+                    guard case .name(let field)? = element.key,
+                        case .composite(let listType?, let items, _) = element.value, listType.isCollection,
+                        items.count <= Self.maximumRangeObjects
+                    else { continue }
+                    let strings = items.compactMap { item -> String? in
+                        if item.key == nil, case .string(let text) = item.value { return text }
+                        return nil
+                    }
+                    if strings.count == items.count { lists[runName(field, in: frame.file)] = strings }
+                }
+                objectLists[site] = lists
+            }
             if objectKeys[site] == nil {
                 objectKeys[site] = Set(
                     elements.compactMap { element in
@@ -2484,10 +2945,17 @@ struct CobraInterpreter {
             return []
         case .function(let literal):
             // `func() *cobra.Command { ... }()` runs where it is written, seeing the enclosing function's names.
+            // Its parameters hold the arguments (`func(fs *pflag.FlagSet) { ... }(pflag.CommandLine)`), and are its
+            // own: an enclosing name they shadow keeps its value.
             var inner = frame
             inner.literalReturns = []
+            let parameters = literal.parameters.compactMap { $0 }
+            for (index, name) in literal.parameters.enumerated() {
+                guard let name else { continue }
+                inner.locals.assign(index < values.count ? values[index] : [], to: name)
+            }
             execute(literal.body, in: &inner)
-            for (name, value) in inner.locals where frame.locals[name] != nil {
+            for (name, value) in inner.locals where frame.locals[name] != nil && !parameters.contains(name) {
                 frame.locals.assign(value, to: name)
             }
             return inner.literalReturns ?? []
@@ -2528,6 +2996,7 @@ struct CobraInterpreter {
                 {
                     let names = numbering.table.names
                     let reason = { "\(names[Int(qualifier)]).\(names[Int(method)]) is not defined in the files read" }
+                    noteHanded(values)
                     if Self.handsOver(values) {
                         markHeldAddedToUnknown(values)
                         markOpen(values, callee: numbering.table.names[Int(method)])
@@ -2580,6 +3049,7 @@ struct CobraInterpreter {
                 result.formUnion(callMethod(method, on: object, libraryValues, context, folder: frame.folder))
                 followed = true
             }
+            if !followed { noteHanded(values + [objects]) }
             if !followed && Self.handsOver(values) {
                 if objects.isEmpty && method == CobraKnown.addCommand.id {
                     for value in values {
@@ -2620,6 +3090,7 @@ struct CobraInterpreter {
                     continue
                 }
             }
+            if !followed { noteHanded(values) }
             if !followed && Self.handsOver(values) {
                 markHeldAddedToUnknown(values)
                 markOpen(values, callee: spelling(of: callee, in: frame.file))
@@ -2837,6 +3308,41 @@ struct CobraInterpreter {
         return found
     }
     static let maximumHeldObjects = 256
+
+    /// Records the program's objects among `values`, given to a call the files do not define (``handedObjects``).
+    private mutating func noteHanded(_ values: [CobraValues]) {
+        guard literalListsDecide else { return }
+        for value in values {
+            for case .object(let site, let type) in value where handedObjects.count < Self.maximumHandedObjects {
+                handedObjects[site] = type
+            }
+        }
+    }
+    /// Past this many objects handed to calls not read, every decided entry counts as handed.
+    static let maximumHandedObjects = 65_536
+
+    /// Whether an entry whose literal's list decided a loop's filter was handed, directly or held in the fields of an
+    /// object handed (at most `maximumHandedObjects` looked at), to a call the files do not define, which may have
+    /// replaced it (`reflect.ValueOf(entry).Elem().Set(...)`, code not read): the surface is then read again with
+    /// ``literalListsDecide`` off.
+    mutating func listsDecidedOnHandedObjects() -> Bool {
+        guard !decidedObjects.isEmpty else { return false }
+        if handedObjects.count >= Self.maximumHandedObjects { return true }
+        var seen = Set(handedObjects.keys)
+        var pending = handedObjects.map { (site: $0.key, type: $0.value) }
+        while let (site, type) = pending.popLast() {
+            if decidedObjects.contains(site) { return true }
+            guard let fields = declared.structs[type] else { continue }
+            for field in fields.keys.sorted() {
+                for case .object(let inner, let innerType) in readField(of: .object(site, type), field)
+                where seen.insert(inner).inserted {
+                    if seen.count > Self.maximumHandedObjects { return true }
+                    pending.append((inner, innerType))
+                }
+            }
+        }
+        return false
+    }
 
     /// Whether `values` has an object of the program's types.
     private static func holdsObject(_ values: [CobraValues]) -> Bool {
@@ -3202,6 +3708,21 @@ struct CobraInterpreter {
         if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
     }
 
+    /// Records what a flag defined in `id` under a name that cannot be read may be named (``unnamedCandidates``).
+    private mutating func noteUnnamedCandidates(_ name: CobraValues, in id: CobraFlagSetID) {
+        var found = unnamedCandidates[id] ?? []
+        for text in Self.strings(in: name) where !CobraText.containsPercent(text) && found.count < Self.maximumTableNames {
+            found.insert(text)
+        }
+        for case .object(let site, let type) in rangeEntries.last ?? [] {
+            for case .string(let text) in readField(of: .object(site, type), CobraKnown.name.id)
+            where !text.isEmpty && found.count < Self.maximumTableNames {
+                found.insert(text)
+            }
+        }
+        unnamedCandidates[id] = found
+    }
+
     /// The spellings the normalization function passed as the first argument maps, or a note when it cannot be read.
     private mutating func normalization(_ values: [CobraValues], _ context: CallContext) -> [String: String] {
         var spellings: [String: String] = [:]
@@ -3238,6 +3759,7 @@ struct CobraInterpreter {
                 "the name of a \(shape.type) flag\(spelled) is not a constant string; the flag is not in the surface",
                 file: context.file, line: context.line)
             if callsGiven.last ?? true { unnamedDefinitions.insert(id) }
+            if id == .commandLine { noteUnnamedCandidates(values[shape.nameIndex], in: id) }
             return []
         }
         var shorthand: String?

@@ -1,0 +1,241 @@
+import Foundation
+import Policy
+import Surface
+import Testing
+import TestSupport
+
+/// Flags of a generic option type, gathered in groups that commands pick, defined by a helper that loops over each
+/// group's entries behind interfaces and skips an entry by what a call says of the entry alone (trivy's flag groups).
+@Suite("cobra surface: flag groups of a generic option type, filtered by the entry alone")
+struct CobraFlagGroupTests {
+    static let policy = """
+        semgate: 1
+        surfaces:
+          cli:
+            extract:
+              cobra:
+                files: ["cmd/*.go", "opts/*.go"]
+                root: tool
+        """
+    static let goMod = "module example.com/tool\n\nrequire github.com/spf13/cobra v1.8.0\n"
+
+    /// The option package: `Setting[T]` registers itself by the type of its default; `filter` is the condition by
+    /// which `Register` skips an entry (`e` the entry, `cmd` the command), after the statements `prelude`.
+    static func options(filter: String, prelude: String = "") -> String {
+        """
+        package opts
+
+        import (
+            "time"
+
+            "github.com/spf13/cobra"
+            "github.com/spf13/pflag"
+        )
+
+        type Kind interface {
+            int | string | bool | time.Duration
+        }
+
+        type Setting[T Kind] struct {
+            Key     string
+            Letter  string
+            Initial T
+            Help    string
+            Shared  bool
+            current T
+        }
+
+        func (s *Setting[T]) Copy() *Setting[T] {
+            var zero T
+            c := *s
+            c.current = zero
+            return &c
+        }
+
+        func (s *Setting[T]) FlagKey() string { return s.Key }
+
+        func (s *Setting[T]) Attach(cmd *cobra.Command) {
+            if s == nil || s.Key == "" {
+                return
+            }
+            var set *pflag.FlagSet
+            if s.Shared {
+                set = cmd.PersistentFlags()
+            } else {
+                set = cmd.Flags()
+            }
+            switch initial := any(s.Initial).(type) {
+            case int:
+                set.IntP(s.Key, s.Letter, initial, s.Help)
+            case string:
+                set.StringP(s.Key, s.Letter, initial, s.Help)
+            case bool:
+                set.BoolP(s.Key, s.Letter, initial, s.Help)
+            case time.Duration:
+                set.DurationP(s.Key, s.Letter, initial, s.Help)
+            }
+        }
+
+        type Attacher interface {
+            FlagKey() string
+            Attach(cmd *cobra.Command)
+        }
+
+        type Section interface {
+            Title() string
+            Entries() []Attacher
+        }
+
+        type Picked struct {
+            Net  *NetSection
+            Disk *DiskSection
+        }
+
+        func (p *Picked) sections() []Section {
+            var all []Section
+            if p.Net != nil {
+                all = append(all, p.Net)
+            }
+            if p.Disk != nil {
+                all = append(all, p.Disk)
+            }
+            return all
+        }
+
+        func missing(a any) bool { return a == nil }
+
+        func (p *Picked) Register(cmd *cobra.Command) {
+            for _, section := range p.sections() {
+                for _, e := range section.Entries() {
+                    \(prelude)
+                    if \(filter) {
+                        continue
+                    }
+                    e.Attach(cmd)
+                }
+            }
+        }
+        """
+    }
+
+    /// The network section; `wait` says whether it still has its `--wait` entry.
+    static func net(wait: Bool) -> String {
+        """
+        package opts
+
+        import "time"
+
+        var (
+            PortSetting = Setting[int]{Key: "port", Initial: 8080, Help: "port to listen on"}
+            HostSetting = Setting[string]{Key: "host", Letter: "H", Help: "host name"}
+            WaitSetting = Setting[time.Duration]{Key: "wait", Help: "how long to wait"}
+        )
+
+        type NetSection struct {
+            Port *Setting[int]
+            Host *Setting[string]
+            Wait *Setting[time.Duration]
+        }
+
+        func NewNetSection() *NetSection {
+            return &NetSection{Port: PortSetting.Copy(), Host: HostSetting.Copy()\(wait ? ", Wait: WaitSetting.Copy()" : "")}
+        }
+
+        func (n *NetSection) Title() string { return "Network" }
+
+        func (n *NetSection) Entries() []Attacher {
+            return []Attacher{n.Port, n.Host\(wait ? ", n.Wait" : "")}
+        }
+        """
+    }
+
+    static let disk = """
+        package opts
+
+        var (
+            PathSetting = Setting[string]{Key: "path", Help: "where to write"}
+            SyncSetting = Setting[bool]{Key: "sync", Help: "sync after writing"}
+        )
+
+        type DiskSection struct {
+            Path *Setting[string]
+            Sync *Setting[bool]
+        }
+
+        func NewDiskSection() *DiskSection {
+            return &DiskSection{Path: PathSetting.Copy(), Sync: SyncSetting.Copy()}
+        }
+
+        func (d *DiskSection) Title() string { return "Disk" }
+
+        func (d *DiskSection) Entries() []Attacher {
+            return []Attacher{d.Path, d.Sync}
+        }
+        """
+
+    static let commands = """
+        package cmd
+
+        import (
+            "example.com/tool/opts"
+            "github.com/spf13/cobra"
+        )
+
+        func NewRoot() *cobra.Command {
+            root := &cobra.Command{Use: "tool"}
+            serve := &cobra.Command{Use: "serve"}
+            (&opts.Picked{Net: opts.NewNetSection()}).Register(serve)
+            save := &cobra.Command{Use: "save"}
+            picked := &opts.Picked{Net: opts.NewNetSection(), Disk: opts.NewDiskSection()}
+            picked.Register(save)
+            root.AddCommand(serve, save)
+            return root
+        }
+        """
+
+    static func files(filter: String, prelude: String, wait: Bool) -> [String: String] {
+        [
+            "go.mod": goMod, "cmd/root.go": commands, "opts/options.go": options(filter: filter, prelude: prelude),
+            "opts/net.go": net(wait: wait), "opts/disk.go": disk,
+        ]
+    }
+
+    static func repository(filter: String, prelude: String = "") throws -> FixtureRepository {
+        let repo = try FixtureRepository()
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: files(filter: filter, prelude: prelude, wait: true), tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(files: files(filter: filter, prelude: prelude, wait: false), tags: ["v1.1.0"]),
+        ])
+        return repo
+    }
+
+    @Test(
+        "a filter reading only the entry (`missing(e) || e.FlagKey() == \"\"`), not decided, is taken both ways: each entry's flag is named, and a dropped entry is claimed removed",
+        arguments: [#"missing(e) || e.FlagKey() == """#, #"e.FlagKey() == """#, #"ok := missing(e); ok"#])
+    func entryFilter(filter: String) throws {
+        let repo = try Self.repository(filter: filter)
+        let policy = try loadPolicy(Self.policy)
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        let after = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
+        let flags = Set(before.items.keys.filter { $0.contains("--") })
+        #expect(
+            flags.isSuperset(of: [
+                "cli:tool serve --port", "cli:tool serve --host", "cli:tool serve --wait", "cli:tool save --port",
+                "cli:tool save --host", "cli:tool save --wait", "cli:tool save --path", "cli:tool save --sync",
+            ]), "\(flags.sorted())")
+        #expect(before.items["cli:tool serve --host"]?.attributes["shorthand"] == "H")
+        #expect(before.items["cli:tool serve --port"]?.attributes["shorthand"] == nil)
+        let removed = SurfaceDiff.changes(from: before, to: after, policy: policy).filter { $0.kind == .removed }
+        #expect(removed.map(\.key).sorted() == ["tool save --wait", "tool serve --wait"])
+    }
+
+    @Test(
+        "a filter that reads the command (or a local the body takes from it) may decide per command: not decided, the entries are read at once (as for a registry), their names noted as not known",
+        arguments: [("", #"missing(e) || cmd.Use == "serve""#), ("use := cmd.Use", "missing(e) || missing(use)")])
+    func commandFilter(prelude: String, filter: String) throws {
+        let repo = try Self.repository(filter: filter, prelude: prelude)
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        #expect(before.items["cli:tool serve --port"] == nil)
+        #expect(before.notes.contains { $0.contains("is not a constant string") }, "\(before.notes)")
+    }
+}
