@@ -209,6 +209,10 @@ struct CobraCommandLineTests {
         arguments: [
             #"flag.CommandLine = flag.NewFlagSet("app", flag.ExitOnError)"#,
             "*flag.CommandLine = *flag.NewFlagSet(\"app\", flag.ExitOnError)", "reset(&flag.CommandLine)",
+            // Replaced through a pointer that holds it: a local, a parameter (review R2).
+            "fs := flag.CommandLine\n    *fs = *flag.NewFlagSet(\"app\", flag.ExitOnError)",
+            "func(fs *flag.FlagSet) { *fs = *flag.NewFlagSet(\"app\", flag.ExitOnError) }(flag.CommandLine)",
+            "fs := flag.CommandLine\n    other := fs\n    *other = flag.FlagSet{}",
         ])
     func reassigned(line: String) throws {
         let repo = try FixtureRepository()
