@@ -536,6 +536,10 @@ struct CobraInterpreter {
     /// Whether a list an object's literal gives may decide a loop's filter (off for the second run, see
     /// ``listsDecidedOnHandedObjects``).
     var literalListsDecide = true
+    /// The folders some of whose Go files are not read: a table declared there may be written by code not read.
+    var partialFolders: Set<String> = []
+    /// By function name, whether every function of that name only reads its parameters (``isPureFunction(_:)``).
+    private var pureFunctions: [String: Bool] = [:]
     /// The flag sets given an `AddFlag` whose argument cannot be followed to a flag (noted).
     private(set) var unfollowedFlagAdds: Set<CobraFlagSetID> = []
     /// The strings literals of the program's types give a field `Name` (skaffold's `Flag{Name: "filename", ...}`):
@@ -1846,10 +1850,12 @@ struct CobraInterpreter {
         }
     }
 
-    /// Whether some file read may change field `field` of a value after its literal: `x.DefinedOn` assigned (`=`, `+=`,
-    /// ...), indexed (`x.DefinedOn[0] = ...`, `x.DefinedOn[1:]`), listed with others (`a, x.DefinedOn = ...`) or its
-    /// address taken (`&x.DefinedOn`), anywhere in the files, by the tokens (worked out once a run a field name,
-    /// before any code runs, so a write met late, in an `init`, cannot come after a decision).
+    /// Whether some file read may change field `field` of a value after its literal, or share what it holds: every
+    /// use of the field (`x.DefinedOn`, `registry[i].DefinedOn`) must be a whole argument of a call to a function of
+    /// the files read that only reads its parameters (``isPureFunction(_:)``, the filter's `hasCmdAnnotation`). Not:
+    /// assigned, indexed (`x.DefinedOn[0] = ...`), resliced, its address taken, or read into a variable, a map or
+    /// another call (`on := x.DefinedOn; on[0] = "run"` writes the list the entry holds). By the tokens, worked out
+    /// once a run a field name, before any code runs, so a write met late, in an `init`, cannot come after a decision.
     private mutating func fieldMayChange(_ field: CobraName) -> Bool {
         if let known = fieldsChanged[field] { return known }
         let text = numbering.table.names[Int(field)]
@@ -1860,19 +1866,9 @@ struct CobraInterpreter {
             where tokens[index].kind == .identifier && tokens[index].text == text && index > 0
                 && tokens[index - 1].symbol == .period
             {
-                if index + 1 < tokens.count, let next = tokens[index + 1].symbol,
-                    Self.writes.contains(next) || next == .leftBracket || next == .comma
-                {
-                    changed = true
-                    break search
-                }
-                // `&a.b.field`, `&(a.field)`: the token before the selector chain.
-                var start = index - 1
-                while start >= 1, tokens[start].symbol == .period, tokens[start - 1].kind == .identifier {
-                    start -= 2
-                }
-                while start >= 0, tokens[start].symbol == .leftParen { start -= 1 }
-                if start >= 0, tokens[start].symbol == .ampersand {
+                guard let callee = Self.calleeTakingWhole(argumentEndingAt: index, in: tokens),
+                    isPureFunction(callee)
+                else {
                     changed = true
                     break search
                 }
@@ -1880,6 +1876,92 @@ struct CobraInterpreter {
         }
         fieldsChanged[field] = changed
         return changed
+    }
+
+    /// The name of the function whose call has, as one whole argument, the selector chain ending at `index`
+    /// (`f(a, x.y[i].field)`): nil when the chain is not a whole argument of a call to a plain name.
+    private static func calleeTakingWhole(argumentEndingAt index: Int, in tokens: [GoToken]) -> String? {
+        guard index + 1 < tokens.count, [.rightParen, .comma].contains(tokens[index + 1].symbol) else { return nil }
+        // Back over the chain: names, `.`, and bracketed indices.
+        var position = index - 1
+        while position >= 0 {
+            let token = tokens[position]
+            if token.symbol == .period || token.kind == .identifier {
+                position -= 1
+            } else if token.symbol == .rightBracket {
+                var depth = 0
+                while position >= 0 {
+                    if tokens[position].symbol == .rightBracket { depth += 1 }
+                    if tokens[position].symbol == .leftBracket {
+                        depth -= 1
+                        if depth == 0 { break }
+                    }
+                    position -= 1
+                }
+                position -= 1
+            } else {
+                break
+            }
+        }
+        guard position >= 0, [.leftParen, .comma].contains(tokens[position].symbol) else { return nil }
+        // Back over the arguments before it to the call's `(`.
+        var depth = 0
+        while position >= 0 {
+            let symbol = tokens[position].symbol
+            if [.rightParen, .rightBracket, .rightBrace].contains(symbol) { depth += 1 }
+            if [.leftParen, .leftBracket, .leftBrace].contains(symbol) {
+                if depth == 0 { break }
+                depth -= 1
+            }
+            position -= 1
+        }
+        guard position >= 1, tokens[position].symbol == .leftParen, tokens[position - 1].kind == .identifier,
+            position < 2 || tokens[position - 2].symbol != .period
+        else { return nil }
+        return tokens[position - 1].text
+    }
+
+    /// Whether every function (not method) of the files read named `name` only reads its parameters: its body has no
+    /// assignment but the `:=` of a `for ... := range` header, no `&`, no `*`, no function literal, `go` or `defer`, and
+    /// calls nothing but `len`. There is at least one.
+    private mutating func isPureFunction(_ name: String) -> Bool {
+        if let known = pureFunctions[name] { return known }
+        var found = false
+        // A function of the program named `len` would be called instead of the built-in.
+        var pure = !files.contains { $0.functions.contains { $0.declaration.name == "len" } }
+        search: for (index, file) in files.enumerated() where pure {
+            let tokens = sources[index].file.go.tokens
+            for function in file.functions where function.declaration.name == name {
+                guard function.receiver == nil, let body = function.declaration.body else {
+                    pure = false
+                    break search
+                }
+                found = true
+                for position in body {
+                    let token = tokens[position]
+                    if case .keyword(let word) = token.kind, [.func, .go, .defer, .goto].contains(word) {
+                        pure = false
+                        break search
+                    }
+                    guard let symbol = token.symbol else { continue }
+                    if symbol == .define, position + 1 < tokens.count, tokens[position + 1].kind == .keyword(.range) {
+                        continue
+                    }
+                    if Self.writes.contains(symbol) || symbol == .ampersand || symbol == .star {
+                        pure = false
+                        break search
+                    }
+                    if symbol == .leftParen, position > body.lowerBound, tokens[position - 1].kind == .identifier,
+                        tokens[position - 1].text != "len"
+                    {
+                        pure = false
+                        break search
+                    }
+                }
+            }
+        }
+        pureFunctions[name] = found && pure
+        return found && pure
     }
 
     /// The operators that write what stands before them.
@@ -1899,19 +1981,27 @@ struct CobraInterpreter {
     private mutating func tableUnchanged(_ name: CobraName) -> Bool {
         if let known = tablesUnchanged[name] { return known }
         let text = numbering.table.names[Int(name)]
-        let unchanged = Self.tableUnchanged(text, in: sources.map(\.file.go.tokens)) && !writesThroughPointer
+        var unchanged = false
+        if let file = Self.tableUnchanged(text, in: sources.map(\.file.go.tokens)), !writesThroughPointer {
+            // Code of the table's package in a file not read could write it.
+            let path = paths[file]
+            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+            unchanged = !partialFolders.contains(folder)
+        }
         tablesUnchanged[name] = unchanged
         return unchanged
     }
 
-    static func tableUnchanged(_ text: String, in files: [[GoToken]]) -> Bool {
+    /// The file declaring table `text` when the tokens show nothing can change it (``tableUnchanged(_:)``), else nil.
+    static func tableUnchanged(_ text: String, in files: [[GoToken]]) -> Int? {
         // Unexported: an ASCII lower-case letter or `_` first (Go exports a name whose first letter is upper case).
         guard let first = text.utf8.first, first == UInt8(ascii: "_") || (first >= 0x61 && first <= 0x7a) else {
-            return false
+            return nil
         }
         var declarations = 0
+        var declaring: Int?
         var loops = 0
-        for tokens in files {
+        for (fileIndex, tokens) in files.enumerated() {
             var braces = 0
             // Inside a top-level `var ( ... )`: its parenthesis depth (the group's own is 1), else 0.
             var group = 0
@@ -1939,16 +2029,27 @@ struct CobraInterpreter {
                     let declares =
                         previous?.kind == .keyword(.var)
                         || (group == 1 && (previous?.symbol == .leftParen || previous?.kind == .semicolon))
-                    guard declares, let next, next.symbol == .assign || next.kind == .identifier
-                        || next.symbol == .leftBracket
-                    else { return false }
+                    // Given a composite literal of its own (`= []Flag{...}`, not `= base` or `= []*Flag{&entry}`), and
+                    // nothing more (`= Options{...}.Add(more)`).
+                    guard declares, next?.symbol == .assign else { return nil }
+                    var brace = index + 2
+                    while brace < tokens.count, tokens[brace].symbol != .leftBrace {
+                        let part = tokens[brace]
+                        guard part.kind == .identifier || [.leftBracket, .rightBracket, .period].contains(part.symbol)
+                        else { return nil }
+                        brace += 1
+                    }
+                    guard brace > index + 2, let end = Self.closing(from: brace, in: tokens), end + 1 < tokens.count,
+                        tokens[end + 1].kind == .semicolon || tokens[end + 1].symbol == .rightParen
+                    else { return nil }
                     declarations += 1
+                    declaring = fileIndex
                     continue
                 }
                 if previous?.kind == .keyword(.range) {
                     // `for i := range registry {`: the loop's body and its index (`_` or none: no index).
                     guard next?.symbol == .leftBrace, let end = Self.closing(from: index + 1, in: tokens) else {
-                        return false
+                        return nil
                     }
                     var start = index - 1
                     while start > 0, tokens[start].kind != .keyword(.for) { start -= 1 }
@@ -1958,20 +2059,20 @@ struct CobraInterpreter {
                     continue
                 }
                 if next?.symbol == .leftBracket {
-                    guard let end = Self.closing(from: index + 1, in: tokens) else { return false }
+                    guard let end = Self.closing(from: index + 1, in: tokens) else { return nil }
                     // A reslice (`registry[1:]`) shares the entries.
                     var depth = 0
                     for inner in index + 1...end {
                         if let symbol = tokens[inner].symbol {
                             if [.leftParen, .leftBracket, .leftBrace].contains(symbol) { depth += 1 }
                             if [.rightParen, .rightBracket, .rightBrace].contains(symbol) { depth -= 1 }
-                            if symbol == .colon && depth == 1 { return false }
+                            if symbol == .colon && depth == 1 { return nil }
                         }
                     }
                     if end + 1 < tokens.count, let after = tokens[end + 1].symbol,
                         writes.contains(after) || after == .comma || after == .leftBracket
                     {
-                        return false
+                        return nil
                     }
                     // `&registry[i]` (also `&(registry[i])`): only an entry of the loop over the table.
                     var before = index - 1
@@ -1979,7 +2080,7 @@ struct CobraInterpreter {
                     if before >= 0, tokens[before].symbol == .ampersand {
                         guard end == index + 3, tokens[index + 2].kind == .identifier,
                             open.contains(where: { $0.index == tokens[index + 2].text })
-                        else { return false }
+                        else { return nil }
                     }
                     continue
                 }
@@ -1990,10 +2091,10 @@ struct CobraInterpreter {
                 {
                     continue
                 }
-                return false
+                return nil
             }
         }
-        return declarations == 1 && loops == 1
+        return declarations == 1 && loops == 1 ? declaring : nil
     }
 
     /// The index of the bracket closing the one at `start`.
