@@ -46,6 +46,11 @@ public struct CobraSurface: Sendable {
     /// Set when the command tree has more command paths and flags than the extractor walks (`maximumWork`): the
     /// surface is not usable and the run stops with this message.
     public var overLimit: String?
+    /// The commands (by every path, aliases included) whose annotations say they are experimental
+    /// (``CobraCommandInfo/annotatedExperimental``): what init proposes under `experimental:`. Not in the items'
+    /// stability: a program's own annotation is a label its help or a warning shows, which the policy's author
+    /// confirms.
+    public var annotatedExperimental: [String] = []
     /// The command paths and flags the extractor walks at most (a command added to every command of the layer above,
     /// layer after layer, has exponentially many paths).
     public static let maximumWork = 200_000
@@ -103,13 +108,15 @@ public enum CobraExtractor {
     /// `sortingItems: false` leaves the items in no particular order, for a caller that sorts them in parts.
     public static func surface(
         of files: [(path: String, source: CobraSourceFile)], root: String?, names: CobraNames? = nil,
-        library: CobraLibrary = .unread, maximumWork: Int = CobraSurface.maximumWork, sortingItems: Bool = true
+        library: CobraLibrary = .unread, maximumWork: Int = CobraSurface.maximumWork, sortingItems: Bool = true,
+        partialFolders: Set<String> = []
     ) -> CobraSurface {
         let goFiles = files.filter {
             $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") && !$0.source.neverBuilds
         }
         .sorted { $0.path < $1.path }
         var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
+        interpreter.partialFolders = partialFolders
         interpreter.run()
         if interpreter.listsDecidedOnHandedObjects() {
             // An entry whose literal decided a filter went to code not read, which may have replaced it: read again
@@ -117,6 +124,7 @@ public enum CobraExtractor {
             interpreter.finish()
             interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
             interpreter.literalListsDecide = false
+            interpreter.partialFolders = partialFolders
             interpreter.run()
         }
         interpreter.markFlagsWithGuardedNotices()
@@ -170,7 +178,7 @@ public enum CobraExtractor {
             items: items, notes: Array(Set(notes)).sorted(), incomplete: incomplete,
             uncertain: builder.uncertain.sorted(), unplacedRoots: builder.unplacedRoots.sorted(),
             unplacedParents: builder.unplacedParents.sorted(), unnamedFlags: builder.unnamedFlags.sorted(),
-            overLimit: builder.overLimit)
+            overLimit: builder.overLimit, annotatedExperimental: builder.annotatedExperimental.sorted())
     }
 }
 
@@ -255,6 +263,8 @@ private struct TreeBuilder {
     private var unfilledFlags: Set<String> = []
     /// At most this many ``unnamedFlags`` (the notes of a removal past it just do not say it may still be there).
     static let maximumUnnamedFlags = 20_000
+    /// ``CobraSurface/annotatedExperimental``.
+    var annotatedExperimental: Set<String> = []
     /// The roots visited (command and key), for the commands cobra adds to a root by itself.
     var roots: [(site: CobraSite, key: String)] = []
     /// Items reached through aliases so far; past `maximumAliasItems` aliases stop adding paths (with a note).
@@ -584,8 +594,13 @@ private struct TreeBuilder {
         let key = path.joined(separator: " ")
         let file = interpreter.paths[info.file]
         let attributes = attributeTable.attributes(
-            of: .command(hidden: hidden, aliasOf: aliasOf, unreadFlags: unreadFlags(of: site)))
+            of: .command(
+                hidden: hidden, aliasOf: aliasOf, unreadFlags: unreadFlags(of: site), validArgs: validArgs(of: info, at: site)))
         if interpreter.receivesUnknown.contains(site) { unplacedParents.insert(key) }
+        // Every path to it, through aliases too: `tool p sign` is the same experimental command as `tool pipeline sign`.
+        if info.annotatedExperimental, path.count > 1, annotatedExperimental.count < Self.maximumAliasItems {
+            annotatedExperimental.insert(key)
+        }
         if !path.isEmpty {
             add(
                 CobraItem(key: key, attributes: attributes, deprecated: deprecated, path: file, line: info.line),
@@ -712,6 +727,19 @@ private struct TreeBuilder {
                 aliasOf: name, spellings: inherited, hidden: hidden, build: build)
             aliasItems += items.count - before
         }
+    }
+
+    /// The `valid-args` attribute of a command: the words of its `ValidArgs` that cobra accepts as its one argument
+    /// (``CobraCommandInfo/argumentWords(hasSubcommands:)``), sorted and joined by spaces; nil when there are none or
+    /// they are not known. A word a user cannot type as one argument, or that reads as a flag, is left out.
+    private func validArgs(of info: CobraCommandInfo, at site: CobraSite) -> String? {
+        guard info.validArgs != nil else { return nil }
+        let hasSubcommands =
+            info.children.contains { interpreter.commands[$0]?.hasUse == true }
+            || !(interpreter.missingChildren[site] ?? []).isEmpty
+        guard let words = info.argumentWords(hasSubcommands: hasSubcommands) else { return nil }
+        let typable = words.filter { Self.isTypable($0) && !$0.hasPrefix("-") }.sorted()
+        return typable.isEmpty ? nil : typable.joined(separator: " ")
     }
 
     /// Which of the command's flag sets (`local`, `persistent`, or both) a call the files do not define receives,
