@@ -639,6 +639,9 @@ struct CobraInterpreter {
         var uniqueness: Set<CobraLocalName> = []
         /// Whether a `break` ran on a path certainly taken: the loop ends.
         var breaking = false
+        /// Whether the collection the innermost loop ranges over may hold `nil` (a field set to nil after its literal
+        /// gave it a value): an entry that is an object may then be nil there instead, and no filter is decided on it.
+        var rangeHoldsNil = false
         /// The entry of the run of a loop over a package-level table nothing in the files read can change
         /// (``tableUnchanged(_:)``): the lists its literal gives fields may decide the loop's filter.
         var unchangedEntry: CobraValues?
@@ -1501,147 +1504,22 @@ struct CobraInterpreter {
     /// Whether a loop body skips to the next entry (`continue`) by a condition that calls a function, at its top
     /// level or in its blocks.
     private static func skipsByCall(_ body: [CobraStatement]) -> Bool {
-        var filters: [(header: [CobraStatement], condition: CobraExpr?)] = []
-        callFilters(body, into: &filters, first: true)
-        return !filters.isEmpty
-    }
-
-    /// The `if`s by which a loop body skips to the next entry by what a call returns (``skipsByCall(_:)``), at its top
-    /// level or in its blocks and `else` branches: their headers and conditions (only the first when `first`).
-    private static func callFilters(
-        _ body: [CobraStatement], into found: inout [(header: [CobraStatement], condition: CobraExpr?)], first: Bool
-    ) {
-        for statement in body {
-            if first && !found.isEmpty { return }
+        body.contains { statement in
             switch statement {
             case .block(let inner):
-                callFilters(inner, into: &found, first: first)
+                return skipsByCall(inner)
             case .conditional(let header, let condition, let then, let otherwise):
-                if let condition, isCallFilter(header: header, condition: condition, then: then) {
-                    found.append((header, condition))
-                } else if header.contains(where: {
+                if let condition, isCallFilter(header: header, condition: condition, then: then) { return true }
+                if header.contains(where: {
                     if case .assign(_, _, let sources) = $0 { sources.contains(where: containsCall) } else { false }
                 }),
                     then.contains(where: { if case .continueRange = $0 { true } else { false } })
                 {
-                    found.append((header, condition))
-                } else {
-                    callFilters(otherwise, into: &found, first: first)
+                    return true
                 }
+                return skipsByCall(otherwise)
             default:
-                continue
-            }
-        }
-    }
-
-    /// Whether every call filter of a loop body (``callFilters(_:into:first:)``) reads no local name but the loop's
-    /// own `variables` (and what its header defines), and the body neither assigns them nor takes their address:
-    /// trivy's `if lo.IsNil(flag) || flag.GetName() == "" { continue }`. Such a filter decides the same for an entry
-    /// in every run of the loop (for every command a helper adds the entries to), unlike skaffold's
-    /// `hasCmdAnnotation(cmd.Use, fl.DefinedOn)`, which decides per command; not decided, it is an `if` like any
-    /// other: both ways are taken, and the entry's run goes on with what it can compute (its flag's name).
-    private static func filtersReadOnlyEntry(
-        _ body: [CobraStatement], variables: Set<CobraLocalName>, locals: CobraLocals
-    ) -> Bool {
-        guard !variables.isEmpty, !changes(body, variables) else { return false }
-        var filters: [(header: [CobraStatement], condition: CobraExpr?)] = []
-        callFilters(body, into: &filters, first: false)
-        // The names the body defines are its locals too (`use := cmd.Use` before the filter), not the package's.
-        var defined: Set<CobraLocalName> = []
-        definitions(in: body, into: &defined)
-        for filter in filters {
-            var allowed = variables
-            for statement in filter.header {
-                guard case .assign(let targets, true, let sources) = statement,
-                    sources.allSatisfy({ readsOnly($0, allowed, defined, locals) })
-                else { return false }
-                for case .name(let name) in targets { allowed.insert(name) }
-            }
-            guard let condition = filter.condition, readsOnly(condition, allowed, defined, locals) else { return false }
-        }
-        return true
-    }
-
-    /// The names `statements` define (`x := ...`, `var x`, `for k, v := range`), in their blocks, `if`s and loops.
-    private static func definitions(in statements: [CobraStatement], into names: inout Set<CobraLocalName>) {
-        for statement in statements {
-            switch statement {
-            case .assign(let targets, let define, _):
-                if define { for case .name(let name) in targets { names.insert(name) } }
-            case .declare(let declared, _, _):
-                names.formUnion(declared)
-            case .range(let targets, _, let body):
-                for case .name(let name) in targets { names.insert(name) }
-                definitions(in: body, into: &names)
-            case .block(let inner):
-                definitions(in: inner, into: &names)
-            case .conditional(let header, _, let then, let otherwise):
-                definitions(in: header, into: &names)
-                definitions(in: then, into: &names)
-                definitions(in: otherwise, into: &names)
-            case .expression, .return, .continueRange, .breakRange:
-                continue
-            }
-        }
-    }
-
-    /// Whether `expression` reads no local name but `allowed` (a name neither a local holds nor the loop's body
-    /// defines is the package's), and holds no function literal.
-    private static func readsOnly(
-        _ expression: CobraExpr, _ allowed: Set<CobraLocalName>, _ defined: Set<CobraLocalName>, _ locals: CobraLocals
-    ) -> Bool {
-        func reads(_ expression: CobraExpr) -> Bool { readsOnly(expression, allowed, defined, locals) }
-        switch expression {
-        case .name(let name): return allowed.contains(name) || (locals[name] == nil && !defined.contains(name))
-        case .string, .opaque: return true
-        case .function: return false
-        case .selector(let base, _, _): return reads(base)
-        case .call(let callee, let arguments, _): return reads(callee) && arguments.allSatisfy(reads)
-        case .composite(_, let elements, _):
-            return elements.allSatisfy { reads($0.value) && $0.key.map(reads) != false }
-        case .unary(_, let operand): return reads(operand)
-        case .binary(_, let left, let right): return reads(left) && reads(right)
-        case .index(let base, let indices): return reads(base) && indices.allSatisfy(reads)
-        }
-    }
-
-    /// Whether `statements` (in their blocks, `if`s and loops) assign one of `names`, declare it again, range with it,
-    /// or take its address (`&flag`, through which a callee may change it).
-    private static func changes(_ statements: [CobraStatement], _ names: Set<CobraLocalName>) -> Bool {
-        func named(_ expression: CobraExpr) -> Bool {
-            if case .name(let name) = expression { return names.contains(name) }
-            return false
-        }
-        func addresses(_ expression: CobraExpr) -> Bool {
-            switch expression {
-            case .unary(.address, let operand): return named(operand) || addresses(operand)
-            case .name, .string, .opaque: return false
-            case .function(let literal): return changes(literal.body, names)
-            case .selector(let base, _, _): return addresses(base)
-            case .call(let callee, let arguments, _): return addresses(callee) || arguments.contains(where: addresses)
-            case .composite(_, let elements, _):
-                return elements.contains { addresses($0.value) || $0.key.map(addresses) == true }
-            case .unary(_, let operand): return addresses(operand)
-            case .binary(_, let left, let right): return addresses(left) || addresses(right)
-            case .index(let base, let indices): return addresses(base) || indices.contains(where: addresses)
-            }
-        }
-        return statements.contains { statement in
-            switch statement {
-            case .expression(let expression): return addresses(expression)
-            case .assign(let targets, _, let sources):
-                return targets.contains(where: named) || targets.contains(where: addresses)
-                    || sources.contains(where: addresses)
-            case .declare(let declared, _, let sources):
-                return declared.contains(where: names.contains) || sources.contains(where: addresses)
-            case .return(let results): return results.contains(where: addresses)
-            case .range(let targets, let collection, let body):
-                return targets.contains(where: named) || addresses(collection) || changes(body, names)
-            case .block(let inner): return changes(inner, names)
-            case .conditional(let header, let condition, let then, let otherwise):
-                return changes(header, names) || condition.map(addresses) == true || changes(then, names)
-                    || changes(otherwise, names)
-            case .continueRange, .breakRange: return false
+                return false
             }
         }
     }
@@ -1721,9 +1599,73 @@ struct CobraInterpreter {
                 locals: Dictionary(
                     zip(function.parameters.map(\.name), values), uniquingKeysWith: { first, _ in first }))
             return predicate.run(sources[declaration.file].body(of: declaration.index))
+        case .binary(let op, let left, let right) where op == .equal || op == .notEqual:
+            return decideEquality(left, right, in: &frame).map { op == .equal ? $0 : !$0 }
+        case .call(.selector(.name(let qualifier), let function, _), let arguments, _)
+        where arguments.count == 1 && isLoNil(qualifier, function, in: frame):
+            // samber/lo's `IsNil(x)`: false for an object (a literal of the program's types, or its address).
+            return !frame.rangeHoldsNil && onlyObjects(arguments[0], in: &frame) != nil ? false : nil
         default:
             return nil
         }
+    }
+
+    /// Whether `qualifier.function` is `IsNil` of `github.com/samber/lo` as the loop's file imports it.
+    private func isLoNil(_ qualifier: CobraLocalName, _ function: CobraLocalName, in frame: Frame) -> Bool {
+        guard frame.locals[qualifier] == nil, text(of: function, in: frame.file) == "IsNil" else { return false }
+        let spelled = text(of: qualifier, in: frame.file)
+        return files[frame.file].imports.contains { $0.path == "github.com/samber/lo" && ($0.name ?? "lo") == spelled }
+    }
+
+    /// What `expression` holds when that is one or more objects of the program's types and nothing else (no `nil`,
+    /// no value of unknown origin), in a loop whose collection holds no `nil`.
+    private mutating func onlyObjects(_ expression: CobraExpr, in frame: inout Frame) -> CobraValues? {
+        guard !frame.rangeHoldsNil, !Self.containsCall(expression) else { return nil }
+        let values = evaluate(expression, in: &frame)
+        return !values.isEmpty && values.allSatisfy(Self.isObject) ? values : nil
+    }
+
+    /// Whether `left == right` in a loop's filter, when it is certain: an object compared with `nil` (trivy's
+    /// `flag == nil`), or what a getter of one object returns compared with a constant string (trivy's
+    /// `flag.GetName() == ""`, whose `GetName` is `return f.Name`): each string the field may hold differs from the
+    /// constant (false), or it holds only that one (true), compared byte by byte as Go does.
+    private mutating func decideEquality(_ left: CobraExpr, _ right: CobraExpr, in frame: inout Frame) -> Bool? {
+        for (one, other) in [(left, right), (right, left)] {
+            if case .name(let name) = other, name == CobraKnown.nil.id, frame.locals[name] == nil {
+                return onlyObjects(one, in: &frame) != nil ? false : nil
+            }
+            guard case .string(let constant) = other, let held = getterStrings(one, in: &frame) else { continue }
+            let bytes = Array(constant.utf8)
+            if held.count == 1, Array(held[0].utf8) == bytes { return true }
+            return held.allSatisfy { Array($0.utf8) != bytes } ? false : nil
+        }
+        return nil
+    }
+
+    /// The strings `x.Method()` returns when `x` is one object of the program's types and `Method` a method of its
+    /// type whose body is only `return r.Field` (`r` its receiver): the strings the object's field holds, when it
+    /// holds strings only. Nil otherwise.
+    private mutating func getterStrings(_ call: CobraExpr, in frame: inout Frame) -> [String]? {
+        guard case .call(.selector(let base, let method, _), let arguments, _) = call, arguments.isEmpty,
+            let objects = onlyObjects(base, in: &frame), case .object(_, let type)? = objects.only
+        else { return nil }
+        guard let found = methodOrPromoted(runName(method, in: frame.file), of: type, preferring: frame.folder),
+            found.receiver == type
+        else { return nil }
+        let declaration = declared.list[Int(found.key)]
+        let function = files[declaration.file].functions[declaration.index]
+        let body = sources[declaration.file].body(of: declaration.index)
+        guard let receiver = function.receiver?.name, function.parameters.isEmpty, body.count == 1,
+            case .return(let results) = body[0], results.count == 1,
+            case .selector(.name(receiver), let field, _) = results[0], let object = objects.only
+        else { return nil }
+        let held = readField(of: object, runName(field, in: declaration.file))
+        var strings: [String] = []
+        for value in held {
+            guard case .string(let text) = value else { return nil }
+            strings.append(text)
+        }
+        return strings.isEmpty ? nil : strings
     }
 
     /// A filter's argument as a constant: one string (a command's `Use` read as a cell) or bool.
@@ -2135,6 +2077,7 @@ struct CobraInterpreter {
             // fl.DefinedOn) { continue }`) runs entry by entry as far as the filter is decided for the entry
             // (``decideFilter(_:in:)``); the entries it is not decided for run at once, as before tables were read (run
             // one at a time, they would give every entry's flag to every command).
+            let filtered = Self.skipsByCall(body)
             let runs = Self.rangeElements(elements, limit: Self.maximumRangeObjects)
             // `for i := range table { e := &table[i] ... }`: `table[i]` is the element of the run.
             var indexed: (index: CobraLocalName, collection: CobraLocalName)?
@@ -2146,17 +2089,6 @@ struct CobraInterpreter {
             let (outer, outerFiltered) = (frame.ranges, frame.filteredRun)
             let (outerStrict, outerUniqueness) = (frame.strictRun, frame.uniqueness)
             let strict = runs.count > 1 && (indexed != nil || runs.count > Self.maximumReceiverObjects)
-            // A filter that reads only the entry, in a loop base semgate ran entry by entry (up to 64 objects, by
-            // value), is an `if` like any other (``filtersReadOnlyEntry(_:variables:locals:)``): run at once, the
-            // entries' names would be lost (trivy's flag groups, `flag.Add(cmd)` on every flag at once).
-            var filtered = Self.skipsByCall(body)
-            if filtered, !strict {
-                var variables: Set<CobraLocalName> = []
-                for case .name(let variable) in names where variable != CobraKnown.underscore.id {
-                    variables.insert(variable)
-                }
-                filtered = !Self.filtersReadOnlyEntry(body, variables: variables, locals: frame.locals)
-            }
             // A loop over a package-level table that nothing can change: its entries are what their literals say.
             var unchanged = false
             if runs.count > 1, filtered, literalListsDecide, case .name(let table) = collection,
@@ -2165,6 +2097,8 @@ struct CobraInterpreter {
                 unchanged = tableUnchanged(runName(table, in: frame.file))
             }
             let outerUnchanged = frame.unchangedEntry
+            let outerHoldsNil = frame.rangeHoldsNil
+            frame.rangeHoldsNil = elements.contains(.nilValue)
             var undecidedEntries = false
             for element in runs {
                 for (offset, name) in names.enumerated() {
@@ -2186,6 +2120,7 @@ struct CobraInterpreter {
             frame.ranges = outer
             frame.filteredRun = false
             frame.unchangedEntry = outerUnchanged
+            frame.rangeHoldsNil = outerHoldsNil
             (frame.strictRun, frame.uniqueness) = (outerStrict, outerUniqueness)
             if undecidedEntries {
                 // The entries whose filter could not be decided: every one at once, as before tables were read.
