@@ -111,9 +111,10 @@ public enum CobraExtractor {
         .sorted { $0.path < $1.path }
         var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
         interpreter.run()
-        if interpreter.listsDecidedOnHandedObjects() {
-            // An entry whose literal decided a filter went to code not read, which may have replaced it: read again
-            // without deciding by literals.
+        if interpreter.listsDecidedOnHandedObjects() || interpreter.entryDecisionsChanged() {
+            // An entry whose literal decided a filter went to code not read, which may have replaced it, or a filter
+            // decided by an entry's nil-ness or name was decided otherwise by a later pass: read again without
+            // deciding by literals.
             interpreter.finish()
             interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
             interpreter.literalListsDecide = false

@@ -492,6 +492,19 @@ struct CobraInterpreter {
     /// Whether a list an object's literal gives may decide a loop's filter (off for the second run, see
     /// ``listsDecidedOnHandedObjects``).
     var literalListsDecide = true
+    /// What each decision of a loop's filter by an entry's nil-ness or getter (``decideEquality(_:_:in:)``) gave, by
+    /// entry and test, first seen, and the ones made in the pass running: a decision an earlier pass made otherwise
+    /// (a `nil` or a name written by code run later in the pass, as an `init`) left a flag the last pass would not
+    /// define, so the surface is read again without them (``entryDecisionsChanged()``).
+    private var entryVerdicts: [String: Bool?] = [:]
+    /// The objects a slot may hold beside `nil` (an element of a list literal or an appended value that may be nil, a
+    /// field that may be nil): such an entry may be nil in Go, and no filter is decided on it. Only grows.
+    private var nilable: Set<CobraSite> = []
+    /// The fields some file read assigns `nil` (`g.IncludeDevDeps = nil`), in code run or not: an object read from
+    /// such a field is nilable whatever the order the code runs in.
+    private lazy var nilFields: Set<String> = Self.fieldsAssignedNil(in: sources.map(\.file.go.tokens))
+    private var entryVerdictsThisPass: Set<String> = []
+    private var entryVerdictsDiffer = false
     /// The flag sets given an `AddFlag` whose argument cannot be followed to a flag (noted).
     private(set) var unfollowedFlagAdds: Set<CobraFlagSetID> = []
     /// The strings literals of the program's types give a field `Name` (skaffold's `Flag{Name: "filename", ...}`):
@@ -639,9 +652,6 @@ struct CobraInterpreter {
         var uniqueness: Set<CobraLocalName> = []
         /// Whether a `break` ran on a path certainly taken: the loop ends.
         var breaking = false
-        /// Whether the collection the innermost loop ranges over may hold `nil` (a field set to nil after its literal
-        /// gave it a value): an entry that is an object may then be nil there instead, and no filter is decided on it.
-        var rangeHoldsNil = false
         /// The entry of the run of a loop over a package-level table nothing in the files read can change
         /// (``tableUnchanged(_:)``): the lists its literal gives fields may decide the loop's filter.
         var unchangedEntry: CobraValues?
@@ -940,6 +950,7 @@ struct CobraInterpreter {
             pass += 1
             for index in evaluatedFunctions.indices { evaluatedFunctions[index] = false }
             notes = [:]
+            entryVerdictsThisPass = []
             missingChildren = [:]
             incomplete = false
             readClosures = []
@@ -1599,12 +1610,13 @@ struct CobraInterpreter {
                 locals: Dictionary(
                     zip(function.parameters.map(\.name), values), uniquingKeysWith: { first, _ in first }))
             return predicate.run(sources[declaration.file].body(of: declaration.index))
-        case .binary(let op, let left, let right) where op == .equal || op == .notEqual:
+        case .binary(let op, let left, let right) where literalListsDecide && (op == .equal || op == .notEqual):
             return decideEquality(left, right, in: &frame).map { op == .equal ? $0 : !$0 }
         case .call(.selector(.name(let qualifier), let function, _), let arguments, _)
-        where arguments.count == 1 && isLoNil(qualifier, function, in: frame):
+        where literalListsDecide && arguments.count == 1 && isLoNil(qualifier, function, in: frame):
             // samber/lo's `IsNil(x)`: false for an object (a literal of the program's types, or its address).
-            return !frame.rangeHoldsNil && onlyObjects(arguments[0], in: &frame) != nil ? false : nil
+            let objects = onlyObjects(arguments[0], in: &frame)
+            return recordVerdict(objects != nil ? false : nil, "nil", of: objects, in: frame)
         default:
             return nil
         }
@@ -1618,11 +1630,43 @@ struct CobraInterpreter {
     }
 
     /// What `expression` holds when that is one or more objects of the program's types and nothing else (no `nil`,
-    /// no value of unknown origin), in a loop whose collection holds no `nil`.
+    /// no value of unknown origin), none of which may be nil where it is held (``nilable``), while no file read
+    /// writes through a pointer (`*p = nil`).
     private mutating func onlyObjects(_ expression: CobraExpr, in frame: inout Frame) -> CobraValues? {
-        guard !frame.rangeHoldsNil, !Self.containsCall(expression) else { return nil }
+        guard !writesThroughPointer, !Self.containsCall(expression) else { return nil }
         let values = evaluate(expression, in: &frame)
-        return !values.isEmpty && values.allSatisfy(Self.isObject) ? values : nil
+        guard !values.isEmpty else { return nil }
+        for value in values {
+            guard case .object(let site, _) = value, !nilable.contains(site) else { return nil }
+        }
+        return values
+    }
+
+    /// Marks the objects `values` holds as ``nilable`` when it may also be nil (or `always`).
+    private mutating func markNilable(_ values: CobraValues, always: Bool = false) {
+        guard always || values.contains(.nilValue) else { return }
+        for case .object(let site, _) in values { nilable.insert(site) }
+    }
+
+    /// The names of the fields assigned `nil` in `files` (`x.Field = nil`, `x.Field, y = nil, ...` counted too).
+    static func fieldsAssignedNil(in files: [[GoToken]]) -> Set<String> {
+        var names: Set<String> = []
+        for tokens in files {
+            for index in tokens.indices where tokens[index].kind == .identifier && tokens[index].text == "nil" {
+                // Back over `=` and the target list to each `.Field` before it on the statement.
+                guard index > 0, tokens[index - 1].symbol == .assign else { continue }
+                var cursor = index - 2
+                while cursor > 0, tokens[cursor].kind != .semicolon, tokens[cursor].symbol != .leftBrace,
+                    tokens[cursor].symbol != .rightBrace, index - cursor < 64
+                {
+                    if tokens[cursor].kind == .identifier, tokens[cursor - 1].symbol == .period {
+                        names.insert(tokens[cursor].text)
+                    }
+                    cursor -= 1
+                }
+            }
+        }
+        return names
     }
 
     /// Whether `left == right` in a loop's filter, when it is certain: an object compared with `nil` (trivy's
@@ -1632,20 +1676,54 @@ struct CobraInterpreter {
     private mutating func decideEquality(_ left: CobraExpr, _ right: CobraExpr, in frame: inout Frame) -> Bool? {
         for (one, other) in [(left, right), (right, left)] {
             if case .name(let name) = other, name == CobraKnown.nil.id, frame.locals[name] == nil {
-                return onlyObjects(one, in: &frame) != nil ? false : nil
+                let objects = onlyObjects(one, in: &frame)
+                return recordVerdict(objects != nil ? false : nil, "nil", of: objects, in: frame)
             }
-            guard case .string(let constant) = other, let held = getterStrings(one, in: &frame) else { continue }
+            guard case .string(let constant) = other, let (objects, test, held) = getterStrings(one, in: &frame)
+            else { continue }
             let bytes = Array(constant.utf8)
-            if held.count == 1, Array(held[0].utf8) == bytes { return true }
-            return held.allSatisfy { Array($0.utf8) != bytes } ? false : nil
+            var verdict: Bool?
+            if held.count == 1, Array(held[0].utf8) == bytes {
+                verdict = true
+            } else if held.allSatisfy({ Array($0.utf8) != bytes }) {
+                verdict = false
+            }
+            return recordVerdict(verdict, test + "==" + constant, of: objects, in: frame)
         }
         return nil
+    }
+
+    /// Records `verdict` of `test` on the entry `objects` (``entryVerdicts``), and the objects as decided (a call not
+    /// read that they are handed to may replace them: ``listsDecidedOnHandedObjects()``).
+    private mutating func recordVerdict(_ verdict: Bool?, _ test: String, of objects: CobraValues?, in frame: Frame)
+        -> Bool?
+    {
+        guard let objects else { return verdict }
+        for case .object(let site, _) in objects {
+            if verdict != nil { decidedObjects.insert(site) }
+            let key = "\(site.file) \(site.offset) \(site.context) \(frame.file) \(test)"
+            entryVerdictsThisPass.insert(key)
+            if let first = entryVerdicts[key] {
+                if first != verdict { entryVerdictsDiffer = true }
+            } else {
+                entryVerdicts[key] = .some(verdict)
+            }
+        }
+        return verdict
+    }
+
+    /// Whether a decision by an entry's nil-ness or getter differs between passes, or was made in an earlier pass and
+    /// not in the last (``entryVerdicts``): the surface is then read again without such decisions.
+    func entryDecisionsChanged() -> Bool {
+        entryVerdictsDiffer || entryVerdictsThisPass.count != entryVerdicts.count
     }
 
     /// The strings `x.Method()` returns when `x` is one object of the program's types and `Method` a method of its
     /// type whose body is only `return r.Field` (`r` its receiver): the strings the object's field holds, when it
     /// holds strings only. Nil otherwise.
-    private mutating func getterStrings(_ call: CobraExpr, in frame: inout Frame) -> [String]? {
+    private mutating func getterStrings(_ call: CobraExpr, in frame: inout Frame)
+        -> (objects: CobraValues, test: String, strings: [String])?
+    {
         guard case .call(.selector(let base, let method, _), let arguments, _) = call, arguments.isEmpty,
             let objects = onlyObjects(base, in: &frame), case .object(_, let type)? = objects.only
         else { return nil }
@@ -1665,7 +1743,7 @@ struct CobraInterpreter {
             guard case .string(let text) = value else { return nil }
             strings.append(text)
         }
-        return strings.isEmpty ? nil : strings
+        return strings.isEmpty ? nil : (objects, text(of: method, in: frame.file), strings)
     }
 
     /// A filter's argument as a constant: one string (a command's `Use` read as a cell) or bool.
@@ -2097,8 +2175,6 @@ struct CobraInterpreter {
                 unchanged = tableUnchanged(runName(table, in: frame.file))
             }
             let outerUnchanged = frame.unchangedEntry
-            let outerHoldsNil = frame.rangeHoldsNil
-            frame.rangeHoldsNil = elements.contains(.nilValue)
             var undecidedEntries = false
             for element in runs {
                 for (offset, name) in names.enumerated() {
@@ -2120,7 +2196,6 @@ struct CobraInterpreter {
             frame.ranges = outer
             frame.filteredRun = false
             frame.unchangedEntry = outerUnchanged
-            frame.rangeHoldsNil = outerHoldsNil
             (frame.strictRun, frame.uniqueness) = (outerStrict, outerUniqueness)
             if undecidedEntries {
                 // The entries whose filter could not be decided: every one at once, as before tables were read.
@@ -2567,7 +2642,9 @@ struct CobraInterpreter {
                     continue
                 }
                 guard let type = Self.programType(of: object) else { continue }
-                result.formUnion(readField(of: object, name))
+                let field = readField(of: object, name)
+                markNilable(field, always: nilFields.contains(numbering.table.names[Int(name)]))
+                result.formUnion(field)
                 if let method = methodOrPromoted(name, of: type, preferring: frame.folder) {
                     result.insert(.function(method.key))
                 } else if let fieldType = declared.fieldType(name, of: type) {
@@ -2669,6 +2746,7 @@ struct CobraInterpreter {
                 values.append(evaluate(element.value, in: &frame))
             }
         }
+        for value in values { markNilable(value) }
         if type?.isCobraCommandCollection == true {
             // `[]*cobra.Command{newAlpha(), alpha.NewScaffold()}`: an element that is no command the files build is a
             // command missing from the surface, even when the others are there to be added.
@@ -2804,6 +2882,7 @@ struct CobraInterpreter {
         let values = arguments.map { evaluate($0, in: &frame) }
         switch callee {
         case .name(CobraKnown.append.id):
+            for value in values.dropFirst() { markNilable(value) }
             return Self.union(values)
         case .name(let name)
         where frame.locals[name] == nil
@@ -2856,7 +2935,8 @@ struct CobraInterpreter {
                 {
                     let names = numbering.table.names
                     let reason = { "\(names[Int(qualifier)]).\(names[Int(method)]) is not defined in the files read" }
-                    noteHanded(values)
+                    // samber/lo's `IsNil` only reads what it is given (``isLoNil(_:_:in:)``).
+                    if !isLoNil(localQualifier, localMethod, in: frame) { noteHanded(values) }
                     if Self.handsOver(values) {
                         markHeldAddedToUnknown(values)
                         markOpen(values, callee: numbering.table.names[Int(method)])

@@ -177,8 +177,9 @@ struct CobraFlagGroupTests {
         }
         """
 
-    /// The commands; `serveWithout` the statements by which `serve` drops entries of its own section `net`.
-    static func commands(serveWithout: String = "") -> String {
+    /// The commands; `serveWithout` the statements by which `serve` drops entries of its own section `net`, or, with
+    /// `inInit`, an `init` function does so to the package's `serveNet`.
+    static func commands(serveWithout: String = "", inInit: Bool = false) -> String {
         """
         package cmd
 
@@ -187,11 +188,15 @@ struct CobraFlagGroupTests {
             "github.com/spf13/cobra"
         )
 
+        var serveNet = opts.NewNetSection()
+
+        \(inInit ? "func init() {\n    serveNet.\(serveWithout)\n}" : "")
+
         func NewRoot() *cobra.Command {
             root := &cobra.Command{Use: "tool"}
             serve := &cobra.Command{Use: "serve"}
-            net := opts.NewNetSection()
-            \(serveWithout)
+            net := serveNet
+            \(inInit ? "" : serveWithout)
             (&opts.Picked{Net: net}).Register(serve)
             save := &cobra.Command{Use: "save"}
             picked := &opts.Picked{Net: opts.NewNetSection(), Disk: opts.NewDiskSection()}
@@ -202,21 +207,23 @@ struct CobraFlagGroupTests {
         """
     }
 
-    static func files(filter: String, prelude: String, wait: Bool, serveWithout: String = "") -> [String: String] {
+    static func files(filter: String, prelude: String, wait: Bool, serveWithout: String = "", inInit: Bool = false)
+        -> [String: String]
+    {
         [
-            "go.mod": goMod, "cmd/root.go": commands(serveWithout: serveWithout),
+            "go.mod": goMod, "cmd/root.go": commands(serveWithout: serveWithout, inInit: inInit),
             "opts/options.go": options(filter: filter, prelude: prelude), "opts/net.go": net(wait: wait),
             "opts/disk.go": disk,
         ]
     }
 
     /// v1.0.0 with every entry; v1.1.0 without `--wait` (the entry dropped, or `serveWithout` on `serve`).
-    static func repository(filter: String, prelude: String = "", serveWithout: String? = nil) throws
-        -> FixtureRepository
+    static func repository(filter: String, prelude: String = "", serveWithout: String? = nil, inInit: Bool = false)
+        throws -> FixtureRepository
     {
         let repo = try FixtureRepository()
         let later =
-            serveWithout.map { files(filter: filter, prelude: prelude, wait: true, serveWithout: $0) }
+            serveWithout.map { files(filter: filter, prelude: prelude, wait: true, serveWithout: $0, inInit: inInit) }
             ?? files(filter: filter, prelude: prelude, wait: false)
         try repo.importCommits([
             FixtureRepository.Snapshot(files: files(filter: filter, prelude: prelude, wait: true), tags: ["v1.0.0"]),
@@ -258,9 +265,12 @@ struct CobraFlagGroupTests {
         #expect(before.notes.contains { $0.contains("is not a constant string") }, "\(before.notes)")
     }
 
-    @Test("an entry set to nil after its literal (serve's `net.Wait = nil`): the filter is not decided, the removal claimed")
-    func entrySetToNil() throws {
-        let repo = try Self.repository(filter: #"lo.IsNil(e) || e.FlagKey() == """#, serveWithout: "net.Wait = nil")
+    @Test(
+        "an entry set to nil after its literal (`net.Wait = nil`, or in an init run after the loop was first read): the filter is not decided, the removal claimed",
+        arguments: [("net.Wait = nil", false), ("Wait = nil", true)])
+    func entrySetToNil(without: String, inInit: Bool) throws {
+        let repo = try Self.repository(
+            filter: #"lo.IsNil(e) || e.FlagKey() == """#, serveWithout: without, inInit: inInit)
         let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
         let after = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
         #expect(before.items["cli:tool serve --wait"] != nil)
