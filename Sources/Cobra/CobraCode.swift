@@ -43,7 +43,7 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
     case use, aliases, hidden, deprecated, short, noOptDefVal, cobra, pflag, flag
     case long, run, runE, preRun, preRunE, setHelpCommand, setGlobalNormalizationFunc, setNormalizeFunc
     case completionOptions, root, flagOfCommand, addFlag, shorthand, name, usage, value, strings, replaceAll
-    case commandLine, removeCommand, resetCommands, resetFlags
+    case commandLine, removeCommand, resetCommands, resetFlags, validArgs, args, annotations
 
     /// The name as Go spells it.
     var text: String {
@@ -146,8 +146,10 @@ enum CobraOperator: Sendable, Equatable {
 indirect enum CobraExpr: Sendable {
     case name(CobraLocalName)
     case string(String)
-    /// A number, rune or imaginary literal, or a type in expression position: no value the interpreter follows.
-    case opaque
+    /// A number, rune or imaginary literal, or a type in expression position: no value the interpreter follows. A
+    /// decimal integer literal keeps its value (`integer`), read only where cobra's argument checks take a count
+    /// (`cobra.ExactArgs(1)`).
+    case opaque(integer: Int? = nil)
     case selector(CobraExpr, CobraLocalName, line: Int)
     case call(CobraExpr, [CobraExpr], GoPosition)
     case composite(CobraTypeRef?, [CobraElement], GoPosition)
@@ -235,8 +237,10 @@ struct CobraLowering {
             return .name(names.intern(name))
         case .string(let text, _):
             return .string(text)
-        case .literal, .type:
-            return .opaque
+        case .literal(_, let integer):
+            return .opaque(integer: integer)
+        case .type:
+            return .opaque()
         case .selector(let base, let name, let position):
             return .selector(self.expression(base), names.intern(name), line: position.line)
         case .call(let callee, let arguments, _, let position):
@@ -339,7 +343,7 @@ struct Numbering: Sendable {
 struct CobraAttributeTable: Sendable {
     /// What an item's attributes are made from.
     enum Shape: Hashable, Sendable {
-        case command(hidden: Bool, aliasOf: String?, unreadFlags: String?)
+        case command(hidden: Bool, aliasOf: String?, unreadFlags: String?, validArgs: String? = nil)
         case flag(type: String, scope: String, shorthand: String?, hidden: Bool, noOptDefault: Bool)
     }
 
@@ -358,10 +362,11 @@ struct CobraAttributeTable: Sendable {
         if kept, let known = dictionaries[shape] { return known }
         var attributes: [String: String] = [:]
         switch shape {
-        case .command(let hidden, let aliasOf, let unreadFlags):
+        case .command(let hidden, let aliasOf, let unreadFlags, let validArgs):
             if hidden { attributes["hidden"] = "true" }
             if let aliasOf { attributes["alias-of"] = aliasOf }
             if let unreadFlags { attributes["unread-flags"] = unreadFlags }
+            if let validArgs { attributes["valid-args"] = validArgs }
         case .flag(let type, let scope, let shorthand, let hidden, let noOptDefault):
             attributes = ["type": type, "scope": scope]
             if let shorthand { attributes["shorthand"] = shorthand }
@@ -380,7 +385,8 @@ extension CobraAttributeTable.Shape {
     fileprivate var isASCII: Bool {
         func ascii(_ text: String?) -> Bool { text?.utf8.allSatisfy { $0 < 0x80 } ?? true }
         switch self {
-        case .command(_, let aliasOf, let unreadFlags): return ascii(aliasOf) && ascii(unreadFlags)
+        case .command(_, let aliasOf, let unreadFlags, let validArgs):
+            return ascii(aliasOf) && ascii(unreadFlags) && ascii(validArgs)
         case .flag(let type, let scope, let shorthand, _, _): return ascii(type) && ascii(scope) && ascii(shorthand)
         }
     }

@@ -46,6 +46,11 @@ public struct CobraSurface: Sendable {
     /// Set when the command tree has more command paths and flags than the extractor walks (`maximumWork`): the
     /// surface is not usable and the run stops with this message.
     public var overLimit: String?
+    /// The commands (by every path, aliases included) whose annotations say they are experimental
+    /// (``CobraCommandInfo/annotatedExperimental``): what init proposes under `experimental:`. Not in the items'
+    /// stability: a program's own annotation is a label its help or a warning shows, which the policy's author
+    /// confirms.
+    public var annotatedExperimental: [String] = []
     /// The command paths and flags the extractor walks at most (a command added to every command of the layer above,
     /// layer after layer, has exponentially many paths).
     public static let maximumWork = 200_000
@@ -171,7 +176,7 @@ public enum CobraExtractor {
             items: items, notes: Array(Set(notes)).sorted(), incomplete: incomplete,
             uncertain: builder.uncertain.sorted(), unplacedRoots: builder.unplacedRoots.sorted(),
             unplacedParents: builder.unplacedParents.sorted(), unnamedFlags: builder.unnamedFlags.sorted(),
-            overLimit: builder.overLimit)
+            overLimit: builder.overLimit, annotatedExperimental: builder.annotatedExperimental.sorted())
     }
 }
 
@@ -256,6 +261,8 @@ private struct TreeBuilder {
     private var unfilledFlags: Set<String> = []
     /// At most this many ``unnamedFlags`` (the notes of a removal past it just do not say it may still be there).
     static let maximumUnnamedFlags = 20_000
+    /// ``CobraSurface/annotatedExperimental``.
+    var annotatedExperimental: Set<String> = []
     /// The roots visited (command and key), for the commands cobra adds to a root by itself.
     var roots: [(site: CobraSite, key: String)] = []
     /// Items reached through aliases so far; past `maximumAliasItems` aliases stop adding paths (with a note).
@@ -444,8 +451,8 @@ private struct TreeBuilder {
         if let place = interpreter.commandLineAssigned {
             incomplete = true
             notes.append(
-                "\(interpreter.paths[place.file]):\(place.line): pflag.CommandLine is assigned (or handed on by its "
-                    + "address), so which set cobra adds to the root's persistent flags cannot be told: the flags "
+                "\(interpreter.paths[place.file])\(place.line > 0 ? ":\(place.line)" : ""): pflag.CommandLine is "
+                    + "assigned (or replaced through a pointer to it, or handed on by its address), so which set cobra adds to the root's persistent flags cannot be told: the flags "
                     + "defined in pflag.CommandLine are not in the surface")
             return
         }
@@ -453,8 +460,9 @@ private struct TreeBuilder {
             incomplete = true
             notes.append(
                 "pflag.CommandLine, whose flags are the root's persistent flags, is given flags whose names cannot be "
-                    + "read (see the notes): a flag of the root missing here may still be there; its removal is "
-                    + "still claimed")
+                    + "read (see the notes): a flag of the root missing here may still be there when a table entry "
+                    + "those flags are made from has its name (its removal is then not claimed by audit); the "
+                    + "removal of any other is still claimed")
         }
         let names = flatten(.commandLine, seen: []).keys
         guard let first = names.min() else { return }
@@ -584,8 +592,13 @@ private struct TreeBuilder {
         let key = path.joined(separator: " ")
         let file = interpreter.paths[info.file]
         let attributes = attributeTable.attributes(
-            of: .command(hidden: hidden, aliasOf: aliasOf, unreadFlags: unreadFlags(of: site)))
+            of: .command(
+                hidden: hidden, aliasOf: aliasOf, unreadFlags: unreadFlags(of: site), validArgs: validArgs(of: info, at: site)))
         if interpreter.receivesUnknown.contains(site) { unplacedParents.insert(key) }
+        // Every path to it, through aliases too: `tool p sign` is the same experimental command as `tool pipeline sign`.
+        if info.annotatedExperimental, path.count > 1, annotatedExperimental.count < Self.maximumAliasItems {
+            annotatedExperimental.insert(key)
+        }
         if !path.isEmpty {
             add(
                 CobraItem(key: key, attributes: attributes, deprecated: deprecated, path: file, line: info.line),
@@ -608,9 +621,20 @@ private struct TreeBuilder {
             }
             let setFlags = flags(of: set)
             // `pflag.CommandLine` got flags whose names cannot be read (a loop over a table of options): a flag of
-            // the root missing here may still be there, but which of the root's flags came from it is not known here,
-            // so the removal of any is still claimed (a note says so; review H7: marking the whole root uncertain let
-            // one unnamed flag hide every removal of the root's own flags in audit).
+            // the root missing here may still be there when it may be one of them, named like an entry of the table
+            // they are made from (`Name: "ask_password"`, also as `ask-password`): its removal is uncertain. The
+            // removal of any other is still claimed (review H7: marking the whole root uncertain let one flag named
+            // by `os.Getenv` hide every removal of the root's flags in audit).
+            if commandLineRoots.contains(set), interpreter.unnamedDefinitions.contains(.commandLine) {
+                let defined = Set(setFlags.map(\.definition.name))
+                for candidate in (interpreter.unnamedCandidates[.commandLine] ?? []).sorted() {
+                    for name in Set([candidate, String(candidate.map { $0 == "_" ? "-" : $0 })]).sorted()
+                    where !defined.contains(name) && Self.isTypable(name) && uncertainFlags < Self.maximumUnnamedFlags {
+                        uncertain.insert(prefix + name)
+                        uncertainFlags += 1
+                    }
+                }
+            }
             for name in (unnamed[set] ?? []).sorted() where unnamedFlags.count < Self.maximumUnnamedFlags {
                 unnamedFlags.insert(prefix + name)
             }
@@ -703,6 +727,19 @@ private struct TreeBuilder {
         }
     }
 
+    /// The `valid-args` attribute of a command: the words of its `ValidArgs` that cobra accepts as its one argument
+    /// (``CobraCommandInfo/argumentWords(hasSubcommands:)``), sorted and joined by spaces; nil when there are none or
+    /// they are not known. A word a user cannot type as one argument, or that reads as a flag, is left out.
+    private func validArgs(of info: CobraCommandInfo, at site: CobraSite) -> String? {
+        guard info.validArgs != nil else { return nil }
+        let hasSubcommands =
+            info.children.contains { interpreter.commands[$0]?.hasUse == true }
+            || !(interpreter.missingChildren[site] ?? []).isEmpty
+        guard let words = info.argumentWords(hasSubcommands: hasSubcommands) else { return nil }
+        let typable = words.filter { Self.isTypable($0) && !$0.hasPrefix("-") }.sorted()
+        return typable.isEmpty ? nil : typable.joined(separator: " ")
+    }
+
     /// Which of the command's flag sets (`local`, `persistent`, or both) a call the files do not define receives,
     /// directly or through a set added to them: flags it defines there are not in the surface.
     private func unreadFlags(of site: CobraSite) -> String? {
@@ -778,8 +815,11 @@ private struct TreeBuilder {
     var mergesCommandLine: Bool? = true
     /// Where cobra's version comes from, or why it is not known, for the notes on `pflag.CommandLine`.
     var cobraVersion: String?
-    /// Whether a root's persistent set got the flags of `pflag.CommandLine` (``mergesCommandLine``).
+    /// Whether a root's persistent set got the flags of `pflag.CommandLine` (``mergesCommandLine``), and which.
     private var commandLineReceived = false
+    private var commandLineRoots: Set<CobraFlagSetID> = []
+    /// How many flag keys were marked uncertain as names `pflag.CommandLine`'s unnamed flags may have.
+    private var uncertainFlags = 0
     /// By set, the names of the flags an `AddFlag` adds one of that no set read defines (``CobraSurface/unnamedFlags``).
     private var unnamed: [CobraFlagSetID: Set<String>] = [:]
     /// `interpreter.tableNames` in order (the bound on ``unnamedFlags`` keeps the same ones in every run).
@@ -878,6 +918,7 @@ private struct TreeBuilder {
                 result[name] = flag
             }
             commandLineReceived = true
+            commandLineRoots.insert(id)
         }
         flatMemo[id] = result
         return result

@@ -87,6 +87,40 @@ struct CobraCommandInfo: Sendable {
     /// `FeatureGateOCI = gates.Gate("HELM_EXPERIMENTAL_OCI")`).
     var experimental = false
     var children: Set<CobraSite> = []
+    /// The words the literal's `ValidArgs` lists (each entry's text before a tab, as cobra compares them), nil when it
+    /// lists none or an entry is not a constant string.
+    var validArgs: Set<String>?
+    /// What the literal's `Args` does with one argument alone.
+    var argumentCheck = CobraArgumentCheck.unset
+    /// Whether `ValidArgs` or `Args` may hold something else than one literal gave: set by an assignment, or by one
+    /// literal giving different values in different runs. Which arguments the command takes is then not known.
+    var argumentsUnknown = false
+    /// Whether an annotation says the command is experimental (`Annotations: map[string]string{"experimental": ""}`,
+    /// `cmd.Annotations["status"] = "Experimental"`): what a program shows or warns about, read for init's proposals
+    /// (``CobraSurface/annotatedExperimental``), not for the surface.
+    var annotatedExperimental = false
+
+    /// The words of `ValidArgs` that the command takes as its one argument, when cobra accepts them: its `Args` takes
+    /// one (``CobraArgumentCheck/takesOne``), or is unset on a command without subcommands (cobra's `legacyArgs` then
+    /// takes any). Nil when not known: no word is then taken as an argument.
+    func argumentWords(hasSubcommands: Bool) -> Set<String>? {
+        guard !argumentsUnknown, !hasSubcommands, let validArgs, !validArgs.isEmpty else { return nil }
+        switch argumentCheck {
+        case .unset, .takesOne: return validArgs
+        case .other: return nil
+        }
+    }
+}
+
+/// A command's `Args` as far as it decides whether one argument alone is accepted.
+enum CobraArgumentCheck: Sendable, Equatable {
+    /// Not set: cobra's `legacyArgs` (a command without subcommands takes any arguments).
+    case unset
+    /// One of cobra's checks that accepts one argument alone, or all of them (`cobra.OnlyValidArgs`, `ExactArgs(1)`,
+    /// `MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs)`).
+    case takesOne
+    /// Anything else: `cobra.NoArgs`, a count that excludes one, a function of the program's.
+    case other
 }
 
 /// A string field of a command: the literal's value, replaced by what assignments after it set.
@@ -459,6 +493,14 @@ struct CobraInterpreter {
     /// options, rclone's `AddFlagsFromOptions(pflag.CommandLine, ...)` from 1.68.0; not a wrapper nobody calls, run
     /// with unknown parameters): a flag missing from one may still be there under a name not read.
     private(set) var unnamedDefinitions: Set<CobraFlagSetID> = []
+    /// By set, what the flags defined there under names that cannot be read may plausibly be named: the constant
+    /// strings the name may be (`name` set on two paths), and the `Name` fields of the table entries the loops
+    /// running then range over (rclone's `AddFlagsFromOptions(pflag.CommandLine, "", filter.OptionsInfo)`, the name from
+    /// `opt.FlagName(prefix)` in a file not read). A name from the environment (`os.Getenv`, `os.Args`) or a table not
+    /// read gives none. At most `maximumTableNames` a set; kept for `pflag.CommandLine` only.
+    private(set) var unnamedCandidates: [CobraFlagSetID: Set<String>] = [:]
+    /// The entries of the loops running now (what the loop's value takes in each run), innermost last.
+    private var rangeEntries: [CobraValues] = []
     /// For each body running, whether its call was given something (arguments known, or no parameters).
     private var callsGiven: [Bool] = []
     /// Where the files first assign `pflag.CommandLine` (or take its address): cobra then adds whatever set it holds
@@ -684,6 +726,18 @@ struct CobraInterpreter {
     }
     private static let maximumCallDepth = 64
     private var callDepth = 0
+
+    /// The most runs of a loop body entry by entry that loops nested in each other may make together (the product of
+    /// their entry counts, across calls), and that one pass may make in all (``rangeElements(_:limit:)``). Past
+    /// either, a loop runs once with all its entries, as past `maximumRangeObjects`: nested loops over tables would
+    /// otherwise run their body entries^depth times (three loops over 200 entries: 8 million runs).
+    static let maximumNestedEntryRuns = 16_384
+    static let maximumEntryRunsPerPass = 262_144
+    /// The product of the entry counts of the loops running entry by entry around the statement being run, and the
+    /// entry runs of this pass so far. A loop run at once past either bound has no note of its own: what it loses (a
+    /// flag name made from an entry is not a constant) is noted where it is lost, as past `maximumRangeObjects`.
+    private var nestedEntryRuns = 1
+    private var entryRunsThisPass = 0
 
     /// An interpreter of `files`, numbering names in `names` when given (else in a table of its own).
     init(files: [(path: String, source: CobraSourceFile)], names: CobraNames? = nil) {
@@ -951,6 +1005,7 @@ struct CobraInterpreter {
             for index in evaluatedFunctions.indices { evaluatedFunctions[index] = false }
             notes = [:]
             entryVerdictsThisPass = []
+            (nestedEntryRuns, entryRunsThisPass) = (1, 0)
             missingChildren = [:]
             incomplete = false
             readClosures = []
@@ -2124,7 +2179,7 @@ struct CobraInterpreter {
                         zero = field == CobraKnown.hidden.id ? [.bool(false)] : [.string("")]
                     }
                 }
-                assign(value, to: target, define: define, in: &frame, flagZero: zero)
+                assign(value, to: target, define: define, in: &frame, flagZero: zero, line: Self.firstLine(of: sources))
             }
         case .declare(let names, let type, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
@@ -2156,7 +2211,19 @@ struct CobraInterpreter {
             // (``decideFilter(_:in:)``); the entries it is not decided for run at once, as before tables were read (run
             // one at a time, they would give every entry's flag to every command).
             let filtered = Self.skipsByCall(body)
-            let runs = Self.rangeElements(elements, limit: Self.maximumRangeObjects)
+            var runs = Self.rangeElements(elements, limit: Self.maximumRangeObjects)
+            let outerNesting = nestedEntryRuns
+            if runs.count > 1 {
+                if nestedEntryRuns * runs.count > Self.maximumNestedEntryRuns
+                    || entryRunsThisPass + runs.count > Self.maximumEntryRunsPerPass
+                {
+                    runs = [elements]
+                } else {
+                    nestedEntryRuns *= runs.count
+                    entryRunsThisPass += runs.count
+                }
+            }
+            defer { nestedEntryRuns = outerNesting }
             // `for i := range table { e := &table[i] ... }`: `table[i]` is the element of the run.
             var indexed: (index: CobraLocalName, collection: CobraLocalName)?
             if runs.count > 1, case .name(let index)? = names.first, index != CobraKnown.underscore.id,
@@ -2187,7 +2254,9 @@ struct CobraInterpreter {
                 frame.strictRun = strict
                 frame.uniqueness = strict ? Self.mapsFilled(by: body, in: frame) : []
                 frame.unchangedEntry = unchanged ? element : nil
+                rangeEntries.append(element)
                 execute(body, in: &frame)
+                rangeEntries.removeLast()
                 undecidedEntries = undecidedEntries || frame.filterUndecided
                 let ended = frame.breaking
                 (frame.skipping, frame.filterUndecided, frame.breaking) = (false, false, false)
@@ -2203,7 +2272,9 @@ struct CobraInterpreter {
                     guard case .name(let variable) = name, variable != CobraKnown.underscore.id else { continue }
                     frame.locals.assign(offset == 1 ? elements : [], to: variable)
                 }
+                rangeEntries.append(elements)
                 execute(body, in: &frame)
+                rangeEntries.removeLast()
                 frame.skipping = false
             }
             frame.filteredRun = outerFiltered
@@ -2307,14 +2378,20 @@ struct CobraInterpreter {
 
     /// `flagZero`: what the value is when it is a field no one sets (``neverSet(_:in:)``), for a flag's field only.
     private mutating func assign(
-        _ value: CobraValues, to target: CobraExpr, define: Bool, in frame: inout Frame, flagZero: CobraValues? = nil
+        _ value: CobraValues, to target: CobraExpr, define: Bool, in frame: inout Frame, flagZero: CobraValues? = nil,
+        line: Int? = nil
     ) {
         // `pflag.CommandLine = pflag.NewFlagSet(...)` (or `*pflag.CommandLine = ...`): which set cobra adds to the root
-        // is no longer the one the files define flags in.
+        // is no longer the one the files define flags in. So is `*fs = ...` where `fs` may hold pflag.CommandLine (a
+        // local it was given to, a parameter it is passed as): the set's contents are replaced.
         if case .unary(_, let operand) = target, let line = commandLineLine(operand, in: frame) {
             commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line)
         } else if let line = commandLineLine(target, in: frame) {
             commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line)
+        } else if case .unary(.other, let operand) = target, Self.isPlace(operand),
+            evaluate(operand, in: &frame).contains(.flagSet(.commandLine))
+        {
+            commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line ?? 0)
         }
         switch target {
         case .name(let name):
@@ -2362,9 +2439,23 @@ struct CobraInterpreter {
                     continue
                 }
             }
+        case .index(.selector(let base, let field, _), let keys)
+        where keys.count == 1 && runName(field, in: frame.file) == CobraKnown.annotations.id:
+            // `cmd.Annotations["status"] = "Experimental"`.
+            let commands = evaluate(base, in: &frame)
+            guard Self.saysExperimental(key: evaluate(keys[0], in: &frame), value: value) else { return }
+            for case .command(let site) in commands { updateCommand(site) { $0.annotatedExperimental = true } }
         default:
             _ = evaluate(target, in: &frame)
         }
+    }
+
+    /// Whether an annotation of `key` and `value` says its command is experimental: a key that contains
+    /// `experimental` (tekton's `experimental`, docker's `experimentalCLI`), or the value `experimental` (rclone's
+    /// `status`), in any case.
+    static func saysExperimental(key: CobraValues, value: CobraValues) -> Bool {
+        anyString(in: key) { $0.count <= 64 && $0.lowercased().contains("experimental") }
+            || anyString(in: value) { $0.count <= 64 && $0.lowercased() == "experimental" }
     }
 
     /// Whether `source` is `x.field` where `x` holds one object whose literal leaves `field` out and to which nothing
@@ -2444,8 +2535,100 @@ struct CobraInterpreter {
         case CobraKnown.run.id, CobraKnown.runE.id, CobraKnown.preRun.id, CobraKnown.preRunE.id:
             if runsDeprecationNotice(value) { updateCommand(site) { $0.deprecated = true } }
             noticeGuards[site, default: []].formUnion(guardedNoticeVariables(value))
+        case CobraKnown.validArgs.id, CobraKnown.args.id:
+            // A literal's own are read from its expression (``readArguments(_:_:_:in:)``); an assignment may set
+            // anything.
+            if !fromLiteral { updateCommand(site) { $0.argumentsUnknown = true } }
         default:
             break
+        }
+    }
+
+    /// At most this many `ValidArgs` entries are read; a longer list is not read (no word is taken as an argument).
+    static let maximumValidArgs = 256
+
+    /// Records a command literal's `ValidArgs` (a literal list of constant strings) or `Args` (cobra's checks by
+    /// name). A literal met again (another run, or contexts past the limit sharing one site) that gives other values
+    /// leaves them unknown.
+    private mutating func readArguments(
+        _ site: CobraSite, _ field: CobraName, _ expression: CobraExpr, in frame: inout Frame
+    ) {
+        if field == CobraKnown.validArgs.id {
+            let words = validArgsWords(expression, in: &frame)
+            updateCommand(site) { info in
+                if info.validArgs != nil && info.validArgs != words { info.argumentsUnknown = true }
+                if words == nil { info.argumentsUnknown = true }
+                info.validArgs = words
+            }
+        } else {
+            let check: CobraArgumentCheck = takesOneArgument(expression, in: &frame, depth: 0) ? .takesOne : .other
+            updateCommand(site) { info in
+                if info.argumentCheck != .unset && info.argumentCheck != check { info.argumentsUnknown = true }
+                info.argumentCheck = check
+            }
+        }
+    }
+
+    /// The words of `ValidArgs: []string{"bash", "zsh\tZ shell"}`: each entry a constant string, its text before a
+    /// tab (cobra's description separator); nil for anything else (a variable, a call, a non-constant entry).
+    private mutating func validArgsWords(_ expression: CobraExpr, in frame: inout Frame) -> Set<String>? {
+        guard case .composite(_, let elements, _) = expression, elements.count <= Self.maximumValidArgs else {
+            return nil
+        }
+        var words: Set<String> = []
+        for element in elements {
+            guard element.key == nil, case .string(let text)? = evaluate(element.value, in: &frame).only else {
+                return nil
+            }
+            words.insert(String(text.prefix { $0 != "\t" }))
+        }
+        return words
+    }
+
+    /// Whether `Args: expression` accepts one argument alone: `cobra.OnlyValidArgs`, `cobra.ArbitraryArgs`,
+    /// `cobra.ExactArgs(1)`, `cobra.ExactValidArgs(1)`, `cobra.MinimumNArgs(n <= 1)`, `cobra.MaximumNArgs(n >= 1)`,
+    /// `cobra.RangeArgs(min <= 1, max >= 1)`, or `cobra.MatchAll` of such checks; counts are decimal literals. False
+    /// for anything else (`cobra.NoArgs`, a count in a constant, a function of the program's): not known to accept.
+    private mutating func takesOneArgument(_ expression: CobraExpr, in frame: inout Frame, depth: Int) -> Bool {
+        func cobraMember(_ base: CobraExpr, in frame: inout Frame) -> String? {
+            guard case .selector(.name(let qualifier), let name, _) = base,
+                files[frame.file].cobraNameIDs.contains(qualifier), isPackage(qualifier, in: frame)
+            else { return nil }
+            return text(of: name, in: frame.file)
+        }
+        func count(_ argument: CobraExpr) -> Int? {
+            if case .opaque(let integer) = argument { return integer }
+            return nil
+        }
+        switch expression {
+        case .selector:
+            let name = cobraMember(expression, in: &frame)
+            return name == "OnlyValidArgs" || name == "ArbitraryArgs"
+        case .call(let callee, let arguments, _):
+            guard depth < 4, let name = cobraMember(callee, in: &frame) else { return false }
+            switch name {
+            case "ExactArgs", "ExactValidArgs":
+                return arguments.count == 1 && count(arguments[0]) == 1
+            case "MinimumNArgs":
+                return arguments.count == 1 && count(arguments[0]).map { $0 <= 1 } == true
+            case "MaximumNArgs":
+                return arguments.count == 1 && count(arguments[0]).map { $0 >= 1 } == true
+            case "RangeArgs":
+                guard arguments.count == 2, let low = count(arguments[0]), let high = count(arguments[1]) else {
+                    return false
+                }
+                return low <= 1 && high >= 1
+            case "MatchAll":
+                guard !arguments.isEmpty, arguments.count <= 16 else { return false }
+                for argument in arguments where !takesOneArgument(argument, in: &frame, depth: depth + 1) {
+                    return false
+                }
+                return true
+            default:
+                return false
+            }
+        default:
+            return false
         }
     }
 
@@ -2684,6 +2867,31 @@ struct CobraInterpreter {
         return read(globalCell(name, in: frame.file)) == nil && function(named: name, in: frame.file) == nil
     }
 
+    /// Whether `expression` names a variable or a field (`fs`, `o.set`): evaluating it runs nothing.
+    private static func isPlace(_ expression: CobraExpr) -> Bool {
+        switch expression {
+        case .name: return true
+        case .selector(let base, _, _): return isPlace(base)
+        default: return false
+        }
+    }
+
+    /// The first line `expressions` give (of a selector, call, literal or function literal), if any.
+    private static func firstLine(of expressions: [CobraExpr]) -> Int? {
+        for expression in expressions {
+            switch expression {
+            case .selector(_, _, let line): return line
+            case .call(_, _, let position), .composite(_, _, let position): return position.line
+            case .function(let literal): return literal.position.line
+            case .unary(_, let operand): if let line = firstLine(of: [operand]) { return line }
+            case .binary(_, let left, let right): if let line = firstLine(of: [left, right]) { return line }
+            case .index(let base, let indexes): if let line = firstLine(of: [base] + indexes) { return line }
+            case .name, .string, .opaque: continue
+            }
+        }
+        return nil
+    }
+
     /// The line of `expression` when it is `pflag.CommandLine` (pflag under any name the file imports it as).
     private mutating func commandLineLine(_ expression: CobraExpr, in frame: Frame) -> Int? {
         guard case .selector(.name(let qualifier), let name, let line) = expression,
@@ -2726,6 +2934,21 @@ struct CobraInterpreter {
                 setCommandField(site, fieldName, value, fromLiteral: true)
                 if fieldName == CobraKnown.completionOptions.id {
                     completionOptions(element.value, of: .command(site), in: &frame)
+                }
+                if fieldName == CobraKnown.validArgs.id || fieldName == CobraKnown.args.id {
+                    readArguments(site, fieldName, element.value, in: &frame)
+                }
+                if fieldName == CobraKnown.annotations.id, case .composite(_, let entries, _) = element.value,
+                    entries.count <= 64
+                {
+                    for entry in entries {
+                        guard let key = entry.key else { continue }
+                        if Self.saysExperimental(
+                            key: evaluate(key, in: &frame), value: evaluate(entry.value, in: &frame))
+                        {
+                            updateCommand(site) { $0.annotatedExperimental = true }
+                        }
+                    }
                 }
                 if fieldName == CobraKnown.hidden.id,
                     gateSaysExperimental(element.value, file: frame.file, folder: frame.folder)
@@ -2891,10 +3114,17 @@ struct CobraInterpreter {
             return []
         case .function(let literal):
             // `func() *cobra.Command { ... }()` runs where it is written, seeing the enclosing function's names.
+            // Its parameters hold the arguments (`func(fs *pflag.FlagSet) { ... }(pflag.CommandLine)`), and are its
+            // own: an enclosing name they shadow keeps its value.
             var inner = frame
             inner.literalReturns = []
+            let parameters = literal.parameters.compactMap { $0 }
+            for (index, name) in literal.parameters.enumerated() {
+                guard let name else { continue }
+                inner.locals.assign(index < values.count ? values[index] : [], to: name)
+            }
             execute(literal.body, in: &inner)
-            for (name, value) in inner.locals where frame.locals[name] != nil {
+            for (name, value) in inner.locals where frame.locals[name] != nil && !parameters.contains(name) {
                 frame.locals.assign(value, to: name)
             }
             return inner.literalReturns ?? []
@@ -3648,6 +3878,21 @@ struct CobraInterpreter {
         if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
     }
 
+    /// Records what a flag defined in `id` under a name that cannot be read may be named (``unnamedCandidates``).
+    private mutating func noteUnnamedCandidates(_ name: CobraValues, in id: CobraFlagSetID) {
+        var found = unnamedCandidates[id] ?? []
+        for text in Self.strings(in: name) where !CobraText.containsPercent(text) && found.count < Self.maximumTableNames {
+            found.insert(text)
+        }
+        for case .object(let site, let type) in rangeEntries.last ?? [] {
+            for case .string(let text) in readField(of: .object(site, type), CobraKnown.name.id)
+            where !text.isEmpty && found.count < Self.maximumTableNames {
+                found.insert(text)
+            }
+        }
+        unnamedCandidates[id] = found
+    }
+
     /// The spellings the normalization function passed as the first argument maps, or a note when it cannot be read.
     private mutating func normalization(_ values: [CobraValues], _ context: CallContext) -> [String: String] {
         var spellings: [String: String] = [:]
@@ -3684,6 +3929,7 @@ struct CobraInterpreter {
                 "the name of a \(shape.type) flag\(spelled) is not a constant string; the flag is not in the surface",
                 file: context.file, line: context.line)
             if callsGiven.last ?? true { unnamedDefinitions.insert(id) }
+            if id == .commandLine { noteUnnamedCandidates(values[shape.nameIndex], in: id) }
             return []
         }
         var shorthand: String?

@@ -81,7 +81,8 @@ public struct PolicyDraft: Sendable {
                 Self.unreadReleases(
                     references, template: template, ignore: ignore, read: read,
                     own: root.map { RootProgram(tree: $0, files: files) } ?? RootProgram(), repository: repository)
-            })
+            },
+            patchPromise: { try? PatchPromise.find(in: reader) })
         findings += releases.findings + surfaceFindings
         var entries = [
             DraftEntry("semgate", .integer(1), comments: Self.header(project: project, findings: findings)),
@@ -113,7 +114,8 @@ public struct PolicyDraft: Sendable {
                     "experimental", .list(experimental.map(DraftNode.string)),
                     comments: [
                         "",
-                        "Folders and commands whose names say experimental, alpha or beta: what they hold is not promised yet.",
+                        "Folders and commands whose names (or, for commands, annotations) say experimental, alpha or beta:",
+                        "what they hold is not promised yet.",
                     ]))
         }
         if !hidden.isEmpty { entries.append(Self.hiddenEntry(hidden)) }
@@ -206,7 +208,8 @@ public struct PolicyDraft: Sendable {
     static func releases(
         tags: [String], versionFile: VersionFile? = nil,
         outOfLine: (_ template: String, _ ignore: [String]) -> [OutOfLineRelease] = { _, _ in [] },
-        unread: (_ template: String, _ ignore: [String]) -> [UnreadRelease] = { _, _ in [] }
+        unread: (_ template: String, _ ignore: [String]) -> [UnreadRelease] = { _, _ in [] },
+        patchPromise: () -> PatchPromise? = { nil }
     ) -> (entry: DraftEntry, findings: [String]) {
         let tagsRead = parsedTags(tags)
         var parsed: [String: (prefix: String, version: Version)] = [:]
@@ -268,6 +271,27 @@ public struct PolicyDraft: Sendable {
                         + "them (a second policy with tag: \"\(other){version}\" can).")
                 continue
             }
+            // Releases tagged twice for a while, under both prefixes (yq tagged 2.0.1 and v2.0.1, then only 3.0.0 to
+            // 4.0.0, then v4.1.0 on): the same versions, and every other one older than the first release only this
+            // template has. The project's releases from before it settled on this prefix, not another component.
+            let twins = Set(found).intersection(releases.isEmpty ? versions : releases)
+            if !twins.isEmpty, let newest = found.max(),
+                let firstOwn = (releases.isEmpty ? versions : releases).filter({ !twins.contains($0) }).min(),
+                newest < firstOwn, let lowTwin = twins.min(), let highTwin = twins.max()
+            {
+                let same =
+                    twins.count == 1
+                    ? "\(prefix)\(lowTwin) is the same version"
+                    : "\(twins.count) of them (\(prefix)\(lowTwin) to \(prefix)\(highTwin)) are the same versions"
+                findings.append(
+                    "\(like), all older than \(prefix)\(firstOwn): earlier releases under another prefix")
+                tagComments.append(
+                    "Also seen: \(like), all older than \(prefix)\(firstOwn), the first release only this template "
+                        + "tags, and \(same) under this template: the releases from before the project settled on "
+                        + "'\(prefix)', tagged both ways for a while. This template does not audit the others (a second "
+                        + "policy with tag: \"\(other){version}\" can).")
+                continue
+            }
             tagComments.append(
                 "Also seen: \(like) (another component? a second policy with tag: \"\(other){version}\" can check it).")
         }
@@ -292,14 +316,31 @@ public struct PolicyDraft: Sendable {
                     comments: said + unreadComment(unreadTags) + outOfLineComments(elsewhere)
                 ))
         }
-        entries.append(
-            DraftEntry(
-                "initial-development", .string("semver"),
-                comments: [
-                    latest.major == 0
-                        ? "Still 0.y.z: anything may change (SemVer item 4); 'shifted' is stricter."
-                        : "How 0.y.z releases before 1.0.0 are judged (SemVer item 4); 'shifted' is stricter."
-                ]))
+        // Still 0.y.z, and the project's documents say patch releases carry fixes: it numbers releases as Cargo reads
+        // them, which `shifted` checks (under `semver` every finding before 1.0.0 would be a note).
+        let promise = latest.major == 0 ? patchPromise() : nil
+        if let promise {
+            findings.append("0.y.z releases whose patches carry fixes (\(promise.path):\(promise.line))")
+            entries.append(
+                DraftEntry(
+                    "initial-development", .string("shifted"),
+                    comments: [
+                        "Still 0.y.z, and \(promise.path):\(promise.line) says patch releases carry fixes: a 0.y.z bump "
+                            + "is judged as a minor and a 0.y bump as a major, so a patch that breaks is an error. "
+                            + "'semver' (SemVer item 4: anything may change) makes every finding before 1.0.0 a note."
+                    ]))
+        } else {
+            entries.append(
+                DraftEntry(
+                    "initial-development", .string("semver"),
+                    comments: [
+                        latest.major == 0
+                            ? "Still 0.y.z: anything may change (SemVer item 4), so every finding is a note; "
+                                + "'shifted' judges a 0.y.z bump as a minor and a 0.y bump as a major, if patches carry "
+                                + "fixes only."
+                            : "How 0.y.z releases before 1.0.0 are judged (SemVer item 4); 'shifted' is stricter."
+                    ]))
+        }
         entries += versionFileEntries(versionFile, latest: latest)
         return (DraftEntry("releases", .mapping(entries), comments: [""]), findings)
     }

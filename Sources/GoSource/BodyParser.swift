@@ -466,7 +466,13 @@ extension GoParser {
         case .string:
             advance()
             return .string(Self.unquote(text(of: token)), token.position)
-        case .int, .float, .imaginary, .rune:
+        case .int:
+            advance()
+            let digits = text(of: token)
+            let decimal = digits.utf8.count <= 9 && digits.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                && (digits == "0" || !digits.hasPrefix("0"))
+            return .literal(token.position, integer: decimal ? Int(digits) : nil)
+        case .float, .imaginary, .rune:
             advance()
             return .literal(token.position)
         case .keyword(.func):

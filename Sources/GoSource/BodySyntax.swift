@@ -6,8 +6,9 @@ public indirect enum GoExpr: Sendable {
     case name(String, GoPosition)
     /// A string literal, by its value (quotes removed, escapes decoded).
     case string(String, GoPosition)
-    /// A number, rune or imaginary literal.
-    case literal(GoPosition)
+    /// A number, rune or imaginary literal; `integer` is the value of a decimal integer literal of at most 9 digits
+    /// (`1` in `cobra.ExactArgs(1)`), nil for any other.
+    case literal(GoPosition, integer: Int? = nil)
     /// `base.name`: a field, method or package member.
     case selector(GoExpr, String, GoPosition)
     /// `callee(arguments)`; `spread` for a final `x...`; the position is the `(`.
@@ -28,7 +29,7 @@ public indirect enum GoExpr: Sendable {
     /// Where the expression starts, when known.
     public var position: GoPosition? {
         switch self {
-        case .name(_, let position), .string(_, let position), .literal(let position),
+        case .name(_, let position), .string(_, let position), .literal(let position, _),
             .selector(_, _, let position), .call(_, _, _, let position), .composite(_, _, let position):
             return position
         case .unary(_, let operand): return operand.position

@@ -15,8 +15,23 @@ struct FindingGroup {
     let findings: [Finding]
     /// The items of a group of two or more: a brace glob, or nil when they are listed.
     let label: String?
+    /// Findings about members of the group's one item, folded into it (``foldingMembers(_:)``): the same release,
+    /// rule, severity, message and remedy but for the item they name, each naming `ITEM.member`.
+    var folded: [Finding] = []
 
     var first: Finding { findings[0] }
+
+    /// The names of the folded members (`Auth` of `...config.GitHubMCP.Auth`), in report order.
+    var foldedMembers: [String] {
+        guard let item = first.item else { return [] }
+        return folded.compactMap { $0.item.map { String($0.dropFirst(item.count + 1)) } }
+    }
+
+    /// The remedy, its exception's `items:` also covering the folded members (`"ITEM", "ITEM.*"`).
+    var foldedRemedy: String? {
+        guard !folded.isEmpty, let item = first.item, let remedy else { return remedy }
+        return remedy.replacingText("\"\(item)\"", with: "\"\(item)\", \"\(item).*\"")
+    }
 
     /// The items the group affects, in report order.
     var items: [String] { findings.compactMap(\.item) }
@@ -56,6 +71,65 @@ struct FindingGroup {
             let group = members[key] ?? []
             return FindingGroup(findings: group, label: group.count > 1 ? braceLabel(group.compactMap(\.item)) : nil)
         }
+    }
+
+    /// `groups` with the findings about a removed item's members folded into the group of the item: goreleaser 2.13.1
+    /// removed the type `config.GitHubMCP`, and its nine fields are removed with it, for the same reason and with the
+    /// same remedy. A group of one finding takes the groups of one finding each whose item is its item followed by
+    /// `.member` (no space), of the same release, rule and severity, whose message and remedy are its own with their
+    /// item in place of its; a member of a member goes to the outermost (a removed package takes its types, and
+    /// their fields). Items holding glob syntax are never folded (the remedy's `ITEM.*` must match only the
+    /// members). Order is kept; a folded group leaves its place. Text alone folds: json and sarif keep every item.
+    static func foldingMembers(_ groups: [FindingGroup]) -> [FindingGroup] {
+        var owners: [String: Int] = [:]
+        for (index, group) in groups.enumerated() where group.findings.count == 1 && group.label == nil {
+            guard let item = group.first.item, group.first.exception == nil,
+                !item.contains(where: globSyntax.contains)
+            else { continue }
+            owners[ownerKey(group.first, item: item)] = owners[ownerKey(group.first, item: item)] ?? index
+        }
+        guard !owners.isEmpty else { return groups }
+        // Each member's owner, then each folded into the outermost owner (a field of a removed field's type).
+        var owner: [Int: Int] = [:]
+        for (index, group) in groups.enumerated() where group.findings.count == 1 && group.label == nil {
+            let finding = group.first
+            guard let item = finding.item, finding.exception == nil, let dot = item.lastIndex(of: "."),
+                dot > item.startIndex, let space = item.firstIndex(of: ":"), dot > space
+            else { continue }
+            let member = item[item.index(after: dot)...]
+            let ownerItem = String(item[..<dot])
+            guard !member.isEmpty, !member.contains(" "), !member.contains(where: globSyntax.contains),
+                let target = owners[ownerKey(finding, item: ownerItem)], target != index
+            else { continue }
+            let ownerFinding = groups[target].first
+            let placeholder = "\u{0}item\u{0}"
+            guard ownerFinding.message.replacingText(ownerItem, with: placeholder)
+                == finding.message.replacingText(item, with: placeholder),
+                (ownerFinding.remedy ?? "").replacingText(ownerItem, with: placeholder)
+                    == (finding.remedy ?? "").replacingText(item, with: placeholder)
+            else { continue }
+            owner[index] = target
+        }
+        guard !owner.isEmpty else { return groups }
+        var result = groups
+        var taken: Set<Int> = []
+        for index in owner.keys.sorted() {
+            var root = index
+            // Owners are shorter items, so the chain ends; the bound is for safety.
+            for _ in 0..<64 {
+                guard let next = owner[root] else { break }
+                root = next
+            }
+            guard owner[root] == nil else { continue }
+            result[root].folded.append(groups[index].first)
+            taken.insert(index)
+        }
+        return result.enumerated().filter { !taken.contains($0.offset) }.map(\.element)
+    }
+
+    /// What an owner and its members' findings share besides their messages: release, rule, severity and item.
+    private static func ownerKey(_ finding: Finding, item: String) -> String {
+        [finding.release ?? "", finding.rule.id, finding.severity.rawValue, item].joined(separator: "\u{1}")
     }
 
     /// What findings of one cause share; nil for a finding that cannot share one (no item or location, excused).

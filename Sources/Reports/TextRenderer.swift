@@ -216,13 +216,18 @@ public struct TextRenderer: Renderer {
     /// Findings one a line, except those an exception excused: one line a reason, with a few of the items.
     private func findingLines(_ findings: [Finding], _ style: Style) -> [String] {
         var lines: [String] = []
-        for group in FindingGroup.grouping(findings.filter { $0.exception == nil }) {
+        for group in FindingGroup.foldingMembers(FindingGroup.grouping(findings.filter { $0.exception == nil })) {
             lines += style.wrap("  " + findingLine(group.first, style, group: group), hang: 10)
             if group.findings.count > 1, group.label == nil {
                 lines += style.wrap(
                     style.dim("          affects: " + group.items.map(Inert.text).joined(separator: ", ")), hang: 12)
             }
-            if group.first.severity == .error, let remedy = group.remedy {
+            if !group.folded.isEmpty {
+                lines += style.wrap(
+                    style.dim("          with its members: " + group.foldedMembers.map(Inert.text).joined(separator: ", ")),
+                    hang: 12)
+            }
+            if group.first.severity == .error, let remedy = group.foldedRemedy {
                 lines += style.wrap(style.dim("          what to do: \(Inert.text(remedy))"), hang: 12)
             }
         }
@@ -258,7 +263,8 @@ public struct TextRenderer: Renderer {
         case .warning: severity = style.yellow("warning")
         default: severity = style.dim("note   ")
         }
-        let count = (group?.findings.count ?? 1) > 1 ? " (\(group?.findings.count ?? 1) items, one cause)" : ""
+        let total = (group?.findings.count ?? 1) + (group?.folded.count ?? 0)
+        let count = total > 1 ? " (\(total) items, one cause)" : ""
         var text = "\(severity) \(finding.rule.id)\(count): \(Inert.text(group?.message ?? finding.message))"
         if let location = finding.location { text += style.dim("  (\(Inert.text(location.description)))") }
         if let reason = finding.exception { text += style.dim("  [exception: \(Inert.text(reason))]") }

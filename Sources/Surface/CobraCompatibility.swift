@@ -110,6 +110,19 @@ enum CobraCompatibility {
             $0.oldValue == nil && $0.newValue == "true"
         },
         Rule(
+            attribute: "valid-args",
+            reason: "every word the command took as its one argument it still takes, or a subcommand of that name "
+                + "runs (cobra's own completion back in its place), and it takes no new one", bump: .patch
+        ) { context in
+            let (kept, added) = validArgsKept(context)
+            return kept && !added
+        },
+        Rule(
+            attribute: "valid-args",
+            reason: "every word the command took as its one argument it still takes (or a subcommand of that name "
+                + "runs), and it takes new ones: a new way to call it", bump: .minor
+        ) { validArgsKept($0).kept },
+        Rule(
             attribute: "alias-of",
             reason: "a flag became another spelling of its new name (a normalization function maps it): the old "
                 + "name still sets it", bump: .patch
@@ -122,6 +135,40 @@ enum CobraCompatibility {
             reason: "a command became an alias of its new name: the old name still runs it", bump: .patch
         ) { $0.oldValue == nil && $0.newValue != nil },
     ]
+
+    /// The words of a `valid-args` value, as bytes: cobra compares arguments byte for byte (`é` and `e\u{301}` differ),
+    /// which Swift's `String` equality does not.
+    static func validArgsWords(_ value: String?) -> Set<[UInt8]> {
+        Set((value ?? "").split(separator: " ").map { Array($0.utf8) })
+    }
+
+    /// Of a `valid-args` change: whether every old word is still taken (a new word, or a subcommand of that name in
+    /// `after`: typed as before, it still runs), and whether a word was added that was not a subcommand of that name
+    /// in `before` (the words of cobra's `completion bash` replaced by the program's are no new way). A word that goes, or all of them when
+    /// `Args` no longer takes one argument, is a removal of what users typed: no row matches, breaking. That holds
+    /// when `Args` is unset and cobra would still pass the word on: `ValidArgs` is what the command says it takes,
+    /// and a word it no longer lists is one it no longer handles (yq's `completion` runs a `switch` on it).
+    static func validArgsKept(_ context: Context) -> (kept: Bool, added: Bool) {
+        let old = validArgsWords(context.oldValue)
+        let new = validArgsWords(context.newValue)
+        let command = context.new.key
+        let prefix = context.new.surface + ":" + command + " "
+        let kept = old.subtracting(new).allSatisfy { word in
+            guard let text = String(validating: word, as: UTF8.self),
+                let item = context.after.items[prefix + text]
+            else { return false }
+            // The item found must be the word itself, byte for byte (keys compare by canonical equivalence).
+            return Array(item.key.utf8.dropFirst(command.utf8.count + 1)) == word
+        }
+        // A word that was a subcommand before is typed as before: not a new way to call the command.
+        let before = context.old.surface + ":" + context.old.key + " "
+        let added = new.subtracting(old).contains { word in
+            guard let text = String(validating: word, as: UTF8.self), let item = context.before.items[before + text]
+            else { return true }
+            return Array(item.key.utf8.dropFirst(context.old.key.utf8.count + 1)) != word
+        }
+        return (kept, added)
+    }
 
     /// Whether every build `old` holds in, `new` holds in too: each alternative of `old` implies one of `new`, which it
     /// does when it has all of that one's conditions (a conjunction with fewer conditions holds in more builds).
@@ -205,6 +252,36 @@ enum CobraCompatibility {
         return snapshot.items[prefix + resolved + " " + last]
     }
 
+    /// The item a removed command path still reaches as a command and its argument: `tool completion bash`, cobra's
+    /// own subcommand, once the program's `completion` replaced cobra's and takes `bash` as its one argument (its
+    /// `valid-args` lists the word: `ValidArgs` says it, and `Args` accepts it). The same words still run, so the
+    /// removal is a change of `provided-by` (to `argument`), at the command's location. A flag of the removed command
+    /// is still typed there when the command now taking the argument has a flag of that name (a persistent one above
+    /// is ``inheritedFlag(replacing:in:)``'s). Nil otherwise: a word the command does not list is a removal, even
+    /// when cobra would pass it to the command as an argument (what the command then does is not known).
+    static func argumentPath(replacing old: SurfaceItem, in snapshot: SurfaceSnapshot) -> SurfaceItem? {
+        let prefix = old.surface + ":"
+        let flagCommand = command(of: old.key)
+        let path = flagCommand ?? old.key
+        guard let space = path.lastIndex(of: " ") else { return nil }
+        let parentKey = String(path[..<space])
+        let word = path[path.index(after: space)...]
+        guard let parent = snapshot.items[prefix + parentKey], snapshot.items[prefix + path] == nil,
+            // Byte for byte, as cobra compares the argument with `ValidArgs`.
+            validArgsWords(parent.attributes["valid-args"]).contains(Array(word.utf8))
+        else { return nil }
+        if let flagCommand {
+            return snapshot.items[prefix + parentKey + " " + old.key.dropFirst(flagCommand.count + 1)]
+        }
+        var heir = old
+        var attributes = old.attributes
+        attributes["provided-by"] = "argument"
+        attributes["hidden"] = parent.attributes["hidden"]
+        heir.attributes = attributes
+        heir.location = parent.location
+        return heir
+    }
+
     /// A flag that may still be there: its command is still there and hands its own flag set to a call the files do
     /// not define (`o.configFlags.AddFlags(cmd.Flags())`, stern 1.27.0's `--context` and `--kubeconfig`, now defined
     /// by that library), so its removal cannot be shown. The flag as it was, marked `provided-by=unread-call` (not
@@ -240,6 +317,12 @@ enum CobraCompatibility {
             {
                 return "it may still be there: '\(command)' gets flags whose names semgate cannot read (a loop over a "
                     + "table of options: see the notes); if it is, declare an exception"
+            }
+            if after.uncertain[item.surface]?.contains(item.key) == true, let command = command(of: item.key) {
+                // Only a flag named like a table entry that pflag.CommandLine's unnamed flags are made from.
+                return "it may still be there: '\(command)' gets flags from pflag.CommandLine whose names semgate "
+                    + "cannot read, made from a table with an entry of this name (see the notes); if it is, declare "
+                    + "an exception"
             }
             if after.isUncertain(item) {
                 return "it may still be there: a command it is under, or it itself, has a Use that may be any of "

@@ -22,14 +22,16 @@ public struct CobraExtractorSpec: Extractor {
     /// The attributes a cobra item carries, in documentation order.
     public static let attributes = [
         "type", "shorthand", "scope", "no-opt-default", "alias-of", "build", "hidden", "provided-by", "unread-flags",
+        "valid-args",
     ]
 
     /// A flag's type, shorthand, scope and bare form (`NoOptDefVal`), the command an alias stands for, and the builds
     /// that have the item (`build`: one that appears or narrows is a removal for the builds left out); `hidden`,
     /// `provided-by` (`cobra` for the commands cobra adds by itself) and `unread-flags` (a command whose flag set a call
-    /// the files do not define receives) are not breaking.
+    /// the files do not define receives) are not breaking. `valid-args` (the words of a command's `ValidArgs` it takes
+    /// as its one argument) is: a word that goes is a removal (``CobraCompatibility/validArgsKept(_:)``).
     public static let breakingAttributes: Set<String> = [
-        "type", "shorthand", "scope", "no-opt-default", "alias-of", "build",
+        "type", "shorthand", "scope", "no-opt-default", "alias-of", "build", "valid-args",
     ]
 
     public var fileGlobs: [Glob]? { files }
@@ -117,6 +119,7 @@ public struct CobraExtractorSpec: Extractor {
     public static func replacement(forRemoved removed: SurfaceItem, in after: SurfaceSnapshot) -> SurfaceItem? {
         CobraCompatibility.inheritedFlag(replacing: removed, in: after)
             ?? CobraCompatibility.aliasedPath(replacing: removed, in: after)
+            ?? CobraCompatibility.argumentPath(replacing: removed, in: after)
     }
 
     public static func removalNotes(_ removed: [SurfaceItem], before: SurfaceSnapshot, after: SurfaceSnapshot)
@@ -229,7 +232,8 @@ public struct CobraExtractorSpec: Extractor {
                     read.append((file.path, parsed.source(of: file.blob, text: text)))
                 }
             }
-            let items = CobraExtractor.surface(of: read, root: program.name).items
+            let preview = CobraExtractor.surface(of: read, root: program.name)
+            let items = preview.items
             // No command names the program (`root:` is drafted), and what stands for the root is hidden from help: no
             // program hides its own root, so that is some helper's command, not the program's tree (buf's commands
             // are values of a framework's type that the framework turns into cobra commands; its one cobra literal is
@@ -259,7 +263,9 @@ public struct CobraExtractorSpec: Extractor {
                         surface,
                         .mapping([DraftEntry("extract", .mapping([DraftEntry("cobra", .mapping(cobra))]))]),
                         comments: comments),
-                    experimental: unstableCommands(items).map { "\(surface):\($0)" },
+                    experimental: unstableCommands(items, annotated: preview.annotatedExperimental).map {
+                        "\(surface):\($0)"
+                    },
                     hidden: hiddenItems(items), folders: readFolders(folders)))
         }
         return proposals
@@ -344,14 +350,16 @@ public struct CobraExtractorSpec: Extractor {
     }
 
     /// Key globs for the commands whose name says they are not stable yet (`tool alpha`, `tool x experimental`, the
-    /// names ``GoAPIExtractorSpec/isUnstableFolder(_:)`` takes), each with what is under it; the outermost only.
-    private static func unstableCommands(_ items: [CobraItem]) -> [String] {
+    /// names ``GoAPIExtractorSpec/isUnstableFolder(_:)`` takes) or whose annotations do (`annotated`:
+    /// `Annotations: map[string]string{"experimental": ""}`), each with what is under it; the outermost only.
+    private static func unstableCommands(_ items: [CobraItem], annotated: [String] = []) -> [String] {
+        let listed = Set(items.map(\.key))
         let commands = items.map(\.key).filter { key in
             guard !key.contains(" -"), let last = key.split(separator: " ").last, key.contains(" ") else {
                 return false
             }
             return GoAPIExtractorSpec.isUnstableFolder(String(last))
-        }
+        } + annotated.filter(listed.contains)
         let outermost = Set(commands).filter { key in !commands.contains { key.hasPrefix($0 + " ") } }
         return outermost.sorted().flatMap { key -> [String] in
             // Each wildcard character in a class of its own (`[*]`), so that the glob matches only this command.

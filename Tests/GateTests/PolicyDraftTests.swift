@@ -185,6 +185,67 @@ struct PolicyDraftTests {
         #expect(draft.yaml.contains("Also seen: 1 tag like 'tools/v0.9.0' (another component?"))
     }
 
+    @Test("tags: releases tagged both ways for a while before the project settled on its prefix are earlier releases")
+    func twinTaggedReleases() throws {
+        let repo = try FixtureRepository()
+        try repo.write("README", "x\n")
+        try repo.commit("first")
+        // Unprefixed up to 3.0.0, both ways for 2.0.1 and 2.1.0, then only `v`.
+        for tag in [
+            "2.0.0", "2.0.1", "v2.0.1", "2.1.0", "v2.1.0", "3.0.0", "v3.1.0", "v3.2.0", "v3.3.0", "v3.4.0",
+        ] {
+            try repo.tag(tag)
+        }
+        let draft = try PolicyDraft(repository: try Repository(discovering: repo.url.path))
+        #expect(draft.findings.contains("4 tags like '3.0.0', all older than v3.1.0: earlier releases under another prefix"))
+        #expect(
+            draft.yaml.contains(
+                "Also seen: 4 tags like '3.0.0', all older than v3.1.0, the first release only this template tags, and 2 of"
+            ), "\(draft.yaml)")
+        #expect(!draft.yaml.contains("another component"), "\(draft.yaml)")
+        // A family with a version above the first release only the template tags is still another component.
+        let other = try FixtureRepository()
+        try other.write("README", "x\n")
+        try other.commit("first")
+        for tag in ["2.0.1", "v2.0.1", "3.5.0", "v3.1.0", "v3.2.0", "v3.3.0"] { try other.tag(tag) }
+        let otherDraft = try PolicyDraft(repository: try Repository(discovering: other.url.path))
+        #expect(otherDraft.yaml.contains("(another component?"), "\(otherDraft.yaml)")
+    }
+
+    @Test("0.y.z: shifted when the project's release documents say patch releases carry fixes, else semver")
+    func patchPromise() throws {
+        func drafted(_ files: [String: String], tags: [String]) throws -> (yaml: String, policy: Policy) {
+            let repo = try FixtureRepository()
+            for (path, text) in files { try repo.write(path, text) }
+            try repo.write("README", "x\n")
+            try repo.commit("first")
+            for tag in tags { try repo.tag(tag) }
+            let yaml = try PolicyDraft(repository: try Repository(discovering: repo.url.path)).yaml
+            return (yaml, try PolicyLoader.load(yaml: yaml, file: "draft.yml", origin: .file(path: "draft.yml")))
+        }
+        let zero = ["v0.1.0", "v0.2.0", "v0.2.1"]
+        let process = "# Releasing\n\nMinor releases come from main.\nFor patch releases, cherry-pick the fixes onto the branch.\n"
+        let found = try drafted(["docs/maintainers/RELEASING.md": process], tags: zero)
+        #expect(found.policy.releases.initialDevelopment == .shifted)
+        #expect(found.yaml.contains("Still 0.y.z, and docs/maintainers/RELEASING.md:4 says patch releases carry fixes"))
+        #expect(found.yaml.contains("0.y.z releases whose patches carry fixes (docs/maintainers/RELEASING.md:4)"))
+        // SemVer's own wording, in a contributing guide at the root.
+        let semverWords = try drafted(
+            ["CONTRIBUTING.md": "We bump the PATCH version when we make backward compatible bug fixes.\n"], tags: zero)
+        #expect(semverWords.policy.releases.initialDevelopment == .shifted)
+        // Nothing said, said elsewhere (vendored code, a file not about releases), or past 1.0.0: semver.
+        for (files, tags) in [
+            ([String: String](), zero),
+            (["docs/vendor/RELEASE.md": process], zero),
+            (["docs/tutorial.md": process], zero),
+            (["RELEASE.md": process], ["v1.0.0", "v1.1.0"]),
+        ] {
+            let draft = try drafted(files, tags: tags)
+            #expect(draft.policy.releases.initialDevelopment == .semver, "\(files) \(tags)")
+        }
+        #expect(try drafted([:], tags: zero).yaml.contains("Still 0.y.z: anything may change (SemVer item 4), so every finding is a note"))
+    }
+
     @Test("an empty repository still gets a policy that loads")
     func empty() throws {
         let repo = try FixtureRepository()
@@ -628,6 +689,45 @@ struct PolicyDraftTests {
         #expect(
             experimental.sorted() == [
                 "cli:k9 alpha", "cli:k9 alpha beta", "cli:k9 alpha generate", "cli:k9 alpha generate --out",
+            ])
+    }
+
+    @Test("cobra: commands whose annotations say experimental are proposed as not promised, with what is under")
+    func cobraAnnotatedCommands() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/pl\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write(
+            "cmd/pl/main.go",
+            """
+            package main
+
+            func main() {
+                root := &cobra.Command{Use: "pl"}
+                sign := &cobra.Command{Use: "sign", Annotations: map[string]string{"kind": "main", "experimental": ""}}
+                sign.Flags().String("key", "", "")
+                bundle := &cobra.Command{Use: "bundle", Aliases: []string{"b"}, Annotations: map[string]string{"experimentalCLI": ""}}
+                bundle.AddCommand(&cobra.Command{Use: "push"})
+                mount := &cobra.Command{Use: "mount", Annotations: map[string]string{}}
+                mount.Annotations["status"] = "Experimental"
+                serve := &cobra.Command{Use: "serve", Annotations: map[string]string{"status": "Stable", "experimental-notes": "none"[:0]}}
+                plain := &cobra.Command{Use: "plain", Annotations: map[string]string{"status": "Stable"}}
+                root.AddCommand(sign, bundle, mount, plain)
+                _ = serve
+            }
+            """)
+        try repo.commit("first")
+        let (_, policy, items) = try draft(repo)
+        #expect(
+            policy.experimental.map(\.description) == [
+                "cli:pl b", "cli:pl b *", "cli:pl bundle", "cli:pl bundle *", "cli:pl mount", "cli:pl mount *",
+                "cli:pl sign", "cli:pl sign *",
+            ])
+        // Every path to an annotated command, its alias's included.
+        let experimental = items.filter { item in policy.experimental.contains { $0.matches(item) } }
+        #expect(
+            experimental.sorted() == [
+                "cli:pl b", "cli:pl b push", "cli:pl bundle", "cli:pl bundle push", "cli:pl mount", "cli:pl sign",
+                "cli:pl sign --key",
             ])
     }
 

@@ -104,4 +104,59 @@ struct FindingGroupTests {
                 "cmd/x.go:80: something else",
             ])
     }
+
+    /// A removed type and its removed fields and methods: each a finding of its own, at its own line.
+    static func removedTypeReport() throws -> Report {
+        var report = try Sample().report("check")
+        report.changes = []
+        report.notes = []
+        let type = "packages:example.com/tool/config.Server"
+        func removed(_ item: String, line: Int, rule: RuleID = .breakingWithoutMajor, release: String = "1.4.1")
+            -> Finding
+        {
+            Finding(
+                rule: rule, severity: .error, message: "removed \(item) needs a major release; \(release) is a patch",
+                release: release, item: item, location: Location(path: "config/config.go", line: line),
+                remedy: "release it as 2.0.0, or add an exception: exceptions: [{release: \(release), items: [\"\(item)\"]}]")
+        }
+        report.findings = [
+            removed(type, line: 10), removed(type + ".Addr", line: 11), removed(type + ".Port", line: 12),
+            removed(type + ".TLS", line: 13), removed(type + ".TLS.Cert", line: 20),
+            // Not members: another type whose name starts alike, a member changed (another message), and a member
+            // of another release.
+            removed("packages:example.com/tool/config.ServerSet", line: 30),
+            Finding(
+                rule: .breakingWithoutMajor, severity: .error,
+                message: "changed type of \(type).Name needs a major release; 1.4.1 is a patch", release: "1.4.1",
+                item: type + ".Name", location: Location(path: "config/config.go", line: 14),
+                remedy: "release it as 2.0.0"),
+            removed(type + ".Mode", line: 15, release: "1.4.2"),
+        ]
+        return report
+    }
+
+    @Test("text: a removed type's removed members fold into its line; the exception hint covers them")
+    func foldedMembers() throws {
+        let output = TextRenderer().render(try Self.removedTypeReport(), options: RenderOptions(width: 400))
+        let type = "packages:example.com/tool/config.Server"
+        #expect(
+            output.contains(
+                "  error   breaking-without-major (5 items, one cause): removed \(type) needs a major release; 1.4.1 is a "
+                    + "patch  (config/config.go:10)"), "\(output)")
+        #expect(output.contains("          with its members: Addr, Port, TLS, TLS.Cert\n"), "\(output)")
+        #expect(output.contains("items: [\"\(type)\", \"\(type).*\"]"), "\(output)")
+        for member in ["Addr", "Port", "TLS", "TLS.Cert"] {
+            #expect(!output.contains("removed \(type).\(member) needs"), "\(member)")
+        }
+        // What is not a removed member keeps its own line.
+        #expect(output.contains("removed packages:example.com/tool/config.ServerSet needs"))
+        #expect(output.contains("changed type of \(type).Name needs"))
+        #expect(output.contains("removed \(type).Mode needs a major release; 1.4.2"))
+        // The verdict still counts every finding, and json keeps every item.
+        #expect(output.hasPrefix("FAIL  8 errors"), "\(output)")
+        let json = JSONRenderer().render(try Self.removedTypeReport(), options: RenderOptions())
+        #expect(json.contains("\"item\": \"\(type).TLS.Cert\""))
+        let glob = try Glob(type + ".*")
+        #expect(glob.matches(type + ".TLS.Cert") && !glob.matches("packages:example.com/tool/config.ServerSet"))
+    }
 }

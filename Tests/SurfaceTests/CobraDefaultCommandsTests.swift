@@ -317,4 +317,148 @@ struct CobraDefaultCommandsTests {
             ])
         #expect(changes.map(\.bump).max() == .minor)
     }
+
+    /// A program whose own `completion` (a leaf) replaced cobra's; `fields` are its literal's further fields, `body`
+    /// runs after it is built.
+    static func ownCompletion(_ fields: String, body: String = "") -> [String: String] {
+        [
+            "go.mod": goMod("v1.8.0"),
+            "cmd/root.go": program(
+                """
+                    completion := &cobra.Command{
+                        Use: "completion [bash|zsh|fish|powershell]",
+                        \(fields)
+                        RunE: func(cmd *cobra.Command, args []string) error { return nil },
+                    }
+                    root.AddCommand(completion)
+                \(body)
+                """),
+        ]
+    }
+
+    /// The changes from cobra's default completion (cobra 1.8) to the program's own `completion` made of `fields`.
+    private func fromDefault(to fields: String, body: String = "") throws -> [String] {
+        let repo = try FixtureRepository()
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: ["go.mod": Self.goMod("v1.8.0"), "cmd/root.go": Self.program()], tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(files: Self.ownCompletion(fields, body: body), tags: ["v1.1.0"]),
+        ])
+        let changes = SurfaceDiff.changes(
+            from: try surface(of: repo, at: "v1.0.0", policy: Self.policy),
+            to: try surface(of: repo, at: "v1.1.0", policy: Self.policy), policy: try loadPolicy(Self.policy))
+        return changes.filter { $0.key.hasPrefix("tool completion") }.map { change in
+            let heir = change.after?.attributes["provided-by"].map { " provided-by=\($0)" } ?? ""
+            return "\(change.kind.rawValue) \(change.key)\(heir) \(change.bump)"
+        }.sorted()
+    }
+
+    static let shellsGone = CobraDefaultCommandsTests.shells.flatMap { shell in
+        ["removed tool completion \(shell) major", "removed tool completion \(shell) --no-descriptions major"]
+    }.sorted()
+    static let shells = ["bash", "fish", "powershell", "zsh"]
+
+    @Test("a program's own completion taking the shell as its one argument keeps `tool completion bash` working")
+    func ownCompletionTakesShells() throws {
+        let validArgs = #"ValidArgs: []string{"bash", "zsh\tZ shell", "fish", "powershell"},"#
+        let accepted = Self.shells.map { "changed tool completion \($0) provided-by=argument patch" }
+            + Self.shells.map { "removed tool completion \($0) --no-descriptions major" }
+        for args in [
+            "Args: cobra.MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs),", "Args: cobra.OnlyValidArgs,", "",
+            "Args: cobra.RangeArgs(0, 1),", "Args: cobra.ExactValidArgs(1),", "Args: cobra.MaximumNArgs(3),",
+        ] {
+            #expect(
+                try fromDefault(to: validArgs + "\n" + args)
+                    == (["changed tool completion patch"] + accepted).sorted(), "\(args)")
+        }
+        // The attribute says which words: an entry's description after a tab is not part of it.
+        let items = try surface(of: try {
+            let repo = try FixtureRepository()
+            try repo.importCommits([FixtureRepository.Snapshot(files: Self.ownCompletion(validArgs), tags: ["v1"])])
+            return repo
+        }(), at: "v1", policy: Self.policy).items
+        #expect(items["cli:tool completion"]?.attributes["valid-args"] == "bash fish powershell zsh")
+        #expect(items["cli:tool"]?.attributes["valid-args"] == nil)
+        // A flag of the removed command is still there when the command now taking the shell has one of that name.
+        let withFlag = try fromDefault(
+            to: validArgs, body: #"    completion.Flags().Bool("no-descriptions", false, "plain")"#)
+        #expect(withFlag.contains("changed tool completion bash --no-descriptions patch"), "\(withFlag)")
+        #expect(!withFlag.contains { $0.hasPrefix("removed") }, "\(withFlag)")
+    }
+
+    @Test("a shell the program's completion does not certainly take as its argument is removed")
+    func ownCompletionRefusesShells() throws {
+        let validArgs = #"ValidArgs: []string{"bash", "zsh", "fish", "powershell"},"#
+        for fields in [
+            // No ValidArgs: cobra passes `bash` on, but nothing says the command takes it.
+            "Args: cobra.ExactArgs(1),",
+            validArgs + "Args: cobra.NoArgs,", validArgs + "Args: cobra.ExactArgs(2),",
+            validArgs + "Args: cobra.MinimumNArgs(2),", validArgs + "Args: checkShell,",
+            validArgs + "Args: cobra.MatchAll(cobra.ExactArgs(1), checkShell),",
+            // ValidArgs not a literal list of constants.
+            "ValidArgs: shells(),",
+        ] {
+            #expect(
+                try fromDefault(to: fields).filter { !$0.hasPrefix("changed tool completion ") }
+                    == Self.shellsGone, "\(fields)")
+        }
+        // Assigned after the literal, or a command with subcommands: not known / not an argument.
+        #expect(try fromDefault(to: validArgs, body: "    completion.ValidArgs = nil").contains("removed tool completion bash major"))
+        #expect(try fromDefault(to: validArgs, body: "    completion.Args = checkShell").contains("removed tool completion bash major"))
+        #expect(
+            try fromDefault(to: validArgs, body: #"    completion.AddCommand(&cobra.Command{Use: "zsh"})"#).contains(
+                "removed tool completion bash major"))
+    }
+
+    /// The changes between two programs, as `kind key bump`.
+    private func changes(from first: [String: String], to second: [String: String]) throws -> [String] {
+        let repo = try FixtureRepository()
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: first, tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(files: second, tags: ["v1.1.0"]),
+        ])
+        return SurfaceDiff.changes(
+            from: try surface(of: repo, at: "v1.0.0", policy: Self.policy),
+            to: try surface(of: repo, at: "v1.1.0", policy: Self.policy), policy: try loadPolicy(Self.policy)
+        ).map { "\($0.kind.rawValue) \($0.key) \($0.bump)" }.sorted()
+    }
+
+    @Test("a word the command no longer takes as its argument is a removal; back to cobra's subcommands is not")
+    func validArgsChanges() throws {
+        let own = Self.ownCompletion(
+            #"ValidArgs: []string{"bash", "zsh", "fish", "powershell"}, Args: cobra.OnlyValidArgs,"#)
+        // Narrowed, or no argument taken at all: `tool completion fish` no longer runs.
+        let narrowed = Self.ownCompletion(#"ValidArgs: []string{"bash"}, Args: cobra.OnlyValidArgs,"#)
+        #expect(try changes(from: own, to: narrowed).contains("changed tool completion major"))
+        let none = Self.ownCompletion(#"ValidArgs: []string{"bash", "zsh", "fish", "powershell"}, Args: cobra.NoArgs,"#)
+        #expect(try changes(from: own, to: none).contains("changed tool completion major"))
+        // Widened: a new way to call it.
+        let widened = Self.ownCompletion(
+            #"ValidArgs: []string{"bash", "zsh", "fish", "powershell", "nu"}, Args: cobra.OnlyValidArgs,"#)
+        #expect(try changes(from: own, to: widened) == ["changed tool completion minor"])
+        // cobra's completion back: each shell is a subcommand again, typed as before.
+        let back = try changes(from: own, to: ["go.mod": Self.goMod("v1.8.0"), "cmd/root.go": Self.program()])
+        #expect(back.contains("changed tool completion patch"), "\(back)")
+        #expect(!back.contains { $0.hasPrefix("removed") || $0.hasSuffix("major") }, "\(back)")
+        // From cobra's to the program's: the shells were subcommands, so taking them as arguments is nothing new.
+        let replaced = try changes(from: ["go.mod": Self.goMod("v1.8.0"), "cmd/root.go": Self.program()], to: own)
+        #expect(replaced.contains("changed tool completion patch"), "\(replaced)")
+    }
+
+    @Test("a word is compared byte for byte, as cobra compares arguments")
+    func validArgsBytes() throws {
+        func program(_ fields: String, _ body: String = "") -> [String: String] {
+            [
+                "go.mod": Self.goMod("v1.8.0"),
+                "cmd/root.go": Self.program("    gov := &cobra.Command{Use: \"go\"\(fields)}\n\(body)    root.AddCommand(gov)"),
+            ]
+        }
+        // `café` (NFC) was a subcommand; ValidArgs now lists `cafe` + U+0301 (NFD), which Go's `==` tells apart.
+        let before = program("", "    gov.AddCommand(&cobra.Command{Use: \"caf\\u00e9\"})\n")
+        let after = program(", ValidArgs: []string{\"cafe\\u0301\"}, Args: cobra.OnlyValidArgs")
+        let found = try changes(from: before, to: after)
+        #expect(found.contains("removed tool go caf\u{e9} major"), "\(found)")
+        // The same bytes: an argument now.
+        let same = program(", ValidArgs: []string{\"caf\\u00e9\"}, Args: cobra.OnlyValidArgs")
+        #expect(try changes(from: before, to: same).contains("changed tool go caf\u{e9} patch"))
+    }
 }
