@@ -108,13 +108,15 @@ public enum CobraExtractor {
     /// `sortingItems: false` leaves the items in no particular order, for a caller that sorts them in parts.
     public static func surface(
         of files: [(path: String, source: CobraSourceFile)], root: String?, names: CobraNames? = nil,
-        library: CobraLibrary = .unread, maximumWork: Int = CobraSurface.maximumWork, sortingItems: Bool = true
+        library: CobraLibrary = .unread, maximumWork: Int = CobraSurface.maximumWork, sortingItems: Bool = true,
+        partialFolders: Set<String> = []
     ) -> CobraSurface {
         let goFiles = files.filter {
             $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") && !$0.source.neverBuilds
         }
         .sorted { $0.path < $1.path }
         var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
+        interpreter.partialFolders = partialFolders
         interpreter.run()
         if interpreter.listsDecidedOnHandedObjects() || interpreter.entryDecisionsChanged() {
             // An entry whose literal decided a filter went to code not read, which may have replaced it, or a filter
@@ -123,6 +125,7 @@ public enum CobraExtractor {
             interpreter.finish()
             interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
             interpreter.literalListsDecide = false
+            interpreter.partialFolders = partialFolders
             interpreter.run()
         }
         interpreter.markFlagsWithGuardedNotices()

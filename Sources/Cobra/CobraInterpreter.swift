@@ -487,6 +487,8 @@ struct CobraInterpreter {
     private var flagVariables: [CobraVariable: Set<CobraBoundFlag>] = [:]
     /// By command, the variables whose being set guards a deprecation notice in a function it runs.
     private var noticeGuards: [CobraSite: Set<CobraVariable>] = [:]
+    /// ``mayAddFlags(named:)`` by name number: -1 not worked out yet, 0 no, 1 yes.
+    private var mayAddFlagsByName: [Int8] = []
     /// The flag sets handed to a call the files do not define, which may define flags in them.
     private(set) var openFlagSets: Set<CobraFlagSetID> = []
     /// The sets given a flag whose name cannot be read by a call that was given something (a loop over a table of
@@ -547,6 +549,10 @@ struct CobraInterpreter {
     private lazy var nilFields: Set<String> = Self.fieldsAssignedNil(in: sources.map(\.file.go.tokens))
     private var entryVerdictsThisPass: Set<String> = []
     private var entryVerdictsDiffer = false
+    /// The folders some of whose Go files are not read: a table declared there may be written by code not read.
+    var partialFolders: Set<String> = []
+    /// By function name, whether every function of that name only reads its parameters (``isPureFunction(_:)``).
+    private var pureFunctions: [String: Bool] = [:]
     /// The flag sets given an `AddFlag` whose argument cannot be followed to a flag (noted).
     private(set) var unfollowedFlagAdds: Set<CobraFlagSetID> = []
     /// The strings literals of the program's types give a field `Name` (skaffold's `Flag{Name: "filename", ...}`):
@@ -725,6 +731,8 @@ struct CobraInterpreter {
         return notes
     }
     private static let maximumCallDepth = 64
+    /// At most this many calls are reserved room for at the start of a run (``Numbering/callCount``).
+    private static let maximumReservedCalls = 1 << 16
     private var callDepth = 0
 
     /// The most runs of a loop body entry by entry that loops nested in each other may make together (the product of
@@ -770,8 +778,15 @@ struct CobraInterpreter {
         let folderSet = Set(folderNames.filter { !$0.isEmpty && !programs.contains($0) })
         // The folders of each import path, kept from the last run while the program's folders stay the same.
         var importCache = numbering.importFolders.folders == folderSet ? numbering.importFolders.paths : [:]
+        var importCandidates = self.numbering.importCandidates
+        self.numbering.importCandidates = [:]
         let functionCount = self.files.reduce(0) { $0 + $1.functions.count }
         declared.list.reserveCapacity(functionCount)
+        // Room for as many calls as the last run made (each growth of the table would hash every key again).
+        let expectedCalls = min(numbering.callCount, Self.maximumReservedCalls)
+        calls.reserveCapacity(expectedCalls)
+        callKeys.reserveCapacity(expectedCalls)
+        callStates.reserveCapacity(expectedCalls)
         declared.functions.reserveCapacity(functionCount)
         var table = CobraBuildTable()
         fileAtoms = self.files.indices.map { index in
@@ -788,7 +803,8 @@ struct CobraInterpreter {
             }
             var byName: [CobraName: [Int32]] = [:]
             for (name, path) in file.imports {
-                let matching = Self.folders(importedAs: path, among: folderSet, cache: &importCache)
+                let matching = Self.folders(
+                    importedAs: path, among: folderSet, cache: &importCache, candidates: &importCandidates)
                 guard !matching.isEmpty else { continue }
                 let local = name ?? CobraText.lastElement(of: path).map(String.init) ?? path
                 byName[intern(local), default: []] += matching.compactMap { folderIDs[$0] }
@@ -869,6 +885,7 @@ struct CobraInterpreter {
         fileGlobalCells = Array(repeating: [], count: self.files.count)
         fileFunctions = Array(repeating: [], count: self.files.count)
         self.numbering.importFolders = (folderSet, importCache)
+        self.numbering.importCandidates = importCandidates
     }
 
     /// The condition a file builds under: its name's (`_linux.go`, `_windows_arm64.go`) and its normalized constraint's,
@@ -914,6 +931,7 @@ struct CobraInterpreter {
         for (index, source) in sources.enumerated() {
             source.remember(nameMaps[index], in: numbering.serial)
         }
+        numbering.callCount = callStates.count
         store.give(numbering)
     }
 
@@ -921,11 +939,32 @@ struct CobraInterpreter {
     /// path comes first), each path worked out once from its trailing components. A module's major-version element
     /// is no folder (`example.com/tool/v3/cmd` is the folder `tool/cmd` of the module in `tool/`), so the path is also
     /// matched without it.
-    private static func folders(importedAs path: String, among folders: Set<String>, cache: inout [String: [String]])
-        -> [String]
-    {
+    ///
+    /// The folders a path could name (its trailing components, with and without the version element) do not depend on
+    /// the program's folders: they are kept in `candidates` across runs (at most `maximumImportCandidates` paths).
+    private static func folders(
+        importedAs path: String, among folders: Set<String>, cache: inout [String: [String]],
+        candidates: inout [String: [String]]
+    ) -> [String] {
         if let known = cache[path] { return known }
-        var matching: [String] = []
+        let possible: [String]
+        if let known = candidates[path] {
+            possible = known
+        } else {
+            possible = Self.candidateFolders(importedAs: path)
+            if candidates.count >= Self.maximumImportCandidates { candidates = [:] }
+            candidates[path] = possible
+        }
+        let matching = possible.filter { folders.contains($0) }.sorted()
+        cache[path] = matching
+        return matching
+    }
+    static let maximumImportCandidates = 16_384
+
+    /// Every folder an import path could name, each once: the path and each path its trailing components make, then
+    /// the same without the module's major-version element.
+    private static func candidateFolders(importedAs path: String) -> [String] {
+        var possible: [String] = []
         let elements = path.split(separator: "/", omittingEmptySubsequences: false)
         let unversioned = elements.enumerated().filter { index, element in
             index == 0 || element.count < 2 || element.first != "v" || element.dropFirst().contains { !$0.isNumber }
@@ -933,16 +972,12 @@ struct CobraInterpreter {
         for spelled in unversioned == path ? [path] : [path, unversioned] {
             var suffix = Substring(spelled)
             while true {
-                if folders.contains(String(suffix)) && !matching.contains(String(suffix)) {
-                    matching.append(String(suffix))
-                }
+                if !possible.contains(String(suffix)) { possible.append(String(suffix)) }
                 guard let slash = suffix.firstIndex(of: "/") else { break }
                 suffix = suffix[suffix.index(after: slash)...]
             }
         }
-        matching.sort()
-        cache[path] = matching
-        return matching
+        return possible
     }
 
     /// The functions that build commands or flags, and, by name, every function that calls one of them; the others
@@ -1493,6 +1528,10 @@ struct CobraInterpreter {
     /// Values of one of the program's types split into its instances (a value of unknown origin), whose methods are
     /// looked up from `folder` first, and its objects by the folder that declares their type.
     private func instancesAndObjects(_ values: [CobraValue], folder: Int32) -> [(folder: Int32, values: [CobraValue])] {
+        if values.count == 1 {
+            if case .object(let site, _) = values[0] { return [(objectFolders[site] ?? folder, values)] }
+            return [(folder, values)]
+        }
         var groups: [Int32: [CobraValue]] = [:]
         var instances: [CobraValue] = []
         for value in values {
@@ -1831,10 +1870,12 @@ struct CobraInterpreter {
         }
     }
 
-    /// Whether some file read may change field `field` of a value after its literal: `x.DefinedOn` assigned (`=`, `+=`,
-    /// ...), indexed (`x.DefinedOn[0] = ...`, `x.DefinedOn[1:]`), listed with others (`a, x.DefinedOn = ...`) or its
-    /// address taken (`&x.DefinedOn`), anywhere in the files, by the tokens (worked out once a run a field name,
-    /// before any code runs, so a write met late, in an `init`, cannot come after a decision).
+    /// Whether some file read may change field `field` of a value after its literal, or share what it holds: every
+    /// use of the field (`x.DefinedOn`, `registry[i].DefinedOn`) must be a whole argument of a call to a function of
+    /// the files read that only reads its parameters (``isPureFunction(_:)``, the filter's `hasCmdAnnotation`). Not:
+    /// assigned, indexed (`x.DefinedOn[0] = ...`), resliced, its address taken, or read into a variable, a map or
+    /// another call (`on := x.DefinedOn; on[0] = "run"` writes the list the entry holds). By the tokens, worked out
+    /// once a run a field name, before any code runs, so a write met late, in an `init`, cannot come after a decision.
     private mutating func fieldMayChange(_ field: CobraName) -> Bool {
         if let known = fieldsChanged[field] { return known }
         let text = numbering.table.names[Int(field)]
@@ -1845,19 +1886,9 @@ struct CobraInterpreter {
             where tokens[index].kind == .identifier && tokens[index].text == text && index > 0
                 && tokens[index - 1].symbol == .period
             {
-                if index + 1 < tokens.count, let next = tokens[index + 1].symbol,
-                    Self.writes.contains(next) || next == .leftBracket || next == .comma
-                {
-                    changed = true
-                    break search
-                }
-                // `&a.b.field`, `&(a.field)`: the token before the selector chain.
-                var start = index - 1
-                while start >= 1, tokens[start].symbol == .period, tokens[start - 1].kind == .identifier {
-                    start -= 2
-                }
-                while start >= 0, tokens[start].symbol == .leftParen { start -= 1 }
-                if start >= 0, tokens[start].symbol == .ampersand {
+                guard let callee = Self.calleeTakingWhole(argumentEndingAt: index, in: tokens),
+                    isPureFunction(callee)
+                else {
                     changed = true
                     break search
                 }
@@ -1865,6 +1896,92 @@ struct CobraInterpreter {
         }
         fieldsChanged[field] = changed
         return changed
+    }
+
+    /// The name of the function whose call has, as one whole argument, the selector chain ending at `index`
+    /// (`f(a, x.y[i].field)`): nil when the chain is not a whole argument of a call to a plain name.
+    private static func calleeTakingWhole(argumentEndingAt index: Int, in tokens: [GoToken]) -> String? {
+        guard index + 1 < tokens.count, [.rightParen, .comma].contains(tokens[index + 1].symbol) else { return nil }
+        // Back over the chain: names, `.`, and bracketed indices.
+        var position = index - 1
+        while position >= 0 {
+            let token = tokens[position]
+            if token.symbol == .period || token.kind == .identifier {
+                position -= 1
+            } else if token.symbol == .rightBracket {
+                var depth = 0
+                while position >= 0 {
+                    if tokens[position].symbol == .rightBracket { depth += 1 }
+                    if tokens[position].symbol == .leftBracket {
+                        depth -= 1
+                        if depth == 0 { break }
+                    }
+                    position -= 1
+                }
+                position -= 1
+            } else {
+                break
+            }
+        }
+        guard position >= 0, [.leftParen, .comma].contains(tokens[position].symbol) else { return nil }
+        // Back over the arguments before it to the call's `(`.
+        var depth = 0
+        while position >= 0 {
+            let symbol = tokens[position].symbol
+            if [.rightParen, .rightBracket, .rightBrace].contains(symbol) { depth += 1 }
+            if [.leftParen, .leftBracket, .leftBrace].contains(symbol) {
+                if depth == 0 { break }
+                depth -= 1
+            }
+            position -= 1
+        }
+        guard position >= 1, tokens[position].symbol == .leftParen, tokens[position - 1].kind == .identifier,
+            position < 2 || tokens[position - 2].symbol != .period
+        else { return nil }
+        return tokens[position - 1].text
+    }
+
+    /// Whether every function (not method) of the files read named `name` only reads its parameters: its body has no
+    /// assignment but the `:=` of a `for ... := range` header, no `&`, no `*`, no function literal, `go` or `defer`, and
+    /// calls nothing but `len`. There is at least one.
+    private mutating func isPureFunction(_ name: String) -> Bool {
+        if let known = pureFunctions[name] { return known }
+        var found = false
+        // A function of the program named `len` would be called instead of the built-in.
+        var pure = !files.contains { $0.functions.contains { $0.declaration.name == "len" } }
+        search: for (index, file) in files.enumerated() where pure {
+            let tokens = sources[index].file.go.tokens
+            for function in file.functions where function.declaration.name == name {
+                guard function.receiver == nil, let body = function.declaration.body else {
+                    pure = false
+                    break search
+                }
+                found = true
+                for position in body {
+                    let token = tokens[position]
+                    if case .keyword(let word) = token.kind, [.func, .go, .defer, .goto].contains(word) {
+                        pure = false
+                        break search
+                    }
+                    guard let symbol = token.symbol else { continue }
+                    if symbol == .define, position + 1 < tokens.count, tokens[position + 1].kind == .keyword(.range) {
+                        continue
+                    }
+                    if Self.writes.contains(symbol) || symbol == .ampersand || symbol == .star {
+                        pure = false
+                        break search
+                    }
+                    if symbol == .leftParen, position > body.lowerBound, tokens[position - 1].kind == .identifier,
+                        tokens[position - 1].text != "len"
+                    {
+                        pure = false
+                        break search
+                    }
+                }
+            }
+        }
+        pureFunctions[name] = found && pure
+        return found && pure
     }
 
     /// The operators that write what stands before them.
@@ -1884,19 +2001,27 @@ struct CobraInterpreter {
     private mutating func tableUnchanged(_ name: CobraName) -> Bool {
         if let known = tablesUnchanged[name] { return known }
         let text = numbering.table.names[Int(name)]
-        let unchanged = Self.tableUnchanged(text, in: sources.map(\.file.go.tokens)) && !writesThroughPointer
+        var unchanged = false
+        if let file = Self.tableUnchanged(text, in: sources.map(\.file.go.tokens)), !writesThroughPointer {
+            // Code of the table's package in a file not read could write it.
+            let path = paths[file]
+            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+            unchanged = !partialFolders.contains(folder)
+        }
         tablesUnchanged[name] = unchanged
         return unchanged
     }
 
-    static func tableUnchanged(_ text: String, in files: [[GoToken]]) -> Bool {
+    /// The file declaring table `text` when the tokens show nothing can change it (``tableUnchanged(_:)``), else nil.
+    static func tableUnchanged(_ text: String, in files: [[GoToken]]) -> Int? {
         // Unexported: an ASCII lower-case letter or `_` first (Go exports a name whose first letter is upper case).
         guard let first = text.utf8.first, first == UInt8(ascii: "_") || (first >= 0x61 && first <= 0x7a) else {
-            return false
+            return nil
         }
         var declarations = 0
+        var declaring: Int?
         var loops = 0
-        for tokens in files {
+        for (fileIndex, tokens) in files.enumerated() {
             var braces = 0
             // Inside a top-level `var ( ... )`: its parenthesis depth (the group's own is 1), else 0.
             var group = 0
@@ -1924,16 +2049,27 @@ struct CobraInterpreter {
                     let declares =
                         previous?.kind == .keyword(.var)
                         || (group == 1 && (previous?.symbol == .leftParen || previous?.kind == .semicolon))
-                    guard declares, let next, next.symbol == .assign || next.kind == .identifier
-                        || next.symbol == .leftBracket
-                    else { return false }
+                    // Given a composite literal of its own (`= []Flag{...}`, not `= base` or `= []*Flag{&entry}`), and
+                    // nothing more (`= Options{...}.Add(more)`).
+                    guard declares, next?.symbol == .assign else { return nil }
+                    var brace = index + 2
+                    while brace < tokens.count, tokens[brace].symbol != .leftBrace {
+                        let part = tokens[brace]
+                        guard part.kind == .identifier || [.leftBracket, .rightBracket, .period].contains(part.symbol)
+                        else { return nil }
+                        brace += 1
+                    }
+                    guard brace > index + 2, let end = Self.closing(from: brace, in: tokens), end + 1 < tokens.count,
+                        tokens[end + 1].kind == .semicolon || tokens[end + 1].symbol == .rightParen
+                    else { return nil }
                     declarations += 1
+                    declaring = fileIndex
                     continue
                 }
                 if previous?.kind == .keyword(.range) {
                     // `for i := range registry {`: the loop's body and its index (`_` or none: no index).
                     guard next?.symbol == .leftBrace, let end = Self.closing(from: index + 1, in: tokens) else {
-                        return false
+                        return nil
                     }
                     var start = index - 1
                     while start > 0, tokens[start].kind != .keyword(.for) { start -= 1 }
@@ -1943,20 +2079,20 @@ struct CobraInterpreter {
                     continue
                 }
                 if next?.symbol == .leftBracket {
-                    guard let end = Self.closing(from: index + 1, in: tokens) else { return false }
+                    guard let end = Self.closing(from: index + 1, in: tokens) else { return nil }
                     // A reslice (`registry[1:]`) shares the entries.
                     var depth = 0
                     for inner in index + 1...end {
                         if let symbol = tokens[inner].symbol {
                             if [.leftParen, .leftBracket, .leftBrace].contains(symbol) { depth += 1 }
                             if [.rightParen, .rightBracket, .rightBrace].contains(symbol) { depth -= 1 }
-                            if symbol == .colon && depth == 1 { return false }
+                            if symbol == .colon && depth == 1 { return nil }
                         }
                     }
                     if end + 1 < tokens.count, let after = tokens[end + 1].symbol,
                         writes.contains(after) || after == .comma || after == .leftBracket
                     {
-                        return false
+                        return nil
                     }
                     // `&registry[i]` (also `&(registry[i])`): only an entry of the loop over the table.
                     var before = index - 1
@@ -1964,7 +2100,7 @@ struct CobraInterpreter {
                     if before >= 0, tokens[before].symbol == .ampersand {
                         guard end == index + 3, tokens[index + 2].kind == .identifier,
                             open.contains(where: { $0.index == tokens[index + 2].text })
-                        else { return false }
+                        else { return nil }
                     }
                     continue
                 }
@@ -1975,10 +2111,10 @@ struct CobraInterpreter {
                 {
                     continue
                 }
-                return false
+                return nil
             }
         }
-        return declarations == 1 && loops == 1
+        return declarations == 1 && loops == 1 ? declaring : nil
     }
 
     /// The index of the bracket closing the one at `start`.
@@ -2863,7 +2999,7 @@ struct CobraInterpreter {
 
     /// Whether `name` (of the frame's file) names an imported package here rather than a variable.
     private mutating func isPackage(_ name: CobraLocalName, in frame: Frame) -> Bool {
-        guard frame.locals[name] == nil else { return false }
+        guard !frame.locals.contains(name) else { return false }
         return read(globalCell(name, in: frame.file)) == nil && function(named: name, in: frame.file) == nil
     }
 
@@ -3108,7 +3244,7 @@ struct CobraInterpreter {
             for value in values.dropFirst() { markNilable(value) }
             return Self.union(values)
         case .name(let name)
-        where frame.locals[name] == nil
+        where !frame.locals.contains(name)
             && (name == CobraKnown.new.id || name == CobraKnown.make.id || name == CobraKnown.len.id
                 || name == CobraKnown.cap.id):
             return []
@@ -3124,7 +3260,7 @@ struct CobraInterpreter {
                 inner.locals.assign(index < values.count ? values[index] : [], to: name)
             }
             execute(literal.body, in: &inner)
-            for (name, value) in inner.locals where frame.locals[name] != nil && !parameters.contains(name) {
+            for (name, value) in inner.locals where frame.locals.contains(name) && !parameters.contains(name) {
                 frame.locals.assign(value, to: name)
             }
             return inner.literalReturns ?? []
@@ -3169,12 +3305,10 @@ struct CobraInterpreter {
                     if !isLoNil(localQualifier, localMethod, in: frame) { noteHanded(values) }
                     if Self.handsOver(values) {
                         markHeldAddedToUnknown(values)
-                        markOpen(values, callee: numbering.table.names[Int(method)])
+                        markOpen(values, mayAddFlags: mayAddFlags(named: method))
                         noteUnfollowed(reason(), file: frame.file, line: selectorLine)
-                    } else if Self.holdsObject(values) {
-                        markHeldOpen(
-                            values, callee: numbering.table.names[Int(method)], reason: reason(), file: frame.file,
-                            line: selectorLine)
+                    } else if Self.holdsObject(values), mayAddFlags(named: method) {
+                        markHeldOpen(values, reason: reason(), file: frame.file, line: selectorLine)
                     }
                 }
                 return result
@@ -3191,13 +3325,20 @@ struct CobraInterpreter {
             var followed = false
             // The method of one of the program's types, or of the command it embeds: once for the instances of each
             // type, once for its objects.
-            var byType: [CobraName: [CobraValue]] = [:]
-            for object in objects {
-                if let type = Self.programType(of: object) { byType[type, default: []].append(object) }
+            // One value (the usual case) is one type, without the table.
+            let ofTypes: [[CobraValue]]
+            if let only = objects.only {
+                ofTypes = Self.programType(of: only) != nil ? [[only]] : []
+            } else {
+                var byType: [CobraName: [CobraValue]] = [:]
+                for object in objects {
+                    if let type = Self.programType(of: object) { byType[type, default: []].append(object) }
+                }
+                ofTypes = byType.keys.sorted().map { byType[$0] ?? [] }
             }
-            for type in byType.keys.sorted() {
+            for ofType in ofTypes {
                 let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
-                for group in instancesAndObjects(byType[type] ?? [], folder: frame.folder) {
+                for group in instancesAndObjects(ofType, folder: frame.folder) {
                     guard let called = methodOfObjects(method, group.values, values, context, folder: group.folder)
                     else {
                         continue
@@ -3227,15 +3368,15 @@ struct CobraInterpreter {
                     }
                 }
                 markHeldAddedToUnknown(values + [objects])
-                markOpen(values, callee: numbering.table.names[Int(method)])
+                markOpen(values, mayAddFlags: mayAddFlags(named: method))
                 let reason =
                     objects.isEmpty
                     ? "\(spelling(of: callee, in: frame.file)) is called on a value that cannot be followed"
                     : "\(spelling(of: callee, in: frame.file)) is not defined in the files read"
                 noteUnfollowed(reason, file: frame.file, line: selectorLine)
-            } else if !followed && Self.holdsObject(values) {
+            } else if !followed && Self.holdsObject(values) && mayAddFlags(named: method) {
                 markHeldOpen(
-                    values, callee: numbering.table.names[Int(method)],
+                    values,
                     reason: "\(spelling(of: callee, in: frame.file)) is not defined in the files read",
                     file: frame.file,
                     line: selectorLine)
@@ -3263,13 +3404,15 @@ struct CobraInterpreter {
             if !followed { noteHanded(values) }
             if !followed && Self.handsOver(values) {
                 markHeldAddedToUnknown(values)
-                markOpen(values, callee: spelling(of: callee, in: frame.file))
+                markOpen(values, mayAddFlags: Self.mayAddFlags(spelling(of: callee, in: frame.file)))
                 noteUnfollowed(
                     "\(spelling(of: callee, in: frame.file)) is not defined in the files read", file: frame.file,
                     line: position.line)
-            } else if !followed && Self.holdsObject(values) {
+            } else if !followed && Self.holdsObject(values)
+                && Self.mayAddFlags(spelling(of: callee, in: frame.file))
+            {
                 markHeldOpen(
-                    values, callee: spelling(of: callee, in: frame.file),
+                    values,
                     reason: "\(spelling(of: callee, in: frame.file)) is not defined in the files read",
                     file: frame.file,
                     line: position.line)
@@ -3528,11 +3671,12 @@ struct CobraInterpreter {
     /// program that hold commands or flag sets (``heldReferences(_:)``): they are open as if handed over, with a note.
     /// Callers ask ``holdsObject(_:)`` first: most calls not followed (`fmt.Sprintf`, `errors.New`) are given no
     /// object of the program, and spelling the callee and the reason for each would cost.
-    private mutating func markHeldOpen(_ values: [CobraValues], callee: String, reason: String, file: Int, line: Int) {
-        guard Self.mayAddFlags(callee) else { return }
+    ///
+    /// Callers ask ``mayAddFlags(_:)`` of the callee first, and only then spell the reason.
+    private mutating func markHeldOpen(_ values: [CobraValues], reason: String, file: Int, line: Int) {
         let held = heldReferences(values)
         guard !held.isEmpty else { return }
-        markOpen([held], callee: callee)
+        markOpen([held], mayAddFlags: true)
         note(
             "\(reason) and receives a value that holds a command or flag set, so the commands or flags it adds to them "
                 + "are not in the surface (add the file that defines it to 'files')", file: file, line: line)
@@ -3546,7 +3690,9 @@ struct CobraInterpreter {
     /// Only a call whose name says it may add flags counts (`AddFlags`, `plugins.Register`, `setupFlags`):
     /// `viper.BindPFlags(cmd.Flags())`, `fmt.Println(cmd)` or `doc.GenMarkdownTree(cmd)` read what they receive, and
     /// taking them as open would hide every flag removal of the command.
-    private mutating func markOpen(_ values: [CobraValues], callee: String) {
+    ///
+    /// `mayAddFlags` is ``mayAddFlags(_:)`` of the callee's name.
+    private mutating func markOpen(_ values: [CobraValues], mayAddFlags: Bool) {
         for value in values {
             for object in value {
                 switch object {
@@ -3557,7 +3703,7 @@ struct CobraInterpreter {
                 }
             }
         }
-        guard Self.mayAddFlags(callee) else { return }
+        guard mayAddFlags else { return }
         for value in values {
             for object in value {
                 switch object {
@@ -3584,6 +3730,18 @@ struct CobraInterpreter {
         let name = (callee.split(separator: ".").last.map(String.init) ?? callee).lowercased()
         return (name.contains("flag") || addingPrefixes.contains { name.hasPrefix($0) })
             && !readingPrefixes.contains { name.hasPrefix($0) }
+    }
+
+    /// ``mayAddFlags(_:)`` of the method or function named `name` (one word, no `.`), worked out once a run per name.
+    private mutating func mayAddFlags(named name: CobraName) -> Bool {
+        let index = Int(name)
+        if index < mayAddFlagsByName.count, mayAddFlagsByName[index] >= 0 { return mayAddFlagsByName[index] == 1 }
+        if index >= mayAddFlagsByName.count {
+            mayAddFlagsByName.append(contentsOf: repeatElement(-1, count: index + 1 - mayAddFlagsByName.count))
+        }
+        let found = Self.mayAddFlags(numbering.table.names[index])
+        mayAddFlagsByName[index] = found ? 1 : 0
+        return found
     }
 
     private mutating func noteUnfollowed(_ reason: String, file: Int, line: Int) {

@@ -42,6 +42,10 @@ public struct CobraExtractorSpec: Extractor {
         let modules = try context.cobraModuleFiles()
         var text = files.text + "modules \(modules.count)\n"
         for file in modules { text += "\(file.path.utf8.count):\(file.path) \(file.blob.hex)\n" }
+        // Folders whose other Go files are not read (a registry's literal does not decide there).
+        let partial = try context.goFoldersPartlyMatched()
+        text += "partly read \(partial.count)\n"
+        for folder in partial { text += "\(folder.utf8.count):\(folder)\n" }
         return ExtractionInputs(text: text, blobs: files.blobs + modules.map(\.blob))
     }
     public var attributes: [String]? { Self.attributes }
@@ -101,8 +105,9 @@ public struct CobraExtractorSpec: Extractor {
         let library = try context.cobraLibrary(context.cobraModuleFiles(), notes: &readNotes)
         let reader = context.cache(CobraReader.init)
         let built = reader.itemsBuilt
+        let partial = try context.goFoldersPartlyMatched()
         let groups = try reader.itemGroups(
-            self, slot: context.slot, files: context.files, library: library,
+            self, slot: context.slot, files: context.files, library: library, partialFolders: partial,
             read: { (blob, path) throws(SurfaceError) in try reading.text(of: blob, path: path, notes: &readNotes) },
             notes: &context.notes, incomplete: &context.incomplete, uncertain: &context.uncertain)
         context.notes += readNotes

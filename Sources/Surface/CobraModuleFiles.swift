@@ -51,6 +51,41 @@ extension ExtractionContext {
         }
     }
 
+    /// The folders of the matched `.go` files (not tests) that hold another such file the globs did not match: code
+    /// of the same package that is not read (``CobraExtractor/surface(of:root:names:library:maximumWork:sortingItems:partialFolders:)``).
+    /// Names are compared by their bytes, as git spells them; a folder that cannot be looked up counts as one.
+    func goFoldersPartlyMatched() throws(SurfaceError) -> [String] {
+        var matched: [String: Set<[UInt8]>] = [:]
+        for file in files where file.path.hasSuffix(".go") && !file.path.hasSuffix("_test.go") {
+            let name = file.path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+            matched[Self.folder(of: file.path), default: []].insert(Array(name.utf8))
+        }
+        var partial: [String] = []
+        do {
+            search: for (folder, names) in matched.sorted(by: { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }) {
+                var id = tree
+                for part in folder.split(separator: "/") {
+                    let bytes = Array(part.utf8)
+                    guard let entry = try source.entries(ofTree: id).first(where: { $0.kind == .tree && Array($0.name.utf8) == bytes })
+                    else {
+                        partial.append(folder)
+                        continue search
+                    }
+                    id = entry.id
+                }
+                if try source.entries(ofTree: id).contains(where: {
+                    $0.kind != .tree && $0.name.hasSuffix(".go") && !$0.name.hasSuffix("_test.go")
+                        && !names.contains(Array($0.name.utf8))
+                }) {
+                    partial.append(folder)
+                }
+            }
+        } catch {
+            throw .git(error)
+        }
+        return partial
+    }
+
     /// The folder of `path` as its components without the last, joined by `/` (empty components left out): a cut at
     /// the last `/` when the path has no empty component, which is how trees spell paths.
     private static func folder(of path: String) -> String {

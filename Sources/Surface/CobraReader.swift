@@ -35,18 +35,22 @@ final class CobraReader {
         let files: [String]
         let blobs: [ObjectID]
         let library: CobraLibrary
+        let partialFolders: [String]
     }
 
     /// The items of `spec` over `files` (path and blob of every file its globs matched), one group a command path;
     /// `read` gives a blob's text, or nil when the object store lacks it.
     func itemGroups(
         _ spec: CobraExtractorSpec, slot: Int, files: [(path: String, blob: ObjectID)], library: CobraLibrary,
+        partialFolders: [String] = [],
         read: (ObjectID, String) throws(SurfaceError) -> String?, notes: inout [String], incomplete: inout Bool,
         uncertain: inout [String]
     ) throws(SurfaceError) -> [[RawItem]] {
         let sorted = files.filter { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }
             .sorted { $0.path < $1.path }
-        let key = ResultKey(slot: slot, files: sorted.map(\.path), blobs: sorted.map(\.blob), library: library)
+        let key = ResultKey(
+            slot: slot, files: sorted.map(\.path), blobs: sorted.map(\.blob), library: library,
+            partialFolders: partialFolders)
         if let cached = results[key] {
             notes += cached.notes
             incomplete = incomplete || cached.incomplete
@@ -66,7 +70,8 @@ final class CobraReader {
             sources.append((file.path, source))
         }
         let surface = CobraExtractor.surface(
-            of: sources, root: spec.root, names: names, library: library, sortingItems: false)
+            of: sources, root: spec.root, names: names, library: library, sortingItems: false,
+            partialFolders: Set(partialFolders))
         if let message = surface.overLimit { throw .limit(message) }
         let groups = reuse(Self.groups(of: surface.items), slot: slot)
         // The roots keyed by guess travel with the uncertain key paths, marked (``SurfaceSnapshot/unplacedMark(_:)``).

@@ -490,6 +490,42 @@ struct CobraFlagRegistryTests {
         #expect(read.unnamedFlags["cli"]?.contains("app dev --port") == true, "\(read.unnamedFlags)")
     }
 
+    @Test(
+        "a registry not decided by its literals: given another table's entries, pointers to variables, or declared where a file of its package is not read",
+        arguments: ["alias", "pointers", "unread"])
+    func registryShared(variant: String) throws {
+        let repo = try FixtureRepository()
+        var program = Self.program(entries: Self.entries.joined(separator: "\n"))
+        var files = ["go.mod": Self.goMod]
+        var policy = Self.policy
+        switch variant {
+        case "alias":
+            program = program.replacingOccurrences(of: "var registry = []Flag{", with: "var registry = base\nvar base = []Flag{")
+            program += "\nfunc init() { base[1] = Flag{Name: \"port\", Value: &port, DefinedOn: []string{\"run\"}} }\n"
+        case "pointers":
+            program = program.replacingOccurrences(of: "var registry = []Flag{", with: "var registry = []*Flag{&portFlag,")
+                .replacingOccurrences(of: #"{Name: "port", Value: &port, DefinedOn: []string{"dev"}},"#, with: "")
+                .replacingOccurrences(of: "f := &registry[i]", with: "f := registry[i]")
+            program += """
+
+                var portFlag = Flag{Name: "port", Value: &port, DefinedOn: []string{"dev"}}
+
+                func init() { portFlag = Flag{Name: "port", Value: &port, DefinedOn: []string{"run"}} }
+                """
+        default:
+            // The write is in a file of the package the policy does not read.
+            files["cmd/zz_more.go"] = "package cmd\n\nfunc init() { registry[1].DefinedOn = []string{\"run\"} }\n"
+            policy = policy.replacingOccurrences(of: #"["cmd/**/*.go", "settings/*.go"]"#, with: #"["cmd/root.go"]"#)
+        }
+        files["cmd/root.go"] = program
+        try repo.importCommits([FixtureRepository.Snapshot(files: files, tags: ["v1.0.0"])])
+        let read = try surface(of: repo, at: "v1.0.0", policy: policy)
+        // Read as before: no flag of the registry is in the surface, each named as one an AddFlag may add.
+        #expect(read.items["cli:app dev --port"] == nil, "\(read.items.keys.sorted())")
+        #expect(read.items["cli:app run --tail"] == nil)
+        #expect(read.unnamedFlags["cli"]?.contains("app dev --port") == true, "\(read.unnamedFlags)")
+    }
+
     @Test("a registry entry whose DefinedOn is not a constant list: the entries are added at once, as before")
     func registryNotDecided() throws {
         let repo = try FixtureRepository()
@@ -592,6 +628,13 @@ struct CobraRegistryFallbackTests {
             (#""dev", "run""#, decided, #"func init() { registry[0].narrow() }\nfunc (f *Flag) narrow() { (*f).Name, *f = "port", Flag{Name: "port", DefinedOn: []string{"run"}} }"#),
             (#""dev", "run""#, decided, #"var table = &registry\nfunc init() { (*table)[0] = Flag{Name: "port", DefinedOn: []string{"run"}} }"#),
             (#""dev", "run""#, decided, #"var entries = []*Flag{&registry[0]}\nfunc init() { *entries[0] = Flag{Name: "port", DefinedOn: []string{"run"}} }"#),
+            // Aliases of the entry's list or of the table (review s18-definedon): written through a copy of the list,
+            // a parameter, a map; the table given another's entries, or pointers to variables.
+            (#""dev", "run""#, decided, #"func init() { on := registry[0].DefinedOn; on[0] = "run" }"#),
+            (#""dev", "run""#, decided, #"func init() { restrict(registry[0].DefinedOn) }\nfunc restrict(on []string) { on[0] = "run" }"#),
+            (#""dev", "run""#, decided, #"func init() { m := map[string][]string{"port": registry[0].DefinedOn}; m["port"][0] = "run" }"#),
+            // The filter itself writes what it is given.
+            (#""dev", "run""#, "if !writes(cmd.Use, f.DefinedOn) {\n continue\n }", #"func writes(use string, on []string) bool { on[0] = "run"; return definedOn(use, on) }"#),
             // Through reflection, in the reading loop: the entry is handed to a call not read, so the table is read again
             // without deciding by literals.
             (
