@@ -325,6 +325,10 @@ struct Numbering: Sendable {
     let serial = Numbering.serials.add(1, ordering: .relaxed).newValue
     /// The folders each import path names (``CobraInterpreter``), for the program folders they were worked out for.
     var importFolders: (folders: Set<String>, paths: [String: [String]]) = ([], [:])
+    /// The folders each import path could name, whatever the program's folders (``CobraInterpreter``).
+    var importCandidates: [String: [String]] = [:]
+    /// How many calls the last run made (``CobraInterpreter``): the next reserves room for as many.
+    var callCount = 0
 
     /// The number of `text`.
     mutating func intern(_ text: String) -> CobraLocalName {

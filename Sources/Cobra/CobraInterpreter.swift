@@ -487,6 +487,8 @@ struct CobraInterpreter {
     private var flagVariables: [CobraVariable: Set<CobraBoundFlag>] = [:]
     /// By command, the variables whose being set guards a deprecation notice in a function it runs.
     private var noticeGuards: [CobraSite: Set<CobraVariable>] = [:]
+    /// ``mayAddFlags(named:)`` by name number: -1 not worked out yet, 0 no, 1 yes.
+    private var mayAddFlagsByName: [Int8] = []
     /// The flag sets handed to a call the files do not define, which may define flags in them.
     private(set) var openFlagSets: Set<CobraFlagSetID> = []
     /// The sets given a flag whose name cannot be read by a call that was given something (a loop over a table of
@@ -708,6 +710,8 @@ struct CobraInterpreter {
         return notes
     }
     private static let maximumCallDepth = 64
+    /// At most this many calls are reserved room for at the start of a run (``Numbering/callCount``).
+    private static let maximumReservedCalls = 1 << 16
     private var callDepth = 0
 
     /// The most runs of a loop body entry by entry that loops nested in each other may make together (the product of
@@ -753,8 +757,15 @@ struct CobraInterpreter {
         let folderSet = Set(folderNames.filter { !$0.isEmpty && !programs.contains($0) })
         // The folders of each import path, kept from the last run while the program's folders stay the same.
         var importCache = numbering.importFolders.folders == folderSet ? numbering.importFolders.paths : [:]
+        var importCandidates = self.numbering.importCandidates
+        self.numbering.importCandidates = [:]
         let functionCount = self.files.reduce(0) { $0 + $1.functions.count }
         declared.list.reserveCapacity(functionCount)
+        // Room for as many calls as the last run made (each growth of the table would hash every key again).
+        let expectedCalls = min(numbering.callCount, Self.maximumReservedCalls)
+        calls.reserveCapacity(expectedCalls)
+        callKeys.reserveCapacity(expectedCalls)
+        callStates.reserveCapacity(expectedCalls)
         declared.functions.reserveCapacity(functionCount)
         var table = CobraBuildTable()
         fileAtoms = self.files.indices.map { index in
@@ -771,7 +782,8 @@ struct CobraInterpreter {
             }
             var byName: [CobraName: [Int32]] = [:]
             for (name, path) in file.imports {
-                let matching = Self.folders(importedAs: path, among: folderSet, cache: &importCache)
+                let matching = Self.folders(
+                    importedAs: path, among: folderSet, cache: &importCache, candidates: &importCandidates)
                 guard !matching.isEmpty else { continue }
                 let local = name ?? CobraText.lastElement(of: path).map(String.init) ?? path
                 byName[intern(local), default: []] += matching.compactMap { folderIDs[$0] }
@@ -852,6 +864,7 @@ struct CobraInterpreter {
         fileGlobalCells = Array(repeating: [], count: self.files.count)
         fileFunctions = Array(repeating: [], count: self.files.count)
         self.numbering.importFolders = (folderSet, importCache)
+        self.numbering.importCandidates = importCandidates
     }
 
     /// The condition a file builds under: its name's (`_linux.go`, `_windows_arm64.go`) and its normalized constraint's,
@@ -897,6 +910,7 @@ struct CobraInterpreter {
         for (index, source) in sources.enumerated() {
             source.remember(nameMaps[index], in: numbering.serial)
         }
+        numbering.callCount = callStates.count
         store.give(numbering)
     }
 
@@ -904,11 +918,32 @@ struct CobraInterpreter {
     /// path comes first), each path worked out once from its trailing components. A module's major-version element
     /// is no folder (`example.com/tool/v3/cmd` is the folder `tool/cmd` of the module in `tool/`), so the path is also
     /// matched without it.
-    private static func folders(importedAs path: String, among folders: Set<String>, cache: inout [String: [String]])
-        -> [String]
-    {
+    ///
+    /// The folders a path could name (its trailing components, with and without the version element) do not depend on
+    /// the program's folders: they are kept in `candidates` across runs (at most `maximumImportCandidates` paths).
+    private static func folders(
+        importedAs path: String, among folders: Set<String>, cache: inout [String: [String]],
+        candidates: inout [String: [String]]
+    ) -> [String] {
         if let known = cache[path] { return known }
-        var matching: [String] = []
+        let possible: [String]
+        if let known = candidates[path] {
+            possible = known
+        } else {
+            possible = Self.candidateFolders(importedAs: path)
+            if candidates.count >= Self.maximumImportCandidates { candidates = [:] }
+            candidates[path] = possible
+        }
+        let matching = possible.filter { folders.contains($0) }.sorted()
+        cache[path] = matching
+        return matching
+    }
+    static let maximumImportCandidates = 16_384
+
+    /// Every folder an import path could name, each once: the path and each path its trailing components make, then
+    /// the same without the module's major-version element.
+    private static func candidateFolders(importedAs path: String) -> [String] {
+        var possible: [String] = []
         let elements = path.split(separator: "/", omittingEmptySubsequences: false)
         let unversioned = elements.enumerated().filter { index, element in
             index == 0 || element.count < 2 || element.first != "v" || element.dropFirst().contains { !$0.isNumber }
@@ -916,16 +951,12 @@ struct CobraInterpreter {
         for spelled in unversioned == path ? [path] : [path, unversioned] {
             var suffix = Substring(spelled)
             while true {
-                if folders.contains(String(suffix)) && !matching.contains(String(suffix)) {
-                    matching.append(String(suffix))
-                }
+                if !possible.contains(String(suffix)) { possible.append(String(suffix)) }
                 guard let slash = suffix.firstIndex(of: "/") else { break }
                 suffix = suffix[suffix.index(after: slash)...]
             }
         }
-        matching.sort()
-        cache[path] = matching
-        return matching
+        return possible
     }
 
     /// The functions that build commands or flags, and, by name, every function that calls one of them; the others
@@ -1475,6 +1506,10 @@ struct CobraInterpreter {
     /// Values of one of the program's types split into its instances (a value of unknown origin), whose methods are
     /// looked up from `folder` first, and its objects by the folder that declares their type.
     private func instancesAndObjects(_ values: [CobraValue], folder: Int32) -> [(folder: Int32, values: [CobraValue])] {
+        if values.count == 1 {
+            if case .object(let site, _) = values[0] { return [(objectFolders[site] ?? folder, values)] }
+            return [(folder, values)]
+        }
         var groups: [Int32: [CobraValue]] = [:]
         var instances: [CobraValue] = []
         for value in values {
@@ -2940,7 +2975,7 @@ struct CobraInterpreter {
 
     /// Whether `name` (of the frame's file) names an imported package here rather than a variable.
     private mutating func isPackage(_ name: CobraLocalName, in frame: Frame) -> Bool {
-        guard frame.locals[name] == nil else { return false }
+        guard !frame.locals.contains(name) else { return false }
         return read(globalCell(name, in: frame.file)) == nil && function(named: name, in: frame.file) == nil
     }
 
@@ -3183,7 +3218,7 @@ struct CobraInterpreter {
         case .name(CobraKnown.append.id):
             return Self.union(values)
         case .name(let name)
-        where frame.locals[name] == nil
+        where !frame.locals.contains(name)
             && (name == CobraKnown.new.id || name == CobraKnown.make.id || name == CobraKnown.len.id
                 || name == CobraKnown.cap.id):
             return []
@@ -3199,7 +3234,7 @@ struct CobraInterpreter {
                 inner.locals.assign(index < values.count ? values[index] : [], to: name)
             }
             execute(literal.body, in: &inner)
-            for (name, value) in inner.locals where frame.locals[name] != nil && !parameters.contains(name) {
+            for (name, value) in inner.locals where frame.locals.contains(name) && !parameters.contains(name) {
                 frame.locals.assign(value, to: name)
             }
             return inner.literalReturns ?? []
@@ -3243,12 +3278,10 @@ struct CobraInterpreter {
                     noteHanded(values)
                     if Self.handsOver(values) {
                         markHeldAddedToUnknown(values)
-                        markOpen(values, callee: numbering.table.names[Int(method)])
+                        markOpen(values, mayAddFlags: mayAddFlags(named: method))
                         noteUnfollowed(reason(), file: frame.file, line: selectorLine)
-                    } else if Self.holdsObject(values) {
-                        markHeldOpen(
-                            values, callee: numbering.table.names[Int(method)], reason: reason(), file: frame.file,
-                            line: selectorLine)
+                    } else if Self.holdsObject(values), mayAddFlags(named: method) {
+                        markHeldOpen(values, reason: reason(), file: frame.file, line: selectorLine)
                     }
                 }
                 return result
@@ -3265,13 +3298,20 @@ struct CobraInterpreter {
             var followed = false
             // The method of one of the program's types, or of the command it embeds: once for the instances of each
             // type, once for its objects.
-            var byType: [CobraName: [CobraValue]] = [:]
-            for object in objects {
-                if let type = Self.programType(of: object) { byType[type, default: []].append(object) }
+            // One value (the usual case) is one type, without the table.
+            let ofTypes: [[CobraValue]]
+            if let only = objects.only {
+                ofTypes = Self.programType(of: only) != nil ? [[only]] : []
+            } else {
+                var byType: [CobraName: [CobraValue]] = [:]
+                for object in objects {
+                    if let type = Self.programType(of: object) { byType[type, default: []].append(object) }
+                }
+                ofTypes = byType.keys.sorted().map { byType[$0] ?? [] }
             }
-            for type in byType.keys.sorted() {
+            for ofType in ofTypes {
                 let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
-                for group in instancesAndObjects(byType[type] ?? [], folder: frame.folder) {
+                for group in instancesAndObjects(ofType, folder: frame.folder) {
                     guard let called = methodOfObjects(method, group.values, values, context, folder: group.folder)
                     else {
                         continue
@@ -3301,15 +3341,15 @@ struct CobraInterpreter {
                     }
                 }
                 markHeldAddedToUnknown(values + [objects])
-                markOpen(values, callee: numbering.table.names[Int(method)])
+                markOpen(values, mayAddFlags: mayAddFlags(named: method))
                 let reason =
                     objects.isEmpty
                     ? "\(spelling(of: callee, in: frame.file)) is called on a value that cannot be followed"
                     : "\(spelling(of: callee, in: frame.file)) is not defined in the files read"
                 noteUnfollowed(reason, file: frame.file, line: selectorLine)
-            } else if !followed && Self.holdsObject(values) {
+            } else if !followed && Self.holdsObject(values) && mayAddFlags(named: method) {
                 markHeldOpen(
-                    values, callee: numbering.table.names[Int(method)],
+                    values,
                     reason: "\(spelling(of: callee, in: frame.file)) is not defined in the files read",
                     file: frame.file,
                     line: selectorLine)
@@ -3337,13 +3377,15 @@ struct CobraInterpreter {
             if !followed { noteHanded(values) }
             if !followed && Self.handsOver(values) {
                 markHeldAddedToUnknown(values)
-                markOpen(values, callee: spelling(of: callee, in: frame.file))
+                markOpen(values, mayAddFlags: Self.mayAddFlags(spelling(of: callee, in: frame.file)))
                 noteUnfollowed(
                     "\(spelling(of: callee, in: frame.file)) is not defined in the files read", file: frame.file,
                     line: position.line)
-            } else if !followed && Self.holdsObject(values) {
+            } else if !followed && Self.holdsObject(values)
+                && Self.mayAddFlags(spelling(of: callee, in: frame.file))
+            {
                 markHeldOpen(
-                    values, callee: spelling(of: callee, in: frame.file),
+                    values,
                     reason: "\(spelling(of: callee, in: frame.file)) is not defined in the files read",
                     file: frame.file,
                     line: position.line)
@@ -3602,11 +3644,12 @@ struct CobraInterpreter {
     /// program that hold commands or flag sets (``heldReferences(_:)``): they are open as if handed over, with a note.
     /// Callers ask ``holdsObject(_:)`` first: most calls not followed (`fmt.Sprintf`, `errors.New`) are given no
     /// object of the program, and spelling the callee and the reason for each would cost.
-    private mutating func markHeldOpen(_ values: [CobraValues], callee: String, reason: String, file: Int, line: Int) {
-        guard Self.mayAddFlags(callee) else { return }
+    ///
+    /// Callers ask ``mayAddFlags(_:)`` of the callee first, and only then spell the reason.
+    private mutating func markHeldOpen(_ values: [CobraValues], reason: String, file: Int, line: Int) {
         let held = heldReferences(values)
         guard !held.isEmpty else { return }
-        markOpen([held], callee: callee)
+        markOpen([held], mayAddFlags: true)
         note(
             "\(reason) and receives a value that holds a command or flag set, so the commands or flags it adds to them "
                 + "are not in the surface (add the file that defines it to 'files')", file: file, line: line)
@@ -3620,7 +3663,9 @@ struct CobraInterpreter {
     /// Only a call whose name says it may add flags counts (`AddFlags`, `plugins.Register`, `setupFlags`):
     /// `viper.BindPFlags(cmd.Flags())`, `fmt.Println(cmd)` or `doc.GenMarkdownTree(cmd)` read what they receive, and
     /// taking them as open would hide every flag removal of the command.
-    private mutating func markOpen(_ values: [CobraValues], callee: String) {
+    ///
+    /// `mayAddFlags` is ``mayAddFlags(_:)`` of the callee's name.
+    private mutating func markOpen(_ values: [CobraValues], mayAddFlags: Bool) {
         for value in values {
             for object in value {
                 switch object {
@@ -3631,7 +3676,7 @@ struct CobraInterpreter {
                 }
             }
         }
-        guard Self.mayAddFlags(callee) else { return }
+        guard mayAddFlags else { return }
         for value in values {
             for object in value {
                 switch object {
@@ -3658,6 +3703,18 @@ struct CobraInterpreter {
         let name = (callee.split(separator: ".").last.map(String.init) ?? callee).lowercased()
         return (name.contains("flag") || addingPrefixes.contains { name.hasPrefix($0) })
             && !readingPrefixes.contains { name.hasPrefix($0) }
+    }
+
+    /// ``mayAddFlags(_:)`` of the method or function named `name` (one word, no `.`), worked out once a run per name.
+    private mutating func mayAddFlags(named name: CobraName) -> Bool {
+        let index = Int(name)
+        if index < mayAddFlagsByName.count, mayAddFlagsByName[index] >= 0 { return mayAddFlagsByName[index] == 1 }
+        if index >= mayAddFlagsByName.count {
+            mayAddFlagsByName.append(contentsOf: repeatElement(-1, count: index + 1 - mayAddFlagsByName.count))
+        }
+        let found = Self.mayAddFlags(numbering.table.names[index])
+        mayAddFlagsByName[index] = found ? 1 : 0
+        return found
     }
 
     private mutating func noteUnfollowed(_ reason: String, file: Int, line: Int) {

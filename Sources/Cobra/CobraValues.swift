@@ -153,6 +153,11 @@ struct CobraLocals: Sequence {
         position(of: name).map { values[$0] }
     }
 
+    /// Whether `name` is a local (`self[name] != nil` without copying its values).
+    func contains(_ name: CobraLocalName) -> Bool {
+        position(of: name) != nil
+    }
+
     /// Makes `name` hold `value`.
     mutating func assign(_ value: CobraValues, to name: CobraLocalName) {
         if let existing = position(of: name) {

@@ -274,7 +274,26 @@ struct Machine: ~Copyable {
     }
 
     /// The first position at or after `position` where a match could start, or nil when none can.
+    /// Whether a search from the start of `text` can find a match: false when the literal every match contains is
+    /// not in it, or no byte of it may start a match. These are the checks `search` makes before its first step, so
+    /// a text that fails them needs no machine (and spends no budget).
+    static func mayMatch(_ program: Program, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if !program.requiredLiteral.isEmpty {
+            let present = program.requiredLiteral.withUnsafeBufferPointer { needle in
+                Machine.find(needle, in: text, from: 0) != nil
+            }
+            if !present { return false }
+        }
+        return nextCandidate(program, text, from: 0) != nil
+    }
+
     private func nextCandidate(_ text: UnsafeBufferPointer<UInt8>, from position: Int) -> Int? {
+        Machine.nextCandidate(program, text, from: position)
+    }
+
+    private static func nextCandidate(_ program: Program, _ text: UnsafeBufferPointer<UInt8>, from position: Int)
+        -> Int?
+    {
         let prefix = program.prefix
         if !prefix.isEmpty {
             return prefix.withUnsafeBufferPointer { needle in

@@ -64,6 +64,13 @@ public struct Pattern: Sendable {
         try run(text, budget: budget, limit: 1).first
     }
 
+    /// False when neither `text` nor any run of its bytes can hold a match: the literal every match contains is not
+    /// in it, or no byte of it may start a match (a quick check, no machine: true means only "search to know").
+    public func mayMatch(in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { Machine.mayMatch(program, in: $0) }
+    }
+
     private func run(_ text: String, budget: Int, limit: Int) throws(PatternError) -> [PatternMatch] {
         var text = text
         var spent = 0
@@ -82,6 +89,8 @@ public struct Pattern: Sendable {
     private func collect(
         _ bytes: UnsafeBufferPointer<UInt8>, budget: Int, limit: Int, spent steps: inout Int
     ) throws(Exhausted) -> [PatternMatch] {
+        // Most texts of a file-wide scan hold no match: they are turned away before a machine is allocated.
+        guard limit > 0, Machine.mayMatch(program, in: bytes) else { return [] }
         let machine = Machine(program)
         var lines = LineCounter(bytes)
         var results: [PatternMatch] = []

@@ -322,7 +322,45 @@ public struct GoLiteralsExtractorSpec: Extractor {
         if !calls.isEmpty || !indexes.isEmpty || !maps.isEmpty {
             return try scan(tokens: GoLexer.tokenize(text).codeTokens, declarations: [])
         }
+        // No literal of a file `strings` cannot match anywhere can match: the file need not be lexed.
+        if let strings, Self.literalsAreRuns(of: text), !strings.mayMatch(in: text) { return [] }
         return try matchStrings(GoLexer.stringLiterals(text))
+    }
+
+    /// Whether every string literal of `text`, unquoted, is a run of its bytes: so when the text is ASCII without a
+    /// backslash (no escape) and without a carriage return (which a raw string drops). What a pattern cannot find
+    /// anywhere in such a text, it cannot find in a literal of it.
+    static func literalsAreRuns(of text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            // Eight bytes at a time: no byte with the high bit set, none equal to a backslash or a carriage return.
+            if let base = UnsafeRawPointer(bytes.baseAddress) {
+                while index + 8 <= bytes.count {
+                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 != 0 || holdsByte(word, UInt8(ascii: "\\"))
+                        || holdsByte(word, UInt8(ascii: "\r"))
+                    {
+                        return false
+                    }
+                    index += 8
+                }
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x80 || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\r") { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+
+    /// Whether one of the eight bytes of `word` is `byte` (a zero byte of their exclusive or: the borrow of the
+    /// subtraction reaches the high bit of a zero byte, and of no byte when there is none).
+    private static func holdsByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let difference = word ^ (ones &* UInt64(byte))
+        return (difference &- ones) & ~difference & 0x8080_8080_8080_8080 != 0
     }
 
     /// The names `strings` finds in these string literal tokens.
@@ -330,6 +368,8 @@ public struct GoLiteralsExtractorSpec: Extractor {
         guard let strings else { return [] }
         var found: [Found] = []
         for token in tokens where token.kind == .string {
+            // A literal that is its own bytes between quotes, in which the pattern cannot match, is not unquoted.
+            if Self.literalsAreRuns(of: token.text), !strings.mayMatch(in: token.text) { continue }
             for match in try strings.matches(in: GoParser.unquote(token.text)) {
                 let name = match.groups["name"] ?? match.text
                 if !name.isEmpty { found.append(Found(name: name, line: token.position.line)) }
@@ -343,16 +383,18 @@ public struct GoLiteralsExtractorSpec: Extractor {
         let tokens = code.filter { !$0.isComment && !($0.kind == .semicolon && $0.text.isEmpty) }
         var found = try matchStrings(tokens)
         var bindings: GoLiteralsBindings?
+        let calls = calls.map(CallName.init)
+        let indexes = indexes.map(CallName.init)
         for index in tokens.indices where tokens[index].kind == .identifier {
             let name = tokens[index].text
             if index + 2 < tokens.count, tokens[index + 1].isOperator("("),
-                calls.contains(where: { Self.call($0, matches: index, in: tokens) })
+                calls.contains(where: { $0.matches(index, in: tokens) })
             {
                 found += callNames(at: index + 2, in: tokens, bindings: &bindings)
             }
             if index + 4 < tokens.count, tokens[index + 1].isOperator("["), tokens[index + 2].kind == .string,
                 tokens[index + 3].isOperator("]"), tokens[index + 4].isOperator("="),
-                indexes.contains(where: { Self.call($0, matches: index, in: tokens) })
+                indexes.contains(where: { $0.matches(index, in: tokens) })
             {
                 found.append(
                     Found(name: GoParser.unquote(tokens[index + 2].text), line: tokens[index + 2].position.line))
@@ -439,12 +481,27 @@ public struct GoLiteralsExtractorSpec: Extractor {
         return nil
     }
 
-    /// Whether `entry` (`name` or `receiver.name`) names the call whose function name is `tokens[index]`.
-    private static func call(_ entry: String, matches index: Int, in tokens: [GoToken]) -> Bool {
-        guard let dot = entry.firstIndex(of: ".") else { return entry == tokens[index].text }
-        return entry[entry.index(after: dot)...] == tokens[index].text && index >= 2
-            && tokens[index - 1].isOperator(".")
-            && tokens[index - 2].text == entry[..<dot]
+    /// An entry of `calls` or `indexes` (`name` or `receiver.name`), split once per file rather than at every call.
+    private struct CallName {
+        let receiver: String?
+        let name: String
+
+        init(_ entry: String) {
+            if let dot = entry.firstIndex(of: ".") {
+                receiver = String(entry[..<dot])
+                name = String(entry[entry.index(after: dot)...])
+            } else {
+                receiver = nil
+                name = entry
+            }
+        }
+
+        /// Whether it names the call whose function name is `tokens[index]`.
+        func matches(_ index: Int, in tokens: [GoToken]) -> Bool {
+            guard let receiver else { return name == tokens[index].text }
+            return name == tokens[index].text && index >= 2 && tokens[index - 1].isOperator(".")
+                && tokens[index - 2].text == receiver
+        }
     }
 
     /// The index of the `{` of a composite literal right after `tokens[index]`: `Name{`, or `Name: Type{` where

@@ -204,9 +204,13 @@ enum KeyTemplate {
     }
 
     static func fill(_ template: String, path: String, groups: [String: String]) -> String {
-        let file = path.split(separator: "/").last.map(String.init) ?? path
-        let dir = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : ""
-        let stem = file.contains(".") ? String(file[..<(file.lastIndex(of: ".") ?? file.endIndex)]) : file
+        // The path's parts are worked out only for a template that names them (most name only groups).
+        var file: String { path.split(separator: "/").last.map(String.init) ?? path }
+        var dir: String { path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "" }
+        var stem: String {
+            let file = file
+            return file.contains(".") ? String(file[..<(file.lastIndex(of: ".") ?? file.endIndex)]) : file
+        }
         var output = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
@@ -227,7 +231,17 @@ enum KeyTemplate {
             rest = rest[rest.index(after: close)...]
         }
         output += rest
-        return output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed(output)
+    }
+
+    /// `text` without leading and trailing white space and newlines. A text that starts and ends with a printable
+    /// ASCII character other than space has none to lose, and is returned as it is without Foundation's scan.
+    static func trimmed(_ text: String) -> String {
+        let printable: ClosedRange<UInt8> = 0x21...0x7E
+        if let first = text.utf8.first, let last = text.utf8.last, printable.contains(first), printable.contains(last) {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

@@ -90,4 +90,34 @@ struct DeclarationsParseTests {
             Self.expectSame(Array(source.utf8), "\(source.debugDescription)")
         }
     }
+
+    /// The marker search (memchr to each `D`) finds `Deprecated:` exactly where a naive search does: at either end,
+    /// after partial markers, in texts shorter than it, and in random texts over its own letters.
+    @Test func deprecatedMarkerSearch() {
+        func naive(_ text: String) -> Bool {
+            let bytes = Array(text.utf8)
+            let marker = Array("Deprecated:".utf8)
+            guard bytes.count >= marker.count else { return false }
+            return (0...(bytes.count - marker.count)).contains { Array(bytes[$0..<($0 + marker.count)]) == marker }
+        }
+        var texts = [
+            "", "D", "Deprecated", "Deprecated:", "xDeprecated:", "Deprecated:x", "DDeprecated:", "Deprecated;Deprecated:",
+            "// Deprecated", "// Deprecated: use Y.", "Deprecate:d", "DeprecatedDeprecated", "é Deprecated:",
+        ]
+        let letters: [Character] = ["D", "e", "p", "r", "c", "a", "t", "d", ":", " "]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            var text = String((0..<Int.random(in: 0...24, using: &generator)).map { _ in letters.randomElement()! })
+            // Half of them get a marker, maybe cut short, somewhere.
+            if Bool.random(using: &generator) {
+                let marker = String("Deprecated:".prefix(Int.random(in: 9...11, using: &generator)))
+                let offset = Int.random(in: 0...text.count, using: &generator)
+                text.insert(contentsOf: marker, at: text.index(text.startIndex, offsetBy: offset))
+            }
+            texts.append(text)
+        }
+        for text in texts {
+            #expect(GoDocComment.holdsDeprecatedMarker(text) == naive(text), "\(text)")
+        }
+    }
 }

@@ -226,6 +226,35 @@ struct MatchingTests {
         #expect(try pattern.firstMatch(in: "") == nil)
     }
 
+    /// A text without the literal every match contains, or without a byte a match may start with, is turned away
+    /// before any machine runs: no match and no budget spent, exactly as a full search that fails at once; a text
+    /// that has them is searched as before (the literal after a failed start, at the end, in a group).
+    @Test func textsThatCannotMatchSpendNothing() throws {
+        // free: turned away before the machine (nothing spent).
+        let cases: [(pattern: String, text: String, found: [String], free: Bool)] = [
+            ("(?:^|x:\")(?<name>K6_[A-Z]*[A-Z])(?:$|\")", "no variable here", [], true),
+            ("(?:^|x:\")(?<name>K6_[A-Z]*[A-Z])(?:$|\")", "K6_", [], false),
+            ("(?:^|x:\")(?<name>K6_[A-Z]*[A-Z])(?:$|\")", "K6_OUT", ["K6_OUT"], false),
+            ("(?:^|x:\")(?<name>K6_[A-Z]*[A-Z])(?:$|\")", "a x:\"K6_AB\"", ["x:\"K6_AB\""], false),
+            ("abc", "ab ab bc", [], true),
+            ("abc", "xxabc", ["abc"], false),
+            ("[0-9]+x", "no digits", [], true),
+            ("[0-9]+x", "7x", ["7x"], false),
+            ("(?:a|b)cd", "", [], true),
+            ("a*", "", [""], false),
+            ("(?:K6|k6)_", "K6 k6", [], true),
+            ("(?:K6|k6)_", "é k6_", ["k6_"], false),
+        ]
+        for (source, text, found, free) in cases {
+            let pattern = try Pattern(source)
+            var budget = 1_000
+            let matches = try pattern.matches(in: text, budget: &budget, maximumMatches: 10)
+            #expect(matches.map(\.text) == found, "\(source) in \(text)")
+            if free { #expect(budget == 1_000, "\(source) in \(text)") } else { #expect(budget < 1_000) }
+            #expect(try pattern.firstMatch(in: text)?.text == found.first, "\(source) in \(text)")
+        }
+    }
+
     @Test func patternKeepsItsSource() throws {
         #expect(try Pattern("a(b)").source == "a(b)")
     }

@@ -1,6 +1,6 @@
 import Foundation
 import Policy
-import Surface
+@testable import Surface
 import Testing
 import TestSupport
 
@@ -130,6 +130,50 @@ struct GoLiteralsExtractorTests {
                         strings: '^(?<name>APP_[A-Z0-9_]*[A-Z0-9])$'
                 """#)
         #expect(snapshot.sortedItems.map(\.key) == ["APP_CONFIG", "APP_HOME", "APP_TOKEN"])
+    }
+
+    @Test("strings: names spelled only through escapes or a raw string's carriage returns are found; files without are not")
+    func stringsThroughEscapes() throws {
+        let repo = try FixtureRepository()
+        // Only APP_PLAIN is written as it is found: the others appear once their literal is unquoted.
+        try repo.write("cmd/hex.go", "package cmd\n\nvar a = \"\\x41PP_HEX\"\n")
+        try repo.write("cmd/octal.go", "package cmd\n\nvar b = \"\\101PP_OCTAL\"\n")
+        try repo.write("cmd/raw.go", "package cmd\n\nvar c = `AP\rP_RAW`\n")
+        try repo.write("cmd/unicode.go", "package cmd\n\n// café\nvar d = \"\\u0041PP_UNI\"\nvar e = \"APP_PLAIN\"\n")
+        try repo.write("cmd/none.go", "package cmd\n\nvar f = \"APP_\" + \"X\"\nvar g = `APPX_Y`\n")
+        try repo.commit("env")
+        let snapshot = try surface(
+            of: repo,
+            policy: #"""
+                semgate: 1
+                surfaces:
+                  env:
+                    extract:
+                      go-literals:
+                        files: ["cmd/*.go"]
+                        strings: '^(?<name>APP_[A-Z0-9_]*[A-Z0-9])$'
+                """#)
+        #expect(snapshot.sortedItems.map(\.key) == ["APP_HEX", "APP_OCTAL", "APP_PLAIN", "APP_RAW", "APP_UNI"])
+    }
+
+    @Test("a text's literals are runs of it exactly when it is ASCII without backslash or carriage return, at any offset")
+    func literalsAreRunsWordWise() {
+        let alphabet: [UInt8] = [0x41, 0x20, 0x22, 0x5C, 0x0D, 0x0A, 0x7F, 0x80, 0xC3, 0xA9, 0x5B, 0x0C, 0x1D, 0x5D]
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["", "a", "abcdefgh", "abcdefg\\", "abcdefgh\\", "\\abcdefgh", "abcdefghijklmno\r", "é", "abcdefghé"]
+        for _ in 0..<3_000 {
+            let count = Int.random(in: 0...40, using: &generator)
+            // Mostly plain bytes, so that most texts pass and one odd byte sits anywhere in a word.
+            let bytes = (0..<count).map { _ in
+                Int.random(in: 0..<8, using: &generator) == 0
+                    ? alphabet.randomElement(using: &generator)! : UInt8.random(in: 0x20...0x7E, using: &generator)
+            }
+            texts.append(String(decoding: bytes, as: UTF8.self))
+        }
+        for text in texts {
+            let expected = !text.utf8.contains { $0 >= 0x80 || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\r") }
+            #expect(GoLiteralsExtractorSpec.literalsAreRuns(of: text) == expected, "\(text.debugDescription)")
+        }
     }
 
     @Test(

@@ -2,7 +2,7 @@ import Foundation
 import Git
 import Pattern
 import Policy
-import Surface
+@testable import Surface
 import Testing
 import TestSupport
 
@@ -287,5 +287,26 @@ struct RegexExtractorTests {
         let snapshot = try surface(of: repo, policy: yaml)
         #expect(snapshot.sortedItems.map(\.key) == ["key"])
         #expect(snapshot.items["data:key"]?.location == Location(path: "data/match.txt", line: 1))
+    }
+
+    @Test("a key's trimming gives what Foundation's does, also for keys that skip Foundation's scan")
+    func keyTrimming() {
+        let tricky = [
+            "", " ", "a", " a", "a ", "\ta\n", "K6_OUT", "x\u{85}", "\u{85}x", "x\u{2028}", "\u{A0}x", "x\u{3000}",
+            "e\u{301}", "\u{301}", "a\u{7F}", "\u{7F}", "é", "a b", "a\r\n", "\u{200B}a", "😀x", "x😀", "~", "!",
+        ]
+        let alphabet: [Character] = ["a", "Z", "_", " ", "\t", "\n", "\r", "é", "e\u{301}", "\u{85}", "\u{A0}", "\u{7F}", "~", "😀"]
+        var generator = SystemRandomNumberGenerator()
+        var texts = tricky
+        for _ in 0..<2_000 {
+            texts.append(String((0..<Int.random(in: 0...5, using: &generator)).map { _ in alphabet.randomElement()! }))
+        }
+        for text in texts {
+            let trimmed = KeyTemplate.trimmed(text)
+            let expected = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(Array(trimmed.unicodeScalars) == Array(expected.unicodeScalars), "\(text.debugDescription)")
+        }
+        #expect(KeyTemplate.fill("{stem}/{name} ", path: "a/b.c.go", groups: ["name": "Out"]) == "b.c/Out")
+        #expect(KeyTemplate.fill(" {dir}.{file}", path: "top", groups: [:]) == ".top")
     }
 }
