@@ -495,14 +495,6 @@ struct CobraInterpreter {
     /// options, rclone's `AddFlagsFromOptions(pflag.CommandLine, ...)` from 1.68.0; not a wrapper nobody calls, run
     /// with unknown parameters): a flag missing from one may still be there under a name not read.
     private(set) var unnamedDefinitions: Set<CobraFlagSetID> = []
-    /// By set, what the flags defined there under names that cannot be read may plausibly be named: the constant
-    /// strings the name may be (`name` set on two paths), and the `Name` fields of the table entries the loops
-    /// running then range over (rclone's `AddFlagsFromOptions(pflag.CommandLine, "", filter.OptionsInfo)`, the name from
-    /// `opt.FlagName(prefix)` in a file not read). A name from the environment (`os.Getenv`, `os.Args`) or a table not
-    /// read gives none. At most `maximumTableNames` a set; kept for `pflag.CommandLine` only.
-    private(set) var unnamedCandidates: [CobraFlagSetID: Set<String>] = [:]
-    /// The entries of the loops running now (what the loop's value takes in each run), innermost last.
-    private var rangeEntries: [CobraValues] = []
     /// For each body running, whether its call was given something (arguments known, or no parameters).
     private var callsGiven: [Bool] = []
     /// Where the files first assign `pflag.CommandLine` (or take its address): cobra then adds whatever set it holds
@@ -2390,9 +2382,7 @@ struct CobraInterpreter {
                 frame.strictRun = strict
                 frame.uniqueness = strict ? Self.mapsFilled(by: body, in: frame) : []
                 frame.unchangedEntry = unchanged ? element : nil
-                rangeEntries.append(element)
                 execute(body, in: &frame)
-                rangeEntries.removeLast()
                 undecidedEntries = undecidedEntries || frame.filterUndecided
                 let ended = frame.breaking
                 (frame.skipping, frame.filterUndecided, frame.breaking) = (false, false, false)
@@ -2408,9 +2398,7 @@ struct CobraInterpreter {
                     guard case .name(let variable) = name, variable != CobraKnown.underscore.id else { continue }
                     frame.locals.assign(offset == 1 ? elements : [], to: variable)
                 }
-                rangeEntries.append(elements)
                 execute(body, in: &frame)
-                rangeEntries.removeLast()
                 frame.skipping = false
             }
             frame.filteredRun = outerFiltered
@@ -4036,21 +4024,6 @@ struct CobraInterpreter {
         if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
     }
 
-    /// Records what a flag defined in `id` under a name that cannot be read may be named (``unnamedCandidates``).
-    private mutating func noteUnnamedCandidates(_ name: CobraValues, in id: CobraFlagSetID) {
-        var found = unnamedCandidates[id] ?? []
-        for text in Self.strings(in: name) where !CobraText.containsPercent(text) && found.count < Self.maximumTableNames {
-            found.insert(text)
-        }
-        for case .object(let site, let type) in rangeEntries.last ?? [] {
-            for case .string(let text) in readField(of: .object(site, type), CobraKnown.name.id)
-            where !text.isEmpty && found.count < Self.maximumTableNames {
-                found.insert(text)
-            }
-        }
-        unnamedCandidates[id] = found
-    }
-
     /// The spellings the normalization function passed as the first argument maps, or a note when it cannot be read.
     private mutating func normalization(_ values: [CobraValues], _ context: CallContext) -> [String: String] {
         var spellings: [String: String] = [:]
@@ -4087,7 +4060,6 @@ struct CobraInterpreter {
                 "the name of a \(shape.type) flag\(spelled) is not a constant string; the flag is not in the surface",
                 file: context.file, line: context.line)
             if callsGiven.last ?? true { unnamedDefinitions.insert(id) }
-            if id == .commandLine { noteUnnamedCandidates(values[shape.nameIndex], in: id) }
             return []
         }
         var shorthand: String?
