@@ -118,9 +118,10 @@ public enum CobraExtractor {
         var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
         interpreter.partialFolders = partialFolders
         interpreter.run()
-        if interpreter.listsDecidedOnHandedObjects() {
-            // An entry whose literal decided a filter went to code not read, which may have replaced it: read again
-            // without deciding by literals.
+        if interpreter.listsDecidedOnHandedObjects() || interpreter.entryDecisionsChanged() {
+            // An entry whose literal decided a filter went to code not read, which may have replaced it, or a filter
+            // decided by an entry's nil-ness or name was decided otherwise by a later pass: read again without
+            // deciding by literals.
             interpreter.finish()
             interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
             interpreter.literalListsDecide = false
@@ -462,9 +463,8 @@ private struct TreeBuilder {
             incomplete = true
             notes.append(
                 "pflag.CommandLine, whose flags are the root's persistent flags, is given flags whose names cannot be "
-                    + "read (see the notes): a flag of the root missing here may still be there when a table entry "
-                    + "those flags are made from has its name (its removal is then not claimed by audit); the "
-                    + "removal of any other is still claimed")
+                    + "read (see the notes): a flag of the root missing here may still be there; its removal is "
+                    + "still claimed")
         }
         let names = flatten(.commandLine, seen: []).keys
         guard let first = names.min() else { return }
@@ -623,20 +623,9 @@ private struct TreeBuilder {
             }
             let setFlags = flags(of: set)
             // `pflag.CommandLine` got flags whose names cannot be read (a loop over a table of options): a flag of
-            // the root missing here may still be there when it may be one of them, named like an entry of the table
-            // they are made from (`Name: "ask_password"`, also as `ask-password`): its removal is uncertain. The
-            // removal of any other is still claimed (review H7: marking the whole root uncertain let one flag named
-            // by `os.Getenv` hide every removal of the root's flags in audit).
-            if commandLineRoots.contains(set), interpreter.unnamedDefinitions.contains(.commandLine) {
-                let defined = Set(setFlags.map(\.definition.name))
-                for candidate in (interpreter.unnamedCandidates[.commandLine] ?? []).sorted() {
-                    for name in Set([candidate, String(candidate.map { $0 == "_" ? "-" : $0 })]).sorted()
-                    where !defined.contains(name) && Self.isTypable(name) && uncertainFlags < Self.maximumUnnamedFlags {
-                        uncertain.insert(prefix + name)
-                        uncertainFlags += 1
-                    }
-                }
-            }
+            // the root missing here may still be there, but which of the root's flags came from it is not known here,
+            // so the removal of any is still claimed (a note says so; review H7: marking the whole root uncertain let
+            // one unnamed flag hide every removal of the root's own flags in audit).
             for name in (unnamed[set] ?? []).sorted() where unnamedFlags.count < Self.maximumUnnamedFlags {
                 unnamedFlags.insert(prefix + name)
             }
@@ -817,11 +806,8 @@ private struct TreeBuilder {
     var mergesCommandLine: Bool? = true
     /// Where cobra's version comes from, or why it is not known, for the notes on `pflag.CommandLine`.
     var cobraVersion: String?
-    /// Whether a root's persistent set got the flags of `pflag.CommandLine` (``mergesCommandLine``), and which.
+    /// Whether a root's persistent set got the flags of `pflag.CommandLine` (``mergesCommandLine``).
     private var commandLineReceived = false
-    private var commandLineRoots: Set<CobraFlagSetID> = []
-    /// How many flag keys were marked uncertain as names `pflag.CommandLine`'s unnamed flags may have.
-    private var uncertainFlags = 0
     /// By set, the names of the flags an `AddFlag` adds one of that no set read defines (``CobraSurface/unnamedFlags``).
     private var unnamed: [CobraFlagSetID: Set<String>] = [:]
     /// `interpreter.tableNames` in order (the bound on ``unnamedFlags`` keeps the same ones in every run).
@@ -920,7 +906,6 @@ private struct TreeBuilder {
                 result[name] = flag
             }
             commandLineReceived = true
-            commandLineRoots.insert(id)
         }
         flatMemo[id] = result
         return result

@@ -495,14 +495,6 @@ struct CobraInterpreter {
     /// options, rclone's `AddFlagsFromOptions(pflag.CommandLine, ...)` from 1.68.0; not a wrapper nobody calls, run
     /// with unknown parameters): a flag missing from one may still be there under a name not read.
     private(set) var unnamedDefinitions: Set<CobraFlagSetID> = []
-    /// By set, what the flags defined there under names that cannot be read may plausibly be named: the constant
-    /// strings the name may be (`name` set on two paths), and the `Name` fields of the table entries the loops
-    /// running then range over (rclone's `AddFlagsFromOptions(pflag.CommandLine, "", filter.OptionsInfo)`, the name from
-    /// `opt.FlagName(prefix)` in a file not read). A name from the environment (`os.Getenv`, `os.Args`) or a table not
-    /// read gives none. At most `maximumTableNames` a set; kept for `pflag.CommandLine` only.
-    private(set) var unnamedCandidates: [CobraFlagSetID: Set<String>] = [:]
-    /// The entries of the loops running now (what the loop's value takes in each run), innermost last.
-    private var rangeEntries: [CobraValues] = []
     /// For each body running, whether its call was given something (arguments known, or no parameters).
     private var callsGiven: [Bool] = []
     /// Where the files first assign `pflag.CommandLine` (or take its address): cobra then adds whatever set it holds
@@ -536,6 +528,19 @@ struct CobraInterpreter {
     /// Whether a list an object's literal gives may decide a loop's filter (off for the second run, see
     /// ``listsDecidedOnHandedObjects``).
     var literalListsDecide = true
+    /// What each decision of a loop's filter by an entry's nil-ness or getter (``decideEquality(_:_:in:)``) gave, by
+    /// entry and test, first seen, and the ones made in the pass running: a decision an earlier pass made otherwise
+    /// (a `nil` or a name written by code run later in the pass, as an `init`) left a flag the last pass would not
+    /// define, so the surface is read again without them (``entryDecisionsChanged()``).
+    private var entryVerdicts: [String: Bool?] = [:]
+    /// The objects a slot may hold beside `nil` (an element of a list literal or an appended value that may be nil, a
+    /// field that may be nil): such an entry may be nil in Go, and no filter is decided on it. Only grows.
+    private var nilable: Set<CobraSite> = []
+    /// The fields some file read assigns `nil` (`g.IncludeDevDeps = nil`), in code run or not: an object read from
+    /// such a field is nilable whatever the order the code runs in.
+    private lazy var nilFields: Set<String> = Self.fieldsAssignedNil(in: sources.map(\.file.go.tokens))
+    private var entryVerdictsThisPass: Set<String> = []
+    private var entryVerdictsDiffer = false
     /// The folders some of whose Go files are not read: a table declared there may be written by code not read.
     var partialFolders: Set<String> = []
     /// By function name, whether every function of that name only reads its parameters (``isPureFunction(_:)``).
@@ -1037,6 +1042,7 @@ struct CobraInterpreter {
             pass += 1
             for index in evaluatedFunctions.indices { evaluatedFunctions[index] = false }
             notes = [:]
+            entryVerdictsThisPass = []
             (nestedEntryRuns, entryRunsThisPass) = (1, 0)
             missingChildren = [:]
             incomplete = false
@@ -1606,147 +1612,22 @@ struct CobraInterpreter {
     /// Whether a loop body skips to the next entry (`continue`) by a condition that calls a function, at its top
     /// level or in its blocks.
     private static func skipsByCall(_ body: [CobraStatement]) -> Bool {
-        var filters: [(header: [CobraStatement], condition: CobraExpr?)] = []
-        callFilters(body, into: &filters, first: true)
-        return !filters.isEmpty
-    }
-
-    /// The `if`s by which a loop body skips to the next entry by what a call returns (``skipsByCall(_:)``), at its top
-    /// level or in its blocks and `else` branches: their headers and conditions (only the first when `first`).
-    private static func callFilters(
-        _ body: [CobraStatement], into found: inout [(header: [CobraStatement], condition: CobraExpr?)], first: Bool
-    ) {
-        for statement in body {
-            if first && !found.isEmpty { return }
+        body.contains { statement in
             switch statement {
             case .block(let inner):
-                callFilters(inner, into: &found, first: first)
+                return skipsByCall(inner)
             case .conditional(let header, let condition, let then, let otherwise):
-                if let condition, isCallFilter(header: header, condition: condition, then: then) {
-                    found.append((header, condition))
-                } else if header.contains(where: {
+                if let condition, isCallFilter(header: header, condition: condition, then: then) { return true }
+                if header.contains(where: {
                     if case .assign(_, _, let sources) = $0 { sources.contains(where: containsCall) } else { false }
                 }),
                     then.contains(where: { if case .continueRange = $0 { true } else { false } })
                 {
-                    found.append((header, condition))
-                } else {
-                    callFilters(otherwise, into: &found, first: first)
+                    return true
                 }
+                return skipsByCall(otherwise)
             default:
-                continue
-            }
-        }
-    }
-
-    /// Whether every call filter of a loop body (``callFilters(_:into:first:)``) reads no local name but the loop's
-    /// own `variables` (and what its header defines), and the body neither assigns them nor takes their address:
-    /// trivy's `if lo.IsNil(flag) || flag.GetName() == "" { continue }`. Such a filter decides the same for an entry
-    /// in every run of the loop (for every command a helper adds the entries to), unlike skaffold's
-    /// `hasCmdAnnotation(cmd.Use, fl.DefinedOn)`, which decides per command; not decided, it is an `if` like any
-    /// other: both ways are taken, and the entry's run goes on with what it can compute (its flag's name).
-    private static func filtersReadOnlyEntry(
-        _ body: [CobraStatement], variables: Set<CobraLocalName>, locals: CobraLocals
-    ) -> Bool {
-        guard !variables.isEmpty, !changes(body, variables) else { return false }
-        var filters: [(header: [CobraStatement], condition: CobraExpr?)] = []
-        callFilters(body, into: &filters, first: false)
-        // The names the body defines are its locals too (`use := cmd.Use` before the filter), not the package's.
-        var defined: Set<CobraLocalName> = []
-        definitions(in: body, into: &defined)
-        for filter in filters {
-            var allowed = variables
-            for statement in filter.header {
-                guard case .assign(let targets, true, let sources) = statement,
-                    sources.allSatisfy({ readsOnly($0, allowed, defined, locals) })
-                else { return false }
-                for case .name(let name) in targets { allowed.insert(name) }
-            }
-            guard let condition = filter.condition, readsOnly(condition, allowed, defined, locals) else { return false }
-        }
-        return true
-    }
-
-    /// The names `statements` define (`x := ...`, `var x`, `for k, v := range`), in their blocks, `if`s and loops.
-    private static func definitions(in statements: [CobraStatement], into names: inout Set<CobraLocalName>) {
-        for statement in statements {
-            switch statement {
-            case .assign(let targets, let define, _):
-                if define { for case .name(let name) in targets { names.insert(name) } }
-            case .declare(let declared, _, _):
-                names.formUnion(declared)
-            case .range(let targets, _, let body):
-                for case .name(let name) in targets { names.insert(name) }
-                definitions(in: body, into: &names)
-            case .block(let inner):
-                definitions(in: inner, into: &names)
-            case .conditional(let header, _, let then, let otherwise):
-                definitions(in: header, into: &names)
-                definitions(in: then, into: &names)
-                definitions(in: otherwise, into: &names)
-            case .expression, .return, .continueRange, .breakRange:
-                continue
-            }
-        }
-    }
-
-    /// Whether `expression` reads no local name but `allowed` (a name neither a local holds nor the loop's body
-    /// defines is the package's), and holds no function literal.
-    private static func readsOnly(
-        _ expression: CobraExpr, _ allowed: Set<CobraLocalName>, _ defined: Set<CobraLocalName>, _ locals: CobraLocals
-    ) -> Bool {
-        func reads(_ expression: CobraExpr) -> Bool { readsOnly(expression, allowed, defined, locals) }
-        switch expression {
-        case .name(let name): return allowed.contains(name) || (locals[name] == nil && !defined.contains(name))
-        case .string, .opaque: return true
-        case .function: return false
-        case .selector(let base, _, _): return reads(base)
-        case .call(let callee, let arguments, _): return reads(callee) && arguments.allSatisfy(reads)
-        case .composite(_, let elements, _):
-            return elements.allSatisfy { reads($0.value) && $0.key.map(reads) != false }
-        case .unary(_, let operand): return reads(operand)
-        case .binary(_, let left, let right): return reads(left) && reads(right)
-        case .index(let base, let indices): return reads(base) && indices.allSatisfy(reads)
-        }
-    }
-
-    /// Whether `statements` (in their blocks, `if`s and loops) assign one of `names`, declare it again, range with it,
-    /// or take its address (`&flag`, through which a callee may change it).
-    private static func changes(_ statements: [CobraStatement], _ names: Set<CobraLocalName>) -> Bool {
-        func named(_ expression: CobraExpr) -> Bool {
-            if case .name(let name) = expression { return names.contains(name) }
-            return false
-        }
-        func addresses(_ expression: CobraExpr) -> Bool {
-            switch expression {
-            case .unary(.address, let operand): return named(operand) || addresses(operand)
-            case .name, .string, .opaque: return false
-            case .function(let literal): return changes(literal.body, names)
-            case .selector(let base, _, _): return addresses(base)
-            case .call(let callee, let arguments, _): return addresses(callee) || arguments.contains(where: addresses)
-            case .composite(_, let elements, _):
-                return elements.contains { addresses($0.value) || $0.key.map(addresses) == true }
-            case .unary(_, let operand): return addresses(operand)
-            case .binary(_, let left, let right): return addresses(left) || addresses(right)
-            case .index(let base, let indices): return addresses(base) || indices.contains(where: addresses)
-            }
-        }
-        return statements.contains { statement in
-            switch statement {
-            case .expression(let expression): return addresses(expression)
-            case .assign(let targets, _, let sources):
-                return targets.contains(where: named) || targets.contains(where: addresses)
-                    || sources.contains(where: addresses)
-            case .declare(let declared, _, let sources):
-                return declared.contains(where: names.contains) || sources.contains(where: addresses)
-            case .return(let results): return results.contains(where: addresses)
-            case .range(let targets, let collection, let body):
-                return targets.contains(where: named) || addresses(collection) || changes(body, names)
-            case .block(let inner): return changes(inner, names)
-            case .conditional(let header, let condition, let then, let otherwise):
-                return changes(header, names) || condition.map(addresses) == true || changes(then, names)
-                    || changes(otherwise, names)
-            case .continueRange, .breakRange: return false
+                return false
             }
         }
     }
@@ -1826,9 +1707,140 @@ struct CobraInterpreter {
                 locals: Dictionary(
                     zip(function.parameters.map(\.name), values), uniquingKeysWith: { first, _ in first }))
             return predicate.run(sources[declaration.file].body(of: declaration.index))
+        case .binary(let op, let left, let right) where literalListsDecide && (op == .equal || op == .notEqual):
+            return decideEquality(left, right, in: &frame).map { op == .equal ? $0 : !$0 }
+        case .call(.selector(.name(let qualifier), let function, _), let arguments, _)
+        where literalListsDecide && arguments.count == 1 && isLoNil(qualifier, function, in: frame):
+            // samber/lo's `IsNil(x)`: false for an object (a literal of the program's types, or its address).
+            let objects = onlyObjects(arguments[0], in: &frame)
+            return recordVerdict(objects != nil ? false : nil, "nil", of: objects, in: frame)
         default:
             return nil
         }
+    }
+
+    /// Whether `qualifier.function` is `IsNil` of `github.com/samber/lo` as the loop's file imports it.
+    private func isLoNil(_ qualifier: CobraLocalName, _ function: CobraLocalName, in frame: Frame) -> Bool {
+        guard frame.locals[qualifier] == nil, text(of: function, in: frame.file) == "IsNil" else { return false }
+        let spelled = text(of: qualifier, in: frame.file)
+        return files[frame.file].imports.contains { $0.path == "github.com/samber/lo" && ($0.name ?? "lo") == spelled }
+    }
+
+    /// What `expression` holds when that is one or more objects of the program's types and nothing else (no `nil`,
+    /// no value of unknown origin), none of which may be nil where it is held (``nilable``), while no file read
+    /// writes through a pointer (`*p = nil`).
+    private mutating func onlyObjects(_ expression: CobraExpr, in frame: inout Frame) -> CobraValues? {
+        guard !writesThroughPointer, !Self.containsCall(expression) else { return nil }
+        let values = evaluate(expression, in: &frame)
+        guard !values.isEmpty else { return nil }
+        for value in values {
+            guard case .object(let site, _) = value, !nilable.contains(site) else { return nil }
+        }
+        return values
+    }
+
+    /// Marks the objects `values` holds as ``nilable`` when it may also be nil (or `always`).
+    private mutating func markNilable(_ values: CobraValues, always: Bool = false) {
+        guard always || values.contains(.nilValue) else { return }
+        for case .object(let site, _) in values { nilable.insert(site) }
+    }
+
+    /// The names of the fields assigned `nil` in `files` (`x.Field = nil`, `x.Field, y = nil, ...` counted too).
+    static func fieldsAssignedNil(in files: [[GoToken]]) -> Set<String> {
+        var names: Set<String> = []
+        for tokens in files {
+            for index in tokens.indices where tokens[index].kind == .identifier && tokens[index].text == "nil" {
+                // Back over `=` and the target list to each `.Field` before it on the statement.
+                guard index > 0, tokens[index - 1].symbol == .assign else { continue }
+                var cursor = index - 2
+                while cursor > 0, tokens[cursor].kind != .semicolon, tokens[cursor].symbol != .leftBrace,
+                    tokens[cursor].symbol != .rightBrace, index - cursor < 64
+                {
+                    if tokens[cursor].kind == .identifier, tokens[cursor - 1].symbol == .period {
+                        names.insert(tokens[cursor].text)
+                    }
+                    cursor -= 1
+                }
+            }
+        }
+        return names
+    }
+
+    /// Whether `left == right` in a loop's filter, when it is certain: an object compared with `nil` (trivy's
+    /// `flag == nil`), or what a getter of one object returns compared with a constant string (trivy's
+    /// `flag.GetName() == ""`, whose `GetName` is `return f.Name`): each string the field may hold differs from the
+    /// constant (false), or it holds only that one (true), compared byte by byte as Go does.
+    private mutating func decideEquality(_ left: CobraExpr, _ right: CobraExpr, in frame: inout Frame) -> Bool? {
+        for (one, other) in [(left, right), (right, left)] {
+            if case .name(let name) = other, name == CobraKnown.nil.id, frame.locals[name] == nil {
+                let objects = onlyObjects(one, in: &frame)
+                return recordVerdict(objects != nil ? false : nil, "nil", of: objects, in: frame)
+            }
+            guard case .string(let constant) = other, let (objects, test, held) = getterStrings(one, in: &frame)
+            else { continue }
+            let bytes = Array(constant.utf8)
+            var verdict: Bool?
+            if held.count == 1, Array(held[0].utf8) == bytes {
+                verdict = true
+            } else if held.allSatisfy({ Array($0.utf8) != bytes }) {
+                verdict = false
+            }
+            return recordVerdict(verdict, test + "==" + constant, of: objects, in: frame)
+        }
+        return nil
+    }
+
+    /// Records `verdict` of `test` on the entry `objects` (``entryVerdicts``), and the objects as decided (a call not
+    /// read that they are handed to may replace them: ``listsDecidedOnHandedObjects()``).
+    private mutating func recordVerdict(_ verdict: Bool?, _ test: String, of objects: CobraValues?, in frame: Frame)
+        -> Bool?
+    {
+        guard let objects else { return verdict }
+        for case .object(let site, _) in objects {
+            if verdict != nil { decidedObjects.insert(site) }
+            let key = "\(site.file) \(site.offset) \(site.context) \(frame.file) \(test)"
+            entryVerdictsThisPass.insert(key)
+            if let first = entryVerdicts[key] {
+                if first != verdict { entryVerdictsDiffer = true }
+            } else {
+                entryVerdicts[key] = .some(verdict)
+            }
+        }
+        return verdict
+    }
+
+    /// Whether a decision by an entry's nil-ness or getter differs between passes, or was made in an earlier pass and
+    /// not in the last (``entryVerdicts``): the surface is then read again without such decisions.
+    func entryDecisionsChanged() -> Bool {
+        entryVerdictsDiffer || entryVerdictsThisPass.count != entryVerdicts.count
+    }
+
+    /// The strings `x.Method()` returns when `x` is one object of the program's types and `Method` a method of its
+    /// type whose body is only `return r.Field` (`r` its receiver): the strings the object's field holds, when it
+    /// holds strings only. Nil otherwise.
+    private mutating func getterStrings(_ call: CobraExpr, in frame: inout Frame)
+        -> (objects: CobraValues, test: String, strings: [String])?
+    {
+        guard case .call(.selector(let base, let method, _), let arguments, _) = call, arguments.isEmpty,
+            let objects = onlyObjects(base, in: &frame), case .object(_, let type)? = objects.only
+        else { return nil }
+        guard let found = methodOrPromoted(runName(method, in: frame.file), of: type, preferring: frame.folder),
+            found.receiver == type
+        else { return nil }
+        let declaration = declared.list[Int(found.key)]
+        let function = files[declaration.file].functions[declaration.index]
+        let body = sources[declaration.file].body(of: declaration.index)
+        guard let receiver = function.receiver?.name, function.parameters.isEmpty, body.count == 1,
+            case .return(let results) = body[0], results.count == 1,
+            case .selector(.name(receiver), let field, _) = results[0], let object = objects.only
+        else { return nil }
+        let held = readField(of: object, runName(field, in: declaration.file))
+        var strings: [String] = []
+        for value in held {
+            guard case .string(let text) = value else { return nil }
+            strings.append(text)
+        }
+        return strings.isEmpty ? nil : (objects, text(of: method, in: frame.file), strings)
     }
 
     /// A filter's argument as a constant: one string (a command's `Use` read as a cell) or bool.
@@ -2348,6 +2360,7 @@ struct CobraInterpreter {
             // fl.DefinedOn) { continue }`) runs entry by entry as far as the filter is decided for the entry
             // (``decideFilter(_:in:)``); the entries it is not decided for run at once, as before tables were read (run
             // one at a time, they would give every entry's flag to every command).
+            let filtered = Self.skipsByCall(body)
             var runs = Self.rangeElements(elements, limit: Self.maximumRangeObjects)
             let outerNesting = nestedEntryRuns
             if runs.count > 1 {
@@ -2372,17 +2385,6 @@ struct CobraInterpreter {
             let (outer, outerFiltered) = (frame.ranges, frame.filteredRun)
             let (outerStrict, outerUniqueness) = (frame.strictRun, frame.uniqueness)
             let strict = runs.count > 1 && (indexed != nil || runs.count > Self.maximumReceiverObjects)
-            // A filter that reads only the entry, in a loop base semgate ran entry by entry (up to 64 objects, by
-            // value), is an `if` like any other (``filtersReadOnlyEntry(_:variables:locals:)``): run at once, the
-            // entries' names would be lost (trivy's flag groups, `flag.Add(cmd)` on every flag at once).
-            var filtered = Self.skipsByCall(body)
-            if filtered, !strict {
-                var variables: Set<CobraLocalName> = []
-                for case .name(let variable) in names where variable != CobraKnown.underscore.id {
-                    variables.insert(variable)
-                }
-                filtered = !Self.filtersReadOnlyEntry(body, variables: variables, locals: frame.locals)
-            }
             // A loop over a package-level table that nothing can change: its entries are what their literals say.
             var unchanged = false
             if runs.count > 1, filtered, literalListsDecide, case .name(let table) = collection,
@@ -2403,9 +2405,7 @@ struct CobraInterpreter {
                 frame.strictRun = strict
                 frame.uniqueness = strict ? Self.mapsFilled(by: body, in: frame) : []
                 frame.unchangedEntry = unchanged ? element : nil
-                rangeEntries.append(element)
                 execute(body, in: &frame)
-                rangeEntries.removeLast()
                 undecidedEntries = undecidedEntries || frame.filterUndecided
                 let ended = frame.breaking
                 (frame.skipping, frame.filterUndecided, frame.breaking) = (false, false, false)
@@ -2421,9 +2421,7 @@ struct CobraInterpreter {
                     guard case .name(let variable) = name, variable != CobraKnown.underscore.id else { continue }
                     frame.locals.assign(offset == 1 ? elements : [], to: variable)
                 }
-                rangeEntries.append(elements)
                 execute(body, in: &frame)
-                rangeEntries.removeLast()
                 frame.skipping = false
             }
             frame.filteredRun = outerFiltered
@@ -2985,7 +2983,9 @@ struct CobraInterpreter {
                     continue
                 }
                 guard let type = Self.programType(of: object) else { continue }
-                result.formUnion(readField(of: object, name))
+                let field = readField(of: object, name)
+                markNilable(field, always: nilFields.contains(numbering.table.names[Int(name)]))
+                result.formUnion(field)
                 if let method = methodOrPromoted(name, of: type, preferring: frame.folder) {
                     result.insert(.function(method.key))
                 } else if let fieldType = declared.fieldType(name, of: type) {
@@ -3132,6 +3132,7 @@ struct CobraInterpreter {
                 values.append(evaluate(element.value, in: &frame))
             }
         }
+        for value in values { markNilable(value) }
         if type?.isCobraCommandCollection == true {
             // `[]*cobra.Command{newAlpha(), alpha.NewScaffold()}`: an element that is no command the files build is a
             // command missing from the surface, even when the others are there to be added.
@@ -3267,6 +3268,7 @@ struct CobraInterpreter {
         let values = arguments.map { evaluate($0, in: &frame) }
         switch callee {
         case .name(CobraKnown.append.id):
+            for value in values.dropFirst() { markNilable(value) }
             return Self.union(values)
         case .name(CobraKnown.copy.id) where frame.locals[CobraKnown.copy.id] == nil:
             // `copy(table, other)`: the entries of `table` it reaches are other values.
@@ -3330,7 +3332,8 @@ struct CobraInterpreter {
                 {
                     let names = numbering.table.names
                     let reason = { "\(names[Int(qualifier)]).\(names[Int(method)]) is not defined in the files read" }
-                    noteHanded(values)
+                    // samber/lo's `IsNil` only reads what it is given (``isLoNil(_:_:in:)``).
+                    if !isLoNil(localQualifier, localMethod, in: frame) { noteHanded(values) }
                     if Self.handsOver(values) {
                         markHeldAddedToUnknown(values)
                         markOpen(values, mayAddFlags: mayAddFlags(named: method))
@@ -4064,21 +4067,6 @@ struct CobraInterpreter {
         if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
     }
 
-    /// Records what a flag defined in `id` under a name that cannot be read may be named (``unnamedCandidates``).
-    private mutating func noteUnnamedCandidates(_ name: CobraValues, in id: CobraFlagSetID) {
-        var found = unnamedCandidates[id] ?? []
-        for text in Self.strings(in: name) where !CobraText.containsPercent(text) && found.count < Self.maximumTableNames {
-            found.insert(text)
-        }
-        for case .object(let site, let type) in rangeEntries.last ?? [] {
-            for case .string(let text) in readField(of: .object(site, type), CobraKnown.name.id)
-            where !text.isEmpty && found.count < Self.maximumTableNames {
-                found.insert(text)
-            }
-        }
-        unnamedCandidates[id] = found
-    }
-
     /// The spellings the normalization function passed as the first argument maps, or a note when it cannot be read.
     private mutating func normalization(_ values: [CobraValues], _ context: CallContext) -> [String: String] {
         var spellings: [String: String] = [:]
@@ -4115,7 +4103,6 @@ struct CobraInterpreter {
                 "the name of a \(shape.type) flag\(spelled) is not a constant string; the flag is not in the surface",
                 file: context.file, line: context.line)
             if callsGiven.last ?? true { unnamedDefinitions.insert(id) }
-            if id == .commandLine { noteUnnamedCandidates(values[shape.nameIndex], in: id) }
             return []
         }
         var shorthand: String?

@@ -318,12 +318,6 @@ enum CobraCompatibility {
                 return "it may still be there: '\(command)' gets flags whose names semgate cannot read (a loop over a "
                     + "table of options: see the notes); if it is, declare an exception"
             }
-            if after.uncertain[item.surface]?.contains(item.key) == true, let command = command(of: item.key) {
-                // Only a flag named like a table entry that pflag.CommandLine's unnamed flags are made from.
-                return "it may still be there: '\(command)' gets flags from pflag.CommandLine whose names semgate "
-                    + "cannot read, made from a table with an entry of this name (see the notes); if it is, declare "
-                    + "an exception"
-            }
             if after.isUncertain(item) {
                 return "it may still be there: a command it is under, or it itself, has a Use that may be any of "
                     + "several names here, which semgate cannot tell apart (see the notes); if it is, declare an "

@@ -17,7 +17,8 @@ struct CobraFlagGroupTests {
                 files: ["cmd/*.go", "opts/*.go"]
                 root: tool
         """
-    static let goMod = "module example.com/tool\n\nrequire github.com/spf13/cobra v1.8.0\n"
+    static let goMod =
+        "module example.com/tool\n\nrequire (\n\tgithub.com/samber/lo v1.39.0\n\tgithub.com/spf13/cobra v1.8.0\n)\n"
 
     /// The option package: `Setting[T]` registers itself by the type of its default; `filter` is the condition by
     /// which `Register` skips an entry (`e` the entry, `cmd` the command), after the statements `prelude`.
@@ -28,9 +29,12 @@ struct CobraFlagGroupTests {
         import (
             "time"
 
+            "github.com/samber/lo"
             "github.com/spf13/cobra"
             "github.com/spf13/pflag"
         )
+
+        var _ = lo.IsNil
 
         type Kind interface {
             int | string | bool | time.Duration
@@ -173,7 +177,10 @@ struct CobraFlagGroupTests {
         }
         """
 
-    static let commands = """
+    /// The commands; `serveWithout` the statements by which `serve` drops entries of its own section `net`, or, with
+    /// `inInit`, an `init` function does so to the package's `serveNet`.
+    static func commands(serveWithout: String = "", inInit: Bool = false) -> String {
+        """
         package cmd
 
         import (
@@ -181,10 +188,16 @@ struct CobraFlagGroupTests {
             "github.com/spf13/cobra"
         )
 
+        var serveNet = opts.NewNetSection()
+
+        \(inInit ? "func init() {\n    serveNet.\(serveWithout)\n}" : "")
+
         func NewRoot() *cobra.Command {
             root := &cobra.Command{Use: "tool"}
             serve := &cobra.Command{Use: "serve"}
-            (&opts.Picked{Net: opts.NewNetSection()}).Register(serve)
+            net := serveNet
+            \(inInit ? "" : serveWithout)
+            (&opts.Picked{Net: net}).Register(serve)
             save := &cobra.Command{Use: "save"}
             picked := &opts.Picked{Net: opts.NewNetSection(), Disk: opts.NewDiskSection()}
             picked.Register(save)
@@ -192,27 +205,37 @@ struct CobraFlagGroupTests {
             return root
         }
         """
+    }
 
-    static func files(filter: String, prelude: String, wait: Bool) -> [String: String] {
+    static func files(filter: String, prelude: String, wait: Bool, serveWithout: String = "", inInit: Bool = false)
+        -> [String: String]
+    {
         [
-            "go.mod": goMod, "cmd/root.go": commands, "opts/options.go": options(filter: filter, prelude: prelude),
-            "opts/net.go": net(wait: wait), "opts/disk.go": disk,
+            "go.mod": goMod, "cmd/root.go": commands(serveWithout: serveWithout, inInit: inInit),
+            "opts/options.go": options(filter: filter, prelude: prelude), "opts/net.go": net(wait: wait),
+            "opts/disk.go": disk,
         ]
     }
 
-    static func repository(filter: String, prelude: String = "") throws -> FixtureRepository {
+    /// v1.0.0 with every entry; v1.1.0 without `--wait` (the entry dropped, or `serveWithout` on `serve`).
+    static func repository(filter: String, prelude: String = "", serveWithout: String? = nil, inInit: Bool = false)
+        throws -> FixtureRepository
+    {
         let repo = try FixtureRepository()
+        let later =
+            serveWithout.map { files(filter: filter, prelude: prelude, wait: true, serveWithout: $0, inInit: inInit) }
+            ?? files(filter: filter, prelude: prelude, wait: false)
         try repo.importCommits([
             FixtureRepository.Snapshot(files: files(filter: filter, prelude: prelude, wait: true), tags: ["v1.0.0"]),
-            FixtureRepository.Snapshot(files: files(filter: filter, prelude: prelude, wait: false), tags: ["v1.1.0"]),
+            FixtureRepository.Snapshot(files: later, tags: ["v1.1.0"]),
         ])
         return repo
     }
 
     @Test(
-        "a filter reading only the entry (`missing(e) || e.FlagKey() == \"\"`), not decided, is taken both ways: each entry's flag is named, and a dropped entry is claimed removed",
-        arguments: [#"missing(e) || e.FlagKey() == """#, #"e.FlagKey() == """#, #"ok := missing(e); ok"#])
-    func entryFilter(filter: String) throws {
+        "a filter decided for each entry (lo.IsNil or == nil of an object, a getter of its constant name compared with \"\"): each entry's flag is named, and a dropped entry is claimed removed",
+        arguments: [#"lo.IsNil(e) || e.FlagKey() == """#, #"e == nil || e.FlagKey() == """#, #"e.FlagKey() == """#])
+    func decidedFilter(filter: String) throws {
         let repo = try Self.repository(filter: filter)
         let policy = try loadPolicy(Self.policy)
         let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
@@ -230,12 +253,29 @@ struct CobraFlagGroupTests {
     }
 
     @Test(
-        "a filter that reads the command (or a local the body takes from it) may decide per command: not decided, the entries are read at once (as for a registry), their names noted as not known",
-        arguments: [("", #"missing(e) || cmd.Use == "serve""#), ("use := cmd.Use", "missing(e) || missing(use)")])
-    func commandFilter(prelude: String, filter: String) throws {
+        "a filter not decided (a function of the program given the entry, a method that is no getter, the command read) reads the entries at once: names noted as not known, as before",
+        arguments: [
+            ("", #"missing(e) || e.FlagKey() == """#), ("", #"lo.IsNil(e) || cmd.Use == "serve""#),
+            ("use := cmd.Use", "lo.IsNil(e) || use == e.FlagKey()"), ("", #"e.FlagKey() + "" == """#),
+        ])
+    func undecidedFilter(prelude: String, filter: String) throws {
         let repo = try Self.repository(filter: filter, prelude: prelude)
         let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
         #expect(before.items["cli:tool serve --port"] == nil)
         #expect(before.notes.contains { $0.contains("is not a constant string") }, "\(before.notes)")
+    }
+
+    @Test(
+        "an entry set to nil after its literal (`net.Wait = nil`, or in an init run after the loop was first read): the filter is not decided, the removal claimed",
+        arguments: [("net.Wait = nil", false), ("Wait = nil", true)])
+    func entrySetToNil(without: String, inInit: Bool) throws {
+        let repo = try Self.repository(
+            filter: #"lo.IsNil(e) || e.FlagKey() == """#, serveWithout: without, inInit: inInit)
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        let after = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
+        #expect(before.items["cli:tool serve --wait"] != nil)
+        let removed = SurfaceDiff.changes(from: before, to: after, policy: try loadPolicy(Self.policy))
+            .filter { $0.kind == .removed }.map(\.key)
+        #expect(removed.contains("tool serve --wait"), "\(removed)")
     }
 }
