@@ -79,6 +79,17 @@ private let policy = #"""
 
 @Suite("go-literals extractor")
 struct GoLiteralsExtractorTests {
+    /// An `env` surface of the string literals of `cmd/*.go` that are names beginning with `APP_`.
+    static let appStrings = #"""
+        semgate: 1
+        surfaces:
+          env:
+            extract:
+              go-literals:
+                files: ["cmd/*.go"]
+                strings: '^(?<name>APP_[A-Z0-9_]*[A-Z0-9])$'
+        """#
+
     @Test("call arguments, map keys, members and tags become keys; other strings, tests and paths do not")
     func keys() throws {
         let repo = try FixtureRepository()
@@ -120,15 +131,7 @@ struct GoLiteralsExtractorTests {
         try repo.commit("env")
         let snapshot = try surface(
             of: repo,
-            policy: #"""
-                semgate: 1
-                surfaces:
-                  env:
-                    extract:
-                      go-literals:
-                        files: ["cmd/*.go"]
-                        strings: '^(?<name>APP_[A-Z0-9_]*[A-Z0-9])$'
-                """#)
+            policy: Self.appStrings)
         #expect(snapshot.sortedItems.map(\.key) == ["APP_CONFIG", "APP_HOME", "APP_TOKEN"])
     }
 
@@ -144,15 +147,7 @@ struct GoLiteralsExtractorTests {
         try repo.commit("env")
         let snapshot = try surface(
             of: repo,
-            policy: #"""
-                semgate: 1
-                surfaces:
-                  env:
-                    extract:
-                      go-literals:
-                        files: ["cmd/*.go"]
-                        strings: '^(?<name>APP_[A-Z0-9_]*[A-Z0-9])$'
-                """#)
+            policy: Self.appStrings)
         #expect(snapshot.sortedItems.map(\.key) == ["APP_HEX", "APP_OCTAL", "APP_PLAIN", "APP_RAW", "APP_UNI"])
     }
 
