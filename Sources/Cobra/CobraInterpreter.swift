@@ -2319,17 +2319,9 @@ struct CobraInterpreter {
                     }
                 }
                 // `table = append(table, e)` keeps the table's entries; another value for it may not.
-                var keeps = true
-                if case .name(let name) = target, let source {
-                    if case .call(.name(CobraKnown.append.id), let arguments, _) = source, case .name(name)? = arguments.first {
-                        keeps = true
-                    } else {
-                        keeps = false
-                    }
-                }
                 assign(
-                    value, to: target, define: define, in: &frame, flagZero: zero, line: Self.firstLine(of: sources),
-                    keepsEntries: keeps)
+                    value, to: target, define: define, in: &frame, flagZero: zero, sources: sources,
+                    keepsEntries: Self.keepsEntries(of: target, source: source))
             }
         case .declare(let names, let type, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
@@ -2526,7 +2518,7 @@ struct CobraInterpreter {
     /// `flagZero`: what the value is when it is a field no one sets (``neverSet(_:in:)``), for a flag's field only.
     private mutating func assign(
         _ value: CobraValues, to target: CobraExpr, define: Bool, in frame: inout Frame, flagZero: CobraValues? = nil,
-        line: Int? = nil, keepsEntries: Bool = true
+        sources: [CobraExpr] = [], keepsEntries: Bool = true
     ) {
         // `pflag.CommandLine = pflag.NewFlagSet(...)` (or `*pflag.CommandLine = ...`): which set cobra adds to the root
         // is no longer the one the files define flags in. So is `*fs = ...` where `fs` may hold pflag.CommandLine (a
@@ -2538,7 +2530,7 @@ struct CobraInterpreter {
         } else if case .unary(.other, let operand) = target, Self.isPlace(operand) {
             let held = evaluate(operand, in: &frame)
             if held.contains(.flagSet(.commandLine)) {
-                commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line ?? 0)
+                commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: Self.firstLine(of: sources) ?? 0)
             }
             replaced(held)
         }
@@ -3023,6 +3015,16 @@ struct CobraInterpreter {
     private mutating func isPackage(_ name: CobraLocalName, in frame: Frame) -> Bool {
         guard !frame.locals.contains(name) else { return false }
         return read(globalCell(name, in: frame.file)) == nil && function(named: name, in: frame.file) == nil
+    }
+
+    /// Whether assigning `source` to `target` keeps what the target held: any target but a name does, and a name only
+    /// when the source appends to it (`table = append(table, e)`).
+    private static func keepsEntries(of target: CobraExpr, source: CobraExpr?) -> Bool {
+        guard case .name(let name) = target, let source else { return true }
+        if case .call(.name(CobraKnown.append.id), let arguments, _) = source, case .name(name)? = arguments.first {
+            return true
+        }
+        return false
     }
 
     /// Notes that the objects of `values` may have their place taken by another value (``replacedObjects``).
