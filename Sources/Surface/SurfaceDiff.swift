@@ -172,7 +172,9 @@ public enum SurfaceDiff {
             }
             for (id, new) in after.items where before.items[id] == nil { added(new) }
         }
-        return changes.sorted { ($0.surface, $0.key, $0.kind.rawValue) < ($1.surface, $1.key, $1.kind.rawValue) }
+        return changes.sorted {
+            TextOrder.precedes([$0.surface, $0.key, $0.kind.rawValue], [$1.surface, $1.key, $1.kind.rawValue])
+        }
     }
 
     /// The items of `before` missing from `after` under something an extractor could not read there
@@ -187,7 +189,7 @@ public enum SurfaceDiff {
         } else {
             missing = before.items.values.filter { after.items[$0.id] == nil }
         }
-        return missing.filter { after.isUncertain($0) }.sorted { $0.id < $1.id }
+        return missing.filter { after.isUncertain($0) }.sorted { TextOrder.precedes($0.id, $1.id) }
     }
 
     /// What `changes` trusting what is uncertain does not claim about roots keyed by guess (`SurfaceRehoming`), as
@@ -240,7 +242,7 @@ public enum SurfaceDiff {
             + "may type words before it; see the notes"
         var notes: [String] = []
         if !moved.isEmpty {
-            moved.sort { $0.from.id < $1.from.id }
+            moved.sort { TextOrder.precedes($0.from.id, $1.from.id) }
             let pairs = moved.prefix(3).map { "\($0.from.id) is \($0.to.id)" }.joined(separator: ", ")
             let more = moved.count > 3 ? " and \(moved.count - 3) more" : ""
             notes.append(
@@ -263,7 +265,7 @@ public enum SurfaceDiff {
                     + "\(unreadAdded.count == 1 ? "it is" : "they are") new and does not claim an addition"
             ),
         ] where !items.isEmpty {
-            notes.append(named(items.sorted { $0.id < $1.id }) + ": " + what)
+            notes.append(named(items.sorted { TextOrder.precedes($0.id, $1.id) }) + ": " + what)
         }
         return notes
     }

@@ -241,7 +241,7 @@ public struct SurfaceSnapshot: Sendable {
 
     /// The items in a stable order: by surface, then key.
     public var sortedItems: [SurfaceItem] {
-        items.values.sorted { ($0.surface, $0.key) < ($1.surface, $1.key) }
+        items.values.sorted { TextOrder.precedes([$0.surface, $0.key], [$1.surface, $1.key]) }
     }
 
     /// A superset of the ids whose items differ between `before` and this snapshot, found from the inputs alone:
