@@ -554,6 +554,28 @@ struct CobraInterpreter {
     static let maximumTableNames = 4096
     /// The commands whose `help` subcommand `SetHelpCommand` replaces.
     private(set) var helpReplaced: Set<CobraSite> = []
+    /// Whether some file read names `RemoveCommand`, `ResetCommands` or `ResetFlags`: only then are the steps that add
+    /// commands and flags recorded (``takeAway()``).
+    private lazy var recordsSteps: Bool = files.contains(where: \.takesAway)
+    /// The calls being evaluated, outermost first, when ``recordsSteps``: where a step runs.
+    private var stepPath: [CobraStepPlace] = []
+    /// The steps that add each command to each parent (`AddCommand`), define or add each flag to each set, and include
+    /// each set in another (`AddFlagSet`); and the steps that take commands or flags away. All only grow.
+    private var childSteps: [CobraPair<CobraSite>: Set<CobraStep>] = [:]
+    private var flagSteps: [CobraFlagKey: Set<CobraStep>] = [:]
+    private var includeSteps: [CobraPair<CobraFlagSetID>: Set<CobraStep>] = [:]
+    private var childRemovals: [CobraPair<CobraSite>: Set<CobraTakingAway>] = [:]
+    /// `ResetCommands` (and a `RemoveCommand` whose argument cannot be followed), by command.
+    private var commandResets: [CobraSite: Set<CobraTakingAway>] = [:]
+    /// `ResetFlags`, by command.
+    private var flagResets: [CobraSite: Set<CobraTakingAway>] = [:]
+    /// What ``takeAway()`` found taken away on every path (left out of the surface), and taken away only in some runs
+    /// or in an order not known (left out too, and marked so that a removal of it is claimed as one that may not be:
+    /// ``CobraSurface/takenAway``), with the call that takes it away.
+    private(set) var removedChildren: [CobraSite: Set<CobraSite>] = [:]
+    private(set) var uncertainChildren: [CobraSite: [CobraSite: CobraTakingAway]] = [:]
+    private(set) var uncertainFlags: [CobraFlagSetID: [String: CobraTakingAway]] = [:]
+    private(set) var uncertainIncludes: [CobraFlagSetID: [CobraFlagSetID: CobraTakingAway]] = [:]
     /// The calls of `Execute` (and `ExecuteC`, `ExecuteContext`, `ExecuteContextC`) on a command, by the site of
     /// their `(`: the command line is parsed there (``runDeferred(in:body:)``). Only grows.
     private var parsingCalls: Set<CobraSite> = []
@@ -698,6 +720,10 @@ struct CobraInterpreter {
         /// Whether a `return` or `goto` ran on a path certainly taken: what follows is not run up to a label, which a
         /// `goto` may come to (``execute(_:in:)``).
         var ended = false
+        /// How many loops enclose what runs now in this body, and whether a label came before it (a `goto` may come
+        /// back there): what comes later in the text may have run first (``CobraStepPlace/repeating``).
+        var loops = 0
+        var afterLabel = false
         /// The calls `defer` put off, in order, each with the undecided branches that enclosed its `defer`: run when
         /// the body ends (``runDeferred(_:body:)``).
         var deferred: [(call: CobraExpr, undecided: Int)] = []
@@ -1079,8 +1105,66 @@ struct CobraInterpreter {
             for key in relevant where !evaluatedFunctions[Int(key)] {
                 _ = call(key, arguments: [])
             }
-            if !changed || !changedAfterRead { return }
+            if !changed || !changedAfterRead { break }
         }
+        if recordsSteps { takeAway() }
+    }
+
+    /// Where the call being evaluated runs (``recordsSteps``), and whether it holds in every run.
+    private var currentStep: CobraStep { CobraStep(path: stepPath, certain: undecidedBranches == 0) }
+
+    /// Records that the call being evaluated defines flag `name` in `set`, or adds it there (``recordsSteps``).
+    private mutating func recordFlagStep(_ set: CobraFlagSetID, _ name: String) {
+        guard recordsSteps else { return }
+        CobraSteps.insert(currentStep, into: &flagSteps[CobraFlagKey(set: set, name: name), default: []])
+    }
+
+    /// Works out, once the run is over, what `RemoveCommand`, `ResetCommands` and `ResetFlags` take away, from the
+    /// order of the steps that add each command or flag and of those that take it away (``CobraSteps``): what is
+    /// taken away on every path after everything that adds it is gone; what is added again after every taking away
+    /// stays; the rest (taken away in some runs only, by a helper or a closure whose order against the adding is not
+    /// known) is left out too, and listed so that a removal of it is claimed as one that may not be.
+    private mutating func takeAway() {
+        let taken = Set(childRemovals.keys.map(\.first)).union(commandResets.keys)
+        for parent in taken.sorted() {
+            for child in (commands[parent]?.children ?? []).sorted() {
+                let pair = CobraPair(parent, child)
+                let removals = (childRemovals[pair] ?? []).union(commandResets[parent] ?? [])
+                switch CobraSteps.outcome(adds: childSteps[pair] ?? [], removals: removals) {
+                case .kept: continue
+                case .gone: removedChildren[parent, default: []].insert(child)
+                case .unknown: uncertainChildren[parent, default: [:]][child] = Self.first(of: removals)
+                }
+            }
+        }
+        for command in flagResets.keys.sorted() {
+            let removals = flagResets[command] ?? []
+            let taking = Self.first(of: removals)
+            for set in [CobraFlagSetID.local(command), .persistent(command)] {
+                guard var info = flagSets[set] else { continue }
+                for name in Set(info.flags.keys).union(info.flagIncludes.map(\.name)).sorted() {
+                    let outcome = CobraSteps.outcome(
+                        adds: flagSteps[CobraFlagKey(set: set, name: name)] ?? [], removals: removals)
+                    guard outcome != .kept else { continue }
+                    info.flags[name] = nil
+                    info.flagIncludes = info.flagIncludes.filter { $0.name != name }
+                    if outcome == .unknown { uncertainFlags[set, default: [:]][name] = taking }
+                }
+                for included in info.includes.sorted(by: { "\($0)" < "\($1)" }) {
+                    let outcome = CobraSteps.outcome(
+                        adds: includeSteps[CobraPair(set, included)] ?? [], removals: removals)
+                    guard outcome != .kept else { continue }
+                    info.includes.remove(included)
+                    if outcome == .unknown { uncertainIncludes[set, default: [:]][included] = taking }
+                }
+                flagSets[set] = info
+            }
+        }
+    }
+
+    /// The first of `removals` by place, for a note.
+    private static func first(of removals: Set<CobraTakingAway>) -> CobraTakingAway {
+        removals.min { ($0.place.file, $0.place.line, $0.method) < ($1.place.file, $1.place.line, $1.method) }!
     }
 
     /// Whether function `key` is an `init` function (no receiver): one the program cannot call.
@@ -2431,7 +2515,7 @@ struct CobraInterpreter {
             if frame.ended {
                 // After a `return` or `goto` every path takes, Go runs nothing up to a label (a `goto` may come there;
                 // a label inside a block after it cannot be a goto's target from outside the block).
-                if case .label = statement { frame.ended = false }
+                if case .label = statement { (frame.ended, frame.afterLabel) = (false, true) }
                 continue
             }
             execute(statement, in: &frame)
@@ -2547,7 +2631,9 @@ struct CobraInterpreter {
                 frame.strictRun = strict
                 frame.uniqueness = strict ? Self.mapsFilled(by: body, in: frame) : []
                 frame.unchangedEntry = unchanged ? element : nil
+                frame.loops += 1
                 execute(body, in: &frame)
+                frame.loops -= 1
                 undecidedEntries = undecidedEntries || frame.filterUndecided
                 let ended = frame.breaking
                 (frame.skipping, frame.filterUndecided, frame.breaking) = (false, false, false)
@@ -2565,7 +2651,9 @@ struct CobraInterpreter {
                     guard case .name(let variable) = name, variable != CobraKnown.underscore.id else { continue }
                     frame.locals.assign(offset == 1 ? elements : [], to: variable)
                 }
+                frame.loops += 1
                 execute(body, in: &frame)
+                frame.loops -= 1
                 (frame.skipping, frame.ended) = (false, false)
             }
             frame.filteredRun = outerFiltered
@@ -2574,14 +2662,16 @@ struct CobraInterpreter {
         case .loop(let header, let body):
             execute(header, in: &frame)
             // The body may run no time: a `return` or `goto` in it does not end what follows the loop.
+            frame.loops += 1
             execute(body, in: &frame)
+            frame.loops -= 1
             frame.ended = false
         case .deferred(let call):
             frame.deferred.append((call, undecidedBranches))
         case .jump:
             frame.ended = true
         case .label:
-            break
+            frame.afterLabel = true
         case .continueRange:
             frame.skipping = true
         case .breakRange:
@@ -3158,6 +3248,11 @@ struct CobraInterpreter {
         case .composite(let type, let elements, let position):
             return composite(type, elements, position: position, elementType: nil, in: &frame)
         case .call(let callee, let arguments, let position):
+            guard recordsSteps else { return evaluateCall(callee, arguments, position: position, in: &frame) }
+            stepPath.append(
+                CobraStepPlace(
+                    call: frame.key ?? -1, offset: position.offset, repeating: frame.loops > 0 || frame.afterLabel))
+            defer { stepPath.removeLast() }
             return evaluateCall(callee, arguments, position: position, in: &frame)
         }
     }
@@ -4018,6 +4113,12 @@ struct CobraInterpreter {
                     if !recording.isEmpty { recording[recording.count - 1].missingChildren.append((site, child)) }
                 }
                 updateCommand(site) { $0.children.formUnion(children) }
+                if recordsSteps {
+                    let step = currentStep
+                    for child in children {
+                        CobraSteps.insert(step, into: &childSteps[CobraPair(site, child), default: []])
+                    }
+                }
                 if conditional {
                     for child in children { childBuilds[CobraPair(site, child), default: []].insert(currentBuild) }
                 }
@@ -4045,13 +4146,31 @@ struct CobraInterpreter {
         case CobraKnown.markPersistentFlagHidden.id:
             return flagSetMethod(CobraKnown.markHidden.id, .persistent(site), values, context)
         case CobraKnown.removeCommand.id, CobraKnown.resetCommands.id, CobraKnown.resetFlags.id:
-            // The interpreter only adds: what these take away when the program runs is still listed, so a removal
-            // they make would pass unseen. Said, never silent.
-            let what = method == CobraKnown.resetFlags.id ? "flags" : "subcommands"
-            note(
-                "\(numbering.table.names[Int(method)]) takes \(what) away from a command when the program runs, which "
-                    + "semgate does not follow: what it takes away is still in the surface, and its removal is not "
-                    + "claimed", file: context.file, line: context.line, leavesOut: false)
+            // What these take away is worked out once the run is over, from the order of the steps that add it
+            // (``takeAway()``). `recordsSteps` holds: the file names the method.
+            let taking = CobraTakingAway(
+                step: currentStep, place: CobraPlace(file: context.file, line: context.line),
+                method: numbering.table.names[Int(method)])
+            if method == CobraKnown.resetFlags.id {
+                flagResets[site, default: []].insert(taking)
+            } else if method == CobraKnown.resetCommands.id {
+                commandResets[site, default: []].insert(taking)
+            } else {
+                for value in values {
+                    let children = value.compactMap { object -> CobraSite? in
+                        if case .command(let child) = object { return child }
+                        return nil
+                    }
+                    // An argument that cannot be followed may be any subcommand: each is taken away only maybe.
+                    if children.isEmpty || children.count != value.count {
+                        let unsure = CobraTakingAway(
+                            step: CobraStep(path: taking.step.path, certain: false), place: taking.place,
+                            method: taking.method)
+                        commandResets[site, default: []].insert(unsure)
+                    }
+                    for child in children { childRemovals[CobraPair(site, child), default: []].insert(taking) }
+                }
+            }
             return []
         default:
             return []
@@ -4076,6 +4195,12 @@ struct CobraInterpreter {
                     file: context.file, line: context.line)
             }
             updateFlagSet(id) { $0.includes.formUnion(sets.filter { $0 != id }) }
+            if recordsSteps {
+                let step = currentStep
+                for set in sets where set != id {
+                    CobraSteps.insert(step, into: &includeSteps[CobraPair(id, set), default: []])
+                }
+            }
             if conditional {
                 for set in sets where set != id {
                     includeBuilds[CobraPair(id, set), default: []].insert(currentBuild)
@@ -4109,6 +4234,7 @@ struct CobraInterpreter {
                     "AddFlag argument cannot be followed to a flag the files read define; the flag it adds is not in "
                         + "the surface", file: context.file, line: context.line)
             } else if !refs.isEmpty {
+                for ref in refs { recordFlagStep(id, ref.name) }
                 updateFlagSet(id) { info in
                     info.flagIncludes.formUnion(refs)
                     if refs.count == 1, flags.count == 1, literals == 0, let ref = refs.first,
@@ -4236,6 +4362,7 @@ struct CobraInterpreter {
         let noOptDefault =
             literal.keys.contains(CobraKnown.noOptDefVal.id)
             && readField(of: object, CobraKnown.noOptDefVal.id).only != .string("")
+        recordFlagStep(id, name)
         updateFlagSet(id) { info in
             info.define(definition)
             if deprecated { info.deprecated.insert(name) }
@@ -4294,6 +4421,7 @@ struct CobraInterpreter {
         let definition = CobraFlagDefinition(
             name: name, type: type, shorthand: shorthand, file: context.file, line: context.line)
         updateFlagSet(id) { $0.define(definition) }
+        recordFlagStep(id, name)
         if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
         if Self.usageSaysDeprecated(shape, values) { updateFlagSet(id) { $0.deprecated.insert(name) } }
         if let variable = context.arguments.first.flatMap({ boundVariable($0, in: context.file) }) {

@@ -146,6 +146,9 @@ struct CobraFile: Sendable {
     let pflagNameIDs: Set<CobraLocalName>
     /// pflag's import path.
     static let pflagPath = "github.com/spf13/pflag"
+    /// Whether the file names `RemoveCommand`, `ResetCommands` or `ResetFlags` (cobra's methods that take commands or
+    /// flags away): only then does the interpreter record the order of what adds them (``CobraSteps``).
+    let takesAway: Bool
     let functions: [CobraFunction]
     let bindings: [CobraBinding]
     /// The struct types the file declares, with their fields: a method called on a field (`opts.Excludes.Add(f)`)
@@ -192,6 +195,10 @@ struct CobraFile: Sendable {
             cobraNames.insert(name ?? String(path.split(separator: "/").last ?? "cobra"))
         }
         self.cobraNames = cobraNames
+        takesAway = go.tokens.contains {
+            $0.kind == .identifier
+                && ($0.text == "RemoveCommand" || $0.text == "ResetCommands" || $0.text == "ResetFlags")
+        }
         var lowering = CobraLowering(names: .seeded, cobraNames: cobraNames)
         package = lowering.names.intern(go.packageName)
         cobraNameIDs = Set(cobraNames.map { lowering.names.intern($0) })

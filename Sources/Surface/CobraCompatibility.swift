@@ -318,6 +318,11 @@ enum CobraCompatibility {
                 return "it may still be there: '\(command)' gets flags whose names semgate cannot read (a loop over a "
                     + "table of options: see the notes); if it is, declare an exception"
             }
+            if after.mayBeTakenAway(item) {
+                return "it may still be there: RemoveCommand, ResetCommands or ResetFlags takes it (or a command it "
+                    + "is under) away only in some runs, or in an order semgate cannot tell from what adds it (see the "
+                    + "notes); if it is still there, declare an exception"
+            }
             if after.isUncertain(item) {
                 return "it may still be there: a command it is under, or it itself, has a Use that may be any of "
                     + "several names here, which semgate cannot tell apart (see the notes); if it is, declare an "
