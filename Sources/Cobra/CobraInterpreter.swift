@@ -88,8 +88,9 @@ struct CobraCommandInfo: Sendable {
     var experimental = false
     var children: Set<CobraSite> = []
     /// The words the literal's `ValidArgs` lists (each entry's text before a tab, as cobra compares them), nil when it
-    /// lists none or an entry is not a constant string.
-    var validArgs: Set<String>?
+    /// lists none or an entry is not a constant string. Distinct and sorted by bytes, as Go compares them: two
+    /// spellings of `é` (composed, and e with a combining accent) are two words, which Swift's `==` would merge.
+    var validArgs: [String]?
     /// What the literal's `Args` does with one argument alone.
     var argumentCheck = CobraArgumentCheck.unset
     /// Whether `ValidArgs` or `Args` may hold something else than one literal gave: set by an assignment, or by one
@@ -103,7 +104,7 @@ struct CobraCommandInfo: Sendable {
     /// The words of `ValidArgs` that the command takes as its one argument, when cobra accepts them: its `Args` takes
     /// one (``CobraArgumentCheck/takesOne``), or is unset on a command without subcommands (cobra's `legacyArgs` then
     /// takes any). Nil when not known: no word is then taken as an argument.
-    func argumentWords(hasSubcommands: Bool) -> Set<String>? {
+    func argumentWords(hasSubcommands: Bool) -> [String]? {
         guard !argumentsUnknown, !hasSubcommands, let validArgs, !validArgs.isEmpty else { return nil }
         switch argumentCheck {
         case .unset, .takesOne: return validArgs
@@ -2706,7 +2707,7 @@ struct CobraInterpreter {
         if field == CobraKnown.validArgs.id {
             let words = validArgsWords(expression, in: &frame)
             updateCommand(site) { info in
-                if info.validArgs != nil && info.validArgs != words { info.argumentsUnknown = true }
+                if let known = info.validArgs, !Self.sameBytes(known, words) { info.argumentsUnknown = true }
                 if words == nil { info.argumentsUnknown = true }
                 info.validArgs = words
             }
@@ -2721,18 +2722,25 @@ struct CobraInterpreter {
 
     /// The words of `ValidArgs: []string{"bash", "zsh\tZ shell"}`: each entry a constant string, its text before a
     /// tab (cobra's description separator); nil for anything else (a variable, a call, a non-constant entry).
-    private mutating func validArgsWords(_ expression: CobraExpr, in frame: inout Frame) -> Set<String>? {
+    private mutating func validArgsWords(_ expression: CobraExpr, in frame: inout Frame) -> [String]? {
         guard case .composite(_, let elements, _) = expression, elements.count <= Self.maximumValidArgs else {
             return nil
         }
-        var words: Set<String> = []
+        var words: [[UInt8]: String] = [:]
         for element in elements {
             guard element.key == nil, case .string(let text)? = evaluate(element.value, in: &frame).only else {
                 return nil
             }
-            words.insert(String(text.prefix { $0 != "\t" }))
+            let word = String(text.prefix { $0 != "\t" })
+            words[Array(word.utf8)] = word
         }
-        return words
+        return words.keys.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { words[$0] }
+    }
+
+    /// Whether two word lists hold the same bytes (Swift's `==` on strings takes canonically equivalent text as equal).
+    private static func sameBytes(_ lhs: [String]?, _ rhs: [String]?) -> Bool {
+        guard let lhs, let rhs else { return lhs == nil && rhs == nil }
+        return lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
     }
 
     /// Whether `Args: expression` accepts one argument alone: `cobra.OnlyValidArgs`, `cobra.ArbitraryArgs`,
