@@ -476,10 +476,21 @@ struct CobraInterpreter {
     /// The commands and objects each object literal was given (in its fields or as elements), for
     /// ``addedToUnknown``. Only grows.
     private var held: [CobraSite: Set<CobraValue>] = [:]
-    /// Other spellings of flag names by command (`SetGlobalNormalizationFunc`: the command and everything under it)
-    /// and by flag set (`SetNormalizeFunc`), old spelling to flag name; see ``CobraNormalization``.
-    private(set) var commandSpellings: [CobraSite: [String: String]] = [:]
-    private(set) var flagSetSpellings: [CobraFlagSetID: [String: String]] = [:]
+    /// The normalization functions set by command (`SetGlobalNormalizationFunc`: the command and everything under it)
+    /// and by flag set (`SetNormalizeFunc`), by the call that sets them: what each maps, old spelling to flag name
+    /// (`[:]` when it cannot be read); see ``CobraNormalization``.
+    private var commandNormalizers: [CobraSite: [CobraLine: [String: String]]] = [:]
+    private var flagSetNormalizers: [CobraFlagSetID: [CobraLine: [String: String]]] = [:]
+
+    /// The other spellings of flag names the normalization functions set on `site` agree on; nil when none is set.
+    func commandSpellings(_ site: CobraSite) -> [String: String]? {
+        commandNormalizers[site].flatMap { CobraNormalization.agreed(Array($0.values)) }
+    }
+
+    /// The other spellings of flag names the normalization functions set on `set` agree on; nil when none is set.
+    func flagSetSpellings(_ set: CobraFlagSetID) -> [String: String]? {
+        flagSetNormalizers[set].flatMap { CobraNormalization.agreed(Array($0.values)) }
+    }
     /// Whether some note says that commands or flags were left out.
     private(set) var incomplete = false
     /// What the program sets in cobra's `CompletionOptions`, by command (see ``CobraDefaultCommands``).
@@ -4041,8 +4052,8 @@ struct CobraInterpreter {
                     [CobraValue.flag(.local(site), $0), .flag(.persistent(site), $0)]
                 })
         case CobraKnown.setGlobalNormalizationFunc.id:
-            let spellings = normalization(values, context)
-            if !spellings.isEmpty { commandSpellings[site, default: [:]].merge(spellings) { old, _ in old } }
+            commandNormalizers[site, default: [:]][CobraLine(file: context.file, line: context.line)] =
+                normalization(values, context)
             return []
         case CobraKnown.markFlagDeprecated.id:
             return flagSetMethod(CobraKnown.markDeprecated.id, .local(site), values, context)
@@ -4154,8 +4165,8 @@ struct CobraInterpreter {
             updateFlagSet(id) { $0.deprecated.formUnion(names) }
             return []
         case CobraKnown.setNormalizeFunc.id:
-            let spellings = normalization(values, context)
-            if !spellings.isEmpty { flagSetSpellings[id, default: [:]].merge(spellings) { old, _ in old } }
+            flagSetNormalizers[id, default: [:]][CobraLine(file: context.file, line: context.line)] =
+                normalization(values, context)
             return []
         case CobraKnown.addGoFlagSet.id, CobraKnown.addGoFlag.id:
             note(
@@ -4253,27 +4264,38 @@ struct CobraInterpreter {
         if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
     }
 
-    /// The spellings the normalization function passed as the first argument maps, or a note when it cannot be read.
+    /// The spellings the normalization function passed as the first argument maps, or a note when it cannot be read
+    /// (then none: the old spellings of renamed flags are claimed removed). Functions that may be passed and map
+    /// differently give none either.
     private mutating func normalization(_ values: [CobraValues], _ context: CallContext) -> [String: String] {
-        var spellings: [String: String] = [:]
-        var followed = false
-        for case .function(let key) in values.first ?? [] {
+        var tables: [[String: String]] = []
+        var followed = true
+        for value in values.first ?? [] {
+            guard case .function(let key) = value else {
+                followed = false
+                continue
+            }
             let declaration = declared.list[Int(key)]
-            followed = true
             let file = sources[declaration.file].file
-            let mapped = CobraNormalization.spellings(of: file.functions[declaration.index], in: file)
-            spellings.merge(mapped.spellings) { old, _ in old }
-            if !mapped.complete {
-                note(
-                    "the flag name normalization function maps more than \(CobraNormalization.maximumSpellings) "
-                        + "names; the others are not in the surface", file: context.file, line: context.line,
-                    leavesOut: false)
+            switch CobraNormalization.spellings(of: file.functions[declaration.index], in: file) {
+            case .table(let spellings, let complete):
+                tables.append(spellings)
+                if !complete {
+                    note(
+                        "the flag name normalization function maps more than \(CobraNormalization.maximumSpellings) "
+                            + "names; the others are not in the surface", file: context.file, line: context.line,
+                        leavesOut: false)
+                }
+            case .unknown:
+                followed = false
             }
         }
-        if !followed {
+        guard followed, let spellings = CobraNormalization.agreed(tables) else {
             note(
-                "the flag name normalization function cannot be followed; other spellings of flag names it accepts "
-                    + "are not in the surface", file: context.file, line: context.line, leavesOut: false)
+                "the flag name normalization function cannot be followed (semgate reads only a plain switch or if "
+                    + "chain from names to names); other spellings of flag names it accepts are not in the surface",
+                file: context.file, line: context.line, leavesOut: false)
+            return [:]
         }
         return spellings
     }
