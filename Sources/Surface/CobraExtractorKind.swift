@@ -271,7 +271,8 @@ public struct CobraExtractorSpec: Extractor {
                     experimental: unstableCommands(items, annotated: preview.annotatedExperimental).map {
                         "\(surface):\($0)"
                     },
-                    hidden: hiddenItems(items), folders: readFolders(folders)))
+                    hidden: hiddenItems(items), folders: readFolders(folders),
+                    program: (program.name, items.count)))
         }
         return proposals
     }

@@ -201,6 +201,37 @@ struct PolicyDraftProgramTests {
         #expect(yaml.contains("vendor.mod requires github.com/spf13/cobra"))
         #expect(yaml.contains("vendor.mod and no go.mod"))
     }
+
+    @Test("the project is named after its program when the module's name only says it is a command line")
+    func projectNamedByProgram() throws {
+        func project(module: String, moduleFile: String = "go.mod", programs: [String]) throws -> String {
+            let repo = try FixtureRepository()
+            try repo.write(moduleFile, "module \(module)\n\nrequire github.com/spf13/cobra v1.8.0\n")
+            for (index, name) in programs.enumerated() {
+                try repo.write(
+                    "cmd/\(name)/main.go",
+                    "package main\n\nimport \"\(module)/pkg/\(name)cmd\"\n\nfunc main() { \(name)cmd.Root() }\n")
+                // The first program has the most flags.
+                let flags = (0...(programs.count - index)).map { "\tcmd.Flags().Bool(\"f\($0)\", false, \"\")\n" }
+                try repo.write(
+                    "pkg/\(name)cmd/root.go",
+                    "package \(name)cmd\n\nfunc Root() *cobra.Command {\n\tcmd := &cobra.Command{Use: \"\(name)\"}\n"
+                        + flags.joined() + "\treturn cmd\n}\n")
+            }
+            try repo.commit("first")
+            let (yaml, _, _) = try draft(repo)
+            let line = yaml.split(separator: "\n").first { $0.hasPrefix("project: ") }
+            #expect(yaml.contains("# The name reports give the project: "))
+            return line.map { String($0.dropFirst("project: ".count)) } ?? ""
+        }
+        #expect(try project(module: "example.com/pipes/cli", programs: ["pk"]) == "pk")
+        #expect(try project(module: "example.com/hub/cli/v2", programs: ["hb"]) == "hb")
+        #expect(try project(module: "example.com/dock/cli", moduleFile: "vendor.mod", programs: ["dock", "trust"]) == "dock")
+        #expect(try project(module: "example.com/dock/CLI", programs: ["trust", "dock"]) == "trust")
+        // A module named like a project keeps its name, whatever its program is called.
+        #expect(try project(module: "example.com/fleet/fleet2", programs: ["fleet"]) == "fleet2")
+        #expect(try project(module: "example.com/kv/cli", programs: []) == "cli")
+    }
 }
 
 @Suite("init: a Go API for the modules meant for import")
