@@ -340,6 +340,9 @@ private struct Declared {
     /// The element type of each slice or array type of a named element type of the same package (`type Options
     /// []Option`), by type name (the first declared of a name).
     var elementTypes: [CobraName: CobraName] = [:]
+    /// The folders that declare a slice or array type of each name: another package's type of that name (rclone's
+    /// `rc.Options` struct beside `fs.Options []Option`) is not one.
+    var collectionFolders: [CobraName: Set<Int32>] = [:]
     /// The other way: the slice and array types of each element type.
     var collections: [CobraName: [CobraName]] = [:]
     /// The type names of the embedded fields of each struct type, in declaration order.
@@ -827,6 +830,7 @@ struct CobraInterpreter {
             }
             for (name, element) in file.collections {
                 let type = runName(name, in: index)
+                declared.collectionFolders[type, default: []].insert(folder)
                 if declared.elementTypes[type] == nil {
                     let element = runName(element, in: index)
                     declared.elementTypes[type] = element
@@ -3158,7 +3162,22 @@ struct CobraInterpreter {
         // A literal of a slice type the program declares (`Options{a, b}`) is a collection too; an element whose type
         // its literal elides is a value of that slice's element type (`Option` for `Options{{Name: "addr"}}`).
         let named = type?.name.map { runName($0, in: frame.file) }
-        let sliceElement = named.flatMap { declared.elementTypes[$0] }
+        // The package that declares the literal's type: the qualifier's folders when the files read hold them, else
+        // the literal's own; a struct of that package named like another package's slice type is no collection.
+        // the literal's own; a struct of that package named like another package's slice type is no collection. A
+        // qualifier naming no folder read leaves the name alone to say.
+        let declaring: [Int32]? =
+            if let qualifier = type?.qualifier {
+                importFolders[frame.file][runName(qualifier, in: frame.file)]
+            } else {
+                [frame.folder]
+            }
+        let sliceElement = named.flatMap { name -> CobraName? in
+            if let declaring, let folders = declared.collectionFolders[name], folders.isDisjoint(with: declaring) {
+                return nil
+            }
+            return declared.elementTypes[name]
+        }
         if let type, !type.isCollection, !elidesTypes, let named, sliceElement == nil || isElement {
             let typeName = isElement ? sliceElement ?? named : named
             let site = commandSite(file: frame.file, offset: position.offset, call: frame.key)
