@@ -202,6 +202,80 @@ struct PolicyDraftProgramTests {
         #expect(yaml.contains("vendor.mod and no go.mod"))
     }
 
+    @Test("the folders of option tables the flag helpers are handed, and of the tables' type, are read too")
+    func optionTableFolders() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/sync\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write(
+            "cmd/sync/main.go",
+            "package main\n\nimport \"example.com/sync/pkg/cmd\"\n\nfunc main() { cmd.Root().Execute() }\n")
+        // The root hands a table of another package to a helper that defines one flag an entry.
+        try repo.write(
+            "pkg/cmd/root.go",
+            """
+            package cmd
+
+            import (
+                "example.com/sync/defaults"
+                "example.com/sync/pkg/flagutil"
+                "example.com/sync/version"
+            )
+
+            func Root() *cobra.Command {
+                cmd := &cobra.Command{Use: "sync", Version: version.Number}
+                flagutil.AddFromOptions(cmd.PersistentFlags(), defaults.Table)
+                return cmd
+            }
+            """)
+        try repo.write(
+            "pkg/flagutil/flagutil.go",
+            """
+            package flagutil
+
+            import (
+                "example.com/sync/settings"
+                "github.com/spf13/pflag"
+            )
+
+            func AddFromOptions(set *pflag.FlagSet, options settings.Options) {
+                for i := range options {
+                    o := &options[i]
+                    set.Var(o, o.FlagName(), o.Help)
+                }
+            }
+            """)
+        // The table is in defaults/, its type (whose methods name the flags) in settings/; neither names pflag.
+        try repo.write(
+            "defaults/defaults.go",
+            "package defaults\n\nimport \"example.com/sync/settings\"\n\n"
+                + "var Table = settings.Options{{Name: \"dry_run\", Help: \"change nothing\"}}\n")
+        try repo.write(
+            "settings/settings.go",
+            """
+            package settings
+
+            import "strings"
+
+            type Option struct {
+                Name string
+                Help string
+            }
+
+            type Options []Option
+
+            func (o *Option) FlagName() string { return strings.ReplaceAll(o.Name, "_", "-") }
+            func (o *Option) Type() string { return "option" }
+            func (o *Option) String() string { return "" }
+            func (o *Option) Set(s string) error { return nil }
+            """)
+        // A constant of another package is no table.
+        try repo.write("version/version.go", "package version\n\nvar Number = \"1.0.0\"\n")
+        try repo.commit("first")
+        let (yaml, _, items) = try draft(repo)
+        #expect(yaml.contains("files: [defaults/*.go, pkg/cmd/*.go, pkg/flagutil/*.go, settings/*.go]"), "\(yaml)")
+        #expect(items.contains("cli:sync --dry-run"), "\(items)")
+    }
+
     @Test("the project is named after its program when the module's name only says it is a command line")
     func projectNamedByProgram() throws {
         func project(module: String, moduleFile: String = "go.mod", programs: [String]) throws -> String {
