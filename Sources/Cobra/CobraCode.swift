@@ -43,7 +43,7 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
     case use, aliases, hidden, deprecated, short, noOptDefVal, cobra, pflag, flag
     case long, run, runE, preRun, preRunE, setHelpCommand, setGlobalNormalizationFunc, setNormalizeFunc
     case completionOptions, root, flagOfCommand, addFlag, shorthand, name, usage, value, strings, replaceAll
-    case commandLine, removeCommand, resetCommands, resetFlags, validArgs, args, annotations, copy
+    case commandLine, removeCommand, resetCommands, resetFlags, validArgs, args, annotations, copy, argAliases
 
     /// The name as Go spells it.
     var text: String {

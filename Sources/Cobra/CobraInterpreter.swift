@@ -90,6 +90,9 @@ struct CobraCommandInfo: Sendable {
     /// The words the literal's `ValidArgs` lists (each entry's text before a tab, as cobra compares them), nil when it
     /// lists none or an entry is not a constant string.
     var validArgs: Set<String>?
+    /// The words of the literal's `ArgAliases` ("aliases for ValidArgs", accepted when typed but not offered by
+    /// completion), read as `validArgs`; nil when it lists none or an entry is not a constant string.
+    var argAliases: Set<String>?
     /// What the literal's `Args` does with one argument alone.
     var argumentCheck = CobraArgumentCheck.unset
     /// Whether `ValidArgs` or `Args` may hold something else than one literal gave: set by an assignment, or by one
@@ -102,11 +105,13 @@ struct CobraCommandInfo: Sendable {
 
     /// The words of `ValidArgs` that the command takes as its one argument, when cobra accepts them: its `Args` takes
     /// one (``CobraArgumentCheck/takesOne``), or is unset on a command without subcommands (cobra's `legacyArgs` then
-    /// takes any). Nil when not known: no word is then taken as an argument.
+    /// takes any). Its `ArgAliases` too, unless `Args` only takes the words of `ValidArgs` (cobra's `OnlyValidArgs`
+    /// compares with `ValidArgs` alone and refuses an alias). Nil when not known: no word is then taken as an argument.
     func argumentWords(hasSubcommands: Bool) -> Set<String>? {
         guard !argumentsUnknown, !hasSubcommands, let validArgs, !validArgs.isEmpty else { return nil }
         switch argumentCheck {
-        case .unset, .takesOne: return validArgs
+        case .unset, .takesOne: return validArgs.union(argAliases ?? [])
+        case .takesOneValid: return validArgs
         case .other: return nil
         }
     }
@@ -119,6 +124,9 @@ enum CobraArgumentCheck: Sendable, Equatable {
     /// One of cobra's checks that accepts one argument alone, or all of them (`cobra.OnlyValidArgs`, `ExactArgs(1)`,
     /// `MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs)`).
     case takesOne
+    /// A check that accepts one argument alone when it is one of `ValidArgs` (`cobra.OnlyValidArgs`,
+    /// `ExactValidArgs(1)`, or `MatchAll` with one of those): an `ArgAliases` word is refused.
+    case takesOneValid
     /// Anything else: `cobra.NoArgs`, a count that excludes one, a function of the program's.
     case other
 }
@@ -2689,7 +2697,7 @@ struct CobraInterpreter {
         case CobraKnown.run.id, CobraKnown.runE.id, CobraKnown.preRun.id, CobraKnown.preRunE.id:
             if runsDeprecationNotice(value) { updateCommand(site) { $0.deprecated = true } }
             noticeGuards[site, default: []].formUnion(guardedNoticeVariables(value))
-        case CobraKnown.validArgs.id, CobraKnown.args.id:
+        case CobraKnown.validArgs.id, CobraKnown.args.id, CobraKnown.argAliases.id:
             // A literal's own are read from its expression (``readArguments(_:_:_:in:)``); an assignment may set
             // anything.
             if !fromLiteral { updateCommand(site) { $0.argumentsUnknown = true } }
@@ -2714,8 +2722,15 @@ struct CobraInterpreter {
                 if words == nil { info.argumentsUnknown = true }
                 info.validArgs = words
             }
+        } else if field == CobraKnown.argAliases.id {
+            // An alias list that cannot be read takes no word (fewer words: a change is judged the stricter way).
+            let words = validArgsWords(expression, in: &frame)
+            updateCommand(site) { info in
+                if info.argAliases != nil && info.argAliases != words { info.argumentsUnknown = true }
+                info.argAliases = words
+            }
         } else {
-            let check: CobraArgumentCheck = takesOneArgument(expression, in: &frame, depth: 0) ? .takesOne : .other
+            let check = argumentCheck(expression, in: &frame, depth: 0)
             updateCommand(site) { info in
                 if info.argumentCheck != .unset && info.argumentCheck != check { info.argumentsUnknown = true }
                 info.argumentCheck = check
@@ -2739,11 +2754,14 @@ struct CobraInterpreter {
         return words
     }
 
-    /// Whether `Args: expression` accepts one argument alone: `cobra.OnlyValidArgs`, `cobra.ArbitraryArgs`,
-    /// `cobra.ExactArgs(1)`, `cobra.ExactValidArgs(1)`, `cobra.MinimumNArgs(n <= 1)`, `cobra.MaximumNArgs(n >= 1)`,
-    /// `cobra.RangeArgs(min <= 1, max >= 1)`, or `cobra.MatchAll` of such checks; counts are decimal literals. False
-    /// for anything else (`cobra.NoArgs`, a count in a constant, a function of the program's): not known to accept.
-    private mutating func takesOneArgument(_ expression: CobraExpr, in frame: inout Frame, depth: Int) -> Bool {
+    /// What `Args: expression` does with one argument alone: `cobra.ArbitraryArgs`, `cobra.ExactArgs(1)`,
+    /// `cobra.MinimumNArgs(n <= 1)`, `cobra.MaximumNArgs(n >= 1)`, `cobra.RangeArgs(min <= 1, max >= 1)` take it;
+    /// `cobra.OnlyValidArgs` and `cobra.ExactValidArgs(1)` take it when `ValidArgs` lists it; `cobra.MatchAll` of such
+    /// checks takes it as its strictest does; counts are decimal literals. `.other` for anything else (`cobra.NoArgs`,
+    /// a count in a constant, a function of the program's): not known to accept.
+    private mutating func argumentCheck(_ expression: CobraExpr, in frame: inout Frame, depth: Int)
+        -> CobraArgumentCheck
+    {
         func cobraMember(_ base: CobraExpr, in frame: inout Frame) -> String? {
             guard case .selector(.name(let qualifier), let name, _) = base,
                 files[frame.file].cobraNameIDs.contains(qualifier), isPackage(qualifier, in: frame)
@@ -2754,35 +2772,46 @@ struct CobraInterpreter {
             if case .opaque(let integer) = argument { return integer }
             return nil
         }
+        func takes(_ condition: Bool) -> CobraArgumentCheck { condition ? .takesOne : .other }
         switch expression {
         case .selector:
-            let name = cobraMember(expression, in: &frame)
-            return name == "OnlyValidArgs" || name == "ArbitraryArgs"
+            switch cobraMember(expression, in: &frame) {
+            case "OnlyValidArgs": return .takesOneValid
+            case "ArbitraryArgs": return .takesOne
+            default: return .other
+            }
         case .call(let callee, let arguments, _):
-            guard depth < 4, let name = cobraMember(callee, in: &frame) else { return false }
+            guard depth < 4, let name = cobraMember(callee, in: &frame) else { return .other }
             switch name {
-            case "ExactArgs", "ExactValidArgs":
-                return arguments.count == 1 && count(arguments[0]) == 1
+            case "ExactArgs":
+                return takes(arguments.count == 1 && count(arguments[0]) == 1)
+            case "ExactValidArgs":
+                return arguments.count == 1 && count(arguments[0]) == 1 ? .takesOneValid : .other
             case "MinimumNArgs":
-                return arguments.count == 1 && count(arguments[0]).map { $0 <= 1 } == true
+                return takes(arguments.count == 1 && count(arguments[0]).map { $0 <= 1 } == true)
             case "MaximumNArgs":
-                return arguments.count == 1 && count(arguments[0]).map { $0 >= 1 } == true
+                return takes(arguments.count == 1 && count(arguments[0]).map { $0 >= 1 } == true)
             case "RangeArgs":
                 guard arguments.count == 2, let low = count(arguments[0]), let high = count(arguments[1]) else {
-                    return false
+                    return .other
                 }
-                return low <= 1 && high >= 1
+                return takes(low <= 1 && high >= 1)
             case "MatchAll":
-                guard !arguments.isEmpty, arguments.count <= 16 else { return false }
-                for argument in arguments where !takesOneArgument(argument, in: &frame, depth: depth + 1) {
-                    return false
+                guard !arguments.isEmpty, arguments.count <= 16 else { return .other }
+                var result = CobraArgumentCheck.takesOne
+                for argument in arguments {
+                    switch argumentCheck(argument, in: &frame, depth: depth + 1) {
+                    case .other, .unset: return .other
+                    case .takesOneValid: result = .takesOneValid
+                    case .takesOne: break
+                    }
                 }
-                return true
+                return result
             default:
-                return false
+                return .other
             }
         default:
-            return false
+            return .other
         }
     }
 
@@ -3104,7 +3133,9 @@ struct CobraInterpreter {
                 if fieldName == CobraKnown.completionOptions.id {
                     completionOptions(element.value, of: .command(site), in: &frame)
                 }
-                if fieldName == CobraKnown.validArgs.id || fieldName == CobraKnown.args.id {
+                if fieldName == CobraKnown.validArgs.id || fieldName == CobraKnown.args.id
+                    || fieldName == CobraKnown.argAliases.id
+                {
                     readArguments(site, fieldName, element.value, in: &frame)
                 }
                 if fieldName == CobraKnown.annotations.id, case .composite(_, let entries, _) = element.value,
