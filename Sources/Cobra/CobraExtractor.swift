@@ -727,7 +727,9 @@ private struct TreeBuilder {
             info.children.contains { interpreter.commands[$0]?.hasUse == true }
             || !(interpreter.missingChildren[site] ?? []).isEmpty
         guard let words = info.argumentWords(hasSubcommands: hasSubcommands) else { return nil }
-        let typable = words.filter { Self.isTypable($0) && !$0.hasPrefix("-") }.sorted()
+        // Sorted by bytes: two spellings of one word that Swift takes as equal stay two, in one order.
+        let typable = words.sorted { $0.lexicographicallyPrecedes($1) }.map { String(decoding: $0, as: UTF8.self) }
+            .filter { Self.isTypable($0) && !$0.hasPrefix("-") }
         return typable.isEmpty ? nil : typable.joined(separator: " ")
     }
 
