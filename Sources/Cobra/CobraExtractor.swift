@@ -727,9 +727,7 @@ private struct TreeBuilder {
             info.children.contains { interpreter.commands[$0]?.hasUse == true }
             || !(interpreter.missingChildren[site] ?? []).isEmpty
         guard let words = info.argumentWords(hasSubcommands: hasSubcommands) else { return nil }
-        // Sorted by bytes: two spellings of one word that Swift takes as equal stay two, in one order.
-        let typable = words.sorted { $0.lexicographicallyPrecedes($1) }.map { String(decoding: $0, as: UTF8.self) }
-            .filter { Self.isTypable($0) && !$0.hasPrefix("-") }
+        let typable = words.filter { Self.isTypable($0) && !$0.hasPrefix("-") }.sorted()
         return typable.isEmpty ? nil : typable.joined(separator: " ")
     }
 

@@ -89,10 +89,10 @@ struct CobraCommandInfo: Sendable {
     var children: Set<CobraSite> = []
     /// The words the literal's `ValidArgs` lists (each entry's text before a tab, as cobra compares them), nil when it
     /// lists none or an entry is not a constant string.
-    var validArgs: Set<[UInt8]>?
+    var validArgs: Set<String>?
     /// The words of the literal's `ArgAliases` ("aliases for ValidArgs", accepted when typed but not offered by
     /// completion), read as `validArgs`; nil when it lists none or an entry is not a constant string.
-    var argAliases: Set<[UInt8]>?
+    var argAliases: Set<String>?
     /// What the literal's `Args` does with one argument alone.
     var argumentCheck = CobraArgumentCheck.unset
     /// Whether `ValidArgs` or `Args` may hold something else than one literal gave: set by an assignment, or by one
@@ -107,8 +107,7 @@ struct CobraCommandInfo: Sendable {
     /// one (``CobraArgumentCheck/takesOne``), or is unset on a command without subcommands (cobra's `legacyArgs` then
     /// takes any). Its `ArgAliases` too, unless `Args` only takes the words of `ValidArgs` (cobra's `OnlyValidArgs`
     /// compares with `ValidArgs` alone and refuses an alias). Nil when not known: no word is then taken as an argument.
-    /// Words are bytes, as cobra compares them (`é` and `e\u{301}` are two words).
-    func argumentWords(hasSubcommands: Bool) -> Set<[UInt8]>? {
+    func argumentWords(hasSubcommands: Bool) -> Set<String>? {
         guard !argumentsUnknown, !hasSubcommands, let validArgs, !validArgs.isEmpty else { return nil }
         switch argumentCheck {
         case .unset, .takesOne: return validArgs.union(argAliases ?? [])
@@ -2741,16 +2740,16 @@ struct CobraInterpreter {
 
     /// The words of `ValidArgs: []string{"bash", "zsh\tZ shell"}`: each entry a constant string, its text before a
     /// tab (cobra's description separator); nil for anything else (a variable, a call, a non-constant entry).
-    private mutating func validArgsWords(_ expression: CobraExpr, in frame: inout Frame) -> Set<[UInt8]>? {
+    private mutating func validArgsWords(_ expression: CobraExpr, in frame: inout Frame) -> Set<String>? {
         guard case .composite(_, let elements, _) = expression, elements.count <= Self.maximumValidArgs else {
             return nil
         }
-        var words: Set<[UInt8]> = []
+        var words: Set<String> = []
         for element in elements {
             guard element.key == nil, case .string(let text)? = evaluate(element.value, in: &frame).only else {
                 return nil
             }
-            words.insert(Array(text.utf8.prefix { $0 != UInt8(ascii: "\t") }))
+            words.insert(String(text.prefix { $0 != "\t" }))
         }
         return words
     }

@@ -155,8 +155,7 @@ final class CobraReader {
         // By index, each field read in place (a pair of items copied out costs more than comparing them).
         for index in lhs.indices {
             guard lhs[index].key == rhs[index].key, lhs[index].stability == rhs[index].stability,
-                lhs[index].location == rhs[index].location,
-                SurfaceItem.sameAttributes(lhs[index].attributes, rhs[index].attributes)
+                lhs[index].location == rhs[index].location, lhs[index].attributes == rhs[index].attributes
             else { return false }
         }
         return true

@@ -53,9 +53,7 @@ final class GoCorrespondence {
     private func countUnexportedRenames() -> [String: [String: Int]] {
         var targets: [String: [String: Int]] = [:]
         func count(_ old: SurfaceItem, id: String) {
-            guard isGo(old), let new = after.items[id], !SurfaceItem.sameAttributes(old.attributes, new.attributes) else {
-                return
-            }
+            guard isGo(old), let new = after.items[id], old.attributes != new.attributes else { return }
             for attribute in Self.compared {
                 guard let from = old.attributes[attribute], let to = new.attributes[attribute], from != to,
                     let pairs = Self.renames(from, to)

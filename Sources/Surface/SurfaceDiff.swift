@@ -92,7 +92,8 @@ public enum SurfaceDiff {
             let judges = kinds[old.surface] ?? []
             // An item users still reach through another one (a flag a command above now declares persistent).
             if !experimental, let heir = judges.lazy.compactMap({ $0.replacement(forRemoved: old, in: after) }).first {
-                let differing = SurfaceItem.differingAttributes(old.attributes, heir.attributes)
+                let differing = Set(old.attributes.keys).union(heir.attributes.keys)
+                    .filter { old.attributes[$0] != heir.attributes[$0] }.sorted()
                 let bump =
                     differing.filter { surfaces[old.surface]?.isBreaking(attribute: $0) ?? true }
                     .map { attribute in
@@ -118,9 +119,9 @@ public enum SurfaceDiff {
                 changes += stabilityChanges(old, new, startsHiding: startsHiding(old, new, policy: policy))
             }
             // Most items are unchanged: one dictionary comparison settles them.
-            // Byte for byte, as Go compares (``SurfaceItem/sameAttributes(_:_:)``).
-            if SurfaceItem.sameAttributes(old.attributes, new.attributes) { return }
-            let differing = SurfaceItem.differingAttributes(old.attributes, new.attributes)
+            if old.attributes == new.attributes { return }
+            let differing = Set(old.attributes.keys).union(new.attributes.keys)
+                .filter { old.attributes[$0] != new.attributes[$0] }.sorted()
             let breaking = differing.filter { surfaces[old.surface]?.isBreaking(attribute: $0) ?? true }
             // An item hidden in this release was promised until now: its other changes are judged by that promise.
             let experimental =

@@ -93,28 +93,9 @@ public struct SurfaceItem: Sendable, Hashable {
     /// Whether both are the same object, which makes them equal without comparing fields.
     func isIdentical(to other: SurfaceItem) -> Bool { fields === other.fields }
 
-    /// Whether two attribute maps are equal byte for byte: Swift's `String` `==` takes canonically equivalent
-    /// spellings (`é` and `e\u{301}`) as equal, where Go and cobra compare bytes (a `ValidArgs` word respelled is
-    /// another word).
-    public static func sameAttributes(_ lhs: [String: String], _ rhs: [String: String]) -> Bool {
-        guard lhs.count == rhs.count else { return false }
-        for (name, value) in lhs {
-            guard let other = rhs[name], value.utf8.elementsEqual(other.utf8) else { return false }
-        }
-        return true
-    }
-
-    /// The names of the attributes that differ byte for byte, sorted.
-    static func differingAttributes(_ lhs: [String: String], _ rhs: [String: String]) -> [String] {
-        Set(lhs.keys).union(rhs.keys).filter { name in
-            guard let before = lhs[name], let after = rhs[name] else { return true }
-            return !before.utf8.elementsEqual(after.utf8)
-        }.sorted()
-    }
-
     public static func == (lhs: SurfaceItem, rhs: SurfaceItem) -> Bool {
         lhs.fields === rhs.fields
-            || (lhs.surface == rhs.surface && lhs.key == rhs.key && sameAttributes(lhs.attributes, rhs.attributes)
+            || (lhs.surface == rhs.surface && lhs.key == rhs.key && lhs.attributes == rhs.attributes
                 && lhs.stability == rhs.stability && lhs.location == rhs.location)
     }
 
