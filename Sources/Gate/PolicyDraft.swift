@@ -207,6 +207,15 @@ public struct PolicyDraft: Sendable {
             }
             return (name, "the last element of the Go module's path, \(module) (\(moduleFile))")
         }
+        // No module at the root (kustomize: api/, kyaml/, kustomize/ are modules of their own): the path their modules
+        // share (sigs.k8s.io/kustomize), when it is more than a host.
+        if let shared = try nestedModulesPrefix(reader) {
+            let name = moduleName(shared)
+            if let program, program != name, kindWords.contains(name.lowercased()) {
+                return (program, "the root command of its command line (the modules' shared path \(shared) ends in '\(name)')")
+            }
+            return (name, "the last element of the path the repository's Go modules share, \(shared)")
+        }
         if let program { return (program, "the root command of its command line") }
         let folder = URL(fileURLWithPath: repository.workingDirectory ?? repository.gitDirectory).standardized
         let name =
@@ -215,6 +224,28 @@ public struct PolicyDraft: Sendable {
             : folder
                 .lastPathComponent
         return (name.hasSuffix(".git") ? String(name.dropLast(4)) : name, "the repository's folder")
+    }
+
+    /// The longest path the nested Go modules' paths share (at most the first 64 modules read), when there are two or
+    /// more and it has a host and a name; nil otherwise.
+    static func nestedModulesPrefix(_ reader: ProjectFiles) throws(GateError) -> String? {
+        let roots = try wrap { () throws(GitError) in try reader.goModules() }.map(\.root).filter { !$0.isEmpty }
+        var shared: [Substring]?
+        var count = 0
+        for root in roots.prefix(64) {
+            guard let text = try reader.read(root + "/go.mod"), let module = ProjectFiles.goModule(text) else {
+                continue
+            }
+            count += 1
+            let parts = module.split(separator: "/")
+            guard let known = shared else {
+                shared = parts
+                continue
+            }
+            shared = Array(zip(known, parts).prefix { $0 == $1 }.map(\.0))
+        }
+        guard count >= 2, let shared, shared.count >= 2 else { return nil }
+        return shared.joined(separator: "/")
     }
 
     // MARK: Releases

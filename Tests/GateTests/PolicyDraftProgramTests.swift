@@ -276,6 +276,27 @@ struct PolicyDraftProgramTests {
         #expect(items.contains("cli:sync --dry-run"), "\(items)")
     }
 
+    @Test("without a module at the root, the project is named by the path its modules share")
+    func projectNamedBySharedModulePath() throws {
+        func project(_ modules: [String: String]) throws -> String {
+            let repo = try FixtureRepository()
+            for (folder, module) in modules {
+                try repo.write("\(folder)/go.mod", "module \(module)\n")
+                try repo.write("\(folder)/lib/lib.go", "package lib\n\nfunc Do() {}\n")
+            }
+            try repo.commit("first")
+            let yaml = try draft(repo).yaml
+            return yaml.split(separator: "\n").first { $0.hasPrefix("project: ") }.map { String($0.dropFirst(9)) } ?? ""
+        }
+        #expect(
+            try project(["api": "example.com/kz/api", "kyaml": "example.com/kz/kyaml", "cli": "example.com/kz/cli/v5"])
+                == "kz")
+        // Only a host in common, or one module: the repository's folder names it, as before.
+        let folder = try project(["a": "example.com/a", "b": "example.org/b"])
+        #expect(folder != "example.com" && !folder.isEmpty)
+        #expect(try project(["a": "example.com/kz/a"]) != "kz")
+    }
+
     @Test("the project is named after its program when the module's name only says it is a command line")
     func projectNamedByProgram() throws {
         func project(module: String, moduleFile: String = "go.mod", programs: [String]) throws -> String {
