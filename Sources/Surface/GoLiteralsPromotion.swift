@@ -106,7 +106,7 @@ final class GoLiteralsPromotion {
                 embeds = spec.embedsStructs(known.declarations)
             } else {
                 guard let text = try context.text(of: blob, path: path) else { return nil }
-                let parsed = GoParser.parse(text)
+                let parsed = GoParser.parseDeclarations(Array(text.utf8)).file
                 remember(parsed, of: blob, bytes: text.utf8.count)
                 embeds = spec.embedsStructs(parsed.declarations)
             }
@@ -291,7 +291,8 @@ final class GoLiteralsPromotion {
                 parsed = known
             } else {
                 guard let text = try context.text(of: file.blob, path: file.path) else { continue }
-                parsed = ParsedDeclarations(GoParser.parse(text), bytes: text.utf8.count)
+                let declared = GoParser.parseDeclarations(Array(text.utf8)).file
+                parsed = ParsedDeclarations(declared, bytes: text.utf8.count)
                 self.files.insert(parsed, for: file.blob, cost: parsed.bytes * 2)
             }
             size += parsed.bytes
