@@ -91,6 +91,9 @@ struct CobraCommandInfo: Sendable {
     /// lists none or an entry is not a constant string. Distinct and sorted by bytes, as Go compares them: two
     /// spellings of `é` (composed, and e with a combining accent) are two words, which Swift's `==` would merge.
     var validArgs: [String]?
+    /// The words of the literal's `ArgAliases` ("aliases for ValidArgs", accepted when typed but not offered by
+    /// completion), read as `validArgs`; nil when it lists none or an entry is not a constant string.
+    var argAliases: [String]?
     /// What the literal's `Args` does with one argument alone.
     var argumentCheck = CobraArgumentCheck.unset
     /// Whether `ValidArgs` or `Args` may hold something else than one literal gave: set by an assignment, or by one
@@ -103,11 +106,18 @@ struct CobraCommandInfo: Sendable {
 
     /// The words of `ValidArgs` that the command takes as its one argument, when cobra accepts them: its `Args` takes
     /// one (``CobraArgumentCheck/takesOne``), or is unset on a command without subcommands (cobra's `legacyArgs` then
-    /// takes any). Nil when not known: no word is then taken as an argument.
+    /// takes any). Its `ArgAliases` too, unless `Args` only takes the words of `ValidArgs` (cobra's `OnlyValidArgs`
+    /// compares with `ValidArgs` alone and refuses an alias). Nil when not known: no word is then taken as an argument.
+    /// Distinct and sorted by bytes.
     func argumentWords(hasSubcommands: Bool) -> [String]? {
         guard !argumentsUnknown, !hasSubcommands, let validArgs, !validArgs.isEmpty else { return nil }
         switch argumentCheck {
-        case .unset, .takesOne: return validArgs
+        case .unset, .takesOne:
+            guard let argAliases, !argAliases.isEmpty else { return validArgs }
+            var words: [[UInt8]: String] = [:]
+            for word in validArgs + argAliases { words[Array(word.utf8)] = word }
+            return words.keys.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { words[$0] }
+        case .takesOneValid: return validArgs
         case .other: return nil
         }
     }
@@ -120,6 +130,9 @@ enum CobraArgumentCheck: Sendable, Equatable {
     /// One of cobra's checks that accepts one argument alone, or all of them (`cobra.OnlyValidArgs`, `ExactArgs(1)`,
     /// `MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs)`).
     case takesOne
+    /// A check that accepts one argument alone when it is one of `ValidArgs` (`cobra.OnlyValidArgs`,
+    /// `ExactValidArgs(1)`, or `MatchAll` with one of those): an `ArgAliases` word is refused.
+    case takesOneValid
     /// Anything else: `cobra.NoArgs`, a count that excludes one, a function of the program's.
     case other
 }
@@ -298,6 +311,9 @@ private struct DeclaredFunction {
     let name: CobraName
     let file: Int
     let index: Int
+    /// How many named parameters it has (read at every call: not through the file's function, whose copy retains all
+    /// it holds).
+    let parameterCount: Int
     /// The order functions are run and chosen in: by folder, receiver type and name, as text (an `init`, of which a
     /// package may have several, by file and position after its receiver). The folder is its rank among the run's
     /// folder names, which orders as the names do.
@@ -341,6 +357,9 @@ private struct Declared {
     /// The element type of each slice or array type of a named element type of the same package (`type Options
     /// []Option`), by type name (the first declared of a name).
     var elementTypes: [CobraName: CobraName] = [:]
+    /// The folders that declare a slice or array type of each name: another package's type of that name (rclone's
+    /// `rc.Options` struct beside `fs.Options []Option`) is not one.
+    var collectionFolders: [CobraName: Set<Int32>] = [:]
     /// The other way: the slice and array types of each element type.
     var collections: [CobraName: [CobraName]] = [:]
     /// The type names of the embedded fields of each struct type, in declaration order.
@@ -549,8 +568,9 @@ struct CobraInterpreter {
     /// field that may be nil): such an entry may be nil in Go, and no filter is decided on it. Only grows.
     private var nilable: Set<CobraSite> = []
     /// The fields some file read assigns `nil` (`g.IncludeDevDeps = nil`), in code run or not: an object read from
-    /// such a field is nilable whatever the order the code runs in.
-    private lazy var nilFields: Set<String> = Self.fieldsAssignedNil(in: sources.map(\.file.go.tokens))
+    /// such a field is nilable whatever the order the code runs in. Each file's names are worked out once for its blob
+    /// (``CobraSourceFile/fieldsAssignedNil``): the tokens of a file depend on nothing else.
+    private lazy var nilFields: Set<String> = sources.reduce(into: []) { $0.formUnion($1.fieldsAssignedNil) }
     private var entryVerdictsThisPass: Set<String> = []
     private var entryVerdictsDiffer = false
     /// The folders some of whose Go files are not read: a table declared there may be written by code not read.
@@ -848,6 +868,7 @@ struct CobraInterpreter {
             }
             for (name, element) in file.collections {
                 let type = runName(name, in: index)
+                declared.collectionFolders[type, default: []].insert(folder)
                 if declared.elementTypes[type] == nil {
                     let element = runName(element, in: index)
                     declared.elementTypes[type] = element
@@ -878,7 +899,8 @@ struct CobraInterpreter {
                 )
                 declared.list.append(
                     DeclaredFunction(
-                        folder: folder, receiver: receiver, name: name, file: index, index: position, order: order))
+                        folder: folder, receiver: receiver, name: name, file: index, index: position,
+                        parameterCount: function.parameters.count, order: order))
                 if let first {
                     declared.alternates[first, default: []].append(id)
                 } else if callable {
@@ -1423,7 +1445,7 @@ struct CobraInterpreter {
         let declaration = declared.list[Int(key)]
         // Not in a build the caller runs in (the Windows definition of a helper, called from Linux code).
         guard let build = builds.combine(currentBuild, fileAtoms[declaration.file]) else { return [] }
-        let count = files[declaration.file].functions[declaration.index].parameters.count
+        let count = declaration.parameterCount
         var stored = values
         if values.count != count {
             stored = Array(values.prefix(count)) + Array(repeating: [], count: max(0, count - values.count))
@@ -1687,6 +1709,22 @@ struct CobraInterpreter {
             if case .object(let site, _) = values[0] { return [(objectFolders[site] ?? folder, values)] }
             return [(folder, values)]
         }
+        // Objects all of one folder (the usual case: the nodes a helper builds) are one group, the values as they are.
+        var common: Int32?
+        for value in values {
+            guard case .object(let site, _) = value else {
+                common = nil
+                break
+            }
+            let of = objectFolders[site] ?? folder
+            if common == nil {
+                common = of
+            } else if common != of {
+                common = nil
+                break
+            }
+        }
+        if let common { return [(common, values)] }
         var groups: [Int32: [CobraValue]] = [:]
         var instances: [CobraValue] = []
         for value in values {
@@ -2866,7 +2904,7 @@ struct CobraInterpreter {
         case CobraKnown.run.id, CobraKnown.runE.id, CobraKnown.preRun.id, CobraKnown.preRunE.id:
             if runsDeprecationNotice(value) { updateCommand(site) { $0.deprecated = true } }
             noticeGuards[site, default: []].formUnion(guardedNoticeVariables(value))
-        case CobraKnown.validArgs.id, CobraKnown.args.id:
+        case CobraKnown.validArgs.id, CobraKnown.args.id, CobraKnown.argAliases.id:
             // A literal's own are read from its expression (``readArguments(_:_:_:in:)``); an assignment may set
             // anything.
             if !fromLiteral { updateCommand(site) { $0.argumentsUnknown = true } }
@@ -2891,8 +2929,15 @@ struct CobraInterpreter {
                 if words == nil { info.argumentsUnknown = true }
                 info.validArgs = words
             }
+        } else if field == CobraKnown.argAliases.id {
+            // An alias list that cannot be read takes no word (fewer words: a change is judged the stricter way).
+            let words = validArgsWords(expression, in: &frame)
+            updateCommand(site) { info in
+                if let known = info.argAliases, !Self.sameBytes(known, words) { info.argumentsUnknown = true }
+                info.argAliases = words
+            }
         } else {
-            let check: CobraArgumentCheck = takesOneArgument(expression, in: &frame, depth: 0) ? .takesOne : .other
+            let check = argumentCheck(expression, in: &frame, depth: 0)
             updateCommand(site) { info in
                 if info.argumentCheck != .unset && info.argumentCheck != check { info.argumentsUnknown = true }
                 info.argumentCheck = check
@@ -2923,11 +2968,14 @@ struct CobraInterpreter {
         return lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
     }
 
-    /// Whether `Args: expression` accepts one argument alone: `cobra.OnlyValidArgs`, `cobra.ArbitraryArgs`,
-    /// `cobra.ExactArgs(1)`, `cobra.ExactValidArgs(1)`, `cobra.MinimumNArgs(n <= 1)`, `cobra.MaximumNArgs(n >= 1)`,
-    /// `cobra.RangeArgs(min <= 1, max >= 1)`, or `cobra.MatchAll` of such checks; counts are decimal literals. False
-    /// for anything else (`cobra.NoArgs`, a count in a constant, a function of the program's): not known to accept.
-    private mutating func takesOneArgument(_ expression: CobraExpr, in frame: inout Frame, depth: Int) -> Bool {
+    /// What `Args: expression` does with one argument alone: `cobra.ArbitraryArgs`, `cobra.ExactArgs(1)`,
+    /// `cobra.MinimumNArgs(n <= 1)`, `cobra.MaximumNArgs(n >= 1)`, `cobra.RangeArgs(min <= 1, max >= 1)` take it;
+    /// `cobra.OnlyValidArgs` and `cobra.ExactValidArgs(1)` take it when `ValidArgs` lists it; `cobra.MatchAll` of such
+    /// checks takes it as its strictest does; counts are decimal literals. `.other` for anything else (`cobra.NoArgs`,
+    /// a count in a constant, a function of the program's): not known to accept.
+    private mutating func argumentCheck(_ expression: CobraExpr, in frame: inout Frame, depth: Int)
+        -> CobraArgumentCheck
+    {
         func cobraMember(_ base: CobraExpr, in frame: inout Frame) -> String? {
             guard case .selector(.name(let qualifier), let name, _) = base,
                 files[frame.file].cobraNameIDs.contains(qualifier), isPackage(qualifier, in: frame)
@@ -2938,35 +2986,46 @@ struct CobraInterpreter {
             if case .opaque(let integer) = argument { return integer }
             return nil
         }
+        func takes(_ condition: Bool) -> CobraArgumentCheck { condition ? .takesOne : .other }
         switch expression {
         case .selector:
-            let name = cobraMember(expression, in: &frame)
-            return name == "OnlyValidArgs" || name == "ArbitraryArgs"
+            switch cobraMember(expression, in: &frame) {
+            case "OnlyValidArgs": return .takesOneValid
+            case "ArbitraryArgs": return .takesOne
+            default: return .other
+            }
         case .call(let callee, let arguments, _):
-            guard depth < 4, let name = cobraMember(callee, in: &frame) else { return false }
+            guard depth < 4, let name = cobraMember(callee, in: &frame) else { return .other }
             switch name {
-            case "ExactArgs", "ExactValidArgs":
-                return arguments.count == 1 && count(arguments[0]) == 1
+            case "ExactArgs":
+                return takes(arguments.count == 1 && count(arguments[0]) == 1)
+            case "ExactValidArgs":
+                return arguments.count == 1 && count(arguments[0]) == 1 ? .takesOneValid : .other
             case "MinimumNArgs":
-                return arguments.count == 1 && count(arguments[0]).map { $0 <= 1 } == true
+                return takes(arguments.count == 1 && count(arguments[0]).map { $0 <= 1 } == true)
             case "MaximumNArgs":
-                return arguments.count == 1 && count(arguments[0]).map { $0 >= 1 } == true
+                return takes(arguments.count == 1 && count(arguments[0]).map { $0 >= 1 } == true)
             case "RangeArgs":
                 guard arguments.count == 2, let low = count(arguments[0]), let high = count(arguments[1]) else {
-                    return false
+                    return .other
                 }
-                return low <= 1 && high >= 1
+                return takes(low <= 1 && high >= 1)
             case "MatchAll":
-                guard !arguments.isEmpty, arguments.count <= 16 else { return false }
-                for argument in arguments where !takesOneArgument(argument, in: &frame, depth: depth + 1) {
-                    return false
+                guard !arguments.isEmpty, arguments.count <= 16 else { return .other }
+                var result = CobraArgumentCheck.takesOne
+                for argument in arguments {
+                    switch argumentCheck(argument, in: &frame, depth: depth + 1) {
+                    case .other, .unset: return .other
+                    case .takesOneValid: result = .takesOneValid
+                    case .takesOne: break
+                    }
                 }
-                return true
+                return result
             default:
-                return false
+                return .other
             }
         default:
-            return false
+            return .other
         }
     }
 
@@ -3288,7 +3347,9 @@ struct CobraInterpreter {
                 if fieldName == CobraKnown.completionOptions.id {
                     completionOptions(element.value, of: .command(site), in: &frame)
                 }
-                if fieldName == CobraKnown.validArgs.id || fieldName == CobraKnown.args.id {
+                if fieldName == CobraKnown.validArgs.id || fieldName == CobraKnown.args.id
+                    || fieldName == CobraKnown.argAliases.id
+                {
                     readArguments(site, fieldName, element.value, in: &frame)
                 }
                 if fieldName == CobraKnown.annotations.id, case .composite(_, let entries, _) = element.value,
@@ -3346,7 +3407,22 @@ struct CobraInterpreter {
         // A literal of a slice type the program declares (`Options{a, b}`) is a collection too; an element whose type
         // its literal elides is a value of that slice's element type (`Option` for `Options{{Name: "addr"}}`).
         let named = type?.name.map { runName($0, in: frame.file) }
-        let sliceElement = named.flatMap { declared.elementTypes[$0] }
+        // The package that declares the literal's type: the qualifier's folders when the files read hold them, else
+        // the literal's own; a struct of that package named like another package's slice type is no collection.
+        // the literal's own; a struct of that package named like another package's slice type is no collection. A
+        // qualifier naming no folder read leaves the name alone to say.
+        let declaring: [Int32]? =
+            if let qualifier = type?.qualifier {
+                importFolders[frame.file][runName(qualifier, in: frame.file)]
+            } else {
+                [frame.folder]
+            }
+        let sliceElement = named.flatMap { name -> CobraName? in
+            if let declaring, let folders = declared.collectionFolders[name], folders.isDisjoint(with: declaring) {
+                return nil
+            }
+            return declared.elementTypes[name]
+        }
         if let type, !type.isCollection, !elidesTypes, let named, sliceElement == nil || isElement {
             let typeName = isElement ? sliceElement ?? named : named
             let site = commandSite(file: frame.file, offset: position.offset, call: frame.key)
