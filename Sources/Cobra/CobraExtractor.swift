@@ -589,7 +589,7 @@ private struct TreeBuilder {
     /// `build` is the builds the path to it is in (``CobraBuildTable``), its own literal's included.
     private mutating func visit(
         _ site: CobraSite, path: [String], deprecated: Bool, stack: Set<CobraSite>, aliasOf: String? = nil,
-        spellings inherited: [String: String] = [:], hidden: Bool = false, throughAlias: Bool = false,
+        spellings inherited: [String: String]? = nil, hidden: Bool = false, throughAlias: Bool = false,
         build: CobraBuildCondition? = nil
     ) {
         guard let info = interpreter.commands[site], !stack.contains(site), overLimit == nil else { return }
@@ -603,7 +603,7 @@ private struct TreeBuilder {
             return
         }
         let stack = stack.union([site])
-        let spellings = inherited.merging(interpreter.commandSpellings[site] ?? [:]) { _, own in own }
+        let spellings = CobraNormalization.agreed([inherited, interpreter.commandSpellings(site)].compactMap { $0 })
         let deprecated = deprecated || info.deprecated
         let experimentalAbove = experimental
         experimental = experimental || info.experimental
@@ -632,7 +632,9 @@ private struct TreeBuilder {
         for (scope, set) in sets {
             // Old spellings by the flag name they normalize to.
             var others: [String: [String]] = [:]
-            let mapped = spellings.merging(interpreter.flagSetSpellings[set] ?? [:], uniquingKeysWith: { $1 })
+            // A set's own function and one set above it: which one pflag keeps depends on the order of calls.
+            let mapped =
+                CobraNormalization.agreed([spellings, interpreter.flagSetSpellings(set)].compactMap { $0 }) ?? [:]
             if !mapped.isEmpty {
                 let known = names ?? Set(sets.flatMap { flags(of: $0.1).map(\.definition.name) })
                 names = known
@@ -762,7 +764,8 @@ private struct TreeBuilder {
             info.children.contains { interpreter.commands[$0]?.hasUse == true }
             || !(interpreter.missingChildren[site] ?? []).isEmpty
         guard let words = info.argumentWords(hasSubcommands: hasSubcommands) else { return nil }
-        let typable = words.filter { Self.isTypable($0) && !$0.hasPrefix("-") }.sorted()
+        // Sorted by bytes already (``CobraCommandInfo/validArgs``).
+        let typable = words.filter { Self.isTypable($0) && !$0.hasPrefix("-") }
         return typable.isEmpty ? nil : typable.joined(separator: " ")
     }
 

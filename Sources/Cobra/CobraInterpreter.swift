@@ -88,8 +88,12 @@ struct CobraCommandInfo: Sendable {
     var experimental = false
     var children: Set<CobraSite> = []
     /// The words the literal's `ValidArgs` lists (each entry's text before a tab, as cobra compares them), nil when it
-    /// lists none or an entry is not a constant string.
-    var validArgs: Set<String>?
+    /// lists none or an entry is not a constant string. Distinct and sorted by bytes, as Go compares them: two
+    /// spellings of `é` (composed, and e with a combining accent) are two words, which Swift's `==` would merge.
+    var validArgs: [String]?
+    /// The words of the literal's `ArgAliases` ("aliases for ValidArgs", accepted when typed but not offered by
+    /// completion), read as `validArgs`; nil when it lists none or an entry is not a constant string.
+    var argAliases: [String]?
     /// What the literal's `Args` does with one argument alone.
     var argumentCheck = CobraArgumentCheck.unset
     /// Whether `ValidArgs` or `Args` may hold something else than one literal gave: set by an assignment, or by one
@@ -102,11 +106,18 @@ struct CobraCommandInfo: Sendable {
 
     /// The words of `ValidArgs` that the command takes as its one argument, when cobra accepts them: its `Args` takes
     /// one (``CobraArgumentCheck/takesOne``), or is unset on a command without subcommands (cobra's `legacyArgs` then
-    /// takes any). Nil when not known: no word is then taken as an argument.
-    func argumentWords(hasSubcommands: Bool) -> Set<String>? {
+    /// takes any). Its `ArgAliases` too, unless `Args` only takes the words of `ValidArgs` (cobra's `OnlyValidArgs`
+    /// compares with `ValidArgs` alone and refuses an alias). Nil when not known: no word is then taken as an argument.
+    /// Distinct and sorted by bytes.
+    func argumentWords(hasSubcommands: Bool) -> [String]? {
         guard !argumentsUnknown, !hasSubcommands, let validArgs, !validArgs.isEmpty else { return nil }
         switch argumentCheck {
-        case .unset, .takesOne: return validArgs
+        case .unset, .takesOne:
+            guard let argAliases, !argAliases.isEmpty else { return validArgs }
+            var words: [[UInt8]: String] = [:]
+            for word in validArgs + argAliases { words[Array(word.utf8)] = word }
+            return words.keys.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { words[$0] }
+        case .takesOneValid: return validArgs
         case .other: return nil
         }
     }
@@ -119,6 +130,9 @@ enum CobraArgumentCheck: Sendable, Equatable {
     /// One of cobra's checks that accepts one argument alone, or all of them (`cobra.OnlyValidArgs`, `ExactArgs(1)`,
     /// `MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs)`).
     case takesOne
+    /// A check that accepts one argument alone when it is one of `ValidArgs` (`cobra.OnlyValidArgs`,
+    /// `ExactValidArgs(1)`, or `MatchAll` with one of those): an `ArgAliases` word is refused.
+    case takesOneValid
     /// Anything else: `cobra.NoArgs`, a count that excludes one, a function of the program's.
     case other
 }
@@ -297,6 +311,9 @@ private struct DeclaredFunction {
     let name: CobraName
     let file: Int
     let index: Int
+    /// How many named parameters it has (read at every call: not through the file's function, whose copy retains all
+    /// it holds).
+    let parameterCount: Int
     /// The order functions are run and chosen in: by folder, receiver type and name, as text (an `init`, of which a
     /// package may have several, by file and position after its receiver). The folder is its rank among the run's
     /// folder names, which orders as the names do.
@@ -340,6 +357,9 @@ private struct Declared {
     /// The element type of each slice or array type of a named element type of the same package (`type Options
     /// []Option`), by type name (the first declared of a name).
     var elementTypes: [CobraName: CobraName] = [:]
+    /// The folders that declare a slice or array type of each name: another package's type of that name (rclone's
+    /// `rc.Options` struct beside `fs.Options []Option`) is not one.
+    var collectionFolders: [CobraName: Set<Int32>] = [:]
     /// The other way: the slice and array types of each element type.
     var collections: [CobraName: [CobraName]] = [:]
     /// The type names of the embedded fields of each struct type, in declaration order.
@@ -475,10 +495,21 @@ struct CobraInterpreter {
     /// The commands and objects each object literal was given (in its fields or as elements), for
     /// ``addedToUnknown``. Only grows.
     private var held: [CobraSite: Set<CobraValue>] = [:]
-    /// Other spellings of flag names by command (`SetGlobalNormalizationFunc`: the command and everything under it)
-    /// and by flag set (`SetNormalizeFunc`), old spelling to flag name; see ``CobraNormalization``.
-    private(set) var commandSpellings: [CobraSite: [String: String]] = [:]
-    private(set) var flagSetSpellings: [CobraFlagSetID: [String: String]] = [:]
+    /// The normalization functions set by command (`SetGlobalNormalizationFunc`: the command and everything under it)
+    /// and by flag set (`SetNormalizeFunc`), by the call that sets them: what each maps, old spelling to flag name
+    /// (`[:]` when it cannot be read); see ``CobraNormalization``.
+    private var commandNormalizers: [CobraSite: [CobraLine: [String: String]]] = [:]
+    private var flagSetNormalizers: [CobraFlagSetID: [CobraLine: [String: String]]] = [:]
+
+    /// The other spellings of flag names the normalization functions set on `site` agree on; nil when none is set.
+    func commandSpellings(_ site: CobraSite) -> [String: String]? {
+        commandNormalizers[site].flatMap { CobraNormalization.agreed(Array($0.values)) }
+    }
+
+    /// The other spellings of flag names the normalization functions set on `set` agree on; nil when none is set.
+    func flagSetSpellings(_ set: CobraFlagSetID) -> [String: String]? {
+        flagSetNormalizers[set].flatMap { CobraNormalization.agreed(Array($0.values)) }
+    }
     /// Whether some note says that commands or flags were left out.
     private(set) var incomplete = false
     /// What the program sets in cobra's `CompletionOptions`, by command (see ``CobraDefaultCommands``).
@@ -537,8 +568,9 @@ struct CobraInterpreter {
     /// field that may be nil): such an entry may be nil in Go, and no filter is decided on it. Only grows.
     private var nilable: Set<CobraSite> = []
     /// The fields some file read assigns `nil` (`g.IncludeDevDeps = nil`), in code run or not: an object read from
-    /// such a field is nilable whatever the order the code runs in.
-    private lazy var nilFields: Set<String> = Self.fieldsAssignedNil(in: sources.map(\.file.go.tokens))
+    /// such a field is nilable whatever the order the code runs in. Each file's names are worked out once for its blob
+    /// (``CobraSourceFile/fieldsAssignedNil``): the tokens of a file depend on nothing else.
+    private lazy var nilFields: Set<String> = sources.reduce(into: []) { $0.formUnion($1.fieldsAssignedNil) }
     private var entryVerdictsThisPass: Set<String> = []
     private var entryVerdictsDiffer = false
     /// The folders some of whose Go files are not read: a table declared there may be written by code not read.
@@ -862,6 +894,7 @@ struct CobraInterpreter {
             }
             for (name, element) in file.collections {
                 let type = runName(name, in: index)
+                declared.collectionFolders[type, default: []].insert(folder)
                 if declared.elementTypes[type] == nil {
                     let element = runName(element, in: index)
                     declared.elementTypes[type] = element
@@ -892,7 +925,8 @@ struct CobraInterpreter {
                 )
                 declared.list.append(
                     DeclaredFunction(
-                        folder: folder, receiver: receiver, name: name, file: index, index: position, order: order))
+                        folder: folder, receiver: receiver, name: name, file: index, index: position,
+                        parameterCount: function.parameters.count, order: order))
                 if let first {
                     declared.alternates[first, default: []].append(id)
                 } else if callable {
@@ -1495,7 +1529,7 @@ struct CobraInterpreter {
         let declaration = declared.list[Int(key)]
         // Not in a build the caller runs in (the Windows definition of a helper, called from Linux code).
         guard let build = builds.combine(currentBuild, fileAtoms[declaration.file]) else { return [] }
-        let count = files[declaration.file].functions[declaration.index].parameters.count
+        let count = declaration.parameterCount
         var stored = values
         if values.count != count {
             stored = Array(values.prefix(count)) + Array(repeating: [], count: max(0, count - values.count))
@@ -1759,6 +1793,22 @@ struct CobraInterpreter {
             if case .object(let site, _) = values[0] { return [(objectFolders[site] ?? folder, values)] }
             return [(folder, values)]
         }
+        // Objects all of one folder (the usual case: the nodes a helper builds) are one group, the values as they are.
+        var common: Int32?
+        for value in values {
+            guard case .object(let site, _) = value else {
+                common = nil
+                break
+            }
+            let of = objectFolders[site] ?? folder
+            if common == nil {
+                common = of
+            } else if common != of {
+                common = nil
+                break
+            }
+        }
+        if let common { return [(common, values)] }
         var groups: [Int32: [CobraValue]] = [:]
         var instances: [CobraValue] = []
         for value in values {
@@ -2944,7 +2994,7 @@ struct CobraInterpreter {
         case CobraKnown.run.id, CobraKnown.runE.id, CobraKnown.preRun.id, CobraKnown.preRunE.id:
             if runsDeprecationNotice(value) { updateCommand(site) { $0.deprecated = true } }
             noticeGuards[site, default: []].formUnion(guardedNoticeVariables(value))
-        case CobraKnown.validArgs.id, CobraKnown.args.id:
+        case CobraKnown.validArgs.id, CobraKnown.args.id, CobraKnown.argAliases.id:
             // A literal's own are read from its expression (``readArguments(_:_:_:in:)``); an assignment may set
             // anything.
             if !fromLiteral { updateCommand(site) { $0.argumentsUnknown = true } }
@@ -2965,12 +3015,19 @@ struct CobraInterpreter {
         if field == CobraKnown.validArgs.id {
             let words = validArgsWords(expression, in: &frame)
             updateCommand(site) { info in
-                if info.validArgs != nil && info.validArgs != words { info.argumentsUnknown = true }
+                if let known = info.validArgs, !Self.sameBytes(known, words) { info.argumentsUnknown = true }
                 if words == nil { info.argumentsUnknown = true }
                 info.validArgs = words
             }
+        } else if field == CobraKnown.argAliases.id {
+            // An alias list that cannot be read takes no word (fewer words: a change is judged the stricter way).
+            let words = validArgsWords(expression, in: &frame)
+            updateCommand(site) { info in
+                if let known = info.argAliases, !Self.sameBytes(known, words) { info.argumentsUnknown = true }
+                info.argAliases = words
+            }
         } else {
-            let check: CobraArgumentCheck = takesOneArgument(expression, in: &frame, depth: 0) ? .takesOne : .other
+            let check = argumentCheck(expression, in: &frame, depth: 0)
             updateCommand(site) { info in
                 if info.argumentCheck != .unset && info.argumentCheck != check { info.argumentsUnknown = true }
                 info.argumentCheck = check
@@ -2980,25 +3037,35 @@ struct CobraInterpreter {
 
     /// The words of `ValidArgs: []string{"bash", "zsh\tZ shell"}`: each entry a constant string, its text before a
     /// tab (cobra's description separator); nil for anything else (a variable, a call, a non-constant entry).
-    private mutating func validArgsWords(_ expression: CobraExpr, in frame: inout Frame) -> Set<String>? {
+    private mutating func validArgsWords(_ expression: CobraExpr, in frame: inout Frame) -> [String]? {
         guard case .composite(_, let elements, _) = expression, elements.count <= Self.maximumValidArgs else {
             return nil
         }
-        var words: Set<String> = []
+        var words: [[UInt8]: String] = [:]
         for element in elements {
             guard element.key == nil, case .string(let text)? = evaluate(element.value, in: &frame).only else {
                 return nil
             }
-            words.insert(String(text.prefix { $0 != "\t" }))
+            let word = String(text.prefix { $0 != "\t" })
+            words[Array(word.utf8)] = word
         }
-        return words
+        return words.keys.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { words[$0] }
     }
 
-    /// Whether `Args: expression` accepts one argument alone: `cobra.OnlyValidArgs`, `cobra.ArbitraryArgs`,
-    /// `cobra.ExactArgs(1)`, `cobra.ExactValidArgs(1)`, `cobra.MinimumNArgs(n <= 1)`, `cobra.MaximumNArgs(n >= 1)`,
-    /// `cobra.RangeArgs(min <= 1, max >= 1)`, or `cobra.MatchAll` of such checks; counts are decimal literals. False
-    /// for anything else (`cobra.NoArgs`, a count in a constant, a function of the program's): not known to accept.
-    private mutating func takesOneArgument(_ expression: CobraExpr, in frame: inout Frame, depth: Int) -> Bool {
+    /// Whether two word lists hold the same bytes (Swift's `==` on strings takes canonically equivalent text as equal).
+    private static func sameBytes(_ lhs: [String]?, _ rhs: [String]?) -> Bool {
+        guard let lhs, let rhs else { return lhs == nil && rhs == nil }
+        return lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
+    }
+
+    /// What `Args: expression` does with one argument alone: `cobra.ArbitraryArgs`, `cobra.ExactArgs(1)`,
+    /// `cobra.MinimumNArgs(n <= 1)`, `cobra.MaximumNArgs(n >= 1)`, `cobra.RangeArgs(min <= 1, max >= 1)` take it;
+    /// `cobra.OnlyValidArgs` and `cobra.ExactValidArgs(1)` take it when `ValidArgs` lists it; `cobra.MatchAll` of such
+    /// checks takes it as its strictest does; counts are decimal literals. `.other` for anything else (`cobra.NoArgs`,
+    /// a count in a constant, a function of the program's): not known to accept.
+    private mutating func argumentCheck(_ expression: CobraExpr, in frame: inout Frame, depth: Int)
+        -> CobraArgumentCheck
+    {
         func cobraMember(_ base: CobraExpr, in frame: inout Frame) -> String? {
             guard case .selector(.name(let qualifier), let name, _) = base,
                 files[frame.file].cobraNameIDs.contains(qualifier), isPackage(qualifier, in: frame)
@@ -3009,35 +3076,46 @@ struct CobraInterpreter {
             if case .opaque(let integer) = argument { return integer }
             return nil
         }
+        func takes(_ condition: Bool) -> CobraArgumentCheck { condition ? .takesOne : .other }
         switch expression {
         case .selector:
-            let name = cobraMember(expression, in: &frame)
-            return name == "OnlyValidArgs" || name == "ArbitraryArgs"
+            switch cobraMember(expression, in: &frame) {
+            case "OnlyValidArgs": return .takesOneValid
+            case "ArbitraryArgs": return .takesOne
+            default: return .other
+            }
         case .call(let callee, let arguments, _):
-            guard depth < 4, let name = cobraMember(callee, in: &frame) else { return false }
+            guard depth < 4, let name = cobraMember(callee, in: &frame) else { return .other }
             switch name {
-            case "ExactArgs", "ExactValidArgs":
-                return arguments.count == 1 && count(arguments[0]) == 1
+            case "ExactArgs":
+                return takes(arguments.count == 1 && count(arguments[0]) == 1)
+            case "ExactValidArgs":
+                return arguments.count == 1 && count(arguments[0]) == 1 ? .takesOneValid : .other
             case "MinimumNArgs":
-                return arguments.count == 1 && count(arguments[0]).map { $0 <= 1 } == true
+                return takes(arguments.count == 1 && count(arguments[0]).map { $0 <= 1 } == true)
             case "MaximumNArgs":
-                return arguments.count == 1 && count(arguments[0]).map { $0 >= 1 } == true
+                return takes(arguments.count == 1 && count(arguments[0]).map { $0 >= 1 } == true)
             case "RangeArgs":
                 guard arguments.count == 2, let low = count(arguments[0]), let high = count(arguments[1]) else {
-                    return false
+                    return .other
                 }
-                return low <= 1 && high >= 1
+                return takes(low <= 1 && high >= 1)
             case "MatchAll":
-                guard !arguments.isEmpty, arguments.count <= 16 else { return false }
-                for argument in arguments where !takesOneArgument(argument, in: &frame, depth: depth + 1) {
-                    return false
+                guard !arguments.isEmpty, arguments.count <= 16 else { return .other }
+                var result = CobraArgumentCheck.takesOne
+                for argument in arguments {
+                    switch argumentCheck(argument, in: &frame, depth: depth + 1) {
+                    case .other, .unset: return .other
+                    case .takesOneValid: result = .takesOneValid
+                    case .takesOne: break
+                    }
                 }
-                return true
+                return result
             default:
-                return false
+                return .other
             }
         default:
-            return false
+            return .other
         }
     }
 
@@ -3364,7 +3442,9 @@ struct CobraInterpreter {
                 if fieldName == CobraKnown.completionOptions.id {
                     completionOptions(element.value, of: .command(site), in: &frame)
                 }
-                if fieldName == CobraKnown.validArgs.id || fieldName == CobraKnown.args.id {
+                if fieldName == CobraKnown.validArgs.id || fieldName == CobraKnown.args.id
+                    || fieldName == CobraKnown.argAliases.id
+                {
                     readArguments(site, fieldName, element.value, in: &frame)
                 }
                 if fieldName == CobraKnown.annotations.id, case .composite(_, let entries, _) = element.value,
@@ -3422,7 +3502,22 @@ struct CobraInterpreter {
         // A literal of a slice type the program declares (`Options{a, b}`) is a collection too; an element whose type
         // its literal elides is a value of that slice's element type (`Option` for `Options{{Name: "addr"}}`).
         let named = type?.name.map { runName($0, in: frame.file) }
-        let sliceElement = named.flatMap { declared.elementTypes[$0] }
+        // The package that declares the literal's type: the qualifier's folders when the files read hold them, else
+        // the literal's own; a struct of that package named like another package's slice type is no collection.
+        // the literal's own; a struct of that package named like another package's slice type is no collection. A
+        // qualifier naming no folder read leaves the name alone to say.
+        let declaring: [Int32]? =
+            if let qualifier = type?.qualifier {
+                importFolders[frame.file][runName(qualifier, in: frame.file)]
+            } else {
+                [frame.folder]
+            }
+        let sliceElement = named.flatMap { name -> CobraName? in
+            if let declaring, let folders = declared.collectionFolders[name], folders.isDisjoint(with: declaring) {
+                return nil
+            }
+            return declared.elementTypes[name]
+        }
         if let type, !type.isCollection, !elidesTypes, let named, sliceElement == nil || isElement {
             let typeName = isElement ? sliceElement ?? named : named
             let site = commandSite(file: frame.file, offset: position.offset, call: frame.key)
@@ -4134,8 +4229,8 @@ struct CobraInterpreter {
                     [CobraValue.flag(.local(site), $0), .flag(.persistent(site), $0)]
                 })
         case CobraKnown.setGlobalNormalizationFunc.id:
-            let spellings = normalization(values, context)
-            if !spellings.isEmpty { commandSpellings[site, default: [:]].merge(spellings) { old, _ in old } }
+            commandNormalizers[site, default: [:]][CobraLine(file: context.file, line: context.line)] =
+                normalization(values, context)
             return []
         case CobraKnown.markFlagDeprecated.id:
             return flagSetMethod(CobraKnown.markDeprecated.id, .local(site), values, context)
@@ -4272,8 +4367,8 @@ struct CobraInterpreter {
             updateFlagSet(id) { $0.deprecated.formUnion(names) }
             return []
         case CobraKnown.setNormalizeFunc.id:
-            let spellings = normalization(values, context)
-            if !spellings.isEmpty { flagSetSpellings[id, default: [:]].merge(spellings) { old, _ in old } }
+            flagSetNormalizers[id, default: [:]][CobraLine(file: context.file, line: context.line)] =
+                normalization(values, context)
             return []
         case CobraKnown.addGoFlagSet.id, CobraKnown.addGoFlag.id:
             note(
@@ -4372,27 +4467,38 @@ struct CobraInterpreter {
         if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
     }
 
-    /// The spellings the normalization function passed as the first argument maps, or a note when it cannot be read.
+    /// The spellings the normalization function passed as the first argument maps, or a note when it cannot be read
+    /// (then none: the old spellings of renamed flags are claimed removed). Functions that may be passed and map
+    /// differently give none either.
     private mutating func normalization(_ values: [CobraValues], _ context: CallContext) -> [String: String] {
-        var spellings: [String: String] = [:]
-        var followed = false
-        for case .function(let key) in values.first ?? [] {
+        var tables: [[String: String]] = []
+        var followed = true
+        for value in values.first ?? [] {
+            guard case .function(let key) = value else {
+                followed = false
+                continue
+            }
             let declaration = declared.list[Int(key)]
-            followed = true
             let file = sources[declaration.file].file
-            let mapped = CobraNormalization.spellings(of: file.functions[declaration.index], in: file)
-            spellings.merge(mapped.spellings) { old, _ in old }
-            if !mapped.complete {
-                note(
-                    "the flag name normalization function maps more than \(CobraNormalization.maximumSpellings) "
-                        + "names; the others are not in the surface", file: context.file, line: context.line,
-                    leavesOut: false)
+            switch CobraNormalization.spellings(of: file.functions[declaration.index], in: file) {
+            case .table(let spellings, let complete):
+                tables.append(spellings)
+                if !complete {
+                    note(
+                        "the flag name normalization function maps more than \(CobraNormalization.maximumSpellings) "
+                            + "names; the others are not in the surface", file: context.file, line: context.line,
+                        leavesOut: false)
+                }
+            case .unknown:
+                followed = false
             }
         }
-        if !followed {
+        guard followed, let spellings = CobraNormalization.agreed(tables) else {
             note(
-                "the flag name normalization function cannot be followed; other spellings of flag names it accepts "
-                    + "are not in the surface", file: context.file, line: context.line, leavesOut: false)
+                "the flag name normalization function cannot be followed (semgate reads only a plain switch or if "
+                    + "chain from names to names); other spellings of flag names it accepts are not in the surface",
+                file: context.file, line: context.line, leavesOut: false)
+            return [:]
         }
         return spellings
     }

@@ -106,6 +106,12 @@ enum CobraCompatibility {
             guard let old = context.oldValue, let new = context.newValue else { return false }
             return buildWidens(from: old, to: new)
         },
+        Rule(
+            attribute: "no-opt-default",
+            reason: "a bool flag's bare `--flag` already meant true (pflag gives every bool flag the NoOptDefVal "
+                + "`true`): a flag that was a bool and now says so itself (an option table's value) works as before",
+            bump: .patch
+        ) { $0.oldValue == nil && $0.newValue == "true" && $0.old.attributes["type"] == "bool" },
         Rule(attribute: "no-opt-default", reason: "the bare `--flag` now works as well", bump: .minor) {
             $0.oldValue == nil && $0.newValue == "true"
         },
