@@ -512,6 +512,8 @@ struct CobraInterpreter {
     }
     /// Whether some note says that commands or flags were left out.
     private(set) var incomplete = false
+    /// Bytes of strings `+` built in this run (``maximumConcatenatedBytes``).
+    private var concatenatedBytes = 0
     /// What the program sets in cobra's `CompletionOptions`, by command (see ``CobraDefaultCommands``).
     var completionSettings: [CobraCompletionOwner: [String: CobraOptionSetting]] = [:]
     /// The variables a flag definition binds (`StringVar(&dataDir, "data-dir", ...)`), and the flags they bind.
@@ -3281,6 +3283,14 @@ struct CobraInterpreter {
             guard !leftStrings.isEmpty, !rightStrings.isEmpty, leftStrings.count * rightStrings.count <= 16 else {
                 return []
             }
+            // Bounded (review R18: `const a1 = a0 + a0` ... 63 lines doubled a string to gigabytes): each result is a
+            // name, not a document, and what `+` builds in a run has a budget. Past either, not a constant.
+            let longest =
+                (leftStrings.map(\.utf8.count).max() ?? 0) + (rightStrings.map(\.utf8.count).max() ?? 0)
+            let built = longest * leftStrings.count * rightStrings.count
+            guard longest <= Self.maximumReplacedBytes, concatenatedBytes + built <= Self.maximumConcatenatedBytes
+            else { return [] }
+            concatenatedBytes += built
             return CobraValues(leftStrings.flatMap { left in rightStrings.map { CobraValue.string(left + $0) } })
         case .index(let base, let indices):
             for index in indices { _ = evaluate(index, in: &frame) }
@@ -3856,8 +3866,10 @@ struct CobraInterpreter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The longest text `replaceAll(_:)` makes: a flag name or `Use`, not a document.
+    /// The longest text `replaceAll(_:)` or `+` makes: a flag name or `Use`, not a document.
     static let maximumReplacedBytes = 4_096
+    /// At most this many bytes of strings are built by `+` in one run (each at most ``maximumReplacedBytes``).
+    static let maximumConcatenatedBytes = 16 * 1024 * 1024
 
     /// `fmt.Sprintf` of constant strings: each `%` verb takes the next argument's string. A verb whose argument is not
     /// one known string stays as written, so `Sprintf("get %s", name)` still gives a `Use` whose first word is `get`;
