@@ -514,6 +514,15 @@ struct CobraInterpreter {
     /// site and field: what a loop's filter reads when it decides (``decideFilter(_:in:)``), while the table the loop
     /// ranges over cannot have changed (``tableUnchanged(_:)``).
     private var objectLists: [CobraSite: [CobraName: [String]]] = [:]
+    /// The string fields object literals give certainly (``certainString(_:in:)``), by site and field: nil for a field
+    /// given something else, or other strings at different runs of the literal.
+    private var objectStrings: [CobraSite: [CobraName: String?]] = [:]
+    /// By field name, whether some file read may write it (``stringFieldWritten(_:)``).
+    private var stringFieldsWritten: [String: Bool] = [:]
+    /// The strings package-level constants certainly are (``packageConstant(_:in:depth:)``), by `scoped` name.
+    private var packageConstants: [Int64: String?] = [:]
+    /// By function, the parameters its body may change (``parametersWritten(_:)``).
+    private var writtenParameters: [CobraFunctionID: Set<CobraLocalName>] = [:]
     /// By field name, whether some file read may change that field after a literal gave it (``fieldMayChange(_:)``).
     private var fieldsChanged: [CobraName: Bool] = [:]
     /// By package-level name, whether nothing in the files read can change the table it holds (``tableUnchanged(_:)``),
@@ -662,6 +671,9 @@ struct CobraInterpreter {
         var receiver: CobraValues = []
         /// The context it runs in (``CobraBuildTable``): its callers' with its file's condition.
         var build: Int32 = 0
+        /// The arguments (by bit, from the first) that are certain constant strings where the call is
+        /// (``certainString(_:in:)``): a parameter given one holds it in the body, when the body never assigns it.
+        var certain: UInt64 = 0
     }
 
     /// The frame of the function being run.
@@ -695,6 +707,12 @@ struct CobraInterpreter {
         /// The entry of the run of a loop over a package-level table nothing in the files read can change
         /// (``tableUnchanged(_:)``): the lists its literal gives fields may decide the loop's filter.
         var unchangedEntry: CobraValues?
+        /// The parameters that hold a certain constant string in this run of the body (``CallKey/certain``).
+        var certain: [CobraLocalName: String] = [:]
+        /// The entry of the run of a loop over a list literal or a package-level table nothing in the files read can
+        /// change (``tableUnchanged(_:)``): a string field its literal gives certainly is what the entry holds, when
+        /// no file writes that field (``stringFieldWritten(_:)``).
+        var certainEntry: CobraValues?
 
         /// Forgets the loops whose index or collection `name` is: assigned in the body, `table[i]` may be another
         /// element.
@@ -1257,23 +1275,34 @@ struct CobraInterpreter {
     /// Calls `key` and the other definitions of it for other builds (``Declared/alternates``), each in the builds its
     /// file is for.
     private mutating func call(
-        _ key: CobraFunctionID, arguments values: [CobraValues], receiver: CobraValues = []
+        _ key: CobraFunctionID, arguments values: [CobraValues], receiver: CobraValues = [], certain: UInt64 = 0
     ) -> CobraValues {
         guard let others = declared.alternates[key] else {
-            return callDefinition(key, arguments: values, receiver: receiver)
+            return callDefinition(key, arguments: values, receiver: receiver, certain: certain)
         }
-        var result = callDefinition(key, arguments: values, receiver: receiver)
-        for other in others { result.formUnion(callDefinition(other, arguments: values, receiver: receiver)) }
+        var result = callDefinition(key, arguments: values, receiver: receiver, certain: certain)
+        for other in others {
+            result.formUnion(callDefinition(other, arguments: values, receiver: receiver, certain: certain))
+        }
         return result
     }
 
     private mutating func callDefinition(
-        _ key: CobraFunctionID, arguments values: [CobraValues], receiver: CobraValues = []
+        _ key: CobraFunctionID, arguments values: [CobraValues], receiver: CobraValues = [], certain: UInt64 = 0
     ) -> CobraValues {
         let declaration = declared.list[Int(key)]
         // Not in a build the caller runs in (the Windows definition of a helper, called from Linux code).
         guard let build = builds.combine(currentBuild, fileAtoms[declaration.file]) else { return [] }
-        let count = files[declaration.file].functions[declaration.index].parameters.count
+        let function = files[declaration.file].functions[declaration.index]
+        let count = function.parameters.count
+        // A certain argument binds a parameter of its own: not past the parameters, nor a variadic one's, and only
+        // when the parameters are the declaration's (one each, named: none left out as `_`).
+        var certain = values.count == count && count < 64 ? certain & ((1 << UInt64(count)) - 1) : 0
+        if certain != 0, function.declaration.signature.parameters.count != count
+            || function.declaration.signature.parameters.contains(where: \.variadic)
+        {
+            certain = 0
+        }
         var stored = values
         if values.count != count {
             stored = Array(values.prefix(count)) + Array(repeating: [], count: max(0, count - values.count))
@@ -1282,7 +1311,8 @@ struct CobraInterpreter {
                 stored[count - 1].formUnion(Self.union(Array(values[count...])))
             }
         }
-        let call = callIndex(CallKey(function: key, arguments: stored, receiver: receiver, build: build))
+        let call = callIndex(
+            CallKey(function: key, arguments: stored, receiver: receiver, build: build, certain: certain))
         let (undecided, depth) = (undecidedBranches, callDepth)
         let running = runningClosures.isEmpty ? [] : runningClosures.sorted()
         // By index: `recording.last` would copy the record (and retain each of its arrays) for two counts.
@@ -1350,6 +1380,14 @@ struct CobraInterpreter {
                 value.insert(instance)
             }
             frame.locals.assign(value, to: parameter.name)
+        }
+        let certain = callKeys[Int(call)].certain
+        if certain != 0 {
+            let written = parametersWritten(key)
+            for (index, parameter) in parameters.enumerated()
+            where certain & (1 << UInt64(index)) != 0 && !written.contains(parameter.name) {
+                if case .string(let text)? = stored[index].only { frame.certain[parameter.name] = text }
+            }
         }
         execute(sources[file].body(of: index), in: &frame)
         bodies.removeLast()
@@ -1639,6 +1677,7 @@ struct CobraInterpreter {
             switch statement {
             case .continueRange, .breakRange, .return: return true
             case .block(let inner): return jumps(inner)
+            case .switchCases(_, let clauses): return clauses.contains { jumps($0.body) }
             case .conditional(let header, _, let then, let otherwise): return jumps(header) || jumps(then) || jumps(otherwise)
             case .expression, .assign, .declare, .range: return false
             }
@@ -1788,6 +1827,273 @@ struct CobraInterpreter {
             return recordVerdict(verdict, test + "==" + constant, of: objects, in: frame)
         }
         return nil
+    }
+
+    // MARK: Certain strings
+
+    /// The string `expression` certainly holds where it is, by Go's rules rather than by what the interpreter
+    /// gathered: a literal; a package-level `const` (``packageConstant(_:in:)``); a parameter given such a string at
+    /// this call and never assigned in its function (``CallKey/certain``); a string field an entry of a loop over a
+    /// list literal or an unchanged table has from its literal, when no file writes the field (``Frame/certainEntry``);
+    /// and `+` of such. Nil otherwise: a package `var` may be written where the interpreter does not look (code not
+    /// read, an `init` it runs later), a local may be assigned on a path not taken. A text that replaced bytes Go would
+    /// keep (U+FFFD) is not certain: two different Go strings may read as the same.
+    private mutating func certainString(_ expression: CobraExpr, in frame: inout Frame, depth: Int = 0) -> String? {
+        guard depth < Self.maximumCertainDepth else { return nil }
+        var result: String?
+        switch expression {
+        case .string(let text):
+            result = text
+        case .binary(.plus, let left, let right):
+            guard let lhs = certainString(left, in: &frame, depth: depth + 1),
+                let rhs = certainString(right, in: &frame, depth: depth + 1)
+            else { return nil }
+            result = lhs + rhs
+        case .name(let name):
+            if frame.locals.contains(name) { return frame.certain[name] }
+            result = packageConstant(name, in: frame.file)
+        case .selector(let base, let field, _):
+            guard literalListsDecide, let entry = frame.certainEntry?.only, case .object(let site, _) = entry,
+                !Self.containsCall(base), evaluate(base, in: &frame).only == entry
+            else { return nil }
+            let name = runName(field, in: frame.file)
+            guard case .some(.some(let text)) = objectStrings[site]?[name],
+                !stringFieldWritten(numbering.table.names[Int(name)])
+            else { return nil }
+            // A call not read that the entry is handed to may replace it: the surface is then read again without.
+            decidedObjects.insert(site)
+            result = text
+        default:
+            return nil
+        }
+        guard let result, result.utf8.count <= Self.maximumCertainBytes, !result.unicodeScalars.contains("\u{FFFD}")
+        else { return nil }
+        return result
+    }
+    private static let maximumCertainDepth = 16
+    private static let maximumCertainBytes = 4096
+
+    /// The arguments of a call that are certain strings (``certainString(_:in:)``) and hold that string alone, by bit.
+    private mutating func certainArguments(_ arguments: [CobraExpr], _ values: [CobraValues], in frame: inout Frame)
+        -> UInt64
+    {
+        var bits: UInt64 = 0
+        for (index, argument) in arguments.enumerated() where index < 64 && index < values.count {
+            guard case .string(let held)? = values[index].only, let text = certainString(argument, in: &frame),
+                Array(text.utf8) == Array(held.utf8)
+            else { continue }
+            bits |= 1 << UInt64(index)
+        }
+        return bits
+    }
+
+    /// The string package-level constant `name` of `file`'s package certainly is: declared once in the files read of
+    /// that folder, as a `const` of a file built for every system and tag, with a value that is a certain string of its
+    /// own (a literal, another such constant, `+` of such). Nil otherwise (a `var`, one declared in files for
+    /// different builds, an `iota` line without a value).
+    private mutating func packageConstant(_ name: CobraLocalName, in file: Int, depth: Int = 0) -> String? {
+        let runName = runName(name, in: file)
+        let key = scoped(folders[file], runName)
+        if let known = packageConstants[key] { return known }
+        guard depth < Self.maximumCertainDepth else { return nil }
+        // Unknown while it is worked out: a constant defined by itself is not certain.
+        packageConstants[key] = .some(nil)
+        var found: (file: Int, value: CobraExpr)?
+        var declarations = 0
+        for index in files.indices where folders[index] == folders[file] {
+            for binding in files[index].bindings {
+                for (offset, bound) in binding.names.enumerated() where self.runName(bound, in: index) == runName {
+                    declarations += 1
+                    if binding.isConstant, fileAtoms[index] == nil, binding.values.count == binding.names.count {
+                        found = (index, binding.values[offset])
+                    }
+                }
+            }
+        }
+        var result: String?
+        if declarations == 1, let found {
+            var frame = Frame(key: nil, file: found.file, folder: folders[found.file])
+            result = constantString(found.value, in: &frame, depth: depth + 1)
+        }
+        packageConstants[key] = .some(result)
+        return result
+    }
+
+    /// A constant's value as a certain string: literals, other package constants, `+` of such.
+    private mutating func constantString(_ expression: CobraExpr, in frame: inout Frame, depth: Int) -> String? {
+        guard depth < Self.maximumCertainDepth else { return nil }
+        switch expression {
+        case .string(let text):
+            return text
+        case .name(let name):
+            return packageConstant(name, in: frame.file, depth: depth + 1)
+        case .binary(.plus, let left, let right):
+            guard let lhs = constantString(left, in: &frame, depth: depth + 1),
+                let rhs = constantString(right, in: &frame, depth: depth + 1)
+            else { return nil }
+            return lhs + rhs
+        default:
+            return nil
+        }
+    }
+
+    /// The parameters of function `key` its body may change: assigned (`kind = ...`, also in a function literal),
+    /// declared again (`kind := ...`, a loop's variable, a literal's parameter of the same name), or whose address is
+    /// taken (`&kind`).
+    private mutating func parametersWritten(_ key: CobraFunctionID) -> Set<CobraLocalName> {
+        if let known = writtenParameters[key] { return known }
+        let declaration = declared.list[Int(key)]
+        var written: Set<CobraLocalName> = []
+        Self.collectWritten(sources[declaration.file].body(of: declaration.index), into: &written)
+        writtenParameters[key] = written
+        return written
+    }
+
+    private static func collectWritten(_ statements: [CobraStatement], into written: inout Set<CobraLocalName>) {
+        for statement in statements {
+            switch statement {
+            case .expression(let expression):
+                collectWritten(expression, into: &written)
+            case .assign(let targets, _, let sources):
+                for target in targets {
+                    if case .name(let name) = target { written.insert(name) }
+                    collectWritten(target, into: &written)
+                }
+                for source in sources { collectWritten(source, into: &written) }
+            case .declare(let names, _, let sources):
+                written.formUnion(names)
+                for source in sources { collectWritten(source, into: &written) }
+            case .return(let results):
+                for result in results { collectWritten(result, into: &written) }
+            case .range(let names, let collection, let body):
+                for name in names {
+                    if case .name(let local) = name { written.insert(local) }
+                    collectWritten(name, into: &written)
+                }
+                collectWritten(collection, into: &written)
+                collectWritten(body, into: &written)
+            case .block(let inner):
+                collectWritten(inner, into: &written)
+            case .conditional(let header, let condition, let then, let otherwise):
+                collectWritten(header, into: &written)
+                if let condition { collectWritten(condition, into: &written) }
+                collectWritten(then, into: &written)
+                collectWritten(otherwise, into: &written)
+            case .switchCases(let tag, let clauses):
+                if let tag { collectWritten(tag, into: &written) }
+                for clause in clauses {
+                    for expression in clause.cases ?? [] { collectWritten(expression, into: &written) }
+                    collectWritten(clause.body, into: &written)
+                }
+            case .continueRange, .breakRange:
+                continue
+            }
+        }
+    }
+
+    private static func collectWritten(_ expression: CobraExpr, into written: inout Set<CobraLocalName>) {
+        switch expression {
+        case .name, .string, .opaque:
+            return
+        case .unary(let op, let operand):
+            if op == .address, case .name(let name) = operand { written.insert(name) }
+            collectWritten(operand, into: &written)
+        case .selector(let base, _, _):
+            collectWritten(base, into: &written)
+        case .call(let callee, let arguments, _):
+            collectWritten(callee, into: &written)
+            for argument in arguments { collectWritten(argument, into: &written) }
+        case .composite(_, let elements, _):
+            for element in elements {
+                if let key = element.key { collectWritten(key, into: &written) }
+                collectWritten(element.value, into: &written)
+            }
+        case .binary(_, let left, let right):
+            collectWritten(left, into: &written)
+            collectWritten(right, into: &written)
+        case .index(let base, let indices):
+            collectWritten(base, into: &written)
+            for index in indices { collectWritten(index, into: &written) }
+        case .function(let literal):
+            written.formUnion(literal.parameters.compactMap { $0 })
+            collectWritten(literal.body, into: &written)
+        }
+    }
+
+    /// Whether some file read may write string field `field` of a value after its literal gave it, by the tokens
+    /// (worked out once a run, before any code runs): `x.field` assigned (`=`, `+=`, also as one of several targets,
+    /// `x.field, y = ...`) or its address taken (`&x.field`, which a flag bound to it writes when it is parsed), on a
+    /// value of any type.
+    private mutating func stringFieldWritten(_ field: String) -> Bool {
+        if let known = stringFieldsWritten[field] { return known }
+        var written = false
+        search: for source in sources {
+            let tokens = source.file.go.tokens
+            for index in tokens.indices
+            where index > 0 && tokens[index].kind == .identifier && tokens[index].text == field
+                && tokens[index - 1].symbol == .period
+            {
+                if Self.assignedAfter(index, in: tokens) || Self.addressTaken(chainEndingAt: index, in: tokens) {
+                    written = true
+                    break search
+                }
+            }
+        }
+        stringFieldsWritten[field] = written
+        return written
+    }
+
+    /// Whether the statement goes on from the token at `index` to an assignment before its end, outside brackets
+    /// (`x.f = v`, `x.f, y = ...`, `x.f++`).
+    private static func assignedAfter(_ index: Int, in tokens: [GoToken]) -> Bool {
+        var depth = 0
+        for position in index + 1..<tokens.count {
+            let token = tokens[position]
+            if token.kind == .semicolon && depth == 0 { return false }
+            guard let symbol = token.symbol else { continue }
+            if [.leftParen, .leftBracket].contains(symbol) { depth += 1 }
+            if symbol == .leftBrace {
+                if depth == 0 { return false }
+                depth += 1
+            }
+            if [.rightParen, .rightBracket, .rightBrace].contains(symbol) {
+                depth -= 1
+                if depth < 0 { return false }
+            }
+            if depth == 0 && (writes.contains(symbol) || symbol == .colon) {
+                return writes.contains(symbol)
+            }
+        }
+        return false
+    }
+
+    /// Whether the selector chain ending at `index` (`a.b[i].field`) is preceded by `&`.
+    private static func addressTaken(chainEndingAt index: Int, in tokens: [GoToken]) -> Bool {
+        var position = index - 1
+        while position >= 0 {
+            let token = tokens[position]
+            if token.symbol == .period || token.kind == .identifier {
+                position -= 1
+            } else if token.symbol == .rightBracket || token.symbol == .rightParen {
+                var depth = 0
+                while position >= 0 {
+                    if let symbol = tokens[position].symbol {
+                        if [.rightBracket, .rightParen].contains(symbol) { depth += 1 }
+                        if [.leftBracket, .leftParen].contains(symbol) {
+                            depth -= 1
+                            if depth == 0 { break }
+                        }
+                    }
+                    position -= 1
+                }
+                position -= 1
+            } else {
+                break
+            }
+        }
+        // `&(x.field)` too.
+        while position >= 0, tokens[position].symbol == .leftParen { position -= 1 }
+        return position >= 0 && tokens[position].symbol == .ampersand
     }
 
     /// Records `verdict` of `test` on the entry `objects` (``entryVerdicts``), and the objects as decided (a call not
@@ -2385,6 +2691,16 @@ struct CobraInterpreter {
                 unchanged = tableUnchanged(runName(table, in: frame.file))
             }
             let outerUnchanged = frame.unchangedEntry
+            let outerCertain = frame.certainEntry
+            // Entries whose string fields their literals give certainly: a list literal's, or a table's nothing changes.
+            var certainEntries = false
+            if runs.count > 1, literalListsDecide, !writesThroughPointer {
+                if case .composite = Self.withoutAddress(collection) {
+                    certainEntries = true
+                } else if case .name(let table) = collection, frame.locals[table] == nil {
+                    certainEntries = tableUnchanged(runName(table, in: frame.file))
+                }
+            }
             var undecidedEntries = false
             for element in runs {
                 for (offset, name) in names.enumerated() {
@@ -2397,6 +2713,7 @@ struct CobraInterpreter {
                 frame.strictRun = strict
                 frame.uniqueness = strict ? Self.mapsFilled(by: body, in: frame) : []
                 frame.unchangedEntry = unchanged ? element : nil
+                frame.certainEntry = certainEntries ? element : nil
                 execute(body, in: &frame)
                 undecidedEntries = undecidedEntries || frame.filterUndecided
                 let ended = frame.breaking
@@ -2406,6 +2723,7 @@ struct CobraInterpreter {
             frame.ranges = outer
             frame.filteredRun = false
             frame.unchangedEntry = outerUnchanged
+            frame.certainEntry = outerCertain
             (frame.strictRun, frame.uniqueness) = (outerStrict, outerUniqueness)
             if undecidedEntries {
                 // The entries whose filter could not be decided: every one at once, as before tables were read.
@@ -2437,22 +2755,86 @@ struct CobraInterpreter {
                     return
                 }
             }
-            if holds == nil, frame.strictRun || frame.filteredRun, Self.jumps(then) || Self.jumps(otherwise),
-                !isUniquenessCheck(header: header, condition: condition, in: frame)
-            {
-                // Whether this entry goes on is not known: the loop runs at once for it, as before tables were read.
-                frame.filterUndecided = true
-                return
+            branch(
+                holds, then: then, otherwise: otherwise,
+                uniqueness: holds == nil && isUniquenessCheck(header: header, condition: condition, in: frame),
+                in: &frame)
+        case .switchCases(let tag, let clauses):
+            let decisions = switchDecisions(tag: tag, clauses: clauses, in: &frame)
+            for (clause, holds) in zip(clauses, decisions) {
+                if frame.skipping || frame.filterUndecided || frame.breaking { break }
+                branch(holds, then: clause.body, otherwise: [], uniqueness: false, in: &frame)
             }
-            if holds == nil { undecidedBranches += 1 }
-            // A `continue` on one branch of an undecided `if` skips the rest only in some runs: every branch counts.
-            let skipping = frame.skipping
-            if holds != false { execute(then, in: &frame) }
-            if holds == nil { frame.skipping = skipping }
-            if holds != true { execute(otherwise, in: &frame) }
-            if holds == nil { frame.skipping = skipping }
-            if holds == nil { undecidedBranches -= 1 }
         }
+    }
+
+    /// Runs `then` when `holds`, `otherwise` when not, both when it is not known (nil); `uniqueness` when the
+    /// condition is a ``isUniquenessCheck(header:condition:in:)``.
+    private mutating func branch(
+        _ holds: Bool?, then: [CobraStatement], otherwise: [CobraStatement], uniqueness: Bool, in frame: inout Frame
+    ) {
+        if holds == nil, frame.strictRun || frame.filteredRun, Self.jumps(then) || Self.jumps(otherwise), !uniqueness {
+            // Whether this entry goes on is not known: the loop runs at once for it, as before tables were read.
+            frame.filterUndecided = true
+            return
+        }
+        if holds == nil { undecidedBranches += 1 }
+        // A `continue` on one branch of an undecided `if` skips the rest only in some runs: every branch counts.
+        let skipping = frame.skipping
+        if holds != false { execute(then, in: &frame) }
+        if holds == nil { frame.skipping = skipping }
+        if holds != true { execute(otherwise, in: &frame) }
+        if holds == nil { frame.skipping = skipping }
+        if holds == nil { undecidedBranches -= 1 }
+    }
+
+    /// Whether each clause of an expression switch runs, in order: true when it certainly does, false when it
+    /// certainly does not, nil when not known. A clause runs when its case is the first that matches (the tag equals
+    /// one of its expressions, or, without a tag, one of them holds), `default` when none does. A case matches
+    /// certainly only by values that are certain (``certainString(_:in:)``, ``truth(of:in:)`` without a tag).
+    private mutating func switchDecisions(tag: CobraExpr?, clauses: [CobraSwitchClause], in frame: inout Frame)
+        -> [Bool?]
+    {
+        var tagText: String?
+        if let tag {
+            _ = evaluate(tag, in: &frame)
+            tagText = certainString(tag, in: &frame)
+        }
+        var decisions: [Bool?] = []
+        // Whether a case before certainly matches, and whether every case before certainly does not.
+        var matched = false
+        var noneBefore = true
+        for clause in clauses {
+            guard let cases = clause.cases else {
+                decisions.append(nil)
+                continue
+            }
+            var match: Bool? = false
+            for expression in cases {
+                var one: Bool?
+                if tag == nil {
+                    one = truth(of: expression, in: &frame)
+                } else {
+                    _ = evaluate(expression, in: &frame)
+                    if let tagText, let text = certainString(expression, in: &frame) {
+                        one = Array(tagText.utf8) == Array(text.utf8)
+                    }
+                }
+                if one == true {
+                    match = true
+                } else if one == nil, match == false {
+                    match = nil
+                }
+            }
+            decisions.append(matched || match == false ? false : match == true && noneBefore ? true : nil)
+            if match == true { matched = true }
+            if match != false { noneBefore = false }
+        }
+        // `default` runs when no case matches.
+        for (index, clause) in clauses.enumerated() where clause.cases == nil {
+            decisions[index] = matched ? false : noneBefore ? true : nil
+        }
+        return decisions
     }
 
     /// Whether `condition` is certainly true or certainly false with what its names may hold; nil when it may be
@@ -2486,6 +2868,13 @@ struct CobraInterpreter {
                 isNil = nil
             }
             return isNil.map { op == .equal ? $0 : !$0 }
+        case .binary(let op, let left, let right) where op == .equal || op == .notEqual:
+            _ = evaluate(condition, in: &frame)
+            guard let lhs = certainString(left, in: &frame), let rhs = certainString(right, in: &frame) else {
+                return nil
+            }
+            // As Go compares strings: byte by byte.
+            return (Array(lhs.utf8) == Array(rhs.utf8)) == (op == .equal)
         default:
             let values = evaluate(condition, in: &frame)
             if values.only == .bool(true) { return true }
@@ -3191,6 +3580,17 @@ struct CobraInterpreter {
                 }
                 objectLists[site] = lists
             }
+            for element in elements {
+                guard case .name(let key)? = element.key else { continue }
+                let field = runName(key, in: frame.file)
+                let text = certainString(element.value, in: &frame)
+                if let known = objectStrings[site]?[field] {
+                    if let known, let text, Array(known.utf8) == Array(text.utf8) { continue }
+                    if known != nil { objectStrings[site, default: [:]][field] = .some(nil) }
+                } else {
+                    objectStrings[site, default: [:]][field] = .some(text)
+                }
+            }
             if objectKeys[site] == nil {
                 objectKeys[site] = Set(
                     elements.compactMap { element in
@@ -3288,6 +3688,7 @@ struct CobraInterpreter {
             var inner = frame
             inner.literalReturns = []
             let parameters = literal.parameters.compactMap { $0 }
+            for name in parameters { inner.certain[name] = nil }
             for (index, name) in literal.parameters.enumerated() {
                 guard let name else { continue }
                 inner.locals.assign(index < values.count ? values[index] : [], to: name)
@@ -3323,8 +3724,9 @@ struct CobraInterpreter {
                     if case .function(let key) = value { return key }
                     return nil
                 }
+                let certain = functions.isEmpty ? 0 : certainArguments(arguments, values, in: &frame)
                 for key in functions {
-                    result.formUnion(call(key, arguments: values))
+                    result.formUnion(call(key, arguments: values, certain: certain))
                 }
                 if functions.isEmpty, qualifier == CobraKnown.strings.id, method == CobraKnown.replaceAll.id {
                     return Self.replaceAll(values)
@@ -3418,11 +3820,15 @@ struct CobraInterpreter {
         default:
             var result: CobraValues = []
             var followed = false
-            for value in evaluate(callee, in: &frame) {
+            let callees = evaluate(callee, in: &frame)
+            let certain =
+                callees.contains { if case .function = $0 { true } else { false } }
+                ? certainArguments(arguments, values, in: &frame) : 0
+            for value in callees {
                 switch value {
                 case .function(let key):
                     followed = true
-                    result.formUnion(call(key, arguments: values))
+                    result.formUnion(call(key, arguments: values, certain: certain))
                 case .closure(let site):
                     followed = true
                     result.formUnion(callClosure(site, arguments: values))

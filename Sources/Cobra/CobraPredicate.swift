@@ -72,7 +72,7 @@ struct CobraPredicate {
                 }
             }
             return .next
-        case .expression, .assign, .declare, .range, .breakRange:
+        case .expression, .assign, .declare, .range, .breakRange, .switchCases:
             return .unknown
         }
     }
