@@ -707,6 +707,10 @@ struct CobraInterpreter {
         /// The entry of the run of a loop over a package-level table nothing in the files read can change
         /// (``tableUnchanged(_:)``): the lists its literal gives fields may decide the loop's filter.
         var unchangedEntry: CobraValues?
+        /// Whether the body runs for one entry of a loop run entry by entry (of any kind), and how many undecided
+        /// branches enclosed the body's start: a `break` reached with no more is certainly taken.
+        var entryRun = false
+        var entryUndecided = 0
         /// The parameters that hold a certain constant string in this run of the body (``CallKey/certain``).
         var certain: [CobraLocalName: String] = [:]
         /// The entry of the run of a loop over a list literal or a package-level table nothing in the files read can
@@ -2692,6 +2696,7 @@ struct CobraInterpreter {
             }
             let outerUnchanged = frame.unchangedEntry
             let outerCertain = frame.certainEntry
+            let (outerEntryRun, outerEntryUndecided) = (frame.entryRun, frame.entryUndecided)
             // Entries whose string fields their literals give certainly: a list literal's, or a table's nothing changes.
             var certainEntries = false
             if runs.count > 1, literalListsDecide, !writesThroughPointer {
@@ -2714,6 +2719,7 @@ struct CobraInterpreter {
                 frame.uniqueness = strict ? Self.mapsFilled(by: body, in: frame) : []
                 frame.unchangedEntry = unchanged ? element : nil
                 frame.certainEntry = certainEntries ? element : nil
+                (frame.entryRun, frame.entryUndecided) = (runs.count > 1, undecidedBranches)
                 execute(body, in: &frame)
                 undecidedEntries = undecidedEntries || frame.filterUndecided
                 let ended = frame.breaking
@@ -2724,6 +2730,7 @@ struct CobraInterpreter {
             frame.filteredRun = false
             frame.unchangedEntry = outerUnchanged
             frame.certainEntry = outerCertain
+            frame.entryRun = false
             (frame.strictRun, frame.uniqueness) = (outerStrict, outerUniqueness)
             if undecidedEntries {
                 // The entries whose filter could not be decided: every one at once, as before tables were read.
@@ -2734,6 +2741,7 @@ struct CobraInterpreter {
                 execute(body, in: &frame)
                 frame.skipping = false
             }
+            (frame.entryRun, frame.entryUndecided) = (outerEntryRun, outerEntryUndecided)
             frame.filteredRun = outerFiltered
         case .block(let statements):
             execute(statements, in: &frame)
@@ -2741,7 +2749,14 @@ struct CobraInterpreter {
             frame.skipping = true
         case .breakRange:
             // A `break` of a loop run at once, as before tables were read, does nothing.
-            if frame.strictRun || frame.filteredRun { frame.breaking = true }
+            if frame.strictRun || frame.filteredRun {
+                frame.breaking = true
+            } else if frame.entryRun, undecidedBranches == frame.entryUndecided {
+                // Certainly taken in a run entry by entry (its `if` decided on the entry): which entries Go runs before
+                // it depends on their order, which the runs do not keep. The loop runs at once, as before tables were
+                // read, for this entry and the rest.
+                frame.filterUndecided = true
+            }
         case .conditional(let header, let condition, let then, let otherwise):
             execute(header, in: &frame)
             // Not `condition.flatMap { truth(...) }`: that closure copies the interpreter, and its dictionaries then
