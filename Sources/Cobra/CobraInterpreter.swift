@@ -2748,14 +2748,14 @@ struct CobraInterpreter {
         case .continueRange:
             frame.skipping = true
         case .breakRange:
-            // A `break` of a loop run at once, as before tables were read, does nothing.
-            if frame.strictRun || frame.filteredRun {
-                frame.breaking = true
-            } else if frame.entryRun, undecidedBranches == frame.entryUndecided {
-                // Certainly taken in a run entry by entry (its `if` decided on the entry): which entries Go runs before
-                // it depends on their order, which the runs do not keep. The loop runs at once, as before tables were
-                // read, for this entry and the rest.
+            // A `break` of a loop run at once, as before tables were read, does nothing. One certainly taken in a run
+            // entry by entry (its `if` decided on the entry) ends the loop at that entry: which entries Go runs before
+            // it depends on their order, which the runs do not keep (they go by where each entry's literal is). The
+            // loop runs at once for the entry, as before tables were read.
+            if frame.entryRun, undecidedBranches == frame.entryUndecided {
                 frame.filterUndecided = true
+            } else if frame.strictRun || frame.filteredRun {
+                frame.breaking = true
             }
         case .conditional(let header, let condition, let then, let otherwise):
             execute(header, in: &frame)
