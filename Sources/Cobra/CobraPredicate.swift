@@ -72,7 +72,9 @@ struct CobraPredicate {
                 }
             }
             return .next
-        case .expression, .assign, .declare, .range, .breakRange, .switchCases:
+        case .label:
+            return .next
+        case .expression, .assign, .declare, .range, .breakRange, .deferred, .jump, .loop, .switchCases:
             return .unknown
         }
     }
