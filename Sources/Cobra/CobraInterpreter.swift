@@ -1341,6 +1341,10 @@ struct CobraInterpreter {
             case .loop(let header, let inner):
                 if parsesBeforeReturning(header, in: file) { return true }
                 if Self.mayLeave(header) || Self.mayLeave(inner) { return false }
+            case .switchCases(let tag, let clauses):
+                // The tag is evaluated on every path; a clause's cases and body only in some runs.
+                if let tag, Self.containsParse(tag, sites: parsingCalls, file: file) { return true }
+                if clauses.contains(where: { Self.mayLeave($0.body) }) { return false }
             case .continueRange, .breakRange:
                 return false
             }
@@ -1355,6 +1359,7 @@ struct CobraInterpreter {
             case .return, .jump, .label: return true
             case .block(let inner), .range(_, _, let inner): return mayLeave(inner)
             case .loop(let header, let inner): return mayLeave(header) || mayLeave(inner)
+            case .switchCases(_, let clauses): return clauses.contains { mayLeave($0.body) }
             case .conditional(let header, _, let then, let otherwise):
                 return mayLeave(header) || mayLeave(then) || mayLeave(otherwise)
             case .expression, .assign, .declare, .deferred, .continueRange, .breakRange: return false
@@ -1407,6 +1412,9 @@ struct CobraInterpreter {
                 return (targets + [collection]).contains(where: walk) || body.contains(where: walkStatement)
             case .block(let body): return body.contains(where: walkStatement)
             case .loop(let header, let body): return (header + body).contains(where: walkStatement)
+            case .switchCases(let tag, let clauses):
+                return (tag.map(walk) ?? false)
+                    || clauses.contains { ($0.cases ?? []).contains(where: walk) || $0.body.contains(where: walkStatement) }
             case .conditional(let header, let condition, let then, let otherwise):
                 return (condition.map(walk) ?? false) || (header + then + otherwise).contains(where: walkStatement)
             case .continueRange, .breakRange, .jump, .label: return false
