@@ -186,6 +186,8 @@ indirect enum CobraStatement: Sendable {
         header: [CobraStatement], condition: CobraExpr?, then: [CobraStatement], otherwise: [CobraStatement])
     /// An expression `switch`: its tag (nil for `switch {`) and its clauses (see `GoStatement`).
     case switchCases(tag: CobraExpr?, clauses: [CobraSwitchClause])
+    /// A type switch: the value whose type it tests and its clauses, whose case expressions are types.
+    case typeSwitch(subject: CobraExpr, clauses: [CobraSwitchClause])
     /// `continue` of the innermost `range` loop.
     case continueRange
     /// `break` of the innermost `range` loop.
@@ -244,6 +246,10 @@ struct CobraLowering {
         case .switchCases(let tag, let clauses):
             return .switchCases(
                 tag: tag.map { expression($0) },
+                clauses: clauses.map { CobraSwitchClause(cases: $0.cases.map { expressions($0) }, body: statements($0.body)) })
+        case .typeSwitch(let subject, let clauses):
+            return .typeSwitch(
+                subject: expression(subject),
                 clauses: clauses.map { CobraSwitchClause(cases: $0.cases.map { expressions($0) }, body: statements($0.body)) })
         case .continueRange:
             return .continueRange

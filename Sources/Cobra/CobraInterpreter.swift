@@ -522,6 +522,8 @@ struct CobraInterpreter {
     private var stringFieldsWritten: [String: Bool] = [:]
     /// The strings package-level constants certainly are (``packageConstant(_:in:depth:)``), by `scoped` name.
     private var packageConstants: [Int64: String?] = [:]
+    /// The package-level variables nothing can assign, by `scoped` name (``unwrittenPackageVar(_:in:)``).
+    private var unwrittenVars: [Int64: (file: Int, value: CobraExpr)?] = [:]
     /// By function, the parameters its body may change (``parametersWritten(_:)``).
     private var writtenParameters: [CobraFunctionID: Set<CobraLocalName>] = [:]
     /// By field name, whether some file read may change that field after a literal gave it (``fieldMayChange(_:)``).
@@ -1345,6 +1347,9 @@ struct CobraInterpreter {
                 // The tag is evaluated on every path; a clause's cases and body only in some runs.
                 if let tag, Self.containsParse(tag, sites: parsingCalls, file: file) { return true }
                 if clauses.contains(where: { Self.mayLeave($0.body) }) { return false }
+            case .typeSwitch(let subject, let clauses):
+                if Self.containsParse(subject, sites: parsingCalls, file: file) { return true }
+                if clauses.contains(where: { Self.mayLeave($0.body) }) { return false }
             case .continueRange, .breakRange:
                 return false
             }
@@ -1359,7 +1364,7 @@ struct CobraInterpreter {
             case .return, .jump, .label: return true
             case .block(let inner), .range(_, _, let inner): return mayLeave(inner)
             case .loop(let header, let inner): return mayLeave(header) || mayLeave(inner)
-            case .switchCases(_, let clauses): return clauses.contains { mayLeave($0.body) }
+            case .switchCases(_, let clauses), .typeSwitch(_, let clauses): return clauses.contains { mayLeave($0.body) }
             case .conditional(let header, _, let then, let otherwise):
                 return mayLeave(header) || mayLeave(then) || mayLeave(otherwise)
             case .expression, .assign, .declare, .deferred, .continueRange, .breakRange: return false
@@ -1415,6 +1420,8 @@ struct CobraInterpreter {
             case .switchCases(let tag, let clauses):
                 return (tag.map(walk) ?? false)
                     || clauses.contains { ($0.cases ?? []).contains(where: walk) || $0.body.contains(where: walkStatement) }
+            case .typeSwitch(let subject, let clauses):
+                return walk(subject) || clauses.contains { $0.body.contains(where: walkStatement) }
             case .conditional(let header, let condition, let then, let otherwise):
                 return (condition.map(walk) ?? false) || (header + then + otherwise).contains(where: walkStatement)
             case .continueRange, .breakRange, .jump, .label: return false
@@ -1832,7 +1839,7 @@ struct CobraInterpreter {
             switch statement {
             case .continueRange, .breakRange, .return: return true
             case .block(let inner): return jumps(inner)
-            case .switchCases(_, let clauses): return clauses.contains { jumps($0.body) }
+            case .switchCases(_, let clauses), .typeSwitch(_, let clauses): return clauses.contains { jumps($0.body) }
             case .loop(let header, let body): return jumps(header) || jumps(body)
             case .conditional(let header, _, let then, let otherwise): return jumps(header) || jumps(then) || jumps(otherwise)
             case .expression, .assign, .declare, .range, .deferred, .jump, .label: return false
@@ -2141,6 +2148,9 @@ struct CobraInterpreter {
                     for expression in clause.cases ?? [] { collectWritten(expression, into: &written) }
                     collectWritten(clause.body, into: &written)
                 }
+            case .typeSwitch(let subject, let clauses):
+                collectWritten(subject, into: &written)
+                for clause in clauses { collectWritten(clause.body, into: &written) }
             case .loop(let header, let body):
                 collectWritten(header, into: &written)
                 collectWritten(body, into: &written)
@@ -2957,6 +2967,12 @@ struct CobraInterpreter {
                 if frame.skipping || frame.filterUndecided || frame.breaking { break }
                 branch(holds, then: clause.body, otherwise: [], uniqueness: false, in: &frame)
             }
+        case .typeSwitch(let subject, let clauses):
+            let decisions = typeSwitchDecisions(subject: subject, clauses: clauses, in: &frame)
+            for (clause, holds) in zip(clauses, decisions) {
+                if frame.skipping || frame.filterUndecided || frame.breaking { break }
+                branch(holds, then: clause.body, otherwise: [], uniqueness: false, in: &frame)
+            }
         }
     }
 
@@ -2998,17 +3014,10 @@ struct CobraInterpreter {
             _ = evaluate(tag, in: &frame)
             tagText = certainString(tag, in: &frame)
         }
-        var decisions: [Bool?] = []
-        // Whether a case before certainly matches, and whether every case before certainly does not.
-        var matched = false
-        var noneBefore = true
+        var matches: [Bool?] = []
         for clause in clauses {
-            guard let cases = clause.cases else {
-                decisions.append(nil)
-                continue
-            }
             var match: Bool? = false
-            for expression in cases {
+            for expression in clause.cases ?? [] {
                 var one: Bool?
                 if tag == nil {
                     one = truth(of: expression, in: &frame)
@@ -3018,11 +3027,30 @@ struct CobraInterpreter {
                         one = Array(tagText.utf8) == Array(text.utf8)
                     }
                 }
-                if one == true {
-                    match = true
-                } else if one == nil, match == false {
-                    match = nil
-                }
+                match = Self.either(match, one)
+            }
+            matches.append(match)
+        }
+        return Self.clauseDecisions(clauses, matches)
+    }
+
+    /// `lhs || rhs` when each may not be known (nil).
+    private static func either(_ lhs: Bool?, _ rhs: Bool?) -> Bool? {
+        if lhs == true || rhs == true { return true }
+        return lhs == false && rhs == false ? false : nil
+    }
+
+    /// Whether each clause runs, from whether its cases match (ignored for `default`): the first that certainly matches
+    /// runs when every case before certainly does not; none after it does; `default` runs when none matches.
+    private static func clauseDecisions(_ clauses: [CobraSwitchClause], _ matches: [Bool?]) -> [Bool?] {
+        var decisions: [Bool?] = []
+        // Whether a case before certainly matches, and whether every case before certainly does not.
+        var matched = false
+        var noneBefore = true
+        for (clause, match) in zip(clauses, matches) {
+            guard clause.cases != nil else {
+                decisions.append(nil)
+                continue
             }
             decisions.append(matched || match == false ? false : match == true && noneBefore ? true : nil)
             if match == true { matched = true }
@@ -3033,6 +3061,156 @@ struct CobraInterpreter {
             decisions[index] = matched ? false : noneBefore ? true : nil
         }
         return decisions
+    }
+
+    /// Whether each clause of a type switch runs (``clauseDecisions(_:_:)``), when the dynamic type of what it tests
+    /// is certain (``certainDynamicType(_:in:)``) and a case names a type plainly: the very type (and pointer-ness)
+    /// matches, another struct type of the package or `nil` does not; anything else (an interface, a type of another
+    /// package, a generic instance) may.
+    private mutating func typeSwitchDecisions(subject: CobraExpr, clauses: [CobraSwitchClause], in frame: inout Frame)
+        -> [Bool?]
+    {
+        _ = evaluate(subject, in: &frame)
+        guard let dynamic = certainDynamicType(subject, in: &frame) else { return clauses.map { _ in nil } }
+        var matches: [Bool?] = []
+        for clause in clauses {
+            var match: Bool? = false
+            for expression in clause.cases ?? [] {
+                match = Self.either(match, caseMatches(expression, dynamic, in: frame))
+            }
+            matches.append(match)
+        }
+        return Self.clauseDecisions(clauses, matches)
+    }
+
+    /// Whether type case `expression` matches a value of `dynamic`'s type, when certain.
+    private mutating func caseMatches(
+        _ expression: CobraExpr, _ dynamic: (type: CobraName, pointer: Bool, folder: Int32), in frame: Frame
+    ) -> Bool? {
+        var pointer = false
+        var named = expression
+        // `*T`: the only unary operator a type case may hold.
+        if case .unary(.other, let operand) = expression {
+            pointer = true
+            named = operand
+        }
+        switch named {
+        case .name(let name) where name == CobraKnown.nil.id && !pointer && !frame.locals.contains(name):
+            return false
+        case .name(let name):
+            guard frame.folder == dynamic.folder else { return nil }
+            let type = runName(name, in: frame.file)
+            if type == dynamic.type { return pointer == dynamic.pointer }
+            return structDeclared(type, in: frame.folder) ? false : nil
+        case .index(.name(let name), _):
+            // An instance of a generic type: another one of the same type may be it.
+            guard frame.folder == dynamic.folder else { return nil }
+            let type = runName(name, in: frame.file)
+            return type != dynamic.type && structDeclared(type, in: frame.folder) ? false : nil
+        default:
+            return nil
+        }
+    }
+
+    /// The type of the value `subject` certainly holds, and whether it is a pointer to it: a package-level variable
+    /// nothing writes (``unwrittenPackageVar(_:in:)``) initialised with a literal of a struct type of its package
+    /// (`hostOpt{}`, `&hostOpt{...}`). Only in a declared function that is neither generic nor a method and declares no
+    /// type of its own (a type parameter or a local type may take a case's name).
+    private mutating func certainDynamicType(_ subject: CobraExpr, in frame: inout Frame)
+        -> (type: CobraName, pointer: Bool, folder: Int32)?
+    {
+        guard case .name(let name) = subject, !frame.locals.contains(name), let key = frame.key, key >= 0 else {
+            return nil
+        }
+        let declaration = declared.list[Int(callKeys[Int(key)].function)]
+        let function = files[declaration.file].functions[declaration.index]
+        guard function.receiver == nil, function.declaration.signature.typeParameters.isEmpty,
+            !Self.declaresType(function.declaration.body, in: sources[declaration.file].file.go.tokens),
+            let (file, value) = unwrittenPackageVar(name, in: frame.file)
+        else { return nil }
+        var literal = value
+        var pointer = false
+        if case .unary(.address, let operand) = value {
+            literal = operand
+            pointer = true
+        }
+        guard case .composite(let type?, _, _) = literal, type.qualifier == nil, !type.isCollection,
+            let local = type.name
+        else { return nil }
+        let typeName = runName(local, in: file)
+        guard structDeclared(typeName, in: folders[file]) else { return nil }
+        return (typeName, pointer, folders[file])
+    }
+
+    /// Whether a body's tokens declare a type (`type` not in `.(type)`).
+    private static func declaresType(_ body: Range<Int>?, in tokens: [GoToken]) -> Bool {
+        guard let body else { return false }
+        return body.contains { tokens[$0].kind == .keyword(.type) && ($0 == 0 || tokens[$0 - 1].symbol != .leftParen) }
+    }
+
+    /// Whether a file of `folder` declares struct type `type`.
+    private mutating func structDeclared(_ type: CobraName, in folder: Int32) -> Bool {
+        files.indices.contains { index in
+            folders[index] == folder && files[index].structs.contains { runName($0.name, in: index) == type }
+        }
+    }
+
+    /// The file and initialiser of package-level variable `name` of `file`'s package when nothing can assign it, by
+    /// the tokens: unexported, declared once in the files read of its folder (a file built for every system and tag,
+    /// a folder all of whose Go files are read), and no file read assigns it (`opt = ...`, also as one of several
+    /// targets, in a function literal or an `init`) or takes its address. A local of the same name assigned anywhere
+    /// counts as an assignment.
+    private mutating func unwrittenPackageVar(_ name: CobraLocalName, in file: Int) -> (file: Int, value: CobraExpr)? {
+        let text = self.text(of: name, in: file)
+        guard let first = text.utf8.first, first == UInt8(ascii: "_") || (first >= 0x61 && first <= 0x7a) else {
+            return nil
+        }
+        let key = scoped(folders[file], runName(name, in: file))
+        if let known = unwrittenVars[key] { return known }
+        var result: (file: Int, value: CobraExpr)?
+        var declarations = 0
+        for index in files.indices where folders[index] == folders[file] {
+            for binding in files[index].bindings {
+                for (offset, bound) in binding.names.enumerated() where self.text(of: bound, in: index) == text {
+                    declarations += 1
+                    if !binding.isConstant, fileAtoms[index] == nil, binding.values.count == binding.names.count {
+                        result = (index, binding.values[offset])
+                    }
+                }
+            }
+        }
+        if declarations != 1 { result = nil }
+        if let found = result {
+            let path = paths[found.file]
+            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+            if partialFolders.contains(folder) { result = nil }
+        }
+        if result != nil {
+            search: for source in sources {
+                let tokens = source.file.go.tokens
+                var braces = 0
+                for index in tokens.indices {
+                    let token = tokens[index]
+                    if token.symbol == .leftBrace { braces += 1 }
+                    if token.symbol == .rightBrace { braces -= 1 }
+                    guard token.kind == .identifier, token.text == text,
+                        index == 0 || tokens[index - 1].symbol != .period
+                    else { continue }
+                    var before = index - 1
+                    while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
+                    if before >= 0, tokens[before].symbol == .ampersand {
+                        result = nil
+                        break search
+                    }
+                    if braces > 0, Self.assignedAfter(index, in: tokens) {
+                        result = nil
+                        break search
+                    }
+                }
+            }
+        }
+        unwrittenVars[key] = .some(result)
+        return result
     }
 
     /// Whether `condition` is certainly true or certainly false with what its names may hold; nil when it may be

@@ -319,7 +319,7 @@ extension GoParser {
         advance()
         let headerStart = index
         var parts = try header()
-        if decidable, Self.assertsType(tokens[headerStart..<index]) { decidable = false }
+        let typeSwitch = decidable && Self.assertsType(tokens[headerStart..<index])
         try expect(.leftBrace)
         let saved = allowCompositeLiterals()
         breakables.append(false)
@@ -370,11 +370,21 @@ extension GoParser {
             if let statement = try statement() { clause.append(statement) }
         }
         close()
-        if decidable, before.isEmpty, case .expression(let tag)? = parts.last {
+        if typeSwitch {
+            if decidable, before.isEmpty, case .expression(let subject)? = parts.last {
+                parts.removeLast()
+                return .block(parts + [.typeSwitch(subject: subject, clauses: clauses)])
+            }
+            if decidable, before.isEmpty, case .assign(let targets, ":=", let sources)? = parts.last, targets.count == 1,
+                sources.count == 1
+            {
+                return .block(parts + [.typeSwitch(subject: sources[0], clauses: clauses)])
+            }
+        } else if decidable, before.isEmpty, case .expression(let tag)? = parts.last {
             parts.removeLast()
             return .block(parts + [.switchCases(tag: tag, clauses: clauses)])
         }
-        if decidable, before.isEmpty, parts.isEmpty {
+        if !typeSwitch, decidable, before.isEmpty, parts.isEmpty {
             return .switchCases(tag: nil, clauses: clauses)
         }
         parts.append(.block(before))

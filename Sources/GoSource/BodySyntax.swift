@@ -107,6 +107,10 @@ public indirect enum GoStatement: Sendable {
     /// come before it, in a block. A `select`, a type switch and a switch with `fallthrough` are a block of
     /// conditionals with no condition instead (see ``conditional(header:condition:then:otherwise:)``).
     case switchCases(tag: GoExpr?, clauses: [GoSwitchClause])
+    /// A type switch (`switch v := x.(type)`, `switch x.(type)`) with no clause that falls through: the value whose
+    /// type it tests (`x`) and its clauses, whose case expressions are types (`T`, `*T`, `nil`, `G[int]`). Its header
+    /// (`v := x`: the value passes through a type assertion) comes before it, in a block.
+    case typeSwitch(subject: GoExpr, clauses: [GoSwitchClause])
     /// An unlabeled `continue` whose innermost loop is a `range` loop (of the same function).
     case continueRange
     /// An unlabeled `break` whose innermost loop, `switch` or `select` is a `range` loop (of the same function).

@@ -192,4 +192,37 @@ struct CobraBranchTests {
         let renamed = Self.table + "\n\nfunc init() { table[0].Name = os.Getenv(\"N\") }"
         #expect(serveFlags(["box/cmd.go": program(byIf, renamed)]) != ["box serve --host"])
     }
+
+    @Test("a type switch on a package var nothing assigns runs the clause of its literal's type; an init write keeps all")
+    func typeSwitchOnUnwrittenVar() {
+        let types = """
+            type portOpt struct{}
+            type hostOpt struct{}
+            type namer interface{ name() string }
+            """
+        let body = """
+                switch v := opt.(type) {
+                case portOpt:
+                    serve.Flags().Int("port", 0, "p")
+                case *hostOpt, nil:
+                    _ = v
+                    serve.Flags().String("host", "", "h")
+                default:
+                    serve.Flags().Bool("debug", false, "d")
+                }
+            """
+        #expect(serveFlags(["box/cmd.go": program(body, types + "\nvar opt any = &hostOpt{}")]) == ["box serve --host"])
+        #expect(serveFlags(["box/cmd.go": program(body, types + "\nvar opt any = portOpt{}")]) == ["box serve --port"])
+        // `hostOpt{}` is not a `*hostOpt`: default.
+        #expect(serveFlags(["box/cmd.go": program(body, types + "\nvar opt any = hostOpt{}")]) == ["box serve --debug"])
+        // Assigned in an init: every clause.
+        #expect(
+            serveFlags(["box/cmd.go": program(body, types + "\nvar opt any = portOpt{}\n\nfunc init() { opt = &hostOpt{} }")])
+                == ["box serve --port", "box serve --host", "box serve --debug"])
+        // A case of an interface type may match: it and what follows may run.
+        let byInterface = body.replacingOccurrences(of: "case portOpt:", with: "case namer:")
+        #expect(
+            serveFlags(["box/cmd.go": program(byInterface, types + "\nvar opt any = &hostOpt{}")])
+                == ["box serve --port", "box serve --host"])
+    }
 }
