@@ -2240,28 +2240,7 @@ struct CobraInterpreter {
 
     /// Whether the selector chain ending at `index` (`a.b[i].field`) is preceded by `&`.
     private static func addressTaken(chainEndingAt index: Int, in tokens: [GoToken]) -> Bool {
-        var position = index - 1
-        while position >= 0 {
-            let token = tokens[position]
-            if token.symbol == .period || token.kind == .identifier {
-                position -= 1
-            } else if token.symbol == .rightBracket || token.symbol == .rightParen {
-                var depth = 0
-                while position >= 0 {
-                    if let symbol = tokens[position].symbol {
-                        if [.rightBracket, .rightParen].contains(symbol) { depth += 1 }
-                        if [.leftBracket, .leftParen].contains(symbol) {
-                            depth -= 1
-                            if depth == 0 { break }
-                        }
-                    }
-                    position -= 1
-                }
-                position -= 1
-            } else {
-                break
-            }
-        }
+        var position = beforeChain(endingAt: index, in: tokens, throughCalls: true)
         // `&(x.field)` too.
         while position >= 0, tokens[position].symbol == .leftParen { position -= 1 }
         return position >= 0 && tokens[position].symbol == .ampersand
@@ -2382,27 +2361,7 @@ struct CobraInterpreter {
     /// (`f(a, x.y[i].field)`): nil when the chain is not a whole argument of a call to a plain name.
     private static func calleeTakingWhole(argumentEndingAt index: Int, in tokens: [GoToken]) -> String? {
         guard index + 1 < tokens.count, [.rightParen, .comma].contains(tokens[index + 1].symbol) else { return nil }
-        // Back over the chain: names, `.`, and bracketed indices.
-        var position = index - 1
-        while position >= 0 {
-            let token = tokens[position]
-            if token.symbol == .period || token.kind == .identifier {
-                position -= 1
-            } else if token.symbol == .rightBracket {
-                var depth = 0
-                while position >= 0 {
-                    if tokens[position].symbol == .rightBracket { depth += 1 }
-                    if tokens[position].symbol == .leftBracket {
-                        depth -= 1
-                        if depth == 0 { break }
-                    }
-                    position -= 1
-                }
-                position -= 1
-            } else {
-                break
-            }
-        }
+        var position = beforeChain(endingAt: index, in: tokens, throughCalls: false)
         guard position >= 0, [.leftParen, .comma].contains(tokens[position].symbol) else { return nil }
         // Back over the arguments before it to the call's `(`.
         var depth = 0
@@ -2419,6 +2378,36 @@ struct CobraInterpreter {
             position < 2 || tokens[position - 2].symbol != .period
         else { return nil }
         return tokens[position - 1].text
+    }
+
+    /// The index of the token before the selector chain ending at `index`: back over names, `.`, bracketed indices, and
+    /// (`throughCalls`) the parentheses of calls (`a.b(x)[i].field`).
+    private static func beforeChain(endingAt index: Int, in tokens: [GoToken], throughCalls: Bool) -> Int {
+        let (opening, closing): (Set<GoOperator>, Set<GoOperator>) =
+            throughCalls ? ([.leftBracket, .leftParen], [.rightBracket, .rightParen]) : ([.leftBracket], [.rightBracket])
+        var position = index - 1
+        while position >= 0 {
+            let token = tokens[position]
+            if token.symbol == .period || token.kind == .identifier {
+                position -= 1
+            } else if let symbol = token.symbol, closing.contains(symbol) {
+                var depth = 0
+                while position >= 0 {
+                    if let symbol = tokens[position].symbol {
+                        if closing.contains(symbol) { depth += 1 }
+                        if opening.contains(symbol) {
+                            depth -= 1
+                            if depth == 0 { break }
+                        }
+                    }
+                    position -= 1
+                }
+                position -= 1
+            } else {
+                break
+            }
+        }
+        return position
     }
 
     /// Whether every function (not method) of the files read named `name` only reads its parameters: its body has no
