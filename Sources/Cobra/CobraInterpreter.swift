@@ -298,6 +298,9 @@ private struct DeclaredFunction {
     let name: CobraName
     let file: Int
     let index: Int
+    /// How many named parameters it has (read at every call: not through the file's function, whose copy retains all
+    /// it holds).
+    let parameterCount: Int
     /// The order functions are run and chosen in: by folder, receiver type and name, as text (an `init`, of which a
     /// package may have several, by file and position after its receiver). The folder is its rank among the run's
     /// folder names, which orders as the names do.
@@ -549,8 +552,9 @@ struct CobraInterpreter {
     /// field that may be nil): such an entry may be nil in Go, and no filter is decided on it. Only grows.
     private var nilable: Set<CobraSite> = []
     /// The fields some file read assigns `nil` (`g.IncludeDevDeps = nil`), in code run or not: an object read from
-    /// such a field is nilable whatever the order the code runs in.
-    private lazy var nilFields: Set<String> = Self.fieldsAssignedNil(in: sources.map(\.file.go.tokens))
+    /// such a field is nilable whatever the order the code runs in. Each file's names are worked out once for its blob
+    /// (``CobraSourceFile/fieldsAssignedNil``): the tokens of a file depend on nothing else.
+    private lazy var nilFields: Set<String> = sources.reduce(into: []) { $0.formUnion($1.fieldsAssignedNil) }
     private var entryVerdictsThisPass: Set<String> = []
     private var entryVerdictsDiffer = false
     /// The folders some of whose Go files are not read: a table declared there may be written by code not read.
@@ -891,7 +895,8 @@ struct CobraInterpreter {
                 )
                 declared.list.append(
                     DeclaredFunction(
-                        folder: folder, receiver: receiver, name: name, file: index, index: position, order: order))
+                        folder: folder, receiver: receiver, name: name, file: index, index: position,
+                        parameterCount: function.parameters.count, order: order))
                 if let first {
                     declared.alternates[first, default: []].append(id)
                 } else if callable {
@@ -1451,15 +1456,13 @@ struct CobraInterpreter {
         let declaration = declared.list[Int(key)]
         // Not in a build the caller runs in (the Windows definition of a helper, called from Linux code).
         guard let build = builds.combine(currentBuild, fileAtoms[declaration.file]) else { return [] }
-        let function = files[declaration.file].functions[declaration.index]
-        let count = function.parameters.count
+        let count = declaration.parameterCount
         // A certain argument binds a parameter of its own: not past the parameters, nor a variadic one's, and only
         // when the parameters are the declaration's (one each, named: none left out as `_`).
         var certain = values.count == count && count < 64 ? certain & ((1 << UInt64(count)) - 1) : 0
-        if certain != 0, function.declaration.signature.parameters.count != count
-            || function.declaration.signature.parameters.contains(where: \.variadic)
-        {
-            certain = 0
+        if certain != 0 {
+            let signature = files[declaration.file].functions[declaration.index].declaration.signature
+            if signature.parameters.count != count || signature.parameters.contains(where: \.variadic) { certain = 0 }
         }
         var stored = values
         if values.count != count {
@@ -1733,6 +1736,22 @@ struct CobraInterpreter {
             if case .object(let site, _) = values[0] { return [(objectFolders[site] ?? folder, values)] }
             return [(folder, values)]
         }
+        // Objects all of one folder (the usual case: the nodes a helper builds) are one group, the values as they are.
+        var common: Int32?
+        for value in values {
+            guard case .object(let site, _) = value else {
+                common = nil
+                break
+            }
+            let of = objectFolders[site] ?? folder
+            if common == nil {
+                common = of
+            } else if common != of {
+                common = nil
+                break
+            }
+        }
+        if let common { return [(common, values)] }
         var groups: [Int32: [CobraValue]] = [:]
         var instances: [CobraValue] = []
         for value in values {

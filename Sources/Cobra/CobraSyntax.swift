@@ -275,6 +275,9 @@ public final class CobraSourceFile: Sendable {
     /// What `CobraHelpText.noticeGuards` found in the bodies of functions (key `-1 - index`) and function literals (key:
     /// the literal's offset) that commands run, worked out once for the blob.
     private let guards = Mutex<[Int: [CobraExpr]]>([:])
+    /// The names of the fields the file assigns `nil` (``CobraInterpreter/fieldsAssignedNil(in:)`` of its tokens),
+    /// worked out once for the blob: a revision's set is the union over its files.
+    private let nilFields = Mutex<Set<String>?>(nil)
 
     /// Reads `source`'s declarations; problems become `errors` and the rest of the file still counts.
     public init(source: String) {
@@ -326,6 +329,14 @@ public final class CobraSourceFile: Sendable {
             state.bodies[index] = lowered
             return (try? lowered.get()) ?? []
         }
+    }
+
+    /// The names of the fields the file assigns `nil` (``CobraInterpreter/fieldsAssignedNil(in:)``).
+    var fieldsAssignedNil: Set<String> {
+        if let known = nilFields.withLock({ $0 }) { return known }
+        let found = CobraInterpreter.fieldsAssignedNil(in: [file.go.tokens])
+        nilFields.withLock { $0 = found }
+        return found
     }
 
     /// `CobraHelpText.noticeGuards` of function `index`'s body.

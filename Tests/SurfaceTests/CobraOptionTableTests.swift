@@ -587,6 +587,48 @@ struct CobraFlagRegistryTests {
         #expect(read.unnamedFlags["cli"]?.contains("app dev --port") == true, "\(read.unnamedFlags)")
     }
 
+    @Test(
+        "the partly read folders of each revision, worked out from listings kept between revisions, are those a fresh read finds, for each extractor's own files"
+    )
+    func partlyReadFoldersAcrossRevisions() throws {
+        let repo = try FixtureRepository()
+        let program = Self.program(entries: Self.entries.joined(separator: "\n"))
+        // `narrow` reads one file of the package: the registry is decided only while the folder has no other Go file.
+        // `wide` reads them all. The folder at v1.2.0 is the same tree as at v1.0.0, at v1.3.0 as at v1.1.0.
+        let policy = """
+            semgate: 1
+            surfaces:
+              narrow:
+                extract:
+                  cobra:
+                    files: ["cmd/root.go"]
+                    root: app
+              wide:
+                extract:
+                  cobra:
+                    files: ["cmd/*.go"]
+                    root: app
+            """
+        let alone = ["go.mod": Self.goMod, "cmd/root.go": program]
+        var beside = alone
+        beside["cmd/zz_more.go"] = "package cmd\n\nvar more = 1\n"
+        let tags = ["v1.0.0", "v1.1.0", "v1.2.0", "v1.3.0"]
+        try repo.importCommits(
+            zip([alone, beside, alone, beside], tags).map { FixtureRepository.Snapshot(files: $0, tags: [$1]) })
+        let repository = try Repository(discovering: repo.url.path)
+        let shared = SurfaceReader(repository: repository, policy: try loadPolicy(policy))
+        for (index, tag) in tags.enumerated() {
+            let carried = try shared.snapshot(at: try repository.resolve(tag))
+            let fresh = try surface(of: repo, at: tag, policy: policy)
+            #expect(carried.items.keys.sorted() == fresh.items.keys.sorted(), "\(tag)")
+            #expect(carried.unnamedFlags == fresh.unnamedFlags, "\(tag)")
+            #expect(carried.notes == fresh.notes, "\(tag)")
+            // The wide read always decides; the narrow one only where the folder has no file it does not read.
+            #expect(carried.items["wide:app dev --port"] != nil, "\(tag)")
+            #expect((carried.items["narrow:app dev --port"] != nil) == (index % 2 == 0), "\(tag)")
+        }
+    }
+
     @Test("a registry entry whose DefinedOn is not a constant list: the entries are added at once, as before")
     func registryNotDecided() throws {
         let repo = try FixtureRepository()
