@@ -527,6 +527,8 @@ struct CobraInterpreter {
     private var packageConstants: [Int64: String?] = [:]
     /// The package-level variables nothing can assign, by `scoped` name (``unwrittenPackageVar(_:in:)``).
     private var unwrittenVars: [Int64: (file: Int, value: CobraExpr)?] = [:]
+    /// By function, the names it binds (``namesBound(_:)``).
+    private var boundNames: [CobraFunctionID: Set<String>] = [:]
     /// By function, the parameters its body may change (``parametersWritten(_:)``).
     private var writtenParameters: [CobraFunctionID: Set<CobraLocalName>] = [:]
     /// By field name, whether some file read may change that field after a literal gave it (``fieldMayChange(_:)``).
@@ -727,6 +729,9 @@ struct CobraInterpreter {
         /// branches enclosed the body's start: a `break` reached with no more is certainly taken.
         var entryRun = false
         var entryUndecided = 0
+        /// Whether a function literal runs in this frame (called where it is written): the names it binds (parameters,
+        /// named results) are not all known, so no name in it is taken for a package constant.
+        var inLiteral = false
         /// The parameters that hold a certain constant string in this run of the body (``CallKey/certain``).
         var certain: [CobraLocalName: String] = [:]
         /// The entry of the run of a loop over a list literal or a package-level table nothing in the files read can
@@ -2033,6 +2038,13 @@ struct CobraInterpreter {
             result = lhs + rhs
         case .name(let name):
             if frame.locals.contains(name) { return frame.certain[name] }
+            // A name the function binds (a named result, a `select` case's `x := <-ch`, a literal's parameter or result)
+            // may not be in its locals yet: only a name it never binds is the package's constant.
+            guard !frame.inLiteral else { return nil }
+            if let key = frame.key {
+                guard key >= 0, !namesBound(callKeys[Int(key)].function).contains(text(of: name, in: frame.file))
+                else { return nil }
+            }
             result = packageConstant(name, in: frame.file)
         case .selector(let base, let field, _):
             guard literalListsDecide, let entry = frame.certainEntry?.only, case .object(let site, _) = entry,
@@ -2117,6 +2129,25 @@ struct CobraInterpreter {
         default:
             return nil
         }
+    }
+
+    /// The names function `key` binds anywhere, by text: its parameters and named results, what its body assigns or
+    /// declares (``parametersWritten(_:)``), and, by the tokens, every name followed by an assignment (`x := <-ch` in
+    /// a `select` case, which the statements leave out).
+    private mutating func namesBound(_ key: CobraFunctionID) -> Set<String> {
+        if let known = boundNames[key] { return known }
+        let declaration = declared.list[Int(key)]
+        let function = files[declaration.file].functions[declaration.index].declaration
+        var names = Set((function.signature.parameters + function.signature.results).compactMap(\.name))
+        for name in parametersWritten(key) { names.insert(text(of: name, in: declaration.file)) }
+        if let body = function.body {
+            let tokens = sources[declaration.file].file.go.tokens
+            for index in body where tokens[index].kind == .identifier && Self.assignedAfter(index, in: tokens) {
+                names.insert(tokens[index].text)
+            }
+        }
+        boundNames[key] = names
+        return names
     }
 
     /// The parameters of function `key` its body may change: assigned (`kind = ...`, also in a function literal),
@@ -4081,6 +4112,7 @@ struct CobraInterpreter {
             inner.deferred = []
             let parameters = literal.parameters.compactMap { $0 }
             for name in parameters { inner.certain[name] = nil }
+            inner.inLiteral = true
             for (index, name) in literal.parameters.enumerated() {
                 guard let name else { continue }
                 inner.locals.assign(index < values.count ? values[index] : [], to: name)

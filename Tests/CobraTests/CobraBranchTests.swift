@@ -225,4 +225,31 @@ struct CobraBranchTests {
             serveFlags(["box/cmd.go": program(byInterface, types + "\nvar opt any = &hostOpt{}")])
                 == ["box serve --port", "box serve --host"])
     }
+
+    @Test("a name the function binds (a named result, a select case's binding) is not the package constant it shadows")
+    func boundNameShadowsConstant() {
+        let named = """
+            func addPort(c *cobra.Command) (mode string) {
+                mode = "client"
+                if mode == "client" {
+                    c.Flags().Int("port", 0, "p")
+                }
+                return
+            }
+            """
+        #expect(
+            serveFlags(["box/cmd.go": program("    addPort(serve)", "const mode = \"server\"\n\n" + named)])
+                == ["box serve --port"])
+        let selected = """
+                ch := make(chan string, 1)
+                ch <- "client"
+                select {
+                case mode := <-ch:
+                    if mode == "client" {
+                        serve.Flags().Int("port", 0, "p")
+                    }
+                }
+            """
+        #expect(serveFlags(["box/cmd.go": program(selected, "const mode = \"server\"")]) == ["box serve --port"])
+    }
 }
