@@ -409,6 +409,73 @@ struct CobraOptionTableTests {
             read.items.keys.filter { $0.hasPrefix("cli:app serve --") }.map { String($0.dropFirst(14)) }.sorted()
                 == flags)
     }
+
+    @Test("a struct literal of a package whose type is named like another package's option table is not a table")
+    func structNamedLikeTable() throws {
+        // The remote-control package keeps its settings in a struct named `Options`, as settings/ names its table.
+        let remote = """
+            package remote
+
+            import "github.com/spf13/pflag"
+
+            type Listen struct {
+                Addr string
+            }
+
+            func (l *Listen) AddFlags(set *pflag.FlagSet, prefix string) {
+                set.StringVar(&l.Addr, prefix+"addr", l.Addr, "where to listen")
+            }
+
+            type Options struct {
+                Enabled bool
+                HTTP    Listen
+            }
+
+            var DefaultOpt = Options{Enabled: false, HTTP: Listen{Addr: ":5572"}}
+            """
+        let flags = """
+            package remoteflags
+
+            import (
+                "example.com/app/cmd/remote"
+                "github.com/spf13/pflag"
+            )
+
+            var Opt = remote.DefaultOpt
+
+            func AddFlags(set *pflag.FlagSet) {
+                set.BoolVar(&Opt.Enabled, "rc", false, "enable remote control")
+                Opt.HTTP.AddFlags(set, "rc-")
+            }
+            """
+        let root = """
+            package cmd
+
+            import (
+                "example.com/app/cmd/remoteflags"
+                "example.com/app/cmd/serve"
+                "github.com/spf13/cobra"
+            )
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "app"}
+                remoteflags.AddFlags(root.PersistentFlags())
+                root.AddCommand(serve.NewCommand())
+                return root
+            }
+            """
+        var files = Self.files(serve: Self.serve(table: Self.entries.joined(separator: ", ")))
+        files["cmd/root.go"] = root
+        files["cmd/remote/remote.go"] = remote
+        files["cmd/remoteflags/flags.go"] = flags
+        let repo = try FixtureRepository()
+        try repo.importCommits([FixtureRepository.Snapshot(files: files, tags: ["v1.0.0"])])
+        let read = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        #expect(read.items["cli:app --rc"] != nil)
+        #expect(read.items["cli:app --rc-addr"]?.attributes["type"] == "string", "\(read.items.keys.sorted())")
+        // The table of settings/ still is one.
+        #expect(read.items["cli:app serve --listen-addr"] != nil)
+    }
 }
 
 /// A shared registry of flags, each entry naming the commands it is defined on, filtered in a loop per command.
