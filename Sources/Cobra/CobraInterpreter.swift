@@ -2145,7 +2145,8 @@ struct CobraInterpreter {
             result = text
         case .binary(.plus, let left, let right):
             guard let lhs = certainString(left, in: &frame, depth: depth + 1),
-                let rhs = certainString(right, in: &frame, depth: depth + 1)
+                let rhs = certainString(right, in: &frame, depth: depth + 1),
+                lhs.utf8.count + rhs.utf8.count <= Self.maximumCertainBytes
             else { return nil }
             result = lhs + rhs
         case .name(let name):
@@ -2235,7 +2236,8 @@ struct CobraInterpreter {
             return packageConstant(name, in: frame.file, depth: depth + 1)
         case .binary(.plus, let left, let right):
             guard let lhs = constantString(left, in: &frame, depth: depth + 1),
-                let rhs = constantString(right, in: &frame, depth: depth + 1)
+                let rhs = constantString(right, in: &frame, depth: depth + 1),
+                lhs.utf8.count + rhs.utf8.count <= Self.maximumCertainBytes
             else { return nil }
             return lhs + rhs
         default:
