@@ -1970,6 +1970,22 @@ struct CobraInterpreter {
         }
     }
 
+    /// Whether statements may end the loop they are the body of: a `break`, `return` or `goto` anywhere in them (nested
+    /// loops included, function literals not).
+    private static func mayEndLoop(_ statements: [CobraStatement]) -> Bool {
+        statements.contains { statement in
+            switch statement {
+            case .breakRange, .return, .jump: return true
+            case .block(let inner), .range(_, _, let inner): return mayEndLoop(inner)
+            case .loop(let header, let inner): return mayEndLoop(header) || mayEndLoop(inner)
+            case .conditional(let header, _, let then, let otherwise):
+                return mayEndLoop(header) || mayEndLoop(then) || mayEndLoop(otherwise)
+            case .switchCases(_, let clauses), .typeSwitch(_, let clauses): return clauses.contains { mayEndLoop($0.body) }
+            case .expression, .assign, .declare, .deferred, .continueRange, .label: return false
+            }
+        }
+    }
+
     /// Whether statements leave the entry's run early (`continue`, `break`, `return`), in their blocks and `if`s (not
     /// in loops or function literals of their own).
     private static func jumps(_ statements: [CobraStatement]) -> Bool {
@@ -3028,7 +3044,9 @@ struct CobraInterpreter {
             let (outerEntryRun, outerEntryUndecided) = (frame.entryRun, frame.entryUndecided)
             // Entries whose string fields their literals give certainly: a list literal's, or a table's nothing changes.
             var certainEntries = false
-            if runs.count > 1, literalListsDecide, !writesThroughPointer {
+            // Not when the body may end the loop (`break`, `return`, `goto`): an entry that certainly ends it stops the
+            // entries after it in Go's order, which the runs do not keep, so no entry's own run could be trusted.
+            if runs.count > 1, literalListsDecide, !writesThroughPointer, !Self.mayEndLoop(body) {
                 if case .composite = Self.withoutAddress(collection) {
                     certainEntries = true
                 } else if case .name(let table) = collection, frame.locals[table] == nil {

@@ -252,4 +252,23 @@ struct CobraBranchTests {
             """
         #expect(serveFlags(["box/cmd.go": program(selected, "const mode = \"server\"")]) == ["box serve --port"])
     }
+
+    @Test("an entry that ends the loop (break, return) keeps the entries from being decided one by one")
+    func entryEndingTheLoop() {
+        let table = Self.table.replacingOccurrences(
+            of: "    {Name: \"port\", Usage: \"u\"},", with: "    {Name: \"stop\", Usage: \"u\"},\n    {Name: \"port\", Usage: \"u\"},")
+        for jump in ["break", "return"] {
+            let body = """
+                    for i := range table {
+                        o := &table[i]
+                        if o.Name == "stop" {
+                            \(jump)
+                        }
+                        serve.Flags().String(o.Name, "", o.Usage)
+                    }
+                """
+            // Go stops at `stop`, the first entry: neither --port nor --host is defined.
+            #expect(!serveFlags(["box/cmd.go": program(body, table)]).contains("box serve --port"), "\(jump)")
+        }
+    }
 }
