@@ -8,7 +8,7 @@ import Policy
 /// id, so the two spellings share one entry. What semgate does about it, failing closed:
 ///
 /// - Two items of one id with other bytes in one revision stay one item that records every spelling, escaped, in
-///   the attribute `key-bytes` (`caf\u{e9} cafe\u{301}`).
+///   the attribute `key-bytes` (`caf\u{e9}, cafe\u{301}`).
 /// - Two revisions whose item of an id has other spellings differ in `key-bytes`: a spelling that is gone is judged
 ///   as the item's removal would be, a spelling that is new as its addition.
 ///
@@ -18,12 +18,12 @@ public enum KeyBytes {
     /// The attribute that records the spellings of an item whose key was read with other bytes.
     public static let attribute = "key-bytes"
 
-    /// `key` with every scalar that is not printable ASCII, and `\` and the space, written `\u{XXXX}`: ASCII only, so
-    /// two spellings are equal exactly when their bytes are, and one spelling never holds a space.
+    /// `key` with every scalar that is not ASCII, every control, `\` and `,` written `\u{XXXX}`: two spellings are
+    /// equal exactly when their bytes are, and `, ` separates spellings.
     public static func spelling(_ key: String) -> String {
         var result = ""
         for scalar in key.unicodeScalars {
-            if scalar.isASCII, scalar.value > 0x20, scalar.value < 0x7F, scalar != "\\" {
+            if scalar.isASCII, scalar.value >= 0x20, scalar.value != 0x7F, scalar != "\\", scalar != "," {
                 result.unicodeScalars.append(scalar)
             } else {
                 result += "\\u{" + String(scalar.value, radix: 16) + "}"
@@ -35,7 +35,9 @@ public enum KeyBytes {
     /// The spellings `item` stands for: those recorded, else its key's.
     static func spellings(of item: SurfaceItem) -> [String] {
         guard let recorded = item.attributes[attribute] else { return [spelling(item.key)] }
-        return recorded.split(separator: " ").map(String.init)
+        return recorded.split(separator: ",", omittingEmptySubsequences: false).enumerated().map { index, part in
+            String(index == 0 ? part : part.dropFirst())
+        }
     }
 
     /// Records in `existing` the spellings of `other`, an item of the same id merged into it, when their keys'
@@ -43,13 +45,16 @@ public enum KeyBytes {
     static func merge(_ other: SurfaceItem, into existing: inout SurfaceItem) {
         guard existing.attributes[attribute] != nil || !Bytewise.same(existing.key, other.key) else { return }
         let all = Set(spellings(of: existing) + spellings(of: other))
-        existing.attributes[attribute] = all.sortedByBytes().joined(separator: " ")
+        existing.attributes[attribute] = all.sortedByBytes().joined(separator: ", ")
     }
 
-    /// `old` and `new`, items of one id in two revisions, each recording its spellings when their keys' bytes
-    /// differ or either records them, so that the difference shows in `key-bytes`.
+    /// `old` and `new`, items compared in two revisions, each recording its spellings when their keys are one by
+    /// Swift's `==` with other bytes or either records them, so that the difference shows in `key-bytes`. (Items
+    /// of other keys are compared too: a command read under a guessed root and under its parent, `SurfaceRehoming`.)
     static func aligned(_ old: SurfaceItem, _ new: SurfaceItem) -> (SurfaceItem, SurfaceItem) {
-        guard old.attributes[attribute] != nil || new.attributes[attribute] != nil || !Bytewise.same(old.key, new.key)
+        guard
+            old.attributes[attribute] != nil || new.attributes[attribute] != nil
+                || (!Bytewise.same(old.key, new.key) && old.key == new.key)
         else { return (old, new) }
         var (old, new) = (old, new)
         if old.attributes[attribute] == nil { old.attributes[attribute] = spelling(old.key) }

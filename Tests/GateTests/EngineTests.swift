@@ -487,7 +487,7 @@ struct EngineTests {
             "v1.0.5": "patch",
         ])
         let respelled = try engine(at: repo.url.path).surface(at: "v1.0.2").items?.filter { $0.key.hasPrefix("caf") }
-        #expect(respelled?.map { $0.attributes[KeyBytes.attribute] } == ["caf\\u{e9} cafe\\u{301}"])
+        #expect(respelled?.map { $0.attributes[KeyBytes.attribute] } == ["caf\\u{e9}, cafe\\u{301}"])
         let listed = try engine(at: repo.url.path).surface(at: "v1.0.5")
         #expect(listed.items?.allSatisfy { $0.attributes[KeyBytes.attribute] == nil } == true)
         #expect(listed.notes.contains { $0.contains("'key-bytes' is semgate's own attribute") })
