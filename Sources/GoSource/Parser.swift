@@ -118,10 +118,6 @@ public struct GoParser {
         // The last code token (not a semicolon) before the comment being read, and how many code tokens were passed.
         var lastCode: Int?
         var passed = 0
-        // Comments before the package clause (the code tokens before them hold no `package`) hold the constraint.
-        let packageClause = code.firstIndex { $0.isKeyword(.package) } ?? code.count
-        var goBuild: String?
-        var plusBuild: [String] = []
         /// Closes the open group at the first code token (not a semicolon) of `code[passed..<end]`, if there is one,
         /// attaching it when it ends on the line above.
         func pass(to end: Int) {
@@ -135,26 +131,6 @@ public struct GoParser {
         }
         for (number, comment) in comments.enumerated() {
             pass(to: comment.codeIndex)
-            if comment.codeIndex <= packageClause, comment.starts(with: "//", in: bytes) {
-                let text = comment.text(in: bytes)
-                if text.hasPrefix("//go:build ") || text.hasPrefix("//go:build\t") {
-                    goBuild = String(text.dropFirst("//go:build".count)).trimmed
-                } else {
-                    let body = text.dropFirst(2).trimmed
-                    if body.hasPrefix("+build ") {
-                        let words = body.dropFirst("+build".count).split(whereSeparator: { $0 == " " || $0 == "\t" })
-                        // `linux,go1.11 darwin,go1.11` is `(linux && go1.11) || (darwin && go1.11)`, as `go fix`
-                        // writes its `//go:build` line: one text for both, and `&&` never read across `||`.
-                        let clause = words.map { alternative in
-                            let terms = alternative.split(separator: ",")
-                            let joined = terms.joined(separator: " && ")
-                            return words.count > 1 && terms.count > 1 ? "(" + joined + ")" : joined
-                        }
-                        plusBuild.append(
-                            clause.count > 1 ? "(" + clause.joined(separator: " || ") + ")" : clause.joined())
-                    }
-                }
-            }
             if groupStart != nil, groupEndLine + 1 >= comment.position.line {
                 groupLast = number
             } else {
@@ -166,8 +142,83 @@ public struct GoParser {
             groupEndLine = comment.endLine
         }
         pass(to: code.count)
-        let constraint = goBuild ?? (plusBuild.isEmpty ? nil : plusBuild.joined(separator: " && "))
-        return (DocComments(comments: comments, bytes: bytes, groups: groups), constraint)
+        return (DocComments(comments: comments, bytes: bytes, groups: groups), buildConstraint(of: bytes))
+    }
+
+    /// The build constraint of a file, read from its header as go/build reads it (`parseFileHeader`, `shouldBuild`):
+    ///
+    /// - the header is the lines up to the first that holds code; a `//go:build` line there is the constraint when it
+    ///   starts its line outside a `/* */` comment (`/* x */ //go:build ignore` is none);
+    /// - without one, the `// +build` lines count only above the last blank line before the first line that is not a
+    ///   `//` comment (`// +build ignore` right above `package` is none, and neither is one below a copyright
+    ///   block's blank line), all of them joined by `&&`.
+    static func buildConstraint(of bytes: [UInt8]) -> String? {
+        let slash = UInt8(ascii: "/")
+        let star = UInt8(ascii: "*")
+        func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+            let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+            guard let first = line.firstIndex(where: { !isSpace($0) }) else { return line[line.endIndex...] }
+            return line[first...line.lastIndex(where: { !isSpace($0) })!]
+        }
+        func starts(_ line: ArraySlice<UInt8>, _ first: UInt8, _ second: UInt8) -> Bool {
+            line.count >= 2 && line[line.startIndex] == first && line[line.startIndex + 1] == second
+        }
+        let goBuildPrefix = Array("//go:build".utf8)
+        var goBuild: ArraySlice<UInt8>?
+        var end = 0
+        var ended = false
+        var inSlashStar = false
+        var start = 0
+        lines: while start < bytes.count {
+            let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            var line = trimmed(bytes[start..<newline])
+            start = min(newline + 1, bytes.count)
+            if line.isEmpty && !ended {
+                end = start
+                continue
+            }
+            if !starts(line, slash, slash) { ended = true }
+            if !inSlashStar, goBuild == nil, line.starts(with: goBuildPrefix) {
+                let rest = line.dropFirst(goBuildPrefix.count)
+                if rest.isEmpty || trimmed(rest).count < rest.count { goBuild = trimmed(rest) }
+            }
+            while !line.isEmpty {
+                if inSlashStar {
+                    guard let close = line.indices.first(where: { starts(line[$0...], star, slash) }) else {
+                        continue lines
+                    }
+                    inSlashStar = false
+                    line = trimmed(line[(close + 2)...])
+                    continue
+                }
+                if starts(line, slash, slash) { continue lines }
+                guard starts(line, slash, star) else { break lines }
+                inSlashStar = true
+                line = trimmed(line.dropFirst(2))
+            }
+        }
+        if let goBuild { return String(decoding: goBuild, as: UTF8.self) }
+        var plusBuild: [String] = []
+        for raw in bytes[..<end].split(separator: UInt8(ascii: "\n")) {
+            let line = trimmed(raw)
+            guard starts(line, slash, slash) else { continue }
+            let body = String(decoding: trimmed(line.dropFirst(2)), as: UTF8.self)
+            // `// +build` followed by a space (or nothing): `// +buildx` is no constraint.
+            guard body.hasPrefix("+build"), body == "+build" || body.dropFirst(6).first?.isWhitespace == true else {
+                continue
+            }
+            let words = body.dropFirst("+build".count).split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard !words.isEmpty else { continue }
+            // `linux,go1.11 darwin,go1.11` is `(linux && go1.11) || (darwin && go1.11)`, as `go fix` writes its
+            // `//go:build` line: one text for both, and `&&` never read across `||`.
+            let clause = words.map { alternative in
+                let terms = alternative.split(separator: ",")
+                let joined = terms.joined(separator: " && ")
+                return words.count > 1 && terms.count > 1 ? "(" + joined + ")" : joined
+            }
+            plusBuild.append(clause.count > 1 ? "(" + clause.joined(separator: " || ") + ")" : clause.joined())
+        }
+        return plusBuild.isEmpty ? nil : plusBuild.joined(separator: " && ")
     }
 
     /// A doc comment from the texts of its group's comments.

@@ -37,6 +37,28 @@ struct BuildConditionTests {
         #expect(single.buildConstraint.flatMap(GoBuildConstraintText.normalized) == "linux && cgo")
     }
 
+    @Test("a constraint counts only where go/build reads one (parseFileHeader): otherwise the file builds", arguments: [
+        // No blank line between `// +build` and the package clause: no constraint (vet: misplaced +build).
+        ("// +build ignore\npackage p\n", nil),
+        // Below the blank line that ends a copyright block, above a doc comment: not in the header Go reads.
+        ("// Copyright x.\n\n// +build ignore\n// Package p.\npackage p\n", nil),
+        // `//go:build` after a `/* */` comment on its line, or inside one: no constraint.
+        ("/* x */ //go:build ignore\n\npackage p\n", nil),
+        ("/*\n//go:build ignore\n*/\n\npackage p\n", nil),
+        ("// +buildx ignore\n\npackage p\n", nil),
+        // Where Go reads them.
+        ("// +build ignore\n\npackage p\n", "ignore"),
+        ("// Copyright x.\n\n// +build ignore\n\n// Package p.\npackage p\n", "ignore"),
+        ("//go:build ignore\npackage p\n", "ignore"),
+        ("// Copyright x.\n\n//go:build ignore\n// Package p.\npackage p\n", "ignore"),
+        ("/* x */\n//go:build ignore\n\npackage p\n", "ignore"),
+        ("  \t//go:build  linux \n\npackage p\n", "linux"),
+        ("//go:build linux\n// +build windows\n\npackage p\n", "linux"),
+    ] as [(String, String?)])
+    func header(_ pair: (String, String?)) {
+        #expect(GoParser.parse(pair.0).buildConstraint == pair.1, "\(pair.0.debugDescription)")
+    }
+
     @Test("repository text that is no build expression gives no condition; a long one is cut")
     func hostile() {
         #expect(GoBuildConstraintText.normalized("linux && \u{1b}[31m") == nil)
