@@ -543,6 +543,8 @@ public final class SurfaceReader {
     private enum FolderEntry {
         case file(Candidate)
         case folder(path: String, tree: ObjectID)
+        /// A symbolic link some extractor's globs match: resolved at each revision (its target may be anywhere).
+        case link(path: String, extractors: [Int])
     }
 
     private struct FolderKey: Hashable {
@@ -556,12 +558,14 @@ public final class SurfaceReader {
     private func candidates(in tree: ObjectID, source: any FileTree) throws(GitError) -> [Candidate] {
         guard !fileGlobs.isEmpty else { return [] }
         var files: [Candidate] = []
-        try collect(folder: "", tree: tree, depth: 0, source: source, remember: source === repository, into: &files)
+        try collect(
+            folder: "", tree: tree, root: tree, depth: 0, source: source, remember: source === repository, into: &files)
         return files
     }
 
     private func collect(
-        folder: String, tree: ObjectID, depth: Int, source: any FileTree, remember: Bool, into files: inout [Candidate]
+        folder: String, tree: ObjectID, root: ObjectID, depth: Int, source: any FileTree, remember: Bool,
+        into files: inout [Candidate]
     ) throws(GitError) {
         let key = FolderKey(path: folder, tree: tree)
         let listing: [FolderEntry]
@@ -580,20 +584,14 @@ public final class SurfaceReader {
                 let path = folder.isEmpty ? entry.name : folder + "/" + entry.name
                 switch entry.kind {
                 case .blob:
-                    let slots: [Int]
-                    if let known = pathSlots[path] {
-                        slots = known
-                    } else {
-                        slots = fileGlobs.filter { $0.globs.contains { $0.matches(path) } }.map(\.slot)
-                        if Self.isASCII(path) {
-                            if pathSlots.count >= Limit.rememberedPaths { pathSlots.removeAll(keepingCapacity: true) }
-                            pathSlots[path] = slots
-                        }
-                    }
+                    let slots = self.slots(of: path)
                     if !slots.isEmpty { made.append(.file(Candidate(path: path, blob: entry.id, extractors: slots))) }
+                case .link:
+                    let slots = self.slots(of: path)
+                    if !slots.isEmpty { made.append(.link(path: path, extractors: slots)) }
                 case .tree:
                     if mayReach(path) { made.append(.folder(path: path, tree: entry.id)) }
-                case .submodule, .link:
+                case .submodule:
                     continue
                 }
             }
@@ -603,7 +601,8 @@ public final class SurfaceReader {
                     cost: made.reduce(CacheCost.of(folder)) { total, entry in
                         switch entry {
                         case .file(let candidate): return total + CacheCost.overhead + CacheCost.of(candidate.path)
-                        case .folder(let path, _): return total + CacheCost.overhead + CacheCost.of(path)
+                        case .folder(let path, _), .link(let path, _):
+                            return total + CacheCost.overhead + CacheCost.of(path)
                         }
                     })
             }
@@ -615,9 +614,28 @@ public final class SurfaceReader {
                 files.append(candidate)
             case .folder(let path, let subtree):
                 try collect(
-                    folder: path, tree: subtree, depth: depth + 1, source: source, remember: remember, into: &files)
+                    folder: path, tree: subtree, root: root, depth: depth + 1, source: source, remember: remember,
+                    into: &files)
+            case .link(let path, let slots):
+                // Go reads a link to a file as that file (a link to a folder is no source file): the target inside
+                // the repository is read under the link's name. One that leaves the repository or loops is an
+                // error naming the path (fail closed): what the build would read there is not known.
+                if let blob = try source.blobID(atPath: path, inTree: root) {
+                    files.append(Candidate(path: path, blob: blob, extractors: slots))
+                }
             }
         }
+    }
+
+    /// The slots of the extractors whose globs match `path`, remembered for ASCII paths.
+    private func slots(of path: String) -> [Int] {
+        if let known = pathSlots[path] { return known }
+        let slots = fileGlobs.filter { $0.globs.contains { $0.matches(path) } }.map(\.slot)
+        if Self.isASCII(path) {
+            if pathSlots.count >= Limit.rememberedPaths { pathSlots.removeAll(keepingCapacity: true) }
+            pathSlots[path] = slots
+        }
+        return slots
     }
 
     /// Whether some extractor's file glob may match a file below `folder`.

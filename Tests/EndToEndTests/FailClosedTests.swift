@@ -353,4 +353,39 @@ struct SymbolicLinkTests {
         let result = try runSemgate(["surface", "--repo", repo.url.path])
         expectCouldNotRun(result, mentions: ["policy/flags.txt", "symbolic link"])
     }
+
+    @Test("a file an extractor's globs match that is a symbolic link is read as its target, as Go reads it")
+    func linkedSourceFile() throws {
+        let repo = try FixtureRepository()
+        try repo.write(
+            ".semgate.yml",
+            """
+            semgate: 1
+            surfaces:
+              metrics:
+                extract:
+                  regex:
+                    files: ["metrics/*.go"]
+                    pattern: 'NewMetric\\("(?<name>[a-z_]+)"'
+
+            """)
+        try repo.write("metrics/a.go", "NewMetric(\"alpha\")\n")
+        try repo.write("shared/b.txt", "NewMetric(\"beta\")\n")
+        try repo.link("metrics/b.go", to: "../shared/b.txt")
+        // A link to a folder is no source file (Go skips it), and reads as nothing.
+        try repo.link("metrics/c.go", to: "../shared")
+        try repo.commit("v1.0.0")
+        try repo.tag("v1.0.0", annotated: true)
+        let surface = try runSemgate(["surface", "--repo", repo.url.path])
+        #expect(surface.stdout.contains("beta"), "stdout: \(surface.stdout) stderr: \(surface.stderr)")
+        try repo.remove("metrics/b.go")
+        try repo.commit("drop the linked file")
+        let removed = try runSemgate(["check", "--repo", repo.url.path])
+        #expect(removed.status == 1, "stdout: \(removed.stdout) stderr: \(removed.stderr)")
+        #expect(removed.stdout.contains("beta"))
+        // A link that leaves the repository: what it would read is not known, exit 2 naming it.
+        try repo.link("metrics/d.go", to: "/etc/hostname")
+        try repo.commit("link outside")
+        expectCouldNotRun(try runSemgate(["check", "--repo", repo.url.path]), mentions: ["metrics/d.go", "outside"])
+    }
 }
