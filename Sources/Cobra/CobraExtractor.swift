@@ -56,6 +56,9 @@ public struct CobraSurface: Sendable {
     /// stability: a program's own annotation is a label its help or a warning shows, which the policy's author
     /// confirms.
     public var annotatedExperimental: [String] = []
+    /// Items whose key the program spells in more than one way that Swift's `==` calls equal and Go does not
+    /// (`--caf\u{e9}` and `--cafe\u{301}`: two flags to pflag), by the key the item has: every spelling.
+    public var respelled: [String: [String]] = [:]
     /// The command paths and flags the extractor walks at most (a command added to every command of the layer above,
     /// layer after layer, has exponentially many paths).
     public static let maximumWork = 200_000
@@ -185,7 +188,7 @@ public enum CobraExtractor {
             uncertain: builder.uncertain.sorted(), unplacedRoots: builder.unplacedRoots.sorted(),
             unplacedParents: builder.unplacedParents.sorted(), unnamedFlags: builder.unnamedFlags.sorted(),
             takenAway: builder.takenAway.sorted(), overLimit: builder.overLimit,
-            annotatedExperimental: builder.annotatedExperimental.sorted())
+            annotatedExperimental: builder.annotatedExperimental.sorted(), respelled: builder.respelled)
     }
 }
 
@@ -274,6 +277,8 @@ private struct TreeBuilder {
     static let maximumUnnamedFlags = 20_000
     /// ``CobraSurface/annotatedExperimental``.
     var annotatedExperimental: Set<String> = []
+    /// ``CobraSurface/respelled``.
+    var respelled: [String: [String]] = [:]
     /// The roots visited (command and key), for the commands cobra adds to a root by itself.
     var roots: [(site: CobraSite, key: String)] = []
     /// Items reached through aliases so far; past `maximumAliasItems` aliases stop adding paths (with a note).
@@ -672,6 +677,9 @@ private struct TreeBuilder {
                     CobraItem(
                         key: prefix + flag.definition.name, attributes: flagAttributes, deprecated: flagDeprecated,
                         path: location.path, line: location.line), build: flagBuild)
+                for other in flag.definition.otherSpellings {
+                    respell(prefix + flag.definition.name, as: prefix + other)
+                }
                 // `--cert-email` still reaches `--certificate-email` when a normalization function maps it.
                 guard !others.isEmpty, let olds = others[flag.definition.name] else { continue }
                 for old in olds.sorted() where aliasItems < Self.maximumAliasItems {
@@ -830,11 +838,25 @@ private struct TreeBuilder {
         // The first item of a key stands: one lookup finds it or inserts this one.
         var item = item
         item.experimental = experimental
-        Self.keep(&items[item.key, default: item])
+        let standing = Self.keep(&items[item.key, default: item])
+        if !standing.key.utf8.elementsEqual(item.key.utf8) { respell(standing.key, as: item.key) }
     }
 
+    /// Records that the item of key `key` also stands for `other`, a key Swift's `==` takes as `key` and Go does not.
+    private mutating func respell(_ key: String, as other: String) {
+        var spellings = respelled[key] ?? [key]
+        guard !spellings.contains(where: { $0.utf8.elementsEqual(other.utf8) }),
+            spellings.count < Self.maximumSpellings
+        else { return }
+        spellings.append(other)
+        respelled[key] = spellings
+    }
+
+    /// The spellings of one key recorded at most (a name in ever more spellings: `\u{212B}`, `\u{C5}`, `A\u{30A}`).
+    static let maximumSpellings = 16
+
     /// Touches a dictionary entry reached through its `default:` subscript, which inserts the default when absent.
-    private static func keep(_ entry: inout CobraItem) {}
+    private static func keep(_ entry: inout CobraItem) -> CobraItem { entry }
 
     private var flatMemo: [CobraFlagSetID: [String: FlatFlag]] = [:]
     /// The commands no command read adds (worked out on first use).

@@ -71,6 +71,9 @@ struct CobraFlagDefinition: Sendable {
     let shorthand: String?
     let file: Int
     let line: Int
+    /// The other spellings of `name` the set defines: names Swift's `==` takes as `name` with other bytes, which are
+    /// other flags to pflag (`caf\u{e9}`, `cafe\u{301}`), read as this one.
+    var otherSpellings: [String] = []
 }
 
 /// What the program says about one command literal.
@@ -224,6 +227,9 @@ struct CobraFlagSetInfo: Sendable {
         let count = flags.count
         let stored = Self.entry(&flags[name, default: definition])
         guard flags.count == count else { return }
+        // The same name by Swift's `==` with other bytes: another flag to pflag, kept as a spelling of this one.
+        let respelled = !stored.name.utf8.elementsEqual(name.utf8)
+        defer { if respelled { respell(name, keeping: stored) } }
         if mixedTypes[name] != nil {
             if definition.type != "custom" { mixedTypes[name]?.insert(definition.type) }
         } else if stored.type == "custom" {
@@ -240,6 +246,19 @@ struct CobraFlagSetInfo: Sendable {
 
     /// The value at a dictionary's entry, reached through its `default:` subscript (which inserts the default).
     private static func entry(_ slot: inout CobraFlagDefinition) -> CobraFlagDefinition { slot }
+
+    /// Records `spelling` among the spellings of the flag `define` keeps for it (which may have replaced `stored`).
+    private mutating func respell(_ spelling: String, keeping stored: CobraFlagDefinition) {
+        guard var current = flags[spelling] else { return }
+        for other in [stored.name, spelling] + stored.otherSpellings
+        where !other.utf8.elementsEqual(current.name.utf8)
+            && !current.otherSpellings.contains(where: { $0.utf8.elementsEqual(other.utf8) })
+            && current.otherSpellings.count < 16
+        {
+            current.otherSpellings.append(other)
+        }
+        flags[spelling] = current
+    }
 
     /// Every update only adds (a `custom` type is replaced once, counted in `typesRead`), so the sizes tell whether
     /// an update changed anything.

@@ -73,7 +73,7 @@ final class CobraReader {
             of: sources, root: spec.root, names: names, library: library, sortingItems: false,
             partialFolders: Set(partialFolders))
         if let message = surface.overLimit { throw .limit(message) }
-        let groups = reuse(Self.groups(of: surface.items), slot: slot)
+        let groups = reuse(Self.groups(of: surface.items, respelled: surface.respelled), slot: slot)
         // The roots keyed by guess travel with the uncertain key paths, marked (``SurfaceSnapshot/unplacedMark(_:)``).
         let found =
             surface.uncertain + surface.unplacedRoots.map(SurfaceSnapshot.unplacedMark)
@@ -94,16 +94,22 @@ final class CobraReader {
 
     /// `items` (in any order, keys distinct) in groups by command path: a command's item and its flags
     /// (`tool cmd --flag`) form one group, in key order. Sorting each group costs less than sorting them all.
-    private static func groups(of items: [CobraItem]) -> [(path: String, items: [RawItem])] {
+    /// An item the program spells in several ways (`respelled`) records them in ``KeyBytes/attribute``.
+    private static func groups(
+        of items: [CobraItem], respelled: [String: [String]]
+    ) -> [(path: String, items: [RawItem])] {
         var groups: [String: [RawItem]] = [:]
         for item in items {
+            var attributes = item.attributes
+            if let spellings = respelled[item.key] { attributes[KeyBytes.attribute] = KeyBytes.joined(spellings) }
             groups[commandPath(of: item.key), default: []].append(
                 RawItem(
-                    key: item.key, attributes: item.attributes,
+                    key: item.key, attributes: attributes,
                     stability: item.deprecated ? .deprecated : item.experimental ? .experimental : .stable,
                     location: Location(path: item.path, line: item.line)))
         }
-        return groups.map { (path: $0.key, items: $0.value.sorted { $0.key < $1.key }) }.sorted { $0.path < $1.path }
+        return groups.map { (path: $0.key, items: $0.value.sorted { Bytewise.precedes($0.key, $1.key) }) }
+            .sorted { Bytewise.precedes($0.path, $1.path) }
     }
 
     /// The groups as handed over: each group equal to the one last handed over for its command path is that array.

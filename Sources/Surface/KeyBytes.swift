@@ -44,8 +44,13 @@ public enum KeyBytes {
     /// bytes differ or `existing` already records spellings.
     static func merge(_ other: SurfaceItem, into existing: inout SurfaceItem) {
         guard existing.attributes[attribute] != nil || !Bytewise.same(existing.key, other.key) else { return }
-        let all = Set(spellings(of: existing) + spellings(of: other))
-        existing.attributes[attribute] = all.sortedByBytes().joined(separator: ", ")
+        existing.attributes[attribute] = Set(spellings(of: existing) + spellings(of: other)).sortedByBytes()
+            .joined(separator: ", ")
+    }
+
+    /// The attribute's value for an item whose key is spelled each way of `keys`.
+    public static func joined(_ keys: [String]) -> String {
+        Set(keys.map(spelling)).sortedByBytes().joined(separator: ", ")
     }
 
     /// `old` and `new`, items compared in two revisions, each recording its spellings when their keys are one by

@@ -181,4 +181,33 @@ struct CobraFailClosedTests {
         #expect(changes.map { "\($0.kind) \($0.changedAttributes) \($0.bump)" } == ["changed [\"key-bytes\"] major"])
         #expect(changes.first?.after?.attributes[KeyBytes.attribute] == "app serve --cafe\\u{301}")
     }
+
+    @Test(
+        "flags (and commands) Go tells apart by bytes are one item listing each spelling; losing one is major",
+        arguments: [
+            ["caf\u{e9}", "cafe\u{301}"], ["\u{c5}x", "\u{212b}x", "A\u{30a}x"],
+        ])
+    func respelledFlags(_ spellings: [String]) throws {
+        func flag(_ name: String) -> String { "    serve.Flags().String(\"\(name)\", \"\", \"x\")\n" }
+        func command(_ name: String) -> String {
+            "    serve.AddCommand(&cobra.Command{Use: \"\(name)\", Run: func(*cobra.Command, []string) {}})\n"
+        }
+        let policy = try loadPolicy(CobraFlagTableTests.policy)
+        for (make, prefix) in [(flag, "app serve --"), (command, "app serve ")] {
+            let (_, all) = try Self.surfaces(spellings.map(make).joined())
+            let item = try #require(all.items.values.first { $0.key.hasPrefix(prefix) && $0.key != "app serve --port" })
+            #expect(
+                item.attributes[KeyBytes.attribute] == KeyBytes.joined(spellings.map { prefix + $0 }),
+                "\(item.attributes)")
+            // Each spelling dropped in turn, the first defined included: a major change.
+            for dropped in spellings.indices {
+                var kept = spellings
+                kept.remove(at: dropped)
+                let (_, fewer) = try Self.surfaces(kept.map(make).joined())
+                let changes = SurfaceDiff.changes(from: all, to: fewer, policy: policy)
+                #expect(changes.map(\.bump) == [.major], "\(prefix) without \(dropped): \(changes)")
+                #expect(changes.first?.changedAttributes == [KeyBytes.attribute])
+            }
+        }
+    }
 }
