@@ -670,6 +670,8 @@ struct CobraInterpreter {
     /// copies deep it is. Reading any other field of the copy reads the element's too, and what the body gives the
     /// copy later.
     private var copyOrigins: [CobraSite: (origin: CobraValue, given: Set<CobraName>, depth: Int)] = [:]
+    /// By function and parameter, the struct type of the elements a `range` over it copies; nil for none.
+    private var copiedCollections: [CobraPair<Int32>: CobraName?] = [:]
     /// Copies of copies (a loop copying what a loop copied, and so on) past this depth are not made: the loop's
     /// variable holds the element itself, as before copies were read.
     static let maximumCopyDepth = 8
@@ -1980,6 +1982,17 @@ struct CobraInterpreter {
         else { return nil }
         let function = callKeys[Int(key)].function
         guard function >= 0 else { return nil }
+        let known = CobraPair(function, held)
+        if let element = copiedCollections[known] { return element.map { (variable, $0) } }
+        let element = copiedElement(function, held, in: frame)
+        copiedCollections[known] = .some(element)
+        return element.map { (variable, $0) }
+    }
+
+    /// The struct type of the elements `range` copies from parameter `held` of `function` (``copiedVariable``).
+    private mutating func copiedElement(_ function: CobraFunctionID, _ held: CobraLocalName, in frame: Frame)
+        -> CobraName?
+    {
         let declaration = declared.list[Int(function)]
         guard declaration.file == frame.file else { return nil }
         let go = files[declaration.file].functions[declaration.index].declaration
@@ -2001,10 +2014,8 @@ struct CobraInterpreter {
         } else {
             folders = [declaration.folder]
         }
-        guard folders.count == 1,
-            let element = declared.valueCollectionFolders[numbering.intern(typeName)]?[folders[0]]
-        else { return nil }
-        return (variable, element)
+        guard folders.count == 1 else { return nil }
+        return declared.valueCollectionFolders[numbering.intern(typeName)]?[folders[0]]
     }
 
     /// How many statements at the start of a loop's body give fields of `variable` a value with `=`, each field once,
