@@ -239,15 +239,17 @@ public struct GoAPIExtractorSpec: Extractor {
         // Earlier majors' keys lack the `/vN` suffix (`example.com/mod/cmd` before `example.com/mod/v2/cmd`).
         let segments = module.split(separator: "/")
         let versioned = segments.count > 1 && segments.last.map(ParsedGoFile.isMajorVersion) == true
-        let base = versioned ? segments.dropLast().joined(separator: "/") : module
+        // Written as globs that match those names alone (a character globs give a meaning in a class of its own).
+        let base = Glob.literal(versioned ? segments.dropLast().joined(separator: "/") : module)
         // `{/**,.*}`: the packages below the folder and the folder's own package's members (`example.com/mod/cmd.Run`
         // when `cmd/` holds a package of its own, stern's).
         // Below the top level, folders of helpers and mocks for the project's own tests (`pkg/testutil`,
         // `pkg/store/storemock`), wherever they are.
         let testSupport = Set(
             importable.flatMap { $0.split(separator: "/").dropFirst().map(String.init).filter(isTestSupportFolder) })
-        return folders.sorted().map { versioned ? "\(base)/{\($0),v*/\($0)}{/**,.*}" : "\(base)/\($0){/**,.*}" }
-            + testSupport.sorted().map { "**/\($0){,/**,.*}" }
+        return folders.sorted().map(Glob.literal).map {
+            versioned ? "\(base)/{\($0),v*/\($0)}{/**,.*}" : "\(base)/\($0){/**,.*}"
+        } + testSupport.sorted().map(Glob.literal).map { "**/\($0){,/**,.*}" }
     }
 
     /// A folder name that says its package serves the project's own tests: `testutil`, `testhelpers`, `e2e`, or a
