@@ -127,11 +127,11 @@ public struct GoAPIExtractorSpec: Extractor {
     // MARK: init
 
     /// First folders of a module whose packages serve the module itself (commands, examples, tests, tooling, and
-    /// `private/`, which says so by its name: buf keeps all its packages there), not other
-    /// programs: packages only there do not make a Go API worth promising.
+    /// `private/`, which says so by its name: buf keeps all its packages there; `assets/`, what the program embeds:
+    /// chezmoi's docs and templates), not other programs: packages only there do not make a Go API worth promising.
     static let nonLibraryFolders: Set<String> = [
         "cmd", "example", "examples", "test", "tests", "e2e", "hack", "tools", "scripts", "testutil", "testing",
-        "benchmarks", "docs", "third_party", "third-party", "www", "site", "website", "private",
+        "benchmarks", "docs", "third_party", "third-party", "www", "site", "website", "private", "assets",
     ]
 
     /// Folders at any depth whose nested modules serve the project itself: code it does not import, integration tests,

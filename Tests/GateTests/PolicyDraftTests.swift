@@ -318,6 +318,8 @@ struct PolicyDraftTests {
         try repo.write("cmd/helpers/helpers.go", "package helpers\n")
         // A top-level private/ says by its name that its packages are the program's own parts (buf's layout).
         try repo.write("private/app/app.go", "package app\n\nfunc Run() {}\n")
+        // A top-level assets/ holds what the program embeds (chezmoi's docs and templates), not a library.
+        try repo.write("assets/templates/templates.go", "package templates\n\nvar CommitMessage string\n")
         try repo.write("tools/pins/pins.go", "package main_test\n\nimport _ \"example.com/dep\"\n")
         try repo.write("deps/pins.go", "package main_test\n\nimport _ \"example.com/dep\"\n")
         try repo.commit("an application")
