@@ -2086,7 +2086,7 @@ struct CobraInterpreter {
     /// each object of the elements' type (``copiedVariable(_:_:in:)``): the fields the body gives first
     /// (``leadingFieldWrites(_:of:)``) are worked out from the element and given to the copy, and the rest of the body
     /// runs on the copy. A value that is no such object (of unknown origin, or past the bounds) is held as it is.
-    private mutating func runBody(
+    private mutating func runLoopBody(
         _ body: [CobraStatement], element: CobraValues, copying: (variable: CobraLocalName, type: CobraName)?,
         in frame: inout Frame
     ) {
@@ -3282,7 +3282,7 @@ struct CobraInterpreter {
                 frame.certainEntry = certainEntries ? element : nil
                 (frame.entryRun, frame.entryUndecided) = (runs.count > 1, undecidedBranches)
                 frame.loops += 1
-                runBody(body, element: element, copying: copying, in: &frame)
+                runLoopBody(body, element: element, copying: copying, in: &frame)
                 frame.loops -= 1
                 undecidedEntries = undecidedEntries || frame.filterUndecided
                 let ended = frame.breaking
@@ -3304,7 +3304,7 @@ struct CobraInterpreter {
                     frame.locals.assign(offset == 1 ? elements : [], to: variable)
                 }
                 frame.loops += 1
-                runBody(body, element: elements, copying: copying, in: &frame)
+                runLoopBody(body, element: elements, copying: copying, in: &frame)
                 frame.loops -= 1
                 (frame.skipping, frame.ended) = (false, false)
             }
