@@ -2269,16 +2269,24 @@ struct CobraInterpreter {
     private mutating func namesBound(_ key: CobraFunctionID) -> Set<String> {
         if let known = boundNames[key] { return known }
         let declaration = declared.list[Int(key)]
-        let function = files[declaration.file].functions[declaration.index].declaration
+        let names = sources[declaration.file].namesBound(ofFunction: declaration.index)
+        boundNames[key] = names
+        return names
+    }
+
+    /// The names function `index` of `file` binds (``namesBound(_:)``): they depend on the file alone.
+    static func namesBound(ofFunction index: Int, in file: CobraFile, written: Set<CobraLocalName>,
+        text: (CobraLocalName) -> String) -> Set<String>
+    {
+        let function = file.functions[index].declaration
         var names = Set((function.signature.parameters + function.signature.results).compactMap(\.name))
-        for name in parametersWritten(key) { names.insert(text(of: name, in: declaration.file)) }
+        for name in written { names.insert(text(name)) }
         if let body = function.body {
-            let tokens = sources[declaration.file].file.go.tokens
+            let tokens = file.go.tokens
             for index in body where tokens[index].kind == .identifier && Self.assignedAfter(index, in: tokens) {
                 names.insert(tokens[index].text)
             }
         }
-        boundNames[key] = names
         return names
     }
 
@@ -2288,13 +2296,12 @@ struct CobraInterpreter {
     private mutating func parametersWritten(_ key: CobraFunctionID) -> Set<CobraLocalName> {
         if let known = writtenParameters[key] { return known }
         let declaration = declared.list[Int(key)]
-        var written: Set<CobraLocalName> = []
-        Self.collectWritten(sources[declaration.file].body(of: declaration.index), into: &written)
+        let written = sources[declaration.file].parametersWritten(ofFunction: declaration.index)
         writtenParameters[key] = written
         return written
     }
 
-    private static func collectWritten(_ statements: [CobraStatement], into written: inout Set<CobraLocalName>) {
+    static func collectWritten(_ statements: [CobraStatement], into written: inout Set<CobraLocalName>) {
         for statement in statements {
             switch statement {
             case .expression(let expression):

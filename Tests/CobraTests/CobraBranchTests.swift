@@ -12,6 +12,11 @@ private func serveFlags(_ files: [String: String]) -> Set<String> {
     Set(surface(files, root: "box").items.map(\.key).filter { $0.hasPrefix("box serve --") })
 }
 
+/// The keys of the flags of `box serve`, read from source files as they are (one may have been read before).
+private func serveFlags(of files: [(String, CobraSourceFile)]) -> Set<String> {
+    Set(CobraExtractor.surface(of: files, root: "box").items.map(\.key).filter { $0.hasPrefix("box serve --") })
+}
+
 /// A program whose `Execute` builds `box serve` and runs `body` there (with `serve` in scope), after `declarations`.
 private func program(_ body: String, _ declarations: String = "") -> String {
     """
@@ -270,5 +275,52 @@ struct CobraBranchTests {
             // Go stops at `stop`, the first entry: neither --port nor --host is defined.
             #expect(!serveFlags(["box/cmd.go": program(body, table)]).contains("box serve --port"), "\(jump)")
         }
+    }
+
+    @Test(
+        "what a function binds and writes is worked out once for its blob: the file read again beside another one (its functions numbered otherwise) decides as a fresh read"
+    )
+    func boundNamesKeptForTheBlob() {
+        let helpers = """
+            func addPort(c *cobra.Command) (mode string) {
+                mode = "client"
+                if mode == "client" {
+                    c.Flags().Int("port", 0, "p")
+                }
+                return
+            }
+
+            func addHost(c *cobra.Command, kind string) {
+                if kind == "server" {
+                    c.Flags().String("host", "", "h")
+                }
+            }
+            """
+        let main = program("    addPort(serve)\n    addHost(serve, \"client\")", "const mode = \"server\"\n\n" + helpers)
+        // Functions numbered before the helpers, which bind and write the names the helpers read.
+        let other = """
+            package box
+
+            func first(kind string) (mode string) {
+                kind = "server"
+                mode = kind
+                return
+            }
+
+            func second(kind string) string {
+                kind += "x"
+                return kind
+            }
+            """
+        let expected: Set<String> = ["box serve --port"]
+        let kept = CobraSourceFile(source: main)
+        #expect(serveFlags(of: [("box/cmd.go", kept)]) == expected)
+        let beside = [("box/a.go", CobraSourceFile(source: other)), ("box/cmd.go", kept)]
+        #expect(serveFlags(of: beside) == expected)
+        #expect(serveFlags(["box/a.go": other, "box/cmd.go": main]) == expected)
+        // And the other way round: first read beside the other file, then alone.
+        let keptToo = CobraSourceFile(source: main)
+        #expect(serveFlags(of: [("box/a.go", CobraSourceFile(source: other)), ("box/cmd.go", keptToo)]) == expected)
+        #expect(serveFlags(of: [("box/cmd.go", keptToo)]) == expected)
     }
 }
