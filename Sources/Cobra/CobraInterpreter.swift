@@ -770,6 +770,10 @@ struct CobraInterpreter {
         /// Whether a `return` or `goto` ran on a path certainly taken: what follows is not run up to a label, which a
         /// `goto` may come to (``execute(_:in:)``).
         var ended = false
+        /// When `ended`, how many enclosing loops what ended it leaves (a labeled `continue` or `break` of a loop
+        /// further out), `Int.max` for all (`return`, `goto`, `panic`): after a loop that certainly runs its body, what
+        /// follows it is not run either while this is more than one (``leftLoop(ran:collection:)``).
+        var leaving = Int.max
         /// How many loops enclose what runs now in this body, and whether a label came before it (a `goto` may come
         /// back there): what comes later in the text may have run first (``CobraStepPlace/repeating``).
         var loops = 0
@@ -1459,7 +1463,7 @@ struct CobraInterpreter {
                     return true
                 }
                 if Self.mayLeave(then) || Self.mayLeave(otherwise) { return false }
-            case .return, .jump, .label:
+            case .return, .jump, .label, .leave:
                 return false
             case .range(_, let collection, let inner):
                 if Self.containsParse(collection, sites: parsingCalls, file: file) { return true }
@@ -1485,7 +1489,7 @@ struct CobraInterpreter {
     private static func mayLeave(_ statements: [CobraStatement]) -> Bool {
         statements.contains { statement in
             switch statement {
-            case .return, .jump, .label: return true
+            case .return, .jump, .label, .leave: return true
             case .block(let inner), .range(_, _, let inner): return mayLeave(inner)
             case .loop(let header, let inner): return mayLeave(header) || mayLeave(inner)
             case .switchCases(_, let clauses), .typeSwitch(_, let clauses): return clauses.contains { mayLeave($0.body) }
@@ -1548,7 +1552,7 @@ struct CobraInterpreter {
                 return walk(subject) || clauses.contains { $0.body.contains(where: walkStatement) }
             case .conditional(let header, let condition, let then, let otherwise):
                 return (condition.map(walk) ?? false) || (header + then + otherwise).contains(where: walkStatement)
-            case .continueRange, .breakRange, .jump, .label: return false
+            case .continueRange, .breakRange, .jump, .label, .leave: return false
             }
         }
         return walk(expression)
@@ -1975,7 +1979,7 @@ struct CobraInterpreter {
     private static func mayEndLoop(_ statements: [CobraStatement]) -> Bool {
         statements.contains { statement in
             switch statement {
-            case .breakRange, .return, .jump: return true
+            case .breakRange, .return, .jump, .leave: return true
             case .block(let inner), .range(_, _, let inner): return mayEndLoop(inner)
             case .loop(let header, let inner): return mayEndLoop(header) || mayEndLoop(inner)
             case .conditional(let header, _, let then, let otherwise):
@@ -1991,7 +1995,7 @@ struct CobraInterpreter {
     private static func jumps(_ statements: [CobraStatement]) -> Bool {
         statements.contains { statement in
             switch statement {
-            case .continueRange, .breakRange, .return: return true
+            case .continueRange, .breakRange, .return, .leave: return true
             case .block(let inner): return jumps(inner)
             case .switchCases(_, let clauses), .typeSwitch(_, let clauses): return clauses.contains { jumps($0.body) }
             case .loop(let header, let body): return jumps(header) || jumps(body)
@@ -2338,7 +2342,7 @@ struct CobraInterpreter {
                 collectWritten(body, into: &written)
             case .deferred(let expression):
                 collectWritten(expression, into: &written)
-            case .continueRange, .breakRange, .jump, .label:
+            case .continueRange, .breakRange, .jump, .label, .leave:
                 continue
             }
         }
@@ -2955,6 +2959,11 @@ struct CobraInterpreter {
         switch statement {
         case .expression(let expression):
             _ = evaluate(expression, in: &frame)
+            if endsProgram(expression, in: frame) {
+                // `panic(...)`, `os.Exit(...)`, `log.Fatal(...)`: nothing after it runs, as after a `return`.
+                if frame.strictRun || frame.filteredRun { frame.filterUndecided = true }
+                (frame.ended, frame.leaving) = (true, .max)
+            }
         case .assign(let targets, let define, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
             // `v, ok := m[k]`, `v, ok := x.(T)`: `ok` is not what `x` holds (only a call's results are united).
@@ -2989,7 +2998,7 @@ struct CobraInterpreter {
             // A `return` from inside a loop run entry by entry ends it (and the function): the loop runs at once.
             if frame.strictRun || frame.filteredRun { frame.filterUndecided = true }
             let value = Self.union(results.map { evaluate($0, in: &frame) })
-            frame.ended = true
+            (frame.ended, frame.leaving) = (true, .max)
             if let returned = frame.literalReturns {
                 frame.literalReturns = returned.union(value)
             } else if let key = frame.key, key >= 0, !value.isEmpty,
@@ -3054,6 +3063,8 @@ struct CobraInterpreter {
                 }
             }
             var undecidedEntries = false
+            // Whether the body ran and ended on every path of every run, and the fewest loops what ended it leaves.
+            var ran: (ended: Bool, leaving: Int)? = nil
             for element in runs {
                 for (offset, name) in names.enumerated() {
                     guard case .name(let variable) = name, variable != CobraKnown.underscore.id else { continue }
@@ -3071,6 +3082,7 @@ struct CobraInterpreter {
                 execute(body, in: &frame)
                 frame.loops -= 1
                 undecidedEntries = undecidedEntries || frame.filterUndecided
+                ran = Self.ranBody(ran, frame)
                 let ended = frame.breaking
                 (frame.skipping, frame.filterUndecided, frame.breaking) = (false, false, false)
                 // A `return` in the body ends the loop only when an entry reaches it; the loop may have none.
@@ -3092,10 +3104,12 @@ struct CobraInterpreter {
                 frame.loops += 1
                 execute(body, in: &frame)
                 frame.loops -= 1
+                ran = Self.ranBody(ran, frame)
                 (frame.skipping, frame.ended) = (false, false)
             }
             (frame.entryRun, frame.entryUndecided) = (outerEntryRun, outerEntryUndecided)
             frame.filteredRun = outerFiltered
+            leftLoop(ran: ran, collection: collection, in: &frame)
         case .block(let statements):
             execute(statements, in: &frame)
         case .loop(let header, let body):
@@ -3108,7 +3122,11 @@ struct CobraInterpreter {
         case .deferred(let call):
             frame.deferred.append((call, undecidedBranches))
         case .jump:
-            frame.ended = true
+            (frame.ended, frame.leaving) = (true, .max)
+        case .leave(let loops):
+            // Leaves the loops run entry by entry it is in, as a `return` does.
+            if frame.strictRun || frame.filteredRun { frame.filterUndecided = true }
+            (frame.ended, frame.leaving) = (true, loops + 1)
         case .label:
             frame.afterLabel = true
         case .continueRange:
@@ -3122,6 +3140,9 @@ struct CobraInterpreter {
                 frame.filterUndecided = true
             } else if frame.strictRun || frame.filteredRun {
                 frame.breaking = true
+            } else {
+                // What follows the `break` in the body is not run (as after a `continue`), where it is certainly taken.
+                frame.skipping = true
             }
         case .conditional(let header, let condition, let then, let otherwise):
             execute(header, in: &frame)
@@ -3155,6 +3176,63 @@ struct CobraInterpreter {
         }
     }
 
+    /// `so far` with one more run of a loop body, which ended (on every path) as `frame` says: nil before any run.
+    private static func ranBody(_ soFar: (ended: Bool, leaving: Int)?, _ frame: Frame) -> (ended: Bool, leaving: Int) {
+        // A run stopped for a filter not decided (the body then runs at once) did not end by itself.
+        let ended = frame.ended && !frame.filterUndecided && !frame.breaking
+        let leaving = ended ? frame.leaving : 0
+        guard let soFar else { return (ended, leaving) }
+        return (soFar.ended && ended, min(soFar.leaving, leaving))
+    }
+
+    /// After a `range` loop over `collection` whose body ran as `ran` says: when Go certainly runs the body (a
+    /// literal with entries, a non-empty string, a positive integer) and every run of it ended on every path by
+    /// leaving more loops than this one (`return`, `goto`, `panic`, `continue outer` from a loop inside `outer`),
+    /// what follows the loop is not run either. Otherwise (the body may run no time, or go on) it is.
+    private func leftLoop(ran: (ended: Bool, leaving: Int)?, collection: CobraExpr, in frame: inout Frame) {
+        frame.ended = false
+        guard let ran, ran.ended, ran.leaving > 1, Self.certainlyRanges(collection) else { return }
+        (frame.ended, frame.leaving) = (true, ran.leaving == .max ? .max : ran.leaving - 1)
+    }
+
+    /// Whether Go runs a `range` loop's body over `collection` at least once: a slice, array or map literal with
+    /// entries, a non-empty string literal, a positive integer literal.
+    private static func certainlyRanges(_ collection: CobraExpr) -> Bool {
+        switch collection {
+        case .composite(let type?, let elements, _): return type.isCollection && !elements.isEmpty
+        case .string(let text): return !text.isEmpty
+        case .opaque(let integer?): return integer > 0
+        default: return false
+        }
+    }
+
+    /// Whether an expression statement ends the program or the goroutine where it is: a call of Go's `panic` (no
+    /// function, variable or local of the program named so), of `os.Exit`, `runtime.Goexit`, or of `log`'s `Fatal`,
+    /// `Fatalf`, `Fatalln`, `Panic`, `Panicf`, `Panicln`, as the file imports those packages.
+    private mutating func endsProgram(_ expression: CobraExpr, in frame: Frame) -> Bool {
+        guard case .call(let callee, _, _) = expression else { return false }
+        switch callee {
+        case .name(let name):
+            return text(of: name, in: frame.file) == "panic" && !frame.locals.contains(name)
+                && read(globalCell(name, in: frame.file)) == nil && function(named: name, in: frame.file) == nil
+        case .selector(.name(let qualifier), let function, _):
+            guard !frame.locals.contains(qualifier), read(globalCell(qualifier, in: frame.file)) == nil else {
+                return false
+            }
+            let path: String
+            switch text(of: function, in: frame.file) {
+            case "Exit": path = "os"
+            case "Goexit": path = "runtime"
+            case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln": path = "log"
+            default: return false
+            }
+            let spelled = text(of: qualifier, in: frame.file)
+            return files[frame.file].imports.contains { $0.path == path && ($0.name ?? path) == spelled }
+        default:
+            return false
+        }
+    }
+
     /// Runs `then` when `holds`, `otherwise` when not, both when it is not known (nil); `uniqueness` when the
     /// condition is a ``isUniquenessCheck(header:condition:in:)``.
     private mutating func branch(
@@ -3173,11 +3251,12 @@ struct CobraInterpreter {
         // What follows ends only when both branches of an undecided `if` end (`if c { return a } else { return b
         // }`). One decided by what names hold does not end it: a name holds what any run gave it, so `if root !=
         // nil { return root }` is decided for a `root` some earlier call set, while the first call goes on.
-        let thenEnded = frame.ended
+        let (thenEnded, thenLeaving) = (frame.ended, frame.leaving)
         frame.ended = false
         if holds != true { execute(otherwise, in: &frame) }
         if holds == nil { frame.skipping = skipping }
         frame.ended = holds == nil && frame.ended && thenEnded
+        if frame.ended { frame.leaving = min(frame.leaving, thenLeaving) }
         if holds == nil { undecidedBranches -= 1 }
     }
 
