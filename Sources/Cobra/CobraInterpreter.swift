@@ -556,6 +556,8 @@ struct CobraInterpreter {
     private var packageConstants: [Int64: String?] = [:]
     /// The package-level variables nothing can assign, by `scoped` name (``unwrittenPackageVar(_:in:)``).
     private var unwrittenVars: [Int64: (file: Int, value: CobraExpr)?] = [:]
+    /// ``emptyPackageCollection(_:in:)`` by scoped name.
+    private var emptyCollections: [Int64: Bool] = [:]
     /// By function, the names it binds (``namesBound(_:)``).
     private var boundNames: [CobraFunctionID: Set<String>] = [:]
     /// By function, the parameters its body may change (``parametersWritten(_:)``).
@@ -791,8 +793,11 @@ struct CobraInterpreter {
         /// Whether a function literal runs in this frame (called where it is written): the names it binds (parameters,
         /// named results) are not all known, so no name in it is taken for a package constant.
         var inLiteral = false
-        /// The parameters that hold a certain constant string in this run of the body (``CallKey/certain``).
+        /// The parameters that hold a certain constant string in this run of the body (``CallKey/certain``), and the
+        /// locals given one where the body binds them, once (``certainLocal(_:_:in:)``).
         var certain: [CobraLocalName: String] = [:]
+        /// How many blocks, branches and loops of the body enclose what runs now (a `var` group is no block).
+        var depth = 0
         /// The entry of the run of a loop over a list literal or a package-level table nothing in the files read can
         /// change (``tableUnchanged(_:)``): a string field its literal gives certainly is what the entry holds, when
         /// no file writes that field (``stringFieldWritten(_:)``).
@@ -2199,6 +2204,43 @@ struct CobraInterpreter {
         else { return nil }
         return result
     }
+    /// Notes that local `name`, just bound to `source` (`mode := "server"`, `var mode = "server"`, a local `const`),
+    /// holds a certain string (``certainString(_:in:)``) for the rest of the body: only where the binding is at the
+    /// top level of a declared function's body (its scope is the rest of the body) and the body binds that name
+    /// nowhere else (``boundOnce(_:in:)``), never a parameter or result, nor takes its address.
+    private mutating func certainLocal(_ name: CobraLocalName, _ source: CobraExpr, in frame: inout Frame) {
+        frame.certain[name] = nil
+        guard frame.depth == 0, !frame.inLiteral, let key = frame.key, key >= 0,
+            boundOnce(text(of: name, in: frame.file), in: callKeys[Int(key)].function),
+            let text = certainString(source, in: &frame)
+        else { return }
+        frame.certain[name] = text
+    }
+
+    /// Whether function `key` binds a name spelled `text` once in its body and not in its signature, by the tokens:
+    /// one name followed by an assignment (``assignedAfter(_:in:)``: definitions, assignments, a `var` or `const`, a
+    /// loop variable, in function literals too), no `&text`.
+    private mutating func boundOnce(_ text: String, in key: CobraFunctionID) -> Bool {
+        let declaration = declared.list[Int(key)]
+        let function = files[declaration.file].functions[declaration.index].declaration
+        if (function.signature.parameters + function.signature.results).contains(where: { $0.name == text })
+            || function.receiver?.name == text
+        {
+            return false
+        }
+        guard let body = function.body else { return false }
+        let tokens = sources[declaration.file].file.go.tokens
+        var bindings = 0
+        for index in body where tokens[index].kind == .identifier && tokens[index].text == text {
+            if index > 0, tokens[index - 1].symbol == .period { continue }
+            var before = index - 1
+            while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
+            if before >= 0, tokens[before].symbol == .ampersand { return false }
+            if Self.assignedAfter(index, in: tokens) { bindings += 1 }
+        }
+        return bindings == 1
+    }
+
     private static let maximumCertainDepth = 16
     private static let maximumCertainBytes = 4096
 
@@ -2956,6 +2998,14 @@ struct CobraInterpreter {
     }
 
     private mutating func execute(_ statement: CobraStatement, in frame: inout Frame) {
+        let nests: Bool
+        switch statement {
+        case .block(let inner): nests = !inner.allSatisfy { if case .declare = $0 { true } else { false } }
+        case .range, .loop, .conditional, .switchCases, .typeSwitch: nests = true
+        default: nests = false
+        }
+        if nests { frame.depth += 1 }
+        defer { if nests { frame.depth -= 1 } }
         switch statement {
         case .expression(let expression):
             _ = evaluate(expression, in: &frame)
@@ -2986,6 +3036,9 @@ struct CobraInterpreter {
                     value, to: target, define: define, in: &frame, flagZero: zero, sources: sources,
                     keepsEntries: Self.keepsEntries(of: target, source: source))
             }
+            if define, targets.count == 1, sources.count == 1, case .name(let name) = targets[0] {
+                certainLocal(name, sources[0], in: &frame)
+            }
         case .declare(let names, let type, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
             for (offset, name) in names.enumerated() {
@@ -2994,6 +3047,7 @@ struct CobraInterpreter {
                 if values.isEmpty, let type, let instance = instance(of: type, in: frame.file) { value = [instance] }
                 frame.locals.assign(value, to: name)
             }
+            if names.count == 1, sources.count == 1 { certainLocal(names[0], sources[0], in: &frame) }
         case .return(let results):
             // A `return` from inside a loop run entry by entry ends it (and the function): the loop runs at once.
             if frame.strictRun || frame.filteredRun { frame.filterUndecided = true }
@@ -3012,6 +3066,12 @@ struct CobraInterpreter {
             }
         case .range(let names, let collection, let body):
             let elements = evaluate(collection, in: &frame)
+            // A package-level slice or map nothing fills: Go runs the body no time.
+            if case .name(let held) = collection, !frame.locals.contains(held),
+                emptyPackageCollection(held, in: frame.file)
+            {
+                return
+            }
             // A loop that skips entries by what a call returns (skaffold's `if !hasCmdAnnotation(cmd.Use,
             // fl.DefinedOn) { continue }`) runs entry by entry as far as the filter is decided for the entry
             // (``decideFilter(_:in:)``); the entries it is not decided for run at once, as before tables were read (run
@@ -3443,32 +3503,74 @@ struct CobraInterpreter {
             let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
             if partialFolders.contains(folder) { result = nil }
         }
-        if result != nil {
-            search: for source in sources {
-                let tokens = source.file.go.tokens
-                var braces = 0
-                for index in tokens.indices {
-                    let token = tokens[index]
-                    if token.symbol == .leftBrace { braces += 1 }
-                    if token.symbol == .rightBrace { braces -= 1 }
-                    guard token.kind == .identifier, token.text == text,
-                        index == 0 || tokens[index - 1].symbol != .period
-                    else { continue }
-                    var before = index - 1
-                    while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
-                    if before >= 0, tokens[before].symbol == .ampersand {
-                        result = nil
-                        break search
-                    }
-                    if braces > 0, Self.assignedAfter(index, in: tokens) {
-                        result = nil
-                        break search
+        if result != nil, assignedInFunctions(text) { result = nil }
+        unwrittenVars[key] = .some(result)
+        return result
+    }
+
+    /// Whether a file read assigns a name spelled `text` inside braces (a function body, a function literal, an
+    /// `init`: as one of several targets too) or takes its address, by the tokens; a selector's field of that name
+    /// does not count.
+    private func assignedInFunctions(_ text: String) -> Bool {
+        for source in sources {
+            let tokens = source.file.go.tokens
+            var braces = 0
+            for index in tokens.indices {
+                let token = tokens[index]
+                if token.symbol == .leftBrace { braces += 1 }
+                if token.symbol == .rightBrace { braces -= 1 }
+                guard token.kind == .identifier, token.text == text,
+                    index == 0 || tokens[index - 1].symbol != .period
+                else { continue }
+                var before = index - 1
+                while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
+                if before >= 0, tokens[before].symbol == .ampersand { return true }
+                if braces > 0, Self.assignedAfter(index, in: tokens) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether package-level variable `name` of `file`'s package certainly holds no element wherever it is ranged
+    /// over: unexported, declared once in the files read of its folder (a file built for every system and tag, a
+    /// folder all of whose Go files are read) as a slice or map with no value (nil) or an empty slice or map literal,
+    /// and nothing in the files read assigns it or takes its address (``assignedInFunctions(_:)``).
+    private mutating func emptyPackageCollection(_ name: CobraLocalName, in file: Int) -> Bool {
+        let text = self.text(of: name, in: file)
+        guard let first = text.utf8.first, first == UInt8(ascii: "_") || (first >= 0x61 && first <= 0x7a) else {
+            return false
+        }
+        let key = scoped(folders[file], runName(name, in: file))
+        if let known = emptyCollections[key] { return known }
+        var empty = false
+        var declarations = 0
+        for index in files.indices where folders[index] == folders[file] {
+            for case .value(let spec) in files[index].go.declarations {
+                for (offset, bound) in spec.names.enumerated() where bound == text {
+                    declarations += 1
+                    guard !spec.isConstant, fileAtoms[index] == nil else { continue }
+                    if spec.values.isEmpty {
+                        switch spec.type {
+                        case .slice?, .map?: empty = true
+                        default: break
+                        }
+                    } else if spec.values.count == spec.names.count,
+                        case .success(let value) = GoParser.expression(spec.values[offset], in: files[index].go)
+                    {
+                        empty = CobraLowering.rangesOverNothing(value)
                     }
                 }
             }
         }
-        unwrittenVars[key] = .some(result)
-        return result
+        if declarations != 1 { empty = false }
+        if empty, let index = files.indices.first(where: { folders[$0] == folders[file] }) {
+            let path = paths[index]
+            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+            if partialFolders.contains(folder) { empty = false }
+        }
+        if empty, assignedInFunctions(text) { empty = false }
+        emptyCollections[key] = empty
+        return empty
     }
 
     /// Whether `condition` is certainly true or certainly false with what its names may hold; nil when it may be
