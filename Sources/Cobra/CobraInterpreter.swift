@@ -556,6 +556,8 @@ struct CobraInterpreter {
     private var packageConstants: [Int64: String?] = [:]
     /// The package-level variables nothing can assign, by `scoped` name (``unwrittenPackageVar(_:in:)``).
     private var unwrittenVars: [Int64: (file: Int, value: CobraExpr)?] = [:]
+    /// ``boundOnce(_:in:)`` by function and name.
+    private var namesBoundOnce: [CobraFunctionID: [String: Bool]] = [:]
     /// ``emptyPackageCollection(_:in:)`` by scoped name.
     private var emptyCollections: [Int64: Bool] = [:]
     /// By function, the names it binds (``namesBound(_:)``).
@@ -2211,8 +2213,8 @@ struct CobraInterpreter {
     private mutating func certainLocal(_ name: CobraLocalName, _ source: CobraExpr, in frame: inout Frame) {
         frame.certain[name] = nil
         guard frame.depth == 0, !frame.inLiteral, let key = frame.key, key >= 0,
-            boundOnce(text(of: name, in: frame.file), in: callKeys[Int(key)].function),
-            let text = certainString(source, in: &frame)
+            let text = certainString(source, in: &frame),
+            boundOnce(self.text(of: name, in: frame.file), in: callKeys[Int(key)].function)
         else { return }
         frame.certain[name] = text
     }
@@ -2221,6 +2223,13 @@ struct CobraInterpreter {
     /// one name followed by an assignment (``assignedAfter(_:in:)``: definitions, assignments, a `var` or `const`, a
     /// loop variable, in function literals too), no `&text`.
     private mutating func boundOnce(_ text: String, in key: CobraFunctionID) -> Bool {
+        if let known = namesBoundOnce[key]?[text] { return known }
+        let once = countsOneBinding(text, in: key)
+        namesBoundOnce[key, default: [:]][text] = once
+        return once
+    }
+
+    private mutating func countsOneBinding(_ text: String, in key: CobraFunctionID) -> Bool {
         let declaration = declared.list[Int(key)]
         let function = files[declaration.file].functions[declaration.index].declaration
         if (function.signature.parameters + function.signature.results).contains(where: { $0.name == text })
