@@ -176,8 +176,8 @@ struct CobraLiteral: Sendable {
 /// A statement as the interpreter runs it (see `GoStatement`).
 indirect enum CobraStatement: Sendable {
     case expression(CobraExpr)
-    /// `a, b := x, y` (`define`) or `a.b = x`, `a += x`.
-    case assign([CobraExpr], define: Bool, [CobraExpr])
+    /// `a, b := x, y` (`define`) or `a.b = x`, `a += x` (`compound`: `x` is read as what `a` is given, as for `=`).
+    case assign([CobraExpr], define: Bool, [CobraExpr], compound: Bool)
     case declare([CobraLocalName], CobraTypeRef?, [CobraExpr])
     case `return`([CobraExpr])
     case range([CobraExpr], CobraExpr, [CobraStatement])
@@ -231,7 +231,8 @@ struct CobraLowering {
         case .expression(let expression):
             return .expression(self.expression(expression))
         case .assign(let targets, let op, let sources):
-            return .assign(expressions(targets), define: op == ":=", expressions(sources))
+            return .assign(
+                expressions(targets), define: op == ":=", expressions(sources), compound: op != ":=" && op != "=")
         case .declare(let declared, let type, let sources):
             return .declare(declared.map { names.intern($0) }, type.map { self.type($0) }, expressions(sources))
         case .return(let results):

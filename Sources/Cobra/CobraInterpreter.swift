@@ -362,6 +362,12 @@ private struct Declared {
     var collectionFolders: [CobraName: Set<Int32>] = [:]
     /// The other way: the slice and array types of each element type.
     var collections: [CobraName: [CobraName]] = [:]
+    /// The folders where a slice or array type of each name holds struct values of that folder's own struct type
+    /// (`type Options []Option` beside `type Option struct`), and no declaration of the name there says otherwise (a
+    /// pointer element, another kind of type in a file for another build): `range` over one gives a copy of each
+    /// element, whose fields the loop's body may change without changing the element (``CobraCopies``).
+    /// By type name and folder, the element type.
+    var valueCollectionFolders: [CobraName: [Int32: CobraName]] = [:]
     /// The type names of the embedded fields of each struct type, in declaration order.
     var embedded: [CobraName: [CobraName]] = [:]
     /// The types that have methods.
@@ -663,6 +669,16 @@ struct CobraInterpreter {
     /// The objects that are elements of a collection literal (`{name: "mintty"}` in `[]topic{...}`): a command built
     /// from one is built for each (``commandSite(file:offset:call:)``).
     private var listElements: Set<CobraSite> = []
+    /// The copies a `range` over struct values makes of its elements (``copiedVariable(_:_:in:)``), by the copy's
+    /// site: the element it copies, the fields the loop's body gives the copy before it reads them, and how many
+    /// copies deep it is. Reading any other field of the copy reads the element's too, and what the body gives the
+    /// copy later.
+    private var copyOrigins: [CobraSite: (origin: CobraValue, given: Set<CobraName>, depth: Int)] = [:]
+    /// By function and parameter, the struct type of the elements a `range` over it copies; nil for none.
+    private var copiedCollections: [CobraPair<Int32>: CobraName?] = [:]
+    /// Copies of copies (a loop copying what a loop copied, and so on) past this depth are not made: the loop's
+    /// variable holds the element itself, as before copies were read.
+    static let maximumCopyDepth = 8
     /// The values of package-level names and fields.
     private var cells: [Cell] = []
     /// Each call, as an index into `callStates`.
@@ -900,6 +916,9 @@ struct CobraInterpreter {
             }
         }
         conditional = fileAtoms.contains { $0 != nil }
+        var valueCollections: [(type: CobraName, element: CobraName, folder: Int32, byValue: Bool)] = []
+        var structFolders: [CobraName: Set<Int32>] = [:]
+        var commandStructs: Set<CobraName> = []
         for (index, file) in self.files.enumerated() {
             let folder = folders[index]
             let package = runName(file.package, in: index)
@@ -917,6 +936,8 @@ struct CobraInterpreter {
             importFolders.append(byName)
             for (name, fields) in file.structs {
                 let type = runName(name, in: index)
+                structFolders[type, default: []].insert(folder)
+                if fields.contains(where: { $0.type.isCobraCommand }) { commandStructs.insert(type) }
                 guard declared.structs[type] == nil else { continue }
                 var byField: [CobraName: DeclaredField] = [:]
                 var embedded: [CobraName] = []
@@ -934,9 +955,10 @@ struct CobraInterpreter {
                 declared.structs[type] = byField
                 declared.embedded[type] = embedded
             }
-            for (name, element) in file.collections {
+            for (name, element, byValue) in file.collections {
                 let type = runName(name, in: index)
                 declared.collectionFolders[type, default: []].insert(folder)
+                valueCollections.append((type, runName(element, in: index), folder, byValue))
                 if declared.elementTypes[type] == nil {
                     let element = runName(element, in: index)
                     declared.elementTypes[type] = element
@@ -983,6 +1005,20 @@ struct CobraInterpreter {
                 }
             }
         }
+        // By value only where every declaration of the name in the folder is a slice or array of a struct the folder
+        // declares that holds no command (a command is shared, whichever copy of a struct holds it).
+        var notByValue: Set<[Int32]> = []
+        for (type, element, folder, byValue) in valueCollections
+        where !byValue || structFolders[element]?.contains(folder) != true || commandStructs.contains(element) {
+            notByValue.insert([type, folder])
+        }
+        for (type, element, folder, _) in valueCollections where !notByValue.contains([type, folder]) {
+            if let other = declared.valueCollectionFolders[type]?[folder], other != element {
+                notByValue.insert([type, folder])
+            }
+            declared.valueCollectionFolders[type, default: [:]][folder] = element
+        }
+        for key in notByValue { declared.valueCollectionFolders[key[0]]?[key[1]] = nil }
         for (first, others) in declared.alternates {
             table.addGroup(([first] + others).compactMap { fileAtoms[declared.list[Int($0)].file] })
         }
@@ -1456,7 +1492,7 @@ struct CobraInterpreter {
                 if Self.containsParse(expression, sites: parsingCalls, file: file) { return true }
             case .deferred:
                 continue
-            case .assign(_, _, let sources), .declare(_, _, let sources):
+            case .assign(_, _, let sources, _), .declare(_, _, let sources):
                 if sources.contains(where: { Self.containsParse($0, sites: parsingCalls, file: file) }) {
                     return true
                 }
@@ -1545,7 +1581,7 @@ struct CobraInterpreter {
         func walkStatement(_ statement: CobraStatement) -> Bool {
             switch statement {
             case .expression(let expression), .deferred(let expression): return walk(expression)
-            case .assign(let targets, _, let sources): return (targets + sources).contains(where: walk)
+            case .assign(let targets, _, let sources, _): return (targets + sources).contains(where: walk)
             case .declare(_, _, let sources): return sources.contains(where: walk)
             case .return(let results): return results.contains(where: walk)
             case .range(let targets, let collection, let body):
@@ -1819,6 +1855,10 @@ struct CobraInterpreter {
         case .object(let site, let type):
             var values = read(objectFieldCell(site, field)) ?? []
             values.formUnion(read(Self.cell(scoped(type, field), in: &unknownOriginFields, cells: &cells)) ?? [])
+            // A copy a loop made holds what its element held, but for the fields the loop gave it first.
+            if let copy = copyOrigins[site], !copy.given.contains(field) {
+                values.formUnion(readField(of: copy.origin, field))
+            }
             return values
         default:
             return []
@@ -1939,6 +1979,178 @@ struct CobraInterpreter {
     /// costs what the body does for one entry.
     static let maximumRangeObjects = 1_024
 
+    /// The variable of `for _, v := range c` that holds a copy of each element, and the elements' type: `c` is a
+    /// parameter (or the receiver) of the function running, which its body never assigns or declares again, whose
+    /// declared type is a slice or array type of struct values (``Declared/valueCollectionFolders``). Go's `range`
+    /// copies each element into `v`: what the body gives `v`'s fields (`opt.Name = prefix + "_" + opt.Name`) does not
+    /// reach the element. Nil for anything else (the elements may be pointers, or their type is not known): the
+    /// variable then holds the elements themselves, and what the body gives their fields reaches them.
+    private mutating func copiedVariable(_ names: [CobraExpr], _ collection: CobraExpr, in frame: Frame)
+        -> (variable: CobraLocalName, type: CobraName)?
+    {
+        guard names.count == 2, case .name(let variable) = names[1], variable != CobraKnown.underscore.id,
+            case .name(let held) = collection, !frame.inLiteral, let key = frame.key, key >= 0
+        else { return nil }
+        let function = callKeys[Int(key)].function
+        guard function >= 0 else { return nil }
+        let known = CobraPair(function, held)
+        if let element = copiedCollections[known] { return element.map { (variable, $0) } }
+        let element = copiedElement(function, held, in: frame)
+        copiedCollections[known] = .some(element)
+        return element.map { (variable, $0) }
+    }
+
+    /// The struct type of the elements `range` copies from parameter `held` of `function` (``copiedVariable``).
+    private mutating func copiedElement(_ function: CobraFunctionID, _ held: CobraLocalName, in frame: Frame)
+        -> CobraName?
+    {
+        let declaration = declared.list[Int(function)]
+        guard declaration.file == frame.file else { return nil }
+        let go = files[declaration.file].functions[declaration.index].declaration
+        guard go.signature.typeParameters.isEmpty, !parametersWritten(function).contains(held) else { return nil }
+        let name = text(of: held, in: frame.file)
+        let type: GoType
+        if let receiver = go.receiver, receiver.name == name {
+            type = .named(package: nil, name: receiver.typeName, arguments: [])
+        } else {
+            let matching = go.signature.parameters.filter { $0.name == name }
+            guard matching.count == 1, !matching[0].variadic else { return nil }
+            type = matching[0].type
+        }
+        // The type's own package: the qualifier's folder, else the function's.
+        guard case .named(let qualifier, let typeName, let arguments) = type, arguments.isEmpty else { return nil }
+        let folders: [Int32]
+        if let qualifier {
+            folders = importFolders[frame.file][numbering.intern(qualifier)] ?? []
+        } else {
+            folders = [declaration.folder]
+        }
+        guard folders.count == 1 else { return nil }
+        return declared.valueCollectionFolders[numbering.intern(typeName)]?[folders[0]]
+    }
+
+    /// How many statements at the start of a loop's body give fields of `variable` a value with `=`, each field once,
+    /// from values that read `variable` only through fields none of them gave before (`opt.Name = prefix + "_" +
+    /// opt.Name; opt.Groups = groups`): what they give is what those fields of the copy hold after them, whatever the
+    /// element held.
+    static func leadingFieldWrites(_ body: [CobraStatement], of variable: CobraLocalName) -> Int {
+        var given: Set<CobraLocalName> = []
+        for statement in body {
+            guard case .assign(let targets, false, let sources, false) = statement, targets.count == 1,
+                sources.count == 1, case .selector(.name(variable), let field, _) = targets[0], !given.contains(field),
+                readsOnlyFields(sources[0], of: variable, besides: given)
+            else { break }
+            given.insert(field)
+        }
+        return given.count
+    }
+
+    /// Whether `expression` reads `variable` only as `variable.field` for fields not in `given`: not whole, not its
+    /// address, no method of it called, not in a function literal.
+    private static func readsOnlyFields(
+        _ expression: CobraExpr, of variable: CobraLocalName, besides given: Set<CobraLocalName>
+    ) -> Bool {
+        switch expression {
+        case .name(let name): return name != variable
+        case .string, .opaque: return true
+        case .selector(.name(variable), let field, _): return !given.contains(field)
+        case .selector(let base, _, _): return readsOnlyFields(base, of: variable, besides: given)
+        case .call(.selector(.name(variable), _, _), _, _): return false
+        case .call(let callee, let arguments, _):
+            return ([callee] + arguments).allSatisfy { readsOnlyFields($0, of: variable, besides: given) }
+        case .composite(_, let elements, _):
+            return elements.allSatisfy { element in
+                (element.key.map { readsOnlyFields($0, of: variable, besides: given) } ?? true)
+                    && readsOnlyFields(element.value, of: variable, besides: given)
+            }
+        case .unary(.address, let operand):
+            return !mentions(operand, variable) && readsOnlyFields(operand, of: variable, besides: given)
+        case .unary(_, let operand): return readsOnlyFields(operand, of: variable, besides: given)
+        case .binary(_, let left, let right):
+            return readsOnlyFields(left, of: variable, besides: given)
+                && readsOnlyFields(right, of: variable, besides: given)
+        case .index(let base, let indices):
+            return ([base] + indices).allSatisfy { readsOnlyFields($0, of: variable, besides: given) }
+        case .function: return false
+        }
+    }
+
+    /// Whether `expression` names `variable` (a function literal may).
+    private static func mentions(_ expression: CobraExpr, _ variable: CobraLocalName) -> Bool {
+        switch expression {
+        case .name(let name): return name == variable
+        case .string, .opaque: return false
+        case .selector(let base, _, _): return mentions(base, variable)
+        case .call(let callee, let arguments, _): return ([callee] + arguments).contains { mentions($0, variable) }
+        case .composite(_, let elements, _):
+            return elements.contains { element in
+                (element.key.map { mentions($0, variable) } ?? false) || mentions(element.value, variable)
+            }
+        case .unary(_, let operand): return mentions(operand, variable)
+        case .binary(_, let left, let right): return mentions(left, variable) || mentions(right, variable)
+        case .index(let base, let indices): return ([base] + indices).contains { mentions($0, variable) }
+        case .function: return true
+        }
+    }
+
+    /// Runs a loop's body for one run of its elements (`element`). With `copying`, the loop's variable holds a copy of
+    /// each object of the elements' type (``copiedVariable(_:_:in:)``): the fields the body gives first
+    /// (``leadingFieldWrites(_:of:)``) are worked out from the element and given to the copy, and the rest of the body
+    /// runs on the copy. A value that is no such object (of unknown origin, or past the bounds) is held as it is.
+    private mutating func runBody(
+        _ body: [CobraStatement], element: CobraValues, copying: (variable: CobraLocalName, type: CobraName)?,
+        in frame: inout Frame
+    ) {
+        guard let copying else { return execute(body, in: &frame) }
+        let leading = Self.leadingFieldWrites(body, of: copying.variable)
+        var given: Set<CobraName> = []
+        for case .assign(let targets, _, _, _) in body.prefix(leading) {
+            if case .selector(_, let field, _) = targets[0] { given.insert(runName(field, in: frame.file)) }
+        }
+        var held = CobraValues()
+        for value in element {
+            guard case .object(_, copying.type) = value, let copy = copySite(of: value, given: given, in: frame)
+            else {
+                held.insert(value)
+                continue
+            }
+            held.insert(.object(copy, copying.type))
+        }
+        for case .assign(let targets, _, let sources, _) in body.prefix(leading) {
+            // Go works out the value first: it reads the element's fields (the copy's, none given yet).
+            frame.locals.assign(element, to: copying.variable)
+            let value = evaluate(sources[0], in: &frame)
+            frame.locals.assign(held, to: copying.variable)
+            assign(value, to: targets[0], define: false, in: &frame)
+        }
+        frame.locals.assign(held, to: copying.variable)
+        execute(Array(body.dropFirst(leading)), in: &frame)
+    }
+
+    /// The site of the copy a loop of the running function makes of `object`, with the fields `given` first: one per
+    /// element, fields given, and string and list-element arguments of the call (``commandSite(file:offset:call:)``),
+    /// so that `AddPrefix(table, "rc")` and `AddPrefix(table, "metrics")` make copies of their own. Nil past the
+    /// bounds (``maximumCopyDepth``, ``maximumCommandContexts``).
+    private mutating func copySite(of object: CobraValue, given: Set<CobraName>, in frame: Frame) -> CobraSite? {
+        guard case .object(let site, _) = object else { return nil }
+        let depth = (copyOrigins[site]?.depth ?? 0) + 1
+        guard depth <= Self.maximumCopyDepth, let key = frame.key, key >= 0 else { return nil }
+        let function = callKeys[Int(key)].function
+        // A place no literal has: each function's loops share one, told apart by element and fields given.
+        let place = CobraSite(file: frame.file, offset: -1 - Int(function))
+        let fields = given.sorted().map { CobraValue.string("\u{0}field \($0)") }
+        guard let copy = contextSite(place, call: key, extra: [CobraValues(object), CobraValues(fields)]) else {
+            return nil
+        }
+        if copyOrigins[copy] == nil {
+            copyOrigins[copy] = (object, given, depth)
+            objectFolders[copy] = objectFolders[site]
+            if listElements.contains(site) { listElements.insert(copy) }
+        }
+        if let inner = held[site] { held[copy, default: []].formUnion(inner) }
+        return copy
+    }
+
     /// What the value of a `range` takes, one run of the body each: each object of a list of structs on its own
     /// (`for _, t := range topics { root.AddCommand(newTopic(t)) }` builds a command per topic), the other values
     /// together; all together past `maximumRangeObjects`.
@@ -1968,7 +2180,7 @@ struct CobraInterpreter {
             case .conditional(let header, let condition, let then, let otherwise):
                 if let condition, isCallFilter(header: header, condition: condition, then: then) { return true }
                 if header.contains(where: {
-                    if case .assign(_, _, let sources) = $0 { sources.contains(where: containsCall) } else { false }
+                    if case .assign(_, _, let sources, _) = $0 { sources.contains(where: containsCall) } else { false }
                 }),
                     then.contains(where: { if case .continueRange = $0 { true } else { false } })
                 {
@@ -2015,7 +2227,7 @@ struct CobraInterpreter {
     /// The local maps a loop body fills at its top level (`done[opt.Name] = struct{}{}`).
     private static func mapsFilled(by body: [CobraStatement], in frame: Frame) -> Set<CobraLocalName> {
         var maps: Set<CobraLocalName> = []
-        for case .assign(let targets, false, _) in body {
+        for case .assign(let targets, false, _, _) in body {
             for case .index(.name(let map), _) in targets where frame.locals[map] != nil { maps.insert(map) }
         }
         return maps
@@ -2026,7 +2238,7 @@ struct CobraInterpreter {
     private func isUniquenessCheck(header: [CobraStatement], condition: CobraExpr?, in frame: Frame) -> Bool {
         // `if seen[k] { continue }` of a `map[string]bool` the loop fills.
         if header.isEmpty, case .index(.name(let map), _)? = condition, frame.uniqueness.contains(map) { return true }
-        guard header.count == 1, case .assign(let targets, true, let sources) = header[0], targets.count == 2,
+        guard header.count == 1, case .assign(let targets, true, let sources, _) = header[0], targets.count == 2,
             sources.count == 1, case .index(.name(let map), _) = sources[0], frame.uniqueness.contains(map),
             case .name(let found) = targets[1], case .name(found)? = condition
         else { return false }
@@ -2354,7 +2566,7 @@ struct CobraInterpreter {
             switch statement {
             case .expression(let expression):
                 collectWritten(expression, into: &written)
-            case .assign(let targets, _, let sources):
+            case .assign(let targets, _, let sources, _):
                 for target in targets {
                     if case .name(let name) = target { written.insert(name) }
                     collectWritten(target, into: &written)
@@ -3023,7 +3235,7 @@ struct CobraInterpreter {
                 if frame.strictRun || frame.filteredRun { frame.filterUndecided = true }
                 (frame.ended, frame.leaving) = (true, .max)
             }
-        case .assign(let targets, let define, let sources):
+        case .assign(let targets, let define, let sources, _):
             let values = sources.map { evaluate($0, in: &frame) }
             // `v, ok := m[k]`, `v, ok := x.(T)`: `ok` is not what `x` holds (only a call's results are united).
             let commaOK = targets.count == 2 && sources.count == 1 && !Self.isCall(sources[0])
@@ -3087,6 +3299,8 @@ struct CobraInterpreter {
             // one at a time, they would give every entry's flag to every command).
             let filtered = Self.skipsByCall(body)
             var runs = Self.rangeElements(elements, limit: Self.maximumRangeObjects)
+            // `for _, opt := range options` over struct values: `opt` holds a copy of each element.
+            let copying = copiedVariable(names, collection, in: frame)
             let outerNesting = nestedEntryRuns
             if runs.count > 1 {
                 if nestedEntryRuns * runs.count > Self.maximumNestedEntryRuns
@@ -3148,7 +3362,7 @@ struct CobraInterpreter {
                 frame.certainEntry = certainEntries ? element : nil
                 (frame.entryRun, frame.entryUndecided) = (runs.count > 1, undecidedBranches)
                 frame.loops += 1
-                execute(body, in: &frame)
+                runBody(body, element: element, copying: copying, in: &frame)
                 frame.loops -= 1
                 undecidedEntries = undecidedEntries || frame.filterUndecided
                 ran = Self.ranBody(ran, frame)
@@ -3171,7 +3385,7 @@ struct CobraInterpreter {
                     frame.locals.assign(offset == 1 ? elements : [], to: variable)
                 }
                 frame.loops += 1
-                execute(body, in: &frame)
+                runBody(body, element: elements, copying: copying, in: &frame)
                 frame.loops -= 1
                 ran = Self.ranBody(ran, frame)
                 (frame.skipping, frame.ended) = (false, false)
@@ -3747,10 +3961,23 @@ struct CobraInterpreter {
     /// fl.Shorthand` for a table entry without `Shorthand:`): a Go field no one sets keeps its zero value.
     private mutating func neverSet(_ source: CobraExpr, in frame: Frame) -> Bool {
         guard case .selector(.name(let local), let field, _) = source, let held = frame.locals[local],
-            case .object(let site, let type)? = held.only, let keys = objectKeys[site]
+            case .object(let site, let type)? = held.only
         else { return false }
         let name = runName(field, in: frame.file)
-        return !keys.contains(name) && readField(of: .object(site, type), name).isEmpty
+        return literalLeavesOut(site, name) && readField(of: .object(site, type), name).isEmpty
+    }
+
+    /// Whether the literal that made the object at `site` leaves `field` out: for a copy a loop made
+    /// (``copyOrigins``), when the loop did not give it first and the element's literal leaves it out.
+    private func literalLeavesOut(_ site: CobraSite, _ field: CobraName) -> Bool {
+        var site = site
+        for _ in 0...Self.maximumCopyDepth {
+            if let keys = objectKeys[site] { return !keys.contains(field) }
+            guard let copy = copyOrigins[site], !copy.given.contains(field), case .object(let origin, _) = copy.origin
+            else { return false }
+            site = origin
+        }
+        return false
     }
 
     /// `&T{...}` as `T{...}`: an elided element type may be a pointer (`[]*Group{{...}}`).
@@ -4438,7 +4665,14 @@ struct CobraInterpreter {
     /// `maximumCommandContexts` per literal.
     private mutating func commandSite(file: Int, offset: Int, call: Int32?) -> CobraSite {
         let site = CobraSite(file: file, offset: offset)
-        guard let call, call >= 0, callKeys[Int(call)].function >= 0 else { return site }
+        return contextSite(site, call: call, extra: []) ?? site
+    }
+
+    /// `site` (context 0) in the context of `call`'s string and list-element arguments and of `extra`; nil past
+    /// `maximumCommandContexts` for the site or `maximumCommandContextsPerRun` for the run.
+    private mutating func contextSite(_ site: CobraSite, call: Int32?, extra: [CobraValues]) -> CobraSite? {
+        let (file, offset) = (site.file, site.offset)
+        guard let call, call >= 0, callKeys[Int(call)].function >= 0 else { return extra.isEmpty ? site : nil }
         let key = callKeys[Int(call)]
         let elements = listElements
         func isContext(_ value: CobraValue) -> Bool {
@@ -4451,8 +4685,9 @@ struct CobraInterpreter {
         // Most calls have no string or list element: then there is nothing to pick out.
         guard
             key.arguments.contains(where: { $0.contains(where: isContext) }) || key.receiver.contains(where: isContext)
+                || !extra.isEmpty
         else { return site }
-        let strings = (key.arguments + [key.receiver]).map { values in CobraValues(values.filter(isContext)) }
+        let strings = (key.arguments + [key.receiver]).map { values in CobraValues(values.filter(isContext)) } + extra
         // Read and added to in place: a copy of the literal's contexts would be copied again when one is added.
         let count = commandContexts[site]?.count ?? 0
         if let context = commandContexts[site]?[strings] {
@@ -4460,7 +4695,7 @@ struct CobraInterpreter {
         }
         guard count < Self.maximumCommandContexts,
             commandContextsMade < Self.maximumCommandContextsPerRun
-        else { return site }
+        else { return extra.isEmpty ? site : nil }
         commandContextsMade += 1
         let context = Int32(count + 1)
         commandContexts[site, default: [:]][strings] = context
