@@ -562,6 +562,10 @@ struct CobraInterpreter {
     private var packageConstants: [Int64: String?] = [:]
     /// The package-level variables nothing can assign, by `scoped` name (``unwrittenPackageVar(_:in:)``).
     private var unwrittenVars: [Int64: (file: Int, value: CobraExpr)?] = [:]
+    /// ``boundOnce(_:in:)`` by function and name.
+    private var namesBoundOnce: [CobraFunctionID: [String: Bool]] = [:]
+    /// ``emptyPackageCollection(_:in:)`` by scoped name.
+    private var emptyCollections: [Int64: Bool] = [:]
     /// By function, the names it binds (``namesBound(_:)``).
     private var boundNames: [CobraFunctionID: Set<String>] = [:]
     /// By function, the parameters its body may change (``parametersWritten(_:)``).
@@ -786,6 +790,10 @@ struct CobraInterpreter {
         /// Whether a `return` or `goto` ran on a path certainly taken: what follows is not run up to a label, which a
         /// `goto` may come to (``execute(_:in:)``).
         var ended = false
+        /// When `ended`, how many enclosing loops what ended it leaves (a labeled `continue` or `break` of a loop
+        /// further out), `Int.max` for all (`return`, `goto`, `panic`): after a loop that certainly runs its body, what
+        /// follows it is not run either while this is more than one (``leftLoop(ran:collection:)``).
+        var leaving = Int.max
         /// How many loops enclose what runs now in this body, and whether a label came before it (a `goto` may come
         /// back there): what comes later in the text may have run first (``CobraStepPlace/repeating``).
         var loops = 0
@@ -803,8 +811,11 @@ struct CobraInterpreter {
         /// Whether a function literal runs in this frame (called where it is written): the names it binds (parameters,
         /// named results) are not all known, so no name in it is taken for a package constant.
         var inLiteral = false
-        /// The parameters that hold a certain constant string in this run of the body (``CallKey/certain``).
+        /// The parameters that hold a certain constant string in this run of the body (``CallKey/certain``), and the
+        /// locals given one where the body binds them, once (``certainLocal(_:_:in:)``).
         var certain: [CobraLocalName: String] = [:]
+        /// How many blocks, branches and loops of the body enclose what runs now (a `var` group is no block).
+        var depth = 0
         /// The entry of the run of a loop over a list literal or a package-level table nothing in the files read can
         /// change (``tableUnchanged(_:)``): a string field its literal gives certainly is what the entry holds, when
         /// no file writes that field (``stringFieldWritten(_:)``).
@@ -1495,7 +1506,7 @@ struct CobraInterpreter {
                     return true
                 }
                 if Self.mayLeave(then) || Self.mayLeave(otherwise) { return false }
-            case .return, .jump, .label:
+            case .return, .jump, .label, .leave:
                 return false
             case .range(_, let collection, let inner):
                 if Self.containsParse(collection, sites: parsingCalls, file: file) { return true }
@@ -1521,7 +1532,7 @@ struct CobraInterpreter {
     private static func mayLeave(_ statements: [CobraStatement]) -> Bool {
         statements.contains { statement in
             switch statement {
-            case .return, .jump, .label: return true
+            case .return, .jump, .label, .leave: return true
             case .block(let inner), .range(_, _, let inner): return mayLeave(inner)
             case .loop(let header, let inner): return mayLeave(header) || mayLeave(inner)
             case .switchCases(_, let clauses), .typeSwitch(_, let clauses): return clauses.contains { mayLeave($0.body) }
@@ -1584,7 +1595,7 @@ struct CobraInterpreter {
                 return walk(subject) || clauses.contains { $0.body.contains(where: walkStatement) }
             case .conditional(let header, let condition, let then, let otherwise):
                 return (condition.map(walk) ?? false) || (header + then + otherwise).contains(where: walkStatement)
-            case .continueRange, .breakRange, .jump, .label: return false
+            case .continueRange, .breakRange, .jump, .label, .leave: return false
             }
         }
         return walk(expression)
@@ -2187,7 +2198,7 @@ struct CobraInterpreter {
     private static func mayEndLoop(_ statements: [CobraStatement]) -> Bool {
         statements.contains { statement in
             switch statement {
-            case .breakRange, .return, .jump: return true
+            case .breakRange, .return, .jump, .leave: return true
             case .block(let inner), .range(_, _, let inner): return mayEndLoop(inner)
             case .loop(let header, let inner): return mayEndLoop(header) || mayEndLoop(inner)
             case .conditional(let header, _, let then, let otherwise):
@@ -2203,7 +2214,7 @@ struct CobraInterpreter {
     private static func jumps(_ statements: [CobraStatement]) -> Bool {
         statements.contains { statement in
             switch statement {
-            case .continueRange, .breakRange, .return: return true
+            case .continueRange, .breakRange, .return, .leave: return true
             case .block(let inner): return jumps(inner)
             case .switchCases(_, let clauses), .typeSwitch(_, let clauses): return clauses.contains { jumps($0.body) }
             case .loop(let header, let body): return jumps(header) || jumps(body)
@@ -2407,6 +2418,50 @@ struct CobraInterpreter {
         else { return nil }
         return result
     }
+    /// Notes that local `name`, just bound to `source` (`mode := "server"`, `var mode = "server"`, a local `const`),
+    /// holds a certain string (``certainString(_:in:)``) for the rest of the body: only where the binding is at the
+    /// top level of a declared function's body (its scope is the rest of the body) and the body binds that name
+    /// nowhere else (``boundOnce(_:in:)``), never a parameter or result, nor takes its address.
+    private mutating func certainLocal(_ name: CobraLocalName, _ source: CobraExpr, in frame: inout Frame) {
+        frame.certain[name] = nil
+        guard frame.depth == 0, !frame.inLiteral, let key = frame.key, key >= 0,
+            let text = certainString(source, in: &frame),
+            boundOnce(self.text(of: name, in: frame.file), in: callKeys[Int(key)].function)
+        else { return }
+        frame.certain[name] = text
+    }
+
+    /// Whether function `key` binds a name spelled `text` once in its body and not in its signature, by the tokens:
+    /// one name followed by an assignment (``assignedAfter(_:in:)``: definitions, assignments, a `var` or `const`, a
+    /// loop variable, in function literals too), no `&text`.
+    private mutating func boundOnce(_ text: String, in key: CobraFunctionID) -> Bool {
+        if let known = namesBoundOnce[key]?[text] { return known }
+        let once = countsOneBinding(text, in: key)
+        namesBoundOnce[key, default: [:]][text] = once
+        return once
+    }
+
+    private mutating func countsOneBinding(_ text: String, in key: CobraFunctionID) -> Bool {
+        let declaration = declared.list[Int(key)]
+        let function = files[declaration.file].functions[declaration.index].declaration
+        if (function.signature.parameters + function.signature.results).contains(where: { $0.name == text })
+            || function.receiver?.name == text
+        {
+            return false
+        }
+        guard let body = function.body else { return false }
+        let tokens = sources[declaration.file].file.go.tokens
+        var bindings = 0
+        for index in body where tokens[index].kind == .identifier && tokens[index].text == text {
+            if index > 0, tokens[index - 1].symbol == .period { continue }
+            var before = index - 1
+            while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
+            if before >= 0, tokens[before].symbol == .ampersand { return false }
+            if Self.assignedAfter(index, in: tokens) { bindings += 1 }
+        }
+        return bindings == 1
+    }
+
     private static let maximumCertainDepth = 16
     private static let maximumCertainBytes = 4096
 
@@ -2481,16 +2536,24 @@ struct CobraInterpreter {
     private mutating func namesBound(_ key: CobraFunctionID) -> Set<String> {
         if let known = boundNames[key] { return known }
         let declaration = declared.list[Int(key)]
-        let function = files[declaration.file].functions[declaration.index].declaration
+        let names = sources[declaration.file].namesBound(ofFunction: declaration.index)
+        boundNames[key] = names
+        return names
+    }
+
+    /// The names function `index` of `file` binds (``namesBound(_:)``): they depend on the file alone.
+    static func namesBound(ofFunction index: Int, in file: CobraFile, written: Set<CobraLocalName>,
+        text: (CobraLocalName) -> String) -> Set<String>
+    {
+        let function = file.functions[index].declaration
         var names = Set((function.signature.parameters + function.signature.results).compactMap(\.name))
-        for name in parametersWritten(key) { names.insert(text(of: name, in: declaration.file)) }
+        for name in written { names.insert(text(name)) }
         if let body = function.body {
-            let tokens = sources[declaration.file].file.go.tokens
+            let tokens = file.go.tokens
             for index in body where tokens[index].kind == .identifier && Self.assignedAfter(index, in: tokens) {
                 names.insert(tokens[index].text)
             }
         }
-        boundNames[key] = names
         return names
     }
 
@@ -2500,13 +2563,12 @@ struct CobraInterpreter {
     private mutating func parametersWritten(_ key: CobraFunctionID) -> Set<CobraLocalName> {
         if let known = writtenParameters[key] { return known }
         let declaration = declared.list[Int(key)]
-        var written: Set<CobraLocalName> = []
-        Self.collectWritten(sources[declaration.file].body(of: declaration.index), into: &written)
+        let written = sources[declaration.file].parametersWritten(ofFunction: declaration.index)
         writtenParameters[key] = written
         return written
     }
 
-    private static func collectWritten(_ statements: [CobraStatement], into written: inout Set<CobraLocalName>) {
+    static func collectWritten(_ statements: [CobraStatement], into written: inout Set<CobraLocalName>) {
         for statement in statements {
             switch statement {
             case .expression(let expression):
@@ -2550,7 +2612,7 @@ struct CobraInterpreter {
                 collectWritten(body, into: &written)
             case .deferred(let expression):
                 collectWritten(expression, into: &written)
-            case .continueRange, .breakRange, .jump, .label:
+            case .continueRange, .breakRange, .jump, .label, .leave:
                 continue
             }
         }
@@ -3164,9 +3226,22 @@ struct CobraInterpreter {
     }
 
     private mutating func execute(_ statement: CobraStatement, in frame: inout Frame) {
+        let nests: Bool
+        switch statement {
+        case .block(let inner): nests = !inner.allSatisfy { if case .declare = $0 { true } else { false } }
+        case .range, .loop, .conditional, .switchCases, .typeSwitch: nests = true
+        default: nests = false
+        }
+        if nests { frame.depth += 1 }
+        defer { if nests { frame.depth -= 1 } }
         switch statement {
         case .expression(let expression):
             _ = evaluate(expression, in: &frame)
+            if endsProgram(expression, in: frame) {
+                // `panic(...)`, `os.Exit(...)`, `log.Fatal(...)`: nothing after it runs, as after a `return`.
+                if frame.strictRun || frame.filteredRun { frame.filterUndecided = true }
+                (frame.ended, frame.leaving) = (true, .max)
+            }
         case .assign(let targets, let define, let sources, _):
             let values = sources.map { evaluate($0, in: &frame) }
             // `v, ok := m[k]`, `v, ok := x.(T)`: `ok` is not what `x` holds (only a call's results are united).
@@ -3189,6 +3264,9 @@ struct CobraInterpreter {
                     value, to: target, define: define, in: &frame, flagZero: zero, sources: sources,
                     keepsEntries: Self.keepsEntries(of: target, source: source))
             }
+            if define, targets.count == 1, sources.count == 1, case .name(let name) = targets[0] {
+                certainLocal(name, sources[0], in: &frame)
+            }
         case .declare(let names, let type, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
             for (offset, name) in names.enumerated() {
@@ -3197,11 +3275,12 @@ struct CobraInterpreter {
                 if values.isEmpty, let type, let instance = instance(of: type, in: frame.file) { value = [instance] }
                 frame.locals.assign(value, to: name)
             }
+            if names.count == 1, sources.count == 1 { certainLocal(names[0], sources[0], in: &frame) }
         case .return(let results):
             // A `return` from inside a loop run entry by entry ends it (and the function): the loop runs at once.
             if frame.strictRun || frame.filteredRun { frame.filterUndecided = true }
             let value = Self.union(results.map { evaluate($0, in: &frame) })
-            frame.ended = true
+            (frame.ended, frame.leaving) = (true, .max)
             if let returned = frame.literalReturns {
                 frame.literalReturns = returned.union(value)
             } else if let key = frame.key, key >= 0, !value.isEmpty,
@@ -3215,6 +3294,12 @@ struct CobraInterpreter {
             }
         case .range(let names, let collection, let body):
             let elements = evaluate(collection, in: &frame)
+            // A package-level slice or map nothing fills: Go runs the body no time.
+            if case .name(let held) = collection, !frame.locals.contains(held),
+                emptyPackageCollection(held, in: frame.file)
+            {
+                return
+            }
             // A loop that skips entries by what a call returns (skaffold's `if !hasCmdAnnotation(cmd.Use,
             // fl.DefinedOn) { continue }`) runs entry by entry as far as the filter is decided for the entry
             // (``decideFilter(_:in:)``); the entries it is not decided for run at once, as before tables were read (run
@@ -3268,6 +3353,8 @@ struct CobraInterpreter {
                 }
             }
             var undecidedEntries = false
+            // Whether the body ran and ended on every path of every run, and the fewest loops what ended it leaves.
+            var ran: (ended: Bool, leaving: Int)? = nil
             for element in runs {
                 for (offset, name) in names.enumerated() {
                     guard case .name(let variable) = name, variable != CobraKnown.underscore.id else { continue }
@@ -3285,6 +3372,7 @@ struct CobraInterpreter {
                 runLoopBody(body, element: element, copying: copying, in: &frame)
                 frame.loops -= 1
                 undecidedEntries = undecidedEntries || frame.filterUndecided
+                ran = Self.ranBody(ran, frame)
                 let ended = frame.breaking
                 (frame.skipping, frame.filterUndecided, frame.breaking) = (false, false, false)
                 // A `return` in the body ends the loop only when an entry reaches it; the loop may have none.
@@ -3306,10 +3394,12 @@ struct CobraInterpreter {
                 frame.loops += 1
                 runLoopBody(body, element: elements, copying: copying, in: &frame)
                 frame.loops -= 1
+                ran = Self.ranBody(ran, frame)
                 (frame.skipping, frame.ended) = (false, false)
             }
             (frame.entryRun, frame.entryUndecided) = (outerEntryRun, outerEntryUndecided)
             frame.filteredRun = outerFiltered
+            leftLoop(ran: ran, collection: collection, in: &frame)
         case .block(let statements):
             execute(statements, in: &frame)
         case .loop(let header, let body):
@@ -3322,7 +3412,11 @@ struct CobraInterpreter {
         case .deferred(let call):
             frame.deferred.append((call, undecidedBranches))
         case .jump:
-            frame.ended = true
+            (frame.ended, frame.leaving) = (true, .max)
+        case .leave(let loops):
+            // Leaves the loops run entry by entry it is in, as a `return` does.
+            if frame.strictRun || frame.filteredRun { frame.filterUndecided = true }
+            (frame.ended, frame.leaving) = (true, loops + 1)
         case .label:
             frame.afterLabel = true
         case .continueRange:
@@ -3336,6 +3430,9 @@ struct CobraInterpreter {
                 frame.filterUndecided = true
             } else if frame.strictRun || frame.filteredRun {
                 frame.breaking = true
+            } else {
+                // What follows the `break` in the body is not run (as after a `continue`), where it is certainly taken.
+                frame.skipping = true
             }
         case .conditional(let header, let condition, let then, let otherwise):
             execute(header, in: &frame)
@@ -3369,6 +3466,63 @@ struct CobraInterpreter {
         }
     }
 
+    /// `so far` with one more run of a loop body, which ended (on every path) as `frame` says: nil before any run.
+    private static func ranBody(_ soFar: (ended: Bool, leaving: Int)?, _ frame: Frame) -> (ended: Bool, leaving: Int) {
+        // A run stopped for a filter not decided (the body then runs at once) did not end by itself.
+        let ended = frame.ended && !frame.filterUndecided && !frame.breaking
+        let leaving = ended ? frame.leaving : 0
+        guard let soFar else { return (ended, leaving) }
+        return (soFar.ended && ended, min(soFar.leaving, leaving))
+    }
+
+    /// After a `range` loop over `collection` whose body ran as `ran` says: when Go certainly runs the body (a
+    /// literal with entries, a non-empty string, a positive integer) and every run of it ended on every path by
+    /// leaving more loops than this one (`return`, `goto`, `panic`, `continue outer` from a loop inside `outer`),
+    /// what follows the loop is not run either. Otherwise (the body may run no time, or go on) it is.
+    private func leftLoop(ran: (ended: Bool, leaving: Int)?, collection: CobraExpr, in frame: inout Frame) {
+        frame.ended = false
+        guard let ran, ran.ended, ran.leaving > 1, Self.certainlyRanges(collection) else { return }
+        (frame.ended, frame.leaving) = (true, ran.leaving == .max ? .max : ran.leaving - 1)
+    }
+
+    /// Whether Go runs a `range` loop's body over `collection` at least once: a slice, array or map literal with
+    /// entries, a non-empty string literal, a positive integer literal.
+    private static func certainlyRanges(_ collection: CobraExpr) -> Bool {
+        switch collection {
+        case .composite(let type?, let elements, _): return type.isCollection && !elements.isEmpty
+        case .string(let text): return !text.isEmpty
+        case .opaque(let integer?): return integer > 0
+        default: return false
+        }
+    }
+
+    /// Whether an expression statement ends the program or the goroutine where it is: a call of Go's `panic` (no
+    /// function, variable or local of the program named so), of `os.Exit`, `runtime.Goexit`, or of `log`'s `Fatal`,
+    /// `Fatalf`, `Fatalln`, `Panic`, `Panicf`, `Panicln`, as the file imports those packages.
+    private mutating func endsProgram(_ expression: CobraExpr, in frame: Frame) -> Bool {
+        guard case .call(let callee, _, _) = expression else { return false }
+        switch callee {
+        case .name(let name):
+            return text(of: name, in: frame.file) == "panic" && !frame.locals.contains(name)
+                && read(globalCell(name, in: frame.file)) == nil && function(named: name, in: frame.file) == nil
+        case .selector(.name(let qualifier), let function, _):
+            guard !frame.locals.contains(qualifier), read(globalCell(qualifier, in: frame.file)) == nil else {
+                return false
+            }
+            let path: String
+            switch text(of: function, in: frame.file) {
+            case "Exit": path = "os"
+            case "Goexit": path = "runtime"
+            case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln": path = "log"
+            default: return false
+            }
+            let spelled = text(of: qualifier, in: frame.file)
+            return files[frame.file].imports.contains { $0.path == path && ($0.name ?? path) == spelled }
+        default:
+            return false
+        }
+    }
+
     /// Runs `then` when `holds`, `otherwise` when not, both when it is not known (nil); `uniqueness` when the
     /// condition is a ``isUniquenessCheck(header:condition:in:)``.
     private mutating func branch(
@@ -3387,11 +3541,12 @@ struct CobraInterpreter {
         // What follows ends only when both branches of an undecided `if` end (`if c { return a } else { return b
         // }`). One decided by what names hold does not end it: a name holds what any run gave it, so `if root !=
         // nil { return root }` is decided for a `root` some earlier call set, while the first call goes on.
-        let thenEnded = frame.ended
+        let (thenEnded, thenLeaving) = (frame.ended, frame.leaving)
         frame.ended = false
         if holds != true { execute(otherwise, in: &frame) }
         if holds == nil { frame.skipping = skipping }
         frame.ended = holds == nil && frame.ended && thenEnded
+        if frame.ended { frame.leaving = min(frame.leaving, thenLeaving) }
         if holds == nil { undecidedBranches -= 1 }
     }
 
@@ -3578,32 +3733,74 @@ struct CobraInterpreter {
             let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
             if partialFolders.contains(folder) { result = nil }
         }
-        if result != nil {
-            search: for source in sources {
-                let tokens = source.file.go.tokens
-                var braces = 0
-                for index in tokens.indices {
-                    let token = tokens[index]
-                    if token.symbol == .leftBrace { braces += 1 }
-                    if token.symbol == .rightBrace { braces -= 1 }
-                    guard token.kind == .identifier, token.text == text,
-                        index == 0 || tokens[index - 1].symbol != .period
-                    else { continue }
-                    var before = index - 1
-                    while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
-                    if before >= 0, tokens[before].symbol == .ampersand {
-                        result = nil
-                        break search
-                    }
-                    if braces > 0, Self.assignedAfter(index, in: tokens) {
-                        result = nil
-                        break search
+        if result != nil, assignedInFunctions(text) { result = nil }
+        unwrittenVars[key] = .some(result)
+        return result
+    }
+
+    /// Whether a file read assigns a name spelled `text` inside braces (a function body, a function literal, an
+    /// `init`: as one of several targets too) or takes its address, by the tokens; a selector's field of that name
+    /// does not count.
+    private func assignedInFunctions(_ text: String) -> Bool {
+        for source in sources {
+            let tokens = source.file.go.tokens
+            var braces = 0
+            for index in tokens.indices {
+                let token = tokens[index]
+                if token.symbol == .leftBrace { braces += 1 }
+                if token.symbol == .rightBrace { braces -= 1 }
+                guard token.kind == .identifier, token.text == text,
+                    index == 0 || tokens[index - 1].symbol != .period
+                else { continue }
+                var before = index - 1
+                while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
+                if before >= 0, tokens[before].symbol == .ampersand { return true }
+                if braces > 0, Self.assignedAfter(index, in: tokens) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether package-level variable `name` of `file`'s package certainly holds no element wherever it is ranged
+    /// over: unexported, declared once in the files read of its folder (a file built for every system and tag, a
+    /// folder all of whose Go files are read) as a slice or map with no value (nil) or an empty slice or map literal,
+    /// and nothing in the files read assigns it or takes its address (``assignedInFunctions(_:)``).
+    private mutating func emptyPackageCollection(_ name: CobraLocalName, in file: Int) -> Bool {
+        let text = self.text(of: name, in: file)
+        guard let first = text.utf8.first, first == UInt8(ascii: "_") || (first >= 0x61 && first <= 0x7a) else {
+            return false
+        }
+        let key = scoped(folders[file], runName(name, in: file))
+        if let known = emptyCollections[key] { return known }
+        var empty = false
+        var declarations = 0
+        for index in files.indices where folders[index] == folders[file] {
+            for case .value(let spec) in files[index].go.declarations {
+                for (offset, bound) in spec.names.enumerated() where bound == text {
+                    declarations += 1
+                    guard !spec.isConstant, fileAtoms[index] == nil else { continue }
+                    if spec.values.isEmpty {
+                        switch spec.type {
+                        case .slice?, .map?: empty = true
+                        default: break
+                        }
+                    } else if spec.values.count == spec.names.count,
+                        case .success(let value) = GoParser.expression(spec.values[offset], in: files[index].go)
+                    {
+                        empty = CobraLowering.rangesOverNothing(value)
                     }
                 }
             }
         }
-        unwrittenVars[key] = .some(result)
-        return result
+        if declarations != 1 { empty = false }
+        if empty, let index = files.indices.first(where: { folders[$0] == folders[file] }) {
+            let path = paths[index]
+            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+            if partialFolders.contains(folder) { empty = false }
+        }
+        if empty, assignedInFunctions(text) { empty = false }
+        emptyCollections[key] = empty
+        return empty
     }
 
     /// Whether `condition` is certainly true or certainly false with what its names may hold; nil when it may be

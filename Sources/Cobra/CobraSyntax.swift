@@ -196,9 +196,16 @@ struct CobraFile: Sendable {
             cobraNames.insert(name ?? String(path.split(separator: "/").last ?? "cobra"))
         }
         self.cobraNames = cobraNames
-        takesAway = go.tokens.contains {
-            $0.kind == .identifier
-                && ($0.text == "RemoveCommand" || $0.text == "ResetCommands" || $0.text == "ResetFlags")
+        takesAway = go.tokens.indices.contains { index in
+            guard case .identifier = go.tokens[index].kind else { return false }
+            // By byte length first (13, 13 and 10): `==` is canonical equivalence, and of ASCII letters only K has an
+            // equivalent spelled otherwise (U+212A), which none of the three names holds.
+            let text = go.tokens[index].text
+            switch text.utf8.count {
+            case 13: return text == "RemoveCommand" || text == "ResetCommands"
+            case 10: return text == "ResetFlags"
+            default: return false
+            }
         }
         var lowering = CobraLowering(names: .seeded, cobraNames: cobraNames)
         package = lowering.names.intern(go.packageName)
@@ -289,6 +296,10 @@ public final class CobraSourceFile: Sendable {
     /// The names of the fields the file assigns `nil` (``CobraInterpreter/fieldsAssignedNil(in:)`` of its tokens),
     /// worked out once for the blob: a revision's set is the union over its files.
     private let nilFields = Mutex<Set<String>?>(nil)
+    /// By function (index in `file.functions`), the parameters its body may change and the names it binds
+    /// (``CobraInterpreter`` `parametersWritten`, `namesBound`), worked out once for the blob.
+    private let writtenParameters = Mutex<[Int: Set<CobraLocalName>]>([:])
+    private let boundNames = Mutex<[Int: Set<String>]>([:])
 
     /// Reads `source`'s declarations; problems become `errors` and the rest of the file still counts.
     public init(source: String) {
@@ -348,6 +359,29 @@ public final class CobraSourceFile: Sendable {
         let found = CobraInterpreter.fieldsAssignedNil(in: [file.go.tokens])
         nilFields.withLock { $0 = found }
         return found
+    }
+
+    /// The parameters function `index`'s body may change (``CobraInterpreter/collectWritten(_:into:)`` of its body).
+    func parametersWritten(ofFunction index: Int) -> Set<CobraLocalName> {
+        if let known = writtenParameters.withLock({ $0[index] }) { return known }
+        var found: Set<CobraLocalName> = []
+        CobraInterpreter.collectWritten(body(of: index), into: &found)
+        writtenParameters.withLock { $0[index] = found }
+        return found
+    }
+
+    /// The names function `index` binds, by text (``CobraInterpreter/namesBound(ofFunction:in:written:text:)``).
+    func namesBound(ofFunction index: Int) -> Set<String> {
+        if let known = boundNames.withLock({ $0[index] }) { return known }
+        let found = CobraInterpreter.namesBound(
+            ofFunction: index, in: file, written: parametersWritten(ofFunction: index), text: text(of:))
+        boundNames.withLock { $0[index] = found }
+        return found
+    }
+
+    /// The text of name `local`: the declarations' table, else the names the bodies read so far numbered.
+    private func text(of local: CobraLocalName) -> String {
+        Int(local) < file.names.names.count ? file.names.names[Int(local)] : name(local)
     }
 
     /// `CobraHelpText.noticeGuards` of function `index`'s body.
