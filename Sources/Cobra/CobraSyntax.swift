@@ -155,8 +155,9 @@ struct CobraFile: Sendable {
     /// or promoted from an embedded one runs on the field's type.
     let structs: [(name: CobraLocalName, fields: [CobraStructField])]
     /// The slice and array types the file declares of a named element type (`type Options []Option`): the elements
-    /// of their literals are values of that type (`Options{{Name: "addr"}}`).
-    let collections: [(name: CobraLocalName, element: CobraLocalName)]
+    /// of their literals are values of that type (`Options{{Name: "addr"}}`). `byValue`: the elements are the values
+    /// themselves, not pointers to them (`[]Option`, not `[]*Option`), so `range` gives a copy of each.
+    let collections: [(name: CobraLocalName, element: CobraLocalName, byValue: Bool)]
     /// Problems met while reading the declarations and package-level values; the rest of the file still counts.
     let errors: [GoSyntaxError]
     /// The names the declarations number (function bodies number more as they are read).
@@ -195,9 +196,16 @@ struct CobraFile: Sendable {
             cobraNames.insert(name ?? String(path.split(separator: "/").last ?? "cobra"))
         }
         self.cobraNames = cobraNames
-        takesAway = go.tokens.contains {
-            $0.kind == .identifier
-                && ($0.text == "RemoveCommand" || $0.text == "ResetCommands" || $0.text == "ResetFlags")
+        takesAway = go.tokens.indices.contains { index in
+            guard case .identifier = go.tokens[index].kind else { return false }
+            // By byte length first (13, 13 and 10): `==` is canonical equivalence, and of ASCII letters only K has an
+            // equivalent spelled otherwise (U+212A), which none of the three names holds.
+            let text = go.tokens[index].text
+            switch text.utf8.count {
+            case 13: return text == "RemoveCommand" || text == "ResetCommands"
+            case 10: return text == "ResetFlags"
+            default: return false
+            }
         }
         var lowering = CobraLowering(names: .seeded, cobraNames: cobraNames)
         package = lowering.names.intern(go.packageName)
@@ -209,7 +217,7 @@ struct CobraFile: Sendable {
         var functions: [CobraFunction] = []
         var bindings: [CobraBinding] = []
         var structs: [(name: CobraLocalName, fields: [CobraStructField])] = []
-        var collections: [(name: CobraLocalName, element: CobraLocalName)] = []
+        var collections: [(name: CobraLocalName, element: CobraLocalName, byValue: Bool)] = []
         var errors = go.errors
         for declaration in go.declarations {
             switch declaration {
@@ -234,7 +242,10 @@ struct CobraFile: Sendable {
                 case .slice(let element), .array(_, let element):
                     let plain = CobraType(element)
                     if let name = plain.name, plain.qualifier == nil, !plain.isCollection {
-                        collections.append((lowering.names.intern(spec.name), lowering.names.intern(name)))
+                        // A type parameter may stand for a pointer type (`type List[T any] []T`).
+                        var byValue = spec.typeParameters.isEmpty
+                        if case .pointer = element { byValue = false }
+                        collections.append((lowering.names.intern(spec.name), lowering.names.intern(name), byValue))
                     }
                     continue
                 default:
@@ -285,6 +296,10 @@ public final class CobraSourceFile: Sendable {
     /// The names of the fields the file assigns `nil` (``CobraInterpreter/fieldsAssignedNil(in:)`` of its tokens),
     /// worked out once for the blob: a revision's set is the union over its files.
     private let nilFields = Mutex<Set<String>?>(nil)
+    /// By function (index in `file.functions`), the parameters its body may change and the names it binds
+    /// (``CobraInterpreter`` `parametersWritten`, `namesBound`), worked out once for the blob.
+    private let writtenParameters = Mutex<[Int: Set<CobraLocalName>]>([:])
+    private let boundNames = Mutex<[Int: Set<String>]>([:])
 
     /// Reads `source`'s declarations; problems become `errors` and the rest of the file still counts.
     public init(source: String) {
@@ -344,6 +359,29 @@ public final class CobraSourceFile: Sendable {
         let found = CobraInterpreter.fieldsAssignedNil(in: [file.go.tokens])
         nilFields.withLock { $0 = found }
         return found
+    }
+
+    /// The parameters function `index`'s body may change (``CobraInterpreter/collectWritten(_:into:)`` of its body).
+    func parametersWritten(ofFunction index: Int) -> Set<CobraLocalName> {
+        if let known = writtenParameters.withLock({ $0[index] }) { return known }
+        var found: Set<CobraLocalName> = []
+        CobraInterpreter.collectWritten(body(of: index), into: &found)
+        writtenParameters.withLock { $0[index] = found }
+        return found
+    }
+
+    /// The names function `index` binds, by text (``CobraInterpreter/namesBound(ofFunction:in:written:text:)``).
+    func namesBound(ofFunction index: Int) -> Set<String> {
+        if let known = boundNames.withLock({ $0[index] }) { return known }
+        let found = CobraInterpreter.namesBound(
+            ofFunction: index, in: file, written: parametersWritten(ofFunction: index), text: text(of:))
+        boundNames.withLock { $0[index] = found }
+        return found
+    }
+
+    /// The text of name `local`: the declarations' table, else the names the bodies read so far numbered.
+    private func text(of local: CobraLocalName) -> String {
+        Int(local) < file.names.names.count ? file.names.names[Int(local)] : name(local)
     }
 
     /// `CobraHelpText.noticeGuards` of function `index`'s body.

@@ -36,7 +36,7 @@ extension PolicyDraft {
     /// A glob that matches `tag` and no other name: its wildcard characters each in a class of its own (`[*]`); nil
     /// when the glob would not say exactly that.
     static func exactGlob(_ tag: String) -> String? {
-        let escaped = tag.map { "*?[{},".contains($0) ? "[\($0)]" : String($0) }.joined()
+        let escaped = Glob.literal(tag)
         guard let glob = try? Glob(escaped), glob.matches(tag), !glob.matches(tag + "x") else { return nil }
         return escaped
     }

@@ -6,15 +6,29 @@
 /// agrees with `<` on ASCII and NFC text, and is how Go (and a terminal, and `sort` in the C locale) compares.
 public enum Bytewise {
     /// Whether `lhs` comes before `rhs` by UTF-8 bytes.
+    /// Compares the bytes in place when both strings hold them contiguously (native and small strings do), else
+    /// through the views.
     @inlinable
     public static func precedes(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+        let inPlace = lhs.utf8.withContiguousStorageIfAvailable { left in
+            rhs.utf8.withContiguousStorageIfAvailable { right in
+                let common = Swift.min(left.count, right.count)
+                var index = 0
+                while index < common {
+                    if left[index] != right[index] { return left[index] < right[index] }
+                    index += 1
+                }
+                return left.count < right.count
+            }
+        }
+        if let inPlace, let result = inPlace { return result }
+        return lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
     }
 
     /// Whether `lhs` comes before `rhs`, comparing the strings of each in turn by UTF-8 bytes.
     @inlinable
     public static func precedes(_ lhs: [String], _ rhs: [String]) -> Bool {
-        for (left, right) in zip(lhs, rhs) where !left.utf8.elementsEqual(right.utf8) {
+        for (left, right) in zip(lhs, rhs) where !sameBytes(left, right) {
             return precedes(left, right)
         }
         return lhs.count < rhs.count
@@ -25,6 +39,18 @@ public enum Bytewise {
     @inlinable
     public static func same(_ lhs: String?, _ rhs: String?) -> Bool {
         guard let lhs, let rhs else { return lhs == nil && rhs == nil }
+        return sameBytes(lhs, rhs)
+    }
+
+    /// Whether two strings hold the same bytes: the counts first (known without a walk for native strings), then
+    /// the bytes in place when both hold them contiguously, else through the views.
+    @inlinable
+    public static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        let inPlace = lhs.utf8.withContiguousStorageIfAvailable { left in
+            rhs.utf8.withContiguousStorageIfAvailable { right in left.elementsEqual(right) }
+        }
+        if let inPlace, let result = inPlace { return result }
         return lhs.utf8.elementsEqual(rhs.utf8)
     }
 

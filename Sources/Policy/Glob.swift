@@ -37,6 +37,21 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { pattern }
 
+    /// A glob that matches `text` alone: each character the syntax gives a meaning (`*`, `?`, `[`, `{`, `}`, `,`) in
+    /// a class of its own (`c[[]md]` for the folder `c[md`, `x[{]a[,]b[}]` for `x{a,b}`), as init writes a
+    /// repository's folder or tag names into globs.
+    public static func literal(_ text: String) -> String {
+        var glob = ""
+        for scalar in text.unicodeScalars {
+            if "*?[{},".unicodeScalars.contains(scalar) {
+                glob += "[" + String(scalar) + "]"
+            } else {
+                glob.unicodeScalars.append(scalar)
+            }
+        }
+        return glob
+    }
+
     public static func == (lhs: Glob, rhs: Glob) -> Bool { lhs.pattern == rhs.pattern }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(pattern) }

@@ -465,7 +465,9 @@ public struct CobraExtractorSpec: Extractor {
     }
 
     /// Globs as a reviewer writes them: folders grouped by their first two segments, `GROUP/**/*.go` for a group
-    /// with several folders or deeper ones, `FOLDER/*.go` for a folder alone, `*.go` for the root.
+    /// with several folders or deeper ones, `FOLDER/*.go` for a folder alone, `*.go` for the root. A character of a
+    /// folder's name that globs give a meaning (`c[md]`, `x{a,b}`, `st*ar`) is written as a class of its own, so that
+    /// the glob matches that folder and no other (``Glob/literal(_:)``).
     /// The folders the globs ``reviewerGlobs(_:)`` makes of `folders` read files in (their first two elements);
     /// none when one reads the repository's root.
     static func readFolders(_ folders: [String]) -> [String] {
@@ -482,7 +484,7 @@ public struct CobraExtractorSpec: Extractor {
         return groups.keys.sorted().map { key in
             guard let members = groups[key] else { return key }
             if key.isEmpty { return "*.go" }
-            return members == [key] ? key + "/*.go" : key + "/**/*.go"
+            return Glob.literal(key) + (members == [key] ? "/*.go" : "/**/*.go")
         }
     }
 

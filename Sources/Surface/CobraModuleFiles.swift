@@ -1,6 +1,7 @@
 import Cobra
 import Git
 import Limits
+import Policy
 
 extension ExtractionContext {
     /// The module files that say which cobra the matched files build with: the `go.mod` of the module that holds
@@ -67,7 +68,7 @@ extension ExtractionContext {
         let known = cache(PartlyMatchedFolders.init)
         var partial: [String] = []
         do {
-            search: for (folder, names) in matched.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            search: for (folder, names) in matched.sorted(by: { Bytewise.precedes($0.key, $1.key) }) {
                 var id = tree
                 for part in folder.split(separator: "/") {
                     let step = PartlyMatchedFolders.Step(tree: id, name: Array(part.utf8))
@@ -111,6 +112,16 @@ extension ExtractionContext {
     /// bytes after the last `/`; other text is split by characters, as a `/` followed by a combining mark is no
     /// separator there.
     private static func lastComponent(of path: String) -> [UInt8] {
+        // The same in place, when the bytes are contiguous (native and small strings): nil when not ASCII.
+        let inPlace = path.utf8.withContiguousStorageIfAvailable { bytes -> [UInt8]? in
+            var start = 0
+            for index in bytes.indices {
+                if bytes[index] >= 0x80 { return nil }
+                if bytes[index] == UInt8(ascii: "/") { start = index + 1 }
+            }
+            return Array(bytes[start...])
+        }
+        if let inPlace, let found = inPlace { return found }
         let bytes = path.utf8
         if bytes.allSatisfy({ $0 < 0x80 }) {
             return Array(bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes[bytes.index(after: $0)...] } ?? bytes[...])
@@ -122,6 +133,22 @@ extension ExtractionContext {
     /// the last `/` when the path has no empty component, which is how trees spell paths.
     private static func folder(of path: String) -> String {
         let slash = UInt8(ascii: "/")
+        // The same in place, when the bytes are contiguous (native and small strings): the bytes before the last `/`,
+        // or nil when the path has an empty component (left to the split below).
+        let inPlace = path.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var previous = slash
+            var last = -1
+            for index in bytes.indices {
+                if bytes[index] == slash {
+                    if previous == slash { return nil }
+                    last = index
+                }
+                previous = bytes[index]
+            }
+            if previous == slash { return nil }
+            return last < 0 ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<last]), as: UTF8.self)
+        }
+        if let inPlace, let found = inPlace { return found }
         // Starting as if after a `/` finds a leading one; ending after one finds a trailing one (or an empty path).
         var previous = slash
         for byte in path.utf8 {

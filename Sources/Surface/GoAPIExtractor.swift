@@ -127,11 +127,11 @@ public struct GoAPIExtractorSpec: Extractor {
     // MARK: init
 
     /// First folders of a module whose packages serve the module itself (commands, examples, tests, tooling, and
-    /// `private/`, which says so by its name: buf keeps all its packages there), not other
-    /// programs: packages only there do not make a Go API worth promising.
+    /// `private/`, which says so by its name: buf keeps all its packages there; `assets/`, what the program embeds:
+    /// chezmoi's docs and templates), not other programs: packages only there do not make a Go API worth promising.
     static let nonLibraryFolders: Set<String> = [
         "cmd", "example", "examples", "test", "tests", "e2e", "hack", "tools", "scripts", "testutil", "testing",
-        "benchmarks", "docs", "third_party", "third-party", "www", "site", "website", "private",
+        "benchmarks", "docs", "third_party", "third-party", "www", "site", "website", "private", "assets",
     ]
 
     /// Folders at any depth whose nested modules serve the project itself: code it does not import, integration tests,
@@ -239,15 +239,17 @@ public struct GoAPIExtractorSpec: Extractor {
         // Earlier majors' keys lack the `/vN` suffix (`example.com/mod/cmd` before `example.com/mod/v2/cmd`).
         let segments = module.split(separator: "/")
         let versioned = segments.count > 1 && segments.last.map(ParsedGoFile.isMajorVersion) == true
-        let base = versioned ? segments.dropLast().joined(separator: "/") : module
+        // Written as globs that match those names alone (a character globs give a meaning in a class of its own).
+        let base = Glob.literal(versioned ? segments.dropLast().joined(separator: "/") : module)
         // `{/**,.*}`: the packages below the folder and the folder's own package's members (`example.com/mod/cmd.Run`
         // when `cmd/` holds a package of its own, stern's).
         // Below the top level, folders of helpers and mocks for the project's own tests (`pkg/testutil`,
         // `pkg/store/storemock`), wherever they are.
         let testSupport = Set(
             importable.flatMap { $0.split(separator: "/").dropFirst().map(String.init).filter(isTestSupportFolder) })
-        return folders.sorted().map { versioned ? "\(base)/{\($0),v*/\($0)}{/**,.*}" : "\(base)/\($0){/**,.*}" }
-            + testSupport.sorted().map { "**/\($0){,/**,.*}" }
+        return folders.sorted().map(Glob.literal).map {
+            versioned ? "\(base)/{\($0),v*/\($0)}{/**,.*}" : "\(base)/\($0){/**,.*}"
+        } + testSupport.sorted().map(Glob.literal).map { "**/\($0){,/**,.*}" }
     }
 
     /// A folder name that says its package serves the project's own tests: `testutil`, `testhelpers`, `e2e`, or a

@@ -12,6 +12,11 @@ private func serveFlags(_ files: [String: String]) -> Set<String> {
     Set(surface(files, root: "box").items.map(\.key).filter { $0.hasPrefix("box serve --") })
 }
 
+/// The keys of the flags of `box serve`, read from source files as they are (one may have been read before).
+private func serveFlags(of files: [(String, CobraSourceFile)]) -> Set<String> {
+    Set(CobraExtractor.surface(of: files, root: "box").items.map(\.key).filter { $0.hasPrefix("box serve --") })
+}
+
 /// A program whose `Execute` builds `box serve` and runs `body` there (with `serve` in scope), after `declarations`.
 private func program(_ body: String, _ declarations: String = "") -> String {
     """
@@ -270,5 +275,110 @@ struct CobraBranchTests {
             // Go stops at `stop`, the first entry: neither --port nor --host is defined.
             #expect(!serveFlags(["box/cmd.go": program(body, table)]).contains("box serve --port"), "\(jump)")
         }
+    }
+
+    @Test(
+        "what a function binds and writes is worked out once for its blob: the file read again beside another one (its functions numbered otherwise) decides as a fresh read"
+    )
+    func boundNamesKeptForTheBlob() {
+        let helpers = """
+            func addPort(c *cobra.Command) (mode string) {
+                mode = "client"
+                if mode == "client" {
+                    c.Flags().Int("port", 0, "p")
+                }
+                return
+            }
+
+            func addHost(c *cobra.Command, kind string) {
+                if kind == "server" {
+                    c.Flags().String("host", "", "h")
+                }
+            }
+            """
+        let main = program("    addPort(serve)\n    addHost(serve, \"client\")", "const mode = \"server\"\n\n" + helpers)
+        // Functions numbered before the helpers, which bind and write the names the helpers read.
+        let other = """
+            package box
+
+            func first(kind string) (mode string) {
+                kind = "server"
+                mode = kind
+                return
+            }
+
+            func second(kind string) string {
+                kind += "x"
+                return kind
+            }
+            """
+        let expected: Set<String> = ["box serve --port"]
+        let kept = CobraSourceFile(source: main)
+        #expect(serveFlags(of: [("box/cmd.go", kept)]) == expected)
+        let beside = [("box/a.go", CobraSourceFile(source: other)), ("box/cmd.go", kept)]
+        #expect(serveFlags(of: beside) == expected)
+        #expect(serveFlags(["box/a.go": other, "box/cmd.go": main]) == expected)
+        // And the other way round: first read beside the other file, then alone.
+        let keptToo = CobraSourceFile(source: main)
+        #expect(serveFlags(of: [("box/a.go", CobraSourceFile(source: other)), ("box/cmd.go", keptToo)]) == expected)
+        #expect(serveFlags(of: [("box/cmd.go", keptToo)]) == expected)
+    }
+
+    @Test("a local bound once at the top of the body to a constant decides as the constant; in a block, rebound or addressed it does not")
+    func localBoundOnce() {
+        // Go: the local `mode` is "server", the package constant "client" is shadowed: --host only.
+        for binding in ["mode := \"server\"", "var mode = \"server\"", "const mode = \"ser\" + \"ver\""] {
+            #expect(
+                serveFlags(["box/cmd.go": program("    \(binding)\n" + Self.clientServer, "const mode = \"client\"")])
+                    == ["box serve --host"], "\(binding)")
+        }
+        // A local given the constant's own value keeps deciding the same.
+        #expect(
+            serveFlags(["box/cmd.go": program("    mode := \"client\"\n" + Self.clientServer, "const mode = \"server\"")])
+                == ["box serve --port"])
+        // Not decided: bound in a block (the package constant is what the ifs after it read), bound twice, address
+        // taken, given a value that is not certain.
+        let undecided = [
+            "    if len(serve.Use) > 0 {\n        mode := \"server\"\n        _ = mode\n    }\n",
+            "    mode := \"server\"\n    if len(serve.Use) > 9 {\n        mode = \"client\"\n    }\n",
+            "    mode := \"server\"\n    p := &mode\n    *p = \"client\"\n",
+            "    mode := os.Getenv(\"MODE\")\n",
+        ]
+        for body in undecided {
+            #expect(
+                serveFlags(["box/cmd.go": program(body + Self.clientServer, "const mode = \"client\"")])
+                    == ["box serve --port", "box serve --host"], "\(body)")
+        }
+    }
+
+    @Test("a range over a package slice or map nothing fills runs no time; one filled anywhere may run")
+    func emptyPackageCollection() {
+        let loop = """
+                for range names {
+                    serve.Flags().Int("port", 0, "p")
+                }
+                serve.Flags().String("host", "", "h")
+            """
+        for declaration in ["var names []string", "var names map[string]int", "var names = []string{}"] {
+            #expect(serveFlags(["box/cmd.go": program(loop, declaration)]) == ["box serve --host"], "\(declaration)")
+        }
+        let filled = [
+            "var names []string\n\nfunc init() { names = append(names, \"x\") }",
+            "var names = map[string]int{}\n\nfunc init() { names[\"x\"] = 1 }",
+            "var names [1]string",
+            "var names = []string{\"x\"}",
+            "var Names []string",
+            "var names []string\n\nfunc init() { fill(&names) }\n\nfunc fill(p *[]string) { *p = []string{\"x\"} }",
+        ]
+        for declaration in filled {
+            let body = loop.replacingOccurrences(of: "range names", with: declaration.contains("Names") ? "range Names" : "range names")
+            #expect(
+                serveFlags(["box/cmd.go": program(body, declaration)]) == ["box serve --port", "box serve --host"],
+                "\(declaration)")
+        }
+        // Declared in a file built for one system only: not known for every build.
+        #expect(
+            serveFlags(["box/cmd.go": program(loop), "box/names_linux.go": "package box\n\nvar names []string\n"])
+                == ["box serve --port", "box serve --host"])
     }
 }

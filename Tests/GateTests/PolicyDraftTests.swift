@@ -318,6 +318,8 @@ struct PolicyDraftTests {
         try repo.write("cmd/helpers/helpers.go", "package helpers\n")
         // A top-level private/ says by its name that its packages are the program's own parts (buf's layout).
         try repo.write("private/app/app.go", "package app\n\nfunc Run() {}\n")
+        // A top-level assets/ holds what the program embeds (chezmoi's docs and templates), not a library.
+        try repo.write("assets/templates/templates.go", "package templates\n\nvar CommitMessage string\n")
         try repo.write("tools/pins/pins.go", "package main_test\n\nimport _ \"example.com/dep\"\n")
         try repo.write("deps/pins.go", "package main_test\n\nimport _ \"example.com/dep\"\n")
         try repo.commit("an application")
@@ -427,6 +429,34 @@ struct PolicyDraftTests {
         #expect(items.contains { $0.hasPrefix("packages-client-v3:") && $0.contains("New") })
         #expect(!items.contains { $0.hasPrefix("packages:") && $0.contains("New") })
         #expect(items.contains { $0.hasPrefix("packages:") && $0.contains("Serve") })
+    }
+
+    @Test("cobra: a folder whose name globs give a meaning is drafted as a glob that matches it alone (review R26)")
+    func cobraGlobsOfOddFolders() throws {
+        let globs = CobraExtractorSpec.reviewerGlobs(["c[md]", "st*ar", "x{a,b}/p/s", "x{a,b}/p", "q?m"])
+        #expect(globs == ["c[[]md]/*.go", "q[?]m/*.go", "st[*]ar/*.go", "x[{]a[,]b[}]/p/**/*.go"])
+        let compiled = try globs.map { try Glob($0) }
+        for path in ["c[md]/root.go", "st*ar/root.go", "x{a,b}/p/root.go", "x{a,b}/p/s/root.go", "q?m/root.go"] {
+            #expect(compiled.contains { $0.matches(path) }, "\(path)")
+        }
+        for path in ["c/root.go", "cm/root.go", "stXar/root.go", "star/root.go", "xa/p/root.go", "qXm/root.go"] {
+            #expect(!compiled.contains { $0.matches(path) }, "\(path)")
+        }
+        for folder in ["c[md]", "x{a,b}"] {
+            let repo = try FixtureRepository()
+            try repo.write("go.mod", "module example.com/tool\n\nrequire github.com/spf13/cobra v1.8.0\n")
+            try repo.write(
+                "\(folder)/root.go",
+                "package cmd\n\nimport \"github.com/spf13/cobra\"\n\nfunc Execute() {\n\troot := &cobra.Command{Use: \"tool\"}\n"
+                    + "\troot.Flags().String(\"port\", \"\", \"\")\n\t_ = root.Execute()\n}\n")
+            try repo.write(
+                "main.go",
+                "package main\n\nimport cmd \"example.com/tool/\(folder)\"\n\nfunc main() { cmd.Execute() }\n")
+            try repo.commit("first")
+            let (_, policy, items) = try draft(repo)
+            #expect(policy.surfaces.map(\.name).contains("cli"), "\(folder)")
+            #expect(items.contains("cli:tool --port"), "\(folder): \(items)")
+        }
     }
 
     @Test("cobra: folders as a reviewer writes them, and root: when no command has a constant Use naming the program")
