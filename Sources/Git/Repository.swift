@@ -45,6 +45,12 @@ public struct TreeEntry: Sendable, Equatable {
     public let name: String
     public let id: ObjectID
     public let kind: Kind
+
+    public init(name: String, id: ObjectID, kind: Kind) {
+        self.name = name
+        self.id = id
+        self.kind = kind
+    }
 }
 
 /// A read-only view of a git repository through libgit2: one owner of the `git_repository` handle.

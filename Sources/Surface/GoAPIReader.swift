@@ -68,7 +68,7 @@ final class GoAPIReader {
                 root: spec.root, in: tree, files: source, extractor: "go-api", notes: &notes)
         else { return [] }
         let goModPath = spec.root.isEmpty ? "go.mod" : spec.root + "/go.mod"
-        let all = try packageFolders(moduleTree, source: source)
+        let all = try resolvingLinks(packageFolders(moduleTree, source: source), root: spec.root, in: tree, source: source)
         let found = all.filter(\.isPublic)
         let parsed = try parseFiles(found.flatMap(\.files), source: source)
         let folderPath = { (folder: Folder) in
@@ -158,13 +158,42 @@ final class GoAPIReader {
         return items
     }
 
+    /// `folders` with each file that is a symbolic link replaced by the file it resolves to inside the repository
+    /// (as Go reads it), under the link's name; a link to a folder or to nothing is no file, and one that leaves the
+    /// repository or loops is an error naming it (fail closed). Resolved at every revision: the target may be
+    /// anywhere in the tree, not below the folder whose listing is cached.
+    private func resolvingLinks(
+        _ folders: [Folder], root: String, in tree: ObjectID, source: any FileTree
+    ) throws(GitError) -> [Folder] {
+        guard folders.contains(where: { $0.files.contains { $0.kind == .link } }) else { return folders }
+        var result: [Folder] = []
+        for folder in folders {
+            var files: [TreeEntry] = []
+            for file in folder.files {
+                guard file.kind == .link else {
+                    files.append(file)
+                    continue
+                }
+                let path = [root, folder.relative, file.name].filter { !$0.isEmpty }.joined(separator: "/")
+                if let blob = try source.blobID(atPath: path, inTree: tree) {
+                    files.append(TreeEntry(name: file.name, id: blob, kind: .blob))
+                }
+            }
+            result.append(Folder(relative: folder.relative, files: files, isPublic: folder.isPublic))
+        }
+        return result
+    }
+
     /// Every folder below the module root that may hold a package, with its `.go` files (tests left out); those under
     /// `internal/` are not public. `testdata/`, `vendor/`, `.`- and `_`-folders and nested modules hold none.
     private func packageFolders(_ tree: ObjectID, source: any FileTree, depth: Int = 0) throws(GitError) -> [Folder] {
         if let cached = folders[tree] { return cached }
         guard depth <= Limit.treeDepth else { throw GitError.tooDeep(path: "go-api package folders") }
         let entries = try source.entries(ofTree: tree)
-        let sources = entries.filter { $0.kind == .blob && $0.name.hasSuffix(".go") && !$0.name.hasSuffix("_test.go") }
+        // A link is a source file too (Go reads its target): `resolvingLinks` reads it at each revision.
+        let sources = entries.filter {
+            ($0.kind == .blob || $0.kind == .link) && $0.name.hasSuffix(".go") && !$0.name.hasSuffix("_test.go")
+        }
         var result: [Folder] = sources.isEmpty ? [] : [Folder(relative: "", files: sources, isPublic: true)]
         for entry in entries where entry.kind == .tree {
             let name = entry.name

@@ -388,4 +388,23 @@ struct SymbolicLinkTests {
         try repo.commit("link outside")
         expectCouldNotRun(try runSemgate(["check", "--repo", repo.url.path]), mentions: ["metrics/d.go", "outside"])
     }
+
+    @Test("go-api reads a package's .go file that is a symbolic link as its target, as Go compiles it")
+    func linkedGoFile() throws {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", "semgate: 1\nsurfaces:\n  api:\n    extract:\n      go-api: {}\n")
+        try repo.write("go.mod", "module example.com/m\n")
+        try repo.write("pkg/a.go", "package pkg\n\nfunc A() {}\n")
+        try repo.write("shared/b.txt", "package pkg\n\nfunc B() {}\n")
+        try repo.link("pkg/b.go", to: "../shared/b.txt")
+        try repo.commit("v1.0.0")
+        try repo.tag("v1.0.0", annotated: true)
+        let surface = try runSemgate(["surface", "--repo", repo.url.path])
+        #expect(surface.stdout.contains("example.com/m/pkg.B"), "stdout: \(surface.stdout) stderr: \(surface.stderr)")
+        try repo.remove("pkg/b.go")
+        try repo.commit("drop the linked file")
+        let removed = try runSemgate(["check", "--repo", repo.url.path])
+        #expect(removed.status == 1, "stdout: \(removed.stdout) stderr: \(removed.stderr)")
+        #expect(removed.stdout.contains("pkg.B"))
+    }
 }
