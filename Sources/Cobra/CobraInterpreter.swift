@@ -312,6 +312,8 @@ private struct DeclaredField {
     var isCobraCommand = false
     /// An embedded `*cobra.Command`, whose fields and methods a value of the struct has as its own.
     var embedsCommand = false
+    /// Whether the field is a pointer, nil in a literal that leaves it out (``CobraInterpreter/unsetPointerField``).
+    var isPointer = false
 }
 
 /// The functions of a program and where each is declared, with its methods by receiver type and name.
@@ -540,6 +542,28 @@ struct CobraInterpreter {
     /// such a field is nilable whatever the order the code runs in.
     private lazy var nilFields: Set<String> = Self.fieldsAssignedNil(in: sources.map(\.file.go.tokens))
     private var entryVerdictsThisPass: Set<String> = []
+    /// For a Go file not read, the names of the fields it may give a value (``CobraFieldWrites``): every other Go file
+    /// of the module, by name; nil when they are not known (no unset pointer field is then read as nil).
+    var fieldsWrittenNotRead: ((String) -> Bool)?
+    /// The fields the files read may give a value other than by a literal's key (``CobraFieldWrites``).
+    private lazy var fieldsWrittenRead: Set<String> = sources.reduce(into: []) {
+        $0.formUnion(CobraFieldWrites.written(in: $1.file.go.tokens, keys: false))
+    }
+    /// By field name, whether no code of the module gives the field a value but the keys of literals the files read
+    /// (and `= nil`): a pointer field a literal leaves out is then nil where it is read (``unsetPointerField``).
+    private var fieldsOnlyByLiterals: [CobraName: Bool] = [:]
+    /// The objects and pointer fields read as nil because their literal leaves them out (``unsetPointerField``), and
+    /// the function literals handed to calls not read (which may run at once with what they captured).
+    private var unsetFieldsRead: [CobraObjectField: CobraName] = [:]
+    private var handedClosures: Set<CobraSite> = []
+    /// The objects assigned to a name of another package (`opts.Current = kit`).
+    private var storedInPackages: Set<CobraSite> = []
+    /// The literals with an element without a key (`T{a, b}`): they give every field.
+    private var positionalObjects: Set<CobraSite> = []
+    /// Whether the selector evaluated now is the receiver of a method call (``unsetPointerField``).
+    private var readingReceiver = false
+    /// Set when a pointer field read may be nil, its literal leaving it out: a comparison with nil is then undecided.
+    private var unsetFieldMayBeNil = false
     private var entryVerdictsDiffer = false
     /// The folders some of whose Go files are not read: a table declared there may be written by code not read.
     var partialFolders: Set<String> = []
@@ -818,7 +842,8 @@ struct CobraInterpreter {
                             typeName: field.type.name.map { runName($0, in: index) },
                             isCollection: field.type.isCollection,
                             isCobraCommand: field.type.isCobraCommand,
-                            embedsCommand: field.isEmbedded && field.type.isCobraCommand)
+                            embedsCommand: field.isEmbedded && field.type.isCobraCommand,
+                            isPointer: field.isPointer)
                     }
                     if field.isEmbedded { embedded.append(fieldName) }
                 }
@@ -1401,6 +1426,7 @@ struct CobraInterpreter {
             if note.leavesOut { incomplete = true }
         }
         for missing in record.missingChildren { missingChildren[missing.site, default: []].insert(missing.child) }
+        entryVerdictsThisPass.formUnion(record.verdicts)
         return true
     }
 
@@ -1492,6 +1518,74 @@ struct CobraInterpreter {
         default:
             return []
         }
+    }
+
+    /// For `object.field` where `object` is an object and `field` a pointer its literal leaves out (and gives every
+    /// field by position nowhere): true when it is certainly nil there (nothing the files run gave it a value but
+    /// nil, no code of the module gives a field of that name a value but the keys of literals the files read, and the
+    /// object goes nowhere such code could replace it: ``unsetFieldsEscaped()``), false when it may be nil, nil when
+    /// the literal gives it or it is not such a field.
+    private mutating func unsetPointerField(
+        _ object: CobraValue, _ field: CobraName, held: CobraValues, deciding: Bool
+    ) -> Bool? {
+        guard case .object(let site, let type) = object, declared.structs[type]?[field]?.isPointer == true,
+            !positionalObjects.contains(site), objectKeys[site]?.contains(field) == false
+        else { return nil }
+        guard deciding, literalListsDecide, held.allSatisfy({ $0 == .nilValue }), onlyGivenByLiterals(field) else {
+            return false
+        }
+        unsetFieldsRead[CobraObjectField(site: site, field: field)] = type
+        decidedObjects.insert(site)
+        return true
+    }
+
+    /// Whether no Go code of the module gives field `field` a value other than `nil` but by the keys of literals in
+    /// the files read (``CobraFieldWrites``): by the tokens, whether the code runs or not.
+    private mutating func onlyGivenByLiterals(_ field: CobraName) -> Bool {
+        if let known = fieldsOnlyByLiterals[field] { return known }
+        let text = numbering.table.names[Int(field)]
+        let only = !fieldsWrittenRead.contains(text) && fieldsWrittenNotRead.map { !$0(text) } == true
+        fieldsOnlyByLiterals[field] = only
+        return only
+    }
+
+    /// Whether an object some unset pointer field was read as nil of (``unsetPointerField``) may have had that field
+    /// given by what the run found afterwards, or went where code not read or not run could replace it: the field
+    /// holds more than nil, the object was replaced whole (`*p = T{...}`), it is held by a package-level name or a
+    /// field (code not read may reach it there), or a function literal that captured it was handed to a call not
+    /// read. (Handed to a call not read itself: ``listsDecidedOnHandedObjects()``.) The surface is then read again
+    /// without such decisions.
+    mutating func unsetFieldsEscaped() -> Bool {
+        guard !unsetFieldsRead.isEmpty else { return false }
+        var sites: Set<CobraSite> = []
+        for (key, type) in unsetFieldsRead.sorted(by: { $0.key.site < $1.key.site }) {
+            let object = CobraValue.object(key.site, type)
+            if replacedObjects.contains(object) { return true }
+            if readField(of: object, key.field).contains(where: { $0 != .nilValue }) { return true }
+            sites.insert(key.site)
+        }
+        // What code not read may reach: what package-level names hold (also another package's, `opts.Current = kit`),
+        // what values of unknown origin were given, what handed function literals captured, and what the fields of
+        // those hold, at any depth.
+        var reached: Set<CobraSite> = []
+        var pending: [CobraSite] = []
+        for site in storedInPackages where reached.insert(site).inserted { pending.append(site) }
+        let reach = { (values: CobraValues?) in
+            for case .object(let site, _) in values ?? [] where reached.insert(site).inserted { pending.append(site) }
+        }
+        for index in globals.values { reach(cells[Int(index)].values) }
+        for index in unknownOriginFields.values { reach(cells[Int(index)].values) }
+        for site in handedClosures {
+            guard let closure = closures[site] else { return true }
+            for (_, values) in closure.captured { reach(values) }
+        }
+        var heldBy: [CobraSite: [Int32]] = [:]
+        for (key, index) in objectFields { heldBy[key.site, default: []].append(index) }
+        while let site = pending.popLast() {
+            if sites.contains(site) { return true }
+            for index in heldBy[site] ?? [] { reach(cells[Int(index)].values) }
+        }
+        return false
     }
 
     /// Gives field `field` of `object` (an instance or object) `values`; every value of its type has them too.
@@ -1800,6 +1894,7 @@ struct CobraInterpreter {
             if verdict != nil { decidedObjects.insert(site) }
             let key = "\(site.file) \(site.offset) \(site.context) \(frame.file) \(test)"
             entryVerdictsThisPass.insert(key)
+            if !recording.isEmpty { recording[recording.count - 1].verdicts.append(key) }
             if let first = entryVerdicts[key] {
                 if first != verdict { entryVerdictsDiffer = true }
             } else {
@@ -2476,11 +2571,14 @@ struct CobraInterpreter {
             return lhs == false && rhs == false ? false : nil
         case .binary(let op, let left, .name(CobraKnown.nil.id)) where op == .equal || op == .notEqual,
             .binary(let op, .name(CobraKnown.nil.id), let left) where op == .equal || op == .notEqual:
+            unsetFieldMayBeNil = false
             let values = evaluate(left, in: &frame)
+            let mayBeNil = unsetFieldMayBeNil
+            unsetFieldMayBeNil = false
             let isNil: Bool?
             if values.only == .nilValue {
                 isNil = true
-            } else if !values.isEmpty && !values.contains(.nilValue) && values.allSatisfy(Self.isReference) {
+            } else if !mayBeNil && !values.isEmpty && !values.contains(.nilValue) && values.allSatisfy(Self.isReference) {
                 isNil = false
             } else {
                 isNil = nil
@@ -2553,6 +2651,10 @@ struct CobraInterpreter {
                 add(value, to: globalCell(name, in: frame.file))
             }
         case .selector(let base, let field, _):
+            if case .name(let qualifier) = base, isPackage(qualifier, in: frame) {
+                // `pkg.Current = kit`: held by another package's name, where code not read may reach it.
+                for case .object(let site, _) in value { storedInPackages.insert(site) }
+            }
             let objects = evaluate(base, in: &frame)
             guard !objects.isEmpty else { return }
             let field = runName(field, in: frame.file)
@@ -2955,6 +3057,8 @@ struct CobraInterpreter {
             }
             return collection
         case .selector(let base, let name, _):
+            let asReceiver = readingReceiver
+            readingReceiver = false
             if case .name(let qualifier) = base, isPackage(qualifier, in: frame) {
                 if files[frame.file].pflagNameIDs.contains(qualifier),
                     runName(name, in: frame.file) == CobraKnown.commandLine.id
@@ -2981,8 +3085,21 @@ struct CobraInterpreter {
                 if let method = methodOrPromoted(name, of: type, preferring: frame.folder) {
                     result.insert(.function(method.key))
                 } else if let fieldType = declared.fieldType(name, of: type) {
-                    // A struct-typed field is a value of its type even when the program never assigns it.
-                    result.insert(.instance(fieldType))
+                    // A struct-typed field is a value of its type even when the program never assigns it. A pointer the
+                    // literal of the one object read leaves out is nil when nothing gives it a value (a method called
+                    // on it still runs, as Go runs it on a nil pointer); one that may be nil makes a comparison with
+                    // nil undecided (``unsetFieldMayBeNil``), and is not read as nil beside what it holds: the objects
+                    // would be nilable everywhere (``nilable``).
+                    switch unsetPointerField(object, name, held: field, deciding: objects.count == 1) {
+                    case true?:
+                        result.insert(.nilValue)
+                        if asReceiver { result.insert(.instance(fieldType)) }
+                    case false?:
+                        unsetFieldMayBeNil = true
+                        result.insert(.instance(fieldType))
+                    case nil:
+                        result.insert(.instance(fieldType))
+                    }
                 }
             }
             return result
@@ -3191,6 +3308,7 @@ struct CobraInterpreter {
                 }
                 objectLists[site] = lists
             }
+            if elements.contains(where: { $0.key == nil }) { positionalObjects.insert(site) }
             if objectKeys[site] == nil {
                 objectKeys[site] = Set(
                     elements.compactMap { element in
@@ -3280,6 +3398,14 @@ struct CobraInterpreter {
         where !frame.locals.contains(name)
             && (name == CobraKnown.new.id || name == CobraKnown.make.id || name == CobraKnown.len.id
                 || name == CobraKnown.cap.id):
+            // `make(flagAliases)` of a map or slice type of the program with methods: a value of it, whose methods
+            // run (`aliases.Add(flag)`), rather than a call not followed that the entry is handed to.
+            if name == CobraKnown.make.id, case .name(let type)? = arguments.first, frame.locals[type] == nil {
+                let typeName = runName(type, in: frame.file)
+                if declared.receivers.contains(typeName), declared.structs[typeName] == nil {
+                    return CobraValues(.instance(typeName))
+                }
+            }
             return []
         case .function(let literal):
             // `func() *cobra.Command { ... }()` runs where it is written, seeing the enclosing function's names.
@@ -3347,7 +3473,9 @@ struct CobraInterpreter {
                 return result
             }
             var result: CobraValues = []
+            if case .selector = base { readingReceiver = true }
             let objects = evaluate(base, in: &frame)
+            readingReceiver = false
             if objects.isEmpty, case .composite(let type?, let elements, _) = base, elements.isEmpty,
                 let named = type.name, declared.elementTypes[runName(named, in: frame.file)] != nil,
                 let found = methodOrPromoted(method, of: runName(named, in: frame.file), preferring: frame.folder)
@@ -3393,7 +3521,19 @@ struct CobraInterpreter {
                 result.formUnion(callMethod(method, on: object, libraryValues, context, folder: frame.folder))
                 followed = true
             }
-            if !followed { noteHanded(values + [objects]) }
+            if !followed {
+                // `f.ValueNormalize(v)`, a func-valued field of the program's type: `f` itself is not handed over.
+                let fieldCall = objects.contains { object in
+                    Self.programType(of: object).flatMap { declared.structs[$0]?[method] } != nil
+                }
+                noteHanded(fieldCall ? values : values + [objects])
+                // What the field holds is called: a function literal there runs with what it captured.
+                if fieldCall && literalListsDecide {
+                    for object in objects {
+                        for case .closure(let site) in readField(of: object, method) { handedClosures.insert(site) }
+                    }
+                }
+            }
             if !followed && Self.handsOver(values) {
                 if objects.isEmpty && method == CobraKnown.addCommand.id {
                     for value in values {
@@ -3659,6 +3799,7 @@ struct CobraInterpreter {
     private mutating func noteHanded(_ values: [CobraValues]) {
         guard literalListsDecide else { return }
         for value in values {
+            for case .closure(let site) in value { handedClosures.insert(site) }
             for case .object(let site, let type) in value where handedObjects.count < Self.maximumHandedObjects {
                 handedObjects[site] = type
             }

@@ -1,0 +1,214 @@
+import Foundation
+import Policy
+import Surface
+import Testing
+import TestSupport
+
+/// Commands that pick sections of options through pointer fields of one struct literal, and a helper that adds the
+/// flags of each section that is not nil: a field the literal leaves out is nil, so its section's flags are not the
+/// command's, unless some code may give that field a value after all.
+@Suite("cobra surface: pointer fields a literal leaves out are nil")
+struct CobraUnsetFieldTests {
+    static let policy = """
+        semgate: 1
+        surfaces:
+          cli:
+            extract:
+              cobra:
+                files: ["cmd/*.go", "opts/*.go"]
+                root: tool
+        """
+    static let goMod = "module example.com/tool\n\nrequire github.com/spf13/cobra v1.8.0\n"
+
+    /// The options package: `Kit` picks sections; `extra` is more Go code of the package (a write to test).
+    static func options(extra: String = "") -> String {
+        """
+        package opts
+
+        import "github.com/spf13/cobra"
+
+        type Knob struct {
+            Key  string
+            Help string
+        }
+
+        var (
+            portKnob = Knob{Key: "port", Help: "port to listen on"}
+            hostKnob = Knob{Key: "host", Help: "host name"}
+            pathKnob = Knob{Key: "path", Help: "where to write"}
+            syncKnob = Knob{Key: "sync", Help: "sync after writing"}
+        )
+
+        type NetPart struct {
+            Port *Knob
+            Host *Knob
+        }
+
+        type DiskPart struct {
+            Path *Knob
+            Sync *Knob
+        }
+
+        func NewNetPart() *NetPart { return &NetPart{Port: &portKnob, Host: &hostKnob} }
+
+        func NewDiskPart() *DiskPart { return &DiskPart{Path: &pathKnob, Sync: &syncKnob} }
+
+        func (n *NetPart) Knobs() []*Knob { return []*Knob{n.Port, n.Host} }
+
+        func (d *DiskPart) Knobs() []*Knob { return []*Knob{d.Path, d.Sync} }
+
+        type Part interface {
+            Knobs() []*Knob
+        }
+
+        type Kit struct {
+            Net  *NetPart
+            Disk *DiskPart
+        }
+
+        func (k *Kit) parts() []Part {
+            var all []Part
+            if k.Net != nil {
+                all = append(all, k.Net)
+            }
+            if k.Disk != nil {
+                all = append(all, k.Disk)
+            }
+            return all
+        }
+
+        func attach(cmd *cobra.Command, k *Knob) {
+            if k == nil || k.Key == "" {
+                return
+            }
+            cmd.Flags().String(k.Key, "", k.Help)
+        }
+
+        func (k *Kit) Register(cmd *cobra.Command) {
+            for _, part := range k.parts() {
+                for _, knob := range part.Knobs() {
+                    attach(cmd, knob)
+                }
+            }
+        }
+
+        \(extra)
+        """
+    }
+
+    /// The commands: `serve` picks the network part only (its literal `serveKit`, after the statements `then`),
+    /// `save` both parts, or only the network part with `saveDisk: false`.
+    static func commands(serveKit: String, then: String, saveDisk: Bool = true) -> String {
+        // The packages the statements use.
+        let imports = ["encoding/json", "sort"].filter { then.contains(($0.split(separator: "/").last ?? "") + ".") }
+        return """
+        package cmd
+
+        import (
+            "example.com/tool/opts"
+            "github.com/spf13/cobra"
+            \(imports.map { "\"\($0)\"" }.joined(separator: "\n    "))
+        )
+
+        func NewRoot() *cobra.Command {
+            root := &cobra.Command{Use: "tool"}
+            serve := &cobra.Command{Use: "serve"}
+            kit := \(serveKit)
+            \(then)
+            kit.Register(serve)
+            save := &cobra.Command{Use: "save"}
+            both := &opts.Kit{Net: opts.NewNetPart()\(saveDisk ? ", Disk: opts.NewDiskPart()" : "")}
+            both.Register(save)
+            root.AddCommand(serve, save)
+            return root
+        }
+        """
+    }
+
+    static let netOnly = "&opts.Kit{Net: opts.NewNetPart()}"
+
+    static func repository(
+        serveKit: String = netOnly, then: String = "", extra: String = "",
+        notRead: [String: String] = [:]
+    ) throws -> FixtureRepository {
+        let repo = try FixtureRepository()
+        var first: [String: String] = [
+            "go.mod": Self.goMod, "opts/opts.go": options(extra: extra),
+            "cmd/root.go": commands(serveKit: serveKit, then: then),
+        ]
+        first.merge(notRead) { $1 }
+        var second = first
+        second["cmd/root.go"] = commands(serveKit: serveKit, then: then, saveDisk: false)
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: first, tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(files: second, tags: ["v1.1.0"]),
+        ])
+        return repo
+    }
+
+    static func flags(_ snapshot: SurfaceSnapshot, of command: String) -> [String] {
+        snapshot.items.keys.filter { $0.hasPrefix("cli:tool \(command) --") }
+            .map { String($0.dropFirst("cli:tool \(command) ".count)) }.sorted()
+    }
+
+    @Test("a section the literal leaves out adds no flags; a section dropped later is claimed removed")
+    func leftOut() throws {
+        let repo = try Self.repository()
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        let after = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
+        #expect(Self.flags(before, of: "serve") == ["--host", "--port"])
+        #expect(Self.flags(before, of: "save") == ["--host", "--path", "--port", "--sync"])
+        let removed = SurfaceDiff.changes(from: before, to: after, policy: try loadPolicy(Self.policy))
+            .filter { $0.kind == .removed }.map(\.key).sorted()
+        #expect(removed == ["tool save --path", "tool save --sync"])
+    }
+
+    @Test(
+        "a field that code may give a value (in code not run or not read, through its address, by position, replaced whole, the object held where code not read reaches it or handed to it): the left-out section may be there",
+        arguments: [
+            // A write in a function nothing calls, and one in a Go file of the module the policy does not read.
+            ("", "", "func fill(k *Kit) { k.Disk = NewDiskPart() }", [:]),
+            ("", "", "", ["hook/hook.go": "package hook\n\nimport \"example.com/tool/opts\"\n\nfunc Fill(k *opts.Kit) { k.Disk, _ = opts.NewDiskPart(), 0 }\n"]),
+            ("", "", "", ["hook/hook.go": "package hook\n\nimport \"example.com/tool/opts\"\n\nvar Full = opts.Kit{Disk: opts.NewDiskPart()}\n"]),
+            // Its address taken, a write through it.
+            ("", "p := &kit.Disk\n*p = opts.NewDiskPart()", "", [:]),
+            ("", "", "func grab(k *Kit) **DiskPart { return &(k.Disk) }", [:]),
+            // Given by position, or replaced whole.
+            ("&opts.Kit{opts.NewNetPart(), opts.NewDiskPart()}", "", "", [:]),
+            ("", "*kit = opts.Kit{Net: opts.NewNetPart(), Disk: opts.NewDiskPart()}", "", [:]),
+            // Held by a package-level name, handed to a call not read, captured by a function literal handed to one.
+            ("", "opts.Current = kit", "var Current *Kit", [:]),
+            ("", "_ = json.Unmarshal([]byte(`{\"Disk\": {}}`), kit)", "", [:]),
+            ("", "sort.Slice([]int{2, 1}, func(i, j int) bool { *kit = opts.Everything(); return false })",
+             "func Everything() Kit { return Kit{Net: NewNetPart(), Disk: NewDiskPart()} }", [:]),
+        ] as [(String, String, String, [String: String])])
+    func mayBeGiven(serveKit: String, then: String, extra: String, notRead: [String: String]) throws {
+        let repo = try Self.repository(
+            serveKit: serveKit.isEmpty ? Self.netOnly : serveKit, then: then, extra: extra, notRead: notRead)
+        let snapshot = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        #expect(Self.flags(snapshot, of: "serve").contains("--path"), "\(Self.flags(snapshot, of: "serve"))")
+    }
+
+    @Test(
+        "a comparison with nil of a pointer field the literal leaves out: true when nothing gives it a value, undecided when something may (not false: Go runs the branch)",
+        arguments: [("", true), ("func fill(k *Kit) { k.Disk = NewDiskPart() }", false)])
+    func comparedWithNil(extra: String, narrowed: Bool) throws {
+        let legacy = """
+            \(extra)
+
+            func (k *Kit) Legacy(cmd *cobra.Command) {
+                if k.Disk == nil {
+                    cmd.Flags().Bool("legacy", false, "the old layout")
+                }
+                if k.Disk != nil {
+                    cmd.Flags().Bool("layout", false, "the new layout")
+                }
+            }
+            """
+        let repo = try Self.repository(then: "kit.Legacy(serve)", extra: legacy)
+        let snapshot = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        let flags = Self.flags(snapshot, of: "serve")
+        #expect(flags.contains("--legacy"), "\(flags)")
+        #expect(flags.contains("--layout") == !narrowed, "\(flags)")
+    }
+}
