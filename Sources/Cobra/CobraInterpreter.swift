@@ -388,6 +388,18 @@ private struct Declared {
         return nil
     }
 
+    /// The method `name` of the one slice or array type whose element type is an interface (a named type that is no
+    /// struct and has no methods of its own) that has such a method; nil when none or several do.
+    func interfaceCollectionMethod(_ name: CobraName, preferring folder: Int32) -> CobraFunctionID? {
+        var found: CobraFunctionID?
+        for (collection, element) in elementTypes where structs[element] == nil && !receivers.contains(element) {
+            guard let key = method(name, of: collection, preferring: folder) else { continue }
+            if found != nil && found != key { return nil }
+            found = key
+        }
+        return found
+    }
+
     /// The type of field `name` of struct `type` when the program declares that type (a struct of its own or a type
     /// with methods): a method called on the field runs on it. Nil for library types (`*cobra.Command`) and fields
     /// the program does not declare.
@@ -1577,7 +1589,10 @@ struct CobraInterpreter {
         for index in unknownOriginFields.values { reach(cells[Int(index)].values) }
         for site in handedClosures {
             guard let closure = closures[site] else { return true }
-            for (_, values) in closure.captured { reach(values) }
+            let mentioned = namesMentioned(inLiteralAt: site)
+            for (name, values) in closure.captured where mentioned?.contains(text(of: name, in: site.file)) ?? true {
+                reach(values)
+            }
         }
         var heldBy: [CobraSite: [Int32]] = [:]
         for (key, index) in objectFields { heldBy[key.site, default: []].append(index) }
@@ -1586,6 +1601,32 @@ struct CobraInterpreter {
             for index in heldBy[site] ?? [] { reach(cells[Int(index)].values) }
         }
         return false
+    }
+
+    /// The names the function literal at `site` spells (its parameters, the names it reads and writes), by its
+    /// tokens; nil when they cannot be found.
+    private func namesMentioned(inLiteralAt site: CobraSite) -> Set<String>? {
+        let tokens = sources[site.file].file.go.tokens
+        // The literal's `func` token, then its body's braces.
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].position.offset < site.offset { low = middle + 1 } else { high = middle }
+        }
+        guard low < tokens.count, tokens[low].position.offset == site.offset else { return nil }
+        var depth = 0
+        var names: Set<String> = []
+        for index in low..<tokens.count {
+            let token = tokens[index]
+            if token.kind == .identifier { names.insert(token.text) }
+            if token.symbol == .leftBrace { depth += 1 }
+            if token.symbol == .rightBrace {
+                depth -= 1
+                if depth == 0 { return names }
+            }
+        }
+        return nil
     }
 
     /// Gives field `field` of `object` (an instance or object) `values`; every value of its type has them too.
@@ -1666,6 +1707,13 @@ struct CobraInterpreter {
                 }
             }
             return call(found.key, arguments: values, receiver: receiver)
+        }
+        if declared.structs[type]?[method] == nil, group.count <= Self.maximumReceiverObjects,
+            let key = declared.interfaceCollectionMethod(method, preferring: folder)
+        {
+            // `groups.AddFlags(cmd)` where `groups := &Flags{a, b}` of `type Flags []Group`, `Group` an interface: the
+            // literal's value is its elements, and a method that none of their types has is the collection's.
+            return call(key, arguments: values, receiver: CobraValues(group))
         }
         let commands = Set(group.flatMap { wrappedCommands($0, declaring: method) }).sorted()
         guard !commands.isEmpty else { return nil }
@@ -1815,7 +1863,12 @@ struct CobraInterpreter {
 
     /// Whether `qualifier.function` is `IsNil` of `github.com/samber/lo` as the loop's file imports it.
     private func isLoNil(_ qualifier: CobraLocalName, _ function: CobraLocalName, in frame: Frame) -> Bool {
-        guard frame.locals[qualifier] == nil, text(of: function, in: frame.file) == "IsNil" else { return false }
+        isLo("IsNil", qualifier, function, in: frame)
+    }
+
+    /// Whether `qualifier.function` is `name` of `github.com/samber/lo` as the file imports it.
+    private func isLo(_ name: String, _ qualifier: CobraLocalName, _ function: CobraLocalName, in frame: Frame) -> Bool {
+        guard frame.locals[qualifier] == nil, text(of: function, in: frame.file) == name else { return false }
         let spelled = text(of: qualifier, in: frame.file)
         return files[frame.file].imports.contains { $0.path == "github.com/samber/lo" && ($0.name ?? "lo") == spelled }
     }
@@ -3454,6 +3507,12 @@ struct CobraInterpreter {
                 }
                 if functions.isEmpty, qualifier == CobraKnown.strings.id, method == CobraKnown.replaceAll.id {
                     return Self.replaceAll(values)
+                }
+                if functions.isEmpty, values.count == 2, isLo("Filter", localQualifier, localMethod, in: frame) {
+                    // samber/lo's `Filter(list, keep)` returns the elements of `list` that `keep` keeps: all of them
+                    // stand for those. `keep` is handed over (it runs on them), not the elements.
+                    noteHanded([values[1]])
+                    return values[0]
                 }
                 if functions.isEmpty && qualifier != CobraKnown.cobra.id && qualifier != CobraKnown.pflag.id
                     && qualifier != CobraKnown.flag.id && !files[frame.file].cobraNameIDs.contains(localQualifier)

@@ -211,4 +211,48 @@ struct CobraUnsetFieldTests {
         #expect(flags.contains("--legacy"), "\(flags)")
         #expect(flags.contains("--layout") == !narrowed, "\(flags)")
     }
+
+    /// The parts in a slice type of an interface, `Groups`, whose methods register them: a literal of it is its
+    /// elements, and samber/lo's `Filter` gives back some of them.
+    static let groups = """
+        package opts
+
+        import (
+            "github.com/samber/lo"
+            "github.com/spf13/cobra"
+        )
+
+        type Groups []Part
+
+        func (g *Groups) kept() []Part {
+            return lo.Filter(*g, func(p Part, _ int) bool { return p != nil })
+        }
+
+        func (g *Groups) Register(cmd *cobra.Command) {
+            for _, part := range g.kept() {
+                for _, knob := range part.Knobs() {
+                    attach(cmd, knob)
+                }
+            }
+        }
+        """
+
+    @Test("a literal of a slice type of an interface whose method registers each part kept by lo.Filter: each command its own parts")
+    func interfaceSlice() throws {
+        let repo = try FixtureRepository()
+        let commands = Self.commands(serveKit: "&opts.Groups{opts.NewNetPart()}", then: "")
+            .replacingOccurrences(
+                of: "both := &opts.Kit{Net: opts.NewNetPart(), Disk: opts.NewDiskPart()}",
+                with: "both := opts.Groups{opts.NewNetPart(), opts.NewDiskPart()}")
+        try repo.importCommits([
+            FixtureRepository.Snapshot(
+                files: [
+                    "go.mod": Self.goMod, "opts/opts.go": Self.options(), "opts/groups.go": Self.groups,
+                    "cmd/root.go": commands,
+                ], tags: ["v1.0.0"])
+        ])
+        let snapshot = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        #expect(Self.flags(snapshot, of: "serve") == ["--host", "--port"])
+        #expect(Self.flags(snapshot, of: "save") == ["--host", "--path", "--port", "--sync"])
+    }
 }
