@@ -44,6 +44,7 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
     case long, run, runE, preRun, preRunE, setHelpCommand, setGlobalNormalizationFunc, setNormalizeFunc
     case completionOptions, root, flagOfCommand, addFlag, shorthand, name, usage, value, strings, replaceAll
     case commandLine, removeCommand, resetCommands, resetFlags, validArgs, args, annotations, copy
+    case execute, executeC, executeContext, executeContextC
 
     /// The name as Go spells it.
     var text: String {
@@ -187,6 +188,15 @@ indirect enum CobraStatement: Sendable {
     case continueRange
     /// `break` of the innermost `range` loop.
     case breakRange
+    /// `defer f(x)`: the call runs when the function returns (``CobraInterpreter``).
+    case deferred(CobraExpr)
+    /// `goto`: what follows it up to a label is not run.
+    case jump
+    /// A label: a `goto` may come to what follows it.
+    case label
+    /// A `for` loop that is not a `range` loop: its header (initial statement and condition), then its body (and post
+    /// statement), which may run any number of times; no body when the condition is false from the start.
+    case loop(header: [CobraStatement], body: [CobraStatement])
 }
 
 /// Turns the Go parser's statements and expressions into the interpreter's, numbering names in one file's table.
@@ -213,7 +223,10 @@ struct CobraLowering {
         case .return(let results):
             return .return(expressions(results))
         case .range(let targets, let collection, let body):
-            return .range(expressions(targets), expression(collection), statements(body))
+            // A loop over nothing runs its body no time (what ranges is still read).
+            return .range(
+                expressions(targets), expression(collection),
+                Self.rangesOverNothing(collection) ? [] : statements(body))
         case .block(let body):
             return .block(statements(body))
         case .conditional(let header, let condition, let then, let otherwise):
@@ -224,6 +237,76 @@ struct CobraLowering {
             return .continueRange
         case .breakRange:
             return .breakRange
+        case .deferred(let call):
+            return .deferred(expression(call))
+        case .goto:
+            return .jump
+        case .label:
+            return .label
+        case .loop(let initial, let condition, let post, let body):
+            let header = statements(initial) + (condition.map { [.expression(expression($0))] } ?? [])
+            if let condition, Self.neverRuns(initial: initial, condition: condition) {
+                return .loop(header: header, body: [])
+            }
+            return .loop(header: header, body: statements(body) + statements(post))
+        }
+    }
+
+    /// Whether a `for` loop's condition is false before the first run: `i := 0; i < 0` (an integer constant given to
+    /// one name, compared with an integer constant). A bound that is not such a constant may let the body run.
+    static func neverRuns(initial: [GoStatement], condition: GoExpr) -> Bool {
+        guard initial.count == 1, case .assign(let targets, ":=", let values) = initial[0], targets.count == 1,
+            values.count == 1, case .name(let counter, _) = targets[0], let start = integer(values[0]),
+            case .binary(let written, let left, let right) = condition
+        else { return false }
+        let bound: Int
+        var op = written
+        if case .name(counter, _) = left, let value = integer(right) {
+            bound = value
+        } else if case .name(counter, _) = right, let value = integer(left) {
+            bound = value
+            // `0 < i` is `i > 0`.
+            op = ["<": ">", ">": "<", "<=": ">=", ">=": "<="][op] ?? op
+        } else {
+            return false
+        }
+        switch op {
+        case "<": return !(start < bound)
+        case "<=": return !(start <= bound)
+        case ">": return !(start > bound)
+        case ">=": return !(start >= bound)
+        case "==": return start != bound
+        case "!=": return start == bound
+        default: return false
+        }
+    }
+
+    /// Whether a `range` loop over `collection` runs no time at all: an empty slice or map literal (`[]string{}`), an
+    /// empty string, an integer constant at most 0 (`for range 0`). An array literal has its length's entries.
+    static func rangesOverNothing(_ collection: GoExpr) -> Bool {
+        switch collection {
+        case .composite(let type?, let elements, _):
+            guard elements.isEmpty else { return false }
+            switch type {
+            case .slice, .map: return true
+            case .array(let length, _): return length == "0" || length == "..."
+            default: return false
+            }
+        case .string(let text, _):
+            return text.isEmpty
+        default:
+            if let value = integer(collection) { return value <= 0 }
+            return false
+        }
+    }
+
+    /// The value of an integer literal of at most 9 decimal digits, negated or not.
+    private static func integer(_ expression: GoExpr) -> Int? {
+        switch expression {
+        case .literal(_, let value?): return value
+        case .unary("-", .literal(_, let value?)): return -value
+        case .unary("+", .literal(_, let value?)): return value
+        default: return nil
         }
     }
 

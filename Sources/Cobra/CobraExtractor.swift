@@ -734,7 +734,8 @@ private struct TreeBuilder {
             info.children.contains { interpreter.commands[$0]?.hasUse == true }
             || !(interpreter.missingChildren[site] ?? []).isEmpty
         guard let words = info.argumentWords(hasSubcommands: hasSubcommands) else { return nil }
-        let typable = words.filter { Self.isTypable($0) && !$0.hasPrefix("-") }.sorted()
+        // Sorted by bytes already (``CobraCommandInfo/validArgs``).
+        let typable = words.filter { Self.isTypable($0) && !$0.hasPrefix("-") }
         return typable.isEmpty ? nil : typable.joined(separator: " ")
     }
 

@@ -68,7 +68,7 @@ enum CobraHelpText {
     static func printsDeprecation(_ statements: [CobraStatement]) -> Bool {
         statements.contains { statement in
             switch statement {
-            case .expression(let expression): return noticeCall(expression)
+            case .expression(let expression), .deferred(let expression): return noticeCall(expression)
             case .assign(_, _, let values): return values.contains { noticeCall($0) }
             default: return false
             }

@@ -88,8 +88,9 @@ struct CobraCommandInfo: Sendable {
     var experimental = false
     var children: Set<CobraSite> = []
     /// The words the literal's `ValidArgs` lists (each entry's text before a tab, as cobra compares them), nil when it
-    /// lists none or an entry is not a constant string.
-    var validArgs: Set<String>?
+    /// lists none or an entry is not a constant string. Distinct and sorted by bytes, as Go compares them: two
+    /// spellings of `é` (composed, and e with a combining accent) are two words, which Swift's `==` would merge.
+    var validArgs: [String]?
     /// What the literal's `Args` does with one argument alone.
     var argumentCheck = CobraArgumentCheck.unset
     /// Whether `ValidArgs` or `Args` may hold something else than one literal gave: set by an assignment, or by one
@@ -103,7 +104,7 @@ struct CobraCommandInfo: Sendable {
     /// The words of `ValidArgs` that the command takes as its one argument, when cobra accepts them: its `Args` takes
     /// one (``CobraArgumentCheck/takesOne``), or is unset on a command without subcommands (cobra's `legacyArgs` then
     /// takes any). Nil when not known: no word is then taken as an argument.
-    func argumentWords(hasSubcommands: Bool) -> Set<String>? {
+    func argumentWords(hasSubcommands: Bool) -> [String]? {
         guard !argumentsUnknown, !hasSubcommands, let validArgs, !validArgs.isEmpty else { return nil }
         switch argumentCheck {
         case .unset, .takesOne: return validArgs
@@ -590,6 +591,9 @@ struct CobraInterpreter {
     static let maximumTableNames = 4096
     /// The commands whose `help` subcommand `SetHelpCommand` replaces.
     private(set) var helpReplaced: Set<CobraSite> = []
+    /// The calls of `Execute` (and `ExecuteC`, `ExecuteContext`, `ExecuteContextC`) on a command, by the site of
+    /// their `(`: the command line is parsed there (``runDeferred(in:body:)``). Only grows.
+    private var parsingCalls: Set<CobraSite> = []
 
     /// Package-level names by folder and name (`scoped`), as indices into `cells`; a name read before anything was
     /// assigned to it has a cell without values.
@@ -728,6 +732,12 @@ struct CobraInterpreter {
         var uniqueness: Set<CobraLocalName> = []
         /// Whether a `break` ran on a path certainly taken: the loop ends.
         var breaking = false
+        /// Whether a `return` or `goto` ran on a path certainly taken: what follows is not run up to a label, which a
+        /// `goto` may come to (``execute(_:in:)``).
+        var ended = false
+        /// The calls `defer` put off, in order, each with the undecided branches that enclosed its `defer`: run when
+        /// the body ends (``runDeferred(_:body:)``).
+        var deferred: [(call: CobraExpr, undecided: Int)] = []
         /// The entry of the run of a loop over a package-level table nothing in the files read can change
         /// (``tableUnchanged(_:)``): the lists its literal gives fields may decide the loop's filter.
         var unchangedEntry: CobraValues?
@@ -1288,7 +1298,136 @@ struct CobraInterpreter {
             frame.locals.assign(index < arguments.count ? arguments[index] : [], to: name)
         }
         execute(closure.literal.body, in: &frame)
+        runDeferred(in: &frame, body: closure.literal.body)
         return frame.literalReturns ?? []
+    }
+
+    /// Runs the calls `defer` put off in `frame`, last first, each in the undecided branches of its `defer`: a deferred
+    /// call runs when its function returns, after the rest of `body`. When `body` has parsed the command line by
+    /// then (``parsesBeforeReturning(_:)``), what they define comes after the parse and is not what users can type:
+    /// they are not run (unless one of them parses it itself).
+    private mutating func runDeferred(in frame: inout Frame, body: [CobraStatement]) {
+        guard !frame.deferred.isEmpty else { return }
+        let calls = frame.deferred
+        frame.deferred = []
+        if parsesBeforeReturning(body, in: frame.file),
+            !calls.contains(where: { Self.containsParse($0.call, sites: nil, file: frame.file) })
+        {
+            return
+        }
+        (frame.ended, frame.skipping, frame.breaking, frame.filterUndecided) = (false, false, false, false)
+        let outer = undecidedBranches
+        for deferred in calls.reversed() {
+            undecidedBranches = deferred.undecided
+            _ = evaluate(deferred.call, in: &frame)
+        }
+        undecidedBranches = outer
+    }
+
+    /// Whether `body` certainly parses the command line before it returns: one of its statements, run on every path
+    /// (not in a branch, loop or function literal, not after a statement that may return or jump), calls
+    /// `Execute` on a command (``parsingCalls``).
+    private func parsesBeforeReturning(_ body: [CobraStatement], in file: Int) -> Bool {
+        for statement in body {
+            switch statement {
+            case .expression(let expression):
+                if Self.containsParse(expression, sites: parsingCalls, file: file) { return true }
+            case .deferred:
+                continue
+            case .assign(_, _, let sources), .declare(_, _, let sources):
+                if sources.contains(where: { Self.containsParse($0, sites: parsingCalls, file: file) }) {
+                    return true
+                }
+            case .block(let inner):
+                if parsesBeforeReturning(inner, in: file) { return true }
+                if Self.mayLeave(inner) { return false }
+            case .conditional(let header, let condition, let then, let otherwise):
+                if parsesBeforeReturning(header, in: file) { return true }
+                if Self.mayLeave(header) { return false }
+                if let condition, Self.containsParse(condition, sites: parsingCalls, file: file) {
+                    return true
+                }
+                if Self.mayLeave(then) || Self.mayLeave(otherwise) { return false }
+            case .return, .jump, .label:
+                return false
+            case .range(_, let collection, let inner):
+                if Self.containsParse(collection, sites: parsingCalls, file: file) { return true }
+                if Self.mayLeave(inner) { return false }
+            case .loop(let header, let inner):
+                if parsesBeforeReturning(header, in: file) { return true }
+                if Self.mayLeave(header) || Self.mayLeave(inner) { return false }
+            case .continueRange, .breakRange:
+                return false
+            }
+        }
+        return false
+    }
+
+    /// Whether statements may return or jump (a `return`, `goto` or label in them, outside function literals).
+    private static func mayLeave(_ statements: [CobraStatement]) -> Bool {
+        statements.contains { statement in
+            switch statement {
+            case .return, .jump, .label: return true
+            case .block(let inner), .range(_, _, let inner): return mayLeave(inner)
+            case .loop(let header, let inner): return mayLeave(header) || mayLeave(inner)
+            case .conditional(let header, _, let then, let otherwise):
+                return mayLeave(header) || mayLeave(then) || mayLeave(otherwise)
+            case .expression, .assign, .declare, .deferred, .continueRange, .breakRange: return false
+            }
+        }
+    }
+
+    /// Whether `method` with `arguments` arguments is cobra's `Execute`, `ExecuteC` (none), `ExecuteContext` or
+    /// `ExecuteContextC` (a context).
+    private static func parsesCommandLine(_ method: CobraName, arguments: Int) -> Bool {
+        switch method {
+        case CobraKnown.execute.id, CobraKnown.executeC.id: return arguments == 0
+        case CobraKnown.executeContext.id, CobraKnown.executeContextC.id: return arguments == 1
+        default: return false
+        }
+    }
+
+    /// Whether `expression` calls such a method where it is certainly evaluated: a call in `sites`, not in the right
+    /// side of `&&` or `||` nor in a function literal. With `sites` nil, whether it calls a method of that name
+    /// anywhere, function literals included.
+    private static func containsParse(_ expression: CobraExpr, sites: Set<CobraSite>?, file: Int) -> Bool {
+        func walk(_ expression: CobraExpr) -> Bool {
+            switch expression {
+            case .call(let callee, let arguments, let position):
+                if case .selector(_, let method, _) = callee, parsesCommandLine(method, arguments: arguments.count),
+                    sites?.contains(CobraSite(file: file, offset: position.offset)) ?? true
+                {
+                    return true
+                }
+                return walk(callee) || arguments.contains(where: walk)
+            case .selector(let base, _, _): return walk(base)
+            case .unary(_, let operand): return walk(operand)
+            case .binary(.and, let left, let right), .binary(.or, let left, let right):
+                return walk(left) || (sites == nil && walk(right))
+            case .binary(_, let left, let right): return walk(left) || walk(right)
+            case .index(let base, let indices): return walk(base) || indices.contains(where: walk)
+            case .composite(_, let elements, _):
+                return elements.contains { ($0.key.map(walk) ?? false) || walk($0.value) }
+            case .function(let literal): return sites == nil && literal.body.contains(where: walkStatement)
+            case .name, .string, .opaque: return false
+            }
+        }
+        func walkStatement(_ statement: CobraStatement) -> Bool {
+            switch statement {
+            case .expression(let expression), .deferred(let expression): return walk(expression)
+            case .assign(let targets, _, let sources): return (targets + sources).contains(where: walk)
+            case .declare(_, _, let sources): return sources.contains(where: walk)
+            case .return(let results): return results.contains(where: walk)
+            case .range(let targets, let collection, let body):
+                return (targets + [collection]).contains(where: walk) || body.contains(where: walkStatement)
+            case .block(let body): return body.contains(where: walkStatement)
+            case .loop(let header, let body): return (header + body).contains(where: walkStatement)
+            case .conditional(let header, let condition, let then, let otherwise):
+                return (condition.map(walk) ?? false) || (header + then + otherwise).contains(where: walkStatement)
+            case .continueRange, .breakRange, .jump, .label: return false
+            }
+        }
+        return walk(expression)
     }
 
     /// Calls `key` and the other definitions of it for other builds (``Declared/alternates``), each in the builds its
@@ -1388,7 +1527,9 @@ struct CobraInterpreter {
             }
             frame.locals.assign(value, to: parameter.name)
         }
-        execute(sources[file].body(of: index), in: &frame)
+        let body = sources[file].body(of: index)
+        execute(body, in: &frame)
+        runDeferred(in: &frame, body: body)
         bodies.removeLast()
         callStates[Int(call)].record = recording.removeLast()
         callDepth -= 1
@@ -1758,6 +1899,8 @@ struct CobraInterpreter {
             switch statement {
             case .block(let inner):
                 return skipsByCall(inner)
+            case .loop(let header, let body):
+                return skipsByCall(header + body)
             case .conditional(let header, let condition, let then, let otherwise):
                 if let condition, isCallFilter(header: header, condition: condition, then: then) { return true }
                 if header.contains(where: {
@@ -1781,8 +1924,9 @@ struct CobraInterpreter {
             switch statement {
             case .continueRange, .breakRange, .return: return true
             case .block(let inner): return jumps(inner)
+            case .loop(let header, let body): return jumps(header) || jumps(body)
             case .conditional(let header, _, let then, let otherwise): return jumps(header) || jumps(then) || jumps(otherwise)
-            case .expression, .assign, .declare, .range: return false
+            case .expression, .assign, .declare, .range, .deferred, .jump, .label: return false
             }
         }
     }
@@ -2433,6 +2577,12 @@ struct CobraInterpreter {
         let undecided = undecidedBranches
         for statement in statements {
             if frame.skipping || frame.filterUndecided || frame.breaking { break }
+            if frame.ended {
+                // After a `return` or `goto` every path takes, Go runs nothing up to a label (a `goto` may come there;
+                // a label inside a block after it cannot be a goto's target from outside the block).
+                if case .label = statement { frame.ended = false }
+                continue
+            }
             execute(statement, in: &frame)
             // After `if os.Getenv(...) == "" { return f(c) }`, the rest of the block runs only in some runs; after
             // `if err != nil { return err }` it is what runs.
@@ -2483,6 +2633,7 @@ struct CobraInterpreter {
             // A `return` from inside a loop run entry by entry ends it (and the function): the loop runs at once.
             if frame.strictRun || frame.filteredRun { frame.filterUndecided = true }
             let value = Self.union(results.map { evaluate($0, in: &frame) })
+            frame.ended = true
             if let returned = frame.literalReturns {
                 frame.literalReturns = returned.union(value)
             } else if let key = frame.key, key >= 0, !value.isEmpty,
@@ -2549,6 +2700,8 @@ struct CobraInterpreter {
                 undecidedEntries = undecidedEntries || frame.filterUndecided
                 let ended = frame.breaking
                 (frame.skipping, frame.filterUndecided, frame.breaking) = (false, false, false)
+                // A `return` in the body ends the loop only when an entry reaches it; the loop may have none.
+                frame.ended = false
                 if ended { break }
             }
             frame.ranges = outer
@@ -2562,11 +2715,22 @@ struct CobraInterpreter {
                     frame.locals.assign(offset == 1 ? elements : [], to: variable)
                 }
                 execute(body, in: &frame)
-                frame.skipping = false
+                (frame.skipping, frame.ended) = (false, false)
             }
             frame.filteredRun = outerFiltered
         case .block(let statements):
             execute(statements, in: &frame)
+        case .loop(let header, let body):
+            execute(header, in: &frame)
+            // The body may run no time: a `return` or `goto` in it does not end what follows the loop.
+            execute(body, in: &frame)
+            frame.ended = false
+        case .deferred(let call):
+            frame.deferred.append((call, undecidedBranches))
+        case .jump:
+            frame.ended = true
+        case .label:
+            break
         case .continueRange:
             frame.skipping = true
         case .breakRange:
@@ -2597,8 +2761,14 @@ struct CobraInterpreter {
             let skipping = frame.skipping
             if holds != false { execute(then, in: &frame) }
             if holds == nil { frame.skipping = skipping }
+            // What follows ends only when both branches of an undecided `if` end (`if c { return a } else { return b
+            // }`). One decided by what names hold does not end it: a name holds what any run gave it, so `if root !=
+            // nil { return root }` is decided for a `root` some earlier call set, while the first call goes on.
+            let thenEnded = frame.ended
+            frame.ended = false
             if holds != true { execute(otherwise, in: &frame) }
             if holds == nil { frame.skipping = skipping }
+            frame.ended = holds == nil && frame.ended && thenEnded
             if holds == nil { undecidedBranches -= 1 }
         }
     }
@@ -2861,7 +3031,7 @@ struct CobraInterpreter {
         if field == CobraKnown.validArgs.id {
             let words = validArgsWords(expression, in: &frame)
             updateCommand(site) { info in
-                if info.validArgs != nil && info.validArgs != words { info.argumentsUnknown = true }
+                if let known = info.validArgs, !Self.sameBytes(known, words) { info.argumentsUnknown = true }
                 if words == nil { info.argumentsUnknown = true }
                 info.validArgs = words
             }
@@ -2876,18 +3046,25 @@ struct CobraInterpreter {
 
     /// The words of `ValidArgs: []string{"bash", "zsh\tZ shell"}`: each entry a constant string, its text before a
     /// tab (cobra's description separator); nil for anything else (a variable, a call, a non-constant entry).
-    private mutating func validArgsWords(_ expression: CobraExpr, in frame: inout Frame) -> Set<String>? {
+    private mutating func validArgsWords(_ expression: CobraExpr, in frame: inout Frame) -> [String]? {
         guard case .composite(_, let elements, _) = expression, elements.count <= Self.maximumValidArgs else {
             return nil
         }
-        var words: Set<String> = []
+        var words: [[UInt8]: String] = [:]
         for element in elements {
             guard element.key == nil, case .string(let text)? = evaluate(element.value, in: &frame).only else {
                 return nil
             }
-            words.insert(String(text.prefix { $0 != "\t" }))
+            let word = String(text.prefix { $0 != "\t" })
+            words[Array(word.utf8)] = word
         }
-        return words
+        return words.keys.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { words[$0] }
+    }
+
+    /// Whether two word lists hold the same bytes (Swift's `==` on strings takes canonically equivalent text as equal).
+    private static func sameBytes(_ lhs: [String]?, _ rhs: [String]?) -> Bool {
+        guard let lhs, let rhs else { return lhs == nil && rhs == nil }
+        return lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
     }
 
     /// Whether `Args: expression` accepts one argument alone: `cobra.OnlyValidArgs`, `cobra.ArbitraryArgs`,
@@ -3466,12 +3643,14 @@ struct CobraInterpreter {
             // own: an enclosing name they shadow keeps its value.
             var inner = frame
             inner.literalReturns = []
+            inner.deferred = []
             let parameters = literal.parameters.compactMap { $0 }
             for (index, name) in literal.parameters.enumerated() {
                 guard let name else { continue }
                 inner.locals.assign(index < values.count ? values[index] : [], to: name)
             }
             execute(literal.body, in: &inner)
+            runDeferred(in: &inner, body: literal.body)
             for (name, value) in inner.locals where frame.locals.contains(name) && !parameters.contains(name) {
                 frame.locals.assign(value, to: name)
             }
@@ -3535,6 +3714,11 @@ struct CobraInterpreter {
             if case .selector = base { readingReceiver = true }
             let objects = evaluate(base, in: &frame)
             readingReceiver = false
+            if Self.parsesCommandLine(method, arguments: arguments.count),
+                objects.contains(where: { if case .command = $0 { true } else { false } })
+            {
+                parsingCalls.insert(CobraSite(file: frame.file, offset: position.offset))
+            }
             if objects.isEmpty, case .composite(let type?, let elements, _) = base, elements.isEmpty,
                 let named = type.name, declared.elementTypes[runName(named, in: frame.file)] != nil,
                 let found = methodOrPromoted(method, of: runName(named, in: frame.file), preferring: frame.folder)

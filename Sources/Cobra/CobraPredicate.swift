@@ -72,7 +72,9 @@ struct CobraPredicate {
                 }
             }
             return .next
-        case .expression, .assign, .declare, .range, .breakRange:
+        case .label:
+            return .next
+        case .expression, .assign, .declare, .range, .breakRange, .deferred, .jump, .loop:
             return .unknown
         }
     }

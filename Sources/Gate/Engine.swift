@@ -311,7 +311,7 @@ public final class Engine {
         } else {
             after = try snapshot(at: head.commit, version: options.version ?? head.version)
         }
-        notes += Array(Set(before.notes + after.notes)).sorted()
+        notes += Array(Set(before.notes + after.notes)).sortedByBytes()
         // An item missing under a command the extractor could not follow is still a removal here (fail closed): the
         // finding says so (`Extractor.removalNotes`).
         let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
@@ -352,7 +352,7 @@ public final class Engine {
         report.changes = changes
         report.findings = findings
         report.notes = notes + Self.problemNotes(after.problems, reported: findings)
-        report.incompleteSurfaces = before.incomplete.union(after.incomplete).sorted()
+        report.incompleteSurfaces = before.incomplete.union(after.incomplete).sortedByBytes()
         report.pathsGoneAtHead = pathsGone(
             changes.filter { $0.kind == .removed }.compactMap(\.location?.path), at: head, in: workingTree)
         return report
@@ -362,11 +362,11 @@ public final class Engine {
     private func pathsGone(_ paths: [String], at head: RevisionInfo, in workingTree: WorkingTree?) -> [String] {
         let tree: any FileTree = workingTree ?? repository
         guard let root = workingTree?.root ?? (try? repository.rootTree(of: head.commit)) else {
-            return Array(Set(paths)).sorted()
+            return Array(Set(paths)).sortedByBytes()
         }
         return Set(paths).filter { path in
             ((try? tree.blobID(atPath: path, inTree: root)) ?? nil) == nil
-        }.sorted()
+        }.sortedByBytes()
     }
 
     /// Source files that did not parse and that no `source-syntax-error` finding of the run reports (the file did
@@ -374,7 +374,7 @@ public final class Engine {
     /// parse problem is visible in every format, as a finding or as a note, never both.
     static func problemNotes(_ problems: [SourceProblem], reported findings: [Finding]) -> [String] {
         let reported = Set(findings.filter { $0.rule == .sourceSyntaxError }.map(\.message))
-        return Array(Set(problems.map(\.message)).subtracting(reported)).sorted()
+        return Array(Set(problems.map(\.message)).subtracting(reported)).sortedByBytes()
     }
 
     /// The surface of a release as rules look back at it.
@@ -505,8 +505,8 @@ public final class Engine {
         report.findings = RulePass.findings(forTags: history.findings, policy: policy)
         notes.formUnion(surfaceNotes.rendered)
         notes.formUnion(Self.problemNotes(Array(problems), reported: rows.flatMap(\.findings)))
-        report.notes = notes.sorted()
-        report.incompleteSurfaces = incomplete.sorted()
+        report.notes = notes.sortedByBytes()
+        report.incompleteSurfaces = incomplete.sortedByBytes()
         return report
     }
 
@@ -637,10 +637,10 @@ public final class Engine {
         report.changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
         report.required = report.changes.map(\.bump).max() ?? Bump.none
         report.notes =
-            originNotes + Array(Set(before.notes + after.notes)).sorted()
+            originNotes + Array(Set(before.notes + after.notes)).sortedByBytes()
             + [SurfaceDiff.unreadChangesNote(report.changes, policy: policy)].compactMap { $0 }
             + Self.problemNotes(before.problems + after.problems, reported: [])
-        report.incompleteSurfaces = before.incomplete.union(after.incomplete).sorted()
+        report.incompleteSurfaces = before.incomplete.union(after.incomplete).sortedByBytes()
         return report
     }
 
@@ -650,7 +650,7 @@ public final class Engine {
         var report = Report(kind: .surface, policy: policyInfo, head: head)
         report.items = snapshot.sortedItems
         report.notes = originNotes + snapshot.notes + Self.problemNotes(snapshot.problems, reported: [])
-        report.incompleteSurfaces = snapshot.incomplete.sorted()
+        report.incompleteSurfaces = snapshot.incomplete.sortedByBytes()
         return report
     }
 

@@ -116,7 +116,7 @@ extension Engine {
         let points = published.map(ReleasePoint.init)
         let conditions = removalConditions(releases: points, at: at)
         var records: [DeprecationRecord] = []
-        for id in ids.sorted() {
+        for id in ids.sortedByBytes() {
             let present = current.items[id]
             // Deprecated once, then un-deprecated and still here: no longer a deprecation.
             if let present, !policy.isDeprecated(present, at: headVersion) { continue }
@@ -141,7 +141,7 @@ extension Engine {
         }
         return DeprecationReport(
             at: at, head: head, period: policy.deprecationPeriod, records: records,
-            notes: notes.sorted())
+            notes: notes.sortedByBytes())
     }
 
     private static var overLimit: GateError {

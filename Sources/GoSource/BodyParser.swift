@@ -115,9 +115,12 @@ extension GoParser {
             advance()
             if current.kind == .semicolon || isOperator(.rightBrace) { return .return([]) }
             return .return(try expressionList())
-        case .keyword(.go), .keyword(.defer):
+        case .keyword(.go):
             advance()
             return .expression(try expression())
+        case .keyword(.defer):
+            advance()
+            return .deferred(try expression())
         case .keyword(.var), .keyword(.const):
             return .block(try localDeclaration())
         case .keyword(.type):
@@ -139,18 +142,24 @@ extension GoParser {
                 return nil
             }
             return breakables.last == true ? .breakRange : nil
-        case .keyword(.goto), .keyword(.fallthrough):
+        case .keyword(.goto):
             advance()
-            if current.kind == .identifier { advance() }
+            guard current.kind == .identifier else { return nil }
+            let label = text(of: current)
+            advance()
+            return .goto(label)
+        case .keyword(.fallthrough):
+            advance()
             return nil
         case .keyword(.case), .keyword(.default):
             throw fail("'\(text(of: current))' outside a switch")
         default:
             if isOperator(.leftBrace) { return .block(try block()) }
             if current.kind == .identifier && peek().isOperator(.colon) {
+                let label = text(of: current)
                 advance()
                 advance()
-                return nil
+                return .label(label)
             }
             return try simpleStatement()
         }
@@ -248,7 +257,8 @@ extension GoParser {
 
     private mutating func forStatement() throws(ParseFailure) -> GoStatement {
         advance()
-        var parts = try header()
+        let clauses = try forClauses()
+        var parts = clauses.flatMap { $0 }
         let body = try loopBody(ranging: parts.contains { if case .range = $0 { true } else { false } })
         if let index = parts.firstIndex(where: { if case .range = $0 { true } else { false } }),
             case .range(let names, let over, _) = parts[index]
@@ -256,7 +266,39 @@ extension GoParser {
             parts[index] = .range(names, over, body)
             return .block(parts)
         }
-        return .block(parts + [.block(body)])
+        // `for condition {`, or `for initial; condition; post {` (each part may be missing).
+        var (initial, conditionPart, post) = ([GoStatement](), [GoStatement](), [GoStatement]())
+        if clauses.count == 1 {
+            conditionPart = clauses[0]
+        } else {
+            initial = clauses[0]
+            conditionPart = clauses.count > 1 ? clauses[1] : []
+            post = Array(clauses.dropFirst(2).joined())
+        }
+        var condition: GoExpr?
+        if conditionPart.count == 1, case .expression(let only) = conditionPart[0] {
+            condition = only
+        } else {
+            initial += conditionPart
+        }
+        return .loop(initial: initial, condition: condition, post: post, body: body)
+    }
+
+    /// A `for` header up to the body's `{`, as the simple statements between its semicolons (one part without any).
+    private mutating func forClauses() throws(ParseFailure) -> [[GoStatement]] {
+        noCompositeDepth += 1
+        defer { noCompositeDepth -= 1 }
+        var clauses: [[GoStatement]] = [[]]
+        while !isOperator(.leftBrace) {
+            if atEnd { throw fail("expected '{'") }
+            if current.kind == .semicolon {
+                advance()
+                clauses.append([])
+                continue
+            }
+            clauses[clauses.count - 1].append(try simpleStatement())
+        }
+        return clauses
     }
 
     /// A loop's body, read as enclosed by that loop (for `continue`).

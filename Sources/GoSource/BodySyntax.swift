@@ -77,10 +77,19 @@ public struct GoFunctionLiteral: Sendable {
 
 /// A statement, reduced to what reads or changes values: control flow becomes nested blocks (the cases of a
 /// `switch` and `select` are conditionals with no condition after the header, their case expressions left out),
-/// labels, jumps (but an unlabeled `continue` or `break` of a `range` loop) and local type declarations are dropped.
+/// labeled `continue` and `break`, `fallthrough` and local type declarations are dropped.
 public indirect enum GoStatement: Sendable {
-    /// An expression statement, or a `go`/`defer` call.
+    /// An expression statement, or a `go` call.
     case expression(GoExpr)
+    /// `defer f(x)`: the call, run when the function returns.
+    case deferred(GoExpr)
+    /// `goto name`.
+    case goto(String)
+    /// `name:` before a statement (the statement follows it in the list).
+    case label(String)
+    /// `for initial; condition; post { body }`, `for condition { body }` and `for { body }` (a `range` loop is `.range`
+    /// in a `.block` with what its header defines).
+    case loop(initial: [GoStatement], condition: GoExpr?, post: [GoStatement], body: [GoStatement])
     /// `a, b := x, y` or `a.b = x`; the operator is `:=`, `=`, `+=`...
     case assign([GoExpr], String, [GoExpr])
     /// `var a, b T = x, y` and a local `const` spec.
@@ -89,7 +98,7 @@ public indirect enum GoStatement: Sendable {
     case `return`([GoExpr])
     /// `for k, v := range x { ... }` and `for range x { ... }`: the targets, the ranged value and the body.
     case range([GoExpr], GoExpr, [GoStatement])
-    /// A block: `{ ... }`, a `for` loop's header and body, a `switch` header and its clauses.
+    /// A block: `{ ... }`, a `range` loop's header and loop, a `switch` header and its clauses.
     case block([GoStatement])
     /// `if header; condition { then } else { otherwise }`.
     case conditional(header: [GoStatement], condition: GoExpr?, then: [GoStatement], otherwise: [GoStatement])

@@ -158,7 +158,7 @@ struct FindingGroup {
     /// `prefix{a,b,c}suffix` for ids that differ only between a common start and end (each cut at a space, `:`,
     /// `/` or `.`); nil when they do not, or a differing part is empty or holds glob syntax.
     static func braceLabel(_ items: [String]) -> String? {
-        let ids = Array(Set(items)).sorted().map(Array.init)
+        let ids = Array(Set(items)).sortedByBytes().map(Array.init)
         guard ids.count > 1, let shortest = ids.map(\.count).min() else { return nil }
         var prefix = 0
         while prefix < shortest, ids.allSatisfy({ $0[prefix] == ids[0][prefix] }) { prefix += 1 }

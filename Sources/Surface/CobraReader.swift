@@ -162,8 +162,8 @@ final class CobraReader {
         guard lhs.count == rhs.count else { return false }
         // By index, each field read in place (a pair of items copied out costs more than comparing them).
         for index in lhs.indices {
-            guard lhs[index].key == rhs[index].key, lhs[index].stability == rhs[index].stability,
-                lhs[index].location == rhs[index].location, lhs[index].attributes == rhs[index].attributes
+            guard Bytewise.same(lhs[index].key, rhs[index].key), lhs[index].stability == rhs[index].stability,
+                lhs[index].location == rhs[index].location, Bytewise.same(lhs[index].attributes, rhs[index].attributes)
             else { return false }
         }
         return true

@@ -93,7 +93,7 @@ public enum SurfaceDiff {
             // An item users still reach through another one (a flag a command above now declares persistent).
             if !experimental, let heir = judges.lazy.compactMap({ $0.replacement(forRemoved: old, in: after) }).first {
                 let differing = Set(old.attributes.keys).union(heir.attributes.keys)
-                    .filter { old.attributes[$0] != heir.attributes[$0] }.sorted()
+                    .filter { !Bytewise.same(old.attributes[$0], heir.attributes[$0]) }.sorted()
                 let bump =
                     differing.filter { surfaces[old.surface]?.isBreaking(attribute: $0) ?? true }
                     .map { attribute in
@@ -118,10 +118,10 @@ public enum SurfaceDiff {
             if old.stability != new.stability {
                 changes += stabilityChanges(old, new, startsHiding: startsHiding(old, new, policy: policy))
             }
-            // Most items are unchanged: one dictionary comparison settles them.
-            if old.attributes == new.attributes { return }
+            // Most items are unchanged: one comparison of the attributes (by bytes) settles them.
+            if Bytewise.same(old.attributes, new.attributes) { return }
             let differing = Set(old.attributes.keys).union(new.attributes.keys)
-                .filter { old.attributes[$0] != new.attributes[$0] }.sorted()
+                .filter { !Bytewise.same(old.attributes[$0], new.attributes[$0]) }.sorted()
             let breaking = differing.filter { surfaces[old.surface]?.isBreaking(attribute: $0) ?? true }
             // An item hidden in this release was promised until now: its other changes are judged by that promise.
             let experimental =
@@ -172,7 +172,9 @@ public enum SurfaceDiff {
             }
             for (id, new) in after.items where before.items[id] == nil { added(new) }
         }
-        return changes.sorted { ($0.surface, $0.key, $0.kind.rawValue) < ($1.surface, $1.key, $1.kind.rawValue) }
+        return changes.sorted {
+            Bytewise.precedes([$0.surface, $0.key, $0.kind.rawValue], [$1.surface, $1.key, $1.kind.rawValue])
+        }
     }
 
     /// The items of `before` missing from `after` under something an extractor could not read there
@@ -187,7 +189,7 @@ public enum SurfaceDiff {
         } else {
             missing = before.items.values.filter { after.items[$0.id] == nil }
         }
-        return missing.filter { after.isUncertain($0) }.sorted { $0.id < $1.id }
+        return missing.filter { after.isUncertain($0) }.sorted { Bytewise.precedes($0.id, $1.id) }
     }
 
     /// What `changes` trusting what is uncertain does not claim about roots keyed by guess (`SurfaceRehoming`), as
@@ -240,7 +242,7 @@ public enum SurfaceDiff {
             + "may type words before it; see the notes"
         var notes: [String] = []
         if !moved.isEmpty {
-            moved.sort { $0.from.id < $1.from.id }
+            moved.sort { Bytewise.precedes($0.from.id, $1.from.id) }
             let pairs = moved.prefix(3).map { "\($0.from.id) is \($0.to.id)" }.joined(separator: ", ")
             let more = moved.count > 3 ? " and \(moved.count - 3) more" : ""
             notes.append(
@@ -263,7 +265,7 @@ public enum SurfaceDiff {
                     + "\(unreadAdded.count == 1 ? "it is" : "they are") new and does not claim an addition"
             ),
         ] where !items.isEmpty {
-            notes.append(named(items.sorted { $0.id < $1.id }) + ": " + what)
+            notes.append(named(items.sorted { Bytewise.precedes($0.id, $1.id) }) + ": " + what)
         }
         return notes
     }

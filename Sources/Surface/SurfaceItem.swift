@@ -95,8 +95,9 @@ public struct SurfaceItem: Sendable, Hashable {
 
     public static func == (lhs: SurfaceItem, rhs: SurfaceItem) -> Bool {
         lhs.fields === rhs.fields
-            || (lhs.surface == rhs.surface && lhs.key == rhs.key && lhs.attributes == rhs.attributes
-                && lhs.stability == rhs.stability && lhs.location == rhs.location)
+            || (Bytewise.same(lhs.surface, rhs.surface) && Bytewise.same(lhs.key, rhs.key)
+                && Bytewise.same(lhs.attributes, rhs.attributes) && lhs.stability == rhs.stability
+                && lhs.location == rhs.location)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -241,7 +242,7 @@ public struct SurfaceSnapshot: Sendable {
 
     /// The items in a stable order: by surface, then key.
     public var sortedItems: [SurfaceItem] {
-        items.values.sorted { ($0.surface, $0.key) < ($1.surface, $1.key) }
+        items.values.sorted { Bytewise.precedes([$0.surface, $0.key], [$1.surface, $1.key]) }
     }
 
     /// A superset of the ids whose items differ between `before` and this snapshot, found from the inputs alone:

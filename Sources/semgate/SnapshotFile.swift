@@ -53,8 +53,8 @@ enum SnapshotFile {
     static func difference(expected: [Entry], actual: [Entry]) -> [String] {
         let old = Set(expected)
         let new = Set(actual)
-        return old.subtracting(new).map(\.line).sorted().map { "- \($0)" }
-            + new.subtracting(old).map(\.line).sorted().map { "+ \($0)" }
+        return old.subtracting(new).map(\.line).sortedByBytes().map { "- \($0)" }
+            + new.subtracting(old).map(\.line).sortedByBytes().map { "+ \($0)" }
     }
 
     // MARK: Reading

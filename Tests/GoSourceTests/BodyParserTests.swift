@@ -76,6 +76,46 @@ struct BodyParserTests {
         #expect(loopBody.count == 1)
     }
 
+    @Test("a for clause's parts, a condition alone, defer, goto and labels are kept apart")
+    func loopsAndJumps() throws {
+        let statements = try #require(
+            try body(
+                """
+                func f() {
+                    for i := 0; i < n; i++ { g(i) }
+                    for ok { h() }
+                    for { }
+                    defer k()
+                    goto done
+                done:
+                    return
+                }
+                """)?.get())
+        #expect(statements.count == 7, "\(statements)")
+        guard case .loop(let initial, let condition?, let post, let loopBody) = statements[0] else {
+            Issue.record("not a for clause: \(statements[0])")
+            return
+        }
+        #expect(initial.count == 1 && post.count == 1 && loopBody.count == 1)
+        #expect(shape(condition) == "(i < n)")
+        guard case .loop(let none, let alone?, _, _) = statements[1], none.isEmpty else {
+            Issue.record("not a for with a condition: \(statements[1])")
+            return
+        }
+        #expect(shape(alone) == "ok")
+        guard case .loop(let a, nil, let b, let c) = statements[2], a.isEmpty, b.isEmpty, c.isEmpty else {
+            Issue.record("not an endless for: \(statements[2])")
+            return
+        }
+        guard case .deferred(let call) = statements[3], case .goto("done") = statements[4],
+            case .label("done") = statements[5]
+        else {
+            Issue.record("not defer, goto, label: \(statements[3...5])")
+            return
+        }
+        #expect(shape(call) == "k()")
+    }
+
     @Test("function literals keep their signature; types in expression position are types")
     func literalsAndTypes() throws {
         let statements = try #require(

@@ -460,5 +460,12 @@ struct CobraDefaultCommandsTests {
         // The same bytes: an argument now.
         let same = program(", ValidArgs: []string{\"caf\\u00e9\"}, Args: cobra.OnlyValidArgs")
         #expect(try changes(from: before, to: same).contains("changed tool go caf\u{e9} patch"))
+        // The word's other spelling replaces it, or one of two spellings goes: `tool go café` typed as before fails.
+        let composed = program(", ValidArgs: []string{\"caf\\u00e9\"}, Args: cobra.OnlyValidArgs")
+        let decomposed = program(", ValidArgs: []string{\"cafe\\u0301\"}, Args: cobra.OnlyValidArgs")
+        let both = program(", ValidArgs: []string{\"cafe\\u0301\", \"caf\\u00e9\"}, Args: cobra.OnlyValidArgs")
+        #expect(try changes(from: composed, to: decomposed) == ["changed tool go major"])
+        #expect(try changes(from: both, to: decomposed) == ["changed tool go major"])
+        #expect(try changes(from: decomposed, to: both) == ["changed tool go minor"])
     }
 }
