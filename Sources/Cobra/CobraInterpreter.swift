@@ -571,6 +571,12 @@ struct CobraInterpreter {
     private var handedClosures: Set<CobraSite> = []
     /// The objects assigned to a name of another package (`opts.Current = kit`).
     private var storedInPackages: Set<CobraSite> = []
+    /// The function literals the run executed, those given to a command's field (`RunE: func...`), and whether a
+    /// command's hook may run while the tree is built (`cmd.Run(cmd, nil)`, `root.Execute()`, by a call on a command
+    /// or by the spelling of a hook only cobra's commands have).
+    private var ranClosures: Set<CobraSite> = []
+    private var commandFieldClosures: Set<CobraSite> = []
+    private var commandHooksCalled = false
     /// The literals with an element without a key (`T{a, b}`): they give every field.
     private var positionalObjects: Set<CobraSite> = []
     /// Whether the selector evaluated now is the receiver of a method call (``unsetPointerField``).
@@ -1282,6 +1288,7 @@ struct CobraInterpreter {
         currentBuild = build
         defer { currentBuild = outerBuild }
         runningClosures.insert(site)
+        ranClosures.insert(site)
         callDepth += 1
         bodies.append(Body(entryUndecided: undecidedBranches))
         defer {
@@ -1728,7 +1735,14 @@ struct CobraInterpreter {
         }
         for index in globals.values { reach(cells[Int(index)].values) }
         for index in unknownOriginFields.values { reach(cells[Int(index)].values) }
-        for site in handedClosures {
+        // A function literal the run did not execute may run before the object's fields are read (sent on a channel and
+        // called), except one given to a command's field, which cobra calls when the command runs, unless a hook may
+        // run while the tree is built.
+        let hooksCalled = commandHooksCalled || Self.spellsCommandHookCall(sources.map(\.file.go.tokens))
+        let notRun = closures.keys.filter {
+            !ranClosures.contains($0) && (hooksCalled || !commandFieldClosures.contains($0))
+        }
+        for site in handedClosures.union(notRun) {
             guard let closure = closures[site] else { return true }
             let mentioned = namesMentioned(inLiteralAt: site)
             for (name, values) in closure.captured where mentioned?.contains(text(of: name, in: site.file)) ?? true {
@@ -1743,6 +1757,22 @@ struct CobraInterpreter {
         }
         return false
     }
+
+    /// Whether a file calls a hook of a command that only cobra's commands have (`c.RunE(c, nil)`, `root.Execute()`).
+    static func spellsCommandHookCall(_ files: [[GoToken]]) -> Bool {
+        files.contains { tokens in
+            tokens.indices.contains { index in
+                index > 0 && index + 1 < tokens.count && tokens[index - 1].symbol == .period
+                    && tokens[index + 1].symbol == .leftParen && tokens[index].kind == .identifier
+                    && commandHooks.contains(tokens[index].text)
+            }
+        }
+    }
+
+    private static let commandHooks: Set<String> = [
+        "RunE", "PreRun", "PreRunE", "PersistentPreRun", "PersistentPreRunE", "PostRun", "PostRunE", "PersistentPostRun",
+        "PersistentPostRunE", "Execute", "ExecuteC", "ExecuteContext", "ExecuteContextC", "ValidArgsFunction",
+    ]
 
     /// The names the function literal at `site` spells (its parameters, the names it reads and writes), by its
     /// tokens; nil when they cannot be found.
@@ -2972,6 +3002,8 @@ struct CobraInterpreter {
     private mutating func setCommandField(
         _ site: CobraSite, _ field: CobraName, _ value: CobraValues, fromLiteral: Bool
     ) {
+        // `RunE: func(...) { ... }`: cobra calls it when the command runs, after the tree is built.
+        for case .closure(let closure) in value { commandFieldClosures.insert(closure) }
         switch field {
         case CobraKnown.use.id:
             let strings = Self.strings(in: value)
@@ -3714,6 +3746,11 @@ struct CobraInterpreter {
             if case .selector = base { readingReceiver = true }
             let objects = evaluate(base, in: &frame)
             readingReceiver = false
+            if text(of: localMethod, in: frame.file) == "Run",
+                objects.contains(where: { if case .command = $0 { true } else { false } })
+            {
+                commandHooksCalled = true
+            }
             if Self.parsesCommandLine(method, arguments: arguments.count),
                 objects.contains(where: { if case .command = $0 { true } else { false } })
             {

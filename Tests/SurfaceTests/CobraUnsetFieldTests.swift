@@ -181,12 +181,31 @@ struct CobraUnsetFieldTests {
             ("", "_ = json.Unmarshal([]byte(`{\"Disk\": {}}`), kit)", "", [:]),
             ("", "sort.Slice([]int{2, 1}, func(i, j int) bool { *kit = opts.Everything(); return false })",
              "func Everything() Kit { return Kit{Net: NewNetPart(), Disk: NewDiskPart()} }", [:]),
+            // A function literal the run does not execute, called before the registration (review R17): sent on a
+            // channel, kept in a list, or a command's hook called while the tree is built.
+            ("", "ch := make(chan func(), 1)\nch <- func() { *kit = opts.Kit{Net: kit.Net, Disk: opts.NewDiskPart()} }\n(<-ch)()",
+             "", [:]),
+            ("", "fns := []func(){func() { *kit = opts.Kit{Net: kit.Net, Disk: opts.NewDiskPart()} }}\nfns[len(fns)-1]()",
+             "", [:]),
+            ("", "serve.RunE = func(*cobra.Command, []string) error { *kit = opts.Everything(); return nil }\n_ = serve.RunE(serve, nil)",
+             "func Everything() Kit { return Kit{Net: NewNetPart(), Disk: NewDiskPart()} }", [:]),
+            ("", "serve.Run = func(*cobra.Command, []string) { *kit = opts.Everything() }\nserve.Run(serve, nil)",
+             "func Everything() Kit { return Kit{Net: NewNetPart(), Disk: NewDiskPart()} }", [:]),
         ] as [(String, String, String, [String: String])])
     func mayBeGiven(serveKit: String, then: String, extra: String, notRead: [String: String]) throws {
         let repo = try Self.repository(
             serveKit: serveKit.isEmpty ? Self.netOnly : serveKit, then: then, extra: extra, notRead: notRead)
         let snapshot = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
         #expect(Self.flags(snapshot, of: "serve").contains("--path"), "\(Self.flags(snapshot, of: "serve"))")
+    }
+
+    @Test("a command's hook that captures the object (cobra calls it when the command runs, after the tree is built) leaves the field nil")
+    func hookClosure() throws {
+        let repo = try Self.repository(
+            then: "serve.RunE = func(*cobra.Command, []string) error { *kit = opts.Everything(); return nil }",
+            extra: "func Everything() Kit { return Kit{Net: NewNetPart(), Disk: NewDiskPart()} }")
+        let snapshot = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        #expect(Self.flags(snapshot, of: "serve") == ["--host", "--port"])
     }
 
     @Test(
