@@ -577,6 +577,8 @@ struct CobraInterpreter {
     private var ranClosures: Set<CobraSite> = []
     private var commandFieldClosures: Set<CobraSite> = []
     private var commandHooksCalled = false
+    /// The objects a method value was taken of (`kit.SetDisk` not called at once).
+    private var methodValueObjects: Set<CobraSite> = []
     /// The literals with an element without a key (`T{a, b}`): they give every field.
     private var positionalObjects: Set<CobraSite> = []
     /// Whether the selector evaluated now is the receiver of a method call (``unsetPointerField``).
@@ -1729,7 +1731,7 @@ struct CobraInterpreter {
         // those hold, at any depth.
         var reached: Set<CobraSite> = []
         var pending: [CobraSite] = []
-        for site in storedInPackages where reached.insert(site).inserted { pending.append(site) }
+        for site in storedInPackages.union(methodValueObjects) where reached.insert(site).inserted { pending.append(site) }
         let reach = { (values: CobraValues?) in
             for case .object(let site, _) in values ?? [] where reached.insert(site).inserted { pending.append(site) }
         }
@@ -3345,6 +3347,9 @@ struct CobraInterpreter {
                 markNilable(field, always: nilFields.contains(numbering.table.names[Int(name)]))
                 result.formUnion(field)
                 if let method = methodOrPromoted(name, of: type, preferring: frame.folder) {
+                    // A method value (`ch <- kit.SetDisk`): bound to the object, it may run where the run does not
+                    // follow it (review R19), as a function literal that captured it.
+                    if case .object(let site, _) = object { methodValueObjects.insert(site) }
                     result.insert(.function(method.key))
                 } else if let fieldType = declared.fieldType(name, of: type) {
                     // A struct-typed field is a value of its type even when the program never assigns it. A pointer the

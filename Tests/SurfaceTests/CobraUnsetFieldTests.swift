@@ -191,6 +191,9 @@ struct CobraUnsetFieldTests {
              "func Everything() Kit { return Kit{Net: NewNetPart(), Disk: NewDiskPart()} }", [:]),
             ("", "serve.Run = func(*cobra.Command, []string) { *kit = opts.Everything() }\nserve.Run(serve, nil)",
              "func Everything() Kit { return Kit{Net: NewNetPart(), Disk: NewDiskPart()} }", [:]),
+            // A method value bound to the object, sent on a channel and called (review R19).
+            ("", "ch := make(chan func(*opts.DiskPart), 1)\nch <- kit.SetDisk\n(<-ch)(opts.NewDiskPart())",
+             "func (k *Kit) SetDisk(d *DiskPart) { *k = Kit{k.Net, d} }", [:]),
         ] as [(String, String, String, [String: String])])
     func mayBeGiven(serveKit: String, then: String, extra: String, notRead: [String: String]) throws {
         let repo = try Self.repository(
