@@ -43,6 +43,11 @@ public struct CobraSurface: Sendable {
     /// reflection), and this is one of them. Not in `items`: a removal of one is still claimed, saying it may still be
     /// there.
     public var unnamedFlags: [String] = []
+    /// Commands and flags (`tool old`, `tool serve --port`) that `RemoveCommand`, `ResetCommands` or `ResetFlags` may
+    /// take away: only in some runs, or in an order the extractor cannot tell from what adds them. Not in `items`: a
+    /// removal of one is claimed, saying it may still be there (the removal of one taken away on every path after
+    /// what adds it is claimed as any other).
+    public var takenAway: [String] = []
     /// Set when the command tree has more command paths and flags than the extractor walks (`maximumWork`): the
     /// surface is not usable and the run stops with this message.
     public var overLimit: String?
@@ -186,7 +191,8 @@ public enum CobraExtractor {
             items: items, notes: Array(Set(notes)).sorted(), incomplete: incomplete,
             uncertain: builder.uncertain.sorted(), unplacedRoots: builder.unplacedRoots.sorted(),
             unplacedParents: builder.unplacedParents.sorted(), unnamedFlags: builder.unnamedFlags.sorted(),
-            overLimit: builder.overLimit, annotatedExperimental: builder.annotatedExperimental.sorted())
+            takenAway: builder.takenAway.sorted(), overLimit: builder.overLimit,
+            annotatedExperimental: builder.annotatedExperimental.sorted())
     }
 }
 
@@ -262,6 +268,8 @@ private struct TreeBuilder {
     /// ``CobraSurface/unplacedParents`` and ``CobraSurface/unnamedFlags``.
     var unplacedParents: Set<String> = []
     var unnamedFlags: Set<String> = []
+    /// ``CobraSurface/takenAway``.
+    var takenAway: Set<String> = []
     /// The names of flags whose definition is guessed (``unreadDefinition(of:in:other:handed:)``), for one note.
     private var guessedFlags: Set<String> = []
     /// Flags of the surface defined with different types on different paths, with those types, for one note.
@@ -396,6 +404,17 @@ private struct TreeBuilder {
                 visit(site, path: [], deprecated: false, stack: [])
             }
         }
+    }
+
+    /// Marks `key` as maybe taken away by `taking` (``CobraSurface/takenAway``), with a note; the surface is
+    /// incomplete.
+    private mutating func mayBeTakenAway(_ key: String, by taking: CobraTakingAway) {
+        incomplete = true
+        guard takenAway.insert(key).inserted else { return }
+        notes.append(
+            "\(interpreter.paths[taking.place.file]):\(taking.place.line): \(taking.method) may take '\(key)' away "
+                + "(only in some runs, or in an order semgate cannot tell from what adds it, as from a helper or a "
+                + "closure): it is not in the surface, and its removal is claimed, saying it may still be there")
     }
 
     /// One note for the commands with flags an `AddFlag` adds one of (``unnamedFlags``): the first, and how many.
@@ -577,7 +596,7 @@ private struct TreeBuilder {
     /// `build` is the builds the path to it is in (``CobraBuildTable``), its own literal's included.
     private mutating func visit(
         _ site: CobraSite, path: [String], deprecated: Bool, stack: Set<CobraSite>, aliasOf: String? = nil,
-        spellings inherited: [String: String] = [:], hidden: Bool = false, throughAlias: Bool = false,
+        spellings inherited: [String: String]? = nil, hidden: Bool = false, throughAlias: Bool = false,
         build: CobraBuildCondition? = nil
     ) {
         guard let info = interpreter.commands[site], !stack.contains(site), overLimit == nil else { return }
@@ -591,7 +610,7 @@ private struct TreeBuilder {
             return
         }
         let stack = stack.union([site])
-        let spellings = inherited.merging(interpreter.commandSpellings[site] ?? [:]) { _, own in own }
+        let spellings = CobraNormalization.agreed([inherited, interpreter.commandSpellings(site)].compactMap { $0 })
         let deprecated = deprecated || info.deprecated
         let experimentalAbove = experimental
         experimental = experimental || info.experimental
@@ -620,7 +639,9 @@ private struct TreeBuilder {
         for (scope, set) in sets {
             // Old spellings by the flag name they normalize to.
             var others: [String: [String]] = [:]
-            let mapped = spellings.merging(interpreter.flagSetSpellings[set] ?? [:], uniquingKeysWith: { $1 })
+            // A set's own function and one set above it: which one pflag keeps depends on the order of calls.
+            let mapped =
+                CobraNormalization.agreed([spellings, interpreter.flagSetSpellings(set)].compactMap { $0 }) ?? [:]
             if !mapped.isEmpty {
                 let known = names ?? Set(sets.flatMap { flags(of: $0.1).map(\.definition.name) })
                 names = known
@@ -642,6 +663,12 @@ private struct TreeBuilder {
                 for name in tableNames where !defined.contains(name) && unnamedFlags.count < Self.maximumUnnamedFlags {
                     unnamedFlags.insert(prefix + name)
                 }
+            }
+            for (name, taking) in (interpreter.uncertainFlags[set] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                mayBeTakenAway(prefix + name, by: taking)
+            }
+            for (included, taking) in interpreter.uncertainIncludes[set] ?? [:] {
+                for flag in flags(of: included) { mayBeTakenAway(prefix + flag.definition.name, by: taking) }
             }
             let setAttributes = flagAttributes(of: setFlags, in: set, scope: scope, hidden: hidden)
             for (flag, flagAttributes) in zip(setFlags, setAttributes) {
@@ -676,6 +703,16 @@ private struct TreeBuilder {
         }
         for child in info.children.sorted() {
             guard let childInfo = interpreter.commands[child], childInfo.hasUse else { continue }
+            // Taken away after everything that adds it (`root.RemoveCommand(old)`): not there.
+            if interpreter.removedChildren[site]?.contains(child) == true { continue }
+            if let taking = interpreter.uncertainChildren[site]?[child] {
+                // Maybe taken away: not in the surface, and every name it may be typed by is marked.
+                let words =
+                    childInfo.use.values.compactMap(Self.firstWord(of:))
+                    + childInfo.aliases.values.filter { !$0.isEmpty && !$0.contains(" ") }
+                for word in Set(words).sorted() { mayBeTakenAway(key.isEmpty ? word : key + " " + word, by: taking) }
+                continue
+            }
             guard let name = name(of: childInfo) else {
                 let values = childInfo.use.values.sorted()
                 let spelled =

@@ -91,6 +91,9 @@ struct CobraCommandInfo: Sendable {
     /// lists none or an entry is not a constant string. Distinct and sorted by bytes, as Go compares them: two
     /// spellings of `é` (composed, and e with a combining accent) are two words, which Swift's `==` would merge.
     var validArgs: [String]?
+    /// The words of the literal's `ArgAliases` ("aliases for ValidArgs", accepted when typed but not offered by
+    /// completion), read as `validArgs`; nil when it lists none or an entry is not a constant string.
+    var argAliases: [String]?
     /// What the literal's `Args` does with one argument alone.
     var argumentCheck = CobraArgumentCheck.unset
     /// Whether `ValidArgs` or `Args` may hold something else than one literal gave: set by an assignment, or by one
@@ -103,11 +106,18 @@ struct CobraCommandInfo: Sendable {
 
     /// The words of `ValidArgs` that the command takes as its one argument, when cobra accepts them: its `Args` takes
     /// one (``CobraArgumentCheck/takesOne``), or is unset on a command without subcommands (cobra's `legacyArgs` then
-    /// takes any). Nil when not known: no word is then taken as an argument.
+    /// takes any). Its `ArgAliases` too, unless `Args` only takes the words of `ValidArgs` (cobra's `OnlyValidArgs`
+    /// compares with `ValidArgs` alone and refuses an alias). Nil when not known: no word is then taken as an argument.
+    /// Distinct and sorted by bytes.
     func argumentWords(hasSubcommands: Bool) -> [String]? {
         guard !argumentsUnknown, !hasSubcommands, let validArgs, !validArgs.isEmpty else { return nil }
         switch argumentCheck {
-        case .unset, .takesOne: return validArgs
+        case .unset, .takesOne:
+            guard let argAliases, !argAliases.isEmpty else { return validArgs }
+            var words: [[UInt8]: String] = [:]
+            for word in validArgs + argAliases { words[Array(word.utf8)] = word }
+            return words.keys.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { words[$0] }
+        case .takesOneValid: return validArgs
         case .other: return nil
         }
     }
@@ -120,6 +130,9 @@ enum CobraArgumentCheck: Sendable, Equatable {
     /// One of cobra's checks that accepts one argument alone, or all of them (`cobra.OnlyValidArgs`, `ExactArgs(1)`,
     /// `MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs)`).
     case takesOne
+    /// A check that accepts one argument alone when it is one of `ValidArgs` (`cobra.OnlyValidArgs`,
+    /// `ExactValidArgs(1)`, or `MatchAll` with one of those): an `ArgAliases` word is refused.
+    case takesOneValid
     /// Anything else: `cobra.NoArgs`, a count that excludes one, a function of the program's.
     case other
 }
@@ -298,6 +311,9 @@ private struct DeclaredFunction {
     let name: CobraName
     let file: Int
     let index: Int
+    /// How many named parameters it has (read at every call: not through the file's function, whose copy retains all
+    /// it holds).
+    let parameterCount: Int
     /// The order functions are run and chosen in: by folder, receiver type and name, as text (an `init`, of which a
     /// package may have several, by file and position after its receiver). The folder is its rank among the run's
     /// folder names, which orders as the names do.
@@ -343,6 +359,9 @@ private struct Declared {
     /// The element type of each slice or array type of a named element type of the same package (`type Options
     /// []Option`), by type name (the first declared of a name).
     var elementTypes: [CobraName: CobraName] = [:]
+    /// The folders that declare a slice or array type of each name: another package's type of that name (rclone's
+    /// `rc.Options` struct beside `fs.Options []Option`) is not one.
+    var collectionFolders: [CobraName: Set<Int32>] = [:]
     /// The other way: the slice and array types of each element type.
     var collections: [CobraName: [CobraName]] = [:]
     /// The type names of the embedded fields of each struct type, in declaration order.
@@ -490,10 +509,21 @@ struct CobraInterpreter {
     /// The commands and objects each object literal was given (in its fields or as elements), for
     /// ``addedToUnknown``. Only grows.
     private var held: [CobraSite: Set<CobraValue>] = [:]
-    /// Other spellings of flag names by command (`SetGlobalNormalizationFunc`: the command and everything under it)
-    /// and by flag set (`SetNormalizeFunc`), old spelling to flag name; see ``CobraNormalization``.
-    private(set) var commandSpellings: [CobraSite: [String: String]] = [:]
-    private(set) var flagSetSpellings: [CobraFlagSetID: [String: String]] = [:]
+    /// The normalization functions set by command (`SetGlobalNormalizationFunc`: the command and everything under it)
+    /// and by flag set (`SetNormalizeFunc`), by the call that sets them: what each maps, old spelling to flag name
+    /// (`[:]` when it cannot be read); see ``CobraNormalization``.
+    private var commandNormalizers: [CobraSite: [CobraLine: [String: String]]] = [:]
+    private var flagSetNormalizers: [CobraFlagSetID: [CobraLine: [String: String]]] = [:]
+
+    /// The other spellings of flag names the normalization functions set on `site` agree on; nil when none is set.
+    func commandSpellings(_ site: CobraSite) -> [String: String]? {
+        commandNormalizers[site].flatMap { CobraNormalization.agreed(Array($0.values)) }
+    }
+
+    /// The other spellings of flag names the normalization functions set on `set` agree on; nil when none is set.
+    func flagSetSpellings(_ set: CobraFlagSetID) -> [String: String]? {
+        flagSetNormalizers[set].flatMap { CobraNormalization.agreed(Array($0.values)) }
+    }
     /// Whether some note says that commands or flags were left out.
     private(set) var incomplete = false
     /// What the program sets in cobra's `CompletionOptions`, by command (see ``CobraDefaultCommands``).
@@ -552,8 +582,9 @@ struct CobraInterpreter {
     /// field that may be nil): such an entry may be nil in Go, and no filter is decided on it. Only grows.
     private var nilable: Set<CobraSite> = []
     /// The fields some file read assigns `nil` (`g.IncludeDevDeps = nil`), in code run or not: an object read from
-    /// such a field is nilable whatever the order the code runs in.
-    private lazy var nilFields: Set<String> = Self.fieldsAssignedNil(in: sources.map(\.file.go.tokens))
+    /// such a field is nilable whatever the order the code runs in. Each file's names are worked out once for its blob
+    /// (``CobraSourceFile/fieldsAssignedNil``): the tokens of a file depend on nothing else.
+    private lazy var nilFields: Set<String> = sources.reduce(into: []) { $0.formUnion($1.fieldsAssignedNil) }
     private var entryVerdictsThisPass: Set<String> = []
     /// For a Go file not read, the names of the fields it may give a value (``CobraFieldWrites``): every other Go file
     /// of the module, by name; nil when they are not known (no unset pointer field is then read as nil).
@@ -599,6 +630,28 @@ struct CobraInterpreter {
     static let maximumTableNames = 4096
     /// The commands whose `help` subcommand `SetHelpCommand` replaces.
     private(set) var helpReplaced: Set<CobraSite> = []
+    /// Whether some file read names `RemoveCommand`, `ResetCommands` or `ResetFlags`: only then are the steps that add
+    /// commands and flags recorded (``takeAway()``).
+    private lazy var recordsSteps: Bool = files.contains(where: \.takesAway)
+    /// The calls being evaluated, outermost first, when ``recordsSteps``: where a step runs.
+    private var stepPath: [CobraStepPlace] = []
+    /// The steps that add each command to each parent (`AddCommand`), define or add each flag to each set, and include
+    /// each set in another (`AddFlagSet`); and the steps that take commands or flags away. All only grow.
+    private var childSteps: [CobraPair<CobraSite>: Set<CobraStep>] = [:]
+    private var flagSteps: [CobraFlagKey: Set<CobraStep>] = [:]
+    private var includeSteps: [CobraPair<CobraFlagSetID>: Set<CobraStep>] = [:]
+    private var childRemovals: [CobraPair<CobraSite>: Set<CobraTakingAway>] = [:]
+    /// `ResetCommands` (and a `RemoveCommand` whose argument cannot be followed), by command.
+    private var commandResets: [CobraSite: Set<CobraTakingAway>] = [:]
+    /// `ResetFlags`, by command.
+    private var flagResets: [CobraSite: Set<CobraTakingAway>] = [:]
+    /// What ``takeAway()`` found taken away on every path (left out of the surface), and taken away only in some runs
+    /// or in an order not known (left out too, and marked so that a removal of it is claimed as one that may not be:
+    /// ``CobraSurface/takenAway``), with the call that takes it away.
+    private(set) var removedChildren: [CobraSite: Set<CobraSite>] = [:]
+    private(set) var uncertainChildren: [CobraSite: [CobraSite: CobraTakingAway]] = [:]
+    private(set) var uncertainFlags: [CobraFlagSetID: [String: CobraTakingAway]] = [:]
+    private(set) var uncertainIncludes: [CobraFlagSetID: [CobraFlagSetID: CobraTakingAway]] = [:]
     /// The calls of `Execute` (and `ExecuteC`, `ExecuteContext`, `ExecuteContextC`) on a command, by the site of
     /// their `(`: the command line is parsed there (``runDeferred(in:body:)``). Only grows.
     private var parsingCalls: Set<CobraSite> = []
@@ -743,6 +796,10 @@ struct CobraInterpreter {
         /// Whether a `return` or `goto` ran on a path certainly taken: what follows is not run up to a label, which a
         /// `goto` may come to (``execute(_:in:)``).
         var ended = false
+        /// How many loops enclose what runs now in this body, and whether a label came before it (a `goto` may come
+        /// back there): what comes later in the text may have run first (``CobraStepPlace/repeating``).
+        var loops = 0
+        var afterLabel = false
         /// The calls `defer` put off, in order, each with the undecided branches that enclosed its `defer`: run when
         /// the body ends (``runDeferred(_:body:)``).
         var deferred: [(call: CobraExpr, undecided: Int)] = []
@@ -882,6 +939,7 @@ struct CobraInterpreter {
             }
             for (name, element) in file.collections {
                 let type = runName(name, in: index)
+                declared.collectionFolders[type, default: []].insert(folder)
                 if declared.elementTypes[type] == nil {
                     let element = runName(element, in: index)
                     declared.elementTypes[type] = element
@@ -912,7 +970,8 @@ struct CobraInterpreter {
                 )
                 declared.list.append(
                     DeclaredFunction(
-                        folder: folder, receiver: receiver, name: name, file: index, index: position, order: order))
+                        folder: folder, receiver: receiver, name: name, file: index, index: position,
+                        parameterCount: function.parameters.count, order: order))
                 if let first {
                     declared.alternates[first, default: []].append(id)
                 } else if callable {
@@ -1125,8 +1184,66 @@ struct CobraInterpreter {
             for key in relevant where !evaluatedFunctions[Int(key)] {
                 _ = call(key, arguments: [])
             }
-            if !changed || !changedAfterRead { return }
+            if !changed || !changedAfterRead { break }
         }
+        if recordsSteps { takeAway() }
+    }
+
+    /// Where the call being evaluated runs (``recordsSteps``), and whether it holds in every run.
+    private var currentStep: CobraStep { CobraStep(path: stepPath, certain: undecidedBranches == 0) }
+
+    /// Records that the call being evaluated defines flag `name` in `set`, or adds it there (``recordsSteps``).
+    private mutating func recordFlagStep(_ set: CobraFlagSetID, _ name: String) {
+        guard recordsSteps else { return }
+        CobraSteps.insert(currentStep, into: &flagSteps[CobraFlagKey(set: set, name: name), default: []])
+    }
+
+    /// Works out, once the run is over, what `RemoveCommand`, `ResetCommands` and `ResetFlags` take away, from the
+    /// order of the steps that add each command or flag and of those that take it away (``CobraSteps``): what is
+    /// taken away on every path after everything that adds it is gone; what is added again after every taking away
+    /// stays; the rest (taken away in some runs only, by a helper or a closure whose order against the adding is not
+    /// known) is left out too, and listed so that a removal of it is claimed as one that may not be.
+    private mutating func takeAway() {
+        let taken = Set(childRemovals.keys.map(\.first)).union(commandResets.keys)
+        for parent in taken.sorted() {
+            for child in (commands[parent]?.children ?? []).sorted() {
+                let pair = CobraPair(parent, child)
+                let removals = (childRemovals[pair] ?? []).union(commandResets[parent] ?? [])
+                switch CobraSteps.outcome(adds: childSteps[pair] ?? [], removals: removals) {
+                case .kept: continue
+                case .gone: removedChildren[parent, default: []].insert(child)
+                case .unknown: uncertainChildren[parent, default: [:]][child] = Self.first(of: removals)
+                }
+            }
+        }
+        for command in flagResets.keys.sorted() {
+            let removals = flagResets[command] ?? []
+            let taking = Self.first(of: removals)
+            for set in [CobraFlagSetID.local(command), .persistent(command)] {
+                guard var info = flagSets[set] else { continue }
+                for name in Set(info.flags.keys).union(info.flagIncludes.map(\.name)).sorted() {
+                    let outcome = CobraSteps.outcome(
+                        adds: flagSteps[CobraFlagKey(set: set, name: name)] ?? [], removals: removals)
+                    guard outcome != .kept else { continue }
+                    info.flags[name] = nil
+                    info.flagIncludes = info.flagIncludes.filter { $0.name != name }
+                    if outcome == .unknown { uncertainFlags[set, default: [:]][name] = taking }
+                }
+                for included in info.includes.sorted(by: { "\($0)" < "\($1)" }) {
+                    let outcome = CobraSteps.outcome(
+                        adds: includeSteps[CobraPair(set, included)] ?? [], removals: removals)
+                    guard outcome != .kept else { continue }
+                    info.includes.remove(included)
+                    if outcome == .unknown { uncertainIncludes[set, default: [:]][included] = taking }
+                }
+                flagSets[set] = info
+            }
+        }
+    }
+
+    /// The first of `removals` by place, for a note.
+    private static func first(of removals: Set<CobraTakingAway>) -> CobraTakingAway {
+        removals.min { ($0.place.file, $0.place.line, $0.method) < ($1.place.file, $1.place.line, $1.method) }!
     }
 
     /// Whether function `key` is an `init` function (no receiver): one the program cannot call.
@@ -1458,7 +1575,7 @@ struct CobraInterpreter {
         let declaration = declared.list[Int(key)]
         // Not in a build the caller runs in (the Windows definition of a helper, called from Linux code).
         guard let build = builds.combine(currentBuild, fileAtoms[declaration.file]) else { return [] }
-        let count = files[declaration.file].functions[declaration.index].parameters.count
+        let count = declaration.parameterCount
         var stored = values
         if values.count != count {
             stored = Array(values.prefix(count)) + Array(repeating: [], count: max(0, count - values.count))
@@ -1843,6 +1960,22 @@ struct CobraInterpreter {
             if case .object(let site, _) = values[0] { return [(objectFolders[site] ?? folder, values)] }
             return [(folder, values)]
         }
+        // Objects all of one folder (the usual case: the nodes a helper builds) are one group, the values as they are.
+        var common: Int32?
+        for value in values {
+            guard case .object(let site, _) = value else {
+                common = nil
+                break
+            }
+            let of = objectFolders[site] ?? folder
+            if common == nil {
+                common = of
+            } else if common != of {
+                common = nil
+                break
+            }
+        }
+        if let common { return [(common, values)] }
         var groups: [Int32: [CobraValue]] = [:]
         var instances: [CobraValue] = []
         for value in values {
@@ -2612,7 +2745,7 @@ struct CobraInterpreter {
             if frame.ended {
                 // After a `return` or `goto` every path takes, Go runs nothing up to a label (a `goto` may come there;
                 // a label inside a block after it cannot be a goto's target from outside the block).
-                if case .label = statement { frame.ended = false }
+                if case .label = statement { (frame.ended, frame.afterLabel) = (false, true) }
                 continue
             }
             execute(statement, in: &frame)
@@ -2728,7 +2861,9 @@ struct CobraInterpreter {
                 frame.strictRun = strict
                 frame.uniqueness = strict ? Self.mapsFilled(by: body, in: frame) : []
                 frame.unchangedEntry = unchanged ? element : nil
+                frame.loops += 1
                 execute(body, in: &frame)
+                frame.loops -= 1
                 undecidedEntries = undecidedEntries || frame.filterUndecided
                 let ended = frame.breaking
                 (frame.skipping, frame.filterUndecided, frame.breaking) = (false, false, false)
@@ -2746,7 +2881,9 @@ struct CobraInterpreter {
                     guard case .name(let variable) = name, variable != CobraKnown.underscore.id else { continue }
                     frame.locals.assign(offset == 1 ? elements : [], to: variable)
                 }
+                frame.loops += 1
                 execute(body, in: &frame)
+                frame.loops -= 1
                 (frame.skipping, frame.ended) = (false, false)
             }
             frame.filteredRun = outerFiltered
@@ -2755,14 +2892,16 @@ struct CobraInterpreter {
         case .loop(let header, let body):
             execute(header, in: &frame)
             // The body may run no time: a `return` or `goto` in it does not end what follows the loop.
+            frame.loops += 1
             execute(body, in: &frame)
+            frame.loops -= 1
             frame.ended = false
         case .deferred(let call):
             frame.deferred.append((call, undecidedBranches))
         case .jump:
             frame.ended = true
         case .label:
-            break
+            frame.afterLabel = true
         case .continueRange:
             frame.skipping = true
         case .breakRange:
@@ -3044,7 +3183,7 @@ struct CobraInterpreter {
         case CobraKnown.run.id, CobraKnown.runE.id, CobraKnown.preRun.id, CobraKnown.preRunE.id:
             if runsDeprecationNotice(value) { updateCommand(site) { $0.deprecated = true } }
             noticeGuards[site, default: []].formUnion(guardedNoticeVariables(value))
-        case CobraKnown.validArgs.id, CobraKnown.args.id:
+        case CobraKnown.validArgs.id, CobraKnown.args.id, CobraKnown.argAliases.id:
             // A literal's own are read from its expression (``readArguments(_:_:_:in:)``); an assignment may set
             // anything.
             if !fromLiteral { updateCommand(site) { $0.argumentsUnknown = true } }
@@ -3069,8 +3208,15 @@ struct CobraInterpreter {
                 if words == nil { info.argumentsUnknown = true }
                 info.validArgs = words
             }
+        } else if field == CobraKnown.argAliases.id {
+            // An alias list that cannot be read takes no word (fewer words: a change is judged the stricter way).
+            let words = validArgsWords(expression, in: &frame)
+            updateCommand(site) { info in
+                if let known = info.argAliases, !Self.sameBytes(known, words) { info.argumentsUnknown = true }
+                info.argAliases = words
+            }
         } else {
-            let check: CobraArgumentCheck = takesOneArgument(expression, in: &frame, depth: 0) ? .takesOne : .other
+            let check = argumentCheck(expression, in: &frame, depth: 0)
             updateCommand(site) { info in
                 if info.argumentCheck != .unset && info.argumentCheck != check { info.argumentsUnknown = true }
                 info.argumentCheck = check
@@ -3101,11 +3247,14 @@ struct CobraInterpreter {
         return lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
     }
 
-    /// Whether `Args: expression` accepts one argument alone: `cobra.OnlyValidArgs`, `cobra.ArbitraryArgs`,
-    /// `cobra.ExactArgs(1)`, `cobra.ExactValidArgs(1)`, `cobra.MinimumNArgs(n <= 1)`, `cobra.MaximumNArgs(n >= 1)`,
-    /// `cobra.RangeArgs(min <= 1, max >= 1)`, or `cobra.MatchAll` of such checks; counts are decimal literals. False
-    /// for anything else (`cobra.NoArgs`, a count in a constant, a function of the program's): not known to accept.
-    private mutating func takesOneArgument(_ expression: CobraExpr, in frame: inout Frame, depth: Int) -> Bool {
+    /// What `Args: expression` does with one argument alone: `cobra.ArbitraryArgs`, `cobra.ExactArgs(1)`,
+    /// `cobra.MinimumNArgs(n <= 1)`, `cobra.MaximumNArgs(n >= 1)`, `cobra.RangeArgs(min <= 1, max >= 1)` take it;
+    /// `cobra.OnlyValidArgs` and `cobra.ExactValidArgs(1)` take it when `ValidArgs` lists it; `cobra.MatchAll` of such
+    /// checks takes it as its strictest does; counts are decimal literals. `.other` for anything else (`cobra.NoArgs`,
+    /// a count in a constant, a function of the program's): not known to accept.
+    private mutating func argumentCheck(_ expression: CobraExpr, in frame: inout Frame, depth: Int)
+        -> CobraArgumentCheck
+    {
         func cobraMember(_ base: CobraExpr, in frame: inout Frame) -> String? {
             guard case .selector(.name(let qualifier), let name, _) = base,
                 files[frame.file].cobraNameIDs.contains(qualifier), isPackage(qualifier, in: frame)
@@ -3116,35 +3265,46 @@ struct CobraInterpreter {
             if case .opaque(let integer) = argument { return integer }
             return nil
         }
+        func takes(_ condition: Bool) -> CobraArgumentCheck { condition ? .takesOne : .other }
         switch expression {
         case .selector:
-            let name = cobraMember(expression, in: &frame)
-            return name == "OnlyValidArgs" || name == "ArbitraryArgs"
+            switch cobraMember(expression, in: &frame) {
+            case "OnlyValidArgs": return .takesOneValid
+            case "ArbitraryArgs": return .takesOne
+            default: return .other
+            }
         case .call(let callee, let arguments, _):
-            guard depth < 4, let name = cobraMember(callee, in: &frame) else { return false }
+            guard depth < 4, let name = cobraMember(callee, in: &frame) else { return .other }
             switch name {
-            case "ExactArgs", "ExactValidArgs":
-                return arguments.count == 1 && count(arguments[0]) == 1
+            case "ExactArgs":
+                return takes(arguments.count == 1 && count(arguments[0]) == 1)
+            case "ExactValidArgs":
+                return arguments.count == 1 && count(arguments[0]) == 1 ? .takesOneValid : .other
             case "MinimumNArgs":
-                return arguments.count == 1 && count(arguments[0]).map { $0 <= 1 } == true
+                return takes(arguments.count == 1 && count(arguments[0]).map { $0 <= 1 } == true)
             case "MaximumNArgs":
-                return arguments.count == 1 && count(arguments[0]).map { $0 >= 1 } == true
+                return takes(arguments.count == 1 && count(arguments[0]).map { $0 >= 1 } == true)
             case "RangeArgs":
                 guard arguments.count == 2, let low = count(arguments[0]), let high = count(arguments[1]) else {
-                    return false
+                    return .other
                 }
-                return low <= 1 && high >= 1
+                return takes(low <= 1 && high >= 1)
             case "MatchAll":
-                guard !arguments.isEmpty, arguments.count <= 16 else { return false }
-                for argument in arguments where !takesOneArgument(argument, in: &frame, depth: depth + 1) {
-                    return false
+                guard !arguments.isEmpty, arguments.count <= 16 else { return .other }
+                var result = CobraArgumentCheck.takesOne
+                for argument in arguments {
+                    switch argumentCheck(argument, in: &frame, depth: depth + 1) {
+                    case .other, .unset: return .other
+                    case .takesOneValid: result = .takesOneValid
+                    case .takesOne: break
+                    }
                 }
-                return true
+                return result
             default:
-                return false
+                return .other
             }
         default:
-            return false
+            return .other
         }
     }
 
@@ -3373,6 +3533,11 @@ struct CobraInterpreter {
         case .composite(let type, let elements, let position):
             return composite(type, elements, position: position, elementType: nil, in: &frame)
         case .call(let callee, let arguments, let position):
+            guard recordsSteps else { return evaluateCall(callee, arguments, position: position, in: &frame) }
+            stepPath.append(
+                CobraStepPlace(
+                    call: frame.key ?? -1, offset: position.offset, repeating: frame.loops > 0 || frame.afterLabel))
+            defer { stepPath.removeLast() }
             return evaluateCall(callee, arguments, position: position, in: &frame)
         }
     }
@@ -3484,7 +3649,9 @@ struct CobraInterpreter {
                 if fieldName == CobraKnown.completionOptions.id {
                     completionOptions(element.value, of: .command(site), in: &frame)
                 }
-                if fieldName == CobraKnown.validArgs.id || fieldName == CobraKnown.args.id {
+                if fieldName == CobraKnown.validArgs.id || fieldName == CobraKnown.args.id
+                    || fieldName == CobraKnown.argAliases.id
+                {
                     readArguments(site, fieldName, element.value, in: &frame)
                 }
                 if fieldName == CobraKnown.annotations.id, case .composite(_, let entries, _) = element.value,
@@ -3542,7 +3709,22 @@ struct CobraInterpreter {
         // A literal of a slice type the program declares (`Options{a, b}`) is a collection too; an element whose type
         // its literal elides is a value of that slice's element type (`Option` for `Options{{Name: "addr"}}`).
         let named = type?.name.map { runName($0, in: frame.file) }
-        let sliceElement = named.flatMap { declared.elementTypes[$0] }
+        // The package that declares the literal's type: the qualifier's folders when the files read hold them, else
+        // the literal's own; a struct of that package named like another package's slice type is no collection.
+        // the literal's own; a struct of that package named like another package's slice type is no collection. A
+        // qualifier naming no folder read leaves the name alone to say.
+        let declaring: [Int32]? =
+            if let qualifier = type?.qualifier {
+                importFolders[frame.file][runName(qualifier, in: frame.file)]
+            } else {
+                [frame.folder]
+            }
+        let sliceElement = named.flatMap { name -> CobraName? in
+            if let declaring, let folders = declared.collectionFolders[name], folders.isDisjoint(with: declaring) {
+                return nil
+            }
+            return declared.elementTypes[name]
+        }
         if let type, !type.isCollection, !elidesTypes, let named, sliceElement == nil || isElement {
             let typeName = isElement ? sliceElement ?? named : named
             let site = commandSite(file: frame.file, offset: position.offset, call: frame.key)
@@ -4268,6 +4450,12 @@ struct CobraInterpreter {
                     if !recording.isEmpty { recording[recording.count - 1].missingChildren.append((site, child)) }
                 }
                 updateCommand(site) { $0.children.formUnion(children) }
+                if recordsSteps {
+                    let step = currentStep
+                    for child in children {
+                        CobraSteps.insert(step, into: &childSteps[CobraPair(site, child), default: []])
+                    }
+                }
                 if conditional {
                     for child in children { childBuilds[CobraPair(site, child), default: []].insert(currentBuild) }
                 }
@@ -4283,8 +4471,8 @@ struct CobraInterpreter {
                     [CobraValue.flag(.local(site), $0), .flag(.persistent(site), $0)]
                 })
         case CobraKnown.setGlobalNormalizationFunc.id:
-            let spellings = normalization(values, context)
-            if !spellings.isEmpty { commandSpellings[site, default: [:]].merge(spellings) { old, _ in old } }
+            commandNormalizers[site, default: [:]][CobraLine(file: context.file, line: context.line)] =
+                normalization(values, context)
             return []
         case CobraKnown.markFlagDeprecated.id:
             return flagSetMethod(CobraKnown.markDeprecated.id, .local(site), values, context)
@@ -4295,13 +4483,31 @@ struct CobraInterpreter {
         case CobraKnown.markPersistentFlagHidden.id:
             return flagSetMethod(CobraKnown.markHidden.id, .persistent(site), values, context)
         case CobraKnown.removeCommand.id, CobraKnown.resetCommands.id, CobraKnown.resetFlags.id:
-            // The interpreter only adds: what these take away when the program runs is still listed, so a removal
-            // they make would pass unseen. Said, never silent.
-            let what = method == CobraKnown.resetFlags.id ? "flags" : "subcommands"
-            note(
-                "\(numbering.table.names[Int(method)]) takes \(what) away from a command when the program runs, which "
-                    + "semgate does not follow: what it takes away is still in the surface, and its removal is not "
-                    + "claimed", file: context.file, line: context.line, leavesOut: false)
+            // What these take away is worked out once the run is over, from the order of the steps that add it
+            // (``takeAway()``). `recordsSteps` holds: the file names the method.
+            let taking = CobraTakingAway(
+                step: currentStep, place: CobraPlace(file: context.file, line: context.line),
+                method: numbering.table.names[Int(method)])
+            if method == CobraKnown.resetFlags.id {
+                flagResets[site, default: []].insert(taking)
+            } else if method == CobraKnown.resetCommands.id {
+                commandResets[site, default: []].insert(taking)
+            } else {
+                for value in values {
+                    let children = value.compactMap { object -> CobraSite? in
+                        if case .command(let child) = object { return child }
+                        return nil
+                    }
+                    // An argument that cannot be followed may be any subcommand: each is taken away only maybe.
+                    if children.isEmpty || children.count != value.count {
+                        let unsure = CobraTakingAway(
+                            step: CobraStep(path: taking.step.path, certain: false), place: taking.place,
+                            method: taking.method)
+                        commandResets[site, default: []].insert(unsure)
+                    }
+                    for child in children { childRemovals[CobraPair(site, child), default: []].insert(taking) }
+                }
+            }
             return []
         default:
             return []
@@ -4326,6 +4532,12 @@ struct CobraInterpreter {
                     file: context.file, line: context.line)
             }
             updateFlagSet(id) { $0.includes.formUnion(sets.filter { $0 != id }) }
+            if recordsSteps {
+                let step = currentStep
+                for set in sets where set != id {
+                    CobraSteps.insert(step, into: &includeSteps[CobraPair(id, set), default: []])
+                }
+            }
             if conditional {
                 for set in sets where set != id {
                     includeBuilds[CobraPair(id, set), default: []].insert(currentBuild)
@@ -4359,6 +4571,7 @@ struct CobraInterpreter {
                     "AddFlag argument cannot be followed to a flag the files read define; the flag it adds is not in "
                         + "the surface", file: context.file, line: context.line)
             } else if !refs.isEmpty {
+                for ref in refs { recordFlagStep(id, ref.name) }
                 updateFlagSet(id) { info in
                     info.flagIncludes.formUnion(refs)
                     if refs.count == 1, flags.count == 1, literals == 0, let ref = refs.first,
@@ -4396,8 +4609,8 @@ struct CobraInterpreter {
             updateFlagSet(id) { $0.deprecated.formUnion(names) }
             return []
         case CobraKnown.setNormalizeFunc.id:
-            let spellings = normalization(values, context)
-            if !spellings.isEmpty { flagSetSpellings[id, default: [:]].merge(spellings) { old, _ in old } }
+            flagSetNormalizers[id, default: [:]][CobraLine(file: context.file, line: context.line)] =
+                normalization(values, context)
             return []
         case CobraKnown.addGoFlagSet.id, CobraKnown.addGoFlag.id:
             note(
@@ -4486,6 +4699,7 @@ struct CobraInterpreter {
         let noOptDefault =
             literal.keys.contains(CobraKnown.noOptDefVal.id)
             && readField(of: object, CobraKnown.noOptDefVal.id).only != .string("")
+        recordFlagStep(id, name)
         updateFlagSet(id) { info in
             info.define(definition)
             if deprecated { info.deprecated.insert(name) }
@@ -4495,27 +4709,38 @@ struct CobraInterpreter {
         if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
     }
 
-    /// The spellings the normalization function passed as the first argument maps, or a note when it cannot be read.
+    /// The spellings the normalization function passed as the first argument maps, or a note when it cannot be read
+    /// (then none: the old spellings of renamed flags are claimed removed). Functions that may be passed and map
+    /// differently give none either.
     private mutating func normalization(_ values: [CobraValues], _ context: CallContext) -> [String: String] {
-        var spellings: [String: String] = [:]
-        var followed = false
-        for case .function(let key) in values.first ?? [] {
+        var tables: [[String: String]] = []
+        var followed = true
+        for value in values.first ?? [] {
+            guard case .function(let key) = value else {
+                followed = false
+                continue
+            }
             let declaration = declared.list[Int(key)]
-            followed = true
             let file = sources[declaration.file].file
-            let mapped = CobraNormalization.spellings(of: file.functions[declaration.index], in: file)
-            spellings.merge(mapped.spellings) { old, _ in old }
-            if !mapped.complete {
-                note(
-                    "the flag name normalization function maps more than \(CobraNormalization.maximumSpellings) "
-                        + "names; the others are not in the surface", file: context.file, line: context.line,
-                    leavesOut: false)
+            switch CobraNormalization.spellings(of: file.functions[declaration.index], in: file) {
+            case .table(let spellings, let complete):
+                tables.append(spellings)
+                if !complete {
+                    note(
+                        "the flag name normalization function maps more than \(CobraNormalization.maximumSpellings) "
+                            + "names; the others are not in the surface", file: context.file, line: context.line,
+                        leavesOut: false)
+                }
+            case .unknown:
+                followed = false
             }
         }
-        if !followed {
+        guard followed, let spellings = CobraNormalization.agreed(tables) else {
             note(
-                "the flag name normalization function cannot be followed; other spellings of flag names it accepts "
-                    + "are not in the surface", file: context.file, line: context.line, leavesOut: false)
+                "the flag name normalization function cannot be followed (semgate reads only a plain switch or if "
+                    + "chain from names to names); other spellings of flag names it accepts are not in the surface",
+                file: context.file, line: context.line, leavesOut: false)
+            return [:]
         }
         return spellings
     }
@@ -4544,6 +4769,7 @@ struct CobraInterpreter {
         let definition = CobraFlagDefinition(
             name: name, type: type, shorthand: shorthand, file: context.file, line: context.line)
         updateFlagSet(id) { $0.define(definition) }
+        recordFlagStep(id, name)
         if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
         if Self.usageSaysDeprecated(shape, values) { updateFlagSet(id) { $0.deprecated.insert(name) } }
         if let variable = context.arguments.first.flatMap({ boundVariable($0, in: context.file) }) {

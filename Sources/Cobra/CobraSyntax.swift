@@ -148,6 +148,9 @@ struct CobraFile: Sendable {
     let pflagNameIDs: Set<CobraLocalName>
     /// pflag's import path.
     static let pflagPath = "github.com/spf13/pflag"
+    /// Whether the file names `RemoveCommand`, `ResetCommands` or `ResetFlags` (cobra's methods that take commands or
+    /// flags away): only then does the interpreter record the order of what adds them (``CobraSteps``).
+    let takesAway: Bool
     let functions: [CobraFunction]
     let bindings: [CobraBinding]
     /// The struct types the file declares, with their fields: a method called on a field (`opts.Excludes.Add(f)`)
@@ -194,6 +197,10 @@ struct CobraFile: Sendable {
             cobraNames.insert(name ?? String(path.split(separator: "/").last ?? "cobra"))
         }
         self.cobraNames = cobraNames
+        takesAway = go.tokens.contains {
+            $0.kind == .identifier
+                && ($0.text == "RemoveCommand" || $0.text == "ResetCommands" || $0.text == "ResetFlags")
+        }
         var lowering = CobraLowering(names: .seeded, cobraNames: cobraNames)
         package = lowering.names.intern(go.packageName)
         cobraNameIDs = Set(cobraNames.map { lowering.names.intern($0) })
@@ -280,6 +287,9 @@ public final class CobraSourceFile: Sendable {
     /// What `CobraHelpText.noticeGuards` found in the bodies of functions (key `-1 - index`) and function literals (key:
     /// the literal's offset) that commands run, worked out once for the blob.
     private let guards = Mutex<[Int: [CobraExpr]]>([:])
+    /// The names of the fields the file assigns `nil` (``CobraInterpreter/fieldsAssignedNil(in:)`` of its tokens),
+    /// worked out once for the blob: a revision's set is the union over its files.
+    private let nilFields = Mutex<Set<String>?>(nil)
 
     /// Reads `source`'s declarations; problems become `errors` and the rest of the file still counts.
     public init(source: String) {
@@ -333,6 +343,14 @@ public final class CobraSourceFile: Sendable {
         }
     }
 
+    /// The names of the fields the file assigns `nil` (``CobraInterpreter/fieldsAssignedNil(in:)``).
+    var fieldsAssignedNil: Set<String> {
+        if let known = nilFields.withLock({ $0 }) { return known }
+        let found = CobraInterpreter.fieldsAssignedNil(in: [file.go.tokens])
+        nilFields.withLock { $0 = found }
+        return found
+    }
+
     /// `CobraHelpText.noticeGuards` of function `index`'s body.
     func noticeGuards(ofFunction index: Int) -> [CobraExpr] {
         noticeGuards(key: -1 - index) { body(of: index) }
@@ -347,6 +365,57 @@ public final class CobraSourceFile: Sendable {
         if let known = guards.withLock({ $0[key] }) { return known }
         let found = CobraHelpText.noticeGuards(statements())
         guards.withLock { $0[key] = found }
+        return found
+    }
+
+    /// For `semgate init`: the exported package-level values of other packages the file refers to as values, not
+    /// as calls nor as the type of a literal (`fs.ConfigOptionsInfo` in `flags.AddFromOptions(set, "",
+    /// fs.ConfigOptionsInfo)`, `rc.DefaultOpt`), by import path, up to `limit` of them.
+    public func valueReferences(limit: Int = 1_024) -> [(path: String, name: String)] {
+        let imported = Dictionary(
+            file.imports.compactMap { entry -> (String, String)? in
+                guard let local = entry.name ?? CobraText.lastElement(of: entry.path).map(String.init),
+                    local != "_", local != "."
+                else { return nil }
+                return (local, entry.path)
+            }, uniquingKeysWith: { first, _ in first })
+        guard !imported.isEmpty else { return [] }
+        let tokens = file.go.tokens
+        var found: [(path: String, name: String)] = []
+        var seen: Set<String> = []
+        for index in tokens.indices.dropLast(2) where found.count < limit {
+            guard tokens[index].kind == .identifier, let path = imported[tokens[index].text],
+                tokens[index + 1].isOperator("."), tokens[index + 2].kind == .identifier,
+                tokens[index + 2].text.first?.isUppercase == true,
+                index == 0 || !tokens[index - 1].isOperator(".")
+            else { continue }
+            if index + 3 < tokens.count, tokens[index + 3].isOperator("(") || tokens[index + 3].isOperator("{") {
+                continue
+            }
+            let name = tokens[index + 2].text
+            if seen.insert(path + "\u{0}" + name).inserted { found.append((path, name)) }
+        }
+        return found
+    }
+
+    /// For `semgate init`: the package-level variables the file binds to a composite literal (`var OptionsInfo =
+    /// fs.Options{{...}}`, `var DefaultOpt = Options{...}`), each with the import path of the literal's type when
+    /// another package declares it (nil for the file's own package).
+    public var tableBindings: [(name: String, typePath: String?)] {
+        var found: [(name: String, typePath: String?)] = []
+        for binding in file.bindings where !binding.isConstant {
+            for (id, value) in zip(binding.names, binding.values) {
+                var expression = value
+                if case .unary(.address, let operand) = expression { expression = operand }
+                guard case .composite(let type, _, _) = expression else { continue }
+                let qualifier = type?.qualifier.map { file.names.names[Int($0)] }
+                let path = qualifier.flatMap { qualifier in
+                    file.imports.first { ($0.name ?? CobraText.lastElement(of: $0.path).map(String.init)) == qualifier }?
+                        .path
+                }
+                found.append((file.names.names[Int(id)], path))
+            }
+        }
         return found
     }
 

@@ -266,8 +266,7 @@ public final class Engine {
                 base = nil
             }
         } else {
-            let reachable = try wrap { () throws(GitError) in try repository.reachableCommits(from: head.commit) }
-            if let latest = history.latest(in: reachable) {
+            if let latest = try latestRelease(reachableFrom: head.commit) {
                 base = RevisionInfo(rev: latest.tag, commit: latest.commit, version: latest.version)
             } else if repository.isShallow {
                 throw GateError.git(.shallowHistory(missing: "the last release before \(options.head)"))
@@ -386,8 +385,21 @@ public final class Engine {
     /// The version of the release at `info`, else of the greatest release reachable from it.
     private func versionAtOrBefore(_ info: RevisionInfo) throws(GateError) -> Version? {
         if let version = info.version { return version }
-        let reachable = try wrap { () throws(GitError) in try repository.reachableCommits(from: info.commit) }
-        return history.latest(in: reachable)?.version
+        return try latestRelease(reachableFrom: info.commit)?.version
+    }
+
+    /// The greatest release reachable from `commit` (itself included): `history.latest(in:)` of every commit
+    /// reachable from it. The greatest releases are asked about one by one first (a release branch's head or a main
+    /// branch a few commits past its last release has it among them), each answer a walk of only the commits
+    /// between the two; past `Limit.reachabilityQuestions` of them, or where libgit2 cannot tell, the whole history
+    /// is walked once.
+    public func latestRelease(reachableFrom commit: ObjectID) throws(GateError) -> Release? {
+        for release in history.releases.reversed().prefix(Limit.reachabilityQuestions) {
+            guard let reachable = repository.isReachable(release.commit, from: commit) else { break }
+            if reachable { return release }
+        }
+        let reachable = try wrap { () throws(GitError) in try repository.reachableCommits(from: commit) }
+        return history.latest(in: reachable)
     }
 
     // MARK: audit

@@ -51,8 +51,8 @@ extension Engine {
         let commit = try wrap { () throws(GitError) in try repository.resolve(rev) }
         let headVersion = history.latest(at: commit)?.version
         let head = RevisionInfo(rev: rev, commit: commit, version: headVersion)
-        let reachable = try wrap { () throws(GitError) in try repository.reachableCommits(from: commit) }
-        let contained = headVersion ?? history.latest(in: reachable)?.version
+        var contained = headVersion
+        if contained == nil { contained = try latestRelease(reachableFrom: commit)?.version }
         let published = history.releases.filter { ReleasePoint($0).day <= at }
         // One pass over the history, where each reading thread reads its surfaces (ids of a surface are read by one
         // thread): the first release marking each item, and the first final release after it that no longer has it.

@@ -53,7 +53,6 @@ public struct PolicyDraft: Sendable {
                 return ProjectFiles(files: cached, root: tree)
             }
         }
-        let project = try Self.projectName(reader, repository: repository)
         let versionFile = try Self.versionFile(reader)
         if let versionFile { findings.append("a version in the code: \(versionFile.version) in \(versionFile.path)") }
         var surfaces: [DraftEntry] = []
@@ -61,9 +60,11 @@ public struct PolicyDraft: Sendable {
         var hidden: [String] = []
         var surfaceFindings: [String] = []
         var read: [(surface: String, folders: [String])] = []
+        var programs: [(name: String, items: Int)] = []
         for kind in Extractors.all {
             for proposal in try wrap({ () throws(GitError) in try kind.propose(for: reader) }) {
                 if let finding = proposal.finding { surfaceFindings.append(finding) }
+                if let program = proposal.program { programs.append(program) }
                 if let surface = proposal.surface {
                     surfaces.append(surface)
                     if let name = surface.key { read.append((name, proposal.folders)) }
@@ -84,9 +85,10 @@ public struct PolicyDraft: Sendable {
             },
             patchPromise: { try? PatchPromise.find(in: reader) })
         findings += releases.findings + surfaceFindings
+        let (project, source) = try Self.projectName(reader, programs: programs, repository: repository)
         var entries = [
             DraftEntry("semgate", .integer(1), comments: Self.header(project: project, findings: findings)),
-            DraftEntry("project", .string(project)),
+            DraftEntry("project", .string(project), comments: ["The name reports give the project: \(source)."]),
             releases.entry,
         ]
         if surfaces.isEmpty {
@@ -165,25 +167,85 @@ public struct PolicyDraft: Sendable {
         return parts.last ?? module
     }
 
-    private static func projectName(_ reader: ProjectFiles, repository: Repository) throws(GateError) -> String {
+    /// Last elements of module paths that say what kind of thing a module is, not which one (tektoncd/cli, cli/cli,
+    /// docker/cli): a maintainer names such a project after its program (`tkn`, `gh`, `docker`).
+    static let kindWords: Set<String> = [
+        "cli", "cmd", "command", "commands", "app", "client", "tool", "tools", "main", "src", "repo",
+    ]
+
+    /// The project's name and where it came from: the package manifest's name, else the Go module's last element
+    /// (unless it is one of ``kindWords``), else its command line's root command (the program with the most items
+    /// among `programs`), else the repository's folder.
+    private static func projectName(
+        _ reader: ProjectFiles, programs: [(name: String, items: Int)], repository: Repository
+    ) throws(GateError) -> (name: String, source: String) {
         if let text = try reader.read("package.json"), let name = RegexExtractorSpec.NodePackage(json: text).name {
-            return name.split(separator: "/").last.map(String.init) ?? name
+            return (name.split(separator: "/").last.map(String.init) ?? name, "package.json's name")
         }
         if let manifest = try reader.read("Package.swift"),
             let name = firstCapture(#"Package\(\s*name:\s*"(?<value>[^"]+)""#, in: manifest)
         {
-            return name
+            return (name, "Package.swift's name")
         }
-        if let goMod = try reader.read("go.mod"), let module = ProjectFiles.goModule(goMod) {
-            return moduleName(module)
+        // The program users run, when there is one: the largest command line (docker's, not its trust plugin's).
+        let program = programs.max { ($0.items, $1.name) < ($1.items, $0.name) }?.name
+        var moduleFile = "go.mod"
+        var goMod = try reader.read(moduleFile)
+        if goMod == nil {
+            // docker/cli keeps its module path in `vendor.mod`.
+            moduleFile = "vendor.mod"
+            goMod = try reader.read(moduleFile)
         }
+        if let goMod, let module = ProjectFiles.goModule(goMod) {
+            let name = moduleName(module)
+            if let program, program != name, kindWords.contains(name.lowercased()) {
+                return (
+                    program,
+                    "the root command of its command line (the module \(module) ends in '\(name)', which says "
+                        + "what kind of program it is, not which)"
+                )
+            }
+            return (name, "the last element of the Go module's path, \(module) (\(moduleFile))")
+        }
+        // No module at the root (kustomize: api/, kyaml/, kustomize/ are modules of their own): the path their modules
+        // share (sigs.k8s.io/kustomize), when it is more than a host.
+        if let shared = try nestedModulesPrefix(reader) {
+            let name = moduleName(shared)
+            if let program, program != name, kindWords.contains(name.lowercased()) {
+                return (program, "the root command of its command line (the modules' shared path \(shared) ends in '\(name)')")
+            }
+            return (name, "the last element of the path the repository's Go modules share, \(shared)")
+        }
+        if let program { return (program, "the root command of its command line") }
         let folder = URL(fileURLWithPath: repository.workingDirectory ?? repository.gitDirectory).standardized
         let name =
             folder.lastPathComponent == ".git"
             ? folder.deletingLastPathComponent().lastPathComponent
             : folder
                 .lastPathComponent
-        return name.hasSuffix(".git") ? String(name.dropLast(4)) : name
+        return (name.hasSuffix(".git") ? String(name.dropLast(4)) : name, "the repository's folder")
+    }
+
+    /// The longest path the nested Go modules' paths share (at most the first 64 modules read), when there are two or
+    /// more and it has a host and a name; nil otherwise.
+    static func nestedModulesPrefix(_ reader: ProjectFiles) throws(GateError) -> String? {
+        let roots = try wrap { () throws(GitError) in try reader.goModules() }.map(\.root).filter { !$0.isEmpty }
+        var shared: [Substring]?
+        var count = 0
+        for root in roots.prefix(64) {
+            guard let text = try reader.read(root + "/go.mod"), let module = ProjectFiles.goModule(text) else {
+                continue
+            }
+            count += 1
+            let parts = module.split(separator: "/")
+            guard let known = shared else {
+                shared = parts
+                continue
+            }
+            shared = Array(zip(known, parts).prefix { $0 == $1 }.map(\.0))
+        }
+        guard count >= 2, let shared, shared.count >= 2 else { return nil }
+        return shared.joined(separator: "/")
     }
 
     // MARK: Releases

@@ -56,14 +56,17 @@ final class StabilityRuns {
         guard let changed else {
             var fresh: [String: Entry] = [:]
             for (id, item) in surface.items where isTracked(id, item.stability) {
-                fresh[id] = next(runs[id], item.stability, index)
+                var entry = runs[id]
+                Self.advance(&entry, item.stability, index)
+                fresh[id] = entry
             }
             runs = fresh
             return
         }
+        // One lookup in the surface and one in place in `runs` an id.
         for id in changed {
             if let item = surface.items[id], isTracked(id, item.stability) {
-                runs[id] = next(runs[id], item.stability, index)
+                Self.advance(&runs[id], item.stability, index)
             } else {
                 runs[id] = nil
             }
@@ -71,14 +74,13 @@ final class StabilityRuns {
     }
 
     private func isTracked(_ id: String, _ stability: Stability) -> Bool {
-        stability == .deprecated || targets.contains(id)
+        stability == .deprecated || (!targets.isEmpty && targets.contains(id))
     }
 
-    /// The entry after `previous` for an item of `stability` at chain index `index`: the run goes on while the
-    /// stability stays.
-    private func next(_ previous: Entry?, _ stability: Stability, _ index: Int) -> Entry {
-        if let previous, previous.stability == stability { return previous }
-        return Entry(stability: stability, since: index)
+    /// Moves `entry` on to an item of `stability` at chain index `index`: the run goes on while the stability stays.
+    private static func advance(_ entry: inout Entry?, _ stability: Stability, _ index: Int) {
+        if let previous = entry, previous.stability == stability { return }
+        entry = Entry(stability: stability, since: index)
     }
 
     /// The run of `stability` of item `id` ending at `point`; nil when `point` is not the last release recorded or

@@ -234,6 +234,18 @@ public final class Repository {
         return ObjectID(out)
     }
 
+    /// Whether `ancestor` is reachable from `commit` by parent edges (`commit` itself included); nil when libgit2
+    /// cannot tell (an object it needs is missing or unreadable, or the clone is shallow, whose boundary it cannot
+    /// see past): the caller then walks the history itself.
+    public func isReachable(_ ancestor: ObjectID, from commit: ObjectID) -> Bool? {
+        if ancestor == commit { return true }
+        guard !isShallow else { return nil }
+        var one = commit.raw
+        var two = ancestor.raw
+        let code = git_graph_descendant_of(handle, &one, &two)
+        return code < 0 ? nil : code == 1
+    }
+
     /// Every commit reachable from `head`, including it (one walk; use for many reachability questions).
     public func reachableCommits(from head: ObjectID) throws(GitError) -> Set<ObjectID> {
         var walker: OpaquePointer?

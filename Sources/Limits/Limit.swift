@@ -135,6 +135,12 @@ public enum Limit {
     /// so this bounds the report. The largest audits seen are far below it: k6's 121 releases keep about 35,000.
     public static let reportEntriesPerRun = 500_000
 
+    /// Releases asked about one at a time, greatest first, when a command needs the greatest release reachable from
+    /// a revision (`check` and `next` without `--base`, `deprecations`): each answer walks only the commits between
+    /// the two, and a release branch's head, or a main branch past its last release, has it among the first. Past
+    /// these the whole history is walked once, so the cost stays within a few walks of it.
+    public static let reachabilityQuestions = 4
+
     /// Instructions a policy pattern may compile to: counted repetitions multiply a program's size.
     public static let patternInstructions = 20_000
 

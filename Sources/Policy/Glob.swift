@@ -53,6 +53,30 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         alternatives.contains { $0.matches(bytes) }
     }
 
+    /// Whether a part of `text` may match: false only when no alternative's literal prefix occurs in it, as every
+    /// text the glob matches starts with one. A source that cannot spell a name the glob matches (the types a
+    /// go-literals `members` lists) is so passed over unread.
+    public func mayMatchPart(of text: String) -> Bool {
+        guard !literalPrefixes.contains(where: \.isEmpty) else { return true }
+        var text = text
+        return text.withUTF8 { bytes in literalPrefixes.contains { Self.occurs(Array($0.utf8), in: bytes) } }
+    }
+
+    /// Whether `needle` (not empty) occurs in `text`.
+    private static func occurs(_ needle: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first, needle.count <= text.count else { return false }
+        var index = 0
+        while index <= text.count - needle.count {
+            if text[index] == first {
+                var offset = 1
+                while offset < needle.count && text[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// Whether some path below the folder `folder` (no trailing slash) may match: false only when none can, so a
     /// tree walk may skip the folder. `*.go` reaches no folder, `{cmd,internal/cmd}/*.go` only those two, and
     /// `lib/*/**/*.go` every folder below `lib/x`.

@@ -106,6 +106,12 @@ enum CobraCompatibility {
             guard let old = context.oldValue, let new = context.newValue else { return false }
             return buildWidens(from: old, to: new)
         },
+        Rule(
+            attribute: "no-opt-default",
+            reason: "a bool flag's bare `--flag` already meant true (pflag gives every bool flag the NoOptDefVal "
+                + "`true`): a flag that was a bool and now says so itself (an option table's value) works as before",
+            bump: .patch
+        ) { $0.oldValue == nil && $0.newValue == "true" && $0.old.attributes["type"] == "bool" },
         Rule(attribute: "no-opt-default", reason: "the bare `--flag` now works as well", bump: .minor) {
             $0.oldValue == nil && $0.newValue == "true"
         },
@@ -317,6 +323,11 @@ enum CobraCompatibility {
             {
                 return "it may still be there: '\(command)' gets flags whose names semgate cannot read (a loop over a "
                     + "table of options: see the notes); if it is, declare an exception"
+            }
+            if after.mayBeTakenAway(item) {
+                return "it may still be there: RemoveCommand, ResetCommands or ResetFlags takes it (or a command it "
+                    + "is under) away only in some runs, or in an order semgate cannot tell from what adds it (see the "
+                    + "notes); if it is still there, declare an exception"
             }
             if after.isUncertain(item) {
                 return "it may still be there: a command it is under, or it itself, has a Use that may be any of "

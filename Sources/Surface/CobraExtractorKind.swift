@@ -276,7 +276,8 @@ public struct CobraExtractorSpec: Extractor {
                     experimental: unstableCommands(items, annotated: preview.annotatedExperimental).map {
                         "\(surface):\($0)"
                     },
-                    hidden: hiddenItems(items), folders: readFolders(folders)))
+                    hidden: hiddenItems(items), folders: readFolders(folders),
+                    program: (program.name, items.count)))
         }
         return proposals
     }
@@ -343,7 +344,12 @@ public struct CobraExtractorSpec: Extractor {
                 }
                 return paths
             })
-        var programs = found.programs
+        var programs = try found.programs.map { (program) throws(GitError) in
+            CobraPrograms.Program(
+                name: program.name, namedByUse: program.namedByUse,
+                folders: try withTables(program.folders, layout: layout, in: project, parsed: &parsed),
+                main: program.main)
+        }
         if programs.isEmpty {
             // No `package main` here runs a command tree (kubectl's commands are built into a program elsewhere):
             // one surface over every file, named by the tree whose Use names the module, else the largest.
@@ -357,6 +363,62 @@ public struct CobraExtractorSpec: Extractor {
             ]
         }
         return (programs, found.unreached.compactMap(\.name), sources)
+    }
+
+    /// How many folders of tables ``withTables(_:layout:in:parsed:)`` adds to a program's at most.
+    static let maximumTableFolders = 32
+
+    /// `folders` (those whose files build a program's commands or flags) and the folders of the program's module(s)
+    /// whose tables they read: a package-level variable bound to a composite literal (`var ConfigOptionsInfo =
+    /// Options{{Name: "dry_run", ...}}`) that a file of `folders` refers to as a value (rclone hands
+    /// `fs.ConfigOptionsInfo` to the helper that defines one flag an entry), and the package that declares the
+    /// literal's type (whose methods name the flags). Without them the policy reads the helper but not the table, and
+    /// every flag it defines is missing. Programs' own-work folders (tools/, tests) are left out.
+    static func withTables(
+        _ folders: [String], layout: (files: [String: [ObjectID]], packages: [String: String],
+            modules: [(folder: String, path: String)]),
+        in project: ProjectFiles, parsed: inout ParsedSources
+    ) throws(GitError) -> [String] {
+        let modules = layout.modules.sorted { ($1.path.count, $0.path) < ($0.path.count, $1.path) }
+        var result = Set(folders)
+        var added = 0
+        // The tables each folder binds, read once.
+        var tables: [String: [String: String?]] = [:]
+        func tablesOf(_ folder: String) throws(GitError) -> [String: String?] {
+            if let known = tables[folder] { return known }
+            var found: [String: String?] = [:]
+            for blob in layout.files[folder] ?? [] {
+                let source = parsed.source(of: blob, text: try project.files.text(ofBlob: blob))
+                for binding in source.tableBindings where found[binding.name] == nil {
+                    found[binding.name] = .some(binding.typePath)
+                }
+            }
+            tables[folder] = found
+            return found
+        }
+        func folder(_ path: String) -> String? {
+            guard let folder = CobraPrograms.folder(importedAs: path, modules: modules), !result.contains(folder),
+                layout.packages[folder].map({ $0 != "main" && !$0.isEmpty }) == true, !isOwnWork(folder + "/")
+            else { return nil }
+            return folder
+        }
+        for building in folders.sorted() where added < maximumTableFolders {
+            for blob in layout.files[building] ?? [] where added < maximumTableFolders {
+                let source = parsed.source(of: blob, text: try project.files.text(ofBlob: blob))
+                for reference in source.valueReferences() where added < maximumTableFolders {
+                    guard let target = folder(reference.path), let table = try tablesOf(target)[reference.name]
+                    else { continue }
+                    result.insert(target)
+                    added += 1
+                    // The package of the table's type: its methods name the flags (`opt.FlagName(prefix)`).
+                    if let typePath = table, let typeFolder = folder(typePath), added < maximumTableFolders {
+                        result.insert(typeFolder)
+                        added += 1
+                    }
+                }
+            }
+        }
+        return result.sorted()
     }
 
     /// Key globs for the commands whose name says they are not stable yet (`tool alpha`, `tool x experimental`, the

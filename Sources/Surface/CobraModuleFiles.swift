@@ -55,36 +55,67 @@ extension ExtractionContext {
     /// The folders of the matched `.go` files (not tests) that hold another such file the globs did not match: code
     /// of the same package that is not read (``CobraExtractor/surface(of:root:names:library:maximumWork:sortingItems:partialFolders:)``).
     /// Names are compared by their bytes, as git spells them; a folder that cannot be looked up counts as one.
+    ///
+    /// What a folder's listing says is kept between revisions (``PartlyMatchedFolders``): the tree each step of the
+    /// walk down reaches, and the answer for a folder's tree and the names matched in it. Both depend on nothing
+    /// else, so a release that changed a few folders looks only at those.
     func goFoldersPartlyMatched() throws(SurfaceError) -> [String] {
         var matched: [String: Set<[UInt8]>] = [:]
         for file in files where file.path.hasSuffix(".go") && !file.path.hasSuffix("_test.go") {
-            let name = file.path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? ""
-            matched[Self.folder(of: file.path), default: []].insert(Array(name.utf8))
+            matched[Self.folder(of: file.path), default: []].insert(Self.lastComponent(of: file.path))
         }
+        let known = cache(PartlyMatchedFolders.init)
         var partial: [String] = []
         do {
-            search: for (folder, names) in matched.sorted(by: { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }) {
+            search: for (folder, names) in matched.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
                 var id = tree
                 for part in folder.split(separator: "/") {
-                    let bytes = Array(part.utf8)
-                    guard let entry = try source.entries(ofTree: id).first(where: { $0.kind == .tree && Array($0.name.utf8) == bytes })
-                    else {
+                    let step = PartlyMatchedFolders.Step(tree: id, name: Array(part.utf8))
+                    let child: ObjectID?
+                    if let found = known.steps[step] {
+                        child = found
+                    } else {
+                        child = try source.entries(ofTree: id).first {
+                            $0.kind == .tree && $0.name.utf8.elementsEqual(step.name)
+                        }?.id
+                        known.steps.insert(child, for: step, cost: step.name.count + PartlyMatchedFolders.stepCost)
+                    }
+                    guard let child else {
                         partial.append(folder)
                         continue search
                     }
-                    id = entry.id
+                    id = child
                 }
-                if try source.entries(ofTree: id).contains(where: {
-                    $0.kind != .tree && $0.name.hasSuffix(".go") && !$0.name.hasSuffix("_test.go")
-                        && !names.contains(Array($0.name.utf8))
-                }) {
-                    partial.append(folder)
+                let verdict = PartlyMatchedFolders.Verdict(tree: id, names: names)
+                let holdsOther: Bool
+                if let found = known.verdicts[verdict] {
+                    holdsOther = found
+                } else {
+                    holdsOther = try source.entries(ofTree: id).contains(where: {
+                        $0.kind != .tree && $0.name.hasSuffix(".go") && !$0.name.hasSuffix("_test.go")
+                            && !names.contains(Array($0.name.utf8))
+                    })
+                    known.verdicts.insert(
+                        holdsOther, for: verdict,
+                        cost: names.reduce(PartlyMatchedFolders.stepCost) { $0 + $1.count + CacheCost.overhead })
                 }
+                if holdsOther { partial.append(folder) }
             }
         } catch {
             throw .git(error)
         }
         return partial
+    }
+
+    /// The bytes of the last component of `path` split at each `/` character (empty components kept): in ASCII the
+    /// bytes after the last `/`; other text is split by characters, as a `/` followed by a combining mark is no
+    /// separator there.
+    private static func lastComponent(of path: String) -> [UInt8] {
+        let bytes = path.utf8
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            return Array(bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes[bytes.index(after: $0)...] } ?? bytes[...])
+        }
+        return Array((path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? "").utf8)
     }
 
     /// The folder of `path` as its components without the last, joined by `/` (empty components left out): a cut at
@@ -256,4 +287,26 @@ final class CobraFieldWriteScan {
             names.formUnion(found)
         }
     }
+}
+
+/// What ``ExtractionContext/goFoldersPartlyMatched()`` read of folder listings, kept between revisions: the folder
+/// tree a name leads to from a tree (nil: none), and whether a folder's tree holds a Go file (not a test) outside the
+/// names matched in it. Git objects do not change, so each answer holds for as long as it is kept; bounded by
+/// estimated bytes (half of `itemCacheBytes` each), least recently used first to go.
+final class PartlyMatchedFolders {
+    struct Step: Hashable {
+        let tree: ObjectID
+        let name: [UInt8]
+    }
+
+    struct Verdict: Hashable {
+        let tree: ObjectID
+        let names: Set<[UInt8]>
+    }
+
+    /// The estimated bytes of an entry besides its names.
+    static let stepCost = 96
+
+    let steps = BoundedCache<Step, ObjectID?>(capacity: Limit.itemCacheBytes / 2)
+    let verdicts = BoundedCache<Verdict, Bool>(capacity: Limit.itemCacheBytes / 2)
 }

@@ -85,6 +85,7 @@ final class CobraReader {
             surface.uncertain + surface.unplacedRoots.map(SurfaceSnapshot.unplacedMark)
             + surface.unplacedParents.map(SurfaceSnapshot.unplacedParentMark)
             + surface.unnamedFlags.map(SurfaceSnapshot.unnamedFlagMark)
+            + surface.takenAway.map(SurfaceSnapshot.takenAwayMark)
         results.insert(
             Result(
                 groups: groups, notes: surface.notes, incomplete: surface.incomplete, uncertain: found,

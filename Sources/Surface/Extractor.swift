@@ -373,16 +373,20 @@ public struct SurfaceProposal: Sendable {
     /// The folders the surface reads (`commands` for `files: [commands/*.go]`): a release whose tree has none of them
     /// gives the surface nothing to find. Empty when it reads the repository's root or cannot say.
     public let folders: [String]
+    /// The program a command-line surface reads (its root command's name) and how many items it finds, so that init
+    /// can name the project after its program when the module's name says only what kind of thing it is (`cli`).
+    public let program: (name: String, items: Int)?
 
     public init(
         finding: String?, surface: DraftEntry?, experimental: [String] = [], hidden: [String] = [],
-        folders: [String] = []
+        folders: [String] = [], program: (name: String, items: Int)? = nil
     ) {
         self.finding = finding
         self.surface = surface
         self.experimental = experimental
         self.hidden = hidden
         self.folders = folders
+        self.program = program
     }
 }
 

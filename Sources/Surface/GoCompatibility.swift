@@ -239,6 +239,7 @@ enum GoCompatibility {
         moved.unplaced = before.unplaced
         moved.unplacedParents = before.unplacedParents
         moved.unnamedFlags = before.unnamedFlags
+        moved.takenAway = before.takenAway
         let specs = Dictionary(
             (policy?.surfaces ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for item in before.items.values {

@@ -106,9 +106,14 @@ final class GoLiteralsPromotion {
                 embeds = spec.embedsStructs(known.declarations)
             } else {
                 guard let text = try context.text(of: blob, path: path) else { return nil }
-                let parsed = GoParser.parse(text)
-                remember(parsed, of: blob, bytes: text.utf8.count)
-                embeds = spec.embedsStructs(parsed.declarations)
+                if spec.members.contains(where: { $0.mayMatchPart(of: text) }) {
+                    let parsed = GoParser.parseDeclarations(Array(text.utf8)).file
+                    remember(parsed, of: blob, bytes: text.utf8.count)
+                    embeds = spec.embedsStructs(parsed.declarations)
+                } else {
+                    // No type `members` lists can be declared in it: a type's name is spelled in the source as it is.
+                    embeds = false
+                }
             }
             mark(blob, slot: context.slot, embeds: embeds ?? false)
         }
@@ -291,7 +296,8 @@ final class GoLiteralsPromotion {
                 parsed = known
             } else {
                 guard let text = try context.text(of: file.blob, path: file.path) else { continue }
-                parsed = ParsedDeclarations(GoParser.parse(text), bytes: text.utf8.count)
+                let declared = GoParser.parseDeclarations(Array(text.utf8)).file
+                parsed = ParsedDeclarations(declared, bytes: text.utf8.count)
                 self.files.insert(parsed, for: file.blob, cost: parsed.bytes * 2)
             }
             size += parsed.bytes

@@ -150,6 +150,11 @@ public struct SurfaceSnapshot: Sendable {
     /// `unnamedFlags`: an `AddFlag` adds one of several flags a table makes at run time). Not items: a removal of one
     /// is claimed, saying it may still be there.
     public var unnamedFlags: [String: Set<String>] = [:]
+    /// By surface, keys of commands and flags that code may take away when the program runs, only in some runs or in
+    /// an order the extractor cannot tell (the cobra extractor's `takenAway`: `RemoveCommand`, `ResetFlags`). Not
+    /// items; also in `uncertain` (a missing one is not known to be gone): a removal of one, or of what is under it, is
+    /// claimed by `check` saying it may still be there.
+    public var takenAway: [String: Set<String>] = [:]
     /// How the reader found the items, for telling which items two snapshots can differ in without comparing them
     /// all (`changedIDs(since:)`); nil for a snapshot built any other way. Code that changes `items` afterwards
     /// records the ids in `inputs.adjusted`, or sets this to nil.
@@ -192,6 +197,17 @@ public struct SurfaceSnapshot: Sendable {
 
     private func isUncertain(surface: String, key: String) -> Bool {
         guard let paths = uncertain[surface] else { return false }
+        return Self.covers(paths, key)
+    }
+
+    /// Whether `item` is or is under a key of `takenAway`.
+    public func mayBeTakenAway(_ item: SurfaceItem) -> Bool {
+        guard let paths = takenAway[item.surface] else { return false }
+        return Self.covers(paths, item.key)
+    }
+
+    /// Whether `key` or a key path above it is one of `paths`; `tool --` covers the flags of `tool`.
+    private static func covers(_ paths: Set<String>, _ key: String) -> Bool {
         // The key and each key path above it, looked up: one lookup a word, however many paths there are.
         if paths.contains(key) { return true }
         // The flags of a command as a whole (`tool --`, `--` for a root keyed without a name): not all names known.
@@ -218,6 +234,9 @@ public struct SurfaceSnapshot: Sendable {
     /// How an extractor records a key of ``unnamedFlags`` among its uncertain key paths: after three spaces.
     public static func unnamedFlagMark(_ key: String) -> String { "   " + key }
 
+    /// How an extractor records a key of ``takenAway`` among its uncertain key paths: after four spaces.
+    public static func takenAwayMark(_ key: String) -> String { "    " + key }
+
     /// The roots of `surface` keyed by guess (``unplaced``).
     public func unplacedRoots(of surface: String) -> Set<String> { unplaced[surface] ?? [] }
 
@@ -228,7 +247,11 @@ public struct SurfaceSnapshot: Sendable {
     /// to `unplaced`, the others to `uncertain`.
     public mutating func addUncertain(_ paths: [String], surface: String) {
         for path in paths {
-            if path.hasPrefix("   ") {
+            if path.hasPrefix("    ") {
+                let key = String(path.dropFirst(4))
+                takenAway[surface, default: []].insert(key)
+                uncertain[surface, default: []].insert(key)
+            } else if path.hasPrefix("   ") {
                 unnamedFlags[surface, default: []].insert(String(path.dropFirst(3)))
             } else if path.hasPrefix("  ") {
                 unplacedParents[surface, default: []].insert(String(path.dropFirst(2)))

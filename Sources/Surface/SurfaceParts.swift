@@ -25,6 +25,7 @@ extension SurfaceSnapshot {
             combined.unplaced.merge(part.unplaced) { $0.union($1) }
             combined.unplacedParents.merge(part.unplacedParents) { $0.union($1) }
             combined.unnamedFlags.merge(part.unnamedFlags) { $0.union($1) }
+            combined.takenAway.merge(part.takenAway) { $0.union($1) }
             if let partInputs = part.inputs {
                 inputs.groups.merge(partInputs.groups) { first, _ in first }
                 inputs.adjusted.formUnion(partInputs.adjusted)

@@ -505,8 +505,6 @@ struct CobraPatternTests {
             package cmd
 
             import (
-                "strings"
-
                 "github.com/spf13/cobra"
                 "github.com/spf13/pflag"
             )
@@ -517,8 +515,9 @@ struct CobraPatternTests {
                     name = "certificate"
                 case "out":
                     return pflag.NormalizedName("output")
+                default:
                 }
-                return pflag.NormalizedName(strings.ReplaceAll(name, "_", "-"))
+                return pflag.NormalizedName(name)
             }
 
             func legacy(f *pflag.FlagSet, name string) pflag.NormalizedName {
@@ -550,8 +549,9 @@ struct CobraPatternTests {
             attributes(found) == [
                 "tool": [:],
                 "tool sign": [:],
+                // `legacy` is set on sign's flags, then AddCommand hands them root's function: two functions that
+                // map differently, and which one pflag keeps depends on the order of calls. No other spelling.
                 "tool sign --mode": flag,
-                "tool sign --old-mode": flag.merging(["alias-of": "mode"]) { $1 },
                 "tool verify": [:],
                 "tool verify --cert": flag,
                 "tool verify --certfile": flag.merging(["alias-of": "certificate"]) { $1 },
@@ -559,6 +559,86 @@ struct CobraPatternTests {
                 "tool verify --out": flag.merging(["alias-of": "output"]) { $1 },
                 "tool verify --output": flag,
             ])
+    }
+
+    /// Review R16: spellings were read from `case "a":` and `if name == "a"` tokens anywhere in the function.
+    @Test(
+        "a normalization function that is not a plain table of names gives no other spelling, and a note",
+        arguments: [
+            "switch strings.ToUpper(name) {\ncase \"old\":\n\tname = \"port\"\n}\nreturn pflag.NormalizedName(name)",
+            "switch os.Getenv(\"MODE\") {\ncase \"old\":\n\tname = \"port\"\n}\nreturn pflag.NormalizedName(name)",
+            "return pflag.NormalizedName(name)\nif name == \"old\" {\n\tname = \"port\"\n}",
+            "name = name + \"!\"\nswitch name {\ncase \"old\":\n\tname = \"port\"\n}\nreturn pflag.NormalizedName(name)",
+            "f := func() {\n\tif name == \"old\" {\n\t\tname = \"port\"\n\t}\n}\n_ = f\nreturn pflag.NormalizedName(name)",
+            "if name == \"old\" {\n\tname = \"port\"\n}\nreturn pflag.NormalizedName(strings.ToUpper(name))",
+            "switch name {\ncase \"old\":\n\tname = \"port\"\n\tfallthrough\ncase \"x\":\n\tname = \"x\"\n}\nreturn pflag.NormalizedName(name)",
+            "if name == \"old\" {\n\tname = \"mid\"\n}\nif name == \"mid\" {\n\tname = \"port\"\n}\nreturn pflag.NormalizedName(name)",
+            "if name == \"cafe\\u0301\" {\n\tname = \"port\"\n}\nreturn pflag.NormalizedName(name)",
+        ])
+    func normalizationNotATable(_ body: String) {
+        let found = surface([
+            "cmd/root.go": """
+            package cmd
+
+            import (
+                "os"
+                "strings"
+
+                "github.com/spf13/cobra"
+                "github.com/spf13/pflag"
+            )
+
+            var _ = os.Getenv
+            var _ = strings.ToUpper
+
+            func normalize(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+            \(body)
+            }
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                root.Flags().Int("port", 0, "")
+                root.SetGlobalNormalizationFunc(normalize)
+                return root
+            }
+            """
+        ])
+        #expect(found.items.map(\.key).sorted() == ["tool", "tool --port"])
+        #expect(found.notes.contains { $0.contains("normalization function cannot be followed") }, "\(found.notes)")
+    }
+
+    @Test("a flag set given two normalization functions that map differently takes no other spelling from either")
+    func normalizationReplaced() {
+        let found = surface([
+            "cmd/root.go": """
+            package cmd
+
+            import (
+                "github.com/spf13/cobra"
+                "github.com/spf13/pflag"
+            )
+
+            func normalize(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+                if name == "old" {
+                    name = "port"
+                }
+                return pflag.NormalizedName(name)
+            }
+
+            func identity(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+                return pflag.NormalizedName(name)
+            }
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                root.Flags().Int("port", 0, "")
+                root.Flags().SetNormalizeFunc(normalize)
+                root.Flags().SetNormalizeFunc(identity)
+                return root
+            }
+            """
+        ])
+        #expect(found.items.map(\.key).sorted() == ["tool", "tool --port"])
     }
 
     @Test("a root also handed to a helper's AddCommand on a command that cannot be followed stays the root")

@@ -201,6 +201,132 @@ struct PolicyDraftProgramTests {
         #expect(yaml.contains("vendor.mod requires github.com/spf13/cobra"))
         #expect(yaml.contains("vendor.mod and no go.mod"))
     }
+
+    @Test("the folders of option tables the flag helpers are handed, and of the tables' type, are read too")
+    func optionTableFolders() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/sync\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write(
+            "cmd/sync/main.go",
+            "package main\n\nimport \"example.com/sync/pkg/cmd\"\n\nfunc main() { cmd.Root().Execute() }\n")
+        // The root hands a table of another package to a helper that defines one flag an entry.
+        try repo.write(
+            "pkg/cmd/root.go",
+            """
+            package cmd
+
+            import (
+                "example.com/sync/defaults"
+                "example.com/sync/pkg/flagutil"
+                "example.com/sync/version"
+            )
+
+            func Root() *cobra.Command {
+                cmd := &cobra.Command{Use: "sync", Version: version.Number}
+                flagutil.AddFromOptions(cmd.PersistentFlags(), defaults.Table)
+                return cmd
+            }
+            """)
+        try repo.write(
+            "pkg/flagutil/flagutil.go",
+            """
+            package flagutil
+
+            import (
+                "example.com/sync/settings"
+                "github.com/spf13/pflag"
+            )
+
+            func AddFromOptions(set *pflag.FlagSet, options settings.Options) {
+                for i := range options {
+                    o := &options[i]
+                    set.Var(o, o.FlagName(), o.Help)
+                }
+            }
+            """)
+        // The table is in defaults/, its type (whose methods name the flags) in settings/; neither names pflag.
+        try repo.write(
+            "defaults/defaults.go",
+            "package defaults\n\nimport \"example.com/sync/settings\"\n\n"
+                + "var Table = settings.Options{{Name: \"dry_run\", Help: \"change nothing\"}}\n")
+        try repo.write(
+            "settings/settings.go",
+            """
+            package settings
+
+            import "strings"
+
+            type Option struct {
+                Name string
+                Help string
+            }
+
+            type Options []Option
+
+            func (o *Option) FlagName() string { return strings.ReplaceAll(o.Name, "_", "-") }
+            func (o *Option) Type() string { return "option" }
+            func (o *Option) String() string { return "" }
+            func (o *Option) Set(s string) error { return nil }
+            """)
+        // A constant of another package is no table.
+        try repo.write("version/version.go", "package version\n\nvar Number = \"1.0.0\"\n")
+        try repo.commit("first")
+        let (yaml, _, items) = try draft(repo)
+        #expect(yaml.contains("files: [defaults/*.go, pkg/cmd/*.go, pkg/flagutil/*.go, settings/*.go]"), "\(yaml)")
+        #expect(items.contains("cli:sync --dry-run"), "\(items)")
+    }
+
+    @Test("without a module at the root, the project is named by the path its modules share")
+    func projectNamedBySharedModulePath() throws {
+        func project(_ modules: [String: String]) throws -> String {
+            let repo = try FixtureRepository()
+            for (folder, module) in modules {
+                try repo.write("\(folder)/go.mod", "module \(module)\n")
+                try repo.write("\(folder)/lib/lib.go", "package lib\n\nfunc Do() {}\n")
+            }
+            try repo.commit("first")
+            let yaml = try draft(repo).yaml
+            return yaml.split(separator: "\n").first { $0.hasPrefix("project: ") }.map { String($0.dropFirst(9)) } ?? ""
+        }
+        #expect(
+            try project(["api": "example.com/kz/api", "kyaml": "example.com/kz/kyaml", "cli": "example.com/kz/cli/v5"])
+                == "kz")
+        // Only a host in common, or one module: the repository's folder names it, as before.
+        let folder = try project(["a": "example.com/a", "b": "example.org/b"])
+        #expect(folder != "example.com" && !folder.isEmpty)
+        #expect(try project(["a": "example.com/kz/a"]) != "kz")
+    }
+
+    @Test("the project is named after its program when the module's name only says it is a command line")
+    func projectNamedByProgram() throws {
+        func project(module: String, moduleFile: String = "go.mod", programs: [String]) throws -> String {
+            let repo = try FixtureRepository()
+            try repo.write(moduleFile, "module \(module)\n\nrequire github.com/spf13/cobra v1.8.0\n")
+            for (index, name) in programs.enumerated() {
+                try repo.write(
+                    "cmd/\(name)/main.go",
+                    "package main\n\nimport \"\(module)/pkg/\(name)cmd\"\n\nfunc main() { \(name)cmd.Root() }\n")
+                // The first program has the most flags.
+                let flags = (0...(programs.count - index)).map { "\tcmd.Flags().Bool(\"f\($0)\", false, \"\")\n" }
+                try repo.write(
+                    "pkg/\(name)cmd/root.go",
+                    "package \(name)cmd\n\nfunc Root() *cobra.Command {\n\tcmd := &cobra.Command{Use: \"\(name)\"}\n"
+                        + flags.joined() + "\treturn cmd\n}\n")
+            }
+            try repo.commit("first")
+            let (yaml, _, _) = try draft(repo)
+            let line = yaml.split(separator: "\n").first { $0.hasPrefix("project: ") }
+            #expect(yaml.contains("# The name reports give the project: "))
+            return line.map { String($0.dropFirst("project: ".count)) } ?? ""
+        }
+        #expect(try project(module: "example.com/pipes/cli", programs: ["pk"]) == "pk")
+        #expect(try project(module: "example.com/hub/cli/v2", programs: ["hb"]) == "hb")
+        #expect(try project(module: "example.com/dock/cli", moduleFile: "vendor.mod", programs: ["dock", "trust"]) == "dock")
+        #expect(try project(module: "example.com/dock/CLI", programs: ["trust", "dock"]) == "trust")
+        // A module named like a project keeps its name, whatever its program is called.
+        #expect(try project(module: "example.com/fleet/fleet2", programs: ["fleet"]) == "fleet2")
+        #expect(try project(module: "example.com/kv/cli", programs: []) == "cli")
+    }
 }
 
 @Suite("init: a Go API for the modules meant for import")

@@ -126,6 +126,42 @@ struct GlobTests {
         ("[a/b]", "invalid glob '[a/b]': '/' cannot appear inside [...]; a class matches one character of a name"),
     ]
 
+    /// `mayMatchPart(of:)` is false only where no part of the text matches: on random globs and texts over a few
+    /// letters, an accented one, a combining mark and the glob's own symbols, every substring is tried.
+    @Test func mayMatchPartMissesNoMatch() throws {
+        let letters = ["R", "e", "s", "p", "é", "e\u{301}", "J", "a", "r", "/", "."]
+        let symbols = ["*", "?", "[a-e]", "{R,J}", "{es,sp}", "**", "[!s]"]
+        var state: UInt64 = 17
+        func next(_ count: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(count))
+        }
+        var skipped = 0
+        for _ in 0..<600 {
+            let pattern = (0..<1 + next(4)).map { _ in
+                next(3) == 0 ? symbols[next(symbols.count)] : letters[next(letters.count)]
+            }
+            .joined()
+            guard let glob = try? Glob(pattern) else { continue }
+            let text = Array((0..<next(14)).map { _ in letters[next(letters.count)] }.joined().utf8)
+            var matched = false
+            for start in 0...text.count where !matched {
+                for end in start...text.count where !matched {
+                    if let part = String(validating: text[start..<end], as: UTF8.self), glob.matches(part) {
+                        matched = true
+                    }
+                }
+            }
+            let may = glob.mayMatchPart(of: String(decoding: text, as: UTF8.self))
+            #expect(may || !matched, "\(pattern) in \(String(decoding: text, as: UTF8.self))")
+            if !may { skipped += 1 }
+        }
+        #expect(skipped > 40)
+        #expect(try !Glob("Response").mayMatchPart(of: "type Respons struct{}"))
+        #expect(try Glob("{Client,Response}").mayMatchPart(of: "type Response struct{}"))
+        #expect(try Glob("*Client").mayMatchPart(of: "package p"))
+    }
+
     @Test(arguments: invalid)
     func rejects(pattern: String, message: String) {
         #expect(throws: PolicyValueError(message: message)) { try Glob(pattern) }

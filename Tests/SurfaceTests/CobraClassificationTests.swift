@@ -260,6 +260,13 @@ struct CobraClassificationTests {
                 run.Flag("color").NoOptDefVal = "always"
                 """, bump: .minor, changes: ["changed tool r --color", "changed tool run --color"]),
         Case(
+            name: "a bool flag becoming a value of unread type whose bare form means true, as a bool's did, is no change",
+            old: #"run.Flags().Bool("zip", false, "")"#,
+            new: """
+                run.Flags().Var(tableValue(), "zip", "")
+                run.Flag("zip").NoOptDefVal = "true"
+                """, bump: .patch, changes: ["changed tool r --zip", "changed tool run --zip"]),
+        Case(
             name: "a bool flag becoming a number flag is breaking even with a bare form: --redact=true no longer parses",
             old: #"run.PersistentFlags().Bool("redact", false, "")"#,
             new: """

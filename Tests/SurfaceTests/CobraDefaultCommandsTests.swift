@@ -409,6 +409,36 @@ struct CobraDefaultCommandsTests {
                 "removed tool completion bash major"))
     }
 
+    @Test("ArgAliases are words the command takes, unless its Args takes only the words of ValidArgs")
+    func argAliases() throws {
+        func words(_ fields: String, body: String = "") throws -> String? {
+            let repo = try FixtureRepository()
+            try repo.importCommits([
+                FixtureRepository.Snapshot(files: Self.ownCompletion(fields, body: body), tags: ["v1"])
+            ])
+            return try surface(of: repo, at: "v1", policy: Self.policy).items["cli:tool completion"]?
+                .attributes["valid-args"]
+        }
+        let listed = #"ValidArgs: []string{"bash", "zsh"}, ArgAliases: []string{"fish", "pwsh"},"#
+        for args in ["", "Args: cobra.ExactArgs(1),", "Args: cobra.MatchAll(cobra.ExactArgs(1), cobra.MaximumNArgs(1)),"] {
+            #expect(try words(listed + args) == "bash fish pwsh zsh", "\(args)")
+        }
+        // cobra's OnlyValidArgs compares with ValidArgs alone: an alias is refused.
+        for args in [
+            "Args: cobra.OnlyValidArgs,", "Args: cobra.ExactValidArgs(1),",
+            "Args: cobra.MatchAll(cobra.ExactArgs(1), cobra.OnlyValidArgs),",
+        ] {
+            #expect(try words(listed + args) == "bash zsh", "\(args)")
+        }
+        // Aliases that cannot be read add no word; assigned after the literal, the words are not known.
+        #expect(try words(#"ValidArgs: []string{"bash", "zsh"}, ArgAliases: aliases(),"#) == "bash zsh")
+        #expect(try words(listed, body: "    completion.ArgAliases = nil") == nil)
+        // A shell moved from ValidArgs to ArgAliases still runs: `tool completion fish` is no removal.
+        let moved = try fromDefault(to: listed)
+        #expect(moved.contains("changed tool completion fish provided-by=argument patch"), "\(moved)")
+        #expect(try fromDefault(to: listed + "Args: cobra.OnlyValidArgs,").contains("removed tool completion fish major"))
+    }
+
     /// The changes between two programs, as `kind key bump`.
     private func changes(from first: [String: String], to second: [String: String]) throws -> [String] {
         let repo = try FixtureRepository()

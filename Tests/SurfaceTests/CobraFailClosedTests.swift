@@ -26,21 +26,105 @@ struct CobraFailClosedTests {
         """
     }
 
-    @Test(
-        "RemoveCommand, ResetCommands and ResetFlags take things away when the program runs: a note says they are not followed",
-        arguments: [
-            ("root.RemoveCommand(serve)", "RemoveCommand takes subcommands away"),
-            ("root.ResetCommands()", "ResetCommands takes subcommands away"),
-            ("serve.ResetFlags()", "ResetFlags takes flags away"),
-        ])
-    func removals(line: String, note: String) throws {
+    /// The surfaces of v1.0.0 (`app serve --port`) and v1.1.0 (`body` added to the builder, `helpers` after it).
+    static func surfaces(_ body: String, helpers: String = "") throws -> (SurfaceSnapshot, SurfaceSnapshot) {
         let repo = try FixtureRepository()
         try repo.importCommits([
             FixtureRepository.Snapshot(
-                files: ["go.mod": CobraFlagTableTests.goMod, "cmd/root.go": Self.program(line)], tags: ["v1.0.0"])
+                files: ["go.mod": CobraFlagTableTests.goMod, "cmd/root.go": Self.program("")], tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(
+                files: ["go.mod": CobraFlagTableTests.goMod, "cmd/root.go": Self.program(body) + "\n" + helpers],
+                tags: ["v1.1.0"]),
         ])
-        let snapshot = try surface(of: repo, at: "v1.0.0", policy: CobraFlagTableTests.policy)
-        #expect(snapshot.notes.contains { $0.hasPrefix("cmd/root.go:10: \(note)") }, "\(snapshot.notes)")
+        return (
+            try surface(of: repo, at: "v1.0.0", policy: CobraFlagTableTests.policy),
+            try surface(of: repo, at: "v1.1.0", policy: CobraFlagTableTests.policy)
+        )
+    }
+
+    @Test(
+        "RemoveCommand, ResetCommands and ResetFlags after what they take away, on every path: it is not there",
+        arguments: [
+            ("    root.RemoveCommand(serve)", "", ["app serve", "app serve --port"]),
+            ("    root.ResetCommands()", "", ["app serve", "app serve --port"]),
+            ("    serve.ResetFlags()", "", ["app serve --port"]),
+            ("    x := []*cobra.Command{serve}\n    root.RemoveCommand(x...)", "", ["app serve", "app serve --port"]),
+            // In a helper called after the definition: ordered at the call.
+            ("    clear(serve)", "func clear(c *cobra.Command) { c.ResetFlags() }", ["app serve --port"]),
+            ("    drop(root, serve)", "func drop(r, c *cobra.Command) { r.RemoveCommand(c) }", ["app serve"]),
+            // Defined in a helper called before the reset.
+            (
+                "    addHost(serve)\n    serve.ResetFlags()", "func addHost(c *cobra.Command) { c.Flags().String(\"host\", \"\", \"h\") }",
+                ["app serve --port"]
+            ),
+        ])
+    func takenAway(body: String, helpers: String, gone: [String]) throws {
+        let (before, after) = try Self.surfaces(body, helpers: helpers)
+        for key in gone {
+            #expect(before.items["cli:" + key] != nil, "\(key)")
+            #expect(after.items["cli:" + key] == nil, "\(key)")
+            #expect(!after.isUncertain(id: "cli:" + key), "\(key)")
+        }
+        #expect(after.items["cli:app"] != nil)
+        #expect(after.takenAway.isEmpty, "\(after.takenAway)")
+    }
+
+    @Test(
+        "what is added again after it was taken away, or taken away before it was added, or from another command, stays",
+        arguments: [
+            "    root.RemoveCommand(serve)\n    root.AddCommand(serve)",
+            "    root.ResetCommands()\n    root.AddCommand(serve)",
+            "    serve.ResetFlags()\n    serve.Flags().Int(\"port\", 80, \"port\")",
+            "    serve.RemoveCommand(root)\n    other := &cobra.Command{Use: \"other\"}\n    other.ResetFlags()",
+            // Taken away in a closure nothing calls (it would run after the command line is parsed).
+            "    serve.Run = func(c *cobra.Command, args []string) { root.RemoveCommand(serve) }",
+        ])
+    func stays(body: String) throws {
+        let (_, after) = try Self.surfaces(body)
+        #expect(after.items["cli:app serve"] != nil)
+        #expect(after.items["cli:app serve --port"] != nil)
+        #expect(after.takenAway.isEmpty, "\(after.takenAway)")
+    }
+
+    @Test("a function of the program named RemoveCommand (a constructor) is not cobra's method: nothing is taken away")
+    func constructorNamedRemoveCommand() throws {
+        let (_, after) = try Self.surfaces(
+            "    root.AddCommand(RemoveCommand())",
+            helpers: "func RemoveCommand() *cobra.Command { return &cobra.Command{Use: \"rm\"} }")
+        #expect(after.items["cli:app rm"] != nil)
+        #expect(after.items["cli:app serve --port"] != nil)
+        #expect(after.takenAway.isEmpty)
+    }
+
+    @Test(
+        "taken away only in some runs, or in an order semgate cannot tell: not in the surface, and its removal is claimed as one that may not be",
+        arguments: [
+            ("    if len(root.Aliases) > 0 {\n        root.RemoveCommand(serve)\n    }", "", "app serve", "RemoveCommand"),
+            ("    if len(root.Aliases) > 0 {\n        serve.ResetFlags()\n    }", "", "app serve --port", "ResetFlags"),
+            // What it removes cannot be followed: every subcommand may be taken away.
+            ("    root.RemoveCommand(root.Commands()...)", "", "app serve", "RemoveCommand"),
+            // Taken away and added again in a loop: which comes last is not read.
+            (
+                "    for _, c := range []*cobra.Command{serve} {\n        root.RemoveCommand(c)\n        root.AddCommand(c)\n    }",
+                "", "app serve", "RemoveCommand"
+            ),
+        ])
+    func maybeTakenAway(body: String, helpers: String, key: String, method: String) throws {
+        let (before, after) = try Self.surfaces(body, helpers: helpers)
+        #expect(after.items["cli:" + key] == nil)
+        #expect(after.takenAway["cli"]?.contains(key) == true, "\(after.takenAway)")
+        #expect(after.incomplete.contains("cli"))
+        #expect(after.notes.contains { $0.contains("\(method) may take '\(key)' away") }, "\(after.notes)")
+        // `check` claims the removal, saying it may still be there; `audit` (trusting what is uncertain) does not.
+        let policy = try loadPolicy(CobraFlagTableTests.policy)
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
+        let removed = try #require(changes.first { $0.key == key && $0.kind == .removed }, "\(changes)")
+        let surface = try #require(policy.surface(named: "cli"))
+        let said = Extractors.removalNotes(of: surface, [try #require(removed.before)], before: before, after: after)
+        #expect(said.first??.hasPrefix("it may still be there: RemoveCommand, ResetCommands or ResetFlags") == true)
+        let trusted = SurfaceDiff.changes(
+            from: before, to: after, policy: policy, candidates: nil, trustingUncertain: true)
+        #expect(!trusted.contains { $0.key == key })
     }
 
     @Test(

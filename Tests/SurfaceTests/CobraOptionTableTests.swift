@@ -409,6 +409,73 @@ struct CobraOptionTableTests {
             read.items.keys.filter { $0.hasPrefix("cli:app serve --") }.map { String($0.dropFirst(14)) }.sorted()
                 == flags)
     }
+
+    @Test("a struct literal of a package whose type is named like another package's option table is not a table")
+    func structNamedLikeTable() throws {
+        // The remote-control package keeps its settings in a struct named `Options`, as settings/ names its table.
+        let remote = """
+            package remote
+
+            import "github.com/spf13/pflag"
+
+            type Listen struct {
+                Addr string
+            }
+
+            func (l *Listen) AddFlags(set *pflag.FlagSet, prefix string) {
+                set.StringVar(&l.Addr, prefix+"addr", l.Addr, "where to listen")
+            }
+
+            type Options struct {
+                Enabled bool
+                HTTP    Listen
+            }
+
+            var DefaultOpt = Options{Enabled: false, HTTP: Listen{Addr: ":5572"}}
+            """
+        let flags = """
+            package remoteflags
+
+            import (
+                "example.com/app/cmd/remote"
+                "github.com/spf13/pflag"
+            )
+
+            var Opt = remote.DefaultOpt
+
+            func AddFlags(set *pflag.FlagSet) {
+                set.BoolVar(&Opt.Enabled, "rc", false, "enable remote control")
+                Opt.HTTP.AddFlags(set, "rc-")
+            }
+            """
+        let root = """
+            package cmd
+
+            import (
+                "example.com/app/cmd/remoteflags"
+                "example.com/app/cmd/serve"
+                "github.com/spf13/cobra"
+            )
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "app"}
+                remoteflags.AddFlags(root.PersistentFlags())
+                root.AddCommand(serve.NewCommand())
+                return root
+            }
+            """
+        var files = Self.files(serve: Self.serve(table: Self.entries.joined(separator: ", ")))
+        files["cmd/root.go"] = root
+        files["cmd/remote/remote.go"] = remote
+        files["cmd/remoteflags/flags.go"] = flags
+        let repo = try FixtureRepository()
+        try repo.importCommits([FixtureRepository.Snapshot(files: files, tags: ["v1.0.0"])])
+        let read = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        #expect(read.items["cli:app --rc"] != nil)
+        #expect(read.items["cli:app --rc-addr"]?.attributes["type"] == "string", "\(read.items.keys.sorted())")
+        // The table of settings/ still is one.
+        #expect(read.items["cli:app serve --listen-addr"] != nil)
+    }
 }
 
 /// A shared registry of flags, each entry naming the commands it is defined on, filtered in a loop per command.
@@ -585,6 +652,48 @@ struct CobraFlagRegistryTests {
         #expect(read.items["cli:app dev --port"] == nil, "\(read.items.keys.sorted())")
         #expect(read.items["cli:app run --tail"] == nil)
         #expect(read.unnamedFlags["cli"]?.contains("app dev --port") == true, "\(read.unnamedFlags)")
+    }
+
+    @Test(
+        "the partly read folders of each revision, worked out from listings kept between revisions, are those a fresh read finds, for each extractor's own files"
+    )
+    func partlyReadFoldersAcrossRevisions() throws {
+        let repo = try FixtureRepository()
+        let program = Self.program(entries: Self.entries.joined(separator: "\n"))
+        // `narrow` reads one file of the package: the registry is decided only while the folder has no other Go file.
+        // `wide` reads them all. The folder at v1.2.0 is the same tree as at v1.0.0, at v1.3.0 as at v1.1.0.
+        let policy = """
+            semgate: 1
+            surfaces:
+              narrow:
+                extract:
+                  cobra:
+                    files: ["cmd/root.go"]
+                    root: app
+              wide:
+                extract:
+                  cobra:
+                    files: ["cmd/*.go"]
+                    root: app
+            """
+        let alone = ["go.mod": Self.goMod, "cmd/root.go": program]
+        var beside = alone
+        beside["cmd/zz_more.go"] = "package cmd\n\nvar more = 1\n"
+        let tags = ["v1.0.0", "v1.1.0", "v1.2.0", "v1.3.0"]
+        try repo.importCommits(
+            zip([alone, beside, alone, beside], tags).map { FixtureRepository.Snapshot(files: $0, tags: [$1]) })
+        let repository = try Repository(discovering: repo.url.path)
+        let shared = SurfaceReader(repository: repository, policy: try loadPolicy(policy))
+        for (index, tag) in tags.enumerated() {
+            let carried = try shared.snapshot(at: try repository.resolve(tag))
+            let fresh = try surface(of: repo, at: tag, policy: policy)
+            #expect(carried.items.keys.sorted() == fresh.items.keys.sorted(), "\(tag)")
+            #expect(carried.unnamedFlags == fresh.unnamedFlags, "\(tag)")
+            #expect(carried.notes == fresh.notes, "\(tag)")
+            // The wide read always decides; the narrow one only where the folder has no file it does not read.
+            #expect(carried.items["wide:app dev --port"] != nil, "\(tag)")
+            #expect((carried.items["narrow:app dev --port"] != nil) == (index % 2 == 0), "\(tag)")
+        }
     }
 
     @Test("a registry entry whose DefinedOn is not a constant list: the entries are added at once, as before")
