@@ -184,6 +184,10 @@ indirect enum CobraStatement: Sendable {
     case block([CobraStatement])
     case conditional(
         header: [CobraStatement], condition: CobraExpr?, then: [CobraStatement], otherwise: [CobraStatement])
+    /// An expression `switch`: its tag (nil for `switch {`) and its clauses (see `GoStatement`).
+    case switchCases(tag: CobraExpr?, clauses: [CobraSwitchClause])
+    /// A type switch: the value whose type it tests and its clauses, whose case expressions are types.
+    case typeSwitch(subject: CobraExpr, clauses: [CobraSwitchClause])
     /// `continue` of the innermost `range` loop.
     case continueRange
     /// `break` of the innermost `range` loop.
@@ -197,6 +201,12 @@ indirect enum CobraStatement: Sendable {
     /// A `for` loop that is not a `range` loop: its header (initial statement and condition), then its body (and post
     /// statement), which may run any number of times; no body when the condition is false from the start.
     case loop(header: [CobraStatement], body: [CobraStatement])
+}
+
+/// A clause of an expression `switch`: its case expressions (nil for `default`) and its statements.
+struct CobraSwitchClause: Sendable {
+    let cases: [CobraExpr]?
+    let body: [CobraStatement]
 }
 
 /// Turns the Go parser's statements and expressions into the interpreter's, numbering names in one file's table.
@@ -233,6 +243,14 @@ struct CobraLowering {
             return .conditional(
                 header: statements(header), condition: condition.map { expression($0) }, then: statements(then),
                 otherwise: statements(otherwise))
+        case .switchCases(let tag, let clauses):
+            return .switchCases(
+                tag: tag.map { expression($0) },
+                clauses: clauses.map { CobraSwitchClause(cases: $0.cases.map { expressions($0) }, body: statements($0.body)) })
+        case .typeSwitch(let subject, let clauses):
+            return .typeSwitch(
+                subject: expression(subject),
+                clauses: clauses.map { CobraSwitchClause(cases: $0.cases.map { expressions($0) }, body: statements($0.body)) })
         case .continueRange:
             return .continueRange
         case .breakRange:

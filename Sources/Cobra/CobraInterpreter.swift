@@ -526,6 +526,8 @@ struct CobraInterpreter {
     }
     /// Whether some note says that commands or flags were left out.
     private(set) var incomplete = false
+    /// Bytes of strings `+` built in this run (``maximumConcatenatedBytes``).
+    private var concatenatedBytes = 0
     /// What the program sets in cobra's `CompletionOptions`, by command (see ``CobraDefaultCommands``).
     var completionSettings: [CobraCompletionOwner: [String: CobraOptionSetting]] = [:]
     /// The variables a flag definition binds (`StringVar(&dataDir, "data-dir", ...)`), and the flags they bind.
@@ -559,6 +561,19 @@ struct CobraInterpreter {
     /// site and field: what a loop's filter reads when it decides (``decideFilter(_:in:)``), while the table the loop
     /// ranges over cannot have changed (``tableUnchanged(_:)``).
     private var objectLists: [CobraSite: [CobraName: [String]]] = [:]
+    /// The string fields object literals give certainly (``certainString(_:in:)``), by site and field: nil for a field
+    /// given something else, or other strings at different runs of the literal.
+    private var objectStrings: [CobraSite: [CobraName: String?]] = [:]
+    /// By field name, whether some file read may write it (``stringFieldWritten(_:)``).
+    private var stringFieldsWritten: [String: Bool] = [:]
+    /// The strings package-level constants certainly are (``packageConstant(_:in:depth:)``), by `scoped` name.
+    private var packageConstants: [Int64: String?] = [:]
+    /// The package-level variables nothing can assign, by `scoped` name (``unwrittenPackageVar(_:in:)``).
+    private var unwrittenVars: [Int64: (file: Int, value: CobraExpr)?] = [:]
+    /// By function, the names it binds (``namesBound(_:)``).
+    private var boundNames: [CobraFunctionID: Set<String>] = [:]
+    /// By function, the parameters its body may change (``parametersWritten(_:)``).
+    private var writtenParameters: [CobraFunctionID: Set<CobraLocalName>] = [:]
     /// By field name, whether some file read may change that field after a literal gave it (``fieldMayChange(_:)``).
     private var fieldsChanged: [CobraName: Bool] = [:]
     /// By package-level name, whether nothing in the files read can change the table it holds (``tableUnchanged(_:)``),
@@ -763,6 +778,9 @@ struct CobraInterpreter {
         var receiver: CobraValues = []
         /// The context it runs in (``CobraBuildTable``): its callers' with its file's condition.
         var build: Int32 = 0
+        /// The arguments (by bit, from the first) that are certain constant strings where the call is
+        /// (``certainString(_:in:)``): a parameter given one holds it in the body, when the body never assigns it.
+        var certain: UInt64 = 0
     }
 
     /// The frame of the function being run.
@@ -806,6 +824,19 @@ struct CobraInterpreter {
         /// The entry of the run of a loop over a package-level table nothing in the files read can change
         /// (``tableUnchanged(_:)``): the lists its literal gives fields may decide the loop's filter.
         var unchangedEntry: CobraValues?
+        /// Whether the body runs for one entry of a loop run entry by entry (of any kind), and how many undecided
+        /// branches enclosed the body's start: a `break` reached with no more is certainly taken.
+        var entryRun = false
+        var entryUndecided = 0
+        /// Whether a function literal runs in this frame (called where it is written): the names it binds (parameters,
+        /// named results) are not all known, so no name in it is taken for a package constant.
+        var inLiteral = false
+        /// The parameters that hold a certain constant string in this run of the body (``CallKey/certain``).
+        var certain: [CobraLocalName: String] = [:]
+        /// The entry of the run of a loop over a list literal or a package-level table nothing in the files read can
+        /// change (``tableUnchanged(_:)``): a string field its literal gives certainly is what the entry holds, when
+        /// no file writes that field (``stringFieldWritten(_:)``).
+        var certainEntry: CobraValues?
 
         /// Forgets the loops whose index or collection `name` is: assigned in the body, `table[i]` may be another
         /// element.
@@ -1482,6 +1513,13 @@ struct CobraInterpreter {
             case .loop(let header, let inner):
                 if parsesBeforeReturning(header, in: file) { return true }
                 if Self.mayLeave(header) || Self.mayLeave(inner) { return false }
+            case .switchCases(let tag, let clauses):
+                // The tag is evaluated on every path; a clause's cases and body only in some runs.
+                if let tag, Self.containsParse(tag, sites: parsingCalls, file: file) { return true }
+                if clauses.contains(where: { Self.mayLeave($0.body) }) { return false }
+            case .typeSwitch(let subject, let clauses):
+                if Self.containsParse(subject, sites: parsingCalls, file: file) { return true }
+                if clauses.contains(where: { Self.mayLeave($0.body) }) { return false }
             case .continueRange, .breakRange:
                 return false
             }
@@ -1496,6 +1534,7 @@ struct CobraInterpreter {
             case .return, .jump, .label: return true
             case .block(let inner), .range(_, _, let inner): return mayLeave(inner)
             case .loop(let header, let inner): return mayLeave(header) || mayLeave(inner)
+            case .switchCases(_, let clauses), .typeSwitch(_, let clauses): return clauses.contains { mayLeave($0.body) }
             case .conditional(let header, _, let then, let otherwise):
                 return mayLeave(header) || mayLeave(then) || mayLeave(otherwise)
             case .expression, .assign, .declare, .deferred, .continueRange, .breakRange: return false
@@ -1548,6 +1587,11 @@ struct CobraInterpreter {
                 return (targets + [collection]).contains(where: walk) || body.contains(where: walkStatement)
             case .block(let body): return body.contains(where: walkStatement)
             case .loop(let header, let body): return (header + body).contains(where: walkStatement)
+            case .switchCases(let tag, let clauses):
+                return (tag.map(walk) ?? false)
+                    || clauses.contains { ($0.cases ?? []).contains(where: walk) || $0.body.contains(where: walkStatement) }
+            case .typeSwitch(let subject, let clauses):
+                return walk(subject) || clauses.contains { $0.body.contains(where: walkStatement) }
             case .conditional(let header, let condition, let then, let otherwise):
                 return (condition.map(walk) ?? false) || (header + then + otherwise).contains(where: walkStatement)
             case .continueRange, .breakRange, .jump, .label: return false
@@ -1559,23 +1603,32 @@ struct CobraInterpreter {
     /// Calls `key` and the other definitions of it for other builds (``Declared/alternates``), each in the builds its
     /// file is for.
     private mutating func call(
-        _ key: CobraFunctionID, arguments values: [CobraValues], receiver: CobraValues = []
+        _ key: CobraFunctionID, arguments values: [CobraValues], receiver: CobraValues = [], certain: UInt64 = 0
     ) -> CobraValues {
         guard let others = declared.alternates[key] else {
-            return callDefinition(key, arguments: values, receiver: receiver)
+            return callDefinition(key, arguments: values, receiver: receiver, certain: certain)
         }
-        var result = callDefinition(key, arguments: values, receiver: receiver)
-        for other in others { result.formUnion(callDefinition(other, arguments: values, receiver: receiver)) }
+        var result = callDefinition(key, arguments: values, receiver: receiver, certain: certain)
+        for other in others {
+            result.formUnion(callDefinition(other, arguments: values, receiver: receiver, certain: certain))
+        }
         return result
     }
 
     private mutating func callDefinition(
-        _ key: CobraFunctionID, arguments values: [CobraValues], receiver: CobraValues = []
+        _ key: CobraFunctionID, arguments values: [CobraValues], receiver: CobraValues = [], certain: UInt64 = 0
     ) -> CobraValues {
         let declaration = declared.list[Int(key)]
         // Not in a build the caller runs in (the Windows definition of a helper, called from Linux code).
         guard let build = builds.combine(currentBuild, fileAtoms[declaration.file]) else { return [] }
         let count = declaration.parameterCount
+        // A certain argument binds a parameter of its own: not past the parameters, nor a variadic one's, and only
+        // when the parameters are the declaration's (one each, named: none left out as `_`).
+        var certain = values.count == count && count < 64 ? certain & ((1 << UInt64(count)) - 1) : 0
+        if certain != 0 {
+            let signature = files[declaration.file].functions[declaration.index].declaration.signature
+            if signature.parameters.count != count || signature.parameters.contains(where: \.variadic) { certain = 0 }
+        }
         var stored = values
         if values.count != count {
             stored = Array(values.prefix(count)) + Array(repeating: [], count: max(0, count - values.count))
@@ -1584,7 +1637,8 @@ struct CobraInterpreter {
                 stored[count - 1].formUnion(Self.union(Array(values[count...])))
             }
         }
-        let call = callIndex(CallKey(function: key, arguments: stored, receiver: receiver, build: build))
+        let call = callIndex(
+            CallKey(function: key, arguments: stored, receiver: receiver, build: build, certain: certain))
         let (undecided, depth) = (undecidedBranches, callDepth)
         let running = runningClosures.isEmpty ? [] : runningClosures.sorted()
         // By index: `recording.last` would copy the record (and retain each of its arrays) for two counts.
@@ -1652,6 +1706,14 @@ struct CobraInterpreter {
                 value.insert(instance)
             }
             frame.locals.assign(value, to: parameter.name)
+        }
+        let certain = callKeys[Int(call)].certain
+        if certain != 0 {
+            let written = parametersWritten(key)
+            for (index, parameter) in parameters.enumerated()
+            where certain & (1 << UInt64(index)) != 0 && !written.contains(parameter.name) {
+                if case .string(let text)? = stored[index].only { frame.certain[parameter.name] = text }
+            }
         }
         let body = sources[file].body(of: index)
         execute(body, in: &frame)
@@ -2082,6 +2144,22 @@ struct CobraInterpreter {
         }
     }
 
+    /// Whether statements may end the loop they are the body of: a `break`, `return` or `goto` anywhere in them (nested
+    /// loops included, function literals not).
+    private static func mayEndLoop(_ statements: [CobraStatement]) -> Bool {
+        statements.contains { statement in
+            switch statement {
+            case .breakRange, .return, .jump: return true
+            case .block(let inner), .range(_, _, let inner): return mayEndLoop(inner)
+            case .loop(let header, let inner): return mayEndLoop(header) || mayEndLoop(inner)
+            case .conditional(let header, _, let then, let otherwise):
+                return mayEndLoop(header) || mayEndLoop(then) || mayEndLoop(otherwise)
+            case .switchCases(_, let clauses), .typeSwitch(_, let clauses): return clauses.contains { mayEndLoop($0.body) }
+            case .expression, .assign, .declare, .deferred, .continueRange, .label: return false
+            }
+        }
+    }
+
     /// Whether statements leave the entry's run early (`continue`, `break`, `return`), in their blocks and `if`s (not
     /// in loops or function literals of their own).
     private static func jumps(_ statements: [CobraStatement]) -> Bool {
@@ -2089,6 +2167,7 @@ struct CobraInterpreter {
             switch statement {
             case .continueRange, .breakRange, .return: return true
             case .block(let inner): return jumps(inner)
+            case .switchCases(_, let clauses), .typeSwitch(_, let clauses): return clauses.contains { jumps($0.body) }
             case .loop(let header, let body): return jumps(header) || jumps(body)
             case .conditional(let header, _, let then, let otherwise): return jumps(header) || jumps(then) || jumps(otherwise)
             case .expression, .assign, .declare, .range, .deferred, .jump, .label: return false
@@ -2246,6 +2325,288 @@ struct CobraInterpreter {
         return nil
     }
 
+    // MARK: Certain strings
+
+    /// The string `expression` certainly holds where it is, by Go's rules rather than by what the interpreter
+    /// gathered: a literal; a package-level `const` (``packageConstant(_:in:)``); a parameter given such a string at
+    /// this call and never assigned in its function (``CallKey/certain``); a string field an entry of a loop over a
+    /// list literal or an unchanged table has from its literal, when no file writes the field (``Frame/certainEntry``);
+    /// and `+` of such. Nil otherwise: a package `var` may be written where the interpreter does not look (code not
+    /// read, an `init` it runs later), a local may be assigned on a path not taken. A text that replaced bytes Go would
+    /// keep (U+FFFD) is not certain: two different Go strings may read as the same.
+    private mutating func certainString(_ expression: CobraExpr, in frame: inout Frame, depth: Int = 0) -> String? {
+        guard depth < Self.maximumCertainDepth else { return nil }
+        var result: String?
+        switch expression {
+        case .string(let text):
+            result = text
+        case .binary(.plus, let left, let right):
+            guard let lhs = certainString(left, in: &frame, depth: depth + 1),
+                let rhs = certainString(right, in: &frame, depth: depth + 1),
+                lhs.utf8.count + rhs.utf8.count <= Self.maximumCertainBytes
+            else { return nil }
+            result = lhs + rhs
+        case .name(let name):
+            if frame.locals.contains(name) { return frame.certain[name] }
+            // A name the function binds (a named result, a `select` case's `x := <-ch`, a literal's parameter or result)
+            // may not be in its locals yet: only a name it never binds is the package's constant.
+            guard !frame.inLiteral else { return nil }
+            if let key = frame.key {
+                guard key >= 0, !namesBound(callKeys[Int(key)].function).contains(text(of: name, in: frame.file))
+                else { return nil }
+            }
+            result = packageConstant(name, in: frame.file)
+        case .selector(let base, let field, _):
+            guard literalListsDecide, let entry = frame.certainEntry?.only, case .object(let site, _) = entry,
+                !Self.containsCall(base), evaluate(base, in: &frame).only == entry
+            else { return nil }
+            let name = runName(field, in: frame.file)
+            guard case .some(.some(let text)) = objectStrings[site]?[name],
+                !stringFieldWritten(numbering.table.names[Int(name)])
+            else { return nil }
+            // A call not read that the entry is handed to may replace it: the surface is then read again without.
+            decidedObjects.insert(site)
+            result = text
+        default:
+            return nil
+        }
+        guard let result, result.utf8.count <= Self.maximumCertainBytes, !result.unicodeScalars.contains("\u{FFFD}")
+        else { return nil }
+        return result
+    }
+    private static let maximumCertainDepth = 16
+    private static let maximumCertainBytes = 4096
+
+    /// The arguments of a call that are certain strings (``certainString(_:in:)``) and hold that string alone, by bit.
+    private mutating func certainArguments(_ arguments: [CobraExpr], _ values: [CobraValues], in frame: inout Frame)
+        -> UInt64
+    {
+        var bits: UInt64 = 0
+        for (index, argument) in arguments.enumerated() where index < 64 && index < values.count {
+            guard case .string(let held)? = values[index].only, let text = certainString(argument, in: &frame),
+                Array(text.utf8) == Array(held.utf8)
+            else { continue }
+            bits |= 1 << UInt64(index)
+        }
+        return bits
+    }
+
+    /// The string package-level constant `name` of `file`'s package certainly is: declared once in the files read of
+    /// that folder, as a `const` of a file built for every system and tag, with a value that is a certain string of its
+    /// own (a literal, another such constant, `+` of such). Nil otherwise (a `var`, one declared in files for
+    /// different builds, an `iota` line without a value).
+    private mutating func packageConstant(_ name: CobraLocalName, in file: Int, depth: Int = 0) -> String? {
+        let runName = runName(name, in: file)
+        let key = scoped(folders[file], runName)
+        if let known = packageConstants[key] { return known }
+        guard depth < Self.maximumCertainDepth else { return nil }
+        // Unknown while it is worked out: a constant defined by itself is not certain.
+        packageConstants[key] = .some(nil)
+        var found: (file: Int, value: CobraExpr)?
+        var declarations = 0
+        for index in files.indices where folders[index] == folders[file] {
+            for binding in files[index].bindings {
+                for (offset, bound) in binding.names.enumerated() where self.runName(bound, in: index) == runName {
+                    declarations += 1
+                    if binding.isConstant, fileAtoms[index] == nil, binding.values.count == binding.names.count {
+                        found = (index, binding.values[offset])
+                    }
+                }
+            }
+        }
+        var result: String?
+        if declarations == 1, let found {
+            var frame = Frame(key: nil, file: found.file, folder: folders[found.file])
+            result = constantString(found.value, in: &frame, depth: depth + 1)
+        }
+        packageConstants[key] = .some(result)
+        return result
+    }
+
+    /// A constant's value as a certain string: literals, other package constants, `+` of such.
+    private mutating func constantString(_ expression: CobraExpr, in frame: inout Frame, depth: Int) -> String? {
+        guard depth < Self.maximumCertainDepth else { return nil }
+        switch expression {
+        case .string(let text):
+            return text
+        case .name(let name):
+            return packageConstant(name, in: frame.file, depth: depth + 1)
+        case .binary(.plus, let left, let right):
+            guard let lhs = constantString(left, in: &frame, depth: depth + 1),
+                let rhs = constantString(right, in: &frame, depth: depth + 1),
+                lhs.utf8.count + rhs.utf8.count <= Self.maximumCertainBytes
+            else { return nil }
+            return lhs + rhs
+        default:
+            return nil
+        }
+    }
+
+    /// The names function `key` binds anywhere, by text: its parameters and named results, what its body assigns or
+    /// declares (``parametersWritten(_:)``), and, by the tokens, every name followed by an assignment (`x := <-ch` in
+    /// a `select` case, which the statements leave out).
+    private mutating func namesBound(_ key: CobraFunctionID) -> Set<String> {
+        if let known = boundNames[key] { return known }
+        let declaration = declared.list[Int(key)]
+        let function = files[declaration.file].functions[declaration.index].declaration
+        var names = Set((function.signature.parameters + function.signature.results).compactMap(\.name))
+        for name in parametersWritten(key) { names.insert(text(of: name, in: declaration.file)) }
+        if let body = function.body {
+            let tokens = sources[declaration.file].file.go.tokens
+            for index in body where tokens[index].kind == .identifier && Self.assignedAfter(index, in: tokens) {
+                names.insert(tokens[index].text)
+            }
+        }
+        boundNames[key] = names
+        return names
+    }
+
+    /// The parameters of function `key` its body may change: assigned (`kind = ...`, also in a function literal),
+    /// declared again (`kind := ...`, a loop's variable, a literal's parameter of the same name), or whose address is
+    /// taken (`&kind`).
+    private mutating func parametersWritten(_ key: CobraFunctionID) -> Set<CobraLocalName> {
+        if let known = writtenParameters[key] { return known }
+        let declaration = declared.list[Int(key)]
+        var written: Set<CobraLocalName> = []
+        Self.collectWritten(sources[declaration.file].body(of: declaration.index), into: &written)
+        writtenParameters[key] = written
+        return written
+    }
+
+    private static func collectWritten(_ statements: [CobraStatement], into written: inout Set<CobraLocalName>) {
+        for statement in statements {
+            switch statement {
+            case .expression(let expression):
+                collectWritten(expression, into: &written)
+            case .assign(let targets, _, let sources):
+                for target in targets {
+                    if case .name(let name) = target { written.insert(name) }
+                    collectWritten(target, into: &written)
+                }
+                for source in sources { collectWritten(source, into: &written) }
+            case .declare(let names, _, let sources):
+                written.formUnion(names)
+                for source in sources { collectWritten(source, into: &written) }
+            case .return(let results):
+                for result in results { collectWritten(result, into: &written) }
+            case .range(let names, let collection, let body):
+                for name in names {
+                    if case .name(let local) = name { written.insert(local) }
+                    collectWritten(name, into: &written)
+                }
+                collectWritten(collection, into: &written)
+                collectWritten(body, into: &written)
+            case .block(let inner):
+                collectWritten(inner, into: &written)
+            case .conditional(let header, let condition, let then, let otherwise):
+                collectWritten(header, into: &written)
+                if let condition { collectWritten(condition, into: &written) }
+                collectWritten(then, into: &written)
+                collectWritten(otherwise, into: &written)
+            case .switchCases(let tag, let clauses):
+                if let tag { collectWritten(tag, into: &written) }
+                for clause in clauses {
+                    for expression in clause.cases ?? [] { collectWritten(expression, into: &written) }
+                    collectWritten(clause.body, into: &written)
+                }
+            case .typeSwitch(let subject, let clauses):
+                collectWritten(subject, into: &written)
+                for clause in clauses { collectWritten(clause.body, into: &written) }
+            case .loop(let header, let body):
+                collectWritten(header, into: &written)
+                collectWritten(body, into: &written)
+            case .deferred(let expression):
+                collectWritten(expression, into: &written)
+            case .continueRange, .breakRange, .jump, .label:
+                continue
+            }
+        }
+    }
+
+    private static func collectWritten(_ expression: CobraExpr, into written: inout Set<CobraLocalName>) {
+        switch expression {
+        case .name, .string, .opaque:
+            return
+        case .unary(let op, let operand):
+            if op == .address, case .name(let name) = operand { written.insert(name) }
+            collectWritten(operand, into: &written)
+        case .selector(let base, _, _):
+            collectWritten(base, into: &written)
+        case .call(let callee, let arguments, _):
+            collectWritten(callee, into: &written)
+            for argument in arguments { collectWritten(argument, into: &written) }
+        case .composite(_, let elements, _):
+            for element in elements {
+                if let key = element.key { collectWritten(key, into: &written) }
+                collectWritten(element.value, into: &written)
+            }
+        case .binary(_, let left, let right):
+            collectWritten(left, into: &written)
+            collectWritten(right, into: &written)
+        case .index(let base, let indices):
+            collectWritten(base, into: &written)
+            for index in indices { collectWritten(index, into: &written) }
+        case .function(let literal):
+            written.formUnion(literal.parameters.compactMap { $0 })
+            collectWritten(literal.body, into: &written)
+        }
+    }
+
+    /// Whether some file read may write string field `field` of a value after its literal gave it, by the tokens
+    /// (worked out once a run, before any code runs): `x.field` assigned (`=`, `+=`, also as one of several targets,
+    /// `x.field, y = ...`) or its address taken (`&x.field`, which a flag bound to it writes when it is parsed), on a
+    /// value of any type.
+    private mutating func stringFieldWritten(_ field: String) -> Bool {
+        if let known = stringFieldsWritten[field] { return known }
+        var written = false
+        search: for source in sources {
+            let tokens = source.file.go.tokens
+            for index in tokens.indices
+            where index > 0 && tokens[index].kind == .identifier && tokens[index].text == field
+                && tokens[index - 1].symbol == .period
+            {
+                if Self.assignedAfter(index, in: tokens) || Self.addressTaken(chainEndingAt: index, in: tokens) {
+                    written = true
+                    break search
+                }
+            }
+        }
+        stringFieldsWritten[field] = written
+        return written
+    }
+
+    /// Whether the statement goes on from the token at `index` to an assignment before its end, outside brackets
+    /// (`x.f = v`, `x.f, y = ...`, `x.f++`).
+    private static func assignedAfter(_ index: Int, in tokens: [GoToken]) -> Bool {
+        var depth = 0
+        for position in index + 1..<tokens.count {
+            let token = tokens[position]
+            if token.kind == .semicolon && depth == 0 { return false }
+            guard let symbol = token.symbol else { continue }
+            if [.leftParen, .leftBracket].contains(symbol) { depth += 1 }
+            if symbol == .leftBrace {
+                if depth == 0 { return false }
+                depth += 1
+            }
+            if [.rightParen, .rightBracket, .rightBrace].contains(symbol) {
+                depth -= 1
+                if depth < 0 { return false }
+            }
+            if depth == 0 && (writes.contains(symbol) || symbol == .colon) {
+                return writes.contains(symbol)
+            }
+        }
+        return false
+    }
+
+    /// Whether the selector chain ending at `index` (`a.b[i].field`) is preceded by `&`.
+    private static func addressTaken(chainEndingAt index: Int, in tokens: [GoToken]) -> Bool {
+        var position = beforeChain(endingAt: index, in: tokens, throughCalls: true)
+        // `&(x.field)` too.
+        while position >= 0, tokens[position].symbol == .leftParen { position -= 1 }
+        return position >= 0 && tokens[position].symbol == .ampersand
+    }
+
     /// Records `verdict` of `test` on the entry `objects` (``entryVerdicts``), and the objects as decided (a call not
     /// read that they are handed to may replace them: ``listsDecidedOnHandedObjects()``).
     private mutating func recordVerdict(_ verdict: Bool?, _ test: String, of objects: CobraValues?, in frame: Frame)
@@ -2362,27 +2723,7 @@ struct CobraInterpreter {
     /// (`f(a, x.y[i].field)`): nil when the chain is not a whole argument of a call to a plain name.
     private static func calleeTakingWhole(argumentEndingAt index: Int, in tokens: [GoToken]) -> String? {
         guard index + 1 < tokens.count, [.rightParen, .comma].contains(tokens[index + 1].symbol) else { return nil }
-        // Back over the chain: names, `.`, and bracketed indices.
-        var position = index - 1
-        while position >= 0 {
-            let token = tokens[position]
-            if token.symbol == .period || token.kind == .identifier {
-                position -= 1
-            } else if token.symbol == .rightBracket {
-                var depth = 0
-                while position >= 0 {
-                    if tokens[position].symbol == .rightBracket { depth += 1 }
-                    if tokens[position].symbol == .leftBracket {
-                        depth -= 1
-                        if depth == 0 { break }
-                    }
-                    position -= 1
-                }
-                position -= 1
-            } else {
-                break
-            }
-        }
+        var position = beforeChain(endingAt: index, in: tokens, throughCalls: false)
         guard position >= 0, [.leftParen, .comma].contains(tokens[position].symbol) else { return nil }
         // Back over the arguments before it to the call's `(`.
         var depth = 0
@@ -2399,6 +2740,36 @@ struct CobraInterpreter {
             position < 2 || tokens[position - 2].symbol != .period
         else { return nil }
         return tokens[position - 1].text
+    }
+
+    /// The index of the token before the selector chain ending at `index`: back over names, `.`, bracketed indices, and
+    /// (`throughCalls`) the parentheses of calls (`a.b(x)[i].field`).
+    private static func beforeChain(endingAt index: Int, in tokens: [GoToken], throughCalls: Bool) -> Int {
+        let (opening, closing): (Set<GoOperator>, Set<GoOperator>) =
+            throughCalls ? ([.leftBracket, .leftParen], [.rightBracket, .rightParen]) : ([.leftBracket], [.rightBracket])
+        var position = index - 1
+        while position >= 0 {
+            let token = tokens[position]
+            if token.symbol == .period || token.kind == .identifier {
+                position -= 1
+            } else if let symbol = token.symbol, closing.contains(symbol) {
+                var depth = 0
+                while position >= 0 {
+                    if let symbol = tokens[position].symbol {
+                        if closing.contains(symbol) { depth += 1 }
+                        if opening.contains(symbol) {
+                            depth -= 1
+                            if depth == 0 { break }
+                        }
+                    }
+                    position -= 1
+                }
+                position -= 1
+            } else {
+                break
+            }
+        }
+        return position
     }
 
     /// Whether every function (not method) of the files read named `name` only reads its parameters: its body has no
@@ -2849,6 +3220,19 @@ struct CobraInterpreter {
                 unchanged = tableUnchanged(runName(table, in: frame.file))
             }
             let outerUnchanged = frame.unchangedEntry
+            let outerCertain = frame.certainEntry
+            let (outerEntryRun, outerEntryUndecided) = (frame.entryRun, frame.entryUndecided)
+            // Entries whose string fields their literals give certainly: a list literal's, or a table's nothing changes.
+            var certainEntries = false
+            // Not when the body may end the loop (`break`, `return`, `goto`): an entry that certainly ends it stops the
+            // entries after it in Go's order, which the runs do not keep, so no entry's own run could be trusted.
+            if runs.count > 1, literalListsDecide, !writesThroughPointer, !Self.mayEndLoop(body) {
+                if case .composite = Self.withoutAddress(collection) {
+                    certainEntries = true
+                } else if case .name(let table) = collection, frame.locals[table] == nil {
+                    certainEntries = tableUnchanged(runName(table, in: frame.file))
+                }
+            }
             var undecidedEntries = false
             for element in runs {
                 for (offset, name) in names.enumerated() {
@@ -2861,6 +3245,8 @@ struct CobraInterpreter {
                 frame.strictRun = strict
                 frame.uniqueness = strict ? Self.mapsFilled(by: body, in: frame) : []
                 frame.unchangedEntry = unchanged ? element : nil
+                frame.certainEntry = certainEntries ? element : nil
+                (frame.entryRun, frame.entryUndecided) = (runs.count > 1, undecidedBranches)
                 frame.loops += 1
                 execute(body, in: &frame)
                 frame.loops -= 1
@@ -2874,6 +3260,8 @@ struct CobraInterpreter {
             frame.ranges = outer
             frame.filteredRun = false
             frame.unchangedEntry = outerUnchanged
+            frame.certainEntry = outerCertain
+            frame.entryRun = false
             (frame.strictRun, frame.uniqueness) = (outerStrict, outerUniqueness)
             if undecidedEntries {
                 // The entries whose filter could not be decided: every one at once, as before tables were read.
@@ -2886,6 +3274,7 @@ struct CobraInterpreter {
                 frame.loops -= 1
                 (frame.skipping, frame.ended) = (false, false)
             }
+            (frame.entryRun, frame.entryUndecided) = (outerEntryRun, outerEntryUndecided)
             frame.filteredRun = outerFiltered
         case .block(let statements):
             execute(statements, in: &frame)
@@ -2905,8 +3294,15 @@ struct CobraInterpreter {
         case .continueRange:
             frame.skipping = true
         case .breakRange:
-            // A `break` of a loop run at once, as before tables were read, does nothing.
-            if frame.strictRun || frame.filteredRun { frame.breaking = true }
+            // A `break` of a loop run at once, as before tables were read, does nothing. One certainly taken in a run
+            // entry by entry (its `if` decided on the entry) ends the loop at that entry: which entries Go runs before
+            // it depends on their order, which the runs do not keep (they go by where each entry's literal is). The
+            // loop runs at once for the entry, as before tables were read.
+            if frame.entryRun, undecidedBranches == frame.entryUndecided {
+                frame.filterUndecided = true
+            } else if frame.strictRun || frame.filteredRun {
+                frame.breaking = true
+            }
         case .conditional(let header, let condition, let then, let otherwise):
             execute(header, in: &frame)
             // Not `condition.flatMap { truth(...) }`: that closure copies the interpreter, and its dictionaries then
@@ -2920,28 +3316,260 @@ struct CobraInterpreter {
                     return
                 }
             }
-            if holds == nil, frame.strictRun || frame.filteredRun, Self.jumps(then) || Self.jumps(otherwise),
-                !isUniquenessCheck(header: header, condition: condition, in: frame)
-            {
-                // Whether this entry goes on is not known: the loop runs at once for it, as before tables were read.
-                frame.filterUndecided = true
-                return
+            branch(
+                holds, then: then, otherwise: otherwise,
+                uniqueness: holds == nil && isUniquenessCheck(header: header, condition: condition, in: frame),
+                in: &frame)
+        case .switchCases(let tag, let clauses):
+            let decisions = switchDecisions(tag: tag, clauses: clauses, in: &frame)
+            for (clause, holds) in zip(clauses, decisions) {
+                if frame.skipping || frame.filterUndecided || frame.breaking { break }
+                branch(holds, then: clause.body, otherwise: [], uniqueness: false, in: &frame)
             }
-            if holds == nil { undecidedBranches += 1 }
-            // A `continue` on one branch of an undecided `if` skips the rest only in some runs: every branch counts.
-            let skipping = frame.skipping
-            if holds != false { execute(then, in: &frame) }
-            if holds == nil { frame.skipping = skipping }
-            // What follows ends only when both branches of an undecided `if` end (`if c { return a } else { return b
-            // }`). One decided by what names hold does not end it: a name holds what any run gave it, so `if root !=
-            // nil { return root }` is decided for a `root` some earlier call set, while the first call goes on.
-            let thenEnded = frame.ended
-            frame.ended = false
-            if holds != true { execute(otherwise, in: &frame) }
-            if holds == nil { frame.skipping = skipping }
-            frame.ended = holds == nil && frame.ended && thenEnded
-            if holds == nil { undecidedBranches -= 1 }
+        case .typeSwitch(let subject, let clauses):
+            let decisions = typeSwitchDecisions(subject: subject, clauses: clauses, in: &frame)
+            for (clause, holds) in zip(clauses, decisions) {
+                if frame.skipping || frame.filterUndecided || frame.breaking { break }
+                branch(holds, then: clause.body, otherwise: [], uniqueness: false, in: &frame)
+            }
         }
+    }
+
+    /// Runs `then` when `holds`, `otherwise` when not, both when it is not known (nil); `uniqueness` when the
+    /// condition is a ``isUniquenessCheck(header:condition:in:)``.
+    private mutating func branch(
+        _ holds: Bool?, then: [CobraStatement], otherwise: [CobraStatement], uniqueness: Bool, in frame: inout Frame
+    ) {
+        if holds == nil, frame.strictRun || frame.filteredRun, Self.jumps(then) || Self.jumps(otherwise), !uniqueness {
+            // Whether this entry goes on is not known: the loop runs at once for it, as before tables were read.
+            frame.filterUndecided = true
+            return
+        }
+        if holds == nil { undecidedBranches += 1 }
+        // A `continue` on one branch of an undecided `if` skips the rest only in some runs: every branch counts.
+        let skipping = frame.skipping
+        if holds != false { execute(then, in: &frame) }
+        if holds == nil { frame.skipping = skipping }
+        // What follows ends only when both branches of an undecided `if` end (`if c { return a } else { return b
+        // }`). One decided by what names hold does not end it: a name holds what any run gave it, so `if root !=
+        // nil { return root }` is decided for a `root` some earlier call set, while the first call goes on.
+        let thenEnded = frame.ended
+        frame.ended = false
+        if holds != true { execute(otherwise, in: &frame) }
+        if holds == nil { frame.skipping = skipping }
+        frame.ended = holds == nil && frame.ended && thenEnded
+        if holds == nil { undecidedBranches -= 1 }
+    }
+
+    /// Whether each clause of an expression switch runs, in order: true when it certainly does, false when it
+    /// certainly does not, nil when not known. A clause runs when its case is the first that matches (the tag equals
+    /// one of its expressions, or, without a tag, one of them holds), `default` when none does. A case matches
+    /// certainly only by values that are certain (``certainString(_:in:)``, ``truth(of:in:)`` without a tag).
+    private mutating func switchDecisions(tag: CobraExpr?, clauses: [CobraSwitchClause], in frame: inout Frame)
+        -> [Bool?]
+    {
+        var tagText: String?
+        if let tag {
+            _ = evaluate(tag, in: &frame)
+            tagText = certainString(tag, in: &frame)
+        }
+        var matches: [Bool?] = []
+        for clause in clauses {
+            var match: Bool? = false
+            for expression in clause.cases ?? [] {
+                var one: Bool?
+                if tag == nil {
+                    one = truth(of: expression, in: &frame)
+                } else {
+                    _ = evaluate(expression, in: &frame)
+                    if let tagText, let text = certainString(expression, in: &frame) {
+                        one = Array(tagText.utf8) == Array(text.utf8)
+                    }
+                }
+                match = Self.either(match, one)
+            }
+            matches.append(match)
+        }
+        return Self.clauseDecisions(clauses, matches)
+    }
+
+    /// `lhs || rhs` when each may not be known (nil).
+    private static func either(_ lhs: Bool?, _ rhs: Bool?) -> Bool? {
+        if lhs == true || rhs == true { return true }
+        return lhs == false && rhs == false ? false : nil
+    }
+
+    /// Whether each clause runs, from whether its cases match (ignored for `default`): the first that certainly matches
+    /// runs when every case before certainly does not; none after it does; `default` runs when none matches.
+    private static func clauseDecisions(_ clauses: [CobraSwitchClause], _ matches: [Bool?]) -> [Bool?] {
+        var decisions: [Bool?] = []
+        // Whether a case before certainly matches, and whether every case before certainly does not.
+        var matched = false
+        var noneBefore = true
+        for (clause, match) in zip(clauses, matches) {
+            guard clause.cases != nil else {
+                decisions.append(nil)
+                continue
+            }
+            decisions.append(matched || match == false ? false : match == true && noneBefore ? true : nil)
+            if match == true { matched = true }
+            if match != false { noneBefore = false }
+        }
+        // `default` runs when no case matches.
+        for (index, clause) in clauses.enumerated() where clause.cases == nil {
+            decisions[index] = matched ? false : noneBefore ? true : nil
+        }
+        return decisions
+    }
+
+    /// Whether each clause of a type switch runs (``clauseDecisions(_:_:)``), when the dynamic type of what it tests
+    /// is certain (``certainDynamicType(_:in:)``) and a case names a type plainly: the very type (and pointer-ness)
+    /// matches, another struct type of the package or `nil` does not; anything else (an interface, a type of another
+    /// package, a generic instance) may.
+    private mutating func typeSwitchDecisions(subject: CobraExpr, clauses: [CobraSwitchClause], in frame: inout Frame)
+        -> [Bool?]
+    {
+        _ = evaluate(subject, in: &frame)
+        guard let dynamic = certainDynamicType(subject, in: &frame) else { return clauses.map { _ in nil } }
+        var matches: [Bool?] = []
+        for clause in clauses {
+            var match: Bool? = false
+            for expression in clause.cases ?? [] {
+                match = Self.either(match, caseMatches(expression, dynamic, in: frame))
+            }
+            matches.append(match)
+        }
+        return Self.clauseDecisions(clauses, matches)
+    }
+
+    /// Whether type case `expression` matches a value of `dynamic`'s type, when certain.
+    private mutating func caseMatches(
+        _ expression: CobraExpr, _ dynamic: (type: CobraName, pointer: Bool, folder: Int32), in frame: Frame
+    ) -> Bool? {
+        var pointer = false
+        var named = expression
+        // `*T`: the only unary operator a type case may hold.
+        if case .unary(.other, let operand) = expression {
+            pointer = true
+            named = operand
+        }
+        switch named {
+        case .name(let name) where name == CobraKnown.nil.id && !pointer && !frame.locals.contains(name):
+            return false
+        case .name(let name):
+            guard frame.folder == dynamic.folder else { return nil }
+            let type = runName(name, in: frame.file)
+            if type == dynamic.type { return pointer == dynamic.pointer }
+            return structDeclared(type, in: frame.folder) ? false : nil
+        case .index(.name(let name), _):
+            // An instance of a generic type: another one of the same type may be it.
+            guard frame.folder == dynamic.folder else { return nil }
+            let type = runName(name, in: frame.file)
+            return type != dynamic.type && structDeclared(type, in: frame.folder) ? false : nil
+        default:
+            return nil
+        }
+    }
+
+    /// The type of the value `subject` certainly holds, and whether it is a pointer to it: a package-level variable
+    /// nothing writes (``unwrittenPackageVar(_:in:)``) initialised with a literal of a struct type of its package
+    /// (`hostOpt{}`, `&hostOpt{...}`). Only in a declared function that is neither generic nor a method and declares no
+    /// type of its own (a type parameter or a local type may take a case's name).
+    private mutating func certainDynamicType(_ subject: CobraExpr, in frame: inout Frame)
+        -> (type: CobraName, pointer: Bool, folder: Int32)?
+    {
+        guard case .name(let name) = subject, !frame.locals.contains(name), let key = frame.key, key >= 0 else {
+            return nil
+        }
+        let declaration = declared.list[Int(callKeys[Int(key)].function)]
+        let function = files[declaration.file].functions[declaration.index]
+        guard function.receiver == nil, function.declaration.signature.typeParameters.isEmpty,
+            !Self.declaresType(function.declaration.body, in: sources[declaration.file].file.go.tokens),
+            let (file, value) = unwrittenPackageVar(name, in: frame.file)
+        else { return nil }
+        var literal = value
+        var pointer = false
+        if case .unary(.address, let operand) = value {
+            literal = operand
+            pointer = true
+        }
+        guard case .composite(let type?, _, _) = literal, type.qualifier == nil, !type.isCollection,
+            let local = type.name
+        else { return nil }
+        let typeName = runName(local, in: file)
+        guard structDeclared(typeName, in: folders[file]) else { return nil }
+        return (typeName, pointer, folders[file])
+    }
+
+    /// Whether a body's tokens declare a type (`type` not in `.(type)`).
+    private static func declaresType(_ body: Range<Int>?, in tokens: [GoToken]) -> Bool {
+        guard let body else { return false }
+        return body.contains { tokens[$0].kind == .keyword(.type) && ($0 == 0 || tokens[$0 - 1].symbol != .leftParen) }
+    }
+
+    /// Whether a file of `folder` declares struct type `type`.
+    private mutating func structDeclared(_ type: CobraName, in folder: Int32) -> Bool {
+        files.indices.contains { index in
+            folders[index] == folder && files[index].structs.contains { runName($0.name, in: index) == type }
+        }
+    }
+
+    /// The file and initialiser of package-level variable `name` of `file`'s package when nothing can assign it, by
+    /// the tokens: unexported, declared once in the files read of its folder (a file built for every system and tag,
+    /// a folder all of whose Go files are read), and no file read assigns it (`opt = ...`, also as one of several
+    /// targets, in a function literal or an `init`) or takes its address. A local of the same name assigned anywhere
+    /// counts as an assignment.
+    private mutating func unwrittenPackageVar(_ name: CobraLocalName, in file: Int) -> (file: Int, value: CobraExpr)? {
+        let text = self.text(of: name, in: file)
+        guard let first = text.utf8.first, first == UInt8(ascii: "_") || (first >= 0x61 && first <= 0x7a) else {
+            return nil
+        }
+        let key = scoped(folders[file], runName(name, in: file))
+        if let known = unwrittenVars[key] { return known }
+        var result: (file: Int, value: CobraExpr)?
+        var declarations = 0
+        for index in files.indices where folders[index] == folders[file] {
+            for binding in files[index].bindings {
+                for (offset, bound) in binding.names.enumerated() where self.text(of: bound, in: index) == text {
+                    declarations += 1
+                    if !binding.isConstant, fileAtoms[index] == nil, binding.values.count == binding.names.count {
+                        result = (index, binding.values[offset])
+                    }
+                }
+            }
+        }
+        if declarations != 1 { result = nil }
+        if let found = result {
+            let path = paths[found.file]
+            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+            if partialFolders.contains(folder) { result = nil }
+        }
+        if result != nil {
+            search: for source in sources {
+                let tokens = source.file.go.tokens
+                var braces = 0
+                for index in tokens.indices {
+                    let token = tokens[index]
+                    if token.symbol == .leftBrace { braces += 1 }
+                    if token.symbol == .rightBrace { braces -= 1 }
+                    guard token.kind == .identifier, token.text == text,
+                        index == 0 || tokens[index - 1].symbol != .period
+                    else { continue }
+                    var before = index - 1
+                    while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
+                    if before >= 0, tokens[before].symbol == .ampersand {
+                        result = nil
+                        break search
+                    }
+                    if braces > 0, Self.assignedAfter(index, in: tokens) {
+                        result = nil
+                        break search
+                    }
+                }
+            }
+        }
+        unwrittenVars[key] = .some(result)
+        return result
     }
 
     /// Whether `condition` is certainly true or certainly false with what its names may hold; nil when it may be
@@ -2978,6 +3606,13 @@ struct CobraInterpreter {
                 isNil = nil
             }
             return isNil.map { op == .equal ? $0 : !$0 }
+        case .binary(let op, let left, let right) where op == .equal || op == .notEqual:
+            _ = evaluate(condition, in: &frame)
+            guard let lhs = certainString(left, in: &frame), let rhs = certainString(right, in: &frame) else {
+                return nil
+            }
+            // As Go compares strings: byte by byte.
+            return (Array(lhs.utf8) == Array(rhs.utf8)) == (op == .equal)
         default:
             let values = evaluate(condition, in: &frame)
             if values.only == .bool(true) { return true }
@@ -3470,6 +4105,14 @@ struct CobraInterpreter {
             guard !leftStrings.isEmpty, !rightStrings.isEmpty, leftStrings.count * rightStrings.count <= 16 else {
                 return []
             }
+            // Bounded (review R18: `const a1 = a0 + a0` ... 63 lines doubled a string to gigabytes): each result is a
+            // name, not a document, and what `+` builds in a run has a budget. Past either, not a constant.
+            let longest =
+                (leftStrings.map(\.utf8.count).max() ?? 0) + (rightStrings.map(\.utf8.count).max() ?? 0)
+            let built = longest * leftStrings.count * rightStrings.count
+            guard longest <= Self.maximumReplacedBytes, concatenatedBytes + built <= Self.maximumConcatenatedBytes
+            else { return [] }
+            concatenatedBytes += built
             return CobraValues(leftStrings.flatMap { left in rightStrings.map { CobraValue.string(left + $0) } })
         case .index(let base, let indices):
             for index in indices { _ = evaluate(index, in: &frame) }
@@ -3758,6 +4401,17 @@ struct CobraInterpreter {
                 objectLists[site] = lists
             }
             if elements.contains(where: { $0.key == nil }) { positionalObjects.insert(site) }
+            for element in elements {
+                guard case .name(let key)? = element.key else { continue }
+                let field = runName(key, in: frame.file)
+                let text = certainString(element.value, in: &frame)
+                if let known = objectStrings[site]?[field] {
+                    if let known, let text, Array(known.utf8) == Array(text.utf8) { continue }
+                    if known != nil { objectStrings[site, default: [:]][field] = .some(nil) }
+                } else {
+                    objectStrings[site, default: [:]][field] = .some(text)
+                }
+            }
             if objectKeys[site] == nil {
                 objectKeys[site] = Set(
                     elements.compactMap { element in
@@ -3864,6 +4518,8 @@ struct CobraInterpreter {
             inner.literalReturns = []
             inner.deferred = []
             let parameters = literal.parameters.compactMap { $0 }
+            for name in parameters { inner.certain[name] = nil }
+            inner.inLiteral = true
             for (index, name) in literal.parameters.enumerated() {
                 guard let name else { continue }
                 inner.locals.assign(index < values.count ? values[index] : [], to: name)
@@ -3900,8 +4556,9 @@ struct CobraInterpreter {
                     if case .function(let key) = value { return key }
                     return nil
                 }
+                let certain = functions.isEmpty ? 0 : certainArguments(arguments, values, in: &frame)
                 for key in functions {
-                    result.formUnion(call(key, arguments: values))
+                    result.formUnion(call(key, arguments: values, certain: certain))
                 }
                 if functions.isEmpty, qualifier == CobraKnown.strings.id, method == CobraKnown.replaceAll.id {
                     return Self.replaceAll(values)
@@ -4025,11 +4682,15 @@ struct CobraInterpreter {
         default:
             var result: CobraValues = []
             var followed = false
-            for value in evaluate(callee, in: &frame) {
+            let callees = evaluate(callee, in: &frame)
+            let certain =
+                callees.contains { if case .function = $0 { true } else { false } }
+                ? certainArguments(arguments, values, in: &frame) : 0
+            for value in callees {
                 switch value {
                 case .function(let key):
                     followed = true
-                    result.formUnion(call(key, arguments: values))
+                    result.formUnion(call(key, arguments: values, certain: certain))
                 case .closure(let site):
                     followed = true
                     result.formUnion(callClosure(site, arguments: values))
@@ -4097,8 +4758,10 @@ struct CobraInterpreter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The longest text `replaceAll(_:)` makes: a flag name or `Use`, not a document.
+    /// The longest text `replaceAll(_:)` or `+` makes: a flag name or `Use`, not a document.
     static let maximumReplacedBytes = 4_096
+    /// At most this many bytes of strings are built by `+` in one run (each at most ``maximumReplacedBytes``).
+    static let maximumConcatenatedBytes = 16 * 1024 * 1024
 
     /// `fmt.Sprintf` of constant strings: each `%` verb takes the next argument's string. A verb whose argument is not
     /// one known string stays as written, so `Sprintf("get %s", name)` still gives a `Use` whose first word is `get`;

@@ -74,7 +74,7 @@ struct CobraPredicate {
             return .next
         case .label:
             return .next
-        case .expression, .assign, .declare, .range, .breakRange, .deferred, .jump, .loop:
+        case .expression, .assign, .declare, .range, .breakRange, .deferred, .jump, .loop, .switchCases, .typeSwitch:
             return .unknown
         }
     }

@@ -313,8 +313,13 @@ extension GoParser {
     }
 
     private mutating func switchStatement() throws(ParseFailure) -> GoStatement {
+        // An expression switch (not `select`, not a type switch `switch v := x.(type)`) keeps its tag and case
+        // expressions, when each reads as expressions and no clause falls through: ``GoStatement/switchCases(header:tag:clauses:)``.
+        var decidable = current.isKeyword(.switch)
         advance()
+        let headerStart = index
         var parts = try header()
+        let typeSwitch = decidable && Self.assertsType(tokens[headerStart..<index])
         try expect(.leftBrace)
         let saved = allowCompositeLiterals()
         breakables.append(false)
@@ -327,29 +332,99 @@ extension GoParser {
         // before the first clause (none in valid Go) run.
         var clause: [GoStatement] = []
         var inClause = false
+        var cases: [GoExpr]?
+        var clauses: [GoSwitchClause] = []
+        var before: [GoStatement] = []
         func close() {
-            parts.append(inClause ? .conditional(header: [], condition: nil, then: clause, otherwise: []) : .block(clause))
+            if inClause {
+                clauses.append(GoSwitchClause(cases: cases, body: clause))
+            } else {
+                before = clause
+            }
         }
         while try continuesUntilBrace("switch") {
             if current.isKeyword(.case) || current.isKeyword(.default) {
                 close()
                 inClause = true
                 clause = []
-                // The case expressions are left out: they define nothing.
-                while !isOperator(.colon) && !atEnd {
-                    if opensGroup {
-                        skipGroup()
+                cases = nil
+                if current.isKeyword(.case) {
+                    advance()
+                    let (start, errorCount) = (index, errors.count)
+                    if decidable, let read = try? caseExpressions() {
+                        cases = read
                     } else {
-                        advance()
+                        // Not read as expressions (a `select`'s communication, a type switch's types): left out.
+                        decidable = false
+                        index = start
+                        if errors.count > errorCount { errors.removeLast(errors.count - errorCount) }
+                        skipCaseExpressions()
                     }
+                } else {
+                    advance()
                 }
-                advance()
+                if isOperator(.colon) { advance() }
                 continue
             }
+            if current.isKeyword(.fallthrough) { decidable = false }
             if let statement = try statement() { clause.append(statement) }
         }
         close()
+        if typeSwitch {
+            if decidable, before.isEmpty, case .expression(let subject)? = parts.last {
+                parts.removeLast()
+                return .block(parts + [.typeSwitch(subject: subject, clauses: clauses)])
+            }
+            if decidable, before.isEmpty, case .assign(let targets, ":=", let sources)? = parts.last, targets.count == 1,
+                sources.count == 1
+            {
+                return .block(parts + [.typeSwitch(subject: sources[0], clauses: clauses)])
+            }
+        } else if decidable, before.isEmpty, case .expression(let tag)? = parts.last {
+            parts.removeLast()
+            return .block(parts + [.switchCases(tag: tag, clauses: clauses)])
+        }
+        if !typeSwitch, decidable, before.isEmpty, parts.isEmpty {
+            return .switchCases(tag: nil, clauses: clauses)
+        }
+        parts.append(.block(before))
+        for clause in clauses {
+            parts.append(.conditional(header: [], condition: nil, then: clause.body, otherwise: []))
+        }
         return .block(parts)
+    }
+
+    /// A `case` clause's expressions, up to its `:`.
+    private mutating func caseExpressions() throws(ParseFailure) -> [GoExpr] {
+        let list = try expressionList()
+        guard isOperator(.colon) else { throw fail("expected ':' after the case expressions") }
+        return list
+    }
+
+    /// Skips a `case` clause's expressions, up to its `:`.
+    private mutating func skipCaseExpressions() {
+        while !isOperator(.colon) && !atEnd {
+            if opensGroup {
+                skipGroup()
+            } else {
+                advance()
+            }
+        }
+    }
+
+    /// Whether a switch header holds a type assertion's `.(type)`.
+    private static func assertsType(_ tokens: ArraySlice<GoToken>) -> Bool {
+        var previous: [GoToken] = []
+        for token in tokens {
+            if token.isKeyword(.type), previous.count == 2, previous[0].isOperator(.period),
+                previous[1].isOperator(.leftParen)
+            {
+                return true
+            }
+            previous.append(token)
+            if previous.count > 2 { previous.removeFirst() }
+        }
+        return false
     }
 
     // MARK: - Expressions

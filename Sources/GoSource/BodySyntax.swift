@@ -102,8 +102,31 @@ public indirect enum GoStatement: Sendable {
     case block([GoStatement])
     /// `if header; condition { then } else { otherwise }`.
     case conditional(header: [GoStatement], condition: GoExpr?, then: [GoStatement], otherwise: [GoStatement])
+    /// An expression `switch` with no clause that falls through: its tag (nil for `switch {`, whose cases are
+    /// conditions) and its clauses in order. Its header's other statements (`x := f()` in `switch x := f(); x {`)
+    /// come before it, in a block. A `select`, a type switch and a switch with `fallthrough` are a block of
+    /// conditionals with no condition instead (see ``conditional(header:condition:then:otherwise:)``).
+    case switchCases(tag: GoExpr?, clauses: [GoSwitchClause])
+    /// A type switch (`switch v := x.(type)`, `switch x.(type)`) with no clause that falls through: the value whose
+    /// type it tests (`x`) and its clauses, whose case expressions are types (`T`, `*T`, `nil`, `G[int]`). Its header
+    /// (`v := x`: the value passes through a type assertion) comes before it, in a block.
+    case typeSwitch(subject: GoExpr, clauses: [GoSwitchClause])
     /// An unlabeled `continue` whose innermost loop is a `range` loop (of the same function).
     case continueRange
     /// An unlabeled `break` whose innermost loop, `switch` or `select` is a `range` loop (of the same function).
     case breakRange
+}
+
+/// A clause of an expression `switch`: its case expressions (nil for `default`) and its statements.
+public struct GoSwitchClause: Sendable {
+    /// The case expressions; nil for `default`.
+    public let cases: [GoExpr]?
+    /// The statements of the clause.
+    public let body: [GoStatement]
+
+    /// A clause from its parts.
+    public init(cases: [GoExpr]?, body: [GoStatement]) {
+        self.cases = cases
+        self.body = body
+    }
 }

@@ -641,6 +641,35 @@ struct CobraPatternTests {
         #expect(found.items.map(\.key).sorted() == ["tool", "tool --port"])
     }
 
+    /// Review R18: each `+` doubled the string, to gigabytes by the 31st line.
+    @Test("strings built by + are bounded: 48 constants each doubling the last are no constant past 4 KiB")
+    func doubledConstants() {
+        let constants = (1...48).map { "const a\($0) = a\($0 - 1) + a\($0 - 1)" }.joined(separator: "\n")
+        let found = surface([
+            "cmd/root.go": """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            const a0 = "x"
+            \(constants)
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                root.Flags().String(a8, "", "")
+                if a48 == "x" {
+                    root.Flags().Int("port", 0, "")
+                }
+                root.Flags().String(a13, "", "")
+                return root
+            }
+            """
+        ])
+        // a8 is 256 bytes, a13 8 KiB: past the bound, a name semgate cannot read (and says so).
+        #expect(found.items.map(\.key).sorted() == ["tool", "tool --port", "tool --" + String(repeating: "x", count: 256)])
+        #expect(!found.notes.isEmpty)
+    }
+
     @Test("a root also handed to a helper's AddCommand on a command that cannot be followed stays the root")
     func rootAlsoAttachedElsewhere() {
         let found = surface([

@@ -1,0 +1,274 @@
+import Testing
+
+@testable import Cobra
+
+/// The cobra surface of in-memory Go files.
+private func surface(_ files: [String: String], root: String? = nil) -> CobraSurface {
+    CobraExtractor.surface(of: files.map { ($0.key, CobraSourceFile(source: $0.value)) }, root: root)
+}
+
+/// The keys of the flags of `box serve`.
+private func serveFlags(_ files: [String: String]) -> Set<String> {
+    Set(surface(files, root: "box").items.map(\.key).filter { $0.hasPrefix("box serve --") })
+}
+
+/// A program whose `Execute` builds `box serve` and runs `body` there (with `serve` in scope), after `declarations`.
+private func program(_ body: String, _ declarations: String = "") -> String {
+    """
+    package box
+
+    import (
+        "os"
+
+        "github.com/spf13/cobra"
+    )
+
+    var _ = os.Getenv
+
+    \(declarations)
+
+    func Execute() {
+        root := &cobra.Command{Use: "box"}
+        serve := &cobra.Command{Use: "serve"}
+        root.AddCommand(serve)
+    \(body)
+        root.Execute()
+    }
+    """
+}
+
+/// Branches decided where Go's values are certain (review R5, R6): a condition on constants, a switch on a constant,
+/// a parameter bound to a constant at the call, and a table entry's field its literal gives, in a loop run entry by
+/// entry. What is not certain (a package `var`, a field written somewhere) keeps every branch.
+struct CobraBranchTests {
+    private static let clientServer = """
+            if mode == "client" {
+                serve.Flags().Int("port", 0, "p")
+            }
+            if mode != "client" {
+                serve.Flags().String("host", "", "h")
+            }
+        """
+
+    @Test("an if comparing a package constant with a literal runs only the branch Go runs; a package var keeps both")
+    func ifOnConstant() {
+        #expect(serveFlags(["box/cmd.go": program(Self.clientServer, "const mode = \"server\"")]) == ["box serve --host"])
+        // Declared from other constants, in another file of the package.
+        #expect(
+            serveFlags([
+                "box/cmd.go": program(Self.clientServer),
+                "box/mode.go": "package box\n\nconst prefix = \"ser\"\nconst mode = prefix + \"ver\"\n",
+            ]) == ["box serve --host"])
+        // A package var may be written where the interpreter does not look: both branches count.
+        #expect(
+            serveFlags(["box/cmd.go": program(Self.clientServer, "var mode = \"server\"")])
+                == ["box serve --port", "box serve --host"])
+        // A constant of a file built for one system only may be another in other builds.
+        #expect(
+            serveFlags([
+                "box/cmd.go": program(Self.clientServer),
+                "box/mode_linux.go": "package box\n\nconst mode = \"server\"\n",
+            ]) == ["box serve --port", "box serve --host"])
+        // A local shadowing the constant is not the constant.
+        #expect(
+            serveFlags([
+                "box/cmd.go": program("    mode := os.Getenv(\"MODE\")\n" + Self.clientServer, "const mode = \"server\"")
+            ]) == ["box serve --port", "box serve --host"])
+    }
+
+    @Test("a switch on a constant runs the first clause that matches, default when none does; fallthrough keeps all")
+    func switchOnConstant() {
+        let body = """
+                switch mode {
+                case "client", "agent":
+                    serve.Flags().Int("port", 0, "p")
+                case "server":
+                    serve.Flags().String("host", "", "h")
+                case "server", "proxy":
+                    serve.Flags().Bool("second", false, "s")
+                default:
+                    serve.Flags().Bool("debug", false, "d")
+                }
+            """
+        #expect(serveFlags(["box/cmd.go": program(body, "const mode = \"server\"")]) == ["box serve --host"])
+        #expect(serveFlags(["box/cmd.go": program(body, "const mode = \"agent\"")]) == ["box serve --port"])
+        #expect(serveFlags(["box/cmd.go": program(body, "const mode = \"other\"")]) == ["box serve --debug"])
+        // A case not certain: the clauses from it on may run.
+        let open = body.replacingOccurrences(of: "case \"server\":", with: "case os.Getenv(\"M\"):")
+        #expect(
+            serveFlags(["box/cmd.go": program(open, "const mode = \"proxy\"")])
+                == ["box serve --host", "box serve --second"])
+        // Without a tag, the cases are conditions.
+        let tagless = """
+                switch {
+                case mode == "client":
+                    serve.Flags().Int("port", 0, "p")
+                default:
+                    serve.Flags().String("host", "", "h")
+                }
+            """
+        #expect(serveFlags(["box/cmd.go": program(tagless, "const mode = \"server\"")]) == ["box serve --host"])
+        let fallsThrough = """
+                switch mode {
+                case "server":
+                    fallthrough
+                case "client":
+                    serve.Flags().Int("port", 0, "p")
+                }
+            """
+        #expect(serveFlags(["box/cmd.go": program(fallsThrough, "const mode = \"server\"")]) == ["box serve --port"])
+    }
+
+    @Test("a parameter given a constant at the call decides the helper's switch for that call only")
+    func parameterBoundToConstant() {
+        let helper = """
+            func add(c *cobra.Command, kind string) {
+                switch kind {
+                case "port":
+                    c.Flags().Int("port", 0, "p")
+                case "host":
+                    c.Flags().String("host", "", "h")
+                }
+            }
+            """
+        #expect(serveFlags(["box/cmd.go": program("    add(serve, \"host\")", helper)]) == ["box serve --host"])
+        // Another call with a value not certain runs every clause.
+        #expect(
+            serveFlags(["box/cmd.go": program("    add(serve, \"host\")\n    add(serve, os.Getenv(\"K\"))", helper)])
+                == ["box serve --port", "box serve --host"])
+        // A package var passed is not certain.
+        #expect(
+            serveFlags(["box/cmd.go": program("    add(serve, kind)", helper + "\nvar kind = \"host\"")])
+                == ["box serve --port", "box serve --host"])
+        // A parameter the body may assign is not what the call gave.
+        let assigned = helper.replacingOccurrences(
+            of: "    switch kind {", with: "    if os.Getenv(\"X\") != \"\" {\n        kind = \"port\"\n    }\n    switch kind {")
+        #expect(
+            serveFlags(["box/cmd.go": program("    add(serve, \"host\")", assigned)])
+                == ["box serve --port", "box serve --host"])
+    }
+
+    private static let table = """
+        type Opt struct {
+            Name  string
+            Usage string
+        }
+
+        var table = []Opt{
+            {Name: "port", Usage: "u"},
+            {Name: "host", Usage: "u"},
+        }
+        """
+
+    @Test("a loop over an unchanged table skips the entry its field's literal names, by if or switch")
+    func entrySkippedByField() {
+        let byIf = """
+                for _, o := range table {
+                    if o.Name == "port" {
+                        continue
+                    }
+                    serve.Flags().String(o.Name, "", o.Usage)
+                }
+            """
+        let bySwitch = """
+                for _, o := range table {
+                    switch o.Name {
+                    case "port":
+                        continue
+                    }
+                    serve.Flags().String(o.Name, "", o.Usage)
+                }
+            """
+        #expect(serveFlags(["box/cmd.go": program(byIf, Self.table)]) == ["box serve --host"])
+        #expect(serveFlags(["box/cmd.go": program(bySwitch, Self.table)]) == ["box serve --host"])
+        // A list literal ranged directly.
+        let literal = byIf.replacingOccurrences(
+            of: "range table", with: "range []Opt{{Name: \"port\"}, {Name: \"host\"}}")
+        #expect(serveFlags(["box/cmd.go": program(literal, Self.table)]) == ["box serve --host"])
+        // The field written somewhere (here through a flag bound to it): the literal is not what the entry holds,
+        // and the names are not read one by one.
+        let bound = Self.table + "\n\nvar other Opt\n\nfunc init() { _ = &other.Name }"
+        #expect(serveFlags(["box/cmd.go": program(byIf, bound)]).contains("box serve --port"))
+        let renamed = Self.table + "\n\nfunc init() { table[0].Name = os.Getenv(\"N\") }"
+        #expect(serveFlags(["box/cmd.go": program(byIf, renamed)]) != ["box serve --host"])
+    }
+
+    @Test("a type switch on a package var nothing assigns runs the clause of its literal's type; an init write keeps all")
+    func typeSwitchOnUnwrittenVar() {
+        let types = """
+            type portOpt struct{}
+            type hostOpt struct{}
+            type namer interface{ name() string }
+            """
+        let body = """
+                switch v := opt.(type) {
+                case portOpt:
+                    serve.Flags().Int("port", 0, "p")
+                case *hostOpt, nil:
+                    _ = v
+                    serve.Flags().String("host", "", "h")
+                default:
+                    serve.Flags().Bool("debug", false, "d")
+                }
+            """
+        #expect(serveFlags(["box/cmd.go": program(body, types + "\nvar opt any = &hostOpt{}")]) == ["box serve --host"])
+        #expect(serveFlags(["box/cmd.go": program(body, types + "\nvar opt any = portOpt{}")]) == ["box serve --port"])
+        // `hostOpt{}` is not a `*hostOpt`: default.
+        #expect(serveFlags(["box/cmd.go": program(body, types + "\nvar opt any = hostOpt{}")]) == ["box serve --debug"])
+        // Assigned in an init: every clause.
+        #expect(
+            serveFlags(["box/cmd.go": program(body, types + "\nvar opt any = portOpt{}\n\nfunc init() { opt = &hostOpt{} }")])
+                == ["box serve --port", "box serve --host", "box serve --debug"])
+        // A case of an interface type may match: it and what follows may run.
+        let byInterface = body.replacingOccurrences(of: "case portOpt:", with: "case namer:")
+        #expect(
+            serveFlags(["box/cmd.go": program(byInterface, types + "\nvar opt any = &hostOpt{}")])
+                == ["box serve --port", "box serve --host"])
+    }
+
+    @Test("a name the function binds (a named result, a select case's binding) is not the package constant it shadows")
+    func boundNameShadowsConstant() {
+        let named = """
+            func addPort(c *cobra.Command) (mode string) {
+                mode = "client"
+                if mode == "client" {
+                    c.Flags().Int("port", 0, "p")
+                }
+                return
+            }
+            """
+        #expect(
+            serveFlags(["box/cmd.go": program("    addPort(serve)", "const mode = \"server\"\n\n" + named)])
+                == ["box serve --port"])
+        let selected = """
+                ch := make(chan string, 1)
+                ch <- "client"
+                select {
+                case mode := <-ch:
+                    if mode == "client" {
+                        serve.Flags().Int("port", 0, "p")
+                    }
+                }
+            """
+        #expect(serveFlags(["box/cmd.go": program(selected, "const mode = \"server\"")]) == ["box serve --port"])
+    }
+
+    @Test("an entry that ends the loop (break, return) keeps the entries from being decided one by one")
+    func entryEndingTheLoop() {
+        let table = Self.table.replacingOccurrences(
+            of: "    {Name: \"port\", Usage: \"u\"},", with: "    {Name: \"stop\", Usage: \"u\"},\n    {Name: \"port\", Usage: \"u\"},")
+        for jump in ["break", "return"] {
+            let body = """
+                    for i := range table {
+                        o := &table[i]
+                        if o.Name == "stop" {
+                            \(jump)
+                        }
+                        serve.Flags().String(o.Name, "", o.Usage)
+                    }
+                """
+            // Go stops at `stop`, the first entry: neither --port nor --host is defined.
+            #expect(!serveFlags(["box/cmd.go": program(body, table)]).contains("box serve --port"), "\(jump)")
+        }
+    }
+}
