@@ -1919,7 +1919,7 @@ struct CobraInterpreter {
         // A function literal the run did not execute may run before the object's fields are read (sent on a channel and
         // called), except one given to a command's field, which cobra calls when the command runs, unless a hook may
         // run while the tree is built.
-        let hooksCalled = commandHooksCalled || Self.spellsCommandHookCall(sources.map(\.file.go.tokens))
+        let hooksCalled = commandHooksCalled || hookCalls.mayRunWhileBuilding()
         let notRun = closures.keys.filter {
             !ranClosures.contains($0) && (hooksCalled || !commandFieldClosures.contains($0))
         }
@@ -1939,21 +1939,16 @@ struct CobraInterpreter {
         return false
     }
 
-    /// Whether a file calls a hook of a command that only cobra's commands have (`c.RunE(c, nil)`, `root.Execute()`).
-    static func spellsCommandHookCall(_ files: [[GoToken]]) -> Bool {
-        files.contains { tokens in
-            tokens.indices.contains { index in
-                index > 0 && index + 1 < tokens.count && tokens[index - 1].symbol == .period
-                    && tokens[index + 1].symbol == .leftParen && tokens[index].kind == .identifier
-                    && commandHooks.contains(tokens[index].text)
-            }
-        }
+    /// The hook calls the files read spell (``CobraHookCalls``).
+    private var hookCalls: CobraHookCalls {
+        let (table, importFolders, packageFolders) = (numbering.table, importFolders, packageFolders)
+        return CobraHookCalls(
+            files: sources.map(\.file.go), folders: folders,
+            qualifierFolders: { file, name in
+                guard let id = table.number(of: name) else { return [] }
+                return Set((importFolders[file][id] ?? []) + (packageFolders[id] ?? []))
+            })
     }
-
-    private static let commandHooks: Set<String> = [
-        "RunE", "PreRun", "PreRunE", "PersistentPreRun", "PersistentPreRunE", "PostRun", "PostRunE", "PersistentPostRun",
-        "PersistentPostRunE", "Execute", "ExecuteC", "ExecuteContext", "ExecuteContextC", "ValidArgsFunction",
-    ]
 
     /// The names the function literal at `site` spells (its parameters, the names it reads and writes), by its
     /// tokens; nil when they cannot be found.

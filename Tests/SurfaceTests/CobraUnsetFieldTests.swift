@@ -211,6 +211,74 @@ struct CobraUnsetFieldTests {
         #expect(Self.flags(snapshot, of: "serve") == ["--host", "--port"])
     }
 
+    /// A hook that replaces `kit` with one that has every part, and a file read, cmd/run.go, whose `body` runs the
+    /// command line (`imports` more packages it uses).
+    static func hookRun(then: String = "", _ body: String, imports: [String] = []) throws -> FixtureRepository {
+        try Self.repository(
+            then: "serve.RunE = func(*cobra.Command, []string) error { *kit = opts.Everything(); return nil }\n" + then,
+            extra: "func Everything() Kit { return Kit{Net: NewNetPart(), Disk: NewDiskPart()} }",
+            notRead: [
+                "cmd/run.go": """
+                    package cmd
+
+                    import (
+                        \((["context", "errors", "fmt"] + imports).map { "\"\($0)\"" }.joined(separator: "\n    "))
+                    )
+
+                    const hint = "see the docs"
+
+                    var (
+                        _ = context.Canceled
+                        _ = errors.Is
+                        _ = fmt.Sprint
+                    )
+
+                    \(body)
+                    """
+            ])
+    }
+
+    @Test("a function nothing read names that builds the tree, then runs it (its hooks) and uses only the error, its parameters, constants and packages not read: the hook runs after the flags are registered, the field stays nil")
+    func hookRunAfterBuilding() throws {
+        let repo = try Self.hookRun(
+            """
+            func Run(ctx context.Context) error {
+                root := NewRoot()
+                if err := root.ExecuteContext(ctx); err != nil {
+                    if errors.Is(err, context.Canceled) {
+                        fmt.Println(fmt.Sprintf("canceled: %s", hint), ctx)
+                    }
+                    return err
+                }
+                return nil
+            }
+            """)
+        let snapshot = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        #expect(Self.flags(snapshot, of: "serve") == ["--host", "--port"])
+    }
+
+    @Test(
+        "a call that runs a command's hooks that may come before the flags are registered (called while the tree is built, named by code read, in a loop, a literal or a method, or followed by more code read): the left-out section may be there",
+        arguments: [
+            // Called by NewRoot before the registration: Go runs the hook (serve has --path).
+            ("Start(root)", "func Start(c *cobra.Command) { _ = c.Execute() }", ["github.com/spf13/cobra"]),
+            // Kept in a variable (which code read may call at any time).
+            ("", "var starter = Run\n\nfunc Run() error { return NewRoot().Execute() }", []),
+            ("", "func Run() error {\n\troot := NewRoot()\n\tfor i := 0; i < 1; i++ {\n\t}\n\treturn root.Execute()\n}", []),
+            ("", "func Run() {\n\troot := NewRoot()\n\tdefer func() { _ = root.Execute() }()\n}", []),
+            ("", "type app struct{}\n\nfunc (app) Run() error { return NewRoot().Execute() }", []),
+            // After the call: an object made before it, a function read, a package read.
+            ("", "func Run() error {\n\troot := NewRoot()\n\terr := root.Execute()\n\troot.SetArgs(nil)\n\treturn err\n}", []),
+            ("", "func Run() error {\n\terr := NewRoot().Execute()\n\t_ = NewRoot()\n\treturn err\n}", []),
+            ("", "func Run() error {\n\tif err := NewRoot().Execute(); err != nil {\n\t\t_ = opts.Everything()\n\t}\n\treturn nil\n}",
+             ["example.com/tool/opts"]),
+        ] as [(String, String, [String])])
+    func hookRunWhileBuilding(then: String, body: String, imports: [String]) throws {
+        let repo = try Self.hookRun(then: then, body, imports: imports)
+        let snapshot = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        #expect(Self.flags(snapshot, of: "serve").contains("--path"), "\(Self.flags(snapshot, of: "serve"))")
+    }
+
     @Test(
         "a comparison with nil of a pointer field the literal leaves out: true when nothing gives it a value, undecided when something may (not false: Go runs the branch)",
         arguments: [("", true), ("func fill(k *Kit) { k.Disk = NewDiskPart() }", false)])
