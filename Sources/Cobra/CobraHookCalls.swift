@@ -35,6 +35,70 @@ struct CobraHookCalls {
         return false
     }
 
+    /// Whether some file read reads a command's hook field other than to call it or assign it (`h := c.PreRun`,
+    /// `c.RunE == nil`, `go c.Run`): the function there may then run where the run does not see it (review R22).
+    /// `Run` counts: a field of that name is read as a value.
+    func readsHookField() -> Bool {
+        files.contains { go in
+            let tokens = go.tokens
+            return tokens.indices.contains { index in
+                index > 0 && index + 1 < tokens.count && tokens[index - 1].symbol == .period
+                    && tokens[index].kind == .identifier
+                    && (Self.hooks.contains(tokens[index].text) || tokens[index].text == "Run")
+                    && tokens[index + 1].symbol != .leftParen && tokens[index + 1].symbol != .assign
+            }
+        }
+    }
+
+    /// Whether some file read sends on a channel (`ch <- v`, also as a `select` case): the interpreter does not follow
+    /// what goes through a channel (review R22).
+    func sendsOnChannel() -> Bool {
+        files.contains { go in
+            let tokens = go.tokens
+            return tokens.indices.contains { index in
+                guard index > 0, tokens[index].symbol == .arrow else { return false }
+                let previous = tokens[index - 1]
+                // After an operand it is a send; after `chan` a channel type; otherwise a receive.
+                return previous.kind == .identifier || previous.kind == .string || previous.symbol == .rightParen
+                    || previous.symbol == .rightBracket || previous.symbol == .rightBrace
+            }
+        }
+    }
+
+    /// Whether some file read has a `select` case that assigns what it receives to more than names (`case *p =
+    /// <-ch:`, `case o.f = <-ch:`), or a case whose end is not found.
+    func selectAssignsPlace() -> Bool {
+        files.contains { go in
+            let tokens = go.tokens
+            for index in tokens.indices where tokens[index].isKeyword(.case) {
+                var depth = 0
+                var names = true
+                var position = index + 1
+                while position < tokens.count {
+                    let token = tokens[position]
+                    if token.symbol == .leftParen || token.symbol == .leftBracket || token.symbol == .leftBrace {
+                        depth += 1
+                    } else if token.symbol == .rightParen || token.symbol == .rightBracket
+                        || token.symbol == .rightBrace
+                    {
+                        depth -= 1
+                        if depth < 0 { break }
+                    } else if depth == 0, token.symbol == .colon {
+                        break
+                    } else if depth == 0, token.symbol == .assign || token.symbol == .define {
+                        if !names { return true }
+                        break
+                    } else if token.kind != .identifier && token.symbol != .comma {
+                        names = false
+                    }
+                    position += 1
+                }
+                if position >= tokens.count { return true }
+            }
+            return false
+        }
+    }
+
     /// Whether the hook call whose name is token `hook` of `file` runs only a tree whose building is over, as a
     /// `main` not read would: it is in a plain function F (not a method, not `init`) that the files read never name
     /// (so nothing read calls it or keeps it: its callers are code not read, as `main`'s are), F's body has no

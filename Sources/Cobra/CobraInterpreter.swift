@@ -617,6 +617,13 @@ struct CobraInterpreter {
     private var handedClosures: Set<CobraSite> = []
     /// The objects assigned to a name of another package (`opts.Current = kit`).
     private var storedInPackages: Set<CobraSite> = []
+    /// Objects the run wrote where it does not follow them (review R22): through a pointer to no object it knows
+    /// (`*g = kit`), into a list or map element (`list[0] = kit`, `copy(list, kits)`), into a field of a value of no
+    /// object it knows, or handed to a function declared without a body (assembly, `go:linkname`).
+    private var escapedObjects: Set<CobraSite> = []
+    /// Whether a command was handed to a call not read or written where the run does not follow it (code not read
+    /// may then run its hooks at any time).
+    private var commandsHanded = false
     /// The function literals the run executed, those given to a command's field (`RunE: func...`), and whether a
     /// command's hook may run while the tree is built (`cmd.Run(cmd, nil)`, `root.Execute()`, by a call on a command
     /// or by the spelling of a hook only cobra's commands have).
@@ -1621,6 +1628,10 @@ struct CobraInterpreter {
         let declaration = declared.list[Int(key)]
         // Not in a build the caller runs in (the Windows definition of a helper, called from Linux code).
         guard let build = builds.combine(currentBuild, fileAtoms[declaration.file]) else { return [] }
+        if files[declaration.file].functions[declaration.index].declaration.body == nil {
+            // Declared without a body (written in assembly, or `go:linkname`ed): what it does is not seen (review R22).
+            for value in values + [receiver] { escaped(value) }
+        }
         let count = declaration.parameterCount
         // A certain argument binds a parameter of its own: not past the parameters, nor a variadic one's, and only
         // when the parameters are the declaration's (one each, named: none left out as `_`).
@@ -1893,11 +1904,19 @@ struct CobraInterpreter {
     /// Whether an object some unset pointer field was read as nil of (``unsetPointerField``) may have had that field
     /// given by what the run found afterwards, or went where code not read or not run could replace it: the field
     /// holds more than nil, the object was replaced whole (`*p = T{...}`), it is held by a package-level name or a
-    /// field (code not read may reach it there), or a function literal that captured it was handed to a call not
-    /// read. (Handed to a call not read itself: ``listsDecidedOnHandedObjects()``.) The surface is then read again
-    /// without such decisions.
+    /// field (code not read may reach it there), it was written where the run does not follow it (``escapedObjects``),
+    /// or a function literal that captured it may run before the registration (handed to a call not read, not run).
+    /// A file read that sends on a channel or assigns to more than a name in a `select` case makes every object
+    /// escaped (the interpreter does not follow channels). (Handed to a call not read itself:
+    /// ``listsDecidedOnHandedObjects()``.) The surface is then read again without such decisions.
     mutating func unsetFieldsEscaped() -> Bool {
         guard !unsetFieldsRead.isEmpty else { return false }
+        let hookCalls = self.hookCalls
+        if escapedObjects.count >= Self.maximumHandedObjects || hookCalls.sendsOnChannel()
+            || hookCalls.selectAssignsPlace()
+        {
+            return true
+        }
         var sites: Set<CobraSite> = []
         for (key, type) in unsetFieldsRead.sorted(by: { $0.key.site < $1.key.site }) {
             let object = CobraValue.object(key.site, type)
@@ -1905,38 +1924,66 @@ struct CobraInterpreter {
             if readField(of: object, key.field).contains(where: { $0 != .nilValue }) { return true }
             sites.insert(key.site)
         }
-        // What code not read may reach: what package-level names hold (also another package's, `opts.Current = kit`),
-        // what values of unknown origin were given, what handed function literals captured, and what the fields of
-        // those hold, at any depth.
+        // A function literal the run did not execute may run before the object's fields are read (sent on a channel and
+        // called), except one written as a command's field, which cobra calls when the command runs, unless a hook may
+        // run while the tree is built: a hook call other than the one that runs a finished tree, a hook field read as
+        // a value (`h := c.PreRun`), or a command that code not read or such a literal may reach (handed to a call not
+        // read, held by a package-level name or a field: `c.PreRun(c, nil)` there, review R22).
+        let hooksCalled = commandHooksCalled || commandsHanded || hookCalls.mayRunWhileBuilding()
+            || hookCalls.readsHookField()
+        var captures: [CobraSite: [CobraValues]] = [:]
+        for site in closures.keys where !ranClosures.contains(site) || handedClosures.contains(site) {
+            guard let closure = closures[site] else { continue }
+            let mentioned = namesMentioned(inLiteralAt: site)
+            captures[site] = closure.captured.compactMap { name, values in
+                mentioned?.contains(text(of: name, in: site.file)) ?? true ? values : nil
+            }
+        }
+        if handedClosures.contains(where: { closures[$0] == nil }) { return true }
+        let (escapes, reachesCommand) = unsetFieldsReached(sites, captures: captures, hooksCalled: hooksCalled)
+        if escapes { return true }
+        return !hooksCalled && reachesCommand && unsetFieldsReached(sites, captures: captures, hooksCalled: true).escapes
+    }
+
+    /// Whether code not read or not run may reach one of the objects `sites` (``unsetFieldsEscaped()``), and whether
+    /// it may reach a command: what package-level names hold (also another package's, `opts.Current = kit`), what
+    /// values of unknown origin were given, what was written where the run does not follow it, what the function
+    /// literals that may run early captured (`captures`, of those not run: all but a command's field's unless
+    /// `hooksCalled`), and what the fields of those hold, at any depth.
+    private func unsetFieldsReached(
+        _ sites: Set<CobraSite>, captures: [CobraSite: [CobraValues]], hooksCalled: Bool
+    ) -> (escapes: Bool, reachesCommand: Bool) {
         var reached: Set<CobraSite> = []
         var pending: [CobraSite] = []
-        for site in storedInPackages.union(methodValueObjects) where reached.insert(site).inserted { pending.append(site) }
-        let reach = { (values: CobraValues?) in
-            for case .object(let site, _) in values ?? [] where reached.insert(site).inserted { pending.append(site) }
+        var reachesCommand = false
+        for site in storedInPackages.union(methodValueObjects).union(escapedObjects)
+        where reached.insert(site).inserted {
+            pending.append(site)
+        }
+        func reach(_ values: CobraValues?) {
+            for value in values ?? [] {
+                switch value {
+                case .object(let site, _): if reached.insert(site).inserted { pending.append(site) }
+                case .command: reachesCommand = true
+                default: continue
+                }
+            }
         }
         for index in globals.values { reach(cells[Int(index)].values) }
         for index in unknownOriginFields.values { reach(cells[Int(index)].values) }
-        // A function literal the run did not execute may run before the object's fields are read (sent on a channel and
-        // called), except one given to a command's field, which cobra calls when the command runs, unless a hook may
-        // run while the tree is built.
-        let hooksCalled = commandHooksCalled || hookCalls.mayRunWhileBuilding()
-        let notRun = closures.keys.filter {
-            !ranClosures.contains($0) && (hooksCalled || !commandFieldClosures.contains($0))
-        }
-        for site in handedClosures.union(notRun) {
-            guard let closure = closures[site] else { return true }
-            let mentioned = namesMentioned(inLiteralAt: site)
-            for (name, values) in closure.captured where mentioned?.contains(text(of: name, in: site.file)) ?? true {
-                reach(values)
-            }
+        for (site, values) in captures
+        where handedClosures.contains(site)
+            || (!ranClosures.contains(site) && (hooksCalled || !commandFieldClosures.contains(site)))
+        {
+            for value in values { reach(value) }
         }
         var heldBy: [CobraSite: [Int32]] = [:]
         for (key, index) in objectFields { heldBy[key.site, default: []].append(index) }
         while let site = pending.popLast() {
-            if sites.contains(site) { return true }
+            if sites.contains(site) { return (true, reachesCommand) }
             for index in heldBy[site] ?? [] { reach(cells[Int(index)].values) }
         }
-        return false
+        return (false, reachesCommand)
     }
 
     /// The hook calls the files read spell (``CobraHookCalls``).
@@ -3231,7 +3278,12 @@ struct CobraInterpreter {
             var undecidedEntries = false
             for element in runs {
                 for (offset, name) in names.enumerated() {
-                    guard case .name(let variable) = name, variable != CobraKnown.underscore.id else { continue }
+                    guard case .name(let variable) = name else {
+                        // `for _, *p = range list` or `for _, o.f = range list`: an assignment (review R22).
+                        assign(offset == 1 ? element : [], to: name, define: false, in: &frame)
+                        continue
+                    }
+                    guard variable != CobraKnown.underscore.id else { continue }
                     frame.locals.assign(offset == 1 ? element : [], to: variable)
                 }
                 frame.ranges = outer
@@ -3655,11 +3707,16 @@ struct CobraInterpreter {
                 commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: Self.firstLine(of: sources) ?? 0)
             }
             replaced(held)
+            // `*g = kit` where `g` points to no object the run knows (`g := &pkg.Slot`): kit goes where it is not seen.
+            if !held.contains(where: Self.isObject) { escaped(value) }
+        } else if case .unary(.other, _) = target {
+            escaped(value)
         }
-        if case .index(let base, _) = target, Self.isPlace(base) {
+        if case .index(let base, _) = target {
             // `table[0] = Entry{...}`: the entry there is another value (not added to what the table holds: a map's
-            // `seen[k] = true` would then make every `seen[k]` true).
-            replaced(evaluate(base, in: &frame))
+            // `seen[k] = true` would then make every `seen[k]` true); what is stored there is not followed.
+            if Self.isPlace(base) { replaced(evaluate(base, in: &frame)) }
+            escaped(value)
         }
         switch target {
         case .name(let name):
@@ -3678,8 +3735,12 @@ struct CobraInterpreter {
             if case .name(let qualifier) = base, isPackage(qualifier, in: frame) {
                 // `pkg.Current = kit`: held by another package's name, where code not read may reach it.
                 for case .object(let site, _) in value { storedInPackages.insert(site) }
+                if value.contains(where: { if case .command = $0 { true } else { false } }) { commandsHanded = true }
             }
             let objects = evaluate(base, in: &frame)
+            // A field of a value that is not one of the objects the run knows (of unknown origin, any value of a type,
+            // `pkg.Box.P = kit`): what it is given is not followed from there.
+            if objects.isEmpty || !objects.allSatisfy(Self.isObject) { escaped(value) }
             guard !objects.isEmpty else { return }
             let field = runName(field, in: frame.file)
             for object in objects {
@@ -3687,7 +3748,8 @@ struct CobraInterpreter {
                 case .instance, .object:
                     assignField(of: object, field, value)
                 case .command(let site):
-                    setCommandField(site, field, value, fromLiteral: false)
+                    let literal = if sources.count == 1, case .function = sources[0] { true } else { false }
+                    setCommandField(site, field, value, fromLiteral: false, literal: literal)
                 case .flag(let set, let name):
                     let value = value.isEmpty ? flagZero ?? value : value
                     // A flag made by reflection in a set made by `NewFlagSet` is one of many a table may make there
@@ -3722,6 +3784,7 @@ struct CobraInterpreter {
             guard Self.saysExperimental(key: evaluate(keys[0], in: &frame), value: value) else { return }
             for case .command(let site) in commands { updateCommand(site) { $0.annotatedExperimental = true } }
         default:
+            escaped(value)
             _ = evaluate(target, in: &frame)
         }
     }
@@ -3770,11 +3833,13 @@ struct CobraInterpreter {
         return false
     }
 
+    /// `literal`: the value is a function literal written there (`RunE: func(...) {...}`, `c.RunE = func...`).
     private mutating func setCommandField(
-        _ site: CobraSite, _ field: CobraName, _ value: CobraValues, fromLiteral: Bool
+        _ site: CobraSite, _ field: CobraName, _ value: CobraValues, fromLiteral: Bool, literal: Bool = false
     ) {
-        // `RunE: func(...) { ... }`: cobra calls it when the command runs, after the tree is built.
-        for case .closure(let closure) in value { commandFieldClosures.insert(closure) }
+        // `RunE: func(...) { ... }`: cobra calls it when the command runs, after the tree is built. Only a literal
+        // written there: one held in a name first may also be sent or kept elsewhere and called (review R22).
+        for case .closure(let closure) in value where literal { commandFieldClosures.insert(closure) }
         switch field {
         case CobraKnown.use.id:
             let strings = Self.strings(in: value)
@@ -4214,6 +4279,14 @@ struct CobraInterpreter {
         return false
     }
 
+    /// Notes that the objects of `values` went where the run does not follow them (``escapedObjects``).
+    private mutating func escaped(_ values: CobraValues) {
+        if values.contains(where: { if case .command = $0 { true } else { false } }) { commandsHanded = true }
+        for case .object(let site, _) in values where escapedObjects.count < Self.maximumHandedObjects {
+            escapedObjects.insert(site)
+        }
+    }
+
     /// Notes that the objects of `values` may have their place taken by another value (``replacedObjects``).
     private mutating func replaced(_ values: CobraValues) {
         for value in values where Self.isObject(value) { replacedObjects.insert(value) }
@@ -4283,7 +4356,8 @@ struct CobraInterpreter {
                 guard case .name(let field)? = element.key else { continue }
                 let value = evaluate(element.value, in: &frame)
                 let fieldName = runName(field, in: frame.file)
-                setCommandField(site, fieldName, value, fromLiteral: true)
+                let literal = if case .function = element.value { true } else { false }
+                setCommandField(site, fieldName, value, fromLiteral: true, literal: literal)
                 if fieldName == CobraKnown.completionOptions.id {
                     completionOptions(element.value, of: .command(site), in: &frame)
                 }
@@ -4489,8 +4563,10 @@ struct CobraInterpreter {
             for value in values.dropFirst() { markNilable(value) }
             return Self.union(values)
         case .name(CobraKnown.copy.id) where frame.locals[CobraKnown.copy.id] == nil:
-            // `copy(table, other)`: the entries of `table` it reaches are other values.
+            // `copy(table, other)`: the entries of `table` it reaches are other values; those of `other` are not
+            // followed there.
             if let first = values.first { replaced(first) }
+            for value in values.dropFirst() { escaped(value) }
             return []
         case .name(let name)
         where !frame.locals.contains(name)
@@ -4925,6 +5001,7 @@ struct CobraInterpreter {
         guard literalListsDecide else { return }
         for value in values {
             for case .closure(let site) in value { handedClosures.insert(site) }
+            if value.contains(where: { if case .command = $0 { true } else { false } }) { commandsHanded = true }
             for case .object(let site, let type) in value where handedObjects.count < Self.maximumHandedObjects {
                 handedObjects[site] = type
             }

@@ -198,18 +198,34 @@ extension ExtractionContext {
 
     /// The Go files (not tests) under the module folder `module` that `files` does not hold, path and blob: the code
     /// of the module the cobra extractor does not read. Folders named `testdata` or starting with `.` or `_` are left
-    /// out, as the go tool leaves them; `vendor` and nested modules are not. Nil past `maximumFiles` files or
-    /// `Limit.treeDepth` folders deep (the caller then assumes anything).
-    func goFilesNotMatched(in module: (path: String, tree: ObjectID), maximumFiles: Int) throws(SurfaceError)
-        -> [(path: String, blob: ObjectID)]?
-    {
+    /// out, as the go tool leaves them; `vendor` and nested modules are not. A folder tree met again where no file
+    /// of `files` is under it is not listed again (its files are the same blobs: review R25, shared subtrees). Nil
+    /// past `maximumFiles` files, `maximumEntries` folder entries listed or `Limit.treeDepth` folders deep (the
+    /// caller then assumes anything).
+    func goFilesNotMatched(
+        in module: (path: String, tree: ObjectID), maximumFiles: Int, maximumEntries: Int = 1_000_000
+    ) throws(SurfaceError) -> [(path: String, blob: ObjectID)]? {
         let matched = Set(files.map(\.path))
+        // The folders that hold a file read, at any depth: a tree there may hold other files at another path.
+        var holdingMatched: Set<String> = []
+        for path in matched {
+            var parts = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+            while !parts.isEmpty, holdingMatched.insert(parts.joined(separator: "/")).inserted { parts = parts.dropLast() }
+        }
+        var listedWithoutMatched: Set<ObjectID> = []
+        var entriesListed = 0
         var found: [(path: String, blob: ObjectID)] = []
         var pending: [(path: String, tree: ObjectID, depth: Int)] = [(module.path, module.tree, 0)]
         do {
             while let (folder, id, depth) = pending.popLast() {
                 guard depth <= Limit.treeDepth else { return nil }
-                for entry in try source.entries(ofTree: id) {
+                if !holdingMatched.contains(folder) {
+                    guard listedWithoutMatched.insert(id).inserted else { continue }
+                }
+                let entries = try source.entries(ofTree: id)
+                entriesListed += entries.count
+                guard entriesListed <= maximumEntries else { return nil }
+                for entry in entries {
                     let path = folder.isEmpty ? entry.name : folder + "/" + entry.name
                     switch entry.kind {
                     case .tree:
@@ -222,7 +238,10 @@ extension ExtractionContext {
                         else { continue }
                         found.append((path, entry.id))
                         if found.count > maximumFiles { return nil }
-                    case .link, .submodule:
+                    case .link:
+                        // A symbolic link named like a Go file is read by the go tool (review R23): not known here.
+                        if entry.name.hasSuffix(".go") && !entry.name.hasSuffix("_test.go") { return nil }
+                    case .submodule:
                         continue
                     }
                 }

@@ -4,6 +4,48 @@ import Surface
 import Testing
 import TestSupport
 
+private let everything = "func Everything() Kit { return Kit{Net: NewNetPart(), Disk: NewDiskPart()} }"
+
+/// A package the policy does not read that replaces the options it is given, or runs a command's hooks.
+private let hookPackage = [
+    "hook/hook.go": """
+        package hook
+
+        import (
+            "example.com/tool/opts"
+            "github.com/spf13/cobra"
+        )
+
+        var (
+            Slot  *opts.Kit
+            Slots = make([]*opts.Kit, 1)
+            Box   struct{ K *opts.Kit }
+            Kits  = make(chan opts.Kit, 1)
+            fire  func()
+        )
+
+        func init() { Kits <- opts.Everything() }
+
+        func Prepare() {
+            for _, k := range append(Slots, Slot, Box.K) {
+                if k != nil {
+                    *k = opts.Everything()
+                }
+            }
+        }
+
+        func RunHooks(c *cobra.Command) { c.PreRun(c, nil) }
+
+        func OnFire(f func()) { fire = f }
+
+        func Fire() {
+            if fire != nil {
+                fire()
+            }
+        }
+        """
+]
+
 /// Commands that pick sections of options through pointer fields of one struct literal, and a helper that adds the
 /// flags of each section that is not nil: a field the literal leaves out is nil, so its section's flags are not the
 /// command's, unless some code may give that field a value after all.
@@ -100,7 +142,7 @@ struct CobraUnsetFieldTests {
     /// `save` both parts, or only the network part with `saveDisk: false`.
     static func commands(serveKit: String, then: String, saveDisk: Bool = true) -> String {
         // The packages the statements use.
-        let imports = ["encoding/json", "sort"].filter { then.contains(($0.split(separator: "/").last ?? "") + ".") }
+        let imports = ["encoding/json", "sort", "example.com/tool/hook"].filter { then.contains(($0.split(separator: "/").last ?? "") + ".") }
         return """
         package cmd
 
@@ -194,6 +236,28 @@ struct CobraUnsetFieldTests {
             // A method value bound to the object, sent on a channel and called (review R19).
             ("", "ch := make(chan func(*opts.DiskPart), 1)\nch <- kit.SetDisk\n(<-ch)(opts.NewDiskPart())",
              "func (k *Kit) SetDisk(d *DiskPart) { *k = Kit{k.Net, d} }", [:]),
+            // Review R22: the object sent on a channel; written through a pointer to another package's name, into
+            // its list, its field, copied into its list (package hook, not read, replaces it); a range or select
+            // target; a body-less function.
+            ("", "ch := make(chan *opts.Kit, 1)\nch <- kit\nq := <-ch\n*q = opts.Everything()", everything, [:]),
+            ("", "g := &hook.Slot\n*g = kit\nhook.Prepare()", everything, hookPackage),
+            ("", "hook.Slots[0] = kit\nhook.Prepare()", everything, hookPackage),
+            ("", "list := hook.Slots\nlist[0] = kit\nhook.Prepare()", everything, hookPackage),
+            ("", "copy(hook.Slots, []*opts.Kit{kit})\nhook.Prepare()", everything, hookPackage),
+            ("", "hook.Box.K = kit\nhook.Prepare()", everything, hookPackage),
+            ("", "for _, *kit = range []opts.Kit{opts.Everything()} {\n}", everything, [:]),
+            ("", "select {\ncase *kit = <-hook.Kits:\n}", everything, hookPackage),
+            ("", "opts.Fill(kit, opts.NewDiskPart())", "func Fill(k *Kit, d *DiskPart)", [:]),
+            // A command's hook that may run while the tree is built: its field read as a value, the literal also
+            // kept elsewhere, the command handed to code not read or held by a package-level name.
+            ("", "serve.PreRun = func(*cobra.Command, []string) { *kit = opts.Everything() }\nh := serve.PreRun\nh(serve, nil)",
+             everything, [:]),
+            ("", "fix := func(*cobra.Command, []string) { *kit = opts.Everything() }\nserve.PreRun = fix\nfns := []func(*cobra.Command, []string){fix}\nfns[0](serve, nil)",
+             everything, [:]),
+            ("", "serve.PreRun = func(*cobra.Command, []string) { *kit = opts.Everything() }\nhook.RunHooks(serve)",
+             everything, hookPackage),
+            ("", "serve.PreRun = func(*cobra.Command, []string) { *kit = opts.Everything() }\nopts.Current = serve\nhook.Fire()",
+             everything + "\n\nvar Current *cobra.Command", hookPackage),
         ] as [(String, String, String, [String: String])])
     func mayBeGiven(serveKit: String, then: String, extra: String, notRead: [String: String]) throws {
         let repo = try Self.repository(
