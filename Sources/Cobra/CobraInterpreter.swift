@@ -1912,7 +1912,8 @@ struct CobraInterpreter {
     mutating func unsetFieldsEscaped() -> Bool {
         guard !unsetFieldsRead.isEmpty else { return false }
         let hookCalls = self.hookCalls
-        if escapedObjects.count >= Self.maximumHandedObjects || hookCalls.sendsOnChannel()
+        if escapedObjects.count >= Self.maximumHandedObjects || handedObjects.count >= Self.maximumHandedObjects
+            || hookCalls.sendsOnChannel()
             || hookCalls.selectAssignsPlace()
         {
             return true
@@ -1956,7 +1957,9 @@ struct CobraInterpreter {
         var reached: Set<CobraSite> = []
         var pending: [CobraSite] = []
         var reachesCommand = false
-        for site in storedInPackages.union(methodValueObjects).union(escapedObjects)
+        // Also what was handed to a call not read, through the fields of any type (`pkg.Opts{K: kit}`: a type the
+        // files do not declare still holds its literal's fields).
+        for site in storedInPackages.union(methodValueObjects).union(escapedObjects).union(handedObjects.keys)
         where reached.insert(site).inserted {
             pending.append(site)
         }

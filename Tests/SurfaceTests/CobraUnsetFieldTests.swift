@@ -36,6 +36,20 @@ private let hookPackage = [
 
         func RunHooks(c *cobra.Command) { c.PreRun(c, nil) }
 
+        type Opts struct {
+            C *cobra.Command
+            K *opts.Kit
+        }
+
+        func Run(o Opts) {
+            if o.C != nil {
+                o.C.PreRun(o.C, nil)
+            }
+            if o.K != nil {
+                *o.K = opts.Everything()
+            }
+        }
+
         func OnFire(f func()) { fire = f }
 
         func Fire() {
@@ -255,6 +269,9 @@ struct CobraUnsetFieldTests {
             ("", "fix := func(*cobra.Command, []string) { *kit = opts.Everything() }\nserve.PreRun = fix\nfns := []func(*cobra.Command, []string){fix}\nfns[0](serve, nil)",
              everything, [:]),
             ("", "serve.PreRun = func(*cobra.Command, []string) { *kit = opts.Everything() }\nhook.RunHooks(serve)",
+             everything, hookPackage),
+            ("", "hook.Run(hook.Opts{K: kit})", everything, hookPackage),
+            ("", "serve.PreRun = func(*cobra.Command, []string) { *kit = opts.Everything() }\nhook.Run(hook.Opts{C: serve})",
              everything, hookPackage),
             ("", "serve.PreRun = func(*cobra.Command, []string) { *kit = opts.Everything() }\nopts.Current = serve\nhook.Fire()",
              everything + "\n\nvar Current *cobra.Command", hookPackage),
