@@ -4282,9 +4282,10 @@ struct CobraInterpreter {
         return false
     }
 
-    /// Notes that the objects of `values` went where the run does not follow them (``escapedObjects``).
-    private mutating func escaped(_ values: CobraValues) {
-        if values.contains(where: { if case .command = $0 { true } else { false } }) { commandsHanded = true }
+    /// Notes that the objects of `values` went where the run does not follow them (``escapedObjects``), and its
+    /// commands unless `commands` is false (cobra's own methods, which the run follows for commands).
+    private mutating func escaped(_ values: CobraValues, commands: Bool = true) {
+        if commands, values.contains(where: { if case .command = $0 { true } else { false } }) { commandsHanded = true }
         for case .object(let site, _) in values where escapedObjects.count < Self.maximumHandedObjects {
             escapedObjects.insert(site)
         }
@@ -4622,6 +4623,8 @@ struct CobraInterpreter {
                 {
                     updateFlagSet(.commandLine) { _ in }
                     let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
+                    // pflag keeps a Value it is given and calls its methods (String at the definition, Set): review R31.
+                    for value in values { escaped(value, commands: false) }
                     return flagSetMethod(method, .commandLine, values, context)
                 }
                 var result: CobraValues = []
@@ -4717,6 +4720,11 @@ struct CobraInterpreter {
                 if Self.programType(of: object) != nil { continue }
                 let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
                 result.formUnion(callMethod(method, on: object, libraryValues, context, folder: frame.folder))
+                if !followed {
+                    // cobra and pflag keep what they are given and call its methods (a flag Value's String at the
+                    // definition, Set; review R31): not followed there.
+                    for value in values { escaped(value, commands: false) }
+                }
                 followed = true
             }
             if !followed {
@@ -4771,6 +4779,7 @@ struct CobraInterpreter {
                 case .flagSetMethod(let id, let method):
                     followed = true
                     let context = CallContext(file: frame.file, line: position.line, arguments: arguments)
+                    for value in values { escaped(value, commands: false) }
                     result.formUnion(flagSetMethod(method, id, values, context))
                 default:
                     continue

@@ -271,6 +271,10 @@ struct CobraUnsetFieldTests {
             ("", "serve.PreRun = func(*cobra.Command, []string) { *kit = opts.Everything() }\nhook.RunHooks(serve)",
              everything, hookPackage),
             ("", "hook.Run(hook.Opts{K: kit})", everything, hookPackage),
+            // Given to pflag as a flag's Value: pflag calls its String at the definition (review R31).
+            ("", "zz := &cobra.Command{Use: \"zz\"}\nzz.Flags().Var(kit, \"kit\", \"the kit\")",
+             everything + "\n\nfunc (k *Kit) String() string { *k = Everything(); return \"\" }\n\nfunc (k *Kit) Set(string) error { return nil }\n\nfunc (k *Kit) Type() string { return \"kit\" }",
+             [:]),
             ("", "serve.PreRun = func(*cobra.Command, []string) { *kit = opts.Everything() }\nhook.Run(hook.Opts{C: serve})",
              everything, hookPackage),
             ("", "serve.PreRun = func(*cobra.Command, []string) { *kit = opts.Everything() }\nopts.Current = serve\nhook.Fire()",
