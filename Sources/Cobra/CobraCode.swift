@@ -176,8 +176,8 @@ struct CobraLiteral: Sendable {
 /// A statement as the interpreter runs it (see `GoStatement`).
 indirect enum CobraStatement: Sendable {
     case expression(CobraExpr)
-    /// `a, b := x, y` (`define`) or `a.b = x`, `a += x`.
-    case assign([CobraExpr], define: Bool, [CobraExpr])
+    /// `a, b := x, y` (`define`) or `a.b = x`, `a += x` (`compound`: `x` is read as what `a` is given, as for `=`).
+    case assign([CobraExpr], define: Bool, [CobraExpr], compound: Bool)
     case declare([CobraLocalName], CobraTypeRef?, [CobraExpr])
     case `return`([CobraExpr])
     case range([CobraExpr], CobraExpr, [CobraStatement])
@@ -194,10 +194,14 @@ indirect enum CobraStatement: Sendable {
     case breakRange
     /// `defer f(x)`: the call runs when the function returns (``CobraInterpreter``).
     case deferred(CobraExpr)
-    /// `goto`: what follows it up to a label is not run.
+    /// `goto`, or a point Go never comes to (after a `for` with no condition that no `break` leaves, a `switch` whose
+    /// every clause returns): what follows it up to a label is not run.
     case jump
     /// A label: a `goto` may come to what follows it.
     case label
+    /// `continue label` or `break label` of a loop `loops` loops out: what follows it is not run, nor what follows
+    /// those loops when they certainly run their body (``CobraInterpreter``).
+    case leave(loops: Int)
     /// A `for` loop that is not a `range` loop: its header (initial statement and condition), then its body (and post
     /// statement), which may run any number of times; no body when the condition is false from the start.
     case loop(header: [CobraStatement], body: [CobraStatement])
@@ -227,7 +231,8 @@ struct CobraLowering {
         case .expression(let expression):
             return .expression(self.expression(expression))
         case .assign(let targets, let op, let sources):
-            return .assign(expressions(targets), define: op == ":=", expressions(sources))
+            return .assign(
+                expressions(targets), define: op == ":=", expressions(sources), compound: op != ":=" && op != "=")
         case .declare(let declared, let type, let sources):
             return .declare(declared.map { names.intern($0) }, type.map { self.type($0) }, expressions(sources))
         case .return(let results):
@@ -257,8 +262,10 @@ struct CobraLowering {
             return .breakRange
         case .deferred(let call):
             return .deferred(expression(call))
-        case .goto:
+        case .goto, .unreachable:
             return .jump
+        case .leave(let loops):
+            return .leave(loops: loops)
         case .label:
             return .label
         case .loop(let initial, let condition, let post, let body):

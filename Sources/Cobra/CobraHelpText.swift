@@ -69,7 +69,7 @@ enum CobraHelpText {
         statements.contains { statement in
             switch statement {
             case .expression(let expression), .deferred(let expression): return noticeCall(expression)
-            case .assign(_, _, let values): return values.contains { noticeCall($0) }
+            case .assign(_, _, let values, _): return values.contains { noticeCall($0) }
             default: return false
             }
         }

@@ -364,6 +364,12 @@ private struct Declared {
     var collectionFolders: [CobraName: Set<Int32>] = [:]
     /// The other way: the slice and array types of each element type.
     var collections: [CobraName: [CobraName]] = [:]
+    /// The folders where a slice or array type of each name holds struct values of that folder's own struct type
+    /// (`type Options []Option` beside `type Option struct`), and no declaration of the name there says otherwise (a
+    /// pointer element, another kind of type in a file for another build): `range` over one gives a copy of each
+    /// element, whose fields the loop's body may change without changing the element (``CobraCopies``).
+    /// By type name and folder, the element type.
+    var valueCollectionFolders: [CobraName: [Int32: CobraName]] = [:]
     /// The type names of the embedded fields of each struct type, in declaration order.
     var embedded: [CobraName: [CobraName]] = [:]
     /// The types that have methods.
@@ -570,6 +576,10 @@ struct CobraInterpreter {
     private var packageConstants: [Int64: String?] = [:]
     /// The package-level variables nothing can assign, by `scoped` name (``unwrittenPackageVar(_:in:)``).
     private var unwrittenVars: [Int64: (file: Int, value: CobraExpr)?] = [:]
+    /// ``boundOnce(_:in:)`` by function and name.
+    private var namesBoundOnce: [CobraFunctionID: [String: Bool]] = [:]
+    /// ``emptyPackageCollection(_:in:)`` by scoped name.
+    private var emptyCollections: [Int64: Bool] = [:]
     /// By function, the names it binds (``namesBound(_:)``).
     private var boundNames: [CobraFunctionID: Set<String>] = [:]
     /// By function, the parameters its body may change (``parametersWritten(_:)``).
@@ -710,6 +720,16 @@ struct CobraInterpreter {
     /// The objects that are elements of a collection literal (`{name: "mintty"}` in `[]topic{...}`): a command built
     /// from one is built for each (``commandSite(file:offset:call:)``).
     private var listElements: Set<CobraSite> = []
+    /// The copies a `range` over struct values makes of its elements (``copiedVariable(_:_:in:)``), by the copy's
+    /// site: the element it copies, the fields the loop's body gives the copy before it reads them, and how many
+    /// copies deep it is. Reading any other field of the copy reads the element's too, and what the body gives the
+    /// copy later.
+    private var copyOrigins: [CobraSite: (origin: CobraValue, given: Set<CobraName>, depth: Int)] = [:]
+    /// By function and parameter, the struct type of the elements a `range` over it copies; nil for none.
+    private var copiedCollections: [CobraPair<Int32>: CobraName?] = [:]
+    /// Copies of copies (a loop copying what a loop copied, and so on) past this depth are not made: the loop's
+    /// variable holds the element itself, as before copies were read.
+    static let maximumCopyDepth = 8
     /// The values of package-level names and fields.
     private var cells: [Cell] = []
     /// Each call, as an index into `callStates`.
@@ -821,6 +841,10 @@ struct CobraInterpreter {
         /// Whether a `return` or `goto` ran on a path certainly taken: what follows is not run up to a label, which a
         /// `goto` may come to (``execute(_:in:)``).
         var ended = false
+        /// When `ended`, how many enclosing loops what ended it leaves (a labeled `continue` or `break` of a loop
+        /// further out), `Int.max` for all (`return`, `goto`, `panic`): after a loop that certainly runs its body, what
+        /// follows it is not run either while this is more than one (``leftLoop(ran:collection:)``).
+        var leaving = Int.max
         /// How many loops enclose what runs now in this body, and whether a label came before it (a `goto` may come
         /// back there): what comes later in the text may have run first (``CobraStepPlace/repeating``).
         var loops = 0
@@ -838,8 +862,11 @@ struct CobraInterpreter {
         /// Whether a function literal runs in this frame (called where it is written): the names it binds (parameters,
         /// named results) are not all known, so no name in it is taken for a package constant.
         var inLiteral = false
-        /// The parameters that hold a certain constant string in this run of the body (``CallKey/certain``).
+        /// The parameters that hold a certain constant string in this run of the body (``CallKey/certain``), and the
+        /// locals given one where the body binds them, once (``certainLocal(_:_:in:)``).
         var certain: [CobraLocalName: String] = [:]
+        /// How many blocks, branches and loops of the body enclose what runs now (a `var` group is no block).
+        var depth = 0
         /// The entry of the run of a loop over a list literal or a package-level table nothing in the files read can
         /// change (``tableUnchanged(_:)``): a string field its literal gives certainly is what the entry holds, when
         /// no file writes that field (``stringFieldWritten(_:)``).
@@ -940,6 +967,9 @@ struct CobraInterpreter {
             }
         }
         conditional = fileAtoms.contains { $0 != nil }
+        var valueCollections: [(type: CobraName, element: CobraName, folder: Int32, byValue: Bool)] = []
+        var structFolders: [CobraName: Set<Int32>] = [:]
+        var commandStructs: Set<CobraName> = []
         for (index, file) in self.files.enumerated() {
             let folder = folders[index]
             let package = runName(file.package, in: index)
@@ -957,6 +987,8 @@ struct CobraInterpreter {
             importFolders.append(byName)
             for (name, fields) in file.structs {
                 let type = runName(name, in: index)
+                structFolders[type, default: []].insert(folder)
+                if fields.contains(where: { $0.type.isCobraCommand }) { commandStructs.insert(type) }
                 guard declared.structs[type] == nil else { continue }
                 var byField: [CobraName: DeclaredField] = [:]
                 var embedded: [CobraName] = []
@@ -975,9 +1007,10 @@ struct CobraInterpreter {
                 declared.structs[type] = byField
                 declared.embedded[type] = embedded
             }
-            for (name, element) in file.collections {
+            for (name, element, byValue) in file.collections {
                 let type = runName(name, in: index)
                 declared.collectionFolders[type, default: []].insert(folder)
+                valueCollections.append((type, runName(element, in: index), folder, byValue))
                 if declared.elementTypes[type] == nil {
                     let element = runName(element, in: index)
                     declared.elementTypes[type] = element
@@ -1024,6 +1057,20 @@ struct CobraInterpreter {
                 }
             }
         }
+        // By value only where every declaration of the name in the folder is a slice or array of a struct the folder
+        // declares that holds no command (a command is shared, whichever copy of a struct holds it).
+        var notByValue: Set<[Int32]> = []
+        for (type, element, folder, byValue) in valueCollections
+        where !byValue || structFolders[element]?.contains(folder) != true || commandStructs.contains(element) {
+            notByValue.insert([type, folder])
+        }
+        for (type, element, folder, _) in valueCollections where !notByValue.contains([type, folder]) {
+            if let other = declared.valueCollectionFolders[type]?[folder], other != element {
+                notByValue.insert([type, folder])
+            }
+            declared.valueCollectionFolders[type, default: [:]][folder] = element
+        }
+        for key in notByValue { declared.valueCollectionFolders[key[0]]?[key[1]] = nil }
         for (first, others) in declared.alternates {
             table.addGroup(([first] + others).compactMap { fileAtoms[declared.list[Int($0)].file] })
         }
@@ -1498,7 +1545,7 @@ struct CobraInterpreter {
                 if Self.containsParse(expression, sites: parsingCalls, file: file) { return true }
             case .deferred:
                 continue
-            case .assign(_, _, let sources), .declare(_, _, let sources):
+            case .assign(_, _, let sources, _), .declare(_, _, let sources):
                 if sources.contains(where: { Self.containsParse($0, sites: parsingCalls, file: file) }) {
                     return true
                 }
@@ -1512,7 +1559,7 @@ struct CobraInterpreter {
                     return true
                 }
                 if Self.mayLeave(then) || Self.mayLeave(otherwise) { return false }
-            case .return, .jump, .label:
+            case .return, .jump, .label, .leave:
                 return false
             case .range(_, let collection, let inner):
                 if Self.containsParse(collection, sites: parsingCalls, file: file) { return true }
@@ -1538,7 +1585,7 @@ struct CobraInterpreter {
     private static func mayLeave(_ statements: [CobraStatement]) -> Bool {
         statements.contains { statement in
             switch statement {
-            case .return, .jump, .label: return true
+            case .return, .jump, .label, .leave: return true
             case .block(let inner), .range(_, _, let inner): return mayLeave(inner)
             case .loop(let header, let inner): return mayLeave(header) || mayLeave(inner)
             case .switchCases(_, let clauses), .typeSwitch(_, let clauses): return clauses.contains { mayLeave($0.body) }
@@ -1587,7 +1634,7 @@ struct CobraInterpreter {
         func walkStatement(_ statement: CobraStatement) -> Bool {
             switch statement {
             case .expression(let expression), .deferred(let expression): return walk(expression)
-            case .assign(let targets, _, let sources): return (targets + sources).contains(where: walk)
+            case .assign(let targets, _, let sources, _): return (targets + sources).contains(where: walk)
             case .declare(_, _, let sources): return sources.contains(where: walk)
             case .return(let results): return results.contains(where: walk)
             case .range(let targets, let collection, let body):
@@ -1601,7 +1648,7 @@ struct CobraInterpreter {
                 return walk(subject) || clauses.contains { $0.body.contains(where: walkStatement) }
             case .conditional(let header, let condition, let then, let otherwise):
                 return (condition.map(walk) ?? false) || (header + then + otherwise).contains(where: walkStatement)
-            case .continueRange, .breakRange, .jump, .label: return false
+            case .continueRange, .breakRange, .jump, .label, .leave: return false
             }
         }
         return walk(expression)
@@ -1866,6 +1913,10 @@ struct CobraInterpreter {
         case .object(let site, let type):
             var values = read(objectFieldCell(site, field)) ?? []
             values.formUnion(read(Self.cell(scoped(type, field), in: &unknownOriginFields, cells: &cells)) ?? [])
+            // A copy a loop made holds what its element held, but for the fields the loop gave it first.
+            if let copy = copyOrigins[site], !copy.given.contains(field) {
+                values.formUnion(readField(of: copy.origin, field))
+            }
             return values
         default:
             return []
@@ -2147,6 +2198,178 @@ struct CobraInterpreter {
     /// costs what the body does for one entry.
     static let maximumRangeObjects = 1_024
 
+    /// The variable of `for _, v := range c` that holds a copy of each element, and the elements' type: `c` is a
+    /// parameter (or the receiver) of the function running, which its body never assigns or declares again, whose
+    /// declared type is a slice or array type of struct values (``Declared/valueCollectionFolders``). Go's `range`
+    /// copies each element into `v`: what the body gives `v`'s fields (`opt.Name = prefix + "_" + opt.Name`) does not
+    /// reach the element. Nil for anything else (the elements may be pointers, or their type is not known): the
+    /// variable then holds the elements themselves, and what the body gives their fields reaches them.
+    private mutating func copiedVariable(_ names: [CobraExpr], _ collection: CobraExpr, in frame: Frame)
+        -> (variable: CobraLocalName, type: CobraName)?
+    {
+        guard names.count == 2, case .name(let variable) = names[1], variable != CobraKnown.underscore.id,
+            case .name(let held) = collection, !frame.inLiteral, let key = frame.key, key >= 0
+        else { return nil }
+        let function = callKeys[Int(key)].function
+        guard function >= 0 else { return nil }
+        let known = CobraPair(function, held)
+        if let element = copiedCollections[known] { return element.map { (variable, $0) } }
+        let element = copiedElement(function, held, in: frame)
+        copiedCollections[known] = .some(element)
+        return element.map { (variable, $0) }
+    }
+
+    /// The struct type of the elements `range` copies from parameter `held` of `function` (``copiedVariable``).
+    private mutating func copiedElement(_ function: CobraFunctionID, _ held: CobraLocalName, in frame: Frame)
+        -> CobraName?
+    {
+        let declaration = declared.list[Int(function)]
+        guard declaration.file == frame.file else { return nil }
+        let go = files[declaration.file].functions[declaration.index].declaration
+        guard go.signature.typeParameters.isEmpty, !parametersWritten(function).contains(held) else { return nil }
+        let name = text(of: held, in: frame.file)
+        let type: GoType
+        if let receiver = go.receiver, receiver.name == name {
+            type = .named(package: nil, name: receiver.typeName, arguments: [])
+        } else {
+            let matching = go.signature.parameters.filter { $0.name == name }
+            guard matching.count == 1, !matching[0].variadic else { return nil }
+            type = matching[0].type
+        }
+        // The type's own package: the qualifier's folder, else the function's.
+        guard case .named(let qualifier, let typeName, let arguments) = type, arguments.isEmpty else { return nil }
+        let folders: [Int32]
+        if let qualifier {
+            folders = importFolders[frame.file][numbering.intern(qualifier)] ?? []
+        } else {
+            folders = [declaration.folder]
+        }
+        guard folders.count == 1 else { return nil }
+        return declared.valueCollectionFolders[numbering.intern(typeName)]?[folders[0]]
+    }
+
+    /// How many statements at the start of a loop's body give fields of `variable` a value with `=`, each field once,
+    /// from values that read `variable` only through fields none of them gave before (`opt.Name = prefix + "_" +
+    /// opt.Name; opt.Groups = groups`): what they give is what those fields of the copy hold after them, whatever the
+    /// element held.
+    static func leadingFieldWrites(_ body: [CobraStatement], of variable: CobraLocalName) -> Int {
+        var given: Set<CobraLocalName> = []
+        for statement in body {
+            guard case .assign(let targets, false, let sources, false) = statement, targets.count == 1,
+                sources.count == 1, case .selector(.name(variable), let field, _) = targets[0], !given.contains(field),
+                readsOnlyFields(sources[0], of: variable, besides: given)
+            else { break }
+            given.insert(field)
+        }
+        return given.count
+    }
+
+    /// Whether `expression` reads `variable` only as `variable.field` for fields not in `given`: not whole, not its
+    /// address, no method of it called, not in a function literal.
+    private static func readsOnlyFields(
+        _ expression: CobraExpr, of variable: CobraLocalName, besides given: Set<CobraLocalName>
+    ) -> Bool {
+        switch expression {
+        case .name(let name): return name != variable
+        case .string, .opaque: return true
+        case .selector(.name(variable), let field, _): return !given.contains(field)
+        case .selector(let base, _, _): return readsOnlyFields(base, of: variable, besides: given)
+        case .call(.selector(.name(variable), _, _), _, _): return false
+        case .call(let callee, let arguments, _):
+            return ([callee] + arguments).allSatisfy { readsOnlyFields($0, of: variable, besides: given) }
+        case .composite(_, let elements, _):
+            return elements.allSatisfy { element in
+                (element.key.map { readsOnlyFields($0, of: variable, besides: given) } ?? true)
+                    && readsOnlyFields(element.value, of: variable, besides: given)
+            }
+        case .unary(.address, let operand):
+            return !mentions(operand, variable) && readsOnlyFields(operand, of: variable, besides: given)
+        case .unary(_, let operand): return readsOnlyFields(operand, of: variable, besides: given)
+        case .binary(_, let left, let right):
+            return readsOnlyFields(left, of: variable, besides: given)
+                && readsOnlyFields(right, of: variable, besides: given)
+        case .index(let base, let indices):
+            return ([base] + indices).allSatisfy { readsOnlyFields($0, of: variable, besides: given) }
+        case .function: return false
+        }
+    }
+
+    /// Whether `expression` names `variable` (a function literal may).
+    private static func mentions(_ expression: CobraExpr, _ variable: CobraLocalName) -> Bool {
+        switch expression {
+        case .name(let name): return name == variable
+        case .string, .opaque: return false
+        case .selector(let base, _, _): return mentions(base, variable)
+        case .call(let callee, let arguments, _): return ([callee] + arguments).contains { mentions($0, variable) }
+        case .composite(_, let elements, _):
+            return elements.contains { element in
+                (element.key.map { mentions($0, variable) } ?? false) || mentions(element.value, variable)
+            }
+        case .unary(_, let operand): return mentions(operand, variable)
+        case .binary(_, let left, let right): return mentions(left, variable) || mentions(right, variable)
+        case .index(let base, let indices): return ([base] + indices).contains { mentions($0, variable) }
+        case .function: return true
+        }
+    }
+
+    /// Runs a loop's body for one run of its elements (`element`). With `copying`, the loop's variable holds a copy of
+    /// each object of the elements' type (``copiedVariable(_:_:in:)``): the fields the body gives first
+    /// (``leadingFieldWrites(_:of:)``) are worked out from the element and given to the copy, and the rest of the body
+    /// runs on the copy. A value that is no such object (of unknown origin, or past the bounds) is held as it is.
+    private mutating func runBody(
+        _ body: [CobraStatement], element: CobraValues, copying: (variable: CobraLocalName, type: CobraName)?,
+        in frame: inout Frame
+    ) {
+        guard let copying else { return execute(body, in: &frame) }
+        let leading = Self.leadingFieldWrites(body, of: copying.variable)
+        var given: Set<CobraName> = []
+        for case .assign(let targets, _, _, _) in body.prefix(leading) {
+            if case .selector(_, let field, _) = targets[0] { given.insert(runName(field, in: frame.file)) }
+        }
+        var held = CobraValues()
+        for value in element {
+            guard case .object(_, copying.type) = value, let copy = copySite(of: value, given: given, in: frame)
+            else {
+                held.insert(value)
+                continue
+            }
+            held.insert(.object(copy, copying.type))
+        }
+        for case .assign(let targets, _, let sources, _) in body.prefix(leading) {
+            // Go works out the value first: it reads the element's fields (the copy's, none given yet).
+            frame.locals.assign(element, to: copying.variable)
+            let value = evaluate(sources[0], in: &frame)
+            frame.locals.assign(held, to: copying.variable)
+            assign(value, to: targets[0], define: false, in: &frame)
+        }
+        frame.locals.assign(held, to: copying.variable)
+        execute(Array(body.dropFirst(leading)), in: &frame)
+    }
+
+    /// The site of the copy a loop of the running function makes of `object`, with the fields `given` first: one per
+    /// element, fields given, and string and list-element arguments of the call (``commandSite(file:offset:call:)``),
+    /// so that `AddPrefix(table, "rc")` and `AddPrefix(table, "metrics")` make copies of their own. Nil past the
+    /// bounds (``maximumCopyDepth``, ``maximumCommandContexts``).
+    private mutating func copySite(of object: CobraValue, given: Set<CobraName>, in frame: Frame) -> CobraSite? {
+        guard case .object(let site, _) = object else { return nil }
+        let depth = (copyOrigins[site]?.depth ?? 0) + 1
+        guard depth <= Self.maximumCopyDepth, let key = frame.key, key >= 0 else { return nil }
+        let function = callKeys[Int(key)].function
+        // A place no literal has: each function's loops share one, told apart by element and fields given.
+        let place = CobraSite(file: frame.file, offset: -1 - Int(function))
+        let fields = given.sorted().map { CobraValue.string("\u{0}field \($0)") }
+        guard let copy = contextSite(place, call: key, extra: [CobraValues(object), CobraValues(fields)]) else {
+            return nil
+        }
+        if copyOrigins[copy] == nil {
+            copyOrigins[copy] = (object, given, depth)
+            objectFolders[copy] = objectFolders[site]
+            if listElements.contains(site) { listElements.insert(copy) }
+        }
+        if let inner = held[site] { held[copy, default: []].formUnion(inner) }
+        return copy
+    }
+
     /// What the value of a `range` takes, one run of the body each: each object of a list of structs on its own
     /// (`for _, t := range topics { root.AddCommand(newTopic(t)) }` builds a command per topic), the other values
     /// together; all together past `maximumRangeObjects`.
@@ -2176,7 +2399,7 @@ struct CobraInterpreter {
             case .conditional(let header, let condition, let then, let otherwise):
                 if let condition, isCallFilter(header: header, condition: condition, then: then) { return true }
                 if header.contains(where: {
-                    if case .assign(_, _, let sources) = $0 { sources.contains(where: containsCall) } else { false }
+                    if case .assign(_, _, let sources, _) = $0 { sources.contains(where: containsCall) } else { false }
                 }),
                     then.contains(where: { if case .continueRange = $0 { true } else { false } })
                 {
@@ -2194,7 +2417,7 @@ struct CobraInterpreter {
     private static func mayEndLoop(_ statements: [CobraStatement]) -> Bool {
         statements.contains { statement in
             switch statement {
-            case .breakRange, .return, .jump: return true
+            case .breakRange, .return, .jump, .leave: return true
             case .block(let inner), .range(_, _, let inner): return mayEndLoop(inner)
             case .loop(let header, let inner): return mayEndLoop(header) || mayEndLoop(inner)
             case .conditional(let header, _, let then, let otherwise):
@@ -2210,7 +2433,7 @@ struct CobraInterpreter {
     private static func jumps(_ statements: [CobraStatement]) -> Bool {
         statements.contains { statement in
             switch statement {
-            case .continueRange, .breakRange, .return: return true
+            case .continueRange, .breakRange, .return, .leave: return true
             case .block(let inner): return jumps(inner)
             case .switchCases(_, let clauses), .typeSwitch(_, let clauses): return clauses.contains { jumps($0.body) }
             case .loop(let header, let body): return jumps(header) || jumps(body)
@@ -2223,7 +2446,7 @@ struct CobraInterpreter {
     /// The local maps a loop body fills at its top level (`done[opt.Name] = struct{}{}`).
     private static func mapsFilled(by body: [CobraStatement], in frame: Frame) -> Set<CobraLocalName> {
         var maps: Set<CobraLocalName> = []
-        for case .assign(let targets, false, _) in body {
+        for case .assign(let targets, false, _, _) in body {
             for case .index(.name(let map), _) in targets where frame.locals[map] != nil { maps.insert(map) }
         }
         return maps
@@ -2234,7 +2457,7 @@ struct CobraInterpreter {
     private func isUniquenessCheck(header: [CobraStatement], condition: CobraExpr?, in frame: Frame) -> Bool {
         // `if seen[k] { continue }` of a `map[string]bool` the loop fills.
         if header.isEmpty, case .index(.name(let map), _)? = condition, frame.uniqueness.contains(map) { return true }
-        guard header.count == 1, case .assign(let targets, true, let sources) = header[0], targets.count == 2,
+        guard header.count == 1, case .assign(let targets, true, let sources, _) = header[0], targets.count == 2,
             sources.count == 1, case .index(.name(let map), _) = sources[0], frame.uniqueness.contains(map),
             case .name(let found) = targets[1], case .name(found)? = condition
         else { return false }
@@ -2419,6 +2642,50 @@ struct CobraInterpreter {
         else { return nil }
         return result
     }
+    /// Notes that local `name`, just bound to `source` (`mode := "server"`, `var mode = "server"`, a local `const`),
+    /// holds a certain string (``certainString(_:in:)``) for the rest of the body: only where the binding is at the
+    /// top level of a declared function's body (its scope is the rest of the body) and the body binds that name
+    /// nowhere else (``boundOnce(_:in:)``), never a parameter or result, nor takes its address.
+    private mutating func certainLocal(_ name: CobraLocalName, _ source: CobraExpr, in frame: inout Frame) {
+        frame.certain[name] = nil
+        guard frame.depth == 0, !frame.inLiteral, let key = frame.key, key >= 0,
+            let text = certainString(source, in: &frame),
+            boundOnce(self.text(of: name, in: frame.file), in: callKeys[Int(key)].function)
+        else { return }
+        frame.certain[name] = text
+    }
+
+    /// Whether function `key` binds a name spelled `text` once in its body and not in its signature, by the tokens:
+    /// one name followed by an assignment (``assignedAfter(_:in:)``: definitions, assignments, a `var` or `const`, a
+    /// loop variable, in function literals too), no `&text`.
+    private mutating func boundOnce(_ text: String, in key: CobraFunctionID) -> Bool {
+        if let known = namesBoundOnce[key]?[text] { return known }
+        let once = countsOneBinding(text, in: key)
+        namesBoundOnce[key, default: [:]][text] = once
+        return once
+    }
+
+    private mutating func countsOneBinding(_ text: String, in key: CobraFunctionID) -> Bool {
+        let declaration = declared.list[Int(key)]
+        let function = files[declaration.file].functions[declaration.index].declaration
+        if (function.signature.parameters + function.signature.results).contains(where: { $0.name == text })
+            || function.receiver?.name == text
+        {
+            return false
+        }
+        guard let body = function.body else { return false }
+        let tokens = sources[declaration.file].file.go.tokens
+        var bindings = 0
+        for index in body where tokens[index].kind == .identifier && tokens[index].text == text {
+            if index > 0, tokens[index - 1].symbol == .period { continue }
+            var before = index - 1
+            while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
+            if before >= 0, tokens[before].symbol == .ampersand { return false }
+            if Self.assignedAfter(index, in: tokens) { bindings += 1 }
+        }
+        return bindings == 1
+    }
+
     private static let maximumCertainDepth = 16
     private static let maximumCertainBytes = 4096
 
@@ -2523,7 +2790,7 @@ struct CobraInterpreter {
             switch statement {
             case .expression(let expression):
                 collectWritten(expression, into: &written)
-            case .assign(let targets, _, let sources):
+            case .assign(let targets, _, let sources, _):
                 for target in targets {
                     if case .name(let name) = target { written.insert(name) }
                     collectWritten(target, into: &written)
@@ -2562,7 +2829,7 @@ struct CobraInterpreter {
                 collectWritten(body, into: &written)
             case .deferred(let expression):
                 collectWritten(expression, into: &written)
-            case .continueRange, .breakRange, .jump, .label:
+            case .continueRange, .breakRange, .jump, .label, .leave:
                 continue
             }
         }
@@ -3177,10 +3444,23 @@ struct CobraInterpreter {
     }
 
     private mutating func execute(_ statement: CobraStatement, in frame: inout Frame) {
+        let nests: Bool
+        switch statement {
+        case .block(let inner): nests = !inner.allSatisfy { if case .declare = $0 { true } else { false } }
+        case .range, .loop, .conditional, .switchCases, .typeSwitch: nests = true
+        default: nests = false
+        }
+        if nests { frame.depth += 1 }
+        defer { if nests { frame.depth -= 1 } }
         switch statement {
         case .expression(let expression):
             _ = evaluate(expression, in: &frame)
-        case .assign(let targets, let define, let sources):
+            if endsProgram(expression, in: frame) {
+                // `panic(...)`, `os.Exit(...)`, `log.Fatal(...)`: nothing after it runs, as after a `return`.
+                if frame.strictRun || frame.filteredRun { frame.filterUndecided = true }
+                (frame.ended, frame.leaving) = (true, .max)
+            }
+        case .assign(let targets, let define, let sources, _):
             let values = sources.map { evaluate($0, in: &frame) }
             // `v, ok := m[k]`, `v, ok := x.(T)`: `ok` is not what `x` holds (only a call's results are united).
             let commaOK = targets.count == 2 && sources.count == 1 && !Self.isCall(sources[0])
@@ -3202,6 +3482,9 @@ struct CobraInterpreter {
                     value, to: target, define: define, in: &frame, flagZero: zero, sources: sources,
                     keepsEntries: Self.keepsEntries(of: target, source: source))
             }
+            if define, targets.count == 1, sources.count == 1, case .name(let name) = targets[0] {
+                certainLocal(name, sources[0], in: &frame)
+            }
         case .declare(let names, let type, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
             for (offset, name) in names.enumerated() {
@@ -3210,11 +3493,12 @@ struct CobraInterpreter {
                 if values.isEmpty, let type, let instance = instance(of: type, in: frame.file) { value = [instance] }
                 frame.locals.assign(value, to: name)
             }
+            if names.count == 1, sources.count == 1 { certainLocal(names[0], sources[0], in: &frame) }
         case .return(let results):
             // A `return` from inside a loop run entry by entry ends it (and the function): the loop runs at once.
             if frame.strictRun || frame.filteredRun { frame.filterUndecided = true }
             let value = Self.union(results.map { evaluate($0, in: &frame) })
-            frame.ended = true
+            (frame.ended, frame.leaving) = (true, .max)
             if let returned = frame.literalReturns {
                 frame.literalReturns = returned.union(value)
             } else if let key = frame.key, key >= 0, !value.isEmpty,
@@ -3228,12 +3512,20 @@ struct CobraInterpreter {
             }
         case .range(let names, let collection, let body):
             let elements = evaluate(collection, in: &frame)
+            // A package-level slice or map nothing fills: Go runs the body no time.
+            if case .name(let held) = collection, !frame.locals.contains(held),
+                emptyPackageCollection(held, in: frame.file)
+            {
+                return
+            }
             // A loop that skips entries by what a call returns (skaffold's `if !hasCmdAnnotation(cmd.Use,
             // fl.DefinedOn) { continue }`) runs entry by entry as far as the filter is decided for the entry
             // (``decideFilter(_:in:)``); the entries it is not decided for run at once, as before tables were read (run
             // one at a time, they would give every entry's flag to every command).
             let filtered = Self.skipsByCall(body)
             var runs = Self.rangeElements(elements, limit: Self.maximumRangeObjects)
+            // `for _, opt := range options` over struct values: `opt` holds a copy of each element.
+            let copying = copiedVariable(names, collection, in: frame)
             let outerNesting = nestedEntryRuns
             if runs.count > 1 {
                 if nestedEntryRuns * runs.count > Self.maximumNestedEntryRuns
@@ -3279,6 +3571,8 @@ struct CobraInterpreter {
                 }
             }
             var undecidedEntries = false
+            // Whether the body ran and ended on every path of every run, and the fewest loops what ended it leaves.
+            var ran: (ended: Bool, leaving: Int)? = nil
             for element in runs {
                 for (offset, name) in names.enumerated() {
                     guard case .name(let variable) = name else {
@@ -3298,9 +3592,10 @@ struct CobraInterpreter {
                 frame.certainEntry = certainEntries ? element : nil
                 (frame.entryRun, frame.entryUndecided) = (runs.count > 1, undecidedBranches)
                 frame.loops += 1
-                execute(body, in: &frame)
+                runBody(body, element: element, copying: copying, in: &frame)
                 frame.loops -= 1
                 undecidedEntries = undecidedEntries || frame.filterUndecided
+                ran = Self.ranBody(ran, frame)
                 let ended = frame.breaking
                 (frame.skipping, frame.filterUndecided, frame.breaking) = (false, false, false)
                 // A `return` in the body ends the loop only when an entry reaches it; the loop may have none.
@@ -3320,12 +3615,14 @@ struct CobraInterpreter {
                     frame.locals.assign(offset == 1 ? elements : [], to: variable)
                 }
                 frame.loops += 1
-                execute(body, in: &frame)
+                runBody(body, element: elements, copying: copying, in: &frame)
                 frame.loops -= 1
+                ran = Self.ranBody(ran, frame)
                 (frame.skipping, frame.ended) = (false, false)
             }
             (frame.entryRun, frame.entryUndecided) = (outerEntryRun, outerEntryUndecided)
             frame.filteredRun = outerFiltered
+            leftLoop(ran: ran, collection: collection, in: &frame)
         case .block(let statements):
             execute(statements, in: &frame)
         case .loop(let header, let body):
@@ -3338,7 +3635,11 @@ struct CobraInterpreter {
         case .deferred(let call):
             frame.deferred.append((call, undecidedBranches))
         case .jump:
-            frame.ended = true
+            (frame.ended, frame.leaving) = (true, .max)
+        case .leave(let loops):
+            // Leaves the loops run entry by entry it is in, as a `return` does.
+            if frame.strictRun || frame.filteredRun { frame.filterUndecided = true }
+            (frame.ended, frame.leaving) = (true, loops + 1)
         case .label:
             frame.afterLabel = true
         case .continueRange:
@@ -3352,6 +3653,9 @@ struct CobraInterpreter {
                 frame.filterUndecided = true
             } else if frame.strictRun || frame.filteredRun {
                 frame.breaking = true
+            } else {
+                // What follows the `break` in the body is not run (as after a `continue`), where it is certainly taken.
+                frame.skipping = true
             }
         case .conditional(let header, let condition, let then, let otherwise):
             execute(header, in: &frame)
@@ -3385,6 +3689,63 @@ struct CobraInterpreter {
         }
     }
 
+    /// `so far` with one more run of a loop body, which ended (on every path) as `frame` says: nil before any run.
+    private static func ranBody(_ soFar: (ended: Bool, leaving: Int)?, _ frame: Frame) -> (ended: Bool, leaving: Int) {
+        // A run stopped for a filter not decided (the body then runs at once) did not end by itself.
+        let ended = frame.ended && !frame.filterUndecided && !frame.breaking
+        let leaving = ended ? frame.leaving : 0
+        guard let soFar else { return (ended, leaving) }
+        return (soFar.ended && ended, min(soFar.leaving, leaving))
+    }
+
+    /// After a `range` loop over `collection` whose body ran as `ran` says: when Go certainly runs the body (a
+    /// literal with entries, a non-empty string, a positive integer) and every run of it ended on every path by
+    /// leaving more loops than this one (`return`, `goto`, `panic`, `continue outer` from a loop inside `outer`),
+    /// what follows the loop is not run either. Otherwise (the body may run no time, or go on) it is.
+    private func leftLoop(ran: (ended: Bool, leaving: Int)?, collection: CobraExpr, in frame: inout Frame) {
+        frame.ended = false
+        guard let ran, ran.ended, ran.leaving > 1, Self.certainlyRanges(collection) else { return }
+        (frame.ended, frame.leaving) = (true, ran.leaving == .max ? .max : ran.leaving - 1)
+    }
+
+    /// Whether Go runs a `range` loop's body over `collection` at least once: a slice, array or map literal with
+    /// entries, a non-empty string literal, a positive integer literal.
+    private static func certainlyRanges(_ collection: CobraExpr) -> Bool {
+        switch collection {
+        case .composite(let type?, let elements, _): return type.isCollection && !elements.isEmpty
+        case .string(let text): return !text.isEmpty
+        case .opaque(let integer?): return integer > 0
+        default: return false
+        }
+    }
+
+    /// Whether an expression statement ends the program or the goroutine where it is: a call of Go's `panic` (no
+    /// function, variable or local of the program named so), of `os.Exit`, `runtime.Goexit`, or of `log`'s `Fatal`,
+    /// `Fatalf`, `Fatalln`, `Panic`, `Panicf`, `Panicln`, as the file imports those packages.
+    private mutating func endsProgram(_ expression: CobraExpr, in frame: Frame) -> Bool {
+        guard case .call(let callee, _, _) = expression else { return false }
+        switch callee {
+        case .name(let name):
+            return text(of: name, in: frame.file) == "panic" && !frame.locals.contains(name)
+                && read(globalCell(name, in: frame.file)) == nil && function(named: name, in: frame.file) == nil
+        case .selector(.name(let qualifier), let function, _):
+            guard !frame.locals.contains(qualifier), read(globalCell(qualifier, in: frame.file)) == nil else {
+                return false
+            }
+            let path: String
+            switch text(of: function, in: frame.file) {
+            case "Exit": path = "os"
+            case "Goexit": path = "runtime"
+            case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln": path = "log"
+            default: return false
+            }
+            let spelled = text(of: qualifier, in: frame.file)
+            return files[frame.file].imports.contains { $0.path == path && ($0.name ?? path) == spelled }
+        default:
+            return false
+        }
+    }
+
     /// Runs `then` when `holds`, `otherwise` when not, both when it is not known (nil); `uniqueness` when the
     /// condition is a ``isUniquenessCheck(header:condition:in:)``.
     private mutating func branch(
@@ -3403,11 +3764,12 @@ struct CobraInterpreter {
         // What follows ends only when both branches of an undecided `if` end (`if c { return a } else { return b
         // }`). One decided by what names hold does not end it: a name holds what any run gave it, so `if root !=
         // nil { return root }` is decided for a `root` some earlier call set, while the first call goes on.
-        let thenEnded = frame.ended
+        let (thenEnded, thenLeaving) = (frame.ended, frame.leaving)
         frame.ended = false
         if holds != true { execute(otherwise, in: &frame) }
         if holds == nil { frame.skipping = skipping }
         frame.ended = holds == nil && frame.ended && thenEnded
+        if frame.ended { frame.leaving = min(frame.leaving, thenLeaving) }
         if holds == nil { undecidedBranches -= 1 }
     }
 
@@ -3594,32 +3956,74 @@ struct CobraInterpreter {
             let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
             if partialFolders.contains(folder) { result = nil }
         }
-        if result != nil {
-            search: for source in sources {
-                let tokens = source.file.go.tokens
-                var braces = 0
-                for index in tokens.indices {
-                    let token = tokens[index]
-                    if token.symbol == .leftBrace { braces += 1 }
-                    if token.symbol == .rightBrace { braces -= 1 }
-                    guard token.kind == .identifier, token.text == text,
-                        index == 0 || tokens[index - 1].symbol != .period
-                    else { continue }
-                    var before = index - 1
-                    while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
-                    if before >= 0, tokens[before].symbol == .ampersand {
-                        result = nil
-                        break search
-                    }
-                    if braces > 0, Self.assignedAfter(index, in: tokens) {
-                        result = nil
-                        break search
+        if result != nil, assignedInFunctions(text) { result = nil }
+        unwrittenVars[key] = .some(result)
+        return result
+    }
+
+    /// Whether a file read assigns a name spelled `text` inside braces (a function body, a function literal, an
+    /// `init`: as one of several targets too) or takes its address, by the tokens; a selector's field of that name
+    /// does not count.
+    private func assignedInFunctions(_ text: String) -> Bool {
+        for source in sources {
+            let tokens = source.file.go.tokens
+            var braces = 0
+            for index in tokens.indices {
+                let token = tokens[index]
+                if token.symbol == .leftBrace { braces += 1 }
+                if token.symbol == .rightBrace { braces -= 1 }
+                guard token.kind == .identifier, token.text == text,
+                    index == 0 || tokens[index - 1].symbol != .period
+                else { continue }
+                var before = index - 1
+                while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
+                if before >= 0, tokens[before].symbol == .ampersand { return true }
+                if braces > 0, Self.assignedAfter(index, in: tokens) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether package-level variable `name` of `file`'s package certainly holds no element wherever it is ranged
+    /// over: unexported, declared once in the files read of its folder (a file built for every system and tag, a
+    /// folder all of whose Go files are read) as a slice or map with no value (nil) or an empty slice or map literal,
+    /// and nothing in the files read assigns it or takes its address (``assignedInFunctions(_:)``).
+    private mutating func emptyPackageCollection(_ name: CobraLocalName, in file: Int) -> Bool {
+        let text = self.text(of: name, in: file)
+        guard let first = text.utf8.first, first == UInt8(ascii: "_") || (first >= 0x61 && first <= 0x7a) else {
+            return false
+        }
+        let key = scoped(folders[file], runName(name, in: file))
+        if let known = emptyCollections[key] { return known }
+        var empty = false
+        var declarations = 0
+        for index in files.indices where folders[index] == folders[file] {
+            for case .value(let spec) in files[index].go.declarations {
+                for (offset, bound) in spec.names.enumerated() where bound == text {
+                    declarations += 1
+                    guard !spec.isConstant, fileAtoms[index] == nil else { continue }
+                    if spec.values.isEmpty {
+                        switch spec.type {
+                        case .slice?, .map?: empty = true
+                        default: break
+                        }
+                    } else if spec.values.count == spec.names.count,
+                        case .success(let value) = GoParser.expression(spec.values[offset], in: files[index].go)
+                    {
+                        empty = CobraLowering.rangesOverNothing(value)
                     }
                 }
             }
         }
-        unwrittenVars[key] = .some(result)
-        return result
+        if declarations != 1 { empty = false }
+        if empty, let index = files.indices.first(where: { folders[$0] == folders[file] }) {
+            let path = paths[index]
+            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+            if partialFolders.contains(folder) { empty = false }
+        }
+        if empty, assignedInFunctions(text) { empty = false }
+        emptyCollections[key] = empty
+        return empty
     }
 
     /// Whether `condition` is certainly true or certainly false with what its names may hold; nil when it may be
@@ -3805,10 +4209,23 @@ struct CobraInterpreter {
     /// fl.Shorthand` for a table entry without `Shorthand:`): a Go field no one sets keeps its zero value.
     private mutating func neverSet(_ source: CobraExpr, in frame: Frame) -> Bool {
         guard case .selector(.name(let local), let field, _) = source, let held = frame.locals[local],
-            case .object(let site, let type)? = held.only, let keys = objectKeys[site]
+            case .object(let site, let type)? = held.only
         else { return false }
         let name = runName(field, in: frame.file)
-        return !keys.contains(name) && readField(of: .object(site, type), name).isEmpty
+        return literalLeavesOut(site, name) && readField(of: .object(site, type), name).isEmpty
+    }
+
+    /// Whether the literal that made the object at `site` leaves `field` out: for a copy a loop made
+    /// (``copyOrigins``), when the loop did not give it first and the element's literal leaves it out.
+    private func literalLeavesOut(_ site: CobraSite, _ field: CobraName) -> Bool {
+        var site = site
+        for _ in 0...Self.maximumCopyDepth {
+            if let keys = objectKeys[site] { return !keys.contains(field) }
+            guard let copy = copyOrigins[site], !copy.given.contains(field), case .object(let origin, _) = copy.origin
+            else { return false }
+            site = origin
+        }
+        return false
     }
 
     /// `&T{...}` as `T{...}`: an elided element type may be a pointer (`[]*Group{{...}}`).
@@ -4529,7 +4946,14 @@ struct CobraInterpreter {
     /// `maximumCommandContexts` per literal.
     private mutating func commandSite(file: Int, offset: Int, call: Int32?) -> CobraSite {
         let site = CobraSite(file: file, offset: offset)
-        guard let call, call >= 0, callKeys[Int(call)].function >= 0 else { return site }
+        return contextSite(site, call: call, extra: []) ?? site
+    }
+
+    /// `site` (context 0) in the context of `call`'s string and list-element arguments and of `extra`; nil past
+    /// `maximumCommandContexts` for the site or `maximumCommandContextsPerRun` for the run.
+    private mutating func contextSite(_ site: CobraSite, call: Int32?, extra: [CobraValues]) -> CobraSite? {
+        let (file, offset) = (site.file, site.offset)
+        guard let call, call >= 0, callKeys[Int(call)].function >= 0 else { return extra.isEmpty ? site : nil }
         let key = callKeys[Int(call)]
         let elements = listElements
         func isContext(_ value: CobraValue) -> Bool {
@@ -4542,8 +4966,9 @@ struct CobraInterpreter {
         // Most calls have no string or list element: then there is nothing to pick out.
         guard
             key.arguments.contains(where: { $0.contains(where: isContext) }) || key.receiver.contains(where: isContext)
+                || !extra.isEmpty
         else { return site }
-        let strings = (key.arguments + [key.receiver]).map { values in CobraValues(values.filter(isContext)) }
+        let strings = (key.arguments + [key.receiver]).map { values in CobraValues(values.filter(isContext)) } + extra
         // Read and added to in place: a copy of the literal's contexts would be copied again when one is added.
         let count = commandContexts[site]?.count ?? 0
         if let context = commandContexts[site]?[strings] {
@@ -4551,7 +4976,7 @@ struct CobraInterpreter {
         }
         guard count < Self.maximumCommandContexts,
             commandContextsMade < Self.maximumCommandContextsPerRun
-        else { return site }
+        else { return extra.isEmpty ? site : nil }
         commandContextsMade += 1
         let context = Int32(count + 1)
         commandContexts[site, default: [:]][strings] = context

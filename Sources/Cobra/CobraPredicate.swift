@@ -74,7 +74,8 @@ struct CobraPredicate {
             return .next
         case .label:
             return .next
-        case .expression, .assign, .declare, .range, .breakRange, .deferred, .jump, .loop, .switchCases, .typeSwitch:
+        case .expression, .assign, .declare, .range, .breakRange, .deferred, .jump, .loop, .switchCases, .typeSwitch,
+            .leave:
             return .unknown
         }
     }

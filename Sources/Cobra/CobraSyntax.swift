@@ -157,8 +157,9 @@ struct CobraFile: Sendable {
     /// or promoted from an embedded one runs on the field's type.
     let structs: [(name: CobraLocalName, fields: [CobraStructField])]
     /// The slice and array types the file declares of a named element type (`type Options []Option`): the elements
-    /// of their literals are values of that type (`Options{{Name: "addr"}}`).
-    let collections: [(name: CobraLocalName, element: CobraLocalName)]
+    /// of their literals are values of that type (`Options{{Name: "addr"}}`). `byValue`: the elements are the values
+    /// themselves, not pointers to them (`[]Option`, not `[]*Option`), so `range` gives a copy of each.
+    let collections: [(name: CobraLocalName, element: CobraLocalName, byValue: Bool)]
     /// Problems met while reading the declarations and package-level values; the rest of the file still counts.
     let errors: [GoSyntaxError]
     /// The names the declarations number (function bodies number more as they are read).
@@ -211,7 +212,7 @@ struct CobraFile: Sendable {
         var functions: [CobraFunction] = []
         var bindings: [CobraBinding] = []
         var structs: [(name: CobraLocalName, fields: [CobraStructField])] = []
-        var collections: [(name: CobraLocalName, element: CobraLocalName)] = []
+        var collections: [(name: CobraLocalName, element: CobraLocalName, byValue: Bool)] = []
         var errors = go.errors
         for declaration in go.declarations {
             switch declaration {
@@ -236,7 +237,10 @@ struct CobraFile: Sendable {
                 case .slice(let element), .array(_, let element):
                     let plain = CobraType(element)
                     if let name = plain.name, plain.qualifier == nil, !plain.isCollection {
-                        collections.append((lowering.names.intern(spec.name), lowering.names.intern(name)))
+                        // A type parameter may stand for a pointer type (`type List[T any] []T`).
+                        var byValue = spec.typeParameters.isEmpty
+                        if case .pointer = element { byValue = false }
+                        collections.append((lowering.names.intern(spec.name), lowering.names.intern(name), byValue))
                     }
                     continue
                 default:

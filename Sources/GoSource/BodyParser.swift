@@ -107,10 +107,13 @@ extension GoParser {
     }
 
     private mutating func statement() throws(ParseFailure) -> GoStatement? {
+        // The label written before this statement names it when it is a loop, `switch` or `select`.
+        let label = pendingLabel
+        pendingLabel = nil
         switch current.kind {
         case .keyword(.if): return try ifStatement()
-        case .keyword(.for): return try forStatement()
-        case .keyword(.switch), .keyword(.select): return try switchStatement()
+        case .keyword(.for): return try forStatement(label: label)
+        case .keyword(.switch), .keyword(.select): return try switchStatement(label: label)
         case .keyword(.return):
             advance()
             if current.kind == .semicolon || isOperator(.rightBrace) { return .return([]) }
@@ -131,17 +134,21 @@ extension GoParser {
         case .keyword(.continue):
             advance()
             if current.kind == .identifier {
+                let label = text(of: current)
                 advance()
-                return nil
+                return labeledJump(to: label, continuing: true)
             }
             return loops.last == true ? .continueRange : nil
         case .keyword(.break):
             advance()
             if current.kind == .identifier {
+                let label = text(of: current)
                 advance()
-                return nil
+                return labeledJump(to: label, continuing: false)
             }
-            return breakables.last == true ? .breakRange : nil
+            guard let innermost = breakables.indices.last, breakables[innermost].kind != .function else { return nil }
+            breakables[innermost].broken = true
+            return breakables[innermost].kind == .range ? .breakRange : nil
         case .keyword(.goto):
             advance()
             guard current.kind == .identifier else { return nil }
@@ -159,9 +166,44 @@ extension GoParser {
                 let label = text(of: current)
                 advance()
                 advance()
+                pendingLabel = label
                 return .label(label)
             }
             return try simpleStatement()
+        }
+    }
+
+    /// `continue label` or `break label`: the statement it refers to is marked broken (for `break`). One that leaves
+    /// only the innermost loop's current run (`continue` of it, `break` of it as a `range` loop) is that unlabeled
+    /// statement; one that leaves loops inside the labeled one is ``GoStatement/leave(loops:)``; any other (a `break`
+    /// of another loop or of a `switch`, a label not found) is dropped.
+    private mutating func labeledJump(to label: String, continuing: Bool) -> GoStatement? {
+        var inner = 0
+        for index in breakables.indices.reversed() {
+            let enclosing = breakables[index]
+            if enclosing.kind == .function { return nil }
+            if enclosing.label == label {
+                if !continuing { breakables[index].broken = true }
+                if inner > 0 { return .leave(loops: inner) }
+                if enclosing.kind == .range { return continuing ? .continueRange : .breakRange }
+                return nil
+            }
+            if enclosing.kind == .range || enclosing.kind == .loop { inner += 1 }
+        }
+        return nil
+    }
+
+    /// Whether `statements` end in a terminating statement (Go spec), as far as the parser keeps them: a `return`, a
+    /// `goto`, a block that ends in one, an `if` with an `else` whose branches both do, or a loop, `switch` or `select`
+    /// after which control never comes (``GoStatement/unreachable``). A `panic` call is not taken for one (a package may
+    /// declare its own `panic`).
+    static func terminates(_ statements: [GoStatement]) -> Bool {
+        switch statements.last {
+        case .return?, .goto?, .unreachable?: return true
+        case .block(let inner)?: return terminates(inner)
+        case .conditional(_, _, let then, let otherwise)?:
+            return !otherwise.isEmpty && terminates(then) && terminates(otherwise)
+        default: return false
         }
     }
 
@@ -255,11 +297,12 @@ extension GoParser {
         return .conditional(header: header, condition: condition, then: then, otherwise: otherwise)
     }
 
-    private mutating func forStatement() throws(ParseFailure) -> GoStatement {
+    private mutating func forStatement(label: String?) throws(ParseFailure) -> GoStatement {
         advance()
         let clauses = try forClauses()
         var parts = clauses.flatMap { $0 }
-        let body = try loopBody(ranging: parts.contains { if case .range = $0 { true } else { false } })
+        let ranging = parts.contains { if case .range = $0 { true } else { false } }
+        let (body, broken) = try loopBody(ranging: ranging, label: label)
         if let index = parts.firstIndex(where: { if case .range = $0 { true } else { false } }),
             case .range(let names, let over, _) = parts[index]
         {
@@ -281,7 +324,11 @@ extension GoParser {
         } else {
             initial += conditionPart
         }
-        return .loop(initial: initial, condition: condition, post: post, body: body)
+        let loop = GoStatement.loop(initial: initial, condition: condition, post: post, body: body)
+        // A `for` with no condition that no `break` refers to is left only by `return`, `goto` or a labeled jump to an
+        // enclosing loop: control never comes after it (a terminating statement).
+        if conditionPart.isEmpty && !broken { return .block([loop, .unreachable]) }
+        return loop
     }
 
     /// A `for` header up to the body's `{`, as the simple statements between its semicolons (one part without any).
@@ -301,32 +348,37 @@ extension GoParser {
         return clauses
     }
 
-    /// A loop's body, read as enclosed by that loop (for `continue`).
-    private mutating func loopBody(ranging: Bool) throws(ParseFailure) -> [GoStatement] {
+    /// A loop's body, read as enclosed by that loop (for `continue` and `break`), and whether a `break` refers to the
+    /// loop.
+    private mutating func loopBody(ranging: Bool, label: String?) throws(ParseFailure) -> ([GoStatement], Bool) {
         loops.append(ranging)
-        breakables.append(ranging)
+        breakables.append(Breakable(kind: ranging ? .range : .loop, label: label))
         defer {
             loops.removeLast()
             breakables.removeLast()
         }
-        return try block()
+        let body = try block()
+        return (body, breakables.last?.broken ?? true)
     }
 
-    private mutating func switchStatement() throws(ParseFailure) -> GoStatement {
+    private mutating func switchStatement(label: String?) throws(ParseFailure) -> GoStatement {
         // An expression switch (not `select`, not a type switch `switch v := x.(type)`) keeps its tag and case
         // expressions, when each reads as expressions and no clause falls through: ``GoStatement/switchCases(header:tag:clauses:)``.
-        var decidable = current.isKeyword(.switch)
+        let isSelect = !current.isKeyword(.switch)
+        var decidable = !isSelect
         advance()
         let headerStart = index
-        var parts = try header()
+        let parts = try header()
         let typeSwitch = decidable && Self.assertsType(tokens[headerStart..<index])
         try expect(.leftBrace)
         let saved = allowCompositeLiterals()
-        breakables.append(false)
+        breakables.append(Breakable(kind: .choice, label: label))
         defer {
             noCompositeDepth = saved
             breakables.removeLast()
         }
+        // Whether a clause falls through (it then need not end in a terminating statement, but is taken as not ending).
+        var (fallsThrough, hasDefault) = (false, false)
         // Each clause runs in some runs only: an `if` with no condition read (undecided), so that what a clause does
         // (hide a flag, skip an entry, define a flag of one type) never counts as done on every path. The statements
         // before the first clause (none in valid Go) run.
@@ -361,15 +413,31 @@ extension GoParser {
                         skipCaseExpressions()
                     }
                 } else {
+                    hasDefault = true
                     advance()
                 }
                 if isOperator(.colon) { advance() }
                 continue
             }
-            if current.isKeyword(.fallthrough) { decidable = false }
+            if current.isKeyword(.fallthrough) { (decidable, fallsThrough) = (false, true) }
             if let statement = try statement() { clause.append(statement) }
         }
         close()
+        // Control never comes after a `switch` with a `default` or a `select` that no `break` refers to, whose every
+        // clause ends in a terminating statement (Go spec).
+        let terminating =
+            !(breakables.last?.broken ?? true) && !fallsThrough && (isSelect || hasDefault)
+            && clauses.allSatisfy { Self.terminates($0.body) }
+        let statement = switchParts(
+            parts: parts, typeSwitch: typeSwitch, decidable: decidable, before: before, clauses: clauses)
+        return terminating ? .block([statement, .unreachable]) : statement
+    }
+
+    /// The statement a `switch` or `select` is read as, from its header's statements and its clauses.
+    private func switchParts(
+        parts: [GoStatement], typeSwitch: Bool, decidable: Bool, before: [GoStatement], clauses: [GoSwitchClause]
+    ) -> GoStatement {
+        var parts = parts
         if typeSwitch {
             if decidable, before.isEmpty, case .expression(let subject)? = parts.last {
                 parts.removeLast()
@@ -597,7 +665,7 @@ extension GoParser {
             let signature = try signature()
             guard isOperator(.leftBrace) else { return .type(.function(signature)) }
             loops.append(false)
-            breakables.append(false)
+            breakables.append(Breakable(kind: .function, label: nil))
             defer {
                 loops.removeLast()
                 breakables.removeLast()

@@ -76,8 +76,8 @@ public struct GoFunctionLiteral: Sendable {
 }
 
 /// A statement, reduced to what reads or changes values: control flow becomes nested blocks (the cases of a
-/// `switch` and `select` are conditionals with no condition after the header, their case expressions left out),
-/// labeled `continue` and `break`, `fallthrough` and local type declarations are dropped.
+/// `switch` and `select` are conditionals with no condition after the header, their case expressions left out);
+/// `fallthrough`, local type declarations and a `break` of anything but a `range` loop are dropped.
 public indirect enum GoStatement: Sendable {
     /// An expression statement, or a `go` call.
     case expression(GoExpr)
@@ -115,6 +115,13 @@ public indirect enum GoStatement: Sendable {
     case continueRange
     /// An unlabeled `break` whose innermost loop, `switch` or `select` is a `range` loop (of the same function).
     case breakRange
+    /// A `continue label` or `break label` that leaves `loops` loops inside the labeled statement whole (1 for
+    /// `continue outer` in a loop directly inside `outer`), then the rest of the labeled loop's body.
+    case leave(loops: Int)
+    /// A point control never comes to: after a terminating `for`, `switch` or `select` (Go spec: a `for` with no
+    /// condition, a `switch` with a `default` or a `select`, whose clauses all end in a terminating statement; none
+    /// that a `break` refers to). It follows the statement in a `.block`.
+    case unreachable
 }
 
 /// A clause of an expression `switch`: its case expressions (nil for `default`) and its statements.

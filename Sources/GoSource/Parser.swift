@@ -23,8 +23,20 @@ public struct GoParser {
     /// The loops enclosing the statement being read, innermost last: true for a `range` loop, false for another loop
     /// or for a function literal's body (which a `continue` cannot leave).
     var loops: [Bool] = []
-    /// The same for `break`, which a `switch` or `select` takes too (false).
-    var breakables: [Bool] = []
+    /// What a `break` may leave, innermost last: loops, `switch` and `select` statements, and function literals' bodies
+    /// (which no `break` leaves), each with its label and whether a `break` refers to it.
+    var breakables: [Breakable] = []
+    /// The label written right before the statement being read (`outer:` before `for`), if any.
+    var pendingLabel: String?
+
+    /// A statement a `break` may leave (``breakables``).
+    struct Breakable {
+        enum Kind { case range, loop, choice, function }
+        let kind: Kind
+        let label: String?
+        /// Whether a `break` (unlabeled inside it, or naming its label) refers to it.
+        var broken = false
+    }
 
     /// Parses `source`.
     public static func parse(_ source: String) -> GoFile {

@@ -35,6 +35,10 @@ public enum ListFile {
                             "\(path):\(lineNumber): stability '\(value)' is not stable, experimental or deprecated; "
                                 + "treated as stable")
                     }
+                } else if name == KeyBytes.attribute {
+                    parsed.notes.append(
+                        "\(path):\(lineNumber): '\(KeyBytes.attribute)' is semgate's own attribute (the spellings of "
+                            + "a key read with other bytes); ignored")
                 } else {
                     item.attributes[name] = value
                 }

@@ -115,6 +115,8 @@ public enum SurfaceDiff {
         }
         func compared(_ old: SurfaceItem, _ new: SurfaceItem) {
             if old.isIdentical(to: new) { return }
+            // One id, other bytes (`caf\u{e9}` then `cafe\u{301}`): the spellings differ in `key-bytes`.
+            let (old, new) = KeyBytes.aligned(old, new)
             if old.stability != new.stability {
                 changes += stabilityChanges(old, new, startsHiding: startsHiding(old, new, policy: policy))
             }
@@ -122,7 +124,9 @@ public enum SurfaceDiff {
             if Bytewise.same(old.attributes, new.attributes) { return }
             let differing = Set(old.attributes.keys).union(new.attributes.keys)
                 .filter { !Bytewise.same(old.attributes[$0], new.attributes[$0]) }.sorted()
-            let breaking = differing.filter { surfaces[old.surface]?.isBreaking(attribute: $0) ?? true }
+            let breaking = differing.filter {
+                $0 == KeyBytes.attribute || (surfaces[old.surface]?.isBreaking(attribute: $0) ?? true)
+            }
             // An item hidden in this release was promised until now: its other changes are judged by that promise.
             let experimental =
                 old.stability == .experimental
@@ -134,8 +138,16 @@ public enum SurfaceDiff {
                 experimental
                 ? .patch
                 : breaking.map { attribute in
-                    judges.lazy.compactMap { $0.bump(attribute: attribute, old: old, new: new, in: comparison) }.first
-                        ?? .major
+                    // A spelling gone is judged as the item's removal, a new one as its addition.
+                    if attribute == KeyBytes.attribute {
+                        return KeyBytes.losesSpelling(old, new)
+                            ? judges.lazy.compactMap { $0.removalBump(old, in: comparison) }.first ?? .major
+                            : judges.lazy.compactMap { $0.additionBump(new, before: before, after: after) }.first
+                                ?? .minor
+                    }
+                    return judges.lazy.compactMap {
+                        $0.bump(attribute: attribute, old: old, new: new, in: comparison)
+                    }.first ?? .major
                 }.max() ?? .patch
             changes.append(
                 Change(

@@ -48,6 +48,13 @@ public final class SurfaceReader {
     private var keyNumbers: [[String: Int]]
     private var ids: [String] = []
     private var globVerdicts: [(admitted: Bool, experimental: Bool)] = []
+    /// Keys are numbered by their bytes, as Go names them, but `keyNumbers` and the surfaces' dictionaries take two
+    /// spellings Swift's `==` calls equal (`"\u{e9}"` and `"e\u{301}"`, `"K"` and the Kelvin sign) as one: by number
+    /// its key, and for a number `keyNumbers` holds, the numbers of the other spellings of its key. Such numbers are
+    /// `respelled`: they share a surface's entry (``KeyBytes``), so they are never updated in part.
+    private var keys: [String] = []
+    private var spellings: [Int: [Int]] = [:]
+    private var respelled: [Bool] = []
     /// Decoded blobs of the snapshot being read (two extractors reading one file read it once), at most
     /// `Limit.textCacheBytes` of them: memory follows the largest file, not the sum of the files read.
     private var texts: [ObjectID: String] = [:]
@@ -395,14 +402,23 @@ public final class SurfaceReader {
         policy.hidden == .experimental && item.attributes["hidden"] == "true"
     }
 
-    /// The number of the id of `key` in the surface at `surfaceIndex`, given the first time it is read, when its glob
-    /// verdict is worked out.
+    /// The number of the id of `key` (by its bytes) in the surface at `surfaceIndex`, given the first time it is read,
+    /// when its glob verdict is worked out.
     private func number(of key: String, surface surfaceIndex: Int) -> Int {
-        if let known = keyNumbers[surfaceIndex][key] { return known }
+        let number = globVerdicts.count
+        if let known = keyNumbers[surfaceIndex][key] {
+            if Bytewise.same(keys[known], key) { return known }
+            if let other = spellings[known]?.first(where: { Bytewise.same(keys[$0], key) }) { return other }
+            spellings[known, default: []].append(number)
+            respelled[known] = true
+            respelled.append(true)
+        } else {
+            keyNumbers[surfaceIndex][key] = number
+            respelled.append(false)
+        }
         let surface = policy.surfaces[surfaceIndex]
         let id = surface.name + ":" + key
-        let number = globVerdicts.count
-        keyNumbers[surfaceIndex][key] = number
+        keys.append(key)
         ids.append(id)
         let admitted =
             (surface.include.isEmpty || surface.include.contains { $0.matches(key) })
@@ -422,6 +438,7 @@ public final class SurfaceReader {
                 guard var existing = items.updateValue(made, forKey: id) else { continue }
                 existing.attributes.merge(group.items[index].attributes) { first, _ in first }
                 if made.stability == .deprecated { existing.stability = .deprecated }
+                KeyBytes.merge(made, into: &existing)
                 items[id] = existing
             }
         }
@@ -467,7 +484,7 @@ public final class SurfaceReader {
         }
         // An id that also has raw items in a kept group depends on their order: merge the whole surface again.
         let partial = (removed + added).allSatisfy { group in
-            group.numbers.allSatisfy { counts[$0] == scratch[$0] }
+            group.numbers.allSatisfy { counts[$0] == scratch[$0] && !respelled[$0] }
         }
         guard partial else {
             for group in added {

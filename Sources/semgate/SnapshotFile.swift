@@ -51,10 +51,12 @@ enum SnapshotFile {
     /// Lines only in `expected` as `- line`, lines only in `actual` as `+ line`, each sorted; an item whose
     /// attributes or stability changed shows both.
     static func difference(expected: [Entry], actual: [Entry]) -> [String] {
-        let old = Set(expected)
-        let new = Set(actual)
-        return old.subtracting(new).map(\.line).sortedByBytes().map { "- \($0)" }
-            + new.subtracting(old).map(\.line).sortedByBytes().map { "+ \($0)" }
+        // By the lines' bytes: an id spelled `caf\u{e9}` in the file and `cafe\u{301}` now is a difference, which
+        // Swift's `==` on the entries would not see.
+        let old = Set(expected.map { Array($0.line.utf8) })
+        let new = Set(actual.map { Array($0.line.utf8) })
+        func lines(_ bytes: Set<[UInt8]>) -> [String] { bytes.map { String(decoding: $0, as: UTF8.self) }.sortedByBytes() }
+        return lines(old.subtracting(new)).map { "- \($0)" } + lines(new.subtracting(old)).map { "+ \($0)" }
     }
 
     // MARK: Reading

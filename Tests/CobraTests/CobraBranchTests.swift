@@ -271,4 +271,62 @@ struct CobraBranchTests {
             #expect(!serveFlags(["box/cmd.go": program(body, table)]).contains("box serve --port"), "\(jump)")
         }
     }
+
+    @Test("a local bound once at the top of the body to a constant decides as the constant; in a block, rebound or addressed it does not")
+    func localBoundOnce() {
+        // Go: the local `mode` is "server", the package constant "client" is shadowed: --host only.
+        for binding in ["mode := \"server\"", "var mode = \"server\"", "const mode = \"ser\" + \"ver\""] {
+            #expect(
+                serveFlags(["box/cmd.go": program("    \(binding)\n" + Self.clientServer, "const mode = \"client\"")])
+                    == ["box serve --host"], "\(binding)")
+        }
+        // A local given the constant's own value keeps deciding the same.
+        #expect(
+            serveFlags(["box/cmd.go": program("    mode := \"client\"\n" + Self.clientServer, "const mode = \"server\"")])
+                == ["box serve --port"])
+        // Not decided: bound in a block (the package constant is what the ifs after it read), bound twice, address
+        // taken, given a value that is not certain.
+        let undecided = [
+            "    if len(serve.Use) > 0 {\n        mode := \"server\"\n        _ = mode\n    }\n",
+            "    mode := \"server\"\n    if len(serve.Use) > 9 {\n        mode = \"client\"\n    }\n",
+            "    mode := \"server\"\n    p := &mode\n    *p = \"client\"\n",
+            "    mode := os.Getenv(\"MODE\")\n",
+        ]
+        for body in undecided {
+            #expect(
+                serveFlags(["box/cmd.go": program(body + Self.clientServer, "const mode = \"client\"")])
+                    == ["box serve --port", "box serve --host"], "\(body)")
+        }
+    }
+
+    @Test("a range over a package slice or map nothing fills runs no time; one filled anywhere may run")
+    func emptyPackageCollection() {
+        let loop = """
+                for range names {
+                    serve.Flags().Int("port", 0, "p")
+                }
+                serve.Flags().String("host", "", "h")
+            """
+        for declaration in ["var names []string", "var names map[string]int", "var names = []string{}"] {
+            #expect(serveFlags(["box/cmd.go": program(loop, declaration)]) == ["box serve --host"], "\(declaration)")
+        }
+        let filled = [
+            "var names []string\n\nfunc init() { names = append(names, \"x\") }",
+            "var names = map[string]int{}\n\nfunc init() { names[\"x\"] = 1 }",
+            "var names [1]string",
+            "var names = []string{\"x\"}",
+            "var Names []string",
+            "var names []string\n\nfunc init() { fill(&names) }\n\nfunc fill(p *[]string) { *p = []string{\"x\"} }",
+        ]
+        for declaration in filled {
+            let body = loop.replacingOccurrences(of: "range names", with: declaration.contains("Names") ? "range Names" : "range names")
+            #expect(
+                serveFlags(["box/cmd.go": program(body, declaration)]) == ["box serve --port", "box serve --host"],
+                "\(declaration)")
+        }
+        // Declared in a file built for one system only: not known for every build.
+        #expect(
+            serveFlags(["box/cmd.go": program(loop), "box/names_linux.go": "package box\n\nvar names []string\n"])
+                == ["box serve --port", "box serve --host"])
+    }
 }

@@ -8,7 +8,12 @@ private func hasPort(_ body: String, helpers: String = "") -> Bool {
     let source = """
         package cmd
 
-        import "github.com/spf13/cobra"
+        import (
+        	"log"
+        	"os"
+
+        	"github.com/spf13/cobra"
+        )
 
         \(helpers)
 
@@ -89,4 +94,89 @@ struct CobraUnreachedTests {
     func mayRun(body: String, helpers: String) {
         #expect(hasPort(body, helpers: helpers))
     }
+
+    @Test(
+        "after a terminating for, switch or select, an unconditional break, panic or exit, a labeled jump out of loops that run",
+        arguments: [
+            // An unconditional `break` ends the body.
+            ("\tfor range []string{\"a\"} {\n\t\tbreak\n\t\tPORT\n\t}", ""),
+            // A `for` with no condition that no `break` refers to: only a return leaves it.
+            ("\taddFlags(serve)", "func addFlags(c *cobra.Command) {\n\tfor {\n\t\treturn\n\t}\n\tCPORT\n}"),
+            (
+                "\taddFlags(serve)",
+                "func addFlags(c *cobra.Command) {\n\tfor {\n\t\tif len(c.Use) > 2 {\n\t\t\tcontinue\n\t\t}\n\t\treturn\n\t}\n\tCPORT\n}"
+            ),
+            // A `switch` with a `default` whose every clause returns; a type switch; an empty `select`.
+            (
+                "\taddFlags(serve)",
+                "func addFlags(c *cobra.Command) {\n\tswitch len(c.Use) {\n\tcase 1:\n\t\treturn\n\tdefault:\n\t\treturn\n\t}\n\tCPORT\n}"
+            ),
+            (
+                "\taddFlags(serve)",
+                "func addFlags(c *cobra.Command) {\n\tswitch any(c).(type) {\n\tcase int:\n\t\treturn\n\tdefault:\n\t\tif len(c.Use) > 2 {\n\t\t\treturn\n\t\t} else {\n\t\t\treturn\n\t\t}\n\t}\n\tCPORT\n}"
+            ),
+            ("\taddFlags(serve)", "func addFlags(c *cobra.Command) {\n\tselect {}\n\tCPORT\n}"),
+            // Go's `panic`, `os.Exit`, `log.Fatalf`.
+            ("\tpanic(\"no port\")\n\tPORT", ""),
+            ("\taddFlags(serve)", "func addFlags(c *cobra.Command) {\n\tos.Exit(0)\n\tCPORT\n}"),
+            ("\tlog.Fatalf(\"no %s\", \"port\")\n\tPORT", ""),
+            // `continue outer` / `break outer` from a loop that certainly runs: the rest of outer's body is not run.
+            ("outer:\n\tfor range []string{\"a\"} {\n\t\tfor range []string{\"b\"} {\n\t\t\tcontinue outer\n\t\t}\n\t\tPORT\n\t}", ""),
+            ("outer:\n\tfor range []string{\"a\"} {\n\t\tfor range \"b\" {\n\t\t\tbreak outer\n\t\t}\n\t\tPORT\n\t}", ""),
+            // A return in every run of a loop that certainly runs.
+            ("\taddFlags(serve)", "func addFlags(c *cobra.Command) {\n\tfor range []string{\"a\"} {\n\t\treturn\n\t}\n\tCPORT\n}"),
+        ])
+    func terminated(body: String, helpers: String) {
+        #expect(!hasPort(body.replacing("PORT", with: port), helpers: helpers.replacing("CPORT", with: helperPort)))
+    }
+
+    @Test(
+        "what Go may still reach stays: a break on one path or of a switch, a for or switch something breaks, no default, a panic of the program's own, a labeled jump of the loop itself or out of a loop that may not run",
+        arguments: [
+            ("\tfor range []string{\"a\"} {\n\t\tif len(serve.Use) > 2 {\n\t\t\tbreak\n\t\t}\n\t\tPORT\n\t}", ""),
+            ("\tfor range []string{\"a\"} {\n\t\tswitch {\n\t\tdefault:\n\t\t\tbreak\n\t\t}\n\t\tPORT\n\t}", ""),
+            (
+                "\taddFlags(serve)",
+                "func addFlags(c *cobra.Command) {\n\tfor {\n\t\tif len(c.Use) > 2 {\n\t\t\tbreak\n\t\t}\n\t\treturn\n\t}\n\tCPORT\n}"
+            ),
+            // `break outer` of the endless loop from a loop inside it.
+            ("outer:\n\tfor {\n\t\tfor range []string{\"a\"} {\n\t\t\tbreak outer\n\t\t}\n\t}\n\tPORT", ""),
+            ("\tfor len(serve.Use) > 2 {\n\t\treturn\n\t}\n\tPORT", ""),
+            // No `default`; a clause a `break` leaves; a clause that does not end.
+            (
+                "\taddFlags(serve)",
+                "func addFlags(c *cobra.Command) {\n\tswitch len(c.Use) {\n\tcase 1:\n\t\treturn\n\t}\n\tCPORT\n}"
+            ),
+            (
+                "\taddFlags(serve)",
+                "func addFlags(c *cobra.Command) {\n\tswitch len(c.Use) {\n\tcase 1:\n\t\tif len(c.Short) > 0 {\n\t\t\tbreak\n\t\t}\n\t\treturn\n\tdefault:\n\t\treturn\n\t}\n\tCPORT\n}"
+            ),
+            (
+                "\taddFlags(serve)",
+                "func addFlags(c *cobra.Command) {\n\tswitch len(c.Use) {\n\tcase 1:\n\t\tc.Short = \"x\"\n\tdefault:\n\t\treturn\n\t}\n\tCPORT\n}"
+            ),
+            (
+                "\taddFlags(serve)",
+                "func addFlags(c *cobra.Command) {\n\tselect {\n\tcase <-make(chan int):\n\t\treturn\n\tdefault:\n\t}\n\tCPORT\n}"
+            ),
+            // A function of the program named `panic`; an exit on one path; a log call that does not exit.
+            ("\tpanic(\"no port\")\n\tPORT", "func panic(string) {}"),
+            ("\tif len(serve.Use) > 2 {\n\t\tos.Exit(1)\n\t}\n\tPORT", ""),
+            ("\tlog.Printf(\"port\")\n\tPORT", ""),
+            // A `continue` of the inner loop; `continue outer` of the loop it is in; out of a loop that may not run.
+            ("\tfor range []string{\"a\"} {\n\t\tfor range []string{\"b\"} {\n\t\t\tcontinue\n\t\t}\n\t\tPORT\n\t}", ""),
+            ("outer:\n\tfor range []string{\"a\"} {\n\t\tif len(serve.Use) > 2 {\n\t\t\tcontinue outer\n\t\t}\n\t\tPORT\n\t}", ""),
+            ("outer:\n\tfor range []string{\"a\"} {\n\t\tfor range root.Aliases {\n\t\t\tcontinue outer\n\t\t}\n\t\tPORT\n\t}", ""),
+            // After the labeled loop itself, what follows runs.
+            ("outer:\n\tfor range []string{\"a\"} {\n\t\tfor range []string{\"b\"} {\n\t\t\tcontinue outer\n\t\t}\n\t}\n\tPORT", ""),
+            ("outer:\n\tfor range []string{\"a\"} {\n\t\tfor range []string{\"b\"} {\n\t\t\tbreak outer\n\t\t}\n\t}\n\tPORT", ""),
+            // A return on one path of a loop that runs.
+            ("\tfor range []string{\"a\"} {\n\t\tif len(serve.Use) > 2 {\n\t\t\treturn\n\t\t}\n\t}\n\tPORT", ""),
+        ])
+    func stillReached(body: String, helpers: String) {
+        #expect(hasPort(body.replacing("PORT", with: port), helpers: helpers.replacing("CPORT", with: helperPort)))
+    }
+
+    private let port = "serve.Flags().String(\"port\", \"\", \"p\")"
+    private let helperPort = "c.Flags().String(\"port\", \"\", \"p\")"
 }

@@ -236,6 +236,15 @@ struct VerdictTests {
         let older = try runSemgate(["surface", "v2.0.0", "--check", snapshot], in: repo.url)
         #expect(older.status == 1)
         #expect(older.stdout.contains("+ \"cli:flags --verbose\""))
+
+        // An item respelled with other bytes that Swift's `==` calls equal (precomposed, then a combining accent).
+        try repo.write("policy/options.txt", current + "caf\u{e9} type=int\n")
+        try repo.commit("Add the precomposed option")
+        #expect(try runSemgate(["surface", "--write", snapshot], in: repo.url).status == 0)
+        try repo.write("policy/options.txt", current + "cafe\u{301} type=int\n")
+        try repo.commit("Respell it")
+        let respelled = try runSemgate(["surface", "--check", snapshot], in: repo.url)
+        #expect(respelled.status == 1, "stdout: \(respelled.stdout)")
     }
 
     @Test("policy validate accepts the sample policy")

@@ -461,4 +461,35 @@ struct EngineTests {
     private func engine(at path: String, policyRevision: String? = nil) throws -> Engine {
         try GateTests.engine(at: path, policyRevision: policyRevision)
     }
+
+    @Test("a key respelled with other bytes Swift calls equal (NFC, NFD, the Kelvin sign) is a change, never none")
+    func keyBytes() throws {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", "semgate: 1\nsurfaces:\n  opts:\n    extract:\n      list: opts.txt\n")
+        // Go, pflag and a user's shell take each spelling as its own name.
+        let releases: [(String, String)] = [
+            ("v1.0.0", "caf\u{e9}\nKeep\n"),
+            ("v1.0.1", "cafe\u{301}\nKeep\n"),  // the precomposed name is gone
+            ("v1.0.2", "cafe\u{301}\ncaf\u{e9}\nKeep\n"),  // it is back, beside the other
+            ("v1.0.3", "caf\u{e9}\nKeep\n"),  // the combining one is gone
+            ("v1.0.4", "caf\u{e9}\n\u{212A}eep\n"),  // Keep is gone; the Kelvin sign is another name
+            ("v1.0.5", "caf\u{e9}\n\u{212A}eep key-bytes=Keep\n"),  // a list cannot claim the attribute
+        ]
+        for (tag, list) in releases {
+            try repo.write("opts.txt", list)
+            try repo.commit(tag)
+            try repo.tag(tag)
+        }
+        let rows = try #require(try engine(at: repo.url.path).audit().releases)
+        let required = Dictionary(uniqueKeysWithValues: rows.map { ($0.release.tag, $0.required?.name ?? "-") })
+        #expect(required == [
+            "v1.0.0": "-", "v1.0.1": "major", "v1.0.2": "minor", "v1.0.3": "major", "v1.0.4": "major",
+            "v1.0.5": "patch",
+        ])
+        let respelled = try engine(at: repo.url.path).surface(at: "v1.0.2").items?.filter { $0.key.hasPrefix("caf") }
+        #expect(respelled?.map { $0.attributes[KeyBytes.attribute] } == ["caf\\u{e9}, cafe\\u{301}"])
+        let listed = try engine(at: repo.url.path).surface(at: "v1.0.5")
+        #expect(listed.items?.allSatisfy { $0.attributes[KeyBytes.attribute] == nil } == true)
+        #expect(listed.notes.contains { $0.contains("'key-bytes' is semgate's own attribute") })
+    }
 }

@@ -103,7 +103,11 @@ struct BodyParserTests {
             return
         }
         #expect(shape(alone) == "ok")
-        guard case .loop(let a, nil, let b, let c) = statements[2], a.isEmpty, b.isEmpty, c.isEmpty else {
+        // A `for` with no condition that no `break` refers to: control never comes after it.
+        guard case .block(let endless) = statements[2], endless.count == 2,
+            case .loop(let a, nil, let b, let c) = endless[0], a.isEmpty, b.isEmpty, c.isEmpty,
+            case .unreachable = endless[1]
+        else {
             Issue.record("not an endless for: \(statements[2])")
             return
         }
@@ -114,6 +118,57 @@ struct BodyParserTests {
             return
         }
         #expect(shape(call) == "k()")
+    }
+
+    @Test("labeled jumps and terminating statements: what a break refers to, how many loops a jump leaves")
+    func terminatingStatements() throws {
+        let statements = try #require(
+            try body(
+                """
+                func f() {
+                outer:
+                    for range xs {
+                        for range ys {
+                            continue outer
+                        }
+                        for {
+                            break outer
+                        }
+                        for range ys {
+                            break outer
+                        }
+                    }
+                    for { if ok { break } }
+                loop:
+                    for { for range ys { break loop } }
+                    switch x { case 1: return; default: panic(x) }
+                    switch x { case 1: return; default: if ok { return } else { goto done } }
+                    switch x { case 1: if ok { break }; return; default: return }
+                    select {}
+                done:
+                }
+                """)?.get())
+        #expect(statements.count == 10, "\(statements)")
+        guard case .block(let header) = statements[1], case .range(_, _, let outer)? = header.last, outer.count == 3,
+            case .block(let first) = outer[0], case .range(_, _, let inner)? = first.last,
+            case .leave(loops: 1)? = inner.first
+        else {
+            Issue.record("continue outer is not a leave of one loop: \(statements[1])")
+            return
+        }
+        // `break outer` breaks the outer loop, not the endless one: after that one, control never comes.
+        guard case .block(let endless) = outer[1], case .unreachable? = endless.last,
+            case .loop(_, _, _, let endlessBody) = endless[0], case .leave(loops: 1)? = endlessBody.first
+        else {
+            Issue.record("not an endless loop left by break outer: \(outer[1])")
+            return
+        }
+        let ends = statements[2...].map { statement -> Bool in
+            if case .block(let parts) = statement, case .unreachable? = parts.last { return true }
+            return false
+        }
+        // Broken endless loops, a panic (not taken for terminating), a clause a break leaves: control may come after.
+        #expect(ends == [false, false, false, false, true, false, true, false], "\(statements[2...])")
     }
 
     @Test("function literals keep their signature; types in expression position are types")

@@ -170,4 +170,15 @@ struct CobraFailClosedTests {
         #expect(!snapshot.notes.contains { $0.contains("holds a command") }, "\(snapshot.notes)")
         #expect(snapshot.items["cli:app serve"]?.attributes["unread-flags"] == nil)
     }
+
+    @Test("a flag respelled with bytes Swift's == calls equal (caf\\u{e9}, then cafe\\u{301}) is a major change")
+    func respelledFlag() throws {
+        func flag(_ name: String) -> String { "    serve.Flags().String(\"\(name)\", \"\", \"x\")\n" }
+        let (_, composed) = try Self.surfaces(flag("caf\u{e9}"))
+        let (_, combining) = try Self.surfaces(flag("cafe\u{301}"))
+        let changes = SurfaceDiff.changes(
+            from: composed, to: combining, policy: try loadPolicy(CobraFlagTableTests.policy))
+        #expect(changes.map { "\($0.kind) \($0.changedAttributes) \($0.bump)" } == ["changed [\"key-bytes\"] major"])
+        #expect(changes.first?.after?.attributes[KeyBytes.attribute] == "app serve --cafe\\u{301}")
+    }
 }
