@@ -5071,6 +5071,13 @@ struct CobraInterpreter {
                     noteHanded([values[1]])
                     return values[0]
                 }
+                if functions.isEmpty && (qualifier == CobraKnown.cobra.id || qualifier == CobraKnown.pflag.id
+                    || qualifier == CobraKnown.flag.id)
+                {
+                    // A function of cobra, pflag or Go's flag package keeps what it is given and calls its methods
+                    // (`flag.Var(v, ...)` calls v.String(): review R31).
+                    for value in values { escaped(value, commands: false) }
+                }
                 if functions.isEmpty && qualifier != CobraKnown.cobra.id && qualifier != CobraKnown.pflag.id
                     && qualifier != CobraKnown.flag.id && !files[frame.file].cobraNameIDs.contains(localQualifier)
                 {

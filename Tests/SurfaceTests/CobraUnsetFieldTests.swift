@@ -156,7 +156,7 @@ struct CobraUnsetFieldTests {
     /// `save` both parts, or only the network part with `saveDisk: false`.
     static func commands(serveKit: String, then: String, saveDisk: Bool = true) -> String {
         // The packages the statements use.
-        let imports = ["encoding/json", "sort", "example.com/tool/hook"].filter { then.contains(($0.split(separator: "/").last ?? "") + ".") }
+        let imports = ["encoding/json", "flag", "sort", "example.com/tool/hook"].filter { then.contains(($0.split(separator: "/").last ?? "") + ".") }
         return """
         package cmd
 
@@ -274,6 +274,9 @@ struct CobraUnsetFieldTests {
             // Given to pflag as a flag's Value: pflag calls its String at the definition (review R31).
             ("", "zz := &cobra.Command{Use: \"zz\"}\nzz.Flags().Var(kit, \"kit\", \"the kit\")",
              everything + "\n\nfunc (k *Kit) String() string { *k = Everything(); return \"\" }\n\nfunc (k *Kit) Set(string) error { return nil }\n\nfunc (k *Kit) Type() string { return \"kit\" }",
+             [:]),
+            ("", "flag.Var(kit, \"kit\", \"the kit\")",
+             everything + "\n\nfunc (k *Kit) String() string { *k = Everything(); return \"\" }\n\nfunc (k *Kit) Set(string) error { return nil }",
              [:]),
             ("", "serve.PreRun = func(*cobra.Command, []string) { *kit = opts.Everything() }\nhook.Run(hook.Opts{C: serve})",
              everything, hookPackage),
