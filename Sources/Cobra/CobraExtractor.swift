@@ -114,10 +114,14 @@ public enum CobraExtractor {
     /// (``CobraDefaultCommands``); `.unread` leaves them out.
     ///
     /// `sortingItems: false` leaves the items in no particular order, for a caller that sorts them in parts.
+    ///
+    /// `fieldsWrittenNotRead` says whether some Go file of the module besides `files` may give a field of that name a
+    /// value (``fieldsWritten(inFileNotRead:)``); nil when not known: a pointer field a literal leaves out is then
+    /// never read as certainly nil.
     public static func surface(
         of files: [(path: String, source: CobraSourceFile)], root: String?, names: CobraNames? = nil,
         library: CobraLibrary = .unread, maximumWork: Int = CobraSurface.maximumWork, sortingItems: Bool = true,
-        partialFolders: Set<String> = []
+        partialFolders: Set<String> = [], fieldsWrittenNotRead: ((String) -> Bool)? = nil
     ) -> CobraSurface {
         let goFiles = files.filter {
             $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") && !$0.source.neverBuilds
@@ -125,11 +129,14 @@ public enum CobraExtractor {
         .sorted { $0.path < $1.path }
         var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
         interpreter.partialFolders = partialFolders
+        interpreter.fieldsWrittenNotRead = fieldsWrittenNotRead
         interpreter.run()
-        if interpreter.listsDecidedOnHandedObjects() || interpreter.entryDecisionsChanged() {
-            // An entry whose literal decided a filter went to code not read, which may have replaced it, or a filter
-            // decided by an entry's nil-ness or name was decided otherwise by a later pass: read again without
-            // deciding by literals.
+        if interpreter.listsDecidedOnHandedObjects() || interpreter.entryDecisionsChanged()
+            || interpreter.unsetFieldsEscaped()
+        {
+            // An entry whose literal decided a filter went to code not read, which may have replaced it, a filter
+            // decided by an entry's nil-ness or name was decided otherwise by a later pass, or a pointer field read as
+            // nil may not be (``CobraInterpreter/unsetFieldsEscaped()``): read again without deciding by literals.
             interpreter.finish()
             interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
             interpreter.literalListsDecide = false

@@ -348,6 +348,8 @@ private struct DeclaredField {
     var isCobraCommand = false
     /// An embedded `*cobra.Command`, whose fields and methods a value of the struct has as its own.
     var embedsCommand = false
+    /// Whether the field is a pointer, nil in a literal that leaves it out (``CobraInterpreter/unsetPointerField``).
+    var isPointer = false
 }
 
 /// The functions of a program and where each is declared, with its methods by receiver type and name.
@@ -429,6 +431,18 @@ private struct Declared {
             level = next
         }
         return nil
+    }
+
+    /// The method `name` of the one slice or array type whose element type is an interface (a named type that is no
+    /// struct and has no methods of its own) that has such a method; nil when none or several do.
+    func interfaceCollectionMethod(_ name: CobraName, preferring folder: Int32) -> CobraFunctionID? {
+        var found: CobraFunctionID?
+        for (collection, element) in elementTypes where structs[element] == nil && !receivers.contains(element) {
+            guard let key = method(name, of: collection, preferring: folder) else { continue }
+            if found != nil && found != key { return nil }
+            found = key
+        }
+        return found
     }
 
     /// The type of field `name` of struct `type` when the program declares that type (a struct of its own or a type
@@ -616,6 +630,43 @@ struct CobraInterpreter {
     /// (``CobraSourceFile/fieldsAssignedNil``): the tokens of a file depend on nothing else.
     private lazy var nilFields: Set<String> = sources.reduce(into: []) { $0.formUnion($1.fieldsAssignedNil) }
     private var entryVerdictsThisPass: Set<String> = []
+    /// For a Go file not read, the names of the fields it may give a value (``CobraFieldWrites``): every other Go file
+    /// of the module, by name; nil when they are not known (no unset pointer field is then read as nil).
+    var fieldsWrittenNotRead: ((String) -> Bool)?
+    /// The fields the files read may give a value other than by a literal's key (``CobraFieldWrites``).
+    private lazy var fieldsWrittenRead: Set<String> = sources.reduce(into: []) {
+        $0.formUnion(CobraFieldWrites.written(in: $1.file.go.tokens, keys: false))
+    }
+    /// By field name, whether no code of the module gives the field a value but the keys of literals the files read
+    /// (and `= nil`): a pointer field a literal leaves out is then nil where it is read (``unsetPointerField``).
+    private var fieldsOnlyByLiterals: [CobraName: Bool] = [:]
+    /// The objects and pointer fields read as nil because their literal leaves them out (``unsetPointerField``), and
+    /// the function literals handed to calls not read (which may run at once with what they captured).
+    private var unsetFieldsRead: [CobraObjectField: CobraName] = [:]
+    private var handedClosures: Set<CobraSite> = []
+    /// The objects assigned to a name of another package (`opts.Current = kit`).
+    private var storedInPackages: Set<CobraSite> = []
+    /// Objects the run wrote where it does not follow them (review R22): through a pointer to no object it knows
+    /// (`*g = kit`), into a list or map element (`list[0] = kit`, `copy(list, kits)`), into a field of a value of no
+    /// object it knows, or handed to a function declared without a body (assembly, `go:linkname`).
+    private var escapedObjects: Set<CobraSite> = []
+    /// Whether a command was handed to a call not read or written where the run does not follow it (code not read
+    /// may then run its hooks at any time).
+    private var commandsHanded = false
+    /// The function literals the run executed, those given to a command's field (`RunE: func...`), and whether a
+    /// command's hook may run while the tree is built (`cmd.Run(cmd, nil)`, `root.Execute()`, by a call on a command
+    /// or by the spelling of a hook only cobra's commands have).
+    private var ranClosures: Set<CobraSite> = []
+    private var commandFieldClosures: Set<CobraSite> = []
+    private var commandHooksCalled = false
+    /// The objects a method value was taken of (`kit.SetDisk` not called at once).
+    private var methodValueObjects: Set<CobraSite> = []
+    /// The literals with an element without a key (`T{a, b}`): they give every field.
+    private var positionalObjects: Set<CobraSite> = []
+    /// Whether the selector evaluated now is the receiver of a method call (``unsetPointerField``).
+    private var readingReceiver = false
+    /// Set when a pointer field read may be nil, its literal leaving it out: a comparison with nil is then undecided.
+    private var unsetFieldMayBeNil = false
     private var entryVerdictsDiffer = false
     /// The folders some of whose Go files are not read: a table declared there may be written by code not read.
     var partialFolders: Set<String> = []
@@ -967,7 +1018,8 @@ struct CobraInterpreter {
                             typeName: field.type.name.map { runName($0, in: index) },
                             isCollection: field.type.isCollection,
                             isCobraCommand: field.type.isCobraCommand,
-                            embedsCommand: field.isEmbedded && field.type.isCobraCommand)
+                            embedsCommand: field.isEmbedded && field.type.isCobraCommand,
+                            isPointer: field.isPointer)
                     }
                     if field.isEmbedded { embedded.append(fieldName) }
                 }
@@ -1459,6 +1511,7 @@ struct CobraInterpreter {
         currentBuild = build
         defer { currentBuild = outerBuild }
         runningClosures.insert(site)
+        ranClosures.insert(site)
         callDepth += 1
         bodies.append(Body(entryUndecided: undecidedBranches))
         defer {
@@ -1641,6 +1694,10 @@ struct CobraInterpreter {
         let declaration = declared.list[Int(key)]
         // Not in a build the caller runs in (the Windows definition of a helper, called from Linux code).
         guard let build = builds.combine(currentBuild, fileAtoms[declaration.file]) else { return [] }
+        if files[declaration.file].functions[declaration.index].declaration.body == nil {
+            // Declared without a body (written in assembly, or `go:linkname`ed): what it does is not seen (review R22).
+            for value in values + [receiver] { escaped(value) }
+        }
         let count = declaration.parameterCount
         // A certain argument binds a parameter of its own: not past the parameters, nor a variadic one's, and only
         // when the parameters are the declaration's (one each, named: none left out as `_`).
@@ -1787,6 +1844,7 @@ struct CobraInterpreter {
             if note.leavesOut { incomplete = true }
         }
         for missing in record.missingChildren { missingChildren[missing.site, default: []].insert(missing.child) }
+        entryVerdictsThisPass.formUnion(record.verdicts)
         return true
     }
 
@@ -1884,6 +1942,160 @@ struct CobraInterpreter {
         }
     }
 
+    /// For `object.field` where `object` is an object and `field` a pointer its literal leaves out (and gives every
+    /// field by position nowhere): true when it is certainly nil there (nothing the files run gave it a value but
+    /// nil, no code of the module gives a field of that name a value but the keys of literals the files read, and the
+    /// object goes nowhere such code could replace it: ``unsetFieldsEscaped()``), false when it may be nil, nil when
+    /// the literal gives it or it is not such a field.
+    private mutating func unsetPointerField(
+        _ object: CobraValue, _ field: CobraName, held: CobraValues, deciding: Bool
+    ) -> Bool? {
+        guard case .object(let site, let type) = object, declared.structs[type]?[field]?.isPointer == true,
+            !positionalObjects.contains(site), objectKeys[site]?.contains(field) == false
+        else { return nil }
+        guard deciding, literalListsDecide, held.allSatisfy({ $0 == .nilValue }), onlyGivenByLiterals(field) else {
+            return false
+        }
+        unsetFieldsRead[CobraObjectField(site: site, field: field)] = type
+        decidedObjects.insert(site)
+        return true
+    }
+
+    /// Whether no Go code of the module gives field `field` a value other than `nil` but by the keys of literals in
+    /// the files read (``CobraFieldWrites``): by the tokens, whether the code runs or not.
+    private mutating func onlyGivenByLiterals(_ field: CobraName) -> Bool {
+        if let known = fieldsOnlyByLiterals[field] { return known }
+        let text = numbering.table.names[Int(field)]
+        let only = !fieldsWrittenRead.contains(text) && fieldsWrittenNotRead.map { !$0(text) } == true
+        fieldsOnlyByLiterals[field] = only
+        return only
+    }
+
+    /// Whether an object some unset pointer field was read as nil of (``unsetPointerField``) may have had that field
+    /// given by what the run found afterwards, or went where code not read or not run could replace it: the field
+    /// holds more than nil, the object was replaced whole (`*p = T{...}`), it is held by a package-level name or a
+    /// field (code not read may reach it there), it was written where the run does not follow it (``escapedObjects``),
+    /// or a function literal that captured it may run before the registration (handed to a call not read, not run).
+    /// A file read that sends on a channel or assigns to more than a name in a `select` case makes every object
+    /// escaped (the interpreter does not follow channels). (Handed to a call not read itself:
+    /// ``listsDecidedOnHandedObjects()``.) The surface is then read again without such decisions.
+    mutating func unsetFieldsEscaped() -> Bool {
+        guard !unsetFieldsRead.isEmpty else { return false }
+        let hookCalls = self.hookCalls
+        if escapedObjects.count >= Self.maximumHandedObjects || handedObjects.count >= Self.maximumHandedObjects
+            || hookCalls.sendsOnChannel()
+            || hookCalls.selectAssignsPlace()
+        {
+            return true
+        }
+        var sites: Set<CobraSite> = []
+        for (key, type) in unsetFieldsRead.sorted(by: { $0.key.site < $1.key.site }) {
+            let object = CobraValue.object(key.site, type)
+            if replacedObjects.contains(object) { return true }
+            if readField(of: object, key.field).contains(where: { $0 != .nilValue }) { return true }
+            sites.insert(key.site)
+        }
+        // A function literal the run did not execute may run before the object's fields are read (sent on a channel and
+        // called), except one written as a command's field, which cobra calls when the command runs, unless a hook may
+        // run while the tree is built: a hook call other than the one that runs a finished tree, a hook field read as
+        // a value (`h := c.PreRun`), or a command that code not read or such a literal may reach (handed to a call not
+        // read, held by a package-level name or a field: `c.PreRun(c, nil)` there, review R22).
+        let hooksCalled = commandHooksCalled || commandsHanded || hookCalls.mayRunWhileBuilding()
+            || hookCalls.readsHookField()
+        var captures: [CobraSite: [CobraValues]] = [:]
+        for site in closures.keys where !ranClosures.contains(site) || handedClosures.contains(site) {
+            guard let closure = closures[site] else { continue }
+            let mentioned = namesMentioned(inLiteralAt: site)
+            captures[site] = closure.captured.compactMap { name, values in
+                mentioned?.contains(text(of: name, in: site.file)) ?? true ? values : nil
+            }
+        }
+        if handedClosures.contains(where: { closures[$0] == nil }) { return true }
+        let (escapes, reachesCommand) = unsetFieldsReached(sites, captures: captures, hooksCalled: hooksCalled)
+        if escapes { return true }
+        return !hooksCalled && reachesCommand && unsetFieldsReached(sites, captures: captures, hooksCalled: true).escapes
+    }
+
+    /// Whether code not read or not run may reach one of the objects `sites` (``unsetFieldsEscaped()``), and whether
+    /// it may reach a command: what package-level names hold (also another package's, `opts.Current = kit`), what
+    /// values of unknown origin were given, what was written where the run does not follow it, what the function
+    /// literals that may run early captured (`captures`, of those not run: all but a command's field's unless
+    /// `hooksCalled`), and what the fields of those hold, at any depth.
+    private func unsetFieldsReached(
+        _ sites: Set<CobraSite>, captures: [CobraSite: [CobraValues]], hooksCalled: Bool
+    ) -> (escapes: Bool, reachesCommand: Bool) {
+        var reached: Set<CobraSite> = []
+        var pending: [CobraSite] = []
+        var reachesCommand = false
+        // Also what was handed to a call not read, through the fields of any type (`pkg.Opts{K: kit}`: a type the
+        // files do not declare still holds its literal's fields).
+        for site in storedInPackages.union(methodValueObjects).union(escapedObjects).union(handedObjects.keys)
+        where reached.insert(site).inserted {
+            pending.append(site)
+        }
+        func reach(_ values: CobraValues?) {
+            for value in values ?? [] {
+                switch value {
+                case .object(let site, _): if reached.insert(site).inserted { pending.append(site) }
+                case .command: reachesCommand = true
+                default: continue
+                }
+            }
+        }
+        for index in globals.values { reach(cells[Int(index)].values) }
+        for index in unknownOriginFields.values { reach(cells[Int(index)].values) }
+        for (site, values) in captures
+        where handedClosures.contains(site)
+            || (!ranClosures.contains(site) && (hooksCalled || !commandFieldClosures.contains(site)))
+        {
+            for value in values { reach(value) }
+        }
+        var heldBy: [CobraSite: [Int32]] = [:]
+        for (key, index) in objectFields { heldBy[key.site, default: []].append(index) }
+        while let site = pending.popLast() {
+            if sites.contains(site) { return (true, reachesCommand) }
+            for index in heldBy[site] ?? [] { reach(cells[Int(index)].values) }
+        }
+        return (false, reachesCommand)
+    }
+
+    /// The hook calls the files read spell (``CobraHookCalls``).
+    private var hookCalls: CobraHookCalls {
+        let (table, importFolders, packageFolders) = (numbering.table, importFolders, packageFolders)
+        return CobraHookCalls(
+            files: sources.map(\.file.go), folders: folders,
+            qualifierFolders: { file, name in
+                guard let id = table.number(of: name) else { return [] }
+                return Set((importFolders[file][id] ?? []) + (packageFolders[id] ?? []))
+            })
+    }
+
+    /// The names the function literal at `site` spells (its parameters, the names it reads and writes), by its
+    /// tokens; nil when they cannot be found.
+    private func namesMentioned(inLiteralAt site: CobraSite) -> Set<String>? {
+        let tokens = sources[site.file].file.go.tokens
+        // The literal's `func` token, then its body's braces.
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].position.offset < site.offset { low = middle + 1 } else { high = middle }
+        }
+        guard low < tokens.count, tokens[low].position.offset == site.offset else { return nil }
+        var depth = 0
+        var names: Set<String> = []
+        for index in low..<tokens.count {
+            let token = tokens[index]
+            if token.kind == .identifier { names.insert(token.text) }
+            if token.symbol == .leftBrace { depth += 1 }
+            if token.symbol == .rightBrace {
+                depth -= 1
+                if depth == 0 { return names }
+            }
+        }
+        return nil
+    }
+
     /// Gives field `field` of `object` (an instance or object) `values`; every value of its type has them too.
     private mutating func writeField(of object: CobraValue, _ field: CobraName, _ values: CobraValues) {
         guard !values.isEmpty, let type = Self.programType(of: object) else { return }
@@ -1978,6 +2190,13 @@ struct CobraInterpreter {
                 }
             }
             return call(found.key, arguments: values, receiver: receiver)
+        }
+        if declared.structs[type]?[method] == nil, group.count <= Self.maximumReceiverObjects,
+            let key = declared.interfaceCollectionMethod(method, preferring: folder)
+        {
+            // `groups.AddFlags(cmd)` where `groups := &Flags{a, b}` of `type Flags []Group`, `Group` an interface: the
+            // literal's value is its elements, and a method that none of their types has is the collection's.
+            return call(key, arguments: values, receiver: CobraValues(group))
         }
         let commands = Set(group.flatMap { wrappedCommands($0, declaring: method) }).sorted()
         guard !commands.isEmpty else { return nil }
@@ -2319,7 +2538,12 @@ struct CobraInterpreter {
 
     /// Whether `qualifier.function` is `IsNil` of `github.com/samber/lo` as the loop's file imports it.
     private func isLoNil(_ qualifier: CobraLocalName, _ function: CobraLocalName, in frame: Frame) -> Bool {
-        guard frame.locals[qualifier] == nil, text(of: function, in: frame.file) == "IsNil" else { return false }
+        isLo("IsNil", qualifier, function, in: frame)
+    }
+
+    /// Whether `qualifier.function` is `name` of `github.com/samber/lo` as the file imports it.
+    private func isLo(_ name: String, _ qualifier: CobraLocalName, _ function: CobraLocalName, in frame: Frame) -> Bool {
+        guard frame.locals[qualifier] == nil, text(of: function, in: frame.file) == name else { return false }
         let spelled = text(of: qualifier, in: frame.file)
         return files[frame.file].imports.contains { $0.path == "github.com/samber/lo" && ($0.name ?? "lo") == spelled }
     }
@@ -2731,6 +2955,7 @@ struct CobraInterpreter {
             if verdict != nil { decidedObjects.insert(site) }
             let key = "\(site.file) \(site.offset) \(site.context) \(frame.file) \(test)"
             entryVerdictsThisPass.insert(key)
+            if !recording.isEmpty { recording[recording.count - 1].verdicts.append(key) }
             if let first = entryVerdicts[key] {
                 if first != verdict { entryVerdictsDiffer = true }
             } else {
@@ -3376,7 +3601,12 @@ struct CobraInterpreter {
             var ran: (ended: Bool, leaving: Int)? = nil
             for element in runs {
                 for (offset, name) in names.enumerated() {
-                    guard case .name(let variable) = name, variable != CobraKnown.underscore.id else { continue }
+                    guard case .name(let variable) = name else {
+                        // `for _, *p = range list` or `for _, o.f = range list`: an assignment (review R22).
+                        assign(offset == 1 ? element : [], to: name, define: false, in: &frame)
+                        continue
+                    }
+                    guard variable != CobraKnown.underscore.id else { continue }
                     frame.locals.assign(offset == 1 ? element : [], to: variable)
                 }
                 frame.ranges = outer
@@ -3843,11 +4073,14 @@ struct CobraInterpreter {
             return lhs == false && rhs == false ? false : nil
         case .binary(let op, let left, .name(CobraKnown.nil.id)) where op == .equal || op == .notEqual,
             .binary(let op, .name(CobraKnown.nil.id), let left) where op == .equal || op == .notEqual:
+            unsetFieldMayBeNil = false
             let values = evaluate(left, in: &frame)
+            let mayBeNil = unsetFieldMayBeNil
+            unsetFieldMayBeNil = false
             let isNil: Bool?
             if values.only == .nilValue {
                 isNil = true
-            } else if !values.isEmpty && !values.contains(.nilValue) && values.allSatisfy(Self.isReference) {
+            } else if !mayBeNil && !values.isEmpty && !values.contains(.nilValue) && values.allSatisfy(Self.isReference) {
                 isNil = false
             } else {
                 isNil = nil
@@ -3907,11 +4140,16 @@ struct CobraInterpreter {
                 commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: Self.firstLine(of: sources) ?? 0)
             }
             replaced(held)
+            // `*g = kit` where `g` points to no object the run knows (`g := &pkg.Slot`): kit goes where it is not seen.
+            if !held.contains(where: Self.isObject) { escaped(value) }
+        } else if case .unary(.other, _) = target {
+            escaped(value)
         }
-        if case .index(let base, _) = target, Self.isPlace(base) {
+        if case .index(let base, _) = target {
             // `table[0] = Entry{...}`: the entry there is another value (not added to what the table holds: a map's
-            // `seen[k] = true` would then make every `seen[k]` true).
-            replaced(evaluate(base, in: &frame))
+            // `seen[k] = true` would then make every `seen[k]` true); what is stored there is not followed.
+            if Self.isPlace(base) { replaced(evaluate(base, in: &frame)) }
+            escaped(value)
         }
         switch target {
         case .name(let name):
@@ -3927,7 +4165,15 @@ struct CobraInterpreter {
                 add(value, to: globalCell(name, in: frame.file))
             }
         case .selector(let base, let field, _):
+            if case .name(let qualifier) = base, isPackage(qualifier, in: frame) {
+                // `pkg.Current = kit`: held by another package's name, where code not read may reach it.
+                for case .object(let site, _) in value { storedInPackages.insert(site) }
+                if value.contains(where: { if case .command = $0 { true } else { false } }) { commandsHanded = true }
+            }
             let objects = evaluate(base, in: &frame)
+            // A field of a value that is not one of the objects the run knows (of unknown origin, any value of a type,
+            // `pkg.Box.P = kit`): what it is given is not followed from there.
+            if objects.isEmpty || !objects.allSatisfy(Self.isObject) { escaped(value) }
             guard !objects.isEmpty else { return }
             let field = runName(field, in: frame.file)
             for object in objects {
@@ -3935,7 +4181,8 @@ struct CobraInterpreter {
                 case .instance, .object:
                     assignField(of: object, field, value)
                 case .command(let site):
-                    setCommandField(site, field, value, fromLiteral: false)
+                    let literal = if sources.count == 1, case .function = sources[0] { true } else { false }
+                    setCommandField(site, field, value, fromLiteral: false, literal: literal)
                 case .flag(let set, let name):
                     let value = value.isEmpty ? flagZero ?? value : value
                     // A flag made by reflection in a set made by `NewFlagSet` is one of many a table may make there
@@ -3970,6 +4217,7 @@ struct CobraInterpreter {
             guard Self.saysExperimental(key: evaluate(keys[0], in: &frame), value: value) else { return }
             for case .command(let site) in commands { updateCommand(site) { $0.annotatedExperimental = true } }
         default:
+            escaped(value)
             _ = evaluate(target, in: &frame)
         }
     }
@@ -4031,9 +4279,13 @@ struct CobraInterpreter {
         return false
     }
 
+    /// `literal`: the value is a function literal written there (`RunE: func(...) {...}`, `c.RunE = func...`).
     private mutating func setCommandField(
-        _ site: CobraSite, _ field: CobraName, _ value: CobraValues, fromLiteral: Bool
+        _ site: CobraSite, _ field: CobraName, _ value: CobraValues, fromLiteral: Bool, literal: Bool = false
     ) {
+        // `RunE: func(...) { ... }`: cobra calls it when the command runs, after the tree is built. Only a literal
+        // written there: one held in a name first may also be sent or kept elsewhere and called (review R22).
+        for case .closure(let closure) in value where literal { commandFieldClosures.insert(closure) }
         switch field {
         case CobraKnown.use.id:
             let strings = Self.strings(in: value)
@@ -4378,6 +4630,8 @@ struct CobraInterpreter {
             }
             return collection
         case .selector(let base, let name, _):
+            let asReceiver = readingReceiver
+            readingReceiver = false
             if case .name(let qualifier) = base, isPackage(qualifier, in: frame) {
                 if files[frame.file].pflagNameIDs.contains(qualifier),
                     runName(name, in: frame.file) == CobraKnown.commandLine.id
@@ -4402,10 +4656,26 @@ struct CobraInterpreter {
                 markNilable(field, always: nilFields.contains(numbering.table.names[Int(name)]))
                 result.formUnion(field)
                 if let method = methodOrPromoted(name, of: type, preferring: frame.folder) {
+                    // A method value (`ch <- kit.SetDisk`): bound to the object, it may run where the run does not
+                    // follow it (review R19), as a function literal that captured it.
+                    if case .object(let site, _) = object { methodValueObjects.insert(site) }
                     result.insert(.function(method.key))
                 } else if let fieldType = declared.fieldType(name, of: type) {
-                    // A struct-typed field is a value of its type even when the program never assigns it.
-                    result.insert(.instance(fieldType))
+                    // A struct-typed field is a value of its type even when the program never assigns it. A pointer the
+                    // literal of the one object read leaves out is nil when nothing gives it a value (a method called
+                    // on it still runs, as Go runs it on a nil pointer); one that may be nil makes a comparison with
+                    // nil undecided (``unsetFieldMayBeNil``), and is not read as nil beside what it holds: the objects
+                    // would be nilable everywhere (``nilable``).
+                    switch unsetPointerField(object, name, held: field, deciding: objects.count == 1) {
+                    case true?:
+                        result.insert(.nilValue)
+                        if asReceiver { result.insert(.instance(fieldType)) }
+                    case false?:
+                        unsetFieldMayBeNil = true
+                        result.insert(.instance(fieldType))
+                    case nil:
+                        result.insert(.instance(fieldType))
+                    }
                 }
             }
             return result
@@ -4453,6 +4723,15 @@ struct CobraInterpreter {
             return true
         }
         return false
+    }
+
+    /// Notes that the objects of `values` went where the run does not follow them (``escapedObjects``), and its
+    /// commands unless `commands` is false (cobra's own methods, which the run follows for commands).
+    private mutating func escaped(_ values: CobraValues, commands: Bool = true) {
+        if commands, values.contains(where: { if case .command = $0 { true } else { false } }) { commandsHanded = true }
+        for case .object(let site, _) in values where escapedObjects.count < Self.maximumHandedObjects {
+            escapedObjects.insert(site)
+        }
     }
 
     /// Notes that the objects of `values` may have their place taken by another value (``replacedObjects``).
@@ -4524,7 +4803,8 @@ struct CobraInterpreter {
                 guard case .name(let field)? = element.key else { continue }
                 let value = evaluate(element.value, in: &frame)
                 let fieldName = runName(field, in: frame.file)
-                setCommandField(site, fieldName, value, fromLiteral: true)
+                let literal = if case .function = element.value { true } else { false }
+                setCommandField(site, fieldName, value, fromLiteral: true, literal: literal)
                 if fieldName == CobraKnown.completionOptions.id {
                     completionOptions(element.value, of: .command(site), in: &frame)
                 }
@@ -4636,6 +4916,7 @@ struct CobraInterpreter {
                 }
                 objectLists[site] = lists
             }
+            if elements.contains(where: { $0.key == nil }) { positionalObjects.insert(site) }
             for element in elements {
                 guard case .name(let key)? = element.key else { continue }
                 let field = runName(key, in: frame.file)
@@ -4737,13 +5018,23 @@ struct CobraInterpreter {
             for value in values.dropFirst() { markNilable(value) }
             return Self.union(values)
         case .name(CobraKnown.copy.id) where frame.locals[CobraKnown.copy.id] == nil:
-            // `copy(table, other)`: the entries of `table` it reaches are other values.
+            // `copy(table, other)`: the entries of `table` it reaches are other values; those of `other` are not
+            // followed there.
             if let first = values.first { replaced(first) }
+            for value in values.dropFirst() { escaped(value) }
             return []
         case .name(let name)
         where !frame.locals.contains(name)
             && (name == CobraKnown.new.id || name == CobraKnown.make.id || name == CobraKnown.len.id
                 || name == CobraKnown.cap.id):
+            // `make(flagAliases)` of a map or slice type of the program with methods: a value of it, whose methods
+            // run (`aliases.Add(flag)`), rather than a call not followed that the entry is handed to.
+            if name == CobraKnown.make.id, case .name(let type)? = arguments.first, frame.locals[type] == nil {
+                let typeName = runName(type, in: frame.file)
+                if declared.receivers.contains(typeName), declared.structs[typeName] == nil {
+                    return CobraValues(.instance(typeName))
+                }
+            }
             return []
         case .function(let literal):
             // `func() *cobra.Command { ... }()` runs where it is written, seeing the enclosing function's names.
@@ -4783,6 +5074,8 @@ struct CobraInterpreter {
                 {
                     updateFlagSet(.commandLine) { _ in }
                     let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
+                    // pflag keeps a Value it is given and calls its methods (String at the definition, Set): review R31.
+                    for value in values { escaped(value, commands: false) }
                     return flagSetMethod(method, .commandLine, values, context)
                 }
                 var result: CobraValues = []
@@ -4797,6 +5090,19 @@ struct CobraInterpreter {
                 }
                 if functions.isEmpty, qualifier == CobraKnown.strings.id, method == CobraKnown.replaceAll.id {
                     return Self.replaceAll(values)
+                }
+                if functions.isEmpty, values.count == 2, isLo("Filter", localQualifier, localMethod, in: frame) {
+                    // samber/lo's `Filter(list, keep)` returns the elements of `list` that `keep` keeps: all of them
+                    // stand for those. `keep` is handed over (it runs on them), not the elements.
+                    noteHanded([values[1]])
+                    return values[0]
+                }
+                if functions.isEmpty && (qualifier == CobraKnown.cobra.id || qualifier == CobraKnown.pflag.id
+                    || qualifier == CobraKnown.flag.id)
+                {
+                    // A function of cobra, pflag or Go's flag package keeps what it is given and calls its methods
+                    // (`flag.Var(v, ...)` calls v.String(): review R31).
+                    for value in values { escaped(value, commands: false) }
                 }
                 if functions.isEmpty && qualifier != CobraKnown.cobra.id && qualifier != CobraKnown.pflag.id
                     && qualifier != CobraKnown.flag.id && !files[frame.file].cobraNameIDs.contains(localQualifier)
@@ -4816,7 +5122,14 @@ struct CobraInterpreter {
                 return result
             }
             var result: CobraValues = []
+            if case .selector = base { readingReceiver = true }
             let objects = evaluate(base, in: &frame)
+            readingReceiver = false
+            if text(of: localMethod, in: frame.file) == "Run",
+                objects.contains(where: { if case .command = $0 { true } else { false } })
+            {
+                commandHooksCalled = true
+            }
             if Self.parsesCommandLine(method, arguments: arguments.count),
                 objects.contains(where: { if case .command = $0 { true } else { false } })
             {
@@ -4865,9 +5178,26 @@ struct CobraInterpreter {
                 if Self.programType(of: object) != nil { continue }
                 let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
                 result.formUnion(callMethod(method, on: object, libraryValues, context, folder: frame.folder))
+                if !followed {
+                    // cobra and pflag keep what they are given and call its methods (a flag Value's String at the
+                    // definition, Set; review R31): not followed there.
+                    for value in values { escaped(value, commands: false) }
+                }
                 followed = true
             }
-            if !followed { noteHanded(values + [objects]) }
+            if !followed {
+                // `f.ValueNormalize(v)`, a func-valued field of the program's type: `f` itself is not handed over.
+                let fieldCall = objects.contains { object in
+                    Self.programType(of: object).flatMap { declared.structs[$0]?[method] } != nil
+                }
+                noteHanded(fieldCall ? values : values + [objects])
+                // What the field holds is called: a function literal there runs with what it captured.
+                if fieldCall && literalListsDecide {
+                    for object in objects {
+                        for case .closure(let site) in readField(of: object, method) { handedClosures.insert(site) }
+                    }
+                }
+            }
             if !followed && Self.handsOver(values) {
                 if objects.isEmpty && method == CobraKnown.addCommand.id {
                     for value in values {
@@ -4907,6 +5237,7 @@ struct CobraInterpreter {
                 case .flagSetMethod(let id, let method):
                     followed = true
                     let context = CallContext(file: frame.file, line: position.line, arguments: arguments)
+                    for value in values { escaped(value, commands: false) }
                     result.formUnion(flagSetMethod(method, id, values, context))
                 default:
                     continue
@@ -5139,6 +5470,8 @@ struct CobraInterpreter {
     private mutating func noteHanded(_ values: [CobraValues]) {
         guard literalListsDecide else { return }
         for value in values {
+            for case .closure(let site) in value { handedClosures.insert(site) }
+            if value.contains(where: { if case .command = $0 { true } else { false } }) { commandsHanded = true }
             for case .object(let site, let type) in value where handedObjects.count < Self.maximumHandedObjects {
                 handedObjects[site] = type
             }

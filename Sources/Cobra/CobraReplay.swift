@@ -23,6 +23,9 @@ struct CobraCallRecord {
     /// The commands, flag sets and flags the run made (in the function literals it ran too), in order: a call it made
     /// that runs again in its place judges its settings against them as it would have then.
     var made: [CobraMade] = []
+    /// The decisions of loop filters by an entry's nil-ness or getter the run made (keys of the interpreter's
+    /// `entryVerdicts`): a replay made them again.
+    var verdicts: [String] = []
 
     init(function: Int32, undecided: Int, depth: Int, running: [CobraSite]) {
         self.function = function

@@ -116,6 +116,8 @@ struct CobraStructField: Sendable {
     let name: CobraLocalName
     let type: CobraTypeRef
     let isEmbedded: Bool
+    /// Whether the field's type is a pointer (`Net *NetGroup`): a literal that leaves it out leaves it nil.
+    var isPointer = false
 }
 
 /// A package-level `var` or `const` declaration.
@@ -262,8 +264,11 @@ struct CobraFile: Sendable {
                                 CobraStructField(name: lowering.names.intern(name), type: type, isEmbedded: true))
                         }
                     } else {
+                        let isPointer: Bool
+                        if case .pointer = field.type { isPointer = true } else { isPointer = false }
                         members += field.names.map {
-                            CobraStructField(name: lowering.names.intern($0), type: type, isEmbedded: false)
+                            CobraStructField(
+                                name: lowering.names.intern($0), type: type, isEmbedded: false, isPointer: isPointer)
                         }
                     }
                 }

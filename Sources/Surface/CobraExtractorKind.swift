@@ -46,6 +46,10 @@ public struct CobraExtractorSpec: Extractor {
         let partial = try context.goFoldersPartlyMatched()
         text += "partly read \(partial.count)\n"
         for folder in partial { text += "\(folder.utf8.count):\(folder)\n" }
+        // The module's other Go files, which decide whether a pointer field a literal leaves out stays nil.
+        if let module = try context.cobraModuleFolder() {
+            text += "module \(module.tree.hex) \(module.path.utf8.count):\(module.path)\n"
+        }
         return ExtractionInputs(text: text, blobs: files.blobs + modules.map(\.blob))
     }
     public var attributes: [String]? { Self.attributes }
@@ -106,8 +110,9 @@ public struct CobraExtractorSpec: Extractor {
         let reader = context.cache(CobraReader.init)
         let built = reader.itemsBuilt
         let partial = try context.goFoldersPartlyMatched()
+        let scan = CobraFieldWriteScan(context: context, namesByBlob: reader.fieldWritesByBlob)
         let groups = try reader.itemGroups(
-            self, slot: context.slot, files: context.files, library: library, partialFolders: partial,
+            self, slot: context.slot, files: context.files, library: library, partialFolders: partial, fieldScan: scan,
             read: { (blob, path) throws(SurfaceError) in try reading.text(of: blob, path: path, notes: &readNotes) },
             notes: &context.notes, incomplete: &context.incomplete, uncertain: &context.uncertain)
         context.notes += readNotes

@@ -200,6 +200,141 @@ private final class CobraLibraries {
     var libraries: [[File]: CobraLibrary] = [:]
 }
 
+extension ExtractionContext {
+    /// The folder of the module the cobra extractor reads (the folder of the `go.mod` ``cobraModuleFiles()`` picks),
+    /// with its tree: nil when there is none.
+    func cobraModuleFolder() throws(SurfaceError) -> (path: String, tree: ObjectID)? {
+        guard let module = try cobraModuleFiles().first(where: { !$0.path.hasSuffix("modules.txt") }) else {
+            return nil
+        }
+        let parts = module.path.split(separator: "/").dropLast()
+        var id = tree
+        do {
+            for part in parts {
+                let bytes = Array(part.utf8)
+                guard let entry = try source.entries(ofTree: id).first(where: {
+                    $0.kind == .tree && Array($0.name.utf8) == bytes
+                }) else { return nil }
+                id = entry.id
+            }
+        } catch {
+            throw .git(error)
+        }
+        return (parts.joined(separator: "/"), id)
+    }
+
+    /// The Go files (not tests) under the module folder `module` that `files` does not hold, path and blob: the code
+    /// of the module the cobra extractor does not read. Folders named `testdata` or starting with `.` or `_` are left
+    /// out, as the go tool leaves them; `vendor` and nested modules are not. A folder tree met again where no file
+    /// of `files` is under it is not listed again (its files are the same blobs: review R25, shared subtrees). Nil
+    /// past `maximumFiles` files, `maximumEntries` folder entries listed or `Limit.treeDepth` folders deep (the
+    /// caller then assumes anything).
+    func goFilesNotMatched(
+        in module: (path: String, tree: ObjectID), maximumFiles: Int, maximumEntries: Int = 1_000_000
+    ) throws(SurfaceError) -> [(path: String, blob: ObjectID)]? {
+        let matched = Set(files.map(\.path))
+        // The folders that hold a file read, at any depth: a tree there may hold other files at another path.
+        var holdingMatched: Set<String> = []
+        for path in matched {
+            var parts = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+            while !parts.isEmpty, holdingMatched.insert(parts.joined(separator: "/")).inserted { parts = parts.dropLast() }
+        }
+        var listedWithoutMatched: Set<ObjectID> = []
+        var entriesListed = 0
+        var found: [(path: String, blob: ObjectID)] = []
+        var pending: [(path: String, tree: ObjectID, depth: Int)] = [(module.path, module.tree, 0)]
+        do {
+            while let (folder, id, depth) = pending.popLast() {
+                guard depth <= Limit.treeDepth else { return nil }
+                if !holdingMatched.contains(folder) {
+                    guard listedWithoutMatched.insert(id).inserted else { continue }
+                }
+                let entries = try source.entries(ofTree: id)
+                entriesListed += entries.count
+                guard entriesListed <= maximumEntries else { return nil }
+                for entry in entries {
+                    let path = folder.isEmpty ? entry.name : folder + "/" + entry.name
+                    switch entry.kind {
+                    case .tree:
+                        if entry.name == "testdata" || entry.name.hasPrefix(".") || entry.name.hasPrefix("_") {
+                            continue
+                        }
+                        pending.append((path, entry.id, depth + 1))
+                    case .blob:
+                        guard entry.name.hasSuffix(".go"), !entry.name.hasSuffix("_test.go"), !matched.contains(path)
+                        else { continue }
+                        found.append((path, entry.id))
+                        if found.count > maximumFiles { return nil }
+                    case .link:
+                        // A symbolic link named like a Go file is read by the go tool (review R23): not known here.
+                        if entry.name.hasSuffix(".go") && !entry.name.hasSuffix("_test.go") { return nil }
+                    case .submodule:
+                        continue
+                    }
+                }
+            }
+        } catch {
+            throw .git(error)
+        }
+        return found
+    }
+}
+
+/// Whether some Go file of the module the cobra extractor does not read may give a field of a name a value
+/// (``CobraExtractor/fieldsWritten(inFileNotRead:)``), for the interpreter's unset pointer fields: worked out at the
+/// first question, each file's names remembered by its blob (``CobraReader``), the answers kept for the reader's
+/// result cache (a result reused at another revision must get the same answers there).
+final class CobraFieldWriteScan {
+    private var context: ExtractionContext
+    private let namesByBlob: BoundedCache<ObjectID, Set<String>>
+    /// The names any file not read writes; nil until asked, empty set with `unknown` when they cannot be read.
+    private var written: Set<String>?
+    private var unknown = false
+    /// The questions asked and their answers.
+    private(set) var answers: [String: Bool] = [:]
+
+    /// Past this many Go files not read, every field counts as written.
+    static let maximumFiles = 50_000
+
+    init(context: ExtractionContext, namesByBlob: BoundedCache<ObjectID, Set<String>>) {
+        self.context = context
+        self.namesByBlob = namesByBlob
+    }
+
+    /// Whether a file not read may give field `name` a value.
+    func writes(_ name: String) -> Bool {
+        if written == nil { scan() }
+        let answer = unknown || written?.contains(name) != false
+        answers[name] = answer
+        return answer
+    }
+
+    private func scan() {
+        var names: Set<String> = []
+        defer { written = names }
+        guard let module = try? context.cobraModuleFolder(),
+            let others = try? context.goFilesNotMatched(in: module, maximumFiles: Self.maximumFiles)
+        else {
+            unknown = true
+            return
+        }
+        for file in others {
+            if let known = namesByBlob[file.blob] {
+                names.formUnion(known)
+                continue
+            }
+            // A file the object store lacks could write anything.
+            guard let text = try? context.text(of: file.blob, path: file.path) else {
+                unknown = true
+                return
+            }
+            let found = CobraExtractor.fieldsWritten(inFileNotRead: text)
+            namesByBlob.insert(found, for: file.blob, cost: found.reduce(64) { $0 + 32 + $1.utf8.count })
+            names.formUnion(found)
+        }
+    }
+}
+
 /// What ``ExtractionContext/goFoldersPartlyMatched()`` read of folder listings, kept between revisions: the folder
 /// tree a name leads to from a tree (nil: none), and whether a folder's tree holds a Go file (not a test) outside the
 /// names matched in it. Git objects do not change, so each answer holds for as long as it is kept; bounded by

@@ -16,6 +16,8 @@ import Policy
 final class CobraReader {
     private let parsed = BoundedCache<ObjectID, CobraSourceFile>(capacity: Limit.parsedFileCacheBytes)
     private let results = BoundedCache<ResultKey, Result>(capacity: Limit.itemCacheBytes)
+    /// The field names each Go file not read may give a value, by blob (``CobraFieldWriteScan``).
+    let fieldWritesByBlob = BoundedCache<ObjectID, Set<String>>(capacity: Limit.itemCacheBytes)
     /// The groups last handed over for each extractor slot, by command path.
     private var lastGroups: [Int: [String: [RawItem]]] = [:]
     /// The names of the files read, numbered once for every revision.
@@ -28,6 +30,8 @@ final class CobraReader {
         let notes: [String]
         let incomplete: Bool
         let uncertain: [String]
+        /// What the files not read were asked (``CobraFieldWriteScan``): the result holds where they answer alike.
+        let fieldsWritten: [String: Bool]
     }
 
     private struct ResultKey: Hashable {
@@ -42,7 +46,7 @@ final class CobraReader {
     /// `read` gives a blob's text, or nil when the object store lacks it.
     func itemGroups(
         _ spec: CobraExtractorSpec, slot: Int, files: [(path: String, blob: ObjectID)], library: CobraLibrary,
-        partialFolders: [String] = [],
+        partialFolders: [String] = [], fieldScan: CobraFieldWriteScan? = nil,
         read: (ObjectID, String) throws(SurfaceError) -> String?, notes: inout [String], incomplete: inout Bool,
         uncertain: inout [String]
     ) throws(SurfaceError) -> [[RawItem]] {
@@ -51,7 +55,9 @@ final class CobraReader {
         let key = ResultKey(
             slot: slot, files: sorted.map(\.path), blobs: sorted.map(\.blob), library: library,
             partialFolders: partialFolders)
-        if let cached = results[key] {
+        if let cached = results[key],
+            cached.fieldsWritten.allSatisfy({ fieldScan?.writes($0.key) ?? true == $0.value })
+        {
             notes += cached.notes
             incomplete = incomplete || cached.incomplete
             uncertain += cached.uncertain
@@ -71,7 +77,7 @@ final class CobraReader {
         }
         let surface = CobraExtractor.surface(
             of: sources, root: spec.root, names: names, library: library, sortingItems: false,
-            partialFolders: Set(partialFolders))
+            partialFolders: Set(partialFolders), fieldsWrittenNotRead: fieldScan.map { scan in { scan.writes($0) } })
         if let message = surface.overLimit { throw .limit(message) }
         let groups = reuse(Self.groups(of: surface.items, respelled: surface.respelled), slot: slot)
         // The roots keyed by guess travel with the uncertain key paths, marked (``SurfaceSnapshot/unplacedMark(_:)``).
@@ -81,7 +87,9 @@ final class CobraReader {
             + surface.unnamedFlags.map(SurfaceSnapshot.unnamedFlagMark)
             + surface.takenAway.map(SurfaceSnapshot.takenAwayMark)
         results.insert(
-            Result(groups: groups, notes: surface.notes, incomplete: surface.incomplete, uncertain: found),
+            Result(
+                groups: groups, notes: surface.notes, incomplete: surface.incomplete, uncertain: found,
+                fieldsWritten: fieldScan?.answers ?? [:]),
             for: key,
             cost: groups.reduce(0) { $0 + CacheCost.of($1) } + CacheCost.of(surface.notes)
                 + CacheCost.of(found) + CacheCost.of(key.files))
