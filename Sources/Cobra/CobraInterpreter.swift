@@ -2457,6 +2457,8 @@ struct CobraInterpreter {
             var before = index - 1
             while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
             if before >= 0, tokens[before].symbol == .ampersand { return false }
+            // `mode.Set("client")`: a method with a pointer receiver takes the local's address (a string has no field).
+            if index + 1 < tokens.count, tokens[index + 1].symbol == .period { return false }
             if Self.assignedAfter(index, in: tokens) { bindings += 1 }
         }
         return bindings == 1
@@ -3791,9 +3793,35 @@ struct CobraInterpreter {
             let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
             if partialFolders.contains(folder) { empty = false }
         }
-        if empty, assignedInFunctions(text) { empty = false }
+        if empty, assignedInFunctions(text) || usedBeyondReading(text) { empty = false }
         emptyCollections[key] = empty
         return empty
+    }
+
+    /// Whether a file read uses a name spelled `text` other than as `range text` or `len(text)`, `cap(text)`, outside
+    /// its declaration: a map handed to a call (`maps.Copy(m, ...)`, a helper) or a method call on a slice (a pointer
+    /// receiver takes its address) may fill it without an assignment of the name.
+    private func usedBeyondReading(_ text: String) -> Bool {
+        for source in sources {
+            let tokens = source.file.go.tokens
+            var braces = 0
+            for index in tokens.indices {
+                let token = tokens[index]
+                if token.symbol == .leftBrace { braces += 1 }
+                if token.symbol == .rightBrace { braces -= 1 }
+                guard braces > 0, token.kind == .identifier, token.text == text,
+                    index == 0 || tokens[index - 1].symbol != .period
+                else { continue }
+                if index > 0, tokens[index - 1].kind == .keyword(.range) { continue }
+                if index > 1, tokens[index - 1].symbol == .leftParen, ["len", "cap"].contains(tokens[index - 2].text),
+                    index + 1 < tokens.count, tokens[index + 1].symbol == .rightParen
+                {
+                    continue
+                }
+                return true
+            }
+        }
+        return false
     }
 
     /// Whether `condition` is certainly true or certainly false with what its names may hold; nil when it may be
