@@ -3498,8 +3498,12 @@ struct CobraInterpreter {
         guard case .call(let callee, _, _) = expression else { return false }
         switch callee {
         case .name(let name):
-            return text(of: name, in: frame.file) == "panic" && !frame.locals.contains(name)
-                && read(globalCell(name, in: frame.file)) == nil && function(named: name, in: frame.file) == nil
+            // A file of the folder that is not read may declare a `panic` of the package's own (review R28).
+            guard text(of: name, in: frame.file) == "panic", !frame.locals.contains(name),
+                read(globalCell(name, in: frame.file)) == nil, function(named: name, in: frame.file) == nil
+            else { return false }
+            let path = paths[frame.file]
+            return !partialFolders.contains(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "")
         case .selector(.name(let qualifier), let function, _):
             guard !frame.locals.contains(qualifier), read(globalCell(qualifier, in: frame.file)) == nil else {
                 return false
