@@ -2700,6 +2700,8 @@ struct CobraInterpreter {
             var before = index - 1
             while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
             if before >= 0, tokens[before].symbol == .ampersand { return false }
+            // `mode.Set("client")`: a method with a pointer receiver takes the local's address (a string has no field).
+            if index + 1 < tokens.count, tokens[index + 1].symbol == .period { return false }
             if Self.assignedAfter(index, in: tokens) { bindings += 1 }
         }
         return bindings == 1
@@ -3752,8 +3754,12 @@ struct CobraInterpreter {
         guard case .call(let callee, _, _) = expression else { return false }
         switch callee {
         case .name(let name):
-            return text(of: name, in: frame.file) == "panic" && !frame.locals.contains(name)
-                && read(globalCell(name, in: frame.file)) == nil && function(named: name, in: frame.file) == nil
+            // A file of the folder that is not read may declare a `panic` of the package's own (review R28).
+            guard text(of: name, in: frame.file) == "panic", !frame.locals.contains(name),
+                read(globalCell(name, in: frame.file)) == nil, function(named: name, in: frame.file) == nil
+            else { return false }
+            let path = paths[frame.file]
+            return !partialFolders.contains(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "")
         case .selector(.name(let qualifier), let function, _):
             guard !frame.locals.contains(qualifier), read(globalCell(qualifier, in: frame.file)) == nil else {
                 return false
@@ -4047,9 +4053,35 @@ struct CobraInterpreter {
             let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
             if partialFolders.contains(folder) { empty = false }
         }
-        if empty, assignedInFunctions(text) { empty = false }
+        if empty, assignedInFunctions(text) || usedBeyondReading(text) { empty = false }
         emptyCollections[key] = empty
         return empty
+    }
+
+    /// Whether a file read uses a name spelled `text` other than as `range text` or `len(text)`, `cap(text)`, outside
+    /// its declaration: a map handed to a call (`maps.Copy(m, ...)`, a helper) or a method call on a slice (a pointer
+    /// receiver takes its address) may fill it without an assignment of the name.
+    private func usedBeyondReading(_ text: String) -> Bool {
+        for source in sources {
+            let tokens = source.file.go.tokens
+            var braces = 0
+            for index in tokens.indices {
+                let token = tokens[index]
+                if token.symbol == .leftBrace { braces += 1 }
+                if token.symbol == .rightBrace { braces -= 1 }
+                guard braces > 0, token.kind == .identifier, token.text == text,
+                    index == 0 || tokens[index - 1].symbol != .period
+                else { continue }
+                if index > 0, tokens[index - 1].kind == .keyword(.range) { continue }
+                if index > 1, tokens[index - 1].symbol == .leftParen, ["len", "cap"].contains(tokens[index - 2].text),
+                    index + 1 < tokens.count, tokens[index + 1].symbol == .rightParen
+                {
+                    continue
+                }
+                return true
+            }
+        }
+        return false
     }
 
     /// Whether `condition` is certainly true or certainly false with what its names may hold; nil when it may be

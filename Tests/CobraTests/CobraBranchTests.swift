@@ -342,11 +342,17 @@ struct CobraBranchTests {
             "    if len(serve.Use) > 0 {\n        mode := \"server\"\n        _ = mode\n    }\n",
             "    mode := \"server\"\n    if len(serve.Use) > 9 {\n        mode = \"client\"\n    }\n",
             "    mode := \"server\"\n    p := &mode\n    *p = \"client\"\n",
+            // A method with a pointer receiver takes the address implicitly (review R29 ptrmethod).
+            "    var mode Mode = \"server\"\n    mode.Set(\"client\")\n",
             "    mode := os.Getenv(\"MODE\")\n",
         ]
         for body in undecided {
             #expect(
-                serveFlags(["box/cmd.go": program(body + Self.clientServer, "const mode = \"client\"")])
+                serveFlags([
+                    "box/cmd.go": program(
+                        body + Self.clientServer,
+                        "const mode = \"client\"\n\ntype Mode string\n\nfunc (m *Mode) Set(s string) { *m = Mode(s) }")
+                ])
                     == ["box serve --port", "box serve --host"], "\(body)")
         }
     }
@@ -369,6 +375,10 @@ struct CobraBranchTests {
             "var names = []string{\"x\"}",
             "var Names []string",
             "var names []string\n\nfunc init() { fill(&names) }\n\nfunc fill(p *[]string) { *p = []string{\"x\"} }",
+            // A map handed to a call, a method on the slice (review R29 emptymapcopy, emptymaphelper).
+            "var names = map[string]bool{}\n\nfunc init() { maps.Copy(names, map[string]bool{\"a\": true}) }",
+            "var names = map[string]bool{}\n\nfunc init() { fill(names) }\n\nfunc fill(m map[string]bool) { m[\"a\"] = true }",
+            "type List []string\n\nfunc (l *List) Add(s string) { *l = append(*l, s) }\n\nvar names List\n\nfunc init() { names.Add(\"x\") }",
         ]
         for declaration in filled {
             let body = loop.replacingOccurrences(of: "range names", with: declaration.contains("Names") ? "range Names" : "range names")

@@ -179,4 +179,26 @@ struct CobraUnreachedTests {
 
     private let port = "serve.Flags().String(\"port\", \"\", \"p\")"
     private let helperPort = "c.Flags().String(\"port\", \"\", \"p\")"
+
+    @Test("a panic in a folder not read whole may be the package's own: what follows stays (review R28)")
+    func panicInPartialFolder() {
+        let source = """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func Execute() {
+            	root := &cobra.Command{Use: "tool"}
+            	root.Flags().String("host", "", "h")
+            	panic("x")
+            	root.Flags().String("port", "", "p")
+            	_ = root.Execute()
+            }
+            """
+        let files = [("cmd/root.go", CobraSourceFile(source: source))]
+        let partial = CobraExtractor.surface(of: files, root: nil, partialFolders: ["cmd"])
+        #expect(partial.items.contains { $0.key == "tool --port" }, "\(partial.items.map(\.key))")
+        let whole = CobraExtractor.surface(of: files, root: nil)
+        #expect(!whole.items.contains { $0.key == "tool --port" }, "\(whole.items.map(\.key))")
+    }
 }
