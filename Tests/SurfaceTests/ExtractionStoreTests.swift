@@ -156,9 +156,10 @@ struct ExtractionStoreTests {
         let warm = try Self.read(repo, store: folder)
         #expect(cold.texts == none.texts)
         #expect(warm.texts == none.texts)
-        // Six extractors at three tags: every one stored cold (five of them found again at a later tag whose inputs
-        // they share with an earlier one), every one found warm.
-        #expect(cold.hits == 5 && cold.misses == 13)
+        // Six extractors at three tags: every one stored cold (four of them found again at a later tag whose inputs
+        // they share with an earlier one; not cobra, whose key holds the module's tree: its other Go files decide
+        // whether a pointer field a literal leaves out stays nil), every one found warm.
+        #expect(cold.hits == 4 && cold.misses == 14, "cold \(cold.hits) \(cold.misses)")
         #expect(warm.hits == 18 && warm.misses == 0)
         // What the extractors reported besides items comes back too.
         #expect(none.texts[0].contains("problem http/http.go"))
@@ -291,8 +292,9 @@ struct ExtractionStoreTests {
         #expect(warm.texts == none.texts)
         // http.Response's promoted Body went with the internal package's field.
         #expect(!none.texts[0].contains("http.Response.Body"))
-        // Only the files of the other extractors were the same: regex, list, cobra and go-literals are found.
-        #expect(warm.hits == 4)
+        // Only the files of the other extractors were the same: regex, list and go-literals are found (cobra's key
+        // holds the module's tree, which the change is in).
+        #expect(warm.hits == 3)
     }
 
     @Test("another build of semgate finds nothing it did not write")
