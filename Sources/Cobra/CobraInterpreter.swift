@@ -597,6 +597,8 @@ struct CobraInterpreter {
     private var unwrittenVars: [Int64: (file: Int, value: CobraExpr)?] = [:]
     /// ``boundOnce(_:in:)`` by function and name.
     private var namesBoundOnce: [CobraFunctionID: [String: Bool]] = [:]
+    /// ``neverReturns(_:depth:)`` by function.
+    private var neverReturning: [CobraFunctionID: Bool] = [:]
     /// ``emptyPackageCollection(_:in:)`` by scoped name.
     private var emptyCollections: [Int64: Bool] = [:]
     /// By function, the names it binds (``namesBound(_:)``).
@@ -877,6 +879,9 @@ struct CobraInterpreter {
         /// Whether the body runs for one entry of a loop run entry by entry (of any kind), and how many undecided
         /// branches enclosed the body's start: a `break` reached with no more is certainly taken.
         var entryRun = false
+        /// Whether the runs of the loop take its entries in Go's order (a literal's entries): one that certainly ends
+        /// the loop stops the runs after it.
+        var orderedRun = false
         var entryUndecided = 0
         /// Whether a function literal runs in this frame (called where it is written): the names it binds (parameters,
         /// named results) are not all known, so no name in it is taken for a package constant.
@@ -2756,6 +2761,51 @@ struct CobraInterpreter {
         return result
     }
 
+    /// For `name == "text"` (or `!=`, either side) where `name` is a package constant declared only in files built
+    /// for some systems or tags, more than one (`const mode = "client"` in mode_linux.go, `"server"` in mode_windows.go), each with a
+    /// certain string, in a folder read whole: each declaration's build condition and whether the comparison holds
+    /// there (Go compiles one declaration per build; a build with none does not compile this code). Nil otherwise.
+    private mutating func buildDecisions(_ condition: CobraExpr, in frame: inout Frame) -> [(atom: Int32, holds: Bool)]? {
+        guard conditional, case .binary(let op, let left, let right) = condition, op == .equal || op == .notEqual
+        else { return nil }
+        let name: CobraLocalName
+        let other: CobraExpr
+        if case .name(let local) = left {
+            (name, other) = (local, right)
+        } else if case .name(let local) = right {
+            (name, other) = (local, left)
+        } else {
+            return nil
+        }
+        guard !frame.locals.contains(name), !frame.inLiteral, let text = certainString(other, in: &frame) else {
+            return nil
+        }
+        if let key = frame.key {
+            guard key >= 0, !namesBound(callKeys[Int(key)].function).contains(self.text(of: name, in: frame.file))
+            else { return nil }
+        }
+        let run = runName(name, in: frame.file)
+        var found: [(atom: Int32, holds: Bool)] = []
+        for index in files.indices where folders[index] == folders[frame.file] {
+            for binding in files[index].bindings {
+                for (offset, bound) in binding.names.enumerated() where runName(bound, in: index) == run {
+                    guard binding.isConstant, let atom = fileAtoms[index], binding.values.count == binding.names.count,
+                        found.count < Self.maximumDefinitions
+                    else { return nil }
+                    var constantFrame = Frame(key: nil, file: index, folder: folders[index])
+                    guard let value = constantString(binding.values[offset], in: &constantFrame, depth: 1),
+                        !value.unicodeScalars.contains("\u{FFFD}")
+                    else { return nil }
+                    found.append((atom, Array(value.utf8) == Array(text.utf8)))
+                }
+            }
+        }
+        let path = paths[frame.file]
+        guard found.count > 1, !partialFolders.contains(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "")
+        else { return nil }
+        return op == .equal ? found : found.map { ($0.atom, !$0.holds) }
+    }
+
     /// A constant's value as a certain string: literals, other package constants, `+` of such.
     private mutating func constantString(_ expression: CobraExpr, in frame: inout Frame, depth: Int) -> String? {
         guard depth < Self.maximumCertainDepth else { return nil }
@@ -3485,7 +3535,7 @@ struct CobraInterpreter {
             _ = evaluate(expression, in: &frame)
             if endsProgram(expression, in: frame) {
                 // `panic(...)`, `os.Exit(...)`, `log.Fatal(...)`: nothing after it runs, as after a `return`.
-                if frame.strictRun || frame.filteredRun { frame.filterUndecided = true }
+                leavesEntries(&frame)
                 (frame.ended, frame.leaving) = (true, .max)
             }
         case .assign(let targets, let define, let sources, _):
@@ -3524,7 +3574,7 @@ struct CobraInterpreter {
             if names.count == 1, sources.count == 1 { certainLocal(names[0], sources[0], in: &frame) }
         case .return(let results):
             // A `return` from inside a loop run entry by entry ends it (and the function): the loop runs at once.
-            if frame.strictRun || frame.filteredRun { frame.filterUndecided = true }
+            leavesEntries(&frame)
             let value = Self.union(results.map { evaluate($0, in: &frame) })
             (frame.ended, frame.leaving) = (true, .max)
             if let returned = frame.literalReturns {
@@ -3589,15 +3639,28 @@ struct CobraInterpreter {
             let (outerEntryRun, outerEntryUndecided) = (frame.entryRun, frame.entryUndecided)
             // Entries whose string fields their literals give certainly: a list literal's, or a table's nothing changes.
             var certainEntries = false
-            // Not when the body may end the loop (`break`, `return`, `goto`): an entry that certainly ends it stops the
-            // entries after it in Go's order, which the runs do not keep, so no entry's own run could be trusted.
-            if runs.count > 1, literalListsDecide, !writesThroughPointer, !Self.mayEndLoop(body) {
+            // Whether the runs take the entries in Go's order (``entriesInOrder(_:collection:in:)``).
+            var ordered = false
+            if runs.count > 1, literalListsDecide, !writesThroughPointer {
                 if case .composite = Self.withoutAddress(collection) {
                     certainEntries = true
                 } else if case .name(let table) = collection, frame.locals[table] == nil {
                     certainEntries = tableUnchanged(runName(table, in: frame.file))
                 }
+                // When the body may end the loop (`break`, `return`, `goto`), an entry that certainly ends it stops the
+                // entries after it in Go's order: the runs take the entries in that order, or none is decided.
+                if certainEntries, Self.mayEndLoop(body) {
+                    if let inOrder = entriesInOrder(runs, collection: collection, in: frame) {
+                        (runs, ordered) = (inOrder, true)
+                    } else {
+                        certainEntries = false
+                    }
+                }
             }
+            let outerOrdered = frame.orderedRun
+            // The entries the runs reached, in order: an entry that certainly ends the loop stops it.
+            var reached: CobraValues = []
+            var stopped = false
             var undecidedEntries = false
             // Whether the body ran and ended on every path of every run, and the fewest loops what ended it leaves.
             var ran: (ended: Bool, leaving: Int)? = nil
@@ -3617,14 +3680,18 @@ struct CobraInterpreter {
                 frame.strictRun = strict
                 frame.uniqueness = strict ? Self.mapsFilled(by: body, in: frame) : []
                 frame.unchangedEntry = unchanged ? element : nil
-                frame.certainEntry = certainEntries ? element : nil
+                // A loop run at once inside a run entry by entry keeps the outer entry (its own values are other names).
+                frame.certainEntry = certainEntries ? element : (runs.count == 1 ? outerCertain : nil)
                 (frame.entryRun, frame.entryUndecided) = (runs.count > 1, undecidedBranches)
+                frame.orderedRun = ordered
+                reached.formUnion(element)
                 frame.loops += 1
                 runLoopBody(body, element: element, copying: copying, in: &frame)
                 frame.loops -= 1
                 undecidedEntries = undecidedEntries || frame.filterUndecided
                 ran = Self.ranBody(ran, frame)
                 let ended = frame.breaking
+                stopped = ended && ordered
                 (frame.skipping, frame.filterUndecided, frame.breaking) = (false, false, false)
                 // A `return` in the body ends the loop only when an entry reaches it; the loop may have none.
                 frame.ended = false
@@ -3635,12 +3702,14 @@ struct CobraInterpreter {
             frame.unchangedEntry = outerUnchanged
             frame.certainEntry = outerCertain
             frame.entryRun = false
+            frame.orderedRun = outerOrdered
             (frame.strictRun, frame.uniqueness) = (outerStrict, outerUniqueness)
             if undecidedEntries {
-                // The entries whose filter could not be decided: every one at once, as before tables were read.
+                // The entries whose filter could not be decided: every one at once, as before tables were read (those
+                // before an entry that certainly ended the loop, in Go's order).
                 for (offset, name) in names.enumerated() {
                     guard case .name(let variable) = name, variable != CobraKnown.underscore.id else { continue }
-                    frame.locals.assign(offset == 1 ? elements : [], to: variable)
+                    frame.locals.assign(offset == 1 ? (stopped ? reached : elements) : [], to: variable)
                 }
                 frame.loops += 1
                 runLoopBody(body, element: elements, copying: copying, in: &frame)
@@ -3666,7 +3735,7 @@ struct CobraInterpreter {
             (frame.ended, frame.leaving) = (true, .max)
         case .leave(let loops):
             // Leaves the loops run entry by entry it is in, as a `return` does.
-            if frame.strictRun || frame.filteredRun { frame.filterUndecided = true }
+            leavesEntries(&frame)
             (frame.ended, frame.leaving) = (true, loops + 1)
         case .label:
             frame.afterLabel = true
@@ -3678,7 +3747,8 @@ struct CobraInterpreter {
             // it depends on their order, which the runs do not keep (they go by where each entry's literal is). The
             // loop runs at once for the entry, as before tables were read.
             if frame.entryRun, undecidedBranches == frame.entryUndecided {
-                frame.filterUndecided = true
+                // Taken in Go's order of the entries: the entries after this one do not run.
+                if frame.orderedRun { frame.breaking = true } else { frame.filterUndecided = true }
             } else if frame.strictRun || frame.filteredRun {
                 frame.breaking = true
             } else {
@@ -3691,17 +3761,30 @@ struct CobraInterpreter {
             // copy themselves on the next update.
             var holds: Bool?
             if let condition { holds = truth(of: condition, in: &frame) }
+            var certain = holds != nil && condition.map(Self.comparesCertainStrings) == true
             if frame.filteredRun, let condition, Self.isCallFilter(header: header, condition: condition, then: then) {
                 holds = decideFilter(condition, in: &frame)
+                certain = false
                 if holds == nil {
                     frame.filterUndecided = true
                     return
                 }
             }
+            if holds == nil, let condition, let perBuild = buildDecisions(condition, in: &frame) {
+                // Decided in each build by the constant's declaration for it: each branch runs in the builds it holds.
+                let outerBuild = currentBuild
+                for (atom, holds) in perBuild {
+                    guard let build = builds.combine(outerBuild, atom) else { continue }
+                    currentBuild = build
+                    branch(holds, then: then, otherwise: otherwise, uniqueness: false, in: &frame)
+                }
+                currentBuild = outerBuild
+                return
+            }
             branch(
                 holds, then: then, otherwise: otherwise,
                 uniqueness: holds == nil && isUniquenessCheck(header: header, condition: condition, in: frame),
-                in: &frame)
+                certain: certain, in: &frame)
         case .switchCases(let tag, let clauses):
             let decisions = switchDecisions(tag: tag, clauses: clauses, in: &frame)
             for (clause, holds) in zip(clauses, decisions) {
@@ -3715,6 +3798,50 @@ struct CobraInterpreter {
                 branch(holds, then: clause.body, otherwise: [], uniqueness: false, in: &frame)
             }
         }
+    }
+
+    /// A `return` (or another way out of the loop) met in a run of a loop body entry by entry: taken on every path of a
+    /// run in Go's order of the entries (``Frame/orderedRun``), the entries after it do not run; in a run over an index
+    /// or filtered by a call, the loop runs at once for the entry, as before tables were read.
+    private func leavesEntries(_ frame: inout Frame) {
+        if frame.orderedRun, frame.entryRun, undecidedBranches == frame.entryUndecided {
+            frame.breaking = true
+        } else if frame.strictRun || frame.filteredRun {
+            frame.filterUndecided = true
+        }
+    }
+
+    /// `runs` (one entry each) in Go's order, when the runs are the entries of a list literal, or of the literal of a
+    /// package table, each a literal of its own (`{Name: "port"}`, `&Opt{...}`): their objects' places in the file are
+    /// then their order. Nil otherwise (an entry named, `[]*Opt{&port}`; a run of several values).
+    private mutating func entriesInOrder(_ runs: [CobraValues], collection: CobraExpr, in frame: Frame)
+        -> [CobraValues]?
+    {
+        var literal = Self.withoutAddress(collection)
+        if case .name(let table) = literal {
+            let name = runName(table, in: frame.file)
+            var found: [CobraExpr] = []
+            for index in files.indices where folders[index] == folders[frame.file] {
+                for binding in files[index].bindings {
+                    for (offset, bound) in binding.names.enumerated()
+                    where offset < binding.values.count && runName(bound, in: index) == name {
+                        found.append(binding.values[offset])
+                    }
+                }
+            }
+            guard found.count == 1 else { return nil }
+            literal = Self.withoutAddress(found[0])
+        }
+        guard case .composite(_, let elements, _) = literal, elements.count == runs.count,
+            elements.allSatisfy({ if case .composite = Self.withoutAddress($0.value) { true } else { false } })
+        else { return nil }
+        var sites: [(site: CobraSite, run: CobraValues)] = []
+        for run in runs {
+            guard case .object(let site, _)? = run.only else { return nil }
+            sites.append((site, run))
+        }
+        guard Set(sites.map(\.site.file)).count == 1 else { return nil }
+        return sites.sorted { ($0.site.offset, $0.site.context) < ($1.site.offset, $1.site.context) }.map(\.run)
     }
 
     /// `so far` with one more run of a loop body, which ended (on every path) as `frame` says: nil before any run.
@@ -3748,11 +3875,15 @@ struct CobraInterpreter {
     }
 
     /// Whether an expression statement ends the program or the goroutine where it is: a call of Go's `panic` (no
-    /// function, variable or local of the program named so), of `os.Exit`, `runtime.Goexit`, or of `log`'s `Fatal`,
-    /// `Fatalf`, `Fatalln`, `Panic`, `Panicf`, `Panicln`, as the file imports those packages.
-    private mutating func endsProgram(_ expression: CobraExpr, in frame: Frame) -> Bool {
+    /// function, variable or local of the program named so, in a folder read whole), of `os.Exit`, `runtime.Goexit`,
+    /// or of `log`'s `Fatal`, `Fatalf`, `Fatalln`, `Panic`, `Panicf`, `Panicln`, as the file imports those packages;
+    /// or of a function of the program that never returns (``neverReturns(_:)``).
+    private mutating func endsProgram(_ expression: CobraExpr, in frame: Frame, depth: Int = 0) -> Bool {
         guard case .call(let callee, _, _) = expression else { return false }
         switch callee {
+        case .name(let name) where text(of: name, in: frame.file) != "panic":
+            guard !frame.locals.contains(name), let key = function(named: name, in: frame.file) else { return false }
+            return neverReturns(key, depth: depth)
         case .name(let name):
             // A file of the folder that is not read may declare a `panic` of the package's own (review R28).
             guard text(of: name, in: frame.file) == "panic", !frame.locals.contains(name),
@@ -3761,7 +3892,9 @@ struct CobraInterpreter {
             let path = paths[frame.file]
             return !partialFolders.contains(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "")
         case .selector(.name(let qualifier), let function, _):
-            guard !frame.locals.contains(qualifier), read(globalCell(qualifier, in: frame.file)) == nil else {
+            guard !frame.locals.contains(qualifier), read(globalCell(qualifier, in: frame.file)) == nil,
+                self.function(named: qualifier, in: frame.file) == nil
+            else {
                 return false
             }
             let path: String
@@ -3778,10 +3911,56 @@ struct CobraInterpreter {
         }
     }
 
+    /// Whether declared function `key` certainly never returns: defined once (not per build), with no `defer` (a
+    /// deferred `recover` makes a panicking function return), and a statement of its body's top level that ends the
+    /// program (``endsProgram(_:in:)``, which may call another such function) before any that may return or jump, and
+    /// before any label.
+    private mutating func neverReturns(_ key: CobraFunctionID, depth: Int = 0) -> Bool {
+        if let known = neverReturning[key] { return known }
+        guard depth < 8, declared.alternates[key] == nil else { return false }
+        neverReturning[key] = false
+        let declaration = declared.list[Int(key)]
+        let function = files[declaration.file].functions[declaration.index]
+        var frame = Frame(key: nil, file: declaration.file, folder: folders[declaration.file])
+        for parameter in function.parameters { frame.locals.assign([], to: parameter.name) }
+        if let receiver = function.receiver.flatMap({ $0.name }) { frame.locals.assign([], to: receiver) }
+        var result = false
+        for statement in sources[declaration.file].body(of: declaration.index) {
+            if case .expression(let expression) = statement, endsProgram(expression, in: frame, depth: depth + 1) {
+                result = true
+                break
+            }
+            if case .deferred = statement { break }
+            if Self.mayLeave([statement]) { break }
+            if case .assign(let targets, true, _, _) = statement {
+                // A local that takes the name of what a later call uses (`os := ...`) is not followed.
+                for case .name(let name) in targets { frame.locals.assign([], to: name) }
+            }
+            if case .declare(let names, _, _) = statement { for name in names { frame.locals.assign([], to: name) } }
+        }
+        neverReturning[key] = result
+        return result
+    }
+
+    /// Whether `condition`, when ``truth(of:in:)`` decides it, is decided by Go's rules: `==` or `!=` of two certain
+    /// strings (``certainString(_:in:)``; a comparison with `nil` is decided by what names hold), or `!` of such.
+    private static func comparesCertainStrings(_ condition: CobraExpr) -> Bool {
+        switch condition {
+        case .unary(.not, let operand): return comparesCertainStrings(operand)
+        case .binary(.equal, .name(CobraKnown.nil.id), _), .binary(.equal, _, .name(CobraKnown.nil.id)),
+            .binary(.notEqual, .name(CobraKnown.nil.id), _), .binary(.notEqual, _, .name(CobraKnown.nil.id)):
+            return false
+        case .binary(.equal, _, _), .binary(.notEqual, _, _): return true
+        default: return false
+        }
+    }
+
     /// Runs `then` when `holds`, `otherwise` when not, both when it is not known (nil); `uniqueness` when the
-    /// condition is a ``isUniquenessCheck(header:condition:in:)``.
+    /// condition is a ``isUniquenessCheck(header:condition:in:)``; `certain` when `holds` is decided by Go's rules
+    /// (``comparesCertainStrings(_:)``): then what follows ends when the branch that runs ends.
     private mutating func branch(
-        _ holds: Bool?, then: [CobraStatement], otherwise: [CobraStatement], uniqueness: Bool, in frame: inout Frame
+        _ holds: Bool?, then: [CobraStatement], otherwise: [CobraStatement], uniqueness: Bool, certain: Bool = false,
+        in frame: inout Frame
     ) {
         if holds == nil, frame.strictRun || frame.filteredRun, Self.jumps(then) || Self.jumps(otherwise), !uniqueness {
             // Whether this entry goes on is not known: the loop runs at once for it, as before tables were read.
@@ -3800,8 +3979,12 @@ struct CobraInterpreter {
         frame.ended = false
         if holds != true { execute(otherwise, in: &frame) }
         if holds == nil { frame.skipping = skipping }
-        frame.ended = holds == nil && frame.ended && thenEnded
-        if frame.ended { frame.leaving = min(frame.leaving, thenLeaving) }
+        if let holds, certain {
+            if holds { (frame.ended, frame.leaving) = (thenEnded, thenLeaving) }
+        } else {
+            frame.ended = holds == nil && frame.ended && thenEnded
+            if frame.ended { frame.leaving = min(frame.leaving, thenLeaving) }
+        }
         if holds == nil { undecidedBranches -= 1 }
     }
 

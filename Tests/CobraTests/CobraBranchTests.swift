@@ -391,4 +391,117 @@ struct CobraBranchTests {
             serveFlags(["box/cmd.go": program(loop), "box/names_linux.go": "package box\n\nvar names []string\n"])
                 == ["box serve --port", "box serve --host"])
     }
+
+    @Test("a loop over a literal's entries that certainly breaks at one runs the entries before it in Go's order only")
+    func breakAtEntry() {
+        func flags(_ filter: String, table: String = CobraBranchTests.table) -> Set<String> {
+            let body = """
+                    for _, o := range table {
+                \(filter)
+                        serve.Flags().String(o.Name, "", o.Usage)
+                    }
+                """
+            return serveFlags(["box/cmd.go": program(body, table)])
+        }
+        // Go: `port` is the first entry: nothing is defined (review R24, s19-branches breakat).
+        #expect(flags("        if o.Name == \"port\" {\n            break\n        }").isEmpty)
+        #expect(flags("        if o.Name == \"port\" {\n            return\n        }").isEmpty)
+        // The last entry breaks: the first is defined.
+        #expect(flags("        if o.Name == \"host\" {\n            break\n        }") == ["box serve --port"])
+        // Over a list literal in the loop, in the order written.
+        let literal = """
+                for _, o := range []Opt{{Name: "host", Usage: "u"}, {Name: "port", Usage: "u"}} {
+                    if o.Name == "port" {
+                        break
+                    }
+                    serve.Flags().String(o.Name, "", o.Usage)
+                }
+            """
+        let types = "type Opt struct {\n    Name  string\n    Usage string\n}"
+        #expect(serveFlags(["box/cmd.go": program(literal, types)]) == ["box serve --host"])
+        // Not decided: a break on a path not certain; entries that are not literals of their own (their order is not
+        // their place in the file).
+        #expect(
+            flags("        if o.Name == \"port\" && os.Getenv(\"X\") != \"\" {\n            break\n        }")
+                == ["box serve --port", "box serve --host"])
+        let named = """
+            type Opt struct {
+                Name  string
+                Usage string
+            }
+
+            var host = Opt{Name: "host", Usage: "u"}
+            var port = Opt{Name: "port", Usage: "u"}
+            var table = []Opt{port, host}
+            """
+        #expect(
+            flags("        if o.Name == \"port\" {\n            break\n        }", table: named)
+                == ["box serve --port", "box serve --host"])
+    }
+
+    @Test("an if on a constant declared once per build runs each branch in the builds where it holds")
+    func constantPerBuild() {
+        let files = [
+            "box/cmd.go": program(Self.clientServer),
+            "box/mode_linux.go": "package box\n\nconst mode = \"client\"\n",
+            "box/mode_windows.go": "package box\n\nconst mode = \"server\"\n",
+        ]
+        let items = surface(files, root: "box").items
+        // Go: --port on linux only, --host on windows only (review s19-branches buildtag).
+        #expect(items.first { $0.key == "box serve --port" }?.attributes["build"] == "linux", "\(items)")
+        #expect(items.first { $0.key == "box serve --host" }?.attributes["build"] == "windows", "\(items)")
+        // A folder not read whole may declare it for another build too: every branch, in every build.
+        let partial = CobraExtractor.surface(
+            of: files.map { ($0.key, CobraSourceFile(source: $0.value)) }, root: "box", partialFolders: ["box"])
+        #expect(partial.items.first { $0.key == "box serve --port" }?.attributes["build"] == nil, "\(partial.items)")
+        // Declared for every build too (not Go), or by a value not certain: every branch.
+        var uncertain = files
+        uncertain["box/mode_windows.go"] = "package box\n\nimport \"os\"\n\nvar mode = os.Getenv(\"M\")\n"
+        #expect(surface(uncertain, root: "box").items.first { $0.key == "box serve --port" }?.attributes["build"] == nil)
+    }
+
+    @Test("a return or labeled jump on a branch decided by certain strings ends what follows it; one decided by what names hold does not")
+    func certainBranchEnds() {
+        // Go: `port` continues the outer loop from the inner one: only --host (review s19-branches labelcont).
+        let labeled = """
+            outer:
+                for _, o := range table {
+                    for range []int{1} {
+                        if o.Name == "port" {
+                            continue outer
+                        }
+                    }
+                    serve.Flags().String(o.Name, "", o.Usage)
+                }
+            """
+        #expect(serveFlags(["box/cmd.go": program(labeled, Self.table)]) == ["box serve --host"])
+        let helper = """
+            func addFlags(c *cobra.Command) {
+                if mode == "server" {
+                    return
+                }
+                c.Flags().Int("port", 0, "p")
+            }
+            """
+        #expect(serveFlags(["box/cmd.go": program("    addFlags(serve)", "const mode = \"server\"\n\n" + helper)]).isEmpty)
+        // The constant says otherwise; a var; a comparison with nil (decided by what names hold).
+        #expect(
+            serveFlags(["box/cmd.go": program("    addFlags(serve)", "const mode = \"client\"\n\n" + helper)])
+                == ["box serve --port"])
+        #expect(
+            serveFlags(["box/cmd.go": program("    addFlags(serve)", "var mode = \"server\"\n\n" + helper)])
+                == ["box serve --port"])
+        let memo = """
+            var root *cobra.Command
+
+            func addFlags(c *cobra.Command) {
+                if root != nil {
+                    return
+                }
+                root = c
+                c.Flags().Int("port", 0, "p")
+            }
+            """
+        #expect(serveFlags(["box/cmd.go": program("    addFlags(serve)\n    addFlags(serve)", memo)]) == ["box serve --port"])
+    }
 }

@@ -125,6 +125,15 @@ struct CobraUnreachedTests {
             ("outer:\n\tfor range []string{\"a\"} {\n\t\tfor range \"b\" {\n\t\t\tbreak outer\n\t\t}\n\t\tPORT\n\t}", ""),
             // A return in every run of a loop that certainly runs.
             ("\taddFlags(serve)", "func addFlags(c *cobra.Command) {\n\tfor range []string{\"a\"} {\n\t\treturn\n\t}\n\tCPORT\n}"),
+            // A helper of the program that never returns (it panics, exits, or calls one that does), recovered or not.
+            (
+                "\tdefer func() { _ = recover() }()\n\taddFlags(serve)",
+                "func addFlags(c *cobra.Command) {\n\tfail()\n\tCPORT\n}\n\nfunc fail() {\n\tx := 1\n\t_ = x\n\tpanic(\"x\")\n}"
+            ),
+            ("\tdie()\n\tPORT", "func die() { stop(1) }\n\nfunc stop(code int) { os.Exit(code) }"),
+            ("\tdefer func() { _ = recover() }()\n\tlog.Panic(\"x\")\n\tPORT", ""),
+            // A `break` an `if` certainly takes.
+            ("\tfor range []string{\"a\"} {\n\t\tif true {\n\t\t\tbreak\n\t\t}\n\t\tPORT\n\t}", ""),
         ])
     func terminated(body: String, helpers: String) {
         #expect(!hasPort(body.replacing("PORT", with: port), helpers: helpers.replacing("CPORT", with: helperPort)))
@@ -172,6 +181,13 @@ struct CobraUnreachedTests {
             ("outer:\n\tfor range []string{\"a\"} {\n\t\tfor range []string{\"b\"} {\n\t\t\tbreak outer\n\t\t}\n\t}\n\tPORT", ""),
             // A return on one path of a loop that runs.
             ("\tfor range []string{\"a\"} {\n\t\tif len(serve.Use) > 2 {\n\t\t\treturn\n\t\t}\n\t}\n\tPORT", ""),
+            // Helpers that return: a deferred recover, a panic on one path, a return before the panic; one only a
+            // closure not run calls; a method named Exit of a value.
+            ("\tfail()\n\tPORT", "func fail() {\n\tdefer func() { _ = recover() }()\n\tpanic(\"x\")\n}"),
+            ("\tfail(len(serve.Use) > 9)\n\tPORT", "func fail(x bool) {\n\tif x {\n\t\tpanic(\"x\")\n\t}\n}"),
+            ("\tfail()\n\tPORT", "func fail() {\n\tif len(os.Args) > 9 {\n\t\treturn\n\t}\n\tpanic(\"x\")\n}"),
+            ("\tserve.Run = func(*cobra.Command, []string) { fail() }\n\tPORT", "func fail() { panic(\"x\") }"),
+            ("\tos := struct{ Exit func(int) }{func(int) {}}\n\tos.Exit(1)\n\tPORT", ""),
         ])
     func stillReached(body: String, helpers: String) {
         #expect(hasPort(body.replacing("PORT", with: port), helpers: helpers.replacing("CPORT", with: helperPort)))
