@@ -48,6 +48,10 @@ public struct CobraSurface: Sendable {
     /// removal of one is claimed, saying it may still be there (the removal of one taken away on every path after
     /// what adds it is claimed as any other).
     public var takenAway: [String] = []
+    /// True when no command at all is in `items` (no file read, no `cobra.Command` built in the files, no root found):
+    /// the extractor read no command line here, so whether any command or flag is there is not known
+    /// (``SurfaceSnapshot/unreadMark``). `incomplete` is set too, and a note says why.
+    public var readsNoCommand = false
     /// Set when the command tree has more command paths and flags than the extractor walks (`maximumWork`): the
     /// surface is not usable and the run stops with this message.
     public var overLimit: String?
@@ -190,12 +194,15 @@ public enum CobraExtractor {
                     + "surface; check 'files' in the cobra extractor")
         }
         let items = sortingItems ? builder.items.values.sorted { $0.key < $1.key } : Array(builder.items.values)
-        return CobraSurface(
+        if items.isEmpty { incomplete = true }
+        var surface = CobraSurface(
             items: items, notes: Array(Set(notes)).sorted(), incomplete: incomplete,
             uncertain: builder.uncertain.sorted(), unplacedRoots: builder.unplacedRoots.sorted(),
             unplacedParents: builder.unplacedParents.sorted(), unnamedFlags: builder.unnamedFlags.sorted(),
             takenAway: builder.takenAway.sorted(), overLimit: builder.overLimit,
             annotatedExperimental: builder.annotatedExperimental.sorted(), respelled: builder.respelled)
+        surface.readsNoCommand = items.isEmpty
+        return surface
     }
 }
 

@@ -329,6 +329,11 @@ enum CobraCompatibility {
                     + "is under) away only in some runs, or in an order semgate cannot tell from what adds it (see the "
                     + "notes); if it is still there, declare an exception"
             }
+            if after.readsNothing(of: item.surface) {
+                return "it may still be there: no command line is read here (the files the extractor reads match no "
+                    + "file, or build no command: see the notes); if the command line moved, add its files to the "
+                    + "extractor, else declare an exception"
+            }
             if after.isUncertain(item) {
                 return "it may still be there: a command it is under, or it itself, has a Use that may be any of "
                     + "several names here, which semgate cannot tell apart (see the notes); if it is, declare an "

@@ -197,7 +197,7 @@ public struct SurfaceSnapshot: Sendable {
 
     private func isUncertain(surface: String, key: String) -> Bool {
         guard let paths = uncertain[surface] else { return false }
-        return Self.covers(paths, key)
+        return paths.contains(Self.unreadMark) || Self.covers(paths, key)
     }
 
     /// Whether `item` is or is under a key of `takenAway`.
@@ -234,6 +234,15 @@ public struct SurfaceSnapshot: Sendable {
     /// How an extractor records a key of ``unnamedFlags`` among its uncertain key paths: after three spaces.
     public static func unnamedFlagMark(_ key: String) -> String { "   " + key }
 
+    /// How an extractor records among its uncertain key paths that it read nothing of the surface (the cobra
+    /// extractor's files match no file, or build no command): five spaces and nothing else (no key path begins with
+    /// a space). It covers every key of the surface: nothing missing there is known to be gone, nothing there known
+    /// to be new (``isUncertain(_:)``).
+    public static let unreadMark = "     "
+
+    /// Whether an extractor read nothing of `surface` (``unreadMark``).
+    public func readsNothing(of surface: String) -> Bool { uncertain[surface]?.contains(Self.unreadMark) == true }
+
     /// How an extractor records a key of ``takenAway`` among its uncertain key paths: after four spaces.
     public static func takenAwayMark(_ key: String) -> String { "    " + key }
 
@@ -247,7 +256,9 @@ public struct SurfaceSnapshot: Sendable {
     /// to `unplaced`, the others to `uncertain`.
     public mutating func addUncertain(_ paths: [String], surface: String) {
         for path in paths {
-            if path.hasPrefix("    ") {
+            if path == Self.unreadMark {
+                uncertain[surface, default: []].insert(path)
+            } else if path.hasPrefix("    ") {
                 let key = String(path.dropFirst(4))
                 takenAway[surface, default: []].insert(key)
                 uncertain[surface, default: []].insert(key)

@@ -387,4 +387,78 @@ struct CobraEndToEndTests {
         let releases = jsonObject(audit.stdout)?["releases"] as? [[String: Any]] ?? []
         #expect(Self.items(releases, "1.1.0", "changes", kind: "removed") == ["cli:app serve --port"])
     }
+    @Test("a release where the files match nothing is not read as the command line removed, nor the next as it added")
+    func filesMatchingNothing() throws {
+        let repo = try FixtureRepository()
+        try repo.write(
+            ".semgate.yml",
+            """
+            semgate: 1
+            project: tool
+            surfaces:
+              cli:
+                extract:
+                  cobra:
+                    files: ["cmd/*.go"]
+            rules:
+              removed-without-deprecation: error
+            """)
+        func program(_ package: String, _ flags: String) -> String {
+            """
+            package \(package)
+
+            import "github.com/spf13/cobra"
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                serve := &cobra.Command{Use: "serve"}
+                \(flags)
+                root.AddCommand(serve)
+                return root
+            }
+            """
+        }
+        let both = #"serve.Flags().Int("port", 0, ""); serve.Flags().Bool("tls", false, "")"#
+        try repo.write("cmd/root.go", program("cmd", both))
+        try repo.commit("serve")
+        try repo.tag("v1.0.0", annotated: true)
+        // The command line moves to a folder the policy does not name: nothing is read there.
+        try repo.remove("cmd/root.go")
+        try repo.write("pkg/cmd/root.go", program("cmd", both))
+        try repo.commit("moved to pkg/cmd")
+        try repo.tag("v1.1.0", annotated: true)
+        // And back.
+        try repo.remove("pkg/cmd/root.go")
+        try repo.write("cmd/root.go", program("cmd", both))
+        try repo.commit("back in cmd")
+        try repo.tag("v1.2.0", annotated: true)
+
+        let audit = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(audit.status == 0, "stdout: \(audit.stdout)\nstderr: \(audit.stderr)")
+        let report = jsonObject(audit.stdout)
+        let releases = report?["releases"] as? [[String: Any]] ?? []
+        #expect(Self.items(releases, "1.1.0", "changes") == [])
+        #expect(Self.items(releases, "1.2.0", "changes") == [])
+        #expect(report?["incomplete_surfaces"] as? [String] == ["cli"])
+        let notes = report?["notes"] as? [String] ?? []
+        #expect(
+            notes.contains {
+                $0.contains("surface 'cli'") && $0.contains("cmd/*.go") && $0.hasSuffix("(at 1.1.0)")
+            }, "\(notes)")
+        #expect(
+            notes.contains {
+                $0.hasPrefix("cli:tool, cli:tool help, cli:tool serve") && $0.contains("cannot tell whether they were removed")
+                    && $0.hasSuffix("(at 1.1.0)")
+            }, "\(notes)")
+
+        // The gate a pull request must pass claims the removals (fail closed), saying they may still be there.
+        let check = try runSemgate(["check", "--base", "v1.0.0", "--head", "v1.1.0", "--format", "json"], in: repo.url)
+        #expect(check.status == 1, "stderr: \(check.stderr)")
+        let found = jsonObject(check.stdout)?["findings"] as? [[String: Any]] ?? []
+        let port = found.filter {
+            $0["rule"] as? String == "removed-without-deprecation" && $0["item"] as? String == "cli:tool serve --port"
+        }
+        #expect(port.count == 1, "\(found)")
+        #expect((port.first?["message"] as? String)?.contains("it may still be there") == true, "\(port)")
+    }
 }
