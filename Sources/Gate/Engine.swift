@@ -426,6 +426,16 @@ public final class Engine {
         var incomplete: Set<String> = []
         var problems: Set<SourceProblem> = []
         let runs = StabilityRuns(promotionTargets: Set(policy.promotions.items.map(\.to)))
+        // By surface, the last final release (in precedence order, so before the release being judged) whose
+        // extractors read it (``SurfaceSnapshot/readsNothing(of:)`` false), and its surface.
+        var lastRead: [String: (version: Version, snapshot: SurfaceSnapshot)] = [:]
+        let surfaceNames = Array(Set(policy.surfaces.map(\.name))).sortedByBytes()
+        func remember(_ release: Release, _ after: SurfaceSnapshot) {
+            guard !release.version.isPrerelease else { return }
+            for surface in surfaceNames where !after.readsNothing(of: surface) {
+                lastRead[surface] = (release.version, after)
+            }
+        }
         var count = 0
         var kept = 0
         // The surface last put together from parts, which is usually the next release's predecessor.
@@ -460,26 +470,71 @@ public final class Engine {
             guard judged(release.version) else {
                 runs.record(
                     points[index], predecessor: predecessor.map(ReleasePoint.init), surface: after, changed: changed)
+                remember(release, after)
                 return
             }
+            defer { remember(release, after) }
             incomplete.formUnion(after.incomplete)
             surfaceNotes.add(after.notes, at: release.version)
             problems.formUnion(after.problems)
+            // A surface the predecessor's extractors read nothing of (its files matched nothing there) is compared
+            // with the last final release before that read it, so that what went while it was not read is still
+            // claimed; across a major it is named in a note (it may have gone in the major).
+            var carried = input.before
+            var candidates = changed
+            if var before = input.before {
+                for surface in surfaceNames where before.readsNothing(of: surface) && !after.readsNothing(of: surface) {
+                    guard let last = lastRead[surface] else { continue }
+                    let unread = predecessor.map { $0.version.description } ?? "the predecessor"
+                    guard last.version.major == release.version.major else {
+                        let gone = last.snapshot.items.values.filter { $0.surface == surface && after.items[$0.id] == nil }
+                            .map(\.id).sortedByBytes()
+                        if !gone.isEmpty {
+                            let shown = gone.prefix(5).joined(separator: ", ")
+                            let more = gone.count > 5 ? " and \(gone.count - 5) more" : ""
+                            surfaceNotes.add(
+                                [
+                                    "\(shown)\(more): in \(last.version), the last release that read surface "
+                                        + "'\(surface)' before \(unread) (which read nothing of it: see the notes "
+                                        + "there), and no longer in the surface; semgate cannot tell whether "
+                                        + (gone.count == 1 ? "it" : "they") + " went in a major between and does not "
+                                        + "claim a break"
+                                ], at: release.version)
+                        }
+                        continue
+                    }
+                    before.items = before.items.filter { $0.value.surface != surface }
+                    for (id, item) in last.snapshot.items where item.surface == surface { before.items[id] = item }
+                    before.uncertain[surface] = last.snapshot.uncertain[surface]
+                    before.unplaced[surface] = last.snapshot.unplaced[surface]
+                    before.unplacedParents[surface] = last.snapshot.unplacedParents[surface]
+                    before.unnamedFlags[surface] = last.snapshot.unnamedFlags[surface]
+                    before.takenAway[surface] = last.snapshot.takenAway[surface]
+                    before.inputs = nil
+                    candidates = nil
+                    surfaceNotes.add(
+                        [
+                            "surface '\(surface)' was not read at \(unread) (see the notes there): \(release.version) is "
+                                + "compared with \(last.version), the last release before it that read it"
+                        ], at: release.version)
+                }
+                carried = before
+            }
             // The first release has nothing to compare with: it is judged with no changes.
             let changes =
-                input.before.map {
+                carried.map {
                     SurfaceDiff.changes(
-                        from: $0, to: after, policy: policy, candidates: changed, trustingUncertain: true)
+                        from: $0, to: after, policy: policy, candidates: candidates, trustingUncertain: true)
                 } ?? []
-            if let before = input.before,
+            if let before = carried,
                 let note = SurfaceDiff.uncertainRemovalNote(
-                    SurfaceDiff.uncertainRemovals(from: before, to: after, candidates: changed))
+                    SurfaceDiff.uncertainRemovals(from: before, to: after, candidates: candidates))
             {
                 surfaceNotes.add([note], at: release.version)
             }
-            if let before = input.before {
+            if let before = carried {
                 surfaceNotes.add(
-                    SurfaceDiff.unplacedNotes(from: before, to: after, candidates: changed), at: release.version)
+                    SurfaceDiff.unplacedNotes(from: before, to: after, candidates: candidates), at: release.version)
             }
             if let note = SurfaceDiff.unreadChangesNote(changes, policy: policy) {
                 surfaceNotes.add([note], at: release.version)
@@ -487,7 +542,7 @@ public final class Engine {
             let declared = input.commits.map { CommitSignal(messages: $0, changes: changes).declared } ?? nil
             var context = ReleaseContext(
                 policy: policy, release: release.version.description, base: predecessor?.version,
-                version: release.version, changes: changes, before: input.before ?? after, after: after,
+                version: release.version, changes: changes, before: carried ?? after, after: after,
                 day: points[index].day, releases: points, commitMessages: input.commits?.map(\.message),
                 versionFile: input.versionFile, surfaceOfRelease: surfaceOfRelease)
             context.stabilityRuns = runs

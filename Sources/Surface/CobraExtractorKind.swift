@@ -111,9 +111,10 @@ public struct CobraExtractorSpec: Extractor {
             context.uncertain.append(SurfaceSnapshot.unreadMark)
             context.notes.append(
                 "surface '\(context.surface)': the cobra extractor's files (\(files.map(\.pattern).joined(separator: ", "))) "
-                    + "match no Go file here, so its command line is not read: audit claims no command or flag removed "
-                    + "or added against this revision (check and diff do); if the command line lived elsewhere, add "
-                    + "those folders to 'files', or if the tag is another program's, list it under releases.ignore")
+                    + "match no Go file here, so its command line is not read: audit claims nothing removed here and "
+                    + "compares the next release that reads it with the last one before that did (check and diff "
+                    + "claim the removals); if the command line lived elsewhere, add those folders to 'files', or if "
+                    + "the tag is another program's, list it under releases.ignore")
             return []
         }
         let reading = context

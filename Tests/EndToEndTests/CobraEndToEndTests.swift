@@ -427,28 +427,61 @@ struct CobraEndToEndTests {
         try repo.write("pkg/cmd/root.go", program("cmd", both))
         try repo.commit("moved to pkg/cmd")
         try repo.tag("v1.1.0", annotated: true)
-        // And back.
+        // And back: compared with 1.0.0, the last release that read the command line.
         try repo.remove("pkg/cmd/root.go")
         try repo.write("cmd/root.go", program("cmd", both))
         try repo.commit("back in cmd")
         try repo.tag("v1.2.0", annotated: true)
+        // Away again, and back without --port: the removal while it was not read is still claimed.
+        try repo.remove("cmd/root.go")
+        try repo.write("pkg/cmd/root.go", program("cmd", both))
+        try repo.commit("moved to pkg/cmd again")
+        try repo.tag("v1.3.0", annotated: true)
+        try repo.remove("pkg/cmd/root.go")
+        try repo.write("cmd/root.go", program("cmd", #"serve.Flags().Bool("tls", false, "")"#))
+        try repo.commit("back in cmd without --port")
+        try repo.tag("v1.4.0", annotated: true)
+        // Not read at a major: what the release after it lacks may have gone in the major, a note says so.
+        try repo.remove("cmd/root.go")
+        try repo.write("pkg/cmd/root.go", program("cmd", #"serve.Flags().Bool("tls", false, "")"#))
+        try repo.commit("moved for 2.0.0")
+        try repo.tag("v2.0.0", annotated: true)
+        try repo.remove("pkg/cmd/root.go")
+        try repo.write("cmd/root.go", program("cmd", ""))
+        try repo.commit("back in cmd without --tls")
+        try repo.tag("v2.1.0", annotated: true)
 
         let audit = try runSemgate(["audit", "--format", "json"], in: repo.url)
-        #expect(audit.status == 0, "stdout: \(audit.stdout)\nstderr: \(audit.stderr)")
+        #expect(audit.status == 1, "stdout: \(audit.stdout)\nstderr: \(audit.stderr)")
         let report = jsonObject(audit.stdout)
         let releases = report?["releases"] as? [[String: Any]] ?? []
         #expect(Self.items(releases, "1.1.0", "changes") == [])
         #expect(Self.items(releases, "1.2.0", "changes") == [])
+        #expect(Self.items(releases, "1.3.0", "changes") == [])
+        #expect(Self.items(releases, "1.4.0", "changes", withKind: true) == ["removed cli:tool serve --port"])
+        #expect(Self.items(releases, "1.4.0", "findings").contains("cli:tool serve --port"))
+        #expect(Self.items(releases, "2.0.0", "changes") == [])
+        #expect(Self.items(releases, "2.1.0", "changes") == [])
+        #expect(Self.items(releases, "2.1.0", "findings") == [])
         #expect(report?["incomplete_surfaces"] as? [String] == ["cli"])
         let notes = report?["notes"] as? [String] ?? []
         #expect(
             notes.contains {
-                $0.contains("surface 'cli'") && $0.contains("cmd/*.go") && $0.hasSuffix("(at 1.1.0)")
+                $0.hasPrefix("surface 'cli' was not read at 1.3.0") && $0.contains("1.4.0 is compared with 1.2.0")
+            }, "\(notes)")
+        #expect(
+            notes.contains {
+                $0.hasPrefix("cli:tool serve --tls: in 1.4.0, the last release that read surface 'cli' before 2.0.0")
+                    && $0.hasSuffix("(at 2.1.0)")
+            }, "\(notes)")
+        #expect(
+            notes.contains {
+                $0.contains("surface 'cli'") && $0.contains("cmd/*.go") && $0.hasSuffix("(at 1.1.0, 1.3.0 and 2.0.0)")
             }, "\(notes)")
         #expect(
             notes.contains {
                 $0.hasPrefix("cli:tool, cli:tool help, cli:tool serve") && $0.contains("cannot tell whether they were removed")
-                    && $0.hasSuffix("(at 1.1.0)")
+                    && $0.contains("(at 1.1.0")
             }, "\(notes)")
 
         // The gate a pull request must pass claims the removals (fail closed), saying they may still be there.
