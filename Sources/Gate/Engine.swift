@@ -484,8 +484,25 @@ public final class Engine {
             var candidates = changed
             if var before = input.before {
                 for surface in surfaceNames where before.readsNothing(of: surface) && !after.readsNothing(of: surface) {
-                    guard let last = lastRead[surface] else { continue }
                     let unread = predecessor.map { $0.version.description } ?? "the predecessor"
+                    guard let last = lastRead[surface] else {
+                        // No release before read it: whether what it has now is new is not known (the command line
+                        // may have been in folders the extractor does not read).
+                        let new = after.items.values.filter { $0.surface == surface && before.items[$0.id] == nil }
+                            .map(\.id).sortedByBytes()
+                        if !new.isEmpty {
+                            let shown = new.prefix(5).joined(separator: ", ")
+                            let more = new.count > 5 ? " and \(new.count - 5) more" : ""
+                            surfaceNotes.add(
+                                [
+                                    "\(shown)\(more): in surface '\(surface)', which no release before read "
+                                        + "(\(unread) read nothing of it: see the notes there); semgate cannot tell "
+                                        + "whether " + (new.count == 1 ? "it is" : "they are") + " new and does not "
+                                        + "claim " + (new.count == 1 ? "it" : "them") + " added"
+                                ], at: release.version)
+                        }
+                        continue
+                    }
                     guard last.version.major == release.version.major else {
                         let gone = last.snapshot.items.values.filter { $0.surface == surface && after.items[$0.id] == nil }
                             .map(\.id).sortedByBytes()

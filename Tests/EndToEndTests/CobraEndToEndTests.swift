@@ -418,6 +418,11 @@ struct CobraEndToEndTests {
             }
             """
         }
+        // Before any release the policy reads: what 1.0.0 has is not known to be new.
+        try repo.write("pkg/cmd/root.go", program("cmd", ""))
+        try repo.commit("elsewhere")
+        try repo.tag("v0.9.0", annotated: true)
+        try repo.remove("pkg/cmd/root.go")
         let both = #"serve.Flags().Int("port", 0, ""); serve.Flags().Bool("tls", false, "")"#
         try repo.write("cmd/root.go", program("cmd", both))
         try repo.commit("serve")
@@ -455,6 +460,7 @@ struct CobraEndToEndTests {
         #expect(audit.status == 1, "stdout: \(audit.stdout)\nstderr: \(audit.stderr)")
         let report = jsonObject(audit.stdout)
         let releases = report?["releases"] as? [[String: Any]] ?? []
+        #expect(Self.items(releases, "1.0.0", "changes") == [])
         #expect(Self.items(releases, "1.1.0", "changes") == [])
         #expect(Self.items(releases, "1.2.0", "changes") == [])
         #expect(Self.items(releases, "1.3.0", "changes") == [])
@@ -467,6 +473,11 @@ struct CobraEndToEndTests {
         let notes = report?["notes"] as? [String] ?? []
         #expect(
             notes.contains {
+                $0.hasPrefix("cli:tool, cli:tool help, cli:tool serve, cli:tool serve --port, cli:tool serve --tls: in surface "
+                    + "'cli', which no release before read (0.9.0 read nothing of it") && $0.hasSuffix("(at 1.0.0)")
+            }, "\(notes)")
+        #expect(
+            notes.contains {
                 $0.hasPrefix("surface 'cli' was not read at 1.3.0") && $0.contains("1.4.0 is compared with 1.2.0")
             }, "\(notes)")
         #expect(
@@ -476,7 +487,7 @@ struct CobraEndToEndTests {
             }, "\(notes)")
         #expect(
             notes.contains {
-                $0.contains("surface 'cli'") && $0.contains("cmd/*.go") && $0.hasSuffix("(at 1.1.0, 1.3.0 and 2.0.0)")
+                $0.contains("surface 'cli'") && $0.contains("cmd/*.go") && $0.hasSuffix("(at 4 releases, 0.9.0 to 2.0.0)")
             }, "\(notes)")
         #expect(
             notes.contains {
