@@ -30,26 +30,11 @@ enum CobraCompatibility {
         let applies: @Sendable (Context) -> Bool
     }
 
-    /// Whether a flag's type went from one custom flag value's type text to another (`absolute path` to `path`):
-    /// neither is a pflag type nor `custom` (not read). The text is what the value's `Type()` returns, which help
-    /// shows; the values it accepts are its `Set`'s, which the source does not show.
-    static func isCustomRenamed(_ old: String?, _ new: String?) -> Bool {
-        guard let old, let new, old != new, old != "custom", new != "custom" else { return false }
-        return !CobraExtractor.pflagTypes.contains(old) && !CobraExtractor.pflagTypes.contains(new)
-    }
-
     static let rules: [Rule] = [
         Rule(
             attribute: "type", reason: "the type could not be read on one side (`custom`), so no change is claimed",
             bump: .patch
         ) { $0.oldValue == "custom" || $0.newValue == "custom" },
-        Rule(
-            attribute: "type",
-            reason: "a custom flag value's type text changed (`absolute path` to `path`): it is what help shows; which "
-                + "values the value's `Set` accepts cannot be read from source, so no change is claimed (a note says "
-                + "to check it)",
-            bump: .patch
-        ) { isCustomRenamed($0.oldValue, $0.newValue) },
         Rule(
             attribute: "type",
             reason: "a bool flag became a string flag with a NoOptDefVal: the bare `--flag` still works, and so do "

@@ -157,12 +157,6 @@ public struct CobraExtractorSpec: Extractor {
         (attribute == "type" && value == "custom") || (attribute == "shorthand" && value == "?")
     }
 
-    /// Besides a side not read: a custom flag value's type text renamed (``CobraCompatibility/isCustomRenamed(_:_:)``).
-    public static func isUnjudged(attribute: String, old: String?, new: String?) -> Bool {
-        [old, new].contains { value in value.map { isUnread(attribute: attribute, value: $0) } ?? false }
-            || (attribute == "type" && CobraCompatibility.isCustomRenamed(old, new))
-    }
-
     // MARK: init
 
     /// First folders whose programs serve the project's own work, not its users.

@@ -129,11 +129,6 @@ public protocol Extractor: ExtractorSpec {
     /// shorthand): a change to or from it is not claimed, and is named in a note
     /// (``SurfaceDiff/unreadChangesNote(_:policy:)``). False by default.
     static func isUnread(attribute: String, value: String) -> Bool
-
-    /// Whether a change of `attribute` from `old` to `new` (nil: absent) cannot be judged from source: a side the
-    /// extractor could not read (``isUnread(attribute:value:)``, the default), or a change the source does not show
-    /// the meaning of (a cobra custom flag value's type text renamed): not claimed, and named in the same note.
-    static func isUnjudged(attribute: String, old: String?, new: String?) -> Bool
 }
 
 extension Extractor {
@@ -173,9 +168,6 @@ extension Extractor {
     }
     public static var readingWeight: Int { 1 }
     public static func isUnread(attribute: String, value: String) -> Bool { false }
-    public static func isUnjudged(attribute: String, old: String?, new: String?) -> Bool {
-        [old, new].contains { value in value.map { isUnread(attribute: attribute, value: $0) } ?? false }
-    }
 }
 
 /// One comparison of two snapshots, as the diff hands it to the kinds that judge changes: both sides (aligned), and

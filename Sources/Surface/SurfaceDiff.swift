@@ -301,8 +301,9 @@ public enum SurfaceDiff {
             let judges = kinds[change.surface] ?? []
             let unread = change.changedAttributes.filter { attribute in
                 surface.isBreaking(attribute: attribute)
-                    && judges.contains {
-                        $0.isUnjudged(attribute: attribute, old: old.attributes[attribute], new: new.attributes[attribute])
+                    && [old.attributes[attribute], new.attributes[attribute]].contains { value in
+                        value.map { value in judges.contains { $0.isUnread(attribute: attribute, value: value) } }
+                            ?? false
                     }
             }
             guard !unread.isEmpty else { continue }
@@ -316,8 +317,7 @@ public enum SurfaceDiff {
         let more = count > named.count ? " and \(count - named.count) more" : ""
         let it = count == 1 ? "it" : "each"
         return named.joined(separator: ", ") + more + ": " + (count == 1 ? "an attribute" : "attributes")
-            + " users rely on could not be read on one side (a flag type `custom`, a shorthand `?`: see the notes), "
-            + "or changed in a way the source does not show the meaning of (a custom flag value's type text), so "
+            + " users rely on could not be read on one side (a flag type `custom`, a shorthand `?`: see the notes), so "
             + "semgate does not claim a break; check \(it) by hand, since a command line that worked may now fail"
     }
 

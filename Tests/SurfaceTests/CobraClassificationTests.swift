@@ -44,18 +44,6 @@ struct CobraClassificationTests {
         func (k *keepValue) Set(s string) error { return nil }
         func (k *keepValue) Type() string       { return "n" }
 
-        type pathValue struct{ p string }
-
-        func (p *pathValue) String() string     { return p.p }
-        func (p *pathValue) Set(s string) error { p.p = s; return nil }
-        func (p *pathValue) Type() string       { return "absolute path" }
-
-        type dirValue struct{ d string }
-
-        func (d *dirValue) String() string     { return d.d }
-        func (d *dirValue) Set(s string) error { d.d = s; return nil }
-        func (d *dirValue) Type() string       { return "path" }
-
         func normalizeNames(_ *pflag.FlagSet, name string) pflag.NormalizedName {
             switch name {
             case "cert":
@@ -300,10 +288,6 @@ struct CobraClassificationTests {
             old: #"run.Flags().Var(&keepValue{}, "keep", "")"#, new: #"run.Flags().String("keep", "", "")"#,
             bump: .minor, changes: ["changed tool r --keep", "changed tool run --keep"]),
         Case(
-            name: "a custom value's type text renamed claims nothing (what its Set accepts is not read; a note says so)",
-            old: #"run.Flags().Var(&pathValue{}, "out", "")"#, new: #"run.Flags().Var(&dirValue{}, "out", "")"#,
-            bump: .patch, changes: ["changed tool r --out", "changed tool run --out"]),
-        Case(
             name: "a single-value flag becoming repeatable is at most a feature",
             old: #"run.Flags().String("label", "", "")"#,
             new: #"run.Flags().StringArray("label", nil, "")"#, bump: .minor,
@@ -344,30 +328,6 @@ struct CobraClassificationTests {
                 }
             })
         return repo
-    }
-
-    @Test("a custom value's type text renamed is named in the note of changes semgate does not judge")
-    func customTypeRenamedNote() throws {
-        let repo = try FixtureRepository()
-        try repo.importCommits([
-            FixtureRepository.Snapshot(
-                files: [
-                    "go.mod": Self.goMod,
-                    "cmd/root.go": Self.program(#"run.Flags().Var(&pathValue{}, "out", "")"#),
-                ], tags: ["v1.0.0"]),
-            FixtureRepository.Snapshot(
-                files: [
-                    "go.mod": Self.goMod, "cmd/root.go": Self.program(#"run.Flags().Var(&dirValue{}, "out", "")"#),
-                ], tags: ["v1.1.0"]),
-        ])
-        let policy = try loadPolicy(Self.policy)
-        let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
-        let after = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
-        let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
-        #expect(changes.map(\.bump).max() == .patch)
-        let note = try #require(SurfaceDiff.unreadChangesNote(changes, policy: policy))
-        #expect(note.hasPrefix("cli:tool r --out (type absolute path → path), cli:tool run --out"), "\(note)")
-        #expect(note.contains("a custom flag value's type text"), "\(note)")
     }
 
     @Test("a flag that may now come from a call the files do not define is no removal; one that cannot, or that was deprecated, is")
