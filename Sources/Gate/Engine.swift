@@ -301,7 +301,7 @@ public final class Engine {
     ) throws(GateError) -> Report {
         var notes = notes
         let baseVersion = try base.map { info throws(GateError) in try versionAtOrBefore(info) } ?? nil
-        let before =
+        var before =
             try base.map { info throws(GateError) in try snapshot(at: info.commit, version: baseVersion) }
             ?? SurfaceSnapshot()
         let after: SurfaceSnapshot
@@ -311,6 +311,19 @@ public final class Engine {
             after = try snapshot(at: head.commit, version: options.version ?? head.version)
         }
         notes += Array(Set(before.notes + after.notes)).sortedByBytes()
+        // A surface the base read nothing of (its files matched nothing there): head is compared with the last final
+        // release before the base that read it, so that moving the command line and pointing `files` at the new
+        // folder cannot hide a removal.
+        if let baseVersion {
+            for surface in Set(policy.surfaces.map(\.name)).sortedByBytes()
+            where before.readsNothing(of: surface) && !after.readsNothing(of: surface) {
+                guard let last = try lastRelease(reading: surface, before: baseVersion) else { continue }
+                before = before.carrying(surface, from: last.snapshot, version: last.version.description)
+                notes.append(
+                    "surface '\(surface)' was not read at the base \(baseVersion) (see the notes): the head is compared "
+                        + "with \(last.version), the last release before it that read it")
+            }
+        }
         // An item missing under a command the extractor could not follow is still a removal here (fail closed): the
         // finding says so (`Extractor.removalNotes`).
         let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
@@ -380,6 +393,23 @@ public final class Engine {
     private func surfaceOfRelease(_ point: ReleasePoint) throws(GateError) -> SurfaceSnapshot {
         guard let release = history.release(point.version) else { return SurfaceSnapshot() }
         return try snapshot(at: release.commit, version: release.version)
+    }
+
+    /// How many final releases before a base `check` reads, newest first, looking for the last that read a surface the
+    /// base read nothing of.
+    static let lastReadLookback = 32
+
+    /// The greatest final release below `version` (among the `lastReadLookback` greatest) whose extractors read
+    /// `surface`, with its surface; nil when none does.
+    private func lastRelease(reading surface: String, before version: Version) throws(GateError)
+        -> (version: Version, snapshot: SurfaceSnapshot)?
+    {
+        let candidates = history.releases.reversed().filter { !$0.version.isPrerelease && $0.version < version }
+        for release in candidates.prefix(Self.lastReadLookback) {
+            let snapshot = try snapshot(at: release.commit, version: release.version)
+            if !snapshot.readsNothing(of: surface) { return (release.version, snapshot) }
+        }
+        return nil
     }
 
     /// The version of the release at `info`, else of the greatest release reachable from it.
@@ -479,7 +509,7 @@ public final class Engine {
             problems.formUnion(after.problems)
             // A surface the predecessor's extractors read nothing of (its files matched nothing there) is compared
             // with the last final release before that read it, so that what went while it was not read is still
-            // claimed; across a major it is named in a note (it may have gone in the major).
+            // claimed (across a major too: the removal message says it may have gone in a release between).
             var carried = input.before
             var candidates = changed
             if var before = input.before {
@@ -503,36 +533,14 @@ public final class Engine {
                         }
                         continue
                     }
-                    guard last.version.major == release.version.major else {
-                        let gone = last.snapshot.items.values.filter { $0.surface == surface && after.items[$0.id] == nil }
-                            .map(\.id).sortedByBytes()
-                        if !gone.isEmpty {
-                            let shown = gone.prefix(5).joined(separator: ", ")
-                            let more = gone.count > 5 ? " and \(gone.count - 5) more" : ""
-                            surfaceNotes.add(
-                                [
-                                    "\(shown)\(more): in \(last.version), the last release that read surface "
-                                        + "'\(surface)' before \(unread) (which read nothing of it: see the notes "
-                                        + "there), and no longer in the surface; semgate cannot tell whether "
-                                        + (gone.count == 1 ? "it" : "they") + " went in a major between and does not "
-                                        + "claim a break"
-                                ], at: release.version)
-                        }
-                        continue
-                    }
-                    before.items = before.items.filter { $0.value.surface != surface }
-                    for (id, item) in last.snapshot.items where item.surface == surface { before.items[id] = item }
-                    before.uncertain[surface] = last.snapshot.uncertain[surface]
-                    before.unplaced[surface] = last.snapshot.unplaced[surface]
-                    before.unplacedParents[surface] = last.snapshot.unplacedParents[surface]
-                    before.unnamedFlags[surface] = last.snapshot.unnamedFlags[surface]
-                    before.takenAway[surface] = last.snapshot.takenAway[surface]
-                    before.inputs = nil
+                    before = before.carrying(surface, from: last.snapshot, version: last.version.description)
                     candidates = nil
                     surfaceNotes.add(
                         [
                             "surface '\(surface)' was not read at \(unread) (see the notes there): \(release.version) is "
                                 + "compared with \(last.version), the last release before it that read it"
+                                + (last.version.major == release.version.major
+                                    ? "" : " (what went may have gone in the major between)")
                         ], at: release.version)
                 }
                 carried = before

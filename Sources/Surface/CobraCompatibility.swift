@@ -318,6 +318,11 @@ enum CobraCompatibility {
     static func removalNotes(_ removed: [SurfaceItem], before: SurfaceSnapshot, after: SurfaceSnapshot) -> [String] {
         var newSubcommands: [String: [String: [String]]] = [:]
         return removed.map { item in
+            if let last = before.carriedFrom[item.surface] {
+                return "it went after \(last), the last release that read the command line (the releases since read "
+                    + "nothing of it: see the notes); if it went in a major between them and users were told, declare "
+                    + "an exception"
+            }
             if let command = command(of: item.key),
                 after.uncertain[item.surface]?.contains(command.isEmpty ? "--" : command + " --") == true
             {

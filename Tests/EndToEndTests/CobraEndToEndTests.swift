@@ -467,8 +467,11 @@ struct CobraEndToEndTests {
         #expect(Self.items(releases, "1.4.0", "changes", withKind: true) == ["removed cli:tool serve --port"])
         #expect(Self.items(releases, "1.4.0", "findings").contains("cli:tool serve --port"))
         #expect(Self.items(releases, "2.0.0", "changes") == [])
-        #expect(Self.items(releases, "2.1.0", "changes") == [])
-        #expect(Self.items(releases, "2.1.0", "findings") == [])
+        // Across the major too: --tls went after 1.4.0, perhaps in 2.0.0, which read nothing; the finding says so.
+        #expect(Self.items(releases, "2.1.0", "changes", withKind: true) == ["removed cli:tool serve --tls"])
+        let tls = (releases.first { $0["version"] as? String == "2.1.0" }?["findings"] as? [[String: Any]] ?? [])
+            .filter { $0["rule"] as? String == "removed-without-deprecation" }
+        #expect((tls.first?["message"] as? String)?.contains("it went after 1.4.0") == true, "\(tls)")
         #expect(report?["incomplete_surfaces"] as? [String] == ["cli"])
         let notes = report?["notes"] as? [String] ?? []
         #expect(
@@ -482,8 +485,7 @@ struct CobraEndToEndTests {
             }, "\(notes)")
         #expect(
             notes.contains {
-                $0.hasPrefix("cli:tool serve --tls: in 1.4.0, the last release that read surface 'cli' before 2.0.0")
-                    && $0.hasSuffix("(at 2.1.0)")
+                $0.hasPrefix("surface 'cli' was not read at 2.0.0") && $0.contains("(what went may have gone in the major")
             }, "\(notes)")
         #expect(
             notes.contains {
@@ -504,5 +506,16 @@ struct CobraEndToEndTests {
         }
         #expect(port.count == 1, "\(found)")
         #expect((port.first?["message"] as? String)?.contains("it may still be there") == true, "\(port)")
+        // A base that read nothing: the head is compared with the last release before it that read the surface.
+        let fromUnread = try runSemgate(
+            ["check", "--base", "v1.3.0", "--head", "v1.4.0", "--format", "json"], in: repo.url)
+        #expect(fromUnread.status == 1, "stderr: \(fromUnread.stderr)")
+        let since = jsonObject(fromUnread.stdout)
+        let removed = (since?["changes"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "removed" }
+        #expect(removed.compactMap { $0["item"] as? String } == ["cli:tool serve --port"], "\(removed)")
+        #expect(
+            (since?["notes"] as? [String] ?? []).contains {
+                $0.hasPrefix("surface 'cli' was not read at the base 1.3.0") && $0.contains("compared with 1.2.0")
+            })
     }
 }
