@@ -858,16 +858,14 @@ private struct TreeBuilder {
 
     /// Records that the item of key `key` also stands for `other`, a key Swift's `==` takes as `key` and Go does not.
     private mutating func respell(_ key: String, as other: String) {
-        var spellings = respelled[key] ?? [key]
-        guard !spellings.contains(where: { $0.utf8.elementsEqual(other.utf8) }),
-            spellings.count < Self.maximumSpellings
-        else { return }
-        spellings.append(other)
-        respelled[key] = spellings
+        // Every spelling is kept (none may be dropped unseen), each once: the bytes seen so far by key.
+        if respelledBytes[key] == nil { respelledBytes[key] = [Array(key.utf8)] }
+        guard respelledBytes[key]?.insert(Array(other.utf8)).inserted == true else { return }
+        respelled[key, default: [key]].append(other)
     }
 
-    /// The spellings of one key recorded at most (a name in ever more spellings: `\u{212B}`, `\u{C5}`, `A\u{30A}`).
-    static let maximumSpellings = 16
+    /// The bytes of the spellings in ``respelled``, by key.
+    private var respelledBytes: [String: Set<[UInt8]>] = [:]
 
     /// Touches a dictionary entry reached through its `default:` subscript, which inserts the default when absent.
     private static func keep(_ entry: inout CobraItem) -> CobraItem { entry }
@@ -889,7 +887,7 @@ private struct TreeBuilder {
 
     /// A flag with the marks of every set it was reached through.
     private struct FlatFlag {
-        let definition: CobraFlagDefinition
+        var definition: CobraFlagDefinition
         var deprecated: Bool
         var hidden: Bool
         var noOptDefault = false
@@ -897,6 +895,15 @@ private struct TreeBuilder {
         var build = CobraBuildCondition.always
         /// Defined in `pflag.CommandLine`, which cobra adds to the root's persistent flags (``mergesCommandLine``).
         var fromCommandLine = false
+    }
+
+    /// Keeps `other`'s spellings on `known` when they differ from its name's bytes (the common case, the same
+    /// bytes and no other spelling, costs one comparison).
+    private static func addSpellings(of other: CobraFlagDefinition, to known: inout FlatFlag?) {
+        guard let name = known?.definition.name,
+            !other.otherSpellings.isEmpty || !other.name.utf8.elementsEqual(name.utf8)
+        else { return }
+        known?.definition.addSpellings(of: other)
     }
 
     /// The flags of set `id` with those of the sets it adds; each set is worked out once (a set added by two sets
@@ -925,6 +932,8 @@ private struct TreeBuilder {
             let through = condition(interpreter.includeBuilds[CobraPair(id, included)])
             for (name, flag) in flatten(included, seen: seen) {
                 if let known = result[name] {
+                    // Named so by Swift's `==` with other bytes: another flag to pflag, a spelling of this one.
+                    Self.addSpellings(of: flag.definition, to: &result[name])
                     // In a build without the first definition, the added set's defines it.
                     if !known.build.isAlways {
                         result[name]?.build = known.build.or(flag.build.and(through, in: buildTable), in: buildTable)
@@ -941,7 +950,12 @@ private struct TreeBuilder {
         for ref in info.flagIncludes.sorted(by: { lhs, rhs in
             let (left, right) = (Self.rank(lhs.set), Self.rank(rhs.set))
             return (left.0, left.1, lhs.name) < (right.0, right.1, rhs.name)
-        }) where result[ref.name] == nil {
+        }) {
+            // Already defined (pflag's Lookup compares bytes: other bytes are another flag, a spelling of it).
+            guard result[ref.name] == nil else {
+                result[ref.name]?.definition.addSpelling(ref.name)
+                continue
+            }
             let other = interpreter.flagSets[ref.set]
             guard
                 let definition = other?.flags[ref.name]
@@ -974,7 +988,11 @@ private struct TreeBuilder {
         if commandLine {
             // cobra adds `pflag.CommandLine` to the root's persistent flags when a command runs: after everything the
             // program did to them, keeping a flag they already define (pflag's AddFlagSet).
-            for (name, flag) in flatten(.commandLine, seen: seen) where result[name] == nil {
+            for (name, flag) in flatten(.commandLine, seen: seen) {
+                guard result[name] == nil else {
+                    Self.addSpellings(of: flag.definition, to: &result[name])
+                    continue
+                }
                 var flag = flag
                 flag.fromCommandLine = true
                 result[name] = flag

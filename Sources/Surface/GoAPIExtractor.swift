@@ -71,7 +71,7 @@ public struct GoAPIExtractorSpec: Extractor {
         do {
             items = try reader.items(
                 self, tree: context.tree, source: context.source, notes: &context.notes, problems: &context.problems,
-                omitting: omission)
+                omitting: omission, entryLimit: context.treeEntries)
         } catch {
             throw .git(error)
         }

@@ -210,4 +210,52 @@ struct CobraFailClosedTests {
             }
         }
     }
+
+    @Test(
+        "a flag from another set (AddFlagSet, AddFlag of a Lookup) with other bytes beside its own: a spelling of it",
+        arguments: [
+            "    other.Flags().String(\"cafe\u{301}\", \"\", \"x\")\n    serve.Flags().AddFlagSet(other.Flags())\n",
+            "    other.Flags().String(\"cafe\u{301}\", \"\", \"x\")\n"
+                + "    serve.Flags().AddFlag(other.Flags().Lookup(\"cafe\u{301}\"))\n",
+            "    serve.PersistentFlags().String(\"cafe\u{301}\", \"\", \"x\")\n",
+            "    root.PersistentFlags().String(\"cafe\u{301}\", \"\", \"x\")\n    serve.Flags().AddFlagSet(root.PersistentFlags())\n",
+        ])
+    func respelledAcrossSets(_ taken: String) throws {
+        let own = "    other := &cobra.Command{Use: \"other\"}\n    serve.Flags().String(\"caf\u{e9}\", \"\", \"x\")\n"
+        let (_, both) = try Self.surfaces(own + taken)
+        let item = try #require(both.items["cli:app serve --caf\u{e9}"])
+        #expect(
+            item.attributes[KeyBytes.attribute]
+                == KeyBytes.joined(["app serve --caf\u{e9}", "app serve --cafe\u{301}"]),
+            "\(item.attributes)")
+        let (_, alone) = try Self.surfaces(own)
+        let changes = SurfaceDiff.changes(from: both, to: alone, policy: try loadPolicy(CobraFlagTableTests.policy))
+        // (The root's own persistent flag, when it is the one taken, is removed from the root as well.)
+        let serve = changes.filter { $0.key == "app serve --caf\u{e9}" }
+        #expect(serve.map { "\($0.kind) \($0.changedAttributes) \($0.bump)" } == ["changed [\"key-bytes\"] major"])
+        #expect(changes.allSatisfy { $0.bump == .major }, "\(changes)")
+    }
+
+    @Test("a flag spelled 24 ways (orders of four combining marks): every spelling is compared, the 24th too")
+    func manySpellings() throws {
+        let marks: [Character] = ["\u{301}", "\u{316}", "\u{31B}", "\u{345}"]
+        func orders(_ rest: [Character]) -> [[Character]] {
+            rest.count <= 1 ? [rest] : rest.indices.flatMap { i in
+                var others = rest
+                let first = others.remove(at: i)
+                return orders(others).map { [first] + $0 }
+            }
+        }
+        let spellings = orders(marks).map { "a" + String($0) }
+        #expect(Set(spellings.map { Array($0.utf8) }).count == 24 && Set(spellings).count == 1)
+        func flags(_ names: ArraySlice<String>) -> String {
+            names.map { "    serve.Flags().String(\"\($0)\", \"\", \"x\")\n" }.joined()
+        }
+        let (_, all) = try Self.surfaces(flags(spellings[...]))
+        let item = try #require(all.items.values.first { $0.key.hasPrefix("app serve --") && $0.key != "app serve --port" })
+        #expect(item.attributes[KeyBytes.attribute] == KeyBytes.joined(spellings.map { "app serve --" + $0 }))
+        let (_, fewer) = try Self.surfaces(flags(spellings.dropLast()))
+        let changes = SurfaceDiff.changes(from: all, to: fewer, policy: try loadPolicy(CobraFlagTableTests.policy))
+        #expect(changes.map { "\($0.kind) \($0.changedAttributes) \($0.bump)" } == ["changed [\"key-bytes\"] major"])
+    }
 }
