@@ -395,17 +395,15 @@ public final class Engine {
         return try snapshot(at: release.commit, version: release.version)
     }
 
-    /// How many final releases before a base `check` reads, newest first, looking for the last that read a surface the
-    /// base read nothing of.
-    static let lastReadLookback = 32
-
-    /// The greatest final release below `version` (among the `lastReadLookback` greatest) whose extractors read
-    /// `surface`, with its surface; nil when none does.
+    /// The greatest final release below `version` whose extractors read `surface`, with its surface; nil when none
+    /// does. Every one is looked at, newest first, however many read nothing (review R40: a limit of 32 let 33 unread
+    /// releases before the base hide a removal); what a release costs is what `audit` pays for it, and a release
+    /// that reads nothing of the surface is cheap there.
     private func lastRelease(reading surface: String, before version: Version) throws(GateError)
         -> (version: Version, snapshot: SurfaceSnapshot)?
     {
         let candidates = history.releases.reversed().filter { !$0.version.isPrerelease && $0.version < version }
-        for release in candidates.prefix(Self.lastReadLookback) {
+        for release in candidates {
             let snapshot = try snapshot(at: release.commit, version: release.version)
             if !snapshot.readsNothing(of: surface) { return (release.version, snapshot) }
         }

@@ -518,4 +518,58 @@ struct CobraEndToEndTests {
                 $0.hasPrefix("surface 'cli' was not read at the base 1.3.0") && $0.contains("compared with 1.2.0")
             })
     }
+
+    @Test("check from a base after 40 releases that read nothing: the head is compared with the last that read it")
+    func baseAfterManyUnread() throws {
+        let repo = try FixtureRepository()
+        try repo.write(
+            ".semgate.yml",
+            """
+            semgate: 1
+            project: tool
+            surfaces:
+              cli:
+                extract:
+                  cobra:
+                    files: ["cmd/*.go"]
+            rules:
+              removed-without-deprecation: error
+            """)
+        func program(_ flags: String) -> String {
+            """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                serve := &cobra.Command{Use: "serve"}
+                \(flags)
+                root.AddCommand(serve)
+                return root
+            }
+            """
+        }
+        try repo.write("cmd/root.go", program(#"serve.Flags().Int("port", 0, "")"#))
+        try repo.commit("serve")
+        try repo.tag("v1.0.0", annotated: true)
+        try repo.remove("cmd/root.go")
+        for minor in 1...40 {
+            try repo.write("pkg/cmd/root.go", program(#"serve.Flags().Int("port", \#(minor), "")"#))
+            try repo.commit("elsewhere \(minor)")
+            try repo.tag("v1.\(minor).0", annotated: true)
+        }
+        try repo.remove("pkg/cmd/root.go")
+        try repo.write("cmd/root.go", program(""))
+        try repo.commit("back in cmd without --port")
+        let check = try runSemgate(["check", "--base", "v1.40.0", "--version", "1.41.0", "--format", "json"], in: repo.url)
+        #expect(check.status == 1, "stdout: \(check.stdout)\nstderr: \(check.stderr)")
+        let report = jsonObject(check.stdout)
+        let removed = (report?["changes"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "removed" }
+        #expect(removed.compactMap { $0["item"] as? String } == ["cli:tool serve --port"], "\(removed)")
+        #expect(
+            (report?["notes"] as? [String] ?? []).contains {
+                $0.hasPrefix("surface 'cli' was not read at the base 1.40.0") && $0.contains("compared with 1.0.0")
+            })
+    }
 }
