@@ -307,7 +307,9 @@ struct CobraLowering {
     }
 
     /// Whether a `range` loop over `collection` runs no time at all: an empty slice or map literal (`[]string{}`), an
-    /// empty string, an integer constant at most 0 (`for range 0`). An array literal has its length's entries.
+    /// empty string, an integer constant at most 0 (`for range 0`), a slice expression whose bounds are one integer
+    /// constant (`x[:0]`, `x[2:2]`: empty, or a panic when `x` holds fewer). An array literal has its length's
+    /// entries.
     static func rangesOverNothing(_ collection: GoExpr) -> Bool {
         switch collection {
         case .composite(let type?, let elements, _):
@@ -319,6 +321,11 @@ struct CobraLowering {
             }
         case .string(let text, _):
             return text.isEmpty
+        case .slice(_, let low, let high?, _):
+            // `x[:0]`, `x[2:2]`: no entry (or a panic, when the bounds are past what `x` holds).
+            guard let end = integer(high) else { return false }
+            guard let low else { return end == 0 }
+            return integer(low) == end
         default:
             if let value = integer(collection) { return value <= 0 }
             return false
@@ -366,6 +373,8 @@ struct CobraLowering {
             return .binary(CobraOperator(binary: op), self.expression(left), self.expression(right))
         case .index(let base, let indices):
             return .index(self.expression(base), expressions(indices))
+        case .slice(let base, let low, let high, let max):
+            return .index(self.expression(base), expressions([low, high, max].compactMap { $0 }))
         case .function(let literal):
             return .function(
                 CobraLiteral(

@@ -687,6 +687,7 @@ private struct TreeBuilder {
                 for other in flag.definition.otherSpellings {
                     respell(prefix + flag.definition.name, as: prefix + other)
                 }
+                if flag.definition.spellingsLeftOut { spellingsLeftOut(prefix + flag.definition.name) }
                 // `--cert-email` still reaches `--certificate-email` when a normalization function maps it.
                 guard !others.isEmpty, let olds = others[flag.definition.name] else { continue }
                 for old in olds.sorted() where aliasItems < Self.maximumAliasItems {
@@ -852,12 +853,24 @@ private struct TreeBuilder {
     /// Records that the item of key `key` also stands for `other`, a key Swift's `==` takes as `key` and Go does not.
     private mutating func respell(_ key: String, as other: String) {
         var spellings = respelled[key] ?? [key]
-        guard !spellings.contains(where: { $0.utf8.elementsEqual(other.utf8) }),
-            spellings.count < Self.maximumSpellings
-        else { return }
+        guard !spellings.contains(where: { $0.utf8.elementsEqual(other.utf8) }) else { return }
+        guard spellings.count < Self.maximumSpellings else { return spellingsLeftOut(key) }
         spellings.append(other)
         respelled[key] = spellings
     }
+
+    /// A key spelled in more ways than are compared: said once, and the surface is incomplete (dropping a spelling
+    /// past the limit is not seen).
+    private mutating func spellingsLeftOut(_ key: String) {
+        guard overSpelled.count < Self.maximumUnnamedFlags, overSpelled.insert(key).inserted else { return }
+        incomplete = true
+        notes.append(
+            "'\(key)' is spelled in more than \(Self.maximumSpellings) ways that differ only in bytes Swift takes as "
+                + "equal; the spellings past the \(Self.maximumSpellings)th are not compared")
+    }
+
+    /// The keys ``spellingsLeftOut(_:)`` named.
+    private var overSpelled: Set<String> = []
 
     /// The spellings of one key recorded at most (a name in ever more spellings: `\u{212B}`, `\u{C5}`, `A\u{30A}`).
     static let maximumSpellings = 16
@@ -882,7 +895,7 @@ private struct TreeBuilder {
 
     /// A flag with the marks of every set it was reached through.
     private struct FlatFlag {
-        let definition: CobraFlagDefinition
+        var definition: CobraFlagDefinition
         var deprecated: Bool
         var hidden: Bool
         var noOptDefault = false
@@ -890,6 +903,15 @@ private struct TreeBuilder {
         var build = CobraBuildCondition.always
         /// Defined in `pflag.CommandLine`, which cobra adds to the root's persistent flags (``mergesCommandLine``).
         var fromCommandLine = false
+    }
+
+    /// Keeps `other`'s spellings on `known` when they differ from its name's bytes (the common case, the same
+    /// bytes and no other spelling, costs one comparison).
+    private static func addSpellings(of other: CobraFlagDefinition, to known: inout FlatFlag?) {
+        guard let name = known?.definition.name,
+            !other.otherSpellings.isEmpty || !other.name.utf8.elementsEqual(name.utf8)
+        else { return }
+        known?.definition.addSpellings(of: other)
     }
 
     /// The flags of set `id` with those of the sets it adds; each set is worked out once (a set added by two sets
@@ -918,6 +940,8 @@ private struct TreeBuilder {
             let through = condition(interpreter.includeBuilds[CobraPair(id, included)])
             for (name, flag) in flatten(included, seen: seen) {
                 if let known = result[name] {
+                    // Named so by Swift's `==` with other bytes: another flag to pflag, a spelling of this one.
+                    Self.addSpellings(of: flag.definition, to: &result[name])
                     // In a build without the first definition, the added set's defines it.
                     if !known.build.isAlways {
                         result[name]?.build = known.build.or(flag.build.and(through, in: buildTable), in: buildTable)
@@ -934,7 +958,12 @@ private struct TreeBuilder {
         for ref in info.flagIncludes.sorted(by: { lhs, rhs in
             let (left, right) = (Self.rank(lhs.set), Self.rank(rhs.set))
             return (left.0, left.1, lhs.name) < (right.0, right.1, rhs.name)
-        }) where result[ref.name] == nil {
+        }) {
+            // Already defined (pflag's Lookup compares bytes: other bytes are another flag, a spelling of it).
+            guard result[ref.name] == nil else {
+                result[ref.name]?.definition.addSpelling(ref.name)
+                continue
+            }
             let other = interpreter.flagSets[ref.set]
             guard
                 let definition = other?.flags[ref.name]
@@ -967,7 +996,11 @@ private struct TreeBuilder {
         if commandLine {
             // cobra adds `pflag.CommandLine` to the root's persistent flags when a command runs: after everything the
             // program did to them, keeping a flag they already define (pflag's AddFlagSet).
-            for (name, flag) in flatten(.commandLine, seen: seen) where result[name] == nil {
+            for (name, flag) in flatten(.commandLine, seen: seen) {
+                guard result[name] == nil else {
+                    Self.addSpellings(of: flag.definition, to: &result[name])
+                    continue
+                }
                 var flag = flag
                 flag.fromCommandLine = true
                 result[name] = flag

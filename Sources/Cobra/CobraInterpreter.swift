@@ -74,6 +74,28 @@ struct CobraFlagDefinition: Sendable {
     /// The other spellings of `name` the set defines: names Swift's `==` takes as `name` with other bytes, which are
     /// other flags to pflag (`caf\u{e9}`, `cafe\u{301}`), read as this one.
     var otherSpellings: [String] = []
+    /// Whether a spelling past ``maximumSpellings`` was left out (the extractor says so).
+    var spellingsLeftOut = false
+
+    /// At most this many other spellings are kept for one flag.
+    static let maximumSpellings = 16
+
+    /// Keeps `spelling` among the other spellings unless it is `name`'s bytes or already kept.
+    mutating func addSpelling(_ spelling: String) {
+        guard !spelling.utf8.elementsEqual(name.utf8),
+            !otherSpellings.contains(where: { $0.utf8.elementsEqual(spelling.utf8) })
+        else { return }
+        guard otherSpellings.count < Self.maximumSpellings else {
+            spellingsLeftOut = true
+            return
+        }
+        otherSpellings.append(spelling)
+    }
+
+    /// Keeps the spellings of `other`, a flag named like this one by Swift's `==`, which pflag tells apart by bytes.
+    mutating func addSpellings(of other: CobraFlagDefinition) {
+        for spelling in [other.name] + other.otherSpellings { addSpelling(spelling) }
+    }
 }
 
 /// What the program says about one command literal.
@@ -250,13 +272,8 @@ struct CobraFlagSetInfo: Sendable {
     /// Records `spelling` among the spellings of the flag `define` keeps for it (which may have replaced `stored`).
     private mutating func respell(_ spelling: String, keeping stored: CobraFlagDefinition) {
         guard var current = flags[spelling] else { return }
-        for other in [stored.name, spelling] + stored.otherSpellings
-        where !other.utf8.elementsEqual(current.name.utf8)
-            && !current.otherSpellings.contains(where: { $0.utf8.elementsEqual(other.utf8) })
-            && current.otherSpellings.count < 16
-        {
-            current.otherSpellings.append(other)
-        }
+        current.addSpellings(of: stored)
+        current.addSpelling(spelling)
         flags[spelling] = current
     }
 

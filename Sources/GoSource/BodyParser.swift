@@ -571,17 +571,35 @@ extension GoParser {
                 advance()
                 let saved = allowCompositeLiterals()
                 var indices: [GoExpr] = []
+                // A slice expression's bounds by place (`x[:0]`: none, then `0`); nil while no colon is met.
+                var bounds: [GoExpr?]?
+                var bound: GoExpr?
                 while !isOperator(.rightBracket) {
                     if atEnd { throw fail("unterminated index") }
-                    if isOperator(.colon) || isOperator(.comma) {
+                    if isOperator(.colon) {
+                        bounds = (bounds ?? []) + [bound]
+                        bound = nil
                         advance()
                         continue
                     }
-                    indices.append(try expression())
+                    if isOperator(.comma) {
+                        advance()
+                        continue
+                    }
+                    let expression = try expression()
+                    indices.append(expression)
+                    bound = expression
                 }
                 noCompositeDepth = saved
                 advance()
-                base = .index(base, indices)
+                if var bounds {
+                    bounds.append(bound)
+                    base = .slice(
+                        base, low: bounds[0], high: bounds.count > 1 ? bounds[1] : nil,
+                        max: bounds.count > 2 ? bounds[2] : nil)
+                } else {
+                    base = .index(base, indices)
+                }
             } else if isOperator(.leftBrace) && Self.isTypeLike(base)
                 && (noCompositeDepth == 0 || Self.isExplicitType(base))
             {

@@ -19,8 +19,11 @@ public indirect enum GoExpr: Sendable {
     case unary(String, GoExpr)
     /// `left op right`, grouped by Go's operator precedence.
     case binary(String, GoExpr, GoExpr)
-    /// `base[i]`, `base[lo:hi]`, `base[T1, T2]`: the index expressions that are present.
+    /// `base[i]`, `base[T1, T2]`: the index expressions.
     case index(GoExpr, [GoExpr])
+    /// `base[low:high]`, `base[low:high:max]`: a slice expression, with the bounds that are written (`x[:0]` has no
+    /// `low`).
+    case slice(GoExpr, low: GoExpr?, high: GoExpr?, max: GoExpr?)
     /// `func(...) ... { ... }`.
     case function(GoFunctionLiteral)
     /// A type in expression position (`[]string` in a conversion, `map[string]T` before a literal).
@@ -34,7 +37,7 @@ public indirect enum GoExpr: Sendable {
             return position
         case .unary(_, let operand): return operand.position
         case .binary(_, let left, _): return left.position
-        case .index(let base, _): return base.position
+        case .index(let base, _), .slice(let base, _, _, _): return base.position
         case .function(let literal): return literal.position
         case .type: return nil
         }

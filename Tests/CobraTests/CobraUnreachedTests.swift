@@ -55,6 +55,10 @@ struct CobraUnreachedTests {
             ("\tfor _, n := range map[string]int{} {\n\t\tserve.Flags().Int(\"port\", n, \"p\")\n\t}", ""),
             ("\tfor range 0 {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
             ("\tfor range \"\" {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
+            // A slice expression with no entry (s19-failclosed emptyslice), or a panic where `x` holds fewer.
+            ("\tfor range []string{\"a\"}[:0] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
+            ("\tfor range root.Aliases[1:1] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
+            ("\tfor _, n := range []string{\"port\"}[0:0:1] {\n\t\tserve.Flags().String(n, \"\", \"p\")\n\t}", ""),
             // Deferred in the function that parses: it runs after `root.Execute()`.
             ("\tdefer serve.Flags().String(\"port\", \"\", \"p\")", ""),
             ("\tdefer func() {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}()", ""),
@@ -81,6 +85,11 @@ struct CobraUnreachedTests {
             ("\tfor i := 0; i < 0; i++ {\n\t}\n\tserve.Flags().String(\"port\", \"\", \"p\")", ""),
             ("\tfor range [2]int{} {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
             ("\tfor range []string{\"a\"} {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
+            // An index is no slice expression (`[0]` is the string "a", one rune); bounds that may differ.
+            ("\tfor range []string{\"a\"}[0] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
+            ("\tfor range []string{\"a\"}[:1] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
+            ("\tfor range []string{\"a\"}[0:] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
+            ("\tfor range root.Aliases[:len(root.Use)] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
             // A return in a loop's body ends the function only when the loop runs: what follows it may run.
             ("\tfor _, u := range root.Aliases {\n\t\t_ = u\n\t\treturn\n\t}\n\tserve.Flags().String(\"port\", \"\", \"p\")", ""),
             ("\tfor i := 0; i < len(root.Use); i++ {\n\t\treturn\n\t}\n\tserve.Flags().String(\"port\", \"\", \"p\")", ""),

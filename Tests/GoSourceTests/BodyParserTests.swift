@@ -25,6 +25,10 @@ private func shape(_ expression: GoExpr) -> String {
     case .unary(let op, let operand): return op + shape(operand)
     case .binary(let op, let left, let right): return "(" + shape(left) + " " + op + " " + shape(right) + ")"
     case .index(let base, let indices): return shape(base) + "[" + indices.map(shape).joined(separator: ", ") + "]"
+    case .slice(let base, let low, let high, let max):
+        let bounds: [GoExpr?] = max == nil ? [low, high] : [low, high, max]
+        let spelled: [String] = bounds.map { bound in bound.map(shape) ?? "" }
+        return shape(base) + "[" + spelled.joined(separator: ":") + "]"
     case .function(let literal): return "func" + literal.signature.description
     case .type(let type): return type.description
     }
@@ -38,6 +42,9 @@ struct BodyParserTests {
             ("a && b || c", "((a && b) || c)"), ("a || b && c", "(a || (b && c))"),
             ("a && b && c != nil", "((a && b) && (c != nil))"), ("x + y*z", "(x + (y * z))"),
             ("\"a\" + b + \"c\"", "((\"a\" + b) + \"c\")"), ("-x.f(1)[2]", "-x.f(1)[1]"),
+            // Slice expressions keep where each bound is; an index or type arguments are no slice.
+            ("x[:0]", "x[:1]"), ("x[a:]", "x[a:]"), ("x[a:b+c]", "x[a:(b + c)]"), ("x[:b:c]", "x[:b:c]"),
+            ("x[:]", "x[:]"), ("m[k]", "m[k]"), ("G[int, string]", "G[int, string]"), ("x[f(a, b):]", "x[f(a, b):]"),
         ])
     func precedence(source: String, expected: String) throws {
         let statements = try #require(try body("func f() { _ = \(source) }")?.get())

@@ -210,4 +210,47 @@ struct CobraFailClosedTests {
             }
         }
     }
+
+    @Test(
+        "a flag from another set (AddFlagSet, AddFlag of a Lookup) with other bytes beside its own: a spelling of it",
+        arguments: [
+            "    other.Flags().String(\"cafe\u{301}\", \"\", \"x\")\n    serve.Flags().AddFlagSet(other.Flags())\n",
+            "    other.Flags().String(\"cafe\u{301}\", \"\", \"x\")\n"
+                + "    serve.Flags().AddFlag(other.Flags().Lookup(\"cafe\u{301}\"))\n",
+            "    serve.PersistentFlags().String(\"cafe\u{301}\", \"\", \"x\")\n",
+            "    root.PersistentFlags().String(\"cafe\u{301}\", \"\", \"x\")\n    serve.Flags().AddFlagSet(root.PersistentFlags())\n",
+        ])
+    func respelledAcrossSets(_ taken: String) throws {
+        let own = "    other := &cobra.Command{Use: \"other\"}\n    serve.Flags().String(\"caf\u{e9}\", \"\", \"x\")\n"
+        let (_, both) = try Self.surfaces(own + taken)
+        let item = try #require(both.items["cli:app serve --caf\u{e9}"])
+        #expect(
+            item.attributes[KeyBytes.attribute]
+                == KeyBytes.joined(["app serve --caf\u{e9}", "app serve --cafe\u{301}"]),
+            "\(item.attributes)")
+        let (_, alone) = try Self.surfaces(own)
+        let changes = SurfaceDiff.changes(from: both, to: alone, policy: try loadPolicy(CobraFlagTableTests.policy))
+        // (The root's own persistent flag, when it is the one taken, is removed from the root as well.)
+        let serve = changes.filter { $0.key == "app serve --caf\u{e9}" }
+        #expect(serve.map { "\($0.kind) \($0.changedAttributes) \($0.bump)" } == ["changed [\"key-bytes\"] major"])
+        #expect(changes.allSatisfy { $0.bump == .major }, "\(changes)")
+    }
+
+    @Test("a flag spelled in more ways than are compared (18 orders of four combining marks): a note, incomplete")
+    func tooManySpellings() throws {
+        let marks: [Character] = ["\u{301}", "\u{316}", "\u{31B}", "\u{345}"]
+        func orders(_ rest: [Character]) -> [[Character]] {
+            rest.count <= 1 ? [rest] : rest.indices.flatMap { i in
+                var others = rest
+                let first = others.remove(at: i)
+                return orders(others).map { [first] + $0 }
+            }
+        }
+        let spellings = orders(marks).prefix(18).map { "a" + String($0) }
+        #expect(Set(spellings.map { Array($0.utf8) }).count == 18 && Set(spellings).count == 1)
+        let (_, all) = try Self.surfaces(
+            spellings.map { "    serve.Flags().String(\"\($0)\", \"\", \"x\")\n" }.joined())
+        #expect(all.notes.contains { $0.contains("is spelled in more than 16 ways") }, "\(all.notes)")
+        #expect(all.incomplete == ["cli"])
+    }
 }
