@@ -3046,7 +3046,7 @@ struct CobraInterpreter {
 
     /// Whether the statement goes on from the token at `index` to an assignment before its end, outside brackets
     /// (`x.f = v`, `x.f, y = ...`, `x.f++`).
-    private static func assignedAfter(_ index: Int, in tokens: [GoToken]) -> Bool {
+    static func assignedAfter(_ index: Int, in tokens: [GoToken]) -> Bool {
         var depth = 0
         for position in index + 1..<tokens.count {
             let token = tokens[position]
@@ -4343,18 +4343,43 @@ struct CobraInterpreter {
     /// method on it. A selector's field of that name does not count.
     private func tokenWrites(_ text: String) -> Int {
         var writes = 0
+        let refused = someUse(of: text) { tokens, index, _ in
+            if Self.takesAddress(at: index, in: tokens) { return true }
+            if index + 1 < tokens.count, tokens[index + 1].symbol == .period { return true }
+            if Self.assignedAfter(index, in: tokens) { writes += 1 }
+            return false
+        }
+        return refused ? .max : writes
+    }
+
+    /// Whether `found` holds at some use of a name spelled `text` in the files read: an identifier token with those
+    /// bytes (Go tells `caf\u{e9}` and `cafe\u{301}` apart), not a selector's field, given its file's tokens, its index
+    /// and how many braces enclose it.
+    private func someUse(of text: String, where found: (_ tokens: [GoToken], _ index: Int, _ braces: Int) -> Bool)
+        -> Bool
+    {
+        let bytes = text.utf8.count
         for source in sources {
             let tokens = source.file.go.tokens
-            for index in tokens.indices where tokens[index].kind == .identifier && tokens[index].text == text {
-                if index > 0, tokens[index - 1].symbol == .period { continue }
-                var before = index - 1
-                while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
-                if before >= 0, tokens[before].symbol == .ampersand { return .max }
-                if index + 1 < tokens.count, tokens[index + 1].symbol == .period { return .max }
-                if Self.assignedAfter(index, in: tokens) { writes += 1 }
+            var braces = 0
+            for index in tokens.indices {
+                let token = tokens[index]
+                if token.symbol == .leftBrace { braces += 1 }
+                if token.symbol == .rightBrace { braces -= 1 }
+                guard token.kind == .identifier, token.text.utf8.count == bytes,
+                    token.text.utf8.elementsEqual(text.utf8), index == 0 || tokens[index - 1].symbol != .period
+                else { continue }
+                if found(tokens, index, braces) { return true }
             }
         }
-        return writes
+        return false
+    }
+
+    /// Whether the name at `index` is the operand of `&` (parentheses between them or not).
+    private static func takesAddress(at index: Int, in tokens: [GoToken]) -> Bool {
+        var before = index - 1
+        while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
+        return before >= 0 && tokens[before].symbol == .ampersand
     }
 
     /// Whether function `key` may run while packages are initialised: an `init` function, one whose name a
@@ -4471,23 +4496,9 @@ struct CobraInterpreter {
     /// `init`: as one of several targets too) or takes its address, by the tokens; a selector's field of that name
     /// does not count.
     private func assignedInFunctions(_ text: String) -> Bool {
-        for source in sources {
-            let tokens = source.file.go.tokens
-            var braces = 0
-            for index in tokens.indices {
-                let token = tokens[index]
-                if token.symbol == .leftBrace { braces += 1 }
-                if token.symbol == .rightBrace { braces -= 1 }
-                guard token.kind == .identifier, token.text == text,
-                    index == 0 || tokens[index - 1].symbol != .period
-                else { continue }
-                var before = index - 1
-                while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
-                if before >= 0, tokens[before].symbol == .ampersand { return true }
-                if braces > 0, Self.assignedAfter(index, in: tokens) { return true }
-            }
+        someUse(of: text) { tokens, index, braces in
+            Self.takesAddress(at: index, in: tokens) || (braces > 0 && Self.assignedAfter(index, in: tokens))
         }
-        return false
     }
 
     /// Whether package-level variable `name` of `file`'s package certainly holds no element wherever it is ranged
@@ -4536,26 +4547,16 @@ struct CobraInterpreter {
     /// its declaration: a map handed to a call (`maps.Copy(m, ...)`, a helper) or a method call on a slice (a pointer
     /// receiver takes its address) may fill it without an assignment of the name.
     private func usedBeyondReading(_ text: String) -> Bool {
-        for source in sources {
-            let tokens = source.file.go.tokens
-            var braces = 0
-            for index in tokens.indices {
-                let token = tokens[index]
-                if token.symbol == .leftBrace { braces += 1 }
-                if token.symbol == .rightBrace { braces -= 1 }
-                guard braces > 0, token.kind == .identifier, token.text == text,
-                    index == 0 || tokens[index - 1].symbol != .period
-                else { continue }
-                if index > 0, tokens[index - 1].kind == .keyword(.range) { continue }
-                if index > 1, tokens[index - 1].symbol == .leftParen, ["len", "cap"].contains(tokens[index - 2].text),
-                    index + 1 < tokens.count, tokens[index + 1].symbol == .rightParen
-                {
-                    continue
-                }
-                return true
+        someUse(of: text) { tokens, index, braces in
+            guard braces > 0 else { return false }
+            if index > 0, tokens[index - 1].kind == .keyword(.range) { return false }
+            if index > 1, tokens[index - 1].symbol == .leftParen, ["len", "cap"].contains(tokens[index - 2].text),
+                index + 1 < tokens.count, tokens[index + 1].symbol == .rightParen
+            {
+                return false
             }
+            return true
         }
-        return false
     }
 
     /// Whether `condition` is certainly true or certainly false with what its names may hold; nil when it may be
