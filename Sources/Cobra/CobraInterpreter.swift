@@ -4318,8 +4318,9 @@ struct CobraInterpreter {
                 }
             }
         }
-        // Every write of the name in the files read is the declaration or one of those.
-        guard tokenWrites(text) == writes + declaredWithValue else { return nil }
+        // Every write of the name in the files read is the declaration or one of those (a scan of every file read:
+        // only for a variable an init writes).
+        guard writes > 0, tokenWrites(text) == writes + declaredWithValue else { return nil }
         return current
     }
 
