@@ -74,19 +74,13 @@ struct CobraFlagDefinition: Sendable {
     /// The other spellings of `name` the set defines: names Swift's `==` takes as `name` with other bytes, which are
     /// other flags to pflag (`caf\u{e9}`, `cafe\u{301}`), read as this one.
     var otherSpellings: [String] = []
-    /// Whether a spelling past ``maximumSpellings`` was left out (the extractor says so).
-    var spellingsLeftOut = false
-
-    /// At most this many other spellings are kept for one flag.
-    static let maximumSpellings = 16
+    /// The bytes of ``otherSpellings``, each kept once. There is no limit on their number: every one is a flag
+    /// pflag tells apart, and the source that defines them bounds them.
+    var spellingBytes: Set<[UInt8]> = []
 
     /// Keeps `spelling` among the other spellings unless it is `name`'s bytes or already kept.
     mutating func addSpelling(_ spelling: String) {
-        guard !spelling.utf8.elementsEqual(name.utf8),
-            !otherSpellings.contains(where: { $0.utf8.elementsEqual(spelling.utf8) })
-        else { return }
-        guard otherSpellings.count < Self.maximumSpellings else {
-            spellingsLeftOut = true
+        guard !spelling.utf8.elementsEqual(name.utf8), spellingBytes.insert(Array(spelling.utf8)).inserted else {
             return
         }
         otherSpellings.append(spelling)
@@ -272,7 +266,11 @@ struct CobraFlagSetInfo: Sendable {
     /// Records `spelling` among the spellings of the flag `define` keeps for it (which may have replaced `stored`).
     private mutating func respell(_ spelling: String, keeping stored: CobraFlagDefinition) {
         guard var current = flags[spelling] else { return }
-        current.addSpellings(of: stored)
+        // `define` replaced the stored definition (a read type for `custom`): it takes over its spellings. Else
+        // they are already there (so each definition costs one insertion, however many spellings there are).
+        if current.otherSpellings.count != stored.otherSpellings.count || !current.name.utf8.elementsEqual(stored.name.utf8) {
+            current.addSpellings(of: stored)
+        }
         current.addSpelling(spelling)
         flags[spelling] = current
     }
