@@ -48,6 +48,10 @@ public struct CobraSurface: Sendable {
     /// removal of one is claimed, saying it may still be there (the removal of one taken away on every path after
     /// what adds it is claimed as any other).
     public var takenAway: [String] = []
+    /// True when no command at all is in `items` (no file read, no `cobra.Command` built in the files, no root found):
+    /// the extractor read no command line here, so whether any command or flag is there is not known
+    /// (``SurfaceSnapshot/unreadMark``). `incomplete` is set too, and a note says why.
+    public var readsNoCommand = false
     /// Set when the command tree has more command paths and flags than the extractor walks (`maximumWork`): the
     /// surface is not usable and the run stops with this message.
     public var overLimit: String?
@@ -190,12 +194,15 @@ public enum CobraExtractor {
                     + "surface; check 'files' in the cobra extractor")
         }
         let items = sortingItems ? builder.items.values.sorted { $0.key < $1.key } : Array(builder.items.values)
-        return CobraSurface(
+        if items.isEmpty { incomplete = true }
+        var surface = CobraSurface(
             items: items, notes: Array(Set(notes)).sorted(), incomplete: incomplete,
             uncertain: builder.uncertain.sorted(), unplacedRoots: builder.unplacedRoots.sorted(),
             unplacedParents: builder.unplacedParents.sorted(), unnamedFlags: builder.unnamedFlags.sorted(),
             takenAway: builder.takenAway.sorted(), overLimit: builder.overLimit,
             annotatedExperimental: builder.annotatedExperimental.sorted(), respelled: builder.respelled)
+        surface.readsNoCommand = items.isEmpty
+        return surface
     }
 }
 
@@ -687,7 +694,6 @@ private struct TreeBuilder {
                 for other in flag.definition.otherSpellings {
                     respell(prefix + flag.definition.name, as: prefix + other)
                 }
-                if flag.definition.spellingsLeftOut { spellingsLeftOut(prefix + flag.definition.name) }
                 // `--cert-email` still reaches `--certificate-email` when a normalization function maps it.
                 guard !others.isEmpty, let olds = others[flag.definition.name] else { continue }
                 for old in olds.sorted() where aliasItems < Self.maximumAliasItems {
@@ -852,28 +858,14 @@ private struct TreeBuilder {
 
     /// Records that the item of key `key` also stands for `other`, a key Swift's `==` takes as `key` and Go does not.
     private mutating func respell(_ key: String, as other: String) {
-        var spellings = respelled[key] ?? [key]
-        guard !spellings.contains(where: { $0.utf8.elementsEqual(other.utf8) }) else { return }
-        guard spellings.count < Self.maximumSpellings else { return spellingsLeftOut(key) }
-        spellings.append(other)
-        respelled[key] = spellings
+        // Every spelling is kept (none may be dropped unseen), each once: the bytes seen so far by key.
+        if respelledBytes[key] == nil { respelledBytes[key] = [Array(key.utf8)] }
+        guard respelledBytes[key]?.insert(Array(other.utf8)).inserted == true else { return }
+        respelled[key, default: [key]].append(other)
     }
 
-    /// A key spelled in more ways than are compared: said once, and the surface is incomplete (dropping a spelling
-    /// past the limit is not seen).
-    private mutating func spellingsLeftOut(_ key: String) {
-        guard overSpelled.count < Self.maximumUnnamedFlags, overSpelled.insert(key).inserted else { return }
-        incomplete = true
-        notes.append(
-            "'\(key)' is spelled in more than \(Self.maximumSpellings) ways that differ only in bytes Swift takes as "
-                + "equal; the spellings past the \(Self.maximumSpellings)th are not compared")
-    }
-
-    /// The keys ``spellingsLeftOut(_:)`` named.
-    private var overSpelled: Set<String> = []
-
-    /// The spellings of one key recorded at most (a name in ever more spellings: `\u{212B}`, `\u{C5}`, `A\u{30A}`).
-    static let maximumSpellings = 16
+    /// The bytes of the spellings in ``respelled``, by key.
+    private var respelledBytes: [String: Set<[UInt8]>] = [:]
 
     /// Touches a dictionary entry reached through its `default:` subscript, which inserts the default when absent.
     private static func keep(_ entry: inout CobraItem) -> CobraItem { entry }

@@ -263,16 +263,42 @@ public struct PolicyDraft: Sendable {
     /// the template and those globs), and what was seen.
     /// How many of the latest releases init reads besides the drafted revision (as many as the trial judges).
     static let recentReleaseCount = 10
+    /// How many older releases init reads besides the latest ones, spread evenly over the history (the oldest among
+    /// them), for a layout or module path the project had long ago (chezmoi's command line in `cmd/` until 2.0.12,
+    /// `pkg/cmd/` from 2.11.0 to 2.36.0; k3d's module `github.com/rancher/k3d/v5` until 5.4).
+    static let spreadReleaseCount = 12
+    /// Of how many majors (the greatest first) init reads the first and the last release besides.
+    static let majorsSampled = 8
 
-    /// The latest `recentReleaseCount` release tags (the most common prefix, no pre-releases), newest first; when
-    /// drafting from a release (`--rev v3.21.4`), those up to it.
+    /// The release tags (the most common prefix, no pre-releases) init reads besides the drafted revision, each once,
+    /// newest first: the latest `recentReleaseCount`, the first and last of each of the greatest `majorsSampled`
+    /// majors, and `spreadReleaseCount` spread evenly over the older ones; when drafting from a release (`--rev
+    /// v3.21.4`), those up to it.
     static func recentReleases(_ tags: [String], before revision: String?) -> [String] {
         let parsed = parsedTags(tags).filter { $0.version.prerelease.isEmpty }
         guard let prefix = rankedPrefixes(parsed).first?.prefix else { return [] }
         let cap = revision.flatMap { revision in parsed.first { $0.tag == revision }?.version }
-        return parsed.filter { entry in entry.prefix == prefix && (cap.map { entry.version <= $0 } ?? true) }
+        let all = parsed.filter { entry in entry.prefix == prefix && (cap.map { entry.version <= $0 } ?? true) }
             .sorted { ($0.version, $1.tag) > ($1.version, $0.tag) }
-            .prefix(recentReleaseCount).map(\.tag)
+        var chosen = Set(all.indices.prefix(recentReleaseCount))
+        // The first and the last release of each major (the list is newest first: its last entry is the first).
+        var majors: [UInt64: (newest: Int, oldest: Int)] = [:]
+        for (index, entry) in all.enumerated() {
+            let major = entry.version.major
+            majors[major] = (majors[major]?.newest ?? index, index)
+        }
+        for major in majors.keys.sorted(by: >).prefix(majorsSampled) {
+            if let ends = majors[major] { chosen.formUnion([ends.newest, ends.oldest]) }
+        }
+        let older = Array(all.indices.dropFirst(recentReleaseCount))
+        if older.count <= spreadReleaseCount {
+            chosen.formUnion(older)
+        } else {
+            for step in 0..<spreadReleaseCount {
+                chosen.insert(older[step * (older.count - 1) / (spreadReleaseCount - 1)])
+            }
+        }
+        return chosen.sorted().map { all[$0].tag }
     }
 
     static func releases(

@@ -20,6 +20,9 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
     case readLimit(object: String, size: Int64, perRun: Bool)
     /// Folders nested deeper than `Limit.treeDepth` below the root.
     case tooDeep(path: String)
+    /// A walk over one revision's folders listed more than `limit` entries (`Limit.treeEntriesPerWalk`), reached at
+    /// `path`: folder trees shared at many paths name more files than any repository has.
+    case tooManyEntries(path: String, limit: Int)
 
     public var description: String {
         switch self {
@@ -68,6 +71,10 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooDeep(let path):
             return "folders nest more than \(Limit.treeDepth) levels deep at '\(path.prefix(120))…'; semgate does not "
                 + "read deeper"
+        case .tooManyEntries(let path, let limit):
+            return "the folders list more than \(limit) files and folders in one walk of the revision (reached at '"
+                + "\(path.prefix(120))'); folder trees shared at many paths name more than any repository holds, and "
+                + "semgate does not read further"
         }
     }
 

@@ -33,6 +33,14 @@ public enum Limit {
     /// repositories nest a few dozen; `HostileInputTests` reads a package 1,000 deep with each surface walk.
     public static let treeDepth = 1000
 
+    /// Files and folders one walk over a revision's folders lists, each folder counting its entries every time the
+    /// walk enters it: git names a folder tree by its content, so three trees of 1,000 entries, each listing the
+    /// next 1,000 times, are a few KB that name a billion folders. Walks whose answer does not depend on the path
+    /// (whether a tree holds Go source) list a shared tree once; the others (file globs match paths) stop here with
+    /// exit 2 naming the folder. The largest tree of the projects semgate is checked on holds 20,000 files and
+    /// folders (skaffold), the Linux kernel's about 90,000.
+    public static let treeEntriesPerWalk = 1_000_000
+
     /// Nesting of YAML collections in a policy: libyaml's own limit, which its parser enforces before the
     /// composer (which recurses per level) sees the node; a policy nests about six levels. Recorded here, not set.
     public static let yamlDepth = 1000

@@ -230,7 +230,7 @@ extension ExtractionContext {
     /// past `maximumFiles` files, `maximumEntries` folder entries listed or `Limit.treeDepth` folders deep (the
     /// caller then assumes anything).
     func goFilesNotMatched(
-        in module: (path: String, tree: ObjectID), maximumFiles: Int, maximumEntries: Int = 1_000_000
+        in module: (path: String, tree: ObjectID), maximumFiles: Int, maximumEntries: Int = Limit.treeEntriesPerWalk
     ) throws(SurfaceError) -> [(path: String, blob: ObjectID)]? {
         let matched = Set(files.map(\.path))
         // The folders that hold a file read, at any depth: a tree there may hold other files at another path.
@@ -313,7 +313,8 @@ final class CobraFieldWriteScan {
         var names: Set<String> = []
         defer { written = names }
         guard let module = try? context.cobraModuleFolder(),
-            let others = try? context.goFilesNotMatched(in: module, maximumFiles: Self.maximumFiles)
+            let others = try? context.goFilesNotMatched(
+                in: module, maximumFiles: Self.maximumFiles, maximumEntries: context.treeEntries)
         else {
             unknown = true
             return

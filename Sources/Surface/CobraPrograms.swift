@@ -182,6 +182,7 @@ extension ProjectFiles {
         let tree = self.files
         try tree.walkFiles(
             tree: root, descend: ProjectFiles.holdsGoSource,
+            wants: { $0 == "go.mod" || $0 == "vendor.mod" || ProjectFiles.isGoSource($0) }, entryLimit: treeEntries,
             visit: { (path, entry) throws(GitError) in
                 let folder = CobraPrograms.folder(of: path)
                 let name = path.split(separator: "/").last.map(String.init) ?? path

@@ -243,6 +243,8 @@ public struct ExtractionContext {
     let caches: ExtractorCaches
     /// The run's budget of items built (`Limit.itemsPerRun`).
     let itemsBuilt: ItemBudget
+    /// Entries one walk over the revision's folders may list (`Limit.treeEntriesPerWalk`).
+    var treeEntries = Limit.treeEntriesPerWalk
     let readBlob: (ObjectID, String, inout [String]) throws(SurfaceError) -> String?
     let match: (Pattern, String, String) throws(SurfaceError) -> [PatternMatch]
 
@@ -429,9 +431,12 @@ public final class CachingFileTree: FileTree {
 public struct ProjectFiles {
     public let files: any FileTree
     public let root: ObjectID?
-    /// The trees of the latest releases before it, newest first, for a kind whose files may have moved (a cobra
-    /// command line's folders): what it proposes should read them too.
+    /// The trees of releases before it, newest first (the latest ones, and a sample of the older ones: see
+    /// `PolicyDraft.recentReleases`), for a kind whose files may have moved (a cobra command line's folders): what it
+    /// proposes should read them too.
     public var earlier: [ProjectFiles] = []
+    /// Entries one walk over the revision's folders may list (`Limit.treeEntriesPerWalk`; tests lower it).
+    public var treeEntries = Limit.treeEntriesPerWalk
 
     public init(files: any FileTree, root: ObjectID?) {
         self.files = files
@@ -462,10 +467,8 @@ public struct ProjectFiles {
                 let name = folder.split(separator: "/").last.map(String.init) ?? folder
                 return !["vendor", "testdata", "node_modules"].contains(name) && !name.hasPrefix(".")
             },
-            visit: { (path, entry) throws(GitError) in
-                guard path.hasSuffix(".go"), !path.hasSuffix("_test.go") else { return }
-                found.append((path, entry.id))
-            })
+            wants: Self.isGoSource, entryLimit: treeEntries,
+            visit: { (path, entry) throws(GitError) in found.append((path, entry.id)) })
         return found.sorted { ($0.path.split(separator: "/").count, $0.path) < ($1.path.split(separator: "/").count, $1.path) }
     }
 
@@ -498,7 +501,8 @@ public struct ProjectFiles {
         var nested: Set<String> = []
         let files = self.files
         try files.walkFiles(
-            tree: root, descend: Self.holdsGoSource,
+            tree: root, descend: Self.holdsGoSource, wants: { $0 == "go.mod" || Self.isGoSource($0) },
+            entryLimit: treeEntries,
             visit: { (path, entry) throws(GitError) in
                 let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : ""
                 if path.hasSuffix("/go.mod") { nested.insert(folder) }
@@ -506,6 +510,11 @@ public struct ProjectFiles {
                 found[folder] = GoPackageFinder.packageClause(in: try files.text(ofBlob: entry.id)) ?? ""
             })
         return (found, nested)
+    }
+
+    /// Whether a file of this name is Go source the go tool builds (`.go`, not `_test.go`).
+    static func isGoSource(_ name: String) -> Bool {
+        name.hasSuffix(".go") && !name.hasSuffix("_test.go")
     }
 
     /// Whether a folder may hold Go source of the module: not `vendor/`, `testdata/`, `node_modules/`, dot- or

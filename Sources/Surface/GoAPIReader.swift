@@ -61,14 +61,17 @@ final class GoAPIReader {
     /// whose files did not change hands over the same array again.
     func items(
         _ spec: GoAPIExtractorSpec, tree: ObjectID, source: any FileTree, notes: inout [String],
-        problems: inout [SourceProblem], omitting omission: GoAPIOmission? = nil
+        problems: inout [SourceProblem], omitting omission: GoAPIOmission? = nil,
+        entryLimit: Int = Limit.treeEntriesPerWalk
     ) throws(GitError) -> [[RawItem]] {
         guard
             let (moduleTree, module, inferred) = try modules.locate(
                 root: spec.root, in: tree, files: source, extractor: "go-api", notes: &notes)
         else { return [] }
         let goModPath = spec.root.isEmpty ? "go.mod" : spec.root + "/go.mod"
-        let all = try resolvingLinks(packageFolders(moduleTree, source: source), root: spec.root, in: tree, source: source)
+        let all = try resolvingLinks(
+            packageFolders(moduleTree, source: source, entryLimit: entryLimit), root: spec.root, in: tree,
+            source: source)
         let found = all.filter(\.isPublic)
         let parsed = try parseFiles(found.flatMap(\.files), source: source)
         let folderPath = { (folder: Folder) in
@@ -186,10 +189,19 @@ final class GoAPIReader {
 
     /// Every folder below the module root that may hold a package, with its `.go` files (tests left out); those under
     /// `internal/` are not public. `testdata/`, `vendor/`, `.`- and `_`-folders and nested modules hold none.
-    private func packageFolders(_ tree: ObjectID, source: any FileTree, depth: Int = 0) throws(GitError) -> [Folder] {
+    /// Worked out once a subtree id (a folder tree shared at many paths costs one listing), within `entryLimit`
+    /// entries listed and folders handed up (``ModuleWalk``).
+    private func packageFolders(_ tree: ObjectID, source: any FileTree, entryLimit: Int) throws(GitError) -> [Folder] {
+        var walk = ModuleWalk(limit: entryLimit)
+        return try packageFolders(tree, path: "", source: source, depth: 0, walk: &walk)
+    }
+
+    private func packageFolders(
+        _ tree: ObjectID, path: String, source: any FileTree, depth: Int, walk: inout ModuleWalk
+    ) throws(GitError) -> [Folder] {
         if let cached = folders[tree] { return cached }
         guard depth <= Limit.treeDepth else { throw GitError.tooDeep(path: "go-api package folders") }
-        let entries = try source.entries(ofTree: tree)
+        let entries = try walk.list(tree, at: path, source: source)
         // A link is a source file too (Go reads its target): `resolvingLinks` reads it at each revision.
         let sources = entries.filter {
             ($0.kind == .blob || $0.kind == .link) && $0.name.hasSuffix(".go") && !$0.name.hasSuffix("_test.go")
@@ -198,9 +210,11 @@ final class GoAPIReader {
         for entry in entries where entry.kind == .tree {
             let name = entry.name
             if Self.prunedNames.contains(name) || name.hasPrefix(".") || name.hasPrefix("_") { continue }
-            let children = try source.entries(ofTree: entry.id)
-            if children.contains(where: { $0.kind == .blob && $0.name == "go.mod" }) { continue }
-            for sub in try packageFolders(entry.id, source: source, depth: depth + 1) {
+            let below = path.isEmpty ? name : path + "/" + name
+            if try walk.isNestedModule(entry.id, at: below, source: source) { continue }
+            let subs = try packageFolders(entry.id, path: below, source: source, depth: depth + 1, walk: &walk)
+            try walk.charge(subs.count, at: below)
+            for sub in subs {
                 result.append(
                     Folder(
                         relative: sub.relative.isEmpty ? name : name + "/" + sub.relative, files: sub.files,

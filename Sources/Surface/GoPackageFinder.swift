@@ -16,15 +16,17 @@ public final class GoPackageFinder {
     private(set) var itemsBuilt = 0
     private static let prunedNames: Set<String> = ["internal", "testdata", "vendor"]
 
-    func items(_ spec: GoPackagesExtractorSpec, tree: ObjectID, files: any FileTree, notes: inout [String])
-        throws(GitError) -> [RawItem]
-    {
+    func items(
+        _ spec: GoPackagesExtractorSpec, tree: ObjectID, files: any FileTree, notes: inout [String],
+        entryLimit: Int = Limit.treeEntriesPerWalk
+    ) throws(GitError) -> [RawItem] {
         let root = spec.root.split(separator: "/").joined(separator: "/")
         guard
             let (moduleTree, module, _) = try modules.locate(
                 root: root, in: tree, files: files, extractor: "go-packages", notes: &notes)
         else { return [] }
-        return try packages(in: moduleTree, files: files, notes: &notes).map { relative in
+        var walk = ModuleWalk(limit: entryLimit)
+        return try packages(in: moduleTree, path: "", files: files, notes: &notes, walk: &walk).map { relative in
             let folder = [root, relative].filter { !$0.isEmpty }.joined(separator: "/")
             return RawItem(
                 key: relative.isEmpty ? module : module + "/" + relative, attributes: [:], stability: .stable,
@@ -32,13 +34,15 @@ public final class GoPackageFinder {
         }
     }
 
-    /// Relative folders (`""` for the tree itself) holding an importable package.
-    private func packages(in tree: ObjectID, files: any FileTree, notes: inout [String], depth: Int = 0)
-        throws(GitError) -> [String]
-    {
+    /// Relative folders (`""` for the tree itself) holding an importable package, worked out once a subtree id within
+    /// the walk's bound (``ModuleWalk``).
+    private func packages(
+        in tree: ObjectID, path: String, files: any FileTree, notes: inout [String], depth: Int = 0,
+        walk: inout ModuleWalk
+    ) throws(GitError) -> [String] {
         if let cached = packagesBySubtree[tree] { return cached }
         guard depth <= Limit.treeDepth else { throw GitError.tooDeep(path: "go-packages folders") }
-        let entries = try files.entries(ofTree: tree)
+        let entries = try walk.list(tree, at: path, source: files)
         var result: [String] = []
         let sources = entries.filter { $0.kind == .blob && $0.name.hasSuffix(".go") && !$0.name.hasSuffix("_test.go") }
         // A folder is importable when some file is not `package main` (generators with `//go:build ignore` often
@@ -53,9 +57,12 @@ public final class GoPackageFinder {
         for entry in entries where entry.kind == .tree {
             let name = entry.name
             if Self.prunedNames.contains(name) || name.hasPrefix(".") || name.hasPrefix("_") { continue }
-            let children = try files.entries(ofTree: entry.id)
-            if children.contains(where: { $0.kind == .blob && $0.name == "go.mod" }) { continue }
-            for sub in try packages(in: entry.id, files: files, notes: &notes, depth: depth + 1) {
+            let below = path.isEmpty ? name : path + "/" + name
+            if try walk.isNestedModule(entry.id, at: below, source: files) { continue }
+            let subs = try packages(
+                in: entry.id, path: below, files: files, notes: &notes, depth: depth + 1, walk: &walk)
+            try walk.charge(subs.count, at: below)
+            for sub in subs {
                 result.append(sub.isEmpty ? name : name + "/" + sub)
             }
         }
@@ -178,5 +185,41 @@ final class GoModuleLocator {
         }
         headPaths[root] = path
         return path
+    }
+}
+
+/// The bound on one walk over a module's folders (go-packages, go-api): each subtree id is worked out once (its
+/// result is remembered by id), so a folder tree shared at many paths costs one listing; what the walk charges, the
+/// entries of each tree it lists and the package folders each folder hands up to its parent (a result is copied once
+/// a level), stays within `limit` (`Limit.treeEntriesPerWalk`), else `tooManyEntries` naming the folder. A subtree
+/// whose result is remembered from an earlier revision charges only what it hands up.
+struct ModuleWalk {
+    let limit: Int
+    private var charged = 0
+    /// Whether a folder tree holds a `go.mod` (a nested module), by id, for this walk.
+    private var nested: [ObjectID: Bool] = [:]
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    mutating func charge(_ count: Int, at path: String) throws(GitError) {
+        charged += count
+        guard charged <= limit else { throw GitError.tooManyEntries(path: path, limit: limit) }
+    }
+
+    /// The entries of `tree` at `path`, charged.
+    mutating func list(_ tree: ObjectID, at path: String, source: any FileTree) throws(GitError) -> [TreeEntry] {
+        let entries = try source.entries(ofTree: tree)
+        try charge(entries.count, at: path)
+        return entries
+    }
+
+    /// Whether the folder tree `tree` (at `path`) holds a `go.mod`: listed once a tree id, charged once.
+    mutating func isNestedModule(_ tree: ObjectID, at path: String, source: any FileTree) throws(GitError) -> Bool {
+        if let known = nested[tree] { return known }
+        let answer = try list(tree, at: path, source: source).contains { $0.kind == .blob && $0.name == "go.mod" }
+        nested[tree] = answer
+        return answer
     }
 }

@@ -38,7 +38,8 @@ public struct GoPackagesExtractorSpec: Extractor {
         let built = finder.itemsBuilt
         let items: [RawItem]
         do {
-            items = try finder.items(self, tree: context.tree, files: context.source, notes: &context.notes)
+            items = try finder.items(
+                self, tree: context.tree, files: context.source, notes: &context.notes, entryLimit: context.treeEntries)
         } catch {
             throw .git(error)
         }

@@ -70,6 +70,7 @@ public final class SurfaceReader {
         var patternSteps = Limit.patternStepsPerRun
         var items = Limit.itemsPerRun
         var itemsHandedOver = Limit.itemsHandedOverPerSnapshot
+        var treeEntries = Limit.treeEntriesPerWalk
     }
 
     /// What is left of one run's budgets, shared by the readers that read its surfaces in parts (`surfaces:`), each
@@ -127,7 +128,7 @@ public final class SurfaceReader {
     private var pathSlots: [String: [Int]] = [:]
     /// What each folder of the repository's trees holds for the extractors, by path and tree id: a folder that did
     /// not change between two revisions is listed and matched once while it stays in this bounded cache.
-    private let folders = BoundedCache<FolderKey, [FolderEntry]>(capacity: Limit.itemCacheBytes)
+    private let folders = BoundedCache<FolderKey, FolderListing>(capacity: Limit.itemCacheBytes)
     /// The last snapshot read from the repository, with how many raw items of its inputs have each id: the next
     /// revision starts from its items and merges again only the ids of inputs that changed (`SurfaceInputs`).
     private var lastRead: SurfaceSnapshot?
@@ -286,7 +287,7 @@ public final class SurfaceReader {
                     files: extractor.fileGlobs == nil
                         ? [] : files.filter { $0.extractors.contains(slot) }.map { ($0.path, $0.blob) },
                     slot: slot, notes: snapshot.notes, problems: snapshot.problems, caches: caches,
-                    itemsBuilt: itemsBuilt,
+                    itemsBuilt: itemsBuilt, treeEntries: budgets.treeEntries,
                     readBlob: { (blob, path, notes) throws(SurfaceError) in
                         try self.readText(blob, path: path, source: source, notes: &notes)
                     },
@@ -547,6 +548,13 @@ public final class SurfaceReader {
         case link(path: String, extractors: [Int])
     }
 
+    /// A folder's entries worth entering, and how many entries its listing has in all (what entering it costs
+    /// against `Budgets.treeEntries`, whether it was listed or remembered).
+    private struct FolderListing {
+        let entries: [FolderEntry]
+        let listed: Int
+    }
+
     private struct FolderKey: Hashable {
         let path: String
         let tree: ObjectID
@@ -558,19 +566,28 @@ public final class SurfaceReader {
     private func candidates(in tree: ObjectID, source: any FileTree) throws(GitError) -> [Candidate] {
         guard !fileGlobs.isEmpty else { return [] }
         var files: [Candidate] = []
+        var listed = 0
         try collect(
-            folder: "", tree: tree, root: tree, depth: 0, source: source, remember: source === repository, into: &files)
+            folder: "", tree: tree, root: tree, depth: 0, source: source, remember: source === repository, into: &files,
+            listed: &listed)
         return files
     }
 
+    /// Adds the candidates below `folder` to `files`. Every folder entered counts its entries in `listed` (the
+    /// globs match paths, so a folder tree met at many paths is listed at each): past `Budgets.treeEntries` the walk
+    /// stops with `tooManyEntries` naming the folder, remembered or not, before its entries are kept.
     private func collect(
         folder: String, tree: ObjectID, root: ObjectID, depth: Int, source: any FileTree, remember: Bool,
-        into files: inout [Candidate]
+        into files: inout [Candidate], listed: inout Int
     ) throws(GitError) {
         let key = FolderKey(path: folder, tree: tree)
         let listing: [FolderEntry]
         if remember, let known = folders[key] {
-            listing = known
+            listed += known.listed
+            guard listed <= budgets.treeEntries else {
+                throw GitError.tooManyEntries(path: folder, limit: budgets.treeEntries)
+            }
+            listing = known.entries
         } else {
             guard depth <= Limit.treeDepth else { throw GitError.tooDeep(path: folder) }
             let entries: [TreeEntry]
@@ -578,6 +595,10 @@ public final class SurfaceReader {
                 entries = try source.entries(ofTree: tree)
             } catch {
                 throw error.locating(path: folder.isEmpty ? nil : folder, revision: nil)
+            }
+            listed += entries.count
+            guard listed <= budgets.treeEntries else {
+                throw GitError.tooManyEntries(path: folder, limit: budgets.treeEntries)
             }
             var made: [FolderEntry] = []
             for entry in entries {
@@ -597,7 +618,7 @@ public final class SurfaceReader {
             }
             if remember {
                 folders.insert(
-                    made, for: key,
+                    FolderListing(entries: made, listed: entries.count), for: key,
                     cost: made.reduce(CacheCost.of(folder)) { total, entry in
                         switch entry {
                         case .file(let candidate): return total + CacheCost.overhead + CacheCost.of(candidate.path)
@@ -615,7 +636,7 @@ public final class SurfaceReader {
             case .folder(let path, let subtree):
                 try collect(
                     folder: path, tree: subtree, root: root, depth: depth + 1, source: source, remember: remember,
-                    into: &files)
+                    into: &files, listed: &listed)
             case .link(let path, let slots):
                 // Go reads a link to a file as that file (a link to a folder is no source file): the target inside
                 // the repository is read under the link's name. One that leaves the repository or loops is an
@@ -644,7 +665,10 @@ public final class SurfaceReader {
         let verdict = fileGlobs.contains { $0.globs.contains { $0.mayMatch(below: folder) } }
         // Remembered for ASCII paths only, as `pathSlots`: a folder spelled otherwise in bytes (NFD for NFC) would
         // find the other spelling's answer and be skipped.
-        if Self.isASCII(folder) { reachable[folder] = verdict }
+        if Self.isASCII(folder) {
+            if reachable.count >= Limit.rememberedPaths { reachable.removeAll(keepingCapacity: true) }
+            reachable[folder] = verdict
+        }
         return verdict
     }
 

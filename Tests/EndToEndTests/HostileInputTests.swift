@@ -247,4 +247,61 @@ struct HostileInputTests {
         let over = try run(["surface", "over"], in: repo, policy: policy)
         expectCouldNotRun(over, mentions: ["more than 1000 levels deep"])
     }
+
+    /// A module whose `big/` is three git trees of 1,000 entries each naming the next (`leaf` at the bottom: a file
+    /// `leaf` holding `text`), so `levels` levels name 1,000^levels folders in a few KB: built with `git mktree`.
+    private static func treeBomb(levels: Int, leaf: String, text: String) throws -> FixtureRepository {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/bomb\n\ngo 1.21\n")
+        try repo.write("api/api.go", "package api\n\n// Run runs.\nfunc Run() {}\n")
+        _ = try repo.commit("feat: api")
+        let script = """
+            set -e
+            blob=$(printf '\(text)' | git hash-object -w --stdin)
+            t=$(printf '100644 blob %s\\t\(leaf)\\n' $blob | git mktree)
+            for l in $(seq 1 \(levels)); do
+              t=$(for i in $(seq 1000 1999); do printf '040000 tree %s\\td%s\\n' $t $i; done | git mktree)
+            done
+            root=$( (git ls-tree HEAD^{tree}; printf '040000 tree %s\\tbig\\n' $t) | git mktree)
+            git update-ref HEAD $(git commit-tree $root -p HEAD -m bomb)
+            """
+        let made = try runProcess(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", script], in: repo.url,
+            environment: ProcessInfo.processInfo.environment, deadline: 120)
+        #expect(made.result?.status == 0, "mktree: \(made.result?.stderr ?? "timed out")")
+        return repo
+    }
+
+    @Test(
+        "a tree bomb without Go files (a billion folders in a few KB) costs go-api, go-packages and init one listing a tree",
+        arguments: ["go-api: {}", "go-packages: {}", "init"])
+    func treeBombWithoutGo(extractor: String) throws {
+        let repo = try Self.treeBomb(levels: 3, leaf: "README", text: "hi\n")
+        if extractor == "init" {
+            let (result, _) = try runProcess(
+                try semgateBinary(), ["init", "--repo", repo.url.path], in: nil,
+                environment: ProcessInfo.processInfo.environment, deadline: 60)
+            #expect(result?.status == 0, "stderr: \(result?.stderr ?? "timed out")")
+            #expect(result?.stdout.contains("go-api") == true, "\(result?.stdout ?? "")")
+            return
+        }
+        let policy = "semgate: 1\nproject: hostile\nsurfaces:\n  s:\n    extract:\n      \(extractor)\n"
+        let result = try run(["surface", "HEAD", "--format", "json"], in: repo, policy: policy, deadline: 60)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let keys = (jsonObject(result.stdout)?["items"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String }
+        #expect(keys.contains { $0.hasPrefix("example.com/bomb/api") }, "\(keys)")
+    }
+
+    @Test("a tree bomb with a Go file in each of its million folders is exit 2 naming the bound, for go-api and init")
+    func treeBombWithGo() throws {
+        let repo = try Self.treeBomb(levels: 2, leaf: "x.go", text: "package x\n\n// F is exported.\nfunc F() {}\n")
+        let policy = "semgate: 1\nproject: hostile\nsurfaces:\n  s:\n    extract:\n      go-api: {}\n"
+        let result = try run(["surface", "HEAD"], in: repo, policy: policy, deadline: 120, heapBytes: 1_000_000_000)
+        expectCouldNotRun(result, mentions: ["more than 1000000 files and folders in one walk", "'big/d1"])
+        let (drafted, _) = try runProcess(
+            try semgateBinary(), ["init", "--repo", repo.url.path], in: nil,
+            environment: ProcessInfo.processInfo.environment, deadline: 120)
+        if let drafted { expectCouldNotRun(drafted, mentions: ["more than 1000000 files and folders in one walk"]) }
+        #expect(drafted != nil, "init did not finish")
+    }
 }
