@@ -610,6 +610,12 @@ struct CobraInterpreter {
     private var packageConstants: [Int64: String?] = [:]
     /// The package-level variables nothing can assign, by `scoped` name (``unwrittenPackageVar(_:in:)``).
     private var unwrittenVars: [Int64: (file: Int, value: CobraExpr)?] = [:]
+    /// The strings package-level variables hold once the package's `init` functions ran, by `scoped` name
+    /// (``valueAfterInit(_:in:)``).
+    private var valuesAfterInit: [Int64: String?] = [:]
+    /// By function, whether it may run while the program's packages are initialised (``mayRunInInit(_:)``); nil until
+    /// a variable's value after the `init` functions is asked for.
+    private var runsInInit: [Bool]?
     /// ``boundOnce(_:in:)`` by function and name.
     private var namesBoundOnce: [CobraFunctionID: [String: Bool]] = [:]
     /// ``neverReturns(_:depth:)`` by function.
@@ -1721,11 +1727,13 @@ struct CobraInterpreter {
         let count = declaration.parameterCount
         // A certain argument binds a parameter of its own: not past the parameters, nor a variadic one's, and only
         // when the parameters are the declaration's (one each, named: none left out as `_`).
-        var certain = values.count == count && count < 64 ? certain & ((1 << UInt64(count)) - 1) : 0
+        let receiverCertain = certain & Self.certainReceiver
+        var certain = values.count == count && count < 63 ? certain & ((1 << UInt64(count)) - 1) : 0
         if certain != 0 {
             let signature = files[declaration.file].functions[declaration.index].declaration.signature
             if signature.parameters.count != count || signature.parameters.contains(where: \.variadic) { certain = 0 }
         }
+        certain |= receiverCertain
         var stored = values
         if values.count != count {
             stored = Array(values.prefix(count)) + Array(repeating: [], count: max(0, count - values.count))
@@ -1805,7 +1813,14 @@ struct CobraInterpreter {
             frame.locals.assign(value, to: parameter.name)
         }
         let certain = callKeys[Int(call)].certain
-        if certain != 0 {
+        if certain & Self.certainReceiver != 0, let receiver, let name = receiver.name,
+            case .string(let text)? = callKeys[Int(call)].receiver.only,
+            tokenBindings(of: self.text(of: name, in: file), in: key) == 0
+        {
+            // A receiver given a certain string (a conversion's) that the body never binds, nor calls a method on.
+            frame.certain[name] = text
+        }
+        if certain & ~Self.certainReceiver != 0 {
             let written = parametersWritten(key)
             for (index, parameter) in parameters.enumerated()
             where certain & (1 << UInt64(index)) != 0 && !written.contains(parameter.name) {
@@ -2545,7 +2560,12 @@ struct CobraInterpreter {
                     zip(function.parameters.map(\.name), values), uniquingKeysWith: { first, _ in first }))
             return predicate.run(sources[declaration.file].body(of: declaration.index))
         case .binary(let op, let left, let right) where literalListsDecide && (op == .equal || op == .notEqual):
-            return decideEquality(left, right, in: &frame).map { op == .equal ? $0 : !$0 }
+            if let equal = decideEquality(left, right, in: &frame) { return op == .equal ? equal : !equal }
+            // Certain strings on both sides (`table[i].Name == string(skip)`), as an `if` compares them.
+            guard let lhs = certainString(left, in: &frame), let rhs = certainString(right, in: &frame) else {
+                return nil
+            }
+            return (Array(lhs.utf8) == Array(rhs.utf8)) == (op == .equal)
         case .call(.selector(.name(let qualifier), let function, _), let arguments, _)
         where literalListsDecide && arguments.count == 1 && isLoNil(qualifier, function, in: frame):
             // samber/lo's `IsNil(x)`: false for an object (a literal of the program's types, or its address).
@@ -2663,6 +2683,13 @@ struct CobraInterpreter {
                 else { return nil }
             }
             result = packageConstant(name, in: frame.file)
+            // A package `var` that only the `init` functions write, read where they have all run (s19-branches
+            // varinitopen: `var mode = "client"` set to "server" by an `init`).
+            if result == nil, let key = frame.key, let after = valueAfterInit(name, in: frame.file),
+                !mayRunInInit(callKeys[Int(key)].function)
+            {
+                result = after
+            }
         case .selector(let base, let field, _):
             guard literalListsDecide, let entry = frame.certainEntry?.only, case .object(let site, _) = entry,
                 !Self.containsCall(base), evaluate(base, in: &frame).only == entry
@@ -2674,6 +2701,10 @@ struct CobraInterpreter {
             // A call not read that the entry is handed to may replace it: the surface is then read again without.
             decidedObjects.insert(site)
             result = text
+        case .call(.name(let callee), let converted, _) where converted.count == 1:
+            // `string(skip)`, `Mode("client")`: a conversion keeps the bytes.
+            guard isStringConversion(callee, in: frame) else { return nil }
+            result = certainString(converted[0], in: &frame, depth: depth + 1)
         default:
             return nil
         }
@@ -2712,30 +2743,61 @@ struct CobraInterpreter {
         {
             return false
         }
-        guard let body = function.body else { return false }
+        return tokenBindings(of: text, in: key) == 1
+    }
+
+    /// How many times function `key`'s body binds a name spelled `text`, by the tokens (``assignedAfter(_:in:)``);
+    /// nil when it takes its address or calls a method on it (`mode.Set("client")`: a method with a pointer receiver
+    /// takes the address; a string has no field), or has no body.
+    private func tokenBindings(of text: String, in key: CobraFunctionID) -> Int? {
+        let declaration = declared.list[Int(key)]
+        guard let body = files[declaration.file].functions[declaration.index].declaration.body else { return nil }
         let tokens = sources[declaration.file].file.go.tokens
         var bindings = 0
         for index in body where tokens[index].kind == .identifier && tokens[index].text == text {
             if index > 0, tokens[index - 1].symbol == .period { continue }
             var before = index - 1
             while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
-            if before >= 0, tokens[before].symbol == .ampersand { return false }
-            // `mode.Set("client")`: a method with a pointer receiver takes the local's address (a string has no field).
-            if index + 1 < tokens.count, tokens[index + 1].symbol == .period { return false }
+            if before >= 0, tokens[before].symbol == .ampersand { return nil }
+            if index + 1 < tokens.count, tokens[index + 1].symbol == .period { return nil }
             if Self.assignedAfter(index, in: tokens) { bindings += 1 }
         }
-        return bindings == 1
+        return bindings
     }
 
     private static let maximumCertainDepth = 16
     private static let maximumCertainBytes = 4096
+
+    /// The method `method` that the frame's package declares on its type `local`, when `local(x)` is a conversion to
+    /// that type there (no local, package-level variable or function of the package is named so).
+    private mutating func conversionMethod(_ local: CobraLocalName, _ method: CobraName, in frame: Frame)
+        -> CobraFunctionID?
+    {
+        guard !frame.locals.contains(local), read(globalCell(local, in: frame.file)) == nil,
+            function(named: local, in: frame.file) == nil
+        else { return nil }
+        return declared.functions[
+            FunctionName(folder: frame.folder, receiver: runName(local, in: frame.file), name: method)]
+    }
+
+    /// Whether `local(x)` (one argument) converts `x` to a string type where the frame is: `string`, or a type of the
+    /// program with methods, no local, package-level variable or function being named so.
+    private mutating func isStringConversion(_ local: CobraLocalName, in frame: Frame) -> Bool {
+        guard !frame.locals.contains(local), read(globalCell(local, in: frame.file)) == nil,
+            function(named: local, in: frame.file) == nil
+        else { return false }
+        return text(of: local, in: frame.file) == "string" || declared.receivers.contains(runName(local, in: frame.file))
+    }
+
+    /// The bit of ``CallKey/certain`` that says the receiver is a certain string (`Skip("port").m()`).
+    private static let certainReceiver: UInt64 = 1 << 63
 
     /// The arguments of a call that are certain strings (``certainString(_:in:)``) and hold that string alone, by bit.
     private mutating func certainArguments(_ arguments: [CobraExpr], _ values: [CobraValues], in frame: inout Frame)
         -> UInt64
     {
         var bits: UInt64 = 0
-        for (index, argument) in arguments.enumerated() where index < 64 && index < values.count {
+        for (index, argument) in arguments.enumerated() where index < 63 && index < values.count {
             guard case .string(let held)? = values[index].only, let text = certainString(argument, in: &frame),
                 Array(text.utf8) == Array(held.utf8)
             else { continue }
@@ -2982,7 +3044,7 @@ struct CobraInterpreter {
 
     /// Whether the statement goes on from the token at `index` to an assignment before its end, outside brackets
     /// (`x.f = v`, `x.f, y = ...`, `x.f++`).
-    private static func assignedAfter(_ index: Int, in tokens: [GoToken]) -> Bool {
+    static func assignedAfter(_ index: Int, in tokens: [GoToken]) -> Bool {
         var depth = 0
         for position in index + 1..<tokens.count {
             let token = tokens[position]
@@ -4191,10 +4253,111 @@ struct CobraInterpreter {
         return result
     }
 
-    /// Whether a file read assigns a name spelled `text` inside braces (a function body, a function literal, an
-    /// `init`: as one of several targets too) or takes its address, by the tokens; a selector's field of that name
-    /// does not count.
-    private func assignedInFunctions(_ text: String) -> Bool {
+    /// The string unexported package-level variable `name` of `file`'s package holds once every `init` function of
+    /// the package has run (Go runs them before `main`, after the package-level values, by file name, each file's in
+    /// source order): declared once, in a file built for every system and tag of a folder read whole; written by one
+    /// or more `name = "s"` with a certain string (``constantString(_:in:depth:)``) at the top level of an `init` of
+    /// that folder, in a file built for every system and tag, after no statement that may return or jump; and no
+    /// other write of a name spelled so in the files read (by the tokens: an assignment, `&name`, a method called on
+    /// it). The last of those writes in Go's order; nil otherwise. (The declaration's value is not enough: a build may
+    /// set a string variable with `-ldflags -X`, which an `init` then overwrites.)
+    private mutating func valueAfterInit(_ name: CobraLocalName, in file: Int) -> String? {
+        let text = self.text(of: name, in: file)
+        guard let first = text.utf8.first, first == UInt8(ascii: "_") || (first >= 0x61 && first <= 0x7a) else {
+            return nil
+        }
+        let key = scoped(folders[file], runName(name, in: file))
+        if let known = valuesAfterInit[key] { return known }
+        valuesAfterInit[key] = .some(nil)
+        let value = workOutValueAfterInit(text, folder: folders[file])
+        valuesAfterInit[key] = .some(value)
+        return value
+    }
+
+    private mutating func workOutValueAfterInit(_ text: String, folder: Int32) -> String? {
+        let inFolder = files.indices.filter { folders[$0] == folder }
+        guard let some = inFolder.first else { return nil }
+        let path = paths[some]
+        guard !partialFolders.contains(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "") else { return nil }
+        var declarations = 0
+        var declaredWithValue = 0
+        for index in inFolder {
+            for binding in files[index].bindings {
+                for bound in binding.names where self.text(of: bound, in: index) == text {
+                    declarations += 1
+                    guard !binding.isConstant, fileAtoms[index] == nil else { return nil }
+                    if !binding.values.isEmpty { declaredWithValue = 1 }
+                }
+            }
+        }
+        guard declarations == 1 else { return nil }
+        var current: String?
+        // Go's order of the `init` functions: files by name (as bytes), then by place.
+        var writes = 0
+        let ordered = inFolder.sorted { Array(paths[$0].utf8).lexicographicallyPrecedes(Array(paths[$1].utf8)) }
+        for index in ordered {
+            for (position, function) in files[index].functions.enumerated()
+            where function.receiver == nil && files[index].names.names[Int(function.name)] == "init" {
+                var mayHaveLeft = false
+                for statement in sources[index].body(of: position) {
+                    if case .assign(let targets, define: false, let values, compound: false) = statement,
+                        targets.count == 1, values.count == 1, case .name(let target) = targets[0],
+                        self.text(of: target, in: index) == text
+                    {
+                        var frame = Frame(key: nil, file: index, folder: folder)
+                        guard !mayHaveLeft, fileAtoms[index] == nil,
+                            let written = constantString(values[0], in: &frame, depth: 0)
+                        else { return nil }
+                        current = written
+                        writes += 1
+                    } else if Self.mayLeave(statement) {
+                        mayHaveLeft = true
+                    }
+                }
+            }
+        }
+        // Every write of the name in the files read is the declaration or one of those (a scan of every file read:
+        // only for a variable an init writes).
+        guard writes > 0, tokenWrites(text) == writes + declaredWithValue else { return nil }
+        return current
+    }
+
+    /// Whether a statement may return from its function or jump (`return`, `goto`, a label), at any depth.
+    private static func mayLeave(_ statement: CobraStatement) -> Bool {
+        switch statement {
+        case .return, .jump, .label: return true
+        case .block(let inner): return inner.contains(where: mayLeave)
+        case .range(_, _, let body): return body.contains(where: mayLeave)
+        case .loop(let header, let body): return (header + body).contains(where: mayLeave)
+        case .conditional(let header, _, let then, let otherwise):
+            return (header + then + otherwise).contains(where: mayLeave)
+        case .switchCases(_, let clauses), .typeSwitch(_, let clauses):
+            return clauses.contains { $0.body.contains(where: mayLeave) }
+        case .expression, .assign, .declare, .deferred, .continueRange, .breakRange, .leave: return false
+        }
+    }
+
+    /// How many times the files read write a name spelled `text`, by the tokens (an assignment or definition, as one
+    /// of several targets too, in any function or at package level); `Int.max` when one takes its address or calls a
+    /// method on it. A selector's field of that name does not count.
+    private func tokenWrites(_ text: String) -> Int {
+        var writes = 0
+        let refused = someUse(of: text) { tokens, index, _ in
+            if Self.takesAddress(at: index, in: tokens) { return true }
+            if index + 1 < tokens.count, tokens[index + 1].symbol == .period { return true }
+            if Self.assignedAfter(index, in: tokens) { writes += 1 }
+            return false
+        }
+        return refused ? .max : writes
+    }
+
+    /// Whether `found` holds at some use of a name spelled `text` in the files read: an identifier token with those
+    /// bytes (Go tells `caf\u{e9}` and `cafe\u{301}` apart), not a selector's field, given its file's tokens, its index
+    /// and how many braces enclose it.
+    private func someUse(of text: String, where found: (_ tokens: [GoToken], _ index: Int, _ braces: Int) -> Bool)
+        -> Bool
+    {
+        let bytes = text.utf8.count
         for source in sources {
             let tokens = source.file.go.tokens
             var braces = 0
@@ -4202,16 +4365,139 @@ struct CobraInterpreter {
                 let token = tokens[index]
                 if token.symbol == .leftBrace { braces += 1 }
                 if token.symbol == .rightBrace { braces -= 1 }
-                guard token.kind == .identifier, token.text == text,
-                    index == 0 || tokens[index - 1].symbol != .period
+                guard token.kind == .identifier, token.text.utf8.count == bytes,
+                    token.text.utf8.elementsEqual(text.utf8), index == 0 || tokens[index - 1].symbol != .period
                 else { continue }
-                var before = index - 1
-                while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
-                if before >= 0, tokens[before].symbol == .ampersand { return true }
-                if braces > 0, Self.assignedAfter(index, in: tokens) { return true }
+                if found(tokens, index, braces) { return true }
             }
         }
         return false
+    }
+
+    /// Whether the name at `index` is the operand of `&` (parentheses between them or not).
+    private static func takesAddress(at index: Int, in tokens: [GoToken]) -> Bool {
+        var before = index - 1
+        while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
+        return before >= 0 && tokens[before].symbol == .ampersand
+    }
+
+    /// Whether function `key` may run while packages are initialised: an `init` function, one whose name a
+    /// package-level value's initialiser mentions, or one whose name (a call, a value, a method's) such a function's
+    /// body mentions, by the tokens; every method when such a body calls into another package (which may call back
+    /// the methods of what it is given).
+    private mutating func mayRunInInit(_ key: CobraFunctionID) -> Bool {
+        if let known = runsInInit { return known[Int(key)] }
+        var byName: [String: [CobraFunctionID]] = [:]
+        for (id, declaration) in declared.list.enumerated() {
+            byName[numbering.table.names[Int(declaration.name)], default: []].append(CobraFunctionID(id))
+        }
+        var reached = [Bool](repeating: false, count: declared.list.count)
+        var pending: [CobraFunctionID] = []
+        // Set when code that runs in an init calls into another package, or a package-level function literal may.
+        var methodsReached = false
+        var everything = false
+        func reach(_ text: String) {
+            for id in byName[text] ?? [] where !reached[Int(id)] {
+                reached[Int(id)] = true
+                pending.append(id)
+            }
+        }
+        for id in declared.list.indices where isInit(CobraFunctionID(id)) {
+            reached[id] = true
+            pending.append(CobraFunctionID(id))
+        }
+        for (index, file) in files.enumerated() {
+            let imports = Self.importNames(of: file)
+            for binding in file.bindings {
+                var mentioned: Set<CobraLocalName> = []
+                for value in binding.values {
+                    everything = Self.collectMentions(value, into: &mentioned) || everything
+                }
+                for name in mentioned {
+                    let spelled = text(of: name, in: index)
+                    reach(spelled)
+                    if imports.contains(spelled) || imports.contains(".") { methodsReached = true }
+                }
+            }
+        }
+        while let id = pending.popLast() {
+            let declaration = declared.list[Int(id)]
+            guard let body = files[declaration.file].functions[declaration.index].declaration.body else { continue }
+            let tokens = sources[declaration.file].file.go.tokens
+            let imports = Self.importNames(of: files[declaration.file])
+            if imports.contains(".") { methodsReached = true }
+            for index in body where tokens[index].kind == .identifier {
+                reach(tokens[index].text)
+                if index + 1 < tokens.count, tokens[index + 1].symbol == .period, imports.contains(tokens[index].text) {
+                    methodsReached = true
+                }
+            }
+        }
+        for (id, declaration) in declared.list.enumerated() where everything || (methodsReached && declaration.receiver >= 0) {
+            reached[id] = true
+        }
+        runsInInit = reached
+        return reached[Int(key)]
+    }
+
+    /// The names a file may call another package by: each import's name, else every part of its path (`yaml` of
+    /// `gopkg.in/yaml.v3`); "." for a dot import.
+    private static func importNames(of file: CobraFile) -> Set<String> {
+        var names: Set<String> = []
+        for (name, path) in file.imports {
+            if let name {
+                names.insert(name)
+            } else {
+                for part in path.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }) { names.insert(String(part)) }
+            }
+        }
+        return names
+    }
+
+    /// Collects the names `expression` mentions (names, and the names selectors take: a method value `x.M`); true when
+    /// it holds a function literal (which may run at any time).
+    private static func collectMentions(_ expression: CobraExpr, into names: inout Set<CobraLocalName>) -> Bool {
+        switch expression {
+        case .name(let name):
+            names.insert(name)
+            return false
+        case .string, .opaque:
+            return false
+        case .selector(let base, let name, _):
+            names.insert(name)
+            return collectMentions(base, into: &names)
+        case .call(let callee, let arguments, _):
+            var literal = collectMentions(callee, into: &names)
+            for argument in arguments { literal = collectMentions(argument, into: &names) || literal }
+            return literal
+        case .composite(_, let elements, _):
+            var literal = false
+            for element in elements {
+                if let key = element.key { literal = collectMentions(key, into: &names) || literal }
+                literal = collectMentions(element.value, into: &names) || literal
+            }
+            return literal
+        case .unary(_, let operand):
+            return collectMentions(operand, into: &names)
+        case .binary(_, let left, let right):
+            let literal = collectMentions(left, into: &names)
+            return collectMentions(right, into: &names) || literal
+        case .index(let base, let indices):
+            var literal = collectMentions(base, into: &names)
+            for index in indices { literal = collectMentions(index, into: &names) || literal }
+            return literal
+        case .function:
+            return true
+        }
+    }
+
+    /// Whether a file read assigns a name spelled `text` inside braces (a function body, a function literal, an
+    /// `init`: as one of several targets too) or takes its address, by the tokens; a selector's field of that name
+    /// does not count.
+    private func assignedInFunctions(_ text: String) -> Bool {
+        someUse(of: text) { tokens, index, braces in
+            Self.takesAddress(at: index, in: tokens) || (braces > 0 && Self.assignedAfter(index, in: tokens))
+        }
     }
 
     /// Whether package-level variable `name` of `file`'s package certainly holds no element wherever it is ranged
@@ -4260,26 +4546,16 @@ struct CobraInterpreter {
     /// its declaration: a map handed to a call (`maps.Copy(m, ...)`, a helper) or a method call on a slice (a pointer
     /// receiver takes its address) may fill it without an assignment of the name.
     private func usedBeyondReading(_ text: String) -> Bool {
-        for source in sources {
-            let tokens = source.file.go.tokens
-            var braces = 0
-            for index in tokens.indices {
-                let token = tokens[index]
-                if token.symbol == .leftBrace { braces += 1 }
-                if token.symbol == .rightBrace { braces -= 1 }
-                guard braces > 0, token.kind == .identifier, token.text == text,
-                    index == 0 || tokens[index - 1].symbol != .period
-                else { continue }
-                if index > 0, tokens[index - 1].kind == .keyword(.range) { continue }
-                if index > 1, tokens[index - 1].symbol == .leftParen, ["len", "cap"].contains(tokens[index - 2].text),
-                    index + 1 < tokens.count, tokens[index + 1].symbol == .rightParen
-                {
-                    continue
-                }
-                return true
+        someUse(of: text) { tokens, index, braces in
+            guard braces > 0 else { return false }
+            if index > 0, tokens[index - 1].kind == .keyword(.range) { return false }
+            if index > 1, tokens[index - 1].symbol == .leftParen, ["len", "cap"].contains(tokens[index - 2].text),
+                index + 1 < tokens.count, tokens[index + 1].symbol == .rightParen
+            {
+                return false
             }
+            return true
         }
-        return false
     }
 
     /// Whether `condition` is certainly true or certainly false with what its names may hold; nil when it may be
@@ -5350,6 +5626,20 @@ struct CobraInterpreter {
                     }
                 }
                 return result
+            }
+            // `Skip("port").addFlags(c)`: the method the package declares on its own type runs on the converted value,
+            // as Go runs it (s19-branches receiverskip: it was a call not followed, which kept every flag of `c`).
+            if case .call(.name(let type), let converted, _) = base, converted.count == 1,
+                let key = conversionMethod(type, method, in: frame)
+            {
+                let receiver = evaluate(converted[0], in: &frame)
+                var certain = certainArguments(arguments, values, in: &frame)
+                if case .string(let held)? = receiver.only, let text = certainString(converted[0], in: &frame),
+                    Array(text.utf8) == Array(held.utf8)
+                {
+                    certain |= Self.certainReceiver
+                }
+                return call(key, arguments: values, receiver: receiver, certain: certain)
             }
             var result: CobraValues = []
             if case .selector = base { readingReceiver = true }

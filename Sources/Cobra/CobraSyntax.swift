@@ -351,6 +351,7 @@ public final class CobraSourceFile: Sendable {
         return state.withLock { state in
             if let known = state.bodies[index] { return (try? known.get()) ?? [] }
             var lowering = CobraLowering(names: state.names, cobraNames: file.cobraNames)
+            lowering.function = file.functions[index].declaration.body.map { (file.go.tokens, $0) }
             let lowered = read.map { lowering.statements($0) }
             state.names = lowering.names
             state.bodies[index] = lowered

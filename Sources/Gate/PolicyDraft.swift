@@ -53,8 +53,16 @@ public struct PolicyDraft: Sendable {
                 return ProjectFiles(files: cached, root: tree)
             }
         }
-        let versionFile = try Self.versionFile(reader)
+        // The greatest release of the tag line, to check what a Go file says its version is against what it said there.
+        let release = Self.recentReleases(tags, before: revision).first.flatMap { tag -> LatestRelease? in
+            guard let version = Self.parsedTags([tag]).first?.version, let commit = try? repository.resolve(tag),
+                let tree = try? repository.rootTree(of: commit)
+            else { return nil }
+            return LatestRelease(tag: tag, version: version, files: ProjectFiles(files: reader.files, root: tree))
+        }
+        let (versionFile, versionFinding) = try Self.versionFile(reader, release: release)
         if let versionFile { findings.append("a version in the code: \(versionFile.version) in \(versionFile.path)") }
+        if let versionFinding { findings.append(versionFinding) }
         var surfaces: [DraftEntry] = []
         var experimental: [String] = []
         var hidden: [String] = []
@@ -547,24 +555,53 @@ public struct PolicyDraft: Sendable {
     private static let goVersionPattern = #"(?m)^\s*(?:const\s+|var\s+)?Version\s*=\s*"(?<version>[^"]+)""#
     private static let nodeVersionPattern = #""version"\s*:\s*"(?<version>[^"]+)""#
 
-    /// package.json's `version`, else the shallowest Go file that sets `Version = "1.2.3"`.
-    private static func versionFile(_ reader: ProjectFiles) throws(GateError) -> VersionFile? {
+    /// The greatest release of the tag line and its files.
+    struct LatestRelease {
+        let tag: String
+        let version: Version
+        let files: ProjectFiles
+    }
+
+    /// package.json's `version`, else the shallowest Go file that sets `Version = "1.2.3"` and said the release's
+    /// version at `release` (the greatest release; any such file when there is none or it cannot be read). A `Version`
+    /// that is another thing's (a license list's `3.28.0`, a protocol's) disagrees with the release there: checked
+    /// against every tag, it would be a `version-file-mismatch` at every release. The second value says why no
+    /// file was proposed when Go files set a version but none agreed.
+    private static func versionFile(_ reader: ProjectFiles, release: LatestRelease?) throws(GateError) -> (
+        VersionFile?, String?
+    ) {
         if let text = try reader.read("package.json"),
             let version = firstCapture(nodeVersionPattern, in: text, group: "version")
         {
-            return VersionFile(path: "package.json", pattern: nodeVersionPattern, version: version)
+            return (VersionFile(path: "package.json", pattern: nodeVersionPattern, version: version), nil)
         }
-        guard try reader.read("go.mod") != nil, let pattern = try? Pattern(goVersionPattern) else { return nil }
+        guard try reader.read("go.mod") != nil, let pattern = try? Pattern(goVersionPattern) else { return (nil, nil) }
         func declared(_ text: String) -> String? {
             guard text.contains("Version") else { return nil }
             let version = (try? pattern.matches(in: text))?.lazy.compactMap { $0.groups["version"] }.first
-            return version.flatMap { Version.parse($0.hasPrefix("v") ? String($0.dropFirst()) : $0) } == nil
-                ? nil : version
+            return version.flatMap(parsed) == nil ? nil : version
         }
-        guard let path = try reader.goFilesMatching(where: { declared($0) != nil }).first,
-            let text = try reader.read(path), let version = declared(text)
-        else { return nil }
-        return VersionFile(path: path, pattern: goVersionPattern, version: version)
+        func parsed(_ text: String) -> Version? { Version.parse(text.hasPrefix("v") ? String(text.dropFirst()) : text) }
+        var disagreeing: [String] = []
+        // Bounded by the Go files the walk read: one more blob a file that sets a version.
+        for path in try reader.goFilesMatching(where: { declared($0) != nil }) {
+            guard let text = try reader.read(path), let version = declared(text) else { continue }
+            if let release {
+                let then = try release.files.read(path).flatMap(declared)
+                guard let then, parsed(then)?.hasSamePrecedence(as: release.version) == true else {
+                    disagreeing.append("\(path) (\(then.map { "\($0) at \(release.tag)" } ?? "absent at \(release.tag)"))")
+                    continue
+                }
+            }
+            return (VersionFile(path: path, pattern: goVersionPattern, version: version), nil)
+        }
+        guard let release, let first = disagreeing.first else { return (nil, nil) }
+        let more = disagreeing.count > 1 ? " and \(disagreeing.count - 1) more" : ""
+        return (
+            nil,
+            "Go files set a Version, but none said \(release.version) at \(release.tag): \(first)\(more); "
+                + "no version-file proposed"
+        )
     }
 
     private static func versionFileEntries(_ file: VersionFile?, latest: Version?) -> [DraftEntry] {

@@ -89,6 +89,35 @@ struct PolicyDraftTests {
         #expect(!exclude.contains { $0.matches("example.com/tool/v2/api.Request.Key") })
     }
 
+    @Test("version-file: a Go Version that was not the release's at the greatest release is not proposed")
+    func versionFileOfTheRelease() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/scanner\n")
+        try repo.write("main.go", "package main\n")
+        // The version of a data set the program embeds, in a shallower folder than the program's own version.
+        try repo.write("internal/spdx/list.go", "package spdx\n\nconst Version = \"3.20.0\"\n")
+        try repo.write("internal/build/info/info.go", "package info\n\nvar Version = \"1.4.0\"\n")
+        try repo.commit("first")
+        try repo.tag("v1.4.0")
+        try repo.write("internal/spdx/list.go", "package spdx\n\nconst Version = \"3.21.0\"\n")
+        try repo.write("internal/build/info/info.go", "package info\n\nvar Version = \"1.5.0-dev\"\n")
+        try repo.commit("next")
+        let (yaml, policy, _) = try draft(repo)
+        #expect(policy.releases.versionFiles.map(\.path) == ["internal/build/info/info.go"])
+        #expect(yaml.contains("a version in the code: 1.5.0-dev in internal/build/info/info.go"))
+
+        // Only the data set's version: no version file, and the draft says why.
+        try repo.remove("internal/build/info/info.go")
+        try repo.commit("version by the linker")
+        let (onlyData, dataPolicy, _) = try draft(repo)
+        #expect(dataPolicy.releases.versionFiles.isEmpty)
+        #expect(onlyData.contains("Go files set a Version, but none said 1.4.0 at v1.4.0: internal/spdx/list.go"))
+        #expect(onlyData.contains("(3.20.0 at v1.4.0); no version-file proposed"))
+        let repository = try Repository(discovering: repo.url.path)
+        try repo.tag("v1.5.0")
+        #expect(try Engine(repository: repository, policy: dataPolicy).audit().releases?.last?.findings.isEmpty == true)
+    }
+
     @Test("a Swift package: its products, with their kind")
     func swiftPackage() throws {
         let repo = try FixtureRepository()

@@ -459,6 +459,31 @@ struct GoAPIRepositoryTests {
             ])
     }
 
+    @Test("an alias of a predeclared type is that type: writing one where the other was is no change")
+    func predeclaredAlias() {
+        func changes(_ old: String, _ new: String) -> [String] {
+            SurfaceDiff.changes(from: goSnapshot(old), to: goSnapshot(new), policy: goPolicy)
+                .map { "\($0.kind) \($0.key) \($0.bump)" }
+        }
+        // A new alias written in place of its target (a completion list `[]string` becoming `[]Completion`).
+        #expect(
+            changes(
+                "type S struct{ V []string }\nfunc F(map[string]int) []string",
+                "type Word = string\ntype S struct{ V []Word }\nfunc F(map[Word]int) []Word")
+                == ["changed example.com/m/p.F patch", "changed example.com/m/p.S.V patch",
+                    "added example.com/m/p.Word minor"])
+        // The alias dropped for its target.
+        #expect(
+            changes("type Word = string\nfunc F(Word) Word", "func F(string) string") == [
+                "changed example.com/m/p.F patch", "removed example.com/m/p.Word major",
+            ])
+        // A defined type is another type: still a change.
+        #expect(
+            changes("func F([]string)", "type Word string\nfunc F([]Word)") == [
+                "changed example.com/m/p.F major", "added example.com/m/p.Word minor",
+            ])
+    }
+
     @Test("comparability of another package's type is looked up by import path, not by its local name")
     func comparabilityByImportPath() {
         let local = goSnapshot([
