@@ -638,11 +638,12 @@ struct CobraInterpreter {
     /// are worked out once for its blob (``CobraSourceFile/fieldsAssignedNil``): the tokens of a file depend on
     /// nothing else.
     private lazy var nilAssignments: [[CobraFieldStatement: Int]] = sources.map(\.fieldsAssignedNil)
+    private lazy var nilFieldNames: Set<String> = Set(nilAssignments.flatMap { $0.keys.map(\.field) })
     /// The `x.Field = nil` statements the run made (by file, line and field), to objects it follows: the nil is in
     /// the field's cell of those objects alone.
     private(set) var nilAssignmentsRun: Set<CobraNilRun> = []
     /// The fields (by type and field name) read from an object of the program whose values held an object.
-    private(set) var entryFieldsRead: Set<CobraTypedField> = []
+    private(set) var entryFieldsRead: Set<Int64> = []
     /// The fields whose `nil` statements the run may not have made (``unrunNilFields()``), from an earlier run: an
     /// object read from such a field (of a type the statement may be about) is nilable whatever the order the code
     /// runs in.
@@ -1742,10 +1743,13 @@ struct CobraInterpreter {
         if files[declaration.file].functions[declaration.index].receiver == nil {
             let body = sources[declaration.file].body(of: declaration.index)
             if body.count == 1, case .return(let results) = body[0], results.count == 1,
-                case .composite(let type?, _, _) = Self.withoutAddress(results[0]), type.name != nil,
-                !type.isCollection, !type.isCobraCommand
+                case .composite(let type?, _, _) = Self.withoutAddress(results[0]), let name = type.name,
+                !type.isCollection, !type.isCobraCommand,
+                let fields = declared.structs[runName(name, in: declaration.file)]
             {
-                answer = true
+                // Only where it matters: a type some field of which a file read sets to nil (the calls of other
+                // constructors stay one object each, as they cost a run each).
+                answer = fields.keys.contains { nilFieldNames.contains(numbering.table.names[Int($0)]) }
             }
         }
         constructors[key] = answer
@@ -2802,10 +2806,13 @@ struct CobraInterpreter {
                 unrun[assignment.field, default: []].insert(assignment.type)
             }
         }
+        guard !unrun.isEmpty else { return [:] }
         var matters: [String: Set<String?>] = [:]
         for read in entryFieldsRead {
-            guard let types = unrun[read.field], types.contains(nil) || types.contains(read.type) else { continue }
-            matters[read.field, default: []].formUnion(types)
+            let names = numbering.table.names
+            let (type, field) = (names[Int(read >> 32)], names[Int(Int32(truncatingIfNeeded: read))])
+            guard let types = unrun[field], types.contains(nil) || types.contains(type) else { continue }
+            matters[field, default: []].formUnion(types)
         }
         return matters
     }
@@ -5097,14 +5104,14 @@ struct CobraInterpreter {
                 }
                 guard let type = Self.programType(of: object) else { continue }
                 let field = readField(of: object, name)
-                let fieldText = numbering.table.names[Int(name)]
-                let typeText = numbering.table.names[Int(type)]
-                if field.contains(where: Self.isObject) {
-                    entryFieldsRead.insert(CobraTypedField(type: typeText, field: fieldText))
+                if !nilFieldNames.isEmpty, field.contains(where: Self.isObject) {
+                    entryFieldsRead.insert(scoped(type, name))
                 }
-                markNilable(
-                    field,
-                    always: alwaysNilFields[fieldText].map { $0.contains(nil) || $0.contains(typeText) } ?? false)
+                var always = false
+                if !alwaysNilFields.isEmpty, let types = alwaysNilFields[numbering.table.names[Int(name)]] {
+                    always = types.contains(nil) || types.contains(numbering.table.names[Int(type)])
+                }
+                markNilable(field, always: always)
                 result.formUnion(field)
                 if let method = methodOrPromoted(name, of: type, preferring: frame.folder) {
                     // A method value (`ch <- kit.SetDisk`): bound to the object, it may run where the run does not
