@@ -601,6 +601,8 @@ struct CobraInterpreter {
     private var neverReturning: [CobraFunctionID: Bool] = [:]
     /// ``isConstructor(_:)`` by function.
     private var constructors: [CobraFunctionID: Bool] = [:]
+    /// ``listsOwnFields(_:)`` by type.
+    private var fieldListers: [CobraName: Bool] = [:]
     /// ``emptyPackageCollection(_:in:)`` by scoped name.
     private var emptyCollections: [Int64: Bool] = [:]
     /// By function, the names it binds (``namesBound(_:)``).
@@ -643,7 +645,9 @@ struct CobraInterpreter {
     /// the field's cell of those objects alone.
     private(set) var nilAssignmentsRun: Set<CobraNilRun> = []
     /// The fields (by type and field name) read from an object of the program whose values held an object.
-    private(set) var entryFieldsRead: Set<Int64> = []
+    /// By object, the fields (scoped by type) it was read from, and the objects a filter tested for nil.
+    private var fieldsHolding: [CobraSite: Set<Int64>] = [:]
+    private var nilTested: Set<CobraSite> = []
     /// The fields whose `nil` statements the run may not have made (``unrunNilFields()``), from an earlier run: an
     /// object read from such a field (of a type the statement may be about) is nilable whatever the order the code
     /// runs in.
@@ -2041,10 +2045,17 @@ struct CobraInterpreter {
         guard literalListsDecide, case .object(let site, let type) = object,
             declared.structs[type]?[field]?.isPointer == true, !positionalObjects.contains(site),
             objectKeys[site]?.contains(field) == true, held.contains(where: Self.isObject),
-            held.allSatisfy({ Self.isObject($0) || $0 == .nilValue })
+            held.allSatisfy({ value in
+                // Objects of a type that lists its own fields (a flag group): elsewhere the reading costs a second run
+                // when the object escapes, for nothing the surface uses.
+                if case .object(_, let heldType) = value { return listsOwnFields(heldType) }
+                return value == .nilValue
+            })
         else { return false }
         let typed = CobraTypedField(type: numbering.table.names[Int(type)], field: numbering.table.names[Int(field)])
-        guard !instanceFields.contains(typed), fieldsWrittenNotRead.map({ !$0(typed.field) }) == true else {
+        guard !instanceFields.contains(typed), fieldsWrittenNotRead.map({ !$0(typed.field) }) == true,
+            fieldWritesAllMade(typed)
+        else {
             return false
         }
         givenFieldReads.insert(typed)
@@ -2058,22 +2069,55 @@ struct CobraInterpreter {
     mutating func givenFieldsUnrun() -> Set<CobraTypedField> {
         guard !givenFieldReads.isEmpty else { return [] }
         // An object that escaped: none holds only what the run gave it.
-        if givenFieldsEscaped() { return givenFieldReads }
-        var unrun: [String: Set<String?>] = [:]
-        for (file, source) in sources.enumerated() {
-            for (statement, count) in source.fieldWriteStatements {
-                if count == 1, statement.line >= 0,
-                    fieldWritesRun.contains(CobraNilRun(file: file, line: statement.line, field: statement.field))
-                {
-                    continue
-                }
-                unrun[statement.field, default: []].insert(statement.type)
+        return givenFieldsEscaped() ? givenFieldReads : []
+    }
+
+    /// Whether every statement of the files read that may give `typed`'s field a value (for its type) was made by
+    /// the run so far (its values are in the cells, which keep what every pass gave them): a statement made later
+    /// (another command's constructor) leaves the field read as any value of its type at this read.
+    private mutating func fieldWritesAllMade(_ typed: CobraTypedField) -> Bool {
+        for statement in fieldStatements[typed.field] ?? [] where statement.type == nil || statement.type == typed.type {
+            guard statement.count == 1, statement.line >= 0,
+                fieldWritesRun.contains(CobraNilRun(file: statement.file, line: statement.line, field: typed.field))
+            else { return false }
+        }
+        return true
+    }
+
+    /// Whether `type` has a method whose body is one `return` of a list literal of its receiver's fields (`func (g
+    /// *Group) Flags() []Flagger { return []Flagger{g.A, g.B} }`, ``fieldListNil(_:in:)``).
+    private mutating func listsOwnFields(_ type: CobraName) -> Bool {
+        if let known = fieldListers[type] { return known }
+        var answer = false
+        for (key, function) in declared.methods where key >> 32 == Int64(type) {
+            let declaration = declared.list[Int(function)]
+            guard let receiver = files[declaration.file].functions[declaration.index].receiver?.name else { continue }
+            let body = sources[declaration.file].body(of: declaration.index)
+            guard body.count == 1, case .return(let results) = body[0], results.count == 1,
+                case .composite(let listType?, let elements, _) = results[0], listType.isCollection, !elements.isEmpty
+            else { continue }
+            if elements.allSatisfy({ element in
+                if element.key == nil, case .selector(.name(receiver), _, _) = element.value { return true }
+                return false
+            }) {
+                answer = true
+                break
             }
         }
-        return givenFieldReads.filter { read in
-            unrun[read.field].map { $0.contains(nil) || $0.contains(read.type) } ?? false
-        }
+        fieldListers[type] = answer
+        return answer
     }
+
+    /// The statements of the files read that may give a field a value, by field name.
+    private lazy var fieldStatements: [String: [(file: Int, line: Int, type: String?, count: Int)]] = {
+        var byField: [String: [(file: Int, line: Int, type: String?, count: Int)]] = [:]
+        for (file, source) in sources.enumerated() {
+            for (statement, count) in source.fieldWriteStatements {
+                byField[statement.field, default: []].append((file, statement.line, statement.type, count))
+            }
+        }
+        return byField
+    }()
 
     /// Whether no Go code of the module gives field `field` a value other than `nil` but by the keys of literals in
     /// the files read (``CobraFieldWrites``): by the tokens, whether the code runs or not.
@@ -2808,7 +2852,9 @@ struct CobraInterpreter {
         }
         guard !unrun.isEmpty else { return [:] }
         var matters: [String: Set<String?>] = [:]
-        for read in entryFieldsRead {
+        // Only an object a filter tested for nil: elsewhere nil-ness decides nothing.
+        let reads = nilTested.reduce(into: Set<Int64>()) { $0.formUnion(fieldsHolding[$1] ?? []) }
+        for read in reads {
             let names = numbering.table.names
             let (type, field) = (names[Int(read >> 32)], names[Int(Int32(truncatingIfNeeded: read))])
             guard let types = unrun[field], types.contains(nil) || types.contains(type) else { continue }
@@ -3231,6 +3277,7 @@ struct CobraInterpreter {
             if verdict != nil { decidedObjects.insert(site) }
             let key = "\(site.file) \(site.offset) \(site.context) \(frame.file) \(test)"
             entryVerdictsThisPass.insert(key)
+            if test == "nil" { nilTested.insert(site) }
             if !recording.isEmpty { recording[recording.count - 1].verdicts.append(key) }
             if let first = entryVerdicts[key] {
                 if first != verdict { entryVerdictsDiffer = true
@@ -5104,8 +5151,8 @@ struct CobraInterpreter {
                 }
                 guard let type = Self.programType(of: object) else { continue }
                 let field = readField(of: object, name)
-                if !nilFieldNames.isEmpty, field.contains(where: Self.isObject) {
-                    entryFieldsRead.insert(scoped(type, name))
+                if !nilFieldNames.isEmpty {
+                    for case .object(let site, _) in field { fieldsHolding[site, default: []].insert(scoped(type, name)) }
                 }
                 var always = false
                 if !alwaysNilFields.isEmpty, let types = alwaysNilFields[numbering.table.names[Int(name)]] {
