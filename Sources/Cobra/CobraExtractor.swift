@@ -135,7 +135,28 @@ public enum CobraExtractor {
         interpreter.partialFolders = partialFolders
         interpreter.fieldsWrittenNotRead = fieldsWrittenNotRead
         interpreter.run()
-        if interpreter.listsDecidedOnHandedObjects() || interpreter.entryDecisionsChanged()
+        // A field given nil by a statement the run did not make (code not run, as a method called only when a command
+        // runs): an object read from it may be nil whatever the order; read again with those fields nilable.
+        // A field read as holding what the run gave it alone that a statement the run did not make may give a value:
+        // read again with any value of its type there too.
+        let unrunNil = interpreter.unrunNilFields()
+        let unrunGiven = interpreter.givenFieldsUnrun()
+        var nilUnknown = false
+        if !unrunNil.isEmpty || !unrunGiven.isEmpty {
+            interpreter.finish()
+            interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
+            interpreter.partialFolders = partialFolders
+            interpreter.fieldsWrittenNotRead = fieldsWrittenNotRead
+            interpreter.alwaysNilFields = unrunNil
+            interpreter.instanceFields = unrunGiven
+            interpreter.run()
+            // Fewer decisions may leave other such statements not made: then nothing is decided by them.
+            nilUnknown =
+                interpreter.unrunNilFields().contains { field, types in
+                    !(unrunNil[field].map { types.isSubset(of: $0) } ?? false)
+                } || !interpreter.givenFieldsUnrun().isSubset(of: unrunGiven)
+        }
+        if nilUnknown || interpreter.listsDecidedOnHandedObjects() || interpreter.entryDecisionsChanged()
             || interpreter.unsetFieldsEscaped()
         {
             // An entry whose literal decided a filter went to code not read, which may have replaced it, a filter
