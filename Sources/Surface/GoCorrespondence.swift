@@ -105,7 +105,7 @@ final class GoCorrespondence {
         for surface in orderedSurfaces {
             guard let item = after.items[surface + ":" + package + "." + name], isGo(item) else { continue }
             if let target = item.attributes["alias-of"] { return target }
-            if let target = Self.predeclaredTarget(of: item) { return target }
+            if let target = Self.predeclaredTarget(of: item), !shadows(target, in: package, on: after) { return target }
         }
         return nil
     }
@@ -116,12 +116,21 @@ final class GoCorrespondence {
         guard isPackage(package, in: before) else { return nil }
         for surface in orderedSurfaces {
             if let item = before.items[surface + ":" + package + "." + name], isGo(item),
-                let target = Self.predeclaredTarget(of: item)
+                let target = Self.predeclaredTarget(of: item), !shadows(target, in: package, on: before)
             {
                 return target
             }
         }
         return nil
+    }
+
+    /// Whether `package` declares the universe name `name` again on that side (its item's `shadows`): then `= string`
+    /// names the package's own type.
+    private func shadows(_ name: String, in package: String, on snapshot: SurfaceSnapshot) -> Bool {
+        orderedSurfaces.contains { surface in
+            snapshot.items[surface + ":" + package]?.attributes["shadows"]?.split(separator: ",")
+                .contains { $0 == name } ?? false
+        }
     }
 
     /// The types a Go program may name without declaring them (not the keywords that open a type literal).

@@ -199,6 +199,26 @@ struct GoAPITests {
             name: "a type moved to another package behind an alias keeps its members (not listed: no claim)",
             old: "type R struct{ W int }\nfunc (R) Do() {}", new: "type R = other.R", bump: .major),
         Rule(
+            name: "a package type shadowing string changes every string it writes: major",
+            old: "func Greet(name string) string", new: "func Greet(name string) string\ntype string int",
+            bump: .major),
+        Rule(
+            name: "a package alias shadowing error is major", old: "func Fail() error",
+            new: "func Fail() error\ntype error = int", bump: .major),
+        Rule(
+            name: "a package const shadowing true is major", old: "const On = true",
+            new: "const On = true\nconst true = false", bump: .major),
+        Rule(
+            name: "a package min helper is nothing (no item writes it)", old: "func F(int) int",
+            new: "func F(int) int\nfunc min(a, b int) int { return a }", bump: .none),
+        Rule(
+            name: "an alias any = interface{} names the universe's any: nothing",
+            old: "func F(any)", new: "type any = interface{}\nfunc F(any)", bump: .none),
+        Rule(
+            name: "an alias of a shadowed string written for it is a change",
+            old: "type string int\nfunc F([]string)", new: "type string int\ntype Word = string\nfunc F([]Word)",
+            bump: .minor),
+        Rule(
             name: "body changes are nothing", old: "func F() int { return 1 }", new: "func F() int { return 2 }",
             bump: .none),
     ]
