@@ -387,8 +387,8 @@ struct CobraEndToEndTests {
         let releases = jsonObject(audit.stdout)?["releases"] as? [[String: Any]] ?? []
         #expect(Self.items(releases, "1.1.0", "changes", kind: "removed") == ["cli:app serve --port"])
     }
-    @Test("a release where the files match nothing is not read as the command line removed, nor the next as it added")
-    func filesMatchingNothing() throws {
+    /// A repository whose policy reads the command line from `cmd/*.go` only (files elsewhere read nothing).
+    static func unreadProject() throws -> FixtureRepository {
         let repo = try FixtureRepository()
         try repo.write(
             ".semgate.yml",
@@ -403,21 +403,30 @@ struct CobraEndToEndTests {
             rules:
               removed-without-deprecation: error
             """)
-        func program(_ package: String, _ flags: String) -> String {
-            """
-            package \(package)
+        return repo
+    }
 
-            import "github.com/spf13/cobra"
+    /// `tool serve` with `flags`, in package `package`.
+    static func servingProgram(_ package: String, _ flags: String) -> String {
+        """
+        package \(package)
 
-            func NewRoot() *cobra.Command {
-                root := &cobra.Command{Use: "tool"}
-                serve := &cobra.Command{Use: "serve"}
-                \(flags)
-                root.AddCommand(serve)
-                return root
-            }
-            """
+        import "github.com/spf13/cobra"
+
+        func NewRoot() *cobra.Command {
+            root := &cobra.Command{Use: "tool"}
+            serve := &cobra.Command{Use: "serve"}
+            \(flags)
+            root.AddCommand(serve)
+            return root
         }
+        """
+    }
+
+    @Test("a release where the files match nothing is not read as the command line removed, nor the next as it added")
+    func filesMatchingNothing() throws {
+        let repo = try Self.unreadProject()
+        let program = Self.servingProgram
         // Before any release the policy reads: what 1.0.0 has is not known to be new.
         try repo.write("pkg/cmd/root.go", program("cmd", ""))
         try repo.commit("elsewhere")
@@ -521,35 +530,8 @@ struct CobraEndToEndTests {
 
     @Test("check from a base after 40 releases that read nothing: the head is compared with the last that read it")
     func baseAfterManyUnread() throws {
-        let repo = try FixtureRepository()
-        try repo.write(
-            ".semgate.yml",
-            """
-            semgate: 1
-            project: tool
-            surfaces:
-              cli:
-                extract:
-                  cobra:
-                    files: ["cmd/*.go"]
-            rules:
-              removed-without-deprecation: error
-            """)
-        func program(_ flags: String) -> String {
-            """
-            package cmd
-
-            import "github.com/spf13/cobra"
-
-            func NewRoot() *cobra.Command {
-                root := &cobra.Command{Use: "tool"}
-                serve := &cobra.Command{Use: "serve"}
-                \(flags)
-                root.AddCommand(serve)
-                return root
-            }
-            """
-        }
+        let repo = try Self.unreadProject()
+        func program(_ flags: String) -> String { Self.servingProgram("cmd", flags) }
         try repo.write("cmd/root.go", program(#"serve.Flags().Int("port", 0, "")"#))
         try repo.commit("serve")
         try repo.tag("v1.0.0", annotated: true)
