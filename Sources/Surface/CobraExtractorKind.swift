@@ -333,7 +333,7 @@ public struct CobraExtractorSpec: Extractor {
         var sources: [(path: String, source: CobraSourceFile)] = []
         var constructs = false
         for path in files {
-            guard let root = project.root, let blob = try project.files.blobID(atPath: path, inTree: root) else {
+            guard let blob = try project.blobID(path) else {
                 continue
             }
             let text = try project.files.text(ofBlob: blob)

@@ -438,14 +438,30 @@ public struct ProjectFiles {
     /// Entries one walk over the revision's folders may list (`Limit.treeEntriesPerWalk`; tests lower it).
     public var treeEntries = Limit.treeEntriesPerWalk
 
+    /// The lookups by path of this revision, in a class so that every copy shares its folder indexes and budget.
+    private let lookups: Lookups
+
+    private final class Lookups {
+        var resolver: PathResolver
+        init(_ files: any FileTree) { resolver = PathResolver(files, budget: Limit.treeEntriesPerWalk) }
+    }
+
     public init(files: any FileTree, root: ObjectID?) {
         self.files = files
         self.root = root
+        lookups = Lookups(files)
+    }
+
+    /// The file at `path`, or nil when there is none. Lookups share folder indexes (a folder of n files each looked
+    /// up costs about 2n steps), and all of a revision's take at most `Limit.treeEntriesPerWalk` steps.
+    public func blobID(_ path: String) throws(GitError) -> ObjectID? {
+        guard let root else { return nil }
+        return try lookups.resolver.blobID(atPath: path, inTree: root)
     }
 
     /// The text of the file at `path`, or nil when there is none.
     public func text(_ path: String) throws(GitError) -> String? {
-        guard let root, let blob = try files.blobID(atPath: path, inTree: root) else { return nil }
+        guard let blob = try blobID(path) else { return nil }
         return try files.text(ofBlob: blob)
     }
 
