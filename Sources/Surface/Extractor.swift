@@ -61,6 +61,11 @@ public protocol Extractor: ExtractorSpec {
     /// walk of the tree and hands the matches over in `ExtractionContext.files`. Nil when it finds its own files.
     var fileGlobs: [Glob]? { get }
 
+    /// Whether, given only the files its `fileGlobs` matched at a revision (path and blob, in walk order), it surely
+    /// reads nothing of its surface there (``SurfaceSnapshot/readsNothing(of:)``), as its extraction would say: cobra
+    /// with no Go source file. False by default, and whenever reading the files could find something.
+    func readsNothing(matching files: [(path: String, blob: ObjectID)]) -> Bool
+
     /// The items at one revision. Work is remembered across revisions in `context.cache`, by blob or tree id.
     func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem]
 
@@ -133,6 +138,7 @@ public protocol Extractor: ExtractorSpec {
 
 extension Extractor {
     public var fileGlobs: [Glob]? { nil }
+    public func readsNothing(matching files: [(path: String, blob: ObjectID)]) -> Bool { false }
     public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
         [try items(in: &context)]
     }
@@ -485,7 +491,9 @@ public struct ProjectFiles {
             },
             wants: Self.isGoSource, entryLimit: treeEntries,
             visit: { (path, entry) throws(GitError) in found.append((path, entry.id)) })
-        return found.sorted { ($0.path.split(separator: "/").count, $0.path) < ($1.path.split(separator: "/").count, $1.path) }
+        return found.sorted {
+            ($0.path.split(separator: "/").count, $0.path) < ($1.path.split(separator: "/").count, $1.path)
+        }
     }
 
     /// Every folder holding non-test `.go` files, with the package clause of its first such file: folders under

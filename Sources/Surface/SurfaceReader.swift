@@ -196,6 +196,28 @@ public final class SurfaceReader {
         try snapshot(of: try rootTree(of: commit), in: repository, interest: interest)
     }
 
+    /// Whether a read of `surface` at `commit` surely reads nothing of it (``SurfaceSnapshot/readsNothing(of:)``):
+    /// one of its extractors finds, among the files its globs match there, none it could read
+    /// (`Extractor.readsNothing(matching:)`, cobra with no Go source file). Extracts nothing: one walk of the folders
+    /// the globs of the surfaces this reader reads may reach (a reader of `surface` alone walks only its own), the
+    /// folders remembered by tree id as a read remembers them. False when a read might find something, or this reader
+    /// does not read `surface`.
+    public func surelyReadsNothing(of surface: String, at commit: ObjectID) throws(SurfaceError) -> Bool {
+        guard let index = reading.first(where: { policy.surfaces[$0].name == surface }) else { return false }
+        let matching = extractors[index].filter { $0.extractor.fileGlobs != nil }
+        guard !matching.isEmpty else { return false }
+        let tree = try rootTree(of: commit)
+        let files: [Candidate]
+        do {
+            files = try candidates(in: tree, source: repository)
+        } catch {
+            throw .git(error)
+        }
+        return matching.contains { extractor, slot in
+            extractor.readsNothing(matching: files.filter { $0.extractors.contains(slot) }.map { ($0.path, $0.blob) })
+        }
+    }
+
     /// The surface of the working directory: files on disk, committed or not, that `.gitignore` does not exclude.
     public func snapshot(of workingTree: WorkingTree) throws(SurfaceError) -> SurfaceSnapshot {
         try snapshot(of: workingTree.root, in: workingTree)
