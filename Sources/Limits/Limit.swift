@@ -158,4 +158,10 @@ public enum Limit {
     /// Nesting of a glob's braces (`{a,{b,{c,d}}}`): expanding them recurses once a level, and a policy is written
     /// by whoever opens the pull request (100,000 nested braces overflowed the stack). Real globs nest one or two.
     public static let globBraceDepth = 100
+
+    /// Glob alternatives (`{a,b}` counts two) one policy may match against every item or tag: `include`, `exclude`,
+    /// `experimental`, exceptions' `items` and `releases.ignore`. Each is tried on every item id a run meets, so a
+    /// policy written by whoever opens the pull request could otherwise make a run take hours (40,000 globs against
+    /// 5,000 items took 343 s); real policies use tens, a few hundred at most.
+    public static let itemGlobAlternatives = 4096
 }
