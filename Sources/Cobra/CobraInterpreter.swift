@@ -1,4 +1,5 @@
 import GoSource
+import Limits
 
 /// Where a value was made: a file of the program and a byte offset in it. Every `&cobra.Command{...}` literal and
 /// every `pflag.NewFlagSet(...)` call is one abstract object, however often its function runs, except that a command
@@ -1527,8 +1528,18 @@ struct CobraInterpreter {
         readClosures.insert(site)
         recordClosureRead(site, marks: true)
         guard let closure = closures[site], !runningClosures.contains(site),
-            callDepth < Self.maximumCallDepth, let build = builds.combine(currentBuild, fileAtoms[site.file])
+            let build = builds.combine(currentBuild, fileAtoms[site.file])
         else { return [] }
+        let noRoom = callDepth < Self.maximumCallDepth && !StackGuard.hasRoom()
+        guard callDepth < Self.maximumCallDepth, !noRoom else {
+            note(
+                noRoom
+                    ? "function literals and calls nest too deep here for semgate's stack; what the literal run here "
+                        + "adds is not in the surface"
+                    : "calls nest more than \(Self.maximumCallDepth) deep here; what the function literal run here adds "
+                        + "is not in the surface", file: site.file, line: closure.literal.position.line)
+            return []
+        }
         let outerBuild = currentBuild
         currentBuild = build
         defer { currentBuild = outerBuild }
@@ -1756,7 +1767,12 @@ struct CobraInterpreter {
                         closureReads: before.1, made: before.2, clock: clock))
             }
         }
-        if callStates[Int(call)].ranInPass == pass || depth >= Self.maximumCallDepth {
+        let tooDeep = depth >= Self.maximumCallDepth
+        let noRoom = !tooDeep && callStates[Int(call)].ranInPass != pass && !StackGuard.hasRoom()
+        if callStates[Int(call)].ranInPass != pass && (noRoom || (tooDeep && Self.handsOver(values + [receiver]))) {
+            noteNotFollowed(key, stack: noRoom)
+        }
+        if callStates[Int(call)].ranInPass == pass || tooDeep || noRoom {
             // What a call still running (recursion) or not run (too deep) returns may grow later in this pass. The
             // result read after the body ran cannot: only the call's own frame adds to it, once a pass.
             callStates[Int(call)].readInPass = pass
@@ -1842,7 +1858,11 @@ struct CobraInterpreter {
             else { return false }
             for thing in record.made[madeCount..<made.made] { bodies[bodies.count - 1].made.insert(thing) }
             madeCount = made.made
-            if callStates[Int(made.call)].ranInPass == pass || made.depth >= Self.maximumCallDepth {
+            let noRoom =
+                callStates[Int(made.call)].ranInPass != pass && made.depth < Self.maximumCallDepth
+                && !StackGuard.hasRoom()
+            if noRoom { noteNotFollowed(callKeys[Int(made.call)].function, stack: true) }
+            if callStates[Int(made.call)].ranInPass == pass || made.depth >= Self.maximumCallDepth || noRoom {
                 callStates[Int(made.call)].readInPass = pass
             } else {
                 callStates[Int(made.call)].ranInPass = pass
@@ -3539,6 +3559,7 @@ struct CobraInterpreter {
     }
 
     private mutating func execute(_ statement: CobraStatement, in frame: inout Frame) {
+        guard StackGuard.hasRoom() else { return noteNoRoom(in: frame) }
         let nests: Bool
         switch statement {
         case .block(let inner): nests = !inner.allSatisfy { if case .declare = $0 { true } else { false } }
@@ -4796,6 +4817,10 @@ struct CobraInterpreter {
     // MARK: Expressions
 
     private mutating func evaluate(_ expression: CobraExpr, in frame: inout Frame) -> CobraValues {
+        guard StackGuard.hasRoom() else {
+            noteNoRoom(in: frame)
+            return []
+        }
         switch expression {
         case .name(let name):
             return lookup(name, in: frame)
@@ -5820,6 +5845,34 @@ struct CobraInterpreter {
         let found = Self.mayAddFlags(numbering.table.names[index])
         mayAddFlagsByName[index] = found ? 1 : 0
         return found
+    }
+
+    /// Notes that the call of `key` is not followed: calls nest past ``maximumCallDepth`` (noted when the call is
+    /// given a command or flag set: review R33), or the thread's stack is nearly full (``StackGuard``). The surface is
+    /// incomplete; nothing is taken as open (what the call would add is missing, and its removal still claimed).
+    private mutating func noteNotFollowed(_ key: CobraFunctionID, stack: Bool) {
+        let declaration = declared.list[Int(key)]
+        let function = files[declaration.file].functions[declaration.index]
+        let name = function.declaration.name
+        note(
+            (stack
+                ? "calls nest too deep for semgate's stack where \(name) is called"
+                : "calls nest more than \(Self.maximumCallDepth) deep where \(name) is called")
+                + ", so it is not followed there: the commands or flags it adds are not in the surface",
+            file: declaration.file, line: function.position.line)
+    }
+
+    /// Notes that a statement or expression of `frame` is not run: the thread's stack is nearly full (blocks,
+    /// expressions and calls nest too deep together).
+    private mutating func noteNoRoom(in frame: Frame) {
+        var line = 1
+        if let key = frame.key, key >= 0 {
+            let declaration = declared.list[Int(callKeys[Int(key)].function)]
+            line = files[declaration.file].functions[declaration.index].position.line
+        }
+        note(
+            "blocks, expressions and calls nest too deep here for semgate's stack; what the code run from here adds is "
+                + "not in the surface", file: frame.file, line: line)
     }
 
     private mutating func noteUnfollowed(_ reason: String, file: Int, line: Int) {

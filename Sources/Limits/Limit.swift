@@ -154,4 +154,8 @@ public enum Limit {
 
     /// Alternatives a glob's braces may expand to (`{a,b}{c,d}` is four).
     public static let globAlternatives = 1024
+
+    /// Nesting of a glob's braces (`{a,{b,{c,d}}}`): expanding them recurses once a level, and a policy is written
+    /// by whoever opens the pull request (100,000 nested braces overflowed the stack). Real globs nest one or two.
+    public static let globBraceDepth = 100
 }

@@ -264,7 +264,7 @@ enum GlobCompiler {
     /// Expands `{a,b}` (nested too) into brace-free alternatives, leaving `[...]` untouched.
     static func expandBraces(_ scalars: [Unicode.Scalar]) throws(GlobSyntaxError) -> [[Unicode.Scalar]] {
         var index = 0
-        let result = try expandSequence(scalars, &index, insideBraces: false)
+        let result = try expandSequence(scalars, &index, insideBraces: false, depth: 0)
         if index < scalars.count {
             throw GlobSyntaxError(message: "unmatched '}'; write [}] for a literal brace")
         }
@@ -275,8 +275,13 @@ enum GlobCompiler {
     private static func expandSequence(
         _ scalars: [Unicode.Scalar],
         _ index: inout Int,
-        insideBraces: Bool
+        insideBraces: Bool,
+        depth: Int
     ) throws(GlobSyntaxError) -> [[Unicode.Scalar]] {
+        // The policy is written by whoever opens the pull request too: nesting recurses once a level.
+        guard depth <= Limit.globBraceDepth else {
+            throw GlobSyntaxError(message: "braces nest more than \(Limit.globBraceDepth) levels deep; use fewer")
+        }
         var results: [[Unicode.Scalar]] = [[]]
         func append(_ part: [Unicode.Scalar]) {
             for position in results.indices { results[position] += part }
@@ -292,7 +297,7 @@ enum GlobCompiler {
                 index += 1
                 var options: [[Unicode.Scalar]] = []
                 while true {
-                    options += try expandSequence(scalars, &index, insideBraces: true)
+                    options += try expandSequence(scalars, &index, insideBraces: true, depth: depth + 1)
                     guard index < scalars.count else {
                         throw GlobSyntaxError(message: "unclosed '{'; close it with '}'")
                     }

@@ -268,6 +268,38 @@ struct CobraRobustnessTests {
         }
     }
 
+    @Test("a flag added past the call-depth bound is missing with a note, and the surface is incomplete (review R33)")
+    func callDepthBound() {
+        var source = """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                root.Flags().String("port", "", "p")
+                a0(root)
+                return root
+            }
+
+            """
+        for index in 0..<70 { source += "func a\(index)(c *cobra.Command) { a\(index + 1)(c) }\n" }
+        source += "func a70(c *cobra.Command) { c.Flags().String(\"host\", \"\", \"h\") }\n"
+        let found = surface(["cmd/root.go": source], root: "tool")
+        #expect(found.items.map(\.key).contains("tool --port"))
+        #expect(!found.items.map(\.key).contains("tool --host"))
+        #expect(found.incomplete)
+        #expect(found.notes.contains { $0.contains("calls nest more than 64 deep where a63 is called") }, "\(found.notes)")
+
+        // Five calls deep: read, no note.
+        var short = source.components(separatedBy: "func a0(")[0]
+        for index in 0..<5 { short += "func a\(index)(c *cobra.Command) { a\(index + 1)(c) }\n" }
+        short += "func a5(c *cobra.Command) { c.Flags().String(\"host\", \"\", \"h\") }\n"
+        let read = surface(["cmd/root.go": short], root: "tool")
+        #expect(read.items.map(\.key).contains("tool --host"))
+        #expect(!read.notes.contains { $0.contains("nest") })
+    }
+
     @Test("absurd nesting is an error with its position, not a stack overflow")
     func deepNesting() {
         let deep = String(repeating: "(", count: 5000) + "x" + String(repeating: ")", count: 5000)

@@ -126,6 +126,18 @@ struct GlobTests {
         ("[a/b]", "invalid glob '[a/b]': '/' cannot appear inside [...]; a class matches one character of a name"),
     ]
 
+    @Test("braces nested 100,000 deep are a policy error, not a stack overflow; 100 levels still compile")
+    func deepBraces() throws {
+        let deep = String(repeating: "{a,", count: 100_000) + "b" + String(repeating: "}", count: 100_000)
+        #expect {
+            _ = try Glob(deep)
+        } throws: { error in
+            "\(error)".contains("braces nest more than 100 levels deep")
+        }
+        let limit = String(repeating: "{", count: 100) + "a" + String(repeating: "}", count: 100)
+        #expect(try Glob(limit).matches("a"))
+    }
+
     /// `mayMatchPart(of:)` is false only where no part of the text matches: on random globs and texts over a few
     /// letters, an accented one, a combining mark and the glob's own symbols, every substring is tried.
     @Test func mayMatchPartMissesNoMatch() throws {
