@@ -217,13 +217,83 @@ struct CobraSwitchClause: Sendable {
 struct CobraLowering {
     var names: CobraNameTable
     let cobraNames: Set<String>
+    /// The tokens of the declared function whose body is lowered, and its body's range of them; nil for other code.
+    var function: (tokens: [GoToken], body: Range<Int>)?
+    /// The locals the function's top level binds to a collection with no entry (``rangesOverNothing(_:)``) and its
+    /// body uses nowhere else but as `range name`, `len(name)`, `cap(name)` (review R37: `s := []string{}`, `s :=
+    /// table[:0]`): a loop over one runs no time.
+    var emptyLocals: Set<String> = []
+    /// How many statement lists enclose the one being lowered (1: the body's top level).
+    var nesting = 0
 
     mutating func type(_ type: GoType) -> CobraTypeRef {
         CobraTypeRef(CobraType(type), names: &names, cobraNames: cobraNames)
     }
 
     mutating func statements(_ statements: [GoStatement]) -> [CobraStatement] {
-        statements.map { statement($0) }
+        nesting += 1
+        defer { nesting -= 1 }
+        return statements.map { statement in
+            if nesting == 1 {
+                // A `var` statement is a block of its specs (of the enclosing scope).
+                var specs = [statement]
+                if case .block(let inner) = statement,
+                    inner.allSatisfy({ if case .declare = $0 { true } else { false } })
+                {
+                    specs = inner
+                }
+                for spec in specs {
+                    if let name = Self.emptyBinding(spec), onlyRanged(name) { emptyLocals.insert(name) }
+                }
+            }
+            return self.statement(statement)
+        }
+    }
+
+    /// The local `statement` binds to a collection with no entry: `s := []string{}`, `s := x[:0]`, `var s =
+    /// map[string]int{}`, `var s []string` (nil).
+    private static func emptyBinding(_ statement: GoStatement) -> String? {
+        switch statement {
+        case .assign(let targets, ":=", let values):
+            guard targets.count == 1, values.count == 1, case .name(let name, _) = targets[0],
+                rangesOverNothing(values[0])
+            else { return nil }
+            return name
+        case .declare(let names, let type, let values):
+            guard names.count == 1 else { return nil }
+            if values.isEmpty {
+                switch type {
+                case .slice?, .map?: return names[0]
+                default: return nil
+                }
+            }
+            return values.count == 1 && rangesOverNothing(values[0]) ? names[0] : nil
+        default:
+            return nil
+        }
+    }
+
+    /// Whether the function's body binds `name` once and uses it nowhere but as `range name`, `len(name)` or
+    /// `cap(name)`, by the tokens (bytes, as Go tells names apart): no other assignment, `&name`, call it is passed
+    /// to, method called on it, literal's parameter or shadowing binding of that name.
+    private func onlyRanged(_ name: String) -> Bool {
+        guard let (tokens, body) = function else { return false }
+        var bindings = 0
+        for index in body where tokens[index].kind == .identifier && tokens[index].text.utf8.elementsEqual(name.utf8) {
+            if index > 0, tokens[index - 1].symbol == .period { continue }
+            if index > 0, tokens[index - 1].kind == .keyword(.range) { continue }
+            if index > 1, tokens[index - 1].symbol == .leftParen, ["len", "cap"].contains(tokens[index - 2].text),
+                index + 1 < tokens.count, tokens[index + 1].symbol == .rightParen
+            {
+                continue
+            }
+            if index > 0, tokens[index - 1].kind == .keyword(.var) || CobraInterpreter.assignedAfter(index, in: tokens) {
+                bindings += 1
+                continue
+            }
+            return false
+        }
+        return bindings == 1
     }
 
     mutating func statement(_ statement: GoStatement) -> CobraStatement {
@@ -239,9 +309,9 @@ struct CobraLowering {
             return .return(expressions(results))
         case .range(let targets, let collection, let body):
             // A loop over nothing runs its body no time (what ranges is still read).
-            return .range(
-                expressions(targets), expression(collection),
-                Self.rangesOverNothing(collection) ? [] : statements(body))
+            var nothing = Self.rangesOverNothing(collection)
+            if case .name(let name, _) = collection, emptyLocals.contains(name) { nothing = true }
+            return .range(expressions(targets), expression(collection), nothing ? [] : statements(body))
         case .block(let body):
             return .block(statements(body))
         case .conditional(let header, let condition, let then, let otherwise):

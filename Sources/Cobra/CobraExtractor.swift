@@ -48,6 +48,10 @@ public struct CobraSurface: Sendable {
     /// removal of one is claimed, saying it may still be there (the removal of one taken away on every path after
     /// what adds it is claimed as any other).
     public var takenAway: [String] = []
+    /// True when no command at all is in `items` (no file read, no `cobra.Command` built in the files, no root found):
+    /// the extractor read no command line here, so whether any command or flag is there is not known
+    /// (``SurfaceSnapshot/unreadMark``). `incomplete` is set too, and a note says why.
+    public var readsNoCommand = false
     /// Set when the command tree has more command paths and flags than the extractor walks (`maximumWork`): the
     /// surface is not usable and the run stops with this message.
     public var overLimit: String?
@@ -131,7 +135,28 @@ public enum CobraExtractor {
         interpreter.partialFolders = partialFolders
         interpreter.fieldsWrittenNotRead = fieldsWrittenNotRead
         interpreter.run()
-        if interpreter.listsDecidedOnHandedObjects() || interpreter.entryDecisionsChanged()
+        // A field given nil by a statement the run did not make (code not run, as a method called only when a command
+        // runs): an object read from it may be nil whatever the order; read again with those fields nilable.
+        // A field read as holding what the run gave it alone that a statement the run did not make may give a value:
+        // read again with any value of its type there too.
+        let unrunNil = interpreter.unrunNilFields()
+        let unrunGiven = interpreter.givenFieldsUnrun()
+        var nilUnknown = false
+        if !unrunNil.isEmpty || !unrunGiven.isEmpty {
+            interpreter.finish()
+            interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
+            interpreter.partialFolders = partialFolders
+            interpreter.fieldsWrittenNotRead = fieldsWrittenNotRead
+            interpreter.alwaysNilFields = unrunNil
+            interpreter.instanceFields = unrunGiven
+            interpreter.run()
+            // Fewer decisions may leave other such statements not made: then nothing is decided by them.
+            nilUnknown =
+                interpreter.unrunNilFields().contains { field, types in
+                    !(unrunNil[field].map { types.isSubset(of: $0) } ?? false)
+                } || !interpreter.givenFieldsUnrun().isSubset(of: unrunGiven)
+        }
+        if nilUnknown || interpreter.listsDecidedOnHandedObjects() || interpreter.entryDecisionsChanged()
             || interpreter.unsetFieldsEscaped()
         {
             // An entry whose literal decided a filter went to code not read, which may have replaced it, a filter
@@ -190,12 +215,15 @@ public enum CobraExtractor {
                     + "surface; check 'files' in the cobra extractor")
         }
         let items = sortingItems ? builder.items.values.sorted { $0.key < $1.key } : Array(builder.items.values)
-        return CobraSurface(
+        if items.isEmpty { incomplete = true }
+        var surface = CobraSurface(
             items: items, notes: Array(Set(notes)).sorted(), incomplete: incomplete,
             uncertain: builder.uncertain.sorted(), unplacedRoots: builder.unplacedRoots.sorted(),
             unplacedParents: builder.unplacedParents.sorted(), unnamedFlags: builder.unnamedFlags.sorted(),
             takenAway: builder.takenAway.sorted(), overLimit: builder.overLimit,
             annotatedExperimental: builder.annotatedExperimental.sorted(), respelled: builder.respelled)
+        surface.readsNoCommand = items.isEmpty
+        return surface
     }
 }
 
@@ -687,7 +715,6 @@ private struct TreeBuilder {
                 for other in flag.definition.otherSpellings {
                     respell(prefix + flag.definition.name, as: prefix + other)
                 }
-                if flag.definition.spellingsLeftOut { spellingsLeftOut(prefix + flag.definition.name) }
                 // `--cert-email` still reaches `--certificate-email` when a normalization function maps it.
                 guard !others.isEmpty, let olds = others[flag.definition.name] else { continue }
                 for old in olds.sorted() where aliasItems < Self.maximumAliasItems {
@@ -852,28 +879,14 @@ private struct TreeBuilder {
 
     /// Records that the item of key `key` also stands for `other`, a key Swift's `==` takes as `key` and Go does not.
     private mutating func respell(_ key: String, as other: String) {
-        var spellings = respelled[key] ?? [key]
-        guard !spellings.contains(where: { $0.utf8.elementsEqual(other.utf8) }) else { return }
-        guard spellings.count < Self.maximumSpellings else { return spellingsLeftOut(key) }
-        spellings.append(other)
-        respelled[key] = spellings
+        // Every spelling is kept (none may be dropped unseen), each once: the bytes seen so far by key.
+        if respelledBytes[key] == nil { respelledBytes[key] = [Array(key.utf8)] }
+        guard respelledBytes[key]?.insert(Array(other.utf8)).inserted == true else { return }
+        respelled[key, default: [key]].append(other)
     }
 
-    /// A key spelled in more ways than are compared: said once, and the surface is incomplete (dropping a spelling
-    /// past the limit is not seen).
-    private mutating func spellingsLeftOut(_ key: String) {
-        guard overSpelled.count < Self.maximumUnnamedFlags, overSpelled.insert(key).inserted else { return }
-        incomplete = true
-        notes.append(
-            "'\(key)' is spelled in more than \(Self.maximumSpellings) ways that differ only in bytes Swift takes as "
-                + "equal; the spellings past the \(Self.maximumSpellings)th are not compared")
-    }
-
-    /// The keys ``spellingsLeftOut(_:)`` named.
-    private var overSpelled: Set<String> = []
-
-    /// The spellings of one key recorded at most (a name in ever more spellings: `\u{212B}`, `\u{C5}`, `A\u{30A}`).
-    static let maximumSpellings = 16
+    /// The bytes of the spellings in ``respelled``, by key.
+    private var respelledBytes: [String: Set<[UInt8]>] = [:]
 
     /// Touches a dictionary entry reached through its `default:` subscript, which inserts the default when absent.
     private static func keep(_ entry: inout CobraItem) -> CobraItem { entry }

@@ -25,6 +25,28 @@ enum CobraFieldWrites {
         return names
     }
 
+    /// The statements of `tokens` that may give a field a value other than `nil` (as ``written(in:keys:)`` without
+    /// keys), each with its line and how often it is spelled on that line; a field whose address is taken has line
+    /// -1 (no statement the run makes writes it). The type is that of `x` in `x.F = v` when `x` is the receiver of the
+    /// method the statement is in (``CobraInterpreter/receiverType(spelledBefore:in:_:)``).
+    static func statements(in tokens: [GoToken], functions: [GoFunction]) -> [CobraFieldStatement: Int] {
+        var found: [CobraFieldStatement: Int] = [:]
+        for index in tokens.indices where tokens[index].kind == .identifier && index > 0 {
+            guard tokens[index - 1].symbol == .period else { continue }
+            let line: Int
+            if addressTaken(at: index, in: tokens) {
+                line = -1
+            } else if writes(at: index, in: tokens) {
+                line = tokens[index].position.line
+            } else {
+                continue
+            }
+            let type = CobraInterpreter.receiverType(spelledBefore: index, in: tokens, functions)
+            found[CobraFieldStatement(field: tokens[index].text, line: line, type: type), default: 0] += 1
+        }
+        return found
+    }
+
     /// Whether the selector ending at `index` is the target of an assignment other than one `= nil`.
     private static func writes(at index: Int, in tokens: [GoToken]) -> Bool {
         var next = index + 1

@@ -75,19 +75,13 @@ struct CobraFlagDefinition: Sendable {
     /// The other spellings of `name` the set defines: names Swift's `==` takes as `name` with other bytes, which are
     /// other flags to pflag (`caf\u{e9}`, `cafe\u{301}`), read as this one.
     var otherSpellings: [String] = []
-    /// Whether a spelling past ``maximumSpellings`` was left out (the extractor says so).
-    var spellingsLeftOut = false
-
-    /// At most this many other spellings are kept for one flag.
-    static let maximumSpellings = 16
+    /// The bytes of ``otherSpellings``, each kept once. There is no limit on their number: every one is a flag
+    /// pflag tells apart, and the source that defines them bounds them.
+    var spellingBytes: Set<[UInt8]> = []
 
     /// Keeps `spelling` among the other spellings unless it is `name`'s bytes or already kept.
     mutating func addSpelling(_ spelling: String) {
-        guard !spelling.utf8.elementsEqual(name.utf8),
-            !otherSpellings.contains(where: { $0.utf8.elementsEqual(spelling.utf8) })
-        else { return }
-        guard otherSpellings.count < Self.maximumSpellings else {
-            spellingsLeftOut = true
+        guard !spelling.utf8.elementsEqual(name.utf8), spellingBytes.insert(Array(spelling.utf8)).inserted else {
             return
         }
         otherSpellings.append(spelling)
@@ -273,7 +267,11 @@ struct CobraFlagSetInfo: Sendable {
     /// Records `spelling` among the spellings of the flag `define` keeps for it (which may have replaced `stored`).
     private mutating func respell(_ spelling: String, keeping stored: CobraFlagDefinition) {
         guard var current = flags[spelling] else { return }
-        current.addSpellings(of: stored)
+        // `define` replaced the stored definition (a read type for `custom`): it takes over its spellings. Else
+        // they are already there (so each definition costs one insertion, however many spellings there are).
+        if current.otherSpellings.count != stored.otherSpellings.count || !current.name.utf8.elementsEqual(stored.name.utf8) {
+            current.addSpellings(of: stored)
+        }
         current.addSpelling(spelling)
         flags[spelling] = current
     }
@@ -613,10 +611,20 @@ struct CobraInterpreter {
     private var packageConstants: [Int64: String?] = [:]
     /// The package-level variables nothing can assign, by `scoped` name (``unwrittenPackageVar(_:in:)``).
     private var unwrittenVars: [Int64: (file: Int, value: CobraExpr)?] = [:]
+    /// The strings package-level variables hold once the package's `init` functions ran, by `scoped` name
+    /// (``valueAfterInit(_:in:)``).
+    private var valuesAfterInit: [Int64: String?] = [:]
+    /// By function, whether it may run while the program's packages are initialised (``mayRunInInit(_:)``); nil until
+    /// a variable's value after the `init` functions is asked for.
+    private var runsInInit: [Bool]?
     /// ``boundOnce(_:in:)`` by function and name.
     private var namesBoundOnce: [CobraFunctionID: [String: Bool]] = [:]
     /// ``neverReturns(_:depth:)`` by function.
     private var neverReturning: [CobraFunctionID: Bool] = [:]
+    /// ``isConstructor(_:)`` by function.
+    private var constructors: [CobraFunctionID: Bool] = [:]
+    /// ``listsOwnFields(_:)`` by type.
+    private var fieldListers: [CobraName: Bool] = [:]
     /// ``emptyPackageCollection(_:in:)`` by scoped name.
     private var emptyCollections: [Int64: Bool] = [:]
     /// By function, the names it binds (``namesBound(_:)``).
@@ -642,13 +650,39 @@ struct CobraInterpreter {
     /// (a `nil` or a name written by code run later in the pass, as an `init`) left a flag the last pass would not
     /// define, so the surface is read again without them (``entryDecisionsChanged()``).
     private var entryVerdicts: [String: Bool?] = [:]
-    /// The objects a slot may hold beside `nil` (an element of a list literal or an appended value that may be nil, a
-    /// field that may be nil): such an entry may be nil in Go, and no filter is decided on it. Only grows.
+    /// The objects that may be nil wherever they are held (read from a field some statement not run gives nil,
+    /// ``alwaysNilFields``): no filter is decided on them. Only grows.
     private var nilable: Set<CobraSite> = []
-    /// The fields some file read assigns `nil` (`g.IncludeDevDeps = nil`), in code run or not: an object read from
-    /// such a field is nilable whatever the order the code runs in. Each file's names are worked out once for its blob
-    /// (``CobraSourceFile/fieldsAssignedNil``): the tokens of a file depend on nothing else.
-    private lazy var nilFields: Set<String> = sources.reduce(into: []) { $0.formUnion($1.fieldsAssignedNil) }
+    /// The objects a slot may hold beside `nil` (an element of a list literal or an appended value that may be nil, a
+    /// field that may be nil): such an entry may be nil in Go where the values it is in hold nil (one command's group
+    /// whose field is set to nil), and no filter on it is decided there: in a loop over a collection that may hold nil,
+    /// or anywhere but a loop's own variable (``Frame/entryBesideNil``). Only grows.
+    private var nilableBeside: Set<CobraSite> = []
+    /// The fields some file read assigns `nil` (`g.IncludeDevDeps = nil`), by file, in code run or not. Each file's
+    /// are worked out once for its blob (``CobraSourceFile/fieldsAssignedNil``): the tokens of a file depend on
+    /// nothing else.
+    private lazy var nilAssignments: [[CobraFieldStatement: Int]] = sources.map(\.fieldsAssignedNil)
+    private lazy var nilFieldNames: Set<String> = Set(nilAssignments.flatMap { $0.keys.map(\.field) })
+    /// The `x.Field = nil` statements the run made (by file, line and field), to objects it follows: the nil is in
+    /// the field's cell of those objects alone.
+    private(set) var nilAssignmentsRun: Set<CobraNilRun> = []
+    /// The fields (by type and field name) read from an object of the program whose values held an object.
+    /// By object, the fields (scoped by type) it was read from, and the objects a filter tested for nil.
+    private var fieldsHolding: [CobraSite: Set<Int64>] = [:]
+    private var nilTested: Set<CobraSite> = []
+    /// The fields whose `nil` statements the run may not have made (``unrunNilFields()``), from an earlier run: an
+    /// object read from such a field (of a type the statement may be about) is nilable whatever the order the code
+    /// runs in.
+    var alwaysNilFields: [String: Set<String?>] = [:]
+    /// The `x.Field = v` statements the run made (by file, line and field) to objects of the program's types.
+    private var fieldWritesRun: Set<CobraNilRun> = []
+    /// The pointer fields read as holding what the run gave them alone (``givenPointerField(_:_:held:)``): by object
+    /// and field, and by type and field.
+    private var givenFieldsRead: [CobraObjectField: CobraName] = [:]
+    private var givenFieldReads: Set<CobraTypedField> = []
+    /// The fields some statement the run did not make may give a value (``givenFieldsUnrun()``), from an earlier run:
+    /// read as any value of their type too.
+    var instanceFields: Set<CobraTypedField> = []
     private var entryVerdictsThisPass: Set<String> = []
     /// For a Go file not read, the names of the fields it may give a value (``CobraFieldWrites``): every other Go file
     /// of the module, by name; nil when they are not known (no unset pointer field is then read as nil).
@@ -847,6 +881,8 @@ struct CobraInterpreter {
         /// The arguments (by bit, from the first) that are certain constant strings where the call is
         /// (``certainString(_:in:)``): a parameter given one holds it in the body, when the body never assigns it.
         var certain: UInt64 = 0
+        /// Where a constructor (``isConstructor(_:)``) is called: each call site makes objects of its own.
+        var caller: CobraSite?
     }
 
     /// The frame of the function being run.
@@ -913,11 +949,20 @@ struct CobraInterpreter {
         /// change (``tableUnchanged(_:)``): a string field its literal gives certainly is what the entry holds, when
         /// no file writes that field (``stringFieldWritten(_:)``).
         var certainEntry: CobraValues?
+        /// The variables of the loops running entry by entry, and whether the collection each ranges over may hold
+        /// `nil` beside its objects: an entry held beside nil somewhere (``nilableBeside``) may be nil in this loop
+        /// only when that is so.
+        var entryBesideNil: [CobraLocalName: Bool] = [:]
+        /// The variables of loops over the fields of one object (``fieldListNil(_:in:)``): the entries that may be
+        /// nil in that object's fields (no other entry is nil there).
+        var entryNilInSlots: [CobraLocalName: Set<CobraSite>] = [:]
 
         /// Forgets the loops whose index or collection `name` is: assigned in the body, `table[i]` may be another
         /// element.
         mutating func reassigned(_ name: CobraLocalName) {
             if !ranges.isEmpty { ranges.removeAll { $0.index == name || $0.collection == name } }
+            if !entryBesideNil.isEmpty { entryBesideNil[name] = nil }
+            if !entryNilInSlots.isEmpty { entryNilInSlots[name] = nil }
         }
     }
 
@@ -1709,20 +1754,47 @@ struct CobraInterpreter {
     /// Calls `key` and the other definitions of it for other builds (``Declared/alternates``), each in the builds its
     /// file is for.
     private mutating func call(
-        _ key: CobraFunctionID, arguments values: [CobraValues], receiver: CobraValues = [], certain: UInt64 = 0
+        _ key: CobraFunctionID, arguments values: [CobraValues], receiver: CobraValues = [], certain: UInt64 = 0,
+        caller: CobraSite? = nil
     ) -> CobraValues {
         guard let others = declared.alternates[key] else {
-            return callDefinition(key, arguments: values, receiver: receiver, certain: certain)
+            return callDefinition(key, arguments: values, receiver: receiver, certain: certain, caller: caller)
         }
-        var result = callDefinition(key, arguments: values, receiver: receiver, certain: certain)
+        var result = callDefinition(key, arguments: values, receiver: receiver, certain: certain, caller: caller)
         for other in others {
-            result.formUnion(callDefinition(other, arguments: values, receiver: receiver, certain: certain))
+            result.formUnion(
+                callDefinition(other, arguments: values, receiver: receiver, certain: certain, caller: caller))
         }
         return result
     }
 
+    /// Whether function `key` is a constructor: no receiver, and its body is one `return` of a composite literal of a
+    /// named type (or its address), which makes a fresh object at each call (trivy's `NewReportFlagGroup()`). Each
+    /// call site of it makes objects of its own (``CallKey/caller``): what one command's code gives a field of the
+    /// object it got (`group.ExitOnEOL = nil`) is not what another's holds.
+    private mutating func isConstructor(_ key: CobraFunctionID) -> Bool {
+        if let known = constructors[key] { return known }
+        let declaration = declared.list[Int(key)]
+        var answer = false
+        if files[declaration.file].functions[declaration.index].receiver == nil {
+            let body = sources[declaration.file].body(of: declaration.index)
+            if body.count == 1, case .return(let results) = body[0], results.count == 1,
+                case .composite(let type?, _, _) = Self.withoutAddress(results[0]), let name = type.name,
+                !type.isCollection, !type.isCobraCommand,
+                let fields = declared.structs[runName(name, in: declaration.file)]
+            {
+                // Only where it matters: a type some field of which a file read sets to nil (the calls of other
+                // constructors stay one object each, as they cost a run each).
+                answer = fields.keys.contains { nilFieldNames.contains(numbering.table.names[Int($0)]) }
+            }
+        }
+        constructors[key] = answer
+        return answer
+    }
+
     private mutating func callDefinition(
-        _ key: CobraFunctionID, arguments values: [CobraValues], receiver: CobraValues = [], certain: UInt64 = 0
+        _ key: CobraFunctionID, arguments values: [CobraValues], receiver: CobraValues = [], certain: UInt64 = 0,
+        caller: CobraSite? = nil
     ) -> CobraValues {
         let declaration = declared.list[Int(key)]
         // Not in a build the caller runs in (the Windows definition of a helper, called from Linux code).
@@ -1734,11 +1806,13 @@ struct CobraInterpreter {
         let count = declaration.parameterCount
         // A certain argument binds a parameter of its own: not past the parameters, nor a variadic one's, and only
         // when the parameters are the declaration's (one each, named: none left out as `_`).
-        var certain = values.count == count && count < 64 ? certain & ((1 << UInt64(count)) - 1) : 0
+        let receiverCertain = certain & Self.certainReceiver
+        var certain = values.count == count && count < 63 ? certain & ((1 << UInt64(count)) - 1) : 0
         if certain != 0 {
             let signature = files[declaration.file].functions[declaration.index].declaration.signature
             if signature.parameters.count != count || signature.parameters.contains(where: \.variadic) { certain = 0 }
         }
+        certain |= receiverCertain
         var stored = values
         if values.count != count {
             stored = Array(values.prefix(count)) + Array(repeating: [], count: max(0, count - values.count))
@@ -1748,7 +1822,9 @@ struct CobraInterpreter {
             }
         }
         let call = callIndex(
-            CallKey(function: key, arguments: stored, receiver: receiver, build: build, certain: certain))
+            CallKey(
+                function: key, arguments: stored, receiver: receiver, build: build, certain: certain,
+                caller: caller.flatMap { isConstructor(key) ? $0 : nil }))
         let (undecided, depth) = (undecidedBranches, callDepth)
         let running = runningClosures.isEmpty ? [] : runningClosures.sorted()
         // By index: `recording.last` would copy the record (and retain each of its arrays) for two counts.
@@ -1823,7 +1899,14 @@ struct CobraInterpreter {
             frame.locals.assign(value, to: parameter.name)
         }
         let certain = callKeys[Int(call)].certain
-        if certain != 0 {
+        if certain & Self.certainReceiver != 0, let receiver, let name = receiver.name,
+            case .string(let text)? = callKeys[Int(call)].receiver.only,
+            tokenBindings(of: self.text(of: name, in: file), in: key) == 0
+        {
+            // A receiver given a certain string (a conversion's) that the body never binds, nor calls a method on.
+            frame.certain[name] = text
+        }
+        if certain & ~Self.certainReceiver != 0 {
             let written = parametersWritten(key)
             for (index, parameter) in parameters.enumerated()
             where certain & (1 << UInt64(index)) != 0 && !written.contains(parameter.name) {
@@ -2003,6 +2086,89 @@ struct CobraInterpreter {
         return true
     }
 
+    /// For `object.field` where `object` is an object whose literal gives `field`, a pointer: true when it holds what
+    /// the run gave it alone (`held`, objects and nil), not also any value of its type (a flag group's field read as
+    /// every group's): no file not read gives a field of that name a value, every statement of the files read that
+    /// may (for the object's type) is one the run made (checked once the run is over: ``givenFieldsUnrun()``), and
+    /// the object goes nowhere code not read or not run could change it (``unsetFieldsEscaped()``).
+    private mutating func givenPointerField(_ object: CobraValue, _ field: CobraName, held: CobraValues) -> Bool {
+        guard literalListsDecide, case .object(let site, let type) = object,
+            declared.structs[type]?[field]?.isPointer == true, !positionalObjects.contains(site),
+            objectKeys[site]?.contains(field) == true, held.contains(where: Self.isObject),
+            held.allSatisfy({ value in
+                // Objects of a type that lists its own fields (a flag group): elsewhere the reading costs a second run
+                // when the object escapes, for nothing the surface uses.
+                if case .object(_, let heldType) = value { return listsOwnFields(heldType) }
+                return value == .nilValue
+            })
+        else { return false }
+        let typed = CobraTypedField(type: numbering.table.names[Int(type)], field: numbering.table.names[Int(field)])
+        guard !instanceFields.contains(typed), fieldsWrittenNotRead.map({ !$0(typed.field) }) == true,
+            fieldWritesAllMade(typed)
+        else {
+            return false
+        }
+        givenFieldReads.insert(typed)
+        givenFieldsRead[CobraObjectField(site: site, field: field)] = type
+        return true
+    }
+
+    /// The fields read as holding what the run gave them alone (``givenPointerField(_:_:held:)``) that a statement of
+    /// the files read the run did not make may give a value (code not run, or spelled twice on a line): read again
+    /// keeping any value of the type there (``instanceFields``). Empty when there is none.
+    mutating func givenFieldsUnrun() -> Set<CobraTypedField> {
+        guard !givenFieldReads.isEmpty else { return [] }
+        // An object that escaped: none holds only what the run gave it.
+        return givenFieldsEscaped() ? givenFieldReads : []
+    }
+
+    /// Whether every statement of the files read that may give `typed`'s field a value (for its type) was made by
+    /// the run so far (its values are in the cells, which keep what every pass gave them): a statement made later
+    /// (another command's constructor) leaves the field read as any value of its type at this read.
+    private mutating func fieldWritesAllMade(_ typed: CobraTypedField) -> Bool {
+        for statement in fieldStatements[typed.field] ?? [] where statement.type == nil || statement.type == typed.type {
+            guard statement.count == 1, statement.line >= 0,
+                fieldWritesRun.contains(CobraNilRun(file: statement.file, line: statement.line, field: typed.field))
+            else { return false }
+        }
+        return true
+    }
+
+    /// Whether `type` has a method whose body is one `return` of a list literal of its receiver's fields (`func (g
+    /// *Group) Flags() []Flagger { return []Flagger{g.A, g.B} }`, ``fieldListNil(_:in:)``).
+    private mutating func listsOwnFields(_ type: CobraName) -> Bool {
+        if let known = fieldListers[type] { return known }
+        var answer = false
+        for (key, function) in declared.methods where key >> 32 == Int64(type) {
+            let declaration = declared.list[Int(function)]
+            guard let receiver = files[declaration.file].functions[declaration.index].receiver?.name else { continue }
+            let body = sources[declaration.file].body(of: declaration.index)
+            guard body.count == 1, case .return(let results) = body[0], results.count == 1,
+                case .composite(let listType?, let elements, _) = results[0], listType.isCollection, !elements.isEmpty
+            else { continue }
+            if elements.allSatisfy({ element in
+                if element.key == nil, case .selector(.name(receiver), _, _) = element.value { return true }
+                return false
+            }) {
+                answer = true
+                break
+            }
+        }
+        fieldListers[type] = answer
+        return answer
+    }
+
+    /// The statements of the files read that may give a field a value, by field name.
+    private lazy var fieldStatements: [String: [(file: Int, line: Int, type: String?, count: Int)]] = {
+        var byField: [String: [(file: Int, line: Int, type: String?, count: Int)]] = [:]
+        for (file, source) in sources.enumerated() {
+            for (statement, count) in source.fieldWriteStatements {
+                byField[statement.field, default: []].append((file, statement.line, statement.type, count))
+            }
+        }
+        return byField
+    }()
+
     /// Whether no Go code of the module gives field `field` a value other than `nil` but by the keys of literals in
     /// the files read (``CobraFieldWrites``): by the tokens, whether the code runs or not.
     private mutating func onlyGivenByLiterals(_ field: CobraName) -> Bool {
@@ -2021,8 +2187,16 @@ struct CobraInterpreter {
     /// A file read that sends on a channel or assigns to more than a name in a `select` case makes every object
     /// escaped (the interpreter does not follow channels). (Handed to a call not read itself:
     /// ``listsDecidedOnHandedObjects()``.) The surface is then read again without such decisions.
-    mutating func unsetFieldsEscaped() -> Bool {
-        guard !unsetFieldsRead.isEmpty else { return false }
+    mutating func unsetFieldsEscaped() -> Bool { objectsEscaped(unset: true) }
+
+    /// Whether an object a pointer field was read of as holding what the run gave it alone
+    /// (``givenPointerField(_:_:held:)``) was replaced whole or went where code not read or not run could give the
+    /// field another value, as for ``unsetFieldsEscaped()``.
+    mutating func givenFieldsEscaped() -> Bool { objectsEscaped(unset: false) }
+
+    private mutating func objectsEscaped(unset: Bool) -> Bool {
+        let reads = unset ? unsetFieldsRead : givenFieldsRead
+        guard !reads.isEmpty else { return false }
         let hookCalls = self.hookCalls
         if escapedObjects.count >= Self.maximumHandedObjects || handedObjects.count >= Self.maximumHandedObjects
             || hookCalls.sendsOnChannel()
@@ -2031,10 +2205,10 @@ struct CobraInterpreter {
             return true
         }
         var sites: Set<CobraSite> = []
-        for (key, type) in unsetFieldsRead.sorted(by: { $0.key.site < $1.key.site }) {
+        for (key, type) in reads.sorted(by: { $0.key.site < $1.key.site }) {
             let object = CobraValue.object(key.site, type)
             if replacedObjects.contains(object) { return true }
-            if readField(of: object, key.field).contains(where: { $0 != .nilValue }) { return true }
+            if unset, readField(of: object, key.field).contains(where: { $0 != .nilValue }) { return true }
             sites.insert(key.site)
         }
         // A function literal the run did not execute may run before the object's fields are read (sent on a channel and
@@ -2567,7 +2741,12 @@ struct CobraInterpreter {
                     zip(function.parameters.map(\.name), values), uniquingKeysWith: { first, _ in first }))
             return predicate.run(sources[declaration.file].body(of: declaration.index))
         case .binary(let op, let left, let right) where literalListsDecide && (op == .equal || op == .notEqual):
-            return decideEquality(left, right, in: &frame).map { op == .equal ? $0 : !$0 }
+            if let equal = decideEquality(left, right, in: &frame) { return op == .equal ? equal : !equal }
+            // Certain strings on both sides (`table[i].Name == string(skip)`), as an `if` compares them.
+            guard let lhs = certainString(left, in: &frame), let rhs = certainString(right, in: &frame) else {
+                return nil
+            }
+            return (Array(lhs.utf8) == Array(rhs.utf8)) == (op == .equal)
         case .call(.selector(.name(let qualifier), let function, _), let arguments, _)
         where literalListsDecide && arguments.count == 1 && isLoNil(qualifier, function, in: frame):
             // samber/lo's `IsNil(x)`: false for an object (a literal of the program's types, or its address).
@@ -2597,37 +2776,146 @@ struct CobraInterpreter {
         guard !writesThroughPointer, !Self.containsCall(expression) else { return nil }
         let values = evaluate(expression, in: &frame)
         guard !values.isEmpty else { return nil }
+        // A loop's own variable over a collection that holds no nil: an object held beside nil elsewhere is not nil here.
+        // Over the fields of one object: only what is beside nil in one of those fields may be nil.
+        var besideNil = true
+        var nilInSlots: Set<CobraSite>?
+        if case .name(let variable) = expression {
+            besideNil = frame.entryBesideNil[variable] ?? true
+            nilInSlots = frame.entryNilInSlots[variable]
+        }
         for value in values {
-            guard case .object(let site, _) = value, !nilable.contains(site) else { return nil }
+            if let nilInSlots, case .object(let site, _) = value {
+                guard !nilable.contains(site), !nilInSlots.contains(site) else { return nil }
+                continue
+            }
+            guard case .object(let site, _) = value, !nilable.contains(site),
+                !besideNil || !nilableBeside.contains(site)
+            else { return nil }
         }
         return values
     }
 
-    /// Marks the objects `values` holds as ``nilable`` when it may also be nil (or `always`).
-    private mutating func markNilable(_ values: CobraValues, always: Bool = false) {
-        guard always || values.contains(.nilValue) else { return }
-        for case .object(let site, _) in values { nilable.insert(site) }
+    /// For a loop over `x.M()` where `x` is a local holding one object and `M` a method of its type whose body is one
+    /// `return` of a list literal of its receiver's fields (`return []Flagger{f.Format, f.Report}`, trivy's
+    /// `Flags()`): the objects that may be nil in the list, those a field of them holds beside nil. Nil for anything
+    /// else.
+    private mutating func fieldListNil(_ collection: CobraExpr, in frame: inout Frame) -> Set<CobraSite>? {
+        guard case .call(.selector(.name(let local), let localMethod, _), let arguments, _) = collection,
+            arguments.isEmpty, frame.locals[local] != nil, let held = frame.locals[local]?.only,
+            case .object(_, let type) = held
+        else { return nil }
+        let method = runName(localMethod, in: frame.file)
+        guard let found = methodOrPromoted(method, of: type, preferring: frame.folder), found.receiver == type else {
+            return nil
+        }
+        let declaration = declared.list[Int(found.key)]
+        guard let receiver = files[declaration.file].functions[declaration.index].receiver?.name else { return nil }
+        let body = sources[declaration.file].body(of: declaration.index)
+        guard body.count == 1, case .return(let results) = body[0], results.count == 1,
+            case .composite(let listType?, let elements, _) = results[0], listType.isCollection
+        else { return nil }
+        var nilHere: Set<CobraSite> = []
+        for element in elements {
+            guard element.key == nil, case .selector(.name(receiver), let field, _) = element.value else { return nil }
+            let values = readField(of: held, runName(field, in: declaration.file))
+            guard values.contains(.nilValue) else { continue }
+            for case .object(let site, _) in values { nilHere.insert(site) }
+        }
+        return nilHere
     }
 
-    /// The names of the fields assigned `nil` in `files` (`x.Field = nil`, `x.Field, y = nil, ...` counted too).
-    static func fieldsAssignedNil(in files: [[GoToken]]) -> Set<String> {
-        var names: Set<String> = []
-        for tokens in files {
-            for index in tokens.indices where tokens[index].kind == .identifier && tokens[index].text == "nil" {
-                // Back over `=` and the target list to each `.Field` before it on the statement.
-                guard index > 0, tokens[index - 1].symbol == .assign else { continue }
-                var cursor = index - 2
-                while cursor > 0, tokens[cursor].kind != .semicolon, tokens[cursor].symbol != .leftBrace,
-                    tokens[cursor].symbol != .rightBrace, index - cursor < 64
+    /// Marks the objects `values` holds as ``nilableBeside`` when it may also be nil, or ``nilable`` when `always`.
+    private mutating func markNilable(_ values: CobraValues, always: Bool = false) {
+        if always {
+            for case .object(let site, _) in values { nilable.insert(site) }
+        } else if values.contains(.nilValue) {
+            for case .object(let site, _) in values { nilableBeside.insert(site) }
+        }
+    }
+
+    /// The fields assigned `nil` in `tokens` (`x.Field = nil`, `x.Field, y = nil, ...` counted too), each with its
+    /// line and how often it is spelled on that line; not `b` of `a.b.C = nil` (only `C` is given nil), but `B` of
+    /// `a.B[i] = nil` (an element of it is). The type is that of `x` when `x` is the receiver of the method the
+    /// statement is in, spelled alone before the field (`o.Scanners = nil` in `func (o *Options) ...`) and never
+    /// declared again in its body: such a statement gives nil only to values of that type.
+    static func fieldsAssignedNil(in tokens: [GoToken], functions: [GoFunction]) -> [CobraFieldStatement: Int] {
+        var found: [CobraFieldStatement: Int] = [:]
+        for index in tokens.indices where tokens[index].kind == .identifier && tokens[index].text == "nil" {
+            // Back over `=` and the target list to each `.Field` before it on the statement.
+            guard index > 0, tokens[index - 1].symbol == .assign else { continue }
+            var cursor = index - 2
+            while cursor > 0, tokens[cursor].kind != .semicolon, tokens[cursor].symbol != .leftBrace,
+                tokens[cursor].symbol != .rightBrace, index - cursor < 64
+            {
+                if tokens[cursor].kind == .identifier, tokens[cursor - 1].symbol == .period,
+                    cursor + 1 >= tokens.count || tokens[cursor + 1].symbol != .period
                 {
-                    if tokens[cursor].kind == .identifier, tokens[cursor - 1].symbol == .period {
-                        names.insert(tokens[cursor].text)
-                    }
-                    cursor -= 1
+                    let type = cursor == index - 2 ? receiverType(spelledBefore: cursor, in: tokens, functions) : nil
+                    let assignment = CobraFieldStatement(
+                        field: tokens[cursor].text, line: tokens[cursor].position.line, type: type)
+                    found[assignment, default: 0] += 1
                 }
+                cursor -= 1
             }
         }
-        return names
+        return found
+    }
+
+    /// For `x.Field = nil` whose `Field` token is at `index`: the receiver type of the method around it when `x` alone
+    /// (after a statement's start) is its receiver and the body never declares `x` again (as a `:=` or `var` name, a
+    /// parameter of a function literal, a name in a list); nil otherwise.
+    static func receiverType(spelledBefore index: Int, in tokens: [GoToken], _ functions: [GoFunction])
+        -> String?
+    {
+        guard index >= 3, tokens[index - 2].kind == .identifier,
+            tokens[index - 3].kind == .semicolon || tokens[index - 3].symbol == .leftBrace
+                || tokens[index - 3].symbol == .rightBrace
+        else { return nil }
+        let variable = tokens[index - 2].text
+        guard
+            let function = functions.first(where: { $0.body.map { $0.contains(index) } ?? false }),
+            let receiver = function.receiver, receiver.name == variable, let body = function.body
+        else { return nil }
+        for position in body where tokens[position].kind == .identifier && tokens[position].text == variable {
+            let next = position + 1 < tokens.count ? tokens[position + 1] : nil
+            let previous = tokens[position - 1]
+            if next?.symbol == .define || next?.symbol == .comma || previous.symbol == .comma
+                || previous.symbol == .leftParen || previous.kind == .keyword(.var)
+            {
+                return nil
+            }
+        }
+        return receiver.typeName
+    }
+
+    /// The `x.Field = nil` statements of the files read that the run did not make (in code it did not run, or spelled
+    /// twice on a line), by field name and the types they may be about (nil: any), when a field of that name of such
+    /// a type was read holding an object: that object may be nil there whatever the order the code runs in, so the
+    /// surface is read again with those fields nilable (``alwaysNilFields``). Empty when none matters.
+    mutating func unrunNilFields() -> [String: Set<String?>] {
+        var unrun: [String: Set<String?>] = [:]
+        for (file, assignments) in nilAssignments.enumerated() {
+            for (assignment, count) in assignments {
+                if count == 1,
+                    nilAssignmentsRun.contains(CobraNilRun(file: file, line: assignment.line, field: assignment.field))
+                {
+                    continue
+                }
+                unrun[assignment.field, default: []].insert(assignment.type)
+            }
+        }
+        guard !unrun.isEmpty else { return [:] }
+        var matters: [String: Set<String?>] = [:]
+        // Only an object a filter tested for nil: elsewhere nil-ness decides nothing.
+        let reads = nilTested.reduce(into: Set<Int64>()) { $0.formUnion(fieldsHolding[$1] ?? []) }
+        for read in reads {
+            let names = numbering.table.names
+            let (type, field) = (names[Int(read >> 32)], names[Int(Int32(truncatingIfNeeded: read))])
+            guard let types = unrun[field], types.contains(nil) || types.contains(type) else { continue }
+            matters[field, default: []].formUnion(types)
+        }
+        return matters
     }
 
     /// Whether `left == right` in a loop's filter, when it is certain: an object compared with `nil` (trivy's
@@ -2685,6 +2973,13 @@ struct CobraInterpreter {
                 else { return nil }
             }
             result = packageConstant(name, in: frame.file)
+            // A package `var` that only the `init` functions write, read where they have all run (s19-branches
+            // varinitopen: `var mode = "client"` set to "server" by an `init`).
+            if result == nil, let key = frame.key, let after = valueAfterInit(name, in: frame.file),
+                !mayRunInInit(callKeys[Int(key)].function)
+            {
+                result = after
+            }
         case .selector(let base, let field, _):
             guard literalListsDecide, let entry = frame.certainEntry?.only, case .object(let site, _) = entry,
                 !Self.containsCall(base), evaluate(base, in: &frame).only == entry
@@ -2696,6 +2991,10 @@ struct CobraInterpreter {
             // A call not read that the entry is handed to may replace it: the surface is then read again without.
             decidedObjects.insert(site)
             result = text
+        case .call(.name(let callee), let converted, _) where converted.count == 1:
+            // `string(skip)`, `Mode("client")`: a conversion keeps the bytes.
+            guard isStringConversion(callee, in: frame) else { return nil }
+            result = certainString(converted[0], in: &frame, depth: depth + 1)
         default:
             return nil
         }
@@ -2734,30 +3033,61 @@ struct CobraInterpreter {
         {
             return false
         }
-        guard let body = function.body else { return false }
+        return tokenBindings(of: text, in: key) == 1
+    }
+
+    /// How many times function `key`'s body binds a name spelled `text`, by the tokens (``assignedAfter(_:in:)``);
+    /// nil when it takes its address or calls a method on it (`mode.Set("client")`: a method with a pointer receiver
+    /// takes the address; a string has no field), or has no body.
+    private func tokenBindings(of text: String, in key: CobraFunctionID) -> Int? {
+        let declaration = declared.list[Int(key)]
+        guard let body = files[declaration.file].functions[declaration.index].declaration.body else { return nil }
         let tokens = sources[declaration.file].file.go.tokens
         var bindings = 0
         for index in body where tokens[index].kind == .identifier && tokens[index].text == text {
             if index > 0, tokens[index - 1].symbol == .period { continue }
             var before = index - 1
             while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
-            if before >= 0, tokens[before].symbol == .ampersand { return false }
-            // `mode.Set("client")`: a method with a pointer receiver takes the local's address (a string has no field).
-            if index + 1 < tokens.count, tokens[index + 1].symbol == .period { return false }
+            if before >= 0, tokens[before].symbol == .ampersand { return nil }
+            if index + 1 < tokens.count, tokens[index + 1].symbol == .period { return nil }
             if Self.assignedAfter(index, in: tokens) { bindings += 1 }
         }
-        return bindings == 1
+        return bindings
     }
 
     private static let maximumCertainDepth = 16
     private static let maximumCertainBytes = 4096
+
+    /// The method `method` that the frame's package declares on its type `local`, when `local(x)` is a conversion to
+    /// that type there (no local, package-level variable or function of the package is named so).
+    private mutating func conversionMethod(_ local: CobraLocalName, _ method: CobraName, in frame: Frame)
+        -> CobraFunctionID?
+    {
+        guard !frame.locals.contains(local), read(globalCell(local, in: frame.file)) == nil,
+            function(named: local, in: frame.file) == nil
+        else { return nil }
+        return declared.functions[
+            FunctionName(folder: frame.folder, receiver: runName(local, in: frame.file), name: method)]
+    }
+
+    /// Whether `local(x)` (one argument) converts `x` to a string type where the frame is: `string`, or a type of the
+    /// program with methods, no local, package-level variable or function being named so.
+    private mutating func isStringConversion(_ local: CobraLocalName, in frame: Frame) -> Bool {
+        guard !frame.locals.contains(local), read(globalCell(local, in: frame.file)) == nil,
+            function(named: local, in: frame.file) == nil
+        else { return false }
+        return text(of: local, in: frame.file) == "string" || declared.receivers.contains(runName(local, in: frame.file))
+    }
+
+    /// The bit of ``CallKey/certain`` that says the receiver is a certain string (`Skip("port").m()`).
+    private static let certainReceiver: UInt64 = 1 << 63
 
     /// The arguments of a call that are certain strings (``certainString(_:in:)``) and hold that string alone, by bit.
     private mutating func certainArguments(_ arguments: [CobraExpr], _ values: [CobraValues], in frame: inout Frame)
         -> UInt64
     {
         var bits: UInt64 = 0
-        for (index, argument) in arguments.enumerated() where index < 64 && index < values.count {
+        for (index, argument) in arguments.enumerated() where index < 63 && index < values.count {
             guard case .string(let held)? = values[index].only, let text = certainString(argument, in: &frame),
                 Array(text.utf8) == Array(held.utf8)
             else { continue }
@@ -3004,7 +3334,7 @@ struct CobraInterpreter {
 
     /// Whether the statement goes on from the token at `index` to an assignment before its end, outside brackets
     /// (`x.f = v`, `x.f, y = ...`, `x.f++`).
-    private static func assignedAfter(_ index: Int, in tokens: [GoToken]) -> Bool {
+    static func assignedAfter(_ index: Int, in tokens: [GoToken]) -> Bool {
         var depth = 0
         for position in index + 1..<tokens.count {
             let token = tokens[position]
@@ -3044,9 +3374,11 @@ struct CobraInterpreter {
             if verdict != nil { decidedObjects.insert(site) }
             let key = "\(site.file) \(site.offset) \(site.context) \(frame.file) \(test)"
             entryVerdictsThisPass.insert(key)
+            if test == "nil" { nilTested.insert(site) }
             if !recording.isEmpty { recording[recording.count - 1].verdicts.append(key) }
             if let first = entryVerdicts[key] {
-                if first != verdict { entryVerdictsDiffer = true }
+                if first != verdict { entryVerdictsDiffer = true
+                }
             } else {
                 entryVerdicts[key] = .some(verdict)
             }
@@ -3057,7 +3389,7 @@ struct CobraInterpreter {
     /// Whether a decision by an entry's nil-ness or getter differs between passes, or was made in an earlier pass and
     /// not in the last (``entryVerdicts``): the surface is then read again without such decisions.
     func entryDecisionsChanged() -> Bool {
-        entryVerdictsDiffer || entryVerdictsThisPass.count != entryVerdicts.count
+        return entryVerdictsDiffer || entryVerdictsThisPass.count != entryVerdicts.count
     }
 
     /// The strings `x.Method()` returns when `x` is one object of the program's types and `Method` a method of its
@@ -3702,6 +4034,9 @@ struct CobraInterpreter {
             var undecidedEntries = false
             // Whether the body ran and ended on every path of every run, and the fewest loops what ended it leaves.
             var ran: (ended: Bool, leaving: Int)? = nil
+            let (outerBesideNil, outerNilInSlots) = (frame.entryBesideNil, frame.entryNilInSlots)
+            defer { (frame.entryBesideNil, frame.entryNilInSlots) = (outerBesideNil, outerNilInSlots) }
+            let slotsNil = runs.count > 1 ? fieldListNil(collection, in: &frame) : nil
             for element in runs {
                 for (offset, name) in names.enumerated() {
                     guard case .name(let variable) = name else {
@@ -3711,6 +4046,8 @@ struct CobraInterpreter {
                     }
                     guard variable != CobraKnown.underscore.id else { continue }
                     frame.locals.assign(offset == 1 ? element : [], to: variable)
+                    frame.entryBesideNil[variable] = offset == 1 ? elements.contains(.nilValue) : nil
+                    frame.entryNilInSlots[variable] = offset == 1 ? slotsNil : nil
                 }
                 frame.ranges = outer
                 if let indexed { frame.ranges.append((indexed.index, indexed.collection, element)) }
@@ -4214,10 +4551,111 @@ struct CobraInterpreter {
         return result
     }
 
-    /// Whether a file read assigns a name spelled `text` inside braces (a function body, a function literal, an
-    /// `init`: as one of several targets too) or takes its address, by the tokens; a selector's field of that name
-    /// does not count.
-    private func assignedInFunctions(_ text: String) -> Bool {
+    /// The string unexported package-level variable `name` of `file`'s package holds once every `init` function of
+    /// the package has run (Go runs them before `main`, after the package-level values, by file name, each file's in
+    /// source order): declared once, in a file built for every system and tag of a folder read whole; written by one
+    /// or more `name = "s"` with a certain string (``constantString(_:in:depth:)``) at the top level of an `init` of
+    /// that folder, in a file built for every system and tag, after no statement that may return or jump; and no
+    /// other write of a name spelled so in the files read (by the tokens: an assignment, `&name`, a method called on
+    /// it). The last of those writes in Go's order; nil otherwise. (The declaration's value is not enough: a build may
+    /// set a string variable with `-ldflags -X`, which an `init` then overwrites.)
+    private mutating func valueAfterInit(_ name: CobraLocalName, in file: Int) -> String? {
+        let text = self.text(of: name, in: file)
+        guard let first = text.utf8.first, first == UInt8(ascii: "_") || (first >= 0x61 && first <= 0x7a) else {
+            return nil
+        }
+        let key = scoped(folders[file], runName(name, in: file))
+        if let known = valuesAfterInit[key] { return known }
+        valuesAfterInit[key] = .some(nil)
+        let value = workOutValueAfterInit(text, folder: folders[file])
+        valuesAfterInit[key] = .some(value)
+        return value
+    }
+
+    private mutating func workOutValueAfterInit(_ text: String, folder: Int32) -> String? {
+        let inFolder = files.indices.filter { folders[$0] == folder }
+        guard let some = inFolder.first else { return nil }
+        let path = paths[some]
+        guard !partialFolders.contains(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "") else { return nil }
+        var declarations = 0
+        var declaredWithValue = 0
+        for index in inFolder {
+            for binding in files[index].bindings {
+                for bound in binding.names where self.text(of: bound, in: index) == text {
+                    declarations += 1
+                    guard !binding.isConstant, fileAtoms[index] == nil else { return nil }
+                    if !binding.values.isEmpty { declaredWithValue = 1 }
+                }
+            }
+        }
+        guard declarations == 1 else { return nil }
+        var current: String?
+        // Go's order of the `init` functions: files by name (as bytes), then by place.
+        var writes = 0
+        let ordered = inFolder.sorted { Array(paths[$0].utf8).lexicographicallyPrecedes(Array(paths[$1].utf8)) }
+        for index in ordered {
+            for (position, function) in files[index].functions.enumerated()
+            where function.receiver == nil && files[index].names.names[Int(function.name)] == "init" {
+                var mayHaveLeft = false
+                for statement in sources[index].body(of: position) {
+                    if case .assign(let targets, define: false, let values, compound: false) = statement,
+                        targets.count == 1, values.count == 1, case .name(let target) = targets[0],
+                        self.text(of: target, in: index) == text
+                    {
+                        var frame = Frame(key: nil, file: index, folder: folder)
+                        guard !mayHaveLeft, fileAtoms[index] == nil,
+                            let written = constantString(values[0], in: &frame, depth: 0)
+                        else { return nil }
+                        current = written
+                        writes += 1
+                    } else if Self.mayLeave(statement) {
+                        mayHaveLeft = true
+                    }
+                }
+            }
+        }
+        // Every write of the name in the files read is the declaration or one of those (a scan of every file read:
+        // only for a variable an init writes).
+        guard writes > 0, tokenWrites(text) == writes + declaredWithValue else { return nil }
+        return current
+    }
+
+    /// Whether a statement may return from its function or jump (`return`, `goto`, a label), at any depth.
+    private static func mayLeave(_ statement: CobraStatement) -> Bool {
+        switch statement {
+        case .return, .jump, .label: return true
+        case .block(let inner): return inner.contains(where: mayLeave)
+        case .range(_, _, let body): return body.contains(where: mayLeave)
+        case .loop(let header, let body): return (header + body).contains(where: mayLeave)
+        case .conditional(let header, _, let then, let otherwise):
+            return (header + then + otherwise).contains(where: mayLeave)
+        case .switchCases(_, let clauses), .typeSwitch(_, let clauses):
+            return clauses.contains { $0.body.contains(where: mayLeave) }
+        case .expression, .assign, .declare, .deferred, .continueRange, .breakRange, .leave: return false
+        }
+    }
+
+    /// How many times the files read write a name spelled `text`, by the tokens (an assignment or definition, as one
+    /// of several targets too, in any function or at package level); `Int.max` when one takes its address or calls a
+    /// method on it. A selector's field of that name does not count.
+    private func tokenWrites(_ text: String) -> Int {
+        var writes = 0
+        let refused = someUse(of: text) { tokens, index, _ in
+            if Self.takesAddress(at: index, in: tokens) { return true }
+            if index + 1 < tokens.count, tokens[index + 1].symbol == .period { return true }
+            if Self.assignedAfter(index, in: tokens) { writes += 1 }
+            return false
+        }
+        return refused ? .max : writes
+    }
+
+    /// Whether `found` holds at some use of a name spelled `text` in the files read: an identifier token with those
+    /// bytes (Go tells `caf\u{e9}` and `cafe\u{301}` apart), not a selector's field, given its file's tokens, its index
+    /// and how many braces enclose it.
+    private func someUse(of text: String, where found: (_ tokens: [GoToken], _ index: Int, _ braces: Int) -> Bool)
+        -> Bool
+    {
+        let bytes = text.utf8.count
         for source in sources {
             let tokens = source.file.go.tokens
             var braces = 0
@@ -4225,16 +4663,139 @@ struct CobraInterpreter {
                 let token = tokens[index]
                 if token.symbol == .leftBrace { braces += 1 }
                 if token.symbol == .rightBrace { braces -= 1 }
-                guard token.kind == .identifier, token.text == text,
-                    index == 0 || tokens[index - 1].symbol != .period
+                guard token.kind == .identifier, token.text.utf8.count == bytes,
+                    token.text.utf8.elementsEqual(text.utf8), index == 0 || tokens[index - 1].symbol != .period
                 else { continue }
-                var before = index - 1
-                while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
-                if before >= 0, tokens[before].symbol == .ampersand { return true }
-                if braces > 0, Self.assignedAfter(index, in: tokens) { return true }
+                if found(tokens, index, braces) { return true }
             }
         }
         return false
+    }
+
+    /// Whether the name at `index` is the operand of `&` (parentheses between them or not).
+    private static func takesAddress(at index: Int, in tokens: [GoToken]) -> Bool {
+        var before = index - 1
+        while before >= 0, tokens[before].symbol == .leftParen { before -= 1 }
+        return before >= 0 && tokens[before].symbol == .ampersand
+    }
+
+    /// Whether function `key` may run while packages are initialised: an `init` function, one whose name a
+    /// package-level value's initialiser mentions, or one whose name (a call, a value, a method's) such a function's
+    /// body mentions, by the tokens; every method when such a body calls into another package (which may call back
+    /// the methods of what it is given).
+    private mutating func mayRunInInit(_ key: CobraFunctionID) -> Bool {
+        if let known = runsInInit { return known[Int(key)] }
+        var byName: [String: [CobraFunctionID]] = [:]
+        for (id, declaration) in declared.list.enumerated() {
+            byName[numbering.table.names[Int(declaration.name)], default: []].append(CobraFunctionID(id))
+        }
+        var reached = [Bool](repeating: false, count: declared.list.count)
+        var pending: [CobraFunctionID] = []
+        // Set when code that runs in an init calls into another package, or a package-level function literal may.
+        var methodsReached = false
+        var everything = false
+        func reach(_ text: String) {
+            for id in byName[text] ?? [] where !reached[Int(id)] {
+                reached[Int(id)] = true
+                pending.append(id)
+            }
+        }
+        for id in declared.list.indices where isInit(CobraFunctionID(id)) {
+            reached[id] = true
+            pending.append(CobraFunctionID(id))
+        }
+        for (index, file) in files.enumerated() {
+            let imports = Self.importNames(of: file)
+            for binding in file.bindings {
+                var mentioned: Set<CobraLocalName> = []
+                for value in binding.values {
+                    everything = Self.collectMentions(value, into: &mentioned) || everything
+                }
+                for name in mentioned {
+                    let spelled = text(of: name, in: index)
+                    reach(spelled)
+                    if imports.contains(spelled) || imports.contains(".") { methodsReached = true }
+                }
+            }
+        }
+        while let id = pending.popLast() {
+            let declaration = declared.list[Int(id)]
+            guard let body = files[declaration.file].functions[declaration.index].declaration.body else { continue }
+            let tokens = sources[declaration.file].file.go.tokens
+            let imports = Self.importNames(of: files[declaration.file])
+            if imports.contains(".") { methodsReached = true }
+            for index in body where tokens[index].kind == .identifier {
+                reach(tokens[index].text)
+                if index + 1 < tokens.count, tokens[index + 1].symbol == .period, imports.contains(tokens[index].text) {
+                    methodsReached = true
+                }
+            }
+        }
+        for (id, declaration) in declared.list.enumerated() where everything || (methodsReached && declaration.receiver >= 0) {
+            reached[id] = true
+        }
+        runsInInit = reached
+        return reached[Int(key)]
+    }
+
+    /// The names a file may call another package by: each import's name, else every part of its path (`yaml` of
+    /// `gopkg.in/yaml.v3`); "." for a dot import.
+    private static func importNames(of file: CobraFile) -> Set<String> {
+        var names: Set<String> = []
+        for (name, path) in file.imports {
+            if let name {
+                names.insert(name)
+            } else {
+                for part in path.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }) { names.insert(String(part)) }
+            }
+        }
+        return names
+    }
+
+    /// Collects the names `expression` mentions (names, and the names selectors take: a method value `x.M`); true when
+    /// it holds a function literal (which may run at any time).
+    private static func collectMentions(_ expression: CobraExpr, into names: inout Set<CobraLocalName>) -> Bool {
+        switch expression {
+        case .name(let name):
+            names.insert(name)
+            return false
+        case .string, .opaque:
+            return false
+        case .selector(let base, let name, _):
+            names.insert(name)
+            return collectMentions(base, into: &names)
+        case .call(let callee, let arguments, _):
+            var literal = collectMentions(callee, into: &names)
+            for argument in arguments { literal = collectMentions(argument, into: &names) || literal }
+            return literal
+        case .composite(_, let elements, _):
+            var literal = false
+            for element in elements {
+                if let key = element.key { literal = collectMentions(key, into: &names) || literal }
+                literal = collectMentions(element.value, into: &names) || literal
+            }
+            return literal
+        case .unary(_, let operand):
+            return collectMentions(operand, into: &names)
+        case .binary(_, let left, let right):
+            let literal = collectMentions(left, into: &names)
+            return collectMentions(right, into: &names) || literal
+        case .index(let base, let indices):
+            var literal = collectMentions(base, into: &names)
+            for index in indices { literal = collectMentions(index, into: &names) || literal }
+            return literal
+        case .function:
+            return true
+        }
+    }
+
+    /// Whether a file read assigns a name spelled `text` inside braces (a function body, a function literal, an
+    /// `init`: as one of several targets too) or takes its address, by the tokens; a selector's field of that name
+    /// does not count.
+    private func assignedInFunctions(_ text: String) -> Bool {
+        someUse(of: text) { tokens, index, braces in
+            Self.takesAddress(at: index, in: tokens) || (braces > 0 && Self.assignedAfter(index, in: tokens))
+        }
     }
 
     /// Whether package-level variable `name` of `file`'s package certainly holds no element wherever it is ranged
@@ -4283,26 +4844,16 @@ struct CobraInterpreter {
     /// its declaration: a map handed to a call (`maps.Copy(m, ...)`, a helper) or a method call on a slice (a pointer
     /// receiver takes its address) may fill it without an assignment of the name.
     private func usedBeyondReading(_ text: String) -> Bool {
-        for source in sources {
-            let tokens = source.file.go.tokens
-            var braces = 0
-            for index in tokens.indices {
-                let token = tokens[index]
-                if token.symbol == .leftBrace { braces += 1 }
-                if token.symbol == .rightBrace { braces -= 1 }
-                guard braces > 0, token.kind == .identifier, token.text == text,
-                    index == 0 || tokens[index - 1].symbol != .period
-                else { continue }
-                if index > 0, tokens[index - 1].kind == .keyword(.range) { continue }
-                if index > 1, tokens[index - 1].symbol == .leftParen, ["len", "cap"].contains(tokens[index - 2].text),
-                    index + 1 < tokens.count, tokens[index + 1].symbol == .rightParen
-                {
-                    continue
-                }
-                return true
+        someUse(of: text) { tokens, index, braces in
+            guard braces > 0 else { return false }
+            if index > 0, tokens[index - 1].kind == .keyword(.range) { return false }
+            if index > 1, tokens[index - 1].symbol == .leftParen, ["len", "cap"].contains(tokens[index - 2].text),
+                index + 1 < tokens.count, tokens[index + 1].symbol == .rightParen
+            {
+                return false
             }
+            return true
         }
-        return false
     }
 
     /// Whether `condition` is certainly true or certainly false with what its names may hold; nil when it may be
@@ -4428,6 +4979,12 @@ struct CobraInterpreter {
             // `pkg.Box.P = kit`): what it is given is not followed from there.
             if objects.isEmpty || !objects.allSatisfy(Self.isObject) { escaped(value) }
             guard !objects.isEmpty else { return }
+            if case .selector(_, _, let line) = target, objects.allSatisfy({ Self.programType(of: $0) != nil }) {
+                // Given to the field's cell of the objects the run knows of (any value of a type included).
+                let run = CobraNilRun(file: frame.file, line: line, field: text(of: field, in: frame.file))
+                fieldWritesRun.insert(run)
+                if value.contains(.nilValue) { nilAssignmentsRun.insert(run) }
+            }
             let field = runName(field, in: frame.file)
             for object in objects {
                 switch object {
@@ -4910,7 +5467,14 @@ struct CobraInterpreter {
                 }
                 guard let type = Self.programType(of: object) else { continue }
                 let field = readField(of: object, name)
-                markNilable(field, always: nilFields.contains(numbering.table.names[Int(name)]))
+                if !nilFieldNames.isEmpty {
+                    for case .object(let site, _) in field { fieldsHolding[site, default: []].insert(scoped(type, name)) }
+                }
+                var always = false
+                if !alwaysNilFields.isEmpty, let types = alwaysNilFields[numbering.table.names[Int(name)]] {
+                    always = types.contains(nil) || types.contains(numbering.table.names[Int(type)])
+                }
+                markNilable(field, always: always)
                 result.formUnion(field)
                 if let method = methodOrPromoted(name, of: type, preferring: frame.folder) {
                     // A method value (`ch <- kit.SetDisk`): bound to the object, it may run where the run does not
@@ -4931,7 +5495,7 @@ struct CobraInterpreter {
                         unsetFieldMayBeNil = true
                         result.insert(.instance(fieldType))
                     case nil:
-                        result.insert(.instance(fieldType))
+                        if !givenPointerField(object, name, held: field) { result.insert(.instance(fieldType)) }
                     }
                 }
             }
@@ -5143,7 +5707,7 @@ struct CobraInterpreter {
         }
         if let type, !type.isCollection, !elidesTypes, let named, sliceElement == nil || isElement {
             let typeName = isElement ? sliceElement ?? named : named
-            let site = commandSite(file: frame.file, offset: position.offset, call: frame.key)
+            let site = commandSite(file: frame.file, offset: position.offset, call: frame.key, byCaller: true)
             let object = CobraValue.object(site, typeName)
             if objectFolders[site] == nil {
                 // The package that declares the type: the qualifier's, else the literal's own.
@@ -5227,14 +5791,17 @@ struct CobraInterpreter {
     /// The site of a command literal run in `call`: one per set of string arguments and elements of list literals
     /// the call has (a constructor called with each element of a list of structs builds a command for each), up to
     /// `maximumCommandContexts` per literal.
-    private mutating func commandSite(file: Int, offset: Int, call: Int32?) -> CobraSite {
+    /// `byCaller`: also by the call site of a constructor (``CallKey/caller``), for objects of the program's types.
+    private mutating func commandSite(file: Int, offset: Int, call: Int32?, byCaller: Bool = false) -> CobraSite {
         let site = CobraSite(file: file, offset: offset)
-        return contextSite(site, call: call, extra: []) ?? site
+        return contextSite(site, call: call, extra: [], byCaller: byCaller) ?? site
     }
 
     /// `site` (context 0) in the context of `call`'s string and list-element arguments and of `extra`; nil past
     /// `maximumCommandContexts` for the site or `maximumCommandContextsPerRun` for the run.
-    private mutating func contextSite(_ site: CobraSite, call: Int32?, extra: [CobraValues]) -> CobraSite? {
+    private mutating func contextSite(_ site: CobraSite, call: Int32?, extra: [CobraValues], byCaller: Bool = false)
+        -> CobraSite?
+    {
         let (file, offset) = (site.file, site.offset)
         guard let call, call >= 0, callKeys[Int(call)].function >= 0 else { return extra.isEmpty ? site : nil }
         let key = callKeys[Int(call)]
@@ -5249,9 +5816,12 @@ struct CobraInterpreter {
         // Most calls have no string or list element: then there is nothing to pick out.
         guard
             key.arguments.contains(where: { $0.contains(where: isContext) }) || key.receiver.contains(where: isContext)
-                || !extra.isEmpty
+                || !extra.isEmpty || (byCaller && key.caller != nil)
         else { return site }
-        let strings = (key.arguments + [key.receiver]).map { values in CobraValues(values.filter(isContext)) } + extra
+        // A constructor's call site (``CallKey/caller``) is part of the context, as a closure no file has.
+        let caller = (byCaller ? key.caller : nil).map { [CobraValues(.closure(CobraSite(file: -1 - $0.file, offset: $0.offset)))] } ?? []
+        let strings =
+            (key.arguments + [key.receiver]).map { values in CobraValues(values.filter(isContext)) } + extra + caller
         // Read and added to in place: a copy of the literal's contexts would be copied again when one is added.
         let count = commandContexts[site]?.count ?? 0
         if let context = commandContexts[site]?[strings] {
@@ -5306,6 +5876,8 @@ struct CobraInterpreter {
             for (index, name) in literal.parameters.enumerated() {
                 guard let name else { continue }
                 inner.locals.assign(index < values.count ? values[index] : [], to: name)
+                // A parameter named as a loop's variable is not that loop's entry.
+                inner.reassigned(name)
             }
             execute(literal.body, in: &inner)
             runDeferred(in: &inner, body: literal.body)
@@ -5343,7 +5915,10 @@ struct CobraInterpreter {
                 }
                 let certain = functions.isEmpty ? 0 : certainArguments(arguments, values, in: &frame)
                 for key in functions {
-                    result.formUnion(call(key, arguments: values, certain: certain))
+                    result.formUnion(
+                        call(
+                            key, arguments: values, certain: certain,
+                            caller: CobraSite(file: frame.file, offset: position.offset)))
                 }
                 if functions.isEmpty, qualifier == CobraKnown.strings.id, method == CobraKnown.replaceAll.id {
                     return Self.replaceAll(values)
@@ -5377,6 +5952,20 @@ struct CobraInterpreter {
                     }
                 }
                 return result
+            }
+            // `Skip("port").addFlags(c)`: the method the package declares on its own type runs on the converted value,
+            // as Go runs it (s19-branches receiverskip: it was a call not followed, which kept every flag of `c`).
+            if case .call(.name(let type), let converted, _) = base, converted.count == 1,
+                let key = conversionMethod(type, method, in: frame)
+            {
+                let receiver = evaluate(converted[0], in: &frame)
+                var certain = certainArguments(arguments, values, in: &frame)
+                if case .string(let held)? = receiver.only, let text = certainString(converted[0], in: &frame),
+                    Array(text.utf8) == Array(held.utf8)
+                {
+                    certain |= Self.certainReceiver
+                }
+                return call(key, arguments: values, receiver: receiver, certain: certain)
             }
             var result: CobraValues = []
             if case .selector = base { readingReceiver = true }
@@ -5487,7 +6076,10 @@ struct CobraInterpreter {
                 switch value {
                 case .function(let key):
                     followed = true
-                    result.formUnion(call(key, arguments: values, certain: certain))
+                    result.formUnion(
+                        call(
+                            key, arguments: values, certain: certain,
+                            caller: CobraSite(file: frame.file, offset: position.offset)))
                 case .closure(let site):
                     followed = true
                     result.formUnion(callClosure(site, arguments: values))

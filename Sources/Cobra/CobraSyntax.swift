@@ -300,7 +300,10 @@ public final class CobraSourceFile: Sendable {
     private let guards = Mutex<[Int: [CobraExpr]]>([:])
     /// The names of the fields the file assigns `nil` (``CobraInterpreter/fieldsAssignedNil(in:)`` of its tokens),
     /// worked out once for the blob: a revision's set is the union over its files.
-    private let nilFields = Mutex<Set<String>?>(nil)
+    private let nilFields = Mutex<[CobraFieldStatement: Int]?>(nil)
+    /// The statements that may give a field a value (``CobraFieldWrites/statements(in:functions:)``), worked out once
+    /// for the blob.
+    private let fieldStatements = Mutex<[CobraFieldStatement: Int]?>(nil)
     /// By function (index in `file.functions`), the parameters its body may change and the names it binds
     /// (``CobraInterpreter`` `parametersWritten`, `namesBound`), worked out once for the blob.
     private let writtenParameters = Mutex<[Int: Set<CobraLocalName>]>([:])
@@ -351,6 +354,7 @@ public final class CobraSourceFile: Sendable {
         return state.withLock { state in
             if let known = state.bodies[index] { return (try? known.get()) ?? [] }
             var lowering = CobraLowering(names: state.names, cobraNames: file.cobraNames)
+            lowering.function = file.functions[index].declaration.body.map { (file.go.tokens, $0) }
             let lowered = read.map { lowering.statements($0) }
             state.names = lowering.names
             state.bodies[index] = lowered
@@ -359,10 +363,18 @@ public final class CobraSourceFile: Sendable {
     }
 
     /// The names of the fields the file assigns `nil` (``CobraInterpreter/fieldsAssignedNil(in:)``).
-    var fieldsAssignedNil: Set<String> {
+    var fieldsAssignedNil: [CobraFieldStatement: Int] {
         if let known = nilFields.withLock({ $0 }) { return known }
-        let found = CobraInterpreter.fieldsAssignedNil(in: [file.go.tokens])
+        let found = CobraInterpreter.fieldsAssignedNil(in: file.go.tokens, functions: file.functions.map(\.declaration))
         nilFields.withLock { $0 = found }
+        return found
+    }
+
+    /// The statements that may give a field a value (``CobraFieldWrites/statements(in:functions:)``).
+    var fieldWriteStatements: [CobraFieldStatement: Int] {
+        if let known = fieldStatements.withLock({ $0 }) { return known }
+        let found = CobraFieldWrites.statements(in: file.go.tokens, functions: file.functions.map(\.declaration))
+        fieldStatements.withLock { $0 = found }
         return found
     }
 
@@ -461,4 +473,26 @@ public final class CobraSourceFile: Sendable {
     func name(_ id: CobraLocalName) -> String {
         state.withLock { $0.names.names[Int(id)] }
     }
+}
+
+/// A statement `x.Field = v` a file spells (``CobraInterpreter/fieldsAssignedNil(in:functions:)``,
+/// ``CobraFieldWrites/statements(in:functions:)``): the field, the line, and the type of `x` when it is known (the
+/// receiver of the method around it).
+struct CobraFieldStatement: Sendable, Hashable {
+    let field: String
+    let line: Int
+    let type: String?
+}
+
+/// A `x.Field = v` statement the run made, by file (index), line and field.
+struct CobraNilRun: Sendable, Hashable {
+    let file: Int
+    let line: Int
+    let field: String
+}
+
+/// A field of a type of the program, by their names.
+struct CobraTypedField: Sendable, Hashable {
+    let type: String
+    let field: String
 }

@@ -301,7 +301,7 @@ public final class Engine {
     ) throws(GateError) -> Report {
         var notes = notes
         let baseVersion = try base.map { info throws(GateError) in try versionAtOrBefore(info) } ?? nil
-        let before =
+        var before =
             try base.map { info throws(GateError) in try snapshot(at: info.commit, version: baseVersion) }
             ?? SurfaceSnapshot()
         let after: SurfaceSnapshot
@@ -311,6 +311,19 @@ public final class Engine {
             after = try snapshot(at: head.commit, version: options.version ?? head.version)
         }
         notes += Array(Set(before.notes + after.notes)).sortedByBytes()
+        // A surface the base read nothing of (its files matched nothing there): head is compared with the last final
+        // release before the base that read it, so that moving the command line and pointing `files` at the new
+        // folder cannot hide a removal.
+        if let baseVersion {
+            for surface in Set(policy.surfaces.map(\.name)).sortedByBytes()
+            where before.readsNothing(of: surface) && !after.readsNothing(of: surface) {
+                guard let last = try lastRelease(reading: surface, before: baseVersion) else { continue }
+                before = before.carrying(surface, from: last.snapshot, version: last.version.description)
+                notes.append(
+                    "surface '\(surface)' was not read at the base \(baseVersion) (see the notes): the head is compared "
+                        + "with \(last.version), the last release before it that read it")
+            }
+        }
         // An item missing under a command the extractor could not follow is still a removal here (fail closed): the
         // finding says so (`Extractor.removalNotes`).
         let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
@@ -382,6 +395,21 @@ public final class Engine {
         return try snapshot(at: release.commit, version: release.version)
     }
 
+    /// The greatest final release below `version` whose extractors read `surface`, with its surface; nil when none
+    /// does. Every one is looked at, newest first, however many read nothing (review R40: a limit of 32 let 33 unread
+    /// releases before the base hide a removal); what a release costs is what `audit` pays for it, and a release
+    /// that reads nothing of the surface is cheap there.
+    private func lastRelease(reading surface: String, before version: Version) throws(GateError)
+        -> (version: Version, snapshot: SurfaceSnapshot)?
+    {
+        let candidates = history.releases.reversed().filter { !$0.version.isPrerelease && $0.version < version }
+        for release in candidates {
+            let snapshot = try snapshot(at: release.commit, version: release.version)
+            if !snapshot.readsNothing(of: surface) { return (release.version, snapshot) }
+        }
+        return nil
+    }
+
     /// The version of the release at `info`, else of the greatest release reachable from it.
     private func versionAtOrBefore(_ info: RevisionInfo) throws(GateError) -> Version? {
         if let version = info.version { return version }
@@ -426,6 +454,16 @@ public final class Engine {
         var incomplete: Set<String> = []
         var problems: Set<SourceProblem> = []
         let runs = StabilityRuns(promotionTargets: Set(policy.promotions.items.map(\.to)))
+        // By surface, the last final release (in precedence order, so before the release being judged) whose
+        // extractors read it (``SurfaceSnapshot/readsNothing(of:)`` false), and its surface.
+        var lastRead: [String: (version: Version, snapshot: SurfaceSnapshot)] = [:]
+        let surfaceNames = Array(Set(policy.surfaces.map(\.name))).sortedByBytes()
+        func remember(_ release: Release, _ after: SurfaceSnapshot) {
+            guard !release.version.isPrerelease else { return }
+            for surface in surfaceNames where !after.readsNothing(of: surface) {
+                lastRead[surface] = (release.version, after)
+            }
+        }
         var count = 0
         var kept = 0
         // The surface last put together from parts, which is usually the next release's predecessor.
@@ -460,26 +498,66 @@ public final class Engine {
             guard judged(release.version) else {
                 runs.record(
                     points[index], predecessor: predecessor.map(ReleasePoint.init), surface: after, changed: changed)
+                remember(release, after)
                 return
             }
+            defer { remember(release, after) }
             incomplete.formUnion(after.incomplete)
             surfaceNotes.add(after.notes, at: release.version)
             problems.formUnion(after.problems)
+            // A surface the predecessor's extractors read nothing of (its files matched nothing there) is compared
+            // with the last final release before that read it, so that what went while it was not read is still
+            // claimed (across a major too: the removal message says it may have gone in a release between).
+            var carried = input.before
+            var candidates = changed
+            if var before = input.before {
+                for surface in surfaceNames where before.readsNothing(of: surface) && !after.readsNothing(of: surface) {
+                    let unread = predecessor.map { $0.version.description } ?? "the predecessor"
+                    guard let last = lastRead[surface] else {
+                        // No release before read it: whether what it has now is new is not known (the command line
+                        // may have been in folders the extractor does not read).
+                        let new = after.items.values.filter { $0.surface == surface && before.items[$0.id] == nil }
+                            .map(\.id).sortedByBytes()
+                        if !new.isEmpty {
+                            let shown = new.prefix(5).joined(separator: ", ")
+                            let more = new.count > 5 ? " and \(new.count - 5) more" : ""
+                            surfaceNotes.add(
+                                [
+                                    "\(shown)\(more): in surface '\(surface)', which no release before read "
+                                        + "(\(unread) read nothing of it: see the notes there); semgate cannot tell "
+                                        + "whether " + (new.count == 1 ? "it is" : "they are") + " new and does not "
+                                        + "claim " + (new.count == 1 ? "it" : "them") + " added"
+                                ], at: release.version)
+                        }
+                        continue
+                    }
+                    before = before.carrying(surface, from: last.snapshot, version: last.version.description)
+                    candidates = nil
+                    surfaceNotes.add(
+                        [
+                            "surface '\(surface)' was not read at \(unread) (see the notes there): \(release.version) is "
+                                + "compared with \(last.version), the last release before it that read it"
+                                + (last.version.major == release.version.major
+                                    ? "" : " (what went may have gone in the major between)")
+                        ], at: release.version)
+                }
+                carried = before
+            }
             // The first release has nothing to compare with: it is judged with no changes.
             let changes =
-                input.before.map {
+                carried.map {
                     SurfaceDiff.changes(
-                        from: $0, to: after, policy: policy, candidates: changed, trustingUncertain: true)
+                        from: $0, to: after, policy: policy, candidates: candidates, trustingUncertain: true)
                 } ?? []
-            if let before = input.before,
+            if let before = carried,
                 let note = SurfaceDiff.uncertainRemovalNote(
-                    SurfaceDiff.uncertainRemovals(from: before, to: after, candidates: changed))
+                    SurfaceDiff.uncertainRemovals(from: before, to: after, candidates: candidates))
             {
                 surfaceNotes.add([note], at: release.version)
             }
-            if let before = input.before {
+            if let before = carried {
                 surfaceNotes.add(
-                    SurfaceDiff.unplacedNotes(from: before, to: after, candidates: changed), at: release.version)
+                    SurfaceDiff.unplacedNotes(from: before, to: after, candidates: candidates), at: release.version)
             }
             if let note = SurfaceDiff.unreadChangesNote(changes, policy: policy) {
                 surfaceNotes.add([note], at: release.version)
@@ -487,7 +565,7 @@ public final class Engine {
             let declared = input.commits.map { CommitSignal(messages: $0, changes: changes).declared } ?? nil
             var context = ReleaseContext(
                 policy: policy, release: release.version.description, base: predecessor?.version,
-                version: release.version, changes: changes, before: input.before ?? after, after: after,
+                version: release.version, changes: changes, before: carried ?? after, after: after,
                 day: points[index].day, releases: points, commitMessages: input.commits?.map(\.message),
                 versionFile: input.versionFile, surfaceOfRelease: surfaceOfRelease)
             context.stabilityRuns = runs

@@ -53,8 +53,16 @@ public struct PolicyDraft: Sendable {
                 return ProjectFiles(files: cached, root: tree)
             }
         }
-        let versionFile = try Self.versionFile(reader)
+        // The greatest release of the tag line, to check what a Go file says its version is against what it said there.
+        let release = Self.recentReleases(tags, before: revision).first.flatMap { tag -> LatestRelease? in
+            guard let version = Self.parsedTags([tag]).first?.version, let commit = try? repository.resolve(tag),
+                let tree = try? repository.rootTree(of: commit)
+            else { return nil }
+            return LatestRelease(tag: tag, version: version, files: ProjectFiles(files: reader.files, root: tree))
+        }
+        let (versionFile, versionFinding) = try Self.versionFile(reader, release: release)
         if let versionFile { findings.append("a version in the code: \(versionFile.version) in \(versionFile.path)") }
+        if let versionFinding { findings.append(versionFinding) }
         var surfaces: [DraftEntry] = []
         var experimental: [String] = []
         var hidden: [String] = []
@@ -255,16 +263,42 @@ public struct PolicyDraft: Sendable {
     /// the template and those globs), and what was seen.
     /// How many of the latest releases init reads besides the drafted revision (as many as the trial judges).
     static let recentReleaseCount = 10
+    /// How many older releases init reads besides the latest ones, spread evenly over the history (the oldest among
+    /// them), for a layout or module path the project had long ago (chezmoi's command line in `cmd/` until 2.0.12,
+    /// `pkg/cmd/` from 2.11.0 to 2.36.0; k3d's module `github.com/rancher/k3d/v5` until 5.4).
+    static let spreadReleaseCount = 12
+    /// Of how many majors (the greatest first) init reads the first and the last release besides.
+    static let majorsSampled = 8
 
-    /// The latest `recentReleaseCount` release tags (the most common prefix, no pre-releases), newest first; when
-    /// drafting from a release (`--rev v3.21.4`), those up to it.
+    /// The release tags (the most common prefix, no pre-releases) init reads besides the drafted revision, each once,
+    /// newest first: the latest `recentReleaseCount`, the first and last of each of the greatest `majorsSampled`
+    /// majors, and `spreadReleaseCount` spread evenly over the older ones; when drafting from a release (`--rev
+    /// v3.21.4`), those up to it.
     static func recentReleases(_ tags: [String], before revision: String?) -> [String] {
         let parsed = parsedTags(tags).filter { $0.version.prerelease.isEmpty }
         guard let prefix = rankedPrefixes(parsed).first?.prefix else { return [] }
         let cap = revision.flatMap { revision in parsed.first { $0.tag == revision }?.version }
-        return parsed.filter { entry in entry.prefix == prefix && (cap.map { entry.version <= $0 } ?? true) }
+        let all = parsed.filter { entry in entry.prefix == prefix && (cap.map { entry.version <= $0 } ?? true) }
             .sorted { ($0.version, $1.tag) > ($1.version, $0.tag) }
-            .prefix(recentReleaseCount).map(\.tag)
+        var chosen = Set(all.indices.prefix(recentReleaseCount))
+        // The first and the last release of each major (the list is newest first: its last entry is the first).
+        var majors: [UInt64: (newest: Int, oldest: Int)] = [:]
+        for (index, entry) in all.enumerated() {
+            let major = entry.version.major
+            majors[major] = (majors[major]?.newest ?? index, index)
+        }
+        for major in majors.keys.sorted(by: >).prefix(majorsSampled) {
+            if let ends = majors[major] { chosen.formUnion([ends.newest, ends.oldest]) }
+        }
+        let older = Array(all.indices.dropFirst(recentReleaseCount))
+        if older.count <= spreadReleaseCount {
+            chosen.formUnion(older)
+        } else {
+            for step in 0..<spreadReleaseCount {
+                chosen.insert(older[step * (older.count - 1) / (spreadReleaseCount - 1)])
+            }
+        }
+        return chosen.sorted().map { all[$0].tag }
     }
 
     static func releases(
@@ -521,24 +555,53 @@ public struct PolicyDraft: Sendable {
     private static let goVersionPattern = #"(?m)^\s*(?:const\s+|var\s+)?Version\s*=\s*"(?<version>[^"]+)""#
     private static let nodeVersionPattern = #""version"\s*:\s*"(?<version>[^"]+)""#
 
-    /// package.json's `version`, else the shallowest Go file that sets `Version = "1.2.3"`.
-    private static func versionFile(_ reader: ProjectFiles) throws(GateError) -> VersionFile? {
+    /// The greatest release of the tag line and its files.
+    struct LatestRelease {
+        let tag: String
+        let version: Version
+        let files: ProjectFiles
+    }
+
+    /// package.json's `version`, else the shallowest Go file that sets `Version = "1.2.3"` and said the release's
+    /// version at `release` (the greatest release; any such file when there is none or it cannot be read). A `Version`
+    /// that is another thing's (a license list's `3.28.0`, a protocol's) disagrees with the release there: checked
+    /// against every tag, it would be a `version-file-mismatch` at every release. The second value says why no
+    /// file was proposed when Go files set a version but none agreed.
+    private static func versionFile(_ reader: ProjectFiles, release: LatestRelease?) throws(GateError) -> (
+        VersionFile?, String?
+    ) {
         if let text = try reader.read("package.json"),
             let version = firstCapture(nodeVersionPattern, in: text, group: "version")
         {
-            return VersionFile(path: "package.json", pattern: nodeVersionPattern, version: version)
+            return (VersionFile(path: "package.json", pattern: nodeVersionPattern, version: version), nil)
         }
-        guard try reader.read("go.mod") != nil, let pattern = try? Pattern(goVersionPattern) else { return nil }
+        guard try reader.read("go.mod") != nil, let pattern = try? Pattern(goVersionPattern) else { return (nil, nil) }
         func declared(_ text: String) -> String? {
             guard text.contains("Version") else { return nil }
             let version = (try? pattern.matches(in: text))?.lazy.compactMap { $0.groups["version"] }.first
-            return version.flatMap { Version.parse($0.hasPrefix("v") ? String($0.dropFirst()) : $0) } == nil
-                ? nil : version
+            return version.flatMap(parsed) == nil ? nil : version
         }
-        guard let path = try reader.goFilesMatching(where: { declared($0) != nil }).first,
-            let text = try reader.read(path), let version = declared(text)
-        else { return nil }
-        return VersionFile(path: path, pattern: goVersionPattern, version: version)
+        func parsed(_ text: String) -> Version? { Version.parse(text.hasPrefix("v") ? String(text.dropFirst()) : text) }
+        var disagreeing: [String] = []
+        // Bounded by the Go files the walk read: one more blob a file that sets a version.
+        for path in try reader.goFilesMatching(where: { declared($0) != nil }) {
+            guard let text = try reader.read(path), let version = declared(text) else { continue }
+            if let release {
+                let then = try release.files.read(path).flatMap(declared)
+                guard let then, parsed(then)?.hasSamePrecedence(as: release.version) == true else {
+                    disagreeing.append("\(path) (\(then.map { "\($0) at \(release.tag)" } ?? "absent at \(release.tag)"))")
+                    continue
+                }
+            }
+            return (VersionFile(path: path, pattern: goVersionPattern, version: version), nil)
+        }
+        guard let release, let first = disagreeing.first else { return (nil, nil) }
+        let more = disagreeing.count > 1 ? " and \(disagreeing.count - 1) more" : ""
+        return (
+            nil,
+            "Go files set a Version, but none said \(release.version) at \(release.tag): \(first)\(more); "
+                + "no version-file proposed"
+        )
     }
 
     private static func versionFileEntries(_ file: VersionFile?, latest: Version?) -> [DraftEntry] {

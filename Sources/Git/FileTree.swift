@@ -17,6 +17,13 @@ public protocol FileTree: AnyObject {
 public enum FileTreeLimits {
     /// Symbolic links followed while looking up one path; Linux's own limit (`MAXSYMLINKS`), which stops loops.
     public static let linkHops = 40
+    /// The longest link target followed, in bytes: Linux's `PATH_MAX` less its NUL, the longest `symlink(2)` makes,
+    /// so a longer one cannot be checked out, and no build sees a file through it.
+    public static let linkTargetBytes = 4_095
+    /// Folder entries one path lookup may compare names with, links followed included: a target of thousands of
+    /// `big/..` parts, each searched for in a folder of thousands of entries, stops here instead of running for
+    /// minutes (a real path needs a few hundred).
+    public static let lookupEntries = 1_000_000
 }
 
 extension FileTree {
@@ -27,11 +34,13 @@ extension FileTree {
     /// `linkOutsideRepository` and its target is never read. A missing folder on the way throws `missingObject`
     /// with the folder's path.
     public func blobID(atPath path: String, inTree tree: ObjectID) throws(GitError) -> ObjectID? {
-        var pending = path.split(separator: "/").map(String.init)
-        var folders: [(name: String, id: ObjectID)] = []
+        // The parts still to follow, the next last (a link's target goes on top: each part costs the same however
+        // long the path, never a shift of all those after it).
+        var pending = Array(path.split(separator: "/").reversed())
+        var folders: [(name: Substring, id: ObjectID)] = []
         var hops = 0
-        while !pending.isEmpty {
-            let part = pending.removeFirst()
+        var compared = 0
+        while let part = pending.popLast() {
             if part == "." { continue }
             if part == ".." {
                 guard !folders.isEmpty else { throw GitError.linkOutsideRepository(path: path) }
@@ -46,6 +55,10 @@ extension FileTree {
                 throw error.locating(
                     path: folders.isEmpty ? nil : folders.map(\.name).joined(separator: "/"), revision: nil)
             }
+            compared += listing.count
+            guard compared <= FileTreeLimits.lookupEntries else {
+                throw GitError.tooManyEntries(path: path, limit: FileTreeLimits.lookupEntries)
+            }
             guard let entry = listing.first(where: { $0.name == part }) else { return nil }
             switch entry.kind {
             case .tree:
@@ -57,7 +70,8 @@ extension FileTree {
                 guard hops <= FileTreeLimits.linkHops else { throw GitError.linkLoop(path: path) }
                 let target = try linkTarget(ofLink: entry.id)
                 guard !target.hasPrefix("/") else { throw GitError.linkOutsideRepository(path: path) }
-                pending = target.split(separator: "/").map(String.init) + pending
+                guard target.utf8.count <= FileTreeLimits.linkTargetBytes else { throw GitError.linkTooLong(path: path) }
+                pending.append(contentsOf: target.split(separator: "/").reversed())
             case .submodule:
                 return nil
             }

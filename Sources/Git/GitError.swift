@@ -15,6 +15,8 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadableFile(path: String)
     case linkOutsideRepository(path: String)
     case linkLoop(path: String)
+    /// A link target longer than `FileTreeLimits.linkTargetBytes` on the way to `path`: no system makes one.
+    case linkTooLong(path: String)
     case library(function: String, code: Int32, message: String)
     /// A file larger than `Limit.fileBytes`, or one whose reading takes the run past `Limit.bytesReadPerRun`.
     case readLimit(object: String, size: Int64, perRun: Bool)
@@ -59,6 +61,9 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
         case .linkLoop(let path):
             return "'\(path)' is a symbolic link that does not resolve within \(FileTreeLimits.linkHops) links "
                 + "(a loop?); commit the file itself"
+        case .linkTooLong(let path):
+            return "'\(path.prefix(120))' goes through a symbolic link whose target is longer than "
+                + "\(FileTreeLimits.linkTargetBytes) bytes, which no system checks out; commit the file itself"
         case .library(let function, let code, let message):
             return "\(function) failed (\(code)): \(message)"
         case .readLimit(let object, let size, let perRun):

@@ -318,6 +318,11 @@ enum CobraCompatibility {
     static func removalNotes(_ removed: [SurfaceItem], before: SurfaceSnapshot, after: SurfaceSnapshot) -> [String] {
         var newSubcommands: [String: [String: [String]]] = [:]
         return removed.map { item in
+            if let last = before.carriedFrom[item.surface] {
+                return "it went after \(last), the last release that read the command line (the releases since read "
+                    + "nothing of it: see the notes); if it went in a major between them and users were told, declare "
+                    + "an exception"
+            }
             if let command = command(of: item.key),
                 after.uncertain[item.surface]?.contains(command.isEmpty ? "--" : command + " --") == true
             {
@@ -328,6 +333,11 @@ enum CobraCompatibility {
                 return "it may still be there: RemoveCommand, ResetCommands or ResetFlags takes it (or a command it "
                     + "is under) away only in some runs, or in an order semgate cannot tell from what adds it (see the "
                     + "notes); if it is still there, declare an exception"
+            }
+            if after.readsNothing(of: item.surface) {
+                return "it may still be there: no command line is read here (the files the extractor reads match no "
+                    + "file, or build no command: see the notes); if the command line moved, add its files to the "
+                    + "extractor, else declare an exception"
             }
             if after.isUncertain(item) {
                 return "it may still be there: a command it is under, or it itself, has a Use that may be any of "

@@ -104,6 +104,19 @@ public struct CobraExtractorSpec: Extractor {
     }
 
     public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
+        guard context.files.contains(where: { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }) else {
+            // No file to read: the command line is not known here, not known to be gone (it may have moved to a
+            // folder 'files' does not name). `audit` claims nothing against it; `check` and `diff` still do.
+            context.incomplete = true
+            context.uncertain.append(SurfaceSnapshot.unreadMark)
+            context.notes.append(
+                "surface '\(context.surface)': the cobra extractor's files (\(files.map(\.pattern).joined(separator: ", "))) "
+                    + "match no Go file here, so its command line is not read: audit claims nothing removed here and "
+                    + "compares the next release that reads it with the last one before that did (check and diff "
+                    + "claim the removals); if the command line lived elsewhere, add those folders to 'files', or if "
+                    + "the tag is another program's, list it under releases.ignore")
+            return []
+        }
         let reading = context
         var readNotes: [String] = []
         let library = try context.cobraLibrary(context.cobraModuleFiles(), notes: &readNotes)

@@ -86,6 +86,7 @@ final class CobraReader {
             + surface.unplacedParents.map(SurfaceSnapshot.unplacedParentMark)
             + surface.unnamedFlags.map(SurfaceSnapshot.unnamedFlagMark)
             + surface.takenAway.map(SurfaceSnapshot.takenAwayMark)
+            + (surface.readsNoCommand ? [SurfaceSnapshot.unreadMark] : [])
         results.insert(
             Result(
                 groups: groups, notes: surface.notes, incomplete: surface.incomplete, uncertain: found,

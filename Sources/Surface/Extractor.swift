@@ -431,8 +431,9 @@ public final class CachingFileTree: FileTree {
 public struct ProjectFiles {
     public let files: any FileTree
     public let root: ObjectID?
-    /// The trees of the latest releases before it, newest first, for a kind whose files may have moved (a cobra
-    /// command line's folders): what it proposes should read them too.
+    /// The trees of releases before it, newest first (the latest ones, and a sample of the older ones: see
+    /// `PolicyDraft.recentReleases`), for a kind whose files may have moved (a cobra command line's folders): what it
+    /// proposes should read them too.
     public var earlier: [ProjectFiles] = []
     /// Entries one walk over the revision's folders may list (`Limit.treeEntriesPerWalk`; tests lower it).
     public var treeEntries = Limit.treeEntriesPerWalk

@@ -213,9 +213,13 @@ public struct GoAPIExtractorSpec: Extractor {
                 continue
             }
             let prefix = module.root.isEmpty ? "" : module.root + "/"
+            // The module's path at the releases read besides (its go.mod in the same folder).
+            let earlier = project.earlier.compactMap { release in
+                (try? release.text(prefix + "go.mod")).flatMap { $0 }.flatMap(ProjectFiles.goModule)
+            }
             proposals += proposal(
                 module: module.path, root: module.root, packages: module.packages,
-                protobuf: protobuf.contains { $0.hasPrefix(prefix) })
+                protobuf: protobuf.contains { $0.hasPrefix(prefix) }, earlier: earlier)
         }
         if !skipped.isEmpty, proposals.contains(where: { $0.surface != nil }) {
             proposals.append(
@@ -233,14 +237,29 @@ public struct GoAPIExtractorSpec: Extractor {
     /// Globs for the importable packages under top-level folders that are not meant for others (`cmd/`, `test/`):
     /// the go-api surface reads every importable package, so without them it would promise a program's own parts.
     /// (`third_party/`, copies of other projects, is left out wherever it is, also in releases before the draft's.)
-    private static func notForOthers(_ importable: [String], module: String) -> [String] {
+    /// `earlier`: the module's paths at the releases init reads besides (`ProjectFiles.earlier`): a module that was
+    /// renamed (k3d's `github.com/rancher/k3d/v5` until 5.4, `github.com/k3d-io/k3d/v5` since) keyed its packages by
+    /// the old path then, so the globs cover each path, up to `maximumModulePaths`.
+    private static func notForOthers(_ importable: [String], module: String, earlier: [String] = []) -> [String] {
         let folders = Set(importable.compactMap { $0.split(separator: "/").first.map(String.init) })
             .filter(nonLibraryFolders.contains)
         // Earlier majors' keys lack the `/vN` suffix (`example.com/mod/cmd` before `example.com/mod/v2/cmd`).
-        let segments = module.split(separator: "/")
-        let versioned = segments.count > 1 && segments.last.map(ParsedGoFile.isMajorVersion) == true
+        func unversioned(_ path: String) -> (base: String, versioned: Bool) {
+            let segments = path.split(separator: "/")
+            let versioned = segments.count > 1 && segments.last.map(ParsedGoFile.isMajorVersion) == true
+            return (versioned ? segments.dropLast().joined(separator: "/") : path, versioned)
+        }
+        let paths = [module] + Set(earlier).subtracting([module]).sorted()
+        var bases: [String] = []
+        var versioned = false
+        for path in paths {
+            let (base, isVersioned) = unversioned(path)
+            versioned = versioned || isVersioned
+            if !bases.contains(base), bases.count < maximumModulePaths { bases.append(base) }
+        }
         // Written as globs that match those names alone (a character globs give a meaning in a class of its own).
-        let base = Glob.literal(versioned ? segments.dropLast().joined(separator: "/") : module)
+        let base =
+            bases.count == 1 ? Glob.literal(bases[0]) : "{" + bases.map(Glob.literal).joined(separator: ",") + "}"
         // `{/**,.*}`: the packages below the folder and the folder's own package's members (`example.com/mod/cmd.Run`
         // when `cmd/` holds a package of its own, stern's).
         // Below the top level, folders of helpers and mocks for the project's own tests (`pkg/testutil`,
@@ -251,6 +270,9 @@ public struct GoAPIExtractorSpec: Extractor {
             versioned ? "\(base)/{\($0),v*/\($0)}{/**,.*}" : "\(base)/\($0){/**,.*}"
         } + testSupport.sorted().map(Glob.literal).map { "**/\($0){,/**,.*}" }
     }
+
+    /// How many module paths (without `/vN`) the excludes of one module cover, the drafted revision's first.
+    static let maximumModulePaths = 8
 
     /// A folder name that says its package serves the project's own tests: `testutil`, `testhelpers`, `e2e`, or a
     /// name ending in `mock`/`mocks` (`storemock`, generated mocks).
@@ -266,7 +288,8 @@ public struct GoAPIExtractorSpec: Extractor {
     /// `protobuf`: the module holds generated protobuf code, whose `XXX_` members (in earlier generators' code) are the
     /// generator's own and documented as not for use, so the surface leaves them out.
     private static func proposal(
-        module: String, root: String, packages: [(folder: String, package: String)], protobuf: Bool
+        module: String, root: String, packages: [(folder: String, package: String)], protobuf: Bool,
+        earlier: [String] = []
     ) -> [SurfaceProposal] {
         let prefix = root.isEmpty ? "" : root + "/"
         // Importable packages: not package main, not under internal/, testdata/, vendor/, dot- or underscore-folders
@@ -321,7 +344,9 @@ public struct GoAPIExtractorSpec: Extractor {
                             "exclude",
                             .list(
                                 ["**/internal/**", "**/internal", "**/third_party/**"].map { DraftNode.string($0) }
-                                    + notForOthers(importable, module: module).map { DraftNode.string($0) }
+                                    + notForOthers(importable, module: module, earlier: earlier).map {
+                                        DraftNode.string($0)
+                                    }
                                     + (protobuf ? [DraftNode.string("**/*.XXX_*")] : []))),
                     ]),
                     comments: [

@@ -376,6 +376,39 @@ struct GoAPIPackage {
         return attributes(left).lexicographicallyPrecedes(attributes(right))
     }
 
+    /// The names of Go's universe block that items' texts write: its types, constants and `nil`. The built-in
+    /// functions are left out: a package's own `min` or `max` helper (common before Go 1.21) changes no signature,
+    /// and a const value that calls one is evaluated as Go's (a gap: docs/policy.md).
+    static let universeNames: Set<String> = [
+        "any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32", "float64", "int", "int8",
+        "int16", "int32", "int64", "rune", "string", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "true",
+        "false", "iota", "nil",
+    ]
+
+    /// The universe names a package-level declaration of any file of the package (exported or not) declares again:
+    /// `type string int` makes every `string` the package's items write mean the package's own type, so a change of
+    /// this set changes what their texts mean (the package item's `shadows`). An alias spelling the universe meaning
+    /// (`type any = interface{}`, `type byte = uint8`) changes nothing and is left out.
+    private func shadowedUniverseNames() -> [String] {
+        var names: Set<String> = []
+        for (name, declared) in types where Self.universeNames.contains(name) {
+            if declared.value.isAlias, declared.value.typeParameters.isEmpty {
+                let target = declared.value.type
+                let same: Bool
+                switch name {
+                case "any": same = target == .interface([]) || target == .named(package: nil, name: "any", arguments: [])
+                case "byte": same = target == .named(package: nil, name: "uint8", arguments: [])
+                case "rune": same = target == .named(package: nil, name: "int32", arguments: [])
+                default: same = false
+                }
+                if same { continue }
+            }
+            names.insert(name)
+        }
+        for name in values.keys where Self.universeNames.contains(name) { names.insert(name) }
+        return names.sorted()
+    }
+
     /// The items of the package: the package, exported funcs, exported types (`typeItems` gives each type's items and
     /// the unexported type names they mention, in name order), vars and consts, then the unexported types the
     /// exported API exposes.
@@ -384,9 +417,12 @@ struct GoAPIPackage {
         typeItems: (String, Declared<GoTypeSpec>) -> (items: [RawItem], unexported: Set<String>)
     ) -> [RawItem] {
         var items: [RawItem] = []
+        var packageAttributes = ["kind": "package", "name": name]
+        let shadowed = shadowedUniverseNames()
+        if !shadowed.isEmpty { packageAttributes["shadows"] = shadowed.joined(separator: ",") }
         items.append(
             RawItem(
-                key: importPath, attributes: ["kind": "package", "name": name], stability: .stable,
+                key: importPath, attributes: packageAttributes, stability: .stable,
                 location: Location(path: folder.isEmpty ? "." : folder)))
         for (name, declared) in functions where Self.isExported(name) {
             items.append(

@@ -98,17 +98,54 @@ final class GoCorrespondence {
         return nil
     }
 
-    /// The type the new side's `name` of `package` is an alias of, when it is one.
+    /// The type the new side's `name` of `package` is an alias of, when it is one: a type of the package
+    /// (`alias-of`) or a predeclared type (`type Completion = string`).
     private func newAlias(of name: String, in package: String) -> String? {
         guard isPackage(package, in: after) else { return nil }
         for surface in orderedSurfaces {
-            if let item = after.items[surface + ":" + package + "." + name], isGo(item),
-                let target = item.attributes["alias-of"]
+            guard let item = after.items[surface + ":" + package + "." + name], isGo(item) else { continue }
+            if let target = item.attributes["alias-of"] { return target }
+            if let target = Self.predeclaredTarget(of: item), !shadows(target, in: package, on: after) { return target }
+        }
+        return nil
+    }
+
+    /// The predeclared type the old side's `name` of `package` is an alias of (`type Completion = string`), when it
+    /// is one: the old text wrote the alias, the new one its target.
+    private func oldPredeclaredAlias(of name: String, in package: String) -> String? {
+        guard isPackage(package, in: before) else { return nil }
+        for surface in orderedSurfaces {
+            if let item = before.items[surface + ":" + package + "." + name], isGo(item),
+                let target = Self.predeclaredTarget(of: item), !shadows(target, in: package, on: before)
             {
                 return target
             }
         }
         return nil
+    }
+
+    /// Whether `package` declares the universe name `name` again on that side (its item's `shadows`): then `= string`
+    /// names the package's own type.
+    private func shadows(_ name: String, in package: String, on snapshot: SurfaceSnapshot) -> Bool {
+        orderedSurfaces.contains { surface in
+            snapshot.items[surface + ":" + package]?.attributes["shadows"]?.split(separator: ",")
+                .contains { $0 == name } ?? false
+        }
+    }
+
+    /// The types a Go program may name without declaring them (not the keywords that open a type literal).
+    private static let predeclaredTypes = predeclared.subtracting([
+        "comparable", "func", "chan", "map", "struct", "interface", "untyped",
+    ])
+
+    /// `string` for an alias item `type Completion = string` (`kind=alias type== string`): it and its target are
+    /// one type, so a text that writes one where it wrote the other is the same.
+    private static func predeclaredTarget(of item: SurfaceItem) -> String? {
+        guard item.attributes["kind"] == "alias", item.attributes["typeparams"] == nil,
+            let type = item.attributes["type"], type.hasPrefix("= ")
+        else { return nil }
+        let target = String(type.dropFirst(2))
+        return predeclaredTypes.contains(target) ? target : nil
     }
 
     /// True when `old`'s value of `attribute` becomes `new`'s only through corresponding renames.
@@ -147,9 +184,10 @@ final class GoCorrespondence {
     }
 
     /// True when two names of a package denote one type on the new side (one is an alias of the other, or both are
-    /// aliases of one type).
+    /// aliases of one type), or the old name was an alias of the predeclared type the new one is.
     func sameType(_ a: String, _ b: String, in package: String) -> Bool {
-        (newAlias(of: a, in: package) ?? a) == (newAlias(of: b, in: package) ?? b)
+        (newAlias(of: a, in: package) ?? oldPredeclaredAlias(of: a, in: package) ?? a)
+            == (newAlias(of: b, in: package) ?? b)
     }
 
     /// Whether an exported item of the old side's package `package` writes the name `name` in its type or signature

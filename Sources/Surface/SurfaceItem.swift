@@ -155,6 +155,10 @@ public struct SurfaceSnapshot: Sendable {
     /// items; also in `uncertain` (a missing one is not known to be gone): a removal of one, or of what is under it, is
     /// claimed by `check` saying it may still be there.
     public var takenAway: [String: Set<String>] = [:]
+    /// By surface, the release whose items this snapshot holds in place of its own, which read nothing of the surface
+    /// (``readsNothing(of:)``): `audit` and `check` compare with the last release before that read it, and a removal
+    /// may have gone in any release between (``carrying(_:from:version:)``).
+    public var carriedFrom: [String: String] = [:]
     /// How the reader found the items, for telling which items two snapshots can differ in without comparing them
     /// all (`changedIDs(since:)`); nil for a snapshot built any other way. Code that changes `items` afterwards
     /// records the ids in `inputs.adjusted`, or sets this to nil.
@@ -197,7 +201,7 @@ public struct SurfaceSnapshot: Sendable {
 
     private func isUncertain(surface: String, key: String) -> Bool {
         guard let paths = uncertain[surface] else { return false }
-        return Self.covers(paths, key)
+        return paths.contains(Self.unreadMark) || Self.covers(paths, key)
     }
 
     /// Whether `item` is or is under a key of `takenAway`.
@@ -234,6 +238,32 @@ public struct SurfaceSnapshot: Sendable {
     /// How an extractor records a key of ``unnamedFlags`` among its uncertain key paths: after three spaces.
     public static func unnamedFlagMark(_ key: String) -> String { "   " + key }
 
+    /// How an extractor records among its uncertain key paths that it read nothing of the surface (the cobra
+    /// extractor's files match no file, or build no command): five spaces and nothing else (no key path begins with
+    /// a space). It covers every key of the surface: nothing missing there is known to be gone, nothing there known
+    /// to be new (``isUncertain(_:)``).
+    public static let unreadMark = "     "
+
+    /// This snapshot with the items of `surface`, and what was uncertain about them, taken from `last` (a release,
+    /// `version`, that read it), for comparing a release with the last one that read a surface this one read nothing
+    /// of; `inputs` is dropped (every item is compared).
+    public func carrying(_ surface: String, from last: SurfaceSnapshot, version: String) -> SurfaceSnapshot {
+        var carried = self
+        carried.items = items.filter { $0.value.surface != surface }
+        for (id, item) in last.items where item.surface == surface { carried.items[id] = item }
+        carried.uncertain[surface] = last.uncertain[surface]
+        carried.unplaced[surface] = last.unplaced[surface]
+        carried.unplacedParents[surface] = last.unplacedParents[surface]
+        carried.unnamedFlags[surface] = last.unnamedFlags[surface]
+        carried.takenAway[surface] = last.takenAway[surface]
+        carried.carriedFrom[surface] = version
+        carried.inputs = nil
+        return carried
+    }
+
+    /// Whether an extractor read nothing of `surface` (``unreadMark``).
+    public func readsNothing(of surface: String) -> Bool { uncertain[surface]?.contains(Self.unreadMark) == true }
+
     /// How an extractor records a key of ``takenAway`` among its uncertain key paths: after four spaces.
     public static func takenAwayMark(_ key: String) -> String { "    " + key }
 
@@ -247,7 +277,9 @@ public struct SurfaceSnapshot: Sendable {
     /// to `unplaced`, the others to `uncertain`.
     public mutating func addUncertain(_ paths: [String], surface: String) {
         for path in paths {
-            if path.hasPrefix("    ") {
+            if path == Self.unreadMark {
+                uncertain[surface, default: []].insert(path)
+            } else if path.hasPrefix("    ") {
                 let key = String(path.dropFirst(4))
                 takenAway[surface, default: []].insert(key)
                 uncertain[surface, default: []].insert(key)

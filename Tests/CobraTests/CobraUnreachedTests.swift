@@ -59,6 +59,10 @@ struct CobraUnreachedTests {
             ("\tfor range []string{\"a\"}[:0] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
             ("\tfor range root.Aliases[1:1] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
             ("\tfor _, n := range []string{\"port\"}[0:0:1] {\n\t\tserve.Flags().String(n, \"\", \"p\")\n\t}", ""),
+            // A local bound once to a collection with no entry, used only by `range` and `len` (review R37).
+            ("\ts := []string{}\n\tfor range s {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
+            ("\ts := root.Aliases[:0]\n\tif len(s) > 0 {\n\t}\n\tfor range s {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
+            ("\tvar s map[string]int\n\tfunc() {\n\t\tfor range s {\n\t\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t\t}\n\t}()", ""),
             // Deferred in the function that parses: it runs after `root.Execute()`.
             ("\tdefer serve.Flags().String(\"port\", \"\", \"p\")", ""),
             ("\tdefer func() {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}()", ""),
@@ -90,6 +94,14 @@ struct CobraUnreachedTests {
             ("\tfor range []string{\"a\"}[:1] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
             ("\tfor range []string{\"a\"}[0:] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
             ("\tfor range root.Aliases[:len(root.Use)] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
+            // A local that may hold entries: filled, appended to, passed on, bound again, addressed, not bound at the top.
+            ("\ts := []string{}\n\ts = append(s, \"a\")\n\tfor range s {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
+            ("\ts := map[string]int{}\n\ts[\"a\"] = 1\n\tfor range s {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
+            ("\ts := map[string]int{}\n\tfill(s)\n\tfor range s {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", "func fill(m map[string]int) { m[\"a\"] = 1 }"),
+            ("\tvar s []string\n\tp := &s\n\t*p = []string{\"a\"}\n\tfor range s {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
+            ("\ts := []string{}\n\tif len(root.Use) > 2 {\n\t\ts := []string{\"a\"}\n\t\tfor range s {\n\t\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t\t}\n\t}\n\t_ = s", ""),
+            ("\tif len(root.Use) > 2 {\n\t\ts := []string{}\n\t\t_ = s\n\t}\n\ts := root.Aliases\n\tfor range s {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
+            ("\ts := [2]int{}\n\tfor range s {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
             // A return in a loop's body ends the function only when the loop runs: what follows it may run.
             ("\tfor _, u := range root.Aliases {\n\t\t_ = u\n\t\treturn\n\t}\n\tserve.Flags().String(\"port\", \"\", \"p\")", ""),
             ("\tfor i := 0; i < len(root.Use); i++ {\n\t\treturn\n\t}\n\tserve.Flags().String(\"port\", \"\", \"p\")", ""),

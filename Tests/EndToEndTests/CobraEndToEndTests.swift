@@ -387,4 +387,171 @@ struct CobraEndToEndTests {
         let releases = jsonObject(audit.stdout)?["releases"] as? [[String: Any]] ?? []
         #expect(Self.items(releases, "1.1.0", "changes", kind: "removed") == ["cli:app serve --port"])
     }
+    /// A repository whose policy reads the command line from `cmd/*.go` only (files elsewhere read nothing).
+    static func unreadProject() throws -> FixtureRepository {
+        let repo = try FixtureRepository()
+        try repo.write(
+            ".semgate.yml",
+            """
+            semgate: 1
+            project: tool
+            surfaces:
+              cli:
+                extract:
+                  cobra:
+                    files: ["cmd/*.go"]
+            rules:
+              removed-without-deprecation: error
+            """)
+        return repo
+    }
+
+    /// `tool serve` with `flags`, in package `package`.
+    static func servingProgram(_ package: String, _ flags: String) -> String {
+        """
+        package \(package)
+
+        import "github.com/spf13/cobra"
+
+        func NewRoot() *cobra.Command {
+            root := &cobra.Command{Use: "tool"}
+            serve := &cobra.Command{Use: "serve"}
+            \(flags)
+            root.AddCommand(serve)
+            return root
+        }
+        """
+    }
+
+    @Test("a release where the files match nothing is not read as the command line removed, nor the next as it added")
+    func filesMatchingNothing() throws {
+        let repo = try Self.unreadProject()
+        let program = Self.servingProgram
+        // Before any release the policy reads: what 1.0.0 has is not known to be new.
+        try repo.write("pkg/cmd/root.go", program("cmd", ""))
+        try repo.commit("elsewhere")
+        try repo.tag("v0.9.0", annotated: true)
+        try repo.remove("pkg/cmd/root.go")
+        let both = #"serve.Flags().Int("port", 0, ""); serve.Flags().Bool("tls", false, "")"#
+        try repo.write("cmd/root.go", program("cmd", both))
+        try repo.commit("serve")
+        try repo.tag("v1.0.0", annotated: true)
+        // The command line moves to a folder the policy does not name: nothing is read there.
+        try repo.remove("cmd/root.go")
+        try repo.write("pkg/cmd/root.go", program("cmd", both))
+        try repo.commit("moved to pkg/cmd")
+        try repo.tag("v1.1.0", annotated: true)
+        // And back: compared with 1.0.0, the last release that read the command line.
+        try repo.remove("pkg/cmd/root.go")
+        try repo.write("cmd/root.go", program("cmd", both))
+        try repo.commit("back in cmd")
+        try repo.tag("v1.2.0", annotated: true)
+        // Away again, and back without --port: the removal while it was not read is still claimed.
+        try repo.remove("cmd/root.go")
+        try repo.write("pkg/cmd/root.go", program("cmd", both))
+        try repo.commit("moved to pkg/cmd again")
+        try repo.tag("v1.3.0", annotated: true)
+        try repo.remove("pkg/cmd/root.go")
+        try repo.write("cmd/root.go", program("cmd", #"serve.Flags().Bool("tls", false, "")"#))
+        try repo.commit("back in cmd without --port")
+        try repo.tag("v1.4.0", annotated: true)
+        // Not read at a major: what the release after it lacks may have gone in the major, a note says so.
+        try repo.remove("cmd/root.go")
+        try repo.write("pkg/cmd/root.go", program("cmd", #"serve.Flags().Bool("tls", false, "")"#))
+        try repo.commit("moved for 2.0.0")
+        try repo.tag("v2.0.0", annotated: true)
+        try repo.remove("pkg/cmd/root.go")
+        try repo.write("cmd/root.go", program("cmd", ""))
+        try repo.commit("back in cmd without --tls")
+        try repo.tag("v2.1.0", annotated: true)
+
+        let audit = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(audit.status == 1, "stdout: \(audit.stdout)\nstderr: \(audit.stderr)")
+        let report = jsonObject(audit.stdout)
+        let releases = report?["releases"] as? [[String: Any]] ?? []
+        #expect(Self.items(releases, "1.0.0", "changes") == [])
+        #expect(Self.items(releases, "1.1.0", "changes") == [])
+        #expect(Self.items(releases, "1.2.0", "changes") == [])
+        #expect(Self.items(releases, "1.3.0", "changes") == [])
+        #expect(Self.items(releases, "1.4.0", "changes", withKind: true) == ["removed cli:tool serve --port"])
+        #expect(Self.items(releases, "1.4.0", "findings").contains("cli:tool serve --port"))
+        #expect(Self.items(releases, "2.0.0", "changes") == [])
+        // Across the major too: --tls went after 1.4.0, perhaps in 2.0.0, which read nothing; the finding says so.
+        #expect(Self.items(releases, "2.1.0", "changes", withKind: true) == ["removed cli:tool serve --tls"])
+        let tls = (releases.first { $0["version"] as? String == "2.1.0" }?["findings"] as? [[String: Any]] ?? [])
+            .filter { $0["rule"] as? String == "removed-without-deprecation" }
+        #expect((tls.first?["message"] as? String)?.contains("it went after 1.4.0") == true, "\(tls)")
+        #expect(report?["incomplete_surfaces"] as? [String] == ["cli"])
+        let notes = report?["notes"] as? [String] ?? []
+        #expect(
+            notes.contains {
+                $0.hasPrefix("cli:tool, cli:tool help, cli:tool serve, cli:tool serve --port, cli:tool serve --tls: in surface "
+                    + "'cli', which no release before read (0.9.0 read nothing of it") && $0.hasSuffix("(at 1.0.0)")
+            }, "\(notes)")
+        #expect(
+            notes.contains {
+                $0.hasPrefix("surface 'cli' was not read at 1.3.0") && $0.contains("1.4.0 is compared with 1.2.0")
+            }, "\(notes)")
+        #expect(
+            notes.contains {
+                $0.hasPrefix("surface 'cli' was not read at 2.0.0") && $0.contains("(what went may have gone in the major")
+            }, "\(notes)")
+        #expect(
+            notes.contains {
+                $0.contains("surface 'cli'") && $0.contains("cmd/*.go") && $0.hasSuffix("(at 4 releases, 0.9.0 to 2.0.0)")
+            }, "\(notes)")
+        #expect(
+            notes.contains {
+                $0.hasPrefix("cli:tool, cli:tool help, cli:tool serve") && $0.contains("cannot tell whether they were removed")
+                    && $0.contains("(at 1.1.0")
+            }, "\(notes)")
+
+        // The gate a pull request must pass claims the removals (fail closed), saying they may still be there.
+        let check = try runSemgate(["check", "--base", "v1.0.0", "--head", "v1.1.0", "--format", "json"], in: repo.url)
+        #expect(check.status == 1, "stderr: \(check.stderr)")
+        let found = jsonObject(check.stdout)?["findings"] as? [[String: Any]] ?? []
+        let port = found.filter {
+            $0["rule"] as? String == "removed-without-deprecation" && $0["item"] as? String == "cli:tool serve --port"
+        }
+        #expect(port.count == 1, "\(found)")
+        #expect((port.first?["message"] as? String)?.contains("it may still be there") == true, "\(port)")
+        // A base that read nothing: the head is compared with the last release before it that read the surface.
+        let fromUnread = try runSemgate(
+            ["check", "--base", "v1.3.0", "--head", "v1.4.0", "--format", "json"], in: repo.url)
+        #expect(fromUnread.status == 1, "stderr: \(fromUnread.stderr)")
+        let since = jsonObject(fromUnread.stdout)
+        let removed = (since?["changes"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "removed" }
+        #expect(removed.compactMap { $0["item"] as? String } == ["cli:tool serve --port"], "\(removed)")
+        #expect(
+            (since?["notes"] as? [String] ?? []).contains {
+                $0.hasPrefix("surface 'cli' was not read at the base 1.3.0") && $0.contains("compared with 1.2.0")
+            })
+    }
+
+    @Test("check from a base after 40 releases that read nothing: the head is compared with the last that read it")
+    func baseAfterManyUnread() throws {
+        let repo = try Self.unreadProject()
+        func program(_ flags: String) -> String { Self.servingProgram("cmd", flags) }
+        try repo.write("cmd/root.go", program(#"serve.Flags().Int("port", 0, "")"#))
+        try repo.commit("serve")
+        try repo.tag("v1.0.0", annotated: true)
+        try repo.remove("cmd/root.go")
+        for minor in 1...40 {
+            try repo.write("pkg/cmd/root.go", program(#"serve.Flags().Int("port", \#(minor), "")"#))
+            try repo.commit("elsewhere \(minor)")
+            try repo.tag("v1.\(minor).0", annotated: true)
+        }
+        try repo.remove("pkg/cmd/root.go")
+        try repo.write("cmd/root.go", program(""))
+        try repo.commit("back in cmd without --port")
+        let check = try runSemgate(["check", "--base", "v1.40.0", "--version", "1.41.0", "--format", "json"], in: repo.url)
+        #expect(check.status == 1, "stdout: \(check.stdout)\nstderr: \(check.stderr)")
+        let report = jsonObject(check.stdout)
+        let removed = (report?["changes"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "removed" }
+        #expect(removed.compactMap { $0["item"] as? String } == ["cli:tool serve --port"], "\(removed)")
+        #expect(
+            (report?["notes"] as? [String] ?? []).contains {
+                $0.hasPrefix("surface 'cli' was not read at the base 1.40.0") && $0.contains("compared with 1.0.0")
+            })
+    }
 }

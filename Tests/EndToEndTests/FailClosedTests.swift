@@ -354,6 +354,53 @@ struct SymbolicLinkTests {
         expectCouldNotRun(result, mentions: ["policy/flags.txt", "symbolic link"])
     }
 
+    @Test("a link target of 4,095 bytes is followed; a longer one, or one that searches folders without end, is exit 2")
+    func longLinkTargets() throws {
+        func project() throws -> FixtureRepository {
+            let repo = try FixtureRepository()
+            try repo.write(
+                ".semgate.yml",
+                """
+                semgate: 1
+                surfaces:
+                  metrics:
+                    extract:
+                      regex:
+                        files: ["metrics/*.go"]
+                        pattern: 'NewMetric\\("(?<name>[a-z_]+)"'
+
+                """)
+            try repo.write("shared/b.txt", "NewMetric(\"beta\")\n")
+            return repo
+        }
+        // The longest target a system makes: thousands of parts, each costing one step (it had cost a shift of all).
+        let longest = String(repeating: "./", count: (4_095 - 15) / 2) + "../shared/b.txt"
+        let fits = try project()
+        #expect(longest.utf8.count == 4_095)
+        try fits.link("metrics/b.go", to: longest)
+        try fits.commit("v1.0.0")
+        let read = try runSemgate(["surface", "--repo", fits.url.path])
+        #expect(read.stdout.contains("beta"), "stdout: \(read.stdout) stderr: \(read.stderr)")
+        // A longer one no system makes: written into git directly.
+        let tooLong = try project()
+        try tooLong.commit("v1.0.0")
+        let head = try tooLong.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        let branch = try tooLong.git("symbolic-ref", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        let target = "./" + longest
+        try tooLong.fastImport(
+            "commit \(branch)\ncommitter A <a@example.com> 1700000000 +0000\ndata 4\nlink\nfrom \(head)\n"
+                + "M 120000 inline metrics/b.go\ndata \(target.utf8.count)\n\(target)\n")
+        expectCouldNotRun(
+            try runSemgate(["surface", "--repo", tooLong.url.path]), mentions: ["metrics/b.go", "longer than 4095 bytes"])
+        // 815 lookups of a name in a folder of 1,503 entries: past the entries one lookup may compare.
+        let wide = try project()
+        for index in 0..<1_499 { try wide.write(String(format: "f%04d.txt", index), "") }
+        try wide.write("a/x.txt", "")
+        try wide.link("metrics/b.go", to: "../" + String(repeating: "a/../", count: 815) + "shared/b.txt")
+        try wide.commit("v1.0.0")
+        expectCouldNotRun(try runSemgate(["surface", "--repo", wide.url.path]), mentions: ["metrics/b.go", "1000000"])
+    }
+
     @Test("a file an extractor's globs match that is a symbolic link is read as its target, as Go reads it")
     func linkedSourceFile() throws {
         let repo = try FixtureRepository()

@@ -89,6 +89,35 @@ struct PolicyDraftTests {
         #expect(!exclude.contains { $0.matches("example.com/tool/v2/api.Request.Key") })
     }
 
+    @Test("version-file: a Go Version that was not the release's at the greatest release is not proposed")
+    func versionFileOfTheRelease() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/scanner\n")
+        try repo.write("main.go", "package main\n")
+        // The version of a data set the program embeds, in a shallower folder than the program's own version.
+        try repo.write("internal/spdx/list.go", "package spdx\n\nconst Version = \"3.20.0\"\n")
+        try repo.write("internal/build/info/info.go", "package info\n\nvar Version = \"1.4.0\"\n")
+        try repo.commit("first")
+        try repo.tag("v1.4.0")
+        try repo.write("internal/spdx/list.go", "package spdx\n\nconst Version = \"3.21.0\"\n")
+        try repo.write("internal/build/info/info.go", "package info\n\nvar Version = \"1.5.0-dev\"\n")
+        try repo.commit("next")
+        let (yaml, policy, _) = try draft(repo)
+        #expect(policy.releases.versionFiles.map(\.path) == ["internal/build/info/info.go"])
+        #expect(yaml.contains("a version in the code: 1.5.0-dev in internal/build/info/info.go"))
+
+        // Only the data set's version: no version file, and the draft says why.
+        try repo.remove("internal/build/info/info.go")
+        try repo.commit("version by the linker")
+        let (onlyData, dataPolicy, _) = try draft(repo)
+        #expect(dataPolicy.releases.versionFiles.isEmpty)
+        #expect(onlyData.contains("Go files set a Version, but none said 1.4.0 at v1.4.0: internal/spdx/list.go"))
+        #expect(onlyData.contains("(3.20.0 at v1.4.0); no version-file proposed"))
+        let repository = try Repository(discovering: repo.url.path)
+        try repo.tag("v1.5.0")
+        #expect(try Engine(repository: repository, policy: dataPolicy).audit().releases?.last?.findings.isEmpty == true)
+    }
+
     @Test("a Swift package: its products, with their kind")
     func swiftPackage() throws {
         let repo = try FixtureRepository()
@@ -625,6 +654,89 @@ struct PolicyDraftTests {
         let repository = try Repository(discovering: repo.url.path)
         let before = try PolicyDraft(repository: repository, revision: "v1.0.0").yaml
         #expect(before.contains("files: [cmd/k9/*.go, pkg/extra/*.go]"), "\(before)")
+    }
+
+    @Test("cobra: folders an old release built the commands in, before more than the latest releases read, are read too")
+    func cobraFoldersOfOldReleases() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/k9\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        func main(_ folder: String) -> String {
+            """
+            package main
+
+            import "example.com/k9/\(folder)"
+
+            func main() {
+                root := &cobra.Command{Use: "k9"}
+                root.AddCommand(extra.New())
+            }
+            """
+        }
+        let extra = "package extra\n\nfunc New() *cobra.Command {\n\treturn &cobra.Command{Use: \"extra\"}\n}\n"
+        try repo.write("cmd/k9/main.go", main("cmd/extra"))
+        try repo.write("cmd/extra/extra.go", extra)
+        try repo.commit("first")
+        for patch in 0..<3 {
+            try repo.commit("fix \(patch)")
+            try repo.tag("v1.0.\(patch)")
+        }
+        // Moved, and more releases since than the latest ones init reads.
+        try repo.remove("cmd/extra/extra.go")
+        try repo.write("internal/extra/extra.go", extra)
+        try repo.write("cmd/k9/main.go", main("internal/extra"))
+        for minor in 1...PolicyDraft.recentReleaseCount + 2 {
+            try repo.commit("release \(minor)")
+            try repo.tag("v1.\(minor).0")
+        }
+        let (yaml, _, _) = try draft(repo)
+        #expect(yaml.contains("files: [cmd/extra/*.go, cmd/k9/*.go, internal/extra/*.go]"), "\(yaml)")
+    }
+
+    @Test("go-api: the program's own folders are left out under every module path the releases read had")
+    func excludesOfRenamedModule() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/old/tool/v3\n")
+        try repo.write("api/api.go", "package api\n\nfunc Get() {}\n")
+        try repo.write("cmd/util/util.go", "package util\n\nfunc Parse() {}\n")
+        try repo.write("main.go", "package main\n\nfunc main() {}\n")
+        try repo.commit("first")
+        try repo.tag("v3.0.0")
+        try repo.write("go.mod", "module example.com/old/tool/v4\n")
+        try repo.commit("v4")
+        try repo.tag("v4.0.0")
+        try repo.write("go.mod", "module example.com/new,org/tool/v4\n")
+        try repo.commit("moved to the new organization")
+        try repo.tag("v4.1.0")
+        let (yaml, policy, _) = try draft(repo)
+        #expect(yaml.contains("'{example.com/new[,]org/tool,example.com/old/tool}/{cmd,v*/cmd}{/**,.*}'"), "\(yaml)")
+        let exclude = try #require(policy.surfaces.first?.exclude)
+        for key in [
+            "example.com/new,org/tool/v4/cmd/util.Parse", "example.com/old/tool/v4/cmd/util.Parse",
+            "example.com/old/tool/cmd/util", "example.com/old/tool/v3/cmd/util.Parse",
+        ] {
+            #expect(exclude.contains { $0.matches(key) }, "\(key)")
+        }
+        for key in ["example.com/old/tool/v4/api.Get", "example.com/new,org/tool/v4/api.Get", "example.com/new/cmd/util"] {
+            #expect(!exclude.contains { $0.matches(key) }, "\(key)")
+        }
+    }
+
+    @Test("init reads the latest releases, the ends of each major and a spread of the older ones, each once")
+    func sampledReleases() {
+        var tags = (0..<40).map { "v1.\($0).0" } + (0..<30).map { "v2.\($0).0" } + ["v2.3.0-rc.1", "other-v9.0.0"]
+        tags.shuffle()
+        let sampled = PolicyDraft.recentReleases(tags, before: nil)
+        #expect(sampled.count == Set(sampled).count)
+        #expect(Array(sampled.prefix(10)) == (20..<30).reversed().map { "v2.\($0).0" })
+        for end in ["v2.0.0", "v1.39.0", "v1.0.0"] { #expect(sampled.contains(end), "\(sampled)") }
+        #expect(sampled.count <= 10 + 2 * 2 + PolicyDraft.spreadReleaseCount)
+        #expect(sampled.count >= 10 + PolicyDraft.spreadReleaseCount)
+        #expect(!sampled.contains("v2.3.0-rc.1"))
+        // Up to a release: none after it.
+        let upTo = PolicyDraft.recentReleases(tags, before: "v1.20.0")
+        #expect(upTo.first == "v1.20.0")
+        #expect(upTo.contains("v1.0.0"))
+        #expect(!upTo.contains { $0.hasPrefix("v2.") })
     }
 
     @Test("tags whose trees lack the folders the cli surface reads, between releases that have them, are ignored")

@@ -278,4 +278,119 @@ struct CobraFlagGroupTests {
             .filter { $0.kind == .removed }.map(\.key)
         #expect(removed.contains("tool serve --wait"), "\(removed)")
     }
+
+    /// Commands whose sections come from the constructors, each command its own call: `serve` runs `serveBody` on its
+    /// section `net` before registering it; `save` takes the network section `saveNet` and a disk section.
+    static func ownSections(serveBody: String, saveNet: String = "opts.NewNetSection()") -> String {
+        """
+        package cmd
+
+        import (
+            "example.com/tool/opts"
+            "github.com/spf13/cobra"
+        )
+
+        func NewRoot() *cobra.Command {
+            root := &cobra.Command{Use: "tool"}
+            serve := &cobra.Command{Use: "serve"}
+            net := opts.NewNetSection()
+            \(serveBody)
+            (&opts.Picked{Net: net}).Register(serve)
+            save := &cobra.Command{Use: "save"}
+            picked := &opts.Picked{Net: \(saveNet), Disk: opts.NewDiskSection()}
+            picked.Register(save)
+            root.AddCommand(serve, save)
+            return root
+        }
+        """
+    }
+
+    static func flags(_ snapshot: SurfaceSnapshot, of command: String) -> [String] {
+        snapshot.items.keys.filter { $0.hasPrefix("cli:tool \(command) --") }.map {
+            String($0.dropFirst("cli:tool \(command) ".count))
+        }.sorted()
+    }
+
+    @Test(
+        "an entry set to nil in one command's section, made by its own call of the constructor: that command loses the flag, the others keep it",
+        arguments: [#"lo.IsNil(e) || e.FlagKey() == """#, #"e == nil || e.FlagKey() == """#])
+    func entrySetToNilInOneCommand(filter: String) throws {
+        let repo = try FixtureRepository()
+        var later = Self.files(filter: filter, prelude: "", wait: true)
+        later["cmd/root.go"] = Self.ownSections(serveBody: "net.Wait = nil")
+        var first = Self.files(filter: filter, prelude: "", wait: true)
+        first["cmd/root.go"] = Self.ownSections(serveBody: "")
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: first, tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(files: later, tags: ["v1.1.0"]),
+        ])
+        let before = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        let after = try surface(of: repo, at: "v1.1.0", policy: Self.policy)
+        #expect(Self.flags(before, of: "serve") == ["--host", "--port", "--wait"])
+        #expect(Self.flags(after, of: "save") == ["--host", "--path", "--port", "--sync", "--wait"])
+        let removed = SurfaceDiff.changes(from: before, to: after, policy: try loadPolicy(Self.policy))
+            .filter { $0.kind == .removed }.map(\.key)
+        #expect(removed == ["tool serve --wait"], "\(removed)")
+    }
+
+    @Test(
+        "a section given by a literal that names some of its entries: the command has those alone, not every section's entries",
+        arguments: [#"lo.IsNil(e) || e.FlagKey() == """#, #"e == nil || e.FlagKey() == """#])
+    func partialSectionLiteral(filter: String) throws {
+        let repo = try FixtureRepository()
+        var files = Self.files(filter: filter, prelude: "", wait: true)
+        files["cmd/root.go"] = Self.ownSections(
+            serveBody: "", saveNet: "&opts.NetSection{Port: opts.PortSetting.Copy()}")
+        try repo.importCommits([FixtureRepository.Snapshot(files: files, tags: ["v1.0.0"])])
+        let snapshot = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        #expect(Self.flags(snapshot, of: "save") == ["--path", "--port", "--sync"])
+        #expect(Self.flags(snapshot, of: "serve") == ["--host", "--port", "--wait"])
+    }
+
+    @Test(
+        "a statement setting an entry's field to nil that the run does not make (a function nothing calls while the tree is built) leaves that entry undecided on every command; one about another type's field (its method's receiver) does not",
+        arguments: [
+            ("func Drop(n *NetSection) { n.Wait = nil }", false),
+            ("func (n *NetSection) Drop() { n.Wait = nil }", false),
+            ("type Other struct{ Wait *Setting[int] }\n\nfunc (o *Other) Drop() { o.Wait = nil }", true),
+        ])
+    func entrySetToNilNotRun(extra: String, kept: Bool) throws {
+        let repo = try FixtureRepository()
+        var files = Self.files(filter: #"lo.IsNil(e) || e.FlagKey() == """#, prelude: "", wait: true)
+        files["cmd/root.go"] = Self.ownSections(serveBody: "")
+        files["opts/drop.go"] = "package opts\n\n" + extra + "\n"
+        try repo.importCommits([FixtureRepository.Snapshot(files: files, tags: ["v1.0.0"])])
+        let snapshot = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        #expect((snapshot.items["cli:tool serve --wait"] != nil) == kept)
+        #expect((snapshot.items["cli:tool save --wait"] != nil) == kept)
+        #expect(snapshot.items["cli:tool save --port"] != nil)
+    }
+
+    @Test(
+        "a section given by a literal, whose field a statement the run does not make may give another section (or whose holder goes to a package-level name): read as any section, as before",
+        arguments: [
+            ("func Swap(p *Picked) { p.Net = NewNetSection() }", ""),
+            ("", "var Kept *Picked"),
+        ])
+    func partialSectionMayChange(extra: String, held: String) throws {
+        let repo = try FixtureRepository()
+        var files = Self.files(filter: #"lo.IsNil(e) || e.FlagKey() == """#, prelude: "", wait: true)
+        var commands = Self.ownSections(
+            serveBody: "", saveNet: "&opts.NetSection{Port: opts.PortSetting.Copy()}")
+        if !held.isEmpty {
+            commands = commands.replacingOccurrences(of: "picked.Register(save)", with: "Kept = picked\n    picked.Register(save)")
+            commands += "\n" + held + "\n"
+        }
+        files["cmd/root.go"] = commands
+        if !extra.isEmpty { files["opts/swap.go"] = "package opts\n\n" + extra + "\n" }
+        try repo.importCommits([FixtureRepository.Snapshot(files: files, tags: ["v1.0.0"])])
+        let snapshot = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        if held.isEmpty {
+            #expect(Self.flags(snapshot, of: "save") == ["--host", "--path", "--port", "--sync", "--wait"])
+        } else {
+            // Held where code not read may reach it: nothing is decided by the literals (the entries read at once).
+            #expect(Self.flags(snapshot, of: "save") != ["--path", "--port", "--sync"])
+            #expect(snapshot.notes.contains { $0.contains("is not a constant string") }, "\(snapshot.notes)")
+        }
+    }
 }

@@ -199,6 +199,26 @@ struct GoAPITests {
             name: "a type moved to another package behind an alias keeps its members (not listed: no claim)",
             old: "type R struct{ W int }\nfunc (R) Do() {}", new: "type R = other.R", bump: .major),
         Rule(
+            name: "a package type shadowing string changes every string it writes: major",
+            old: "func Greet(name string) string", new: "func Greet(name string) string\ntype string int",
+            bump: .major),
+        Rule(
+            name: "a package alias shadowing error is major", old: "func Fail() error",
+            new: "func Fail() error\ntype error = int", bump: .major),
+        Rule(
+            name: "a package const shadowing true is major", old: "const On = true",
+            new: "const On = true\nconst true = false", bump: .major),
+        Rule(
+            name: "a package min helper is nothing (no item writes it)", old: "func F(int) int",
+            new: "func F(int) int\nfunc min(a, b int) int { return a }", bump: .none),
+        Rule(
+            name: "an alias any = interface{} names the universe's any: nothing",
+            old: "func F(any)", new: "type any = interface{}\nfunc F(any)", bump: .none),
+        Rule(
+            name: "an alias of a shadowed string written for it is a change",
+            old: "type string int\nfunc F([]string)", new: "type string int\ntype Word = string\nfunc F([]Word)",
+            bump: .minor),
+        Rule(
             name: "body changes are nothing", old: "func F() int { return 1 }", new: "func F() int { return 2 }",
             bump: .none),
     ]
@@ -456,6 +476,31 @@ struct GoAPIRepositoryTests {
             changes.map { "\($0.kind) \($0.key) \($0.bump)" } == [
                 "changed example.com/m/p.R major", "removed example.com/m/p.R.Do patch",
                 "removed example.com/m/p.R.W patch",
+            ])
+    }
+
+    @Test("an alias of a predeclared type is that type: writing one where the other was is no change")
+    func predeclaredAlias() {
+        func changes(_ old: String, _ new: String) -> [String] {
+            SurfaceDiff.changes(from: goSnapshot(old), to: goSnapshot(new), policy: goPolicy)
+                .map { "\($0.kind) \($0.key) \($0.bump)" }
+        }
+        // A new alias written in place of its target (a completion list `[]string` becoming `[]Completion`).
+        #expect(
+            changes(
+                "type S struct{ V []string }\nfunc F(map[string]int) []string",
+                "type Word = string\ntype S struct{ V []Word }\nfunc F(map[Word]int) []Word")
+                == ["changed example.com/m/p.F patch", "changed example.com/m/p.S.V patch",
+                    "added example.com/m/p.Word minor"])
+        // The alias dropped for its target.
+        #expect(
+            changes("type Word = string\nfunc F(Word) Word", "func F(string) string") == [
+                "changed example.com/m/p.F patch", "removed example.com/m/p.Word major",
+            ])
+        // A defined type is another type: still a change.
+        #expect(
+            changes("func F([]string)", "type Word string\nfunc F([]Word)") == [
+                "changed example.com/m/p.F major", "added example.com/m/p.Word minor",
             ])
     }
 
