@@ -567,6 +567,11 @@ struct CobraInterpreter {
     }
     /// Whether some note says that commands or flags were left out.
     private(set) var incomplete = false
+    /// Where the thread's stack first ran nearly full (``StackGuard``): a call, statement or expression met there was
+    /// not run, and one not run may be a `return`, `ResetFlags()` or `RemoveCommand` that what follows depends on, so
+    /// from there on nothing runs and the run's surface is not used (review R42: skipping just that one statement
+    /// let the flags after a skipped `return` count). Set once; the extractor stops with it (exit 2).
+    private(set) var outOfStack: String?
     /// Bytes of strings `+` built in this run (``maximumConcatenatedBytes``).
     private var concatenatedBytes = 0
     /// What the program sets in cobra's `CompletionOptions`, by command (see ``CobraDefaultCommands``).
@@ -1356,9 +1361,9 @@ struct CobraInterpreter {
             for key in relevant where !evaluatedFunctions[Int(key)] {
                 _ = call(key, arguments: [])
             }
-            if !changed || !changedAfterRead { break }
+            if !changed || !changedAfterRead || outOfStack != nil { break }
         }
-        if recordsSteps { takeAway() }
+        if recordsSteps && outOfStack == nil { takeAway() }
     }
 
     /// Where the call being evaluated runs (``recordsSteps``), and whether it holds in every run.
@@ -1575,14 +1580,13 @@ struct CobraInterpreter {
         guard let closure = closures[site], !runningClosures.contains(site),
             let build = builds.combine(currentBuild, fileAtoms[site.file])
         else { return [] }
-        let noRoom = callDepth < Self.maximumCallDepth && !StackGuard.hasRoom()
-        guard callDepth < Self.maximumCallDepth, !noRoom else {
+        guard hasRoom(file: site.file, line: closure.literal.position.line, what: "a function literal run") else {
+            return []
+        }
+        guard callDepth < Self.maximumCallDepth else {
             note(
-                noRoom
-                    ? "function literals and calls nest too deep here for semgate's stack; what the literal run here "
-                        + "adds is not in the surface"
-                    : "calls nest more than \(Self.maximumCallDepth) deep here; what the function literal run here adds "
-                        + "is not in the surface", file: site.file, line: closure.literal.position.line)
+                "calls nest more than \(Self.maximumCallDepth) deep here; what the function literal run here adds "
+                    + "is not in the surface", file: site.file, line: closure.literal.position.line)
             return []
         }
         let outerBuild = currentBuild
@@ -1844,9 +1848,9 @@ struct CobraInterpreter {
             }
         }
         let tooDeep = depth >= Self.maximumCallDepth
-        let noRoom = !tooDeep && callStates[Int(call)].ranInPass != pass && !StackGuard.hasRoom()
-        if callStates[Int(call)].ranInPass != pass && (noRoom || (tooDeep && Self.handsOver(values + [receiver]))) {
-            noteNotFollowed(key, stack: noRoom)
+        let noRoom = !tooDeep && callStates[Int(call)].ranInPass != pass && !hasRoom(calling: key)
+        if callStates[Int(call)].ranInPass != pass && tooDeep && Self.handsOver(values + [receiver]) {
+            noteNotFollowed(key)
         }
         if callStates[Int(call)].ranInPass == pass || tooDeep || noRoom {
             // What a call still running (recursion) or not run (too deep) returns may grow later in this pass. The
@@ -1943,8 +1947,7 @@ struct CobraInterpreter {
             madeCount = made.made
             let noRoom =
                 callStates[Int(made.call)].ranInPass != pass && made.depth < Self.maximumCallDepth
-                && !StackGuard.hasRoom()
-            if noRoom { noteNotFollowed(callKeys[Int(made.call)].function, stack: true) }
+                && !hasRoom(calling: callKeys[Int(made.call)].function)
             if callStates[Int(made.call)].ranInPass == pass || made.depth >= Self.maximumCallDepth || noRoom {
                 callStates[Int(made.call)].readInPass = pass
             } else {
@@ -3891,7 +3894,7 @@ struct CobraInterpreter {
     }
 
     private mutating func execute(_ statement: CobraStatement, in frame: inout Frame) {
-        guard StackGuard.hasRoom() else { return noteNoRoom(in: frame) }
+        guard hasRoom(in: frame, what: "a statement") else { return }
         let nests: Bool
         switch statement {
         case .block(let inner): nests = !inner.allSatisfy { if case .declare = $0 { true } else { false } }
@@ -5374,10 +5377,7 @@ struct CobraInterpreter {
     // MARK: Expressions
 
     private mutating func evaluate(_ expression: CobraExpr, in frame: inout Frame) -> CobraValues {
-        guard StackGuard.hasRoom() else {
-            noteNoRoom(in: frame)
-            return []
-        }
+        guard hasRoom(in: frame, what: "an expression") else { return [] }
         switch expression {
         case .name(let name):
             return lookup(name, in: frame)
@@ -6439,32 +6439,53 @@ struct CobraInterpreter {
         return found
     }
 
-    /// Notes that the call of `key` is not followed: calls nest past ``maximumCallDepth`` (noted when the call is
-    /// given a command or flag set: review R33), or the thread's stack is nearly full (``StackGuard``). The surface is
-    /// incomplete; nothing is taken as open (what the call would add is missing, and its removal still claimed).
-    private mutating func noteNotFollowed(_ key: CobraFunctionID, stack: Bool) {
+    /// Notes that the call of `key` is not followed: calls nest past ``maximumCallDepth`` and the call is given a
+    /// command or flag set (review R33). The surface is incomplete; nothing is taken as open (what the call would add
+    /// is missing, and its removal still claimed).
+    private mutating func noteNotFollowed(_ key: CobraFunctionID) {
         let declaration = declared.list[Int(key)]
         let function = files[declaration.file].functions[declaration.index]
-        let name = function.declaration.name
         note(
-            (stack
-                ? "calls nest too deep for semgate's stack where \(name) is called"
-                : "calls nest more than \(Self.maximumCallDepth) deep where \(name) is called")
-                + ", so it is not followed there: the commands or flags it adds are not in the surface",
+            "calls nest more than \(Self.maximumCallDepth) deep where \(function.declaration.name) is called, so it "
+                + "is not followed there: the commands or flags it adds are not in the surface",
             file: declaration.file, line: function.position.line)
     }
 
-    /// Notes that a statement or expression of `frame` is not run: the thread's stack is nearly full (blocks,
-    /// expressions and calls nest too deep together).
-    private mutating func noteNoRoom(in frame: Frame) {
+    /// Whether the thread's stack has room (``StackGuard``) for what runs next at `file`:`line`; false from the
+    /// first time it has not on (``outOfStack``), so that nothing more runs.
+    private mutating func hasRoom(file: Int, line: Int, what: String) -> Bool {
+        guard outOfStack == nil else { return false }
+        if StackGuard.hasRoom() { return true }
+        outOfStack =
+            "calls, blocks and expressions nest too deep for semgate's stack at \(paths[file]):\(line) (\(what)): what "
+            + "runs from there (a return, a ResetFlags, a RemoveCommand) is not known, so the command line is not read"
+        return false
+    }
+
+    /// ``hasRoom(file:line:what:)`` for a call of `key`, placed at the function called.
+    private mutating func hasRoom(calling key: CobraFunctionID) -> Bool {
+        guard outOfStack == nil else { return false }
+        if StackGuard.hasRoom() { return true }
+        let declaration = declared.list[Int(key)]
+        let function = files[declaration.file].functions[declaration.index]
+        return hasRoom(
+            file: declaration.file, line: function.position.line, what: "a call of \(function.declaration.name)")
+    }
+
+    /// ``hasRoom(file:line:what:)`` for a statement or expression of `frame`, placed at its function (line 1 for
+    /// package-level code).
+    private mutating func hasRoom(in frame: Frame, what: String) -> Bool {
+        guard outOfStack == nil else { return false }
+        if StackGuard.hasRoom() { return true }
         var line = 1
+        var within = ""
         if let key = frame.key, key >= 0 {
             let declaration = declared.list[Int(callKeys[Int(key)].function)]
-            line = files[declaration.file].functions[declaration.index].position.line
+            let function = files[declaration.file].functions[declaration.index]
+            line = function.position.line
+            within = " in \(function.declaration.name)"
         }
-        note(
-            "blocks, expressions and calls nest too deep here for semgate's stack; what the code run from here adds is "
-                + "not in the surface", file: frame.file, line: line)
+        return hasRoom(file: frame.file, line: line, what: what + within)
     }
 
     private mutating func noteUnfollowed(_ reason: String, file: Int, line: Int) {

@@ -24,6 +24,42 @@ public enum StackGuard {
         return here > low && here - low > keep
     }
 
+    /// Runs `body` on a thread of its own whose stack is `bytes` big, and waits for it: for a recursion whose depth
+    /// limits multiply (the cobra interpreter: 64 calls, each nesting up to 400 levels), so that code within the
+    /// limits has the room it needs in any build (a debug build's frames are ten times a release build's: gh's
+    /// commands took more than a 16 MB reading thread has) and ``hasRoom()`` stops only hostile code. The stack is
+    /// address space: only what is used takes memory. `bytes` 0, or no thread to be had (an address-space limit),
+    /// runs `body` here.
+    public static func withStack<Result>(_ bytes: Int, _ body: () -> Result) -> Result {
+        #if canImport(Glibc)
+            guard bytes > 0 else { return body() }
+            return withoutActuallyEscaping(body) { body in
+                var result: Result?
+                let job = Job { result = body() }
+                var attributes = pthread_attr_t()
+                guard pthread_attr_init(&attributes) == 0 else { return body() }
+                defer { pthread_attr_destroy(&attributes) }
+                guard pthread_attr_setstacksize(&attributes, bytes) == 0 else { return body() }
+                var thread = pthread_t()
+                let context = Unmanaged.passRetained(job).toOpaque()
+                let made = pthread_create(
+                    &thread, &attributes,
+                    { context in
+                        Unmanaged<Job>.fromOpaque(context!).takeRetainedValue().run()
+                        return nil
+                    }, context)
+                guard made == 0 else {
+                    Unmanaged<Job>.fromOpaque(context).release()
+                    return body()
+                }
+                pthread_join(thread, nil)
+                return result!
+            }
+        #else
+            return body()
+        #endif
+    }
+
     /// The lowest address of the current thread's stack and its size, found once a thread.
     private static func bounds() -> (low: UInt, size: Int)? {
         #if canImport(Glibc)
@@ -54,3 +90,11 @@ public enum StackGuard {
         }()
     #endif
 }
+
+#if canImport(Glibc)
+    /// What a thread of ``StackGuard/withStack(_:_:)`` runs.
+    private final class Job {
+        let run: () -> Void
+        init(_ run: @escaping () -> Void) { self.run = run }
+    }
+#endif

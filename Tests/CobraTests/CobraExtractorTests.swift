@@ -300,6 +300,64 @@ struct CobraRobustnessTests {
         #expect(!read.notes.contains { $0.contains("nest") })
     }
 
+    /// Go that nests `calls` calls, each inside `blocks` plain blocks, down to a body that defines one flag, runs
+    /// `inner` inside `blocks` blocks, then defines another (review R42's shape): `--host`, `return`, `--port`, or
+    /// `--port`, `ResetFlags()`, `--host`; Go ends with `--host` alone either way.
+    private static func stackShape(calls: Int, blocks: Int, inner: String) -> String {
+        let open = String(repeating: "{\n", count: blocks)
+        let close = String(repeating: "}\n", count: blocks)
+        var source = """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                f0(root)
+                return root
+            }
+
+            """
+        for index in 0..<calls { source += "func f\(index)(c *cobra.Command) {\n\(open)f\(index + 1)(c)\n\(close)}\n" }
+        let (before, after) = inner == "return" ? ("host", "port") : ("port", "host")
+        source += "func f\(calls)(c *cobra.Command) {\nc.Flags().String(\"\(before)\", \"\", \"\")\n"
+        return source + "\(open)\(inner)\n\(close)c.Flags().String(\"\(after)\", \"\", \"\")\n}\n"
+    }
+
+    /// The surface of `files`, read on a thread whose stack is `stack` bytes.
+    private static func surfaceOnThread(_ files: [String: String], stack: Int) -> CobraSurface {
+        final class Box: @unchecked Sendable { var surface: CobraSurface? }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let sources = files.map { ($0.key, CobraSourceFile(source: $0.value)) }
+        let thread = Thread {
+            box.surface = CobraExtractor.surface(of: sources, root: "tool", stackBytes: 0)
+            done.signal()
+        }
+        thread.stackSize = stack
+        thread.start()
+        done.wait()
+        return box.surface!
+    }
+
+    @Test(
+        "a statement the stack has no room for stops the extraction, so a return or ResetFlags not run never lets later flags count (review R42)",
+        arguments: ["return", "c.ResetFlags()"])
+    func stackExhausted(inner: String) {
+        // 60 calls each in 300 blocks: 18,000 levels, more than 6 MB of stack in any build (a release build's level
+        // takes at least 460 bytes: this overflowed an 8 MB stack before StackGuard); an 8 MB thread keeps 2 MB.
+        let deep = Self.surfaceOnThread(
+            ["cmd/root.go": Self.stackShape(calls: 60, blocks: 300, inner: inner)], stack: 8 << 20)
+        #expect(deep.overLimit?.contains("nest too deep for semgate's stack at cmd/root.go:") == true, "\(deep.notes)")
+        #expect(deep.items.isEmpty)
+        // With the stack it needs the same code is read as Go runs it: the return or the reset leaves no --port.
+        let shallow = Self.surfaceOnThread(
+            ["cmd/root.go": Self.stackShape(calls: 2, blocks: 20, inner: inner)], stack: 8 << 20)
+        #expect(shallow.overLimit == nil)
+        #expect(shallow.items.map(\.key).contains("tool --host"), "\(shallow.items.map(\.key))")
+        #expect(!shallow.items.map(\.key).contains("tool --port"))
+    }
+
     @Test("absurd nesting is an error with its position, not a stack overflow")
     func deepNesting() {
         let deep = String(repeating: "(", count: 5000) + "x" + String(repeating: ")", count: 5000)

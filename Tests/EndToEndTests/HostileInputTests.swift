@@ -377,13 +377,45 @@ struct HostileInputTests {
                   cobra: {files: ["cmd/*.go"], root: tool}
             """
         let result = try run(["surface", "HEAD", "--format", "json"], in: repo, policy: policy, deadline: 120)
+        if result.status == 2 {
+            // A build whose stack has no room for it stops there (its frames may be ten times a release build's).
+            expectCouldNotRun(result, mentions: ["nest too deep for semgate's stack at cmd/deep.go:"])
+            return
+        }
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let json = jsonObject(result.stdout)
         let keys = (json?["items"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String }
         let notes = "\(json?["notes"] ?? "")"
         #expect(keys.contains("tool --port"), "\(keys)")
         #expect(
-            keys.contains("tool --host") || notes.contains("nest"),
+            keys.contains("tool --host") || notes.contains("nest more than"),
             "neither the flag nor a note: \(keys) \(notes.prefix(2_000))")
+    }
+
+    /// 60 calls, each inside 300 plain blocks, down to a body that defines `first`, runs `inner` inside 300 blocks,
+    /// and defines `then`: more stack than an 8 MB main thread has (review R42's shape).
+    private static func stackSkip(inner: String, first: String, then: String) -> String {
+        let open = String(repeating: "{\n", count: 300)
+        let close = String(repeating: "}\n", count: 300)
+        return (0..<60).map { "func f\($0)(c *cobra.Command) {\n\(open)f\($0 + 1)(c)\n\(close)}\n" }.joined()
+            + "func f60(c *cobra.Command) {\nc.Flags().String(\"\(first)\", \"\", \"\")\n\(open)\(inner)\n\(close)"
+            + "c.Flags().String(\"\(then)\", \"\", \"\")\n}\nfunc deep(c *cobra.Command) { f0(c) }\n"
+    }
+
+    @Test(
+        "a return or ResetFlags the stack has no room to run is exit 2 naming the file, never a flag after it that Go never defines (review R42)",
+        arguments: [("return", "host", "gone"), ("c.ResetFlags()", "gone", "host")])
+    func stackSkip(inner: String, first: String, then: String) throws {
+        let repo = try Self.deepCobra(Self.stackSkip(inner: inner, first: first, then: then))
+        let policy = "semgate: 1\nproject: tool\nsurfaces:\n  cli:\n    extract:\n      cobra: {files: [\"cmd/*.go\"], root: tool}\n"
+        let result = try run(["surface", "HEAD", "--format", "json"], in: repo, policy: policy, deadline: 120)
+        if result.status == 2 {
+            expectCouldNotRun(result, mentions: ["nest too deep for semgate's stack at cmd/deep.go:"])
+            return
+        }
+        // A build with the room reads it as Go runs it: --gone is never defined, or is reset with --port.
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let keys = (jsonObject(result.stdout)?["items"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String }
+        #expect(keys.contains("tool --host") && !keys.contains("tool --gone"), "\(keys)")
     }
 }
