@@ -1849,7 +1849,10 @@ struct CobraInterpreter {
         }
         let tooDeep = depth >= Self.maximumCallDepth
         let noRoom = !tooDeep && callStates[Int(call)].ranInPass != pass && !hasRoom(calling: key)
-        if callStates[Int(call)].ranInPass != pass && tooDeep && Self.handsOver(values + [receiver]) {
+        if callStates[Int(call)].ranInPass != pass && tooDeep
+            && (Self.handsOver(values + [receiver]) || holdsCommand(values + [receiver]))
+        {
+            // Given a command or flag set, or an object that holds one (a method of `T{cmd}`).
             noteNotFollowed(key)
         }
         if callStates[Int(call)].ranInPass == pass || tooDeep || noRoom {
@@ -6315,6 +6318,27 @@ struct CobraInterpreter {
     }
     static let maximumHeldObjects = 256
 
+    /// Whether the program's objects among `values` were given a command or flag set, directly or through objects
+    /// they were given (``held``; at most `maximumHeldObjects` objects looked at, past which the answer is yes).
+    private func holdsCommand(_ values: [CobraValues]) -> Bool {
+        var seen: Set<CobraSite> = []
+        var pending: [CobraSite] = []
+        for value in values {
+            for case .object(let site, _) in value where seen.insert(site).inserted { pending.append(site) }
+        }
+        while let site = pending.popLast() {
+            guard seen.count <= Self.maximumHeldObjects else { return true }
+            for found in held[site] ?? [] {
+                switch found {
+                case .command, .flagSet: return true
+                case .object(let inner, _) where seen.insert(inner).inserted: pending.append(inner)
+                default: continue
+                }
+            }
+        }
+        return false
+    }
+
     /// Records the program's objects among `values`, given to a call the files do not define (``handedObjects``).
     private mutating func noteHanded(_ values: [CobraValues]) {
         guard literalListsDecide else { return }
@@ -6440,7 +6464,7 @@ struct CobraInterpreter {
     }
 
     /// Notes that the call of `key` is not followed: calls nest past ``maximumCallDepth`` and the call is given a
-    /// command or flag set (review R33). The surface is incomplete; nothing is taken as open (what the call would add
+    /// command or flag set, or an object holding one (review R33). The surface is incomplete; nothing is taken as open (what the call would add
     /// is missing, and its removal still claimed).
     private mutating func noteNotFollowed(_ key: CobraFunctionID) {
         let declaration = declared.list[Int(key)]

@@ -291,6 +291,16 @@ struct CobraRobustnessTests {
         #expect(found.incomplete)
         #expect(found.notes.contains { $0.contains("calls nest more than 64 deep where a63 is called") }, "\(found.notes)")
 
+        // Methods of a struct that holds the command, 70 deep: the same note.
+        var methods = source.components(separatedBy: "func a0(")[0]
+        methods += "type T struct{ c *cobra.Command }\n\nfunc a0(c *cobra.Command) { T{c}.m0() }\n"
+        for index in 0..<70 { methods += "func (t T) m\(index)() { t.m\(index + 1)() }\n" }
+        methods += "func (t T) m70() { t.c.Flags().String(\"host\", \"\", \"h\") }\n"
+        let held = surface(["cmd/root.go": methods], root: "tool")
+        #expect(!held.items.map(\.key).contains("tool --host"))
+        #expect(held.incomplete)
+        #expect(held.notes.contains { $0.contains("calls nest more than 64 deep where m") }, "\(held.notes)")
+
         // Five calls deep: read, no note.
         var short = source.components(separatedBy: "func a0(")[0]
         for index in 0..<5 { short += "func a\(index)(c *cobra.Command) { a\(index + 1)(c) }\n" }
