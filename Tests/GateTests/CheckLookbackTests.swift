@@ -149,7 +149,8 @@ struct CheckLookbackTests {
         try repo.commit("back without --port")
         let engine = try engine(at: repo.url.path)
         let report = try engine.check(CheckOptions(base: "v1.4.0", version: try version("1.5.0")))
-        #expect(report.changes.contains { $0.kind == .removed && $0.id == "cli:tool serve --port" }, "\(report.changes)")
+        #expect(
+            report.changes.contains { $0.kind == .removed && $0.id == "cli:tool serve --port" }, "\(report.changes)")
         // 1.3.0's second extractor reads Go source: only a read tells whether the surface reads nothing there.
         #expect(engine.revisionsRead.contains(try #require(ObjectID(hex: moved[2]))), "\(engine.revisionsRead)")
     }
