@@ -81,8 +81,9 @@ public struct PolicyDraft: Sendable {
                 hidden += proposal.hidden
             }
         }
+        let (project, source) = try Self.projectName(reader, programs: programs, repository: repository)
         let releases = Self.releases(
-            tags: tags, versionFile: versionFile,
+            tags: tags, versionFile: versionFile, project: project,
             outOfLine: { template, ignore in
                 Self.outOfLineReleases(references, template: template, ignore: ignore, repository: repository)
             },
@@ -93,7 +94,6 @@ public struct PolicyDraft: Sendable {
             },
             patchPromise: { try? PatchPromise.find(in: reader) })
         findings += releases.findings + surfaceFindings
-        let (project, source) = try Self.projectName(reader, programs: programs, repository: repository)
         var entries = [
             DraftEntry("semgate", .integer(1), comments: Self.header(project: project, findings: findings)),
             DraftEntry("project", .string(project), comments: ["The name reports give the project: \(source)."]),
@@ -302,7 +302,7 @@ public struct PolicyDraft: Sendable {
     }
 
     static func releases(
-        tags: [String], versionFile: VersionFile? = nil,
+        tags: [String], versionFile: VersionFile? = nil, project: String? = nil,
         outOfLine: (_ template: String, _ ignore: [String]) -> [OutOfLineRelease] = { _, _ in [] },
         unread: (_ template: String, _ ignore: [String]) -> [UnreadRelease] = { _, _ in [] },
         patchPromise: () -> PatchPromise? = { nil }
@@ -310,7 +310,7 @@ public struct PolicyDraft: Sendable {
         let tagsRead = parsedTags(tags)
         var parsed: [String: (prefix: String, version: Version)] = [:]
         for entry in tagsRead { parsed[entry.tag] = (entry.prefix, entry.version) }
-        let ranked = rankedPrefixes(tagsRead)
+        let ranked = rankedPrefixes(tagsRead, project: project)
         guard let (prefix, versions) = ranked.first else {
             let entry = DraftEntry(
                 "releases",
@@ -457,11 +457,33 @@ public struct PolicyDraft: Sendable {
         }
     }
 
-    /// The prefixes of `parsed` with their versions, the most common first (equals by prefix).
-    static func rankedPrefixes(_ parsed: [ParsedTag]) -> [(prefix: String, versions: [Version])] {
+    /// The prefixes of `parsed` with their versions, the most common first (equals by prefix); but a line named after
+    /// `project` comes first (kustomize's `kustomize/v5.4.1` beside its libraries' more frequent `kyaml/v0.18.1` and
+    /// `api/v0.17.2`), when it has `minimumNamedReleases` and a tenth as many as the most common.
+    static func rankedPrefixes(_ parsed: [ParsedTag], project: String? = nil) -> [(prefix: String, versions: [Version])] {
         var versions: [String: [Version]] = [:]
         for entry in parsed { versions[entry.prefix, default: []].append(entry.version) }
-        return versions.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }.map { ($0.key, $0.value) }
+        var ranked = versions.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }.map { ($0.key, $0.value) }
+        guard let project, let most = ranked.first?.1.count,
+            let named = ranked.firstIndex(where: { prefix, versions in
+                versions.count >= minimumNamedReleases && versions.count * 10 >= most
+                    && Self.prefix(prefix, names: project)
+            }), named > 0
+        else { return ranked }
+        ranked.insert(ranked.remove(at: named), at: 0)
+        return ranked
+    }
+
+    static let minimumNamedReleases = 3
+
+    /// Whether a tag prefix is `project`'s name followed by a separator and perhaps `v` (`kustomize/v`, `tool-v`,
+    /// `tool/`), by ASCII case.
+    static func prefix(_ prefix: String, names project: String) -> Bool {
+        var name = Substring(prefix)
+        if name.hasSuffix("v") { name = name.dropLast() }
+        guard let last = name.last, "/-_@".contains(last) else { return false }
+        name = name.dropLast()
+        return !name.isEmpty && name.lowercased() == project.lowercased()
     }
 
     /// Pre-release identifiers that releases use; others (`-release1`, `-nightly`, `-test`) name tag families that

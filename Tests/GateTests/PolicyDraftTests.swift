@@ -197,6 +197,32 @@ struct PolicyDraftTests {
         #expect(policy.surfaces.isEmpty)
     }
 
+    @Test("tags: a line named after the project is its template, though a library of it tags more often")
+    func tagPrefixNamedAfterProject() throws {
+        let repo = try FixtureRepository()
+        try repo.write("lib/go.mod", "module example.com/tool/lib\n")
+        try repo.write("lib/lib.go", "package lib\n")
+        try repo.write("tool/go.mod", "module example.com/tool/tool\n")
+        try repo.write("tool/main.go", "package main\n")
+        try repo.commit("first")
+        let library = ["lib/v0.1.0", "lib/v0.1.1", "lib/v0.2.0", "lib/v0.2.1", "lib/v0.3.0", "lib/v0.4.0"]
+        for tag in library + ["tool/v1.0.0", "tool/v1.1.0", "tool/v1.2.0", "other/v1.0.0"] {
+            try repo.tag(tag)
+        }
+        let (_, policy, _) = try draft(repo)
+        #expect(policy.project == "tool")
+        #expect(policy.releases.tag.template == "tool/v{version}")
+        // Fewer than three releases on the named line: the most common prefix, as before.
+        let fewer = try FixtureRepository()
+        try fewer.write("lib/go.mod", "module example.com/tool/lib\n")
+        try fewer.write("tool/go.mod", "module example.com/tool/tool\n")
+        try fewer.commit("first")
+        for tag in library + ["tool/v1.0.0", "tool/v1.1.0"] { try fewer.tag(tag) }
+        #expect(try draft(fewer).policy.releases.tag.template == "lib/v{version}")
+        #expect(PolicyDraft.prefix("tool/v", names: "tool") && PolicyDraft.prefix("Tool-", names: "tool"))
+        #expect(!PolicyDraft.prefix("toolkit/v", names: "tool") && !PolicyDraft.prefix("v", names: "tool"))
+    }
+
     @Test("tags: releases from before the project took its prefix are named as not audited; a newer family is not")
     func olderUnprefixedReleases() throws {
         let repo = try FixtureRepository()
