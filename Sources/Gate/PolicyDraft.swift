@@ -41,16 +41,27 @@ public struct PolicyDraft: Sendable {
         let references = try wrap { () throws(GitError) in try repository.tags() }
         let tags = references.map(\.name)
         var reader = ProjectFiles(files: files, root: root)
+        // The project's name as the files say it (the programs, which may name it, are not known yet): the tag line
+        // named after it is the template (`rankedPrefixes`), and its releases are those read besides.
+        let named = try Self.projectName(reader, programs: [], repository: repository).name
+        // A repository of Go modules with none at its root, whose template names a module's folder (kustomize's
+        // `kustomize/v5.4.1`, `kustomize/go.mod`): the Go surfaces are that module's; the other modules tag lines of
+        // their own.
+        let moduleFolder = try wrap { () throws(GitError) in try Self.moduleFolder(of: tags, project: named, in: reader) }
+        reader.moduleFolder = moduleFolder
         if let root, !(files is WorkingTree) {
             // The latest releases too, through one cache: most of their files are the revision's own.
             let cached = CachingFileTree(files)
             reader = ProjectFiles(files: cached, root: root)
+            reader.moduleFolder = moduleFolder
             var seen: Set<ObjectID> = [root]
-            reader.earlier = Self.recentReleases(tags, before: revision).compactMap { tag in
+            reader.earlier = Self.recentReleases(tags, before: revision, project: named).compactMap { tag in
                 guard let commit = try? repository.resolve(tag), let tree = try? repository.rootTree(of: commit),
                     seen.insert(tree).inserted
                 else { return nil }
-                return ProjectFiles(files: cached, root: tree)
+                var release = ProjectFiles(files: cached, root: tree)
+                release.moduleFolder = moduleFolder
+                return release
             }
         }
         // The greatest release of the tag line, to check what a Go file says its version is against what it said there.
@@ -274,9 +285,9 @@ public struct PolicyDraft: Sendable {
     /// newest first: the latest `recentReleaseCount`, the first and last of each of the greatest `majorsSampled`
     /// majors, and `spreadReleaseCount` spread evenly over the older ones; when drafting from a release (`--rev
     /// v3.21.4`), those up to it.
-    static func recentReleases(_ tags: [String], before revision: String?) -> [String] {
+    static func recentReleases(_ tags: [String], before revision: String?, project: String? = nil) -> [String] {
         let parsed = parsedTags(tags).filter { $0.version.prerelease.isEmpty }
-        guard let prefix = rankedPrefixes(parsed).first?.prefix else { return [] }
+        guard let prefix = rankedPrefixes(parsedTags(tags), project: project).first?.prefix else { return [] }
         let cap = revision.flatMap { revision in parsed.first { $0.tag == revision }?.version }
         let all = parsed.filter { entry in entry.prefix == prefix && (cap.map { entry.version <= $0 } ?? true) }
             .sorted { ($0.version, $1.tag) > ($1.version, $0.tag) }
@@ -475,6 +486,22 @@ public struct PolicyDraft: Sendable {
     }
 
     static let minimumNamedReleases = 3
+
+    /// The folder of the Go module the template's tag line is of, when the repository has no module at its root
+    /// (`go.mod` or `vendor.mod`) and the prefix is a folder (`kustomize/v`, `kustomize/`) that has a `go.mod`.
+    static func moduleFolder(of tags: [String], project: String, in reader: ProjectFiles) throws(GitError) -> String? {
+        guard try reader.text("go.mod") == nil, try reader.text("vendor.mod") == nil,
+            var prefix = rankedPrefixes(parsedTags(tags), project: project).first.map({ Substring($0.prefix) })
+        else { return nil }
+        if prefix.hasSuffix("v") { prefix = prefix.dropLast() }
+        guard prefix.hasSuffix("/") else { return nil }
+        let folder = String(prefix.dropLast())
+        guard !folder.isEmpty, !folder.hasPrefix("/"), !folder.split(separator: "/", omittingEmptySubsequences: false)
+            .contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
+            try reader.text(folder + "/go.mod") != nil
+        else { return nil }
+        return folder
+    }
 
     /// Whether a tag prefix is `project`'s name followed by a separator and perhaps `v` (`kustomize/v`, `tool-v`,
     /// `tool/`), by ASCII case.

@@ -435,6 +435,10 @@ public struct ProjectFiles {
     /// `PolicyDraft.recentReleases`), for a kind whose files may have moved (a cobra command line's folders): what it
     /// proposes should read them too.
     public var earlier: [ProjectFiles] = []
+    /// The folder of the Go module the release tags are of, when the repository has no module at its root and the tag
+    /// template names a folder with a `go.mod` (kustomize's `kustomize/v{version}`: `kustomize/go.mod`): the Go kinds
+    /// propose for that module alone, since the other modules' releases are other tag lines. Nil otherwise.
+    public var moduleFolder: String?
     /// Entries one walk over the revision's folders may list (`Limit.treeEntriesPerWalk`; tests lower it).
     public var treeEntries = Limit.treeEntriesPerWalk
 

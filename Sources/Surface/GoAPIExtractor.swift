@@ -173,7 +173,7 @@ public struct GoAPIExtractorSpec: Extractor {
     /// commands, tests and tools, are left out.
     public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] {
         var modules: [ModuleShape] = []
-        for (root, packages) in try project.goModules() {
+        for (root, packages) in try project.goModules() where project.moduleFolder.map({ root == $0 }) ?? true {
             let segments = root.split(separator: "/").map(String.init)
             // A module under a top-level folder of programs, tests or tools, or anywhere under internal/,
             // integration tests, examples or a web site (`integration/examples/grpc/service`), serves the project's

@@ -223,6 +223,50 @@ struct PolicyDraftTests {
         #expect(!PolicyDraft.prefix("toolkit/v", names: "tool") && !PolicyDraft.prefix("v", names: "tool"))
     }
 
+    @Test("modules without one at the root: the Go surfaces are those of the module the template's tag line is of")
+    func moduleOfTagLine() throws {
+        let repo = try FixtureRepository()
+        // A library module that tags more often, and the program's module, named after the project, whose command
+        // line also reads a command package of a third module.
+        try repo.write("lib/go.mod", "module example.com/tool/lib\n")
+        try repo.write("lib/lib.go", "package lib\n\nfunc Parse() {}\n")
+        try repo.write("cfg/go.mod", "module example.com/tool/cfg\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write(
+            "cfg/commands/cfg.go",
+            "package commands\n\nimport \"github.com/spf13/cobra\"\n\n"
+                + "func New() *cobra.Command {\n\tc := &cobra.Command{Use: \"cfg\"}\n"
+                + "\tc.Flags().Bool(\"all\", false, \"\")\n\treturn c\n}\n")
+        try repo.write(
+            "tool/go.mod",
+            "module example.com/tool/tool/v2\n\nrequire (\n\tgithub.com/spf13/cobra v1.8.0\n\texample.com/tool/cfg v0.1.0\n)\n")
+        try repo.write(
+            "tool/main.go",
+            """
+            package main
+
+            import (
+                "example.com/tool/cfg/commands"
+                "github.com/spf13/cobra"
+            )
+
+            func main() {
+                root := &cobra.Command{Use: "tool"}
+                root.AddCommand(commands.New())
+                root.Flags().String("out", "", "")
+                _ = root.Execute()
+            }
+            """)
+        try repo.commit("first")
+        for tag in ["lib/v0.1.0", "lib/v0.2.0", "lib/v0.3.0", "lib/v0.4.0", "lib/v0.5.0", "tool/v2.0.0", "tool/v2.1.0", "tool/v2.2.0"] {
+            try repo.tag(tag)
+        }
+        let (yaml, policy, items) = try draft(repo)
+        #expect(policy.releases.tag.template == "tool/v{version}", "\(yaml)")
+        #expect(policy.surfaces.map(\.name) == ["cli"], "\(yaml)")
+        #expect(yaml.contains("files: [cfg/commands/*.go, tool/*.go]"), "\(yaml)")
+        #expect(items.contains("cli:tool cfg --all") && items.contains("cli:tool --out"), "\(items)")
+    }
+
     @Test("tags: releases from before the project took its prefix are named as not audited; a newer family is not")
     func olderUnprefixedReleases() throws {
         let repo = try FixtureRepository()
