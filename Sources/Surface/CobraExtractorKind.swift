@@ -145,6 +145,10 @@ public struct CobraExtractorSpec: Extractor {
             ?? CobraCompatibility.argumentPath(replacing: removed, in: after)
     }
 
+    public static func predecessor(forAdded added: SurfaceItem, in before: SurfaceSnapshot) -> SurfaceItem? {
+        CobraCompatibility.shadowedFlag(by: added, in: before)
+    }
+
     public static func removalNotes(_ removed: [SurfaceItem], before: SurfaceSnapshot, after: SurfaceSnapshot)
         -> [String?]
     {
