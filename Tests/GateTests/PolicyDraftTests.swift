@@ -791,6 +791,37 @@ struct PolicyDraftTests {
         }
     }
 
+    @Test("go-api: packages below a program's folder, and folders of programs an old release had, are left out")
+    func excludesOfEarlierPrograms() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/lib\n")
+        try repo.write("lib.go", "package lib\n\nfunc Parse() {}\n")
+        // A generator program with packages of its own, and a command folder, both gone at HEAD.
+        try repo.write("gen/main.go", "package main\n\nfunc main() {}\n")
+        try repo.write("gen/tpl/tpl.go", "package tpl\n\nfunc Text() {}\n")
+        try repo.write("cmd/util/util.go", "package util\n\nfunc Run() {}\n")
+        // A program with no package below it, and one under a folder the other excludes cover.
+        try repo.write("tools/vet/main.go", "package main\n\nfunc main() {}\n")
+        try repo.write("tools/vet/rules/rules.go", "package rules\n")
+        try repo.write("bench/main.go", "package main\n\nfunc main() {}\n")
+        try repo.commit("first")
+        try repo.tag("v1.0.0")
+        for path in ["gen/main.go", "gen/tpl/tpl.go", "cmd/util/util.go"] { try repo.remove(path) }
+        try repo.commit("the generator moved to its own repository")
+        try repo.tag("v1.1.0")
+        let (yaml, policy, _) = try draft(repo)
+        #expect(yaml.contains("example.com/lib/gen/**]") && yaml.contains("'example.com/lib/cmd{/**,.*}'"), "\(yaml)")
+        #expect(yaml.contains("here or in earlier releases: gen."), "\(yaml)")
+        let exclude = try #require(policy.surfaces.first?.exclude)
+        for key in ["example.com/lib/gen/tpl.Text", "example.com/lib/gen/tpl", "example.com/lib/cmd/util.Run"] {
+            #expect(exclude.contains { $0.matches(key) }, "\(key)")
+        }
+        for key in ["example.com/lib.Parse", "example.com/lib/general.Parse", "example.com/lib/bench/x"] {
+            #expect(!exclude.contains { $0.matches(key) }, "\(key)")
+        }
+        #expect(!yaml.contains("bench/**") && !yaml.contains("tools/vet/**"), "\(yaml)")
+    }
+
     @Test("init reads the latest releases, the ends of each major and a spread of the older ones, each once")
     func sampledReleases() {
         var tags = (0..<40).map { "v1.\($0).0" } + (0..<30).map { "v2.\($0).0" } + ["v2.3.0-rc.1", "other-v9.0.0"]
