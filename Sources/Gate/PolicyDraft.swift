@@ -322,6 +322,17 @@ public struct PolicyDraft: Sendable {
         var parsed: [String: (prefix: String, version: Version)] = [:]
         for entry in tagsRead { parsed[entry.tag] = (entry.prefix, entry.version) }
         let ranked = rankedPrefixes(tagsRead, project: project)
+        // SemVer tags whose prefix a template cannot spell (`x{y}/v1.2.0`): named, not audited.
+        let braced = tags.filter { tag in
+            guard let start = tag.firstIndex(where: \.isNumber), Version.parse(String(tag[start...])) != nil else {
+                return false
+            }
+            return tag[..<start].contains { $0 == "{" || $0 == "}" }
+        }
+        let bracedNote = braced.max().map { example in
+            "\(braced.count) tag\(braced.count == 1 ? "" : "s") like '\(example)' whose prefix holds braces, which a tag "
+                + "template cannot spell (`{` opens its placeholder): not audited; rename them to audit them"
+        }
         guard let (prefix, versions) = ranked.first else {
             let entry = DraftEntry(
                 "releases",
@@ -331,13 +342,13 @@ public struct PolicyDraft: Sendable {
                             "tag", .string("v{version}"),
                             comments: [
                                 "No release tags yet: the first release is 'v0.1.0' (or 'v1.0.0' once the surface is promised)."
-                            ]),
+                            ] + (bracedNote.map { ["Also seen: \($0)."] } ?? [])),
                         DraftEntry(
                             "initial-development", .string("semver"),
                             comments: ["0.y.z: anything may change (SemVer item 4); or shifted"]),
                     ] + versionFileEntries(versionFile, latest: nil)),
                 comments: [""])
-            return (entry, ["no release tags yet"])
+            return (entry, ["no release tags yet"] + (bracedNote.map { [$0] } ?? []))
         }
         var ignore = ignoredFamilies(tags: tags.filter { $0.hasPrefix(prefix) }, prefix: prefix)
         // Another program's tags first: they would confuse the search for tags off their line.
@@ -402,6 +413,10 @@ public struct PolicyDraft: Sendable {
             tagComments.append(
                 "Also seen: \(like) (another component? a second policy with tag: \"\(other){version}\" can check it).")
         }
+        if let bracedNote {
+            findings.append(bracedNote)
+            tagComments.append("Also seen: \(bracedNote).")
+        }
         var entries = [DraftEntry("tag", .string(prefix + "{version}"), comments: tagComments)]
         if !ignore.globs.isEmpty {
             var said: [String] = []
@@ -462,7 +477,9 @@ public struct PolicyDraft: Sendable {
     /// The tags whose text from the first digit on is a SemVer version, in order.
     static func parsedTags(_ tags: [String]) -> [ParsedTag] {
         tags.compactMap { tag in
-            guard let start = tag.firstIndex(where: \.isNumber), let version = Version.parse(String(tag[start...]))
+            guard let start = tag.firstIndex(where: \.isNumber), let version = Version.parse(String(tag[start...])),
+                // A template cannot spell a prefix with braces (`x{y}/v1.0.0`: `{` opens a placeholder).
+                !tag[..<start].contains(where: { $0 == "{" || $0 == "}" })
             else { return nil }
             return ParsedTag(tag: tag, prefix: String(tag[..<start]), version: version)
         }
@@ -470,7 +487,9 @@ public struct PolicyDraft: Sendable {
 
     /// The prefixes of `parsed` with their versions, the most common first (equals by prefix); but a line named after
     /// `project` comes first (kustomize's `kustomize/v5.4.1` beside its libraries' more frequent `kyaml/v0.18.1` and
-    /// `api/v0.17.2`), when it has `minimumNamedReleases` and a tenth as many as the most common.
+    /// `api/v0.17.2`), when it has `minimumNamedReleases`, a tenth as many as the most common, and a newest version
+    /// no lower than the newest of each line ranked above it: a line the project tagged long ago (`tool-v0.3.0`, its
+    /// old tag style, before `v1.23.0`) is not its current one.
     static func rankedPrefixes(_ parsed: [ParsedTag], project: String? = nil) -> [(prefix: String, versions: [Version])] {
         var versions: [String: [Version]] = [:]
         for entry in parsed { versions[entry.prefix, default: []].append(entry.version) }
@@ -479,7 +498,8 @@ public struct PolicyDraft: Sendable {
             let named = ranked.firstIndex(where: { prefix, versions in
                 versions.count >= minimumNamedReleases && versions.count * 10 >= most
                     && Self.prefix(prefix, names: project)
-            }), named > 0
+            }), named > 0, let newest = ranked[named].1.max(),
+            ranked[..<named].allSatisfy({ line in line.1.max().map { $0 <= newest } ?? true })
         else { return ranked }
         ranked.insert(ranked.remove(at: named), at: 0)
         return ranked

@@ -219,6 +219,14 @@ struct PolicyDraftTests {
         try fewer.commit("first")
         for tag in library + ["tool/v1.0.0", "tool/v1.1.0"] { try fewer.tag(tag) }
         #expect(try draft(fewer).policy.releases.tag.template == "lib/v{version}")
+        // The project's old tag style: a named line whose newest release is below the most common line's is not its
+        // current one.
+        let old = try FixtureRepository()
+        try old.write("go.mod", "module example.com/tool\n")
+        try old.write("main.go", "package main\n")
+        try old.commit("first")
+        for tag in ["tool-v0.1.0", "tool-v0.2.0", "tool-v0.3.0"] + (0..<24).map({ "v1.\($0).0" }) { try old.tag(tag) }
+        #expect(try draft(old).policy.releases.tag.template == "v{version}")
         #expect(PolicyDraft.prefix("tool/v", names: "tool") && PolicyDraft.prefix("Tool-", names: "tool"))
         #expect(!PolicyDraft.prefix("toolkit/v", names: "tool") && !PolicyDraft.prefix("v", names: "tool"))
     }
@@ -265,6 +273,20 @@ struct PolicyDraftTests {
         #expect(policy.surfaces.map(\.name) == ["cli"], "\(yaml)")
         #expect(yaml.contains("files: [cfg/commands/*.go, tool/*.go]"), "\(yaml)")
         #expect(items.contains("cli:tool cfg --all") && items.contains("cli:tool --out"), "\(items)")
+    }
+
+    @Test("tags: a prefix with braces, which no template can spell, is not taken for a tag line")
+    func bracedPrefix() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/tool\n")
+        try repo.commit("first")
+        for tag in ["x{y}/v1.0.0", "x{y}/v1.1.0", "x{y}/v1.2.0", "{version}/v1.0.0", "{version}/v1.1.0", "v0.9.0"] {
+            try repo.tag(tag)
+        }
+        let (yaml, policy, _) = try draft(repo)
+        #expect(policy.releases.tag.template == "v{version}", "\(yaml)")
+        #expect(!yaml.contains("x{y}/v{version}") && !yaml.contains("'{version}/v{version}'"), "\(yaml)")
+        #expect(yaml.contains("5 tags like '{version}/v1.1.0' whose prefix holds braces"), "\(yaml)")
     }
 
     @Test("tags: releases from before the project took its prefix are named as not audited; a newer family is not")
