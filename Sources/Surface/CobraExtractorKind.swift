@@ -99,12 +99,17 @@ public struct CobraExtractorSpec: Extractor {
         return CobraExtractorSpec(files: files, root: root)
     }
 
+    /// No Go source file among `files` (tests are not): the command line is not read here.
+    public func readsNothing(matching files: [(path: String, blob: ObjectID)]) -> Bool {
+        !files.contains { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }
+    }
+
     public func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem] {
         try itemGroups(in: &context).flatMap { $0 }.sorted { $0.key < $1.key }
     }
 
     public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
-        guard context.files.contains(where: { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }) else {
+        guard !readsNothing(matching: context.files) else {
             // No file to read: the command line is not known here, not known to be gone (it may have moved to a
             // folder 'files' does not name). `audit` claims nothing against it; `check` and `diff` still do.
             context.incomplete = true
@@ -338,7 +343,7 @@ public struct CobraExtractorSpec: Extractor {
         var sources: [(path: String, source: CobraSourceFile)] = []
         var constructs = false
         for path in files {
-            guard let root = project.root, let blob = try project.files.blobID(atPath: path, inTree: root) else {
+            guard let blob = try project.blobID(path) else {
                 continue
             }
             let text = try project.files.text(ofBlob: blob)
