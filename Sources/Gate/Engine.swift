@@ -379,8 +379,9 @@ public final class Engine {
         guard let root = workingTree?.root ?? (try? repository.rootTree(of: head.commit)) else {
             return Array(Set(paths)).sortedByBytes()
         }
+        var lookups = PathResolver(tree, budget: Limit.treeEntriesPerWalk)
         return Set(paths).filter { path in
-            ((try? tree.blobID(atPath: path, inTree: root)) ?? nil) == nil
+            ((try? lookups.blobID(atPath: path, inTree: root)) ?? nil) == nil
         }.sortedByBytes()
     }
 

@@ -590,18 +590,20 @@ public final class SurfaceReader {
         guard !fileGlobs.isEmpty else { return [] }
         var files: [Candidate] = []
         var listed = 0
+        var links = PathResolver(source, budget: budgets.treeEntries)
         try collect(
             folder: "", tree: tree, root: tree, depth: 0, source: source, remember: source === repository, into: &files,
-            listed: &listed)
+            listed: &listed, links: &links)
         return files
     }
 
     /// Adds the candidates below `folder` to `files`. Every folder entered counts its entries in `listed` (the
     /// globs match paths, so a folder tree met at many paths is listed at each): past `Budgets.treeEntries` the walk
-    /// stops with `tooManyEntries` naming the folder, remembered or not, before its entries are kept.
+    /// stops with `tooManyEntries` naming the folder, remembered or not, before its entries are kept. Links are
+    /// resolved by `links`, whose folder indexes and budget serve every link of the walk.
     private func collect(
         folder: String, tree: ObjectID, root: ObjectID, depth: Int, source: any FileTree, remember: Bool,
-        into files: inout [Candidate], listed: inout Int
+        into files: inout [Candidate], listed: inout Int, links: inout PathResolver
     ) throws(GitError) {
         let key = FolderKey(path: folder, tree: tree)
         let listing: [FolderEntry]
@@ -659,12 +661,12 @@ public final class SurfaceReader {
             case .folder(let path, let subtree):
                 try collect(
                     folder: path, tree: subtree, root: root, depth: depth + 1, source: source, remember: remember,
-                    into: &files, listed: &listed)
+                    into: &files, listed: &listed, links: &links)
             case .link(let path, let slots):
                 // Go reads a link to a file as that file (a link to a folder is no source file): the target inside
                 // the repository is read under the link's name. One that leaves the repository or loops is an
                 // error naming the path (fail closed): what the build would read there is not known.
-                if let blob = try source.blobID(atPath: path, inTree: root) {
+                if let blob = try links.blobID(atPath: path, inTree: root) {
                     files.append(Candidate(path: path, blob: blob, extractors: slots))
                 }
             }
