@@ -19,6 +19,12 @@ public enum Limit {
     /// code nests a few dozen levels; the body parser recurses a few frames a level.
     public static let goBodyDepth = 400
 
+    /// The stack of the thread the cobra interpreter runs on (``StackGuard/withStack(_:_:)``), whose depth limits
+    /// multiply (64 calls, each nesting up to `goBodyDepth` levels): address space, of which a run uses what its code
+    /// nests (a few hundred KB for real programs in a release build, ten times that in a debug build). Past it the
+    /// extraction stops (``StackGuard``, exit 2).
+    public static let interpreterStack = 512 << 20
+
     /// Embedding and naming followed through interfaces, structs and aliases (interface method sets, promoted
     /// members, comparability, alias chains), within a package and into the module's other packages. Deeper chains
     /// are cut with a note (comparability counts a name that deep as comparable); real APIs embed a few levels, and

@@ -150,6 +150,10 @@ public struct CobraExtractorSpec: Extractor {
             ?? CobraCompatibility.argumentPath(replacing: removed, in: after)
     }
 
+    public static func predecessor(forAdded added: SurfaceItem, in before: SurfaceSnapshot) -> SurfaceItem? {
+        CobraCompatibility.shadowedFlag(by: added, in: before)
+    }
+
     public static func removalNotes(_ removed: [SurfaceItem], before: SurfaceSnapshot, after: SurfaceSnapshot)
         -> [String?]
     {
@@ -171,9 +175,10 @@ public struct CobraExtractorSpec: Extractor {
 
     public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] {
         // docker/cli keeps its module in `vendor.mod` (no `go.mod`, so as not to opt in to Go's SemVer import rules).
-        var moduleFile = "go.mod"
+        // A repository of modules without one at its root reads the module of its tag line (kustomize/go.mod).
+        var moduleFile = project.moduleFolder.map { $0 + "/go.mod" } ?? "go.mod"
         var goMod = try project.text(moduleFile)
-        if goMod == nil {
+        if goMod == nil, project.moduleFolder == nil {
             moduleFile = "vendor.mod"
             goMod = try project.text(moduleFile)
         }
@@ -352,6 +357,7 @@ public struct CobraExtractorSpec: Extractor {
         // A program under tools/, tests or examples at any depth serves the project's own work.
         let mains = layout.packages.filter { folder, package in
             package == "main" && !folder.split(separator: "/").contains { ownWorkFolders.contains(String($0)) }
+                && (project.moduleFolder.map { folder == $0 || folder.hasPrefix($0 + "/") } ?? true)
         }.map(\.key)
         let found = try CobraPrograms(
             sources: sources, mains: mains, modules: layout.modules, moduleName: moduleName,

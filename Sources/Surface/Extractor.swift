@@ -101,6 +101,11 @@ public protocol Extractor: ExtractorSpec {
     /// persistent), or nil when it is gone. The change is then `changed` to that item, not `removed`.
     static func replacement(forRemoved removed: SurfaceItem, in after: SurfaceSnapshot) -> SurfaceItem?
 
+    /// An item of `before` through which users already reached `added` (a cobra flag a command above declared
+    /// persistent, now shadowed by the command's own flag of that name), keyed as `added`, or nil when it is new.
+    /// The change is then `changed` from that item, not `added`: a change of a breaking attribute still shows.
+    static func predecessor(forAdded added: SurfaceItem, in before: SurfaceSnapshot) -> SurfaceItem?
+
     /// The bump an added item needs, or nil for the default (minor). Called for surfaces this kind reads.
     static func additionBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump?
 
@@ -158,6 +163,7 @@ extension Extractor {
     public static func replacement(forRemoved removed: SurfaceItem, in after: SurfaceSnapshot) -> SurfaceItem? {
         nil
     }
+    public static func predecessor(forAdded added: SurfaceItem, in before: SurfaceSnapshot) -> SurfaceItem? { nil }
     public static func additionBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump? {
         nil
     }
@@ -441,6 +447,10 @@ public struct ProjectFiles {
     /// `PolicyDraft.recentReleases`), for a kind whose files may have moved (a cobra command line's folders): what it
     /// proposes should read them too.
     public var earlier: [ProjectFiles] = []
+    /// The folder of the Go module the release tags are of, when the repository has no module at its root and the tag
+    /// template names a folder with a `go.mod` (kustomize's `kustomize/v{version}`: `kustomize/go.mod`): the Go kinds
+    /// propose for that module alone, since the other modules' releases are other tag lines. Nil otherwise.
+    public var moduleFolder: String?
     /// Entries one walk over the revision's folders may list (`Limit.treeEntriesPerWalk`; tests lower it).
     public var treeEntries = Limit.treeEntriesPerWalk
 
