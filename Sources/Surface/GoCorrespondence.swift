@@ -148,18 +148,22 @@ final class GoCorrespondence {
         return predeclaredTypes.contains(target) ? target : nil
     }
 
-    /// True when `old`'s value of `attribute` becomes `new`'s only through corresponding renames.
+    /// True when `old`'s value of `attribute` becomes `new`'s only through corresponding renames. Type parameters
+    /// are compared by position (each side's names written as their place, `[#0 any](string, #0)`): renaming one
+    /// is no change, renaming one to a name the text wrote for something else (`T` to `string` in
+    /// `[T any](string, T)`) is.
     func corresponds(attribute: String, old: SurfaceItem, new: SurfaceItem) -> Bool {
-        guard let from = old.attributes[attribute], let to = new.attributes[attribute],
-            let pairs = Self.renames(from, to), !pairs.isEmpty
-        else { return false }
-        let package = split(old.key, in: before)?.package
+        guard let from = old.attributes[attribute], let to = new.attributes[attribute] else { return false }
         let oldParameters = typeParameters(of: old, in: before)
         let newParameters = typeParameters(of: new, in: after)
+        let oldTokens = Self.positional(Self.tokens(from), oldParameters)
+        let newTokens = Self.positional(Self.tokens(to), newParameters)
+        if oldTokens == newTokens {
+            return !oldParameters.isEmpty && !capturesTypeParameter(old, new, oldParameters, newParameters)
+        }
+        guard let pairs = Self.renames(oldTokens, newTokens), !pairs.isEmpty else { return false }
+        let package = split(old.key, in: before)?.package
         return pairs.allSatisfy { a, b in
-            if let index = oldParameters.firstIndex(of: a), index < newParameters.count, newParameters[index] == b {
-                return true
-            }
             if let package, sameType(a, b, in: package) { return true }
             guard Self.isUnexportedName(a), correspondingName(of: a) == b, let package else { return false }
             return shapesMatch(a, b, package: package, surface: old.surface)
@@ -216,9 +220,54 @@ final class GoCorrespondence {
         return winners.count == 1 ? winners.first?.key : nil
     }
 
-    /// The type parameter names of an item, or of the type whose member it is.
+    /// Whether renaming a generic type's parameters, which its `typeparams` and `type` show only as a rename, gives a
+    /// parameter a name that the type or one of its members wrote for another type, or the reverse (`type L[T any]
+    /// struct{ V T; W string }` becoming `L[string any]`: `W`'s text is the same, its type is now the parameter).
+    private func capturesTypeParameter(
+        _ old: SurfaceItem, _ new: SurfaceItem, _ oldParameters: [String], _ newParameters: [String]
+    ) -> Bool {
+        guard old.attributes["typeparams"] != nil else { return false }
+        let ids = [old.id] + (membersBefore[old.id] ?? [])
+        for id in ids {
+            guard let was = before.items[id], let now = after.items[id] else { continue }
+            for attribute in Self.compared {
+                guard let from = was.attributes[attribute], from == now.attributes[attribute] else { continue }
+                let tokens = Self.tokens(from)
+                if Self.positional(tokens, oldParameters) != Self.positional(tokens, newParameters) { return true }
+            }
+        }
+        return false
+    }
+
+    /// The ids of the old side's items by the id of the item whose key theirs extends by one name (a type's fields
+    /// and methods), worked out the first time a generic type's parameters are renamed.
+    private lazy var membersBefore: [String: [String]] = {
+        var members: [String: [String]] = [:]
+        for (id, item) in before.items where isGo(item) {
+            guard let dot = id.lastIndex(of: ".") else { continue }
+            members[String(id[..<dot]), default: []].append(id)
+        }
+        return members
+    }()
+
+    /// `tokens` with each unqualified name of `parameters` written as its place (`#0`, `#1`), which no Go text holds.
+    static func positional(_ tokens: [String], _ parameters: [String]) -> [String] {
+        guard !parameters.isEmpty else { return tokens }
+        var places: [String: Int] = [:]
+        for (index, name) in parameters.enumerated() where places[name] == nil { places[name] = index }
+        return tokens.enumerated().map { index, token in
+            guard let place = places[token], !(index > 0 && tokens[index - 1] == ".") else { return token }
+            return "#\(place)"
+        }
+    }
+
+    /// The type parameter names of an item: its own `typeparams` (a generic type), the bracket a generic func's
+    /// `signature` opens with, or the `typeparams` of the type whose member it is.
     private func typeParameters(of item: SurfaceItem, in snapshot: SurfaceSnapshot) -> [String] {
         var text = item.attributes["typeparams"]
+        if text == nil, let signature = item.attributes["signature"], signature.hasPrefix("[") {
+            text = Self.leadingBracket(signature)
+        }
         if text == nil, let dot = item.key.lastIndex(of: ".") {
             text = snapshot.items[item.surface + ":" + item.key[..<dot]]?.attributes["typeparams"]
         }
@@ -242,11 +291,30 @@ final class GoCorrespondence {
         return names
     }
 
+    /// The text of `[...]` a signature opens with (a generic func's type parameters); nil when the bracket does not
+    /// close.
+    private static func leadingBracket(_ signature: String) -> String? {
+        var depth = 0
+        for index in signature.indices {
+            switch signature[index] {
+            case "[": depth += 1
+            case "]":
+                depth -= 1
+                if depth == 0 { return String(signature[...index]) }
+            default: break
+            }
+        }
+        return nil
+    }
+
     /// The pairs of unqualified identifiers that differ between two texts equal in every other token; nil when they
     /// differ otherwise.
     static func renames(_ from: String, _ to: String) -> [(String, String)]? {
-        let old = tokens(from)
-        let new = tokens(to)
+        renames(tokens(from), tokens(to))
+    }
+
+    /// `renames` of two texts' tokens.
+    static func renames(_ old: [String], _ new: [String]) -> [(String, String)]? {
         guard old.count == new.count else { return nil }
         var pairs: [(String, String)] = []
         for index in old.indices where old[index] != new[index] {

@@ -165,6 +165,26 @@ struct GoAPITests {
             name: "renaming a type parameter is a patch", old: "type G[T any] []T", new: "type G[A any] []A",
             bump: .patch),
         Rule(
+            name: "renaming a generic func's type parameter is a patch",
+            old: "func F[T any](x string, t T) string { return x }",
+            new: "func F[U any](x string, t U) string { return x }", bump: .patch),
+        Rule(
+            name: "swapping a generic func's type parameter names consistently is a patch",
+            old: "func G[K comparable, V any](m map[K]V, k K) V { return m[k] }",
+            new: "func G[V comparable, K any](m map[V]K, k V) K { return m[k] }", bump: .patch),
+        Rule(
+            name: "renaming a generic func's type parameter to a name it wrote for another type is major",
+            old: "func F[T any](x string, t T) string { return x }",
+            new: "func F[string any](x string, t string) string { return x }", bump: .major),
+        Rule(
+            name: "renaming a generic type's parameter to a name a field wrote for another type is major",
+            old: "type L[T any] struct{ V T; W string }", new: "type L[string any] struct{ V string; W string }",
+            bump: .major),
+        Rule(
+            name: "renaming a generic type's parameter in its fields and methods is a patch",
+            old: "type L[T any] struct{ V T; W string }\nfunc (L[T]) Get() T",
+            new: "type L[U any] struct{ V U; W string }\nfunc (L[U]) Get() U", bump: .patch),
+        Rule(
             name: "a struct with another package's field type gaining a slice claims nothing",
             old: "type S struct{ A other.T }", new: "type S struct{ A other.T; B []int }", bump: .minor),
         Rule(
