@@ -258,6 +258,28 @@ struct GoAPITests {
             old: "type T int\nfunc (T) Name() string", new: "type T int\nfunc (T) Name() string\ntype string int",
             bump: .major),
         Rule(
+            name: "a struct becoming a type defined from a struct of the package with its fields and one more is minor",
+            old: "type A struct{ Name string; N []int }", new: "type A B\ntype B struct{ Name string; Extra int; N []int }",
+            bump: .minor),
+        Rule(
+            name: "a field removed from the struct a type is defined from is removed from it: major",
+            old: "type A B\ntype B struct{ X, Y int }", new: "type A B\ntype B struct{ X int }", bump: .major),
+        Rule(
+            name: "a type defined from a struct of the package that gains a slice is no longer comparable: major",
+            old: "type A B\ntype B struct{ X int }", new: "type A B\ntype B struct{ X int; Y []int }", bump: .major),
+        Rule(
+            name: "removing a method declared through an alias receiver is major",
+            old: "type T struct{}\ntype t = T\nfunc (t) Name() string", new: "type T struct{}\ntype t = T",
+            bump: .major),
+        Rule(
+            name: "removing a pointer method declared through a chain of aliases is major",
+            old: "type T struct{}\ntype u = T\ntype t = u\nfunc (*t) Name() string", new: "type T struct{}",
+            bump: .major),
+        Rule(
+            name: "a shadowed string a method declared through an alias receiver writes is major",
+            old: "type T struct{}\ntype t = T\nfunc (t) Name() string",
+            new: "type T struct{}\ntype t = T\nfunc (t) Name() string\ntype string int", bump: .major),
+        Rule(
             name: "an alias of a shadowed string written for it is a change",
             old: "type string int\nfunc F([]string)", new: "type string int\ntype Word = string\nfunc F([]Word)",
             bump: .minor),
@@ -520,6 +542,19 @@ struct GoAPIRepositoryTests {
                 "changed example.com/m/p.R major", "removed example.com/m/p.R.Do patch",
                 "removed example.com/m/p.R.W patch",
             ])
+    }
+
+    @Test("a type defined from a struct of the package has its fields and what they promote, not its methods")
+    func definedFromStruct() {
+        let snapshot = goSnapshot(
+            "type E struct{ P int }\nfunc (E) Q() {}\ntype B struct{ E; X int }\nfunc (B) M() {}\ntype A B\nfunc (A) N() {}")
+        let keys = snapshot.items.values.map(\.key).filter { $0.hasPrefix("example.com/m/p.A") }.sorted()
+        #expect(
+            keys == [
+                "example.com/m/p.A", "example.com/m/p.A.E", "example.com/m/p.A.N", "example.com/m/p.A.P",
+                "example.com/m/p.A.Q", "example.com/m/p.A.X",
+            ])
+        #expect(snapshot.items["api:example.com/m/p.A"]?.attributes["type"] == "struct")
     }
 
     @Test("an alias of a predeclared type is that type: writing one where the other was is no change")
