@@ -161,6 +161,15 @@ final class GoCorrespondence {
         if oldTokens == newTokens {
             return !oldParameters.isEmpty && !capturesTypeParameter(old, new, oldParameters, newParameters)
         }
+        // A name that is an alias of one named type is that type (`type Field = zapcore.Field`: `Field` written
+        // where `zapcore.Field` was; a type moved to another package behind an alias): old names as the new side
+        // defines them (else as the old side did), new names as the new side does.
+        if let oldPackage = split(old.key, in: before)?.package, let newPackage = split(new.key, in: after)?.package,
+            expandingAliases(oldTokens, in: oldPackage, sides: [.new, .old])
+                == expandingAliases(newTokens, in: newPackage, sides: [.new])
+        {
+            return true
+        }
         guard let pairs = Self.renames(oldTokens, newTokens), !pairs.isEmpty else { return false }
         let package = split(old.key, in: before)?.package
         return pairs.allSatisfy { a, b in
@@ -218,6 +227,107 @@ final class GoCorrespondence {
         guard let targets = unexportedTargets[name], let most = targets.values.max() else { return nil }
         let winners = targets.filter { $0.value == most }
         return winners.count == 1 ? winners.first?.key : nil
+    }
+
+    /// `tokens` of a text of `package` with each name that an alias of one named type declares written as that type:
+    /// `Field` as `zapcore.Field` where `type Field = zapcore.Field`, and `pkgcataloging.SelectionRequest` as
+    /// `cataloging.SelectionRequest` in another package's text. Names are looked up in `sides` in order; a
+    /// qualifier names the package of the go-api surfaces spelled so when exactly one is. One alias is followed a
+    /// name.
+    private func expandingAliases(_ tokens: [String], in package: String, sides: [Side]) -> [String] {
+        var result: [String] = []
+        func target(_ name: String, of owner: String) -> [String]? {
+            for side in sides {
+                if let found = aliasTarget(name, of: owner, on: side, seenFrom: package) { return found }
+            }
+            return nil
+        }
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if index + 2 < tokens.count, tokens[index + 1] == ".", Self.isIdentifier(token),
+                Self.isIdentifier(tokens[index + 2])
+            {
+                if let owner = sides.lazy.compactMap({ self.package(spelled: token, on: $0) }).first,
+                    owner != package, let expanded = target(tokens[index + 2], of: owner)
+                {
+                    result += expanded
+                } else {
+                    result += tokens[index..<index + 3]
+                }
+                index += 3
+                continue
+            }
+            if Self.isIdentifier(token), let expanded = target(token, of: package) {
+                result += expanded
+            } else {
+                result.append(token)
+            }
+            index += 1
+        }
+        return result
+    }
+
+    /// What `owner`'s `name` stands for on one side when it is an alias of one named type without type arguments, as
+    /// a text of package `viewer` writes it: `zapcore.Field` for `type Field = zapcore.Field`, `string` for `type
+    /// Word = string` (not where the package declares `string` itself), `HTTPClient` (or `p.HTTPClient` from
+    /// another package) for `type Client = HTTPClient`; nil otherwise.
+    private func aliasTarget(_ name: String, of owner: String, on side: Side, seenFrom viewer: String) -> [String]? {
+        let snapshot = side == .new ? after : before
+        for surface in orderedSurfaces {
+            guard let item = snapshot.items[surface + ":" + owner + "." + name], isGo(item),
+                item.attributes["kind"] == "alias", item.attributes["typeparams"] == nil
+            else { continue }
+            if let local = item.attributes["alias-of"] {
+                if owner == viewer { return [local] }
+                return qualifier(of: owner).map { [$0, ".", local] }
+            }
+            guard let type = item.attributes["type"], type.hasPrefix("= ") else { return nil }
+            let target = Self.tokens(String(type.dropFirst(2)))
+            if target.count == 1, Self.isIdentifier(target[0]) {
+                guard Self.predeclaredTypes.contains(target[0]), !shadows(target[0], in: owner, on: snapshot) else {
+                    return nil
+                }
+                return target
+            }
+            guard target.count == 3, target[1] == ".", Self.isIdentifier(target[0]), Self.isIdentifier(target[2])
+            else { return nil }
+            // `other.T` seen from `other` itself is `T`.
+            if qualifier(of: viewer) == target[0], package(spelled: target[0], on: side) == viewer {
+                return [target[2]]
+            }
+            return target
+        }
+        return nil
+    }
+
+    /// The qualifier texts spell a package of the module with: the last element of its import path, the one before
+    /// a major version (`ParsedGoFile.canonicalQualifiers`).
+    private func qualifier(of package: String) -> String? {
+        ParsedGoFile.canonicalName(of: package) ?? ParsedGoFile.versionlessName(of: package)
+    }
+
+    /// A side of the comparison.
+    private enum Side { case old, new }
+
+    /// The packages of the go-api surfaces of each side by the qualifier texts spell them with, worked out the first
+    /// time a qualified name is looked up.
+    private lazy var oldPackagesByQualifier: [String: Set<String>] = packagesByQualifier(before)
+    private lazy var newPackagesByQualifier: [String: Set<String>] = packagesByQualifier(after)
+
+    private func packagesByQualifier(_ snapshot: SurfaceSnapshot) -> [String: Set<String>] {
+        var found: [String: Set<String>] = [:]
+        for item in snapshot.items.values where isGo(item) && item.attributes["kind"] == "package" {
+            if let spelled = qualifier(of: item.key) { found[spelled, default: []].insert(item.key) }
+        }
+        return found
+    }
+
+    /// The package of the go-api surfaces of one side that texts spell `qualifier`, when exactly one is.
+    private func package(spelled qualifier: String, on side: Side) -> String? {
+        let found = side == .new ? newPackagesByQualifier[qualifier] : oldPackagesByQualifier[qualifier]
+        guard let found, found.count == 1 else { return nil }
+        return found.first
     }
 
     /// Whether renaming a generic type's parameters, which its `typeparams` and `type` show only as a rename, gives a

@@ -268,6 +268,17 @@ struct GoAPITests {
             name: "a type defined from a struct of the package that gains a slice is no longer comparable: major",
             old: "type A B\ntype B struct{ X int }", new: "type A B\ntype B struct{ X int; Y []int }", bump: .major),
         Rule(
+            name: "an alias of another package's type written where the type was is that type: minor (the alias)",
+            old: "func Skip() other.Field\nfunc Log(...other.Field)",
+            new: "type Field = other.Field\nfunc Skip() Field\nfunc Log(...Field)", bump: .minor),
+        Rule(
+            name: "an alias of another package's type dropped for the type is that type: major (the alias removed)",
+            old: "type Field = other.Field\nfunc Skip() Field", new: "func Skip() other.Field", bump: .major),
+        Rule(
+            name: "a name written where an alias of another type of that package was is a change",
+            old: "type Field = other.Field\nfunc Skip() Field",
+            new: "type Field = other.Field\nfunc Skip() other.Entry", bump: .major),
+        Rule(
             name: "removing a method declared through an alias receiver is major",
             old: "type T struct{}\ntype t = T\nfunc (t) Name() string", new: "type T struct{}\ntype t = T",
             bump: .major),
@@ -542,6 +553,32 @@ struct GoAPIRepositoryTests {
                 "changed example.com/m/p.R major", "removed example.com/m/p.R.Do patch",
                 "removed example.com/m/p.R.W patch",
             ])
+    }
+
+    @Test("a type moved to another package of the module behind an alias: texts of other packages that write either are one type")
+    func movedBehindAlias() {
+        func snapshot(_ packages: [(String, String)]) -> SurfaceSnapshot {
+            var merged = SurfaceSnapshot()
+            for (path, source) in packages {
+                let name = String(path.split(separator: "/").last ?? "")
+                for (id, item) in goSnapshot(["a.go": "package \(name)\n" + source], importPath: path).items {
+                    merged.items[id] = item
+                }
+            }
+            return merged
+        }
+        let before = snapshot([
+            ("example.com/m/old", "type S struct{ A int }"),
+            ("example.com/m/user", "type C struct{ F old.S; G old.S }"),
+        ])
+        let after = snapshot([
+            ("example.com/m/old", "type S = moved.S"),
+            ("example.com/m/moved", "type S struct{ A int }"),
+            ("example.com/m/user", "type C struct{ F moved.S; G moved.T }"),
+        ])
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: goPolicy)
+            .filter { $0.key.hasPrefix("example.com/m/user.C.") }.map { "\($0.kind) \($0.key) \($0.bump)" }
+        #expect(changes == ["changed example.com/m/user.C.F patch", "changed example.com/m/user.C.G major"])
     }
 
     @Test("a type defined from a struct of the package has its fields and what they promote, not its methods")
