@@ -213,6 +213,7 @@ struct GoAPIPackage {
         self.constantBudget = constantBudget
         self.scope = scope
         self.recordsReads = recordsReads
+        var declaredMethods: [(receiver: String, function: GoFunction, file: ParsedGoFile)] = []
         for file in self.files {
             for (declarationIndex, declaration) in file.file.declarations.enumerated() {
                 switch declaration {
@@ -220,7 +221,7 @@ struct GoAPIPackage {
                     Self.record(&types, spec.name, spec, file)
                 case .function(let function):
                     if let receiver = function.receiver {
-                        Self.record(&methods[receiver.typeName, default: [:]], function.name, function, file)
+                        declaredMethods.append((receiver.typeName, function, file))
                     } else if function.name != "init" && function.name != "_" {
                         Self.record(&functions, function.name, function, file)
                     }
@@ -231,6 +232,25 @@ struct GoAPIPackage {
                 }
             }
         }
+        // A method declared through an alias of a type of the package (`type t = T; func (t) Name()`) is T's.
+        for (receiver, function, file) in declaredMethods {
+            Self.record(
+                &methods[Self.receiverType(receiver, types: types), default: [:]], function.name, function, file)
+        }
+    }
+
+    /// The type a method's receiver name denotes: through the package's aliases of its own types (`type t = T`,
+    /// chains too), the defined type; the name itself when it is no such alias. Each alias is followed once.
+    static func receiverType(_ name: String, types: [String: Declared<GoTypeSpec>]) -> String {
+        var current = name
+        var seen: Set<String> = [name]
+        while let declared = types[current], declared.value.isAlias, declared.value.typeParameters.isEmpty,
+            case .named(nil, let target, let arguments) = declared.value.type, arguments.isEmpty,
+            types[target] != nil, seen.insert(target).inserted
+        {
+            current = target
+        }
+        return current
     }
 
     private static func record<T>(
@@ -428,9 +448,16 @@ struct GoAPIPackage {
                     typeSpecs[spec.name, default: []].append(spec)
                     topLevel.append(spec.name)
                 case .function(let function):
-                    // A method is read with its receiver's type: an exported type's methods, also unexported ones.
-                    signatures[function.receiver?.typeName ?? function.name, default: []].append(function.signature)
-                    if function.receiver == nil { topLevel.append(function.name) }
+                    // A method is read with its receiver's type (also through an alias, `func (t) M()` with
+                    // `type t = T`): an exported type's methods, also unexported ones.
+                    if let receiver = function.receiver {
+                        signatures[receiver.typeName, default: []].append(function.signature)
+                        let type = Self.receiverType(receiver.typeName, types: types)
+                        if type != receiver.typeName { signatures[type, default: []].append(function.signature) }
+                    } else {
+                        signatures[function.name, default: []].append(function.signature)
+                        topLevel.append(function.name)
+                    }
                 case .value(let spec):
                     for name in spec.names {
                         valueSpecs[name, default: []].append(spec)
@@ -693,8 +720,13 @@ struct GoAPIPackage {
         {
             aliased = target
         }
+        // `type A B` with B a struct type of the module is a struct type: B's fields are A's (`memberSet`).
+        var definesStruct = false
+        if !spec.isAlias, spec.typeParameters.isEmpty, case .named(_, _, []) = spec.type {
+            definesStruct = underlyingStruct(of: declared) != nil
+        }
         switch type {
-        case .structure where !spec.isAlias:
+        case .structure where !spec.isAlias, .named where definesStruct:
             attributes["type"] = "struct"
             switch comparability(spec.type, in: declared.file, memo: memo, depth: 0) {
             case .yes: break

@@ -148,18 +148,31 @@ final class GoCorrespondence {
         return predeclaredTypes.contains(target) ? target : nil
     }
 
-    /// True when `old`'s value of `attribute` becomes `new`'s only through corresponding renames.
+    /// True when `old`'s value of `attribute` becomes `new`'s only through corresponding renames. Type parameters
+    /// are compared by position (each side's names written as their place, `[#0 any](string, #0)`): renaming one
+    /// is no change, renaming one to a name the text wrote for something else (`T` to `string` in
+    /// `[T any](string, T)`) is.
     func corresponds(attribute: String, old: SurfaceItem, new: SurfaceItem) -> Bool {
-        guard let from = old.attributes[attribute], let to = new.attributes[attribute],
-            let pairs = Self.renames(from, to), !pairs.isEmpty
-        else { return false }
-        let package = split(old.key, in: before)?.package
+        guard let from = old.attributes[attribute], let to = new.attributes[attribute] else { return false }
         let oldParameters = typeParameters(of: old, in: before)
         let newParameters = typeParameters(of: new, in: after)
+        let oldTokens = Self.positional(Self.tokens(from), oldParameters)
+        let newTokens = Self.positional(Self.tokens(to), newParameters)
+        if oldTokens == newTokens {
+            return !oldParameters.isEmpty && !capturesTypeParameter(old, new, oldParameters, newParameters)
+        }
+        // A name that is an alias of one named type is that type (`type Field = zapcore.Field`: `Field` written
+        // where `zapcore.Field` was; a type moved to another package behind an alias): old names as the new side
+        // defines them (else as the old side did), new names as the new side does.
+        if let oldPackage = split(old.key, in: before)?.package, let newPackage = split(new.key, in: after)?.package,
+            expandingAliases(oldTokens, in: oldPackage, sides: [.new, .old])
+                == expandingAliases(newTokens, in: newPackage, sides: [.new])
+        {
+            return true
+        }
+        guard let pairs = Self.renames(oldTokens, newTokens), !pairs.isEmpty else { return false }
+        let package = split(old.key, in: before)?.package
         return pairs.allSatisfy { a, b in
-            if let index = oldParameters.firstIndex(of: a), index < newParameters.count, newParameters[index] == b {
-                return true
-            }
             if let package, sameType(a, b, in: package) { return true }
             guard Self.isUnexportedName(a), correspondingName(of: a) == b, let package else { return false }
             return shapesMatch(a, b, package: package, surface: old.surface)
@@ -216,9 +229,155 @@ final class GoCorrespondence {
         return winners.count == 1 ? winners.first?.key : nil
     }
 
-    /// The type parameter names of an item, or of the type whose member it is.
+    /// `tokens` of a text of `package` with each name that an alias of one named type declares written as that type:
+    /// `Field` as `zapcore.Field` where `type Field = zapcore.Field`, and `pkgcataloging.SelectionRequest` as
+    /// `cataloging.SelectionRequest` in another package's text. Names are looked up in `sides` in order; a
+    /// qualifier names the package of the go-api surfaces spelled so when exactly one is. One alias is followed a
+    /// name.
+    private func expandingAliases(_ tokens: [String], in package: String, sides: [Side]) -> [String] {
+        var result: [String] = []
+        func target(_ name: String, of owner: String) -> [String]? {
+            for side in sides {
+                if let found = aliasTarget(name, of: owner, on: side, seenFrom: package) { return found }
+            }
+            return nil
+        }
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if index + 2 < tokens.count, tokens[index + 1] == ".", Self.isIdentifier(token),
+                Self.isIdentifier(tokens[index + 2])
+            {
+                if let owner = sides.lazy.compactMap({ self.package(spelled: token, on: $0) }).first,
+                    owner != package, let expanded = target(tokens[index + 2], of: owner)
+                {
+                    result += expanded
+                } else {
+                    result += tokens[index..<index + 3]
+                }
+                index += 3
+                continue
+            }
+            if Self.isIdentifier(token), let expanded = target(token, of: package) {
+                result += expanded
+            } else {
+                result.append(token)
+            }
+            index += 1
+        }
+        return result
+    }
+
+    /// What `owner`'s `name` stands for on one side when it is an alias of one named type without type arguments, as
+    /// a text of package `viewer` writes it: `zapcore.Field` for `type Field = zapcore.Field`, `string` for `type
+    /// Word = string` (not where the package declares `string` itself), `HTTPClient` (or `p.HTTPClient` from
+    /// another package) for `type Client = HTTPClient`; nil otherwise.
+    private func aliasTarget(_ name: String, of owner: String, on side: Side, seenFrom viewer: String) -> [String]? {
+        let snapshot = side == .new ? after : before
+        for surface in orderedSurfaces {
+            guard let item = snapshot.items[surface + ":" + owner + "." + name], isGo(item),
+                item.attributes["kind"] == "alias", item.attributes["typeparams"] == nil
+            else { continue }
+            if let local = item.attributes["alias-of"] {
+                if owner == viewer { return [local] }
+                return qualifier(of: owner).map { [$0, ".", local] }
+            }
+            guard let type = item.attributes["type"], type.hasPrefix("= ") else { return nil }
+            let target = Self.tokens(String(type.dropFirst(2)))
+            if target.count == 1, Self.isIdentifier(target[0]) {
+                guard Self.predeclaredTypes.contains(target[0]), !shadows(target[0], in: owner, on: snapshot) else {
+                    return nil
+                }
+                return target
+            }
+            guard target.count == 3, target[1] == ".", Self.isIdentifier(target[0]), Self.isIdentifier(target[2])
+            else { return nil }
+            // `other.T` seen from `other` itself is `T`.
+            if qualifier(of: viewer) == target[0], package(spelled: target[0], on: side) == viewer {
+                return [target[2]]
+            }
+            return target
+        }
+        return nil
+    }
+
+    /// The qualifier texts spell a package of the module with: the last element of its import path, the one before
+    /// a major version (`ParsedGoFile.canonicalQualifiers`).
+    private func qualifier(of package: String) -> String? {
+        ParsedGoFile.canonicalName(of: package) ?? ParsedGoFile.versionlessName(of: package)
+    }
+
+    /// A side of the comparison.
+    private enum Side { case old, new }
+
+    /// The packages of the go-api surfaces of each side by the qualifier texts spell them with, worked out the first
+    /// time a qualified name is looked up.
+    private lazy var oldPackagesByQualifier: [String: Set<String>] = packagesByQualifier(before)
+    private lazy var newPackagesByQualifier: [String: Set<String>] = packagesByQualifier(after)
+
+    private func packagesByQualifier(_ snapshot: SurfaceSnapshot) -> [String: Set<String>] {
+        var found: [String: Set<String>] = [:]
+        for item in snapshot.items.values where isGo(item) && item.attributes["kind"] == "package" {
+            if let spelled = qualifier(of: item.key) { found[spelled, default: []].insert(item.key) }
+        }
+        return found
+    }
+
+    /// The package of the go-api surfaces of one side that texts spell `qualifier`, when exactly one is.
+    private func package(spelled qualifier: String, on side: Side) -> String? {
+        let found = side == .new ? newPackagesByQualifier[qualifier] : oldPackagesByQualifier[qualifier]
+        guard let found, found.count == 1 else { return nil }
+        return found.first
+    }
+
+    /// Whether renaming a generic type's parameters, which its `typeparams` and `type` show only as a rename, gives a
+    /// parameter a name that the type or one of its members wrote for another type, or the reverse (`type L[T any]
+    /// struct{ V T; W string }` becoming `L[string any]`: `W`'s text is the same, its type is now the parameter).
+    private func capturesTypeParameter(
+        _ old: SurfaceItem, _ new: SurfaceItem, _ oldParameters: [String], _ newParameters: [String]
+    ) -> Bool {
+        guard old.attributes["typeparams"] != nil else { return false }
+        let ids = [old.id] + (membersBefore[old.id] ?? [])
+        for id in ids {
+            guard let was = before.items[id], let now = after.items[id] else { continue }
+            for attribute in Self.compared {
+                guard let from = was.attributes[attribute], from == now.attributes[attribute] else { continue }
+                let tokens = Self.tokens(from)
+                if Self.positional(tokens, oldParameters) != Self.positional(tokens, newParameters) { return true }
+            }
+        }
+        return false
+    }
+
+    /// The ids of the old side's items by the id of the item whose key theirs extends by one name (a type's fields
+    /// and methods), worked out the first time a generic type's parameters are renamed.
+    private lazy var membersBefore: [String: [String]] = {
+        var members: [String: [String]] = [:]
+        for (id, item) in before.items where isGo(item) {
+            guard let dot = id.lastIndex(of: ".") else { continue }
+            members[String(id[..<dot]), default: []].append(id)
+        }
+        return members
+    }()
+
+    /// `tokens` with each unqualified name of `parameters` written as its place (`#0`, `#1`), which no Go text holds.
+    static func positional(_ tokens: [String], _ parameters: [String]) -> [String] {
+        guard !parameters.isEmpty else { return tokens }
+        var places: [String: Int] = [:]
+        for (index, name) in parameters.enumerated() where places[name] == nil { places[name] = index }
+        return tokens.enumerated().map { index, token in
+            guard let place = places[token], !(index > 0 && tokens[index - 1] == ".") else { return token }
+            return "#\(place)"
+        }
+    }
+
+    /// The type parameter names of an item: its own `typeparams` (a generic type), the bracket a generic func's
+    /// `signature` opens with, or the `typeparams` of the type whose member it is.
     private func typeParameters(of item: SurfaceItem, in snapshot: SurfaceSnapshot) -> [String] {
         var text = item.attributes["typeparams"]
+        if text == nil, let signature = item.attributes["signature"], signature.hasPrefix("[") {
+            text = Self.leadingBracket(signature)
+        }
         if text == nil, let dot = item.key.lastIndex(of: ".") {
             text = snapshot.items[item.surface + ":" + item.key[..<dot]]?.attributes["typeparams"]
         }
@@ -242,11 +401,30 @@ final class GoCorrespondence {
         return names
     }
 
+    /// The text of `[...]` a signature opens with (a generic func's type parameters); nil when the bracket does not
+    /// close.
+    private static func leadingBracket(_ signature: String) -> String? {
+        var depth = 0
+        for index in signature.indices {
+            switch signature[index] {
+            case "[": depth += 1
+            case "]":
+                depth -= 1
+                if depth == 0 { return String(signature[...index]) }
+            default: break
+            }
+        }
+        return nil
+    }
+
     /// The pairs of unqualified identifiers that differ between two texts equal in every other token; nil when they
     /// differ otherwise.
     static func renames(_ from: String, _ to: String) -> [(String, String)]? {
-        let old = tokens(from)
-        let new = tokens(to)
+        renames(tokens(from), tokens(to))
+    }
+
+    /// `renames` of two texts' tokens.
+    static func renames(_ old: [String], _ new: [String]) -> [(String, String)]? {
         guard old.count == new.count else { return nil }
         var pairs: [(String, String)] = []
         for index in old.indices where old[index] != new[index] {

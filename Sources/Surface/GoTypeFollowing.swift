@@ -306,6 +306,39 @@ extension GoAPIPackage {
         var cut: String?
     }
 
+    /// Where a defined type's fields are declared: its own declaration, or for `type A B` (no type parameters or
+    /// arguments) the struct of the module that B is defined from, through names and aliases (`type B C`,
+    /// `type C = other.D`), at most `Limit.goEmbeddingDepth` links.
+    func fieldSource(of declared: Declared<GoTypeSpec>, typeParameters: Set<String>) -> (
+        owner: GoAPIPackage, declared: Declared<GoTypeSpec>
+    ) {
+        guard !declared.value.isAlias, typeParameters.isEmpty, case .named(_, _, []) = declared.value.type,
+            let found = underlyingStruct(of: declared)
+        else { return (self, declared) }
+        return found
+    }
+
+    /// The struct of the module a defined type `type A B` is defined from (`fieldSource`); nil when the names lead
+    /// to another module's type, a generic one, a type that is no struct, or a cycle.
+    func underlyingStruct(of declared: Declared<GoTypeSpec>) -> (owner: GoAPIPackage, declared: Declared<GoTypeSpec>)?
+    {
+        var owner = self
+        var current = declared
+        for _ in 0...Limit.goEmbeddingDepth {
+            switch current.value.type {
+            case .structure: return (owner, current)
+            case .named(_, _, let arguments) where arguments.isEmpty && current.value.typeParameters.isEmpty:
+                guard let next = owner.resolve(current.value.type, in: current.file).map({ $0.owner.definedType($0.name) }),
+                    let nextDeclared = next.owner.declaredType(next.name), !nextDeclared.value.isAlias
+                else { return nil }
+                owner = next.owner
+                current = nextDeclared
+            default: return nil
+            }
+        }
+        return nil
+    }
+
     /// The fields and methods of a defined type, with those promoted from embedded types of the module (this
     /// package's or another's); a name found twice at the same depth is ambiguous in Go and left out. Members of a
     /// type of another package are written as this package sees them (`Timings` as `httpext.Timings`).
@@ -354,77 +387,88 @@ extension GoAPIPackage {
                             conditions: function.conditions, depth: depth) : Member.unlisted(depth: depth)
                     if found[method] != nil { ambiguous.insert(method) } else { found[method] = member }
                 }
-                switch declared.value.type {
-                case .structure(let fields):
-                    for field in fields {
-                        let fieldNames: [String]
-                        if field.isEmbedded, let base = field.type.baseName {
-                            fieldNames = [base.name]
-                            if let target = owner.resolve(field.type, in: declared.file).map({
-                                $0.owner.definedType($0.name)
-                            }) {
-                                if let targetDeclared = target.owner.declaredType(target.name),
-                                    targetDeclared.value.isAlias
-                                {
-                                    // An alias of another module's type: its members are not read.
-                                    set.foreign.insert(
-                                        target.owner.text(of: targetDeclared.value.type, in: targetDeclared.file).seen(
-                                            from: viewer))
-                                } else if seen.insert(target.owner.key(target.name)).inserted {
-                                    let isPointer: Bool
-                                    if case .pointer = field.type { isPointer = true } else { isPointer = false }
-                                    let path = (entry.via.map { $0 + "." } ?? "") + base.name
-                                    next.append(
-                                        Entry(
-                                            owner: target.owner, name: target.name, via: path,
-                                            pointer: entry.pointer || isPointer))
+                // `type A B`, B a struct type of the module: A has B's fields (and what they promote), not B's
+                // methods; they are read as B's package declares them.
+                let source = owner.fieldSource(of: declared, typeParameters: typeParameters)
+                do {
+                    let owner = source.owner
+                    let declared = source.declared
+                    let foreignOwner = owner.importPath != viewer
+                    let visible = { (type: GoType, file: ParsedGoFile) in
+                        owner.text(of: type, in: file, typeParameters: typeParameters, seenFrom: viewer)
+                    }
+                    switch declared.value.type {
+                    case .structure(let fields):
+                        for field in fields {
+                            let fieldNames: [String]
+                            if field.isEmbedded, let base = field.type.baseName {
+                                fieldNames = [base.name]
+                                if let target = owner.resolve(field.type, in: declared.file).map({
+                                    $0.owner.definedType($0.name)
+                                }) {
+                                    if let targetDeclared = target.owner.declaredType(target.name),
+                                        targetDeclared.value.isAlias
+                                    {
+                                        // An alias of another module's type: its members are not read.
+                                        set.foreign.insert(
+                                            target.owner.text(of: targetDeclared.value.type, in: targetDeclared.file).seen(
+                                                from: viewer))
+                                    } else if seen.insert(target.owner.key(target.name)).inserted {
+                                        let isPointer: Bool
+                                        if case .pointer = field.type { isPointer = true } else { isPointer = false }
+                                        let path = (entry.via.map { $0 + "." } ?? "") + base.name
+                                        next.append(
+                                            Entry(
+                                                owner: target.owner, name: target.name, via: path,
+                                                pointer: entry.pointer || isPointer))
+                                    }
+                                } else if base.package != nil {
+                                    set.foreign.insert(visible(field.type, declared.file))
                                 }
-                            } else if base.package != nil {
-                                set.foreign.insert(visible(field.type, declared.file))
-                            }
-                        } else {
-                            fieldNames = field.names
-                        }
-                        // The field's type as the viewer writes it, worked out once for all its names.
-                        var type: String?
-                        for fieldName in fieldNames {
-                            let exported = Self.isExported(fieldName)
-                            if foreignOwner && !exported { continue }
-                            let member: Member
-                            if exported {
-                                let text = type ?? visible(field.type, declared.file)
-                                type = text
-                                var attributes = ["kind": "field", "type": text]
-                                if field.isEmbedded { attributes["embedded"] = "yes" }
-                                member = Member(
-                                    attributes: attributes, via: entry.via, deprecated: field.doc?.deprecation != nil,
-                                    path: owner.path(declared.file), line: field.position.line,
-                                    conditions: declared.conditions, depth: depth)
                             } else {
-                                member = Member.unlisted(depth: depth)
+                                fieldNames = field.names
                             }
-                            if found[fieldName] != nil {
-                                ambiguous.insert(fieldName)
-                            } else {
-                                found[fieldName] = member
+                            // The field's type as the viewer writes it, worked out once for all its names.
+                            var type: String?
+                            for fieldName in fieldNames {
+                                let exported = Self.isExported(fieldName)
+                                if foreignOwner && !exported { continue }
+                                let member: Member
+                                if exported {
+                                    let text = type ?? visible(field.type, declared.file)
+                                    type = text
+                                    var attributes = ["kind": "field", "type": text]
+                                    if field.isEmbedded { attributes["embedded"] = "yes" }
+                                    member = Member(
+                                        attributes: attributes, via: entry.via, deprecated: field.doc?.deprecation != nil,
+                                        path: owner.path(declared.file), line: field.position.line,
+                                        conditions: declared.conditions, depth: depth)
+                                } else {
+                                    member = Member.unlisted(depth: depth)
+                                }
+                                if found[fieldName] != nil {
+                                    ambiguous.insert(fieldName)
+                                } else {
+                                    found[fieldName] = member
+                                }
                             }
                         }
+                    case .interface where depth > 0:
+                        let shape = owner.interfaceShape(entry.name, memo: memo, depth: 0)
+                        for (method, member) in shape.methods {
+                            let promoted = Member(
+                                attributes: [
+                                    "kind": "method", "receiver": "value", "signature": member.signature.seen(from: viewer),
+                                ],
+                                via: entry.via, deprecated: member.deprecated, path: member.path, line: member.line,
+                                conditions: declared.conditions, depth: depth)
+                            if found[method] != nil { ambiguous.insert(method) } else { found[method] = promoted }
+                        }
+                        set.foreign.formUnion(shape.foreign)
+                        set.cut = set.cut ?? shape.cut
+                    default:
+                        break
                     }
-                case .interface where depth > 0:
-                    let shape = owner.interfaceShape(entry.name, memo: memo, depth: 0)
-                    for (method, member) in shape.methods {
-                        let promoted = Member(
-                            attributes: [
-                                "kind": "method", "receiver": "value", "signature": member.signature.seen(from: viewer),
-                            ],
-                            via: entry.via, deprecated: member.deprecated, path: member.path, line: member.line,
-                            conditions: declared.conditions, depth: depth)
-                        if found[method] != nil { ambiguous.insert(method) } else { found[method] = promoted }
-                    }
-                    set.foreign.formUnion(shape.foreign)
-                    set.cut = set.cut ?? shape.cut
-                default:
-                    break
                 }
             }
             for (memberName, member) in found where set.members[memberName] == nil && !blocked.contains(memberName) {

@@ -165,6 +165,26 @@ struct GoAPITests {
             name: "renaming a type parameter is a patch", old: "type G[T any] []T", new: "type G[A any] []A",
             bump: .patch),
         Rule(
+            name: "renaming a generic func's type parameter is a patch",
+            old: "func F[T any](x string, t T) string { return x }",
+            new: "func F[U any](x string, t U) string { return x }", bump: .patch),
+        Rule(
+            name: "swapping a generic func's type parameter names consistently is a patch",
+            old: "func G[K comparable, V any](m map[K]V, k K) V { return m[k] }",
+            new: "func G[V comparable, K any](m map[V]K, k V) K { return m[k] }", bump: .patch),
+        Rule(
+            name: "renaming a generic func's type parameter to a name it wrote for another type is major",
+            old: "func F[T any](x string, t T) string { return x }",
+            new: "func F[string any](x string, t string) string { return x }", bump: .major),
+        Rule(
+            name: "renaming a generic type's parameter to a name a field wrote for another type is major",
+            old: "type L[T any] struct{ V T; W string }", new: "type L[string any] struct{ V string; W string }",
+            bump: .major),
+        Rule(
+            name: "renaming a generic type's parameter in its fields and methods is a patch",
+            old: "type L[T any] struct{ V T; W string }\nfunc (L[T]) Get() T",
+            new: "type L[U any] struct{ V U; W string }\nfunc (L[U]) Get() U", bump: .patch),
+        Rule(
             name: "a struct with another package's field type gaining a slice claims nothing",
             old: "type S struct{ A other.T }", new: "type S struct{ A other.T; B []int }", bump: .minor),
         Rule(
@@ -237,6 +257,39 @@ struct GoAPITests {
             name: "a shadowed string a method of an exported type writes is major",
             old: "type T int\nfunc (T) Name() string", new: "type T int\nfunc (T) Name() string\ntype string int",
             bump: .major),
+        Rule(
+            name: "a struct becoming a type defined from a struct of the package with its fields and one more is minor",
+            old: "type A struct{ Name string; N []int }", new: "type A B\ntype B struct{ Name string; Extra int; N []int }",
+            bump: .minor),
+        Rule(
+            name: "a field removed from the struct a type is defined from is removed from it: major",
+            old: "type A B\ntype B struct{ X, Y int }", new: "type A B\ntype B struct{ X int }", bump: .major),
+        Rule(
+            name: "a type defined from a struct of the package that gains a slice is no longer comparable: major",
+            old: "type A B\ntype B struct{ X int }", new: "type A B\ntype B struct{ X int; Y []int }", bump: .major),
+        Rule(
+            name: "an alias of another package's type written where the type was is that type: minor (the alias)",
+            old: "func Skip() other.Field\nfunc Log(...other.Field)",
+            new: "type Field = other.Field\nfunc Skip() Field\nfunc Log(...Field)", bump: .minor),
+        Rule(
+            name: "an alias of another package's type dropped for the type is that type: major (the alias removed)",
+            old: "type Field = other.Field\nfunc Skip() Field", new: "func Skip() other.Field", bump: .major),
+        Rule(
+            name: "a name written where an alias of another type of that package was is a change",
+            old: "type Field = other.Field\nfunc Skip() Field",
+            new: "type Field = other.Field\nfunc Skip() other.Entry", bump: .major),
+        Rule(
+            name: "removing a method declared through an alias receiver is major",
+            old: "type T struct{}\ntype t = T\nfunc (t) Name() string", new: "type T struct{}\ntype t = T",
+            bump: .major),
+        Rule(
+            name: "removing a pointer method declared through a chain of aliases is major",
+            old: "type T struct{}\ntype u = T\ntype t = u\nfunc (*t) Name() string", new: "type T struct{}",
+            bump: .major),
+        Rule(
+            name: "a shadowed string a method declared through an alias receiver writes is major",
+            old: "type T struct{}\ntype t = T\nfunc (t) Name() string",
+            new: "type T struct{}\ntype t = T\nfunc (t) Name() string\ntype string int", bump: .major),
         Rule(
             name: "an alias of a shadowed string written for it is a change",
             old: "type string int\nfunc F([]string)", new: "type string int\ntype Word = string\nfunc F([]Word)",
@@ -500,6 +553,45 @@ struct GoAPIRepositoryTests {
                 "changed example.com/m/p.R major", "removed example.com/m/p.R.Do patch",
                 "removed example.com/m/p.R.W patch",
             ])
+    }
+
+    @Test("a type moved to another package of the module behind an alias: texts of other packages that write either are one type")
+    func movedBehindAlias() {
+        func snapshot(_ packages: [(String, String)]) -> SurfaceSnapshot {
+            var merged = SurfaceSnapshot()
+            for (path, source) in packages {
+                let name = String(path.split(separator: "/").last ?? "")
+                for (id, item) in goSnapshot(["a.go": "package \(name)\n" + source], importPath: path).items {
+                    merged.items[id] = item
+                }
+            }
+            return merged
+        }
+        let before = snapshot([
+            ("example.com/m/old", "type S struct{ A int }"),
+            ("example.com/m/user", "type C struct{ F old.S; G old.S }"),
+        ])
+        let after = snapshot([
+            ("example.com/m/old", "type S = moved.S"),
+            ("example.com/m/moved", "type S struct{ A int }"),
+            ("example.com/m/user", "type C struct{ F moved.S; G moved.T }"),
+        ])
+        let changes = SurfaceDiff.changes(from: before, to: after, policy: goPolicy)
+            .filter { $0.key.hasPrefix("example.com/m/user.C.") }.map { "\($0.kind) \($0.key) \($0.bump)" }
+        #expect(changes == ["changed example.com/m/user.C.F patch", "changed example.com/m/user.C.G major"])
+    }
+
+    @Test("a type defined from a struct of the package has its fields and what they promote, not its methods")
+    func definedFromStruct() {
+        let snapshot = goSnapshot(
+            "type E struct{ P int }\nfunc (E) Q() {}\ntype B struct{ E; X int }\nfunc (B) M() {}\ntype A B\nfunc (A) N() {}")
+        let keys = snapshot.items.values.map(\.key).filter { $0.hasPrefix("example.com/m/p.A") }.sorted()
+        #expect(
+            keys == [
+                "example.com/m/p.A", "example.com/m/p.A.E", "example.com/m/p.A.N", "example.com/m/p.A.P",
+                "example.com/m/p.A.Q", "example.com/m/p.A.X",
+            ])
+        #expect(snapshot.items["api:example.com/m/p.A"]?.attributes["type"] == "struct")
     }
 
     @Test("an alias of a predeclared type is that type: writing one where the other was is no change")
