@@ -274,6 +274,16 @@ public struct CobraExtractorSpec: Extractor {
             // that finds nothing.
             let helperAsRoot =
                 !program.namedByUse && items.contains { $0.key == program.name && $0.attributes["hidden"] == "true" }
+            if let reason = preview.overLimit {
+                // Past a bound (code nested deeper than the interpreter's stack: review R53): the reason, not a guess.
+                proposals.append(
+                    SurfaceProposal(
+                        finding:
+                            "\(moduleFile) requires github.com/spf13/cobra, but the command tree of \(program.name) "
+                            + "cannot be read: \(reason); no cli surface (every command reading it would stop there)",
+                        surface: nil))
+                continue
+            }
             guard !items.isEmpty, !helperAsRoot else {
                 proposals.append(
                     SurfaceProposal(

@@ -392,6 +392,34 @@ struct HostileInputTests {
             "neither the flag nor a note: \(keys) \(notes.prefix(2_000))")
     }
 
+    @Test("init on code nested deeper than the interpreter's stack says so, not that a framework builds the commands (review R53)")
+    func stackSkipInit() throws {
+        let repo = try Self.deepCobra(Self.stackSkip(inner: "return", first: "host", then: "gone"))
+        let (result, _) = try runProcess(
+            try semgateBinary(), ["init", "--repo", repo.url.path], in: nil,
+            environment: ProcessInfo.processInfo.environment, deadline: 120)
+        #expect(result?.status == 0, "stderr: \(result?.stderr ?? "timed out")")
+        let draft = result?.stdout ?? ""
+        #expect(!draft.contains("a framework around cobra"), "\(draft)")
+        // A build with the room drafts the surface; one without says why there is none.
+        #expect(
+            draft.contains("cobra:") || draft.contains("nest too deep for semgate's stack at cmd/deep.go:"), "\(draft)")
+    }
+
+    @Test("a policy with 100,000 bad entries is checked in linear time: each problem reported once, not compared with every other")
+    func manyPolicyProblems() throws {
+        let repo = try FixtureRepository()
+        try repo.write("a.txt", "x\n")
+        _ = try repo.commit("feat: a")
+        let entries = Array(repeating: "'s:{'", count: 100_000).joined(separator: ", ")
+        let policy =
+            "semgate: 1\nproject: x\nsurfaces:\n  s:\n    extract:\n      regex: {files: ['*.txt'], pattern: '(?<name>x)'}\n"
+            + "experimental: [\(entries)]"
+        let result = try run(["surface", "HEAD"], in: repo, policy: policy, deadline: 60)
+        #expect(result.status == 2)
+        #expect(result.stderr.split(separator: "\n").count >= 100_000)
+    }
+
     /// 60 calls, each inside 300 plain blocks, down to a body that defines `first`, runs `inner` inside 300 blocks,
     /// and defines `then`: more stack than an 8 MB main thread has (review R42's shape).
     private static func stackSkip(inner: String, first: String, then: String) -> String {
