@@ -1014,6 +1014,8 @@ struct CobraInterpreter {
     /// The objects made by `&T{...}`: only their fields are replaced by an assignment in order (a struct value is
     /// copied by `g2 := g`, which the run reads as the same object).
     private var pointerObjects: Set<CobraSite> = []
+    /// ``fieldsSetToNil(_:)`` by type.
+    private var nilSettingTypes: [CobraName: Bool] = [:]
     /// The copies `*p` made (``copySite``): their fields are replaced by an assignment in order, as `&T{...}`'s.
     private var derefCopies: Set<CobraSite> = []
     /// The objects whose fields an assignment replaced in this pass (``replaceField(_:type:_:_:)``).
@@ -1616,6 +1618,17 @@ struct CobraInterpreter {
         unordered == 0 && undecidedBranches == 0 && epoch != 0 && (frame.key ?? -1) >= 0 && !frame.afterLabel
     }
 
+    /// Whether some field of `type` has a name some file read assigns nil (``nilFieldNames``): only the fields of such
+    /// types are replaced by an assignment in order (trivy's flag groups, whose `group.Field = nil` takes a flag away);
+    /// elsewhere assignments only add, as before.
+    private mutating func fieldsSetToNil(_ type: CobraName) -> Bool {
+        if let known = nilSettingTypes[type] { return known }
+        let names = numbering.table.names
+        let answer = declared.structs[type]?.keys.contains { nilFieldNames.contains(names[Int($0)]) } ?? false
+        nilSettingTypes[type] = answer
+        return answer
+    }
+
     /// Whether `base` is the receiver of the method running, declared as a value (`func (g Group) Drop()`): Go runs the
     /// method on a copy.
     private func isValueReceiver(_ base: CobraExpr, in frame: Frame) -> Bool {
@@ -2036,16 +2049,22 @@ struct CobraInterpreter {
         let state = callStates[Int(call)]
         if state.ranEpoch != epoch { return state.readsReplaced }
         guard replacedEpoch == epoch, replacedClock > state.ranClock else { return false }
-        return readsOtherwise(record: call, depth: 0)
+        var seen: Set<Int32> = []
+        return readsOtherwise(record: call, depth: 0, seen: &seen)
     }
 
-    private mutating func readsOtherwise(record call: Int32, depth: Int) -> Bool {
-        guard depth < Self.maximumCallDepth, let record = callStates[Int(call)].record else { return false }
+    /// Each call's record once (calls share callees: a walk of every path would be exponential).
+    private func readsOtherwise(record call: Int32, depth: Int, seen: inout Set<Int32>) -> Bool {
+        guard depth < Self.maximumCallDepth, seen.insert(call).inserted, let record = callStates[Int(call)].record
+        else { return false }
         for read in record.reads {
             let now = replacing(read.cell)
             if now != read.strong || (now && cells[Int(read.cell)].changedAt > read.clock) { return true }
         }
-        return record.calls.contains { readsOtherwise(record: $0.call, depth: depth + 1) }
+        for made in record.calls where readsOtherwise(record: made.call, depth: depth + 1, seen: &seen) {
+            return true
+        }
+        return false
     }
 
     /// A call reached again in the same pass (its result is what it returned): the objects it returned stand for more
@@ -5284,7 +5303,7 @@ struct CobraInterpreter {
                 if value.contains(.nilValue) { nilAssignmentsRun.insert(run) }
             }
             let field = runName(field, in: frame.file)
-            if case .object(let site, let type)? = objects.only,
+            if case .object(let site, let type)? = objects.only, fieldsSetToNil(type),
                 pointerObjects.contains(site) || derefCopies.contains(site),
                 !sharedObjects.contains(site), declared.structs[type]?[field] != nil, replacesInOrder(frame),
                 !isValueReceiver(base, in: frame)
