@@ -120,11 +120,14 @@ struct CobraTypeRef: Sendable {
 /// The operators the interpreter tells apart.
 enum CobraOperator: Sendable, Equatable {
     case address, not, and, or, equal, notEqual, plus, greater, other
+    /// `*p`.
+    case deref
 
     init(unary op: String) {
         switch op {
         case "&": self = .address
         case "!": self = .not
+        case "*": self = .deref
         default: self = .other
         }
     }

@@ -851,6 +851,10 @@ struct CobraInterpreter {
         var values: CobraValues?
         var readInPass = 0
         var changedAt = 0
+        /// What an assignment run in order gave the field of one object (``replaceField(_:type:_:_:)``), and the run of
+        /// an entry point it holds in (``epoch``): the reads after it there see that alone; others see `values`.
+        var strong: CobraValues = []
+        var strongEpoch = 0
 
         /// Adds `new`; true when that changed the values.
         mutating func add(_ new: CobraValues) -> Bool {
@@ -869,6 +873,14 @@ struct CobraInterpreter {
         var readInPass = 0
         var changedAt = 0
         var record: CobraCallRecord?
+        /// Whether its last run (or a call it made) replaced a field by an assignment in order (``CobraStrongWrite``),
+        /// and read what one gave a field.
+        var replacesFields = false
+        var readsReplaced = false
+        /// Whether its body is running now, and the run of an entry point and the clock when it last ran in this pass.
+        var active = false
+        var ranEpoch = 0
+        var ranClock = 0
     }
     /// The functions that build commands or flags and those that call them (by name); `entryPoints` are those of
     /// them no other function of the program calls, which run first with unknown parameters.
@@ -961,6 +973,9 @@ struct CobraInterpreter {
         /// The variables of loops over the fields of one object (``fieldListNil(_:in:)``): the entries that may be
         /// nil in that object's fields (no other entry is nil there).
         var entryNilInSlots: [CobraLocalName: Set<CobraSite>] = [:]
+        /// The locals an assignment in order made nil (``assignsInOrder(_:)``), with the program type of what they held
+        /// before: a method called on one runs on a nil receiver of that type.
+        var nilTypes: [CobraLocalName: CobraName] = [:]
 
         /// Forgets the loops whose index or collection `name` is: assigned in the body, `table[i]` may be another
         /// element.
@@ -991,6 +1006,29 @@ struct CobraInterpreter {
         return notes
     }
     private static let maximumCallDepth = 64
+    /// The run of an entry point (or of the package-level declarations) going on, counted over every pass: an
+    /// assignment run in order replaces what a field holds for the reads after it in that run only (``Cell/strong``).
+    private var epoch = 0
+    /// How many constructs enclose what runs now (in every body running) that may run it other than once and in
+    /// Go's order: a branch, a loop (but one over a list literal of one entry), a statement after a label, a function
+    /// literal called later, a deferred call. Only where there is none does an assignment to a field replace what it
+    /// holds (``replaceField(_:type:_:_:)``).
+    private var unordered = 0
+    /// The objects that may stand for more than one Go value: made where `unordered` was not zero, or returned by a
+    /// call that more than one caller reached in a pass. An assignment to their fields only adds.
+    private var sharedObjects: Set<CobraSite> = []
+    /// The objects made by `&T{...}`: only their fields are replaced by an assignment in order (a struct value is
+    /// copied by `g2 := g`, which the run reads as the same object).
+    private var pointerObjects: Set<CobraSite> = []
+    /// ``fieldsSetToNil(_:)`` by type.
+    private var nilSettingTypes: [CobraName: Bool] = [:]
+    /// The copies `*p` made (``copySite``): their fields are replaced by an assignment in order, as `&T{...}`'s.
+    private var derefCopies: Set<CobraSite> = []
+    /// The objects whose fields an assignment replaced in this pass (``replaceField(_:type:_:_:)``).
+    private var fieldsReplacedObjects: Set<CobraSite> = []
+    /// The clock when an assignment in order last changed what reads of a field see, in the run of `replacedEpoch`.
+    private var replacedClock = 0
+    private var replacedEpoch = 0
     /// At most this many calls are reserved room for at the start of a run (``Numbering/callCount``).
     private static let maximumReservedCalls = 1 << 16
     private var callDepth = 0
@@ -1339,6 +1377,8 @@ struct CobraInterpreter {
             incomplete = false
             readClosures = []
             changedAfterRead = false
+            fieldsReplacedObjects = []
+            epoch += 1
             for (index, file) in files.enumerated() {
                 var frame = Frame(key: nil, file: index, folder: folders[index])
                 currentBuild = builds.combine(0, fileAtoms[index]) ?? 0
@@ -1355,12 +1395,15 @@ struct CobraInterpreter {
             }
             currentBuild = 0
             for key in entryPoints where !evaluatedFunctions[Int(key)] {
+                epoch += 1
                 _ = call(key, arguments: [])
             }
             // A function whose callers could not be followed still runs once, with unknown parameters.
             for key in relevant where !evaluatedFunctions[Int(key)] {
+                epoch += 1
                 _ = call(key, arguments: [])
             }
+            epoch += 1
             if !changed || !changedAfterRead || outOfStack != nil { break }
         }
         if recordsSteps && outOfStack == nil { takeAway() }
@@ -1495,17 +1538,148 @@ struct CobraInterpreter {
     /// The values of cell `index`, marked as read in this pass and recorded for the call running.
     private mutating func read(_ index: Int32) -> CobraValues? {
         cells[Int(index)].readInPass = pass
-        if !recording.isEmpty { recording[recording.count - 1].reads.append(CobraRead(cell: index, clock: clock)) }
-        return cells[Int(index)].values
+        let strong = replacing(index)
+        if !recording.isEmpty {
+            recording[recording.count - 1].reads.append(CobraRead(cell: index, clock: clock, strong: strong))
+        }
+        return strong ? cells[Int(index)].strong : cells[Int(index)].values
     }
 
-    /// Adds `values` to cell `index`.
+    /// Whether what an assignment run in order gave cell `index` is what a read sees now (``Cell/strong``).
+    private func replacing(_ index: Int32) -> Bool {
+        let strongEpoch = cells[Int(index)].strongEpoch
+        return strongEpoch != 0 && strongEpoch == epoch
+    }
+
+    /// Adds `values` to cell `index` (and to what an assignment in order gave it, for the reads after this).
     private mutating func add(_ values: CobraValues, to index: Int32) {
-        guard !values.isEmpty, cells[Int(index)].add(values) else { return }
-        changed = true
+        guard !values.isEmpty else { return }
+        var seen = false
+        if replacing(index), !values.isSubset(of: cells[Int(index)].strong) {
+            cells[Int(index)].strong.formUnion(values)
+            seen = true
+        }
+        let grew = cells[Int(index)].add(values)
+        guard grew || seen else { return }
         clock += 1
         cells[Int(index)].changedAt = clock
+        // What a read sees only after an assignment in order is not a change of what the pass found: the cell itself
+        // only grows, and the pass ends when it stops growing.
+        guard grew else { return }
+        changed = true
         if cells[Int(index)].readInPass == pass { changedAfterRead = true }
+    }
+
+    /// `object.field = values` where it runs once, in Go's order (``replacesInOrder(_:)``), on one object that stands for
+    /// one Go value: the reads after it in this run of the entry point see `values` alone (a `nil` given after an
+    /// object is nil for the method called next: review R36), while the cell keeps all it was given for every other
+    /// read. A value that cannot be followed (`values` empty) gives the reads after it all the cell holds.
+    private mutating func replaceField(_ site: CobraSite, type: CobraName, _ field: CobraName, _ values: CobraValues) {
+        addField(type, field, values)
+        let write = CobraStrongWrite(
+            cell: objectFieldCell(site, field), values: values, site: site,
+            calls: recording.last?.calls.count ?? 0, reads: recording.last?.reads.count ?? 0)
+        if !recording.isEmpty { recording[recording.count - 1].strong.append(write) }
+        replaceField(write)
+    }
+
+    /// Makes `write` again (``replaceField(_:type:_:_:)``), where the run it was recorded in is replayed or reached
+    /// again: not on an object found since to stand for more than one Go value.
+    private mutating func replaceField(_ write: CobraStrongWrite) {
+        let index = Int(write.cell)
+        guard !sharedObjects.contains(write.site) else {
+            if replacing(write.cell) {
+                cells[index].strongEpoch = 0
+                clock += 1
+                cells[index].changedAt = clock
+            }
+            return
+        }
+        let grew = write.values.isEmpty ? false : cells[index].add(write.values)
+        let wasSeen = replacing(write.cell)
+        let same = cells[index].strongEpoch != 0 && cells[index].strong == write.values
+        if write.values.isEmpty {
+            cells[index].strongEpoch = 0
+        } else {
+            (cells[index].strong, cells[index].strongEpoch) = (write.values, epoch)
+            fieldsReplacedObjects.insert(write.site)
+        }
+        if grew || !same || wasSeen == write.values.isEmpty {
+            // What reads see changed (for the calls that ran before: ``readsOtherwise(_:)``).
+            clock += 1
+            (replacedClock, replacedEpoch) = (clock, epoch)
+            // Reads recorded when it held the same (in an earlier run) still see what they saw.
+            if grew || !same || write.values.isEmpty { cells[index].changedAt = clock }
+        }
+        if grew {
+            changed = true
+            if cells[index].readInPass == pass { changedAfterRead = true }
+        }
+    }
+
+    /// Whether an assignment to a field run now runs once, in Go's order, wherever what runs it is reached: in the
+    /// body of a function (not a function literal called later), with no branch, loop or label around it there or
+    /// in any body that called it, in the run of one entry point.
+    private func replacesInOrder(_ frame: Frame) -> Bool {
+        unordered == 0 && undecidedBranches == 0 && epoch != 0 && (frame.key ?? -1) >= 0 && !frame.afterLabel
+    }
+
+    /// Whether some field of `type` has a name some file read assigns nil (``nilFieldNames``): only the fields of such
+    /// types are replaced by an assignment in order (trivy's flag groups, whose `group.Field = nil` takes a flag away);
+    /// elsewhere assignments only add, as before.
+    private mutating func fieldsSetToNil(_ type: CobraName) -> Bool {
+        if let known = nilSettingTypes[type] { return known }
+        let names = numbering.table.names
+        let answer = declared.structs[type]?.keys.contains { nilFieldNames.contains(names[Int($0)]) } ?? false
+        nilSettingTypes[type] = answer
+        return answer
+    }
+
+    /// Whether `base` is the receiver of the method running, declared as a value (`func (g Group) Drop()`): Go runs the
+    /// method on a copy.
+    private func isValueReceiver(_ base: CobraExpr, in frame: Frame) -> Bool {
+        guard case .name(let name) = base, let key = frame.key, key >= 0 else { return false }
+        let declaration = declared.list[Int(callKeys[Int(key)].function)]
+        let function = files[declaration.file].functions[declaration.index]
+        guard let receiver = function.receiver, receiver.name == name else { return false }
+        return function.declaration.receiver?.isPointer != true
+    }
+
+    /// Whether an assignment to a local of `frame` runs once, in order, each time the body runs: not in a branch,
+    /// loop or block of the body, nor after a label or a statement that may return.
+    private func assignsInOrder(_ frame: Frame) -> Bool {
+        frame.key != nil && frame.depth == 0 && !frame.afterLabel
+            && undecidedBranches == (bodies.last?.entryUndecided ?? 0)
+    }
+
+    /// Objects a call returns again to another caller in the same pass stand for more than one Go value: what one
+    /// caller's code gives their fields only adds. When an assignment replaced one's field in this pass, the pass runs
+    /// again (the reads after it saw that alone).
+    private mutating func shared(_ values: CobraValues) {
+        for case .object(let site, _) in values where !sharedObjects.contains(site) {
+            sharedObjects.insert(site)
+            if fieldsReplacedObjects.contains(site) { changedAfterRead = true; changed = true }
+        }
+    }
+
+    /// Makes again the assignments in order that the last run of `call` (and the calls it made) made, where it is
+    /// reached again in the same pass, in order (Go runs it again): a field set since is replaced again as there.
+    private mutating func replaceFieldsAgain(_ call: Int32, depth: Int = 0) {
+        guard depth < Self.maximumCallDepth, callStates[Int(call)].replacesFields,
+            let record = callStates[Int(call)].record
+        else { return }
+        var next = 0
+        for (offset, made) in record.calls.enumerated() {
+            while next < record.strong.count, record.strong[next].calls <= offset {
+                replaceField(record.strong[next])
+                next += 1
+            }
+            replaceFieldsAgain(made.call, depth: depth + 1)
+        }
+        while next < record.strong.count {
+            replaceField(record.strong[next])
+            next += 1
+        }
     }
 
     private mutating func addGlobal(_ name: CobraName, folder: Int32, _ values: CobraValues) {
@@ -1595,10 +1769,13 @@ struct CobraInterpreter {
         runningClosures.insert(site)
         ranClosures.insert(site)
         callDepth += 1
+        // A function literal called from where it was handed: when that runs is not known.
+        unordered += 1
         bodies.append(Body(entryUndecided: undecidedBranches))
         defer {
             runningClosures.remove(site)
             callDepth -= 1
+            unordered -= 1
             bodies.removeLast()
         }
         // A key marks the frame as a function's (so assignments to package names reach the globals); what the literal
@@ -1629,10 +1806,12 @@ struct CobraInterpreter {
         }
         (frame.ended, frame.skipping, frame.breaking, frame.filterUndecided) = (false, false, false, false)
         let outer = undecidedBranches
+        unordered += 1
         for deferred in calls.reversed() {
             undecidedBranches = deferred.undecided
             _ = evaluate(deferred.call, in: &frame)
         }
+        unordered -= 1
         undecidedBranches = outer
     }
 
@@ -1829,7 +2008,7 @@ struct CobraInterpreter {
             CallKey(
                 function: key, arguments: stored, receiver: receiver, build: build, certain: certain,
                 caller: caller.flatMap { isConstructor(key) ? $0 : nil }))
-        let (undecided, depth) = (undecidedBranches, callDepth)
+        let (undecided, depth, outOfOrder) = (undecidedBranches, callDepth, unordered)
         let running = runningClosures.isEmpty ? [] : runningClosures.sorted()
         // By index: `recording.last` would copy the record (and retain each of its arrays) for two counts.
         let before =
@@ -1843,7 +2022,7 @@ struct CobraInterpreter {
             if !recording.isEmpty {
                 recording[recording.count - 1].calls.append(
                     CobraSubcall(
-                        call: call, undecided: undecided, depth: depth, running: running, reads: before.0,
+                        call: call, undecided: undecided, unordered: outOfOrder, depth: depth, running: running, reads: before.0,
                         closureReads: before.1, made: before.2, clock: clock))
             }
         }
@@ -1859,13 +2038,63 @@ struct CobraInterpreter {
             // What a call still running (recursion) or not run (too deep) returns may grow later in this pass. The
             // result read after the body ran cannot: only the call's own frame adds to it, once a pass.
             callStates[Int(call)].readInPass = pass
+            reachedAgain(call)
+            if depth < Self.maximumCallDepth, !callStates[Int(call)].active, readsOtherwise(call) {
+                // What it read is not what an assignment in order gave a field since (or the other way): Go runs it
+                // again here and gets what it returns now (review R36: `Flags()` of a group before and after
+                // `group.Format = nil`). What it returned before is kept for every other read.
+                let before = callStates[Int(call)].returned
+                callStates[Int(call)].returned = []
+                ran(call)
+                runBody(call, depth: depth, running: running)
+                let now = callStates[Int(call)].returned
+                callStates[Int(call)].returned = before.union(now)
+                return now
+            }
             return callStates[Int(call)].returned
         }
         callStates[Int(call)].ranInPass = pass
+        ran(call)
         if !resume(call, undecided: undecided, depth: depth, running: running) {
             runBody(call, depth: depth, running: running)
         }
         return callStates[Int(call)].returned
+    }
+
+    /// Notes when `call` runs (or is replayed) in this pass (``readsOtherwise(_:)``).
+    private mutating func ran(_ call: Int32) {
+        (callStates[Int(call)].ranEpoch, callStates[Int(call)].ranClock) = (epoch, clock)
+    }
+
+    /// Whether a call that ran in this pass read what an assignment in order gave a field when it no longer holds (in
+    /// another run of an entry point), or read a field such an assignment changed since: its result may be another.
+    private mutating func readsOtherwise(_ call: Int32) -> Bool {
+        let state = callStates[Int(call)]
+        if state.ranEpoch != epoch { return state.readsReplaced }
+        guard replacedEpoch == epoch, replacedClock > state.ranClock else { return false }
+        var seen: Set<Int32> = []
+        return readsOtherwise(record: call, depth: 0, seen: &seen)
+    }
+
+    /// Each call's record once (calls share callees: a walk of every path would be exponential).
+    private func readsOtherwise(record call: Int32, depth: Int, seen: inout Set<Int32>) -> Bool {
+        guard depth < Self.maximumCallDepth, seen.insert(call).inserted, let record = callStates[Int(call)].record
+        else { return false }
+        for read in record.reads {
+            let now = replacing(read.cell)
+            if now != read.strong || (now && cells[Int(read.cell)].changedAt > read.clock) { return true }
+        }
+        for made in record.calls where readsOtherwise(record: made.call, depth: depth + 1, seen: &seen) {
+            return true
+        }
+        return false
+    }
+
+    /// A call reached again in the same pass (its result is what it returned): the objects it returned stand for more
+    /// than one Go value, and the assignments in order it made are made again here when this is in order too.
+    private mutating func reachedAgain(_ call: Int32) {
+        shared(callStates[Int(call)].returned)
+        if unordered == 0, undecidedBranches == 0, epoch != 0 { replaceFieldsAgain(call) }
     }
 
     /// Runs the body of `call` (marked as run in this pass), made when the call depth was `depth`, recording what it
@@ -1879,17 +2108,21 @@ struct CobraInterpreter {
         let receiver = files[file].functions[index].receiver
         evaluatedFunctions[Int(key)] = true
         callDepth += 1
+        callStates[Int(call)].active = true
         let outerBuild = currentBuild
         currentBuild = callKeys[Int(call)].build
         defer { currentBuild = outerBuild }
         recording.append(
-            CobraCallRecord(function: key, undecided: undecidedBranches, depth: depth, running: running))
+            CobraCallRecord(
+                function: key, undecided: undecidedBranches, depth: depth, running: running, unordered: unordered))
         var frame = Frame(key: call, file: file, folder: declaration.folder)
         callsGiven.append(parameters.isEmpty || stored.contains { !$0.isEmpty })
         defer { callsGiven.removeLast() }
         bodies.append(Body(entryUndecided: undecidedBranches))
         if let receiver, let name = receiver.name {
             let objects = callKeys[Int(call)].receiver
+            // A method declared on the value runs on a copy, which the run reads as the object itself.
+            if files[file].functions[index].declaration.receiver?.isPointer == false { shared(objects) }
             frame.locals.assign(
                 receiver.typeIsEmpty
                     ? [] : objects.isEmpty ? CobraValues(.instance(runName(receiver.type, in: file))) : objects,
@@ -1924,7 +2157,13 @@ struct CobraInterpreter {
         execute(body, in: &frame)
         runDeferred(in: &frame, body: body)
         bodies.removeLast()
-        callStates[Int(call)].record = recording.removeLast()
+        let record = recording.removeLast()
+        callStates[Int(call)].replacesFields =
+            !record.strong.isEmpty || record.calls.contains { callStates[Int($0.call)].replacesFields }
+        callStates[Int(call)].readsReplaced =
+            record.reads.contains(where: \.strong) || record.calls.contains { callStates[Int($0.call)].readsReplaced }
+        callStates[Int(call)].active = false
+        callStates[Int(call)].record = record
         callDepth -= 1
     }
 
@@ -1935,34 +2174,57 @@ struct CobraInterpreter {
     /// the record says, and the body must run: what was done up to there is what running it would have done first.
     private mutating func resume(_ call: Int32, undecided: Int, depth: Int, running: [CobraSite]) -> Bool {
         guard let record = callStates[Int(call)].record, record.undecided == undecided, record.depth == depth,
-            record.running == running
+            record.running == running, record.unordered == unordered
         else { return false }
+        var strong = 0
         var reads = 0
         var closureReads = 0
         // The body stands for the recorded run up to each call it made, for a call that must run again in its place.
         bodies.append(Body(entryUndecided: record.undecided))
         defer { bodies.removeLast() }
         var madeCount = 0
-        for made in record.calls {
+        for (offset, made) in record.calls.enumerated() {
+            // The assignments in order the run made before this call, each after the reads before it.
+            while strong < record.strong.count, record.strong[strong].calls <= offset {
+                guard
+                    mark(
+                        record, reads: &reads, upTo: max(reads, record.strong[strong].reads),
+                        closureReads: &closureReads, upTo: closureReads)
+                else { return false }
+                replaceField(record.strong[strong])
+                strong += 1
+            }
             guard mark(record, reads: &reads, upTo: made.reads, closureReads: &closureReads, upTo: made.closureReads)
             else { return false }
             for thing in record.made[madeCount..<made.made] { bodies[bodies.count - 1].made.insert(thing) }
             madeCount = made.made
+            let context = (undecidedBranches, callDepth, runningClosures, unordered)
+            (undecidedBranches, unordered) = (made.undecided, made.unordered)
             let noRoom =
                 callStates[Int(made.call)].ranInPass != pass && made.depth < Self.maximumCallDepth
                 && !hasRoom(calling: callKeys[Int(made.call)].function)
             if callStates[Int(made.call)].ranInPass == pass || made.depth >= Self.maximumCallDepth || noRoom {
                 callStates[Int(made.call)].readInPass = pass
+                reachedAgain(made.call)
             } else {
                 callStates[Int(made.call)].ranInPass = pass
+                ran(made.call)
                 if !resume(made.call, undecided: made.undecided, depth: made.depth, running: made.running) {
-                    let context = (undecidedBranches, callDepth, runningClosures)
-                    (undecidedBranches, callDepth, runningClosures) = (made.undecided, made.depth, Set(made.running))
+                    (callDepth, runningClosures) = (made.depth, Set(made.running))
                     runBody(made.call, depth: made.depth, running: made.running)
-                    (undecidedBranches, callDepth, runningClosures) = context
                 }
             }
+            (undecidedBranches, callDepth, runningClosures, unordered) = context
             if callStates[Int(made.call)].changedAt > made.clock { return false }
+        }
+        while strong < record.strong.count {
+            guard
+                mark(
+                    record, reads: &reads, upTo: max(reads, record.strong[strong].reads), closureReads: &closureReads,
+                    upTo: closureReads)
+            else { return false }
+            replaceField(record.strong[strong])
+            strong += 1
         }
         guard
             mark(
@@ -1985,7 +2247,8 @@ struct CobraInterpreter {
         _ record: CobraCallRecord, reads: inout Int, upTo readsEnd: Int, closureReads: inout Int,
         upTo closureReadsEnd: Int
     ) -> Bool {
-        for read in record.reads[reads..<readsEnd] where cells[Int(read.cell)].changedAt > read.clock {
+        for read in record.reads[reads..<readsEnd]
+        where cells[Int(read.cell)].changedAt > read.clock || replacing(read.cell) != read.strong {
             return false
         }
         for read in record.closureReads[closureReads..<closureReadsEnd]
@@ -2045,6 +2308,17 @@ struct CobraInterpreter {
     }
 
     /// The cell of `field` of the object made at `site`, made when absent.
+    /// The program type of every value of `values` that has one, when they have one type and there is one such value.
+    private static func onlyProgramType(of values: CobraValues) -> CobraName? {
+        var found: CobraName?
+        for value in values {
+            guard let type = programType(of: value) else { continue }
+            if found != nil, found != type { return nil }
+            found = type
+        }
+        return found
+    }
+
     private mutating func objectFieldCell(_ site: CobraSite, _ field: CobraName) -> Int32 {
         let key = CobraObjectField(site: site, field: field)
         if let index = objectFields[key] { return index }
@@ -2061,10 +2335,12 @@ struct CobraInterpreter {
         case .instance(let type):
             return read(fieldCell(scoped(type, field))) ?? []
         case .object(let site, let type):
-            var values = read(objectFieldCell(site, field)) ?? []
+            let own = objectFieldCell(site, field)
+            var values = read(own) ?? []
             values.formUnion(read(Self.cell(scoped(type, field), in: &unknownOriginFields, cells: &cells)) ?? [])
-            // A copy a loop made holds what its element held, but for the fields the loop gave it first.
-            if let copy = copyOrigins[site], !copy.given.contains(field) {
+            // A copy a loop made holds what its element held, but for the fields the loop gave it first (or an
+            // assignment in order gave it since: ``replaceField``).
+            if let copy = copyOrigins[site], !copy.given.contains(field), !replacing(own) {
                 values.formUnion(readField(of: copy.origin, field))
             }
             return values
@@ -2755,12 +3031,38 @@ struct CobraInterpreter {
             return (Array(lhs.utf8) == Array(rhs.utf8)) == (op == .equal)
         case .call(.selector(.name(let qualifier), let function, _), let arguments, _)
         where literalListsDecide && arguments.count == 1 && isLoNil(qualifier, function, in: frame):
-            // samber/lo's `IsNil(x)`: false for an object (a literal of the program's types, or its address).
+            // samber/lo's `IsNil(x)`: false for an object (a literal of the program's types, or its address), true for
+            // what holds nil alone.
+            if certainlyNil(arguments[0], in: &frame) { return true }
             let objects = onlyObjects(arguments[0], in: &frame)
             return recordVerdict(objects != nil ? false : nil, "nil", of: objects, in: frame)
         default:
             return nil
         }
+    }
+
+    /// The program type of `base`, a local or a pointer field of one of the program's types that holds nil alone: the
+    /// type of what the local held before an assignment in order made it nil (``Frame/nilTypes``), or the field's.
+    private mutating func nilReceiverType(_ base: CobraExpr, in frame: inout Frame) -> CobraName? {
+        switch base {
+        case .name(let name):
+            return frame.nilTypes[name]
+        case .selector(let inner, let localField, _):
+            guard !Self.containsCall(inner), case .name(let qualifier) = inner, !isPackage(qualifier, in: frame)
+                || frame.locals.contains(qualifier)
+            else { return nil }
+            guard let type = Self.onlyProgramType(of: evaluate(inner, in: &frame)) else { return nil }
+            let field = runName(localField, in: frame.file)
+            guard declared.structs[type]?[field]?.isPointer == true else { return nil }
+            return declared.fieldType(field, of: type)
+        default:
+            return nil
+        }
+    }
+
+    /// Whether `expression` certainly holds nil (its every value is nil), read without a call.
+    private mutating func certainlyNil(_ expression: CobraExpr, in frame: inout Frame) -> Bool {
+        !Self.containsCall(expression) && evaluate(expression, in: &frame).only == .nilValue
     }
 
     /// Whether `qualifier.function` is `IsNil` of `github.com/samber/lo` as the loop's file imports it.
@@ -2931,6 +3233,7 @@ struct CobraInterpreter {
     private mutating func decideEquality(_ left: CobraExpr, _ right: CobraExpr, in frame: inout Frame) -> Bool? {
         for (one, other) in [(left, right), (right, left)] {
             if case .name(let name) = other, name == CobraKnown.nil.id, frame.locals[name] == nil {
+                if certainlyNil(one, in: &frame) { return true }
                 let objects = onlyObjects(one, in: &frame)
                 return recordVerdict(objects != nil ? false : nil, "nil", of: objects, in: frame)
             }
@@ -3906,6 +4209,15 @@ struct CobraInterpreter {
         }
         if nests { frame.depth += 1 }
         defer { if nests { frame.depth -= 1 } }
+        // What may run other than once, in order (``unordered``): a `range` counts for itself (its body, run once for
+        // the one entry of a list literal, does not).
+        let outOfOrder: Bool
+        switch statement {
+        case .loop, .conditional, .switchCases, .typeSwitch: outOfOrder = true
+        default: outOfOrder = frame.afterLabel
+        }
+        if outOfOrder { unordered += 1 }
+        defer { if outOfOrder { unordered -= 1 } }
         switch statement {
         case .expression(let expression):
             _ = evaluate(expression, in: &frame)
@@ -4043,7 +4355,16 @@ struct CobraInterpreter {
             let (outerBesideNil, outerNilInSlots) = (frame.entryBesideNil, frame.entryNilInSlots)
             defer { (frame.entryBesideNil, frame.entryNilInSlots) = (outerBesideNil, outerNilInSlots) }
             let slotsNil = runs.count > 1 ? fieldListNil(collection, in: &frame) : nil
+            // The body runs once, in order (``unordered``), only for the one entry of a list literal (`for _, g :=
+            // range []*T{shared}`).
+            var once = runs.count == 1 && elements.count == 1 && Self.certainlyRanges(collection)
+            if once, case .composite(_, let listed, _) = collection, listed.count == 1 {
+                once = elements.allSatisfy(Self.isObject)
+            } else {
+                once = false
+            }
             for element in runs {
+                if !once { unordered += 1 }
                 for (offset, name) in names.enumerated() {
                     guard case .name(let variable) = name else {
                         // `for _, *p = range list` or `for _, o.f = range list`: an assignment (review R22).
@@ -4069,6 +4390,7 @@ struct CobraInterpreter {
                 frame.loops += 1
                 runLoopBody(body, element: element, copying: copying, in: &frame)
                 frame.loops -= 1
+                if !once { unordered -= 1 }
                 undecidedEntries = undecidedEntries || frame.filterUndecided
                 ran = Self.ranBody(ran, frame)
                 let ended = frame.breaking
@@ -4093,7 +4415,9 @@ struct CobraInterpreter {
                     frame.locals.assign(offset == 1 ? (stopped ? reached : elements) : [], to: variable)
                 }
                 frame.loops += 1
+                unordered += 1
                 runLoopBody(body, element: elements, copying: copying, in: &frame)
+                unordered -= 1
                 frame.loops -= 1
                 ran = Self.ranBody(ran, frame)
                 (frame.skipping, frame.ended) = (false, false)
@@ -4457,7 +4781,7 @@ struct CobraInterpreter {
         var pointer = false
         var named = expression
         // `*T`: the only unary operator a type case may hold.
-        if case .unary(.other, let operand) = expression {
+        if case .unary(.deref, let operand) = expression {
             pointer = true
             named = operand
         }
@@ -4868,6 +5192,10 @@ struct CobraInterpreter {
     /// (`return false` beside `return enabled`).
     private mutating func truth(of condition: CobraExpr, in frame: inout Frame) -> Bool? {
         switch condition {
+        case .call(.selector(.name(let qualifier), let function, _), let arguments, _)
+        where arguments.count == 1 && isLoNil(qualifier, function, in: frame) && certainlyNil(arguments[0], in: &frame):
+            // samber/lo's `IsNil(x)` of what holds nil alone.
+            return true
         case .call:
             _ = evaluate(condition, in: &frame)
             return nil
@@ -4944,7 +5272,7 @@ struct CobraInterpreter {
             commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line)
         } else if let line = commandLineLine(target, in: frame) {
             commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line)
-        } else if case .unary(.other, let operand) = target, Self.isPlace(operand) {
+        } else if case .unary(.deref, let operand) = target, Self.isPlace(operand) {
             let held = evaluate(operand, in: &frame)
             if held.contains(.flagSet(.commandLine)) {
                 commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: Self.firstLine(of: sources) ?? 0)
@@ -4952,7 +5280,7 @@ struct CobraInterpreter {
             replaced(held)
             // `*g = kit` where `g` points to no object the run knows (`g := &pkg.Slot`): kit goes where it is not seen.
             if !held.contains(where: Self.isObject) { escaped(value) }
-        } else if case .unary(.other, _) = target {
+        } else if case .unary(.deref, _) = target {
             escaped(value)
         }
         if case .index(let base, _) = target {
@@ -4970,7 +5298,17 @@ struct CobraInterpreter {
                 replaced(frame.locals[name] ?? (frame.key == nil ? [] : cells[Int(globalCell(name, in: frame.file))].values ?? []))
             }
             if define || frame.locals[name] != nil || frame.key == nil {
-                frame.locals.assign(define ? value : (frame.locals[name] ?? []).union(value), to: name)
+                let old = frame.locals[name] ?? []
+                // Where it runs once, in order, a known value replaces what the local held (`f = nil` before
+                // `f.Add(cmd)`: review R36); elsewhere (a branch, a loop) it may not have run: both.
+                let replaces = define || (!value.isEmpty && frame.locals[name] != nil && assignsInOrder(frame))
+                frame.locals.assign(replaces ? value : old.union(value), to: name)
+                // The type a nil of it has, for a method called on it (Go runs a pointer method on nil).
+                if replaces, value.only == .nilValue, let type = Self.onlyProgramType(of: old) ?? frame.nilTypes[name] {
+                    frame.nilTypes[name] = type
+                } else if frame.nilTypes[name] != nil {
+                    frame.nilTypes[name] = nil
+                }
             } else if !value.isEmpty {
                 add(value, to: globalCell(name, in: frame.file))
             }
@@ -4992,6 +5330,16 @@ struct CobraInterpreter {
                 if value.contains(.nilValue) { nilAssignmentsRun.insert(run) }
             }
             let field = runName(field, in: frame.file)
+            if case .object(let site, let type)? = objects.only, fieldsSetToNil(type),
+                pointerObjects.contains(site) || derefCopies.contains(site),
+                !sharedObjects.contains(site), declared.structs[type]?[field] != nil, replacesInOrder(frame),
+                !isValueReceiver(base, in: frame)
+            {
+                // One object's own field, where the assignment runs once, in order: it replaces what the field holds
+                // for what runs after it (review R36: `group.Format = nil` then `group.AddFlags(cmd)`).
+                replaceField(site, type: type, field, value)
+                return
+            }
             for object in objects {
                 switch object {
                 case .instance, .object:
@@ -5412,7 +5760,26 @@ struct CobraInterpreter {
             if op == .address, let line = commandLineLine(operand, in: frame) {
                 commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line)
             }
-            return evaluate(operand, in: &frame)
+            let values = evaluate(operand, in: &frame)
+            if op == .address, case .composite = operand {
+                // `&T{...}`: reached through pointers alone, until one is copied through (``sharedObjects``).
+                for case .object(let site, _) in values { pointerObjects.insert(site) }
+            } else if op == .deref, values.contains(where: { if case .object = $0 { true } else { false } }) {
+                // `*p`: a copy of what `p` points to (s22-trivy-alias valuecopy: `g2 := *shared; g2.Format = nil`
+                // leaves `shared` as it was), read as the object until the copy's fields are given (``copySite``).
+                var copies = CobraValues()
+                for value in values {
+                    guard case .object(_, let type) = value, let copy = copySite(of: value, given: [], in: frame) else {
+                        if case .object(let site, _) = value { sharedObjects.insert(site) }
+                        copies.insert(value)
+                        continue
+                    }
+                    derefCopies.insert(copy)
+                    copies.insert(.object(copy, type))
+                }
+                return copies
+            }
+            return values
         case .binary(let op, let left, let right):
             let lhs = evaluate(left, in: &frame)
             let rhs = evaluate(right, in: &frame)
@@ -5490,6 +5857,10 @@ struct CobraInterpreter {
                     // on it still runs, as Go runs it on a nil pointer); one that may be nil makes a comparison with
                     // nil undecided (``unsetFieldMayBeNil``), and is not read as nil beside what it holds: the objects
                     // would be nilable everywhere (``nilable``).
+                    if case .object(let site, _) = object, replacing(objectFieldCell(site, name)) {
+                        // What an assignment in order gave it is what it holds (``replaceField(_:type:_:_:)``).
+                        continue
+                    }
                     switch unsetPointerField(object, name, held: field, deciding: objects.count == 1) {
                     case true?:
                         result.insert(.nilValue)
@@ -5989,6 +6360,12 @@ struct CobraInterpreter {
                 let found = methodOrPromoted(method, of: runName(named, in: frame.file), preferring: frame.folder)
             {
                 // `Options{}.Add(more)`: the method of an empty list of the program's slice type runs on a nil list.
+                return call(found.key, arguments: values, receiver: [.nilValue])
+            }
+            if objects.only == .nilValue, let type = nilReceiverType(base, in: &frame),
+                let found = methodOrPromoted(method, of: type, preferring: frame.folder), found.receiver == type
+            {
+                // `f = nil` (or `g.Format = nil`) in order, then `f.Add(cmd)`: Go runs the pointer method on nil.
                 return call(found.key, arguments: values, receiver: [.nilValue])
             }
             var followed = false

@@ -10,6 +10,8 @@ struct CobraCallRecord {
     let undecided: Int
     let depth: Int
     let running: [CobraSite]
+    /// How many constructs enclosing the run may run it other than once, in order (the interpreter's `unordered`).
+    let unordered: Int
     /// The package-level names and fields read, in order.
     var reads: [CobraRead] = []
     /// The closures read (`Run: f` where `f` is a function literal, or a closure called).
@@ -26,12 +28,15 @@ struct CobraCallRecord {
     /// The decisions of loop filters by an entry's nil-ness or getter the run made (keys of the interpreter's
     /// `entryVerdicts`): a replay made them again.
     var verdicts: [String] = []
+    /// The assignments that replaced what a field of one object holds (``CobraStrongWrite``), in order.
+    var strong: [CobraStrongWrite] = []
 
-    init(function: Int32, undecided: Int, depth: Int, running: [CobraSite]) {
+    init(function: Int32, undecided: Int, depth: Int, running: [CobraSite], unordered: Int) {
         self.function = function
         self.undecided = undecided
         self.depth = depth
         self.running = running
+        self.unordered = unordered
     }
 }
 
@@ -40,6 +45,19 @@ struct CobraRead {
     let cell: Int32
     /// The clock when it was read: the read sees the same values as long as the cell changed at or before it.
     let clock: Int
+    /// Whether it read what an assignment in order gave the cell (``CobraStrongWrite``) rather than all it was given.
+    let strong: Bool
+}
+
+/// An assignment run in order (`group.Format = nil` on every path of the code that runs once) that replaced what a
+/// field of one object holds for the reads after it: the cell, what it holds from then, the object, and how many calls
+/// and reads the run had recorded before it (where a replay makes it again).
+struct CobraStrongWrite {
+    let cell: Int32
+    let values: CobraValues
+    let site: CobraSite
+    let calls: Int
+    let reads: Int
 }
 
 /// A read of a closure, by the site of its literal.
@@ -55,6 +73,7 @@ struct CobraClosureRead {
 struct CobraSubcall {
     let call: Int32
     let undecided: Int
+    let unordered: Int
     let depth: Int
     let running: [CobraSite]
     let reads: Int
