@@ -170,4 +170,8 @@ public enum Limit {
     /// policy written by whoever opens the pull request could otherwise make a run take hours (40,000 globs against
     /// 5,000 items took 343 s); real policies use tens, a few hundred at most.
     public static let itemGlobAlternatives = 4096
+
+    /// Bytes of the strings a policy's settings read, a YAML alias counting its anchor's text each time it is used:
+    /// one 1 MB anchor used 10,000 times is 10 GB of globs and patterns to compile. A policy holds a few KB.
+    public static let policyTextBytes = 16 << 20
 }

@@ -46,6 +46,8 @@ struct PolicyReader {
     private(set) var diagnostics: [Diagnostic] = []
     /// Alternatives of the globs read so far that are matched against every item or tag (`Limit.itemGlobAlternatives`).
     private var itemGlobAlternatives = 0
+    /// Bytes of the strings read so far, aliases counted at each use (`Limit.policyTextBytes`).
+    private var textBytes = 0
 
     /// Marks keys renamed to get past a duplicate; those entries are skipped.
     private static let duplicateMarker = "\u{2063}semgate-duplicate-"
@@ -281,7 +283,19 @@ struct PolicyReader {
             typeMismatch(expected: "a string", for: field, found: node, example: example)
             return nil
         }
-        return scalar.string
+        return counted(scalar.string, at: node) ? scalar.string : nil
+    }
+
+    /// Whether `text` fits in what is left of `Limit.policyTextBytes`; the string that passes it is an error, and
+    /// no string is read after it.
+    private mutating func counted(_ text: String, at node: Node) -> Bool {
+        guard textBytes <= Limit.policyTextBytes else { return false }
+        textBytes += text.utf8.count
+        guard textBytes > Limit.policyTextBytes else { return true }
+        report(
+            "the policy's strings add up to more than \(Limit.policyTextBytes) bytes (a YAML alias repeats its "
+                + "anchor's text each time it is used); a policy needs a few KB, so write each value once", at: node)
+        return false
     }
 
     /// A list of strings with the node of each.
@@ -297,6 +311,7 @@ struct PolicyReader {
                 typeMismatch(expected: "a list of strings", for: field, found: element)
                 continue
             }
+            guard counted(scalar.string, at: element) else { break }
             result.append((scalar.string, element))
         }
         return result

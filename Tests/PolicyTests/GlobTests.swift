@@ -275,3 +275,19 @@ struct ItemGlobLimitTests {
         #expect(over.first?.contains("'experimental'") == true, "\(over)")
     }
 }
+
+@Suite("Policy: the strings a policy reads are bounded, aliases counted at each use")
+struct PolicyTextLimitTests {
+    @Test("one 1 MiB anchor used 15 times fits, 17 times pass 16 MiB: an error at the use that passes it, nothing compiled after")
+    func aliasedText() {
+        let big = "opts:" + String(repeating: "a", count: 1 << 20)
+        func policy(uses: Int) -> String {
+            "semgate: 1\nsurfaces:\n  opts:\n    extract:\n      list: opts.txt\n    exclude: [&big \"\(big)\""
+                + String(repeating: ", *big", count: uses - 1) + "]\n"
+        }
+        #expect(diagnostics(policy(uses: 15)) == [])
+        let over = diagnostics(policy(uses: 17))
+        #expect(over.count == 1, "\(over.map { $0.prefix(200) })")
+        #expect(over.first?.contains("the policy's strings add up to more than 16777216 bytes") == true)
+    }
+}
