@@ -5,8 +5,9 @@ import GoSource
 // when one of its items can be marked deprecated, or one of its keys is watched.
 //
 // An item of go-api is deprecated by a `Deprecated:` paragraph in a doc comment: its own, or that of the member of
-// another package that it promotes (an embedded struct or interface, an alias). So a package none of whose files
-// holds the bytes `Deprecated:` and none of whose types embeds or aliases a qualified type cannot mark anything;
+// another package of the module that it promotes (an embedded struct or interface, an alias; a type of another module
+// gives no members, `GoAPIPackage.resolve`). So a package none of whose files holds the bytes `Deprecated:` and none
+// of whose types embeds or aliases a type that may be of a package of the module cannot mark anything;
 // unless a watched key (an item marked before and not removed yet, a declared deprecation, a promotion's new key) may
 // be one of its items, nothing the pass looks at can come from it.
 
@@ -40,12 +41,14 @@ final class GoAPIOmission {
         self.presence = presence
     }
 
-    /// Whether the package at `importPath`, with these parsed files, is left out: its items cannot be marked
-    /// deprecated and none of its keys is watched. `moduleBlobs` are the Go files of every folder of the module.
+    /// Whether the package at `importPath` of the module at `module`, with these parsed files, is left out: its items
+    /// cannot be marked deprecated and none of its keys is watched. `moduleBlobs` are the Go files of every folder of
+    /// the module.
     func leavesOut(
-        _ importPath: String, files: [ParsedGoFile], moduleBlobs: () -> [ObjectID], source: any FileTree
+        _ importPath: String, module: String, files: [ParsedGoFile], moduleBlobs: () -> [ObjectID],
+        source: any FileTree
     ) -> Bool {
-        guard !GoAPIReader.mayShowDeprecation(files),
+        guard !GoAPIReader.mayShowDeprecation(files, module: module),
             !interest.watches(in: surface, itselfOrMembersOf: importPath)
         else { return false }
         if modulePresent == nil { modulePresent = presence.holds(moduleBlobs(), in: source) }
@@ -61,12 +64,19 @@ extension GoAPIReader {
         bytes.withUnsafeBufferPointer(GoDocComment.holdsDeprecatedMarker)
     }
 
-    /// Whether an item of a package with these files may be marked deprecated: a file holds the marker, or a type
-    /// takes members from a type of another package (an embedded field or interface element, an alias, or a
-    /// definition, naming a qualified type), whose marks its members then carry.
-    static func mayShowDeprecation(_ files: [ParsedGoFile]) -> Bool {
+    /// Whether an item of a package with these files, of the module at `module`, may be marked deprecated: a file
+    /// holds the marker, or a type takes members from a type of another package that may be of the module (an
+    /// embedded field or interface element, an alias, or a definition, naming a qualified type whose qualifier the
+    /// file's imports do not give a path outside the module), whose marks its members then carry.
+    static func mayShowDeprecation(_ files: [ParsedGoFile], module: String) -> Bool {
         files.contains { file in
-            file.holdsDeprecationMarker
+            func mentionsQualifiedName(_ type: GoType) -> Bool {
+                GoAPIReader.mentionsQualifiedName(type) { qualifier in
+                    guard let path = GoAPIPackage.importPath(of: qualifier, in: file) else { return true }
+                    return path == module || path.hasPrefix(module + "/")
+                }
+            }
+            return file.holdsDeprecationMarker
                 || file.file.declarations.contains { declaration in
                     guard case .type(let spec) = declaration else { return false }
                     switch spec.type {
@@ -79,17 +89,21 @@ extension GoAPIReader {
                         }
                     default:
                         // A definition (`type T u.S`) has no members of `u.S`; it is counted all the same.
-                        return spec.isAlias ? mentionsQualifiedName(spec.type) : spec.type.baseName?.package != nil
+                        return spec.isAlias || spec.type.baseName?.package != nil
+                            ? mentionsQualifiedName(spec.type) : false
                     }
                 }
         }
     }
 
-    /// Whether `type` names a type of another package anywhere in it.
-    private static func mentionsQualifiedName(_ type: GoType) -> Bool {
+    /// Whether `type` names a type of another package anywhere in it whose qualifier `counts`.
+    private static func mentionsQualifiedName(_ type: GoType, counting counts: (String) -> Bool) -> Bool {
+        func mentionsQualifiedName(_ type: GoType) -> Bool {
+            GoAPIReader.mentionsQualifiedName(type, counting: counts)
+        }
         switch type {
         case .named(let package, _, let arguments):
-            return package != nil || arguments.contains(where: mentionsQualifiedName)
+            return package.map(counts) == true || arguments.contains(where: mentionsQualifiedName)
         case .pointer(let element), .slice(let element), .array(_, let element), .channel(_, let element):
             return mentionsQualifiedName(element)
         case .map(let key, let value):

@@ -121,7 +121,8 @@ final class GoAPIReader {
             }
             if let omission,
                 omission.leavesOut(
-                    importPath, files: files, moduleBlobs: { all.flatMap { $0.files.map(\.id) } }, source: source)
+                    importPath, module: module, files: files, moduleBlobs: { all.flatMap { $0.files.map(\.id) } },
+                    source: source)
             {
                 continue
             }

@@ -204,6 +204,9 @@ struct LifecycleGateTests {
                 "package d\n\(note)\n"
                     + (release.dG ? (release.dMarked ? marked : "") + "func G() {}\n" : "func K() {}\n"))
             try repo.write("e/e.go", "package e\n\(note)\nfunc E() {}\n")
+            // f embeds a type of another module only, which gives no members, so no marks.
+            try repo.write(
+                "f/f.go", "package f\n\(note)\nimport \"sync\"\n\ntype L struct {\n\tsync.Mutex\n}\n")
             let names = release.env.split(separator: " ").map { "\t_ = \"\($0)\"\n" }.joined()
             try repo.write("env/env.go", "package env\n\(note)\nfunc init() {\n\(names)}\n")
             try repo.commit("release \(release.tag)")
@@ -231,8 +234,11 @@ struct LifecycleGateTests {
                 "api:example.com/m/a.T.Old", "api:example.com/m/b.S.Old", "api:example.com/m/d.G",
             ])
         #expect(read.items["api:example.com/m/e.E"] == nil && read.items["api:example.com/m/c.F"] == nil)
+        // Embedding sync.Mutex cannot mark anything: f is not built (it was, when any qualified type counted).
+        #expect(read.items["api:example.com/m/f.L"] == nil)
         #expect(!read.items.keys.contains { $0.hasPrefix("env:") || $0.hasPrefix("names:") })
         #expect(try reader.snapshot(at: commit).items["api:example.com/m/e.E"] != nil)
+        #expect(try reader.snapshot(at: commit).items["api:example.com/m/f.L"] != nil)
     }
 
     /// The pass keeps the policy's declarations as it goes (each worked out once, not once a release): a declaration
