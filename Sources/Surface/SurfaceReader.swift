@@ -197,7 +197,7 @@ public final class SurfaceReader {
     }
 
     /// Whether a read of `surface` at `commit` surely reads nothing of it (``SurfaceSnapshot/readsNothing(of:)``):
-    /// one of its extractors finds, among the files its globs match there, none it could read
+    /// every one of its extractors finds, among the files its globs match there, none it could read
     /// (`Extractor.readsNothing(matching:)`, cobra with no Go source file). Extracts nothing: one walk of the folders
     /// the globs of the surfaces this reader reads may reach (a reader of `surface` alone walks only its own), the
     /// folders remembered by tree id as a read remembers them. False when a read might find something, or this reader
@@ -205,7 +205,8 @@ public final class SurfaceReader {
     public func surelyReadsNothing(of surface: String, at commit: ObjectID) throws(SurfaceError) -> Bool {
         guard let index = reading.first(where: { policy.surfaces[$0].name == surface }) else { return false }
         let matching = extractors[index].filter { $0.extractor.fileGlobs != nil }
-        guard !matching.isEmpty else { return false }
+        // An extractor that reads no files may find something: only when every one reads files can all read nothing.
+        guard !matching.isEmpty, matching.count == extractors[index].count else { return false }
         let tree = try rootTree(of: commit)
         let files: [Candidate]
         do {
@@ -213,7 +214,7 @@ public final class SurfaceReader {
         } catch {
             throw .git(error)
         }
-        return matching.contains { extractor, slot in
+        return matching.allSatisfy { extractor, slot in
             extractor.readsNothing(matching: files.filter { $0.extractors.contains(slot) }.map { ($0.path, $0.blob) })
         }
     }
@@ -303,6 +304,10 @@ public final class SurfaceReader {
             // The groups the last revision had: an array handed over again is the same group.
             var known: [UInt: SurfaceInputs.Group] = [:]
             for group in last?[surface.name] ?? [] { known[group.identity] = group }
+            // How many of the surface's extractors read nothing of it (``SurfaceSnapshot/unreadMark``): the surface
+            // reads nothing only when all of them did (a list of cobra extractors, one a folder the command line lived
+            // in at some releases, has one that reads nothing at most releases, and the others' reads count).
+            var readNothing = 0
             for (extractor, slot) in extractors[surfaceIndex] {
                 var context = ExtractionContext(
                     surface: surface.name, tree: tree, source: source,
@@ -331,9 +336,15 @@ public final class SurfaceReader {
                 snapshot.notes = context.notes
                 snapshot.problems = context.problems
                 if context.incomplete { snapshot.incomplete.insert(surface.name) }
-                if !context.uncertain.isEmpty {
-                    snapshot.addUncertain(context.uncertain, surface: surface.name)
+                var uncertain = context.uncertain
+                if uncertain.contains(SurfaceSnapshot.unreadMark) {
+                    readNothing += 1
+                    uncertain.removeAll { $0 == SurfaceSnapshot.unreadMark }
                 }
+                if !uncertain.isEmpty { snapshot.addUncertain(uncertain, surface: surface.name) }
+            }
+            if readNothing > 0, readNothing == extractors[surfaceIndex].count {
+                snapshot.addUncertain([SurfaceSnapshot.unreadMark], surface: surface.name)
             }
             if let old = last?[surface.name] {
                 update(&merged, from: old, to: groups)
