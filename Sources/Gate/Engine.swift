@@ -47,8 +47,8 @@ public final class Engine {
     private let reader: SurfaceReader
     /// The last few surfaces read; the rest of the history is not kept (audit streams).
     private var recent = RecentSnapshots()
-    /// How many revisions `snapshot(at:version:)` read whole (not from `recent`), for tests of what a command reads.
-    private(set) var revisionsRead = 0
+    /// The commits `snapshot(at:version:)` read whole (not from `recent`), in order, for tests of what a command reads.
+    private(set) var revisionsRead: [ObjectID] = []
     /// Called with a line of progress for long runs (audit); nil for silence.
     public var progress: (@Sendable (String) -> Void)?
     /// The day a check's `--version` is taken to be published (support phases, deprecation periods); today in UTC.
@@ -119,7 +119,7 @@ public final class Engine {
     /// The surface at a commit, with the policy's declared deprecations applied as of `version`.
     func snapshot(at commit: ObjectID, version: Version?) throws(GateError) -> SurfaceSnapshot {
         if let cached = recent.snapshot(at: commit, version: version) { return cached }
-        revisionsRead += 1
+        revisionsRead.append(commit)
         var snapshot: SurfaceSnapshot
         do {
             snapshot = try reader.snapshot(at: commit)

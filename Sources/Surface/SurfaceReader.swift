@@ -198,15 +198,15 @@ public final class SurfaceReader {
 
     /// Whether a read of `surface` at `commit` surely reads nothing of it (``SurfaceSnapshot/readsNothing(of:)``):
     /// every one of its extractors finds, among the files its globs match there, none it could read
-    /// (`Extractor.readsNothing(matching:)`, cobra with no Go source file). Extracts nothing: one walk of the folders
-    /// the globs of the surfaces this reader reads may reach (a reader of `surface` alone walks only its own), the
-    /// folders remembered by tree id as a read remembers them. False when a read might find something, or this reader
-    /// does not read `surface`.
+    /// (`Extractor.readsNothing(matching:)`, cobra with no Go source file); one extractor that may read something
+    /// (review R54: a surface listing two cobra extractors, one of them on a folder with nothing) makes it false.
+    /// Extracts nothing: one walk of the folders the globs of the surfaces this reader reads may reach (a reader of
+    /// `surface` alone walks only its own), the folders remembered by tree id as a read remembers them. False when a
+    /// read might find something, or this reader does not read `surface`.
     public func surelyReadsNothing(of surface: String, at commit: ObjectID) throws(SurfaceError) -> Bool {
         guard let index = reading.first(where: { policy.surfaces[$0].name == surface }) else { return false }
-        let matching = extractors[index].filter { $0.extractor.fileGlobs != nil }
-        // An extractor that reads no files may find something: only when every one reads files can all read nothing.
-        guard !matching.isEmpty, matching.count == extractors[index].count else { return false }
+        let matching = extractors[index]
+        guard !matching.isEmpty, matching.allSatisfy({ $0.extractor.fileGlobs != nil }) else { return false }
         let tree = try rootTree(of: commit)
         let files: [Candidate]
         do {

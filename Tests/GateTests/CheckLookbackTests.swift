@@ -79,7 +79,7 @@ struct CheckLookbackTests {
                 $0.hasPrefix("surface 'cli' was not read at the base 1.12.0") && $0.contains("compared with 1.0.0")
             }, "\(report.notes)")
         // The base, head, 1.1.0 (Go source: only reading it tells) and 1.0.0; not 1.2.0 to 1.11.0.
-        #expect(engine.revisionsRead == 4)
+        #expect(engine.revisionsRead.count == 4)
     }
 
     @Test("with no release that read the surface, every older one is looked at and none is read whole")
@@ -108,6 +108,50 @@ struct CheckLookbackTests {
         #expect(report.changes.filter { $0.kind == .removed }.isEmpty)
         #expect(report.changes.contains { $0.kind == .added && $0.id == "cli:tool serve --port" })
         #expect(!report.notes.contains { $0.hasPrefix("surface 'cli' was not read at the base") })
-        #expect(engine.revisionsRead == 2)
+        #expect(engine.revisionsRead.count == 2)
+    }
+
+    @Test("a release where one of a surface's cobra extractors matches Go source is read whole (review R54)")
+    func oneOfTwoExtractorsReads() throws {
+        let repo = try FixtureRepository()
+        try repo.write(
+            ".semgate.yml",
+            """
+            semgate: 1
+            project: tool
+            surfaces:
+              cli:
+                extract:
+                  - cobra:
+                      files: ["cmd/*.go"]
+                      root: tool
+                  - cobra:
+                      files: ["pkg/cmd/*.go"]
+                      root: tool
+            """)
+        try repo.write("cmd/root.go", Self.program(#"serve.Flags().Int("port", 0, "")"#))
+        try repo.write("pkg/cmd/root.go", Self.program(#"serve.Flags().Int("port", 0, "")"#))
+        try repo.commit("serve")
+        try repo.tag("v1.0.0", annotated: true)
+        try repo.remove("cmd/root.go")
+        var moved: [String] = []
+        for minor in 1...3 {
+            try repo.write("pkg/cmd/root.go", Self.program(#"serve.Flags().Int("port", \#(minor), "")"#))
+            moved.append(try repo.commit("only in pkg/cmd \(minor)"))
+            try repo.tag("v1.\(minor).0", annotated: true)
+        }
+        try repo.remove("pkg/cmd/root.go")
+        try repo.write("README.md", "no command line\n")
+        try repo.commit("none")
+        try repo.tag("v1.4.0", annotated: true)
+        try repo.write("cmd/root.go", Self.program(""))
+        try repo.write("pkg/cmd/root.go", Self.program(""))
+        try repo.commit("back without --port")
+        let engine = try engine(at: repo.url.path)
+        let report = try engine.check(CheckOptions(base: "v1.4.0", version: try version("1.5.0")))
+        #expect(
+            report.changes.contains { $0.kind == .removed && $0.id == "cli:tool serve --port" }, "\(report.changes)")
+        // 1.3.0's second extractor reads Go source: only a read tells whether the surface reads nothing there.
+        #expect(engine.revisionsRead.contains(try #require(ObjectID(hex: moved[2]))), "\(engine.revisionsRead)")
     }
 }
