@@ -47,6 +47,8 @@ public final class Engine {
     private let reader: SurfaceReader
     /// The last few surfaces read; the rest of the history is not kept (audit streams).
     private var recent = RecentSnapshots()
+    /// The commits `snapshot(at:version:)` read whole (not from `recent`), in order, for tests of what a command reads.
+    private(set) var revisionsRead: [ObjectID] = []
     /// Called with a line of progress for long runs (audit); nil for silence.
     public var progress: (@Sendable (String) -> Void)?
     /// The day a check's `--version` is taken to be published (support phases, deprecation periods); today in UTC.
@@ -117,6 +119,7 @@ public final class Engine {
     /// The surface at a commit, with the policy's declared deprecations applied as of `version`.
     func snapshot(at commit: ObjectID, version: Version?) throws(GateError) -> SurfaceSnapshot {
         if let cached = recent.snapshot(at: commit, version: version) { return cached }
+        revisionsRead.append(commit)
         var snapshot: SurfaceSnapshot
         do {
             snapshot = try reader.snapshot(at: commit)
@@ -376,8 +379,9 @@ public final class Engine {
         guard let root = workingTree?.root ?? (try? repository.rootTree(of: head.commit)) else {
             return Array(Set(paths)).sortedByBytes()
         }
+        var lookups = PathResolver(tree, budget: Limit.treeEntriesPerWalk)
         return Set(paths).filter { path in
-            ((try? tree.blobID(atPath: path, inTree: root)) ?? nil) == nil
+            ((try? lookups.blobID(atPath: path, inTree: root)) ?? nil) == nil
         }.sortedByBytes()
     }
 
@@ -397,13 +401,21 @@ public final class Engine {
 
     /// The greatest final release below `version` whose extractors read `surface`, with its surface; nil when none
     /// does. Every one is looked at, newest first, however many read nothing (review R40: a limit of 32 let 33 unread
-    /// releases before the base hide a removal); what a release costs is what `audit` pays for it, and a release
-    /// that reads nothing of the surface is cheap there.
+    /// releases before the base hide a removal). One where the surface's files surely give it nothing
+    /// (`SurfaceReader.surelyReadsNothing`) costs a walk of the folders its globs reach, not a read of every surface:
+    /// a command line new at head no longer reads the whole history.
     private func lastRelease(reading surface: String, before version: Version) throws(GateError)
         -> (version: Version, snapshot: SurfaceSnapshot)?
     {
         let candidates = history.releases.reversed().filter { !$0.version.isPrerelease && $0.version < version }
+        let probe = SurfaceReader(
+            repository: repository, policy: policy, surfaces: [surface], budgets: reader.runBudgets)
         for release in candidates {
+            do {
+                if try probe.surelyReadsNothing(of: surface, at: release.commit) { continue }
+            } catch {
+                throw failure(error, at: release.commit)
+            }
             let snapshot = try snapshot(at: release.commit, version: release.version)
             if !snapshot.readsNothing(of: surface) { return (release.version, snapshot) }
         }

@@ -41,16 +41,27 @@ public struct PolicyDraft: Sendable {
         let references = try wrap { () throws(GitError) in try repository.tags() }
         let tags = references.map(\.name)
         var reader = ProjectFiles(files: files, root: root)
+        // The project's name as the files say it (the programs, which may name it, are not known yet): the tag line
+        // named after it is the template (`rankedPrefixes`), and its releases are those read besides.
+        let named = try Self.projectName(reader, programs: [], repository: repository).name
+        // A repository of Go modules with none at its root, whose template names a module's folder (kustomize's
+        // `kustomize/v5.4.1`, `kustomize/go.mod`): the Go surfaces are that module's; the other modules tag lines of
+        // their own.
+        let moduleFolder = try wrap { () throws(GitError) in try Self.moduleFolder(of: tags, project: named, in: reader) }
+        reader.moduleFolder = moduleFolder
         if let root, !(files is WorkingTree) {
             // The latest releases too, through one cache: most of their files are the revision's own.
             let cached = CachingFileTree(files)
             reader = ProjectFiles(files: cached, root: root)
+            reader.moduleFolder = moduleFolder
             var seen: Set<ObjectID> = [root]
-            reader.earlier = Self.recentReleases(tags, before: revision).compactMap { tag in
+            reader.earlier = Self.recentReleases(tags, before: revision, project: named).compactMap { tag in
                 guard let commit = try? repository.resolve(tag), let tree = try? repository.rootTree(of: commit),
                     seen.insert(tree).inserted
                 else { return nil }
-                return ProjectFiles(files: cached, root: tree)
+                var release = ProjectFiles(files: cached, root: tree)
+                release.moduleFolder = moduleFolder
+                return release
             }
         }
         // The greatest release of the tag line, to check what a Go file says its version is against what it said there.
@@ -81,8 +92,9 @@ public struct PolicyDraft: Sendable {
                 hidden += proposal.hidden
             }
         }
+        let (project, source) = try Self.projectName(reader, programs: programs, repository: repository)
         let releases = Self.releases(
-            tags: tags, versionFile: versionFile,
+            tags: tags, versionFile: versionFile, project: project,
             outOfLine: { template, ignore in
                 Self.outOfLineReleases(references, template: template, ignore: ignore, repository: repository)
             },
@@ -93,7 +105,6 @@ public struct PolicyDraft: Sendable {
             },
             patchPromise: { try? PatchPromise.find(in: reader) })
         findings += releases.findings + surfaceFindings
-        let (project, source) = try Self.projectName(reader, programs: programs, repository: repository)
         var entries = [
             DraftEntry("semgate", .integer(1), comments: Self.header(project: project, findings: findings)),
             DraftEntry("project", .string(project), comments: ["The name reports give the project: \(source)."]),
@@ -274,9 +285,9 @@ public struct PolicyDraft: Sendable {
     /// newest first: the latest `recentReleaseCount`, the first and last of each of the greatest `majorsSampled`
     /// majors, and `spreadReleaseCount` spread evenly over the older ones; when drafting from a release (`--rev
     /// v3.21.4`), those up to it.
-    static func recentReleases(_ tags: [String], before revision: String?) -> [String] {
+    static func recentReleases(_ tags: [String], before revision: String?, project: String? = nil) -> [String] {
         let parsed = parsedTags(tags).filter { $0.version.prerelease.isEmpty }
-        guard let prefix = rankedPrefixes(parsed).first?.prefix else { return [] }
+        guard let prefix = rankedPrefixes(parsedTags(tags), project: project).first?.prefix else { return [] }
         let cap = revision.flatMap { revision in parsed.first { $0.tag == revision }?.version }
         let all = parsed.filter { entry in entry.prefix == prefix && (cap.map { entry.version <= $0 } ?? true) }
             .sorted { ($0.version, $1.tag) > ($1.version, $0.tag) }
@@ -302,7 +313,7 @@ public struct PolicyDraft: Sendable {
     }
 
     static func releases(
-        tags: [String], versionFile: VersionFile? = nil,
+        tags: [String], versionFile: VersionFile? = nil, project: String? = nil,
         outOfLine: (_ template: String, _ ignore: [String]) -> [OutOfLineRelease] = { _, _ in [] },
         unread: (_ template: String, _ ignore: [String]) -> [UnreadRelease] = { _, _ in [] },
         patchPromise: () -> PatchPromise? = { nil }
@@ -310,7 +321,18 @@ public struct PolicyDraft: Sendable {
         let tagsRead = parsedTags(tags)
         var parsed: [String: (prefix: String, version: Version)] = [:]
         for entry in tagsRead { parsed[entry.tag] = (entry.prefix, entry.version) }
-        let ranked = rankedPrefixes(tagsRead)
+        let ranked = rankedPrefixes(tagsRead, project: project)
+        // SemVer tags whose prefix a template cannot spell (`x{y}/v1.2.0`): named, not audited.
+        let braced = tags.filter { tag in
+            guard let start = tag.firstIndex(where: \.isNumber), Version.parse(String(tag[start...])) != nil else {
+                return false
+            }
+            return tag[..<start].contains { $0 == "{" || $0 == "}" }
+        }
+        let bracedNote = braced.max().map { example in
+            "\(braced.count) tag\(braced.count == 1 ? "" : "s") like '\(example)' whose prefix holds braces, which a tag "
+                + "template cannot spell (`{` opens its placeholder): not audited; rename them to audit them"
+        }
         guard let (prefix, versions) = ranked.first else {
             let entry = DraftEntry(
                 "releases",
@@ -320,13 +342,13 @@ public struct PolicyDraft: Sendable {
                             "tag", .string("v{version}"),
                             comments: [
                                 "No release tags yet: the first release is 'v0.1.0' (or 'v1.0.0' once the surface is promised)."
-                            ]),
+                            ] + (bracedNote.map { ["Also seen: \($0)."] } ?? [])),
                         DraftEntry(
                             "initial-development", .string("semver"),
                             comments: ["0.y.z: anything may change (SemVer item 4); or shifted"]),
                     ] + versionFileEntries(versionFile, latest: nil)),
                 comments: [""])
-            return (entry, ["no release tags yet"])
+            return (entry, ["no release tags yet"] + (bracedNote.map { [$0] } ?? []))
         }
         var ignore = ignoredFamilies(tags: tags.filter { $0.hasPrefix(prefix) }, prefix: prefix)
         // Another program's tags first: they would confuse the search for tags off their line.
@@ -391,6 +413,10 @@ public struct PolicyDraft: Sendable {
             tagComments.append(
                 "Also seen: \(like) (another component? a second policy with tag: \"\(other){version}\" can check it).")
         }
+        if let bracedNote {
+            findings.append(bracedNote)
+            tagComments.append("Also seen: \(bracedNote).")
+        }
         var entries = [DraftEntry("tag", .string(prefix + "{version}"), comments: tagComments)]
         if !ignore.globs.isEmpty {
             var said: [String] = []
@@ -451,17 +477,60 @@ public struct PolicyDraft: Sendable {
     /// The tags whose text from the first digit on is a SemVer version, in order.
     static func parsedTags(_ tags: [String]) -> [ParsedTag] {
         tags.compactMap { tag in
-            guard let start = tag.firstIndex(where: \.isNumber), let version = Version.parse(String(tag[start...]))
+            guard let start = tag.firstIndex(where: \.isNumber), let version = Version.parse(String(tag[start...])),
+                // A template cannot spell a prefix with braces (`x{y}/v1.0.0`: `{` opens a placeholder).
+                !tag[..<start].contains(where: { $0 == "{" || $0 == "}" })
             else { return nil }
             return ParsedTag(tag: tag, prefix: String(tag[..<start]), version: version)
         }
     }
 
-    /// The prefixes of `parsed` with their versions, the most common first (equals by prefix).
-    static func rankedPrefixes(_ parsed: [ParsedTag]) -> [(prefix: String, versions: [Version])] {
+    /// The prefixes of `parsed` with their versions, the most common first (equals by prefix); but a line named after
+    /// `project` comes first (kustomize's `kustomize/v5.4.1` beside its libraries' more frequent `kyaml/v0.18.1` and
+    /// `api/v0.17.2`), when it has `minimumNamedReleases`, a tenth as many as the most common, and a newest version
+    /// no lower than the newest of each line ranked above it: a line the project tagged long ago (`tool-v0.3.0`, its
+    /// old tag style, before `v1.23.0`) is not its current one.
+    static func rankedPrefixes(_ parsed: [ParsedTag], project: String? = nil) -> [(prefix: String, versions: [Version])] {
         var versions: [String: [Version]] = [:]
         for entry in parsed { versions[entry.prefix, default: []].append(entry.version) }
-        return versions.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }.map { ($0.key, $0.value) }
+        var ranked = versions.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }.map { ($0.key, $0.value) }
+        guard let project, let most = ranked.first?.1.count,
+            let named = ranked.firstIndex(where: { prefix, versions in
+                versions.count >= minimumNamedReleases && versions.count * 10 >= most
+                    && Self.prefix(prefix, names: project)
+            }), named > 0, let newest = ranked[named].1.max(),
+            ranked[..<named].allSatisfy({ line in line.1.max().map { $0 <= newest } ?? true })
+        else { return ranked }
+        ranked.insert(ranked.remove(at: named), at: 0)
+        return ranked
+    }
+
+    static let minimumNamedReleases = 3
+
+    /// The folder of the Go module the template's tag line is of, when the repository has no module at its root
+    /// (`go.mod` or `vendor.mod`) and the prefix is a folder (`kustomize/v`, `kustomize/`) that has a `go.mod`.
+    static func moduleFolder(of tags: [String], project: String, in reader: ProjectFiles) throws(GitError) -> String? {
+        guard try reader.text("go.mod") == nil, try reader.text("vendor.mod") == nil,
+            var prefix = rankedPrefixes(parsedTags(tags), project: project).first.map({ Substring($0.prefix) })
+        else { return nil }
+        if prefix.hasSuffix("v") { prefix = prefix.dropLast() }
+        guard prefix.hasSuffix("/") else { return nil }
+        let folder = String(prefix.dropLast())
+        guard !folder.isEmpty, !folder.hasPrefix("/"), !folder.split(separator: "/", omittingEmptySubsequences: false)
+            .contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
+            try reader.text(folder + "/go.mod") != nil
+        else { return nil }
+        return folder
+    }
+
+    /// Whether a tag prefix is `project`'s name followed by a separator and perhaps `v` (`kustomize/v`, `tool-v`,
+    /// `tool/`), by ASCII case.
+    static func prefix(_ prefix: String, names project: String) -> Bool {
+        var name = Substring(prefix)
+        if name.hasSuffix("v") { name = name.dropLast() }
+        guard let last = name.last, "/-_@".contains(last) else { return false }
+        name = name.dropLast()
+        return !name.isEmpty && name.lowercased() == project.lowercased()
     }
 
     /// Pre-release identifiers that releases use; others (`-release1`, `-nightly`, `-test`) name tag families that

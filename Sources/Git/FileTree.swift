@@ -24,23 +24,53 @@ public enum FileTreeLimits {
     /// `big/..` parts, each searched for in a folder of thousands of entries, stops here instead of running for
     /// minutes (a real path needs a few hundred).
     public static let lookupEntries = 1_000_000
+    /// Folders with more entries than this are looked up through a name index built once (``PathResolver``); smaller
+    /// ones are searched in order.
+    static let indexedFolderEntries = 16
 }
 
-extension FileTree {
+/// Looks up paths below a tree through symbolic links, for one lookup or many in a row (every link an extractor's
+/// globs match, at one revision).
+///
+/// Each part of a path costs one step, and a folder searched costs its entries: in order for a small folder, or
+/// once for the name index of a large one, which later lookups in it reuse (n links in one folder of n entries cost
+/// about 2n steps, not n²). One lookup takes at most `FileTreeLimits.lookupEntries` steps and the resolver at most
+/// `budget` in all; past either, `lookupTooLong` naming the path. Names compare as `TreeEntry.name` values do, and
+/// the first of two entries with one name is the one found, as a search in order finds it.
+public struct PathResolver {
+    private let source: any FileTree
+    private let budget: Int
+    private var spent = 0
+    private var indexes: [ObjectID: [String: TreeEntry]] = [:]
+
+    public init(_ source: any FileTree, budget: Int = FileTreeLimits.lookupEntries) {
+        self.source = source
+        self.budget = budget
+    }
+
     /// The file at `path` below the folder `tree`, or nil when there is none.
     ///
     /// Symbolic links on the way (mode 120000 in a git tree, links in a working tree) are followed while they
     /// resolve inside `tree`; a link that leaves it (an absolute target, or `..` above the root) throws
     /// `linkOutsideRepository` and its target is never read. A missing folder on the way throws `missingObject`
     /// with the folder's path.
-    public func blobID(atPath path: String, inTree tree: ObjectID) throws(GitError) -> ObjectID? {
+    public mutating func blobID(atPath path: String, inTree tree: ObjectID) throws(GitError) -> ObjectID? {
         // The parts still to follow, the next last (a link's target goes on top: each part costs the same however
         // long the path, never a shift of all those after it).
         var pending = Array(path.split(separator: "/").reversed())
         var folders: [(name: Substring, id: ObjectID)] = []
         var hops = 0
-        var compared = 0
+        var steps = 0
+        func spend(_ cost: Int) throws(GitError) {
+            steps += cost
+            spent += cost
+            guard steps <= FileTreeLimits.lookupEntries else {
+                throw GitError.lookupTooLong(path: path, limit: FileTreeLimits.lookupEntries)
+            }
+            guard spent <= budget else { throw GitError.lookupTooLong(path: path, limit: budget) }
+        }
         while let part = pending.popLast() {
+            try spend(1)
             if part == "." { continue }
             if part == ".." {
                 guard !folders.isEmpty else { throw GitError.linkOutsideRepository(path: path) }
@@ -48,18 +78,15 @@ extension FileTree {
                 continue
             }
             let folder = folders.last?.id ?? tree
-            let listing: [TreeEntry]
+            let found: (entry: TreeEntry?, cost: Int)
             do {
-                listing = try entries(ofTree: folder)
+                found = try entry(named: part, in: folder)
             } catch {
                 throw error.locating(
                     path: folders.isEmpty ? nil : folders.map(\.name).joined(separator: "/"), revision: nil)
             }
-            compared += listing.count
-            guard compared <= FileTreeLimits.lookupEntries else {
-                throw GitError.tooManyEntries(path: path, limit: FileTreeLimits.lookupEntries)
-            }
-            guard let entry = listing.first(where: { $0.name == part }) else { return nil }
+            try spend(found.cost)
+            guard let entry = found.entry else { return nil }
             switch entry.kind {
             case .tree:
                 folders.append((part, entry.id))
@@ -68,7 +95,7 @@ extension FileTree {
             case .link:
                 hops += 1
                 guard hops <= FileTreeLimits.linkHops else { throw GitError.linkLoop(path: path) }
-                let target = try linkTarget(ofLink: entry.id)
+                let target = try source.linkTarget(ofLink: entry.id)
                 guard !target.hasPrefix("/") else { throw GitError.linkOutsideRepository(path: path) }
                 guard target.utf8.count <= FileTreeLimits.linkTargetBytes else { throw GitError.linkTooLong(path: path) }
                 pending.append(contentsOf: target.split(separator: "/").reversed())
@@ -77,6 +104,30 @@ extension FileTree {
             }
         }
         return nil
+    }
+
+    /// The first entry named `name` in the folder `id`, and the entries that cost: none when the folder's index is
+    /// built, else the entries searched or indexed.
+    private mutating func entry(named name: Substring, in id: ObjectID) throws(GitError) -> (TreeEntry?, Int) {
+        if let index = indexes[id] { return (index[String(name)], 0) }
+        let listing = try source.entries(ofTree: id)
+        guard listing.count > FileTreeLimits.indexedFolderEntries else {
+            return (listing.first { $0.name == name }, listing.count)
+        }
+        var index: [String: TreeEntry] = [:]
+        index.reserveCapacity(listing.count)
+        for entry in listing where index[entry.name] == nil { index[entry.name] = entry }
+        indexes[id] = index
+        return (index[String(name)], listing.count)
+    }
+}
+
+extension FileTree {
+    /// The file at `path` below the folder `tree`, or nil when there is none: one lookup as `PathResolver` makes it,
+    /// within `FileTreeLimits.lookupEntries` steps. Many lookups in a row share a `PathResolver` instead.
+    public func blobID(atPath path: String, inTree tree: ObjectID) throws(GitError) -> ObjectID? {
+        var resolver = PathResolver(self)
+        return try resolver.blobID(atPath: path, inTree: tree)
     }
 
     /// The path of the object `hex` below `tree`, found breadth-first; nil when no folder that can be read holds it.

@@ -25,6 +25,9 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A walk over one revision's folders listed more than `limit` entries (`Limit.treeEntriesPerWalk`), reached at
     /// `path`: folder trees shared at many paths name more files than any repository has.
     case tooManyEntries(path: String, limit: Int)
+    /// Looking up `path` through symbolic links took more than `limit` steps (`PathResolver`): one lookup, or the
+    /// lookups of one revision's links together.
+    case lookupTooLong(path: String, limit: Int)
 
     public var description: String {
         switch self {
@@ -80,6 +83,10 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the folders list more than \(limit) files and folders in one walk of the revision (reached at '"
                 + "\(path.prefix(120))'); folder trees shared at many paths name more than any repository holds, and "
                 + "semgate does not read further"
+        case .lookupTooLong(let path, let limit):
+            return "looking up '\(path.prefix(120))' through symbolic links takes past \(limit) steps (path parts "
+                + "followed and folder entries searched, by this lookup or by all of the revision's); semgate does not "
+                + "follow further: commit the files themselves instead of links"
         }
     }
 

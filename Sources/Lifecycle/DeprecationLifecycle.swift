@@ -131,10 +131,11 @@ public enum Deprecations {
             // The next major not yet shipped, whichever branch head is on (a 1.x branch head cannot remove it in a
             // 2.0.0 that has shipped); a pre-release of a major leads to that major.
             let newestFinal = releases.filter { !$0.version.isPrerelease }.map(\.version).max()
-            planned = [headVersion, since?.version, newestFinal].compactMap { $0 }.max().map { base in
+            // None after a major at the 64-bit limit.
+            planned = [headVersion, since?.version, newestFinal].compactMap { $0 }.max().flatMap { base in
                 base.isPrerelease && base.minor == 0 && base.patch == 0
                     ? Version(major: base.major, minor: 0, patch: 0)
-                    : Version(major: base.major + 1, minor: 0, patch: 0)
+                    : base.major < UInt64.max ? Version(major: base.major + 1, minor: 0, patch: 0) : nil
             }
         }
         let earliest = since.flatMap { earliestRemovalDay(since: $0, period: period) }
@@ -148,13 +149,18 @@ public enum Deprecations {
         } else if let since {
             // Removal needs a major: ask whether the next major after head, shipped today, would respect the period.
             let base = headVersion ?? since.version
-            let nextMajor = Version(major: base.major + 1, minor: 0, patch: 0)
-            let blocked =
-                period.flatMap {
-                    periodViolation(since: since, target: nextMajor, day: at, period: $0, releases: releases)
-                } != nil
-            let beforeRemoveIn = declaredRemoval.map { nextMajor < $0 } ?? false
-            state = blocked || beforeRemoveIn ? .inWindow : .removable
+            if base.major < UInt64.max {
+                let nextMajor = Version(major: base.major + 1, minor: 0, patch: 0)
+                let blocked =
+                    period.flatMap {
+                        periodViolation(since: since, target: nextMajor, day: at, period: $0, releases: releases)
+                    } != nil
+                let beforeRemoveIn = declaredRemoval.map { nextMajor < $0 } ?? false
+                state = blocked || beforeRemoveIn ? .inWindow : .removable
+            } else {
+                // No major comes after the 64-bit limit, so no release may remove it.
+                state = .inWindow
+            }
         } else {
             state = .inWindow
         }

@@ -283,24 +283,53 @@ public struct MarkdownRenderer: Renderer {
 /// Escaping of untrusted text for GitHub-flavoured markdown. Repository text is never put in a code span: there
 /// `<` stays raw, and only escaped text keeps the promise that every tag in the output is semgate's own.
 enum Markdown {
-    /// Plain text that renders as itself: no line breaks, no HTML, no emphasis, links, mentions, math or table
-    /// cells of its own.
+    /// Plain text that renders as itself: no line breaks, no HTML, no emphasis, links, mentions, references, math or
+    /// table cells of its own.
     /// Hidden characters (line breaks, controls, bidi overrides) are shown visibly (`Inert.picture`).
     static func text(_ value: String) -> String {
-        replacingScalars(of: value) { scalar in
-            if let entity = markupEntity(scalar) { return entity }
-            if "\\`*_[]|~!@$".unicodeScalars.contains(scalar) { return "\\" + String(scalar) }
-            return Inert.isHidden(scalar) ? Inert.picture(scalar) : nil
-        }
+        breakingAutolinks(
+            replacingScalars(of: value) { scalar in
+                if let entity = markupEntity(scalar) ?? referenceBreak(scalar) { return entity }
+                if "\\`*_[]|~!$".unicodeScalars.contains(scalar) { return "\\" + String(scalar) }
+                return Inert.isHidden(scalar) ? Inert.picture(scalar) : nil
+            })
     }
 
     /// Text inside an HTML element such as `<summary>`, where markdown is not read: entities only, `[` as `&#91;`
-    /// (so no `##[` reaches a log the report is printed to), hidden characters shown visibly.
+    /// (so no `##[` reaches a log the report is printed to), hidden characters shown visibly; mentions, references
+    /// and links broken as in `text`.
     static func html(_ value: String) -> String {
-        replacingScalars(of: value) { scalar in
-            if let entity = markupEntity(scalar) { return entity }
-            if scalar == "[" { return "&#91;" }
-            return Inert.isHidden(scalar) ? Inert.picture(scalar) : nil
+        breakingAutolinks(
+            replacingScalars(of: value) { scalar in
+                if let entity = markupEntity(scalar) ?? referenceBreak(scalar) { return entity }
+                if scalar == "[" { return "&#91;" }
+                return Inert.isHidden(scalar) ? Inert.picture(scalar) : nil
+            })
+    }
+
+    /// `@` and `#` followed by an invisible zero-width space. GitHub finds @-mentions (`@user`, `@org/team`) and
+    /// references (`#1`, `owner/repo#1`) in the rendered text, after backslash escapes and entities are undone, so
+    /// only a character between the sign and the name keeps a comment from notifying people or linking issues.
+    private static func referenceBreak(_ scalar: Unicode.Scalar) -> String? {
+        scalar == "@" || scalar == "#" ? String(scalar) + "&#8203;" : nil
+    }
+
+    /// Escaped `text` with a zero-width space inside every `//` and after every `www` before a `.`: GitHub's autolink
+    /// extension makes `https://…` and `www.…` links even in plain text, and a link in a trusted bot's comment is the
+    /// repository author's.
+    private static func breakingAutolinks(_ text: String) -> String {
+        var output = ""
+        var recent: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars {
+            if scalar == "/", recent.last == "/" {
+                output += "&#8203;"
+            } else if scalar == ".", recent.count == 3, String(String.UnicodeScalarView(recent)).lowercased() == "www" {
+                output += "&#8203;"
+            }
+            output.unicodeScalars.append(scalar)
+            recent.append(scalar)
+            if recent.count > 3 { recent.removeFirst() }
         }
+        return output
     }
 }

@@ -213,16 +213,41 @@ enum CobraCompatibility {
     /// `tool list --namespace` can still be typed when `tool --namespace` became persistent.
     static func inheritedFlag(replacing old: SurfaceItem, in snapshot: SurfaceSnapshot) -> SurfaceItem? {
         guard let command = command(of: old.key) else { return nil }
-        let name = old.key.dropFirst(command.isEmpty ? 0 : command.count + 1)
+        return persistentFlag(above: old, command: command, in: snapshot)
+            ?? unreadFlag(replacing: old, command: command, in: snapshot)
+    }
+
+    /// The persistent flag of a command above `added`'s command that has `added`'s name in `before`, when `added` (a
+    /// flag) is new on a command `before` has: cobra gives a command the persistent flags of the commands above it
+    /// whose names its own flags do not take (pflag's `AddFlagSet` skips a name the set has), so `tool get --service`
+    /// was typed before `get` declared it, when `tool --service` was persistent. Keyed as `added` (its command's
+    /// subcommands are judged as its), so that the diff compares it with `added`: a type, shorthand or stability
+    /// changed by the command's own flag still shows. Nil otherwise: a flag of a new command is new with it.
+    static func shadowedFlag(by added: SurfaceItem, in before: SurfaceSnapshot) -> SurfaceItem? {
+        guard let command = command(of: added.key), !command.isEmpty,
+            before.items[added.surface + ":" + command] != nil,
+            let inherited = persistentFlag(above: added, command: command, in: before)
+        else { return nil }
+        return SurfaceItem(
+            surface: added.surface, key: added.key, attributes: inherited.attributes, stability: inherited.stability,
+            location: inherited.location)
+    }
+
+    /// The nearest command above `command` (`item`'s command) with a persistent flag of `item`'s name in `snapshot`:
+    /// the one cobra hands down (a local flag of a command between reaches only that command).
+    private static func persistentFlag(above item: SurfaceItem, command: String, in snapshot: SurfaceSnapshot)
+        -> SurfaceItem?
+    {
+        let name = item.key.dropFirst(command.isEmpty ? 0 : command.count + 1)
         var words = command.split(separator: " ").map(String.init)
         while !words.isEmpty {
             words.removeLast()
             let key = (words.isEmpty ? "" : words.joined(separator: " ") + " ") + name
-            if let heir = snapshot.items[old.surface + ":" + key], heir.attributes["scope"] == "persistent" {
-                return heir
+            if let found = snapshot.items[item.surface + ":" + key], found.attributes["scope"] == "persistent" {
+                return found
             }
         }
-        return unreadFlag(replacing: old, command: command, in: snapshot)
+        return nil
     }
 
     /// The item a removed path still reaches through the aliases of `snapshot`: the extractor keys one alias a path
@@ -461,8 +486,8 @@ enum CobraCompatibility {
 final class CobraLookups {
     private let before: SurfaceSnapshot
     private let after: SurfaceSnapshot
-    /// By surface and command, the shorthands of its flags in `after`: all of them, and those of persistent flags.
-    private var shorthandsByCommand: [String: [String: (all: Set<String>, persistent: Set<String>)]] = [:]
+    /// By surface and command, its flags in `after`: name, shorthand, and whether persistent.
+    private var flagsByCommand: [String: [String: [(name: Substring, shorthand: String?, persistent: Bool)]]] = [:]
     /// By surface, every command of `before` with a subcommand (a key under it that is not a flag).
     private var parents: [String: Set<String>] = [:]
 
@@ -472,25 +497,29 @@ final class CobraLookups {
     }
 
     /// Every shorthand a user can type on `command` in `after`: of its own flags and of the persistent flags of the
-    /// commands above it.
+    /// commands above it, nearest first, whose names no flag met before has (cobra hands a persistent flag down only
+    /// when the command's set lacks its name: a flag of the command shadows it, shorthand and all).
     func shorthands(on command: String, surface: String) -> Set<String> {
-        if shorthandsByCommand[surface] == nil {
-            var byCommand: [String: (all: Set<String>, persistent: Set<String>)] = [:]
+        if flagsByCommand[surface] == nil {
+            var byCommand: [String: [(name: Substring, shorthand: String?, persistent: Bool)]] = [:]
             for item in after.items.values where item.surface == surface {
-                guard let shorthand = item.attributes["shorthand"], let owner = CobraCompatibility.command(of: item.key)
-                else { continue }
-                byCommand[owner, default: ([], [])].all.insert(shorthand)
-                if item.attributes["scope"] == "persistent" {
-                    byCommand[owner, default: ([], [])].persistent.insert(shorthand)
-                }
+                guard let owner = CobraCompatibility.command(of: item.key) else { continue }
+                let name = item.key.dropFirst(owner.isEmpty ? 0 : owner.count + 1)
+                byCommand[owner, default: []].append(
+                    (name, item.attributes["shorthand"], item.attributes["scope"] == "persistent"))
             }
-            shorthandsByCommand[surface] = byCommand
+            flagsByCommand[surface] = byCommand
         }
-        let byCommand = shorthandsByCommand[surface] ?? [:]
+        let byCommand = flagsByCommand[surface] ?? [:]
+        let own = byCommand[command] ?? []
+        var names = Set(own.map(\.name))
+        var found = Set(own.compactMap(\.shorthand))
         let words = command.split(separator: " ")
-        var found = byCommand[command]?.all ?? []
-        for count in 0..<words.count {
-            found.formUnion(byCommand[words[..<count].joined(separator: " ")]?.persistent ?? [])
+        for count in stride(from: words.count - 1, through: 0, by: -1) {
+            for flag in byCommand[words[..<count].joined(separator: " ")] ?? []
+            where flag.persistent && names.insert(flag.name).inserted {
+                if let shorthand = flag.shorthand { found.insert(shorthand) }
+            }
         }
         return found
     }

@@ -99,12 +99,17 @@ public struct CobraExtractorSpec: Extractor {
         return CobraExtractorSpec(files: files, root: root)
     }
 
+    /// No Go source file among `files` (tests are not): the command line is not read here.
+    public func readsNothing(matching files: [(path: String, blob: ObjectID)]) -> Bool {
+        !files.contains { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }
+    }
+
     public func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem] {
         try itemGroups(in: &context).flatMap { $0 }.sorted { $0.key < $1.key }
     }
 
     public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
-        guard context.files.contains(where: { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }) else {
+        guard !readsNothing(matching: context.files) else {
             // No file to read: the command line is not known here, not known to be gone (it may have moved to a
             // folder 'files' does not name). `audit` claims nothing against it; `check` and `diff` still do.
             context.incomplete = true
@@ -145,6 +150,10 @@ public struct CobraExtractorSpec: Extractor {
             ?? CobraCompatibility.argumentPath(replacing: removed, in: after)
     }
 
+    public static func predecessor(forAdded added: SurfaceItem, in before: SurfaceSnapshot) -> SurfaceItem? {
+        CobraCompatibility.shadowedFlag(by: added, in: before)
+    }
+
     public static func removalNotes(_ removed: [SurfaceItem], before: SurfaceSnapshot, after: SurfaceSnapshot)
         -> [String?]
     {
@@ -166,9 +175,10 @@ public struct CobraExtractorSpec: Extractor {
 
     public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] {
         // docker/cli keeps its module in `vendor.mod` (no `go.mod`, so as not to opt in to Go's SemVer import rules).
-        var moduleFile = "go.mod"
+        // A repository of modules without one at its root reads the module of its tag line (kustomize/go.mod).
+        var moduleFile = project.moduleFolder.map { $0 + "/go.mod" } ?? "go.mod"
         var goMod = try project.text(moduleFile)
-        if goMod == nil {
+        if goMod == nil, project.moduleFolder == nil {
             moduleFile = "vendor.mod"
             goMod = try project.text(moduleFile)
         }
@@ -333,7 +343,7 @@ public struct CobraExtractorSpec: Extractor {
         var sources: [(path: String, source: CobraSourceFile)] = []
         var constructs = false
         for path in files {
-            guard let root = project.root, let blob = try project.files.blobID(atPath: path, inTree: root) else {
+            guard let blob = try project.blobID(path) else {
                 continue
             }
             let text = try project.files.text(ofBlob: blob)
@@ -347,6 +357,7 @@ public struct CobraExtractorSpec: Extractor {
         // A program under tools/, tests or examples at any depth serves the project's own work.
         let mains = layout.packages.filter { folder, package in
             package == "main" && !folder.split(separator: "/").contains { ownWorkFolders.contains(String($0)) }
+                && (project.moduleFolder.map { folder == $0 || folder.hasPrefix($0 + "/") } ?? true)
         }.map(\.key)
         let found = try CobraPrograms(
             sources: sources, mains: mains, modules: layout.modules, moduleName: moduleName,

@@ -15,6 +15,7 @@ extension ExtractionContext {
         // The module file of each folder, nil for none; folders met on the way up are looked up once.
         var moduleOf: [String: (path: String, blob: ObjectID)?] = [:]
         var filesInModule: [String: (count: Int, file: (path: String, blob: ObjectID))] = [:]
+        var lookups = PathResolver(source, budget: Limit.treeEntriesPerWalk)
         do {
             for (folder, count) in filesInFolder {
                 var parts = folder.split(separator: "/")
@@ -29,7 +30,7 @@ extension ExtractionContext {
                     visited.append(current)
                     let prefix = current.isEmpty ? "" : current + "/"
                     for name in current.isEmpty ? ["go.mod", "vendor.mod"] : ["go.mod"] where found == nil {
-                        found = try source.blobID(atPath: prefix + name, inTree: tree).map { (prefix + name, $0) }
+                        found = try lookups.blobID(atPath: prefix + name, inTree: tree).map { (prefix + name, $0) }
                     }
                     if found != nil || parts.isEmpty { break }
                     parts.removeLast()
@@ -44,7 +45,7 @@ extension ExtractionContext {
             guard let module = best?.file else { return [] }
             var result = [module]
             let prefix = module.path.split(separator: "/").dropLast().map { $0 + "/" }.joined()
-            if let vendored = try source.blobID(atPath: prefix + "vendor/modules.txt", inTree: tree) {
+            if let vendored = try lookups.blobID(atPath: prefix + "vendor/modules.txt", inTree: tree) {
                 result.append((prefix + "vendor/modules.txt", vendored))
             }
             return result

@@ -61,6 +61,11 @@ public protocol Extractor: ExtractorSpec {
     /// walk of the tree and hands the matches over in `ExtractionContext.files`. Nil when it finds its own files.
     var fileGlobs: [Glob]? { get }
 
+    /// Whether, given only the files its `fileGlobs` matched at a revision (path and blob, in walk order), it surely
+    /// reads nothing of its surface there (``SurfaceSnapshot/readsNothing(of:)``), as its extraction would say: cobra
+    /// with no Go source file. False by default, and whenever reading the files could find something.
+    func readsNothing(matching files: [(path: String, blob: ObjectID)]) -> Bool
+
     /// The items at one revision. Work is remembered across revisions in `context.cache`, by blob or tree id.
     func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem]
 
@@ -95,6 +100,11 @@ public protocol Extractor: ExtractorSpec {
     /// An item of `after` through which users still reach `removed` (a cobra flag a command above now declares
     /// persistent), or nil when it is gone. The change is then `changed` to that item, not `removed`.
     static func replacement(forRemoved removed: SurfaceItem, in after: SurfaceSnapshot) -> SurfaceItem?
+
+    /// An item of `before` through which users already reached `added` (a cobra flag a command above declared
+    /// persistent, now shadowed by the command's own flag of that name), keyed as `added`, or nil when it is new.
+    /// The change is then `changed` from that item, not `added`: a change of a breaking attribute still shows.
+    static func predecessor(forAdded added: SurfaceItem, in before: SurfaceSnapshot) -> SurfaceItem?
 
     /// The bump an added item needs, or nil for the default (minor). Called for surfaces this kind reads.
     static func additionBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump?
@@ -133,6 +143,7 @@ public protocol Extractor: ExtractorSpec {
 
 extension Extractor {
     public var fileGlobs: [Glob]? { nil }
+    public func readsNothing(matching files: [(path: String, blob: ObjectID)]) -> Bool { false }
     public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
         [try items(in: &context)]
     }
@@ -152,6 +163,7 @@ extension Extractor {
     public static func replacement(forRemoved removed: SurfaceItem, in after: SurfaceSnapshot) -> SurfaceItem? {
         nil
     }
+    public static func predecessor(forAdded added: SurfaceItem, in before: SurfaceSnapshot) -> SurfaceItem? { nil }
     public static func additionBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump? {
         nil
     }
@@ -435,17 +447,37 @@ public struct ProjectFiles {
     /// `PolicyDraft.recentReleases`), for a kind whose files may have moved (a cobra command line's folders): what it
     /// proposes should read them too.
     public var earlier: [ProjectFiles] = []
+    /// The folder of the Go module the release tags are of, when the repository has no module at its root and the tag
+    /// template names a folder with a `go.mod` (kustomize's `kustomize/v{version}`: `kustomize/go.mod`): the Go kinds
+    /// propose for that module alone, since the other modules' releases are other tag lines. Nil otherwise.
+    public var moduleFolder: String?
     /// Entries one walk over the revision's folders may list (`Limit.treeEntriesPerWalk`; tests lower it).
     public var treeEntries = Limit.treeEntriesPerWalk
+
+    /// The lookups by path of this revision, in a class so that every copy shares its folder indexes and budget.
+    private let lookups: Lookups
+
+    private final class Lookups {
+        var resolver: PathResolver
+        init(_ files: any FileTree) { resolver = PathResolver(files, budget: Limit.treeEntriesPerWalk) }
+    }
 
     public init(files: any FileTree, root: ObjectID?) {
         self.files = files
         self.root = root
+        lookups = Lookups(files)
+    }
+
+    /// The file at `path`, or nil when there is none. Lookups share folder indexes (a folder of n files each looked
+    /// up costs about 2n steps), and all of a revision's take at most `Limit.treeEntriesPerWalk` steps.
+    public func blobID(_ path: String) throws(GitError) -> ObjectID? {
+        guard let root else { return nil }
+        return try lookups.resolver.blobID(atPath: path, inTree: root)
     }
 
     /// The text of the file at `path`, or nil when there is none.
     public func text(_ path: String) throws(GitError) -> String? {
-        guard let root, let blob = try files.blobID(atPath: path, inTree: root) else { return nil }
+        guard let blob = try blobID(path) else { return nil }
         return try files.text(ofBlob: blob)
     }
 
@@ -469,7 +501,9 @@ public struct ProjectFiles {
             },
             wants: Self.isGoSource, entryLimit: treeEntries,
             visit: { (path, entry) throws(GitError) in found.append((path, entry.id)) })
-        return found.sorted { ($0.path.split(separator: "/").count, $0.path) < ($1.path.split(separator: "/").count, $1.path) }
+        return found.sorted {
+            ($0.path.split(separator: "/").count, $0.path) < ($1.path.split(separator: "/").count, $1.path)
+        }
     }
 
     /// Every folder holding non-test `.go` files, with the package clause of its first such file: folders under

@@ -173,7 +173,7 @@ public struct GoAPIExtractorSpec: Extractor {
     /// commands, tests and tools, are left out.
     public static func propose(for project: ProjectFiles) throws(GitError) -> [SurfaceProposal] {
         var modules: [ModuleShape] = []
-        for (root, packages) in try project.goModules() {
+        for (root, packages) in try project.goModules() where project.moduleFolder.map({ root == $0 }) ?? true {
             let segments = root.split(separator: "/").map(String.init)
             // A module under a top-level folder of programs, tests or tools, or anywhere under internal/,
             // integration tests, examples or a web site (`integration/examples/grpc/service`), serves the project's
@@ -213,13 +213,23 @@ public struct GoAPIExtractorSpec: Extractor {
                 continue
             }
             let prefix = module.root.isEmpty ? "" : module.root + "/"
-            // The module's path at the releases read besides (its go.mod in the same folder).
-            let earlier = project.earlier.compactMap { release in
-                (try? release.text(prefix + "go.mod")).flatMap { $0 }.flatMap(ProjectFiles.goModule)
+            // The module's path at the releases read besides (its go.mod in the same folder), and its packages then:
+            // a folder of programs or tests an old release had (spf13/cobra's generator in cobra/ until 1.4.0) is
+            // excluded too, or its removal would be claimed.
+            var earlier: [String] = []
+            var earlierPackages: [[(folder: String, package: String)]] = []
+            for release in project.earlier {
+                guard let path = (try? release.text(prefix + "go.mod")).flatMap({ $0 }).flatMap(ProjectFiles.goModule)
+                else { continue }
+                earlier.append(path)
+                if let packages = (try? release.goModules())?.first(where: { $0.root == module.root })?.packages {
+                    earlierPackages.append(packages)
+                }
             }
             proposals += proposal(
                 module: module.path, root: module.root, packages: module.packages,
-                protobuf: protobuf.contains { $0.hasPrefix(prefix) }, earlier: earlier)
+                protobuf: protobuf.contains { $0.hasPrefix(prefix) }, earlier: earlier,
+                earlierPackages: earlierPackages)
         }
         if !skipped.isEmpty, proposals.contains(where: { $0.surface != nil }) {
             proposals.append(
@@ -240,7 +250,10 @@ public struct GoAPIExtractorSpec: Extractor {
     /// `earlier`: the module's paths at the releases init reads besides (`ProjectFiles.earlier`): a module that was
     /// renamed (k3d's `github.com/rancher/k3d/v5` until 5.4, `github.com/k3d-io/k3d/v5` since) keyed its packages by
     /// the old path then, so the globs cover each path, up to `maximumModulePaths`.
-    private static func notForOthers(_ importable: [String], module: String, earlier: [String] = []) -> [String] {
+    /// `programs`: folders of programs whose packages below are the programs' own (``programFolders(_:)``).
+    private static func notForOthers(
+        _ importable: [String], module: String, earlier: [String] = [], programs: [String] = []
+    ) -> [String] {
         let folders = Set(importable.compactMap { $0.split(separator: "/").first.map(String.init) })
             .filter(nonLibraryFolders.contains)
         // Earlier majors' keys lack the `/vN` suffix (`example.com/mod/cmd` before `example.com/mod/v2/cmd`).
@@ -268,7 +281,48 @@ public struct GoAPIExtractorSpec: Extractor {
             importable.flatMap { $0.split(separator: "/").dropFirst().map(String.init).filter(isTestSupportFolder) })
         return folders.sorted().map(Glob.literal).map {
             versioned ? "\(base)/{\($0),v*/\($0)}{/**,.*}" : "\(base)/\($0){/**,.*}"
-        } + testSupport.sorted().map(Glob.literal).map { "**/\($0){,/**,.*}" }
+        }
+            + programs.map(Glob.literal).map { versioned ? "\(base)/{\($0),v*/\($0)}/**" : "\(base)/\($0)/**" }
+            + testSupport.sorted().map(Glob.literal).map { "**/\($0){,/**,.*}" }
+    }
+
+    /// The folders below a module's root that hold a program (`package main`, spf13/cobra's `cobra/` generator until
+    /// 1.4.0) with importable packages below it (`cobra/cmd`, `cobra/tpl`): the program's own parts, which nothing
+    /// outside it is meant to import. `packages`: of each revision read, relative to the module's root, importable
+    /// ones (``importableFolders(_:root:)``) and programs. Sorted, a folder under another left out (the glob of the
+    /// one above covers it), as are folders the other excludes cover (`cmd/`, `internal/`); at most
+    /// `maximumProgramFolders`.
+    static func programFolders(_ revisions: [(importable: [String], programs: [String])]) -> [String] {
+        var found: Set<String> = []
+        for (importable, programs) in revisions {
+            for program in programs where !program.isEmpty {
+                let segments = program.split(separator: "/")
+                guard let first = segments.first, !nonLibraryFolders.contains(String(first)),
+                    !segments.contains(where: { ["internal", "testdata", "vendor"].contains($0) }),
+                    importable.contains(where: { $0.hasPrefix(program + "/") })
+                else { continue }
+                found.insert(program)
+            }
+        }
+        let sorted = found.sorted()
+        return Array(
+            sorted.filter { folder in !sorted.contains { folder.hasPrefix($0 + "/") } }.prefix(maximumProgramFolders))
+    }
+
+    /// How many program folders ``programFolders(_:)`` excludes.
+    static let maximumProgramFolders = 16
+
+    /// Of a module's packages (`root` its folder), the folders relative to the root of those others can import (not
+    /// package main, not under internal/, testdata/, vendor/; `package main_test` outside a _test.go file, a file
+    /// that only pins dependencies, is none either), and of its programs (package main).
+    static func importableFolders(_ packages: [(folder: String, package: String)], root: String)
+        -> (importable: [String], programs: [String])
+    {
+        let prefix = root.isEmpty ? "" : root + "/"
+        let relative = packages.map { (folder: String($0.folder.dropFirst(prefix.count)), package: $0.package) }
+        let importable = relative.filter { $0.package != "main" && !$0.package.hasSuffix("_test") }.map(\.folder)
+            .filter { !$0.split(separator: "/").contains { ["internal", "testdata", "vendor"].contains($0) } }
+        return (importable, relative.filter { $0.package == "main" }.map(\.folder))
     }
 
     /// How many module paths (without `/vN`) the excludes of one module cover, the drafted revision's first.
@@ -289,15 +343,17 @@ public struct GoAPIExtractorSpec: Extractor {
     /// generator's own and documented as not for use, so the surface leaves them out.
     private static func proposal(
         module: String, root: String, packages: [(folder: String, package: String)], protobuf: Bool,
-        earlier: [String] = []
+        earlier: [String] = [], earlierPackages: [[(folder: String, package: String)]] = []
     ) -> [SurfaceProposal] {
         let prefix = root.isEmpty ? "" : root + "/"
         // Importable packages: not package main, not under internal/, testdata/, vendor/, dot- or underscore-folders
         // or nested modules; folders relative to the module's root.
-        // `package main_test` outside a _test.go file (a file that only pins dependencies) is no package to import.
-        let importable = packages.filter { $0.package != "main" && !$0.package.hasSuffix("_test") }
-            .map { String($0.folder.dropFirst(prefix.count)) }
-            .filter { !$0.split(separator: "/").contains { ["internal", "testdata", "vendor"].contains($0) } }
+        let layout = importableFolders(packages, root: root)
+        let importable = layout.importable
+        // Those of the releases read besides too, for the excludes: what a release had and the draft's does not.
+        let earlierLayouts = earlierPackages.map { importableFolders($0, root: root) }
+        let everImportable = Array(Set(importable + earlierLayouts.flatMap(\.importable))).sorted()
+        let programs = programFolders([layout] + earlierLayouts)
         let forOthers = importable.filter { folder in
             guard let first = folder.split(separator: "/").first else { return true }
             return !nonLibraryFolders.contains(String(first))
@@ -344,9 +400,9 @@ public struct GoAPIExtractorSpec: Extractor {
                             "exclude",
                             .list(
                                 ["**/internal/**", "**/internal", "**/third_party/**"].map { DraftNode.string($0) }
-                                    + notForOthers(importable, module: module, earlier: earlier).map {
-                                        DraftNode.string($0)
-                                    }
+                                    + notForOthers(
+                                        everImportable, module: module, earlier: earlier, programs: programs
+                                    ).map { DraftNode.string($0) }
                                     + (protobuf ? [DraftNode.string("**/*.XXX_*")] : []))),
                     ]),
                     comments: [
@@ -355,6 +411,12 @@ public struct GoAPIExtractorSpec: Extractor {
                         "compatibility rules. Removing or changing one breaks the programs that import it. For the package",
                         "list alone (cheaper, coarser) write `go-packages: {}` instead.",
                     ]
+                        + (programs.isEmpty
+                            ? []
+                            : [
+                                "Left out as the programs' own parts: the packages below the folders of programs (package",
+                                "main) here or in earlier releases: \(programs.joined(separator: ", ")).",
+                            ])
                         + (isProgram
                             ? [
                                 "The module's root is a program (package main): keep this surface only if its packages",

@@ -385,10 +385,11 @@ struct GoAPIPackage {
         "false", "iota", "nil",
     ]
 
-    /// The universe names a package-level declaration of any file of the package (exported or not) declares again:
-    /// `type string int` makes every `string` the package's items write mean the package's own type, so a change of
-    /// this set changes what their texts mean (the package item's `shadows`). An alias spelling the universe meaning
-    /// (`type any = interface{}`, `type byte = uint8`) changes nothing and is left out.
+    /// The universe names a package-level declaration of any file of the package (exported or not) declares again and
+    /// its exported API writes: `type string int` makes every `string` the package's items write mean the package's
+    /// own type, so a change of this set changes what their texts mean (the package item's `shadows`). An alias
+    /// spelling the universe meaning (`type any = interface{}`, `type byte = uint8`) changes nothing and is left out;
+    /// so is a name no exported declaration reaches (`const any = ""` in a package whose API never writes `any`).
     private func shadowedUniverseNames() -> [String] {
         var names: Set<String> = []
         for (name, declared) in types where Self.universeNames.contains(name) {
@@ -406,7 +407,92 @@ struct GoAPIPackage {
             names.insert(name)
         }
         for name in values.keys where Self.universeNames.contains(name) { names.insert(name) }
-        return names.sorted()
+        guard !names.isEmpty else { return [] }
+        return names.intersection(namesTheAPIWrites()).sorted()
+    }
+
+    /// Every unqualified name the exported declarations of the package write (funcs' signatures; types' parameters,
+    /// whole type (unexported fields and embedded types too) and methods; consts' and vars' types and initialisers),
+    /// following each name the package declares to what its declarations write, in every file whatever its build:
+    /// what may change the meaning of an exported item. An empty interface is not the name `any`. Each name is
+    /// followed once.
+    private func namesTheAPIWrites() -> Set<String> {
+        var typeSpecs: [String: [GoTypeSpec]] = [:]
+        var signatures: [String: [GoSignature]] = [:]
+        var valueSpecs: [String: [GoValueSpec]] = [:]
+        var topLevel: [String] = []
+        for file in files {
+            for declaration in file.file.declarations {
+                switch declaration {
+                case .type(let spec):
+                    typeSpecs[spec.name, default: []].append(spec)
+                    topLevel.append(spec.name)
+                case .function(let function):
+                    // A method is read with its receiver's type: an exported type's methods, also unexported ones.
+                    signatures[function.receiver?.typeName ?? function.name, default: []].append(function.signature)
+                    if function.receiver == nil { topLevel.append(function.name) }
+                case .value(let spec):
+                    for name in spec.names {
+                        valueSpecs[name, default: []].append(spec)
+                        topLevel.append(name)
+                    }
+                }
+            }
+        }
+        var written: Set<String> = []
+        var queue: [String] = []
+        func note(_ name: String) {
+            if written.insert(name).inserted { queue.append(name) }
+        }
+        for name in topLevel where Self.isExported(name) { note(name) }
+        func noteText(_ text: String) {
+            let tokens = GoCorrespondence.tokens(text)
+            for (index, token) in tokens.enumerated() where !(index > 0 && tokens[index - 1] == ".") {
+                if let first = token.unicodeScalars.first, first == "_" || first.properties.isAlphabetic {
+                    note(token)
+                }
+            }
+        }
+        func walk(_ signature: GoSignature) {
+            for parameter in signature.typeParameters { walk(parameter.constraint) }
+            for parameter in signature.parameters + signature.results { walk(parameter.type) }
+        }
+        func walk(_ type: GoType) {
+            switch type {
+            case .named(let package, let name, let arguments):
+                if package == nil { note(name) }
+                for argument in arguments { walk(argument) }
+            case .pointer(let element), .slice(let element), .channel(_, let element): walk(element)
+            case .array(let length, let element):
+                noteText(length)
+                walk(element)
+            case .map(let key, let value):
+                walk(key)
+                walk(value)
+            case .function(let signature): walk(signature)
+            case .structure(let fields): for field in fields { walk(field.type) }
+            case .interface(let elements):
+                for element in elements {
+                    switch element {
+                    case .method(_, let signature, _, _): walk(signature)
+                    case .embedded(let embedded, _): walk(embedded)
+                    }
+                }
+            case .union(let terms): for term in terms { walk(term.type) }
+            }
+        }
+        while let name = queue.popLast() {
+            for spec in typeSpecs[name] ?? [] {
+                for parameter in spec.typeParameters { walk(parameter.constraint) }
+                walk(spec.type)
+            }
+            for signature in signatures[name] ?? [] { walk(signature) }
+            for spec in valueSpecs[name] ?? [] {
+                if let type = spec.type { walk(type) }
+                for value in spec.values { noteText(value.text) }
+            }
+        }
+        return written
     }
 
     /// The items of the package: the package, exported funcs, exported types (`typeItems` gives each type's items and

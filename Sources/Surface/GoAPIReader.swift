@@ -71,7 +71,7 @@ final class GoAPIReader {
         let goModPath = spec.root.isEmpty ? "go.mod" : spec.root + "/go.mod"
         let all = try resolvingLinks(
             packageFolders(moduleTree, source: source, entryLimit: entryLimit), root: spec.root, in: tree,
-            source: source)
+            source: source, budget: entryLimit)
         let found = all.filter(\.isPublic)
         let parsed = try parseFiles(found.flatMap(\.files), source: source)
         let folderPath = { (folder: Folder) in
@@ -164,12 +164,14 @@ final class GoAPIReader {
     /// `folders` with each file that is a symbolic link replaced by the file it resolves to inside the repository
     /// (as Go reads it), under the link's name; a link to a folder or to nothing is no file, and one that leaves the
     /// repository or loops is an error naming it (fail closed). Resolved at every revision: the target may be
-    /// anywhere in the tree, not below the folder whose listing is cached.
+    /// anywhere in the tree, not below the folder whose listing is cached. All the lookups share one
+    /// `PathResolver` of `budget` steps.
     private func resolvingLinks(
-        _ folders: [Folder], root: String, in tree: ObjectID, source: any FileTree
+        _ folders: [Folder], root: String, in tree: ObjectID, source: any FileTree, budget: Int
     ) throws(GitError) -> [Folder] {
         guard folders.contains(where: { $0.files.contains { $0.kind == .link } }) else { return folders }
         var result: [Folder] = []
+        var links = PathResolver(source, budget: budget)
         for folder in folders {
             var files: [TreeEntry] = []
             for file in folder.files {
@@ -178,7 +180,7 @@ final class GoAPIReader {
                     continue
                 }
                 let path = [root, folder.relative, file.name].filter { !$0.isEmpty }.joined(separator: "/")
-                if let blob = try source.blobID(atPath: path, inTree: tree) {
+                if let blob = try links.blobID(atPath: path, inTree: tree) {
                     files.append(TreeEntry(name: file.name, id: blob, kind: .blob))
                 }
             }

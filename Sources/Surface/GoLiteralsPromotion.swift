@@ -91,6 +91,8 @@ final class GoLiteralsPromotion {
         var folders: [String: [(path: String, blob: ObjectID)]] = [:]
         var modules: [String: (folder: String, path: String)?] = [:]
         var goMods: [String: ObjectID?] = [:]
+        /// The revision's lookups of `go.mod` files, sharing folder indexes and one walk's budget.
+        var lookups: PathResolver?
     }
 
     /// The promoted members of the types `spec` lists in the file `path` (blob `blob`), one array as the cache holds
@@ -388,7 +390,9 @@ final class GoLiteralsPromotion {
         if let known = revision.goMods[path] { return known }
         let blob: ObjectID?
         do throws(GitError) {
-            blob = try context.source.blobID(atPath: path, inTree: context.tree)
+            var lookups = revision.lookups ?? PathResolver(context.source, budget: Limit.treeEntriesPerWalk)
+            defer { revision.lookups = lookups }
+            blob = try lookups.blobID(atPath: path, inTree: context.tree)
         } catch {
             throw .git(error)
         }

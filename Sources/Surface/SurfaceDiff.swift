@@ -160,8 +160,13 @@ public enum SurfaceDiff {
             if let backward, let old = backward.counterpart(ofGuessed: new, in: before) { return compared(old, new) }
             // At or under a command `before` did not read (`ko deps` when `ko` was not read): not known to be new.
             if let forward, forward.counterpart(ofOther: new, in: before) != nil || forward.isUnread(new) { return }
-            let experimental = new.stability == .experimental
             let judges = kinds[new.surface] ?? []
+            // An item users already reached through another one (a persistent flag above, which a command's own flag
+            // of that name now shadows): compared with it, so that a change of type or shorthand still shows.
+            if let old = judges.lazy.compactMap({ $0.predecessor(forAdded: new, in: before) }).first {
+                return compared(old, new)
+            }
+            let experimental = new.stability == .experimental
             let bump: Bump =
                 experimental
                 ? .patch

@@ -196,6 +196,29 @@ public final class SurfaceReader {
         try snapshot(of: try rootTree(of: commit), in: repository, interest: interest)
     }
 
+    /// Whether a read of `surface` at `commit` surely reads nothing of it (``SurfaceSnapshot/readsNothing(of:)``):
+    /// every one of its extractors finds, among the files its globs match there, none it could read
+    /// (`Extractor.readsNothing(matching:)`, cobra with no Go source file); one extractor that may read something
+    /// (review R54: a surface listing two cobra extractors, one of them on a folder with nothing) makes it false.
+    /// Extracts nothing: one walk of the folders the globs of the surfaces this reader reads may reach (a reader of
+    /// `surface` alone walks only its own), the folders remembered by tree id as a read remembers them. False when a
+    /// read might find something, or this reader does not read `surface`.
+    public func surelyReadsNothing(of surface: String, at commit: ObjectID) throws(SurfaceError) -> Bool {
+        guard let index = reading.first(where: { policy.surfaces[$0].name == surface }) else { return false }
+        let matching = extractors[index]
+        guard !matching.isEmpty, matching.allSatisfy({ $0.extractor.fileGlobs != nil }) else { return false }
+        let tree = try rootTree(of: commit)
+        let files: [Candidate]
+        do {
+            files = try candidates(in: tree, source: repository)
+        } catch {
+            throw .git(error)
+        }
+        return matching.allSatisfy { extractor, slot in
+            extractor.readsNothing(matching: files.filter { $0.extractors.contains(slot) }.map { ($0.path, $0.blob) })
+        }
+    }
+
     /// The surface of the working directory: files on disk, committed or not, that `.gitignore` does not exclude.
     public func snapshot(of workingTree: WorkingTree) throws(SurfaceError) -> SurfaceSnapshot {
         try snapshot(of: workingTree.root, in: workingTree)
@@ -567,18 +590,20 @@ public final class SurfaceReader {
         guard !fileGlobs.isEmpty else { return [] }
         var files: [Candidate] = []
         var listed = 0
+        var links = PathResolver(source, budget: budgets.treeEntries)
         try collect(
             folder: "", tree: tree, root: tree, depth: 0, source: source, remember: source === repository, into: &files,
-            listed: &listed)
+            listed: &listed, links: &links)
         return files
     }
 
     /// Adds the candidates below `folder` to `files`. Every folder entered counts its entries in `listed` (the
     /// globs match paths, so a folder tree met at many paths is listed at each): past `Budgets.treeEntries` the walk
-    /// stops with `tooManyEntries` naming the folder, remembered or not, before its entries are kept.
+    /// stops with `tooManyEntries` naming the folder, remembered or not, before its entries are kept. Links are
+    /// resolved by `links`, whose folder indexes and budget serve every link of the walk.
     private func collect(
         folder: String, tree: ObjectID, root: ObjectID, depth: Int, source: any FileTree, remember: Bool,
-        into files: inout [Candidate], listed: inout Int
+        into files: inout [Candidate], listed: inout Int, links: inout PathResolver
     ) throws(GitError) {
         let key = FolderKey(path: folder, tree: tree)
         let listing: [FolderEntry]
@@ -636,12 +661,12 @@ public final class SurfaceReader {
             case .folder(let path, let subtree):
                 try collect(
                     folder: path, tree: subtree, root: root, depth: depth + 1, source: source, remember: remember,
-                    into: &files, listed: &listed)
+                    into: &files, listed: &listed, links: &links)
             case .link(let path, let slots):
                 // Go reads a link to a file as that file (a link to a folder is no source file): the target inside
                 // the repository is read under the link's name. One that leaves the repository or loops is an
                 // error naming the path (fail closed): what the build would read there is not known.
-                if let blob = try source.blobID(atPath: path, inTree: root) {
+                if let blob = try links.blobID(atPath: path, inTree: root) {
                     files.append(Candidate(path: path, blob: blob, extractors: slots))
                 }
             }

@@ -39,6 +39,7 @@ struct AuditCommand: ParsableCommand {
             let engine = try common.engine()
             let lower = try from.map { try common.version($0, engine: engine) }
             let upper = try to.map { try common.version($0, engine: engine) }
+            try Self.checkRange(from: lower, to: upper, releases: engine.history.releases.map(\.version))
             if isatty(STDERR_FILENO) == 1 {
                 engine.progress = { line in
                     FileHandle.standardError.write(Data(("\r\u{1B}[2K" + Inert.line("auditing \(line)")).utf8))
@@ -48,5 +49,22 @@ struct AuditCommand: ParsableCommand {
             if engine.progress != nil { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
             try common.emit(report)
         }
+    }
+
+    /// A range that holds no release is a failure naming the releases there are (a typo in `--from` must not pass
+    /// on an audit of nothing); a repository without releases is judged as such.
+    static func checkRange(from lower: Version?, to upper: Version?, releases: [Version]) throws {
+        if let lower, let upper, upper < lower {
+            throw Failure("--from \(lower) comes after --to \(upper); give the older release to --from")
+        }
+        guard lower != nil || upper != nil, let first = releases.min(), let last = releases.max() else { return }
+        let inRange = releases.contains { version in
+            (lower.map { version >= $0 } ?? true) && (upper.map { version <= $0 } ?? true)
+        }
+        guard !inRange else { return }
+        let range = [lower.map { "from \($0)" }, upper.map { "to \($0)" }].compactMap { $0 }.joined(separator: " ")
+        throw Failure(
+            "no release lies \(range): the releases run from \(first) to \(last) (\(releases.count) in all); "
+                + "widen --from/--to or leave them out")
     }
 }

@@ -69,10 +69,11 @@ struct SupportFormatOption: ParsableArguments {
     var format: String = "text"
 }
 
-/// `text` as a lifecycle format, if `allowed` holds it; else a failure naming the choices.
+/// `text` as a lifecycle format, if `allowed` holds it; else a usage error (64, as for check's `--format`) naming
+/// the choices.
 func lifecycleFormat(_ text: String, allowed: [LifecycleFormat], for command: String) throws -> LifecycleFormat {
     guard let format = LifecycleFormat(rawValue: text), allowed.contains(format) else {
-        throw Failure(
+        throw ValidationError(
             "unknown format '\(text)' for \(command); use one of: " + allowed.map(\.rawValue).joined(separator: ", "))
     }
     return format

@@ -354,22 +354,10 @@ struct SymbolicLinkTests {
         expectCouldNotRun(result, mentions: ["policy/flags.txt", "symbolic link"])
     }
 
-    @Test("a link target of 4,095 bytes is followed; a longer one, or one that searches folders without end, is exit 2")
+    @Test("a link target of 4,095 bytes is followed, also back and forth through a wide folder; a longer one is exit 2")
     func longLinkTargets() throws {
         func project() throws -> FixtureRepository {
-            let repo = try FixtureRepository()
-            try repo.write(
-                ".semgate.yml",
-                """
-                semgate: 1
-                surfaces:
-                  metrics:
-                    extract:
-                      regex:
-                        files: ["metrics/*.go"]
-                        pattern: 'NewMetric\\("(?<name>[a-z_]+)"'
-
-                """)
+            let repo = try metricsProject()
             try repo.write("shared/b.txt", "NewMetric(\"beta\")\n")
             return repo
         }
@@ -392,30 +380,44 @@ struct SymbolicLinkTests {
                 + "M 120000 inline metrics/b.go\ndata \(target.utf8.count)\n\(target)\n")
         expectCouldNotRun(
             try runSemgate(["surface", "--repo", tooLong.url.path]), mentions: ["metrics/b.go", "longer than 4095 bytes"])
-        // 815 lookups of a name in a folder of 1,503 entries: past the entries one lookup may compare.
+        // 815 lookups of a name in a folder of 1,503 entries: the folder is indexed once (a search in order of each
+        // had passed the 1,000,000 entries one lookup may compare).
         let wide = try project()
         for index in 0..<1_499 { try wide.write(String(format: "f%04d.txt", index), "") }
         try wide.write("a/x.txt", "")
         try wide.link("metrics/b.go", to: "../" + String(repeating: "a/../", count: 815) + "shared/b.txt")
         try wide.commit("v1.0.0")
-        expectCouldNotRun(try runSemgate(["surface", "--repo", wide.url.path]), mentions: ["metrics/b.go", "1000000"])
+        let indexed = try runSemgate(["surface", "--repo", wide.url.path])
+        #expect(indexed.stdout.contains("beta"), "stdout: \(indexed.stdout) stderr: \(indexed.stderr)")
+    }
+
+    @Test("the links one walk resolves share one budget of 1,000,000 steps: many long link chains stop with exit 2")
+    func linkStepsPerWalk() throws {
+        // Each matched link leads through a chain of 39 more, every target 2,040 parts of `./` long: 40 hops of about
+        // 2,042 steps, 81,700 a lookup. Twelve lookups fit the walk's 1,000,000 steps; thirteen do not.
+        func project(links: Int) throws -> FixtureRepository {
+            let repo = try metricsProject()
+            let padding = String(repeating: "./", count: 2_040)
+            try repo.write("metrics/b.txt", "NewMetric(\"beta\")\n")
+            for hop in 0..<39 {
+                try repo.link(String(format: "metrics/c%02d", hop), to: padding + (hop == 38 ? "b.txt" : String(format: "c%02d", hop + 1)))
+            }
+            for index in 0..<links { try repo.link(String(format: "metrics/m%02d.go", index), to: padding + "c00") }
+            try repo.commit("v1.0.0")
+            return repo
+        }
+        let twelve = try project(links: 12)
+        let fits = try runSemgate(["surface", "--repo", twelve.url.path])
+        #expect(fits.status == 0, "stderr: \(fits.stderr)")
+        #expect(fits.stdout.contains("beta"), "stdout: \(fits.stdout)")
+        let thirteen = try project(links: 13)
+        expectCouldNotRun(
+            try runSemgate(["surface", "--repo", thirteen.url.path]), mentions: ["metrics/m12.go", "1000000"])
     }
 
     @Test("a file an extractor's globs match that is a symbolic link is read as its target, as Go reads it")
     func linkedSourceFile() throws {
-        let repo = try FixtureRepository()
-        try repo.write(
-            ".semgate.yml",
-            """
-            semgate: 1
-            surfaces:
-              metrics:
-                extract:
-                  regex:
-                    files: ["metrics/*.go"]
-                    pattern: 'NewMetric\\("(?<name>[a-z_]+)"'
-
-            """)
+        let repo = try metricsProject()
         try repo.write("metrics/a.go", "NewMetric(\"alpha\")\n")
         try repo.write("shared/b.txt", "NewMetric(\"beta\")\n")
         try repo.link("metrics/b.go", to: "../shared/b.txt")
@@ -454,4 +456,22 @@ struct SymbolicLinkTests {
         #expect(removed.status == 1, "stdout: \(removed.stdout) stderr: \(removed.stderr)")
         #expect(removed.stdout.contains("pkg.B"))
     }
+}
+
+/// A repository whose policy reads metric names from `metrics/*.go` with a regex: the link tests' project.
+private func metricsProject() throws -> FixtureRepository {
+    let repo = try FixtureRepository()
+    try repo.write(
+        ".semgate.yml",
+        """
+        semgate: 1
+        surfaces:
+          metrics:
+            extract:
+              regex:
+                files: ["metrics/*.go"]
+                pattern: 'NewMetric\\("(?<name>[a-z_]+)"'
+
+        """)
+    return repo
 }

@@ -50,9 +50,6 @@ struct LifecycleCommandTests {
             (["support", "--at", "yesterday"], ["invalid date 'yesterday'"]),
             (["support", "1.x"], ["1.x"]),
             (["support", "7.0.0"], ["no release on line 7", "the lines are: 2, 1"]),
-            (["support", "--format", "sarif"], ["unknown format 'sarif' for support", "endoflife, svg"]),
-            (["support", "1.1.0", "--format", "svg"], ["unknown format 'svg' for support VERSION", "text, json"]),
-            (["fix-targets", "1.1.0", "--format", "endoflife"], ["unknown format 'endoflife' for fix-targets"]),
             (["fix-targets", "banana"], ["banana"]),
             (["support", "--at", "2020-01-01", "1.0.0"], ["no release was published by 2020-01-01"]),
             (["deprecations", "--head", "no-such-rev"], ["no-such-rev"]),
@@ -61,6 +58,22 @@ struct LifecycleCommandTests {
         let repo = try lifecycleRepository()
         let result = try runSemgate(arguments + ["--repo", repo.url.path])
         expectCouldNotRun(result, mentions: mentions)
+    }
+
+    @Test(
+        "an unknown --format is a usage error (64), as for check, naming the formats that apply",
+        arguments: [
+            (["support", "--format", "sarif"], ["unknown format 'sarif' for support", "endoflife, svg"]),
+            (["support", "1.1.0", "--format", "svg"], ["unknown format 'svg' for support VERSION", "text, json"]),
+            (["fix-targets", "1.1.0", "--format", "endoflife"], ["unknown format 'endoflife' for fix-targets"]),
+            (["deprecations", "--format", "bogus"], ["unknown format 'bogus' for deprecations"]),
+        ])
+    func unknownFormat(arguments: [String], mentions: [String]) throws {
+        let repo = try lifecycleRepository()
+        let result = try runSemgate(arguments + ["--repo", repo.url.path])
+        #expect(result.status == 64, "stderr: \(result.stderr)")
+        for text in mentions { #expect(result.stderr.contains(text), "stderr: \(result.stderr)") }
+        expectNoCrash(result)
     }
 
     @Test("a policy without a support section: support and fix-targets exit 2 and say what to add")

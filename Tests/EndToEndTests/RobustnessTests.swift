@@ -145,4 +145,30 @@ struct RobustnessTests {
             expectNoCrash(result)
         }
     }
+
+    @Test("a release at the largest major: a removal after it is claimed, with no next major named, and nothing traps")
+    func majorAtTheLimit() throws {
+        let limit = "18446744073709551615"
+        let repo = try goRepository()
+        try repo.write("api/old.go", "package api\n\n// Old is old.\n//\n// Deprecated: use Run.\nfunc Old() {}\n")
+        try repo.write("api/gone.go", "package api\n\n// Gone goes.\nfunc Gone() {}\n")
+        try repo.commit("feat: old")
+        try repo.tag("v\(limit).0.0")
+        try repo.remove("api/gone.go")
+        try repo.commit("remove Gone")
+        let folder = try TemporaryFolder()
+        let common = ["--repo", repo.url.path, "--policy", try policy("", in: folder)]
+        let check = try runSemgate(["check"] + common)
+        expectNoCrash(check)
+        #expect(check.status == 1, "stdout: \(check.stdout) stderr: \(check.stderr)")
+        #expect(check.stdout.contains("api.Gone"))
+        #expect(check.stdout.contains("there is none after \(limit)"), "stdout: \(check.stdout)")
+        try repo.tag("v\(limit).0.1")
+        let audit = try runSemgate(["audit"] + common)
+        expectNoCrash(audit)
+        #expect(audit.status == 1, "stdout: \(audit.stdout) stderr: \(audit.stderr)")
+        for command in [["deprecations"], ["deprecations", "--format", "json"], ["next"], ["support"]] {
+            expectNoCrash(try runSemgate(command + common))
+        }
+    }
 }

@@ -92,6 +92,18 @@ struct VerdictTests {
     }
 
     @Test(
+        "audit over a range that holds no release exits 2 naming the releases there are, never a pass of nothing",
+        arguments: [
+            (["--from", "5.0.0"], ["no release lies from 5.0.0", "the releases run from"]),
+            (["--to", "0.0.1"], ["no release lies to 0.0.1", "the releases run from"]),
+            (["--from", "2.1.0", "--to", "2.0.0"], ["--from 2.1.0 comes after --to 2.0.0"]),
+        ])
+    func auditEmptyRange(range: [String], mentions: [String]) throws {
+        let repo = try sampleRepository()
+        expectCouldNotRun(try runSemgate(["audit"] + range, in: repo.url), mentions: mentions)
+    }
+
+    @Test(
         "check --version: a minor passes, a patch fails, the tag form works",
         arguments: [
             ("2.2.0", Int32(0)), ("v2.2.0", 0), ("2.1.1", 1), ("3.0.0", 0),

@@ -197,6 +197,98 @@ struct PolicyDraftTests {
         #expect(policy.surfaces.isEmpty)
     }
 
+    @Test("tags: a line named after the project is its template, though a library of it tags more often")
+    func tagPrefixNamedAfterProject() throws {
+        let repo = try FixtureRepository()
+        try repo.write("lib/go.mod", "module example.com/tool/lib\n")
+        try repo.write("lib/lib.go", "package lib\n")
+        try repo.write("tool/go.mod", "module example.com/tool/tool\n")
+        try repo.write("tool/main.go", "package main\n")
+        try repo.commit("first")
+        let library = ["lib/v0.1.0", "lib/v0.1.1", "lib/v0.2.0", "lib/v0.2.1", "lib/v0.3.0", "lib/v0.4.0"]
+        for tag in library + ["tool/v1.0.0", "tool/v1.1.0", "tool/v1.2.0", "other/v1.0.0"] {
+            try repo.tag(tag)
+        }
+        let (_, policy, _) = try draft(repo)
+        #expect(policy.project == "tool")
+        #expect(policy.releases.tag.template == "tool/v{version}")
+        // Fewer than three releases on the named line: the most common prefix, as before.
+        let fewer = try FixtureRepository()
+        try fewer.write("lib/go.mod", "module example.com/tool/lib\n")
+        try fewer.write("tool/go.mod", "module example.com/tool/tool\n")
+        try fewer.commit("first")
+        for tag in library + ["tool/v1.0.0", "tool/v1.1.0"] { try fewer.tag(tag) }
+        #expect(try draft(fewer).policy.releases.tag.template == "lib/v{version}")
+        // The project's old tag style: a named line whose newest release is below the most common line's is not its
+        // current one.
+        let old = try FixtureRepository()
+        try old.write("go.mod", "module example.com/tool\n")
+        try old.write("main.go", "package main\n")
+        try old.commit("first")
+        for tag in ["tool-v0.1.0", "tool-v0.2.0", "tool-v0.3.0"] + (0..<24).map({ "v1.\($0).0" }) { try old.tag(tag) }
+        #expect(try draft(old).policy.releases.tag.template == "v{version}")
+        #expect(PolicyDraft.prefix("tool/v", names: "tool") && PolicyDraft.prefix("Tool-", names: "tool"))
+        #expect(!PolicyDraft.prefix("toolkit/v", names: "tool") && !PolicyDraft.prefix("v", names: "tool"))
+    }
+
+    @Test("modules without one at the root: the Go surfaces are those of the module the template's tag line is of")
+    func moduleOfTagLine() throws {
+        let repo = try FixtureRepository()
+        // A library module that tags more often, and the program's module, named after the project, whose command
+        // line also reads a command package of a third module.
+        try repo.write("lib/go.mod", "module example.com/tool/lib\n")
+        try repo.write("lib/lib.go", "package lib\n\nfunc Parse() {}\n")
+        try repo.write("cfg/go.mod", "module example.com/tool/cfg\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write(
+            "cfg/commands/cfg.go",
+            "package commands\n\nimport \"github.com/spf13/cobra\"\n\n"
+                + "func New() *cobra.Command {\n\tc := &cobra.Command{Use: \"cfg\"}\n"
+                + "\tc.Flags().Bool(\"all\", false, \"\")\n\treturn c\n}\n")
+        try repo.write(
+            "tool/go.mod",
+            "module example.com/tool/tool/v2\n\nrequire (\n\tgithub.com/spf13/cobra v1.8.0\n\texample.com/tool/cfg v0.1.0\n)\n")
+        try repo.write(
+            "tool/main.go",
+            """
+            package main
+
+            import (
+                "example.com/tool/cfg/commands"
+                "github.com/spf13/cobra"
+            )
+
+            func main() {
+                root := &cobra.Command{Use: "tool"}
+                root.AddCommand(commands.New())
+                root.Flags().String("out", "", "")
+                _ = root.Execute()
+            }
+            """)
+        try repo.commit("first")
+        for tag in ["lib/v0.1.0", "lib/v0.2.0", "lib/v0.3.0", "lib/v0.4.0", "lib/v0.5.0", "tool/v2.0.0", "tool/v2.1.0", "tool/v2.2.0"] {
+            try repo.tag(tag)
+        }
+        let (yaml, policy, items) = try draft(repo)
+        #expect(policy.releases.tag.template == "tool/v{version}", "\(yaml)")
+        #expect(policy.surfaces.map(\.name) == ["cli"], "\(yaml)")
+        #expect(yaml.contains("files: [cfg/commands/*.go, tool/*.go]"), "\(yaml)")
+        #expect(items.contains("cli:tool cfg --all") && items.contains("cli:tool --out"), "\(items)")
+    }
+
+    @Test("tags: a prefix with braces, which no template can spell, is not taken for a tag line")
+    func bracedPrefix() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/tool\n")
+        try repo.commit("first")
+        for tag in ["x{y}/v1.0.0", "x{y}/v1.1.0", "x{y}/v1.2.0", "{version}/v1.0.0", "{version}/v1.1.0", "v0.9.0"] {
+            try repo.tag(tag)
+        }
+        let (yaml, policy, _) = try draft(repo)
+        #expect(policy.releases.tag.template == "v{version}", "\(yaml)")
+        #expect(!yaml.contains("x{y}/v{version}") && !yaml.contains("'{version}/v{version}'"), "\(yaml)")
+        #expect(yaml.contains("5 tags like '{version}/v1.1.0' whose prefix holds braces"), "\(yaml)")
+    }
+
     @Test("tags: releases from before the project took its prefix are named as not audited; a newer family is not")
     func olderUnprefixedReleases() throws {
         let repo = try FixtureRepository()
@@ -719,6 +811,37 @@ struct PolicyDraftTests {
         for key in ["example.com/old/tool/v4/api.Get", "example.com/new,org/tool/v4/api.Get", "example.com/new/cmd/util"] {
             #expect(!exclude.contains { $0.matches(key) }, "\(key)")
         }
+    }
+
+    @Test("go-api: packages below a program's folder, and folders of programs an old release had, are left out")
+    func excludesOfEarlierPrograms() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/lib\n")
+        try repo.write("lib.go", "package lib\n\nfunc Parse() {}\n")
+        // A generator program with packages of its own, and a command folder, both gone at HEAD.
+        try repo.write("gen/main.go", "package main\n\nfunc main() {}\n")
+        try repo.write("gen/tpl/tpl.go", "package tpl\n\nfunc Text() {}\n")
+        try repo.write("cmd/util/util.go", "package util\n\nfunc Run() {}\n")
+        // A program with no package below it, and one under a folder the other excludes cover.
+        try repo.write("tools/vet/main.go", "package main\n\nfunc main() {}\n")
+        try repo.write("tools/vet/rules/rules.go", "package rules\n")
+        try repo.write("bench/main.go", "package main\n\nfunc main() {}\n")
+        try repo.commit("first")
+        try repo.tag("v1.0.0")
+        for path in ["gen/main.go", "gen/tpl/tpl.go", "cmd/util/util.go"] { try repo.remove(path) }
+        try repo.commit("the generator moved to its own repository")
+        try repo.tag("v1.1.0")
+        let (yaml, policy, _) = try draft(repo)
+        #expect(yaml.contains("example.com/lib/gen/**]") && yaml.contains("'example.com/lib/cmd{/**,.*}'"), "\(yaml)")
+        #expect(yaml.contains("here or in earlier releases: gen."), "\(yaml)")
+        let exclude = try #require(policy.surfaces.first?.exclude)
+        for key in ["example.com/lib/gen/tpl.Text", "example.com/lib/gen/tpl", "example.com/lib/cmd/util.Run"] {
+            #expect(exclude.contains { $0.matches(key) }, "\(key)")
+        }
+        for key in ["example.com/lib.Parse", "example.com/lib/general.Parse", "example.com/lib/bench/x"] {
+            #expect(!exclude.contains { $0.matches(key) }, "\(key)")
+        }
+        #expect(!yaml.contains("bench/**") && !yaml.contains("tools/vet/**"), "\(yaml)")
     }
 
     @Test("init reads the latest releases, the ends of each major and a spread of the older ones, each once")

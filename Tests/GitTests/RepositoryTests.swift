@@ -134,6 +134,34 @@ struct RepositoryTests {
         #expect(folders == ["pkg", "pkg/a", "pkg/b"])
     }
 
+    @Test("lookups in a row share each wide folder's name index and one budget: n links in a folder of n, about 3n steps")
+    func resolverSharesIndexes() throws {
+        let repo = try FixtureRepository()
+        for index in 0..<100 {
+            try repo.write(String(format: "wide/f%03d.txt", index), "\(index)\n")
+            try repo.link(String(format: "wide/l%03d.go", index), to: String(format: "f%03d.txt", index))
+        }
+        try repo.commit("v1")
+        let repository = try Repository(discovering: repo.url.path)
+        let tree = try repository.rootTree(of: try repository.resolve("HEAD"))
+        let root = try repository.entries(ofTree: tree).count
+        // Each lookup: "wide" (the small root searched in order), the link's name, its target's one part; the wide
+        // folder's 200 entries are indexed once. A search in order would cost 100 x 400 more.
+        let cost = 100 * (3 + root) + 200
+        var resolver = PathResolver(repository, budget: cost)
+        for index in 0..<100 {
+            let blob = try #require(try resolver.blobID(atPath: String(format: "wide/l%03d.go", index), inTree: tree))
+            #expect(try repository.text(ofBlob: blob) == "\(index)\n")
+        }
+        var short = PathResolver(repository, budget: cost - 1)
+        for index in 0..<99 { _ = try short.blobID(atPath: String(format: "wide/l%03d.go", index), inTree: tree) }
+        #expect(throws: GitError.lookupTooLong(path: "wide/l099.go", limit: cost - 1)) {
+            try short.blobID(atPath: "wide/l099.go", inTree: tree)
+        }
+        var fresh = PathResolver(repository)
+        #expect(try fresh.blobID(atPath: "wide/missing.go", inTree: tree) == nil)
+    }
+
     @Test("a blob missing from the object store is a missingObject error, not a crash")
     func missingBlob() throws {
         let repo = try history()

@@ -21,6 +21,7 @@ struct HostileProject {
         "y\r::set-env name=SEMGATE_PWNED::1",
         "z\n::stop-commands::tok\n::add-mask::secret",
         "pipe|a `b``c` **bold** [link](https://e.example) @org/team $x$ <b>html</b>",
+        "cc @octocat fixes #12 and torvalds/linux#3, see https://e.example/login or www.e.example",
     ]
     static let addedNames = [
         "</details><script>alert(1)</script><details>",

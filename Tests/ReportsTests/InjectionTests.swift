@@ -136,6 +136,12 @@ struct InjectionTests {
                 #expect(!output.contains(name))
             }
             #expect(!output.contains("**bold**") && !output.contains("[link](") && !output.contains(" @org"))
+            // What GitHub links or notifies after rendering, escapes undone: @-mentions, #N and owner/repo#N
+            // references, and the autolink extension's URLs.
+            for pattern in [#/(?:^|[^\w&])@[A-Za-z0-9]/#, #/(?:^|[^&\w])#\d/#, #/[\w\/]#\d/#, #/https?:\/\//#, #/www\./#] {
+                let found = output.firstMatch(of: pattern).map { output[$0.range] }
+                #expect(found == nil, "\(command): \(found.map(String.init) ?? "")")
+            }
         }
     }
 

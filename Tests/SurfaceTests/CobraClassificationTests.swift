@@ -246,6 +246,40 @@ struct CobraClassificationTests {
             new: #"root.PersistentFlags().String("ns", "", "")"#, bump: .minor,
             changes: ["added tool --ns", "changed tool r --ns", "changed tool run --ns"]),
         Case(
+            name: "a command's own flag shadowing a persistent flag above, alike, is no new flag: it was typed before",
+            old: #"root.PersistentFlags().String("ns", "", "")"#,
+            new: """
+                root.PersistentFlags().String("ns", "", "")
+                run.Flags().String("ns", "", "")
+                """, bump: .patch, changes: ["changed tool r --ns", "changed tool run --ns"]),
+        Case(
+            name: "a command's own flag shadowing a persistent flag above with another type is breaking",
+            old: #"root.PersistentFlags().String("ns", "", "")"#,
+            new: """
+                root.PersistentFlags().String("ns", "", "")
+                run.Flags().Int("ns", 0, "")
+                """, bump: .major, changes: ["changed tool r --ns", "changed tool run --ns"]),
+        Case(
+            name: "a command's own flag shadowing a persistent flag above drops that flag's shorthand there: breaking",
+            old: #"root.PersistentFlags().StringP("ns", "n", "", "")"#,
+            new: """
+                root.PersistentFlags().StringP("ns", "n", "", "")
+                run.Flags().String("ns", "", "")
+                """, bump: .major, changes: ["changed tool r --ns", "changed tool run --ns"]),
+        Case(
+            name: "a persistent flag moved down to the one subcommand: the subcommand's flag is not new, the root's went",
+            old: #"root.PersistentFlags().String("ns", "", "")"#,
+            new: #"run.PersistentFlags().String("ns", "", "")"#, bump: .major,
+            changes: ["removed tool --ns"]),
+        Case(
+            name: "a new command's flag named as a persistent flag above is new with the command",
+            old: "",
+            new: """
+                ls := &cobra.Command{Use: "ls"}
+                root.AddCommand(ls)
+                ls.Flags().Bool("verbose", false, "")
+                """, bump: .minor, changes: ["added tool ls", "added tool ls --verbose"]),
+        Case(
             name: "a bool flag becoming a string flag whose bare form still works is compatible",
             old: #"run.Flags().Bool("color", false, "")"#,
             new: """

@@ -215,6 +215,29 @@ struct GoAPITests {
             name: "an alias any = interface{} names the universe's any: nothing",
             old: "func F(any)", new: "type any = interface{}\nfunc F(any)", bump: .none),
         Rule(
+            name: "a package const any that no exported item writes is nothing (an empty interface is not any)",
+            old: "func F(interface{}) string", new: "func F(interface{}) string\nconst any = \"\"", bump: .none),
+        Rule(
+            name: "a shadowed string only unexported code writes is nothing",
+            old: "func F() {}\nfunc g(string) {}", new: "func F() {}\nfunc g(string) {}\ntype string int",
+            bump: .none),
+        Rule(
+            name: "a shadowed string an unexported field of an exported struct writes is major",
+            old: "type S struct{ name string }", new: "type S struct{ name string }\ntype string []int",
+            bump: .major),
+        Rule(
+            name: "a shadowed string an unexported type exposed by an exported func writes is major",
+            old: "type opts struct{ name string }\nfunc New() opts",
+            new: "type opts struct{ name string }\nfunc New() opts\ntype string int", bump: .major),
+        Rule(
+            name: "a shadowed true an exported const reaches through an unexported one is major",
+            old: "const On = on\nconst on = true", new: "const On = on\nconst on = true\nconst true = false",
+            bump: .major),
+        Rule(
+            name: "a shadowed string a method of an exported type writes is major",
+            old: "type T int\nfunc (T) Name() string", new: "type T int\nfunc (T) Name() string\ntype string int",
+            bump: .major),
+        Rule(
             name: "an alias of a shadowed string written for it is a change",
             old: "type string int\nfunc F([]string)", new: "type string int\ntype Word = string\nfunc F([]Word)",
             bump: .minor),

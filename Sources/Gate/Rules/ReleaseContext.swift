@@ -144,11 +144,24 @@ public struct TagContext: Sendable {
 }
 
 extension ReleaseContext {
-    /// The next major after the base (`3.0.0`), as remedies name it.
-    var nextMajor: String { base.map { "\($0.major + 1).0.0" } ?? "the next major" }
+    /// The next major after the base (`3.0.0`), as remedies name it; a base at the 64-bit limit has none.
+    var nextMajor: String {
+        guard let base else { return "the next major" }
+        guard base.major < UInt64.max else {
+            return "a next major (there is none after \(base.major), the largest major a 64-bit number holds)"
+        }
+        return "\(base.major + 1).0.0"
+    }
 
-    /// The next minor after the base (`2.3.0`), as remedies name it.
-    var nextMinor: String { base.map { "\($0.major).\($0.minor + 1).0" } ?? "the next minor" }
+    /// The next minor after the base (`2.3.0`), as remedies name it; a base at the 64-bit limit has none.
+    var nextMinor: String {
+        guard let base else { return "the next minor" }
+        guard base.minor < UInt64.max else {
+            return "a next minor (there is none after \(base.major).\(base.minor), the largest minor a 64-bit number "
+                + "holds)"
+        }
+        return "\(base.major).\(base.minor + 1).0"
+    }
 
     /// How to record that the break of `items` is accepted in the release judged.
     func exceptionHint(_ items: [String]) -> String {
