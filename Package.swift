@@ -29,8 +29,8 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]
         ),
         /** Every bound on depth, size and per-run work that repository content could otherwise make unbounded. */
-        .target(name: "Limits"),
-        /** Facts about the build for --version: the commit given in SEMGATE_COMMIT, and the loader's view of linkage. */
+        .target(name: "Limits", dependencies: ["BuildInfo"]),
+        /** Facts about the build for --version: the commit given in SEMGATE_COMMIT, and the loader's view of linkage; the thread's stack bounds (StackGuard). */
         .target(
             name: "BuildInfo",
             cSettings: [.define("SEMGATE_COMMIT", to: "\"\(buildCommit)\""), .define("_GNU_SOURCE")],
@@ -50,7 +50,7 @@ let package = Package(
         /** Go source without a toolchain: a lexer after the language specification and a declaration parser. */
         .target(name: "GoSource", dependencies: ["Limits"]),
         /** Cobra command lines read from Go source: commands, flags and aliases a user can type. */
-        .target(name: "Cobra", dependencies: ["GoSource"]),
+        .target(name: "Cobra", dependencies: ["GoSource", "Limits"]),
         /** Surface items, the extractors, and the diff between two surfaces. */
         .target(name: "Surface", dependencies: ["Git", "Policy", "Pattern", "GoSource", "Cobra", "Limits"]),
         /** Release tags to releases with dates, predecessors and hygiene findings. */

@@ -1,6 +1,7 @@
 #include "BuildInfo.h"
 
 #include <dlfcn.h>
+#include <pthread.h>
 #include <stddef.h>
 
 #ifndef SEMGATE_COMMIT
@@ -28,4 +29,28 @@ int semgate_library_loaded(const char *name) {
     }
     dlclose(handle);
     return 1;
+}
+
+int semgate_thread_stack(void **low, unsigned long *size) {
+#if defined(__linux__)
+    pthread_attr_t attributes;
+    if (pthread_getattr_np(pthread_self(), &attributes) != 0) {
+        return 0;
+    }
+    size_t found = 0;
+    int ok = pthread_attr_getstack(&attributes, low, &found) == 0;
+    pthread_attr_destroy(&attributes);
+    *size = (unsigned long)found;
+    return ok && found > 0;
+#elif defined(__APPLE__)
+    char *high = (char *)pthread_get_stackaddr_np(pthread_self());
+    size_t found = pthread_get_stacksize_np(pthread_self());
+    *low = high - found;
+    *size = (unsigned long)found;
+    return found > 0;
+#else
+    (void)low;
+    (void)size;
+    return 0;
+#endif
 }

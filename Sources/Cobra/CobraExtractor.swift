@@ -1,4 +1,5 @@
 import GoSource
+import Limits
 
 /// One command, alias or flag of a cobra command line.
 public struct CobraItem: Sendable, Hashable {
@@ -122,10 +123,26 @@ public enum CobraExtractor {
     /// `fieldsWrittenNotRead` says whether some Go file of the module besides `files` may give a field of that name a
     /// value (``fieldsWritten(inFileNotRead:)``); nil when not known: a pointer field a literal leaves out is then
     /// never read as certainly nil.
+    ///
+    /// The interpreter runs on a thread with a `stackBytes` stack (``StackGuard/withStack(_:_:)``; 0: this thread);
+    /// code that nests too deep for it is `overLimit` (review R42).
     public static func surface(
         of files: [(path: String, source: CobraSourceFile)], root: String?, names: CobraNames? = nil,
         library: CobraLibrary = .unread, maximumWork: Int = CobraSurface.maximumWork, sortingItems: Bool = true,
-        partialFolders: Set<String> = [], fieldsWrittenNotRead: ((String) -> Bool)? = nil
+        partialFolders: Set<String> = [], fieldsWrittenNotRead: ((String) -> Bool)? = nil,
+        stackBytes: Int = Limit.interpreterStack
+    ) -> CobraSurface {
+        StackGuard.withStack(stackBytes) {
+            surfaceHere(
+                of: files, root: root, names: names, library: library, maximumWork: maximumWork,
+                sortingItems: sortingItems, partialFolders: partialFolders, fieldsWrittenNotRead: fieldsWrittenNotRead)
+        }
+    }
+
+    private static func surfaceHere(
+        of files: [(path: String, source: CobraSourceFile)], root: String?, names: CobraNames?,
+        library: CobraLibrary, maximumWork: Int, sortingItems: Bool, partialFolders: Set<String>,
+        fieldsWrittenNotRead: ((String) -> Bool)?
     ) -> CobraSurface {
         let goFiles = files.filter {
             $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") && !$0.source.neverBuilds
@@ -135,6 +152,13 @@ public enum CobraExtractor {
         interpreter.partialFolders = partialFolders
         interpreter.fieldsWrittenNotRead = fieldsWrittenNotRead
         interpreter.run()
+        // The stack ran nearly full: what was not run may have ended or taken away what the rest adds (review R42).
+        func stopped(_ interpreter: inout CobraInterpreter) -> CobraSurface? {
+            guard let message = interpreter.outOfStack else { return nil }
+            interpreter.finish()
+            return CobraSurface(items: [], notes: [], incomplete: true, overLimit: message)
+        }
+        if let surface = stopped(&interpreter) { return surface }
         // A field given nil by a statement the run did not make (code not run, as a method called only when a command
         // runs): an object read from it may be nil whatever the order; read again with those fields nilable.
         // A field read as holding what the run gave it alone that a statement the run did not make may give a value:
@@ -150,6 +174,7 @@ public enum CobraExtractor {
             interpreter.alwaysNilFields = unrunNil
             interpreter.instanceFields = unrunGiven
             interpreter.run()
+            if let surface = stopped(&interpreter) { return surface }
             // Fewer decisions may leave other such statements not made: then nothing is decided by them.
             nilUnknown =
                 interpreter.unrunNilFields().contains { field, types in
@@ -167,6 +192,7 @@ public enum CobraExtractor {
             interpreter.literalListsDecide = false
             interpreter.partialFolders = partialFolders
             interpreter.run()
+            if let surface = stopped(&interpreter) { return surface }
         }
         interpreter.markFlagsWithGuardedNotices()
         interpreter.finish()
@@ -249,7 +275,9 @@ extension CobraExtractor {
         }
         .sorted { $0.path < $1.path }
         var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) })
-        interpreter.run()
+        // What a run stopped for the stack found is not the tree (review R42): no roots, as for files that build none.
+        StackGuard.withStack(Limit.interpreterStack) { interpreter.run() }
+        guard interpreter.outOfStack == nil else { return [] }
         let commands = interpreter.commands.filter { $0.value.hasUse }
         let children = Set(commands.values.flatMap(\.children))
         func size(of root: CobraSite) -> Int {

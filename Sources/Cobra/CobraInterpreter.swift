@@ -1,4 +1,5 @@
 import GoSource
+import Limits
 
 /// Where a value was made: a file of the program and a byte offset in it. Every `&cobra.Command{...}` literal and
 /// every `pflag.NewFlagSet(...)` call is one abstract object, however often its function runs, except that a command
@@ -566,6 +567,11 @@ struct CobraInterpreter {
     }
     /// Whether some note says that commands or flags were left out.
     private(set) var incomplete = false
+    /// Where the thread's stack first ran nearly full (``StackGuard``): a call, statement or expression met there was
+    /// not run, and one not run may be a `return`, `ResetFlags()` or `RemoveCommand` that what follows depends on, so
+    /// from there on nothing runs and the run's surface is not used (review R42: skipping just that one statement
+    /// let the flags after a skipped `return` count). Set once; the extractor stops with it (exit 2).
+    private(set) var outOfStack: String?
     /// Bytes of strings `+` built in this run (``maximumConcatenatedBytes``).
     private var concatenatedBytes = 0
     /// What the program sets in cobra's `CompletionOptions`, by command (see ``CobraDefaultCommands``).
@@ -1355,9 +1361,9 @@ struct CobraInterpreter {
             for key in relevant where !evaluatedFunctions[Int(key)] {
                 _ = call(key, arguments: [])
             }
-            if !changed || !changedAfterRead { break }
+            if !changed || !changedAfterRead || outOfStack != nil { break }
         }
-        if recordsSteps { takeAway() }
+        if recordsSteps && outOfStack == nil { takeAway() }
     }
 
     /// Where the call being evaluated runs (``recordsSteps``), and whether it holds in every run.
@@ -1572,8 +1578,17 @@ struct CobraInterpreter {
         readClosures.insert(site)
         recordClosureRead(site, marks: true)
         guard let closure = closures[site], !runningClosures.contains(site),
-            callDepth < Self.maximumCallDepth, let build = builds.combine(currentBuild, fileAtoms[site.file])
+            let build = builds.combine(currentBuild, fileAtoms[site.file])
         else { return [] }
+        guard hasRoom(file: site.file, line: closure.literal.position.line, what: "a function literal run") else {
+            return []
+        }
+        guard callDepth < Self.maximumCallDepth else {
+            note(
+                "calls nest more than \(Self.maximumCallDepth) deep here; what the function literal run here adds "
+                    + "is not in the surface", file: site.file, line: closure.literal.position.line)
+            return []
+        }
         let outerBuild = currentBuild
         currentBuild = build
         defer { currentBuild = outerBuild }
@@ -1832,7 +1847,15 @@ struct CobraInterpreter {
                         closureReads: before.1, made: before.2, clock: clock))
             }
         }
-        if callStates[Int(call)].ranInPass == pass || depth >= Self.maximumCallDepth {
+        let tooDeep = depth >= Self.maximumCallDepth
+        let noRoom = !tooDeep && callStates[Int(call)].ranInPass != pass && !hasRoom(calling: key)
+        if callStates[Int(call)].ranInPass != pass && tooDeep
+            && (Self.handsOver(values + [receiver]) || holdsCommand(values + [receiver]))
+        {
+            // Given a command or flag set, or an object that holds one (a method of `T{cmd}`).
+            noteNotFollowed(key)
+        }
+        if callStates[Int(call)].ranInPass == pass || tooDeep || noRoom {
             // What a call still running (recursion) or not run (too deep) returns may grow later in this pass. The
             // result read after the body ran cannot: only the call's own frame adds to it, once a pass.
             callStates[Int(call)].readInPass = pass
@@ -1925,7 +1948,10 @@ struct CobraInterpreter {
             else { return false }
             for thing in record.made[madeCount..<made.made] { bodies[bodies.count - 1].made.insert(thing) }
             madeCount = made.made
-            if callStates[Int(made.call)].ranInPass == pass || made.depth >= Self.maximumCallDepth {
+            let noRoom =
+                callStates[Int(made.call)].ranInPass != pass && made.depth < Self.maximumCallDepth
+                && !hasRoom(calling: callKeys[Int(made.call)].function)
+            if callStates[Int(made.call)].ranInPass == pass || made.depth >= Self.maximumCallDepth || noRoom {
                 callStates[Int(made.call)].readInPass = pass
             } else {
                 callStates[Int(made.call)].ranInPass = pass
@@ -3871,6 +3897,7 @@ struct CobraInterpreter {
     }
 
     private mutating func execute(_ statement: CobraStatement, in frame: inout Frame) {
+        guard hasRoom(in: frame, what: "a statement") else { return }
         let nests: Bool
         switch statement {
         case .block(let inner): nests = !inner.allSatisfy { if case .declare = $0 { true } else { false } }
@@ -5353,6 +5380,7 @@ struct CobraInterpreter {
     // MARK: Expressions
 
     private mutating func evaluate(_ expression: CobraExpr, in frame: inout Frame) -> CobraValues {
+        guard hasRoom(in: frame, what: "an expression") else { return [] }
         switch expression {
         case .name(let name):
             return lookup(name, in: frame)
@@ -6290,6 +6318,27 @@ struct CobraInterpreter {
     }
     static let maximumHeldObjects = 256
 
+    /// Whether the program's objects among `values` were given a command or flag set, directly or through objects
+    /// they were given (``held``; at most `maximumHeldObjects` objects looked at, past which the answer is yes).
+    private func holdsCommand(_ values: [CobraValues]) -> Bool {
+        var seen: Set<CobraSite> = []
+        var pending: [CobraSite] = []
+        for value in values {
+            for case .object(let site, _) in value where seen.insert(site).inserted { pending.append(site) }
+        }
+        while let site = pending.popLast() {
+            guard seen.count <= Self.maximumHeldObjects else { return true }
+            for found in held[site] ?? [] {
+                switch found {
+                case .command, .flagSet: return true
+                case .object(let inner, _) where seen.insert(inner).inserted: pending.append(inner)
+                default: continue
+                }
+            }
+        }
+        return false
+    }
+
     /// Records the program's objects among `values`, given to a call the files do not define (``handedObjects``).
     private mutating func noteHanded(_ values: [CobraValues]) {
         guard literalListsDecide else { return }
@@ -6412,6 +6461,55 @@ struct CobraInterpreter {
         let found = Self.mayAddFlags(numbering.table.names[index])
         mayAddFlagsByName[index] = found ? 1 : 0
         return found
+    }
+
+    /// Notes that the call of `key` is not followed: calls nest past ``maximumCallDepth`` and the call is given a
+    /// command or flag set, or an object holding one (review R33). The surface is incomplete; nothing is taken as open (what the call would add
+    /// is missing, and its removal still claimed).
+    private mutating func noteNotFollowed(_ key: CobraFunctionID) {
+        let declaration = declared.list[Int(key)]
+        let function = files[declaration.file].functions[declaration.index]
+        note(
+            "calls nest more than \(Self.maximumCallDepth) deep where \(function.declaration.name) is called, so it "
+                + "is not followed there: the commands or flags it adds are not in the surface",
+            file: declaration.file, line: function.position.line)
+    }
+
+    /// Whether the thread's stack has room (``StackGuard``) for what runs next at `file`:`line`; false from the
+    /// first time it has not on (``outOfStack``), so that nothing more runs.
+    private mutating func hasRoom(file: Int, line: Int, what: String) -> Bool {
+        guard outOfStack == nil else { return false }
+        if StackGuard.hasRoom() { return true }
+        outOfStack =
+            "calls, blocks and expressions nest too deep for semgate's stack at \(paths[file]):\(line) (\(what)): what "
+            + "runs from there (a return, a ResetFlags, a RemoveCommand) is not known, so the command line is not read"
+        return false
+    }
+
+    /// ``hasRoom(file:line:what:)`` for a call of `key`, placed at the function called.
+    private mutating func hasRoom(calling key: CobraFunctionID) -> Bool {
+        guard outOfStack == nil else { return false }
+        if StackGuard.hasRoom() { return true }
+        let declaration = declared.list[Int(key)]
+        let function = files[declaration.file].functions[declaration.index]
+        return hasRoom(
+            file: declaration.file, line: function.position.line, what: "a call of \(function.declaration.name)")
+    }
+
+    /// ``hasRoom(file:line:what:)`` for a statement or expression of `frame`, placed at its function (line 1 for
+    /// package-level code).
+    private mutating func hasRoom(in frame: Frame, what: String) -> Bool {
+        guard outOfStack == nil else { return false }
+        if StackGuard.hasRoom() { return true }
+        var line = 1
+        var within = ""
+        if let key = frame.key, key >= 0 {
+            let declaration = declared.list[Int(callKeys[Int(key)].function)]
+            let function = files[declaration.file].functions[declaration.index]
+            line = function.position.line
+            within = " in \(function.declaration.name)"
+        }
+        return hasRoom(file: frame.file, line: line, what: what + within)
     }
 
     private mutating func noteUnfollowed(_ reason: String, file: Int, line: Int) {

@@ -19,6 +19,12 @@ public enum Limit {
     /// code nests a few dozen levels; the body parser recurses a few frames a level.
     public static let goBodyDepth = 400
 
+    /// The stack of the thread the cobra interpreter runs on (``StackGuard/withStack(_:_:)``), whose depth limits
+    /// multiply (64 calls, each nesting up to `goBodyDepth` levels): address space, of which a run uses what its code
+    /// nests (a few hundred KB for real programs in a release build, ten times that in a debug build). Past it the
+    /// extraction stops (``StackGuard``, exit 2).
+    public static let interpreterStack = 512 << 20
+
     /// Embedding and naming followed through interfaces, structs and aliases (interface method sets, promoted
     /// members, comparability, alias chains), within a package and into the module's other packages. Deeper chains
     /// are cut with a note (comparability counts a name that deep as comparable); real APIs embed a few levels, and
@@ -158,4 +164,10 @@ public enum Limit {
     /// Nesting of a glob's braces (`{a,{b,{c,d}}}`): expanding them recurses once a level, and a policy is written
     /// by whoever opens the pull request (100,000 nested braces overflowed the stack). Real globs nest one or two.
     public static let globBraceDepth = 100
+
+    /// Glob alternatives (`{a,b}` counts two) one policy may match against every item or tag: `include`, `exclude`,
+    /// `experimental`, exceptions' `items` and `releases.ignore`. Each is tried on every item id a run meets, so a
+    /// policy written by whoever opens the pull request could otherwise make a run take hours (40,000 globs against
+    /// 5,000 items took 343 s); real policies use tens, a few hundred at most.
+    public static let itemGlobAlternatives = 4096
 }

@@ -37,6 +37,9 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { pattern }
 
+    /// How many alternatives its braces expand to (`{a,b}` is two): what matching it costs, each tried in turn.
+    public var alternativeCount: Int { alternatives.count }
+
     /// A glob that matches `text` alone: each character the syntax gives a meaning (`*`, `?`, `[`, `{`, `}`, `,`) in
     /// a class of its own (`c[[]md]` for the folder `c[md`, `x[{]a[,]b[}]` for `x{a,b}`), as init writes a
     /// repository's folder or tag names into globs.

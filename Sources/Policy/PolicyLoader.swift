@@ -1,3 +1,4 @@
+import Limits
 import Pattern
 import SemVer
 import Yams
@@ -43,6 +44,8 @@ struct PolicyReader {
     /// The extractor kinds `extract:` may name.
     let extractors: [any ExtractorSpec.Type]
     private(set) var diagnostics: [Diagnostic] = []
+    /// Alternatives of the globs read so far that are matched against every item or tag (`Limit.itemGlobAlternatives`).
+    private var itemGlobAlternatives = 0
 
     /// Marks keys renamed to get past a duplicate; those entries are skipped.
     private static let duplicateMarker = "\u{2063}semgate-duplicate-"
@@ -299,11 +302,25 @@ struct PolicyReader {
         return result
     }
 
-    mutating func globs(_ node: Node, for field: String) -> [(glob: Glob, node: Node)] {
+    /// The globs of the list `node`. Those `matchedAgainstItems` (tried on every item or tag a run meets) count
+    /// against `Limit.itemGlobAlternatives` for the whole policy; the one that passes it is an error.
+    mutating func globs(_ node: Node, for field: String, matchedAgainstItems: Bool = false) -> [(glob: Glob, node: Node)] {
         var result: [(glob: Glob, node: Node)] = []
         for (text, element) in strings(node, for: field) ?? [] {
             do {
-                result.append((try Glob(text), element))
+                let glob = try Glob(text)
+                if matchedAgainstItems {
+                    let before = itemGlobAlternatives
+                    itemGlobAlternatives += glob.alternativeCount
+                    if before <= Limit.itemGlobAlternatives && itemGlobAlternatives > Limit.itemGlobAlternatives {
+                        report(
+                            "more than \(Limit.itemGlobAlternatives) glob alternatives ({a,b} counts two) are matched "
+                                + "against every item or tag (include, exclude, experimental, exceptions' items and "
+                                + "releases.ignore together; \(field) passes it here): each is tried on every item of "
+                                + "every release, so merge them into fewer globs", at: element)
+                    }
+                }
+                result.append((glob, element))
             } catch {
                 report("\(error.message) (in \(field))", at: element)
             }
@@ -359,7 +376,7 @@ struct PolicyReader {
             policy.surfaces = named.compactMap { readSurface(name: $0.name, key: $0.key, value: $0.value) }
         }
         if let entry = top["experimental"] {
-            policy.experimental = globs(entry.value, for: "'experimental'").map { glob, node in
+            policy.experimental = globs(entry.value, for: "'experimental'", matchedAgainstItems: true).map { glob, node in
                 checkItemGlob(glob, at: node, for: "'experimental'", surfaces: surfaceNames)
                 return glob
             }
@@ -428,7 +445,7 @@ struct PolicyReader {
             }
         }
         if let value = fields["ignore"]?.value {
-            releases.ignore = globs(value, for: "'ignore' in 'releases'").map(\.glob)
+            releases.ignore = globs(value, for: "'ignore' in 'releases'", matchedAgainstItems: true).map(\.glob)
         }
         if let value = fields["initial-development"]?.value,
             let text = string(value, for: "'initial-development' in 'releases'", example: "semver")
@@ -559,10 +576,10 @@ struct PolicyReader {
             }
         }
         if let include = fields["include"]?.value {
-            surface.include = globs(include, for: "'include' in surface '\(name)'").map(\.glob)
+            surface.include = globs(include, for: "'include' in surface '\(name)'", matchedAgainstItems: true).map(\.glob)
         }
         if let exclude = fields["exclude"]?.value {
-            surface.exclude = globs(exclude, for: "'exclude' in surface '\(name)'").map(\.glob)
+            surface.exclude = globs(exclude, for: "'exclude' in surface '\(name)'", matchedAgainstItems: true).map(\.glob)
         }
         return valid && extractorsValid ? surface : nil
     }
@@ -773,7 +790,7 @@ struct PolicyReader {
         }
         var items: [Glob] = []
         if let value = fields["items"]?.value {
-            let parsed = globs(value, for: "'items' in \(name)")
+            let parsed = globs(value, for: "'items' in \(name)", matchedAgainstItems: true)
             for (glob, itemNode) in parsed {
                 checkItemGlob(glob, at: itemNode, for: name, surfaces: surfaces)
             }

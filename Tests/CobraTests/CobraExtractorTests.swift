@@ -268,6 +268,106 @@ struct CobraRobustnessTests {
         }
     }
 
+    @Test("a flag added past the call-depth bound is missing with a note, and the surface is incomplete (review R33)")
+    func callDepthBound() {
+        var source = """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                root.Flags().String("port", "", "p")
+                a0(root)
+                return root
+            }
+
+            """
+        for index in 0..<70 { source += "func a\(index)(c *cobra.Command) { a\(index + 1)(c) }\n" }
+        source += "func a70(c *cobra.Command) { c.Flags().String(\"host\", \"\", \"h\") }\n"
+        let found = surface(["cmd/root.go": source], root: "tool")
+        #expect(found.items.map(\.key).contains("tool --port"))
+        #expect(!found.items.map(\.key).contains("tool --host"))
+        #expect(found.incomplete)
+        #expect(found.notes.contains { $0.contains("calls nest more than 64 deep where a63 is called") }, "\(found.notes)")
+
+        // Methods of a struct that holds the command, 70 deep: the same note.
+        var methods = source.components(separatedBy: "func a0(")[0]
+        methods += "type T struct{ c *cobra.Command }\n\nfunc a0(c *cobra.Command) { T{c}.m0() }\n"
+        for index in 0..<70 { methods += "func (t T) m\(index)() { t.m\(index + 1)() }\n" }
+        methods += "func (t T) m70() { t.c.Flags().String(\"host\", \"\", \"h\") }\n"
+        let held = surface(["cmd/root.go": methods], root: "tool")
+        #expect(!held.items.map(\.key).contains("tool --host"))
+        #expect(held.incomplete)
+        #expect(held.notes.contains { $0.contains("calls nest more than 64 deep where m") }, "\(held.notes)")
+
+        // Five calls deep: read, no note.
+        var short = source.components(separatedBy: "func a0(")[0]
+        for index in 0..<5 { short += "func a\(index)(c *cobra.Command) { a\(index + 1)(c) }\n" }
+        short += "func a5(c *cobra.Command) { c.Flags().String(\"host\", \"\", \"h\") }\n"
+        let read = surface(["cmd/root.go": short], root: "tool")
+        #expect(read.items.map(\.key).contains("tool --host"))
+        #expect(!read.notes.contains { $0.contains("nest") })
+    }
+
+    /// Go that nests `calls` calls, each inside `blocks` plain blocks, down to a body that defines one flag, runs
+    /// `inner` inside `blocks` blocks, then defines another (review R42's shape): `--host`, `return`, `--port`, or
+    /// `--port`, `ResetFlags()`, `--host`; Go ends with `--host` alone either way.
+    private static func stackShape(calls: Int, blocks: Int, inner: String) -> String {
+        let open = String(repeating: "{\n", count: blocks)
+        let close = String(repeating: "}\n", count: blocks)
+        var source = """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                f0(root)
+                return root
+            }
+
+            """
+        for index in 0..<calls { source += "func f\(index)(c *cobra.Command) {\n\(open)f\(index + 1)(c)\n\(close)}\n" }
+        let (before, after) = inner == "return" ? ("host", "port") : ("port", "host")
+        source += "func f\(calls)(c *cobra.Command) {\nc.Flags().String(\"\(before)\", \"\", \"\")\n"
+        return source + "\(open)\(inner)\n\(close)c.Flags().String(\"\(after)\", \"\", \"\")\n}\n"
+    }
+
+    /// The surface of `files`, read on a thread whose stack is `stack` bytes.
+    private static func surfaceOnThread(_ files: [String: String], stack: Int) -> CobraSurface {
+        final class Box: @unchecked Sendable { var surface: CobraSurface? }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let sources = files.map { ($0.key, CobraSourceFile(source: $0.value)) }
+        let thread = Thread {
+            box.surface = CobraExtractor.surface(of: sources, root: "tool", stackBytes: 0)
+            done.signal()
+        }
+        thread.stackSize = stack
+        thread.start()
+        done.wait()
+        return box.surface!
+    }
+
+    @Test(
+        "a statement the stack has no room for stops the extraction, so a return or ResetFlags not run never lets later flags count (review R42)",
+        arguments: ["return", "c.ResetFlags()"])
+    func stackExhausted(inner: String) {
+        // 60 calls each in 300 blocks: 18,000 levels, more than 6 MB of stack in any build (a release build's level
+        // takes at least 460 bytes: this overflowed an 8 MB stack before StackGuard); an 8 MB thread keeps 2 MB.
+        let deep = Self.surfaceOnThread(
+            ["cmd/root.go": Self.stackShape(calls: 60, blocks: 300, inner: inner)], stack: 8 << 20)
+        #expect(deep.overLimit?.contains("nest too deep for semgate's stack at cmd/root.go:") == true, "\(deep.notes)")
+        #expect(deep.items.isEmpty)
+        // With the stack it needs the same code is read as Go runs it: the return or the reset leaves no --port.
+        let shallow = Self.surfaceOnThread(
+            ["cmd/root.go": Self.stackShape(calls: 2, blocks: 20, inner: inner)], stack: 8 << 20)
+        #expect(shallow.overLimit == nil)
+        #expect(shallow.items.map(\.key).contains("tool --host"), "\(shallow.items.map(\.key))")
+        #expect(!shallow.items.map(\.key).contains("tool --port"))
+    }
+
     @Test("absurd nesting is an error with its position, not a stack overflow")
     func deepNesting() {
         let deep = String(repeating: "(", count: 5000) + "x" + String(repeating: ")", count: 5000)

@@ -304,4 +304,118 @@ struct HostileInputTests {
         if let drafted { expectCouldNotRun(drafted, mentions: ["more than 1000000 files and folders in one walk"]) }
         #expect(drafted != nil, "init did not finish")
     }
+
+    /// A cobra program whose root has `--port` and whose `cmd/deep.go` is `deep`: generated nesting, never real code.
+    private static func deepCobra(_ deep: String) throws -> FixtureRepository {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/tool\n\ngo 1.21\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write(
+            "cmd/root.go",
+            """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func NewRoot() *cobra.Command {
+            \troot := &cobra.Command{Use: "tool"}
+            \troot.Flags().String("port", "", "p")
+            \tdeep(root)
+            \treturn root
+            }
+
+            """)
+        try repo.write("cmd/deep.go", "package cmd\n\nimport \"github.com/spf13/cobra\"\n\n" + deep)
+        try repo.write("main.go", "package main\n\nimport \"example.com/tool/cmd\"\n\nfunc main() { cmd.NewRoot().Execute() }\n")
+        _ = try repo.commit("feat: deep")
+        return repo
+    }
+
+    private static let host = "c.Flags().String(\"host\", \"\", \"h\")"
+
+    /// Nesting a hostile file can write that the depth limits of the parser and the interpreter each allow, and
+    /// together (calls 64 deep, each body nesting expressions up to 400 levels) could take a debug build's 8 MB stack.
+    private static let deepShapes: [String: String] = [
+        // A call chain of 10,000 functions, each handing the command on.
+        "chain": (0..<10_000).map { "func a\($0)(c *cobra.Command) { a\($0 + 1)(c) }\n" }.joined()
+            + "func a10000(c *cobra.Command) { \(host) }\nfunc deep(c *cobra.Command) { a0(c) }\n",
+        // Calls nested 190 deep in one expression (within the body parser's 400 levels).
+        "nestedCalls": "func id(c *cobra.Command) *cobra.Command { return c }\n\nfunc deep(c *cobra.Command) {\n\t"
+            + String(repeating: "id(", count: 190) + "c" + String(repeating: ")", count: 190)
+            + ".Flags().String(\"host\", \"\", \"h\")\n}\n",
+        // Function literals called where they are written, 100 deep.
+        "closures": "func deep(c *cobra.Command) {\n\t" + String(repeating: "func() {", count: 100) + host
+            + String(repeating: "}()", count: 100) + "\n}\n",
+        // Each of 64 calls nests calls 150 deep: the product of the two limits.
+        "product": (0..<64).map { index in
+            "func b\(index)(c *cobra.Command) *cobra.Command { return " + String(repeating: "id(", count: 150)
+                + "b\(index + 1)(c)" + String(repeating: ")", count: 150) + " }\n"
+        }.joined() + "func b64(c *cobra.Command) *cobra.Command { \(host); return c }\n"
+            + "func id(c *cobra.Command) *cobra.Command { return c }\nfunc deep(c *cobra.Command) { b0(c) }\n",
+        // 100,000 levels of parentheses, blocks, calls and composite literals: beyond the body parser's limit.
+        "parentheses": "func deep(c *cobra.Command) {\n\t_ = " + String(repeating: "(", count: 100_000) + "1"
+            + String(repeating: ")", count: 100_000) + "\n\t\(host)\n}\n",
+        "blocks": "func deep(c *cobra.Command) {\n\t" + String(repeating: "{", count: 100_000)
+            + String(repeating: "}", count: 100_000) + "\n\t\(host)\n}\n",
+        "calls": "func deep(c *cobra.Command) {\n\t" + String(repeating: "f(", count: 100_000)
+            + String(repeating: ")", count: 100_000) + "\n\t\(host)\n}\n",
+        "composites": "type T struct{ A []T }\n\nfunc deep(c *cobra.Command) {\n\t_ = "
+            + String(repeating: "T{A: []T{", count: 100_000) + String(repeating: "}}", count: 100_000)
+            + "\n\t\(host)\n}\n",
+    ]
+
+    @Test(
+        "nesting that the depth limits allow one by one cannot overflow the stack: the flag is read or a note says why not",
+        arguments: ["chain", "nestedCalls", "closures", "product", "parentheses", "blocks", "calls", "composites"])
+    func deepCobraNesting(shape: String) throws {
+        let repo = try Self.deepCobra(Self.deepShapes[shape] ?? "")
+        let policy = """
+            semgate: 1
+            project: tool
+            surfaces:
+              cli:
+                extract:
+                  cobra: {files: ["cmd/*.go"], root: tool}
+            """
+        let result = try run(["surface", "HEAD", "--format", "json"], in: repo, policy: policy, deadline: 120)
+        if result.status == 2 {
+            // A build whose stack has no room for it stops there (its frames may be ten times a release build's).
+            expectCouldNotRun(result, mentions: ["nest too deep for semgate's stack at cmd/deep.go:"])
+            return
+        }
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let json = jsonObject(result.stdout)
+        let keys = (json?["items"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String }
+        let notes = "\(json?["notes"] ?? "")"
+        #expect(keys.contains("tool --port"), "\(keys)")
+        #expect(
+            keys.contains("tool --host") || notes.contains("nest more than"),
+            "neither the flag nor a note: \(keys) \(notes.prefix(2_000))")
+    }
+
+    /// 60 calls, each inside 300 plain blocks, down to a body that defines `first`, runs `inner` inside 300 blocks,
+    /// and defines `then`: more stack than an 8 MB main thread has (review R42's shape).
+    private static func stackSkip(inner: String, first: String, then: String) -> String {
+        let open = String(repeating: "{\n", count: 300)
+        let close = String(repeating: "}\n", count: 300)
+        return (0..<60).map { "func f\($0)(c *cobra.Command) {\n\(open)f\($0 + 1)(c)\n\(close)}\n" }.joined()
+            + "func f60(c *cobra.Command) {\nc.Flags().String(\"\(first)\", \"\", \"\")\n\(open)\(inner)\n\(close)"
+            + "c.Flags().String(\"\(then)\", \"\", \"\")\n}\nfunc deep(c *cobra.Command) { f0(c) }\n"
+    }
+
+    @Test(
+        "a return or ResetFlags the stack has no room to run is exit 2 naming the file, never a flag after it that Go never defines (review R42)",
+        arguments: [("return", "host", "gone"), ("c.ResetFlags()", "gone", "host")])
+    func stackSkip(inner: String, first: String, then: String) throws {
+        let repo = try Self.deepCobra(Self.stackSkip(inner: inner, first: first, then: then))
+        let policy = "semgate: 1\nproject: tool\nsurfaces:\n  cli:\n    extract:\n      cobra: {files: [\"cmd/*.go\"], root: tool}\n"
+        let result = try run(["surface", "HEAD", "--format", "json"], in: repo, policy: policy, deadline: 120)
+        if result.status == 2 {
+            expectCouldNotRun(result, mentions: ["nest too deep for semgate's stack at cmd/deep.go:"])
+            return
+        }
+        // A build with the room reads it as Go runs it: --gone is never defined, or is reset with --port.
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let keys = (jsonObject(result.stdout)?["items"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String }
+        #expect(keys.contains("tool --host") && !keys.contains("tool --gone"), "\(keys)")
+    }
 }

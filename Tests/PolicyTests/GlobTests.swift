@@ -241,3 +241,37 @@ struct GlobTests {
         }
     }
 }
+
+@Suite("Policy: globs matched against every item are bounded")
+struct ItemGlobLimitTests {
+    /// A policy over a list surface whose `experimental` holds `count` globs of two alternatives each, and an
+    /// exception item and a surface exclude besides.
+    static func policy(experimental count: Int) -> String {
+        let globs = (0..<count).map { "\"opts:q\($0)*{a,b}\"" }.joined(separator: ", ")
+        return """
+            semgate: 1
+            surfaces:
+              opts:
+                extract:
+                  list: opts.txt
+                exclude: ["x*"]
+            experimental: [\(globs)]
+            exceptions:
+              - release: 1.0.1
+                items: ["opts:y*"]
+                reason: r
+
+            """
+    }
+
+    @Test("4,096 alternatives of item globs load; one more is an error at the glob that passes the limit")
+    func limit() {
+        // exclude and the exception's item are one alternative each: 2,047 globs of two make 4,096.
+        #expect(diagnostics(Self.policy(experimental: 2_047)) == [])
+        let over = diagnostics(Self.policy(experimental: 2_048))
+        #expect(over.count == 1)
+        #expect(over.first?.hasPrefix("7:") == true, "\(over)")
+        #expect(over.first?.contains("more than 4096 glob alternatives") == true, "\(over)")
+        #expect(over.first?.contains("'experimental'") == true, "\(over)")
+    }
+}

@@ -12,4 +12,7 @@ int semgate_address_in_executable(const void *address);
 
 // 1 when a shared library of this file name (`libswiftCore.so`) is loaded into the process, else 0.
 int semgate_library_loaded(const char *name);
+
+// The lowest address and the size of the calling thread's stack (for `StackGuard`): 1 when found, else 0.
+int semgate_thread_stack(void **low, unsigned long *size);
 #endif
