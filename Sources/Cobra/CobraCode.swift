@@ -405,7 +405,7 @@ struct CobraLowering {
         }
     }
 
-    /// The value of an integer literal of at most 9 decimal digits, negated or not.
+    /// The value of an integer literal of at most 9 digits (any of Go's bases: `0x0`, `0o0`, `00`), negated or not.
     private static func integer(_ expression: GoExpr) -> Int? {
         switch expression {
         case .literal(_, let value?): return value

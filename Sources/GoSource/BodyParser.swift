@@ -660,6 +660,38 @@ extension GoParser {
         }
     }
 
+    /// The value of Go integer literal `text` of at most 9 digits (after its prefix, `_` not counted): decimal, `0x`
+    /// hexadecimal, `0o` or a leading `0` octal, `0b` binary (`0x0`, `0_0`, `010` is 8); nil for longer ones and for
+    /// text Go does not read as an integer (`08`, `0x`, `1__0`, `_1`).
+    static func integerValue(_ text: String) -> Int? {
+        var bytes = Array(text.utf8)
+        var radix = 10
+        if bytes.count >= 2, bytes[0] == UInt8(ascii: "0") {
+            switch bytes[1] | 0x20 {
+            case UInt8(ascii: "x"): radix = 16
+            case UInt8(ascii: "o"): radix = 8
+            case UInt8(ascii: "b"): radix = 2
+            default: radix = 8
+            }
+            // `0x`, `0o`, `0b` and the octal `0`: the prefix, then a `_` may follow it.
+            bytes.removeFirst(radix == 8 && bytes[1] | 0x20 != UInt8(ascii: "o") ? 1 : 2)
+            if bytes.first == UInt8(ascii: "_") { bytes.removeFirst() }
+        }
+        // A `_` only between digits.
+        var digits: [UInt8] = []
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "_") {
+                guard index > 0, index + 1 < bytes.count, bytes[index - 1] != byte, bytes[index + 1] != byte else {
+                    return nil
+                }
+                continue
+            }
+            digits.append(byte)
+        }
+        guard !digits.isEmpty, digits.count <= 9 else { return nil }
+        return Int(String(decoding: digits, as: UTF8.self), radix: radix)
+    }
+
     private mutating func operand() throws(ParseFailure) -> GoExpr {
         let token = current
         switch token.kind {
@@ -671,10 +703,7 @@ extension GoParser {
             return .string(Self.unquote(text(of: token)), token.position)
         case .int:
             advance()
-            let digits = text(of: token)
-            let decimal = digits.utf8.count <= 9 && digits.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-                && (digits == "0" || !digits.hasPrefix("0"))
-            return .literal(token.position, integer: decimal ? Int(digits) : nil)
+            return .literal(token.position, integer: Self.integerValue(text(of: token)))
         case .float, .imaginary, .rune:
             advance()
             return .literal(token.position)

@@ -6,8 +6,8 @@ public indirect enum GoExpr: Sendable {
     case name(String, GoPosition)
     /// A string literal, by its value (quotes removed, escapes decoded).
     case string(String, GoPosition)
-    /// A number, rune or imaginary literal; `integer` is the value of a decimal integer literal of at most 9 digits
-    /// (`1` in `cobra.ExactArgs(1)`), nil for any other.
+    /// A number, rune or imaginary literal; `integer` is the value of an integer literal of at most 9 digits in any of
+    /// Go's bases (`1` in `cobra.ExactArgs(1)`, `0x0`, `010`: ``GoParser/integerValue(_:)``), nil for any other.
     case literal(GoPosition, integer: Int? = nil)
     /// `base.name`: a field, method or package member.
     case selector(GoExpr, String, GoPosition)

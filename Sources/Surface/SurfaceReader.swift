@@ -304,6 +304,10 @@ public final class SurfaceReader {
             // The groups the last revision had: an array handed over again is the same group.
             var known: [UInt: SurfaceInputs.Group] = [:]
             for group in last?[surface.name] ?? [] { known[group.identity] = group }
+            // How many of the surface's extractors read nothing of it (``SurfaceSnapshot/unreadMark``): the surface
+            // reads nothing only when all of them did (a list of cobra extractors, one a folder the command line lived
+            // in at some releases, has one that reads nothing at most releases, and the others' reads count).
+            var readNothing = 0
             for (extractor, slot) in extractors[surfaceIndex] {
                 var context = ExtractionContext(
                     surface: surface.name, tree: tree, source: source,
@@ -332,9 +336,15 @@ public final class SurfaceReader {
                 snapshot.notes = context.notes
                 snapshot.problems = context.problems
                 if context.incomplete { snapshot.incomplete.insert(surface.name) }
-                if !context.uncertain.isEmpty {
-                    snapshot.addUncertain(context.uncertain, surface: surface.name)
+                var uncertain = context.uncertain
+                if uncertain.contains(SurfaceSnapshot.unreadMark) {
+                    readNothing += 1
+                    uncertain.removeAll { $0 == SurfaceSnapshot.unreadMark }
                 }
+                if !uncertain.isEmpty { snapshot.addUncertain(uncertain, surface: surface.name) }
+            }
+            if readNothing > 0, readNothing == extractors[surfaceIndex].count {
+                snapshot.addUncertain([SurfaceSnapshot.unreadMark], surface: surface.name)
             }
             if let old = last?[surface.name] {
                 update(&merged, from: old, to: groups)

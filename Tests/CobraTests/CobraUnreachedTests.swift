@@ -59,6 +59,11 @@ struct CobraUnreachedTests {
             ("\tfor range []string{\"a\"}[:0] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
             ("\tfor range root.Aliases[1:1] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
             ("\tfor _, n := range []string{\"port\"}[0:0:1] {\n\t\tserve.Flags().String(n, \"\", \"p\")\n\t}", ""),
+            // Bounds spelled in another base (review s21-emptyslice hexzero).
+            ("\tfor range []string{\"a\"}[:0x0] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
+            ("\tfor range root.Aliases[0o1:0b1] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
+            ("\tfor range []string{\"a\"}[:0_0] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
+            ("\tfor range 0x0 {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
             // A local bound once to a collection with no entry, used only by `range` and `len` (review R37).
             ("\ts := []string{}\n\tfor range s {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
             ("\ts := root.Aliases[:0]\n\tif len(s) > 0 {\n\t}\n\tfor range s {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
@@ -94,6 +99,9 @@ struct CobraUnreachedTests {
             ("\tfor range []string{\"a\"}[:1] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
             ("\tfor range []string{\"a\"}[0:] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
             ("\tfor range root.Aliases[:len(root.Use)] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
+            ("\tfor range []string{\"a\"}[:0x1] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
+            ("\tfor range []string{\"a\"}[:01] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
+            ("\tfor range root.Aliases[010:10] {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
             // A local that may hold entries: filled, appended to, passed on, bound again, addressed, not bound at the top.
             ("\ts := []string{}\n\ts = append(s, \"a\")\n\tfor range s {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),
             ("\ts := map[string]int{}\n\ts[\"a\"] = 1\n\tfor range s {\n\t\tserve.Flags().String(\"port\", \"\", \"p\")\n\t}", ""),

@@ -423,6 +423,39 @@ struct CobraEndToEndTests {
         """
     }
 
+    @Test("a surface read by a list of cobra extractors, one reading nothing: the other's read counts (review R54)")
+    func listOfExtractorsOneEmpty() throws {
+        for moved in [false, true] {
+            let repo = try FixtureRepository()
+            try repo.write(
+                ".semgate.yml",
+                """
+                semgate: 1
+                project: tool
+                surfaces:
+                  cli:
+                    extract:
+                      - cobra: {files: ["cmd/*.go"], root: tool}
+                      - cobra: {files: ["pkg/cmd/*.go"], root: tool}
+                rules:
+                  removed-without-deprecation: error
+                """)
+            let flags = #"serve.Flags().Int("port", 0, ""); serve.Flags().Bool("host", false, "")"#
+            try repo.write("cmd/root.go", Self.servingProgram("cmd", flags))
+            try repo.commit("serve")
+            try repo.tag("v1.0.0", annotated: true)
+            let path = moved ? "pkg/cmd/root.go" : "cmd/root.go"
+            if moved { try repo.remove("cmd/root.go") }
+            try repo.write(path, Self.servingProgram("cmd", #"serve.Flags().Int("port", 0, "")"#))
+            try repo.commit("no --host")
+            try repo.tag("v1.1.0", annotated: true)
+            let audit = try runSemgate(["audit", "--format", "json"], in: repo.url)
+            #expect(audit.status == 1, "moved \(moved): \(audit.stdout)")
+            let releases = jsonObject(audit.stdout)?["releases"] as? [[String: Any]] ?? []
+            #expect(Self.items(releases, "1.1.0", "changes", kind: "removed") == ["cli:tool serve --host"], "\(moved)")
+        }
+    }
+
     @Test("a release where the files match nothing is not read as the command line removed, nor the next as it added")
     func filesMatchingNothing() throws {
         let repo = try Self.unreadProject()

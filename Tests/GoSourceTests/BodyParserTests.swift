@@ -55,6 +55,23 @@ struct BodyParserTests {
         #expect(shape(value) == expected)
     }
 
+    @Test(
+        "an integer literal's value in any of Go's bases, at most 9 digits",
+        arguments: [
+            ("0", 0), ("7", 7), ("1_000", 1000), ("0x0", 0), ("0X1f", 31), ("0x_1", 1), ("0o0", 0), ("0O17", 15),
+            ("00", 0), ("010", 8), ("0_0", 0), ("0_17", 15), ("0b0", 0), ("0B101", 5), ("123456789", 123_456_789),
+        ])
+    func integerLiteral(text: String, value: Int) {
+        #expect(GoParser.integerValue(text) == value)
+    }
+
+    @Test(
+        "what is not an integer literal of at most 9 digits has no value",
+        arguments: ["1234567890", "0x1234567890", "08", "0x", "0b2", "1__0", "1_", "_1", "0x__1", "0o"])
+    func notIntegerLiteral(text: String) {
+        #expect(GoParser.integerValue(text) == nil)
+    }
+
     @Test("a `{` after an if header opens the body; inside parentheses it opens a composite literal")
     func compositeInHeaders() throws {
         let statements = try #require(
