@@ -185,6 +185,38 @@ struct GoAPITests {
             old: "type L[T any] struct{ V T; W string }\nfunc (L[T]) Get() T",
             new: "type L[U any] struct{ V U; W string }\nfunc (L[U]) Get() U", bump: .patch),
         Rule(
+            name: "renaming a method's receiver type parameter is nothing",
+            old: "type L[T any] struct{ V T }\nfunc (l L[T]) Get() T\nfunc (l *L[T]) Set(v T)",
+            new: "type L[T any] struct{ V T }\nfunc (l L[U]) Get() U\nfunc (l *L[E]) Set(v E)", bump: .none),
+        Rule(
+            name: "a receiver type parameter named string is the parameter, not the universe's string: major",
+            old: "type L[T any] struct{ V T }\nfunc (l L[string]) Get() string",
+            new: "type L[T any] struct{ V T }\nfunc (l L[T]) Get() string", bump: .major),
+        Rule(
+            name: "the universe's string becoming a receiver type parameter named string is major",
+            old: "type L[K any, V any] struct{ k K }\nfunc (l L[K, V]) Get() string",
+            new: "type L[K any, V any] struct{ k K }\nfunc (l L[K, string]) Get() string", bump: .major),
+        Rule(
+            name: "renaming receiver type parameters where the type's names would capture a package type is a patch",
+            old: "type T int\ntype L[T any] struct{ V T }\nfunc (l L[U]) Set(x T) U",
+            new: "type T int\ntype L[T any] struct{ V T }\nfunc (l L[V]) Set(x T) V", bump: .patch),
+        Rule(
+            name: "a method text that now reads the package's type as the parameter is major",
+            old: "type T int\ntype U int\ntype L[T any] struct{ V T }\nfunc (l L[U]) Get(x T) U",
+            new: "type T int\ntype U int\ntype L[T any] struct{ V T }\nfunc (l L[T]) Get(x T) U", bump: .major),
+        Rule(
+            name: "a generic type's parameter renamed to a name a method writes for its own type parameter is a patch",
+            old: "type L[T any] struct{ V T }\nfunc (l L[X]) Get() string",
+            new: "type L[string any] struct{ V string }\nfunc (l L[X]) Get() string", bump: .patch),
+        Rule(
+            name: "an unexported alias an exported signature writes, moved to another type of the package, is major",
+            old: "type A struct{ X int }\ntype B struct{ Y string }\ntype t = A\nfunc F(x t)",
+            new: "type A struct{ X int }\ntype B struct{ Y string }\ntype t = B\nfunc F(x t)", bump: .major),
+        Rule(
+            name: "an unexported alias an exported field writes, moved between unexported types, is major",
+            old: "type a struct{ X int }\ntype b struct{ Y int }\ntype t = a\ntype S struct{ F t }",
+            new: "type a struct{ X int }\ntype b struct{ Y int }\ntype t = b\ntype S struct{ F t }", bump: .major),
+        Rule(
             name: "a struct with another package's field type gaining a slice claims nothing",
             old: "type S struct{ A other.T }", new: "type S struct{ A other.T; B []int }", bump: .minor),
         Rule(
