@@ -451,6 +451,11 @@ public struct ProjectFiles {
     /// template names a folder with a `go.mod` (kustomize's `kustomize/v{version}`: `kustomize/go.mod`): the Go kinds
     /// propose for that module alone, since the other modules' releases are other tag lines. Nil otherwise.
     public var moduleFolder: String?
+    /// The repository's tag names and the prefix of the release line the draft's template takes (`v`,
+    /// `kustomize/v`; nil without release tags): a nested Go module tagged on a line of its own (zap's `exp/v0.3.0`)
+    /// is released apart from that line, and its API is not judged under it.
+    public var tags: [String] = []
+    public var releasePrefix: String?
     /// Entries one walk over the revision's folders may list (`Limit.treeEntriesPerWalk`; tests lower it).
     public var treeEntries = Limit.treeEntriesPerWalk
 

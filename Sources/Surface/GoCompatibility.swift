@@ -88,6 +88,11 @@ enum GoCompatibility {
             // A func becoming a var of the same func type: every call still compiles.
             return .minor
         }
+        if old.attributes["kind"] == "func", new.attributes["kind"] == "var", new.attributes["type"] == "?" {
+            // A func becoming a var whose type semgate cannot infer (`var New = other.New`, a func moved to another
+            // package): calls may still compile. Not claimed; the diff's note names it (`isUnread`), to check by hand.
+            return .patch
+        }
         switch attribute {
         case "path"
         where old.attributes["kind"] == "module" && (old.attributes["note"] != nil || new.attributes["note"] != nil):

@@ -229,6 +229,9 @@ struct GoAPITests {
             name: "a func becoming a var of its type is minor", old: "func F(bool) {}", new: "var F func(bool)",
             bump: .minor),
         Rule(
+            name: "a func becoming a var whose type needs type-checking is not claimed",
+            old: "func New() int", new: "var New = other.New", bump: .patch),
+        Rule(
             name: "a field that becomes promoted is major (composite literals)",
             old: "type E struct{ A int }\ntype S struct{ A int; E E }",
             new: "type E struct{ A int }\ntype S struct{ E }",
@@ -334,6 +337,15 @@ struct GoAPITests {
     @Test("apidiff rules", arguments: rules)
     func rule(_ rule: Rule) {
         #expect(requiredBump(rule.old, rule.new) == rule.bump)
+    }
+
+    @Test("a func becoming a var of a type semgate cannot infer is named in the unread note, not claimed")
+    func funcToUninferredVar() throws {
+        let changes = SurfaceDiff.changes(
+            from: goSnapshot("func New() int"), to: goSnapshot("var New = other.New"), policy: goPolicy)
+        #expect(changes.map(\.bump).max() == .patch)
+        let note = try #require(SurfaceDiff.unreadChangesNote(changes, policy: goPolicy))
+        #expect(note.hasPrefix("api:example.com/m/p.New (type none → ?"))
     }
 
     @Test("items, keys and attributes of one package")
