@@ -166,6 +166,8 @@ public struct CobraExtractorSpec: Extractor {
         (attribute == "type" && value == "custom") || (attribute == "shorthand" && value == "?")
     }
 
+    public static var unreadValues: String? { "a flag type `custom`, a shorthand `?`" }
+
     // MARK: init
 
     /// First folders whose programs serve the project's own work, not its users.

@@ -139,6 +139,10 @@ public protocol Extractor: ExtractorSpec {
     /// shorthand): a change to or from it is not claimed, and is named in a note
     /// (``SurfaceDiff/unreadChangesNote(_:policy:)``). False by default.
     static func isUnread(attribute: String, value: String) -> Bool
+
+    /// What the values `isUnread` accepts look like, for the note that names such changes (`a flag type `custom`, a
+    /// shorthand `?``); nil for a kind without them.
+    static var unreadValues: String? { get }
 }
 
 extension Extractor {
@@ -180,6 +184,7 @@ extension Extractor {
     }
     public static var readingWeight: Int { 1 }
     public static func isUnread(attribute: String, value: String) -> Bool { false }
+    public static var unreadValues: String? { nil }
 }
 
 /// One comparison of two snapshots, as the diff hands it to the kinds that judge changes: both sides (aligned), and

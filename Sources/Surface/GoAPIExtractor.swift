@@ -112,6 +112,8 @@ public struct GoAPIExtractorSpec: Extractor {
         attribute == "type" && value == "?"
     }
 
+    public static var unreadValues: String? { "a Go var's type `?`, inferred from an initialiser that needs type-checking" }
+
     public static func removalBump(_ item: SurfaceItem, in comparison: SurfaceComparison) -> Bump? {
         guard GoCompatibility.isGoItem(item) else { return nil }
         return GoCompatibility.removalBump(item, before: comparison.before, after: comparison.after)

@@ -346,6 +346,7 @@ struct GoAPITests {
         #expect(changes.map(\.bump).max() == .patch)
         let note = try #require(SurfaceDiff.unreadChangesNote(changes, policy: goPolicy))
         #expect(note.hasPrefix("api:example.com/m/p.New (type none → ?"))
+        #expect(note.contains("(a Go var's type `?`, inferred from an initialiser that needs type-checking: see the notes)"))
     }
 
     @Test("items, keys and attributes of one package")
