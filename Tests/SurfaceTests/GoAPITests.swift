@@ -229,8 +229,11 @@ struct GoAPITests {
             name: "a func becoming a var of its type is minor", old: "func F(bool) {}", new: "var F func(bool)",
             bump: .minor),
         Rule(
-            name: "a func becoming a var whose type needs type-checking is not claimed",
+            name: "a func becoming a var that holds another package's name, of a type semgate cannot read, is not claimed",
             old: "func New() int", new: "var New = other.New", bump: .patch),
+        Rule(
+            name: "a func becoming a var initialised by a call is major",
+            old: "func Home() string", new: "var Home = filepath.Join(\"a\", \"b\")", bump: .major),
         Rule(
             name: "a field that becomes promoted is major (composite literals)",
             old: "type E struct{ A int }\ntype S struct{ A int; E E }",
