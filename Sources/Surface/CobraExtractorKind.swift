@@ -166,7 +166,9 @@ public struct CobraExtractorSpec: Extractor {
         (attribute == "type" && value == "custom") || (attribute == "shorthand" && value == "?")
     }
 
-    public static var unreadValues: String? { "a flag type `custom`, a shorthand `?`" }
+    public static var unreadValues: (look: String, risk: String)? {
+        ("a flag type `custom`, a shorthand `?`", "a command line that worked")
+    }
 
     // MARK: init
 

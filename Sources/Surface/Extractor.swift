@@ -140,9 +140,10 @@ public protocol Extractor: ExtractorSpec {
     /// (``SurfaceDiff/unreadChangesNote(_:policy:)``). False by default.
     static func isUnread(attribute: String, value: String) -> Bool
 
-    /// What the values `isUnread` accepts look like, for the note that names such changes (`a flag type `custom`, a
-    /// shorthand `?``); nil for a kind without them.
-    static var unreadValues: String? { get }
+    /// What the values `isUnread` accepts look like and what a change to or from one may break, for the note that
+    /// names such changes (`a flag type `custom`, a shorthand `?`` and `a command line that worked`); nil for a kind
+    /// without them.
+    static var unreadValues: (look: String, risk: String)? { get }
 }
 
 extension Extractor {
@@ -184,7 +185,7 @@ extension Extractor {
     }
     public static var readingWeight: Int { 1 }
     public static func isUnread(attribute: String, value: String) -> Bool { false }
-    public static var unreadValues: String? { nil }
+    public static var unreadValues: (look: String, risk: String)? { nil }
 }
 
 /// One comparison of two snapshots, as the diff hands it to the kinds that judge changes: both sides (aligned), and

@@ -112,7 +112,9 @@ public struct GoAPIExtractorSpec: Extractor {
         attribute == "type" && value == "?"
     }
 
-    public static var unreadValues: String? { "a Go var's type `?`, inferred from an initialiser that needs type-checking" }
+    public static var unreadValues: (look: String, risk: String)? {
+        ("a Go var's type `?`, inferred from an initialiser that needs type-checking", "code that compiled")
+    }
 
     public static func removalBump(_ item: SurfaceItem, in comparison: SurfaceComparison) -> Bump? {
         guard GoCompatibility.isGoItem(item) else { return nil }
