@@ -662,11 +662,6 @@ struct GoAPIPackage {
         "type of \(name), which needs type-checking; not compared"
     }
 
-    /// Whether a var's note says its initialiser is a name alone (`typeOfName`).
-    static func saysTypeOfName(_ note: String) -> Bool {
-        note.hasPrefix("type of ") && note.hasSuffix(", which needs type-checking; not compared")
-    }
-
     private func inferredType(_ spec: GoValueSpec, _ index: Int) -> String? {
         guard spec.values.count == spec.names.count, index < spec.values.count else { return nil }
         let text = spec.values[index].text

@@ -88,15 +88,6 @@ enum GoCompatibility {
             // A func becoming a var of the same func type: every call still compiles.
             return .minor
         }
-        if old.attributes["kind"] == "func", new.attributes["kind"] == "var", new.attributes["type"] == "?",
-            new.attributes["note"].map(GoAPIPackage.saysTypeOfName) == true
-        {
-            // A func becoming a var that holds what another name holds, whose type semgate cannot read (`var New =
-            // other.New`, a func moved to another package): calls may still compile. Not claimed; the diff's note
-            // names it (`isUnread`), to check by hand. A var initialised otherwise (`var Home = filepath.Join(...)`)
-            // is rarely a func: claimed.
-            return .patch
-        }
         switch attribute {
         case "path"
         where old.attributes["kind"] == "module" && (old.attributes["note"] != nil || new.attributes["note"] != nil):

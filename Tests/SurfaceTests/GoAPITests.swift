@@ -229,8 +229,8 @@ struct GoAPITests {
             name: "a func becoming a var of its type is minor", old: "func F(bool) {}", new: "var F func(bool)",
             bump: .minor),
         Rule(
-            name: "a func becoming a var that holds another package's name, of a type semgate cannot read, is not claimed",
-            old: "func New() int", new: "var New = other.New", bump: .patch),
+            name: "a func becoming a var that holds another package's name, of a type semgate cannot read, is major",
+            old: "func New() int", new: "var New = other.New", bump: .major),
         Rule(
             name: "a func becoming a var initialised by a call is major",
             old: "func Home() string", new: "var Home = filepath.Join(\"a\", \"b\")", bump: .major),
@@ -342,13 +342,13 @@ struct GoAPITests {
         #expect(requiredBump(rule.old, rule.new) == rule.bump)
     }
 
-    @Test("a func becoming a var of a type semgate cannot infer is named in the unread note, not claimed")
-    func funcToUninferredVar() throws {
+    @Test("a var whose type semgate cannot infer any more is named in the unread note, not claimed")
+    func uninferredVarType() throws {
         let changes = SurfaceDiff.changes(
-            from: goSnapshot("func New() int"), to: goSnapshot("var New = other.New"), policy: goPolicy)
+            from: goSnapshot("var New = 1"), to: goSnapshot("var New = other.New"), policy: goPolicy)
         #expect(changes.map(\.bump).max() == .patch)
         let note = try #require(SurfaceDiff.unreadChangesNote(changes, policy: goPolicy))
-        #expect(note.hasPrefix("api:example.com/m/p.New (type none → ?"))
+        #expect(note.hasPrefix("api:example.com/m/p.New (type int → ?"))
         #expect(
             note.contains(
                 "(a Go var's type `?`, inferred from an initialiser that needs type-checking: see the notes), so semgate "
