@@ -577,6 +577,8 @@ struct CobraInterpreter {
     private var runs = 0
     /// The most bodies one run may run (``Limit/interpreterRuns``).
     var maximumRuns = Limit.interpreterRuns
+    /// The most calls (a function with one set of arguments) one run may keep (``Limit/interpreterCalls``).
+    var maximumCalls = Limit.interpreterCalls
     /// Bytes of strings `+` built in this run (``maximumConcatenatedBytes``).
     private var concatenatedBytes = 0
     /// What the program sets in cobra's `CompletionOptions`, by command (see ``CobraDefaultCommands``).
@@ -1740,6 +1742,17 @@ struct CobraInterpreter {
         guard index == fresh else { return index }
         callStates.append(CallState())
         callKeys.append(call)
+        if callKeys.count > maximumCalls, outOfStack == nil {
+            // Each call is kept with its arguments and what it did: calls that never repeat their arguments hold memory
+            // without bound (yq's evaluator held 3.8 GB before `maximumRuns`).
+            let declaration = declared.list[Int(call.function)]
+            let function = files[declaration.file].functions[declaration.index]
+            outOfStack =
+                "the code read makes more than \(maximumCalls) calls with different arguments at "
+                + "\(paths[declaration.file]):\(function.position.line) (a call of \(function.declaration.name)): "
+                + "calls that get new arguments each time (an expression evaluator, a parser) do not settle, so the "
+                + "command line is not read; leave the code that builds no command out of the cobra extractor's 'files'"
+        }
         return index
     }
 
