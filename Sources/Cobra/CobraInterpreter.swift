@@ -4307,7 +4307,7 @@ struct CobraInterpreter {
     }
 
     private mutating func execute(_ statement: CobraStatement, in frame: inout Frame) {
-        guard hasRoom(in: frame, what: "a statement") else { return }
+        guard hasRoom(key: frame.key, file: frame.file, what: "a statement") else { return }
         let nests: Bool
         switch statement {
         case .block(let inner): nests = !inner.allSatisfy { if case .declare = $0 { true } else { false } }
@@ -5839,7 +5839,7 @@ struct CobraInterpreter {
     // MARK: Expressions
 
     private mutating func evaluate(_ expression: CobraExpr, in frame: inout Frame) -> CobraValues {
-        guard hasRoom(in: frame, what: "an expression") else { return [] }
+        guard hasRoom(key: frame.key, file: frame.file, what: "an expression") else { return [] }
         switch expression {
         case .name(let name):
             return lookup(name, in: frame)
@@ -7021,20 +7021,21 @@ struct CobraInterpreter {
             file: declaration.file, line: function.position.line, what: "a call of \(function.declaration.name)")
     }
 
-    /// ``hasRoom(file:line:what:)`` for a statement or expression of `frame`, placed at its function (line 1 for
-    /// package-level code).
-    private mutating func hasRoom(in frame: Frame, what: String) -> Bool {
+    /// ``hasRoom(file:line:what:)`` for a statement or expression of the frame of call `key` (nil: package-level
+    /// code) in `file`, placed at its function (line 1 for package-level code). Given the frame's key and file, not
+    /// the frame: it runs before every statement and expression, and passing the frame copied it each time.
+    private mutating func hasRoom(key: Int32?, file: Int, what: String) -> Bool {
         guard outOfStack == nil else { return false }
         if StackGuard.hasRoom() { return true }
         var line = 1
         var within = ""
-        if let key = frame.key, key >= 0 {
+        if let key, key >= 0 {
             let declaration = declared.list[Int(callKeys[Int(key)].function)]
             let function = files[declaration.file].functions[declaration.index]
             line = function.position.line
             within = " in \(function.declaration.name)"
         }
-        return hasRoom(file: frame.file, line: line, what: what + within)
+        return hasRoom(file: file, line: line, what: what + within)
     }
 
     private mutating func noteUnfollowed(_ reason: String, file: Int, line: Int) {
