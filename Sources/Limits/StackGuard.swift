@@ -112,9 +112,10 @@ public enum StackGuard {
             return worker.start() ? worker : nil
         }
 
-        /// Hands `worker` back after its job: kept for the next call, or told to end when enough are kept.
+        /// Hands `worker` back after its job: kept for the next call; when more than `keptIdle` are then idle, the one
+        /// idle longest is told to end (so workers of a stack size nobody asks for again do not fill the pool).
         static func give(_ worker: StackWorker) {
-            if !idle.keep(worker) { worker.quit() }
+            idle.keep(worker)?.quit()
         }
 
         /// Runs `job` on the worker's thread and waits until it has run.
@@ -208,12 +209,12 @@ public enum StackGuard {
                 return workers.remove(at: index)
             }
 
-            func keep(_ worker: StackWorker) -> Bool {
+            /// Keeps `worker`; returns the worker idle longest when that makes more than `keptIdle`.
+            func keep(_ worker: StackWorker) -> StackWorker? {
                 pthread_mutex_lock(lock)
                 defer { pthread_mutex_unlock(lock) }
-                guard workers.count < StackWorker.keptIdle else { return false }
                 workers.append(worker)
-                return true
+                return workers.count > StackWorker.keptIdle ? workers.removeFirst() : nil
             }
         }
     }

@@ -41,11 +41,14 @@ struct StackGuardTests {
 
         @Test("runs follow one another on the same thread, not a new thread each (gh's audit made 125)")
         func threadKept() {
+            // A stack size no other test asks for; tests running at the same time may still push this worker out of
+            // the idle pool now and then (the pool keeps the 4 last idle), so 20 runs must make far fewer than 20
+            // threads, not exactly one (a new thread each run, as before, makes 20).
+            let size = (40 << 20) + 3 * 4096
             let caller = Self.threadID()
-            let first = StackGuard.withStack(64 << 20) { Self.threadID() }
-            let second = StackGuard.withStack(64 << 20) { Self.threadID() }
-            #expect(first != caller)
-            #expect(first == second)
+            let threads = (0..<20).map { _ in StackGuard.withStack(size) { Self.threadID() } }
+            #expect(!threads.contains(caller))
+            #expect(Set(threads).count <= 5, "\(threads)")
         }
 
         @Test("a run that asks for a stack inside a run gets a thread of its own, and both finish")
