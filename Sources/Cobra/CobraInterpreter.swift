@@ -4108,16 +4108,34 @@ struct CobraInterpreter {
         return found
     }
 
-    /// Whether the `*` at `index` starts a statement `*p = ...` (or `*p += ...`) in a method whose pointer receiver is
-    /// `p`, of a type that holds no object, with no function literal in the body and `p` bound nowhere else in it.
+    /// What the `*` at `index` writes when it starts a statement `*p = ...` (or `*p += ...`, `(*p)[k] = ...`) in a
+    /// method whose pointer receiver is `p`, with no function literal in the body and `p` bound nowhere else in it:
+    /// ``CobraPointerWrites/Plain``, nil when the write may replace an object (or the statement is another).
     private static func receiverWriteOfPlainType(at index: Int, in file: GoFile, declared: [String: [GoType]])
         -> CobraPointerWrites.Plain?
     {
         let tokens = file.tokens
-        guard index > 0, index + 2 < tokens.count, tokens[index + 1].kind == .identifier,
-            let operation = tokens[index + 2].symbol, writes.contains(operation), operation != .define,
-            tokens[index - 1].kind == .semicolon || tokens[index - 1].symbol == .leftBrace
-                || tokens[index - 1].symbol == .rightBrace
+        // `*p`, `(*p)`, and elements of it (`(*p)[k]`, `(*p)[i][j]`), as the target of the statement.
+        var start = index
+        while start > 0, tokens[start - 1].symbol == .leftParen { start -= 1 }
+        var end = index + 2
+        for _ in start..<index {
+            guard end < tokens.count, tokens[end].symbol == .rightParen else { return nil }
+            end += 1
+        }
+        while end < tokens.count, tokens[end].symbol == .leftBracket {
+            var depth = 0
+            while end < tokens.count {
+                if tokens[end].symbol == .leftBracket { depth += 1 }
+                if tokens[end].symbol == .rightBracket { depth -= 1 }
+                end += 1
+                if depth == 0 { break }
+            }
+        }
+        guard start > 0, index + 1 < tokens.count, tokens[index + 1].kind == .identifier, end < tokens.count,
+            let operation = tokens[end].symbol, writes.contains(operation), operation != .define,
+            tokens[start - 1].kind == .semicolon || tokens[start - 1].symbol == .leftBrace
+                || tokens[start - 1].symbol == .rightBrace
         else { return nil }
         let name = tokens[index + 1].text
         guard

@@ -257,6 +257,8 @@ struct CobraFlagGroupTests {
         arguments: [
             ("type Tag string\n\ntype Tags []Tag\n\nfunc (t *Tags) Add(x Tag) {\n\tif !t.Has(x) {\n\t\t*t = append(*t, x)\n\t}\n}\n\nfunc (t *Tags) Has(x Tag) bool { return false }", true),
             ("type Counts map[string]int\n\nfunc (c *Counts) Reset() { *c = Counts{} }", true),
+            ("type Counts map[string]int\n\nfunc (c *Counts) Bump(k string) {\n\t(*c)[k] += 1\n}", true),
+            ("type Sets map[string]*NetSection\n\nfunc (c *Sets) Drop(k string) {\n\t(*c)[k] = nil\n}", false),
             ("type Level string\n\ntype Version struct {\n\tName  string\n\tLevel Level\n}\n\nfunc (v *Version) Merge(o Version) {\n\tif v.Name == \"\" {\n\t\t*v = o\n\t}\n}", true),
             ("type Version struct {\n\tName string\n\tNext *NetSection\n}\n\nfunc (v *Version) Merge(o Version) { *v = o }", false),
             ("type Sections []*NetSection\n\nfunc (s *Sections) Reset() { *s = nil }", false),
