@@ -125,24 +125,26 @@ public enum CobraExtractor {
     /// never read as certainly nil.
     ///
     /// The interpreter runs on a thread with a `stackBytes` stack (``StackGuard/withStack(_:_:)``; 0: this thread);
-    /// code that nests too deep for it is `overLimit` (review R42).
+    /// code that nests too deep for it is `overLimit` (review R42), as is code that runs more than `maximumRuns`
+    /// function bodies (``Limit/interpreterRuns``).
     public static func surface(
         of files: [(path: String, source: CobraSourceFile)], root: String?, names: CobraNames? = nil,
         library: CobraLibrary = .unread, maximumWork: Int = CobraSurface.maximumWork, sortingItems: Bool = true,
         partialFolders: Set<String> = [], fieldsWrittenNotRead: ((String) -> Bool)? = nil,
-        stackBytes: Int = Limit.interpreterStack
+        stackBytes: Int = Limit.interpreterStack, maximumRuns: Int = Limit.interpreterRuns
     ) -> CobraSurface {
         StackGuard.withStack(stackBytes) {
             surfaceHere(
                 of: files, root: root, names: names, library: library, maximumWork: maximumWork,
-                sortingItems: sortingItems, partialFolders: partialFolders, fieldsWrittenNotRead: fieldsWrittenNotRead)
+                sortingItems: sortingItems, partialFolders: partialFolders, fieldsWrittenNotRead: fieldsWrittenNotRead,
+                maximumRuns: maximumRuns)
         }
     }
 
     private static func surfaceHere(
         of files: [(path: String, source: CobraSourceFile)], root: String?, names: CobraNames?,
         library: CobraLibrary, maximumWork: Int, sortingItems: Bool, partialFolders: Set<String>,
-        fieldsWrittenNotRead: ((String) -> Bool)?
+        fieldsWrittenNotRead: ((String) -> Bool)?, maximumRuns: Int
     ) -> CobraSurface {
         let goFiles = files.filter {
             $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") && !$0.source.neverBuilds
@@ -150,6 +152,7 @@ public enum CobraExtractor {
         .sorted { $0.path < $1.path }
         var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
         interpreter.partialFolders = partialFolders
+        interpreter.maximumRuns = maximumRuns
         interpreter.fieldsWrittenNotRead = fieldsWrittenNotRead
         interpreter.run()
         // The stack ran nearly full: what was not run may have ended or taken away what the rest adds (review R42).
@@ -170,6 +173,7 @@ public enum CobraExtractor {
             interpreter.finish()
             interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
             interpreter.partialFolders = partialFolders
+            interpreter.maximumRuns = maximumRuns
             interpreter.fieldsWrittenNotRead = fieldsWrittenNotRead
             interpreter.alwaysNilFields = unrunNil
             interpreter.instanceFields = unrunGiven
@@ -191,6 +195,7 @@ public enum CobraExtractor {
             interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
             interpreter.literalListsDecide = false
             interpreter.partialFolders = partialFolders
+            interpreter.maximumRuns = maximumRuns
             interpreter.run()
             if let surface = stopped(&interpreter) { return surface }
         }

@@ -580,8 +580,13 @@ struct CobraInterpreter {
     /// Where the thread's stack first ran nearly full (``StackGuard``): a call, statement or expression met there was
     /// not run, and one not run may be a `return`, `ResetFlags()` or `RemoveCommand` that what follows depends on, so
     /// from there on nothing runs and the run's surface is not used (review R42: skipping just that one statement
-    /// let the flags after a skipped `return` count). Set once; the extractor stops with it (exit 2).
+    /// let the flags after a skipped `return` count). Also set past `maximumRuns` (``spendRun(file:line:what:)``).
+    /// Set once; the extractor stops with it (exit 2).
     private(set) var outOfStack: String?
+    /// Function bodies and literals run (or replayed) in this run so far (``spendRun(file:line:what:)``).
+    private var runs = 0
+    /// The most bodies one run may run (``Limit/interpreterRuns``).
+    var maximumRuns = Limit.interpreterRuns
     /// Bytes of strings `+` built in this run (``maximumConcatenatedBytes``).
     private var concatenatedBytes = 0
     /// What the program sets in cobra's `CompletionOptions`, by command (see ``CobraDefaultCommands``).
@@ -1768,7 +1773,9 @@ struct CobraInterpreter {
         guard let closure = closures[site], !runningClosures.contains(site),
             let build = builds.combine(currentBuild, fileAtoms[site.file])
         else { return [] }
-        guard hasRoom(file: site.file, line: closure.literal.position.line, what: "a function literal run") else {
+        guard hasRoom(file: site.file, line: closure.literal.position.line, what: "a function literal run"),
+            spendRun(file: site.file, line: closure.literal.position.line, what: "a function literal run")
+        else {
             return []
         }
         guard callDepth < Self.maximumCallDepth else {
@@ -2053,7 +2060,9 @@ struct CobraInterpreter {
             // result read after the body ran cannot: only the call's own frame adds to it, once a pass.
             callStates[Int(call)].readInPass = pass
             reachedAgain(call)
-            if depth < Self.maximumCallDepth, !callStates[Int(call)].active, readsOtherwise(call) {
+            if depth < Self.maximumCallDepth, !callStates[Int(call)].active, readsOtherwise(call),
+                spendRun(calling: key)
+            {
                 // What it read is not what an assignment in order gave a field since (or the other way): Go runs it
                 // again here and gets what it returns now (review R36: `Flags()` of a group before and after
                 // `group.Format = nil`). What it returned before is kept for every other read.
@@ -2067,6 +2076,7 @@ struct CobraInterpreter {
             }
             return callStates[Int(call)].returned
         }
+        guard spendRun(calling: key) else { return callStates[Int(call)].returned }
         callStates[Int(call)].ranInPass = pass
         ran(call)
         if !resume(call, undecided: undecided, depth: depth, running: running) {
@@ -6984,6 +6994,36 @@ struct CobraInterpreter {
             "calls, blocks and expressions nest too deep for semgate's stack at \(paths[file]):\(line) (\(what)): what "
             + "runs from there (a return, a ResetFlags, a RemoveCommand) is not known, so the command line is not read"
         return false
+    }
+
+    /// Counts one run of a function body or literal (or its replay from a record) against `maximumRuns`; past it, sets
+    /// ``outOfStack`` with the place, so that nothing more runs and the extraction stops (exit 2). Calls are shared by
+    /// their arguments, but code whose calls get ever new arguments (an expression evaluator passing the objects each
+    /// call makes to the next) or re-run after each in-order assignment (review R65) would otherwise run for hours:
+    /// yq's evaluator, read with its command line, had not finished after 13 minutes and 7.5 GB.
+    private mutating func spendRun(file: Int, line: Int, what: String) -> Bool {
+        guard outOfStack == nil else { return false }
+        runs += 1
+        guard runs > maximumRuns else { return true }
+        outOfStack =
+            "the code read runs more than \(maximumRuns) function bodies at \(paths[file]):\(line) (\(what)): "
+            + "calls that get new arguments each time (an expression evaluator, a parser) or run again after each "
+            + "assignment do not settle, so the command line is not read; leave the code that builds no command out "
+            + "of the cobra extractor's 'files'"
+        return false
+    }
+
+    /// ``spendRun(file:line:what:)`` for a call of `key`, placed at the function called.
+    private mutating func spendRun(calling key: CobraFunctionID) -> Bool {
+        guard outOfStack == nil else { return false }
+        let declaration = declared.list[Int(key)]
+        let function = files[declaration.file].functions[declaration.index]
+        guard runs >= maximumRuns else {
+            runs += 1
+            return true
+        }
+        return spendRun(
+            file: declaration.file, line: function.position.line, what: "a call of \(function.declaration.name)")
     }
 
     /// ``hasRoom(file:line:what:)`` for a call of `key`, placed at the function called.

@@ -49,11 +49,16 @@ public struct PolicyDraft: Sendable {
         // their own.
         let moduleFolder = try wrap { () throws(GitError) in try Self.moduleFolder(of: tags, project: named, in: reader) }
         reader.moduleFolder = moduleFolder
+        let releasePrefix = Self.rankedPrefixes(Self.parsedTags(tags), project: named).first?.prefix
+        reader.tags = tags
+        reader.releasePrefix = releasePrefix
         if let root, !(files is WorkingTree) {
             // The latest releases too, through one cache: most of their files are the revision's own.
             let cached = CachingFileTree(files)
             reader = ProjectFiles(files: cached, root: root)
             reader.moduleFolder = moduleFolder
+            reader.tags = tags
+            reader.releasePrefix = releasePrefix
             var seen: Set<ObjectID> = [root]
             reader.earlier = Self.recentReleases(tags, before: revision, project: named).compactMap { tag in
                 guard let commit = try? repository.resolve(tag), let tree = try? repository.rootTree(of: commit),

@@ -876,11 +876,21 @@ public struct GoParser {
             guard parameters.count == 1, let base = parameters[0].type.baseName, base.package == nil else {
                 throw fail("expected one receiver of a named type")
             }
-            if case .pointer = parameters[0].type {
-                receiver = GoReceiver(name: parameters[0].name, typeName: base.name, isPointer: true)
-            } else {
-                receiver = GoReceiver(name: parameters[0].name, typeName: base.name, isPointer: false)
+            var isPointer = false
+            var named = parameters[0].type
+            if case .pointer(let element) = named {
+                isPointer = true
+                named = element
             }
+            var typeParameters: [String] = []
+            if case .named(_, _, let arguments) = named {
+                typeParameters = arguments.map {
+                    if case .named(nil, let name, []) = $0 { return name }
+                    return "?"
+                }
+            }
+            receiver = GoReceiver(
+                name: parameters[0].name, typeName: base.name, isPointer: isPointer, typeParameters: typeParameters)
         }
         let position = current.position
         let name = try identifier()

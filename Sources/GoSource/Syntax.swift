@@ -324,6 +324,10 @@ public struct GoReceiver: Sendable, Hashable {
     public let typeName: String
     /// True for a pointer receiver.
     public let isPointer: Bool
+    /// The names the receiver gives its generic type's parameters (`U` in `func (l *L[U]) M() U`), in order: inside
+    /// the method they, not the names of the type's declaration, stand for the parameters. `?` for an argument that
+    /// is no name (a program that does not compile).
+    public let typeParameters: [String]
 }
 
 /// A function or method declaration; the body is kept as a token range.

@@ -166,6 +166,10 @@ public struct CobraExtractorSpec: Extractor {
         (attribute == "type" && value == "custom") || (attribute == "shorthand" && value == "?")
     }
 
+    public static var unreadValues: (look: String, risk: String)? {
+        ("a flag type `custom`, a shorthand `?`", "a command line that worked")
+    }
+
     // MARK: init
 
     /// First folders whose programs serve the project's own work, not its users.

@@ -139,6 +139,11 @@ public protocol Extractor: ExtractorSpec {
     /// shorthand): a change to or from it is not claimed, and is named in a note
     /// (``SurfaceDiff/unreadChangesNote(_:policy:)``). False by default.
     static func isUnread(attribute: String, value: String) -> Bool
+
+    /// What the values `isUnread` accepts look like and what a change to or from one may break, for the note that
+    /// names such changes (`a flag type `custom`, a shorthand `?`` and `a command line that worked`); nil for a kind
+    /// without them.
+    static var unreadValues: (look: String, risk: String)? { get }
 }
 
 extension Extractor {
@@ -180,6 +185,7 @@ extension Extractor {
     }
     public static var readingWeight: Int { 1 }
     public static func isUnread(attribute: String, value: String) -> Bool { false }
+    public static var unreadValues: (look: String, risk: String)? { nil }
 }
 
 /// One comparison of two snapshots, as the diff hands it to the kinds that judge changes: both sides (aligned), and
@@ -451,6 +457,11 @@ public struct ProjectFiles {
     /// template names a folder with a `go.mod` (kustomize's `kustomize/v{version}`: `kustomize/go.mod`): the Go kinds
     /// propose for that module alone, since the other modules' releases are other tag lines. Nil otherwise.
     public var moduleFolder: String?
+    /// The repository's tag names and the prefix of the release line the draft's template takes (`v`,
+    /// `kustomize/v`; nil without release tags): a nested Go module tagged on a line of its own (zap's `exp/v0.3.0`)
+    /// is released apart from that line, and its API is not judged under it.
+    public var tags: [String] = []
+    public var releasePrefix: String?
     /// Entries one walk over the revision's folders may list (`Limit.treeEntriesPerWalk`; tests lower it).
     public var treeEntries = Limit.treeEntriesPerWalk
 

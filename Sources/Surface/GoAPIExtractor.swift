@@ -106,6 +106,16 @@ public struct GoAPIExtractorSpec: Extractor {
         return GoCompatibility.bump(attribute: attribute, old: old, new: new, correspondence: correspondence)
     }
 
+    /// A var's type written `?`: inferred from an initialiser that needs type-checking (`var F = other.F`), so a change
+    /// to or from it is not claimed, and is named in a note.
+    public static func isUnread(attribute: String, value: String) -> Bool {
+        attribute == "type" && value == "?"
+    }
+
+    public static var unreadValues: (look: String, risk: String)? {
+        ("a Go var's type `?`, inferred from an initialiser that needs type-checking", "code that compiled")
+    }
+
     public static func removalBump(_ item: SurfaceItem, in comparison: SurfaceComparison) -> Bump? {
         guard GoCompatibility.isGoItem(item) else { return nil }
         return GoCompatibility.removalBump(item, before: comparison.before, after: comparison.after)
@@ -212,6 +222,21 @@ public struct GoAPIExtractorSpec: Extractor {
                 skipped.append("\(module.path) (\(module.root)/): \(reason)")
                 continue
             }
+            if !module.root.isEmpty, module.root != project.moduleFolder,
+                let line = ownReleaseLine(root: module.root, tags: project.tags, releasePrefix: project.releasePrefix)
+            {
+                let tagged =
+                    "tagged apart (\(line.count) tag\(line.count == 1 ? "" : "s") like '\(line.newest)', "
+                    + "not releases of this template)"
+                proposals.append(
+                    SurfaceProposal(
+                        finding: "a Go module, \(module.path) (\(module.root)/go.mod), \(tagged): another module's "
+                            + "releases, no surface here", surface: nil))
+                skipped.append(
+                    "\(module.path) (\(module.root)/): \(tagged); a second policy with tag: \"\(line.template)\" and "
+                        + "go-api root: \(module.root) checks it")
+                continue
+            }
             let prefix = module.root.isEmpty ? "" : module.root + "/"
             // The module's path at the releases read besides (its go.mod in the same folder), and its packages then:
             // a folder of programs or tests an old release had (spf13/cobra's generator in cobra/ until 1.4.0) is
@@ -242,6 +267,30 @@ public struct GoAPIExtractorSpec: Extractor {
                         ] + skipped.map { "  - " + $0 })))
         }
         return proposals
+    }
+
+    /// The tag line of a nested Go module in folder `root` when it is released apart from the draft's line
+    /// (`releasePrefix`): Go tags a module in `exp` (or in `client/v3`, a major version's folder) `exp/v0.3.0`
+    /// (`client/v3.5.0`). Nil when the module has no tags of its own, or when most of its tagged versions are
+    /// versions of the draft's line too (etcd tags `api/v3.6.0` with `v3.6.0`): released with that line.
+    static func ownReleaseLine(root: String, tags: [String], releasePrefix: String?) -> (
+        template: String, count: Int, newest: String
+    )? {
+        var segments = root.split(separator: "/")
+        if segments.count > 1, let last = segments.last, ParsedGoFile.isMajorVersion(last) { segments.removeLast() }
+        let prefix = segments.joined(separator: "/") + "/v"
+        let versions = { (prefix: String) in
+            tags.compactMap { tag in
+                tag.hasPrefix(prefix) ? Version.parse(String(tag.dropFirst(prefix.count))).map { (tag, $0) } : nil
+            }
+        }
+        let own = versions(prefix)
+        guard let newest = own.max(by: { ($0.1, $1.0) < ($1.1, $0.0) }) else { return nil }
+        if let releasePrefix {
+            let line = Set(versions(releasePrefix).map(\.1))
+            if own.filter({ line.contains($0.1) }).count * 2 >= own.count { return nil }
+        }
+        return (prefix + "{version}", own.count, newest.0)
     }
 
     /// Globs for the importable packages under top-level folders that are not meant for others (`cmd/`, `test/`):

@@ -578,7 +578,9 @@ struct GoAPIPackage {
                 attributes["type"] = inferred
             } else {
                 attributes["type"] = "?"
-                attributes["note"] = "type inferred from the initialiser needs type-checking; not compared"
+                attributes["note"] =
+                    Self.namedInitialiser(spec, declared.value.index).map(Self.typeOfName)
+                    ?? "type inferred from the initialiser needs type-checking; not compared"
             }
             let own = item(name, spec.doc, declared, attributes: attributes, line: spec.position.line)
             unexported.formUnion(Self.unexportedTypeNames(in: [own]))
@@ -634,6 +636,30 @@ struct GoAPIPackage {
         let unique = Array(Set(conditions.compactMap { $0 })).sorted()
         if unique.count == 1 { return unique[0] }
         return unique.map { $0.contains(" ") ? "(\($0))" : $0 }.joined(separator: " || ")
+    }
+
+    /// The name a var's initialiser is, when it is one alone (`other.New`, `newClient`): the var holds what that
+    /// name holds, often a func moved elsewhere (`var New = other.New`).
+    private static func namedInitialiser(_ spec: GoValueSpec, _ index: Int) -> String? {
+        guard spec.values.count == spec.names.count, index < spec.values.count else { return nil }
+        let text = spec.values[index].text
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count),
+            parts.allSatisfy({ part in
+                guard let first = part.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else {
+                    return false
+                }
+                return part.unicodeScalars.allSatisfy {
+                    $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil
+                }
+            })
+        else { return nil }
+        return text
+    }
+
+    /// The note of a var whose initialiser is a name alone (`namedInitialiser`), whose type is not read.
+    static func typeOfName(_ name: String) -> String {
+        "type of \(name), which needs type-checking; not compared"
     }
 
     private func inferredType(_ spec: GoValueSpec, _ index: Int) -> String? {

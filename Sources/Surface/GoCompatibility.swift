@@ -97,8 +97,11 @@ enum GoCompatibility {
             // A type becoming an alias of another type of the package merges the two: compatible. Two names that
             // were one type becoming distinct types (or the alias moving to another type) can break code using both,
             // unless the old target is still the same type under another alias (`K = L` becoming `L = K`).
-            // An unexported type cannot be named by users: which names it aliases is not theirs to see.
-            guard let before, old.attributes["exposed"] != "yes" else { return .patch }
+            // An unexported alias that becomes a type of its own (`type j = k` becoming `type j k`) is judged by its
+            // `type` (apidiff's j3 and j4). One that aliases another type of the package (`type t = A` becoming
+            // `type t = B`) changes the type of every exported text that writes it (`func F(x t)`), and an
+            // unexported alias is listed (`exposed`) only because one does: a change like an exported alias's.
+            guard let before, old.attributes["exposed"] != "yes" || after != nil else { return .patch }
             if let correspondence, let package = correspondence.oldPackage(of: old),
                 let name = old.key.split(separator: ".").last,
                 correspondence.sameType(before, after ?? String(name), in: package)
@@ -138,6 +141,13 @@ enum GoCompatibility {
                 return .patch
             }
             return .major
+        case "typeparams" where old.attributes["kind"] == "method" && new.attributes["kind"] == "method":
+            // A method's `typeparams` are the names its receiver gives its type's parameters, where the type's own
+            // names would capture another name its signature writes (`GoAPIPackage.methodSignature`): names only. A
+            // changed signature is judged on its own; an unchanged one may now mean another type (`(T) U`, `T` the
+            // package's type, read with the receiver's `[U]` and then with the type's `[T]`): compared by place.
+            if old.attributes["signature"] != new.attributes["signature"] { return .patch }
+            return correspondence?.corresponds(attribute: "signature", old: old, new: new) == true ? .patch : .major
         case "receiver" where before == "interface" || after == "interface":
             // A type becoming an interface (or the reverse) is reported on the type; its method is still called so.
             return .patch

@@ -159,7 +159,7 @@ final class GoCorrespondence {
         let oldTokens = Self.positional(Self.tokens(from), oldParameters)
         let newTokens = Self.positional(Self.tokens(to), newParameters)
         if oldTokens == newTokens {
-            return !oldParameters.isEmpty && !capturesTypeParameter(old, new, oldParameters, newParameters)
+            return !oldParameters.isEmpty && !capturesTypeParameter(old)
         }
         // A name that is an alias of one named type is that type (`type Field = zapcore.Field`: `Field` written
         // where `zapcore.Field` was; a type moved to another package behind an alias): old names as the new side
@@ -333,13 +333,15 @@ final class GoCorrespondence {
     /// Whether renaming a generic type's parameters, which its `typeparams` and `type` show only as a rename, gives a
     /// parameter a name that the type or one of its members wrote for another type, or the reverse (`type L[T any]
     /// struct{ V T; W string }` becoming `L[string any]`: `W`'s text is the same, its type is now the parameter).
-    private func capturesTypeParameter(
-        _ old: SurfaceItem, _ new: SurfaceItem, _ oldParameters: [String], _ newParameters: [String]
-    ) -> Bool {
+    /// Each member's text is read with the names it writes for the parameters: the type's, or a method's own
+    /// (`typeparams`, the names its receiver gives them where the type's would capture another name).
+    private func capturesTypeParameter(_ old: SurfaceItem) -> Bool {
         guard old.attributes["typeparams"] != nil else { return false }
         let ids = [old.id] + (membersBefore[old.id] ?? [])
         for id in ids {
             guard let was = before.items[id], let now = after.items[id] else { continue }
+            let oldParameters = typeParameters(of: was, in: before)
+            let newParameters = typeParameters(of: now, in: after)
             for attribute in Self.compared {
                 guard let from = was.attributes[attribute], from == now.attributes[attribute] else { continue }
                 let tokens = Self.tokens(from)

@@ -339,6 +339,38 @@ extension GoAPIPackage {
         return nil
     }
 
+    /// A method's signature written with the names its receiver's type declaration gives the type parameters, or, when
+    /// that would change what a name means, as written with the receiver's names (`own`, the method item's
+    /// `typeparams`).
+    ///
+    /// Inside `func (l L[U]) Get() U` the receiver's `U` is `L`'s first parameter, whatever `type L[T any]` calls it,
+    /// and inside `func (l L[string]) Get() string` the `string` is that parameter, not the universe's type. Written
+    /// with the declaration's names (`() T`), renaming the receiver's names is no change, and every text of the type
+    /// and its members is read against one list of names (`GoCorrespondence` compares them by place). When the text
+    /// writes a declaration's name for something else (`func (l L[U]) Set(T) U` with `type T int`), or the receiver
+    /// does not name each parameter once, renaming would capture it: the text keeps the receiver's names.
+    static func methodSignature(_ function: GoFunction, typeParameters declared: [String]) -> (
+        signature: GoSignature, own: [String]?
+    ) {
+        let written = function.receiver?.typeParameters ?? []
+        guard written != declared else { return (function.signature, nil) }
+        guard written.count == declared.count, !written.contains("?"),
+            Set(written.filter { $0 != "_" }).count == written.filter({ $0 != "_" }).count
+        else { return (function.signature, written) }
+        let writtenNames = Set(written)
+        let tokens = GoCorrespondence.tokens(GoType.function(function.signature).description)
+        let captures = tokens.enumerated().contains { index, token in
+            declared.contains(token) && !writtenNames.contains(token) && !(index > 0 && tokens[index - 1] == ".")
+        }
+        guard !captures else { return (function.signature, written) }
+        var names: [String: String] = [:]
+        for (name, place) in zip(written, declared) where name != "_" { names[name] = place }
+        guard case .function(let renamed) = GoType.function(function.signature).renamingUnqualified(names) else {
+            return (function.signature, written)
+        }
+        return (renamed, nil)
+    }
+
     /// The fields and methods of a defined type, with those promoted from embedded types of the module (this
     /// package's or another's); a name found twice at the same depth is ambiguous in Go and left out. Members of a
     /// type of another package are written as this package sees them (`Timings` as `httpext.Timings`).
@@ -367,24 +399,30 @@ extension GoAPIPackage {
                 let owner = entry.owner
                 guard let declared = owner.declaredType(entry.name) else { continue }
                 let typeParameters = Set(declared.value.typeParameters.map(\.name))
-                let visible = { (type: GoType, file: ParsedGoFile) in
-                    owner.text(of: type, in: file, typeParameters: typeParameters, seenFrom: viewer)
-                }
                 // Another package's unexported members are other names than this package's: never reachable here.
                 let foreignOwner = owner.importPath != viewer
                 for (method, function) in owner.declaredMethods(of: entry.name) ?? [:] {
                     let exported = Self.isExported(method)
                     if foreignOwner && !exported { continue }
-                    let pointerOnly = function.value.receiver?.isPointer == true && !entry.pointer
-                    let member =
-                        exported
-                        ? Member(
-                            attributes: [
-                                "kind": "method", "receiver": pointerOnly ? "pointer" : "value",
-                                "signature": visible(.function(function.value.signature), function.file),
-                            ], via: entry.via, deprecated: function.value.doc?.deprecation != nil,
+                    let member: Member
+                    if exported {
+                        let pointerOnly = function.value.receiver?.isPointer == true && !entry.pointer
+                        let (signature, own) = Self.methodSignature(
+                            function.value, typeParameters: declared.value.typeParameters.map(\.name))
+                        var attributes = [
+                            "kind": "method", "receiver": pointerOnly ? "pointer" : "value",
+                            "signature": owner.text(
+                                of: .function(signature), in: function.file,
+                                typeParameters: own.map { Set($0) } ?? typeParameters, seenFrom: viewer),
+                        ]
+                        if let own { attributes["typeparams"] = "[" + own.joined(separator: ", ") + "]" }
+                        member = Member(
+                            attributes: attributes, via: entry.via, deprecated: function.value.doc?.deprecation != nil,
                             path: owner.path(function.file), line: function.value.position.line,
-                            conditions: function.conditions, depth: depth) : Member.unlisted(depth: depth)
+                            conditions: function.conditions, depth: depth)
+                    } else {
+                        member = Member.unlisted(depth: depth)
+                    }
                     if found[method] != nil { ambiguous.insert(method) } else { found[method] = member }
                 }
                 // `type A B`, B a struct type of the module: A has B's fields (and what they promote), not B's
@@ -490,10 +528,24 @@ extension GoType {
     func rewritingQualifiers(
         except parameters: Set<String>, _ qualifier: (String?, String, Set<String>) -> String?
     ) -> GoType {
-        func rewrite(_ type: GoType) -> GoType { type.rewritingQualifiers(except: parameters, qualifier) }
+        rewritingNames(except: parameters) { package, name, parameters in (qualifier(package, name, parameters), name) }
+    }
+
+    /// The type with each unqualified name of `names` written as the name it maps to (`U` as `T`), all at once.
+    func renamingUnqualified(_ names: [String: String]) -> GoType {
+        rewritingNames(except: []) { package, name, _ in (package, package == nil ? names[name] ?? name : name) }
+    }
+
+    /// The type with each named type's qualifier and name replaced by `rewrite(package, name, type parameters in
+    /// scope)`.
+    func rewritingNames(
+        except parameters: Set<String>, _ qualifier: (String?, String, Set<String>) -> (String?, String)
+    ) -> GoType {
+        func rewrite(_ type: GoType) -> GoType { type.rewritingNames(except: parameters, qualifier) }
         switch self {
         case .named(let package, let name, let arguments):
-            return .named(package: qualifier(package, name, parameters), name: name, arguments: arguments.map(rewrite))
+            let (package, name) = qualifier(package, name, parameters)
+            return .named(package: package, name: name, arguments: arguments.map(rewrite))
         case .pointer(let element): return .pointer(rewrite(element))
         case .slice(let element): return .slice(rewrite(element))
         case .array(let length, let element): return .array(length: length, element: rewrite(element))
@@ -501,7 +553,7 @@ extension GoType {
         case .channel(let direction, let element): return .channel(direction: direction, element: rewrite(element))
         case .function(let signature):
             let inner = parameters.union(signature.typeParameters.map(\.name))
-            func rewriteInner(_ type: GoType) -> GoType { type.rewritingQualifiers(except: inner, qualifier) }
+            func rewriteInner(_ type: GoType) -> GoType { type.rewritingNames(except: inner, qualifier) }
             return .function(
                 GoSignature(
                     typeParameters: signature.typeParameters.map {

@@ -296,6 +296,9 @@ public enum SurfaceDiff {
         var kinds: [String: [any Extractor.Type]] = [:]
         var named: [String] = []
         var count = 0
+        // What the unread values of the kinds that read them look like, in the order first met.
+        var looks: [String] = []
+        var risks: [String] = []
         for change in changes where change.kind == .changed && !change.experimental && change.bump < .major {
             guard let old = change.before, let new = change.after,
                 let surface = policy.surface(named: change.surface)
@@ -304,14 +307,22 @@ public enum SurfaceDiff {
                 kinds[change.surface] = surface.extractors.compactMap(Extractors.kind(of:))
             }
             let judges = kinds[change.surface] ?? []
+            var readers: [any Extractor.Type] = []
             let unread = change.changedAttributes.filter { attribute in
-                surface.isBreaking(attribute: attribute)
-                    && [old.attributes[attribute], new.attributes[attribute]].contains { value in
-                        value.map { value in judges.contains { $0.isUnread(attribute: attribute, value: value) } }
-                            ?? false
+                guard surface.isBreaking(attribute: attribute) else { return false }
+                let found = judges.filter { judge in
+                    [old.attributes[attribute], new.attributes[attribute]].contains { value in
+                        value.map { judge.isUnread(attribute: attribute, value: $0) } ?? false
                     }
+                }
+                readers += found
+                return !found.isEmpty
             }
             guard !unread.isEmpty else { continue }
+            for (look, risk) in readers.compactMap({ $0.unreadValues }) {
+                if !looks.contains(look) { looks.append(look) }
+                if !risks.contains(risk) { risks.append(risk) }
+            }
             count += 1
             guard named.count < 5 else { continue }
             func shown(_ value: String?) -> String { value.map { $0.isEmpty ? "\"\"" : $0 } ?? "none" }
@@ -321,9 +332,11 @@ public enum SurfaceDiff {
         guard count > 0 else { return nil }
         let more = count > named.count ? " and \(count - named.count) more" : ""
         let it = count == 1 ? "it" : "each"
+        let look = looks.isEmpty ? "" : looks.joined(separator: "; ") + ": "
         return named.joined(separator: ", ") + more + ": " + (count == 1 ? "an attribute" : "attributes")
-            + " users rely on could not be read on one side (a flag type `custom`, a shorthand `?`: see the notes), so "
-            + "semgate does not claim a break; check \(it) by hand, since a command line that worked may now fail"
+            + " users rely on could not be read on one side (\(look)see the notes), so "
+            + "semgate does not claim a break; check \(it) by hand, since "
+            + (risks.isEmpty ? "what worked" : risks.joined(separator: " or ")) + " may now fail"
     }
 
     /// The note that says which items `uncertainRemovals` found, naming the first few; nil for none.

@@ -223,6 +223,71 @@ struct CobraPatternTests {
         #expect(found.uncertain == (bound..<bound + 8).map { "tool name\($0)" }.sorted())
     }
 
+    @Test("calls that run again after each in-order assignment, level after level, stop at a named bound")
+    func runsBounded() {
+        // Each helper sets a field, calls the next, sets it back and calls the next again: Go makes 2^depth calls, and
+        // a call reached again after an in-order assignment is run again (review R65: depth 24 ran for hours).
+        func source(depth: Int) -> String {
+            let helpers = (0..<depth).map { level in
+                """
+                func step\(level)(o *Options, cmd *cobra.Command) {
+                    o.Verbose = nil
+                    step\(level + 1)(o, cmd)
+                    o.Verbose = &Switch{Name: "verbose"}
+                    step\(level + 1)(o, cmd)
+                }
+                """
+            }
+            return """
+                package cmd
+
+                import "github.com/spf13/cobra"
+
+                type Switch struct{ Name string }
+
+                func (s *Switch) Register(cmd *cobra.Command) {
+                    if s == nil {
+                        return
+                    }
+                    cmd.Flags().Bool(s.Name, false, "")
+                }
+
+                type Options struct {
+                    Verbose *Switch
+                    Quiet   *Switch
+                }
+
+                func (o *Options) Register(cmd *cobra.Command) {
+                    o.Verbose.Register(cmd)
+                    o.Quiet.Register(cmd)
+                }
+
+                \(helpers.joined(separator: "\n\n"))
+
+                func step\(depth)(o *Options, cmd *cobra.Command) { o.Register(cmd) }
+
+                func NewRoot() *cobra.Command {
+                    root := &cobra.Command{Use: "tool"}
+                    sync := &cobra.Command{Use: "sync"}
+                    root.AddCommand(sync)
+                    step0(&Options{Verbose: &Switch{Name: "verbose"}, Quiet: &Switch{Name: "quiet"}}, sync)
+                    return root
+                }
+                """
+        }
+        let shallow = CobraExtractor.surface(
+            of: [("cmd/root.go", CobraSourceFile(source: source(depth: 6)))], root: "tool")
+        #expect(shallow.overLimit == nil, "\(shallow.overLimit ?? "")")
+        #expect(Set(shallow.items.map(\.key)).isSuperset(of: ["tool sync --verbose", "tool sync --quiet"]))
+        let deep = CobraExtractor.surface(
+            of: [("cmd/root.go", CobraSourceFile(source: source(depth: 30)))], root: "tool", maximumRuns: 2_000)
+        #expect(deep.items.isEmpty)
+        #expect(
+            deep.overLimit?.hasPrefix("the code read runs more than 2000 function bodies at cmd/root.go:") == true,
+            "\(deep.overLimit ?? "")")
+        #expect(deep.overLimit?.contains("(a call of step") == true, "\(deep.overLimit ?? "")")
+    }
+
     @Test("commands added to every command of the layer above, layer after layer, stop at a named limit")
     func commandLayers() {
         // Ten layers of three commands, each added to all three of the layer above: 3^10 paths.

@@ -552,6 +552,37 @@ struct PolicyDraftTests {
         #expect(items.contains { $0.hasPrefix("packages:") && $0.contains("Serve") })
     }
 
+    @Test("nested modules: one tagged on a line of its own is another module's releases; one tagged with the line is not")
+    func nestedModuleTaggedApart() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/log/v3\n")
+        try repo.write("log.go", "package log\n\nfunc New() {}\n")
+        // Tagged `exp/v0.x`, never with the module's `v3.x` releases: a module released apart (zap's exp).
+        try repo.write("exp/go.mod", "module example.com/log/exp\n")
+        try repo.write("exp/slog/slog.go", "package slog\n\nfunc Handler() {}\n")
+        // Tagged `codec/v3.x` with the `v3.x` releases (etcd's api/v3): released with the line.
+        try repo.write("codec/v3/go.mod", "module example.com/log/codec/v3\n")
+        try repo.write("codec/v3/client.go", "package codec\n\nfunc Dial() {}\n")
+        try repo.commit("modules")
+        for tag in [
+            "v3.0.0", "v3.1.0", "v3.2.0", "v3.3.0", "codec/v3.1.0", "codec/v3.2.0", "codec/v3.3.0", "exp/v0.1.0",
+            "exp/v0.2.0", "exp/v0.3.0",
+        ] {
+            try repo.tag(tag)
+        }
+        let (yaml, policy, items) = try draft(repo)
+        #expect(policy.releases.tag.template == "v{version}")
+        #expect(policy.surfaces.map(\.name).sorted() == ["packages", "packages-codec-v3"])
+        #expect(
+            yaml.contains(
+                "a Go module, example.com/log/exp (exp/go.mod), tagged apart (3 tags like 'exp/v0.3.0', not releases "
+                    + "of this template): another module's releases, no surface here"))
+        #expect(yaml.contains(#"a second policy with tag: "exp/v{version}" and"#))
+        #expect(!items.contains { $0.contains("Handler") })
+        #expect(items.contains { $0.hasPrefix("packages-codec-v3:") && $0.contains("Dial") })
+        #expect(items.contains { $0.hasPrefix("packages:") && $0.contains("New") })
+    }
+
     @Test("cobra: a folder whose name globs give a meaning is drafted as a glob that matches it alone (review R26)")
     func cobraGlobsOfOddFolders() throws {
         let globs = CobraExtractorSpec.reviewerGlobs(["c[md]", "st*ar", "x{a,b}/p/s", "x{a,b}/p", "q?m"])

@@ -185,6 +185,38 @@ struct GoAPITests {
             old: "type L[T any] struct{ V T; W string }\nfunc (L[T]) Get() T",
             new: "type L[U any] struct{ V U; W string }\nfunc (L[U]) Get() U", bump: .patch),
         Rule(
+            name: "renaming a method's receiver type parameter is nothing",
+            old: "type L[T any] struct{ V T }\nfunc (l L[T]) Get() T\nfunc (l *L[T]) Set(v T)",
+            new: "type L[T any] struct{ V T }\nfunc (l L[U]) Get() U\nfunc (l *L[E]) Set(v E)", bump: .none),
+        Rule(
+            name: "a receiver type parameter named string is the parameter, not the universe's string: major",
+            old: "type L[T any] struct{ V T }\nfunc (l L[string]) Get() string",
+            new: "type L[T any] struct{ V T }\nfunc (l L[T]) Get() string", bump: .major),
+        Rule(
+            name: "the universe's string becoming a receiver type parameter named string is major",
+            old: "type L[K any, V any] struct{ k K }\nfunc (l L[K, V]) Get() string",
+            new: "type L[K any, V any] struct{ k K }\nfunc (l L[K, string]) Get() string", bump: .major),
+        Rule(
+            name: "renaming receiver type parameters where the type's names would capture a package type is a patch",
+            old: "type T int\ntype L[T any] struct{ V T }\nfunc (l L[U]) Set(x T) U",
+            new: "type T int\ntype L[T any] struct{ V T }\nfunc (l L[V]) Set(x T) V", bump: .patch),
+        Rule(
+            name: "a method text that now reads the package's type as the parameter is major",
+            old: "type T int\ntype U int\ntype L[T any] struct{ V T }\nfunc (l L[U]) Get(x T) U",
+            new: "type T int\ntype U int\ntype L[T any] struct{ V T }\nfunc (l L[T]) Get(x T) U", bump: .major),
+        Rule(
+            name: "a generic type's parameter renamed to a name a method writes for its own type parameter is a patch",
+            old: "type L[T any] struct{ V T }\nfunc (l L[X]) Get() string",
+            new: "type L[string any] struct{ V string }\nfunc (l L[X]) Get() string", bump: .patch),
+        Rule(
+            name: "an unexported alias an exported signature writes, moved to another type of the package, is major",
+            old: "type A struct{ X int }\ntype B struct{ Y string }\ntype t = A\nfunc F(x t)",
+            new: "type A struct{ X int }\ntype B struct{ Y string }\ntype t = B\nfunc F(x t)", bump: .major),
+        Rule(
+            name: "an unexported alias an exported field writes, moved between unexported types, is major",
+            old: "type a struct{ X int }\ntype b struct{ Y int }\ntype t = a\ntype S struct{ F t }",
+            new: "type a struct{ X int }\ntype b struct{ Y int }\ntype t = b\ntype S struct{ F t }", bump: .major),
+        Rule(
             name: "a struct with another package's field type gaining a slice claims nothing",
             old: "type S struct{ A other.T }", new: "type S struct{ A other.T; B []int }", bump: .minor),
         Rule(
@@ -196,6 +228,12 @@ struct GoAPITests {
         Rule(
             name: "a func becoming a var of its type is minor", old: "func F(bool) {}", new: "var F func(bool)",
             bump: .minor),
+        Rule(
+            name: "a func becoming a var that holds another package's name, of a type semgate cannot read, is major",
+            old: "func New() int", new: "var New = other.New", bump: .major),
+        Rule(
+            name: "a func becoming a var initialised by a call is major",
+            old: "func Home() string", new: "var Home = filepath.Join(\"a\", \"b\")", bump: .major),
         Rule(
             name: "a field that becomes promoted is major (composite literals)",
             old: "type E struct{ A int }\ntype S struct{ A int; E E }",
@@ -302,6 +340,19 @@ struct GoAPITests {
     @Test("apidiff rules", arguments: rules)
     func rule(_ rule: Rule) {
         #expect(requiredBump(rule.old, rule.new) == rule.bump)
+    }
+
+    @Test("a var whose type semgate cannot infer any more is named in the unread note, not claimed")
+    func uninferredVarType() throws {
+        let changes = SurfaceDiff.changes(
+            from: goSnapshot("var New = 1"), to: goSnapshot("var New = other.New"), policy: goPolicy)
+        #expect(changes.map(\.bump).max() == .patch)
+        let note = try #require(SurfaceDiff.unreadChangesNote(changes, policy: goPolicy))
+        #expect(note.hasPrefix("api:example.com/m/p.New (type int → ?"))
+        #expect(
+            note.contains(
+                "(a Go var's type `?`, inferred from an initialiser that needs type-checking: see the notes), so semgate "
+                    + "does not claim a break; check it by hand, since code that compiled may now fail"))
     }
 
     @Test("items, keys and attributes of one package")
