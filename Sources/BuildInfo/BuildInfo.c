@@ -54,3 +54,10 @@ int semgate_thread_stack(void **low, unsigned long *size) {
     return 0;
 #endif
 }
+
+// The floor of the calling thread's stack for `StackGuard` (see BuildInfo.h).
+static __thread unsigned long stack_floor;
+
+unsigned long semgate_stack_floor(void) { return stack_floor; }
+
+void semgate_set_stack_floor(unsigned long floor) { stack_floor = floor; }

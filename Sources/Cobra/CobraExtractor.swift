@@ -126,25 +126,26 @@ public enum CobraExtractor {
     ///
     /// The interpreter runs on a thread with a `stackBytes` stack (``StackGuard/withStack(_:_:)``; 0: this thread);
     /// code that nests too deep for it is `overLimit` (review R42), as is code that runs more than `maximumRuns`
-    /// function bodies (``Limit/interpreterRuns``).
+    /// function bodies (``Limit/interpreterRuns``) or keeps more than `maximumCalls` calls (``Limit/interpreterCalls``).
     public static func surface(
         of files: [(path: String, source: CobraSourceFile)], root: String?, names: CobraNames? = nil,
         library: CobraLibrary = .unread, maximumWork: Int = CobraSurface.maximumWork, sortingItems: Bool = true,
         partialFolders: Set<String> = [], fieldsWrittenNotRead: ((String) -> Bool)? = nil,
-        stackBytes: Int = Limit.interpreterStack, maximumRuns: Int = Limit.interpreterRuns
+        stackBytes: Int = Limit.interpreterStack, maximumRuns: Int = Limit.interpreterRuns,
+        maximumCalls: Int = Limit.interpreterCalls
     ) -> CobraSurface {
         StackGuard.withStack(stackBytes) {
             surfaceHere(
                 of: files, root: root, names: names, library: library, maximumWork: maximumWork,
                 sortingItems: sortingItems, partialFolders: partialFolders, fieldsWrittenNotRead: fieldsWrittenNotRead,
-                maximumRuns: maximumRuns)
+                maximumRuns: maximumRuns, maximumCalls: maximumCalls)
         }
     }
 
     private static func surfaceHere(
         of files: [(path: String, source: CobraSourceFile)], root: String?, names: CobraNames?,
         library: CobraLibrary, maximumWork: Int, sortingItems: Bool, partialFolders: Set<String>,
-        fieldsWrittenNotRead: ((String) -> Bool)?, maximumRuns: Int
+        fieldsWrittenNotRead: ((String) -> Bool)?, maximumRuns: Int, maximumCalls: Int
     ) -> CobraSurface {
         let goFiles = files.filter {
             $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") && !$0.source.neverBuilds
@@ -153,6 +154,7 @@ public enum CobraExtractor {
         var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
         interpreter.partialFolders = partialFolders
         interpreter.maximumRuns = maximumRuns
+        interpreter.maximumCalls = maximumCalls
         interpreter.fieldsWrittenNotRead = fieldsWrittenNotRead
         interpreter.run()
         // The stack ran nearly full: what was not run may have ended or taken away what the rest adds (review R42).
@@ -174,6 +176,7 @@ public enum CobraExtractor {
             interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
             interpreter.partialFolders = partialFolders
             interpreter.maximumRuns = maximumRuns
+            interpreter.maximumCalls = maximumCalls
             interpreter.fieldsWrittenNotRead = fieldsWrittenNotRead
             interpreter.alwaysNilFields = unrunNil
             interpreter.instanceFields = unrunGiven
@@ -196,6 +199,7 @@ public enum CobraExtractor {
             interpreter.literalListsDecide = false
             interpreter.partialFolders = partialFolders
             interpreter.maximumRuns = maximumRuns
+            interpreter.maximumCalls = maximumCalls
             interpreter.run()
             if let surface = stopped(&interpreter) { return surface }
         }

@@ -587,6 +587,8 @@ struct CobraInterpreter {
     private var runs = 0
     /// The most bodies one run may run (``Limit/interpreterRuns``).
     var maximumRuns = Limit.interpreterRuns
+    /// The most calls (a function with one set of arguments) one run may keep (``Limit/interpreterCalls``).
+    var maximumCalls = Limit.interpreterCalls
     /// Bytes of strings `+` built in this run (``maximumConcatenatedBytes``).
     private var concatenatedBytes = 0
     /// What the program sets in cobra's `CompletionOptions`, by command (see ``CobraDefaultCommands``).
@@ -1045,6 +1047,17 @@ struct CobraInterpreter {
     private var derefCopies: Set<CobraSite> = []
     /// The objects whose fields an assignment replaced in this pass (``replaceField(_:type:_:_:)``).
     private var fieldsReplacedObjects: Set<CobraSite> = []
+    /// The runs of this pass that initialise the packages, as Go does before anything else (the package-level
+    /// declarations, then the `init` functions that build no command, in order): what an assignment in order gave a
+    /// field there is what the later runs of entry points no file calls see (``seesInitialisation``), as Go runs them
+    /// after (review R58: `func init() { common.Disk = nil }` before `common.AddFlags(cmd)`).
+    private var initialisation: ClosedRange<Int> = 0...0
+    /// Whether the run going on is of an entry point no file calls, which Go runs after the packages are initialised
+    /// (not an `init` that builds commands, whose order against the others the run does not keep).
+    private var seesInitialisation = false
+    /// The cells given in order in more than one run of the initialisation (their order is the files' or the
+    /// dependencies'): the later runs see all they were given.
+    private var initialisedTwice: Set<Int32> = []
     /// The clock when an assignment in order last changed what reads of a field see, in the run of `replacedEpoch`.
     private var replacedClock = 0
     private var replacedEpoch = 0
@@ -1067,6 +1080,11 @@ struct CobraInterpreter {
     /// `copy(table, ...)`, `table = append(table[:0], ...)`): a collection holding one is not ranged entry by entry,
     /// since what its entries hold is no longer what their literals say (kept from pass to pass).
     private var replacedObjects: Set<CobraValue> = []
+    /// What took the place of an object held by value in a slice (`list = append(list[:0], e)`, `copy(list, more)`,
+    /// `list[0] = e`): the values written into the array it is an element of. A pointer taken to the element before
+    /// (`picked := &list[0]`) sees what was written there, so a read of one of its fields is also a read of theirs
+    /// (review R59: the literal's `Disk: nil` alone had hidden the flag the new element gives). Only grows.
+    private var placeTakenBy: [CobraSite: CobraValues] = [:]
 
     /// An interpreter of `files`, numbering names in `names` when given (else in a table of its own).
     init(files: [(path: String, source: CobraSourceFile)], names: CobraNames? = nil) {
@@ -1398,6 +1416,9 @@ struct CobraInterpreter {
             changedAfterRead = false
             fieldsReplacedObjects = []
             epoch += 1
+            initialisation = epoch...epoch
+            initialisedTwice = []
+            var initialising = true
             for (index, file) in files.enumerated() {
                 var frame = Frame(key: nil, file: index, folder: folders[index])
                 currentBuild = builds.combine(0, fileAtoms[index]) ?? 0
@@ -1415,8 +1436,13 @@ struct CobraInterpreter {
             currentBuild = 0
             for key in entryPoints where !evaluatedFunctions[Int(key)] {
                 epoch += 1
+                // The `init` functions that build no command run first (``entryPoints``), as in Go.
+                initialising = initialising && isInit(key) && !relevantSet.contains(key)
+                if initialising { initialisation = initialisation.lowerBound...epoch }
+                seesInitialisation = !isInit(key)
                 _ = call(key, arguments: [])
             }
+            seesInitialisation = false
             // A function whose callers could not be followed still runs once, with unknown parameters.
             for key in relevant where !evaluatedFunctions[Int(key)] {
                 epoch += 1
@@ -1567,7 +1593,9 @@ struct CobraInterpreter {
     /// Whether what an assignment run in order gave cell `index` is what a read sees now (``Cell/strong``).
     private func replacing(_ index: Int32) -> Bool {
         let strongEpoch = cells[Int(index)].strongEpoch
-        return strongEpoch != 0 && strongEpoch == epoch
+        guard strongEpoch != 0 else { return false }
+        if strongEpoch == epoch { return true }
+        return seesInitialisation && initialisation.contains(strongEpoch) && !initialisedTwice.contains(index)
     }
 
     /// Adds `values` to cell `index` (and to what an assignment in order gave it, for the reads after this).
@@ -1614,6 +1642,12 @@ struct CobraInterpreter {
             }
             return
         }
+        if initialisation.contains(epoch), initialisation.contains(cells[index].strongEpoch),
+            cells[index].strongEpoch != epoch
+        {
+            // Given in two runs of the initialisation: which runs last is not known here.
+            initialisedTwice.insert(write.cell)
+        }
         let grew = write.values.isEmpty ? false : cells[index].add(write.values)
         let wasSeen = replacing(write.cell)
         let same = cells[index].strongEpoch != 0 && cells[index].strong == write.values
@@ -1640,7 +1674,10 @@ struct CobraInterpreter {
     /// body of a function (not a function literal called later), with no branch, loop or label around it there or
     /// in any body that called it, in the run of one entry point.
     private func replacesInOrder(_ frame: Frame) -> Bool {
-        unordered == 0 && undecidedBranches == 0 && epoch != 0 && (frame.key ?? -1) >= 0 && !frame.afterLabel
+        // A function literal called where it is written in a package-level declaration runs once, there (review R58:
+        // `var common = func() *Group { ...; g.Disk = nil; return g }()`).
+        unordered == 0 && undecidedBranches == 0 && epoch != 0 && (frame.key.map { $0 >= 0 } ?? frame.inLiteral)
+            && !frame.afterLabel
     }
 
     /// Whether some field of `type` has a name some file read assigns nil (``nilFieldNames``): only the fields of such
@@ -1754,6 +1791,17 @@ struct CobraInterpreter {
         guard index == fresh else { return index }
         callStates.append(CallState())
         callKeys.append(call)
+        if callKeys.count > maximumCalls, outOfStack == nil {
+            // Each call is kept with its arguments and what it did: calls that never repeat their arguments hold memory
+            // without bound (yq's evaluator held 3.8 GB before `maximumRuns`).
+            let declaration = declared.list[Int(call.function)]
+            let function = files[declaration.file].functions[declaration.index]
+            outOfStack =
+                "the code read makes more than \(maximumCalls) calls with different arguments at "
+                + "\(paths[declaration.file]):\(function.position.line) (a call of \(function.declaration.name)): "
+                + "calls that get new arguments each time (an expression evaluator, a parser) do not settle, so the "
+                + "command line is not read; leave the code that builds no command out of the cobra extractor's 'files'"
+        }
         return index
     }
 
@@ -2367,9 +2415,58 @@ struct CobraInterpreter {
             if let copy = copyOrigins[site], !copy.given.contains(field), !replacing(own) {
                 values.formUnion(readField(of: copy.origin, field))
             }
+            if placeTakenBy[site] != nil { values.formUnion(readTakenPlaces(of: site, type: type, field)) }
             return values
         default:
             return []
+        }
+    }
+
+    /// What `field` holds in the values written where the object at `site` was held (``placeTakenBy``), and in theirs
+    /// in turn: a value not followed (unknown, or no object) reads as any value of `type`.
+    private mutating func readTakenPlaces(of site: CobraSite, type: CobraName, _ field: CobraName) -> CobraValues {
+        var values = CobraValues()
+        var seen: Set<CobraSite> = [site]
+        var pending = [site]
+        var anyValue = false
+        while let next = pending.popLast() {
+            for value in placeTakenBy[next] ?? [] {
+                guard case .object(let other, let otherType) = value else {
+                    if value != .nilValue { anyValue = true }
+                    continue
+                }
+                guard seen.insert(other).inserted else { continue }
+                let own = objectFieldCell(other, field)
+                values.formUnion(read(own) ?? [])
+                values.formUnion(
+                    read(Self.cell(scoped(otherType, field), in: &unknownOriginFields, cells: &cells)) ?? [])
+                if let copy = copyOrigins[other], !copy.given.contains(field) {
+                    values.formUnion(readField(of: copy.origin, field))
+                }
+                if placeTakenBy[other] != nil { pending.append(other) }
+            }
+        }
+        if anyValue { values.formUnion(readField(of: .instance(type), field)) }
+        return values
+    }
+
+    /// Notes that `values` were written into the array whose elements were `old` (``placeTakenBy``): the objects of
+    /// `old` held by value (not made by `&T{...}`) are read with them from now; a value not followed (`values` empty)
+    /// as any value of the type. A new link makes the pass run again, and the calls that read the old object's
+    /// fields run again (their records hold its cells alone).
+    private mutating func tookPlace(of old: CobraValues, _ values: CobraValues) {
+        for case .object(let site, let type) in old where !pointerObjects.contains(site) {
+            let known = placeTakenBy[site] ?? []
+            var added = values.isEmpty ? CobraValues(.instance(type)) : values
+            added = CobraValues(added.filter { $0 != .object(site, type) && $0 != .nilValue && !known.contains($0) })
+            guard !added.isEmpty else { continue }
+            placeTakenBy[site, default: []].formUnion(added)
+            clock += 1
+            for field in declared.structs[type].map({ Array($0.keys) }) ?? [] {
+                cells[Int(objectFieldCell(site, field))].changedAt = clock
+            }
+            changed = true
+            changedAfterRead = true
         }
     }
 
@@ -4333,7 +4430,7 @@ struct CobraInterpreter {
     }
 
     private mutating func execute(_ statement: CobraStatement, in frame: inout Frame) {
-        guard hasRoom(in: frame, what: "a statement") else { return }
+        guard hasRoom(key: frame.key, file: frame.file, what: "a statement") else { return }
         let nests: Bool
         switch statement {
         case .block(let inner): nests = !inner.allSatisfy { if case .declare = $0 { true } else { false } }
@@ -5419,7 +5516,11 @@ struct CobraInterpreter {
         if case .index(let base, _) = target {
             // `table[0] = Entry{...}`: the entry there is another value (not added to what the table holds: a map's
             // `seen[k] = true` would then make every `seen[k]` true); what is stored there is not followed.
-            if Self.isPlace(base) { replaced(evaluate(base, in: &frame)) }
+            if Self.isPlace(base) {
+                let old = evaluate(base, in: &frame)
+                replaced(old)
+                tookPlace(of: old, value)
+            }
             escaped(value)
         }
         switch target {
@@ -5861,7 +5962,7 @@ struct CobraInterpreter {
     // MARK: Expressions
 
     private mutating func evaluate(_ expression: CobraExpr, in frame: inout Frame) -> CobraValues {
-        guard hasRoom(in: frame, what: "an expression") else { return [] }
+        guard hasRoom(key: frame.key, file: frame.file, what: "an expression") else { return [] }
         switch expression {
         case .name(let name):
             return lookup(name, in: frame)
@@ -6350,11 +6451,18 @@ struct CobraInterpreter {
         switch callee {
         case .name(CobraKnown.append.id):
             for value in values.dropFirst() { markNilable(value) }
+            // `append(list[:k], e)` writes `e` into the array `list` holds when it has room (review R59).
+            if case .index? = arguments.first, let first = values.first, values.count > 1 {
+                tookPlace(of: first, Self.union(Array(values.dropFirst())))
+            }
             return Self.union(values)
         case .name(CobraKnown.copy.id) where frame.locals[CobraKnown.copy.id] == nil:
             // `copy(table, other)`: the entries of `table` it reaches are other values; those of `other` are not
             // followed there.
-            if let first = values.first { replaced(first) }
+            if let first = values.first {
+                replaced(first)
+                if values.count > 1 { tookPlace(of: first, values[1]) }
+            }
             for value in values.dropFirst() { escaped(value) }
             return []
         case .name(let name)
@@ -7036,20 +7144,21 @@ struct CobraInterpreter {
             file: declaration.file, line: function.position.line, what: "a call of \(function.declaration.name)")
     }
 
-    /// ``hasRoom(file:line:what:)`` for a statement or expression of `frame`, placed at its function (line 1 for
-    /// package-level code).
-    private mutating func hasRoom(in frame: Frame, what: String) -> Bool {
+    /// ``hasRoom(file:line:what:)`` for a statement or expression of the frame of call `key` (nil: package-level
+    /// code) in `file`, placed at its function (line 1 for package-level code). Given the frame's key and file, not
+    /// the frame: it runs before every statement and expression, and passing the frame copied it each time.
+    private mutating func hasRoom(key: Int32?, file: Int, what: String) -> Bool {
         guard outOfStack == nil else { return false }
         if StackGuard.hasRoom() { return true }
         var line = 1
         var within = ""
-        if let key = frame.key, key >= 0 {
+        if let key, key >= 0 {
             let declaration = declared.list[Int(callKeys[Int(key)].function)]
             let function = files[declaration.file].functions[declaration.index]
             line = function.position.line
             within = " in \(function.declaration.name)"
         }
-        return hasRoom(file: frame.file, line: line, what: what + within)
+        return hasRoom(file: file, line: line, what: what + within)
     }
 
     private mutating func noteUnfollowed(_ reason: String, file: Int, line: Int) {

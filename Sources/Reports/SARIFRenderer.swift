@@ -56,7 +56,7 @@ public struct SARIFRenderer: Renderer {
         // for what a run tells its reader that is no result.
         if !report.notes.isEmpty {
             let notifications = report.notes.map { note in
-                JSONValue.object(["level": "note", "message": .object(["text": .string(Inert.text(note))])])
+                JSONValue.object(["level": "note", "message": .object(["text": .string(Self.plain(note))])])
             }
             run["invocations"] = .array([
                 .object(["executionSuccessful": true, "toolExecutionNotifications": .array(notifications)])
@@ -99,9 +99,9 @@ public struct SARIFRenderer: Renderer {
             "level": Self.level(finding.severity),
             "message": .object([
                 "text": .string(
-                    Inert.text(finding.message)
+                    Self.plain(finding.message)
                         + (finding.severity == .error
-                            ? finding.remedy.map { "\nWhat to do: " + Inert.text($0) } ?? "" : ""))
+                            ? finding.remedy.map { "\nWhat to do: " + Self.plain($0) } ?? "" : ""))
             ]),
             "partialFingerprints": .object([
                 Self.fingerprintKey: .string(
@@ -120,10 +120,23 @@ public struct SARIFRenderer: Renderer {
         }
         if let reason = finding.exception {
             members["suppressions"] = .array([
-                .object(["kind": "external", "status": "accepted", "justification": .string(Inert.text(reason))])
+                .object(["kind": "external", "status": "accepted", "justification": .string(Self.plain(reason))])
             ])
         }
         return .object(members)
+    }
+
+    /// A plain-text SARIF message from text that holds repository text: hidden characters shown (`Inert.text`), and
+    /// `[` and `]` escaped with a backslash, since SARIF 2.1.0 §3.11.6 reads `[text](target)` in a plain-text message
+    /// as an embedded link: a flag named `x[docs](https://example.com)` would otherwise be a link the repository chose
+    /// in the code-scanning view (review R70). A backslash is escaped too, so that `\[` in a name stays literal.
+    static func plain(_ text: String) -> String {
+        var result = ""
+        for scalar in Inert.text(text).unicodeScalars {
+            if scalar == "[" || scalar == "]" || scalar == "\\" { result.unicodeScalars.append("\\") }
+            result.unicodeScalars.append(scalar)
+        }
+        return result
     }
 
     /// A repository path as a relative URI reference: everything but unreserved characters and `/` percent-encoded.

@@ -286,6 +286,31 @@ struct CobraPatternTests {
             deep.overLimit?.hasPrefix("the code read runs more than 2000 function bodies at cmd/root.go:") == true,
             "\(deep.overLimit ?? "")")
         #expect(deep.overLimit?.contains("(a call of step") == true, "\(deep.overLimit ?? "")")
+        // A helper called with 40 different names is 40 calls, each kept with its arguments.
+        let names = (0..<40).map { "register(sync, \"flag\($0)\")" }
+        let many = """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func register(cmd *cobra.Command, name string) { cmd.Flags().Bool(name, false, "") }
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "tool"}
+                sync := &cobra.Command{Use: "sync"}
+                root.AddCommand(sync)
+                \(names.joined(separator: "\n    "))
+                return root
+            }
+            """
+        let files = [("cmd/root.go", CobraSourceFile(source: many))]
+        #expect(CobraExtractor.surface(of: files, root: "tool").items.count == 42)
+        let kept = CobraExtractor.surface(of: files, root: "tool", maximumCalls: 20)
+        #expect(kept.items.isEmpty)
+        #expect(
+            kept.overLimit?.hasPrefix(
+                "the code read makes more than 20 calls with different arguments at cmd/root.go:5 (a call of register)")
+                == true, "\(kept.overLimit ?? "")")
     }
 
     @Test("commands added to every command of the layer above, layer after layer, stop at a named limit")

@@ -206,6 +206,33 @@ struct InjectionTests {
                     output.contains(JSONValue.string(name).rendered.dropFirst().dropLast(2)),
                     "\(command) \(name.debugDescription)")
             }
+            // SARIF 2.1.0 §3.11.6: `[text](target)` in a plain-text message is an embedded link; every bracket of a
+            // message (results, suppressions, notifications) is escaped, so `[link](https://e.example)` in a name is
+            // no link (review R70).
+            var messages: [String] = []
+            func collect(_ value: JSON, key: String?) {
+                switch value {
+                case .object(let members):
+                    for (name, member) in members {
+                        if (key == "message" && name == "text") || name == "justification", case .string(let text) = member {
+                            messages.append(text)
+                        } else {
+                            collect(member, key: name)
+                        }
+                    }
+                case .array(let items): for item in items { collect(item, key: key) }
+                default: break
+                }
+            }
+            collect(document, key: nil)
+            #expect(messages.contains { $0.contains("\\[link\\](https://e.example)") }, "\(command)")
+            for message in messages {
+                var escaped = false
+                for scalar in message.unicodeScalars {
+                    #expect(escaped || (scalar != "[" && scalar != "]"), "\(command): \(message.debugDescription)")
+                    escaped = !escaped && scalar == "\\"
+                }
+            }
         }
     }
 

@@ -15,4 +15,9 @@ int semgate_library_loaded(const char *name);
 
 // The lowest address and the size of the calling thread's stack (for `StackGuard`): 1 when found, else 0.
 int semgate_thread_stack(void **low, unsigned long *size);
+
+// The lowest address the calling thread's stack may reach while `StackGuard` still finds room, as last set on this
+// thread by semgate_set_stack_floor: 0 when not set (a thread-local variable: one load, no lock, no lookup).
+unsigned long semgate_stack_floor(void);
+void semgate_set_stack_floor(unsigned long floor);
 #endif
