@@ -538,7 +538,8 @@ struct CobraAttributeTable: Sendable {
     /// What an item's attributes are made from.
     enum Shape: Hashable, Sendable {
         case command(hidden: Bool, aliasOf: String?, unreadFlags: String?, validArgs: String? = nil)
-        case flag(type: String, scope: String, shorthand: String?, hidden: Bool, noOptDefault: Bool)
+        case flag(
+            type: String, scope: String, shorthand: String?, hidden: Bool, noOptDefault: Bool, valueType: String? = nil)
     }
 
     private var dictionaries: [Shape: [String: String]] = [:]
@@ -561,8 +562,9 @@ struct CobraAttributeTable: Sendable {
             if let aliasOf { attributes["alias-of"] = aliasOf }
             if let unreadFlags { attributes["unread-flags"] = unreadFlags }
             if let validArgs { attributes["valid-args"] = validArgs }
-        case .flag(let type, let scope, let shorthand, let hidden, let noOptDefault):
+        case .flag(let type, let scope, let shorthand, let hidden, let noOptDefault, let valueType):
             attributes = ["type": type, "scope": scope]
+            if let valueType { attributes["value-type"] = valueType }
             if let shorthand { attributes["shorthand"] = shorthand }
             if hidden { attributes["hidden"] = "true" }
             if noOptDefault { attributes["no-opt-default"] = "true" }
@@ -581,7 +583,8 @@ extension CobraAttributeTable.Shape {
         switch self {
         case .command(_, let aliasOf, let unreadFlags, let validArgs):
             return ascii(aliasOf) && ascii(unreadFlags) && ascii(validArgs)
-        case .flag(let type, let scope, let shorthand, _, _): return ascii(type) && ascii(scope) && ascii(shorthand)
+        case .flag(let type, let scope, let shorthand, _, _, let valueType):
+            return ascii(type) && ascii(scope) && ascii(shorthand) && ascii(valueType)
         }
     }
 }

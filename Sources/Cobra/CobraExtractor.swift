@@ -617,7 +617,8 @@ private struct TreeBuilder {
             attributeTable.attributes(
                 of: .flag(
                     type: flag.definition.type, scope: scope, shorthand: flag.definition.shorthand,
-                    hidden: hidden || flag.hidden, noOptDefault: flag.noOptDefault))
+                    hidden: hidden || flag.hidden, noOptDefault: flag.noOptDefault,
+                    valueType: flag.definition.valueType))
         }
         attributesBySet[key] = attributes
         return attributes

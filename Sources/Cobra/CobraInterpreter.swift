@@ -72,6 +72,12 @@ struct CobraFlagDefinition: Sendable {
     let shorthand: String?
     let file: Int
     let line: Int
+    /// For a custom value whose `type` was read from its `Type()` method, the Go type of the value: the type's name
+    /// after the folder of the file that declares that `Type()` (`internal/mode.Mode`), several sorted and joined by
+    /// `, ` when the value may be of several types that all return the same text. Nil for pflag's own types, for a
+    /// type not read, and for a flag defined with values of other Go types on different paths: a change of `Type()`'s
+    /// text alone is then judged as any change of type (``CobraCompatibility``).
+    var valueType: String? = nil
     /// The other spellings of `name` the set defines: names Swift's `==` takes as `name` with other bytes, which are
     /// other flags to pflag (`caf\u{e9}`, `cafe\u{301}`), read as this one.
     var otherSpellings: [String] = []
@@ -258,6 +264,10 @@ struct CobraFlagSetInfo: Sendable {
             mixedTypes[name] = [stored.type, definition.type]
             flags[name] = CobraFlagDefinition(
                 name: name, type: "custom", shorthand: stored.shorthand, file: stored.file, line: stored.line)
+        } else if definition.type == stored.type && stored.valueType != nil && definition.valueType != stored.valueType {
+            // The same text from another Go type (or from pflag's own): which type a run defines it with is not
+            // known, so the flag's Go type is not either.
+            flags[name]?.valueType = nil
         }
     }
 
@@ -648,7 +658,11 @@ struct CobraInterpreter {
     /// By package-level name, whether nothing in the files read can change the table it holds (``tableUnchanged(_:)``),
     /// and whether some file read writes through a pointer (`*p = ...`, ``writesThroughPointer``).
     private var tablesUnchanged: [CobraName: Bool] = [:]
-    private lazy var writesThroughPointer: Bool = Self.writesThroughPointer(in: sources.map(\.file.go.tokens))
+    private lazy var pointerWrites: CobraPointerWrites = Self.pointerWrites(in: sources.map(\.file.go))
+    /// Whether some file read writes through a pointer where that may replace a struct's fields (``pointerWrites``).
+    private var writesThroughPointer: Bool {
+        mutating get { pointerWrites.any || !pointerWrites.plainStructs.isEmpty }
+    }
     /// The objects whose literal's list decided a loop's filter, and the objects handed to calls the files do not
     /// define (directly or held in an object's fields): such a call may replace a decided entry (through `reflect`, or
     /// code not read), so the run is made again without deciding by literals (``listsDecidedOnHandedObjects``).
@@ -3188,7 +3202,9 @@ struct CobraInterpreter {
     /// no value of unknown origin), none of which may be nil where it is held (``nilable``), while no file read
     /// writes through a pointer (`*p = nil`).
     private mutating func onlyObjects(_ expression: CobraExpr, in frame: inout Frame) -> CobraValues? {
-        guard !writesThroughPointer, !Self.containsCall(expression) else { return nil }
+        // A write through a pointer to a struct that holds no object (``CobraPointerWrites/plainStructs``) changes
+        // strings and numbers in place: it makes no object nil.
+        guard !pointerWrites.any, !Self.containsCall(expression) else { return nil }
         let values = evaluate(expression, in: &frame)
         guard !values.isEmpty else { return nil }
         // A loop's own variable over a collection that holds no nil: an object held beside nil elsewhere is not nil here.
@@ -4139,10 +4155,30 @@ struct CobraInterpreter {
     }
 
     /// Whether a statement of some file writes through a pointer: `*p = v`, `(*p) = v`, `a, *p = ...`, `*p += 1`,
-    /// `case *p = <-ch:` (a `*` starting a statement or a target, whose statement goes on to an assignment).
-    static func writesThroughPointer(in files: [[GoToken]]) -> Bool {
-        for tokens in files {
+    /// `case *p = <-ch:` (a `*` starting a statement or a target, whose statement goes on to an assignment). Not
+    /// `*p = ...` where `p` is the pointer receiver of the method it is in, of a type that holds no object
+    /// (``holdsNoObject(_:declared:seen:)``: `func (s *Scanners) Enable(x Scanner) { *s = append(*s, x) }` with
+    /// `type Scanners []Scanner` and `type Scanner string`): Go's types make `*p` a value of that type wherever `p`
+    /// points, which can neither be an entry of a table of structs nor hold one.
+    static func pointerWrites(in files: [GoFile]) -> CobraPointerWrites {
+        var found = CobraPointerWrites()
+        var declared: [String: [GoType]] = [:]
+        for file in files {
+            for case .type(let spec) in file.declarations {
+                // A generic type's parameters are not types of the files: such a type counts as holding objects.
+                declared[spec.name, default: []].append(spec.typeParameters.isEmpty ? spec.type : .structure([]))
+            }
+        }
+        for file in files {
+            let tokens = file.tokens
             for index in tokens.indices where tokens[index].symbol == .star {
+                switch receiverWriteOfPlainType(at: index, in: file, declared: declared) {
+                case .none?: continue
+                case .plainStruct(let name)?:
+                    found.plainStructs.insert(name)
+                    continue
+                case nil: break
+                }
                 var start = index
                 while start > 0, tokens[start - 1].symbol == .leftParen { start -= 1 }
                 guard start > 0 else { continue }
@@ -4168,13 +4204,100 @@ struct CobraInterpreter {
                         if depth < 0 { break scan }
                     case .colon where depth == 0: break scan
                     default:
-                        if depth == 0 && writes.contains(symbol) { return true }
+                        if depth == 0 && writes.contains(symbol) {
+                            found.any = true
+                            return found
+                        }
                     }
                 }
             }
         }
-        return false
+        return found
     }
+
+    /// What the `*` at `index` writes when it starts a statement `*p = ...` (or `*p += ...`, `(*p)[k] = ...`) in a
+    /// method whose pointer receiver is `p`, with no function literal in the body and `p` bound nowhere else in it:
+    /// ``CobraPointerWrites/Plain``, nil when the write may replace an object (or the statement is another).
+    private static func receiverWriteOfPlainType(at index: Int, in file: GoFile, declared: [String: [GoType]])
+        -> CobraPointerWrites.Plain?
+    {
+        let tokens = file.tokens
+        // `*p`, `(*p)`, and elements of it (`(*p)[k]`, `(*p)[i][j]`), as the target of the statement.
+        var start = index
+        while start > 0, tokens[start - 1].symbol == .leftParen { start -= 1 }
+        var end = index + 2
+        for _ in start..<index {
+            guard end < tokens.count, tokens[end].symbol == .rightParen else { return nil }
+            end += 1
+        }
+        while end < tokens.count, tokens[end].symbol == .leftBracket {
+            var depth = 0
+            while end < tokens.count {
+                if tokens[end].symbol == .leftBracket { depth += 1 }
+                if tokens[end].symbol == .rightBracket { depth -= 1 }
+                end += 1
+                if depth == 0 { break }
+            }
+        }
+        guard start > 0, index + 1 < tokens.count, tokens[index + 1].kind == .identifier, end < tokens.count,
+            let operation = tokens[end].symbol, writes.contains(operation), operation != .define,
+            tokens[start - 1].kind == .semicolon || tokens[start - 1].symbol == .leftBrace
+                || tokens[start - 1].symbol == .rightBrace
+        else { return nil }
+        let name = tokens[index + 1].text
+        guard
+            let method = file.declarations.lazy.compactMap({ declaration -> GoFunction? in
+                guard case .function(let function) = declaration, let body = function.body, body.contains(index)
+                else { return nil }
+                return function
+            }).first,
+            let receiver = method.receiver, receiver.isPointer, receiver.name == name, let body = method.body
+        else { return nil }
+        // `p` bound again in the body (`p := ...`, `var p`, `for _, p = range`, a literal's parameter) may point elsewhere.
+        for inner in body where tokens[inner].kind == .identifier && tokens[inner].text == name {
+            // `*p = ...` writes what `p` points to; `p = ...` (or `p, q = ...`) makes it point elsewhere.
+            if inner > 0, tokens[inner - 1].symbol == .star { continue }
+            let next = inner + 1 < tokens.count ? tokens[inner + 1].symbol : nil
+            if next == .define || next == .comma || next == .assign { return nil }
+            if inner > 0, case .keyword(.var) = tokens[inner - 1].kind { return nil }
+        }
+        if body.contains(where: { tokens[$0].kind == .keyword(.func) }) { return nil }
+        var seen: Set<String> = []
+        let type = GoType.named(package: nil, name: receiver.typeName, arguments: [])
+        if holdsNoObject(type, declared: declared, seen: &seen) { return CobraPointerWrites.Plain.none }
+        // A struct of such fields: the write changes strings and numbers in place, and makes nothing nil.
+        guard let types = declared[receiver.typeName], types.count == 1, case .structure(let fields) = types[0]
+        else { return nil }
+        var fieldsSeen: Set<String> = [receiver.typeName]
+        guard fields.allSatisfy({ holdsNoObject($0.type, declared: declared, seen: &fieldsSeen) }) else { return nil }
+        return .plainStruct(receiver.typeName)
+    }
+
+    /// Whether a value of `type` can neither be an object (a struct, a pointer, an interface, a function, a channel)
+    /// nor hold one: a predeclared basic type, a type the files declare (every declaration of that name) as one, and
+    /// slices, arrays and maps of such types. A type of another package, or one not declared in the files, may.
+    private static func holdsNoObject(_ type: GoType, declared: [String: [GoType]], seen: inout Set<String>) -> Bool {
+        switch type {
+        case .named(let package, let name, let arguments):
+            guard package == nil, arguments.isEmpty else { return false }
+            if let types = declared[name] {
+                guard seen.insert(name).inserted else { return true }
+                return types.allSatisfy { holdsNoObject($0, declared: declared, seen: &seen) }
+            }
+            return basicTypes.contains(name)
+        case .slice(let element), .array(_, let element): return holdsNoObject(element, declared: declared, seen: &seen)
+        case .map(let key, let value):
+            return holdsNoObject(key, declared: declared, seen: &seen)
+                && holdsNoObject(value, declared: declared, seen: &seen)
+        default: return false
+        }
+    }
+
+    /// Go's predeclared types that are neither interfaces (`error`, `any`) nor hold anything.
+    private static let basicTypes: Set<String> = [
+        "bool", "string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
+        "uintptr", "byte", "rune", "float32", "float64", "complex64", "complex128",
+    ]
 
     /// Whether `expression` calls something (outside function literals).
     private static func containsCall(_ expression: CobraExpr) -> Bool {
@@ -7334,12 +7457,13 @@ struct CobraInterpreter {
         let shorthand =
             literal.keys.contains(CobraKnown.shorthand.id)
             ? shorthand(of: name, in: readField(of: object, CobraKnown.shorthand.id), context) : nil
-        let type =
-            literal.valueType ?? valueType(
-                of: readField(of: object, CobraKnown.value.id), folder: folders[context.file])
-            ?? "custom"
+        let read =
+            literal.valueType == nil
+            ? valueType(of: readField(of: object, CobraKnown.value.id), folder: folders[context.file]) : nil
+        let type = literal.valueType ?? read?.text ?? "custom"
         let definition = CobraFlagDefinition(
-            name: name, type: type, shorthand: shorthand, file: context.file, line: context.line)
+            name: name, type: type, shorthand: shorthand, file: context.file, line: context.line,
+            valueType: read?.goType)
         let deprecated =
             readField(of: object, CobraKnown.deprecated.id).contains(where: Self.isNonEmptyString)
             || Self.strings(in: readField(of: object, CobraKnown.usage.id)).contains(
@@ -7416,11 +7540,13 @@ struct CobraInterpreter {
             shorthand = self.shorthand(of: name, in: values[index], context)
         }
         var type = shape.type
-        if shape.isCustom, let value = values.first {
-            type = valueType(of: value, folder: folders[context.file]) ?? type
+        var goType: String?
+        if shape.isCustom, let value = values.first, let read = valueType(of: value, folder: folders[context.file]) {
+            type = read.text
+            goType = read.goType
         }
         let definition = CobraFlagDefinition(
-            name: name, type: type, shorthand: shorthand, file: context.file, line: context.line)
+            name: name, type: type, shorthand: shorthand, file: context.file, line: context.line, valueType: goType)
         updateFlagSet(id) { $0.define(definition) }
         recordFlagStep(id, name)
         if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
@@ -7450,16 +7576,23 @@ struct CobraInterpreter {
 
 extension CobraInterpreter {
     /// What the `Type()` method of a custom flag value returns, when every type the value may have returns the same
-    /// constant string (pflag shows it in help and users see it as the flag's type); nil otherwise.
-    fileprivate mutating func valueType(of value: CobraValues, folder: Int32) -> String? {
+    /// constant string (pflag shows it in help and users see it as the flag's type), with the Go types the value may
+    /// have (``CobraFlagDefinition/valueType``): each named after the folder of the file that declares its `Type()`;
+    /// nil otherwise.
+    fileprivate mutating func valueType(of value: CobraValues, folder: Int32) -> (text: String, goType: String)? {
         var types: Set<String> = []
+        var goTypes: Set<String> = []
         for type in value.compactMap(Self.programType(of:)) {
             guard let key = declared.method(CobraKnown.type.id, of: type, preferring: folder) else { return nil }
             let returned = Self.strings(in: call(key, arguments: []))
             guard returned.count == 1, let only = returned.first else { return nil }
             types.insert(only)
+            let path = paths[declared.list[Int(key)].file]
+            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+            goTypes.insert(folder + "." + numbering.table.names[Int(type)])
         }
-        return types.count == 1 ? types.first : nil
+        guard types.count == 1, let text = types.first else { return nil }
+        return (text, goTypes.sorted().joined(separator: ", "))
     }
 }
 
@@ -7547,5 +7680,23 @@ struct CobraFlagMethod: Sendable, Equatable {
         self.nameIndex = nameIndex
         self.shorthandIndex = shorthandIndex
         self.returnsFlag = returnsFlag
+    }
+}
+
+/// What the files read write through pointers (``CobraInterpreter/pointerWrites(in:)``).
+struct CobraPointerWrites: Sendable {
+    /// A write that may replace anything, nil included (`*p = nil`, `*p = T{...}` of a type that holds objects).
+    var any = false
+    /// The structs that hold no object (strings, numbers, lists and maps of them) written whole through their
+    /// method's pointer receiver (`*o = other` in `func (o *Version) Merge(other Version)`): the write changes the
+    /// struct's fields in place (a table entry of that type may read otherwise), and makes no object nil.
+    var plainStructs: Set<String> = []
+
+    /// What one `*p = ...` through a method's pointer receiver writes.
+    enum Plain {
+        /// A value of a type that holds no object and is no struct (a list of strings): nothing the run decides.
+        case none
+        /// A struct of the named type whose fields hold no object.
+        case plainStruct(String)
     }
 }

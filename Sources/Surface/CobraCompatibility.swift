@@ -37,6 +37,15 @@ enum CobraCompatibility {
         ) { $0.oldValue == "custom" || $0.newValue == "custom" },
         Rule(
             attribute: "type",
+            reason: "only the text a custom value's `Type()` returns changed (`mode` to `file|symlink`): the flag still "
+                + "takes a value of the same Go type, whose `Set` reads what users type; the text is what help shows",
+            bump: .patch
+        ) { context in
+            guard let goType = context.old.attributes["value-type"] else { return false }
+            return context.new.attributes["value-type"] == goType
+        },
+        Rule(
+            attribute: "type",
             reason: "a bool flag became a string flag with a NoOptDefVal: the bare `--flag` still works, and so do "
                 + "`--flag=true` and `--flag=false` (a string takes them)",
             bump: .minor

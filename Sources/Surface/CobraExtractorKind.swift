@@ -21,12 +21,13 @@ public struct CobraExtractorSpec: Extractor {
 
     /// The attributes a cobra item carries, in documentation order.
     public static let attributes = [
-        "type", "shorthand", "scope", "no-opt-default", "alias-of", "build", "hidden", "provided-by", "unread-flags",
-        "valid-args",
+        "type", "value-type", "shorthand", "scope", "no-opt-default", "alias-of", "build", "hidden", "provided-by",
+        "unread-flags", "valid-args",
     ]
 
     /// A flag's type, shorthand, scope and bare form (`NoOptDefVal`), the command an alias stands for, and the builds
-    /// that have the item (`build`: one that appears or narrows is a removal for the builds left out); `hidden`,
+    /// that have the item (`build`: one that appears or narrows is a removal for the builds left out); `value-type`
+    /// (the Go type of a custom value whose `type` its `Type()` gave, which judges a change of that text), `hidden`,
     /// `provided-by` (`cobra` for the commands cobra adds by itself) and `unread-flags` (a command whose flag set a call
     /// the files do not define receives) are not breaking. `valid-args` (the words of a command's `ValidArgs` it takes
     /// as its one argument) is: a word that goes is a removal (``CobraCompatibility/validArgsKept(_:)``).
@@ -111,15 +112,14 @@ public struct CobraExtractorSpec: Extractor {
     public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
         guard !readsNothing(matching: context.files) else {
             // No file to read: the command line is not known here, not known to be gone (it may have moved to a
-            // folder 'files' does not name). `audit` claims nothing against it; `check` and `diff` still do.
+            // folder 'files' does not name). When no other extractor of the surface reads it either, `audit` claims
+            // nothing against it (`check` and `diff` still do), and the reader's note for the surface says so
+            // (``SurfaceReader``): this one says only what this extractor read, which is true either way.
             context.incomplete = true
             context.uncertain.append(SurfaceSnapshot.unreadMark)
             context.notes.append(
                 "surface '\(context.surface)': the cobra extractor's files (\(files.map(\.pattern).joined(separator: ", "))) "
-                    + "match no Go file here, so its command line is not read: audit claims nothing removed here and "
-                    + "compares the next release that reads it with the last one before that did (check and diff "
-                    + "claim the removals); if the command line lived elsewhere, add those folders to 'files', or if "
-                    + "the tag is another program's, list it under releases.ignore")
+                    + "match no Go file here, so this extractor reads no command line here")
             return []
         }
         let reading = context

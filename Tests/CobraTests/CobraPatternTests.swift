@@ -137,8 +137,10 @@ struct CobraPatternTests {
     func customTypes() {
         let found = surface(CobraPatternFixtures.customTypes)
         let table = attributes(found)
-        #expect(table["tool --color"] == ["type": "string", "scope": "local"])
-        #expect(table["tool --level"] == ["type": "level", "scope": "local", "shorthand": "l"])
+        #expect(table["tool --color"] == ["type": "string", "scope": "local", "value-type": "cmd.colorMode"])
+        #expect(
+            table["tool --level"]
+                == ["type": "level", "scope": "local", "shorthand": "l", "value-type": "internal/flagkinds.Level"])
         #expect(table["tool --mode"] == ["type": "custom", "scope": "local"])
     }
 

@@ -453,6 +453,10 @@ struct CobraEndToEndTests {
             #expect(audit.status == 1, "moved \(moved): \(audit.stdout)")
             let releases = jsonObject(audit.stdout)?["releases"] as? [[String: Any]] ?? []
             #expect(Self.items(releases, "1.1.0", "changes", kind: "removed") == ["cli:tool serve --host"], "\(moved)")
+            // The extractor that reads nothing says so of itself; nothing says audit claims nothing removed here.
+            let notes = jsonObject(audit.stdout)?["notes"] as? [String] ?? []
+            #expect(notes.contains { $0.contains("so this extractor reads no command line here") }, "\(notes)")
+            #expect(!notes.contains { $0.contains("claims nothing removed") }, "\(notes)")
         }
     }
 
@@ -532,6 +536,12 @@ struct CobraEndToEndTests {
         #expect(
             notes.contains {
                 $0.contains("surface 'cli'") && $0.contains("cmd/*.go") && $0.hasSuffix("(at 4 releases, 0.9.0 to 2.0.0)")
+            }, "\(notes)")
+        // What audit does there is said of the surface, once: no extractor of it reads a command line.
+        #expect(
+            notes.contains {
+                $0.hasPrefix("surface 'cli': no extractor of it reads a command line here")
+                    && $0.contains("audit claims nothing removed here") && $0.hasSuffix("(at 4 releases, 0.9.0 to 2.0.0)")
             }, "\(notes)")
         #expect(
             notes.contains {

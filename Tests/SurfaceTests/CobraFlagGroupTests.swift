@@ -253,6 +253,30 @@ struct CobraFlagGroupTests {
     }
 
     @Test(
+        "a method that writes through its pointer receiver of a type that holds no object (`*t = append(*t, x)` on a list of strings: trivy's Scanners.Enable) leaves the filter decided; one whose type may hold objects, or a function's parameter, does not",
+        arguments: [
+            ("type Tag string\n\ntype Tags []Tag\n\nfunc (t *Tags) Add(x Tag) {\n\tif !t.Has(x) {\n\t\t*t = append(*t, x)\n\t}\n}\n\nfunc (t *Tags) Has(x Tag) bool { return false }", true),
+            ("type Counts map[string]int\n\nfunc (c *Counts) Reset() { *c = Counts{} }", true),
+            ("type Counts map[string]int\n\nfunc (c *Counts) Bump(k string) {\n\t(*c)[k] += 1\n}", true),
+            ("type Sets map[string]*NetSection\n\nfunc (c *Sets) Drop(k string) {\n\t(*c)[k] = nil\n}", false),
+            ("type Level string\n\ntype Version struct {\n\tName  string\n\tLevel Level\n}\n\nfunc (v *Version) Merge(o Version) {\n\tif v.Name == \"\" {\n\t\t*v = o\n\t}\n}", true),
+            ("type Version struct {\n\tName string\n\tNext *NetSection\n}\n\nfunc (v *Version) Merge(o Version) { *v = o }", false),
+            ("type Sections []*NetSection\n\nfunc (s *Sections) Reset() { *s = nil }", false),
+            ("type Tags []string\n\nfunc Clear(t *Tags) { *t = nil }", false),
+            ("type Tags []string\n\nfunc (t *Tags) Swap(o *Tags) {\n\tt = o\n\t*t = nil\n}", false),
+        ])
+    func writeThroughPlainReceiver(extra: String, decided: Bool) throws {
+        let repo = try FixtureRepository()
+        var files = Self.files(filter: #"lo.IsNil(e) || e.FlagKey() == """#, prelude: "", wait: true)
+        files["opts/tags.go"] = "package opts\n\n" + extra + "\n"
+        try repo.importCommits([FixtureRepository.Snapshot(files: files, tags: ["v1.0.0"])])
+        let snapshot = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        #expect((snapshot.items["cli:tool serve --port"] != nil) == decided, "\(snapshot.items.keys.sorted())")
+        #expect((snapshot.items["cli:tool save --path"] != nil) == decided)
+        if !decided { #expect(snapshot.notes.contains { $0.contains("is not a constant string") }, "\(snapshot.notes)") }
+    }
+
+    @Test(
         "a filter not decided (a function of the program given the entry, a method that is no getter, the command read) reads the entries at once: names noted as not known, as before",
         arguments: [
             ("", #"missing(e) || e.FlagKey() == """#), ("", #"lo.IsNil(e) || cmd.Use == "serve""#),
