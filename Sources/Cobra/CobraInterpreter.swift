@@ -689,6 +689,10 @@ struct CobraInterpreter {
     /// nothing else.
     private lazy var nilAssignments: [[CobraFieldStatement: Int]] = sources.map(\.fieldsAssignedNil)
     private lazy var nilFieldNames: Set<String> = Set(nilAssignments.flatMap { $0.keys.map(\.field) })
+    /// The fields whose assignments run in order replace what they hold (``fieldsSetToNil(_:)``): those some file read
+    /// assigns nil, and those that are a target of an assignment with more than one target (review R62: `g.Disk,
+    /// g.Size = g.Size, g.Disk` gives each the other's old value, which a union of both makes no name).
+    private lazy var inOrderFieldNames: Set<String> = nilFieldNames.union(sources.flatMap(\.fieldsAssignedTogether))
     /// The `x.Field = nil` statements the run made (by file, line and field), to objects it follows: the nil is in
     /// the field's cell of those objects alone.
     private(set) var nilAssignmentsRun: Set<CobraNilRun> = []
@@ -1680,13 +1684,14 @@ struct CobraInterpreter {
             && !frame.afterLabel
     }
 
-    /// Whether some field of `type` has a name some file read assigns nil (``nilFieldNames``): only the fields of such
-    /// types are replaced by an assignment in order (trivy's flag groups, whose `group.Field = nil` takes a flag away);
-    /// elsewhere assignments only add, as before.
+    /// Whether some field of `type` has a name some file read assigns nil, or assigns together with another target
+    /// (``inOrderFieldNames``): only the fields of such types are replaced by an assignment in order (trivy's flag
+    /// groups, whose `group.Field = nil` takes a flag away; a swap of two fields); elsewhere assignments only add, as
+    /// before.
     private mutating func fieldsSetToNil(_ type: CobraName) -> Bool {
         if let known = nilSettingTypes[type] { return known }
         let names = numbering.table.names
-        let answer = declared.structs[type]?.keys.contains { nilFieldNames.contains(names[Int($0)]) } ?? false
+        let answer = declared.structs[type]?.keys.contains { inOrderFieldNames.contains(names[Int($0)]) } ?? false
         nilSettingTypes[type] = answer
         return answer
     }
@@ -2035,9 +2040,9 @@ struct CobraInterpreter {
                 !type.isCollection, !type.isCobraCommand,
                 let fields = declared.structs[runName(name, in: declaration.file)]
             {
-                // Only where it matters: a type some field of which a file read sets to nil (the calls of other
+                // Only where it matters: a type some field of which a file read sets to nil or swaps (the calls of other
                 // constructors stay one object each, as they cost a run each).
-                answer = fields.keys.contains { nilFieldNames.contains(numbering.table.names[Int($0)]) }
+                answer = fields.keys.contains { inOrderFieldNames.contains(numbering.table.names[Int($0)]) }
             }
         }
         constructors[key] = answer
