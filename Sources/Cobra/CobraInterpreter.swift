@@ -966,9 +966,10 @@ struct CobraInterpreter {
         /// back there): what comes later in the text may have run first (``CobraStepPlace/repeating``).
         var loops = 0
         var afterLabel = false
-        /// The calls `defer` put off, in order, each with the undecided branches that enclosed its `defer`: run when
-        /// the body ends (``runDeferred(_:body:)``).
-        var deferred: [(call: CobraExpr, undecided: Int)] = []
+        /// The calls `defer` put off, in order, each with the undecided branches that enclosed its `defer` and what
+        /// the names of the blocks it was in that have ended held (``endScope(_:deferredFrom:in:)``): run when the
+        /// body ends (``runDeferred(_:body:)``).
+        var deferred: [(call: CobraExpr, undecided: Int, bindings: [(name: CobraLocalName, values: CobraValues)])] = []
         /// The entry of the run of a loop over a package-level table nothing in the files read can change
         /// (``tableUnchanged(_:)``): the lists its literal gives fields may decide the loop's filter.
         var unchangedEntry: CobraValues?
@@ -1883,7 +1884,17 @@ struct CobraInterpreter {
         unordered += 1
         for deferred in calls.reversed() {
             undecidedBranches = deferred.undecided
+            // The names of a block that has ended hold, for the call, what they held when the block ended.
+            let outside = deferred.bindings.map { (name: $0.name, values: frame.locals[$0.name]) }
+            for binding in deferred.bindings { frame.locals.assign(binding.values, to: binding.name) }
             _ = evaluate(deferred.call, in: &frame)
+            for binding in outside.reversed() {
+                if let values = binding.values {
+                    frame.locals.assign(values, to: binding.name)
+                } else {
+                    frame.locals.remove(binding.name)
+                }
+            }
         }
         unordered -= 1
         undecidedBranches = outer
@@ -2963,7 +2974,7 @@ struct CobraInterpreter {
         _ body: [CobraStatement], element: CobraValues, copying: (variable: CobraLocalName, type: CobraName)?,
         in frame: inout Frame
     ) {
-        guard let copying else { return execute(body, in: &frame) }
+        guard let copying else { return executeBlock(body, in: &frame) }
         let leading = Self.leadingFieldWrites(body, of: copying.variable)
         var given: Set<CobraName> = []
         for case .assign(let targets, _, _, _) in body.prefix(leading) {
@@ -2986,7 +2997,7 @@ struct CobraInterpreter {
             assign(value, to: targets[0], define: false, in: &frame)
         }
         frame.locals.assign(held, to: copying.variable)
-        execute(Array(body.dropFirst(leading)), in: &frame)
+        executeBlock(Array(body.dropFirst(leading)), in: &frame)
     }
 
     /// The site of the copy a loop of the running function makes of `object`, with the fields `given` first: one per
@@ -4412,7 +4423,81 @@ struct CobraInterpreter {
 
     // MARK: Statements
 
+    /// A name a block of Go code declares (`:=`, `var`) that the code around the block may also bind: what the
+    /// enclosing scope bound to it when the block declared it (nil: nothing, so the name is a package's there), bound
+    /// again when the block ends (review R61: `{ g := NewGroup(); g.Disk = nil }` leaves the outer `g` alone).
+    private struct Shadowed {
+        let name: CobraLocalName
+        let values: CobraValues?
+        let certain: String?
+        let nilType: CobraName?
+    }
+
+    /// The names `statement` declares in the scope it is in: the targets of `:=`, the names of `var` (and of a `var`
+    /// group, which is no block of its own).
+    private static func declaredNames(_ statement: CobraStatement) -> [CobraLocalName] {
+        switch statement {
+        case .assign(let targets, true, _, _):
+            return targets.compactMap { target in
+                guard case .name(let name) = target, name != CobraKnown.underscore.id else { return nil }
+                return name
+            }
+        case .declare(let names, _, _):
+            return names.filter { $0 != CobraKnown.underscore.id }
+        case .block(let inner) where Self.isDeclarationGroup(inner):
+            return inner.flatMap(declaredNames)
+        default:
+            return []
+        }
+    }
+
+    /// Whether `statements` are a `var` group's specs (``CobraLowering``): they declare in the enclosing scope.
+    private static func isDeclarationGroup(_ statements: [CobraStatement]) -> Bool {
+        statements.allSatisfy { if case .declare = $0 { true } else { false } }
+    }
+
+    /// Runs `statements` as a block of their own (Go's scope of `{ ... }`, a branch, a clause, a loop's body): the
+    /// names they declare are theirs, and the enclosing code's are bound again when they end.
+    private mutating func executeBlock(_ statements: [CobraStatement], in frame: inout Frame) {
+        var shadowed: [Shadowed] = []
+        let deferredFrom = frame.deferred.count
+        execute(statements, in: &frame, shadowing: &shadowed)
+        endScope(shadowed, deferredFrom: deferredFrom, in: &frame)
+    }
+
+    /// The end of a block whose declarations shadowed `shadowed`: each name holds again what the enclosing scope gave
+    /// it (or is no local again). A call the block put off (`defer g.AddFlags(cmd)`) runs with what the block's names
+    /// held.
+    private mutating func endScope(_ shadowed: [Shadowed], deferredFrom: Int, in frame: inout Frame) {
+        guard !shadowed.isEmpty else { return }
+        if deferredFrom < frame.deferred.count {
+            for index in deferredFrom..<frame.deferred.count {
+                for item in shadowed where !frame.deferred[index].bindings.contains(where: { $0.name == item.name }) {
+                    frame.deferred[index].bindings.append((item.name, frame.locals[item.name] ?? []))
+                }
+            }
+        }
+        for item in shadowed {
+            if let values = item.values {
+                frame.locals.assign(values, to: item.name)
+            } else {
+                frame.locals.remove(item.name)
+            }
+            frame.certain[item.name] = item.certain
+            frame.nilTypes[item.name] = item.nilType
+            frame.reassigned(item.name)
+        }
+    }
+
     private mutating func execute(_ statements: [CobraStatement], in frame: inout Frame) {
+        var shadowed: [Shadowed] = []
+        execute(statements, in: &frame, shadowing: &shadowed)
+    }
+
+    /// Runs `statements` in order; what they declare that shadows a binding is added to `shadowed` (the first time).
+    private mutating func execute(
+        _ statements: [CobraStatement], in frame: inout Frame, shadowing shadowed: inout [Shadowed]
+    ) {
         let undecided = undecidedBranches
         for statement in statements {
             if frame.skipping || frame.filterUndecided || frame.breaking { break }
@@ -4421,6 +4506,12 @@ struct CobraInterpreter {
                 // a label inside a block after it cannot be a goto's target from outside the block).
                 if case .label = statement { (frame.ended, frame.afterLabel) = (false, true) }
                 continue
+            }
+            for name in Self.declaredNames(statement) where !shadowed.contains(where: { $0.name == name }) {
+                shadowed.append(
+                    Shadowed(
+                        name: name, values: frame.locals[name], certain: frame.certain[name],
+                        nilType: frame.nilTypes[name]))
             }
             execute(statement, in: &frame)
             // After `if os.Getenv(...) == "" { return f(c) }`, the rest of the block runs only in some runs; after
@@ -4661,16 +4752,23 @@ struct CobraInterpreter {
             frame.filteredRun = outerFiltered
             leftLoop(ran: ran, collection: collection, in: &frame)
         case .block(let statements):
-            execute(statements, in: &frame)
+            if Self.isDeclarationGroup(statements) {
+                execute(statements, in: &frame)
+            } else {
+                executeBlock(statements, in: &frame)
+            }
         case .loop(let header, let body):
-            execute(header, in: &frame)
+            var shadowed: [Shadowed] = []
+            let deferredFrom = frame.deferred.count
+            execute(header, in: &frame, shadowing: &shadowed)
             // The body may run no time: a `return` or `goto` in it does not end what follows the loop.
             frame.loops += 1
-            execute(body, in: &frame)
+            executeBlock(body, in: &frame)
             frame.loops -= 1
             frame.ended = false
+            endScope(shadowed, deferredFrom: deferredFrom, in: &frame)
         case .deferred(let call):
-            frame.deferred.append((call, undecidedBranches))
+            frame.deferred.append((call, undecidedBranches, []))
         case .jump:
             (frame.ended, frame.leaving) = (true, .max)
         case .leave(let loops):
@@ -4696,7 +4794,11 @@ struct CobraInterpreter {
                 frame.skipping = true
             }
         case .conditional(let header, let condition, let then, let otherwise):
-            execute(header, in: &frame)
+            // `if g := NewGroup(); ... {`: the header's names are the statement's, its branches' too.
+            var shadowed: [Shadowed] = []
+            let deferredFrom = frame.deferred.count
+            defer { endScope(shadowed, deferredFrom: deferredFrom, in: &frame) }
+            execute(header, in: &frame, shadowing: &shadowed)
             // Not `condition.flatMap { truth(...) }`: that closure copies the interpreter, and its dictionaries then
             // copy themselves on the next update.
             var holds: Bool?
@@ -4910,14 +5012,14 @@ struct CobraInterpreter {
         if holds == nil { undecidedBranches += 1 }
         // A `continue` on one branch of an undecided `if` skips the rest only in some runs: every branch counts.
         let skipping = frame.skipping
-        if holds != false { execute(then, in: &frame) }
+        if holds != false { executeBlock(then, in: &frame) }
         if holds == nil { frame.skipping = skipping }
         // What follows ends only when both branches of an undecided `if` end (`if c { return a } else { return b
         // }`). One decided by what names hold does not end it: a name holds what any run gave it, so `if root !=
         // nil { return root }` is decided for a `root` some earlier call set, while the first call goes on.
         let (thenEnded, thenLeaving) = (frame.ended, frame.leaving)
         frame.ended = false
-        if holds != true { execute(otherwise, in: &frame) }
+        if holds != true { executeBlock(otherwise, in: &frame) }
         if holds == nil { frame.skipping = skipping }
         if let holds, certain {
             if holds { (frame.ended, frame.leaving) = (thenEnded, thenLeaving) }
@@ -6499,8 +6601,11 @@ struct CobraInterpreter {
                 // A parameter named as a loop's variable is not that loop's entry.
                 inner.reassigned(name)
             }
-            execute(literal.body, in: &inner)
+            // Its body is a block: the names it declares are its own (review R61).
+            var shadowed: [Shadowed] = []
+            execute(literal.body, in: &inner, shadowing: &shadowed)
             runDeferred(in: &inner, body: literal.body)
+            endScope(shadowed, deferredFrom: inner.deferred.count, in: &inner)
             for (name, value) in inner.locals where frame.locals.contains(name) && !parameters.contains(name) {
                 frame.locals.assign(value, to: name)
             }

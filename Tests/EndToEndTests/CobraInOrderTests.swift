@@ -19,4 +19,40 @@ struct CobraInOrderTests {
         #expect(found.status == 1, "\(found.output)")
         #expect(found.output.contains("deck run --disk"), "\(found.output)")
     }
+
+    @Test(
+        "a name declared again in an inner block (a block, a var, a function literal's body, an if header) is that block's: the nil given there is not the outer group's, and the removal fails (review R61)",
+        arguments: [
+            ("    g := NewGroup()\n    {\n        g := NewGroup()\n        g.Disk = nil\n        _ = g\n    }\n    g.AddFlags(run)", ""),
+            ("    g := NewGroup()\n    {\n        var g = NewGroup()\n        g.Disk = nil\n        _ = g\n    }\n    g.AddFlags(run)", ""),
+            (
+                "    {\n        common := NewGroup()\n        common.Disk = nil\n        _ = common\n    }\n    common.AddFlags(run)",
+                "var common = NewGroup()"
+            ),
+            ("    g := NewGroup()\n    func() {\n        g := NewGroup()\n        g.Disk = nil\n    }()\n    g.AddFlags(run)", ""),
+            (
+                "    g := NewGroup()\n    if g := NewGroup(); g != nil {\n        g.Disk = nil\n    }\n    g.AddFlags(run)",
+                ""
+            ),
+            ("    g := NewGroup()\n    {\n        g := NewGroup()\n        defer g.AddFlags(run)\n    }\n    g.Disk = nil", ""),
+        ])
+    func shadowingScope(first: String, extra: String) throws {
+        let found = try CobraSharedValueTests.audit(
+            first: first, later: CobraSharedValueTests.sizeOnly, firstExtra: extra, laterExtra: extra)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
+
+    @Test(
+        "an assignment to the outer name inside a block, a branch or a literal still reaches it: the group Go registers without --disk has none (the other way of review R61)",
+        arguments: [
+            "    g := NewGroup()\n    {\n        g.Disk = nil\n    }\n    g.AddFlags(run)",
+            "    g := NewGroup()\n    func() {\n        g = &Group{Size: &Flag{Name: \"size\"}}\n        h := g\n        _ = h\n    }()\n"
+                + "    g.AddFlags(run)",
+        ])
+    func outerNameAssigned(later: String) throws {
+        let found = try CobraSharedValueTests.audit(first: CobraSharedValueTests.both, later: later)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
 }
