@@ -1002,10 +1002,14 @@ struct CobraInterpreter {
         /// The locals an assignment in order made nil (``assignsInOrder(_:)``), with the program type of what they held
         /// before: a method called on one runs on a nil receiver of that type.
         var nilTypes: [CobraLocalName: CobraName] = [:]
+        /// The locals bound to a list or map literal of one entry (``CobraOneEntry``), with what that entry holds now:
+        /// an assignment in order to that entry replaces it (review R60).
+        var oneEntry: [CobraLocalName: CobraOneEntry] = [:]
 
         /// Forgets the loops whose index or collection `name` is: assigned in the body, `table[i]` may be another
         /// element.
         mutating func reassigned(_ name: CobraLocalName) {
+            if !oneEntry.isEmpty { oneEntry[name] = nil }
             if !ranges.isEmpty { ranges.removeAll { $0.index == name || $0.collection == name } }
             if !entryBesideNil.isEmpty { entryBesideNil[name] = nil }
             if !entryNilInSlots.isEmpty { entryNilInSlots[name] = nil }
@@ -4433,6 +4437,45 @@ struct CobraInterpreter {
         let nilType: CobraName?
     }
 
+    /// A local bound to a literal of one entry (`[]*Group{NewGroup()}`, `map[string]*Group{"a": NewGroup()}`): the
+    /// entry's key (nil for a list's, whose index is 0) and what the entry holds (``Frame/oneEntry``).
+    struct CobraOneEntry {
+        let key: String?
+        var values: CobraValues
+    }
+
+    /// `name := <literal>` (or `var name = <literal>`): when the literal is a list or map of one entry (a map's by a
+    /// constant string key), the entry is recorded for an assignment to it in order (``replaceOneEntry(_:_:in:)``).
+    private mutating func recordOneEntry(_ name: CobraLocalName, _ source: CobraExpr, in frame: inout Frame) {
+        guard case .composite(let type?, let elements, _) = source, type.isCollection, elements.count == 1,
+            let held = frame.locals[name]
+        else { return }
+        var key: String?
+        if let written = elements[0].key {
+            guard let text = certainString(written, in: &frame) else { return }
+            key = text
+        }
+        frame.oneEntry[name] = CobraOneEntry(key: key, values: held)
+    }
+
+    /// `list[0] = v` or `m["a"] = v` run once, in order, on a local bound to a literal of that one entry: the local
+    /// holds `v` there instead of what the literal gave (review R60: `list[0] = &Group{Size: ...}` takes the group
+    /// with `Disk` away). Elsewhere (a branch, another index or key, a key not known) nothing is replaced.
+    private mutating func replaceOneEntry(_ target: CobraExpr, _ value: CobraValues, in frame: inout Frame) {
+        guard case .index(.name(let name), let keys) = target, keys.count == 1, let entry = frame.oneEntry[name],
+            !value.isEmpty, assignsInOrder(frame), let held = frame.locals[name]
+        else { return }
+        if let key = entry.key {
+            guard certainString(keys[0], in: &frame) == key else { return }
+        } else {
+            guard case .opaque(0?) = keys[0] else { return }
+        }
+        var now = CobraValues(held.filter { !entry.values.contains($0) })
+        now.formUnion(value)
+        frame.locals.assign(now, to: name)
+        frame.oneEntry[name] = CobraOneEntry(key: entry.key, values: value)
+    }
+
     /// The names `statement` declares in the scope it is in: the targets of `:=`, the names of `var` (and of a `var`
     /// group, which is no block of its own).
     private static func declaredNames(_ statement: CobraStatement) -> [CobraLocalName] {
@@ -4487,6 +4530,20 @@ struct CobraInterpreter {
             frame.nilTypes[item.name] = item.nilType
             frame.reassigned(item.name)
         }
+    }
+
+    /// Runs the header of an `if` or `for` statement (its initial statement, the condition): once, in order, where the
+    /// statement itself is (review R63: `if g.Disk = nil; c {}` and `for g.Disk = nil; c; {}` always give the nil), not
+    /// as a branch or a loop's body.
+    private mutating func executeHeader(
+        _ header: [CobraStatement], in frame: inout Frame, shadowing shadowed: inout [Shadowed]
+    ) {
+        guard !header.isEmpty else { return }
+        unordered -= 1
+        frame.depth -= 1
+        execute(header, in: &frame, shadowing: &shadowed)
+        unordered += 1
+        frame.depth += 1
     }
 
     private mutating func execute(_ statements: [CobraStatement], in frame: inout Frame) {
@@ -4576,6 +4633,9 @@ struct CobraInterpreter {
             }
             if define, targets.count == 1, sources.count == 1, case .name(let name) = targets[0] {
                 certainLocal(name, sources[0], in: &frame)
+                recordOneEntry(name, sources[0], in: &frame)
+            } else if !define, targets.count == 1, values.count == 1, case .index = targets[0] {
+                replaceOneEntry(targets[0], values[0], in: &frame)
             }
         case .declare(let names, let type, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
@@ -4585,7 +4645,10 @@ struct CobraInterpreter {
                 if values.isEmpty, let type, let instance = instance(of: type, in: frame.file) { value = [instance] }
                 frame.locals.assign(value, to: name)
             }
-            if names.count == 1, sources.count == 1 { certainLocal(names[0], sources[0], in: &frame) }
+            if names.count == 1, sources.count == 1 {
+                certainLocal(names[0], sources[0], in: &frame)
+                recordOneEntry(names[0], sources[0], in: &frame)
+            }
         case .return(let results):
             // A `return` from inside a loop run entry by entry ends it (and the function): the loop runs at once.
             leavesEntries(&frame)
@@ -4760,7 +4823,7 @@ struct CobraInterpreter {
         case .loop(let header, let body):
             var shadowed: [Shadowed] = []
             let deferredFrom = frame.deferred.count
-            execute(header, in: &frame, shadowing: &shadowed)
+            executeHeader(header, in: &frame, shadowing: &shadowed)
             // The body may run no time: a `return` or `goto` in it does not end what follows the loop.
             frame.loops += 1
             executeBlock(body, in: &frame)
@@ -4798,7 +4861,7 @@ struct CobraInterpreter {
             var shadowed: [Shadowed] = []
             let deferredFrom = frame.deferred.count
             defer { endScope(shadowed, deferredFrom: deferredFrom, in: &frame) }
-            execute(header, in: &frame, shadowing: &shadowed)
+            executeHeader(header, in: &frame, shadowing: &shadowed)
             // Not `condition.flatMap { truth(...) }`: that closure copies the interpreter, and its dictionaries then
             // copy themselves on the next update.
             var holds: Bool?
@@ -6570,6 +6633,7 @@ struct CobraInterpreter {
                 replaced(first)
                 if values.count > 1 { tookPlace(of: first, values[1]) }
             }
+            if case .name(let list)? = arguments.first { frame.oneEntry[list] = nil }
             for value in values.dropFirst() { escaped(value) }
             return []
         case .name(let name)

@@ -55,4 +55,42 @@ struct CobraInOrderTests {
         #expect(found.status == 1, "\(found.output)")
         #expect(found.output.contains("deck run --disk"), "\(found.output)")
     }
+
+    @Test(
+        "an entry of a one-entry list or map literal assigned again in order is the new value: a group without --disk there registers none (review R60, the B shapes)",
+        arguments: [
+            "    list := []*Group{NewGroup()}\n    list[0] = &Group{Size: &Flag{Name: \"size\"}}\n    list[0].AddFlags(run)",
+            "    m := map[string]*Group{\"a\": NewGroup()}\n    m[\"a\"] = &Group{Size: &Flag{Name: \"size\"}}\n"
+                + "    for _, g := range m {\n        g.AddFlags(run)\n    }",
+        ])
+    func oneEntryReplaced(later: String) throws {
+        let found = try CobraSharedValueTests.audit(first: CobraSharedValueTests.both, later: later)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
+
+    @Test(
+        "an entry given under another key, or given back itself, keeps --disk: the removal fails only where Go drops it (review R60)",
+        arguments: [
+            "    m := map[string]*Group{\"a\": NewGroup()}\n    m[\"b\"] = &Group{Size: &Flag{Name: \"size\"}}\n"
+                + "    for _, g := range m {\n        g.AddFlags(run)\n    }",
+            "    list := []*Group{NewGroup()}\n    list[0] = list[0]\n    list[0].AddFlags(run)",
+        ])
+    func oneEntryKept(first: String) throws {
+        let found = try CobraSharedValueTests.audit(first: first, later: CobraSharedValueTests.sizeOnly)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
+
+    @Test(
+        "the initial statement of an if or for header runs once, in order: its nil takes --disk away (review R63)",
+        arguments: [
+            "    g := NewGroup()\n    if g.Disk = nil; g.Size != nil {\n    }\n    g.AddFlags(run)",
+            "    g := NewGroup()\n    for g.Disk = nil; false; {\n    }\n    g.AddFlags(run)",
+        ])
+    func headerInOrder(later: String) throws {
+        let found = try CobraSharedValueTests.audit(first: CobraSharedValueTests.both, later: later)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
 }
