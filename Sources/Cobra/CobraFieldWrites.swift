@@ -81,6 +81,28 @@ enum CobraFieldWrites {
         return names
     }
 
+    /// The types whose whole value a statement gives through a pointer (`*o = Opts{Name: "size"}`, `*g = pkg.Group{}`):
+    /// by the name of the literal's type, the last name before its `{` (review R85, R63).
+    static func replacedThroughPointer(in tokens: [GoToken]) -> Set<String> {
+        var names: Set<String> = []
+        for index in tokens.indices.dropFirst() where tokens[index].symbol == .star {
+            let before = tokens[index - 1]
+            guard before.kind == .semicolon || before.symbol == .leftBrace || before.symbol == .rightBrace,
+                index + 3 < tokens.count, tokens[index + 1].kind == .identifier, tokens[index + 2].symbol == .assign
+            else { continue }
+            var cursor = index + 3
+            if tokens[cursor].symbol == .ampersand { cursor += 1 }
+            var last: String?
+            while cursor < tokens.count, tokens[cursor].kind == .identifier {
+                last = tokens[cursor].text
+                guard cursor + 1 < tokens.count, tokens[cursor + 1].symbol == .period else { break }
+                cursor += 2
+            }
+            if let last, cursor + 1 < tokens.count, tokens[cursor + 1].symbol == .leftBrace { names.insert(last) }
+        }
+        return names
+    }
+
     /// Whether the selector ending at `index` is the target of an assignment other than one `= nil`.
     private static func writes(at index: Int, in tokens: [GoToken]) -> Bool {
         var next = index + 1

@@ -693,6 +693,9 @@ struct CobraInterpreter {
     /// assigns nil, and those that are a target of an assignment with more than one target (review R62: `g.Disk,
     /// g.Size = g.Size, g.Disk` gives each the other's old value, which a union of both makes no name).
     private lazy var inOrderFieldNames: Set<String> = nilFieldNames.union(sources.flatMap(\.fieldsAssignedTogether))
+    /// The types whose whole value some file read gives through a pointer (`*o = Opts{...}`): their fields are
+    /// replaced in order too (``fieldsSetToNil(_:)``, ``assignWholeStruct(_:_:in:)``).
+    private lazy var typesReplacedThroughPointer: Set<String> = Set(sources.flatMap(\.typesReplacedThroughPointer))
     /// The `x.Field = nil` statements the run made (by file, line and field), to objects it follows: the nil is in
     /// the field's cell of those objects alone.
     private(set) var nilAssignmentsRun: Set<CobraNilRun> = []
@@ -1696,7 +1699,9 @@ struct CobraInterpreter {
     private mutating func fieldsSetToNil(_ type: CobraName) -> Bool {
         if let known = nilSettingTypes[type] { return known }
         let names = numbering.table.names
-        let answer = declared.structs[type]?.keys.contains { inOrderFieldNames.contains(names[Int($0)]) } ?? false
+        let answer =
+            typesReplacedThroughPointer.contains(names[Int(type)])
+            || declared.structs[type]?.keys.contains { inOrderFieldNames.contains(names[Int($0)]) } ?? false
         nilSettingTypes[type] = answer
         return answer
     }
@@ -5680,6 +5685,7 @@ struct CobraInterpreter {
             replaced(held)
             // `*g = kit` where `g` points to no object the run knows (`g := &pkg.Slot`): kit goes where it is not seen.
             if !held.contains(where: Self.isObject) { escaped(value) }
+            assignWholeStruct(held, value, in: &frame)
         } else if case .unary(.deref, _) = target {
             escaped(value)
         }
@@ -5787,6 +5793,46 @@ struct CobraInterpreter {
         default:
             escaped(value)
             _ = evaluate(target, in: &frame)
+        }
+    }
+
+    /// `*p = T{...}` (or `*p = v`) where `p` holds objects of a struct type of the program: each field of each object
+    /// is given what the value's field holds, Go's zero value where its literal leaves the field out (review R85:
+    /// `func (o *Opts) Reset() { *o = Opts{Name: "size"} }` gives `Name` "size" and `On` false; R63: `*g = Group{...}`).
+    /// Where it runs once, in order, on one object that stands for one Go value, the fields are replaced
+    /// (``replaceField(_:type:_:_:)``); elsewhere the values are added. A value not followed gives the fields nothing
+    /// known: the reads after it see all the fields held.
+    private mutating func assignWholeStruct(_ held: CobraValues, _ value: CobraValues, in frame: inout Frame) {
+        for case .object(let site, let type) in held {
+            guard let fields = declared.structs[type] else { continue }
+            var source: (site: CobraSite, type: CobraName)?
+            if case .object(let other, type)? = value.only { source = (other, type) }
+            let inOrder =
+                held.count == 1 && fieldsSetToNil(type) && (pointerObjects.contains(site) || derefCopies.contains(site))
+                && !sharedObjects.contains(site) && replacesInOrder(frame)
+            for (field, declaredField) in fields.sorted(by: { $0.key < $1.key }) {
+                var given = CobraValues()
+                if let source {
+                    given = readField(of: .object(source.site, source.type), field)
+                    if given.isEmpty, literalLeavesOut(source.site, field) { given = zeroValue(of: declaredField) }
+                }
+                if inOrder {
+                    replaceField(site, type: type, field, given)
+                } else if !given.isEmpty {
+                    assignField(of: .object(site, type), field, given)
+                }
+            }
+        }
+    }
+
+    /// Go's zero value of a field, where the run follows it: `""`, `false`, `nil` (a pointer, slice or map); nothing
+    /// known for the others.
+    private func zeroValue(of field: DeclaredField) -> CobraValues {
+        if field.isPointer || field.isCollection { return CobraValues(.nilValue) }
+        switch field.typeName.map({ numbering.table.names[Int($0)] }) {
+        case "string": return CobraValues(.string(""))
+        case "bool": return CobraValues(.bool(false))
+        default: return []
         }
     }
 

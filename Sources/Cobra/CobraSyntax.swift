@@ -307,6 +307,9 @@ public final class CobraSourceFile: Sendable {
     /// The fields that are targets of an assignment with more than one target (``CobraFieldWrites/assignedTogether(in:)``),
     /// worked out once for the blob.
     private let togetherFields = Mutex<Set<String>?>(nil)
+    /// The types whose whole value a statement gives through a pointer (``CobraFieldWrites/replacedThroughPointer(in:)``),
+    /// worked out once for the blob.
+    private let pointerReplacedTypes = Mutex<Set<String>?>(nil)
     /// By function (index in `file.functions`), the parameters its body may change and the names it binds
     /// (``CobraInterpreter`` `parametersWritten`, `namesBound`), worked out once for the blob.
     private let writtenParameters = Mutex<[Int: Set<CobraLocalName>]>([:])
@@ -374,6 +377,14 @@ public final class CobraSourceFile: Sendable {
     }
 
     /// The fields that are targets of an assignment with more than one target (``CobraFieldWrites/assignedTogether(in:)``).
+    /// The types whose whole value a statement gives through a pointer (``CobraFieldWrites/replacedThroughPointer(in:)``).
+    var typesReplacedThroughPointer: Set<String> {
+        if let known = pointerReplacedTypes.withLock({ $0 }) { return known }
+        let found = CobraFieldWrites.replacedThroughPointer(in: file.go.tokens)
+        pointerReplacedTypes.withLock { $0 = found }
+        return found
+    }
+
     var fieldsAssignedTogether: Set<String> {
         if let known = togetherFields.withLock({ $0 }) { return known }
         let found = CobraFieldWrites.assignedTogether(in: file.go.tokens)

@@ -93,4 +93,37 @@ struct CobraInOrderTests {
         #expect(found.status == 1, "\(found.output)")
         #expect(found.output.contains("deck run --disk"), "\(found.output)")
     }
+
+    static let options = """
+        type Opts struct {
+            Name string
+            On   bool
+        }
+
+        func (o *Opts) Reset() { *o = Opts{Name: "size"} }
+        """
+
+    @Test(
+        "a struct given whole through a pointer (its own pointer method's *o = Opts{...}, *g = Group{...}) has the literal's fields and Go's zero values for the others: the flag Go no longer registers is gone (review R85, R63)",
+        arguments: [
+            "    o := &Opts{Name: \"disk\"}\n    o.Reset()\n    run.Flags().String(o.Name, \"\", \"\")",
+            "    o := &Opts{Name: \"disk\", On: true}\n    o.Reset()\n    if o.On {\n        run.Flags().String(\"disk\", \"\", \"\")\n    }",
+            "    g := NewGroup()\n    *g = Group{Size: &Flag{Name: \"size\"}}\n    g.AddFlags(run)",
+        ])
+    func structReplacedThroughPointer(later: String) throws {
+        let found = try CobraSharedValueTests.audit(
+            first: CobraSharedValueTests.both, later: later, firstExtra: Self.options, laterExtra: Self.options)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
+
+    @Test("a field given after the struct was reset through its pointer method is read: the flag it names is found (review R85)")
+    func fieldAfterReset() throws {
+        let first = "    o := &Opts{Name: \"size\"}\n    o.Reset()\n    o.Name = \"disk\"\n    run.Flags().String(o.Name, \"\", \"\")"
+        let found = try CobraSharedValueTests.audit(
+            first: first, later: "    run.Flags().String(\"size\", \"\", \"\")", firstExtra: Self.options,
+            laterExtra: Self.options)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
 }
