@@ -4,10 +4,10 @@ import Limits
 /// One parsed Go file of a package, as the go-api extractor keeps it: declarations, the build condition under which
 /// the file compiles, and the tokens of const initialisers (the only tokens it needs later).
 struct ParsedGoFile: Sendable {
-    let name: String
+    private(set) var name: String
     let file: GoFile
     /// The `//go:build` expression and `_os`/`_arch` file-name suffix, joined with `&&`; nil for every build.
-    let condition: String?
+    private(set) var condition: String?
     /// Const initialiser tokens by declaration index and value index.
     let constantTokens: [Int: [[GoToken]]]
     /// Import aliases and the qualifier texts spell them with: the import path's last element (`hapi_release5` for
@@ -43,6 +43,17 @@ struct ParsedGoFile: Sendable {
         self.importPaths = importPaths
         let parts = [Self.suffixCondition(name), file.buildConstraint].compactMap { $0 }
         condition = parts.isEmpty ? nil : parts.joined(separator: " && ")
+    }
+
+    /// The file under the name `other`: one blob is parsed once, but two files with the same bytes
+    /// (`f_linux.go` and `f_windows.go`) are two files, each with the condition its own name gives.
+    func named(_ other: String) -> ParsedGoFile {
+        guard other != name else { return self }
+        var copy = self
+        copy.name = other
+        let parts = [Self.suffixCondition(other), file.buildConstraint].compactMap { $0 }
+        copy.condition = parts.isEmpty ? nil : parts.joined(separator: " && ")
+        return copy
     }
 
     /// The canonical qualifier of each import. Two imports with one canonical name (`cloudlog` and `cloudsecrets` of

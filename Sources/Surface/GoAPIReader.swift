@@ -54,6 +54,8 @@ final class GoAPIReader {
         let importPath: String
         let folder: String
         let blobs: [ObjectID]
+        /// The files' names: a name gives a file its build condition (`f_windows.go`).
+        let names: [String]
         let ignoreValues: [String]
     }
 
@@ -97,7 +99,7 @@ final class GoAPIReader {
         ]
         let ignorePatterns = spec.ignoreValues.map(\.description)
         for folder in found {
-            let files = folder.files.compactMap { parsed[$0.id] }.filter { !$0.isIgnored }
+            let files = folder.files.compactMap { parsed[$0.id]?.named($0.name) }.filter { !$0.isIgnored }
             let folderPath = folderPath(folder)
             for file in files {
                 if let error = file.file.errors.first {
@@ -115,6 +117,7 @@ final class GoAPIReader {
             let key = PackageKey(
                 importPath: importPath, folder: folderPath,
                 blobs: folder.files.filter { parsed[$0.id]?.file.packageName == name }.map(\.id),
+                names: folder.files.filter { parsed[$0.id]?.file.packageName == name }.map(\.name),
                 ignoreValues: ignorePatterns)
             if let cached = packages[key], scope.isCurrent(cached.dependencies) {
                 items.append(cached.items)
@@ -141,9 +144,24 @@ final class GoAPIReader {
             if own == nil { scope.startRecording() }
             // In one order whatever order the members were worked out in, so that equal packages give equal groups
             // (the persistent cache names a group by its bytes).
+            var packageItems = own?.items ?? package.items()
+            // A name declared once per build: each build's definition is compared (`GoBuildVariants`).
+            let conditions = GoBuildVariants.conditions(of: members)
+            if !conditions.isEmpty {
+                packageItems = GoBuildVariants.merge(
+                    packageItems,
+                    variants: conditions.map { condition in
+                        let variant = GoAPIPackage(
+                            importPath: importPath, folder: folderPath,
+                            files: GoBuildVariants.ordered(members, first: condition),
+                            ignoreValues: { name in globs.contains { $0.matches(name) } },
+                            constantBudget: constantBudget, scope: scope)
+                        return (condition, variant.items())
+                    })
+            }
             let built = GoImportIdentity.annotate(
-                (own?.items ?? package.items()).sorted { GoAPIPackage.canonicalOrder($0, $1) }, files: members,
-                folder: folderPath, module: module, inferred: inferred, folders: moduleFolders)
+                packageItems.sorted { GoAPIPackage.canonicalOrder($0, $1) }, files: members, folder: folderPath,
+                module: module, inferred: inferred, folders: moduleFolders)
             if let own {
                 typesReused += own.reused
                 typesBuilt += own.types.count - own.reused

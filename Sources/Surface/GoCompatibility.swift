@@ -164,6 +164,22 @@ enum GoCompatibility {
             return before == "yes" && after == "no" ? .minor : .major
         case "type" where old.attributes["type"] == "?" || new.attributes["type"] == "?":
             return .patch
+        case "builds":
+            // Each build's own definition (`GoBuildVariants`, review R75): one that changed is a break; a build added
+            // with its own definition (the item's `build` changed, every earlier build's definition kept) is not.
+            let segments = { (text: String?) -> [String: String] in
+                var result: [String: String] = [:]
+                for segment in (text ?? "").components(separatedBy: "; ") {
+                    guard let colon = segment.range(of: ": ") else { continue }
+                    result[String(segment[..<colon.lowerBound])] = String(segment[colon.upperBound...])
+                }
+                return result
+            }
+            let (earlier, later) = (segments(before), segments(after))
+            if before == nil || after == nil {
+                return old.attributes["build"] != new.attributes["build"] && after != nil ? .minor : .major
+            }
+            return earlier.allSatisfy({ later[$0.key] == $0.value }) ? .minor : .major
         case "imports":
             // The same texts naming other packages (`imports`, review R73): a qualifier that now names another
             // import path is another type. Where a text changed too, that text's own judgement decides.

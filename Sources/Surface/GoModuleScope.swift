@@ -123,7 +123,7 @@ final class GoModuleScope {
         if let entry = folders[importPath], failure == nil {
             do {
                 let parsed = try parse(entry.files)
-                let files = entry.files.compactMap { parsed[$0.id] }
+                let files = entry.files.compactMap { parsed[$0.id]?.named($0.name) }
                 if GoAPIPackage.packageName(of: files) != nil {
                     result = GoAPIPackage(
                         importPath: importPath, folder: entry.folder, files: files, ignoreValues: { _ in false },
