@@ -1,3 +1,5 @@
+import GoSource
+
 /// Declarations defined once per build (`f_linux.go` and `f_windows.go` both declaring `F`), each build's compared
 /// (review R75).
 ///
@@ -45,6 +47,10 @@ enum GoBuildVariants {
     static func merge(_ base: [RawItem], variants: [(condition: String, items: [RawItem])]) -> [RawItem] {
         guard !variants.isEmpty else { return base }
         var byKey: [[String: RawItem]] = []
+        // A condition written two ways (`(!a || !b)` from a `// +build` line, `!a || !b`) is one build.
+        let variants = variants.map {
+            (condition: GoBuildConstraintText.normalized($0.condition) ?? $0.condition, items: $0.items)
+        }
         for variant in variants {
             var table: [String: RawItem] = [:]
             for item in variant.items where table[item.key] == nil { table[item.key] = item }
@@ -58,7 +64,8 @@ enum GoBuildVariants {
             var names: Set<String> = []
             for other in found { if let other { names.formUnion(other.attributes.keys) } }
             names.formUnion(item.attributes.keys)
-            let differing = names.filter { name in
+            // What describes rather than promises (`build`, `note`) is left out.
+            let differing = names.subtracting(GoCompatibility.descriptive).filter { name in
                 found.contains { $0 == nil || $0?.attributes[name] != item.attributes[name] }
             }
             let absent = found.contains { $0 == nil }
