@@ -4481,22 +4481,26 @@ struct CobraInterpreter {
         frame.oneEntry[name] = CobraOneEntry(key: entry.key, values: value)
     }
 
-    /// The names `statement` declares in the scope it is in: the targets of `:=`, the names of `var` (and of a `var`
-    /// group, which is no block of its own).
-    private static func declaredNames(_ statement: CobraStatement) -> [CobraLocalName] {
+    /// Remembers what the enclosing scope binds to the names `statement` declares in the scope it is in (the targets
+    /// of `:=`, the names of `var`, and of a `var` group, which is no block of its own), the first time in the scope.
+    /// Other statements cost a look at their kind.
+    private static func remember(_ statement: CobraStatement, into shadowed: inout [Shadowed], in frame: Frame) {
         switch statement {
         case .assign(let targets, true, _, _):
-            return targets.compactMap { target in
-                guard case .name(let name) = target, name != CobraKnown.underscore.id else { return nil }
-                return name
-            }
+            for case .name(let name) in targets { remember(name, into: &shadowed, in: frame) }
         case .declare(let names, _, _):
-            return names.filter { $0 != CobraKnown.underscore.id }
+            for name in names { remember(name, into: &shadowed, in: frame) }
         case .block(let inner) where Self.isDeclarationGroup(inner):
-            return inner.flatMap(declaredNames)
+            for spec in inner { remember(spec, into: &shadowed, in: frame) }
         default:
-            return []
+            return
         }
+    }
+
+    private static func remember(_ name: CobraLocalName, into shadowed: inout [Shadowed], in frame: Frame) {
+        guard name != CobraKnown.underscore.id, !shadowed.contains(where: { $0.name == name }) else { return }
+        shadowed.append(
+            Shadowed(name: name, values: frame.locals[name], certain: frame.certain[name], nilType: frame.nilTypes[name]))
     }
 
     /// Whether `statements` are a `var` group's specs (``CobraLowering``): they declare in the enclosing scope.
@@ -4551,14 +4555,18 @@ struct CobraInterpreter {
         frame.depth += 1
     }
 
+    /// Runs `statements` in order where what they declare needs no scope of its own (a function's body, a `var`
+    /// group's specs): nothing is remembered.
     private mutating func execute(_ statements: [CobraStatement], in frame: inout Frame) {
         var shadowed: [Shadowed] = []
-        execute(statements, in: &frame, shadowing: &shadowed)
+        execute(statements, in: &frame, shadowing: &shadowed, scoped: false)
     }
 
-    /// Runs `statements` in order; what they declare that shadows a binding is added to `shadowed` (the first time).
+    /// Runs `statements` in order; with `scoped`, what they declare that shadows a binding is added to `shadowed` (the
+    /// first time).
     private mutating func execute(
-        _ statements: [CobraStatement], in frame: inout Frame, shadowing shadowed: inout [Shadowed]
+        _ statements: [CobraStatement], in frame: inout Frame, shadowing shadowed: inout [Shadowed],
+        scoped: Bool = true
     ) {
         let undecided = undecidedBranches
         for statement in statements {
@@ -4569,12 +4577,7 @@ struct CobraInterpreter {
                 if case .label = statement { (frame.ended, frame.afterLabel) = (false, true) }
                 continue
             }
-            for name in Self.declaredNames(statement) where !shadowed.contains(where: { $0.name == name }) {
-                shadowed.append(
-                    Shadowed(
-                        name: name, values: frame.locals[name], certain: frame.certain[name],
-                        nilType: frame.nilTypes[name]))
-            }
+            if scoped { Self.remember(statement, into: &shadowed, in: frame) }
             execute(statement, in: &frame)
             // After `if os.Getenv(...) == "" { return f(c) }`, the rest of the block runs only in some runs; after
             // `if err != nil { return err }` it is what runs.
