@@ -4541,20 +4541,6 @@ struct CobraInterpreter {
         }
     }
 
-    /// Runs the header of an `if` or `for` statement (its initial statement, the condition): once, in order, where the
-    /// statement itself is (review R63: `if g.Disk = nil; c {}` and `for g.Disk = nil; c; {}` always give the nil), not
-    /// as a branch or a loop's body.
-    private mutating func executeHeader(
-        _ header: [CobraStatement], in frame: inout Frame, shadowing shadowed: inout [Shadowed]
-    ) {
-        guard !header.isEmpty else { return }
-        unordered -= 1
-        frame.depth -= 1
-        execute(header, in: &frame, shadowing: &shadowed)
-        unordered += 1
-        frame.depth += 1
-    }
-
     /// Runs `statements` in order where what they declare needs no scope of its own (a function's body, a `var`
     /// group's specs): nothing is remembered.
     private mutating func execute(_ statements: [CobraStatement], in frame: inout Frame) {
@@ -4831,7 +4817,7 @@ struct CobraInterpreter {
         case .loop(let header, let body):
             var shadowed: [Shadowed] = []
             let deferredFrom = frame.deferred.count
-            executeHeader(header, in: &frame, shadowing: &shadowed)
+            execute(header, in: &frame, shadowing: &shadowed)
             // The body may run no time: a `return` or `goto` in it does not end what follows the loop.
             frame.loops += 1
             executeBlock(body, in: &frame)
@@ -4869,7 +4855,7 @@ struct CobraInterpreter {
             var shadowed: [Shadowed] = []
             let deferredFrom = frame.deferred.count
             defer { endScope(shadowed, deferredFrom: deferredFrom, in: &frame) }
-            executeHeader(header, in: &frame, shadowing: &shadowed)
+            execute(header, in: &frame, shadowing: &shadowed)
             // Not `condition.flatMap { truth(...) }`: that closure copies the interpreter, and its dictionaries then
             // copy themselves on the next update.
             var holds: Bool?
