@@ -769,7 +769,19 @@ private struct TreeBuilder {
                 CobraItem(key: key, attributes: attributes, deprecated: deprecated, path: file, line: info.line),
                 build: build)
         }
-        let sets = [("local", CobraFlagSetID.local(site)), ("persistent", .persistent(site))]
+        var sets = [("local", CobraFlagSetID.local(site)), ("persistent", .persistent(site))]
+        if info.disablesFlagParsing {
+            // cobra hands every argument to the command, flags too (review R68): none of its flags works on it. Its
+            // persistent flags still work on its subcommands, which parse flags (when they do not disable it too).
+            let parses = info.children.contains { interpreter.commands[$0]?.hasUse == true }
+            sets = parses ? [("persistent", .persistent(site))] : []
+            if aliasOf == nil {
+                notes.append(
+                    "\(location(info)): '\(key)' sets DisableFlagParsing, so cobra hands every flag typed to it as an "
+                        + "argument: its flags are not in the surface"
+                        + (parses ? " (its persistent flags are, for its subcommands)" : ""))
+            }
+        }
         let prefix = (key.isEmpty ? "" : key + " ") + "--"
         // The flag names, worked out only for a command whose flag names a normalization function maps.
         var names: Set<String>?

@@ -109,6 +109,12 @@ struct CobraCommandInfo: Sendable {
     var aliases = CobraStringField()
     var hidden = false
     var deprecated = false
+    /// Whether `DisableFlagParsing` is set true on every path: cobra then hands every argument, flags too, to the
+    /// command, so none of its flags works there (review R68).
+    var disablesFlagParsing = false
+    /// Whether `Version` is set (to any value: a build may set the variable it names with `-ldflags -X`): cobra then
+    /// gives the command a `--version` flag (review R83).
+    var setsVersion = false
     /// Whether a feature gate that says experimental hides it (`Hidden: !FeatureGateOCI.IsEnabled()` with
     /// `FeatureGateOCI = gates.Gate("HELM_EXPERIMENTAL_OCI")`).
     var experimental = false
@@ -5716,6 +5722,12 @@ struct CobraInterpreter {
             if hidingHolds, value.only == .bool(true) {
                 updateCommand(site) { $0.hidden = true }
             }
+        case CobraKnown.disableFlagParsing.id:
+            if hidingHolds, value.only == .bool(true) {
+                updateCommand(site) { $0.disablesFlagParsing = true }
+            }
+        case CobraKnown.version.id:
+            updateCommand(site) { $0.setsVersion = true }
         case CobraKnown.deprecated.id:
             // A deprecation message is deprecation whatever its text, even one built at run time.
             if value.isEmpty || value.contains(where: Self.isNonEmptyString) {

@@ -82,7 +82,9 @@ private struct CallScan {
         "SetAnnotation",
     ]
     /// Fields whose assignment changes a command or flag (`cmd.Use = ...`, `flag.Hidden = true`).
-    private static let fields: Set<String> = ["Use", "Aliases", "Hidden", "Deprecated", "NoOptDefVal"]
+    private static let fields: Set<String> = [
+        "Use", "Aliases", "Hidden", "Deprecated", "NoOptDefVal", "DisableFlagParsing", "Version",
+    ]
 
     mutating func visit(_ tokens: [GoToken], _ range: Range<Int>) {
         for index in range where tokens[index].kind == .identifier {

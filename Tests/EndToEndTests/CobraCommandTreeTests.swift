@@ -27,6 +27,8 @@ struct CobraCommandTreeTests {
 
         \(extra)
 
+        var version = "dev"
+
         func NewRoot() *cobra.Command {
             root := &cobra.Command{Use: "deck"}
             run := \(run)
@@ -217,5 +219,76 @@ struct CobraCommandTreeTests {
         #expect(later.output.contains("\"deck run --size\""), "\(later.output)")
         #expect(!later.output.contains("\"deck run --extra\""), "\(later.output)")
         #expect(!later.output.contains("may be the root"), "\(later.output)")
+    }
+
+    @Test(
+        "DisableFlagParsing set on a command (assigned, in its literal, or by a helper) hands every flag to it as an argument: its flags are removed (review R68)",
+        arguments: [
+            ("&cobra.Command{Use: \"run\"}", "    run.DisableFlagParsing = true", ""),
+            ("&cobra.Command{Use: \"run\", DisableFlagParsing: true}", "", ""),
+            (
+                "&cobra.Command{Use: \"run\"}", "    noParse(run)",
+                "func noParse(c *cobra.Command) { c.DisableFlagParsing = true }"
+            ),
+        ])
+    func disableFlagParsing(run: String, body: String, extra: String) throws {
+        let repo = try Self.repository(Self.program(), Self.program(run: run, body: body, extra: extra))
+        let found = try Self.audit(repo)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+        let later = try Self.surface(repo, "v1.1.0")
+        #expect(later.output.contains("\"deck run\""), "\(later.output)")
+        #expect(!later.output.contains("\"deck run --disk\""), "\(later.output)")
+    }
+
+    @Test("a command that disables flag parsing keeps its persistent flags for its subcommands, which parse them")
+    func disableFlagParsingWithSubcommands() throws {
+        let body = """
+                run.DisableFlagParsing = true
+                run.PersistentFlags().String("tag", "", "")
+                run.AddCommand(&cobra.Command{Use: "sub"})
+            """
+        let repo = try Self.repository(Self.program(body: body), Self.program(body: body))
+        let surface = try Self.surface(repo, "v1.0.0")
+        #expect(surface.output.contains("\"deck run --tag\""), "\(surface.output)")
+        #expect(!surface.output.contains("\"deck run --disk\""), "\(surface.output)")
+    }
+
+    /// `deck --version` in the JSON of `surface`: its attributes, nil when it is not there.
+    static func versionFlag(in output: String) throws -> [String: String]? {
+        let json = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
+        let items = json?["items"] as? [[String: Any]] ?? []
+        return items.first { $0["key"] as? String == "deck --version" }?["attributes"] as? [String: String]
+    }
+
+    @Test("cobra's own --version (and -v) on a root whose Version is set: dropping Version removes it (review R83)")
+    func versionFlagOfCobra() throws {
+        let repo = try Self.repository(Self.program(body: "    root.Version = version"), Self.program())
+        let first = try Self.surface(repo, "v1.0.0")
+        let attributes = try Self.versionFlag(in: first.output)
+        #expect(
+            attributes == ["provided-by": "cobra", "type": "bool", "scope": "local", "shorthand": "v"],
+            "\(first.output)")
+        let found = try Self.audit(repo)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck --version"), "\(found.output)")
+    }
+
+    @Test(
+        "cobra's --version takes no -v that a flag of the root has, and a program's own version flag stands instead of it",
+        arguments: [
+            ("    root.PersistentFlags().BoolP(\"verbose\", \"v\", false, \"\")", nil),
+            ("    root.Flags().String(\"version\", \"\", \"\")", "string"),
+        ])
+    func versionFlagOfTheProgram(flag: String, ownType: String?) throws {
+        let body = "    root.Version = \"1.0.0\"\n" + flag
+        let repo = try Self.repository(Self.program(body: body), Self.program(body: body))
+        let surface = try Self.surface(repo, "v1.0.0")
+        let attributes = try Self.versionFlag(in: surface.output)
+        if let ownType {
+            #expect(attributes?["type"] == ownType && attributes?["provided-by"] == nil, "\(surface.output)")
+        } else {
+            #expect(attributes == ["provided-by": "cobra", "type": "bool", "scope": "local"], "\(surface.output)")
+        }
     }
 }
