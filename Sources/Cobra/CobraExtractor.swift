@@ -452,11 +452,11 @@ private struct TreeBuilder {
                         + "not a constant), so the surface is empty; check 'root' and 'files' in the cobra extractor")
                 return
             }
-            let chosen = runRoots(candidates, named: root)
+            let (chosen, common) = runRoots(candidates, named: root)
             for site in parentless where !chosen.contains(site) {
                 orphan(site)
             }
-            keepCommon(chosen.count) { builder, index in
+            keepCommon(chosen.count, common: common) { builder, index in
                 builder.roots.append((chosen[index], root))
                 if builder.interpreter.addedToUnknown.contains(chosen[index]) { builder.unplacedRoots.insert(root) }
                 builder.visit(chosen[index], path: [root], deprecated: false, stack: [])
@@ -482,9 +482,9 @@ private struct TreeBuilder {
             }
             if let name = name(of: info) {
                 guard visitedNames.insert(name).inserted else { continue }
-                let chosen = runRoots(sameName[name] ?? [site], named: name)
+                let (chosen, common) = runRoots(sameName[name] ?? [site], named: name)
                 for other in sameName[name] ?? [] where !chosen.contains(other) { orphan(other) }
-                keepCommon(chosen.count) { builder, index in
+                keepCommon(chosen.count, common: common) { builder, index in
                     builder.roots.append((chosen[index], name))
                     // Also added to a command that cannot be followed: the program's root, or a command whose path
                     // begins with words the extractor does not know. Keyed as a root either way (dropping it would
@@ -514,10 +514,16 @@ private struct TreeBuilder {
     /// Of the roots `candidates`, all named `name` (or all with a `Use` that is not a constant), the ones the program
     /// may run (review R78): the one `Execute` is called on when that is one of them; else every one, with a note (a
     /// decoy built in a function nothing calls must not stand for the program's root, nor be dropped for it).
-    private mutating func runRoots(_ candidates: [CobraSite], named name: String) -> [CobraSite] {
-        guard candidates.count > 1 else { return candidates }
+    private mutating func runRoots(_ candidates: [CobraSite], named name: String) -> (sites: [CobraSite], common: Bool) {
+        guard candidates.count > 1 else { return (candidates, false) }
+        // One a build (`main_linux.go`, `main_windows.go`): each is the root in its builds, its items carry them.
+        let builds = candidates.map { condition(interpreter.commandBuilds[$0]) }
+        let perBuild = builds.indices.allSatisfy { one in
+            builds.indices.allSatisfy { other in one == other || !overlap(builds[one], builds[other]) }
+        }
+        if perBuild { return (candidates, false) }
         let executed = candidates.filter { interpreter.executedCommands.contains($0) }
-        if executed.count == 1 { return executed }
+        if executed.count == 1 { return (executed, false) }
         incomplete = true
         let places = candidates.compactMap { interpreter.commands[$0] }.map(location).sorted()
         notes.append(
@@ -526,7 +532,7 @@ private struct TreeBuilder {
                 + "program runs (Execute is called on \(executed.isEmpty ? "none" : "more than one") of them in the "
                 + "files read): only the commands and flags all of them have are in the surface. Leave the files of "
                 + "the others out of 'files' in the cobra extractor")
-        return candidates
+        return (candidates, true)
     }
 
     /// Marks `key` as maybe taken away by `taking` (``CobraSurface/takenAway``), with a note; the surface is
@@ -887,10 +893,13 @@ private struct TreeBuilder {
                         + "subcommands and its flags are not in the surface")
                 continue
             }
+            let added = condition(interpreter.childBuilds[CobraPair(site, child)])
+            let own = condition(interpreter.commandBuilds[child])
+            // No build has the path to the command, the AddCommand and the command together (`run_linux.go`'s command
+            // under `root_windows.go`'s root): it is not under this path in any build.
+            guard overlap(build, added), overlap(build, own), overlap(added, own) else { continue }
             let childBuild =
-                interpreter.conditional
-                ? build.and(condition(interpreter.childBuilds[CobraPair(site, child)]), in: buildTable)
-                    .and(condition(interpreter.commandBuilds[child]), in: buildTable) : .always
+                interpreter.conditional ? build.and(added, in: buildTable).and(own, in: buildTable) : .always
             reached.append((child, childInfo, name, childBuild))
         }
         // Each word a user types reaches the first subcommand cobra finds by it (review R79): by name or alias, of
@@ -926,7 +935,12 @@ private struct TreeBuilder {
                 }
             }
             for (word, of) in words {
-                let candidates = byWord[word] ?? [child.site]
+                // Commands of builds that never hold together (`piv_tool.go` and `piv_tool_disabled.go`) do not compete:
+                // each is the command in its builds (its items carry them).
+                let candidates = (byWord[word] ?? [child.site]).filter { other in
+                    other == child.site
+                        || reached.first { $0.site == other }.map { overlap($0.build, child.build) } == true
+                }
                 let possible = possibleWinners(of: candidates, under: site, siblings: reached.count)
                 if possible == [child.site] {
                     visitReached(child, word: word, aliasOf: of, under: key, path: path, deprecated: deprecated,
@@ -964,11 +978,27 @@ private struct TreeBuilder {
         }
     }
 
+    /// Whether some build has both conditions.
+    private func overlap(_ one: CobraBuildCondition, _ other: CobraBuildCondition) -> Bool {
+        if one.isAlways || other.isAlways { return true }
+        return one.terms.contains { left in
+            other.terms.contains { right in
+                let merged = Array(Set(left + right)).sorted()
+                return !merged.indices.contains { index in
+                    merged[(index + 1)...].contains { buildTable.excludes(merged[index], $0) }
+                }
+            }
+        }
+    }
+
     /// Visits `count` commands under one path, one a call of `visitOne`, and keeps only the items every one of them
-    /// adds: which one users reach is not known, so a removal from any of them is claimed.
-    private mutating func keepCommon(_ count: Int, _ visitOne: (inout TreeBuilder, Int) -> Void) {
-        guard count > 1 else {
-            if count == 1 { visitOne(&self, 0) }
+    /// adds: which one users reach is not known, so a removal from any of them is claimed. With `common` false, keeps
+    /// every item (commands of builds that never hold together).
+    private mutating func keepCommon(
+        _ count: Int, common: Bool = true, _ visitOne: (inout TreeBuilder, Int) -> Void
+    ) {
+        guard count > 1, common else {
+            for index in 0..<count { visitOne(&self, index) }
             return
         }
         var found: [Set<String>] = []

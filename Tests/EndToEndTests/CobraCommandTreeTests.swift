@@ -291,4 +291,55 @@ struct CobraCommandTreeTests {
             #expect(attributes == ["provided-by": "cobra", "type": "bool", "scope": "local"], "\(surface.output)")
         }
     }
+
+    @Test("commands of one word in builds that never hold together (a file a build, a root a build) are each the command of their builds: nothing is dropped")
+    func commandsOfOtherBuilds() throws {
+        let repo = try FixtureRepository()
+        func variant(_ constraint: String, _ flag: String) -> String {
+            """
+            //go:build \(constraint)
+
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func newRun() *cobra.Command {
+                run := &cobra.Command{Use: "run"}
+                run.Flags().String("\(flag)", "", "")
+                return run
+            }
+
+            func newRoot() *cobra.Command {
+                root := &cobra.Command{Use: "deck"}
+                root.Flags().Bool("\(flag)-root", false, "")
+                return root
+            }
+            """
+        }
+        let main = """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func NewRoot() *cobra.Command {
+                root := newRoot()
+                root.AddCommand(newRun())
+                return root
+            }
+            """
+        try repo.importCommits([
+            FixtureRepository.Snapshot(
+                files: [
+                    ".semgate.yml": Self.policy, "go.mod": Self.goMod, "cmd/root.go": main,
+                    "cmd/run_linux.go": variant("linux", "disk"), "cmd/run_other.go": variant("!linux", "size"),
+                ], tags: ["v1.0.0"])
+        ])
+        try repo.write(".semgate.yml", Self.policy)
+        let surface = try Self.surface(repo, "v1.0.0")
+        for key in ["deck run --disk", "deck run --size", "deck --disk-root", "deck --size-root"] {
+            #expect(surface.output.contains("\"\(key)\""), "\(key): \(surface.output)")
+        }
+        #expect(!surface.output.contains("may reach any of"), "\(surface.output)")
+        #expect(!surface.output.contains("may be the root"), "\(surface.output)")
+    }
 }
