@@ -965,9 +965,10 @@ private struct TreeBuilder {
                     "'\(key.isEmpty ? word : key + " " + word)' may reach any of \(possible.count) commands ("
                         + places.prefix(Self.valuesNamed).joined(separator: ", ") + "): cobra runs the first one "
                         + "added (or, once Commands() has sorted them, the first by name), an order semgate cannot "
-                        + "tell here; only the commands and flags all of them have are in the surface")
+                        + "tell here; only the commands and flags all of them have are in the surface, and check "
+                        + "claims the removal of another, saying it may still be there")
                 let others = reached.filter { possible.contains($0.site) }
-                keepCommon(others.count) { builder, index in
+                keepCommon(others.count, marking: true) { builder, index in
                     let other = others[index]
                     builder.visitReached(
                         other, word: word, aliasOf: word == other.name ? nil : other.name, under: key, path: path,
@@ -994,8 +995,13 @@ private struct TreeBuilder {
     /// Visits `count` commands under one path, one a call of `visitOne`, and keeps only the items every one of them
     /// adds: which one users reach is not known, so a removal from any of them is claimed. With `common` false, keeps
     /// every item (commands of builds that never hold together).
+    ///
+    /// With `marking`, the items only some of them add are marked as maybe there (``CobraSurface/takenAway``): `check`
+    /// claims the removal of one, saying it may still be there, and `audit` does not (a program's history is read
+    /// with what the extractor cannot follow, as two commands of one word made by copying a command value, which
+    /// the interpreter reads as the command copied).
     private mutating func keepCommon(
-        _ count: Int, common: Bool = true, _ visitOne: (inout TreeBuilder, Int) -> Void
+        _ count: Int, common: Bool = true, marking: Bool = false, _ visitOne: (inout TreeBuilder, Int) -> Void
     ) {
         guard count > 1, common else {
             for index in 0..<count { visitOne(&self, index) }
@@ -1016,6 +1022,8 @@ private struct TreeBuilder {
             respelledBytes[key] = nil
         }
         for index in collected.indices { collected[index].subtract(dropped) }
+        guard marking else { return }
+        for key in dropped.sorted() where takenAway.count < Self.maximumUnnamedFlags { takenAway.insert(key) }
     }
 
     /// Whether one word (a name or an alias) may reach two subcommands of one command of `interpreter`'s run.

@@ -145,7 +145,7 @@ struct CobraCommandTreeTests {
     }
 
     @Test(
-        "when the order cannot be told (added in one loop, or a program that sorts them through Commands() by name), only what every command the word may reach has is under it: the removal from one is claimed",
+        "when the order cannot be told (added in one loop, or a program that sorts them through Commands() by name), only what every command the word may reach has is under it: check claims the removal from one, saying it may still be there",
         arguments: [
             ("run\"", "    for _, c := range []*cobra.Command{run, dup} {\n        root.AddCommand(c)\n    }"),
             (
@@ -171,9 +171,11 @@ struct CobraCommandTreeTests {
             }
             """
         let repo = try Self.repository(Self.program(), later)
-        let found = try Self.audit(repo)
-        #expect(found.status == 1, "\(found.output)")
-        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+        let check = try runSemgate(
+            ["check", "--base", "v1.0.0", "--head", "v1.1.0", "--repo", repo.url.path, "--no-cache", "--format", "json"])
+        let found = check.stdout + check.stderr
+        #expect(check.status == 1, "\(found)")
+        #expect(found.contains("deck run --disk") && found.contains("may still be there"), "\(found)")
         let surface = try Self.surface(repo, "v1.1.0")
         #expect(!surface.output.contains("\"deck run --disk\""), "\(surface.output)")
         #expect(!surface.output.contains("\"deck run --size\""), "\(surface.output)")
