@@ -1080,17 +1080,25 @@ private struct TreeBuilder {
             return steps
         }
         // Added first on every run: some add of it that holds in every run comes before every add of the other.
-        func first(_ one: CobraSite, before other: CobraSite) -> Bool {
+        func before(_ one: CobraSite, _ other: CobraSite) -> Bool {
             guard let mine = steps(one), let theirs = steps(other) else { return false }
             return mine.contains { step in step.certain && theirs.allSatisfy { CobraSteps.before(step, $0) == true } }
         }
         let byOrder = candidates.filter { candidate in
-            !candidates.contains { $0 != candidate && first($0, before: candidate) }
+            !candidates.contains { $0 != candidate && before($0, candidate) }
         }
         guard interpreter.callsCommands else { return byOrder }
-        // Sorted by name: among equal names a stable sort keeps the order they were added in.
-        let names = Set(candidates.compactMap { interpreter.commands[$0].flatMap(commandName(of:)) })
-        return names.count == 1 && siblings <= 12 ? byOrder : candidates
+        // Or sorted by name, by bytes as Go compares strings (a stable sort for at most 12: among equal names, the
+        // order they were added in): the first name's commands. Either order may hold when the program runs.
+        let names = candidates.map { interpreter.commands[$0].flatMap(commandName(of:)).map { Array($0.utf8) } }
+        guard let least = names.compactMap({ $0 }).min(by: { $0.lexicographicallyPrecedes($1) }),
+            !names.contains(where: { $0 == nil })
+        else { return candidates }
+        let first = candidates.indices.filter { names[$0] == least }.map { candidates[$0] }
+        let bySort =
+            first.count > 1 && siblings <= 12
+            ? first.filter { candidate in !first.contains { $0 != candidate && before($0, candidate) } } : first
+        return candidates.filter { byOrder.contains($0) || bySort.contains($0) }
     }
 
     /// The `valid-args` attribute of a command: the words of its `ValidArgs` that cobra accepts as its one argument

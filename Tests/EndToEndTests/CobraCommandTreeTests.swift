@@ -100,6 +100,9 @@ struct CobraCommandTreeTests {
             "dup := &cobra.Command{Use: \"run\"}\n    root.AddCommand(dup)",
             "dup := &cobra.Command{Use: \"run\", Hidden: true}\n    root.AddCommand(dup)",
             "dup := &cobra.Command{Use: \"walk\", Aliases: []string{\"run\"}}\n    root.AddCommand(dup)",
+            // Sorted by name too (a Commands() call), run comes before walk: either order finds run first.
+            "dup := &cobra.Command{Use: \"walk\", Aliases: []string{\"run\"}}\n    root.AddCommand(dup)\n"
+                + "    for _, c := range root.Commands() {\n        c.Short = \"x\"\n    }",
         ])
     func laterCommandOfTheSameWord(dup: String) throws {
         let repo = try Self.repository(
