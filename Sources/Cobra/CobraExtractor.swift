@@ -904,10 +904,14 @@ private struct TreeBuilder {
         }
         // Each word a user types reaches the first subcommand cobra finds by it (review R79): by name or alias, of
         // those of every subcommand, aliases that are not expanded into paths included.
-        var byWord: [String: [CobraSite]] = [:]
+        // By bytes: Go tells apart names Swift's `==` takes as equal (`caf\u{e9}`, `cafe\u{301}`).
+        var byWord: [[UInt8]: [CobraSite]] = [:]
         for child in reached {
-            let words = [child.name] + child.info.aliases.values.sorted().filter { $0 != child.name }
-            for word in words where Self.isTypable(word) { byWord[word, default: []].append(child.site) }
+            var words = Set([Array(child.name.utf8)])
+            for alias in child.info.aliases.values where Self.isTypable(alias) { words.insert(Array(alias.utf8)) }
+            for word in words where Self.isTypable(String(decoding: word, as: UTF8.self)) {
+                byWord[word, default: []].append(child.site)
+            }
         }
         // A path takes one alias at most: `tool c d ls`, through three aliases, works when `tool c droplet list`,
         // `tool compute d list` and `tool compute droplet ls` do, and adds nothing to what the surface says (with an
@@ -915,7 +919,7 @@ private struct TreeBuilder {
         // typed instead).
         let childThroughAlias = throughAlias || aliasOf != nil
         let expandsAliases = !path.isEmpty && !childThroughAlias
-        var ambiguousDone: Set<String> = []
+        var ambiguousDone: Set<[UInt8]> = []
         for child in reached {
             var words: [(word: String, aliasOf: String?)] = []
             let typable = Self.isTypable(child.name)
@@ -937,7 +941,7 @@ private struct TreeBuilder {
             for (word, of) in words {
                 // Commands of builds that never hold together (`piv_tool.go` and `piv_tool_disabled.go`) do not compete:
                 // each is the command in its builds (its items carry them).
-                let candidates = (byWord[word] ?? [child.site]).filter { other in
+                let candidates = (byWord[Array(word.utf8)] ?? [child.site]).filter { other in
                     other == child.site
                         || reached.first { $0.site == other }.map { overlap($0.build, child.build) } == true
                 }
@@ -958,7 +962,7 @@ private struct TreeBuilder {
                 }
                 // Which one cobra takes depends on an order semgate cannot tell: only what every one of them has is
                 // under the word (a removal from any is claimed; an addition to one is not seen).
-                guard ambiguousDone.insert(word).inserted else { continue }
+                guard ambiguousDone.insert(Array(word.utf8)).inserted else { continue }
                 incomplete = true
                 let places = possible.compactMap { interpreter.commands[$0] }.map(location).sorted()
                 notes.append(
@@ -1029,11 +1033,14 @@ private struct TreeBuilder {
     /// Whether one word (a name or an alias) may reach two subcommands of one command of `interpreter`'s run.
     static func sharesWord(_ interpreter: CobraInterpreter) -> Bool {
         for info in interpreter.commands.values where info.children.count > 1 {
-            var seen: Set<String> = []
+            var seen: Set<[UInt8]> = []
             for child in info.children {
                 guard let childInfo = interpreter.commands[child], childInfo.hasUse else { continue }
-                let words = Set(childInfo.use.values.map(commandName(of:))).union(childInfo.aliases.values)
-                for word in words where isTypable(word) && !seen.insert(word).inserted { return true }
+                let words = Set(
+                    (childInfo.use.values.map(commandName(of:)) + childInfo.aliases.values).filter(isTypable).map {
+                        Array($0.utf8)
+                    })
+                for word in words where !seen.insert(word).inserted { return true }
             }
         }
         return false
