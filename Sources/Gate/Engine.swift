@@ -522,8 +522,25 @@ public final class Engine {
             // claimed (across a major too: the removal message says it may have gone in a release between).
             var carried = input.before
             var candidates = changed
+            // The last release audited has no later one to settle a surface its extractors read nothing of (review
+            // R72: a newest release made unreadable passed unread): that surface is judged against the last release
+            // that read it as `check` judges it, its removals claimed ("it may still be there").
+            let unsettled =
+                index == selected.last
+                ? Set(surfaceNames.filter { after.readsNothing(of: $0) && lastRead[$0] != nil }) : []
+            for surface in unsettled.sortedByBytes() {
+                surfaceNotes.add(
+                    [
+                        "surface '\(surface)': nothing of it is read at \(release.version), the last release audited, "
+                            + "so no later release can settle what went: its removals are claimed as check claims "
+                            + "them (they may still be there: see the notes there)"
+                    ], at: release.version)
+            }
             if var before = input.before {
-                for surface in surfaceNames where before.readsNothing(of: surface) && !after.readsNothing(of: surface) {
+                for surface in surfaceNames
+                where before.readsNothing(of: surface)
+                    && (!after.readsNothing(of: surface) || unsettled.contains(surface))
+                {
                     let unread = predecessor.map { $0.version.description } ?? "the predecessor"
                     guard let last = lastRead[surface] else {
                         // No release before read it: whether what it has now is new is not known (the command line
@@ -557,13 +574,23 @@ public final class Engine {
             }
             // The first release has nothing to compare with: it is judged with no changes.
             let changes =
-                carried.map {
-                    SurfaceDiff.changes(
-                        from: $0, to: after, policy: policy, candidates: candidates, trustingUncertain: true)
+                carried.map { (before: SurfaceSnapshot) -> [Change] in
+                    let trusted = SurfaceDiff.changes(
+                        from: before, to: after, policy: policy, candidates: candidates, trustingUncertain: true)
+                    guard !unsettled.isEmpty else { return trusted }
+                    let strict = SurfaceDiff.changes(
+                        from: before, to: after, policy: policy, candidates: candidates, trustingUncertain: false)
+                    return (trusted.filter { !unsettled.contains($0.surface) }
+                        + strict.filter { unsettled.contains($0.surface) })
+                        .sorted {
+                            Bytewise.precedes(
+                                [$0.surface, $0.key, $0.kind.rawValue], [$1.surface, $1.key, $1.kind.rawValue])
+                        }
                 } ?? []
             if let before = carried,
                 let note = SurfaceDiff.uncertainRemovalNote(
-                    SurfaceDiff.uncertainRemovals(from: before, to: after, candidates: candidates))
+                    SurfaceDiff.uncertainRemovals(from: before, to: after, candidates: candidates)
+                        .filter { !unsettled.contains($0.surface) })
             {
                 surfaceNotes.add([note], at: release.version)
             }
