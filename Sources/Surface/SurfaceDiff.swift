@@ -349,7 +349,12 @@ public enum SurfaceDiff {
             }
             count += 1
             guard named.count < 5 else { continue }
-            func shown(_ value: String?) -> String { value.map { $0.isEmpty ? "\"\"" : $0 } ?? "none" }
+            func shown(_ value: String?) -> String {
+                guard let value else { return "none" }
+                if value.isEmpty { return "\"\"" }
+                // A long value (a const holding a whole config file) is named by its start.
+                return value.count > 60 ? String(value.prefix(57)) + "..." : value
+            }
             let what = unread.map { "\($0) \(shown(old.attributes[$0])) → \(shown(new.attributes[$0]))" }
             named.append("\(change.id) (\(what.joined(separator: ", ")))")
         }
