@@ -148,7 +148,7 @@ public enum CobraExtractor {
         fieldsWrittenNotRead: ((String) -> Bool)?, maximumRuns: Int, maximumCalls: Int
     ) -> CobraSurface {
         let goFiles = files.filter {
-            $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") && !$0.source.neverBuilds
+            GoFileName.isPackageSource($0.path) && !$0.source.neverBuilds
         }
         .sorted { $0.path < $1.path }
         var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
@@ -280,7 +280,7 @@ extension CobraExtractor {
     /// proposes one cli surface per program).
     public static func roots(of files: [(path: String, source: CobraSourceFile)]) -> [CobraRoot] {
         let goFiles = files.filter {
-            $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") && !$0.source.neverBuilds
+            GoFileName.isPackageSource($0.path) && !$0.source.neverBuilds
         }
         .sorted { $0.path < $1.path }
         var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) })

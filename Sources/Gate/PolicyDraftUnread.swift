@@ -34,7 +34,7 @@ struct RootProgram: Sendable, Equatable {
             self.module = PolicyDraft.moduleName(module)
         }
         if let file = entries.first(where: {
-            $0.kind == .blob && $0.name.hasSuffix(".go") && !$0.name.hasSuffix("_test.go")
+            $0.kind == .blob && ProjectFiles.isGoSource($0.name)
         }), let text = try? files.text(ofBlob: file.id) {
             package = GoPackageFinder.packageClause(in: text)
         }

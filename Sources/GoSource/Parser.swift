@@ -171,7 +171,7 @@ public struct GoParser {
     /// - without one, the `// +build` lines count only above the last blank line before the first line that is not a
     ///   `//` comment (`// +build ignore` right above `package` is none, and neither is one below a copyright
     ///   block's blank line), all of them joined by `&&`.
-    static func buildConstraint(of bytes: [UInt8]) -> String? {
+    public static func buildConstraint(of bytes: [UInt8]) -> String? {
         let slash = UInt8(ascii: "/")
         let star = UInt8(ascii: "*")
         func trimmed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {

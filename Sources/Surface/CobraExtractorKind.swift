@@ -1,5 +1,6 @@
 import Cobra
 import Git
+import GoSource
 import Policy
 import SemVer
 
@@ -102,7 +103,7 @@ public struct CobraExtractorSpec: Extractor {
 
     /// No Go source file among `files` (tests are not): the command line is not read here.
     public func readsNothing(matching files: [(path: String, blob: ObjectID)]) -> Bool {
-        !files.contains { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }
+        !files.contains { GoFileName.isPackageSource($0.path) }
     }
 
     public func items(in context: inout ExtractionContext) throws(SurfaceError) -> [RawItem] {

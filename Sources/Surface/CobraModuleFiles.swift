@@ -1,5 +1,6 @@
 import Cobra
 import Git
+import GoSource
 import Limits
 import Policy
 
@@ -9,7 +10,7 @@ extension ExtractionContext {
     /// beside it, path and blob.
     func cobraModuleFiles() throws(SurfaceError) -> [(path: String, blob: ObjectID)] {
         var filesInFolder: [String: Int] = [:]
-        for file in files where file.path.hasSuffix(".go") {
+        for file in files where GoFileName.isPackageSource(file.path) {
             filesInFolder[Self.folder(of: file.path), default: 0] += 1
         }
         // The module file of each folder, nil for none; folders met on the way up are looked up once.
@@ -63,7 +64,7 @@ extension ExtractionContext {
     /// else, so a release that changed a few folders looks only at those.
     func goFoldersPartlyMatched() throws(SurfaceError) -> [String] {
         var matched: [String: Set<[UInt8]>] = [:]
-        for file in files where file.path.hasSuffix(".go") && !file.path.hasSuffix("_test.go") {
+        for file in files where GoFileName.isPackageSource(file.path) {
             matched[Self.folder(of: file.path), default: []].insert(Self.lastComponent(of: file.path))
         }
         let known = cache(PartlyMatchedFolders.init)
@@ -94,7 +95,7 @@ extension ExtractionContext {
                     holdsOther = found
                 } else {
                     holdsOther = try source.entries(ofTree: id).contains(where: {
-                        $0.kind != .tree && $0.name.hasSuffix(".go") && !$0.name.hasSuffix("_test.go")
+                        $0.kind != .tree && GoFileName.isPackageSource($0.name)
                             && !names.contains(Array($0.name.utf8))
                     })
                     known.verdicts.insert(
@@ -262,13 +263,13 @@ extension ExtractionContext {
                         }
                         pending.append((path, entry.id, depth + 1))
                     case .blob:
-                        guard entry.name.hasSuffix(".go"), !entry.name.hasSuffix("_test.go"), !matched.contains(path)
+                        guard GoFileName.isPackageSource(entry.name), !matched.contains(path)
                         else { continue }
                         found.append((path, entry.id))
                         if found.count > maximumFiles { return nil }
                     case .link:
                         // A symbolic link named like a Go file is read by the go tool (review R23): not known here.
-                        if entry.name.hasSuffix(".go") && !entry.name.hasSuffix("_test.go") { return nil }
+                        if GoFileName.isPackageSource(entry.name) { return nil }
                     case .submodule:
                         continue
                     }

@@ -1,5 +1,6 @@
 import Cobra
 import Git
+import GoSource
 
 /// The cobra programs of a repository, for `semgate init`: each `package main` and the command tree it reaches through
 /// the repository's own imports, so that a repository of several programs (a server, its command-line client, an
@@ -189,7 +190,7 @@ extension ProjectFiles {
                 if name == "go.mod" || (name == "vendor.mod" && folder.isEmpty) {
                     moduleFiles.append((folder, entry.id, name == "vendor.mod"))
                 }
-                guard path.hasSuffix(".go"), !path.hasSuffix("_test.go") else { return }
+                guard GoFileName.isPackageSource(path) else { return }
                 if packages[folder] == nil {
                     packages[folder] = GoPackageFinder.packageClause(in: try tree.text(ofBlob: entry.id)) ?? ""
                 }

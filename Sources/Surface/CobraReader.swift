@@ -50,7 +50,7 @@ final class CobraReader {
         read: (ObjectID, String) throws(SurfaceError) -> String?, notes: inout [String], incomplete: inout Bool,
         uncertain: inout [String]
     ) throws(SurfaceError) -> [[RawItem]] {
-        let sorted = files.filter { $0.path.hasSuffix(".go") && !$0.path.hasSuffix("_test.go") }
+        let sorted = files.filter { GoFileName.isPackageSource($0.path) }
             .sorted { $0.path < $1.path }
         let key = ResultKey(
             slot: slot, files: sorted.map(\.path), blobs: sorted.map(\.blob), library: library,

@@ -1,5 +1,6 @@
 import Foundation
 import Git
+import GoSource
 import Limits
 import Pattern
 import Policy
@@ -498,8 +499,8 @@ public struct ProjectFiles {
         return try files.text(ofBlob: blob)
     }
 
-    /// The `.go` files (not tests; sorted, shallowest first) whose text `matches` accepts; `vendor/`,
-    /// `testdata/`, `node_modules/` and dot-folders are skipped.
+    /// The `.go` files (``isGoSource(_:)``; sorted, shallowest first) whose text `matches` accepts; `vendor/`,
+    /// `testdata/`, `node_modules/`, dot- and underscore-folders are skipped.
     public func goFiles(where matches: (String) -> Bool) throws(GitError) -> [String] {
         var found: [String] = []
         for file in try goFileBlobs() where matches(try files.text(ofBlob: file.blob)) { found.append(file.path) }
@@ -511,12 +512,7 @@ public struct ProjectFiles {
         guard let root else { return [] }
         var found: [(path: String, blob: ObjectID)] = []
         try files.walkFiles(
-            tree: root,
-            descend: { folder in
-                let name = folder.split(separator: "/").last.map(String.init) ?? folder
-                return !["vendor", "testdata", "node_modules"].contains(name) && !name.hasPrefix(".")
-            },
-            wants: Self.isGoSource, entryLimit: treeEntries,
+            tree: root, descend: Self.holdsGoSource, wants: Self.isGoSource, entryLimit: treeEntries,
             visit: { (path, entry) throws(GitError) in found.append((path, entry.id)) })
         return found.sorted {
             ($0.path.split(separator: "/").count, $0.path) < ($1.path.split(separator: "/").count, $1.path)
@@ -557,15 +553,16 @@ public struct ProjectFiles {
             visit: { (path, entry) throws(GitError) in
                 let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : ""
                 if path.hasSuffix("/go.mod") { nested.insert(folder) }
-                guard path.hasSuffix(".go"), !path.hasSuffix("_test.go"), found[folder] == nil else { return }
+                guard GoFileName.isPackageSource(path), found[folder] == nil else { return }
                 found[folder] = GoPackageFinder.packageClause(in: try files.text(ofBlob: entry.id)) ?? ""
             })
         return (found, nested)
     }
 
-    /// Whether a file of this name is Go source the go tool builds (`.go`, not `_test.go`).
-    static func isGoSource(_ name: String) -> Bool {
-        name.hasSuffix(".go") && !name.hasSuffix("_test.go")
+    /// Whether a file of this name is Go source the go tool builds (``GoFileName/isPackageSource(_:)``: `.go`, not
+    /// `_test.go`, not a name beginning with `_` or `.`).
+    public static func isGoSource(_ name: String) -> Bool {
+        GoFileName.isPackageSource(name)
     }
 
     /// Whether a folder may hold Go source of the module: not `vendor/`, `testdata/`, `node_modules/`, dot- or

@@ -207,7 +207,7 @@ final class GoAPIReader {
         let entries = try walk.list(tree, at: path, source: source)
         // A link is a source file too (Go reads its target): `resolvingLinks` reads it at each revision.
         let sources = entries.filter {
-            ($0.kind == .blob || $0.kind == .link) && $0.name.hasSuffix(".go") && !$0.name.hasSuffix("_test.go")
+            ($0.kind == .blob || $0.kind == .link) && GoFileName.isPackageSource($0.name)
         }
         var result: [Folder] = sources.isEmpty ? [] : [Folder(relative: "", files: sources, isPublic: true)]
         for entry in entries where entry.kind == .tree {

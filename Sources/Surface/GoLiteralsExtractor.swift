@@ -226,7 +226,7 @@ public struct GoLiteralsExtractorSpec: Extractor {
     }
 
     public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
-        let found = try context.itemsPerFile(where: { $0.hasSuffix(".go") && !$0.hasSuffix("_test.go") }) {
+        let found = try context.itemsPerFile(where: { GoFileName.isPackageSource($0) }) {
             (context, file, blob) throws(SurfaceError) in
             guard let groups = try pathGroups(file, surface: context.surface) else { return [] }
             guard let text = try context.text(of: blob, path: file) else { return nil }
@@ -263,7 +263,7 @@ public struct GoLiteralsExtractorSpec: Extractor {
         let promotion = context.cache(GoLiteralsPromotion.init)
         var revision = GoLiteralsPromotion.Revision()
         var found: [[RawItem]] = []
-        for file in context.files where file.path.hasSuffix(".go") && !file.path.hasSuffix("_test.go") {
+        for file in context.files where GoFileName.isPackageSource(file.path) {
             guard let groups = try pathGroups(file.path, surface: context.surface),
                 let promoted = try promotion.items(
                     self, path: file.path, blob: file.blob, groups: groups, context: &context, revision: &revision)
@@ -562,7 +562,7 @@ extension GoLiteralsExtractorSpec {
             return try promotedGroups(in: &context)
         }
         var read: [ObjectID] = []
-        for file in context.files where file.path.hasSuffix(".go") && !file.path.hasSuffix("_test.go") {
+        for file in context.files where GoFileName.isPackageSource(file.path) {
             if try pathGroups(file.path, surface: context.surface) != nil { read.append(file.blob) }
         }
         guard context.holdsObjects(read) else { return try itemGroups(in: &context) }

@@ -349,7 +349,7 @@ final class GoLiteralsPromotion {
             }
             if let tree {
                 for entry in try context.source.entries(ofTree: tree)
-                where entry.kind == .blob && entry.name.hasSuffix(".go") && !entry.name.hasSuffix("_test.go") {
+                where entry.kind == .blob && GoFileName.isPackageSource(entry.name) {
                     found.append(((folder.isEmpty ? "" : folder + "/") + entry.name, entry.id))
                 }
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Git
+import GoSource
 import Limits
 import Policy
 
@@ -44,9 +45,9 @@ public final class GoPackageFinder {
         guard depth <= Limit.treeDepth else { throw GitError.tooDeep(path: "go-packages folders") }
         let entries = try walk.list(tree, at: path, source: files)
         var result: [String] = []
-        let sources = entries.filter { $0.kind == .blob && $0.name.hasSuffix(".go") && !$0.name.hasSuffix("_test.go") }
-        // A folder is importable when some file is not `package main` (generators with `//go:build ignore` often
-        // are); the first such file settles it, so most folders cost one read.
+        let sources = entries.filter { $0.kind == .blob && GoFileName.isPackageSource($0.name) }
+        // A folder is importable when some file that builds is not `package main` (generators with `//go:build
+        // ignore` often are); the first such file settles it, so most folders cost one read.
         for source in sources {
             guard let name = try packageName(of: source.id, files: files, notes: &notes) else { continue }
             if name != "main" {
@@ -71,12 +72,15 @@ public final class GoPackageFinder {
         return result
     }
 
-    /// The package clause of a Go file, nil when it has none; a missing blob throws (fail closed).
+    /// The package clause of a Go file, nil when it has none or never builds (`//go:build ignore`, the convention for
+    /// generators: Go's own reading finds no package in a folder of such files); a missing blob throws (fail closed).
     private func packageName(of blob: ObjectID, files: any FileTree, notes: inout [String]) throws(GitError)
         -> String?
     {
         if let cached = packageNameByBlob[blob] { return cached }
-        let name = Self.packageClause(in: try files.text(ofBlob: blob))
+        let text = try files.text(ofBlob: blob)
+        let name =
+            GoParser.buildConstraint(of: Array(text.utf8)) == "ignore" ? nil : Self.packageClause(in: text)
         packageNameByBlob.insert(name, for: blob, cost: CacheCost.overhead + (name.map(CacheCost.of) ?? 0))
         return name
     }

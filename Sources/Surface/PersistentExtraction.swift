@@ -1,4 +1,5 @@
 import Git
+import GoSource
 import Limits
 
 /// One reader's use of the persistent extraction cache (`ExtractionStore`): each extractor's settings as key text,
@@ -57,7 +58,7 @@ final class PersistentExtraction {
         for entry in entries {
             let name = entry.name
             switch entry.kind {
-            case .blob where name == "go.mod" || (name.hasSuffix(".go") && !name.hasSuffix("_test.go")):
+            case .blob where name == "go.mod" || GoFileName.isPackageSource(name):
                 guard repository.contains(entry.id) else { return false }
             case .tree where !["testdata", "vendor"].contains(name) && !name.hasPrefix(".") && !name.hasPrefix("_"):
                 guard goSourcePresent(entry.id, in: repository, depth: depth + 1) else { return false }
