@@ -657,6 +657,19 @@ private struct TreeBuilder {
         CobraText.firstWord(of: use).map(String.init)
     }
 
+    /// A subcommand's name as cobra's `Name()` reads it, or nil (with a note) when its `Use` is not one constant
+    /// string. Users type it to reach the command; a root's name is the program's, read as ``name(of:)`` reads it.
+    private func commandName(of info: CobraCommandInfo) -> String? {
+        guard !info.use.unresolved, info.use.values.count == 1, let use = info.use.values.first else { return nil }
+        return Self.commandName(of: use)
+    }
+
+    /// cobra's `Name()`: `Use` up to its first U+0020 (`strings.Index(name, " ")`); a tab, a line break or another
+    /// space character does not end it, and a `Use` that begins with a space names the command "".
+    static func commandName(of use: String) -> String {
+        String(decoding: use.utf8.prefix { $0 != UInt8(ascii: " ") }, as: UTF8.self)
+    }
+
     /// Lists the command at `path`, its flags and its subcommands, and the same again under each of its aliases: a
     /// user can type `tool plugins add --force` when `plugins` is an alias of `plugin`.
     ///
@@ -782,12 +795,12 @@ private struct TreeBuilder {
             if let taking = interpreter.uncertainChildren[site]?[child] {
                 // Maybe taken away: not in the surface, and every name it may be typed by is marked.
                 let words =
-                    childInfo.use.values.compactMap(Self.firstWord(of:))
-                    + childInfo.aliases.values.filter { !$0.isEmpty && !$0.contains(" ") }
+                    childInfo.use.values.map(Self.commandName(of:)).filter(Self.isTypable)
+                    + childInfo.aliases.values.filter(Self.isTypable)
                 for word in Set(words).sorted() { mayBeTakenAway(key.isEmpty ? word : key + " " + word, by: taking) }
                 continue
             }
-            guard let name = name(of: childInfo) else {
+            guard let name = commandName(of: childInfo) else {
                 let values = childInfo.use.values.sorted()
                 let spelled =
                     values.count > 1
@@ -799,10 +812,8 @@ private struct TreeBuilder {
                 // is not known at all is not taken to be any command (a missing plugin would hide every removal).
                 // Its aliases are paths of it too.
                 let words =
-                    childInfo.use.values.compactMap(Self.firstWord(of:))
-                    + childInfo.aliases.values.filter {
-                        !$0.isEmpty && !$0.contains(" ")
-                    }
+                    childInfo.use.values.map(Self.commandName(of:)).filter(Self.isTypable)
+                    + childInfo.aliases.values.filter(Self.isTypable)
                 uncertain.formUnion(words.map { key.isEmpty ? $0 : key + " " + $0 })
                 notes.append(
                     "\(location(childInfo)): the Use of a subcommand of '\(key)' \(spelled); it, its "
@@ -813,6 +824,29 @@ private struct TreeBuilder {
                 interpreter.conditional
                 ? build.and(condition(interpreter.childBuilds[CobraPair(site, child)]), in: buildTable)
                     .and(condition(interpreter.commandBuilds[child]), in: buildTable) : .always
+            guard Self.isTypable(name) else {
+                // No word a user types is its name (`Use: " run"` names it "", `"run\tFILE"` names it `run\tFILE`:
+                // cobra's `Name()` ends at the first space only, review R86): only its aliases reach it.
+                notes.append(
+                    "\(location(childInfo)): the name of a subcommand of '\(key)' (its Use up to the first space, "
+                        + "as cobra reads it) is empty or holds a tab, a line break or another character no typed word "
+                        + "matches; only its aliases reach it")
+                for alias in childInfo.aliases.values.sorted() where Self.isTypable(alias) {
+                    guard aliasItems < Self.maximumAliasItems else {
+                        incomplete = true
+                        if aliasLeftOut == nil { aliasLeftOut = (location(childInfo), alias, key) }
+                        aliasesLeftOut += 1
+                        continue
+                    }
+                    let before = items.count
+                    defer { aliasItems += items.count - before }
+                    visit(
+                        child, path: path + [alias], deprecated: deprecated, stack: stack, aliasOf: name,
+                        spellings: spellings, hidden: hidden, throughAlias: throughAlias || aliasOf != nil,
+                        build: childBuild)
+                }
+                continue
+            }
             visit(
                 child, path: path + [name], deprecated: deprecated, stack: stack, spellings: spellings, hidden: hidden,
                 throughAlias: throughAlias || aliasOf != nil, build: childBuild)
@@ -821,7 +855,7 @@ private struct TreeBuilder {
         // `tool compute d list` and `tool compute droplet ls` do, and adds nothing to what the surface says (with an
         // alias at every level the combinations would multiply).
         guard path.count > 1, aliasOf == nil, !throughAlias, let name = path.last else { return }
-        for alias in info.aliases.values.sorted() where alias != name && !alias.isEmpty && !alias.contains(" ") {
+        for alias in info.aliases.values.sorted() where alias != name && Self.isTypable(alias) {
             guard aliasItems < Self.maximumAliasItems else {
                 incomplete = true
                 if aliasLeftOut == nil { aliasLeftOut = (location(info), alias, key) }
