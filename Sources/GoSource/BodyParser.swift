@@ -86,7 +86,7 @@ extension GoParser {
                     + "operators, calls or selectors)")
         }
         expressionDepth = depth
-        deepestExpression = max(deepestExpression, depth)
+        deepestExpression = max(deepestExpression, depth + nesting)
     }
 
     /// Inside braces, brackets and parentheses a `{` opens a composite literal again; returns the depth to restore.
@@ -760,7 +760,7 @@ extension GoParser {
             loops.append(false)
             breakables.append(Breakable(kind: .function, label: nil))
             let outer = (expression: deepestExpression, nesting: deepestNesting)
-            deepestExpression = 0
+            deepestExpression = nesting
             deepestNesting = nesting
             defer {
                 loops.removeLast()
@@ -769,7 +769,7 @@ extension GoParser {
             }
             let body = try block()
             // The literal holds its statements, as deep as their blocks nest, and their expressions.
-            let depth = 1 + (deepestNesting - nesting) + deepestExpression
+            let depth = 1 + max(deepestNesting, deepestExpression) - nesting
             deepestExpression = outer.expression
             try built(depth: depth)
             return .function(GoFunctionLiteral(position: token.position, signature: signature, body: body))
