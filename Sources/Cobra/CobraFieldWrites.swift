@@ -47,6 +47,62 @@ enum CobraFieldWrites {
         return found
     }
 
+    /// The fields that are a target of an assignment with more than one target (`g.Disk, g.Size = g.Size, g.Disk`,
+    /// `o.F, ok = v, true`): Go evaluates every right-hand side before it gives any target its value, so such a
+    /// statement is only read right when it replaces the fields in order (review R62).
+    static func assignedTogether(in tokens: [GoToken]) -> Set<String> {
+        var names: Set<String> = []
+        for index in tokens.indices where tokens[index].symbol == .assign {
+            // Back over the target list to the statement's start, outside brackets.
+            var (fields, depth, together) = ([String](), 0, false)
+            var cursor = index - 1
+            while cursor >= 0, index - cursor <= maximumChain {
+                let token = tokens[cursor]
+                if depth == 0, token.kind == .semicolon || token.symbol == .leftBrace || token.symbol == .rightBrace {
+                    break
+                }
+                if let symbol = token.symbol {
+                    switch symbol {
+                    case .rightParen, .rightBracket: depth += 1
+                    case .leftParen, .leftBracket: depth -= 1
+                    case .comma where depth == 0: together = true
+                    default: break
+                    }
+                    if depth < 0 { break }
+                } else if depth == 0, token.kind == .identifier, cursor > 0, tokens[cursor - 1].symbol == .period,
+                    tokens[cursor + 1].symbol != .period
+                {
+                    fields.append(token.text)
+                }
+                cursor -= 1
+            }
+            if together, depth >= 0 { names.formUnion(fields) }
+        }
+        return names
+    }
+
+    /// The types whose whole value a statement gives through a pointer (`*o = Opts{Name: "size"}`, `*g = pkg.Group{}`):
+    /// by the name of the literal's type, the last name before its `{` (review R85, R63).
+    static func replacedThroughPointer(in tokens: [GoToken]) -> Set<String> {
+        var names: Set<String> = []
+        for index in tokens.indices.dropFirst() where tokens[index].symbol == .star {
+            let before = tokens[index - 1]
+            guard before.kind == .semicolon || before.symbol == .leftBrace || before.symbol == .rightBrace,
+                index + 3 < tokens.count, tokens[index + 1].kind == .identifier, tokens[index + 2].symbol == .assign
+            else { continue }
+            var cursor = index + 3
+            if tokens[cursor].symbol == .ampersand { cursor += 1 }
+            var last: String?
+            while cursor < tokens.count, tokens[cursor].kind == .identifier {
+                last = tokens[cursor].text
+                guard cursor + 1 < tokens.count, tokens[cursor + 1].symbol == .period else { break }
+                cursor += 2
+            }
+            if let last, cursor + 1 < tokens.count, tokens[cursor + 1].symbol == .leftBrace { names.insert(last) }
+        }
+        return names
+    }
+
     /// Whether the selector ending at `index` is the target of an assignment other than one `= nil`.
     private static func writes(at index: Int, in tokens: [GoToken]) -> Bool {
         var next = index + 1

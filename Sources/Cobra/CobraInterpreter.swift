@@ -689,6 +689,13 @@ struct CobraInterpreter {
     /// nothing else.
     private lazy var nilAssignments: [[CobraFieldStatement: Int]] = sources.map(\.fieldsAssignedNil)
     private lazy var nilFieldNames: Set<String> = Set(nilAssignments.flatMap { $0.keys.map(\.field) })
+    /// The fields whose assignments run in order replace what they hold (``fieldsSetToNil(_:)``): those some file read
+    /// assigns nil, and those that are a target of an assignment with more than one target (review R62: `g.Disk,
+    /// g.Size = g.Size, g.Disk` gives each the other's old value, which a union of both makes no name).
+    private lazy var inOrderFieldNames: Set<String> = nilFieldNames.union(sources.flatMap(\.fieldsAssignedTogether))
+    /// The types whose whole value some file read gives through a pointer (`*o = Opts{...}`): their fields are
+    /// replaced in order too (``fieldsSetToNil(_:)``, ``assignWholeStruct(_:_:in:)``).
+    private lazy var typesReplacedThroughPointer: Set<String> = Set(sources.flatMap(\.typesReplacedThroughPointer))
     /// The `x.Field = nil` statements the run made (by file, line and field), to objects it follows: the nil is in
     /// the field's cell of those objects alone.
     private(set) var nilAssignmentsRun: Set<CobraNilRun> = []
@@ -962,9 +969,10 @@ struct CobraInterpreter {
         /// back there): what comes later in the text may have run first (``CobraStepPlace/repeating``).
         var loops = 0
         var afterLabel = false
-        /// The calls `defer` put off, in order, each with the undecided branches that enclosed its `defer`: run when
-        /// the body ends (``runDeferred(_:body:)``).
-        var deferred: [(call: CobraExpr, undecided: Int)] = []
+        /// The calls `defer` put off, in order, each with the undecided branches that enclosed its `defer` and what
+        /// the names of the blocks it was in that have ended held (``endScope(_:deferredFrom:in:)``): run when the
+        /// body ends (``runDeferred(_:body:)``).
+        var deferred: [(call: CobraExpr, undecided: Int, bindings: [(name: CobraLocalName, values: CobraValues)])] = []
         /// The entry of the run of a loop over a package-level table nothing in the files read can change
         /// (``tableUnchanged(_:)``): the lists its literal gives fields may decide the loop's filter.
         var unchangedEntry: CobraValues?
@@ -997,10 +1005,14 @@ struct CobraInterpreter {
         /// The locals an assignment in order made nil (``assignsInOrder(_:)``), with the program type of what they held
         /// before: a method called on one runs on a nil receiver of that type.
         var nilTypes: [CobraLocalName: CobraName] = [:]
+        /// The locals bound to a list or map literal of one entry (``CobraOneEntry``), with what that entry holds now:
+        /// an assignment in order to that entry replaces it (review R60).
+        var oneEntry: [CobraLocalName: CobraOneEntry] = [:]
 
         /// Forgets the loops whose index or collection `name` is: assigned in the body, `table[i]` may be another
         /// element.
         mutating func reassigned(_ name: CobraLocalName) {
+            if !oneEntry.isEmpty { oneEntry[name] = nil }
             if !ranges.isEmpty { ranges.removeAll { $0.index == name || $0.collection == name } }
             if !entryBesideNil.isEmpty { entryBesideNil[name] = nil }
             if !entryNilInSlots.isEmpty { entryNilInSlots[name] = nil }
@@ -1680,13 +1692,16 @@ struct CobraInterpreter {
             && !frame.afterLabel
     }
 
-    /// Whether some field of `type` has a name some file read assigns nil (``nilFieldNames``): only the fields of such
-    /// types are replaced by an assignment in order (trivy's flag groups, whose `group.Field = nil` takes a flag away);
-    /// elsewhere assignments only add, as before.
+    /// Whether some field of `type` has a name some file read assigns nil, or assigns together with another target
+    /// (``inOrderFieldNames``): only the fields of such types are replaced by an assignment in order (trivy's flag
+    /// groups, whose `group.Field = nil` takes a flag away; a swap of two fields); elsewhere assignments only add, as
+    /// before.
     private mutating func fieldsSetToNil(_ type: CobraName) -> Bool {
         if let known = nilSettingTypes[type] { return known }
         let names = numbering.table.names
-        let answer = declared.structs[type]?.keys.contains { nilFieldNames.contains(names[Int($0)]) } ?? false
+        let answer =
+            typesReplacedThroughPointer.contains(names[Int(type)])
+            || declared.structs[type]?.keys.contains { inOrderFieldNames.contains(names[Int($0)]) } ?? false
         nilSettingTypes[type] = answer
         return answer
     }
@@ -1878,7 +1893,17 @@ struct CobraInterpreter {
         unordered += 1
         for deferred in calls.reversed() {
             undecidedBranches = deferred.undecided
+            // The names of a block that has ended hold, for the call, what they held when the block ended.
+            let outside = deferred.bindings.map { (name: $0.name, values: frame.locals[$0.name]) }
+            for binding in deferred.bindings { frame.locals.assign(binding.values, to: binding.name) }
             _ = evaluate(deferred.call, in: &frame)
+            for binding in outside.reversed() {
+                if let values = binding.values {
+                    frame.locals.assign(values, to: binding.name)
+                } else {
+                    frame.locals.remove(binding.name)
+                }
+            }
         }
         unordered -= 1
         undecidedBranches = outer
@@ -2035,9 +2060,9 @@ struct CobraInterpreter {
                 !type.isCollection, !type.isCobraCommand,
                 let fields = declared.structs[runName(name, in: declaration.file)]
             {
-                // Only where it matters: a type some field of which a file read sets to nil (the calls of other
+                // Only where it matters: a type some field of which a file read sets to nil or swaps (the calls of other
                 // constructors stay one object each, as they cost a run each).
-                answer = fields.keys.contains { nilFieldNames.contains(numbering.table.names[Int($0)]) }
+                answer = fields.keys.contains { inOrderFieldNames.contains(numbering.table.names[Int($0)]) }
             }
         }
         constructors[key] = answer
@@ -2958,7 +2983,7 @@ struct CobraInterpreter {
         _ body: [CobraStatement], element: CobraValues, copying: (variable: CobraLocalName, type: CobraName)?,
         in frame: inout Frame
     ) {
-        guard let copying else { return execute(body, in: &frame) }
+        guard let copying else { return executeBlock(body, in: &frame) }
         let leading = Self.leadingFieldWrites(body, of: copying.variable)
         var given: Set<CobraName> = []
         for case .assign(let targets, _, _, _) in body.prefix(leading) {
@@ -2981,7 +3006,7 @@ struct CobraInterpreter {
             assign(value, to: targets[0], define: false, in: &frame)
         }
         frame.locals.assign(held, to: copying.variable)
-        execute(Array(body.dropFirst(leading)), in: &frame)
+        executeBlock(Array(body.dropFirst(leading)), in: &frame)
     }
 
     /// The site of the copy a loop of the running function makes of `object`, with the fields `given` first: one per
@@ -4407,7 +4432,134 @@ struct CobraInterpreter {
 
     // MARK: Statements
 
+    /// A name a block of Go code declares (`:=`, `var`) that the code around the block may also bind: what the
+    /// enclosing scope bound to it when the block declared it (nil: nothing, so the name is a package's there), bound
+    /// again when the block ends (review R61: `{ g := NewGroup(); g.Disk = nil }` leaves the outer `g` alone).
+    private struct Shadowed {
+        let name: CobraLocalName
+        let values: CobraValues?
+        let certain: String?
+        let nilType: CobraName?
+    }
+
+    /// A local bound to a literal of one entry (`[]*Group{NewGroup()}`, `map[string]*Group{"a": NewGroup()}`): the
+    /// entry's key (nil for a list's, whose index is 0) and what the entry holds (``Frame/oneEntry``).
+    struct CobraOneEntry {
+        let key: String?
+        var values: CobraValues
+    }
+
+    /// `name := <literal>` (or `var name = <literal>`): when the literal is a list or map of one entry (a map's by a
+    /// constant string key), the entry is recorded for an assignment to it in order (``replaceOneEntry(_:_:in:)``).
+    private mutating func recordOneEntry(_ name: CobraLocalName, _ source: CobraExpr, in frame: inout Frame) {
+        guard case .composite(let type?, let elements, _) = source, type.isCollection, elements.count == 1,
+            let held = frame.locals[name]
+        else { return }
+        var key: String?
+        if let written = elements[0].key {
+            guard let text = certainString(written, in: &frame) else { return }
+            key = text
+        }
+        frame.oneEntry[name] = CobraOneEntry(key: key, values: held)
+    }
+
+    /// `list[0] = v` or `m["a"] = v` run once, in order, on a local bound to a literal of that one entry: the local
+    /// holds `v` there instead of what the literal gave (review R60: `list[0] = &Group{Size: ...}` takes the group
+    /// with `Disk` away). Elsewhere (a branch, another index or key, a key not known) nothing is replaced.
+    private mutating func replaceOneEntry(_ target: CobraExpr, _ value: CobraValues, in frame: inout Frame) {
+        guard case .index(.name(let name), let keys) = target, keys.count == 1, let entry = frame.oneEntry[name],
+            !value.isEmpty, assignsInOrder(frame), let held = frame.locals[name]
+        else { return }
+        if let key = entry.key {
+            guard certainString(keys[0], in: &frame) == key else { return }
+        } else {
+            guard case .opaque(0?) = keys[0] else { return }
+        }
+        var now = CobraValues(held.filter { !entry.values.contains($0) })
+        now.formUnion(value)
+        frame.locals.assign(now, to: name)
+        frame.oneEntry[name] = CobraOneEntry(key: entry.key, values: value)
+    }
+
+    /// The names `statement` declares in the scope it is in: the targets of `:=`, the names of `var` (and of a `var`
+    /// group, which is no block of its own).
+    private static func declaredNames(_ statement: CobraStatement) -> [CobraLocalName] {
+        switch statement {
+        case .assign(let targets, true, _, _):
+            return targets.compactMap { target in
+                guard case .name(let name) = target, name != CobraKnown.underscore.id else { return nil }
+                return name
+            }
+        case .declare(let names, _, _):
+            return names.filter { $0 != CobraKnown.underscore.id }
+        case .block(let inner) where Self.isDeclarationGroup(inner):
+            return inner.flatMap(declaredNames)
+        default:
+            return []
+        }
+    }
+
+    /// Whether `statements` are a `var` group's specs (``CobraLowering``): they declare in the enclosing scope.
+    private static func isDeclarationGroup(_ statements: [CobraStatement]) -> Bool {
+        statements.allSatisfy { if case .declare = $0 { true } else { false } }
+    }
+
+    /// Runs `statements` as a block of their own (Go's scope of `{ ... }`, a branch, a clause, a loop's body): the
+    /// names they declare are theirs, and the enclosing code's are bound again when they end.
+    private mutating func executeBlock(_ statements: [CobraStatement], in frame: inout Frame) {
+        var shadowed: [Shadowed] = []
+        let deferredFrom = frame.deferred.count
+        execute(statements, in: &frame, shadowing: &shadowed)
+        endScope(shadowed, deferredFrom: deferredFrom, in: &frame)
+    }
+
+    /// The end of a block whose declarations shadowed `shadowed`: each name holds again what the enclosing scope gave
+    /// it (or is no local again). A call the block put off (`defer g.AddFlags(cmd)`) runs with what the block's names
+    /// held.
+    private mutating func endScope(_ shadowed: [Shadowed], deferredFrom: Int, in frame: inout Frame) {
+        guard !shadowed.isEmpty else { return }
+        if deferredFrom < frame.deferred.count {
+            for index in deferredFrom..<frame.deferred.count {
+                for item in shadowed where !frame.deferred[index].bindings.contains(where: { $0.name == item.name }) {
+                    frame.deferred[index].bindings.append((item.name, frame.locals[item.name] ?? []))
+                }
+            }
+        }
+        for item in shadowed {
+            if let values = item.values {
+                frame.locals.assign(values, to: item.name)
+            } else {
+                frame.locals.remove(item.name)
+            }
+            frame.certain[item.name] = item.certain
+            frame.nilTypes[item.name] = item.nilType
+            frame.reassigned(item.name)
+        }
+    }
+
+    /// Runs the header of an `if` or `for` statement (its initial statement, the condition): once, in order, where the
+    /// statement itself is (review R63: `if g.Disk = nil; c {}` and `for g.Disk = nil; c; {}` always give the nil), not
+    /// as a branch or a loop's body.
+    private mutating func executeHeader(
+        _ header: [CobraStatement], in frame: inout Frame, shadowing shadowed: inout [Shadowed]
+    ) {
+        guard !header.isEmpty else { return }
+        unordered -= 1
+        frame.depth -= 1
+        execute(header, in: &frame, shadowing: &shadowed)
+        unordered += 1
+        frame.depth += 1
+    }
+
     private mutating func execute(_ statements: [CobraStatement], in frame: inout Frame) {
+        var shadowed: [Shadowed] = []
+        execute(statements, in: &frame, shadowing: &shadowed)
+    }
+
+    /// Runs `statements` in order; what they declare that shadows a binding is added to `shadowed` (the first time).
+    private mutating func execute(
+        _ statements: [CobraStatement], in frame: inout Frame, shadowing shadowed: inout [Shadowed]
+    ) {
         let undecided = undecidedBranches
         for statement in statements {
             if frame.skipping || frame.filterUndecided || frame.breaking { break }
@@ -4416,6 +4568,12 @@ struct CobraInterpreter {
                 // a label inside a block after it cannot be a goto's target from outside the block).
                 if case .label = statement { (frame.ended, frame.afterLabel) = (false, true) }
                 continue
+            }
+            for name in Self.declaredNames(statement) where !shadowed.contains(where: { $0.name == name }) {
+                shadowed.append(
+                    Shadowed(
+                        name: name, values: frame.locals[name], certain: frame.certain[name],
+                        nilType: frame.nilTypes[name]))
             }
             execute(statement, in: &frame)
             // After `if os.Getenv(...) == "" { return f(c) }`, the rest of the block runs only in some runs; after
@@ -4480,6 +4638,9 @@ struct CobraInterpreter {
             }
             if define, targets.count == 1, sources.count == 1, case .name(let name) = targets[0] {
                 certainLocal(name, sources[0], in: &frame)
+                recordOneEntry(name, sources[0], in: &frame)
+            } else if !define, targets.count == 1, values.count == 1, case .index = targets[0] {
+                replaceOneEntry(targets[0], values[0], in: &frame)
             }
         case .declare(let names, let type, let sources):
             let values = sources.map { evaluate($0, in: &frame) }
@@ -4489,7 +4650,10 @@ struct CobraInterpreter {
                 if values.isEmpty, let type, let instance = instance(of: type, in: frame.file) { value = [instance] }
                 frame.locals.assign(value, to: name)
             }
-            if names.count == 1, sources.count == 1 { certainLocal(names[0], sources[0], in: &frame) }
+            if names.count == 1, sources.count == 1 {
+                certainLocal(names[0], sources[0], in: &frame)
+                recordOneEntry(names[0], sources[0], in: &frame)
+            }
         case .return(let results):
             // A `return` from inside a loop run entry by entry ends it (and the function): the loop runs at once.
             leavesEntries(&frame)
@@ -4656,16 +4820,23 @@ struct CobraInterpreter {
             frame.filteredRun = outerFiltered
             leftLoop(ran: ran, collection: collection, in: &frame)
         case .block(let statements):
-            execute(statements, in: &frame)
+            if Self.isDeclarationGroup(statements) {
+                execute(statements, in: &frame)
+            } else {
+                executeBlock(statements, in: &frame)
+            }
         case .loop(let header, let body):
-            execute(header, in: &frame)
+            var shadowed: [Shadowed] = []
+            let deferredFrom = frame.deferred.count
+            executeHeader(header, in: &frame, shadowing: &shadowed)
             // The body may run no time: a `return` or `goto` in it does not end what follows the loop.
             frame.loops += 1
-            execute(body, in: &frame)
+            executeBlock(body, in: &frame)
             frame.loops -= 1
             frame.ended = false
+            endScope(shadowed, deferredFrom: deferredFrom, in: &frame)
         case .deferred(let call):
-            frame.deferred.append((call, undecidedBranches))
+            frame.deferred.append((call, undecidedBranches, []))
         case .jump:
             (frame.ended, frame.leaving) = (true, .max)
         case .leave(let loops):
@@ -4691,7 +4862,11 @@ struct CobraInterpreter {
                 frame.skipping = true
             }
         case .conditional(let header, let condition, let then, let otherwise):
-            execute(header, in: &frame)
+            // `if g := NewGroup(); ... {`: the header's names are the statement's, its branches' too.
+            var shadowed: [Shadowed] = []
+            let deferredFrom = frame.deferred.count
+            defer { endScope(shadowed, deferredFrom: deferredFrom, in: &frame) }
+            executeHeader(header, in: &frame, shadowing: &shadowed)
             // Not `condition.flatMap { truth(...) }`: that closure copies the interpreter, and its dictionaries then
             // copy themselves on the next update.
             var holds: Bool?
@@ -4905,14 +5080,14 @@ struct CobraInterpreter {
         if holds == nil { undecidedBranches += 1 }
         // A `continue` on one branch of an undecided `if` skips the rest only in some runs: every branch counts.
         let skipping = frame.skipping
-        if holds != false { execute(then, in: &frame) }
+        if holds != false { executeBlock(then, in: &frame) }
         if holds == nil { frame.skipping = skipping }
         // What follows ends only when both branches of an undecided `if` end (`if c { return a } else { return b
         // }`). One decided by what names hold does not end it: a name holds what any run gave it, so `if root !=
         // nil { return root }` is decided for a `root` some earlier call set, while the first call goes on.
         let (thenEnded, thenLeaving) = (frame.ended, frame.leaving)
         frame.ended = false
-        if holds != true { execute(otherwise, in: &frame) }
+        if holds != true { executeBlock(otherwise, in: &frame) }
         if holds == nil { frame.skipping = skipping }
         if let holds, certain {
             if holds { (frame.ended, frame.leaving) = (thenEnded, thenLeaving) }
@@ -5510,6 +5685,7 @@ struct CobraInterpreter {
             replaced(held)
             // `*g = kit` where `g` points to no object the run knows (`g := &pkg.Slot`): kit goes where it is not seen.
             if !held.contains(where: Self.isObject) { escaped(value) }
+            assignWholeStruct(held, value, in: &frame)
         } else if case .unary(.deref, _) = target {
             escaped(value)
         }
@@ -5617,6 +5793,46 @@ struct CobraInterpreter {
         default:
             escaped(value)
             _ = evaluate(target, in: &frame)
+        }
+    }
+
+    /// `*p = T{...}` (or `*p = v`) where `p` holds objects of a struct type of the program: each field of each object
+    /// is given what the value's field holds, Go's zero value where its literal leaves the field out (review R85:
+    /// `func (o *Opts) Reset() { *o = Opts{Name: "size"} }` gives `Name` "size" and `On` false; R63: `*g = Group{...}`).
+    /// Where it runs once, in order, on one object that stands for one Go value, the fields are replaced
+    /// (``replaceField(_:type:_:_:)``); elsewhere the values are added. A value not followed gives the fields nothing
+    /// known: the reads after it see all the fields held.
+    private mutating func assignWholeStruct(_ held: CobraValues, _ value: CobraValues, in frame: inout Frame) {
+        for case .object(let site, let type) in held {
+            guard let fields = declared.structs[type] else { continue }
+            var source: (site: CobraSite, type: CobraName)?
+            if case .object(let other, type)? = value.only { source = (other, type) }
+            let inOrder =
+                held.count == 1 && fieldsSetToNil(type) && (pointerObjects.contains(site) || derefCopies.contains(site))
+                && !sharedObjects.contains(site) && replacesInOrder(frame)
+            for (field, declaredField) in fields.sorted(by: { $0.key < $1.key }) {
+                var given = CobraValues()
+                if let source {
+                    given = readField(of: .object(source.site, source.type), field)
+                    if given.isEmpty, literalLeavesOut(source.site, field) { given = zeroValue(of: declaredField) }
+                }
+                if inOrder {
+                    replaceField(site, type: type, field, given)
+                } else if !given.isEmpty {
+                    assignField(of: .object(site, type), field, given)
+                }
+            }
+        }
+    }
+
+    /// Go's zero value of a field, where the run follows it: `""`, `false`, `nil` (a pointer, slice or map); nothing
+    /// known for the others.
+    private func zeroValue(of field: DeclaredField) -> CobraValues {
+        if field.isPointer || field.isCollection { return CobraValues(.nilValue) }
+        switch field.typeName.map({ numbering.table.names[Int($0)] }) {
+        case "string": return CobraValues(.string(""))
+        case "bool": return CobraValues(.bool(false))
+        default: return []
         }
     }
 
@@ -6463,6 +6679,7 @@ struct CobraInterpreter {
                 replaced(first)
                 if values.count > 1 { tookPlace(of: first, values[1]) }
             }
+            if case .name(let list)? = arguments.first { frame.oneEntry[list] = nil }
             for value in values.dropFirst() { escaped(value) }
             return []
         case .name(let name)
@@ -6494,8 +6711,11 @@ struct CobraInterpreter {
                 // A parameter named as a loop's variable is not that loop's entry.
                 inner.reassigned(name)
             }
-            execute(literal.body, in: &inner)
+            // Its body is a block: the names it declares are its own (review R61).
+            var shadowed: [Shadowed] = []
+            execute(literal.body, in: &inner, shadowing: &shadowed)
             runDeferred(in: &inner, body: literal.body)
+            endScope(shadowed, deferredFrom: inner.deferred.count, in: &inner)
             for (name, value) in inner.locals where frame.locals.contains(name) && !parameters.contains(name) {
                 frame.locals.assign(value, to: name)
             }

@@ -304,6 +304,12 @@ public final class CobraSourceFile: Sendable {
     /// The statements that may give a field a value (``CobraFieldWrites/statements(in:functions:)``), worked out once
     /// for the blob.
     private let fieldStatements = Mutex<[CobraFieldStatement: Int]?>(nil)
+    /// The fields that are targets of an assignment with more than one target (``CobraFieldWrites/assignedTogether(in:)``),
+    /// worked out once for the blob.
+    private let togetherFields = Mutex<Set<String>?>(nil)
+    /// The types whose whole value a statement gives through a pointer (``CobraFieldWrites/replacedThroughPointer(in:)``),
+    /// worked out once for the blob.
+    private let pointerReplacedTypes = Mutex<Set<String>?>(nil)
     /// By function (index in `file.functions`), the parameters its body may change and the names it binds
     /// (``CobraInterpreter`` `parametersWritten`, `namesBound`), worked out once for the blob.
     private let writtenParameters = Mutex<[Int: Set<CobraLocalName>]>([:])
@@ -367,6 +373,22 @@ public final class CobraSourceFile: Sendable {
         if let known = nilFields.withLock({ $0 }) { return known }
         let found = CobraInterpreter.fieldsAssignedNil(in: file.go.tokens, functions: file.functions.map(\.declaration))
         nilFields.withLock { $0 = found }
+        return found
+    }
+
+    /// The fields that are targets of an assignment with more than one target (``CobraFieldWrites/assignedTogether(in:)``).
+    /// The types whose whole value a statement gives through a pointer (``CobraFieldWrites/replacedThroughPointer(in:)``).
+    var typesReplacedThroughPointer: Set<String> {
+        if let known = pointerReplacedTypes.withLock({ $0 }) { return known }
+        let found = CobraFieldWrites.replacedThroughPointer(in: file.go.tokens)
+        pointerReplacedTypes.withLock { $0 = found }
+        return found
+    }
+
+    var fieldsAssignedTogether: Set<String> {
+        if let known = togetherFields.withLock({ $0 }) { return known }
+        let found = CobraFieldWrites.assignedTogether(in: file.go.tokens)
+        togetherFields.withLock { $0 = found }
         return found
     }
 

@@ -178,6 +178,14 @@ struct CobraLocals: Sequence {
         }
     }
 
+    /// Makes `name` no local (the enclosing scope had none of that name: what it names now is a package's).
+    mutating func remove(_ name: CobraLocalName) {
+        guard let existing = position(of: name) else { return }
+        names.remove(at: existing)
+        values.remove(at: existing)
+        if index != nil { index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) }) }
+    }
+
     /// Adds `new` to what `name` holds.
     mutating func formUnion(_ new: CobraValues, for name: CobraLocalName) {
         if let existing = position(of: name) {

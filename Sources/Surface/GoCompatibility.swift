@@ -180,6 +180,13 @@ enum GoCompatibility {
             return before == "yes" && after == "no" ? .minor : .major
         case "type" where old.attributes["type"] == "?" || new.attributes["type"] == "?":
             return .patch
+        case "imports":
+            // The same texts naming other packages (`imports`, review R73): a qualifier that now names another
+            // import path is another type. Where a text changed too, that text's own judgement decides.
+            guard let before, let after,
+                GoImportIdentity.typeAttributes.allSatisfy({ old.attributes[$0] == new.attributes[$0] })
+            else { return .patch }
+            return GoImportIdentity.differs(before, after) ? .major : .patch
         case "value" where refersToAnotherPackage(before ?? "") || refersToAnotherPackage(after ?? ""):
             // `mvccpb.DELETE` becoming `mvccpb.Event_DELETE` may be the same number: another package's consts are
             // not read, so nothing is claimed (the item's note says so).

@@ -91,7 +91,7 @@ struct GoModuleFollowingTests {
                 == ["kind": "method", "receiver": "value", "signature": "() []wire.Cookie", "via": "Response"])
         #expect(
             attributes(before, "http.Response.Response") == [
-                "kind": "field", "type": "*wire.Response", "embedded": "yes",
+                "kind": "field", "type": "*wire.Response", "embedded": "yes", "imports": "./internal/wire",
             ])
         #expect(
             before.items["api:example.com/mod/http.Response.Status"]?.location

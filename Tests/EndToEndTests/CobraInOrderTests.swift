@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The cobra interpreter's in-order replacement of fields, elements and variables, which decides the flags a helper
+/// registers: Go's order of evaluation and Go's scopes. The program is ``CobraSharedValueTests/program(_:extra:)``'s
+/// (a `Group` of two `*Flag` fields, `Disk` and `Size`); each case's v1.0.0 registers `deck run --disk` as Go runs
+/// it and a later release registers `--size` alone, so `audit` fails (exit 1) with the removal of `--disk`.
+@Suite("cobra surface through the built binary: assignments replaced in Go's order and scopes")
+struct CobraInOrderTests {
+    @Test(
+        "a tuple assignment to fields evaluates every right-hand side first: a swap keeps both flags, and the removal fails (review R62)",
+        arguments: [
+            "    g := NewGroup()\n    g.Disk, g.Size = g.Size, g.Disk\n    g.AddFlags(run)",
+            "    g := NewGroup()\n    g.Size, g.Disk = g.Disk, g.Size\n    NewGroup().AddFlags(run)\n    g.AddFlags(run)",
+        ])
+    func tupleAssignment(first: String) throws {
+        let found = try CobraSharedValueTests.audit(first: first, later: CobraSharedValueTests.sizeOnly)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
+
+    @Test(
+        "a name declared again in an inner block (a block, a var, a function literal's body, an if header) is that block's: the nil given there is not the outer group's, and the removal fails (review R61)",
+        arguments: [
+            ("    g := NewGroup()\n    {\n        g := NewGroup()\n        g.Disk = nil\n        _ = g\n    }\n    g.AddFlags(run)", ""),
+            ("    g := NewGroup()\n    {\n        var g = NewGroup()\n        g.Disk = nil\n        _ = g\n    }\n    g.AddFlags(run)", ""),
+            (
+                "    {\n        common := NewGroup()\n        common.Disk = nil\n        _ = common\n    }\n    common.AddFlags(run)",
+                "var common = NewGroup()"
+            ),
+            ("    g := NewGroup()\n    func() {\n        g := NewGroup()\n        g.Disk = nil\n    }()\n    g.AddFlags(run)", ""),
+            (
+                "    g := NewGroup()\n    if g := NewGroup(); g != nil {\n        g.Disk = nil\n    }\n    g.AddFlags(run)",
+                ""
+            ),
+            ("    g := NewGroup()\n    {\n        g := NewGroup()\n        defer g.AddFlags(run)\n    }\n    g.Disk = nil", ""),
+        ])
+    func shadowingScope(first: String, extra: String) throws {
+        let found = try CobraSharedValueTests.audit(
+            first: first, later: CobraSharedValueTests.sizeOnly, firstExtra: extra, laterExtra: extra)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
+
+    @Test(
+        "an assignment to the outer name inside a block, a branch or a literal still reaches it: the group Go registers without --disk has none (the other way of review R61)",
+        arguments: [
+            "    g := NewGroup()\n    {\n        g.Disk = nil\n    }\n    g.AddFlags(run)",
+            "    g := NewGroup()\n    func() {\n        g = &Group{Size: &Flag{Name: \"size\"}}\n        h := g\n        _ = h\n    }()\n"
+                + "    g.AddFlags(run)",
+        ])
+    func outerNameAssigned(later: String) throws {
+        let found = try CobraSharedValueTests.audit(first: CobraSharedValueTests.both, later: later)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
+
+    @Test(
+        "an entry of a one-entry list or map literal assigned again in order is the new value: a group without --disk there registers none (review R60, the B shapes)",
+        arguments: [
+            "    list := []*Group{NewGroup()}\n    list[0] = &Group{Size: &Flag{Name: \"size\"}}\n    list[0].AddFlags(run)",
+            "    m := map[string]*Group{\"a\": NewGroup()}\n    m[\"a\"] = &Group{Size: &Flag{Name: \"size\"}}\n"
+                + "    for _, g := range m {\n        g.AddFlags(run)\n    }",
+        ])
+    func oneEntryReplaced(later: String) throws {
+        let found = try CobraSharedValueTests.audit(first: CobraSharedValueTests.both, later: later)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
+
+    @Test(
+        "an entry given under another key, or given back itself, keeps --disk: the removal fails only where Go drops it (review R60)",
+        arguments: [
+            "    m := map[string]*Group{\"a\": NewGroup()}\n    m[\"b\"] = &Group{Size: &Flag{Name: \"size\"}}\n"
+                + "    for _, g := range m {\n        g.AddFlags(run)\n    }",
+            "    list := []*Group{NewGroup()}\n    list[0] = list[0]\n    list[0].AddFlags(run)",
+        ])
+    func oneEntryKept(first: String) throws {
+        let found = try CobraSharedValueTests.audit(first: first, later: CobraSharedValueTests.sizeOnly)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
+
+    @Test(
+        "the initial statement of an if or for header runs once, in order: its nil takes --disk away (review R63)",
+        arguments: [
+            "    g := NewGroup()\n    if g.Disk = nil; g.Size != nil {\n    }\n    g.AddFlags(run)",
+            "    g := NewGroup()\n    for g.Disk = nil; false; {\n    }\n    g.AddFlags(run)",
+        ])
+    func headerInOrder(later: String) throws {
+        let found = try CobraSharedValueTests.audit(first: CobraSharedValueTests.both, later: later)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
+
+    static let options = """
+        type Opts struct {
+            Name string
+            On   bool
+        }
+
+        func (o *Opts) Reset() { *o = Opts{Name: "size"} }
+        """
+
+    @Test(
+        "a struct given whole through a pointer (its own pointer method's *o = Opts{...}, *g = Group{...}) has the literal's fields and Go's zero values for the others: the flag Go no longer registers is gone (review R85, R63)",
+        arguments: [
+            "    o := &Opts{Name: \"disk\"}\n    o.Reset()\n    run.Flags().String(o.Name, \"\", \"\")",
+            "    o := &Opts{Name: \"disk\", On: true}\n    o.Reset()\n    if o.On {\n        run.Flags().String(\"disk\", \"\", \"\")\n    }",
+            "    g := NewGroup()\n    *g = Group{Size: &Flag{Name: \"size\"}}\n    g.AddFlags(run)",
+        ])
+    func structReplacedThroughPointer(later: String) throws {
+        let found = try CobraSharedValueTests.audit(
+            first: CobraSharedValueTests.both, later: later, firstExtra: Self.options, laterExtra: Self.options)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
+
+    @Test("a field given after the struct was reset through its pointer method is read: the flag it names is found (review R85)")
+    func fieldAfterReset() throws {
+        let first = "    o := &Opts{Name: \"size\"}\n    o.Reset()\n    o.Name = \"disk\"\n    run.Flags().String(o.Name, \"\", \"\")"
+        let found = try CobraSharedValueTests.audit(
+            first: first, later: "    run.Flags().String(\"size\", \"\", \"\")", firstExtra: Self.options,
+            laterExtra: Self.options)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
+}
