@@ -109,6 +109,12 @@ struct CobraCommandInfo: Sendable {
     var aliases = CobraStringField()
     var hidden = false
     var deprecated = false
+    /// Whether `DisableFlagParsing` is set true on every path: cobra then hands every argument, flags too, to the
+    /// command, so none of its flags works there (review R68).
+    var disablesFlagParsing = false
+    /// Whether `Version` is set (to any value: a build may set the variable it names with `-ldflags -X`): cobra then
+    /// gives the command a `--version` flag (review R83).
+    var setsVersion = false
     /// Whether a feature gate that says experimental hides it (`Hidden: !FeatureGateOCI.IsEnabled()` with
     /// `FeatureGateOCI = gates.Gate("HELM_EXPERIMENTAL_OCI")`).
     var experimental = false
@@ -770,7 +776,17 @@ struct CobraInterpreter {
     private(set) var helpReplaced: Set<CobraSite> = []
     /// Whether some file read names `RemoveCommand`, `ResetCommands` or `ResetFlags`: only then are the steps that add
     /// commands and flags recorded (``takeAway()``).
-    private lazy var recordsSteps: Bool = files.contains(where: \.takesAway)
+    private lazy var recordsSteps: Bool = recordsOrder || files.contains(where: \.takesAway)
+    /// Set before ``run()`` to record the steps that add each command (``childOrder``) whatever the files name: the
+    /// extractor asks for it when one word may reach two subcommands of one command (``CobraCommandOrder``).
+    var recordsOrder = false
+    /// Whether some file read calls a method named `Commands` (``CobraFile/callsCommands``).
+    var callsCommands: Bool { files.contains(where: \.callsCommands) }
+    /// Whether the steps that add commands were recorded in the run (``childOrder``).
+    var recordedOrder: Bool { mutating get { recordsSteps } }
+    /// The steps that add each command to each parent, each ending in the place of the command among the `AddCommand`
+    /// call's arguments (`root.AddCommand(a, b)` adds `a` first); recorded when ``recordsSteps``.
+    private(set) var childOrder: [CobraPair<CobraSite>: Set<CobraStep>] = [:]
     /// The calls being evaluated, outermost first, when ``recordsSteps``: where a step runs.
     private var stepPath: [CobraStepPlace] = []
     /// The steps that add each command to each parent (`AddCommand`), define or add each flag to each set, and include
@@ -778,9 +794,9 @@ struct CobraInterpreter {
     private var childSteps: [CobraPair<CobraSite>: Set<CobraStep>] = [:]
     private var flagSteps: [CobraFlagKey: Set<CobraStep>] = [:]
     private var includeSteps: [CobraPair<CobraFlagSetID>: Set<CobraStep>] = [:]
-    private var childRemovals: [CobraPair<CobraSite>: Set<CobraTakingAway>] = [:]
+    private(set) var childRemovals: [CobraPair<CobraSite>: Set<CobraTakingAway>] = [:]
     /// `ResetCommands` (and a `RemoveCommand` whose argument cannot be followed), by command.
-    private var commandResets: [CobraSite: Set<CobraTakingAway>] = [:]
+    private(set) var commandResets: [CobraSite: Set<CobraTakingAway>] = [:]
     /// `ResetFlags`, by command.
     private var flagResets: [CobraSite: Set<CobraTakingAway>] = [:]
     /// What ``takeAway()`` found taken away on every path (left out of the surface), and taken away only in some runs
@@ -793,6 +809,9 @@ struct CobraInterpreter {
     /// The calls of `Execute` (and `ExecuteC`, `ExecuteContext`, `ExecuteContextC`) on a command, by the site of
     /// their `(`: the command line is parsed there (``runDeferred(in:body:)``). Only grows.
     private var parsingCalls: Set<CobraSite> = []
+    /// The commands `Execute` (or `ExecuteC`, `ExecuteContext`, `ExecuteContextC`) is called on: which of several
+    /// roots of one name the program runs. Only grows.
+    private(set) var executedCommands: Set<CobraSite> = []
 
     /// Package-level names by folder and name (`scoped`), as indices into `cells`; a name read before anything was
     /// assigned to it has a cell without values.
@@ -5908,6 +5927,12 @@ struct CobraInterpreter {
             if hidingHolds, value.only == .bool(true) {
                 updateCommand(site) { $0.hidden = true }
             }
+        case CobraKnown.disableFlagParsing.id:
+            if hidingHolds, value.only == .bool(true) {
+                updateCommand(site) { $0.disablesFlagParsing = true }
+            }
+        case CobraKnown.version.id:
+            updateCommand(site) { $0.setsVersion = true }
         case CobraKnown.deprecated.id:
             // A deprecation message is deprecation whatever its text, even one built at run time.
             if value.isEmpty || value.contains(where: Self.isNonEmptyString) {
@@ -6804,6 +6829,7 @@ struct CobraInterpreter {
                 objects.contains(where: { if case .command = $0 { true } else { false } })
             {
                 parsingCalls.insert(CobraSite(file: frame.file, offset: position.offset))
+                for case .command(let site) in objects { executedCommands.insert(site) }
             }
             if objects.isEmpty, case .composite(let type?, let elements, _) = base, elements.isEmpty,
                 let named = type.name, declared.elementTypes[runName(named, in: frame.file)] != nil,
@@ -7437,8 +7463,14 @@ struct CobraInterpreter {
                 updateCommand(site) { $0.children.formUnion(children) }
                 if recordsSteps {
                     let step = currentStep
+                    // The arguments of one call are added in order; one argument that may be several commands adds
+                    // them in no order known (the same place).
+                    let argument = CobraStep(
+                        path: step.path + [CobraStepPlace(call: Int32.max, offset: offset, repeating: false)],
+                        certain: step.certain)
                     for child in children {
                         CobraSteps.insert(step, into: &childSteps[CobraPair(site, child), default: []])
+                        CobraSteps.insert(argument, into: &childOrder[CobraPair(site, child), default: []])
                     }
                 }
                 if conditional {

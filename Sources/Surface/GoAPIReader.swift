@@ -73,6 +73,7 @@ final class GoAPIReader {
             packageFolders(moduleTree, source: source, entryLimit: entryLimit), root: spec.root, in: tree,
             source: source, budget: entryLimit)
         let found = all.filter(\.isPublic)
+        let moduleFolders = Set(all.map(\.relative))
         let parsed = try parseFiles(found.flatMap(\.files), source: source)
         let folderPath = { (folder: Folder) in
             [spec.root, folder.relative].filter { !$0.isEmpty }.joined(separator: "/")
@@ -140,7 +141,9 @@ final class GoAPIReader {
             if own == nil { scope.startRecording() }
             // In one order whatever order the members were worked out in, so that equal packages give equal groups
             // (the persistent cache names a group by its bytes).
-            let built = (own?.items ?? package.items()).sorted { GoAPIPackage.canonicalOrder($0, $1) }
+            let built = GoImportIdentity.annotate(
+                (own?.items ?? package.items()).sorted { GoAPIPackage.canonicalOrder($0, $1) }, files: members,
+                folder: folderPath, module: module, inferred: inferred, folders: moduleFolders)
             if let own {
                 typesReused += own.reused
                 typesBuilt += own.types.count - own.reused

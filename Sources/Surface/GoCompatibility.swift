@@ -47,10 +47,26 @@ enum GoCompatibility {
         let isWord = { (scalar: Unicode.Scalar) in
             scalar.properties.isAlphabetic || scalar == "_" || scalar.properties.numericType != nil
         }
-        var inString = false
+        // The quote that opened the string or rune being read (`"`, `'` or a backquote), and whether a backslash
+        // escapes the next scalar (not in a raw string): a dot inside one names nothing (`"a \"b\" c.d"`).
+        var quote: Unicode.Scalar?
+        var escaped = false
         for (index, scalar) in scalars.enumerated() {
-            if scalar == "\"" || scalar == "`" { inString.toggle() }
-            guard !inString, scalar == ".", index > 0, index + 1 < scalars.count,
+            if let open = quote {
+                if escaped {
+                    escaped = false
+                } else if scalar == "\\" && open != "`" {
+                    escaped = true
+                } else if scalar == open {
+                    quote = nil
+                }
+                continue
+            }
+            if scalar == "\"" || scalar == "`" || scalar == "'" {
+                quote = scalar
+                continue
+            }
+            guard scalar == ".", index > 0, index + 1 < scalars.count,
                 scalars[index + 1].properties.isAlphabetic || scalars[index + 1] == "_"
             else { continue }
             // The word before the dot must be an identifier (`pkg`), not a number (`1.e5`).
@@ -164,6 +180,13 @@ enum GoCompatibility {
             return before == "yes" && after == "no" ? .minor : .major
         case "type" where old.attributes["type"] == "?" || new.attributes["type"] == "?":
             return .patch
+        case "imports":
+            // The same texts naming other packages (`imports`, review R73): a qualifier that now names another
+            // import path is another type. Where a text changed too, that text's own judgement decides.
+            guard let before, let after,
+                GoImportIdentity.typeAttributes.allSatisfy({ old.attributes[$0] == new.attributes[$0] })
+            else { return .patch }
+            return GoImportIdentity.differs(before, after) ? .major : .patch
         case "value" where refersToAnotherPackage(before ?? "") || refersToAnotherPackage(after ?? ""):
             // `mvccpb.DELETE` becoming `mvccpb.Event_DELETE` may be the same number: another package's consts are
             // not read, so nothing is claimed (the item's note says so).
