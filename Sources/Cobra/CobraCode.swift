@@ -44,7 +44,7 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
     case long, run, runE, preRun, preRunE, setHelpCommand, setGlobalNormalizationFunc, setNormalizeFunc
     case completionOptions, root, flagOfCommand, addFlag, shorthand, name, usage, value, strings, replaceAll
     case commandLine, removeCommand, resetCommands, resetFlags, validArgs, args, annotations, copy
-    case execute, executeC, executeContext, executeContextC, argAliases
+    case execute, executeC, executeContext, executeContextC, argAliases, disableFlagParsing, version
 
     /// The name as Go spells it.
     var text: String {

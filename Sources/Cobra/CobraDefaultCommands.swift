@@ -58,6 +58,10 @@ public struct CobraModule: Sendable, Hashable {
         /// `pflag.CommandLine` added to the root's persistent flags (cobra f81b784, March 2015: every tagged release;
         /// the rewrite 6202b59 dropped it and 458d797 put it back in the same push).
         case commandLineFlags
+        /// `--version` on a command whose `Version` is set (cobra b1ec2ce, #584).
+        case versionFlag
+        /// `-v` as its shorthand when no flag of the command has it (cobra 95f2f73, #996).
+        case versionShorthand
 
         var release: (Int, Int, Int) {
             switch self {
@@ -65,6 +69,8 @@ public struct CobraModule: Sendable, Hashable {
             case .hiddenCompletionOption: return (1, 3, 0)
             case .completionWithoutSubcommands: return (1, 9, 0)
             case .commandLineFlags: return (0, 0, 1)
+            case .versionFlag: return (0, 0, 2)
+            case .versionShorthand: return (0, 0, 7)
             }
         }
 
@@ -74,6 +80,8 @@ public struct CobraModule: Sendable, Hashable {
             case .hiddenCompletionOption: return "20211207230202"
             case .completionWithoutSubcommands: return "20250215180702"
             case .commandLineFlags: return "20150319190812"
+            case .versionFlag: return "20171201213716"
+            case .versionShorthand: return "20200228181340"
             }
         }
     }
@@ -324,6 +332,7 @@ struct CobraDefaultCommands {
         }
         var notes: [String] = []
         var incomplete = false
+        versionFlag(root: key, info: info, existing: items, attributes: attributes, add: add, notes: &notes)
         // `completion`: not when the program has a command (or alias) of that name, or disables it.
         guard items[key + " completion"] == nil else { return (result, notes, incomplete) }
         let disabled = interpreter.completionSetting("DisableDefaultCmd", root: site)
@@ -380,5 +389,40 @@ struct CobraDefaultCommands {
             }
         }
         return (result, notes, incomplete)
+    }
+
+    /// `--version` (review R83): cobra gives a root whose `Version` is set a bool flag `--version`, with shorthand
+    /// `-v` when no flag of the root has it, unless the program defines a `version` flag there itself, or the root
+    /// takes no flags (`DisableFlagParsing`). Read as every cobra since December 2017 does when the version is not
+    /// known; the shorthand, from cobra 1.0.0 (v0.0.7), is then left out, with a note.
+    private func versionFlag(
+        root key: String, info: CobraCommandInfo, existing items: [String: CobraItem], attributes: [String: String],
+        add: (String, [String: String]) -> Void, notes: inout [String]
+    ) {
+        let flag = (key.isEmpty ? "" : key + " ") + "--version"
+        guard info.setsVersion, !info.disablesFlagParsing, items[flag] == nil, module?.has(.versionFlag) != false
+        else { return }
+        var flagAttributes = attributes
+        flagAttributes["type"] = "bool"
+        flagAttributes["scope"] = "local"
+        let prefix = (key.isEmpty ? "" : key + " ") + "--"
+        let taken = items.contains { entry in
+            entry.value.attributes["shorthand"] == "v" && entry.key.hasPrefix(prefix)
+                && !entry.key.dropFirst(prefix.count).contains(" ") && entry.value.attributes["alias-of"] == nil
+        }
+        switch module?.has(.versionShorthand) {
+        case true?:
+            if !taken { flagAttributes["shorthand"] = "v" }
+        case false?:
+            break
+        case nil:
+            if !taken {
+                notes.append(
+                    "\(interpreter.paths[info.file]):\(info.line): cobra's version cannot be read, so whether cobra's "
+                        + "'--version' of '\(key)' has the shorthand -v (from cobra 1.0.0) is not known; it is taken "
+                        + "without it")
+            }
+        }
+        add(flag, flagAttributes)
     }
 }

@@ -151,11 +151,17 @@ public enum CobraExtractor {
             GoFileName.isPackageSource($0.path) && !$0.source.neverBuilds
         }
         .sorted { $0.path < $1.path }
-        var interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
-        interpreter.partialFolders = partialFolders
-        interpreter.maximumRuns = maximumRuns
-        interpreter.maximumCalls = maximumCalls
-        interpreter.fieldsWrittenNotRead = fieldsWrittenNotRead
+        // An interpreter for the files, set up for one way of reading them (``run()`` not called yet).
+        func made(_ configure: (inout CobraInterpreter) -> Void) -> CobraInterpreter {
+            var made = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
+            made.partialFolders = partialFolders
+            made.maximumRuns = maximumRuns
+            made.maximumCalls = maximumCalls
+            configure(&made)
+            return made
+        }
+        var configure: (inout CobraInterpreter) -> Void = { $0.fieldsWrittenNotRead = fieldsWrittenNotRead }
+        var interpreter = made(configure)
         interpreter.run()
         // The stack ran nearly full: what was not run may have ended or taken away what the rest adds (review R42).
         func stopped(_ interpreter: inout CobraInterpreter) -> CobraSurface? {
@@ -173,13 +179,12 @@ public enum CobraExtractor {
         var nilUnknown = false
         if !unrunNil.isEmpty || !unrunGiven.isEmpty {
             interpreter.finish()
-            interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
-            interpreter.partialFolders = partialFolders
-            interpreter.maximumRuns = maximumRuns
-            interpreter.maximumCalls = maximumCalls
-            interpreter.fieldsWrittenNotRead = fieldsWrittenNotRead
-            interpreter.alwaysNilFields = unrunNil
-            interpreter.instanceFields = unrunGiven
+            configure = {
+                $0.fieldsWrittenNotRead = fieldsWrittenNotRead
+                $0.alwaysNilFields = unrunNil
+                $0.instanceFields = unrunGiven
+            }
+            interpreter = made(configure)
             interpreter.run()
             if let surface = stopped(&interpreter) { return surface }
             // Fewer decisions may leave other such statements not made: then nothing is decided by them.
@@ -195,11 +200,20 @@ public enum CobraExtractor {
             // decided by an entry's nil-ness or name was decided otherwise by a later pass, or a pointer field read as
             // nil may not be (``CobraInterpreter/unsetFieldsEscaped()``): read again without deciding by literals.
             interpreter.finish()
-            interpreter = CobraInterpreter(files: goFiles.map { ($0.path, $0.source) }, names: names)
-            interpreter.literalListsDecide = false
-            interpreter.partialFolders = partialFolders
-            interpreter.maximumRuns = maximumRuns
-            interpreter.maximumCalls = maximumCalls
+            configure = { $0.literalListsDecide = false }
+            interpreter = made(configure)
+            interpreter.run()
+            if let surface = stopped(&interpreter) { return surface }
+        }
+        if !interpreter.recordedOrder && TreeBuilder.sharesWord(interpreter) {
+            // One word may reach two subcommands of one command: which one cobra runs depends on the order they are
+            // added in, which a run records only when asked (review R79). Read again the same way, recording it.
+            interpreter.finish()
+            let same = configure
+            interpreter = made {
+                same(&$0)
+                $0.recordsOrder = true
+            }
             interpreter.run()
             if let surface = stopped(&interpreter) { return surface }
         }
@@ -421,9 +435,7 @@ private struct TreeBuilder {
             // The root is the command whose Use names it; only when none does, one whose Use is not a constant.
             let named = parentless.filter { commands[$0].flatMap(name(of:)) == root }
             let candidates = named.isEmpty ? parentless.filter { commands[$0].flatMap(name(of:)) == nil } : named
-            let sizes = candidates.map { descendants(of: $0) }
-            guard let best = sizes.indices.max(by: { (sizes[$0], candidates[$1]) < (sizes[$1], candidates[$0]) })
-            else {
+            guard !candidates.isEmpty else {
                 incomplete = true
                 if readsNoFile {
                     // Nothing to check in 'root': the tree has none of the files (another program's tag sharing the
@@ -440,33 +452,46 @@ private struct TreeBuilder {
                         + "not a constant), so the surface is empty; check 'root' and 'files' in the cobra extractor")
                 return
             }
-            for site in parentless where site != candidates[best] {
+            let (chosen, common) = runRoots(candidates, named: root)
+            for site in parentless where !chosen.contains(site) {
                 orphan(site)
             }
-            roots.append((candidates[best], root))
-            if interpreter.addedToUnknown.contains(candidates[best]) { unplacedRoots.insert(root) }
-            visit(candidates[best], path: [root], deprecated: false, stack: [])
+            keepCommon(chosen.count, common: common) { builder, index in
+                builder.roots.append((chosen[index], root))
+                if builder.interpreter.addedToUnknown.contains(chosen[index]) { builder.unplacedRoots.insert(root) }
+                builder.visit(chosen[index], path: [root], deprecated: false, stack: [])
+            }
             return
         }
+        // Roots of one name (several programs have several names): the one the program runs.
+        var sameName: [String: [CobraSite]] = [:]
+        for site in parentless where !isLoneCommand(site, among: parentless.count) {
+            guard let name = commands[site].flatMap(name(of:)) else { continue }
+            sameName[name, default: []].append(site)
+        }
+        var visitedNames: Set<String> = []
         for site in parentless {
             guard let info = commands[site] else { continue }
             // Several roots are several programs; a lone command with nothing under it beside them is dead code or a
             // command whose AddCommand could not be followed. One named by a constant and handed to code that cannot
             // be followed is a command of the program: added there to another (keyed by guess as the others so
             // handed), or given commands or flags there (`groups.Add(root)`).
-            let handedOn = interpreter.addedToUnknown.contains(site) || unreadFlags(of: site) != nil
-            if parentless.count > 1 && info.children.isEmpty && !hasFlags(site) && !(handedOn && name(of: info) != nil)
-            {
+            if isLoneCommand(site, among: parentless.count) {
                 orphan(site)
                 continue
             }
             if let name = name(of: info) {
-                roots.append((site, name))
-                // Also added to a command that cannot be followed: the program's root, or a command whose path
-                // begins with words the extractor does not know. Keyed as a root either way (dropping it would hide
-                // a real root's removals), it is marked so that its items' keys are known to be guesses.
-                if interpreter.addedToUnknown.contains(site) { unplacedRoots.insert(name) }
-                visit(site, path: [name], deprecated: false, stack: [])
+                guard visitedNames.insert(name).inserted else { continue }
+                let (chosen, common) = runRoots(sameName[name] ?? [site], named: name)
+                for other in sameName[name] ?? [] where !chosen.contains(other) { orphan(other) }
+                keepCommon(chosen.count, common: common) { builder, index in
+                    builder.roots.append((chosen[index], name))
+                    // Also added to a command that cannot be followed: the program's root, or a command whose path
+                    // begins with words the extractor does not know. Keyed as a root either way (dropping it would
+                    // hide a real root's removals), it is marked so that its items' keys are known to be guesses.
+                    if builder.interpreter.addedToUnknown.contains(chosen[index]) { builder.unplacedRoots.insert(name) }
+                    builder.visit(chosen[index], path: [name], deprecated: false, stack: [])
+                }
             } else {
                 notes.append(
                     "\(location(info)): the root command's Use is not a constant string; its subcommands are "
@@ -474,6 +499,40 @@ private struct TreeBuilder {
                 visit(site, path: [], deprecated: false, stack: [])
             }
         }
+    }
+
+    /// Several roots a program may have besides its own are dead code or commands whose `AddCommand` could not be
+    /// followed: a lone command, with nothing under it, no flags, and not handed to code that may add to it.
+    private mutating func isLoneCommand(_ site: CobraSite, among parentless: Int) -> Bool {
+        guard parentless > 1, let info = interpreter.commands[site], info.children.isEmpty, !hasFlags(site) else {
+            return false
+        }
+        let handedOn = interpreter.addedToUnknown.contains(site) || unreadFlags(of: site) != nil
+        return !(handedOn && name(of: info) != nil)
+    }
+
+    /// Of the roots `candidates`, all named `name` (or all with a `Use` that is not a constant), the ones the program
+    /// may run (review R78): the one `Execute` is called on when that is one of them; else every one, with a note (a
+    /// decoy built in a function nothing calls must not stand for the program's root, nor be dropped for it).
+    private mutating func runRoots(_ candidates: [CobraSite], named name: String) -> (sites: [CobraSite], common: Bool) {
+        guard candidates.count > 1 else { return (candidates, false) }
+        // One a build (`main_linux.go`, `main_windows.go`): each is the root in its builds, its items carry them.
+        let builds = candidates.map { condition(interpreter.commandBuilds[$0]) }
+        let perBuild = builds.indices.allSatisfy { one in
+            builds.indices.allSatisfy { other in one == other || !overlap(builds[one], builds[other]) }
+        }
+        if perBuild { return (candidates, false) }
+        let executed = candidates.filter { interpreter.executedCommands.contains($0) }
+        if executed.count == 1 { return (executed, false) }
+        incomplete = true
+        let places = candidates.compactMap { interpreter.commands[$0] }.map(location).sorted()
+        notes.append(
+            "\(candidates.count) commands that no AddCommand adds may be the root '\(name)' ("
+                + places.prefix(Self.valuesNamed).joined(separator: ", ") + "), and semgate cannot tell which one the "
+                + "program runs (Execute is called on \(executed.isEmpty ? "none" : "more than one") of them in the "
+                + "files read): only the commands and flags all of them have are in the surface. Leave the files of "
+                + "the others out of 'files' in the cobra extractor")
+        return (candidates, true)
     }
 
     /// Marks `key` as maybe taken away by `taking` (``CobraSurface/takenAway``), with a note; the surface is
@@ -716,7 +775,19 @@ private struct TreeBuilder {
                 CobraItem(key: key, attributes: attributes, deprecated: deprecated, path: file, line: info.line),
                 build: build)
         }
-        let sets = [("local", CobraFlagSetID.local(site)), ("persistent", .persistent(site))]
+        var sets = [("local", CobraFlagSetID.local(site)), ("persistent", .persistent(site))]
+        if info.disablesFlagParsing {
+            // cobra hands every argument to the command, flags too (review R68): none of its flags works on it. Its
+            // persistent flags still work on its subcommands, which parse flags (when they do not disable it too).
+            let parses = info.children.contains { interpreter.commands[$0]?.hasUse == true }
+            sets = parses ? [("persistent", .persistent(site))] : []
+            if aliasOf == nil {
+                notes.append(
+                    "\(location(info)): '\(key)' sets DisableFlagParsing, so cobra hands every flag typed to it as an "
+                        + "argument: its flags are not in the surface"
+                        + (parses ? " (its persistent flags are, for its subcommands)" : ""))
+            }
+        }
         let prefix = (key.isEmpty ? "" : key + " ") + "--"
         // The flag names, worked out only for a command whose flag names a normalization function maps.
         var names: Set<String>?
@@ -788,6 +859,8 @@ private struct TreeBuilder {
                     + "\(missing.spelled) adds cannot be followed to a cobra.Command literal in the files read; they, "
                     + "their subcommands and their flags are not in the surface")
         }
+        // The subcommands a word may reach, each with its name and the builds of the path to it.
+        var reached: [(site: CobraSite, info: CobraCommandInfo, name: String, build: CobraBuildCondition)] = []
         for child in info.children.sorted() {
             guard let childInfo = interpreter.commands[child], childInfo.hasUse else { continue }
             // Taken away after everything that adds it (`root.RemoveCommand(old)`): not there.
@@ -820,54 +893,219 @@ private struct TreeBuilder {
                         + "subcommands and its flags are not in the surface")
                 continue
             }
+            let added = condition(interpreter.childBuilds[CobraPair(site, child)])
+            let own = condition(interpreter.commandBuilds[child])
+            // No build has the path to the command, the AddCommand and the command together (`run_linux.go`'s command
+            // under `root_windows.go`'s root): it is not under this path in any build.
+            guard overlap(build, added), overlap(build, own), overlap(added, own) else { continue }
             let childBuild =
-                interpreter.conditional
-                ? build.and(condition(interpreter.childBuilds[CobraPair(site, child)]), in: buildTable)
-                    .and(condition(interpreter.commandBuilds[child]), in: buildTable) : .always
-            guard Self.isTypable(name) else {
-                // No word a user types is its name (`Use: " run"` names it "", `"run\tFILE"` names it `run\tFILE`:
-                // cobra's `Name()` ends at the first space only, review R86): only its aliases reach it.
-                notes.append(
-                    "\(location(childInfo)): the name of a subcommand of '\(key)' (its Use up to the first space, "
-                        + "as cobra reads it) is empty or holds a tab, a line break or another character no typed word "
-                        + "matches; only its aliases reach it")
-                for alias in childInfo.aliases.values.sorted() where Self.isTypable(alias) {
-                    guard aliasItems < Self.maximumAliasItems else {
-                        incomplete = true
-                        if aliasLeftOut == nil { aliasLeftOut = (location(childInfo), alias, key) }
-                        aliasesLeftOut += 1
-                        continue
-                    }
-                    let before = items.count
-                    defer { aliasItems += items.count - before }
-                    visit(
-                        child, path: path + [alias], deprecated: deprecated, stack: stack, aliasOf: name,
-                        spellings: spellings, hidden: hidden, throughAlias: throughAlias || aliasOf != nil,
-                        build: childBuild)
-                }
-                continue
+                interpreter.conditional ? build.and(added, in: buildTable).and(own, in: buildTable) : .always
+            reached.append((child, childInfo, name, childBuild))
+        }
+        // Each word a user types reaches the first subcommand cobra finds by it (review R79): by name or alias, of
+        // those of every subcommand, aliases that are not expanded into paths included.
+        // By bytes: Go tells apart names Swift's `==` takes as equal (`caf\u{e9}`, `cafe\u{301}`).
+        var byWord: [[UInt8]: [CobraSite]] = [:]
+        for child in reached {
+            var words = Set([Array(child.name.utf8)])
+            for alias in child.info.aliases.values where Self.isTypable(alias) { words.insert(Array(alias.utf8)) }
+            for word in words where Self.isTypable(String(decoding: word, as: UTF8.self)) {
+                byWord[word, default: []].append(child.site)
             }
-            visit(
-                child, path: path + [name], deprecated: deprecated, stack: stack, spellings: spellings, hidden: hidden,
-                throughAlias: throughAlias || aliasOf != nil, build: childBuild)
         }
         // A path takes one alias at most: `tool c d ls`, through three aliases, works when `tool c droplet list`,
         // `tool compute d list` and `tool compute droplet ls` do, and adds nothing to what the surface says (with an
-        // alias at every level the combinations would multiply).
-        guard path.count > 1, aliasOf == nil, !throughAlias, let name = path.last else { return }
-        for alias in info.aliases.values.sorted() where alias != name && Self.isTypable(alias) {
-            guard aliasItems < Self.maximumAliasItems else {
-                incomplete = true
-                if aliasLeftOut == nil { aliasLeftOut = (location(info), alias, key) }
-                aliasesLeftOut += 1
-                continue
+        // alias at every level the combinations would multiply). A root's aliases are no words (the program's name is
+        // typed instead).
+        let childThroughAlias = throughAlias || aliasOf != nil
+        let expandsAliases = !path.isEmpty && !childThroughAlias
+        var ambiguousDone: Set<[UInt8]> = []
+        for child in reached {
+            var words: [(word: String, aliasOf: String?)] = []
+            let typable = Self.isTypable(child.name)
+            if typable {
+                words.append((child.name, nil))
+            } else {
+                // No word a user types is its name (`Use: " run"` names it "", `"run\tFILE"` names it `run\tFILE`:
+                // cobra's `Name()` ends at the first space only, review R86): only its aliases reach it.
+                notes.append(
+                    "\(location(child.info)): the name of a subcommand of '\(key)' (its Use up to the first space, "
+                        + "as cobra reads it) is empty or holds a tab, a line break or another character no typed word "
+                        + "matches; only its aliases reach it")
             }
-            let before = items.count
-            visit(
-                site, path: path.dropLast() + [alias], deprecated: deprecated, stack: stack.subtracting([site]),
-                aliasOf: name, spellings: inherited, hidden: hidden, build: build)
-            aliasItems += items.count - before
+            if expandsAliases || !typable {
+                for alias in child.info.aliases.values.sorted() where alias != child.name && Self.isTypable(alias) {
+                    words.append((alias, child.name))
+                }
+            }
+            for (word, of) in words {
+                // Commands of builds that never hold together (`piv_tool.go` and `piv_tool_disabled.go`) do not compete:
+                // each is the command in its builds (its items carry them).
+                let candidates = (byWord[Array(word.utf8)] ?? [child.site]).filter { other in
+                    other == child.site
+                        || reached.first { $0.site == other }.map { overlap($0.build, child.build) } == true
+                }
+                let possible = possibleWinners(of: candidates, under: site, siblings: reached.count)
+                if possible == [child.site] {
+                    visitReached(child, word: word, aliasOf: of, under: key, path: path, deprecated: deprecated,
+                        stack: stack, spellings: spellings, hidden: hidden, throughAlias: childThroughAlias)
+                    continue
+                }
+                guard possible.contains(child.site) else {
+                    if possible.count == 1, let winner = possible.first.flatMap({ interpreter.commands[$0] }) {
+                        notes.append(
+                            "\(location(child.info)): '\(key.isEmpty ? word : key + " " + word)' reaches the command at "
+                                + "\(location(winner)) first (cobra runs the first subcommand added whose name or alias "
+                                + "is the word typed), so this command's commands and flags are not under it")
+                    }
+                    continue
+                }
+                // Which one cobra takes depends on an order semgate cannot tell: only what every one of them has is
+                // under the word (a removal from any is claimed; an addition to one is not seen).
+                guard ambiguousDone.insert(Array(word.utf8)).inserted else { continue }
+                incomplete = true
+                let places = possible.compactMap { interpreter.commands[$0] }.map(location).sorted()
+                notes.append(
+                    "'\(key.isEmpty ? word : key + " " + word)' may reach any of \(possible.count) commands ("
+                        + places.prefix(Self.valuesNamed).joined(separator: ", ") + "): cobra runs the first one "
+                        + "added (or, once Commands() has sorted them, the first by name), an order semgate cannot "
+                        + "tell here; only the commands and flags all of them have are in the surface, and check "
+                        + "claims the removal of another, saying it may still be there")
+                let others = reached.filter { possible.contains($0.site) }
+                keepCommon(others.count, marking: true) { builder, index in
+                    let other = others[index]
+                    builder.visitReached(
+                        other, word: word, aliasOf: word == other.name ? nil : other.name, under: key, path: path,
+                        deprecated: deprecated, stack: stack, spellings: spellings, hidden: hidden,
+                        throughAlias: childThroughAlias)
+                }
+            }
         }
+    }
+
+    /// Whether some build has both conditions.
+    private func overlap(_ one: CobraBuildCondition, _ other: CobraBuildCondition) -> Bool {
+        if one.isAlways || other.isAlways { return true }
+        return one.terms.contains { left in
+            other.terms.contains { right in
+                let merged = Array(Set(left + right)).sorted()
+                return !merged.indices.contains { index in
+                    merged[(index + 1)...].contains { buildTable.excludes(merged[index], $0) }
+                }
+            }
+        }
+    }
+
+    /// Visits `count` commands under one path, one a call of `visitOne`, and keeps only the items every one of them
+    /// adds: which one users reach is not known, so a removal from any of them is claimed. With `common` false, keeps
+    /// every item (commands of builds that never hold together).
+    ///
+    /// With `marking`, the items only some of them add are marked as maybe there (``CobraSurface/takenAway``): `check`
+    /// claims the removal of one, saying it may still be there, and `audit` does not (a program's history is read
+    /// with what the extractor cannot follow, as two commands of one word made by copying a command value, which
+    /// the interpreter reads as the command copied).
+    private mutating func keepCommon(
+        _ count: Int, common: Bool = true, marking: Bool = false, _ visitOne: (inout TreeBuilder, Int) -> Void
+    ) {
+        guard count > 1, common else {
+            for index in 0..<count { visitOne(&self, index) }
+            return
+        }
+        var found: [Set<String>] = []
+        for index in 0..<count {
+            collected.append([])
+            visitOne(&self, index)
+            found.append(collected.removeLast())
+        }
+        let common = found.dropFirst().reduce(found[0]) { $0.intersection($1) }
+        let dropped = found.reduce(into: Set<String>()) { $0.formUnion($1) }.subtracting(common)
+        for key in dropped {
+            items[key] = nil
+            itemBuilds[key] = nil
+            respelled[key] = nil
+            respelledBytes[key] = nil
+        }
+        for index in collected.indices { collected[index].subtract(dropped) }
+        guard marking else { return }
+        for key in dropped.sorted() where takenAway.count < Self.maximumUnnamedFlags { takenAway.insert(key) }
+    }
+
+    /// Whether one word (a name or an alias) may reach two subcommands of one command of `interpreter`'s run.
+    static func sharesWord(_ interpreter: CobraInterpreter) -> Bool {
+        for info in interpreter.commands.values where info.children.count > 1 {
+            var seen: Set<[UInt8]> = []
+            for child in info.children {
+                guard let childInfo = interpreter.commands[child], childInfo.hasUse else { continue }
+                let words = Set(
+                    (childInfo.use.values.map(commandName(of:)) + childInfo.aliases.values).filter(isTypable).map {
+                        Array($0.utf8)
+                    })
+                for word in words where !seen.insert(word).inserted { return true }
+            }
+        }
+        return false
+    }
+
+    /// Visits subcommand `child` of the command at `key` under `word`, its name (`aliasOf` nil) or an alias of it.
+    private mutating func visitReached(
+        _ child: (site: CobraSite, info: CobraCommandInfo, name: String, build: CobraBuildCondition), word: String,
+        aliasOf: String?, under key: String, path: [String], deprecated: Bool, stack: Set<CobraSite>,
+        spellings: [String: String]?, hidden: Bool, throughAlias: Bool
+    ) {
+        guard aliasOf != nil else {
+            visit(
+                child.site, path: path + [word], deprecated: deprecated, stack: stack, spellings: spellings,
+                hidden: hidden, throughAlias: throughAlias, build: child.build)
+            return
+        }
+        guard aliasItems < Self.maximumAliasItems else {
+            incomplete = true
+            if aliasLeftOut == nil { aliasLeftOut = (location(child.info), word, key + " " + child.name) }
+            aliasesLeftOut += 1
+            return
+        }
+        let before = items.count
+        visit(
+            child.site, path: path + [word], deprecated: deprecated, stack: stack, aliasOf: aliasOf,
+            spellings: spellings, hidden: hidden, throughAlias: throughAlias, build: child.build)
+        aliasItems += items.count - before
+    }
+
+    /// The subcommands of the command at `parent` among `candidates` (those a word reaches, by name or alias) that
+    /// cobra may run when that word is typed: `Find` takes the first in the order they were added (review R79), or in
+    /// the order `Commands()` sorts them in by name when the program calls it (a stable sort for at most 12
+    /// subcommands). One unless the order cannot be told: added in a loop, by one argument that may be several
+    /// commands, by helpers whose order is not known, taken away and added again.
+    private func possibleWinners(of candidates: [CobraSite], under parent: CobraSite, siblings: Int) -> [CobraSite] {
+        guard candidates.count > 1 else { return candidates }
+        let reset = interpreter.commandResets[parent] != nil
+        func steps(_ child: CobraSite) -> Set<CobraStep>? {
+            let pair = CobraPair(parent, child)
+            guard !reset, interpreter.childRemovals[pair] == nil, let steps = interpreter.childOrder[pair],
+                !steps.isEmpty
+            else { return nil }
+            return steps
+        }
+        // Added first on every run: some add of it that holds in every run comes before every add of the other.
+        func before(_ one: CobraSite, _ other: CobraSite) -> Bool {
+            guard let mine = steps(one), let theirs = steps(other) else { return false }
+            return mine.contains { step in step.certain && theirs.allSatisfy { CobraSteps.before(step, $0) == true } }
+        }
+        let byOrder = candidates.filter { candidate in
+            !candidates.contains { $0 != candidate && before($0, candidate) }
+        }
+        guard interpreter.callsCommands else { return byOrder }
+        // Or sorted by name, by bytes as Go compares strings (a stable sort for at most 12: among equal names, the
+        // order they were added in): the first name's commands. Either order may hold when the program runs.
+        let names = candidates.map { interpreter.commands[$0].flatMap(commandName(of:)).map { Array($0.utf8) } }
+        guard let least = names.compactMap({ $0 }).min(by: { $0.lexicographicallyPrecedes($1) }),
+            !names.contains(where: { $0 == nil })
+        else { return candidates }
+        let first = candidates.indices.filter { names[$0] == least }.map { candidates[$0] }
+        let bySort =
+            first.count > 1 && siblings <= 12
+            ? first.filter { candidate in !first.contains { $0 != candidate && before($0, candidate) } } : first
+        return candidates.filter { byOrder.contains($0) || bySort.contains($0) }
     }
 
     /// The `valid-args` attribute of a command: the words of its `ValidArgs` that cobra accepts as its one argument
@@ -942,6 +1180,7 @@ private struct TreeBuilder {
                 itemBuilds[item.key] = build
             }
         }
+        for index in collected.indices { collected[index].insert(item.key) }
         // The first item of a key stands: one lookup finds it or inserts this one.
         var item = item
         item.experimental = experimental
@@ -956,6 +1195,10 @@ private struct TreeBuilder {
         guard respelledBytes[key]?.insert(Array(other.utf8)).inserted == true else { return }
         respelled[key, default: [key]].append(other)
     }
+
+    /// The keys added while subcommands one word may reach are visited, one set a visit, innermost last: only the keys
+    /// all of them add stay (``possibleWinners(of:under:siblings:)``).
+    private var collected: [Set<String>] = []
 
     /// The bytes of the spellings in ``respelled``, by key.
     private var respelledBytes: [String: Set<[UInt8]>] = [:]

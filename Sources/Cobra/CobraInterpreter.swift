@@ -109,6 +109,12 @@ struct CobraCommandInfo: Sendable {
     var aliases = CobraStringField()
     var hidden = false
     var deprecated = false
+    /// Whether `DisableFlagParsing` is set true on every path: cobra then hands every argument, flags too, to the
+    /// command, so none of its flags works there (review R68).
+    var disablesFlagParsing = false
+    /// Whether `Version` is set (to any value: a build may set the variable it names with `-ldflags -X`): cobra then
+    /// gives the command a `--version` flag (review R83).
+    var setsVersion = false
     /// Whether a feature gate that says experimental hides it (`Hidden: !FeatureGateOCI.IsEnabled()` with
     /// `FeatureGateOCI = gates.Gate("HELM_EXPERIMENTAL_OCI")`).
     var experimental = false
@@ -770,7 +776,17 @@ struct CobraInterpreter {
     private(set) var helpReplaced: Set<CobraSite> = []
     /// Whether some file read names `RemoveCommand`, `ResetCommands` or `ResetFlags`: only then are the steps that add
     /// commands and flags recorded (``takeAway()``).
-    private lazy var recordsSteps: Bool = files.contains(where: \.takesAway)
+    private lazy var recordsSteps: Bool = recordsOrder || files.contains(where: \.takesAway)
+    /// Set before ``run()`` to record the steps that add each command (``childOrder``) whatever the files name: the
+    /// extractor asks for it when one word may reach two subcommands of one command (``CobraCommandOrder``).
+    var recordsOrder = false
+    /// Whether some file read calls a method named `Commands` (``CobraFile/callsCommands``).
+    var callsCommands: Bool { files.contains(where: \.callsCommands) }
+    /// Whether the steps that add commands were recorded in the run (``childOrder``).
+    var recordedOrder: Bool { mutating get { recordsSteps } }
+    /// The steps that add each command to each parent, each ending in the place of the command among the `AddCommand`
+    /// call's arguments (`root.AddCommand(a, b)` adds `a` first); recorded when ``recordsSteps``.
+    private(set) var childOrder: [CobraPair<CobraSite>: Set<CobraStep>] = [:]
     /// The calls being evaluated, outermost first, when ``recordsSteps``: where a step runs.
     private var stepPath: [CobraStepPlace] = []
     /// The steps that add each command to each parent (`AddCommand`), define or add each flag to each set, and include
@@ -778,9 +794,9 @@ struct CobraInterpreter {
     private var childSteps: [CobraPair<CobraSite>: Set<CobraStep>] = [:]
     private var flagSteps: [CobraFlagKey: Set<CobraStep>] = [:]
     private var includeSteps: [CobraPair<CobraFlagSetID>: Set<CobraStep>] = [:]
-    private var childRemovals: [CobraPair<CobraSite>: Set<CobraTakingAway>] = [:]
+    private(set) var childRemovals: [CobraPair<CobraSite>: Set<CobraTakingAway>] = [:]
     /// `ResetCommands` (and a `RemoveCommand` whose argument cannot be followed), by command.
-    private var commandResets: [CobraSite: Set<CobraTakingAway>] = [:]
+    private(set) var commandResets: [CobraSite: Set<CobraTakingAway>] = [:]
     /// `ResetFlags`, by command.
     private var flagResets: [CobraSite: Set<CobraTakingAway>] = [:]
     /// What ``takeAway()`` found taken away on every path (left out of the surface), and taken away only in some runs
@@ -793,6 +809,9 @@ struct CobraInterpreter {
     /// The calls of `Execute` (and `ExecuteC`, `ExecuteContext`, `ExecuteContextC`) on a command, by the site of
     /// their `(`: the command line is parsed there (``runDeferred(in:body:)``). Only grows.
     private var parsingCalls: Set<CobraSite> = []
+    /// The commands `Execute` (or `ExecuteC`, `ExecuteContext`, `ExecuteContextC`) is called on: which of several
+    /// roots of one name the program runs. Only grows.
+    private(set) var executedCommands: Set<CobraSite> = []
 
     /// Package-level names by folder and name (`scoped`), as indices into `cells`; a name read before anything was
     /// assigned to it has a cell without values.
@@ -4481,22 +4500,26 @@ struct CobraInterpreter {
         frame.oneEntry[name] = CobraOneEntry(key: entry.key, values: value)
     }
 
-    /// The names `statement` declares in the scope it is in: the targets of `:=`, the names of `var` (and of a `var`
-    /// group, which is no block of its own).
-    private static func declaredNames(_ statement: CobraStatement) -> [CobraLocalName] {
+    /// Remembers what the enclosing scope binds to the names `statement` declares in the scope it is in (the targets
+    /// of `:=`, the names of `var`, and of a `var` group, which is no block of its own), the first time in the scope.
+    /// Other statements cost a look at their kind.
+    private static func remember(_ statement: CobraStatement, into shadowed: inout [Shadowed], in frame: Frame) {
         switch statement {
         case .assign(let targets, true, _, _):
-            return targets.compactMap { target in
-                guard case .name(let name) = target, name != CobraKnown.underscore.id else { return nil }
-                return name
-            }
+            for case .name(let name) in targets { remember(name, into: &shadowed, in: frame) }
         case .declare(let names, _, _):
-            return names.filter { $0 != CobraKnown.underscore.id }
+            for name in names { remember(name, into: &shadowed, in: frame) }
         case .block(let inner) where Self.isDeclarationGroup(inner):
-            return inner.flatMap(declaredNames)
+            for spec in inner { remember(spec, into: &shadowed, in: frame) }
         default:
-            return []
+            return
         }
+    }
+
+    private static func remember(_ name: CobraLocalName, into shadowed: inout [Shadowed], in frame: Frame) {
+        guard name != CobraKnown.underscore.id, !shadowed.contains(where: { $0.name == name }) else { return }
+        shadowed.append(
+            Shadowed(name: name, values: frame.locals[name], certain: frame.certain[name], nilType: frame.nilTypes[name]))
     }
 
     /// Whether `statements` are a `var` group's specs (``CobraLowering``): they declare in the enclosing scope.
@@ -4537,28 +4560,18 @@ struct CobraInterpreter {
         }
     }
 
-    /// Runs the header of an `if` or `for` statement (its initial statement, the condition): once, in order, where the
-    /// statement itself is (review R63: `if g.Disk = nil; c {}` and `for g.Disk = nil; c; {}` always give the nil), not
-    /// as a branch or a loop's body.
-    private mutating func executeHeader(
-        _ header: [CobraStatement], in frame: inout Frame, shadowing shadowed: inout [Shadowed]
-    ) {
-        guard !header.isEmpty else { return }
-        unordered -= 1
-        frame.depth -= 1
-        execute(header, in: &frame, shadowing: &shadowed)
-        unordered += 1
-        frame.depth += 1
-    }
-
+    /// Runs `statements` in order where what they declare needs no scope of its own (a function's body, a `var`
+    /// group's specs): nothing is remembered.
     private mutating func execute(_ statements: [CobraStatement], in frame: inout Frame) {
         var shadowed: [Shadowed] = []
-        execute(statements, in: &frame, shadowing: &shadowed)
+        execute(statements, in: &frame, shadowing: &shadowed, scoped: false)
     }
 
-    /// Runs `statements` in order; what they declare that shadows a binding is added to `shadowed` (the first time).
+    /// Runs `statements` in order; with `scoped`, what they declare that shadows a binding is added to `shadowed` (the
+    /// first time).
     private mutating func execute(
-        _ statements: [CobraStatement], in frame: inout Frame, shadowing shadowed: inout [Shadowed]
+        _ statements: [CobraStatement], in frame: inout Frame, shadowing shadowed: inout [Shadowed],
+        scoped: Bool = true
     ) {
         let undecided = undecidedBranches
         for statement in statements {
@@ -4569,12 +4582,7 @@ struct CobraInterpreter {
                 if case .label = statement { (frame.ended, frame.afterLabel) = (false, true) }
                 continue
             }
-            for name in Self.declaredNames(statement) where !shadowed.contains(where: { $0.name == name }) {
-                shadowed.append(
-                    Shadowed(
-                        name: name, values: frame.locals[name], certain: frame.certain[name],
-                        nilType: frame.nilTypes[name]))
-            }
+            if scoped { Self.remember(statement, into: &shadowed, in: frame) }
             execute(statement, in: &frame)
             // After `if os.Getenv(...) == "" { return f(c) }`, the rest of the block runs only in some runs; after
             // `if err != nil { return err }` it is what runs.
@@ -4828,7 +4836,7 @@ struct CobraInterpreter {
         case .loop(let header, let body):
             var shadowed: [Shadowed] = []
             let deferredFrom = frame.deferred.count
-            executeHeader(header, in: &frame, shadowing: &shadowed)
+            execute(header, in: &frame, shadowing: &shadowed)
             // The body may run no time: a `return` or `goto` in it does not end what follows the loop.
             frame.loops += 1
             executeBlock(body, in: &frame)
@@ -4866,7 +4874,7 @@ struct CobraInterpreter {
             var shadowed: [Shadowed] = []
             let deferredFrom = frame.deferred.count
             defer { endScope(shadowed, deferredFrom: deferredFrom, in: &frame) }
-            executeHeader(header, in: &frame, shadowing: &shadowed)
+            execute(header, in: &frame, shadowing: &shadowed)
             // Not `condition.flatMap { truth(...) }`: that closure copies the interpreter, and its dictionaries then
             // copy themselves on the next update.
             var holds: Bool?
@@ -5919,6 +5927,12 @@ struct CobraInterpreter {
             if hidingHolds, value.only == .bool(true) {
                 updateCommand(site) { $0.hidden = true }
             }
+        case CobraKnown.disableFlagParsing.id:
+            if hidingHolds, value.only == .bool(true) {
+                updateCommand(site) { $0.disablesFlagParsing = true }
+            }
+        case CobraKnown.version.id:
+            updateCommand(site) { $0.setsVersion = true }
         case CobraKnown.deprecated.id:
             // A deprecation message is deprecation whatever its text, even one built at run time.
             if value.isEmpty || value.contains(where: Self.isNonEmptyString) {
@@ -6815,6 +6829,7 @@ struct CobraInterpreter {
                 objects.contains(where: { if case .command = $0 { true } else { false } })
             {
                 parsingCalls.insert(CobraSite(file: frame.file, offset: position.offset))
+                for case .command(let site) in objects { executedCommands.insert(site) }
             }
             if objects.isEmpty, case .composite(let type?, let elements, _) = base, elements.isEmpty,
                 let named = type.name, declared.elementTypes[runName(named, in: frame.file)] != nil,
@@ -7448,8 +7463,14 @@ struct CobraInterpreter {
                 updateCommand(site) { $0.children.formUnion(children) }
                 if recordsSteps {
                     let step = currentStep
+                    // The arguments of one call are added in order; one argument that may be several commands adds
+                    // them in no order known (the same place).
+                    let argument = CobraStep(
+                        path: step.path + [CobraStepPlace(call: Int32.max, offset: offset, repeating: false)],
+                        certain: step.certain)
                     for child in children {
                         CobraSteps.insert(step, into: &childSteps[CobraPair(site, child), default: []])
+                        CobraSteps.insert(argument, into: &childOrder[CobraPair(site, child), default: []])
                     }
                 }
                 if conditional {

@@ -82,7 +82,9 @@ private struct CallScan {
         "SetAnnotation",
     ]
     /// Fields whose assignment changes a command or flag (`cmd.Use = ...`, `flag.Hidden = true`).
-    private static let fields: Set<String> = ["Use", "Aliases", "Hidden", "Deprecated", "NoOptDefVal"]
+    private static let fields: Set<String> = [
+        "Use", "Aliases", "Hidden", "Deprecated", "NoOptDefVal", "DisableFlagParsing", "Version",
+    ]
 
     mutating func visit(_ tokens: [GoToken], _ range: Range<Int>) {
         for index in range where tokens[index].kind == .identifier {
@@ -151,6 +153,9 @@ struct CobraFile: Sendable {
     /// Whether the file names `RemoveCommand`, `ResetCommands` or `ResetFlags` (cobra's methods that take commands or
     /// flags away): only then does the interpreter record the order of what adds them (``CobraSteps``).
     let takesAway: Bool
+    /// Whether the file calls a method named `Commands` (`root.Commands()`): cobra's sorts the command's subcommands by
+    /// name in place, so the order in which a typed word finds them (``CobraCommandOrder``) may be that one.
+    let callsCommands: Bool
     let functions: [CobraFunction]
     let bindings: [CobraBinding]
     /// The struct types the file declares, with their fields: a method called on a field (`opts.Excludes.Add(f)`)
@@ -208,6 +213,12 @@ struct CobraFile: Sendable {
             case 10: return text == "ResetFlags"
             default: return false
             }
+        }
+        callsCommands = go.tokens.indices.contains { index in
+            guard case .identifier = go.tokens[index].kind, go.tokens[index].text.utf8.count == 8,
+                go.tokens[index].text == "Commands", index > 0, index + 1 < go.tokens.count
+            else { return false }
+            return go.tokens[index - 1].text == "." && go.tokens[index + 1].text == "("
         }
         var lowering = CobraLowering(names: .seeded, cobraNames: cobraNames)
         package = lowering.names.intern(go.packageName)

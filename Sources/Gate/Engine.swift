@@ -331,6 +331,7 @@ public final class Engine {
         // finding says so (`Extractor.removalNotes`).
         let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
         if let note = SurfaceDiff.unreadChangesNote(changes, policy: policy) { notes.append(note) }
+        if let note = SurfaceDiff.unclaimedRemovalsNote(changes, policy: policy) { notes.append(note) }
         // The working tree differs from HEAD even when HEAD is the base: judge it as a change.
         let minimum: Bump = base?.commit == head.commit && workingTree == nil ? .none : .patch
         let required = changes.map(\.bump).reduce(minimum, max)
@@ -522,8 +523,25 @@ public final class Engine {
             // claimed (across a major too: the removal message says it may have gone in a release between).
             var carried = input.before
             var candidates = changed
+            // The last release audited has no later one to settle a surface its extractors read nothing of (review
+            // R72: a newest release made unreadable passed unread): that surface is judged against the last release
+            // that read it as `check` judges it, its removals claimed ("it may still be there").
+            let unsettled =
+                index == selected.last
+                ? Set(surfaceNames.filter { after.readsNothing(of: $0) && lastRead[$0] != nil }) : []
+            for surface in unsettled.sortedByBytes() {
+                surfaceNotes.add(
+                    [
+                        "surface '\(surface)': nothing of it is read at \(release.version), the last release audited, "
+                            + "so no later release can settle what went: its removals are claimed as check claims "
+                            + "them (they may still be there: see the notes there)"
+                    ], at: release.version)
+            }
             if var before = input.before {
-                for surface in surfaceNames where before.readsNothing(of: surface) && !after.readsNothing(of: surface) {
+                for surface in surfaceNames
+                where before.readsNothing(of: surface)
+                    && (!after.readsNothing(of: surface) || unsettled.contains(surface))
+                {
                     let unread = predecessor.map { $0.version.description } ?? "the predecessor"
                     guard let last = lastRead[surface] else {
                         // No release before read it: whether what it has now is new is not known (the command line
@@ -557,13 +575,23 @@ public final class Engine {
             }
             // The first release has nothing to compare with: it is judged with no changes.
             let changes =
-                carried.map {
-                    SurfaceDiff.changes(
-                        from: $0, to: after, policy: policy, candidates: candidates, trustingUncertain: true)
+                carried.map { (before: SurfaceSnapshot) -> [Change] in
+                    let trusted = SurfaceDiff.changes(
+                        from: before, to: after, policy: policy, candidates: candidates, trustingUncertain: true)
+                    guard !unsettled.isEmpty else { return trusted }
+                    let strict = SurfaceDiff.changes(
+                        from: before, to: after, policy: policy, candidates: candidates, trustingUncertain: false)
+                    return (trusted.filter { !unsettled.contains($0.surface) }
+                        + strict.filter { unsettled.contains($0.surface) })
+                        .sorted {
+                            Bytewise.precedes(
+                                [$0.surface, $0.key, $0.kind.rawValue], [$1.surface, $1.key, $1.kind.rawValue])
+                        }
                 } ?? []
             if let before = carried,
                 let note = SurfaceDiff.uncertainRemovalNote(
-                    SurfaceDiff.uncertainRemovals(from: before, to: after, candidates: candidates))
+                    SurfaceDiff.uncertainRemovals(from: before, to: after, candidates: candidates)
+                        .filter { !unsettled.contains($0.surface) })
             {
                 surfaceNotes.add([note], at: release.version)
             }
@@ -571,8 +599,11 @@ public final class Engine {
                 surfaceNotes.add(
                     SurfaceDiff.unplacedNotes(from: before, to: after, candidates: candidates), at: release.version)
             }
-            if let note = SurfaceDiff.unreadChangesNote(changes, policy: policy) {
-                surfaceNotes.add([note], at: release.version)
+            for note in [
+                SurfaceDiff.unreadChangesNote(changes, policy: policy),
+                SurfaceDiff.unclaimedRemovalsNote(changes, policy: policy),
+            ] {
+                if let note { surfaceNotes.add([note], at: release.version) }
             }
             let declared = input.commits.map { CommitSignal(messages: $0, changes: changes).declared } ?? nil
             var context = ReleaseContext(
@@ -740,7 +771,10 @@ public final class Engine {
         report.required = report.changes.map(\.bump).max() ?? Bump.none
         report.notes =
             originNotes + Array(Set(before.notes + after.notes)).sortedByBytes()
-            + [SurfaceDiff.unreadChangesNote(report.changes, policy: policy)].compactMap { $0 }
+            + [
+                SurfaceDiff.unreadChangesNote(report.changes, policy: policy),
+                SurfaceDiff.unclaimedRemovalsNote(report.changes, policy: policy),
+            ].compactMap { $0 }
             + Self.problemNotes(before.problems + after.problems, reported: [])
         report.incompleteSurfaces = before.incomplete.union(after.incomplete).sortedByBytes()
         return report

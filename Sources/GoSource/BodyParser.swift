@@ -74,6 +74,19 @@ extension GoParser {
         if nesting > Limit.goBodyDepth {
             throw fail("expressions or blocks nest more than \(Limit.goBodyDepth) levels deep")
         }
+        deepestNesting = max(deepestNesting, nesting)
+    }
+
+    /// Records that the expression just built is `depth` levels deep (``expressionDepth``); fails past
+    /// `Limit.goBodyExpressionDepth`, so that no tree is deeper than what freeing and walking it can take.
+    mutating func built(depth: Int) throws(ParseFailure) {
+        guard depth <= Limit.goBodyExpressionDepth else {
+            throw fail(
+                "an expression nests more than \(Limit.goBodyExpressionDepth) levels deep (a chain of that many "
+                    + "operators, calls or selectors)")
+        }
+        expressionDepth = depth
+        deepestExpression = max(deepestExpression, depth + nesting)
     }
 
     /// Inside braces, brackets and parentheses a `{` opens a composite literal again; returns the depth to restore.
@@ -292,7 +305,14 @@ extension GoParser {
         var otherwise: [GoStatement] = []
         if current.isKeyword(.else) {
             advance()
-            otherwise = current.isKeyword(.if) ? [try ifStatement()] : try block()
+            if current.isKeyword(.if) {
+                // Each `else if` nests the next statement in this one: a level, as a block is.
+                try enterNesting()
+                defer { nesting -= 1 }
+                otherwise = [try ifStatement()]
+            } else {
+                otherwise = try block()
+            }
         }
         return .conditional(header: header, condition: condition, then: then, otherwise: otherwise)
     }
@@ -525,11 +545,17 @@ extension GoParser {
         try enterNesting()
         defer { nesting -= 1 }
         var left = try unary()
+        var depth = expressionDepth
         while let level = Self.precedence(current.symbol), level > minimum {
             let op = text(of: current)
             advance()
-            left = .binary(op, left, try binary(above: level))
+            let right = try binary(above: level)
+            // The loop, not recursion, makes `a + b + c` a left-deep tree: its depth is counted here.
+            depth = max(depth, expressionDepth) + 1
+            try built(depth: depth)
+            left = .binary(op, left, right)
         }
+        expressionDepth = depth
         return left
     }
 
@@ -547,13 +573,16 @@ extension GoParser {
         if Self.isUnary(current.symbol) {
             let op = text(of: current)
             advance()
-            return .unary(op, try unary())
+            let operand = try unary()
+            try built(depth: expressionDepth + 1)
+            return .unary(op, operand)
         }
         return try primary()
     }
 
     private mutating func primary() throws(ParseFailure) -> GoExpr {
         var base = try operand()
+        var depth = expressionDepth
         while true {
             if isOperator(.period) {
                 advance()
@@ -565,8 +594,11 @@ extension GoParser {
                 guard current.kind == .identifier else { throw fail("expected a name after '.'") }
                 base = .selector(base, text(of: current), current.position)
                 advance()
+                depth += 1
+                try built(depth: depth)
             } else if isOperator(.leftParen) {
-                base = try call(base)
+                base = try call(base, depth: depth)
+                depth = expressionDepth
             } else if isOperator(.leftBracket) {
                 advance()
                 let saved = allowCompositeLiterals()
@@ -574,6 +606,7 @@ extension GoParser {
                 // A slice expression's bounds by place (`x[:0]`: none, then `0`); nil while no colon is met.
                 var bounds: [GoExpr?]?
                 var bound: GoExpr?
+                var inner = depth
                 while !isOperator(.rightBracket) {
                     if atEnd { throw fail("unterminated index") }
                     if isOperator(.colon) {
@@ -587,11 +620,14 @@ extension GoParser {
                         continue
                     }
                     let expression = try expression()
+                    inner = max(inner, expressionDepth)
                     indices.append(expression)
                     bound = expression
                 }
                 noCompositeDepth = saved
                 advance()
+                depth = inner + 1
+                try built(depth: depth)
                 if var bounds {
                     bounds.append(bound)
                     base = .slice(
@@ -604,14 +640,18 @@ extension GoParser {
                 && (noCompositeDepth == 0 || Self.isExplicitType(base))
             {
                 base = try composite(type: Self.type(of: base), position: base.position ?? current.position)
+                depth = expressionDepth
             } else {
+                expressionDepth = depth
                 return base
             }
         }
     }
 
-    private mutating func call(_ callee: GoExpr) throws(ParseFailure) -> GoExpr {
+    /// The call of `callee` (a tree `depth` levels deep) whose `(` is the current token.
+    private mutating func call(_ callee: GoExpr, depth: Int) throws(ParseFailure) -> GoExpr {
         let position = current.position
+        var inner = depth
         advance()
         var arguments: [GoExpr] = []
         var spread = false
@@ -621,6 +661,7 @@ extension GoParser {
             if isOperator(.rightParen) { break }
             if atEnd { throw fail("unterminated call") }
             arguments.append(try expression())
+            inner = max(inner, expressionDepth)
             if accept(.ellipsis) { spread = true }
             skipSemicolons()
             if !accept(.comma) { break }
@@ -628,6 +669,7 @@ extension GoParser {
         noCompositeDepth = saved
         skipSemicolons()
         try expect(.rightParen)
+        try built(depth: inner + 1)
         return .call(callee, arguments, spread: spread, position)
     }
 
@@ -694,6 +736,7 @@ extension GoParser {
 
     private mutating func operand() throws(ParseFailure) -> GoExpr {
         let token = current
+        expressionDepth = 1
         switch token.kind {
         case .identifier:
             advance()
@@ -710,18 +753,32 @@ extension GoParser {
         case .keyword(.func):
             advance()
             let signature = try signature()
-            guard isOperator(.leftBrace) else { return .type(.function(signature)) }
+            guard isOperator(.leftBrace) else {
+                expressionDepth = 1
+                return .type(.function(signature))
+            }
             loops.append(false)
             breakables.append(Breakable(kind: .function, label: nil))
+            let outer = (expression: deepestExpression, nesting: deepestNesting)
+            deepestExpression = nesting
+            deepestNesting = nesting
             defer {
                 loops.removeLast()
                 breakables.removeLast()
+                deepestNesting = max(outer.nesting, deepestNesting)
             }
-            return .function(GoFunctionLiteral(position: token.position, signature: signature, body: try block()))
-        case .keyword(.map), .keyword(.chan), .keyword(.struct), .keyword(.interface):
-            return .type(try parseType())
-        case .operator where token.isOperator(.leftBracket):
-            return .type(try parseType())
+            let body = try block()
+            // The literal holds its statements, as deep as their blocks nest, and their expressions.
+            let depth = 1 + max(deepestNesting, deepestExpression) - nesting
+            deepestExpression = outer.expression
+            try built(depth: depth)
+            return .function(GoFunctionLiteral(position: token.position, signature: signature, body: body))
+        case .keyword(.map), .keyword(.chan), .keyword(.struct), .keyword(.interface),
+            .operator where token.isOperator(.leftBracket):
+            // A type nests as `Limit.goTypeDepth` allows; as an operand it is one level.
+            let type = try parseType()
+            expressionDepth = 1
+            return .type(type)
         case .operator where token.isOperator(.leftParen):
             advance()
             let saved = allowCompositeLiterals()
@@ -742,11 +799,14 @@ extension GoParser {
         let saved = allowCompositeLiterals()
         defer { noCompositeDepth = saved }
         var elements: [GoElement] = []
+        var inner = 0
         while try continuesUntilBrace("composite literal") {
             let first = try expression()
+            inner = max(inner, expressionDepth)
             if accept(.colon) {
                 skipSemicolons()
                 elements.append(GoElement(key: first, value: try expression()))
+                inner = max(inner, expressionDepth)
             } else {
                 elements.append(GoElement(key: nil, value: first))
             }
@@ -757,6 +817,7 @@ extension GoParser {
                 break
             }
         }
+        try built(depth: inner + 1)
         return .composite(type, elements, position)
     }
 }

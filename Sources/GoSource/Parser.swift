@@ -20,6 +20,13 @@ public struct GoParser {
     var noCompositeDepth = 0
     /// Inside function bodies: how deep expressions and blocks nest; past `Limit.goTypeDepth` it is an error.
     var nesting = 0
+    /// Inside function bodies: the depth of the tree the last expression production returned (a name is 1), so that
+    /// chains the parser folds in a loop are bounded by `Limit.goBodyExpressionDepth` as recursion is by `nesting`.
+    var expressionDepth = 0
+    /// Inside function bodies: the greatest `expressionDepth` plus the `nesting` it was built at, and the greatest
+    /// `nesting`, met since a function literal began: above the literal's own nesting, the depth of its tree.
+    var deepestExpression = 0
+    var deepestNesting = 0
     /// The loops enclosing the statement being read, innermost last: true for a `range` loop, false for another loop
     /// or for a function literal's body (which a `continue` cannot leave).
     var loops: [Bool] = []

@@ -19,6 +19,13 @@ public enum Limit {
     /// code nests a few dozen levels; the body parser recurses a few frames a level.
     public static let goBodyDepth = 400
 
+    /// Depth of one expression tree in a Go function body or initialiser, counting the links of left-to-right
+    /// chains (`a + b + c`, `x.f().g()[0]`) that the parser builds in a loop rather than by recursion, and what a
+    /// function literal inside it holds. Freeing a tree and every walk over it recurse once a level, on whatever thread
+    /// lets it go (an 8 MiB main thread at least); 5,000 levels take well under 1 MiB there. Real chains are a few
+    /// dozen links long (the longest `else if` chain in 11 large Go programs is 36).
+    public static let goBodyExpressionDepth = 5_000
+
     /// The stack of the thread the cobra interpreter runs on (``StackGuard/withStack(_:_:)``), whose depth limits
     /// multiply (64 calls, each nesting up to `goBodyDepth` levels): address space, of which a run uses what its code
     /// nests (a few hundred KB for real programs in a release build, ten times that in a debug build). Past it the

@@ -365,8 +365,9 @@ enum CobraCompatibility {
             }
             if after.mayBeTakenAway(item) {
                 return "it may still be there: RemoveCommand, ResetCommands or ResetFlags takes it (or a command it "
-                    + "is under) away only in some runs, or in an order semgate cannot tell from what adds it (see the "
-                    + "notes); if it is still there, declare an exception"
+                    + "is under) away only in some runs, or in an order semgate cannot tell from what adds it, or the "
+                    + "word that reaches it also reaches another command, added in an order semgate cannot tell (see "
+                    + "the notes); if it is still there, declare an exception"
             }
             if after.readsNothing(of: item.surface) {
                 return "it may still be there: no command line is read here (the files the extractor reads match no "

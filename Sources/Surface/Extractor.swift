@@ -145,11 +145,17 @@ public protocol Extractor: ExtractorSpec {
     /// names such changes (`a flag type `custom`, a shorthand `?`` and `a command line that worked`); nil for a kind
     /// without them.
     static var unreadValues: (look: String, risk: String)? { get }
+
+    /// Why the removal of `item`, which this kind judged below major (`removalBump`), is not claimed, for the note
+    /// that names such removals (a member of a type that now embeds another module's type may be there through it);
+    /// nil when the removal needs no note (an unexported type no longer exposed). The default is nil.
+    static func unclaimedRemovalReason(_ item: SurfaceItem) -> String?
 }
 
 extension Extractor {
     public var fileGlobs: [Glob]? { nil }
     public func readsNothing(matching files: [(path: String, blob: ObjectID)]) -> Bool { false }
+    public static func unclaimedRemovalReason(_ item: SurfaceItem) -> String? { nil }
     public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
         [try items(in: &context)]
     }

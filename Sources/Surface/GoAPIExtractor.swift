@@ -109,11 +109,20 @@ public struct GoAPIExtractorSpec: Extractor {
     /// A var's type written `?`: inferred from an initialiser that needs type-checking (`var F = other.F`), so a change
     /// to or from it is not claimed, and is named in a note.
     public static func isUnread(attribute: String, value: String) -> Bool {
-        attribute == "type" && value == "?"
+        (attribute == "type" && value == "?")
+            || (attribute == "value" && GoCompatibility.refersToAnotherPackage(value))
     }
 
     public static var unreadValues: (look: String, risk: String)? {
-        ("a Go var's type `?`, inferred from an initialiser that needs type-checking", "code that compiled")
+        (
+            "a Go var's type `?` (inferred from an initialiser that needs type-checking) or a const's value naming "
+                + "another package's const", "code that compiled"
+        )
+    }
+
+    public static func unclaimedRemovalReason(_ item: SurfaceItem) -> String? {
+        guard GoCompatibility.isGoItem(item), item.attributes["exposed"] != "yes" else { return nil }
+        return "its type now embeds another module's type or is an alias of one, whose members semgate does not read"
     }
 
     public static func removalBump(_ item: SurfaceItem, in comparison: SurfaceComparison) -> Bump? {

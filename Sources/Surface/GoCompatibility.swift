@@ -47,10 +47,26 @@ enum GoCompatibility {
         let isWord = { (scalar: Unicode.Scalar) in
             scalar.properties.isAlphabetic || scalar == "_" || scalar.properties.numericType != nil
         }
-        var inString = false
+        // The quote that opened the string or rune being read (`"`, `'` or a backquote), and whether a backslash
+        // escapes the next scalar (not in a raw string): a dot inside one names nothing (`"a \"b\" c.d"`).
+        var quote: Unicode.Scalar?
+        var escaped = false
         for (index, scalar) in scalars.enumerated() {
-            if scalar == "\"" || scalar == "`" { inString.toggle() }
-            guard !inString, scalar == ".", index > 0, index + 1 < scalars.count,
+            if let open = quote {
+                if escaped {
+                    escaped = false
+                } else if scalar == "\\" && open != "`" {
+                    escaped = true
+                } else if scalar == open {
+                    quote = nil
+                }
+                continue
+            }
+            if scalar == "\"" || scalar == "`" || scalar == "'" {
+                quote = scalar
+                continue
+            }
+            guard scalar == ".", index > 0, index + 1 < scalars.count,
                 scalars[index + 1].properties.isAlphabetic || scalars[index + 1] == "_"
             else { continue }
             // The word before the dot must be an identifier (`pkg`), not a number (`1.e5`).

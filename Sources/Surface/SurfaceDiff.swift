@@ -292,6 +292,30 @@ public enum SurfaceDiff {
     /// became `?`): the first few with what changed, and how many; nil for none. Such a change may be a break that
     /// semgate cannot show: it is not claimed (a type from another package, a flag made at run time), but never
     /// silent either. A change claimed as a break anyway is not named.
+    /// The note that names promised items removed without a claim because their kind cannot know whether they are
+    /// still there (``Extractor/unclaimedRemovalReason(_:)``: a member of a type that now embeds another module's
+    /// type), so that no removal passes without a word (review R82); nil for none.
+    public static func unclaimedRemovalsNote(_ changes: [Change], policy: Policy) -> String? {
+        var named: [String] = []
+        var reasons: [String] = []
+        var count = 0
+        for change in changes where change.kind == .removed && !change.experimental && change.bump < .major {
+            guard let old = change.before, let surface = policy.surface(named: change.surface) else { continue }
+            let found = surface.extractors.compactMap(Extractors.kind(of:)).lazy
+                .compactMap { $0.unclaimedRemovalReason(old) }.first
+            guard let reason = found else { continue }
+            if !reasons.contains(reason) { reasons.append(reason) }
+            count += 1
+            if named.count < 5 { named.append(change.id) }
+        }
+        guard count > 0 else { return nil }
+        let more = count > named.count ? " and \(count - named.count) more" : ""
+        let they = count == 1 ? "it" : "they"
+        return named.joined(separator: ", ") + more + ": no longer listed, but " + reasons.joined(separator: "; ")
+            + ", so \(they) may still be there and semgate does not claim a break; check by hand, since code that "
+            + "used \(count == 1 ? "it" : "them") may now fail"
+    }
+
     public static func unreadChangesNote(_ changes: [Change], policy: Policy) -> String? {
         var kinds: [String: [any Extractor.Type]] = [:]
         var named: [String] = []
@@ -325,7 +349,12 @@ public enum SurfaceDiff {
             }
             count += 1
             guard named.count < 5 else { continue }
-            func shown(_ value: String?) -> String { value.map { $0.isEmpty ? "\"\"" : $0 } ?? "none" }
+            func shown(_ value: String?) -> String {
+                guard let value else { return "none" }
+                if value.isEmpty { return "\"\"" }
+                // A long value (a const holding a whole config file) is named by its start.
+                return value.count > 60 ? String(value.prefix(57)) + "..." : value
+            }
             let what = unread.map { "\($0) \(shown(old.attributes[$0])) → \(shown(new.attributes[$0]))" }
             named.append("\(change.id) (\(what.joined(separator: ", ")))")
         }

@@ -348,8 +348,9 @@ public final class SurfaceReader {
                 // Said of the surface, once: with another extractor reading it, removals are claimed as usual.
                 snapshot.notes.append(
                     "surface '\(surface.name)': no extractor of it reads a command line here (see its other notes), "
-                        + "so audit claims nothing removed here and compares the next release that reads it with the "
-                        + "last one before that did (check and diff claim the removals); if the command line lived "
+                        + "so audit compares the next release that reads it with the last one before that did, and "
+                        + "claims the removals here only when this is the last release it audits (check and diff always "
+                        + "claim them); if the command line lived "
                         + "elsewhere, add those folders to 'files', or if the tag is another program's, list it under "
                         + "releases.ignore")
             }

@@ -541,13 +541,28 @@ struct CobraEndToEndTests {
         #expect(
             notes.contains {
                 $0.hasPrefix("surface 'cli': no extractor of it reads a command line here")
-                    && $0.contains("audit claims nothing removed here") && $0.hasSuffix("(at 4 releases, 0.9.0 to 2.0.0)")
+                    && $0.contains("claims the removals here only when this is the last release it audits")
+                    && $0.hasSuffix("(at 4 releases, 0.9.0 to 2.0.0)")
             }, "\(notes)")
         #expect(
             notes.contains {
                 $0.hasPrefix("cli:tool, cli:tool help, cli:tool serve") && $0.contains("cannot tell whether they were removed")
                     && $0.contains("(at 1.1.0")
             }, "\(notes)")
+
+        // The last release audited has no later one to settle what went while nothing was read (review R72: an
+        // unreadable newest release passed): an audit ending on 1.3.0 claims its removals as check does.
+        let upTo = try runSemgate(["audit", "--to", "1.3.0", "--format", "json"], in: repo.url)
+        #expect(upTo.status == 1, "stdout: \(upTo.stdout)\nstderr: \(upTo.stderr)")
+        let upToReport = jsonObject(upTo.stdout)
+        let rows = upToReport?["releases"] as? [[String: Any]] ?? []
+        #expect(Self.items(rows, "1.1.0", "changes") == [])
+        #expect(Self.items(rows, "1.3.0", "changes", withKind: true).contains("removed cli:tool serve --port"))
+        #expect(Self.items(rows, "1.3.0", "findings").contains("cli:tool serve --port"))
+        #expect(
+            (upToReport?["notes"] as? [String] ?? []).contains {
+                $0.hasPrefix("surface 'cli': nothing of it is read at 1.3.0, the last release audited")
+            }, "\(upToReport?["notes"] ?? "")")
 
         // The gate a pull request must pass claims the removals (fail closed), saying they may still be there.
         let check = try runSemgate(["check", "--base", "v1.0.0", "--head", "v1.1.0", "--format", "json"], in: repo.url)

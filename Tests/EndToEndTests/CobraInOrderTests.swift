@@ -82,18 +82,6 @@ struct CobraInOrderTests {
         #expect(found.output.contains("deck run --disk"), "\(found.output)")
     }
 
-    @Test(
-        "the initial statement of an if or for header runs once, in order: its nil takes --disk away (review R63)",
-        arguments: [
-            "    g := NewGroup()\n    if g.Disk = nil; g.Size != nil {\n    }\n    g.AddFlags(run)",
-            "    g := NewGroup()\n    for g.Disk = nil; false; {\n    }\n    g.AddFlags(run)",
-        ])
-    func headerInOrder(later: String) throws {
-        let found = try CobraSharedValueTests.audit(first: CobraSharedValueTests.both, later: later)
-        #expect(found.status == 1, "\(found.output)")
-        #expect(found.output.contains("deck run --disk"), "\(found.output)")
-    }
-
     static let options = """
         type Opts struct {
             Name string

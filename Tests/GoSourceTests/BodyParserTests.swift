@@ -1,3 +1,4 @@
+import Limits
 import Testing
 
 @testable import GoSource
@@ -238,5 +239,49 @@ struct BodyParserTests {
         }
         let expression = try GoParser.expression(value, in: file).get()
         #expect(shape(expression) == "&cobra.Command{Use: \"tool\", Aliases: []string{\"t\"}}")
+    }
+
+    /// The error reading `source`'s first function body, or nil when it reads.
+    private func bodyError(_ source: String) -> String? {
+        guard case .failure(let error)? = body(source) else { return nil }
+        return error.message
+    }
+
+    @Test("chains folded in a loop and `else if` chains are bounded in depth: no tree freeing cannot take (R77)")
+    func chainsBounded() {
+        let limit = Limit.goBodyExpressionDepth
+        func chain(_ count: Int, _ separator: String) -> String {
+            Array(repeating: "a", count: count).joined(separator: separator)
+        }
+        // Just inside the bound: read.
+        #expect(bodyError("func f() { _ = \(chain(limit, " + ")) }") == nil)
+        #expect(bodyError("func f() { _ = x\(String(repeating: ".a", count: limit - 2)) }") == nil)
+        // One level past it, in each loop that builds a left-deep tree, at package level too.
+        let deep = "more than \(limit) levels deep"
+        #expect(bodyError("func f() { _ = \(chain(limit + 1, " + ")) }")?.contains(deep) == true)
+        #expect(bodyError("func f() { _ = x\(String(repeating: ".a", count: limit)) }")?.contains(deep) == true)
+        #expect(bodyError("func f() { _ = f\(String(repeating: "()", count: limit)) }")?.contains(deep) == true)
+        #expect(bodyError("func f() { _ = x\(String(repeating: "[0]", count: limit)) }")?.contains(deep) == true)
+        #expect(bodyError("func f() { _ = -\(chain(limit, " * ")) }")?.contains(deep) == true)
+        let file = GoParser.parse("package p\nvar v = \(chain(limit + 1, " + "))\n")
+        if case .value(let spec)? = file.declarations.first, let value = spec.values.first,
+            case .failure(let error) = GoParser.expression(value, in: file)
+        {
+            #expect(error.message.contains(deep))
+        } else {
+            Issue.record("the package-level chain past the bound was read")
+        }
+        // A function literal holds what is inside it: a chain of 60% of the bound folded over a literal holding another.
+        let part = limit * 3 / 5
+        #expect(
+            bodyError("func f() { _ = func() int { return \(chain(part, " + ")) }() + \(chain(part, " + ")) }")?
+                .contains(deep) == true)
+        #expect(
+            bodyError("func f() { _ = \(chain(part, " + ")); _ = func() int { return \(chain(part, " + ")) }() }")
+                == nil)
+        // Each `else if` nests the next `if`: a level of nesting, as a block is.
+        let elses = String(repeating: " else if a {}", count: Limit.goBodyDepth)
+        #expect(bodyError("func f() { if a {}\(elses) }")?.contains("nest more than") == true)
+        #expect(bodyError("func f() { if a {}\(String(repeating: " else if a {}", count: 40)) }") == nil)
     }
 }

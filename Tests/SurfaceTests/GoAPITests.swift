@@ -335,6 +335,15 @@ struct GoAPITests {
         Rule(
             name: "body changes are nothing", old: "func F() int { return 1 }", new: "func F() int { return 2 }",
             bump: .none),
+        Rule(
+            name: "a dot inside a string with escaped quotes names no package: the value change is a change",
+            old: #"const C = "a \"b\" c.d""#, new: #"const C = "a \"b\" c.e""#, bump: .major),
+        Rule(
+            name: "a dot inside a rune names no package", old: "const C = '.' + 1", new: "const C = '.' + 2",
+            bump: .major),
+        Rule(
+            name: "a const value naming another package's const is not claimed (the note names it)",
+            old: "const C = 1", new: "const C = other.One", bump: .patch),
     ]
 
     @Test("apidiff rules", arguments: rules)
@@ -351,8 +360,18 @@ struct GoAPITests {
         #expect(note.hasPrefix("api:example.com/m/p.New (type int → ?"))
         #expect(
             note.contains(
-                "(a Go var's type `?`, inferred from an initialiser that needs type-checking: see the notes), so semgate "
-                    + "does not claim a break; check it by hand, since code that compiled may now fail"))
+                "(a Go var's type `?` (inferred from an initialiser that needs type-checking) or a const's value "
+                    + "naming another package's const: see the notes), so semgate does not claim a break; check it by "
+                    + "hand, since code that compiled may now fail"))
+    }
+
+    @Test("the unread note names a long value by its start")
+    func longValueInNote() throws {
+        let long = String(repeating: "x", count: 200)
+        let changes = SurfaceDiff.changes(
+            from: goSnapshot("const C = \"\(long)\""), to: goSnapshot("const C = other.C"), policy: goPolicy)
+        let note = try #require(SurfaceDiff.unreadChangesNote(changes, policy: goPolicy))
+        #expect(note.hasPrefix("api:example.com/m/p.C (value \"" + String(repeating: "x", count: 56) + "... → other.C)"))
     }
 
     @Test("items, keys and attributes of one package")

@@ -378,6 +378,15 @@ struct GoModuleFollowingTests {
         let moved = SurfaceDiff.changes(from: first, to: second, policy: policy)
             .filter { $0.kind == .removed }.map { "\($0.key) \($0.bump)" }
         #expect(moved == ["example.com/mod/a.Options.Check patch", "example.com/mod/a.Options.Name patch"])
+        // Not claimed, but never silent (review R82): a note names them and says to check by hand.
+        let unclaimed = SurfaceDiff.unclaimedRemovalsNote(
+            SurfaceDiff.changes(from: first, to: second, policy: policy), policy: policy)
+        #expect(
+            unclaimed?.hasPrefix(
+                "api:example.com/mod/a.Options.Check, api:example.com/mod/a.Options.Name: no longer listed, but its "
+                    + "type now embeds another module's type") == true, "\(unclaimed ?? "none")")
+        #expect(
+            unclaimed?.contains("they may still be there and semgate does not claim a break; check by hand") == true)
         #expect(
             second.items["api:example.com/mod/a.Options"]?.attributes["note"]
                 == "comparability depends on meta.Object from another module (needs type-checking); "
@@ -385,6 +394,8 @@ struct GoModuleFollowingTests {
         let gone = SurfaceDiff.changes(from: second, to: third, policy: policy)
             .filter { $0.kind == .removed }.map { "\($0.key) \($0.bump)" }
         #expect(gone == ["example.com/mod/a.Options.Size major"])
+        let sizeGone = SurfaceDiff.changes(from: second, to: third, policy: policy)
+        #expect(SurfaceDiff.unclaimedRemovalsNote(sizeGone, policy: policy) == nil)
     }
 
     @Test("an unexported alias split into a defined type is no break unless an exported item names its target")

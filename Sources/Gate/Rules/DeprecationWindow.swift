@@ -34,6 +34,18 @@ extension Rule {
                     """,
                 history: [ExampleRelease("1.2.0", ["options:no-summary", "options:summary-mode"])],
                 head: ExampleRelease("2.0.0", ["options:summary-mode"])),
+            RuleExample(
+                "hidden in 1.1.0 under hidden: experimental, removed in 1.2.0", triggers: true,
+                policy: """
+                    hidden: experimental
+                    deprecation-period: {rest-of-major: true}
+
+                    """,
+                history: [
+                    ExampleRelease("1.0.0", ["flags:--out", "flags:--verbose"]),
+                    ExampleRelease("1.1.0", ["flags:--out", "flags:--verbose hidden=true"]),
+                ],
+                head: ExampleRelease("1.2.0", ["flags:--out"])),
         ],
         check: .release { (context: ReleaseContext) throws(GateError) -> [Violation] in
             let removed = context.promisedChanges.filter {
@@ -62,6 +74,26 @@ extension Rule {
                         since: since, target: version, day: context.day, period: period, releases: context.releases)
                 else { continue }
                 violations.append(Violation("\(change.id) was removed in \(version) but it was \(why)", about: change))
+            }
+            // Under `hidden: experimental` the snapshot calls a hidden item experimental, but a promised item's hiding
+            // was its deprecation (SurfaceDiff: hiding is how command lines retire items): its window holds when it
+            // goes (review R76: hidden in a minor and removed in the next passed a rest-of-major period).
+            guard context.policy.hidden == .experimental else { return violations }
+            for change in context.changes
+            where change.kind == .removed && change.experimental && change.before?.stability == .experimental
+                && change.before?.attributes["hidden"] == "true"
+            {
+                guard let since = try context.firstRelease(where: change.id, is: .experimental),
+                    let shown = context.predecessor(of: since.version),
+                    let old = try context.surfaceOfRelease(shown).items[change.id],
+                    old.stability == .stable || old.stability == .deprecated,
+                    let why = Deprecations.periodViolation(
+                        since: since, target: version, day: context.day, period: period, releases: context.releases)
+                else { continue }
+                violations.append(
+                    Violation(
+                        "\(change.id) was removed in \(version) but it was \(why) (hiding it deprecated it: "
+                            + "policy hidden: experimental)", about: change))
             }
             return violations
         })

@@ -119,7 +119,7 @@ public struct ReleaseContext {
     }
 
     /// The greatest final release with lower precedence than `version`.
-    private func predecessor(of version: Version) -> ReleasePoint? {
+    func predecessor(of version: Version) -> ReleasePoint? {
         releases.last { !$0.version.isPrerelease && $0.version < version && !$0.version.hasSamePrecedence(as: version) }
     }
 }

@@ -162,6 +162,10 @@ public struct RuleExample: Sendable {
                     attributes[pair[0]] = pair[1]
                 }
             }
+            // As the surface reader does: under `hidden: experimental` a hidden item promises nothing.
+            if stability == .stable && policy.hidden == .experimental && attributes["hidden"] == "true" {
+                stability = .experimental
+            }
             let surface = String(id[..<colon])
             let item = SurfaceItem(
                 surface: surface, key: String(id[id.index(after: colon)...]), attributes: attributes,
