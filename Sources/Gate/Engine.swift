@@ -581,12 +581,9 @@ public final class Engine {
                     guard !unsettled.isEmpty else { return trusted }
                     let strict = SurfaceDiff.changes(
                         from: before, to: after, policy: policy, candidates: candidates, trustingUncertain: false)
-                    return (trusted.filter { !unsettled.contains($0.surface) }
-                        + strict.filter { unsettled.contains($0.surface) })
-                        .sorted {
-                            Bytewise.precedes(
-                                [$0.surface, $0.key, $0.kind.rawValue], [$1.surface, $1.key, $1.kind.rawValue])
-                        }
+                    return SurfaceDiff.inReportOrder(
+                        trusted.filter { !unsettled.contains($0.surface) }
+                            + strict.filter { unsettled.contains($0.surface) })
                 } ?? []
             if let before = carried,
                 let note = SurfaceDiff.uncertainRemovalNote(

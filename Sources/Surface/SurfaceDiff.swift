@@ -189,7 +189,13 @@ public enum SurfaceDiff {
             }
             for (id, new) in after.items where before.items[id] == nil { added(new) }
         }
-        return changes.sorted {
+        return inReportOrder(changes)
+    }
+
+    /// `changes` in the order `changes(from:to:policy:candidates:trustingUncertain:)` gives them: by surface, key and
+    /// kind, bytewise, so that lists put together from several diffs read as one.
+    public static func inReportOrder(_ changes: [Change]) -> [Change] {
+        changes.sorted {
             Bytewise.precedes([$0.surface, $0.key, $0.kind.rawValue], [$1.surface, $1.key, $1.kind.rawValue])
         }
     }
