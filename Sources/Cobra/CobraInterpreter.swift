@@ -702,6 +702,10 @@ struct CobraInterpreter {
     /// The types whose whole value some file read gives through a pointer (`*o = Opts{...}`): their fields are
     /// replaced in order too (``fieldsSetToNil(_:)``, ``assignWholeStruct(_:_:in:)``).
     private lazy var typesReplacedThroughPointer: Set<String> = Set(sources.flatMap(\.typesReplacedThroughPointer))
+    /// The pointer methods of the program's types that are no struct, by method name (``rewriteReceiver``), worked
+    /// out on first use; and what each does to its receiver (``CobraReceiverRewrite``), by function.
+    private var rewritingMethods: [CobraName: [CobraFunctionID]]?
+    private var receiverRewrites: [CobraFunctionID: CobraReceiverRewrite] = [:]
     /// The `x.Field = nil` statements the run made (by file, line and field), to objects it follows: the nil is in
     /// the field's cell of those objects alone.
     private(set) var nilAssignmentsRun: Set<CobraNilRun> = []
@@ -5833,6 +5837,293 @@ struct CobraInterpreter {
         }
     }
 
+    /// `x.M(args)` where `M` is a pointer method of one of the program's types that is no struct (`func (n *Names)
+    /// Clear() { *n = nil }`) and `x` holds values of that type (its literal's strings, `nil`, an instance of it, or
+    /// objects of a list type's element type): the value the method gives `*n` (``CobraReceiverRewrite``) is what
+    /// the variable holds after the call (review R85: `names.Clear()` then `range names` runs no time). Where the
+    /// call runs once, in order, it replaces what the variable held (a local, or a package-level variable for the
+    /// reads after it in this run of the entry point); elsewhere it adds to it. Where what the method writes cannot be
+    /// known (a write in a branch, `(*n)[i] = v`, a call not followed, `x` a pointer to the variable written), the
+    /// variable stops deciding: it holds any value of the type from there, and a note says so.
+    private mutating func rewriteReceiver(
+        _ base: CobraExpr, _ method: CobraName, held: CobraValues, arguments: [CobraExpr], _ values: [CobraValues],
+        line: Int, in frame: inout Frame
+    ) {
+        guard !held.isEmpty, let candidates = rewritingMethods(named: method) else { return }
+        // The types `x` may be of among the candidates' receivers (empty: any of them).
+        var types: Set<CobraName> = []
+        let receivers = Set(candidates.map { declared.list[Int($0)].receiver })
+        for value in held {
+            switch value {
+            case .string, .bool, .nilValue:
+                continue
+            case .instance(let type), .object(_, let type):
+                if receivers.contains(type) {
+                    types.insert(type)
+                    continue
+                }
+                // An object of a struct type, element of a list type whose method it is (`groups.Clear()` on
+                // `Groups{g}`), not its own. (An interface's instance is no such element.)
+                guard declared.structs[type] != nil,
+                    let found = methodOrPromoted(method, of: type, preferring: frame.folder),
+                    receivers.contains(found.receiver)
+                else { return }
+                types.insert(found.receiver)
+            default:
+                return
+            }
+        }
+        let chosen = candidates.filter { types.isEmpty || types.contains(declared.list[Int($0)].receiver) }
+        guard !chosen.isEmpty else { return }
+        var given: CobraValues?
+        var keeps = true
+        for key in chosen {
+            let rewrite = receiverRewrite(key)
+            if case .keeps = rewrite { continue }
+            keeps = false
+            guard case .rewrites(let body) = rewrite,
+                let value = rewritten(
+                    body, held: held, arguments: arguments, values, file: declared.list[Int(key)].file)
+            else {
+                given = nil
+                break
+            }
+            // Two methods of one name (of two types, or for two builds) that write differently: not known.
+            if let other = given, other != value {
+                given = nil
+                break
+            }
+            given = value
+        }
+        guard !keeps else { return }
+        let receiverTypes = Set(chosen.map { declared.list[Int($0)].receiver })
+        // What held any value of the type (`var f Formats` before `f.UnmarshalText(b)`) decided nothing before the
+        // call either: a write that cannot be known, or one to a place not followed, changes nothing it decides.
+        let anyValue = held.allSatisfy { value in
+            if case .instance(let type) = value { receiverTypes.contains(type) } else { false }
+        }
+        // Only strings (names) and objects (holding flags) of what it held read as commands or flags: a note where
+        // such a value may no longer be what it holds. (A nil or a bool stops deciding without one: what reads it
+        // as any value notes what it cannot read.)
+        let namesSome = held.contains { value in
+            switch value {
+            case .string, .object: true
+            default: false
+            }
+        }
+        let spelled = spelling(of: base, in: frame.file) + "." + numbering.table.names[Int(method)]
+        let variable: CobraLocalName
+        switch base {
+        case .name(let name) where isPointerReceiver(name, in: frame):
+            // `x.Set(s)` in a method of x's type (`func (x *T) UnmarshalJSON(...)`): what it writes is the caller's
+            // variable, where the call of this method is a write that is not known (it names its receiver other than
+            // through `*`: ``CobraReceiverRewrite/mayWrite(_:body:in:)``).
+            return
+        case .name(let name) where !boundToPointer(name, in: frame):
+            variable = name
+        case .selector(let owner, let field, _) where Self.isPlace(owner) && given.map(held.isSubset) == true:
+            // A field given more (`o.Scanners.Enable(x)` appends): what it holds and the rest, as an assignment adds.
+            let field = runName(field, in: frame.file)
+            for object in evaluate(owner, in: &frame) where Self.programType(of: object) != nil {
+                assignField(of: object, field, given ?? [])
+            }
+            return
+        default:
+            guard namesSome else { return }
+            note(
+                "\(spelled) writes through its pointer receiver where the run does not follow it (a field, a pointer "
+                    + "to a variable); what is read there after it may be other than the run reads, so the commands "
+                    + "or flags read from it may not be in the surface",
+                file: frame.file, line: line)
+            return
+        }
+        var value = given ?? []
+        if given == nil {
+            guard !anyValue else { return }
+            if namesSome {
+                note(
+                    "\(spelled) writes through its pointer receiver what cannot be known; what it holds after it is "
+                        + "not known, so the commands or flags read from it may not be in the surface",
+                    file: frame.file, line: line)
+            }
+            // Any value of the type: a loop over it, a name read from it, decides nothing.
+            value = receiverTypes.count == 1 ? CobraValues(.instance(receiverTypes.first ?? -1)) : []
+        }
+        if let old = frame.locals[variable] {
+            frame.reassigned(variable)
+            frame.certain[variable] = nil
+            frame.nilTypes[variable] = nil
+            let replaces = !value.isEmpty && assignsInOrder(frame)
+            frame.locals.assign(replaces ? value : old.union(value), to: variable)
+            return
+        }
+        let cell = globalCell(variable, in: frame.file)
+        guard cells[Int(cell)].values != nil, !value.isEmpty else { return }
+        guard replacesInOrder(frame) else { return add(value, to: cell) }
+        // For the reads after it in this run of the entry point (``replaceField(_:)``); the cell keeps every value.
+        let write = CobraStrongWrite(
+            cell: cell, values: value, site: CobraSite(file: -1, offset: Int(cell)),
+            calls: recording.last?.calls.count ?? 0, reads: recording.last?.reads.count ?? 0)
+        if !recording.isEmpty { recording[recording.count - 1].strong.append(write) }
+        replaceField(write)
+    }
+
+    /// The pointer methods named `method` of the program's types that are no struct; nil when there is none.
+    private mutating func rewritingMethods(named method: CobraName) -> [CobraFunctionID]? {
+        if rewritingMethods == nil {
+            var found: [CobraName: [CobraFunctionID]] = [:]
+            for (index, function) in declared.list.enumerated()
+            where function.receiver >= 0 && declared.structs[function.receiver] == nil {
+                guard files[function.file].functions[function.index].declaration.receiver?.isPointer == true else {
+                    continue
+                }
+                found[function.name, default: []].append(CobraFunctionID(index))
+            }
+            rewritingMethods = found
+        }
+        return rewritingMethods?[method]
+    }
+
+    /// What method `key` does to its receiver (``CobraReceiverRewrite``), worked out once a run.
+    private mutating func receiverRewrite(_ key: CobraFunctionID) -> CobraReceiverRewrite {
+        if let known = receiverRewrites[key] { return known }
+        let function = declared.list[Int(key)]
+        let declaration = files[function.file].functions[function.index].declaration
+        let found = CobraReceiverRewrite.of(declaration, in: files[function.file].go)
+        receiverRewrites[key] = found
+        return found
+    }
+
+    /// What `*n` holds after the writes of `body`, run on a receiver holding `held` with arguments `values` (spelled
+    /// `arguments` at the call): nil when a write gives what cannot be known.
+    private mutating func rewritten(
+        _ body: CobraReceiverRewrite.Body, held: CobraValues, arguments: [CobraExpr], _ values: [CobraValues], file: Int
+    ) -> CobraValues? {
+        var current = held
+        for write in body.writes {
+            guard let next = rewrittenValue(write, body, current: current, arguments: arguments, values, file: file)
+            else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    /// The value `expression` (the right side of a `*n = ...` of `body`) gives: `nil`, a parameter's argument, `*n`,
+    /// a string, a list literal of such values, `append` of them, a conversion of one (`Names(v)`, `string(v)`), and a
+    /// slice of `*n` or a parameter whose bounds are integer constants (in the method or at the call): `[:0]` leaves
+    /// nothing, `[:]` all. Nil for anything else (a call, an index, a slice that keeps some entries).
+    private mutating func rewrittenValue(
+        _ expression: GoExpr, _ body: CobraReceiverRewrite.Body, current: CobraValues, arguments: [CobraExpr],
+        _ values: [CobraValues], file: Int, depth: Int = 0
+    ) -> CobraValues? {
+        guard depth < 16 else { return nil }
+        func value(_ inner: GoExpr) -> CobraValues? {
+            rewrittenValue(inner, body, current: current, arguments: arguments, values, file: file, depth: depth + 1)
+        }
+        switch expression {
+        case .name("nil", _):
+            return CobraValues(.nilValue)
+        case .name(let name, _):
+            guard let index = body.parameters.firstIndex(of: name) else { return nil }
+            let given =
+                body.variadic && index == body.parameters.count - 1
+                ? Self.union(Array(values.dropFirst(index))) : index < values.count ? values[index] : []
+            return given.isEmpty ? nil : given
+        case .unary("*", .name(let name, _)) where name.utf8.elementsEqual(body.receiver.utf8):
+            return current.isEmpty ? nil : current
+        case .string(let text, _):
+            return CobraValues(.string(text))
+        case .composite(_, let elements, _):
+            var result = CobraValues()
+            for element in elements {
+                guard element.key == nil, let inner = value(element.value) else { return nil }
+                result.formUnion(inner)
+            }
+            return result.isEmpty ? CobraValues(.nilValue) : result
+        case .call(.name("append", _), let list, _, _):
+            var result = CobraValues()
+            for inner in list {
+                guard let held = value(inner) else { return nil }
+                result.formUnion(held)
+            }
+            // `append(nil, v)` holds v alone.
+            guard result.count > 1, result.contains(.nilValue) else { return result }
+            return CobraValues(result.filter { $0 != .nilValue })
+        case .call(let callee, let list, _, _) where list.count == 1:
+            // A conversion to the receiver's type or a predeclared one keeps the value.
+            switch callee {
+            case .type: break
+            case .name(let type, _)
+            where type.utf8.elementsEqual(body.receiverType.utf8) || CobraReceiverRewrite.basicTypes.contains(type):
+                break
+            default: return nil
+            }
+            return value(list[0])
+        case .slice(let base, let low, let high, let max):
+            guard max == nil, let whole = value(base) else { return nil }
+            let start = low.map { bound($0, body, arguments) } ?? 0
+            guard let end = high.map({ bound($0, body, arguments) }) else { return start == 0 ? whole : nil }
+            if let start, let end, start == end { return CobraValues(.nilValue) }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// An integer constant bound of a slice in a method: a literal, or a parameter whose argument at the call is one.
+    private func bound(_ expression: GoExpr, _ body: CobraReceiverRewrite.Body, _ arguments: [CobraExpr]) -> Int? {
+        switch expression {
+        case .literal(_, let value?): return value
+        case .name(let name, _):
+            guard let index = body.parameters.firstIndex(of: name), index < arguments.count,
+                !(body.variadic && index == body.parameters.count - 1),
+                case .opaque(let value?) = arguments[index]
+            else { return nil }
+            return value
+        default: return nil
+        }
+    }
+
+    /// Whether `name` is the pointer receiver of the method the frame runs (`x` in `func (x *T) UnmarshalJSON(...)`).
+    private func isPointerReceiver(_ name: CobraLocalName, in frame: Frame) -> Bool {
+        guard let key = frame.key, key >= 0 else { return false }
+        let declaration = declared.list[Int(callKeys[Int(key)].function)]
+        let function = files[declaration.file].functions[declaration.index]
+        guard declaration.file == frame.file, let receiver = function.receiver, receiver.name == name else {
+            return false
+        }
+        return function.declaration.receiver?.isPointer == true
+    }
+
+    /// Whether local or package-level `variable` may be a pointer to the value a method writes (`p := &names`,
+    /// `func fill(n *Names)`, `var p *Names`), by the tokens of the running function (the file, at package level):
+    /// the write is then the pointee's, which the run does not follow.
+    private func boundToPointer(_ variable: CobraLocalName, in frame: Frame) -> Bool {
+        let tokens = files[frame.file].go.tokens
+        var range = tokens.indices
+        if let key = frame.key, key >= 0 {
+            let declaration = declared.list[Int(callKeys[Int(key)].function)]
+            let function = files[declaration.file].functions[declaration.index]
+            guard declaration.file == frame.file, let body = function.declaration.body else { return true }
+            // From the signature (`func (n *Names) Reset()`, `func fill(n *Names)`) to the end of the body.
+            let start = tokens[..<body.lowerBound].lastIndex { $0.kind == .keyword(.func) } ?? body.lowerBound
+            range = start..<body.upperBound
+        }
+        let text = self.text(of: variable, in: frame.file)
+        for index in range where tokens[index].kind == .identifier && tokens[index].text.utf8.elementsEqual(text.utf8) {
+            guard index + 1 < range.upperBound, index > range.lowerBound else { continue }
+            if tokens[index - 1].symbol == .period { continue }
+            let next = tokens[index + 1].symbol
+            if next == .star { return true }
+            if next == .define || next == .assign, index + 2 < range.upperBound,
+                tokens[index + 2].symbol == .ampersand
+            {
+                return true
+            }
+        }
+        return false
+    }
+
     /// Go's zero value of a field, where the run follows it: `""`, `false`, `nil` (a pointer, slice or map); nothing
     /// known for the others.
     private func zeroValue(of field: DeclaredField) -> CobraValues {
@@ -6820,6 +7111,12 @@ struct CobraInterpreter {
             if case .selector = base { readingReceiver = true }
             let objects = evaluate(base, in: &frame)
             readingReceiver = false
+            // `names.Clear()` on a value of a type that is no struct: what the method writes through its pointer
+            // receiver is the variable's from here on (review R85), once the call has run.
+            defer {
+                rewriteReceiver(
+                    base, method, held: objects, arguments: arguments, values, line: selectorLine, in: &frame)
+            }
             if text(of: localMethod, in: frame.file) == "Run",
                 objects.contains(where: { if case .command = $0 { true } else { false } })
             {
