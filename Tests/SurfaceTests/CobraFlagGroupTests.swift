@@ -277,6 +277,28 @@ struct CobraFlagGroupTests {
     }
 
     @Test(
+        "the receiver write counts as one of a type that holds no object also as the first statement of a `case` clause (trivy's `OS.Merge`), and a type name without a package is the method's own package's: another package's interface of that name makes the write no more than it was (both read as writes that may replace any object before)",
+        arguments: [
+            ("opts/tags.go", "package opts\n\ntype Version struct {\n\tName string\n}\n\nfunc (v *Version) Merge(o Version) {\n\tswitch {\n\tcase v.Name == \"\":\n\t\t*v = o\n\tdefault:\n\t\t*v = Version{Name: v.Name + o.Name}\n\t}\n}\n", true),
+            ("cmd/tag.go", "package main\n\ntype Tag interface{ Name() string }\n", true),
+            ("opts/tag.go", "package opts\n\ntype Tag interface{ Name() string }\n", false),
+        ])
+    func writeThroughPlainReceiverInPackage(file: String, extra: String, decided: Bool) throws {
+        let repo = try FixtureRepository()
+        var files = Self.files(filter: #"lo.IsNil(e) || e.FlagKey() == """#, prelude: "", wait: true)
+        files[file] = extra
+        if file != "opts/tags.go" {
+            files["opts/tags.go"] =
+                "package opts\n\ntype Tags []Tag\n\nfunc (t *Tags) Add(x Tag) {\n\t*t = append(*t, x)\n}\n"
+            if file.hasPrefix("cmd/") { files["opts/tagname.go"] = "package opts\n\ntype Tag string\n" }
+        }
+        try repo.importCommits([FixtureRepository.Snapshot(files: files, tags: ["v1.0.0"])])
+        let snapshot = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        #expect((snapshot.items["cli:tool serve --port"] != nil) == decided, "\(snapshot.items.keys.sorted())")
+        #expect((snapshot.items["cli:tool save --path"] != nil) == decided)
+    }
+
+    @Test(
         "a filter not decided (a function of the program given the entry, a method that is no getter, the command read) reads the entries at once: names noted as not known, as before",
         arguments: [
             ("", #"missing(e) || e.FlagKey() == """#), ("", #"lo.IsNil(e) || cmd.Use == "serve""#),
