@@ -1394,8 +1394,12 @@ struct CobraInterpreter {
     }
 
     /// The functions that build commands or flags, and, by name, every function that calls one of them; the others
-    /// run only when one of these calls them (their effects cannot reach the command tree any other way). Also the
-    /// functions each function name is mentioned by (only names of the program's functions).
+    /// run only when one of these calls them (their effects cannot reach the command tree any other way). A function
+    /// that names a package-level variable of its package a command literal gives (`var root = &cobra.Command{...}`,
+    /// not shadowed by a parameter or receiver of that name) counts as building commands too: it may hand the command
+    /// to code not read (`sub.AddCmds(root)` in a `main` that builds nothing itself), which the run must meet to say
+    /// the surface misses what that code adds. Also the functions each function name is mentioned by (only names of
+    /// the program's functions).
     ///
     /// `mentioning` is indexed by name number, for the names numbered when it was made (every function's name).
     private mutating func relevantFunctions() -> (relevant: [CobraFunctionID], mentioning: [[CobraFunctionID]]) {
@@ -1406,8 +1410,28 @@ struct CobraInterpreter {
         var relevant = [Bool](repeating: false, count: declared.list.count)
         var pending: [CobraName] = []
         var seen = [Bool](repeating: false, count: isFunctionName.count)
+        var commandGlobals: Set<Int64> = []
+        for (index, file) in files.enumerated() {
+            for binding in file.bindings
+            where binding.values.contains(where: {
+                guard case .composite(let type?, _, _) = Self.withoutAddress($0) else { return false }
+                return type.isCobraCommand
+            }) {
+                for name in binding.names { commandGlobals.insert(scoped(folders[index], runName(name, in: index))) }
+            }
+        }
         for (id, declaration) in declared.list.enumerated() {
-            if files[declaration.file].functions[declaration.index].buildsCommands {
+            let function = files[declaration.file].functions[declaration.index]
+            var namesCommandGlobal = false
+            if !commandGlobals.isEmpty, !function.buildsCommands {
+                let bound = Set(function.parameters.map(\.name) + [function.receiver?.name].compactMap { $0 })
+                namesCommandGlobal = function.calls.contains { local in
+                    !bound.contains(local)
+                        && commandGlobals.contains(
+                            scoped(folders[declaration.file], runName(local, in: declaration.file)))
+                }
+            }
+            if function.buildsCommands || namesCommandGlobal {
                 relevant[id] = true
                 if !seen[Int(declaration.name)] {
                     seen[Int(declaration.name)] = true
