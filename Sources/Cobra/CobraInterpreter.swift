@@ -784,6 +784,9 @@ struct CobraInterpreter {
     /// (review R79). Recorded in every run: it costs a place pushed per call evaluated, where reading the files again
     /// for it whenever one word may reach two subcommands nearly doubled the cost of docker's audit.
     private(set) var childOrder: [CobraPair<CobraSite>: Set<CobraStep>] = [:]
+    /// The calls reached again in a pass after they ran in it (``reachedAgain(_:)``): what their bodies did stands for
+    /// more than one Go call (``runsOnce(_:)``).
+    private var callsReachedAgain: Set<Int32> = []
     /// The calls being evaluated, outermost first: where a step runs.
     private var stepPath: [CobraStepPlace] = []
     /// The steps that add each command to each parent (`AddCommand`), define or add each flag to each set, and include
@@ -1484,6 +1487,17 @@ struct CobraInterpreter {
 
     /// Where the call being evaluated runs, and whether it holds in every run.
     private var currentStep: CobraStep { CobraStep(path: stepPath, certain: undecidedBranches == 0) }
+
+    /// Whether `step` stands for at most one Go evaluation in a run of the program: no body on the way to it repeats
+    /// (a loop, a label `goto` may come back to, a spread argument), each is one call's (not a closure's or a
+    /// package-level value's, whose runs are not told apart), and none of those calls was reached again (its one run
+    /// standing for several Go calls). One argument of such an `AddCommand` that may be several commands adds one of
+    /// them in each run (``childOrder``).
+    func runsOnce(_ step: CobraStep) -> Bool {
+        step.path.allSatisfy { place in
+            !place.repeating && place.call >= 0 && !callsReachedAgain.contains(place.call)
+        }
+    }
 
     /// Records that the call being evaluated defines flag `name` in `set`, or adds it there (``recordsTakingAway``).
     private mutating func recordFlagStep(_ set: CobraFlagSetID, _ name: String) {
@@ -2206,6 +2220,7 @@ struct CobraInterpreter {
     /// A call reached again in the same pass (its result is what it returned): the objects it returned stand for more
     /// than one Go value, and the assignments in order it made are made again here when this is in order too.
     private mutating func reachedAgain(_ call: Int32) {
+        callsReachedAgain.insert(call)
         shared(callStates[Int(call)].returned)
         if unordered == 0, undecidedBranches == 0, epoch != 0 { replaceFieldsAgain(call) }
     }
@@ -7459,9 +7474,11 @@ struct CobraInterpreter {
                 updateCommand(site) { $0.children.formUnion(children) }
                 let step = currentStep
                 // The arguments of one call are added in order; one argument that may be several commands adds them in
-                // no order known (the same place).
+                // no order known (the same place). A spread one (`AddCommand(cmds...)`) adds each of them, one after
+                // another: it repeats.
+                let spread = stepPath.last.map { files[context.file].spreadCalls.contains($0.offset) } ?? true
                 let argument = CobraStep(
-                    path: step.path + [CobraStepPlace(call: Int32.max, offset: offset, repeating: false)],
+                    path: step.path + [CobraStepPlace(call: Int32.max, offset: offset, repeating: spread)],
                     certain: step.certain)
                 for child in children {
                     if recordsTakingAway {
