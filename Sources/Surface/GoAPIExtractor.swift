@@ -111,6 +111,7 @@ public struct GoAPIExtractorSpec: Extractor {
     public static func isUnread(attribute: String, value: String) -> Bool {
         (attribute == "type" && value == "?")
             || (attribute == "value" && GoCompatibility.refersToAnotherPackage(value))
+            || (attribute == "builds" && GoBuildComparison.showsUnread(value, isUnread: isUnread))
     }
 
     public static var unreadValues: (look: String, risk: String)? {

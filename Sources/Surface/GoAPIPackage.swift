@@ -41,8 +41,7 @@ struct ParsedGoFile: Sendable {
             if importPaths[entry.name ?? last] == nil { importPaths[entry.name ?? last] = entry.path }
         }
         self.importPaths = importPaths
-        let parts = [Self.suffixCondition(name), file.buildConstraint].compactMap { $0 }
-        condition = parts.isEmpty ? nil : parts.joined(separator: " && ")
+        condition = Self.condition(suffix: Self.suffixCondition(name), constraint: file.buildConstraint)
     }
 
     /// The file under the name `other`: one blob is parsed once, but two files with the same bytes
@@ -51,9 +50,16 @@ struct ParsedGoFile: Sendable {
         guard other != name else { return self }
         var copy = self
         copy.name = other
-        let parts = [Self.suffixCondition(other), file.buildConstraint].compactMap { $0 }
-        copy.condition = parts.isEmpty ? nil : parts.joined(separator: " && ")
+        copy.condition = Self.condition(suffix: Self.suffixCondition(other), constraint: file.buildConstraint)
         return copy
+    }
+
+    /// A file name's condition and its `//go:build` constraint joined by `&&`, the constraint parenthesized when it
+    /// holds `||` (`windows && (a || b)`, not `windows && a || b`, which `&&` binds as `(windows && a) || b`).
+    static func condition(suffix: String?, constraint: String?) -> String? {
+        guard let constraint else { return suffix }
+        guard let suffix else { return constraint }
+        return suffix + " && " + (constraint.contains("||") ? "(" + constraint + ")" : constraint)
     }
 
     /// The canonical qualifier of each import. Two imports with one canonical name (`cloudlog` and `cloudsecrets` of
@@ -428,7 +434,8 @@ struct GoAPIPackage {
                 let target = declared.value.type
                 let same: Bool
                 switch name {
-                case "any": same = target == .interface([]) || target == .named(package: nil, name: "any", arguments: [])
+                case "any":
+                    same = target == .interface([]) || target == .named(package: nil, name: "any", arguments: [])
                 case "byte": same = target == .named(package: nil, name: "uint8", arguments: [])
                 case "rune": same = target == .named(package: nil, name: "int32", arguments: [])
                 default: same = false
@@ -645,8 +652,15 @@ struct GoAPIPackage {
     static func buildCondition(_ conditions: [String?]) -> String? {
         if conditions.contains(where: { $0 == nil }) { return nil }
         let unique = Array(Set(conditions.compactMap { $0 })).sorted()
-        if unique.count == 1 { return unique[0] }
-        return unique.map { $0.contains(" ") ? "(\($0))" : $0 }.joined(separator: " || ")
+        if unique.count == 1 { return GoBuildVariants.label(of: unique[0]) }
+        let union = unique.map { "(\($0))" }.joined(separator: " || ")
+        // Conditions that together hold in every build (`!go1.8` and `go1.8`): the item is in every build.
+        if let expression = GoBuildExpression(union), let builds = GoBuild.all(telling: expression.tags),
+            builds.allSatisfy({ expression.holds($0.holds) })
+        {
+            return nil
+        }
+        return GoBuildVariants.label(of: union)
     }
 
     /// The name a var's initialiser is, when it is one alone (`other.New`, `newClient`): the var holds what that
