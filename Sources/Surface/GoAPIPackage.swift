@@ -6,7 +6,8 @@ import Limits
 struct ParsedGoFile: Sendable {
     private(set) var name: String
     let file: GoFile
-    /// The `//go:build` expression and `_os`/`_arch` file-name suffix, joined with `&&`; nil for every build.
+    /// The `//go:build` expression and `_os`/`_arch` file-name suffix, joined with `&&` and written one way
+    /// (``GoBuildVariants/label(of:)``: `windows && windows` is `windows`); nil for every build.
     private(set) var condition: String?
     /// Const initialiser tokens by declaration index and value index.
     let constantTokens: [Int: [[GoToken]]]
@@ -58,8 +59,9 @@ struct ParsedGoFile: Sendable {
     /// holds `||` (`windows && (a || b)`, not `windows && a || b`, which `&&` binds as `(windows && a) || b`).
     static func condition(suffix: String?, constraint: String?) -> String? {
         guard let constraint else { return suffix }
-        guard let suffix else { return constraint }
-        return suffix + " && " + (constraint.contains("||") ? "(" + constraint + ")" : constraint)
+        guard let suffix else { return GoBuildVariants.label(of: constraint) }
+        return GoBuildVariants.label(
+            of: suffix + " && " + (constraint.contains("||") ? "(" + constraint + ")" : constraint))
     }
 
     /// The canonical qualifier of each import. Two imports with one canonical name (`cloudlog` and `cloudsecrets` of
@@ -652,15 +654,16 @@ struct GoAPIPackage {
     static func buildCondition(_ conditions: [String?]) -> String? {
         if conditions.contains(where: { $0 == nil }) { return nil }
         let unique = Array(Set(conditions.compactMap { $0 })).sorted()
-        if unique.count == 1 { return GoBuildVariants.label(of: unique[0]) }
-        let union = unique.map { "(\($0))" }.joined(separator: " || ")
-        // Conditions that together hold in every build (`!go1.8` and `go1.8`): the item is in every build.
-        if let expression = GoBuildExpression(union), let builds = GoBuild.all(telling: expression.tags),
-            builds.allSatisfy({ expression.holds($0.holds) })
+        if unique.count == 1 { return unique[0] }
+        // Conditions that together hold in every build (`!go1.8` and `go1.8`): the item is in every build. Told
+        // apart only for a few tags (a handful of builds); else the union is shown as it is.
+        let union = unique.map { $0.contains(" ") ? "(\($0))" : $0 }.joined(separator: " || ")
+        if unique.count < 5, let expression = GoBuildExpression(union), expression.tags.count < 4,
+            let builds = GoBuild.all(telling: expression.tags), builds.allSatisfy({ expression.holds($0.holds) })
         {
             return nil
         }
-        return GoBuildVariants.label(of: union)
+        return union
     }
 
     /// The name a var's initialiser is, when it is one alone (`other.New`, `newClient`): the var holds what that

@@ -12,7 +12,7 @@ import GoSource
 /// happened to be read first, so that a label says which concrete builds see it; `GoBuildComparison` compares items
 /// build by build.
 enum GoBuildVariants {
-    /// The conditions (``label(of:)``) of the files that declare a name another file of the package declares too,
+    /// The conditions (written one way, ``label(of:)``) of the files that declare a name another file of the package declares too,
     /// sorted; empty when every name has one declaration (most packages: nothing is built twice).
     static func conditions(of files: [ParsedGoFile]) -> [String] {
         var declaring: [String: Set<String?>] = [:]
@@ -25,7 +25,7 @@ enum GoBuildVariants {
         }
         var conditions: Set<String> = []
         for (name, count) in seen where count > 1 {
-            for condition in declaring[name] ?? [] { if let condition { conditions.insert(label(of: condition)) } }
+            for condition in declaring[name] ?? [] { if let condition { conditions.insert(condition) } }
         }
         return conditions.sorted()
     }
@@ -52,7 +52,7 @@ enum GoBuildVariants {
 
     /// `files` with those of `condition` (a label) first (the definition `GoAPIPackage` keeps is the first file's).
     static func ordered(_ files: [ParsedGoFile], first condition: String) -> [ParsedGoFile] {
-        let first = files.map { $0.condition.map(label(of:)) == condition }
+        let first = files.map { $0.condition == condition }
         return zip(files, first).filter { $0.1 }.map(\.0) + zip(files, first).filter { !$0.1 }.map(\.0)
     }
 
@@ -68,8 +68,7 @@ enum GoBuildVariants {
         var labelOfPath: [String: String] = [:]
         var declared: [String: Set<String>] = [:]
         for file in files {
-            guard let condition = file.condition else { continue }
-            let label = label(of: condition)
+            guard let label = file.condition else { continue }
             labelOfPath[folder.isEmpty ? file.name : folder + "/" + file.name] = label
             declared[label, default: []].formUnion(declaredNames(file))
         }
