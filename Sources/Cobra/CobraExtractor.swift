@@ -205,18 +205,6 @@ public enum CobraExtractor {
             interpreter.run()
             if let surface = stopped(&interpreter) { return surface }
         }
-        if !interpreter.recordedOrder && TreeBuilder.sharesWord(interpreter) {
-            // One word may reach two subcommands of one command: which one cobra runs depends on the order they are
-            // added in, which a run records only when asked (review R79). Read again the same way, recording it.
-            interpreter.finish()
-            let same = configure
-            interpreter = made {
-                same(&$0)
-                $0.recordsOrder = true
-            }
-            interpreter.run()
-            if let surface = stopped(&interpreter) { return surface }
-        }
         interpreter.markFlagsWithGuardedNotices()
         interpreter.finish()
         var builder = TreeBuilder(
@@ -1028,22 +1016,6 @@ private struct TreeBuilder {
         for index in collected.indices { collected[index].subtract(dropped) }
         guard marking else { return }
         for key in dropped.sorted() where takenAway.count < Self.maximumUnnamedFlags { takenAway.insert(key) }
-    }
-
-    /// Whether one word (a name or an alias) may reach two subcommands of one command of `interpreter`'s run.
-    static func sharesWord(_ interpreter: CobraInterpreter) -> Bool {
-        for info in interpreter.commands.values where info.children.count > 1 {
-            var seen: Set<[UInt8]> = []
-            for child in info.children {
-                guard let childInfo = interpreter.commands[child], childInfo.hasUse else { continue }
-                let words = Set(
-                    (childInfo.use.values.map(commandName(of:)) + childInfo.aliases.values).filter(isTypable).map {
-                        Array($0.utf8)
-                    })
-                for word in words where !seen.insert(word).inserted { return true }
-            }
-        }
-        return false
     }
 
     /// Visits subcommand `child` of the command at `key` under `word`, its name (`aliasOf` nil) or an alias of it.
