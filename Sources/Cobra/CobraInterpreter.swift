@@ -796,18 +796,18 @@ struct CobraInterpreter {
     private(set) var helpReplaced: Set<CobraSite> = []
     /// Whether some file read names `RemoveCommand`, `ResetCommands` or `ResetFlags`: only then are the steps that add
     /// commands and flags recorded (``takeAway()``).
-    private lazy var recordsSteps: Bool = recordsOrder || files.contains(where: \.takesAway)
-    /// Set before ``run()`` to record the steps that add each command (``childOrder``) whatever the files name: the
-    /// extractor asks for it when one word may reach two subcommands of one command (``CobraCommandOrder``).
-    var recordsOrder = false
+    private lazy var recordsTakingAway: Bool = files.contains(where: \.takesAway)
     /// Whether some file read calls a method named `Commands` (``CobraFile/callsCommands``).
     var callsCommands: Bool { files.contains(where: \.callsCommands) }
-    /// Whether the steps that add commands were recorded in the run (``childOrder``).
-    var recordedOrder: Bool { mutating get { recordsSteps } }
     /// The steps that add each command to each parent, each ending in the place of the command among the `AddCommand`
-    /// call's arguments (`root.AddCommand(a, b)` adds `a` first); recorded when ``recordsSteps``.
+    /// call's arguments (`root.AddCommand(a, b)` adds `a` first): which of two subcommands one word reaches cobra takes
+    /// (review R79). Recorded in every run: it costs a place pushed per call evaluated, where reading the files again
+    /// for it whenever one word may reach two subcommands nearly doubled the cost of docker's audit.
     private(set) var childOrder: [CobraPair<CobraSite>: Set<CobraStep>] = [:]
-    /// The calls being evaluated, outermost first, when ``recordsSteps``: where a step runs.
+    /// The calls reached again in a pass after they ran in it (``reachedAgain(_:)``): what their bodies did stands for
+    /// more than one Go call (``runsOnce(_:)``).
+    private var callsReachedAgain: Set<Int32> = []
+    /// The calls being evaluated, outermost first: where a step runs.
     private var stepPath: [CobraStepPlace] = []
     /// The steps that add each command to each parent (`AddCommand`), define or add each flag to each set, and include
     /// each set in another (`AddFlagSet`); and the steps that take commands or flags away. All only grow.
@@ -1526,15 +1526,26 @@ struct CobraInterpreter {
             epoch += 1
             if !changed || !changedAfterRead || outOfStack != nil { break }
         }
-        if recordsSteps && outOfStack == nil { takeAway() }
+        if recordsTakingAway && outOfStack == nil { takeAway() }
     }
 
-    /// Where the call being evaluated runs (``recordsSteps``), and whether it holds in every run.
+    /// Where the call being evaluated runs, and whether it holds in every run.
     private var currentStep: CobraStep { CobraStep(path: stepPath, certain: undecidedBranches == 0) }
 
-    /// Records that the call being evaluated defines flag `name` in `set`, or adds it there (``recordsSteps``).
+    /// Whether `step` stands for at most one Go evaluation in a run of the program: no body on the way to it repeats
+    /// (a loop, a label `goto` may come back to, a spread argument), each is one call's (not a closure's or a
+    /// package-level value's, whose runs are not told apart), and none of those calls was reached again (its one run
+    /// standing for several Go calls). One argument of such an `AddCommand` that may be several commands adds one of
+    /// them in each run (``childOrder``).
+    func runsOnce(_ step: CobraStep) -> Bool {
+        step.path.allSatisfy { place in
+            !place.repeating && place.call >= 0 && !callsReachedAgain.contains(place.call)
+        }
+    }
+
+    /// Records that the call being evaluated defines flag `name` in `set`, or adds it there (``recordsTakingAway``).
     private mutating func recordFlagStep(_ set: CobraFlagSetID, _ name: String) {
-        guard recordsSteps else { return }
+        guard recordsTakingAway else { return }
         CobraSteps.insert(currentStep, into: &flagSteps[CobraFlagKey(set: set, name: name), default: []])
     }
 
@@ -2253,6 +2264,7 @@ struct CobraInterpreter {
     /// A call reached again in the same pass (its result is what it returned): the objects it returned stand for more
     /// than one Go value, and the assignments in order it made are made again here when this is in order too.
     private mutating func reachedAgain(_ call: Int32) {
+        callsReachedAgain.insert(call)
         shared(callStates[Int(call)].returned)
         if unordered == 0, undecidedBranches == 0, epoch != 0 { replaceFieldsAgain(call) }
     }
@@ -6403,7 +6415,6 @@ struct CobraInterpreter {
         case .composite(let type, let elements, let position):
             return composite(type, elements, position: position, elementType: nil, in: &frame)
         case .call(let callee, let arguments, let position):
-            guard recordsSteps else { return evaluateCall(callee, arguments, position: position, in: &frame) }
             stepPath.append(
                 CobraStepPlace(
                     call: frame.key ?? -1, offset: position.offset, repeating: frame.loops > 0 || frame.afterLabel))
@@ -7523,17 +7534,19 @@ struct CobraInterpreter {
                     if !recording.isEmpty { recording[recording.count - 1].missingChildren.append((site, child)) }
                 }
                 updateCommand(site) { $0.children.formUnion(children) }
-                if recordsSteps {
-                    let step = currentStep
-                    // The arguments of one call are added in order; one argument that may be several commands adds
-                    // them in no order known (the same place).
-                    let argument = CobraStep(
-                        path: step.path + [CobraStepPlace(call: Int32.max, offset: offset, repeating: false)],
-                        certain: step.certain)
-                    for child in children {
+                let step = currentStep
+                // The arguments of one call are added in order; one argument that may be several commands adds them in
+                // no order known (the same place). A spread one (`AddCommand(cmds...)`) adds each of them, one after
+                // another: it repeats.
+                let spread = stepPath.last.map { files[context.file].spreadCalls.contains($0.offset) } ?? true
+                let argument = CobraStep(
+                    path: step.path + [CobraStepPlace(call: Int32.max, offset: offset, repeating: spread)],
+                    certain: step.certain)
+                for child in children {
+                    if recordsTakingAway {
                         CobraSteps.insert(step, into: &childSteps[CobraPair(site, child), default: []])
-                        CobraSteps.insert(argument, into: &childOrder[CobraPair(site, child), default: []])
                     }
+                    CobraSteps.insert(argument, into: &childOrder[CobraPair(site, child), default: []])
                 }
                 if conditional {
                     for child in children { childBuilds[CobraPair(site, child), default: []].insert(currentBuild) }
@@ -7563,7 +7576,7 @@ struct CobraInterpreter {
             return flagSetMethod(CobraKnown.markHidden.id, .persistent(site), values, context)
         case CobraKnown.removeCommand.id, CobraKnown.resetCommands.id, CobraKnown.resetFlags.id:
             // What these take away is worked out once the run is over, from the order of the steps that add it
-            // (``takeAway()``). `recordsSteps` holds: the file names the method.
+            // (``takeAway()``). `recordsTakingAway` holds: the file names the method.
             let taking = CobraTakingAway(
                 step: currentStep, place: CobraPlace(file: context.file, line: context.line),
                 method: numbering.table.names[Int(method)])
@@ -7611,7 +7624,7 @@ struct CobraInterpreter {
                     file: context.file, line: context.line)
             }
             updateFlagSet(id) { $0.includes.formUnion(sets.filter { $0 != id }) }
-            if recordsSteps {
+            if recordsTakingAway {
                 let step = currentStep
                 for set in sets where set != id {
                     CobraSteps.insert(step, into: &includeSteps[CobraPair(id, set), default: []])
