@@ -205,18 +205,6 @@ public enum CobraExtractor {
             interpreter.run()
             if let surface = stopped(&interpreter) { return surface }
         }
-        if !interpreter.recordedOrder && TreeBuilder.sharesWord(interpreter) {
-            // One word may reach two subcommands of one command: which one cobra runs depends on the order they are
-            // added in, which a run records only when asked (review R79). Read again the same way, recording it.
-            interpreter.finish()
-            let same = configure
-            interpreter = made {
-                same(&$0)
-                $0.recordsOrder = true
-            }
-            interpreter.run()
-            if let surface = stopped(&interpreter) { return surface }
-        }
         interpreter.markFlagsWithGuardedNotices()
         interpreter.finish()
         var builder = TreeBuilder(
@@ -946,7 +934,7 @@ private struct TreeBuilder {
                         || reached.first { $0.site == other }.map { overlap($0.build, child.build) } == true
                 }
                 let possible = possibleWinners(of: candidates, under: site, siblings: reached.count)
-                if possible == [child.site] {
+                if possible == [child.site] || (possible.contains(child.site) && alternatives(possible, under: site)) {
                     visitReached(child, word: word, aliasOf: of, under: key, path: path, deprecated: deprecated,
                         stack: stack, spellings: spellings, hidden: hidden, throughAlias: childThroughAlias)
                     continue
@@ -1030,22 +1018,6 @@ private struct TreeBuilder {
         for key in dropped.sorted() where takenAway.count < Self.maximumUnnamedFlags { takenAway.insert(key) }
     }
 
-    /// Whether one word (a name or an alias) may reach two subcommands of one command of `interpreter`'s run.
-    static func sharesWord(_ interpreter: CobraInterpreter) -> Bool {
-        for info in interpreter.commands.values where info.children.count > 1 {
-            var seen: Set<[UInt8]> = []
-            for child in info.children {
-                guard let childInfo = interpreter.commands[child], childInfo.hasUse else { continue }
-                let words = Set(
-                    (childInfo.use.values.map(commandName(of:)) + childInfo.aliases.values).filter(isTypable).map {
-                        Array($0.utf8)
-                    })
-                for word in words where !seen.insert(word).inserted { return true }
-            }
-        }
-        return false
-    }
-
     /// Visits subcommand `child` of the command at `key` under `word`, its name (`aliasOf` nil) or an alias of it.
     private mutating func visitReached(
         _ child: (site: CobraSite, info: CobraCommandInfo, name: String, build: CobraBuildCondition), word: String,
@@ -1106,6 +1078,24 @@ private struct TreeBuilder {
             first.count > 1 && siblings <= 12
             ? first.filter { candidate in !first.contains { $0 != candidate && before($0, candidate) } } : first
         return candidates.filter { byOrder.contains($0) || bySort.contains($0) }
+    }
+
+    /// Whether `sites`, subcommands of the command at `parent` that one word reaches, are alternatives: each is added by
+    /// one and the same `AddCommand` argument alone, which runs at most once (``CobraInterpreter/runsOnce(_:)``), so a
+    /// run of the program adds one of them (kustomize's `GetCommand` returns a stub `resources` or the full one). They
+    /// never compete: each is the command under the word in the runs that add it, as commands of builds that never
+    /// hold together are, and its commands and flags are there.
+    private func alternatives(_ sites: [CobraSite], under parent: CobraSite) -> Bool {
+        guard sites.count > 1, interpreter.commandResets[parent] == nil else { return false }
+        var only: CobraStep?
+        for site in sites {
+            let pair = CobraPair(parent, site)
+            guard interpreter.childRemovals[pair] == nil, let steps = interpreter.childOrder[pair], steps.count == 1,
+                let step = steps.first, only == nil || only == step
+            else { return false }
+            only = step
+        }
+        return only.map(interpreter.runsOnce) ?? false
     }
 
     /// The `valid-args` attribute of a command: the words of its `ValidArgs` that cobra accepts as its one argument

@@ -662,12 +662,32 @@ struct CobraInterpreter {
     /// By field name, whether some file read may change that field after a literal gave it (``fieldMayChange(_:)``).
     private var fieldsChanged: [CobraName: Bool] = [:]
     /// By package-level name, whether nothing in the files read can change the table it holds (``tableUnchanged(_:)``),
-    /// and whether some file read writes through a pointer (`*p = ...`, ``writesThroughPointer``).
+    /// and the writes through a pointer some file read makes (`*p = ...`, ``pointerWritesMayChange(_:)``).
     private var tablesUnchanged: [CobraName: Bool] = [:]
-    private lazy var pointerWrites: CobraPointerWrites = Self.pointerWrites(in: sources.map(\.file.go))
-    /// Whether some file read writes through a pointer where that may replace a struct's fields (``pointerWrites``).
-    private var writesThroughPointer: Bool {
-        mutating get { pointerWrites.any || !pointerWrites.plainStructs.isEmpty }
+    private lazy var pointerWrites: CobraPointerWrites = Self.pointerWrites(
+        in: sources.map(\.file.go), folders: folders)
+    /// Which values may be, or hold, a struct some method writes whole through its pointer receiver
+    /// (``CobraPointerWrites/plainStructs``), by type (``CobraRewrittenTypes``).
+    private lazy var rewrittenTypes = CobraRewrittenTypes(
+        files: sources.map(\.file.go), plain: pointerWrites.plainStructs)
+
+    /// Whether a write through a pointer in some file read may change what the entries of a loop hold
+    /// (``pointerWrites``): any such write that may replace an object, or a write of a struct that holds no object
+    /// through its method's pointer receiver (`*o = other` in `func (o *OS) Merge(other OS)`) where an entry may be or
+    /// hold such a struct. An entry of a program type that can hold none (trivy's `Flag[T]`, whose fields are strings,
+    /// lists of strings, functions and a `T` of basic types) is not changed by it; an entry that is no value of a
+    /// program type (a string, a command) neither; an entry not known may be anything.
+    private mutating func pointerWritesMayChange(_ runs: [CobraValues]) -> Bool {
+        if pointerWrites.any { return true }
+        if pointerWrites.plainStructs.isEmpty { return false }
+        for run in runs {
+            if run.isEmpty { return true }
+            for value in run {
+                guard let type = Self.programType(of: value) else { continue }
+                if rewrittenTypes.mayHold(numbering.table.names[Int(type)]) { return true }
+            }
+        }
+        return false
     }
     /// The objects whose literal's list decided a loop's filter, and the objects handed to calls the files do not
     /// define (directly or held in an object's fields): such a call may replace a decided entry (through `reflect`, or
@@ -780,18 +800,18 @@ struct CobraInterpreter {
     private(set) var helpReplaced: Set<CobraSite> = []
     /// Whether some file read names `RemoveCommand`, `ResetCommands` or `ResetFlags`: only then are the steps that add
     /// commands and flags recorded (``takeAway()``).
-    private lazy var recordsSteps: Bool = recordsOrder || files.contains(where: \.takesAway)
-    /// Set before ``run()`` to record the steps that add each command (``childOrder``) whatever the files name: the
-    /// extractor asks for it when one word may reach two subcommands of one command (``CobraCommandOrder``).
-    var recordsOrder = false
+    private lazy var recordsTakingAway: Bool = files.contains(where: \.takesAway)
     /// Whether some file read calls a method named `Commands` (``CobraFile/callsCommands``).
     var callsCommands: Bool { files.contains(where: \.callsCommands) }
-    /// Whether the steps that add commands were recorded in the run (``childOrder``).
-    var recordedOrder: Bool { mutating get { recordsSteps } }
     /// The steps that add each command to each parent, each ending in the place of the command among the `AddCommand`
-    /// call's arguments (`root.AddCommand(a, b)` adds `a` first); recorded when ``recordsSteps``.
+    /// call's arguments (`root.AddCommand(a, b)` adds `a` first): which of two subcommands one word reaches cobra takes
+    /// (review R79). Recorded in every run: it costs a place pushed per call evaluated, where reading the files again
+    /// for it whenever one word may reach two subcommands nearly doubled the cost of docker's audit.
     private(set) var childOrder: [CobraPair<CobraSite>: Set<CobraStep>] = [:]
-    /// The calls being evaluated, outermost first, when ``recordsSteps``: where a step runs.
+    /// The calls reached again in a pass after they ran in it (``reachedAgain(_:)``): what their bodies did stands for
+    /// more than one Go call (``runsOnce(_:)``).
+    private var callsReachedAgain: Set<Int32> = []
+    /// The calls being evaluated, outermost first: where a step runs.
     private var stepPath: [CobraStepPlace] = []
     /// The steps that add each command to each parent (`AddCommand`), define or add each flag to each set, and include
     /// each set in another (`AddFlagSet`); and the steps that take commands or flags away. All only grow.
@@ -1378,8 +1398,12 @@ struct CobraInterpreter {
     }
 
     /// The functions that build commands or flags, and, by name, every function that calls one of them; the others
-    /// run only when one of these calls them (their effects cannot reach the command tree any other way). Also the
-    /// functions each function name is mentioned by (only names of the program's functions).
+    /// run only when one of these calls them (their effects cannot reach the command tree any other way). A function
+    /// that names a package-level variable of its package a command literal gives (`var root = &cobra.Command{...}`,
+    /// not shadowed by a parameter or receiver of that name) counts as building commands too: it may hand the command
+    /// to code not read (`sub.AddCmds(root)` in a `main` that builds nothing itself), which the run must meet to say
+    /// the surface misses what that code adds. Also the functions each function name is mentioned by (only names of
+    /// the program's functions).
     ///
     /// `mentioning` is indexed by name number, for the names numbered when it was made (every function's name).
     private mutating func relevantFunctions() -> (relevant: [CobraFunctionID], mentioning: [[CobraFunctionID]]) {
@@ -1390,8 +1414,28 @@ struct CobraInterpreter {
         var relevant = [Bool](repeating: false, count: declared.list.count)
         var pending: [CobraName] = []
         var seen = [Bool](repeating: false, count: isFunctionName.count)
+        var commandGlobals: Set<Int64> = []
+        for (index, file) in files.enumerated() {
+            for binding in file.bindings
+            where binding.values.contains(where: {
+                guard case .composite(let type?, _, _) = Self.withoutAddress($0) else { return false }
+                return type.isCobraCommand
+            }) {
+                for name in binding.names { commandGlobals.insert(scoped(folders[index], runName(name, in: index))) }
+            }
+        }
         for (id, declaration) in declared.list.enumerated() {
-            if files[declaration.file].functions[declaration.index].buildsCommands {
+            let function = files[declaration.file].functions[declaration.index]
+            var namesCommandGlobal = false
+            if !commandGlobals.isEmpty, !function.buildsCommands {
+                let bound = Set(function.parameters.map(\.name) + [function.receiver?.name].compactMap { $0 })
+                namesCommandGlobal = function.calls.contains { local in
+                    !bound.contains(local)
+                        && commandGlobals.contains(
+                            scoped(folders[declaration.file], runName(local, in: declaration.file)))
+                }
+            }
+            if function.buildsCommands || namesCommandGlobal {
                 relevant[id] = true
                 if !seen[Int(declaration.name)] {
                     seen[Int(declaration.name)] = true
@@ -1486,15 +1530,26 @@ struct CobraInterpreter {
             epoch += 1
             if !changed || !changedAfterRead || outOfStack != nil { break }
         }
-        if recordsSteps && outOfStack == nil { takeAway() }
+        if recordsTakingAway && outOfStack == nil { takeAway() }
     }
 
-    /// Where the call being evaluated runs (``recordsSteps``), and whether it holds in every run.
+    /// Where the call being evaluated runs, and whether it holds in every run.
     private var currentStep: CobraStep { CobraStep(path: stepPath, certain: undecidedBranches == 0) }
 
-    /// Records that the call being evaluated defines flag `name` in `set`, or adds it there (``recordsSteps``).
+    /// Whether `step` stands for at most one Go evaluation in a run of the program: no body on the way to it repeats
+    /// (a loop, a label `goto` may come back to, a spread argument), each is one call's (not a closure's or a
+    /// package-level value's, whose runs are not told apart), and none of those calls was reached again (its one run
+    /// standing for several Go calls). One argument of such an `AddCommand` that may be several commands adds one of
+    /// them in each run (``childOrder``).
+    func runsOnce(_ step: CobraStep) -> Bool {
+        step.path.allSatisfy { place in
+            !place.repeating && place.call >= 0 && !callsReachedAgain.contains(place.call)
+        }
+    }
+
+    /// Records that the call being evaluated defines flag `name` in `set`, or adds it there (``recordsTakingAway``).
     private mutating func recordFlagStep(_ set: CobraFlagSetID, _ name: String) {
-        guard recordsSteps else { return }
+        guard recordsTakingAway else { return }
         CobraSteps.insert(currentStep, into: &flagSteps[CobraFlagKey(set: set, name: name), default: []])
     }
 
@@ -2213,6 +2268,7 @@ struct CobraInterpreter {
     /// A call reached again in the same pass (its result is what it returned): the objects it returned stand for more
     /// than one Go value, and the assignments in order it made are made again here when this is in order too.
     private mutating func reachedAgain(_ call: Int32) {
+        callsReachedAgain.insert(call)
         shared(callStates[Int(call)].returned)
         if unordered == 0, undecidedBranches == 0, epoch != 0 { replaceFieldsAgain(call) }
     }
@@ -4065,14 +4121,15 @@ struct CobraInterpreter {
     /// it), declared once (`var registry = []Flag{...}`), and every other use reads it: `range registry`, `len(...)`,
     /// `registry[i]` read (not assigned, not resliced), `&registry[i]` only with the index of a loop over it. Not:
     /// assigned, appended to, copied into, resliced, passed or aliased whole, its address taken. And no file writes
-    /// through a pointer (`*p = Flag{...}`), which a pointer to an entry could do (``writesThroughPointer``). What
+    /// through a pointer (`*p = Flag{...}`), which a pointer to an entry could do (``pointerWrites``; a struct of no
+    /// objects written through its own receiver counts only where a loop's entries may hold it). What
     /// reaches an entry through a call the files do not define (`reflect`, code not read) is seen as the code runs
     /// (``listsDecidedOnHandedObjects``).
     private mutating func tableUnchanged(_ name: CobraName) -> Bool {
         if let known = tablesUnchanged[name] { return known }
         let text = numbering.table.names[Int(name)]
         var unchanged = false
-        if let file = Self.tableUnchanged(text, in: sources.map(\.file.go.tokens)), !writesThroughPointer {
+        if let file = Self.tableUnchanged(text, in: sources.map(\.file.go.tokens)), !pointerWrites.any {
             // Code of the table's package in a file not read could write it.
             let path = paths[file]
             let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
@@ -4205,22 +4262,25 @@ struct CobraInterpreter {
     /// Whether a statement of some file writes through a pointer: `*p = v`, `(*p) = v`, `a, *p = ...`, `*p += 1`,
     /// `case *p = <-ch:` (a `*` starting a statement or a target, whose statement goes on to an assignment). Not
     /// `*p = ...` where `p` is the pointer receiver of the method it is in, of a type that holds no object
-    /// (``holdsNoObject(_:declared:seen:)``: `func (s *Scanners) Enable(x Scanner) { *s = append(*s, x) }` with
+    /// (``holdsNoObject(_:folder:declared:seen:)``: `func (s *Scanners) Enable(x Scanner) { *s = append(*s, x) }` with
     /// `type Scanners []Scanner` and `type Scanner string`): Go's types make `*p` a value of that type wherever `p`
-    /// points, which can neither be an entry of a table of structs nor hold one.
-    static func pointerWrites(in files: [GoFile]) -> CobraPointerWrites {
+    /// points, which can neither be an entry of a table of structs nor hold one. A type name without a package is
+    /// looked up in the folder of the file (`folders`, one a file): its package (another package's `Scanner`
+    /// interface does not make `types.Scanner`, a string, hold objects).
+    static func pointerWrites(in files: [GoFile], folders: [Int32]) -> CobraPointerWrites {
         var found = CobraPointerWrites()
-        var declared: [String: [GoType]] = [:]
-        for file in files {
+        var declared: [PackageType: [GoType]] = [:]
+        for (file, folder) in zip(files, folders) {
             for case .type(let spec) in file.declarations {
                 // A generic type's parameters are not types of the files: such a type counts as holding objects.
-                declared[spec.name, default: []].append(spec.typeParameters.isEmpty ? spec.type : .structure([]))
+                declared[PackageType(folder: folder, name: spec.name), default: []].append(
+                    spec.typeParameters.isEmpty ? spec.type : .structure([]))
             }
         }
-        for file in files {
+        for (file, folder) in zip(files, folders) {
             let tokens = file.tokens
             for index in tokens.indices where tokens[index].symbol == .star {
-                switch receiverWriteOfPlainType(at: index, in: file, declared: declared) {
+                switch receiverWriteOfPlainType(at: index, in: file, folder: folder, declared: declared) {
                 case .none?: continue
                 case .plainStruct(let name)?:
                     found.plainStructs.insert(name)
@@ -4263,11 +4323,13 @@ struct CobraInterpreter {
         return found
     }
 
-    /// What the `*` at `index` writes when it starts a statement `*p = ...` (or `*p += ...`, `(*p)[k] = ...`) in a
-    /// method whose pointer receiver is `p`, with no function literal in the body and `p` bound nowhere else in it:
-    /// ``CobraPointerWrites/Plain``, nil when the write may replace an object (or the statement is another).
-    private static func receiverWriteOfPlainType(at index: Int, in file: GoFile, declared: [String: [GoType]])
-        -> CobraPointerWrites.Plain?
+    /// What the `*` at `index` writes when it starts a statement `*p = ...` (or `*p += ...`, `(*p)[k] = ...`; also the
+    /// first of a `case ...:` clause or after a label) in a method whose pointer receiver is `p`, with no function
+    /// literal in the body and `p` bound nowhere else in it: ``CobraPointerWrites/Plain``, nil when the write may
+    /// replace an object (or the statement is another).
+    private static func receiverWriteOfPlainType(
+        at index: Int, in file: GoFile, folder: Int32, declared: [PackageType: [GoType]]
+    ) -> CobraPointerWrites.Plain?
     {
         let tokens = file.tokens
         // `*p`, `(*p)`, and elements of it (`(*p)[k]`, `(*p)[i][j]`), as the target of the statement.
@@ -4290,7 +4352,7 @@ struct CobraInterpreter {
         guard start > 0, index + 1 < tokens.count, tokens[index + 1].kind == .identifier, end < tokens.count,
             let operation = tokens[end].symbol, writes.contains(operation), operation != .define,
             tokens[start - 1].kind == .semicolon || tokens[start - 1].symbol == .leftBrace
-                || tokens[start - 1].symbol == .rightBrace
+                || tokens[start - 1].symbol == .rightBrace || tokens[start - 1].symbol == .colon
         else { return nil }
         let name = tokens[index + 1].text
         guard
@@ -4312,37 +4374,49 @@ struct CobraInterpreter {
         if body.contains(where: { tokens[$0].kind == .keyword(.func) }) { return nil }
         var seen: Set<String> = []
         let type = GoType.named(package: nil, name: receiver.typeName, arguments: [])
-        if holdsNoObject(type, declared: declared, seen: &seen) { return CobraPointerWrites.Plain.none }
+        if holdsNoObject(type, folder: folder, declared: declared, seen: &seen) { return CobraPointerWrites.Plain.none }
         // A struct of such fields: the write changes strings and numbers in place, and makes nothing nil.
-        guard let types = declared[receiver.typeName], types.count == 1, case .structure(let fields) = types[0]
+        guard let types = declared[PackageType(folder: folder, name: receiver.typeName)], types.count == 1,
+            case .structure(let fields) = types[0]
         else { return nil }
         var fieldsSeen: Set<String> = [receiver.typeName]
-        guard fields.allSatisfy({ holdsNoObject($0.type, declared: declared, seen: &fieldsSeen) }) else { return nil }
+        guard fields.allSatisfy({ holdsNoObject($0.type, folder: folder, declared: declared, seen: &fieldsSeen) })
+        else { return nil }
         return .plainStruct(receiver.typeName)
     }
 
     /// Whether a value of `type` can neither be an object (a struct, a pointer, an interface, a function, a channel)
-    /// nor hold one: a predeclared basic type, a type the files declare (every declaration of that name) as one, and
-    /// slices, arrays and maps of such types. A type of another package, or one not declared in the files, may.
-    private static func holdsNoObject(_ type: GoType, declared: [String: [GoType]], seen: inout Set<String>) -> Bool {
+    /// nor hold one: a predeclared basic type, a type the package in `folder` declares (every declaration of that
+    /// name there) as one, and slices, arrays and maps of such types. A type of another package, or one not declared
+    /// in the files, may.
+    private static func holdsNoObject(
+        _ type: GoType, folder: Int32, declared: [PackageType: [GoType]], seen: inout Set<String>
+    ) -> Bool {
         switch type {
         case .named(let package, let name, let arguments):
             guard package == nil, arguments.isEmpty else { return false }
-            if let types = declared[name] {
+            if let types = declared[PackageType(folder: folder, name: name)] {
                 guard seen.insert(name).inserted else { return true }
-                return types.allSatisfy { holdsNoObject($0, declared: declared, seen: &seen) }
+                return types.allSatisfy { holdsNoObject($0, folder: folder, declared: declared, seen: &seen) }
             }
             return basicTypes.contains(name)
-        case .slice(let element), .array(_, let element): return holdsNoObject(element, declared: declared, seen: &seen)
+        case .slice(let element), .array(_, let element):
+            return holdsNoObject(element, folder: folder, declared: declared, seen: &seen)
         case .map(let key, let value):
-            return holdsNoObject(key, declared: declared, seen: &seen)
-                && holdsNoObject(value, declared: declared, seen: &seen)
+            return holdsNoObject(key, folder: folder, declared: declared, seen: &seen)
+                && holdsNoObject(value, folder: folder, declared: declared, seen: &seen)
         default: return false
         }
     }
 
+    /// A type name declared in one folder's package.
+    struct PackageType: Hashable {
+        let folder: Int32
+        let name: String
+    }
+
     /// Go's predeclared types that are neither interfaces (`error`, `any`) nor hold anything.
-    private static let basicTypes: Set<String> = [
+    static let basicTypes: Set<String> = [
         "bool", "string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
         "uintptr", "byte", "rune", "float32", "float64", "complex64", "complex128",
     ]
@@ -4726,7 +4800,7 @@ struct CobraInterpreter {
             if runs.count > 1, filtered, literalListsDecide, case .name(let table) = collection,
                 frame.locals[table] == nil
             {
-                unchanged = tableUnchanged(runName(table, in: frame.file))
+                unchanged = tableUnchanged(runName(table, in: frame.file)) && !pointerWritesMayChange(runs)
             }
             let outerUnchanged = frame.unchangedEntry
             let outerCertain = frame.certainEntry
@@ -4735,7 +4809,7 @@ struct CobraInterpreter {
             var certainEntries = false
             // Whether the runs take the entries in Go's order (``entriesInOrder(_:collection:in:)``).
             var ordered = false
-            if runs.count > 1, literalListsDecide, !writesThroughPointer {
+            if runs.count > 1, literalListsDecide, !pointerWritesMayChange(runs) {
                 if case .composite = Self.withoutAddress(collection) {
                     certainEntries = true
                 } else if case .name(let table) = collection, frame.locals[table] == nil {
@@ -6632,7 +6706,6 @@ struct CobraInterpreter {
         case .composite(let type, let elements, let position):
             return composite(type, elements, position: position, elementType: nil, in: &frame)
         case .call(let callee, let arguments, let position):
-            guard recordsSteps else { return evaluateCall(callee, arguments, position: position, in: &frame) }
             stepPath.append(
                 CobraStepPlace(
                     call: frame.key ?? -1, offset: position.offset, repeating: frame.loops > 0 || frame.afterLabel))
@@ -7758,17 +7831,19 @@ struct CobraInterpreter {
                     if !recording.isEmpty { recording[recording.count - 1].missingChildren.append((site, child)) }
                 }
                 updateCommand(site) { $0.children.formUnion(children) }
-                if recordsSteps {
-                    let step = currentStep
-                    // The arguments of one call are added in order; one argument that may be several commands adds
-                    // them in no order known (the same place).
-                    let argument = CobraStep(
-                        path: step.path + [CobraStepPlace(call: Int32.max, offset: offset, repeating: false)],
-                        certain: step.certain)
-                    for child in children {
+                let step = currentStep
+                // The arguments of one call are added in order; one argument that may be several commands adds them in
+                // no order known (the same place). A spread one (`AddCommand(cmds...)`) adds each of them, one after
+                // another: it repeats.
+                let spread = stepPath.last.map { files[context.file].spreadCalls.contains($0.offset) } ?? true
+                let argument = CobraStep(
+                    path: step.path + [CobraStepPlace(call: Int32.max, offset: offset, repeating: spread)],
+                    certain: step.certain)
+                for child in children {
+                    if recordsTakingAway {
                         CobraSteps.insert(step, into: &childSteps[CobraPair(site, child), default: []])
-                        CobraSteps.insert(argument, into: &childOrder[CobraPair(site, child), default: []])
                     }
+                    CobraSteps.insert(argument, into: &childOrder[CobraPair(site, child), default: []])
                 }
                 if conditional {
                     for child in children { childBuilds[CobraPair(site, child), default: []].insert(currentBuild) }
@@ -7798,7 +7873,7 @@ struct CobraInterpreter {
             return flagSetMethod(CobraKnown.markHidden.id, .persistent(site), values, context)
         case CobraKnown.removeCommand.id, CobraKnown.resetCommands.id, CobraKnown.resetFlags.id:
             // What these take away is worked out once the run is over, from the order of the steps that add it
-            // (``takeAway()``). `recordsSteps` holds: the file names the method.
+            // (``takeAway()``). `recordsTakingAway` holds: the file names the method.
             let taking = CobraTakingAway(
                 step: currentStep, place: CobraPlace(file: context.file, line: context.line),
                 method: numbering.table.names[Int(method)])
@@ -7846,7 +7921,7 @@ struct CobraInterpreter {
                     file: context.file, line: context.line)
             }
             updateFlagSet(id) { $0.includes.formUnion(sets.filter { $0 != id }) }
-            if recordsSteps {
+            if recordsTakingAway {
                 let step = currentStep
                 for set in sets where set != id {
                     CobraSteps.insert(step, into: &includeSteps[CobraPair(id, set), default: []])
@@ -8236,5 +8311,100 @@ struct CobraPointerWrites: Sendable {
         case none
         /// A struct of the named type whose fields hold no object.
         case plainStruct(String)
+    }
+}
+
+/// Which values of the files' types may be, or hold, a struct that some method writes whole through its pointer
+/// receiver (``CobraPointerWrites/plainStructs``): such a write changes the strings of a value of that type wherever it
+/// is held, so an entry of a loop that may hold one is not what its literal says. Types are known by name, every
+/// declaration of a name (in any package read) counting. A value may hold such a struct when its type is one, or
+/// its fields, elements, keys or values may (through pointers, lists and maps, transitively); an interface may hold
+/// anything, and so may a type the files do not declare but name without a package, and another package's type,
+/// except as a term of a constraint's union (`int | time.Duration`: Go allows no interface with methods there). A
+/// function holds nothing a field reads. A generic type's parameter may hold what its constraint allows: the terms of
+/// its union, or anything when the constraint has methods or is `any`.
+struct CobraRewrittenTypes {
+    private var declared: [String: [GoTypeSpec]] = [:]
+    private let plain: Set<String>
+    /// The answers so far; a type being worked out counts as holding none (a cycle adds nothing of its own).
+    private var known: [String: Bool] = [:]
+
+    init(files: [GoFile], plain: Set<String>) {
+        self.plain = plain
+        guard !plain.isEmpty else { return }
+        for file in files {
+            for case .type(let spec) in file.declarations { declared[spec.name, default: []].append(spec) }
+        }
+    }
+
+    /// Whether a value of the files' type `name` may be or hold one of the structs.
+    mutating func mayHold(_ name: String) -> Bool {
+        guard !plain.isEmpty else { return false }
+        if plain.contains(name) { return true }
+        if let answer = known[name] { return answer }
+        guard let specs = declared[name] else {
+            known[name] = !CobraInterpreter.basicTypes.contains(name)
+            return known[name]!
+        }
+        known[name] = false
+        var answer = false
+        for spec in specs where !answer {
+            var parameters: [String: GoType] = [:]
+            for parameter in spec.typeParameters { parameters[parameter.name] = parameter.constraint }
+            answer = mayHold(spec.type, parameters: parameters)
+        }
+        known[name] = answer
+        return answer
+    }
+
+    private mutating func mayHold(_ type: GoType, parameters: [String: GoType]) -> Bool {
+        switch type {
+        case .named(let package, let name, let arguments):
+            if arguments.contains(where: { mayHold($0, parameters: parameters) }) { return true }
+            if package != nil { return true }
+            if let constraint = parameters[name] {
+                // The parameter met again inside its own constraint (`T interface{ ~[]T }`) is a type not known.
+                var outer = parameters
+                outer[name] = nil
+                return constraintMayHold(constraint, parameters: outer)
+            }
+            if name == "error" || name == "any" { return true }
+            return mayHold(name)
+        case .pointer(let element), .slice(let element), .array(_, let element), .channel(_, let element):
+            return mayHold(element, parameters: parameters)
+        case .map(let key, let value):
+            return mayHold(key, parameters: parameters) || mayHold(value, parameters: parameters)
+        case .function: return false
+        case .structure(let fields): return fields.contains { mayHold($0.type, parameters: parameters) }
+        case .interface, .union: return true
+        }
+    }
+
+    /// Whether a type parameter constrained by `constraint` may be or hold one of the structs.
+    private mutating func constraintMayHold(_ constraint: GoType, parameters: [String: GoType]) -> Bool {
+        switch constraint {
+        case .union(let terms):
+            return terms.contains { term in
+                if case .named(let package, _, let arguments) = term.type, package != nil, arguments.isEmpty {
+                    return false
+                }
+                return mayHold(term.type, parameters: parameters)
+            }
+        case .interface(let elements):
+            return elements.contains { element in
+                guard case .embedded(let type, _) = element else { return true }
+                return constraintMayHold(type, parameters: parameters)
+            }
+        case .named(nil, let name, let arguments) where arguments.isEmpty && parameters[name] == nil:
+            if name == "comparable" || name == "any" { return true }
+            guard let specs = declared[name], !specs.isEmpty else { return !CobraInterpreter.basicTypes.contains(name) }
+            guard known["constraint " + name] == nil else { return known["constraint " + name]! }
+            known["constraint " + name] = false
+            let answer = specs.contains { constraintMayHold($0.type, parameters: parameters) }
+            known["constraint " + name] = answer
+            return answer
+        default:
+            return mayHold(constraint, parameters: parameters)
+        }
     }
 }

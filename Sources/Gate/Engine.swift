@@ -330,8 +330,7 @@ public final class Engine {
         // An item missing under a command the extractor could not follow is still a removal here (fail closed): the
         // finding says so (`Extractor.removalNotes`).
         let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
-        if let note = SurfaceDiff.unreadChangesNote(changes, policy: policy) { notes.append(note) }
-        if let note = SurfaceDiff.unclaimedRemovalsNote(changes, policy: policy) { notes.append(note) }
+        notes += SurfaceDiff.changeNotes(changes, policy: policy)
         // The working tree differs from HEAD even when HEAD is the base: judge it as a change.
         let minimum: Bump = base?.commit == head.commit && workingTree == nil ? .none : .patch
         let required = changes.map(\.bump).reduce(minimum, max)
@@ -596,11 +595,8 @@ public final class Engine {
                 surfaceNotes.add(
                     SurfaceDiff.unplacedNotes(from: before, to: after, candidates: candidates), at: release.version)
             }
-            for note in [
-                SurfaceDiff.unreadChangesNote(changes, policy: policy),
-                SurfaceDiff.unclaimedRemovalsNote(changes, policy: policy),
-            ] {
-                if let note { surfaceNotes.add([note], at: release.version) }
+            for note in SurfaceDiff.changeNotes(changes, policy: policy) {
+                surfaceNotes.add([note], at: release.version)
             }
             let declared = input.commits.map { CommitSignal(messages: $0, changes: changes).declared } ?? nil
             var context = ReleaseContext(
@@ -768,10 +764,7 @@ public final class Engine {
         report.required = report.changes.map(\.bump).max() ?? Bump.none
         report.notes =
             originNotes + Array(Set(before.notes + after.notes)).sortedByBytes()
-            + [
-                SurfaceDiff.unreadChangesNote(report.changes, policy: policy),
-                SurfaceDiff.unclaimedRemovalsNote(report.changes, policy: policy),
-            ].compactMap { $0 }
+            + SurfaceDiff.changeNotes(report.changes, policy: policy)
             + Self.problemNotes(before.problems + after.problems, reported: [])
         report.incompleteSurfaces = before.incomplete.union(after.incomplete).sortedByBytes()
         return report

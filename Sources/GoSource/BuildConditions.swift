@@ -5,7 +5,7 @@ public enum GoFileNameCondition {
         "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd",
         "openbsd", "plan9", "solaris", "wasip1", "windows", "zos",
     ]
-    private static let architectures: Set<String> = [
+    public static let architectures: Set<String> = [
         "386", "amd64", "amd64p32", "arm", "armbe", "arm64", "arm64be", "loong64", "mips", "mipsle", "mips64",
         "mips64le", "mips64p32", "mips64p32le", "ppc", "ppc64", "ppc64le", "riscv", "riscv64", "s390", "s390x",
         "sparc", "sparc64", "wasm",
@@ -73,7 +73,7 @@ public enum GoBuildConstraintText {
     }
 
     /// Identifiers, `!`, `&&`, `||`, parentheses and commas; nil for any other character (at most 1,000 tokens).
-    private static func tokens(of text: String) -> [String]? {
+    static func tokens(of text: String) -> [String]? {
         var tokens: [String] = []
         var current = ""
         var pending: Character?
@@ -103,5 +103,225 @@ public enum GoBuildConstraintText {
         guard pending == nil else { return nil }
         if !current.isEmpty { tokens.append(current) }
         return tokens
+    }
+}
+
+/// A build constraint as an expression (go/build/constraint's `Expr`): tags, `!`, `&&` and `||`.
+public indirect enum GoBuildExpression: Hashable, Sendable {
+    case tag(String)
+    case not(GoBuildExpression)
+    case and([GoBuildExpression])
+    case or([GoBuildExpression])
+
+    /// The deepest nesting of `!` and parentheses read; deeper constraints are not read (nil).
+    public static let maximumDepth = 64
+
+    /// `text` (`//go:build` syntax, or the texts semgate writes) read; nil when it is not a constraint or nests
+    /// deeper than `maximumDepth`.
+    public init?(_ text: String) {
+        guard let tokens = GoBuildConstraintText.tokens(of: text), !tokens.isEmpty, !tokens.contains(",") else {
+            return nil
+        }
+        var reader = Reader(tokens: tokens)
+        guard let expression = reader.or(depth: 0), reader.index == tokens.count else { return nil }
+        self = expression.simplified
+    }
+
+    private struct Reader {
+        let tokens: [String]
+        var index = 0
+
+        mutating func or(depth: Int) -> GoBuildExpression? {
+            guard var first = and(depth: depth) else { return nil }
+            var terms: [GoBuildExpression] = []
+            while index < tokens.count, tokens[index] == "||" {
+                index += 1
+                guard let next = and(depth: depth) else { return nil }
+                terms.append(first)
+                first = next
+            }
+            return terms.isEmpty ? first : .or(terms + [first])
+        }
+
+        mutating func and(depth: Int) -> GoBuildExpression? {
+            guard var first = unary(depth: depth) else { return nil }
+            var terms: [GoBuildExpression] = []
+            while index < tokens.count, tokens[index] == "&&" {
+                index += 1
+                guard let next = unary(depth: depth) else { return nil }
+                terms.append(first)
+                first = next
+            }
+            return terms.isEmpty ? first : .and(terms + [first])
+        }
+
+        mutating func unary(depth: Int) -> GoBuildExpression? {
+            guard depth < GoBuildExpression.maximumDepth, index < tokens.count else { return nil }
+            let token = tokens[index]
+            index += 1
+            switch token {
+            case "!": return unary(depth: depth + 1).map { .not($0) }
+            case "(":
+                guard let inner = or(depth: depth + 1), index < tokens.count, tokens[index] == ")" else { return nil }
+                index += 1
+                return inner
+            case ")", "&&", "||": return nil
+            default: return .tag(token)
+            }
+        }
+    }
+
+    /// Nested `&&` (or `||`) flattened, repeated terms and `!!` dropped: `windows && windows` is `windows`.
+    public var simplified: GoBuildExpression {
+        switch self {
+        case .tag: return self
+        case .not(let inner):
+            let inner = inner.simplified
+            if case .not(let double) = inner { return double }
+            return .not(inner)
+        case .and(let terms): return Self.joined(terms.map(\.simplified), and: true)
+        case .or(let terms): return Self.joined(terms.map(\.simplified), and: false)
+        }
+    }
+
+    private static func joined(_ terms: [GoBuildExpression], and: Bool) -> GoBuildExpression {
+        var flat: [GoBuildExpression] = []
+        var seen: Set<GoBuildExpression> = []
+        for term in terms {
+            let parts: [GoBuildExpression]
+            switch (term, and) {
+            case (.and(let inner), true), (.or(let inner), false): parts = inner
+            default: parts = [term]
+            }
+            for part in parts where seen.insert(part).inserted { flat.append(part) }
+        }
+        if flat.count == 1 { return flat[0] }
+        return and ? .and(flat) : .or(flat)
+    }
+
+    /// Written as `//go:build` writes it, an `&&` inside `||` parenthesized for the reader: `(linux && amd64) ||
+    /// windows`.
+    public var text: String {
+        switch self {
+        case .tag(let name): return name
+        case .not(let inner):
+            if case .tag = inner { return "!" + inner.text }
+            if case .not = inner { return "!" + inner.text }
+            return "!(" + inner.text + ")"
+        case .and(let terms):
+            return terms.map { term in
+                if case .or = term { return "(" + term.text + ")" }
+                return term.text
+            }.joined(separator: " && ")
+        case .or(let terms):
+            return terms.map { term in
+                if case .and = term { return "(" + term.text + ")" }
+                return term.text
+            }.joined(separator: " || ")
+        }
+    }
+
+    /// Every tag the expression names.
+    public var tags: Set<String> {
+        var result: Set<String> = []
+        func walk(_ expression: GoBuildExpression) {
+            switch expression {
+            case .tag(let name): result.insert(name)
+            case .not(let inner): walk(inner)
+            case .and(let terms), .or(let terms): terms.forEach(walk)
+            }
+        }
+        walk(self)
+        return result
+    }
+
+    /// Whether the expression holds when `holds` says which tags are set.
+    public func holds(_ holds: (String) -> Bool) -> Bool {
+        switch self {
+        case .tag(let name): return holds(name)
+        case .not(let inner): return !inner.holds(holds)
+        case .and(let terms): return terms.allSatisfy { $0.holds(holds) }
+        case .or(let terms): return terms.contains { $0.holds(holds) }
+        }
+    }
+}
+
+/// The concrete builds that tell apart a few build expressions: one GOOS, one GOARCH, one compiler, a Go version, and
+/// any set of the other tags (`cgo`, a project's own), as go/build's `matchTag` reads them (`unix` for the Unix
+/// systems, `linux` also on android, `darwin` on ios, `solaris` on illumos; `go1.N` for every release up to the one
+/// building).
+public struct GoBuild: Sendable {
+    public let system: String?
+    public let architecture: String?
+    public let compiler: String?
+    public let version: Int
+    public let tags: Set<String>
+
+    /// The most builds `all(telling:)` enumerates; more tags than that tells apart are not judged per build (nil).
+    public static let maximumBuilds = 4_096
+
+    static let unixSystems: Set<String> = [
+        "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "linux", "netbsd", "openbsd",
+        "solaris",
+    ]
+
+    /// Whether the tag `name` is set in this build.
+    public func holds(_ name: String) -> Bool {
+        if GoFileNameCondition.operatingSystems.contains(name) {
+            guard let system else { return false }
+            switch (name, system) {
+            case (system, _), ("linux", "android"), ("darwin", "ios"), ("solaris", "illumos"): return true
+            default: return false
+            }
+        }
+        if name == "unix" { return system.map(Self.unixSystems.contains) ?? false }
+        if GoFileNameCondition.architectures.contains(name) { return name == architecture }
+        if name == "gc" || name == "gccgo" { return name == compiler }
+        if let number = Self.release(name) { return number <= version }
+        return tags.contains(name)
+    }
+
+    /// `N` of a release tag `go1.N`.
+    private static func release(_ name: String) -> Int? {
+        guard name.hasPrefix("go1."), let number = Int(name.dropFirst(4)), number >= 0 else { return nil }
+        return number
+    }
+
+    /// One build for each way the tags in `names` can be set (every system, the architectures named and one other,
+    /// each compiler, each Go release named and one older, every subset of the other tags); nil when there would be
+    /// more than `maximumBuilds`.
+    public static func all(telling names: Set<String>) -> [GoBuild]? {
+        let systems: [String?] =
+            names.contains { GoFileNameCondition.operatingSystems.contains($0) || $0 == "unix" }
+            ? GoFileNameCondition.operatingSystems.sorted() : [nil]
+        let architectures: [String?] =
+            names.filter(GoFileNameCondition.architectures.contains).sorted() + [nil]
+        let compilers: [String?] = names.contains("gc") || names.contains("gccgo") ? ["gc", "gccgo"] : [nil]
+        let versions = [0] + Set(names.compactMap(release)).sorted()
+        let free = names.filter {
+            !GoFileNameCondition.operatingSystems.contains($0) && $0 != "unix"
+                && !GoFileNameCondition.architectures.contains($0) && $0 != "gc" && $0 != "gccgo" && release($0) == nil
+        }.sorted()
+        guard free.count < 13 else { return nil }
+        let count = systems.count * architectures.count * compilers.count * versions.count * (1 << free.count)
+        guard count <= maximumBuilds else { return nil }
+        var builds: [GoBuild] = []
+        builds.reserveCapacity(count)
+        for system in systems {
+            for architecture in architectures {
+                for compiler in compilers {
+                    for version in versions {
+                        for mask in 0..<(1 << free.count) {
+                            let tags = Set(free.indices.filter { mask & (1 << $0) != 0 }.map { free[$0] })
+                            builds.append(
+                                GoBuild(
+                                    system: system, architecture: architecture, compiler: compiler, version: version,
+                                    tags: tags))
+                        }
+                    }
+                }
+            }
+        }
+        return builds
     }
 }

@@ -150,12 +150,18 @@ public protocol Extractor: ExtractorSpec {
     /// that names such removals (a member of a type that now embeds another module's type may be there through it);
     /// nil when the removal needs no note (an unexported type no longer exposed). The default is nil.
     static func unclaimedRemovalReason(_ item: SurfaceItem) -> String?
+
+    /// What the claims among `changes` (this kind's, of one comparison) rest on that reading the repository cannot
+    /// settle, for a note beside them (a Go type claimed changed because its package's import path changed, which
+    /// another module may forward); nil when there is nothing to say. The default is nil.
+    static func claimedChangesNote(_ changes: [Change]) -> String?
 }
 
 extension Extractor {
     public var fileGlobs: [Glob]? { nil }
     public func readsNothing(matching files: [(path: String, blob: ObjectID)]) -> Bool { false }
     public static func unclaimedRemovalReason(_ item: SurfaceItem) -> String? { nil }
+    public static func claimedChangesNote(_ changes: [Change]) -> String? { nil }
     public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
         [try items(in: &context)]
     }

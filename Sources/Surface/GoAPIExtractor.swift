@@ -111,6 +111,7 @@ public struct GoAPIExtractorSpec: Extractor {
     public static func isUnread(attribute: String, value: String) -> Bool {
         (attribute == "type" && value == "?")
             || (attribute == "value" && GoCompatibility.refersToAnotherPackage(value))
+            || (attribute == "builds" && GoBuildComparison.showsUnread(value, isUnread: isUnread))
     }
 
     public static var unreadValues: (look: String, risk: String)? {
@@ -118,6 +119,40 @@ public struct GoAPIExtractorSpec: Extractor {
             "a Go var's type `?` (inferred from an initialiser that needs type-checking) or a const's value naming "
                 + "another package's const", "code that compiled"
         )
+    }
+
+    /// Go items claimed changed only because a package their texts name is now imported from another path (review
+    /// R73: `platforms.MatchComparer` from `github.com/containerd/containerd/platforms`, then from
+    /// `github.com/containerd/platforms`). apidiff compares types by package path, and so does semgate; but the old
+    /// package may now forward to the new one by aliases (`type MatchComparer = platforms.MatchComparer`, the usual
+    /// way to move a package to a module of its own), and then nothing changed for users. Other modules' source is
+    /// not in the repository, so the claim stands (a package of the same name elsewhere, or a fork, is another
+    /// type) and the note says what to check, and how to acknowledge a forward.
+    public static func claimedChangesNote(_ changes: [Change]) -> String? {
+        var moves: [String] = []
+        var named: [String] = []
+        var count = 0
+        for change in changes where change.kind == .changed && change.bump == .major && !change.experimental {
+            guard let old = change.before, let new = change.after, GoCompatibility.isGoItem(old),
+                change.changedAttributes.contains("imports"),
+                GoImportIdentity.typeAttributes.allSatisfy({ old.attributes[$0] == new.attributes[$0] }),
+                let before = old.attributes["imports"], let after = new.attributes["imports"]
+            else { continue }
+            let found = GoImportIdentity.retargets(before, after)
+            guard !found.isEmpty else { continue }
+            for move in found where !moves.contains(move) { moves.append(move) }
+            count += 1
+            if named.count < 5 { named.append(change.id) }
+        }
+        guard count > 0 else { return nil }
+        let more = count > named.count ? " and \(count - named.count) more" : ""
+        let shown = moves.prefix(3).joined(separator: ", ") + (moves.count > 3 ? " and \(moves.count - 3) more" : "")
+        let these = count == 1 ? "this is" : "these are"
+        return named.joined(separator: ", ") + more + ": claimed changed because a package their types come from is "
+            + "imported from another path (\(shown)); semgate compares types by import path, as apidiff does, and "
+            + "does not read other modules: if the old package now declares its types as aliases of the new one's (a "
+            + "package moved to a module of its own), \(these) no break, so check the old package at the version "
+            + "go.mod requires and acknowledge it with an exception for this release"
     }
 
     public static func unclaimedRemovalReason(_ item: SurfaceItem) -> String? {

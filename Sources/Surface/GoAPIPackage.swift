@@ -6,7 +6,8 @@ import Limits
 struct ParsedGoFile: Sendable {
     private(set) var name: String
     let file: GoFile
-    /// The `//go:build` expression and `_os`/`_arch` file-name suffix, joined with `&&`; nil for every build.
+    /// The `//go:build` expression and `_os`/`_arch` file-name suffix, joined with `&&` and written one way
+    /// (``GoBuildVariants/label(of:)``: `windows && windows` is `windows`); nil for every build.
     private(set) var condition: String?
     /// Const initialiser tokens by declaration index and value index.
     let constantTokens: [Int: [[GoToken]]]
@@ -41,8 +42,7 @@ struct ParsedGoFile: Sendable {
             if importPaths[entry.name ?? last] == nil { importPaths[entry.name ?? last] = entry.path }
         }
         self.importPaths = importPaths
-        let parts = [Self.suffixCondition(name), file.buildConstraint].compactMap { $0 }
-        condition = parts.isEmpty ? nil : parts.joined(separator: " && ")
+        condition = Self.condition(suffix: Self.suffixCondition(name), constraint: file.buildConstraint)
     }
 
     /// The file under the name `other`: one blob is parsed once, but two files with the same bytes
@@ -51,9 +51,17 @@ struct ParsedGoFile: Sendable {
         guard other != name else { return self }
         var copy = self
         copy.name = other
-        let parts = [Self.suffixCondition(other), file.buildConstraint].compactMap { $0 }
-        copy.condition = parts.isEmpty ? nil : parts.joined(separator: " && ")
+        copy.condition = Self.condition(suffix: Self.suffixCondition(other), constraint: file.buildConstraint)
         return copy
+    }
+
+    /// A file name's condition and its `//go:build` constraint joined by `&&`, the constraint parenthesized when it
+    /// holds `||` (`windows && (a || b)`, not `windows && a || b`, which `&&` binds as `(windows && a) || b`).
+    static func condition(suffix: String?, constraint: String?) -> String? {
+        guard let constraint else { return suffix }
+        guard let suffix else { return GoBuildVariants.label(of: constraint) }
+        return GoBuildVariants.label(
+            of: suffix + " && " + (constraint.contains("||") ? "(" + constraint + ")" : constraint))
     }
 
     /// The canonical qualifier of each import. Two imports with one canonical name (`cloudlog` and `cloudsecrets` of
@@ -428,7 +436,8 @@ struct GoAPIPackage {
                 let target = declared.value.type
                 let same: Bool
                 switch name {
-                case "any": same = target == .interface([]) || target == .named(package: nil, name: "any", arguments: [])
+                case "any":
+                    same = target == .interface([]) || target == .named(package: nil, name: "any", arguments: [])
                 case "byte": same = target == .named(package: nil, name: "uint8", arguments: [])
                 case "rune": same = target == .named(package: nil, name: "int32", arguments: [])
                 default: same = false
@@ -646,7 +655,15 @@ struct GoAPIPackage {
         if conditions.contains(where: { $0 == nil }) { return nil }
         let unique = Array(Set(conditions.compactMap { $0 })).sorted()
         if unique.count == 1 { return unique[0] }
-        return unique.map { $0.contains(" ") ? "(\($0))" : $0 }.joined(separator: " || ")
+        // Conditions that together hold in every build (`!go1.8` and `go1.8`): the item is in every build. Told
+        // apart only for a few tags (a handful of builds); else the union is shown as it is.
+        let union = unique.map { $0.contains(" ") ? "(\($0))" : $0 }.joined(separator: " || ")
+        if unique.count < 5, let expression = GoBuildExpression(union), expression.tags.count < 4,
+            let builds = GoBuild.all(telling: expression.tags), builds.allSatisfy({ expression.holds($0.holds) })
+        {
+            return nil
+        }
+        return union
     }
 
     /// The name a var's initialiser is, when it is one alone (`other.New`, `newClient`): the var holds what that

@@ -157,7 +157,7 @@ final class GoAPIReader {
                             ignoreValues: { name in globs.contains { $0.matches(name) } },
                             constantBudget: constantBudget, scope: scope)
                         return (condition, variant.items())
-                    })
+                    }, files: members, folder: folderPath, importPath: importPath)
             }
             let built = GoImportIdentity.annotate(
                 packageItems.sorted { GoAPIPackage.canonicalOrder($0, $1) }, files: members, folder: folderPath,

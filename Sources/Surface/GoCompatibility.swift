@@ -91,6 +91,12 @@ enum GoCompatibility {
         attribute: String, old: SurfaceItem, new: SurfaceItem, correspondence: GoCorrespondence? = nil
     ) -> Bump {
         if descriptive.contains(attribute) { return .patch }
+        // An item defined per build: every attribute is judged build by build, for what each build sees.
+        if old.attributes["builds"] != nil || new.attributes["builds"] != nil,
+            let judged = GoBuildComparison.bump(old: old, new: new, correspondence: correspondence)
+        {
+            return judged
+        }
         let before = old.attributes[attribute]
         let after = new.attributes[attribute]
         if GoCorrespondence.compared.contains(attribute),

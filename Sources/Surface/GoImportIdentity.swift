@@ -124,6 +124,17 @@ enum GoImportIdentity {
         }
     }
 
+    /// The qualifiers that name another package (``differs(_:_:)``), each as `old path → new path` (paths joined by
+    /// ` or ` when a qualifier has several), in order.
+    static func retargets(_ before: String, _ after: String) -> [String] {
+        let old = paths(in: before)
+        let new = paths(in: after)
+        return old.keys.sorted().compactMap { qualifier in
+            guard let was = old[qualifier], let now = new[qualifier], was.isDisjoint(with: now) else { return nil }
+            return was.sorted().joined(separator: " or ") + " → " + now.sorted().joined(separator: " or ")
+        }
+    }
+
     /// One file's imports by the spelling item texts give their qualifiers.
     struct Table {
         /// Import paths by canonical qualifier (two imports of one spelling give both).

@@ -301,6 +301,32 @@ public enum SurfaceDiff {
     /// The note that names promised items removed without a claim because their kind cannot know whether they are
     /// still there (``Extractor/unclaimedRemovalReason(_:)``: a member of a type that now embeds another module's
     /// type), so that no removal passes without a word (review R82); nil for none.
+    /// The notes a comparison's `changes` need beside them: unread values (``unreadChangesNote(_:policy:)``),
+    /// removals not claimed (``unclaimedRemovalsNote(_:policy:)``), and what each kind says of its claims
+    /// (``Extractor/claimedChangesNote(_:)``), in that order.
+    public static func changeNotes(_ changes: [Change], policy: Policy) -> [String] {
+        var notes = [unreadChangesNote(changes, policy: policy), unclaimedRemovalsNote(changes, policy: policy)]
+        var bySurface: [String: [Change]] = [:]
+        for change in changes { bySurface[change.surface, default: []].append(change) }
+        var kinds: [ObjectIdentifier: (kind: any Extractor.Type, changes: [Change])] = [:]
+        var order: [ObjectIdentifier] = []
+        for surface in policy.surfaces {
+            guard let own = bySurface[surface.name] else { continue }
+            var seen: Set<ObjectIdentifier> = []
+            for kind in surface.extractors.compactMap(Extractors.kind(of:)) {
+                let id = ObjectIdentifier(kind)
+                guard seen.insert(id).inserted else { continue }
+                if kinds[id] == nil {
+                    kinds[id] = (kind, [])
+                    order.append(id)
+                }
+                kinds[id]?.changes += own
+            }
+        }
+        for id in order { if let entry = kinds[id] { notes.append(entry.kind.claimedChangesNote(entry.changes)) } }
+        return notes.compactMap { $0 }
+    }
+
     public static func unclaimedRemovalsNote(_ changes: [Change], policy: Policy) -> String? {
         var named: [String] = []
         var reasons: [String] = []

@@ -17,9 +17,11 @@ struct GoPerBuildTests {
         Change(
             name: "func F(int) to F(string) in the windows file only", before: "func F(x int) {}",
             after: "func F(x string) {}", item: "example.com/lib.F"),
-        Change(name: "type T int to string in the windows file only", before: "type T int", after: "type T string",
+        Change(
+            name: "type T int to string in the windows file only", before: "type T int", after: "type T string",
             item: "example.com/lib.T"),
-        Change(name: "const C = 1 to 2 in the windows file only", before: "const C = 1", after: "const C = 2",
+        Change(
+            name: "const C = 1 to 2 in the windows file only", before: "const C = 1", after: "const C = 2",
             item: "example.com/lib.C"),
         Change(
             name: "field B removed from the windows T only", before: "type T struct{ A, B int }",
@@ -63,5 +65,110 @@ struct GoPerBuildTests {
         let repo = try repository(linux: "func F(x int) {}", windows: "", then: "func F(x string) {}")
         let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
         #expect(result.status == 0, "stdout: \(result.stdout) stderr: \(result.stderr)")
+    }
+
+    /// Two releases of a package: the files each has (`nil` deletes one), after `lib.go`'s `func G() {}`.
+    struct Relabel: CustomTestStringConvertible, Sendable {
+        let name: String
+        let before: [String: String]
+        let after: [String: String?]
+        var testDescription: String { name }
+    }
+
+    static let relabels: [Relabel] = [
+        // nerdctl 1.7.3's mountutil: the windows file gains `//go:build windows` (`windows && windows`), and a new
+        // `!windows` file declares another per-build name; no build's definition changed.
+        Relabel(
+            name: "windows file gains //go:build windows, a new !windows file overlaps freebsd and linux",
+            before: [
+                "m_freebsd.go": "const Mode = \"\"", "m_linux.go": "const Mode = \"rprivate\"\nconst Kind = \"bind\"",
+                "m_windows.go": "const Mode = \"\"\nconst Kind = \"npipe\"",
+            ],
+            after: [
+                "m_windows.go": "//go:build windows\n\npackage lib\n\nconst Mode = \"\"\nconst Kind = \"npipe\"",
+                "m_other.go": "//go:build !windows\n\npackage lib\n\nfunc other() {}",
+                "m_other_windows.go": "func other() {}",
+            ]),
+        Relabel(
+            name: "one file for linux || darwin split into a linux and a darwin file with its value",
+            before: [
+                "c_unix.go": "//go:build linux || darwin\n\npackage lib\n\nconst C = 1", "c_windows.go": "const C = 2",
+            ],
+            after: ["c_unix.go": nil, "c_linux.go": "const C = 1", "c_darwin.go": "const C = 1"]),
+        Relabel(
+            name: "the same build written another way: _linux.go becomes //go:build linux",
+            before: ["c_linux.go": "const C = 1", "c_windows.go": "const C = 2"],
+            after: ["c_linux.go": nil, "c_l.go": "//go:build linux\n\npackage lib\n\nconst C = 1"]),
+    ]
+
+    private func repository(_ relabel: Relabel) throws -> FixtureRepository {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", "semgate: 1\nsurfaces:\n  api:\n    extract:\n      go-api: {}\n")
+        try repo.write("go.mod", "module example.com/lib\n\ngo 1.21\n")
+        try repo.write("lib.go", "package lib\n\nfunc G() {}\n")
+        func source(_ text: String) -> String {
+            text.hasPrefix("//go:build") ? text + "\n" : "package lib\n\n" + text + "\n"
+        }
+        for (name, text) in relabel.before { try repo.write(name, source(text)) }
+        try repo.commit("v1")
+        try repo.tag("v1.0.0")
+        for (name, text) in relabel.after {
+            if let text { try repo.write(name, source(text)) } else { try repo.remove(name) }
+        }
+        try repo.commit("next")
+        try repo.tag("v1.0.1")
+        return repo
+    }
+
+    @Test(
+        "labels written another way, split or overlapped: what every build sees is unchanged, the patch passes",
+        arguments: relabels)
+    func relabelled(relabel: Relabel) throws {
+        let repo = try repository(relabel)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(result.status == 0, "stdout: \(result.stdout) stderr: \(result.stderr)")
+    }
+
+    @Test("a label split with one build's value changed is still a break")
+    func splitWithChange() throws {
+        let relabel = Relabel(
+            name: "split, darwin changed",
+            before: [
+                "c_unix.go": "//go:build linux || darwin\n\npackage lib\n\nconst C = 1", "c_windows.go": "const C = 2",
+            ],
+            after: ["c_unix.go": nil, "c_linux.go": "const C = 1", "c_darwin.go": "const C = 3"])
+        let repo = try repository(relabel)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(result.status == 1, "stdout: \(result.stdout) stderr: \(result.stderr)")
+        #expect(result.stdout.contains("example.com/lib.C"))
+    }
+
+    /// rclone 1.48.0's vfs.ECLOSED: `!go1.8: type=error` and `go1.8: type=?` become one definition of type `?`.
+    @Test("one build's type becoming `?` is not claimed, and a note names it")
+    func unreadInOneBuild() throws {
+        let relabel = Relabel(
+            name: "type error in !go1.8 becomes ?",
+            before: [
+                "e_old.go": "//go:build !go1.8\n\npackage lib\n\nimport \"errors\"\n\nvar E error = errors.New(\"x\")",
+                "e_new.go": "//go:build go1.8\n\npackage lib\n\nimport \"os\"\n\nvar E = os.ErrClosed",
+            ],
+            after: ["e_old.go": nil, "e_new.go": "import \"os\"\n\nvar E = os.ErrClosed"])
+        let repo = try repository(relabel)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(result.status == 0, "stdout: \(result.stdout) stderr: \(result.stderr)")
+        #expect(
+            result.stdout.contains("example.com/lib.E (builds !go1.8: type=error; go1.8: type=? → none)"),
+            "\(result.stdout)")
+    }
+
+    @Test("a value holding `; windows: value=` cannot pose as another build's definition")
+    func hostileValue() throws {
+        let relabel = Relabel(
+            name: "hostile",
+            before: ["c_linux.go": "const C = \"a\"", "c_windows.go": "const C = \"b\""],
+            after: ["c_windows.go": "const C = \"b; windows: value=\\\"b\\\"\""])
+        let repo = try repository(relabel)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(result.status == 1, "stdout: \(result.stdout) stderr: \(result.stderr)")
     }
 }

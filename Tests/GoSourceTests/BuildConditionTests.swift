@@ -77,4 +77,39 @@ struct BuildConditionTests {
         #expect(GoFileNameCondition.of("main_nolinux.go") == nil)
         #expect(GoFileNameCondition.of("linux.go") == nil)
     }
+
+    @Test("a constraint read as an expression and written one way, repeated terms dropped", arguments: [
+        ("windows && windows", "windows"),
+        ("freebsd || linux || (windows && windows)", "freebsd || linux || windows"),
+        ("((!pivkey || !cgo)) || (pivkey && cgo)", "!pivkey || !cgo || (pivkey && cgo)"),
+        ("linux && (a || b)", "linux && (a || b)"),
+        ("!!linux", "linux"),
+        ("!(a && b)", "!(a && b)"),
+    ])
+    func expression(_ pair: (String, String)) {
+        #expect(GoBuildExpression(pair.0)?.text == pair.1)
+    }
+
+    @Test("what is no constraint, or nests too deep, is not read")
+    func notAnExpression() {
+        #expect(GoBuildExpression("linux &&") == nil)
+        #expect(GoBuildExpression("(linux") == nil)
+        #expect(GoBuildExpression("a, b") == nil)
+        #expect(GoBuildExpression(String(repeating: "!", count: 200) + "a") == nil)
+    }
+
+    @Test("concrete builds read tags as go/build does")
+    func builds() throws {
+        let builds = try #require(GoBuild.all(telling: ["unix", "linux", "amd64", "go1.8", "cgo"]))
+        // 18 systems × (amd64, another) × (older, go1.8) × cgo on or off.
+        #expect(builds.count == 18 * 2 * 2 * 2)
+        let android = try #require(builds.first { $0.system == "android" })
+        #expect(android.holds("linux") && android.holds("unix") && !android.holds("darwin"))
+        let windows = try #require(builds.first { $0.system == "windows" && $0.version == 8 })
+        #expect(!windows.holds("unix") && windows.holds("go1.7") && !windows.holds("go1.9"))
+        let tautology = try #require(GoBuildExpression("!go1.8 || go1.8"))
+        #expect(builds.allSatisfy { tautology.holds($0.holds) })
+        #expect(GoBuild.all(telling: Set((0..<20).map { "tag\($0)" })) == nil)
+    }
 }
+

@@ -447,8 +447,8 @@ struct GoAPITests {
         #expect(build("OnlyLinux") == "linux")
         #expect(build("Both") == "linux || (windows && amd64)")
         #expect(build("NotJS") == "!js")
-        // Comma terms are one alternative, parenthesized as `go fix` writes them.
-        #expect(build("Legacy") == "((darwin && cgo) || freebsd)")
+        // Comma terms are one alternative; the condition is written one way (no parentheses around the whole).
+        #expect(build("Legacy") == "(darwin && cgo) || freebsd")
         #expect(snapshot.items["api:example.com/m/p.Generator"] == nil)
         #expect(ParsedGoFile.suffixCondition("x_test.go") == nil)
         #expect(ParsedGoFile.suffixCondition("poll_linux_test.go") == "linux")
