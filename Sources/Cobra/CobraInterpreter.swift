@@ -3122,6 +3122,19 @@ struct CobraInterpreter {
         // One object beside values of unknown origin only (an instance a list got while what was appended to it was not
         // known yet) runs on its own too: together, what the body reads of it would be mixed with any value's.
         let alone = objects.count == 1 && !others.isEmpty && others.allSatisfy { if case .instance = $0 { true } else { false } }
+        if objects.isEmpty, others.count > 1, others.count <= limit,
+            others.allSatisfy({ if case .string = $0 { true } else { false } })
+        {
+            // A list of strings (`for _, n := range []string{"disk", "size"}`, the names a table was given: review
+            // R85): Go runs the body once for each, so each runs on its own, in the order of their bytes. Together,
+            // a name read from them would be none of them.
+            return others.map { value -> (bytes: [UInt8], value: CobraValue) in
+                guard case .string(let text) = value else { return ([], value) }
+                return (Array(text.utf8), value)
+            }
+            .sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+            .map { CobraValues($0.value) }
+        }
         guard objects.count > 1 || alone, objects.count <= limit else { return [elements] }
         // In the order of their descriptions (`object(Cobra.CobraSite(file: 3, offset: 120, context: 0), 17)`), each
         // spelled once, and without the prefix all share: reflecting on a value to describe it costs far more.

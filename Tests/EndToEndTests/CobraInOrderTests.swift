@@ -159,6 +159,24 @@ struct CobraInOrderTests {
     }
 
     @Test(
+        "a loop over a list of several strings runs once for each (a literal, names given through a pointer method): each flag it names is found, and the removal of one fails (review R85)",
+        arguments: [
+            "    for _, n := range []string{\"disk\", \"size\"} {\n        run.Flags().String(n, \"\", \"\")\n    }",
+            "    var t Names\n    t.Set([]string{\"disk\", \"size\"})\n    for _, n := range t {\n        run.Flags().String(n, \"\", \"\")\n    }",
+            "    t := Names{\"x\"}\n    t.Keep(0)\n    t.Set([]string{\"disk\", \"size\"})\n    for _, n := range t {\n"
+                + "        run.Flags().String(n, \"\", \"\")\n    }",
+        ])
+    func eachStringRanged(first: String) throws {
+        let found = try CobraSharedValueTests.audit(
+            first: first, later: "    run.Flags().String(\"size\", \"\", \"\")", firstExtra: Self.names,
+            laterExtra: Self.names)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+        #expect(!found.output.contains("deck run --size"), "\(found.output)")
+        #expect(!found.output.contains("deck run --x"), "\(found.output)")
+    }
+
+    @Test(
         "a pointer method whose write cannot be known (a write in a branch), or one called through a pointer to the list, leaves the list deciding nothing: a note names the call and the surface is incomplete (review R85, fail closed)",
         arguments: [
             ("    names.Maybe(true)\n" + rangeNames, "names.Maybe"),
