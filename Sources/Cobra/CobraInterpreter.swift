@@ -4651,6 +4651,20 @@ struct CobraInterpreter {
         }
     }
 
+    /// Runs the header of an `if` or `for` statement (its initial statement, the condition): once, in order, where the
+    /// statement itself is (review R63: `if g.Disk = nil; c {}` and `for g.Disk = nil; c; {}` always give the nil), not
+    /// as a branch or a loop's body.
+    private mutating func executeHeader(
+        _ header: [CobraStatement], in frame: inout Frame, shadowing shadowed: inout [Shadowed]
+    ) {
+        guard !header.isEmpty else { return }
+        unordered -= 1
+        frame.depth -= 1
+        execute(header, in: &frame, shadowing: &shadowed)
+        unordered += 1
+        frame.depth += 1
+    }
+
     /// Runs `statements` in order where what they declare needs no scope of its own (a function's body, a `var`
     /// group's specs): nothing is remembered.
     private mutating func execute(_ statements: [CobraStatement], in frame: inout Frame) {
@@ -4927,7 +4941,7 @@ struct CobraInterpreter {
         case .loop(let header, let body):
             var shadowed: [Shadowed] = []
             let deferredFrom = frame.deferred.count
-            execute(header, in: &frame, shadowing: &shadowed)
+            executeHeader(header, in: &frame, shadowing: &shadowed)
             // The body may run no time: a `return` or `goto` in it does not end what follows the loop.
             frame.loops += 1
             executeBlock(body, in: &frame)
@@ -4965,7 +4979,7 @@ struct CobraInterpreter {
             var shadowed: [Shadowed] = []
             let deferredFrom = frame.deferred.count
             defer { endScope(shadowed, deferredFrom: deferredFrom, in: &frame) }
-            execute(header, in: &frame, shadowing: &shadowed)
+            executeHeader(header, in: &frame, shadowing: &shadowed)
             // Not `condition.flatMap { truth(...) }`: that closure copies the interpreter, and its dictionaries then
             // copy themselves on the next update.
             var holds: Bool?
@@ -6700,7 +6714,15 @@ struct CobraInterpreter {
                     // nil undecided (``unsetFieldMayBeNil``), and is not read as nil beside what it holds: the objects
                     // would be nilable everywhere (``nilable``).
                     if case .object(let site, _) = object, replacing(objectFieldCell(site, name)) {
-                        // What an assignment in order gave it is what it holds (``replaceField(_:type:_:_:)``).
+                        // What an assignment in order gave it is what it holds (``replaceField(_:type:_:_:)``). A field
+                        // that is no pointer holds a value of its type whatever it was given: a conversion or a call
+                        // not followed (`c.DestDir, err = c.defaultDir()`) gives one that carries no type, and the
+                        // type's methods (a flag Value's `Type()`) are still its (review R63; chezmoi 2.0.11).
+                        if declared.structs[type]?[name]?.isPointer == false,
+                            !field.contains(where: { Self.programType(of: $0) != nil })
+                        {
+                            result.insert(.instance(fieldType))
+                        }
                         continue
                     }
                     switch unsetPointerField(object, name, held: field, deciding: objects.count == 1) {

@@ -82,6 +82,48 @@ struct CobraInOrderTests {
         #expect(found.output.contains("deck run --disk"), "\(found.output)")
     }
 
+    @Test(
+        "the initial statement of an if or for header runs once, in order: its nil takes --disk away (review R63)",
+        arguments: [
+            "    g := NewGroup()\n    if g.Disk = nil; g.Size != nil {\n    }\n    g.AddFlags(run)",
+            "    g := NewGroup()\n    for g.Disk = nil; false; {\n    }\n    g.AddFlags(run)",
+        ])
+    func headerInOrder(later: String) throws {
+        let found = try CobraSharedValueTests.audit(first: CobraSharedValueTests.both, later: later)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
+
+    static let paths = """
+        type AbsPath string
+
+        func (p *AbsPath) Set(s string) error { *p = AbsPath(s); return nil }
+        func (p AbsPath) String() string      { return string(p) }
+        func (p AbsPath) Type() string        { return "absolute path" }
+
+        type Config struct {
+            Dest AbsPath
+            Home AbsPath
+        }
+
+        func defaultDir() (AbsPath, error) { return AbsPath("/home"), nil }
+        """
+
+    @Test(
+        "a field that is no pointer, given in order what carries no type (a call's result, in an if header or not), keeps its type: the flag bound to it reads the type's Type(), and its change to a string flag is a change of type (review R63; chezmoi 2.0.11)",
+        arguments: [
+            "    c := &Config{}\n    var err error\n    c.Dest, err = defaultDir()\n    _ = err\n    run.Flags().Var(&c.Dest, \"dest\", \"\")",
+            "    c := &Config{}\n    var err error\n    if c.Dest, err = defaultDir(); err != nil {\n        return root\n    }\n"
+                + "    run.Flags().Var(&c.Dest, \"dest\", \"\")",
+        ])
+    func fieldTypeKept(first: String) throws {
+        let found = try CobraSharedValueTests.audit(
+            first: first, later: "    run.Flags().String(\"dest\", \"\", \"\")", firstExtra: Self.paths,
+            laterExtra: Self.paths)
+        #expect(found.output.contains("deck run --dest"), "\(found.output)")
+        #expect(found.output.contains("absolute path"), "\(found.output)")
+    }
+
     static let options = """
         type Opts struct {
             Name string
