@@ -934,7 +934,7 @@ private struct TreeBuilder {
                         || reached.first { $0.site == other }.map { overlap($0.build, child.build) } == true
                 }
                 let possible = possibleWinners(of: candidates, under: site, siblings: reached.count)
-                if possible == [child.site] {
+                if possible == [child.site] || (possible.contains(child.site) && alternatives(possible, under: site)) {
                     visitReached(child, word: word, aliasOf: of, under: key, path: path, deprecated: deprecated,
                         stack: stack, spellings: spellings, hidden: hidden, throughAlias: childThroughAlias)
                     continue
@@ -1078,6 +1078,24 @@ private struct TreeBuilder {
             first.count > 1 && siblings <= 12
             ? first.filter { candidate in !first.contains { $0 != candidate && before($0, candidate) } } : first
         return candidates.filter { byOrder.contains($0) || bySort.contains($0) }
+    }
+
+    /// Whether `sites`, subcommands of the command at `parent` that one word reaches, are alternatives: each is added by
+    /// one and the same `AddCommand` argument alone, which runs at most once (``CobraInterpreter/runsOnce(_:)``), so a
+    /// run of the program adds one of them (kustomize's `GetCommand` returns a stub `resources` or the full one). They
+    /// never compete: each is the command under the word in the runs that add it, as commands of builds that never
+    /// hold together are, and its commands and flags are there.
+    private func alternatives(_ sites: [CobraSite], under parent: CobraSite) -> Bool {
+        guard sites.count > 1, interpreter.commandResets[parent] == nil else { return false }
+        var only: CobraStep?
+        for site in sites {
+            let pair = CobraPair(parent, site)
+            guard interpreter.childRemovals[pair] == nil, let steps = interpreter.childOrder[pair], steps.count == 1,
+                let step = steps.first, only == nil || only == step
+            else { return false }
+            only = step
+        }
+        return only.map(interpreter.runsOnce) ?? false
     }
 
     /// The `valid-args` attribute of a command: the words of its `ValidArgs` that cobra accepts as its one argument

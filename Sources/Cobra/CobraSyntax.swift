@@ -156,6 +156,9 @@ struct CobraFile: Sendable {
     /// Whether the file calls a method named `Commands` (`root.Commands()`): cobra's sorts the command's subcommands by
     /// name in place, so the order in which a typed word finds them (``CobraCommandOrder``) may be that one.
     let callsCommands: Bool
+    /// The offsets of the `(` of the calls whose last argument is spread (`root.AddCommand(cmds...)`): that argument is
+    /// several values, each passed, where another argument that may be one of several values is one of them.
+    let spreadCalls: Set<Int>
     let functions: [CobraFunction]
     let bindings: [CobraBinding]
     /// The struct types the file declares, with their fields: a method called on a field (`opts.Excludes.Add(f)`)
@@ -171,6 +174,25 @@ struct CobraFile: Sendable {
     let names: CobraNameTable
     /// The file's `//go:build` (or `// +build`) constraint, normalized (``GoBuildConstraintText``); nil without one.
     let buildConstraint: String?
+
+    /// The offsets of the `(` of the calls in `tokens` whose last argument is spread: `...` followed by `)`, or by `,`
+    /// and `)` (an array type's `[...]` and a variadic parameter's `...T` are followed by neither).
+    static func spreadCalls(in tokens: [GoToken]) -> Set<Int> {
+        var spread: Set<Int> = []
+        var open: [Int] = []
+        for index in tokens.indices {
+            switch tokens[index].symbol {
+            case .leftParen?: open.append(tokens[index].position.offset)
+            case .rightParen?: _ = open.popLast()
+            case .ellipsis?:
+                var next = index + 1
+                if next < tokens.count, tokens[next].symbol == .comma { next += 1 }
+                if next < tokens.count, tokens[next].symbol == .rightParen, let call = open.last { spread.insert(call) }
+            default: continue
+            }
+        }
+        return spread
+    }
 
     /// Whether `tag` is a Go release tag (`go1.21`), which every Go release since that one sets.
     static func isReleaseTag(_ tag: String) -> Bool {
@@ -220,6 +242,7 @@ struct CobraFile: Sendable {
             else { return false }
             return go.tokens[index - 1].text == "." && go.tokens[index + 1].text == "("
         }
+        spreadCalls = Self.spreadCalls(in: go.tokens)
         var lowering = CobraLowering(names: .seeded, cobraNames: cobraNames)
         package = lowering.names.intern(go.packageName)
         cobraNameIDs = Set(cobraNames.map { lowering.names.intern($0) })

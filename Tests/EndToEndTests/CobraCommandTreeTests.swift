@@ -156,6 +156,8 @@ struct CobraCommandTreeTests {
                 "    root.AddCommand(run)\n    root.AddCommand(dup)\n"
                     + "    for _, c := range root.Commands() {\n        c.Short = \"x\"\n    }"
             ),
+            // A spread argument adds every command of the list, not one of them.
+            ("run\"", "    cmds := []*cobra.Command{dup, run}\n    root.AddCommand(cmds...)"),
         ])
     func orderNotKnown(dup: String, adds: String) throws {
         let later = """
@@ -346,5 +348,71 @@ struct CobraCommandTreeTests {
         }
         #expect(!surface.output.contains("may reach any of"), "\(surface.output)")
         #expect(!surface.output.contains("may be the root"), "\(surface.output)")
+    }
+
+    @Test(
+        "commands one AddCommand argument may be, one per run (a function that returns a stub or the full command, a variable given one in each branch), do not compete: the commands and flags of each are there, and their removal is claimed",
+        arguments: [
+            """
+            func resources(alpha bool) *cobra.Command {
+                if !alpha {
+                    return &cobra.Command{Use: "resources", Short: "set ALPHA to enable"}
+                }
+                return full()
+            }
+
+            func add(root *cobra.Command) {
+                if r := resources(os.Getenv("ALPHA") != ""); r != nil {
+                    root.AddCommand(r)
+                }
+            }
+            """,
+            """
+            func add(root *cobra.Command) {
+                var r *cobra.Command
+                if os.Getenv("ALPHA") != "" {
+                    r = full()
+                } else {
+                    r = &cobra.Command{Use: "resources", Short: "set ALPHA to enable"}
+                }
+                root.AddCommand(r)
+            }
+            """,
+        ])
+    func alternativesOfOneArgument(add: String) throws {
+        func program(_ flag: String) -> String {
+            """
+            package cmd
+
+            import (
+                "os"
+
+                "github.com/spf13/cobra"
+            )
+
+            func full() *cobra.Command {
+                r := &cobra.Command{Use: "resources"}
+                apply := &cobra.Command{Use: "apply"}
+                \(flag)
+                r.AddCommand(apply)
+                return r
+            }
+
+            \(add)
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "deck"}
+                add(root)
+                return root
+            }
+            """
+        }
+        let repo = try Self.repository(program("apply.Flags().String(\"disk\", \"\", \"\")"), program(""))
+        let surface = try Self.surface(repo, "v1.0.0")
+        #expect(surface.output.contains("\"deck resources apply --disk\""), "\(surface.output)")
+        #expect(!surface.output.contains("may reach any of"), "\(surface.output)")
+        let audit = try Self.audit(repo)
+        #expect(audit.status == 1, "\(audit.output)")
+        #expect(audit.output.contains("deck resources apply --disk"), "\(audit.output)")
     }
 }
