@@ -20,8 +20,16 @@ struct CobraHookCalls {
         "PersistentPostRunE", "Execute", "ExecuteC", "ExecuteContext", "ExecuteContextC", "ValidArgsFunction",
     ]
 
+    /// How many arguments cobra's hook of each name takes: a call with another number (text/template's
+    /// `t.Execute(w, data)`) is another type's method, since Go has no overloading.
+    static let hookArity: [String: Int] = [
+        "RunE": 2, "PreRun": 2, "PreRunE": 2, "PersistentPreRun": 2, "PersistentPreRunE": 2, "PostRun": 2,
+        "PostRunE": 2, "PersistentPostRun": 2, "PersistentPostRunE": 2, "Execute": 0, "ExecuteC": 0,
+        "ExecuteContext": 1, "ExecuteContextC": 1, "ValidArgsFunction": 3,
+    ]
+
     /// Whether some file read calls a hook of a command (`.RunE(`, `.Execute(`, ...) other than as the one call that
-    /// runs a finished tree.
+    /// runs a finished tree. A call with another number of arguments than cobra's hook of that name takes is not one.
     func mayRunWhileBuilding() -> Bool {
         for (file, go) in files.enumerated() {
             let tokens = go.tokens
@@ -29,15 +37,49 @@ struct CobraHookCalls {
                 guard tokens[index - 1].symbol == .period, tokens[index + 1].symbol == .leftParen,
                     tokens[index].kind == .identifier, Self.hooks.contains(tokens[index].text)
                 else { continue }
+                if let arity = Self.hookArity[tokens[index].text],
+                    let count = Self.argumentCount(openingAt: index + 1, in: tokens), count != arity
+                {
+                    continue
+                }
                 if !runsFinishedTree(file: file, at: index) { return true }
             }
         }
         return false
     }
 
+    /// The number of arguments of the call whose `(` is token `open`: nil when the list is spread (`f(xs...)`) or
+    /// its end is not found.
+    static func argumentCount(openingAt open: Int, in tokens: [GoToken]) -> Int? {
+        var depth = 0
+        var commas = 0
+        var index = open
+        while index < tokens.count {
+            let token = tokens[index]
+            if token.symbol == .leftParen || token.symbol == .leftBracket || token.symbol == .leftBrace {
+                depth += 1
+            } else if token.symbol == .rightParen || token.symbol == .rightBracket || token.symbol == .rightBrace {
+                depth -= 1
+                if depth == 0 {
+                    // `f(a, b,)`: a comma before the `)` ends the last argument.
+                    let trailing = tokens[index - 1].symbol == .comma ? 1 : 0
+                    return index == open + 1 ? 0 : commas + 1 - trailing
+                }
+                if depth < 0 { return nil }
+            } else if depth == 1, token.symbol == .comma {
+                commas += 1
+            } else if depth == 1, token.symbol == .ellipsis {
+                return nil
+            }
+            index += 1
+        }
+        return nil
+    }
+
     /// Whether some file read reads a command's hook field other than to call it or assign it (`h := c.PreRun`,
     /// `c.RunE == nil`, `go c.Run`): the function there may then run where the run does not see it (review R22).
-    /// `Run` counts: a field of that name is read as a value.
+    /// `Run` counts: a field of that name is read as a value. A member of an imported package (`*sarif.Run`, a type)
+    /// is no field (``isPackageMember(at:in:)``).
     func readsHookField() -> Bool {
         files.contains { go in
             let tokens = go.tokens
@@ -46,8 +88,37 @@ struct CobraHookCalls {
                     && tokens[index].kind == .identifier
                     && (Self.hooks.contains(tokens[index].text) || tokens[index].text == "Run")
                     && tokens[index + 1].symbol != .leftParen && tokens[index + 1].symbol != .assign
+                    && !Self.isPackageMember(at: index, in: go)
             }
         }
+    }
+
+    /// Whether token `index` (after a `.`) is a member of a package the file imports: the qualifier before the `.`
+    /// is not itself selected (`a.q.Run`), is the name an import of the file gives (its own name, or the last element
+    /// of its path, or the one before a major version's `/vN`), and every other use of that name in the file is a
+    /// qualifier too (followed by `.`; or the import's own name before its path): a variable, parameter or field of
+    /// that name (`sarif := ...`, `func f(sarif T)`) would make it a value.
+    static func isPackageMember(at index: Int, in go: GoFile) -> Bool {
+        let tokens = go.tokens
+        guard index >= 2, tokens[index - 2].kind == .identifier, index < 3 || tokens[index - 3].symbol != .period
+        else { return false }
+        let qualifier = tokens[index - 2].text
+        let imported = go.imports.contains { spec in
+            if let name = spec.name { return name == qualifier }
+            let elements = spec.path.split(separator: "/")
+            guard let last = elements.last else { return false }
+            if last == qualifier { return true }
+            let isMajor = last.count > 1 && last.first == "v" && last.dropFirst().allSatisfy(\.isNumber)
+            return isMajor && elements.count > 1 && elements[elements.count - 2] == qualifier
+        }
+        guard imported else { return false }
+        for other in tokens.indices where tokens[other].kind == .identifier && tokens[other].text == qualifier {
+            let next = other + 1 < tokens.count ? tokens[other + 1] : nil
+            if next?.symbol == .period, other == 0 || tokens[other - 1].symbol != .period { continue }
+            if next?.kind == .string { continue }
+            return false
+        }
+        return true
     }
 
     /// Whether some file read sends on a channel (`ch <- v`, also as a `select` case): the interpreter does not follow

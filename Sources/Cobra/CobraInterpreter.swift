@@ -662,12 +662,32 @@ struct CobraInterpreter {
     /// By field name, whether some file read may change that field after a literal gave it (``fieldMayChange(_:)``).
     private var fieldsChanged: [CobraName: Bool] = [:]
     /// By package-level name, whether nothing in the files read can change the table it holds (``tableUnchanged(_:)``),
-    /// and whether some file read writes through a pointer (`*p = ...`, ``writesThroughPointer``).
+    /// and the writes through a pointer some file read makes (`*p = ...`, ``pointerWritesMayChange(_:)``).
     private var tablesUnchanged: [CobraName: Bool] = [:]
-    private lazy var pointerWrites: CobraPointerWrites = Self.pointerWrites(in: sources.map(\.file.go))
-    /// Whether some file read writes through a pointer where that may replace a struct's fields (``pointerWrites``).
-    private var writesThroughPointer: Bool {
-        mutating get { pointerWrites.any || !pointerWrites.plainStructs.isEmpty }
+    private lazy var pointerWrites: CobraPointerWrites = Self.pointerWrites(
+        in: sources.map(\.file.go), folders: folders)
+    /// Which values may be, or hold, a struct some method writes whole through its pointer receiver
+    /// (``CobraPointerWrites/plainStructs``), by type (``CobraRewrittenTypes``).
+    private lazy var rewrittenTypes = CobraRewrittenTypes(
+        files: sources.map(\.file.go), plain: pointerWrites.plainStructs)
+
+    /// Whether a write through a pointer in some file read may change what the entries of a loop hold
+    /// (``pointerWrites``): any such write that may replace an object, or a write of a struct that holds no object
+    /// through its method's pointer receiver (`*o = other` in `func (o *OS) Merge(other OS)`) where an entry may be or
+    /// hold such a struct. An entry of a program type that can hold none (trivy's `Flag[T]`, whose fields are strings,
+    /// lists of strings, functions and a `T` of basic types) is not changed by it; an entry that is no value of a
+    /// program type (a string, a command) neither; an entry not known may be anything.
+    private mutating func pointerWritesMayChange(_ runs: [CobraValues]) -> Bool {
+        if pointerWrites.any { return true }
+        if pointerWrites.plainStructs.isEmpty { return false }
+        for run in runs {
+            if run.isEmpty { return true }
+            for value in run {
+                guard let type = Self.programType(of: value) else { continue }
+                if rewrittenTypes.mayHold(numbering.table.names[Int(type)]) { return true }
+            }
+        }
+        return false
     }
     /// The objects whose literal's list decided a loop's filter, and the objects handed to calls the files do not
     /// define (directly or held in an object's fields): such a call may replace a decided entry (through `reflect`, or
@@ -702,6 +722,10 @@ struct CobraInterpreter {
     /// The types whose whole value some file read gives through a pointer (`*o = Opts{...}`): their fields are
     /// replaced in order too (``fieldsSetToNil(_:)``, ``assignWholeStruct(_:_:in:)``).
     private lazy var typesReplacedThroughPointer: Set<String> = Set(sources.flatMap(\.typesReplacedThroughPointer))
+    /// The pointer methods of the program's types that are no struct, by method name (``rewriteReceiver``), worked
+    /// out on first use; and what each does to its receiver (``CobraReceiverRewrite``), by function.
+    private var rewritingMethods: [CobraName: [CobraFunctionID]]?
+    private var receiverRewrites: [CobraFunctionID: CobraReceiverRewrite] = [:]
     /// The `x.Field = nil` statements the run made (by file, line and field), to objects it follows: the nil is in
     /// the field's cell of those objects alone.
     private(set) var nilAssignmentsRun: Set<CobraNilRun> = []
@@ -1374,8 +1398,12 @@ struct CobraInterpreter {
     }
 
     /// The functions that build commands or flags, and, by name, every function that calls one of them; the others
-    /// run only when one of these calls them (their effects cannot reach the command tree any other way). Also the
-    /// functions each function name is mentioned by (only names of the program's functions).
+    /// run only when one of these calls them (their effects cannot reach the command tree any other way). A function
+    /// that names a package-level variable of its package a command literal gives (`var root = &cobra.Command{...}`,
+    /// not shadowed by a parameter or receiver of that name) counts as building commands too: it may hand the command
+    /// to code not read (`sub.AddCmds(root)` in a `main` that builds nothing itself), which the run must meet to say
+    /// the surface misses what that code adds. Also the functions each function name is mentioned by (only names of
+    /// the program's functions).
     ///
     /// `mentioning` is indexed by name number, for the names numbered when it was made (every function's name).
     private mutating func relevantFunctions() -> (relevant: [CobraFunctionID], mentioning: [[CobraFunctionID]]) {
@@ -1386,8 +1414,28 @@ struct CobraInterpreter {
         var relevant = [Bool](repeating: false, count: declared.list.count)
         var pending: [CobraName] = []
         var seen = [Bool](repeating: false, count: isFunctionName.count)
+        var commandGlobals: Set<Int64> = []
+        for (index, file) in files.enumerated() {
+            for binding in file.bindings
+            where binding.values.contains(where: {
+                guard case .composite(let type?, _, _) = Self.withoutAddress($0) else { return false }
+                return type.isCobraCommand
+            }) {
+                for name in binding.names { commandGlobals.insert(scoped(folders[index], runName(name, in: index))) }
+            }
+        }
         for (id, declaration) in declared.list.enumerated() {
-            if files[declaration.file].functions[declaration.index].buildsCommands {
+            let function = files[declaration.file].functions[declaration.index]
+            var namesCommandGlobal = false
+            if !commandGlobals.isEmpty, !function.buildsCommands {
+                let bound = Set(function.parameters.map(\.name) + [function.receiver?.name].compactMap { $0 })
+                namesCommandGlobal = function.calls.contains { local in
+                    !bound.contains(local)
+                        && commandGlobals.contains(
+                            scoped(folders[declaration.file], runName(local, in: declaration.file)))
+                }
+            }
+            if function.buildsCommands || namesCommandGlobal {
                 relevant[id] = true
                 if !seen[Int(declaration.name)] {
                     seen[Int(declaration.name)] = true
@@ -4107,14 +4155,15 @@ struct CobraInterpreter {
     /// it), declared once (`var registry = []Flag{...}`), and every other use reads it: `range registry`, `len(...)`,
     /// `registry[i]` read (not assigned, not resliced), `&registry[i]` only with the index of a loop over it. Not:
     /// assigned, appended to, copied into, resliced, passed or aliased whole, its address taken. And no file writes
-    /// through a pointer (`*p = Flag{...}`), which a pointer to an entry could do (``writesThroughPointer``). What
+    /// through a pointer (`*p = Flag{...}`), which a pointer to an entry could do (``pointerWrites``; a struct of no
+    /// objects written through its own receiver counts only where a loop's entries may hold it). What
     /// reaches an entry through a call the files do not define (`reflect`, code not read) is seen as the code runs
     /// (``listsDecidedOnHandedObjects``).
     private mutating func tableUnchanged(_ name: CobraName) -> Bool {
         if let known = tablesUnchanged[name] { return known }
         let text = numbering.table.names[Int(name)]
         var unchanged = false
-        if let file = Self.tableUnchanged(text, in: sources.map(\.file.go.tokens)), !writesThroughPointer {
+        if let file = Self.tableUnchanged(text, in: sources.map(\.file.go.tokens)), !pointerWrites.any {
             // Code of the table's package in a file not read could write it.
             let path = paths[file]
             let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
@@ -4247,22 +4296,25 @@ struct CobraInterpreter {
     /// Whether a statement of some file writes through a pointer: `*p = v`, `(*p) = v`, `a, *p = ...`, `*p += 1`,
     /// `case *p = <-ch:` (a `*` starting a statement or a target, whose statement goes on to an assignment). Not
     /// `*p = ...` where `p` is the pointer receiver of the method it is in, of a type that holds no object
-    /// (``holdsNoObject(_:declared:seen:)``: `func (s *Scanners) Enable(x Scanner) { *s = append(*s, x) }` with
+    /// (``holdsNoObject(_:folder:declared:seen:)``: `func (s *Scanners) Enable(x Scanner) { *s = append(*s, x) }` with
     /// `type Scanners []Scanner` and `type Scanner string`): Go's types make `*p` a value of that type wherever `p`
-    /// points, which can neither be an entry of a table of structs nor hold one.
-    static func pointerWrites(in files: [GoFile]) -> CobraPointerWrites {
+    /// points, which can neither be an entry of a table of structs nor hold one. A type name without a package is
+    /// looked up in the folder of the file (`folders`, one a file): its package (another package's `Scanner`
+    /// interface does not make `types.Scanner`, a string, hold objects).
+    static func pointerWrites(in files: [GoFile], folders: [Int32]) -> CobraPointerWrites {
         var found = CobraPointerWrites()
-        var declared: [String: [GoType]] = [:]
-        for file in files {
+        var declared: [PackageType: [GoType]] = [:]
+        for (file, folder) in zip(files, folders) {
             for case .type(let spec) in file.declarations {
                 // A generic type's parameters are not types of the files: such a type counts as holding objects.
-                declared[spec.name, default: []].append(spec.typeParameters.isEmpty ? spec.type : .structure([]))
+                declared[PackageType(folder: folder, name: spec.name), default: []].append(
+                    spec.typeParameters.isEmpty ? spec.type : .structure([]))
             }
         }
-        for file in files {
+        for (file, folder) in zip(files, folders) {
             let tokens = file.tokens
             for index in tokens.indices where tokens[index].symbol == .star {
-                switch receiverWriteOfPlainType(at: index, in: file, declared: declared) {
+                switch receiverWriteOfPlainType(at: index, in: file, folder: folder, declared: declared) {
                 case .none?: continue
                 case .plainStruct(let name)?:
                     found.plainStructs.insert(name)
@@ -4305,11 +4357,13 @@ struct CobraInterpreter {
         return found
     }
 
-    /// What the `*` at `index` writes when it starts a statement `*p = ...` (or `*p += ...`, `(*p)[k] = ...`) in a
-    /// method whose pointer receiver is `p`, with no function literal in the body and `p` bound nowhere else in it:
-    /// ``CobraPointerWrites/Plain``, nil when the write may replace an object (or the statement is another).
-    private static func receiverWriteOfPlainType(at index: Int, in file: GoFile, declared: [String: [GoType]])
-        -> CobraPointerWrites.Plain?
+    /// What the `*` at `index` writes when it starts a statement `*p = ...` (or `*p += ...`, `(*p)[k] = ...`; also the
+    /// first of a `case ...:` clause or after a label) in a method whose pointer receiver is `p`, with no function
+    /// literal in the body and `p` bound nowhere else in it: ``CobraPointerWrites/Plain``, nil when the write may
+    /// replace an object (or the statement is another).
+    private static func receiverWriteOfPlainType(
+        at index: Int, in file: GoFile, folder: Int32, declared: [PackageType: [GoType]]
+    ) -> CobraPointerWrites.Plain?
     {
         let tokens = file.tokens
         // `*p`, `(*p)`, and elements of it (`(*p)[k]`, `(*p)[i][j]`), as the target of the statement.
@@ -4332,7 +4386,7 @@ struct CobraInterpreter {
         guard start > 0, index + 1 < tokens.count, tokens[index + 1].kind == .identifier, end < tokens.count,
             let operation = tokens[end].symbol, writes.contains(operation), operation != .define,
             tokens[start - 1].kind == .semicolon || tokens[start - 1].symbol == .leftBrace
-                || tokens[start - 1].symbol == .rightBrace
+                || tokens[start - 1].symbol == .rightBrace || tokens[start - 1].symbol == .colon
         else { return nil }
         let name = tokens[index + 1].text
         guard
@@ -4354,37 +4408,49 @@ struct CobraInterpreter {
         if body.contains(where: { tokens[$0].kind == .keyword(.func) }) { return nil }
         var seen: Set<String> = []
         let type = GoType.named(package: nil, name: receiver.typeName, arguments: [])
-        if holdsNoObject(type, declared: declared, seen: &seen) { return CobraPointerWrites.Plain.none }
+        if holdsNoObject(type, folder: folder, declared: declared, seen: &seen) { return CobraPointerWrites.Plain.none }
         // A struct of such fields: the write changes strings and numbers in place, and makes nothing nil.
-        guard let types = declared[receiver.typeName], types.count == 1, case .structure(let fields) = types[0]
+        guard let types = declared[PackageType(folder: folder, name: receiver.typeName)], types.count == 1,
+            case .structure(let fields) = types[0]
         else { return nil }
         var fieldsSeen: Set<String> = [receiver.typeName]
-        guard fields.allSatisfy({ holdsNoObject($0.type, declared: declared, seen: &fieldsSeen) }) else { return nil }
+        guard fields.allSatisfy({ holdsNoObject($0.type, folder: folder, declared: declared, seen: &fieldsSeen) })
+        else { return nil }
         return .plainStruct(receiver.typeName)
     }
 
     /// Whether a value of `type` can neither be an object (a struct, a pointer, an interface, a function, a channel)
-    /// nor hold one: a predeclared basic type, a type the files declare (every declaration of that name) as one, and
-    /// slices, arrays and maps of such types. A type of another package, or one not declared in the files, may.
-    private static func holdsNoObject(_ type: GoType, declared: [String: [GoType]], seen: inout Set<String>) -> Bool {
+    /// nor hold one: a predeclared basic type, a type the package in `folder` declares (every declaration of that
+    /// name there) as one, and slices, arrays and maps of such types. A type of another package, or one not declared
+    /// in the files, may.
+    private static func holdsNoObject(
+        _ type: GoType, folder: Int32, declared: [PackageType: [GoType]], seen: inout Set<String>
+    ) -> Bool {
         switch type {
         case .named(let package, let name, let arguments):
             guard package == nil, arguments.isEmpty else { return false }
-            if let types = declared[name] {
+            if let types = declared[PackageType(folder: folder, name: name)] {
                 guard seen.insert(name).inserted else { return true }
-                return types.allSatisfy { holdsNoObject($0, declared: declared, seen: &seen) }
+                return types.allSatisfy { holdsNoObject($0, folder: folder, declared: declared, seen: &seen) }
             }
             return basicTypes.contains(name)
-        case .slice(let element), .array(_, let element): return holdsNoObject(element, declared: declared, seen: &seen)
+        case .slice(let element), .array(_, let element):
+            return holdsNoObject(element, folder: folder, declared: declared, seen: &seen)
         case .map(let key, let value):
-            return holdsNoObject(key, declared: declared, seen: &seen)
-                && holdsNoObject(value, declared: declared, seen: &seen)
+            return holdsNoObject(key, folder: folder, declared: declared, seen: &seen)
+                && holdsNoObject(value, folder: folder, declared: declared, seen: &seen)
         default: return false
         }
     }
 
+    /// A type name declared in one folder's package.
+    struct PackageType: Hashable {
+        let folder: Int32
+        let name: String
+    }
+
     /// Go's predeclared types that are neither interfaces (`error`, `any`) nor hold anything.
-    private static let basicTypes: Set<String> = [
+    static let basicTypes: Set<String> = [
         "bool", "string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
         "uintptr", "byte", "rune", "float32", "float64", "complex64", "complex128",
     ]
@@ -4768,7 +4834,7 @@ struct CobraInterpreter {
             if runs.count > 1, filtered, literalListsDecide, case .name(let table) = collection,
                 frame.locals[table] == nil
             {
-                unchanged = tableUnchanged(runName(table, in: frame.file))
+                unchanged = tableUnchanged(runName(table, in: frame.file)) && !pointerWritesMayChange(runs)
             }
             let outerUnchanged = frame.unchangedEntry
             let outerCertain = frame.certainEntry
@@ -4777,7 +4843,7 @@ struct CobraInterpreter {
             var certainEntries = false
             // Whether the runs take the entries in Go's order (``entriesInOrder(_:collection:in:)``).
             var ordered = false
-            if runs.count > 1, literalListsDecide, !writesThroughPointer {
+            if runs.count > 1, literalListsDecide, !pointerWritesMayChange(runs) {
                 if case .composite = Self.withoutAddress(collection) {
                     certainEntries = true
                 } else if case .name(let table) = collection, frame.locals[table] == nil {
@@ -5879,6 +5945,293 @@ struct CobraInterpreter {
         }
     }
 
+    /// `x.M(args)` where `M` is a pointer method of one of the program's types that is no struct (`func (n *Names)
+    /// Clear() { *n = nil }`) and `x` holds values of that type (its literal's strings, `nil`, an instance of it, or
+    /// objects of a list type's element type): the value the method gives `*n` (``CobraReceiverRewrite``) is what
+    /// the variable holds after the call (review R85: `names.Clear()` then `range names` runs no time). Where the
+    /// call runs once, in order, it replaces what the variable held (a local, or a package-level variable for the
+    /// reads after it in this run of the entry point); elsewhere it adds to it. Where what the method writes cannot be
+    /// known (a write in a branch, `(*n)[i] = v`, a call not followed, `x` a pointer to the variable written), the
+    /// variable stops deciding: it holds any value of the type from there, and a note says so.
+    private mutating func rewriteReceiver(
+        _ base: CobraExpr, _ method: CobraName, held: CobraValues, arguments: [CobraExpr], _ values: [CobraValues],
+        line: Int, in frame: inout Frame
+    ) {
+        guard !held.isEmpty, let candidates = rewritingMethods(named: method) else { return }
+        // The types `x` may be of among the candidates' receivers (empty: any of them).
+        var types: Set<CobraName> = []
+        let receivers = Set(candidates.map { declared.list[Int($0)].receiver })
+        for value in held {
+            switch value {
+            case .string, .bool, .nilValue:
+                continue
+            case .instance(let type), .object(_, let type):
+                if receivers.contains(type) {
+                    types.insert(type)
+                    continue
+                }
+                // An object of a struct type, element of a list type whose method it is (`groups.Clear()` on
+                // `Groups{g}`), not its own. (An interface's instance is no such element.)
+                guard declared.structs[type] != nil,
+                    let found = methodOrPromoted(method, of: type, preferring: frame.folder),
+                    receivers.contains(found.receiver)
+                else { return }
+                types.insert(found.receiver)
+            default:
+                return
+            }
+        }
+        let chosen = candidates.filter { types.isEmpty || types.contains(declared.list[Int($0)].receiver) }
+        guard !chosen.isEmpty else { return }
+        var given: CobraValues?
+        var keeps = true
+        for key in chosen {
+            let rewrite = receiverRewrite(key)
+            if case .keeps = rewrite { continue }
+            keeps = false
+            guard case .rewrites(let body) = rewrite,
+                let value = rewritten(
+                    body, held: held, arguments: arguments, values, file: declared.list[Int(key)].file)
+            else {
+                given = nil
+                break
+            }
+            // Two methods of one name (of two types, or for two builds) that write differently: not known.
+            if let other = given, other != value {
+                given = nil
+                break
+            }
+            given = value
+        }
+        guard !keeps else { return }
+        let receiverTypes = Set(chosen.map { declared.list[Int($0)].receiver })
+        // What held any value of the type (`var f Formats` before `f.UnmarshalText(b)`) decided nothing before the
+        // call either: a write that cannot be known, or one to a place not followed, changes nothing it decides.
+        let anyValue = held.allSatisfy { value in
+            if case .instance(let type) = value { receiverTypes.contains(type) } else { false }
+        }
+        // Only strings (names) and objects (holding flags) of what it held read as commands or flags: a note where
+        // such a value may no longer be what it holds. (A nil or a bool stops deciding without one: what reads it
+        // as any value notes what it cannot read.)
+        let namesSome = held.contains { value in
+            switch value {
+            case .string, .object: true
+            default: false
+            }
+        }
+        let spelled = spelling(of: base, in: frame.file) + "." + numbering.table.names[Int(method)]
+        let variable: CobraLocalName
+        switch base {
+        case .name(let name) where isPointerReceiver(name, in: frame):
+            // `x.Set(s)` in a method of x's type (`func (x *T) UnmarshalJSON(...)`): what it writes is the caller's
+            // variable, where the call of this method is a write that is not known (it names its receiver other than
+            // through `*`: ``CobraReceiverRewrite/mayWrite(_:body:in:)``).
+            return
+        case .name(let name) where !boundToPointer(name, in: frame):
+            variable = name
+        case .selector(let owner, let field, _) where Self.isPlace(owner) && given.map(held.isSubset) == true:
+            // A field given more (`o.Scanners.Enable(x)` appends): what it holds and the rest, as an assignment adds.
+            let field = runName(field, in: frame.file)
+            for object in evaluate(owner, in: &frame) where Self.programType(of: object) != nil {
+                assignField(of: object, field, given ?? [])
+            }
+            return
+        default:
+            guard namesSome else { return }
+            note(
+                "\(spelled) writes through its pointer receiver where the run does not follow it (a field, a pointer "
+                    + "to a variable); what is read there after it may be other than the run reads, so the commands "
+                    + "or flags read from it may not be in the surface",
+                file: frame.file, line: line)
+            return
+        }
+        var value = given ?? []
+        if given == nil {
+            guard !anyValue else { return }
+            if namesSome {
+                note(
+                    "\(spelled) writes through its pointer receiver what cannot be known; what it holds after it is "
+                        + "not known, so the commands or flags read from it may not be in the surface",
+                    file: frame.file, line: line)
+            }
+            // Any value of the type: a loop over it, a name read from it, decides nothing.
+            value = receiverTypes.count == 1 ? CobraValues(.instance(receiverTypes.first ?? -1)) : []
+        }
+        if let old = frame.locals[variable] {
+            frame.reassigned(variable)
+            frame.certain[variable] = nil
+            frame.nilTypes[variable] = nil
+            let replaces = !value.isEmpty && assignsInOrder(frame)
+            frame.locals.assign(replaces ? value : old.union(value), to: variable)
+            return
+        }
+        let cell = globalCell(variable, in: frame.file)
+        guard cells[Int(cell)].values != nil, !value.isEmpty else { return }
+        guard replacesInOrder(frame) else { return add(value, to: cell) }
+        // For the reads after it in this run of the entry point (``replaceField(_:)``); the cell keeps every value.
+        let write = CobraStrongWrite(
+            cell: cell, values: value, site: CobraSite(file: -1, offset: Int(cell)),
+            calls: recording.last?.calls.count ?? 0, reads: recording.last?.reads.count ?? 0)
+        if !recording.isEmpty { recording[recording.count - 1].strong.append(write) }
+        replaceField(write)
+    }
+
+    /// The pointer methods named `method` of the program's types that are no struct; nil when there is none.
+    private mutating func rewritingMethods(named method: CobraName) -> [CobraFunctionID]? {
+        if rewritingMethods == nil {
+            var found: [CobraName: [CobraFunctionID]] = [:]
+            for (index, function) in declared.list.enumerated()
+            where function.receiver >= 0 && declared.structs[function.receiver] == nil {
+                guard files[function.file].functions[function.index].declaration.receiver?.isPointer == true else {
+                    continue
+                }
+                found[function.name, default: []].append(CobraFunctionID(index))
+            }
+            rewritingMethods = found
+        }
+        return rewritingMethods?[method]
+    }
+
+    /// What method `key` does to its receiver (``CobraReceiverRewrite``), worked out once a run.
+    private mutating func receiverRewrite(_ key: CobraFunctionID) -> CobraReceiverRewrite {
+        if let known = receiverRewrites[key] { return known }
+        let function = declared.list[Int(key)]
+        let declaration = files[function.file].functions[function.index].declaration
+        let found = CobraReceiverRewrite.of(declaration, in: files[function.file].go)
+        receiverRewrites[key] = found
+        return found
+    }
+
+    /// What `*n` holds after the writes of `body`, run on a receiver holding `held` with arguments `values` (spelled
+    /// `arguments` at the call): nil when a write gives what cannot be known.
+    private mutating func rewritten(
+        _ body: CobraReceiverRewrite.Body, held: CobraValues, arguments: [CobraExpr], _ values: [CobraValues], file: Int
+    ) -> CobraValues? {
+        var current = held
+        for write in body.writes {
+            guard let next = rewrittenValue(write, body, current: current, arguments: arguments, values, file: file)
+            else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    /// The value `expression` (the right side of a `*n = ...` of `body`) gives: `nil`, a parameter's argument, `*n`,
+    /// a string, a list literal of such values, `append` of them, a conversion of one (`Names(v)`, `string(v)`), and a
+    /// slice of `*n` or a parameter whose bounds are integer constants (in the method or at the call): `[:0]` leaves
+    /// nothing, `[:]` all. Nil for anything else (a call, an index, a slice that keeps some entries).
+    private mutating func rewrittenValue(
+        _ expression: GoExpr, _ body: CobraReceiverRewrite.Body, current: CobraValues, arguments: [CobraExpr],
+        _ values: [CobraValues], file: Int, depth: Int = 0
+    ) -> CobraValues? {
+        guard depth < 16 else { return nil }
+        func value(_ inner: GoExpr) -> CobraValues? {
+            rewrittenValue(inner, body, current: current, arguments: arguments, values, file: file, depth: depth + 1)
+        }
+        switch expression {
+        case .name("nil", _):
+            return CobraValues(.nilValue)
+        case .name(let name, _):
+            guard let index = body.parameters.firstIndex(of: name) else { return nil }
+            let given =
+                body.variadic && index == body.parameters.count - 1
+                ? Self.union(Array(values.dropFirst(index))) : index < values.count ? values[index] : []
+            return given.isEmpty ? nil : given
+        case .unary("*", .name(let name, _)) where name.utf8.elementsEqual(body.receiver.utf8):
+            return current.isEmpty ? nil : current
+        case .string(let text, _):
+            return CobraValues(.string(text))
+        case .composite(_, let elements, _):
+            var result = CobraValues()
+            for element in elements {
+                guard element.key == nil, let inner = value(element.value) else { return nil }
+                result.formUnion(inner)
+            }
+            return result.isEmpty ? CobraValues(.nilValue) : result
+        case .call(.name("append", _), let list, _, _):
+            var result = CobraValues()
+            for inner in list {
+                guard let held = value(inner) else { return nil }
+                result.formUnion(held)
+            }
+            // `append(nil, v)` holds v alone.
+            guard result.count > 1, result.contains(.nilValue) else { return result }
+            return CobraValues(result.filter { $0 != .nilValue })
+        case .call(let callee, let list, _, _) where list.count == 1:
+            // A conversion to the receiver's type or a predeclared one keeps the value.
+            switch callee {
+            case .type: break
+            case .name(let type, _)
+            where type.utf8.elementsEqual(body.receiverType.utf8) || CobraReceiverRewrite.basicTypes.contains(type):
+                break
+            default: return nil
+            }
+            return value(list[0])
+        case .slice(let base, let low, let high, let max):
+            guard max == nil, let whole = value(base) else { return nil }
+            let start = low.map { bound($0, body, arguments) } ?? 0
+            guard let end = high.map({ bound($0, body, arguments) }) else { return start == 0 ? whole : nil }
+            if let start, let end, start == end { return CobraValues(.nilValue) }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// An integer constant bound of a slice in a method: a literal, or a parameter whose argument at the call is one.
+    private func bound(_ expression: GoExpr, _ body: CobraReceiverRewrite.Body, _ arguments: [CobraExpr]) -> Int? {
+        switch expression {
+        case .literal(_, let value?): return value
+        case .name(let name, _):
+            guard let index = body.parameters.firstIndex(of: name), index < arguments.count,
+                !(body.variadic && index == body.parameters.count - 1),
+                case .opaque(let value?) = arguments[index]
+            else { return nil }
+            return value
+        default: return nil
+        }
+    }
+
+    /// Whether `name` is the pointer receiver of the method the frame runs (`x` in `func (x *T) UnmarshalJSON(...)`).
+    private func isPointerReceiver(_ name: CobraLocalName, in frame: Frame) -> Bool {
+        guard let key = frame.key, key >= 0 else { return false }
+        let declaration = declared.list[Int(callKeys[Int(key)].function)]
+        let function = files[declaration.file].functions[declaration.index]
+        guard declaration.file == frame.file, let receiver = function.receiver, receiver.name == name else {
+            return false
+        }
+        return function.declaration.receiver?.isPointer == true
+    }
+
+    /// Whether local or package-level `variable` may be a pointer to the value a method writes (`p := &names`,
+    /// `func fill(n *Names)`, `var p *Names`), by the tokens of the running function (the file, at package level):
+    /// the write is then the pointee's, which the run does not follow.
+    private func boundToPointer(_ variable: CobraLocalName, in frame: Frame) -> Bool {
+        let tokens = files[frame.file].go.tokens
+        var range = tokens.indices
+        if let key = frame.key, key >= 0 {
+            let declaration = declared.list[Int(callKeys[Int(key)].function)]
+            let function = files[declaration.file].functions[declaration.index]
+            guard declaration.file == frame.file, let body = function.declaration.body else { return true }
+            // From the signature (`func (n *Names) Reset()`, `func fill(n *Names)`) to the end of the body.
+            let start = tokens[..<body.lowerBound].lastIndex { $0.kind == .keyword(.func) } ?? body.lowerBound
+            range = start..<body.upperBound
+        }
+        let text = self.text(of: variable, in: frame.file)
+        for index in range where tokens[index].kind == .identifier && tokens[index].text.utf8.elementsEqual(text.utf8) {
+            guard index + 1 < range.upperBound, index > range.lowerBound else { continue }
+            if tokens[index - 1].symbol == .period { continue }
+            let next = tokens[index + 1].symbol
+            if next == .star { return true }
+            if next == .define || next == .assign, index + 2 < range.upperBound,
+                tokens[index + 2].symbol == .ampersand
+            {
+                return true
+            }
+        }
+        return false
+    }
+
     /// Go's zero value of a field, where the run follows it: `""`, `false`, `nil` (a pointer, slice or map); nothing
     /// known for the others.
     private func zeroValue(of field: DeclaredField) -> CobraValues {
@@ -6883,6 +7236,12 @@ struct CobraInterpreter {
             if case .selector = base { readingReceiver = true }
             let objects = evaluate(base, in: &frame)
             readingReceiver = false
+            // `names.Clear()` on a value of a type that is no struct: what the method writes through its pointer
+            // receiver is the variable's from here on (review R85), once the call has run.
+            defer {
+                rewriteReceiver(
+                    base, method, held: objects, arguments: arguments, values, line: selectorLine, in: &frame)
+            }
             if text(of: localMethod, in: frame.file) == "Run",
                 objects.contains(where: { if case .command = $0 { true } else { false } })
             {
@@ -8004,5 +8363,100 @@ struct CobraPointerWrites: Sendable {
         case none
         /// A struct of the named type whose fields hold no object.
         case plainStruct(String)
+    }
+}
+
+/// Which values of the files' types may be, or hold, a struct that some method writes whole through its pointer
+/// receiver (``CobraPointerWrites/plainStructs``): such a write changes the strings of a value of that type wherever it
+/// is held, so an entry of a loop that may hold one is not what its literal says. Types are known by name, every
+/// declaration of a name (in any package read) counting. A value may hold such a struct when its type is one, or
+/// its fields, elements, keys or values may (through pointers, lists and maps, transitively); an interface may hold
+/// anything, and so may a type the files do not declare but name without a package, and another package's type,
+/// except as a term of a constraint's union (`int | time.Duration`: Go allows no interface with methods there). A
+/// function holds nothing a field reads. A generic type's parameter may hold what its constraint allows: the terms of
+/// its union, or anything when the constraint has methods or is `any`.
+struct CobraRewrittenTypes {
+    private var declared: [String: [GoTypeSpec]] = [:]
+    private let plain: Set<String>
+    /// The answers so far; a type being worked out counts as holding none (a cycle adds nothing of its own).
+    private var known: [String: Bool] = [:]
+
+    init(files: [GoFile], plain: Set<String>) {
+        self.plain = plain
+        guard !plain.isEmpty else { return }
+        for file in files {
+            for case .type(let spec) in file.declarations { declared[spec.name, default: []].append(spec) }
+        }
+    }
+
+    /// Whether a value of the files' type `name` may be or hold one of the structs.
+    mutating func mayHold(_ name: String) -> Bool {
+        guard !plain.isEmpty else { return false }
+        if plain.contains(name) { return true }
+        if let answer = known[name] { return answer }
+        guard let specs = declared[name] else {
+            known[name] = !CobraInterpreter.basicTypes.contains(name)
+            return known[name]!
+        }
+        known[name] = false
+        var answer = false
+        for spec in specs where !answer {
+            var parameters: [String: GoType] = [:]
+            for parameter in spec.typeParameters { parameters[parameter.name] = parameter.constraint }
+            answer = mayHold(spec.type, parameters: parameters)
+        }
+        known[name] = answer
+        return answer
+    }
+
+    private mutating func mayHold(_ type: GoType, parameters: [String: GoType]) -> Bool {
+        switch type {
+        case .named(let package, let name, let arguments):
+            if arguments.contains(where: { mayHold($0, parameters: parameters) }) { return true }
+            if package != nil { return true }
+            if let constraint = parameters[name] {
+                // The parameter met again inside its own constraint (`T interface{ ~[]T }`) is a type not known.
+                var outer = parameters
+                outer[name] = nil
+                return constraintMayHold(constraint, parameters: outer)
+            }
+            if name == "error" || name == "any" { return true }
+            return mayHold(name)
+        case .pointer(let element), .slice(let element), .array(_, let element), .channel(_, let element):
+            return mayHold(element, parameters: parameters)
+        case .map(let key, let value):
+            return mayHold(key, parameters: parameters) || mayHold(value, parameters: parameters)
+        case .function: return false
+        case .structure(let fields): return fields.contains { mayHold($0.type, parameters: parameters) }
+        case .interface, .union: return true
+        }
+    }
+
+    /// Whether a type parameter constrained by `constraint` may be or hold one of the structs.
+    private mutating func constraintMayHold(_ constraint: GoType, parameters: [String: GoType]) -> Bool {
+        switch constraint {
+        case .union(let terms):
+            return terms.contains { term in
+                if case .named(let package, _, let arguments) = term.type, package != nil, arguments.isEmpty {
+                    return false
+                }
+                return mayHold(term.type, parameters: parameters)
+            }
+        case .interface(let elements):
+            return elements.contains { element in
+                guard case .embedded(let type, _) = element else { return true }
+                return constraintMayHold(type, parameters: parameters)
+            }
+        case .named(nil, let name, let arguments) where arguments.isEmpty && parameters[name] == nil:
+            if name == "comparable" || name == "any" { return true }
+            guard let specs = declared[name], !specs.isEmpty else { return !CobraInterpreter.basicTypes.contains(name) }
+            guard known["constraint " + name] == nil else { return known["constraint " + name]! }
+            known["constraint " + name] = false
+            let answer = specs.contains { constraintMayHold($0.type, parameters: parameters) }
+            known["constraint " + name] = answer
+            return answer
+        default:
+            return mayHold(constraint, parameters: parameters)
+        }
     }
 }

@@ -204,6 +204,38 @@ struct CobraExtractorTests {
         #expect(found.incomplete)
     }
 
+    @Test(
+        "a `main` that builds nothing itself but hands a package-level root to a helper not read (`sub.AddCmds(cmd)`) is run: the note names the helper and the surface is incomplete (kubebuilder 1.0.4 read as the bare root, silently); a parameter of that name is not the root"
+    )
+    func packageRootHandedToHelperNotRead() {
+        let source = """
+            package main
+
+            import (
+                "log"
+
+                "example.com/tool/cmd/sub"
+                "github.com/spf13/cobra"
+            )
+
+            func main() {
+                sub.AddCmds(cmd)
+                if err := cmd.Execute(); err != nil {
+                    log.Fatal(err)
+                }
+            }
+
+            var cmd = &cobra.Command{Use: "tool", Run: run}
+
+            func run(cmd *cobra.Command, args []string) { cmd.Help() }
+            """
+        let found = surface(["cmd/main.go": source], root: "tool")
+        #expect(found.notes.contains { $0.hasPrefix("cmd/main.go:11: sub.AddCmds is not defined in the files read") },
+            "\(found.notes)")
+        #expect(found.incomplete)
+        #expect(table(found)["tool"]?["unread-flags"] == "local,persistent", "\(table(found))")
+    }
+
     @Test("a lone parentless command without flags or subcommands is not taken for a second root")
     func loneOrphanWithoutRootOption() {
         let found = surface(CobraFixtures.unresolvable)

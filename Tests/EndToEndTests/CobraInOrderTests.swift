@@ -114,4 +114,61 @@ struct CobraInOrderTests {
         #expect(found.status == 1, "\(found.output)")
         #expect(found.output.contains("deck run --disk"), "\(found.output)")
     }
+
+    static let names = """
+        type Names []string
+
+        func (n *Names) Clear() { *n = nil }
+        func (n *Names) Set(v []string) { *n = v }
+        func (n *Names) Keep(k int) { *n = (*n)[:k] }
+        func (n *Names) Maybe(on bool) {
+            if on {
+                *n = nil
+            }
+        }
+
+        var names = Names{"disk"}
+        """
+
+    static let rangeNames = "    for _, n := range names {\n        run.Flags().String(n, \"\", \"\")\n    }"
+
+    @Test(
+        "a list of a type that is no struct, rewritten through its own pointer method (nil, the argument, [:0]; a package var or a local), holds what the method wrote: the flag Go no longer registers is gone (review R85)",
+        arguments: [
+            "    names.Clear()\n" + rangeNames,
+            "    names.Set([]string{\"size\"})\n" + rangeNames,
+            "    names.Keep(0)\n" + rangeNames,
+            "    t := Names{\"disk\"}\n    t.Keep(0)\n    for _, n := range t {\n        run.Flags().String(n, \"\", \"\")\n    }",
+        ])
+    func namesRewritten(later: String) throws {
+        let found = try CobraSharedValueTests.audit(
+            first: Self.rangeNames, later: later, firstExtra: Self.names, laterExtra: Self.names)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
+
+    @Test("a list given its names through its pointer method is read with them: v1.0.0's flag is found, its removal fails (review R85)")
+    func namesGiven() throws {
+        let first =
+            "    var t Names\n    t.Set([]string{\"disk\"})\n    for _, n := range t {\n        run.Flags().String(n, \"\", \"\")\n    }"
+        let found = try CobraSharedValueTests.audit(
+            first: first, later: "    run.Flags().String(\"size\", \"\", \"\")", firstExtra: Self.names,
+            laterExtra: Self.names)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
+
+    @Test(
+        "a pointer method whose write cannot be known (a write in a branch), or one called through a pointer to the list, leaves the list deciding nothing: a note names the call and the surface is incomplete (review R85, fail closed)",
+        arguments: [
+            ("    names.Maybe(true)\n" + rangeNames, "names.Maybe"),
+            ("    p := &names\n    p.Clear()\n" + rangeNames, "p.Clear"),
+        ])
+    func namesNotKnown(later: String, call: String) throws {
+        let found = try CobraSharedValueTests.audit(
+            first: Self.rangeNames, later: later, firstExtra: Self.names, laterExtra: Self.names)
+        #expect(found.output.contains("\(call) writes through its pointer receiver"), "\(found.output)")
+        let report = try JSONSerialization.jsonObject(with: Data(found.output.utf8)) as? [String: Any]
+        #expect(report?["incomplete_surfaces"] as? [String] == ["cli"], "\(found.output)")
+    }
 }

@@ -277,6 +277,70 @@ struct CobraFlagGroupTests {
     }
 
     @Test(
+        "the receiver write counts as one of a type that holds no object also as the first statement of a `case` clause (trivy's `OS.Merge`), and a type name without a package is the method's own package's: another package's interface of that name makes the write no more than it was (both read as writes that may replace any object before)",
+        arguments: [
+            ("opts/tags.go", "package opts\n\ntype Version struct {\n\tName string\n}\n\nfunc (v *Version) Merge(o Version) {\n\tswitch {\n\tcase v.Name == \"\":\n\t\t*v = o\n\tdefault:\n\t\t*v = Version{Name: v.Name + o.Name}\n\t}\n}\n", true),
+            ("cmd/tag.go", "package main\n\ntype Tag interface{ Name() string }\n", true),
+            ("opts/tag.go", "package opts\n\ntype Tag interface{ Name() string }\n", false),
+        ])
+    func writeThroughPlainReceiverInPackage(file: String, extra: String, decided: Bool) throws {
+        let repo = try FixtureRepository()
+        var files = Self.files(filter: #"lo.IsNil(e) || e.FlagKey() == """#, prelude: "", wait: true)
+        files[file] = extra
+        if file != "opts/tags.go" {
+            files["opts/tags.go"] =
+                "package opts\n\ntype Tags []Tag\n\nfunc (t *Tags) Add(x Tag) {\n\t*t = append(*t, x)\n}\n"
+            if file.hasPrefix("cmd/") { files["opts/tagname.go"] = "package opts\n\ntype Tag string\n" }
+        }
+        try repo.importCommits([FixtureRepository.Snapshot(files: files, tags: ["v1.0.0"])])
+        let snapshot = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        #expect((snapshot.items["cli:tool serve --port"] != nil) == decided, "\(snapshot.items.keys.sorted())")
+        #expect((snapshot.items["cli:tool save --path"] != nil) == decided)
+    }
+
+    @Test(
+        "a call that is no cobra hook for its number of arguments (text/template's `t.Execute(w, data)`) and another package's member named like one (`*sarif.Run`) do not make a command's closures run while the tree is built: a section the command's RunE captures stays decided (trivy's report package made every flag name unread); a real hook call does",
+        arguments: [
+            ("return t.Execute(w, data)", "", true), ("run := sarif.Run{}; _ = run; return nil", "", true),
+            ("return root.Execute()", "", false),
+        ])
+    func notAHookCall(body: String, unused: String, decided: Bool) throws {
+        let repo = try FixtureRepository()
+        var files = Self.files(filter: #"lo.IsNil(e) || e.FlagKey() == """#, prelude: "", wait: true)
+        files["cmd/root.go"] = files["cmd/root.go"]!.replacingOccurrences(
+            of: #"serve := &cobra.Command{Use: "serve"}"#,
+            with: #"""
+                held := &opts.Picked{Net: serveNet}
+                    serve := &cobra.Command{Use: "serve", RunE: func(c *cobra.Command, a []string) error { return held.Check() }}
+                """#
+        ).replacingOccurrences(of: "(&opts.Picked{Net: net}).Register(serve)", with: "held.Register(serve)")
+        files["opts/check.go"] = "package opts\n\nfunc (p *Picked) Check() error { return nil }\n"
+        files["cmd/render.go"] = """
+            package cmd
+
+            import (
+                "io"
+                "text/template"
+
+                "github.com/spf13/cobra"
+                "example.com/tool/sarif"
+            )
+
+            var _ = sarif.Version
+
+            var renderer = Render
+
+            func Render(root *cobra.Command, t *template.Template, w io.Writer, data any) error {
+                \(body)
+            }
+            """
+        try repo.importCommits([FixtureRepository.Snapshot(files: files, tags: ["v1.0.0"])])
+        let snapshot = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        #expect((snapshot.items["cli:tool serve --port"] != nil) == decided, "\(snapshot.items.keys.sorted())")
+        #expect(snapshot.items["cli:tool serve --path"] == nil, "\(snapshot.items.keys.sorted())")
+    }
+
+    @Test(
         "a filter not decided (a function of the program given the entry, a method that is no getter, the command read) reads the entries at once: names noted as not known, as before",
         arguments: [
             ("", #"missing(e) || e.FlagKey() == """#), ("", #"lo.IsNil(e) || cmd.Use == "serve""#),
