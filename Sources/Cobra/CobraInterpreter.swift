@@ -1841,6 +1841,40 @@ struct CobraInterpreter {
         add(values, to: fieldCell(scoped(type, field)))
     }
 
+    /// Makes `copy` a copy of the command at `original` (`*cmd`): its fields as the original's, to which what is given
+    /// the copy later adds (a literal's values, replaced by assignments), its subcommands, and the original's flag sets
+    /// included in its own (cobra copies the `*FlagSet` pointers). Only adds, so passes settle.
+    private mutating func copyCommand(_ original: CobraSite, to copy: CobraSite, line: Int) {
+        guard let info = commands[original] else { return }
+        if commands[copy] == nil {
+            commands[copy] = CobraCommandInfo(file: copy.file, line: line)
+            changed = true
+        }
+        if conditional, let builds = commandBuilds[original] { commandBuilds[copy, default: []].formUnion(builds) }
+        updateCommand(copy) { made in
+            made.hasUse = made.hasUse || info.hasUse
+            made.use.add(info.use.values, unresolved: info.use.unresolved, fromLiteral: true)
+            made.aliases.add(info.aliases.values, unresolved: info.aliases.unresolved, fromLiteral: true)
+            made.hidden = made.hidden || info.hidden
+            made.deprecated = made.deprecated || info.deprecated
+            made.disablesFlagParsing = made.disablesFlagParsing || info.disablesFlagParsing
+            made.setsVersion = made.setsVersion || info.setsVersion
+            made.experimental = made.experimental || info.experimental
+            made.annotatedExperimental = made.annotatedExperimental || info.annotatedExperimental
+            made.children.formUnion(info.children)
+            if made.validArgs == nil { made.validArgs = info.validArgs }
+            if made.argAliases == nil { made.argAliases = info.argAliases }
+            if made.argumentCheck == .unset { made.argumentCheck = info.argumentCheck }
+            made.argumentsUnknown = made.argumentsUnknown || info.argumentsUnknown
+        }
+        if let missing = missingChildren[original] { missingChildren[copy, default: []].formUnion(missing) }
+        for (mine, theirs) in [(CobraFlagSetID.local(copy), CobraFlagSetID.local(original)),
+            (.persistent(copy), .persistent(original))]
+        {
+            updateFlagSet(mine) { $0.includes.insert(theirs) }
+        }
+    }
+
     /// Updates a command in place (no copy of its sets); every update only adds, so comparing the fields and the
     /// number of children tells whether it changed anything.
     private mutating func updateCommand(_ site: CobraSite, _ update: (inout CobraCommandInfo) -> Void) {
@@ -6617,6 +6651,24 @@ struct CobraInterpreter {
                 commandLineAssigned = commandLineAssigned ?? CobraPlace(file: frame.file, line: line)
             }
             let values = evaluate(operand, in: &frame)
+            if op == .deref, case .call(_, _, let position) = operand,
+                values.contains(where: { if case .command = $0 { true } else { false } })
+            {
+                // `cmd := *NewRmCommand(cli)`: a copy of the command, with fields of its own (`cmd.Aliases = ...`
+                // names the copy, not the original: docker's `container rm`) and the original's flag sets, whose
+                // pointers cobra's struct copies (review R56, class 4).
+                let copy = commandSite(file: frame.file, offset: position.offset, call: frame.key)
+                var result = CobraValues()
+                for value in values {
+                    guard case .command(let original) = value, original != copy else {
+                        result.insert(value)
+                        continue
+                    }
+                    copyCommand(original, to: copy, line: position.line)
+                    result.insert(.command(copy))
+                }
+                return result
+            }
             if op == .address, case .composite = operand {
                 // `&T{...}`: reached through pointers alone, until one is copied through (``sharedObjects``).
                 for case .object(let site, _) in values { pointerObjects.insert(site) }

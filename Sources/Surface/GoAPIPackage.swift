@@ -20,6 +20,9 @@ struct ParsedGoFile: Sendable {
     /// Whether the file's bytes hold `Deprecated:`, as every deprecation paragraph of a doc comment does
     /// (`GoAPIReader.mayLeaveOut`).
     let holdsDeprecationMarker: Bool
+    /// The names the file declares, each once: types, funcs, vars and consts, and methods as `Type.Method`
+    /// (`GoBuildVariants` looks for a name two files declare in every package it builds).
+    let declaredNames: [String]
 
     init(name: String, bytes: [UInt8]) {
         // Declarations alone: no body is read here, so no text is built for the names and literals in bodies.
@@ -35,6 +38,7 @@ struct ParsedGoFile: Sendable {
         }
         self.constantTokens = constants
         self.file = file
+        declaredNames = Array(GoBuildVariants.declaredNames(in: file))
         canonicalQualifiers = Self.canonicalQualifiers(file.imports)
         var importPaths: [String: String] = [:]
         for entry in file.imports {

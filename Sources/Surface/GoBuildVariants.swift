@@ -15,25 +15,25 @@ enum GoBuildVariants {
     /// The conditions (written one way, ``label(of:)``) of the files that declare a name another file of the package declares too,
     /// sorted; empty when every name has one declaration (most packages: nothing is built twice).
     static func conditions(of files: [ParsedGoFile]) -> [String] {
-        var declaring: [String: Set<String?>] = [:]
-        var seen: [String: Int] = [:]
+        // Most packages declare every name once: one pass finds that without building anything per file.
+        var seen: Set<String> = []
+        var repeated: Set<String> = []
         for file in files where !file.isIgnored {
-            for name in declaredNames(file) {
-                seen[name, default: 0] += 1
-                declaring[name, default: []].insert(file.condition)
-            }
+            for name in file.declaredNames where !seen.insert(name).inserted { repeated.insert(name) }
         }
+        guard !repeated.isEmpty else { return [] }
         var conditions: Set<String> = []
-        for (name, count) in seen where count > 1 {
-            for condition in declaring[name] ?? [] { if let condition { conditions.insert(condition) } }
+        for file in files where !file.isIgnored {
+            guard let condition = file.condition, !conditions.contains(condition) else { continue }
+            if file.declaredNames.contains(where: repeated.contains) { conditions.insert(condition) }
         }
         return conditions.sorted()
     }
 
-    /// The names a file declares: types, funcs, vars and consts, and methods as `Type.Method`.
-    static func declaredNames(_ file: ParsedGoFile) -> Set<String> {
+    /// The names `file` declares: types, funcs, vars and consts, and methods as `Type.Method`.
+    static func declaredNames(in file: GoFile) -> Set<String> {
         var names: Set<String> = []
-        for declaration in file.file.declarations {
+        for declaration in file.declarations {
             switch declaration {
             case .type(let spec): names.insert(spec.name)
             case .function(let function):
@@ -70,7 +70,7 @@ enum GoBuildVariants {
         for file in files {
             guard let label = file.condition else { continue }
             labelOfPath[folder.isEmpty ? file.name : folder + "/" + file.name] = label
-            declared[label, default: []].formUnion(declaredNames(file))
+            declared[label, default: []].formUnion(file.declaredNames)
         }
         var byKey: [[String: RawItem]] = []
         for variant in variants {

@@ -31,17 +31,30 @@ enum GoImportIdentity {
         for file in files {
             for case .type(let spec) in file.file.declarations { declared.insert(spec.name) }
         }
+        // Files with dot imports: there an unqualified name may be another package's. Most packages have none.
+        let dotting = Set(files.filter { $0.file.imports.contains { $0.name == "." } }.map(\.name))
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
+        let folderBytes = folder.utf8.count
         return items.map { item in
+            // Without a dot no text names a qualifier: only a file with dot imports can make it name a package.
+            let qualified = typeAttributes.contains { item.attributes[$0]?.utf8.contains(dot) == true }
+            if !qualified && dotting.isEmpty { return item }
             guard let location = item.location?.path else { return item }
+            // Byte checks: `String.contains(String)` is Foundation's `range(of:)`, and `count` counts characters.
+            let bytes = location.utf8
             let name: Substring
             if folder.isEmpty {
-                guard !location.contains("/") else { return item }
+                guard !bytes.contains(slash) else { return item }
                 name = location[...]
             } else {
-                guard location.hasPrefix(folder + "/") else { return item }
-                name = location.dropFirst(folder.count + 1)
-                guard !name.contains("/") else { return item }
+                guard bytes.count > folderBytes + 1, bytes.starts(with: folder.utf8) else { return item }
+                let separator = bytes.index(bytes.startIndex, offsetBy: folderBytes)
+                guard bytes[separator] == slash else { return item }
+                name = location[bytes.index(after: separator)...]
+                guard !name.utf8.contains(slash) else { return item }
             }
+            if !qualified && !dotting.contains(String(name)) { return item }
             let table: Table
             if let known = tables[String(name)] {
                 table = known
@@ -171,6 +184,8 @@ enum GoImportIdentity {
         /// Adds the import paths of the qualifiers `text` writes (`yaml.MapSlice`), and of the dot imports (as `.`)
         /// when it writes an unqualified name the package does not declare.
         func paths(in text: String, into paths: inout [String: Set<String>]) {
+            // Without a dot a text names no qualifier; without dot imports nothing else resolves (most texts).
+            if dotted.isEmpty, !text.utf8.contains(UInt8(ascii: ".")) { return }
             let tokens = GoCorrespondence.tokens(text)
             for (index, token) in tokens.enumerated() {
                 guard let first = token.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else {

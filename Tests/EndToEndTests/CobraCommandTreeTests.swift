@@ -415,4 +415,49 @@ struct CobraCommandTreeTests {
         #expect(audit.status == 1, "\(audit.output)")
         #expect(audit.output.contains("deck resources apply --disk"), "\(audit.output)")
     }
+
+    @Test("a copy of a command (`c := *newRm(); c.Aliases = ...`) is a command of its own: what is given the copy does not name the original, and the copy has the original's flags")
+    func copiedCommand() throws {
+        let program = """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func newRm() *cobra.Command {
+                rm := &cobra.Command{Use: "rm"}
+                rm.Flags().Bool("force", false, "")
+                return rm
+            }
+
+            func newRmi() *cobra.Command {
+                rmi := &cobra.Command{Use: "rmi"}
+                rmi.Flags().Bool("prune", false, "")
+                return rmi
+            }
+
+            func newImageRm() *cobra.Command {
+                c := *newRmi()
+                c.Use = "rm"
+                c.Aliases = []string{"rmi", "remove"}
+                return &c
+            }
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "deck"}
+                image := &cobra.Command{Use: "image"}
+                image.AddCommand(newImageRm())
+                root.AddCommand(newRm(), newRmi(), image)
+                return root
+            }
+            """
+        let repo = try Self.repository(program, program)
+        let surface = try Self.surface(repo, "v1.0.0")
+        for key in ["deck rm --force", "deck rmi --prune", "deck image rm --prune", "deck image remove --prune"] {
+            #expect(surface.output.contains("\"\(key)\""), "\(key): \(surface.output)")
+        }
+        for key in ["deck remove", "deck rm --prune", "deck rmi --force"] {
+            #expect(!surface.output.contains("\"\(key)"), "\(key): \(surface.output)")
+        }
+        #expect(!surface.output.contains("may reach any of"), "\(surface.output)")
+    }
 }
