@@ -22,6 +22,9 @@ struct CobraHookCalls {
 
     /// How many arguments cobra's hook of each name takes: a call with another number (text/template's
     /// `t.Execute(w, data)`) is another type's method, since Go has no overloading.
+    /// The most tokens ``argumentCount(openingAt:in:)`` looks at.
+    static let maximumArgumentTokens = 4_096
+
     static let hookArity: [String: Int] = [
         "RunE": 2, "PreRun": 2, "PreRunE": 2, "PersistentPreRun": 2, "PersistentPreRunE": 2, "PostRun": 2,
         "PostRunE": 2, "PersistentPostRun": 2, "PersistentPostRunE": 2, "Execute": 0, "ExecuteC": 0,
@@ -48,13 +51,14 @@ struct CobraHookCalls {
         return false
     }
 
-    /// The number of arguments of the call whose `(` is token `open`: nil when the list is spread (`f(xs...)`) or
-    /// its end is not found.
+    /// The number of arguments of the call whose `(` is token `open`: nil when the list is spread (`f(xs...)`), its
+    /// end is not found, or it is longer than `maximumArgumentTokens` (nested calls would make the scans quadratic;
+    /// nil is read as a hook call, as before arities were read).
     static func argumentCount(openingAt open: Int, in tokens: [GoToken]) -> Int? {
         var depth = 0
         var commas = 0
         var index = open
-        while index < tokens.count {
+        while index < tokens.count, index - open <= Self.maximumArgumentTokens {
             let token = tokens[index]
             if token.symbol == .leftParen || token.symbol == .leftBracket || token.symbol == .leftBrace {
                 depth += 1
@@ -83,27 +87,45 @@ struct CobraHookCalls {
     func readsHookField() -> Bool {
         files.contains { go in
             let tokens = go.tokens
+            // Worked out once a file, when a hook field is met: one pass over the tokens, however many there are.
+            var values: Set<String>?
             return tokens.indices.contains { index in
-                index > 0 && index + 1 < tokens.count && tokens[index - 1].symbol == .period
+                guard index > 0 && index + 1 < tokens.count && tokens[index - 1].symbol == .period
                     && tokens[index].kind == .identifier
                     && (Self.hooks.contains(tokens[index].text) || tokens[index].text == "Run")
                     && tokens[index + 1].symbol != .leftParen && tokens[index + 1].symbol != .assign
-                    && !Self.isPackageMember(at: index, in: go)
+                else { return false }
+                if values == nil { values = Self.namesUsedAsValues(in: tokens) }
+                return !Self.isPackageMember(at: index, in: go, values: values ?? [])
             }
         }
     }
 
+    /// The identifiers of `tokens` used other than as a package qualifier: not followed by `.`, or selected
+    /// themselves (`a.q`); an import's own name before its path (`sarif "path"`) is not such a use.
+    static func namesUsedAsValues(in tokens: [GoToken]) -> Set<String> {
+        var names: Set<String> = []
+        for index in tokens.indices where tokens[index].kind == .identifier {
+            let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+            if next?.symbol == .period, index == 0 || tokens[index - 1].symbol != .period { continue }
+            if next?.kind == .string { continue }
+            names.insert(tokens[index].text)
+        }
+        return names
+    }
+
     /// Whether token `index` (after a `.`) is a member of a package the file imports: the qualifier before the `.`
     /// is not itself selected (`a.q.Run`), is the name an import of the file gives (its own name, or the last element
-    /// of its path, or the one before a major version's `/vN`), and every other use of that name in the file is a
-    /// qualifier too (followed by `.`; or the import's own name before its path): a variable, parameter or field of
-    /// that name (`sarif := ...`, `func f(sarif T)`) would make it a value.
-    static func isPackageMember(at index: Int, in go: GoFile) -> Bool {
+    /// of its path, or the one before a major version's `/vN`), and no other use of that name in the file is a value
+    /// (`values`, ``namesUsedAsValues(in:)``): a variable, parameter or field of that name (`sarif := ...`,
+    /// `func f(sarif T)`) would make it one.
+    static func isPackageMember(at index: Int, in go: GoFile, values: Set<String>) -> Bool {
         let tokens = go.tokens
         guard index >= 2, tokens[index - 2].kind == .identifier, index < 3 || tokens[index - 3].symbol != .period
         else { return false }
         let qualifier = tokens[index - 2].text
-        let imported = go.imports.contains { spec in
+        guard !values.contains(qualifier) else { return false }
+        return go.imports.contains { spec in
             if let name = spec.name { return name == qualifier }
             let elements = spec.path.split(separator: "/")
             guard let last = elements.last else { return false }
@@ -111,14 +133,6 @@ struct CobraHookCalls {
             let isMajor = last.count > 1 && last.first == "v" && last.dropFirst().allSatisfy(\.isNumber)
             return isMajor && elements.count > 1 && elements[elements.count - 2] == qualifier
         }
-        guard imported else { return false }
-        for other in tokens.indices where tokens[other].kind == .identifier && tokens[other].text == qualifier {
-            let next = other + 1 < tokens.count ? tokens[other + 1] : nil
-            if next?.symbol == .period, other == 0 || tokens[other - 1].symbol != .period { continue }
-            if next?.kind == .string { continue }
-            return false
-        }
-        return true
     }
 
     /// Whether some file read sends on a channel (`ch <- v`, also as a `select` case): the interpreter does not follow
