@@ -329,7 +329,8 @@ public final class Engine {
         }
         // An item missing under a command the extractor could not follow is still a removal here (fail closed): the
         // finding says so (`Extractor.removalNotes`).
-        let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
+        let changes = SurfaceDiff.changes(
+            from: before, to: after, policy: policy, candidates: after.changedIDs(since: before), notes: &notes)
         notes += SurfaceDiff.changeNotes(changes, policy: policy)
         // The working tree differs from HEAD even when HEAD is the base: judge it as a change.
         let minimum: Bump = base?.commit == head.commit && workingTree == nil ? .none : .patch
@@ -573,13 +574,16 @@ public final class Engine {
                 carried = before
             }
             // The first release has nothing to compare with: it is judged with no changes.
+            var judgingNotes: [String] = []
             let changes =
                 carried.map { (before: SurfaceSnapshot) -> [Change] in
                     let trusted = SurfaceDiff.changes(
-                        from: before, to: after, policy: policy, candidates: candidates, trustingUncertain: true)
+                        from: before, to: after, policy: policy, candidates: candidates, trustingUncertain: true,
+                        notes: &judgingNotes)
                     guard !unsettled.isEmpty else { return trusted }
                     let strict = SurfaceDiff.changes(
-                        from: before, to: after, policy: policy, candidates: candidates, trustingUncertain: false)
+                        from: before, to: after, policy: policy, candidates: candidates, trustingUncertain: false,
+                        notes: &judgingNotes)
                     return SurfaceDiff.inReportOrder(
                         trusted.filter { !unsettled.contains($0.surface) }
                             + strict.filter { unsettled.contains($0.surface) })
@@ -595,7 +599,10 @@ public final class Engine {
                 surfaceNotes.add(
                     SurfaceDiff.unplacedNotes(from: before, to: after, candidates: candidates), at: release.version)
             }
-            for note in SurfaceDiff.changeNotes(changes, policy: policy) {
+            var seenNotes: Set<String> = []
+            for note in judgingNotes.filter({ seenNotes.insert($0).inserted })
+                + SurfaceDiff.changeNotes(changes, policy: policy)
+            {
                 surfaceNotes.add([note], at: release.version)
             }
             let declared = input.commits.map { CommitSignal(messages: $0, changes: changes).declared } ?? nil
@@ -760,10 +767,13 @@ public final class Engine {
         let (base, before) = try revisionSnapshot(a)
         let (head, after) = try revisionSnapshot(b)
         var report = Report(kind: .diff, policy: policyInfo, base: base, head: head)
-        report.changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
+        var judgingNotes: [String] = []
+        report.changes = SurfaceDiff.changes(
+            from: before, to: after, policy: policy, candidates: after.changedIDs(since: before),
+            notes: &judgingNotes)
         report.required = report.changes.map(\.bump).max() ?? Bump.none
         report.notes =
-            originNotes + Array(Set(before.notes + after.notes)).sortedByBytes()
+            originNotes + Array(Set(before.notes + after.notes)).sortedByBytes() + judgingNotes
             + SurfaceDiff.changeNotes(report.changes, policy: policy)
             + Self.problemNotes(before.problems + after.problems, reported: [])
         report.incompleteSurfaces = before.incomplete.union(after.incomplete).sortedByBytes()

@@ -260,6 +260,13 @@ public struct GoBuild: Sendable {
     /// The most builds `all(telling:)` enumerates; more tags than that tells apart are not judged per build (nil).
     public static let maximumBuilds = 4_096
 
+    /// The newest Go release semgate knows (Go 1.27, August 2026): the release of every default build
+    /// (`defaults(telling:)`), as apidiff and gorelease run with a current toolchain. A package that starts to need
+    /// a newer Go (`//go:build go1.18`) breaks no user of a current Go, and Go's module rules do not call raising the
+    /// Go release a package needs a break; a release tag past this one (`go1.99`) is not set, so what only it
+    /// builds is gone.
+    public static let newestRelease = 27
+
     static let unixSystems: Set<String> = [
         "aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "linux", "netbsd", "openbsd",
         "solaris",
@@ -287,24 +294,75 @@ public struct GoBuild: Sendable {
         return number
     }
 
+    /// Whether go/build's default context may set `name` (``isFree(_:)`` is the rest): a system, `unix`, an
+    /// architecture, a compiler, a Go release (`go1.N`), `cgo` (set when cgo is enabled, the default for a native
+    /// build), and the toolchain's own tags (`goexperiment.X`, `boringcrypto`, which `matchTag` reads as
+    /// `goexperiment.boringcrypto`, and the architecture levels `amd64.v2`, `arm.7`).
+    public static func isToolchainTag(_ name: String) -> Bool {
+        if GoFileNameCondition.operatingSystems.contains(name) || name == "unix"
+            || GoFileNameCondition.architectures.contains(name) || name == "gc" || name == "gccgo"
+            || release(name) != nil || name == "cgo" || name == "boringcrypto" || name.hasPrefix("goexperiment.")
+        {
+            return true
+        }
+        guard let dot = name.firstIndex(of: ".") else { return false }
+        return GoFileNameCondition.architectures.contains(String(name[..<dot]))
+    }
+
+    /// Whether `name` is a project's own tag, set only by `go build -tags` (go/build's `BuildTags`, empty by default).
+    public static func isFree(_ name: String) -> Bool { !isToolchainTag(name) }
+
     /// One build for each way the tags in `names` can be set (every system, the architectures named and one other,
     /// each compiler, each Go release named and one older, every subset of the other tags); nil when there would be
     /// more than `maximumBuilds`.
     public static func all(telling names: Set<String>) -> [GoBuild]? {
+        builds(telling: names, settingFreeTags: true)
+    }
+
+    /// The default builds that tell apart the tags in `names`: as `all(telling:)`, but a project's own tags
+    /// (``isFree(_:)``) are never set, as in `go build` without `-tags` (and in the default build contexts apidiff
+    /// and gorelease check), and the Go release is `newestRelease`; `cgo` and the toolchain's tags may be set or
+    /// not. Nil when there would be more than `maximumBuilds`.
+    public static func defaults(telling names: Set<String>) -> [GoBuild]? {
+        builds(telling: names, settingFreeTags: false)
+    }
+
+    /// How many builds `defaults(telling:)` would make (more than `maximumBuilds` is nil), without making them.
+    public static func defaultCount(telling names: Set<String>) -> Int? {
+        count(telling: names, settingFreeTags: false)
+    }
+
+    private static func dimensions(telling names: Set<String>, settingFreeTags: Bool) -> (
+        systems: [String?], architectures: [String?], compilers: [String?], versions: [Int], options: [String]
+    ) {
         let systems: [String?] =
             names.contains { GoFileNameCondition.operatingSystems.contains($0) || $0 == "unix" }
             ? GoFileNameCondition.operatingSystems.sorted() : [nil]
         let architectures: [String?] =
             names.filter(GoFileNameCondition.architectures.contains).sorted() + [nil]
         let compilers: [String?] = names.contains("gc") || names.contains("gccgo") ? ["gc", "gccgo"] : [nil]
-        let versions = [0] + Set(names.compactMap(release)).sorted()
-        let free = names.filter {
+        let versions = settingFreeTags ? [0] + Set(names.compactMap(release)).sorted() : [newestRelease]
+        let options = names.filter {
             !GoFileNameCondition.operatingSystems.contains($0) && $0 != "unix"
                 && !GoFileNameCondition.architectures.contains($0) && $0 != "gc" && $0 != "gccgo" && release($0) == nil
+                && (settingFreeTags || isToolchainTag($0))
         }.sorted()
-        guard free.count < 13 else { return nil }
-        let count = systems.count * architectures.count * compilers.count * versions.count * (1 << free.count)
-        guard count <= maximumBuilds else { return nil }
+        return (systems, architectures, compilers, versions, options)
+    }
+
+    private static func count(telling names: Set<String>, settingFreeTags: Bool) -> Int? {
+        let found = dimensions(telling: names, settingFreeTags: settingFreeTags)
+        guard found.options.count < 13 else { return nil }
+        let count =
+            found.systems.count * found.architectures.count * found.compilers.count * found.versions.count
+            * (1 << found.options.count)
+        return count <= maximumBuilds ? count : nil
+    }
+
+    private static func builds(telling names: Set<String>, settingFreeTags: Bool) -> [GoBuild]? {
+        guard let count = count(telling: names, settingFreeTags: settingFreeTags) else { return nil }
+        let (systems, architectures, compilers, versions, free) = dimensions(
+            telling: names, settingFreeTags: settingFreeTags)
         var builds: [GoBuild] = []
         builds.reserveCapacity(count)
         for system in systems {

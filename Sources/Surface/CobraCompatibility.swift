@@ -103,6 +103,22 @@ enum CobraCompatibility {
         },
         Rule(
             attribute: "build",
+            reason: "every default build had it and still has it: the builds that differ are made with `go build "
+                + "-tags` and one of the project's own tags (an opt-out such as `!noselfupdate`), and semgate judges "
+                + "the default builds, as `go build` and apidiff do", bump: .patch
+        ) { $0.lookups.presenceBump(old: $0.oldValue, new: $0.newValue) == .patch },
+        Rule(
+            attribute: "build",
+            reason: "every default build that had it still does, and more have it now (the project's own tags "
+                + "unset, as in `go build` without `-tags`)", bump: .minor
+        ) { $0.lookups.presenceBump(old: $0.oldValue, new: $0.newValue) == .minor },
+        Rule(
+            attribute: "build",
+            reason: "a default build that had it no longer does (the project's own tags unset, as in `go build` "
+                + "without `-tags`)", bump: .major
+        ) { $0.lookups.presenceBump(old: $0.oldValue, new: $0.newValue) == .major },
+        Rule(
+            attribute: "build",
             reason: "only some builds had it (a file for some systems or tags added it), and now every build does",
             bump: .minor
         ) { $0.oldValue != nil && $0.newValue == nil },
@@ -500,6 +516,18 @@ final class CobraLookups {
     private var flagsByCommand: [String: [String: [(name: Substring, shorthand: String?, persistent: Bool)]]] = [:]
     /// By surface, every command of `before` with a subcommand (a key under it that is not a flag).
     private var parents: [String: Set<String>] = [:]
+    /// By old and new `build` text, what the default builds see (``GoBuildComparison/presenceBump(old:new:)``).
+    private var presence: [[String?]: Bump?] = [:]
+
+    /// What the default builds see of an item whose `build` goes from `old` to `new` (nil: every build), worked out
+    /// once for each pair of texts in a comparison (the extractor writes a bounded number of them); nil when they
+    /// cannot be told apart build by build.
+    func presenceBump(old: String?, new: String?) -> Bump? {
+        if let known = presence[[old, new]] { return known }
+        let bump = GoBuildComparison.presenceBump(old: old, new: new)
+        presence[[old, new]] = bump
+        return bump
+    }
 
     init(before: SurfaceSnapshot, after: SurfaceSnapshot) {
         self.before = before

@@ -155,6 +155,10 @@ public struct CobraExtractorSpec: Extractor {
         CobraCompatibility.shadowedFlag(by: added, in: before)
     }
 
+    public static func claimedChangesNote(_ changes: [Change]) -> String? {
+        GoBuildComparison.freeTagNote(changes) { !GoCompatibility.isGoItem($0) }
+    }
+
     public static func removalNotes(_ removed: [SurfaceItem], before: SurfaceSnapshot, after: SurfaceSnapshot)
         -> [String?]
     {

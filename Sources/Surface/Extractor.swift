@@ -155,6 +155,10 @@ public protocol Extractor: ExtractorSpec {
     /// settle, for a note beside them (a Go type claimed changed because its package's import path changed, which
     /// another module may forward); nil when there is nothing to say. The default is nil.
     static func claimedChangesNote(_ changes: [Change]) -> String?
+
+    /// What this kind worked out while judging `comparison` that a reader must know (changes compared in a cheaper
+    /// way past a budget), as notes; the default is none.
+    static func comparisonNotes(_ comparison: SurfaceComparison) -> [String]
 }
 
 extension Extractor {
@@ -162,6 +166,7 @@ extension Extractor {
     public func readsNothing(matching files: [(path: String, blob: ObjectID)]) -> Bool { false }
     public static func unclaimedRemovalReason(_ item: SurfaceItem) -> String? { nil }
     public static func claimedChangesNote(_ changes: [Change]) -> String? { nil }
+    public static func comparisonNotes(_ comparison: SurfaceComparison) -> [String] { [] }
     public func itemGroups(in context: inout ExtractionContext) throws(SurfaceError) -> [[RawItem]] {
         [try items(in: &context)]
     }
@@ -219,6 +224,11 @@ public final class SurfaceComparison {
         self.after = after
         self.surfaces = surfaces
         self.candidates = candidates
+    }
+
+    /// The value of type `Value` made in this comparison, if one was.
+    public func existingMemo<Value: AnyObject>(of type: Value.Type) -> Value? {
+        memos[ObjectIdentifier(Value.self)] as? Value
     }
 
     /// The value of type `Value` made by `make` the first time it is asked for in this comparison.

@@ -103,7 +103,20 @@ public struct GoAPIExtractorSpec: Extractor {
                 before: comparison.before, after: comparison.after,
                 surfaces: comparison.surfaces[name] ?? [], candidates: comparison.candidates)
         }
-        return GoCompatibility.bump(attribute: attribute, old: old, new: new, correspondence: correspondence)
+        let judge =
+            [old, new].contains(where: { $0.attributes["build"] != nil || $0.attributes["builds"] != nil })
+            ? comparison.memo {
+                GoBuildJudge(
+                    before: comparison.before, after: comparison.after, surfaces: comparison.surfaces[name] ?? [],
+                    candidates: comparison.candidates)
+            } : nil
+        return GoCompatibility.bump(
+            attribute: attribute, old: old, new: new, correspondence: correspondence, builds: judge)
+    }
+
+    /// The note naming the items whose per-build judgement fell back to their texts in `comparison`.
+    public static func comparisonNotes(_ comparison: SurfaceComparison) -> [String] {
+        (comparison.existingMemo(of: GoBuildJudge.self)?.note).map { [$0] } ?? []
     }
 
     /// A var's type written `?`: inferred from an initialiser that needs type-checking (`var F = other.F`), so a change
@@ -129,6 +142,12 @@ public struct GoAPIExtractorSpec: Extractor {
     /// not in the repository, so the claim stands (a package of the same name elsewhere, or a fork, is another
     /// type) and the note says what to check, and how to acknowledge a forward.
     public static func claimedChangesNote(_ changes: [Change]) -> String? {
+        let notes = [importsNote(changes), GoBuildComparison.freeTagNote(changes, isItem: GoCompatibility.isGoItem)]
+        let found = notes.compactMap { $0 }
+        return found.isEmpty ? nil : found.joined(separator: ". ")
+    }
+
+    private static func importsNote(_ changes: [Change]) -> String? {
         var moves: [String] = []
         var named: [String] = []
         var count = 0
@@ -157,6 +176,8 @@ public struct GoAPIExtractorSpec: Extractor {
 
     public static func unclaimedRemovalReason(_ item: SurfaceItem) -> String? {
         guard GoCompatibility.isGoItem(item), item.attributes["exposed"] != "yes" else { return nil }
+        // Only built with a project's own tag: said in the note on such builds (`claimedChangesNote`).
+        if let build = item.attributes["build"], !GoBuildComparison.isBuiltByDefault(build) { return nil }
         return "its type now embeds another module's type or is an alias of one, whose members semgate does not read"
     }
 

@@ -661,7 +661,7 @@ struct GoAPIPackage {
         if unique.count == 1 { return unique[0] }
         // Conditions that together hold in every build (`!go1.8` and `go1.8`): the item is in every build. Told
         // apart only for a few tags (a handful of builds); else the union is shown as it is.
-        let union = unique.map { $0.contains(" ") ? "(\($0))" : $0 }.joined(separator: " || ")
+        let union = unique.map { $0.utf8.contains(UInt8(ascii: " ")) ? "(\($0))" : $0 }.joined(separator: " || ")
         if unique.count < 5, let expression = GoBuildExpression(union), expression.tags.count < 4,
             let builds = GoBuild.all(telling: expression.tags), builds.allSatisfy({ expression.holds($0.holds) })
         {

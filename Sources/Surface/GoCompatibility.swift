@@ -88,15 +88,26 @@ enum GoCompatibility {
 
     /// The bump one changed attribute needs, when `surface` calls it breaking.
     static func bump(
-        attribute: String, old: SurfaceItem, new: SurfaceItem, correspondence: GoCorrespondence? = nil
+        attribute: String, old: SurfaceItem, new: SurfaceItem, correspondence: GoCorrespondence? = nil,
+        builds judge: GoBuildJudge? = nil
     ) -> Bump {
-        if descriptive.contains(attribute) { return .patch }
-        // An item defined per build: every attribute is judged build by build, for what each build sees.
-        if old.attributes["builds"] != nil || new.attributes["builds"] != nil,
-            let judged = GoBuildComparison.bump(old: old, new: new, correspondence: correspondence)
-        {
-            return judged
+        if descriptive.contains(attribute) && attribute != "build" { return .patch }
+        // An item only some builds have, or defined per build: every attribute is judged build by build, for what
+        // each default build sees (a project's own tags unset: `GoBuildComparison`).
+        if [old, new].contains(where: { $0.attributes["build"] != nil || $0.attributes["builds"] != nil }) {
+            let judged: Bump?
+            if let judge {
+                judged = judge.bump(old: old, new: new, correspondence: correspondence)
+            } else {
+                judged = GoBuildComparison.bump(old: old, new: new, correspondence: correspondence)
+            }
+            if let judged { return judged }
+            // Not told apart build by build: the `build` texts (fail closed: one that appears or narrows removes).
+            if attribute == "build" {
+                return GoBuildComparison.textBump(old: old.attributes["build"], new: new.attributes["build"])
+            }
         }
+        if descriptive.contains(attribute) { return .patch }
         let before = old.attributes[attribute]
         let after = new.attributes[attribute]
         if GoCorrespondence.compared.contains(attribute),
@@ -221,6 +232,8 @@ enum GoCompatibility {
     /// The bump a removed item needs: major, except a member of a type that became an alias of another module's
     /// type (`type T = other.T`, the usual way to move a type): its members are there, but not listed (no claim).
     static func removalBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump {
+        // Only built with a project's own tag (`go build -tags`): not in the default builds semgate judges.
+        if let build = item.attributes["build"], !GoBuildComparison.isBuiltByDefault(build) { return .patch }
         // An unexported type no longer exposed: the exported items that referred to it carry the change.
         if item.attributes["exposed"] == "yes" { return .patch }
         guard let dot = item.key.lastIndex(of: ".") else { return .major }
@@ -246,6 +259,7 @@ enum GoCompatibility {
 
     /// The bump an added item needs: major for a method added to an interface others can implement, else minor.
     static func additionBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump {
+        if let build = item.attributes["build"], !GoBuildComparison.isBuiltByDefault(build) { return .patch }
         // Users cannot name an unexported type: exposing one adds nothing they can write.
         if item.attributes["exposed"] == "yes" { return .patch }
         guard item.attributes["kind"] == "method", item.attributes["receiver"] == "interface",

@@ -46,6 +46,18 @@ public enum SurfaceDiff {
         from before: SurfaceSnapshot, to after: SurfaceSnapshot, policy: Policy, candidates: Set<String>?,
         trustingUncertain: Bool = false
     ) -> [Change] {
+        var notes: [String] = []
+        return changes(
+            from: before, to: after, policy: policy, candidates: candidates, trustingUncertain: trustingUncertain,
+            notes: &notes)
+    }
+
+    /// `changes(from:to:policy:candidates:trustingUncertain:)`, adding to `notes` what the kinds say of how they
+    /// judged (``Extractor/comparisonNotes(_:)``).
+    public static func changes(
+        from before: SurfaceSnapshot, to after: SurfaceSnapshot, policy: Policy, candidates: Set<String>?,
+        trustingUncertain: Bool = false, notes: inout [String]
+    ) -> [Change] {
         var changes: [Change] = []
         let surfaces = Dictionary(policy.surfaces.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         // The kinds that read each surface, in order, each once: they judge its changes where they have rules.
@@ -188,6 +200,9 @@ public enum SurfaceDiff {
                 if let new = after.items[id] { compared(old, new) } else { removed(old) }
             }
             for (id, new) in after.items where before.items[id] == nil { added(new) }
+        }
+        for kind in Extractors.all where kinds.values.contains(where: { $0.contains { $0.name == kind.name } }) {
+            notes += kind.comparisonNotes(comparison)
         }
         return inReportOrder(changes)
     }

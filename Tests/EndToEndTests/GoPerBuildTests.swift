@@ -107,7 +107,7 @@ struct GoPerBuildTests {
         try repo.write("go.mod", "module example.com/lib\n\ngo 1.21\n")
         try repo.write("lib.go", "package lib\n\nfunc G() {}\n")
         func source(_ text: String) -> String {
-            text.hasPrefix("//go:build") ? text + "\n" : "package lib\n\n" + text + "\n"
+            text.hasPrefix("//") ? text + "\n" : "package lib\n\n" + text + "\n"
         }
         for (name, text) in relabel.before { try repo.write(name, source(text)) }
         try repo.commit("v1")
@@ -170,5 +170,91 @@ struct GoPerBuildTests {
         let repo = try repository(relabel)
         let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
         #expect(result.status == 1, "stdout: \(result.stdout) stderr: \(result.stderr)")
+    }
+
+    // A project's own tags (`//go:build extra`) are judged unset, as `go build` without `-tags` builds the package.
+
+    @Test("definitions that differ only in builds made with -tags: no finding, and a note names the tags")
+    func freeTagsOnly() throws {
+        let relabel = Relabel(
+            name: "tag1 and tag2 files, tag2's value changed",
+            before: [
+                "c_a.go": "//go:build tag1\n\npackage lib\n\nconst C = 1",
+                "c_b.go": "//go:build tag2\n\npackage lib\n\nconst C = 2",
+            ],
+            after: ["c_b.go": "//go:build tag2\n\npackage lib\n\nconst C = 3"])
+        let repo = try repository(relabel)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(result.status == 0, "stdout: \(result.stdout) stderr: \(result.stderr)")
+        #expect(result.stdout.contains("example.com/lib.C: it differs only in builds made with `go build -tags`"))
+        #expect(result.stdout.contains("`tag1`, `tag2`"), "\(result.stdout)")
+    }
+
+    /// The fail-closed side of judging default builds: what only `-tags` builds compile is gone for every user.
+    @Test("F moved from a plain file into a file only built with -tags extra is removed", arguments: [
+        "//go:build extra", "// +build extra", "//go:build extra && linux",
+    ])
+    func movedIntoTaggedFile(constraint: String) throws {
+        let relabel = Relabel(
+            name: constraint, before: ["f.go": "func F() {}"],
+            after: ["f.go": nil, "f_more.go": constraint + "\n\npackage lib\n\nfunc F() {}"])
+        let repo = try repository(relabel)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(result.status == 1, "stdout: \(result.stdout) stderr: \(result.stderr)")
+        #expect(result.stdout.contains("example.com/lib.F"))
+    }
+
+    @Test("F moved into a file every default build compiles (an opt-out tag) is no change, with a note")
+    func movedIntoOptOutFile() throws {
+        let relabel = Relabel(
+            name: "opt-out", before: ["f.go": "func F() {}"],
+            after: ["f.go": "//go:build !noextra\n\npackage lib\n\nfunc F() {}"])
+        let repo = try repository(relabel)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(result.status == 0, "stdout: \(result.stdout) stderr: \(result.stderr)")
+        #expect(result.stdout.contains("`noextra`"), "\(result.stdout)")
+    }
+
+    /// Review R67: a `build` no build satisfies, or one narrowed to fewer systems, is a removal for the builds left out.
+    @Test("F moved into a file no build compiles, or only plan9 does, is removed", arguments: [
+        ["f.go": "//go:build linux && !linux\n\npackage lib\n\nfunc F() {}"],
+        ["f_windows.go": "//go:build linux\n\npackage lib\n\nfunc F() {}"],
+        ["f.go": "//go:build go1.1 && !go1.1\n\npackage lib\n\nfunc F() {}"],
+        ["f_plan9.go": "func F() {}"],
+    ])
+    func neverOrNarrowlyBuilt(files: [String: String]) throws {
+        var after: [String: String?] = ["f.go": nil]
+        for (name, text) in files { after[name] = .some(text) }
+        let relabel = Relabel(name: "moved", before: ["f.go": "func F() {}"], after: after)
+        let repo = try repository(relabel)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(result.status == 1, "stdout: \(result.stdout) stderr: \(result.stderr)")
+        #expect(result.stdout.contains("example.com/lib.F"))
+    }
+
+    @Test("an item only -tags builds have, removed or added: no finding, and a note names the tag")
+    func taggedItemRemovedOrAdded() throws {
+        let relabel = Relabel(
+            name: "tagged F removed, tagged H added",
+            before: ["f.go": "//go:build extra\n\npackage lib\n\nfunc F() {}"],
+            after: ["f.go": nil, "h.go": "//go:build extra\n\npackage lib\n\nfunc H() {}"])
+        let repo = try repository(relabel)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(result.status == 0, "stdout: \(result.stdout) stderr: \(result.stderr)")
+        #expect(result.stdout.contains("example.com/lib.F, api:example.com/lib.H: they differ only in builds"))
+        #expect(!result.stdout.contains("embeds another module"), "\(result.stdout)")
+    }
+
+    /// rclone 1.46.0's backend/drive gained `// +build go1.9`: a current Go builds it as before.
+    @Test("F moved into a file that needs a newer Go release is no change; one no Go release has yet is a removal")
+    func goRelease() throws {
+        for (constraint, status) in [("//go:build go1.18", Int32(0)), ("//go:build go1.99", Int32(1))] {
+            let relabel = Relabel(
+                name: constraint, before: ["f.go": "func F() {}"],
+                after: ["f.go": constraint + "\n\npackage lib\n\nfunc F() {}"])
+            let repo = try repository(relabel)
+            let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+            #expect(result.status == status, "\(constraint): \(result.stdout) stderr: \(result.stderr)")
+        }
     }
 }

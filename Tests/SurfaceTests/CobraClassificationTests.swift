@@ -574,7 +574,7 @@ struct CobraClassificationTests {
             "//go:build !plan9 && !solaris",
             "//go:build !js && !plan9 && !solaris",  // js builds lose it
             "//go:build !js && !plan9",  // solaris builds get it
-            "//go:build (!js && !plan9) || windows",  // an alternative more
+            "//go:build (!js && !plan9) || windows",  // an alternative more, but windows builds had it: the same builds
             "//go:build !aix && !js && !plan9",  // aix builds lose it, and so do windows js builds
         ]
         let repo = try FixtureRepository()
@@ -591,7 +591,7 @@ struct CobraClassificationTests {
         #expect(
             described == [
                 ["changed tool top [\"build\"] major"], ["changed tool top [\"build\"] minor"],
-                ["changed tool top [\"build\"] minor"], ["changed tool top [\"build\"] major"],
+                ["changed tool top [\"build\"] patch"], ["changed tool top [\"build\"] major"],
             ])
     }
 
@@ -614,6 +614,30 @@ struct CobraClassificationTests {
             var Root = &cobra.Command{Use: "tool"}
             """
         return ["go.mod": goMod, "cmd/root.go": root, "cmd/top.go": top]
+    }
+
+    /// rclone 1.55.1's `selfupdate`: its file gains `// +build !noselfupdate`, an opt-out tag; default builds keep it.
+    @Test("a build condition only -tags builds tell apart: no change for default builds, and a note names the tag")
+    func optOutTag() throws {
+        let constraints = ["", "// +build !noselfupdate", "//go:build !noselfupdate && !plan9", "//go:build selfupdate"]
+        let repo = try FixtureRepository()
+        try repo.importCommits(
+            constraints.indices.map {
+                FixtureRepository.Snapshot(files: Self.constrainedTop(constraints[$0]), tags: ["v1.\($0).0"])
+            })
+        let policy = try loadPolicy(Self.policy)
+        let surfaces = try constraints.indices.map { try surface(of: repo, at: "v1.\($0).0", policy: Self.policy) }
+        #expect(surfaces[1].items["cli:tool top"]?.attributes["build"] == "!noselfupdate")
+        let changes = (0..<(constraints.count - 1)).map { index in
+            SurfaceDiff.changes(from: surfaces[index], to: surfaces[index + 1], policy: policy)
+        }
+        #expect(
+            changes.map { $0.map { "\($0.kind.rawValue) \($0.key) \($0.changedAttributes) \($0.bump)" } } == [
+                ["changed tool top [\"build\"] patch"], ["changed tool top [\"build\"] major"],
+                ["changed tool top [\"build\"] major"],
+            ])
+        let notes = SurfaceDiff.changeNotes(changes[0], policy: policy)
+        #expect(notes.contains { $0.hasPrefix("cli:tool top: it differs only in builds made with `go build -tags`") && $0.contains("`noselfupdate`") }, "\(notes)")
     }
 
     @Test("a // +build line of alternatives with commas keeps every alternative; a Go release tag in each is no change")

@@ -454,12 +454,15 @@ struct GoAPITests {
         #expect(ParsedGoFile.suffixCondition("poll_linux_test.go") == "linux")
     }
 
-    @Test("a build attribute change is a patch, not a break")
-    func buildChangeIsPatch() {
-        let old = goSnapshot(["a.go": "package p\nfunc F() {}\n"])
-        let new = goSnapshot(["a_linux.go": "package p\nfunc F() {}\n"])
-        let changes = SurfaceDiff.changes(from: old, to: new, policy: goPolicy)
-        #expect(changes.map(\.bump) == [.patch])
+    /// Judged build by build (review R67): F gone from every build but Linux is a removal there.
+    @Test("a build attribute that narrows is a break for the builds left out; one that widens is a minor")
+    func buildChangeIsJudgedPerBuild() {
+        let every = goSnapshot(["a.go": "package p\nfunc F() {}\n"])
+        let linux = goSnapshot(["a_linux.go": "package p\nfunc F() {}\n"])
+        let written = goSnapshot(["a.go": "//go:build linux\n\npackage p\nfunc F() {}\n"])
+        #expect(SurfaceDiff.changes(from: every, to: linux, policy: goPolicy).map(\.bump) == [.major])
+        #expect(SurfaceDiff.changes(from: linux, to: every, policy: goPolicy).map(\.bump) == [.minor])
+        #expect(SurfaceDiff.changes(from: linux, to: written, policy: goPolicy).map(\.bump) == [])
     }
 
     @Test("a file that does not parse keeps the rest of the package and its own good declarations")
