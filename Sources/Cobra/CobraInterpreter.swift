@@ -3344,9 +3344,39 @@ struct CobraInterpreter {
 
     /// Whether `qualifier.function` is `name` of `github.com/samber/lo` as the file imports it.
     private func isLo(_ name: String, _ qualifier: CobraLocalName, _ function: CobraLocalName, in frame: Frame) -> Bool {
+        isImported(name, of: "github.com/samber/lo", as: "lo", qualifier, function, in: frame)
+    }
+
+    /// Whether `qualifier.function` is `name` of the package at import path `path` (named `defaultName` unless the
+    /// import renames it) as the file imports it, and no local of that name hides the import.
+    private func isImported(
+        _ name: String, of path: String, as defaultName: String, _ qualifier: CobraLocalName,
+        _ function: CobraLocalName, in frame: Frame
+    ) -> Bool {
         guard frame.locals[qualifier] == nil, text(of: function, in: frame.file) == name else { return false }
         let spelled = text(of: qualifier, in: frame.file)
-        return files[frame.file].imports.contains { $0.path == "github.com/samber/lo" && ($0.name ?? "lo") == spelled }
+        return files[frame.file].imports.contains { $0.path == path && ($0.name ?? defaultName) == spelled }
+    }
+
+    /// Methods of a `reflect.Value` that take no argument and give nothing through which the value's referent can be
+    /// written: a bool, a number, a kind or a type (`Elem`, `Field`, `Interface`, `Set` and the like are not here).
+    private static let reflectReadingMethods: Set<String> = [
+        "IsNil", "IsValid", "IsZero", "Kind", "Type", "Len", "Cap", "CanSet", "CanAddr", "CanInterface", "NumField",
+        "NumMethod",
+    ]
+
+    /// The one argument of `reflect.ValueOf(x).M()` when `M` only reads (``reflectReadingMethods``) and `reflect` is
+    /// Go's own package as the file imports it: the call can change nothing `x` reaches (trivy's
+    /// `!reflect.ValueOf(flag).IsNil()` over its flag groups' entries). Any other use of `reflect.ValueOf(x)` hands
+    /// `x` over (``listsDecidedOnHandedObjects()``).
+    private func reflectReadOnly(
+        _ base: CobraExpr, _ method: CobraLocalName, arguments: [CobraExpr], in frame: Frame
+    ) -> CobraExpr? {
+        guard arguments.isEmpty, Self.reflectReadingMethods.contains(text(of: method, in: frame.file)),
+            case .call(.selector(.name(let qualifier), let function, _), let inner, _) = base, inner.count == 1,
+            isImported("ValueOf", of: "reflect", as: "reflect", qualifier, function, in: frame)
+        else { return nil }
+        return inner[0]
     }
 
     /// What `expression` holds when that is one or more objects of the program's types and nothing else (no `nil`,
@@ -7266,6 +7296,10 @@ struct CobraInterpreter {
                     certain |= Self.certainReceiver
                 }
                 return call(key, arguments: values, receiver: receiver, certain: certain)
+            }
+            if let read = reflectReadOnly(base, localMethod, arguments: arguments, in: frame) {
+                _ = evaluate(read, in: &frame)
+                return []
             }
             var result: CobraValues = []
             if case .selector = base { readingReceiver = true }
