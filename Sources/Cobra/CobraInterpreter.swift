@@ -2740,7 +2740,7 @@ struct CobraInterpreter {
         guard !reads.isEmpty else { return false }
         let hookCalls = self.hookCalls
         if escapedObjects.count >= Self.maximumHandedObjects || handedObjects.count >= Self.maximumHandedObjects
-            || hookCalls.sendsOnChannel()
+            || hookCalls.sendsInSelectCase()
             || hookCalls.selectAssignsPlace()
         {
             return true
@@ -7160,6 +7160,15 @@ struct CobraInterpreter {
     ) -> CobraValues {
         let values = arguments.map { evaluate($0, in: &frame) }
         switch callee {
+        case .name(CobraKnown.send.id):
+            // `ch <- v`: the run does not follow channels, so what is sent is taken as handed to code not read (it may
+            // be received and replaced there, review R22): its objects escaped, its function literals may run.
+            for value in values.dropFirst() {
+                escaped(value)
+                noteHanded([value])
+                for case .closure(let site) in value { handedClosures.insert(site) }
+            }
+            return []
         case .name(CobraKnown.append.id):
             for value in values.dropFirst() { markNilable(value) }
             // `append(list[:k], e)` writes `e` into the array `list` holds when it has room (review R59).
