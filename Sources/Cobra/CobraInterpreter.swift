@@ -6133,6 +6133,29 @@ struct CobraInterpreter {
         replaceField(write)
     }
 
+    /// The methods named `method` of the program's types that are no struct which a value holding strings may run:
+    /// those with a value receiver, and pointer methods that keep their receiver (``CobraReceiverRewrite/keeps``;
+    /// the others are ``rewriteReceiver``'s).
+    private mutating func stringTypeMethods(named method: CobraName) -> [CobraFunctionID] {
+        if stringTypeMethodIndex == nil {
+            var found: [CobraName: [CobraFunctionID]] = [:]
+            for (index, function) in declared.list.enumerated()
+            where function.receiver >= 0 && declared.structs[function.receiver] == nil {
+                found[function.name, default: []].append(CobraFunctionID(index))
+            }
+            stringTypeMethodIndex = found
+        }
+        return (stringTypeMethodIndex?[method] ?? []).filter { key in
+            let function = declared.list[Int(key)]
+            guard files[function.file].functions[function.index].declaration.receiver?.isPointer == true else {
+                return true
+            }
+            if case .keeps = receiverRewrite(key) { return true }
+            return false
+        }
+    }
+    private var stringTypeMethodIndex: [CobraName: [CobraFunctionID]]?
+
     /// The pointer methods named `method` of the program's types that are no struct; nil when there is none.
     private mutating func rewritingMethods(named method: CobraName) -> [CobraFunctionID]? {
         if rewritingMethods == nil {
@@ -6154,10 +6177,44 @@ struct CobraInterpreter {
         if let known = receiverRewrites[key] { return known }
         let function = declared.list[Int(key)]
         let declaration = files[function.file].functions[function.index].declaration
-        let found = CobraReceiverRewrite.of(declaration, in: files[function.file].go)
-        receiverRewrites[key] = found
-        return found
+        // A method called on the receiver writes nothing through it when it is a pointer method of the same type that
+        // keeps its receiver, worked out the same way, at most `maximumKeepingDepth` calls deep; a method calling
+        // itself, directly or not, is taken as writing (it is ``unknown`` while it is worked out).
+        receiverRewrites[key] = .unknown
+        let table = numbering.table
+        var callees: [CobraFunctionID] = []
+        let receiverType = function.receiver
+        let folder = function.folder
+        let declared = self.declared
+        let deep = receiverRewriteDepth >= Self.maximumKeepingDepth
+        let found = CobraReceiverRewrite.of(declaration, in: files[function.file].go) { name in
+            guard !deep, let method = table.number(of: name),
+                let callee = declared.method(method, of: receiverType, preferring: folder),
+                declared.list[Int(callee)].folder == folder
+            else { return false }
+            callees.append(callee)
+            return true
+        }
+        var result = found
+        if case .keeps = found, !callees.isEmpty {
+            receiverRewriteDepth += 1
+            for callee in callees {
+                let calleeFunction = declared.list[Int(callee)]
+                let receiver = files[calleeFunction.file].functions[calleeFunction.index].declaration.receiver
+                guard receiver?.isPointer == true, case .keeps = receiverRewrite(callee) else {
+                    result = .unknown
+                    break
+                }
+            }
+            receiverRewriteDepth -= 1
+        }
+        receiverRewrites[key] = result
+        return result
     }
+
+    /// How deep ``receiverRewrite(_:)`` follows methods called on the receiver; deeper calls count as writes.
+    static let maximumKeepingDepth = 16
+    private var receiverRewriteDepth = 0
 
     /// What `*n` holds after the writes of `body`, run on a receiver holding `held` with arguments `values` (spelled
     /// `arguments` at the call): nil when a write gives what cannot be known.
@@ -7376,7 +7433,23 @@ struct CobraInterpreter {
                 // `set.VarP(o, name, o.Short, usage)` for a table entry without `Short:`: a Go field no one sets is "".
                 libraryValues[index] = [.string("")]
             }
-            for object in objects {
+            // `t := Names{"disk"}; t.AddTo(run)`: a value of a type that is no struct holds its literal's strings,
+            // which carry no type. The one method of that name such a type of the program declares (by value, or a
+            // pointer method that keeps its receiver) runs on them; with none or several, the call is not followed
+            // (a note where it is handed a command or flag set), never taken as followed and empty.
+            var typeNotKnown = false
+            if !followed, !objects.isEmpty, objects.allSatisfy({ if case .string = $0 { true } else { false } }) {
+                typeNotKnown = true
+                let candidates = stringTypeMethods(named: method)
+                if candidates.count == 1, let key = candidates.first {
+                    let certain = certainArguments(arguments, values, in: &frame)
+                    result.formUnion(
+                        call(key, arguments: values, receiver: objects, certain: certain,
+                            caller: CobraSite(file: frame.file, offset: position.offset)))
+                    followed = true
+                }
+            }
+            for object in objects where !typeNotKnown {
                 if Self.programType(of: object) != nil { continue }
                 let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
                 result.formUnion(callMethod(method, on: object, libraryValues, context, folder: frame.folder))
