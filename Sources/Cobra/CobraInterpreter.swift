@@ -425,6 +425,11 @@ private struct Declared {
     var embedded: [CobraName: [CobraName]] = [:]
     /// The types that have methods.
     var receivers: Set<CobraName> = []
+    /// By method name, the receiver types whose method of that name takes parameters and itself defines flags or
+    /// commands (a plugin's `func (p *P) BindFlags(fs *pflag.FlagSet) { fs.StringVar(...) }`): a call of that name on
+    /// a value that cannot be followed (an interface whose values the files do not show) may run one of them on what
+    /// it is given.
+    var buildingMethods: [CobraName: [CobraName]] = [:]
 
     /// The function `name` of `folder` (no receiver).
     func function(_ name: CobraName, in folder: Int32) -> CobraFunctionID? {
@@ -1272,6 +1277,11 @@ struct CobraInterpreter {
                 }
                 if receiverText != nil {
                     declared.receivers.insert(receiver)
+                    if function.buildsCommands && !function.parameters.isEmpty
+                        && declared.buildingMethods[name]?.contains(receiver) != true
+                    {
+                        declared.buildingMethods[name, default: []].append(receiver)
+                    }
                     let method = scoped(receiver, name)
                     if declared.methods[method].map({ order < declared.list[Int($0)].order }) ?? true {
                         declared.methods[method] = id
@@ -7364,12 +7374,21 @@ struct CobraInterpreter {
                     }
                 }
                 markHeldAddedToUnknown(values + [objects])
-                markOpen(values, mayAddFlags: mayAddFlags(named: method))
-                let reason =
-                    objects.isEmpty
-                    ? "\(spelling(of: callee, in: frame.file)) is called on a value that cannot be followed"
-                    : "\(spelling(of: callee, in: frame.file)) is not defined in the files read"
-                noteUnfollowed(reason, file: frame.file, line: selectorLine)
+                // The program's own types define flags in a method of this name (a plugin's `BindFlags(fs)` called
+                // through an interface): the call may run any of them, so what it is given is open whatever its name
+                // says (review C2, kubebuilder 3.0.0's `subcommand.BindFlags(cmd.Flags())`).
+                let implementers = declared.buildingMethods[method] ?? []
+                markOpen(values, mayAddFlags: mayAddFlags(named: method) || !implementers.isEmpty)
+                if !implementers.isEmpty {
+                    noteImplementersNotChosen(
+                        spelling(of: callee, in: frame.file), implementers, file: frame.file, line: selectorLine)
+                } else {
+                    let reason =
+                        objects.isEmpty
+                        ? "\(spelling(of: callee, in: frame.file)) is called on a value that cannot be followed"
+                        : "\(spelling(of: callee, in: frame.file)) is not defined in the files read"
+                    noteUnfollowed(reason, file: frame.file, line: selectorLine)
+                }
             } else if !followed && Self.holdsObject(values) && mayAddFlags(named: method) {
                 markHeldOpen(
                     values,
@@ -7851,6 +7870,25 @@ struct CobraInterpreter {
             within = " in \(function.declaration.name)"
         }
         return hasRoom(file: file, line: line, what: what + within)
+    }
+
+    /// Notes a call of a method that `implementers` (the program's types) define flags in, on a value that cannot be
+    /// followed to one of them: which runs is chosen when the program runs, so the flags of the command it is given
+    /// are not all in the surface (``openFlagSets``; their removal is not claimed).
+    private mutating func noteImplementersNotChosen(
+        _ callee: String, _ implementers: [CobraName], file: Int, line: Int
+    ) {
+        let names = numbering.table.names
+        let shown = implementers.map { names[Int($0)] }.sorted()
+        let types =
+            shown.count == 1
+            ? "\(shown[0])'s method of that name defines"
+            : "the methods of that name of \(shown.prefix(3).joined(separator: ", "))"
+                + (shown.count > 3 ? " and \(shown.count - 3) more" : "") + " define"
+        note(
+            "\(callee) is called on a value that cannot be followed to a type (an interface whose values are chosen "
+                + "when the program runs); \(types) flags, so the flags of the command or flag set passed to it are not all in the surface, and their "
+                + "removal is not claimed", file: file, line: line)
     }
 
     private mutating func noteUnfollowed(_ reason: String, file: Int, line: Int) {
