@@ -537,7 +537,8 @@ struct Numbering: Sendable {
 struct CobraAttributeTable: Sendable {
     /// What an item's attributes are made from.
     enum Shape: Hashable, Sendable {
-        case command(hidden: Bool, aliasOf: String?, unreadFlags: String?, validArgs: String? = nil)
+        case command(
+            hidden: Bool, aliasOf: String?, unreadFlags: String?, validArgs: String? = nil, unreadCommands: Bool = false)
         case flag(
             type: String, scope: String, shorthand: String?, hidden: Bool, noOptDefault: Bool, valueType: String? = nil)
     }
@@ -557,10 +558,11 @@ struct CobraAttributeTable: Sendable {
         if kept, let known = dictionaries[shape] { return known }
         var attributes: [String: String] = [:]
         switch shape {
-        case .command(let hidden, let aliasOf, let unreadFlags, let validArgs):
+        case .command(let hidden, let aliasOf, let unreadFlags, let validArgs, let unreadCommands):
             if hidden { attributes["hidden"] = "true" }
             if let aliasOf { attributes["alias-of"] = aliasOf }
             if let unreadFlags { attributes["unread-flags"] = unreadFlags }
+            if unreadCommands { attributes["unread-commands"] = "true" }
             if let validArgs { attributes["valid-args"] = validArgs }
         case .flag(let type, let scope, let shorthand, let hidden, let noOptDefault, let valueType):
             attributes = ["type": type, "scope": scope]
@@ -581,7 +583,7 @@ extension CobraAttributeTable.Shape {
     fileprivate var isASCII: Bool {
         func ascii(_ text: String?) -> Bool { text?.utf8.allSatisfy { $0 < 0x80 } ?? true }
         switch self {
-        case .command(_, let aliasOf, let unreadFlags, let validArgs):
+        case .command(_, let aliasOf, let unreadFlags, let validArgs, _):
             return ascii(aliasOf) && ascii(unreadFlags) && ascii(validArgs)
         case .flag(let type, let scope, let shorthand, _, _, let valueType):
             return ascii(type) && ascii(scope) && ascii(shorthand) && ascii(valueType)

@@ -752,7 +752,8 @@ private struct TreeBuilder {
         let file = interpreter.paths[info.file]
         let attributes = attributeTable.attributes(
             of: .command(
-                hidden: hidden, aliasOf: aliasOf, unreadFlags: unreadFlags(of: site), validArgs: validArgs(of: info, at: site)))
+                hidden: hidden, aliasOf: aliasOf, unreadFlags: unreadFlags(of: site), validArgs: validArgs(of: info, at: site),
+                unreadCommands: interpreter.openCommands.contains(site)))
         if interpreter.receivesUnknown.contains(site) { unplacedParents.insert(key) }
         // Every path to it, through aliases too: `tool p sign` is the same experimental command as `tool pipeline sign`.
         if info.annotatedExperimental, path.count > 1, annotatedExperimental.count < Self.maximumAliasItems {

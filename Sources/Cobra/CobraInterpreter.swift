@@ -612,6 +612,10 @@ struct CobraInterpreter {
     private var mayAddFlagsByName: [Int8] = []
     /// The flag sets handed to a call the files do not define, which may define flags in them.
     private(set) var openFlagSets: Set<CobraFlagSetID> = []
+    /// The commands handed whole (not only a flag set of theirs) to such a call, which may add subcommands to them
+    /// (kubebuilder 1.0.4's `v1.AddCmds(cmd)`): a command under one that is new in the next release may have been
+    /// there (``CobraSurface`` marks them `unread-commands`).
+    private(set) var openCommands: Set<CobraSite> = []
     /// The sets given a flag whose name cannot be read by a call that was given something (a loop over a table of
     /// options, rclone's `AddFlagsFromOptions(pflag.CommandLine, ...)` from 1.68.0; not a wrapper nobody calls, run
     /// with unknown parameters): a flag missing from one may still be there under a name not read.
@@ -7759,6 +7763,7 @@ struct CobraInterpreter {
                     openFlagSets.insert(id)
                 case .command(let site):
                     openFlagSets.formUnion([.local(site), .persistent(site)])
+                    openCommands.insert(site)
                 default:
                     continue
                 }

@@ -242,6 +242,39 @@ enum CobraCompatibility {
             location: inherited.location)
     }
 
+    /// What `added` may have been in `before`, whose command line was not read in full there (review E1, kubebuilder
+    /// 1.0.4's root handed to `v1.AddCmds(cmd)`, outside `files`): a flag of a command `before` has, whose set of that
+    /// scope a call the files do not define received (`unread-flags`), or a command, or an item under one, new under
+    /// the nearest command `before` has, which such a call received whole (`unread-commands`). The call may have
+    /// defined it, so it is not known to be new: the item as it is, marked `provided-by=unread-call` (not breaking),
+    /// is its predecessor, and the diff lists a change, not an addition. This is the rule a removal follows
+    /// (``unreadFlag(replacing:command:in:)``), turned round. A command removed under a command handed whole is still
+    /// claimed: a removal that passes unseen breaks users, an addition that does only goes without its minor.
+    static func unreadPredecessor(of added: SurfaceItem, in before: SurfaceSnapshot) -> SurfaceItem? {
+        let prefix = added.surface + ":"
+        let flagCommand = command(of: added.key)
+        if let flagCommand, let command = before.items[prefix + flagCommand] {
+            let scope = added.attributes["scope"] == "persistent" ? "persistent" : "local"
+            guard let open = command.attributes["unread-flags"], open.split(separator: ",").contains(Substring(scope))
+            else { return nil }
+            return unreadCall(added)
+        }
+        var words = (flagCommand ?? added.key).split(separator: " ")
+        while words.count > 1 {
+            words.removeLast()
+            guard let above = before.items[prefix + words.joined(separator: " ")] else { continue }
+            return above.attributes["unread-commands"] != nil ? unreadCall(added) : nil
+        }
+        return nil
+    }
+
+    /// `item` marked as made by a call the files do not define.
+    private static func unreadCall(_ item: SurfaceItem) -> SurfaceItem {
+        var marked = item
+        marked.attributes["provided-by"] = "unread-call"
+        return marked
+    }
+
     /// The nearest command above `command` (`item`'s command) with a persistent flag of `item`'s name in `snapshot`:
     /// the one cobra hands down (a local flag of a command between reaches only that command).
     private static func persistentFlag(above item: SurfaceItem, command: String, in snapshot: SurfaceSnapshot)

@@ -156,3 +156,99 @@ struct CobraPluginFlagsTests {
         #expect(report?["incomplete_surfaces"] as? [String] == [])
     }
 }
+
+/// A release whose command line was not read in full: its root is handed to code outside `files`
+/// (`sub.AddCmds(root)`), and the next release moves those commands into the files read (review E1, kubebuilder
+/// 1.0.4 → 1.0.5).
+@Suite("cobra additions against a command handed to code not read")
+struct CobraUnreadPredecessorTests {
+    static let policy = """
+        semgate: 1
+        project: tool
+        surfaces:
+          cli:
+            extract:
+              cobra:
+                files: ["cmd/*.go"]
+                root: tool
+        rules:
+          feature-in-patch: error
+        """
+
+    static let handedRoot = """
+        package main
+
+        import (
+            "github.com/spf13/cobra"
+
+            "example.com/tool/sub"
+        )
+
+        func main() {
+            root := &cobra.Command{Use: "tool"}
+            serve := &cobra.Command{Use: "serve"}
+            serve.Flags().Int("port", 0, "port")
+            root.AddCommand(serve)
+            sub.AddCmds(root)
+            _ = root.Execute()
+        }
+        """
+
+    static let subPackage = """
+        package sub
+
+        import "github.com/spf13/cobra"
+
+        func AddCmds(root *cobra.Command) {
+            create := &cobra.Command{Use: "create"}
+            create.Flags().String("name", "", "name")
+            root.AddCommand(create)
+            root.Flags().Bool("verbose", false, "verbose")
+        }
+        """
+
+    /// Everything in the files read; `serve` gains `--host`, really new.
+    static let allRead = """
+        package main
+
+        import "github.com/spf13/cobra"
+
+        func main() {
+            root := &cobra.Command{Use: "tool"}
+            root.Flags().Bool("verbose", false, "verbose")
+            serve := &cobra.Command{Use: "serve"}
+            serve.Flags().Int("port", 0, "port")
+            serve.Flags().String("host", "", "host")
+            root.AddCommand(serve)
+            create := &cobra.Command{Use: "create"}
+            create.Flags().String("name", "", "name")
+            root.AddCommand(create)
+            _ = root.Execute()
+        }
+        """
+
+    /// `create`, `create --name` and the root's `--verbose` may have been there at 1.0.0 (on main: three
+    /// `feature-in-patch` errors); `serve --host` is new on a command read in full, and still claimed.
+    @Test func additionsUnderHandedRootNotClaimed() throws {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", Self.policy)
+        try repo.write("go.mod", "module example.com/tool\n\ngo 1.21\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write("cmd/main.go", Self.handedRoot)
+        try repo.write("sub/sub.go", Self.subPackage)
+        try repo.commit("v1.0.0")
+        try repo.tag("v1.0.0", annotated: true)
+        try repo.write("cmd/main.go", Self.allRead)
+        try repo.commit("v1.0.1")
+        try repo.tag("v1.0.1", annotated: true)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(result.status == 1, "stderr: \(result.stderr)")
+        let report = jsonObject(result.stdout)
+        #expect(CobraPluginFlagsTests.errors(report, "1.0.1") == ["feature-in-patch cli:tool serve --host"])
+        let notes = report?["notes"] as? [String] ?? []
+        #expect(
+            notes.contains {
+                $0.contains("cli:tool --verbose, cli:tool create, cli:tool create --name: new in the files read")
+                    && $0.contains("not claimed as additions")
+            }, "notes: \(notes)")
+    }
+}
