@@ -317,6 +317,16 @@ struct CobraPair<Element: Hashable & Sendable>: Hashable, Sendable {
 }
 
 /// A flag of a set, by name.
+/// An `if` whose branch returns, whose block's rest runs only in some runs (``CobraInterpreter`` `earlyReturns`): the
+/// function body, the statement's place in its block, and how many such rests enclose it.
+struct CobraEarlyReturn: Hashable, Sendable {
+    let file: Int
+    let function: Int32
+    let index: Int
+    let count: Int
+    let depth: Int
+}
+
 struct CobraFlagKey: Hashable, Sendable {
     let set: CobraFlagSetID
     let name: String
@@ -915,6 +925,16 @@ struct CobraInterpreter {
     /// How many `if` branches that may or may not run enclose what runs now. What is hidden there is hidden only in
     /// some runs (docker hides the commands its daemon does not support), so help shows it by default: not hidden.
     private var undecidedBranches = 0
+    /// The blocks' rests that run only in some runs because an `if` before them returns (``execute(_:in:shadowing:scoped:)``),
+    /// innermost last; also counted in `undecidedBranches`. Runs that return there reach nothing after it, so what a
+    /// rest both defines and hides is hidden in every run that has it (review H1: nerdctl 2.1.3's `xmain` returns early
+    /// for its logging mode before building the command line, and its helper's `MarkHidden(name)` counted as made in
+    /// some runs only).
+    private var earlyReturns: [CobraEarlyReturn] = []
+    /// The rest (``earlyReturns``' innermost, nil for none) each flag was defined in, for a hiding in a rest; a flag
+    /// defined in more than one is in ``mixedRests``.
+    private var flagRests: [CobraFlagKey: CobraEarlyReturn?] = [:]
+    private var mixedRests: Set<CobraFlagKey> = []
     /// The function bodies (and function literals) running now, innermost last: how many undecided branches enclosed
     /// each when it began, and the commands it made. A call runs once a pass, in the context of whichever caller
     /// reaches it first, so a completion setting on a command a running body made is judged within that body.
@@ -4568,6 +4588,29 @@ struct CobraInterpreter {
     /// is not one, never miss one.
     private var hidingHolds: Bool { undecidedBranches == 0 }
 
+    /// Whether hiding the flags `names` of `set` holds in every run that has them although `hidingHolds` does not: the
+    /// only undecided things around are `if`s that return before (``earlyReturns``), and each flag was defined only in
+    /// the rest after the innermost of them. A flag defined before that `if` is shown in the runs that return there.
+    private func hidingHoldsAfterReturns(_ set: CobraFlagSetID, _ names: [String]) -> Bool {
+        guard let innermost = earlyReturns.last, undecidedBranches == earlyReturns.count else { return false }
+        return names.allSatisfy { name in
+            let key = CobraFlagKey(set: set, name: name)
+            return !mixedRests.contains(key) && flagRests[key] == .some(innermost)
+        }
+    }
+
+    /// Records the rest (``earlyReturns``) flag `name` of `set` is defined in now.
+    private mutating func recordFlagRest(_ set: CobraFlagSetID, _ name: String) {
+        let key = CobraFlagKey(set: set, name: name)
+        guard !mixedRests.contains(key) else { return }
+        let now = earlyReturns.last
+        if let known = flagRests[key] {
+            if known != now { mixedRests.insert(key) }
+        } else {
+            flagRests[key] = .some(now)
+        }
+    }
+
     /// Records that the running body made `thing`, in its record too (``CobraCallRecord/made``).
     private mutating func noteMade(_ thing: CobraMade) {
         guard !bodies.isEmpty, bodies[bodies.count - 1].made.insert(thing).inserted else { return }
@@ -4727,7 +4770,9 @@ struct CobraInterpreter {
         scoped: Bool = true
     ) {
         let undecided = undecidedBranches
-        for statement in statements {
+        let returns = earlyReturns.count
+        defer { earlyReturns.removeSubrange(min(returns, earlyReturns.count)...) }
+        for (index, statement) in statements.enumerated() {
             if frame.skipping || frame.filterUndecided || frame.breaking { break }
             if frame.ended {
                 // After a `return` or `goto` every path takes, Go runs nothing up to a label (a `goto` may come there;
@@ -4743,6 +4788,10 @@ struct CobraInterpreter {
                 !Self.isErrorCheck(condition)
             {
                 undecidedBranches += 1
+                earlyReturns.append(
+                    CobraEarlyReturn(
+                        file: frame.file, function: frame.key ?? -2, index: index, count: statements.count,
+                        depth: earlyReturns.count))
             }
         }
         undecidedBranches = undecided
@@ -7381,8 +7430,9 @@ struct CobraInterpreter {
                 // The program's own types define flags in a method of this name (a plugin's `BindFlags(fs)` called
                 // through an interface): the call may run any of them, so what it is given is open whatever its name
                 // says (review C2, kubebuilder 3.0.0's `subcommand.BindFlags(cmd.Flags())`).
-                let implementers = declared.buildingMethods[method] ?? []
-                markOpen(values, mayAddFlags: mayAddFlags(named: method) || !implementers.isEmpty)
+                let named = mayAddFlags(named: method)
+                let implementers = named ? [] : declared.buildingMethods[method] ?? []
+                markOpen(values, mayAddFlags: named || !implementers.isEmpty)
                 if !implementers.isEmpty {
                     noteImplementersNotChosen(
                         spelling(of: callee, in: frame.file), implementers, file: frame.file, line: selectorLine)
@@ -8112,7 +8162,10 @@ struct CobraInterpreter {
             if method == CobraKnown.markDeprecated.id {
                 updateFlagSet(id) { $0.deprecated.formUnion(names) }
             } else if method == CobraKnown.markHidden.id {
-                if hidingHolds, !names.isEmpty { updateFlagSet(id) { $0.hidden.formUnion(names) } }
+                let names = Array(names)
+                if !names.isEmpty, hidingHolds || hidingHoldsAfterReturns(id, names) {
+                    updateFlagSet(id) { $0.hidden.formUnion(names) }
+                }
             }
             return []
         case CobraKnown.setAnnotation.id:
@@ -8292,6 +8345,7 @@ struct CobraInterpreter {
             name: name, type: type, shorthand: shorthand, file: context.file, line: context.line, valueType: goType)
         updateFlagSet(id) { $0.define(definition) }
         recordFlagStep(id, name)
+        recordFlagRest(id, name)
         if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
         if Self.usageSaysDeprecated(shape, values) { updateFlagSet(id) { $0.deprecated.insert(name) } }
         if let variable = context.arguments.first.flatMap({ boundVariable($0, in: context.file) }) {

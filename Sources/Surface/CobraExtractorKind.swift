@@ -23,15 +23,15 @@ public struct CobraExtractorSpec: Extractor {
     /// The attributes a cobra item carries, in documentation order.
     public static let attributes = [
         "type", "value-type", "shorthand", "scope", "no-opt-default", "alias-of", "build", "hidden", "provided-by",
-        "unread-flags", "unread-commands", "valid-args",
+        "unread-flags", "unread-commands", "use-words", "valid-args",
     ]
 
     /// A flag's type, shorthand, scope and bare form (`NoOptDefVal`), the command an alias stands for, and the builds
     /// that have the item (`build`: one that appears or narrows is a removal for the builds left out); `value-type`
     /// (the Go type of a custom value whose `type` its `Type()` gave, which judges a change of that text), `hidden`,
     /// `provided-by` (`cobra` for the commands cobra adds by itself), `unread-flags` (a command whose flag set a call
-    /// the files do not define receives) and `unread-commands` (a command such a call receives whole) are not
-    /// breaking. `valid-args` (the words of a command's `ValidArgs` it takes
+    /// the files do not define receives), `unread-commands` (a command such a call receives whole) and `use-words` (the
+    /// literal words a command's `Use` spells after its name) are not breaking. `valid-args` (the words of a command's `ValidArgs` it takes
     /// as its one argument) is: a word that goes is a removal (``CobraCompatibility/validArgsKept(_:)``).
     public static let breakingAttributes: Set<String> = [
         "type", "shorthand", "scope", "no-opt-default", "alias-of", "build", "valid-args",
@@ -152,9 +152,23 @@ public struct CobraExtractorSpec: Extractor {
             ?? CobraCompatibility.argumentPath(replacing: removed, in: after)
     }
 
+    public static func replacement(
+        forRemoved removed: SurfaceItem, before: SurfaceSnapshot, in after: SurfaceSnapshot
+    ) -> SurfaceItem? {
+        replacement(forRemoved: removed, in: after)
+            ?? CobraCompatibility.usePath(replacing: removed, before: before, in: after)
+    }
+
     public static func predecessor(forAdded added: SurfaceItem, in before: SurfaceSnapshot) -> SurfaceItem? {
         CobraCompatibility.shadowedFlag(by: added, in: before)
-            ?? CobraCompatibility.unreadPredecessor(of: added, in: before)
+            ?? CobraCompatibility.usePredecessor(of: added, in: before)
+    }
+
+    public static func predecessor(forAdded added: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot)
+        -> SurfaceItem?
+    {
+        predecessor(forAdded: added, in: before)
+            ?? CobraCompatibility.unreadPredecessor(of: added, before: before, after: after)
     }
 
     /// Names the commands and flags new in this comparison that are not claimed as additions because the command above

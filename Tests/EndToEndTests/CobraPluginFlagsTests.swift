@@ -252,3 +252,229 @@ struct CobraUnreadPredecessorTests {
             }, "notes: \(notes)")
     }
 }
+
+extension CobraUnreadPredecessorTests {
+    /// `apply` hands its flag set to a library's `AddFlags` in both releases (kustomize 3.5.5's `resources apply`
+    /// beside kubectl's options): a flag the files define new there is new (pflag stops a program that defines a name
+    /// twice), and still claimed.
+    @Test func additionBesideCallStillMadeClaimed() throws {
+        func program(_ flags: String) -> String {
+            """
+            package main
+
+            import (
+                "github.com/spf13/cobra"
+
+                "example.com/lib/options"
+            )
+
+            func main() {
+                root := &cobra.Command{Use: "tool"}
+                apply := &cobra.Command{Use: "apply"}
+                options.New().AddFlags(apply.Flags())
+            \(flags)
+                root.AddCommand(apply)
+                _ = root.Execute()
+            }
+            """
+        }
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", Self.policy)
+        try repo.write("go.mod", "module example.com/tool\n\ngo 1.21\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write("cmd/main.go", program(""))
+        try repo.commit("v1.0.0")
+        try repo.tag("v1.0.0", annotated: true)
+        try repo.write("cmd/main.go", program(#"    apply.Flags().Bool("status", false, "wait")"#))
+        try repo.commit("v1.0.1")
+        try repo.tag("v1.0.1", annotated: true)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(result.status == 1, "stderr: \(result.stderr)")
+        #expect(
+            CobraPluginFlagsTests.errors(jsonObject(result.stdout), "1.0.1") == [
+                "feature-in-patch cli:tool apply --status"
+            ])
+    }
+}
+
+/// A command whose `Use` spells literal words after its name (`Use: "create api"`: users type `tool create api
+/// --example`), later split into a parent `create` and a subcommand `api` with the same flags (review U1, kubebuilder
+/// 1.0.8 → 2.0.0).
+@Suite("cobra Use words that later become subcommands")
+struct CobraUseWordsTests {
+    static let policy = """
+        semgate: 1
+        project: tool
+        surfaces:
+          cli:
+            extract:
+              cobra:
+                files: ["cmd/*.go"]
+                root: tool
+        rules:
+          removed-without-deprecation: error
+          feature-in-patch: error
+        """
+
+    static func program(_ body: String) -> String {
+        """
+        package main
+
+        import "github.com/spf13/cobra"
+
+        func main() {
+            root := &cobra.Command{Use: "tool"}
+        \(body)
+            _ = root.Execute()
+        }
+        """
+    }
+
+    static let oneCommand = """
+            create := &cobra.Command{Use: "create api [flags]"}
+            create.Flags().Bool("example", false, "example")
+            create.Flags().String("group", "", "group")
+            root.AddCommand(create)
+            get := &cobra.Command{Use: "get NAME"}
+            get.Flags().Bool("all", false, "all")
+            root.AddCommand(get)
+        """
+
+    /// `create api` split into parent and subcommand in a patch: `tool create api --example` and `--group` are typed as
+    /// before (on main: both "removed", and `create api` and its flags "added in a patch"). `--group` dropped from the
+    /// subcommand in the next release is a removal. `get NAME`'s argument is no word: a subcommand `get name` with
+    /// `--all` does not carry `tool get --all`, which is still claimed removed.
+    @Test func splitUseKeepsTypedLine() throws {
+        let split = """
+                create := &cobra.Command{Use: "create"}
+                api := &cobra.Command{Use: "api"}
+                api.Flags().Bool("example", false, "example")
+                api.Flags().String("group", "", "group")
+                create.AddCommand(api)
+                root.AddCommand(create)
+                get := &cobra.Command{Use: "get"}
+                name := &cobra.Command{Use: "name"}
+                name.Flags().Bool("all", false, "all")
+                get.AddCommand(name)
+                root.AddCommand(get)
+            """
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", Self.policy)
+        try repo.write("go.mod", "module example.com/tool\n\ngo 1.21\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        for (tag, body) in [
+            ("v1.0.0", Self.oneCommand), ("v1.0.1", split),
+            ("v1.1.0", split.replacingOccurrences(of: "api.Flags().String(\"group\", \"\", \"group\")", with: "")),
+        ] {
+            try repo.write("cmd/main.go", Self.program(body))
+            try repo.commit(tag)
+            try repo.tag(tag, annotated: true)
+        }
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(result.status == 1, "stderr: \(result.stderr)")
+        let report = jsonObject(result.stdout)
+        #expect(
+            CobraPluginFlagsTests.errors(report, "1.0.1") == [
+                "breaking-without-major cli:tool get --all", "feature-in-patch cli:tool get name",
+                "feature-in-patch cli:tool get name --all", "removed-without-deprecation cli:tool get --all",
+            ])
+        #expect(
+            CobraPluginFlagsTests.errors(report, "1.1.0") == [
+                "breaking-without-major cli:tool create api --group",
+                "removed-without-deprecation cli:tool create api --group",
+            ])
+    }
+}
+
+/// A flag helper that defines a flag by the name it is given and hides it (`MarkHidden(name)`), run after an `if` that
+/// returns for another mode of the program (review H1, nerdctl 2.1.3's `xmain` and `HiddenPersistentStringArrayFlag`).
+@Suite("cobra flags hidden after an early return")
+struct CobraHiddenAfterReturnTests {
+    static let policy = """
+        semgate: 1
+        project: tool
+        surfaces:
+          cli:
+            extract:
+              cobra:
+                files: ["cmd/**/*.go"]
+                root: tool
+        """
+
+    static func program(_ build: String) -> String {
+        """
+        package main
+
+        import (
+            "os"
+
+            "github.com/spf13/cobra"
+
+            "example.com/tool/cmd/helpers"
+        )
+
+        func main() {
+            if err := run(); err != nil {
+                os.Exit(1)
+            }
+        }
+
+        func run() error {
+            if len(os.Args) == 3 && os.Args[1] == "log-driver" {
+                return nil
+            }
+            root := &cobra.Command{Use: "tool"}
+        \(build)
+            return root.Execute()
+        }
+        """
+    }
+
+    static let helpers = """
+        package helpers
+
+        import "github.com/spf13/cobra"
+
+        func HiddenPersistentFlag(cmd *cobra.Command, name string, usage string) {
+            cmd.PersistentFlags().StringSlice(name, nil, usage)
+            cmd.PersistentFlags().MarkHidden(name)
+        }
+
+        func ShownThenHidden(cmd *cobra.Command) {
+            cmd.Flags().String("mode", "", "mode")
+            if os.Getenv("TOOL_MODE") != "" {
+                return
+            }
+            _ = cmd.Flags().MarkHidden("mode")
+        }
+        """
+
+    /// `--dns` and `--dns-search` are hidden in every run that has them (on main: shown); `--mode` is shown in the
+    /// runs that return before its hiding, so it is not hidden.
+    @Test func hiddenInEveryRunThatHasIt() throws {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", Self.policy)
+        try repo.write("go.mod", "module example.com/tool\n\ngo 1.21\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write(
+            "cmd/main.go",
+            Self.program(
+                """
+                    helpers.HiddenPersistentFlag(root, "dns", "DNS servers")
+                    helpers.HiddenPersistentFlag(root, "dns-search", "DNS search domains")
+                    helpers.ShownThenHidden(root)
+                """))
+        try repo.write("cmd/helpers/helpers.go", Self.helpers.replacingOccurrences(
+            of: "import \"github.com/spf13/cobra\"", with: "import (\n    \"os\"\n\n    \"github.com/spf13/cobra\"\n)"))
+        try repo.commit("v1.0.0")
+        try repo.tag("v1.0.0", annotated: true)
+        let result = try runSemgate(["surface", "--format", "json"], in: repo.url)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let items = jsonObject(result.stdout)?["items"] as? [[String: Any]] ?? []
+        func hidden(_ key: String) -> String? {
+            let item = items.first { $0["key"] as? String == key }
+            return (item?["attributes"] as? [String: String])?["hidden"]
+        }
+        #expect(hidden("tool --dns") == "true")
+        #expect(hidden("tool --dns-search") == "true")
+        #expect(items.contains { $0["key"] as? String == "tool --mode" })
+        #expect(hidden("tool --mode") == nil)
+    }
+}
