@@ -57,7 +57,8 @@ public struct CobraSurface: Sendable {
     /// surface is not usable and the run stops with this message.
     public var overLimit: String?
     /// The commands (by every path, aliases included) whose annotations say they are experimental
-    /// (``CobraCommandInfo/annotatedExperimental``): what init proposes under `experimental:`. Not in the items'
+    /// (``CobraCommandInfo/annotatedExperimental``), and the flags whose name or usage says so
+    /// (``CobraFlagDefinition/saysExperimental``): what init proposes under `experimental:`. Not in the items'
     /// stability: a program's own annotation is a label its help or a warning shows, which the policy's author
     /// confirms.
     public var annotatedExperimental: [String] = []
@@ -861,6 +862,9 @@ private struct TreeBuilder {
                     CobraItem(
                         key: prefix + flag.definition.name, attributes: flagAttributes, deprecated: flagDeprecated,
                         path: location.path, line: location.line), build: flagBuild)
+                if flag.definition.saysExperimental, annotatedExperimental.count < Self.maximumAliasItems {
+                    annotatedExperimental.insert(prefix + flag.definition.name)
+                }
                 for other in flag.definition.otherSpellings {
                     respell(prefix + flag.definition.name, as: prefix + other)
                 }

@@ -84,6 +84,9 @@ struct CobraFlagDefinition: Sendable {
     /// The bytes of ``otherSpellings``, each kept once. There is no limit on their number: every one is a flag
     /// pflag tells apart, and the source that defines them bounds them.
     var spellingBytes: Set<[UInt8]> = []
+    /// Whether the flag's name or usage text says it is experimental (``CobraHelpText/flagSaysExperimental(name:usage:)``):
+    /// what init proposes under `experimental:` (``CobraSurface/annotatedExperimental``), not in the items' attributes.
+    var saysExperimental = false
 
     /// Keeps `spelling` among the other spellings unless it is `name`'s bytes or already kept.
     mutating func addSpelling(_ spelling: String) {
@@ -8257,13 +8260,14 @@ struct CobraInterpreter {
             literal.valueType == nil
             ? valueType(of: readField(of: object, CobraKnown.value.id), folder: folders[context.file]) : nil
         let type = literal.valueType ?? read?.text ?? "custom"
-        let definition = CobraFlagDefinition(
+        let usages = Self.strings(in: readField(of: object, CobraKnown.usage.id))
+        var definition = CobraFlagDefinition(
             name: name, type: type, shorthand: shorthand, file: context.file, line: context.line,
             valueType: read?.goType)
+        definition.saysExperimental = CobraHelpText.flagSaysExperimental(name: name, usages: usages)
         let deprecated =
             readField(of: object, CobraKnown.deprecated.id).contains(where: Self.isNonEmptyString)
-            || Self.strings(in: readField(of: object, CobraKnown.usage.id)).contains(
-                where: CobraHelpText.usageSaysDeprecated)
+            || usages.contains(where: CobraHelpText.usageSaysDeprecated)
         // Hidden when the literal says so and nothing assigned it another value (one assigned only on some path,
         // `if legacy { f.Hidden = true }`, leaves it shown).
         let hidden =
@@ -8341,8 +8345,9 @@ struct CobraInterpreter {
             type = read.text
             goType = read.goType
         }
-        let definition = CobraFlagDefinition(
+        var definition = CobraFlagDefinition(
             name: name, type: type, shorthand: shorthand, file: context.file, line: context.line, valueType: goType)
+        definition.saysExperimental = CobraHelpText.flagSaysExperimental(name: name, usages: Self.usages(shape, values))
         updateFlagSet(id) { $0.define(definition) }
         recordFlagStep(id, name)
         recordFlagRest(id, name)
@@ -8368,6 +8373,13 @@ struct CobraInterpreter {
         let index = shape.usageIndex(arguments: values.count)
         guard values.indices.contains(index) else { return false }
         return anyString(in: values[index], CobraHelpText.usageSaysDeprecated)
+    }
+
+    /// The constant usage texts a flag definition may be given.
+    private static func usages(_ shape: CobraFlagMethod, _ values: [CobraValues]) -> Set<String> {
+        let index = shape.usageIndex(arguments: values.count)
+        guard values.indices.contains(index) else { return [] }
+        return strings(in: values[index])
     }
 }
 

@@ -140,8 +140,8 @@ public struct PolicyDraft: Sendable {
                     "experimental", .list(experimental.map(DraftNode.string)),
                     comments: [
                         "",
-                        "Folders and commands whose names (or, for commands, annotations) say experimental, alpha or beta:",
-                        "what they hold is not promised yet.",
+                        "Folders, commands and flags whose names (or annotations, or a flag's usage) say experimental,",
+                        "alpha or beta: what they hold is not promised yet.",
                     ]))
         }
         if !hidden.isEmpty { entries.append(Self.hiddenEntry(hidden)) }

@@ -499,22 +499,55 @@ public struct CobraExtractorSpec: Extractor {
 
     /// Key globs for the commands whose name says they are not stable yet (`tool alpha`, `tool x experimental`, the
     /// names ``GoAPIExtractorSpec/isUnstableFolder(_:)`` takes) or whose annotations do (`annotated`:
-    /// `Annotations: map[string]string{"experimental": ""}`), each with what is under it; the outermost only.
+    /// `Annotations: map[string]string{"experimental": ""}`), each with what is under it; the outermost only. Then
+    /// the flags `annotated` names (their name or usage says experimental) outside those commands: one glob for
+    /// every command's flag of a name when each flag of that name says so (`tool * --experimental-oci`), else each.
     private static func unstableCommands(_ items: [CobraItem], annotated: [String] = []) -> [String] {
         let listed = Set(items.map(\.key))
+        let isFlag = { (key: String) in key.contains(" -") }
         let commands = items.map(\.key).filter { key in
-            guard !key.contains(" -"), let last = key.split(separator: " ").last, key.contains(" ") else {
+            guard !isFlag(key), let last = key.split(separator: " ").last, key.contains(" ") else {
                 return false
             }
             return GoAPIExtractorSpec.isUnstableFolder(String(last))
-        } + annotated.filter(listed.contains)
+        } + annotated.filter { listed.contains($0) && !isFlag($0) }
         let outermost = Set(commands).filter { key in !commands.contains { key.hasPrefix($0 + " ") } }
-        return outermost.sorted().flatMap { key -> [String] in
-            // Each wildcard character in a class of its own (`[*]`), so that the glob matches only this command.
-            let escaped = key.map { "*?[{},".contains($0) ? "[\($0)]" : String($0) }.joined()
+        var globs = outermost.sorted().flatMap { key -> [String] in
+            let escaped = escapedGlob(key)
             guard let glob = try? Glob(escaped), glob.matches(key), !glob.matches(key + "x") else { return [] }
             return [escaped, escaped + " *"]
         }
+        // Flags, by name: `tool sign --x` has the name `--x`.
+        let flags = Set(annotated.filter { key in
+            listed.contains(key) && isFlag(key) && !outermost.contains { key.hasPrefix($0 + " ") }
+        })
+        var byName: [Substring: [String]] = [:]
+        for key in listed where isFlag(key) {
+            guard let name = key.split(separator: " ").last else { continue }
+            byName[name, default: []].append(key)
+        }
+        for (name, keys) in byName.sorted(by: { $0.key < $1.key }) {
+            let marked = keys.filter(flags.contains)
+            guard !marked.isEmpty else { continue }
+            guard marked.count == keys.count, keys.count > 2,
+                let program = keys.first?.split(separator: " ").first,
+                keys.allSatisfy({ $0.hasPrefix(program + " ") })
+            else {
+                globs += marked.sorted().map(escapedGlob)
+                continue
+            }
+            let under = escapedGlob(String(program)) + " * " + escapedGlob(String(name))
+            globs.append(under)
+            // `*` takes at least one word: the root's own flag of the name is listed by itself.
+            let root = "\(program) \(name)"
+            if listed.contains(root) { globs.append(escapedGlob(root)) }
+        }
+        return globs
+    }
+
+    /// A key as a glob that matches only it: each wildcard character in a class of its own (`[*]`).
+    private static func escapedGlob(_ key: String) -> String {
+        key.map { "*?[{},".contains($0) ? "[\($0)]" : String($0) }.joined()
     }
 
     /// What the command line the draft proposes hides from its help: hidden commands (not what is under them) and

@@ -1027,6 +1027,67 @@ struct PolicyDraftTests {
             ])
     }
 
+    @Test("cobra: flags whose name or usage says experimental are proposed as not promised; flags about experiments are not")
+    func cobraExperimentalFlags() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/pl\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write(
+            "cmd/pl/main.go",
+            """
+            package main
+
+            func oidc(cmd *cobra.Command) {
+                cmd.Flags().String("oidc-secret", "", "[EXPERIMENTAL] OIDC client secret")
+                cmd.Flags().String("oidc-id", "", "OIDC client id")
+            }
+
+            func main() {
+                root := &cobra.Command{Use: "pl"}
+                sign := &cobra.Command{Use: "sign"}
+                verify := &cobra.Command{Use: "verify"}
+                attest := &cobra.Command{Use: "attest"}
+                for _, c := range []*cobra.Command{sign, verify, attest} { oidc(c) }
+                sign.Flags().Bool("experimental-oci11", false, "set to true to enable OCI 1.1 behaviour")
+                sign.Flags().String("resolver", "", "Use the new resolver (experimental)")
+                verify.Flags().String("resolver", "", "Use the resolver")
+                verify.Flags().StringSlice("features", nil, "Experimental features to enable")
+                attest.Flags().Bool("beta", false, "Experimental: attest with the beta format")
+                root.AddCommand(sign, verify, attest)
+            }
+            """)
+        try repo.commit("first")
+        let (_, policy, items) = try draft(repo)
+        #expect(
+            policy.experimental.map(\.description) == [
+                "cli:pl attest --beta", "cli:pl sign --experimental-oci11", "cli:pl * --oidc-secret",
+                "cli:pl sign --resolver",
+            ])
+        let experimental = items.filter { item in policy.experimental.contains { $0.matches(item) } }
+        #expect(
+            experimental.sorted() == [
+                "cli:pl attest --beta", "cli:pl attest --oidc-secret", "cli:pl sign --experimental-oci11",
+                "cli:pl sign --oidc-secret", "cli:pl sign --resolver", "cli:pl verify --oidc-secret",
+            ])
+    }
+
+    @Test("go-api: a folder named alpha that only an earlier release had is proposed as not promised")
+    func goAlphaFolderOfEarlierRelease() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/kb\n")
+        try repo.write("pkg/cli/cli.go", "package cli\n\nfunc Run() {}\n")
+        try repo.write("pkg/cli/alpha/alpha.go", "package alpha\n\nfunc Generate() {}\n")
+        try repo.commit("first")
+        try repo.tag("v1.0.0")
+        try repo.remove("pkg/cli/alpha/alpha.go")
+        try repo.write("internal/cli/alpha/alpha.go", "package alpha\n\nfunc Generate() {}\n")
+        try repo.commit("moved")
+        try repo.tag("v1.1.0")
+        let (yaml, policy, _) = try draft(repo)
+        #expect(
+            policy.experimental.map(\.description) == ["packages:**/alpha", "packages:**/alpha.*", "packages:**/alpha/**"],
+            "\(yaml)")
+    }
+
     @Test("cobra: the program a constant Use names, tools/ left out; a command line a framework builds gets no surface")
     func cobraProgram() throws {
         let repo = try FixtureRepository()
