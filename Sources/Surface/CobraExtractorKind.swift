@@ -23,14 +23,15 @@ public struct CobraExtractorSpec: Extractor {
     /// The attributes a cobra item carries, in documentation order.
     public static let attributes = [
         "type", "value-type", "shorthand", "scope", "no-opt-default", "alias-of", "build", "hidden", "provided-by",
-        "unread-flags", "valid-args",
+        "unread-flags", "unread-commands", "use-words", "valid-args",
     ]
 
     /// A flag's type, shorthand, scope and bare form (`NoOptDefVal`), the command an alias stands for, and the builds
     /// that have the item (`build`: one that appears or narrows is a removal for the builds left out); `value-type`
     /// (the Go type of a custom value whose `type` its `Type()` gave, which judges a change of that text), `hidden`,
-    /// `provided-by` (`cobra` for the commands cobra adds by itself) and `unread-flags` (a command whose flag set a call
-    /// the files do not define receives) are not breaking. `valid-args` (the words of a command's `ValidArgs` it takes
+    /// `provided-by` (`cobra` for the commands cobra adds by itself), `unread-flags` (a command whose flag set a call
+    /// the files do not define receives), `unread-commands` (a command such a call receives whole) and `use-words` (the
+    /// literal words a command's `Use` spells after its name) are not breaking. `valid-args` (the words of a command's `ValidArgs` it takes
     /// as its one argument) is: a word that goes is a removal (``CobraCompatibility/validArgsKept(_:)``).
     public static let breakingAttributes: Set<String> = [
         "type", "shorthand", "scope", "no-opt-default", "alias-of", "build", "valid-args",
@@ -151,8 +152,44 @@ public struct CobraExtractorSpec: Extractor {
             ?? CobraCompatibility.argumentPath(replacing: removed, in: after)
     }
 
+    public static func replacement(
+        forRemoved removed: SurfaceItem, before: SurfaceSnapshot, in after: SurfaceSnapshot
+    ) -> SurfaceItem? {
+        replacement(forRemoved: removed, in: after)
+            ?? CobraCompatibility.usePath(replacing: removed, before: before, in: after)
+    }
+
     public static func predecessor(forAdded added: SurfaceItem, in before: SurfaceSnapshot) -> SurfaceItem? {
         CobraCompatibility.shadowedFlag(by: added, in: before)
+            ?? CobraCompatibility.usePredecessor(of: added, in: before)
+    }
+
+    public static func predecessor(forAdded added: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot)
+        -> SurfaceItem?
+    {
+        predecessor(forAdded: added, in: before)
+            ?? CobraCompatibility.unreadPredecessor(of: added, before: before, after: after)
+    }
+
+    /// Names the commands and flags new in this comparison that are not claimed as additions because the command above
+    /// them was handed to code not read in `before` (``CobraCompatibility/unreadPredecessor(of:in:)``): the first
+    /// few, and how many; nil for none.
+    public static func claimedChangesNote(_ changes: [Change]) -> String? {
+        var named: [String] = []
+        var count = 0
+        for change in changes where change.kind == .changed {
+            guard change.before?.attributes["provided-by"] == "unread-call",
+                change.after?.attributes["provided-by"] == nil
+            else { continue }
+            count += 1
+            if named.count < 5 { named.append(change.id) }
+        }
+        guard count > 0 else { return nil }
+        let more = count > named.count ? " and \(count - named.count) more" : ""
+        return named.joined(separator: ", ") + more + ": new in the files read, but the command above "
+            + (count == 1 ? "it" : "them") + " was handed, in the release before, to code semgate did not read, "
+            + "which may have added " + (count == 1 ? "it" : "them") + " (see that release's notes); not claimed as "
+            + (count == 1 ? "an addition" : "additions")
     }
 
     public static func removalNotes(_ removed: [SurfaceItem], before: SurfaceSnapshot, after: SurfaceSnapshot)
