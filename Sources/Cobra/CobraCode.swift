@@ -45,6 +45,8 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
     case completionOptions, root, flagOfCommand, addFlag, shorthand, name, usage, value, strings, replaceAll
     case commandLine, removeCommand, resetCommands, resetFlags, validArgs, args, annotations, copy
     case execute, executeC, executeContext, executeContextC, argAliases, disableFlagParsing, version
+    /// The callee of a send statement (``GoStatement/sendName``).
+    case send
 
     /// The name as Go spells it.
     var text: String {
@@ -56,6 +58,7 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
         case .runE: return "RunE"
         case .preRunE: return "PreRunE"
         case .flagOfCommand: return "Flag"
+        case .send: return GoStatement.sendName
         case .true, .false, .nil, .append, .new, .make, .len, .cap, .fmt, .cobra, .pflag, .flag, .strings, .copy:
             return "\(self)"
         default:
@@ -537,7 +540,9 @@ struct Numbering: Sendable {
 struct CobraAttributeTable: Sendable {
     /// What an item's attributes are made from.
     enum Shape: Hashable, Sendable {
-        case command(hidden: Bool, aliasOf: String?, unreadFlags: String?, validArgs: String? = nil)
+        case command(
+            hidden: Bool, aliasOf: String?, unreadFlags: String?, validArgs: String? = nil, unreadCommands: Bool = false,
+            useWords: String? = nil)
         case flag(
             type: String, scope: String, shorthand: String?, hidden: Bool, noOptDefault: Bool, valueType: String? = nil)
     }
@@ -557,10 +562,12 @@ struct CobraAttributeTable: Sendable {
         if kept, let known = dictionaries[shape] { return known }
         var attributes: [String: String] = [:]
         switch shape {
-        case .command(let hidden, let aliasOf, let unreadFlags, let validArgs):
+        case .command(let hidden, let aliasOf, let unreadFlags, let validArgs, let unreadCommands, let useWords):
             if hidden { attributes["hidden"] = "true" }
+            if let useWords { attributes["use-words"] = useWords }
             if let aliasOf { attributes["alias-of"] = aliasOf }
             if let unreadFlags { attributes["unread-flags"] = unreadFlags }
+            if unreadCommands { attributes["unread-commands"] = "true" }
             if let validArgs { attributes["valid-args"] = validArgs }
         case .flag(let type, let scope, let shorthand, let hidden, let noOptDefault, let valueType):
             attributes = ["type": type, "scope": scope]
@@ -581,8 +588,8 @@ extension CobraAttributeTable.Shape {
     fileprivate var isASCII: Bool {
         func ascii(_ text: String?) -> Bool { text?.utf8.allSatisfy { $0 < 0x80 } ?? true }
         switch self {
-        case .command(_, let aliasOf, let unreadFlags, let validArgs):
-            return ascii(aliasOf) && ascii(unreadFlags) && ascii(validArgs)
+        case .command(_, let aliasOf, let unreadFlags, let validArgs, _, let useWords):
+            return ascii(aliasOf) && ascii(unreadFlags) && ascii(validArgs) && ascii(useWords)
         case .flag(let type, let scope, let shorthand, _, _, let valueType):
             return ascii(type) && ascii(scope) && ascii(shorthand) && ascii(valueType)
         }

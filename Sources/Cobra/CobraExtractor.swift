@@ -57,7 +57,8 @@ public struct CobraSurface: Sendable {
     /// surface is not usable and the run stops with this message.
     public var overLimit: String?
     /// The commands (by every path, aliases included) whose annotations say they are experimental
-    /// (``CobraCommandInfo/annotatedExperimental``): what init proposes under `experimental:`. Not in the items'
+    /// (``CobraCommandInfo/annotatedExperimental``), and the flags whose name or usage says so
+    /// (``CobraFlagDefinition/saysExperimental``): what init proposes under `experimental:`. Not in the items'
     /// stability: a program's own annotation is a label its help or a warning shows, which the policy's author
     /// confirms.
     public var annotatedExperimental: [String] = []
@@ -711,6 +712,44 @@ private struct TreeBuilder {
         return Self.commandName(of: use)
     }
 
+    /// The `use-words` attribute of a command: the words its constant `Use` spells after the name that are literal
+    /// words (lowercase letters, digits and inner dashes: `api` in `Use: "create api"`), up to the first that is not
+    /// (`[name]`, `<name>`, `NAME`, `a|b`, `name...`), at most ``maximumUseWords``, joined by spaces; nil for none.
+    /// They are what the Use says users type after the name, which cobra hands the command as arguments: kept so that
+    /// a later split into a parent and a subcommand of that name (kubebuilder 2.0.0's `create` + `api` for 1.0.8's
+    /// `create api`) is judged by the typed line (``CobraCompatibility/usePath(replacing:before:in:)``; review U1).
+    /// The key stays the name alone: cobra runs the command for any word there, and many a Use names an argument in
+    /// lowercase (`get name`).
+    static func useWords(of info: CobraCommandInfo) -> String? {
+        guard !info.use.unresolved, info.use.values.count == 1, let use = info.use.values.first,
+            let space = use.utf8.firstIndex(of: UInt8(ascii: " "))
+        else { return nil }
+        var words: [Substring] = []
+        for word in use[use.utf8.index(after: space)...].split(separator: " ") {
+            guard words.count < maximumUseWords, isLiteralWord(word) else { break }
+            words.append(word)
+        }
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
+    static let maximumUseWords = 3
+
+    /// A word of lowercase ASCII letters and digits, with single dashes inside, starting with a letter.
+    private static func isLiteralWord(_ word: Substring) -> Bool {
+        let bytes = Array(word.utf8)
+        guard let first = bytes.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first), bytes.count <= 64,
+            bytes.last != UInt8(ascii: "-")
+        else { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            let letter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            let digit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            guard letter || digit || (byte == UInt8(ascii: "-") && previous != byte) else { return false }
+            previous = byte
+        }
+        return true
+    }
+
     /// cobra's `Name()`: `Use` up to its first U+0020 (`strings.Index(name, " ")`); a tab, a line break or another
     /// space character does not end it, and a `Use` that begins with a space names the command "".
     static func commandName(of use: String) -> String {
@@ -752,7 +791,8 @@ private struct TreeBuilder {
         let file = interpreter.paths[info.file]
         let attributes = attributeTable.attributes(
             of: .command(
-                hidden: hidden, aliasOf: aliasOf, unreadFlags: unreadFlags(of: site), validArgs: validArgs(of: info, at: site)))
+                hidden: hidden, aliasOf: aliasOf, unreadFlags: unreadFlags(of: site), validArgs: validArgs(of: info, at: site),
+                unreadCommands: interpreter.openCommands.contains(site), useWords: Self.useWords(of: info)))
         if interpreter.receivesUnknown.contains(site) { unplacedParents.insert(key) }
         // Every path to it, through aliases too: `tool p sign` is the same experimental command as `tool pipeline sign`.
         if info.annotatedExperimental, path.count > 1, annotatedExperimental.count < Self.maximumAliasItems {
@@ -822,6 +862,9 @@ private struct TreeBuilder {
                     CobraItem(
                         key: prefix + flag.definition.name, attributes: flagAttributes, deprecated: flagDeprecated,
                         path: location.path, line: location.line), build: flagBuild)
+                if flag.definition.saysExperimental, annotatedExperimental.count < Self.maximumAliasItems {
+                    annotatedExperimental.insert(prefix + flag.definition.name)
+                }
                 for other in flag.definition.otherSpellings {
                     respell(prefix + flag.definition.name, as: prefix + other)
                 }

@@ -120,8 +120,12 @@ enum CobraHelpText {
     /// are read for every flag the program defines.
     private static let deprecatedWord = Array("deprecated".utf8)
 
-    private static func mentionsDeprecated(_ text: String) -> Bool {
-        let word = deprecatedWord
+    private static let experimentalWord = Array("experimental".utf8)
+
+    private static func mentionsDeprecated(_ text: String) -> Bool { mentions(deprecatedWord, in: text) }
+
+    /// Whether `text` contains `word` (lower-case ASCII) in any case.
+    private static func mentions(_ word: [UInt8], in text: String) -> Bool {
         var utf8 = text.utf8.makeIterator()
         var matched = 0
         while let byte = utf8.next() {
@@ -134,6 +138,27 @@ enum CobraHelpText {
             }
         }
         return false
+    }
+
+    /// Whether a flag says of itself that it is experimental: its name opens with `experimental-`
+    /// (`--experimental-oci11`), or every usage text it may have marks it so (``usageSaysExperimental(_:)``).
+    static func flagSaysExperimental(name: String, usages: Set<String>) -> Bool {
+        if name.lowercased().hasPrefix("experimental-") { return true }
+        return !usages.isEmpty && usages.allSatisfy(usageSaysExperimental)
+    }
+
+    /// Whether a flag's usage text marks the flag experimental: `[EXPERIMENTAL]` or `(experimental)` anywhere
+    /// (`"[EXPERIMENTAL] OIDC client secret"`, `"Use the new resolver (experimental)"`), or `experimental` opening the
+    /// text as a tag followed by `:` or `.` (`"Experimental: ..."`). `"Experimental features to enable"` and
+    /// `"enable the experimental API"`, flags about experimental things, mark nothing.
+    static func usageSaysExperimental(_ text: String) -> Bool {
+        guard mentions(experimentalWord, in: text) else { return false }
+        let lower = text.lowercased()
+        if lower.contains("[experimental]") || lower.contains("(experimental)") { return true }
+        let lead = lower.drop { $0 == " " || $0 == "\t" }
+        guard lead.hasPrefix("experimental") else { return false }
+        let after = lead.dropFirst("experimental".count).first
+        return after == ":" || after == "."
     }
 
     /// Whether a name or text says experimental (`HELM_EXPERIMENTAL_OCI`, `experimentalEnabled`).

@@ -84,6 +84,9 @@ struct CobraFlagDefinition: Sendable {
     /// The bytes of ``otherSpellings``, each kept once. There is no limit on their number: every one is a flag
     /// pflag tells apart, and the source that defines them bounds them.
     var spellingBytes: Set<[UInt8]> = []
+    /// Whether the flag's name or usage text says it is experimental (``CobraHelpText/flagSaysExperimental(name:usage:)``):
+    /// what init proposes under `experimental:` (``CobraSurface/annotatedExperimental``), not in the items' attributes.
+    var saysExperimental = false
 
     /// Keeps `spelling` among the other spellings unless it is `name`'s bytes or already kept.
     mutating func addSpelling(_ spelling: String) {
@@ -317,6 +320,16 @@ struct CobraPair<Element: Hashable & Sendable>: Hashable, Sendable {
 }
 
 /// A flag of a set, by name.
+/// An `if` whose branch returns, whose block's rest runs only in some runs (``CobraInterpreter`` `earlyReturns`): the
+/// function body, the statement's place in its block, and how many such rests enclose it.
+struct CobraEarlyReturn: Hashable, Sendable {
+    let file: Int
+    let function: Int32
+    let index: Int
+    let count: Int
+    let depth: Int
+}
+
 struct CobraFlagKey: Hashable, Sendable {
     let set: CobraFlagSetID
     let name: String
@@ -425,6 +438,11 @@ private struct Declared {
     var embedded: [CobraName: [CobraName]] = [:]
     /// The types that have methods.
     var receivers: Set<CobraName> = []
+    /// By method name, the receiver types whose method of that name takes parameters and itself defines flags or
+    /// commands (a plugin's `func (p *P) BindFlags(fs *pflag.FlagSet) { fs.StringVar(...) }`): a call of that name on
+    /// a value that cannot be followed (an interface whose values the files do not show) may run one of them on what
+    /// it is given.
+    var buildingMethods: [CobraName: [CobraName]] = [:]
 
     /// The function `name` of `folder` (no receiver).
     func function(_ name: CobraName, in folder: Int32) -> CobraFunctionID? {
@@ -607,6 +625,10 @@ struct CobraInterpreter {
     private var mayAddFlagsByName: [Int8] = []
     /// The flag sets handed to a call the files do not define, which may define flags in them.
     private(set) var openFlagSets: Set<CobraFlagSetID> = []
+    /// The commands handed whole (not only a flag set of theirs) to such a call, which may add subcommands to them
+    /// (kubebuilder 1.0.4's `v1.AddCmds(cmd)`): a command under one that is new in the next release may have been
+    /// there (``CobraSurface`` marks them `unread-commands`).
+    private(set) var openCommands: Set<CobraSite> = []
     /// The sets given a flag whose name cannot be read by a call that was given something (a loop over a table of
     /// options, rclone's `AddFlagsFromOptions(pflag.CommandLine, ...)` from 1.68.0; not a wrapper nobody calls, run
     /// with unknown parameters): a flag missing from one may still be there under a name not read.
@@ -906,6 +928,16 @@ struct CobraInterpreter {
     /// How many `if` branches that may or may not run enclose what runs now. What is hidden there is hidden only in
     /// some runs (docker hides the commands its daemon does not support), so help shows it by default: not hidden.
     private var undecidedBranches = 0
+    /// The blocks' rests that run only in some runs because an `if` before them returns (``execute(_:in:shadowing:scoped:)``),
+    /// innermost last; also counted in `undecidedBranches`. Runs that return there reach nothing after it, so what a
+    /// rest both defines and hides is hidden in every run that has it (review H1: nerdctl 2.1.3's `xmain` returns early
+    /// for its logging mode before building the command line, and its helper's `MarkHidden(name)` counted as made in
+    /// some runs only).
+    private var earlyReturns: [CobraEarlyReturn] = []
+    /// The rest (``earlyReturns``' innermost, nil for none) each flag was defined in, for a hiding in a rest; a flag
+    /// defined in more than one is in ``mixedRests``.
+    private var flagRests: [CobraFlagKey: CobraEarlyReturn?] = [:]
+    private var mixedRests: Set<CobraFlagKey> = []
     /// The function bodies (and function literals) running now, innermost last: how many undecided branches enclosed
     /// each when it began, and the commands it made. A call runs once a pass, in the context of whichever caller
     /// reaches it first, so a completion setting on a command a running body made is judged within that body.
@@ -1272,6 +1304,11 @@ struct CobraInterpreter {
                 }
                 if receiverText != nil {
                     declared.receivers.insert(receiver)
+                    if function.buildsCommands && !function.parameters.isEmpty
+                        && declared.buildingMethods[name]?.contains(receiver) != true
+                    {
+                        declared.buildingMethods[name, default: []].append(receiver)
+                    }
                     let method = scoped(receiver, name)
                     if declared.methods[method].map({ order < declared.list[Int($0)].order }) ?? true {
                         declared.methods[method] = id
@@ -2740,7 +2777,7 @@ struct CobraInterpreter {
         guard !reads.isEmpty else { return false }
         let hookCalls = self.hookCalls
         if escapedObjects.count >= Self.maximumHandedObjects || handedObjects.count >= Self.maximumHandedObjects
-            || hookCalls.sendsOnChannel()
+            || hookCalls.sendsInSelectCase()
             || hookCalls.selectAssignsPlace()
         {
             return true
@@ -3344,9 +3381,39 @@ struct CobraInterpreter {
 
     /// Whether `qualifier.function` is `name` of `github.com/samber/lo` as the file imports it.
     private func isLo(_ name: String, _ qualifier: CobraLocalName, _ function: CobraLocalName, in frame: Frame) -> Bool {
+        isImported(name, of: "github.com/samber/lo", as: "lo", qualifier, function, in: frame)
+    }
+
+    /// Whether `qualifier.function` is `name` of the package at import path `path` (named `defaultName` unless the
+    /// import renames it) as the file imports it, and no local of that name hides the import.
+    private func isImported(
+        _ name: String, of path: String, as defaultName: String, _ qualifier: CobraLocalName,
+        _ function: CobraLocalName, in frame: Frame
+    ) -> Bool {
         guard frame.locals[qualifier] == nil, text(of: function, in: frame.file) == name else { return false }
         let spelled = text(of: qualifier, in: frame.file)
-        return files[frame.file].imports.contains { $0.path == "github.com/samber/lo" && ($0.name ?? "lo") == spelled }
+        return files[frame.file].imports.contains { $0.path == path && ($0.name ?? defaultName) == spelled }
+    }
+
+    /// Methods of a `reflect.Value` that take no argument and give nothing through which the value's referent can be
+    /// written: a bool, a number, a kind or a type (`Elem`, `Field`, `Interface`, `Set` and the like are not here).
+    private static let reflectReadingMethods: Set<String> = [
+        "IsNil", "IsValid", "IsZero", "Kind", "Type", "Len", "Cap", "CanSet", "CanAddr", "CanInterface", "NumField",
+        "NumMethod",
+    ]
+
+    /// The one argument of `reflect.ValueOf(x).M()` when `M` only reads (``reflectReadingMethods``) and `reflect` is
+    /// Go's own package as the file imports it: the call can change nothing `x` reaches (trivy's
+    /// `!reflect.ValueOf(flag).IsNil()` over its flag groups' entries). Any other use of `reflect.ValueOf(x)` hands
+    /// `x` over (``listsDecidedOnHandedObjects()``).
+    private func reflectReadOnly(
+        _ base: CobraExpr, _ method: CobraLocalName, arguments: [CobraExpr], in frame: Frame
+    ) -> CobraExpr? {
+        guard arguments.isEmpty, Self.reflectReadingMethods.contains(text(of: method, in: frame.file)),
+            case .call(.selector(.name(let qualifier), let function, _), let inner, _) = base, inner.count == 1,
+            isImported("ValueOf", of: "reflect", as: "reflect", qualifier, function, in: frame)
+        else { return nil }
+        return inner[0]
     }
 
     /// What `expression` holds when that is one or more objects of the program's types and nothing else (no `nil`,
@@ -4554,6 +4621,29 @@ struct CobraInterpreter {
     /// is not one, never miss one.
     private var hidingHolds: Bool { undecidedBranches == 0 }
 
+    /// Whether hiding the flags `names` of `set` holds in every run that has them although `hidingHolds` does not: the
+    /// only undecided things around are `if`s that return before (``earlyReturns``), and each flag was defined only in
+    /// the rest after the innermost of them. A flag defined before that `if` is shown in the runs that return there.
+    private func hidingHoldsAfterReturns(_ set: CobraFlagSetID, _ names: [String]) -> Bool {
+        guard let innermost = earlyReturns.last, undecidedBranches == earlyReturns.count else { return false }
+        return names.allSatisfy { name in
+            let key = CobraFlagKey(set: set, name: name)
+            return !mixedRests.contains(key) && flagRests[key] == .some(innermost)
+        }
+    }
+
+    /// Records the rest (``earlyReturns``) flag `name` of `set` is defined in now.
+    private mutating func recordFlagRest(_ set: CobraFlagSetID, _ name: String) {
+        let key = CobraFlagKey(set: set, name: name)
+        guard !mixedRests.contains(key) else { return }
+        let now = earlyReturns.last
+        if let known = flagRests[key] {
+            if known != now { mixedRests.insert(key) }
+        } else {
+            flagRests[key] = .some(now)
+        }
+    }
+
     /// Records that the running body made `thing`, in its record too (``CobraCallRecord/made``).
     private mutating func noteMade(_ thing: CobraMade) {
         guard !bodies.isEmpty, bodies[bodies.count - 1].made.insert(thing).inserted else { return }
@@ -4713,7 +4803,9 @@ struct CobraInterpreter {
         scoped: Bool = true
     ) {
         let undecided = undecidedBranches
-        for statement in statements {
+        let returns = earlyReturns.count
+        defer { earlyReturns.removeSubrange(min(returns, earlyReturns.count)...) }
+        for (index, statement) in statements.enumerated() {
             if frame.skipping || frame.filterUndecided || frame.breaking { break }
             if frame.ended {
                 // After a `return` or `goto` every path takes, Go runs nothing up to a label (a `goto` may come there;
@@ -4729,6 +4821,10 @@ struct CobraInterpreter {
                 !Self.isErrorCheck(condition)
             {
                 undecidedBranches += 1
+                earlyReturns.append(
+                    CobraEarlyReturn(
+                        file: frame.file, function: frame.key ?? -2, index: index, count: statements.count,
+                        depth: earlyReturns.count))
             }
         }
         undecidedBranches = undecided
@@ -6103,6 +6199,29 @@ struct CobraInterpreter {
         replaceField(write)
     }
 
+    /// The methods named `method` of the program's types that are no struct which a value holding strings may run:
+    /// those with a value receiver, and pointer methods that keep their receiver (``CobraReceiverRewrite/keeps``;
+    /// the others are ``rewriteReceiver``'s).
+    private mutating func stringTypeMethods(named method: CobraName) -> [CobraFunctionID] {
+        if stringTypeMethodIndex == nil {
+            var found: [CobraName: [CobraFunctionID]] = [:]
+            for (index, function) in declared.list.enumerated()
+            where function.receiver >= 0 && declared.structs[function.receiver] == nil {
+                found[function.name, default: []].append(CobraFunctionID(index))
+            }
+            stringTypeMethodIndex = found
+        }
+        return (stringTypeMethodIndex?[method] ?? []).filter { key in
+            let function = declared.list[Int(key)]
+            guard files[function.file].functions[function.index].declaration.receiver?.isPointer == true else {
+                return true
+            }
+            if case .keeps = receiverRewrite(key) { return true }
+            return false
+        }
+    }
+    private var stringTypeMethodIndex: [CobraName: [CobraFunctionID]]?
+
     /// The pointer methods named `method` of the program's types that are no struct; nil when there is none.
     private mutating func rewritingMethods(named method: CobraName) -> [CobraFunctionID]? {
         if rewritingMethods == nil {
@@ -6124,10 +6243,44 @@ struct CobraInterpreter {
         if let known = receiverRewrites[key] { return known }
         let function = declared.list[Int(key)]
         let declaration = files[function.file].functions[function.index].declaration
-        let found = CobraReceiverRewrite.of(declaration, in: files[function.file].go)
-        receiverRewrites[key] = found
-        return found
+        // A method called on the receiver writes nothing through it when it is a pointer method of the same type that
+        // keeps its receiver, worked out the same way, at most `maximumKeepingDepth` calls deep; a method calling
+        // itself, directly or not, is taken as writing (it is ``unknown`` while it is worked out).
+        receiverRewrites[key] = .unknown
+        let table = numbering.table
+        var callees: [CobraFunctionID] = []
+        let receiverType = function.receiver
+        let folder = function.folder
+        let declared = self.declared
+        let deep = receiverRewriteDepth >= Self.maximumKeepingDepth
+        let found = CobraReceiverRewrite.of(declaration, in: files[function.file].go) { name in
+            guard !deep, let method = table.number(of: name),
+                let callee = declared.method(method, of: receiverType, preferring: folder),
+                declared.list[Int(callee)].folder == folder
+            else { return false }
+            callees.append(callee)
+            return true
+        }
+        var result = found
+        if case .keeps = found, !callees.isEmpty {
+            receiverRewriteDepth += 1
+            for callee in callees {
+                let calleeFunction = declared.list[Int(callee)]
+                let receiver = files[calleeFunction.file].functions[calleeFunction.index].declaration.receiver
+                guard receiver?.isPointer == true, case .keeps = receiverRewrite(callee) else {
+                    result = .unknown
+                    break
+                }
+            }
+            receiverRewriteDepth -= 1
+        }
+        receiverRewrites[key] = result
+        return result
     }
+
+    /// How deep ``receiverRewrite(_:)`` follows methods called on the receiver; deeper calls count as writes.
+    static let maximumKeepingDepth = 16
+    private var receiverRewriteDepth = 0
 
     /// What `*n` holds after the writes of `body`, run on a receiver holding `held` with arguments `values` (spelled
     /// `arguments` at the call): nil when a write gives what cannot be known.
@@ -7130,6 +7283,15 @@ struct CobraInterpreter {
     ) -> CobraValues {
         let values = arguments.map { evaluate($0, in: &frame) }
         switch callee {
+        case .name(CobraKnown.send.id):
+            // `ch <- v`: the run does not follow channels, so what is sent is taken as handed to code not read (it may
+            // be received and replaced there, review R22): its objects escaped, its function literals may run.
+            for value in values.dropFirst() {
+                escaped(value)
+                noteHanded([value])
+                for case .closure(let site) in value { handedClosures.insert(site) }
+            }
+            return []
         case .name(CobraKnown.append.id):
             for value in values.dropFirst() { markNilable(value) }
             // `append(list[:k], e)` writes `e` into the array `list` holds when it has room (review R59).
@@ -7267,6 +7429,10 @@ struct CobraInterpreter {
                 }
                 return call(key, arguments: values, receiver: receiver, certain: certain)
             }
+            if let read = reflectReadOnly(base, localMethod, arguments: arguments, in: frame) {
+                _ = evaluate(read, in: &frame)
+                return []
+            }
             var result: CobraValues = []
             if case .selector = base { readingReceiver = true }
             let objects = evaluate(base, in: &frame)
@@ -7333,7 +7499,23 @@ struct CobraInterpreter {
                 // `set.VarP(o, name, o.Short, usage)` for a table entry without `Short:`: a Go field no one sets is "".
                 libraryValues[index] = [.string("")]
             }
-            for object in objects {
+            // `t := Names{"disk"}; t.AddTo(run)`: a value of a type that is no struct holds its literal's strings,
+            // which carry no type. The one method of that name such a type of the program declares (by value, or a
+            // pointer method that keeps its receiver) runs on them; with none or several, the call is not followed
+            // (a note where it is handed a command or flag set), never taken as followed and empty.
+            var typeNotKnown = false
+            if !followed, !objects.isEmpty, objects.allSatisfy({ if case .string = $0 { true } else { false } }) {
+                typeNotKnown = true
+                let candidates = stringTypeMethods(named: method)
+                if candidates.count == 1, let key = candidates.first {
+                    let certain = certainArguments(arguments, values, in: &frame)
+                    result.formUnion(
+                        call(key, arguments: values, receiver: objects, certain: certain,
+                            caller: CobraSite(file: frame.file, offset: position.offset)))
+                    followed = true
+                }
+            }
+            for object in objects where !typeNotKnown {
                 if Self.programType(of: object) != nil { continue }
                 let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
                 result.formUnion(callMethod(method, on: object, libraryValues, context, folder: frame.folder))
@@ -7364,12 +7546,22 @@ struct CobraInterpreter {
                     }
                 }
                 markHeldAddedToUnknown(values + [objects])
-                markOpen(values, mayAddFlags: mayAddFlags(named: method))
-                let reason =
-                    objects.isEmpty
-                    ? "\(spelling(of: callee, in: frame.file)) is called on a value that cannot be followed"
-                    : "\(spelling(of: callee, in: frame.file)) is not defined in the files read"
-                noteUnfollowed(reason, file: frame.file, line: selectorLine)
+                // The program's own types define flags in a method of this name (a plugin's `BindFlags(fs)` called
+                // through an interface): the call may run any of them, so what it is given is open whatever its name
+                // says (review C2, kubebuilder 3.0.0's `subcommand.BindFlags(cmd.Flags())`).
+                let named = mayAddFlags(named: method)
+                let implementers = named ? [] : declared.buildingMethods[method] ?? []
+                markOpen(values, mayAddFlags: named || !implementers.isEmpty)
+                if !implementers.isEmpty {
+                    noteImplementersNotChosen(
+                        spelling(of: callee, in: frame.file), implementers, file: frame.file, line: selectorLine)
+                } else {
+                    let reason =
+                        objects.isEmpty
+                        ? "\(spelling(of: callee, in: frame.file)) is called on a value that cannot be followed"
+                        : "\(spelling(of: callee, in: frame.file)) is not defined in the files read"
+                    noteUnfollowed(reason, file: frame.file, line: selectorLine)
+                }
             } else if !followed && Self.holdsObject(values) && mayAddFlags(named: method) {
                 markHeldOpen(
                     values,
@@ -7740,6 +7932,7 @@ struct CobraInterpreter {
                     openFlagSets.insert(id)
                 case .command(let site):
                     openFlagSets.formUnion([.local(site), .persistent(site)])
+                    openCommands.insert(site)
                 default:
                     continue
                 }
@@ -7851,6 +8044,25 @@ struct CobraInterpreter {
             within = " in \(function.declaration.name)"
         }
         return hasRoom(file: file, line: line, what: what + within)
+    }
+
+    /// Notes a call of a method that `implementers` (the program's types) define flags in, on a value that cannot be
+    /// followed to one of them: which runs is chosen when the program runs, so the flags of the command it is given
+    /// are not all in the surface (``openFlagSets``; their removal is not claimed).
+    private mutating func noteImplementersNotChosen(
+        _ callee: String, _ implementers: [CobraName], file: Int, line: Int
+    ) {
+        let names = numbering.table.names
+        let shown = implementers.map { names[Int($0)] }.sorted()
+        let types =
+            shown.count == 1
+            ? "\(shown[0])'s method of that name defines"
+            : "the methods of that name of \(shown.prefix(3).joined(separator: ", "))"
+                + (shown.count > 3 ? " and \(shown.count - 3) more" : "") + " define"
+        note(
+            "\(callee) is called on a value that cannot be followed to a type (an interface whose values are chosen "
+                + "when the program runs); \(types) flags, so the flags of the command or flag set passed to it are not all in the surface, and their "
+                + "removal is not claimed", file: file, line: line)
     }
 
     private mutating func noteUnfollowed(_ reason: String, file: Int, line: Int) {
@@ -8069,7 +8281,10 @@ struct CobraInterpreter {
             if method == CobraKnown.markDeprecated.id {
                 updateFlagSet(id) { $0.deprecated.formUnion(names) }
             } else if method == CobraKnown.markHidden.id {
-                if hidingHolds, !names.isEmpty { updateFlagSet(id) { $0.hidden.formUnion(names) } }
+                let names = Array(names)
+                if !names.isEmpty, hidingHolds || hidingHoldsAfterReturns(id, names) {
+                    updateFlagSet(id) { $0.hidden.formUnion(names) }
+                }
             }
             return []
         case CobraKnown.setAnnotation.id:
@@ -8161,13 +8376,14 @@ struct CobraInterpreter {
             literal.valueType == nil
             ? valueType(of: readField(of: object, CobraKnown.value.id), folder: folders[context.file]) : nil
         let type = literal.valueType ?? read?.text ?? "custom"
-        let definition = CobraFlagDefinition(
+        let usages = Self.strings(in: readField(of: object, CobraKnown.usage.id))
+        var definition = CobraFlagDefinition(
             name: name, type: type, shorthand: shorthand, file: context.file, line: context.line,
             valueType: read?.goType)
+        definition.saysExperimental = CobraHelpText.flagSaysExperimental(name: name, usages: usages)
         let deprecated =
             readField(of: object, CobraKnown.deprecated.id).contains(where: Self.isNonEmptyString)
-            || Self.strings(in: readField(of: object, CobraKnown.usage.id)).contains(
-                where: CobraHelpText.usageSaysDeprecated)
+            || usages.contains(where: CobraHelpText.usageSaysDeprecated)
         // Hidden when the literal says so and nothing assigned it another value (one assigned only on some path,
         // `if legacy { f.Hidden = true }`, leaves it shown).
         let hidden =
@@ -8245,10 +8461,12 @@ struct CobraInterpreter {
             type = read.text
             goType = read.goType
         }
-        let definition = CobraFlagDefinition(
+        var definition = CobraFlagDefinition(
             name: name, type: type, shorthand: shorthand, file: context.file, line: context.line, valueType: goType)
+        definition.saysExperimental = CobraHelpText.flagSaysExperimental(name: name, usages: Self.usages(shape, values))
         updateFlagSet(id) { $0.define(definition) }
         recordFlagStep(id, name)
+        recordFlagRest(id, name)
         if conditional { flagBuilds[CobraFlagKey(set: id, name: name), default: []].insert(currentBuild) }
         if Self.usageSaysDeprecated(shape, values) { updateFlagSet(id) { $0.deprecated.insert(name) } }
         if let variable = context.arguments.first.flatMap({ boundVariable($0, in: context.file) }) {
@@ -8271,6 +8489,13 @@ struct CobraInterpreter {
         let index = shape.usageIndex(arguments: values.count)
         guard values.indices.contains(index) else { return false }
         return anyString(in: values[index], CobraHelpText.usageSaysDeprecated)
+    }
+
+    /// The constant usage texts a flag definition may be given.
+    private static func usages(_ shape: CobraFlagMethod, _ values: [CobraValues]) -> Set<String> {
+        let index = shape.usageIndex(arguments: values.count)
+        guard values.indices.contains(index) else { return [] }
+        return strings(in: values[index])
     }
 }
 

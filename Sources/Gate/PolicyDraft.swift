@@ -101,7 +101,9 @@ public struct PolicyDraft: Sendable {
         let releases = Self.releases(
             tags: tags, versionFile: versionFile, project: project,
             outOfLine: { template, ignore in
-                Self.outOfLineReleases(references, template: template, ignore: ignore, repository: repository)
+                Self.outOfLineReleases(
+                    references, template: template, ignore: ignore,
+                    head: try? repository.resolve(revision ?? "HEAD"), repository: repository)
             },
             unread: { template, ignore in
                 Self.unreadReleases(
@@ -140,8 +142,8 @@ public struct PolicyDraft: Sendable {
                     "experimental", .list(experimental.map(DraftNode.string)),
                     comments: [
                         "",
-                        "Folders and commands whose names (or, for commands, annotations) say experimental, alpha or beta:",
-                        "what they hold is not promised yet.",
+                        "Folders, commands and flags whose names (or annotations, or a flag's usage) say experimental,",
+                        "alpha or beta: what they hold is not promised yet.",
                     ]))
         }
         if !hidden.isEmpty { entries.append(Self.hiddenEntry(hidden)) }

@@ -242,6 +242,104 @@ enum CobraCompatibility {
             location: inherited.location)
     }
 
+    /// What `added` may have been in `before`, whose command line was not read in full there (review E1, kubebuilder
+    /// 1.0.4's root handed to `v1.AddCmds(cmd)`, outside `files`): a flag of a command `before` has, whose set of that
+    /// scope a call the files do not define received (`unread-flags`), or a command, or an item under one, new under
+    /// the nearest command `before` has, which such a call received whole (`unread-commands`). The call may have
+    /// defined it, so it is not known to be new: the item as it is, marked `provided-by=unread-call` (not breaking),
+    /// is its predecessor, and the diff lists a change, not an addition. This is the rule a removal follows
+    /// (``unreadFlag(replacing:command:in:)``), turned round.
+    ///
+    /// Only where `after` no longer hands that command (or set) over: code not read that still runs there cannot have
+    /// defined a flag the files now define too (pflag stops a program that defines a name twice), and a call still
+    /// made is the same call (kustomize 3.5.5's new `resources apply --status`, beside kubectl's `AddFlags` that 3.5.4
+    /// already called, is new). A command removed under a command handed whole is still claimed: a removal that
+    /// passes unseen breaks users, an addition that does only goes without its minor.
+    static func unreadPredecessor(of added: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot)
+        -> SurfaceItem?
+    {
+        let prefix = added.surface + ":"
+        let flagCommand = command(of: added.key)
+        if let flagCommand, let command = before.items[prefix + flagCommand] {
+            let scope = added.attributes["scope"] == "persistent" ? "persistent" : "local"
+            func open(_ item: SurfaceItem?) -> Bool {
+                item?.attributes["unread-flags"]?.split(separator: ",").contains(Substring(scope)) == true
+            }
+            guard open(command), !open(after.items[prefix + flagCommand]) else { return nil }
+            return unreadCall(added)
+        }
+        var words = (flagCommand ?? added.key).split(separator: " ")
+        while words.count > 1 {
+            words.removeLast()
+            let key = prefix + words.joined(separator: " ")
+            guard let above = before.items[key] else { continue }
+            guard above.attributes["unread-commands"] != nil, after.items[key]?.attributes["unread-commands"] == nil
+            else { return nil }
+            return unreadCall(added)
+        }
+        return nil
+    }
+
+    /// The item users still reach by the line they typed for `old`, a flag removed from a command whose `Use` in
+    /// `before` spelled literal words after its name (`use-words`; `Use: "create api"`, typed `tool create api
+    /// --example`), now that those words are subcommands in `after` with the flag (`create` + `api`, kubebuilder 1.0.8
+    /// → 2.0.0; review U1): the deepest such, or nil. The typed line still works; other words in their place do not,
+    /// which the Use never offered.
+    static func usePath(replacing old: SurfaceItem, before: SurfaceSnapshot, in after: SurfaceSnapshot)
+        -> SurfaceItem?
+    {
+        let prefix = old.surface + ":"
+        guard let flagCommand = command(of: old.key), !flagCommand.isEmpty,
+            let words = before.items[prefix + flagCommand]?.attributes["use-words"]
+        else { return nil }
+        let flag = old.key.dropFirst(flagCommand.count + 1)
+        var path = flagCommand
+        var found: SurfaceItem?
+        for word in words.split(separator: " ") {
+            path += " " + word
+            guard after.items[prefix + path] != nil else { break }
+            if let item = after.items[prefix + path + " " + flag] { found = item }
+        }
+        return found
+    }
+
+    /// What users typed in `before` for `added`, a command or flag under words that a command's `Use` in `before`
+    /// spelled after its name (``usePath(replacing:before:in:)`` turned round): `tool create api --example` new in
+    /// `after`, where `before`'s `tool create` had `Use: "create api"` and `--example`. Keyed as `added`; nil otherwise.
+    static func usePredecessor(of added: SurfaceItem, in before: SurfaceSnapshot) -> SurfaceItem? {
+        let prefix = added.surface + ":"
+        let flagCommand = command(of: added.key)
+        let path = (flagCommand ?? added.key).split(separator: " ")
+        guard path.count > 1 else { return nil }
+        for cut in stride(from: path.count - 1, through: 1, by: -1) {
+            let command = path[..<cut].joined(separator: " ")
+            guard let item = before.items[prefix + command], let spelled = item.attributes["use-words"] else {
+                continue
+            }
+            let rest = path[cut...]
+            let words = spelled.split(separator: " ")
+            guard rest.count <= words.count, zip(rest, words).allSatisfy({ $0 == $1 }) else { return nil }
+            let old: SurfaceItem?
+            if let flagCommand {
+                old = before.items[prefix + command + " " + added.key.dropFirst(flagCommand.count + 1)]
+            } else {
+                old = item
+            }
+            guard let old else { return nil }
+            return SurfaceItem(
+                surface: added.surface, key: added.key, attributes: old.attributes, stability: old.stability,
+                location: old.location)
+        }
+        return nil
+    }
+
+    /// `item` marked as made by a call the files do not define.
+    private static func unreadCall(_ item: SurfaceItem) -> SurfaceItem {
+        var marked = item
+        marked.attributes["provided-by"] = "unread-call"
+        return marked
+    }
+
     /// The nearest command above `command` (`item`'s command) with a persistent flag of `item`'s name in `snapshot`:
     /// the one cobra hands down (a local flag of a command between reaches only that command).
     private static func persistentFlag(above item: SurfaceItem, command: String, in snapshot: SurfaceSnapshot)

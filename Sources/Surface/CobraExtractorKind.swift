@@ -23,14 +23,15 @@ public struct CobraExtractorSpec: Extractor {
     /// The attributes a cobra item carries, in documentation order.
     public static let attributes = [
         "type", "value-type", "shorthand", "scope", "no-opt-default", "alias-of", "build", "hidden", "provided-by",
-        "unread-flags", "valid-args",
+        "unread-flags", "unread-commands", "use-words", "valid-args",
     ]
 
     /// A flag's type, shorthand, scope and bare form (`NoOptDefVal`), the command an alias stands for, and the builds
     /// that have the item (`build`: one that appears or narrows is a removal for the builds left out); `value-type`
     /// (the Go type of a custom value whose `type` its `Type()` gave, which judges a change of that text), `hidden`,
-    /// `provided-by` (`cobra` for the commands cobra adds by itself) and `unread-flags` (a command whose flag set a call
-    /// the files do not define receives) are not breaking. `valid-args` (the words of a command's `ValidArgs` it takes
+    /// `provided-by` (`cobra` for the commands cobra adds by itself), `unread-flags` (a command whose flag set a call
+    /// the files do not define receives), `unread-commands` (a command such a call receives whole) and `use-words` (the
+    /// literal words a command's `Use` spells after its name) are not breaking. `valid-args` (the words of a command's `ValidArgs` it takes
     /// as its one argument) is: a word that goes is a removal (``CobraCompatibility/validArgsKept(_:)``).
     public static let breakingAttributes: Set<String> = [
         "type", "shorthand", "scope", "no-opt-default", "alias-of", "build", "valid-args",
@@ -151,8 +152,44 @@ public struct CobraExtractorSpec: Extractor {
             ?? CobraCompatibility.argumentPath(replacing: removed, in: after)
     }
 
+    public static func replacement(
+        forRemoved removed: SurfaceItem, before: SurfaceSnapshot, in after: SurfaceSnapshot
+    ) -> SurfaceItem? {
+        replacement(forRemoved: removed, in: after)
+            ?? CobraCompatibility.usePath(replacing: removed, before: before, in: after)
+    }
+
     public static func predecessor(forAdded added: SurfaceItem, in before: SurfaceSnapshot) -> SurfaceItem? {
         CobraCompatibility.shadowedFlag(by: added, in: before)
+            ?? CobraCompatibility.usePredecessor(of: added, in: before)
+    }
+
+    public static func predecessor(forAdded added: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot)
+        -> SurfaceItem?
+    {
+        predecessor(forAdded: added, in: before)
+            ?? CobraCompatibility.unreadPredecessor(of: added, before: before, after: after)
+    }
+
+    /// Names the commands and flags new in this comparison that are not claimed as additions because the command above
+    /// them was handed to code not read in `before` (``CobraCompatibility/unreadPredecessor(of:in:)``): the first
+    /// few, and how many; nil for none.
+    public static func claimedChangesNote(_ changes: [Change]) -> String? {
+        var named: [String] = []
+        var count = 0
+        for change in changes where change.kind == .changed {
+            guard change.before?.attributes["provided-by"] == "unread-call",
+                change.after?.attributes["provided-by"] == nil
+            else { continue }
+            count += 1
+            if named.count < 5 { named.append(change.id) }
+        }
+        guard count > 0 else { return nil }
+        let more = count > named.count ? " and \(count - named.count) more" : ""
+        return named.joined(separator: ", ") + more + ": new in the files read, but the command above "
+            + (count == 1 ? "it" : "them") + " was handed, in the release before, to code semgate did not read, "
+            + "which may have added " + (count == 1 ? "it" : "them") + " (see that release's notes); not claimed as "
+            + (count == 1 ? "an addition" : "additions")
     }
 
     public static func removalNotes(_ removed: [SurfaceItem], before: SurfaceSnapshot, after: SurfaceSnapshot)
@@ -462,22 +499,55 @@ public struct CobraExtractorSpec: Extractor {
 
     /// Key globs for the commands whose name says they are not stable yet (`tool alpha`, `tool x experimental`, the
     /// names ``GoAPIExtractorSpec/isUnstableFolder(_:)`` takes) or whose annotations do (`annotated`:
-    /// `Annotations: map[string]string{"experimental": ""}`), each with what is under it; the outermost only.
+    /// `Annotations: map[string]string{"experimental": ""}`), each with what is under it; the outermost only. Then
+    /// the flags `annotated` names (their name or usage says experimental) outside those commands: one glob for
+    /// every command's flag of a name when each flag of that name says so (`tool * --experimental-oci`), else each.
     private static func unstableCommands(_ items: [CobraItem], annotated: [String] = []) -> [String] {
         let listed = Set(items.map(\.key))
+        let isFlag = { (key: String) in key.contains(" -") }
         let commands = items.map(\.key).filter { key in
-            guard !key.contains(" -"), let last = key.split(separator: " ").last, key.contains(" ") else {
+            guard !isFlag(key), let last = key.split(separator: " ").last, key.contains(" ") else {
                 return false
             }
             return GoAPIExtractorSpec.isUnstableFolder(String(last))
-        } + annotated.filter(listed.contains)
+        } + annotated.filter { listed.contains($0) && !isFlag($0) }
         let outermost = Set(commands).filter { key in !commands.contains { key.hasPrefix($0 + " ") } }
-        return outermost.sorted().flatMap { key -> [String] in
-            // Each wildcard character in a class of its own (`[*]`), so that the glob matches only this command.
-            let escaped = key.map { "*?[{},".contains($0) ? "[\($0)]" : String($0) }.joined()
+        var globs = outermost.sorted().flatMap { key -> [String] in
+            let escaped = escapedGlob(key)
             guard let glob = try? Glob(escaped), glob.matches(key), !glob.matches(key + "x") else { return [] }
             return [escaped, escaped + " *"]
         }
+        // Flags, by name: `tool sign --x` has the name `--x`.
+        let flags = Set(annotated.filter { key in
+            listed.contains(key) && isFlag(key) && !outermost.contains { key.hasPrefix($0 + " ") }
+        })
+        var byName: [Substring: [String]] = [:]
+        for key in listed where isFlag(key) {
+            guard let name = key.split(separator: " ").last else { continue }
+            byName[name, default: []].append(key)
+        }
+        for (name, keys) in byName.sorted(by: { $0.key < $1.key }) {
+            let marked = keys.filter(flags.contains)
+            guard !marked.isEmpty else { continue }
+            guard marked.count == keys.count, keys.count > 2,
+                let program = keys.first?.split(separator: " ").first,
+                keys.allSatisfy({ $0.hasPrefix(program + " ") })
+            else {
+                globs += marked.sorted().map(escapedGlob)
+                continue
+            }
+            let under = escapedGlob(String(program)) + " * " + escapedGlob(String(name))
+            globs.append(under)
+            // `*` takes at least one word: the root's own flag of the name is listed by itself.
+            let root = "\(program) \(name)"
+            if listed.contains(root) { globs.append(escapedGlob(root)) }
+        }
+        return globs
+    }
+
+    /// A key as a glob that matches only it: each wildcard character in a class of its own (`[*]`).
+    private static func escapedGlob(_ key: String) -> String {
+        key.map { "*?[{},".contains($0) ? "[\($0)]" : String($0) }.joined()
     }
 
     /// What the command line the draft proposes hides from its help: hidden commands (not what is under them) and

@@ -102,10 +102,20 @@ public protocol Extractor: ExtractorSpec {
     /// persistent), or nil when it is gone. The change is then `changed` to that item, not `removed`.
     static func replacement(forRemoved removed: SurfaceItem, in after: SurfaceSnapshot) -> SurfaceItem?
 
+    /// `replacement(forRemoved:in:)` where what `removed` was in `before` matters too (a cobra command whose `Use`
+    /// spelled the words users typed after its name). The default asks `replacement(forRemoved:in:)`.
+    static func replacement(forRemoved removed: SurfaceItem, before: SurfaceSnapshot, in after: SurfaceSnapshot)
+        -> SurfaceItem?
+
     /// An item of `before` through which users already reached `added` (a cobra flag a command above declared
     /// persistent, now shadowed by the command's own flag of that name), keyed as `added`, or nil when it is new.
     /// The change is then `changed` from that item, not `added`: a change of a breaking attribute still shows.
     static func predecessor(forAdded added: SurfaceItem, in before: SurfaceSnapshot) -> SurfaceItem?
+
+    /// `predecessor(forAdded:in:)` where what `after` holds besides `added` matters too (whether code not read still
+    /// runs there). The default asks `predecessor(forAdded:in:)`.
+    static func predecessor(forAdded added: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot)
+        -> SurfaceItem?
 
     /// The bump an added item needs, or nil for the default (minor). Called for surfaces this kind reads.
     static func additionBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump?
@@ -181,7 +191,17 @@ extension Extractor {
     public static func replacement(forRemoved removed: SurfaceItem, in after: SurfaceSnapshot) -> SurfaceItem? {
         nil
     }
+    public static func replacement(
+        forRemoved removed: SurfaceItem, before: SurfaceSnapshot, in after: SurfaceSnapshot
+    ) -> SurfaceItem? {
+        replacement(forRemoved: removed, in: after)
+    }
     public static func predecessor(forAdded added: SurfaceItem, in before: SurfaceSnapshot) -> SurfaceItem? { nil }
+    public static func predecessor(forAdded added: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot)
+        -> SurfaceItem?
+    {
+        predecessor(forAdded: added, in: before)
+    }
     public static func additionBump(_ item: SurfaceItem, before: SurfaceSnapshot, after: SurfaceSnapshot) -> Bump? {
         nil
     }

@@ -464,7 +464,13 @@ public struct GoAPIExtractorSpec: Extractor {
         // (etcd's etcdctl, hugo), sometimes promised (k6's extension API): the reviewer decides.
         let isProgram = packages.contains { $0.folder == root && $0.package == "main" }
         var unstable: [String] = []
-        for folder in forOthers {
+        // Those of the releases read besides too: an `alpha/` folder an earlier release had is proposed, so its
+        // history is judged as the project meant it.
+        let everForOthers = everImportable.filter { folder in
+            guard let first = folder.split(separator: "/").first else { return true }
+            return !nonLibraryFolders.contains(String(first))
+        }
+        for folder in everForOthers {
             for segment in folder.split(separator: "/").map(String.init) where isUnstableFolder(segment) {
                 if !unstable.contains(segment) { unstable.append(segment) }
             }

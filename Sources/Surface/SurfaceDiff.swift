@@ -91,7 +91,7 @@ public enum SurfaceDiff {
             let experimental = old.stability == .experimental
             let judges = kinds[old.surface] ?? []
             // An item users still reach through another one (a flag a command above now declares persistent).
-            if !experimental, let heir = judges.lazy.compactMap({ $0.replacement(forRemoved: old, in: after) }).first {
+            if !experimental, let heir = judges.lazy.compactMap({ $0.replacement(forRemoved: old, before: before, in: after) }).first {
                 let differing = Set(old.attributes.keys).union(heir.attributes.keys)
                     .filter { !Bytewise.same(old.attributes[$0], heir.attributes[$0]) }.sorted()
                 let bump =
@@ -163,7 +163,7 @@ public enum SurfaceDiff {
             let judges = kinds[new.surface] ?? []
             // An item users already reached through another one (a persistent flag above, which a command's own flag
             // of that name now shadows): compared with it, so that a change of type or shorthand still shows.
-            if let old = judges.lazy.compactMap({ $0.predecessor(forAdded: new, in: before) }).first {
+            if let old = judges.lazy.compactMap({ $0.predecessor(forAdded: new, before: before, after: after) }).first {
                 return compared(old, new)
             }
             let experimental = new.stability == .experimental

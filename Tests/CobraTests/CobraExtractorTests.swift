@@ -508,7 +508,8 @@ struct CobraRobustnessTests {
         #expect(found.incomplete)
         #expect(
             table(found) == [
-                "tool": [:], "tool late": [:], "tool extra": ["unread-flags": "local,persistent"],
+                "tool": [:], "tool late": [:],
+                "tool extra": ["unread-flags": "local,persistent", "unread-commands": "true"],
                 "tool extra --level": local("int"),
             ])
     }
