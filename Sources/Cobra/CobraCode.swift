@@ -45,6 +45,8 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
     case completionOptions, root, flagOfCommand, addFlag, shorthand, name, usage, value, strings, replaceAll
     case commandLine, removeCommand, resetCommands, resetFlags, validArgs, args, annotations, copy
     case execute, executeC, executeContext, executeContextC, argAliases, disableFlagParsing, version
+    /// The callee of a send statement (``GoStatement/sendName``).
+    case send
 
     /// The name as Go spells it.
     var text: String {
@@ -56,6 +58,7 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
         case .runE: return "RunE"
         case .preRunE: return "PreRunE"
         case .flagOfCommand: return "Flag"
+        case .send: return GoStatement.sendName
         case .true, .false, .nil, .append, .new, .make, .len, .cap, .fmt, .cobra, .pflag, .flag, .strings, .copy:
             return "\(self)"
         default:

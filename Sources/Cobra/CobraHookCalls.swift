@@ -135,19 +135,45 @@ struct CobraHookCalls {
         }
     }
 
-    /// Whether some file read sends on a channel (`ch <- v`, also as a `select` case): the interpreter does not follow
-    /// what goes through a channel (review R22).
-    func sendsOnChannel() -> Bool {
+    /// Whether some file read sends on a channel in a `select` case (`case ch <- v:`): the body parser leaves those
+    /// out, so the interpreter does not see what they send (review R22). A send statement elsewhere is a call the
+    /// interpreter makes when it runs the code (``GoStatement/sendName``): what it sends is handed over there.
+    func sendsInSelectCase() -> Bool {
         files.contains { go in
             let tokens = go.tokens
             return tokens.indices.contains { index in
                 guard index > 0, tokens[index].symbol == .arrow else { return false }
                 let previous = tokens[index - 1]
                 // After an operand it is a send; after `chan` a channel type; otherwise a receive.
-                return previous.kind == .identifier || previous.kind == .string || previous.symbol == .rightParen
-                    || previous.symbol == .rightBracket || previous.symbol == .rightBrace
+                guard
+                    previous.kind == .identifier || previous.kind == .string || previous.symbol == .rightParen
+                        || previous.symbol == .rightBracket || previous.symbol == .rightBrace
+                else { return false }
+                return Self.followsCase(tokens, before: index)
             }
         }
+    }
+
+    /// Whether the operand before the send at `index` starts right after a `case` keyword: back over balanced
+    /// brackets to the first `case`, `;`, `:` or unmatched opening bracket. A send whose start is not found (more
+    /// than 4,096 tokens back) counts as one in a case.
+    private static func followsCase(_ tokens: [GoToken], before index: Int) -> Bool {
+        var depth = 0
+        var position = index - 1
+        while position >= 0, index - position <= 4_096 {
+            let token = tokens[position]
+            if token.symbol == .rightParen || token.symbol == .rightBracket || token.symbol == .rightBrace {
+                depth += 1
+            } else if token.symbol == .leftParen || token.symbol == .leftBracket || token.symbol == .leftBrace {
+                if depth == 0 { return false }
+                depth -= 1
+            } else if depth == 0 {
+                if token.isKeyword(.case) { return true }
+                if token.kind == .semicolon || token.symbol == .colon { return false }
+            }
+            position -= 1
+        }
+        return position >= 0
     }
 
     /// Whether some file read has a `select` case that assigns what it receives to more than names (`case *p =

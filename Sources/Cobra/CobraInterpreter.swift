@@ -2777,7 +2777,7 @@ struct CobraInterpreter {
         guard !reads.isEmpty else { return false }
         let hookCalls = self.hookCalls
         if escapedObjects.count >= Self.maximumHandedObjects || handedObjects.count >= Self.maximumHandedObjects
-            || hookCalls.sendsOnChannel()
+            || hookCalls.sendsInSelectCase()
             || hookCalls.selectAssignsPlace()
         {
             return true
@@ -3381,9 +3381,39 @@ struct CobraInterpreter {
 
     /// Whether `qualifier.function` is `name` of `github.com/samber/lo` as the file imports it.
     private func isLo(_ name: String, _ qualifier: CobraLocalName, _ function: CobraLocalName, in frame: Frame) -> Bool {
+        isImported(name, of: "github.com/samber/lo", as: "lo", qualifier, function, in: frame)
+    }
+
+    /// Whether `qualifier.function` is `name` of the package at import path `path` (named `defaultName` unless the
+    /// import renames it) as the file imports it, and no local of that name hides the import.
+    private func isImported(
+        _ name: String, of path: String, as defaultName: String, _ qualifier: CobraLocalName,
+        _ function: CobraLocalName, in frame: Frame
+    ) -> Bool {
         guard frame.locals[qualifier] == nil, text(of: function, in: frame.file) == name else { return false }
         let spelled = text(of: qualifier, in: frame.file)
-        return files[frame.file].imports.contains { $0.path == "github.com/samber/lo" && ($0.name ?? "lo") == spelled }
+        return files[frame.file].imports.contains { $0.path == path && ($0.name ?? defaultName) == spelled }
+    }
+
+    /// Methods of a `reflect.Value` that take no argument and give nothing through which the value's referent can be
+    /// written: a bool, a number, a kind or a type (`Elem`, `Field`, `Interface`, `Set` and the like are not here).
+    private static let reflectReadingMethods: Set<String> = [
+        "IsNil", "IsValid", "IsZero", "Kind", "Type", "Len", "Cap", "CanSet", "CanAddr", "CanInterface", "NumField",
+        "NumMethod",
+    ]
+
+    /// The one argument of `reflect.ValueOf(x).M()` when `M` only reads (``reflectReadingMethods``) and `reflect` is
+    /// Go's own package as the file imports it: the call can change nothing `x` reaches (trivy's
+    /// `!reflect.ValueOf(flag).IsNil()` over its flag groups' entries). Any other use of `reflect.ValueOf(x)` hands
+    /// `x` over (``listsDecidedOnHandedObjects()``).
+    private func reflectReadOnly(
+        _ base: CobraExpr, _ method: CobraLocalName, arguments: [CobraExpr], in frame: Frame
+    ) -> CobraExpr? {
+        guard arguments.isEmpty, Self.reflectReadingMethods.contains(text(of: method, in: frame.file)),
+            case .call(.selector(.name(let qualifier), let function, _), let inner, _) = base, inner.count == 1,
+            isImported("ValueOf", of: "reflect", as: "reflect", qualifier, function, in: frame)
+        else { return nil }
+        return inner[0]
     }
 
     /// What `expression` holds when that is one or more objects of the program's types and nothing else (no `nil`,
@@ -6175,6 +6205,29 @@ struct CobraInterpreter {
         replaceField(write)
     }
 
+    /// The methods named `method` of the program's types that are no struct which a value holding strings may run:
+    /// those with a value receiver, and pointer methods that keep their receiver (``CobraReceiverRewrite/keeps``;
+    /// the others are ``rewriteReceiver``'s).
+    private mutating func stringTypeMethods(named method: CobraName) -> [CobraFunctionID] {
+        if stringTypeMethodIndex == nil {
+            var found: [CobraName: [CobraFunctionID]] = [:]
+            for (index, function) in declared.list.enumerated()
+            where function.receiver >= 0 && declared.structs[function.receiver] == nil {
+                found[function.name, default: []].append(CobraFunctionID(index))
+            }
+            stringTypeMethodIndex = found
+        }
+        return (stringTypeMethodIndex?[method] ?? []).filter { key in
+            let function = declared.list[Int(key)]
+            guard files[function.file].functions[function.index].declaration.receiver?.isPointer == true else {
+                return true
+            }
+            if case .keeps = receiverRewrite(key) { return true }
+            return false
+        }
+    }
+    private var stringTypeMethodIndex: [CobraName: [CobraFunctionID]]?
+
     /// The pointer methods named `method` of the program's types that are no struct; nil when there is none.
     private mutating func rewritingMethods(named method: CobraName) -> [CobraFunctionID]? {
         if rewritingMethods == nil {
@@ -6196,10 +6249,44 @@ struct CobraInterpreter {
         if let known = receiverRewrites[key] { return known }
         let function = declared.list[Int(key)]
         let declaration = files[function.file].functions[function.index].declaration
-        let found = CobraReceiverRewrite.of(declaration, in: files[function.file].go)
-        receiverRewrites[key] = found
-        return found
+        // A method called on the receiver writes nothing through it when it is a pointer method of the same type that
+        // keeps its receiver, worked out the same way, at most `maximumKeepingDepth` calls deep; a method calling
+        // itself, directly or not, is taken as writing (it is ``unknown`` while it is worked out).
+        receiverRewrites[key] = .unknown
+        let table = numbering.table
+        var callees: [CobraFunctionID] = []
+        let receiverType = function.receiver
+        let folder = function.folder
+        let declared = self.declared
+        let deep = receiverRewriteDepth >= Self.maximumKeepingDepth
+        let found = CobraReceiverRewrite.of(declaration, in: files[function.file].go) { name in
+            guard !deep, let method = table.number(of: name),
+                let callee = declared.method(method, of: receiverType, preferring: folder),
+                declared.list[Int(callee)].folder == folder
+            else { return false }
+            callees.append(callee)
+            return true
+        }
+        var result = found
+        if case .keeps = found, !callees.isEmpty {
+            receiverRewriteDepth += 1
+            for callee in callees {
+                let calleeFunction = declared.list[Int(callee)]
+                let receiver = files[calleeFunction.file].functions[calleeFunction.index].declaration.receiver
+                guard receiver?.isPointer == true, case .keeps = receiverRewrite(callee) else {
+                    result = .unknown
+                    break
+                }
+            }
+            receiverRewriteDepth -= 1
+        }
+        receiverRewrites[key] = result
+        return result
     }
+
+    /// How deep ``receiverRewrite(_:)`` follows methods called on the receiver; deeper calls count as writes.
+    static let maximumKeepingDepth = 16
+    private var receiverRewriteDepth = 0
 
     /// What `*n` holds after the writes of `body`, run on a receiver holding `held` with arguments `values` (spelled
     /// `arguments` at the call): nil when a write gives what cannot be known.
@@ -7202,6 +7289,15 @@ struct CobraInterpreter {
     ) -> CobraValues {
         let values = arguments.map { evaluate($0, in: &frame) }
         switch callee {
+        case .name(CobraKnown.send.id):
+            // `ch <- v`: the run does not follow channels, so what is sent is taken as handed to code not read (it may
+            // be received and replaced there, review R22): its objects escaped, its function literals may run.
+            for value in values.dropFirst() {
+                escaped(value)
+                noteHanded([value])
+                for case .closure(let site) in value { handedClosures.insert(site) }
+            }
+            return []
         case .name(CobraKnown.append.id):
             for value in values.dropFirst() { markNilable(value) }
             // `append(list[:k], e)` writes `e` into the array `list` holds when it has room (review R59).
@@ -7339,6 +7435,10 @@ struct CobraInterpreter {
                 }
                 return call(key, arguments: values, receiver: receiver, certain: certain)
             }
+            if let read = reflectReadOnly(base, localMethod, arguments: arguments, in: frame) {
+                _ = evaluate(read, in: &frame)
+                return []
+            }
             var result: CobraValues = []
             if case .selector = base { readingReceiver = true }
             let objects = evaluate(base, in: &frame)
@@ -7405,7 +7505,23 @@ struct CobraInterpreter {
                 // `set.VarP(o, name, o.Short, usage)` for a table entry without `Short:`: a Go field no one sets is "".
                 libraryValues[index] = [.string("")]
             }
-            for object in objects {
+            // `t := Names{"disk"}; t.AddTo(run)`: a value of a type that is no struct holds its literal's strings,
+            // which carry no type. The one method of that name such a type of the program declares (by value, or a
+            // pointer method that keeps its receiver) runs on them; with none or several, the call is not followed
+            // (a note where it is handed a command or flag set), never taken as followed and empty.
+            var typeNotKnown = false
+            if !followed, !objects.isEmpty, objects.allSatisfy({ if case .string = $0 { true } else { false } }) {
+                typeNotKnown = true
+                let candidates = stringTypeMethods(named: method)
+                if candidates.count == 1, let key = candidates.first {
+                    let certain = certainArguments(arguments, values, in: &frame)
+                    result.formUnion(
+                        call(key, arguments: values, receiver: objects, certain: certain,
+                            caller: CobraSite(file: frame.file, offset: position.offset)))
+                    followed = true
+                }
+            }
+            for object in objects where !typeNotKnown {
                 if Self.programType(of: object) != nil { continue }
                 let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
                 result.formUnion(callMethod(method, on: object, libraryValues, context, folder: frame.folder))

@@ -29,12 +29,16 @@ enum CobraReceiverRewrite: Sendable {
         let writes: [GoExpr]
     }
 
-    /// What `function` (a method with a pointer receiver) does to its receiver.
-    static func of(_ function: GoFunction, in file: GoFile) -> CobraReceiverRewrite {
+    /// What `function` (a method with a pointer receiver) does to its receiver. `callKeeps` says whether the method
+    /// of that name of the receiver's type keeps its receiver (a pointer method whose rewrite is ``keeps``): a call of
+    /// one on the receiver (`l.Visit(v)`) writes nothing through it.
+    static func of(
+        _ function: GoFunction, in file: GoFile, callKeeps: (String) -> Bool = { _ in false }
+    ) -> CobraReceiverRewrite {
         guard let receiver = function.receiver, receiver.isPointer, let name = receiver.name, name != "_",
             let body = function.body
         else { return .keeps }
-        guard mayWrite(name, body: body, in: file.tokens) else { return .keeps }
+        guard mayWrite(name, body: body, in: file.tokens, callKeeps: callKeeps) else { return .keeps }
         guard case .success(let statements) = GoParser.body(of: function, in: file) else { return .unknown }
         var writes: [GoExpr] = []
         for (offset, statement) in statements.enumerated() {
@@ -58,13 +62,22 @@ enum CobraReceiverRewrite: Sendable {
 
     /// Whether the body's tokens may write through receiver `name`: a `*name` (or `(*name)`) that starts a statement
     /// (`*n = v`, `(*n)[i] = v`, `*n++`), or `name` used other than read through `*` or compared (`n == nil`): a
-    /// method called on it, handed on, bound again.
-    static func mayWrite(_ name: String, body: Range<Int>, in tokens: [GoToken]) -> Bool {
+    /// method called on it (unless `callKeeps` says that method keeps its receiver), handed on, bound again.
+    static func mayWrite(
+        _ name: String, body: Range<Int>, in tokens: [GoToken], callKeeps: (String) -> Bool = { _ in false }
+    ) -> Bool {
         for index in body where tokens[index].kind == .identifier && tokens[index].text.utf8.elementsEqual(name.utf8) {
             guard index > body.lowerBound else { continue }
             let previous = tokens[index - 1]
             // `x.n`: a field or method of something else.
             if previous.symbol == .period { continue }
+            // `n.M(...)`, M a method that keeps its receiver: a read (skaffold's `l.Visit(v, rs)` in `GetImages`).
+            if index + 3 < body.upperBound, tokens[index + 1].symbol == .period,
+                tokens[index + 2].kind == .identifier, tokens[index + 3].symbol == .leftParen,
+                callKeeps(tokens[index + 2].text)
+            {
+                continue
+            }
             if previous.symbol == .star {
                 var start = index - 1
                 while start > body.lowerBound, tokens[start - 1].symbol == .leftParen { start -= 1 }

@@ -269,8 +269,14 @@ extension GoParser {
                 return .block(left.map { .expression($0) })
             }
             if op == "<-" {
+                let position = current.position
                 advance()
-                return .block(left.map { .expression($0) } + [.expression(try expression())])
+                let value = try expression()
+                guard left.count == 1, let channel = left.first else {
+                    return .block(left.map { .expression($0) } + [.expression(value)])
+                }
+                return .expression(
+                    .call(.name(GoStatement.sendName, position), [channel, value], spread: false, position))
             }
         }
         if left.count == 1, let only = left.first { return .expression(only) }

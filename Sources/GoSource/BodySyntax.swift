@@ -82,7 +82,11 @@ public struct GoFunctionLiteral: Sendable {
 /// `switch` and `select` are conditionals with no condition after the header, their case expressions left out);
 /// `fallthrough`, local type declarations and a `break` of anything but a `range` loop are dropped.
 public indirect enum GoStatement: Sendable {
-    /// An expression statement, or a `go` call.
+    /// The name a send statement calls: `ch <- v` is `.expression(.call(.name("<-"), [ch, v]))`.
+    public static let sendName = "<-"
+
+    /// An expression statement, or a `go` call. A send `ch <- v` is the expression statement of a call of the name
+    /// `<-` (``GoStatement/sendName``, which no Go identifier spells) with the channel and the value.
     case expression(GoExpr)
     /// `defer f(x)`: the call, run when the function returns.
     case deferred(GoExpr)

@@ -223,11 +223,88 @@ struct CobraInOrderTests {
         arguments: [
             ("    names.Maybe(true)\n" + rangeNames, "names.Maybe"),
             ("    p := &names\n    p.Clear()\n" + rangeNames, "p.Clear"),
+            // A method that calls a writing method on its receiver, or calls itself.
+            ("    names.Wipe()\n" + rangeNames, "names.Wipe"),
+            ("    names.Spin()\n" + rangeNames, "names.Spin"),
         ])
     func namesNotKnown(later: String, call: String) throws {
         let found = try CobraSharedValueTests.audit(
-            first: Self.rangeNames, later: later, firstExtra: Self.names, laterExtra: Self.names)
+            first: Self.rangeNames, later: later, firstExtra: Self.names + Self.callingMethods,
+            laterExtra: Self.names + Self.callingMethods)
         #expect(found.output.contains("\(call) writes through its pointer receiver"), "\(found.output)")
+        let report = try JSONSerialization.jsonObject(with: Data(found.output.utf8)) as? [String: Any]
+        #expect(report?["incomplete_surfaces"] as? [String] == ["cli"], "\(found.output)")
+    }
+
+    /// Pointer methods of `Names` that call methods on their receiver: `Count` calls `Each`, which only reads `*n`;
+    /// `Wipe` calls `Clear`, which writes; `Spin` calls itself.
+    static let callingMethods = """
+
+        func (n *Names) Each(f func(string)) {
+            for _, s := range *n {
+                f(s)
+            }
+        }
+
+        func (n *Names) Count() int {
+            c := 0
+            n.Each(func(string) { c++ })
+            return c
+        }
+
+        func (n *Names) Wipe() { n.Clear() }
+
+        func (n *Names) Spin() { n.Spin() }
+        """
+
+    @Test(
+        "a pointer method that only calls, on its receiver, a method that reads it (skaffold's `GetImages` calling `l.Visit`) writes nothing: the list still decides, no note, and the removal fails"
+    )
+    func callOfKeepingMethod() throws {
+        let found = try CobraSharedValueTests.audit(
+            first: "    _ = names.Count()\n" + Self.rangeNames, later: "    run.Flags().String(\"size\", \"\", \"\")",
+            firstExtra: Self.names + Self.callingMethods, laterExtra: Self.names + Self.callingMethods)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+        #expect(!found.output.contains("writes through its pointer receiver"), "\(found.output)")
+    }
+
+    /// Methods of `Names` that add a flag for each name, by value and through a pointer that only reads.
+    static let adding = """
+
+        func (n Names) AddTo(c *cobra.Command) {
+            for _, s := range n {
+                c.Flags().String(s, "", "")
+            }
+        }
+
+        func (n *Names) AddEach(c *cobra.Command) {
+            for _, s := range *n {
+                c.Flags().String(s, "", "")
+            }
+        }
+        """
+
+    @Test(
+        "a method of a list type that is no struct, called on a value made from its literal (`t := Names{\"disk\"}; t.AddTo(run)`), runs on the literal's names: the flag it adds is found and its removal fails",
+        arguments: ["    t := Names{\"disk\"}\n    t.AddTo(run)", "    t := Names{\"disk\"}\n    t.AddEach(run)"])
+    func methodOfLiteralValue(first: String) throws {
+        let found = try CobraSharedValueTests.audit(
+            first: first, later: "    run.Flags().String(\"size\", \"\", \"\")", firstExtra: Self.names + Self.adding,
+            laterExtra: Self.names + Self.adding)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
+
+    @Test(
+        "a method of that name declared by two such types: which one runs is not known, so the call is not followed, with a note, and the surface is incomplete (fail closed)"
+    )
+    func methodOfLiteralValueNotKnown() throws {
+        let other = "\n\ntype Modes []string\n\nfunc (m Modes) AddTo(c *cobra.Command) {\n    c.Flags().Bool(\"fast\", false, \"\")\n}\n"
+        let found = try CobraSharedValueTests.audit(
+            first: "    t := Names{\"disk\"}\n    t.AddTo(run)", later: "    run.Flags().String(\"size\", \"\", \"\")",
+            firstExtra: Self.names + Self.adding + other, laterExtra: Self.names + Self.adding + other)
+        #expect(found.output.contains("t.AddTo"), "\(found.output)")
         let report = try JSONSerialization.jsonObject(with: Data(found.output.utf8)) as? [String: Any]
         #expect(report?["incomplete_surfaces"] as? [String] == ["cli"], "\(found.output)")
     }

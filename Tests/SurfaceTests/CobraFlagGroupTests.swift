@@ -341,6 +341,48 @@ struct CobraFlagGroupTests {
     }
 
     @Test(
+        "`reflect.ValueOf(e).IsNil()` over the entries (trivy's hidden-flag list) only reads them: each entry's flag stays named; `reflect.ValueOf(e)` kept, given on, or followed by a method that can reach the entry (`Elem`), and a package of the module imported as `reflect`, hand the entry over: read at once, as before",
+        arguments: [
+            ("\"reflect\"", "!reflect.ValueOf(e).IsNil() && e.FlagKey() != \"\"", true),
+            ("\"reflect\"", "reflect.ValueOf(e).IsValid() && reflect.ValueOf(e).Kind() == reflect.Pointer", true),
+            ("refl \"reflect\"", "!refl.ValueOf(e).IsZero()", true),
+            ("\"reflect\"", "reflect.ValueOf(e).Elem().CanSet()", false),
+            ("\"reflect\"", "keep(reflect.ValueOf(e))", false),
+            ("\"reflect\"", "func() bool { v := reflect.ValueOf(e); return v.IsNil() }()", false),
+            ("reflect \"example.com/tool/mirror\"", "!reflect.ValueOf(e).IsNil()", false),
+        ])
+    func reflectReadsEntries(imported: String, condition: String, decided: Bool) throws {
+        let repo = try FixtureRepository()
+        var files = Self.files(filter: #"lo.IsNil(e) || e.FlagKey() == """#, prelude: "", wait: true)
+        files["cmd/root.go"] = files["cmd/root.go"]!.replacingOccurrences(
+            of: "picked.Register(save)", with: "picked.Register(save)\n    _ = picked.Hidden()")
+        files["opts/hidden.go"] = """
+            package opts
+
+            import \(imported)
+
+            func keep(v any) bool { return v != nil }
+
+            func (p *Picked) Hidden() []string {
+                var names []string
+                for _, section := range p.sections() {
+                    for _, e := range section.Entries() {
+                        if \(condition) {
+                            names = append(names, e.FlagKey())
+                        }
+                    }
+                }
+                return names
+            }
+            """
+        try repo.importCommits([FixtureRepository.Snapshot(files: files, tags: ["v1.0.0"])])
+        let snapshot = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        #expect((snapshot.items["cli:tool serve --port"] != nil) == decided, "\(snapshot.items.keys.sorted())")
+        #expect((snapshot.items["cli:tool save --path"] != nil) == decided)
+        if !decided { #expect(snapshot.notes.contains { $0.contains("is not a constant string") }, "\(snapshot.notes)") }
+    }
+
+    @Test(
         "a filter not decided (a function of the program given the entry, a method that is no getter, the command read) reads the entries at once: names noted as not known, as before",
         arguments: [
             ("", #"missing(e) || e.FlagKey() == """#), ("", #"lo.IsNil(e) || cmd.Use == "serve""#),

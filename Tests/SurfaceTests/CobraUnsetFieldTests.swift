@@ -290,6 +290,25 @@ struct CobraUnsetFieldTests {
         #expect(Self.flags(snapshot, of: "serve").contains("--path"), "\(Self.flags(snapshot, of: "serve"))")
     }
 
+    @Test(
+        "a send statement is followed where it runs: one that sends no object (in a function nothing calls, or run: trivy 0.41's image layer workers) leaves the field nil; one in a `select` case, which the run does not read, makes every object escaped, as before",
+        arguments: [
+            ("", "func wait(done chan struct{}, names chan string, k *Knob) {\n\tdone <- struct{}{}\n\tnames <- k.Key\n}", true),
+            ("done := make(chan struct{}, 1)\ndone <- struct{}{}\n<-done", "", true),
+            ("names := make(chan string, 1)\ngo func() { names <- \"serve\" }()\n<-names", "", true),
+            ("", "func pick(ch chan *Kit, k *Kit) {\n\tselect {\n\tcase ch <- k:\n\tdefault:\n\t}\n}", false),
+            ("ch := make(chan *opts.Kit, 1)\nselect {\ncase ch <- kit:\n}\nq := <-ch\n*q = opts.Everything()", everything, false),
+        ] as [(String, String, Bool)])
+    func sendsFollowed(then: String, extra: String, nil: Bool) throws {
+        let repo = try Self.repository(then: then, extra: extra)
+        let snapshot = try surface(of: repo, at: "v1.0.0", policy: Self.policy)
+        if `nil` {
+            #expect(Self.flags(snapshot, of: "serve") == ["--host", "--port"])
+        } else {
+            #expect(Self.flags(snapshot, of: "serve").contains("--path"), "\(Self.flags(snapshot, of: "serve"))")
+        }
+    }
+
     @Test("a command's hook that captures the object (cobra calls it when the command runs, after the tree is built) leaves the field nil")
     func hookClosure() throws {
         let repo = try Self.repository(
