@@ -174,7 +174,14 @@ public struct CobraExtractorSpec: Extractor {
     /// Names the commands and flags new in this comparison that are not claimed as additions because the command above
     /// them was handed to code not read in `before` (``CobraCompatibility/unreadPredecessor(of:in:)``): the first
     /// few, and how many; nil for none.
+    /// Also names the changes that only builds made with `go build -tags` tell apart (``GoBuildComparison``).
     public static func claimedChangesNote(_ changes: [Change]) -> String? {
+        let notes = [unreadPredecessorsNote(changes), GoBuildComparison.freeTagNote(changes) { !GoCompatibility.isGoItem($0) }]
+        let found = notes.compactMap { $0 }
+        return found.isEmpty ? nil : found.joined(separator: ". ")
+    }
+
+    private static func unreadPredecessorsNote(_ changes: [Change]) -> String? {
         var named: [String] = []
         var count = 0
         for change in changes where change.kind == .changed {
@@ -190,10 +197,6 @@ public struct CobraExtractorSpec: Extractor {
             + (count == 1 ? "it" : "them") + " was handed, in the release before, to code semgate did not read, "
             + "which may have added " + (count == 1 ? "it" : "them") + " (see that release's notes); not claimed as "
             + (count == 1 ? "an addition" : "additions")
-    }
-
-    public static func claimedChangesNote(_ changes: [Change]) -> String? {
-        GoBuildComparison.freeTagNote(changes) { !GoCompatibility.isGoItem($0) }
     }
 
     public static func removalNotes(_ removed: [SurfaceItem], before: SurfaceSnapshot, after: SurfaceSnapshot)
