@@ -7538,6 +7538,21 @@ struct CobraInterpreter {
                         for case .closure(let site) in readField(of: object, method) { handedClosures.insert(site) }
                     }
                 }
+                // A function of the program the field holds (`h := &Hook{Run: drop}; h.Run()`) runs here, as a
+                // call of it by name would: what it writes is written before what follows (not run, its writes to
+                // package-level values were missed).
+                if fieldCall {
+                    var functions: Set<CobraFunctionID> = []
+                    for object in objects where Self.programType(of: object) != nil {
+                        for case .function(let key) in readField(of: object, method) { functions.insert(key) }
+                    }
+                    for key in functions.sorted() {
+                        result.formUnion(
+                            call(
+                                key, arguments: values, certain: 0,
+                                caller: CobraSite(file: frame.file, offset: position.offset)))
+                    }
+                }
             }
             if !followed && Self.handsOver(values) {
                 if objects.isEmpty && method == CobraKnown.addCommand.id {

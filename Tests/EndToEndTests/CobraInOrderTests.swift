@@ -308,4 +308,33 @@ struct CobraInOrderTests {
         let report = try JSONSerialization.jsonObject(with: Data(found.output.utf8)) as? [String: Any]
         #expect(report?["incomplete_surfaces"] as? [String] == ["cli"], "\(found.output)")
     }
+
+    /// Package-level groups and a hook type whose func field holds a function of the program.
+    static let hooks = """
+        var full = NewGroup()
+
+        var part = &Group{Size: &Flag{Name: "size"}}
+
+        type Hook struct{ Run func() }
+
+        func drop() { full.Disk = nil }
+
+        func give() { part.Disk = &Flag{Name: "disk"} }
+        """
+
+    @Test(
+        "a function of the program held in a func field runs where the field is called (`h := &Hook{Run: give}; h.Run()`), as a call of it by name: the flag it gives is found and its removal fails; the flag it drops is gone, and no removal is claimed"
+    )
+    func functionInField() throws {
+        let given = try CobraSharedValueTests.audit(
+            first: "    h := &Hook{Run: give}\n    h.Run()\n    part.AddFlags(run)", later: CobraSharedValueTests.sizeOnly,
+            firstExtra: Self.hooks, laterExtra: Self.hooks)
+        #expect(given.status == 1, "\(given.output)")
+        #expect(given.output.contains("deck run --disk"), "\(given.output)")
+        let dropped = try CobraSharedValueTests.audit(
+            first: "    h := &Hook{Run: drop}\n    h.Run()\n    full.AddFlags(run)", later: CobraSharedValueTests.sizeOnly,
+            firstExtra: Self.hooks, laterExtra: Self.hooks)
+        #expect(dropped.status == 0, "\(dropped.output)")
+        #expect(!dropped.output.contains("deck run --disk"), "\(dropped.output)")
+    }
 }
