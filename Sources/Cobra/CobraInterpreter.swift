@@ -6203,21 +6203,27 @@ struct CobraInterpreter {
     /// those with a value receiver, and pointer methods that keep their receiver (``CobraReceiverRewrite/keeps``;
     /// the others are ``rewriteReceiver``'s).
     private mutating func stringTypeMethods(named method: CobraName) -> [CobraFunctionID] {
-        if stringTypeMethodIndex == nil {
-            var found: [CobraName: [CobraFunctionID]] = [:]
-            for (index, function) in declared.list.enumerated()
-            where function.receiver >= 0 && declared.structs[function.receiver] == nil {
-                found[function.name, default: []].append(CobraFunctionID(index))
-            }
-            stringTypeMethodIndex = found
-        }
-        return (stringTypeMethodIndex?[method] ?? []).filter { key in
+        return (methodsOfNonStructTypes[method] ?? []).filter { key in
             let function = declared.list[Int(key)]
             guard files[function.file].functions[function.index].declaration.receiver?.isPointer == true else {
                 return true
             }
             if case .keeps = receiverRewrite(key) { return true }
             return false
+        }
+    }
+    /// The methods of the program's types that are no struct, by name (every declaration: one per build where
+    /// files for different builds declare one), worked out on first use.
+    private var methodsOfNonStructTypes: [CobraName: [CobraFunctionID]] {
+        mutating get {
+            if let known = stringTypeMethodIndex { return known }
+            var found: [CobraName: [CobraFunctionID]] = [:]
+            for (index, function) in declared.list.enumerated()
+            where function.receiver >= 0 && declared.structs[function.receiver] == nil {
+                found[function.name, default: []].append(CobraFunctionID(index))
+            }
+            stringTypeMethodIndex = found
+            return found
         }
     }
     private var stringTypeMethodIndex: [CobraName: [CobraFunctionID]]?
@@ -6253,12 +6259,16 @@ struct CobraInterpreter {
         let folder = function.folder
         let declared = self.declared
         let deep = receiverRewriteDepth >= Self.maximumKeepingDepth
+        let index = methodsOfNonStructTypes
         let found = CobraReceiverRewrite.of(declaration, in: files[function.file].go) { name in
-            guard !deep, let method = table.number(of: name),
-                let callee = declared.method(method, of: receiverType, preferring: folder),
-                declared.list[Int(callee)].folder == folder
-            else { return false }
-            callees.append(callee)
+            // Every declaration of the method for the receiver's type in its folder: one per build when files for
+            // different builds declare it (`visit_windows.go`, `visit_other.go`), each of which must keep.
+            guard !deep, let method = table.number(of: name) else { return false }
+            let found = (index[method] ?? []).filter { key in
+                declared.list[Int(key)].receiver == receiverType && declared.list[Int(key)].folder == folder
+            }
+            guard !found.isEmpty else { return false }
+            callees.append(contentsOf: found)
             return true
         }
         var result = found

@@ -337,4 +337,48 @@ struct CobraInOrderTests {
         #expect(dropped.status == 0, "\(dropped.output)")
         #expect(!dropped.output.contains("deck run --disk"), "\(dropped.output)")
     }
+
+    @Test(
+        "a method called on the receiver that keeps it in one build and empties it in another (`visit_windows.go`) counts as a write: the flags of the windows build are claimed removed (review R92)"
+    )
+    func keepingMethodPerBuild() throws {
+        func files(load: Bool, windows: String) -> [String: String] {
+            [
+                ".semgate.yml": CobraSharedValueTests.policy,
+                "go.mod": "module example.com/deck\n\nrequire github.com/spf13/cobra v1.8.0\n",
+                "cmd/root.go": """
+                    package cmd
+
+                    import "github.com/spf13/cobra"
+
+                    type Names []string
+
+                    func (n *Names) Load() { n.Visit() }
+
+                    func NewRoot() *cobra.Command {
+                        root := &cobra.Command{Use: "deck"}
+                        run := &cobra.Command{Use: "run"}
+                        root.AddCommand(run)
+                        t := Names{"disk"}
+                        \(load ? "t.Load()" : "")
+                        for _, n := range t {
+                            run.Flags().String(n, "", "")
+                        }
+                        return root
+                    }
+                    """,
+                "cmd/visit_windows.go": "//go:build windows\n\npackage cmd\n\nfunc (n *Names) Visit() { \(windows) }\n",
+                "cmd/visit_other.go": "//go:build !windows\n\npackage cmd\n\nfunc (n *Names) Visit() { _ = len(*n) }\n",
+            ]
+        }
+        let repo = try FixtureRepository()
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: files(load: false, windows: "_ = len(*n)"), tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(files: files(load: true, windows: "*n = nil"), tags: ["v1.1.0"]),
+        ])
+        try repo.write(".semgate.yml", CobraSharedValueTests.policy)
+        let result = try runSemgate(["audit", "--repo", repo.url.path, "--no-cache", "--format", "json"])
+        #expect(result.status == 1, "\(result.stdout + result.stderr)")
+        #expect(result.stdout.contains("deck run --disk"), "\(result.stdout + result.stderr)")
+    }
 }
