@@ -5955,7 +5955,13 @@ struct CobraInterpreter {
                 // Where it runs once, in order, a known value replaces what the local held (`f = nil` before
                 // `f.Add(cmd)`: review R36); elsewhere (a branch, a loop) it may not have run: both.
                 let replaces = define || (!value.isEmpty && frame.locals[name] != nil && assignsInOrder(frame))
-                frame.locals.assign(replaces ? value : old.union(value), to: name)
+                // A bool given a value not known (`_, found = v.(T)`, `found = t.sub != nil`, kubebuilder 3.0.0's
+                // `requiresResource`) may be either: kept as it was, an `if` on it would be decided by its first value
+                // and skip what it guards (the flags `bindResourceFlags` defines) without a word.
+                let either: CobraValues =
+                    !define && value.isEmpty && !old.isEmpty && old.allSatisfy({ if case .bool = $0 { true } else { false } })
+                    ? [.bool(true), .bool(false)] : []
+                frame.locals.assign(replaces ? value : old.union(value).union(either), to: name)
                 // The type a nil of it has, for a method called on it (Go runs a pointer method on nil).
                 if replaces, value.only == .nilValue, let type = Self.onlyProgramType(of: old) ?? frame.nilTypes[name] {
                     frame.nilTypes[name] = type

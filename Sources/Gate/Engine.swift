@@ -145,6 +145,20 @@ public final class Engine {
         }
     }
 
+    /// The surface at a merge-base `ForkBlame` compares with, as the reader gives it. With reading threads this
+    /// engine's reader is otherwise idle: a reader of its own, let go after the read, keeps its caches from adding
+    /// to the run's memory (velero: +165 MB kept through the run).
+    func forkSnapshot(at commit: ObjectID) throws(GateError) -> SurfaceSnapshot {
+        guard jobs > 1 else { return try scannedSnapshot(at: commit) }
+        let detached = SurfaceReader(repository: repository, policy: policy, surfaces: nil, budgets: reader.runBudgets)
+        detached.store = reader.store
+        do {
+            return try detached.snapshot(at: commit)
+        } catch {
+            throw failure(error, at: commit)
+        }
+    }
+
     /// A surface read's failure as a gate error. An object missing from the store (fail closed: never a note) gets
     /// the path that holds it and the revision, so the message says what to fetch and why.
     private func failure(_ error: SurfaceError, at commit: ObjectID?) -> GateError {
@@ -162,7 +176,7 @@ public final class Engine {
         return .git(.missingObject(missing))
     }
 
-    private func applyDeclaredDeprecations(to snapshot: inout SurfaceSnapshot, version: Version?) {
+    func applyDeclaredDeprecations(to snapshot: inout SurfaceSnapshot, version: Version?) {
         for id in policy.declaredDeprecated(in: snapshot.items, at: version) {
             guard var item = snapshot.items[id], item.stability == .stable else { continue }
             item.stability = .deprecated
@@ -244,6 +258,7 @@ public final class Engine {
             head = RevisionInfo(rev: head.rev, commit: head.commit, version: version, branch: head.branch)
         }
         let base: RevisionInfo?
+        var lines: (release: Release, predecessor: Release)?
         if let rev = options.base {
             var tip = try revision(rev)
             tip.branch = try branch(of: tip, hint: options.branchHints.base)
@@ -261,6 +276,11 @@ public final class Engine {
         } else if let version = options.version {
             if let predecessor = history.predecessor(of: version) {
                 base = RevisionInfo(rev: predecessor.tag, commit: predecessor.commit, version: predecessor.version)
+                // Both sides tags: the dates are the releases', never a date the head's commit (a pull request's)
+                // gives itself.
+                if workingTree == nil, let release = history.release(version), release.commit == head.commit {
+                    lines = (release, predecessor)
+                }
             } else if repository.isShallow {
                 throw GateError.git(.shallowHistory(missing: "the release before \(version)"))
             } else {
@@ -283,7 +303,8 @@ public final class Engine {
             }
         }
         return try check(
-            options, base: base, head: head, workingTree: workingTree, versionFile: versionFile, notes: notes)
+            options, base: base, head: head, workingTree: workingTree, versionFile: versionFile, lines: lines,
+            notes: notes)
     }
 
     /// The version the code declares at head (`releases.version-file`).
@@ -300,7 +321,7 @@ public final class Engine {
 
     private func check(
         _ options: CheckOptions, base: RevisionInfo?, head: RevisionInfo, workingTree: WorkingTree?,
-        versionFile: VersionFileCheck?, notes: [String]
+        versionFile: VersionFileCheck?, lines: (release: Release, predecessor: Release)?, notes: [String]
     ) throws(GateError) -> Report {
         var notes = notes
         let baseVersion = try base.map { info throws(GateError) in try versionAtOrBefore(info) } ?? nil
@@ -329,7 +350,15 @@ public final class Engine {
         }
         // An item missing under a command the extractor could not follow is still a removal here (fail closed): the
         // finding says so (`Extractor.removalNotes`).
-        let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
+        var changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
+        if let lines {
+            var forks = ForkSurfaces()
+            let blame = forkBlame(
+                changes, release: lines.release, predecessor: lines.predecessor, before: before, after: after,
+                forks: &forks)
+            changes = blame.kept
+            notes += blame.notes
+        }
         notes += SurfaceDiff.changeNotes(changes, policy: policy)
         // The working tree differs from HEAD even when HEAD is the base: judge it as a change.
         let minimum: Bump = base?.commit == head.commit && workingTree == nil ? .none : .patch
@@ -478,6 +507,7 @@ public final class Engine {
         }
         var count = 0
         var kept = 0
+        var forks = ForkSurfaces()
         // The surface last put together from parts, which is usually the next release's predecessor.
         var last: (commit: ObjectID, version: Version, snapshot: SurfaceSnapshot)?
         func combined(_ parts: [SurfaceSnapshot], at release: Release) throws(GateError) -> SurfaceSnapshot {
@@ -573,7 +603,7 @@ public final class Engine {
                 carried = before
             }
             // The first release has nothing to compare with: it is judged with no changes.
-            let changes =
+            var changes =
                 carried.map { (before: SurfaceSnapshot) -> [Change] in
                     let trusted = SurfaceDiff.changes(
                         from: before, to: after, policy: policy, candidates: candidates, trustingUncertain: true)
@@ -584,6 +614,13 @@ public final class Engine {
                         trusted.filter { !unsettled.contains($0.surface) }
                             + strict.filter { unsettled.contains($0.surface) })
                 } ?? []
+            // What a predecessor tagged later made on its own line after the fork is not this release's change.
+            if let predecessor, let before = carried {
+                let blame = forkBlame(
+                    changes, release: release, predecessor: predecessor, before: before, after: after, forks: &forks)
+                changes = blame.kept
+                surfaceNotes.add(blame.notes, at: release.version)
+            }
             if let before = carried,
                 let note = SurfaceDiff.uncertainRemovalNote(
                     SurfaceDiff.uncertainRemovals(from: before, to: after, candidates: candidates)

@@ -101,7 +101,9 @@ public struct PolicyDraft: Sendable {
         let releases = Self.releases(
             tags: tags, versionFile: versionFile, project: project,
             outOfLine: { template, ignore in
-                Self.outOfLineReleases(references, template: template, ignore: ignore, repository: repository)
+                Self.outOfLineReleases(
+                    references, template: template, ignore: ignore,
+                    head: try? repository.resolve(revision ?? "HEAD"), repository: repository)
             },
             unread: { template, ignore in
                 Self.unreadReleases(

@@ -15,13 +15,28 @@ extension PolicyDraft {
     /// finds them (``ReleaseHistory/outOfLine(limit:in:)``): a patch tag older than the release before it on its line
     /// that does not contain it, or one that contains the first release of a later line. Each round leaves out what
     /// the rounds before it found and looks again; in version order.
+    ///
+    /// First the releases of histories that share no commit with the project's (another project's tags), as
+    /// `audit` leaves them out (``ReleaseHistory/unrelated(head:related:)``, `head` the drafted revision).
     static func outOfLineReleases(
-        _ tags: [TagReference], template: String, ignore: [String], repository: Repository
+        _ tags: [TagReference], template: String, ignore: [String], head: ObjectID?, repository: Repository
     ) -> [OutOfLineRelease] {
         guard let template = try? TagTemplate(template) else { return [] }
         let policy = ReleasePolicy(tag: template, ignore: ignore.compactMap { try? Glob($0) })
         var remaining = tags
         var found: [OutOfLineRelease] = []
+        let unrelated = ReleaseHistory(tags: tags, policy: policy).unrelated(head: head) { one, two -> Bool? in
+            do {
+                return try repository.mergeBase(one, two) != nil
+            } catch {
+                return nil
+            }
+        }
+        if let project = unrelated.project {
+            found = unrelated.releases.map { OutOfLineRelease(release: $0, other: project, reason: .sharesNoHistory) }
+            let names = Set(found.map(\.release.tag))
+            remaining.removeAll { names.contains($0.name) }
+        }
         for _ in 0..<maximumOutOfLineRounds {
             let history = ReleaseHistory(tags: remaining, policy: policy)
             let round = history.outOfLine(limit: maximumOutOfLineComparisons, in: repository)
@@ -45,8 +60,8 @@ extension PolicyDraft {
     static func outOfLineComments(_ found: [OutOfLineRelease]) -> [String] {
         guard !found.isEmpty else { return [] }
         var lines = [
-            "Tags of something else (CI or test tags, a fork's) are patches of a line they do not belong to; "
-                + "`semgate audit` names them in a note:"
+            "Tags of something else (CI or test tags, a fork's, another project's) are patches of a line they do not "
+                + "belong to, or share no commit with the project's releases; `semgate audit` names them in a note:"
         ]
         lines += found.prefix(outOfLineNamed).map { "  \($0.description)" }
         if found.count > outOfLineNamed { lines.append("  and \(found.count - outOfLineNamed) more") }

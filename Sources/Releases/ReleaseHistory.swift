@@ -43,12 +43,38 @@ public struct ReleaseHistory: Sendable {
     /// Tags skipped for reasons a reader should know (they point at a tree or blob).
     public let notes: [String]
 
-    /// Reads the repository's tags and keeps those that are releases under `policy`.
+    /// Reads the repository's tags and keeps those that are releases under `policy`, without the tags of histories
+    /// that share no commit with the project's (``unrelated(head:related:)``), which a note names.
     public static func read(from repository: Repository, policy: ReleasePolicy) throws(GitError) -> ReleaseHistory {
         let tags = try repository.tags { name in
             policy.tag.versionText(fromTag: name) != nil && !policy.ignore.contains { $0.matches(name) }
         }
-        return ReleaseHistory(tags: tags, policy: policy)
+        let history = ReleaseHistory(tags: tags, policy: policy)
+        let unrelated = history.unrelated(in: repository)
+        guard !unrelated.notes.isEmpty else { return history }
+        let left = Set(unrelated.releases.map(\.tag))
+        let kept = ReleaseHistory(tags: tags.filter { !left.contains($0.name) }, policy: policy)
+        return ReleaseHistory(
+            releases: kept.releases, findings: kept.findings, notes: (kept.notes + unrelated.notes).sorted())
+    }
+
+    /// ``unrelated(head:related:)`` over `repository`'s history, HEAD its head: two commits share history when they
+    /// have a merge base. A history that cannot be read (a shallow clone) leaves nothing out.
+    public func unrelated(in repository: Repository) -> UnrelatedReleases {
+        let head = try? repository.resolve("HEAD")
+        return unrelated(head: head) { one, two -> Bool? in
+            do {
+                return try repository.mergeBase(one, two) != nil
+            } catch {
+                return nil
+            }
+        }
+    }
+
+    private init(releases: [Release], findings: [TagFinding], notes: [String]) {
+        self.releases = releases
+        self.findings = findings
+        self.notes = notes
     }
 
     /// Builds the history from tag references (pure; the repository is not consulted).
@@ -157,11 +183,20 @@ public struct OutOfLineRelease: Sendable {
         case olderThanPredecessor
         /// A patch release that contains `other`, the first release of a later line, so it is no patch of its own.
         case containsLaterLine
+        /// A release whose history shares no commit with the project's, whose greatest release is `other`
+        /// (``ReleaseHistory/unrelated(head:related:)``).
+        case sharesNoHistory
     }
 
     public let release: Release
     public let other: Release
     public let reason: Reason
+
+    public init(release: Release, other: Release, reason: Reason) {
+        self.release = release
+        self.other = other
+        self.reason = reason
+    }
 
     /// What shows it, for notes and drafts: "tag 'v1.2.5' (2019-09-03) is older than 'v1.2.0' (2019-11-07), the release
     /// before it on line 1.2, and does not contain it".
@@ -178,6 +213,8 @@ public struct OutOfLineRelease: Sendable {
             case .containsLaterLine:
                 "contains '\(other.tag)' (\(date(other))), the first release of a later line, which no patch of line "
                     + "\(line) would"
+            case .sharesNoHistory:
+                "shares no commit with '\(other.tag)' (\(date(other))) and the releases of its history"
             }
         return "tag '\(release.tag)' (\(date(release))) \(why)"
     }

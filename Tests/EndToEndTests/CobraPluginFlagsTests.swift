@@ -478,3 +478,46 @@ struct CobraHiddenAfterReturnTests {
         #expect(hidden("tool --mode") == nil)
     }
 }
+
+extension CobraPluginFlagsTests {
+    /// A bool first false, then given what a type assertion on a value nobody can resolve says (kubebuilder 3.0.0's
+    /// `_, requiresResource = tuple.subcommand.(plugin.RequiresResource)`), guards the flags a helper binds: it may be
+    /// either, so they are in the surface (on main: `--group` left out without a note).
+    @Test func boolOfUnknownValueGuardsFlags() throws {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", Self.policy)
+        try repo.write("go.mod", "module example.com/tool\n\ngo 1.21\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        try repo.write(
+            "cmd/root.go",
+            Self.program(
+                initFlags: "    hooks(initCmd, resolved)", serveFlags: "",
+                extra: Self.plugins + """
+
+                    type needsResource interface{ Resource() string }
+
+                    func bindResource(fs *pflag.FlagSet) *string {
+                        group := ""
+                        fs.StringVar(&group, "group", "", "resource group")
+                        return &group
+                    }
+
+                    func hooks(cmd *cobra.Command, plugins []Binder) {
+                        requires := false
+                        for _, p := range plugins {
+                            if _, requires = p.(needsResource); requires {
+                                break
+                            }
+                        }
+                        if requires {
+                            bindResource(cmd.Flags())
+                        }
+                    }
+                    """))
+        try repo.commit("v1.0.0")
+        try repo.tag("v1.0.0", annotated: true)
+        let result = try runSemgate(["surface", "--format", "json"], in: repo.url)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let items = jsonObject(result.stdout)?["items"] as? [[String: Any]] ?? []
+        #expect(items.contains { $0["key"] as? String == "tool init --group" }, "\(items.map { $0["key"] ?? "" })")
+    }
+}

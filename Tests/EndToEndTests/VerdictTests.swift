@@ -77,6 +77,45 @@ struct VerdictTests {
             ], "\(notes)")
     }
 
+    @Test("another project's tags, on a history that shares no commit with the project's, are not judged, nor judged against")
+    func unrelatedHistoryTags() throws {
+        let (repo, _) = try Self.listProject()
+        try repo.tag("v0.9.0")
+        try repo.write("api.txt", "a\nb\n")
+        try repo.commit("b")
+        try repo.tag("v1.0.0")
+        // Another project's history in the same repository, tagged between the project's releases.
+        try repo.git("checkout", "--quiet", "--orphan", "client")
+        try repo.git("rm", "-r", "--quiet", "--cached", ".")
+        try repo.write("api.txt", "z\n")
+        try repo.commit("client")
+        try repo.tag("v1.0.1")
+        try repo.commit("client fix")
+        try repo.tag("v1.0.2")
+        try repo.checkout("main")
+        // The project's next release removes `b`: judged against 1.0.0, not against the client's 1.0.2.
+        try repo.write("api.txt", "a\nc\n")
+        try repo.commit("c")
+        try repo.tag("v1.1.0")
+        try repo.commit("later")
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(result.status == 1, "stderr: \(result.stderr)")
+        let report = jsonObject(result.stdout)
+        let rows = report?["releases"] as? [[String: Any]] ?? []
+        #expect(rows.compactMap { $0["version"] as? String } == ["0.9.0", "1.0.0", "1.1.0"])
+        #expect(rows.last?["predecessor"] as? String == "1.0.0")
+        let rules = rows.last.map { values(of: "rule", in: "findings", of: $0) } ?? []
+        #expect(rules.contains("removed-without-deprecation"), "\(rows)")
+        let notes = (report?["notes"] as? [String] ?? []).filter { $0.contains("share no commit") }
+        #expect(
+            notes == [
+                "2 release tags ('v1.0.1' and 'v1.0.2') share no commit with the other 3 releases ('v0.9.0', "
+                    + "'v1.0.0' and 'v1.1.0') or with HEAD: another project's tags? Not judged, and no release is judged against "
+                    + "them; if they are releases of this project, its history has to join the others'; else list "
+                    + "them in releases.ignore"
+            ], "\(notes)")
+    }
+
     @Test("audit --from judges the same rows as the whole audit does (the releases before it are read, not judged)")
     func auditFrom() throws {
         let repo = try sampleRepository()

@@ -121,4 +121,58 @@ struct ReleaseHistoryTests {
         #expect(history.releases.map(\.tag) == ["v1.0.0"])
         #expect(history.notes == ["tag 'v3.0.0' points at a tree, not a commit; skipped"])
     }
+
+    /// The history each commit digit belongs to in the tests of unrelated histories: digits of one group share it.
+    private static func unrelated(
+        _ tags: [(String, Character)], head: Character?, groups: [Set<Character>]
+    ) throws -> (left: [String], notes: [String]) {
+        let history = ReleaseHistory(tags: tags.map { Self.tag($0.0, $0.1) }, policy: try Self.policy())
+        let group = { (id: ObjectID) in groups.firstIndex { $0.contains { Self.commit($0) == id } } }
+        let found = history.unrelated(head: head.map(Self.commit)) { one, two in group(one) == group(two) }
+        return (found.releases.map(\.tag), found.notes)
+    }
+
+    @Test("another project's tags, interleaved with the project's and sharing no commit with them or HEAD, are left out")
+    func unrelatedHistoryLeftOut() throws {
+        let tags: [(String, Character)] = [
+            ("v1.0.0", "a"), ("v1.1.0", "b"), ("v1.1.1", "e"), ("v1.1.2", "f"), ("v1.2.0", "c"), ("v1.3.0", "d"),
+        ]
+        let groups: [Set<Character>] = [["a", "b", "c", "d", "9"], ["e", "f"]]
+        let (left, notes) = try Self.unrelated(tags, head: "9", groups: groups)
+        #expect(left == ["v1.1.1", "v1.1.2"])
+        #expect(
+            notes == [
+                "2 release tags ('v1.1.1' and 'v1.1.2') share no commit with the other 4 releases ('v1.0.0', 'v1.1.0', "
+                    + "'v1.2.0' and 'v1.3.0') or with HEAD: another project's tags? Not judged, and no release is "
+                    + "judged against them; if they are releases of this project, its history has to join the "
+                    + "others'; else list them in releases.ignore"
+            ])
+        // HEAD on the other history, or on none: nothing is left out, and the note says why.
+        for head in ["e", "7"] as [Character] {
+            let (kept, why) = try Self.unrelated(tags, head: head, groups: groups + [["7"]])
+            #expect(kept.isEmpty)
+            #expect(why.count == 1 && why[0].contains("HEAD does not share the one with the most releases"), "\(why)")
+        }
+        // As many releases in each: nothing is left out.
+        let even = try Self.unrelated(Array(tags.prefix(4)), head: "a", groups: groups)
+        #expect(even.left.isEmpty && even.notes.first?.contains("none with more releases than the others") == true)
+    }
+
+    @Test("an earlier history of the project, all before its first release, is kept; one history leaves out nothing")
+    func earlierHistoryKept() throws {
+        let tags: [(String, Character)] = [("v0.1.0", "e"), ("v0.2.0", "f"), ("v1.0.0", "a"), ("v1.1.0", "b"), ("v1.2.0", "c")]
+        let rewritten = try Self.unrelated(tags, head: "c", groups: [["a", "b", "c"], ["e", "f"]])
+        #expect(rewritten.left.isEmpty && rewritten.notes.isEmpty)
+        let one = try Self.unrelated(tags, head: "c", groups: [["a", "b", "c", "e", "f"]])
+        #expect(one.left.isEmpty && one.notes.isEmpty)
+    }
+
+    @Test("releases from more histories than are told apart: nothing is left out, a note says so")
+    func tooManyHistories() throws {
+        let digits = Array("0123456789")
+        let tags = digits.enumerated().map { ("v1.\($0.offset).0", $0.element) }
+        let (left, notes) = try Self.unrelated(tags, head: "0", groups: digits.map { [$0] })
+        #expect(left.isEmpty)
+        #expect(notes == ["the release tags come from more than 8 histories that share no commit; all are judged (list other projects' tags in releases.ignore)"])
+    }
 }
