@@ -6209,21 +6209,27 @@ struct CobraInterpreter {
     /// those with a value receiver, and pointer methods that keep their receiver (``CobraReceiverRewrite/keeps``;
     /// the others are ``rewriteReceiver``'s).
     private mutating func stringTypeMethods(named method: CobraName) -> [CobraFunctionID] {
-        if stringTypeMethodIndex == nil {
-            var found: [CobraName: [CobraFunctionID]] = [:]
-            for (index, function) in declared.list.enumerated()
-            where function.receiver >= 0 && declared.structs[function.receiver] == nil {
-                found[function.name, default: []].append(CobraFunctionID(index))
-            }
-            stringTypeMethodIndex = found
-        }
-        return (stringTypeMethodIndex?[method] ?? []).filter { key in
+        return (methodsOfNonStructTypes[method] ?? []).filter { key in
             let function = declared.list[Int(key)]
             guard files[function.file].functions[function.index].declaration.receiver?.isPointer == true else {
                 return true
             }
             if case .keeps = receiverRewrite(key) { return true }
             return false
+        }
+    }
+    /// The methods of the program's types that are no struct, by name (every declaration: one per build where
+    /// files for different builds declare one), worked out on first use.
+    private var methodsOfNonStructTypes: [CobraName: [CobraFunctionID]] {
+        mutating get {
+            if let known = stringTypeMethodIndex { return known }
+            var found: [CobraName: [CobraFunctionID]] = [:]
+            for (index, function) in declared.list.enumerated()
+            where function.receiver >= 0 && declared.structs[function.receiver] == nil {
+                found[function.name, default: []].append(CobraFunctionID(index))
+            }
+            stringTypeMethodIndex = found
+            return found
         }
     }
     private var stringTypeMethodIndex: [CobraName: [CobraFunctionID]]?
@@ -6259,12 +6265,16 @@ struct CobraInterpreter {
         let folder = function.folder
         let declared = self.declared
         let deep = receiverRewriteDepth >= Self.maximumKeepingDepth
+        let index = methodsOfNonStructTypes
         let found = CobraReceiverRewrite.of(declaration, in: files[function.file].go) { name in
-            guard !deep, let method = table.number(of: name),
-                let callee = declared.method(method, of: receiverType, preferring: folder),
-                declared.list[Int(callee)].folder == folder
-            else { return false }
-            callees.append(callee)
+            // Every declaration of the method for the receiver's type in its folder: one per build when files for
+            // different builds declare it (`visit_windows.go`, `visit_other.go`), each of which must keep.
+            guard !deep, let method = table.number(of: name) else { return false }
+            let found = (index[method] ?? []).filter { key in
+                declared.list[Int(key)].receiver == receiverType && declared.list[Int(key)].folder == folder
+            }
+            guard !found.isEmpty else { return false }
+            callees.append(contentsOf: found)
             return true
         }
         var result = found
@@ -7542,6 +7552,21 @@ struct CobraInterpreter {
                 if fieldCall && literalListsDecide {
                     for object in objects {
                         for case .closure(let site) in readField(of: object, method) { handedClosures.insert(site) }
+                    }
+                }
+                // A function of the program the field holds (`h := &Hook{Run: drop}; h.Run()`) runs here, as a
+                // call of it by name would: what it writes is written before what follows (not run, its writes to
+                // package-level values were missed).
+                if fieldCall {
+                    var functions: Set<CobraFunctionID> = []
+                    for object in objects where Self.programType(of: object) != nil {
+                        for case .function(let key) in readField(of: object, method) { functions.insert(key) }
+                    }
+                    for key in functions.sorted() {
+                        result.formUnion(
+                            call(
+                                key, arguments: values, certain: 0,
+                                caller: CobraSite(file: frame.file, offset: position.offset)))
                     }
                 }
             }

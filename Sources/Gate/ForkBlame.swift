@@ -114,7 +114,7 @@ struct ForkBlame {
         let more = ids.count > itemsNamed ? " and \(ids.count - itemsNamed) more" : ""
         return "\(predecessor.tag) (tagged \(CalendarDay(predecessor.date)), after \(release.version), on a line "
             + "\(release.version) does not contain) " + list(did) + " after the two lines forked at \(mergeBase.short)"
-            + (mergeBase == release.commit ? " (\(release.version)'s own commit)" : "") + ": " + shown + more
+            + ": " + shown + more
             + "; they are not changes made by \(release.version), which has "
             + (ids.count == 1 ? "it as it was" : "them as they were") + " at the fork, and are not judged"
     }
@@ -198,7 +198,12 @@ extension Engine {
                 ])
         }
         // No common history, or the predecessor is in the release's own history: nothing was made on another line.
-        guard let mergeBase, mergeBase != predecessor.commit else { return ForkBlame(keeping: changes) }
+        // Nor when the release is in the predecessor's (review R88): the predecessor's line then starts at the
+        // release, which would equal "the fork" in every item, and its own changes since the release before it in
+        // its history, judged nowhere else, would all be excused.
+        guard let mergeBase, mergeBase != predecessor.commit, mergeBase != release.commit else {
+            return ForkBlame(keeping: changes)
+        }
         let read = forks.surface(at: mergeBase) { commit throws(GateError) in try self.forkSnapshot(at: commit) }
         var fork: SurfaceSnapshot
         switch read {

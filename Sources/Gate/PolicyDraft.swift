@@ -778,7 +778,7 @@ public struct DraftTrial: Sendable {
         } catch {
             throw .policy(error)
         }
-        let engine = try Engine(repository: repository, policy: policy)
+        let engine = try Engine(repository: repository, policy: policy, separatingHistories: true)
         // Drafted from a release (`--rev v3.21.4`): that line's releases up to it, not a newer major's.
         let cap = revision.flatMap { revision in engine.history.releases.first { $0.tag == revision }?.version }
         let versions = engine.history.releases.map(\.version).filter { version in cap.map { version <= $0 } ?? true }

@@ -43,13 +43,17 @@ public struct ReleaseHistory: Sendable {
     /// Tags skipped for reasons a reader should know (they point at a tree or blob).
     public let notes: [String]
 
-    /// Reads the repository's tags and keeps those that are releases under `policy`, without the tags of histories
-    /// that share no commit with the project's (``unrelated(head:related:)``), which a note names.
-    public static func read(from repository: Repository, policy: ReleasePolicy) throws(GitError) -> ReleaseHistory {
+    /// Reads the repository's tags and keeps those that are releases under `policy`; with `separatingHistories`,
+    /// without the tags of histories that share no commit with the project's (``unrelated(head:related:)``), which a
+    /// note names.
+    public static func read(
+        from repository: Repository, policy: ReleasePolicy, separatingHistories: Bool = false
+    ) throws(GitError) -> ReleaseHistory {
         let tags = try repository.tags { name in
             policy.tag.versionText(fromTag: name) != nil && !policy.ignore.contains { $0.matches(name) }
         }
         let history = ReleaseHistory(tags: tags, policy: policy)
+        guard separatingHistories else { return history }
         let unrelated = history.unrelated(in: repository)
         guard !unrelated.notes.isEmpty else { return history }
         let left = Set(unrelated.releases.map(\.tag))

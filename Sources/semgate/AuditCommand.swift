@@ -36,7 +36,7 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let engine = try common.engine()
+            let engine = try common.engine(separatingHistories: true)
             let lower = try from.map { try common.version($0, engine: engine) }
             let upper = try to.map { try common.version($0, engine: engine) }
             try Self.checkRange(from: lower, to: upper, releases: engine.history.releases.map(\.version))

@@ -28,13 +28,16 @@ struct SourceOptions: ParsableArguments {
             valueName: "rev"))
     var policyRev: String?
 
-    /// Opens the repository and loads the policy, or fails with a clear message (exit 2).
-    func engine() throws -> Engine {
+    /// Opens the repository and loads the policy, or fails with a clear message (exit 2). `separatingHistories`: see
+    /// ``Engine/init(repository:policy:separatingHistories:)``.
+    func engine(separatingHistories: Bool = false) throws -> Engine {
         let repository = try openRepository()
         let loaded = try semgateRun { () throws(GateError) in
             try PolicyResolver.resolve(explicitPath: policy, revision: policyRev, repository: repository)
         }
-        let engine = try semgateRun { () throws(GateError) in try Engine(repository: repository, policy: loaded) }
+        let engine = try semgateRun { () throws(GateError) in
+            try Engine(repository: repository, policy: loaded, separatingHistories: separatingHistories)
+        }
         // SEMGATE_JOBS=1 reads and judges releases in turn on one thread (the output is the same either way).
         if let text = ProcessInfo.processInfo.environment["SEMGATE_JOBS"], !text.isEmpty {
             guard let jobs = Int(text), jobs >= 1 else {
@@ -98,8 +101,8 @@ struct CommonOptions: ParsableArguments {
 
     /// Opens the repository and loads the policy, or exits 2 with a clear message; surfaces are read through the
     /// persistent extraction cache unless --no-cache.
-    func engine() throws -> Engine {
-        let engine = try source.engine()
+    func engine(separatingHistories: Bool = false) throws -> Engine {
+        let engine = try source.engine(separatingHistories: separatingHistories)
         cache.apply(to: engine)
         return engine
     }

@@ -32,8 +32,9 @@ struct LifecycleOptions: ParsableArguments {
         return day
     }
 
+    /// The commands that list or judge every release leave out other projects' tags (`separatingHistories`).
     func engine() throws -> Engine {
-        try source.engine()
+        try source.engine(separatingHistories: true)
     }
 
     var useColor: Bool { colorEnabled(color) }

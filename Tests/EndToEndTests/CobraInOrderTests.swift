@@ -308,4 +308,77 @@ struct CobraInOrderTests {
         let report = try JSONSerialization.jsonObject(with: Data(found.output.utf8)) as? [String: Any]
         #expect(report?["incomplete_surfaces"] as? [String] == ["cli"], "\(found.output)")
     }
+
+    /// Package-level groups and a hook type whose func field holds a function of the program.
+    static let hooks = """
+        var full = NewGroup()
+
+        var part = &Group{Size: &Flag{Name: "size"}}
+
+        type Hook struct{ Run func() }
+
+        func drop() { full.Disk = nil }
+
+        func give() { part.Disk = &Flag{Name: "disk"} }
+        """
+
+    @Test(
+        "a function of the program held in a func field runs where the field is called (`h := &Hook{Run: give}; h.Run()`), as a call of it by name: the flag it gives is found and its removal fails; the flag it drops is gone, and no removal is claimed"
+    )
+    func functionInField() throws {
+        let given = try CobraSharedValueTests.audit(
+            first: "    h := &Hook{Run: give}\n    h.Run()\n    part.AddFlags(run)", later: CobraSharedValueTests.sizeOnly,
+            firstExtra: Self.hooks, laterExtra: Self.hooks)
+        #expect(given.status == 1, "\(given.output)")
+        #expect(given.output.contains("deck run --disk"), "\(given.output)")
+        let dropped = try CobraSharedValueTests.audit(
+            first: "    h := &Hook{Run: drop}\n    h.Run()\n    full.AddFlags(run)", later: CobraSharedValueTests.sizeOnly,
+            firstExtra: Self.hooks, laterExtra: Self.hooks)
+        #expect(dropped.status == 0, "\(dropped.output)")
+        #expect(!dropped.output.contains("deck run --disk"), "\(dropped.output)")
+    }
+
+    @Test(
+        "a method called on the receiver that keeps it in one build and empties it in another (`visit_windows.go`) counts as a write: the flags of the windows build are claimed removed (review R92)"
+    )
+    func keepingMethodPerBuild() throws {
+        func files(load: Bool, windows: String) -> [String: String] {
+            [
+                ".semgate.yml": CobraSharedValueTests.policy,
+                "go.mod": "module example.com/deck\n\nrequire github.com/spf13/cobra v1.8.0\n",
+                "cmd/root.go": """
+                    package cmd
+
+                    import "github.com/spf13/cobra"
+
+                    type Names []string
+
+                    func (n *Names) Load() { n.Visit() }
+
+                    func NewRoot() *cobra.Command {
+                        root := &cobra.Command{Use: "deck"}
+                        run := &cobra.Command{Use: "run"}
+                        root.AddCommand(run)
+                        t := Names{"disk"}
+                        \(load ? "t.Load()" : "")
+                        for _, n := range t {
+                            run.Flags().String(n, "", "")
+                        }
+                        return root
+                    }
+                    """,
+                "cmd/visit_windows.go": "//go:build windows\n\npackage cmd\n\nfunc (n *Names) Visit() { \(windows) }\n",
+                "cmd/visit_other.go": "//go:build !windows\n\npackage cmd\n\nfunc (n *Names) Visit() { _ = len(*n) }\n",
+            ]
+        }
+        let repo = try FixtureRepository()
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: files(load: false, windows: "_ = len(*n)"), tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(files: files(load: true, windows: "*n = nil"), tags: ["v1.1.0"]),
+        ])
+        try repo.write(".semgate.yml", CobraSharedValueTests.policy)
+        let result = try runSemgate(["audit", "--repo", repo.url.path, "--no-cache", "--format", "json"])
+        #expect(result.status == 1, "\(result.stdout + result.stderr)")
+        #expect(result.stdout.contains("deck run --disk"), "\(result.stdout + result.stderr)")
+    }
 }

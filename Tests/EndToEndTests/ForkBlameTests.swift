@@ -92,6 +92,29 @@ struct ForkBlameTests {
         #expect(beta0["required"] as? String == "major")
     }
 
+    @Test(
+        "control (review R88): a predecessor built on the release itself, tagged later, does not excuse the release's own break (fails before: nothing claimed)"
+    )
+    func predecessorOnTopOfTheRelease() throws {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", FailClosedFixtures.listPolicy)
+        try repo.write("policy/flags.txt", "alpha\nxray\n")
+        try repo.commit("first release")
+        try repo.tag("v1.0.0")
+        // 1.1.0 removes xray; 1.0.9, a later commit on top of 1.1.0 that restores it, is 1.1.0's predecessor.
+        try repo.write("policy/flags.txt", "alpha\n")
+        try repo.commit("drop xray")
+        try repo.tag("v1.1.0")
+        try repo.write("policy/flags.txt", "alpha\nxray\n")
+        try repo.commit("restore xray")
+        try repo.tag("v1.0.9")
+        let (status, json) = try audit(repo)
+        #expect(status == 1)
+        let row = row("1.1.0", in: json)
+        #expect(row["predecessor"] as? String == "1.0.9")
+        #expect(errorItems(row).contains("flags:xray"), "\(row)")
+    }
+
     @Test("control: a release tagged after its predecessor that lacks the predecessor's backport keeps the finding")
     func laterReleaseLackingBackportStays() throws {
         let (_, json) = try audit(try Self.project.repository)
