@@ -68,9 +68,9 @@ public final class Engine {
     }
 
     /// `separatingHistories`: leave out the releases of histories that share no commit with the project's
-    /// (``ReleaseHistory/unrelated(head:related:)``, another project's tags), as the commands that judge or list every
-    /// release do (audit, deprecations, support, fix-targets, init). It costs a merge base a release (k6: about 80 ms
-    /// of CPU), which `check`, `next`, `diff` and `surface` do not pay: they read one or two revisions.
+    /// (``ReleaseHistory/unrelated(head:groups:)``, another project's tags), as the commands that judge or list every
+    /// release do (audit, deprecations, support, fix-targets, init). It costs one walk of the history (every commit
+    /// read once), which `check`, `next`, `diff` and `surface` do not pay: they read one or two revisions.
     public convenience init(repository: Repository, policy: Policy) throws(GateError) {
         try self.init(repository: repository, policy: policy, separatingHistories: false)
     }

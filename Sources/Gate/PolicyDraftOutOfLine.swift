@@ -17,7 +17,7 @@ extension PolicyDraft {
     /// the rounds before it found and looks again; in version order.
     ///
     /// First the releases of histories that share no commit with the project's (another project's tags), as
-    /// `audit` leaves them out (``ReleaseHistory/unrelated(head:related:)``, `head` the drafted revision).
+    /// `audit` leaves them out (``ReleaseHistory/unrelated(head:groups:)``, `head` the drafted revision).
     static func outOfLineReleases(
         _ tags: [TagReference], template: String, ignore: [String], head: ObjectID?, repository: Repository
     ) -> [OutOfLineRelease] {
@@ -25,13 +25,7 @@ extension PolicyDraft {
         let policy = ReleasePolicy(tag: template, ignore: ignore.compactMap { try? Glob($0) })
         var remaining = tags
         var found: [OutOfLineRelease] = []
-        let unrelated = ReleaseHistory(tags: tags, policy: policy).unrelated(head: head) { one, two -> Bool? in
-            do {
-                return try repository.mergeBase(one, two) != nil
-            } catch {
-                return nil
-            }
-        }
+        let unrelated = ReleaseHistory(tags: tags, policy: policy).unrelated(in: repository, head: head)
         if let project = unrelated.project {
             found = unrelated.releases.map { OutOfLineRelease(release: $0, other: project, reason: .sharesNoHistory) }
             let names = Set(found.map(\.release.tag))

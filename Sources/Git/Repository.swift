@@ -272,6 +272,61 @@ public final class Repository {
         return result
     }
 
+    /// The most commits ``historyGroups(of:)`` reads.
+    public static let maximumHistoryCommits = 2_000_000
+
+    /// For each of `commits`, a group number: two commits share it when their histories share a commit. One walk over
+    /// every commit reachable from them, each read once (union-find over the parent edges), so the cost follows the
+    /// history, not tags times history as a merge base a pair would. Nil for a shallow clone (its boundary hides
+    /// what joins) or past ``maximumHistoryCommits`` commits.
+    public func historyGroups(of commits: [ObjectID]) throws(GitError) -> [Int]? {
+        guard !isShallow else { return nil }
+        var walker: OpaquePointer?
+        try check(git_revwalk_new(&walker, handle), "git_revwalk_new")
+        defer { git_revwalk_free(walker) }
+        for commit in Set(commits) {
+            var start = commit.raw
+            try check(git_revwalk_push(walker, &start), "git_revwalk_push")
+        }
+        var index: [ObjectID: Int32] = [:]
+        var parent: [Int32] = []
+        func node(_ id: ObjectID) -> Int32 {
+            if let known = index[id] { return known }
+            let made = Int32(parent.count)
+            parent.append(made)
+            index[id] = made
+            return made
+        }
+        func find(_ start: Int32) -> Int32 {
+            var at = start
+            while parent[Int(at)] != at {
+                parent[Int(at)] = parent[Int(parent[Int(at)])]
+                at = parent[Int(at)]
+            }
+            return at
+        }
+        var oid = git_oid()
+        var read = 0
+        while true {
+            let code = git_revwalk_next(&oid, walker)
+            if code == GIT_ITEROVER.rawValue { break }
+            try check(code, "git_revwalk_next")
+            read += 1
+            guard read <= Self.maximumHistoryCommits else { return nil }
+            let child = node(ObjectID(oid))
+            var commit: OpaquePointer?
+            try check(git_commit_lookup(&commit, handle, &oid), "git_commit_lookup")
+            defer { git_commit_free(commit) }
+            for number in 0..<git_commit_parentcount(commit) {
+                guard let id = git_commit_parent_id(commit, number) else { continue }
+                let (one, two) = (find(child), find(node(ObjectID(id.pointee))))
+                if one != two { parent[Int(max(one, two))] = min(one, two) }
+            }
+        }
+        // Every commit pushed is walked; one that was not (none) gets a group of its own.
+        return commits.enumerated().map { offset, commit in index[commit].map { Int(find($0)) } ?? -1 - offset }
+    }
+
     // MARK: Tags
 
     /// Every tag under `refs/tags/` whose name `include` accepts, peeled to commits, with tagger and committer

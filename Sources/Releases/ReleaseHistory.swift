@@ -44,7 +44,7 @@ public struct ReleaseHistory: Sendable {
     public let notes: [String]
 
     /// Reads the repository's tags and keeps those that are releases under `policy`; with `separatingHistories`,
-    /// without the tags of histories that share no commit with the project's (``unrelated(head:related:)``), which a
+    /// without the tags of histories that share no commit with the project's (``unrelated(head:groups:)``), which a
     /// note names.
     public static func read(
         from repository: Repository, policy: ReleasePolicy, separatingHistories: Bool = false
@@ -62,17 +62,15 @@ public struct ReleaseHistory: Sendable {
             releases: kept.releases, findings: kept.findings, notes: (kept.notes + unrelated.notes).sorted())
     }
 
-    /// ``unrelated(head:related:)`` over `repository`'s history, HEAD its head: two commits share history when they
-    /// have a merge base. A history that cannot be read (a shallow clone) leaves nothing out.
+    /// ``unrelated(head:groups:)`` over `repository`'s history (``Repository/historyGroups(of:)``), HEAD its head. A
+    /// history that cannot be read (a shallow clone, an object missing) leaves nothing out.
     public func unrelated(in repository: Repository) -> UnrelatedReleases {
-        let head = try? repository.resolve("HEAD")
-        return unrelated(head: head) { one, two -> Bool? in
-            do {
-                return try repository.mergeBase(one, two) != nil
-            } catch {
-                return nil
-            }
-        }
+        unrelated(in: repository, head: try? repository.resolve("HEAD"))
+    }
+
+    /// ``unrelated(head:groups:)`` over `repository`'s history with `head`.
+    public func unrelated(in repository: Repository, head: ObjectID?) -> UnrelatedReleases {
+        unrelated(head: head) { commits in (try? repository.historyGroups(of: commits)) ?? nil }
     }
 
     private init(releases: [Release], findings: [TagFinding], notes: [String]) {
@@ -188,7 +186,7 @@ public struct OutOfLineRelease: Sendable {
         /// A patch release that contains `other`, the first release of a later line, so it is no patch of its own.
         case containsLaterLine
         /// A release whose history shares no commit with the project's, whose greatest release is `other`
-        /// (``ReleaseHistory/unrelated(head:related:)``).
+        /// (``ReleaseHistory/unrelated(head:groups:)``).
         case sharesNoHistory
     }
 

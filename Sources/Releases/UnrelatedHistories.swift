@@ -18,51 +18,38 @@ extension ReleaseHistory {
     /// The most unrelated histories the releases are grouped into; past that, none is left out (a note says so).
     static let maximumHistories = 8
 
-    /// The releases of histories other than the project's. The releases are grouped by shared history (two
-    /// releases share it when their commits have a merge base: `related`, nil when it cannot be told). The project's
-    /// history is the one with the most releases, when it is the only one with that many and `head` shares it too;
-    /// otherwise nothing is left out and a note says why, so that neither a checked-out commit nor a few tags can
-    /// choose which releases are judged. A history whose releases all come before the project's first release is an
-    /// earlier history of the project and is kept. `related` is asked at most `maximumHistories` times a release.
-    public func unrelated(head: ObjectID?, related: (ObjectID, ObjectID) -> Bool?) -> UnrelatedReleases {
+    /// The releases of histories other than the project's. The releases are grouped by shared history: `groups`
+    /// gives, for the release commits and then `head`, a group number each (commits whose histories share a commit
+    /// share it), or nil when that cannot be told. The project's history is the one with the most releases, when it
+    /// is the only one with that many and `head` shares it too; otherwise nothing is left out and a note says why, so
+    /// that neither a checked-out commit nor a few tags can choose which releases are judged. A history whose
+    /// releases all come before the project's first release is an earlier history of the project and is kept.
+    public func unrelated(head: ObjectID?, groups: ([ObjectID]) -> [Int]?) -> UnrelatedReleases {
         let none = UnrelatedReleases(releases: [], notes: [])
         guard releases.count > 1 else { return none }
-        // Each history: its releases (indices) and the commit of the one last added, which the next release, usually
-        // close to it, is compared with first.
+        let commits = releases.map(\.commit) + (head.map { [$0] } ?? [])
+        guard let found = groups(commits), found.count == commits.count else { return none }
+        // Each history: its releases (indices), in order of the first release of each.
         var histories: [(members: [Int], last: ObjectID)] = []
-        var current = 0
+        var slot: [Int: Int] = [:]
         for (index, release) in releases.enumerated() {
-            // The history of the release before first, then the others.
-            let order = histories.indices.isEmpty ? [] : [current] + histories.indices.filter { $0 != current }
-            var joined: Int?
-            for candidate in order {
-                if histories[candidate].last == release.commit {
-                    joined = candidate
-                    break
-                }
-                guard let shares = related(release.commit, histories[candidate].last) else { return none }
-                if shares {
-                    joined = candidate
-                    break
-                }
+            if let known = slot[found[index]] {
+                histories[known].members.append(index)
+                histories[known].last = release.commit
+                continue
             }
-            if let joined {
-                histories[joined].members.append(index)
-                histories[joined].last = release.commit
-                current = joined
-            } else {
-                guard histories.count < Self.maximumHistories else {
-                    return UnrelatedReleases(
-                        releases: [],
-                        notes: [
-                            "the release tags come from more than \(Self.maximumHistories) histories that share no "
-                                + "commit; all are judged (list other projects' tags in releases.ignore)"
-                        ])
-                }
-                histories.append(([index], release.commit))
-                current = histories.count - 1
+            guard histories.count < Self.maximumHistories else {
+                return UnrelatedReleases(
+                    releases: [],
+                    notes: [
+                        "the release tags come from more than \(Self.maximumHistories) histories that share no "
+                            + "commit; all are judged (list other projects' tags in releases.ignore)"
+                    ])
             }
+            slot[found[index]] = histories.count
+            histories.append(([index], release.commit))
         }
+        let headHistory = head.flatMap { _ in found.last.flatMap { slot[$0] } }
         guard histories.count > 1 else { return none }
         let sizes = histories.map(\.members.count)
         let largest = sizes.max() ?? 0
@@ -80,8 +67,7 @@ extension ReleaseHistory {
                         + "project's in releases.ignore"
                 ])
         }
-        let projectLast = histories[project].last
-        guard let head, head == projectLast || related(head, projectLast) == true else {
+        guard headHistory == project else {
             return UnrelatedReleases(
                 releases: [],
                 notes: [

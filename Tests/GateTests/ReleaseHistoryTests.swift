@@ -127,8 +127,11 @@ struct ReleaseHistoryTests {
         _ tags: [(String, Character)], head: Character?, groups: [Set<Character>]
     ) throws -> (left: [String], notes: [String]) {
         let history = ReleaseHistory(tags: tags.map { Self.tag($0.0, $0.1) }, policy: try Self.policy())
-        let group = { (id: ObjectID) in groups.firstIndex { $0.contains { Self.commit($0) == id } } }
-        let found = history.unrelated(head: head.map(Self.commit)) { one, two in group(one) == group(two) }
+        let all = Array("0123456789abcdef")
+        let group = { (id: ObjectID) -> Int in
+            groups.firstIndex { $0.contains { Self.commit($0) == id } } ?? 100 + (all.firstIndex { Self.commit($0) == id } ?? 0)
+        }
+        let found = history.unrelated(head: head.map(Self.commit)) { commits in commits.map(group) }
         return (found.releases.map(\.tag), found.notes)
     }
 
