@@ -719,8 +719,11 @@ private struct TreeBuilder {
     /// a later split into a parent and a subcommand of that name (kubebuilder 2.0.0's `create` + `api` for 1.0.8's
     /// `create api`) is judged by the typed line (``CobraCompatibility/usePath(replacing:before:in:)``; review U1).
     /// The key stays the name alone: cobra runs the command for any word there, and many a Use names an argument in
-    /// lowercase (`get name`).
+    /// lowercase (`get name`). So a command that declares which arguments it takes (`Args: cobra.ExactArgs(1)`,
+    /// `MinimumNArgs(1)`, or `Args`/`ValidArgs` not known) has none: its words are a placeholder, and a flag moved
+    /// to a subcommand of that name is still claimed removed (review R91; a false alarm is the lesser harm).
     static func useWords(of info: CobraCommandInfo) -> String? {
+        guard info.argumentCheck == .unset, !info.argumentsUnknown, info.validArgs == nil else { return nil }
         guard !info.use.unresolved, info.use.values.count == 1, let use = info.use.values.first,
             let space = use.utf8.firstIndex(of: UInt8(ascii: " "))
         else { return nil }

@@ -337,12 +337,17 @@ struct CobraUseWordsTests {
             get := &cobra.Command{Use: "get NAME"}
             get.Flags().Bool("all", false, "all")
             root.AddCommand(get)
+            show := &cobra.Command{Use: "show name", Args: cobra.ExactArgs(1)}
+            show.Flags().String("output", "", "output")
+            root.AddCommand(show)
         """
 
     /// `create api` split into parent and subcommand in a patch: `tool create api --example` and `--group` are typed as
     /// before (on main: both "removed", and `create api` and its flags "added in a patch"). `--group` dropped from the
     /// subcommand in the next release is a removal. `get NAME`'s argument is no word: a subcommand `get name` with
-    /// `--all` does not carry `tool get --all`, which is still claimed removed.
+    /// `--all` does not carry `tool get --all`, which is still claimed removed. Nor is `show name`'s, whose command
+    /// declares that it takes an argument (`Args: cobra.ExactArgs(1)`): `tool show x --output` no longer parses, so
+    /// `show --output` is claimed removed (review R91; fails on 40a6d90: nothing claimed).
     @Test func splitUseKeepsTypedLine() throws {
         let split = """
                 create := &cobra.Command{Use: "create"}
@@ -356,6 +361,11 @@ struct CobraUseWordsTests {
                 name.Flags().Bool("all", false, "all")
                 get.AddCommand(name)
                 root.AddCommand(get)
+                show := &cobra.Command{Use: "show"}
+                shown := &cobra.Command{Use: "name"}
+                shown.Flags().String("output", "", "output")
+                show.AddCommand(shown)
+                root.AddCommand(show)
             """
         let repo = try FixtureRepository()
         try repo.write(".semgate.yml", Self.policy)
@@ -373,8 +383,10 @@ struct CobraUseWordsTests {
         let report = jsonObject(result.stdout)
         #expect(
             CobraPluginFlagsTests.errors(report, "1.0.1") == [
-                "breaking-without-major cli:tool get --all", "feature-in-patch cli:tool get name",
-                "feature-in-patch cli:tool get name --all", "removed-without-deprecation cli:tool get --all",
+                "breaking-without-major cli:tool get --all", "breaking-without-major cli:tool show --output",
+                "feature-in-patch cli:tool get name", "feature-in-patch cli:tool get name --all",
+                "feature-in-patch cli:tool show name", "feature-in-patch cli:tool show name --output",
+                "removed-without-deprecation cli:tool get --all", "removed-without-deprecation cli:tool show --output",
             ])
         #expect(
             CobraPluginFlagsTests.errors(report, "1.1.0") == [
