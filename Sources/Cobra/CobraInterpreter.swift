@@ -884,6 +884,10 @@ struct CobraInterpreter {
     /// Fields of each object (``CobraValue/object``) by field name, and what values of each type whose origin is not
     /// known were given by field (`scoped`), as indices into `cells`.
     private var objectFields: [CobraObjectField: Int32] = [:]
+    /// The object fields ``readField(of:_:)`` is reading, through copies and taken places: a read that comes back to
+    /// one of them (a copy whose origin took the copy's place) reads it as any value of its type instead of going
+    /// round again (syft's audit overflowed the stack there).
+    private var fieldsBeingRead: Set<CobraObjectField> = []
     private var unknownOriginFields: [Int64: Int32] = [:]
     /// The folder of the package that declares each object's type, whose methods it has (types are known by name, and
     /// two packages may each declare a `CreateOptions`).
@@ -2582,6 +2586,9 @@ struct CobraInterpreter {
         case .instance(let type):
             return read(fieldCell(scoped(type, field))) ?? []
         case .object(let site, let type):
+            let reading = CobraObjectField(site: site, field: field)
+            guard fieldsBeingRead.insert(reading).inserted else { return readField(of: .instance(type), field) }
+            defer { fieldsBeingRead.remove(reading) }
             let own = objectFieldCell(site, field)
             var values = read(own) ?? []
             values.formUnion(read(Self.cell(scoped(type, field), in: &unknownOriginFields, cells: &cells)) ?? [])
