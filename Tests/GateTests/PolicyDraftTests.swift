@@ -1051,6 +1051,8 @@ struct PolicyDraftTests {
             func oidc(cmd *cobra.Command) {
                 cmd.Flags().String("oidc-secret", "", "[EXPERIMENTAL] OIDC client secret")
                 cmd.Flags().String("oidc-id", "", "OIDC client id")
+                // A name holding a space is listed key by key, never grouped by its last word.
+                cmd.Flags().String("b [x", "", "[EXPERIMENTAL] spaced")
             }
 
             func main() {
@@ -1068,17 +1070,19 @@ struct PolicyDraftTests {
             }
             """)
         try repo.commit("first")
-        let (_, policy, items) = try draft(repo)
+        let (yaml, policy, items) = try draft(repo)
         #expect(
             policy.experimental.map(\.description) == [
                 "cli:pl attest --beta", "cli:pl sign --experimental-oci11", "cli:pl * --oidc-secret",
-                "cli:pl sign --resolver",
+                "cli:pl sign --resolver", "cli:pl attest --b [[]x", "cli:pl sign --b [[]x", "cli:pl verify --b [[]x",
             ])
+        #expect(yaml.contains("`TOOL * --NAME` covers the flag of that name on every command, also on commands a later"))
         let experimental = items.filter { item in policy.experimental.contains { $0.matches(item) } }
         #expect(
             experimental.sorted() == [
-                "cli:pl attest --beta", "cli:pl attest --oidc-secret", "cli:pl sign --experimental-oci11",
-                "cli:pl sign --oidc-secret", "cli:pl sign --resolver", "cli:pl verify --oidc-secret",
+                "cli:pl attest --b [x", "cli:pl attest --beta", "cli:pl attest --oidc-secret",
+                "cli:pl sign --b [x", "cli:pl sign --experimental-oci11", "cli:pl sign --oidc-secret",
+                "cli:pl sign --resolver", "cli:pl verify --b [x", "cli:pl verify --oidc-secret",
             ])
     }
 
