@@ -537,7 +537,10 @@ public struct CobraExtractorSpec: Extractor {
         for (name, keys) in byName.sorted(by: { $0.key < $1.key }) {
             let marked = keys.filter(flags.contains)
             guard !marked.isEmpty else { continue }
-            guard marked.count == keys.count, keys.count > 2,
+            // Only a name that is one word starting with `-` in every key is grouped: a flag whose name holds a
+            // space (`--a [x`) would give a glob (`tool * [[]x`) that takes every key ending in that word.
+            guard marked.count == keys.count, keys.count > 2, name.hasPrefix("-"),
+                keys.allSatisfy({ $0.split(separator: " ").filter { $0.hasPrefix("-") }.count == 1 }),
                 let program = keys.first?.split(separator: " ").first,
                 keys.allSatisfy({ $0.hasPrefix(program + " ") })
             else {
