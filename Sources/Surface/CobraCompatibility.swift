@@ -303,7 +303,9 @@ enum CobraCompatibility {
             func open(_ item: SurfaceItem?) -> Bool {
                 item?.attributes["unread-flags"]?.split(separator: ",").contains(Substring(scope)) == true
             }
-            guard open(command), !open(after.items[prefix + flagCommand]) else { return nil }
+            guard open(command), mayDefine(command, flag: added, command: flagCommand),
+                !open(after.items[prefix + flagCommand])
+            else { return nil }
             return unreadCall(added)
         }
         var words = (flagCommand ?? added.key).split(separator: " ")
@@ -470,13 +472,25 @@ enum CobraCompatibility {
         -> SurfaceItem?
     {
         guard !command.isEmpty, old.stability != .deprecated,
-            snapshot.items[old.surface + ":" + command]?.attributes["unread-flags"] != nil
+            let open = snapshot.items[old.surface + ":" + command], mayDefine(open, flag: old, command: command)
         else {
             return nil
         }
         var heir = old
         heir.attributes["provided-by"] = "unread-call"
         return heir
+    }
+
+    /// Whether code not read may define `flag` (an item under `command`) on `command`'s item: its flags are handed to
+    /// a call the files do not define (`unread-flags`), and, where that call is on a value whose method the program's
+    /// own types declare, they name the flag (`unread-flag-names`, review R87: a flag no implementer names is gone).
+    static func mayDefine(_ command: SurfaceItem, flag: SurfaceItem, command key: String) -> Bool {
+        guard command.attributes["unread-flags"] != nil else { return false }
+        guard let names = command.attributes["unread-flag-names"] else { return true }
+        let name = flag.key.dropFirst(key.isEmpty ? 0 : key.count + 1)
+        guard name.hasPrefix("-") else { return false }
+        let bare = name.drop { $0 == "-" }
+        return names.split(separator: " ").contains(bare)
     }
 
     /// What reading the source cannot show about the removal of each of `removed` (items of one surface or more), in
@@ -516,6 +530,13 @@ enum CobraCompatibility {
                     + "exception"
             }
             if let note = unplacedNote(item, before: before, after: after) { return note }
+            if let command = command(of: item.key), let open = after.items[item.surface + ":" + command],
+                open.attributes["unread-flag-names"] != nil
+            {
+                return "'\(command)' hands its flags to a method called on a value semgate cannot follow (see the "
+                    + "notes); the types the files declare with that method do not name it, so it is claimed; if code "
+                    + "not read still defines it, declare an exception"
+            }
             if after.unnamedFlags[item.surface]?.contains(item.key) == true, let command = command(of: item.key) {
                 let flag = item.key.dropFirst(command.isEmpty ? 0 : command.count + 1)
                 return "it may still be there: '\(command)' adds flags with an AddFlag that semgate cannot follow to "
