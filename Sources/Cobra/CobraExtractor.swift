@@ -370,6 +370,9 @@ private struct TreeBuilder {
     private var aliasesLeftOut = 0
     /// Whether the command being visited is under one a feature gate that says experimental hides.
     private var experimental = false
+    /// The `Hidden` expression not decided of the command being visited or the nearest above it that has one
+    /// (``CobraCommandInfo/hiddenWhen``): what is under it may be hidden (`hidden-when`).
+    private var hiddenWhen: String?
     /// The unfollowed `AddCommand` arguments already named in a note (a command reached through aliases is visited
     /// again).
     private var noted: Set<CobraMissingChild> = []
@@ -386,6 +389,7 @@ private struct TreeBuilder {
     private struct FlagAttributesKey: Hashable {
         let set: CobraFlagSetID
         let hidden: Bool
+        let hiddenWhen: String?
     }
     private static let maximumAliasItems = 50_000
 
@@ -666,14 +670,15 @@ private struct TreeBuilder {
     private mutating func flagAttributes(
         of flags: [FlatFlag], in set: CobraFlagSetID, scope: String, hidden: Bool
     ) -> [[String: String]] {
-        let key = FlagAttributesKey(set: set, hidden: hidden)
+        let key = FlagAttributesKey(set: set, hidden: hidden, hiddenWhen: hiddenWhen)
         if let known = attributesBySet[key] { return known }
         let attributes = flags.map { flag in
-            attributeTable.attributes(
+            let hidden = hidden || flag.hidden
+            return attributeTable.attributes(
                 of: .flag(
                     type: flag.definition.type, scope: scope, shorthand: flag.definition.shorthand,
-                    hidden: hidden || flag.hidden, noOptDefault: flag.noOptDefault,
-                    valueType: flag.definition.valueType))
+                    hidden: hidden, hiddenWhen: hidden ? nil : hiddenWhen ?? flag.hiddenWhen,
+                    noOptDefault: flag.noOptDefault, valueType: flag.definition.valueType))
         }
         attributesBySet[key] = attributes
         return attributes
@@ -797,12 +802,16 @@ private struct TreeBuilder {
         defer { experimental = experimentalAbove }
         // Help lists neither a hidden command nor anything under it.
         let hidden = hidden || info.hidden
+        let hiddenWhenAbove = hiddenWhen
+        hiddenWhen = hidden ? nil : hiddenWhen ?? info.hiddenWhen
+        defer { hiddenWhen = hiddenWhenAbove }
         let key = path.joined(separator: " ")
         let file = interpreter.paths[info.file]
         let unread = unreadFlags(of: site)
         let attributes = attributeTable.attributes(
             of: .command(
-                hidden: hidden, aliasOf: aliasOf, unreadFlags: unread?.scopes, unreadFlagNames: unread?.names,
+                hidden: hidden, hiddenWhen: hiddenWhen, aliasOf: aliasOf, unreadFlags: unread?.scopes,
+                unreadFlagNames: unread?.names,
                 validArgs: validArgs(of: info, at: site),
                 unreadCommands: interpreter.openCommands.contains(site), useWords: Self.useWords(of: info)))
         if interpreter.receivesUnknown.contains(site) { unplacedParents.insert(key) }
@@ -1288,6 +1297,8 @@ private struct TreeBuilder {
         var deprecated: Bool
         var hidden: Bool
         var noOptDefault = false
+        /// The `Hidden` expression not decided of the flag (``CobraFlagSetInfo/hiddenWhen``).
+        var hiddenWhen: String?
         /// The builds that define it in the set (through the sets added to it).
         var build = CobraBuildCondition.always
         /// Defined in `pflag.CommandLine`, which cobra adds to the root's persistent flags (``mergesCommandLine``).
@@ -1381,6 +1392,7 @@ private struct TreeBuilder {
         }
         for name in info.deprecated { result[name]?.deprecated = true }
         for name in info.hidden { result[name]?.hidden = true }
+        for (name, spelled) in info.hiddenWhen where result[name]?.hiddenWhen == nil { result[name]?.hiddenWhen = spelled }
         for name in info.noOptDefault { result[name]?.noOptDefault = true }
         if commandLine {
             // cobra adds `pflag.CommandLine` to the root's persistent flags when a command runs: after everything the

@@ -111,6 +111,9 @@ struct CobraCommandInfo: Sendable {
     var use = CobraStringField()
     var aliases = CobraStringField()
     var hidden = false
+    /// The expression of a `Hidden` whose value is not decided (`Hidden: !isBeta()`, doctl; review D1): the command
+    /// may be hidden in some runs and shown in others. Nil when it is hidden for sure or never set so.
+    var hiddenWhen: String?
     var deprecated = false
     /// Whether `DisableFlagParsing` is set true on every path: cobra then hands every argument, flags too, to the
     /// command, so none of its flags works there (review R68).
@@ -230,6 +233,9 @@ struct CobraFlagSetInfo: Sendable {
     var flagIncludes: Set<CobraFlagRef> = []
     var deprecated: Set<String> = []
     var hidden: Set<String> = []
+    /// By name, the expression of a `Hidden` whose value is not decided (`c.Flag(name).Hidden = !isBeta()`), as for
+    /// ``CobraCommandInfo/hiddenWhen``.
+    var hiddenWhen: [String: String] = [:]
     /// Flags given a `NoOptDefVal`: a bare `--flag` takes that value.
     var noOptDefault: Set<String> = []
     /// How many `custom` flag types a later pass replaced by what `Type()` returns.
@@ -621,6 +627,8 @@ struct CobraInterpreter {
     private var flagVariables: [CobraVariable: Set<CobraBoundFlag>] = [:]
     /// By command, the variables whose being set guards a deprecation notice in a function it runs.
     private var noticeGuards: [CobraSite: Set<CobraVariable>] = [:]
+    /// How the `Hidden` value being set is written (``hiddenSpelling(of:in:)``), while `setCommandField` runs.
+    private var hiddenSpelling: String?
     /// ``mayAddFlags(named:)`` by name number: -1 not worked out yet, 0 no, 1 yes.
     private var mayAddFlagsByName: [Int8] = []
     /// The flag sets handed to a call the files do not define, which may define flags in them.
@@ -6018,7 +6026,9 @@ struct CobraInterpreter {
                     assignField(of: object, field, value)
                 case .command(let site):
                     let literal = if sources.count == 1, case .function = sources[0] { true } else { false }
+                    hiddenSpelling = (sources.count == 1 ? sources.first : nil).map { hiddenSpelling(of: $0, in: frame.file) }
                     setCommandField(site, field, value, fromLiteral: false, literal: literal)
+                    hiddenSpelling = nil
                 case .flag(let set, let name):
                     let value = value.isEmpty ? flagZero ?? value : value
                     // A flag made by reflection in a set made by `NewFlagSet` is one of many a table may make there
@@ -6030,8 +6040,16 @@ struct CobraInterpreter {
                             value.isEmpty || !hidingHolds || value.count > 1 ? nil : value.contains(.bool(true))
                         updateFlagSet(set) { $0.hiddenValues[name, default: []].insert(hides) }
                     }
-                    if field == CobraKnown.hidden.id, value.contains(.bool(true)) {
-                        if hidingHolds, value.only == .bool(true) { updateFlagSet(set) { $0.hidden.insert(name) } }
+                    if field == CobraKnown.hidden.id, hidingHolds, value.only == .bool(true) {
+                        updateFlagSet(set) { $0.hidden.insert(name) }
+                    } else if field == CobraKnown.hidden.id {
+                        if Self.mayHoldTrue(value), !name.isEmpty {
+                            let spelled = (sources.count == 1 ? sources.first : nil).map { hiddenSpelling(of: $0, in: frame.file) }
+                                ?? "?"
+                            updateFlagSet(set) { info in
+                                if info.hiddenWhen[name] == nil { info.hiddenWhen[name] = spelled }
+                            }
+                        }
                     } else if field == CobraKnown.deprecated.id, value.contains(where: Self.isNonEmptyString) {
                         updateFlagSet(set) { $0.deprecated.insert(name) }
                     } else if field == CobraKnown.noOptDefVal.id, value.only != .string("") {
@@ -6509,6 +6527,34 @@ struct CobraInterpreter {
         return false
     }
 
+    /// Whether a `Hidden` given `value` may be true in a run and is not true for sure there: a value not read, or
+    /// both `true` and something else (review D1).
+    private static func mayHoldTrue(_ value: CobraValues) -> Bool {
+        if value.only == .bool(false) { return false }
+        return value.isEmpty || value.contains(.bool(true)) || !value.allSatisfy { if case .bool = $0 { true } else { false } }
+    }
+
+    /// How a `Hidden` value is written, for ``CobraCommandInfo/hiddenWhen``: `!isBeta()`, `cfg.Hidden`; at most 80
+    /// bytes of names, selectors, calls and `!`, else a description.
+    private func hiddenSpelling(of expression: CobraExpr, in file: Int) -> String {
+        func spell(_ expression: CobraExpr, depth: Int) -> String? {
+            guard depth < 8 else { return nil }
+            switch expression {
+            case .name(let name): return text(of: name, in: file)
+            case .selector(let base, let name, _):
+                return spell(base, depth: depth + 1).map { $0 + "." + text(of: name, in: file) }
+            case .call(let base, let arguments, _):
+                return spell(base, depth: depth + 1).map { $0 + (arguments.isEmpty ? "()" : "(...)") }
+            case .unary(.not, let inner): return spell(inner, depth: depth + 1).map { "!" + $0 }
+            default: return nil
+            }
+        }
+        guard let spelled = spell(expression, depth: 0), spelled.utf8.count <= 80,
+            spelled.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value != 0x7F })
+        else { return "?" }
+        return spelled
+    }
+
     /// `literal`: the value is a function literal written there (`RunE: func(...) {...}`, `c.RunE = func...`).
     private mutating func setCommandField(
         _ site: CobraSite, _ field: CobraName, _ value: CobraValues, fromLiteral: Bool, literal: Bool = false
@@ -6534,6 +6580,9 @@ struct CobraInterpreter {
         case CobraKnown.hidden.id:
             if hidingHolds, value.only == .bool(true) {
                 updateCommand(site) { $0.hidden = true }
+            } else if Self.mayHoldTrue(value) {
+                let spelled = hiddenSpelling ?? "?"
+                updateCommand(site) { info in if info.hiddenWhen == nil { info.hiddenWhen = spelled } }
             }
         case CobraKnown.disableFlagParsing.id:
             if hidingHolds, value.only == .bool(true) {
@@ -7096,7 +7145,9 @@ struct CobraInterpreter {
                 let value = evaluate(element.value, in: &frame)
                 let fieldName = runName(field, in: frame.file)
                 let literal = if case .function = element.value { true } else { false }
+                if fieldName == CobraKnown.hidden.id { hiddenSpelling = hiddenSpelling(of: element.value, in: frame.file) }
                 setCommandField(site, fieldName, value, fromLiteral: true, literal: literal)
+                hiddenSpelling = nil
                 if fieldName == CobraKnown.completionOptions.id {
                     completionOptions(element.value, of: .command(site), in: &frame)
                 }
