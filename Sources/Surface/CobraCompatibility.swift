@@ -55,6 +55,15 @@ enum CobraCompatibility {
         },
         Rule(
             attribute: "type",
+            reason: "a string flag became a custom flag value (`string` to `json|yaml`): a string took every value, "
+                + "and the custom value's `Set` keeps or narrows that, which source cannot tell: no change is claimed",
+            bump: .patch
+        ) { context in
+            guard context.oldValue == "string", let new = context.newValue else { return false }
+            return !CobraExtractor.pflagTypes.contains(new)
+        },
+        Rule(
+            attribute: "type",
             reason: "a pflag type became a custom flag value's own type, or back (`int` to `n`): which values the "
                 + "custom value's `Set` accepts cannot be read from source, and such a change usually widens what is "
                 + "accepted (`n` also takes `unlimited`), so it counts as a feature, not a break",
@@ -86,6 +95,19 @@ enum CobraCompatibility {
         ) { context in
             guard let shorthand = context.oldValue, let command = command(of: context.new.key) else { return false }
             return context.lookups.shorthands(on: command, surface: context.new.surface).contains(shorthand)
+        },
+        Rule(
+            attribute: "scope",
+            reason: "a local flag became persistent on a command that has no subcommands: no command line changes "
+                + "(a command above that now gives it to others adds those keys, judged on their own)",
+            bump: .patch
+        ) { context in
+            // The command users type the flag on: `old`'s (when a command above now declares it, `new` is that
+            // command's flag, reached from here).
+            guard context.oldValue == "local", context.newValue == "persistent",
+                let command = command(of: context.old.key)
+            else { return false }
+            return !context.lookups.hasSubcommands(command, surface: context.old.surface, in: .after)
         },
         Rule(
             attribute: "scope", reason: "a local flag became persistent: it now also reaches the subcommands",
@@ -633,7 +655,7 @@ final class CobraLookups {
     private let after: SurfaceSnapshot
     /// By surface and command, its flags in `after`: name, shorthand, and whether persistent.
     private var flagsByCommand: [String: [String: [(name: Substring, shorthand: String?, persistent: Bool)]]] = [:]
-    /// By surface, every command of `before` with a subcommand (a key under it that is not a flag).
+    /// By side and surface (`b:cli`, `a:cli`), every command with a subcommand (a key under it that is not a flag).
     private var parents: [String: Set<String>] = [:]
     /// By old and new `build` text, what the default builds see (``GoBuildComparison/presenceBump(old:new:)``).
     private var presence: [[String?]: Bump?] = [:]
@@ -681,11 +703,15 @@ final class CobraLookups {
         return found
     }
 
-    /// Whether `command` has a subcommand in `before`.
-    func hasSubcommands(_ command: String, surface: String) -> Bool {
-        if parents[surface] == nil {
+    /// Which side of the comparison a lookup reads.
+    enum Side { case before, after }
+
+    /// Whether `command` has a subcommand in `before` (or `after`).
+    func hasSubcommands(_ command: String, surface: String, in side: Side = .before) -> Bool {
+        let slot = (side == .before ? "b:" : "a:") + surface
+        if parents[slot] == nil {
             var found: Set<String> = []
-            for item in before.items.values where item.surface == surface {
+            for item in (side == .before ? before : after).items.values where item.surface == surface {
                 let key = item.key
                 // The root's key path is empty: any command is under it.
                 if !key.isEmpty && !key.hasPrefix("--") { found.insert("") }
@@ -696,8 +722,8 @@ final class CobraLookups {
                     index = key.index(after: space)
                 }
             }
-            parents[surface] = found
+            parents[slot] = found
         }
-        return parents[surface]?.contains(command) ?? false
+        return parents[slot]?.contains(command) ?? false
     }
 }
