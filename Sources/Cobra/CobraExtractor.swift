@@ -9,7 +9,9 @@ public struct CobraItem: Sendable, Hashable {
     public let attributes: [String: String]
     /// Deprecated by `Deprecated:`, `MarkDeprecated` or a deprecated command above it.
     public let deprecated: Bool
-    /// Experimental: under a command a feature gate that says experimental hides (helm's `HELM_EXPERIMENTAL_OCI`).
+    /// Experimental: under a command a feature gate that says experimental hides (helm's `HELM_EXPERIMENTAL_OCI`) or an
+    /// annotation marks experimental (docker's `experimentalCLI`), or a flag whose name or usage says so
+    /// (``CobraHelpText/flagSaysExperimental(name:usages:)``: cosign's `[EXPERIMENTAL] OIDC client secret`).
     public internal(set) var experimental = false
     /// The file of the command literal or flag definition.
     public let path: String
@@ -368,7 +370,8 @@ private struct TreeBuilder {
     /// The first alias left out past `maximumAliasItems` (where, which, of what), and how many were: one note says so.
     private var aliasLeftOut: (location: String, alias: String, key: String)?
     private var aliasesLeftOut = 0
-    /// Whether the command being visited is under one a feature gate that says experimental hides.
+    /// Whether the item being added is experimental: under a command a feature gate that says experimental hides or
+    /// an annotation marks so, or a flag whose name or usage says so.
     private var experimental = false
     /// The `Hidden` expression not decided of the command being visited or the nearest above it that has one
     /// (``CobraCommandInfo/hiddenWhen``): what is under it may be hidden (`hidden-when`).
@@ -798,7 +801,9 @@ private struct TreeBuilder {
         let spellings = CobraNormalization.agreed([inherited, interpreter.commandSpellings(site)].compactMap { $0 })
         let deprecated = deprecated || info.deprecated
         let experimentalAbove = experimental
-        experimental = experimental || info.experimental
+        // A feature gate that says experimental hides it, or an annotation says so (`experimentalCLI`,
+        // `status: Experimental`): the command and what is under it are experimental (not the root).
+        experimental = experimental || info.experimental || (info.annotatedExperimental && path.count > 1)
         defer { experimental = experimentalAbove }
         // Help lists neither a hidden command nor anything under it.
         let hidden = hidden || info.hidden
@@ -877,6 +882,11 @@ private struct TreeBuilder {
             let setAttributes = flagAttributes(of: setFlags, in: set, scope: scope, hidden: hidden)
             for (flag, flagAttributes) in zip(setFlags, setAttributes) {
                 let flagDeprecated = deprecated || flag.deprecated
+                // A flag whose name or usage says it is experimental (`[EXPERIMENTAL] OIDC client secret`) is, with
+                // the spellings that reach it: users were told not to rely on it.
+                let commandExperimental = experimental
+                experimental = experimental || flag.definition.saysExperimental
+                defer { experimental = commandExperimental }
                 let location = (path: interpreter.paths[flag.definition.file], line: flag.definition.line)
                 let flagBuild = build.and(flag.build, in: buildTable)
                 add(
