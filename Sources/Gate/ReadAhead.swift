@@ -77,7 +77,11 @@ final class Channel<Element: Sendable>: Sendable {
     private let filled = DispatchSemaphore(value: 0)
 
     init(capacity: Int) {
-        room = DispatchSemaphore(value: capacity)
+        // Made at 0 and signalled up to `capacity`: libdispatch traps when a semaphore is freed holding less than the
+        // value it was made with, which a channel the receiver left with elements in it (an error thrown while
+        // releases were read ahead) does.
+        room = DispatchSemaphore(value: 0)
+        for _ in 0..<capacity { room.signal() }
     }
 
     /// Adds `element` once there is room; false (and nothing added) once the receiver has cancelled.

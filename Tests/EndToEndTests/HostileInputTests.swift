@@ -28,7 +28,7 @@ private let goAPIPolicy = """
 /// on the data segment (heap) in bytes; records an issue when the deadline passes.
 private func run(
     _ arguments: [String], in repo: FixtureRepository, policy: String = goAPIPolicy, deadline: TimeInterval = 60,
-    heapBytes: Int? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    heapBytes: Int? = nil, environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation
 ) throws -> CommandResult {
     let folder = try TemporaryFolder()
     let file = try folder.write("policy.yml", policy + "\n")
@@ -39,7 +39,8 @@ private func run(
         executable = URL(fileURLWithPath: "/usr/bin/prlimit")
     }
     let (result, seconds) = try runProcess(
-        executable, all, in: nil, environment: ProcessInfo.processInfo.environment, deadline: deadline)
+        executable, all, in: nil, environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
+        deadline: deadline)
     guard let result else {
         Issue.record("semgate \(arguments) did not finish in \(deadline) s", sourceLocation: sourceLocation)
         return CommandResult(status: -1, stdout: "", stderr: "timed out after \(seconds) s")
@@ -230,6 +231,43 @@ struct HostileInputTests {
         }
         try repo.fastImport(stream)
         return repo
+    }
+
+    @Test("audit stops with exit 2, not a crash, when a release it reads fails while later ones are read ahead")
+    func failureWhileReadingAhead() throws {
+        // Ten releases and two surfaces, read by two threads; v1.2.0 holds a file one folder past `Limit.treeDepth`.
+        // The thread reading `one` stops there while the other has read releases ahead, and the audit throws with
+        // them still queued: libdispatch trapped freeing the queue's semaphore (signal 4, main e01cb54).
+        var stream = ""
+        for index in 0..<10 {
+            var files = ["a.txt": "NAME_v\(index)\n", "b.txt": "NAME_b\(index)\n"]
+            if index == 2 { files[String(repeating: "d/", count: 1_001) + "x.txt"] = "NAME_deep\n" }
+            stream += "commit refs/heads/main\ncommitter A <a@example.com> \(1_700_000_000 + index * 86_400) +0000\n"
+            stream += "data 2\nc\n"
+            if index == 3 { stream += "D " + String(repeating: "d/", count: 1_001) + "x.txt\n" }
+            for (path, content) in files.sorted(by: { $0.key < $1.key }) {
+                stream += "M 100644 inline \(path)\ndata \(content.utf8.count)\n\(content)\n"
+            }
+            stream += "\ntag v1.\(index).0\nfrom refs/heads/main\n"
+            stream += "tagger A <a@example.com> \(1_700_000_000 + index * 86_400) +0000\ndata 2\nt\n\n"
+        }
+        let repo = try FixtureRepository()
+        try repo.fastImport(stream)
+        let policy = """
+            semgate: 1
+            project: hostile
+            surfaces:
+              one:
+                extract:
+                  regex: {files: ["**/*.txt"], pattern: 'NAME_(?<name>\\w+)'}
+              two:
+                extract:
+                  regex: {files: ["b.txt"], pattern: 'NAME_(?<name>\\w+)'}
+            """
+        for jobs in ["1", "2", "4"] {
+            let result = try run(["audit", "--no-cache"], in: repo, policy: policy, environment: ["SEMGATE_JOBS": jobs])
+            expectCouldNotRun(result, mentions: ["folders nest more than 1000 levels deep"])
+        }
     }
 
     @Test(
