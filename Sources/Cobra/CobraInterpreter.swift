@@ -138,6 +138,11 @@ struct CobraCommandInfo: Sendable {
     /// Whether `ValidArgs` or `Args` may hold something else than one literal gave: set by an assignment, or by one
     /// literal giving different values in different runs. Which arguments the command takes is then not known.
     var argumentsUnknown = false
+    /// Whether a `Run` or `RunE` it is given may read its arguments: a function whose body names its `args` parameter
+    /// (a function literal inside it counts), or one semgate cannot read. The words its `Use` spells after its name
+    /// are then what users type there, not a subcommand's path (review R91: cobra's `legacyArgs` takes any word on a
+    /// command without subcommands or `Args`).
+    var readsArguments = false
     /// Whether an annotation says the command is experimental (`Annotations: map[string]string{"experimental": ""}`,
     /// `cmd.Annotations["status"] = "Experimental"`): what a program shows or warns about, read for init's proposals
     /// (``CobraSurface/annotatedExperimental``), not for the surface.
@@ -1932,6 +1937,7 @@ struct CobraInterpreter {
             if made.argAliases == nil { made.argAliases = info.argAliases }
             if made.argumentCheck == .unset { made.argumentCheck = info.argumentCheck }
             made.argumentsUnknown = made.argumentsUnknown || info.argumentsUnknown
+            made.readsArguments = made.readsArguments || info.readsArguments
         }
         if let missing = missingChildren[original] { missingChildren[copy, default: []].formUnion(missing) }
         for (mine, theirs) in [(CobraFlagSetID.local(copy), CobraFlagSetID.local(original)),
@@ -6656,6 +6662,9 @@ struct CobraInterpreter {
         case CobraKnown.run.id, CobraKnown.runE.id, CobraKnown.preRun.id, CobraKnown.preRunE.id:
             if runsDeprecationNotice(value) { updateCommand(site) { $0.deprecated = true } }
             noticeGuards[site, default: []].formUnion(guardedNoticeVariables(value))
+            if field == CobraKnown.run.id || field == CobraKnown.runE.id, mayReadArguments(value) {
+                updateCommand(site) { $0.readsArguments = true }
+            }
         case CobraKnown.validArgs.id, CobraKnown.args.id, CobraKnown.argAliases.id:
             // A literal's own are read from its expression (``readArguments(_:_:_:in:)``); an assignment may set
             // anything.
@@ -6863,6 +6872,91 @@ struct CobraInterpreter {
             }
         }
         return false
+    }
+
+    /// Whether a `Run` or `RunE` given `value` may read its arguments: a function literal or a function of the program
+    /// whose body names its `args` or its command (`cmd.Flags().Arg(0)`, `show(cmd)`: cobra hands the arguments there
+    /// too) or selects an `Args` (`os.Args`), or a value semgate cannot read (unknown, another package's function): in
+    /// doubt the words of `Use` are not taken for a path (reviews R91, R101). `nil` runs nothing.
+    private func mayReadArguments(_ value: CobraValues) -> Bool {
+        func reads(_ body: [CobraStatement], _ parameters: [CobraLocalName?]) -> Bool {
+            let named = parameters.prefix(2).compactMap { $0 }
+            return Self.mentions(body) { expression in
+                named.contains { Self.mentions(expression, $0) } || Self.selects(expression, CobraKnown.args.id)
+            }
+        }
+        if value.isEmpty { return true }
+        for function in value {
+            switch function {
+            case .nilValue:
+                continue
+            case .closure(let site):
+                guard let literal = closures[site]?.literal else { return true }
+                if reads(literal.body, literal.parameters) { return true }
+            case .function(let key):
+                let declaration = declared.list[Int(key)]
+                let function = files[declaration.file].functions[declaration.index]
+                let signature = function.declaration.signature.parameters
+                // Go names every parameter or none (`_` is a name only an assignment's left side spells).
+                let named: [CobraLocalName?] =
+                    function.parameters.count == signature.count
+                    ? zip(function.parameters, signature).map { $1.name == "_" ? nil : $0.name } : []
+                if reads(sources[declaration.file].body(of: declaration.index), named) { return true }
+            default:
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether `expression` selects `field` of anything (`os.Args`, `fs.Args()`); a function literal may.
+    private static func selects(_ expression: CobraExpr, _ field: CobraLocalName) -> Bool {
+        switch expression {
+        case .name, .string, .opaque: return false
+        case .selector(let base, let name, _): return name == field || selects(base, field)
+        case .call(let callee, let arguments, _): return ([callee] + arguments).contains { selects($0, field) }
+        case .composite(_, let elements, _):
+            return elements.contains { element in
+                (element.key.map { selects($0, field) } ?? false) || selects(element.value, field)
+            }
+        case .unary(_, let operand): return selects(operand, field)
+        case .binary(_, let left, let right): return selects(left, field) || selects(right, field)
+        case .index(let base, let indices): return ([base] + indices).contains { selects($0, field) }
+        case .function: return true
+        }
+    }
+
+    /// Whether an expression of `statements` passes `test` (a name declared again inside counts too, the safe side
+    /// for ``mayReadArguments(_:)``).
+    private static func mentions(_ statements: [CobraStatement], _ test: (CobraExpr) -> Bool) -> Bool {
+        statements.contains { statement in
+            switch statement {
+            case .expression(let expression), .deferred(let expression):
+                return test(expression)
+            case .assign(let targets, _, let sources, _):
+                return (targets + sources).contains { test($0) }
+            case .declare(_, _, let sources), .return(let sources):
+                return sources.contains { test($0) }
+            case .range(let names, let collection, let body):
+                return (names + [collection]).contains { test($0) } || mentions(body, test)
+            case .block(let inner):
+                return mentions(inner, test)
+            case .conditional(let header, let condition, let then, let otherwise):
+                return mentions(header, test) || condition.map { test($0) } == true
+                    || mentions(then, test) || mentions(otherwise, test)
+            case .switchCases(let tag, let clauses):
+                return tag.map { test($0) } == true
+                    || clauses.contains {
+                        ($0.cases ?? []).contains { test($0) } || mentions($0.body, test)
+                    }
+            case .typeSwitch(let subject, let clauses):
+                return test(subject) || clauses.contains { mentions($0.body, test) }
+            case .loop(let header, let body):
+                return mentions(header, test) || mentions(body, test)
+            case .continueRange, .breakRange, .jump, .label, .leave:
+                return false
+            }
+        }
     }
 
     private static func strings(in values: CobraValues) -> Set<String> {
