@@ -889,6 +889,27 @@ struct CobraInterpreter {
     /// round again (syft's audit overflowed the stack there).
     private var fieldsBeingRead: Set<CobraObjectField> = []
     private var unknownOriginFields: [Int64: Int32] = [:]
+    /// The fields written through a value the run cannot tie to an object (review R89: `h := <-ch; h.Disk = nil`,
+    /// `box.Load().(*Group).Disk = nil`, `ctx.Value("g").(*Group).Disk = nil`), by type and field (`scoped`, for every
+    /// struct type of the program that declares a field of that name), as indices into `cells`: what such writes
+    /// gave, and the type itself (so a write of a value not known leaves a mark). Such a field of an object that may
+    /// be what that value was (``mayBeUnnamed(_:)``) reads as any value of its type (``writtenThroughUnnamed``), where
+    /// the first such write is (for the note).
+    private var unnamedWrites: [Int64: Int32] = [:]
+    private var unnamedWritePlaces: [Int64: CobraPlace] = [:]
+    /// The objects sent on a channel, handed to a call not read or written where the run does not follow them, in
+    /// every run (``handedObjects`` is kept only while literals decide), and those they hold at any depth, worked out
+    /// again when more were handed or a pass began.
+    private var objectsHandedOn: Set<CobraSite> = []
+    private var unnamable: (roots: Int, pass: Int, objects: Set<CobraSite>) = (-1, -1, [])
+    /// By field name, the struct types of the program that declare a field of that name.
+    private var typesDeclaringField: [CobraName: [CobraName]] = [:]
+    /// Whether a file read sends in a `select` case or assigns there (the body parser leaves the cases out): any
+    /// object may then have been sent.
+    private lazy var everyObjectMayBeSent: Bool = {
+        let hookCalls = self.hookCalls
+        return hookCalls.sendsInSelectCase() || hookCalls.selectAssignsPlace()
+    }()
     /// The folder of the package that declares each object's type, whose methods it has (types are known by name, and
     /// two packages may each declare a `CreateOptions`).
     private var objectFolders: [CobraSite: Int32] = [:]
@@ -1087,11 +1108,16 @@ struct CobraInterpreter {
         /// The locals bound to a list or map literal of one entry (``CobraOneEntry``), with what that entry holds now:
         /// an assignment in order to that entry replaces it (review R60).
         var oneEntry: [CobraLocalName: CobraOneEntry] = [:]
+        /// The locals bound to a value the run cannot name that may be an object of the program's types (review R89):
+        /// received from a channel (`h := <-ch`: any type, -1), or a type assertion to one of the program's types
+        /// (`h := box.Load().(*Group)`: that type) of a value not known.
+        var unnamed: [CobraLocalName: CobraName] = [:]
 
         /// Forgets the loops whose index or collection `name` is: assigned in the body, `table[i]` may be another
         /// element.
         mutating func reassigned(_ name: CobraLocalName) {
             if !oneEntry.isEmpty { oneEntry[name] = nil }
+            if !unnamed.isEmpty { unnamed[name] = nil }
             if !ranges.isEmpty { ranges.removeAll { $0.index == name || $0.collection == name } }
             if !entryBesideNil.isEmpty { entryBesideNil[name] = nil }
             if !entryNilInSlots.isEmpty { entryNilInSlots[name] = nil }
@@ -2586,6 +2612,7 @@ struct CobraInterpreter {
         case .instance(let type):
             return read(fieldCell(scoped(type, field))) ?? []
         case .object(let site, let type):
+            if !unnamedWrites.isEmpty, let values = writtenThroughUnnamed(site, type, field) { return values }
             let reading = CobraObjectField(site: site, field: field)
             guard fieldsBeingRead.insert(reading).inserted else { return readField(of: .instance(type), field) }
             defer { fieldsBeingRead.remove(reading) }
@@ -2895,6 +2922,138 @@ struct CobraInterpreter {
             }
         }
         return nil
+    }
+
+    /// `x.field = values` where `x` is a value the run cannot tie to an object (received from a channel, loaded from
+    /// an `atomic.Value`, taken from a context: review R89): it may be any object of a struct type of the program that
+    /// declares `field` and that went where the run does not follow it, so that field of each such object reads as
+    /// any value of its type from now on (``writtenThroughUnnamed``). The objects whose field was read before get the
+    /// pass run again.
+    private mutating func writeThroughUnnamed(
+        _ field: CobraName, of asserted: CobraName?, _ values: CobraValues, file: Int, line: Int
+    ) {
+        if typesDeclaringField.isEmpty {
+            for (type, fields) in declared.structs {
+                for name in fields.keys { typesDeclaringField[name, default: []].append(type) }
+            }
+        }
+        for type in typesDeclaringField[field] ?? [] where asserted == nil || asserted == type {
+            let key = scoped(type, field)
+            let isNew = unnamedWrites[key] == nil
+            let index = Self.cell(key, in: &unnamedWrites, cells: &cells)
+            if unnamedWritePlaces[key] == nil { unnamedWritePlaces[key] = CobraPlace(file: file, line: line) }
+            add(values.union([.instance(type)]), to: index)
+            guard isNew else { continue }
+            // The calls that read such a field before are not replayed as they were.
+            clock += 1
+            for (objectField, cell) in objectFields where objectField.field == field { cells[Int(cell)].changedAt = clock }
+            changed = true
+            changedAfterRead = true
+        }
+    }
+
+    /// The type of the program's a value not known that `expression` evaluates to may be (review R89): -1 (any) for a
+    /// receive from a channel (`<-ch`, the only unary operator the interpreter does not tell apart that a selector or
+    /// a binding may start with), the type of a type assertion ending the line's statement (`box.Load().(*Group)`, by
+    /// the tokens: the body parser drops assertions), -2 for an assertion to a type the program does not name; nil
+    /// otherwise (a value of another package's type: not one of the program's objects).
+    private mutating func unnamedType(of expression: CobraExpr, in frame: Frame) -> CobraName? {
+        if case .unary(.other, _) = expression { return -1 }
+        guard let line = Self.firstLine(of: [expression]),
+            let asserted = assertedType(onLine: line, in: frame.file, before: nil)
+        else { return nil }
+        return numbering.table.number(of: asserted) ?? -2
+    }
+
+    /// The last name of the type a type assertion on `line` of `file` asserts (`x.(*T)`, `x.(pkg.T)`), where it is
+    /// followed by `.field` (`field` given) or ends the statement on the line (nil): by the tokens. Nil when none.
+    private func assertedType(onLine line: Int, in file: Int, before field: String?) -> String? {
+        let tokens = sources[file].file.go.tokens
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].position.line < line { low = middle + 1 } else { high = middle }
+        }
+        var index = low
+        while index + 3 < tokens.count, tokens[index].position.line == line {
+            defer { index += 1 }
+            guard tokens[index].symbol == .period, tokens[index + 1].symbol == .leftParen else { continue }
+            var cursor = index + 2
+            if tokens[cursor].symbol == .star { cursor += 1 }
+            var last: String?
+            while cursor < tokens.count, tokens[cursor].kind == .identifier {
+                last = tokens[cursor].text
+                guard cursor + 2 < tokens.count, tokens[cursor + 1].symbol == .period else {
+                    cursor += 1
+                    break
+                }
+                cursor += 2
+            }
+            guard let last, cursor < tokens.count, tokens[cursor].symbol == .rightParen else { continue }
+            let next = cursor + 1
+            if let field {
+                if next + 1 < tokens.count, tokens[next].symbol == .period, tokens[next + 1].kind == .identifier,
+                    tokens[next + 1].text == field
+                {
+                    return last
+                }
+            } else if next >= tokens.count || tokens[next].kind == .semicolon || tokens[next].symbol == .rightBrace
+                || tokens[next].position.line != line
+            {
+                return last
+            }
+        }
+        return nil
+    }
+
+    /// What `field` of the object at `site` holds when a value the run cannot tie to an object wrote that field of
+    /// its type (``writeThroughUnnamed``) and the object may be that value (``mayBeUnnamed(_:)``): what such writes
+    /// gave and any value of the field's type (none known for a field of no type of the program): the flags it names
+    /// are not certain, nor is their absence. Nil otherwise.
+    private mutating func writtenThroughUnnamed(_ site: CobraSite, _ type: CobraName, _ field: CobraName) -> CobraValues? {
+        let key = scoped(type, field)
+        guard let index = unnamedWrites[key] else { return nil }
+        let written = read(index) ?? []
+        guard mayBeUnnamed(site) else { return nil }
+        // The object's own cell, as every read of a field makes it (what an assignment in order gives it is read there).
+        _ = objectFieldCell(site, field)
+        if let place = unnamedWritePlaces[key] {
+            let names = numbering.table.names
+            note(
+                "field \(names[Int(field)]) is written here through a value that cannot be tied to an object; the "
+                    + "\(names[Int(type)]) values sent, stored or handed where the run does not follow them are read "
+                    + "with any \(names[Int(field)]), so what they define is not in the surface for certain",
+                file: place.file, line: place.line)
+        }
+        guard let fieldType = declared.fieldType(field, of: type) else { return [] }
+        var values = CobraValues(written.filter { $0 != .instance(type) })
+        values.insert(.instance(fieldType))
+        return values
+    }
+
+    /// Whether the object at `site` may be what a value the run cannot name holds: it was sent on a channel, handed
+    /// to a call not read, stored in another package's name or written where the run does not follow it, or is held
+    /// (in a field, at any depth) by an object that was; every object when a file read sends in a `select` case.
+    private mutating func mayBeUnnamed(_ site: CobraSite) -> Bool {
+        if everyObjectMayBeSent { return true }
+        let roots = objectsHandedOn.count + escapedObjects.count + storedInPackages.count
+        if roots >= Self.maximumHandedObjects { return true }
+        if unnamable.roots != roots || unnamable.pass != pass {
+            var heldBy: [CobraSite: [Int32]] = [:]
+            for (key, index) in objectFields { heldBy[key.site, default: []].append(index) }
+            var reached = objectsHandedOn.union(escapedObjects).union(storedInPackages)
+            var pending = Array(reached)
+            while let next = pending.popLast() {
+                for index in heldBy[next] ?? [] {
+                    for case .object(let inner, _) in cells[Int(index)].values ?? [] where reached.insert(inner).inserted {
+                        pending.append(inner)
+                    }
+                }
+            }
+            unnamable = (roots, pass, reached)
+        }
+        return unnamable.objects.contains(site)
     }
 
     /// Gives field `field` of `object` (an instance or object) `values`; every value of its type has them too.
@@ -4886,6 +5045,11 @@ struct CobraInterpreter {
                     value, to: target, define: define, in: &frame, flagZero: zero, sources: sources,
                     keepsEntries: Self.keepsEntries(of: target, source: source))
             }
+            if sources.count == 1, values[0].isEmpty, case .name(let name)? = targets.first,
+                let type = unnamedType(of: sources[0], in: frame)
+            {
+                frame.unnamed[name] = type
+            }
             if define, targets.count == 1, sources.count == 1, case .name(let name) = targets[0] {
                 certainLocal(name, sources[0], in: &frame)
                 recordOneEntry(name, sources[0], in: &frame)
@@ -5004,6 +5168,13 @@ struct CobraInterpreter {
             var once = runs.count == 1 && elements.count == 1 && Self.certainlyRanges(collection)
             if once, case .composite(_, let listed, _) = collection, listed.count == 1 {
                 once = elements.allSatisfy(Self.isObject)
+            } else if runs.count == 1, elements.count == 1, elements.allSatisfy(Self.isObject),
+                case .name(let list) = collection, frame.oneEntry[list]?.key == nil, frame.oneEntry[list] != nil,
+                let key = frame.key, key >= 0, boundOnce(text(of: list, in: frame.file), in: callKeys[Int(key)].function)
+            {
+                // Or of a local bound once to such a literal and never reassigned (`all := []interface{}{g}`, review
+                // R89's P: `for _, p := range all { p.(*Group).Disk = nil }`).
+                once = true
             } else {
                 once = false
             }
@@ -5988,6 +6159,21 @@ struct CobraInterpreter {
             // A field of a value that is not one of the objects the run knows (of unknown origin, any value of a type,
             // `pkg.Box.P = kit`): what it is given is not followed from there.
             if objects.isEmpty || !objects.allSatisfy(Self.isObject) { escaped(value) }
+            if objects.isEmpty, case .selector(_, _, let line) = target {
+                let spelled = text(of: field, in: frame.file)
+                var type: CobraName?
+                if let asserted = assertedType(onLine: line, in: frame.file, before: spelled) {
+                    type = numbering.table.number(of: asserted) ?? -2
+                } else if case .name(let name) = base {
+                    type = frame.unnamed[name]
+                } else if case .unary(.other, _) = base {
+                    type = -1
+                }
+                if let type, type != -2 {
+                    writeThroughUnnamed(
+                        runName(field, in: frame.file), of: type == -1 ? nil : type, value, file: frame.file, line: line)
+                }
+            }
             guard !objects.isEmpty else { return }
             if case .selector(_, _, let line) = target, objects.allSatisfy({ Self.programType(of: $0) != nil }) {
                 // Given to the field's cell of the objects the run knows of (any value of a type included).
@@ -6941,7 +7127,8 @@ struct CobraInterpreter {
                     // on it still runs, as Go runs it on a nil pointer); one that may be nil makes a comparison with
                     // nil undecided (``unsetFieldMayBeNil``), and is not read as nil beside what it holds: the objects
                     // would be nilable everywhere (``nilable``).
-                    if case .object(let site, _) = object, replacing(objectFieldCell(site, name)) {
+                    // The cell is made first: `replacing` reads the cells as they were before its argument ran.
+                    if case .object(let site, _) = object, case let cell = objectFieldCell(site, name), replacing(cell) {
                         // What an assignment in order gave it is what it holds (``replaceField(_:type:_:_:)``). A field
                         // that is no pointer holds a value of its type whatever it was given: a conversion or a call
                         // not followed (`c.DestDir, err = c.defaultDir()`) gives one that carries no type, and the
@@ -7881,6 +8068,11 @@ struct CobraInterpreter {
 
     /// Records the program's objects among `values`, given to a call the files do not define (``handedObjects``).
     private mutating func noteHanded(_ values: [CobraValues]) {
+        for value in values {
+            for case .object(let site, _) in value where objectsHandedOn.count < Self.maximumHandedObjects {
+                objectsHandedOn.insert(site)
+            }
+        }
         guard literalListsDecide else { return }
         for value in values {
             for case .closure(let site) in value { handedClosures.insert(site) }
