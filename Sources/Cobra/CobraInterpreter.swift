@@ -997,6 +997,8 @@ struct CobraInterpreter {
     /// record of its last run.
     private struct CallState {
         var returned: CobraValues = []
+        /// What its last run returned alone (``returned`` keeps what every run returned).
+        var returnedLastRun: CobraValues = []
         var ranInPass = 0
         var readInPass = 0
         var changedAt = 0
@@ -1013,6 +1015,17 @@ struct CobraInterpreter {
     /// The functions that build commands or flags and those that call them (by name); `entryPoints` are those of
     /// them no other function of the program calls, which run first with unknown parameters.
     private var relevant: [CobraFunctionID] = []
+    /// The calls the record of a call stood for before ``resume`` found it could not stand for the rest (set when it
+    /// fails), and, by body running, those of its calls the body has not reached yet: reaching one is its first reach
+    /// in this run of the body, not a second Go call (trivy 0.48.0: `NewScanFlagGroup()` was taken as called twice,
+    /// so `group.Parallel = nil` no longer replaced the field, and `--parallel` stayed).
+    private var resumedCalls: Set<Int32> = []
+    /// The call whose body first made each object, and the call each call's body first ran from: an object a call
+    /// reached again returns stands for more than one Go value only when that call (or one it made) made it.
+    private var objectMakers: [CobraSite: Int32] = [:]
+    private var runningCalls: [Int32] = []
+    private var callParents: [Int32: Int32] = [:]
+    private var bodiesResumed: [Set<Int32>] = []
     private var entryPoints: [CobraFunctionID] = []
 
     /// A function and the argument values of one call.
@@ -2311,7 +2324,11 @@ struct CobraInterpreter {
             // What a call still running (recursion) or not run (too deep) returns may grow later in this pass. The
             // result read after the body ran cannot: only the call's own frame adds to it, once a pass.
             callStates[Int(call)].readInPass = pass
-            reachedAgain(call)
+            // A call the record of the body running made, where that record stood for the body up to it
+            // (``resume``): the body reaches it for the first time, as Go does once; not again.
+            if bodiesResumed.isEmpty || bodiesResumed[bodiesResumed.count - 1].remove(call) == nil {
+                reachedAgain(call)
+            }
             if depth < Self.maximumCallDepth, !callStates[Int(call)].active, readsOtherwise(call),
                 spendRun(calling: key)
             {
@@ -2326,14 +2343,25 @@ struct CobraInterpreter {
                 callStates[Int(call)].returned = before.union(now)
                 return now
             }
+            // Its run in this entry point's order read what an assignment in order gave a field, and nothing it read
+            // changed since: what that run returned, not what runs in other orders did (trivy 0.48.0).
+            if callStates[Int(call)].readsReplaced, callStates[Int(call)].ranEpoch == epoch,
+                !callStates[Int(call)].active
+            {
+                return callStates[Int(call)].returnedLastRun
+            }
             return callStates[Int(call)].returned
         }
         guard spendRun(calling: key) else { return callStates[Int(call)].returned }
         callStates[Int(call)].ranInPass = pass
         ran(call)
         if !resume(call, undecided: undecided, depth: depth, running: running) {
-            runBody(call, depth: depth, running: running)
+            runBody(call, depth: depth, running: running, resumed: resumedCalls)
         }
+        // A run that read what an assignment in order gave a field returns what it found here: what a run in another
+        // entry point's order returned (the field as every run gave it) is kept for every other read (trivy 0.48.0:
+        // `group.Parallel = nil` then `group.Flags()`, while another caller's run of `Flags()` found `--parallel`).
+        if callStates[Int(call)].readsReplaced { return callStates[Int(call)].returnedLastRun }
         return callStates[Int(call)].returned
     }
 
@@ -2370,13 +2398,26 @@ struct CobraInterpreter {
     /// than one Go value, and the assignments in order it made are made again here when this is in order too.
     private mutating func reachedAgain(_ call: Int32) {
         callsReachedAgain.insert(call)
-        shared(callStates[Int(call)].returned)
+        shared(CobraValues(callStates[Int(call)].returned.filter { value in
+            guard case .object(let site, _) = value, var maker = objectMakers[site] else { return true }
+            for _ in 0..<Self.maximumCallDepth {
+                if maker == call { return true }
+                guard let parent = callParents[maker] else { return false }
+                maker = parent
+            }
+            return true
+        }))
         if unordered == 0, undecidedBranches == 0, epoch != 0 { replaceFieldsAgain(call) }
     }
 
     /// Runs the body of `call` (marked as run in this pass), made when the call depth was `depth`, recording what it
     /// reads and does.
-    private mutating func runBody(_ call: Int32, depth: Int, running: [CobraSite]) {
+    private mutating func runBody(_ call: Int32, depth: Int, running: [CobraSite], resumed: Set<Int32> = []) {
+        bodiesResumed.append(resumed)
+        defer { bodiesResumed.removeLast() }
+        if callParents[call] == nil, let caller = runningCalls.last { callParents[call] = caller }
+        runningCalls.append(call)
+        defer { runningCalls.removeLast() }
         let key = callKeys[Int(call)].function
         let stored = callKeys[Int(call)].arguments
         let declaration = declared.list[Int(key)]
@@ -2386,6 +2427,7 @@ struct CobraInterpreter {
         evaluatedFunctions[Int(key)] = true
         callDepth += 1
         callStates[Int(call)].active = true
+        callStates[Int(call)].returnedLastRun = []
         let outerBuild = currentBuild
         currentBuild = callKeys[Int(call)].build
         defer { currentBuild = outerBuild }
@@ -2467,12 +2509,12 @@ struct CobraInterpreter {
                     mark(
                         record, reads: &reads, upTo: max(reads, record.strong[strong].reads),
                         closureReads: &closureReads, upTo: closureReads)
-                else { return false }
+                else { return resumeFailed(record, made: offset) }
                 replaceField(record.strong[strong])
                 strong += 1
             }
             guard mark(record, reads: &reads, upTo: made.reads, closureReads: &closureReads, upTo: made.closureReads)
-            else { return false }
+            else { return resumeFailed(record, made: offset) }
             for thing in record.made[madeCount..<made.made] { bodies[bodies.count - 1].made.insert(thing) }
             madeCount = made.made
             let context = (undecidedBranches, callDepth, runningClosures, unordered)
@@ -2488,18 +2530,18 @@ struct CobraInterpreter {
                 ran(made.call)
                 if !resume(made.call, undecided: made.undecided, depth: made.depth, running: made.running) {
                     (callDepth, runningClosures) = (made.depth, Set(made.running))
-                    runBody(made.call, depth: made.depth, running: made.running)
+                    runBody(made.call, depth: made.depth, running: made.running, resumed: resumedCalls)
                 }
             }
             (undecidedBranches, callDepth, runningClosures, unordered) = context
-            if callStates[Int(made.call)].changedAt > made.clock { return false }
+            if callStates[Int(made.call)].changedAt > made.clock { return resumeFailed(record, made: offset + 1) }
         }
         while strong < record.strong.count {
             guard
                 mark(
                     record, reads: &reads, upTo: max(reads, record.strong[strong].reads), closureReads: &closureReads,
                     upTo: closureReads)
-            else { return false }
+            else { return resumeFailed(record, made: record.calls.count) }
             replaceField(record.strong[strong])
             strong += 1
         }
@@ -2507,7 +2549,7 @@ struct CobraInterpreter {
             mark(
                 record, reads: &reads, upTo: record.reads.count, closureReads: &closureReads,
                 upTo: record.closureReads.count)
-        else { return false }
+        else { return resumeFailed(record, made: record.calls.count) }
         evaluatedFunctions[Int(record.function)] = true
         for note in record.notes {
             notes[note.key] = note.text
@@ -2516,6 +2558,13 @@ struct CobraInterpreter {
         for missing in record.missingChildren { missingChildren[missing.site, default: []].insert(missing.child) }
         entryVerdictsThisPass.formUnion(record.verdicts)
         return true
+    }
+
+    /// Notes the calls the record stood for before `resume` failed (the first `made` of `record`'s), for the body
+    /// run in its place (``bodiesResumed``); false.
+    private mutating func resumeFailed(_ record: CobraCallRecord, made: Int) -> Bool {
+        resumedCalls = Set(record.calls.prefix(made).map(\.call))
+        return false
     }
 
     /// Marks the reads of `record` from `reads` up to `readsEnd` (and its closure reads likewise) as read in this
@@ -5075,7 +5124,10 @@ struct CobraInterpreter {
             (frame.ended, frame.leaving) = (true, .max)
             if let returned = frame.literalReturns {
                 frame.literalReturns = returned.union(value)
-            } else if let key = frame.key, key >= 0, !value.isEmpty,
+            } else if let key = frame.key, key >= 0, !value.isEmpty {
+                callStates[Int(key)].returnedLastRun.formUnion(value)
+            }
+            if frame.literalReturns == nil, let key = frame.key, key >= 0, !value.isEmpty,
                 !value.isSubset(of: callStates[Int(key)].returned)
             {
                 callStates[Int(key)].returned.formUnion(value)
@@ -7361,6 +7413,7 @@ struct CobraInterpreter {
             let typeName = isElement ? sliceElement ?? named : named
             let site = commandSite(file: frame.file, offset: position.offset, call: frame.key, byCaller: true)
             let object = CobraValue.object(site, typeName)
+            if let key = frame.key, key >= 0, objectMakers[site] == nil { objectMakers[site] = key }
             if objectFolders[site] == nil {
                 // The package that declares the type: the qualifier's, else the literal's own.
                 let qualified = type.qualifier.flatMap { importFolders[frame.file][runName($0, in: frame.file)]?.first }

@@ -145,3 +145,130 @@ struct CobraUnnamedWriteTests {
         #expect(!found.output.contains("cannot be tied to an object"), "\(found.output)")
     }
 }
+
+/// A group's field set to nil in order (`g.Size = nil`) before the command lists the group's flags, where code run
+/// for no known caller (a holder's `AddFlags` and `Usages`, run once with any holder) lists the same group's flags
+/// too: the command registers only what Go does (trivy 0.48.0's flag groups, `scanFlagGroup.Parallel = nil`).
+@Suite("cobra surface through the built binary: an in-order nil beside other callers of the same group")
+struct CobraInOrderOtherCallersTests {
+    /// v1.0.0 registers --disk and --size; v1.1.0 sets `g.Size = nil` first. `consumers` are methods of the holder
+    /// that nothing calls.
+    static func program(nilSize: Bool, consumers: String) -> String {
+        """
+        package cmd
+
+        import (
+            "github.com/spf13/cobra"
+            "github.com/spf13/pflag"
+        )
+
+        var _ = pflag.NewFlagSet
+
+        type Flag struct{ Name string }
+
+        var (
+            DiskFlag = Flag{Name: "disk"}
+            SizeFlag = Flag{Name: "size"}
+        )
+
+        type Lister interface{ Flags() []*Flag }
+
+        type Group struct {
+            Disk *Flag
+            Size *Flag
+        }
+
+        func NewGroup() *Group { return &Group{Disk: &DiskFlag, Size: &SizeFlag} }
+
+        func (g *Group) Flags() []*Flag { return []*Flag{g.Disk, g.Size} }
+
+        type Holder struct{ Group *Group }
+
+        func (h *Holder) listers() []Lister {
+            var all []Lister
+            if h.Group != nil {
+                all = append(all, h.Group)
+            }
+            return all
+        }
+
+        \(consumers)
+
+        func NewRoot() *cobra.Command {
+            root := &cobra.Command{Use: "deck"}
+            run := &cobra.Command{Use: "run"}
+            root.AddCommand(run)
+            g := NewGroup()
+            \(nilSize ? "g.Size = nil" : "")
+            held := &Holder{Group: g}
+            _ = held
+            for _, f := range g.Flags() {
+                if f == nil {
+                    continue
+                }
+                run.Flags().String(f.Name, "", "")
+            }
+            return root
+        }
+        """
+    }
+
+    static let addFlags = """
+        func (h *Holder) AddFlags(cmd *cobra.Command) {
+            for _, l := range h.listers() {
+                for _, f := range l.Flags() {
+                    if f == nil {
+                        continue
+                    }
+                    cmd.Flags().String(f.Name, "", "")
+                }
+            }
+        }
+        """
+
+    static let usages = """
+        func (h *Holder) Usages(cmd *cobra.Command) {
+            for _, l := range h.listers() {
+                set := pflag.NewFlagSet(cmd.Name(), pflag.ContinueOnError)
+                local := cmd.LocalFlags()
+                for _, f := range l.Flags() {
+                    if f == nil {
+                        continue
+                    }
+                    set.AddFlag(local.Lookup(f.Name))
+                }
+            }
+        }
+        """
+
+    @Test(
+        "the nil given in order holds for the command's loop, whatever the holder's methods run for no known caller read: v1.1.0 has no --size, so its removal fails, and v1.0.0's two flags are found",
+        arguments: [addFlags, addFlags + "\n\n" + usages])
+    func inOrderNilBesideOtherCallers(consumers: String) throws {
+        let policy = """
+            semgate: 1
+            surfaces:
+              cli:
+                extract:
+                  cobra: {files: ["cmd/*.go"], root: deck}
+            """
+        func files(nilSize: Bool) -> [String: String] {
+            [
+                ".semgate.yml": policy,
+                "go.mod": "module example.com/deck\n\nrequire github.com/spf13/cobra v1.8.0\n",
+                "cmd/root.go": Self.program(nilSize: nilSize, consumers: consumers),
+            ]
+        }
+        let repo = try FixtureRepository()
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: files(nilSize: false), tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(files: files(nilSize: true), tags: ["v1.1.0"]),
+        ])
+        try repo.write(".semgate.yml", policy)
+        let result = try runSemgate(["audit", "--repo", repo.url.path, "--no-cache", "--format", "json"])
+        let output = result.stdout + result.stderr
+        #expect(result.status == 1, "\(output)")
+        #expect(output.contains("deck run --size"), "\(output)")
+        #expect(!output.contains("deck run --disk\""), "\(output)")
+    }
+}
