@@ -541,8 +541,8 @@ struct CobraAttributeTable: Sendable {
     /// What an item's attributes are made from.
     enum Shape: Hashable, Sendable {
         case command(
-            hidden: Bool, aliasOf: String?, unreadFlags: String?, validArgs: String? = nil, unreadCommands: Bool = false,
-            useWords: String? = nil)
+            hidden: Bool, aliasOf: String?, unreadFlags: String?, unreadFlagNames: String? = nil,
+            validArgs: String? = nil, unreadCommands: Bool = false, useWords: String? = nil)
         case flag(
             type: String, scope: String, shorthand: String?, hidden: Bool, noOptDefault: Bool, valueType: String? = nil)
     }
@@ -562,11 +562,14 @@ struct CobraAttributeTable: Sendable {
         if kept, let known = dictionaries[shape] { return known }
         var attributes: [String: String] = [:]
         switch shape {
-        case .command(let hidden, let aliasOf, let unreadFlags, let validArgs, let unreadCommands, let useWords):
+        case .command(
+            let hidden, let aliasOf, let unreadFlags, let unreadFlagNames, let validArgs, let unreadCommands,
+            let useWords):
             if hidden { attributes["hidden"] = "true" }
             if let useWords { attributes["use-words"] = useWords }
             if let aliasOf { attributes["alias-of"] = aliasOf }
             if let unreadFlags { attributes["unread-flags"] = unreadFlags }
+            if let unreadFlagNames { attributes["unread-flag-names"] = unreadFlagNames }
             if unreadCommands { attributes["unread-commands"] = "true" }
             if let validArgs { attributes["valid-args"] = validArgs }
         case .flag(let type, let scope, let shorthand, let hidden, let noOptDefault, let valueType):
@@ -588,8 +591,8 @@ extension CobraAttributeTable.Shape {
     fileprivate var isASCII: Bool {
         func ascii(_ text: String?) -> Bool { text?.utf8.allSatisfy { $0 < 0x80 } ?? true }
         switch self {
-        case .command(_, let aliasOf, let unreadFlags, let validArgs, _, let useWords):
-            return ascii(aliasOf) && ascii(unreadFlags) && ascii(validArgs) && ascii(useWords)
+        case .command(_, let aliasOf, let unreadFlags, let unreadFlagNames, let validArgs, _, let useWords):
+            return ascii(aliasOf) && ascii(unreadFlags) && ascii(unreadFlagNames) && ascii(validArgs) && ascii(useWords)
         case .flag(let type, let scope, let shorthand, _, _, let valueType):
             return ascii(type) && ascii(scope) && ascii(shorthand) && ascii(valueType)
         }

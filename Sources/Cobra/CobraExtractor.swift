@@ -279,6 +279,13 @@ public struct CobraRoot: Sendable, Hashable {
 }
 
 extension CobraExtractor {
+    /// Whether `name` could be a flag's name in an attribute that lists names (`unread-flag-names`): not empty, at most
+    /// 64 bytes, no whitespace, control character or `,`, not starting with `-`.
+    static func mayNameFlag(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.count <= 64 && !name.hasPrefix("-") && !name.contains(",")
+            && name.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !$0.properties.isWhitespace }
+    }
+
     /// The commands of `files` that no command adds, with the size of the tree under each (for `semgate init`, which
     /// proposes one cli surface per program).
     public static func roots(of files: [(path: String, source: CobraSourceFile)]) -> [CobraRoot] {
@@ -792,9 +799,11 @@ private struct TreeBuilder {
         let hidden = hidden || info.hidden
         let key = path.joined(separator: " ")
         let file = interpreter.paths[info.file]
+        let unread = unreadFlags(of: site)
         let attributes = attributeTable.attributes(
             of: .command(
-                hidden: hidden, aliasOf: aliasOf, unreadFlags: unreadFlags(of: site), validArgs: validArgs(of: info, at: site),
+                hidden: hidden, aliasOf: aliasOf, unreadFlags: unread?.scopes, unreadFlagNames: unread?.names,
+                validArgs: validArgs(of: info, at: site),
                 unreadCommands: interpreter.openCommands.contains(site), useWords: Self.useWords(of: info)))
         if interpreter.receivesUnknown.contains(site) { unplacedParents.insert(key) }
         // Every path to it, through aliases too: `tool p sign` is the same experimental command as `tool pipeline sign`.
@@ -1160,24 +1169,40 @@ private struct TreeBuilder {
 
     /// Which of the command's flag sets (`local`, `persistent`, or both) a call the files do not define receives,
     /// directly or through a set added to them: flags it defines there are not in the surface.
-    private func unreadFlags(of site: CobraSite) -> String? {
+    ///
+    /// With them, `unread-flag-names`: when every open set there is open only to the flag names the program's own
+    /// types spell in the method called (``CobraInterpreter/namedOpenFlagSets``), those names, sorted and separated by
+    /// spaces (review R87); nil when a set is open to any name, or none is open.
+    private func unreadFlags(of site: CobraSite) -> (scopes: String, names: String?)? {
         // No set is open (the common case): nothing to walk.
-        guard !interpreter.openFlagSets.isEmpty else { return nil }
+        guard !interpreter.openFlagSets.isEmpty || !interpreter.namedOpenFlagSets.isEmpty else { return nil }
+        var anyName = false
+        var names: Set<String> = []
         // Whether an open set is among the sets `set` adds, each looked at once.
         func open(_ set: CobraFlagSetID) -> Bool {
             var seen: Set<CobraFlagSetID> = [set]
             var pending = [set]
+            var found = false
             while let next = pending.popLast() {
-                if interpreter.openFlagSets.contains(next) { return true }
+                if interpreter.openFlagSets.contains(next) {
+                    anyName = true
+                    found = true
+                }
+                if let named = interpreter.namedOpenFlagSets[next] {
+                    names.formUnion(named)
+                    found = true
+                }
                 for included in interpreter.flagSets[next]?.includes ?? [] where seen.insert(included).inserted {
                     pending.append(included)
                 }
             }
-            return false
+            return found
         }
         let scopes = [("local", CobraFlagSetID.local(site)), ("persistent", .persistent(site))]
             .filter { open($0.1) }.map(\.0)
-        return scopes.isEmpty ? nil : scopes.joined(separator: ",")
+        guard !scopes.isEmpty else { return nil }
+        let listed = anyName ? nil : names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: " ")
+        return (scopes.joined(separator: ","), listed)
     }
 
     /// A flag name a user can type as one argument: not empty, no whitespace or control characters.

@@ -625,6 +625,12 @@ struct CobraInterpreter {
     private var mayAddFlagsByName: [Int8] = []
     /// The flag sets handed to a call the files do not define, which may define flags in them.
     private(set) var openFlagSets: Set<CobraFlagSetID> = []
+    /// The flag sets handed to a call on a value that cannot be followed, whose method the program's own types
+    /// declare (`Declared.buildingMethods`), and to no call that may add any flag: by set, the flag names
+    /// those methods spell, the only ones the call may define there (review R87).
+    private(set) var namedOpenFlagSets: [CobraFlagSetID: Set<String>] = [:]
+    /// ``implementerFlagNames(_:_:)`` by method name, worked out once a run.
+    private var implementerFlagNamesByMethod: [CobraName: Set<String>] = [:]
     /// The commands handed whole (not only a flag set of theirs) to such a call, which may add subcommands to them
     /// (kubebuilder 1.0.4's `v1.AddCmds(cmd)`): a command under one that is new in the next release may have been
     /// there (``CobraSurface`` marks them `unread-commands`).
@@ -7827,9 +7833,14 @@ struct CobraInterpreter {
                 // The program's own types define flags in a method of this name (a plugin's `BindFlags(fs)` called
                 // through an interface): the call may run any of them, so what it is given is open whatever its name
                 // says (review C2, kubebuilder 3.0.0's `subcommand.BindFlags(cmd.Flags())`).
-                let named = mayAddFlags(named: method)
-                let implementers = named ? [] : declared.buildingMethods[method] ?? []
-                markOpen(values, mayAddFlags: named || !implementers.isEmpty)
+                // What it may add is what those types' methods name (review R87: a decoy type declaring the method
+                // opened the set to any flag); a call whose name alone says it may add flags opens it to any.
+                let implementers = declared.buildingMethods[method] ?? []
+                if !implementers.isEmpty {
+                    markOpen(values, mayAddFlags: true, naming: implementerFlagNames(method, implementers))
+                } else {
+                    markOpen(values, mayAddFlags: mayAddFlags(named: method))
+                }
                 if !implementers.isEmpty {
                     noteImplementersNotChosen(
                         spelling(of: callee, in: frame.file), implementers, file: frame.file, line: selectorLine)
@@ -8196,7 +8207,9 @@ struct CobraInterpreter {
     /// taking them as open would hide every flag removal of the command.
     ///
     /// `mayAddFlags` is ``mayAddFlags(_:)`` of the callee's name.
-    private mutating func markOpen(_ values: [CobraValues], mayAddFlags: Bool) {
+    ///
+    /// `naming`, when given, is all the call may define (``namedOpenFlagSets``); nil, anything.
+    private mutating func markOpen(_ values: [CobraValues], mayAddFlags: Bool, naming names: Set<String>? = nil) {
         for value in values {
             for object in value {
                 switch object {
@@ -8212,9 +8225,10 @@ struct CobraInterpreter {
             for object in value {
                 switch object {
                 case .flagSet(let id), .flagSetMethod(let id, _):
-                    openFlagSets.insert(id)
+                    open(id, naming: names)
                 case .command(let site):
-                    openFlagSets.formUnion([.local(site), .persistent(site)])
+                    open(.local(site), naming: names)
+                    open(.persistent(site), naming: names)
                     openCommands.insert(site)
                 default:
                     continue
@@ -8222,6 +8236,43 @@ struct CobraInterpreter {
             }
         }
     }
+
+    /// Opens `set` to any flag (`names` nil) or to `names` more.
+    private mutating func open(_ set: CobraFlagSetID, naming names: Set<String>?) {
+        if let names {
+            // Naming nothing, it defines nothing there.
+            guard !names.isEmpty else { return }
+            namedOpenFlagSets[set, default: []].formUnion(names)
+        } else {
+            openFlagSets.insert(set)
+        }
+    }
+
+    /// The flag names that the methods `method` of `implementers` may define: every string literal of their bodies (in
+    /// every build's definition) that could be a flag's name, a superset of the names their definitions spell. At
+    /// most ``maximumImplementerFlagNames``, the first by bytes: a name past it is not named, so its removal is
+    /// claimed (fail closed).
+    private mutating func implementerFlagNames(_ method: CobraName, _ implementers: [CobraName]) -> Set<String> {
+        if let known = implementerFlagNamesByMethod[method] { return known }
+        let receivers = Set(implementers)
+        var names: Set<String> = []
+        for declaration in declared.list where declaration.name == method && receivers.contains(declaration.receiver) {
+            guard let body = files[declaration.file].functions[declaration.index].declaration.body else { continue }
+            let tokens = sources[declaration.file].file.go.tokens
+            for index in body where tokens[index].kind == .string {
+                let name = GoParser.unquote(tokens[index].text)
+                if CobraExtractor.mayNameFlag(name) { names.insert(name) }
+            }
+        }
+        if names.count > Self.maximumImplementerFlagNames {
+            names = Set(names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.prefix(Self.maximumImplementerFlagNames))
+        }
+        implementerFlagNamesByMethod[method] = names
+        return names
+    }
+
+    /// How many flag names the implementers of one method may name (``implementerFlagNames(_:_:)``).
+    static let maximumImplementerFlagNames = 256
 
     private static let readingPrefixes = [
         "bind", "mark", "lookup", "get", "visit", "parse", "print", "gen", "has", "is",
@@ -8344,8 +8395,9 @@ struct CobraInterpreter {
                 + (shown.count > 3 ? " and \(shown.count - 3) more" : "") + " define"
         note(
             "\(callee) is called on a value that cannot be followed to a type (an interface whose values are chosen "
-                + "when the program runs); \(types) flags, so the flags of the command or flag set passed to it are not all in the surface, and their "
-                + "removal is not claimed", file: file, line: line)
+                + "when the program runs); \(types) flags, so the flags of the command or flag set passed to it are "
+                + "not all in the surface, and the removal of a flag those methods name is not claimed (one they do "
+                + "not name is)", file: file, line: line)
     }
 
     private mutating func noteUnfollowed(_ reason: String, file: Int, line: Int) {

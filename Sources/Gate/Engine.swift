@@ -61,6 +61,8 @@ public final class Engine {
     /// The changes and findings `audit` keeps for its report before it stops with an error
     /// (`Limit.reportEntriesPerRun`; lower in tests).
     public var reportEntries = Limit.reportEntriesPerRun
+    /// Steps `audit` may spend finding where release lines fork (`Limit.forkBlameSteps`; lower in tests).
+    public var forkBlameSteps = Limit.forkBlameSteps
     /// The persistent extraction cache surfaces are read through (`--cache`); nil reads without one.
     public var cache: ExtractionStore? {
         get { reader.store }
@@ -105,6 +107,7 @@ public final class Engine {
         engine.today = today
         engine.cache = cache
         engine.reportEntries = reportEntries
+        engine.forkBlameSteps = forkBlameSteps
         return engine
     }
 
@@ -499,7 +502,9 @@ public final class Engine {
             let version = releases[index].version
             return (judged(version) || !version.isPrerelease) && (to.map { version <= $0 } ?? true)
         }
-        var notes = Set(originNotes + history.notes + outOfLineNotes())
+        // One walk of the history answers every question of the run about where lines fork (review R93).
+        var forks = ForkSurfaces(history: LineHistory(shared: history.releases.map(\.commit), steps: forkBlameSteps))
+        var notes = Set(originNotes + history.notes + outOfLineNotes(&forks.history))
         var surfaceNotes = ReleaseNotes()
         var incomplete: Set<String> = []
         var problems: Set<SourceProblem> = []
@@ -516,7 +521,6 @@ public final class Engine {
         }
         var count = 0
         var kept = 0
-        var forks = ForkSurfaces()
         // The surface last put together from parts, which is usually the next release's predecessor.
         var last: (commit: ObjectID, version: Version, snapshot: SurfaceSnapshot)?
         func combined(_ parts: [SurfaceSnapshot], at release: Release) throws(GateError) -> SurfaceSnapshot {
@@ -689,8 +693,9 @@ public final class Engine {
     }
 
     /// A note for each release that looks like a tag of something else (`ReleaseHistory.outOfLine`).
-    private func outOfLineNotes() -> [String] {
-        history.outOfLine(limit: 256, in: repository).map { found in
+    private func outOfLineNotes(_ lines: inout LineHistory) -> [String] {
+        history.outOfLine(limit: 256) { commit, ancestor in lines.contains(commit, ancestor, in: repository) }.map {
+            found in
             "\(found.description): it may be a tag of something else; it is judged against its predecessor, and the "
                 + "releases after it against it; if it is not a release of this project, add it to releases.ignore"
         }

@@ -129,6 +129,18 @@ struct ForkBlame {
             + "\(release.version)'s, though \(predecessor.version)'s line may have made it after the fork"
     }
 
+    /// Why where two lines forked is not known.
+    struct Unknown: Error {
+        var reason: String
+    }
+
+    /// The note when where the two lines forked is not known: nothing is excused.
+    static func unknownForkNote(release: Release, predecessor: Release, reason: String) -> String {
+        "\(predecessor.tag) was tagged after \(release.version) on a line \(release.version) does not contain, but "
+            + "where the two lines forked is not known (\(reason)): every change from \(predecessor.version) is judged "
+            + "as \(release.version)'s, though \(predecessor.version)'s line may have made it after the fork"
+    }
+
     /// Whether `snapshot`'s extractors say they could not read where `change`'s item would be: under a key path
     /// they could not follow, or among the flags a command may have that they could not name.
     private static func mayHave(_ snapshot: SurfaceSnapshot, _ change: Change) -> Bool {
@@ -153,11 +165,114 @@ struct ForkBlame {
     }
 }
 
-/// The surfaces at merge-bases that `ForkBlame` compares with, the last few kept: the pre-releases of one major share
-/// one fork with the line before.
+/// How one run finds where release lines fork and whether one release contains another: one libgit2 walk a
+/// question (`check`, which asks once), or one walk of the whole history shared by every question of the run
+/// (`audit`, which may ask for every release: review R93), made when first needed and searched under
+/// ``Limit/forkBlameSteps``.
+struct LineHistory {
+    private enum Walks {
+        case each
+        case shared(commits: [ObjectID])
+        case graph(MergeBaseSearch)
+        case failed(String)
+    }
+
+    private var walks: Walks
+    private let steps: Int
+
+    /// One libgit2 walk a question.
+    init() {
+        walks = .each
+        steps = 0
+    }
+
+    /// One walk of the history from `commits` (those every question is about: the releases'), searched in at most
+    /// `steps` steps in all.
+    init(shared commits: [ObjectID], steps: Int) {
+        walks = .shared(commits: commits)
+        self.steps = steps
+    }
+
+    /// The merge base of `release` and `predecessor`: nil when they share no history; a failure says why it is not
+    /// known.
+    mutating func mergeBase(of release: Release, and predecessor: Release, in repository: Repository) -> Result<
+        ObjectID?, ForkBlame.Unknown
+    > {
+        read(repository)
+        switch walks {
+        case .shared: return .failure(ForkBlame.Unknown(reason: "no history was read"))
+        case .failed(let reason): return .failure(ForkBlame.Unknown(reason: reason))
+        case .each:
+            do {
+                return .success(try repository.mergeBase(release.commit, predecessor.commit))
+            } catch {
+                return .failure(ForkBlame.Unknown(reason: error.description))
+            }
+        case .graph(var search):
+            walks = .failed("")  // taken out while it searches, so that its arrays are not copied
+            let answer = search.mergeBase(release.commit, predecessor.commit)
+            walks = .graph(search)
+            switch answer {
+            case .base(let commit): return .success(commit)
+            case .unrelated: return .success(nil)
+            case .unknown:
+                return .failure(ForkBlame.Unknown(reason: "the history read does not hold both releases"))
+            case .overBudget:
+                return .failure(
+                    ForkBlame.Unknown(
+                        reason: "the run's search for where release lines fork passed its limit of \(steps) steps "
+                            + "(docs/limits.md)"))
+            }
+        }
+    }
+
+    /// Whether `ancestor` is in `commit`'s history; nil when that cannot be told.
+    mutating func contains(_ commit: ObjectID, _ ancestor: ObjectID, in repository: Repository) -> Bool? {
+        read(repository)
+        switch walks {
+        case .shared, .failed: return nil
+        case .each: return (try? repository.mergeBase(commit, ancestor)).map { $0 == ancestor }
+        case .graph(var search):
+            walks = .failed("")
+            let answer = search.mergeBase(commit, ancestor)
+            walks = .graph(search)
+            switch answer {
+            case .base(let base): return base == ancestor
+            case .unrelated: return false
+            case .unknown, .overBudget: return nil
+            }
+        }
+    }
+
+    /// Reads the shared history, once.
+    private mutating func read(_ repository: Repository) {
+        guard case .shared(let commits) = walks else { return }
+        do {
+            if let graph = try repository.commitGraph(from: commits) {
+                walks = .graph(MergeBaseSearch(graph: graph, steps: steps))
+            } else if repository.isShallow {
+                walks = .failed("the clone is shallow, and where the two lines forked may not be in it")
+            } else {
+                walks = .failed(
+                    "its history has more than \(Repository.maximumHistoryCommits) commits, more than semgate "
+                        + "reads to find where lines fork")
+            }
+        } catch {
+            walks = .failed(error.description)
+        }
+    }
+}
+
+/// What `ForkBlame` keeps between the releases of one run: where lines fork, and the surfaces read there (the last
+/// few: the pre-releases of one major share one fork with the line before).
 struct ForkSurfaces {
     static let capacity = 2
     private var entries: [(commit: ObjectID, result: Result<SurfaceSnapshot, GateError>)] = []
+    var history: LineHistory
+
+    init(history: LineHistory = LineHistory()) {
+        self.history = history
+    }
 
     mutating func surface(
         at commit: ObjectID, reading read: (ObjectID) throws(GateError) -> SurfaceSnapshot
@@ -187,15 +302,12 @@ extension Engine {
             return ForkBlame(keeping: changes)
         }
         let mergeBase: ObjectID?
-        do {
-            mergeBase = try repository.mergeBase(release.commit, predecessor.commit)
-        } catch {
+        switch forks.history.mergeBase(of: release, and: predecessor, in: repository) {
+        case .success(let found): mergeBase = found
+        case .failure(let unknown):
             return ForkBlame(
                 keeping: changes,
-                notes: [
-                    ForkBlame.unreadNote(
-                        release: release, predecessor: predecessor, mergeBase: nil, reason: error.description)
-                ])
+                notes: [ForkBlame.unknownForkNote(release: release, predecessor: predecessor, reason: unknown.reason)])
         }
         // No common history, or the predecessor is in the release's own history: nothing was made on another line.
         // Nor when the release is in the predecessor's (review R88): the predecessor's line then starts at the

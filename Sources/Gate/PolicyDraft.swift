@@ -144,7 +144,12 @@ public struct PolicyDraft: Sendable {
                         "",
                         "Folders, commands and flags whose names (or annotations, or a flag's usage) say experimental,",
                         "alpha or beta: what they hold is not promised yet.",
-                    ]))
+                    ]
+                        + (experimental.contains { $0.contains(" * -") }
+                            ? [
+                                "`TOOL * --NAME` covers the flag of that name on every command, also on commands a later",
+                                "release adds: list the keys instead if such a flag is promised there.",
+                            ] : [])))
         }
         if !hidden.isEmpty { entries.append(Self.hiddenEntry(hidden)) }
         entries.append(DraftEntry(comments: [""] + Self.support))

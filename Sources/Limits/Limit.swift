@@ -172,6 +172,12 @@ public enum Limit {
     /// these the whole history is walked once, so the cost stays within a few walks of it.
     public static let reachabilityQuestions = 4
 
+    /// Steps of the search for where two release lines forked, for every release of one run tagged before its
+    /// predecessor on another line (fork blame, `audit`): a commit taken up or a parent edge followed is one step, on
+    /// the history read once with every run of commits with one parent and one child as one edge. Past it no further
+    /// change is excused, with a note. Real histories need a few thousand a release.
+    public static let forkBlameSteps = 5_000_000
+
     /// Instructions a policy pattern may compile to: counted repetitions multiply a program's size.
     public static let patternInstructions = 20_000
 

@@ -55,6 +55,15 @@ enum CobraCompatibility {
         },
         Rule(
             attribute: "type",
+            reason: "a string flag became a custom flag value (`string` to `json|yaml`): a string took every value, "
+                + "and the custom value's `Set` keeps or narrows that, which source cannot tell: no change is claimed",
+            bump: .patch
+        ) { context in
+            guard context.oldValue == "string", let new = context.newValue else { return false }
+            return !CobraExtractor.pflagTypes.contains(new)
+        },
+        Rule(
+            attribute: "type",
             reason: "a pflag type became a custom flag value's own type, or back (`int` to `n`): which values the "
                 + "custom value's `Set` accepts cannot be read from source, and such a change usually widens what is "
                 + "accepted (`n` also takes `unlimited`), so it counts as a feature, not a break",
@@ -86,6 +95,19 @@ enum CobraCompatibility {
         ) { context in
             guard let shorthand = context.oldValue, let command = command(of: context.new.key) else { return false }
             return context.lookups.shorthands(on: command, surface: context.new.surface).contains(shorthand)
+        },
+        Rule(
+            attribute: "scope",
+            reason: "a local flag became persistent on a command that has no subcommands: no command line changes "
+                + "(a command above that now gives it to others adds those keys, judged on their own)",
+            bump: .patch
+        ) { context in
+            // The command users type the flag on: `old`'s (when a command above now declares it, `new` is that
+            // command's flag, reached from here).
+            guard context.oldValue == "local", context.newValue == "persistent",
+                let command = command(of: context.old.key)
+            else { return false }
+            return !context.lookups.hasSubcommands(command, surface: context.old.surface, in: .after)
         },
         Rule(
             attribute: "scope", reason: "a local flag became persistent: it now also reaches the subcommands",
@@ -281,7 +303,9 @@ enum CobraCompatibility {
             func open(_ item: SurfaceItem?) -> Bool {
                 item?.attributes["unread-flags"]?.split(separator: ",").contains(Substring(scope)) == true
             }
-            guard open(command), !open(after.items[prefix + flagCommand]) else { return nil }
+            guard open(command), mayDefine(command, flag: added, command: flagCommand),
+                !open(after.items[prefix + flagCommand])
+            else { return nil }
             return unreadCall(added)
         }
         var words = (flagCommand ?? added.key).split(separator: " ")
@@ -448,13 +472,25 @@ enum CobraCompatibility {
         -> SurfaceItem?
     {
         guard !command.isEmpty, old.stability != .deprecated,
-            snapshot.items[old.surface + ":" + command]?.attributes["unread-flags"] != nil
+            let open = snapshot.items[old.surface + ":" + command], mayDefine(open, flag: old, command: command)
         else {
             return nil
         }
         var heir = old
         heir.attributes["provided-by"] = "unread-call"
         return heir
+    }
+
+    /// Whether code not read may define `flag` (an item under `command`) on `command`'s item: its flags are handed to
+    /// a call the files do not define (`unread-flags`), and, where that call is on a value whose method the program's
+    /// own types declare, they name the flag (`unread-flag-names`, review R87: a flag no implementer names is gone).
+    static func mayDefine(_ command: SurfaceItem, flag: SurfaceItem, command key: String) -> Bool {
+        guard command.attributes["unread-flags"] != nil else { return false }
+        guard let names = command.attributes["unread-flag-names"] else { return true }
+        let name = flag.key.dropFirst(key.isEmpty ? 0 : key.count + 1)
+        guard name.hasPrefix("-") else { return false }
+        let bare = name.drop { $0 == "-" }
+        return names.split(separator: " ").contains(bare)
     }
 
     /// What reading the source cannot show about the removal of each of `removed` (items of one surface or more), in
@@ -494,6 +530,13 @@ enum CobraCompatibility {
                     + "exception"
             }
             if let note = unplacedNote(item, before: before, after: after) { return note }
+            if let command = command(of: item.key), let open = after.items[item.surface + ":" + command],
+                open.attributes["unread-flag-names"] != nil
+            {
+                return "'\(command)' hands its flags to a method called on a value semgate cannot follow (see the "
+                    + "notes); the types the files declare with that method do not name it, so it is claimed; if code "
+                    + "not read still defines it, declare an exception"
+            }
             if after.unnamedFlags[item.surface]?.contains(item.key) == true, let command = command(of: item.key) {
                 let flag = item.key.dropFirst(command.isEmpty ? 0 : command.count + 1)
                 return "it may still be there: '\(command)' adds flags with an AddFlag that semgate cannot follow to "
@@ -612,7 +655,7 @@ final class CobraLookups {
     private let after: SurfaceSnapshot
     /// By surface and command, its flags in `after`: name, shorthand, and whether persistent.
     private var flagsByCommand: [String: [String: [(name: Substring, shorthand: String?, persistent: Bool)]]] = [:]
-    /// By surface, every command of `before` with a subcommand (a key under it that is not a flag).
+    /// By side and surface (`b:cli`, `a:cli`), every command with a subcommand (a key under it that is not a flag).
     private var parents: [String: Set<String>] = [:]
     /// By old and new `build` text, what the default builds see (``GoBuildComparison/presenceBump(old:new:)``).
     private var presence: [[String?]: Bump?] = [:]
@@ -660,11 +703,15 @@ final class CobraLookups {
         return found
     }
 
-    /// Whether `command` has a subcommand in `before`.
-    func hasSubcommands(_ command: String, surface: String) -> Bool {
-        if parents[surface] == nil {
+    /// Which side of the comparison a lookup reads.
+    enum Side { case before, after }
+
+    /// Whether `command` has a subcommand in `before` (or `after`).
+    func hasSubcommands(_ command: String, surface: String, in side: Side = .before) -> Bool {
+        let slot = (side == .before ? "b:" : "a:") + surface
+        if parents[slot] == nil {
             var found: Set<String> = []
-            for item in before.items.values where item.surface == surface {
+            for item in (side == .before ? before : after).items.values where item.surface == surface {
                 let key = item.key
                 // The root's key path is empty: any command is under it.
                 if !key.isEmpty && !key.hasPrefix("--") { found.insert("") }
@@ -675,8 +722,8 @@ final class CobraLookups {
                     index = key.index(after: space)
                 }
             }
-            parents[surface] = found
+            parents[slot] = found
         }
-        return parents[surface]?.contains(command) ?? false
+        return parents[slot]?.contains(command) ?? false
     }
 }

@@ -23,14 +23,15 @@ public struct CobraExtractorSpec: Extractor {
     /// The attributes a cobra item carries, in documentation order.
     public static let attributes = [
         "type", "value-type", "shorthand", "scope", "no-opt-default", "alias-of", "build", "hidden", "provided-by",
-        "unread-flags", "unread-commands", "use-words", "valid-args",
+        "unread-flags", "unread-flag-names", "unread-commands", "use-words", "valid-args",
     ]
 
     /// A flag's type, shorthand, scope and bare form (`NoOptDefVal`), the command an alias stands for, and the builds
     /// that have the item (`build`: one that appears or narrows is a removal for the builds left out); `value-type`
     /// (the Go type of a custom value whose `type` its `Type()` gave, which judges a change of that text), `hidden`,
     /// `provided-by` (`cobra` for the commands cobra adds by itself), `unread-flags` (a command whose flag set a call
-    /// the files do not define receives), `unread-commands` (a command such a call receives whole) and `use-words` (the
+    /// the files do not define receives), `unread-flag-names` (the only flag names that call may define there: those
+    /// the program's types spell in the method called), `unread-commands` (a command such a call receives whole) and `use-words` (the
     /// literal words a command's `Use` spells after its name) are not breaking. `valid-args` (the words of a command's `ValidArgs` it takes
     /// as its one argument) is: a word that goes is a removal (``CobraCompatibility/validArgsKept(_:)``).
     public static let breakingAttributes: Set<String> = [
@@ -536,7 +537,10 @@ public struct CobraExtractorSpec: Extractor {
         for (name, keys) in byName.sorted(by: { $0.key < $1.key }) {
             let marked = keys.filter(flags.contains)
             guard !marked.isEmpty else { continue }
-            guard marked.count == keys.count, keys.count > 2,
+            // Only a name that is one word starting with `-` in every key is grouped: a flag whose name holds a
+            // space (`--a [x`) would give a glob (`tool * [[]x`) that takes every key ending in that word.
+            guard marked.count == keys.count, keys.count > 2, name.hasPrefix("-"),
+                keys.allSatisfy({ $0.split(separator: " ").filter { $0.hasPrefix("-") }.count == 1 }),
                 let program = keys.first?.split(separator: " ").first,
                 keys.allSatisfy({ $0.hasPrefix(program + " ") })
             else {

@@ -360,7 +360,8 @@ public struct GoAPIExtractorSpec: Extractor {
 
     /// Globs for the importable packages under top-level folders that are not meant for others (`cmd/`, `test/`):
     /// the go-api surface reads every importable package, so without them it would promise a program's own parts.
-    /// (`third_party/`, copies of other projects, is left out wherever it is, also in releases before the draft's.)
+    /// (`third_party/`, copies of other projects, is left out wherever it is, also in releases before the draft's; so
+    /// are folders below a host's name, `assets/github.com/owner/repo`: ``copiesOfOtherModules(_:)``.)
     /// `earlier`: the module's paths at the releases init reads besides (`ProjectFiles.earlier`): a module that was
     /// renamed (k3d's `github.com/rancher/k3d/v5` until 5.4, `github.com/k3d-io/k3d/v5` since) keyed its packages by
     /// the old path then, so the globs cover each path, up to `maximumModulePaths`.
@@ -396,7 +397,9 @@ public struct GoAPIExtractorSpec: Extractor {
         return folders.sorted().map(Glob.literal).map {
             versioned ? "\(base)/{\($0),v*/\($0)}{/**,.*}" : "\(base)/\($0){/**,.*}"
         }
-            + programs.map(Glob.literal).map { versioned ? "\(base)/{\($0),v*/\($0)}/**" : "\(base)/\($0)/**" }
+            + (programs + copiesOfOtherModules(importable)).map(Glob.literal).map {
+                versioned ? "\(base)/{\($0),v*/\($0)}/**" : "\(base)/\($0)/**"
+            }
             + testSupport.sorted().map(Glob.literal).map { "**/\($0){,/**,.*}" }
     }
 
@@ -425,6 +428,45 @@ public struct GoAPIExtractorSpec: Extractor {
 
     /// How many program folders ``programFolders(_:)`` excludes.
     static let maximumProgramFolders = 16
+
+    /// The folders below a module's root, up to a folder named like the host of Go import paths (`github.com`,
+    /// `golang.org`, `gopkg.in`, `k8s.io`), that hold importable packages below that folder: copies of other
+    /// modules' code kept inside the module under their import paths (skaffold keeps its dependencies' sources under
+    /// `fs/assets/credits_generated/github.com/...`, whose packages made 804 error findings under a draft that
+    /// promised them). Not the module's API. Sorted, one under another left out, as are folders the other excludes
+    /// cover (`assets/`), at most `maximumProgramFolders`.
+    static func copiesOfOtherModules(_ importable: [String]) -> [String] {
+        var found: Set<String> = []
+        for folder in importable {
+            let segments = folder.split(separator: "/").map(String.init)
+            // The host's folder must have a folder below it (`github.com/owner/...`), as an import path does.
+            // Under a folder the other excludes cover (`assets/chezmoi.io/docs`) it needs no glob of its own.
+            guard let first = segments.first, !nonLibraryFolders.contains(first),
+                let index = segments.dropLast().firstIndex(where: isImportHostFolder)
+            else { continue }
+            found.insert(segments[...index].joined(separator: "/"))
+        }
+        let sorted = found.sorted()
+        return Array(
+            sorted.filter { folder in !sorted.contains { folder.hasPrefix($0 + "/") } }.prefix(maximumProgramFolders))
+    }
+
+    /// A folder name that is a host of Go import paths: labels of letters, digits and `-` joined by dots, the last a
+    /// domain that hosts Go modules (`github.com`, `gopkg.in`, `k8s.io`, `go.uber.org`). `yaml.v3`, `v1.2` are not.
+    static func isImportHostFolder(_ name: String) -> Bool {
+        let labels = name.lowercased().split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let last = labels.last,
+            labels.allSatisfy({ label in
+                !label.isEmpty && label.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" }
+            })
+        else { return false }
+        return importHostDomains.contains(String(last))
+    }
+
+    /// The last labels of the hosts Go modules are fetched from.
+    static let importHostDomains: Set<String> = [
+        "com", "org", "net", "io", "in", "dev", "cloud", "sh", "me", "co", "app", "xyz", "edu", "gov",
+    ]
 
     /// Of a module's packages (`root` its folder), the folders relative to the root of those others can import (not
     /// package main, not under internal/, testdata/, vendor/; `package main_test` outside a _test.go file, a file

@@ -125,6 +125,40 @@ struct CobraPluginFlagsTests {
             }, "notes: \(notes)")
     }
 
+    /// A set handed to a plugin chosen when the program runs holds only the flags the plugin types name (review R87):
+    /// `init`'s `--region`, which no plugin names, is claimed removed while `--domain` and `--owner` are not; and
+    /// `serve`'s `--port`, dropped beside a call to plugins whose `BindFlags` name other flags (a decoy type is enough),
+    /// is claimed too. On main (C2): no error, exit 0.
+    @Test func flagNoPluginNamesIsClaimed() throws {
+        let bound = """
+                for _, p := range resolved {
+                    p.BindFlags(initCmd.Flags())
+                    p.BindFlags(serve.Flags())
+                }
+            """
+        let (status, report, stderr) = try audit([
+            (
+                "v1.0.0",
+                Self.program(
+                    initFlags: Self.direct + "\n" + #"    initCmd.Flags().String("region", "", "region")"#,
+                    serveFlags: #"serve.Flags().Int("port", 0, "")"#)
+            ),
+            ("v1.1.0", Self.program(initFlags: bound, serveFlags: "", extra: Self.plugins)),
+        ])
+        #expect(status == 1, "stderr: \(stderr)")
+        #expect(
+            Self.errors(report, "1.1.0") == [
+                "breaking-without-major cli:tool init --region", "breaking-without-major cli:tool serve --port",
+                "removed-without-deprecation cli:tool init --region",
+                "removed-without-deprecation cli:tool serve --port",
+            ])
+        let findings = (report?["releases"] as? [[String: Any]] ?? []).flatMap {
+            $0["findings"] as? [[String: Any]] ?? []
+        }
+        let port = findings.first { $0["item"] as? String == "cli:tool serve --port" }
+        #expect((port?["message"] as? String ?? "").contains("do not name it"), "\(port ?? [:])")
+    }
+
     /// The plugins bound are known (a list of the program's values, a constructor's concrete type): their flags are
     /// read, so a flag no plugin binds any more is a removal, and nothing is incomplete.
     @Test func flagsOfKnownPlugins() throws {

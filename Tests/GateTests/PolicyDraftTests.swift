@@ -27,6 +27,10 @@ struct PolicyDraftTests {
         try repo.write("internal/x/x.go", "package x\n")
         try repo.write("api/testutil/fake.go", "package testutil\n\nfunc Server() {}\n")
         try repo.write("api/store/storemock/mock.go", "package storemock\n\ntype Store struct{}\n")
+        // Copies of other modules' sources kept under their import paths (licence credits, as skaffold's).
+        try repo.write("fs/assets/credits/github.com/acme/hcl/hcl.go", "package hcl\n\nfunc Parse() {}\n")
+        try repo.write("fs/assets/credits/gopkg.in/yaml.v3/yaml.go", "package yaml\n\nfunc Marshal() {}\n")
+        try repo.write("api/codec.v2/json/json.go", "package json\n\nfunc Encode() {}\n")
         // A Go file of the project's web site (a docs generator's package), as goreleaser's www/docs/init.go.
         try repo.write("www/docs/init.go", "package docs\n\nfunc Register() {}\n")
         try repo.write("main.go", "package main\n")
@@ -64,7 +68,8 @@ struct PolicyDraftTests {
                 "cli:tool completion fish --no-descriptions", "cli:tool completion powershell",
                 "cli:tool completion powershell --no-descriptions", "cli:tool completion zsh",
                 "cli:tool completion zsh --no-descriptions", "cli:tool help", "cli:tool run",
-                "packages:example.com/tool/v2/api", "packages:go.mod",
+                "packages:example.com/tool/v2/api", "packages:example.com/tool/v2/api/codec.v2/json",
+                "packages:example.com/tool/v2/api/codec.v2/json.Encode", "packages:go.mod",
             ])
         // cmd/ is the program's own part; its glob also covers the keys of majors before v2 (no /v2 in them).
         #expect(yaml.contains("'example.com/tool/{cmd,v*/cmd}{/**,.*}'"))
@@ -84,6 +89,12 @@ struct PolicyDraftTests {
         #expect(exclude.contains { $0.matches("example.com/tool/v2/api/store/storemock.Store") })
         #expect(!exclude.contains { $0.matches("example.com/tool/v2/api/store.Store") })
         #expect(!exclude.contains { $0.matches("example.com/tool/v2/api/testutility.Run") })
+        // Copies of other modules under their hosts' names are not the module's API; a `yaml.v3` folder is no host.
+        #expect(yaml.contains("'example.com/tool/{fs/assets/credits/github.com,v*/fs/assets/credits/github.com}/**'"))
+        #expect(exclude.contains { $0.matches("example.com/tool/v2/fs/assets/credits/github.com/acme/hcl.Parse") })
+        #expect(exclude.contains { $0.matches("example.com/tool/v2/fs/assets/credits/gopkg.in/yaml.v3.Marshal") })
+        #expect(!exclude.contains { $0.matches("example.com/tool/v2/fs/assets/credits.Read") })
+        #expect(!exclude.contains { $0.matches("example.com/tool/v2/api/codec.v2/json.Encode") })
         // Generated protobuf code: the generator's own XXX_ members are left out, the messages are not.
         #expect(exclude.contains { $0.matches("example.com/tool/v2/api.Request.XXX_unrecognized") })
         #expect(!exclude.contains { $0.matches("example.com/tool/v2/api.Request.Key") })
@@ -1040,6 +1051,8 @@ struct PolicyDraftTests {
             func oidc(cmd *cobra.Command) {
                 cmd.Flags().String("oidc-secret", "", "[EXPERIMENTAL] OIDC client secret")
                 cmd.Flags().String("oidc-id", "", "OIDC client id")
+                // A name holding a space is listed key by key, never grouped by its last word.
+                cmd.Flags().String("b [x", "", "[EXPERIMENTAL] spaced")
             }
 
             func main() {
@@ -1057,17 +1070,19 @@ struct PolicyDraftTests {
             }
             """)
         try repo.commit("first")
-        let (_, policy, items) = try draft(repo)
+        let (yaml, policy, items) = try draft(repo)
         #expect(
             policy.experimental.map(\.description) == [
                 "cli:pl attest --beta", "cli:pl sign --experimental-oci11", "cli:pl * --oidc-secret",
-                "cli:pl sign --resolver",
+                "cli:pl sign --resolver", "cli:pl attest --b [[]x", "cli:pl sign --b [[]x", "cli:pl verify --b [[]x",
             ])
+        #expect(yaml.contains("`TOOL * --NAME` covers the flag of that name on every command, also on commands a later"))
         let experimental = items.filter { item in policy.experimental.contains { $0.matches(item) } }
         #expect(
             experimental.sorted() == [
-                "cli:pl attest --beta", "cli:pl attest --oidc-secret", "cli:pl sign --experimental-oci11",
-                "cli:pl sign --oidc-secret", "cli:pl sign --resolver", "cli:pl verify --oidc-secret",
+                "cli:pl attest --b [x", "cli:pl attest --beta", "cli:pl attest --oidc-secret",
+                "cli:pl sign --b [x", "cli:pl sign --experimental-oci11", "cli:pl sign --oidc-secret",
+                "cli:pl sign --resolver", "cli:pl verify --b [x", "cli:pl verify --oidc-secret",
             ])
     }
 

@@ -100,8 +100,19 @@ struct CobraClassificationTests {
             new: #"run.Flags().Bool("x", false, "")"#, bump: .major,
             changes: ["changed tool r --x", "changed tool run --x"]),
         Case(
-            name: "a local flag becoming persistent is a feature", old: #"run.Flags().Int("n", 1, "")"#,
-            new: #"run.PersistentFlags().Int("n", 1, "")"#, bump: .minor,
+            name: "a local flag becoming persistent on a command with subcommands is a feature",
+            old: """
+                run.AddCommand(&cobra.Command{Use: "sub"})
+                run.Flags().Int("n", 1, "")
+                """,
+            new: """
+                run.AddCommand(&cobra.Command{Use: "sub"})
+                run.PersistentFlags().Int("n", 1, "")
+                """, bump: .minor,
+            changes: ["changed tool r --n", "changed tool run --n"]),
+        Case(
+            name: "a local flag becoming persistent on a command without subcommands breaks nothing and adds nothing",
+            old: #"run.Flags().Int("n", 1, "")"#, new: #"run.PersistentFlags().Int("n", 1, "")"#, bump: .patch,
             changes: ["changed tool r --n", "changed tool run --n"]),
         Case(
             name: "a persistent flag becoming local on a command with subcommands is breaking",
@@ -321,6 +332,10 @@ struct CobraClassificationTests {
                 "a custom value of a type of its own becoming a string flag is a feature (what it accepted is unknown)",
             old: #"run.Flags().Var(&keepValue{}, "keep", "")"#, new: #"run.Flags().String("keep", "", "")"#,
             bump: .minor, changes: ["changed tool r --keep", "changed tool run --keep"]),
+        Case(
+            name: "a string flag becoming a custom value claims nothing: a string took every value, Set keeps or narrows",
+            old: #"run.Flags().String("keep", "", "")"#, new: #"run.Flags().Var(&keepValue{}, "keep", "")"#,
+            bump: .patch, changes: ["changed tool r --keep", "changed tool run --keep"]),
         Case(
             name: "a single-value flag becoming repeatable is at most a feature",
             old: #"run.Flags().String("label", "", "")"#,
