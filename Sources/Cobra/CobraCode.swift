@@ -541,10 +541,11 @@ struct CobraAttributeTable: Sendable {
     /// What an item's attributes are made from.
     enum Shape: Hashable, Sendable {
         case command(
-            hidden: Bool, aliasOf: String?, unreadFlags: String?, unreadFlagNames: String? = nil,
+            hidden: Bool, hiddenWhen: String? = nil, aliasOf: String?, unreadFlags: String?, unreadFlagNames: String? = nil,
             validArgs: String? = nil, unreadCommands: Bool = false, useWords: String? = nil)
         case flag(
-            type: String, scope: String, shorthand: String?, hidden: Bool, noOptDefault: Bool, valueType: String? = nil)
+            type: String, scope: String, shorthand: String?, hidden: Bool, hiddenWhen: String? = nil, noOptDefault: Bool,
+            valueType: String? = nil)
     }
 
     private var dictionaries: [Shape: [String: String]] = [:]
@@ -563,17 +564,19 @@ struct CobraAttributeTable: Sendable {
         var attributes: [String: String] = [:]
         switch shape {
         case .command(
-            let hidden, let aliasOf, let unreadFlags, let unreadFlagNames, let validArgs, let unreadCommands,
-            let useWords):
+            let hidden, let hiddenWhen, let aliasOf, let unreadFlags, let unreadFlagNames, let validArgs,
+            let unreadCommands, let useWords):
             if hidden { attributes["hidden"] = "true" }
+            if let hiddenWhen { attributes["hidden-when"] = hiddenWhen }
             if let useWords { attributes["use-words"] = useWords }
             if let aliasOf { attributes["alias-of"] = aliasOf }
             if let unreadFlags { attributes["unread-flags"] = unreadFlags }
             if let unreadFlagNames { attributes["unread-flag-names"] = unreadFlagNames }
             if unreadCommands { attributes["unread-commands"] = "true" }
             if let validArgs { attributes["valid-args"] = validArgs }
-        case .flag(let type, let scope, let shorthand, let hidden, let noOptDefault, let valueType):
+        case .flag(let type, let scope, let shorthand, let hidden, let hiddenWhen, let noOptDefault, let valueType):
             attributes = ["type": type, "scope": scope]
+            if let hiddenWhen { attributes["hidden-when"] = hiddenWhen }
             if let valueType { attributes["value-type"] = valueType }
             if let shorthand { attributes["shorthand"] = shorthand }
             if hidden { attributes["hidden"] = "true" }
@@ -591,10 +594,11 @@ extension CobraAttributeTable.Shape {
     fileprivate var isASCII: Bool {
         func ascii(_ text: String?) -> Bool { text?.utf8.allSatisfy { $0 < 0x80 } ?? true }
         switch self {
-        case .command(_, let aliasOf, let unreadFlags, let unreadFlagNames, let validArgs, _, let useWords):
-            return ascii(aliasOf) && ascii(unreadFlags) && ascii(unreadFlagNames) && ascii(validArgs) && ascii(useWords)
-        case .flag(let type, let scope, let shorthand, _, _, let valueType):
-            return ascii(type) && ascii(scope) && ascii(shorthand) && ascii(valueType)
+        case .command(_, let hiddenWhen, let aliasOf, let unreadFlags, let unreadFlagNames, let validArgs, _, let useWords):
+            return ascii(hiddenWhen) && ascii(aliasOf) && ascii(unreadFlags) && ascii(unreadFlagNames) && ascii(validArgs)
+                && ascii(useWords)
+        case .flag(let type, let scope, let shorthand, _, let hiddenWhen, _, let valueType):
+            return ascii(type) && ascii(scope) && ascii(shorthand) && ascii(hiddenWhen) && ascii(valueType)
         }
     }
 }

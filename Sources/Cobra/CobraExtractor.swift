@@ -9,7 +9,9 @@ public struct CobraItem: Sendable, Hashable {
     public let attributes: [String: String]
     /// Deprecated by `Deprecated:`, `MarkDeprecated` or a deprecated command above it.
     public let deprecated: Bool
-    /// Experimental: under a command a feature gate that says experimental hides (helm's `HELM_EXPERIMENTAL_OCI`).
+    /// Experimental: under a command a feature gate that says experimental hides (helm's `HELM_EXPERIMENTAL_OCI`) or an
+    /// annotation marks experimental (docker's `experimentalCLI`), or a flag whose name or usage says so
+    /// (``CobraHelpText/flagSaysExperimental(name:usages:)``: cosign's `[EXPERIMENTAL] OIDC client secret`).
     public internal(set) var experimental = false
     /// The file of the command literal or flag definition.
     public let path: String
@@ -368,8 +370,12 @@ private struct TreeBuilder {
     /// The first alias left out past `maximumAliasItems` (where, which, of what), and how many were: one note says so.
     private var aliasLeftOut: (location: String, alias: String, key: String)?
     private var aliasesLeftOut = 0
-    /// Whether the command being visited is under one a feature gate that says experimental hides.
+    /// Whether the item being added is experimental: under a command a feature gate that says experimental hides or
+    /// an annotation marks so, or a flag whose name or usage says so.
     private var experimental = false
+    /// The `Hidden` expression not decided of the command being visited or the nearest above it that has one
+    /// (``CobraCommandInfo/hiddenWhen``): what is under it may be hidden (`hidden-when`).
+    private var hiddenWhen: String?
     /// The unfollowed `AddCommand` arguments already named in a note (a command reached through aliases is visited
     /// again).
     private var noted: Set<CobraMissingChild> = []
@@ -386,6 +392,7 @@ private struct TreeBuilder {
     private struct FlagAttributesKey: Hashable {
         let set: CobraFlagSetID
         let hidden: Bool
+        let hiddenWhen: String?
     }
     private static let maximumAliasItems = 50_000
 
@@ -666,14 +673,15 @@ private struct TreeBuilder {
     private mutating func flagAttributes(
         of flags: [FlatFlag], in set: CobraFlagSetID, scope: String, hidden: Bool
     ) -> [[String: String]] {
-        let key = FlagAttributesKey(set: set, hidden: hidden)
+        let key = FlagAttributesKey(set: set, hidden: hidden, hiddenWhen: hiddenWhen)
         if let known = attributesBySet[key] { return known }
         let attributes = flags.map { flag in
-            attributeTable.attributes(
+            let hidden = hidden || flag.hidden
+            return attributeTable.attributes(
                 of: .flag(
                     type: flag.definition.type, scope: scope, shorthand: flag.definition.shorthand,
-                    hidden: hidden || flag.hidden, noOptDefault: flag.noOptDefault,
-                    valueType: flag.definition.valueType))
+                    hidden: hidden, hiddenWhen: hidden ? nil : hiddenWhen ?? flag.hiddenWhen,
+                    noOptDefault: flag.noOptDefault, valueType: flag.definition.valueType))
         }
         attributesBySet[key] = attributes
         return attributes
@@ -793,16 +801,22 @@ private struct TreeBuilder {
         let spellings = CobraNormalization.agreed([inherited, interpreter.commandSpellings(site)].compactMap { $0 })
         let deprecated = deprecated || info.deprecated
         let experimentalAbove = experimental
-        experimental = experimental || info.experimental
+        // A feature gate that says experimental hides it, or an annotation says so (`experimentalCLI`,
+        // `status: Experimental`): the command and what is under it are experimental (not the root).
+        experimental = experimental || info.experimental || (info.annotatedExperimental && path.count > 1)
         defer { experimental = experimentalAbove }
         // Help lists neither a hidden command nor anything under it.
         let hidden = hidden || info.hidden
+        let hiddenWhenAbove = hiddenWhen
+        hiddenWhen = hidden ? nil : hiddenWhen ?? info.hiddenWhen
+        defer { hiddenWhen = hiddenWhenAbove }
         let key = path.joined(separator: " ")
         let file = interpreter.paths[info.file]
         let unread = unreadFlags(of: site)
         let attributes = attributeTable.attributes(
             of: .command(
-                hidden: hidden, aliasOf: aliasOf, unreadFlags: unread?.scopes, unreadFlagNames: unread?.names,
+                hidden: hidden, hiddenWhen: hiddenWhen, aliasOf: aliasOf, unreadFlags: unread?.scopes,
+                unreadFlagNames: unread?.names,
                 validArgs: validArgs(of: info, at: site),
                 unreadCommands: interpreter.openCommands.contains(site), useWords: Self.useWords(of: info)))
         if interpreter.receivesUnknown.contains(site) { unplacedParents.insert(key) }
@@ -868,6 +882,11 @@ private struct TreeBuilder {
             let setAttributes = flagAttributes(of: setFlags, in: set, scope: scope, hidden: hidden)
             for (flag, flagAttributes) in zip(setFlags, setAttributes) {
                 let flagDeprecated = deprecated || flag.deprecated
+                // A flag whose name or usage says it is experimental (`[EXPERIMENTAL] OIDC client secret`) is, with
+                // the spellings that reach it: users were told not to rely on it.
+                let commandExperimental = experimental
+                experimental = experimental || flag.definition.saysExperimental
+                defer { experimental = commandExperimental }
                 let location = (path: interpreter.paths[flag.definition.file], line: flag.definition.line)
                 let flagBuild = build.and(flag.build, in: buildTable)
                 add(
@@ -1288,6 +1307,8 @@ private struct TreeBuilder {
         var deprecated: Bool
         var hidden: Bool
         var noOptDefault = false
+        /// The `Hidden` expression not decided of the flag (``CobraFlagSetInfo/hiddenWhen``).
+        var hiddenWhen: String?
         /// The builds that define it in the set (through the sets added to it).
         var build = CobraBuildCondition.always
         /// Defined in `pflag.CommandLine`, which cobra adds to the root's persistent flags (``mergesCommandLine``).
@@ -1381,6 +1402,7 @@ private struct TreeBuilder {
         }
         for name in info.deprecated { result[name]?.deprecated = true }
         for name in info.hidden { result[name]?.hidden = true }
+        for (name, spelled) in info.hiddenWhen where result[name]?.hiddenWhen == nil { result[name]?.hiddenWhen = spelled }
         for name in info.noOptDefault { result[name]?.noOptDefault = true }
         if commandLine {
             // cobra adds `pflag.CommandLine` to the root's persistent flags when a command runs: after everything the

@@ -111,6 +111,9 @@ struct CobraCommandInfo: Sendable {
     var use = CobraStringField()
     var aliases = CobraStringField()
     var hidden = false
+    /// The expression of a `Hidden` whose value is not decided (`Hidden: !isBeta()`, doctl; review D1): the command
+    /// may be hidden in some runs and shown in others. Nil when it is hidden for sure or never set so.
+    var hiddenWhen: String?
     var deprecated = false
     /// Whether `DisableFlagParsing` is set true on every path: cobra then hands every argument, flags too, to the
     /// command, so none of its flags works there (review R68).
@@ -230,6 +233,9 @@ struct CobraFlagSetInfo: Sendable {
     var flagIncludes: Set<CobraFlagRef> = []
     var deprecated: Set<String> = []
     var hidden: Set<String> = []
+    /// By name, the expression of a `Hidden` whose value is not decided (`c.Flag(name).Hidden = !isBeta()`), as for
+    /// ``CobraCommandInfo/hiddenWhen``.
+    var hiddenWhen: [String: String] = [:]
     /// Flags given a `NoOptDefVal`: a bare `--flag` takes that value.
     var noOptDefault: Set<String> = []
     /// How many `custom` flag types a later pass replaced by what `Type()` returns.
@@ -621,6 +627,8 @@ struct CobraInterpreter {
     private var flagVariables: [CobraVariable: Set<CobraBoundFlag>] = [:]
     /// By command, the variables whose being set guards a deprecation notice in a function it runs.
     private var noticeGuards: [CobraSite: Set<CobraVariable>] = [:]
+    /// How the `Hidden` value being set is written (``hiddenSpelling(of:in:)``), while `setCommandField` runs.
+    private var hiddenSpelling: String?
     /// ``mayAddFlags(named:)`` by name number: -1 not worked out yet, 0 no, 1 yes.
     private var mayAddFlagsByName: [Int8] = []
     /// The flag sets handed to a call the files do not define, which may define flags in them.
@@ -890,10 +898,6 @@ struct CobraInterpreter {
     /// Fields of each object (``CobraValue/object``) by field name, and what values of each type whose origin is not
     /// known were given by field (`scoped`), as indices into `cells`.
     private var objectFields: [CobraObjectField: Int32] = [:]
-    /// The object fields ``readField(of:_:)`` is reading, through copies and taken places: a read that comes back to
-    /// one of them (a copy whose origin took the copy's place) reads it as any value of its type instead of going
-    /// round again (syft's audit overflowed the stack there).
-    private var fieldsBeingRead: Set<CobraObjectField> = []
     private var unknownOriginFields: [Int64: Int32] = [:]
     /// The fields written through a value the run cannot tie to an object (review R89: `h := <-ch; h.Disk = nil`,
     /// `box.Load().(*Group).Disk = nil`, `ctx.Value("g").(*Group).Disk = nil`), by type and field (`scoped`, for every
@@ -1221,6 +1225,20 @@ struct CobraInterpreter {
     /// (`picked := &list[0]`) sees what was written there, so a read of one of its fields is also a read of theirs
     /// (review R59: the literal's `Disk: nil` alone had hidden the flag the new element gives). Only grows.
     private var placeTakenBy: [CobraSite: CobraValues] = [:]
+    /// For a site with taken places, the objects ``placeTakenBy`` leads to from it (not the site itself), in the order
+    /// first reached, and whether a value not followed was written on the way: worked out once and kept until a place
+    /// is taken again (``tookPlace(of:_:)``). Elements that swap places (`l[i], l[j] = l[j], l[i]`) each take every
+    /// other's place, so a walk costs the square of their number, and every read of a field of one walked it again
+    /// (syft). At most ``maximumTakenClosureObjects`` objects are kept, over all sites; past that, walks are not kept.
+    private var takenClosures: [CobraSite: TakenClosure] = [:]
+    private var takenClosureObjects = 0
+    static let maximumTakenClosureObjects = 1 << 20
+
+    /// What ``takenClosures`` keeps for a site.
+    private struct TakenClosure {
+        var objects: [(site: CobraSite, type: CobraName)] = []
+        var anyValue = false
+    }
 
     /// An interpreter of `files`, numbering names in `names` when given (else in a table of its own).
     init(files: [(path: String, source: CobraSourceFile)], names: CobraNames? = nil) {
@@ -2661,57 +2679,91 @@ struct CobraInterpreter {
     }
 
     /// What field `field` of `object` (an instance or object) holds: for an instance, what any value of its type was
-    /// given; for an object, what it was given and what values of its type whose origin is not known were given.
+    /// given; for an object, what it was given and what values of its type whose origin is not known were given, with
+    /// what the objects it reads through hold (``objectFieldReads(_:_:_:)``).
     private mutating func readField(of object: CobraValue, _ field: CobraName) -> CobraValues {
         switch object {
         case .instance(let type):
             return read(fieldCell(scoped(type, field))) ?? []
         case .object(let site, let type):
             if !unnamedWrites.isEmpty, let values = writtenThroughUnnamed(site, type, field) { return values }
-            let reading = CobraObjectField(site: site, field: field)
-            guard fieldsBeingRead.insert(reading).inserted else { return readField(of: .instance(type), field) }
-            defer { fieldsBeingRead.remove(reading) }
-            let own = objectFieldCell(site, field)
-            var values = read(own) ?? []
-            values.formUnion(read(Self.cell(scoped(type, field), in: &unknownOriginFields, cells: &cells)) ?? [])
-            // A copy a loop made holds what its element held, but for the fields the loop gave it first (or an
-            // assignment in order gave it since: ``replaceField``).
-            if let copy = copyOrigins[site], !copy.given.contains(field), !replacing(own) {
-                values.formUnion(readField(of: copy.origin, field))
-            }
-            if placeTakenBy[site] != nil { values.formUnion(readTakenPlaces(of: site, type: type, field)) }
-            return values
+            return objectFieldReads(site, type, field)
         default:
             return []
         }
     }
 
-    /// What `field` holds in the values written where the object at `site` was held (``placeTakenBy``), and in theirs
-    /// in turn: a value not followed (unknown, or no object) reads as any value of `type`.
-    private mutating func readTakenPlaces(of site: CobraSite, type: CobraName, _ field: CobraName) -> CobraValues {
+    /// What `field` of the object at `site` holds, read through copies and taken places: its own cell and its type's
+    /// cell of values whose origin is not known; for a copy a loop made, what its origin holds (but for the fields the
+    /// loop gave it first, or an assignment in order gave it since: ``replaceField``); and what the values written
+    /// where it was held hold (``placeTakenBy``), and theirs in turn (a value not followed, unknown or no object, reads
+    /// as any value of the type of the object whose place it took).
+    ///
+    /// One pass over the objects reached: each object read (the first, and the origin of each copy reached) once, and
+    /// the places each took followed once. Following them one call inside another went round every path again, and
+    /// a copy whose origin took the copy's place came back to where it started: a read that comes back to an object
+    /// already read adds nothing new (syft's audit overflowed the stack at 95bfbcb, then cost 124 s instead of 26 s).
+    private mutating func objectFieldReads(_ site: CobraSite, _ type: CobraName, _ field: CobraName) -> CobraValues {
         var values = CobraValues()
-        var seen: Set<CobraSite> = [site]
-        var pending = [site]
-        var anyValue = false
+        var reading: Set<CobraSite> = [site]
+        var pending: [(site: CobraSite, type: CobraName)] = [(site, type)]
+        var instanceTypes: Set<CobraName> = []
+        func follow(_ origin: CobraValue) {
+            switch origin {
+            case .object(let other, let otherType):
+                if reading.insert(other).inserted { pending.append((other, otherType)) }
+            case .instance(let otherType):
+                instanceTypes.insert(otherType)
+            default:
+                break
+            }
+        }
         while let next = pending.popLast() {
-            for value in placeTakenBy[next] ?? [] {
+            let own = objectFieldCell(next.site, field)
+            values.formUnion(read(own) ?? [])
+            values.formUnion(read(Self.cell(scoped(next.type, field), in: &unknownOriginFields, cells: &cells)) ?? [])
+            // A copy a loop made holds what its element held, but for the fields the loop gave it first (or an
+            // assignment in order gave it since: ``replaceField``).
+            if let copy = copyOrigins[next.site], !copy.given.contains(field), !replacing(own) { follow(copy.origin) }
+            guard placeTakenBy[next.site] != nil else { continue }
+            // What `field` holds in the values written where this object was held, and in theirs in turn.
+            let closure = takenClosure(of: next.site)
+            for (other, otherType) in closure.objects {
+                values.formUnion(read(objectFieldCell(other, field)) ?? [])
+                values.formUnion(
+                    read(Self.cell(scoped(otherType, field), in: &unknownOriginFields, cells: &cells)) ?? [])
+                if let copy = copyOrigins[other], !copy.given.contains(field) { follow(copy.origin) }
+            }
+            if closure.anyValue { instanceTypes.insert(next.type) }
+        }
+        for instanceType in instanceTypes.sorted() {
+            values.formUnion(read(fieldCell(scoped(instanceType, field))) ?? [])
+        }
+        return values
+    }
+
+    /// The objects whose places lead from `site`'s (``takenClosures``).
+    private mutating func takenClosure(of site: CobraSite) -> TakenClosure {
+        if let known = takenClosures[site] { return known }
+        var closure = TakenClosure()
+        var seen: Set<CobraSite> = [site]
+        var places = [site]
+        while let place = places.popLast() {
+            for value in placeTakenBy[place] ?? [] {
                 guard case .object(let other, let otherType) = value else {
-                    if value != .nilValue { anyValue = true }
+                    if value != .nilValue { closure.anyValue = true }
                     continue
                 }
                 guard seen.insert(other).inserted else { continue }
-                let own = objectFieldCell(other, field)
-                values.formUnion(read(own) ?? [])
-                values.formUnion(
-                    read(Self.cell(scoped(otherType, field), in: &unknownOriginFields, cells: &cells)) ?? [])
-                if let copy = copyOrigins[other], !copy.given.contains(field) {
-                    values.formUnion(readField(of: copy.origin, field))
-                }
-                if placeTakenBy[other] != nil { pending.append(other) }
+                closure.objects.append((other, otherType))
+                if placeTakenBy[other] != nil { places.append(other) }
             }
         }
-        if anyValue { values.formUnion(readField(of: .instance(type), field)) }
-        return values
+        if takenClosureObjects + closure.objects.count <= Self.maximumTakenClosureObjects {
+            takenClosureObjects += closure.objects.count
+            takenClosures[site] = closure
+        }
+        return closure
     }
 
     /// Notes that `values` were written into the array whose elements were `old` (``placeTakenBy``): the objects of
@@ -2725,6 +2777,8 @@ struct CobraInterpreter {
             added = CobraValues(added.filter { $0 != .object(site, type) && $0 != .nilValue && !known.contains($0) })
             guard !added.isEmpty else { continue }
             placeTakenBy[site, default: []].formUnion(added)
+            takenClosures.removeAll()
+            takenClosureObjects = 0
             clock += 1
             for field in declared.structs[type].map({ Array($0.keys) }) ?? [] {
                 cells[Int(objectFieldCell(site, field))].changedAt = clock
@@ -5226,7 +5280,7 @@ struct CobraInterpreter {
             var once = runs.count == 1 && elements.count == 1 && Self.certainlyRanges(collection)
             if once, case .composite(_, let listed, _) = collection, listed.count == 1 {
                 once = elements.allSatisfy(Self.isObject)
-            } else if runs.count == 1, elements.count == 1, elements.allSatisfy(Self.isObject),
+            } else if runs.count == 1, elements.count == 1, elements.allSatisfy(Self.isObject), copying == nil,
                 case .name(let list) = collection, frame.oneEntry[list]?.key == nil, frame.oneEntry[list] != nil,
                 let key = frame.key, key >= 0, boundOnce(text(of: list, in: frame.file), in: callKeys[Int(key)].function)
             {
@@ -6256,7 +6310,9 @@ struct CobraInterpreter {
                     assignField(of: object, field, value)
                 case .command(let site):
                     let literal = if sources.count == 1, case .function = sources[0] { true } else { false }
+                    hiddenSpelling = (sources.count == 1 ? sources.first : nil).map { hiddenSpelling(of: $0, in: frame.file) }
                     setCommandField(site, field, value, fromLiteral: false, literal: literal)
+                    hiddenSpelling = nil
                 case .flag(let set, let name):
                     let value = value.isEmpty ? flagZero ?? value : value
                     // A flag made by reflection in a set made by `NewFlagSet` is one of many a table may make there
@@ -6268,8 +6324,16 @@ struct CobraInterpreter {
                             value.isEmpty || !hidingHolds || value.count > 1 ? nil : value.contains(.bool(true))
                         updateFlagSet(set) { $0.hiddenValues[name, default: []].insert(hides) }
                     }
-                    if field == CobraKnown.hidden.id, value.contains(.bool(true)) {
-                        if hidingHolds, value.only == .bool(true) { updateFlagSet(set) { $0.hidden.insert(name) } }
+                    if field == CobraKnown.hidden.id, hidingHolds, value.only == .bool(true) {
+                        updateFlagSet(set) { $0.hidden.insert(name) }
+                    } else if field == CobraKnown.hidden.id {
+                        if Self.mayHoldTrue(value), !name.isEmpty {
+                            let spelled = (sources.count == 1 ? sources.first : nil).map { hiddenSpelling(of: $0, in: frame.file) }
+                                ?? "?"
+                            updateFlagSet(set) { info in
+                                if info.hiddenWhen[name] == nil { info.hiddenWhen[name] = spelled }
+                            }
+                        }
                     } else if field == CobraKnown.deprecated.id, value.contains(where: Self.isNonEmptyString) {
                         updateFlagSet(set) { $0.deprecated.insert(name) }
                     } else if field == CobraKnown.noOptDefVal.id, value.only != .string("") {
@@ -6747,6 +6811,34 @@ struct CobraInterpreter {
         return false
     }
 
+    /// Whether a `Hidden` given `value` may be true in a run and is not true for sure there: a value not read, or
+    /// both `true` and something else (review D1).
+    private static func mayHoldTrue(_ value: CobraValues) -> Bool {
+        if value.only == .bool(false) { return false }
+        return value.isEmpty || value.contains(.bool(true)) || !value.allSatisfy { if case .bool = $0 { true } else { false } }
+    }
+
+    /// How a `Hidden` value is written, for ``CobraCommandInfo/hiddenWhen``: `!isBeta()`, `cfg.Hidden`; at most 80
+    /// bytes of names, selectors, calls and `!`, else a description.
+    private func hiddenSpelling(of expression: CobraExpr, in file: Int) -> String {
+        func spell(_ expression: CobraExpr, depth: Int) -> String? {
+            guard depth < 8 else { return nil }
+            switch expression {
+            case .name(let name): return text(of: name, in: file)
+            case .selector(let base, let name, _):
+                return spell(base, depth: depth + 1).map { $0 + "." + text(of: name, in: file) }
+            case .call(let base, let arguments, _):
+                return spell(base, depth: depth + 1).map { $0 + (arguments.isEmpty ? "()" : "(...)") }
+            case .unary(.not, let inner): return spell(inner, depth: depth + 1).map { "!" + $0 }
+            default: return nil
+            }
+        }
+        guard let spelled = spell(expression, depth: 0), spelled.utf8.count <= 80,
+            spelled.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value != 0x7F })
+        else { return "?" }
+        return spelled
+    }
+
     /// `literal`: the value is a function literal written there (`RunE: func(...) {...}`, `c.RunE = func...`).
     private mutating func setCommandField(
         _ site: CobraSite, _ field: CobraName, _ value: CobraValues, fromLiteral: Bool, literal: Bool = false
@@ -6772,6 +6864,9 @@ struct CobraInterpreter {
         case CobraKnown.hidden.id:
             if hidingHolds, value.only == .bool(true) {
                 updateCommand(site) { $0.hidden = true }
+            } else if Self.mayHoldTrue(value) {
+                let spelled = hiddenSpelling ?? "?"
+                updateCommand(site) { info in if info.hiddenWhen == nil { info.hiddenWhen = spelled } }
             }
         case CobraKnown.disableFlagParsing.id:
             if hidingHolds, value.only == .bool(true) {
@@ -7335,7 +7430,9 @@ struct CobraInterpreter {
                 let value = evaluate(element.value, in: &frame)
                 let fieldName = runName(field, in: frame.file)
                 let literal = if case .function = element.value { true } else { false }
+                if fieldName == CobraKnown.hidden.id { hiddenSpelling = hiddenSpelling(of: element.value, in: frame.file) }
                 setCommandField(site, fieldName, value, fromLiteral: true, literal: literal)
+                hiddenSpelling = nil
                 if fieldName == CobraKnown.completionOptions.id {
                     completionOptions(element.value, of: .command(site), in: &frame)
                 }

@@ -47,6 +47,10 @@ public final class Engine {
     private let reader: SurfaceReader
     /// The last few surfaces read; the rest of the history is not kept (audit streams).
     private var recent = RecentSnapshots()
+    /// Readers of merge bases' surfaces that share this engine's reader's caches, by the surfaces they read, and the
+    /// last merge-base surface read (``forkPart(at:surfaces:)``).
+    private var forkReaders: [Set<String>: SurfaceReader] = [:]
+    private var lastForkRead: (commit: ObjectID, surfaces: Set<String>, snapshot: SurfaceSnapshot)?
     /// The commits `snapshot(at:version:)` read whole (not from `recent`), in order, for tests of what a command reads.
     private(set) var revisionsRead: [ObjectID] = []
     /// Called with a line of progress for long runs (audit); nil for silence.
@@ -156,17 +160,22 @@ public final class Engine {
         }
     }
 
-    /// The surface at a merge-base `ForkBlame` compares with, as the reader gives it. With reading threads this
-    /// engine's reader is otherwise idle: a reader of its own, let go after the read, keeps its caches from adding
-    /// to the run's memory (velero: +165 MB kept through the run).
-    func forkSnapshot(at commit: ObjectID) throws(GateError) -> SurfaceSnapshot {
-        guard jobs > 1 else { return try scannedSnapshot(at: commit) }
-        let detached = SurfaceReader(repository: repository, policy: policy, surfaces: nil, budgets: reader.runBudgets)
-        detached.store = reader.store
+    /// The surface of `surfaces` at a merge base `ForkBlame` compares with, as the reader gives it: read with the
+    /// caches this engine's reader reads the releases with (the files at a fork are mostly those of the releases
+    /// read just before), by a reader of its own that does not disturb what this one read last (the next release
+    /// then merges only what changed). Only the surfaces whose changes may be excused are read (task 2, session 27:
+    /// every merge base was read whole, cold, by a reader of its own).
+    func forkPart(at commit: ObjectID, surfaces: Set<String>) -> Result<SurfaceSnapshot, GateError> {
+        if let last = lastForkRead, last.commit == commit, last.surfaces == surfaces { return .success(last.snapshot) }
+        if forkReaders[surfaces] == nil && forkReaders.count >= 4 { forkReaders = [:] }
+        let companion = forkReaders[surfaces] ?? reader.companion(surfaces: surfaces)
+        forkReaders[surfaces] = companion
         do {
-            return try detached.snapshot(at: commit)
+            let snapshot = try companion.snapshot(at: commit)
+            lastForkRead = (commit, surfaces, snapshot)
+            return .success(snapshot)
         } catch {
-            throw failure(error, at: commit)
+            return .failure(failure(error, at: commit))
         }
     }
 
@@ -365,9 +374,12 @@ public final class Engine {
             from: before, to: after, policy: policy, candidates: after.changedIDs(since: before), notes: &notes)
         if let lines {
             var forks = ForkSurfaces()
+            let surfaces = Set(changes.map(\.surface))
             let blame = forkBlame(
                 changes, release: lines.release, predecessor: lines.predecessor, before: before, after: after,
-                forks: &forks)
+                mergeBase: forks.history.mergeBase(of: lines.release, and: lines.predecessor, in: repository),
+                fork: { commit in forks.surface(at: commit) { commit in self.forkPart(at: commit, surfaces: surfaces) }
+                })
             changes = blame.kept
             notes += blame.notes
         }
@@ -531,9 +543,23 @@ public final class Engine {
             if parts.count > 1 { last = (release.commit, release.version, snapshot) }
             return snapshot
         }
+        // Where each release tagged before its predecessor on another line forked from it, found before the surfaces
+        // are read: the reading threads then read the fork's surface with the caches they read the releases with.
+        var forkPoints: [Int: Result<ObjectID?, ForkBlame.Unknown>] = [:]
+        for index in selected where judged(releases[index].version) {
+            guard let predecessor = predecessors[index],
+                ForkBlame.applies(to: releases[index], predecessor: predecessor)
+            else { continue }
+            forkPoints[index] = forks.history.mergeBase(of: releases[index], and: predecessor, in: repository)
+        }
+        let forkReads = forkPoints.compactMapValues { found -> ObjectID? in
+            guard case .success(let base?) = found else { return nil }
+            return base
+        }
         let again = try readAhead(selected) { engine in
             { index throws(GateError) in
-                try engine.auditPart(releases[index], predecessor: predecessors[index], index: index)
+                try engine.auditPart(
+                    releases[index], predecessor: predecessors[index], index: index, forkPoint: forkReads[index])
             }
         } combine: { (parts: [AuditPart]) throws(GateError) -> AuditInput in
             let index = parts[0].index
@@ -541,7 +567,19 @@ public final class Engine {
                 try combined(parts.compactMap(\.before), at: predecessor)
             }
             let after = try combined(parts.map(\.after), at: releases[index])
-            return try auditInput(releases[index], predecessor: predecessors[index], index: index, after, before)
+            var input = try auditInput(
+                releases[index], predecessor: predecessors[index], index: index, after, before)
+            let forks = parts.compactMap(\.fork)
+            if let failed = forks.first(where: { if case .failure = $0 { true } else { false } }) {
+                input.fork = failed
+            } else if !forks.isEmpty {
+                do throws(GateError) {
+                    input.fork = .success(try self.combined(forks.compactMap { try? $0.get() }))
+                } catch {
+                    input.fork = .failure(error)
+                }
+            }
+            return input
         } consume: { (input: AuditInput) throws(GateError) in
             let index = input.index
             let release = releases[index]
@@ -633,7 +671,8 @@ public final class Engine {
             // What a predecessor tagged later made on its own line after the fork is not this release's change.
             if let predecessor, let before = carried {
                 let blame = forkBlame(
-                    changes, release: release, predecessor: predecessor, before: before, after: after, forks: &forks)
+                    changes, release: release, predecessor: predecessor, before: before, after: after,
+                    mergeBase: forkPoints[index] ?? .success(nil), fork: { _ in input.fork })
                 changes = blame.kept
                 surfaceNotes.add(blame.notes, at: release.version)
             }
@@ -709,6 +748,9 @@ public final class Engine {
         let before: SurfaceSnapshot?
         let versionFile: VersionFileCheck?
         let commits: [CommitMessage]?
+        /// The surface at the merge base fork blame compares the release with, of the surfaces whose changes it may
+        /// excuse; nil when none was read.
+        var fork: Result<SurfaceSnapshot, GateError>? = nil
     }
 
     /// What one reading thread reads of one release for `audit`: its share of the surfaces of the release and of
@@ -717,14 +759,29 @@ public final class Engine {
         let index: Int
         let after: SurfaceSnapshot
         let before: SurfaceSnapshot?
+        /// This share of the surface at `forkPoint`, of the surfaces that changed (nil: not read).
+        var fork: Result<SurfaceSnapshot, GateError>? = nil
     }
 
-    func auditPart(_ release: Release, predecessor: Release?, index: Int) throws(GateError) -> AuditPart {
+    /// `forkPoint`: the merge base fork blame compares the release with (``ForkBlame``), read here for the surfaces
+    /// of this share that changed from the predecessor, so that only they are read, with this reader's caches.
+    func auditPart(_ release: Release, predecessor: Release?, index: Int, forkPoint: ObjectID? = nil)
+        throws(GateError) -> AuditPart
+    {
         let after = try snapshot(at: release.commit, version: release.version)
         let before = try predecessor.map { info throws(GateError) in
             try snapshot(at: info.commit, version: info.version)
         }
-        return AuditPart(index: index, after: after, before: before)
+        var part = AuditPart(index: index, after: after, before: before)
+        if let forkPoint, let before {
+            let all = Set(policy.surfaces.map(\.name))
+            let changed = after.changedIDs(since: before).map { ids in
+                Set(ids.compactMap { id in id.firstIndex(of: ":").map { String(id[..<$0]) } }).intersection(all)
+            }
+            let surfaces = (changed ?? all).filter { !after.readsNothing(of: $0) && !before.readsNothing(of: $0) }
+            if !surfaces.isEmpty { part.fork = forkPart(at: forkPoint, surfaces: surfaces) }
+        }
+        return part
     }
 
     /// The audit input of a release whose surfaces are read: with the version its code declares and its commits.

@@ -275,15 +275,10 @@ struct ForkSurfaces {
     }
 
     mutating func surface(
-        at commit: ObjectID, reading read: (ObjectID) throws(GateError) -> SurfaceSnapshot
+        at commit: ObjectID, reading read: (ObjectID) -> Result<SurfaceSnapshot, GateError>
     ) -> Result<SurfaceSnapshot, GateError> {
         if let entry = entries.first(where: { $0.commit == commit }) { return entry.result }
-        let result: Result<SurfaceSnapshot, GateError>
-        do {
-            result = .success(try read(commit))
-        } catch {
-            result = .failure(error)
-        }
+        let result = read(commit)
         entries.append((commit, result))
         if entries.count > Self.capacity { entries.removeFirst(entries.count - Self.capacity) }
         return result
@@ -294,15 +289,19 @@ extension Engine {
     /// `changes` from `predecessor` to `release` split by the line that made them (``ForkBlame``); `before` is what
     /// the changes were measured from (a surface carried from an older release is not the predecessor's, and its
     /// changes are never excused).
+    ///
+    /// `mergeBase` is where the two lines forked (nil: they share no history); `fork` gives the surface there of the
+    /// surfaces with changes (nil: not read).
     func forkBlame(
         _ changes: [Change], release: Release, predecessor: Release, before: SurfaceSnapshot, after: SurfaceSnapshot,
-        forks: inout ForkSurfaces
+        mergeBase found: @autoclosure () -> Result<ObjectID?, ForkBlame.Unknown>,
+        fork read: (ObjectID) -> Result<SurfaceSnapshot, GateError>?
     ) -> ForkBlame {
         guard !changes.isEmpty, ForkBlame.applies(to: release, predecessor: predecessor) else {
             return ForkBlame(keeping: changes)
         }
         let mergeBase: ObjectID?
-        switch forks.history.mergeBase(of: release, and: predecessor, in: repository) {
+        switch found() {
         case .success(let found): mergeBase = found
         case .failure(let unknown):
             return ForkBlame(
@@ -316,9 +315,16 @@ extension Engine {
         guard let mergeBase, mergeBase != predecessor.commit, mergeBase != release.commit else {
             return ForkBlame(keeping: changes)
         }
-        let read = forks.surface(at: mergeBase) { commit throws(GateError) in try self.forkSnapshot(at: commit) }
         var fork: SurfaceSnapshot
-        switch read {
+        switch read(mergeBase) {
+        case nil:
+            return ForkBlame(
+                keeping: changes,
+                notes: [
+                    ForkBlame.unreadNote(
+                        release: release, predecessor: predecessor, mergeBase: mergeBase,
+                        reason: "it was not read")
+                ])
         case .success(let snapshot): fork = snapshot
         case .failure(let error):
             return ForkBlame(

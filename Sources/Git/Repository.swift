@@ -281,6 +281,9 @@ public final class Repository {
     /// what joins) or past ``maximumHistoryCommits`` commits.
     public func historyGroups(of commits: [ObjectID]) throws(GitError) -> [Int]? {
         guard !isShallow else { return nil }
+        var odb: OpaquePointer?
+        try check(git_repository_odb(&odb, handle), "git_repository_odb")
+        defer { git_odb_free(odb) }
         var walker: OpaquePointer?
         try check(git_revwalk_new(&walker, handle), "git_revwalk_new")
         defer { git_revwalk_free(walker) }
@@ -314,17 +317,49 @@ public final class Repository {
             read += 1
             guard read <= Self.maximumHistoryCommits else { return nil }
             let child = node(ObjectID(oid))
-            var commit: OpaquePointer?
-            try check(git_commit_lookup(&commit, handle, &oid), "git_commit_lookup")
-            defer { git_commit_free(commit) }
-            for number in 0..<git_commit_parentcount(commit) {
-                guard let id = git_commit_parent_id(commit, number) else { continue }
-                let (one, two) = (find(child), find(node(ObjectID(id.pointee))))
+            for id in try commitParents(oid, in: odb) {
+                let (one, two) = (find(child), find(node(id)))
                 if one != two { parent[Int(max(one, two))] = min(one, two) }
             }
         }
         // Every commit pushed is walked; one that was not (none) gets a group of its own.
         return commits.enumerated().map { offset, commit in index[commit].map { Int(find($0)) } ?? -1 - offset }
+    }
+
+    /// The parents of commit `oid`, from the `parent` lines of its raw object as the store holds it. Read raw, not as
+    /// a parsed commit (`git_commit_lookup`): libgit2 keeps one cached object an id, and a parsed commit there makes
+    /// every later raw read of it (each merge-base walk's) inflate it again (etcd's audit: 87 merge bases after
+    /// this walk took 1.5 s instead of 0.4 s). The revision walk has just read the same raw object, so this read is
+    /// the cache's.
+    private func commitParents(_ oid: git_oid, in odb: OpaquePointer?) throws(GitError) -> [ObjectID] {
+        var id = oid
+        var object: OpaquePointer?
+        try check(git_odb_read(&object, odb, &id), "git_odb_read")
+        defer { git_odb_object_free(object) }
+        guard git_odb_object_type(object) == GIT_OBJECT_COMMIT, let data = git_odb_object_data(object) else {
+            throw GitError.notACommit(ObjectID(oid).hex, kind: "object of another type")
+        }
+        let bytes = UnsafeRawBufferPointer(start: data, count: git_odb_object_size(object))
+        let prefix = Array("parent ".utf8)
+        let hexLength = Int(GIT_OID_HEXSZ)
+        var parents: [ObjectID] = []
+        var start = 0
+        // The header ends at the first empty line; `parent` lines follow `tree`, one a parent.
+        while start < bytes.count, bytes[start] != UInt8(ascii: "\n") {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            if end - start == prefix.count + hexLength, bytes[start..<start + prefix.count].elementsEqual(prefix) {
+                var parsed = git_oid()
+                let code = bytes.baseAddress.map { base in
+                    git_oid_fromstrn(
+                        &parsed, base.advanced(by: start + prefix.count).assumingMemoryBound(to: CChar.self), hexLength)
+                } ?? -1
+                try check(code, "git_oid_fromstrn")
+                parents.append(ObjectID(parsed))
+            }
+            start = end + 1
+        }
+        return parents
     }
 
     // MARK: Tags

@@ -44,7 +44,12 @@ public enum RuleDocs {
 
             Every finding names one of these rules. A policy sets a rule's severity under `rules:` (`error`, \
             `warning` or `off`); an exception turns a release's errors about matching items into notes. Under \
-            `initial-development: semver`, the rules marked *0.y.z: notes* only inform.
+            `initial-development: semver`, the rules marked *0.y.z: notes* only inform. Under `hidden: \
+            experimental`, a finding about an item that the program hides from help or shows when it runs (a \
+            `Hidden` whose value semgate cannot decide, such as `Hidden: !isBeta()`; the item carries `hidden-when`) \
+            is at most a warning and names the expression: hidden, the item would promise nothing; shown, it would \
+            be stable. The release users relied on decides: the one before a removal or change, the one after an \
+            addition. An item shown for sure there keeps its findings, whatever the release after it hides.
 
             | rule | default | guards | summary |
             | --- | --- | --- | --- |

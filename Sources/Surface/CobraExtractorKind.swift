@@ -22,13 +22,16 @@ public struct CobraExtractorSpec: Extractor {
 
     /// The attributes a cobra item carries, in documentation order.
     public static let attributes = [
-        "type", "value-type", "shorthand", "scope", "no-opt-default", "alias-of", "build", "hidden", "provided-by",
+        "type", "value-type", "shorthand", "scope", "no-opt-default", "alias-of", "build", "hidden", "hidden-when",
+        "provided-by",
         "unread-flags", "unread-flag-names", "unread-commands", "use-words", "valid-args",
     ]
 
     /// A flag's type, shorthand, scope and bare form (`NoOptDefVal`), the command an alias stands for, and the builds
     /// that have the item (`build`: one that appears or narrows is a removal for the builds left out); `value-type`
     /// (the Go type of a custom value whose `type` its `Type()` gave, which judges a change of that text), `hidden`,
+    /// `hidden-when` (a `Hidden` given a value decided when the program runs, as written: findings about the item are
+    /// at most warnings under `hidden: experimental`),
     /// `provided-by` (`cobra` for the commands cobra adds by itself), `unread-flags` (a command whose flag set a call
     /// the files do not define receives), `unread-flag-names` (the only flag names that call may define there: those
     /// the program's types spell in the method called), `unread-commands` (a command such a call receives whole) and `use-words` (the

@@ -397,7 +397,7 @@ public struct GoAPIExtractorSpec: Extractor {
         return folders.sorted().map(Glob.literal).map {
             versioned ? "\(base)/{\($0),v*/\($0)}{/**,.*}" : "\(base)/\($0){/**,.*}"
         }
-            + (programs + copiesOfOtherModules(importable)).map(Glob.literal).map {
+            + (programs + copiesOfOtherModules(importable, own: paths + bases)).map(Glob.literal).map {
                 versioned ? "\(base)/{\($0),v*/\($0)}/**" : "\(base)/\($0)/**"
             }
             + testSupport.sorted().map(Glob.literal).map { "**/\($0){,/**,.*}" }
@@ -429,13 +429,15 @@ public struct GoAPIExtractorSpec: Extractor {
     /// How many program folders ``programFolders(_:)`` excludes.
     static let maximumProgramFolders = 16
 
-    /// The folders below a module's root, up to a folder named like the host of Go import paths (`github.com`,
-    /// `golang.org`, `gopkg.in`, `k8s.io`), that hold importable packages below that folder: copies of other
-    /// modules' code kept inside the module under their import paths (skaffold keeps its dependencies' sources under
-    /// `fs/assets/credits_generated/github.com/...`, whose packages made 804 error findings under a draft that
-    /// promised them). Not the module's API. Sorted, one under another left out, as are folders the other excludes
+    /// The folders below a module's root, up to a folder named like a host Go modules are fetched from
+    /// (``isImportHostFolder(_:)``: `github.com`, `gopkg.in`, `k8s.io`), that hold importable packages below it:
+    /// copies of other modules' code kept inside the module under their import paths (skaffold keeps its
+    /// dependencies' sources under `fs/assets/credits_generated/github.com/...`, whose packages made 804 error
+    /// findings under a draft that promised them). Not the module's API. A folder whose path from the host on is one
+    /// of `own`, the module's paths (protoc output written under the module's own import path, `gen/github.com/o/r/
+    /// api`), is the module's own and kept. Sorted, one under another left out, as are folders the other excludes
     /// cover (`assets/`), at most `maximumProgramFolders`.
-    static func copiesOfOtherModules(_ importable: [String]) -> [String] {
+    static func copiesOfOtherModules(_ importable: [String], own: [String] = []) -> [String] {
         var found: Set<String> = []
         for folder in importable {
             let segments = folder.split(separator: "/").map(String.init)
@@ -444,6 +446,9 @@ public struct GoAPIExtractorSpec: Extractor {
             guard let first = segments.first, !nonLibraryFolders.contains(first),
                 let index = segments.dropLast().firstIndex(where: isImportHostFolder)
             else { continue }
+            let path = segments[index...].joined(separator: "/")
+            guard !own.contains(where: { path == $0 || path.hasPrefix($0 + "/") || $0.hasPrefix(path + "/") })
+            else { continue }
             found.insert(segments[...index].joined(separator: "/"))
         }
         let sorted = found.sorted()
@@ -451,21 +456,19 @@ public struct GoAPIExtractorSpec: Extractor {
             sorted.filter { folder in !sorted.contains { folder.hasPrefix($0 + "/") } }.prefix(maximumProgramFolders))
     }
 
-    /// A folder name that is a host of Go import paths: labels of letters, digits and `-` joined by dots, the last a
-    /// domain that hosts Go modules (`github.com`, `gopkg.in`, `k8s.io`, `go.uber.org`). `yaml.v3`, `v1.2` are not.
+    /// A folder named as a host Go modules are fetched from (``importHosts``), in any case. Only those: a dotted
+    /// name of the project's own is common (Kubernetes API groups, `pkg/apis/management.cattle.io/v3`; review R95).
     static func isImportHostFolder(_ name: String) -> Bool {
-        let labels = name.lowercased().split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, let last = labels.last,
-            labels.allSatisfy({ label in
-                !label.isEmpty && label.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" }
-            })
-        else { return false }
-        return importHostDomains.contains(String(last))
+        importHosts.contains(name.lowercased())
     }
 
-    /// The last labels of the hosts Go modules are fetched from.
-    static let importHostDomains: Set<String> = [
-        "com", "org", "net", "io", "in", "dev", "cloud", "sh", "me", "co", "app", "xyz", "edu", "gov",
+    /// The hosts of the import paths of widely used Go modules: code hosts and vanity hosts.
+    static let importHosts: Set<String> = [
+        "github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "gitea.com", "git.sr.ht", "gopkg.in",
+        "golang.org", "google.golang.org", "cloud.google.com", "go.googlesource.com", "k8s.io", "sigs.k8s.io",
+        "go.uber.org", "go.opentelemetry.io", "go.opencensus.io", "go.etcd.io", "go.mongodb.org", "honnef.co",
+        "gotest.tools", "mvdan.cc", "filippo.io", "dario.cat", "gocloud.dev", "cuelang.org", "helm.sh",
+        "oras.land", "knative.dev", "tags.cncf.io", "go.step.sm", "modernc.org", "lukechampine.com",
     ]
 
     /// Of a module's packages (`root` its folder), the folders relative to the root of those others can import (not
@@ -510,6 +513,13 @@ public struct GoAPIExtractorSpec: Extractor {
         let earlierLayouts = earlierPackages.map { importableFolders($0, root: root) }
         let everImportable = Array(Set(importable + earlierLayouts.flatMap(\.importable))).sorted()
         let programs = programFolders([layout] + earlierLayouts)
+        let copies = copiesOfOtherModules(
+            everImportable,
+            own: ([module] + earlier).flatMap { path in
+                let segments = path.split(separator: "/")
+                return segments.count > 1 && segments.last.map(ParsedGoFile.isMajorVersion) == true
+                    ? [path, segments.dropLast().joined(separator: "/")] : [path]
+            })
         let forOthers = importable.filter { folder in
             guard let first = folder.split(separator: "/").first else { return true }
             return !nonLibraryFolders.contains(String(first))
@@ -578,6 +588,12 @@ public struct GoAPIExtractorSpec: Extractor {
                             : [
                                 "Left out as the programs' own parts: the packages below the folders of programs (package",
                                 "main) here or in earlier releases: \(programs.joined(separator: ", ")).",
+                            ])
+                        + (copies.isEmpty
+                            ? []
+                            : [
+                                "Left out as copies of other modules kept under their import paths (a folder named as",
+                                "a module host): \(copies.joined(separator: ", ")). Remove the glob if it is the project's own.",
                             ])
                         + (isProgram
                             ? [

@@ -41,7 +41,7 @@ public final class SurfaceReader {
     private let repository: Repository
     private let policy: Policy
     /// What each kind remembers between revisions (by blob or tree id).
-    private let caches = ExtractorCaches()
+    private let caches: ExtractorCaches
     /// A number for every id read so far, by surface (index in the policy) and key, and by number the id and whether
     /// the surface's include and exclude globs admit the item and whether an experimental glob matches it: the same
     /// ids recur at every revision, and a known one costs a lookup of its key.
@@ -164,9 +164,23 @@ public final class SurfaceReader {
         self.init(repository: repository, policy: policy, surfaces: surfaces, run: budgets)
     }
 
-    private init(repository: Repository, policy: Policy, surfaces: Set<String>?, run: RunBudgets) {
+    /// A reader of `surfaces` (those of them this reader reads) that shares this reader's extraction caches (items
+    /// and parsed files by blob, and the persistent store) and budgets, but not what it read last: for a revision far
+    /// from those this reader reads in turn (the merge base fork blame compares with), whose read would otherwise make
+    /// this reader's next read merge everything again. Its snapshots keep what each surface added besides items, for
+    /// `SurfaceSnapshot.combining`. Use it on this reader's thread only.
+    public func companion(surfaces: Set<String>) -> SurfaceReader {
+        let names = Set(reading.map { policy.surfaces[$0].name }).intersection(surfaces)
+        return SurfaceReader(repository: repository, policy: policy, surfaces: names, run: run, caches: caches)
+    }
+
+    private init(
+        repository: Repository, policy: Policy, surfaces: Set<String>?, run: RunBudgets,
+        caches: ExtractorCaches = ExtractorCaches()
+    ) {
         self.repository = repository
         self.policy = policy
+        self.caches = caches
         self.run = run
         budgets = run.limits
         reading = policy.surfaces.indices.filter { surfaces?.contains(policy.surfaces[$0].name) ?? true }

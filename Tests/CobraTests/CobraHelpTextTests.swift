@@ -267,6 +267,37 @@ struct CobraHelpTextTests {
         #expect(found.items.allSatisfy { $0.attributes["hidden"] == nil })
     }
 
+    @Test("a flag whose name or usage says experimental, and a command annotated so, are experimental; flags about experiments are not")
+    func experimentalByItsOwnWords() {
+        let found = surface([
+            "cmd/root.go": """
+            package cmd
+
+            import "github.com/spf13/cobra"
+
+            func NewRoot() *cobra.Command {
+                cmd := &cobra.Command{Use: "tool", Annotations: map[string]string{"experimental": "true"}}
+                sign := &cobra.Command{Use: "sign"}
+                sign.Flags().String("oidc-secret", "", "[EXPERIMENTAL] OIDC client secret")
+                sign.Flags().Bool("experimental-oci11", false, "use OCI 1.1")
+                sign.Flags().StringSlice("features", nil, "Experimental features to enable")
+                sign.Flags().String("key", "", "the key")
+                mount := &cobra.Command{Use: "mount", Annotations: map[string]string{"experimentalCLI": ""}}
+                mount.Flags().Bool("ro", false, "read only")
+                cmd.AddCommand(sign, mount)
+                return cmd
+            }
+            """
+        ])
+        let experimental = Dictionary(uniqueKeysWithValues: found.items.map { ($0.key, $0.experimental) })
+        #expect(
+            experimental == [
+                "tool": false, "tool sign": false, "tool sign --oidc-secret": true,
+                "tool sign --experimental-oci11": true, "tool sign --features": false, "tool sign --key": false,
+                "tool mount": true, "tool mount --ro": true,
+            ])
+    }
+
     @Test("what is under a hidden command is hidden too: help lists none of it")
     func hiddenSubtree() {
         let found = surface([

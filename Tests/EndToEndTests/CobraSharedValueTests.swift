@@ -144,4 +144,42 @@ struct CobraSharedValueTests {
         #expect(found.status == 1, "\(found.output)")
         #expect(found.output.contains(removed), "\(found.output)")
     }
+
+    /// A table of flags whose loop writes each copy back where its element was (`entries[i] = e`): the copy's origin
+    /// is then read through the copy that took its place, which is read through its origin in turn.
+    static let writtenBack = """
+        type Entry struct {
+            Name  string
+            Usage string
+        }
+
+        type Entries []Entry
+
+        func (entries Entries) Describe(prefix string) {
+            for i, e := range entries {
+                e.Usage = prefix + "flag"
+                entries[i] = e
+            }
+        }
+
+        func (entries Entries) Add(cmd *cobra.Command) {
+            for _, e := range entries {
+                cmd.Flags().String(e.Name, "", e.Usage)
+            }
+        }
+        """
+
+    @Test(
+        "a loop that writes each copy back where its element was (`entries[i] = e`), once or by two loops, reads the element's fields through the copy that took its place and back: v1.0.0 has --disk and its removal fails (95bfbcb and ca506b3 overflowed the stack here)",
+        arguments: [
+            "    entries := Entries{{Name: \"disk\"}}\n    entries.Describe(\"a \")\n    entries.Add(run)",
+            "    entries := Entries{{Name: \"disk\"}}\n    entries.Describe(\"a \")\n    entries.Describe(\"the \")\n"
+                + "    entries.Add(run)",
+        ])
+    func copyWrittenBack(first: String) throws {
+        let found = try Self.audit(
+            first: first, later: Self.sizeOnly, firstExtra: Self.writtenBack, laterExtra: Self.writtenBack)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
 }

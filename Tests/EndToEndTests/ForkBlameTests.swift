@@ -83,6 +83,23 @@ struct ForkBlameTests {
         #expect(note?.contains("added 1 item and changed 1 item") == true, "\(notes)")
     }
 
+    @Test(
+        "the surface at the fork is read on the reading threads, of the surfaces that changed only: audit's json is the same with SEMGATE_JOBS=1 and 2"
+    )
+    func forkReadSerialAndParallel() throws {
+        let repo = try Self.project.repository
+        var outputs: [String] = []
+        for jobs in ["1", "2"] {
+            let result = try runSemgate(
+                ["audit", "--repo", repo.url.path, "--format", "json"], environment: ["SEMGATE_JOBS": jobs])
+            expectNoCrash(result)
+            #expect(result.status == 1)
+            outputs.append(result.stdout)
+        }
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[0].contains("not changes made by 2.0.0-beta.0"))
+    }
+
     @Test("control: what the release's own line removed after the fork is still its finding")
     func ownRemovalStays() throws {
         let (_, json) = try audit(try Self.project.repository)

@@ -100,6 +100,24 @@ struct PolicyDraftTests {
         #expect(!exclude.contains { $0.matches("example.com/tool/v2/api.Request.Key") })
     }
 
+    @Test("go-api: copies of other modules under a code host's name are left out and named; the module's own dotted folders are not")
+    func copiesOfOtherModules() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module github.com/acme/tool\n")
+        try repo.write("api/api.go", "package api\n\nfunc Serve() {}\n")
+        try repo.write("third/github.com/other/lib/lib.go", "package lib\n\nfunc Parse() {}\n")
+        // A Kubernetes API group folder and protoc output under the module's own import path are the module's own.
+        try repo.write("pkg/apis/ops.acme.io/v1/types.go", "package v1\n\ntype Job struct{ ID string }\n")
+        try repo.write("gen/github.com/acme/tool/rpc/v1/rpc.pb.go", "package rpcv1\n\ntype Request struct{}\n")
+        try repo.commit("first")
+        let (yaml, _, items) = try draft(repo)
+        #expect(yaml.contains("'**/third_party/**', github.com/acme/tool/third/github.com/**]"), "\(yaml)")
+        #expect(yaml.contains("a module host): third/github.com. Remove the glob if it is the project's own."))
+        #expect(!items.contains { $0.contains("other/lib") })
+        #expect(items.contains("packages:github.com/acme/tool/pkg/apis/ops.acme.io/v1.Job"))
+        #expect(items.contains("packages:github.com/acme/tool/gen/github.com/acme/tool/rpc/v1.Request"))
+    }
+
     @Test("version-file: a Go Version that was not the release's at the greatest release is not proposed")
     func versionFileOfTheRelease() throws {
         let repo = try FixtureRepository()
