@@ -5280,7 +5280,8 @@ struct CobraInterpreter {
             var once = runs.count == 1 && elements.count == 1 && Self.certainlyRanges(collection)
             if once, case .composite(_, let listed, _) = collection, listed.count == 1 {
                 once = elements.allSatisfy(Self.isObject)
-            } else if runs.count == 1, elements.count == 1, elements.allSatisfy(Self.isObject), copying == nil,
+            } else if runs.count == 1, elements.count == 1, copying == nil,
+                elements.allSatisfy({ if case .object(let site, _) = $0 { pointerObjects.contains(site) } else { false } }),
                 case .name(let list) = collection, frame.oneEntry[list]?.key == nil, frame.oneEntry[list] != nil,
                 let key = frame.key, key >= 0, boundOnce(text(of: list, in: frame.file), in: callKeys[Int(key)].function)
             {
