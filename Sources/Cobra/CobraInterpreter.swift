@@ -84,8 +84,9 @@ struct CobraFlagDefinition: Sendable {
     /// The bytes of ``otherSpellings``, each kept once. There is no limit on their number: every one is a flag
     /// pflag tells apart, and the source that defines them bounds them.
     var spellingBytes: Set<[UInt8]> = []
-    /// Whether the flag's name or usage text says it is experimental (``CobraHelpText/flagSaysExperimental(name:usage:)``):
-    /// what init proposes under `experimental:` (``CobraSurface/annotatedExperimental``), not in the items' attributes.
+    /// Whether the flag's name or usage text says it is experimental (``CobraHelpText/flagSaysExperimental(name:usages:)``):
+    /// the flag's items are experimental (``CobraItem/experimental``), and init proposes them under `experimental:`
+    /// (``CobraSurface/annotatedExperimental``); not in the items' attributes.
     var saysExperimental = false
 
     /// Keeps `spelling` among the other spellings unless it is `name`'s bytes or already kept.
