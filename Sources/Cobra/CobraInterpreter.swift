@@ -974,6 +974,10 @@ struct CobraInterpreter {
     /// defined in more than one is in ``mixedRests``.
     private var flagRests: [CobraFlagKey: CobraEarlyReturn?] = [:]
     private var mixedRests: Set<CobraFlagKey> = []
+    /// The rest (``earlyReturns``' innermost, nil for none) each object literal was made in, for an assignment in order
+    /// in a rest (``replacesInOrder(_:object:)``); an object made in more than one is in ``mixedObjectRests``.
+    private var objectRests: [CobraSite: CobraEarlyReturn?] = [:]
+    private var mixedObjectRests: Set<CobraSite> = []
     /// The function bodies (and function literals) running now, innermost last: how many undecided branches enclosed
     /// each when it began, and the commands it made. A call runs once a pass, in the context of whichever caller
     /// reaches it first, so a completion setting on a command a running body made is judged within that body.
@@ -1812,7 +1816,7 @@ struct CobraInterpreter {
         if cells[Int(index)].readInPass == pass { changedAfterRead = true }
     }
 
-    /// `object.field = values` where it runs once, in Go's order (``replacesInOrder(_:)``), on one object that stands for
+    /// `object.field = values` where it runs once, in Go's order (``replacesInOrder(_:object:)``), on one object that stands for
     /// one Go value: the reads after it in this run of the entry point see `values` alone (a `nil` given after an
     /// object is nil for the method called next: review R36), while the cell keeps all it was given for every other
     /// read. A value that cannot be followed (`values` empty) gives the reads after it all the cell holds.
@@ -1868,11 +1872,35 @@ struct CobraInterpreter {
     /// Whether an assignment to a field run now runs once, in Go's order, wherever what runs it is reached: in the
     /// body of a function (not a function literal called later), with no branch, loop or label around it there or
     /// in any body that called it, in the run of one entry point.
-    private func replacesInOrder(_ frame: Frame) -> Bool {
+    ///
+    /// With `object`, the assignment's object: an `if` before it that returns (``earlyReturns``) leaves the rest after it
+    /// to the runs that do not return there, so where the only undecided things around are such `if`s and the object
+    /// was made in the rest after the innermost of them, the assignment runs once, in order, in every run that has the
+    /// object (trivy 0.30.2's `NewApp` returns early as a plugin before it builds the commands whose flag groups it
+    /// gives `nil`). An object made before that `if` may be read in the runs that return there, so it is not replaced.
+    private func replacesInOrder(_ frame: Frame, object: CobraSite? = nil) -> Bool {
         // A function literal called where it is written in a package-level declaration runs once, there (review R58:
         // `var common = func() *Group { ...; g.Disk = nil; return g }()`).
-        unordered == 0 && undecidedBranches == 0 && epoch != 0 && (frame.key.map { $0 >= 0 } ?? frame.inLiteral)
-            && !frame.afterLabel
+        unordered == 0 && (undecidedBranches == 0 || object.map(madeAfterEveryReturn) == true) && epoch != 0
+            && (frame.key.map { $0 >= 0 } ?? frame.inLiteral) && !frame.afterLabel
+    }
+
+    /// Whether the only undecided things around are `if`s that return before (``earlyReturns``) and the object literal
+    /// at `site` was made only in the rest after the innermost of them (``objectRests``).
+    private func madeAfterEveryReturn(_ site: CobraSite) -> Bool {
+        guard let innermost = earlyReturns.last, undecidedBranches == earlyReturns.count else { return false }
+        return !mixedObjectRests.contains(site) && objectRests[site] == .some(innermost)
+    }
+
+    /// Records the rest (``earlyReturns``) the object literal at `site` is made in now.
+    private mutating func recordObjectRest(_ site: CobraSite) {
+        guard !mixedObjectRests.contains(site) else { return }
+        let now = earlyReturns.last
+        if let known = objectRests[site] {
+            if known != now { mixedObjectRests.insert(site) }
+        } else {
+            objectRests[site] = .some(now)
+        }
     }
 
     /// Whether some field of `type` has a name some file read assigns nil, or assigns together with another target
@@ -6298,8 +6326,8 @@ struct CobraInterpreter {
             let field = runName(field, in: frame.file)
             if case .object(let site, let type)? = objects.only, fieldsSetToNil(type),
                 pointerObjects.contains(site) || derefCopies.contains(site),
-                !sharedObjects.contains(site), declared.structs[type]?[field] != nil, replacesInOrder(frame),
-                !isValueReceiver(base, in: frame)
+                !sharedObjects.contains(site), declared.structs[type]?[field] != nil,
+                replacesInOrder(frame, object: site), !isValueReceiver(base, in: frame)
             {
                 // One object's own field, where the assignment runs once, in order: it replaces what the field holds
                 // for what runs after it (review R36: `group.Format = nil` then `group.AddFlags(cmd)`).
@@ -6375,7 +6403,7 @@ struct CobraInterpreter {
             if case .object(let other, type)? = value.only { source = (other, type) }
             let inOrder =
                 held.count == 1 && fieldsSetToNil(type) && (pointerObjects.contains(site) || derefCopies.contains(site))
-                && !sharedObjects.contains(site) && replacesInOrder(frame)
+                && !sharedObjects.contains(site) && replacesInOrder(frame, object: site)
             for (field, declaredField) in fields.sorted(by: { $0.key < $1.key }) {
                 var given = CobraValues()
                 if let source {
@@ -7519,6 +7547,7 @@ struct CobraInterpreter {
             let site = commandSite(file: frame.file, offset: position.offset, call: frame.key, byCaller: true)
             let object = CobraValue.object(site, typeName)
             if let key = frame.key, key >= 0, objectMakers[site] == nil { objectMakers[site] = key }
+            recordObjectRest(site)
             if objectFolders[site] == nil {
                 // The package that declares the type: the qualifier's, else the literal's own.
                 let qualified = type.qualifier.flatMap { importFolders[frame.file][runName($0, in: frame.file)]?.first }
