@@ -3104,8 +3104,17 @@ struct CobraInterpreter {
     }
 
     /// The last name of the type a type assertion on `line` of `file` asserts (`x.(*T)`, `x.(pkg.T)`), where it is
-    /// followed by `.field` (`field` given) or ends the statement on the line (nil): by the tokens. Nil when none.
+    /// followed by `.field` (`field` given) or ends the statement on the line (nil): by the tokens. Nil when none, and
+    /// for an assertion to a struct type of the program that is no pointer (`x.(pkg.Header)`): it gives a copy, which
+    /// no object shares, so a write to its field reaches none (syft's `header, ok := p.Metadata.(pkg.GGUFFileHeader)`).
     private func assertedType(onLine line: Int, in file: Int, before field: String?) -> String? {
+        guard let (name, pointer) = assertion(onLine: line, in: file, before: field) else { return nil }
+        if !pointer, let type = numbering.table.number(of: name), declared.structs[type] != nil { return nil }
+        return name
+    }
+
+    /// ``assertedType(onLine:in:before:)``'s assertion by the tokens: the type's last name and whether it is `*T`.
+    private func assertion(onLine line: Int, in file: Int, before field: String?) -> (String, Bool)? {
         let tokens = sources[file].file.go.tokens
         var low = 0
         var high = tokens.count
@@ -3118,7 +3127,8 @@ struct CobraInterpreter {
             defer { index += 1 }
             guard tokens[index].symbol == .period, tokens[index + 1].symbol == .leftParen else { continue }
             var cursor = index + 2
-            if tokens[cursor].symbol == .star { cursor += 1 }
+            let pointer = tokens[cursor].symbol == .star
+            if pointer { cursor += 1 }
             var last: String?
             while cursor < tokens.count, tokens[cursor].kind == .identifier {
                 last = tokens[cursor].text
@@ -3134,12 +3144,12 @@ struct CobraInterpreter {
                 if next + 1 < tokens.count, tokens[next].symbol == .period, tokens[next + 1].kind == .identifier,
                     tokens[next + 1].text == field
                 {
-                    return last
+                    return (last, pointer)
                 }
             } else if next >= tokens.count || tokens[next].kind == .semicolon || tokens[next].symbol == .rightBrace
                 || tokens[next].position.line != line
             {
-                return last
+                return (last, pointer)
             }
         }
         return nil

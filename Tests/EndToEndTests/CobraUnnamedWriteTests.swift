@@ -144,6 +144,29 @@ struct CobraUnnamedWriteTests {
         #expect(found.status == 0, "\(found.output)")
         #expect(!found.output.contains("cannot be tied to an object"), "\(found.output)")
     }
+
+    @Test(
+        "control: a field of a struct value taken out of an interface (`got := box.Load().(Opts)`, no pointer) is written on a copy no object shares, though the options went where the run does not follow them: no note, nothing claimed (syft's 19 false notes)"
+    )
+    func valueAssertionControl() throws {
+        let found = try Self.audit(
+            later: "    var held, box atomic.Value\n    held.Store(o)\n    box.Store(*o)\n    got := box.Load().(Opts)\n"
+                + "    got.Verbose = nil\n    _ = got\n    o.Register(serve)")
+        #expect(found.status == 0, "\(found.output)")
+        #expect(!found.output.contains("cannot be tied to an object"), "\(found.output)")
+    }
+
+    @Test(
+        "control: the value variable of a loop over a one-entry list of struct values is a copy (`for _, c := range list { c.Disk = nil }`): the element keeps --disk, and its removal fails (review r56 'copy in a range value')"
+    )
+    func copyInRangeValue() throws {
+        let found = try CobraSharedValueTests.audit(
+            first: "    list := []Group{*NewGroup()}\n    for _, c := range list {\n        c.Disk = nil\n    }\n"
+                + "    list[0].AddFlags(run)",
+            later: CobraSharedValueTests.sizeOnly)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
 }
 
 /// A group's field set to nil in order (`g.Size = nil`) before the command lists the group's flags, where code run
