@@ -735,10 +735,13 @@ private struct TreeBuilder {
     /// `create api`) is judged by the typed line (``CobraCompatibility/usePath(replacing:before:in:)``; review U1).
     /// The key stays the name alone: cobra runs the command for any word there, and many a Use names an argument in
     /// lowercase (`get name`). So a command that declares which arguments it takes (`Args: cobra.ExactArgs(1)`,
-    /// `MinimumNArgs(1)`, or `Args`/`ValidArgs` not known) has none: its words are a placeholder, and a flag moved
-    /// to a subcommand of that name is still claimed removed (review R91; a false alarm is the lesser harm).
+    /// `MinimumNArgs(1)`, or `Args`/`ValidArgs` not known), or whose `Run`/`RunE` reads its `args` or cannot be read
+    /// (``CobraCommandInfo/readsArguments``), has none: its words are a placeholder, and a flag moved to a subcommand
+    /// of that name is still claimed removed (review R91; a false alarm is the lesser harm).
     static func useWords(of info: CobraCommandInfo) -> String? {
-        guard info.argumentCheck == .unset, !info.argumentsUnknown, info.validArgs == nil else { return nil }
+        guard info.argumentCheck == .unset, !info.argumentsUnknown, info.validArgs == nil, !info.readsArguments else {
+            return nil
+        }
         guard !info.use.unresolved, info.use.values.count == 1, let use = info.use.values.first,
             let space = use.utf8.firstIndex(of: UInt8(ascii: " "))
         else { return nil }

@@ -138,6 +138,11 @@ struct CobraCommandInfo: Sendable {
     /// Whether `ValidArgs` or `Args` may hold something else than one literal gave: set by an assignment, or by one
     /// literal giving different values in different runs. Which arguments the command takes is then not known.
     var argumentsUnknown = false
+    /// Whether a `Run` or `RunE` it is given may read its arguments: a function whose body names its `args` parameter
+    /// (a function literal inside it counts), or one semgate cannot read. The words its `Use` spells after its name
+    /// are then what users type there, not a subcommand's path (review R91: cobra's `legacyArgs` takes any word on a
+    /// command without subcommands or `Args`).
+    var readsArguments = false
     /// Whether an annotation says the command is experimental (`Annotations: map[string]string{"experimental": ""}`,
     /// `cmd.Annotations["status"] = "Experimental"`): what a program shows or warns about, read for init's proposals
     /// (``CobraSurface/annotatedExperimental``), not for the surface.
@@ -1999,6 +2004,7 @@ struct CobraInterpreter {
             if made.argAliases == nil { made.argAliases = info.argAliases }
             if made.argumentCheck == .unset { made.argumentCheck = info.argumentCheck }
             made.argumentsUnknown = made.argumentsUnknown || info.argumentsUnknown
+            made.readsArguments = made.readsArguments || info.readsArguments
         }
         if let missing = missingChildren[original] { missingChildren[copy, default: []].formUnion(missing) }
         for (mine, theirs) in [(CobraFlagSetID.local(copy), CobraFlagSetID.local(original)),
@@ -6933,6 +6939,9 @@ struct CobraInterpreter {
         case CobraKnown.run.id, CobraKnown.runE.id, CobraKnown.preRun.id, CobraKnown.preRunE.id:
             if runsDeprecationNotice(value) { updateCommand(site) { $0.deprecated = true } }
             noticeGuards[site, default: []].formUnion(guardedNoticeVariables(value))
+            if field == CobraKnown.run.id || field == CobraKnown.runE.id, mayReadArguments(value) {
+                updateCommand(site) { $0.readsArguments = true }
+            }
         case CobraKnown.validArgs.id, CobraKnown.args.id, CobraKnown.argAliases.id:
             // A literal's own are read from its expression (``readArguments(_:_:_:in:)``); an assignment may set
             // anything.
@@ -7140,6 +7149,68 @@ struct CobraInterpreter {
             }
         }
         return false
+    }
+
+    /// Whether a `Run` or `RunE` given `value` may read its arguments: a function literal or a function of the program
+    /// whose body names its second parameter (`args`), or a value semgate cannot read (unknown, another package's
+    /// function): in doubt the words of `Use` are not taken for a path (review R91). `nil` runs nothing.
+    private func mayReadArguments(_ value: CobraValues) -> Bool {
+        if value.isEmpty { return true }
+        for function in value {
+            switch function {
+            case .nilValue:
+                continue
+            case .closure(let site):
+                guard let literal = closures[site]?.literal else { return true }
+                guard literal.parameters.count >= 2, let arguments = literal.parameters[1] else { continue }
+                if Self.mentions(literal.body, arguments) { return true }
+            case .function(let key):
+                let declaration = declared.list[Int(key)]
+                let function = files[declaration.file].functions[declaration.index]
+                let signature = function.declaration.signature.parameters
+                guard signature.count >= 2, let name = signature[1].name, !name.isEmpty, name != "_" else { continue }
+                guard function.parameters.count == signature.count else { return true }
+                if Self.mentions(sources[declaration.file].body(of: declaration.index), function.parameters[1].name) {
+                    return true
+                }
+            default:
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether `statements` name `variable` anywhere (``mentions(_:_:)`` of each expression; a name declared again
+    /// inside counts too, the safe side for ``mayReadArguments(_:)``).
+    private static func mentions(_ statements: [CobraStatement], _ variable: CobraLocalName) -> Bool {
+        statements.contains { statement in
+            switch statement {
+            case .expression(let expression), .deferred(let expression):
+                return mentions(expression, variable)
+            case .assign(let targets, _, let sources, _):
+                return (targets + sources).contains { mentions($0, variable) }
+            case .declare(_, _, let sources), .return(let sources):
+                return sources.contains { mentions($0, variable) }
+            case .range(let names, let collection, let body):
+                return (names + [collection]).contains { mentions($0, variable) } || mentions(body, variable)
+            case .block(let inner):
+                return mentions(inner, variable)
+            case .conditional(let header, let condition, let then, let otherwise):
+                return mentions(header, variable) || condition.map { mentions($0, variable) } == true
+                    || mentions(then, variable) || mentions(otherwise, variable)
+            case .switchCases(let tag, let clauses):
+                return tag.map { mentions($0, variable) } == true
+                    || clauses.contains {
+                        ($0.cases ?? []).contains { mentions($0, variable) } || mentions($0.body, variable)
+                    }
+            case .typeSwitch(let subject, let clauses):
+                return mentions(subject, variable) || clauses.contains { mentions($0.body, variable) }
+            case .loop(let header, let body):
+                return mentions(header, variable) || mentions(body, variable)
+            case .continueRange, .breakRange, .jump, .label, .leave:
+                return false
+            }
+        }
     }
 
     private static func strings(in values: CobraValues) -> Set<String> {

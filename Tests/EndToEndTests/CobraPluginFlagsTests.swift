@@ -428,6 +428,76 @@ struct CobraUseWordsTests {
                 "removed-without-deprecation cli:tool create api --group",
             ])
     }
+
+    /// A command without `Args` whose `Run` reads its arguments takes any word there (cobra's `legacyArgs`), so the
+    /// word its `Use` spells is a placeholder: `list name` (a literal reading `args[0]`), `find name` (`RunE` naming a
+    /// function of the program that ranges over `args`) and `take name` (`Run` from a package semgate does not read)
+    /// moving their flag to a subcommand `name` are removals (review R91's remainder; fails before: nothing claimed
+    /// for the three). `make api`, whose `Run` never names `args` (kubebuilder 1.0.8's shape), keeps its typed line.
+    @Test func runReadingArgumentsKeepsPlaceholder() throws {
+        func program(_ body: String) -> String {
+            """
+            package main
+
+            import (
+                "fmt"
+
+                "example.com/other/run"
+                "github.com/spf13/cobra"
+            )
+
+            func runFind(_ *cobra.Command, args []string) error {
+                for _, a := range args {
+                    fmt.Println(a)
+                }
+                return nil
+            }
+
+            func main() {
+                root := &cobra.Command{Use: "tool"}
+            \(body)
+                _ = root.Execute()
+            }
+            """
+        }
+        let commands: [(name: String, word: String, run: String, flag: String)] = [
+            ("list", "name", "Run: func(_ *cobra.Command, args []string) { fmt.Println(args[0]) }", "sort"),
+            ("find", "name", "RunE: runFind", "limit"),
+            ("take", "name", "Run: run.Take", "into"),
+            ("make", "api", "Run: func(cmd *cobra.Command, args []string) { fmt.Println(cmd.Name()) }", "dry"),
+        ]
+        let before = commands.map { command in
+            """
+                \(command.name) := &cobra.Command{Use: "\(command.name) \(command.word)", \(command.run)}
+                \(command.name).Flags().String("\(command.flag)", "", "x")
+                root.AddCommand(\(command.name))
+            """
+        }.joined(separator: "\n")
+        let after = commands.map { command in
+            """
+                \(command.name) := &cobra.Command{Use: "\(command.name)", \(command.run)}
+                \(command.name)Sub := &cobra.Command{Use: "\(command.word)", Run: func(*cobra.Command, []string) {}}
+                \(command.name)Sub.Flags().String("\(command.flag)", "", "x")
+                \(command.name).AddCommand(\(command.name)Sub)
+                root.AddCommand(\(command.name))
+            """
+        }.joined(separator: "\n")
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", Self.policy)
+        try repo.write("go.mod", "module example.com/tool\n\ngo 1.21\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        for (tag, body) in [("v1.0.0", before), ("v2.0.0", after)] {
+            try repo.write("cmd/main.go", program(body))
+            try repo.commit(tag)
+            try repo.tag(tag, annotated: true)
+        }
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(result.status == 1, "stderr: \(result.stderr)")
+        #expect(
+            CobraPluginFlagsTests.errors(jsonObject(result.stdout), "2.0.0") == [
+                "removed-without-deprecation cli:tool find --limit", "removed-without-deprecation cli:tool list --sort",
+                "removed-without-deprecation cli:tool take --into",
+            ], "stdout: \(result.stdout)")
+    }
 }
 
 /// A flag helper that defines a flag by the name it is given and hides it (`MarkHidden(name)`), run after an `if` that
