@@ -7152,9 +7152,16 @@ struct CobraInterpreter {
     }
 
     /// Whether a `Run` or `RunE` given `value` may read its arguments: a function literal or a function of the program
-    /// whose body names its second parameter (`args`), or a value semgate cannot read (unknown, another package's
-    /// function): in doubt the words of `Use` are not taken for a path (review R91). `nil` runs nothing.
+    /// whose body names its `args` or its command (`cmd.Flags().Arg(0)`, `show(cmd)`: cobra hands the arguments there
+    /// too) or selects an `Args` (`os.Args`), or a value semgate cannot read (unknown, another package's function): in
+    /// doubt the words of `Use` are not taken for a path (reviews R91, R101). `nil` runs nothing.
     private func mayReadArguments(_ value: CobraValues) -> Bool {
+        func reads(_ body: [CobraStatement], _ parameters: [CobraLocalName?]) -> Bool {
+            let named = parameters.prefix(2).compactMap { $0 }
+            return Self.mentions(body) { expression in
+                named.contains { Self.mentions(expression, $0) } || Self.selects(expression, CobraKnown.args.id)
+            }
+        }
         if value.isEmpty { return true }
         for function in value {
             switch function {
@@ -7162,17 +7169,16 @@ struct CobraInterpreter {
                 continue
             case .closure(let site):
                 guard let literal = closures[site]?.literal else { return true }
-                guard literal.parameters.count >= 2, let arguments = literal.parameters[1] else { continue }
-                if Self.mentions(literal.body, arguments) { return true }
+                if reads(literal.body, literal.parameters) { return true }
             case .function(let key):
                 let declaration = declared.list[Int(key)]
                 let function = files[declaration.file].functions[declaration.index]
                 let signature = function.declaration.signature.parameters
-                guard signature.count >= 2, let name = signature[1].name, !name.isEmpty, name != "_" else { continue }
-                guard function.parameters.count == signature.count else { return true }
-                if Self.mentions(sources[declaration.file].body(of: declaration.index), function.parameters[1].name) {
-                    return true
-                }
+                // Go names every parameter or none (`_` is a name only an assignment's left side spells).
+                let named: [CobraLocalName?] =
+                    function.parameters.count == signature.count
+                    ? zip(function.parameters, signature).map { $1.name == "_" ? nil : $0.name } : []
+                if reads(sources[declaration.file].body(of: declaration.index), named) { return true }
             default:
                 return true
             }
@@ -7180,33 +7186,50 @@ struct CobraInterpreter {
         return false
     }
 
-    /// Whether `statements` name `variable` anywhere (``mentions(_:_:)`` of each expression; a name declared again
-    /// inside counts too, the safe side for ``mayReadArguments(_:)``).
-    private static func mentions(_ statements: [CobraStatement], _ variable: CobraLocalName) -> Bool {
+    /// Whether `expression` selects `field` of anything (`os.Args`, `fs.Args()`); a function literal may.
+    private static func selects(_ expression: CobraExpr, _ field: CobraLocalName) -> Bool {
+        switch expression {
+        case .name, .string, .opaque: return false
+        case .selector(let base, let name, _): return name == field || selects(base, field)
+        case .call(let callee, let arguments, _): return ([callee] + arguments).contains { selects($0, field) }
+        case .composite(_, let elements, _):
+            return elements.contains { element in
+                (element.key.map { selects($0, field) } ?? false) || selects(element.value, field)
+            }
+        case .unary(_, let operand): return selects(operand, field)
+        case .binary(_, let left, let right): return selects(left, field) || selects(right, field)
+        case .index(let base, let indices): return ([base] + indices).contains { selects($0, field) }
+        case .function: return true
+        }
+    }
+
+    /// Whether an expression of `statements` passes `test` (a name declared again inside counts too, the safe side
+    /// for ``mayReadArguments(_:)``).
+    private static func mentions(_ statements: [CobraStatement], _ test: (CobraExpr) -> Bool) -> Bool {
         statements.contains { statement in
             switch statement {
             case .expression(let expression), .deferred(let expression):
-                return mentions(expression, variable)
+                return test(expression)
             case .assign(let targets, _, let sources, _):
-                return (targets + sources).contains { mentions($0, variable) }
+                return (targets + sources).contains { test($0) }
             case .declare(_, _, let sources), .return(let sources):
-                return sources.contains { mentions($0, variable) }
+                return sources.contains { test($0) }
             case .range(let names, let collection, let body):
-                return (names + [collection]).contains { mentions($0, variable) } || mentions(body, variable)
+                return (names + [collection]).contains { test($0) } || mentions(body, test)
             case .block(let inner):
-                return mentions(inner, variable)
+                return mentions(inner, test)
             case .conditional(let header, let condition, let then, let otherwise):
-                return mentions(header, variable) || condition.map { mentions($0, variable) } == true
-                    || mentions(then, variable) || mentions(otherwise, variable)
+                return mentions(header, test) || condition.map { test($0) } == true
+                    || mentions(then, test) || mentions(otherwise, test)
             case .switchCases(let tag, let clauses):
-                return tag.map { mentions($0, variable) } == true
+                return tag.map { test($0) } == true
                     || clauses.contains {
-                        ($0.cases ?? []).contains { mentions($0, variable) } || mentions($0.body, variable)
+                        ($0.cases ?? []).contains { test($0) } || mentions($0.body, test)
                     }
             case .typeSwitch(let subject, let clauses):
-                return mentions(subject, variable) || clauses.contains { mentions($0.body, variable) }
+                return test(subject) || clauses.contains { mentions($0.body, test) }
             case .loop(let header, let body):
-                return mentions(header, variable) || mentions(body, variable)
+                return mentions(header, test) || mentions(body, test)
             case .continueRange, .breakRange, .jump, .label, .leave:
                 return false
             }
