@@ -681,7 +681,8 @@ private struct TreeBuilder {
                 of: .flag(
                     type: flag.definition.type, scope: scope, shorthand: flag.definition.shorthand,
                     hidden: hidden, hiddenWhen: hidden ? nil : hiddenWhen ?? flag.hiddenWhen,
-                    noOptDefault: flag.noOptDefault, valueType: flag.definition.valueType))
+                    noOptDefault: flag.noOptDefault, valueType: flag.definition.valueType,
+                    acceptsNothing: flag.definition.rejectsEveryValue))
         }
         attributesBySet[key] = attributes
         return attributes

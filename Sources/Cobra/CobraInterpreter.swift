@@ -78,6 +78,9 @@ struct CobraFlagDefinition: Sendable {
     /// type not read, and for a flag defined with values of other Go types on different paths: a change of `Type()`'s
     /// text alone is then judged as any change of type (``CobraCompatibility``).
     var valueType: String? = nil
+    /// Whether every Go type the custom value may be of declares a `Set` that returns an error on every path (each
+    /// `return` gives `errors.New(...)` or `fmt.Errorf(...)`): no value parses (review R96).
+    var rejectsEveryValue = false
     /// The other spellings of `name` the set defines: names Swift's `==` takes as `name` with other bytes, which are
     /// other flags to pflag (`caf\u{e9}`, `cafe\u{301}`), read as this one.
     var otherSpellings: [String] = []
@@ -280,6 +283,9 @@ struct CobraFlagSetInfo: Sendable {
             if definition.type != "custom" {
                 typesRead += 1
                 flags[name] = definition
+            } else if stored.valueType == nil && definition.valueType != nil {
+                // A value of the program's own type whose `Type()` cannot be read, followed in a later pass.
+                flags[name] = definition
             }
         } else if definition.type != "custom" && definition.type != stored.type {
             mixedTypes[name] = [stored.type, definition.type]
@@ -290,6 +296,7 @@ struct CobraFlagSetInfo: Sendable {
             // known, so the flag's Go type is not either.
             flags[name]?.valueType = nil
         }
+        if stored.rejectsEveryValue && !definition.rejectsEveryValue { flags[name]?.rejectsEveryValue = false }
     }
 
     /// The value at a dictionary's entry, reached through its `default:` subscript (which inserts the default).
@@ -9024,12 +9031,19 @@ struct CobraInterpreter {
         }
         var type = shape.type
         var goType: String?
-        if shape.isCustom, let value = values.first, let read = valueType(of: value, folder: folders[context.file]) {
-            type = read.text
-            goType = read.goType
+        var rejectsEveryValue = false
+        if shape.isCustom, let value = values.first {
+            if let read = valueType(of: value, folder: folders[context.file]) {
+                type = read.text
+                goType = read.goType
+            } else {
+                goType = unreadableValueType(of: value, folder: folders[context.file])
+            }
+            rejectsEveryValue = self.rejectsEveryValue(value, folder: folders[context.file])
         }
         var definition = CobraFlagDefinition(
             name: name, type: type, shorthand: shorthand, file: context.file, line: context.line, valueType: goType)
+        definition.rejectsEveryValue = rejectsEveryValue
         definition.saysExperimental = CobraHelpText.flagSaysExperimental(name: name, usages: Self.usages(shape, values))
         updateFlagSet(id) { $0.define(definition) }
         recordFlagStep(id, name)
@@ -9085,6 +9099,66 @@ extension CobraInterpreter {
         }
         guard types.count == 1, let text = types.first else { return nil }
         return (text, goTypes.sorted().joined(separator: ", "))
+    }
+
+    /// For a custom value whose `Type()` ``valueType(of:folder:)`` does not read: the program's types it may be of,
+    /// when every value is of one and one of them is a struct the files declare that has no `Type()` of its own nor
+    /// from a struct it embeds (`type modeT struct{ pflag.Value }`: its `Type()` and `Set` come from what is
+    /// embedded, which no source shows), sorted and joined by `, `; nil when a value is not of the program's types
+    /// (not followed), or each is declared outside the files or has a `Type()` (a text not read: restic's
+    /// `SnapshotGroupByOptions` in a folder the policy does not list).
+    fileprivate func unreadableValueType(of value: CobraValues, folder: Int32) -> String? {
+        let types = value.map(Self.programType(of:))
+        guard !types.isEmpty, types.allSatisfy({ $0 != nil }) else { return nil }
+        let named = Set(types.compactMap { $0 })
+        guard
+            named.contains(where: { type in
+                declared.structs[type] != nil
+                    && declared.methodOrPromoted(CobraKnown.type.id, of: type, preferring: folder) == nil
+            })
+        else { return nil }
+        return named.map { numbering.table.names[Int($0)] }.sorted().joined(separator: ", ")
+    }
+
+    /// Whether every value of `value` is of a program type that declares `Set`, and every such `Set` returns an error
+    /// on every path: each `return` (outside function literals) gives one `errors.New(...)` or `fmt.Errorf(...)`, and
+    /// there is one (review R96: `--mode x` parsed as a string, and now nothing parses).
+    fileprivate func rejectsEveryValue(_ value: CobraValues, folder: Int32) -> Bool {
+        let types = value.map(Self.programType(of:))
+        guard !types.isEmpty, let set = numbering.table.number(of: "Set") else { return false }
+        return types.allSatisfy { type in
+            guard let type, let key = declared.method(set, of: type, preferring: folder) else { return false }
+            let declaration = declared.list[Int(key)]
+            return Self.returnsOnlyErrors(sources[declaration.file].body(of: declaration.index)) { local in
+                text(of: local, in: declaration.file)
+            }
+        }
+    }
+
+    /// Whether `body` has a `return` and each gives one call of `errors.New` or `fmt.Errorf` (names read by `text`).
+    private static func returnsOnlyErrors(_ body: [CobraStatement], text: (CobraLocalName) -> String) -> Bool {
+        var found = false
+        func isError(_ expression: CobraExpr) -> Bool {
+            guard case .call(.selector(.name(let package), let function, _), _, _) = expression else { return false }
+            let called = (text(package), text(function))
+            return called == ("errors", "New") || called == ("fmt", "Errorf")
+        }
+        func walk(_ statements: [CobraStatement]) -> Bool {
+            statements.allSatisfy { statement in
+                switch statement {
+                case .return(let results):
+                    found = true
+                    return results.count == 1 && isError(results[0])
+                case .block(let body), .range(_, _, let body), .loop(_, let body): return walk(body)
+                case .conditional(let header, _, let then, let otherwise): return walk(header + then + otherwise)
+                case .switchCases(_, let clauses), .typeSwitch(_, let clauses):
+                    return clauses.allSatisfy { walk($0.body) }
+                case .expression, .assign, .declare, .deferred, .continueRange, .breakRange, .jump, .label, .leave:
+                    return true
+                }
+            }
+        }
+        return walk(body) && found
     }
 }
 
