@@ -431,9 +431,10 @@ struct CobraUseWordsTests {
 
     /// A command without `Args` whose `Run` reads its arguments takes any word there (cobra's `legacyArgs`), so the
     /// word its `Use` spells is a placeholder: `list name` (a literal reading `args[0]`), `find name` (`RunE` naming a
-    /// function of the program that ranges over `args`) and `take name` (`Run` from a package semgate does not read)
-    /// moving their flag to a subcommand `name` are removals (review R91's remainder; fails before: nothing claimed
-    /// for the three). `make api`, whose `Run` never names `args` (kubebuilder 1.0.8's shape), keeps its typed line.
+    /// function of the program that ranges over `args`), `take name` (`Run` from a package semgate does not read),
+    /// `show name` (`cmd.Flags().Arg(0)`) and `open name` (`os.Args`) moving their flag to a subcommand `name` are
+    /// removals (review R91's remainder, R101; fails before: nothing claimed for the five). `make api`, whose `Run`
+    /// names neither its command nor its arguments (kubebuilder 1.0.8's shape), keeps its typed line.
     @Test func runReadingArgumentsKeepsPlaceholder() throws {
         func program(_ body: String) -> String {
             """
@@ -441,6 +442,7 @@ struct CobraUseWordsTests {
 
             import (
                 "fmt"
+                "os"
 
                 "example.com/other/run"
                 "github.com/spf13/cobra"
@@ -464,7 +466,9 @@ struct CobraUseWordsTests {
             ("list", "name", "Run: func(_ *cobra.Command, args []string) { fmt.Println(args[0]) }", "sort"),
             ("find", "name", "RunE: runFind", "limit"),
             ("take", "name", "Run: run.Take", "into"),
-            ("make", "api", "Run: func(cmd *cobra.Command, args []string) { fmt.Println(cmd.Name()) }", "dry"),
+            ("show", "name", "Run: func(cmd *cobra.Command, _ []string) { fmt.Println(cmd.Flags().Arg(0)) }", "wide"),
+            ("open", "name", "Run: func(*cobra.Command, []string) { fmt.Println(os.Args[2:]) }", "new"),
+            ("make", "api", "Run: func(cmd *cobra.Command, args []string) { fmt.Println(\"made\") }", "dry"),
         ]
         let before = commands.map { command in
             """
@@ -495,6 +499,7 @@ struct CobraUseWordsTests {
         #expect(
             CobraPluginFlagsTests.errors(jsonObject(result.stdout), "2.0.0") == [
                 "removed-without-deprecation cli:tool find --limit", "removed-without-deprecation cli:tool list --sort",
+                "removed-without-deprecation cli:tool open --new", "removed-without-deprecation cli:tool show --wide",
                 "removed-without-deprecation cli:tool take --into",
             ], "stdout: \(result.stdout)")
     }
