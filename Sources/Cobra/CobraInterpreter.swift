@@ -8983,13 +8983,24 @@ struct CobraInterpreter {
         var tables: [[String: String]] = []
         var followed = true
         for value in values.first ?? [] {
-            guard case .function(let key) = value else {
+            let reading: CobraNormalization.Reading
+            switch value {
+            case .function(let key):
+                let declaration = declared.list[Int(key)]
+                let file = sources[declaration.file].file
+                reading = CobraNormalization.spellings(
+                    of: file.functions[declaration.index], in: file,
+                    maps: Self.packageMaps(in: declaration.folder, sources: sources, folders: folders))
+            case .closure(let site):
+                // `SetNormalizeFunc(func(f *pflag.FlagSet, name string) pflag.NormalizedName { ... })`.
+                reading = CobraNormalization.spellings(
+                    ofLiteralAt: site.offset, in: sources[site.file].file,
+                    maps: Self.packageMaps(in: folders[site.file], sources: sources, folders: folders))
+            default:
                 followed = false
                 continue
             }
-            let declaration = declared.list[Int(key)]
-            let file = sources[declaration.file].file
-            switch CobraNormalization.spellings(of: file.functions[declaration.index], in: file) {
+            switch reading {
             case .table(let spellings, let complete):
                 tables.append(spellings)
                 if !complete {
@@ -9010,6 +9021,67 @@ struct CobraInterpreter {
             return [:]
         }
         return spellings
+    }
+
+    /// Reads the maps a normalization function of package `folder` looks names up in (``CobraNormalization``): an
+    /// unexported package-level map literal of constant strings (`var renamed = map[string]string{"old": "new"}`),
+    /// by its name, when the files read of the package name it nowhere else but in lookups `:= renamed[k];`. Anything
+    /// else (a write, the map handed on or copied, a name declared again, an entry that is no constant string) gives
+    /// nil: not known, so no spelling is read from it.
+    private static func packageMaps(in folder: Int32, sources: [CobraSourceFile], folders: [Int32])
+        -> (String) -> [String: String]?
+    {
+        { name in
+            guard let first = name.utf8.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else {
+                return nil
+            }
+            var entries: [String: String]?
+            for (index, source) in sources.enumerated() where folders[index] == folder {
+                let tokens = source.file.go.tokens.filter { !$0.isComment }
+                var depth = 0
+                for (at, token) in tokens.enumerated() {
+                    if token.isOperator("{") { depth += 1 }
+                    if token.isOperator("}") { depth -= 1 }
+                    guard token.kind == .identifier, token.text == name else { continue }
+                    func isOperator(_ offset: Int, _ text: String) -> Bool {
+                        at + offset >= 0 && at + offset < tokens.count && tokens[at + offset].isOperator(text)
+                    }
+                    if isOperator(-1, ":=") || isOperator(-1, "="), isOperator(1, "["), at + 4 < tokens.count,
+                        tokens[at + 2].kind == .identifier, isOperator(3, "]"), tokens[at + 4].kind == .semicolon
+                    {
+                        continue  // a lookup
+                    }
+                    guard depth == 0, entries == nil, let table = mapLiteral(tokens, after: at) else { return nil }
+                    entries = table
+                }
+            }
+            return entries
+        }
+    }
+
+    /// The entries of `name = map[string]string{"a": "b", ...}` whose name is at `tokens[at]`: nil unless every entry is
+    /// two constant strings, or past ``CobraNormalization/maximumSpellings``.
+    private static func mapLiteral(_ tokens: [GoToken], after at: Int) -> [String: String]? {
+        let head = ["=", "map", "[", "string", "]", "string", "{"]
+        guard at + head.count < tokens.count,
+            head.indices.allSatisfy({ tokens[at + 1 + $0].text == head[$0] })
+        else { return nil }
+        var index = at + 1 + head.count
+        var entries: [String: String] = [:]
+        while index < tokens.count {
+            while index < tokens.count, tokens[index].kind == .semicolon { index += 1 }
+            guard index < tokens.count else { return nil }
+            if tokens[index].isOperator("}") { return entries }
+            guard index + 2 < tokens.count, tokens[index].kind == .string, tokens[index + 1].isOperator(":"),
+                tokens[index + 2].kind == .string, entries.count < CobraNormalization.maximumSpellings
+            else { return nil }
+            let key = GoParser.unquote(tokens[index].text)
+            guard entries[key] == nil else { return nil }
+            entries[key] = GoParser.unquote(tokens[index + 2].text)
+            index += 3
+            if index < tokens.count, tokens[index].isOperator(",") { index += 1 }
+        }
+        return nil
     }
 
     private mutating func define(

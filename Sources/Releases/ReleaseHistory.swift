@@ -278,18 +278,6 @@ extension ReleaseHistory {
         return pairs
     }
 
-    /// `outOfLine(limit:contains:)` over `repository`'s history: a commit contains another when their merge base is the
-    /// other. A history that cannot be read (a shallow clone) finds nothing.
-    public func outOfLine(limit: Int, in repository: Repository) -> [OutOfLineRelease] {
-        outOfLine(limit: limit) { commit, ancestor -> Bool? in
-            do {
-                return try repository.mergeBase(commit, ancestor) == ancestor
-            } catch {
-                return nil
-            }
-        }
-    }
-
     private static func sameLine(_ one: Version, _ other: Version) -> Bool {
         one.major == other.major && one.minor == other.minor
     }

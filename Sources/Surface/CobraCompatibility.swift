@@ -139,7 +139,9 @@ enum CobraCompatibility {
             attribute: "build",
             reason: "every default build had it and still has it: the builds that differ are made with `go build "
                 + "-tags` and one of the project's own tags (an opt-out such as `!noselfupdate`), and semgate judges "
-                + "the default builds, as `go build` and apidiff do", bump: .patch
+                + "the default builds, as `go build` and apidiff do; or only WebAssembly builds that the old `build` "
+                + "does not name lose it (`!plan9` to `!plan9 && !js`): a port the project never built for",
+            bump: .patch
         ) { $0.lookups.presenceBump(old: $0.oldValue, new: $0.newValue) == .patch },
         Rule(
             attribute: "build",

@@ -642,3 +642,97 @@ extension CobraPluginFlagsTests {
         #expect(items.contains { $0["key"] as? String == "tool init --group" }, "\(items.map { $0["key"] ?? "" })")
     }
 }
+
+/// Commands attached through a group adder of another module (kubectl's `templates.CommandGroups{...}.Add(root)`,
+/// minikube 1.3.0; review UC) with `root:` set: each command handed there is keyed by guess as a root, and found again
+/// under the root it was handed with, so nothing is claimed removed. A command really deleted while an empty group adder
+/// is added is still claimed (a pull request cannot launder a deletion with an unread call).
+@Suite("cobra commands handed to a group adder of another module")
+struct CobraExternalGroupAdderTests {
+    static let policy = """
+        semgate: 1
+        project: tool
+        surfaces:
+          cli:
+            extract:
+              cobra:
+                files: ["cmd/*.go"]
+                root: tool
+        rules:
+          removed-without-deprecation: error
+        """
+
+    static let run = """
+        package cmd
+
+        import "github.com/spf13/cobra"
+
+        var runCmd = &cobra.Command{Use: "run", Run: func(*cobra.Command, []string) {}}
+
+        func init() {
+            runCmd.Flags().Bool("watch", false, "watch")
+        }
+        """
+
+    static func root(_ body: String) -> String {
+        """
+        package cmd
+
+        import (
+            "github.com/spf13/cobra"
+            "k8s.io/kubectl/pkg/util/templates"
+        )
+
+        var _ templates.CommandGroups
+
+        var RootCmd = &cobra.Command{Use: "tool"}
+
+        func init() {
+        \(body)
+        }
+        """
+    }
+
+    static let groups = """
+            groups := templates.CommandGroups{
+                {Message: "Basic Commands:", Commands: []*cobra.Command{runCmd}},
+            }
+            groups.Add(RootCmd)
+        """
+
+    func audit(_ releases: [(files: [String: String?], tag: String)]) throws -> [String: Any]? {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", Self.policy)
+        try repo.write(
+            "go.mod",
+            "module example.com/tool\n\ngo 1.21\n\nrequire (\n\tgithub.com/spf13/cobra v1.8.0\n\tk8s.io/kubectl v0.30.0\n)\n")
+        for release in releases {
+            for (path, text) in release.files {
+                if let text { try repo.write(path, text) } else { try repo.remove(path) }
+            }
+            try repo.commit(release.tag)
+            try repo.tag(release.tag, annotated: true)
+        }
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        return jsonObject(result.stdout)
+    }
+
+    /// Fails before: every command and flag, and cobra's help and completion, claimed removed at 1.1.0.
+    @Test func plainAddCommandToGroupAdder() throws {
+        let report = try audit([
+            (["cmd/run.go": Self.run, "cmd/root.go": Self.root("    RootCmd.AddCommand(runCmd)")], "v1.0.0"),
+            (["cmd/root.go": Self.root(Self.groups)], "v1.1.0"),
+        ])
+        #expect(CobraPluginFlagsTests.errors(report, "1.1.0") == [])
+    }
+
+    @Test func deletionBesideAnEmptyGroupAdderIsClaimed() throws {
+        let report = try audit([
+            (["cmd/run.go": Self.run, "cmd/root.go": Self.root("    RootCmd.AddCommand(runCmd)")], "v1.0.0"),
+            (["cmd/run.go": nil, "cmd/root.go": Self.root("    templates.CommandGroups{}.Add(RootCmd)")], "v1.1.0"),
+        ])
+        let errors = CobraPluginFlagsTests.errors(report, "1.1.0")
+        #expect(errors.contains("removed-without-deprecation cli:tool run"))
+        #expect(errors.contains("removed-without-deprecation cli:tool run --watch"))
+    }
+}
