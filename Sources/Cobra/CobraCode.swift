@@ -545,7 +545,7 @@ struct CobraAttributeTable: Sendable {
             validArgs: String? = nil, unreadCommands: Bool = false, useWords: String? = nil)
         case flag(
             type: String, scope: String, shorthand: String?, hidden: Bool, hiddenWhen: String? = nil, noOptDefault: Bool,
-            valueType: String? = nil)
+            valueType: String? = nil, acceptsNothing: Bool = false)
     }
 
     private var dictionaries: [Shape: [String: String]] = [:]
@@ -574,8 +574,11 @@ struct CobraAttributeTable: Sendable {
             if let unreadFlagNames { attributes["unread-flag-names"] = unreadFlagNames }
             if unreadCommands { attributes["unread-commands"] = "true" }
             if let validArgs { attributes["valid-args"] = validArgs }
-        case .flag(let type, let scope, let shorthand, let hidden, let hiddenWhen, let noOptDefault, let valueType):
+        case .flag(
+            let type, let scope, let shorthand, let hidden, let hiddenWhen, let noOptDefault, let valueType,
+            let acceptsNothing):
             attributes = ["type": type, "scope": scope]
+            if acceptsNothing { attributes["accepts"] = "nothing" }
             if let hiddenWhen { attributes["hidden-when"] = hiddenWhen }
             if let valueType { attributes["value-type"] = valueType }
             if let shorthand { attributes["shorthand"] = shorthand }
@@ -597,7 +600,7 @@ extension CobraAttributeTable.Shape {
         case .command(_, let hiddenWhen, let aliasOf, let unreadFlags, let unreadFlagNames, let validArgs, _, let useWords):
             return ascii(hiddenWhen) && ascii(aliasOf) && ascii(unreadFlags) && ascii(unreadFlagNames) && ascii(validArgs)
                 && ascii(useWords)
-        case .flag(let type, let scope, let shorthand, _, let hiddenWhen, _, let valueType):
+        case .flag(let type, let scope, let shorthand, _, let hiddenWhen, _, let valueType, _):
             return ascii(type) && ascii(scope) && ascii(shorthand) && ascii(hiddenWhen) && ascii(valueType)
         }
     }

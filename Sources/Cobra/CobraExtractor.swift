@@ -456,13 +456,28 @@ private struct TreeBuilder {
                 return
             }
             let (chosen, common) = runRoots(candidates, named: root)
+            // A command named by a constant and handed, with a command it may be added to, to a call the files do not
+            // define (`groups.Add(root)` on kubectl's `templates.CommandGroups{{Commands: []*cobra.Command{run}}}`,
+            // minikube 1.3.0; review UC) is the program's, keyed by guess as a root as without 'root' (the diff finds
+            // it under the command it was handed with: ``SurfaceRehoming``). Not one named like the root.
+            var handed: [(site: CobraSite, name: String)] = []
             for site in parentless where !chosen.contains(site) {
-                orphan(site)
+                if interpreter.addedToUnknown.contains(site), let name = commands[site].flatMap(name(of:)),
+                    name != root, !handed.contains(where: { $0.name == name })
+                {
+                    handed.append((site, name))
+                } else {
+                    orphan(site)
+                }
             }
             keepCommon(chosen.count, common: common) { builder, index in
                 builder.roots.append((chosen[index], root))
                 if builder.interpreter.addedToUnknown.contains(chosen[index]) { builder.unplacedRoots.insert(root) }
                 builder.visit(chosen[index], path: [root], deprecated: false, stack: [])
+            }
+            for (site, name) in handed {
+                unplacedRoots.insert(name)
+                visit(site, path: [name], deprecated: false, stack: [])
             }
             return
         }
@@ -681,7 +696,8 @@ private struct TreeBuilder {
                 of: .flag(
                     type: flag.definition.type, scope: scope, shorthand: flag.definition.shorthand,
                     hidden: hidden, hiddenWhen: hidden ? nil : hiddenWhen ?? flag.hiddenWhen,
-                    noOptDefault: flag.noOptDefault, valueType: flag.definition.valueType))
+                    noOptDefault: flag.noOptDefault, valueType: flag.definition.valueType,
+                    acceptsNothing: flag.definition.rejectsEveryValue))
         }
         attributesBySet[key] = attributes
         return attributes
@@ -735,10 +751,13 @@ private struct TreeBuilder {
     /// `create api`) is judged by the typed line (``CobraCompatibility/usePath(replacing:before:in:)``; review U1).
     /// The key stays the name alone: cobra runs the command for any word there, and many a Use names an argument in
     /// lowercase (`get name`). So a command that declares which arguments it takes (`Args: cobra.ExactArgs(1)`,
-    /// `MinimumNArgs(1)`, or `Args`/`ValidArgs` not known) has none: its words are a placeholder, and a flag moved
-    /// to a subcommand of that name is still claimed removed (review R91; a false alarm is the lesser harm).
+    /// `MinimumNArgs(1)`, or `Args`/`ValidArgs` not known), or whose `Run`/`RunE` reads its `args` or cannot be read
+    /// (``CobraCommandInfo/readsArguments``), has none: its words are a placeholder, and a flag moved to a subcommand
+    /// of that name is still claimed removed (review R91; a false alarm is the lesser harm).
     static func useWords(of info: CobraCommandInfo) -> String? {
-        guard info.argumentCheck == .unset, !info.argumentsUnknown, info.validArgs == nil else { return nil }
+        guard info.argumentCheck == .unset, !info.argumentsUnknown, info.validArgs == nil, !info.readsArguments else {
+            return nil
+        }
         guard !info.use.unresolved, info.use.values.count == 1, let use = info.use.values.first,
             let space = use.utf8.firstIndex(of: UInt8(ascii: " "))
         else { return nil }

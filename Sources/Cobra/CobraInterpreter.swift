@@ -78,6 +78,9 @@ struct CobraFlagDefinition: Sendable {
     /// type not read, and for a flag defined with values of other Go types on different paths: a change of `Type()`'s
     /// text alone is then judged as any change of type (``CobraCompatibility``).
     var valueType: String? = nil
+    /// Whether every Go type the custom value may be of declares a `Set` that returns an error on every path (each
+    /// `return` gives `errors.New(...)` or `fmt.Errorf(...)`): no value parses (review R96).
+    var rejectsEveryValue = false
     /// The other spellings of `name` the set defines: names Swift's `==` takes as `name` with other bytes, which are
     /// other flags to pflag (`caf\u{e9}`, `cafe\u{301}`), read as this one.
     var otherSpellings: [String] = []
@@ -138,6 +141,11 @@ struct CobraCommandInfo: Sendable {
     /// Whether `ValidArgs` or `Args` may hold something else than one literal gave: set by an assignment, or by one
     /// literal giving different values in different runs. Which arguments the command takes is then not known.
     var argumentsUnknown = false
+    /// Whether a `Run` or `RunE` it is given may read its arguments: a function whose body names its `args` parameter
+    /// (a function literal inside it counts), or one semgate cannot read. The words its `Use` spells after its name
+    /// are then what users type there, not a subcommand's path (review R91: cobra's `legacyArgs` takes any word on a
+    /// command without subcommands or `Args`).
+    var readsArguments = false
     /// Whether an annotation says the command is experimental (`Annotations: map[string]string{"experimental": ""}`,
     /// `cmd.Annotations["status"] = "Experimental"`): what a program shows or warns about, read for init's proposals
     /// (``CobraSurface/annotatedExperimental``), not for the surface.
@@ -275,6 +283,9 @@ struct CobraFlagSetInfo: Sendable {
             if definition.type != "custom" {
                 typesRead += 1
                 flags[name] = definition
+            } else if stored.valueType == nil && definition.valueType != nil {
+                // A value of the program's own type whose `Type()` cannot be read, followed in a later pass.
+                flags[name] = definition
             }
         } else if definition.type != "custom" && definition.type != stored.type {
             mixedTypes[name] = [stored.type, definition.type]
@@ -285,6 +296,7 @@ struct CobraFlagSetInfo: Sendable {
             // known, so the flag's Go type is not either.
             flags[name]?.valueType = nil
         }
+        if stored.rejectsEveryValue && !definition.rejectsEveryValue { flags[name]?.rejectsEveryValue = false }
     }
 
     /// The value at a dictionary's entry, reached through its `default:` subscript (which inserts the default).
@@ -900,6 +912,27 @@ struct CobraInterpreter {
     /// known were given by field (`scoped`), as indices into `cells`.
     private var objectFields: [CobraObjectField: Int32] = [:]
     private var unknownOriginFields: [Int64: Int32] = [:]
+    /// The fields written through a value the run cannot tie to an object (review R89: `h := <-ch; h.Disk = nil`,
+    /// `box.Load().(*Group).Disk = nil`, `ctx.Value("g").(*Group).Disk = nil`), by type and field (`scoped`, for every
+    /// struct type of the program that declares a field of that name), as indices into `cells`: what such writes
+    /// gave, and the type itself (so a write of a value not known leaves a mark). Such a field of an object that may
+    /// be what that value was (``mayBeUnnamed(_:)``) reads as any value of its type (``writtenThroughUnnamed``), where
+    /// the first such write is (for the note).
+    private var unnamedWrites: [Int64: Int32] = [:]
+    private var unnamedWritePlaces: [Int64: CobraPlace] = [:]
+    /// The objects sent on a channel, handed to a call not read or written where the run does not follow them, in
+    /// every run (``handedObjects`` is kept only while literals decide), and those they hold at any depth, worked out
+    /// again when more were handed or a pass began.
+    private var objectsHandedOn: Set<CobraSite> = []
+    private var unnamable: (roots: Int, pass: Int, objects: Set<CobraSite>) = (-1, -1, [])
+    /// By field name, the struct types of the program that declare a field of that name.
+    private var typesDeclaringField: [CobraName: [CobraName]] = [:]
+    /// Whether a file read sends in a `select` case or assigns there (the body parser leaves the cases out): any
+    /// object may then have been sent.
+    private lazy var everyObjectMayBeSent: Bool = {
+        let hookCalls = self.hookCalls
+        return hookCalls.sendsInSelectCase() || hookCalls.selectAssignsPlace()
+    }()
     /// The folder of the package that declares each object's type, whose methods it has (types are known by name, and
     /// two packages may each declare a `CreateOptions`).
     private var objectFolders: [CobraSite: Int32] = [:]
@@ -953,6 +986,10 @@ struct CobraInterpreter {
     /// defined in more than one is in ``mixedRests``.
     private var flagRests: [CobraFlagKey: CobraEarlyReturn?] = [:]
     private var mixedRests: Set<CobraFlagKey> = []
+    /// The rest (``earlyReturns``' innermost, nil for none) each object literal was made in, for an assignment in order
+    /// in a rest (``replacesInOrder(_:object:)``); an object made in more than one is in ``mixedObjectRests``.
+    private var objectRests: [CobraSite: CobraEarlyReturn?] = [:]
+    private var mixedObjectRests: Set<CobraSite> = []
     /// The function bodies (and function literals) running now, innermost last: how many undecided branches enclosed
     /// each when it began, and the commands it made. A call runs once a pass, in the context of whichever caller
     /// reaches it first, so a completion setting on a command a running body made is judged within that body.
@@ -987,6 +1024,8 @@ struct CobraInterpreter {
     /// record of its last run.
     private struct CallState {
         var returned: CobraValues = []
+        /// What its last run returned alone (``returned`` keeps what every run returned).
+        var returnedLastRun: CobraValues = []
         var ranInPass = 0
         var readInPass = 0
         var changedAt = 0
@@ -1003,6 +1042,17 @@ struct CobraInterpreter {
     /// The functions that build commands or flags and those that call them (by name); `entryPoints` are those of
     /// them no other function of the program calls, which run first with unknown parameters.
     private var relevant: [CobraFunctionID] = []
+    /// The calls the record of a call stood for before ``resume`` found it could not stand for the rest (set when it
+    /// fails), and, by body running, those of its calls the body has not reached yet: reaching one is its first reach
+    /// in this run of the body, not a second Go call (trivy 0.48.0: `NewScanFlagGroup()` was taken as called twice,
+    /// so `group.Parallel = nil` no longer replaced the field, and `--parallel` stayed).
+    private var resumedCalls: Set<Int32> = []
+    /// The call whose body first made each object, and the call each call's body first ran from: an object a call
+    /// reached again returns stands for more than one Go value only when that call (or one it made) made it.
+    private var objectMakers: [CobraSite: Int32] = [:]
+    private var runningCalls: [Int32] = []
+    private var callParents: [Int32: Int32] = [:]
+    private var bodiesResumed: [Set<Int32>] = []
     private var entryPoints: [CobraFunctionID] = []
 
     /// A function and the argument values of one call.
@@ -1098,11 +1148,16 @@ struct CobraInterpreter {
         /// The locals bound to a list or map literal of one entry (``CobraOneEntry``), with what that entry holds now:
         /// an assignment in order to that entry replaces it (review R60).
         var oneEntry: [CobraLocalName: CobraOneEntry] = [:]
+        /// The locals bound to a value the run cannot name that may be an object of the program's types (review R89):
+        /// received from a channel (`h := <-ch`: any type, -1), or a type assertion to one of the program's types
+        /// (`h := box.Load().(*Group)`: that type) of a value not known.
+        var unnamed: [CobraLocalName: CobraName] = [:]
 
         /// Forgets the loops whose index or collection `name` is: assigned in the body, `table[i]` may be another
         /// element.
         mutating func reassigned(_ name: CobraLocalName) {
             if !oneEntry.isEmpty { oneEntry[name] = nil }
+            if !unnamed.isEmpty { unnamed[name] = nil }
             if !ranges.isEmpty { ranges.removeAll { $0.index == name || $0.collection == name } }
             if !entryBesideNil.isEmpty { entryBesideNil[name] = nil }
             if !entryNilInSlots.isEmpty { entryNilInSlots[name] = nil }
@@ -1773,7 +1828,7 @@ struct CobraInterpreter {
         if cells[Int(index)].readInPass == pass { changedAfterRead = true }
     }
 
-    /// `object.field = values` where it runs once, in Go's order (``replacesInOrder(_:)``), on one object that stands for
+    /// `object.field = values` where it runs once, in Go's order (``replacesInOrder(_:object:)``), on one object that stands for
     /// one Go value: the reads after it in this run of the entry point see `values` alone (a `nil` given after an
     /// object is nil for the method called next: review R36), while the cell keeps all it was given for every other
     /// read. A value that cannot be followed (`values` empty) gives the reads after it all the cell holds.
@@ -1829,11 +1884,35 @@ struct CobraInterpreter {
     /// Whether an assignment to a field run now runs once, in Go's order, wherever what runs it is reached: in the
     /// body of a function (not a function literal called later), with no branch, loop or label around it there or
     /// in any body that called it, in the run of one entry point.
-    private func replacesInOrder(_ frame: Frame) -> Bool {
+    ///
+    /// With `object`, the assignment's object: an `if` before it that returns (``earlyReturns``) leaves the rest after it
+    /// to the runs that do not return there, so where the only undecided things around are such `if`s and the object
+    /// was made in the rest after the innermost of them, the assignment runs once, in order, in every run that has the
+    /// object (trivy 0.30.2's `NewApp` returns early as a plugin before it builds the commands whose flag groups it
+    /// gives `nil`). An object made before that `if` may be read in the runs that return there, so it is not replaced.
+    private func replacesInOrder(_ frame: Frame, object: CobraSite? = nil) -> Bool {
         // A function literal called where it is written in a package-level declaration runs once, there (review R58:
         // `var common = func() *Group { ...; g.Disk = nil; return g }()`).
-        unordered == 0 && undecidedBranches == 0 && epoch != 0 && (frame.key.map { $0 >= 0 } ?? frame.inLiteral)
-            && !frame.afterLabel
+        unordered == 0 && (undecidedBranches == 0 || object.map(madeAfterEveryReturn) == true) && epoch != 0
+            && (frame.key.map { $0 >= 0 } ?? frame.inLiteral) && !frame.afterLabel
+    }
+
+    /// Whether the only undecided things around are `if`s that return before (``earlyReturns``) and the object literal
+    /// at `site` was made only in the rest after the innermost of them (``objectRests``).
+    private func madeAfterEveryReturn(_ site: CobraSite) -> Bool {
+        guard let innermost = earlyReturns.last, undecidedBranches == earlyReturns.count else { return false }
+        return !mixedObjectRests.contains(site) && objectRests[site] == .some(innermost)
+    }
+
+    /// Records the rest (``earlyReturns``) the object literal at `site` is made in now.
+    private mutating func recordObjectRest(_ site: CobraSite) {
+        guard !mixedObjectRests.contains(site) else { return }
+        let now = earlyReturns.last
+        if let known = objectRests[site] {
+            if known != now { mixedObjectRests.insert(site) }
+        } else {
+            objectRests[site] = .some(now)
+        }
     }
 
     /// Whether some field of `type` has a name some file read assigns nil, or assigns together with another target
@@ -1932,6 +2011,7 @@ struct CobraInterpreter {
             if made.argAliases == nil { made.argAliases = info.argAliases }
             if made.argumentCheck == .unset { made.argumentCheck = info.argumentCheck }
             made.argumentsUnknown = made.argumentsUnknown || info.argumentsUnknown
+            made.readsArguments = made.readsArguments || info.readsArguments
         }
         if let missing = missingChildren[original] { missingChildren[copy, default: []].formUnion(missing) }
         for (mine, theirs) in [(CobraFlagSetID.local(copy), CobraFlagSetID.local(original)),
@@ -2310,7 +2390,11 @@ struct CobraInterpreter {
             // What a call still running (recursion) or not run (too deep) returns may grow later in this pass. The
             // result read after the body ran cannot: only the call's own frame adds to it, once a pass.
             callStates[Int(call)].readInPass = pass
-            reachedAgain(call)
+            // A call the record of the body running made, where that record stood for the body up to it
+            // (``resume``): the body reaches it for the first time, as Go does once; not again.
+            if bodiesResumed.isEmpty || bodiesResumed[bodiesResumed.count - 1].remove(call) == nil {
+                reachedAgain(call)
+            }
             if depth < Self.maximumCallDepth, !callStates[Int(call)].active, readsOtherwise(call),
                 spendRun(calling: key)
             {
@@ -2325,14 +2409,25 @@ struct CobraInterpreter {
                 callStates[Int(call)].returned = before.union(now)
                 return now
             }
+            // Its run in this entry point's order read what an assignment in order gave a field, and nothing it read
+            // changed since: what that run returned, not what runs in other orders did (trivy 0.48.0).
+            if callStates[Int(call)].readsReplaced, callStates[Int(call)].ranEpoch == epoch,
+                !callStates[Int(call)].active
+            {
+                return callStates[Int(call)].returnedLastRun
+            }
             return callStates[Int(call)].returned
         }
         guard spendRun(calling: key) else { return callStates[Int(call)].returned }
         callStates[Int(call)].ranInPass = pass
         ran(call)
         if !resume(call, undecided: undecided, depth: depth, running: running) {
-            runBody(call, depth: depth, running: running)
+            runBody(call, depth: depth, running: running, resumed: resumedCalls)
         }
+        // A run that read what an assignment in order gave a field returns what it found here: what a run in another
+        // entry point's order returned (the field as every run gave it) is kept for every other read (trivy 0.48.0:
+        // `group.Parallel = nil` then `group.Flags()`, while another caller's run of `Flags()` found `--parallel`).
+        if callStates[Int(call)].readsReplaced { return callStates[Int(call)].returnedLastRun }
         return callStates[Int(call)].returned
     }
 
@@ -2369,13 +2464,26 @@ struct CobraInterpreter {
     /// than one Go value, and the assignments in order it made are made again here when this is in order too.
     private mutating func reachedAgain(_ call: Int32) {
         callsReachedAgain.insert(call)
-        shared(callStates[Int(call)].returned)
+        shared(CobraValues(callStates[Int(call)].returned.filter { value in
+            guard case .object(let site, _) = value, var maker = objectMakers[site] else { return true }
+            for _ in 0..<Self.maximumCallDepth {
+                if maker == call { return true }
+                guard let parent = callParents[maker] else { return false }
+                maker = parent
+            }
+            return true
+        }))
         if unordered == 0, undecidedBranches == 0, epoch != 0 { replaceFieldsAgain(call) }
     }
 
     /// Runs the body of `call` (marked as run in this pass), made when the call depth was `depth`, recording what it
     /// reads and does.
-    private mutating func runBody(_ call: Int32, depth: Int, running: [CobraSite]) {
+    private mutating func runBody(_ call: Int32, depth: Int, running: [CobraSite], resumed: Set<Int32> = []) {
+        bodiesResumed.append(resumed)
+        defer { bodiesResumed.removeLast() }
+        if callParents[call] == nil, let caller = runningCalls.last { callParents[call] = caller }
+        runningCalls.append(call)
+        defer { runningCalls.removeLast() }
         let key = callKeys[Int(call)].function
         let stored = callKeys[Int(call)].arguments
         let declaration = declared.list[Int(key)]
@@ -2385,6 +2493,7 @@ struct CobraInterpreter {
         evaluatedFunctions[Int(key)] = true
         callDepth += 1
         callStates[Int(call)].active = true
+        callStates[Int(call)].returnedLastRun = []
         let outerBuild = currentBuild
         currentBuild = callKeys[Int(call)].build
         defer { currentBuild = outerBuild }
@@ -2466,12 +2575,12 @@ struct CobraInterpreter {
                     mark(
                         record, reads: &reads, upTo: max(reads, record.strong[strong].reads),
                         closureReads: &closureReads, upTo: closureReads)
-                else { return false }
+                else { return resumeFailed(record, made: offset) }
                 replaceField(record.strong[strong])
                 strong += 1
             }
             guard mark(record, reads: &reads, upTo: made.reads, closureReads: &closureReads, upTo: made.closureReads)
-            else { return false }
+            else { return resumeFailed(record, made: offset) }
             for thing in record.made[madeCount..<made.made] { bodies[bodies.count - 1].made.insert(thing) }
             madeCount = made.made
             let context = (undecidedBranches, callDepth, runningClosures, unordered)
@@ -2487,18 +2596,18 @@ struct CobraInterpreter {
                 ran(made.call)
                 if !resume(made.call, undecided: made.undecided, depth: made.depth, running: made.running) {
                     (callDepth, runningClosures) = (made.depth, Set(made.running))
-                    runBody(made.call, depth: made.depth, running: made.running)
+                    runBody(made.call, depth: made.depth, running: made.running, resumed: resumedCalls)
                 }
             }
             (undecidedBranches, callDepth, runningClosures, unordered) = context
-            if callStates[Int(made.call)].changedAt > made.clock { return false }
+            if callStates[Int(made.call)].changedAt > made.clock { return resumeFailed(record, made: offset + 1) }
         }
         while strong < record.strong.count {
             guard
                 mark(
                     record, reads: &reads, upTo: max(reads, record.strong[strong].reads), closureReads: &closureReads,
                     upTo: closureReads)
-            else { return false }
+            else { return resumeFailed(record, made: record.calls.count) }
             replaceField(record.strong[strong])
             strong += 1
         }
@@ -2506,7 +2615,7 @@ struct CobraInterpreter {
             mark(
                 record, reads: &reads, upTo: record.reads.count, closureReads: &closureReads,
                 upTo: record.closureReads.count)
-        else { return false }
+        else { return resumeFailed(record, made: record.calls.count) }
         evaluatedFunctions[Int(record.function)] = true
         for note in record.notes {
             notes[note.key] = note.text
@@ -2515,6 +2624,13 @@ struct CobraInterpreter {
         for missing in record.missingChildren { missingChildren[missing.site, default: []].insert(missing.child) }
         entryVerdictsThisPass.formUnion(record.verdicts)
         return true
+    }
+
+    /// Notes the calls the record stood for before `resume` failed (the first `made` of `record`'s), for the body
+    /// run in its place (``bodiesResumed``); false.
+    private mutating func resumeFailed(_ record: CobraCallRecord, made: Int) -> Bool {
+        resumedCalls = Set(record.calls.prefix(made).map(\.call))
+        return false
     }
 
     /// Marks the reads of `record` from `reads` up to `readsEnd` (and its closure reads likewise) as read in this
@@ -2612,6 +2728,7 @@ struct CobraInterpreter {
         case .instance(let type):
             return read(fieldCell(scoped(type, field))) ?? []
         case .object(let site, let type):
+            if !unnamedWrites.isEmpty, let values = writtenThroughUnnamed(site, type, field) { return values }
             return objectFieldReads(site, type, field)
         default:
             return []
@@ -2956,6 +3073,148 @@ struct CobraInterpreter {
             }
         }
         return nil
+    }
+
+    /// `x.field = values` where `x` is a value the run cannot tie to an object (received from a channel, loaded from
+    /// an `atomic.Value`, taken from a context: review R89): it may be any object of a struct type of the program that
+    /// declares `field` and that went where the run does not follow it, so that field of each such object reads as
+    /// any value of its type from now on (``writtenThroughUnnamed``). The objects whose field was read before get the
+    /// pass run again.
+    private mutating func writeThroughUnnamed(
+        _ field: CobraName, of asserted: CobraName?, _ values: CobraValues, file: Int, line: Int
+    ) {
+        if typesDeclaringField.isEmpty {
+            for (type, fields) in declared.structs {
+                for name in fields.keys { typesDeclaringField[name, default: []].append(type) }
+            }
+        }
+        for type in typesDeclaringField[field] ?? [] where asserted == nil || asserted == type {
+            let key = scoped(type, field)
+            let isNew = unnamedWrites[key] == nil
+            let index = Self.cell(key, in: &unnamedWrites, cells: &cells)
+            if unnamedWritePlaces[key] == nil { unnamedWritePlaces[key] = CobraPlace(file: file, line: line) }
+            add(values.union([.instance(type)]), to: index)
+            guard isNew else { continue }
+            // The calls that read such a field before are not replayed as they were.
+            clock += 1
+            for (objectField, cell) in objectFields where objectField.field == field { cells[Int(cell)].changedAt = clock }
+            changed = true
+            changedAfterRead = true
+        }
+    }
+
+    /// The type of the program's a value not known that `expression` evaluates to may be (review R89): -1 (any) for a
+    /// receive from a channel (`<-ch`, the only unary operator the interpreter does not tell apart that a selector or
+    /// a binding may start with), the type of a type assertion ending the line's statement (`box.Load().(*Group)`, by
+    /// the tokens: the body parser drops assertions), -2 for an assertion to a type the program does not name; nil
+    /// otherwise (a value of another package's type: not one of the program's objects).
+    private mutating func unnamedType(of expression: CobraExpr, in frame: Frame) -> CobraName? {
+        if case .unary(.other, _) = expression { return -1 }
+        guard let line = Self.firstLine(of: [expression]),
+            let asserted = assertedType(onLine: line, in: frame.file, before: nil)
+        else { return nil }
+        return numbering.table.number(of: asserted) ?? -2
+    }
+
+    /// The last name of the type a type assertion on `line` of `file` asserts (`x.(*T)`, `x.(pkg.T)`), where it is
+    /// followed by `.field` (`field` given) or ends the statement on the line (nil): by the tokens. Nil when none, and
+    /// for an assertion to a struct type of the program that is no pointer (`x.(pkg.Header)`): it gives a copy, which
+    /// no object shares, so a write to its field reaches none (syft's `header, ok := p.Metadata.(pkg.GGUFFileHeader)`).
+    private func assertedType(onLine line: Int, in file: Int, before field: String?) -> String? {
+        guard let (name, pointer) = assertion(onLine: line, in: file, before: field) else { return nil }
+        if !pointer, let type = numbering.table.number(of: name), declared.structs[type] != nil { return nil }
+        return name
+    }
+
+    /// ``assertedType(onLine:in:before:)``'s assertion by the tokens: the type's last name and whether it is `*T`.
+    private func assertion(onLine line: Int, in file: Int, before field: String?) -> (String, Bool)? {
+        let tokens = sources[file].file.go.tokens
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].position.line < line { low = middle + 1 } else { high = middle }
+        }
+        var index = low
+        while index + 3 < tokens.count, tokens[index].position.line == line {
+            defer { index += 1 }
+            guard tokens[index].symbol == .period, tokens[index + 1].symbol == .leftParen else { continue }
+            var cursor = index + 2
+            let pointer = tokens[cursor].symbol == .star
+            if pointer { cursor += 1 }
+            var last: String?
+            while cursor < tokens.count, tokens[cursor].kind == .identifier {
+                last = tokens[cursor].text
+                guard cursor + 2 < tokens.count, tokens[cursor + 1].symbol == .period else {
+                    cursor += 1
+                    break
+                }
+                cursor += 2
+            }
+            guard let last, cursor < tokens.count, tokens[cursor].symbol == .rightParen else { continue }
+            let next = cursor + 1
+            if let field {
+                if next + 1 < tokens.count, tokens[next].symbol == .period, tokens[next + 1].kind == .identifier,
+                    tokens[next + 1].text == field
+                {
+                    return (last, pointer)
+                }
+            } else if next >= tokens.count || tokens[next].kind == .semicolon || tokens[next].symbol == .rightBrace
+                || tokens[next].position.line != line
+            {
+                return (last, pointer)
+            }
+        }
+        return nil
+    }
+
+    /// What `field` of the object at `site` holds when a value the run cannot tie to an object wrote that field of
+    /// its type (``writeThroughUnnamed``) and the object may be that value (``mayBeUnnamed(_:)``): what such writes
+    /// gave and any value of the field's type (none known for a field of no type of the program): the flags it names
+    /// are not certain, nor is their absence. Nil otherwise.
+    private mutating func writtenThroughUnnamed(_ site: CobraSite, _ type: CobraName, _ field: CobraName) -> CobraValues? {
+        let key = scoped(type, field)
+        guard let index = unnamedWrites[key] else { return nil }
+        let written = read(index) ?? []
+        guard mayBeUnnamed(site) else { return nil }
+        // The object's own cell, as every read of a field makes it (what an assignment in order gives it is read there).
+        _ = objectFieldCell(site, field)
+        if let place = unnamedWritePlaces[key] {
+            let names = numbering.table.names
+            note(
+                "field \(names[Int(field)]) is written here through a value that cannot be tied to an object; the "
+                    + "\(names[Int(type)]) values sent, stored or handed where the run does not follow them are read "
+                    + "with any \(names[Int(field)]), so what they define is not in the surface for certain",
+                file: place.file, line: place.line)
+        }
+        guard let fieldType = declared.fieldType(field, of: type) else { return [] }
+        var values = CobraValues(written.filter { $0 != .instance(type) })
+        values.insert(.instance(fieldType))
+        return values
+    }
+
+    /// Whether the object at `site` may be what a value the run cannot name holds: it was sent on a channel, handed
+    /// to a call not read, stored in another package's name or written where the run does not follow it, or is held
+    /// (in a field, at any depth) by an object that was; every object when a file read sends in a `select` case.
+    private mutating func mayBeUnnamed(_ site: CobraSite) -> Bool {
+        if everyObjectMayBeSent { return true }
+        let roots = objectsHandedOn.count + escapedObjects.count + storedInPackages.count
+        if roots >= Self.maximumHandedObjects { return true }
+        if unnamable.roots != roots || unnamable.pass != pass {
+            var heldBy: [CobraSite: [Int32]] = [:]
+            for (key, index) in objectFields { heldBy[key.site, default: []].append(index) }
+            var reached = objectsHandedOn.union(escapedObjects).union(storedInPackages)
+            var pending = Array(reached)
+            while let next = pending.popLast() {
+                for index in heldBy[next] ?? [] {
+                    for case .object(let inner, _) in cells[Int(index)].values ?? [] where reached.insert(inner).inserted {
+                        pending.append(inner)
+                    }
+                }
+            }
+            unnamable = (roots, pass, reached)
+        }
+        return unnamable.objects.contains(site)
     }
 
     /// Gives field `field` of `object` (an instance or object) `values`; every value of its type has them too.
@@ -4947,6 +5206,11 @@ struct CobraInterpreter {
                     value, to: target, define: define, in: &frame, flagZero: zero, sources: sources,
                     keepsEntries: Self.keepsEntries(of: target, source: source))
             }
+            if sources.count == 1, values[0].isEmpty, case .name(let name)? = targets.first,
+                let type = unnamedType(of: sources[0], in: frame)
+            {
+                frame.unnamed[name] = type
+            }
             if define, targets.count == 1, sources.count == 1, case .name(let name) = targets[0] {
                 certainLocal(name, sources[0], in: &frame)
                 recordOneEntry(name, sources[0], in: &frame)
@@ -4972,7 +5236,10 @@ struct CobraInterpreter {
             (frame.ended, frame.leaving) = (true, .max)
             if let returned = frame.literalReturns {
                 frame.literalReturns = returned.union(value)
-            } else if let key = frame.key, key >= 0, !value.isEmpty,
+            } else if let key = frame.key, key >= 0, !value.isEmpty {
+                callStates[Int(key)].returnedLastRun.formUnion(value)
+            }
+            if frame.literalReturns == nil, let key = frame.key, key >= 0, !value.isEmpty,
                 !value.isSubset(of: callStates[Int(key)].returned)
             {
                 callStates[Int(key)].returned.formUnion(value)
@@ -5065,6 +5332,14 @@ struct CobraInterpreter {
             var once = runs.count == 1 && elements.count == 1 && Self.certainlyRanges(collection)
             if once, case .composite(_, let listed, _) = collection, listed.count == 1 {
                 once = elements.allSatisfy(Self.isObject)
+            } else if runs.count == 1, elements.count == 1, copying == nil,
+                elements.allSatisfy({ if case .object(let site, _) = $0 { pointerObjects.contains(site) } else { false } }),
+                case .name(let list) = collection, frame.oneEntry[list]?.key == nil, frame.oneEntry[list] != nil,
+                let key = frame.key, key >= 0, boundOnce(text(of: list, in: frame.file), in: callKeys[Int(key)].function)
+            {
+                // Or of a local bound once to such a literal and never reassigned (`all := []interface{}{g}`, review
+                // R89's P: `for _, p := range all { p.(*Group).Disk = nil }`).
+                once = true
             } else {
                 once = false
             }
@@ -6049,6 +6324,21 @@ struct CobraInterpreter {
             // A field of a value that is not one of the objects the run knows (of unknown origin, any value of a type,
             // `pkg.Box.P = kit`): what it is given is not followed from there.
             if objects.isEmpty || !objects.allSatisfy(Self.isObject) { escaped(value) }
+            if objects.isEmpty, case .selector(_, _, let line) = target {
+                let spelled = text(of: field, in: frame.file)
+                var type: CobraName?
+                if let asserted = assertedType(onLine: line, in: frame.file, before: spelled) {
+                    type = numbering.table.number(of: asserted) ?? -2
+                } else if case .name(let name) = base {
+                    type = frame.unnamed[name]
+                } else if case .unary(.other, _) = base {
+                    type = -1
+                }
+                if let type, type != -2 {
+                    writeThroughUnnamed(
+                        runName(field, in: frame.file), of: type == -1 ? nil : type, value, file: frame.file, line: line)
+                }
+            }
             guard !objects.isEmpty else { return }
             if case .selector(_, _, let line) = target, objects.allSatisfy({ Self.programType(of: $0) != nil }) {
                 // Given to the field's cell of the objects the run knows of (any value of a type included).
@@ -6059,8 +6349,8 @@ struct CobraInterpreter {
             let field = runName(field, in: frame.file)
             if case .object(let site, let type)? = objects.only, fieldsSetToNil(type),
                 pointerObjects.contains(site) || derefCopies.contains(site),
-                !sharedObjects.contains(site), declared.structs[type]?[field] != nil, replacesInOrder(frame),
-                !isValueReceiver(base, in: frame)
+                !sharedObjects.contains(site), declared.structs[type]?[field] != nil,
+                replacesInOrder(frame, object: site), !isValueReceiver(base, in: frame)
             {
                 // One object's own field, where the assignment runs once, in order: it replaces what the field holds
                 // for what runs after it (review R36: `group.Format = nil` then `group.AddFlags(cmd)`).
@@ -6136,7 +6426,7 @@ struct CobraInterpreter {
             if case .object(let other, type)? = value.only { source = (other, type) }
             let inOrder =
                 held.count == 1 && fieldsSetToNil(type) && (pointerObjects.contains(site) || derefCopies.contains(site))
-                && !sharedObjects.contains(site) && replacesInOrder(frame)
+                && !sharedObjects.contains(site) && replacesInOrder(frame, object: site)
             for (field, declaredField) in fields.sorted(by: { $0.key < $1.key }) {
                 var given = CobraValues()
                 if let source {
@@ -6656,6 +6946,9 @@ struct CobraInterpreter {
         case CobraKnown.run.id, CobraKnown.runE.id, CobraKnown.preRun.id, CobraKnown.preRunE.id:
             if runsDeprecationNotice(value) { updateCommand(site) { $0.deprecated = true } }
             noticeGuards[site, default: []].formUnion(guardedNoticeVariables(value))
+            if field == CobraKnown.run.id || field == CobraKnown.runE.id, mayReadArguments(value) {
+                updateCommand(site) { $0.readsArguments = true }
+            }
         case CobraKnown.validArgs.id, CobraKnown.args.id, CobraKnown.argAliases.id:
             // A literal's own are read from its expression (``readArguments(_:_:_:in:)``); an assignment may set
             // anything.
@@ -6865,6 +7158,91 @@ struct CobraInterpreter {
         return false
     }
 
+    /// Whether a `Run` or `RunE` given `value` may read its arguments: a function literal or a function of the program
+    /// whose body names its `args` or its command (`cmd.Flags().Arg(0)`, `show(cmd)`: cobra hands the arguments there
+    /// too) or selects an `Args` (`os.Args`), or a value semgate cannot read (unknown, another package's function): in
+    /// doubt the words of `Use` are not taken for a path (reviews R91, R101). `nil` runs nothing.
+    private func mayReadArguments(_ value: CobraValues) -> Bool {
+        func reads(_ body: [CobraStatement], _ parameters: [CobraLocalName?]) -> Bool {
+            let named = parameters.prefix(2).compactMap { $0 }
+            return Self.mentions(body) { expression in
+                named.contains { Self.mentions(expression, $0) } || Self.selects(expression, CobraKnown.args.id)
+            }
+        }
+        if value.isEmpty { return true }
+        for function in value {
+            switch function {
+            case .nilValue:
+                continue
+            case .closure(let site):
+                guard let literal = closures[site]?.literal else { return true }
+                if reads(literal.body, literal.parameters) { return true }
+            case .function(let key):
+                let declaration = declared.list[Int(key)]
+                let function = files[declaration.file].functions[declaration.index]
+                let signature = function.declaration.signature.parameters
+                // Go names every parameter or none (`_` is a name only an assignment's left side spells).
+                let named: [CobraLocalName?] =
+                    function.parameters.count == signature.count
+                    ? zip(function.parameters, signature).map { $1.name == "_" ? nil : $0.name } : []
+                if reads(sources[declaration.file].body(of: declaration.index), named) { return true }
+            default:
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether `expression` selects `field` of anything (`os.Args`, `fs.Args()`); a function literal may.
+    private static func selects(_ expression: CobraExpr, _ field: CobraLocalName) -> Bool {
+        switch expression {
+        case .name, .string, .opaque: return false
+        case .selector(let base, let name, _): return name == field || selects(base, field)
+        case .call(let callee, let arguments, _): return ([callee] + arguments).contains { selects($0, field) }
+        case .composite(_, let elements, _):
+            return elements.contains { element in
+                (element.key.map { selects($0, field) } ?? false) || selects(element.value, field)
+            }
+        case .unary(_, let operand): return selects(operand, field)
+        case .binary(_, let left, let right): return selects(left, field) || selects(right, field)
+        case .index(let base, let indices): return ([base] + indices).contains { selects($0, field) }
+        case .function: return true
+        }
+    }
+
+    /// Whether an expression of `statements` passes `test` (a name declared again inside counts too, the safe side
+    /// for ``mayReadArguments(_:)``).
+    private static func mentions(_ statements: [CobraStatement], _ test: (CobraExpr) -> Bool) -> Bool {
+        statements.contains { statement in
+            switch statement {
+            case .expression(let expression), .deferred(let expression):
+                return test(expression)
+            case .assign(let targets, _, let sources, _):
+                return (targets + sources).contains { test($0) }
+            case .declare(_, _, let sources), .return(let sources):
+                return sources.contains { test($0) }
+            case .range(let names, let collection, let body):
+                return (names + [collection]).contains { test($0) } || mentions(body, test)
+            case .block(let inner):
+                return mentions(inner, test)
+            case .conditional(let header, let condition, let then, let otherwise):
+                return mentions(header, test) || condition.map { test($0) } == true
+                    || mentions(then, test) || mentions(otherwise, test)
+            case .switchCases(let tag, let clauses):
+                return tag.map { test($0) } == true
+                    || clauses.contains {
+                        ($0.cases ?? []).contains { test($0) } || mentions($0.body, test)
+                    }
+            case .typeSwitch(let subject, let clauses):
+                return test(subject) || clauses.contains { mentions($0.body, test) }
+            case .loop(let header, let body):
+                return mentions(header, test) || mentions(body, test)
+            case .continueRange, .breakRange, .jump, .label, .leave:
+                return false
+            }
+        }
+    }
+
     private static func strings(in values: CobraValues) -> Set<String> {
         if case .string(let text)? = values.only { return [text] }
         return Set(
@@ -7043,7 +7421,8 @@ struct CobraInterpreter {
                     // on it still runs, as Go runs it on a nil pointer); one that may be nil makes a comparison with
                     // nil undecided (``unsetFieldMayBeNil``), and is not read as nil beside what it holds: the objects
                     // would be nilable everywhere (``nilable``).
-                    if case .object(let site, _) = object, replacing(objectFieldCell(site, name)) {
+                    // The cell is made first: `replacing` reads the cells as they were before its argument ran.
+                    if case .object(let site, _) = object, case let cell = objectFieldCell(site, name), replacing(cell) {
                         // What an assignment in order gave it is what it holds (``replaceField(_:type:_:_:)``). A field
                         // that is no pointer holds a value of its type whatever it was given: a conversion or a call
                         // not followed (`c.DestDir, err = c.defaultDir()`) gives one that carries no type, and the
@@ -7278,6 +7657,8 @@ struct CobraInterpreter {
             let typeName = isElement ? sliceElement ?? named : named
             let site = commandSite(file: frame.file, offset: position.offset, call: frame.key, byCaller: true)
             let object = CobraValue.object(site, typeName)
+            if let key = frame.key, key >= 0, objectMakers[site] == nil { objectMakers[site] = key }
+            recordObjectRest(site)
             if objectFolders[site] == nil {
                 // The package that declares the type: the qualifier's, else the literal's own.
                 let qualified = type.qualifier.flatMap { importFolders[frame.file][runName($0, in: frame.file)]?.first }
@@ -7990,6 +8371,11 @@ struct CobraInterpreter {
 
     /// Records the program's objects among `values`, given to a call the files do not define (``handedObjects``).
     private mutating func noteHanded(_ values: [CobraValues]) {
+        for value in values {
+            for case .object(let site, _) in value where objectsHandedOn.count < Self.maximumHandedObjects {
+                objectsHandedOn.insert(site)
+            }
+        }
         guard literalListsDecide else { return }
         for value in values {
             for case .closure(let site) in value { handedClosures.insert(site) }
@@ -8597,13 +8983,24 @@ struct CobraInterpreter {
         var tables: [[String: String]] = []
         var followed = true
         for value in values.first ?? [] {
-            guard case .function(let key) = value else {
+            let reading: CobraNormalization.Reading
+            switch value {
+            case .function(let key):
+                let declaration = declared.list[Int(key)]
+                let file = sources[declaration.file].file
+                reading = CobraNormalization.spellings(
+                    of: file.functions[declaration.index], in: file,
+                    maps: Self.packageMaps(in: declaration.folder, sources: sources, folders: folders))
+            case .closure(let site):
+                // `SetNormalizeFunc(func(f *pflag.FlagSet, name string) pflag.NormalizedName { ... })`.
+                reading = CobraNormalization.spellings(
+                    ofLiteralAt: site.offset, in: sources[site.file].file,
+                    maps: Self.packageMaps(in: folders[site.file], sources: sources, folders: folders))
+            default:
                 followed = false
                 continue
             }
-            let declaration = declared.list[Int(key)]
-            let file = sources[declaration.file].file
-            switch CobraNormalization.spellings(of: file.functions[declaration.index], in: file) {
+            switch reading {
             case .table(let spellings, let complete):
                 tables.append(spellings)
                 if !complete {
@@ -8626,6 +9023,67 @@ struct CobraInterpreter {
         return spellings
     }
 
+    /// Reads the maps a normalization function of package `folder` looks names up in (``CobraNormalization``): an
+    /// unexported package-level map literal of constant strings (`var renamed = map[string]string{"old": "new"}`),
+    /// by its name, when the files read of the package name it nowhere else but in lookups `:= renamed[k];`. Anything
+    /// else (a write, the map handed on or copied, a name declared again, an entry that is no constant string) gives
+    /// nil: not known, so no spelling is read from it.
+    private static func packageMaps(in folder: Int32, sources: [CobraSourceFile], folders: [Int32])
+        -> (String) -> [String: String]?
+    {
+        { name in
+            guard let first = name.utf8.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else {
+                return nil
+            }
+            var entries: [String: String]?
+            for (index, source) in sources.enumerated() where folders[index] == folder {
+                let tokens = source.file.go.tokens.filter { !$0.isComment }
+                var depth = 0
+                for (at, token) in tokens.enumerated() {
+                    if token.isOperator("{") { depth += 1 }
+                    if token.isOperator("}") { depth -= 1 }
+                    guard token.kind == .identifier, token.text == name else { continue }
+                    func isOperator(_ offset: Int, _ text: String) -> Bool {
+                        at + offset >= 0 && at + offset < tokens.count && tokens[at + offset].isOperator(text)
+                    }
+                    if isOperator(-1, ":=") || isOperator(-1, "="), isOperator(1, "["), at + 4 < tokens.count,
+                        tokens[at + 2].kind == .identifier, isOperator(3, "]"), tokens[at + 4].kind == .semicolon
+                    {
+                        continue  // a lookup
+                    }
+                    guard depth == 0, entries == nil, let table = mapLiteral(tokens, after: at) else { return nil }
+                    entries = table
+                }
+            }
+            return entries
+        }
+    }
+
+    /// The entries of `name = map[string]string{"a": "b", ...}` whose name is at `tokens[at]`: nil unless every entry is
+    /// two constant strings, or past ``CobraNormalization/maximumSpellings``.
+    private static func mapLiteral(_ tokens: [GoToken], after at: Int) -> [String: String]? {
+        let head = ["=", "map", "[", "string", "]", "string", "{"]
+        guard at + head.count < tokens.count,
+            head.indices.allSatisfy({ tokens[at + 1 + $0].text == head[$0] })
+        else { return nil }
+        var index = at + 1 + head.count
+        var entries: [String: String] = [:]
+        while index < tokens.count {
+            while index < tokens.count, tokens[index].kind == .semicolon { index += 1 }
+            guard index < tokens.count else { return nil }
+            if tokens[index].isOperator("}") { return entries }
+            guard index + 2 < tokens.count, tokens[index].kind == .string, tokens[index + 1].isOperator(":"),
+                tokens[index + 2].kind == .string, entries.count < CobraNormalization.maximumSpellings
+            else { return nil }
+            let key = GoParser.unquote(tokens[index].text)
+            guard entries[key] == nil else { return nil }
+            entries[key] = GoParser.unquote(tokens[index + 2].text)
+            index += 3
+            if index < tokens.count, tokens[index].isOperator(",") { index += 1 }
+        }
+        return nil
+    }
+
     private mutating func define(
         _ shape: CobraFlagMethod, in id: CobraFlagSetID, _ values: [CobraValues], _ context: CallContext
     ) -> CobraValues {
@@ -8645,12 +9103,19 @@ struct CobraInterpreter {
         }
         var type = shape.type
         var goType: String?
-        if shape.isCustom, let value = values.first, let read = valueType(of: value, folder: folders[context.file]) {
-            type = read.text
-            goType = read.goType
+        var rejectsEveryValue = false
+        if shape.isCustom, let value = values.first {
+            if let read = valueType(of: value, folder: folders[context.file]) {
+                type = read.text
+                goType = read.goType
+            } else {
+                goType = unreadableValueType(of: value, folder: folders[context.file])
+            }
+            rejectsEveryValue = self.rejectsEveryValue(value, folder: folders[context.file])
         }
         var definition = CobraFlagDefinition(
             name: name, type: type, shorthand: shorthand, file: context.file, line: context.line, valueType: goType)
+        definition.rejectsEveryValue = rejectsEveryValue
         definition.saysExperimental = CobraHelpText.flagSaysExperimental(name: name, usages: Self.usages(shape, values))
         updateFlagSet(id) { $0.define(definition) }
         recordFlagStep(id, name)
@@ -8706,6 +9171,66 @@ extension CobraInterpreter {
         }
         guard types.count == 1, let text = types.first else { return nil }
         return (text, goTypes.sorted().joined(separator: ", "))
+    }
+
+    /// For a custom value whose `Type()` ``valueType(of:folder:)`` does not read: the program's types it may be of,
+    /// when every value is of one and one of them is a struct the files declare that has no `Type()` of its own nor
+    /// from a struct it embeds (`type modeT struct{ pflag.Value }`: its `Type()` and `Set` come from what is
+    /// embedded, which no source shows), sorted and joined by `, `; nil when a value is not of the program's types
+    /// (not followed), or each is declared outside the files or has a `Type()` (a text not read: restic's
+    /// `SnapshotGroupByOptions` in a folder the policy does not list).
+    fileprivate func unreadableValueType(of value: CobraValues, folder: Int32) -> String? {
+        let types = value.map(Self.programType(of:))
+        guard !types.isEmpty, types.allSatisfy({ $0 != nil }) else { return nil }
+        let named = Set(types.compactMap { $0 })
+        guard
+            named.contains(where: { type in
+                declared.structs[type] != nil
+                    && declared.methodOrPromoted(CobraKnown.type.id, of: type, preferring: folder) == nil
+            })
+        else { return nil }
+        return named.map { numbering.table.names[Int($0)] }.sorted().joined(separator: ", ")
+    }
+
+    /// Whether every value of `value` is of a program type that declares `Set`, and every such `Set` returns an error
+    /// on every path: each `return` (outside function literals) gives one `errors.New(...)` or `fmt.Errorf(...)`, and
+    /// there is one (review R96: `--mode x` parsed as a string, and now nothing parses).
+    fileprivate func rejectsEveryValue(_ value: CobraValues, folder: Int32) -> Bool {
+        let types = value.map(Self.programType(of:))
+        guard !types.isEmpty, let set = numbering.table.number(of: "Set") else { return false }
+        return types.allSatisfy { type in
+            guard let type, let key = declared.method(set, of: type, preferring: folder) else { return false }
+            let declaration = declared.list[Int(key)]
+            return Self.returnsOnlyErrors(sources[declaration.file].body(of: declaration.index)) { local in
+                text(of: local, in: declaration.file)
+            }
+        }
+    }
+
+    /// Whether `body` has a `return` and each gives one call of `errors.New` or `fmt.Errorf` (names read by `text`).
+    private static func returnsOnlyErrors(_ body: [CobraStatement], text: (CobraLocalName) -> String) -> Bool {
+        var found = false
+        func isError(_ expression: CobraExpr) -> Bool {
+            guard case .call(.selector(.name(let package), let function, _), _, _) = expression else { return false }
+            let called = (text(package), text(function))
+            return called == ("errors", "New") || called == ("fmt", "Errorf")
+        }
+        func walk(_ statements: [CobraStatement]) -> Bool {
+            statements.allSatisfy { statement in
+                switch statement {
+                case .return(let results):
+                    found = true
+                    return results.count == 1 && isError(results[0])
+                case .block(let body), .range(_, _, let body), .loop(_, let body): return walk(body)
+                case .conditional(let header, _, let then, let otherwise): return walk(header + then + otherwise)
+                case .switchCases(_, let clauses), .typeSwitch(_, let clauses):
+                    return clauses.allSatisfy { walk($0.body) }
+                case .expression, .assign, .declare, .deferred, .continueRange, .breakRange, .jump, .label, .leave:
+                    return true
+                }
+            }
+        }
+        return walk(body) && found
     }
 }
 

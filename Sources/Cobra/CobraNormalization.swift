@@ -4,11 +4,15 @@ import GoSource
 /// and pflag's `SetNormalizeFunc(f)` make `--cert-email` reach the flag `certificate-email` when `f` maps one name to
 /// the other, so renaming a flag while normalizing its old name keeps every command line working.
 ///
-/// Read only from a function whose body is nothing but such a table of names, statement by statement:
+/// Read only from a function (declared, or a function literal) whose body is nothing but such a table of names,
+/// statement by statement:
 /// - `switch name { case "a", "b": name = "c" ... }`, each clause one statement (`name = "c"`, `return "c"` or
 ///   `return pflag.NormalizedName("c")`), a `default` clause empty;
 /// - `if name == "a" { name = "c" }`, with `else if` chains of the same;
-/// - then `return pflag.NormalizedName(name)`.
+/// - `if n, ok := renamed[name]; ok { name = n }` (or `return pflag.NormalizedName(n)`), where `renamed` is a map the
+///   caller can read whole (``CobraInterpreter``: an unexported package-level map literal of constant strings that
+///   nothing else names);
+/// - then `return pflag.NormalizedName(name)`. Comments are skipped.
 ///
 /// Anything else in the body (`name = strings.ToLower(name)` first, a switch on another value, a function literal,
 /// statements after the return), a spelling that another statement maps again, or text that is not ASCII (Swift's `==`
@@ -26,14 +30,85 @@ enum CobraNormalization {
         case unknown
     }
 
-    /// What `function`, whose second parameter is the name, maps.
-    static func spellings(of function: CobraFunction, in file: CobraFile) -> Reading {
+    /// What `function`, whose second parameter is the name, maps; `maps` gives the entries of a map the body looks
+    /// the name up in, by its name (nil: not known).
+    static func spellings(
+        of function: CobraFunction, in file: CobraFile, maps: @escaping (String) -> [String: String]? = { _ in nil }
+    ) -> Reading {
         guard let body = function.declaration.body, function.parameters.count == 2, body.count >= 2 else {
             return .unknown
         }
-        var reader = TableReader(
-            tokens: file.go.tokens, index: body.lowerBound + 1, end: body.upperBound - 1,
-            name: file.names.names[Int(function.parameters[1].name)])
+        return spellings(
+            tokens: file.go.tokens, from: body.lowerBound + 1, to: body.upperBound - 1,
+            name: file.names.names[Int(function.parameters[1].name)], maps: maps)
+    }
+
+    /// What the function literal whose `func` keyword is at byte `offset` of `file` maps, its second parameter being
+    /// the name (`func(f *pflag.FlagSet, name string) pflag.NormalizedName { ... }`); `maps` as above.
+    static func spellings(
+        ofLiteralAt offset: Int, in file: CobraFile, maps: @escaping (String) -> [String: String]? = { _ in nil }
+    ) -> Reading {
+        let tokens = file.go.tokens
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].position.offset < offset { low = middle + 1 } else { high = middle }
+        }
+        guard low + 1 < tokens.count, tokens[low].position.offset == offset, tokens[low].isKeyword(.func),
+            tokens[low + 1].isOperator("(")
+        else { return .unknown }
+        // The parameters, split at the commas outside brackets.
+        var index = low + 2
+        var depth = 0
+        var parameters: [[GoToken]] = [[]]
+        while index < tokens.count {
+            let token = tokens[index]
+            if token.isOperator("(") || token.isOperator("[") || token.isOperator("{") {
+                depth += 1
+            } else if token.isOperator(")") || token.isOperator("]") || token.isOperator("}") {
+                if depth == 0 { break }
+                depth -= 1
+            }
+            if depth == 0, token.isOperator(",") {
+                parameters.append([])
+            } else if !token.isComment {
+                parameters[parameters.count - 1].append(token)
+            }
+            index += 1
+        }
+        guard index < tokens.count, parameters.count == 2, parameters[1].count >= 2,
+            parameters[1][0].kind == .identifier
+        else { return .unknown }
+        let name = parameters[1][0].text
+        // The result type (`pflag.NormalizedName`), then the body.
+        index += 1
+        while index < tokens.count, !tokens[index].isOperator("{") {
+            guard tokens[index].kind == .identifier || tokens[index].isOperator(".") else { return .unknown }
+            index += 1
+        }
+        let open = index
+        depth = 0
+        while index < tokens.count {
+            if tokens[index].isOperator("{") {
+                depth += 1
+            } else if tokens[index].isOperator("}") {
+                depth -= 1
+                if depth == 0 { break }
+            }
+            index += 1
+        }
+        guard index < tokens.count else { return .unknown }
+        return spellings(tokens: tokens, from: open + 1, to: index, name: name, maps: maps)
+    }
+
+    /// What the body in `tokens[from..<to]` maps, `name` being the name parameter.
+    private static func spellings(
+        tokens: [GoToken], from: Int, to: Int, name: String, maps: @escaping (String) -> [String: String]?
+    ) -> Reading {
+        guard from <= to, to <= tokens.count else { return .unknown }
+        let body = tokens[from..<to].filter { !$0.isComment }
+        var reader = TableReader(tokens: body, index: 0, end: body.count, name: name, maps: maps)
         guard let table = reader.read() else { return .unknown }
         // A target another statement matches would be mapped again: where a spelling ends is then not plain.
         let matched = Set(table.map(\.old))
@@ -59,6 +134,7 @@ enum CobraNormalization {
         var index: Int
         let end: Int
         let name: String
+        let maps: (String) -> [String: String]?
         var table: [(old: String, new: String)] = []
 
         mutating func read() -> [(old: String, new: String)]? {
@@ -105,9 +181,10 @@ enum CobraNormalization {
             }
         }
 
-        /// `if name == "a" { action }`, then `else if ...` of the same.
+        /// `if name == "a" { action }`, then `else if ...` of the same; or a map lookup (``readLookup()``).
         private mutating func readIf() -> Bool {
             index += 1
+            if at(1)?.isOperator(",") == true { return readLookup() }
             guard isName(), take("=="), let old = string(), take("{"), let new = action() else { return false }
             skipSemicolons()
             guard take("}") else { return false }
@@ -118,6 +195,42 @@ enum CobraNormalization {
                 return readIf()
             }
             return true
+        }
+
+        /// `if n, ok := renamed[name]; ok { name = n }` (or `return pflag.NormalizedName(n)`), alone (no `else`):
+        /// every entry of `renamed` (``maps``) is a spelling.
+        private mutating func readLookup() -> Bool {
+            guard let value = identifier(), take(","), let found = identifier(), value != found, take(":="),
+                let map = identifier(), take("["), isName(), take("]"), at(0)?.kind == .semicolon
+            else { return false }
+            index += 1
+            guard identifier() == found, take("{") else { return false }
+            skipSemicolons()
+            if at(0)?.kind == .identifier, at(0)?.text == name {
+                index += 1
+                guard take("="), identifier() == value else { return false }
+            } else if isKeyword(.return) {
+                index += 1
+                guard normalizedName(of: { $0.kind == .identifier && $0.text == value }) != nil else { return false }
+            } else {
+                return false
+            }
+            skipSemicolons()
+            guard take("}"), !isKeyword(.else), let entries = maps(map) else { return false }
+            for (old, new) in entries.sorted(by: { $0.key < $1.key }) {
+                guard let old = Self.ascii(old), let new = Self.ascii(new) else { return false }
+                table.append((old, new))
+            }
+            return true
+        }
+
+        /// An identifier other than the name parameter and `_`.
+        private mutating func identifier() -> String? {
+            guard let token = at(0), token.kind == .identifier, token.text != name, token.text != "_" else {
+                return nil
+            }
+            index += 1
+            return token.text
         }
 
         /// One statement giving a constant name: `name = "c"`, `return "c"` or `return pflag.NormalizedName("c")`;

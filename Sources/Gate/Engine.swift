@@ -514,8 +514,18 @@ public final class Engine {
             let version = releases[index].version
             return (judged(version) || !version.isPrerelease) && (to.map { version <= $0 } ?? true)
         }
-        // One walk of the history answers every question of the run about where lines fork (review R93).
+        // One walk of the history answers every question of the run about where lines fork (review R93), all asked
+        // at once (review R97): the out-of-line notes' and fork blame's, which are often the same pairs.
         var forks = ForkSurfaces(history: LineHistory(shared: history.releases.map(\.commit), steps: forkBlameSteps))
+        let forked = selected.compactMap { index -> (release: Int, predecessor: Release)? in
+            guard judged(releases[index].version), let predecessor = predecessors[index],
+                ForkBlame.applies(to: releases[index], predecessor: predecessor)
+            else { return nil }
+            return (index, predecessor)
+        }
+        forks.history.prepare(
+            history.outOfLineQuestions(limit: Self.outOfLineComparisons)
+                + forked.map { (releases[$0.release].commit, $0.predecessor.commit) }, in: repository)
         var notes = Set(originNotes + history.notes + outOfLineNotes(&forks.history))
         var surfaceNotes = ReleaseNotes()
         var incomplete: Set<String> = []
@@ -546,10 +556,7 @@ public final class Engine {
         // Where each release tagged before its predecessor on another line forked from it, found before the surfaces
         // are read: the reading threads then read the fork's surface with the caches they read the releases with.
         var forkPoints: [Int: Result<ObjectID?, ForkBlame.Unknown>] = [:]
-        for index in selected where judged(releases[index].version) {
-            guard let predecessor = predecessors[index],
-                ForkBlame.applies(to: releases[index], predecessor: predecessor)
-            else { continue }
+        for (index, predecessor) in forked {
             forkPoints[index] = forks.history.mergeBase(of: releases[index], and: predecessor, in: repository)
         }
         let forkReads = forkPoints.compactMapValues { found -> ObjectID? in
@@ -731,9 +738,14 @@ public final class Engine {
         return report
     }
 
+    /// Commits `audit` compares to find releases that look like tags of something else.
+    static let outOfLineComparisons = 256
+
     /// A note for each release that looks like a tag of something else (`ReleaseHistory.outOfLine`).
     private func outOfLineNotes(_ lines: inout LineHistory) -> [String] {
-        history.outOfLine(limit: 256) { commit, ancestor in lines.contains(commit, ancestor, in: repository) }.map {
+        history.outOfLine(limit: Self.outOfLineComparisons) { commit, ancestor in
+            lines.contains(commit, ancestor, in: repository)
+        }.map {
             found in
             "\(found.description): it may be a tag of something else; it is judged against its predecessor, and the "
                 + "releases after it against it; if it is not a release of this project, add it to releases.ignore"

@@ -226,6 +226,18 @@ struct LineHistory {
         }
     }
 
+    /// Answers every question about `pairs` of commits at once (``MergeBaseSearch/mergeBases(_:)``: the shallowest
+    /// first, each commit taken once for up to 64 questions), for ``mergeBase(of:and:in:)`` and
+    /// ``contains(_:_:in:)`` to find later. Without a shared history it does nothing; without pairs it reads nothing.
+    mutating func prepare(_ pairs: [(ObjectID, ObjectID)], in repository: Repository) {
+        guard !pairs.isEmpty else { return }
+        read(repository)
+        guard case .graph(var search) = walks else { return }
+        walks = .failed("")
+        _ = search.mergeBases(pairs)
+        walks = .graph(search)
+    }
+
     /// Whether `ancestor` is in `commit`'s history; nil when that cannot be told.
     mutating func contains(_ commit: ObjectID, _ ancestor: ObjectID, in repository: Repository) -> Bool? {
         read(repository)

@@ -1,4 +1,5 @@
 import Git
+import Limits
 import Policy
 import Releases
 
@@ -12,7 +13,7 @@ extension PolicyDraft {
     static let outOfLineNamed = 20
 
     /// The release tags under `template` (and not under `ignore`) that look like tags of something else, as `audit`
-    /// finds them (``ReleaseHistory/outOfLine(limit:in:)``): a patch tag older than the release before it on its line
+    /// finds them (``ReleaseHistory/outOfLine(limit:contains:)``, on one walk of the history): a patch tag older than the release before it on its line
     /// that does not contain it, or one that contains the first release of a later line. Each round leaves out what
     /// the rounds before it found and looks again; in version order.
     ///
@@ -31,9 +32,16 @@ extension PolicyDraft {
             let names = Set(found.map(\.release.tag))
             remaining.removeAll { names.contains($0.name) }
         }
+        // One walk of the history answers every round's comparisons, asked together (reviews R93, R97), where a
+        // libgit2 merge base a comparison walked both histories each time.
+        var lines = LineHistory(
+            shared: ReleaseHistory(tags: remaining, policy: policy).releases.map(\.commit), steps: Limit.forkBlameSteps)
         for _ in 0..<maximumOutOfLineRounds {
             let history = ReleaseHistory(tags: remaining, policy: policy)
-            let round = history.outOfLine(limit: maximumOutOfLineComparisons, in: repository)
+            lines.prepare(history.outOfLineQuestions(limit: maximumOutOfLineComparisons), in: repository)
+            let round = history.outOfLine(limit: maximumOutOfLineComparisons) { commit, ancestor in
+                lines.contains(commit, ancestor, in: repository)
+            }
             guard !round.isEmpty else { break }
             found += round
             let names = Set(round.map(\.release.tag))

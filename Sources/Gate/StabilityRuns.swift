@@ -30,6 +30,9 @@ final class StabilityRuns {
     /// The ids tracked whatever their stability (promotions' new keys); other ids are tracked while deprecated.
     private let targets: Set<String>
     private var runs: [String: Entry] = [:]
+    /// For each item whose `Hidden` the program decides when it runs at the last release recorded (`hidden-when`, not
+    /// `hidden`), the chain index of the first release of its unbroken run of such releases (review R99).
+    private var runTimeHiddenSince: [String: Int] = [:]
     /// The releases of the current chain, oldest first.
     private var chain: [ReleasePoint] = []
     private var chainHasPredecessor = false
@@ -48,6 +51,7 @@ final class StabilityRuns {
         if predecessor == nil || predecessor != chain.last {
             chain = []
             runs = [:]
+            runTimeHiddenSince = [:]
             chainHasPredecessor = predecessor != nil
             changed = nil
         }
@@ -61,6 +65,11 @@ final class StabilityRuns {
                 fresh[id] = entry
             }
             runs = fresh
+            var hiddenSince: [String: Int] = [:]
+            for (id, item) in surface.items where Self.isRunTimeHidden(item) {
+                hiddenSince[id] = runTimeHiddenSince[id] ?? index
+            }
+            runTimeHiddenSince = hiddenSince
             return
         }
         // One lookup in the surface and one in place in `runs` an id.
@@ -70,7 +79,26 @@ final class StabilityRuns {
             } else {
                 runs[id] = nil
             }
+            if let item = surface.items[id], Self.isRunTimeHidden(item) {
+                if runTimeHiddenSince[id] == nil { runTimeHiddenSince[id] = index }
+            } else {
+                runTimeHiddenSince[id] = nil
+            }
         }
+    }
+
+    /// Whether `item`'s help hides it or not by a value the program decides when it runs (`hidden-when`, not
+    /// `hidden`).
+    static func isRunTimeHidden(_ item: SurfaceItem) -> Bool {
+        item.attributes["hidden"] != "true" && item.attributes["hidden-when"] != nil
+    }
+
+    /// The unbroken run of releases ending at `point` in which item `id`'s `Hidden` is decided when the program runs:
+    /// `.absent` when it is not so at `point`; nil when `point` is not the last release recorded.
+    func runTimeHiddenRun(of id: String, at point: ReleasePoint) -> Run? {
+        guard let last = chain.last, last == point else { return nil }
+        guard let since = runTimeHiddenSince[id] else { return .absent }
+        return .since(chain[since], reachesBack: since == 0 && chainHasPredecessor)
     }
 
     private func isTracked(_ id: String, _ stability: Stability) -> Bool {

@@ -12,14 +12,16 @@ public struct CommitGraph: Sendable {
     /// The commits kept, by number.
     let ids: [ObjectID]
     let numbers: [ObjectID: Int32]
-    /// One more than the longest parent chain below a commit, so that a commit's is greater than its parents'.
-    let generations: [Int32]
     /// Committer times (seconds): of several best common ancestors, the newest is the answer, as libgit2's.
     let times: [Int64]
     /// The parents of commit `n` (the nearest commits kept along each parent edge) are
     /// `parents[parentStart[n] ..< parentStart[n + 1]]`.
     let parentStart: [Int32]
     let parents: [Int32]
+    /// The commits by generation (one more than the longest parent chain below a commit), greatest first, so that
+    /// every commit comes before its parents; `rank[n]` is commit `n`'s place in it.
+    let order: [Int32]
+    let rank: [Int32]
 
     /// The commits kept.
     public var count: Int { ids.count }
@@ -40,116 +42,154 @@ public enum MergeBaseAnswer: Sendable, Equatable {
     case overBudget
 }
 
-/// Merge bases over one ``CommitGraph``, under a budget of steps shared by every question (a commit taken up, or a
-/// parent edge followed, is one step). Commits are taken newest generation first, so each is taken at most once a
-/// question, after every commit above it, and the common ancestors found are exactly the best ones (git's
-/// `paint_down_to_common` with generation numbers).
+/// Merge bases over one ``CommitGraph``, under a budget of steps shared by every question of a run (a commit passed
+/// over, or a parent edge followed, is one step).
+///
+/// Questions are answered in sweeps of up to ``questionsPerSweep``: one pass over the graph's commits, newest
+/// generation first, carries to each commit's parents which questions' first and second commits reach it and which
+/// have a common ancestor above it (three bit sets a commit). A common ancestor no other common ancestor is above is a
+/// best one, exactly as git's `paint_down_to_common`; a sweep ends when every commit still to come is below a common
+/// ancestor of each question that reaches it. So a sweep takes each commit at most once, whatever it answers: it costs
+/// at most the graph's commits and edges (review R97: a search a question, each painting both lines down to the root,
+/// cost questions × graph). Answers are kept, so a pair asked again (out-of-line notes, then fork blame) costs nothing.
+/// Of the questions asked together, the shallowest are swept first, so one deep question cannot spend the steps the
+/// others need: past the budget only the deepest are ``MergeBaseAnswer/overBudget``.
 public struct MergeBaseSearch: Sendable {
     public let graph: CommitGraph
     /// Steps left for every later question; at zero each is ``MergeBaseAnswer/overBudget``.
     public private(set) var stepsLeft: Int
-    private var flags: [UInt8]
-    private var heap: [Int32] = []
-    private var touched: [Int32] = []
+    /// Questions answered in one sweep: one bit each in a word.
+    public static let questionsPerSweep = 64
 
-    private static let one: UInt8 = 1
-    private static let two: UInt8 = 2
-    private static let stale: UInt8 = 4
-    private static let queued: UInt8 = 8
+    private struct Pair: Hashable {
+        var low: Int32
+        var high: Int32
+    }
+
+    /// Answers found (never ``MergeBaseAnswer/overBudget``), by pair of commit numbers.
+    private var known: [Pair: MergeBaseAnswer] = [:]
+    /// By commit number, for the sweep under way: which questions' first commit reaches it, which second commit, and
+    /// which have a common ancestor above it. All zero between sweeps.
+    private var first: [UInt64]
+    private var second: [UInt64]
+    private var below: [UInt64]
 
     public init(graph: CommitGraph, steps: Int) {
         self.graph = graph
         stepsLeft = steps
-        flags = Array(repeating: 0, count: graph.count)
+        first = Array(repeating: 0, count: graph.count)
+        second = first
+        below = first
     }
 
     /// The best common ancestor of `first` and `second`.
     public mutating func mergeBase(_ first: ObjectID, _ second: ObjectID) -> MergeBaseAnswer {
-        guard let a = graph.numbers[first], let b = graph.numbers[second] else { return .unknown }
-        if a == b { return .base(first) }
-        guard stepsLeft > 0 else { return .overBudget }
-        defer {
-            for number in touched { flags[Int(number)] = 0 }
-            touched.removeAll(keepingCapacity: true)
-            heap.removeAll(keepingCapacity: true)
+        mergeBases([(first, second)])[0]
+    }
+
+    /// The best common ancestor of each pair, in order; pairs asked before are answered from what was found then.
+    public mutating func mergeBases(_ pairs: [(ObjectID, ObjectID)]) -> [MergeBaseAnswer] {
+        var answers = [MergeBaseAnswer](repeating: .unknown, count: pairs.count)
+        var asked: [Pair: [Int]] = [:]
+        for (index, (one, two)) in pairs.enumerated() {
+            guard let a = graph.numbers[one], let b = graph.numbers[two] else { continue }
+            if a == b {
+                answers[index] = .base(one)
+                continue
+            }
+            let pair = Pair(low: min(a, b), high: max(a, b))
+            if let answer = known[pair] {
+                answers[index] = answer
+            } else {
+                asked[pair, default: []].append(index)
+            }
         }
-        var found: [Int32] = []
-        // Queued commits not yet known to be below a common ancestor: the search ends when none is left.
+        // Shallowest first: the sweep of a pair starts at its newer commit, and the later it starts, the less it takes.
+        func start(_ pair: Pair) -> Int32 { min(graph.rank[Int(pair.low)], graph.rank[Int(pair.high)]) }
+        let order = asked.keys.sorted { x, y in
+            let (sx, sy) = (start(x), start(y))
+            return sx != sy ? sx > sy : (x.low, x.high) < (y.low, y.high)
+        }
+        var from = 0
+        while from < order.count {
+            let sweep = Array(order[from..<min(from + Self.questionsPerSweep, order.count)])
+            from += sweep.count
+            let found = stepsLeft > 0 ? self.sweep(sweep) : nil
+            for (offset, pair) in sweep.enumerated() {
+                let answer = found?[offset] ?? .overBudget
+                if found != nil { known[pair] = answer }
+                for index in asked[pair] ?? [] { answers[index] = answer }
+            }
+        }
+        return answers
+    }
+
+    /// One sweep for up to 64 pairs; nil when the steps ran out first.
+    private mutating func sweep(_ pairs: [Pair]) -> [MergeBaseAnswer]? {
+        // Painted commits, to clear after the sweep.
+        var touched: [Int32] = []
+        // Commits still to come that some question reaches and that are not below a common ancestor of it.
         var live = 0
-        func mark(_ number: Int32, _ add: UInt8) {
-            let before = flags[Int(number)]
-            if before == 0 { touched.append(number) }
-            let after = before | add
-            flags[Int(number)] = after
-            if before & Self.queued == 0 {
-                flags[Int(number)] = after | Self.queued
-                push(number)
-                if after & Self.stale == 0 { live += 1 }
-            } else if before & Self.stale == 0 && after & Self.stale != 0 {
-                live -= 1
+        func open(_ number: Int) -> UInt64 { (first[number] | second[number]) & ~below[number] }
+        func paint(_ number: Int, first one: UInt64, second two: UInt64, below under: UInt64) {
+            if first[number] | second[number] == 0 { touched.append(Int32(number)) }
+            let before = open(number)
+            first[number] |= one
+            second[number] |= two
+            below[number] |= under
+            let after = open(number)
+            if before == 0 && after != 0 { live += 1 } else if before != 0 && after == 0 { live -= 1 }
+        }
+        defer {
+            for number in touched {
+                first[Int(number)] = 0
+                second[Int(number)] = 0
+                below[Int(number)] = 0
             }
         }
-        mark(a, Self.one)
-        mark(b, Self.two)
-        while live > 0, let number = pop() {
+        var position = Int.max
+        for (bit, pair) in pairs.enumerated() {
+            paint(Int(pair.low), first: 1 << UInt64(bit), second: 0, below: 0)
+            paint(Int(pair.high), first: 0, second: 1 << UInt64(bit), below: 0)
+            position = min(position, Int(graph.rank[Int(pair.low)]), Int(graph.rank[Int(pair.high)]))
+        }
+        var best = [Int32](repeating: -1, count: pairs.count)
+        while live > 0, position < graph.count {
             stepsLeft -= 1
-            guard stepsLeft > 0 else { return .overBudget }
-            var paint = flags[Int(number)] & (Self.one | Self.two | Self.stale)
-            if paint & Self.stale == 0 { live -= 1 }
-            if paint == Self.one | Self.two {
-                found.append(number)
-                paint |= Self.stale
+            guard stepsLeft > 0 else {
+                stepsLeft = 0
+                return nil
             }
-            let start = Int(graph.parentStart[Int(number)])
-            let end = Int(graph.parentStart[Int(number) + 1])
+            let number = Int(graph.order[position])
+            position += 1
+            let (one, two, under) = (first[number], second[number], below[number])
+            guard one | two != 0 else { continue }
+            if (one | two) & ~under != 0 { live -= 1 }
+            let common = one & two
+            var bases = common & ~under
+            while bases != 0 {
+                let bit = bases.trailingZeroBitCount
+                bases &= bases - 1
+                if best[bit] < 0 || newer(Int32(number), than: best[bit]) { best[bit] = Int32(number) }
+            }
+            let start = Int(graph.parentStart[number])
+            let end = Int(graph.parentStart[number + 1])
             for edge in start..<end {
                 stepsLeft -= 1
-                let parent = graph.parents[edge]
-                if flags[Int(parent)] & paint != paint { mark(parent, paint) }
+                paint(Int(graph.parents[edge]), first: one, second: two, below: under | common)
             }
         }
-        guard stepsLeft > 0 else { return .overBudget }
-        let best = found.max { x, y in
-            let (tx, ty) = (graph.times[Int(x)], graph.times[Int(y)])
-            return tx != ty ? tx < ty : graph.ids[Int(x)] > graph.ids[Int(y)]
+        guard stepsLeft > 0 else {
+            stepsLeft = 0
+            return nil
         }
-        return best.map { .base(graph.ids[Int($0)]) } ?? .unrelated
+        return best.map { $0 < 0 ? .unrelated : .base(graph.ids[Int($0)]) }
     }
 
-    /// Whether `x` is taken before `y`: the greater generation first (then the lower number, to be deterministic).
-    private func before(_ x: Int32, _ y: Int32) -> Bool {
-        let (gx, gy) = (graph.generations[Int(x)], graph.generations[Int(y)])
-        return gx != gy ? gx > gy : x < y
-    }
-
-    private mutating func push(_ number: Int32) {
-        heap.append(number)
-        var child = heap.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard before(heap[child], heap[parent]) else { break }
-            heap.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    private mutating func pop() -> Int32? {
-        guard let top = heap.first else { return nil }
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            var at = 0
-            while true {
-                let left = 2 * at + 1
-                guard left < heap.count else { break }
-                let right = left + 1
-                let next = right < heap.count && before(heap[right], heap[left]) ? right : left
-                guard before(heap[next], heap[at]) else { break }
-                heap.swapAt(next, at)
-                at = next
-            }
-        }
-        return top
+    /// Of two best common ancestors, the newer by committer time, as libgit2 answers (then the smaller id).
+    private func newer(_ x: Int32, than y: Int32) -> Bool {
+        let (tx, ty) = (graph.times[Int(x)], graph.times[Int(y)])
+        return tx != ty ? tx > ty : graph.ids[Int(x)] < graph.ids[Int(y)]
     }
 }
 
@@ -272,9 +312,25 @@ extension Repository {
             }
             parentStart.append(Int32(parents.count))
         }
+        // Counting sort by generation, greatest first.
+        var byGeneration = [Int32](repeating: 0, count: (keptGenerations.max().map(Int.init) ?? 0) + 2)
+        for generation in keptGenerations { byGeneration[Int(generation)] += 1 }
+        var next: Int32 = 0
+        for generation in byGeneration.indices.reversed() {
+            let count = byGeneration[generation]
+            byGeneration[generation] = next
+            next += count
+        }
+        var order = [Int32](repeating: 0, count: keptIDs.count)
+        var rank = [Int32](repeating: 0, count: keptIDs.count)
+        for (number, generation) in keptGenerations.enumerated() {
+            let place = byGeneration[Int(generation)]
+            byGeneration[Int(generation)] += 1
+            order[Int(place)] = Int32(number)
+            rank[number] = place
+        }
         return CommitGraph(
-            ids: keptIDs, numbers: keptNumbers, generations: keptGenerations, times: keptTimes,
-            parentStart: parentStart,
-            parents: parents)
+            ids: keptIDs, numbers: keptNumbers, times: keptTimes,
+            parentStart: parentStart, parents: parents, order: order, rank: rank)
     }
 }

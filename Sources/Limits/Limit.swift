@@ -173,9 +173,11 @@ public enum Limit {
     public static let reachabilityQuestions = 4
 
     /// Steps of the search for where two release lines forked, for every release of one run tagged before its
-    /// predecessor on another line (fork blame, `audit`): a commit taken up or a parent edge followed is one step, on
-    /// the history read once with every run of commits with one parent and one child as one edge. Past it no further
-    /// change is excused, with a note. Real histories need a few thousand a release.
+    /// predecessor on another line (fork blame, `audit`): a commit passed over or a parent edge followed is one step,
+    /// on the history read once with every run of commits with one parent and one child as one edge. The questions are
+    /// answered together, up to 64 a pass over the history, shallowest first (review R97). Past it no further change
+    /// is excused, with a note. Real histories need a few thousand a release; 1,000 releases on two lines of 15,000
+    /// merges each (every commit a merge, nothing to fold) a few hundred thousand in all.
     public static let forkBlameSteps = 5_000_000
 
     /// Instructions a policy pattern may compile to: counted repetitions multiply a program's size.

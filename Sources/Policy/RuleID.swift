@@ -16,6 +16,7 @@ public enum RuleID: String, Sendable, CaseIterable, Comparable {
     case sourceSyntaxError = "source-syntax-error"
     case promotionWindow = "promotion-window"
     case removalCondition = "removal-condition"
+    case hiddenAtRunTime = "hidden-at-run-time"
 
     /// The id used in policy files, reports and SARIF.
     public var id: String { rawValue }

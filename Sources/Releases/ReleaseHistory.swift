@@ -266,16 +266,16 @@ extension ReleaseHistory {
         return found
     }
 
-    /// `outOfLine(limit:contains:)` over `repository`'s history: a commit contains another when their merge base is the
-    /// other. A history that cannot be read (a shallow clone) finds nothing.
-    public func outOfLine(limit: Int, in repository: Repository) -> [OutOfLineRelease] {
-        outOfLine(limit: limit) { commit, ancestor -> Bool? in
-            do {
-                return try repository.mergeBase(commit, ancestor) == ancestor
-            } catch {
-                return nil
-            }
+    /// Every pair of commits `outOfLine(limit:contains:)` may compare, whatever the answers: it compares at most
+    /// `limit`, and an answer can skip at most one comparison for each it makes, so the first `2 × limit` it would
+    /// make if no answer skipped any hold them all. Asked together before, they cost one search of the history.
+    public func outOfLineQuestions(limit: Int) -> [(ObjectID, ObjectID)] {
+        var pairs: [(ObjectID, ObjectID)] = []
+        _ = outOfLine(limit: 2 * limit) { commit, ancestor in
+            pairs.append((commit, ancestor))
+            return true
         }
+        return pairs
     }
 
     private static func sameLine(_ one: Version, _ other: Version) -> Bool {

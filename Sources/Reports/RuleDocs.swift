@@ -49,7 +49,9 @@ public enum RuleDocs {
             `Hidden` whose value semgate cannot decide, such as `Hidden: !isBeta()`; the item carries `hidden-when`) \
             is at most a warning and names the expression: hidden, the item would promise nothing; shown, it would \
             be stable. The release users relied on decides: the one before a removal or change, the one after an \
-            addition. An item shown for sure there keeps its findings, whatever the release after it hides.
+            addition. An item shown for sure there keeps its findings, whatever the release after it hides; so does \
+            one that an earlier release showed for sure (itself, or a command above it that is so hidden now): \
+            `hidden-at-run-time` reports the step.
 
             | rule | default | guards | summary |
             | --- | --- | --- | --- |

@@ -32,6 +32,13 @@ enum CobraCompatibility {
 
     static let rules: [Rule] = [
         Rule(
+            attribute: "type",
+            reason: "a flag became a value of the program's own type whose `Type()` and `Set` no source shows (they "
+                + "come from an embedded interface or another module: `value-type` names the type, `type` is "
+                + "`custom`): which values it takes is not known, so the change is claimed (review R96)",
+            bump: .major
+        ) { $0.newValue == "custom" && $0.oldValue != "custom" && $0.new.attributes["value-type"] != nil },
+        Rule(
             attribute: "type", reason: "the type could not be read on one side (`custom`), so no change is claimed",
             bump: .patch
         ) { $0.oldValue == "custom" || $0.newValue == "custom" },
@@ -80,6 +87,11 @@ enum CobraCompatibility {
             guard let old = context.oldValue, let new = context.newValue else { return false }
             return new == old + "Array" || new == old + "Slice"
         },
+        Rule(
+            attribute: "accepts",
+            reason: "a custom value whose `Set` rejected every value may now accept some: a flag that could not be "
+                + "given now can", bump: .minor
+        ) { $0.oldValue == "nothing" && $0.newValue == nil },
         Rule(attribute: "shorthand", reason: "a shorthand was added: a new way to type the flag", bump: .minor) {
             $0.oldValue == nil && $0.newValue != nil
         },
@@ -127,7 +139,9 @@ enum CobraCompatibility {
             attribute: "build",
             reason: "every default build had it and still has it: the builds that differ are made with `go build "
                 + "-tags` and one of the project's own tags (an opt-out such as `!noselfupdate`), and semgate judges "
-                + "the default builds, as `go build` and apidiff do", bump: .patch
+                + "the default builds, as `go build` and apidiff do; or only WebAssembly builds that the old `build` "
+                + "does not name lose it (`!plan9` to `!plan9 && !js`): a port the project never built for",
+            bump: .patch
         ) { $0.lookups.presenceBump(old: $0.oldValue, new: $0.newValue) == .patch },
         Rule(
             attribute: "build",

@@ -22,14 +22,17 @@ public struct CobraExtractorSpec: Extractor {
 
     /// The attributes a cobra item carries, in documentation order.
     public static let attributes = [
-        "type", "value-type", "shorthand", "scope", "no-opt-default", "alias-of", "build", "hidden", "hidden-when",
+        "type", "value-type", "accepts", "shorthand", "scope", "no-opt-default", "alias-of", "build", "hidden",
+        "hidden-when",
         "provided-by",
         "unread-flags", "unread-flag-names", "unread-commands", "use-words", "valid-args",
     ]
 
-    /// A flag's type, shorthand, scope and bare form (`NoOptDefVal`), the command an alias stands for, and the builds
-    /// that have the item (`build`: one that appears or narrows is a removal for the builds left out); `value-type`
-    /// (the Go type of a custom value whose `type` its `Type()` gave, which judges a change of that text), `hidden`,
+    /// A flag's type, shorthand, scope and bare form (`NoOptDefVal`), the command an alias stands for, the builds
+    /// that have the item (`build`: one that appears or narrows is a removal for the builds left out), and `accepts`
+    /// (`nothing`: the custom value's `Set` returns an error on every path) are breaking; `value-type`
+    /// (the Go type of a custom value whose `type` its `Type()` gave, which judges a change of that text; with `type`
+    /// `custom`, the program's type whose `Type()` cannot be read: a change to it is claimed), `hidden`,
     /// `hidden-when` (a `Hidden` given a value decided when the program runs, as written: findings about the item are
     /// at most warnings under `hidden: experimental`),
     /// `provided-by` (`cobra` for the commands cobra adds by itself), `unread-flags` (a command whose flag set a call
@@ -38,7 +41,7 @@ public struct CobraExtractorSpec: Extractor {
     /// literal words a command's `Use` spells after its name) are not breaking. `valid-args` (the words of a command's `ValidArgs` it takes
     /// as its one argument) is: a word that goes is a removal (``CobraCompatibility/validArgsKept(_:)``).
     public static let breakingAttributes: Set<String> = [
-        "type", "shorthand", "scope", "no-opt-default", "alias-of", "build", "valid-args",
+        "type", "accepts", "shorthand", "scope", "no-opt-default", "alias-of", "build", "valid-args",
     ]
 
     public var fileGlobs: [Glob]? { files }
@@ -180,9 +183,33 @@ public struct CobraExtractorSpec: Extractor {
     /// few, and how many; nil for none.
     /// Also names the changes that only builds made with `go build -tags` tell apart (``GoBuildComparison``).
     public static func claimedChangesNote(_ changes: [Change]) -> String? {
-        let notes = [unreadPredecessorsNote(changes), GoBuildComparison.freeTagNote(changes) { !GoCompatibility.isGoItem($0) }]
+        let notes = [
+            unreadPredecessorsNote(changes), unreadValueTypeNote(changes),
+            GoBuildComparison.freeTagNote(changes) { !GoCompatibility.isGoItem($0) },
+        ]
         let found = notes.compactMap { $0 }
         return found.isEmpty ? nil : found.joined(separator: ". ")
+    }
+
+    /// The flags claimed changed because they became values of a program type whose `Type()` and `Set` no source
+    /// shows (``CobraCompatibility``, review R96), or whose `Set` rejects every value: first five and a count.
+    private static func unreadValueTypeNote(_ changes: [Change]) -> String? {
+        var named: [String] = []
+        var count = 0
+        for change in changes where change.kind == .changed {
+            guard let old = change.before?.attributes, let new = change.after?.attributes else { continue }
+            let unread = new["type"] == "custom" && old["type"] != "custom" && new["value-type"] != nil
+            let rejecting = new["accepts"] == "nothing" && old["accepts"] == nil
+            guard unread || rejecting else { continue }
+            count += 1
+            if named.count < 5 { named.append(change.id + (unread ? " (\(new["value-type"] ?? ""))" : " (Set)")) }
+        }
+        guard count > 0 else { return nil }
+        let more = count > named.count ? " and \(count - named.count) more" : ""
+        return named.joined(separator: ", ") + more + ": claimed as a break: the flag's value is of a type whose "
+            + "`Type()` and `Set` come from code no source shows (an embedded interface or another module), so which "
+            + "values it takes is not known; or its `Set` returns an error on every path, so no value parses. If "
+            + (count == 1 ? "it still takes" : "they still take") + " what the flag took, record an exception"
     }
 
     private static func unreadPredecessorsNote(_ changes: [Change]) -> String? {

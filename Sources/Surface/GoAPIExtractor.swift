@@ -114,9 +114,11 @@ public struct GoAPIExtractorSpec: Extractor {
             attribute: attribute, old: old, new: new, correspondence: correspondence, builds: judge)
     }
 
-    /// The note naming the items whose per-build judgement fell back to their texts in `comparison`.
+    /// The notes naming the items whose per-build judgement fell back to their texts in `comparison`, and those that
+    /// only WebAssembly builds not judged lose or see change.
     public static func comparisonNotes(_ comparison: SurfaceComparison) -> [String] {
-        (comparison.existingMemo(of: GoBuildJudge.self)?.note).map { [$0] } ?? []
+        guard let judge = comparison.existingMemo(of: GoBuildJudge.self) else { return [] }
+        return [judge.unjudgedNote, judge.note].compactMap { $0 }
     }
 
     /// A var's type written `?`: inferred from an initialiser that needs type-checking (`var F = other.F`), so a change

@@ -557,6 +557,8 @@ struct GoAPIPackage {
         var packageAttributes = ["kind": "package", "name": name]
         let shadowed = shadowedUniverseNames()
         if !shadowed.isEmpty { packageAttributes["shadows"] = shadowed.joined(separator: ",") }
+        let ports = GoBuildComparison.webAssemblyPortsNamed(byConditions: files.compactMap(\.condition))
+        if !ports.isEmpty { packageAttributes["ports"] = ports.sorted().joined(separator: ",") }
         items.append(
             RawItem(
                 key: importPath, attributes: packageAttributes, stability: .stable,

@@ -91,11 +91,15 @@ enum GoBuildComparison {
         private let index: [GoBuildExpression: Int]
         /// For each class, whether each condition (by `index`) holds.
         let holding: [[Bool]]
+        /// For each class, whether it holds a build for a port that is judged (``isJudged(_:named:)``): a class of
+        /// WebAssembly builds alone, for ports the predecessor never named, loses nothing a user had.
+        let judged: [Bool]
         /// What working them out cost: a tag looked up in a build, or a condition read in a class of tag values.
         let work: Int
 
-        /// Nil when the tags tell apart more than ``GoBuild/maximumBuilds`` builds.
-        init?(_ conditions: Set<GoBuildExpression>) {
+        /// Nil when the tags tell apart more than ``GoBuild/maximumBuilds`` builds. `named`: the WebAssembly ports
+        /// (``webAssemblyPorts``) the predecessor names, whose builds are judged.
+        init?(_ conditions: Set<GoBuildExpression>, named: Set<String> = GoBuildComparison.webAssemblyPorts) {
             var tags: Set<String> = []
             for condition in conditions { tags.formUnion(condition.tags) }
             guard let builds = GoBuild.defaults(telling: tags) else { return nil }
@@ -103,14 +107,20 @@ enum GoBuildComparison {
             let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
             let listed = Array(conditions)
             index = Dictionary(uniqueKeysWithValues: listed.enumerated().map { ($1, $0) })
-            // The tag values the builds give (many builds agree on the tags named), then what holds in each.
-            var values: Set<[Bool]> = []
-            for build in builds { values.insert(names.map(build.holds)) }
-            var holding: Set<[Bool]> = []
-            for value in values {
-                holding.insert(listed.map { condition in condition.holds { position[$0].map { value[$0] } ?? false } })
+            // The tag values the builds give (many builds agree on the tags named), then what holds in each; a value,
+            // and a class, is judged when one of its builds is.
+            var values: [[Bool]: Bool] = [:]
+            for build in builds {
+                let value = names.map(build.holds)
+                if values[value] != true { values[value] = GoBuildComparison.isJudged(build, named: named) }
             }
-            self.holding = Array(holding)
+            var holding: [[Bool]: Bool] = [:]
+            for (value, judged) in values {
+                let held = listed.map { condition in condition.holds { position[$0].map { value[$0] } ?? false } }
+                if holding[held] != true { holding[held] = judged }
+            }
+            self.holding = Array(holding.keys)
+            judged = self.holding.map { holding[$0] ?? true }
             work = builds.count * max(names.count, 1) + values.count * listed.count
         }
 
@@ -135,21 +145,38 @@ enum GoBuildComparison {
     /// judged as texts.
     static func bump(old: SurfaceItem, new: SurfaceItem, correspondence: GoCorrespondence?) -> Bump? {
         guard let before = Builds(old), let after = Builds(new),
-            let classes = Classes(Set(before.conditions + after.conditions))
+            let classes = Classes(Set(before.conditions + after.conditions), named: webAssemblyPortsNamed(by: [old]))
         else { return nil }
-        return bump(old: old, new: new, before: before, after: after, classes: classes, correspondence: correspondence)
+        var unjudged = false
+        return bump(
+            old: old, new: new, before: before, after: after, classes: classes, correspondence: correspondence,
+            unjudgedLoss: &unjudged)
     }
 
+    /// `unjudgedLoss` is set when only builds of ports that are not judged (``isJudged(_:named:)``) lose the item or
+    /// see it change, which claims nothing.
     static func bump(
         old: SurfaceItem, new: SurfaceItem, before: Builds, after: Builds, classes: Classes,
-        correspondence: GoCorrespondence?
+        correspondence: GoCorrespondence?, unjudgedLoss: inout Bool
     ) -> Bump {
         var pairs: Set<[Seen]> = []
         let (earlier, later) = (before.places(in: classes), after.places(in: classes))
         for number in classes.holding.indices {
-            pairs.insert([
+            let seen = [
                 before.seen(in: classes, number, places: earlier), after.seen(in: classes, number, places: later),
-            ])
+            ]
+            if !classes.judged[number] {
+                switch (seen[0], seen[1]) {
+                case (.present, .absent), (.present, .conflicting), (.absent, .conflicting):
+                    unjudgedLoss = true
+                    continue
+                case (.present(let earlier), .present(let later)) where earlier != later:
+                    unjudgedLoss = true
+                    continue
+                default: break
+                }
+            }
+            pairs.insert(seen)
         }
         var bump = Bump.patch
         for pair in pairs {
@@ -189,6 +216,55 @@ enum GoBuildComparison {
         return classes.holding.indices.contains { classes.holds(expression, $0) }
     }
 
+    /// The WebAssembly ports' tags: the systems `js` (a browser or Node.js) and `wasip1` (a WASI runtime), and the
+    /// architecture `wasm`. A program builds there only when its authors set out to (no files, sockets, terminal or
+    /// processes as on the other systems; rclone built for js/wasm only from 1.53.0, by adding `!js` to what could
+    /// not), so a build label that leaves out such a port the predecessor never named loses nothing a user had
+    /// (precision class J1: 272 false rclone errors). A port the predecessor names, in any Go item's `build` or
+    /// `builds` (a `_js.go` file, a `js` label), is judged like every other.
+    static let webAssemblyPorts: Set<String> = ["js", "wasip1", "wasm"]
+
+    /// Whether `build` is judged: it is not for a WebAssembly port, or is for one that `named` holds. Every other
+    /// port, `linux/amd64` to `plan9`, is judged.
+    static func isJudged(_ build: GoBuild, named: Set<String>) -> Bool {
+        let ports = [build.system, build.architecture].compactMap { $0 }.filter(webAssemblyPorts.contains)
+        return ports.isEmpty || ports.contains(where: named.contains)
+    }
+
+    /// The WebAssembly ports that the `build` and `builds` of `items` name, and a package item's `ports` (those its
+    /// files' conditions name: a `_js.go` file whose declarations every build has alike leaves no other trace).
+    static func webAssemblyPortsNamed(by items: some Sequence<SurfaceItem>) -> Set<String> {
+        var named: Set<String> = []
+        var read: Set<String> = []
+        func name(_ label: String) {
+            guard label.contains("js") || label.contains("wasm") || label.contains("wasip1"),
+                read.insert(label).inserted
+            else { return }
+            named.formUnion(webAssemblyPorts.intersection(GoBuildExpression(label)?.tags ?? []))
+        }
+        for item in items where named != webAssemblyPorts {
+            if let text = item.attributes["build"] { name(text) }
+            if let text = item.attributes["builds"], read.insert("builds\u{0}" + text).inserted {
+                for definition in GoBuildVariants.definitions(in: text) ?? [] { name(definition.label) }
+            }
+            if let text = item.attributes["ports"] {
+                named.formUnion(webAssemblyPorts.intersection(text.split(separator: ",").map(String.init)))
+            }
+        }
+        return named
+    }
+
+    /// The WebAssembly ports that build `conditions` (a file's name and constraint, as `GoBuildVariants` labels
+    /// them) name.
+    static func webAssemblyPortsNamed(byConditions conditions: [String]) -> Set<String> {
+        var named: Set<String> = []
+        for condition in Set(conditions)
+        where condition.contains("js") || condition.contains("wasm") || condition.contains("wasip1") {
+            named.formUnion(webAssemblyPorts.intersection(GoBuildExpression(condition)?.tags ?? []))
+        }
+        return named
+    }
+
     /// The most work `presenceBump` does for one pair of conditions; past it they are compared as text.
     static let maximumWorkForPresence = 1_000_000
 
@@ -210,13 +286,13 @@ enum GoBuildComparison {
         }
         let conditions = Set([before, after].compactMap { $0 })
         guard let work = Classes.estimate(conditions), work <= maximumWorkForPresence,
-            let classes = Classes(conditions)
+            let classes = Classes(conditions, named: webAssemblyPorts.intersection(before?.tags ?? []))
         else { return nil }
         var bump = Bump.patch
         for number in classes.holding.indices {
             let had = before.map { classes.holds($0, number) } ?? true
             let has = after.map { classes.holds($0, number) } ?? true
-            if had && !has { return .major }
+            if had && !has && classes.judged[number] { return .major }
             if has && !had { bump = .minor }
         }
         return bump
@@ -244,7 +320,8 @@ enum GoBuildComparison {
         for change in changes where !change.experimental {
             switch change.kind {
             case .changed:
-                guard change.bump == .patch, change.changedAttributes.contains(where: { $0 != "note" && $0 != "exposed" })
+                guard change.bump == .patch,
+                    change.changedAttributes.contains(where: { $0 != "note" && $0 != "exposed" })
                 else { continue }
             case .removed, .added: guard change.bump == .patch else { continue }
             default: continue
@@ -302,6 +379,10 @@ final class GoBuildJudge {
 
     private var pairs: [String: Pair] = [:]
     private var judged: [String: Bump] = [:]
+    /// The WebAssembly ports the predecessor names (``GoBuildComparison/webAssemblyPortsNamed(by:)``), judged.
+    private let named: Set<String>
+    /// The ids of items that only builds of ports that are not judged lose or see change.
+    private var unjudged: Set<String> = []
     /// The ids of items compared as text: past the budget, or with more builds than semgate tells apart.
     private(set) var asText: [String] = []
     private var asTextIDs: Set<String> = []
@@ -314,9 +395,13 @@ final class GoBuildJudge {
         budget: Int = GoBuildJudge.workBudget
     ) {
         self.budget = budget
+        let named = GoBuildComparison.webAssemblyPortsNamed(
+            by: before.items.values.lazy.filter { surfaces.contains($0.surface) && GoCompatibility.isGoItem($0) })
+        self.named = named
         let ids = candidates ?? Set(before.items.keys).union(after.items.keys)
-        var bySet: [Set<GoBuildExpression>: [(id: String, pair: (GoBuildComparison.Builds, GoBuildComparison.Builds))]] =
-            [:]
+        var bySet:
+            [Set<GoBuildExpression>: [(id: String, pair: (GoBuildComparison.Builds, GoBuildComparison.Builds))]] =
+                [:]
         for id in ids {
             guard let old = before.items[id], let new = after.items[id], surfaces.contains(old.surface),
                 GoCompatibility.isGoItem(old), GoCompatibility.isGoItem(new),
@@ -340,7 +425,7 @@ final class GoBuildJudge {
         var spent = 0
         for set in sets {
             let items = bySet[set.conditions, default: []].sorted { Bytewise.precedes($0.id, $1.id) }
-            guard spent + set.estimate <= budget, let classes = GoBuildComparison.Classes(set.conditions)
+            guard spent + set.estimate <= budget, let classes = GoBuildComparison.Classes(set.conditions, named: named)
             else {
                 asText += items.map(\.id)
                 continue
@@ -363,20 +448,47 @@ final class GoBuildJudge {
 
     /// The bump the change from `old` to `new` needs, build by build; nil when it is compared as text.
     func bump(old: SurfaceItem, new: SurfaceItem, correspondence: GoCorrespondence?) -> Bump? {
-        guard old.id == new.id else {
-            return GoBuildComparison.bump(old: old, new: new, correspondence: correspondence)
-        }
+        guard old.id == new.id else { return ownBump(old: old, new: new, correspondence: correspondence) }
         if let known = judged[old.id] { return known }
         guard let pair = pairs[old.id] else {
             // Not among the items the budget settled (compared as text, or asked for outside them): its own.
             if asTextIDs.contains(old.id) { return nil }
-            return GoBuildComparison.bump(old: old, new: new, correspondence: correspondence)
+            return ownBump(old: old, new: new, correspondence: correspondence)
         }
+        var unjudgedLoss = false
         let bump = GoBuildComparison.bump(
             old: old, new: new, before: pair.before, after: pair.after, classes: pair.classes,
-            correspondence: correspondence)
+            correspondence: correspondence, unjudgedLoss: &unjudgedLoss)
         judged[old.id] = bump
+        if unjudgedLoss && bump == .patch { unjudged.insert(old.id) }
         return bump
+    }
+
+    /// An item's bump worked out on its own, with the ports this comparison judges.
+    private func ownBump(old: SurfaceItem, new: SurfaceItem, correspondence: GoCorrespondence?) -> Bump? {
+        guard let before = GoBuildComparison.Builds(old), let after = GoBuildComparison.Builds(new),
+            let classes = GoBuildComparison.Classes(Set(before.conditions + after.conditions), named: named)
+        else { return nil }
+        var unjudgedLoss = false
+        let bump = GoBuildComparison.bump(
+            old: old, new: new, before: before, after: after, classes: classes, correspondence: correspondence,
+            unjudgedLoss: &unjudgedLoss)
+        if unjudgedLoss && bump == .patch && old.id == new.id { unjudged.insert(old.id) }
+        return bump
+    }
+
+    /// The note naming the items that only WebAssembly builds the predecessor never named lose or see change; nil for
+    /// none.
+    var unjudgedNote: String? {
+        guard !unjudged.isEmpty else { return nil }
+        let ids = unjudged.sorted { Bytewise.precedes($0, $1) }
+        let shown = ids.prefix(5).joined(separator: ", ")
+        let more = ids.count > 5 ? " and \(ids.count - 5) more" : ""
+        let ports = GoBuildComparison.webAssemblyPorts.subtracting(named).sorted().map { "`\($0)`" }
+        return shown + more + ": lost or changed only in builds for WebAssembly (" + ports.joined(separator: ", ")
+            + "), which no build condition of the earlier release's Go API names: a program builds there only when "
+            + "its authors set out to, so no user had them there and no change is claimed; a project that builds for "
+            + "WebAssembly names the port in a condition (a `_js.go` file, a `js` label) and is judged there"
     }
 
     /// The note naming the items compared as text; nil for none.

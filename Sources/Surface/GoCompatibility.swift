@@ -11,7 +11,7 @@ import SemVer
 /// (`build`, `via`, `note`) change nothing; renames that correspond (``GoCorrespondence``) change nothing.
 enum GoCompatibility {
     /// Attributes that describe an item without promising anything.
-    static let descriptive: Set<String> = ["build", "note", "exposed"]
+    static let descriptive: Set<String> = ["build", "note", "exposed", "ports"]
 
     /// Numeric widenings apidiff accepts for a defined type's underlying basic type.
     private static let widenings: Set<String> = {

@@ -381,4 +381,58 @@ struct CobraInOrderTests {
         #expect(result.status == 1, "\(result.stdout + result.stderr)")
         #expect(result.stdout.contains("deck run --disk"), "\(result.stdout + result.stderr)")
     }
+
+    /// `audit` of v1.0.0 (`first`) then v1.1.0 (`later`), in ``CobraSharedValueTests/program(_:extra:)`` importing
+    /// `os` as well: exit status and output.
+    static func auditWithOS(first: String, later: String, extra: String = "") throws -> (status: Int32, output: String) {
+        func files(_ body: String) -> [String: String] {
+            let program = CobraSharedValueTests.program(body, extra: extra).replacingOccurrences(
+                of: "import \"github.com/spf13/cobra\"", with: "import (\n    \"os\"\n\n    \"github.com/spf13/cobra\"\n)")
+            return [
+                ".semgate.yml": CobraSharedValueTests.policy,
+                "go.mod": "module example.com/deck\n\nrequire github.com/spf13/cobra v1.8.0\n",
+                "cmd/root.go": program,
+            ]
+        }
+        let repo = try FixtureRepository()
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: files(first), tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(files: files(later), tags: ["v1.1.0"]),
+        ])
+        try repo.write(".semgate.yml", CobraSharedValueTests.policy)
+        let result = try runSemgate(["audit", "--repo", repo.url.path, "--no-cache", "--format", "json"])
+        return (result.status, result.stdout + result.stderr)
+    }
+
+    static let pluginReturn = "    if os.Getenv(\"DECK_PLUGIN\") != \"\" {\n        root.DisableFlagParsing = true\n        return root\n    }\n"
+
+    static let addRun = "func addRun(run *cobra.Command) {\n    g := NewGroup()\n    g.Disk = nil\n    g.AddFlags(run)\n}"
+
+    @Test(
+        "after an if whose body returns (`if os.Getenv(...) != \"\" { return root }`), a nil given in order to a group made after it is given on every path that has the group: Go registers no --disk whether the if is there or not, and dropping the if claims nothing (trivy 0.30.3, 38 false errors)",
+        arguments: [
+            (pluginReturn + "    g := NewGroup()\n    g.Disk = nil\n    g.AddFlags(run)", ""),
+            (pluginReturn + "    addRun(run)", addRun),
+        ])
+    func nilAfterEarlyReturn(body: String, extra: String) throws {
+        let later = body.replacingOccurrences(of: Self.pluginReturn, with: "")
+        let found = try Self.auditWithOS(first: body, later: later, extra: extra)
+        #expect(found.status == 0, "\(found.output)")
+        #expect(!found.output.contains("deck run --disk"), "\(found.output)")
+    }
+
+    @Test(
+        "controls: a group made before an if that returns and registered on its path, or a nil given under another if or after a second return whose path registers the group, keeps --disk in v1.0.0: its removal fails",
+        arguments: [
+            "    g := NewGroup()\n    if os.Getenv(\"DECK_PLUGIN\") != \"\" {\n        g.AddFlags(run)\n        return root\n    }\n"
+                + "    g.Disk = nil\n    g.AddFlags(run)",
+            pluginReturn + "    g := NewGroup()\n    if os.Getenv(\"DECK_SMALL\") != \"\" {\n        g.Disk = nil\n    }\n    g.AddFlags(run)",
+            pluginReturn + "    g := NewGroup()\n    if os.Getenv(\"DECK_SMALL\") != \"\" {\n        g.AddFlags(run)\n        return root\n    }\n"
+                + "    g.Disk = nil\n    g.AddFlags(run)",
+        ])
+    func nilAfterEarlyReturnControls(first: String) throws {
+        let found = try Self.auditWithOS(first: first, later: CobraSharedValueTests.sizeOnly)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
 }

@@ -428,6 +428,81 @@ struct CobraUseWordsTests {
                 "removed-without-deprecation cli:tool create api --group",
             ])
     }
+
+    /// A command without `Args` whose `Run` reads its arguments takes any word there (cobra's `legacyArgs`), so the
+    /// word its `Use` spells is a placeholder: `list name` (a literal reading `args[0]`), `find name` (`RunE` naming a
+    /// function of the program that ranges over `args`), `take name` (`Run` from a package semgate does not read),
+    /// `show name` (`cmd.Flags().Arg(0)`) and `open name` (`os.Args`) moving their flag to a subcommand `name` are
+    /// removals (review R91's remainder, R101; fails before: nothing claimed for the five). `make api`, whose `Run`
+    /// names neither its command nor its arguments (kubebuilder 1.0.8's shape), keeps its typed line.
+    @Test func runReadingArgumentsKeepsPlaceholder() throws {
+        func program(_ body: String) -> String {
+            """
+            package main
+
+            import (
+                "fmt"
+                "os"
+
+                "example.com/other/run"
+                "github.com/spf13/cobra"
+            )
+
+            func runFind(_ *cobra.Command, args []string) error {
+                for _, a := range args {
+                    fmt.Println(a)
+                }
+                return nil
+            }
+
+            func main() {
+                root := &cobra.Command{Use: "tool"}
+            \(body)
+                _ = root.Execute()
+            }
+            """
+        }
+        let commands: [(name: String, word: String, run: String, flag: String)] = [
+            ("list", "name", "Run: func(_ *cobra.Command, args []string) { fmt.Println(args[0]) }", "sort"),
+            ("find", "name", "RunE: runFind", "limit"),
+            ("take", "name", "Run: run.Take", "into"),
+            ("show", "name", "Run: func(cmd *cobra.Command, _ []string) { fmt.Println(cmd.Flags().Arg(0)) }", "wide"),
+            ("open", "name", "Run: func(*cobra.Command, []string) { fmt.Println(os.Args[2:]) }", "new"),
+            ("make", "api", "Run: func(cmd *cobra.Command, args []string) { fmt.Println(\"made\") }", "dry"),
+        ]
+        let before = commands.map { command in
+            """
+                \(command.name) := &cobra.Command{Use: "\(command.name) \(command.word)", \(command.run)}
+                \(command.name).Flags().String("\(command.flag)", "", "x")
+                root.AddCommand(\(command.name))
+            """
+        }.joined(separator: "\n")
+        let after = commands.map { command in
+            """
+                \(command.name) := &cobra.Command{Use: "\(command.name)", \(command.run)}
+                \(command.name)Sub := &cobra.Command{Use: "\(command.word)", Run: func(*cobra.Command, []string) {}}
+                \(command.name)Sub.Flags().String("\(command.flag)", "", "x")
+                \(command.name).AddCommand(\(command.name)Sub)
+                root.AddCommand(\(command.name))
+            """
+        }.joined(separator: "\n")
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", Self.policy)
+        try repo.write("go.mod", "module example.com/tool\n\ngo 1.21\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        for (tag, body) in [("v1.0.0", before), ("v2.0.0", after)] {
+            try repo.write("cmd/main.go", program(body))
+            try repo.commit(tag)
+            try repo.tag(tag, annotated: true)
+        }
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(result.status == 1, "stderr: \(result.stderr)")
+        #expect(
+            CobraPluginFlagsTests.errors(jsonObject(result.stdout), "2.0.0") == [
+                "removed-without-deprecation cli:tool find --limit", "removed-without-deprecation cli:tool list --sort",
+                "removed-without-deprecation cli:tool open --new", "removed-without-deprecation cli:tool show --wide",
+                "removed-without-deprecation cli:tool take --into",
+            ], "stdout: \(result.stdout)")
+    }
 }
 
 /// A flag helper that defines a flag by the name it is given and hides it (`MarkHidden(name)`), run after an `if` that
@@ -565,5 +640,99 @@ extension CobraPluginFlagsTests {
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let items = jsonObject(result.stdout)?["items"] as? [[String: Any]] ?? []
         #expect(items.contains { $0["key"] as? String == "tool init --group" }, "\(items.map { $0["key"] ?? "" })")
+    }
+}
+
+/// Commands attached through a group adder of another module (kubectl's `templates.CommandGroups{...}.Add(root)`,
+/// minikube 1.3.0; review UC) with `root:` set: each command handed there is keyed by guess as a root, and found again
+/// under the root it was handed with, so nothing is claimed removed. A command really deleted while an empty group adder
+/// is added is still claimed (a pull request cannot launder a deletion with an unread call).
+@Suite("cobra commands handed to a group adder of another module")
+struct CobraExternalGroupAdderTests {
+    static let policy = """
+        semgate: 1
+        project: tool
+        surfaces:
+          cli:
+            extract:
+              cobra:
+                files: ["cmd/*.go"]
+                root: tool
+        rules:
+          removed-without-deprecation: error
+        """
+
+    static let run = """
+        package cmd
+
+        import "github.com/spf13/cobra"
+
+        var runCmd = &cobra.Command{Use: "run", Run: func(*cobra.Command, []string) {}}
+
+        func init() {
+            runCmd.Flags().Bool("watch", false, "watch")
+        }
+        """
+
+    static func root(_ body: String) -> String {
+        """
+        package cmd
+
+        import (
+            "github.com/spf13/cobra"
+            "k8s.io/kubectl/pkg/util/templates"
+        )
+
+        var _ templates.CommandGroups
+
+        var RootCmd = &cobra.Command{Use: "tool"}
+
+        func init() {
+        \(body)
+        }
+        """
+    }
+
+    static let groups = """
+            groups := templates.CommandGroups{
+                {Message: "Basic Commands:", Commands: []*cobra.Command{runCmd}},
+            }
+            groups.Add(RootCmd)
+        """
+
+    func audit(_ releases: [(files: [String: String?], tag: String)]) throws -> [String: Any]? {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", Self.policy)
+        try repo.write(
+            "go.mod",
+            "module example.com/tool\n\ngo 1.21\n\nrequire (\n\tgithub.com/spf13/cobra v1.8.0\n\tk8s.io/kubectl v0.30.0\n)\n")
+        for release in releases {
+            for (path, text) in release.files {
+                if let text { try repo.write(path, text) } else { try repo.remove(path) }
+            }
+            try repo.commit(release.tag)
+            try repo.tag(release.tag, annotated: true)
+        }
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        return jsonObject(result.stdout)
+    }
+
+    /// Fails before: every command and flag, and cobra's help and completion, claimed removed at 1.1.0.
+    @Test func plainAddCommandToGroupAdder() throws {
+        let report = try audit([
+            (["cmd/run.go": Self.run, "cmd/root.go": Self.root("    RootCmd.AddCommand(runCmd)")], "v1.0.0"),
+            (["cmd/root.go": Self.root(Self.groups)], "v1.1.0"),
+        ])
+        #expect(CobraPluginFlagsTests.errors(report, "1.1.0") == [])
+    }
+
+    @Test func deletionBesideAnEmptyGroupAdderIsClaimed() throws {
+        let report = try audit([
+            (["cmd/run.go": Self.run, "cmd/root.go": Self.root("    RootCmd.AddCommand(runCmd)")], "v1.0.0"),
+            (["cmd/run.go": nil, "cmd/root.go": Self.root("    templates.CommandGroups{}.Add(RootCmd)")], "v1.1.0"),
+        ])
+        let errors = CobraPluginFlagsTests.errors(report, "1.1.0")
+        #expect(errors.contains("removed-without-deprecation cli:tool run"))
+        #expect(errors.contains("removed-without-deprecation cli:tool run --watch"))
     }
 }

@@ -114,4 +114,118 @@ struct CobraValueTypeTests {
         }
         #expect(findings.compactMap { $0["item"] as? String } == ["cli:tool serve --shape"], "\(findings)")
     }
+
+    static let stringFlag = #"serve.Flags().StringVar(&plain, "mode", "", "mode")"#
+    static let valueFlag = #"serve.Flags().Var(&mode, "mode", "mode")"#
+
+    /// `tool serve --mode`: a `string` flag, or (`value` not nil) a custom value of type `modeValue` declared by
+    /// `value`.
+    static func stringToValue(_ value: String?) -> String {
+        """
+        package cmd
+
+        import (
+            "errors"
+            "fmt"
+
+            "github.com/spf13/cobra"
+            "github.com/spf13/pflag"
+        )
+
+        var _ = errors.New
+        var _ = fmt.Errorf
+        var _ pflag.Value
+
+        \(value ?? "")
+
+        var plain string
+
+        func NewRoot() *cobra.Command {
+            root := &cobra.Command{Use: "tool"}
+            serve := &cobra.Command{Use: "serve", Run: func(*cobra.Command, []string) {}}
+            \(value == nil ? Self.stringFlag : Self.valueFlag)
+            root.AddCommand(serve)
+            return root
+        }
+        """
+    }
+
+    /// Review R96: a `string` flag that becomes a custom value in a minor. A value whose `Type()` and `Set` come from
+    /// an embedded interface (`type`: `custom`, `value-type` named), or whose `Set` returns an error on every path
+    /// (`accepts`: `nothing`), is claimed (breaking-without-major, with a note); one whose `Set` stores any string or
+    /// narrows to some words (chezmoi's `json|yaml`, E2) is not. Before: nothing claimed for the first two.
+    @Test(
+        arguments: [
+            ("embedded", "type modeValue struct{ pflag.Value }\n\nvar mode modeValue", true),
+            (
+                "rejecting",
+                """
+                type modeValue string
+
+                func (m *modeValue) Set(s string) error {
+                    if s == "" {
+                        return errors.New("empty")
+                    }
+                    return fmt.Errorf("%s: mode is fixed now", s)
+                }
+                func (m modeValue) String() string { return string(m) }
+                func (m modeValue) Type() string   { return "fixed" }
+
+                var mode modeValue
+                """, true
+            ),
+            (
+                "storing",
+                """
+                type modeValue string
+
+                func (m *modeValue) Set(s string) error { *m = modeValue(s); return nil }
+                func (m modeValue) String() string      { return string(m) }
+                func (m modeValue) Type() string        { return "word" }
+
+                var mode modeValue
+                """, false
+            ),
+            (
+                "narrowing",
+                """
+                type modeValue string
+
+                func (m *modeValue) Set(s string) error {
+                    if s != "json" && s != "yaml" {
+                        return fmt.Errorf("%s: unknown", s)
+                    }
+                    *m = modeValue(s)
+                    return nil
+                }
+                func (m modeValue) String() string { return string(m) }
+                func (m modeValue) Type() string   { return "json|yaml" }
+
+                var mode modeValue
+                """, false
+            ),
+        ])
+    func stringToCustomValue(shape: String, value: String, claimed: Bool) throws {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", Self.policy)
+        try repo.write("go.mod", Self.goMod)
+        try repo.write("cmd/root.go", Self.stringToValue(nil))
+        try repo.commit("string")
+        try repo.tag("v1.0.0", annotated: true)
+        try repo.write("cmd/root.go", Self.stringToValue(value))
+        try repo.commit("a value of its own")
+        try repo.tag("v1.1.0", annotated: true)
+        let audit = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        let report = jsonObject(audit.stdout)
+        let releases = report?["releases"] as? [[String: Any]] ?? []
+        let findings = releases.flatMap { $0["findings"] as? [[String: Any]] ?? [] }.map {
+            "\($0["severity"] ?? "") \($0["rule"] ?? "") \($0["item"] ?? "")"
+        }
+        #expect(audit.status == (claimed ? 1 : 0), "\(shape): \(findings) \(audit.stderr)")
+        #expect(
+            findings.contains("error breaking-without-major cli:tool serve --mode") == claimed, "\(shape): \(findings)")
+        let notes = report?["notes"] as? [String] ?? []
+        let noted = notes.contains { $0.contains("cli:tool serve --mode (") && $0.contains("claimed as a break") }
+        #expect(noted == claimed, "\(shape): \(notes)")
+    }
 }

@@ -191,9 +191,11 @@ struct GoPerBuildTests {
     }
 
     /// The fail-closed side of judging default builds: what only `-tags` builds compile is gone for every user.
-    @Test("F moved from a plain file into a file only built with -tags extra is removed", arguments: [
-        "//go:build extra", "// +build extra", "//go:build extra && linux",
-    ])
+    @Test(
+        "F moved from a plain file into a file only built with -tags extra is removed",
+        arguments: [
+            "//go:build extra", "// +build extra", "//go:build extra && linux",
+        ])
     func movedIntoTaggedFile(constraint: String) throws {
         let relabel = Relabel(
             name: constraint, before: ["f.go": "func F() {}"],
@@ -216,12 +218,14 @@ struct GoPerBuildTests {
     }
 
     /// Review R67: a `build` no build satisfies, or one narrowed to fewer systems, is a removal for the builds left out.
-    @Test("F moved into a file no build compiles, or only plan9 does, is removed", arguments: [
-        ["f.go": "//go:build linux && !linux\n\npackage lib\n\nfunc F() {}"],
-        ["f_windows.go": "//go:build linux\n\npackage lib\n\nfunc F() {}"],
-        ["f.go": "//go:build go1.1 && !go1.1\n\npackage lib\n\nfunc F() {}"],
-        ["f_plan9.go": "func F() {}"],
-    ])
+    @Test(
+        "F moved into a file no build compiles, or only plan9 does, is removed",
+        arguments: [
+            ["f.go": "//go:build linux && !linux\n\npackage lib\n\nfunc F() {}"],
+            ["f_windows.go": "//go:build linux\n\npackage lib\n\nfunc F() {}"],
+            ["f.go": "//go:build go1.1 && !go1.1\n\npackage lib\n\nfunc F() {}"],
+            ["f_plan9.go": "func F() {}"],
+        ])
     func neverOrNarrowlyBuilt(files: [String: String]) throws {
         var after: [String: String?] = ["f.go": nil]
         for (name, text) in files { after[name] = .some(text) }
@@ -256,5 +260,45 @@ struct GoPerBuildTests {
             let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
             #expect(result.status == status, "\(constraint): \(result.stdout) stderr: \(result.stderr)")
         }
+    }
+
+    /// Precision class J1 (rclone 1.53.0, "build: make rclone build with wasm"): backends' labels gained `!js` where
+    /// the release before never built for js/wasm; 272 false errors. A real port left out, or js left out by a project
+    /// whose release before named it, is still a removal.
+    @Test(
+        "a label leaving out a WebAssembly port the release before never named: no finding, and a note (fails before)",
+        arguments: [
+            ("//go:build !plan9", "//go:build !plan9 && !js"),
+            ("//go:build !plan9", "//go:build !plan9 && !wasm"),
+            ("func F() {}", "//go:build !js"),
+        ])
+    func webAssemblyNeverNamed(before: String, after: String) throws {
+        let body = "\n\npackage lib\n\nfunc F() {}"
+        let old = before.hasPrefix("//go:build") ? before + body : before
+        let relabel = Relabel(name: after, before: ["f.go": old], after: ["f.go": after + body])
+        let repo = try repository(relabel)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(result.status == 0, "stdout: \(result.stdout) stderr: \(result.stderr)")
+        #expect(result.stdout.contains("api:example.com/lib.F: lost or changed only in builds for WebAssembly"))
+    }
+
+    @Test(
+        "a label leaving out windows, linux/amd64, or js where the release before named js, is a removal",
+        arguments: [
+            (["f.go": "func F() {}"], "//go:build !windows"),
+            (["f.go": "func F() {}"], "//go:build !(linux && amd64)"),
+            (
+                [
+                    "f.go": "func F() {}", "t_js.go": "func T() int { return 1 }",
+                    "t.go": "//go:build !js\n\npackage lib\n\nfunc T() int { return 2 }",
+                ], "//go:build !js"
+            ),
+        ])
+    func portsJudged(before: [String: String], label: String) throws {
+        let relabel = Relabel(name: label, before: before, after: ["f.go": label + "\n\npackage lib\n\nfunc F() {}"])
+        let repo = try repository(relabel)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(result.status == 1, "stdout: \(result.stdout) stderr: \(result.stderr)")
+        #expect(result.stdout.contains("example.com/lib.F"))
     }
 }

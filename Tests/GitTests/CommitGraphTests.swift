@@ -49,19 +49,25 @@ struct CommitGraphTests {
         let commits = try marks.map { try repository.resolve("t\($0)") }
         let graph = try #require(try repository.commitGraph(from: commits))
         var search = MergeBaseSearch(graph: graph, steps: 10_000_000)
-        var unrelated = 0
         var found = 0
+        var pairs: [(ObjectID, ObjectID)] = []
+        var expected: [MergeBaseAnswer] = []
         for (index, one) in commits.enumerated() {
             for two in commits[(index + 1)...] {
-                let expected = try repository.mergeBase(one, two)
+                let base = try repository.mergeBase(one, two)
+                expected.append(base.map { .base($0) } ?? .unrelated)
+                pairs.append((one, two))
                 let answer = search.mergeBase(one, two)
-                #expect(answer == (expected.map { .base($0) } ?? .unrelated), "t\(one.short) t\(two.short)")
-                if expected == nil { unrelated += 1 } else { found += 1 }
+                #expect(answer == expected.last, "t\(one.short) t\(two.short)")
+                if base != nil { found += 1 }
             }
         }
         #expect(found > 0)
         #expect(search.stepsLeft > 0)
-        _ = unrelated
+        // Asked all at once (64 a sweep), and each pair the other way round: the same answers.
+        var together = MergeBaseSearch(graph: graph, steps: 10_000_000)
+        #expect(together.mergeBases(pairs.map { ($0.1, $0.0) }) == expected)
+        #expect(together.stepsLeft > 0)
     }
 
     @Test(
@@ -92,7 +98,8 @@ struct CommitGraphTests {
         let root = try repository.resolve("one-99~100")
         #expect(search.mergeBase(tags[2], tags[5]) == .base(root))
         #expect(search.mergeBase(tags[2], tags[0]) == .base(tags[0]))
-        #expect(search.stepsLeft > 80)
+        // Each question takes at most the 7 commits and 6 edges kept, not the 600 commits.
+        #expect(search.stepsLeft >= 100 - 2 * 13)
     }
 
     @Test("past its steps a search knows nothing, and every later question too; a commit not walked is unknown")
@@ -107,6 +114,30 @@ struct CommitGraphTests {
         #expect(search.mergeBase(first, commits[1]) == .overBudget)
         #expect(search.mergeBase(first, first) == .base(first))
         #expect(search.mergeBase(first, try #require(commits.last)) == .unknown)
+    }
+
+    @Test(
+        "asked together, the shallowest questions are answered first: a deep one cannot spend the others' steps (R97)")
+    func shallowestFirst() throws {
+        let (fixture, marks) = try randomHistory(seed: 11, count: 800)
+        let repository = try Repository(discovering: fixture.url.path)
+        let commits = try marks.map { try repository.resolve("t\($0)") }
+        let graph = try #require(try repository.commitGraph(from: commits))
+        // The two newest tags against the oldest (deep), then 64 pairs of neighbouring old tags (shallow).
+        try #require(commits.count > 66)
+        let deep = [(commits[commits.count - 1], commits[0]), (commits[commits.count - 2], commits[0])]
+        let shallow = (0..<64).map { (commits[$0 + 1], commits[$0]) }
+        var alone = MergeBaseSearch(graph: graph, steps: 10_000_000)
+        let expected = alone.mergeBases(shallow)
+        #expect(!expected.contains(.overBudget))
+        let shallowCost = 10_000_000 - alone.stepsLeft
+        var search = MergeBaseSearch(graph: graph, steps: shallowCost + 1)
+        let answers = search.mergeBases(deep + shallow)
+        #expect(Array(answers[2...]) == expected)
+        #expect(answers[..<2].allSatisfy { $0 == .overBudget })
+        // What was found is kept: asked again, it costs nothing; what ran out stays out.
+        #expect(search.mergeBases(shallow) == expected)
+        #expect(search.mergeBase(deep[0].0, deep[0].1) == .overBudget)
     }
 
     @Test("more commits than allowed, or a shallow clone: no graph")

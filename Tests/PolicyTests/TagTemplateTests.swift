@@ -65,7 +65,7 @@ struct RuleTests {
                 "breaking-without-major", "feature-in-patch", "deprecation-in-patch", "removed-without-deprecation",
                 "deprecation-window", "tag-not-semver", "duplicate-version", "minor-on-supported-line",
                 "version-not-increasing", "bump-not-allowed", "version-file-mismatch", "unannounced-break",
-                "source-syntax-error", "promotion-window", "removal-condition",
+                "source-syntax-error", "promotion-window", "removal-condition", "hidden-at-run-time",
             ])
         #expect(RuleID.allCases.sorted() == RuleID.allCases)
         #expect(RuleID.allCases.allSatisfy { RuleID(id: $0.id) == $0 })

@@ -7,56 +7,28 @@ import SemVer
 public enum RulePass {
     /// The findings of every release rule over `context`, in table order.
     public static func findings(for context: ReleaseContext) throws(GateError) -> [Finding] {
-        let runTimeHidden = runTimeHidden(in: context)
-        var findings: [Finding] = []
+        var violations: [(rule: Rule, violation: Violation)] = []
         for rule in Rule.all where rule.severity(in: context.policy) != .off {
             guard case .release(let check) = rule.check else { continue }
-            for violation in try check(context) {
-                var message = violation.message
-                if let item = violation.item, let spelled = runTimeHidden[item] {
-                    message += Self.runTimeHiddenNote(spelled)
-                }
-                findings.append(
-                    Finding(
-                        rule: rule.id, severity: rule.defaultSeverity, message: message,
-                        release: violation.release ?? context.release, item: violation.item,
-                        location: violation.location, remedy: violation.remedy ?? rule.remedy))
-            }
+            for violation in try check(context) { violations.append((rule, violation)) }
+        }
+        let hidden = try RunTimeHidden(
+            context,
+            about: Set(
+                violations.filter { $0.rule.severity(in: context.policy) > .warning }.compactMap(\.violation.item)))
+        let findings = violations.map { rule, violation in
+            var message = violation.message
+            if let item = violation.item { message += hidden.note(for: item) }
+            return Finding(
+                rule: rule.id, severity: rule.defaultSeverity, message: message,
+                release: violation.release ?? context.release, item: violation.item, location: violation.location,
+                remedy: violation.remedy ?? rule.remedy)
         }
         var judged = judge(findings, policy: context.policy, base: context.base, target: context.target)
-        guard !runTimeHidden.isEmpty else { return judged }
         for index in judged.indices where judged[index].severity > .warning {
-            if let item = judged[index].item, runTimeHidden[item] != nil { judged[index].severity = .warning }
+            if let item = judged[index].item, hidden.softens(item) { judged[index].severity = .warning }
         }
         return judged
-    }
-
-    /// The items of `context`'s changes whose visibility the program decides when it runs (review D1: doctl's
-    /// `Hidden: !isBeta()`), with the expression that decides it, under `hidden: experimental`: hidden they promise
-    /// nothing, shown they are stable, and semgate cannot tell which. Findings about them are at most warnings, with a
-    /// note naming the expression. The side that decides is the one users relied on: before the change (a removal, a
-    /// changed or deprecated item), or after it for an addition; an item shown for sure there keeps its findings (a
-    /// removal of a flag every user saw is an error, whatever the release that removes it hides).
-    static func runTimeHidden(in context: ReleaseContext) -> [String: String] {
-        guard context.policy.hidden == .experimental else { return [:] }
-        var found: [String: String] = [:]
-        for change in context.changes {
-            let side = change.kind == .added ? change.after : change.before
-            guard let side, side.attributes["hidden"] != "true", let spelled = side.attributes["hidden-when"] else {
-                continue
-            }
-            found[change.id] = spelled
-        }
-        return found
-    }
-
-    /// What a finding about an item of ``runTimeHidden(in:)`` adds to its message.
-    static func runTimeHiddenNote(_ spelled: String) -> String {
-        let when =
-            spelled == "?"
-            ? "its help hides it or not by a value semgate cannot decide" : "its help hides it when `\(spelled)` holds"
-        return " (\(when), which the program decides when it runs: it may be hidden, and hidden items promise nothing "
-            + "here, so this is at most a warning)"
     }
 
     /// The findings of the tag rules over the tags the release history could not use, in the history's order.

@@ -1,0 +1,297 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A field written through a value the cobra interpreter cannot tie to an object (received from a channel, loaded from
+/// an `atomic.Value`, taken from a context) may be any object of the program's types that went where the run does not
+/// follow it (review R89): the flags such objects name are not in the surface for certain, so their removal is claimed.
+@Suite("cobra surface through the built binary: fields written through values the run cannot name")
+struct CobraUnnamedWriteTests {
+    static let policy = """
+        semgate: 1
+        surfaces:
+          cli:
+            extract:
+              cobra: {files: ["cmd/*.go"], root: tool}
+        """
+
+    /// A `tool serve` command whose options come from an `Opts` of two `*Option` fields; `body` runs between making
+    /// the options (`o`) and registering them.
+    static func program(_ body: String) -> String {
+        """
+        package cmd
+
+        import (
+            "context"
+            "os/exec"
+            "sync/atomic"
+
+            "github.com/spf13/cobra"
+        )
+
+        var _ = context.TODO
+        var _ = exec.Command
+        var _ atomic.Value
+
+        type Option struct{ Long string }
+
+        func (o *Option) Register(c *cobra.Command) {
+            if o == nil {
+                return
+            }
+            c.Flags().Bool(o.Long, false, "an option")
+        }
+
+        type Opts struct {
+            Verbose *Option
+            Output  *Option
+            Env     []string
+        }
+
+        type Other struct{ Level *Option }
+
+        func newOpts() *Opts { return &Opts{Verbose: &Option{Long: "verbose"}, Output: &Option{Long: "output"}} }
+
+        func (o *Opts) Register(c *cobra.Command) {
+            o.Verbose.Register(c)
+            o.Output.Register(c)
+        }
+
+        func NewRoot() *cobra.Command {
+            root := &cobra.Command{Use: "tool"}
+            serve := &cobra.Command{Use: "serve"}
+            root.AddCommand(serve)
+            o := newOpts()
+        \(body)
+            return root
+        }
+        """
+    }
+
+    /// `audit` of v1.0.0 (the options registered as made) then v1.1.0 (`later`): exit status and output.
+    static func audit(later: String) throws -> (status: Int32, output: String) {
+        let repo = try FixtureRepository()
+        func files(_ body: String) -> [String: String] {
+            [
+                ".semgate.yml": policy,
+                "go.mod": "module example.com/tool\n\nrequire github.com/spf13/cobra v1.8.0\n",
+                "cmd/root.go": program(body),
+            ]
+        }
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: files("    o.Register(serve)"), tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(files: files(later), tags: ["v1.1.0"]),
+        ])
+        try repo.write(".semgate.yml", policy)
+        let result = try runSemgate(["audit", "--repo", repo.url.path, "--no-cache", "--format", "json"])
+        return (result.status, result.stdout + result.stderr)
+    }
+
+    @Test(
+        "a field set to nil through a value received from a channel, loaded from an atomic.Value or taken from a context, that may be the options sent or handed there: --verbose is not kept for certain, its removal fails with a note (review R89)",
+        arguments: [
+            "    pipe := make(chan *Opts, 1)\n    pipe <- o\n    got := <-pipe\n    got.Verbose = nil\n    o.Register(serve)",
+            "    pipe := make(chan *Opts, 1)\n    go func() { pipe <- o }()\n    (<-pipe).Verbose = nil\n    o.Register(serve)",
+            "    pipe := make(chan *Opts, 1)\n    select {\n    case pipe <- o:\n    }\n    (<-pipe).Verbose = nil\n"
+                + "    o.Register(serve)",
+            "    var held atomic.Value\n    held.Store(o)\n    held.Load().(*Opts).Verbose = nil\n    o.Register(serve)",
+            "    var held atomic.Value\n    held.Store(o)\n    got := held.Load().(*Opts)\n    got.Verbose = nil\n"
+                + "    o.Register(serve)",
+            "    pipe := make(chan *Opts, 1)\n    pipe <- o\n    got, ok := <-pipe\n    if ok {\n        got.Verbose = nil\n    }\n"
+                + "    o.Register(serve)",
+            "    ctx := context.WithValue(context.TODO(), \"opts\", o)\n    ctx.Value(\"opts\").(*Opts).Verbose = nil\n"
+                + "    o.Register(serve)",
+        ])
+    func writtenThroughUnnamedValue(later: String) throws {
+        let found = try Self.audit(later: later)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("tool serve --verbose"), "\(found.output)")
+        #expect(found.output.contains("written here through a value that cannot be tied to an object"), "\(found.output)")
+        #expect(!found.output.contains("tool serve --output"), "\(found.output)")
+    }
+
+    @Test(
+        "a field set to nil through the one entry of a list bound once, in a loop over it (`for _, x := range all { x.(*Opts).Verbose = nil }`): Go registers no --verbose, and its removal fails (review R89)"
+    )
+    func writtenThroughOneEntryList() throws {
+        let found = try Self.audit(
+            later: "    all := []interface{}{o}\n    for _, x := range all {\n        x.(*Opts).Verbose = nil\n    }\n"
+                + "    o.Register(serve)")
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("tool serve --verbose"), "\(found.output)")
+    }
+
+    @Test(
+        "controls: a write through a value that cannot be named, when the options never went where the run does not follow them, or after they were registered, or a field the options' type does not declare: nothing is claimed",
+        arguments: [
+            "    pipe := make(chan *Opts, 1)\n    (<-pipe).Verbose = nil\n    o.Register(serve)",
+            "    o.Register(serve)\n    pipe := make(chan *Opts, 1)\n    pipe <- o\n    (<-pipe).Verbose = nil",
+            "    var held atomic.Value\n    held.Store(o)\n    held.Load().(*Other).Level = nil\n    o.Register(serve)",
+        ])
+    func unnamedWriteControls(later: String) throws {
+        let found = try Self.audit(later: later)
+        #expect(found.status == 0, "\(found.output)")
+        #expect(!found.output.contains("tool serve --verbose"), "\(found.output)")
+    }
+
+    @Test(
+        "control: a field of another package's value named like a field of the options (`c := exec.Command(...); c.Env = nil`) is no write of the options, though they were sent: no note, nothing claimed"
+    )
+    func otherPackageValueControl() throws {
+        let found = try Self.audit(
+            later: "    pipe := make(chan *Opts, 1)\n    pipe <- o\n    c := exec.Command(\"true\")\n    c.Env = nil\n"
+                + "    o.Register(serve)")
+        #expect(found.status == 0, "\(found.output)")
+        #expect(!found.output.contains("cannot be tied to an object"), "\(found.output)")
+    }
+
+    @Test(
+        "control: a field of a struct value taken out of an interface (`got := box.Load().(Opts)`, no pointer) is written on a copy no object shares, though the options went where the run does not follow them: no note, nothing claimed (syft's 19 false notes)"
+    )
+    func valueAssertionControl() throws {
+        let found = try Self.audit(
+            later: "    var held, box atomic.Value\n    held.Store(o)\n    box.Store(*o)\n    got := box.Load().(Opts)\n"
+                + "    got.Verbose = nil\n    _ = got\n    o.Register(serve)")
+        #expect(found.status == 0, "\(found.output)")
+        #expect(!found.output.contains("cannot be tied to an object"), "\(found.output)")
+    }
+
+    @Test(
+        "control: the value variable of a loop over a one-entry list of struct values is a copy (`for _, c := range list { c.Disk = nil }`): the element keeps --disk, and its removal fails (review r56 'copy in a range value')"
+    )
+    func copyInRangeValue() throws {
+        let found = try CobraSharedValueTests.audit(
+            first: "    list := []Group{*NewGroup()}\n    for _, c := range list {\n        c.Disk = nil\n    }\n"
+                + "    list[0].AddFlags(run)",
+            later: CobraSharedValueTests.sizeOnly)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("deck run --disk"), "\(found.output)")
+    }
+}
+
+/// A group's field set to nil in order (`g.Size = nil`) before the command lists the group's flags, where code run
+/// for no known caller (a holder's `AddFlags` and `Usages`, run once with any holder) lists the same group's flags
+/// too: the command registers only what Go does (trivy 0.48.0's flag groups, `scanFlagGroup.Parallel = nil`).
+@Suite("cobra surface through the built binary: an in-order nil beside other callers of the same group")
+struct CobraInOrderOtherCallersTests {
+    /// v1.0.0 registers --disk and --size; v1.1.0 sets `g.Size = nil` first. `consumers` are methods of the holder
+    /// that nothing calls.
+    static func program(nilSize: Bool, consumers: String) -> String {
+        """
+        package cmd
+
+        import (
+            "github.com/spf13/cobra"
+            "github.com/spf13/pflag"
+        )
+
+        var _ = pflag.NewFlagSet
+
+        type Flag struct{ Name string }
+
+        var (
+            DiskFlag = Flag{Name: "disk"}
+            SizeFlag = Flag{Name: "size"}
+        )
+
+        type Lister interface{ Flags() []*Flag }
+
+        type Group struct {
+            Disk *Flag
+            Size *Flag
+        }
+
+        func NewGroup() *Group { return &Group{Disk: &DiskFlag, Size: &SizeFlag} }
+
+        func (g *Group) Flags() []*Flag { return []*Flag{g.Disk, g.Size} }
+
+        type Holder struct{ Group *Group }
+
+        func (h *Holder) listers() []Lister {
+            var all []Lister
+            if h.Group != nil {
+                all = append(all, h.Group)
+            }
+            return all
+        }
+
+        \(consumers)
+
+        func NewRoot() *cobra.Command {
+            root := &cobra.Command{Use: "deck"}
+            run := &cobra.Command{Use: "run"}
+            root.AddCommand(run)
+            g := NewGroup()
+            \(nilSize ? "g.Size = nil" : "")
+            held := &Holder{Group: g}
+            _ = held
+            for _, f := range g.Flags() {
+                if f == nil {
+                    continue
+                }
+                run.Flags().String(f.Name, "", "")
+            }
+            return root
+        }
+        """
+    }
+
+    static let addFlags = """
+        func (h *Holder) AddFlags(cmd *cobra.Command) {
+            for _, l := range h.listers() {
+                for _, f := range l.Flags() {
+                    if f == nil {
+                        continue
+                    }
+                    cmd.Flags().String(f.Name, "", "")
+                }
+            }
+        }
+        """
+
+    static let usages = """
+        func (h *Holder) Usages(cmd *cobra.Command) {
+            for _, l := range h.listers() {
+                set := pflag.NewFlagSet(cmd.Name(), pflag.ContinueOnError)
+                local := cmd.LocalFlags()
+                for _, f := range l.Flags() {
+                    if f == nil {
+                        continue
+                    }
+                    set.AddFlag(local.Lookup(f.Name))
+                }
+            }
+        }
+        """
+
+    @Test(
+        "the nil given in order holds for the command's loop, whatever the holder's methods run for no known caller read: v1.1.0 has no --size, so its removal fails, and v1.0.0's two flags are found",
+        arguments: [addFlags, addFlags + "\n\n" + usages])
+    func inOrderNilBesideOtherCallers(consumers: String) throws {
+        let policy = """
+            semgate: 1
+            surfaces:
+              cli:
+                extract:
+                  cobra: {files: ["cmd/*.go"], root: deck}
+            """
+        func files(nilSize: Bool) -> [String: String] {
+            [
+                ".semgate.yml": policy,
+                "go.mod": "module example.com/deck\n\nrequire github.com/spf13/cobra v1.8.0\n",
+                "cmd/root.go": Self.program(nilSize: nilSize, consumers: consumers),
+            ]
+        }
+        let repo = try FixtureRepository()
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: files(nilSize: false), tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(files: files(nilSize: true), tags: ["v1.1.0"]),
+        ])
+        try repo.write(".semgate.yml", policy)
+        let result = try runSemgate(["audit", "--repo", repo.url.path, "--no-cache", "--format", "json"])
+        let output = result.stdout + result.stderr
+        #expect(result.status == 1, "\(output)")
+        #expect(output.contains("deck run --size"), "\(output)")
+        #expect(!output.contains("deck run --disk\""), "\(output)")
+    }
+}
