@@ -312,10 +312,9 @@ struct CobraDefaultCommands {
         items: [CobraItem], notes: [String], incomplete: Bool
     ) {
         guard let info = interpreter.commands[site], let rootItem = items[key] else { return ([], [], false) }
-        // Or commands are handed with it to a call that may add them (`groups.Add(root)`; review UC).
         let hasSubcommands =
             info.children.contains { interpreter.commands[$0]?.hasUse == true }
-            || !(interpreter.missingChildren[site] ?? []).isEmpty || interpreter.receivesUnknown.contains(site)
+            || !(interpreter.missingChildren[site] ?? []).isEmpty
         let path = module?.path ?? interpreter.paths[info.file]
         let line = module?.line ?? info.line
         var attributes: [String: String] = ["provided-by": "cobra"]

@@ -456,28 +456,13 @@ private struct TreeBuilder {
                 return
             }
             let (chosen, common) = runRoots(candidates, named: root)
-            // A command named by a constant and handed, with a command it may be added to, to a call the files do not
-            // define (`groups.Add(root)` on kubectl's `templates.CommandGroups{{Commands: []*cobra.Command{run}}}`,
-            // minikube 1.3.0; review UC) is the program's, keyed by guess as a root as without 'root' (the diff finds
-            // it under the command it was handed with: ``SurfaceRehoming``). Not one named like the root.
-            var handed: [(site: CobraSite, name: String)] = []
             for site in parentless where !chosen.contains(site) {
-                if interpreter.addedToUnknown.contains(site), let name = commands[site].flatMap(name(of:)),
-                    name != root, !handed.contains(where: { $0.name == name })
-                {
-                    handed.append((site, name))
-                } else {
-                    orphan(site)
-                }
+                orphan(site)
             }
             keepCommon(chosen.count, common: common) { builder, index in
                 builder.roots.append((chosen[index], root))
                 if builder.interpreter.addedToUnknown.contains(chosen[index]) { builder.unplacedRoots.insert(root) }
                 builder.visit(chosen[index], path: [root], deprecated: false, stack: [])
-            }
-            for (site, name) in handed {
-                unplacedRoots.insert(name)
-                visit(site, path: [name], deprecated: false, stack: [])
             }
             return
         }
