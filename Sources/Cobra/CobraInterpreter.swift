@@ -590,18 +590,20 @@ struct CobraInterpreter {
     /// The `AddCommand` arguments of each command that could not be followed (named in a note by command path).
     private(set) var missingChildren: [CobraSite: Set<CobraMissingChild>] = [:]
     /// Commands handed, in some pass, to an `AddCommand` called on a value that cannot be followed (`parent` of
-    /// `func Attach(parent *cobra.Command)` when the caller is not in the files read), or held by a value handed to
-    /// (or called on by) a call the files do not define that also receives a command (`groups.Add(root)` on kubectl's
-    /// `templates.CommandGroups{{Commands: []*cobra.Command{build}}}`): one no followed `AddCommand` adds is keyed as a
-    /// root, but its real path may begin with the words of a command the extractor does not know
+    /// `func Attach(parent *cobra.Command)` when the caller is not in the files read): one no followed `AddCommand`
+    /// adds is keyed as a root, but its real path may begin with the words of a command the extractor does not know
     /// (``CobraSurface/unplacedRoots``). Only grows, as commands do.
     private(set) var addedToUnknown: Set<CobraSite> = []
-    /// Commands handed to such a call together with commands it may add (``addedToUnknown``): `root` of
-    /// `groups.Add(root)`, which the commands `groups` holds may be added to (``CobraSurface/unplacedParents``).
-    /// Only grows.
-    private(set) var receivesUnknown: Set<CobraSite> = []
+    /// The module path the program's `go.mod` declares (`k8s.io/minikube`), nil when not known: kubectl's group adder
+    /// is modelled only when the program is not kubectl itself (``CobraGroupAdder``).
+    var ownModule: String?
+    /// The modules `go.mod` replaces by a folder or by another host's module (``CobraModule/replacedElsewhere``):
+    /// their code is not the code semgate models.
+    var replacedElsewhere: Set<String> = []
+    /// The objects made by literals of kubectl's `templates.CommandGroup(s)` (``CobraGroupAdder``).
+    private var commandGroups: Set<CobraSite> = []
     /// The commands and objects each object literal was given (in its fields or as elements), for
-    /// ``addedToUnknown``. Only grows.
+    /// ``holdsCommand(_:)`` and ``heldReferences(_:)``. Only grows.
     private var held: [CobraSite: Set<CobraValue>] = [:]
     /// The normalization functions set by command (`SetGlobalNormalizationFunc`: the command and everything under it)
     /// and by flag set (`SetNormalizeFunc`), by the call that sets them: what each maps, old spelling to flag name
@@ -7658,6 +7660,9 @@ struct CobraInterpreter {
             let site = commandSite(file: frame.file, offset: position.offset, call: frame.key, byCaller: true)
             let object = CobraValue.object(site, typeName)
             if let key = frame.key, key >= 0, objectMakers[site] == nil { objectMakers[site] = key }
+            if let qualifier = type.qualifier, isCommandGroup(typeName, qualifier, in: frame.file) {
+                commandGroups.insert(site)
+            }
             recordObjectRest(site)
             if objectFolders[site] == nil {
                 // The package that declares the type: the qualifier's, else the literal's own.
@@ -7914,7 +7919,6 @@ struct CobraInterpreter {
                     // samber/lo's `IsNil` only reads what it is given (``isLoNil(_:_:in:)``).
                     if !isLoNil(localQualifier, localMethod, in: frame) { noteHanded(values) }
                     if Self.handsOver(values) {
-                        markHeldAddedToUnknown(values)
                         markOpen(values, mayAddFlags: mayAddFlags(named: method))
                         noteUnfollowed(reason(), file: frame.file, line: selectorLine)
                     } else if Self.holdsObject(values), mayAddFlags(named: method) {
@@ -8068,7 +8072,13 @@ struct CobraInterpreter {
                         for case .command(let child) in value { addedToUnknown.insert(child) }
                     }
                 }
-                markHeldAddedToUnknown(values + [objects])
+                let onGroups = objects.allSatisfy { object in
+                    if case .object(let site, _) = object { commandGroups.contains(site) } else { false }
+                }
+                if numbering.table.names[Int(method)] == CobraGroupAdder.method, !objects.isEmpty, onGroups {
+                    let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
+                    addGroups(objects, to: values, context)
+                }
                 // The program's own types define flags in a method of this name (a plugin's `BindFlags(fs)` called
                 // through an interface): the call may run any of them, so what it is given is open whatever its name
                 // says (review C2, kubebuilder 3.0.0's `subcommand.BindFlags(cmd.Flags())`).
@@ -8127,7 +8137,6 @@ struct CobraInterpreter {
             }
             if !followed { noteHanded(values) }
             if !followed && Self.handsOver(values) {
-                markHeldAddedToUnknown(values)
                 markOpen(values, mayAddFlags: Self.mayAddFlags(spelling(of: callee, in: frame.file)))
                 noteUnfollowed(
                     "\(spelling(of: callee, in: frame.file)) is not defined in the files read", file: frame.file,
@@ -8290,31 +8299,38 @@ struct CobraInterpreter {
         }
     }
 
-    /// The commands the objects among `values` hold, directly or through objects they hold (each object looked at
-    /// once), are handed to a call the files do not define that also receives a command: it may add them to it
-    /// (``addedToUnknown``).
-    private mutating func markHeldAddedToUnknown(_ values: [CobraValues]) {
-        var seen: Set<CobraSite> = []
-        var pending: [CobraSite] = []
+    /// Whether a literal of type `name` of the package `file` imports as `qualifier` is one of kubectl's command
+    /// groups (``CobraGroupAdder``): the import path is kubectl's, no folder read holds it, the program is not kubectl,
+    /// and `go.mod` does not replace kubectl by a folder or another host's module.
+    private mutating func isCommandGroup(_ name: CobraName, _ qualifier: CobraLocalName, in file: Int) -> Bool {
+        guard CobraGroupAdder.types.contains(numbering.table.names[Int(name)]) else { return false }
+        if let folders = importFolders[file][runName(qualifier, in: file)], !folders.isEmpty { return false }
+        let local = files[file].names.names[Int(qualifier)]
+        let imported = files[file].imports.first { entry in
+            (entry.name ?? CobraText.lastElement(of: entry.path).map(String.init)) == local
+        }
+        guard let path = imported?.path, path == CobraGroupAdder.package else { return false }
+        if let ownModule, path == ownModule || path.hasPrefix(ownModule + "/") { return false }
+        return !replacedElsewhere.contains(CobraGroupAdder.module)
+    }
+
+    /// `groups.Add(parent)` on kubectl's command groups (``CobraGroupAdder``): the commands of every group's `Commands`
+    /// become subcommands of `parent`, as kubectl's `Add` makes them (`c.AddCommand(group.Commands...)`). Given no
+    /// command, or a value that may be several, nothing is added (their removal is claimed).
+    private mutating func addGroups(_ groups: CobraValues, to values: [CobraValues], _ context: CallContext) {
+        var parents: Set<CobraSite> = []
         for value in values {
-            for case .object(let site, _) in value where seen.insert(site).inserted { pending.append(site) }
+            for case .command(let command) in value { parents.insert(command) }
         }
-        var handed = false
-        while let site = pending.popLast() {
-            for found in held[site] ?? [] {
-                switch found {
-                case .command(let command):
-                    addedToUnknown.insert(command)
-                    handed = true
-                case .object(let inner, _) where seen.insert(inner).inserted: pending.append(inner)
-                default: continue
-                }
-            }
+        guard parents.count == 1, let parent = parents.first else { return }
+        var children: Set<CobraSite> = []
+        let field = intern(CobraGroupAdder.commandsField)
+        for group in groups {
+            for case .command(let child) in readField(of: group, field) where child != parent { children.insert(child) }
         }
-        guard handed else { return }
-        for value in values {
-            for case .command(let command) in value { receivesUnknown.insert(command) }
-        }
+        guard !children.isEmpty else { return }
+        _ = commandMethod(
+            CobraKnown.addCommand.id, parent, [CobraValues(children.sorted().map { .command($0) })], context)
     }
 
     /// The commands and flag sets the program's objects among `values` hold in their fields, directly or through
