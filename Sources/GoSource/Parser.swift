@@ -854,7 +854,8 @@ public struct GoParser {
                 advance()
             }
             fields.append(
-                GoField(names: names, type: type, tag: tag, doc: doc ?? docs.line(after: index - 1), position: position))
+                GoField(names: names, type: type, tag: tag, doc: doc ?? docs.line(after: index - 1), position: position)
+            )
             if !isOperator(.rightBrace) {
                 guard current.kind == .semicolon else { throw fail("expected ';' or newline after the field") }
                 advance()

@@ -25,7 +25,8 @@ struct GoLineCommentDeprecationTests {
             after: "type S struct {\n\tG int\n}"),
         Shape(
             name: "a field with a tag",
-            before: "type S struct {\n\tF map[string]string `yaml:\"f\"` // Deprecated: use templates instead\n\tG int\n}",
+            before:
+                "type S struct {\n\tF map[string]string `yaml:\"f\"` // Deprecated: use templates instead\n\tG int\n}",
             after: "type S struct {\n\tG int\n}"),
         Shape(
             name: "a field whose next line holds the next field's doc",
@@ -84,7 +85,8 @@ struct GoLineCommentDeprecationTests {
         let repo = try FixtureRepository()
         try repo.write(
             ".semgate.yml",
-            "semgate: 1\nsurfaces:\n  api:\n    extract:\n      go-api: {}\nrules:\n  removed-without-deprecation: error\n")
+            "semgate: 1\nsurfaces:\n  api:\n    extract:\n      go-api: {}\nrules:\n  removed-without-deprecation: error\n"
+        )
         try repo.write("go.mod", "module example.com/lib\n\ngo 1.21\n")
         try repo.write("lib.go", "package lib\n\n" + shape.before + "\n")
         try repo.commit("v1")
