@@ -422,6 +422,95 @@ struct CobraPatternTests {
             "\(stopped.overLimit ?? "")")
     }
 
+    @Test("field reads through every object a helper may have written into a list count towards the steps budget")
+    func takenPlacesReadsSteps() {
+        // minikube's shape (review R100): a helper replaces an element of a list of structs with the value it is given
+        // (`cc.Nodes[i] = *node`), so every node object made anywhere may be any element, and each loop over the list
+        // reads each field through all of them. Few expressions, but the reads the records keep grew to 23 GB there.
+        let count = 16
+        let adds = (0..<count).map { index in
+            """
+            func add\(index)(name string) {
+                node := Node{Name: name, IP: "10.0.0.\(index)", ControlPlane: \(index % 2 == 1)}
+                Save(current, &node)
+            }
+
+            func check\(index)() {
+                for _, n := range current.Nodes {
+                    if n.ControlPlane {
+                        log(n.Name)
+                    }
+                    if n.Worker {
+                        log(n.IP)
+                    }
+                }
+            }
+            """
+        }
+        let library = """
+            package config
+
+            type Node struct {
+                Name         string
+                IP           string
+                ControlPlane bool
+                Worker       bool
+            }
+
+            type Cluster struct {
+                Name  string
+                Nodes []Node
+            }
+
+            var Profile = "fleet"
+
+            var current = &Cluster{Name: "fleet"}
+
+            func Save(cc *Cluster, node *Node) {
+                for i, n := range cc.Nodes {
+                    if n.Name == node.Name {
+                        cc.Nodes[i] = *node
+                    }
+                }
+                cc.Nodes = append(cc.Nodes, *node)
+            }
+
+            func log(s string) {}
+
+            func DefaultProfile() string {
+            \((0..<count).map { "    add\($0)(\"n\($0)\")\n    check\($0)()" }.joined(separator: "\n"))
+                return Profile
+            }
+
+            \(adds.joined(separator: "\n\n"))
+            """
+        let root = """
+            package cmd
+
+            import (
+                "example.com/fleet/config"
+                "github.com/spf13/cobra"
+            )
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "fleet"}
+                root.PersistentFlags().StringVar(&config.Profile, "profile", config.DefaultProfile(), "the profile")
+                return root
+            }
+            """
+        let files = [
+            ("cmd/root.go", CobraSourceFile(source: root)), ("config/config.go", CobraSourceFile(source: library)),
+        ]
+        let read = CobraExtractor.surface(of: files, root: "fleet")
+        #expect(read.overLimit == nil, "\(read.overLimit ?? "")")
+        #expect(Set(read.items.map(\.key)) == ["fleet", "fleet --profile"])
+        let stopped = CobraExtractor.surface(of: files, root: "fleet", maximumSteps: 100_000)
+        #expect(stopped.items.isEmpty)
+        #expect(
+            stopped.overLimit?.hasPrefix("the code read takes more than 100000 steps to run: ") == true,
+            "\(stopped.overLimit ?? "")")
+    }
+
     @Test("commands added to every command of the layer above, layer after layer, stop at a named limit")
     func commandLayers() {
         // Ten layers of three commands, each added to all three of the layer above: 3^10 paths.
