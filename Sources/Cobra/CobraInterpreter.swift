@@ -9079,12 +9079,12 @@ struct CobraInterpreter {
                 let file = sources[declaration.file].file
                 reading = CobraNormalization.spellings(
                     of: file.functions[declaration.index], in: file,
-                    maps: Self.packageMaps(in: declaration.folder, sources: sources, folders: folders))
+                    maps: packageMaps(in: declaration.folder, of: declaration.file))
             case .closure(let site):
                 // `SetNormalizeFunc(func(f *pflag.FlagSet, name string) pflag.NormalizedName { ... })`.
                 reading = CobraNormalization.spellings(
                     ofLiteralAt: site.offset, in: sources[site.file].file,
-                    maps: Self.packageMaps(in: folders[site.file], sources: sources, folders: folders))
+                    maps: packageMaps(in: folders[site.file], of: site.file))
             default:
                 followed = false
                 continue
@@ -9110,6 +9110,16 @@ struct CobraInterpreter {
             return [:]
         }
         return spellings
+    }
+
+    /// ``packageMaps(in:sources:folders:)`` for the package of `file` (numbered `folder`), or no map at all when some
+    /// Go file of that package is not read (``partialFolders``): an unexported map can be written by any file of its
+    /// package, and a file the policy's globs leave out (`delete(renamed, "old-name")` in an `init`) would make an old
+    /// spelling that no longer parses look kept.
+    private func packageMaps(in folder: Int32, of file: Int) -> (String) -> [String: String]? {
+        let path = paths[file]
+        guard !partialFolders.contains(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "") else { return { _ in nil } }
+        return Self.packageMaps(in: folder, sources: sources, folders: folders)
     }
 
     /// Reads the maps a normalization function of package `folder` looks names up in (``CobraNormalization``): an
