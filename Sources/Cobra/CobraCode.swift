@@ -45,6 +45,8 @@ enum CobraKnown: CobraLocalName, CaseIterable, Sendable {
     case completionOptions, root, flagOfCommand, addFlag, shorthand, name, usage, value, strings, replaceAll
     case commandLine, removeCommand, resetCommands, resetFlags, validArgs, args, annotations, copy
     case execute, executeC, executeContext, executeContextC, argAliases, disableFlagParsing, version
+    case persistentPreRun, persistentPreRunE, postRun, postRunE, persistentPostRun, persistentPostRunE
+    case validArgsFunction
     /// The callee of a send statement (``GoStatement/sendName``).
     case send
 

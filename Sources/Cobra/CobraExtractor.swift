@@ -376,6 +376,9 @@ private struct TreeBuilder {
     /// The `Hidden` expression not decided of the command being visited or the nearest above it that has one
     /// (``CobraCommandInfo/hiddenWhen``): what is under it may be hidden (`hidden-when`).
     private var hiddenWhen: String?
+    /// Whether a persistent hook of the command being visited or of one above it may read the arguments (cobra runs
+    /// the nearest one with the running command's arguments): its `Use` words are then placeholders (review R101 G).
+    private var argumentsReadAbove = false
     /// The unfollowed `AddCommand` arguments already named in a note (a command reached through aliases is visited
     /// again).
     private var noted: Set<CobraMissingChild> = []
@@ -814,6 +817,9 @@ private struct TreeBuilder {
         let hiddenWhenAbove = hiddenWhen
         hiddenWhen = hidden ? nil : hiddenWhen ?? info.hiddenWhen
         defer { hiddenWhen = hiddenWhenAbove }
+        let argumentsAbove = argumentsReadAbove
+        argumentsReadAbove = argumentsReadAbove || info.persistentHookReadsArguments
+        defer { argumentsReadAbove = argumentsAbove }
         let key = path.joined(separator: " ")
         let file = interpreter.paths[info.file]
         let unread = unreadFlags(of: site)
@@ -822,7 +828,7 @@ private struct TreeBuilder {
                 hidden: hidden, hiddenWhen: hiddenWhen, aliasOf: aliasOf, unreadFlags: unread?.scopes,
                 unreadFlagNames: unread?.names,
                 validArgs: validArgs(of: info, at: site),
-                unreadCommands: interpreter.openCommands.contains(site), useWords: Self.useWords(of: info)))
+                unreadCommands: interpreter.openCommands.contains(site), useWords: argumentsReadAbove ? nil : Self.useWords(of: info)))
         if interpreter.receivesUnknown.contains(site) { unplacedParents.insert(key) }
         // Every path to it, through aliases too: `tool p sign` is the same experimental command as `tool pipeline sign`.
         if info.annotatedExperimental, path.count > 1, annotatedExperimental.count < Self.maximumAliasItems {

@@ -146,6 +146,10 @@ struct CobraCommandInfo: Sendable {
     /// are then what users type there, not a subcommand's path (review R91: cobra's `legacyArgs` takes any word on a
     /// command without subcommands or `Args`).
     var readsArguments = false
+    /// Whether a persistent hook it is given (`PersistentPreRun`, `PersistentPostRunE`…) may read its arguments: cobra
+    /// runs it for the command and for every command under it that has none of its own, with that command's
+    /// arguments, so their `Use` words are placeholders too (review R101 G).
+    var persistentHookReadsArguments = false
     /// Whether an annotation says the command is experimental (`Annotations: map[string]string{"experimental": ""}`,
     /// `cmd.Annotations["status"] = "Experimental"`): what a program shows or warns about, read for init's proposals
     /// (``CobraSurface/annotatedExperimental``), not for the surface.
@@ -2025,6 +2029,7 @@ struct CobraInterpreter {
             if made.argumentCheck == .unset { made.argumentCheck = info.argumentCheck }
             made.argumentsUnknown = made.argumentsUnknown || info.argumentsUnknown
             made.readsArguments = made.readsArguments || info.readsArguments
+            made.persistentHookReadsArguments = made.persistentHookReadsArguments || info.persistentHookReadsArguments
         }
         if let missing = missingChildren[original] { missingChildren[copy, default: []].formUnion(missing) }
         for (mine, theirs) in [(CobraFlagSetID.local(copy), CobraFlagSetID.local(original)),
@@ -7035,7 +7040,22 @@ struct CobraInterpreter {
         case CobraKnown.run.id, CobraKnown.runE.id, CobraKnown.preRun.id, CobraKnown.preRunE.id:
             if runsDeprecationNotice(value) { updateCommand(site) { $0.deprecated = true } }
             noticeGuards[site, default: []].formUnion(guardedNoticeVariables(value))
-            if field == CobraKnown.run.id || field == CobraKnown.runE.id, mayReadArguments(value) {
+            // PreRun/PreRunE get the same arguments as Run (review R101 G: `o.name = args[0]` in PreRunE).
+            if mayReadArguments(value) { updateCommand(site) { $0.readsArguments = true } }
+        case CobraKnown.persistentPreRun.id, CobraKnown.persistentPreRunE.id, CobraKnown.postRun.id,
+            CobraKnown.postRunE.id, CobraKnown.persistentPostRun.id, CobraKnown.persistentPostRunE.id:
+            // Every hook cobra calls with the command's arguments may read them (review R101 G); a persistent one
+            // runs for the commands under it too.
+            if mayReadArguments(value) {
+                let persistent = field != CobraKnown.postRun.id && field != CobraKnown.postRunE.id
+                updateCommand(site) {
+                    $0.readsArguments = true
+                    if persistent { $0.persistentHookReadsArguments = true }
+                }
+            }
+        case CobraKnown.validArgsFunction.id:
+            // A completion function for the arguments says the command takes some, whatever it reads.
+            if value.contains(where: { $0 != .nilValue }) || value.isEmpty {
                 updateCommand(site) { $0.readsArguments = true }
             }
         case CobraKnown.validArgs.id, CobraKnown.args.id, CobraKnown.argAliases.id:

@@ -433,7 +433,9 @@ struct CobraUseWordsTests {
     /// word its `Use` spells is a placeholder: `list name` (a literal reading `args[0]`), `find name` (`RunE` naming a
     /// function of the program that ranges over `args`), `take name` (`Run` from a package semgate does not read),
     /// `show name` (`cmd.Flags().Arg(0)`) and `open name` (`os.Args`) moving their flag to a subcommand `name` are
-    /// removals (review R91's remainder, R101; fails before: nothing claimed for the five). `make api`, whose `Run`
+    /// removals (review R91's remainder, R101; fails before: nothing claimed for the five). So are `pre name` (its
+    /// `PreRunE` reads them), `hook name` (its `PersistentPreRun` does) and `comp name` (a `ValidArgsFunction` completes
+    /// them): review R101 G, unclaimed before. `make api`, whose `Run`
     /// names neither its command nor its arguments (kubebuilder 1.0.8's shape), keeps its typed line.
     @Test func runReadingArgumentsKeepsPlaceholder() throws {
         func program(_ body: String) -> String {
@@ -468,6 +470,21 @@ struct CobraUseWordsTests {
             ("take", "name", "Run: run.Take", "into"),
             ("show", "name", "Run: func(cmd *cobra.Command, _ []string) { fmt.Println(cmd.Flags().Arg(0)) }", "wide"),
             ("open", "name", "Run: func(*cobra.Command, []string) { fmt.Println(os.Args[2:]) }", "new"),
+            (
+                "pre", "name",
+                "PreRunE: func(_ *cobra.Command, args []string) error { fmt.Println(args); return nil }, "
+                    + "Run: func(*cobra.Command, []string) {}", "keep"
+            ),
+            (
+                "hook", "name",
+                "PersistentPreRun: func(_ *cobra.Command, args []string) { fmt.Println(args) }, "
+                    + "Run: func(*cobra.Command, []string) {}", "deep"
+            ),
+            (
+                "comp", "name",
+                "ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) "
+                    + "{ return nil, cobra.ShellCompDirectiveDefault }, Run: func(*cobra.Command, []string) {}", "fast"
+            ),
             ("make", "api", "Run: func(cmd *cobra.Command, args []string) { fmt.Println(\"made\") }", "dry"),
         ]
         let before = commands.map { command in
@@ -498,9 +515,10 @@ struct CobraUseWordsTests {
         #expect(result.status == 1, "stderr: \(result.stderr)")
         #expect(
             CobraPluginFlagsTests.errors(jsonObject(result.stdout), "2.0.0") == [
-                "removed-without-deprecation cli:tool find --limit", "removed-without-deprecation cli:tool list --sort",
-                "removed-without-deprecation cli:tool open --new", "removed-without-deprecation cli:tool show --wide",
-                "removed-without-deprecation cli:tool take --into",
+                "removed-without-deprecation cli:tool comp --fast", "removed-without-deprecation cli:tool find --limit",
+                "removed-without-deprecation cli:tool hook --deep", "removed-without-deprecation cli:tool list --sort",
+                "removed-without-deprecation cli:tool open --new", "removed-without-deprecation cli:tool pre --keep",
+                "removed-without-deprecation cli:tool show --wide", "removed-without-deprecation cli:tool take --into",
             ], "stdout: \(result.stdout)")
     }
 }
