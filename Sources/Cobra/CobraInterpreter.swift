@@ -374,9 +374,14 @@ private struct CobraObjectField: Hashable {
 /// the program's type it has (-1: any type; -2: a type the program does not name, no object of the program's), and
 /// whether it is a struct value copied out (`h := v.(Holder)`): a copy's own fields are its own, but what its pointer
 /// fields point to is what the original's point to.
+///
+/// `collection`: a slice, array or map the run cannot name whose elements have `type` (`v.([]*Group)`); `copy` then
+/// says the elements are struct values, which a `range` copies (an element written in place, `hs[i].F = x`, is the
+/// collection's own, and what it may be is shared).
 private struct CobraUnnamedValue: Equatable {
     let type: CobraName
     let copy: Bool
+    var collection = false
 }
 
 /// A top-level function (no receiver) or a method, by folder, receiver type and name.
@@ -3132,6 +3137,14 @@ struct CobraInterpreter {
     private mutating func unnamedValue(
         of expression: CobraExpr, followedBy followed: CobraLocalName? = nil, in frame: Frame
     ) -> CobraUnnamedValue? {
+        let line = Self.firstLine(of: [expression])
+        // An assertion of the whole expression (`m, ok := p.Metadata.(*pkg.Entry)`, `x.(*Group).Disk = nil`) first.
+        if let line,
+            let asserted = assertedValue(
+                onLine: line, in: frame.file, before: followed.map { text(of: $0, in: frame.file) })
+        {
+            return asserted
+        }
         var path: [CobraLocalName?] = []
         var root = expression
         var longer = false
@@ -3155,12 +3168,11 @@ struct CobraInterpreter {
             value = CobraUnnamedValue(type: -1, copy: false)
         } else if case .name(let name) = root, let bound = frame.unnamed[name] {
             value = bound
-        } else if let line = Self.firstLine(of: [expression]),
+        } else if !path.isEmpty, let line,
             let asserted = assertedValue(
-                onLine: line, in: frame.file,
-                before: (path.isEmpty ? followed : path.last ?? nil).map { text(of: $0, in: frame.file) }
-                    ?? (path.isEmpty ? nil : ""))
+                onLine: line, in: frame.file, before: (path.last ?? nil).map { text(of: $0, in: frame.file) } ?? "")
         {
+            // An assertion the path's first field follows (`ctx.Value(k).(*Holder).G`).
             value = asserted
         } else {
             return nil
@@ -3184,6 +3196,10 @@ struct CobraInterpreter {
     /// copy is part of the copy; what a pointer, a collection or an interface holds is shared with whatever else holds
     /// it. A field of a type the program does not name is of no type of the program either.
     private func unnamedStep(_ value: CobraUnnamedValue, _ field: CobraName?) -> CobraUnnamedValue {
+        if value.collection {
+            // An element in place (`hs[i]`); a collection has no fields.
+            return CobraUnnamedValue(type: field == nil ? value.type : -1, copy: false)
+        }
         if value.type == -2 { return value }
         guard value.type >= 0, let field, let declaredField = declared.structs[value.type]?[field] else {
             return CobraUnnamedValue(type: -1, copy: false)
@@ -3198,9 +3214,11 @@ struct CobraInterpreter {
     /// pointer (`x.(pkg.Header)`: its own fields are its own, so a write to one reaches no object, syft's
     /// `header, ok := p.Metadata.(pkg.GGUFFileHeader)`; what its pointer fields point to is shared, review R89b).
     private func assertedValue(onLine line: Int, in file: Int, before field: String?) -> CobraUnnamedValue? {
-        guard let (name, pointer) = assertion(onLine: line, in: file, before: field) else { return nil }
-        guard let type = numbering.table.number(of: name) else { return CobraUnnamedValue(type: -2, copy: false) }
-        return CobraUnnamedValue(type: type, copy: !pointer && declared.structs[type] != nil)
+        guard let (name, pointer, collection) = assertion(onLine: line, in: file, before: field) else { return nil }
+        guard let type = numbering.table.number(of: name) else {
+            return CobraUnnamedValue(type: -2, copy: false, collection: collection)
+        }
+        return CobraUnnamedValue(type: type, copy: !pointer && declared.structs[type] != nil, collection: collection)
     }
 
     /// `x.field = values` where `x` is a value the run cannot name or a path from one (``unnamedValue(of:in:)``): the
@@ -3215,7 +3233,7 @@ struct CobraInterpreter {
     }
 
     /// ``assertedType(onLine:in:before:)``'s assertion by the tokens: the type's last name and whether it is `*T`.
-    private func assertion(onLine line: Int, in file: Int, before field: String?) -> (String, Bool)? {
+    private func assertion(onLine line: Int, in file: Int, before field: String?) -> (String, Bool, Bool)? {
         let tokens = sources[file].file.go.tokens
         var low = 0
         var high = tokens.count
@@ -3228,6 +3246,20 @@ struct CobraInterpreter {
             defer { index += 1 }
             guard tokens[index].symbol == .period, tokens[index + 1].symbol == .leftParen else { continue }
             var cursor = index + 2
+            // A slice, array or map of the type (`.([]*Group)`, `.(map[string]*Group)`): its element type.
+            var collection = false
+            if tokens[cursor].isKeyword(.map) { cursor += 1 }
+            if cursor < tokens.count, tokens[cursor].symbol == .leftBracket {
+                collection = true
+                var depth = 0
+                while cursor < tokens.count, tokens[cursor].position.line == line {
+                    if tokens[cursor].symbol == .leftBracket { depth += 1 }
+                    if tokens[cursor].symbol == .rightBracket { depth -= 1 }
+                    cursor += 1
+                    if depth == 0 { break }
+                }
+            }
+            guard cursor < tokens.count else { continue }
             let pointer = tokens[cursor].symbol == .star
             if pointer { cursor += 1 }
             var last: String?
@@ -3245,12 +3277,13 @@ struct CobraInterpreter {
                 if next + 1 < tokens.count, tokens[next].symbol == .period, tokens[next + 1].kind == .identifier,
                     tokens[next + 1].text == field
                 {
-                    return (last, pointer)
+                    return (last, pointer, collection)
                 }
             } else if next >= tokens.count || tokens[next].kind == .semicolon || tokens[next].symbol == .rightBrace
-                || tokens[next].position.line != line
+                || tokens[next].symbol == .leftBrace || tokens[next].position.line != line
             {
-                return (last, pointer)
+                // Ends the statement, or the header of a `range` over it (`range v.([]*Group) {`).
+                return (last, pointer, collection)
             }
         }
         return nil
@@ -5344,6 +5377,13 @@ struct CobraInterpreter {
             }
         case .range(let names, let collection, let body):
             let elements = evaluate(collection, in: &frame)
+            // A collection the run cannot name, of a type the code names (``CobraUnnamedValue/collection``).
+            var rangedUnnamed: CobraUnnamedValue?
+            if elements.isEmpty, let unnamed = unnamedValue(of: collection, in: frame), unnamed.collection,
+                unnamed.type != -2
+            {
+                rangedUnnamed = unnamed
+            }
             // A package-level slice or map nothing fills: Go runs the body no time.
             if case .name(let held) = collection, !frame.locals.contains(held),
                 emptyPackageCollection(held, in: frame.file)
@@ -5454,6 +5494,10 @@ struct CobraInterpreter {
                     // in `for i, pkg := range pkgs.Packages` would be read as a write to every package's field).
                     if names.count == 1 {
                         frame.unnamed[variable] = CobraUnnamedValue(type: -1, copy: false)
+                    } else if offset == 1, let rangedUnnamed {
+                        // An element of a collection the run cannot name whose type the code says (review R89b:
+                        // `for _, h := range ctx.Value(k).([]*Group)`): a copy for struct values.
+                        frame.unnamed[variable] = CobraUnnamedValue(type: rangedUnnamed.type, copy: rangedUnnamed.copy)
                     } else if !frame.unnamed.isEmpty {
                         frame.unnamed[variable] = nil
                     }
