@@ -394,7 +394,7 @@ struct CobraDefaultCommands {
     /// `--version` (review R83): cobra gives a root whose `Version` is set a bool flag `--version`, with shorthand
     /// `-v` when no flag of the root has it, unless the program defines a `version` flag there itself, or the root
     /// takes no flags (`DisableFlagParsing`). Read as every cobra since December 2017 does when the version is not
-    /// known; the shorthand, from cobra 1.0.0 (v0.0.7), is then left out, with a note.
+    /// known; the shorthand, from cobra 1.0.0 (v0.0.7), is then `?` (not known, compared with nothing), with a note.
     private func versionFlag(
         root key: String, info: CobraCommandInfo, existing items: [String: CobraItem], attributes: [String: String],
         add: (String, [String: String]) -> Void, notes: inout [String]
@@ -417,10 +417,13 @@ struct CobraDefaultCommands {
             break
         case nil:
             if !taken {
+                // Not known is not absent (review CV): `?` is compared with nothing, so neither the release before,
+                // with -v, nor the one after claims a change of it.
+                flagAttributes["shorthand"] = "?"
                 notes.append(
                     "\(interpreter.paths[info.file]):\(info.line): cobra's version cannot be read, so whether cobra's "
-                        + "'--version' of '\(key)' has the shorthand -v (from cobra 1.0.0) is not known; it is taken "
-                        + "without it")
+                        + "'--version' of '\(key)' has the shorthand -v (from cobra 1.0.0) is not known; its shorthand "
+                        + "is `?`, and a change of it is not claimed")
             }
         }
         add(flag, flagAttributes)

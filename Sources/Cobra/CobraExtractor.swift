@@ -129,26 +129,27 @@ public enum CobraExtractor {
     ///
     /// The interpreter runs on a thread with a `stackBytes` stack (``StackGuard/withStack(_:_:)``; 0: this thread);
     /// code that nests too deep for it is `overLimit` (review R42), as is code that runs more than `maximumRuns`
-    /// function bodies (``Limit/interpreterRuns``) or keeps more than `maximumCalls` calls (``Limit/interpreterCalls``).
+    /// function bodies (``Limit/interpreterRuns``), keeps more than `maximumCalls` calls (``Limit/interpreterCalls``)
+    /// or takes more than `maximumSteps` steps (``Limit/interpreterSteps``).
     public static func surface(
         of files: [(path: String, source: CobraSourceFile)], root: String?, names: CobraNames? = nil,
         library: CobraLibrary = .unread, maximumWork: Int = CobraSurface.maximumWork, sortingItems: Bool = true,
         partialFolders: Set<String> = [], fieldsWrittenNotRead: ((String) -> Bool)? = nil,
         stackBytes: Int = Limit.interpreterStack, maximumRuns: Int = Limit.interpreterRuns,
-        maximumCalls: Int = Limit.interpreterCalls
+        maximumCalls: Int = Limit.interpreterCalls, maximumSteps: Int = Limit.interpreterSteps
     ) -> CobraSurface {
         StackGuard.withStack(stackBytes) {
             surfaceHere(
                 of: files, root: root, names: names, library: library, maximumWork: maximumWork,
                 sortingItems: sortingItems, partialFolders: partialFolders, fieldsWrittenNotRead: fieldsWrittenNotRead,
-                maximumRuns: maximumRuns, maximumCalls: maximumCalls)
+                maximumRuns: maximumRuns, maximumCalls: maximumCalls, maximumSteps: maximumSteps)
         }
     }
 
     private static func surfaceHere(
         of files: [(path: String, source: CobraSourceFile)], root: String?, names: CobraNames?,
         library: CobraLibrary, maximumWork: Int, sortingItems: Bool, partialFolders: Set<String>,
-        fieldsWrittenNotRead: ((String) -> Bool)?, maximumRuns: Int, maximumCalls: Int
+        fieldsWrittenNotRead: ((String) -> Bool)?, maximumRuns: Int, maximumCalls: Int, maximumSteps: Int
     ) -> CobraSurface {
         let goFiles = files.filter {
             GoFileName.isPackageSource($0.path) && !$0.source.neverBuilds
@@ -160,6 +161,7 @@ public enum CobraExtractor {
             made.partialFolders = partialFolders
             made.maximumRuns = maximumRuns
             made.maximumCalls = maximumCalls
+            made.maximumSteps = maximumSteps
             configure(&made)
             return made
         }

@@ -971,6 +971,10 @@ struct CobraInterpreter {
     private var cells: [Cell] = []
     /// Each call, as an index into `callStates`.
     private var calls: [CallKey: Int32] = [:]
+    /// Steps of work done in this run (``spendSteps(_:)``).
+    private var steps = 0
+    /// The most steps one run may take (``Limit/interpreterSteps``).
+    var maximumSteps = Limit.interpreterSteps
     /// Each call's key, by its index.
     private var callKeys: [CallKey] = []
     /// What each call returns, whether it ran in the current pass, and what its last run read and did.
@@ -1819,6 +1823,9 @@ struct CobraInterpreter {
         let strong = replacing(index)
         if !recording.isEmpty {
             recording[recording.count - 1].reads.append(CobraRead(cell: index, clock: clock, strong: strong))
+            // What records keep is what a run's memory grows with (minikube: 86 million reads, 2.4 GB, in 2.6 million
+            // other steps), so each counts as a step (review R100).
+            spendSteps(1)
         }
         return strong ? cells[Int(index)].strong : cells[Int(index)].values
     }
@@ -2087,6 +2094,7 @@ struct CobraInterpreter {
         guard index == fresh else { return index }
         callStates.append(CallState())
         callKeys.append(call)
+        spendSteps(call.arguments.reduce(call.receiver.count) { $0 + $1.count })
         if callKeys.count > maximumCalls, outOfStack == nil {
             // Each call is kept with its arguments and what it did: calls that never repeat their arguments hold memory
             // without bound (yq's evaluator held 3.8 GB before `maximumRuns`).
@@ -2784,6 +2792,7 @@ struct CobraInterpreter {
             }
         }
         while let next = pending.popLast() {
+            spendSteps(1)
             let own = objectFieldCell(next.site, field)
             values.formUnion(read(own) ?? [])
             values.formUnion(read(Self.cell(scoped(next.type, field), in: &unknownOriginFields, cells: &cells)) ?? [])
@@ -7427,7 +7436,7 @@ struct CobraInterpreter {
     // MARK: Expressions
 
     private mutating func evaluate(_ expression: CobraExpr, in frame: inout Frame) -> CobraValues {
-        guard hasRoom(key: frame.key, file: frame.file, what: "an expression") else { return [] }
+        guard hasRoom(key: frame.key, file: frame.file, what: "an expression"), spendSteps(1) else { return [] }
         switch expression {
         case .name(let name):
             return lookup(name, in: frame)
@@ -8729,6 +8738,25 @@ struct CobraInterpreter {
             + "calls that get new arguments each time (an expression evaluator, a parser) or run again after each "
             + "assignment do not settle, so the command line is not read; leave the code that builds no command out "
             + "of the cobra extractor's 'files'"
+        return false
+    }
+
+    /// Counts `amount` steps of work against `maximumSteps` (``Limit/interpreterSteps``): an expression evaluated, an
+    /// object a field read goes through, a read a record keeps, a value of a call's arguments kept. Past it, sets
+    /// ``outOfStack`` so that nothing more runs and the extraction stops (exit 2). Runs and calls have budgets of their
+    /// own, but a run whose calls each get sets of many objects costs that many times more than another (yq's
+    /// expression evaluator: 95,000 runs took minutes and gigabytes; minikube's field reads through every node a helper
+    /// may have written into a list took 23 GB): steps grow with the time and memory a run takes.
+    @discardableResult
+    private mutating func spendSteps(_ amount: Int) -> Bool {
+        steps += amount
+        guard steps > maximumSteps else { return true }
+        if outOfStack == nil {
+            outOfStack =
+                "the code read takes more than \(maximumSteps) steps to run: calls that get ever new sets of objects "
+                + "(an expression evaluator, a parser) or read fields of ever more objects do not settle, so the "
+                + "command line is not read; leave the code that builds no command out of the cobra extractor's 'files'"
+        }
         return false
     }
 

@@ -100,22 +100,36 @@ public struct GoParser {
         let bytes: [UInt8]
         /// The first and last comment (in `comments`) of the comment group above a code token.
         let groups: [Int: ClosedRange<Int>]
+        /// The first and last comment of the line comment after a code token: the comments that start on the line the
+        /// token ends on, when the next code token is on a later line (go/parser's `lineComment`, `ast.Field.Comment`).
+        let lineGroups: [Int: ClosedRange<Int>]
 
         /// No doc comments.
         init() {
             comments = []
             bytes = []
             groups = [:]
+            lineGroups = [:]
         }
 
-        init(comments: [GoComment], bytes: [UInt8], groups: [Int: ClosedRange<Int>]) {
+        init(
+            comments: [GoComment], bytes: [UInt8], groups: [Int: ClosedRange<Int>],
+            lineGroups: [Int: ClosedRange<Int>] = [:]
+        ) {
             self.comments = comments
             self.bytes = bytes
             self.groups = groups
+            self.lineGroups = lineGroups
         }
 
         subscript(index: Int) -> GoDocComment? {
             guard let group = groups[index] else { return nil }
+            return GoParser.docComment(comments[group].map { $0.text(in: bytes) })
+        }
+
+        /// The line comment after the code token at `index` (`F int // the width`), or nil.
+        func line(after index: Int) -> GoDocComment? {
+            guard let group = lineGroups[index] else { return nil }
             return GoParser.docComment(comments[group].map { $0.text(in: bytes) })
         }
     }
@@ -129,6 +143,7 @@ public struct GoParser {
         let comments = lexed.comments
         let bytes = lexed.bytes
         var groups: [Int: ClosedRange<Int>] = [:]
+        var lineGroups: [Int: ClosedRange<Int>] = [:]
         // The comment group being read: its first and last comment and the line its last comment ends on.
         var groupStart: Int?
         var groupLast = 0
@@ -138,11 +153,17 @@ public struct GoParser {
         var lastCode: Int?
         var passed = 0
         /// Closes the open group at the first code token (not a semicolon) of `code[passed..<end]`, if there is one,
-        /// attaching it when it ends on the line above.
+        /// attaching it when it ends on the line above (a doc comment), or to the token before it when it started on
+        /// that token's line and the next token is on a later line (a line comment).
         func pass(to end: Int) {
             guard passed < end else { return }
             if let start = groupStart, let first = code[passed..<end].firstIndex(where: { $0.kind != .semicolon }) {
                 if groupIsDoc, groupEndLine + 1 == code[first].position.line { groups[first] = start...groupLast }
+                if !groupIsDoc, let lastCode,
+                    code[first].position.line > groupEndLine || code[first].kind == .endOfFile
+                {
+                    lineGroups[lastCode] = start...groupLast
+                }
                 groupStart = nil
             }
             if let last = code[passed..<end].lastIndex(where: { $0.kind != .semicolon }) { lastCode = last }
@@ -150,9 +171,15 @@ public struct GoParser {
         }
         for (number, comment) in comments.enumerated() {
             pass(to: comment.codeIndex)
-            if groupStart != nil, groupEndLine + 1 >= comment.position.line {
+            // A doc group runs over adjacent lines; a line comment only over its own line (go/parser's
+            // `consumeCommentGroup(0)`): a comment on the next line starts a group of its own, the next token's doc.
+            if groupStart != nil,
+                groupIsDoc ? groupEndLine + 1 >= comment.position.line : groupEndLine == comment.position.line
+            {
                 groupLast = number
             } else {
+                // A line comment followed by a comment on a later line is still the line comment of the token before.
+                if let start = groupStart, !groupIsDoc, let lastCode { lineGroups[lastCode] = start...groupLast }
                 groupStart = number
                 groupLast = number
                 // A raw string lexed without its text has its lines counted in the source.
@@ -161,7 +188,10 @@ public struct GoParser {
             groupEndLine = comment.endLine
         }
         pass(to: code.count)
-        return (DocComments(comments: comments, bytes: bytes, groups: groups), buildConstraint(of: bytes))
+        return (
+            DocComments(comments: comments, bytes: bytes, groups: groups, lineGroups: lineGroups),
+            buildConstraint(of: bytes)
+        )
     }
 
     /// The build constraint of a file, read from its header as go/build reads it (`parseFileHeader`, `shouldBuild`):
@@ -446,7 +476,8 @@ public struct GoParser {
             throw fail("expected a type or '=' in the var declaration")
         }
         return GoValueSpec(
-            isConstant: constant, names: names, type: type, values: values, iota: iota, doc: doc, position: position)
+            isConstant: constant, names: names, type: type, values: values, iota: iota,
+            doc: doc ?? docs.line(after: index - 1), position: position)
     }
 
     /// Skips one expression (up to `,`, `;` or an unbalanced closer at depth 0) and returns its range and text.
@@ -541,7 +572,8 @@ public struct GoParser {
         let isAlias = accept(.assign)
         let type = try parseType()
         return GoTypeSpec(
-            name: name, typeParameters: typeParameters, isAlias: isAlias, type: type, doc: doc, position: position)
+            name: name, typeParameters: typeParameters, isAlias: isAlias, type: type,
+            doc: doc ?? docs.line(after: index - 1), position: position)
     }
 
     /// At `[` after a type name: true for `[T any]`, `[K comparable, V any]`, `[S ~[]E]`; false for an array length
@@ -821,7 +853,9 @@ public struct GoParser {
                 tag = text(of: current)
                 advance()
             }
-            fields.append(GoField(names: names, type: type, tag: tag, doc: doc, position: position))
+            fields.append(
+                GoField(names: names, type: type, tag: tag, doc: doc ?? docs.line(after: index - 1), position: position)
+            )
             if !isOperator(.rightBrace) {
                 guard current.kind == .semicolon else { throw fail("expected ';' or newline after the field") }
                 advance()
@@ -860,7 +894,10 @@ public struct GoParser {
             let position = current.position
             if current.kind == .identifier && peek().isOperator(.leftParen) {
                 let name = try identifier()
-                elements.append(.method(name: name, signature: try signature(), doc: doc, position: position))
+                let signature = try signature()
+                elements.append(
+                    .method(
+                        name: name, signature: signature, doc: doc ?? docs.line(after: index - 1), position: position))
             } else {
                 elements.append(.embedded(try constraintType(), position: position))
             }

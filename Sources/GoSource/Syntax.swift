@@ -168,7 +168,8 @@ public struct GoSignature: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A doc comment: the comment group directly above a declaration (or a field or method), markers removed.
+/// A doc comment: the comment group directly above a declaration (or a field or method), markers removed; for a
+/// field, method or spec without one, the line comment after it, as gopls's hover and completion read it.
 public struct GoDocComment: Sendable, Hashable {
     /// The comment text with `//` or `/* */` and one leading space per line removed.
     public let text: String
@@ -229,7 +230,7 @@ public struct GoField: Sendable, Hashable, CustomStringConvertible {
     public let type: GoType
     /// The tag's literal text (quotes included), or nil.
     public let tag: String?
-    /// The doc comment above the field.
+    /// The field's documentation as gopls chooses it: the doc comment above, else the line comment after it.
     public let doc: GoDocComment?
     /// Where the field starts.
     public let position: GoPosition
@@ -292,7 +293,7 @@ public struct GoTypeSpec: Sendable, Hashable {
     public let isAlias: Bool
     /// The type on the right.
     public let type: GoType
-    /// The doc comment (the spec's own, else the group's).
+    /// The documentation as gopls chooses it: the spec's doc comment, else the group's, else the spec's line comment.
     public let doc: GoDocComment?
     /// Where the name is.
     public let position: GoPosition
@@ -310,7 +311,7 @@ public struct GoValueSpec: Sendable, Hashable {
     public let values: [GoExpression]
     /// The value of `iota` for this spec (its index in a const group).
     public let iota: Int
-    /// The doc comment (the spec's own, else the group's).
+    /// The documentation as gopls chooses it: the spec's doc comment, else the group's, else the spec's line comment.
     public let doc: GoDocComment?
     /// Where the first name is.
     public let position: GoPosition

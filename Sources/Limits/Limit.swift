@@ -42,6 +42,16 @@ public enum Limit {
     /// of them before `interpreterRuns` stopped it. Past it the extraction stops (exit 2).
     public static let interpreterCalls = 131_072
 
+    /// Steps one run of the cobra interpreter may take: expressions evaluated, objects field reads go through, reads
+    /// its records keep, values of the arguments of the calls it keeps. Runs and calls are bounded above, but one run's
+    /// cost grows with the sets of objects its calls get and its field reads go through: yq's expression evaluator,
+    /// whose operators call each other through a table of handlers with ever other sets of its contexts, took minutes
+    /// and gigabytes within those bounds, and minikube's field reads through every node a helper may have written into
+    /// a list kept 86 million reads (2.4 GB) in 2.6 million other steps (about 50 bytes and 0.6 µs a step in a release
+    /// build). The most of 10 projects measured is rclone's 1.8 million steps and 0.7 million reads; past it the
+    /// extraction stops (exit 2).
+    public static let interpreterSteps = 12_000_000
+
     /// Embedding and naming followed through interfaces, structs and aliases (interface method sets, promoted
     /// members, comparability, alias chains), within a package and into the module's other packages. Deeper chains
     /// are cut with a note (comparability counts a name that deep as comparable); real APIs embed a few levels, and

@@ -44,7 +44,8 @@ enum CobraCompatibility {
         ) { $0.oldValue == "custom" || $0.newValue == "custom" },
         Rule(
             attribute: "type",
-            reason: "only the text a custom value's `Type()` returns changed (`mode` to `file|symlink`): the flag still "
+            reason:
+                "only the text a custom value's `Type()` returns changed (`mode` to `file|symlink`): the flag still "
                 + "takes a value of the same Go type, whose `Set` reads what users type; the text is what help shows",
             bump: .patch
         ) { context in
@@ -92,14 +93,14 @@ enum CobraCompatibility {
             reason: "a custom value whose `Set` rejected every value may now accept some: a flag that could not be "
                 + "given now can", bump: .minor
         ) { $0.oldValue == "nothing" && $0.newValue == nil },
-        Rule(attribute: "shorthand", reason: "a shorthand was added: a new way to type the flag", bump: .minor) {
-            $0.oldValue == nil && $0.newValue != nil
-        },
         Rule(
             attribute: "shorthand",
             reason: "the shorthand could not be read on one side (`?`), so no change is claimed",
             bump: .patch
         ) { $0.oldValue == "?" || $0.newValue == "?" },
+        Rule(attribute: "shorthand", reason: "a shorthand was added: a new way to type the flag", bump: .minor) {
+            $0.oldValue == nil && $0.newValue != nil
+        },
         Rule(
             attribute: "shorthand",
             reason: "the old shorthand still works on the command: another flag, a hidden one or an inherited "

@@ -315,6 +315,202 @@ struct CobraPatternTests {
                 == true, "\(kept.overLimit ?? "")")
     }
 
+    @Test("an expression evaluator whose operators call each other through a table of handlers stops at a named limit")
+    func handlerTableSteps() {
+        // yq's shape (review R98): a flag's default is worked out by the library's evaluator, whose operators reach one
+        // another through a navigator reading `node.Op.Handler`, each making contexts of its own; every call gets
+        // another set of them. The surface ends either way; past the steps budget with exit 2 naming it.
+        let operators = (0..<8).map { index in
+            """
+            var op\(index)Type = &opType{Name: "op\(index)", Handler: op\(index)Operator}
+
+            func op\(index)Operator(d *navigator, ctx Context, node *Node) (Context, error) {
+                lhs, err := d.Get(ctx, node.LHS)
+                if err != nil {
+                    return ctx, err
+                }
+                rhs, err := d.Get(Context{Nodes: lhs.Nodes, Depth: \(index)}, node.RHS)
+                if err != nil {
+                    return ctx, err
+                }
+                return Context{Nodes: append(lhs.Nodes, rhs.Nodes...), Depth: \(index)}, nil
+            }
+            """
+        }
+        let parse = (0..<8).map { index in
+            "    if expression == \"\(index)\" {\n        node = &Node{Op: op\(index)Type, LHS: node, RHS: &Node{Op: op\((index * 7 + 3) % 8)Type}}\n    }"
+        }
+        let library = """
+            package lib
+
+            type Preferences struct {
+                Prefix string
+                Format string
+            }
+
+            var Prefs = Preferences{Prefix: "+"}
+
+            type Context struct {
+                Nodes []string
+                Depth int
+            }
+
+            type handler func(d *navigator, ctx Context, node *Node) (Context, error)
+
+            type opType struct {
+                Name    string
+                Handler handler
+            }
+
+            type Node struct {
+                Op  *opType
+                LHS *Node
+                RHS *Node
+            }
+
+            type navigator struct{}
+
+            func (d *navigator) Get(ctx Context, node *Node) (Context, error) {
+                if node == nil {
+                    return ctx, nil
+                }
+                h := node.Op.Handler
+                return h(d, ctx, node)
+            }
+
+            func Describe() string {
+                result, err := (&navigator{}).Get(Context{Nodes: []string{Prefs.Prefix}}, parse(Prefs.Prefix))
+                if err != nil || len(result.Nodes) == 0 {
+                    return ""
+                }
+                return result.Nodes[0]
+            }
+
+            \(operators.joined(separator: "\n\n"))
+
+            func parse(expression string) *Node {
+                var node *Node
+            \(parse.joined(separator: "\n"))
+                return node
+            }
+            """
+        let root = """
+            package cmd
+
+            import (
+                "example.com/deck/lib"
+                "github.com/spf13/cobra"
+            )
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "deck"}
+                root.PersistentFlags().StringVar(&lib.Prefs.Prefix, "prefix", lib.Prefs.Prefix, "the prefix")
+                root.PersistentFlags().StringVar(&lib.Prefs.Format, "format", lib.Describe(), "the format")
+                return root
+            }
+            """
+        let files = [
+            ("cmd/root.go", CobraSourceFile(source: root)), ("lib/lib.go", CobraSourceFile(source: library)),
+        ]
+        let read = CobraExtractor.surface(of: files, root: "deck")
+        #expect(read.overLimit == nil, "\(read.overLimit ?? "")")
+        #expect(Set(read.items.map(\.key)).isSuperset(of: ["deck --prefix", "deck --format"]))
+        let stopped = CobraExtractor.surface(of: files, root: "deck", maximumSteps: 5_000)
+        #expect(stopped.items.isEmpty)
+        #expect(
+            stopped.overLimit?.hasPrefix("the code read takes more than 5000 steps to run: ") == true,
+            "\(stopped.overLimit ?? "")")
+    }
+
+    @Test("field reads through every object a helper may have written into a list count towards the steps budget")
+    func takenPlacesReadsSteps() {
+        // minikube's shape (review R100): a helper replaces an element of a list of structs with the value it is given
+        // (`cc.Nodes[i] = *node`), so every node object made anywhere may be any element, and each loop over the list
+        // reads each field through all of them. Few expressions, but the reads the records keep grew to 23 GB there.
+        let count = 16
+        let adds = (0..<count).map { index in
+            """
+            func add\(index)(name string) {
+                node := Node{Name: name, IP: "10.0.0.\(index)", ControlPlane: \(index % 2 == 1)}
+                Save(current, &node)
+            }
+
+            func check\(index)() {
+                for _, n := range current.Nodes {
+                    if n.ControlPlane {
+                        log(n.Name)
+                    }
+                    if n.Worker {
+                        log(n.IP)
+                    }
+                }
+            }
+            """
+        }
+        let library = """
+            package config
+
+            type Node struct {
+                Name         string
+                IP           string
+                ControlPlane bool
+                Worker       bool
+            }
+
+            type Cluster struct {
+                Name  string
+                Nodes []Node
+            }
+
+            var Profile = "fleet"
+
+            var current = &Cluster{Name: "fleet"}
+
+            func Save(cc *Cluster, node *Node) {
+                for i, n := range cc.Nodes {
+                    if n.Name == node.Name {
+                        cc.Nodes[i] = *node
+                    }
+                }
+                cc.Nodes = append(cc.Nodes, *node)
+            }
+
+            func log(s string) {}
+
+            func DefaultProfile() string {
+            \((0..<count).map { "    add\($0)(\"n\($0)\")\n    check\($0)()" }.joined(separator: "\n"))
+                return Profile
+            }
+
+            \(adds.joined(separator: "\n\n"))
+            """
+        let root = """
+            package cmd
+
+            import (
+                "example.com/fleet/config"
+                "github.com/spf13/cobra"
+            )
+
+            func NewRoot() *cobra.Command {
+                root := &cobra.Command{Use: "fleet"}
+                root.PersistentFlags().StringVar(&config.Profile, "profile", config.DefaultProfile(), "the profile")
+                return root
+            }
+            """
+        let files = [
+            ("cmd/root.go", CobraSourceFile(source: root)), ("config/config.go", CobraSourceFile(source: library)),
+        ]
+        let read = CobraExtractor.surface(of: files, root: "fleet")
+        #expect(read.overLimit == nil, "\(read.overLimit ?? "")")
+        #expect(Set(read.items.map(\.key)) == ["fleet", "fleet --profile"])
+        let stopped = CobraExtractor.surface(of: files, root: "fleet", maximumSteps: 100_000)
+        #expect(stopped.items.isEmpty)
+        #expect(
+            stopped.overLimit?.hasPrefix("the code read takes more than 100000 steps to run: ") == true,
+            "\(stopped.overLimit ?? "")")
+    }
+
     @Test("commands added to every command of the layer above, layer after layer, stop at a named limit")
     func commandLayers() {
         // Ten layers of three commands, each added to all three of the layer above: 3^10 paths.
