@@ -464,11 +464,11 @@ private struct TreeBuilder {
                         + "not a constant), so the surface is empty; check 'root' and 'files' in the cobra extractor")
                 return
             }
-            let (chosen, common) = runRoots(candidates, named: root)
+            let (chosen, common, runTime) = runRoots(candidates, named: root)
             for site in parentless where !chosen.contains(site) {
                 orphan(site)
             }
-            keepCommon(chosen.count, common: common) { builder, index in
+            keepCommon(chosen.count, common: common, unknownDropped: runTime) { builder, index in
                 builder.roots.append((chosen[index], root))
                 if builder.interpreter.addedToUnknown.contains(chosen[index]) { builder.unplacedRoots.insert(root) }
                 builder.visit(chosen[index], path: [root], deprecated: false, stack: [])
@@ -494,9 +494,9 @@ private struct TreeBuilder {
             }
             if let name = name(of: info) {
                 guard visitedNames.insert(name).inserted else { continue }
-                let (chosen, common) = runRoots(sameName[name] ?? [site], named: name)
+                let (chosen, common, runTime) = runRoots(sameName[name] ?? [site], named: name)
                 for other in sameName[name] ?? [] where !chosen.contains(other) { orphan(other) }
-                keepCommon(chosen.count, common: common) { builder, index in
+                keepCommon(chosen.count, common: common, unknownDropped: runTime) { builder, index in
                     builder.roots.append((chosen[index], name))
                     // Also added to a command that cannot be followed: the program's root, or a command whose path
                     // begins with words the extractor does not know. Keyed as a root either way (dropping it would
@@ -524,19 +524,38 @@ private struct TreeBuilder {
     }
 
     /// Of the roots `candidates`, all named `name` (or all with a `Use` that is not a constant), the ones the program
-    /// may run (review R78): the one `Execute` is called on when that is one of them; else every one, with a note (a
-    /// decoy built in a function nothing calls must not stand for the program's root, nor be dropped for it).
-    private mutating func runRoots(_ candidates: [CobraSite], named name: String) -> (sites: [CobraSite], common: Bool) {
-        guard candidates.count > 1 else { return (candidates, false) }
+    /// may run (review R78): the one `Execute` is called on when that is one of them, or the one `main` calls it on;
+    /// else every one, with a note (a decoy built in a function nothing calls must not stand for the program's root,
+    /// nor be dropped for it). `common`: only what all of them have is the program's; `runTime`: they are the roots
+    /// `main` picks from when it runs (review RF), so what only some have is not known to be there or gone.
+    private mutating func runRoots(_ candidates: [CobraSite], named name: String)
+        -> (sites: [CobraSite], common: Bool, runTime: Bool)
+    {
+        guard candidates.count > 1 else { return (candidates, false, false) }
         // One a build (`main_linux.go`, `main_windows.go`): each is the root in its builds, its items carry them.
         let builds = candidates.map { condition(interpreter.commandBuilds[$0]) }
         let perBuild = builds.indices.allSatisfy { one in
             builds.indices.allSatisfy { other in one == other || !overlap(builds[one], builds[other]) }
         }
-        if perBuild { return (candidates, false) }
+        if perBuild { return (candidates, false, false) }
         let executed = candidates.filter { interpreter.executedCommands.contains($0) }
-        if executed.count == 1 { return (executed, false) }
+        if executed.count == 1 { return (executed, false, false) }
+        let running = candidates.filter { interpreter.executedFromMain.contains($0) }
+        if running.count == 1 { return (running, false, false) }
         incomplete = true
+        if running.count > 1 {
+            // `switch filepath.Base(os.Args[0]) { case "tool-server": c = server.New() default: c = cli.New() }`.
+            let places = running.compactMap { interpreter.commands[$0] }.map(location).sorted()
+            notes.append(
+                "\(running.count) commands that no AddCommand adds may be the root '\(name)' ("
+                    + places.prefix(Self.valuesNamed).joined(separator: ", ") + "), and main calls Execute on each of "
+                    + "them: the program picks one when it runs (by the name it is run as, an environment variable). "
+                    + "Only the commands and flags all of them have are in the surface; whether those only some of "
+                    + "them have are there is not known (audit claims neither their removal nor their addition; check "
+                    + "and diff claim them). Name one of them in 'root' with a Use that is a constant, or leave the "
+                    + "files of the others out of 'files' in the cobra extractor")
+            return (running, true, true)
+        }
         let places = candidates.compactMap { interpreter.commands[$0] }.map(location).sorted()
         notes.append(
             "\(candidates.count) commands that no AddCommand adds may be the root '\(name)' ("
@@ -544,7 +563,7 @@ private struct TreeBuilder {
                 + "program runs (Execute is called on \(executed.isEmpty ? "none" : "more than one") of them in the "
                 + "files read): only the commands and flags all of them have are in the surface. Leave the files of "
                 + "the others out of 'files' in the cobra extractor")
-        return (candidates, true)
+        return (candidates, true, false)
     }
 
     /// Marks `key` as maybe taken away by `taking` (``CobraSurface/takenAway``), with a note; the surface is
@@ -1082,7 +1101,8 @@ private struct TreeBuilder {
     /// with what the extractor cannot follow, as two commands of one word made by copying a command value, which
     /// the interpreter reads as the command copied).
     private mutating func keepCommon(
-        _ count: Int, common: Bool = true, marking: Bool = false, _ visitOne: (inout TreeBuilder, Int) -> Void
+        _ count: Int, common: Bool = true, marking: Bool = false, unknownDropped: Bool = false,
+        _ visitOne: (inout TreeBuilder, Int) -> Void
     ) {
         guard count > 1, common else {
             for index in 0..<count { visitOne(&self, index) }
@@ -1103,6 +1123,16 @@ private struct TreeBuilder {
             respelledBytes[key] = nil
         }
         for index in collected.indices { collected[index].subtract(dropped) }
+        if unknownDropped {
+            // Roots the program may run, not knowing which (review RF): what only some of them have is not known to be
+            // there or gone. Each topmost such key is uncertain (``SurfaceSnapshot/uncertain``): `audit` claims neither
+            // its removal nor its addition; `check` and `diff` claim them (a second root must not hide a removal).
+            for key in dropped.sorted() where uncertain.count < Self.maximumUnnamedFlags {
+                let parent = key.lastIndex(of: " ").map { String(key[..<$0]) }
+                if let parent, dropped.contains(parent) { continue }
+                uncertain.insert(key)
+            }
+        }
         guard marking else { return }
         for key in dropped.sorted() where takenAway.count < Self.maximumUnnamedFlags { takenAway.insert(key) }
     }

@@ -905,6 +905,11 @@ struct CobraInterpreter {
     /// The commands `Execute` (or `ExecuteC`, `ExecuteContext`, `ExecuteContextC`) is called on: which of several
     /// roots of one name the program runs. Only grows.
     private(set) var executedCommands: Set<CobraSite> = []
+    /// Of ``executedCommands``, those `Execute` is called on while `main` of a `package main` runs (``runningMain``):
+    /// roots the program runs, not a decoy's Execute in a function nothing calls (review RF). Only grows.
+    private(set) var executedFromMain: Set<CobraSite> = []
+    /// Whether the entry point running is `main` of a `package main` (what it calls runs within it).
+    private var runningMain = false
 
     /// Package-level names by folder and name (`scoped`), as indices into `cells`; a name read before anything was
     /// assigned to it has a cell without values.
@@ -1668,7 +1673,9 @@ struct CobraInterpreter {
                 initialising = initialising && isInit(key) && !relevantSet.contains(key)
                 if initialising { initialisation = initialisation.lowerBound...epoch }
                 seesInitialisation = !isInit(key)
+                runningMain = isMain(key)
                 _ = call(key, arguments: [])
+                runningMain = false
             }
             seesInitialisation = false
             // A function whose callers could not be followed still runs once, with unknown parameters.
@@ -1751,6 +1758,15 @@ struct CobraInterpreter {
     }
 
     /// Whether function `key` is an `init` function (no receiver): one the program cannot call.
+    /// Whether `key` is `main` of a `package main`.
+    private func isMain(_ key: CobraFunctionID) -> Bool {
+        let declaration = declared.list[Int(key)]
+        let file = files[declaration.file]
+        let function = file.functions[declaration.index]
+        return function.receiver == nil && file.names.names[Int(function.name)] == "main"
+            && file.names.names[Int(file.package)] == "main"
+    }
+
     private func isInit(_ key: CobraFunctionID) -> Bool {
         let declaration = declared.list[Int(key)]
         let function = files[declaration.file].functions[declaration.index]
@@ -8126,7 +8142,10 @@ struct CobraInterpreter {
                 objects.contains(where: { if case .command = $0 { true } else { false } })
             {
                 parsingCalls.insert(CobraSite(file: frame.file, offset: position.offset))
-                for case .command(let site) in objects { executedCommands.insert(site) }
+                for case .command(let site) in objects {
+                    executedCommands.insert(site)
+                    if runningMain { executedFromMain.insert(site) }
+                }
             }
             if objects.isEmpty, case .composite(let type?, let elements, _) = base, elements.isEmpty,
                 let named = type.name, declared.elementTypes[runName(named, in: frame.file)] != nil,

@@ -541,8 +541,8 @@ enum CobraCompatibility {
             }
             if after.isUncertain(item) {
                 return "it may still be there: a command it is under, or it itself, has a Use that may be any of "
-                    + "several names here, which semgate cannot tell apart (see the notes); if it is, declare an "
-                    + "exception"
+                    + "several names here, or is had by only some of the roots the program may run (see the notes), "
+                    + "which semgate cannot tell apart; if it is, declare an exception"
             }
             if let note = unplacedNote(item, before: before, after: after) { return note }
             if let command = command(of: item.key), let open = after.items[item.surface + ":" + command],
