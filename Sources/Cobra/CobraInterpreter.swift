@@ -8134,13 +8134,19 @@ struct CobraInterpreter {
             let certain =
                 callees.contains { if case .function = $0 { true } else { false } }
                 ? certainArguments(arguments, values, in: &frame) : 0
+            // A function value that may be any of many functions (an evaluator's table of handlers: `h :=
+            // node.Op.Handler; h(d, ctx, node)`) gets the objects as any value of their types: each handler getting
+            // each set of objects multiplied runs and object sets without end (yq, review R98).
+            let widened =
+                callees.count { if case .function = $0 { true } else { false } } > Self.maximumCalleeFunctions
+                ? values.map { CobraValues($0.map(Self.anyOfType)) } : values
             for value in callees {
                 switch value {
                 case .function(let key):
                     followed = true
                     result.formUnion(
                         call(
-                            key, arguments: values, certain: certain,
+                            key, arguments: widened, certain: certain,
                             caller: CobraSite(file: frame.file, offset: position.offset)))
                 case .closure(let site):
                     followed = true
@@ -8172,6 +8178,15 @@ struct CobraInterpreter {
             }
             return result
         }
+    }
+
+    /// Functions a called function value may be before its arguments' objects are taken as any value of their types.
+    static let maximumCalleeFunctions = 8
+
+    /// An object as any value of its type; other values as they are.
+    private static func anyOfType(_ value: CobraValue) -> CobraValue {
+        if case .object(_, let type) = value { return .instance(type) }
+        return value
     }
 
     /// `strings.ReplaceAll(s, old, new)` of constant strings (`"log_level"` to `"log-level"`), for each of at most 16
