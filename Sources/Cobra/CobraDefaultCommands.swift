@@ -11,6 +11,12 @@ public struct CobraModule: Sendable, Hashable {
     public let line: Int
     /// Why the version is unknown, when it is (a `replace` by a local folder, no `require` line).
     public let unknown: String?
+    /// The program's own module path, as its `go.mod` declares it (`module k8s.io/minikube`); nil when not read.
+    public var program: String?
+    /// The modules `go.mod` replaces by a folder, or by a module of another host (`k8s.io/kubectl => ./kubectl`,
+    /// `=> example.com/fork v1.0.0`; not `=> k8s.io/kubernetes/staging/src/k8s.io/kubectl v0.0.0-...`): code the
+    /// program's authors chose, not the module's (``CobraGroupAdder``).
+    public var replacedElsewhere: Set<String> = []
 
     /// cobra's module path.
     static let modulePath = "github.com/spf13/cobra"
@@ -30,9 +36,46 @@ public struct CobraModule: Sendable, Hashable {
     public static func read(
         goMod: (path: String, text: String)?, modulesTxt: (path: String, text: String)? = nil
     ) -> CobraModule? {
-        if let modulesTxt, let found = fromModulesTxt(modulesTxt.text, path: modulesTxt.path) { return found }
-        guard let goMod else { return nil }
-        return fromGoMod(goMod.text, path: goMod.path)
+        var found = modulesTxt.flatMap { fromModulesTxt($0.text, path: $0.path) }
+        if found == nil, let goMod { found = fromGoMod(goMod.text, path: goMod.path) }
+        if let goMod {
+            let (program, replaced) = programModule(goMod.text)
+            found?.program = program
+            found?.replacedElsewhere = replaced
+        }
+        return found
+    }
+
+    /// The module path of a `go.mod`'s `module` line, and the modules it replaces elsewhere
+    /// (``replacedElsewhere``).
+    private static func programModule(_ text: String) -> (program: String?, replaced: Set<String>) {
+        var program: String?
+        var replaced: Set<String> = []
+        var block: Substring?
+        for (_, line) in lines(of: text) {
+            var words = line
+            if let open = block {
+                if words == [")"] {
+                    block = nil
+                    continue
+                }
+                words.insert(open, at: 0)
+            } else if words.count == 2, words[1] == "(" {
+                block = words[0]
+                continue
+            }
+            if words.count >= 2, words[0] == "module", program == nil { program = String(unquoted(words[1])) }
+            guard words.count >= 4, words[0] == "replace", let arrow = words.firstIndex(of: "=>"),
+                arrow + 1 < words.endIndex
+            else { continue }
+            let module = unquoted(words[1])
+            let target = unquoted(words[arrow + 1])
+            let host = { (path: Substring) in path.split(separator: "/", maxSplits: 1).first ?? "" }
+            if target.hasPrefix(".") || target.hasPrefix("/") || host(target) != host(module) {
+                replaced.insert(String(module))
+            }
+        }
+        return (program, replaced)
     }
 
     /// Whether cobra at this version has `feature`; nil when the version is unknown.

@@ -162,6 +162,10 @@ public enum CobraExtractor {
             made.maximumRuns = maximumRuns
             made.maximumCalls = maximumCalls
             made.maximumSteps = maximumSteps
+            if case .module(let module) = library {
+                made.ownModule = module?.program
+                made.replacedElsewhere = module?.replacedElsewhere ?? []
+            }
             configure(&made)
             return made
         }
@@ -831,7 +835,6 @@ private struct TreeBuilder {
                 unreadFlagNames: unread?.names,
                 validArgs: validArgs(of: info, at: site),
                 unreadCommands: interpreter.openCommands.contains(site), useWords: argumentsReadAbove ? nil : Self.useWords(of: info)))
-        if interpreter.receivesUnknown.contains(site) { unplacedParents.insert(key) }
         // Every path to it, through aliases too: `tool p sign` is the same experimental command as `tool pipeline sign`.
         if info.annotatedExperimental, path.count > 1, annotatedExperimental.count < Self.maximumAliasItems {
             annotatedExperimental.insert(key)

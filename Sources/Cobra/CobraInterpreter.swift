@@ -370,6 +370,20 @@ private struct CobraObjectField: Hashable {
     let field: CobraName
 }
 
+/// A value the run cannot name that may be one of the program's objects or hold pointers to them (review R89, R89b):
+/// the program's type it has (-1: any type; -2: a type the program does not name, no object of the program's), and
+/// whether it is a struct value copied out (`h := v.(Holder)`): a copy's own fields are its own, but what its pointer
+/// fields point to is what the original's point to.
+///
+/// `collection`: a slice, array or map the run cannot name whose elements have `type` (`v.([]*Group)`); `copy` then
+/// says the elements are struct values, which a `range` copies (an element written in place, `hs[i].F = x`, is the
+/// collection's own, and what it may be is shared).
+private struct CobraUnnamedValue: Equatable {
+    let type: CobraName
+    let copy: Bool
+    var collection = false
+}
+
 /// A top-level function (no receiver) or a method, by folder, receiver type and name.
 private struct FunctionName: Hashable {
     let folder: Int32
@@ -594,18 +608,20 @@ struct CobraInterpreter {
     /// The `AddCommand` arguments of each command that could not be followed (named in a note by command path).
     private(set) var missingChildren: [CobraSite: Set<CobraMissingChild>] = [:]
     /// Commands handed, in some pass, to an `AddCommand` called on a value that cannot be followed (`parent` of
-    /// `func Attach(parent *cobra.Command)` when the caller is not in the files read), or held by a value handed to
-    /// (or called on by) a call the files do not define that also receives a command (`groups.Add(root)` on kubectl's
-    /// `templates.CommandGroups{{Commands: []*cobra.Command{build}}}`): one no followed `AddCommand` adds is keyed as a
-    /// root, but its real path may begin with the words of a command the extractor does not know
+    /// `func Attach(parent *cobra.Command)` when the caller is not in the files read): one no followed `AddCommand`
+    /// adds is keyed as a root, but its real path may begin with the words of a command the extractor does not know
     /// (``CobraSurface/unplacedRoots``). Only grows, as commands do.
     private(set) var addedToUnknown: Set<CobraSite> = []
-    /// Commands handed to such a call together with commands it may add (``addedToUnknown``): `root` of
-    /// `groups.Add(root)`, which the commands `groups` holds may be added to (``CobraSurface/unplacedParents``).
-    /// Only grows.
-    private(set) var receivesUnknown: Set<CobraSite> = []
+    /// The module path the program's `go.mod` declares (`k8s.io/minikube`), nil when not known: kubectl's group adder
+    /// is modelled only when the program is not kubectl itself (``CobraGroupAdder``).
+    var ownModule: String?
+    /// The modules `go.mod` replaces by a folder or by another host's module (``CobraModule/replacedElsewhere``):
+    /// their code is not the code semgate models.
+    var replacedElsewhere: Set<String> = []
+    /// The objects made by literals of kubectl's `templates.CommandGroup(s)` (``CobraGroupAdder``).
+    private var commandGroups: Set<CobraSite> = []
     /// The commands and objects each object literal was given (in its fields or as elements), for
-    /// ``addedToUnknown``. Only grows.
+    /// ``holdsCommand(_:)`` and ``heldReferences(_:)``. Only grows.
     private var held: [CobraSite: Set<CobraValue>] = [:]
     /// The normalization functions set by command (`SetGlobalNormalizationFunc`: the command and everything under it)
     /// and by flag set (`SetNormalizeFunc`), by the call that sets them: what each maps, old spelling to flag name
@@ -1156,10 +1172,11 @@ struct CobraInterpreter {
         /// The locals bound to a list or map literal of one entry (``CobraOneEntry``), with what that entry holds now:
         /// an assignment in order to that entry replaces it (review R60).
         var oneEntry: [CobraLocalName: CobraOneEntry] = [:]
-        /// The locals bound to a value the run cannot name that may be an object of the program's types (review R89):
-        /// received from a channel (`h := <-ch`: any type, -1), or a type assertion to one of the program's types
-        /// (`h := box.Load().(*Group)`: that type) of a value not known.
-        var unnamed: [CobraLocalName: CobraName] = [:]
+        /// The locals bound to a value the run cannot name that may be an object of the program's types, or hold
+        /// pointers to them (review R89, R89b): received from a channel (`h := <-ch`, `var h = <-ch`, a `select` case,
+        /// `for h := range ch`: any type), a type assertion of a value not known (`h := box.Load().(*Group)`: that
+        /// type), or a field of such a value (`g := h.G`): ``unnamedValue(of:in:)``.
+        var unnamed: [CobraLocalName: CobraUnnamedValue] = [:]
 
         /// Forgets the loops whose index or collection `name` is: assigned in the body, `table[i]` may be another
         /// element.
@@ -1173,6 +1190,9 @@ struct CobraInterpreter {
     }
 
     private static let maximumPasses = 12
+    /// The most fields and elements of a path from a value the run cannot name that are followed (``unnamedValue``);
+    /// a longer path is read from its last steps, as if its root were such a value of any type.
+    private static let maximumUnnamedPath = 32
     /// The most definitions of one function (for different builds) that a call runs.
     static let maximumDefinitions = 8
     /// Notes on functions defined for more builds than `maximumDefinitions` (the rest are not read), and on contexts
@@ -3117,31 +3137,114 @@ struct CobraInterpreter {
         }
     }
 
-    /// The type of the program's a value not known that `expression` evaluates to may be (review R89): -1 (any) for a
-    /// receive from a channel (`<-ch`, the only unary operator the interpreter does not tell apart that a selector or
-    /// a binding may start with), the type of a type assertion ending the line's statement (`box.Load().(*Group)`, by
-    /// the tokens: the body parser drops assertions), -2 for an assertion to a type the program does not name; nil
-    /// otherwise (a value of another package's type: not one of the program's objects).
-    private mutating func unnamedType(of expression: CobraExpr, in frame: Frame) -> CobraName? {
-        if case .unary(.other, _) = expression { return -1 }
-        guard let line = Self.firstLine(of: [expression]),
-            let asserted = assertedType(onLine: line, in: frame.file, before: nil)
-        else { return nil }
-        return numbering.table.number(of: asserted) ?? -2
+    /// What `expression` is when it is a value the run cannot name (review R89) or a path of fields and elements
+    /// from one (review R89b: `h.G` where `h := <-ch`): a receive from a channel (`<-ch`, the only unary operator the
+    /// interpreter does not tell apart that a selector or a binding may start with: any type), a local bound to such
+    /// a value (``Frame/unnamed``), a type assertion ending the line's statement or followed by the path's first field
+    /// (`box.Load().(*Group)`, `ctx.Value(k).(*Holder).G`, by the tokens: the body parser drops assertions), and each
+    /// step from one of these (``unnamedStep(_:_:)``). Nil otherwise (a value of another package's type is not one of
+    /// the program's objects); callers ask only where the expression evaluated to nothing the run knows. `followed`:
+    /// the field written through `expression` (`x.(*Group).Disk = nil`), nil where it ends the statement.
+    private mutating func unnamedValue(
+        of expression: CobraExpr, followedBy followed: CobraLocalName? = nil, in frame: Frame
+    ) -> CobraUnnamedValue? {
+        let line = Self.firstLine(of: [expression])
+        // An assertion of the whole expression (`m, ok := p.Metadata.(*pkg.Entry)`, `x.(*Group).Disk = nil`) first.
+        if let line,
+            let asserted = assertedValue(
+                onLine: line, in: frame.file, before: followed.map { text(of: $0, in: frame.file) })
+        {
+            return asserted
+        }
+        var path: [CobraLocalName?] = []
+        var root = expression
+        var longer = false
+        while true {
+            if case .selector(let base, let field, _) = root {
+                path.append(field)
+                root = base
+            } else if case .index(let base, _) = root {
+                path.append(nil)
+                root = base
+            } else {
+                break
+            }
+            if path.count == Self.maximumUnnamedPath {
+                longer = true
+                break
+            }
+        }
+        var value: CobraUnnamedValue
+        if longer || Self.isReceive(root) {
+            value = CobraUnnamedValue(type: -1, copy: false)
+        } else if case .name(let name) = root, let bound = frame.unnamed[name] {
+            value = bound
+        } else if !path.isEmpty, let line,
+            let asserted = assertedValue(
+                onLine: line, in: frame.file, before: (path.last ?? nil).map { text(of: $0, in: frame.file) } ?? "")
+        {
+            // An assertion the path's first field follows (`ctx.Value(k).(*Holder).G`).
+            value = asserted
+        } else {
+            return nil
+        }
+        for step in path.reversed() {
+            value = unnamedStep(value, step.map { runName($0, in: frame.file) })
+        }
+        return value
     }
 
-    /// The last name of the type a type assertion on `line` of `file` asserts (`x.(*T)`, `x.(pkg.T)`), where it is
-    /// followed by `.field` (`field` given) or ends the statement on the line (nil): by the tokens. Nil when none, and
-    /// for an assertion to a struct type of the program that is no pointer (`x.(pkg.Header)`): it gives a copy, which
-    /// no object shares, so a write to its field reaches none (syft's `header, ok := p.Metadata.(pkg.GGUFFileHeader)`).
-    private func assertedType(onLine line: Int, in file: Int, before field: String?) -> String? {
-        guard let (name, pointer) = assertion(onLine: line, in: file, before: field) else { return nil }
-        if !pointer, let type = numbering.table.number(of: name), declared.structs[type] != nil { return nil }
-        return name
+    /// Whether `expression` may be a receive from a channel (`<-ch`): the only unary operator the interpreter does not
+    /// tell apart that a selector or a binding may start with.
+    private static func isReceive(_ expression: CobraExpr) -> Bool {
+        if case .unary(.other, _) = expression { return true }
+        return false
+    }
+
+    /// The value one step down a path from a value the run cannot name (``unnamedValue(of:in:)``): field `field`
+    /// (nil: an element, `h.list[0]`) of `value`. A field the type declares has the field's type (any type when it is
+    /// none of the program's or the type does not declare it, or when `value` has any type); a struct value field of a
+    /// copy is part of the copy; what a pointer, a collection or an interface holds is shared with whatever else holds
+    /// it. A field of a type the program does not name is of no type of the program either.
+    private func unnamedStep(_ value: CobraUnnamedValue, _ field: CobraName?) -> CobraUnnamedValue {
+        if value.collection {
+            // An element in place (`hs[i]`); a collection has no fields.
+            return CobraUnnamedValue(type: field == nil ? value.type : -1, copy: false)
+        }
+        if value.type == -2 { return value }
+        guard value.type >= 0, let field, let declaredField = declared.structs[value.type]?[field] else {
+            return CobraUnnamedValue(type: -1, copy: false)
+        }
+        guard let next = declared.fieldType(field, of: value.type) else { return CobraUnnamedValue(type: -1, copy: false) }
+        let partOfCopy = value.copy && !declaredField.isPointer && declared.structs[next] != nil
+        return CobraUnnamedValue(type: next, copy: partOfCopy)
+    }
+
+    /// The type a type assertion on `line` of `file` asserts (``assertion(onLine:in:before:)``) as a value the run
+    /// cannot name: -2 for a type the program does not name; a copy for a struct type of the program that is no
+    /// pointer (`x.(pkg.Header)`: its own fields are its own, so a write to one reaches no object, syft's
+    /// `header, ok := p.Metadata.(pkg.GGUFFileHeader)`; what its pointer fields point to is shared, review R89b).
+    private func assertedValue(onLine line: Int, in file: Int, before field: String?) -> CobraUnnamedValue? {
+        guard let (name, pointer, collection) = assertion(onLine: line, in: file, before: field) else { return nil }
+        guard let type = numbering.table.number(of: name) else {
+            return CobraUnnamedValue(type: -2, copy: false, collection: collection)
+        }
+        return CobraUnnamedValue(type: type, copy: !pointer && declared.structs[type] != nil, collection: collection)
+    }
+
+    /// `x.field = values` where `x` is a value the run cannot name or a path from one (``unnamedValue(of:in:)``): the
+    /// field of every object it may be (``writeThroughUnnamed``), but for a copy's own field and a field of a type the
+    /// program does not name. A type that does not declare `field` itself (a promoted field) may be any type that does.
+    private mutating func writeThroughUnnamed(
+        _ field: CobraName, of value: CobraUnnamedValue, _ values: CobraValues, file: Int, line: Int
+    ) {
+        guard !value.copy, value.type != -2 else { return }
+        let asserted = value.type >= 0 && declared.structs[value.type]?[field] != nil ? value.type : nil
+        writeThroughUnnamed(field, of: asserted, values, file: file, line: line)
     }
 
     /// ``assertedType(onLine:in:before:)``'s assertion by the tokens: the type's last name and whether it is `*T`.
-    private func assertion(onLine line: Int, in file: Int, before field: String?) -> (String, Bool)? {
+    private func assertion(onLine line: Int, in file: Int, before field: String?) -> (String, Bool, Bool)? {
         let tokens = sources[file].file.go.tokens
         var low = 0
         var high = tokens.count
@@ -3154,6 +3257,20 @@ struct CobraInterpreter {
             defer { index += 1 }
             guard tokens[index].symbol == .period, tokens[index + 1].symbol == .leftParen else { continue }
             var cursor = index + 2
+            // A slice, array or map of the type (`.([]*Group)`, `.(map[string]*Group)`): its element type.
+            var collection = false
+            if tokens[cursor].isKeyword(.map) { cursor += 1 }
+            if cursor < tokens.count, tokens[cursor].symbol == .leftBracket {
+                collection = true
+                var depth = 0
+                while cursor < tokens.count, tokens[cursor].position.line == line {
+                    if tokens[cursor].symbol == .leftBracket { depth += 1 }
+                    if tokens[cursor].symbol == .rightBracket { depth -= 1 }
+                    cursor += 1
+                    if depth == 0 { break }
+                }
+            }
+            guard cursor < tokens.count else { continue }
             let pointer = tokens[cursor].symbol == .star
             if pointer { cursor += 1 }
             var last: String?
@@ -3171,12 +3288,13 @@ struct CobraInterpreter {
                 if next + 1 < tokens.count, tokens[next].symbol == .period, tokens[next + 1].kind == .identifier,
                     tokens[next + 1].text == field
                 {
-                    return (last, pointer)
+                    return (last, pointer, collection)
                 }
             } else if next >= tokens.count || tokens[next].kind == .semicolon || tokens[next].symbol == .rightBrace
-                || tokens[next].position.line != line
+                || tokens[next].symbol == .leftBrace || tokens[next].position.line != line
             {
-                return (last, pointer)
+                // Ends the statement, or the header of a `range` over it (`range v.([]*Group) {`).
+                return (last, pointer, collection)
             }
         }
         return nil
@@ -5221,9 +5339,9 @@ struct CobraInterpreter {
                     keepsEntries: Self.keepsEntries(of: target, source: source))
             }
             if sources.count == 1, values[0].isEmpty, case .name(let name)? = targets.first,
-                let type = unnamedType(of: sources[0], in: frame)
+                let unnamed = unnamedValue(of: sources[0], in: frame)
             {
-                frame.unnamed[name] = type
+                frame.unnamed[name] = unnamed
             }
             if define, targets.count == 1, sources.count == 1, case .name(let name) = targets[0] {
                 certainLocal(name, sources[0], in: &frame)
@@ -5238,6 +5356,12 @@ struct CobraInterpreter {
                 var value = values.count == names.count ? values[offset] : Self.union(values)
                 if values.isEmpty, let type, let instance = instance(of: type, in: frame.file) { value = [instance] }
                 frame.locals.assign(value, to: name)
+            }
+            // `var h = <-ch`, `var h *Holder = ctx.Value(k).(*Holder)` (review R89b): as `:=` does.
+            if sources.count == 1, values[0].isEmpty, let name = names.first,
+                let unnamed = unnamedValue(of: sources[0], in: frame)
+            {
+                frame.unnamed[name] = unnamed
             }
             if names.count == 1, sources.count == 1 {
                 certainLocal(names[0], sources[0], in: &frame)
@@ -5264,6 +5388,13 @@ struct CobraInterpreter {
             }
         case .range(let names, let collection, let body):
             let elements = evaluate(collection, in: &frame)
+            // A collection the run cannot name, of a type the code names (``CobraUnnamedValue/collection``).
+            var rangedUnnamed: CobraUnnamedValue?
+            if elements.isEmpty, let unnamed = unnamedValue(of: collection, in: frame), unnamed.collection,
+                unnamed.type != -2
+            {
+                rangedUnnamed = unnamed
+            }
             // A package-level slice or map nothing fills: Go runs the body no time.
             if case .name(let held) = collection, !frame.locals.contains(held),
                 emptyPackageCollection(held, in: frame.file)
@@ -5367,6 +5498,20 @@ struct CobraInterpreter {
                     }
                     guard variable != CobraKnown.underscore.id else { continue }
                     frame.locals.assign(offset == 1 ? element : [], to: variable)
+                    // The one variable of `for h := range ch` (an index, a key, what a channel or an iterator gives): a
+                    // write through it is through a channel's, a key's or an iterator's value the run cannot name
+                    // (review R89). Not the value variable of a loop over a collection not known: for a slice of
+                    // struct values it is a copy, and which it is the run cannot tell (trivy's `pkg.Licenses = ...`
+                    // in `for i, pkg := range pkgs.Packages` would be read as a write to every package's field).
+                    if names.count == 1 {
+                        frame.unnamed[variable] = CobraUnnamedValue(type: -1, copy: false)
+                    } else if offset == 1, let rangedUnnamed {
+                        // An element of a collection the run cannot name whose type the code says (review R89b:
+                        // `for _, h := range ctx.Value(k).([]*Group)`): a copy for struct values.
+                        frame.unnamed[variable] = CobraUnnamedValue(type: rangedUnnamed.type, copy: rangedUnnamed.copy)
+                    } else if !frame.unnamed.isEmpty {
+                        frame.unnamed[variable] = nil
+                    }
                     frame.entryBesideNil[variable] = offset == 1 ? elements.contains(.nilValue) : nil
                     frame.entryNilInSlots[variable] = offset == 1 ? slotsNil : nil
                 }
@@ -6338,20 +6483,10 @@ struct CobraInterpreter {
             // A field of a value that is not one of the objects the run knows (of unknown origin, any value of a type,
             // `pkg.Box.P = kit`): what it is given is not followed from there.
             if objects.isEmpty || !objects.allSatisfy(Self.isObject) { escaped(value) }
-            if objects.isEmpty, case .selector(_, _, let line) = target {
-                let spelled = text(of: field, in: frame.file)
-                var type: CobraName?
-                if let asserted = assertedType(onLine: line, in: frame.file, before: spelled) {
-                    type = numbering.table.number(of: asserted) ?? -2
-                } else if case .name(let name) = base {
-                    type = frame.unnamed[name]
-                } else if case .unary(.other, _) = base {
-                    type = -1
-                }
-                if let type, type != -2 {
-                    writeThroughUnnamed(
-                        runName(field, in: frame.file), of: type == -1 ? nil : type, value, file: frame.file, line: line)
-                }
+            if objects.isEmpty, case .selector(_, _, let line) = target,
+                let unnamed = unnamedValue(of: base, followedBy: field, in: frame)
+            {
+                writeThroughUnnamed(runName(field, in: frame.file), of: unnamed, value, file: frame.file, line: line)
             }
             guard !objects.isEmpty else { return }
             if case .selector(_, _, let line) = target, objects.allSatisfy({ Self.programType(of: $0) != nil }) {
@@ -7687,6 +7822,9 @@ struct CobraInterpreter {
             let site = commandSite(file: frame.file, offset: position.offset, call: frame.key, byCaller: true)
             let object = CobraValue.object(site, typeName)
             if let key = frame.key, key >= 0, objectMakers[site] == nil { objectMakers[site] = key }
+            if let qualifier = type.qualifier, isCommandGroup(typeName, qualifier, in: frame.file) {
+                commandGroups.insert(site)
+            }
             recordObjectRest(site)
             if objectFolders[site] == nil {
                 // The package that declares the type: the qualifier's, else the literal's own.
@@ -7943,7 +8081,6 @@ struct CobraInterpreter {
                     // samber/lo's `IsNil` only reads what it is given (``isLoNil(_:_:in:)``).
                     if !isLoNil(localQualifier, localMethod, in: frame) { noteHanded(values) }
                     if Self.handsOver(values) {
-                        markHeldAddedToUnknown(values)
                         markOpen(values, mayAddFlags: mayAddFlags(named: method))
                         noteUnfollowed(reason(), file: frame.file, line: selectorLine)
                     } else if Self.holdsObject(values), mayAddFlags(named: method) {
@@ -8097,7 +8234,13 @@ struct CobraInterpreter {
                         for case .command(let child) in value { addedToUnknown.insert(child) }
                     }
                 }
-                markHeldAddedToUnknown(values + [objects])
+                let onGroups = objects.allSatisfy { object in
+                    if case .object(let site, _) = object { commandGroups.contains(site) } else { false }
+                }
+                if numbering.table.names[Int(method)] == CobraGroupAdder.method, !objects.isEmpty, onGroups {
+                    let context = CallContext(file: frame.file, line: selectorLine, arguments: arguments)
+                    addGroups(objects, to: values, context)
+                }
                 // The program's own types define flags in a method of this name (a plugin's `BindFlags(fs)` called
                 // through an interface): the call may run any of them, so what it is given is open whatever its name
                 // says (review C2, kubebuilder 3.0.0's `subcommand.BindFlags(cmd.Flags())`).
@@ -8162,7 +8305,6 @@ struct CobraInterpreter {
             }
             if !followed { noteHanded(values) }
             if !followed && Self.handsOver(values) {
-                markHeldAddedToUnknown(values)
                 markOpen(values, mayAddFlags: Self.mayAddFlags(spelling(of: callee, in: frame.file)))
                 noteUnfollowed(
                     "\(spelling(of: callee, in: frame.file)) is not defined in the files read", file: frame.file,
@@ -8334,31 +8476,38 @@ struct CobraInterpreter {
         }
     }
 
-    /// The commands the objects among `values` hold, directly or through objects they hold (each object looked at
-    /// once), are handed to a call the files do not define that also receives a command: it may add them to it
-    /// (``addedToUnknown``).
-    private mutating func markHeldAddedToUnknown(_ values: [CobraValues]) {
-        var seen: Set<CobraSite> = []
-        var pending: [CobraSite] = []
+    /// Whether a literal of type `name` of the package `file` imports as `qualifier` is one of kubectl's command
+    /// groups (``CobraGroupAdder``): the import path is kubectl's, no folder read holds it, the program is not kubectl,
+    /// and `go.mod` does not replace kubectl by a folder or another host's module.
+    private mutating func isCommandGroup(_ name: CobraName, _ qualifier: CobraLocalName, in file: Int) -> Bool {
+        guard CobraGroupAdder.types.contains(numbering.table.names[Int(name)]) else { return false }
+        if let folders = importFolders[file][runName(qualifier, in: file)], !folders.isEmpty { return false }
+        let local = files[file].names.names[Int(qualifier)]
+        let imported = files[file].imports.first { entry in
+            (entry.name ?? CobraText.lastElement(of: entry.path).map(String.init)) == local
+        }
+        guard let path = imported?.path, path == CobraGroupAdder.package else { return false }
+        if let ownModule, path == ownModule || path.hasPrefix(ownModule + "/") { return false }
+        return !replacedElsewhere.contains(CobraGroupAdder.module)
+    }
+
+    /// `groups.Add(parent)` on kubectl's command groups (``CobraGroupAdder``): the commands of every group's `Commands`
+    /// become subcommands of `parent`, as kubectl's `Add` makes them (`c.AddCommand(group.Commands...)`). Given no
+    /// command, or a value that may be several, nothing is added (their removal is claimed).
+    private mutating func addGroups(_ groups: CobraValues, to values: [CobraValues], _ context: CallContext) {
+        var parents: Set<CobraSite> = []
         for value in values {
-            for case .object(let site, _) in value where seen.insert(site).inserted { pending.append(site) }
+            for case .command(let command) in value { parents.insert(command) }
         }
-        var handed = false
-        while let site = pending.popLast() {
-            for found in held[site] ?? [] {
-                switch found {
-                case .command(let command):
-                    addedToUnknown.insert(command)
-                    handed = true
-                case .object(let inner, _) where seen.insert(inner).inserted: pending.append(inner)
-                default: continue
-                }
-            }
+        guard parents.count == 1, let parent = parents.first else { return }
+        var children: Set<CobraSite> = []
+        let field = intern(CobraGroupAdder.commandsField)
+        for group in groups {
+            for case .command(let child) in readField(of: group, field) where child != parent { children.insert(child) }
         }
-        guard handed else { return }
-        for value in values {
-            for case .command(let command) in value { receivesUnknown.insert(command) }
-        }
+        guard !children.isEmpty else { return }
+        _ = commandMethod(
+            CobraKnown.addCommand.id, parent, [CobraValues(children.sorted().map { .command($0) })], context)
     }
 
     /// The commands and flag sets the program's objects among `values` hold in their fields, directly or through
@@ -9053,12 +9202,12 @@ struct CobraInterpreter {
                 let file = sources[declaration.file].file
                 reading = CobraNormalization.spellings(
                     of: file.functions[declaration.index], in: file,
-                    maps: Self.packageMaps(in: declaration.folder, sources: sources, folders: folders))
+                    maps: packageMaps(in: declaration.folder, of: declaration.file))
             case .closure(let site):
                 // `SetNormalizeFunc(func(f *pflag.FlagSet, name string) pflag.NormalizedName { ... })`.
                 reading = CobraNormalization.spellings(
                     ofLiteralAt: site.offset, in: sources[site.file].file,
-                    maps: Self.packageMaps(in: folders[site.file], sources: sources, folders: folders))
+                    maps: packageMaps(in: folders[site.file], of: site.file))
             default:
                 followed = false
                 continue
@@ -9084,6 +9233,16 @@ struct CobraInterpreter {
             return [:]
         }
         return spellings
+    }
+
+    /// ``packageMaps(in:sources:folders:)`` for the package of `file` (numbered `folder`), or no map at all when some
+    /// Go file of that package is not read (``partialFolders``): an unexported map can be written by any file of its
+    /// package, and a file the policy's globs leave out (`delete(renamed, "old-name")` in an `init`) would make an old
+    /// spelling that no longer parses look kept.
+    private func packageMaps(in folder: Int32, of file: Int) -> (String) -> [String: String]? {
+        let path = paths[file]
+        guard !partialFolders.contains(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "") else { return { _ in nil } }
+        return Self.packageMaps(in: folder, sources: sources, folders: folders)
     }
 
     /// Reads the maps a normalization function of package `folder` looks names up in (``CobraNormalization``): an

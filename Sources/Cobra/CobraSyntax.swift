@@ -474,6 +474,30 @@ public final class CobraSourceFile: Sendable {
         return found
     }
 
+    /// For `semgate init`: the names of other packages that a command literal's `Use` is (`Use: common.CommandCLI`,
+    /// review I2), by import path.
+    public func useReferences() -> [(path: String, name: String)] {
+        let tokens = file.go.tokens
+        guard tokens.count > 4 else { return [] }
+        var wanted: [(path: String, name: String)] = []
+        for index in 2..<(tokens.count - 2)
+        where tokens[index - 2].kind == .identifier && tokens[index - 2].text == "Use"
+            && tokens[index - 1].isOperator(":") && tokens[index].kind == .identifier
+            && tokens[index + 1].isOperator(".")
+        {
+            wanted.append((tokens[index].text, tokens[index + 2].text))
+        }
+        guard !wanted.isEmpty else { return [] }
+        let imported = Dictionary(
+            file.imports.compactMap { entry -> (String, String)? in
+                guard let local = entry.name ?? CobraText.lastElement(of: entry.path).map(String.init) else {
+                    return nil
+                }
+                return (local, entry.path)
+            }, uniquingKeysWith: { first, _ in first })
+        return wanted.compactMap { reference in imported[reference.path].map { ($0, reference.name) } }
+    }
+
     /// For `semgate init`: the exported package-level values of other packages the file refers to as values, not
     /// as calls nor as the type of a literal (`fs.ConfigOptionsInfo` in `flags.AddFromOptions(set, "",
     /// fs.ConfigOptionsInfo)`, `rc.DefaultOpt`), by import path, up to `limit` of them.
@@ -516,8 +540,10 @@ public final class CobraSourceFile: Sendable {
                 guard case .composite(let type, _, _) = expression else { continue }
                 let qualifier = type?.qualifier.map { file.names.names[Int($0)] }
                 let path = qualifier.flatMap { qualifier in
-                    file.imports.first { ($0.name ?? CobraText.lastElement(of: $0.path).map(String.init)) == qualifier }?
-                        .path
+                    file.imports.first {
+                        ($0.name ?? CobraText.lastElement(of: $0.path).map(String.init)) == qualifier
+                    }?
+                    .path
                 }
                 found.append((file.names.names[Int(id)], path))
             }

@@ -431,6 +431,9 @@ extension GoParser {
                     let (start, errorCount) = (index, errors.count)
                     if decidable, let read = try? caseExpressions() {
                         cases = read
+                    } else if isSelect, let received = selectReceive() {
+                        // `case h := <-ch:`: the clause binds what it received first (review R89's select shape).
+                        clause = [received]
                     } else {
                         // Not read as expressions (a `select`'s communication, a type switch's types): left out.
                         decidable = false
@@ -493,6 +496,20 @@ extension GoParser {
         let list = try expressionList()
         guard isOperator(.colon) else { throw fail("expected ':' after the case expressions") }
         return list
+    }
+
+    /// A `select` clause's receive that binds or assigns (`case h := <-ch:`, `case h, ok = <-ch:`), up to its `:`, as
+    /// the assignment it makes; nil, with nothing read, for any other communication (a send, a bare receive).
+    private mutating func selectReceive() -> GoStatement? {
+        let (start, errorCount) = (index, errors.count)
+        if let statement = try? simpleStatement(), case .assign(_, let op, let sources) = statement,
+            op == ":=" || op == "=", sources.count == 1, case .unary("<-", _) = sources[0], isOperator(.colon)
+        {
+            return statement
+        }
+        index = start
+        if errors.count > errorCount { errors.removeLast(errors.count - errorCount) }
+        return nil
     }
 
     /// Skips a `case` clause's expressions, up to its `:`.

@@ -295,7 +295,7 @@ public struct CobraExtractorSpec: Extractor {
                 if folders.count > program.folders.count {
                     programs[index] = CobraPrograms.Program(
                         name: program.name, namedByUse: program.namedByUse, folders: folders.sorted(),
-                        main: program.main)
+                        main: program.main, others: program.others, builtOutside: program.builtOutside)
                 }
             }
         }
@@ -317,12 +317,32 @@ public struct CobraExtractorSpec: Extractor {
                 "functions. A flag's type, shorthand and scope are breaking; what the code computes at run time is",
                 "noted, not guessed. The files are those the program (\(program.main.isEmpty ? "the module's root" : program.main + "/")) imports.",
             ]
-            if programs.count > 1 || !program.namedByUse {
+            if program.builtOutside {
+                // Each tree read as a root of its own would be keyed without the program's name, and cobra's default
+                // commands would be added to each: no reviewer keeps that surface. Say what was found instead.
+                let main = program.main.isEmpty ? "the module's root" : program.main + "/"
+                proposals.append(
+                    SurfaceProposal(
+                        finding:
+                            "a cobra command line, \(program.name), whose root is built outside the module: \(main) "
+                            + "runs no Execute and hands its command trees ("
+                            + program.others.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
+                            + (program.others.count > 8 ? " and \(program.others.count - 8) more" : "")
+                            + ") to code of another module; no cli surface for it (list its commands in a file and "
+                            + "read it with `list:`)",
+                        surface: nil))
+                continue
+            }
+            if programs.count > 1 || !program.namedByUse || !program.others.isEmpty {
                 cobra.append(DraftEntry("root", .string(program.name)))
                 comments.append(
-                    program.namedByUse
-                        ? "root: picks this program's tree among the \(programs.count) programs of the repository."
-                        : "No command has a constant `Use: \"\(program.name) ...\"`, so the root is named here.")
+                    !program.others.isEmpty
+                        ? "root: picks this tree; the program also reaches "
+                            + program.others.map { "'\($0)'" }.joined(separator: ", ")
+                            + " (it picks its root at run time): add a surface with that root: for each."
+                        : program.namedByUse
+                            ? "root: picks this program's tree among the \(programs.count) programs of the repository."
+                            : "No command has a constant `Use: \"\(program.name) ...\"`, so the root is named here.")
             } else {
                 comments.append("If the root's Use is not a constant (Use: os.Args[0]), name it here with root: TOOL.")
             }
@@ -444,6 +464,25 @@ public struct CobraExtractorSpec: Extractor {
         // the cobra surface would find nothing, and no reviewer keeps a surface that finds nothing.
         guard constructs else { return nil }
         let layout = try project.goSourceFolders()
+        // A root whose `Use` is a constant of another package of the module (`Use: common.CommandCLI`, review I2):
+        // that package's files are read too, so the root is named, and the drafted `files` hold the constant.
+        let byLength = layout.modules.sorted { ($1.path.count, $0.path) < ($0.path.count, $1.path) }
+        let building = Set(sources.map { CobraPrograms.folder(of: $0.path) })
+        var constantFolders: Set<String> = []
+        for entry in sources {
+            for reference in entry.source.useReferences() where constantFolders.count < maximumTableFolders {
+                guard let folder = CobraPrograms.folder(importedAs: reference.path, modules: byLength),
+                    !building.contains(folder), layout.packages[folder].map({ $0 != "main" && !$0.isEmpty }) == true
+                else { continue }
+                constantFolders.insert(folder)
+            }
+        }
+        if !constantFolders.isEmpty {
+            for file in try project.goFileBlobs() where constantFolders.contains(CobraPrograms.folder(of: file.path)) {
+                sources.append(
+                    (file.path, parsed.source(of: file.blob, text: try project.files.text(ofBlob: file.blob))))
+            }
+        }
         // A program under tools/, tests or examples at any depth serves the project's own work.
         let mains = layout.packages.filter { folder, package in
             package == "main" && !folder.split(separator: "/").contains { ownWorkFolders.contains(String($0)) }
@@ -457,12 +496,18 @@ public struct CobraExtractorSpec: Extractor {
                     paths += CobraPrograms.imports(in: try project.files.text(ofBlob: blob))
                 }
                 return paths
+            },
+            executes: { (folder) throws(GitError) in
+                for blob in layout.files[folder] ?? [] where try project.files.text(ofBlob: blob).contains(".Execute") {
+                    return true
+                }
+                return false
             })
         var programs = try found.programs.map { (program) throws(GitError) in
             CobraPrograms.Program(
                 name: program.name, namedByUse: program.namedByUse,
                 folders: try withTables(program.folders, layout: layout, in: project, parsed: &parsed),
-                main: program.main)
+                main: program.main, others: program.others, builtOutside: program.builtOutside)
         }
         if programs.isEmpty {
             // No `package main` here runs a command tree (kubectl's commands are built into a program elsewhere):
@@ -489,8 +534,11 @@ public struct CobraExtractorSpec: Extractor {
     /// literal's type (whose methods name the flags). Without them the policy reads the helper but not the table, and
     /// every flag it defines is missing. Programs' own-work folders (tools/, tests) are left out.
     static func withTables(
-        _ folders: [String], layout: (files: [String: [ObjectID]], packages: [String: String],
-            modules: [(folder: String, path: String)]),
+        _ folders: [String],
+        layout: (
+            files: [String: [ObjectID]], packages: [String: String],
+            modules: [(folder: String, path: String)]
+        ),
         in project: ProjectFiles, parsed: inout ParsedSources
     ) throws(GitError) -> [String] {
         let modules = layout.modules.sorted { ($1.path.count, $0.path) < ($0.path.count, $1.path) }
@@ -543,12 +591,13 @@ public struct CobraExtractorSpec: Extractor {
     private static func unstableCommands(_ items: [CobraItem], annotated: [String] = []) -> [String] {
         let listed = Set(items.map(\.key))
         let isFlag = { (key: String) in key.contains(" -") }
-        let commands = items.map(\.key).filter { key in
-            guard !isFlag(key), let last = key.split(separator: " ").last, key.contains(" ") else {
-                return false
-            }
-            return GoAPIExtractorSpec.isUnstableFolder(String(last))
-        } + annotated.filter { listed.contains($0) && !isFlag($0) }
+        let commands =
+            items.map(\.key).filter { key in
+                guard !isFlag(key), let last = key.split(separator: " ").last, key.contains(" ") else {
+                    return false
+                }
+                return GoAPIExtractorSpec.isUnstableFolder(String(last))
+            } + annotated.filter { listed.contains($0) && !isFlag($0) }
         let outermost = Set(commands).filter { key in !commands.contains { key.hasPrefix($0 + " ") } }
         var globs = outermost.sorted().flatMap { key -> [String] in
             let escaped = escapedGlob(key)
@@ -556,9 +605,10 @@ public struct CobraExtractorSpec: Extractor {
             return [escaped, escaped + " *"]
         }
         // Flags, by name: `tool sign --x` has the name `--x`.
-        let flags = Set(annotated.filter { key in
-            listed.contains(key) && isFlag(key) && !outermost.contains { key.hasPrefix($0 + " ") }
-        })
+        let flags = Set(
+            annotated.filter { key in
+                listed.contains(key) && isFlag(key) && !outermost.contains { key.hasPrefix($0 + " ") }
+            })
         var byName: [Substring: [String]] = [:]
         for key in listed where isFlag(key) {
             guard let name = key.split(separator: " ").last else { continue }

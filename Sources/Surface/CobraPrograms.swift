@@ -16,6 +16,13 @@ struct CobraPrograms {
         let folders: [String]
         /// The `package main` folder.
         let main: String
+        /// The other named trees the program reaches when none is named like it (a program that picks its root at
+        /// run time, `switch filepath.Base(os.Args[0])`: review I2): the draft names the root it chose with `root:`.
+        var others: [String] = []
+        /// Whether the program runs no command itself (its `package main` calls no `Execute`) while it reaches several
+        /// trees, none named like it (`others` names them): they are handed to code outside the module that builds the
+        /// root (review I1).
+        var builtOutside = false
     }
 
     /// The programs, by name.
@@ -28,7 +35,8 @@ struct CobraPrograms {
     /// gives the import paths of the Go files of a folder.
     init(
         sources: [(path: String, source: CobraSourceFile)], mains: [String], modules: [(folder: String, path: String)],
-        moduleName: String, imports: (String) throws(GitError) -> [String]?
+        moduleName: String, imports: (String) throws(GitError) -> [String]?,
+        executes: (String) throws(GitError) -> Bool = { _ in true }
     ) throws(GitError) {
         let roots = CobraExtractor.roots(of: sources)
         let buildingFolders = Set(sources.map { Self.folder(of: $0.path) })
@@ -55,14 +63,29 @@ struct CobraPrograms {
             let mainName = Self.name(of: main, moduleName: moduleName)
             let candidates = roots.filter { closure.contains(Self.folder(of: $0.path)) }
             // The tree whose Use names the program, else the largest it reaches.
-            guard
-                let root = candidates.first(where: { $0.name == mainName })
-                    ?? candidates.max(by: { ($0.commands, $1.path) < ($1.commands, $0.path) })
-            else { continue }
+            let own = candidates.first(where: { $0.name == mainName })
+            guard let root = own ?? candidates.max(by: { ($0.commands, $1.path) < ($1.commands, $0.path) }) else {
+                continue
+            }
+            let folders = closure.intersection(buildingFolders).sorted()
+            if own == nil, candidates.count > 1, try !executes(main) {
+                // The trees are handed to code of another module, which builds the root: the program keeps its own
+                // name, and no tree of its stands for the root.
+                chosen.append(
+                    (
+                        Program(
+                            name: mainName, namedByUse: false, folders: folders, main: main,
+                            others: Set(candidates.compactMap(\.name)).sorted(), builtOutside: true), root
+                    )
+                )
+                continue
+            }
             let name = root.name ?? mainName
+            let others =
+                own == nil && candidates.count > 1
+                ? Set(candidates.filter { $0 != root }.compactMap(\.name)).subtracting([name]).sorted() : []
             let program = Program(
-                name: name, namedByUse: root.name != nil,
-                folders: closure.intersection(buildingFolders).sorted(), main: main)
+                name: name, namedByUse: root.name != nil, folders: folders, main: main, others: others)
             // Several mains run one tree (a server's own main and the repository's): the one named like it counts.
             if let index = chosen.firstIndex(where: { $0.root == root }) {
                 if chosen[index].program.main.split(separator: "/").last.map(String.init) != name
@@ -78,6 +101,10 @@ struct CobraPrograms {
         // whose commands hang under the program that runs it may only show its own tree).
         var found: [Program] = []
         for (program, _) in chosen {
+            if program.builtOutside {
+                found.append(program)
+                continue
+            }
             let folders = Set(program.folders)
             let own = CobraExtractor.roots(of: sources.filter { folders.contains(Self.folder(of: $0.path)) })
             let mainName = Self.name(of: program.main, moduleName: moduleName)
@@ -87,7 +114,7 @@ struct CobraPrograms {
             found.append(
                 Program(
                     name: root?.name ?? program.name, namedByUse: root?.name != nil, folders: program.folders,
-                    main: program.main))
+                    main: program.main, others: program.others))
         }
         // Two programs of one name (a man-page generator that runs the same commands): the one whose folder is
         // named so, else the one with more files.

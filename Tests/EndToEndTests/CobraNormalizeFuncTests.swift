@@ -128,4 +128,30 @@ struct CobraNormalizeFuncTests {
         #expect(found.status == 1, "\(found.output)")
         #expect(found.output.contains("deck run --old-name was removed"), "\(found.output)")
     }
+
+    @Test(
+        "control: the package map of renames is read only when every Go file of its package is: with `files` naming root.go alone, a file beside it may delete the entry (`func init() { delete(renamed, \"old-name\") }`), so --old-name's removal fails (review, N1)",
+        arguments: ["func init() { delete(renamed, \"old-name\") }", "var _ = 1"])
+    func renameMapWithFilesNotRead(beside: String) throws {
+        let policy = Self.policy.replacingOccurrences(of: "[\"cmd/*.go\"]", with: "[\"cmd/root.go\"]")
+        let repo = try FixtureRepository()
+        func files(_ root: String) -> [String: String] {
+            [
+                ".semgate.yml": policy,
+                "go.mod": "module example.com/deck\n\nrequire github.com/spf13/cobra v1.8.0\n",
+                "cmd/root.go": root,
+                "cmd/other.go": "package cmd\n\n\(beside)\n",
+            ]
+        }
+        let body = "if n, ok := renamed[name]; ok {\n            name = n\n        }"
+        try repo.importCommits([
+            FixtureRepository.Snapshot(files: files(Self.first), tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(files: files(Self.later(body, extra: Self.renamed)), tags: ["v1.1.0"]),
+        ])
+        try repo.write(".semgate.yml", policy)
+        let result = try runSemgate(["audit", "--repo", repo.url.path, "--no-cache", "--format", "json"])
+        let output = result.stdout + result.stderr
+        #expect(result.status == 1, "\(output)")
+        #expect(output.contains("deck run --old-name was removed"), "\(output)")
+    }
 }

@@ -50,6 +50,12 @@ struct CobraUnnamedWriteTests {
 
         type Other struct{ Level *Option }
 
+        type Holder struct {
+            Name   string
+            O      *Opts
+            Inline Opts
+        }
+
         func newOpts() *Opts { return &Opts{Verbose: &Option{Long: "verbose"}, Output: &Option{Long: "output"}} }
 
         func (o *Opts) Register(c *cobra.Command) {
@@ -108,6 +114,59 @@ struct CobraUnnamedWriteTests {
         #expect(found.output.contains("tool serve --verbose"), "\(found.output)")
         #expect(found.output.contains("written here through a value that cannot be tied to an object"), "\(found.output)")
         #expect(!found.output.contains("tool serve --output"), "\(found.output)")
+    }
+
+    @Test(
+        "a field set to nil one field or more below a value the run cannot name (`h := ctx.Value(k).(*Holder); h.O.Verbose = nil`, a value assertion whose pointer field is shared, a channel, a select case, a range over a channel, `var h = <-ch`, a field read into a local first, a range over or an element of an asserted slice or map of pointers): Go registers no --verbose, and its removal fails with a note (review R89b)",
+        arguments: [
+            "    ctx := context.WithValue(context.TODO(), \"h\", &Holder{O: o})\n    h := ctx.Value(\"h\").(*Holder)\n"
+                + "    h.O.Verbose = nil\n    o.Register(serve)",
+            "    ctx := context.WithValue(context.TODO(), \"h\", Holder{O: o})\n    h := ctx.Value(\"h\").(Holder)\n"
+                + "    h.O.Verbose = nil\n    o.Register(serve)",
+            "    ctx := context.WithValue(context.TODO(), \"h\", &Holder{O: o})\n"
+                + "    ctx.Value(\"h\").(*Holder).O.Verbose = nil\n    o.Register(serve)",
+            "    pipe := make(chan *Holder, 1)\n    pipe <- &Holder{O: o}\n    h := <-pipe\n    h.O.Verbose = nil\n"
+                + "    o.Register(serve)",
+            "    pipe := make(chan *Opts, 1)\n    pipe <- o\n    select {\n    case got := <-pipe:\n        got.Verbose = nil\n"
+                + "    default:\n    }\n    o.Register(serve)",
+            "    pipe := make(chan *Holder, 1)\n    pipe <- &Holder{O: o}\n    close(pipe)\n    for h := range pipe {\n"
+                + "        h.O.Verbose = nil\n    }\n    o.Register(serve)",
+            "    pipe := make(chan *Opts, 1)\n    pipe <- o\n    var got = <-pipe\n    got.Verbose = nil\n    o.Register(serve)",
+            "    pipe := make(chan *Holder, 1)\n    pipe <- &Holder{O: o}\n    h := <-pipe\n    inner := h.O\n"
+                + "    inner.Verbose = nil\n    o.Register(serve)",
+            "    ctx := context.WithValue(context.TODO(), \"all\", []*Opts{o})\n"
+                + "    for _, got := range ctx.Value(\"all\").([]*Opts) {\n        got.Verbose = nil\n    }\n    o.Register(serve)",
+            "    ctx := context.WithValue(context.TODO(), \"all\", map[string]*Holder{\"o\": {O: o}})\n"
+                + "    all := ctx.Value(\"all\").(map[string]*Holder)\n    for _, h := range all {\n        h.O.Verbose = nil\n"
+                + "    }\n    o.Register(serve)",
+            "    ctx := context.WithValue(context.TODO(), \"all\", []*Opts{o})\n    all := ctx.Value(\"all\").([]*Opts)\n"
+                + "    for i := range all {\n        all[i].Verbose = nil\n    }\n    o.Register(serve)",
+        ])
+    func writtenThroughUnnamedPath(later: String) throws {
+        let found = try Self.audit(later: later)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("tool serve --verbose"), "\(found.output)")
+        #expect(found.output.contains("written here through a value that cannot be tied to an object"), "\(found.output)")
+        #expect(!found.output.contains("tool serve --output"), "\(found.output)")
+    }
+
+    @Test(
+        "controls: a struct value taken out of an interface (`h := ctx.Value(k).(Holder)`) is a copy: writing its own pointer field, its string field, or a field of a struct value it holds reaches no object, nor does writing a ranged copy of a struct value element: nothing is claimed",
+        arguments: [
+            "    ctx := context.WithValue(context.TODO(), \"h\", Holder{O: o})\n    h := ctx.Value(\"h\").(Holder)\n"
+                + "    h.O = nil\n    _ = h\n    o.Register(serve)",
+            "    ctx := context.WithValue(context.TODO(), \"h\", Holder{O: o})\n    h := ctx.Value(\"h\").(Holder)\n"
+                + "    h.Name = \"x\"\n    _ = h\n    o.Register(serve)",
+            "    ctx := context.WithValue(context.TODO(), \"h\", Holder{O: o, Inline: *o})\n"
+                + "    h := ctx.Value(\"h\").(Holder)\n    h.Inline.Verbose = nil\n    _ = h\n    o.Register(serve)",
+            "    ctx := context.WithValue(context.TODO(), \"all\", []Holder{{O: o}})\n"
+                + "    for _, h := range ctx.Value(\"all\").([]Holder) {\n        h.O = nil\n        _ = h\n    }\n"
+                + "    o.Register(serve)",
+        ])
+    func unnamedCopyControls(later: String) throws {
+        let found = try Self.audit(later: later)
+        #expect(found.status == 0, "\(found.output)")
+        #expect(!found.output.contains("tool serve --verbose"), "\(found.output)")
     }
 
     @Test(
