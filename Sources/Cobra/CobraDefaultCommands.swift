@@ -51,19 +51,7 @@ public struct CobraModule: Sendable, Hashable {
     private static func programModule(_ text: String) -> (program: String?, replaced: Set<String>) {
         var program: String?
         var replaced: Set<String> = []
-        var block: Substring?
-        for (_, line) in lines(of: text) {
-            var words = line
-            if let open = block {
-                if words == [")"] {
-                    block = nil
-                    continue
-                }
-                words.insert(open, at: 0)
-            } else if words.count == 2, words[1] == "(" {
-                block = words[0]
-                continue
-            }
+        for (_, words) in directives(of: text) {
             if words.count >= 2, words[0] == "module", program == nil { program = String(unquoted(words[1])) }
             guard words.count >= 4, words[0] == "replace", let arrow = words.firstIndex(of: "=>"),
                 arrow + 1 < words.endIndex
@@ -130,21 +118,9 @@ public struct CobraModule: Sendable, Hashable {
     }
 
     private static func fromGoMod(_ text: String, path: String) -> CobraModule? {
-        var block: Substring?
         var required: CobraModule?
         var replaced: CobraModule?
-        for (index, line) in lines(of: text) {
-            var words = line
-            if let open = block {
-                if words == [")"] {
-                    block = nil
-                    continue
-                }
-                words.insert(open, at: 0)
-            } else if words.count == 2, words[1] == "(" {
-                block = words[0]
-                continue
-            }
+        for (index, words) in directives(of: text) {
             guard words.count >= 2, unquoted(words[1]) == modulePath else { continue }
             switch words[0] {
             case "require" where words.count >= 3:
@@ -195,6 +171,28 @@ public struct CobraModule: Sendable, Hashable {
 
     private static func unquoted(_ word: Substring) -> Substring {
         word.count >= 2 && word.first == "\"" && word.last == "\"" ? word.dropFirst().dropLast() : word
+    }
+
+    /// The directives of a `go.mod` as ``lines(of:)`` gives them, a block's keyword put before each of its lines
+    /// (`require (` … `)` gives `require path version`); the block's own lines left out.
+    private static func directives(of text: String) -> [(Int, [Substring])] {
+        var block: Substring?
+        var result: [(Int, [Substring])] = []
+        for (index, line) in lines(of: text) {
+            var words = line
+            if let open = block {
+                if words == [")"] {
+                    block = nil
+                    continue
+                }
+                words.insert(open, at: 0)
+            } else if words.count == 2, words[1] == "(" {
+                block = words[0]
+                continue
+            }
+            result.append((index, words))
+        }
+        return result
     }
 
     /// The lines of `text` (numbered from 1) as words, `//` comments left out; at most 100,000 lines are read.
