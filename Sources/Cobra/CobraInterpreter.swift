@@ -615,9 +615,10 @@ struct CobraInterpreter {
     /// The module path the program's `go.mod` declares (`k8s.io/minikube`), nil when not known: kubectl's group adder
     /// is modelled only when the program is not kubectl itself (``CobraGroupAdder``).
     var ownModule: String?
-    /// The modules `go.mod` replaces by a folder or by another host's module (``CobraModule/replacedElsewhere``):
-    /// their code is not the code semgate models.
-    var replacedElsewhere: Set<String> = []
+    /// Why Go may build code other than kubectl's for its group adder's package (a `go.work`, a `vendor/` copy, a
+    /// `replace`: ``CobraModule/groupAdderElsewhere(goMods:tree:)``); then the adder is not modelled. Nil when it
+    /// builds kubectl's.
+    var groupAdderElsewhere: String?
     /// The objects made by literals of kubectl's `templates.CommandGroup(s)` (``CobraGroupAdder``).
     private var commandGroups: Set<CobraSite> = []
     /// The commands and objects each object literal was given (in its fields or as elements), for
@@ -7849,7 +7850,7 @@ struct CobraInterpreter {
             let site = commandSite(file: frame.file, offset: position.offset, call: frame.key, byCaller: true)
             let object = CobraValue.object(site, typeName)
             if let key = frame.key, key >= 0, objectMakers[site] == nil { objectMakers[site] = key }
-            if let qualifier = type.qualifier, isCommandGroup(typeName, qualifier, in: frame.file) {
+            if let qualifier = type.qualifier, isCommandGroup(typeName, qualifier, in: frame.file, line: position.line) {
                 commandGroups.insert(site)
             }
             recordObjectRest(site)
@@ -8505,8 +8506,10 @@ struct CobraInterpreter {
 
     /// Whether a literal of type `name` of the package `file` imports as `qualifier` is one of kubectl's command
     /// groups (``CobraGroupAdder``): the import path is kubectl's, no folder read holds it, the program is not kubectl,
-    /// and `go.mod` does not replace kubectl by a folder or another host's module.
-    private mutating func isCommandGroup(_ name: CobraName, _ qualifier: CobraLocalName, in file: Int) -> Bool {
+    /// and nothing in the repository makes Go build other code for it (``groupAdderElsewhere``; noted at `line`).
+    private mutating func isCommandGroup(_ name: CobraName, _ qualifier: CobraLocalName, in file: Int, line: Int)
+        -> Bool
+    {
         guard CobraGroupAdder.types.contains(numbering.table.names[Int(name)]) else { return false }
         if let folders = importFolders[file][runName(qualifier, in: file)], !folders.isEmpty { return false }
         let local = files[file].names.names[Int(qualifier)]
@@ -8515,7 +8518,14 @@ struct CobraInterpreter {
         }
         guard let path = imported?.path, path == CobraGroupAdder.package else { return false }
         if let ownModule, path == ownModule || path.hasPrefix(ownModule + "/") { return false }
-        return !replacedElsewhere.contains(CobraGroupAdder.module)
+        if let groupAdderElsewhere {
+            note(
+                "kubectl's group adder (\(CobraGroupAdder.package).CommandGroups.Add) is not modelled here: "
+                    + "\(groupAdderElsewhere); the commands handed to it are in no tree, and their removal is claimed",
+                file: file, line: line, leavesOut: false)
+            return false
+        }
+        return true
     }
 
     /// `groups.Add(parent)` on kubectl's command groups (``CobraGroupAdder``): the commands of every group's `Commands`

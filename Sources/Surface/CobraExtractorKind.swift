@@ -52,6 +52,9 @@ public struct CobraExtractorSpec: Extractor {
         let modules = try context.cobraModuleFiles()
         var text = files.text + "modules \(modules.count)\n"
         for file in modules { text += "\(file.path.utf8.count):\(file.path) \(file.blob.hex)\n" }
+        // Where else Go may take kubectl's group adder from (go.work and vendor/ copies at or above the files).
+        let sources = try context.groupAdderTree().sources.summary
+        text += "group adder \(sources.utf8.count):\(sources)\n"
         // Folders whose other Go files are not read (a registry's literal does not decide there).
         let partial = try context.goFoldersPartlyMatched()
         text += "partly read \(partial.count)\n"
