@@ -142,7 +142,7 @@ public struct CobraExtractorSpec: Extractor {
         let partial = try context.goFoldersPartlyMatched()
         let scan = CobraFieldWriteScan(context: context, namesByBlob: reader.fieldWritesByBlob)
         let groups = try reader.itemGroups(
-            self, slot: context.slot, files: context.files, library: library, partialFolders: partial, fieldScan: scan,
+            self, surface: context.surface, slot: context.slot, files: context.files, library: library, partialFolders: partial, fieldScan: scan,
             read: { (blob, path) throws(SurfaceError) in try reading.text(of: blob, path: path, notes: &readNotes) },
             notes: &context.notes, incomplete: &context.incomplete, uncertain: &context.uncertain)
         context.notes += readNotes
