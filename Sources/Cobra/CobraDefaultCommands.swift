@@ -13,10 +13,6 @@ public struct CobraModule: Sendable, Hashable {
     public let unknown: String?
     /// The program's own module path, as its `go.mod` declares it (`module k8s.io/minikube`); nil when not read.
     public var program: String?
-    /// The modules `go.mod` replaces by a folder, or by a module of another host (`k8s.io/kubectl => ./kubectl`,
-    /// `=> example.com/fork v1.0.0`; not `=> k8s.io/kubernetes/staging/src/k8s.io/kubectl v0.0.0-...`): code the
-    /// program's authors chose, not the module's (``CobraGroupAdder``).
-    public var replacedElsewhere: Set<String> = []
 
     /// cobra's module path.
     static let modulePath = "github.com/spf13/cobra"
@@ -38,32 +34,97 @@ public struct CobraModule: Sendable, Hashable {
     ) -> CobraModule? {
         var found = modulesTxt.flatMap { fromModulesTxt($0.text, path: $0.path) }
         if found == nil, let goMod { found = fromGoMod(goMod.text, path: goMod.path) }
-        if let goMod {
-            let (program, replaced) = programModule(goMod.text)
-            found?.program = program
-            found?.replacedElsewhere = replaced
-        }
+        if let goMod { found?.program = programModule(goMod.text) }
         return found
     }
 
-    /// The module path of a `go.mod`'s `module` line, and the modules it replaces elsewhere
-    /// (``replacedElsewhere``).
-    private static func programModule(_ text: String) -> (program: String?, replaced: Set<String>) {
-        var program: String?
-        var replaced: Set<String> = []
-        for (_, words) in directives(of: text) {
-            if words.count >= 2, words[0] == "module", program == nil { program = String(unquoted(words[1])) }
-            guard words.count >= 4, words[0] == "replace", let arrow = words.firstIndex(of: "=>"),
+    /// The module path of a `go.mod`'s `module` line.
+    private static func programModule(_ text: String) -> String? {
+        for (_, words) in directives(of: text) where words.count >= 2 && words[0] == "module" {
+            return String(unquoted(words[1]))
+        }
+        return nil
+    }
+
+    /// Where, besides the module cache, Go may take the code of a package from, as the tree around the files read
+    /// shows it (``groupAdderElsewhere(goMods:tree:)``); the Surface layer looks (`ExtractionContext.groupAdderTree()`).
+    public struct PackageSources: Sendable, Hashable {
+        /// The `go.work` files at or above the folders of the files read (`go` uses the nearest one to where it runs).
+        public var workspaces: [String] = []
+        /// The `vendor/` copies of the package there whose code is not the module's as published.
+        public var vendored: [String] = []
+        /// The module files (`go.mod`, `vendor.mod`) there, path and blob id: the one `go` builds with is among them.
+        public var moduleFiles: [String] = []
+        /// Why the tree could not be looked at (a link on the way, too many entries), when it could not.
+        public var unread: String?
+
+        public init(workspaces: [String] = [], vendored: [String] = [], moduleFiles: [String] = [], unread: String? = nil) {
+            self.workspaces = workspaces
+            self.vendored = vendored
+            self.moduleFiles = moduleFiles
+            self.unread = unread
+        }
+
+        /// One line a fact, for cache keys.
+        public var summary: String {
+            (workspaces.map { "work \($0.utf8.count):\($0)" } + vendored.map { "vendored \($0.utf8.count):\($0)" }
+                + moduleFiles.map { "module \($0.utf8.count):\($0)" } + (unread.map { ["unread \($0)"] } ?? []))
+                .joined(separator: "\n")
+        }
+    }
+
+    /// Why Go may build code other than kubectl's published module for the group adder's package
+    /// (``CobraGroupAdder/package``) in this program: nil when it builds kubectl's, else a reason for a note
+    /// (review R104). The pull request writes every file named here, so any of these is enough:
+    /// - a `go.work` at or above the files read: the workspace's modules, or its `replace`s, may provide the package
+    ///   (the nearest one to where `go` runs wins over `go.mod`);
+    /// - a `vendor/` copy of the package there whose `command_groups.go` is not kubectl's published file (`go build`
+    ///   uses `vendor/` by default from go 1.14, and always in GOPATH mode);
+    /// - a `go.mod` `replace` of kubectl by a folder or another host's module (`=> ./kubectl`,
+    ///   `=> example.com/fork v1.0.0`; not `=> k8s.io/kubernetes/staging/src/k8s.io/kubectl v0.0.0-...`, minikube
+    ///   1.3.0's), or a `require` or `replace` of any module under kubectl's path (`k8s.io/kubectl/pkg/util`): the
+    ///   longest module path that is a prefix of the package provides it;
+    /// - a `module` line of a module file there whose path is the package's or above it (`module k8s.io/kubectl/pkg`):
+    ///   the repository's own folder is the package;
+    /// - a module path written with escapes (`"k8s.io/kube\x63tl/pkg"`), which is not read here.
+    ///
+    /// `goMods` are every module file at or above the files read (``PackageSources/moduleFiles``): the program may be
+    /// built in any of those modules, whichever holds most of the files.
+    public static func groupAdderElsewhere(goMods: [(path: String, text: String)], tree: PackageSources) -> String? {
+        let package = CobraGroupAdder.package
+        if let unread = tree.unread { return "where go takes \(package) from cannot be read here (\(unread))" }
+        if let workspace = tree.workspaces.first {
+            return "\(workspace) makes a Go workspace, whose modules may provide \(package)"
+        }
+        if let copy = tree.vendored.first {
+            return "\(copy) holds a copy of \(package) that is not kubectl's published code, and go builds from vendor/"
+        }
+        let module = CobraGroupAdder.module
+        let host = { (path: Substring) in path.split(separator: "/", maxSplits: 1).first ?? "" }
+        for goMod in goMods {
+        for (line, words) in directives(of: goMod.text) where words.count >= 2 {
+            let path = unquoted(words[1])
+            let at = "\(goMod.path):\(line)"
+            // A module of the repository whose path is the package's or above it provides the package itself.
+            if words[0] == "module", package == path || package.hasPrefix(path + "/") {
+                return "\(at) declares the module \(path), which provides \(package) itself"
+            }
+            guard words[0] == "replace" || words[0] == "require" else { continue }
+            if path.contains("\\") || words.contains(where: { $0 != "=>" && $0.contains("=>") }) {
+                guard words.contains(where: { $0.contains("kube") }) || path.contains("\\") else { continue }
+                return "\(at) names a module in a form not read here (an escape, or `=>` inside a word)"
+            }
+            if path.hasPrefix(module + "/") { return "\(at) \(words[0])s the module \(path), which may provide \(package)" }
+            guard words[0] == "replace", path == module, let arrow = words.firstIndex(of: "=>"),
                 arrow + 1 < words.endIndex
             else { continue }
-            let module = unquoted(words[1])
             let target = unquoted(words[arrow + 1])
-            let host = { (path: Substring) in path.split(separator: "/", maxSplits: 1).first ?? "" }
-            if target.hasPrefix(".") || target.hasPrefix("/") || host(target) != host(module) {
-                replaced.insert(String(module))
+            if target.hasPrefix(".") || target.hasPrefix("/") || host(target) != host(path) || target.contains("\\") {
+                return "\(at) replaces \(module) by \(target)"
             }
         }
-        return (program, replaced)
+        }
+        return nil
     }
 
     /// Whether cobra at this version has `feature`; nil when the version is unknown.
@@ -169,8 +230,12 @@ public struct CobraModule: Sendable, Hashable {
         return CobraModule(version: String(version), path: path, line: line)
     }
 
+    /// A word without the quotes go.mod allows around it (`"path"` or `` `path` ``).
     private static func unquoted(_ word: Substring) -> Substring {
-        word.count >= 2 && word.first == "\"" && word.last == "\"" ? word.dropFirst().dropLast() : word
+        guard word.count >= 2, let first = word.first, first == "\"" || first == "`", word.last == first else {
+            return word
+        }
+        return word.dropFirst().dropLast()
     }
 
     /// The directives of a `go.mod` as ``lines(of:)`` gives them, a block's keyword put before each of its lines
@@ -264,8 +329,9 @@ public struct CobraModule: Sendable, Hashable {
 public enum CobraLibrary: Sendable, Hashable {
     /// Not looked up: cobra's default commands are left out (the library's own callers, which read no module file).
     case unread
-    /// Looked up in the module files: the module, or nil when none names cobra.
-    case module(CobraModule?)
+    /// Looked up in the module files: the module, or nil when none names cobra; and why Go may build other code than
+    /// kubectl's for its group adder (``CobraModule/groupAdderElsewhere(goMods:tree:)``), nil when it builds kubectl's.
+    case module(CobraModule?, groupAdderElsewhere: String? = nil)
 }
 
 /// Who a `CompletionOptions` setting was made on: a command, the root through `cmd.Root()`, or a command the

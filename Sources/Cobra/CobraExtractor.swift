@@ -162,9 +162,9 @@ public enum CobraExtractor {
             made.maximumRuns = maximumRuns
             made.maximumCalls = maximumCalls
             made.maximumSteps = maximumSteps
-            if case .module(let module) = library {
+            if case .module(let module, let elsewhere) = library {
                 made.ownModule = module?.program
-                made.replacedElsewhere = module?.replacedElsewhere ?? []
+                made.groupAdderElsewhere = elsewhere
             }
             configure(&made)
             return made
@@ -219,7 +219,7 @@ public enum CobraExtractor {
         var builder = TreeBuilder(
             interpreter: interpreter, root: root, attributeTable: names?.takeAttributes() ?? CobraAttributeTable())
         builder.maximumWork = maximumWork
-        if case .module(let module) = library {
+        if case .module(let module, _) = library {
             builder.mergesCommandLine = module?.has(.commandLineFlags)
             builder.cobraVersion =
                 module?.version ?? module?.unknown ?? "no go.mod or vendor/modules.txt names github.com/spf13/cobra"
@@ -232,7 +232,7 @@ public enum CobraExtractor {
         names?.give(builder.attributeTable)
         var notes = Array(interpreter.notes.values) + builder.notes + interpreter.definitionNotes
         var incomplete = interpreter.incomplete || builder.incomplete || !interpreter.definitionNotes.isEmpty
-        if case .module(let module) = library {
+        if case .module(let module, _) = library {
             let defaults = CobraDefaultCommands(interpreter: interpreter, module: module)
             for (site, key) in builder.roots {
                 let added = defaults.items(root: key, at: site, existing: builder.items)

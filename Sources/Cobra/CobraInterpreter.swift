@@ -617,9 +617,10 @@ struct CobraInterpreter {
     /// The module path the program's `go.mod` declares (`k8s.io/minikube`), nil when not known: kubectl's group adder
     /// is modelled only when the program is not kubectl itself (``CobraGroupAdder``).
     var ownModule: String?
-    /// The modules `go.mod` replaces by a folder or by another host's module (``CobraModule/replacedElsewhere``):
-    /// their code is not the code semgate models.
-    var replacedElsewhere: Set<String> = []
+    /// Why Go may build code other than kubectl's for its group adder's package (a `go.work`, a `vendor/` copy, a
+    /// `replace`: ``CobraModule/groupAdderElsewhere(goMods:tree:)``); then the adder is not modelled. Nil when it
+    /// builds kubectl's.
+    var groupAdderElsewhere: String?
     /// The objects made by literals of kubectl's `templates.CommandGroup(s)` (``CobraGroupAdder``).
     private var commandGroups: Set<CobraSite> = []
     /// The commands and objects each object literal was given (in its fields or as elements), for
@@ -1290,6 +1291,8 @@ struct CobraInterpreter {
     /// What ``takenClosures`` keeps for a site.
     private struct TakenClosure {
         var objects: [(site: CobraSite, type: CobraName)] = []
+        /// The sites of `objects`.
+        var sites: Set<CobraSite> = []
         var anyValue = false
     }
 
@@ -2829,11 +2832,25 @@ struct CobraInterpreter {
     /// the places each took followed once. Following them one call inside another went round every path again, and
     /// a copy whose origin took the copy's place came back to where it started: a read that comes back to an object
     /// already read adds nothing new (syft's audit overflowed the stack at 95bfbcb, then cost 124 s instead of 26 s).
+    ///
+    /// Each object of the taken closures is read once, too, however many of the objects reached lead to it: the
+    /// elements of one list each lead to every other (argo-cd's `Sources[i]` copies, minikube's `cfg.Nodes[i] =
+    /// *node`), and reading the whole closure again for each of them kept the square of their number of reads in the
+    /// record of the call (argo-cd: 11 million reads within the step limit at HEAD; review R105). A second read of a
+    /// cell within one read of a field sees the same values at the same clock, so the record loses nothing.
     private mutating func objectFieldReads(_ site: CobraSite, _ type: CobraName, _ field: CobraName) -> CobraValues {
         var values = CobraValues()
         var reading: Set<CobraSite> = [site]
         var pending: [(site: CobraSite, type: CobraName)] = [(site, type)]
         var instanceTypes: Set<CobraName> = []
+        // The objects of taken closures read so far, each with the object whose closure walk read it first.
+        var walkedFrom: [CobraSite: (site: CobraSite, type: CobraName)] = [:]
+        // The cells read so far: objects of one type share the cell of values of that type whose origin is not known.
+        var cellsRead: Set<Int32> = []
+        func readOnce(_ cell: Int32) {
+            guard cellsRead.insert(cell).inserted else { return }
+            values.formUnion(read(cell) ?? [])
+        }
         func follow(_ origin: CobraValue) {
             switch origin {
             case .object(let other, let otherType):
@@ -2847,24 +2864,34 @@ struct CobraInterpreter {
         while let next = pending.popLast() {
             spendSteps(1)
             let own = objectFieldCell(next.site, field)
-            values.formUnion(read(own) ?? [])
-            values.formUnion(read(Self.cell(scoped(next.type, field), in: &unknownOriginFields, cells: &cells)) ?? [])
+            readOnce(own)
+            readOnce(Self.cell(scoped(next.type, field), in: &unknownOriginFields, cells: &cells))
             // A copy a loop made holds what its element held, but for the fields the loop gave it first (or an
             // assignment in order gave it since: ``replaceField``).
             if let copy = copyOrigins[next.site], !copy.given.contains(field), !replacing(own) { follow(copy.origin) }
             guard placeTakenBy[next.site] != nil else { continue }
             // What `field` holds in the values written where this object was held, and in theirs in turn.
             let closure = takenClosure(of: next.site)
-            for (other, otherType) in closure.objects {
-                values.formUnion(read(objectFieldCell(other, field)) ?? [])
-                values.formUnion(
-                    read(Self.cell(scoped(otherType, field), in: &unknownOriginFields, cells: &cells)) ?? [])
+            if closure.anyValue { instanceTypes.insert(next.type) }
+            // An object a walk read leads only to what that walk read and to where the walk began: only that one may
+            // be new here.
+            let walk =
+                walkedFrom[next.site].map { start in closure.sites.contains(start.site) ? [start] : [] }
+                ?? closure.objects
+            for (other, otherType) in walk {
+                // What walking an object read before costs is a step: the reads it would repeat are no longer counted.
+                guard walkedFrom[other] == nil else {
+                    spendSteps(1)
+                    continue
+                }
+                walkedFrom[other] = walkedFrom[next.site] ?? next
+                readOnce(objectFieldCell(other, field))
+                readOnce(Self.cell(scoped(otherType, field), in: &unknownOriginFields, cells: &cells))
                 if let copy = copyOrigins[other], !copy.given.contains(field) { follow(copy.origin) }
             }
-            if closure.anyValue { instanceTypes.insert(next.type) }
         }
         for instanceType in instanceTypes.sorted() {
-            values.formUnion(read(fieldCell(scoped(instanceType, field))) ?? [])
+            readOnce(fieldCell(scoped(instanceType, field)))
         }
         return values
     }
@@ -2883,6 +2910,7 @@ struct CobraInterpreter {
                 }
                 guard seen.insert(other).inserted else { continue }
                 closure.objects.append((other, otherType))
+                closure.sites.insert(other)
                 if placeTakenBy[other] != nil { places.append(other) }
             }
         }
@@ -8083,7 +8111,7 @@ struct CobraInterpreter {
             let site = commandSite(file: frame.file, offset: position.offset, call: frame.key, byCaller: true)
             let object = CobraValue.object(site, typeName)
             if let key = frame.key, key >= 0, objectMakers[site] == nil { objectMakers[site] = key }
-            if let qualifier = type.qualifier, isCommandGroup(typeName, qualifier, in: frame.file) {
+            if let qualifier = type.qualifier, isCommandGroup(typeName, qualifier, in: frame.file, line: position.line) {
                 commandGroups.insert(site)
             }
             recordObjectRest(site)
@@ -8767,8 +8795,10 @@ struct CobraInterpreter {
 
     /// Whether a literal of type `name` of the package `file` imports as `qualifier` is one of kubectl's command
     /// groups (``CobraGroupAdder``): the import path is kubectl's, no folder read holds it, the program is not kubectl,
-    /// and `go.mod` does not replace kubectl by a folder or another host's module.
-    private mutating func isCommandGroup(_ name: CobraName, _ qualifier: CobraLocalName, in file: Int) -> Bool {
+    /// and nothing in the repository makes Go build other code for it (``groupAdderElsewhere``; noted at `line`).
+    private mutating func isCommandGroup(_ name: CobraName, _ qualifier: CobraLocalName, in file: Int, line: Int)
+        -> Bool
+    {
         guard CobraGroupAdder.types.contains(numbering.table.names[Int(name)]) else { return false }
         if let folders = importFolders[file][runName(qualifier, in: file)], !folders.isEmpty { return false }
         let local = files[file].names.names[Int(qualifier)]
@@ -8777,7 +8807,14 @@ struct CobraInterpreter {
         }
         guard let path = imported?.path, path == CobraGroupAdder.package else { return false }
         if let ownModule, path == ownModule || path.hasPrefix(ownModule + "/") { return false }
-        return !replacedElsewhere.contains(CobraGroupAdder.module)
+        if let groupAdderElsewhere {
+            note(
+                "kubectl's group adder (\(CobraGroupAdder.package).CommandGroups.Add) is not modelled here: "
+                    + "\(groupAdderElsewhere); the commands handed to it are in no tree, and their removal is claimed",
+                file: file, line: line, leavesOut: false)
+            return false
+        }
+        return true
     }
 
     /// `groups.Add(parent)` on kubectl's command groups (``CobraGroupAdder``): the commands of every group's `Commands`

@@ -180,20 +180,27 @@ public final class Engine {
     }
 
     /// A surface read's failure as a gate error. An object missing from the store (fail closed: never a note) gets
-    /// the path that holds it and the revision, so the message says what to fetch and why.
+    /// the path that holds it and the revision, so the message says what to fetch and why; a limit crossed gets the
+    /// revision whose read crossed it (review R105).
     private func failure(_ error: SurfaceError, at commit: ObjectID?) -> GateError {
         guard case .git(let gitError) = error, case .missingObject(var missing) = gitError else {
+            if case .limit(let message) = error, let commit {
+                return .surface(SurfaceFailure(message: "reading \(revision(commit)): \(message)"))
+            }
             return .surface(SurfaceFailure(message: error.description))
         }
         guard let commit else { return .git(gitError) }
         if missing.path == nil, let tree = try? repository.rootTree(of: commit) {
             missing.path = tree.hex == missing.id ? "" : repository.path(ofObject: missing.id, in: tree)
         }
-        if missing.revision == nil {
-            let tags = history.releases.filter { $0.commit == commit }.map(\.tag)
-            missing.revision = tags.isEmpty ? "commit \(commit.short)" : "\(tags[0]) (commit \(commit.short))"
-        }
+        if missing.revision == nil { missing.revision = revision(commit) }
         return .git(.missingObject(missing))
+    }
+
+    /// `commit` as a message names it: the first release tag on it and the commit, or the commit alone.
+    private func revision(_ commit: ObjectID) -> String {
+        let tags = history.releases.filter { $0.commit == commit }.map(\.tag)
+        return tags.isEmpty ? "commit \(commit.short)" : "\(tags[0]) (commit \(commit.short))"
     }
 
     func applyDeclaredDeprecations(to snapshot: inout SurfaceSnapshot, version: Version?) {

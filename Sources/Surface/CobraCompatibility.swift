@@ -82,6 +82,18 @@ enum CobraCompatibility {
         },
         Rule(
             attribute: "type",
+            reason: "a list that splits each value at commas became one that keeps them, or back (`stringSlice` to "
+                + "`stringArray`): `--arg a,b` now gives one value where it gave two, or two where it gave one, so a "
+                + "command line that worked means something else (k3d 4.1.1's `--k3s-server-arg "
+                + "\"--tls-san=a,b\"`, back in 4.4.1)",
+            bump: .major
+        ) { context in
+            let lists: Set<String> = ["stringSlice", "stringArray"]
+            return context.oldValue != context.newValue && lists.contains(context.oldValue ?? "")
+                && lists.contains(context.newValue ?? "")
+        },
+        Rule(
+            attribute: "type",
             reason: "a single value became repeatable (`string` to `stringArray`/`stringSlice`): one value still "
                 + "works; more values, or commas splitting a value, are new", bump: .minor
         ) { context in

@@ -52,6 +52,9 @@ public struct CobraExtractorSpec: Extractor {
         let modules = try context.cobraModuleFiles()
         var text = files.text + "modules \(modules.count)\n"
         for file in modules { text += "\(file.path.utf8.count):\(file.path) \(file.blob.hex)\n" }
+        // Where else Go may take kubectl's group adder from (go.work and vendor/ copies at or above the files).
+        let sources = try context.groupAdderTree().sources.summary
+        text += "group adder \(sources.utf8.count):\(sources)\n"
         // Folders whose other Go files are not read (a registry's literal does not decide there).
         let partial = try context.goFoldersPartlyMatched()
         text += "partly read \(partial.count)\n"
@@ -139,7 +142,7 @@ public struct CobraExtractorSpec: Extractor {
         let partial = try context.goFoldersPartlyMatched()
         let scan = CobraFieldWriteScan(context: context, namesByBlob: reader.fieldWritesByBlob)
         let groups = try reader.itemGroups(
-            self, slot: context.slot, files: context.files, library: library, partialFolders: partial, fieldScan: scan,
+            self, surface: context.surface, slot: context.slot, files: context.files, library: library, partialFolders: partial, fieldScan: scan,
             read: { (blob, path) throws(SurfaceError) in try reading.text(of: blob, path: path, notes: &readNotes) },
             notes: &context.notes, incomplete: &context.incomplete, uncertain: &context.uncertain)
         context.notes += readNotes

@@ -55,6 +55,104 @@ extension ExtractionContext {
         }
     }
 
+    /// Where, besides the module cache, Go may take kubectl's group-adder package (``CobraGroupAdder``) from for the
+    /// matched Go files (review R104): every `go.work` in their folders or above them (`go` uses the nearest to where
+    /// it runs), and every `vendor/` copy of the package there whose `command_groups.go` is not kubectl's published
+    /// blob (in module mode only the module root's `vendor/` counts, in GOPATH mode every one above the importer's
+    /// folder: all are looked at). Names are compared without ASCII case (a case-insensitive checkout builds
+    /// `Vendor/` too); a link, submodule or second spelling on the way to a copy counts as another copy. Bounded by
+    /// ``treeEntries`` entries listed; past that the answer is `unread`.
+    func groupAdderTree() throws(SurfaceError) -> (
+        sources: CobraModule.PackageSources, moduleFiles: [(path: String, blob: ObjectID)]
+    ) {
+        var moduleBlobs: [(path: String, blob: ObjectID)] = []
+        var folders: Set<String> = [""]
+        for file in files where GoFileName.isPackageSource(file.path) {
+            var parts = Self.folder(of: file.path).split(separator: "/")
+            while !parts.isEmpty, folders.insert(parts.joined(separator: "/")).inserted { parts.removeLast() }
+        }
+        var found = CobraModule.PackageSources()
+        var listed = 0
+        func same(_ name: String, _ wanted: String) -> Bool {
+            name.utf8.count == wanted.utf8.count
+                && zip(name.utf8, wanted.utf8).allSatisfy { Self.lowered($0) == Self.lowered($1) }
+        }
+        do {
+            func entries(_ id: ObjectID) throws(GitError) -> [TreeEntry]? {
+                let found = try source.entries(ofTree: id)
+                listed += found.count
+                return listed <= treeEntries ? found : nil
+            }
+            var listings: [String: [TreeEntry]] = [:]
+            // Parents before children: a folder's path is longer than its parent's.
+            for folder in folders.sorted(by: { ($0.utf8.count, $0) < ($1.utf8.count, $1) }) {
+                let id: ObjectID
+                if folder.isEmpty {
+                    id = tree
+                } else {
+                    let cut = folder.utf8.lastIndex(of: UInt8(ascii: "/"))
+                    let parent = cut.map { String(folder[..<$0]) } ?? ""
+                    let name = cut.map { String(folder[folder.index(after: $0)...]) } ?? folder
+                    guard let entry = listings[parent]?.first(where: { $0.kind == .tree && $0.name == name }) else {
+                        continue
+                    }
+                    id = entry.id
+                }
+                guard let listing = try entries(id) else {
+                    found.unread = "more than \(treeEntries) folder entries"
+                    break
+                }
+                listings[folder] = listing
+                let prefix = folder.isEmpty ? "" : folder + "/"
+                for entry in listing where same(entry.name, "go.work") { found.workspaces.append(prefix + entry.name) }
+                for entry in listing where same(entry.name, "go.mod") || same(entry.name, "vendor.mod") {
+                    guard entry.kind == .blob else {
+                        found.unread = "\(prefix + entry.name) is not a file"
+                        continue
+                    }
+                    found.moduleFiles.append("\(prefix + entry.name) \(entry.id.hex)")
+                    moduleBlobs.append((prefix + entry.name, entry.id))
+                }
+                for entry in listing where same(entry.name, "vendor") && entry.kind != .blob {
+                    // Down to the package's folder; a link or submodule on the way, or two spellings, may be anything.
+                    var path = prefix + entry.name
+                    var current = entry
+                    var walked = 0
+                    var absent = false
+                    for part in CobraGroupAdder.vendorPath where current.kind == .tree {
+                        guard let inside = try entries(current.id) else { break }
+                        let next = inside.filter { same($0.name, part) && $0.kind != .blob }
+                        absent = next.isEmpty
+                        guard next.count == 1 else { break }
+                        current = next[0]
+                        path += "/" + current.name
+                        walked += 1
+                    }
+                    if absent { continue }
+                    var published = false
+                    if walked == CobraGroupAdder.vendorPath.count, current.kind == .tree,
+                        let inside = try entries(current.id)
+                    {
+                        let declaring = inside.filter { same($0.name, CobraGroupAdder.file) }
+                        published =
+                            declaring.count == 1 && declaring[0].kind == .blob
+                            && declaring[0].id.hex == CobraGroupAdder.publishedBlob
+                    }
+                    if listed > treeEntries { found.unread = "more than \(treeEntries) folder entries" }
+                    if !published { found.vendored.append(path) }
+                }
+            }
+        } catch {
+            throw .git(error)
+        }
+        return (found, moduleBlobs)
+    }
+
+    /// An ASCII letter's lower case; any other byte as it is.
+    private static func lowered(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+    }
+
     /// The folders of the matched `.go` files (not tests) that hold another such file the globs did not match: code
     /// of the same package that is not read (``CobraExtractor/surface(of:root:names:library:maximumWork:sortingItems:partialFolders:)``).
     /// Names are compared by their bytes, as git spells them; a folder that cannot be looked up counts as one.
@@ -171,7 +269,9 @@ extension ExtractionContext {
         _ moduleFiles: [(path: String, blob: ObjectID)], notes: inout [String]
     ) throws(SurfaceError) -> CobraLibrary {
         let known = cache(CobraLibraries.init)
-        let key = moduleFiles.map { CobraLibraries.File(path: $0.path, blob: $0.blob) }
+        let (sources, adderModuleFiles) = try groupAdderTree()
+        let key = CobraLibraries.Key(
+            files: moduleFiles.map { CobraLibraries.File(path: $0.path, blob: $0.blob) }, sources: sources)
         if let library = known.libraries[key] { return library }
         var texts: [(path: String, text: String)] = []
         for file in moduleFiles {
@@ -180,8 +280,20 @@ extension ExtractionContext {
         }
         let goMod = texts.first { !$0.path.hasSuffix("modules.txt") }
         let modulesTxt = texts.first { $0.path.hasSuffix("modules.txt") }
-        let library = CobraLibrary.module(CobraModule.read(goMod: goMod, modulesTxt: modulesTxt))
-        if texts.count == moduleFiles.count {
+        // Every module file at or above the files read: a replace in any of them may be the one `go` builds with.
+        var goMods: [(path: String, text: String)] = []
+        var adderSources = sources
+        for file in adderModuleFiles {
+            guard let text = try text(of: file.blob, path: file.path, notes: &notes) else {
+                adderSources.unread = "\(file.path) cannot be read"
+                continue
+            }
+            goMods.append((file.path, text))
+        }
+        let library = CobraLibrary.module(
+            CobraModule.read(goMod: goMod, modulesTxt: modulesTxt),
+            groupAdderElsewhere: CobraModule.groupAdderElsewhere(goMods: goMods, tree: adderSources))
+        if texts.count == moduleFiles.count, adderSources.unread == sources.unread {
             if known.libraries.count >= CobraLibraries.limit { known.libraries = [:] }
             known.libraries[key] = library
         }
@@ -199,7 +311,13 @@ private final class CobraLibraries {
         let blob: ObjectID
     }
 
-    var libraries: [[File]: CobraLibrary] = [:]
+    /// The module files, and where else Go may take kubectl's group adder from (``ExtractionContext/groupAdderTree()``).
+    struct Key: Hashable {
+        let files: [File]
+        let sources: CobraModule.PackageSources
+    }
+
+    var libraries: [Key: CobraLibrary] = [:]
 }
 
 extension ExtractionContext {

@@ -43,9 +43,10 @@ final class CobraReader {
     }
 
     /// The items of `spec` over `files` (path and blob of every file its globs matched), one group a command path;
-    /// `read` gives a blob's text, or nil when the object store lacks it.
+    /// `read` gives a blob's text, or nil when the object store lacks it. A read over a limit names `surface`.
     func itemGroups(
-        _ spec: CobraExtractorSpec, slot: Int, files: [(path: String, blob: ObjectID)], library: CobraLibrary,
+        _ spec: CobraExtractorSpec, surface name: String, slot: Int, files: [(path: String, blob: ObjectID)],
+        library: CobraLibrary,
         partialFolders: [String] = [], fieldScan: CobraFieldWriteScan? = nil,
         read: (ObjectID, String) throws(SurfaceError) -> String?, notes: inout [String], incomplete: inout Bool,
         uncertain: inout [String]
@@ -78,7 +79,7 @@ final class CobraReader {
         let surface = CobraExtractor.surface(
             of: sources, root: spec.root, names: names, library: library, sortingItems: false,
             partialFolders: Set(partialFolders), fieldsWrittenNotRead: fieldScan.map { scan in { scan.writes($0) } })
-        if let message = surface.overLimit { throw .limit(message) }
+        if let message = surface.overLimit { throw .limit("surface '\(name)': \(message)") }
         let groups = reuse(Self.groups(of: surface.items, respelled: surface.respelled), slot: slot)
         // The roots keyed by guess travel with the uncertain key paths, marked (``SurfaceSnapshot/unplacedMark(_:)``).
         let found =

@@ -342,6 +342,16 @@ struct CobraClassificationTests {
             new: #"run.Flags().StringArray("label", nil, "")"#, bump: .minor,
             changes: ["changed tool r --label", "changed tool run --label"]),
         Case(
+            name: "a comma-splitting list becoming one that keeps commas is breaking: --label a,b changes meaning",
+            old: #"run.Flags().StringSlice("label", nil, "")"#,
+            new: #"run.Flags().StringArray("label", nil, "")"#, bump: .major,
+            changes: ["changed tool r --label", "changed tool run --label"]),
+        Case(
+            name: "a list that keeps commas becoming one that splits them is breaking too",
+            old: #"run.Flags().StringArray("label", nil, "")"#,
+            new: #"run.Flags().StringSlice("label", nil, "")"#, bump: .major,
+            changes: ["changed tool r --label", "changed tool run --label"]),
+        Case(
             name: "a persistent flag becoming local on a command without subcommands breaks nothing",
             old: #"run.PersistentFlags().Int("n", 1, "")"#,
             new: #"run.Flags().Int("n", 1, "")"#, bump: .patch,
