@@ -378,7 +378,7 @@ private struct CobraObjectField: Hashable {
 /// `collection`: a slice, array or map the run cannot name whose elements have `type` (`v.([]*Group)`); `copy` then
 /// says the elements are struct values, which a `range` copies (an element written in place, `hs[i].F = x`, is the
 /// collection's own, and what it may be is shared).
-private struct CobraUnnamedValue: Equatable {
+private struct CobraUnnamedValue: Hashable {
     let type: CobraName
     let copy: Bool
     var collection = false
@@ -432,6 +432,8 @@ private struct DeclaredField {
     var embedsCommand = false
     /// Whether the field is a pointer, nil in a literal that leaves it out (``CobraInterpreter/unsetPointerField``).
     var isPointer = false
+    /// Whether the field is a collection of values of a named type, which a `range` copies (``CobraStructField``).
+    var elementsCopied = false
 }
 
 /// The functions of a program and where each is declared, with its methods by receiver type and name.
@@ -952,6 +954,8 @@ struct CobraInterpreter {
     private var objectsHandedOn: Set<CobraSite> = []
     private var unnamable: (roots: Int, pass: Int, objects: Set<CobraSite>) = (-1, -1, [])
     /// By field name, the struct types of the program that declare a field of that name.
+    /// The methods by name (``methods(_:ofUnnamed:folder:)``), filled when first needed.
+    private var methodsByName: [CobraName: [CobraFunctionID]] = [:]
     private var typesDeclaringField: [CobraName: [CobraName]] = [:]
     /// Whether a file read sends in a `select` case or assigns there (the body parser leaves the cases out): any
     /// object may then have been sent.
@@ -1098,6 +1102,10 @@ struct CobraInterpreter {
         var certain: UInt64 = 0
         /// Where a constructor (``isConstructor(_:)``) is called: each call site makes objects of its own.
         var caller: CobraSite?
+        /// A method run on a value the run cannot name (review R89c: `h := <-ch; h.Clear()`): what the receiver is.
+        var unnamedReceiver: CobraUnnamedValue?
+        /// The arguments (by parameter) that are values the run cannot name (`clear(<-ch)`); empty when none is.
+        var unnamedArguments: [CobraUnnamedValue?] = []
     }
 
     /// The frame of the function being run.
@@ -1374,7 +1382,7 @@ struct CobraInterpreter {
                             isCollection: field.type.isCollection,
                             isCobraCommand: field.type.isCobraCommand,
                             embedsCommand: field.isEmbedded && field.type.isCobraCommand,
-                            isPointer: field.isPointer)
+                            isPointer: field.isPointer, elementsCopied: field.elementsCopied)
                     }
                     if field.isEmbedded { embedded.append(fieldName) }
                 }
@@ -2140,7 +2148,9 @@ struct CobraInterpreter {
     }
 
     /// Runs a function literal that was kept as a value, with what it captured and `arguments` for its parameters.
-    private mutating func callClosure(_ site: CobraSite, arguments: [CobraValues]) -> CobraValues {
+    private mutating func callClosure(
+        _ site: CobraSite, arguments: [CobraValues], unnamed: [CobraUnnamedValue?] = []
+    ) -> CobraValues {
         readClosures.insert(site)
         recordClosureRead(site, marks: true)
         guard let closure = closures[site], !runningClosures.contains(site),
@@ -2179,6 +2189,8 @@ struct CobraInterpreter {
         for (index, name) in closure.literal.parameters.enumerated() {
             guard let name else { continue }
             frame.locals.assign(index < arguments.count ? arguments[index] : [], to: name)
+            // One given a value the run cannot name is that value (review R89c: `clear(<-ch)`).
+            if index < unnamed.count, let value = unnamed[index] { frame.unnamed[name] = value }
         }
         execute(closure.literal.body, in: &frame)
         runDeferred(in: &frame, body: closure.literal.body)
@@ -2342,17 +2354,26 @@ struct CobraInterpreter {
     /// file is for.
     private mutating func call(
         _ key: CobraFunctionID, arguments values: [CobraValues], receiver: CobraValues = [], certain: UInt64 = 0,
-        caller: CobraSite? = nil
+        caller: CobraSite? = nil, unnamed: Unnamed = Unnamed()
     ) -> CobraValues {
         guard let others = declared.alternates[key] else {
-            return callDefinition(key, arguments: values, receiver: receiver, certain: certain, caller: caller)
+            return callDefinition(
+                key, arguments: values, receiver: receiver, certain: certain, caller: caller, unnamed: unnamed)
         }
-        var result = callDefinition(key, arguments: values, receiver: receiver, certain: certain, caller: caller)
+        var result = callDefinition(
+            key, arguments: values, receiver: receiver, certain: certain, caller: caller, unnamed: unnamed)
         for other in others {
             result.formUnion(
-                callDefinition(other, arguments: values, receiver: receiver, certain: certain, caller: caller))
+                callDefinition(
+                    other, arguments: values, receiver: receiver, certain: certain, caller: caller, unnamed: unnamed))
         }
         return result
+    }
+
+    /// What of a call is a value the run cannot name (``CallKey/unnamedReceiver``, ``CallKey/unnamedArguments``).
+    private struct Unnamed {
+        var receiver: CobraUnnamedValue?
+        var arguments: [CobraUnnamedValue?] = []
     }
 
     /// Whether function `key` is a constructor: no receiver, and its body is one `return` of a composite literal of a
@@ -2381,7 +2402,7 @@ struct CobraInterpreter {
 
     private mutating func callDefinition(
         _ key: CobraFunctionID, arguments values: [CobraValues], receiver: CobraValues = [], certain: UInt64 = 0,
-        caller: CobraSite? = nil
+        caller: CobraSite? = nil, unnamed: Unnamed = Unnamed()
     ) -> CobraValues {
         let declaration = declared.list[Int(key)]
         // Not in a build the caller runs in (the Windows definition of a helper, called from Linux code).
@@ -2408,10 +2429,16 @@ struct CobraInterpreter {
                 stored[count - 1].formUnion(Self.union(Array(values[count...])))
             }
         }
+        var unnamedArguments: [CobraUnnamedValue?] = []
+        if unnamed.arguments.contains(where: { $0 != nil }) {
+            unnamedArguments = Array(unnamed.arguments.prefix(count))
+            unnamedArguments += Array(repeating: nil, count: max(0, count - unnamedArguments.count))
+        }
         let call = callIndex(
             CallKey(
                 function: key, arguments: stored, receiver: receiver, build: build, certain: certain,
-                caller: caller.flatMap { isConstructor(key) ? $0 : nil }))
+                caller: caller.flatMap { isConstructor(key) ? $0 : nil }, unnamedReceiver: unnamed.receiver,
+                unnamedArguments: unnamedArguments))
         let (undecided, depth, outOfOrder) = (undecidedBranches, callDepth, unordered)
         let running = runningClosures.isEmpty ? [] : runningClosures.sorted()
         // By index: `recording.last` would copy the record (and retain each of its arrays) for two counts.
@@ -2560,10 +2587,34 @@ struct CobraInterpreter {
             let objects = callKeys[Int(call)].receiver
             // A method declared on the value runs on a copy, which the run reads as the object itself.
             if files[file].functions[index].declaration.receiver?.isPointer == false { shared(objects) }
-            frame.locals.assign(
-                receiver.typeIsEmpty
-                    ? [] : objects.isEmpty ? CobraValues(.instance(runName(receiver.type, in: file))) : objects,
-                to: name)
+            if let unnamed = callKeys[Int(call)].unnamedReceiver {
+                // Run on a value the run cannot name (review R89c): it holds nothing the run knows, and a write
+                // through it reaches what it may be (``writeThroughUnnamed``). A value receiver is a copy.
+                let type = runName(receiver.type, in: file)
+                let byValue = files[file].functions[index].declaration.receiver?.isPointer == false
+                frame.unnamed[name] = CobraUnnamedValue(
+                    type: type, copy: unnamed.copy || (byValue && declared.structs[type] != nil))
+            } else {
+                frame.locals.assign(
+                    receiver.typeIsEmpty
+                        ? [] : objects.isEmpty ? CobraValues(.instance(runName(receiver.type, in: file))) : objects,
+                    to: name)
+            }
+        }
+        let unnamedArguments = callKeys[Int(call)].unnamedArguments
+        if !unnamedArguments.isEmpty {
+            // A parameter given a value the run cannot name (review R89c): of the parameter's type where the program
+            // names it, else of the argument's.
+            let declaredTypes = files[file].functions[index].declaration.signature.parameters.filter {
+                !($0.name ?? "").isEmpty
+            }.map(\.type)
+            for (offset, parameter) in parameters.enumerated() where offset < unnamedArguments.count {
+                guard let given = unnamedArguments[offset] else { continue }
+                let typed =
+                    offset < declaredTypes.count ? unnamedValue(ofType: declaredTypes[offset], in: file) : given
+                let value = typed.type == -1 ? given : typed
+                if value.type != -2 { frame.unnamed[parameter.name] = value }
+            }
         }
         for (index, parameter) in parameters.enumerated() {
             var value = stored[index]
@@ -3219,6 +3270,8 @@ struct CobraInterpreter {
             }
         }
         var value: CobraUnnamedValue
+        // `*p` of such a `p` (review R89c: `p := v.(*[]*Group)`; `range *p`) is what `p` points to.
+        while case .unary(.deref, let operand) = root { root = operand }
         if longer || Self.isReceive(root) {
             value = CobraUnnamedValue(type: -1, copy: false)
         } else if case .name(let name) = root, let bound = frame.unnamed[name] {
@@ -3229,6 +3282,10 @@ struct CobraInterpreter {
         {
             // An assertion the path's first field follows (`ctx.Value(k).(*Holder).G`).
             value = asserted
+        } else if case .call(let callee, _, _) = root, let result = resultValue(of: callee, in: frame) {
+            // A call of the program's function that gave nothing the run knows (review R89c: `groups(ctx)` returning
+            // `ctx.Value(k).([]*Group)`): a value of its result type.
+            value = result
         } else {
             return nil
         }
@@ -3259,9 +3316,208 @@ struct CobraInterpreter {
         guard value.type >= 0, let field, let declaredField = declared.structs[value.type]?[field] else {
             return CobraUnnamedValue(type: -1, copy: false)
         }
+        if declaredField.isCollection, !declaredField.isCobraCommand {
+            // A slice, array or map field (review R89c: `range b.L` of `L []*Group`): of its elements' type where the
+            // program declares it (another may be an interface holding anything), copied by a `range` when they are
+            // values of a named type. Shared with whatever else holds it, even in a copy of its struct.
+            let element = declaredField.typeName.flatMap {
+                declared.structs[$0] != nil || declared.receivers.contains($0) ? $0 : nil
+            }
+            let copies = declaredField.elementsCopied && element.map { declared.structs[$0] != nil } != false
+            return CobraUnnamedValue(type: element ?? -1, copy: copies, collection: true)
+        }
         guard let next = declared.fieldType(field, of: value.type) else { return CobraUnnamedValue(type: -1, copy: false) }
         let partOfCopy = value.copy && !declaredField.isPointer && declared.structs[next] != nil
         return CobraUnnamedValue(type: next, copy: partOfCopy)
+    }
+
+    /// `f := h.Clear` where `h` is a value the run cannot name (review R89c): Go binds the receiver here, and the
+    /// method may run whenever `f` is called. It is run here, given nothing and its result dropped, for what it writes
+    /// through its receiver (a write through such a value marks the field for the whole run, wherever it is).
+    private mutating func methodValueOfUnnamed(_ source: CobraExpr, in frame: Frame) {
+        guard case .selector(let base, let member, _) = source,
+            let unnamed = unnamedValue(of: base, in: frame), unnamed.type != -2
+        else { return }
+        let name = runName(member, in: frame.file)
+        // A field of that name is read, not a method bound.
+        if unnamed.type >= 0, declared.structs[unnamed.type]?[name] != nil { return }
+        for (key, receiverType) in methods(name, ofUnnamed: unnamed, folder: frame.folder) {
+            let receiver = CobraUnnamedValue(type: receiverType, copy: unnamed.copy && receiverType == unnamed.type)
+            let parameters = declared.list[Int(key)].parameterCount
+            _ = call(key, arguments: Array(repeating: [], count: parameters), unnamed: Unnamed(receiver: receiver))
+        }
+    }
+
+    /// `(*T).M(x, ...)`, a method expression of the program's type `T` (review R89c: `(*Group).Clear(<-ch)`): when
+    /// `x` is a value the run cannot name, `M` runs on it as `x.M(...)` would. True when it ran.
+    private mutating func methodExpressionOnUnnamed(
+        _ base: CobraExpr, _ method: CobraName, _ arguments: [CobraExpr], _ values: [CobraValues],
+        position: GoPosition, in frame: Frame
+    ) -> Bool {
+        var typeExpression = base
+        var pointer = false
+        while case .unary(.deref, let operand) = typeExpression {
+            typeExpression = operand
+            pointer = true
+        }
+        guard case .name(let local) = typeExpression, !frame.locals.contains(local), let first = arguments.first,
+            let firstValue = values.first
+        else { return false }
+        let type = runName(local, in: frame.file)
+        guard declared.structs[type] != nil || declared.receivers.contains(type),
+            let unnamed = unnamedValue(of: first, held: firstValue, in: frame), unnamed.type != -2,
+            let found = methodOrPromoted(method, of: type, preferring: frame.folder)
+        else { return false }
+        let rest = Array(arguments.dropFirst())
+        let given = unnamedArguments(rest, Array(values.dropFirst()), in: frame)
+        let receiver = CobraUnnamedValue(type: found.receiver, copy: !pointer && declared.structs[type] != nil)
+        _ = call(
+            found.key, arguments: Array(values.dropFirst()), caller: CobraSite(file: frame.file, offset: position.offset),
+            unnamed: Unnamed(receiver: receiver, arguments: given))
+        return true
+    }
+
+    /// The arguments of a call that are values the run cannot name (``unnamedValue(of:held:followedBy:in:)``), by
+    /// position; empty when none is.
+    private mutating func unnamedArguments(
+        _ arguments: [CobraExpr], _ values: [CobraValues], in frame: Frame
+    ) -> [CobraUnnamedValue?] {
+        guard arguments.count == values.count else { return [] }
+        var given: [CobraUnnamedValue?] = []
+        var any = false
+        for (argument, value) in zip(arguments, values) {
+            if let unnamed = unnamedValue(of: argument, held: value, in: frame), unnamed.type != -2 {
+                given.append(unnamed)
+                any = true
+            } else {
+                given.append(nil)
+            }
+        }
+        return any ? given : []
+    }
+
+    /// The methods named `name` a value the run cannot name may run (review R89c), each with its receiver type: its
+    /// type's (or promoted to it), or for a value of any type every type's of that name.
+    private mutating func methods(_ name: CobraName, ofUnnamed value: CobraUnnamedValue, folder: Int32)
+        -> [(CobraFunctionID, CobraName)]
+    {
+        guard !value.collection else { return [] }
+        if value.type >= 0 {
+            guard let found = methodOrPromoted(name, of: value.type, preferring: folder) else { return [] }
+            return [(found.key, found.receiver)]
+        }
+        if methodsByName.isEmpty {
+            for (index, function) in declared.list.enumerated() where function.receiver >= 0 {
+                methodsByName[function.name, default: []].append(CobraFunctionID(index))
+            }
+        }
+        var found: [(CobraFunctionID, CobraName)] = []
+        var seen: Set<CobraName> = []
+        for key in methodsByName[name] ?? [] {
+            let receiver = declared.list[Int(key)].receiver
+            guard seen.insert(receiver).inserted, let chosen = declared.method(name, of: receiver, preferring: folder)
+            else { continue }
+            found.append((chosen, receiver))
+        }
+        return found
+    }
+
+    /// What a `range` over a value the run cannot name ranges over (review R89c): a collection's elements; the elements
+    /// of a slice type of the program (copies when it holds struct values); anything else, which may be a collection
+    /// of pointers (`range <-ch` of a `chan []*Group`), as elements of any type that are not copies.
+    private func ranged(_ value: CobraUnnamedValue) -> CobraUnnamedValue {
+        if value.collection { return value }
+        if value.type >= 0, let element = declared.elementTypes[value.type] {
+            let copies = declared.valueCollectionFolders[value.type] != nil && declared.structs[element] != nil
+            return CobraUnnamedValue(type: element, copy: copies, collection: true)
+        }
+        return CobraUnnamedValue(type: -1, copy: false, collection: true)
+    }
+
+    /// A value of Go type `type`, written in `file`, that the run cannot name (review R89c): a program's struct type
+    /// (a copy unless behind a pointer), a slice type of the program (of its elements), a collection of its
+    /// elements; -2 for Go's basic types (no object of the program's is one); -1 (any type) otherwise: an interface,
+    /// `any`, a type parameter, a channel or function, a type of a package the run does not read (it may be the
+    /// module's own, and an alias of a program type: review r89c-foreign-alias).
+    private func unnamedValue(ofType type: GoType, in file: Int) -> CobraUnnamedValue {
+        switch type {
+        case .pointer(let pointee):
+            let value = unnamedValue(ofType: pointee, in: file)
+            return CobraUnnamedValue(type: value.type, copy: false, collection: value.collection)
+        case .named(let package, let name, _):
+            // A package the run does not read may be the module's own, and its type an alias of a program type
+            // (review r89c-foreign-alias: `type G = grp.Group`): any type. Telling another module's apart needs the
+            // module's path and what go.mod, go.work and vendor/ make of the import.
+            if let package,
+                numbering.table.number(of: package).map({ importFolders[file][$0]?.isEmpty == false }) != true
+            {
+                return CobraUnnamedValue(type: -1, copy: false)
+            }
+            if let named = numbering.table.number(of: name),
+                declared.structs[named] != nil || declared.receivers.contains(named)
+                    || declared.elementTypes[named] != nil
+            {
+                if declared.elementTypes[named] != nil { return ranged(CobraUnnamedValue(type: named, copy: false)) }
+                return CobraUnnamedValue(type: named, copy: declared.structs[named] != nil)
+            }
+            return Self.basicTypes.contains(name)
+                ? CobraUnnamedValue(type: -2, copy: false) : CobraUnnamedValue(type: -1, copy: false)
+        case .slice(let element), .array(_, let element), .map(_, let element):
+            let value = unnamedValue(ofType: element, in: file)
+            if value.collection { return CobraUnnamedValue(type: -1, copy: false, collection: true) }
+            return CobraUnnamedValue(type: value.type, copy: value.copy, collection: true)
+        default:
+            return CobraUnnamedValue(type: -1, copy: false)
+        }
+    }
+
+    /// What a call of the program's function `callee` (by name, or a package's) gives as a value the run cannot name
+    /// (``unnamedValue(ofType:in:)`` of its first result, -1 where its definitions differ); nil for other callees.
+    private mutating func resultValue(of callee: CobraExpr, in frame: Frame) -> CobraUnnamedValue? {
+        var keys: [CobraFunctionID] = []
+        switch callee {
+        case .name(let name) where !frame.locals.contains(name):
+            if let key = declared.function(runName(name, in: frame.file), in: frame.folder) { keys = [key] }
+        case .selector(.name(let qualifier), let member, _) where isPackage(qualifier, in: frame):
+            for case .function(let key) in packageMember(
+                runName(qualifier, in: frame.file), runName(member, in: frame.file), file: frame.file)
+            {
+                keys.append(key)
+            }
+        default:
+            return nil
+        }
+        var result: CobraUnnamedValue?
+        for key in keys.sorted() {
+            let declaration = declared.list[Int(key)]
+            let signature = files[declaration.file].functions[declaration.index].declaration.signature
+            guard let first = signature.results.first else { continue }
+            let value = unnamedValue(ofType: first.type, in: declaration.file)
+            result = result == nil || result == value ? value : CobraUnnamedValue(type: -1, copy: false)
+        }
+        return result
+    }
+
+    /// ``unnamedValue(of:followedBy:in:)`` where `expression` evaluated to `held`: nothing the run knows, or only
+    /// values of unknown origin under a name bound to a value the run cannot name (a parameter given one).
+    private mutating func unnamedValue(
+        of expression: CobraExpr, held: CobraValues, followedBy followed: CobraLocalName? = nil, in frame: Frame
+    ) -> CobraUnnamedValue? {
+        if !held.isEmpty {
+            guard !frame.unnamed.isEmpty, held.allSatisfy({ if case .instance = $0 { true } else { false } }) else {
+                return nil
+            }
+            var root = expression
+            while true {
+                if case .selector(let base, _, _) = root { root = base } else if case .index(let base, _) = root {
+                    root = base
+                } else {
+                    break
+                }
+            }
+            guard case .name(let name) = root, frame.unnamed[name] != nil else { return nil }
+        }
+        return unnamedValue(of: expression, followedBy: followed, in: frame)
     }
 
     /// The type a type assertion on `line` of `file` asserts (``assertion(onLine:in:before:)``) as a value the run
@@ -3301,8 +3557,14 @@ struct CobraInterpreter {
             defer { index += 1 }
             guard tokens[index].symbol == .period, tokens[index + 1].symbol == .leftParen else { continue }
             var cursor = index + 2
-            // A slice, array or map of the type (`.([]*Group)`, `.(map[string]*Group)`): its element type.
+            // A slice, array or map of the type (`.([]*Group)`, `.(map[string]*Group)`, or a pointer to one:
+            // `.(*[]*Group)`): its element type.
             var collection = false
+            if tokens[cursor].symbol == .star, cursor + 1 < tokens.count,
+                tokens[cursor + 1].symbol == .leftBracket || tokens[cursor + 1].isKeyword(.map)
+            {
+                cursor += 1
+            }
             if tokens[cursor].isKeyword(.map) { cursor += 1 }
             if cursor < tokens.count, tokens[cursor].symbol == .leftBracket {
                 collection = true
@@ -5387,6 +5649,7 @@ struct CobraInterpreter {
             {
                 frame.unnamed[name] = unnamed
             }
+            if sources.count == 1, values[0].isEmpty { methodValueOfUnnamed(sources[0], in: frame) }
             if define, targets.count == 1, sources.count == 1, case .name(let name) = targets[0] {
                 certainLocal(name, sources[0], in: &frame)
                 recordOneEntry(name, sources[0], in: &frame)
@@ -5434,10 +5697,8 @@ struct CobraInterpreter {
             let elements = evaluate(collection, in: &frame)
             // A collection the run cannot name, of a type the code names (``CobraUnnamedValue/collection``).
             var rangedUnnamed: CobraUnnamedValue?
-            if elements.isEmpty, let unnamed = unnamedValue(of: collection, in: frame), unnamed.collection,
-                unnamed.type != -2
-            {
-                rangedUnnamed = unnamed
+            if let unnamed = unnamedValue(of: collection, held: elements, in: frame), unnamed.type != -2 {
+                rangedUnnamed = ranged(unnamed)
             }
             // A package-level slice or map nothing fills: Go runs the body no time.
             if case .name(let held) = collection, !frame.locals.contains(held),
@@ -6527,8 +6788,8 @@ struct CobraInterpreter {
             // A field of a value that is not one of the objects the run knows (of unknown origin, any value of a type,
             // `pkg.Box.P = kit`): what it is given is not followed from there.
             if objects.isEmpty || !objects.allSatisfy(Self.isObject) { escaped(value) }
-            if objects.isEmpty, case .selector(_, _, let line) = target,
-                let unnamed = unnamedValue(of: base, followedBy: field, in: frame)
+            if case .selector(_, _, let line) = target,
+                let unnamed = unnamedValue(of: base, held: objects, followedBy: field, in: frame)
             {
                 writeThroughUnnamed(runName(field, in: frame.file), of: unnamed, value, file: frame.file, line: line)
             }
@@ -8051,11 +8312,14 @@ struct CobraInterpreter {
             let parameters = literal.parameters.compactMap { $0 }
             for name in parameters { inner.certain[name] = nil }
             inner.inLiteral = true
+            let given = unnamedArguments(arguments, values, in: frame)
             for (index, name) in literal.parameters.enumerated() {
                 guard let name else { continue }
                 inner.locals.assign(index < values.count ? values[index] : [], to: name)
                 // A parameter named as a loop's variable is not that loop's entry.
                 inner.reassigned(name)
+                // One given a value the run cannot name is that value (review R89c).
+                if index < given.count, let unnamed = given[index] { inner.unnamed[name] = unnamed }
             }
             // Its body is a block: the names it declares are its own (review R61).
             var shadowed: [Shadowed] = []
@@ -8095,11 +8359,13 @@ struct CobraInterpreter {
                     return nil
                 }
                 let certain = functions.isEmpty ? 0 : certainArguments(arguments, values, in: &frame)
+                let given = functions.isEmpty ? [] : unnamedArguments(arguments, values, in: frame)
                 for key in functions {
                     result.formUnion(
                         call(
                             key, arguments: values, certain: certain,
-                            caller: CobraSite(file: frame.file, offset: position.offset)))
+                            caller: CobraSite(file: frame.file, offset: position.offset),
+                            unnamed: Unnamed(arguments: given)))
                 }
                 if functions.isEmpty, qualifier == CobraKnown.strings.id, method == CobraKnown.replaceAll.id {
                     return Self.replaceAll(values)
@@ -8151,6 +8417,9 @@ struct CobraInterpreter {
                 _ = evaluate(read, in: &frame)
                 return []
             }
+            if methodExpressionOnUnnamed(base, method, arguments, values, position: position, in: frame) {
+                return []
+            }
             var result: CobraValues = []
             if case .selector = base { readingReceiver = true }
             let objects = evaluate(base, in: &frame)
@@ -8187,6 +8456,24 @@ struct CobraInterpreter {
             {
                 // `f = nil` (or `g.Format = nil`) in order, then `f.Add(cmd)`: Go runs the pointer method on nil.
                 return call(found.key, arguments: values, receiver: [.nilValue])
+            }
+            // A method called on a value the run cannot name (review R89c: `h := <-ch; h.Clear()`, `h.G.Clear()`)
+            // runs on it: what it writes through its receiver reaches what the value may be. For a value of any type
+            // each program type's method of that name may be the one, or none (another package's type): they run
+            // given nothing and what they return is not taken, so that a decoy's body adds nothing to what the call
+            // is given or gives (review R87's class); the call is still taken as not followed below.
+            if let unnamed = unnamedValue(of: base, held: objects, in: frame), unnamed.type != -2 {
+                let given = unnamedArguments(arguments, values, in: frame)
+                let known = unnamed.type >= 0
+                let passed = known ? values : values.map { _ in CobraValues() }
+                for (key, receiverType) in methods(method, ofUnnamed: unnamed, folder: frame.folder) {
+                    let receiver = CobraUnnamedValue(
+                        type: receiverType, copy: unnamed.copy && receiverType == unnamed.type)
+                    let returned = call(
+                        key, arguments: passed, caller: CobraSite(file: frame.file, offset: position.offset),
+                        unnamed: Unnamed(receiver: receiver, arguments: given))
+                    if known { result.formUnion(returned) }
+                }
             }
             var followed = false
             // The method of one of the program's types, or of the command it embeds: once for the instances of each
@@ -8330,6 +8617,7 @@ struct CobraInterpreter {
             let widened =
                 callees.count { if case .function = $0 { true } else { false } } > Self.maximumCalleeFunctions
                 ? values.map { CobraValues($0.map(Self.anyOfType)) } : values
+            let given = unnamedArguments(arguments, values, in: frame)
             for value in callees {
                 switch value {
                 case .function(let key):
@@ -8337,10 +8625,11 @@ struct CobraInterpreter {
                     result.formUnion(
                         call(
                             key, arguments: widened, certain: certain,
-                            caller: CobraSite(file: frame.file, offset: position.offset)))
+                            caller: CobraSite(file: frame.file, offset: position.offset),
+                            unnamed: Unnamed(arguments: given)))
                 case .closure(let site):
                     followed = true
-                    result.formUnion(callClosure(site, arguments: values))
+                    result.formUnion(callClosure(site, arguments: values, unnamed: given))
                 case .flagSetMethod(let id, let method):
                     followed = true
                     let context = CallContext(file: frame.file, line: position.line, arguments: arguments)

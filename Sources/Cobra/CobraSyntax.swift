@@ -120,6 +120,23 @@ struct CobraStructField: Sendable {
     let isEmbedded: Bool
     /// Whether the field's type is a pointer (`Net *NetGroup`): a literal that leaves it out leaves it nil.
     var isPointer = false
+    /// For a slice, array or map field, whether its elements are values of a named type (`[]Group`, not `[]*Group`):
+    /// a `range` over it copies each (review R89c).
+    var elementsCopied = false
+
+    /// Whether the elements of a collection of `type` are values of a named type other than `any` and `error` (which
+    /// hold what they are given, not copies of it).
+    static func elementsCopied(_ type: GoType) -> Bool {
+        switch type {
+        case .slice(let element), .array(_, let element), .map(_, let element):
+            if case .named(let package, let name, _) = element {
+                return package != nil || (name != "any" && name != "error")
+            }
+            return false
+        default:
+            return false
+        }
+    }
 }
 
 /// A package-level `var` or `const` declaration.
@@ -300,9 +317,11 @@ struct CobraFile: Sendable {
                     } else {
                         let isPointer: Bool
                         if case .pointer = field.type { isPointer = true } else { isPointer = false }
+                        let elementsCopied = CobraStructField.elementsCopied(field.type)
                         members += field.names.map {
                             CobraStructField(
-                                name: lowering.names.intern($0), type: type, isEmbedded: false, isPointer: isPointer)
+                                name: lowering.names.intern($0), type: type, isEmbedded: false, isPointer: isPointer,
+                                elementsCopied: elementsCopied)
                         }
                     }
                 }

@@ -17,7 +17,7 @@ struct CobraUnnamedWriteTests {
 
     /// A `tool serve` command whose options come from an `Opts` of two `*Option` fields; `body` runs between making
     /// the options (`o`) and registering them.
-    static func program(_ body: String) -> String {
+    static func program(_ body: String, extra: String = "") -> String {
         """
         package cmd
 
@@ -57,6 +57,7 @@ struct CobraUnnamedWriteTests {
         }
 
         func newOpts() *Opts { return &Opts{Verbose: &Option{Long: "verbose"}, Output: &Option{Long: "output"}} }
+        \(extra)
 
         func (o *Opts) Register(c *cobra.Command) {
             o.Verbose.Register(c)
@@ -75,13 +76,13 @@ struct CobraUnnamedWriteTests {
     }
 
     /// `audit` of v1.0.0 (the options registered as made) then v1.1.0 (`later`): exit status and output.
-    static func audit(later: String) throws -> (status: Int32, output: String) {
+    static func audit(later: String, extra: String = "") throws -> (status: Int32, output: String) {
         let repo = try FixtureRepository()
         func files(_ body: String) -> [String: String] {
             [
                 ".semgate.yml": policy,
                 "go.mod": "module example.com/tool\n\nrequire github.com/spf13/cobra v1.8.0\n",
-                "cmd/root.go": program(body),
+                "cmd/root.go": program(body, extra: extra),
             ]
         }
         try repo.importCommits([
@@ -148,6 +149,83 @@ struct CobraUnnamedWriteTests {
         #expect(found.output.contains("tool serve --verbose"), "\(found.output)")
         #expect(found.output.contains("written here through a value that cannot be tied to an object"), "\(found.output)")
         #expect(!found.output.contains("tool serve --output"), "\(found.output)")
+    }
+
+    /// Declarations for the shapes of review R89c: a holder of a list of pointers and one of struct values, helpers
+    /// returning asserted values, a pointer method that clears --verbose and a value method that clears its copy's.
+    static let r89cDeclarations = """
+
+        type Box struct{ L []*Opts }
+
+        type Values struct{ L []Opts }
+
+        type Named []*Opts
+
+        type NamedBox struct{ N Named }
+
+        func allOpts(ctx context.Context) []*Opts { return ctx.Value("all").([]*Opts) }
+
+        func oneOpts(ctx context.Context) *Opts { return ctx.Value("one").(*Opts) }
+
+        func valueOpts(ctx context.Context) []Opts { return ctx.Value("values").([]Opts) }
+
+        func (o *Opts) Clear() { o.Verbose = nil }
+
+        func (o Opts) Reset() { o.Verbose = nil }
+
+        func drop(x *Opts) { x.Verbose = nil }
+        """
+
+    @Test(
+        "a write through an element of a collection of pointers, or a pointer method or function run on a value, that the run cannot name, whichever way the static type is known (a channel of slices, a field of an asserted holder, a helper's result, a pointer to a slice, a method's receiver, a method value or expression, a parameter): Go registers no --verbose, and its removal fails with a note (review R89c)",
+        arguments: [
+            "    pipe := make(chan []*Opts, 1)\n    pipe <- []*Opts{o}\n    for _, got := range <-pipe {\n"
+                + "        got.Verbose = nil\n    }\n    o.Register(serve)",
+            "    ctx := context.WithValue(context.TODO(), \"b\", &Box{L: []*Opts{o}})\n    b := ctx.Value(\"b\").(*Box)\n"
+                + "    for _, got := range b.L {\n        got.Verbose = nil\n    }\n    o.Register(serve)",
+            "    ctx := context.WithValue(context.TODO(), \"b\", &NamedBox{N: Named{o}})\n"
+                + "    b := ctx.Value(\"b\").(*NamedBox)\n    for _, got := range b.N {\n        got.Verbose = nil\n    }\n"
+                + "    o.Register(serve)",
+            "    ctx := context.WithValue(context.TODO(), \"all\", []*Opts{o})\n    for _, got := range allOpts(ctx) {\n"
+                + "        got.Verbose = nil\n    }\n    o.Register(serve)",
+            "    ctx := context.WithValue(context.TODO(), \"one\", o)\n    got := oneOpts(ctx)\n    got.Verbose = nil\n"
+                + "    o.Register(serve)",
+            "    pipe := make(chan *Opts, 1)\n    pipe <- o\n    got := <-pipe\n    got.Clear()\n    o.Register(serve)",
+            "    ctx := context.WithValue(context.TODO(), \"h\", &Holder{O: o})\n    h := ctx.Value(\"h\").(*Holder)\n"
+                + "    h.O.Clear()\n    o.Register(serve)",
+            "    pipe := make(chan *Opts, 1)\n    pipe <- o\n    clear := func(x *Opts) { x.Verbose = nil }\n"
+                + "    clear(<-pipe)\n    o.Register(serve)",
+            "    pipe := make(chan *Opts, 1)\n    pipe <- o\n    drop(<-pipe)\n    o.Register(serve)",
+            "    all := []*Opts{o}\n    ctx := context.WithValue(context.TODO(), \"p\", &all)\n"
+                + "    p := ctx.Value(\"p\").(*[]*Opts)\n    for _, got := range *p {\n        got.Verbose = nil\n    }\n"
+                + "    o.Register(serve)",
+            "    pipe := make(chan *Opts, 1)\n    pipe <- o\n    got := <-pipe\n    clear := got.Clear\n    clear()\n"
+                + "    o.Register(serve)",
+            "    pipe := make(chan *Opts, 1)\n    pipe <- o\n    (*Opts).Clear(<-pipe)\n    o.Register(serve)",
+        ])
+    func writtenThroughUnnamedCollectionOrCall(later: String) throws {
+        let found = try Self.audit(later: later, extra: Self.r89cDeclarations)
+        #expect(found.status == 1, "\(found.output)")
+        #expect(found.output.contains("tool serve --verbose"), "\(found.output)")
+        #expect(found.output.contains("written here through a value that cannot be tied to an object"), "\(found.output)")
+        #expect(!found.output.contains("tool serve --output"), "\(found.output)")
+    }
+
+    @Test(
+        "controls: a range over a field or a helper's result that holds struct values, and a value method run on a value the run cannot name, write copies: nothing is claimed (review R89c)",
+        arguments: [
+            "    ctx := context.WithValue(context.TODO(), \"b\", &Values{L: []Opts{*o}})\n"
+                + "    b := ctx.Value(\"b\").(*Values)\n    for _, got := range b.L {\n        got.Verbose = nil\n"
+                + "        _ = got\n    }\n    o.Register(serve)",
+            "    ctx := context.WithValue(context.TODO(), \"values\", []Opts{*o})\n"
+                + "    for _, got := range valueOpts(ctx) {\n        got.Verbose = nil\n        _ = got\n    }\n"
+                + "    o.Register(serve)",
+            "    pipe := make(chan *Opts, 1)\n    pipe <- o\n    got := <-pipe\n    got.Reset()\n    o.Register(serve)",
+        ])
+    func unnamedCollectionOrCallControls(later: String) throws {
+        let found = try Self.audit(later: later, extra: Self.r89cDeclarations)
+        #expect(found.status == 0, "\(found.output)")
+        #expect(!found.output.contains("tool serve --verbose"), "\(found.output)")
     }
 
     @Test(
