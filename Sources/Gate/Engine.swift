@@ -902,7 +902,11 @@ public final class Engine {
             originNotes + Array(Set(before.notes + after.notes)).sortedByBytes() + judgingNotes
             + SurfaceDiff.changeNotes(report.changes, policy: policy)
             + Self.problemNotes(before.problems + after.problems, reported: [])
-        report.incompleteSurfaces = before.incomplete.union(after.incomplete).sortedByBytes()
+        // A vendored cobra or pflag edited between the two (review R106): the surface is not what users get.
+        let edits = after.vendoredLibraryEdits(since: before)
+        report.notes += edits.map { "\($0.message); the surface is incomplete (check and audit fail on it)" }
+        report.incompleteSurfaces = before.incomplete.union(after.incomplete).union(edits.map(\.surface))
+            .sortedByBytes()
         return report
     }
 

@@ -99,6 +99,14 @@ public enum RuleDocs {
         }
         if let declared = example.declaredVersion { lines.append("version.go declares \(declared)") }
         if let error = example.syntaxError { lines.append("api.go:3 does not parse: \(error)") }
+        if let copy = example.vendoredCobra {
+            for (side, text) in [("the base", copy.base), ("head", copy.head)] {
+                let words = text.split(separator: " ")
+                lines.append(
+                    "at \(side): vendor/modules.txt names github.com/spf13/cobra \(words.first ?? ""), "
+                        + "vendor/github.com/spf13/cobra/command.go is blob \(words.last ?? "")")
+            }
+        }
         return lines
     }
 

@@ -56,6 +56,11 @@ public struct CobraExtractorSpec: Extractor {
         let sources = try context.groupAdderTree().sources.summary
         text += "group adder \(sources.utf8.count):\(sources)\n"
         // Folders whose other Go files are not read (a registry's literal does not decide there).
+        // The copies of cobra and pflag under vendor/ (review R106): recorded with the items, compared by a rule.
+        for library in try context.vendoredLibraries() {
+            let mark = SurfaceSnapshot.vendoredLibraryMark(library)
+            text += "vendored \(mark.utf8.count):\(mark)\n"
+        }
         let partial = try context.goFoldersPartlyMatched()
         text += "partly read \(partial.count)\n"
         for folder in partial { text += "\(folder.utf8.count):\(folder)\n" }
@@ -146,6 +151,9 @@ public struct CobraExtractorSpec: Extractor {
             read: { (blob, path) throws(SurfaceError) in try reading.text(of: blob, path: path, notes: &readNotes) },
             notes: &context.notes, incomplete: &context.incomplete, uncertain: &context.uncertain)
         context.notes += readNotes
+        // What go builds cobra and pflag from, when vendor/ holds them: the `vendored-library-edited` rule compares it
+        // between revisions (review R106).
+        context.uncertain += try context.vendoredLibraries().map(SurfaceSnapshot.vendoredLibraryMark)
         try context.charge(built: reader.itemsBuilt - built)
         return groups
     }

@@ -309,6 +309,7 @@ enum GoCompatibility {
         moved.unplacedParents = before.unplacedParents
         moved.unnamedFlags = before.unnamedFlags
         moved.takenAway = before.takenAway
+        moved.vendoredLibraries = before.vendoredLibraries
         let specs = Dictionary(
             (policy?.surfaces ?? []).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for item in before.items.values {

@@ -155,6 +155,10 @@ public struct SurfaceSnapshot: Sendable {
     /// items; also in `uncertain` (a missing one is not known to be gone): a removal of one, or of what is under it, is
     /// claimed by `check` saying it may still be there.
     public var takenAway: [String: Set<String>] = [:]
+    /// By surface, the copies of the libraries semgate models that `go build` takes from `vendor/` at this revision
+    /// (the cobra extractor's ``VendoredLibrary`` values, review R106), by module path: the `vendored-library-edited`
+    /// rule compares them between revisions. Not items.
+    public var vendoredLibraries: [String: [String: VendoredLibrary]] = [:]
     /// By surface, the release whose items this snapshot holds in place of its own, which read nothing of the surface
     /// (``readsNothing(of:)``): `audit` and `check` compare with the last release before that read it, and a removal
     /// may have gone in any release between (``carrying(_:from:version:)``).
@@ -256,6 +260,7 @@ public struct SurfaceSnapshot: Sendable {
         carried.unplacedParents[surface] = last.unplacedParents[surface]
         carried.unnamedFlags[surface] = last.unnamedFlags[surface]
         carried.takenAway[surface] = last.takenAway[surface]
+        carried.vendoredLibraries[surface] = last.vendoredLibraries[surface]
         carried.carriedFrom[surface] = version
         carried.inputs = nil
         return carried
@@ -277,7 +282,11 @@ public struct SurfaceSnapshot: Sendable {
     /// to `unplaced`, the others to `uncertain`.
     public mutating func addUncertain(_ paths: [String], surface: String) {
         for path in paths {
-            if path == Self.unreadMark {
+            if let library = Self.vendoredLibrary(fromMark: path) {
+                // Two extractors of the surface that read two modules: both copies count.
+                vendoredLibraries[surface, default: [:]][library.module] =
+                    vendoredLibraries[surface]?[library.module].map { $0.merging(library) } ?? library
+            } else if path == Self.unreadMark {
                 uncertain[surface, default: []].insert(path)
             } else if path.hasPrefix("    ") {
                 let key = String(path.dropFirst(4))

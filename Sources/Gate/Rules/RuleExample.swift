@@ -52,12 +52,16 @@ public struct RuleExample: Sendable {
     public var tags: [String]
     /// A file that does not parse at head, with the parser's message.
     public var syntaxError: String?
+    /// A cobra copy under `vendor/` at the base and at head, each as `VERSION BLOB`: the version
+    /// `vendor/modules.txt` names and the blob of the copy's `command.go`.
+    public var vendoredCobra: (base: String, head: String)?
 
     public init(
         _ title: String, triggers: Bool, policy: String = "", history: [ExampleRelease] = [],
         head: ExampleRelease = ExampleRelease("1.0.0", []), base: String? = nil, allow: Bump? = nil,
         commits: [String]? = nil,
-        declaredVersion: String? = nil, tags: [String] = [], syntaxError: String? = nil
+        declaredVersion: String? = nil, tags: [String] = [], syntaxError: String? = nil,
+        vendoredCobra: (base: String, head: String)? = nil
     ) {
         self.title = title
         self.triggers = triggers
@@ -70,6 +74,7 @@ public struct RuleExample: Sendable {
         self.declaredVersion = declaredVersion
         self.tags = tags
         self.syntaxError = syntaxError
+        self.vendoredCobra = vendoredCobra
     }
 
     /// The example's policy as YAML.
@@ -116,10 +121,16 @@ public struct RuleExample: Sendable {
                 !point.version.isPrerelease
                     && version.map { point.version < $0 && !point.version.hasSamePrecedence(as: $0) } ?? true
             }?.version
-        let before = base.flatMap { surfaces["v\($0)"] } ?? SurfaceSnapshot()
+        var before = base.flatMap { surfaces["v\($0)"] } ?? SurfaceSnapshot()
         var after = try Self.snapshot(head.items, policy: policy, version: version)
         if let syntaxError {
             after.problems.append(SourceProblem(message: syntaxError, location: Location(path: "api.go", line: 3)))
+        }
+        if let vendoredCobra {
+            for surface in policy.surfaces.map(\.name) {
+                before.vendoredLibraries[surface] = try Self.vendoredCobra(vendoredCobra.base)
+                after.vendoredLibraries[surface] = try Self.vendoredCobra(vendoredCobra.head)
+            }
         }
         let changes = SurfaceDiff.changes(from: before, to: after, policy: policy)
         let required = changes.map(\.bump).reduce(Bump.patch, max)
@@ -136,6 +147,18 @@ public struct RuleExample: Sendable {
             releases: points, commitMessages: commits, versionFile: versionFile,
             surfaceOfRelease: { point in surfaces[point.tag] ?? SurfaceSnapshot() })
         return try RulePass.findings(for: context)
+    }
+
+    /// A cobra copy as ``vendoredCobra`` spells one side of it (`VERSION BLOB`).
+    private static func vendoredCobra(_ text: String) throws -> [String: VendoredLibrary] {
+        let words = text.split(separator: " ").map(String.init)
+        guard words.count == 2 else { throw ExampleError("bad vendored copy '\(text)'") }
+        let module = "github.com/spf13/cobra"
+        return [
+            module: VendoredLibrary(
+                module: module, version: "# \(module) \(words[0])",
+                files: ["vendor/\(module)/command.go \(words[1])"])
+        ]
     }
 
     private static func day(_ text: String) throws -> CalendarDay {

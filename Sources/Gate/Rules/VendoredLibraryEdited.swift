@@ -1,0 +1,46 @@
+import Policy
+import Surface
+
+extension Rule {
+    /// A vendored spf13/cobra or spf13/pflag changed while `vendor/modules.txt` names the same version (review R106).
+    public static let vendoredLibraryEdited = Rule(
+        id: .vendoredLibraryEdited, defaultSeverity: .error, guards: nil,
+        summary: "a vendored spf13/cobra or spf13/pflag changed while `vendor/modules.txt` names the same version",
+        explanation: """
+            semgate reads a command line as the published cobra and pflag build it: which commands and flags a call \
+            adds, the commands cobra adds by itself, hidden and deprecated marks, shorthands. `go build` takes both \
+            from the module's `vendor/` folder when `vendor/modules.txt` is there, so an edit of the copy (an \
+            `AddCommand` that skips a name, a flag registration that does nothing, every flag hidden) changes what \
+            users can type while every file semgate reads stays the same, and the surface shows no change. A file \
+            `go build` reads (Go, assembly, C; not tests) that changed, appeared or went in \
+            `vendor/github.com/spf13/cobra` or `vendor/github.com/spf13/pflag` (any letter case: a case-insensitive \
+            checkout builds `Vendor/` too) while `vendor/modules.txt` names the same version of the module is such an \
+            edit. A copy behind a symbolic link or submodule cannot be compared and counts as one. A new version in \
+            `vendor/modules.txt` is an upgrade and is not reported; nor is a copy the base did not vendor, nor one \
+            edited since a release before the base (only the step is compared). Only the module `go.mod` the cobra \
+            extractor reads counts; GOPATH builds (no `go.mod`) are not checked.
+            """,
+        remedy: """
+            Restore the published copy (`go mod vendor`), or upgrade the library in `go.mod` and run `go mod vendor`, \
+            so that `vendor/modules.txt` names what the copy is. If the edit is meant, review what it does to the \
+            command line by hand (`git diff BASE HEAD -- vendor/github.com/spf13`) and set \
+            `rules: {vendored-library-edited: warning}` in the policy the check reads (from the trusted base: \
+            `--policy-rev`).
+            """,
+        informationalInInitialDevelopment: true,
+        examples: [
+            RuleExample(
+                "vendored cobra's command.go changed, modules.txt names v1.8.0 still", triggers: true,
+                history: [ExampleRelease("1.0.0", ["cli:tool"])], head: ExampleRelease("1.0.1", ["cli:tool"]),
+                vendoredCobra: (base: "v1.8.0 1111111", head: "v1.8.0 2222222")),
+            RuleExample(
+                "the vendored cobra upgraded to v1.8.1 (modules.txt says so)", triggers: false,
+                history: [ExampleRelease("1.0.0", ["cli:tool"])], head: ExampleRelease("1.0.1", ["cli:tool"]),
+                vendoredCobra: (base: "v1.8.0 1111111", head: "v1.8.1 2222222")),
+        ],
+        check: .release { context in
+            context.after.vendoredLibraryEdits(since: context.before).map { edit in
+                Violation(edit.message, location: edit.location)
+            }
+        })
+}

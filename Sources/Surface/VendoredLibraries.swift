@@ -1,0 +1,279 @@
+import Foundation
+import Git
+import Policy
+
+/// A copy of a library whose behaviour semgate models (spf13/cobra, spf13/pflag) under the `vendor/` folder of the
+/// module the cobra extractor reads, as one revision holds it (review R106).
+///
+/// semgate reads a command line as the published library builds it. `go build` takes the library from `vendor/` by
+/// default when `vendor/modules.txt` is there (go 1.14 on), so a pull request that edits the copy (an `AddCommand`
+/// that skips a name, a flag registration made a no-op) changes what users can type while every file semgate reads
+/// stays the same. Two revisions whose `vendor/modules.txt` names the same version of the library must hold the same
+/// copy; the `vendored-library-edited` rule says when they do not.
+public struct VendoredLibrary: Sendable, Hashable, Codable {
+    /// The module path (`github.com/spf13/cobra`).
+    public var module: String
+    /// The lines of `vendor/modules.txt` (every spelling of it beside the module's `go.mod`) that name the module, as
+    /// words joined by spaces (`# github.com/spf13/cobra v1.8.0`), `; ` between files; empty when none does.
+    public var version: String
+    /// The files of the copy that `go build` may read (Go, C, assembly and the like; not tests), as `path blob-id`,
+    /// in byte order: in every spelling of the copy's folders (a case-insensitive checkout builds `Vendor/` too).
+    public var files: [String]
+    /// Why the copy cannot be compared (a symbolic link or submodule on the way, a file that cannot be read, too many
+    /// entries); nil when it can.
+    public var unchecked: String?
+
+    public init(module: String, version: String, files: [String], unchecked: String? = nil) {
+        self.module = module
+        self.version = version
+        self.files = files
+        self.unchecked = unchecked
+    }
+
+    /// This copy and `other` (of the same module, read by another extractor of the surface) as one: every file, every
+    /// version line, the first reason not to compare.
+    func merging(_ other: VendoredLibrary) -> VendoredLibrary {
+        guard other != self else { return self }
+        let versions = version == other.version ? version : [version, other.version].joined(separator: "; ")
+        return VendoredLibrary(
+            module: module, version: versions,
+            files: Set(files + other.files).sorted { Bytewise.precedes($0, $1) },
+            unchecked: unchecked ?? other.unchecked)
+    }
+
+    /// The libraries semgate models.
+    public static let modules = ["github.com/spf13/cobra", "github.com/spf13/pflag"]
+
+    /// The copy's folder as `vendor/` spells it for the first module file, for messages (`vendor/github.com/spf13/cobra`).
+    public func folder(inModule prefix: String = "") -> String { prefix + "vendor/" + module }
+
+    /// The paths whose blob differs between `before` and this copy, or that only one of them has: first `limit`, and
+    /// how many in all.
+    public func changedFiles(since before: VendoredLibrary, limit: Int = 5) -> (named: [String], count: Int) {
+        func table(_ files: [String]) -> [String: String] {
+            var result: [String: String] = [:]
+            for line in files {
+                guard let space = line.lastIndex(of: " ") else { continue }
+                result[String(line[..<space])] = String(line[line.index(after: space)...])
+            }
+            return result
+        }
+        let old = table(before.files)
+        let new = table(files)
+        let paths = Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }.sorted { Bytewise.precedes($0, $1) }
+        let named = paths.prefix(limit).map { path -> String in
+            old[path] == nil ? "\(path) added" : new[path] == nil ? "\(path) removed" : "\(path) changed"
+        }
+        return (Array(named), paths.count)
+    }
+
+    /// The file names `go build` may read in a package folder: Go, cgo, assembly, SWIG and object files
+    /// (`go/build`'s list), not `_test.go` files.
+    static func isBuilt(_ name: String) -> Bool {
+        guard !name.hasSuffix("_test.go"), let dot = name.lastIndex(of: ".") else { return false }
+        return builtExtensions.contains(String(name[name.index(after: dot)...]))
+    }
+
+    private static let builtExtensions: Set<String> = [
+        "go", "c", "cc", "cpp", "cxx", "m", "h", "hh", "hpp", "hxx", "f", "F", "for", "f90", "s", "S", "sx", "swig",
+        "swigcxx", "syso",
+    ]
+}
+
+extension SurfaceSnapshot {
+    /// How an extractor records a ``VendoredLibrary`` among its uncertain key paths: six spaces, then its JSON (no
+    /// key path begins with a space; ``takenAwayMark(_:)`` has four before a key, ``unreadMark`` is five alone).
+    public static func vendoredLibraryMark(_ library: VendoredLibrary) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(library)) ?? Data()
+        return vendoredLibraryPrefix + String(decoding: data, as: UTF8.self)
+    }
+
+    static let vendoredLibraryPrefix = "      "
+
+    /// The library a ``vendoredLibraryMark(_:)`` records; nil for any other path.
+    static func vendoredLibrary(fromMark path: String) -> VendoredLibrary? {
+        guard path.hasPrefix(vendoredLibraryPrefix) else { return nil }
+        return try? JSONDecoder().decode(
+            VendoredLibrary.self, from: Data(path.dropFirst(vendoredLibraryPrefix.count).utf8))
+    }
+}
+
+/// A vendored library that changed between two revisions while `vendor/modules.txt` names the same version, or that
+/// cannot be compared (``SurfaceSnapshot/vendoredLibraryEdits(since:)``).
+public struct VendoredLibraryEdit: Sendable, Hashable {
+    /// The surface whose command line the library builds.
+    public let surface: String
+    /// What changed and why the surface cannot be trusted, one sentence.
+    public let message: String
+    /// The first file that changed, when one did.
+    public let location: Location?
+}
+
+extension SurfaceSnapshot {
+    /// The copies of cobra and pflag under `vendor/` (``vendoredLibraries``) that changed since `before` while
+    /// `vendor/modules.txt` names the same version of the module on both sides (an edit of the library), or that
+    /// cannot be compared with it (a symbolic link on the way, here or, at the same version, in `before`). One a
+    /// surface and module, the same sentence said once.
+    public func vendoredLibraryEdits(since before: SurfaceSnapshot) -> [VendoredLibraryEdit] {
+        var edits: [VendoredLibraryEdit] = []
+        var said: Set<String> = []
+        for surface in vendoredLibraries.keys.sorted(by: { Bytewise.precedes($0, $1) }) {
+            let libraries = vendoredLibraries[surface] ?? [:]
+            for module in libraries.keys.sorted(by: { Bytewise.precedes($0, $1) }) {
+                guard let library = libraries[module] else { continue }
+                let old = before.vendoredLibraries[surface]?[module]
+                let sameVersion = old?.version == library.version
+                let trust =
+                    "semgate reads surface '\(surface)' as the published \(module) builds it, so commands or flags an "
+                    + "edit takes away, hides or renames are not seen"
+                if let reason = library.unchecked ?? (sameVersion ? old?.unchecked : nil) {
+                    let message =
+                        "\(module) under vendor/ cannot be compared with the base (\(reason)), and go builds it from "
+                        + "there: \(trust)"
+                    if said.insert(message).inserted {
+                        edits.append(VendoredLibraryEdit(surface: surface, message: message, location: nil))
+                    }
+                    continue
+                }
+                guard let old, sameVersion, old.files != library.files else { continue }
+                let (named, count) = library.changedFiles(since: old)
+                let more = count > named.count ? " and \(count - named.count) more" : ""
+                let version =
+                    library.version.isEmpty
+                    ? "vendor/modules.txt names no version of it"
+                    : "vendor/modules.txt names the same version (\(library.version))"
+                let message =
+                    "the vendored \(module) was edited (\(named.joined(separator: ", "))\(more)) while \(version) at "
+                    + "the base and here: \(trust)"
+                guard said.insert(message).inserted else { continue }
+                let first = named.first.map { String($0[..<($0.lastIndex(of: " ") ?? $0.endIndex)]) }
+                edits.append(
+                    VendoredLibraryEdit(surface: surface, message: message, location: first.map { Location(path: $0) }))
+            }
+        }
+        return edits
+    }
+}
+
+extension ExtractionContext {
+    /// The copies of the libraries semgate models (``VendoredLibrary/modules``) under the `vendor/` folder of the
+    /// module the cobra extractor reads (the folder of the `go.mod` ``cobraModuleFiles()`` picks), as ``VendoredLibrary``
+    /// values; empty when there is no such module, or its `vendor/` holds no `modules.txt` (then `go build` does not
+    /// take packages from `vendor/` by default). Folder and file names are compared without ASCII case, every
+    /// spelling kept (a case-insensitive checkout merges them, and `go` finds them there); a symbolic link or submodule
+    /// on the way, or named like a file `go` builds, makes the copy unchecked (its content is not in the tree).
+    /// Bounded by ``treeEntries`` entries listed.
+    func vendoredLibraries() throws(SurfaceError) -> [VendoredLibrary] {
+        guard let module = try cobraModuleFolder() else { return [] }
+        let prefix = module.path.isEmpty ? "" : module.path + "/"
+        var listed = 0
+        var tooMany = false
+        func entries(_ id: ObjectID) throws(SurfaceError) -> [TreeEntry] {
+            guard !tooMany else { return [] }
+            let found: [TreeEntry]
+            do {
+                found = try source.entries(ofTree: id)
+            } catch {
+                throw .git(error)
+            }
+            listed += found.count
+            if listed > treeEntries { tooMany = true }
+            return found
+        }
+        func same(_ name: String, _ wanted: String) -> Bool {
+            name.utf8.count == wanted.utf8.count
+                && zip(name.utf8, wanted.utf8).allSatisfy { Self.asciiLowered($0) == Self.asciiLowered($1) }
+        }
+        var unchecked: String?
+        var modulesTexts: [(path: String, text: String)] = []
+        var vendorTrees: [(path: String, id: ObjectID)] = []
+        for entry in try entries(module.tree) where same(entry.name, "vendor") {
+            let path = prefix + entry.name
+            switch entry.kind {
+            case .blob: continue
+            case .link, .submodule:
+                unchecked = unchecked ?? "\(path) is a \(entry.kind == .link ? "symbolic link" : "submodule")"
+            case .tree:
+                vendorTrees.append((path, entry.id))
+                for inner in try entries(entry.id) where same(inner.name, "modules.txt") {
+                    let file = path + "/" + inner.name
+                    guard inner.kind == .blob else {
+                        if inner.kind != .tree { unchecked = unchecked ?? "\(file) is not a file" }
+                        continue
+                    }
+                    var notes: [String] = []
+                    guard let text = try self.text(of: inner.id, path: file, notes: &notes) else {
+                        unchecked = unchecked ?? "\(file) cannot be read here"
+                        continue
+                    }
+                    modulesTexts.append((file, text))
+                }
+            }
+        }
+        guard !modulesTexts.isEmpty || unchecked != nil else { return [] }
+        var result: [VendoredLibrary] = []
+        for name in VendoredLibrary.modules {
+            var library = VendoredLibrary(
+                module: name, version: Self.modulesLines(naming: name, in: modulesTexts), files: [],
+                unchecked: unchecked)
+            var folders = vendorTrees
+            for part in name.split(separator: "/").map(String.init) {
+                var next: [(path: String, id: ObjectID)] = []
+                for folder in folders {
+                    for entry in try entries(folder.id) where same(entry.name, part) {
+                        let path = folder.path + "/" + entry.name
+                        switch entry.kind {
+                        case .tree: next.append((path, entry.id))
+                        case .blob: continue
+                        case .link, .submodule:
+                            library.unchecked =
+                                library.unchecked
+                                ?? "\(path) is a \(entry.kind == .link ? "symbolic link" : "submodule")"
+                        }
+                    }
+                }
+                folders = next
+            }
+            for folder in folders {
+                for entry in try entries(folder.id) where VendoredLibrary.isBuilt(entry.name) {
+                    let path = folder.path + "/" + entry.name
+                    switch entry.kind {
+                    case .blob: library.files.append("\(path) \(entry.id.hex)")
+                    case .tree: continue
+                    case .link, .submodule:
+                        library.unchecked =
+                            library.unchecked
+                            ?? "\(path) is a \(entry.kind == .link ? "symbolic link" : "submodule")"
+                    }
+                }
+            }
+            if tooMany { library.unchecked = "more than \(treeEntries) folder entries to list" }
+            library.files.sort { Bytewise.precedes($0, $1) }
+            if folders.isEmpty && library.unchecked == nil { continue }
+            result.append(library)
+        }
+        return result
+    }
+
+    /// The lines of `texts` (`vendor/modules.txt` files) that name module `name` (`# github.com/spf13/cobra v1.8.0`,
+    /// with a `=>` replacement when there is one), as words joined by one space; `; ` between files.
+    private static func modulesLines(naming name: String, in texts: [(path: String, text: String)]) -> String {
+        texts.sorted { Bytewise.precedes($0.path, $1.path) }.compactMap { file -> String? in
+            var found: [String] = []
+            for line in file.text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            {
+                let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+                guard words.count >= 2, words[0] == "#", words[1] == name else { continue }
+                found.append(words.joined(separator: " "))
+            }
+            return found.isEmpty ? nil : found.joined(separator: " | ")
+        }.joined(separator: "; ")
+    }
+
+    /// An ASCII letter's lower case; any other byte as it is.
+    private static func asciiLowered(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+    }
+}

@@ -1,0 +1,299 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A copy of cobra or pflag under `vendor/` that a release edits while `vendor/modules.txt` names the same version
+/// (review R106): `go build` takes the library from there, semgate reads the command line as the published library
+/// builds it, so the edit (an `AddCommand` that skips a name, a flag registration that does nothing, a file that hides
+/// every flag) showed no change and the gate passed. Every test here fails on main 584b410 (no such finding, exit 0),
+/// except the quiet controls, which pass on both.
+@Suite("a vendored cobra or pflag edited at the same version")
+struct CobraVendoredLibraryTests {
+    static let policy = """
+        semgate: 1
+        project: tool
+        surfaces:
+          cli:
+            extract:
+              cobra:
+                files: ["cmd/*.go"]
+        """
+
+    static let goMod = """
+        module example.com/tool
+
+        go 1.21
+
+        require (
+        \tgithub.com/spf13/cobra v1.8.0
+        \tgithub.com/spf13/pflag v1.0.5
+        )
+
+        """
+
+    static func modulesTxt(cobra: String = "v1.8.0", pflag: String = "v1.0.5") -> String {
+        """
+        # github.com/spf13/cobra \(cobra)
+        ## explicit; go 1.15
+        github.com/spf13/cobra
+        # github.com/spf13/pflag \(pflag)
+        ## explicit; go 1.12
+        github.com/spf13/pflag
+
+        """
+    }
+
+    static let root = """
+        package cmd
+
+        import "github.com/spf13/cobra"
+
+        var RootCmd = &cobra.Command{Use: "tool"}
+
+        var runCmd = &cobra.Command{Use: "run", Run: func(*cobra.Command, []string) {}}
+
+        func init() {
+            RootCmd.AddCommand(runCmd)
+            runCmd.Flags().Bool("watch", false, "watch the files")
+        }
+        """
+
+    // Stand-ins for the libraries' files, written for these tests: only their blobs matter.
+    static let command = """
+        package cobra
+
+        // Command is one command of a command line.
+        type Command struct {
+            Use      string
+            children []*Command
+        }
+
+        // AddCommand adds subcommands.
+        func (c *Command) AddCommand(cmds ...*Command) {
+            c.children = append(c.children, cmds...)
+        }
+        """
+
+    static let commandSkippingRun = """
+        package cobra
+
+        // Command is one command of a command line.
+        type Command struct {
+            Use      string
+            children []*Command
+        }
+
+        // AddCommand adds subcommands.
+        func (c *Command) AddCommand(cmds ...*Command) {
+            for _, cmd := range cmds {
+                if cmd.Use != "run" {
+                    c.children = append(c.children, cmd)
+                }
+            }
+        }
+        """
+
+    static let flag = """
+        package pflag
+
+        // FlagSet holds flags.
+        type FlagSet struct{ names []string }
+
+        // Bool defines a bool flag.
+        func (f *FlagSet) Bool(name string, value bool, usage string) *bool {
+            f.names = append(f.names, name)
+            return &value
+        }
+        """
+
+    static let flagRegisteringNothing = """
+        package pflag
+
+        // FlagSet holds flags.
+        type FlagSet struct{ names []string }
+
+        // Bool defines a bool flag.
+        func (f *FlagSet) Bool(name string, value bool, usage string) *bool {
+            return &value
+        }
+        """
+
+    static let base: [String: String] = [
+        ".semgate.yml": policy,
+        "go.mod": goMod,
+        "cmd/root.go": root,
+        "vendor/modules.txt": modulesTxt(),
+        "vendor/github.com/spf13/cobra/command.go": command,
+        "vendor/github.com/spf13/cobra/args.go": "package cobra\n\n// PositionalArgs checks arguments.\n",
+        "vendor/github.com/spf13/cobra/README.md": "# a command line library\n",
+        "vendor/github.com/spf13/pflag/flag.go": flag,
+        "vendor/github.com/spf13/pflag/bool.go": "package pflag\n\n// boolValue is a bool.\ntype boolValue bool\n",
+    ]
+
+    /// A repository with the base at v1.0.0 and `change` made at v1.0.1.
+    func repository(_ change: [String: String?], links: [String: String] = [:]) throws -> FixtureRepository {
+        let repo = try FixtureRepository()
+        for (path, text) in Self.base { try repo.write(path, text) }
+        try repo.commit("v1.0.0")
+        try repo.tag("v1.0.0", annotated: true)
+        for (path, text) in change {
+            if let text { try repo.write(path, text) } else { try repo.remove(path) }
+        }
+        for (path, target) in links { try repo.link(path, to: target) }
+        try repo.commit("v1.0.1")
+        try repo.tag("v1.0.1", annotated: true)
+        return repo
+    }
+
+    /// The `vendored-library-edited` findings of release `version` in an audit, as `severity message`.
+    static func findings(_ report: [String: Any]?, _ version: String) -> [String] {
+        let releases = report?["releases"] as? [[String: Any]] ?? []
+        let release = releases.first { $0["version"] as? String == version }
+        return (release?["findings"] as? [[String: Any]] ?? [])
+            .filter { $0["rule"] as? String == "vendored-library-edited" }
+            .compactMap { finding in
+                (finding["message"] as? String).map { "\(finding["severity"] ?? "") \($0)" }
+            }
+    }
+
+    static let edits: [(String, [String: String?], String)] = [
+        (
+            "AddCommand skips a name", ["vendor/github.com/spf13/cobra/command.go": commandSkippingRun],
+            "vendor/github.com/spf13/cobra/command.go changed"
+        ),
+        (
+            "a flag registration does nothing", ["vendor/github.com/spf13/pflag/flag.go": flagRegisteringNothing],
+            "vendor/github.com/spf13/pflag/flag.go changed"
+        ),
+        (
+            "a file added that hides every flag",
+            ["vendor/github.com/spf13/cobra/zz_hide.go": "package cobra\n\nfunc init() { hideEveryFlag = true }\n"],
+            "vendor/github.com/spf13/cobra/zz_hide.go added"
+        ),
+        (
+            "a file of the package removed", ["vendor/github.com/spf13/pflag/bool.go": nil],
+            "vendor/github.com/spf13/pflag/bool.go removed"
+        ),
+        (
+            "an assembly file added", ["vendor/github.com/spf13/cobra/zz_amd64.s": "TEXT ·hide(SB),4,$0\n"],
+            "vendor/github.com/spf13/cobra/zz_amd64.s added"
+        ),
+        (
+            "a file added under another spelling of the folders (a case-insensitive checkout builds it)",
+            ["Vendor/GitHub.com/spf13/cobra/zz_hide.go": "package cobra\n\nvar hideEveryFlag = true\n"],
+            "Vendor/GitHub.com/spf13/cobra/zz_hide.go added"
+        ),
+        (
+            "the program's go.mod and modules.txt unchanged, a second module version line unchanged too",
+            [
+                "vendor/github.com/spf13/cobra/command.go": commandSkippingRun,
+                "vendor/github.com/spf13/pflag/flag.go": flagRegisteringNothing,
+            ],
+            "vendor/github.com/spf13/cobra/command.go changed"
+        ),
+    ]
+
+    /// Fails on main: no finding, exit 0.
+    @Test(arguments: 0..<edits.count)
+    func editAtTheSameVersionIsAnError(index: Int) throws {
+        let (_, change, named) = Self.edits[index]
+        let repo = try repository(change)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        let found = Self.findings(jsonObject(result.stdout), "1.0.1")
+        #expect(found.contains { $0.hasPrefix("error the vendored github.com/spf13/") && $0.contains(named) }, "\(found)")
+        #expect(found.allSatisfy { $0.contains("vendor/modules.txt names the same version") }, "\(found)")
+        #expect(Self.findings(jsonObject(result.stdout), "1.0.0") == [])
+        #expect(result.status == 1, "\(result.stderr)")
+    }
+
+    /// The persistent extraction cache keys the cobra extractor by the copies too: a second run, from the cache,
+    /// finds the same. Fails on main.
+    @Test func editFoundFromTheCache() throws {
+        let repo = try repository(["vendor/github.com/spf13/cobra/command.go": Self.commandSkippingRun])
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("semgate-r106-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        for _ in 0..<2 {
+            let result = try runSemgate(
+                ["audit", "--format", "json", "--cache"], in: repo.url,
+                environment: ["SEMGATE_EXTRACTION_CACHE": cache.path])
+            #expect(Self.findings(jsonObject(result.stdout), "1.0.1").count == 1)
+            #expect(result.status == 1)
+        }
+    }
+
+    /// A pull request's check and a diff see it too (fails on main: check exit 0, diff complete and silent).
+    @Test func checkAndDiffOfAPullRequest() throws {
+        let repo = try repository(["vendor/github.com/spf13/pflag/flag.go": Self.flagRegisteringNothing])
+        let check = try runSemgate(["check", "--base", "v1.0.0", "--format", "json"], in: repo.url)
+        let findings = (jsonObject(check.stdout)?["findings"] as? [[String: Any]] ?? [])
+            .filter { $0["rule"] as? String == "vendored-library-edited" }
+        #expect(findings.count == 1)
+        #expect(findings.first?["severity"] as? String == "error")
+        #expect(findings.first?["location"] as? String == "vendor/github.com/spf13/pflag/flag.go")
+        #expect(check.status == 1)
+        let diff = try runSemgate(["diff", "v1.0.0", "v1.0.1", "--format", "json"], in: repo.url)
+        let report = jsonObject(diff.stdout)
+        #expect(report?["incomplete_surfaces"] as? [String] == ["cli"], "\(diff.stdout)")
+        #expect(
+            (report?["notes"] as? [String] ?? []).contains {
+                $0.contains("the vendored github.com/spf13/pflag was edited")
+            })
+    }
+
+    /// A symbolic link on the way to the copy: its content is not in the tree, so it cannot be compared (fails on
+    /// main).
+    @Test(arguments: ["vendor/github.com/spf13/cobra", "vendor/github.com/spf13/cobra/command.go"])
+    func linkOnTheWayCannotBeCompared(link: String) throws {
+        let repo = try FixtureRepository()
+        for (path, text) in Self.base { try repo.write(path, text) }
+        try repo.commit("v1.0.0")
+        try repo.tag("v1.0.0", annotated: true)
+        try repo.write("third_party/cobra/command.go", Self.commandSkippingRun)
+        try repo.write("third_party/cobra/args.go", "package cobra\n")
+        try repo.remove(link)
+        let depth = link.split(separator: "/").count - 1
+        try repo.link(
+            link,
+            to: String(repeating: "../", count: depth) + "third_party/cobra"
+                + (link.hasSuffix(".go") ? "/command.go" : ""))
+        try repo.commit("v1.0.1")
+        try repo.tag("v1.0.1", annotated: true)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        let found = Self.findings(jsonObject(result.stdout), "1.0.1")
+        #expect(found.contains { $0.contains("cannot be compared") && $0.contains("is a symbolic link") }, "\(found)")
+        #expect(result.status == 1)
+    }
+
+    static let quiet: [(String, [String: String?])] = [
+        (
+            "an upgrade: vendor/modules.txt names the new version",
+            [
+                "vendor/modules.txt": modulesTxt(cobra: "v1.8.1"),
+                "go.mod": goMod.replacingOccurrences(of: "v1.8.0", with: "v1.8.1"),
+                "vendor/github.com/spf13/cobra/command.go": commandSkippingRun,
+            ]
+        ),
+        (
+            "pflag upgraded with a file gone",
+            ["vendor/modules.txt": modulesTxt(pflag: "v1.0.6"), "vendor/github.com/spf13/pflag/bool.go": nil]
+        ),
+        (
+            "files go does not build: a README, a test",
+            [
+                "vendor/github.com/spf13/cobra/README.md": nil,
+                "vendor/github.com/spf13/cobra/command_test.go": "package cobra\n",
+                "vendor/github.com/spf13/pflag/LICENSE": "license text\n",
+            ]
+        ),
+        ("a subpackage the command line does not build", ["vendor/github.com/spf13/cobra/doc/man.go": "package doc\n"]),
+    ]
+
+    /// Passes on main and here: the rule stays quiet on an upgrade and on files go does not build.
+    @Test(arguments: 0..<quiet.count)
+    func upgradesAndUnbuiltFilesAreQuiet(index: Int) throws {
+        let repo = try repository(Self.quiet[index].1)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(Self.findings(jsonObject(result.stdout), "1.0.1") == [], "\(Self.quiet[index].0)")
+        #expect(result.status == 0, "\(Self.quiet[index].0): \(result.stdout)")
+    }
+}
