@@ -130,8 +130,8 @@ extension SurfaceSnapshot {
                     + "edit takes away, hides or renames are not seen"
                 if let reason = library.unchecked ?? (sameVersion ? old?.unchecked : nil) {
                     let message =
-                        "\(module) under vendor/ cannot be compared with the base (\(reason)), and go builds it from "
-                        + "there: \(trust)"
+                        "the copy of \(module) that go builds from the repository cannot be compared with the base "
+                        + "(\(reason)): \(trust)"
                     if said.insert(message).inserted {
                         edits.append(VendoredLibraryEdit(surface: surface, message: message, location: nil))
                     }
@@ -141,9 +141,11 @@ extension SurfaceSnapshot {
                 let (named, count) = library.changedFiles(since: old)
                 let more = count > named.count ? " and \(count - named.count) more" : ""
                 let version =
-                    library.version.isEmpty
-                    ? "vendor/modules.txt names no version of it"
-                    : "vendor/modules.txt names the same version (\(library.version))"
+                    library.version.hasPrefix("replace ")
+                    ? "go.mod replaces it by the same folder (\(library.version))"
+                    : library.version.isEmpty
+                        ? "vendor/modules.txt names no version of it"
+                        : "vendor/modules.txt names the same version (\(library.version))"
                 let message =
                     "the vendored \(module) was edited (\(named.joined(separator: ", "))\(more)) while \(version) at "
                     + "the base and here: \(trust)"
@@ -212,18 +214,42 @@ extension ExtractionContext {
                 }
             }
         }
-        guard !modulesTexts.isEmpty || unchecked != nil else { return [] }
+        // Without vendor/modules.txt, a `replace` of the module by a folder of the repository is what go builds.
+        let replaced: [String: String]
+        if modulesTexts.isEmpty && unchecked == nil {
+            replaced = try folderReplacements()
+            guard !replaced.isEmpty else { return [] }
+        } else {
+            replaced = [:]
+        }
         var result: [VendoredLibrary] = []
         for name in VendoredLibrary.modules {
             var library = VendoredLibrary(
                 module: name, version: Self.modulesLines(naming: name, in: modulesTexts), files: [],
                 unchecked: unchecked)
             var folders = vendorTrees
-            for part in name.split(separator: "/").map(String.init) {
+            var parts = name.split(separator: "/").map(String.init)
+            if !replaced.isEmpty {
+                // `replace github.com/spf13/cobra => ./third_party/cobra`: that folder, from the root.
+                guard let target = replaced[name] else { continue }
+                library.version = "replace \(name) => \(target)"
+                folders = [("", tree)]
+                parts = []
+                let start = target.hasPrefix("/") ? [] : module.path.split(separator: "/").map(String.init)
+                for part in start + target.split(separator: "/").map(String.init) where part != "." {
+                    if part != ".." {
+                        parts.append(part)
+                    } else if parts.popLast() == nil {
+                        library.unchecked = "\(target) is outside the repository"
+                    }
+                }
+                if target.hasPrefix("/") { library.unchecked = "\(target) is outside the repository" }
+            }
+            for part in parts {
                 var next: [(path: String, id: ObjectID)] = []
                 for folder in folders {
                     for entry in try entries(folder.id) where same(entry.name, part) {
-                        let path = folder.path + "/" + entry.name
+                        let path = folder.path.isEmpty ? entry.name : folder.path + "/" + entry.name
                         switch entry.kind {
                         case .tree: next.append((path, entry.id))
                         case .blob: continue
@@ -255,6 +281,47 @@ extension ExtractionContext {
             result.append(library)
         }
         return result
+    }
+
+    /// The targets of the `replace` directives of the module's `go.mod` that replace a library semgate models by a
+    /// folder (`./third_party/cobra`, `../cobra`), by module path.
+    private func folderReplacements() throws(SurfaceError) -> [String: String] {
+        guard let goMod = try cobraModuleFiles().first(where: { !$0.path.hasSuffix("modules.txt") }) else {
+            return [:]
+        }
+        var notes: [String] = []
+        guard let text = try text(of: goMod.blob, path: goMod.path, notes: &notes) else { return [:] }
+        var found: [String: String] = [:]
+        var inBlock = false
+        for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            let line = rawLine.range(of: "//").map { rawLine[..<$0.lowerBound] } ?? rawLine[...]
+            var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map {
+                String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"`"))
+            }
+            if inBlock {
+                if words == [")"] {
+                    inBlock = false
+                    continue
+                }
+            } else {
+                guard words.first == "replace" else { continue }
+                if words.count == 2 && words[1] == "(" {
+                    inBlock = true
+                    continue
+                }
+                words.removeFirst()
+            }
+            guard let module = words.first, VendoredLibrary.modules.contains(module),
+                let arrow = words.firstIndex(of: "=>"), arrow + 1 < words.count
+            else { continue }
+            let target = words[arrow + 1]
+            if target.hasPrefix("./") || target.hasPrefix("../") || target == "." || target == ".."
+                || target.hasPrefix("/")
+            {
+                found[module] = target
+            }
+        }
+        return found
     }
 
     /// The lines of `texts` (`vendor/modules.txt` files) that name module `name` (`# github.com/spf13/cobra v1.8.0`,

@@ -296,4 +296,32 @@ struct CobraVendoredLibraryTests {
         #expect(Self.findings(jsonObject(result.stdout), "1.0.1") == [], "\(Self.quiet[index].0)")
         #expect(result.status == 0, "\(Self.quiet[index].0): \(result.stdout)")
     }
+
+    /// No vendor/: `go.mod` replaces cobra by a folder of the repository, which go builds. An edit of that folder's
+    /// code with the same `replace` is an edit of the library (review r106 replace-by-folder; fails on main); a
+    /// README there is not; a folder outside the repository cannot be compared.
+    @Test(arguments: [
+        ("third_party/cobra/command.go", commandSkippingRun, "./third_party/cobra", true),
+        ("third_party/cobra/README.md", "# our cobra\n", "./third_party/cobra", false),
+        ("cmd/root.go", root + "\n// a comment\n", "../cobra", true),
+    ])
+    func replaceByFolder(path: String, text: String, target: String, fires: Bool) throws {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", Self.policy)
+        try repo.write("go.mod", Self.goMod + "\nreplace github.com/spf13/cobra => \(target)\n")
+        try repo.write("cmd/root.go", Self.root)
+        try repo.write("third_party/cobra/go.mod", "module github.com/spf13/cobra\n\ngo 1.15\n")
+        try repo.write("third_party/cobra/command.go", Self.command)
+        try repo.commit("v1.0.0")
+        try repo.tag("v1.0.0", annotated: true)
+        try repo.write(path, text)
+        try repo.commit("v1.0.1")
+        try repo.tag("v1.0.1", annotated: true)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        let found = Self.findings(jsonObject(result.stdout), "1.0.1")
+        #expect(found.count == (fires ? 1 : 0), "\(found)")
+        if fires, target.hasPrefix("./") {
+            #expect(found.first?.contains("go.mod replaces it by the same folder") == true, "\(found)")
+        }
+    }
 }
