@@ -17,8 +17,10 @@ extension Rule {
             checkout builds `Vendor/` too) while `vendor/modules.txt` names the same version of the module is such an \
             edit. A copy behind a symbolic link or submodule cannot be compared and counts as one. A new version in \
             `vendor/modules.txt` is an upgrade and is not reported; nor is a copy the base did not vendor, nor one \
-            edited since a release before the base (only the step is compared). Only the module `go.mod` the cobra \
-            extractor reads counts; GOPATH builds (no `go.mod`) are not checked.
+            edited since a release before the base (only the step is compared). Without `vendor/modules.txt`, a \
+            `replace` of the module by a folder of the repository (`=> ./third_party/cobra`) is compared the same \
+            way, the `replace` line standing for the version. Only the module `go.mod` the cobra extractor reads \
+            counts; GOPATH builds (no `go.mod`) are not checked.
             """,
         remedy: """
             Restore the published copy (`go mod vendor`), or upgrade the library in `go.mod` and run `go mod vendor`, \
