@@ -1,5 +1,6 @@
 import Foundation
 import Git
+import GoSource
 import Policy
 
 /// A copy of a library whose behaviour semgate models (spf13/cobra, spf13/pflag) under the `vendor/` folder of the
@@ -160,15 +161,88 @@ extension SurfaceSnapshot {
 }
 
 extension ExtractionContext {
-    /// The copies of the libraries semgate models (``VendoredLibrary/modules``) under the `vendor/` folder of the
-    /// module the cobra extractor reads (the folder of the `go.mod` ``cobraModuleFiles()`` picks), as ``VendoredLibrary``
-    /// values; empty when there is no such module, or its `vendor/` holds no `modules.txt` (then `go build` does not
-    /// take packages from `vendor/` by default). Folder and file names are compared without ASCII case, every
+    /// The copies of the libraries semgate models (``VendoredLibrary/modules``) under the `vendor/` folder of every
+    /// module that holds a matched Go file (the nearest `go.mod` at or above it), as ``VendoredLibrary`` values; none
+    /// for a module whose `vendor/` holds no `modules.txt` (then `go build` does not take packages from `vendor/` by
+    /// default) unless its `go.mod` replaces the library by a folder (then that folder). `vendor/modules.txt` is read
+    /// as go reads it (``modulesLines(naming:in:)``); another spelling of it, or two lines naming one module, make
+    /// the copy unchecked. Folder and file names are compared without ASCII case, every
     /// spelling kept (a case-insensitive checkout merges them, and `go` finds them there); a symbolic link or submodule
     /// on the way, or named like a file `go` builds, makes the copy unchecked (its content is not in the tree).
     /// Bounded by ``treeEntries`` entries listed.
     func vendoredLibraries() throws(SurfaceError) -> [VendoredLibrary] {
-        guard let module = try cobraModuleFolder() else { return [] }
+        // Every module that holds a matched file (review: a nested module with most of the files must not hide the
+        // vendor/ of the others), each copy merged by module path.
+        var merged: [String: VendoredLibrary] = [:]
+        for module in try goModuleFolders() {
+            for library in try vendoredLibraries(inModule: module) {
+                merged[library.module] = merged[library.module].map { $0.merging(library) } ?? library
+            }
+        }
+        return merged.keys.sorted { Bytewise.precedes($0, $1) }.compactMap { merged[$0] }
+    }
+
+    /// The folders (path and tree) of the modules that hold the matched Go files: for each file's folder, the nearest
+    /// one at or above it with a `go.mod` (at the root also `vendor.mod`).
+    private func goModuleFolders() throws(SurfaceError) -> [(path: String, tree: ObjectID)] {
+        var folders: Set<String> = []
+        for file in files where GoFileName.isPackageSource(file.path) {
+            folders.insert(file.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/"))
+        }
+        var lookups = PathResolver(source, budget: treeEntries)
+        var moduleOf: [String: String?] = [:]
+        var found: Set<String> = []
+        do {
+            for folder in folders {
+                var parts = folder.split(separator: "/").map(String.init)
+                var visited: [String] = []
+                var module: String?
+                while true {
+                    let current = parts.joined(separator: "/")
+                    if let known = moduleOf[current] {
+                        module = known
+                        break
+                    }
+                    visited.append(current)
+                    let prefix = current.isEmpty ? "" : current + "/"
+                    for name in current.isEmpty ? ["go.mod", "vendor.mod"] : ["go.mod"] where module == nil {
+                        if try lookups.blobID(atPath: prefix + name, inTree: tree) != nil { module = current }
+                    }
+                    if module != nil || parts.isEmpty { break }
+                    parts.removeLast()
+                }
+                for folder in visited { moduleOf[folder] = .some(module) }
+                if let module { found.insert(module) }
+            }
+        } catch {
+            throw .git(error)
+        }
+        var result: [(path: String, tree: ObjectID)] = []
+        for path in found.sorted(by: { Bytewise.precedes($0, $1) }) {
+            if let id = try self.tree(atPath: path) { result.append((path, id)) }
+        }
+        return result
+    }
+
+    /// The tree at folder `path` of the revision (exact names), nil when there is none.
+    private func tree(atPath path: String) throws(SurfaceError) -> ObjectID? {
+        var id = tree
+        do {
+            for part in path.split(separator: "/") {
+                guard let entry = try source.entries(ofTree: id).first(where: { $0.kind == .tree && $0.name == part })
+                else { return nil }
+                id = entry.id
+            }
+        } catch {
+            throw .git(error)
+        }
+        return id
+    }
+
+    /// ``vendoredLibraries()`` of the module at `module`.
+    private func vendoredLibraries(inModule module: (path: String, tree: ObjectID)) throws(SurfaceError)
+        -> [VendoredLibrary]
+    {
         let prefix = module.path.isEmpty ? "" : module.path + "/"
         var listed = 0
         var tooMany = false
@@ -201,6 +275,12 @@ extension ExtractionContext {
                 vendorTrees.append((path, entry.id))
                 for inner in try entries(entry.id) where same(inner.name, "modules.txt") {
                     let file = path + "/" + inner.name
+                    // go reads vendor/modules.txt as spelled; another spelling is read only by a case-insensitive
+                    // checkout, where it may stand in for it: what go would take is not known.
+                    guard entry.name == "vendor", inner.name == "modules.txt" else {
+                        unchecked = unchecked ?? "\(file) is another spelling of vendor/modules.txt"
+                        continue
+                    }
                     guard inner.kind == .blob else {
                         if inner.kind != .tree { unchecked = unchecked ?? "\(file) is not a file" }
                         continue
@@ -217,7 +297,7 @@ extension ExtractionContext {
         // Without vendor/modules.txt, a `replace` of the module by a folder of the repository is what go builds.
         let replaced: [String: String]
         if modulesTexts.isEmpty && unchecked == nil {
-            replaced = try folderReplacements()
+            replaced = try folderReplacements(inModule: module)
             guard !replaced.isEmpty else { return [] }
         } else {
             replaced = [:]
@@ -227,6 +307,10 @@ extension ExtractionContext {
             var library = VendoredLibrary(
                 module: name, version: Self.modulesLines(naming: name, in: modulesTexts), files: [],
                 unchecked: unchecked)
+            if library.version.contains(" | ") {
+                // go keeps one version a module; which line it takes against go.mod is not read here.
+                library.unchecked = library.unchecked ?? "vendor/modules.txt names \(name) on more than one line"
+            }
             var folders = vendorTrees
             var parts = name.split(separator: "/").map(String.init)
             if !replaced.isEmpty {
@@ -285,12 +369,21 @@ extension ExtractionContext {
 
     /// The targets of the `replace` directives of the module's `go.mod` that replace a library semgate models by a
     /// folder (`./third_party/cobra`, `../cobra`), by module path.
-    private func folderReplacements() throws(SurfaceError) -> [String: String] {
-        guard let goMod = try cobraModuleFiles().first(where: { !$0.path.hasSuffix("modules.txt") }) else {
-            return [:]
+    private func folderReplacements(inModule module: (path: String, tree: ObjectID)) throws(SurfaceError)
+        -> [String: String]
+    {
+        let listing: [TreeEntry]
+        do {
+            listing = try source.entries(ofTree: module.tree)
+        } catch {
+            throw .git(error)
         }
+        let names = module.path.isEmpty ? ["go.mod", "vendor.mod"] : ["go.mod"]
+        guard let goMod = names.lazy.compactMap({ name in listing.first { $0.name == name && $0.kind == .blob } }).first
+        else { return [:] }
         var notes: [String] = []
-        guard let text = try text(of: goMod.blob, path: goMod.path, notes: &notes) else { return [:] }
+        let path = (module.path.isEmpty ? "" : module.path + "/") + goMod.name
+        guard let text = try text(of: goMod.id, path: path, notes: &notes) else { return [:] }
         var found: [String: String] = [:]
         var inBlock = false
         for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
@@ -326,17 +419,78 @@ extension ExtractionContext {
 
     /// The lines of `texts` (`vendor/modules.txt` files) that name module `name` (`# github.com/spf13/cobra v1.8.0`,
     /// with a `=>` replacement when there is one), as words joined by one space; `; ` between files.
-    private static func modulesLines(naming name: String, in texts: [(path: String, text: String)]) -> String {
+    ///
+    /// Read as go reads them (`modload.readVendorList`): a line that starts with `# ` (a space) is split into fields;
+    /// the second must be a valid semantic version (then a `=> PATH` or `=> PATH VERSION` after it is a replacement)
+    /// or `=>` (a replacement of every version); anything else on the line is ignored, and so is a line of another
+    /// form. Each is written back as `# PATH VERSION [=> REPLACEMENT]`.
+    static func modulesLines(naming name: String, in texts: [(path: String, text: String)]) -> String {
         texts.sorted { Bytewise.precedes($0.path, $1.path) }.compactMap { file -> String? in
             var found: [String] = []
-            for line in file.text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-            {
-                let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
-                guard words.count >= 2, words[0] == "#", words[1] == name else { continue }
-                found.append(words.joined(separator: " "))
+            for line in file.text.split(separator: "\n", omittingEmptySubsequences: true) {
+                guard line.hasPrefix("# ") else { continue }
+                var fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\u{0B}" || $0 == "\u{0C}" })
+                    .map(String.init)
+                guard fields.count >= 3, fields[1] == name else { continue }
+                var written = "# \(name)"
+                if isValidSemVer(fields[2]) {
+                    written += " " + fields[2]
+                    fields.removeFirst(3)
+                } else if fields[2] == "=>" {
+                    fields.removeFirst(2)
+                } else {
+                    continue
+                }
+                if fields.count >= 2, fields[0] == "=>" {
+                    if fields.count == 2 {
+                        written += " => " + fields[1]
+                    } else if fields.count == 3, isValidSemVer(fields[2]) {
+                        written += " => " + fields[1] + " " + fields[2]
+                    }
+                }
+                found.append(written)
             }
             return found.isEmpty ? nil : found.joined(separator: " | ")
         }.joined(separator: "; ")
+    }
+
+    /// Whether `text` is a valid semantic version as go's `semver.IsValid` reads one: `v1`, `v1.2`, `v1.2.3`, the
+    /// last with a pre-release (numeric identifiers without leading zeros) and build metadata.
+    static func isValidSemVer(_ text: String) -> Bool {
+        guard text.hasPrefix("v") else { return false }
+        var rest = Substring(text.dropFirst())
+        var build: Substring?
+        if let plus = rest.firstIndex(of: "+") {
+            build = rest[rest.index(after: plus)...]
+            rest = rest[..<plus]
+        }
+        var prerelease: Substring?
+        if let dash = rest.firstIndex(of: "-") {
+            prerelease = rest[rest.index(after: dash)...]
+            rest = rest[..<dash]
+        }
+        let numbers = rest.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...3).contains(numbers.count) else { return false }
+        for number in numbers {
+            guard !number.isEmpty, number.allSatisfy({ $0.isASCII && $0.isNumber }),
+                number == "0" || number.first != "0"
+            else { return false }
+        }
+        if (prerelease != nil || build != nil) && numbers.count != 3 { return false }
+        func identifiers(_ part: Substring, numeric: Bool) -> Bool {
+            part.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { identifier in
+                guard !identifier.isEmpty,
+                    identifier.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+                else { return false }
+                if numeric, identifier.allSatisfy({ $0.isNumber }), identifier.count > 1, identifier.first == "0" {
+                    return false
+                }
+                return true
+            }
+        }
+        if let prerelease, !identifiers(prerelease, numeric: true) { return false }
+        if let build, !identifiers(build, numeric: false) { return false }
+        return true
     }
 
     /// An ASCII letter's lower case; any other byte as it is.

@@ -184,6 +184,22 @@ struct CobraVendoredLibraryTests {
             "Vendor/GitHub.com/spf13/cobra/zz_hide.go added"
         ),
         (
+            "a word after the version, which go ignores (review modules-txt-trailing-word)",
+            [
+                "vendor/modules.txt": modulesTxt(cobra: "v1.8.0 reviewed"),
+                "vendor/github.com/spf13/cobra/command.go": commandSkippingRun,
+            ],
+            "vendor/github.com/spf13/cobra/command.go changed"
+        ),
+        (
+            "a line go does not read as a module line (a tab after #; review modules-txt-tab-line)",
+            [
+                "vendor/modules.txt": modulesTxt() + "#\tgithub.com/spf13/cobra v1.8.1\n",
+                "vendor/github.com/spf13/cobra/command.go": commandSkippingRun,
+            ],
+            "vendor/github.com/spf13/cobra/command.go changed"
+        ),
+        (
             "the program's go.mod and modules.txt unchanged, a second module version line unchanged too",
             [
                 "vendor/github.com/spf13/cobra/command.go": commandSkippingRun,
@@ -323,5 +339,30 @@ struct CobraVendoredLibraryTests {
         if fires, target.hasPrefix("./") {
             #expect(found.first?.contains("go.mod replaces it by the same folder") == true, "\(found)")
         }
+    }
+
+    /// What go on Linux does not read stands for nothing: another spelling of modules.txt naming a new version, or a
+    /// second line for the module, makes the copy unchecked; a nested module holding most of the files read does not
+    /// hide the root module's vendor/ (review modules-txt case variant, nested-module-majority). Fail on main.
+    @Test(arguments: [
+        ["vendor/MODULES.TXT": modulesTxt(cobra: "v1.8.1")],
+        ["vendor/modules.txt": modulesTxt() + "# github.com/spf13/cobra v1.8.1\n"],
+        [
+            "cmd/extra/go.mod": "module example.com/tool/cmd/extra\n\ngo 1.21\n\nrequire github.com/spf13/cobra v1.8.0\n",
+            "cmd/extra/a.go": "package extra\n", "cmd/extra/b.go": "package extra\n", "cmd/extra/c.go": "package extra\n",
+        ],
+    ])
+    func whatGoDoesNotReadStandsForNothing(change: [String: String]) throws {
+        var edit: [String: String?] = change
+        edit["vendor/github.com/spf13/cobra/command.go"] = Self.commandSkippingRun
+        let repo = try repository(edit)
+        try repo.write(".semgate.yml", Self.policy.replacingOccurrences(of: "cmd/*.go", with: "cmd/**/*.go"))
+        try repo.commit("policy")
+        try repo.tag("v1.0.2", annotated: true)
+        let result = try runSemgate(["check", "--base", "v1.0.0", "--format", "json"], in: repo.url)
+        let findings = (jsonObject(result.stdout)?["findings"] as? [[String: Any]] ?? [])
+            .filter { $0["rule"] as? String == "vendored-library-edited" }
+        #expect(findings.count >= 1, "\(result.stdout.prefix(2000))")
+        #expect(result.status == 1)
     }
 }
