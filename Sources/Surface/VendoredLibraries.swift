@@ -307,7 +307,10 @@ extension ExtractionContext {
             var library = VendoredLibrary(
                 module: name, version: Self.modulesLines(naming: name, in: modulesTexts), files: [],
                 unchecked: unchecked)
-            if library.version.contains(" | ") {
+            let versioned = library.version.split(separator: "|").filter {
+                $0.split(separator: " ").count >= 3 && $0.split(separator: " ")[2] != "=>"
+            }
+            if versioned.count > 1 {
                 // go keeps one version a module; which line it takes against go.mod is not read here.
                 library.unchecked = library.unchecked ?? "vendor/modules.txt names \(name) on more than one line"
             }
@@ -441,14 +444,21 @@ extension ExtractionContext {
                 } else {
                     continue
                 }
+                // A replacement by another module names other published code; by a folder, the copy is the
+                // repository's own, and only its files say what it is (a folder replacement added while the copy is
+                // edited is an edit).
                 if fields.count >= 2, fields[0] == "=>" {
-                    if fields.count == 2 {
+                    let folder = fields[1].hasPrefix("./") || fields[1].hasPrefix("../") || fields[1].hasPrefix("/")
+                        || fields[1] == "." || fields[1] == ".."
+                    if folder {
+                        // Nothing: the files are compared.
+                    } else if fields.count == 2 {
                         written += " => " + fields[1]
                     } else if fields.count == 3, isValidSemVer(fields[2]) {
                         written += " => " + fields[1] + " " + fields[2]
                     }
                 }
-                found.append(written)
+                if written != "# \(name)", !found.contains(written) { found.append(written) }
             }
             return found.isEmpty ? nil : found.joined(separator: " | ")
         }.joined(separator: "; ")
