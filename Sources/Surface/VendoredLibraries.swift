@@ -430,13 +430,24 @@ extension ExtractionContext {
     static func modulesLines(naming name: String, in texts: [(path: String, text: String)]) -> String {
         texts.sorted { Bytewise.precedes($0.path, $1.path) }.compactMap { file -> String? in
             var found: [String] = []
+            // A versioned line go builds packages of is followed by them (lines not starting with `#`); one without
+            // (a workspace's other requirement, k3d 5.6.1's `# github.com/spf13/cobra v1.5.0`) names nothing built.
+            var pending: String?
+            func keep(_ line: String) { if !found.contains(line) { found.append(line) } }
             for line in file.text.split(separator: "\n", omittingEmptySubsequences: true) {
+                if !line.hasPrefix("#") {
+                    if let line = pending, !line.isEmpty { keep(line) }
+                    pending = nil
+                    continue
+                }
                 guard line.hasPrefix("# ") else { continue }
+                pending = nil
                 var fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\u{0B}" || $0 == "\u{0C}" })
                     .map(String.init)
                 guard fields.count >= 3, fields[1] == name else { continue }
                 var written = "# \(name)"
-                if isValidSemVer(fields[2]) {
+                let versioned = isValidSemVer(fields[2])
+                if versioned {
                     written += " " + fields[2]
                     fields.removeFirst(3)
                 } else if fields[2] == "=>" {
@@ -458,7 +469,11 @@ extension ExtractionContext {
                         written += " => " + fields[1] + " " + fields[2]
                     }
                 }
-                if written != "# \(name)", !found.contains(written) { found.append(written) }
+                if versioned {
+                    pending = written
+                } else if written != "# \(name)" {
+                    keep(written)
+                }
             }
             return found.isEmpty ? nil : found.joined(separator: " | ")
         }.joined(separator: "; ")
