@@ -156,7 +156,7 @@ public struct SurfaceSnapshot: Sendable {
     /// claimed by `check` saying it may still be there.
     public var takenAway: [String: Set<String>] = [:]
     /// By surface, the copies of the libraries semgate models that `go build` takes from `vendor/` at this revision
-    /// (the cobra extractor's ``VendoredLibrary`` values, review R106), by module path: the `vendored-library-edited`
+    /// (the cobra extractor's ``VendoredLibrary`` values, review R106), by ``VendoredLibrary/key``: the `vendored-library-edited`
     /// rule compares them between revisions. Not items.
     public var vendoredLibraries: [String: [String: VendoredLibrary]] = [:]
     /// By surface, the release whose items this snapshot holds in place of its own, which read nothing of the surface
@@ -284,8 +284,8 @@ public struct SurfaceSnapshot: Sendable {
         for path in paths {
             if let library = Self.vendoredLibrary(fromMark: path) {
                 // Two extractors of the surface that read two modules: both copies count.
-                vendoredLibraries[surface, default: [:]][library.module] =
-                    vendoredLibraries[surface]?[library.module].map { $0.merging(library) } ?? library
+                vendoredLibraries[surface, default: [:]][library.key] =
+                    vendoredLibraries[surface]?[library.key].map { $0.merging(library) } ?? library
             } else if path == Self.unreadMark {
                 uncertain[surface, default: []].insert(path)
             } else if path.hasPrefix("    ") {

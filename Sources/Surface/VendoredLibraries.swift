@@ -14,6 +14,9 @@ import Policy
 public struct VendoredLibrary: Sendable, Hashable, Codable {
     /// The module path (`github.com/spf13/cobra`).
     public var module: String
+    /// The folder of the module whose build takes the copy (its `go.mod`'s folder; empty at the root): copies of two
+    /// modules are compared each with its own.
+    public var moduleFolder: String = ""
     /// The lines of `vendor/modules.txt` (every spelling of it beside the module's `go.mod`) that name the module, as
     /// words joined by spaces (`# github.com/spf13/cobra v1.8.0`), `; ` between files; empty when none does.
     public var version: String
@@ -41,6 +44,9 @@ public struct VendoredLibrary: Sendable, Hashable, Codable {
             files: Set(files + other.files).sorted { Bytewise.precedes($0, $1) },
             unchecked: unchecked ?? other.unchecked)
     }
+
+    /// What a snapshot keys the copy by: the module folder and the module path.
+    public var key: String { moduleFolder + "\t" + module }
 
     /// The libraries semgate models.
     public static let modules = ["github.com/spf13/cobra", "github.com/spf13/pflag"]
@@ -122,9 +128,10 @@ extension SurfaceSnapshot {
         var said: Set<String> = []
         for surface in vendoredLibraries.keys.sorted(by: { Bytewise.precedes($0, $1) }) {
             let libraries = vendoredLibraries[surface] ?? [:]
-            for module in libraries.keys.sorted(by: { Bytewise.precedes($0, $1) }) {
-                guard let library = libraries[module] else { continue }
-                let old = before.vendoredLibraries[surface]?[module]
+            for key in libraries.keys.sorted(by: { Bytewise.precedes($0, $1) }) {
+                guard let library = libraries[key] else { continue }
+                let module = library.module
+                let old = before.vendoredLibraries[surface]?[key]
                 let sameVersion = old?.version == library.version
                 let trust =
                     "semgate reads surface '\(surface)' as the published \(module) builds it, so commands or flags an "
@@ -173,13 +180,14 @@ extension ExtractionContext {
     func vendoredLibraries() throws(SurfaceError) -> [VendoredLibrary] {
         // Every module that holds a matched file (review: a nested module with most of the files must not hide the
         // vendor/ of the others), each copy merged by module path.
-        var merged: [String: VendoredLibrary] = [:]
+        var result: [VendoredLibrary] = []
         for module in try goModuleFolders() {
-            for library in try vendoredLibraries(inModule: module) {
-                merged[library.module] = merged[library.module].map { $0.merging(library) } ?? library
+            for var library in try vendoredLibraries(inModule: module) {
+                library.moduleFolder = module.path
+                result.append(library)
             }
         }
-        return merged.keys.sorted { Bytewise.precedes($0, $1) }.compactMap { merged[$0] }
+        return result
     }
 
     /// The folders (path and tree) of the modules that hold the matched Go files: for each file's folder, the nearest

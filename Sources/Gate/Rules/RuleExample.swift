@@ -155,7 +155,7 @@ public struct RuleExample: Sendable {
         guard words.count == 2 else { throw ExampleError("bad vendored copy '\(text)'") }
         let module = "github.com/spf13/cobra"
         return [
-            module: VendoredLibrary(
+            "\t" + module: VendoredLibrary(
                 module: module, version: "# \(module) \(words[0])",
                 files: ["vendor/\(module)/command.go \(words[1])"])
         ]
