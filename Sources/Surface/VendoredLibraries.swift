@@ -442,7 +442,7 @@ extension ExtractionContext {
             // (a workspace's other requirement, k3d 5.6.1's `# github.com/spf13/cobra v1.5.0`) names nothing built.
             var pending: String?
             func keep(_ line: String) { if !found.contains(line) { found.append(line) } }
-            for line in file.text.split(separator: "\n", omittingEmptySubsequences: true) {
+            for line in file.text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
                 if !line.hasPrefix("#") {
                     if let line = pending, !line.isEmpty { keep(line) }
                     pending = nil
@@ -450,8 +450,8 @@ extension ExtractionContext {
                 }
                 guard line.hasPrefix("# ") else { continue }
                 pending = nil
-                var fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\u{0B}" || $0 == "\u{0C}" })
-                    .map(String.init)
+                // go's strings.Fields splits at unicode.IsSpace: Unicode White_Space, as Character.isWhitespace.
+                var fields = line.split(whereSeparator: { $0.isWhitespace }).map(String.init)
                 guard fields.count >= 3, fields[1] == name else { continue }
                 var written = "# \(name)"
                 let versioned = isValidSemVer(fields[2])

@@ -200,6 +200,15 @@ struct CobraVendoredLibraryTests {
             "vendor/github.com/spf13/cobra/command.go changed"
         ),
         (
+            "a no-break space between path and version, which go's strings.Fields splits at (review modules-txt-nbsp)",
+            [
+                "vendor/modules.txt": modulesTxt().replacingOccurrences(
+                    of: "github.com/spf13/cobra v1.8.0", with: "github.com/spf13/cobra\u{00A0}v1.8.0"),
+                "vendor/github.com/spf13/cobra/command.go": commandSkippingRun,
+            ],
+            "vendor/github.com/spf13/cobra/command.go changed"
+        ),
+        (
             "the program's go.mod and modules.txt unchanged, a second module version line unchanged too",
             [
                 "vendor/github.com/spf13/cobra/command.go": commandSkippingRun,
