@@ -1016,6 +1016,25 @@ struct CobraInterpreter {
     /// for its logging mode before building the command line, and its helper's `MarkHidden(name)` counted as made in
     /// some runs only).
     private var earlyReturns: [CobraEarlyReturn] = []
+    /// The conditions decided only when the program runs that enclose what runs now, outermost first
+    /// (``CobraRunCondition``): what is registered under them is `registered-when`.
+    private var runConditions: [CobraRunCondition] = []
+    /// For each of `runningCalls`, how many of `runConditions` enclosed it when its body began.
+    private var runningEntries: [Int] = []
+    /// Each call (second) reached where no run condition of the body reaching it (first; -1 for an entry point)
+    /// encloses it: a call runs once a pass in the context of whichever caller reaches it first, and one reached so
+    /// from elsewhere registers what it registers whenever that caller runs.
+    private var certainReaches: Set<CobraPair<Int32>> = []
+    /// The calls reached for sure from an entry point through `certainReaches`, worked out when the run ends.
+    private var reachedForSure: Set<Int32> = []
+    /// Where each flag was defined and each command added to a parent (``CobraRegistrationSite``), over every pass.
+    private var flagRegistrations: [CobraFlagKey: Set<CobraRegistrationSite>] = [:]
+    private var childRegistrations: [CobraPair<CobraSite>: Set<CobraRegistrationSite>] = [:]
+    /// The run condition of the `if` statement just run (nil when it was decided, or reads nothing of the run), for the
+    /// rest of the block when its branch leaves it.
+    private var leavingCondition: CobraRunCondition?
+    /// ``defaultRunSets()``, worked out once.
+    private var defaultRunSetsKnown: (environment: Bool, viper: Bool)?
     /// The rest (``earlyReturns``' innermost, nil for none) each flag was defined in, for a hiding in a rest; a flag
     /// defined in more than one is in ``mixedRests``.
     private var flagRests: [CobraFlagKey: CobraEarlyReturn?] = [:]
@@ -1116,6 +1135,10 @@ struct CobraInterpreter {
         var folder: Int32
         /// By the names' numbers in `file`.
         var locals = CobraLocals()
+        /// The locals given what only the program's run gives (``readsRunTime(_:in:depth:)``), and those whose value
+        /// the default run decides (``defaultValue(_:in:depth:)``).
+        var runLocals: Set<CobraLocalName> = []
+        var defaultLocals: [CobraLocalName: CobraDefaultValue] = [:]
         /// What an immediately-called function literal returns (nil in a declared function: see `returns`).
         var literalReturns: CobraValues?
         /// The loops running one element at a time over a collection held by a name, innermost last: `table[i]`
@@ -1698,6 +1721,7 @@ struct CobraInterpreter {
             if !changed || !changedAfterRead || outOfStack != nil { break }
         }
         if recordsTakingAway && outOfStack == nil { takeAway() }
+        settleReaches()
     }
 
     /// Where the call being evaluated runs, and whether it holds in every run.
@@ -1716,6 +1740,7 @@ struct CobraInterpreter {
 
     /// Records that the call being evaluated defines flag `name` in `set`, or adds it there (``recordsTakingAway``).
     private mutating func recordFlagStep(_ set: CobraFlagSetID, _ name: String) {
+        recordFlagRegistration(set, name)
         guard recordsTakingAway else { return }
         CobraSteps.insert(currentStep, into: &flagSteps[CobraFlagKey(set: set, name: name), default: []])
     }
@@ -2439,6 +2464,7 @@ struct CobraInterpreter {
                 function: key, arguments: stored, receiver: receiver, build: build, certain: certain,
                 caller: caller.flatMap { isConstructor(key) ? $0 : nil }, unnamedReceiver: unnamed.receiver,
                 unnamedArguments: unnamedArguments))
+        noteReach(call)
         let (undecided, depth, outOfOrder) = (undecidedBranches, callDepth, unordered)
         let running = runningClosures.isEmpty ? [] : runningClosures.sorted()
         // By index: `recording.last` would copy the record (and retain each of its arrays) for two counts.
@@ -2562,7 +2588,11 @@ struct CobraInterpreter {
         defer { bodiesResumed.removeLast() }
         if callParents[call] == nil, let caller = runningCalls.last { callParents[call] = caller }
         runningCalls.append(call)
-        defer { runningCalls.removeLast() }
+        runningEntries.append(runConditions.count)
+        defer {
+            runningCalls.removeLast()
+            runningEntries.removeLast()
+        }
         let key = callKeys[Int(call)].function
         let stored = callKeys[Int(call)].arguments
         let declaration = declared.list[Int(key)]
@@ -5569,9 +5599,15 @@ struct CobraInterpreter {
     ) {
         let undecided = undecidedBranches
         let returns = earlyReturns.count
-        defer { earlyReturns.removeSubrange(min(returns, earlyReturns.count)...) }
+        let conditions = runConditions.count
+        defer {
+            earlyReturns.removeSubrange(min(returns, earlyReturns.count)...)
+            runConditions.removeSubrange(min(conditions, runConditions.count)...)
+        }
         for (index, statement) in statements.enumerated() {
             if frame.skipping || frame.filterUndecided || frame.breaking { break }
+            // A `goto` may come to a label from before an `if` that leaves: what follows runs in those runs too.
+            if case .label = statement { runConditions.removeSubrange(min(conditions, runConditions.count)...) }
             if frame.ended {
                 // After a `return` or `goto` every path takes, Go runs nothing up to a label (a `goto` may come there;
                 // a label inside a block after it cannot be a goto's target from outside the block).
@@ -5579,7 +5615,16 @@ struct CobraInterpreter {
                 continue
             }
             if scoped { Self.remember(statement, into: &shadowed, in: frame) }
+            leavingCondition = nil
             execute(statement, in: &frame)
+            // After `if os.Getenv("X") == "" { return }` (or a `goto` past what follows), the rest of the block runs
+            // only when the condition does not hold.
+            if case .conditional(_, _?, let then, _) = statement, let left = leavingCondition,
+                Self.leavesBlock(then), !frame.ended
+            {
+                runConditions.append(Self.negated(left))
+            }
+            leavingCondition = nil
             // After `if os.Getenv(...) == "" { return f(c) }`, the rest of the block runs only in some runs; after
             // `if err != nil { return err }` it is what runs.
             if case .conditional(_, let condition?, let then, _) = statement, case .return? = then.last,
@@ -5650,6 +5695,7 @@ struct CobraInterpreter {
                 frame.unnamed[name] = unnamed
             }
             if sources.count == 1, values[0].isEmpty { methodValueOfUnnamed(sources[0], in: frame) }
+            noteRunLocals(targets, sources, in: &frame)
             if define, targets.count == 1, sources.count == 1, case .name(let name) = targets[0] {
                 certainLocal(name, sources[0], in: &frame)
                 recordOneEntry(name, sources[0], in: &frame)
@@ -5664,6 +5710,7 @@ struct CobraInterpreter {
                 if values.isEmpty, let type, let instance = instance(of: type, in: frame.file) { value = [instance] }
                 frame.locals.assign(value, to: name)
             }
+            noteRunLocals(names.map { CobraExpr.name($0) }, sources, in: &frame)
             // `var h = <-ch`, `var h *Holder = ctx.Value(k).(*Holder)` (review R89b): as `:=` does.
             if sources.count == 1, values[0].isEmpty, let name = names.first,
                 let unnamed = unnamedValue(of: sources[0], in: frame)
@@ -5695,6 +5742,17 @@ struct CobraInterpreter {
             }
         case .range(let names, let collection, let body):
             let elements = evaluate(collection, in: &frame)
+            // Over what only the run gives (`strings.Split(os.Getenv("X"), ",")`): the body may run no time.
+            var overRunTime: CobraRunCondition?
+            if elements.isEmpty, let reads = runCondition(collection, in: &frame) {
+                overRunTime = CobraRunCondition(text: "range " + reads.text, byDefault: nil)
+            }
+            if let overRunTime { runConditions.append(overRunTime) }
+            defer { if overRunTime != nil { runConditions.removeLast() } }
+            for case .name(let variable) in names where variable != CobraKnown.underscore.id {
+                if overRunTime != nil { frame.runLocals.insert(variable) } else { frame.runLocals.remove(variable) }
+                frame.defaultLocals[variable] = nil
+            }
             // A collection the run cannot name, of a type the code names (``CobraUnnamedValue/collection``).
             var rangedUnnamed: CobraUnnamedValue?
             if let unnamed = unnamedValue(of: collection, held: elements, in: frame), unnamed.type != -2 {
@@ -5879,10 +5937,16 @@ struct CobraInterpreter {
             var shadowed: [Shadowed] = []
             let deferredFrom = frame.deferred.count
             executeHeader(header, in: &frame, shadowing: &shadowed)
+            // A loop whose condition reads what only the run gives (`i < n` with `n` from the environment) may run its
+            // body no time.
+            var guarded: CobraRunCondition?
+            if case .expression(let condition)? = header.last { guarded = runCondition(condition, in: &frame) }
+            if let guarded { runConditions.append(guarded) }
             // The body may run no time: a `return` or `goto` in it does not end what follows the loop.
             frame.loops += 1
             executeBlock(body, in: &frame)
             frame.loops -= 1
+            if guarded != nil { runConditions.removeLast() }
             frame.ended = false
             endScope(shadowed, deferredFrom: deferredFrom, in: &frame)
         case .deferred(let call):
@@ -5941,15 +6005,22 @@ struct CobraInterpreter {
                 currentBuild = outerBuild
                 return
             }
+            var guarded: CobraRunCondition?
+            if holds == nil, let condition { guarded = runCondition(condition, in: &frame) }
             branch(
                 holds, then: then, otherwise: otherwise,
                 uniqueness: holds == nil && isUniquenessCheck(header: header, condition: condition, in: frame),
-                certain: certain, in: &frame)
+                certain: certain, runCondition: guarded, in: &frame)
+            leavingCondition = guarded
         case .switchCases(let tag, let clauses):
             let decisions = switchDecisions(tag: tag, clauses: clauses, in: &frame)
             for (clause, holds) in zip(clauses, decisions) {
                 if frame.skipping || frame.filterUndecided || frame.breaking { break }
-                branch(holds, then: clause.body, otherwise: [], uniqueness: false, in: &frame)
+                var guarded: CobraRunCondition?
+                if holds == nil, let expression = Self.clauseCondition(tag: tag, clause: clause, of: clauses) {
+                    guarded = runCondition(expression, in: &frame)
+                }
+                branch(holds, then: clause.body, otherwise: [], uniqueness: false, runCondition: guarded, in: &frame)
             }
         case .typeSwitch(let subject, let clauses):
             let decisions = typeSwitchDecisions(subject: subject, clauses: clauses, in: &frame)
@@ -6120,7 +6191,7 @@ struct CobraInterpreter {
     /// (``comparesCertainStrings(_:)``): then what follows ends when the branch that runs ends.
     private mutating func branch(
         _ holds: Bool?, then: [CobraStatement], otherwise: [CobraStatement], uniqueness: Bool, certain: Bool = false,
-        in frame: inout Frame
+        runCondition: CobraRunCondition? = nil, in frame: inout Frame
     ) {
         if holds == nil, frame.strictRun || frame.filteredRun, Self.jumps(then) || Self.jumps(otherwise), !uniqueness {
             // Whether this entry goes on is not known: the loop runs at once for it, as before tables were read.
@@ -6130,14 +6201,19 @@ struct CobraInterpreter {
         if holds == nil { undecidedBranches += 1 }
         // A `continue` on one branch of an undecided `if` skips the rest only in some runs: every branch counts.
         let skipping = frame.skipping
+        let guarded = holds == nil ? runCondition : nil
+        if let guarded { runConditions.append(guarded) }
         if holds != false { executeBlock(then, in: &frame) }
+        if guarded != nil { runConditions.removeLast() }
         if holds == nil { frame.skipping = skipping }
         // What follows ends only when both branches of an undecided `if` end (`if c { return a } else { return b
         // }`). One decided by what names hold does not end it: a name holds what any run gave it, so `if root !=
         // nil { return root }` is decided for a `root` some earlier call set, while the first call goes on.
         let (thenEnded, thenLeaving) = (frame.ended, frame.leaving)
         frame.ended = false
+        if let guarded { runConditions.append(Self.negated(guarded)) }
         if holds != true { executeBlock(otherwise, in: &frame) }
+        if guarded != nil { runConditions.removeLast() }
         if holds == nil { frame.skipping = skipping }
         if let holds, certain {
             if holds { (frame.ended, frame.leaving) = (thenEnded, thenLeaving) }
@@ -9275,6 +9351,7 @@ struct CobraInterpreter {
                     }
                     CobraSteps.insert(argument, into: &childOrder[CobraPair(site, child), default: []])
                 }
+                for child in children { recordChildRegistration(site, child) }
                 if conditional {
                     for child in children { childBuilds[CobraPair(site, child), default: []].insert(currentBuild) }
                 }
@@ -9998,5 +10075,371 @@ struct CobraRewrittenTypes {
         default:
             return mayHold(constraint, parameters: parameters)
         }
+    }
+}
+
+/// What the default run gives a local or an expression (``CobraRunCondition/byDefault``).
+enum CobraDefaultValue: Hashable, Sendable {
+    case string(String)
+    case bool(Bool)
+}
+
+// MARK: - Registration under conditions decided when the program runs (review R103)
+
+extension CobraInterpreter {
+    /// The methods that ask whether a flag is already there (`fs.Lookup(name)`): a flag defined when it is not (rclone's
+    /// `if !found { ... }` after `found := flags.Lookup(name) != nil`) is there either way.
+    private static let lookupMethods: Set<String> = [
+        "Lookup", "ShorthandLookup", "Flag", "HasFlags", "HasAvailableFlags", "HasPersistentFlags",
+        "HasLocalFlags", "HasSubCommands", "HasAvailableSubCommands", "Find", "Traverse", "Commands",
+    ]
+
+    /// Whether `expression` reads what only the program's run gives (a call, a package-level variable, a local given
+    /// one of those): true; false when it reads none (parameters, fields of objects the run made, constants); nil when
+    /// it asks whether something exists (a comparison with `nil`, ``lookupMethods``), which is no condition on
+    /// registering: a flag defined when it is not there yet is there either way.
+    private mutating func readsRunTime(_ expression: CobraExpr, in frame: Frame, depth: Int = 0) -> Bool? {
+        guard depth < Self.maximumCertainDepth else { return nil }
+        func both(_ parts: [CobraExpr], _ interpreter: inout CobraInterpreter) -> Bool? {
+            var result = false
+            for part in parts {
+                guard let one = interpreter.readsRunTime(part, in: frame, depth: depth + 1) else { return nil }
+                result = result || one
+            }
+            return result
+        }
+        switch expression {
+        case .name(let name):
+            if name == CobraKnown.nil.id { return nil }
+            if frame.locals.contains(name) { return frame.runLocals.contains(name) }
+            // A package-level variable may be set when the program runs (a constant the run decides).
+            return read(globalCell(name, in: frame.file)) != nil
+        case .string, .opaque, .function, .composite:
+            return false
+        case .selector(let base, _, _):
+            if case .name(let qualifier) = base, isPackage(qualifier, in: frame) { return true }
+            return readsRunTime(base, in: frame, depth: depth + 1)
+        case .call(let callee, let arguments, _):
+            if case .selector(_, let method, _) = callee, Self.lookupMethods.contains(text(of: method, in: frame.file)) {
+                return nil
+            }
+            if case .name(let name) = callee, !frame.locals.contains(name) {
+                let spelled = text(of: name, in: frame.file)
+                if spelled == "len" || spelled == "cap" || spelled == "string" || spelled == "bool" {
+                    return both(arguments, &self)
+                }
+            }
+            return both(arguments, &self) == nil ? nil : true
+        case .unary(_, let operand):
+            return readsRunTime(operand, in: frame, depth: depth + 1)
+        case .binary(_, let left, let right):
+            return both([left, right], &self)
+        case .index(let base, let indices):
+            return both([base] + indices, &self)
+        }
+    }
+
+    /// Whether the program (the files read) may give the environment or viper values before a condition reads them:
+    /// `os.Setenv`, viper's ``CobraRegistration/viperSetters``. The default run does not decide those then.
+    private mutating func defaultRunSets() -> (environment: Bool, viper: Bool) {
+        if let known = defaultRunSetsKnown { return known }
+        var environment = false
+        var viper = false
+        for file in files {
+            let tokens = file.go.tokens
+            let viperNames = Set(
+                file.imports.filter { $0.path == "github.com/spf13/viper" }.map { $0.name ?? "viper" })
+            for index in tokens.indices where tokens[index].kind == .identifier {
+                let text = tokens[index].text
+                if text == "Setenv" || text == "Clearenv" { environment = true }
+                if !viperNames.isEmpty, index >= 2, viperNames.contains(tokens[index - 2].text),
+                    CobraRegistration.viperSetters.contains(text)
+                {
+                    viper = true
+                }
+            }
+        }
+        defaultRunSetsKnown = (environment, viper)
+        return (environment, viper)
+    }
+
+    /// Whether `qualifier` names the package imported from `path` in the frame's file (and no local or package-level
+    /// name shadows it).
+    private mutating func names(_ qualifier: CobraLocalName, package path: String, in frame: Frame) -> Bool {
+        guard isPackage(qualifier, in: frame) else { return false }
+        let spelled = text(of: qualifier, in: frame.file)
+        let last = String(path.split(separator: "/").last ?? "")
+        return files[frame.file].imports.contains { $0.path == path && ($0.name ?? last) == spelled }
+    }
+
+    /// What the default run gives `expression` (``CobraRunCondition/byDefault``), nil when it does not decide it.
+    private mutating func defaultValue(_ expression: CobraExpr, in frame: inout Frame, depth: Int = 0)
+        -> CobraDefaultValue?
+    {
+        guard depth < Self.maximumCertainDepth else { return nil }
+        switch expression {
+        case .name(let name):
+            return frame.locals.contains(name) ? frame.defaultLocals[name] : nil
+        case .call(.selector(.name(let qualifier), let function, _), let arguments, _):
+            let called = text(of: function, in: frame.file)
+            if called == "Getenv", arguments.count == 1, names(qualifier, package: "os", in: frame),
+                !defaultRunSets().environment, let variable = certainString(arguments[0], in: &frame),
+                !CobraRegistration.isSystemVariable(variable)
+            {
+                return .string("")
+            }
+            if CobraRegistration.viperGetters.contains(called), names(qualifier, package: "github.com/spf13/viper", in: frame),
+                !defaultRunSets().viper
+            {
+                switch called {
+                case "GetBool", "IsSet", "InConfig": return .bool(false)
+                case "GetString": return .string("")
+                default: return nil
+                }
+            }
+            return nil
+        case .unary(.not, let operand):
+            guard case .bool(let value)? = defaultValue(operand, in: &frame, depth: depth + 1) else { return nil }
+            return .bool(!value)
+        case .binary(.and, let left, let right), .binary(.or, let left, let right):
+            let isAnd = if case .binary(.and, _, _) = expression { true } else { false }
+            let lhs = defaultValue(left, in: &frame, depth: depth + 1)
+            let rhs = defaultValue(right, in: &frame, depth: depth + 1)
+            let (l, r) = (lhs.flatMap(Self.boolean), rhs.flatMap(Self.boolean))
+            if isAnd {
+                if l == false || r == false { return .bool(false) }
+                return l == true && r == true ? .bool(true) : nil
+            }
+            if l == true || r == true { return .bool(true) }
+            return l == false && r == false ? .bool(false) : nil
+        case .binary(let op, let left, let right) where op == .equal || op == .notEqual:
+            let lhs = defaultValue(left, in: &frame, depth: depth + 1)
+            let rhs = defaultValue(right, in: &frame, depth: depth + 1)
+            guard lhs != nil || rhs != nil else { return nil }
+            guard let l = lhs ?? constantValue(left, in: &frame), let r = rhs ?? constantValue(right, in: &frame)
+            else { return nil }
+            let equal: Bool
+            switch (l, r) {
+            case (.string(let a), .string(let b)): equal = Array(a.utf8) == Array(b.utf8)
+            case (.bool(let a), .bool(let b)): equal = a == b
+            default: return nil
+            }
+            return .bool(equal == (op == .equal))
+        default:
+            return nil
+        }
+    }
+
+    private static func boolean(_ value: CobraDefaultValue) -> Bool? {
+        if case .bool(let held) = value { return held }
+        return nil
+    }
+
+    /// A constant string, or `true`/`false` (not shadowed), for a comparison with what the default run gives.
+    private mutating func constantValue(_ expression: CobraExpr, in frame: inout Frame) -> CobraDefaultValue? {
+        if case .name(let name) = expression, !frame.locals.contains(name), read(globalCell(name, in: frame.file)) == nil {
+            switch text(of: name, in: frame.file) {
+            case "true": return .bool(true)
+            case "false": return .bool(false)
+            default: break
+            }
+        }
+        return certainString(expression, in: &frame).map(CobraDefaultValue.string)
+    }
+
+    /// Records what an assignment gives the locals it names, for ``readsRunTime(_:in:depth:)`` and
+    /// ``defaultValue(_:in:depth:)``: `v, ok := os.LookupEnv("X")` gives "" and false in the default run.
+    private mutating func noteRunLocals(_ targets: [CobraExpr], _ sources: [CobraExpr], in frame: inout Frame) {
+        var targetNames: [CobraLocalName?] = targets.map { if case .name(let name) = $0 { name } else { nil } }
+        if targets.count == 1, sources.count == 1, case .name(let name) = targets[0] { targetNames = [name] }
+        var runTime: [Bool] = []
+        var defaults: [CobraDefaultValue?] = []
+        if sources.count == targetNames.count {
+            for source in sources {
+                runTime.append(readsRunTime(source, in: frame) == true)
+                defaults.append(defaultValue(source, in: &frame))
+            }
+        } else if sources.count == 1 {
+            let reads = readsRunTime(sources[0], in: frame) == true
+            runTime = Array(repeating: reads, count: targetNames.count)
+            defaults = Array(repeating: nil, count: targetNames.count)
+            if targetNames.count == 2, case .call(.selector(.name(let qualifier), let function, _), let arguments, _) = sources[0],
+                text(of: function, in: frame.file) == "LookupEnv", arguments.count == 1,
+                names(qualifier, package: "os", in: frame), !defaultRunSets().environment,
+                let variable = certainString(arguments[0], in: &frame), !CobraRegistration.isSystemVariable(variable)
+            {
+                defaults = [.string(""), .bool(false)]
+            }
+        } else {
+            runTime = Array(repeating: false, count: targetNames.count)
+            defaults = Array(repeating: nil, count: targetNames.count)
+        }
+        for (offset, name) in targetNames.enumerated() {
+            guard let name, name != CobraKnown.underscore.id else { continue }
+            if runTime[offset] { frame.runLocals.insert(name) } else { frame.runLocals.remove(name) }
+            frame.defaultLocals[name] = defaults[offset]
+        }
+    }
+
+    /// The run condition `condition` is when it reads what only the program's run gives (``readsRunTime``), else nil.
+    private mutating func runCondition(_ condition: CobraExpr, in frame: inout Frame) -> CobraRunCondition? {
+        guard readsRunTime(condition, in: frame) == true else { return nil }
+        let byDefault: Bool? =
+            if case .bool(let value)? = defaultValue(condition, in: &frame) { value } else { nil }
+        return CobraRunCondition(text: conditionSpelling(of: condition, in: frame.file), byDefault: byDefault)
+    }
+
+    /// The opposite of `condition` (an `else`, the rest of a block after an `if` that leaves).
+    static func negated(_ condition: CobraRunCondition) -> CobraRunCondition {
+        let text =
+            condition.text.hasPrefix("!") && !condition.text.contains(" ")
+            ? String(condition.text.dropFirst())
+            : condition.text.contains(" ") ? "!(\(condition.text))" : "!" + condition.text
+        return CobraRunCondition(text: text, byDefault: condition.byDefault.map { !$0 })
+    }
+
+    /// How a condition is written: names, selectors, calls with their arguments, string literals, `!` and binary
+    /// operators; printable ASCII of at most ``CobraRegistration/maximumText`` bytes, else `?`.
+    private func conditionSpelling(of expression: CobraExpr, in file: Int) -> String {
+        func spell(_ expression: CobraExpr, depth: Int) -> String? {
+            guard depth < 12 else { return nil }
+            switch expression {
+            case .name(let name): return text(of: name, in: file)
+            case .string(let value):
+                guard !value.contains("\""), !value.contains("\\") else { return nil }
+                return "\"" + value + "\""
+            case .opaque(let integer): return integer.map(String.init) ?? "_"
+            case .selector(let base, let name, _):
+                return spell(base, depth: depth + 1).map { $0 + "." + text(of: name, in: file) }
+            case .call(let base, let arguments, _):
+                guard let callee = spell(base, depth: depth + 1) else { return nil }
+                var spelled: [String] = []
+                for argument in arguments {
+                    guard let one = spell(argument, depth: depth + 1) else { return nil }
+                    spelled.append(one)
+                }
+                return callee + "(" + spelled.joined(separator: ", ") + ")"
+            case .unary(.not, let inner):
+                guard let spelled = spell(inner, depth: depth + 1) else { return nil }
+                return spelled.contains(" ") ? "!(" + spelled + ")" : "!" + spelled
+            case .binary(let op, let left, let right):
+                guard let lhs = spell(left, depth: depth + 1), let rhs = spell(right, depth: depth + 1) else {
+                    return nil
+                }
+                let symbol: String
+                switch op {
+                case .and: symbol = "&&"
+                case .or: symbol = "||"
+                case .equal: symbol = "=="
+                case .notEqual: symbol = "!="
+                case .plus: symbol = "+"
+                case .greater: symbol = ">"
+                default: symbol = "<op>"
+                }
+                return lhs + " " + symbol + " " + rhs
+            case .index(let base, let indices):
+                guard let spelled = spell(base, depth: depth + 1) else { return nil }
+                var inner: [String] = []
+                for index in indices {
+                    guard let one = spell(index, depth: depth + 1) else { return nil }
+                    inner.append(one)
+                }
+                return spelled + "[" + inner.joined(separator: ":") + "]"
+            default: return nil
+            }
+        }
+        guard let spelled = spell(expression, depth: 0), spelled.utf8.count <= CobraRegistration.maximumText,
+            spelled.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value != 0x7F && $0 != "`" })
+        else { return "?" }
+        return spelled
+    }
+
+    /// Records that a call is reached now: where no run condition of the body reaching it encloses it, it is reached
+    /// whenever that body runs (``reachedForSure``).
+    private mutating func noteReach(_ call: Int32) {
+        let entry = runningEntries.last ?? 0
+        if runConditions.count <= entry { certainReaches.insert(CobraPair(runningCalls.last ?? -1, call)) }
+    }
+
+    /// Where a flag or command is registered now (``CobraRegistrationSite``).
+    private var registrationSite: CobraRegistrationSite {
+        CobraRegistrationSite(conditions: runConditions, calls: runningCalls, entries: runningEntries)
+    }
+
+    /// Keeps `site` among `sites`, at most ``CobraRegistrationSite/maximumSites``: past it, one registered on every run.
+    private static func insert(_ site: CobraRegistrationSite, into sites: inout Set<CobraRegistrationSite>) {
+        if sites.count < CobraRegistrationSite.maximumSites - 1 {
+            sites.insert(site)
+        } else {
+            sites.insert(CobraRegistrationSite(conditions: [], calls: [], entries: []))
+        }
+    }
+
+    private mutating func recordFlagRegistration(_ set: CobraFlagSetID, _ name: String) {
+        Self.insert(registrationSite, into: &flagRegistrations[CobraFlagKey(set: set, name: name), default: []])
+    }
+
+    private mutating func recordChildRegistration(_ parent: CobraSite, _ child: CobraSite) {
+        Self.insert(registrationSite, into: &childRegistrations[CobraPair(parent, child), default: []])
+    }
+
+    /// The calls reached for sure: from an entry point, through calls each reached where no run condition of its
+    /// caller's body encloses it.
+    private mutating func settleReaches() {
+        var children: [Int32: [Int32]] = [:]
+        for pair in certainReaches { children[pair.first, default: []].append(pair.second) }
+        var reached: Set<Int32> = []
+        var pending: [Int32] = children[-1] ?? []
+        while let call = pending.popLast() {
+            guard reached.insert(call).inserted else { continue }
+            pending.append(contentsOf: children[call] ?? [])
+        }
+        reachedForSure = reached
+    }
+
+    /// The conditions that matter at `site`: those inside the innermost call reached for sure.
+    private func effectiveConditions(_ site: CobraRegistrationSite) -> [CobraRunCondition] {
+        for index in site.calls.indices.reversed() where reachedForSure.contains(site.calls[index]) {
+            return Array(site.conditions[min(site.entries[index], site.conditions.count)...])
+        }
+        return site.conditions
+    }
+
+    /// How flag `name` of `set` is registered when only conditions decided when the program runs register it.
+    func registration(ofFlag name: String, in set: CobraFlagSetID) -> CobraRegistration? {
+        guard let sites = flagRegistrations[CobraFlagKey(set: set, name: name)] else { return nil }
+        return CobraRegistration.of(sites.map(effectiveConditions))
+    }
+
+    /// How `child` is added to `parent` when only conditions decided when the program runs add it.
+    func registration(ofChild child: CobraSite, of parent: CobraSite) -> CobraRegistration? {
+        guard let sites = childRegistrations[CobraPair(parent, child)] else { return nil }
+        return CobraRegistration.of(sites.map(effectiveConditions))
+    }
+}
+
+extension CobraInterpreter {
+    /// Whether `statements` (a branch) end by leaving the block they are in: a `return`, a `goto`, a `break` or
+    /// `continue` of a loop.
+    fileprivate static func leavesBlock(_ statements: [CobraStatement]) -> Bool {
+        switch statements.last {
+        case .return?, .jump?, .leave?: return true
+        default: return false
+        }
+    }
+
+    /// The condition under which `clause` of a `switch` runs: the tag equals one of its cases (one of them holds,
+    /// without a tag); for `default`, none of the other clauses' does.
+    fileprivate static func clauseCondition(tag: CobraExpr?, clause: CobraSwitchClause, of clauses: [CobraSwitchClause])
+        -> CobraExpr?
+    {
+        func matches(_ cases: [CobraExpr]) -> CobraExpr? {
+            let each = cases.map { one in tag.map { CobraExpr.binary(.equal, $0, one) } ?? one }
+            guard var result = each.first else { return nil }
+            for other in each.dropFirst() { result = .binary(.or, result, other) }
+            return result
+        }
+        if let cases = clause.cases { return matches(cases) }
+        return matches(clauses.compactMap(\.cases).flatMap { $0 }).map { .unary(.not, $0) }
     }
 }

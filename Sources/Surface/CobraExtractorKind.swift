@@ -23,7 +23,7 @@ public struct CobraExtractorSpec: Extractor {
     /// The attributes a cobra item carries, in documentation order.
     public static let attributes = [
         "type", "value-type", "accepts", "shorthand", "scope", "no-opt-default", "alias-of", "build", "hidden",
-        "hidden-when",
+        "hidden-when", "registered-when", "registered-by-default",
         "provided-by",
         "unread-flags", "unread-flag-names", "unread-commands", "use-words", "valid-args",
     ]
@@ -34,14 +34,18 @@ public struct CobraExtractorSpec: Extractor {
     /// (the Go type of a custom value whose `type` its `Type()` gave, which judges a change of that text; with `type`
     /// `custom`, the program's type whose `Type()` cannot be read: a change to it is claimed), `hidden`,
     /// `hidden-when` (a `Hidden` given a value decided when the program runs, as written: findings about the item are
-    /// at most warnings under `hidden: experimental`),
+    /// at most warnings under `hidden: experimental`), `registered-when` (registered only under conditions decided
+    /// when the program runs, as written: `os.Getenv("X") != ""`),
     /// `provided-by` (`cobra` for the commands cobra adds by itself), `unread-flags` (a command whose flag set a call
     /// the files do not define receives), `unread-flag-names` (the only flag names that call may define there: those
     /// the program's types spell in the method called), `unread-commands` (a command such a call receives whole) and `use-words` (the
     /// literal words a command's `Use` spells after its name) are not breaking. `valid-args` (the words of a command's `ValidArgs` it takes
-    /// as its one argument) is: a word that goes is a removal (``CobraCompatibility/validArgsKept(_:)``).
+    /// as its one argument) is: a word that goes is a removal (``CobraCompatibility/validArgsKept(_:)``); so is
+    /// `registered-by-default` (`false`: the program's default run, with no environment variable set and viper's
+    /// values unset, does not register it).
     public static let breakingAttributes: Set<String> = [
         "type", "accepts", "shorthand", "scope", "no-opt-default", "alias-of", "build", "valid-args",
+        "registered-by-default",
     ]
 
     public var fileGlobs: [Glob]? { files }
