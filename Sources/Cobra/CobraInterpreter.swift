@@ -1033,6 +1033,10 @@ struct CobraInterpreter {
     /// The run condition of the `if` statement just run (nil when it was decided, or reads nothing of the run), for the
     /// rest of the block when its branch leaves it.
     private var leavingCondition: CobraRunCondition?
+    /// ``assignedInFolder(_:in:)`` by folder and name, worked out once.
+    private var assignedGlobals: [CobraPair<Int32>: Bool] = [:]
+    /// ``isPackageVariable(_:in:)`` by folder and name, worked out once.
+    private var packageVariables: [CobraPair<Int32>: Bool] = [:]
     /// ``defaultRunSets()``, worked out once.
     private var defaultRunSetsKnown: (environment: Bool, viper: Bool)?
     /// The rest (``earlyReturns``' innermost, nil for none) each flag was defined in, for a hiding in a rest; a flag
@@ -1139,6 +1143,12 @@ struct CobraInterpreter {
         /// the default run decides (``defaultValue(_:in:depth:)``).
         var runLocals: Set<CobraLocalName> = []
         var defaultLocals: [CobraLocalName: CobraDefaultValue] = [:]
+        /// What the default run gives the fields of a local struct literal (`cfg := T{dry: os.Getenv("X") != ""}`),
+        /// the locals that hold `os.Getenv` or `os.LookupEnv` as a value (`get := os.Getenv`), and those that hold a
+        /// viper of their own (`v := viper.New()`).
+        var defaultFields: [CobraLocalName: [CobraLocalName: CobraDefaultValue]] = [:]
+        var environmentReaders: [CobraLocalName: String] = [:]
+        var vipers: Set<CobraLocalName> = []
         /// What an immediately-called function literal returns (nil in a declared function: see `returns`).
         var literalReturns: CobraValues?
         /// The loops running one element at a time over a collection held by a name, innermost last: `table[i]`
@@ -5745,7 +5755,8 @@ struct CobraInterpreter {
             // Over what only the run gives (`strings.Split(os.Getenv("X"), ",")`): the body may run no time.
             var overRunTime: CobraRunCondition?
             if elements.isEmpty, let reads = runCondition(collection, in: &frame) {
-                overRunTime = CobraRunCondition(text: "range " + reads.text, byDefault: nil)
+                overRunTime = CobraRunCondition(
+                    text: "range " + reads.text, byDefault: emptyByDefault(collection, in: &frame) ? false : nil)
             }
             if let overRunTime { runConditions.append(overRunTime) }
             defer { if overRunTime != nil { runConditions.removeLast() } }
@@ -10113,9 +10124,11 @@ extension CobraInterpreter {
             if name == CobraKnown.nil.id { return nil }
             if frame.locals.contains(name) { return frame.runLocals.contains(name) }
             // A package-level variable may be set when the program runs (a constant the run decides).
-            return read(globalCell(name, in: frame.file)) != nil
-        case .string, .opaque, .function, .composite:
+            return read(globalCell(name, in: frame.file)) != nil || isPackageVariable(name, in: frame.file)
+        case .string, .opaque, .function:
             return false
+        case .composite(_, let elements, _):
+            return both(elements.map(\.value), &self)
         case .selector(let base, _, _):
             if case .name(let qualifier) = base, isPackage(qualifier, in: frame) { return true }
             return readsRunTime(base, in: frame, depth: depth + 1)
@@ -10132,6 +10145,12 @@ extension CobraInterpreter {
             return both(arguments, &self) == nil ? nil : true
         case .unary(_, let operand):
             return readsRunTime(operand, in: frame, depth: depth + 1)
+        case .binary(.and, let left, let right), .binary(.or, let left, let right):
+            // `err == nil && fi.Mode()&os.ModeCharDevice != 0`: the error check asks nothing of the run, the rest does.
+            let lhs = readsRunTime(left, in: frame, depth: depth + 1)
+            let rhs = readsRunTime(right, in: frame, depth: depth + 1)
+            if lhs == true || rhs == true { return true }
+            return lhs == nil && rhs == nil ? nil : false
         case .binary(_, let left, let right):
             return both([left, right], &self)
         case .index(let base, let indices):
@@ -10149,11 +10168,18 @@ extension CobraInterpreter {
             let tokens = file.go.tokens
             let viperNames = Set(
                 file.imports.filter { $0.path == "github.com/spf13/viper" }.map { $0.name ?? "viper" })
+            // A viper of its own (`viper.New()`, `viper.GetViper()`) may be given values under any name.
+            let instances =
+                !viperNames.isEmpty
+                && tokens.indices.contains { index in
+                    index >= 2 && viperNames.contains(tokens[index - 2].text)
+                        && (tokens[index].text == "New" || tokens[index].text == "GetViper")
+                }
             for index in tokens.indices where tokens[index].kind == .identifier {
                 let text = tokens[index].text
                 if text == "Setenv" || text == "Clearenv" { environment = true }
-                if !viperNames.isEmpty, index >= 2, viperNames.contains(tokens[index - 2].text),
-                    CobraRegistration.viperSetters.contains(text)
+                if !viperNames.isEmpty, index >= 2, CobraRegistration.viperSetters.contains(text),
+                    viperNames.contains(tokens[index - 2].text) || (instances && tokens[index - 1].text == ".")
                 {
                     viper = true
                 }
@@ -10179,9 +10205,35 @@ extension CobraInterpreter {
         guard depth < Self.maximumCertainDepth else { return nil }
         switch expression {
         case .name(let name):
-            return frame.locals.contains(name) ? frame.defaultLocals[name] : nil
+            if frame.locals.contains(name) { return frame.defaultLocals[name] }
+            return globalDefault(name, in: frame, depth: depth)
+        case .selector(.name(let name), let field, _) where frame.locals.contains(name):
+            return frame.defaultFields[name]?[field]
+        case .call(.name(let name), let arguments, _):
+            // `get("X")` with `get := os.Getenv` (or a package-level `var getenv = os.Getenv`).
+            if environmentReader(name, in: &frame) == "Getenv", arguments.count == 1, !defaultRunSets().environment,
+                let variable = certainString(arguments[0], in: &frame), !CobraRegistration.isSystemVariable(variable)
+            {
+                return .string("")
+            }
+            guard arguments.isEmpty else { return nil }
+            return returnedByDefault(callee: .name(name), in: &frame, depth: depth)
+        case .call(.selector(.name(let qualifier), let function, _), let arguments, _)
+        where frame.vipers.contains(qualifier) && frame.locals.contains(qualifier):
+            // A viper of the function's own (`v := viper.New()`): nothing set, every getter gives its zero value.
+            guard !defaultRunSets().viper else { return nil }
+            switch text(of: function, in: frame.file) {
+            case "GetBool", "IsSet", "InConfig": return .bool(false)
+            case "GetString": return .string("")
+            default: return arguments.isEmpty ? nil : nil
+            }
         case .call(.selector(.name(let qualifier), let function, _), let arguments, _):
             let called = text(of: function, in: frame.file)
+            if arguments.isEmpty, !frame.locals.contains(qualifier), isPackage(qualifier, in: frame),
+                let returned = returnedByDefault(callee: .selector(.name(qualifier), function, line: 0), in: &frame, depth: depth)
+            {
+                return returned
+            }
             if called == "Getenv", arguments.count == 1, names(qualifier, package: "os", in: frame),
                 !defaultRunSets().environment, let variable = certainString(arguments[0], in: &frame),
                 !CobraRegistration.isSystemVariable(variable)
@@ -10199,7 +10251,10 @@ extension CobraInterpreter {
             }
             return nil
         case .unary(.not, let operand):
-            guard case .bool(let value)? = defaultValue(operand, in: &frame, depth: depth + 1) else { return nil }
+            // Not of a platform's name: `!(runtime.GOOS == "windows")` holds on the other platforms.
+            guard !mentionsPlatform(operand, in: frame),
+                case .bool(let value)? = defaultValue(operand, in: &frame, depth: depth + 1)
+            else { return nil }
             return .bool(!value)
         case .binary(.and, let left, let right), .binary(.or, let left, let right):
             let isAnd = if case .binary(.and, _, _) = expression { true } else { false }
@@ -10212,6 +10267,11 @@ extension CobraInterpreter {
             }
             if l == true || r == true { return .bool(true) }
             return l == false && r == false ? .bool(false) : nil
+        case .binary(let op, let left, let right)
+        where (op == .equal || op == .notEqual) && (isPlatform(left, in: frame) || isPlatform(right, in: frame)):
+            // `runtime.GOOS == "windows"`, `runtime.GOOS != "windows"`: false on some platform a default build is for,
+            // whose users do not get the item.
+            return certainString(isPlatform(left, in: frame) ? right : left, in: &frame) == nil ? nil : .bool(false)
         case .binary(let op, let left, let right) where op == .equal || op == .notEqual:
             let lhs = defaultValue(left, in: &frame, depth: depth + 1)
             let rhs = defaultValue(right, in: &frame, depth: depth + 1)
@@ -10227,6 +10287,174 @@ extension CobraInterpreter {
             return .bool(equal == (op == .equal))
         default:
             return nil
+        }
+    }
+
+    /// `Getenv` or `LookupEnv` when `name` holds `os.Getenv` or `os.LookupEnv` as a value: a local given it, or a
+    /// package-level `var` of the folder whose one value it is.
+    private mutating func environmentReader(_ name: CobraLocalName, in frame: inout Frame) -> String? {
+        if frame.locals.contains(name) { return frame.environmentReaders[name] }
+        guard function(named: name, in: frame.file) == nil, !assignedInFolder(name, in: frame.file) else { return nil }
+        let wanted = runName(name, in: frame.file)
+        var found: String?
+        for index in files.indices where folders[index] == folders[frame.file] {
+            for binding in files[index].bindings where binding.names.count == binding.values.count {
+                for (offset, bound) in binding.names.enumerated() where runName(bound, in: index) == wanted {
+                    guard case .selector(.name(let qualifier), let function, _) = binding.values[offset],
+                        files[index].imports.contains(where: { $0.path == "os" && ($0.name ?? "os") == text(of: qualifier, in: index) })
+                    else { return nil }
+                    let called = text(of: function, in: index)
+                    guard called == "Getenv" || called == "LookupEnv", found == nil || found == called else { return nil }
+                    found = called
+                }
+            }
+        }
+        // Assigned elsewhere too: not only what the declaration says.
+        return found
+    }
+
+    /// What the default run gives a call of `callee` with no arguments when it is a function literal held by a local,
+    /// or a declared function without parameters, whose body is one `return` of one value.
+    private mutating func returnedByDefault(callee: CobraExpr, in frame: inout Frame, depth: Int) -> CobraDefaultValue? {
+        guard depth + 1 < Self.maximumCertainDepth else { return nil }
+        switch callee {
+        case .name(let name) where frame.locals.contains(name):
+            guard let held = frame.locals[name], case .closure(let site)? = held.only,
+                let literal = closures[site]?.literal, literal.parameters.isEmpty, literal.body.count == 1,
+                case .return(let results) = literal.body[0], results.count == 1
+            else { return nil }
+            return defaultValue(results[0], in: &frame, depth: depth + 1)
+        case .name(let name):
+            guard let key = function(named: name, in: frame.file) else { return nil }
+            return returnedByDefault(function: key, depth: depth)
+        case .selector(.name(let qualifier), let member, _):
+            let values = packageMember(runName(qualifier, in: frame.file), runName(member, in: frame.file), file: frame.file)
+            guard case .function(let key)? = values.only else { return nil }
+            return returnedByDefault(function: key, depth: depth)
+        default:
+            return nil
+        }
+    }
+
+    private mutating func returnedByDefault(function key: CobraFunctionID, depth: Int) -> CobraDefaultValue? {
+        let declaration = declared.list[Int(key)]
+        let (file, index) = (declaration.file, declaration.index)
+        guard files[file].functions[index].parameters.isEmpty, files[file].functions[index].receiver == nil else {
+            return nil
+        }
+        let body = sources[file].body(of: index)
+        guard body.count == 1, case .return(let results) = body[0], results.count == 1 else { return nil }
+        var frame = Frame(key: nil, file: file, folder: declaration.folder)
+        return defaultValue(results[0], in: &frame, depth: depth + 1)
+    }
+
+    /// Whether the default run gives `collection` no entry: viper's list getters, `strings.Fields` of what it gives
+    /// "", or a string it gives "".
+    private mutating func emptyByDefault(_ collection: CobraExpr, in frame: inout Frame) -> Bool {
+        if case .string("")? = defaultValue(collection, in: &frame) { return true }
+        guard case .call(.selector(.name(let qualifier), let function, _), let arguments, _) = collection else {
+            return false
+        }
+        let called = text(of: function, in: frame.file)
+        if called == "Fields", arguments.count == 1, names(qualifier, package: "strings", in: frame),
+            case .string("")? = defaultValue(arguments[0], in: &frame)
+        {
+            return true
+        }
+        let lists: Set<String> = ["GetStringSlice", "GetIntSlice", "GetStringMap", "GetStringMapString"]
+        guard lists.contains(called), !defaultRunSets().viper else { return false }
+        return (frame.locals.contains(qualifier) && frame.vipers.contains(qualifier))
+            || names(qualifier, package: "github.com/spf13/viper", in: frame)
+    }
+
+    /// Whether a file of `file`'s folder assigns package-level `name` (`name = ...`, `name, x = ...`) or takes its
+    /// address (`&name`, which a flag definition writes through), by the tokens.
+    private mutating func assignedInFolder(_ name: CobraLocalName, in file: Int) -> Bool {
+        let spelled = text(of: name, in: file)
+        let key = CobraPair(Int32(truncatingIfNeeded: folders[file]), runName(name, in: file))
+        if let known = assignedGlobals[key] { return known }
+        var found = false
+        search: for index in files.indices where folders[index] == folders[file] {
+            let tokens = files[index].go.tokens
+            for (offset, token) in tokens.enumerated() where token.kind == .identifier && token.text == spelled {
+                if offset > 0, tokens[offset - 1].symbol == .ampersand {
+                    found = true
+                    break search
+                }
+                // `name =`, `name +=`, `name, other =` (a `var name = ...` declaration is preceded by `var`).
+                var next = offset + 1
+                while next + 1 < tokens.count, tokens[next].text == ",", tokens[next + 1].kind == .identifier {
+                    next += 2
+                }
+                if next < tokens.count, let symbol = tokens[next].symbol, symbol == .assign || symbol == .define
+                    || symbol == .plusAssign, offset == 0 || tokens[offset - 1].text != "var"
+                {
+                    if symbol == .define { continue }
+                    found = true
+                    break search
+                }
+            }
+        }
+        assignedGlobals[key] = found
+        return found
+    }
+
+    /// Whether a file of `file`'s folder declares `name` a package-level `var`.
+    private mutating func isPackageVariable(_ name: CobraLocalName, in file: Int) -> Bool {
+        let wanted = runName(name, in: file)
+        let key = CobraPair(Int32(truncatingIfNeeded: folders[file]), wanted)
+        if let known = packageVariables[key] { return known }
+        var found = false
+        search: for index in files.indices where folders[index] == folders[file] {
+            for binding in files[index].bindings where !binding.isConstant {
+                if binding.names.contains(where: { runName($0, in: index) == wanted }) {
+                    found = true
+                    break search
+                }
+            }
+        }
+        packageVariables[key] = found
+        return found
+    }
+
+    /// What the default run gives package-level `name`: its declaration's one value when no file of the folder assigns
+    /// it or takes its address.
+    private mutating func globalDefault(_ name: CobraLocalName, in frame: Frame, depth: Int) -> CobraDefaultValue? {
+        guard depth + 1 < Self.maximumCertainDepth, function(named: name, in: frame.file) == nil,
+            isPackageVariable(name, in: frame.file), !assignedInFolder(name, in: frame.file)
+        else { return nil }
+        let wanted = runName(name, in: frame.file)
+        var found: (file: Int, value: CobraExpr)?
+        for index in files.indices where folders[index] == folders[frame.file] {
+            for binding in files[index].bindings where !binding.isConstant {
+                for (offset, bound) in binding.names.enumerated() where runName(bound, in: index) == wanted {
+                    guard found == nil, binding.values.count == binding.names.count else { return nil }
+                    found = (index, binding.values[offset])
+                }
+            }
+        }
+        guard let found else { return nil }
+        var inner = Frame(key: nil, file: found.file, folder: frame.folder)
+        return defaultValue(found.value, in: &inner, depth: depth + 1)
+    }
+
+    /// Whether `expression` is `runtime.GOOS` or `runtime.GOARCH`.
+    private mutating func isPlatform(_ expression: CobraExpr, in frame: Frame) -> Bool {
+        guard case .selector(.name(let qualifier), let name, _) = expression else { return false }
+        let spelled = text(of: name, in: frame.file)
+        return (spelled == "GOOS" || spelled == "GOARCH") && names(qualifier, package: "runtime", in: frame)
+    }
+
+    /// Whether `expression` reads `runtime.GOOS` or `runtime.GOARCH` anywhere.
+    private mutating func mentionsPlatform(_ expression: CobraExpr, in frame: Frame, depth: Int = 0) -> Bool {
+        guard depth < Self.maximumCertainDepth else { return true }
+        if isPlatform(expression, in: frame) { return true }
+        switch expression {
+        case .unary(_, let operand): return mentionsPlatform(operand, in: frame, depth: depth + 1)
+        case .binary(_, let left, let right):
+            return mentionsPlatform(left, in: frame, depth: depth + 1)
+                || mentionsPlatform(right, in: frame, depth: depth + 1)
+        default: return false
         }
     }
 
@@ -10278,6 +10506,34 @@ extension CobraInterpreter {
             guard let name, name != CobraKnown.underscore.id else { continue }
             if runTime[offset] { frame.runLocals.insert(name) } else { frame.runLocals.remove(name) }
             frame.defaultLocals[name] = defaults[offset]
+            frame.defaultFields[name] = nil
+            frame.environmentReaders[name] = nil
+            frame.vipers.remove(name)
+            guard sources.count == targetNames.count else { continue }
+            let source = sources[offset]
+            switch source {
+            case .composite(_, let elements, _):
+                var fields: [CobraLocalName: CobraDefaultValue] = [:]
+                for element in elements {
+                    guard case .name(let field)? = element.key, let value = defaultValue(element.value, in: &frame)
+                    else { continue }
+                    fields[field] = value
+                }
+                if !fields.isEmpty { frame.defaultFields[name] = fields }
+            case .selector(.name(let qualifier), let function, _):
+                let called = text(of: function, in: frame.file)
+                if called == "Getenv" || called == "LookupEnv", names(qualifier, package: "os", in: frame) {
+                    frame.environmentReaders[name] = called
+                }
+            case .call(.selector(.name(let qualifier), let function, _), let arguments, _):
+                if arguments.isEmpty, text(of: function, in: frame.file) == "New",
+                    names(qualifier, package: "github.com/spf13/viper", in: frame)
+                {
+                    frame.vipers.insert(name)
+                }
+            default:
+                break
+            }
         }
     }
 

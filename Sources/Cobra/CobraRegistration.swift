@@ -79,6 +79,6 @@ public struct CobraRegistration: Hashable, Sendable {
     static let viperSetters: Set<String> = [
         "Set", "SetDefault", "BindPFlag", "BindPFlags", "BindFlagValue", "BindFlagValues", "BindEnv", "ReadInConfig",
         "ReadConfig", "MergeInConfig", "MergeConfig", "MergeConfigMap", "ReadRemoteConfig", "WatchRemoteConfig",
-        "SetConfigFile", "AddConfigPath", "SetConfigName", "Unmarshal", "GetViper", "New", "SetFs",
+        "SetConfigFile", "AddConfigPath", "SetConfigName", "Unmarshal", "SetFs",
     ]
 }
