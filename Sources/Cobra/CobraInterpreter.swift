@@ -10123,8 +10123,17 @@ extension CobraInterpreter {
         case .name(let name):
             if name == CobraKnown.nil.id { return nil }
             if frame.locals.contains(name) { return frame.runLocals.contains(name) }
-            // A package-level variable may be set when the program runs (a constant the run decides).
-            return read(globalCell(name, in: frame.file)) != nil || isPackageVariable(name, in: frame.file)
+            // A package-level variable may be set when the program runs (a constant the run decides); one no file of
+            // the folder assigns, writes into or takes the address of holds what its declaration gives
+            // (kubebuilder's `len(alphaCommands) > 0` of a table literal).
+            guard read(globalCell(name, in: frame.file)) != nil || isPackageVariable(name, in: frame.file) else {
+                return false
+            }
+            guard isPackageVariable(name, in: frame.file), !assignedInFolder(name, in: frame.file) else { return true }
+            guard let declared = globalInitializer(name, in: frame.file) else { return true }
+            guard let value = declared.value else { return false }
+            let inner = Frame(key: nil, file: declared.file, folder: frame.folder)
+            return readsRunTime(value, in: inner, depth: depth + 1)
         case .string, .opaque, .function:
             return false
         case .composite(_, let elements, _):
@@ -10138,6 +10147,14 @@ extension CobraInterpreter {
             }
             if case .name(let name) = callee, !frame.locals.contains(name) {
                 let spelled = text(of: name, in: frame.file)
+                // The length of a package-level table literal nothing assigns is what the literal spells.
+                if spelled == "len" || spelled == "cap", arguments.count == 1, case .name(let table) = arguments[0],
+                    !frame.locals.contains(table), isPackageVariable(table, in: frame.file),
+                    !assignedInFolder(table, in: frame.file),
+                    case .composite? = globalInitializer(table, in: frame.file)?.value
+                {
+                    return false
+                }
                 if spelled == "len" || spelled == "cap" || spelled == "string" || spelled == "bool" {
                     return both(arguments, &self)
                 }
@@ -10381,10 +10398,30 @@ extension CobraInterpreter {
                     found = true
                     break search
                 }
-                // `name =`, `name +=`, `name, other =` (a `var name = ...` declaration is preceded by `var`).
+                // `name =`, `name +=`, `name, other =`, `name.field =`, `name[key] =` (a `var name = ...` declaration
+                // is preceded by `var`).
                 var next = offset + 1
-                while next + 1 < tokens.count, tokens[next].text == ",", tokens[next + 1].kind == .identifier {
-                    next += 2
+                var depth = 0
+                // At most 64 tokens on: a longer target is taken as assigned.
+                let end = min(tokens.count, offset + 64)
+                while next < end {
+                    let text = tokens[next].text
+                    if text == "[" || text == "(" {
+                        depth += 1
+                    } else if (text == "]" || text == ")") && depth > 0 {
+                        depth -= 1
+                    } else if depth == 0, text == "." || text == ",", next + 1 < tokens.count,
+                        tokens[next + 1].kind == .identifier
+                    {
+                        next += 1
+                    } else if depth == 0 {
+                        break
+                    }
+                    next += 1
+                }
+                if next == end, end < tokens.count {
+                    found = true
+                    break search
                 }
                 if next < tokens.count, let symbol = tokens[next].symbol, symbol == .assign || symbol == .define
                     || symbol == .plusAssign, offset == 0 || tokens[offset - 1].text != "var"
@@ -10423,19 +10460,30 @@ extension CobraInterpreter {
         guard depth + 1 < Self.maximumCertainDepth, function(named: name, in: frame.file) == nil,
             isPackageVariable(name, in: frame.file), !assignedInFolder(name, in: frame.file)
         else { return nil }
-        let wanted = runName(name, in: frame.file)
-        var found: (file: Int, value: CobraExpr)?
-        for index in files.indices where folders[index] == folders[frame.file] {
+        guard let found = globalInitializer(name, in: frame.file), let value = found.value else { return nil }
+        var inner = Frame(key: nil, file: found.file, folder: frame.folder)
+        return defaultValue(value, in: &inner, depth: depth + 1)
+    }
+
+    /// The one declaration of package-level `var` `name` in `file`'s folder: its file and value (nil for none: the
+    /// zero value); nil when there is none, several, or one whose values are not one a name.
+    private mutating func globalInitializer(_ name: CobraLocalName, in file: Int) -> (file: Int, value: CobraExpr?)? {
+        let wanted = runName(name, in: file)
+        var found: (file: Int, value: CobraExpr?)?
+        for index in files.indices where folders[index] == folders[file] {
             for binding in files[index].bindings where !binding.isConstant {
                 for (offset, bound) in binding.names.enumerated() where runName(bound, in: index) == wanted {
-                    guard found == nil, binding.values.count == binding.names.count else { return nil }
-                    found = (index, binding.values[offset])
+                    guard found == nil else { return nil }
+                    if binding.values.isEmpty {
+                        found = (index, nil)
+                    } else {
+                        guard binding.values.count == binding.names.count else { return nil }
+                        found = (index, binding.values[offset])
+                    }
                 }
             }
         }
-        guard let found else { return nil }
-        var inner = Frame(key: nil, file: found.file, folder: frame.folder)
-        return defaultValue(found.value, in: &inner, depth: depth + 1)
+        return found
     }
 
     /// Whether `expression` is `runtime.GOOS` or `runtime.GOARCH`.
