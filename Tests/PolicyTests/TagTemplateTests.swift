@@ -66,6 +66,7 @@ struct RuleTests {
                 "deprecation-window", "tag-not-semver", "duplicate-version", "minor-on-supported-line",
                 "version-not-increasing", "bump-not-allowed", "version-file-mismatch", "unannounced-break",
                 "source-syntax-error", "promotion-window", "removal-condition", "hidden-at-run-time",
+                "registered-at-run-time",
             ])
         #expect(RuleID.allCases.sorted() == RuleID.allCases)
         #expect(RuleID.allCases.allSatisfy { RuleID(id: $0.id) == $0 })

@@ -29,7 +29,7 @@ extension Rule {
                 history: [ExampleRelease("1.0.0", ["cli:run", "cli:serve"])],
                 head: ExampleRelease("1.1.0", ["cli:run", "cli:serve registered-when=isBeta()"])),
             RuleExample(
-                "a command added under such a condition (a beta), or one that is now added on every run",
+                "a beta added so, or a command now added on every run",
                 triggers: false,
                 history: [ExampleRelease("1.0.0", ["cli:run", "cli:serve registered-when=isBeta()"])],
                 head: ExampleRelease("1.1.0", ["cli:run", "cli:serve", "cli:beta registered-when=isBeta()"])),
