@@ -1025,6 +1025,12 @@ struct CobraInterpreter {
     /// encloses it: a call runs once a pass in the context of whichever caller reaches it first, and one reached so
     /// from elsewhere registers what it registers whenever that caller runs.
     private var certainReaches: Set<CobraPair<Int32>> = []
+    /// The conditions of the caller's body each call was reached under, where some were (at most 16 a pair).
+    private var reachConditions: [CobraPair<Int32>: Set<[CobraRunCondition]>] = [:]
+    /// The conditions from the entry point each call was reached under (at most 16 a call), and the calls those
+    /// cover (reached on every run).
+    private var globalReaches: [Int32: Set<[CobraRunCondition]>] = [:]
+    private var coveredCalls: Set<Int32> = []
     /// The calls reached for sure from an entry point through `certainReaches`, worked out when the run ends.
     private var reachedForSure: Set<Int32> = []
     /// Where each flag was defined and each command added to a parent (``CobraRegistrationSite``), over every pass.
@@ -10662,7 +10668,20 @@ extension CobraInterpreter {
     /// whenever that body runs (``reachedForSure``).
     private mutating func noteReach(_ call: Int32) {
         let entry = runningEntries.last ?? 0
-        if runConditions.count <= entry { certainReaches.insert(CobraPair(runningCalls.last ?? -1, call)) }
+        let edge = CobraPair(runningCalls.last ?? -1, call)
+        if runConditions.count <= entry {
+            certainReaches.insert(edge)
+        } else if !certainReaches.contains(edge), reachConditions[edge, default: []].count < 16 {
+            // Reached under `c` and under `!c` (Execute's `if c { ...; return }` and the rest after it): on every run.
+            reachConditions[edge, default: []].insert(Array(runConditions[entry...]))
+            if CobraRegistration.covers(reachConditions[edge] ?? []) { certainReaches.insert(edge) }
+        }
+        // Reached under `c` through one caller and under `!c` through another (k6 0.59.0's `if provisioning {
+        // launch(); return }` then `execute()`, both of which build the command line): on every run.
+        if !runConditions.isEmpty, !coveredCalls.contains(call), globalReaches[call, default: []].count < 16 {
+            globalReaches[call, default: []].insert(runConditions)
+            if CobraRegistration.covers(globalReaches[call] ?? []) { coveredCalls.insert(call) }
+        }
     }
 
     /// Where a flag or command is registered now (``CobraRegistrationSite``).
@@ -10670,13 +10689,21 @@ extension CobraInterpreter {
         CobraRegistrationSite(conditions: runConditions, calls: runningCalls, entries: runningEntries)
     }
 
-    /// Keeps `site` among `sites`, at most ``CobraRegistrationSite/maximumSites``: past it, one registered on every run.
+    /// Keeps `site` among `sites`, at most ``CobraRegistrationSite/maximumSites`` as they are; past it, a site stands
+    /// for the conditions of the call it is in (which hold wherever that call is reached), as one condition `?` that
+    /// the default run decides false when one of them is (review: 33 sites must not make the item registered on
+    /// every run).
     private static func insert(_ site: CobraRegistrationSite, into sites: inout Set<CobraRegistrationSite>) {
-        if sites.count < CobraRegistrationSite.maximumSites - 1 {
+        if sites.count < CobraRegistrationSite.maximumSites || sites.contains(site) {
             sites.insert(site)
-        } else {
-            sites.insert(CobraRegistrationSite(conditions: [], calls: [], entries: []))
+            return
         }
+        let local = site.conditions[min(site.entries.last ?? 0, site.conditions.count)...]
+        let collapsed =
+            local.isEmpty
+            ? []
+            : [CobraRunCondition(text: "?", byDefault: local.contains { $0.byDefault == false } ? false : nil)]
+        sites.insert(CobraRegistrationSite(conditions: collapsed, calls: [], entries: []))
     }
 
     private mutating func recordFlagRegistration(_ set: CobraFlagSetID, _ name: String) {
@@ -10693,7 +10720,7 @@ extension CobraInterpreter {
         var children: [Int32: [Int32]] = [:]
         for pair in certainReaches { children[pair.first, default: []].append(pair.second) }
         var reached: Set<Int32> = []
-        var pending: [Int32] = children[-1] ?? []
+        var pending: [Int32] = (children[-1] ?? []) + coveredCalls
         while let call = pending.popLast() {
             guard reached.insert(call).inserted else { continue }
             pending.append(contentsOf: children[call] ?? [])

@@ -36,13 +36,37 @@ public struct CobraRegistration: Hashable, Sendable {
         return CobraRegistration(when: outer.when, byDefault: outer.byDefault && inner.byDefault)
     }
 
+    /// Whether `lists` of conditions cover every run: one is empty, or two differ only in a last condition that is the
+    /// other's opposite (`c` and `!c`), repeatedly (at most 16 lists are looked at).
+    static func covers(_ lists: Set<[CobraRunCondition]>) -> Bool {
+        var known = lists
+        var changed = true
+        while changed, known.count <= 64 {
+            if known.contains(where: \.isEmpty) { return true }
+            changed = false
+            let all = Array(known.prefix(16))
+            for one in all {
+                guard let last = one.last else { continue }
+                let prefix = Array(one.dropLast())
+                let opposite = CobraInterpreter.negated(last).text
+                if all.contains(where: { other in
+                    other.count == one.count && Array(other.dropLast()) == prefix
+                        && (other.last?.text == opposite || other.last.map(CobraInterpreter.negated)?.text == last.text)
+                }), known.insert(prefix).inserted {
+                    changed = true
+                }
+            }
+        }
+        return known.contains(where: \.isEmpty)
+    }
+
     /// The longest text kept; a longer one ends in `...`.
     static let maximumText = 120
 
     /// The registration of something registered at `sites`, whose conditions are `effective` (those that matter where
     /// the call that registers it is reached for sure): nil when some place registers it on every run.
     static func of(_ effective: [[CobraRunCondition]]) -> CobraRegistration? {
-        guard !effective.isEmpty, !effective.contains(where: \.isEmpty) else { return nil }
+        guard !effective.isEmpty, !effective.contains(where: \.isEmpty), !covers(Set(effective)) else { return nil }
         let texts = Set(effective.map { conditions in conditions.map(\.text).joined(separator: " && ") }).sorted()
         var when = texts.count == 1 ? texts[0] : texts.map { "(\($0))" }.joined(separator: " || ")
         if when.utf8.count > maximumText {

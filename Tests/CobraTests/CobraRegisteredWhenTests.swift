@@ -177,4 +177,29 @@ struct CobraRegisteredWhenTests {
             root: "tool")
         #expect(registration(found).isEmpty, "\(registration(found))")
     }
+
+    @Test("a helper reached under a condition through one caller and under its opposite through another: every run")
+    func complementaryPaths() {
+        let found = surface(
+            program(
+                #"if os.Getenv("X") != "" { launch(c); return c }; addFlags(c)"#,
+                extra: """
+                    func launch(c *cobra.Command) { addFlags(c) }
+                    func addFlags(c *cobra.Command) { c.Flags().Bool("beta", false, "") }
+                    """),
+            root: "tool")
+        #expect(registration(found).isEmpty, "\(registration(found))")
+        let branches = surface(
+            program(#"if os.Getenv("X") != "" { fs.Bool("beta", false, "") } else { fs.Bool("beta", true, "") }"#),
+            root: "tool")
+        #expect(registration(branches).isEmpty, "\(registration(branches))")
+    }
+
+    @Test("more places than are kept still leave the flag registered under conditions, not by default")
+    func manySites() {
+        let body = (0..<40).map { #"if os.Getenv("X\#($0)") != "" { fs.Bool("beta", false, "") }"# }
+            .joined(separator: "\n")
+        let found = surface(program(body), root: "tool")
+        #expect(registration(found)["tool run --beta"]?.hasSuffix("|false") == true, "\(registration(found))")
+    }
 }
