@@ -505,6 +505,11 @@ public struct CobraExtractorSpec: Extractor {
                     return true
                 }
                 return false
+            },
+            extendsOwnTree: { (folder) throws(GitError) in
+                var texts: [String] = []
+                for blob in layout.files[folder] ?? [] { texts.append(try project.files.text(ofBlob: blob)) }
+                return CobraPrograms.extendsOwnTree(texts, modules: layout.modules)
             })
         var programs = try found.programs.map { (program) throws(GitError) in
             CobraPrograms.Program(
@@ -594,8 +599,10 @@ public struct CobraExtractorSpec: Extractor {
     private static func unstableCommands(_ items: [CobraItem], annotated: [String] = []) -> [String] {
         let listed = Set(items.map(\.key))
         let isFlag = { (key: String) in key.contains(" -") }
+        // An alias says nothing of its command's stability: argo-rollouts' `get experiment` has the alias `exp`, a
+        // short name of its Experiment resource, not a promise left out (review I6).
         let commands =
-            items.map(\.key).filter { key in
+            items.filter { $0.attributes["alias-of"] == nil }.map(\.key).filter { key in
                 guard !isFlag(key), let last = key.split(separator: " ").last, key.contains(" ") else {
                     return false
                 }
