@@ -298,7 +298,8 @@ public struct CobraExtractorSpec: Extractor {
                 if folders.count > program.folders.count {
                     programs[index] = CobraPrograms.Program(
                         name: program.name, namedByUse: program.namedByUse, folders: folders.sorted(),
-                        main: program.main, others: program.others, builtOutside: program.builtOutside)
+                        main: program.main, others: program.others, builtOutside: program.builtOutside,
+                        extendsRoot: program.extendsRoot)
                 }
             }
         }
@@ -338,8 +339,12 @@ public struct CobraExtractorSpec: Extractor {
             }
             if programs.count > 1 || !program.namedByUse || !program.others.isEmpty {
                 cobra.append(DraftEntry("root", .string(program.name)))
+                let named = program.others.map { "'\($0)'" }.joined(separator: ", ")
                 comments.append(
-                    !program.others.isEmpty
+                    program.extendsRoot && !program.others.isEmpty
+                        ? "root: picks this tree, which the program extends with \(named) where the surface does not "
+                            + "follow (in a function it hands to another module's code): \(named) is not in it."
+                        : !program.others.isEmpty
                         ? "root: picks this tree; the program also reaches "
                             + program.others.map { "'\($0)'" }.joined(separator: ", ")
                             + " (it picks its root at run time): add a surface with that root: for each."
@@ -515,7 +520,8 @@ public struct CobraExtractorSpec: Extractor {
             CobraPrograms.Program(
                 name: program.name, namedByUse: program.namedByUse,
                 folders: try withTables(program.folders, layout: layout, in: project, parsed: &parsed),
-                main: program.main, others: program.others, builtOutside: program.builtOutside)
+                main: program.main, others: program.others, builtOutside: program.builtOutside,
+                extendsRoot: program.extendsRoot)
         }
         if programs.isEmpty {
             // No `package main` here runs a command tree (kubectl's commands are built into a program elsewhere):

@@ -23,6 +23,9 @@ struct CobraPrograms {
         /// trees, none named like it (`others` names them): they are handed to code outside the module that builds the
         /// root (review I1).
         var builtOutside = false
+        /// Whether the program adds the trees `others` names to its root itself, where the surface may not follow (in a
+        /// function it hands to another module's code, as docker/compose's plugin main: review I5).
+        var extendsRoot = false
     }
 
     /// The programs, by name.
@@ -72,7 +75,9 @@ struct CobraPrograms {
             // A program that adds commands to a tree a function of the module built (docker/compose since 5.2:
             // `cmd := commands.RootCommand(cli); cmd.AddCommand(commands.HooksCommand())`, inside the function it
             // hands the docker CLI's plugin runner) holds its root, though it calls no Execute: review I5.
-            if own == nil, candidates.count > 1, try !executes(main), try !extendsOwnTree(main) {
+            var extendsRoot = false
+            if own == nil, candidates.count > 1, try !executes(main) { extendsRoot = try extendsOwnTree(main) }
+            if own == nil, candidates.count > 1, try !executes(main), !extendsRoot {
                 // The trees are handed to code of another module, which builds the root: the program keeps its own
                 // name, and no tree of its stands for the root.
                 chosen.append(
@@ -89,7 +94,8 @@ struct CobraPrograms {
                 own == nil && candidates.count > 1
                 ? Set(candidates.filter { $0 != root }.compactMap(\.name)).subtracting([name]).sorted() : []
             let program = Program(
-                name: name, namedByUse: root.name != nil, folders: folders, main: main, others: others)
+                name: name, namedByUse: root.name != nil, folders: folders, main: main, others: others,
+                extendsRoot: extendsRoot)
             // Several mains run one tree (a server's own main and the repository's): the one named like it counts.
             if let index = chosen.firstIndex(where: { $0.root == root }) {
                 if chosen[index].program.main.split(separator: "/").last.map(String.init) != name
@@ -118,7 +124,7 @@ struct CobraPrograms {
             found.append(
                 Program(
                     name: root?.name ?? program.name, namedByUse: root?.name != nil, folders: program.folders,
-                    main: program.main, others: program.others))
+                    main: program.main, others: program.others, extendsRoot: program.extendsRoot))
         }
         // Two programs of one name (a man-page generator that runs the same commands): the one whose folder is
         // named so, else the one with more files.

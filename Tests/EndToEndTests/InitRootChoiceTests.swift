@@ -194,6 +194,12 @@ struct InitRootChoiceTests {
             #expect(result.status == 0)
             #expect(!result.text.contains("built outside the module"), "extending: \(extending)\n\(result.text)")
             #expect(result.text.contains("cli:\n"), "extending: \(extending)\n\(result.text)")
+            if extending {
+                #expect(
+                    result.text.contains("root: picks this tree, which the program extends with 'hooks' where the surface"),
+                    "\(result.text)")
+                #expect(!result.text.contains("picks its root at run time"), "\(result.text)")
+            }
         }
         // Trees handed to another module's code, none extended here, are still built outside (review I1).
         var handed = files(extending: true)

@@ -606,8 +606,12 @@ struct PolicyDraftTests {
             "// +groupName=\(group).example.com\npackage \(version)\n\nimport \"k8s.io/apimachinery/pkg/runtime/schema\"\n\n"
                 + "var SchemeGroupVersion = schema.GroupVersion{Group: \"\(group).example.com\", Version: \"\(version)\"}\n"
         }
-        // The project's API: a Kubernetes API group served as v1alpha1 only, and the client generated for it.
-        try repo.write("pkg/apis/rollouts/v1alpha1/register.go", register("rollouts", "v1alpha1"))
+        // The project's API: a Kubernetes API group served as v1alpha1 only (registered as kubebuilder writes it,
+        // without a marker), and the client generated for it.
+        try repo.write(
+            "pkg/apis/rollouts/v1alpha1/groupversion_info.go",
+            "package v1alpha1\n\nimport \"k8s.io/apimachinery/pkg/runtime/schema\"\n\n"
+                + "var GroupVersion = schema.GroupVersion{Group: \"rollouts.example.com\", Version: \"v1alpha1\"}\n")
         try repo.write("pkg/apis/rollouts/v1alpha1/types.go", "package v1alpha1\n\ntype Rollout struct{ Replicas int }\n")
         try repo.write("pkg/client/typed/rollouts/v1alpha1/client.go", "package v1alpha1\n\nfunc New() {}\n")
         // Another API group, served as v1 and, beside it, in development as v2beta1 and v1alpha1.
