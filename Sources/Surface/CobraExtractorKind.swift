@@ -302,7 +302,8 @@ public struct CobraExtractorSpec: Extractor {
                 if folders.count > program.folders.count {
                     programs[index] = CobraPrograms.Program(
                         name: program.name, namedByUse: program.namedByUse, folders: folders.sorted(),
-                        main: program.main, others: program.others, builtOutside: program.builtOutside)
+                        main: program.main, others: program.others, builtOutside: program.builtOutside,
+                        extendsRoot: program.extendsRoot)
                 }
             }
         }
@@ -342,8 +343,12 @@ public struct CobraExtractorSpec: Extractor {
             }
             if programs.count > 1 || !program.namedByUse || !program.others.isEmpty {
                 cobra.append(DraftEntry("root", .string(program.name)))
+                let named = program.others.map { "'\($0)'" }.joined(separator: ", ")
                 comments.append(
-                    !program.others.isEmpty
+                    program.extendsRoot && !program.others.isEmpty
+                        ? "root: picks this tree, which the program extends with \(named) where the surface does not "
+                            + "follow (in a function it hands to another module's code): \(named) is not in it."
+                        : !program.others.isEmpty
                         ? "root: picks this tree; the program also reaches "
                             + program.others.map { "'\($0)'" }.joined(separator: ", ")
                             + " (it picks its root at run time): add a surface with that root: for each."
@@ -509,12 +514,18 @@ public struct CobraExtractorSpec: Extractor {
                     return true
                 }
                 return false
+            },
+            extendsOwnTree: { (folder) throws(GitError) in
+                var texts: [String] = []
+                for blob in layout.files[folder] ?? [] { texts.append(try project.files.text(ofBlob: blob)) }
+                return CobraPrograms.extendsOwnTree(texts, modules: layout.modules)
             })
         var programs = try found.programs.map { (program) throws(GitError) in
             CobraPrograms.Program(
                 name: program.name, namedByUse: program.namedByUse,
                 folders: try withTables(program.folders, layout: layout, in: project, parsed: &parsed),
-                main: program.main, others: program.others, builtOutside: program.builtOutside)
+                main: program.main, others: program.others, builtOutside: program.builtOutside,
+                extendsRoot: program.extendsRoot)
         }
         if programs.isEmpty {
             // No `package main` here runs a command tree (kubectl's commands are built into a program elsewhere):
@@ -598,8 +609,10 @@ public struct CobraExtractorSpec: Extractor {
     private static func unstableCommands(_ items: [CobraItem], annotated: [String] = []) -> [String] {
         let listed = Set(items.map(\.key))
         let isFlag = { (key: String) in key.contains(" -") }
+        // An alias says nothing of its command's stability: argo-rollouts' `get experiment` has the alias `exp`, a
+        // short name of its Experiment resource, not a promise left out (review I6).
         let commands =
-            items.map(\.key).filter { key in
+            items.filter { $0.attributes["alias-of"] == nil }.map(\.key).filter { key in
                 guard !isFlag(key), let last = key.split(separator: " ").last, key.contains(" ") else {
                     return false
                 }
