@@ -544,10 +544,11 @@ struct CobraAttributeTable: Sendable {
     enum Shape: Hashable, Sendable {
         case command(
             hidden: Bool, hiddenWhen: String? = nil, aliasOf: String?, unreadFlags: String?, unreadFlagNames: String? = nil,
-            validArgs: String? = nil, unreadCommands: Bool = false, useWords: String? = nil)
+            validArgs: String? = nil, unreadCommands: Bool = false, useWords: String? = nil,
+            registered: CobraRegistration? = nil)
         case flag(
             type: String, scope: String, shorthand: String?, hidden: Bool, hiddenWhen: String? = nil, noOptDefault: Bool,
-            valueType: String? = nil, acceptsNothing: Bool = false)
+            valueType: String? = nil, acceptsNothing: Bool = false, registered: CobraRegistration? = nil)
     }
 
     private var dictionaries: [Shape: [String: String]] = [:]
@@ -556,6 +557,13 @@ struct CobraAttributeTable: Sendable {
 
     /// At most this many shapes are kept; past it the table starts again.
     static let maximumShapes = 1 << 14
+
+    /// `registered-when`, and `registered-by-default=false` when the default run does not register the item.
+    private static func mark(_ registered: CobraRegistration?, in attributes: inout [String: String]) {
+        guard let registered else { return }
+        attributes["registered-when"] = registered.when
+        if !registered.byDefault { attributes["registered-by-default"] = "false" }
+    }
 
     /// The attributes of `shape`.
     mutating func attributes(of shape: Shape) -> [String: String] {
@@ -567,7 +575,8 @@ struct CobraAttributeTable: Sendable {
         switch shape {
         case .command(
             let hidden, let hiddenWhen, let aliasOf, let unreadFlags, let unreadFlagNames, let validArgs,
-            let unreadCommands, let useWords):
+            let unreadCommands, let useWords, let registered):
+            Self.mark(registered, in: &attributes)
             if hidden { attributes["hidden"] = "true" }
             if let hiddenWhen { attributes["hidden-when"] = hiddenWhen }
             if let useWords { attributes["use-words"] = useWords }
@@ -578,8 +587,9 @@ struct CobraAttributeTable: Sendable {
             if let validArgs { attributes["valid-args"] = validArgs }
         case .flag(
             let type, let scope, let shorthand, let hidden, let hiddenWhen, let noOptDefault, let valueType,
-            let acceptsNothing):
+            let acceptsNothing, let registered):
             attributes = ["type": type, "scope": scope]
+            Self.mark(registered, in: &attributes)
             if acceptsNothing { attributes["accepts"] = "nothing" }
             if let hiddenWhen { attributes["hidden-when"] = hiddenWhen }
             if let valueType { attributes["value-type"] = valueType }
@@ -599,11 +609,14 @@ extension CobraAttributeTable.Shape {
     fileprivate var isASCII: Bool {
         func ascii(_ text: String?) -> Bool { text?.utf8.allSatisfy { $0 < 0x80 } ?? true }
         switch self {
-        case .command(_, let hiddenWhen, let aliasOf, let unreadFlags, let unreadFlagNames, let validArgs, _, let useWords):
+        case .command(
+            _, let hiddenWhen, let aliasOf, let unreadFlags, let unreadFlagNames, let validArgs, _, let useWords,
+            let registered):
             return ascii(hiddenWhen) && ascii(aliasOf) && ascii(unreadFlags) && ascii(unreadFlagNames) && ascii(validArgs)
-                && ascii(useWords)
-        case .flag(let type, let scope, let shorthand, _, let hiddenWhen, _, let valueType, _):
+                && ascii(useWords) && ascii(registered?.when)
+        case .flag(let type, let scope, let shorthand, _, let hiddenWhen, _, let valueType, _, let registered):
             return ascii(type) && ascii(scope) && ascii(shorthand) && ascii(hiddenWhen) && ascii(valueType)
+                && ascii(registered?.when)
         }
     }
 }

@@ -382,6 +382,11 @@ private struct TreeBuilder {
     /// The `Hidden` expression not decided of the command being visited or the nearest above it that has one
     /// (``CobraCommandInfo/hiddenWhen``): what is under it may be hidden (`hidden-when`).
     private var hiddenWhen: String?
+    /// How the command being visited, or one above it, is added when only conditions decided when the program runs
+    /// add it (``CobraRegistration``): so is what is under it (`registered-when`).
+    private var registered: CobraRegistration?
+    /// The commands being visited, outermost first.
+    private var visiting: [CobraSite] = []
     /// Whether a persistent hook of the command being visited or of one above it may read the arguments (cobra runs
     /// the nearest one with the running command's arguments): its `Use` words are then placeholders (review R101 G).
     private var argumentsReadAbove = false
@@ -402,6 +407,7 @@ private struct TreeBuilder {
         let set: CobraFlagSetID
         let hidden: Bool
         let hiddenWhen: String?
+        let registered: CobraRegistration?
     }
     private static let maximumAliasItems = 50_000
 
@@ -701,7 +707,7 @@ private struct TreeBuilder {
     private mutating func flagAttributes(
         of flags: [FlatFlag], in set: CobraFlagSetID, scope: String, hidden: Bool
     ) -> [[String: String]] {
-        let key = FlagAttributesKey(set: set, hidden: hidden, hiddenWhen: hiddenWhen)
+        let key = FlagAttributesKey(set: set, hidden: hidden, hiddenWhen: hiddenWhen, registered: registered)
         if let known = attributesBySet[key] { return known }
         let attributes = flags.map { flag in
             let hidden = hidden || flag.hidden
@@ -710,7 +716,8 @@ private struct TreeBuilder {
                     type: flag.definition.type, scope: scope, shorthand: flag.definition.shorthand,
                     hidden: hidden, hiddenWhen: hidden ? nil : hiddenWhen ?? flag.hiddenWhen,
                     noOptDefault: flag.noOptDefault, valueType: flag.definition.valueType,
-                    acceptsNothing: flag.definition.rejectsEveryValue))
+                    acceptsNothing: flag.definition.rejectsEveryValue,
+                    registered: CobraRegistration.both(registered, flag.registered)))
         }
         attributesBySet[key] = attributes
         return attributes
@@ -842,6 +849,12 @@ private struct TreeBuilder {
         let hiddenWhenAbove = hiddenWhen
         hiddenWhen = hidden ? nil : hiddenWhen ?? info.hiddenWhen
         defer { hiddenWhen = hiddenWhenAbove }
+        let registeredAbove = registered
+        registered = CobraRegistration.both(
+            registered, visiting.last.flatMap { interpreter.registration(ofChild: site, of: $0) })
+        defer { registered = registeredAbove }
+        visiting.append(site)
+        defer { visiting.removeLast() }
         let argumentsAbove = argumentsReadAbove
         argumentsReadAbove = argumentsReadAbove || info.persistentHookReadsArguments
         defer { argumentsReadAbove = argumentsAbove }
@@ -853,7 +866,8 @@ private struct TreeBuilder {
                 hidden: hidden, hiddenWhen: hiddenWhen, aliasOf: aliasOf, unreadFlags: unread?.scopes,
                 unreadFlagNames: unread?.names,
                 validArgs: validArgs(of: info, at: site),
-                unreadCommands: interpreter.openCommands.contains(site), useWords: argumentsReadAbove ? nil : Self.useWords(of: info)))
+                unreadCommands: interpreter.openCommands.contains(site), useWords: argumentsReadAbove ? nil : Self.useWords(of: info),
+                registered: registered))
         // Every path to it, through aliases too: `tool p sign` is the same experimental command as `tool pipeline sign`.
         if info.annotatedExperimental, path.count > 1, annotatedExperimental.count < Self.maximumAliasItems {
             annotatedExperimental.insert(key)
@@ -1358,6 +1372,8 @@ private struct TreeBuilder {
         var build = CobraBuildCondition.always
         /// Defined in `pflag.CommandLine`, which cobra adds to the root's persistent flags (``mergesCommandLine``).
         var fromCommandLine = false
+        /// How the set registers it when only conditions decided when the program runs do (``CobraRegistration``).
+        var registered: CobraRegistration?
     }
 
     /// Keeps `other`'s spellings on `known` when they differ from its name's bytes (the common case, the same
@@ -1389,7 +1405,8 @@ private struct TreeBuilder {
             }
             result[name] = FlatFlag(
                 definition: definition, deprecated: false, hidden: false,
-                build: condition(interpreter.flagBuilds[CobraFlagKey(set: id, name: name)]))
+                build: condition(interpreter.flagBuilds[CobraFlagKey(set: id, name: name)]),
+                registered: interpreter.registration(ofFlag: name, in: id))
         }
         for included in info.includes.sorted(by: Self.order) {
             let through = condition(interpreter.includeBuilds[CobraPair(id, included)])
@@ -1397,6 +1414,8 @@ private struct TreeBuilder {
                 if let known = result[name] {
                     // Named so by Swift's `==` with other bytes: another flag to pflag, a spelling of this one.
                     Self.addSpellings(of: flag.definition, to: &result[name])
+                    // Registered on every run by either set: on every run.
+                    if flag.registered == nil { result[name]?.registered = nil }
                     // In a build without the first definition, the added set's defines it.
                     if !known.build.isAlways {
                         result[name]?.build = known.build.or(flag.build.and(through, in: buildTable), in: buildTable)
@@ -1443,7 +1462,8 @@ private struct TreeBuilder {
             }
             result[ref.name] = FlatFlag(
                 definition: definition, deprecated: other.deprecated.contains(ref.name),
-                hidden: other.hidden.contains(ref.name), noOptDefault: other.noOptDefault.contains(ref.name))
+                hidden: other.hidden.contains(ref.name), noOptDefault: other.noOptDefault.contains(ref.name),
+                registered: interpreter.registration(ofFlag: ref.name, in: id))
         }
         for name in info.deprecated { result[name]?.deprecated = true }
         for name in info.hidden { result[name]?.hidden = true }

@@ -1016,6 +1016,35 @@ struct CobraInterpreter {
     /// for its logging mode before building the command line, and its helper's `MarkHidden(name)` counted as made in
     /// some runs only).
     private var earlyReturns: [CobraEarlyReturn] = []
+    /// The conditions decided only when the program runs that enclose what runs now, outermost first
+    /// (``CobraRunCondition``): what is registered under them is `registered-when`.
+    private var runConditions: [CobraRunCondition] = []
+    /// For each of `runningCalls`, how many of `runConditions` enclosed it when its body began.
+    private var runningEntries: [Int] = []
+    /// Each call (second) reached where no run condition of the body reaching it (first; -1 for an entry point)
+    /// encloses it: a call runs once a pass in the context of whichever caller reaches it first, and one reached so
+    /// from elsewhere registers what it registers whenever that caller runs.
+    private var certainReaches: Set<CobraPair<Int32>> = []
+    /// The conditions of the caller's body each call was reached under, where some were (at most 16 a pair).
+    private var reachConditions: [CobraPair<Int32>: Set<[CobraRunCondition]>] = [:]
+    /// The conditions from the entry point each call was reached under (at most 16 a call), and the calls those
+    /// cover (reached on every run).
+    private var globalReaches: [Int32: Set<[CobraRunCondition]>] = [:]
+    private var coveredCalls: Set<Int32> = []
+    /// The calls reached for sure from an entry point through `certainReaches`, worked out when the run ends.
+    private var reachedForSure: Set<Int32> = []
+    /// Where each flag was defined and each command added to a parent (``CobraRegistrationSite``), over every pass.
+    private var flagRegistrations: [CobraFlagKey: Set<CobraRegistrationSite>] = [:]
+    private var childRegistrations: [CobraPair<CobraSite>: Set<CobraRegistrationSite>] = [:]
+    /// The run condition of the `if` statement just run (nil when it was decided, or reads nothing of the run), for the
+    /// rest of the block when its branch leaves it.
+    private var leavingCondition: CobraRunCondition?
+    /// ``assignedInFolder(_:in:)`` by folder and name, worked out once.
+    private var assignedGlobals: [CobraPair<Int32>: Bool] = [:]
+    /// ``isPackageVariable(_:in:)`` by folder and name, worked out once.
+    private var packageVariables: [CobraPair<Int32>: Bool] = [:]
+    /// ``defaultRunSets()``, worked out once.
+    private var defaultRunSetsKnown: (environment: Bool, viper: Bool)?
     /// The rest (``earlyReturns``' innermost, nil for none) each flag was defined in, for a hiding in a rest; a flag
     /// defined in more than one is in ``mixedRests``.
     private var flagRests: [CobraFlagKey: CobraEarlyReturn?] = [:]
@@ -1116,6 +1145,16 @@ struct CobraInterpreter {
         var folder: Int32
         /// By the names' numbers in `file`.
         var locals = CobraLocals()
+        /// The locals given what only the program's run gives (``readsRunTime(_:in:depth:)``), and those whose value
+        /// the default run decides (``defaultValue(_:in:depth:)``).
+        var runLocals: Set<CobraLocalName> = []
+        var defaultLocals: [CobraLocalName: CobraDefaultValue] = [:]
+        /// What the default run gives the fields of a local struct literal (`cfg := T{dry: os.Getenv("X") != ""}`),
+        /// the locals that hold `os.Getenv` or `os.LookupEnv` as a value (`get := os.Getenv`), and those that hold a
+        /// viper of their own (`v := viper.New()`).
+        var defaultFields: [CobraLocalName: [CobraLocalName: CobraDefaultValue]] = [:]
+        var environmentReaders: [CobraLocalName: String] = [:]
+        var vipers: Set<CobraLocalName> = []
         /// What an immediately-called function literal returns (nil in a declared function: see `returns`).
         var literalReturns: CobraValues?
         /// The loops running one element at a time over a collection held by a name, innermost last: `table[i]`
@@ -1698,6 +1737,7 @@ struct CobraInterpreter {
             if !changed || !changedAfterRead || outOfStack != nil { break }
         }
         if recordsTakingAway && outOfStack == nil { takeAway() }
+        settleReaches()
     }
 
     /// Where the call being evaluated runs, and whether it holds in every run.
@@ -1716,6 +1756,7 @@ struct CobraInterpreter {
 
     /// Records that the call being evaluated defines flag `name` in `set`, or adds it there (``recordsTakingAway``).
     private mutating func recordFlagStep(_ set: CobraFlagSetID, _ name: String) {
+        recordFlagRegistration(set, name)
         guard recordsTakingAway else { return }
         CobraSteps.insert(currentStep, into: &flagSteps[CobraFlagKey(set: set, name: name), default: []])
     }
@@ -2439,6 +2480,7 @@ struct CobraInterpreter {
                 function: key, arguments: stored, receiver: receiver, build: build, certain: certain,
                 caller: caller.flatMap { isConstructor(key) ? $0 : nil }, unnamedReceiver: unnamed.receiver,
                 unnamedArguments: unnamedArguments))
+        noteReach(call)
         let (undecided, depth, outOfOrder) = (undecidedBranches, callDepth, unordered)
         let running = runningClosures.isEmpty ? [] : runningClosures.sorted()
         // By index: `recording.last` would copy the record (and retain each of its arrays) for two counts.
@@ -2562,7 +2604,11 @@ struct CobraInterpreter {
         defer { bodiesResumed.removeLast() }
         if callParents[call] == nil, let caller = runningCalls.last { callParents[call] = caller }
         runningCalls.append(call)
-        defer { runningCalls.removeLast() }
+        runningEntries.append(runConditions.count)
+        defer {
+            runningCalls.removeLast()
+            runningEntries.removeLast()
+        }
         let key = callKeys[Int(call)].function
         let stored = callKeys[Int(call)].arguments
         let declaration = declared.list[Int(key)]
@@ -5569,9 +5615,15 @@ struct CobraInterpreter {
     ) {
         let undecided = undecidedBranches
         let returns = earlyReturns.count
-        defer { earlyReturns.removeSubrange(min(returns, earlyReturns.count)...) }
+        let conditions = runConditions.count
+        defer {
+            earlyReturns.removeSubrange(min(returns, earlyReturns.count)...)
+            runConditions.removeSubrange(min(conditions, runConditions.count)...)
+        }
         for (index, statement) in statements.enumerated() {
             if frame.skipping || frame.filterUndecided || frame.breaking { break }
+            // A `goto` may come to a label from before an `if` that leaves: what follows runs in those runs too.
+            if case .label = statement { runConditions.removeSubrange(min(conditions, runConditions.count)...) }
             if frame.ended {
                 // After a `return` or `goto` every path takes, Go runs nothing up to a label (a `goto` may come there;
                 // a label inside a block after it cannot be a goto's target from outside the block).
@@ -5579,7 +5631,16 @@ struct CobraInterpreter {
                 continue
             }
             if scoped { Self.remember(statement, into: &shadowed, in: frame) }
+            leavingCondition = nil
             execute(statement, in: &frame)
+            // After `if os.Getenv("X") == "" { return }` (or a `goto` past what follows), the rest of the block runs
+            // only when the condition does not hold.
+            if case .conditional(_, _?, let then, _) = statement, let left = leavingCondition,
+                Self.leavesBlock(then), !frame.ended
+            {
+                runConditions.append(Self.negated(left))
+            }
+            leavingCondition = nil
             // After `if os.Getenv(...) == "" { return f(c) }`, the rest of the block runs only in some runs; after
             // `if err != nil { return err }` it is what runs.
             if case .conditional(_, let condition?, let then, _) = statement, case .return? = then.last,
@@ -5650,6 +5711,7 @@ struct CobraInterpreter {
                 frame.unnamed[name] = unnamed
             }
             if sources.count == 1, values[0].isEmpty { methodValueOfUnnamed(sources[0], in: frame) }
+            noteRunLocals(targets, sources, in: &frame)
             if define, targets.count == 1, sources.count == 1, case .name(let name) = targets[0] {
                 certainLocal(name, sources[0], in: &frame)
                 recordOneEntry(name, sources[0], in: &frame)
@@ -5664,6 +5726,7 @@ struct CobraInterpreter {
                 if values.isEmpty, let type, let instance = instance(of: type, in: frame.file) { value = [instance] }
                 frame.locals.assign(value, to: name)
             }
+            noteRunLocals(names.map { CobraExpr.name($0) }, sources, in: &frame)
             // `var h = <-ch`, `var h *Holder = ctx.Value(k).(*Holder)` (review R89b): as `:=` does.
             if sources.count == 1, values[0].isEmpty, let name = names.first,
                 let unnamed = unnamedValue(of: sources[0], in: frame)
@@ -5695,6 +5758,18 @@ struct CobraInterpreter {
             }
         case .range(let names, let collection, let body):
             let elements = evaluate(collection, in: &frame)
+            // Over what only the run gives (`strings.Split(os.Getenv("X"), ",")`): the body may run no time.
+            var overRunTime: CobraRunCondition?
+            if elements.isEmpty, let reads = runCondition(collection, in: &frame) {
+                overRunTime = CobraRunCondition(
+                    text: "range " + reads.text, byDefault: emptyByDefault(collection, in: &frame) ? false : nil)
+            }
+            if let overRunTime { runConditions.append(overRunTime) }
+            defer { if overRunTime != nil { runConditions.removeLast() } }
+            for case .name(let variable) in names where variable != CobraKnown.underscore.id {
+                if overRunTime != nil { frame.runLocals.insert(variable) } else { frame.runLocals.remove(variable) }
+                frame.defaultLocals[variable] = nil
+            }
             // A collection the run cannot name, of a type the code names (``CobraUnnamedValue/collection``).
             var rangedUnnamed: CobraUnnamedValue?
             if let unnamed = unnamedValue(of: collection, held: elements, in: frame), unnamed.type != -2 {
@@ -5879,10 +5954,16 @@ struct CobraInterpreter {
             var shadowed: [Shadowed] = []
             let deferredFrom = frame.deferred.count
             executeHeader(header, in: &frame, shadowing: &shadowed)
+            // A loop whose condition reads what only the run gives (`i < n` with `n` from the environment) may run its
+            // body no time.
+            var guarded: CobraRunCondition?
+            if case .expression(let condition)? = header.last { guarded = runCondition(condition, in: &frame) }
+            if let guarded { runConditions.append(guarded) }
             // The body may run no time: a `return` or `goto` in it does not end what follows the loop.
             frame.loops += 1
             executeBlock(body, in: &frame)
             frame.loops -= 1
+            if guarded != nil { runConditions.removeLast() }
             frame.ended = false
             endScope(shadowed, deferredFrom: deferredFrom, in: &frame)
         case .deferred(let call):
@@ -5941,15 +6022,22 @@ struct CobraInterpreter {
                 currentBuild = outerBuild
                 return
             }
+            var guarded: CobraRunCondition?
+            if holds == nil, let condition { guarded = runCondition(condition, in: &frame) }
             branch(
                 holds, then: then, otherwise: otherwise,
                 uniqueness: holds == nil && isUniquenessCheck(header: header, condition: condition, in: frame),
-                certain: certain, in: &frame)
+                certain: certain, runCondition: guarded, in: &frame)
+            leavingCondition = guarded
         case .switchCases(let tag, let clauses):
             let decisions = switchDecisions(tag: tag, clauses: clauses, in: &frame)
             for (clause, holds) in zip(clauses, decisions) {
                 if frame.skipping || frame.filterUndecided || frame.breaking { break }
-                branch(holds, then: clause.body, otherwise: [], uniqueness: false, in: &frame)
+                var guarded: CobraRunCondition?
+                if holds == nil, let expression = Self.clauseCondition(tag: tag, clause: clause, of: clauses) {
+                    guarded = runCondition(expression, in: &frame)
+                }
+                branch(holds, then: clause.body, otherwise: [], uniqueness: false, runCondition: guarded, in: &frame)
             }
         case .typeSwitch(let subject, let clauses):
             let decisions = typeSwitchDecisions(subject: subject, clauses: clauses, in: &frame)
@@ -6120,7 +6208,7 @@ struct CobraInterpreter {
     /// (``comparesCertainStrings(_:)``): then what follows ends when the branch that runs ends.
     private mutating func branch(
         _ holds: Bool?, then: [CobraStatement], otherwise: [CobraStatement], uniqueness: Bool, certain: Bool = false,
-        in frame: inout Frame
+        runCondition: CobraRunCondition? = nil, in frame: inout Frame
     ) {
         if holds == nil, frame.strictRun || frame.filteredRun, Self.jumps(then) || Self.jumps(otherwise), !uniqueness {
             // Whether this entry goes on is not known: the loop runs at once for it, as before tables were read.
@@ -6130,14 +6218,19 @@ struct CobraInterpreter {
         if holds == nil { undecidedBranches += 1 }
         // A `continue` on one branch of an undecided `if` skips the rest only in some runs: every branch counts.
         let skipping = frame.skipping
+        let guarded = holds == nil ? runCondition : nil
+        if let guarded { runConditions.append(guarded) }
         if holds != false { executeBlock(then, in: &frame) }
+        if guarded != nil { runConditions.removeLast() }
         if holds == nil { frame.skipping = skipping }
         // What follows ends only when both branches of an undecided `if` end (`if c { return a } else { return b
         // }`). One decided by what names hold does not end it: a name holds what any run gave it, so `if root !=
         // nil { return root }` is decided for a `root` some earlier call set, while the first call goes on.
         let (thenEnded, thenLeaving) = (frame.ended, frame.leaving)
         frame.ended = false
+        if let guarded { runConditions.append(Self.negated(guarded)) }
         if holds != true { executeBlock(otherwise, in: &frame) }
+        if guarded != nil { runConditions.removeLast() }
         if holds == nil { frame.skipping = skipping }
         if let holds, certain {
             if holds { (frame.ended, frame.leaving) = (thenEnded, thenLeaving) }
@@ -9275,6 +9368,7 @@ struct CobraInterpreter {
                     }
                     CobraSteps.insert(argument, into: &childOrder[CobraPair(site, child), default: []])
                 }
+                for child in children { recordChildRegistration(site, child) }
                 if conditional {
                     for child in children { childBuilds[CobraPair(site, child), default: []].insert(currentBuild) }
                 }
@@ -9998,5 +10092,685 @@ struct CobraRewrittenTypes {
         default:
             return mayHold(constraint, parameters: parameters)
         }
+    }
+}
+
+/// What the default run gives a local or an expression (``CobraRunCondition/byDefault``).
+enum CobraDefaultValue: Hashable, Sendable {
+    case string(String)
+    case bool(Bool)
+}
+
+// MARK: - Registration under conditions decided when the program runs (review R103)
+
+extension CobraInterpreter {
+    /// The methods that ask whether a flag is already there (`fs.Lookup(name)`): a flag defined when it is not (rclone's
+    /// `if !found { ... }` after `found := flags.Lookup(name) != nil`) is there either way.
+    private static let lookupMethods: Set<String> = [
+        "Lookup", "ShorthandLookup", "Flag", "HasFlags", "HasAvailableFlags", "HasPersistentFlags",
+        "HasLocalFlags", "HasSubCommands", "HasAvailableSubCommands", "Find", "Traverse", "Commands",
+    ]
+
+    /// Whether `expression` reads what only the program's run gives (a call, a package-level variable, a local given
+    /// one of those): true; false when it reads none (parameters, fields of objects the run made, constants); nil when
+    /// it asks whether something exists (a comparison with `nil`, ``lookupMethods``), which is no condition on
+    /// registering: a flag defined when it is not there yet is there either way.
+    private mutating func readsRunTime(_ expression: CobraExpr, in frame: Frame, depth: Int = 0) -> Bool? {
+        guard depth < Self.maximumCertainDepth else { return nil }
+        func both(_ parts: [CobraExpr], _ interpreter: inout CobraInterpreter) -> Bool? {
+            var result = false
+            for part in parts {
+                guard let one = interpreter.readsRunTime(part, in: frame, depth: depth + 1) else { return nil }
+                result = result || one
+            }
+            return result
+        }
+        switch expression {
+        case .name(let name):
+            if name == CobraKnown.nil.id { return nil }
+            if frame.locals.contains(name) { return frame.runLocals.contains(name) }
+            // A package-level variable may be set when the program runs (a constant the run decides); one no file of
+            // the folder assigns, writes into or takes the address of holds what its declaration gives
+            // (kubebuilder's `len(alphaCommands) > 0` of a table literal).
+            guard read(globalCell(name, in: frame.file)) != nil || isPackageVariable(name, in: frame.file) else {
+                return false
+            }
+            guard isPackageVariable(name, in: frame.file), !assignedInFolder(name, in: frame.file) else { return true }
+            guard let declared = globalInitializer(name, in: frame.file) else { return true }
+            guard let value = declared.value else { return false }
+            let inner = Frame(key: nil, file: declared.file, folder: frame.folder)
+            return readsRunTime(value, in: inner, depth: depth + 1)
+        case .string, .opaque, .function:
+            return false
+        case .composite(_, let elements, _):
+            return both(elements.map(\.value), &self)
+        case .selector(let base, _, _):
+            if case .name(let qualifier) = base, isPackage(qualifier, in: frame) { return true }
+            return readsRunTime(base, in: frame, depth: depth + 1)
+        case .call(let callee, let arguments, _):
+            if case .selector(_, let method, _) = callee, Self.lookupMethods.contains(text(of: method, in: frame.file)) {
+                return nil
+            }
+            if case .name(let name) = callee, !frame.locals.contains(name) {
+                let spelled = text(of: name, in: frame.file)
+                // The length of a package-level table literal nothing assigns is what the literal spells.
+                if spelled == "len" || spelled == "cap", arguments.count == 1, case .name(let table) = arguments[0],
+                    !frame.locals.contains(table), isPackageVariable(table, in: frame.file),
+                    !assignedInFolder(table, in: frame.file),
+                    case .composite? = globalInitializer(table, in: frame.file)?.value
+                {
+                    return false
+                }
+                if spelled == "len" || spelled == "cap" || spelled == "string" || spelled == "bool" {
+                    return both(arguments, &self)
+                }
+            }
+            return both(arguments, &self) == nil ? nil : true
+        case .unary(_, let operand):
+            return readsRunTime(operand, in: frame, depth: depth + 1)
+        case .binary(.and, let left, let right), .binary(.or, let left, let right):
+            // `err == nil && fi.Mode()&os.ModeCharDevice != 0`: the error check asks nothing of the run, the rest does.
+            let lhs = readsRunTime(left, in: frame, depth: depth + 1)
+            let rhs = readsRunTime(right, in: frame, depth: depth + 1)
+            if lhs == true || rhs == true { return true }
+            return lhs == nil && rhs == nil ? nil : false
+        case .binary(_, let left, let right):
+            return both([left, right], &self)
+        case .index(let base, let indices):
+            return both([base] + indices, &self)
+        }
+    }
+
+    /// Whether the program (the files read) may give the environment or viper values before a condition reads them:
+    /// `os.Setenv`, viper's ``CobraRegistration/viperSetters``. The default run does not decide those then.
+    private mutating func defaultRunSets() -> (environment: Bool, viper: Bool) {
+        if let known = defaultRunSetsKnown { return known }
+        var environment = false
+        var viper = false
+        for file in files {
+            let tokens = file.go.tokens
+            let viperNames = Set(
+                file.imports.filter { $0.path == "github.com/spf13/viper" }.map { $0.name ?? "viper" })
+            // A viper of its own (`viper.New()`, `viper.GetViper()`) may be given values under any name.
+            let instances =
+                !viperNames.isEmpty
+                && tokens.indices.contains { index in
+                    index >= 2 && viperNames.contains(tokens[index - 2].text)
+                        && (tokens[index].text == "New" || tokens[index].text == "GetViper")
+                }
+            for index in tokens.indices where tokens[index].kind == .identifier {
+                let text = tokens[index].text
+                if text == "Setenv" || text == "Clearenv" { environment = true }
+                if !viperNames.isEmpty, index >= 2, CobraRegistration.viperSetters.contains(text),
+                    viperNames.contains(tokens[index - 2].text) || (instances && tokens[index - 1].text == ".")
+                {
+                    viper = true
+                }
+            }
+        }
+        defaultRunSetsKnown = (environment, viper)
+        return (environment, viper)
+    }
+
+    /// Whether `qualifier` names the package imported from `path` in the frame's file (and no local or package-level
+    /// name shadows it).
+    private mutating func names(_ qualifier: CobraLocalName, package path: String, in frame: Frame) -> Bool {
+        guard isPackage(qualifier, in: frame) else { return false }
+        let spelled = text(of: qualifier, in: frame.file)
+        let last = String(path.split(separator: "/").last ?? "")
+        return files[frame.file].imports.contains { $0.path == path && ($0.name ?? last) == spelled }
+    }
+
+    /// What the default run gives `expression` (``CobraRunCondition/byDefault``), nil when it does not decide it.
+    private mutating func defaultValue(_ expression: CobraExpr, in frame: inout Frame, depth: Int = 0)
+        -> CobraDefaultValue?
+    {
+        guard depth < Self.maximumCertainDepth else { return nil }
+        switch expression {
+        case .name(let name):
+            if frame.locals.contains(name) { return frame.defaultLocals[name] }
+            return globalDefault(name, in: frame, depth: depth)
+        case .selector(.name(let name), let field, _) where frame.locals.contains(name):
+            return frame.defaultFields[name]?[field]
+        case .call(.name(let name), let arguments, _):
+            // `get("X")` with `get := os.Getenv` (or a package-level `var getenv = os.Getenv`).
+            if environmentReader(name, in: &frame) == "Getenv", arguments.count == 1, !defaultRunSets().environment,
+                let variable = certainString(arguments[0], in: &frame), !CobraRegistration.isSystemVariable(variable)
+            {
+                return .string("")
+            }
+            guard arguments.isEmpty else { return nil }
+            return returnedByDefault(callee: .name(name), in: &frame, depth: depth)
+        case .call(.selector(.name(let qualifier), let function, _), let arguments, _)
+        where frame.vipers.contains(qualifier) && frame.locals.contains(qualifier):
+            // A viper of the function's own (`v := viper.New()`): nothing set, every getter gives its zero value.
+            guard !defaultRunSets().viper else { return nil }
+            switch text(of: function, in: frame.file) {
+            case "GetBool", "IsSet", "InConfig": return .bool(false)
+            case "GetString": return .string("")
+            default: return arguments.isEmpty ? nil : nil
+            }
+        case .call(.selector(.name(let qualifier), let function, _), let arguments, _):
+            let called = text(of: function, in: frame.file)
+            if arguments.isEmpty, !frame.locals.contains(qualifier), isPackage(qualifier, in: frame),
+                let returned = returnedByDefault(callee: .selector(.name(qualifier), function, line: 0), in: &frame, depth: depth)
+            {
+                return returned
+            }
+            if called == "Getenv", arguments.count == 1, names(qualifier, package: "os", in: frame),
+                !defaultRunSets().environment, let variable = certainString(arguments[0], in: &frame),
+                !CobraRegistration.isSystemVariable(variable)
+            {
+                return .string("")
+            }
+            if CobraRegistration.viperGetters.contains(called), names(qualifier, package: "github.com/spf13/viper", in: frame),
+                !defaultRunSets().viper
+            {
+                switch called {
+                case "GetBool", "IsSet", "InConfig": return .bool(false)
+                case "GetString": return .string("")
+                default: return nil
+                }
+            }
+            return nil
+        case .unary(.not, let operand):
+            // Not of a platform's name: `!(runtime.GOOS == "windows")` holds on the other platforms.
+            guard !mentionsPlatform(operand, in: frame),
+                case .bool(let value)? = defaultValue(operand, in: &frame, depth: depth + 1)
+            else { return nil }
+            return .bool(!value)
+        case .binary(.and, let left, let right), .binary(.or, let left, let right):
+            let isAnd = if case .binary(.and, _, _) = expression { true } else { false }
+            let lhs = defaultValue(left, in: &frame, depth: depth + 1)
+            let rhs = defaultValue(right, in: &frame, depth: depth + 1)
+            let (l, r) = (lhs.flatMap(Self.boolean), rhs.flatMap(Self.boolean))
+            if isAnd {
+                if l == false || r == false { return .bool(false) }
+                return l == true && r == true ? .bool(true) : nil
+            }
+            if l == true || r == true { return .bool(true) }
+            return l == false && r == false ? .bool(false) : nil
+        case .binary(let op, let left, let right)
+        where (op == .equal || op == .notEqual) && (isPlatform(left, in: frame) || isPlatform(right, in: frame)):
+            // `runtime.GOOS == "windows"`, `runtime.GOOS != "windows"`: false on some platform a default build is for,
+            // whose users do not get the item.
+            return certainString(isPlatform(left, in: frame) ? right : left, in: &frame) == nil ? nil : .bool(false)
+        case .binary(let op, let left, let right) where op == .equal || op == .notEqual:
+            let lhs = defaultValue(left, in: &frame, depth: depth + 1)
+            let rhs = defaultValue(right, in: &frame, depth: depth + 1)
+            guard lhs != nil || rhs != nil else { return nil }
+            guard let l = lhs ?? constantValue(left, in: &frame), let r = rhs ?? constantValue(right, in: &frame)
+            else { return nil }
+            let equal: Bool
+            switch (l, r) {
+            case (.string(let a), .string(let b)): equal = Array(a.utf8) == Array(b.utf8)
+            case (.bool(let a), .bool(let b)): equal = a == b
+            default: return nil
+            }
+            return .bool(equal == (op == .equal))
+        default:
+            return nil
+        }
+    }
+
+    /// `Getenv` or `LookupEnv` when `name` holds `os.Getenv` or `os.LookupEnv` as a value: a local given it, or a
+    /// package-level `var` of the folder whose one value it is.
+    private mutating func environmentReader(_ name: CobraLocalName, in frame: inout Frame) -> String? {
+        if frame.locals.contains(name) { return frame.environmentReaders[name] }
+        guard function(named: name, in: frame.file) == nil, !assignedInFolder(name, in: frame.file) else { return nil }
+        let wanted = runName(name, in: frame.file)
+        var found: String?
+        for index in files.indices where folders[index] == folders[frame.file] {
+            for binding in files[index].bindings where binding.names.count == binding.values.count {
+                for (offset, bound) in binding.names.enumerated() where runName(bound, in: index) == wanted {
+                    guard case .selector(.name(let qualifier), let function, _) = binding.values[offset],
+                        files[index].imports.contains(where: { $0.path == "os" && ($0.name ?? "os") == text(of: qualifier, in: index) })
+                    else { return nil }
+                    let called = text(of: function, in: index)
+                    guard called == "Getenv" || called == "LookupEnv", found == nil || found == called else { return nil }
+                    found = called
+                }
+            }
+        }
+        // Assigned elsewhere too: not only what the declaration says.
+        return found
+    }
+
+    /// What the default run gives a call of `callee` with no arguments when it is a function literal held by a local,
+    /// or a declared function without parameters, whose body is one `return` of one value.
+    private mutating func returnedByDefault(callee: CobraExpr, in frame: inout Frame, depth: Int) -> CobraDefaultValue? {
+        guard depth + 1 < Self.maximumCertainDepth else { return nil }
+        switch callee {
+        case .name(let name) where frame.locals.contains(name):
+            guard let held = frame.locals[name], case .closure(let site)? = held.only,
+                let literal = closures[site]?.literal, literal.parameters.isEmpty, literal.body.count == 1,
+                case .return(let results) = literal.body[0], results.count == 1
+            else { return nil }
+            return defaultValue(results[0], in: &frame, depth: depth + 1)
+        case .name(let name):
+            guard let key = function(named: name, in: frame.file) else { return nil }
+            return returnedByDefault(function: key, depth: depth)
+        case .selector(.name(let qualifier), let member, _):
+            let values = packageMember(runName(qualifier, in: frame.file), runName(member, in: frame.file), file: frame.file)
+            guard case .function(let key)? = values.only else { return nil }
+            return returnedByDefault(function: key, depth: depth)
+        default:
+            return nil
+        }
+    }
+
+    private mutating func returnedByDefault(function key: CobraFunctionID, depth: Int) -> CobraDefaultValue? {
+        let declaration = declared.list[Int(key)]
+        let (file, index) = (declaration.file, declaration.index)
+        guard files[file].functions[index].parameters.isEmpty, files[file].functions[index].receiver == nil else {
+            return nil
+        }
+        let body = sources[file].body(of: index)
+        guard body.count == 1, case .return(let results) = body[0], results.count == 1 else { return nil }
+        var frame = Frame(key: nil, file: file, folder: declaration.folder)
+        return defaultValue(results[0], in: &frame, depth: depth + 1)
+    }
+
+    /// Whether the default run gives `collection` no entry: viper's list getters, `strings.Fields` of what it gives
+    /// "", or a string it gives "".
+    private mutating func emptyByDefault(_ collection: CobraExpr, in frame: inout Frame) -> Bool {
+        if case .string("")? = defaultValue(collection, in: &frame) { return true }
+        guard case .call(.selector(.name(let qualifier), let function, _), let arguments, _) = collection else {
+            return false
+        }
+        let called = text(of: function, in: frame.file)
+        if called == "Fields", arguments.count == 1, names(qualifier, package: "strings", in: frame),
+            case .string("")? = defaultValue(arguments[0], in: &frame)
+        {
+            return true
+        }
+        let lists: Set<String> = ["GetStringSlice", "GetIntSlice", "GetStringMap", "GetStringMapString"]
+        guard lists.contains(called), !defaultRunSets().viper else { return false }
+        return (frame.locals.contains(qualifier) && frame.vipers.contains(qualifier))
+            || names(qualifier, package: "github.com/spf13/viper", in: frame)
+    }
+
+    /// Whether a file of `file`'s folder assigns package-level `name` (`name = ...`, `name, x = ...`) or takes its
+    /// address (`&name`, which a flag definition writes through), by the tokens.
+    private mutating func assignedInFolder(_ name: CobraLocalName, in file: Int) -> Bool {
+        let spelled = text(of: name, in: file)
+        let key = CobraPair(Int32(truncatingIfNeeded: folders[file]), runName(name, in: file))
+        if let known = assignedGlobals[key] { return known }
+        var found = false
+        search: for index in files.indices where folders[index] == folders[file] {
+            let tokens = files[index].go.tokens
+            for (offset, token) in tokens.enumerated() where token.kind == .identifier && token.text == spelled {
+                if offset > 0, tokens[offset - 1].symbol == .ampersand {
+                    found = true
+                    break search
+                }
+                // `name =`, `name +=`, `name, other =`, `name.field =`, `name[key] =` (a `var name = ...` declaration
+                // is preceded by `var`).
+                var next = offset + 1
+                var depth = 0
+                // At most 64 tokens on: a longer target is taken as assigned.
+                let end = min(tokens.count, offset + 64)
+                while next < end {
+                    let text = tokens[next].text
+                    if text == "[" || text == "(" {
+                        depth += 1
+                    } else if (text == "]" || text == ")") && depth > 0 {
+                        depth -= 1
+                    } else if depth == 0, text == "." || text == ",", next + 1 < tokens.count,
+                        tokens[next + 1].kind == .identifier
+                    {
+                        next += 1
+                    } else if depth == 0 {
+                        break
+                    }
+                    next += 1
+                }
+                if next == end, end < tokens.count {
+                    found = true
+                    break search
+                }
+                if next < tokens.count, let symbol = tokens[next].symbol, symbol == .assign || symbol == .define
+                    || symbol == .plusAssign, offset == 0 || tokens[offset - 1].text != "var"
+                {
+                    if symbol == .define { continue }
+                    found = true
+                    break search
+                }
+            }
+        }
+        assignedGlobals[key] = found
+        return found
+    }
+
+    /// Whether a file of `file`'s folder declares `name` a package-level `var`.
+    private mutating func isPackageVariable(_ name: CobraLocalName, in file: Int) -> Bool {
+        let wanted = runName(name, in: file)
+        let key = CobraPair(Int32(truncatingIfNeeded: folders[file]), wanted)
+        if let known = packageVariables[key] { return known }
+        var found = false
+        search: for index in files.indices where folders[index] == folders[file] {
+            for binding in files[index].bindings where !binding.isConstant {
+                if binding.names.contains(where: { runName($0, in: index) == wanted }) {
+                    found = true
+                    break search
+                }
+            }
+        }
+        packageVariables[key] = found
+        return found
+    }
+
+    /// What the default run gives package-level `name`: its declaration's one value when no file of the folder assigns
+    /// it or takes its address.
+    private mutating func globalDefault(_ name: CobraLocalName, in frame: Frame, depth: Int) -> CobraDefaultValue? {
+        guard depth + 1 < Self.maximumCertainDepth, function(named: name, in: frame.file) == nil,
+            isPackageVariable(name, in: frame.file), !assignedInFolder(name, in: frame.file)
+        else { return nil }
+        guard let found = globalInitializer(name, in: frame.file), let value = found.value else { return nil }
+        var inner = Frame(key: nil, file: found.file, folder: frame.folder)
+        return defaultValue(value, in: &inner, depth: depth + 1)
+    }
+
+    /// The one declaration of package-level `var` `name` in `file`'s folder: its file and value (nil for none: the
+    /// zero value); nil when there is none, several, or one whose values are not one a name.
+    private mutating func globalInitializer(_ name: CobraLocalName, in file: Int) -> (file: Int, value: CobraExpr?)? {
+        let wanted = runName(name, in: file)
+        var found: (file: Int, value: CobraExpr?)?
+        for index in files.indices where folders[index] == folders[file] {
+            for binding in files[index].bindings where !binding.isConstant {
+                for (offset, bound) in binding.names.enumerated() where runName(bound, in: index) == wanted {
+                    guard found == nil else { return nil }
+                    if binding.values.isEmpty {
+                        found = (index, nil)
+                    } else {
+                        guard binding.values.count == binding.names.count else { return nil }
+                        found = (index, binding.values[offset])
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Whether `expression` is `runtime.GOOS` or `runtime.GOARCH`.
+    private mutating func isPlatform(_ expression: CobraExpr, in frame: Frame) -> Bool {
+        guard case .selector(.name(let qualifier), let name, _) = expression else { return false }
+        let spelled = text(of: name, in: frame.file)
+        return (spelled == "GOOS" || spelled == "GOARCH") && names(qualifier, package: "runtime", in: frame)
+    }
+
+    /// Whether `expression` reads `runtime.GOOS` or `runtime.GOARCH` anywhere.
+    private mutating func mentionsPlatform(_ expression: CobraExpr, in frame: Frame, depth: Int = 0) -> Bool {
+        guard depth < Self.maximumCertainDepth else { return true }
+        if isPlatform(expression, in: frame) { return true }
+        switch expression {
+        case .unary(_, let operand): return mentionsPlatform(operand, in: frame, depth: depth + 1)
+        case .binary(_, let left, let right):
+            return mentionsPlatform(left, in: frame, depth: depth + 1)
+                || mentionsPlatform(right, in: frame, depth: depth + 1)
+        default: return false
+        }
+    }
+
+    private static func boolean(_ value: CobraDefaultValue) -> Bool? {
+        if case .bool(let held) = value { return held }
+        return nil
+    }
+
+    /// A constant string, or `true`/`false` (not shadowed), for a comparison with what the default run gives.
+    private mutating func constantValue(_ expression: CobraExpr, in frame: inout Frame) -> CobraDefaultValue? {
+        if case .name(let name) = expression, !frame.locals.contains(name), read(globalCell(name, in: frame.file)) == nil {
+            switch text(of: name, in: frame.file) {
+            case "true": return .bool(true)
+            case "false": return .bool(false)
+            default: break
+            }
+        }
+        return certainString(expression, in: &frame).map(CobraDefaultValue.string)
+    }
+
+    /// Records what an assignment gives the locals it names, for ``readsRunTime(_:in:depth:)`` and
+    /// ``defaultValue(_:in:depth:)``: `v, ok := os.LookupEnv("X")` gives "" and false in the default run.
+    private mutating func noteRunLocals(_ targets: [CobraExpr], _ sources: [CobraExpr], in frame: inout Frame) {
+        var targetNames: [CobraLocalName?] = targets.map { if case .name(let name) = $0 { name } else { nil } }
+        if targets.count == 1, sources.count == 1, case .name(let name) = targets[0] { targetNames = [name] }
+        var runTime: [Bool] = []
+        var defaults: [CobraDefaultValue?] = []
+        if sources.count == targetNames.count {
+            for source in sources {
+                runTime.append(readsRunTime(source, in: frame) == true)
+                defaults.append(defaultValue(source, in: &frame))
+            }
+        } else if sources.count == 1 {
+            let reads = readsRunTime(sources[0], in: frame) == true
+            runTime = Array(repeating: reads, count: targetNames.count)
+            defaults = Array(repeating: nil, count: targetNames.count)
+            if targetNames.count == 2, case .call(.selector(.name(let qualifier), let function, _), let arguments, _) = sources[0],
+                text(of: function, in: frame.file) == "LookupEnv", arguments.count == 1,
+                names(qualifier, package: "os", in: frame), !defaultRunSets().environment,
+                let variable = certainString(arguments[0], in: &frame), !CobraRegistration.isSystemVariable(variable)
+            {
+                defaults = [.string(""), .bool(false)]
+            }
+        } else {
+            runTime = Array(repeating: false, count: targetNames.count)
+            defaults = Array(repeating: nil, count: targetNames.count)
+        }
+        for (offset, name) in targetNames.enumerated() {
+            guard let name, name != CobraKnown.underscore.id else { continue }
+            if runTime[offset] { frame.runLocals.insert(name) } else { frame.runLocals.remove(name) }
+            frame.defaultLocals[name] = defaults[offset]
+            frame.defaultFields[name] = nil
+            frame.environmentReaders[name] = nil
+            frame.vipers.remove(name)
+            guard sources.count == targetNames.count else { continue }
+            let source = sources[offset]
+            switch source {
+            case .composite(_, let elements, _):
+                var fields: [CobraLocalName: CobraDefaultValue] = [:]
+                for element in elements {
+                    guard case .name(let field)? = element.key, let value = defaultValue(element.value, in: &frame)
+                    else { continue }
+                    fields[field] = value
+                }
+                if !fields.isEmpty { frame.defaultFields[name] = fields }
+            case .selector(.name(let qualifier), let function, _):
+                let called = text(of: function, in: frame.file)
+                if called == "Getenv" || called == "LookupEnv", names(qualifier, package: "os", in: frame) {
+                    frame.environmentReaders[name] = called
+                }
+            case .call(.selector(.name(let qualifier), let function, _), let arguments, _):
+                if arguments.isEmpty, text(of: function, in: frame.file) == "New",
+                    names(qualifier, package: "github.com/spf13/viper", in: frame)
+                {
+                    frame.vipers.insert(name)
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    /// The run condition `condition` is when it reads what only the program's run gives (``readsRunTime``), else nil.
+    private mutating func runCondition(_ condition: CobraExpr, in frame: inout Frame) -> CobraRunCondition? {
+        guard readsRunTime(condition, in: frame) == true else { return nil }
+        let byDefault: Bool? =
+            if case .bool(let value)? = defaultValue(condition, in: &frame) { value } else { nil }
+        return CobraRunCondition(text: conditionSpelling(of: condition, in: frame.file), byDefault: byDefault)
+    }
+
+    /// The opposite of `condition` (an `else`, the rest of a block after an `if` that leaves).
+    static func negated(_ condition: CobraRunCondition) -> CobraRunCondition {
+        let text =
+            condition.text.hasPrefix("!") && !condition.text.contains(" ")
+            ? String(condition.text.dropFirst())
+            : condition.text.contains(" ") ? "!(\(condition.text))" : "!" + condition.text
+        return CobraRunCondition(text: text, byDefault: condition.byDefault.map { !$0 })
+    }
+
+    /// How a condition is written: names, selectors, calls with their arguments, string literals, `!` and binary
+    /// operators; printable ASCII of at most ``CobraRegistration/maximumText`` bytes, else `?`.
+    private func conditionSpelling(of expression: CobraExpr, in file: Int) -> String {
+        func spell(_ expression: CobraExpr, depth: Int) -> String? {
+            guard depth < 12 else { return nil }
+            switch expression {
+            case .name(let name): return text(of: name, in: file)
+            case .string(let value):
+                guard !value.contains("\""), !value.contains("\\") else { return nil }
+                return "\"" + value + "\""
+            case .opaque(let integer): return integer.map(String.init) ?? "_"
+            case .selector(let base, let name, _):
+                return spell(base, depth: depth + 1).map { $0 + "." + text(of: name, in: file) }
+            case .call(let base, let arguments, _):
+                guard let callee = spell(base, depth: depth + 1) else { return nil }
+                var spelled: [String] = []
+                for argument in arguments {
+                    guard let one = spell(argument, depth: depth + 1) else { return nil }
+                    spelled.append(one)
+                }
+                return callee + "(" + spelled.joined(separator: ", ") + ")"
+            case .unary(.not, let inner):
+                guard let spelled = spell(inner, depth: depth + 1) else { return nil }
+                return spelled.contains(" ") ? "!(" + spelled + ")" : "!" + spelled
+            case .binary(let op, let left, let right):
+                guard let lhs = spell(left, depth: depth + 1), let rhs = spell(right, depth: depth + 1) else {
+                    return nil
+                }
+                let symbol: String
+                switch op {
+                case .and: symbol = "&&"
+                case .or: symbol = "||"
+                case .equal: symbol = "=="
+                case .notEqual: symbol = "!="
+                case .plus: symbol = "+"
+                case .greater: symbol = ">"
+                default: symbol = "<op>"
+                }
+                return lhs + " " + symbol + " " + rhs
+            case .index(let base, let indices):
+                guard let spelled = spell(base, depth: depth + 1) else { return nil }
+                var inner: [String] = []
+                for index in indices {
+                    guard let one = spell(index, depth: depth + 1) else { return nil }
+                    inner.append(one)
+                }
+                return spelled + "[" + inner.joined(separator: ":") + "]"
+            default: return nil
+            }
+        }
+        guard let spelled = spell(expression, depth: 0), spelled.utf8.count <= CobraRegistration.maximumText,
+            spelled.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value != 0x7F && $0 != "`" })
+        else { return "?" }
+        return spelled
+    }
+
+    /// Records that a call is reached now: where no run condition of the body reaching it encloses it, it is reached
+    /// whenever that body runs (``reachedForSure``).
+    private mutating func noteReach(_ call: Int32) {
+        let entry = runningEntries.last ?? 0
+        let edge = CobraPair(runningCalls.last ?? -1, call)
+        if runConditions.count <= entry {
+            certainReaches.insert(edge)
+        } else if !certainReaches.contains(edge), reachConditions[edge, default: []].count < 16 {
+            // Reached under `c` and under `!c` (Execute's `if c { ...; return }` and the rest after it): on every run.
+            reachConditions[edge, default: []].insert(Array(runConditions[entry...]))
+            if CobraRegistration.covers(reachConditions[edge] ?? []) { certainReaches.insert(edge) }
+        }
+        // Reached under `c` through one caller and under `!c` through another (k6 0.59.0's `if provisioning {
+        // launch(); return }` then `execute()`, both of which build the command line): on every run.
+        if !runConditions.isEmpty, !coveredCalls.contains(call), globalReaches[call, default: []].count < 16 {
+            globalReaches[call, default: []].insert(runConditions)
+            if CobraRegistration.covers(globalReaches[call] ?? []) { coveredCalls.insert(call) }
+        }
+    }
+
+    /// Where a flag or command is registered now (``CobraRegistrationSite``).
+    private var registrationSite: CobraRegistrationSite {
+        CobraRegistrationSite(conditions: runConditions, calls: runningCalls, entries: runningEntries)
+    }
+
+    /// Keeps `site` among `sites`, at most ``CobraRegistrationSite/maximumSites`` as they are; past it, a site stands
+    /// for the conditions of the call it is in (which hold wherever that call is reached), as one condition `?` that
+    /// the default run decides false when one of them is (review: 33 sites must not make the item registered on
+    /// every run).
+    private static func insert(_ site: CobraRegistrationSite, into sites: inout Set<CobraRegistrationSite>) {
+        if sites.count < CobraRegistrationSite.maximumSites || sites.contains(site) {
+            sites.insert(site)
+            return
+        }
+        let local = site.conditions[min(site.entries.last ?? 0, site.conditions.count)...]
+        let collapsed =
+            local.isEmpty
+            ? []
+            : [CobraRunCondition(text: "?", byDefault: local.contains { $0.byDefault == false } ? false : nil)]
+        sites.insert(CobraRegistrationSite(conditions: collapsed, calls: [], entries: []))
+    }
+
+    private mutating func recordFlagRegistration(_ set: CobraFlagSetID, _ name: String) {
+        Self.insert(registrationSite, into: &flagRegistrations[CobraFlagKey(set: set, name: name), default: []])
+    }
+
+    private mutating func recordChildRegistration(_ parent: CobraSite, _ child: CobraSite) {
+        Self.insert(registrationSite, into: &childRegistrations[CobraPair(parent, child), default: []])
+    }
+
+    /// The calls reached for sure: from an entry point, through calls each reached where no run condition of its
+    /// caller's body encloses it.
+    private mutating func settleReaches() {
+        var children: [Int32: [Int32]] = [:]
+        for pair in certainReaches { children[pair.first, default: []].append(pair.second) }
+        var reached: Set<Int32> = []
+        var pending: [Int32] = (children[-1] ?? []) + coveredCalls
+        while let call = pending.popLast() {
+            guard reached.insert(call).inserted else { continue }
+            pending.append(contentsOf: children[call] ?? [])
+        }
+        reachedForSure = reached
+    }
+
+    /// The conditions that matter at `site`: those inside the innermost call reached for sure.
+    private func effectiveConditions(_ site: CobraRegistrationSite) -> [CobraRunCondition] {
+        for index in site.calls.indices.reversed() where reachedForSure.contains(site.calls[index]) {
+            return Array(site.conditions[min(site.entries[index], site.conditions.count)...])
+        }
+        return site.conditions
+    }
+
+    /// How flag `name` of `set` is registered when only conditions decided when the program runs register it.
+    func registration(ofFlag name: String, in set: CobraFlagSetID) -> CobraRegistration? {
+        guard let sites = flagRegistrations[CobraFlagKey(set: set, name: name)] else { return nil }
+        return CobraRegistration.of(sites.map(effectiveConditions))
+    }
+
+    /// How `child` is added to `parent` when only conditions decided when the program runs add it.
+    func registration(ofChild child: CobraSite, of parent: CobraSite) -> CobraRegistration? {
+        guard let sites = childRegistrations[CobraPair(parent, child)] else { return nil }
+        return CobraRegistration.of(sites.map(effectiveConditions))
+    }
+}
+
+extension CobraInterpreter {
+    /// Whether `statements` (a branch) end by leaving the block they are in: a `return`, a `goto`, a `break` or
+    /// `continue` of a loop.
+    fileprivate static func leavesBlock(_ statements: [CobraStatement]) -> Bool {
+        switch statements.last {
+        case .return?, .jump?, .leave?: return true
+        default: return false
+        }
+    }
+
+    /// The condition under which `clause` of a `switch` runs: the tag equals one of its cases (one of them holds,
+    /// without a tag); for `default`, none of the other clauses' does.
+    fileprivate static func clauseCondition(tag: CobraExpr?, clause: CobraSwitchClause, of clauses: [CobraSwitchClause])
+        -> CobraExpr?
+    {
+        func matches(_ cases: [CobraExpr]) -> CobraExpr? {
+            let each = cases.map { one in tag.map { CobraExpr.binary(.equal, $0, one) } ?? one }
+            guard var result = each.first else { return nil }
+            for other in each.dropFirst() { result = .binary(.or, result, other) }
+            return result
+        }
+        if let cases = clause.cases { return matches(cases) }
+        return matches(clauses.compactMap(\.cases).flatMap { $0 }).map { .unary(.not, $0) }
     }
 }

@@ -40,6 +40,7 @@ public struct PolicyDraft: Sendable {
         }
         let references = try wrap { () throws(GitError) in try repository.tags() }
         let tags = references.map(\.name)
+        let dates = Self.tagDates(references)
         var reader = ProjectFiles(files: files, root: root)
         // The project's name as the files say it (the programs, which may name it, are not known yet): the tag line
         // named after it is the template (`rankedPrefixes`), and its releases are those read besides.
@@ -47,9 +48,11 @@ public struct PolicyDraft: Sendable {
         // A repository of Go modules with none at its root, whose template names a module's folder (kustomize's
         // `kustomize/v5.4.1`, `kustomize/go.mod`): the Go surfaces are that module's; the other modules tag lines of
         // their own.
-        let moduleFolder = try wrap { () throws(GitError) in try Self.moduleFolder(of: tags, project: named, in: reader) }
+        let moduleFolder = try wrap { () throws(GitError) in
+            try Self.moduleFolder(of: tags, project: named, dates: dates, in: reader)
+        }
         reader.moduleFolder = moduleFolder
-        let releasePrefix = Self.rankedPrefixes(Self.parsedTags(tags), project: named).first?.prefix
+        let releasePrefix = Self.rankedPrefixes(Self.parsedTags(tags), project: named, dates: dates).first?.prefix
         reader.tags = tags
         reader.releasePrefix = releasePrefix
         if let root, !(files is WorkingTree) {
@@ -60,7 +63,8 @@ public struct PolicyDraft: Sendable {
             reader.tags = tags
             reader.releasePrefix = releasePrefix
             var seen: Set<ObjectID> = [root]
-            reader.earlier = Self.recentReleases(tags, before: revision, project: named).compactMap { tag in
+            let earlier = Self.recentReleases(tags, before: revision, project: named, dates: dates)
+            reader.earlier = earlier.compactMap { tag in
                 guard let commit = try? repository.resolve(tag), let tree = try? repository.rootTree(of: commit),
                     seen.insert(tree).inserted
                 else { return nil }
@@ -70,7 +74,8 @@ public struct PolicyDraft: Sendable {
             }
         }
         // The greatest release of the tag line, to check what a Go file says its version is against what it said there.
-        let release = Self.recentReleases(tags, before: revision).first.flatMap { tag -> LatestRelease? in
+        let release = Self.recentReleases(tags, before: revision, project: named, dates: dates).first.flatMap {
+            tag -> LatestRelease? in
             guard let version = Self.parsedTags([tag]).first?.version, let commit = try? repository.resolve(tag),
                 let tree = try? repository.rootTree(of: commit)
             else { return nil }
@@ -99,7 +104,7 @@ public struct PolicyDraft: Sendable {
         }
         let (project, source) = try Self.projectName(reader, programs: programs, repository: repository)
         let releases = Self.releases(
-            tags: tags, versionFile: versionFile, project: project,
+            tags: tags, versionFile: versionFile, project: project, dates: dates,
             outOfLine: { template, ignore in
                 Self.outOfLineReleases(
                     references, template: template, ignore: ignore,
@@ -297,9 +302,13 @@ public struct PolicyDraft: Sendable {
     /// newest first: the latest `recentReleaseCount`, the first and last of each of the greatest `majorsSampled`
     /// majors, and `spreadReleaseCount` spread evenly over the older ones; when drafting from a release (`--rev
     /// v3.21.4`), those up to it.
-    static func recentReleases(_ tags: [String], before revision: String?, project: String? = nil) -> [String] {
+    static func recentReleases(
+        _ tags: [String], before revision: String?, project: String? = nil, dates: [String: Date] = [:]
+    ) -> [String] {
         let parsed = parsedTags(tags).filter { $0.version.prerelease.isEmpty }
-        guard let prefix = rankedPrefixes(parsedTags(tags), project: project).first?.prefix else { return [] }
+        guard let prefix = rankedPrefixes(parsedTags(tags), project: project, dates: dates).first?.prefix else {
+            return []
+        }
         let cap = revision.flatMap { revision in parsed.first { $0.tag == revision }?.version }
         let all = parsed.filter { entry in entry.prefix == prefix && (cap.map { entry.version <= $0 } ?? true) }
             .sorted { ($0.version, $1.tag) > ($1.version, $0.tag) }
@@ -325,7 +334,7 @@ public struct PolicyDraft: Sendable {
     }
 
     static func releases(
-        tags: [String], versionFile: VersionFile? = nil, project: String? = nil,
+        tags: [String], versionFile: VersionFile? = nil, project: String? = nil, dates: [String: Date] = [:],
         outOfLine: (_ template: String, _ ignore: [String]) -> [OutOfLineRelease] = { _, _ in [] },
         unread: (_ template: String, _ ignore: [String]) -> [UnreadRelease] = { _, _ in [] },
         patchPromise: () -> PatchPromise? = { nil }
@@ -333,7 +342,8 @@ public struct PolicyDraft: Sendable {
         let tagsRead = parsedTags(tags)
         var parsed: [String: (prefix: String, version: Version)] = [:]
         for entry in tagsRead { parsed[entry.tag] = (entry.prefix, entry.version) }
-        let ranked = rankedPrefixes(tagsRead, project: project)
+        let ranked = rankedPrefixes(tagsRead, project: project, dates: dates)
+        let stopped = stoppedFamily(tagsRead, dates: dates)
         // SemVer tags whose prefix a template cannot spell (`x{y}/v1.2.0`): named, not audited.
         let braced = tags.filter { tag in
             guard let start = tag.firstIndex(where: \.isNumber), Version.parse(String(tag[start...])) != nil else {
@@ -363,6 +373,22 @@ public struct PolicyDraft: Sendable {
             return (entry, ["no release tags yet"] + (bracedNote.map { [$0] } ?? []))
         }
         var ignore = ignoredFamilies(tags: tags.filter { $0.hasPrefix(prefix) }, prefix: prefix)
+        // Tags under the template from the era of the line the project stopped tagging (compose's `v1.25.2`, a Python
+        // release among the `1.x.y` ones): not releases of what the template audits.
+        var eraTags: [String] = []
+        if let stopped, stopped.successor == prefix {
+            eraTags = tagsRead.filter { entry in
+                entry.prefix == prefix && dates[entry.tag].map { $0 <= stopped.newest } == true
+            }.map(\.tag).sorted()
+            if eraTags.count <= maximumEraTags {
+                let globs = eraTags.compactMap(exactGlob)
+                ignore.globs += globs
+                if !globs.isEmpty {
+                    let day = Self.day(stopped.newest)
+                    ignore.reasons.append("\(globs.count) tagged by \(day) with the line the project stopped tagging")
+                }
+            }
+        }
         // Another program's tags first: they would confuse the search for tags off their line.
         let unreadTags = unread(prefix + "{version}", ignore.globs).filter { exactGlob($0.tag) != nil }
         if !unreadTags.isEmpty {
@@ -391,6 +417,22 @@ public struct PolicyDraft: Sendable {
         let first = (releases.isEmpty ? versions : releases).min()
         for (other, found) in ranked.dropFirst() {
             let like = "\(found.count) tag\(found.count == 1 ? "" : "s") like '\(other)\(found.max() ?? latest)'"
+            // The most common line, which the project stopped tagging: chosen by count, the audit would judge only
+            // releases whose code is not the project's today (review I4).
+            if let stopped, stopped.prefix == other, stopped.successor == prefix {
+                let day = Self.day(stopped.newest)
+                findings.append(
+                    "\(like), the newest tagged \(day), before \(stopped.after) of '\(prefix){version}': a tag line the "
+                        + "project stopped tagging, left out although it has more tags")
+                tagComments.append(
+                    "Chosen over the most common line: \(like), the newest tagged \(day), while \(stopped.after) tags of "
+                        + "this template came after it. The project stopped tagging that line; this template does not "
+                        + "audit it (a second policy with tag: \"\(other){version}\" can, over that era's code)."
+                        + (eraTags.count > maximumEraTags
+                            ? " \(eraTags.count) tags under this template were tagged by then too (\(eraTags[0]) ...): "
+                                + "list those that are not releases of this line under ignore." : ""))
+                continue
+            }
             // Every one older than the first release: most likely the releases from before the project took this
             // prefix (k9s tagged 0.1.0 to 0.12.0, then v0.13.0 on); they are not audited, which the author must know.
             if let first, let newest = found.max(), newest < first {
@@ -497,15 +539,25 @@ public struct PolicyDraft: Sendable {
         }
     }
 
-    /// The prefixes of `parsed` with their versions, the most common first (equals by prefix); but a line named after
-    /// `project` comes first (kustomize's `kustomize/v5.4.1` beside its libraries' more frequent `kyaml/v0.18.1` and
-    /// `api/v0.17.2`), when it has `minimumNamedReleases`, a tenth as many as the most common, and a newest version
-    /// no lower than the newest of each line ranked above it: a line the project tagged long ago (`tool-v0.3.0`, its
-    /// old tag style, before `v1.23.0`) is not its current one.
-    static func rankedPrefixes(_ parsed: [ParsedTag], project: String? = nil) -> [(prefix: String, versions: [Version])] {
+    /// The prefixes of `parsed` with their versions, the most common first (equals by prefix); but the line that
+    /// took over from a most common line the project stopped tagging comes first (``stoppedFamily(_:dates:)``:
+    /// docker/compose's 151 tags of its Python releases, `1.29.2`, before 136 `v` tags of its Go rewrite); and a
+    /// line named after `project` comes first (kustomize's `kustomize/v5.4.1` beside its libraries' more frequent
+    /// `kyaml/v0.18.1` and `api/v0.17.2`), when it has `minimumNamedReleases`, a tenth as many as the most common,
+    /// and a newest version no lower than the newest of each line ranked above it: a line the project tagged long ago
+    /// (`tool-v0.3.0`, its old tag style, before `v1.23.0`) is not its current one. `dates` gives each tag's date
+    /// (``tagDates(_:)``); without them, counts alone rank.
+    static func rankedPrefixes(
+        _ parsed: [ParsedTag], project: String? = nil, dates: [String: Date] = [:]
+    ) -> [(prefix: String, versions: [Version])] {
         var versions: [String: [Version]] = [:]
         for entry in parsed { versions[entry.prefix, default: []].append(entry.version) }
         var ranked = versions.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }.map { ($0.key, $0.value) }
+        if let stopped = stoppedFamily(parsed, dates: dates),
+            let successor = ranked.firstIndex(where: { $0.0 == stopped.successor })
+        {
+            ranked.insert(ranked.remove(at: successor), at: 0)
+        }
         guard let project, let most = ranked.first?.1.count,
             let named = ranked.firstIndex(where: { prefix, versions in
                 versions.count >= minimumNamedReleases && versions.count * 10 >= most
@@ -518,12 +570,67 @@ public struct PolicyDraft: Sendable {
     }
 
     static let minimumNamedReleases = 3
+    /// The most tags under the template from the era of a stopped line that are proposed for `ignore` one by one.
+    static let maximumEraTags = 16
+
+    /// A date as a day, `2021-05-10` (UTC).
+    static func day(_ date: Date) -> String {
+        ISO8601DateFormatter.string(from: date, timeZone: .gmt, formatOptions: [.withFullDate])
+    }
+
+    /// The most common tag line when the project stopped tagging it and went on under another prefix, and that other
+    /// line: the one with the most tags dated after the most common line's newest, when they are at least
+    /// `minimumNamedReleases` and a tenth as many as the most common line has. docker/compose tagged 151 Python
+    /// releases (`1.0.0` to `1.29.2`, the last in May 2021) and then 136 `v` tags of its Go rewrite (`v2.0.0` on,
+    /// all after): counted, the Python releases win, and their trees hold no Go code, so every surface the draft
+    /// proposes from HEAD finds nothing there and the audit passes. Two lines still tagged side by side (a library
+    /// and its program) have few tags after the other's newest; a line that stopped is not the project's current one.
+    static func stoppedFamily(
+        _ parsed: [ParsedTag], dates: [String: Date]
+    ) -> (prefix: String, count: Int, newest: Date, successor: String, after: Int)? {
+        guard !dates.isEmpty else { return nil }
+        var lines: [String: (count: Int, newest: Date?)] = [:]
+        for entry in parsed {
+            let date = dates[entry.tag]
+            var line = lines[entry.prefix] ?? (0, nil)
+            line.count += 1
+            if let date, line.newest.map({ $0 < date }) ?? true { line.newest = date }
+            lines[entry.prefix] = line
+        }
+        guard
+            let most = lines.max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }),
+            let newest = most.value.newest
+        else { return nil }
+        var after: [String: Int] = [:]
+        for entry in parsed where entry.prefix != most.key {
+            if let date = dates[entry.tag], date > newest { after[entry.prefix, default: 0] += 1 }
+        }
+        let needed = max(minimumNamedReleases, (most.value.count + 9) / 10)
+        guard
+            let successor = after.filter({ $0.value >= needed })
+                .max(by: { ($0.value, $1.key) < ($1.value, $0.key) })
+        else { return nil }
+        return (most.key, most.value.count, newest, successor.key, successor.value)
+    }
+
+    /// Each tag's date as the releases read it: the tagger date of an annotated tag, else its commit's date.
+    static func tagDates(_ references: [TagReference]) -> [String: Date] {
+        var dates: [String: Date] = [:]
+        for reference in references {
+            if let date = reference.taggerDate ?? reference.commitDate { dates[reference.name] = date }
+        }
+        return dates
+    }
 
     /// The folder of the Go module the template's tag line is of, when the repository has no module at its root
     /// (`go.mod` or `vendor.mod`) and the prefix is a folder (`kustomize/v`, `kustomize/`) that has a `go.mod`.
-    static func moduleFolder(of tags: [String], project: String, in reader: ProjectFiles) throws(GitError) -> String? {
+    static func moduleFolder(
+        of tags: [String], project: String, dates: [String: Date] = [:], in reader: ProjectFiles
+    ) throws(GitError) -> String? {
         guard try reader.text("go.mod") == nil, try reader.text("vendor.mod") == nil,
-            var prefix = rankedPrefixes(parsedTags(tags), project: project).first.map({ Substring($0.prefix) })
+            var prefix = rankedPrefixes(parsedTags(tags), project: project, dates: dates).first.map({
+                Substring($0.prefix)
+            })
         else { return nil }
         if prefix.hasSuffix("v") { prefix = prefix.dropLast() }
         guard prefix.hasSuffix("/") else { return nil }
@@ -772,8 +879,18 @@ public struct DraftTrial: Sendable {
     /// Items per surface at the drafted revision (`--rev`), else at the newest release (HEAD when there is none).
     public let items: [(surface: String, count: Int)]
 
+    /// Per surface, the judged releases at which it found nothing, in the order of `items`.
+    public let emptyAt: [(surface: String, releases: [String])]
+
     /// Surfaces that found nothing: their files or folders are probably wrong.
     public var emptySurfaces: [String] { items.filter { $0.count == 0 }.map(\.surface) }
+
+    /// Surfaces that found nothing at most (more than half) of the releases judged: the audit of those releases judges
+    /// nothing there and passes them, so the draft is not yet useful for them (review I4: a tag line whose trees
+    /// hold none of the code the surfaces read).
+    public var mostlyEmpty: [(surface: String, releases: [String])] {
+        emptyAt.filter { !$0.releases.isEmpty && $0.releases.count * 2 > releases.count }
+    }
 
     /// Runs `yaml` (a draft) over the latest `recent` releases of `repository`; `revision` is read when there are none.
     public init(yaml: String, repository: Repository, revision: String?, recent: Int = 10) throws(GateError) {
@@ -790,6 +907,7 @@ public struct DraftTrial: Sendable {
         let newest = Array(versions.sorted().suffix(recent))
         var findings: [String: Int] = [:]
         var judged: [String] = []
+        var empty: [String: [String]] = [:]
         if let first = newest.first, let last = newest.last {
             let report = try engine.audit(from: first, to: last)
             for row in report.releases ?? [] {
@@ -797,15 +915,30 @@ public struct DraftTrial: Sendable {
                 for finding in row.findings {
                     findings["\(finding.rule.rawValue) \(finding.severity)", default: 0] += 1
                 }
+                // What each surface found there (the audit read it just now; the reader's caches make this cheap).
+                let snapshot = try engine.snapshot(at: row.release.commit, version: row.release.version)
+                var found = Set<String>()
+                for item in snapshot.items.values where Self.isOwn(item) { found.insert(item.surface) }
+                for surface in policy.surfaces where !found.contains(surface.name) {
+                    empty[surface.name, default: []].append(row.release.tag)
+                }
             }
         }
         releases = judged
+        emptyAt = policy.surfaces.map { ($0.name, empty[$0.name] ?? []) }
         self.findings = findings.map { ($0.key, $0.value) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
         let at = revision ?? engine.history.releases.max { $0.version < $1.version }?.tag ?? "HEAD"
         let surface = try engine.surface(at: at)
         var counts = Dictionary(policy.surfaces.map { ($0.name, 0) }, uniquingKeysWith: { first, _ in first })
         for item in surface.items ?? [] { counts[item.surface, default: 0] += 1 }
         items = policy.surfaces.map { ($0.name, counts[$0.name] ?? 0) }
+    }
+
+    /// Whether an extractor found `item` in the project's own files: not the module a Go surface always names
+    /// (`packages:go.mod`, kept from HEAD's go.mod where a release has none) nor what a library provides
+    /// (`provided-by`: cobra's `completion` and `help`, which every program that requires cobra has).
+    static func isOwn(_ item: SurfaceItem) -> Bool {
+        item.attributes["kind"] != "module" && item.attributes["provided-by"] == nil
     }
 
     /// A few lines for people: what was judged, what it found, what came out empty.
@@ -828,6 +961,13 @@ public struct DraftTrial: Sendable {
             lines.append(
                 "empty: " + emptySurfaces.joined(separator: ", ")
                     + " found nothing; check their files or folders before committing the policy")
+        }
+        for (surface, at) in mostlyEmpty {
+            let named = at.count == 1 ? at[0] : "\(at.first ?? "") ... \(at.last ?? "")"
+            lines.append(
+                "WARNING: surface \(surface) found nothing at \(at.count) of the \(releases.count) releases judged "
+                    + "(\(named)): the audit judges nothing there and passes them. Are these the project's releases "
+                    + "(releases.tag, releases.ignore), and does the surface read the folders they had?")
         }
         return lines.joined(separator: "\n")
     }

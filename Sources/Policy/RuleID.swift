@@ -17,6 +17,7 @@ public enum RuleID: String, Sendable, CaseIterable, Comparable {
     case promotionWindow = "promotion-window"
     case removalCondition = "removal-condition"
     case hiddenAtRunTime = "hidden-at-run-time"
+    case registeredAtRunTime = "registered-at-run-time"
     case vendoredLibraryEdited = "vendored-library-edited"
 
     /// The id used in policy files, reports and SARIF.

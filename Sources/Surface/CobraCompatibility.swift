@@ -181,6 +181,11 @@ enum CobraCompatibility {
             return buildWidens(from: old, to: new)
         },
         Rule(
+            attribute: "registered-by-default",
+            reason: "the program's default run now registers it (no environment variable set, viper values unset): "
+                + "every command line that worked still does", bump: .minor
+        ) { $0.oldValue == "false" && $0.newValue == nil },
+        Rule(
             attribute: "no-opt-default",
             reason: "a bool flag's bare `--flag` already meant true (pflag gives every bool flag the NoOptDefVal "
                 + "`true`): a flag that was a bool and now says so itself (an option table's value) works as before",

@@ -23,7 +23,7 @@ public struct CobraExtractorSpec: Extractor {
     /// The attributes a cobra item carries, in documentation order.
     public static let attributes = [
         "type", "value-type", "accepts", "shorthand", "scope", "no-opt-default", "alias-of", "build", "hidden",
-        "hidden-when",
+        "hidden-when", "registered-when", "registered-by-default",
         "provided-by",
         "unread-flags", "unread-flag-names", "unread-commands", "use-words", "valid-args",
     ]
@@ -34,14 +34,18 @@ public struct CobraExtractorSpec: Extractor {
     /// (the Go type of a custom value whose `type` its `Type()` gave, which judges a change of that text; with `type`
     /// `custom`, the program's type whose `Type()` cannot be read: a change to it is claimed), `hidden`,
     /// `hidden-when` (a `Hidden` given a value decided when the program runs, as written: findings about the item are
-    /// at most warnings under `hidden: experimental`),
+    /// at most warnings under `hidden: experimental`), `registered-when` (registered only under conditions decided
+    /// when the program runs, as written: `os.Getenv("X") != ""`),
     /// `provided-by` (`cobra` for the commands cobra adds by itself), `unread-flags` (a command whose flag set a call
     /// the files do not define receives), `unread-flag-names` (the only flag names that call may define there: those
     /// the program's types spell in the method called), `unread-commands` (a command such a call receives whole) and `use-words` (the
     /// literal words a command's `Use` spells after its name) are not breaking. `valid-args` (the words of a command's `ValidArgs` it takes
-    /// as its one argument) is: a word that goes is a removal (``CobraCompatibility/validArgsKept(_:)``).
+    /// as its one argument) is: a word that goes is a removal (``CobraCompatibility/validArgsKept(_:)``); so is
+    /// `registered-by-default` (`false`: the program's default run, with no environment variable set and viper's
+    /// values unset, does not register it).
     public static let breakingAttributes: Set<String> = [
         "type", "accepts", "shorthand", "scope", "no-opt-default", "alias-of", "build", "valid-args",
+        "registered-by-default",
     ]
 
     public var fileGlobs: [Glob]? { files }
@@ -306,7 +310,8 @@ public struct CobraExtractorSpec: Extractor {
                 if folders.count > program.folders.count {
                     programs[index] = CobraPrograms.Program(
                         name: program.name, namedByUse: program.namedByUse, folders: folders.sorted(),
-                        main: program.main, others: program.others, builtOutside: program.builtOutside)
+                        main: program.main, others: program.others, builtOutside: program.builtOutside,
+                        extendsRoot: program.extendsRoot)
                 }
             }
         }
@@ -346,8 +351,12 @@ public struct CobraExtractorSpec: Extractor {
             }
             if programs.count > 1 || !program.namedByUse || !program.others.isEmpty {
                 cobra.append(DraftEntry("root", .string(program.name)))
+                let named = program.others.map { "'\($0)'" }.joined(separator: ", ")
                 comments.append(
-                    !program.others.isEmpty
+                    program.extendsRoot && !program.others.isEmpty
+                        ? "root: picks this tree, which the program extends with \(named) where the surface does not "
+                            + "follow (in a function it hands to another module's code): \(named) is not in it."
+                        : !program.others.isEmpty
                         ? "root: picks this tree; the program also reaches "
                             + program.others.map { "'\($0)'" }.joined(separator: ", ")
                             + " (it picks its root at run time): add a surface with that root: for each."
@@ -513,12 +522,18 @@ public struct CobraExtractorSpec: Extractor {
                     return true
                 }
                 return false
+            },
+            extendsOwnTree: { (folder) throws(GitError) in
+                var texts: [String] = []
+                for blob in layout.files[folder] ?? [] { texts.append(try project.files.text(ofBlob: blob)) }
+                return CobraPrograms.extendsOwnTree(texts, modules: layout.modules)
             })
         var programs = try found.programs.map { (program) throws(GitError) in
             CobraPrograms.Program(
                 name: program.name, namedByUse: program.namedByUse,
                 folders: try withTables(program.folders, layout: layout, in: project, parsed: &parsed),
-                main: program.main, others: program.others, builtOutside: program.builtOutside)
+                main: program.main, others: program.others, builtOutside: program.builtOutside,
+                extendsRoot: program.extendsRoot)
         }
         if programs.isEmpty {
             // No `package main` here runs a command tree (kubectl's commands are built into a program elsewhere):
@@ -602,8 +617,10 @@ public struct CobraExtractorSpec: Extractor {
     private static func unstableCommands(_ items: [CobraItem], annotated: [String] = []) -> [String] {
         let listed = Set(items.map(\.key))
         let isFlag = { (key: String) in key.contains(" -") }
+        // An alias says nothing of its command's stability: argo-rollouts' `get experiment` has the alias `exp`, a
+        // short name of its Experiment resource, not a promise left out (review I6).
         let commands =
-            items.map(\.key).filter { key in
+            items.filter { $0.attributes["alias-of"] == nil }.map(\.key).filter { key in
                 guard !isFlag(key), let last = key.split(separator: " ").last, key.contains(" ") else {
                     return false
                 }

@@ -23,6 +23,9 @@ struct CobraPrograms {
         /// trees, none named like it (`others` names them): they are handed to code outside the module that builds the
         /// root (review I1).
         var builtOutside = false
+        /// Whether the program adds the trees `others` names to its root itself, where the surface may not follow (in a
+        /// function it hands to another module's code, as docker/compose's plugin main: review I5).
+        var extendsRoot = false
     }
 
     /// The programs, by name.
@@ -36,7 +39,8 @@ struct CobraPrograms {
     init(
         sources: [(path: String, source: CobraSourceFile)], mains: [String], modules: [(folder: String, path: String)],
         moduleName: String, imports: (String) throws(GitError) -> [String]?,
-        executes: (String) throws(GitError) -> Bool = { _ in true }
+        executes: (String) throws(GitError) -> Bool = { _ in true },
+        extendsOwnTree: (String) throws(GitError) -> Bool = { _ in false }
     ) throws(GitError) {
         let roots = CobraExtractor.roots(of: sources)
         let buildingFolders = Set(sources.map { Self.folder(of: $0.path) })
@@ -68,7 +72,12 @@ struct CobraPrograms {
                 continue
             }
             let folders = closure.intersection(buildingFolders).sorted()
-            if own == nil, candidates.count > 1, try !executes(main) {
+            // A program that adds commands to a tree a function of the module built (docker/compose since 5.2:
+            // `cmd := commands.RootCommand(cli); cmd.AddCommand(commands.HooksCommand())`, inside the function it
+            // hands the docker CLI's plugin runner) holds its root, though it calls no Execute: review I5.
+            var extendsRoot = false
+            if own == nil, candidates.count > 1, try !executes(main) { extendsRoot = try extendsOwnTree(main) }
+            if own == nil, candidates.count > 1, try !executes(main), !extendsRoot {
                 // The trees are handed to code of another module, which builds the root: the program keeps its own
                 // name, and no tree of its stands for the root.
                 chosen.append(
@@ -85,7 +94,8 @@ struct CobraPrograms {
                 own == nil && candidates.count > 1
                 ? Set(candidates.filter { $0 != root }.compactMap(\.name)).subtracting([name]).sorted() : []
             let program = Program(
-                name: name, namedByUse: root.name != nil, folders: folders, main: main, others: others)
+                name: name, namedByUse: root.name != nil, folders: folders, main: main, others: others,
+                extendsRoot: extendsRoot)
             // Several mains run one tree (a server's own main and the repository's): the one named like it counts.
             if let index = chosen.firstIndex(where: { $0.root == root }) {
                 if chosen[index].program.main.split(separator: "/").last.map(String.init) != name
@@ -114,7 +124,7 @@ struct CobraPrograms {
             found.append(
                 Program(
                     name: root?.name ?? program.name, namedByUse: root?.name != nil, folders: program.folders,
-                    main: program.main, others: program.others))
+                    main: program.main, others: program.others, extendsRoot: program.extendsRoot))
         }
         // Two programs of one name (a man-page generator that runs the same commands): the one whose folder is
         // named so, else the one with more files.
@@ -142,6 +152,84 @@ struct CobraPrograms {
             return rest.isEmpty ? module.folder : module.folder + "/" + rest
         }
         return nil
+    }
+
+    /// Whether the Go files `texts` add commands (`X.AddCommand(`) to a value they got from a function of a package of
+    /// the repository (`X := pkg.F(` or `X = pkg.F(`, `pkg` imported from a module of `modules`): the program extends
+    /// a tree the module builds, rather than handing its trees to code of another module. The package is named by
+    /// its import's alias, else by the path's last element (the one before a major-version suffix too).
+    static func extendsOwnTree(_ texts: [String], modules: [(folder: String, path: String)]) -> Bool {
+        let modules = modules.sorted { ($1.path.count, $0.path) < ($0.path.count, $1.path) }
+        for text in texts where text.contains(".AddCommand") {
+            var own: Set<String> = []
+            for (alias, path) in namedImports(in: text) where folder(importedAs: path, modules: modules) != nil {
+                if let alias {
+                    own.insert(alias)
+                    continue
+                }
+                let parts = path.split(separator: "/")
+                if let last = parts.last { own.insert(String(last)) }
+                if parts.count > 1, let last = parts.last, last.first == "v", Int(last.dropFirst()) != nil {
+                    own.insert(String(parts[parts.count - 2]))
+                }
+            }
+            guard !own.isEmpty else { continue }
+            let made = Set(
+                ProjectFiles.matches(
+                    #"(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*(?<package>[A-Za-z_][A-Za-z0-9_]*)\.[A-Za-z_][A-Za-z0-9_]*\s*\("#,
+                    in: text
+                ).compactMap { groups in
+                    groups["package"].flatMap { own.contains($0) ? groups["name"] : nil }
+                })
+            let extended = ProjectFiles.captures(#"(?<value>[A-Za-z_][A-Za-z0-9_]*)\s*\.\s*AddCommand\s*\("#, in: text)
+            if extended.contains(where: made.contains) { return true }
+        }
+        return false
+    }
+
+    /// The imports of a Go file with their aliases (nil for none), as ``imports(in:)`` reads them.
+    static func namedImports(in text: String) -> [(alias: String?, path: String)] {
+        var found: [(String?, String)] = []
+        for line in importLines(in: text) {
+            guard let path = quoted(line) else { continue }
+            let before = line.prefix { $0 != "\"" && $0 != "`" }.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            let alias = before.last.map(String.init).flatMap { $0 == "import" || $0 == "(" ? nil : $0 }
+            found.append((alias, path))
+        }
+        return found
+    }
+
+    /// The lines of a Go file's import declarations, up to its first other declaration.
+    private static func importLines(in text: String) -> [Substring] {
+        var lines: [Substring] = []
+        var inBlock = false
+        for line in text.split(whereSeparator: \.isNewline) {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.hasPrefix("//") || trimmed.isEmpty { continue }
+            if inBlock {
+                if trimmed.hasPrefix(")") {
+                    inBlock = false
+                    continue
+                }
+                lines.append(trimmed)
+                continue
+            }
+            if trimmed.hasPrefix("import") {
+                let rest = trimmed.dropFirst("import".count).drop { $0 == " " || $0 == "\t" }
+                if rest.hasPrefix("(") {
+                    inBlock = !rest.contains(")")
+                    let inner = rest.dropFirst()
+                    if quoted(inner) != nil { lines.append(inner) }
+                } else {
+                    lines.append(rest)
+                }
+                continue
+            }
+            for keyword in ["func", "type", "var", "const"] where trimmed.hasPrefix(keyword + " ") {
+                return lines
+            }
+        }
+        return lines
     }
 
     /// The import paths of a Go file: its `import "x"`, `import name "x"` and `import ( ... )` lines, up to its first

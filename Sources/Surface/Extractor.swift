@@ -625,4 +625,10 @@ public struct ProjectFiles {
         return matches.compactMap { $0.groups[group] }
     }
 
+    /// The named groups of each match of `pattern` in `text`; none when it does not compile or cannot run.
+    static func matches(_ pattern: String, in text: String) -> [[String: String]] {
+        guard let compiled = try? Pattern(pattern), let matches = try? compiled.matches(in: text) else { return [] }
+        return matches.map(\.groups)
+    }
+
 }

@@ -128,4 +128,97 @@ struct InitRootChoiceTests {
         #expect(result.text.contains("common/*.go"), "\(result.text)")
         #expect(result.text.contains("also reaches 'tool-server'"), "\(result.text)")
     }
+
+    /// I5 (docker/compose's shape since 5.2): the program hands the plugin runner of another module a function that
+    /// builds the root with a helper of the module and adds one more command to it; it calls no Execute.
+    @Test("a root a helper of the module builds and the program extends is still the program's root")
+    func rootExtendedByTheProgram() throws {
+        func files(extending: Bool) -> [(String, String)] {
+            [
+                (
+                    "go.mod",
+                    "module example.com/tool/v5\n\ngo 1.21\n\nrequire (\n\texample.com/host v1.0.0\n"
+                        + "\tgithub.com/spf13/cobra v1.8.0\n)\n"
+                ),
+                (
+                    "cmd/main.go",
+                    """
+                    package main
+
+                    import (
+                        "example.com/host/plugin"
+                        "github.com/spf13/cobra"
+
+                        commands "example.com/tool/v5/cmd/tool"
+                    )
+
+                    func main() {
+                        plugin.Run(func(h plugin.Host) *cobra.Command {
+                            cmd := commands.RootCommand(h)
+                    \(extending ? "        cmd.AddCommand(commands.HooksCommand())" : "")
+                            return cmd
+                        })
+                    }
+                    """
+                ),
+                (
+                    "cmd/tool/root.go",
+                    """
+                    package tool
+
+                    import "github.com/spf13/cobra"
+
+                    const PluginName = "tool"
+
+                    func RootCommand(h any) *cobra.Command {
+                        c := &cobra.Command{Use: PluginName}
+                        c.PersistentFlags().Bool("dry-run", false, "")
+                        c.AddCommand(upCommand(), downCommand())
+                        return c
+                    }
+
+                    func upCommand() *cobra.Command {
+                        c := &cobra.Command{Use: "up"}
+                        c.Flags().Bool("detach", false, "")
+                        return c
+                    }
+
+                    func downCommand() *cobra.Command { return &cobra.Command{Use: "down"} }
+                    \(extending ? "\nfunc HooksCommand() *cobra.Command { return &cobra.Command{Use: \"hooks\", Hidden: true} }" : "")
+                    """
+                ),
+            ]
+        }
+        for extending in [false, true] {
+            let result = try draft(files(extending: extending))
+            #expect(result.status == 0)
+            #expect(!result.text.contains("built outside the module"), "extending: \(extending)\n\(result.text)")
+            #expect(result.text.contains("cli:\n"), "extending: \(extending)\n\(result.text)")
+            if extending {
+                #expect(
+                    result.text.contains("root: picks this tree, which the program extends with 'hooks' where the surface"),
+                    "\(result.text)")
+                #expect(!result.text.contains("picks its root at run time"), "\(result.text)")
+            }
+        }
+        // Trees handed to another module's code, none extended here, are still built outside (review I1).
+        var handed = files(extending: true)
+        handed[1].1 = """
+            package main
+
+            import (
+                "example.com/host/app"
+
+                commands "example.com/tool/v5/cmd/tool"
+            )
+
+            func main() {
+                a := app.Make(app.Commands(commands.RootCommand(nil), commands.HooksCommand()))
+                a.Extra().AddCommand(commands.HooksCommand())
+                _ = a.Start()
+            }
+            """
+        let outside = try draft(handed)
+        #expect(outside.text.contains("whose root is built outside the module"), "\(outside.text)")
+    }
 }

@@ -362,6 +362,91 @@ struct PolicyDraftTests {
         #expect(otherDraft.yaml.contains("(another component?"), "\(otherDraft.yaml)")
     }
 
+    /// Review I4 (docker/compose's shape): 151 tags of a Python program (`1.29.2`), then 136 `v` tags of its Go
+    /// rewrite on a history of its own. Counted, the Python line won: the audit judged releases without Go code and
+    /// passed them all.
+    static func rewrittenProject() throws -> FixtureRepository {
+        let repo = try FixtureRepository()
+        try repo.write("setup.py", "from setuptools import setup\n\nsetup(name='tool')\n")
+        for minor in 0..<8 {
+            try repo.write("tool/cli.py", "def main():\n    return \(minor)\n")
+            try repo.commit("python \(minor)")
+            try repo.tag("1.\(minor).0")
+        }
+        // One release of that era tagged with a `v` too (compose's v1.25.2).
+        try repo.tag("v1.6.0", target: "1.6.0")
+        try repo.git("checkout", "--quiet", "--orphan", "rewrite")
+        try repo.git("rm", "-rqf", ".")
+        try repo.write("go.mod", "module example.com/tool/v2\n")
+        var api = "package api\n\nfunc Run() {}\n"
+        for minor in 0..<4 {
+            api += "\nfunc Added\(minor)() {}\n"
+            try repo.write("api/api.go", api)
+            try repo.commit("go \(minor)")
+            try repo.tag("v2.\(minor).0")
+        }
+        return repo
+    }
+
+    static func drafted(_ repo: FixtureRepository) throws -> (yaml: String, policy: Policy, items: [String]) {
+        try draft(repo)
+    }
+
+    @Test("tags: the most common line, which the project stopped tagging, gives way to the line it went on with (I4)")
+    func stoppedTagLine() throws {
+        let repo = try Self.rewrittenProject()
+        let repository = try Repository(discovering: repo.url.path)
+        let draft = try PolicyDraft(repository: repository)
+        let policy = try PolicyLoader.load(yaml: draft.yaml, file: "draft.yml", origin: .file(path: "draft.yml"))
+        #expect(policy.releases.tag.template == "v{version}", "\(draft.yaml)")
+        #expect(
+            draft.findings.contains(
+                "8 tags like '1.7.0', the newest tagged 2024-01-08, before 4 of 'v{version}': a tag line the project "
+                    + "stopped tagging, left out although it has more tags"), "\(draft.findings)")
+        #expect(draft.yaml.contains("Chosen over the most common line: 8 tags like '1.7.0'"), "\(draft.yaml)")
+        // The `v` tag of the old era shares no history with HEAD: proposed for releases.ignore.
+        #expect(policy.releases.ignore.map(\.description) == ["v1.6.0"], "\(draft.yaml)")
+        let trial = try DraftTrial(yaml: draft.yaml, repository: repository, revision: nil)
+        #expect(trial.releases == ["v2.0.0", "v2.1.0", "v2.2.0", "v2.3.0"], "\(trial.summary)")
+        #expect(trial.mostlyEmpty.isEmpty && !trial.summary.contains("WARNING"), "\(trial.summary)")
+
+        // Two lines tagged side by side (a library and its program): the most common stays the template.
+        let both = try FixtureRepository()
+        try both.write("go.mod", "module example.com/tool\n")
+        for minor in 0..<8 {
+            try both.write("lib.go", "package tool\n\nconst N = \(minor)\n")
+            try both.commit("change \(minor)")
+            try both.tag("1.\(minor).0")
+            if minor % 2 == 1 { try both.tag("v2.\(minor / 2).0") }
+        }
+        #expect(try PolicyDraftTests.drafted(both).policy.releases.tag.template == "{version}")
+    }
+
+    @Test("init's trial says loudly when a surface found nothing at most releases it judged (I4)")
+    func trialMostlyEmpty() throws {
+        let repo = try Self.rewrittenProject()
+        let repository = try Repository(discovering: repo.url.path)
+        // The policy main's init drafted: the Python line, with the Go surface of HEAD.
+        let yaml = """
+            semgate: 1
+            project: tool
+            releases:
+              tag: "{version}"
+            surfaces:
+              packages:
+                extract:
+                  go-api: {}
+            """
+        let trial = try DraftTrial(yaml: yaml, repository: repository, revision: nil)
+        #expect(trial.releases.count == 8)
+        #expect(trial.mostlyEmpty.map(\.surface) == ["packages"])
+        #expect(trial.mostlyEmpty.first?.releases.count == 8)
+        #expect(
+            trial.summary.contains(
+                "WARNING: surface packages found nothing at 8 of the 8 releases judged (1.0.0 ... 1.7.0): the audit "
+                    + "judges nothing there and passes them."), "\(trial.summary)")
+    }
+
     @Test("0.y.z: shifted when the project's release documents say patch releases carry fixes, else semver")
     func patchPromise() throws {
         func drafted(_ files: [String: String], tags: [String]) throws -> (yaml: String, policy: Policy) {
@@ -508,6 +593,77 @@ struct PolicyDraftTests {
             #expect(versioned.contains { $0.matches(item) }, "\(item)")
         }
         #expect(!versioned.contains { $0.matches("packages:example.com/app/api.Beta") })
+    }
+
+    /// Review I6 (argo-rollouts' shape): the CRD types in `pkg/apis/rollouts/v1alpha1` are the project's API, its
+    /// only version; drafted as experimental, 97 changes at minors became patch-level. Also the alias `exp` of the
+    /// command `get experiment` was taken for a word that says experimental.
+    @Test("go-api: an API version folder is experimental only beside a stable version; an alias says nothing (I6)")
+    func apiVersionServed() throws {
+        let repo = try FixtureRepository()
+        try repo.write("go.mod", "module example.com/rollouts\n\nrequire github.com/spf13/cobra v1.8.0\n")
+        func register(_ group: String, _ version: String) -> String {
+            "// +groupName=\(group).example.com\npackage \(version)\n\nimport \"k8s.io/apimachinery/pkg/runtime/schema\"\n\n"
+                + "var SchemeGroupVersion = schema.GroupVersion{Group: \"\(group).example.com\", Version: \"\(version)\"}\n"
+        }
+        // The project's API: a Kubernetes API group served as v1alpha1 only (registered as kubebuilder writes it,
+        // without a marker), and the client generated for it.
+        try repo.write(
+            "pkg/apis/rollouts/v1alpha1/groupversion_info.go",
+            "package v1alpha1\n\nimport \"k8s.io/apimachinery/pkg/runtime/schema\"\n\n"
+                + "var GroupVersion = schema.GroupVersion{Group: \"rollouts.example.com\", Version: \"v1alpha1\"}\n")
+        try repo.write("pkg/apis/rollouts/v1alpha1/types.go", "package v1alpha1\n\ntype Rollout struct{ Replicas int }\n")
+        try repo.write("pkg/client/typed/rollouts/v1alpha1/client.go", "package v1alpha1\n\nfunc New() {}\n")
+        // Another API group, served as v1 and, beside it, in development as v2beta1 and v1alpha1.
+        for version in ["v1", "v2beta1", "v1alpha1"] {
+            try repo.write("pkg/apis/analysis/\(version)/register.go", register("analysis", version))
+            try repo.write("pkg/apis/analysis/\(version)/types.go", "package \(version)\n\ntype Run struct{}\n")
+        }
+        // A version folder that is no API group's (a plugin's version, as kubebuilder's): experimental by its name.
+        try repo.write("pkg/plugins/deploy/v1alpha1/plugin.go", "package v1alpha1\n\nfunc Scaffold() {}\n")
+        try repo.write("pkg/exp/feature.go", "package exp\n\nfunc Try() {}\n")
+        try repo.write(
+            "main.go",
+            """
+            package main
+
+            import "github.com/spf13/cobra"
+
+            func main() {
+                root := &cobra.Command{Use: "rollouts"}
+                get := &cobra.Command{Use: "get"}
+                experiment := &cobra.Command{Use: "experiment", Aliases: []string{"exp", "experiments"}}
+                experiment.Flags().Bool("watch", false, "")
+                get.AddCommand(experiment)
+                root.AddCommand(get)
+                _ = root.Execute()
+            }
+            """)
+        try repo.commit("first")
+        try repo.tag("v1.0.0")
+        let (yaml, policy, items) = try draft(repo)
+        let experimental = policy.experimental
+        #expect(items.contains("cli:rollouts get exp"), "\(items)")
+        for item in [
+            "packages:example.com/rollouts/pkg/apis/rollouts/v1alpha1.Rollout",
+            "packages:example.com/rollouts/pkg/client/typed/rollouts/v1alpha1.New",
+            "packages:example.com/rollouts/pkg/apis/analysis/v1.Run",
+            "cli:rollouts get exp", "cli:rollouts get exp --watch", "cli:rollouts get experiment",
+        ] {
+            #expect(!experimental.contains { $0.matches(item) }, "\(item): \(yaml)")
+        }
+        for item in [
+            "packages:example.com/rollouts/pkg/apis/analysis/v2beta1.Run",
+            "packages:example.com/rollouts/pkg/apis/analysis/v1alpha1.Run",
+            "packages:example.com/rollouts/pkg/exp.Try",
+            "packages:example.com/rollouts/pkg/plugins/deploy/v1alpha1.Scaffold",
+        ] {
+            #expect(experimental.contains { $0.matches(item) }, "\(item): \(yaml)")
+        }
+        #expect(
+            yaml.contains(
+                "# Promised although named as an API version in development: pkg/apis/rollouts/v1alpha1, "
+                    + "pkg/client/typed/rollouts/v1alpha1."), "\(yaml)")
     }
 
     @Test("the release count and the greatest release leave out the tag families ignore lists (nightlies)")

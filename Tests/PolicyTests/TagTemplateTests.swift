@@ -66,6 +66,7 @@ struct RuleTests {
                 "deprecation-window", "tag-not-semver", "duplicate-version", "minor-on-supported-line",
                 "version-not-increasing", "bump-not-allowed", "version-file-mismatch", "unannounced-break",
                 "source-syntax-error", "promotion-window", "removal-condition", "hidden-at-run-time",
+                "registered-at-run-time",
                 "vendored-library-edited",
             ])
         #expect(RuleID.allCases.sorted() == RuleID.allCases)

@@ -43,7 +43,7 @@ public struct Rule: Sendable {
         .breakingWithoutMajor, .featureInPatch, .deprecationInPatch, .removedWithoutDeprecation,
         .deprecationWindow, .tagNotSemver, .duplicateVersion, .minorOnSupportedLine, .versionNotIncreasing,
         .bumpNotAllowed, .versionFileMismatch, .unannouncedBreak, .sourceSyntaxError, .promotionWindow,
-        .removalCondition, .hiddenAtRunTime, .vendoredLibraryEdited,
+        .removalCondition, .hiddenAtRunTime, .registeredAtRunTime, .vendoredLibraryEdited,
     ]
 
     /// The rule with this id.
