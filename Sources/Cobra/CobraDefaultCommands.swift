@@ -102,27 +102,31 @@ public struct CobraModule: Sendable, Hashable {
         let module = CobraGroupAdder.module
         let host = { (path: Substring) in path.split(separator: "/", maxSplits: 1).first ?? "" }
         for goMod in goMods {
-        for (line, words) in directives(of: goMod.text) where words.count >= 2 {
-            let path = unquoted(words[1])
-            let at = "\(goMod.path):\(line)"
-            // A module of the repository whose path is the package's or above it provides the package itself.
-            if words[0] == "module", package == path || package.hasPrefix(path + "/") {
-                return "\(at) declares the module \(path), which provides \(package) itself"
+            for (line, words) in directives(of: goMod.text) where words.count >= 2 {
+                let path = unquoted(words[1])
+                let at = "\(goMod.path):\(line)"
+                // A module of the repository whose path is the package's or above it provides the package itself.
+                if words[0] == "module", package == path || package.hasPrefix(path + "/") {
+                    return "\(at) declares the module \(path), which provides \(package) itself"
+                }
+                guard words[0] == "replace" || words[0] == "require" else { continue }
+                if path.contains("\\") || words.contains(where: { $0 != "=>" && $0.contains("=>") }) {
+                    guard words.contains(where: { $0.contains("kube") }) || path.contains("\\") else { continue }
+                    return "\(at) names a module in a form not read here (an escape, or `=>` inside a word)"
+                }
+                if path.hasPrefix(module + "/") {
+                    return "\(at) \(words[0])s the module \(path), which may provide \(package)"
+                }
+                guard words[0] == "replace", path == module, let arrow = words.firstIndex(of: "=>"),
+                    arrow + 1 < words.endIndex
+                else { continue }
+                let target = unquoted(words[arrow + 1])
+                if target.hasPrefix(".") || target.hasPrefix("/") || host(target) != host(path)
+                    || target.contains("\\")
+                {
+                    return "\(at) replaces \(module) by \(target)"
+                }
             }
-            guard words[0] == "replace" || words[0] == "require" else { continue }
-            if path.contains("\\") || words.contains(where: { $0 != "=>" && $0.contains("=>") }) {
-                guard words.contains(where: { $0.contains("kube") }) || path.contains("\\") else { continue }
-                return "\(at) names a module in a form not read here (an escape, or `=>` inside a word)"
-            }
-            if path.hasPrefix(module + "/") { return "\(at) \(words[0])s the module \(path), which may provide \(package)" }
-            guard words[0] == "replace", path == module, let arrow = words.firstIndex(of: "=>"),
-                arrow + 1 < words.endIndex
-            else { continue }
-            let target = unquoted(words[arrow + 1])
-            if target.hasPrefix(".") || target.hasPrefix("/") || host(target) != host(path) || target.contains("\\") {
-                return "\(at) replaces \(module) by \(target)"
-            }
-        }
         }
         return nil
     }

@@ -235,35 +235,7 @@ struct CobraPrograms {
     /// The import paths of a Go file: its `import "x"`, `import name "x"` and `import ( ... )` lines, up to its first
     /// other declaration.
     static func imports(in text: String) -> [String] {
-        var paths: [String] = []
-        var inBlock = false
-        for line in text.split(whereSeparator: \.isNewline) {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if trimmed.hasPrefix("//") || trimmed.isEmpty { continue }
-            if inBlock {
-                if trimmed.hasPrefix(")") {
-                    inBlock = false
-                    continue
-                }
-                if let path = quoted(trimmed) { paths.append(path) }
-                continue
-            }
-            if trimmed.hasPrefix("import") {
-                let rest = trimmed.dropFirst("import".count).drop { $0 == " " || $0 == "\t" }
-                if rest.hasPrefix("(") {
-                    inBlock = true
-                    if let path = quoted(rest) { paths.append(path) }
-                    if rest.contains(")") { inBlock = false }
-                } else if let path = quoted(rest) {
-                    paths.append(path)
-                }
-                continue
-            }
-            for keyword in ["func", "type", "var", "const"] where trimmed.hasPrefix(keyword + " ") {
-                return paths
-            }
-        }
-        return paths
+        importLines(in: text).compactMap { quoted($0) }
     }
 
     /// The first double-quoted or back-quoted string of `text`.
