@@ -42,36 +42,17 @@ extension Rule {
                 return before.attributes["hidden"] != "true" && !StabilityRuns.isRunTimeHidden(before)
                     && StabilityRuns.isRunTimeHidden(after) && seen.insert(change.id).inserted
             }
-            let ids = Set(stepped.map(\.id))
-            // One finding where the `Hidden` is given: what is under a command that takes the step takes it too.
-            let under = Dictionary(
-                grouping: stepped.compactMap { change in
-                    RunTimeHidden.commandsAbove(change.id).last(where: ids.contains).map { ($0, change.id) }
-                }, by: \.0
-            ).mapValues(\.count)
-            let origins = stepped.filter { change in
-                !RunTimeHidden.commandsAbove(change.id).contains(where: ids.contains)
-            }
             // One finding for the items one expression hides (a table of options whose `Hidden` semgate cannot
             // decide, rclone 1.68.0: 415 flags), naming the first five.
-            let groups = Dictionary(grouping: origins) { $0.after?.attributes["hidden-when"] ?? "?" }
-            return groups.keys.sorted { Bytewise.precedes($0, $1) }.compactMap { expression -> Violation? in
-                let changes = (groups[expression] ?? []).sorted { Bytewise.precedes($0.id, $1.id) }
-                guard let first = changes.first else { return nil }
-                let when = expression == "?" ? "by a value semgate cannot decide" : "when `\(expression)` holds"
-                let named = changes.prefix(5).map { change in
-                    let count = under[change.id] ?? 0
-                    return change.id + (count == 0 ? "" : " (and the \(count) item\(count == 1 ? "" : "s") under it)")
-                }
-                let more = changes.count > 5 ? " and \(changes.count - 5) more" : ""
-                let were = changes.count == 1 ? "was" : "were"
-                let its = changes.count == 1 ? "its" : "their"
+            return RunTimeHidden.stepGroups(stepped, by: "hidden-when").map { group -> Violation in
+                let when = group.value == "?" ? "by a value semgate cannot decide" : "when `\(group.value)` holds"
+                let one = group.count == 1
                 return Violation(
-                    named.joined(separator: ", ") + more
-                        + " \(were) shown for sure and \(changes.count == 1 ? "is" : "are") "
+                    group.named + " \(one ? "was" : "were") shown for sure and \(one ? "is" : "are") "
                         + "now hidden \(when), which the program decides when it runs; semgate keeps judging "
-                        + "\(changes.count == 1 ? "it" : "them") as shown: \(its) removals and changes keep their severity",
-                    about: first)
+                        + "\(one ? "it" : "them") as shown: \(one ? "its" : "their") removals and changes keep "
+                        + "their severity",
+                    about: group.first)
             }
         })
 }

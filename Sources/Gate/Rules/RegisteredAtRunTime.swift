@@ -45,34 +45,15 @@ extension Rule {
                 return before.attributes["registered-when"] == nil && after.attributes["registered-when"] != nil
                     && after.attributes["registered-by-default"] != "false" && seen.insert(change.id).inserted
             }
-            let ids = Set(stepped.map(\.id))
-            // One finding where the condition is: what is under a command that takes the step takes it too.
-            let under = Dictionary(
-                grouping: stepped.compactMap { change in
-                    RunTimeHidden.commandsAbove(change.id).last(where: ids.contains).map { ($0, change.id) }
-                }, by: \.0
-            ).mapValues(\.count)
-            let origins = stepped.filter { change in
-                !RunTimeHidden.commandsAbove(change.id).contains(where: ids.contains)
-            }
-            // One finding for the items one condition registers, naming the first five.
-            let groups = Dictionary(grouping: origins) { $0.after?.attributes["registered-when"] ?? "?" }
-            return groups.keys.sorted { Bytewise.precedes($0, $1) }.compactMap { condition -> Violation? in
-                let changes = (groups[condition] ?? []).sorted { Bytewise.precedes($0.id, $1.id) }
-                guard let first = changes.first else { return nil }
+            return RunTimeHidden.stepGroups(stepped, by: "registered-when").map { group -> Violation in
                 let when =
-                    condition == "?" ? "under a condition semgate cannot spell" : "only when `\(condition)` holds"
-                let named = changes.prefix(5).map { change in
-                    let count = under[change.id] ?? 0
-                    return change.id + (count == 0 ? "" : " (and the \(count) item\(count == 1 ? "" : "s") under it)")
-                }
-                let more = changes.count > 5 ? " and \(changes.count - 5) more" : ""
-                let one = changes.count == 1
+                    group.value == "?" ? "under a condition semgate cannot spell" : "only when `\(group.value)` holds"
+                let one = group.count == 1
                 return Violation(
-                    named.joined(separator: ", ") + more + " \(one ? "was" : "were") registered on every run and "
+                    group.named + " \(one ? "was" : "were") registered on every run and "
                         + "\(one ? "is" : "are") now registered \(when), which the program decides when it runs "
                         + "and semgate cannot: \(one ? "it" : "they") may be missing where users run it",
-                    about: first)
+                    about: group.first)
             }
         })
 }

@@ -61,6 +61,33 @@ struct RunTimeHidden {
         return above
     }
 
+    /// The items of `stepped` that no other stepped item is under, grouped by the `attribute` they now have ("?"
+    /// without it), in byte order: each group's first item, how many it holds, and the first five named (with how
+    /// many stepped items are under each) plus "and N more". One finding a group: what is under a command that takes
+    /// the step takes it too.
+    static func stepGroups(_ stepped: [Change], by attribute: String) -> [(
+        value: String, first: Change, count: Int, named: String
+    )] {
+        let ids = Set(stepped.map(\.id))
+        let under = Dictionary(
+            grouping: stepped.compactMap { change in
+                commandsAbove(change.id).last(where: ids.contains).map { ($0, change.id) }
+            }, by: \.0
+        ).mapValues(\.count)
+        let origins = stepped.filter { change in !commandsAbove(change.id).contains(where: ids.contains) }
+        let groups = Dictionary(grouping: origins) { $0.after?.attributes[attribute] ?? "?" }
+        return groups.keys.sorted { Bytewise.precedes($0, $1) }.compactMap { value in
+            let changes = (groups[value] ?? []).sorted { Bytewise.precedes($0.id, $1.id) }
+            guard let first = changes.first else { return nil }
+            let named = changes.prefix(5).map { change in
+                let count = under[change.id] ?? 0
+                return change.id + (count == 0 ? "" : " (and the \(count) item\(count == 1 ? "" : "s") under it)")
+            }
+            let more = changes.count > 5 ? " and \(changes.count - 5) more" : ""
+            return (value, first, changes.count, named.joined(separator: ", ") + more)
+        }
+    }
+
     /// Whether findings about `item` are at most warnings.
     func softens(_ item: String) -> Bool {
         spelled[item] != nil && shown[item] == nil
