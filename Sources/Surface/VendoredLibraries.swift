@@ -26,12 +26,84 @@ public struct VendoredLibrary: Sendable, Hashable, Codable {
     /// Why the copy cannot be compared (a symbolic link or submodule on the way, a file that cannot be read, too many
     /// entries); nil when it can.
     public var unchecked: String?
+    /// What the module's `go.mod` (or `vendor/modules.txt`) replaces the library by, when it is not the library
+    /// itself: another module (`github.com/example/cobra v1.2.3`, a fork) or a folder (`./third_party/cobra`); nil
+    /// when nothing does. semgate cannot know what a replacement builds (the `library-replaced` rule).
+    public var replacement: String?
 
-    public init(module: String, version: String, files: [String], unchecked: String? = nil) {
+    public init(
+        module: String, version: String, files: [String], unchecked: String? = nil, replacement: String? = nil
+    ) {
         self.module = module
         self.version = version
         self.files = files
         self.unchecked = unchecked
+        self.replacement = replacement
+    }
+
+    /// The published version go builds the copy as: the version of the one versioned line of `vendor/modules.txt`
+    /// (``version``), or the version a replacement by the library itself names (`=> github.com/spf13/cobra v1.8.1`);
+    /// nil when there is no such line, or more than one.
+    public var requestedVersion: String? {
+        guard !version.contains(";") else { return nil }
+        let lines = version.split(separator: "|").map { $0.split(whereSeparator: { $0.isWhitespace }).map(String.init) }
+            .filter { $0.first == "#" && $0.count >= 3 }
+        let versioned = lines.filter { $0[2] != "=>" }
+        guard versioned.count == 1 else { return nil }
+        var requested = versioned[0][2]
+        for line in lines {
+            if let arrow = line.firstIndex(of: "=>"), arrow + 2 < line.count, line[arrow + 1] == module {
+                requested = line[arrow + 2]
+            }
+        }
+        return requested
+    }
+
+    /// The copy's files as paths inside the module (`command.go`, `doc/man_docs.go`) with their blob ids; nil when the
+    /// copy is not a `vendor/` copy (a folder replacement).
+    func filesInModule() -> [(path: String, blob: String)]? {
+        guard !version.hasPrefix("replace ") else { return nil }
+        let skipped =
+            moduleFolder.split(separator: "/").count + 1 + module.split(separator: "/").count
+        return files.compactMap { line -> (path: String, blob: String)? in
+            guard let space = line.lastIndex(of: " ") else { return nil }
+            let parts = line[..<space].split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count > skipped else { return nil }
+            return (parts.dropFirst(skipped).joined(separator: "/"), String(line[line.index(after: space)...]))
+        }
+    }
+
+    /// How the copy differs from what the library published, when ``requestedVersion`` names a version the
+    /// ``PublishedLibraries`` table holds (`known` true: every file of a package folder the copy holds must be the
+    /// published blob, and no other file may be there), or, for another version (a pseudo-version, a release newer
+    /// than the table, none), which files are no blob the path ever had upstream (`known` false); nil when the copy
+    /// is what was published, is replaced (``replacement``), or is no `vendor/` copy.
+    public func publishedMismatch() -> (known: Bool, version: String?, named: [String], count: Int)? {
+        guard replacement == nil, let files = filesInModule(), !files.isEmpty else { return nil }
+        let requested = requestedVersion
+        var found: [String] = []
+        if let requested, let published = PublishedLibraries.files(of: module, version: requested) {
+            func folder(_ path: String) -> String {
+                path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+            }
+            let present = Set(files.map(\.path))
+            for (path, blob) in files where published[path] != blob {
+                found.append(published[path] == nil ? "\(path) added" : "\(path) changed")
+            }
+            // `go mod vendor` copies every package it copies whole: a published file of a folder the copy holds
+            // must be there.
+            let folders = Set(files.map { folder($0.path) })
+            for (path, _) in published where folders.contains(folder(path)) && !present.contains(path) {
+                found.append("\(path) removed")
+            }
+            found = Array(Set(found)).sorted { Bytewise.precedes($0, $1) }
+            return found.isEmpty ? nil : (true, requested, Array(found.prefix(5)), found.count)
+        }
+        for (path, blob) in files where !PublishedLibraries.isUpstream(blob, at: path, in: module) {
+            found.append(path)
+        }
+        found = Array(Set(found)).sorted { Bytewise.precedes($0, $1) }
+        return found.isEmpty ? nil : (false, requested, Array(found.prefix(5)), found.count)
     }
 
     /// This copy and `other` (of the same module, read by another extractor of the surface) as one: every file, every
@@ -39,10 +111,12 @@ public struct VendoredLibrary: Sendable, Hashable, Codable {
     func merging(_ other: VendoredLibrary) -> VendoredLibrary {
         guard other != self else { return self }
         let versions = version == other.version ? version : [version, other.version].joined(separator: "; ")
-        return VendoredLibrary(
+        var merged = VendoredLibrary(
             module: module, version: versions,
             files: Set(files + other.files).sorted { Bytewise.precedes($0, $1) },
-            unchecked: unchecked ?? other.unchecked)
+            unchecked: unchecked ?? other.unchecked, replacement: replacement ?? other.replacement)
+        merged.moduleFolder = moduleFolder
+        return merged
     }
 
     /// What a snapshot keys the copy by: the module folder and the module path.
@@ -54,8 +128,18 @@ public struct VendoredLibrary: Sendable, Hashable, Codable {
     /// The copy's folder as `vendor/` spells it for the first module file, for messages (`vendor/github.com/spf13/cobra`).
     public func folder(inModule prefix: String = "") -> String { prefix + "vendor/" + module }
 
-    /// The paths whose blob differs between `before` and this copy, or that only one of them has: first `limit`, and
-    /// how many in all.
+    /// ``files`` in the library's own package folder (not a subpackage's folder such as `doc/`).
+    var rootPackageFiles: [String] {
+        guard !version.hasPrefix("replace ") else { return files }
+        let depth = moduleFolder.split(separator: "/").count + 1 + module.split(separator: "/").count + 1
+        return files.filter { line in
+            line[..<(line.lastIndex(of: " ") ?? line.endIndex)].split(separator: "/", omittingEmptySubsequences: false)
+                .count == depth
+        }
+    }
+
+    /// The paths whose blob differs between `before` and this copy (their own package folders,
+    /// ``rootPackageFiles``), or that only one of them has: first `limit`, and how many in all.
     public func changedFiles(since before: VendoredLibrary, limit: Int = 5) -> (named: [String], count: Int) {
         func table(_ files: [String]) -> [String: String] {
             var result: [String: String] = [:]
@@ -65,8 +149,8 @@ public struct VendoredLibrary: Sendable, Hashable, Codable {
             }
             return result
         }
-        let old = table(before.files)
-        let new = table(files)
+        let old = table(before.rootPackageFiles)
+        let new = table(rootPackageFiles)
         let paths = Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }.sorted { Bytewise.precedes($0, $1) }
         let named = paths.prefix(limit).map { path -> String in
             old[path] == nil ? "\(path) added" : new[path] == nil ? "\(path) removed" : "\(path) changed"
@@ -116,6 +200,12 @@ public struct VendoredLibraryEdit: Sendable, Hashable {
     public let message: String
     /// The first file that changed, when one did.
     public let location: Location?
+    /// The library's module path (`github.com/spf13/cobra`).
+    public var module: String = ""
+
+    /// The finding's item: the surface and the module path (`cli:github.com/spf13/cobra`), which an `exceptions:`
+    /// entry can name.
+    public var item: String { surface + ":" + module }
 }
 
 extension SurfaceSnapshot {
@@ -141,11 +231,54 @@ extension SurfaceSnapshot {
                         "the copy of \(module) that go builds from the repository cannot be compared with the base "
                         + "(\(reason)): \(trust)"
                     if said.insert(message).inserted {
-                        edits.append(VendoredLibraryEdit(surface: surface, message: message, location: nil))
+                        edits.append(
+                            VendoredLibraryEdit(surface: surface, message: message, location: nil, module: module))
                     }
                     continue
                 }
-                guard let old, sameVersion, old.files != library.files else { continue }
+                // The copy against what the library published (the full cut of R106): at every revision, whatever
+                // the base held, so an edit made with a version bump, present since the first release, or in the
+                // first vendored copy is seen.
+                let prefix = library.folder(inModule: library.moduleFolder.isEmpty ? "" : library.moduleFolder + "/")
+                if let mismatch = library.publishedMismatch() {
+                    let message: String
+                    if mismatch.known, let version = mismatch.version {
+                        let more = mismatch.count > mismatch.named.count ? " and \(mismatch.count - mismatch.named.count) more" : ""
+                        message =
+                            "the vendored \(module) is not the published \(version) that vendor/modules.txt names "
+                            + "(\(mismatch.named.map { prefix + "/" + $0 }.joined(separator: ", "))\(more)): \(trust)"
+                    } else {
+                        let more = mismatch.count > mismatch.named.count ? " and \(mismatch.count - mismatch.named.count) more" : ""
+                        let newest = PublishedLibraries.newestVersion(of: module).map { ", newest \($0)" } ?? ""
+                        let named =
+                            mismatch.version.map { "names \($0), which is not a release semgate knows (its table of "
+                                + "\(module) releases ends there\(newest))" }
+                            ?? "names no single version of it"
+                        message =
+                            "the copy of \(module) that go builds from the repository cannot be compared: "
+                            + "vendor/modules.txt \(named), and \(mismatch.named.map { prefix + "/" + $0 }.joined(separator: ", "))\(more) "
+                            + "\(mismatch.count == 1 ? "is" : "are") no file \(module) ever had at that path upstream: \(trust)"
+                    }
+                    if said.insert(message).inserted {
+                        let first = mismatch.named.first.map { name in
+                            prefix + "/" + String(name[..<(mismatch.known ? (name.lastIndex(of: " ") ?? name.endIndex) : name.endIndex)])
+                        }
+                        edits.append(
+                            VendoredLibraryEdit(
+                                surface: surface, message: message, location: first.map { Location(path: $0) },
+                                module: module))
+                    }
+                    continue
+                }
+                // A copy that is exactly a published release needs no comparison with the base.
+                if library.replacement == nil, let requested = library.requestedVersion,
+                    PublishedLibraries.files(of: module, version: requested) != nil, library.filesInModule() != nil
+                {
+                    continue
+                }
+                // Step to step, only the library's own package folder: `go mod vendor` adds a subpackage's folder
+                // (`doc/`) at the same version when the program starts importing it.
+                guard let old, sameVersion, old.rootPackageFiles != library.rootPackageFiles else { continue }
                 let (named, count) = library.changedFiles(since: old)
                 let more = count > named.count ? " and \(count - named.count) more" : ""
                 let version =
@@ -160,7 +293,8 @@ extension SurfaceSnapshot {
                 guard said.insert(message).inserted else { continue }
                 let first = named.first.map { String($0[..<($0.lastIndex(of: " ") ?? $0.endIndex)]) }
                 edits.append(
-                    VendoredLibraryEdit(surface: surface, message: message, location: first.map { Location(path: $0) }))
+                    VendoredLibraryEdit(
+                        surface: surface, message: message, location: first.map { Location(path: $0) }, module: module))
             }
         }
         return edits
@@ -302,11 +436,17 @@ extension ExtractionContext {
                 }
             }
         }
-        // Without vendor/modules.txt, a `replace` of the module by a folder of the repository is what go builds.
+        // The module's `replace` directives of the libraries (a fork module, a folder); without vendor/modules.txt, a
+        // `replace` by a folder of the repository is what go builds, and one by another module is recorded alone.
+        let replacements = try replacements(inModule: module)
         let replaced: [String: String]
         if modulesTexts.isEmpty && unchecked == nil {
-            replaced = try folderReplacements(inModule: module)
-            guard !replaced.isEmpty else { return [] }
+            replaced = replacements.filter { Self.isFolderPath($0.value) }
+            if replaced.isEmpty {
+                return VendoredLibrary.modules.compactMap { name in
+                    replacements[name].map { VendoredLibrary(module: name, version: "", files: [], replacement: $0) }
+                }
+            }
         } else {
             replaced = [:]
         }
@@ -314,7 +454,15 @@ extension ExtractionContext {
         for name in VendoredLibrary.modules {
             var library = VendoredLibrary(
                 module: name, version: Self.modulesLines(naming: name, in: modulesTexts), files: [],
-                unchecked: unchecked)
+                unchecked: unchecked,
+                replacement: replacements[name] ?? Self.modulesReplacement(naming: name, in: modulesTexts))
+            if !replaced.isEmpty && replaced[name] == nil {
+                if library.replacement != nil {
+                    library.version = ""
+                    result.append(library)
+                }
+                continue
+            }
             let versioned = library.version.split(separator: "|").filter {
                 $0.split(separator: " ").count >= 3 && $0.split(separator: " ")[2] != "=>"
             }
@@ -357,13 +505,20 @@ extension ExtractionContext {
                 }
                 folders = next
             }
-            for folder in folders {
-                for entry in try entries(folder.id) where VendoredLibrary.isBuilt(entry.name) {
-                    let path = folder.path + "/" + entry.name
+            // Every package folder of a vendored copy (`doc/` too): go builds any a program imports. (A folder
+            // replacement's own folder only, compared step to step.)
+            var pending = folders
+            let recursive = replaced.isEmpty
+            while let folder = pending.popLast(), !tooMany {
+                for entry in try entries(folder.id) {
+                    let path = folder.path.isEmpty ? entry.name : folder.path + "/" + entry.name
                     switch entry.kind {
-                    case .blob: library.files.append("\(path) \(entry.id.hex)")
-                    case .tree: continue
+                    case .blob:
+                        if VendoredLibrary.isBuilt(entry.name) { library.files.append("\(path) \(entry.id.hex)") }
+                    case .tree: if recursive { pending.append((path, entry.id)) }
                     case .link, .submodule:
+                        // A linked folder is a package go may build too; its content is not in the tree.
+                        guard recursive || VendoredLibrary.isBuilt(entry.name) else { continue }
                         library.unchecked =
                             library.unchecked
                             ?? "\(path) is a \(entry.kind == .link ? "symbolic link" : "submodule")"
@@ -378,9 +533,16 @@ extension ExtractionContext {
         return result
     }
 
-    /// The targets of the `replace` directives of the module's `go.mod` that replace a library semgate models by a
-    /// folder (`./third_party/cobra`, `../cobra`), by module path.
-    private func folderReplacements(inModule module: (path: String, tree: ObjectID)) throws(SurfaceError)
+    /// Whether a `replace` target is a folder (`./third_party/cobra`, `../cobra`, `/abs`) rather than a module.
+    static func isFolderPath(_ target: String) -> Bool {
+        target.hasPrefix("./") || target.hasPrefix("../") || target.hasPrefix("/") || target == "." || target == ".."
+    }
+
+    /// The targets of the `replace` directives of the module's `go.mod` that replace a library semgate models by
+    /// something else: a folder (`./third_party/cobra`, `../cobra`) or another module with its version
+    /// (`github.com/example/cobra v1.2.3`), by module path. A replacement by the library itself at a version is no
+    /// replacement (it only pins the version `vendor/modules.txt` records).
+    private func replacements(inModule module: (path: String, tree: ObjectID)) throws(SurfaceError)
         -> [String: String]
     {
         let listing: [TreeEntry]
@@ -419,13 +581,34 @@ extension ExtractionContext {
                 let arrow = words.firstIndex(of: "=>"), arrow + 1 < words.count
             else { continue }
             let target = words[arrow + 1]
-            if target.hasPrefix("./") || target.hasPrefix("../") || target == "." || target == ".."
-                || target.hasPrefix("/")
-            {
+            if Self.isFolderPath(target) {
                 found[module] = target
+            } else if target != module {
+                found[module] = arrow + 2 < words.count ? target + " " + words[arrow + 2] : target
             }
         }
         return found
+    }
+
+    /// The replacement `vendor/modules.txt` records for module `name` when it is not the module itself
+    /// (`# github.com/spf13/cobra v1.8.0 => ./forks/cobra`, `=> github.com/example/cobra v1.2.3`), read as
+    /// ``modulesLines(naming:in:)`` reads lines; nil when none.
+    static func modulesReplacement(naming name: String, in texts: [(path: String, text: String)]) -> String? {
+        for file in texts.sorted(by: { Bytewise.precedes($0.path, $1.path) }) {
+            for line in file.text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            where line.hasPrefix("# ") {
+                let fields = line.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+                guard fields.count >= 4, fields[1] == name else { continue }
+                // As go: `=> PATH` or `=> PATH VERSION` (a valid one) after the version or the module; else no
+                // replacement.
+                let arrow = fields[2] == "=>" ? 2 : (isValidSemVer(fields[2]) && fields[3] == "=>" ? 3 : nil)
+                guard let arrow, fields[arrow + 1] != name else { continue }
+                let rest = fields.count - arrow - 1
+                if rest == 1 { return fields[arrow + 1] }
+                if rest == 2, isValidSemVer(fields[arrow + 2]) { return fields[arrow + 1] + " " + fields[arrow + 2] }
+            }
+        }
+        return nil
     }
 
     /// The lines of `texts` (`vendor/modules.txt` files) that name module `name` (`# github.com/spf13/cobra v1.8.0`,

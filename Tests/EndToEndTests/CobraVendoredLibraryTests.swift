@@ -31,12 +31,15 @@ struct CobraVendoredLibraryTests {
 
         """
 
+    /// The copies are of forks (`=> example.com/forks/...`, written for these tests): semgate cannot check a fork
+    /// against what cobra published, so it compares the copy step to step while the same replacement stays. The
+    /// check against the published releases has its own tests below.
     static func modulesTxt(cobra: String = "v1.8.0", pflag: String = "v1.0.5") -> String {
         """
-        # github.com/spf13/cobra \(cobra)
+        # github.com/spf13/cobra \(cobra) => example.com/forks/cobra v1.8.0
         ## explicit; go 1.15
         github.com/spf13/cobra
-        # github.com/spf13/pflag \(pflag)
+        # github.com/spf13/pflag \(pflag) => example.com/forks/pflag v1.0.5
         ## explicit; go 1.12
         github.com/spf13/pflag
 
@@ -184,12 +187,13 @@ struct CobraVendoredLibraryTests {
             "Vendor/GitHub.com/spf13/cobra/zz_hide.go added"
         ),
         (
-            "a word after the version, which go ignores (review modules-txt-trailing-word)",
+            "a word after the version, which makes go ignore the replacement: the copy is read as the published v1.8.0"
+                + " (review modules-txt-trailing-word)",
             [
                 "vendor/modules.txt": modulesTxt(cobra: "v1.8.0 reviewed"),
                 "vendor/github.com/spf13/cobra/command.go": commandSkippingRun,
             ],
-            "vendor/github.com/spf13/cobra/command.go changed"
+            "is not the published v1.8.0 that vendor/modules.txt names"
         ),
         (
             "a line go does not read as a module line (a tab after #; review modules-txt-tab-line)",
@@ -226,7 +230,9 @@ struct CobraVendoredLibraryTests {
         let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
         let found = Self.findings(jsonObject(result.stdout), "1.0.1")
         #expect(found.contains { $0.hasPrefix("error the vendored github.com/spf13/") && $0.contains(named) }, "\(found)")
-        #expect(found.allSatisfy { $0.contains("vendor/modules.txt names the same version") }, "\(found)")
+        if !named.hasPrefix("is not the published") {
+            #expect(found.allSatisfy { $0.contains("vendor/modules.txt names the same version") }, "\(found)")
+        }
         #expect(Self.findings(jsonObject(result.stdout), "1.0.0") == [])
         #expect(result.status == 1, "\(result.stderr)")
     }
@@ -372,6 +378,109 @@ struct CobraVendoredLibraryTests {
         let findings = (jsonObject(result.stdout)?["findings"] as? [[String: Any]] ?? [])
             .filter { $0["rule"] as? String == "vendored-library-edited" }
         #expect(findings.count >= 1, "\(result.stdout.prefix(2000))")
+        #expect(result.status == 1)
+    }
+    /// Not a fork: `vendor/modules.txt` names cobra v1.8.0 and pflag v1.0.5, releases semgate's table holds, and the
+    /// copies (this file's stand-ins) are not those releases. Found at every release, whatever the base held: the
+    /// first vendored copy edited, an edit present since the first release, an edit with a version bump (review
+    /// vendoring-starts-edited, edit-since-first-release, edit-with-real-bump, claims-other-version). Fails on main
+    /// (no finding at v1.0.0; at v1.0.1 none either for the bump).
+    @Test(arguments: [false, true])
+    func notThePublishedRelease(bump: Bool) throws {
+        let repo = try FixtureRepository()
+        for (path, text) in Self.base { try repo.write(path, text) }
+        let published = """
+            # github.com/spf13/cobra v1.8.0
+            ## explicit; go 1.15
+            github.com/spf13/cobra
+            # github.com/spf13/pflag v1.0.5
+            ## explicit; go 1.12
+            github.com/spf13/pflag
+
+            """
+        try repo.write("vendor/modules.txt", published)
+        try repo.commit("v1.0.0")
+        try repo.tag("v1.0.0", annotated: true)
+        try repo.write("cmd/root.go", Self.root + "\n// reworded\n")
+        if bump {
+            try repo.write("vendor/modules.txt", published.replacingOccurrences(of: "v1.8.0", with: "v1.8.1"))
+            try repo.write("vendor/github.com/spf13/cobra/command.go", Self.commandSkippingRun)
+        }
+        try repo.commit("v1.0.1")
+        try repo.tag("v1.0.1", annotated: true)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        for (release, version) in [("1.0.0", "v1.8.0"), ("1.0.1", bump ? "v1.8.1" : "v1.8.0")] {
+            let found = Self.findings(jsonObject(result.stdout), release)
+            #expect(
+                found.contains {
+                    $0.hasPrefix("error the vendored github.com/spf13/cobra is not the published \(version) that "
+                        + "vendor/modules.txt names (vendor/github.com/spf13/cobra/")
+                }, "\(release): \(found)")
+            #expect(found.contains { $0.hasPrefix("error the vendored github.com/spf13/pflag is not the published v1.0.5") })
+        }
+        #expect(result.status == 1)
+        // The item names the surface and the module; a check of the pull request fails too.
+        let check = try runSemgate(["check", "--base", "v1.0.0", "--format", "json"], in: repo.url)
+        let items = (jsonObject(check.stdout)?["findings"] as? [[String: Any]] ?? [])
+            .filter { $0["rule"] as? String == "vendored-library-edited" }.compactMap { $0["item"] as? String }
+        #expect(items.sorted() == ["cli:github.com/spf13/cobra", "cli:github.com/spf13/pflag"], "\(check.stdout)")
+        #expect(check.status == 1)
+    }
+
+    /// A pseudo-version (or a release newer than the table): each file must be one its path had upstream; the
+    /// stand-ins are not, so the copy cannot be compared (review claims-pseudo-version, claims-unpublished-version;
+    /// fails on main).
+    @Test(arguments: ["v1.8.1-0.20240102030405-0123456789ab", "v1.8.99"])
+    func versionTheTableLacks(version: String) throws {
+        let repo = try repository([
+            "vendor/modules.txt": """
+                # github.com/spf13/cobra \(version)
+                ## explicit; go 1.15
+                github.com/spf13/cobra
+                # github.com/spf13/pflag v1.0.5 => example.com/forks/pflag v1.0.5
+                ## explicit; go 1.12
+                github.com/spf13/pflag
+
+                """
+        ])
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        let found = Self.findings(jsonObject(result.stdout), "1.0.1")
+        #expect(found.count == 1, "\(found)")
+        #expect(
+            found.first?.hasPrefix(
+                "error the copy of github.com/spf13/cobra that go builds from the repository cannot be compared: "
+                    + "vendor/modules.txt names \(version), which is not a release semgate knows") == true, "\(found)")
+        #expect(found.first?.contains("vendor/github.com/spf13/cobra/args.go, vendor/github.com/spf13/cobra/command.go are no file") == true)
+        #expect(result.status == 1)
+    }
+
+    /// An `exceptions:` entry naming the item accepts one release's copy; the other release still fails (the
+    /// findings carried no item before, so no exception could scope them).
+    @Test func anExceptionScopesOneRelease() throws {
+        let repo = try FixtureRepository()
+        for (path, text) in Self.base { try repo.write(path, text) }
+        try repo.write("vendor/modules.txt", Self.modulesTxt().replacingOccurrences(of: " => example.com/forks/cobra v1.8.0", with: ""))
+        try repo.write(
+            ".semgate.yml",
+            Self.policy + """
+
+                exceptions:
+                  - release: 1.0.1
+                    items: ["cli:github.com/spf13/cobra"]
+                    reason: "our patched cobra, reviewed in #12"
+                """)
+        try repo.commit("v1.0.0")
+        try repo.tag("v1.0.0", annotated: true)
+        try repo.write("cmd/root.go", Self.root + "\n// reworded\n")
+        try repo.commit("v1.0.1")
+        try repo.tag("v1.0.1", annotated: true)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        #expect(Self.findings(jsonObject(result.stdout), "1.0.0").allSatisfy { $0.hasPrefix("error ") })
+        #expect(Self.findings(jsonObject(result.stdout), "1.0.0").count == 1)
+        let accepted = Self.findings(jsonObject(result.stdout), "1.0.1")
+        #expect(accepted.count == 1 && accepted.allSatisfy { $0.hasPrefix("note ") }, "\(accepted)")
+        let releases = jsonObject(result.stdout)?["releases"] as? [[String: Any]] ?? []
+        #expect(releases.first { $0["version"] as? String == "1.0.1" }?["verdict"] as? String == "pass")
         #expect(result.status == 1)
     }
 }

@@ -149,15 +149,18 @@ public struct RuleExample: Sendable {
         return try RulePass.findings(for: context)
     }
 
-    /// A cobra copy as ``vendoredCobra`` spells one side of it (`VERSION BLOB`).
+    /// A cobra copy as ``vendoredCobra`` spells one side of it (`VERSION BLOB`): the package folder of the published
+    /// VERSION with command.go's blob BLOB, or as published (`VERSION published`).
     private static func vendoredCobra(_ text: String) throws -> [String: VendoredLibrary] {
         let words = text.split(separator: " ").map(String.init)
         guard words.count == 2 else { throw ExampleError("bad vendored copy '\(text)'") }
         let module = "github.com/spf13/cobra"
+        var files = (PublishedLibraries.files(of: module, version: words[0]) ?? [:]).filter { !$0.key.contains("/") }
+        if words[1] != "published" { files["command.go"] = words[1] }
         return [
             "\t" + module: VendoredLibrary(
                 module: module, version: "# \(module) \(words[0])",
-                files: ["vendor/\(module)/command.go \(words[1])"])
+                files: files.map { "vendor/\(module)/\($0.key) \($0.value)" }.sorted { Bytewise.precedes($0, $1) })
         ]
     }
 
