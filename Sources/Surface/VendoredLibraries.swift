@@ -161,7 +161,9 @@ public struct VendoredLibrary: Sendable, Hashable, Codable {
     /// The file names `go build` may read in a package folder: Go, cgo, assembly, SWIG and object files
     /// (`go/build`'s list), not `_test.go` files.
     static func isBuilt(_ name: String) -> Bool {
-        guard !name.hasSuffix("_test.go"), let dot = name.lastIndex(of: ".") else { return false }
+        // go/build ignores a file whose name starts with `_` or `.`.
+        guard !name.hasSuffix("_test.go"), !name.hasPrefix("_"), !name.hasPrefix("."), let dot = name.lastIndex(of: ".")
+        else { return false }
         return builtExtensions.contains(String(name[name.index(after: dot)...]))
     }
 
@@ -301,6 +303,41 @@ extension SurfaceSnapshot {
     }
 }
 
+extension SurfaceSnapshot {
+    /// The libraries (``VendoredLibrary/modules``) that a module replaces by another module or a folder here while
+    /// `before` replaced them by nothing or by something else (``VendoredLibrary/replacement``): the step where a
+    /// fork comes in or changes. One a surface and module.
+    public func libraryReplacements(since before: SurfaceSnapshot) -> [VendoredLibraryEdit] {
+        replacements(since: before)
+    }
+
+    /// The libraries replaced at this revision (for `diff`), worded without a base.
+    public var replacedLibraries: [VendoredLibraryEdit] { replacements(since: nil) }
+
+    private func replacements(since before: SurfaceSnapshot?) -> [VendoredLibraryEdit] {
+        var found: [VendoredLibraryEdit] = []
+        var said: Set<String> = []
+        for surface in vendoredLibraries.keys.sorted(by: { Bytewise.precedes($0, $1) }) {
+            let libraries = vendoredLibraries[surface] ?? [:]
+            for key in libraries.keys.sorted(by: { Bytewise.precedes($0, $1) }) {
+                guard let library = libraries[key], let replacement = library.replacement else { continue }
+                let old = before?.vendoredLibraries[surface]?[key]?.replacement
+                guard before == nil || old != replacement else { continue }
+                let module = library.module
+                let where_ = library.moduleFolder.isEmpty ? "" : " (module \(library.moduleFolder))"
+                let message =
+                    "\(module) is replaced by \(replacement)\(where_)"
+                    + (before == nil ? "" : old.map { ", by \($0) at the base" } ?? ", not at the base")
+                    + ": semgate reads surface '\(surface)' as the published \(module) builds it and cannot know what "
+                    + "the replacement builds, so commands or flags it takes away, hides or renames are not seen"
+                guard said.insert(message).inserted else { continue }
+                found.append(VendoredLibraryEdit(surface: surface, message: message, location: nil, module: module))
+            }
+        }
+        return found
+    }
+}
+
 extension ExtractionContext {
     /// The copies of the libraries semgate models (``VendoredLibrary/modules``) under the `vendor/` folder of every
     /// module that holds a matched Go file (the nearest `go.mod` at or above it), as ``VendoredLibrary`` values; none
@@ -316,7 +353,7 @@ extension ExtractionContext {
         // vendor/ of the others), each copy merged by module path.
         var result: [VendoredLibrary] = []
         for module in try goModuleFolders() {
-            for var library in try vendoredLibraries(inModule: module) {
+            for var library in try vendoredLibraries(inModule: module, workspace: try workspaceReplacements(of: module.path)) {
                 library.moduleFolder = module.path
                 result.append(library)
             }
@@ -381,10 +418,11 @@ extension ExtractionContext {
         return id
     }
 
-    /// ``vendoredLibraries()`` of the module at `module`.
-    private func vendoredLibraries(inModule module: (path: String, tree: ObjectID)) throws(SurfaceError)
-        -> [VendoredLibrary]
-    {
+    /// ``vendoredLibraries()`` of the module at `module`; `workspace` is what a `go.work` at or above it replaces
+    /// the libraries by (``workspaceReplacements(of:)``).
+    private func vendoredLibraries(
+        inModule module: (path: String, tree: ObjectID), workspace: [String: String]
+    ) throws(SurfaceError) -> [VendoredLibrary] {
         let prefix = module.path.isEmpty ? "" : module.path + "/"
         var listed = 0
         var tooMany = false
@@ -438,13 +476,17 @@ extension ExtractionContext {
         }
         // The module's `replace` directives of the libraries (a fork module, a folder); without vendor/modules.txt, a
         // `replace` by a folder of the repository is what go builds, and one by another module is recorded alone.
-        let replacements = try replacements(inModule: module)
+        let directives = try replacements(inModule: module)
         let replaced: [String: String]
         if modulesTexts.isEmpty && unchecked == nil {
-            replaced = replacements.filter { Self.isFolderPath($0.value) }
+            // Not vendored: go takes the library from the module cache; a `replace` (any, its left version not
+            // compared with the requirement) or a workspace's is what it builds instead.
+            var chosen = workspace
+            for (name, found) in directives where chosen[name] == nil { chosen[name] = found.first?.target }
+            replaced = workspace.isEmpty ? chosen.filter { Self.isFolderPath($0.value) } : [:]
             if replaced.isEmpty {
                 return VendoredLibrary.modules.compactMap { name in
-                    replacements[name].map { VendoredLibrary(module: name, version: "", files: [], replacement: $0) }
+                    chosen[name].map { VendoredLibrary(module: name, version: "", files: [], replacement: $0) }
                 }
             }
         } else {
@@ -452,10 +494,22 @@ extension ExtractionContext {
         }
         var result: [VendoredLibrary] = []
         for name in VendoredLibrary.modules {
+            let version = Self.modulesLines(naming: name, in: modulesTexts)
+            // The version go selects (the versioned line with packages): a `replace` whose left side names another
+            // version replaces nothing (review decoy-unused-replace).
+            var selected: String?
+            for line in version.split(separator: "|") {
+                let words = line.split(whereSeparator: { $0.isWhitespace })
+                if words.count >= 3, words[0] == "#", words[2] != "=>" {
+                    selected = String(words[2])
+                    break
+                }
+            }
+            let fromGoMod = directives[name]?.first { $0.left == nil || $0.left == selected }?.target
             var library = VendoredLibrary(
-                module: name, version: Self.modulesLines(naming: name, in: modulesTexts), files: [],
-                unchecked: unchecked,
-                replacement: replacements[name] ?? Self.modulesReplacement(naming: name, in: modulesTexts))
+                module: name, version: version, files: [], unchecked: unchecked,
+                replacement: workspace[name] ?? fromGoMod
+                    ?? Self.modulesReplacement(naming: name, selected: selected, in: modulesTexts))
             if !replaced.isEmpty && replaced[name] == nil {
                 if library.replacement != nil {
                     library.version = ""
@@ -527,7 +581,7 @@ extension ExtractionContext {
             }
             if tooMany { library.unchecked = "more than \(treeEntries) folder entries to list" }
             library.files.sort { Bytewise.precedes($0, $1) }
-            if folders.isEmpty && library.unchecked == nil { continue }
+            if folders.isEmpty && library.unchecked == nil && library.replacement == nil { continue }
             result.append(library)
         }
         return result
@@ -543,7 +597,7 @@ extension ExtractionContext {
     /// (`github.com/example/cobra v1.2.3`), by module path. A replacement by the library itself at a version is no
     /// replacement (it only pins the version `vendor/modules.txt` records).
     private func replacements(inModule module: (path: String, tree: ObjectID)) throws(SurfaceError)
-        -> [String: String]
+        -> [String: [(left: String?, target: String)]]
     {
         let listing: [TreeEntry]
         do {
@@ -557,7 +611,15 @@ extension ExtractionContext {
         var notes: [String] = []
         let path = (module.path.isEmpty ? "" : module.path + "/") + goMod.name
         guard let text = try text(of: goMod.id, path: path, notes: &notes) else { return [:] }
-        var found: [String: String] = [:]
+        return Self.replaceDirectives(in: text)
+    }
+
+    /// The `replace` directives of a `go.mod` or `go.work` text that replace a library semgate models by something
+    /// else (a folder, or another module with its version), by module path: the left side's version when it has one
+    /// (`replace github.com/spf13/cobra v1.7.0 => ...` replaces only v1.7.0), and the target. A replacement by the
+    /// library itself at a version is no replacement (it only pins the version).
+    static func replaceDirectives(in text: String) -> [String: [(left: String?, target: String)]] {
+        var found: [String: [(left: String?, target: String)]] = [:]
         var inBlock = false
         for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             let line = rawLine.range(of: "//").map { rawLine[..<$0.lowerBound] } ?? rawLine[...]
@@ -581,11 +643,77 @@ extension ExtractionContext {
                 let arrow = words.firstIndex(of: "=>"), arrow + 1 < words.count
             else { continue }
             let target = words[arrow + 1]
+            let left = arrow == 2 ? words[1] : nil
             if Self.isFolderPath(target) {
-                found[module] = target
+                found[module, default: []].append((left, target))
             } else if target != module {
-                found[module] = arrow + 2 < words.count ? target + " " + words[arrow + 2] : target
+                found[module, default: []].append((left, arrow + 2 < words.count ? target + " " + words[arrow + 2] : target))
             }
+        }
+        return found
+    }
+
+    /// What a `go.work` in the module's folder or above it (the nearest; go uses it unless `GOWORK` says otherwise)
+    /// replaces the libraries by: its `replace` directives (which override the module's), and a `use` of a folder
+    /// whose `go.mod` declares the library's module path (a local copy, built as a workspace module), as
+    /// `./forks/cobra (go.work use)`.
+    func workspaceReplacements(of modulePath: String) throws(SurfaceError) -> [String: String] {
+        var parts = modulePath.split(separator: "/").map(String.init)
+        var lookups = PathResolver(source, budget: treeEntries)
+        var notes: [String] = []
+        func blob(_ path: String) throws(SurfaceError) -> ObjectID? {
+            do {
+                return try lookups.blobID(atPath: path, inTree: tree)
+            } catch {
+                throw .git(error)
+            }
+        }
+        while true {
+            let prefix = parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
+            if let work = try blob(prefix + "go.work") {
+                guard let workText = try text(of: work, path: prefix + "go.work", notes: &notes) else { return [:] }
+                var result: [String: String] = [:]
+                for (name, found) in Self.replaceDirectives(in: workText) { result[name] = found.first?.target }
+                for used in Self.useDirectives(in: workText) where !used.hasPrefix("/") {
+                    var path: [String] = parts
+                    for part in used.split(separator: "/").map(String.init) where part != "." {
+                        if part == ".." { _ = path.popLast() } else { path.append(part) }
+                    }
+                    let goMod = (path + ["go.mod"]).joined(separator: "/")
+                    guard let id = try blob(goMod), let modText = try text(of: id, path: goMod, notes: &notes)
+                    else { continue }
+                    for line in modText.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+                        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map {
+                            String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"`"))
+                        }
+                        if words.count >= 2, words[0] == "module", VendoredLibrary.modules.contains(words[1]) {
+                            result[words[1]] = result[words[1]] ?? "\(used) (go.work use)"
+                        }
+                    }
+                }
+                return result
+            }
+            if parts.isEmpty { return [:] }
+            parts.removeLast()
+        }
+    }
+
+    /// The folders of a `go.work` text's `use` directives (`use ./a`, `use ( ./a ./b )`).
+    static func useDirectives(in text: String) -> [String] {
+        var found: [String] = []
+        var inBlock = false
+        for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            let line = rawLine.range(of: "//").map { rawLine[..<$0.lowerBound] } ?? rawLine[...]
+            var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map {
+                String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"`"))
+            }
+            if inBlock {
+                if words == [")"] { inBlock = false } else { found += words }
+                continue
+            }
+            guard words.first == "use" else { continue }
+            words.removeFirst()
+            if words == ["("] { inBlock = true } else { found += words.filter { $0 != "(" && $0 != ")" } }
         }
         return found
     }
@@ -593,7 +721,9 @@ extension ExtractionContext {
     /// The replacement `vendor/modules.txt` records for module `name` when it is not the module itself
     /// (`# github.com/spf13/cobra v1.8.0 => ./forks/cobra`, `=> github.com/example/cobra v1.2.3`), read as
     /// ``modulesLines(naming:in:)`` reads lines; nil when none.
-    static func modulesReplacement(naming name: String, in texts: [(path: String, text: String)]) -> String? {
+    static func modulesReplacement(
+        naming name: String, selected: String? = nil, in texts: [(path: String, text: String)]
+    ) -> String? {
         for file in texts.sorted(by: { Bytewise.precedes($0.path, $1.path) }) {
             for line in file.text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             where line.hasPrefix("# ") {
@@ -603,6 +733,8 @@ extension ExtractionContext {
                 // replacement.
                 let arrow = fields[2] == "=>" ? 2 : (isValidSemVer(fields[2]) && fields[3] == "=>" ? 3 : nil)
                 guard let arrow, fields[arrow + 1] != name else { continue }
+                // A versioned replacement of another version than go selects replaces nothing.
+                if arrow == 3, let selected, fields[2] != selected { continue }
                 let rest = fields.count - arrow - 1
                 if rest == 1 { return fields[arrow + 1] }
                 if rest == 2, isValidSemVer(fields[arrow + 2]) { return fields[arrow + 1] + " " + fields[arrow + 2] }

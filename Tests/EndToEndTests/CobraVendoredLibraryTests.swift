@@ -483,4 +483,106 @@ struct CobraVendoredLibraryTests {
         #expect(releases.first { $0["version"] as? String == "1.0.1" }?["verdict"] as? String == "pass")
         #expect(result.status == 1)
     }
+    /// The findings of `rule` for release `version` in an audit, as `severity message`.
+    static func findings(_ report: [String: Any]?, _ version: String, rule: String) -> [String] {
+        let releases = report?["releases"] as? [[String: Any]] ?? []
+        let release = releases.first { $0["version"] as? String == version }
+        return (release?["findings"] as? [[String: Any]] ?? []).filter { $0["rule"] as? String == rule }
+            .compactMap { finding in (finding["message"] as? String).map { "\(finding["severity"] ?? "") \($0)" } }
+    }
+
+    /// cobra replaced by a fork (review replace-by-other-module and kin; the lead's decision: a warning where the
+    /// replacement comes in or changes, nothing while it stays). No vendor/: the fork's code is not in the
+    /// repository. Fails on main (no finding at all).
+    @Test func aForkComesInStaysAndChanges() throws {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", Self.policy)
+        try repo.write("go.mod", Self.goMod)
+        try repo.write("cmd/root.go", Self.root)
+        try repo.commit("v1.0.0")
+        try repo.tag("v1.0.0", annotated: true)
+        let steps: [(String, String, Bool)] = [
+            ("1.0.1", "\nreplace github.com/spf13/cobra => github.com/example/cobra v1.8.0\n", true),
+            ("1.0.2", "\nreplace github.com/spf13/cobra => github.com/example/cobra v1.8.0\n", false),
+            ("1.0.3", "\nreplace (\n\tgithub.com/spf13/cobra v1.8.0 => github.com/example/cobra v1.8.2\n)\n", true),
+            ("1.0.4", "\nreplace github.com/spf13/pflag => ./third_party/pflag\n", true),
+        ]
+        for (version, replace, _) in steps {
+            try repo.write("go.mod", Self.goMod + replace)
+            try repo.write("cmd/root.go", Self.root + "\n// \(version)\n")
+            try repo.commit("v\(version)")
+            try repo.tag("v\(version)", annotated: true)
+        }
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        let report = jsonObject(result.stdout)
+        for (version, _, fires) in steps {
+            let found = Self.findings(report, version, rule: "library-replaced")
+            #expect(found.count == (fires ? 1 : 0), "\(version): \(found)")
+            #expect(found.allSatisfy { $0.hasPrefix("warning ") }, "\(found)")
+        }
+        #expect(
+            Self.findings(report, "1.0.1", rule: "library-replaced").first
+                == "warning github.com/spf13/cobra is replaced by github.com/example/cobra v1.8.0, not at the base: "
+                + "semgate reads surface 'cli' as the published github.com/spf13/cobra builds it and cannot know what "
+                + "the replacement builds, so commands or flags it takes away, hides or renames are not seen")
+        #expect(Self.findings(report, "1.0.3", rule: "library-replaced").first?.contains(
+            "by github.com/example/cobra v1.8.2, by github.com/example/cobra v1.8.0 at the base") == true)
+        #expect(result.status == 0, "a warning: \(result.stdout.prefix(500))")
+        let diff = try runSemgate(["diff", "v1.0.1", "v1.0.2", "--format", "json"], in: repo.url)
+        let diffReport = jsonObject(diff.stdout)
+        #expect(diffReport?["incomplete_surfaces"] as? [String] == ["cli"], "\(diff.stdout)")
+        #expect((diffReport?["notes"] as? [String] ?? []).contains {
+            $0.hasPrefix("github.com/spf13/cobra is replaced by github.com/example/cobra v1.8.0: semgate reads")
+        })
+        let plain = try runSemgate(["diff", "v1.0.0", "v1.0.0", "--format", "json"], in: repo.url)
+        #expect(jsonObject(plain.stdout)?["incomplete_surfaces"] as? [String] == [])
+    }
+
+    /// A `go.work` beside the module: its `replace` overrides the module's, and a `use` of a folder whose `go.mod`
+    /// declares github.com/spf13/cobra builds that folder (review gowork-replace-by-fork, gowork-local-copy).
+    @Test(arguments: [
+        ["go.work": "go 1.21\n\nuse .\n\nreplace github.com/spf13/cobra => github.com/example/cobra v1.8.0\n"],
+        [
+            "go.work": "go 1.21\n\nuse (\n\t.\n\t./forks/cobra\n)\n",
+            "forks/cobra/go.mod": "module github.com/spf13/cobra\n\ngo 1.15\n",
+            "forks/cobra/command.go": commandSkippingRun,
+        ],
+    ])
+    func aWorkspaceReplaces(files: [String: String]) throws {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", Self.policy)
+        try repo.write("go.mod", Self.goMod)
+        try repo.write("cmd/root.go", Self.root)
+        try repo.commit("v1.0.0")
+        try repo.tag("v1.0.0", annotated: true)
+        for (path, text) in files { try repo.write(path, text) }
+        try repo.commit("v1.0.1")
+        try repo.tag("v1.0.1", annotated: true)
+        let check = try runSemgate(["check", "--base", "v1.0.0", "--format", "json"], in: repo.url)
+        let findings = (jsonObject(check.stdout)?["findings"] as? [[String: Any]] ?? [])
+            .filter { $0["rule"] as? String == "library-replaced" }
+        #expect(findings.count == 1, "\(check.stdout.prefix(1500))")
+        #expect(findings.first?["item"] as? String == "cli:github.com/spf13/cobra")
+        #expect(findings.first?["severity"] as? String == "warning")
+    }
+
+    /// A versioned `replace` of a version go does not select replaces nothing: the vendored copy is still checked
+    /// against the release modules.txt names (review decoy-unused-replace-*; fails on a17b80b and on main).
+    @Test func anUnusedReplaceIsNoReplacement() throws {
+        let repo = try FixtureRepository()
+        for (path, text) in Self.base { try repo.write(path, text) }
+        try repo.write(
+            "go.mod", Self.goMod + "\nreplace github.com/spf13/cobra v1.7.0 => github.com/example/cobra v1.7.0\n")
+        try repo.write(
+            "vendor/modules.txt",
+            Self.modulesTxt().replacingOccurrences(of: " => example.com/forks/cobra v1.8.0", with: "")
+                + "# github.com/spf13/cobra v1.7.0 => github.com/example/cobra v1.7.0\n")
+        try repo.commit("v1.0.0")
+        try repo.tag("v1.0.0", annotated: true)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        let found = Self.findings(jsonObject(result.stdout), "1.0.0")
+        #expect(found.contains { $0.hasPrefix("error the vendored github.com/spf13/cobra is not the published v1.8.0") }, "\(found)")
+        #expect(Self.findings(jsonObject(result.stdout), "1.0.0", rule: "library-replaced") == [])
+        #expect(result.status == 1)
+    }
 }

@@ -139,4 +139,27 @@ struct PublishedLibrariesTests {
         #expect(read("# github.com/spf13/cobra v1.8.0 => github.com/example/cobra 1.2.3") == nil)
         #expect(read("#\tgithub.com/spf13/cobra v1.8.0 => ./forks/cobra") == nil)
     }
+    @Test("go ignores files whose names start with _ or .; tests and READMEs are not built")
+    func builtNames() {
+        #expect(VendoredLibrary.isBuilt("command.go") && VendoredLibrary.isBuilt("zz_amd64.s"))
+        #expect(!VendoredLibrary.isBuilt("_scratch.go") && !VendoredLibrary.isBuilt(".hidden.go"))
+        #expect(!VendoredLibrary.isBuilt("command_test.go") && !VendoredLibrary.isBuilt("README.md"))
+    }
+
+    @Test("go.mod and go.work replace directives: left versions, blocks, folders; a pin by the library is none")
+    func replaceDirectives() {
+        let found = ExtractionContext.replaceDirectives(
+            in: """
+                module example.com/tool
+                replace github.com/spf13/cobra v1.7.0 => github.com/example/cobra v1.7.0 // unused decoy
+                replace (
+                	github.com/spf13/pflag => ./third_party/pflag
+                	"github.com/spf13/cobra" => github.com/spf13/cobra v1.8.1
+                )
+                """)
+        #expect(found["github.com/spf13/cobra"]?.map(\.left) == ["v1.7.0"])
+        #expect(found["github.com/spf13/cobra"]?.map(\.target) == ["github.com/example/cobra v1.7.0"])
+        #expect(found["github.com/spf13/pflag"]?.map(\.target) == ["./third_party/pflag"])
+        #expect(ExtractionContext.useDirectives(in: "go 1.22\nuse ./a\nuse (\n\t./b // x\n\t\"./c\"\n)\n") == ["./a", "./b", "./c"])
+    }
 }
