@@ -479,10 +479,14 @@ extension ExtractionContext {
         let directives = try replacements(inModule: module)
         let replaced: [String: String]
         if modulesTexts.isEmpty && unchecked == nil {
-            // Not vendored: go takes the library from the module cache; a `replace` (any, its left version not
-            // compared with the requirement) or a workspace's is what it builds instead.
+            // Not vendored: go takes the library from the module cache; a workspace's `replace`, or the module's
+            // that applies to the version `go.mod` requires (go 1.17 on lists every selected version there), is what
+            // it builds instead.
             var chosen = workspace
-            for (name, found) in directives where chosen[name] == nil { chosen[name] = found.first?.target }
+            let required = try requiredVersions(inModule: module)
+            for (name, found) in directives where chosen[name] == nil {
+                chosen[name] = found.first { $0.left == nil || $0.left == required[name] }?.target
+            }
             replaced = workspace.isEmpty ? chosen.filter { Self.isFolderPath($0.value) } : [:]
             if replaced.isEmpty {
                 return VendoredLibrary.modules.compactMap { name in
@@ -612,6 +616,52 @@ extension ExtractionContext {
         let path = (module.path.isEmpty ? "" : module.path + "/") + goMod.name
         guard let text = try text(of: goMod.id, path: path, notes: &notes) else { return [:] }
         return Self.replaceDirectives(in: text)
+    }
+
+    /// The versions the module's `go.mod` requires of the libraries semgate models, by module path.
+    private func requiredVersions(inModule module: (path: String, tree: ObjectID)) throws(SurfaceError)
+        -> [String: String]
+    {
+        let listing: [TreeEntry]
+        do {
+            listing = try source.entries(ofTree: module.tree)
+        } catch {
+            throw .git(error)
+        }
+        let names = module.path.isEmpty ? ["go.mod", "vendor.mod"] : ["go.mod"]
+        guard let goMod = names.lazy.compactMap({ name in listing.first { $0.name == name && $0.kind == .blob } }).first
+        else { return [:] }
+        var notes: [String] = []
+        let path = (module.path.isEmpty ? "" : module.path + "/") + goMod.name
+        guard let text = try text(of: goMod.id, path: path, notes: &notes) else { return [:] }
+        return Self.requireDirectives(in: text)
+    }
+
+    /// The versions a `go.mod` text's `require` directives (lines or blocks) name for the libraries semgate models.
+    static func requireDirectives(in text: String) -> [String: String] {
+        var found: [String: String] = [:]
+        var inBlock = false
+        for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            let line = rawLine.range(of: "//").map { rawLine[..<$0.lowerBound] } ?? rawLine[...]
+            var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map {
+                String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"`"))
+            }
+            if inBlock {
+                if words == [")"] {
+                    inBlock = false
+                    continue
+                }
+            } else {
+                guard words.first == "require" else { continue }
+                if words.count == 2 && words[1] == "(" {
+                    inBlock = true
+                    continue
+                }
+                words.removeFirst()
+            }
+            if words.count >= 2, VendoredLibrary.modules.contains(words[0]) { found[words[0]] = words[1] }
+        }
+        return found
     }
 
     /// The `replace` directives of a `go.mod` or `go.work` text that replace a library semgate models by something

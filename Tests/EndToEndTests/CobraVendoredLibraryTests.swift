@@ -506,6 +506,9 @@ struct CobraVendoredLibraryTests {
             ("1.0.2", "\nreplace github.com/spf13/cobra => github.com/example/cobra v1.8.0\n", false),
             ("1.0.3", "\nreplace (\n\tgithub.com/spf13/cobra v1.8.0 => github.com/example/cobra v1.8.2\n)\n", true),
             ("1.0.4", "\nreplace github.com/spf13/pflag => ./third_party/pflag\n", true),
+            // A replace of a version go.mod does not require replaces nothing: no warning (review: decoys neither
+            // warn nor skip the table).
+            ("1.0.5", "\nreplace github.com/spf13/cobra v1.7.0 => github.com/example/cobra v1.7.0\n", false),
         ]
         for (version, replace, _) in steps {
             try repo.write("go.mod", Self.goMod + replace)

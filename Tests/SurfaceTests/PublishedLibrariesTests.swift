@@ -160,6 +160,10 @@ struct PublishedLibrariesTests {
         #expect(found["github.com/spf13/cobra"]?.map(\.left) == ["v1.7.0"])
         #expect(found["github.com/spf13/cobra"]?.map(\.target) == ["github.com/example/cobra v1.7.0"])
         #expect(found["github.com/spf13/pflag"]?.map(\.target) == ["./third_party/pflag"])
+        #expect(
+            ExtractionContext.requireDirectives(
+                in: "require github.com/spf13/pflag v1.0.5\nrequire (\n\tgithub.com/spf13/cobra v1.8.0 // indirect\n)\n")
+                == ["github.com/spf13/pflag": "v1.0.5", "github.com/spf13/cobra": "v1.8.0"])
         #expect(ExtractionContext.useDirectives(in: "go 1.22\nuse ./a\nuse (\n\t./b // x\n\t\"./c\"\n)\n") == ["./a", "./b", "./c"])
     }
 }
