@@ -30,6 +30,11 @@ public struct VendoredLibrary: Sendable, Hashable, Codable {
     /// itself: another module (`github.com/example/cobra v1.2.3`, a fork) or a folder (`./third_party/cobra`); nil
     /// when nothing does. semgate cannot know what a replacement builds (the `library-replaced` rule).
     public var replacement: String?
+    /// The replacement `vendor/modules.txt` records for the version go selects (`# github.com/spf13/cobra v1.8.0 =>
+    /// github.com/example/cobra v1.8.0`): then the vendored copy is the replacement's code (`go mod vendor` wrote
+    /// it), not the library's, and is not checked against what the library published. A replacement recorded only
+    /// elsewhere (`go.work`) does not make the copy anything but what `vendor/modules.txt` names.
+    public var copyReplacement: String?
 
     public init(
         module: String, version: String, files: [String], unchecked: String? = nil, replacement: String? = nil
@@ -79,7 +84,7 @@ public struct VendoredLibrary: Sendable, Hashable, Codable {
     /// than the table, none), which files are no blob the path ever had upstream (`known` false); nil when the copy
     /// is what was published, is replaced (``replacement``), or is no `vendor/` copy.
     public func publishedMismatch() -> (known: Bool, version: String?, named: [String], count: Int)? {
-        guard replacement == nil, let files = filesInModule(), !files.isEmpty else { return nil }
+        guard copyReplacement == nil, let files = filesInModule(), !files.isEmpty else { return nil }
         let requested = requestedVersion
         var found: [String] = []
         if let requested, let published = PublishedLibraries.files(of: module, version: requested) {
@@ -116,6 +121,7 @@ public struct VendoredLibrary: Sendable, Hashable, Codable {
             files: Set(files + other.files).sorted { Bytewise.precedes($0, $1) },
             unchecked: unchecked ?? other.unchecked, replacement: replacement ?? other.replacement)
         merged.moduleFolder = moduleFolder
+        merged.copyReplacement = copyReplacement ?? other.copyReplacement
         return merged
     }
 
@@ -273,7 +279,7 @@ extension SurfaceSnapshot {
                     continue
                 }
                 // A copy that is exactly a published release needs no comparison with the base.
-                if library.replacement == nil, let requested = library.requestedVersion,
+                if library.copyReplacement == nil, let requested = library.requestedVersion,
                     PublishedLibraries.files(of: module, version: requested) != nil, library.filesInModule() != nil
                 {
                     continue
@@ -510,10 +516,11 @@ extension ExtractionContext {
                 }
             }
             let fromGoMod = directives[name]?.first { $0.left == nil || $0.left == selected }?.target
+            let recorded = Self.modulesReplacement(naming: name, selected: selected, in: modulesTexts)
             var library = VendoredLibrary(
                 module: name, version: version, files: [], unchecked: unchecked,
-                replacement: workspace[name] ?? fromGoMod
-                    ?? Self.modulesReplacement(naming: name, selected: selected, in: modulesTexts))
+                replacement: workspace[name] ?? fromGoMod ?? recorded)
+            library.copyReplacement = recorded
             if !replaced.isEmpty && replaced[name] == nil {
                 if library.replacement != nil {
                     library.version = ""
@@ -723,12 +730,20 @@ extension ExtractionContext {
             if let work = try blob(prefix + "go.work") {
                 guard let workText = try text(of: work, path: prefix + "go.work", notes: &notes) else { return [:] }
                 var result: [String: String] = [:]
-                for (name, found) in Self.replaceDirectives(in: workText) { result[name] = found.first?.target }
+                var usedFolders: [[String]] = []
                 for used in Self.useDirectives(in: workText) where !used.hasPrefix("/") {
                     var path: [String] = parts
                     for part in used.split(separator: "/").map(String.init) where part != "." {
                         if part == ".." { _ = path.popLast() } else { path.append(part) }
                     }
+                    usedFolders.append(path)
+                }
+                // A go.work that does not use this module: go refuses to build the module in it (unless GOWORK=off,
+                // and then the go.work is not read): it replaces nothing here.
+                guard usedFolders.contains(modulePath.split(separator: "/").map(String.init)) else { return [:] }
+                for (name, found) in Self.replaceDirectives(in: workText) { result[name] = found.first?.target }
+                for path in usedFolders {
+                    let used = path.isEmpty ? "." : path.joined(separator: "/")
                     let goMod = (path + ["go.mod"]).joined(separator: "/")
                     guard let id = try blob(goMod), let modText = try text(of: id, path: goMod, notes: &notes)
                     else { continue }

@@ -588,4 +588,30 @@ struct CobraVendoredLibraryTests {
         #expect(Self.findings(jsonObject(result.stdout), "1.0.0", rule: "library-replaced") == [])
         #expect(result.status == 1)
     }
+    /// A `go.work` replace does not make the vendored copy the fork's: with `GOWORK=off` (or a go.work that does not
+    /// use this module, which go refuses unless GOWORK=off) go builds vendor/, so the copy is still checked against
+    /// the release vendor/modules.txt names. A go.work that does not use the module replaces nothing (no warning).
+    @Test(arguments: [(".", true), ("./tools", false)])
+    func aWorkspaceReplaceDoesNotExemptTheCopy(use: String, warns: Bool) throws {
+        let repo = try FixtureRepository()
+        for (path, text) in Self.base { try repo.write(path, text) }
+        try repo.write(
+            "vendor/modules.txt",
+            Self.modulesTxt().replacingOccurrences(of: " => example.com/forks/cobra v1.8.0", with: ""))
+        try repo.write("tools/go.mod", "module example.com/tool/tools\n\ngo 1.21\n")
+        try repo.commit("v1.0.0")
+        try repo.tag("v1.0.0", annotated: true)
+        try repo.write(
+            "go.work", "go 1.21\n\nuse \(use)\n\nreplace github.com/spf13/cobra => github.com/example/cobra v1.8.0\n")
+        try repo.commit("v1.0.1")
+        try repo.tag("v1.0.1", annotated: true)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        let report = jsonObject(result.stdout)
+        #expect(
+            Self.findings(report, "1.0.1").contains {
+                $0.hasPrefix("error the vendored github.com/spf13/cobra is not the published v1.8.0")
+            }, "\(Self.findings(report, "1.0.1"))")
+        #expect(Self.findings(report, "1.0.1", rule: "library-replaced").count == (warns ? 1 : 0))
+        #expect(result.status == 1)
+    }
 }

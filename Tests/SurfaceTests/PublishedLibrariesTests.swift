@@ -112,7 +112,11 @@ struct PublishedLibrariesTests {
     @Test("a replacement is not checked against the table; one by cobra itself names the version go builds")
     func replacements() throws {
         var fork = try Self.copy(Self.cobra, "v1.8.0") { $0["command.go"] = String(repeating: "3", count: 40) }
+        // Recorded only by a go.work (or go.mod without modules.txt agreeing): the vendored copy is still checked.
         fork.replacement = "github.com/example/cobra v1.8.0"
+        #expect(fork.publishedMismatch()?.named == ["command.go changed"])
+        // Recorded by vendor/modules.txt for the selected version: the copy is the fork's code.
+        fork.copyReplacement = "github.com/example/cobra v1.8.0"
         #expect(fork.publishedMismatch() == nil)
         var pinned = try Self.copy(Self.cobra, "v1.8.1")
         pinned.version = "# \(Self.cobra) v1.8.0 => \(Self.cobra) v1.8.1"

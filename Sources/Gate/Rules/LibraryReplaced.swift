@@ -9,8 +9,8 @@ extension Rule {
         summary: "spf13/cobra or spf13/pflag is replaced by another module or a folder, newly or by another target",
         explanation: """
             semgate reads a command line as the published cobra and pflag build it. A `replace` of either in the \
-            module's `go.mod` (or recorded in `vendor/modules.txt`, or in a `go.work` beside or above it, whose \
-            `replace` overrides the module's), by another module (`=> github.com/example/cobra v1.2.3`, a fork) or \
+            module's `go.mod` (or recorded in `vendor/modules.txt`, or in the nearest `go.work` at or above it when \
+            that uses the module, whose `replace` overrides the module's), by another module (`=> github.com/example/cobra v1.2.3`, a fork) or \
             by a folder (`=> ./third_party/cobra`), or a `go.work` that uses a folder whose `go.mod` declares the \
             library's module path, makes go build other code, whose behaviour semgate cannot know: an \
             `AddCommand` that skips a name or a flag registration that does nothing would not be seen. Reported \
@@ -18,8 +18,10 @@ extension Rule {
             same replacement says nothing (its vendored copy or folder is compared step to step by \
             `vendored-library-edited`), and going back to the library itself is checked against what it \
             published. A warning, not an error: projects have shipped forks of cobra for a while (k3d, tkn and \
-            chezmoi in 2019-2020). A `replace` whose left side names another version than the one go selects \
-            replaces nothing and is not reported when the copy is vendored.
+            chezmoi in 2019-2020). A `replace` whose left side names another version than the one go selects (the \
+            one `vendor/modules.txt` or `go.mod` names) replaces nothing and is not reported. A vendored copy stays \
+            checked against what the library published unless `vendor/modules.txt` itself records the replacement \
+            (a `go.work` replace does not apply with `GOWORK=off`, and then go builds `vendor/`).
             """,
         remedy: """
             Review what the replacement changes in the command line by hand (`git diff` of the fork against the \

@@ -163,12 +163,12 @@ public struct RuleExample: Sendable {
         let module = "github.com/spf13/cobra"
         var files = (PublishedLibraries.files(of: module, version: words[0]) ?? [:]).filter { !$0.key.contains("/") }
         if words[1] != "published" { files["command.go"] = words[1] }
-        return [
-            "\t" + module: VendoredLibrary(
-                module: module, version: "# \(module) \(words[0])",
-                files: files.map { "vendor/\(module)/\($0.key) \($0.value)" }.sorted { Bytewise.precedes($0, $1) },
-                replacement: replacement)
-        ]
+        var library = VendoredLibrary(
+            module: module, version: "# \(module) \(words[0])",
+            files: files.map { "vendor/\(module)/\($0.key) \($0.value)" }.sorted { Bytewise.precedes($0, $1) },
+            replacement: replacement)
+        library.copyReplacement = replacement
+        return ["\t" + module: library]
     }
 
     private static func day(_ text: String) throws -> CalendarDay {

@@ -25,9 +25,10 @@ extension Rule {
             repositories), every built file of each package folder the copy holds must be that release's file, and \
             no other may be there (a package the program does not import may be left out, as `go mod vendor` \
             does); for a pseudo-version or a release newer than the table, every built file must be one the path \
-            had somewhere in the library's history, else the copy cannot be compared. A replacement by another \
-            module or a folder (`library-replaced`) is not checked against the table; while the same replacement \
-            stays, its copy is compared step to step. Without `vendor/modules.txt`, a `replace` of the module by a \
+            had somewhere in the library's history, else the copy cannot be compared. A copy that \
+            `vendor/modules.txt` records as a replacement's (`=> github.com/example/cobra v1.8.0`, or a folder; \
+            see `library-replaced`) is not checked against the table; while the same replacement stays, it is \
+            compared step to step. Without `vendor/modules.txt`, a `replace` of the module by a \
             folder of the repository (`=> ./third_party/cobra`) is compared the same way, the `replace` line \
             standing for the version. The finding's item is the surface and the module (`cli:github.com/spf13/cobra`), \
             so an `exceptions:` entry can accept one release's copy. GOPATH builds (no `go.mod`) are not checked.
