@@ -291,7 +291,9 @@ extension SurfaceSnapshot {
                 let more = count > named.count ? " and \(count - named.count) more" : ""
                 let version =
                     library.version.hasPrefix("replace ")
-                    ? "go.mod replaces it by the same folder (\(library.version))"
+                    ? (library.replacement?.hasSuffix("(go.work use)") == true
+                        ? "go.work uses the same folder (\(library.replacement ?? ""))"
+                        : "go.mod replaces it by the same folder (\(library.version))")
                     : library.version.isEmpty
                         ? "vendor/modules.txt names no version of it"
                         : "vendor/modules.txt names the same version (\(library.version))"
@@ -359,7 +361,8 @@ extension ExtractionContext {
         // vendor/ of the others), each copy merged by module path.
         var result: [VendoredLibrary] = []
         for module in try goModuleFolders() {
-            for var library in try vendoredLibraries(inModule: module, workspace: try workspaceReplacements(of: module.path)) {
+            let workspace = try workspaceReplacements(of: module.path)
+            for var library in try vendoredLibraries(inModule: module, workspace: workspace) {
                 library.moduleFolder = module.path
                 result.append(library)
             }
@@ -427,7 +430,7 @@ extension ExtractionContext {
     /// ``vendoredLibraries()`` of the module at `module`; `workspace` is what a `go.work` at or above it replaces
     /// the libraries by (``workspaceReplacements(of:)``).
     private func vendoredLibraries(
-        inModule module: (path: String, tree: ObjectID), workspace: [String: String]
+        inModule module: (path: String, tree: ObjectID), workspace: [String: (label: String, folder: String?)]
     ) throws(SurfaceError) -> [VendoredLibrary] {
         let prefix = module.path.isEmpty ? "" : module.path + "/"
         var listed = 0
@@ -488,12 +491,22 @@ extension ExtractionContext {
             // Not vendored: go takes the library from the module cache; a workspace's `replace`, or the module's
             // that applies to the version `go.mod` requires (go 1.17 on lists every selected version there), is what
             // it builds instead.
-            var chosen = workspace
+            var chosen = workspace.mapValues(\.label)
             let required = try requiredVersions(inModule: module)
+            var folderTargets: [String: String] = [:]
             for (name, found) in directives where chosen[name] == nil {
                 chosen[name] = found.first { $0.left == nil || $0.left == required[name] }?.target
+                if let target = chosen[name], Self.isFolderPath(target) { folderTargets[name] = target }
             }
-            replaced = workspace.isEmpty ? chosen.filter { Self.isFolderPath($0.value) } : [:]
+            // A workspace's folder (a `use` of a local copy, a folder `replace`), from the module's folder.
+            let depth = module.path.split(separator: "/").count
+            for (name, found) in workspace {
+                guard let folder = found.folder else { continue }
+                folderTargets[name] =
+                    folder.hasPrefix("/")
+                    ? folder : String(repeating: "../", count: depth) + (folder.isEmpty ? "." : folder)
+            }
+            replaced = folderTargets
             if replaced.isEmpty {
                 return VendoredLibrary.modules.compactMap { name in
                     chosen[name].map { VendoredLibrary(module: name, version: "", files: [], replacement: $0) }
@@ -519,7 +532,7 @@ extension ExtractionContext {
             let recorded = Self.modulesReplacement(naming: name, selected: selected, in: modulesTexts)
             var library = VendoredLibrary(
                 module: name, version: version, files: [], unchecked: unchecked,
-                replacement: workspace[name] ?? fromGoMod ?? recorded)
+                replacement: workspace[name]?.label ?? fromGoMod ?? recorded)
             library.copyReplacement = recorded
             if !replaced.isEmpty && replaced[name] == nil {
                 if library.replacement != nil {
@@ -714,7 +727,7 @@ extension ExtractionContext {
     /// replaces the libraries by: its `replace` directives (which override the module's), and a `use` of a folder
     /// whose `go.mod` declares the library's module path (a local copy, built as a workspace module), as
     /// `./forks/cobra (go.work use)`.
-    func workspaceReplacements(of modulePath: String) throws(SurfaceError) -> [String: String] {
+    func workspaceReplacements(of modulePath: String) throws(SurfaceError) -> [String: (label: String, folder: String?)] {
         var parts = modulePath.split(separator: "/").map(String.init)
         var lookups = PathResolver(source, budget: treeEntries)
         var notes: [String] = []
@@ -729,7 +742,7 @@ extension ExtractionContext {
             let prefix = parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
             if let work = try blob(prefix + "go.work") {
                 guard let workText = try text(of: work, path: prefix + "go.work", notes: &notes) else { return [:] }
-                var result: [String: String] = [:]
+                var result: [String: (label: String, folder: String?)] = [:]
                 var usedFolders: [[String]] = []
                 for used in Self.useDirectives(in: workText) where !used.hasPrefix("/") {
                     var path: [String] = parts
@@ -741,7 +754,25 @@ extension ExtractionContext {
                 // A go.work that does not use this module: go refuses to build the module in it (unless GOWORK=off,
                 // and then the go.work is not read): it replaces nothing here.
                 guard usedFolders.contains(modulePath.split(separator: "/").map(String.init)) else { return [:] }
-                for (name, found) in Self.replaceDirectives(in: workText) { result[name] = found.first?.target }
+                for (name, found) in Self.replaceDirectives(in: workText) {
+                    guard let target = found.first?.target else { continue }
+                    var folder: String?
+                    if target.hasPrefix("/") {
+                        folder = target
+                    } else if Self.isFolderPath(target) {
+                        // Relative to the go.work's folder.
+                        var path = parts
+                        for part in target.split(separator: "/").map(String.init) where part != "." {
+                            if part != ".." {
+                                path.append(part)
+                            } else if path.popLast() == nil {
+                                folder = "/" + target
+                            }
+                        }
+                        folder = folder ?? path.joined(separator: "/")
+                    }
+                    result[name] = (target, folder)
+                }
                 for path in usedFolders {
                     let used = path.isEmpty ? "." : path.joined(separator: "/")
                     let goMod = (path + ["go.mod"]).joined(separator: "/")
@@ -752,7 +783,7 @@ extension ExtractionContext {
                             String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"`"))
                         }
                         if words.count >= 2, words[0] == "module", VendoredLibrary.modules.contains(words[1]) {
-                            result[words[1]] = result[words[1]] ?? "\(used) (go.work use)"
+                            result[words[1]] = result[words[1]] ?? ("\(used) (go.work use)", path.joined(separator: "/"))
                         }
                     }
                 }

@@ -614,4 +614,30 @@ struct CobraVendoredLibraryTests {
         #expect(Self.findings(report, "1.0.1", rule: "library-replaced").count == (warns ? 1 : 0))
         #expect(result.status == 1)
     }
+    /// A `go.work` use of a local copy of cobra that stays: the copy is compared step to step like a folder
+    /// `replace` (review gowork-local-copy-edited-later; fails on main and on 66db833).
+    @Test func aWorkspaceCopyEditedLater() throws {
+        let repo = try FixtureRepository()
+        try repo.write(".semgate.yml", Self.policy)
+        try repo.write("go.mod", Self.goMod)
+        try repo.write("cmd/root.go", Self.root)
+        try repo.write("go.work", "go 1.21\n\nuse (\n\t.\n\t./forks/cobra\n)\n")
+        try repo.write("forks/cobra/go.mod", "module github.com/spf13/cobra\n\ngo 1.15\n")
+        try repo.write("forks/cobra/command.go", Self.command)
+        try repo.commit("v1.0.0")
+        try repo.tag("v1.0.0", annotated: true)
+        try repo.write("forks/cobra/command.go", Self.commandSkippingRun)
+        try repo.commit("v1.0.1")
+        try repo.tag("v1.0.1", annotated: true)
+        let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
+        let found = Self.findings(jsonObject(result.stdout), "1.0.1")
+        #expect(
+            found == [
+                "error the vendored github.com/spf13/cobra was edited (forks/cobra/command.go changed) while go.work uses "
+                    + "the same folder (forks/cobra (go.work use)) at the base and here: semgate reads surface 'cli' as "
+                    + "the published github.com/spf13/cobra builds it, so commands or flags an edit takes away, hides or "
+                    + "renames are not seen"
+            ], "\(found)")
+        #expect(result.status == 1)
+    }
 }
