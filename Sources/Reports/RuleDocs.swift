@@ -107,7 +107,8 @@ public enum RuleDocs {
                 lines.append(
                     "at \(side): vendor/modules.txt names github.com/spf13/cobra \(words.first ?? "")"
                         + (replacement.map { " => \($0)" } ?? "")
-                        + ", vendor/github.com/spf13/cobra/command.go is \(blob == "published" ? "as published" : "blob \(blob)")")
+                        + ", vendor/github.com/spf13/cobra/command.go is \(blob == "published" ? "as published" : "blob \(blob)")"
+                )
             }
         }
         return lines

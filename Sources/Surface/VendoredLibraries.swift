@@ -251,16 +251,22 @@ extension SurfaceSnapshot {
                 if let mismatch = library.publishedMismatch() {
                     let message: String
                     if mismatch.known, let version = mismatch.version {
-                        let more = mismatch.count > mismatch.named.count ? " and \(mismatch.count - mismatch.named.count) more" : ""
+                        let more =
+                            mismatch.count > mismatch.named.count
+                            ? " and \(mismatch.count - mismatch.named.count) more" : ""
                         message =
                             "the vendored \(module) is not the published \(version) that vendor/modules.txt names "
                             + "(\(mismatch.named.map { prefix + "/" + $0 }.joined(separator: ", "))\(more)): \(trust)"
                     } else {
-                        let more = mismatch.count > mismatch.named.count ? " and \(mismatch.count - mismatch.named.count) more" : ""
+                        let more =
+                            mismatch.count > mismatch.named.count
+                            ? " and \(mismatch.count - mismatch.named.count) more" : ""
                         let newest = PublishedLibraries.newestVersion(of: module).map { ", newest \($0)" } ?? ""
                         let named =
-                            mismatch.version.map { "names \($0), which is not a release semgate knows (its table of "
-                                + "\(module) releases ends there\(newest))" }
+                            mismatch.version.map {
+                                "names \($0), which is not a release semgate knows (its table of "
+                                    + "\(module) releases ends there\(newest))"
+                            }
                             ?? "names no single version of it"
                         message =
                             "the copy of \(module) that go builds from the repository cannot be compared: "
@@ -269,7 +275,11 @@ extension SurfaceSnapshot {
                     }
                     if said.insert(message).inserted {
                         let first = mismatch.named.first.map { name in
-                            prefix + "/" + String(name[..<(mismatch.known ? (name.lastIndex(of: " ") ?? name.endIndex) : name.endIndex)])
+                            prefix + "/"
+                                + String(
+                                    name[
+                                        ..<(mismatch.known ? (name.lastIndex(of: " ") ?? name.endIndex) : name.endIndex)
+                                    ])
                         }
                         edits.append(
                             VendoredLibraryEdit(
@@ -375,7 +385,8 @@ extension ExtractionContext {
     private func goModuleFolders() throws(SurfaceError) -> [(path: String, tree: ObjectID)] {
         var folders: Set<String> = []
         for file in files where GoFileName.isPackageSource(file.path) {
-            folders.insert(file.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/"))
+            folders.insert(
+                file.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/"))
         }
         var lookups = PathResolver(source, budget: treeEntries)
         var moduleOf: [String: String?] = [:]
@@ -430,7 +441,8 @@ extension ExtractionContext {
     /// ``vendoredLibraries()`` of the module at `module`; `workspace` is what a `go.work` at or above it replaces
     /// the libraries by (``workspaceReplacements(of:)``).
     private func vendoredLibraries(
-        inModule module: (path: String, tree: ObjectID), workspace: [String: (label: String, folder: String?)]
+        inModule module: (path: String, tree: ObjectID),
+        workspace: [String: [(left: String?, label: String, folder: String?)]]
     ) throws(SurfaceError) -> [VendoredLibrary] {
         let prefix = module.path.isEmpty ? "" : module.path + "/"
         var listed = 0
@@ -491,8 +503,9 @@ extension ExtractionContext {
             // Not vendored: go takes the library from the module cache; a workspace's `replace`, or the module's
             // that applies to the version `go.mod` requires (go 1.17 on lists every selected version there), is what
             // it builds instead.
-            var chosen = workspace.mapValues(\.label)
             let required = try requiredVersions(inModule: module)
+            let applying = Self.applying(workspace, versions: required)
+            var chosen = applying.mapValues(\.label)
             var folderTargets: [String: String] = [:]
             for (name, found) in directives where chosen[name] == nil {
                 chosen[name] = found.first { $0.left == nil || $0.left == required[name] }?.target
@@ -500,7 +513,7 @@ extension ExtractionContext {
             }
             // A workspace's folder (a `use` of a local copy, a folder `replace`), from the module's folder.
             let depth = module.path.split(separator: "/").count
-            for (name, found) in workspace {
+            for (name, found) in applying {
                 guard let folder = found.folder else { continue }
                 folderTargets[name] =
                     folder.hasPrefix("/")
@@ -532,7 +545,8 @@ extension ExtractionContext {
             let recorded = Self.modulesReplacement(naming: name, selected: selected, in: modulesTexts)
             var library = VendoredLibrary(
                 module: name, version: version, files: [], unchecked: unchecked,
-                replacement: workspace[name]?.label ?? fromGoMod ?? recorded)
+                replacement: Self.applying(workspace, versions: selected.map { [name: $0] } ?? [:])[name]?.label
+                    ?? fromGoMod ?? recorded)
             library.copyReplacement = recorded
             if !replaced.isEmpty && replaced[name] == nil {
                 if library.replacement != nil {
@@ -717,7 +731,8 @@ extension ExtractionContext {
             if Self.isFolderPath(target) {
                 found[module, default: []].append((left, target))
             } else if target != module {
-                found[module, default: []].append((left, arrow + 2 < words.count ? target + " " + words[arrow + 2] : target))
+                found[module, default: []].append(
+                    (left, arrow + 2 < words.count ? target + " " + words[arrow + 2] : target))
             }
         }
         return found
@@ -727,7 +742,9 @@ extension ExtractionContext {
     /// replaces the libraries by: its `replace` directives (which override the module's), and a `use` of a folder
     /// whose `go.mod` declares the library's module path (a local copy, built as a workspace module), as
     /// `./forks/cobra (go.work use)`.
-    func workspaceReplacements(of modulePath: String) throws(SurfaceError) -> [String: (label: String, folder: String?)] {
+    func workspaceReplacements(of modulePath: String) throws(SurfaceError)
+        -> [String: [(left: String?, label: String, folder: String?)]]
+    {
         var parts = modulePath.split(separator: "/").map(String.init)
         var lookups = PathResolver(source, budget: treeEntries)
         var notes: [String] = []
@@ -742,7 +759,7 @@ extension ExtractionContext {
             let prefix = parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
             if let work = try blob(prefix + "go.work") {
                 guard let workText = try text(of: work, path: prefix + "go.work", notes: &notes) else { return [:] }
-                var result: [String: (label: String, folder: String?)] = [:]
+                var result: [String: [(left: String?, label: String, folder: String?)]] = [:]
                 var usedFolders: [[String]] = []
                 for used in Self.useDirectives(in: workText) where !used.hasPrefix("/") {
                     var path: [String] = parts
@@ -754,24 +771,25 @@ extension ExtractionContext {
                 // A go.work that does not use this module: go refuses to build the module in it (unless GOWORK=off,
                 // and then the go.work is not read): it replaces nothing here.
                 guard usedFolders.contains(modulePath.split(separator: "/").map(String.init)) else { return [:] }
-                for (name, found) in Self.replaceDirectives(in: workText) {
-                    guard let target = found.first?.target else { continue }
-                    var folder: String?
-                    if target.hasPrefix("/") {
-                        folder = target
-                    } else if Self.isFolderPath(target) {
-                        // Relative to the go.work's folder.
-                        var path = parts
-                        for part in target.split(separator: "/").map(String.init) where part != "." {
-                            if part != ".." {
-                                path.append(part)
-                            } else if path.popLast() == nil {
-                                folder = "/" + target
+                for (name, directives) in Self.replaceDirectives(in: workText) {
+                    for (left, target) in directives {
+                        var folder: String?
+                        if target.hasPrefix("/") {
+                            folder = target
+                        } else if Self.isFolderPath(target) {
+                            // Relative to the go.work's folder.
+                            var path = parts
+                            for part in target.split(separator: "/").map(String.init) where part != "." {
+                                if part != ".." {
+                                    path.append(part)
+                                } else if path.popLast() == nil {
+                                    folder = "/" + target
+                                }
                             }
+                            folder = folder ?? path.joined(separator: "/")
                         }
-                        folder = folder ?? path.joined(separator: "/")
+                        result[name, default: []].append((left, target, folder))
                     }
-                    result[name] = (target, folder)
                 }
                 for path in usedFolders {
                     let used = path.isEmpty ? "." : path.joined(separator: "/")
@@ -783,7 +801,10 @@ extension ExtractionContext {
                             String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"`"))
                         }
                         if words.count >= 2, words[0] == "module", VendoredLibrary.modules.contains(words[1]) {
-                            result[words[1]] = result[words[1]] ?? ("\(used) (go.work use)", path.joined(separator: "/"))
+                            // A workspace module stands for every version; a go.work `replace` wins over it.
+                            if result[words[1]] == nil {
+                                result[words[1]] = [(nil, "\(used) (go.work use)", path.joined(separator: "/"))]
+                            }
                         }
                     }
                 }
@@ -792,6 +813,18 @@ extension ExtractionContext {
             if parts.isEmpty { return [:] }
             parts.removeLast()
         }
+    }
+
+    /// Of a go.work's replacements (``workspaceReplacements(of:)``), for each library the first that applies to the
+    /// version go selects (`versions`): one without a left-side version, or with that version.
+    static func applying(
+        _ workspace: [String: [(left: String?, label: String, folder: String?)]], versions: [String: String]
+    ) -> [String: (left: String?, label: String, folder: String?)] {
+        var result: [String: (left: String?, label: String, folder: String?)] = [:]
+        for (name, found) in workspace {
+            if let first = found.first(where: { $0.left == nil || $0.left == versions[name] }) { result[name] = first }
+        }
+        return result
     }
 
     /// The folders of a `go.work` text's `use` directives (`use ./a`, `use ( ./a ./b )`).
@@ -853,7 +886,8 @@ extension ExtractionContext {
             // (a workspace's other requirement, k3d 5.6.1's `# github.com/spf13/cobra v1.5.0`) names nothing built.
             var pending: String?
             func keep(_ line: String) { if !found.contains(line) { found.append(line) } }
-            for line in file.text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            for line in file.text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            {
                 if !line.hasPrefix("#") {
                     if let line = pending, !line.isEmpty { keep(line) }
                     pending = nil
@@ -878,7 +912,8 @@ extension ExtractionContext {
                 // repository's own, and only its files say what it is (a folder replacement added while the copy is
                 // edited is an edit).
                 if fields.count >= 2, fields[0] == "=>" {
-                    let folder = fields[1].hasPrefix("./") || fields[1].hasPrefix("../") || fields[1].hasPrefix("/")
+                    let folder =
+                        fields[1].hasPrefix("./") || fields[1].hasPrefix("../") || fields[1].hasPrefix("/")
                         || fields[1] == "." || fields[1] == ".."
                     if folder {
                         // Nothing: the files are compared.

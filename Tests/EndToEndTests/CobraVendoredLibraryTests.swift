@@ -229,7 +229,8 @@ struct CobraVendoredLibraryTests {
         let repo = try repository(change)
         let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
         let found = Self.findings(jsonObject(result.stdout), "1.0.1")
-        #expect(found.contains { $0.hasPrefix("error the vendored github.com/spf13/") && $0.contains(named) }, "\(found)")
+        #expect(
+            found.contains { $0.hasPrefix("error the vendored github.com/spf13/") && $0.contains(named) }, "\(found)")
         if !named.hasPrefix("is not the published") {
             #expect(found.allSatisfy { $0.contains("vendor/modules.txt names the same version") }, "\(found)")
         }
@@ -363,8 +364,10 @@ struct CobraVendoredLibraryTests {
         ["vendor/MODULES.TXT": modulesTxt(cobra: "v1.8.1")],
         ["vendor/modules.txt": modulesTxt() + "# github.com/spf13/cobra v1.8.1\n"],
         [
-            "cmd/extra/go.mod": "module example.com/tool/cmd/extra\n\ngo 1.21\n\nrequire github.com/spf13/cobra v1.8.0\n",
-            "cmd/extra/a.go": "package extra\n", "cmd/extra/b.go": "package extra\n", "cmd/extra/c.go": "package extra\n",
+            "cmd/extra/go.mod":
+                "module example.com/tool/cmd/extra\n\ngo 1.21\n\nrequire github.com/spf13/cobra v1.8.0\n",
+            "cmd/extra/a.go": "package extra\n", "cmd/extra/b.go": "package extra\n",
+            "cmd/extra/c.go": "package extra\n",
         ],
     ])
     func whatGoDoesNotReadStandsForNothing(change: [String: String]) throws {
@@ -413,10 +416,13 @@ struct CobraVendoredLibraryTests {
             let found = Self.findings(jsonObject(result.stdout), release)
             #expect(
                 found.contains {
-                    $0.hasPrefix("error the vendored github.com/spf13/cobra is not the published \(version) that "
-                        + "vendor/modules.txt names (vendor/github.com/spf13/cobra/")
+                    $0.hasPrefix(
+                        "error the vendored github.com/spf13/cobra is not the published \(version) that "
+                            + "vendor/modules.txt names (vendor/github.com/spf13/cobra/")
                 }, "\(release): \(found)")
-            #expect(found.contains { $0.hasPrefix("error the vendored github.com/spf13/pflag is not the published v1.0.5") })
+            #expect(
+                found.contains { $0.hasPrefix("error the vendored github.com/spf13/pflag is not the published v1.0.5") }
+            )
         }
         #expect(result.status == 1)
         // The item names the surface and the module; a check of the pull request fails too.
@@ -434,14 +440,14 @@ struct CobraVendoredLibraryTests {
     func versionTheTableLacks(version: String) throws {
         let repo = try repository([
             "vendor/modules.txt": """
-                # github.com/spf13/cobra \(version)
-                ## explicit; go 1.15
-                github.com/spf13/cobra
-                # github.com/spf13/pflag v1.0.5 => example.com/forks/pflag v1.0.5
-                ## explicit; go 1.12
-                github.com/spf13/pflag
+            # github.com/spf13/cobra \(version)
+            ## explicit; go 1.15
+            github.com/spf13/cobra
+            # github.com/spf13/pflag v1.0.5 => example.com/forks/pflag v1.0.5
+            ## explicit; go 1.12
+            github.com/spf13/pflag
 
-                """
+            """
         ])
         let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
         let found = Self.findings(jsonObject(result.stdout), "1.0.1")
@@ -450,7 +456,9 @@ struct CobraVendoredLibraryTests {
             found.first?.hasPrefix(
                 "error the copy of github.com/spf13/cobra that go builds from the repository cannot be compared: "
                     + "vendor/modules.txt names \(version), which is not a release semgate knows") == true, "\(found)")
-        #expect(found.first?.contains("vendor/github.com/spf13/cobra/args.go, vendor/github.com/spf13/cobra/command.go are no file") == true)
+        #expect(
+            found.first?.contains(
+                "vendor/github.com/spf13/cobra/args.go, vendor/github.com/spf13/cobra/command.go are no file") == true)
         #expect(result.status == 1)
     }
 
@@ -459,7 +467,9 @@ struct CobraVendoredLibraryTests {
     @Test func anExceptionScopesOneRelease() throws {
         let repo = try FixtureRepository()
         for (path, text) in Self.base { try repo.write(path, text) }
-        try repo.write("vendor/modules.txt", Self.modulesTxt().replacingOccurrences(of: " => example.com/forks/cobra v1.8.0", with: ""))
+        try repo.write(
+            "vendor/modules.txt",
+            Self.modulesTxt().replacingOccurrences(of: " => example.com/forks/cobra v1.8.0", with: ""))
         try repo.write(
             ".semgate.yml",
             Self.policy + """
@@ -528,15 +538,17 @@ struct CobraVendoredLibraryTests {
                 == "warning github.com/spf13/cobra is replaced by github.com/example/cobra v1.8.0, not at the base: "
                 + "semgate reads surface 'cli' as the published github.com/spf13/cobra builds it and cannot know what "
                 + "the replacement builds, so commands or flags it takes away, hides or renames are not seen")
-        #expect(Self.findings(report, "1.0.3", rule: "library-replaced").first?.contains(
-            "by github.com/example/cobra v1.8.2, by github.com/example/cobra v1.8.0 at the base") == true)
+        #expect(
+            Self.findings(report, "1.0.3", rule: "library-replaced").first?.contains(
+                "by github.com/example/cobra v1.8.2, by github.com/example/cobra v1.8.0 at the base") == true)
         #expect(result.status == 0, "a warning: \(result.stdout.prefix(500))")
         let diff = try runSemgate(["diff", "v1.0.1", "v1.0.2", "--format", "json"], in: repo.url)
         let diffReport = jsonObject(diff.stdout)
         #expect(diffReport?["incomplete_surfaces"] as? [String] == ["cli"], "\(diff.stdout)")
-        #expect((diffReport?["notes"] as? [String] ?? []).contains {
-            $0.hasPrefix("github.com/spf13/cobra is replaced by github.com/example/cobra v1.8.0: semgate reads")
-        })
+        #expect(
+            (diffReport?["notes"] as? [String] ?? []).contains {
+                $0.hasPrefix("github.com/spf13/cobra is replaced by github.com/example/cobra v1.8.0: semgate reads")
+            })
         let plain = try runSemgate(["diff", "v1.0.0", "v1.0.0", "--format", "json"], in: repo.url)
         #expect(jsonObject(plain.stdout)?["incomplete_surfaces"] as? [String] == [])
     }
@@ -584,7 +596,9 @@ struct CobraVendoredLibraryTests {
         try repo.tag("v1.0.0", annotated: true)
         let result = try runSemgate(["audit", "--format", "json"], in: repo.url)
         let found = Self.findings(jsonObject(result.stdout), "1.0.0")
-        #expect(found.contains { $0.hasPrefix("error the vendored github.com/spf13/cobra is not the published v1.8.0") }, "\(found)")
+        #expect(
+            found.contains { $0.hasPrefix("error the vendored github.com/spf13/cobra is not the published v1.8.0") },
+            "\(found)")
         #expect(Self.findings(jsonObject(result.stdout), "1.0.0", rule: "library-replaced") == [])
         #expect(result.status == 1)
     }

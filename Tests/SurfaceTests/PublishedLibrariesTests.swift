@@ -17,7 +17,9 @@ struct PublishedLibrariesTests {
         let pflag = try #require(libraries[Self.pflag])
         #expect(cobra.versions.count >= 27)
         #expect(pflag.versions.count >= 12)
-        for version in ["v0.0.1", "v1.0.0", "v1.8.0", "v1.10.2"] { #expect(cobra.versions[version] != nil, "\(version)") }
+        for version in ["v0.0.1", "v1.0.0", "v1.8.0", "v1.10.2"] {
+            #expect(cobra.versions[version] != nil, "\(version)")
+        }
         for version in ["v1.0.0", "v1.0.5", "v1.0.5-rc1", "v1.0.10"] { #expect(pflag.versions[version] != nil) }
         // Files go builds, in the package folders of the module: no tests, no README, no testdata.
         let v180 = try #require(cobra.versions["v1.8.0"])
@@ -59,7 +61,8 @@ struct PublishedLibrariesTests {
             files: files.map { "vendor/\(module)/\($0.key) \($0.value)" }.sorted())
     }
 
-    @Test("the published copy, with or without a subpackage, is what it says", arguments: ["v1.8.0", "v1.2.1", "v0.0.5"])
+    @Test(
+        "the published copy, with or without a subpackage, is what it says", arguments: ["v1.8.0", "v1.2.1", "v0.0.5"])
     func publishedCopyPasses(version: String) throws {
         #expect(try Self.copy(Self.cobra, version).publishedMismatch() == nil)
         #expect(try Self.copy(Self.cobra, version, folders: ["", "doc"]).publishedMismatch() == nil)
@@ -81,7 +84,9 @@ struct PublishedLibrariesTests {
         #expect(removed.publishedMismatch()?.named == ["bool.go removed"])
         let partlyDoc = try Self.copy(Self.cobra, "v1.8.1", folders: ["", "doc"]) { $0["doc/man_docs.go"] = nil }
         #expect(partlyDoc.publishedMismatch()?.named == ["doc/man_docs.go removed"])
-        let editedDoc = try Self.copy(Self.cobra, "v1.8.1", folders: ["", "doc"]) { $0["doc/util.go"] = v181["args.go"] }
+        let editedDoc = try Self.copy(Self.cobra, "v1.8.1", folders: ["", "doc"]) {
+            $0["doc/util.go"] = v181["args.go"]
+        }
         #expect(editedDoc.publishedMismatch()?.named == ["doc/util.go changed"])
         // A case-variant spelling of a file is another file (a case-sensitive checkout builds both).
         let variant = try Self.copy(Self.cobra, "v1.8.1") { $0["Command.go"] = v181["command.go"] }
@@ -134,8 +139,11 @@ struct PublishedLibrariesTests {
         func read(_ line: String) -> String? {
             ExtractionContext.modulesReplacement(naming: Self.cobra, in: [("vendor/modules.txt", line + "\n")])
         }
-        #expect(read("# github.com/spf13/cobra v1.8.0 => github.com/example/cobra v1.2.3") == "github.com/example/cobra v1.2.3")
-        #expect(read("# github.com/spf13/cobra => github.com/example/cobra v1.2.3") == "github.com/example/cobra v1.2.3")
+        #expect(
+            read("# github.com/spf13/cobra v1.8.0 => github.com/example/cobra v1.2.3")
+                == "github.com/example/cobra v1.2.3")
+        #expect(
+            read("# github.com/spf13/cobra => github.com/example/cobra v1.2.3") == "github.com/example/cobra v1.2.3")
         #expect(read("# github.com/spf13/cobra v1.8.0 => ./forks/cobra") == "./forks/cobra")
         #expect(read("# github.com/spf13/cobra v1.8.0 => github.com/spf13/cobra v1.8.1") == nil)
         // go ignores a replacement with a word too many or a version that is not one.
@@ -166,8 +174,27 @@ struct PublishedLibrariesTests {
         #expect(found["github.com/spf13/pflag"]?.map(\.target) == ["./third_party/pflag"])
         #expect(
             ExtractionContext.requireDirectives(
-                in: "require github.com/spf13/pflag v1.0.5\nrequire (\n\tgithub.com/spf13/cobra v1.8.0 // indirect\n)\n")
+                in: "require github.com/spf13/pflag v1.0.5\nrequire (\n\tgithub.com/spf13/cobra v1.8.0 // indirect\n)\n"
+            )
                 == ["github.com/spf13/pflag": "v1.0.5", "github.com/spf13/cobra": "v1.8.0"])
-        #expect(ExtractionContext.useDirectives(in: "go 1.22\nuse ./a\nuse (\n\t./b // x\n\t\"./c\"\n)\n") == ["./a", "./b", "./c"])
+        #expect(
+            ExtractionContext.useDirectives(in: "go 1.22\nuse ./a\nuse (\n\t./b // x\n\t\"./c\"\n)\n") == [
+                "./a", "./b", "./c",
+            ])
+    }
+    @Test("a go.work replace applies to the version go selects, or to every version without a left side")
+    func workspaceReplaceApplies() {
+        let cobra = Self.cobra
+        let work: [String: [(left: String?, label: String, folder: String?)]] = [
+            cobra: [("v1.7.0", "github.com/example/cobra v1.7.0", nil)]
+        ]
+        #expect(ExtractionContext.applying(work, versions: [cobra: "v1.8.1"])[cobra] == nil)
+        #expect(
+            ExtractionContext.applying(work, versions: [cobra: "v1.7.0"])[cobra]?.label
+                == "github.com/example/cobra v1.7.0")
+        let any: [String: [(left: String?, label: String, folder: String?)]] = [
+            cobra: [(nil, "./forks/cobra", "forks/cobra")]
+        ]
+        #expect(ExtractionContext.applying(any, versions: [:])[cobra]?.folder == "forks/cobra")
     }
 }
