@@ -122,8 +122,10 @@ public struct PolicyDraft: Sendable {
             DraftEntry("project", .string(project), comments: ["The name reports give the project: \(source)."]),
             releases.entry,
         ]
-        if surfaces.isEmpty {
-            entries.append(DraftEntry(comments: [""] + Self.noSurface))
+        if !surfaces.contains(where: { $0.key != nil }) {
+            // Surfaces drafted commented out (a Go API nothing says is for others) go under the example's `surfaces:`.
+            let commented = surfaces.flatMap { $0.comments.map { $0.isEmpty ? "" : "  " + $0 } }
+            entries.append(DraftEntry(comments: [""] + Self.noSurface + commented))
         } else {
             entries.append(
                 DraftEntry(

@@ -219,7 +219,42 @@ enum CobraCompatibility {
             attribute: "alias-of",
             reason: "a command became an alias of its new name: the old name still runs it", bump: .patch
         ) { $0.oldValue == nil && $0.newValue != nil },
+        Rule(
+            attribute: "alias-of",
+            reason: "an alias became the name of the command it stood for, or an alias of that command's new name, and "
+                + "the name it stood for still runs that command (`convert` with the alias `config` became `config` "
+                + "with the alias `convert`, compose 2.16.0): both names run the command they ran before",
+            bump: .patch
+        ) { renamedWithTarget($0) },
     ]
+
+    /// Whether an alias whose `alias-of` changed still runs the command it ran: the name it stood for (the old
+    /// `alias-of`) is still there in `after`, beside it, and leads to the command this name now leads to (itself,
+    /// once the two names swapped; the new name both are aliases of, once the command was renamed again). An alias
+    /// that now leads elsewhere (doctl 1.12.1's `kubernetes c`, from `create` to `cluster`), or one whose old command
+    /// is gone or still a command of its own, matches no row: breaking. Names compare byte for byte, as cobra does.
+    static func renamedWithTarget(_ context: Context) -> Bool {
+        guard let oldTarget = context.oldValue, context.old.surface == context.new.surface else { return false }
+        let key = context.new.key
+        let ownName: Substring
+        let targetKey: String
+        if let command = command(of: key) {
+            // A flag: `tool run --cert`; its alias-of names a flag of the same command.
+            ownName = key.dropFirst(command.isEmpty ? 2 : command.count + 3)
+            targetKey = (command.isEmpty ? "" : command + " ") + "--" + oldTarget
+        } else {
+            guard let space = key.lastIndex(of: " ") else { return false }
+            ownName = key[key.index(after: space)...]
+            targetKey = String(key[..<space]) + " " + oldTarget
+        }
+        guard Array(targetKey.utf8) != Array(key.utf8),
+            let target = context.after.items[context.new.surface + ":" + targetKey],
+            Array(target.key.utf8) == Array(targetKey.utf8)
+        else { return false }
+        let targetRuns = target.attributes["alias-of"] ?? oldTarget
+        let nameRuns = context.newValue ?? String(ownName)
+        return Array(targetRuns.utf8) == Array(nameRuns.utf8)
+    }
 
     /// The words of a `valid-args` value, as bytes: cobra compares arguments byte for byte (`é` and `e\u{301}` differ),
     /// which Swift's `String` equality does not.

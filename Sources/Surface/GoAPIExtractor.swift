@@ -371,13 +371,30 @@ public struct GoAPIExtractorSpec: Extractor {
                     earlierPackages.append(packages)
                 }
             }
-            proposals += proposal(
+            let drafted = proposal(
                 module: module.path, root: module.root, packages: module.packages,
                 protobuf: protobuf.contains { $0.hasPrefix(prefix) },
                 apiGroups: apiGroupFolders.compactMap { folder in
                     prefix.isEmpty ? folder : folder.hasPrefix(prefix) ? String(folder.dropFirst(prefix.count)) : nil
                 }, earlier: earlier,
                 earlierPackages: earlierPackages)
+            // The module of the release line: promised only when something says its packages are for others (nested
+            // modules are proposed only when named for importing, or required by one that is: ``notMeantForImport``).
+            guard module.root.isEmpty || module.root == project.moduleFolder,
+                drafted.contains(where: { $0.surface?.key != nil })
+            else {
+                proposals += drafted
+                continue
+            }
+            let layout = importableFolders(module.packages, root: module.root)
+            let evidence = try GoLibraryEvidence.find(
+                module: module.path, root: module.root,
+                forOthers: layout.importable.filter { folder in
+                    folder.split(separator: "/").first.map { !nonLibraryFolders.contains(String($0)) } ?? true
+                }, programs: layout.programs, project: project)
+            proposals += drafted.map { drafted in
+                evidence.map { promised(drafted, evidence: $0) } ?? commentedOut(drafted)
+            }
         }
         if !skipped.isEmpty, proposals.contains(where: { $0.surface != nil }) {
             proposals.append(
@@ -390,6 +407,43 @@ public struct GoAPIExtractorSpec: Extractor {
                         ] + skipped.map { "  - " + $0 })))
         }
         return proposals
+    }
+
+    /// `proposal` with the sign that its module is meant for others added to its finding.
+    static func promised(_ proposal: SurfaceProposal, evidence: String) -> SurfaceProposal {
+        guard proposal.surface?.key != nil else { return proposal }
+        return SurfaceProposal(
+            finding: proposal.finding.map { $0 + "; meant for other programs: " + evidence }, surface: proposal.surface,
+            experimental: proposal.experimental, hidden: proposal.hidden, folders: proposal.folders,
+            program: proposal.program)
+    }
+
+    /// `proposal` with its surface written as comment lines (issue 10): nothing in the repository says its packages are
+    /// meant for other programs, so promising them would report every change of a program's own parts. One line says
+    /// why and how to turn it on; the experimental globs it would have are named there too.
+    static func commentedOut(_ proposal: SurfaceProposal) -> SurfaceProposal {
+        guard var surface = proposal.surface, let name = surface.key else { return proposal }
+        let comments = surface.comments
+        surface.comments = []
+        let yaml = (try? DraftYAML.render([surface]))?.split(separator: "\n").map(String.init)
+            ?? ["\(name):", "  extract:", "    go-api: {}"]
+        let experimental =
+            proposal.experimental.isEmpty
+            ? []
+            : ["Turned on, list these under experimental too: "
+                + proposal.experimental.map { "'\($0)'" }.joined(separator: ", ") + "."]
+        return SurfaceProposal(
+            finding: proposal.finding.map {
+                $0 + "; nothing in the repository says they are meant for other programs (no page shows importing "
+                    + "them, the README does not call the module a library, it has a program): the Go API surface is "
+                    + "drafted commented out"
+            },
+            surface: DraftEntry(
+                comments: comments + [
+                    "Not promised: no README or docs page imports these packages or calls the module a library (and it",
+                    "has a program), so they look like the program's own parts. If they are promised, uncomment below.",
+                ] + experimental + yaml),
+            hidden: proposal.hidden, folders: proposal.folders, program: proposal.program)
     }
 
     /// The tag line of a nested Go module in folder `root` when it is released apart from the draft's line

@@ -201,6 +201,96 @@ struct CobraClassificationTests {
                 "removed tool genie a --all", "removed tool genie agent", "removed tool genie agent --all",
             ]),
         Case(
+            name: "a command and its alias swapping names is no change users see (issue 10, AS)",
+            old: """
+                convert := &cobra.Command{Use: "convert", Aliases: []string{"config"}}
+                convert.Flags().Bool("quiet", false, "")
+                root.AddCommand(convert)
+                """,
+            new: """
+                config := &cobra.Command{Use: "config", Aliases: []string{"convert"}}
+                config.Flags().Bool("quiet", false, "")
+                root.AddCommand(config)
+                """, bump: .patch, changes: ["changed tool config", "changed tool convert"]),
+        Case(
+            name: "renaming a command again, keeping its old name and its alias as aliases, is no break",
+            old: """
+                del := &cobra.Command{Use: "delete", Aliases: []string{"del"}}
+                del.Flags().Bool("purge", false, "")
+                root.AddCommand(del)
+                """,
+            new: """
+                del := &cobra.Command{Use: "uninstall", Aliases: []string{"delete", "del"}}
+                del.Flags().Bool("purge", false, "")
+                root.AddCommand(del)
+                """, bump: .minor,
+            changes: [
+                "added tool uninstall", "added tool uninstall --purge", "changed tool del", "changed tool delete",
+            ]),
+        Case(
+            name: "a swap that drops a flag removes it from both names",
+            old: """
+                convert := &cobra.Command{Use: "convert", Aliases: []string{"config"}}
+                convert.Flags().Bool("quiet", false, "")
+                root.AddCommand(convert)
+                """,
+            new: """
+                root.AddCommand(&cobra.Command{Use: "config", Aliases: []string{"convert"}})
+                """, bump: .major,
+            changes: [
+                "changed tool config", "changed tool convert", "removed tool config --quiet",
+                "removed tool convert --quiet",
+            ]),
+        Case(
+            name: "a swap that drops the old name removes it",
+            old: """
+                convert := &cobra.Command{Use: "convert", Aliases: []string{"config"}}
+                convert.Flags().Bool("quiet", false, "")
+                root.AddCommand(convert)
+                """,
+            new: """
+                config := &cobra.Command{Use: "config"}
+                config.Flags().Bool("quiet", false, "")
+                root.AddCommand(config)
+                """, bump: .major,
+            changes: ["changed tool config", "removed tool convert", "removed tool convert --quiet"]),
+        Case(
+            name: "an alias moved to another command is breaking: the name runs something else",
+            old: """
+                root.AddCommand(&cobra.Command{Use: "create", Aliases: []string{"c"}})
+                root.AddCommand(&cobra.Command{Use: "cluster"})
+                """,
+            new: """
+                root.AddCommand(&cobra.Command{Use: "create"})
+                root.AddCommand(&cobra.Command{Use: "cluster", Aliases: []string{"c"}})
+                """, bump: .major, changes: ["changed tool c"]),
+        Case(
+            name: "an alias that becomes a command of its own beside the command it ran is breaking",
+            old: #"root.AddCommand(&cobra.Command{Use: "list", Aliases: []string{"ls"}})"#,
+            new: """
+                root.AddCommand(&cobra.Command{Use: "list"})
+                root.AddCommand(&cobra.Command{Use: "ls"})
+                """, bump: .major, changes: ["changed tool ls"]),
+        Case(
+            name: "a flag and the spelling a normalization function maps to it swapping names is no change users see",
+            old: """
+                run.Flags().String("certificate", "", "")
+                root.SetGlobalNormalizationFunc(normalizeNames)
+                """,
+            new: """
+                run.Flags().String("cert", "", "")
+                root.SetGlobalNormalizationFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+                    if name == "certificate" {
+                        name = "cert"
+                    }
+                    return pflag.NormalizedName(name)
+                })
+                """, bump: .patch,
+            changes: [
+                "changed tool r --cert", "changed tool r --certificate", "changed tool run --cert",
+                "changed tool run --certificate",
+            ]),
+        Case(
             name: "renaming a flag whose old name a normalization function maps to the new one is no removal",
             old: #"run.Flags().String("cert", "", "")"#,
             new: """
