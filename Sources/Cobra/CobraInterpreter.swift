@@ -10209,7 +10209,9 @@ extension CobraInterpreter {
             for index in tokens.indices {
                 guard case .identifier = tokens[index].kind else { continue }
                 let text = tokens[index].text
-                if !environment, text == "Setenv" || text == "Clearenv" { environment = true }
+                // By the length first (6 or 8 bytes): only ASCII spells these names, and no other text is equal to them.
+                let length = text.utf8.count
+                if !environment, length == 6 || length == 8, text == "Setenv" || text == "Clearenv" { environment = true }
                 if !viperNames.isEmpty, index >= 2, CobraRegistration.viperSetters.contains(text),
                     viperNames.contains(tokens[index - 2].text) || (instances && tokens[index - 1].text == ".")
                 {
@@ -10570,35 +10572,38 @@ extension CobraInterpreter {
             noteRunLocal(name, runTime: runTime, value: value, source: sources[0], in: &frame)
             return
         }
-        var targetNames: [CobraLocalName?] = targets.map { if case .name(let name) = $0 { name } else { nil } }
-        if targets.count == 1, sources.count == 1, case .name(let name) = targets[0] { targetNames = [name] }
-        var runTime: [Bool] = []
-        var defaults: [CobraDefaultValue?] = []
+        let targetNames: [CobraLocalName?] = targets.map { if case .name(let name) = $0 { name } else { nil } }
         if sources.count == targetNames.count {
+            var runTime: [Bool] = []
+            var defaults: [CobraDefaultValue?] = []
             for source in sources {
                 runTime.append(readsRunTime(source, in: frame) == true)
                 defaults.append(defaultValue(source, in: &frame))
             }
-        } else if sources.count == 1 {
-            let reads = readsRunTime(sources[0], in: frame) == true
-            runTime = Array(repeating: reads, count: targetNames.count)
-            defaults = Array(repeating: nil, count: targetNames.count)
+            for (offset, name) in targetNames.enumerated() {
+                guard let name, name != CobraKnown.underscore.id else { continue }
+                noteRunLocal(name, runTime: runTime[offset], value: defaults[offset], source: sources[offset], in: &frame)
+            }
+            return
+        }
+        // One value for several names (`v, err := f()`), or values that are not one a name: the same for each name
+        // (without lists of it), but `v, ok := os.LookupEnv("X")` gives "" and false by default.
+        var reads = false
+        var lookup = false
+        if sources.count == 1 {
+            reads = readsRunTime(sources[0], in: frame) == true
             if targetNames.count == 2, case .call(.selector(.name(let qualifier), let function, _), let arguments, _) = sources[0],
                 text(of: function, in: frame.file) == "LookupEnv", arguments.count == 1,
                 names(qualifier, package: "os", in: frame), !defaultRunSets().environment,
                 let variable = certainString(arguments[0], in: &frame), !CobraRegistration.isSystemVariable(variable)
             {
-                defaults = [.string(""), .bool(false)]
+                lookup = true
             }
-        } else {
-            runTime = Array(repeating: false, count: targetNames.count)
-            defaults = Array(repeating: nil, count: targetNames.count)
         }
         for (offset, name) in targetNames.enumerated() {
             guard let name, name != CobraKnown.underscore.id else { continue }
-            noteRunLocal(
-                name, runTime: runTime[offset], value: defaults[offset],
-                source: sources.count == targetNames.count ? sources[offset] : nil, in: &frame)
+            let value: CobraDefaultValue? = lookup ? (offset == 0 ? .string("") : .bool(false)) : nil
+            noteRunLocal(name, runTime: reads, value: value, source: nil, in: &frame)
         }
     }
 
@@ -10673,55 +10678,64 @@ extension CobraInterpreter {
     /// How a condition is written: names, selectors, calls with their arguments, string literals, `!` and binary
     /// operators; printable ASCII of at most ``CobraRegistration/maximumText`` bytes, else `?`.
     private func conditionSpelling(of expression: CobraExpr, in file: Int) -> String {
-        func spell(_ expression: CobraExpr, depth: Int) -> String? {
-            guard depth < 12 else { return nil }
+        // Each piece is added to one text as it is met (joining the texts of the parts made each piece several times);
+        // false when some part is not spelled.
+        func spell(_ expression: CobraExpr, depth: Int, into out: inout String) -> Bool {
+            guard depth < 12 else { return false }
             switch expression {
-            case .name(let name): return text(of: name, in: file)
+            case .name(let name):
+                out += text(of: name, in: file)
             case .string(let value):
-                guard !value.contains("\""), !value.contains("\\") else { return nil }
-                return "\"" + value + "\""
-            case .opaque(let integer): return integer.map(String.init) ?? "_"
+                guard !value.contains("\""), !value.contains("\\") else { return false }
+                out += "\""
+                out += value
+                out += "\""
+            case .opaque(let integer):
+                out += integer.map(String.init) ?? "_"
             case .selector(let base, let name, _):
-                return spell(base, depth: depth + 1).map { $0 + "." + text(of: name, in: file) }
+                guard spell(base, depth: depth + 1, into: &out) else { return false }
+                out += "."
+                out += text(of: name, in: file)
             case .call(let base, let arguments, _):
-                guard let callee = spell(base, depth: depth + 1) else { return nil }
-                var spelled: [String] = []
-                for argument in arguments {
-                    guard let one = spell(argument, depth: depth + 1) else { return nil }
-                    spelled.append(one)
+                guard spell(base, depth: depth + 1, into: &out) else { return false }
+                out += "("
+                for (offset, argument) in arguments.enumerated() {
+                    if offset > 0 { out += ", " }
+                    guard spell(argument, depth: depth + 1, into: &out) else { return false }
                 }
-                return callee + "(" + spelled.joined(separator: ", ") + ")"
+                out += ")"
             case .unary(.not, let inner):
-                guard let spelled = spell(inner, depth: depth + 1) else { return nil }
-                return spelled.contains(" ") ? "!(" + spelled + ")" : "!" + spelled
+                var spelled = ""
+                guard spell(inner, depth: depth + 1, into: &spelled) else { return false }
+                out += Self.containsSpace(spelled) ? "!(" + spelled + ")" : "!" + spelled
             case .binary(let op, let left, let right):
-                guard let lhs = spell(left, depth: depth + 1), let rhs = spell(right, depth: depth + 1) else {
-                    return nil
-                }
-                let symbol: String
+                guard spell(left, depth: depth + 1, into: &out) else { return false }
                 switch op {
-                case .and: symbol = "&&"
-                case .or: symbol = "||"
-                case .equal: symbol = "=="
-                case .notEqual: symbol = "!="
-                case .plus: symbol = "+"
-                case .greater: symbol = ">"
-                default: symbol = "<op>"
+                case .and: out += " && "
+                case .or: out += " || "
+                case .equal: out += " == "
+                case .notEqual: out += " != "
+                case .plus: out += " + "
+                case .greater: out += " > "
+                default: out += " <op> "
                 }
-                return lhs + " " + symbol + " " + rhs
+                guard spell(right, depth: depth + 1, into: &out) else { return false }
             case .index(let base, let indices):
-                guard let spelled = spell(base, depth: depth + 1) else { return nil }
-                var inner: [String] = []
-                for index in indices {
-                    guard let one = spell(index, depth: depth + 1) else { return nil }
-                    inner.append(one)
+                guard spell(base, depth: depth + 1, into: &out) else { return false }
+                out += "["
+                for (offset, index) in indices.enumerated() {
+                    if offset > 0 { out += ":" }
+                    guard spell(index, depth: depth + 1, into: &out) else { return false }
                 }
-                return spelled + "[" + inner.joined(separator: ":") + "]"
-            default: return nil
+                out += "]"
+            default:
+                return false
             }
+            return true
         }
+        var spelled = ""
         // Printable ASCII by the bytes: a byte below 0x80 is a scalar of its own.
-        guard let spelled = spell(expression, depth: 0), spelled.utf8.count <= CobraRegistration.maximumText,
+        guard spell(expression, depth: 0, into: &spelled), spelled.utf8.count <= CobraRegistration.maximumText,
             spelled.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "`") })
         else { return "?" }
         return spelled
