@@ -905,8 +905,11 @@ public final class Engine {
         // A vendored cobra or pflag edited between the two (review R106): the surface is not what users get.
         let edits = after.vendoredLibraryEdits(since: before)
         report.notes += edits.map { "\($0.message); the surface is incomplete (check and audit fail on it)" }
+        // A replacement of cobra or pflag on either side: the diff is of code semgate cannot model.
+        let replaced = before.replacedLibraries + after.replacedLibraries
+        report.notes += Array(Set(replaced.map { "\($0.message); the surface is incomplete" })).sortedByBytes()
         report.incompleteSurfaces = before.incomplete.union(after.incomplete).union(edits.map(\.surface))
-            .sortedByBytes()
+            .union(replaced.map(\.surface)).sortedByBytes()
         return report
     }
 

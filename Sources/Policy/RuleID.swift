@@ -19,6 +19,7 @@ public enum RuleID: String, Sendable, CaseIterable, Comparable {
     case hiddenAtRunTime = "hidden-at-run-time"
     case registeredAtRunTime = "registered-at-run-time"
     case vendoredLibraryEdited = "vendored-library-edited"
+    case libraryReplaced = "library-replaced"
 
     /// The id used in policy files, reports and SARIF.
     public var id: String { rawValue }

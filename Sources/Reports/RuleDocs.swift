@@ -102,9 +102,13 @@ public enum RuleDocs {
         if let copy = example.vendoredCobra {
             for (side, text) in [("the base", copy.base), ("head", copy.head)] {
                 let words = text.split(separator: " ")
+                let blob = words.count > 1 ? words[1] : ""
+                let replacement = words.count > 3 && words[2] == "=>" ? words[3...].joined(separator: " ") : nil
                 lines.append(
-                    "at \(side): vendor/modules.txt names github.com/spf13/cobra \(words.first ?? ""), "
-                        + "vendor/github.com/spf13/cobra/command.go is blob \(words.last ?? "")")
+                    "at \(side): vendor/modules.txt names github.com/spf13/cobra \(words.first ?? "")"
+                        + (replacement.map { " => \($0)" } ?? "")
+                        + ", vendor/github.com/spf13/cobra/command.go is \(blob == "published" ? "as published" : "blob \(blob)")"
+                )
             }
         }
         return lines

@@ -26,12 +26,89 @@ public struct VendoredLibrary: Sendable, Hashable, Codable {
     /// Why the copy cannot be compared (a symbolic link or submodule on the way, a file that cannot be read, too many
     /// entries); nil when it can.
     public var unchecked: String?
+    /// What the module's `go.mod` (or `vendor/modules.txt`) replaces the library by, when it is not the library
+    /// itself: another module (`github.com/example/cobra v1.2.3`, a fork) or a folder (`./third_party/cobra`); nil
+    /// when nothing does. semgate cannot know what a replacement builds (the `library-replaced` rule).
+    public var replacement: String?
+    /// The replacement `vendor/modules.txt` records for the version go selects (`# github.com/spf13/cobra v1.8.0 =>
+    /// github.com/example/cobra v1.8.0`): then the vendored copy is the replacement's code (`go mod vendor` wrote
+    /// it), not the library's, and is not checked against what the library published. A replacement recorded only
+    /// elsewhere (`go.work`) does not make the copy anything but what `vendor/modules.txt` names.
+    public var copyReplacement: String?
 
-    public init(module: String, version: String, files: [String], unchecked: String? = nil) {
+    public init(
+        module: String, version: String, files: [String], unchecked: String? = nil, replacement: String? = nil
+    ) {
         self.module = module
         self.version = version
         self.files = files
         self.unchecked = unchecked
+        self.replacement = replacement
+    }
+
+    /// The published version go builds the copy as: the version of the one versioned line of `vendor/modules.txt`
+    /// (``version``), or the version a replacement by the library itself names (`=> github.com/spf13/cobra v1.8.1`);
+    /// nil when there is no such line, or more than one.
+    public var requestedVersion: String? {
+        guard !version.contains(";") else { return nil }
+        let lines = version.split(separator: "|").map { $0.split(whereSeparator: { $0.isWhitespace }).map(String.init) }
+            .filter { $0.first == "#" && $0.count >= 3 }
+        let versioned = lines.filter { $0[2] != "=>" }
+        guard versioned.count == 1 else { return nil }
+        var requested = versioned[0][2]
+        for line in lines {
+            if let arrow = line.firstIndex(of: "=>"), arrow + 2 < line.count, line[arrow + 1] == module {
+                requested = line[arrow + 2]
+            }
+        }
+        return requested
+    }
+
+    /// The copy's files as paths inside the module (`command.go`, `doc/man_docs.go`) with their blob ids; nil when the
+    /// copy is not a `vendor/` copy (a folder replacement).
+    func filesInModule() -> [(path: String, blob: String)]? {
+        guard !version.hasPrefix("replace ") else { return nil }
+        let skipped =
+            moduleFolder.split(separator: "/").count + 1 + module.split(separator: "/").count
+        return files.compactMap { line -> (path: String, blob: String)? in
+            guard let space = line.lastIndex(of: " ") else { return nil }
+            let parts = line[..<space].split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count > skipped else { return nil }
+            return (parts.dropFirst(skipped).joined(separator: "/"), String(line[line.index(after: space)...]))
+        }
+    }
+
+    /// How the copy differs from what the library published, when ``requestedVersion`` names a version the
+    /// ``PublishedLibraries`` table holds (`known` true: every file of a package folder the copy holds must be the
+    /// published blob, and no other file may be there), or, for another version (a pseudo-version, a release newer
+    /// than the table, none), which files are no blob the path ever had upstream (`known` false); nil when the copy
+    /// is what was published, is replaced (``replacement``), or is no `vendor/` copy.
+    public func publishedMismatch() -> (known: Bool, version: String?, named: [String], count: Int)? {
+        guard copyReplacement == nil, let files = filesInModule(), !files.isEmpty else { return nil }
+        let requested = requestedVersion
+        var found: [String] = []
+        if let requested, let published = PublishedLibraries.files(of: module, version: requested) {
+            func folder(_ path: String) -> String {
+                path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+            }
+            let present = Set(files.map(\.path))
+            for (path, blob) in files where published[path] != blob {
+                found.append(published[path] == nil ? "\(path) added" : "\(path) changed")
+            }
+            // `go mod vendor` copies every package it copies whole: a published file of a folder the copy holds
+            // must be there.
+            let folders = Set(files.map { folder($0.path) })
+            for (path, _) in published where folders.contains(folder(path)) && !present.contains(path) {
+                found.append("\(path) removed")
+            }
+            found = Array(Set(found)).sorted { Bytewise.precedes($0, $1) }
+            return found.isEmpty ? nil : (true, requested, Array(found.prefix(5)), found.count)
+        }
+        for (path, blob) in files where !PublishedLibraries.isUpstream(blob, at: path, in: module) {
+            found.append(path)
+        }
+        found = Array(Set(found)).sorted { Bytewise.precedes($0, $1) }
+        return found.isEmpty ? nil : (false, requested, Array(found.prefix(5)), found.count)
     }
 
     /// This copy and `other` (of the same module, read by another extractor of the surface) as one: every file, every
@@ -39,10 +116,13 @@ public struct VendoredLibrary: Sendable, Hashable, Codable {
     func merging(_ other: VendoredLibrary) -> VendoredLibrary {
         guard other != self else { return self }
         let versions = version == other.version ? version : [version, other.version].joined(separator: "; ")
-        return VendoredLibrary(
+        var merged = VendoredLibrary(
             module: module, version: versions,
             files: Set(files + other.files).sorted { Bytewise.precedes($0, $1) },
-            unchecked: unchecked ?? other.unchecked)
+            unchecked: unchecked ?? other.unchecked, replacement: replacement ?? other.replacement)
+        merged.moduleFolder = moduleFolder
+        merged.copyReplacement = copyReplacement ?? other.copyReplacement
+        return merged
     }
 
     /// What a snapshot keys the copy by: the module folder and the module path.
@@ -54,8 +134,18 @@ public struct VendoredLibrary: Sendable, Hashable, Codable {
     /// The copy's folder as `vendor/` spells it for the first module file, for messages (`vendor/github.com/spf13/cobra`).
     public func folder(inModule prefix: String = "") -> String { prefix + "vendor/" + module }
 
-    /// The paths whose blob differs between `before` and this copy, or that only one of them has: first `limit`, and
-    /// how many in all.
+    /// ``files`` in the library's own package folder (not a subpackage's folder such as `doc/`).
+    var rootPackageFiles: [String] {
+        guard !version.hasPrefix("replace ") else { return files }
+        let depth = moduleFolder.split(separator: "/").count + 1 + module.split(separator: "/").count + 1
+        return files.filter { line in
+            line[..<(line.lastIndex(of: " ") ?? line.endIndex)].split(separator: "/", omittingEmptySubsequences: false)
+                .count == depth
+        }
+    }
+
+    /// The paths whose blob differs between `before` and this copy (their own package folders,
+    /// ``rootPackageFiles``), or that only one of them has: first `limit`, and how many in all.
     public func changedFiles(since before: VendoredLibrary, limit: Int = 5) -> (named: [String], count: Int) {
         func table(_ files: [String]) -> [String: String] {
             var result: [String: String] = [:]
@@ -65,8 +155,8 @@ public struct VendoredLibrary: Sendable, Hashable, Codable {
             }
             return result
         }
-        let old = table(before.files)
-        let new = table(files)
+        let old = table(before.rootPackageFiles)
+        let new = table(rootPackageFiles)
         let paths = Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }.sorted { Bytewise.precedes($0, $1) }
         let named = paths.prefix(limit).map { path -> String in
             old[path] == nil ? "\(path) added" : new[path] == nil ? "\(path) removed" : "\(path) changed"
@@ -77,7 +167,9 @@ public struct VendoredLibrary: Sendable, Hashable, Codable {
     /// The file names `go build` may read in a package folder: Go, cgo, assembly, SWIG and object files
     /// (`go/build`'s list), not `_test.go` files.
     static func isBuilt(_ name: String) -> Bool {
-        guard !name.hasSuffix("_test.go"), let dot = name.lastIndex(of: ".") else { return false }
+        // go/build ignores a file whose name starts with `_` or `.`.
+        guard !name.hasSuffix("_test.go"), !name.hasPrefix("_"), !name.hasPrefix("."), let dot = name.lastIndex(of: ".")
+        else { return false }
         return builtExtensions.contains(String(name[name.index(after: dot)...]))
     }
 
@@ -116,6 +208,12 @@ public struct VendoredLibraryEdit: Sendable, Hashable {
     public let message: String
     /// The first file that changed, when one did.
     public let location: Location?
+    /// The library's module path (`github.com/spf13/cobra`).
+    public var module: String = ""
+
+    /// The finding's item: the surface and the module path (`cli:github.com/spf13/cobra`), which an `exceptions:`
+    /// entry can name.
+    public var item: String { surface + ":" + module }
 }
 
 extension SurfaceSnapshot {
@@ -141,16 +239,71 @@ extension SurfaceSnapshot {
                         "the copy of \(module) that go builds from the repository cannot be compared with the base "
                         + "(\(reason)): \(trust)"
                     if said.insert(message).inserted {
-                        edits.append(VendoredLibraryEdit(surface: surface, message: message, location: nil))
+                        edits.append(
+                            VendoredLibraryEdit(surface: surface, message: message, location: nil, module: module))
                     }
                     continue
                 }
-                guard let old, sameVersion, old.files != library.files else { continue }
+                // The copy against what the library published (the full cut of R106): at every revision, whatever
+                // the base held, so an edit made with a version bump, present since the first release, or in the
+                // first vendored copy is seen.
+                let prefix = library.folder(inModule: library.moduleFolder.isEmpty ? "" : library.moduleFolder + "/")
+                if let mismatch = library.publishedMismatch() {
+                    let message: String
+                    if mismatch.known, let version = mismatch.version {
+                        let more =
+                            mismatch.count > mismatch.named.count
+                            ? " and \(mismatch.count - mismatch.named.count) more" : ""
+                        message =
+                            "the vendored \(module) is not the published \(version) that vendor/modules.txt names "
+                            + "(\(mismatch.named.map { prefix + "/" + $0 }.joined(separator: ", "))\(more)): \(trust)"
+                    } else {
+                        let more =
+                            mismatch.count > mismatch.named.count
+                            ? " and \(mismatch.count - mismatch.named.count) more" : ""
+                        let newest = PublishedLibraries.newestVersion(of: module).map { ", newest \($0)" } ?? ""
+                        let named =
+                            mismatch.version.map {
+                                "names \($0), which is not a release semgate knows (its table of "
+                                    + "\(module) releases ends there\(newest))"
+                            }
+                            ?? "names no single version of it"
+                        message =
+                            "the copy of \(module) that go builds from the repository cannot be compared: "
+                            + "vendor/modules.txt \(named), and \(mismatch.named.map { prefix + "/" + $0 }.joined(separator: ", "))\(more) "
+                            + "\(mismatch.count == 1 ? "is" : "are") no file \(module) ever had at that path upstream: \(trust)"
+                    }
+                    if said.insert(message).inserted {
+                        let first = mismatch.named.first.map { name in
+                            prefix + "/"
+                                + String(
+                                    name[
+                                        ..<(mismatch.known ? (name.lastIndex(of: " ") ?? name.endIndex) : name.endIndex)
+                                    ])
+                        }
+                        edits.append(
+                            VendoredLibraryEdit(
+                                surface: surface, message: message, location: first.map { Location(path: $0) },
+                                module: module))
+                    }
+                    continue
+                }
+                // A copy that is exactly a published release needs no comparison with the base.
+                if library.copyReplacement == nil, let requested = library.requestedVersion,
+                    PublishedLibraries.files(of: module, version: requested) != nil, library.filesInModule() != nil
+                {
+                    continue
+                }
+                // Step to step, only the library's own package folder: `go mod vendor` adds a subpackage's folder
+                // (`doc/`) at the same version when the program starts importing it.
+                guard let old, sameVersion, old.rootPackageFiles != library.rootPackageFiles else { continue }
                 let (named, count) = library.changedFiles(since: old)
                 let more = count > named.count ? " and \(count - named.count) more" : ""
                 let version =
                     library.version.hasPrefix("replace ")
-                    ? "go.mod replaces it by the same folder (\(library.version))"
+                    ? (library.replacement?.hasSuffix("(go.work use)") == true
+                        ? "go.work uses the same folder (\(library.replacement ?? ""))"
+                        : "go.mod replaces it by the same folder (\(library.version))")
                     : library.version.isEmpty
                         ? "vendor/modules.txt names no version of it"
                         : "vendor/modules.txt names the same version (\(library.version))"
@@ -160,10 +313,46 @@ extension SurfaceSnapshot {
                 guard said.insert(message).inserted else { continue }
                 let first = named.first.map { String($0[..<($0.lastIndex(of: " ") ?? $0.endIndex)]) }
                 edits.append(
-                    VendoredLibraryEdit(surface: surface, message: message, location: first.map { Location(path: $0) }))
+                    VendoredLibraryEdit(
+                        surface: surface, message: message, location: first.map { Location(path: $0) }, module: module))
             }
         }
         return edits
+    }
+}
+
+extension SurfaceSnapshot {
+    /// The libraries (``VendoredLibrary/modules``) that a module replaces by another module or a folder here while
+    /// `before` replaced them by nothing or by something else (``VendoredLibrary/replacement``): the step where a
+    /// fork comes in or changes. One a surface and module.
+    public func libraryReplacements(since before: SurfaceSnapshot) -> [VendoredLibraryEdit] {
+        replacements(since: before)
+    }
+
+    /// The libraries replaced at this revision (for `diff`), worded without a base.
+    public var replacedLibraries: [VendoredLibraryEdit] { replacements(since: nil) }
+
+    private func replacements(since before: SurfaceSnapshot?) -> [VendoredLibraryEdit] {
+        var found: [VendoredLibraryEdit] = []
+        var said: Set<String> = []
+        for surface in vendoredLibraries.keys.sorted(by: { Bytewise.precedes($0, $1) }) {
+            let libraries = vendoredLibraries[surface] ?? [:]
+            for key in libraries.keys.sorted(by: { Bytewise.precedes($0, $1) }) {
+                guard let library = libraries[key], let replacement = library.replacement else { continue }
+                let old = before?.vendoredLibraries[surface]?[key]?.replacement
+                guard before == nil || old != replacement else { continue }
+                let module = library.module
+                let where_ = library.moduleFolder.isEmpty ? "" : " (module \(library.moduleFolder))"
+                let message =
+                    "\(module) is replaced by \(replacement)\(where_)"
+                    + (before == nil ? "" : old.map { ", by \($0) at the base" } ?? ", not at the base")
+                    + ": semgate reads surface '\(surface)' as the published \(module) builds it and cannot know what "
+                    + "the replacement builds, so commands or flags it takes away, hides or renames are not seen"
+                guard said.insert(message).inserted else { continue }
+                found.append(VendoredLibraryEdit(surface: surface, message: message, location: nil, module: module))
+            }
+        }
+        return found
     }
 }
 
@@ -182,7 +371,8 @@ extension ExtractionContext {
         // vendor/ of the others), each copy merged by module path.
         var result: [VendoredLibrary] = []
         for module in try goModuleFolders() {
-            for var library in try vendoredLibraries(inModule: module) {
+            let workspace = try workspaceReplacements(of: module.path)
+            for var library in try vendoredLibraries(inModule: module, workspace: workspace) {
                 library.moduleFolder = module.path
                 result.append(library)
             }
@@ -195,7 +385,8 @@ extension ExtractionContext {
     private func goModuleFolders() throws(SurfaceError) -> [(path: String, tree: ObjectID)] {
         var folders: Set<String> = []
         for file in files where GoFileName.isPackageSource(file.path) {
-            folders.insert(file.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/"))
+            folders.insert(
+                file.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/"))
         }
         var lookups = PathResolver(source, budget: treeEntries)
         var moduleOf: [String: String?] = [:]
@@ -247,10 +438,12 @@ extension ExtractionContext {
         return id
     }
 
-    /// ``vendoredLibraries()`` of the module at `module`.
-    private func vendoredLibraries(inModule module: (path: String, tree: ObjectID)) throws(SurfaceError)
-        -> [VendoredLibrary]
-    {
+    /// ``vendoredLibraries()`` of the module at `module`; `workspace` is what a `go.work` at or above it replaces
+    /// the libraries by (``workspaceReplacements(of:)``).
+    private func vendoredLibraries(
+        inModule module: (path: String, tree: ObjectID),
+        workspace: [String: [(left: String?, label: String, folder: String?)]]
+    ) throws(SurfaceError) -> [VendoredLibrary] {
         let prefix = module.path.isEmpty ? "" : module.path + "/"
         var listed = 0
         var tooMany = false
@@ -302,19 +495,66 @@ extension ExtractionContext {
                 }
             }
         }
-        // Without vendor/modules.txt, a `replace` of the module by a folder of the repository is what go builds.
+        // The module's `replace` directives of the libraries (a fork module, a folder); without vendor/modules.txt, a
+        // `replace` by a folder of the repository is what go builds, and one by another module is recorded alone.
+        let directives = try replacements(inModule: module)
         let replaced: [String: String]
         if modulesTexts.isEmpty && unchecked == nil {
-            replaced = try folderReplacements(inModule: module)
-            guard !replaced.isEmpty else { return [] }
+            // Not vendored: go takes the library from the module cache; a workspace's `replace`, or the module's
+            // that applies to the version `go.mod` requires (go 1.17 on lists every selected version there), is what
+            // it builds instead.
+            let required = try requiredVersions(inModule: module)
+            let applying = Self.applying(workspace, versions: required)
+            var chosen = applying.mapValues(\.label)
+            var folderTargets: [String: String] = [:]
+            for (name, found) in directives where chosen[name] == nil {
+                chosen[name] = found.first { $0.left == nil || $0.left == required[name] }?.target
+                if let target = chosen[name], Self.isFolderPath(target) { folderTargets[name] = target }
+            }
+            // A workspace's folder (a `use` of a local copy, a folder `replace`), from the module's folder.
+            let depth = module.path.split(separator: "/").count
+            for (name, found) in applying {
+                guard let folder = found.folder else { continue }
+                folderTargets[name] =
+                    folder.hasPrefix("/")
+                    ? folder : String(repeating: "../", count: depth) + (folder.isEmpty ? "." : folder)
+            }
+            replaced = folderTargets
+            if replaced.isEmpty {
+                return VendoredLibrary.modules.compactMap { name in
+                    chosen[name].map { VendoredLibrary(module: name, version: "", files: [], replacement: $0) }
+                }
+            }
         } else {
             replaced = [:]
         }
         var result: [VendoredLibrary] = []
         for name in VendoredLibrary.modules {
+            let version = Self.modulesLines(naming: name, in: modulesTexts)
+            // The version go selects (the versioned line with packages): a `replace` whose left side names another
+            // version replaces nothing (review decoy-unused-replace).
+            var selected: String?
+            for line in version.split(separator: "|") {
+                let words = line.split(whereSeparator: { $0.isWhitespace })
+                if words.count >= 3, words[0] == "#", words[2] != "=>" {
+                    selected = String(words[2])
+                    break
+                }
+            }
+            let fromGoMod = directives[name]?.first { $0.left == nil || $0.left == selected }?.target
+            let recorded = Self.modulesReplacement(naming: name, selected: selected, in: modulesTexts)
             var library = VendoredLibrary(
-                module: name, version: Self.modulesLines(naming: name, in: modulesTexts), files: [],
-                unchecked: unchecked)
+                module: name, version: version, files: [], unchecked: unchecked,
+                replacement: Self.applying(workspace, versions: selected.map { [name: $0] } ?? [:])[name]?.label
+                    ?? fromGoMod ?? recorded)
+            library.copyReplacement = recorded
+            if !replaced.isEmpty && replaced[name] == nil {
+                if library.replacement != nil {
+                    library.version = ""
+                    result.append(library)
+                }
+                continue
+            }
             let versioned = library.version.split(separator: "|").filter {
                 $0.split(separator: " ").count >= 3 && $0.split(separator: " ")[2] != "=>"
             }
@@ -357,13 +597,20 @@ extension ExtractionContext {
                 }
                 folders = next
             }
-            for folder in folders {
-                for entry in try entries(folder.id) where VendoredLibrary.isBuilt(entry.name) {
-                    let path = folder.path + "/" + entry.name
+            // Every package folder of a vendored copy (`doc/` too): go builds any a program imports. (A folder
+            // replacement's own folder only, compared step to step.)
+            var pending = folders
+            let recursive = replaced.isEmpty
+            while let folder = pending.popLast(), !tooMany {
+                for entry in try entries(folder.id) {
+                    let path = folder.path.isEmpty ? entry.name : folder.path + "/" + entry.name
                     switch entry.kind {
-                    case .blob: library.files.append("\(path) \(entry.id.hex)")
-                    case .tree: continue
+                    case .blob:
+                        if VendoredLibrary.isBuilt(entry.name) { library.files.append("\(path) \(entry.id.hex)") }
+                    case .tree: if recursive { pending.append((path, entry.id)) }
                     case .link, .submodule:
+                        // A linked folder is a package go may build too; its content is not in the tree.
+                        guard recursive || VendoredLibrary.isBuilt(entry.name) else { continue }
                         library.unchecked =
                             library.unchecked
                             ?? "\(path) is a \(entry.kind == .link ? "symbolic link" : "submodule")"
@@ -372,15 +619,41 @@ extension ExtractionContext {
             }
             if tooMany { library.unchecked = "more than \(treeEntries) folder entries to list" }
             library.files.sort { Bytewise.precedes($0, $1) }
-            if folders.isEmpty && library.unchecked == nil { continue }
+            if folders.isEmpty && library.unchecked == nil && library.replacement == nil { continue }
             result.append(library)
         }
         return result
     }
 
-    /// The targets of the `replace` directives of the module's `go.mod` that replace a library semgate models by a
-    /// folder (`./third_party/cobra`, `../cobra`), by module path.
-    private func folderReplacements(inModule module: (path: String, tree: ObjectID)) throws(SurfaceError)
+    /// Whether a `replace` target is a folder (`./third_party/cobra`, `../cobra`, `/abs`) rather than a module.
+    static func isFolderPath(_ target: String) -> Bool {
+        target.hasPrefix("./") || target.hasPrefix("../") || target.hasPrefix("/") || target == "." || target == ".."
+    }
+
+    /// The targets of the `replace` directives of the module's `go.mod` that replace a library semgate models by
+    /// something else: a folder (`./third_party/cobra`, `../cobra`) or another module with its version
+    /// (`github.com/example/cobra v1.2.3`), by module path. A replacement by the library itself at a version is no
+    /// replacement (it only pins the version `vendor/modules.txt` records).
+    private func replacements(inModule module: (path: String, tree: ObjectID)) throws(SurfaceError)
+        -> [String: [(left: String?, target: String)]]
+    {
+        let listing: [TreeEntry]
+        do {
+            listing = try source.entries(ofTree: module.tree)
+        } catch {
+            throw .git(error)
+        }
+        let names = module.path.isEmpty ? ["go.mod", "vendor.mod"] : ["go.mod"]
+        guard let goMod = names.lazy.compactMap({ name in listing.first { $0.name == name && $0.kind == .blob } }).first
+        else { return [:] }
+        var notes: [String] = []
+        let path = (module.path.isEmpty ? "" : module.path + "/") + goMod.name
+        guard let text = try text(of: goMod.id, path: path, notes: &notes) else { return [:] }
+        return Self.replaceDirectives(in: text)
+    }
+
+    /// The versions the module's `go.mod` requires of the libraries semgate models, by module path.
+    private func requiredVersions(inModule module: (path: String, tree: ObjectID)) throws(SurfaceError)
         -> [String: String]
     {
         let listing: [TreeEntry]
@@ -395,7 +668,42 @@ extension ExtractionContext {
         var notes: [String] = []
         let path = (module.path.isEmpty ? "" : module.path + "/") + goMod.name
         guard let text = try text(of: goMod.id, path: path, notes: &notes) else { return [:] }
+        return Self.requireDirectives(in: text)
+    }
+
+    /// The versions a `go.mod` text's `require` directives (lines or blocks) name for the libraries semgate models.
+    static func requireDirectives(in text: String) -> [String: String] {
         var found: [String: String] = [:]
+        var inBlock = false
+        for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            let line = rawLine.range(of: "//").map { rawLine[..<$0.lowerBound] } ?? rawLine[...]
+            var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map {
+                String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"`"))
+            }
+            if inBlock {
+                if words == [")"] {
+                    inBlock = false
+                    continue
+                }
+            } else {
+                guard words.first == "require" else { continue }
+                if words.count == 2 && words[1] == "(" {
+                    inBlock = true
+                    continue
+                }
+                words.removeFirst()
+            }
+            if words.count >= 2, VendoredLibrary.modules.contains(words[0]) { found[words[0]] = words[1] }
+        }
+        return found
+    }
+
+    /// The `replace` directives of a `go.mod` or `go.work` text that replace a library semgate models by something
+    /// else (a folder, or another module with its version), by module path: the left side's version when it has one
+    /// (`replace github.com/spf13/cobra v1.7.0 => ...` replaces only v1.7.0), and the target. A replacement by the
+    /// library itself at a version is no replacement (it only pins the version).
+    static func replaceDirectives(in text: String) -> [String: [(left: String?, target: String)]] {
+        var found: [String: [(left: String?, target: String)]] = [:]
         var inBlock = false
         for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             let line = rawLine.range(of: "//").map { rawLine[..<$0.lowerBound] } ?? rawLine[...]
@@ -419,13 +727,149 @@ extension ExtractionContext {
                 let arrow = words.firstIndex(of: "=>"), arrow + 1 < words.count
             else { continue }
             let target = words[arrow + 1]
-            if target.hasPrefix("./") || target.hasPrefix("../") || target == "." || target == ".."
-                || target.hasPrefix("/")
-            {
-                found[module] = target
+            let left = arrow == 2 ? words[1] : nil
+            if Self.isFolderPath(target) {
+                found[module, default: []].append((left, target))
+            } else if target != module {
+                found[module, default: []].append(
+                    (left, arrow + 2 < words.count ? target + " " + words[arrow + 2] : target))
             }
         }
         return found
+    }
+
+    /// What a `go.work` in the module's folder or above it (the nearest; go uses it unless `GOWORK` says otherwise)
+    /// replaces the libraries by: its `replace` directives (which override the module's), and a `use` of a folder
+    /// whose `go.mod` declares the library's module path (a local copy, built as a workspace module), as
+    /// `./forks/cobra (go.work use)`.
+    func workspaceReplacements(of modulePath: String) throws(SurfaceError)
+        -> [String: [(left: String?, label: String, folder: String?)]]
+    {
+        var parts = modulePath.split(separator: "/").map(String.init)
+        var lookups = PathResolver(source, budget: treeEntries)
+        var notes: [String] = []
+        func blob(_ path: String) throws(SurfaceError) -> ObjectID? {
+            do {
+                return try lookups.blobID(atPath: path, inTree: tree)
+            } catch {
+                throw .git(error)
+            }
+        }
+        while true {
+            let prefix = parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
+            if let work = try blob(prefix + "go.work") {
+                guard let workText = try text(of: work, path: prefix + "go.work", notes: &notes) else { return [:] }
+                var result: [String: [(left: String?, label: String, folder: String?)]] = [:]
+                var usedFolders: [[String]] = []
+                for used in Self.useDirectives(in: workText) where !used.hasPrefix("/") {
+                    var path: [String] = parts
+                    for part in used.split(separator: "/").map(String.init) where part != "." {
+                        if part == ".." { _ = path.popLast() } else { path.append(part) }
+                    }
+                    usedFolders.append(path)
+                }
+                // A go.work that does not use this module: go refuses to build the module in it (unless GOWORK=off,
+                // and then the go.work is not read): it replaces nothing here.
+                guard usedFolders.contains(modulePath.split(separator: "/").map(String.init)) else { return [:] }
+                for (name, directives) in Self.replaceDirectives(in: workText) {
+                    for (left, target) in directives {
+                        var folder: String?
+                        if target.hasPrefix("/") {
+                            folder = target
+                        } else if Self.isFolderPath(target) {
+                            // Relative to the go.work's folder.
+                            var path = parts
+                            for part in target.split(separator: "/").map(String.init) where part != "." {
+                                if part != ".." {
+                                    path.append(part)
+                                } else if path.popLast() == nil {
+                                    folder = "/" + target
+                                }
+                            }
+                            folder = folder ?? path.joined(separator: "/")
+                        }
+                        result[name, default: []].append((left, target, folder))
+                    }
+                }
+                for path in usedFolders {
+                    let used = path.isEmpty ? "." : path.joined(separator: "/")
+                    let goMod = (path + ["go.mod"]).joined(separator: "/")
+                    guard let id = try blob(goMod), let modText = try text(of: id, path: goMod, notes: &notes)
+                    else { continue }
+                    for line in modText.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+                        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map {
+                            String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"`"))
+                        }
+                        if words.count >= 2, words[0] == "module", VendoredLibrary.modules.contains(words[1]) {
+                            // A workspace module stands for every version; a go.work `replace` wins over it.
+                            if result[words[1]] == nil {
+                                result[words[1]] = [(nil, "\(used) (go.work use)", path.joined(separator: "/"))]
+                            }
+                        }
+                    }
+                }
+                return result
+            }
+            if parts.isEmpty { return [:] }
+            parts.removeLast()
+        }
+    }
+
+    /// Of a go.work's replacements (``workspaceReplacements(of:)``), for each library the first that applies to the
+    /// version go selects (`versions`): one without a left-side version, or with that version.
+    static func applying(
+        _ workspace: [String: [(left: String?, label: String, folder: String?)]], versions: [String: String]
+    ) -> [String: (left: String?, label: String, folder: String?)] {
+        var result: [String: (left: String?, label: String, folder: String?)] = [:]
+        for (name, found) in workspace {
+            if let first = found.first(where: { $0.left == nil || $0.left == versions[name] }) { result[name] = first }
+        }
+        return result
+    }
+
+    /// The folders of a `go.work` text's `use` directives (`use ./a`, `use ( ./a ./b )`).
+    static func useDirectives(in text: String) -> [String] {
+        var found: [String] = []
+        var inBlock = false
+        for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            let line = rawLine.range(of: "//").map { rawLine[..<$0.lowerBound] } ?? rawLine[...]
+            var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map {
+                String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\"`"))
+            }
+            if inBlock {
+                if words == [")"] { inBlock = false } else { found += words }
+                continue
+            }
+            guard words.first == "use" else { continue }
+            words.removeFirst()
+            if words == ["("] { inBlock = true } else { found += words.filter { $0 != "(" && $0 != ")" } }
+        }
+        return found
+    }
+
+    /// The replacement `vendor/modules.txt` records for module `name` when it is not the module itself
+    /// (`# github.com/spf13/cobra v1.8.0 => ./forks/cobra`, `=> github.com/example/cobra v1.2.3`), read as
+    /// ``modulesLines(naming:in:)`` reads lines; nil when none.
+    static func modulesReplacement(
+        naming name: String, selected: String? = nil, in texts: [(path: String, text: String)]
+    ) -> String? {
+        for file in texts.sorted(by: { Bytewise.precedes($0.path, $1.path) }) {
+            for line in file.text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            where line.hasPrefix("# ") {
+                let fields = line.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+                guard fields.count >= 4, fields[1] == name else { continue }
+                // As go: `=> PATH` or `=> PATH VERSION` (a valid one) after the version or the module; else no
+                // replacement.
+                let arrow = fields[2] == "=>" ? 2 : (isValidSemVer(fields[2]) && fields[3] == "=>" ? 3 : nil)
+                guard let arrow, fields[arrow + 1] != name else { continue }
+                // A versioned replacement of another version than go selects replaces nothing.
+                if arrow == 3, let selected, fields[2] != selected { continue }
+                let rest = fields.count - arrow - 1
+                if rest == 1 { return fields[arrow + 1] }
+                if rest == 2, isValidSemVer(fields[arrow + 2]) { return fields[arrow + 1] + " " + fields[arrow + 2] }
+            }
+        }
+        return nil
     }
 
     /// The lines of `texts` (`vendor/modules.txt` files) that name module `name` (`# github.com/spf13/cobra v1.8.0`,
@@ -442,7 +886,8 @@ extension ExtractionContext {
             // (a workspace's other requirement, k3d 5.6.1's `# github.com/spf13/cobra v1.5.0`) names nothing built.
             var pending: String?
             func keep(_ line: String) { if !found.contains(line) { found.append(line) } }
-            for line in file.text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            for line in file.text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            {
                 if !line.hasPrefix("#") {
                     if let line = pending, !line.isEmpty { keep(line) }
                     pending = nil
@@ -467,7 +912,8 @@ extension ExtractionContext {
                 // repository's own, and only its files say what it is (a folder replacement added while the copy is
                 // edited is an edit).
                 if fields.count >= 2, fields[0] == "=>" {
-                    let folder = fields[1].hasPrefix("./") || fields[1].hasPrefix("../") || fields[1].hasPrefix("/")
+                    let folder =
+                        fields[1].hasPrefix("./") || fields[1].hasPrefix("../") || fields[1].hasPrefix("/")
                         || fields[1] == "." || fields[1] == ".."
                     if folder {
                         // Nothing: the files are compared.

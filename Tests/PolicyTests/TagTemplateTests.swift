@@ -67,7 +67,7 @@ struct RuleTests {
                 "version-not-increasing", "bump-not-allowed", "version-file-mismatch", "unannounced-break",
                 "source-syntax-error", "promotion-window", "removal-condition", "hidden-at-run-time",
                 "registered-at-run-time",
-                "vendored-library-edited",
+                "vendored-library-edited", "library-replaced",
             ])
         #expect(RuleID.allCases.sorted() == RuleID.allCases)
         #expect(RuleID.allCases.allSatisfy { RuleID(id: $0.id) == $0 })

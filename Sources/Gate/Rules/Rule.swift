@@ -43,7 +43,7 @@ public struct Rule: Sendable {
         .breakingWithoutMajor, .featureInPatch, .deprecationInPatch, .removedWithoutDeprecation,
         .deprecationWindow, .tagNotSemver, .duplicateVersion, .minorOnSupportedLine, .versionNotIncreasing,
         .bumpNotAllowed, .versionFileMismatch, .unannouncedBreak, .sourceSyntaxError, .promotionWindow,
-        .removalCondition, .hiddenAtRunTime, .registeredAtRunTime, .vendoredLibraryEdited,
+        .removalCondition, .hiddenAtRunTime, .registeredAtRunTime, .vendoredLibraryEdited, .libraryReplaced,
     ]
 
     /// The rule with this id.

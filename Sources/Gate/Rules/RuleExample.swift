@@ -149,16 +149,26 @@ public struct RuleExample: Sendable {
         return try RulePass.findings(for: context)
     }
 
-    /// A cobra copy as ``vendoredCobra`` spells one side of it (`VERSION BLOB`).
+    /// A cobra copy as ``vendoredCobra`` spells one side of it (`VERSION BLOB [=> REPLACEMENT]`): the package folder
+    /// of the published VERSION with command.go's blob BLOB, or as published (`VERSION published`), replaced by
+    /// REPLACEMENT (`github.com/example/cobra v1.8.0`) when given.
     private static func vendoredCobra(_ text: String) throws -> [String: VendoredLibrary] {
-        let words = text.split(separator: " ").map(String.init)
+        var words = text.split(separator: " ").map(String.init)
+        var replacement: String?
+        if words.count > 3, words[2] == "=>" {
+            replacement = words[3...].joined(separator: " ")
+            words.removeLast(words.count - 2)
+        }
         guard words.count == 2 else { throw ExampleError("bad vendored copy '\(text)'") }
         let module = "github.com/spf13/cobra"
-        return [
-            "\t" + module: VendoredLibrary(
-                module: module, version: "# \(module) \(words[0])",
-                files: ["vendor/\(module)/command.go \(words[1])"])
-        ]
+        var files = (PublishedLibraries.files(of: module, version: words[0]) ?? [:]).filter { !$0.key.contains("/") }
+        if words[1] != "published" { files["command.go"] = words[1] }
+        var library = VendoredLibrary(
+            module: module, version: "# \(module) \(words[0])",
+            files: files.map { "vendor/\(module)/\($0.key) \($0.value)" }.sorted { Bytewise.precedes($0, $1) },
+            replacement: replacement)
+        library.copyReplacement = replacement
+        return ["\t" + module: library]
     }
 
     private static func day(_ text: String) throws -> CalendarDay {
