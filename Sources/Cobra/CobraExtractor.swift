@@ -335,6 +335,9 @@ extension CobraExtractor {
 /// Walks the command tree from its roots and lists commands, aliases and flags.
 private struct TreeBuilder {
     let interpreter: CobraInterpreter
+    /// The interpreter's ``CobraInterpreter/registrations``, read once: asking the interpreter for each flag set and
+    /// command copied it whole.
+    private let registrations: CobraRegistrationTable
     let root: String?
     var items: [String: CobraItem] = [:]
     var notes: [String] = []
@@ -419,6 +422,7 @@ private struct TreeBuilder {
         self.root = root
         self.attributeTable = attributeTable
         buildTable = interpreter.builds
+        registrations = interpreter.registrations
     }
 
     private func location(_ info: CobraCommandInfo) -> String {
@@ -870,7 +874,7 @@ private struct TreeBuilder {
         defer { hiddenWhen = hiddenWhenAbove }
         let registeredAbove = registered
         registered = CobraRegistration.both(
-            registered, visiting.last.flatMap { interpreter.registration(ofChild: site, of: $0) })
+            registered, visiting.last.flatMap { registrations.child(site, of: $0) })
         defer { registered = registeredAbove }
         visiting.append(site)
         defer { visiting.removeLast() }
@@ -1428,7 +1432,7 @@ private struct TreeBuilder {
             result[name] = FlatFlag(
                 definition: definition, deprecated: false, hidden: false,
                 build: condition(interpreter.flagBuilds[CobraFlagKey(set: id, name: name)]),
-                registered: interpreter.registration(ofFlag: name, in: id))
+                registered: registrations.flag(name, in: id))
         }
         for included in info.includes.sorted(by: Self.order) {
             let through = condition(interpreter.includeBuilds[CobraPair(id, included)])
@@ -1485,7 +1489,7 @@ private struct TreeBuilder {
             result[ref.name] = FlatFlag(
                 definition: definition, deprecated: other.deprecated.contains(ref.name),
                 hidden: other.hidden.contains(ref.name), noOptDefault: other.noOptDefault.contains(ref.name),
-                registered: interpreter.registration(ofFlag: ref.name, in: id))
+                registered: registrations.flag(ref.name, in: id))
         }
         for name in info.deprecated { result[name]?.deprecated = true }
         for name in info.hidden { result[name]?.hidden = true }

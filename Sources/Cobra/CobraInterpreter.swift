@@ -1043,6 +1043,10 @@ struct CobraInterpreter {
     private var leavingCondition: CobraRunCondition?
     /// ``assignedInFolder(_:in:)`` by folder and name, worked out once.
     private var assignedGlobals: [CobraPair<Int32>: Bool] = [:]
+    /// The names each folder's files assign or take the address of (``assignedSpellings(in:)``), worked out once.
+    private var assignedByFolder: [Int32: Set<String>] = [:]
+    /// ``environmentReader(_:in:)`` of package-level names by folder and name, worked out once.
+    private var folderEnvironmentReaders: [CobraPair<Int32>: String?] = [:]
     /// ``isPackageVariable(_:in:)`` by folder and name, worked out once.
     private var packageVariables: [CobraPair<Int32>: Bool] = [:]
     /// ``defaultRunSets()``, worked out once.
@@ -10182,7 +10186,11 @@ extension CobraInterpreter {
             if lhs == true || rhs == true { return true }
             return lhs == nil && rhs == nil ? nil : false
         case .binary(_, let left, let right):
-            return both([left, right], &self)
+            // As `both([left, right])`, without making the list.
+            guard let lhs = readsRunTime(left, in: frame, depth: depth + 1),
+                let rhs = readsRunTime(right, in: frame, depth: depth + 1)
+            else { return nil }
+            return lhs || rhs
         case .index(let base, let indices):
             return both([base] + indices, &self)
         }
@@ -10205,9 +10213,10 @@ extension CobraInterpreter {
                     index >= 2 && viperNames.contains(tokens[index - 2].text)
                         && (tokens[index].text == "New" || tokens[index].text == "GetViper")
                 }
-            for index in tokens.indices where tokens[index].kind == .identifier {
+            for index in tokens.indices {
+                guard case .identifier = tokens[index].kind else { continue }
                 let text = tokens[index].text
-                if text == "Setenv" || text == "Clearenv" { environment = true }
+                if !environment, text == "Setenv" || text == "Clearenv" { environment = true }
                 if !viperNames.isEmpty, index >= 2, CobraRegistration.viperSetters.contains(text),
                     viperNames.contains(tokens[index - 2].text) || (instances && tokens[index - 1].text == ".")
                 {
@@ -10326,8 +10335,18 @@ extension CobraInterpreter {
         if frame.locals.contains(name) { return frame.environmentReaders[name] }
         guard function(named: name, in: frame.file) == nil, !assignedInFolder(name, in: frame.file) else { return nil }
         let wanted = runName(name, in: frame.file)
+        let key = CobraPair(folders[frame.file], wanted)
+        if let known = folderEnvironmentReaders[key] { return known }
+        let found = declaredEnvironmentReader(wanted, in: folders[frame.file])
+        folderEnvironmentReaders[key] = .some(found)
+        return found
+    }
+
+    /// `Getenv` or `LookupEnv` when every package-level `var` of `folder` named `wanted` is given `os.Getenv` or
+    /// `os.LookupEnv` (the same one), else nil.
+    private mutating func declaredEnvironmentReader(_ wanted: CobraName, in folder: Int32) -> String? {
         var found: String?
-        for index in files.indices where folders[index] == folders[frame.file] {
+        for index in files.indices where folders[index] == folder {
             for binding in files[index].bindings where binding.names.count == binding.values.count {
                 for (offset, bound) in binding.names.enumerated() where runName(bound, in: index) == wanted {
                     guard case .selector(.name(let qualifier), let function, _) = binding.values[offset],
@@ -10398,33 +10417,47 @@ extension CobraInterpreter {
     }
 
     /// Whether a file of `file`'s folder assigns package-level `name` (`name = ...`, `name, x = ...`) or takes its
-    /// address (`&name`, which a flag definition writes through), by the tokens.
+    /// address (`&name`, which a flag definition writes through), by the tokens (``assignedSpellings(in:)``).
     private mutating func assignedInFolder(_ name: CobraLocalName, in file: Int) -> Bool {
         let spelled = text(of: name, in: file)
-        let key = CobraPair(Int32(truncatingIfNeeded: folders[file]), runName(name, in: file))
+        let folder = folders[file]
+        let key = CobraPair(Int32(truncatingIfNeeded: folder), runName(name, in: file))
         if let known = assignedGlobals[key] { return known }
-        var found = false
-        search: for index in files.indices where folders[index] == folders[file] {
-            let tokens = files[index].go.tokens
-            for (offset, token) in tokens.enumerated() where token.kind == .identifier && token.text == spelled {
+        if assignedByFolder[folder] == nil {
+            let tokens = files.indices.filter { folders[$0] == folder }.map { files[$0].go.tokens }
+            assignedByFolder[folder] = Self.assignedSpellings(in: tokens)
+        }
+        let found = assignedByFolder[folder]?.contains(spelled) ?? true
+        assignedGlobals[key] = found
+        return found
+    }
+
+    /// The names that `tokens` (a folder's files) assign (`name =`, `name +=`, `name, other =`, `name.field =`,
+    /// `name[key] =`; not `var name = ...` nor `name :=`) or take the address of (`&name`), in one pass over every
+    /// name: asking name by name went over the folder's tokens once a name.
+    private static func assignedSpellings(in files: [[GoToken]]) -> Set<String> {
+        var found: Set<String> = []
+        // Punctuation is told by its operator code (the lexer gives `(` the code `leftParen`, and only `(`), not by
+        // comparing texts: this runs over every name of every folder read.
+        for tokens in files {
+            for offset in tokens.indices {
+                guard case .identifier = tokens[offset].kind else { continue }
                 if offset > 0, tokens[offset - 1].symbol == .ampersand {
-                    found = true
-                    break search
+                    found.insert(tokens[offset].text)
+                    continue
                 }
-                // `name =`, `name +=`, `name, other =`, `name.field =`, `name[key] =` (a `var name = ...` declaration
-                // is preceded by `var`).
                 var next = offset + 1
                 var depth = 0
                 // At most 64 tokens on: a longer target is taken as assigned.
                 let end = min(tokens.count, offset + 64)
                 while next < end {
-                    let text = tokens[next].text
-                    if text == "[" || text == "(" {
+                    let symbol = tokens[next].symbol
+                    if symbol == .leftBracket || symbol == .leftParen {
                         depth += 1
-                    } else if (text == "]" || text == ")") && depth > 0 {
+                    } else if (symbol == .rightBracket || symbol == .rightParen) && depth > 0 {
                         depth -= 1
-                    } else if depth == 0, text == "." || text == ",", next + 1 < tokens.count,
-                        tokens[next + 1].kind == .identifier
+                    } else if depth == 0, symbol == .period || symbol == .comma, next + 1 < tokens.count,
+                        case .identifier = tokens[next + 1].kind
                     {
                         next += 1
                     } else if depth == 0 {
@@ -10433,19 +10466,16 @@ extension CobraInterpreter {
                     next += 1
                 }
                 if next == end, end < tokens.count {
-                    found = true
-                    break search
+                    found.insert(tokens[offset].text)
+                    continue
                 }
-                if next < tokens.count, let symbol = tokens[next].symbol, symbol == .assign || symbol == .define
-                    || symbol == .plusAssign, offset == 0 || tokens[offset - 1].text != "var"
+                if next < tokens.count, let symbol = tokens[next].symbol,
+                    symbol == .assign || symbol == .plusAssign, offset == 0 || tokens[offset - 1].text != "var"
                 {
-                    if symbol == .define { continue }
-                    found = true
-                    break search
+                    found.insert(tokens[offset].text)
                 }
             }
         }
-        assignedGlobals[key] = found
         return found
     }
 
@@ -10539,6 +10569,14 @@ extension CobraInterpreter {
     /// Records what an assignment gives the locals it names, for ``readsRunTime(_:in:depth:)`` and
     /// ``defaultValue(_:in:depth:)``: `v, ok := os.LookupEnv("X")` gives "" and false in the default run.
     private mutating func noteRunLocals(_ targets: [CobraExpr], _ sources: [CobraExpr], in frame: inout Frame) {
+        if targets.count == 1, sources.count == 1 {
+            // One name given one value (most assignments), as below without the lists.
+            let runTime = readsRunTime(sources[0], in: frame) == true
+            let value = defaultValue(sources[0], in: &frame)
+            guard case .name(let name) = targets[0], name != CobraKnown.underscore.id else { return }
+            noteRunLocal(name, runTime: runTime, value: value, source: sources[0], in: &frame)
+            return
+        }
         var targetNames: [CobraLocalName?] = targets.map { if case .name(let name) = $0 { name } else { nil } }
         if targets.count == 1, sources.count == 1, case .name(let name) = targets[0] { targetNames = [name] }
         var runTime: [Bool] = []
@@ -10565,36 +10603,51 @@ extension CobraInterpreter {
         }
         for (offset, name) in targetNames.enumerated() {
             guard let name, name != CobraKnown.underscore.id else { continue }
-            if runTime[offset] { frame.runLocals.insert(name) } else { frame.runLocals.remove(name) }
-            frame.defaultLocals[name] = defaults[offset]
-            frame.defaultFields[name] = nil
-            frame.environmentReaders[name] = nil
-            frame.vipers.remove(name)
-            guard sources.count == targetNames.count else { continue }
-            let source = sources[offset]
-            switch source {
-            case .composite(_, let elements, _):
-                var fields: [CobraLocalName: CobraDefaultValue] = [:]
-                for element in elements {
-                    guard case .name(let field)? = element.key, let value = defaultValue(element.value, in: &frame)
-                    else { continue }
-                    fields[field] = value
-                }
-                if !fields.isEmpty { frame.defaultFields[name] = fields }
-            case .selector(.name(let qualifier), let function, _):
-                let called = text(of: function, in: frame.file)
-                if called == "Getenv" || called == "LookupEnv", names(qualifier, package: "os", in: frame) {
-                    frame.environmentReaders[name] = called
-                }
-            case .call(.selector(.name(let qualifier), let function, _), let arguments, _):
-                if arguments.isEmpty, text(of: function, in: frame.file) == "New",
-                    names(qualifier, package: "github.com/spf13/viper", in: frame)
-                {
-                    frame.vipers.insert(name)
-                }
-            default:
-                break
+            noteRunLocal(
+                name, runTime: runTime[offset], value: defaults[offset],
+                source: sources.count == targetNames.count ? sources[offset] : nil, in: &frame)
+        }
+    }
+
+    /// Records what an assignment gives local `name` (``noteRunLocals(_:_:in:)``): whether it reads run time, what the
+    /// default run gives it, and from `source` (its own value, nil when the values are not one a name) the fields,
+    /// environment readers and vipers it holds.
+    private mutating func noteRunLocal(
+        _ name: CobraLocalName, runTime: Bool, value: CobraDefaultValue?, source: CobraExpr?, in frame: inout Frame
+    ) {
+        // Nothing to take out of an empty table (most are: this runs at every assignment).
+        if runTime {
+            frame.runLocals.insert(name)
+        } else if !frame.runLocals.isEmpty {
+            frame.runLocals.remove(name)
+        }
+        if value != nil || !frame.defaultLocals.isEmpty { frame.defaultLocals[name] = value }
+        if !frame.defaultFields.isEmpty { frame.defaultFields[name] = nil }
+        if !frame.environmentReaders.isEmpty { frame.environmentReaders[name] = nil }
+        if !frame.vipers.isEmpty { frame.vipers.remove(name) }
+        guard let source else { return }
+        switch source {
+        case .composite(_, let elements, _):
+            var fields: [CobraLocalName: CobraDefaultValue] = [:]
+            for element in elements {
+                guard case .name(let field)? = element.key, let value = defaultValue(element.value, in: &frame)
+                else { continue }
+                fields[field] = value
             }
+            if !fields.isEmpty { frame.defaultFields[name] = fields }
+        case .selector(.name(let qualifier), let function, _):
+            let called = text(of: function, in: frame.file)
+            if called == "Getenv" || called == "LookupEnv", names(qualifier, package: "os", in: frame) {
+                frame.environmentReaders[name] = called
+            }
+        case .call(.selector(.name(let qualifier), let function, _), let arguments, _):
+            if arguments.isEmpty, text(of: function, in: frame.file) == "New",
+                names(qualifier, package: "github.com/spf13/viper", in: frame)
+            {
+                frame.vipers.insert(name)
+            }
+        default:
+            break
         }
     }
 
@@ -10608,11 +10661,20 @@ extension CobraInterpreter {
 
     /// The opposite of `condition` (an `else`, the rest of a block after an `if` that leaves).
     static func negated(_ condition: CobraRunCondition) -> CobraRunCondition {
+        let spaced = containsSpace(condition.text)
         let text =
-            condition.text.hasPrefix("!") && !condition.text.contains(" ")
+            condition.text.hasPrefix("!") && !spaced
             ? String(condition.text.dropFirst())
-            : condition.text.contains(" ") ? "!(\(condition.text))" : "!" + condition.text
+            : spaced ? "!(\(condition.text))" : "!" + condition.text
         return CobraRunCondition(text: text, byDefault: condition.byDefault.map { !$0 })
+    }
+
+    /// `text.contains(" ")`, by the bytes when they are ASCII (a space is then a character of its own): conditions
+    /// are spelled in ASCII, and walking characters was most of what ``CobraRegistration/covers(_:)`` cost.
+    static func containsSpace(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return text.contains(" ") }
+        return bytes.contains(UInt8(ascii: " "))
     }
 
     /// How a condition is written: names, selectors, calls with their arguments, string literals, `!` and binary
@@ -10665,8 +10727,9 @@ extension CobraInterpreter {
             default: return nil
             }
         }
+        // Printable ASCII by the bytes: a byte below 0x80 is a scalar of its own.
         guard let spelled = spell(expression, depth: 0), spelled.utf8.count <= CobraRegistration.maximumText,
-            spelled.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 0x20 && $0.value != 0x7F && $0 != "`" })
+            spelled.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "`") })
         else { return "?" }
         return spelled
     }
@@ -10680,14 +10743,20 @@ extension CobraInterpreter {
             certainReaches.insert(edge)
         } else if !certainReaches.contains(edge), reachConditions[edge, default: []].count < 16 {
             // Reached under `c` and under `!c` (Execute's `if c { ...; return }` and the rest after it): on every run.
-            reachConditions[edge, default: []].insert(Array(runConditions[entry...]))
-            if CobraRegistration.covers(reachConditions[edge] ?? []) { certainReaches.insert(edge) }
+            // Only a new list can make them cover: the same lists were found not to when they were last added to.
+            if reachConditions[edge, default: []].insert(Array(runConditions[entry...])).inserted,
+                CobraRegistration.covers(reachConditions[edge] ?? [])
+            {
+                certainReaches.insert(edge)
+            }
         }
         // Reached under `c` through one caller and under `!c` through another (k6 0.59.0's `if provisioning {
         // launch(); return }` then `execute()`, both of which build the command line): on every run.
-        if !runConditions.isEmpty, !coveredCalls.contains(call), globalReaches[call, default: []].count < 16 {
-            globalReaches[call, default: []].insert(runConditions)
-            if CobraRegistration.covers(globalReaches[call] ?? []) { coveredCalls.insert(call) }
+        if !runConditions.isEmpty, !coveredCalls.contains(call), globalReaches[call, default: []].count < 16,
+            globalReaches[call, default: []].insert(runConditions).inserted,
+            CobraRegistration.covers(globalReaches[call] ?? [])
+        {
+            coveredCalls.insert(call)
         }
     }
 
@@ -10735,6 +10804,22 @@ extension CobraInterpreter {
         reachedForSure = reached
     }
 
+    /// Where each flag and command was registered, with the calls reached for sure (read once the run has ended),
+    /// apart from the rest of the interpreter: the tree builder asking the interpreter itself, once a flag set and a
+    /// command, copied it whole each time.
+    var registrations: CobraRegistrationTable {
+        CobraRegistrationTable(
+            flags: flagRegistrations, children: childRegistrations, reachedForSure: reachedForSure)
+    }
+}
+
+/// Where the interpreter saw each flag defined and each command added (``CobraRegistrationSite``), and the calls it
+/// reached for sure (``CobraInterpreter/registrations``).
+struct CobraRegistrationTable: Sendable {
+    let flags: [CobraFlagKey: Set<CobraRegistrationSite>]
+    let children: [CobraPair<CobraSite>: Set<CobraRegistrationSite>]
+    let reachedForSure: Set<Int32>
+
     /// The conditions that matter at `site`: those inside the innermost call reached for sure.
     private func effectiveConditions(_ site: CobraRegistrationSite) -> [CobraRunCondition] {
         for index in site.calls.indices.reversed() where reachedForSure.contains(site.calls[index]) {
@@ -10744,14 +10829,14 @@ extension CobraInterpreter {
     }
 
     /// How flag `name` of `set` is registered when only conditions decided when the program runs register it.
-    func registration(ofFlag name: String, in set: CobraFlagSetID) -> CobraRegistration? {
-        guard let sites = flagRegistrations[CobraFlagKey(set: set, name: name)] else { return nil }
+    func flag(_ name: String, in set: CobraFlagSetID) -> CobraRegistration? {
+        guard let sites = flags[CobraFlagKey(set: set, name: name)] else { return nil }
         return CobraRegistration.of(sites.map(effectiveConditions))
     }
 
     /// How `child` is added to `parent` when only conditions decided when the program runs add it.
-    func registration(ofChild child: CobraSite, of parent: CobraSite) -> CobraRegistration? {
-        guard let sites = childRegistrations[CobraPair(parent, child)] else { return nil }
+    func child(_ child: CobraSite, of parent: CobraSite) -> CobraRegistration? {
+        guard let sites = children[CobraPair(parent, child)] else { return nil }
         return CobraRegistration.of(sites.map(effectiveConditions))
     }
 }

@@ -42,22 +42,24 @@ public struct CobraRegistration: Hashable, Sendable {
         var known = lists
         var changed = true
         while changed, known.count <= 64 {
-            if known.contains(where: \.isEmpty) { return true }
+            if known.contains(where: { $0.isEmpty }) { return true }
             changed = false
             let all = Array(known.prefix(16))
-            for one in all {
-                guard let last = one.last else { continue }
-                let prefix = Array(one.dropLast())
-                let opposite = CobraInterpreter.negated(last).text
-                if all.contains(where: { other in
-                    other.count == one.count && Array(other.dropLast()) == prefix
-                        && (other.last?.text == opposite || other.last.map(CobraInterpreter.negated)?.text == last.text)
-                }), known.insert(prefix).inserted {
+            // Each list's last condition and that condition's opposite, worked out once a list, not once a pair.
+            let lasts = all.map { $0.last?.text }
+            let opposites = all.map { $0.last.map { CobraInterpreter.negated($0).text } }
+            for (index, one) in all.enumerated() {
+                guard let last = lasts[index], let opposite = opposites[index] else { continue }
+                let paired = all.indices.contains { other in
+                    all[other].count == one.count && (lasts[other] == opposite || opposites[other] == last)
+                        && all[other].dropLast().elementsEqual(one.dropLast())
+                }
+                if paired, known.insert(Array(one.dropLast())).inserted {
                     changed = true
                 }
             }
         }
-        return known.contains(where: \.isEmpty)
+        return known.contains(where: { $0.isEmpty })
     }
 
     /// The longest text kept; a longer one ends in `...`.
