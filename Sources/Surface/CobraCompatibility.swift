@@ -110,6 +110,26 @@ enum CobraCompatibility {
             reason: "the shorthand could not be read on one side (`?`), so no change is claimed",
             bump: .patch
         ) { $0.oldValue == "?" || $0.newValue == "?" },
+        Rule(
+            attribute: "shorthand",
+            reason: "the shorthand was the flag's already: this name was another spelling of a flag that had it (a "
+                + "normalization function mapped it), and the two names swapped (`--output -o` with `--out` mapped to "
+                + "it became `--out -o` with `--output` mapped to it): `-o` sets the same flag as before",
+            bump: .patch
+        ) { context in
+            guard context.oldValue == nil, let shorthand = context.newValue,
+                let target = context.old.attributes["alias-of"], let command = command(of: context.old.key)
+            else { return false }
+            let key = (command.isEmpty ? "" : command + " ") + "--" + target
+            guard let stoodFor = context.before.items[context.old.surface + ":" + key],
+                Array(stoodFor.key.utf8) == Array(key.utf8), let had = stoodFor.attributes["shorthand"],
+                Array(had.utf8) == Array(shorthand.utf8),
+                // The swap: the flag it stood for is now a spelling of this one.
+                let now = context.after.items[context.old.surface + ":" + key], let nowOf = now.attributes["alias-of"]
+            else { return false }
+            let name = context.new.key.dropFirst(command.isEmpty ? 2 : command.count + 3)
+            return Array(nowOf.utf8) == Array(name.utf8)
+        },
         Rule(attribute: "shorthand", reason: "a shorthand was added: a new way to type the flag", bump: .minor) {
             $0.oldValue == nil && $0.newValue != nil
         },

@@ -163,4 +163,70 @@ struct CobraRunTimeRootTests {
         #expect(audit.status == 1, "\(audit.stdout)")
         #expect(Self.errors(audit.stdout).contains("removed-without-deprecation cli:cmd --token"), "\(audit.stdout)")
     }
+    /// Two `package main` programs, each running its own root named `tool` (ko 0.7.0-0.8.3 had main.go and
+    /// cmd/ko/main.go: review RF2): two programs, not one program's run-time choice. A flag only one of them had,
+    /// removed from it, is a removal users of that program see: claimed (on main: not claimed, "only some roots have
+    /// it"). One main that picks among its roots stays a run-time choice (the tests above).
+    @Test func twoProgramsAreTwoPrograms() throws {
+        let policy = """
+            semgate: 1
+            project: tool
+            surfaces:
+              cli:
+                extract:
+                  cobra:
+                    files: ["main.go", "cmd/**/*.go", "commands/*.go"]
+            """
+        let commands = """
+            package commands
+
+            import "github.com/spf13/cobra"
+
+            // Add adds the commands both programs share.
+            func Add(root *cobra.Command) {
+                serve := &cobra.Command{Use: "serve", Run: func(*cobra.Command, []string) {}}
+                serve.Flags().Int("port", 8080, "port to listen on")
+                root.AddCommand(serve)
+            }
+            """
+        func program(verbose: Bool) -> String {
+            """
+            package main
+
+            import (
+                "github.com/spf13/cobra"
+
+                "example.com/tool/commands"
+            )
+
+            func main() {
+                root := &cobra.Command{Use: "tool"}
+            \(verbose ? "    root.PersistentFlags().Bool(\"verbose\", false, \"say more\")" : "")
+                commands.Add(root)
+                _ = root.Execute()
+            }
+            """
+        }
+        let goMod = "module example.com/tool\n\ngo 1.21\n\nrequire github.com/spf13/cobra v1.8.0\n"
+        let common = [".semgate.yml": policy, "go.mod": goMod, "commands/commands.go": commands]
+        let repo = try FixtureRepository()
+        try repo.importCommits([
+            FixtureRepository.Snapshot(
+                files: common.merging(["main.go": program(verbose: true), "cmd/tool/main.go": program(verbose: false)])
+                { $1 }, tags: ["v1.0.0"]),
+            FixtureRepository.Snapshot(
+                files: common.merging(["main.go": program(verbose: false), "cmd/tool/main.go": program(verbose: false)])
+                { $1 }, tags: ["v1.1.0"]),
+        ])
+        try repo.write(".semgate.yml", policy)
+        let surface = try runSemgate(["surface", "v1.0.0", "--repo", repo.url.path, "--no-cache", "--format", "json"])
+        #expect(surface.stdout.contains("\"cli:tool --verbose\""), "\(surface.stdout)")
+        #expect(
+            surface.stdout.contains(
+                "2 programs run a root named 'tool' (their main functions in cmd/tool/main.go, main.go)"))
+        #expect(!surface.stdout.contains("picks one when it runs"))
+        let audit = try runSemgate(["audit", "--repo", repo.url.path, "--no-cache", "--format", "json"])
+        #expect(Self.errors(audit.stdout).contains("removed-without-deprecation cli:tool --verbose"), "\(audit.stdout)")
+        #expect(audit.status == 1)
+    }
 }

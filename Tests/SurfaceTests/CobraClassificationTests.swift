@@ -291,6 +291,49 @@ struct CobraClassificationTests {
                 "changed tool run --certificate",
             ]),
         Case(
+            name: "a flag and its normalized spelling swapping names keeps the flag's shorthand: no new way to type it",
+            old: """
+                run.Flags().StringP("output", "o", "", "")
+                root.SetGlobalNormalizationFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+                    if name == "out" {
+                        name = "output"
+                    }
+                    return pflag.NormalizedName(name)
+                })
+                """,
+            new: """
+                run.Flags().StringP("out", "o", "", "")
+                root.SetGlobalNormalizationFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+                    if name == "output" {
+                        name = "out"
+                    }
+                    return pflag.NormalizedName(name)
+                })
+                """, bump: .patch,
+            changes: [
+                "changed tool r --out", "changed tool r --output", "changed tool run --out",
+                "changed tool run --output",
+            ]),
+        Case(
+            name: "a normalized spelling that becomes a flag of its own and takes the shorthand is breaking",
+            old: """
+                run.Flags().StringP("output", "o", "", "")
+                root.SetGlobalNormalizationFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+                    if name == "out" {
+                        name = "output"
+                    }
+                    return pflag.NormalizedName(name)
+                })
+                """,
+            new: """
+                run.Flags().StringP("out", "o", "", "")
+                run.Flags().String("output", "", "")
+                """, bump: .major,
+            changes: [
+                "changed tool r --out", "changed tool r --output", "changed tool run --out",
+                "changed tool run --output",
+            ]),
+        Case(
             name: "renaming a flag whose old name a normalization function maps to the new one is no removal",
             old: #"run.Flags().String("cert", "", "")"#,
             new: """
