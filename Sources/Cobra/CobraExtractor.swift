@@ -550,41 +550,22 @@ private struct TreeBuilder {
         if perBuild { return (candidates, false, false) }
         let executed = candidates.filter { interpreter.executedCommands.contains($0) }
         if executed.count == 1 { return (executed, false, false) }
-        let running = candidates.filter { interpreter.executedFromMain[$0] != nil }
+        let running = candidates.filter { interpreter.executedFromMain.contains($0) }
         if running.count == 1 { return (running, false, false) }
+        incomplete = true
         if running.count > 1 {
-            let mains = Set(running.flatMap { interpreter.executedFromMain[$0] ?? [] })
-            let choosing = mains.filter { main in
-                running.filter { interpreter.executedFromMain[$0]?.contains(main) == true }.count > 1
-            }
-            if choosing.isEmpty {
-                // Two `package main` programs, each running its own root of this name (ko 0.7-0.8's main.go and
-                // cmd/ko/main.go: review RF2): two programs, not a choice one makes when it runs. Each command and
-                // flag of either is one users of that program have.
-                let files = Set(mains.map { interpreter.path(ofFunction: $0) }).sorted()
-                notes.append(
-                    "\(files.count) programs run a root named '\(name)' (their main functions in "
-                        + files.prefix(Self.valuesNamed).joined(separator: ", ") + "): the surface holds the commands "
-                        + "and flags of each, as one command line named '\(name)'; to read one program only, leave the "
-                        + "files of the others out of 'files' in the cobra extractor")
-                return (running, false, false)
-            }
             // `switch filepath.Base(os.Args[0]) { case "tool-server": c = server.New() default: c = cli.New() }`.
-            incomplete = true
             let places = running.compactMap { interpreter.commands[$0] }.map(location).sorted()
-            let files = Set(choosing.map { interpreter.path(ofFunction: $0) }).sorted()
             notes.append(
                 "\(running.count) commands that no AddCommand adds may be the root '\(name)' ("
-                    + places.prefix(Self.valuesNamed).joined(separator: ", ") + "), and one main function ("
-                    + files.prefix(Self.valuesNamed).joined(separator: ", ") + ") calls Execute on several of them: "
-                    + "the program picks one when it runs (by the name it is run as, an environment variable). "
+                    + places.prefix(Self.valuesNamed).joined(separator: ", ") + "), and main calls Execute on each of "
+                    + "them: the program picks one when it runs (by the name it is run as, an environment variable). "
                     + "Only the commands and flags all of them have are in the surface; whether those only some of "
                     + "them have are there is not known (audit claims neither their removal nor their addition; check "
                     + "and diff claim them). Name one of them in 'root' with a Use that is a constant, or leave the "
                     + "files of the others out of 'files' in the cobra extractor")
             return (running, true, true)
         }
-        incomplete = true
         let places = candidates.compactMap { interpreter.commands[$0] }.map(location).sorted()
         notes.append(
             "\(candidates.count) commands that no AddCommand adds may be the root '\(name)' ("
@@ -889,8 +870,7 @@ private struct TreeBuilder {
                 hidden: hidden, hiddenWhen: hiddenWhen, aliasOf: aliasOf, unreadFlags: unread?.scopes,
                 unreadFlagNames: unread?.names,
                 validArgs: validArgs(of: info, at: site),
-                unreadCommands: interpreter.openCommands.contains(site),
-                useWords: argumentsReadAbove ? nil : Self.useWords(of: info),
+                unreadCommands: interpreter.openCommands.contains(site), useWords: argumentsReadAbove ? nil : Self.useWords(of: info),
                 registered: registered))
         // Every path to it, through aliases too: `tool p sign` is the same experimental command as `tool pipeline sign`.
         if info.annotatedExperimental, path.count > 1, annotatedExperimental.count < Self.maximumAliasItems {
@@ -1081,8 +1061,7 @@ private struct TreeBuilder {
                 }
                 let possible = possibleWinners(of: candidates, under: site, siblings: reached.count)
                 if possible == [child.site] || (possible.contains(child.site) && alternatives(possible, under: site)) {
-                    visitReached(
-                        child, word: word, aliasOf: of, under: key, path: path, deprecated: deprecated,
+                    visitReached(child, word: word, aliasOf: of, under: key, path: path, deprecated: deprecated,
                         stack: stack, spellings: spellings, hidden: hidden, throughAlias: childThroughAlias)
                     continue
                 }
@@ -1425,8 +1404,7 @@ private struct TreeBuilder {
         result.reserveCapacity(info.flags.count)
         // pflag's AddFlagSet keeps a flag already defined: the set's own flags first, then each added set in order.
         for (name, definition) in info.flags {
-            if let types = info.mixedTypes[name], mixedFlags.count < Self.maximumUnnamedFlags || mixedFlags[name] != nil
-            {
+            if let types = info.mixedTypes[name], mixedFlags.count < Self.maximumUnnamedFlags || mixedFlags[name] != nil {
                 mixedFlags[name, default: []].formUnion(types)
             }
             result[name] = FlatFlag(
@@ -1493,9 +1471,7 @@ private struct TreeBuilder {
         }
         for name in info.deprecated { result[name]?.deprecated = true }
         for name in info.hidden { result[name]?.hidden = true }
-        for (name, spelled) in info.hiddenWhen where result[name]?.hiddenWhen == nil {
-            result[name]?.hiddenWhen = spelled
-        }
+        for (name, spelled) in info.hiddenWhen where result[name]?.hiddenWhen == nil { result[name]?.hiddenWhen = spelled }
         for name in info.noOptDefault { result[name]?.noOptDefault = true }
         if commandLine {
             // cobra adds `pflag.CommandLine` to the root's persistent flags when a command runs: after everything the
