@@ -300,6 +300,12 @@ struct GoAPIPackage {
         return types[name] != nil
     }
 
+    /// The declaration of the function `name` (not a method), noted like `declaredType`.
+    func declaredFunction(_ name: String, recording: Bool = true) -> Declared<GoFunction>? {
+        if recording { noteRead(.function, name) }
+        return functions[name]
+    }
+
     /// The methods declared with receiver type `name`, by method name, noted like `declaredType`.
     func declaredMethods(of name: String, recording: Bool = true) -> [String: Declared<GoFunction>]? {
         if recording { noteRead(.methods, name) }
@@ -602,6 +608,11 @@ struct GoAPIPackage {
                 attributes["type"] = Self.description(of: spelled(type, in: declared.file), constants: constants)
             } else if let inferred = inferredType(spec, declared.value.index) {
                 attributes["type"] = inferred
+            } else if let named = Self.namedInitialiser(spec, declared.value.index),
+                let type = functionType(named, in: declared.file)
+            {
+                // `var New = other.New`: the var holds that func of the module, so its type is the func's.
+                attributes["type"] = type
             } else {
                 attributes["type"] = "?"
                 attributes["note"] =
@@ -689,6 +700,26 @@ struct GoAPIPackage {
             })
         else { return nil }
         return text
+    }
+
+    /// The type of the func of the module a var's initialiser names (`other.New`, `newClient`), as this package's
+    /// texts write it (`func() other.Request`); nil for anything else (a var, a generic func, another module's name).
+    private func functionType(_ name: String, in file: ParsedGoFile) -> String? {
+        let parts = name.split(separator: ".")
+        let owner: GoAPIPackage
+        if parts.count == 1 {
+            owner = self
+        } else {
+            guard parts.count == 2, let scope, let path = scope.importPath(of: String(parts[0]), in: file),
+                scope.contains(path), path != importPath, let found = scope.package(at: path)
+            else { return nil }
+            owner = found
+        }
+        guard let function = owner.declaredFunction(String(parts[parts.count - 1])),
+            function.value.signature.typeParameters.isEmpty
+        else { return nil }
+        if owner.importPath == importPath { return "func" + spelled(function.value.signature, in: function.file).description }
+        return "func" + owner.text(of: .function(function.value.signature), in: function.file).qualified
     }
 
     /// The note of a var whose initialiser is a name alone (`namedInitialiser`), whose type is not read.
@@ -779,6 +810,14 @@ struct GoAPIPackage {
             target.owner.declaredType(target.name)?.value.isAlias == false
         {
             aliased = target
+        }
+        // A type moved behind an alias (`type T = other.T`, the target a defined type of the module, one under
+        // `internal/` too): what the target is, as this package's texts write it, so that the move is compared with
+        // the type it replaced (`GoCompatibility.movedBehindAlias`); its members are listed below.
+        if spec.isAlias, spec.typeParameters.isEmpty, case .named(_, _, []) = spec.type, let aliased,
+            let target = aliased.owner.declaredType(aliased.name), target.value.typeParameters.isEmpty
+        {
+            attributes.merge(aliased.owner.targetAttributes(aliased.name, target, memo: memo)) { _, target in target }
         }
         // `type A B` with B a struct type of the module is a struct type: B's fields are A's (`memberSet`).
         var definesStruct = false
@@ -872,6 +911,59 @@ struct GoAPIPackage {
             }
         }
         return [own] + members
+    }
+
+    /// What an alias of this package's defined type `name` (no type parameters) shows of it: `underlying` (`struct`,
+    /// `interface`, or the type's text qualified as other packages write it: `func(p.Classifier) error`), with
+    /// `underlying-imports` (the import paths of its qualifiers, as `imports` writes them, this package's own
+    /// included), and the `comparable`, `sealed` and `embeds` its own item has.
+    fileprivate func targetAttributes(_ name: String, _ declared: Declared<GoTypeSpec>, memo: Memo) -> [String: String] {
+        var result: [String: String] = [:]
+        let spec = declared.value
+        let type: GoType =
+            spec.type == .named(package: nil, name: "any", arguments: []) && !declaresType("any")
+            ? .interface([]) : spec.type
+        var isStruct = false
+        if case .structure = type { isStruct = true }
+        if case .named(_, _, []) = spec.type { isStruct = underlyingStruct(of: declared) != nil }
+        switch type {
+        case _ where isStruct:
+            result["underlying"] = "struct"
+            switch comparability(spec.type, in: declared.file, memo: memo, depth: 0) {
+            case .yes: break
+            case .no: result["comparable"] = "no"
+            case .unknown: result["comparable"] = "?"
+            }
+        case .interface:
+            let shape = interfaceShape(name, memo: memo, depth: 0)
+            result["underlying"] =
+                shape.typeElements.isEmpty ? "interface" : "interface{ \(shape.typeElements.joined(separator: "; ")) }"
+            result["sealed"] = shape.sealed ? "yes" : "no"
+            if !shape.foreign.isEmpty { result["embeds"] = shape.foreign.sorted().joined(separator: ", ") }
+        default:
+            let aliases = declared.file.canonicalQualifiers
+            let text = type.rewritingQualifiers(except: []) { package, name, _ in
+                if let package { return aliases.canonical(package) }
+                return self.declaresType(name) ? self.name : nil
+            }.description
+            result["underlying"] = text
+            guard let scope, text.utf8.contains(UInt8(ascii: ".")) else { break }
+            let written = { (path: String) in
+                GoImportIdentity.relative(path, module: scope.modulePath, inferred: false, folders: [])
+            }
+            let table = GoImportIdentity.Table(file: declared.file, declared: Set(types.keys), written: written)
+            // The package's own types are written with its name: a file that imports another package under that
+            // name makes the text ambiguous, and then nothing is claimed to be the same type.
+            guard table.byQualifier[self.name] == nil else {
+                result["underlying"] = nil
+                break
+            }
+            var paths: [String: Set<String>] = [:]
+            table.paths(in: text, into: &paths)
+            if GoCorrespondence.tokens(text).contains(self.name) { paths[self.name] = [written(importPath)] }
+            if !paths.isEmpty { result["underlying-imports"] = GoImportIdentity.text(paths) }
+        }
+        return result
     }
 
     /// The note of an alias of another module's type, whose members are not read: `removalBump` claims no removal

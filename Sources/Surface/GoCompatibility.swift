@@ -115,11 +115,21 @@ enum GoCompatibility {
         {
             return .patch
         }
-        if old.attributes["kind"] == "func", new.attributes["kind"] == "var",
-            let signature = old.attributes["signature"], new.attributes["type"] == "func" + signature
+        if old.attributes["kind"] == "func", new.attributes["kind"] == "var", let signature = old.attributes["signature"],
+            let type = new.attributes["type"], type.hasPrefix("func(") || type.hasPrefix("func[")
         {
-            // A func becoming a var of the same func type: every call still compiles.
-            return .minor
+            // A func becoming a var of the same func type: every call still compiles. The var may hold a func moved
+            // to another package (`var New = other.New`), whose texts name the moved types (`other.Request`).
+            let held = holding(new, ["kind": "var", "signature": String(type.dropFirst(4))])
+            if type == "func" + signature
+                || correspondence?.corresponds(attribute: "signature", old: old, new: held) == true
+            {
+                return .minor
+            }
+        }
+        if old.attributes["kind"] == "type", new.attributes["kind"] == "alias", Self.moved.contains(attribute) {
+            // A type moved behind an alias (`type T = other.T`): the same type when the target is what T was.
+            return movedBehindAlias(old: old, new: new, correspondence: correspondence) ? .patch : .major
         }
         switch attribute {
         case "path"
@@ -220,6 +230,19 @@ enum GoCompatibility {
                 GoImportIdentity.typeAttributes.allSatisfy({ old.attributes[$0] == new.attributes[$0] })
             else { return .patch }
             return GoImportIdentity.differs(before, after) ? .major : .patch
+        case "underlying" where old.attributes["kind"] == "alias" && new.attributes["kind"] == "alias":
+            // What the target of an alias is: a retargeted alias is judged by its `type`; a target known on one side
+            // only is no claim; the same target that changed what it is (a struct becoming an interface) breaks.
+            guard let before, let after, old.attributes["type"] == new.attributes["type"] else { return .patch }
+            if ["struct", "interface"].contains(before) || ["struct", "interface"].contains(after) { return .major }
+            let held = { (item: SurfaceItem, text: String) in holding(item, ["kind": "type", "type": text]) }
+            return correspondence?.corresponds(attribute: "type", old: held(old, before), new: held(new, after)) == true
+                ? .patch : .major
+        case "underlying-imports" where old.attributes["kind"] == "alias" && new.attributes["kind"] == "alias":
+            guard let before, let after, old.attributes["underlying"] == new.attributes["underlying"] else {
+                return .patch
+            }
+            return GoImportIdentity.differs(before, after) ? .major : .patch
         case "value" where refersToAnotherPackage(before ?? "") || refersToAnotherPackage(after ?? ""):
             // `mvccpb.DELETE` becoming `mvccpb.Event_DELETE` may be the same number: another package's consts are
             // not read, so nothing is claimed (the item's note says so).
@@ -227,6 +250,40 @@ enum GoCompatibility {
         default:
             return .major
         }
+    }
+
+    /// `item` with only `attributes`: a text of it compared as another attribute would be.
+    private static func holding(_ item: SurfaceItem, _ attributes: [String: String]) -> SurfaceItem {
+        var held = item
+        held.attributes = attributes
+        return held
+    }
+
+    /// The attributes a type moved behind an alias changes (`movedBehindAlias`); `comparable`, `sealed` and `embeds`
+    /// are judged by their own rows, the members as items of their own.
+    private static let moved: Set<String> = ["kind", "type", "imports", "underlying", "underlying-imports"]
+
+    /// True when the old defined type `old` became an alias `new` of a defined type of the module (`type T =
+    /// other.T`, Go's way to move a type) that is what T was: a struct (its fields and methods are listed under the
+    /// alias and compared one by one), an interface without type elements (likewise its methods), or a type whose
+    /// text writes the same type (`GoCorrespondence.correspondsAsMoved`) with qualifiers naming the same packages.
+    /// Neither may be generic. A target of another module, or one not read, has no `underlying`: no such claim.
+    static func movedBehindAlias(old: SurfaceItem, new: SurfaceItem, correspondence: GoCorrespondence?) -> Bool {
+        guard old.attributes["kind"] == "type", new.attributes["kind"] == "alias", old.attributes["alias-of"] == nil,
+            old.attributes["typeparams"] == nil, new.attributes["typeparams"] == nil,
+            let was = old.attributes["type"], let now = new.attributes["underlying"]
+        else { return false }
+        let shapes = ["struct", "interface"]
+        if shapes.contains(was) || shapes.contains(now) { return was == now }
+        guard !was.hasPrefix("interface"), !now.hasPrefix("interface"), let correspondence,
+            correspondence.correspondsAsMoved(was, now, old: old, new: new)
+        else { return false }
+        if let before = old.attributes["imports"], let after = new.attributes["underlying-imports"],
+            GoImportIdentity.differs(before, after)
+        {
+            return false
+        }
+        return true
     }
 
     /// The bump a removed item needs: major, except a member of a type that became an alias of another module's

@@ -179,6 +179,54 @@ final class GoCorrespondence {
         }
     }
 
+    /// True when `from`, the type text of the old defined type `old`, and `to`, the text of the type its new alias
+    /// `new` names (`underlying`, as the alias's package writes it), write the same type: names as the new side's
+    /// aliases define them (`Classifier` where `type Classifier = other.Classifier`), and each old unexported type
+    /// that users could do nothing with but hold and pass on (no exported member, not comparable: listed with
+    /// `exposed=yes`, `comparable=no`) standing for one named type of the new text (`matcherContext` for
+    /// `other.MatcherContext`). A type moved to another package behind an alias is then the same type.
+    func correspondsAsMoved(_ from: String, _ to: String, old: SurfaceItem, new: SurfaceItem) -> Bool {
+        guard let package = split(old.key, in: before)?.package, split(new.key, in: after)?.package == package else {
+            return false
+        }
+        let oldTokens = expandingAliases(Self.tokens(from), in: package, sides: [.new, .old])
+        let newTokens = expandingAliases(Self.tokens(to), in: package, sides: [.new])
+        var standsFor: [String: [String]] = [:]
+        var (i, j) = (0, 0)
+        while i < oldTokens.count, j < newTokens.count {
+            if oldTokens[i] == newTokens[j] {
+                i += 1
+                j += 1
+                continue
+            }
+            let name = oldTokens[i]
+            guard Self.isUnexportedName(name), !(i > 0 && oldTokens[i - 1] == "."),
+                !(i + 1 < oldTokens.count && oldTokens[i + 1] == "."), Self.isIdentifier(newTokens[j])
+            else { return false }
+            let qualified = j + 2 < newTokens.count && newTokens[j + 1] == "." && Self.isIdentifier(newTokens[j + 2])
+            let named = qualified ? Array(newTokens[j...(j + 2)]) : [newTokens[j]]
+            if let earlier = standsFor[name] {
+                guard earlier == named else { return false }
+            } else {
+                guard isInert(name, in: package, surface: old.surface) else { return false }
+                standsFor[name] = named
+            }
+            i += 1
+            j += named.count
+        }
+        return i == oldTokens.count && j == newTokens.count
+    }
+
+    /// Whether the old side's unexported type `name` of `package` offered users nothing but holding and passing on a
+    /// value: listed (`exposed=yes`) as a type that is not comparable, with no exported member.
+    private func isInert(_ name: String, in package: String, surface: String) -> Bool {
+        let id = "\(surface):\(package).\(name)"
+        guard let item = before.items[id], item.attributes["exposed"] == "yes", item.attributes["kind"] == "type",
+            item.attributes["comparable"] == "no", item.attributes["typeparams"] == nil
+        else { return false }
+        return (exposedMembers[id] ?? []).isEmpty
+    }
+
     /// True when the old unexported type `a` (listed with `exposed=yes`) and the new type `b` have the same type and
     /// the same exported members: renaming it changed nothing a user can see. A predeclared `b` (`type t int`
     /// becoming `int`) matches a type with that underlying type and no members.

@@ -199,6 +199,12 @@ final class GoModuleScope {
             }
         case .constant:
             hasher.combine(2)
+        case .function:
+            if let declared = package.declaredFunction(name, recording: false) {
+                // What a var holding the func shows of it: its signature, where it is declared and in which builds.
+                hasher.combine(declared.value.signature)
+                combineFile(of: declared, into: &hasher)
+            }
         }
         return hasher.finalize()
     }
@@ -220,7 +226,7 @@ final class GoModuleScope {
     /// methods, or (in the package being built) a const's value.
     struct Read: Hashable {
         enum Kind: UInt8 {
-            case package, type, methods, exists, constant
+            case package, type, methods, exists, constant, function
         }
 
         let importPath: String
