@@ -278,12 +278,19 @@ enum GoCompatibility {
         guard !was.hasPrefix("interface"), !now.hasPrefix("interface"), let correspondence,
             correspondence.correspondsAsMoved(was, now, old: old, new: new)
         else { return false }
-        if let before = old.attributes["imports"], let after = new.attributes["underlying-imports"],
-            GoImportIdentity.differs(before, after)
-        {
-            return false
+        // The qualifiers both texts write, and those the old names stand for through the new side's aliases
+        // (`Classifier` as `binutils.Classifier`), name the packages the target's text names.
+        // Each must name one package, the same, for a qualifier both write: a spelling that stands for two imports
+        // (`du` and `util` both spelled `util`) is not taken for the same type.
+        guard let after = new.attributes["underlying-imports"] else { return true }
+        let target = GoImportIdentity.paths(in: after)
+        let named = [old.attributes["imports"]].compactMap { $0 } + correspondence.aliasImports(in: was, of: old)
+        return named.allSatisfy { text in
+            GoImportIdentity.paths(in: text).allSatisfy { qualifier, paths in
+                guard let now = target[qualifier] else { return true }
+                return paths.count == 1 && paths == now
+            }
         }
-        return true
     }
 
     /// The bump a removed item needs: major, except a member of a type that became an alias of another module's

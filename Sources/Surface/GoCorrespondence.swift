@@ -217,6 +217,26 @@ final class GoCorrespondence {
         return i == oldTokens.count && j == newTokens.count
     }
 
+    /// The `imports` of the new side's aliases that `correspondsAsMoved` reads for the old names of `text` (of `old`'s
+    /// package): the packages their targets' qualifiers name, which the target's text must name alike.
+    func aliasImports(in text: String, of old: SurfaceItem) -> [String] {
+        guard let package = split(old.key, in: before)?.package else { return [] }
+        let tokens = Self.tokens(text)
+        var found: [String] = []
+        for (index, token) in tokens.enumerated()
+        where Self.isIdentifier(token) && !(index > 0 && tokens[index - 1] == ".")
+            && !(index + 1 < tokens.count && tokens[index + 1] == ".")
+        {
+            for surface in orderedSurfaces {
+                guard let item = after.items[surface + ":" + package + "." + token], isGo(item),
+                    item.attributes["kind"] == "alias", let imports = item.attributes["imports"]
+                else { continue }
+                found.append(imports)
+            }
+        }
+        return found
+    }
+
     /// Whether the old side's unexported type `name` of `package` offered users nothing but holding and passing on a
     /// value: listed (`exposed=yes`) as a type that is not comparable, with no exported member.
     private func isInert(_ name: String, in package: String, surface: String) -> Bool {

@@ -159,6 +159,34 @@ struct GoAliasMoveTests {
             ],
             expected: ["changed sel.Hook major", "removed sel.key patch"]),
         Move(
+            name: "a func type whose target's parameter is another package's type of the same name and clause",
+            before: [
+                "bin/bin.go":
+                    "package bin\n\ntype Classifier struct{ Class string }\n\ntype Matcher func(c Classifier) error\n"
+            ],
+            after: [
+                "bin/bin.go": """
+                package bin
+
+                import (
+                	du "example.com/mod/decoy/util"
+                	"example.com/mod/internal/util"
+                )
+
+                type Classifier = du.Classifier
+
+                type Matcher = util.Matcher
+
+                """,
+                "decoy/util/util.go": "package util\n\ntype Classifier struct{ Class string }\n",
+                "internal/util/util.go":
+                    "package util\n\ntype Classifier struct{ Class string }\n\ntype Matcher func(c Classifier) error\n",
+            ],
+            expected: [
+                "changed bin.Classifier patch", "changed bin.Matcher major", "added decoy/util minor",
+                "added decoy/util.Classifier minor", "added decoy/util.Classifier.Class minor",
+            ]),
+        Move(
             name: "a target in another module is not read: no claim that it is the same type",
             before: ["sel/sel.go": "package sel\n\ntype Point struct{ X, Y int }\n"],
             after: ["sel/sel.go": "package sel\n\nimport \"example.org/geo\"\n\ntype Point = geo.Point\n"],
