@@ -208,7 +208,10 @@ final class GoCorrespondence {
             if let earlier = standsFor[name] {
                 guard earlier == named else { return false }
             } else {
-                guard isInert(name, in: package, surface: old.surface) else { return false }
+                // Two old types never become one: a value of each could be passed where the other was taken.
+                guard isInert(name, in: package, surface: old.surface), !standsFor.values.contains(named) else {
+                    return false
+                }
                 standsFor[name] = named
             }
             i += 1
@@ -238,13 +241,23 @@ final class GoCorrespondence {
     }
 
     /// Whether the old side's unexported type `name` of `package` offered users nothing but holding and passing on a
-    /// value: listed (`exposed=yes`) as a type that is not comparable, with no exported member.
+    /// value, and they can hold none at the new side: listed (`exposed=yes`) as a type that is not comparable, with no
+    /// exported member, that no exported alias names on either side (`type Ctx = name`), and that no exported item
+    /// of the new side exposes (it is not listed there: gone, or named by nothing users reach). A value users got
+    /// from an item that no longer gives one is that item's change (a removed `NewContext`, a changed field).
     private func isInert(_ name: String, in package: String, surface: String) -> Bool {
         let id = "\(surface):\(package).\(name)"
         guard let item = before.items[id], item.attributes["exposed"] == "yes", item.attributes["kind"] == "type",
-            item.attributes["comparable"] == "no", item.attributes["typeparams"] == nil
+            item.attributes["comparable"] == "no", item.attributes["typeparams"] == nil, item.attributes["alias-of"] == nil,
+            after.items[id] == nil, (exposedMembers[id] ?? []).isEmpty
         else { return false }
-        return (exposedMembers[id] ?? []).isEmpty
+        let prefix = package + "."
+        return ![before, after].contains { snapshot in
+            snapshot.items.values.contains { other in
+                other.attributes["alias-of"] == name && other.key.hasPrefix(prefix) && isGo(other)
+                    && split(other.key, in: snapshot)?.package == package
+            }
+        }
     }
 
     /// True when the old unexported type `a` (listed with `exposed=yes`) and the new type `b` have the same type and

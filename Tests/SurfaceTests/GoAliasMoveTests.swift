@@ -187,6 +187,42 @@ struct GoAliasMoveTests {
                 "added decoy/util.Classifier minor", "added decoy/util.Classifier.Class minor",
             ]),
         Move(
+            name: "an inert unexported parameter type a func still returns is not renamed (review: still exposed)",
+            before: [
+                "sel/sel.go": "package sel\n\ntype Hook func(k key) error\n\ntype key struct{ ids []int }\n\n"
+                    + "func NewKey() key { return key{} }\n"
+            ],
+            after: [
+                "sel/sel.go": "package sel\n\nimport \"example.com/mod/internal/hooks\"\n\ntype Hook = hooks.Hook\n\n"
+                    + "type key struct{ ids []int }\n\nfunc NewKey() key { return key{} }\n",
+                "internal/hooks/hooks.go": "package hooks\n\ntype Hook func(k Key) error\n\ntype Key struct{ ids []int }\n",
+            ],
+            expected: ["changed sel.Hook major"]),
+        Move(
+            name: "an inert unexported parameter type an exported alias names is not renamed (review: named by alias)",
+            before: [
+                "sel/sel.go": "package sel\n\ntype Hook func(k key) error\n\ntype key struct{ ids []int }\n\n"
+                    + "type Key = key\n"
+            ],
+            after: [
+                "sel/sel.go": "package sel\n\nimport \"example.com/mod/internal/hooks\"\n\ntype Hook = hooks.Hook\n\n"
+                    + "type key struct{ ids []int }\n\ntype Key = key\n",
+                "internal/hooks/hooks.go": "package hooks\n\ntype Hook func(k Ctx) error\n\ntype Ctx struct{ ids []int }\n",
+            ],
+            expected: ["changed sel.Hook major"]),
+        Move(
+            name: "two inert unexported parameter types do not become one type",
+            before: [
+                "sel/sel.go": "package sel\n\ntype Hook func(a first, b second) error\n\n"
+                    + "type first struct{ f func() }\n\ntype second struct{ f func() }\n"
+            ],
+            after: [
+                "sel/sel.go": "package sel\n\nimport \"example.com/mod/internal/hooks\"\n\ntype Hook = hooks.Hook\n",
+                "internal/hooks/hooks.go":
+                    "package hooks\n\ntype Hook func(a Ctx, b Ctx) error\n\ntype Ctx struct{ f func() }\n",
+            ],
+            expected: ["changed sel.Hook major", "removed sel.first patch", "removed sel.second patch"]),
+        Move(
             name: "a target in another module is not read: no claim that it is the same type",
             before: ["sel/sel.go": "package sel\n\ntype Point struct{ X, Y int }\n"],
             after: ["sel/sel.go": "package sel\n\nimport \"example.org/geo\"\n\ntype Point = geo.Point\n"],
