@@ -10435,6 +10435,8 @@ extension CobraInterpreter {
         // Punctuation is told by its operator code (the lexer gives `(` the code `leftParen`, and only `(`), not by
         // comparing texts: this runs over every name of every folder read.
         for tokens in files {
+            // Worked out when a name of the file reads as assigned: few do.
+            var grouped: Set<Int>?
             for offset in tokens.indices {
                 guard case .identifier = tokens[offset].kind else { continue }
                 if offset > 0, tokens[offset - 1].symbol == .ampersand {
@@ -10467,9 +10469,69 @@ extension CobraInterpreter {
                 if next < tokens.count, let symbol = tokens[next].symbol,
                     symbol == .assign || symbol == .plusAssign, offset == 0 || tokens[offset - 1].text != "var"
                 {
+                    // `x = "a"` as a spec of `var ( ... )`, `y` of `var x, y = ...`: declared, not assigned.
+                    if grouped == nil { grouped = declaredVariables(in: tokens) }
+                    if grouped?.contains(offset) == true { continue }
                     found.insert(tokens[offset].text)
                 }
             }
+        }
+        return found
+    }
+
+    /// The offsets of the names a `var` declaration declares in `tokens`: `x` and `y` of `var x, y = ...` and of each
+    /// spec of `var ( x, y = ... )`. Such a name is declared there, not assigned (tkn 0.13.0 moved `var skipCheckFlag =
+    /// "false"` into a group, and the spec read as an assignment: the default run no longer decided it).
+    private static func declaredVariables(in tokens: [GoToken]) -> Set<Int> {
+        var found: Set<Int> = []
+        // The names of a spec from `start`: identifiers separated by commas; returns where they end.
+        func names(from start: Int) -> Int {
+            var next = start
+            while next < tokens.count, case .identifier = tokens[next].kind {
+                found.insert(next)
+                guard next + 1 < tokens.count, tokens[next + 1].symbol == .comma else { return next + 1 }
+                next += 2
+            }
+            return next
+        }
+        var index = 0
+        while index < tokens.count {
+            guard case .keyword(.`var`) = tokens[index].kind else {
+                index += 1
+                continue
+            }
+            var next = index + 1
+            while next < tokens.count, case .comment = tokens[next].kind { next += 1 }
+            guard next < tokens.count, tokens[next].symbol == .leftParen else {
+                index = max(names(from: next), index + 1)
+                continue
+            }
+            // Inside the group: a spec begins after `(` and after each semicolon at its level.
+            var depth = 1
+            var specStart = true
+            next += 1
+            while next < tokens.count, depth > 0 {
+                switch tokens[next].kind {
+                case .comment:
+                    next += 1
+                    continue
+                case .semicolon:
+                    if depth == 1 { specStart = true }
+                case .identifier where depth == 1 && specStart:
+                    next = names(from: next)
+                    specStart = false
+                    continue
+                default:
+                    switch tokens[next].symbol {
+                    case .leftParen?, .leftBracket?, .leftBrace?: depth += 1
+                    case .rightParen?, .rightBracket?, .rightBrace?: depth -= 1
+                    default: break
+                    }
+                    specStart = false
+                }
+                next += 1
+            }
+            index = next
         }
         return found
     }

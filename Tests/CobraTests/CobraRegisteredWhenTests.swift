@@ -135,6 +135,57 @@ struct CobraRegisteredWhenTests {
     }
 
     @Test(
+        "a package variable in a var group that nothing else writes holds its value, as a single var does (tkn 0.13.0)",
+        arguments: [
+            #"var skip = "false""#,
+            """
+            var (
+                // what the build may set
+                version = "dev"
+                skip = "false"
+                namespace string
+            )
+            """,
+            """
+            var (
+                skip = "false"
+            )
+            """,
+            // The second name of a spec is declared too.
+            """
+            var (
+                mode, skip = "plain", "false"
+            )
+            var _ = mode
+            """,
+            #"var mode, skip = "plain", "false"; var _ = mode"#,
+        ])
+    func groupedPackageVariable(declaration: String) {
+        let found = surface(
+            program(
+                #"fs.StringVar(&namespace, "namespace", "", ""); if skip != "true" { fs.Bool("check", false, "") }"#,
+                extra: declaration.contains("namespace") ? declaration : declaration + "\nvar namespace string"),
+            root: "tool")
+        #expect(registration(found).isEmpty, "\(registration(found))")
+        #expect(found.items.contains { $0.key == "tool run --check" }, "\(found.items.map(\.key))")
+    }
+
+    @Test("a package variable of a var group that a function assigns is still decided when the program runs")
+    func groupedPackageVariableAssigned() {
+        let found = surface(
+            program(
+                #"if skip != "true" { fs.Bool("check", false, "") }"#,
+                extra: """
+                    var (
+                        skip = "false"
+                    )
+                    func init() { skip = os.Getenv("SKIP") }
+                    """),
+            root: "tool")
+        #expect(registration(found)["tool run --check"] == #"skip != "true"|-"#, "\(registration(found))")
+    }
+
+    @Test(
         "what semgate decides, or what exists either way, is not marked",
         arguments: [
             // A loop over a literal table, with a condition on the entry.
