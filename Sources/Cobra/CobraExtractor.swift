@@ -682,9 +682,17 @@ private struct TreeBuilder {
         if running.count == 1 { return (running, false, false) }
         if running.count > 1 {
             let mains = Set(running.flatMap { interpreter.executedFromMain[$0] ?? [] })
-            let choosing = mains.filter { main in
-                running.filter { interpreter.executedFromMain[$0]?.contains(main) == true }.count > 1
+            // A program is a `main` package, by its folder: two `main` functions of one folder (files of other
+            // builds, or one go never builds) are one program's, and roots they run are its choice.
+            var folders: [CobraFunctionID: String] = [:]
+            for main in mains { folders[main] = Self.folder(of: interpreter.path(ofFunction: main)) }
+            var rootsByFolder: [String: Set<CobraSite>] = [:]
+            for site in running {
+                for main in interpreter.executedFromMain[site] ?? [] {
+                    rootsByFolder[folders[main] ?? "", default: []].insert(site)
+                }
             }
+            let choosing = mains.filter { (rootsByFolder[folders[$0] ?? ""]?.count ?? 0) > 1 }
             if choosing.isEmpty {
                 // Two `package main` programs, each running its own root of this name (ko 0.7-0.8's main.go and
                 // cmd/ko/main.go: review RF2): two programs, not a choice one makes when it runs. Each command and
