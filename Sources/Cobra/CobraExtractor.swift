@@ -67,9 +67,47 @@ public struct CobraSurface: Sendable {
     /// Items whose key the program spells in more than one way that Swift's `==` calls equal and Go does not
     /// (`--caf\u{e9}` and `--cafe\u{301}`: two flags to pflag), by the key the item has: every spelling.
     public var respelled: [String: [String]] = [:]
+    /// The programs that run each root: a `package main` whose `main` calls `Execute` on it (review RF2). Two
+    /// programs whose roots have one name share its key; each lists what of the root's items it lacks and where its
+    /// item differs from the one in `items`, so that a removal from one program is judged per program.
+    public var programs: [CobraProgram] = []
+    /// Keys only some of the roots one program picks from when it runs have (review RF): also in `uncertain`; unlike
+    /// the others there, `audit` claims their removal as `check` does.
+    public var runTimeChoice: [String] = []
     /// The command paths and flags the extractor walks at most (a command added to every command of the layer above,
     /// layer after layer, has exponentially many paths).
     public static let maximumWork = 200_000
+}
+
+/// One program that runs a root (``CobraSurface/programs``): the folder of its `package main`, and how its items
+/// differ from the surface's items under the root's key.
+public struct CobraProgram: Sendable, Hashable, Codable {
+    /// The root's key (its name).
+    public let root: String
+    /// The folder of the program's `main` package (`.` for the repository's top folder).
+    public let folder: String
+    /// The keys under `root` in the surface that this program does not have.
+    public let lacks: [String]
+    /// The items under `root` this program has with other attributes or stability than the surface's item, by key.
+    public let differing: [String: Differing]
+
+    public init(root: String, folder: String, lacks: [String], differing: [String: Differing]) {
+        self.root = root
+        self.folder = folder
+        self.lacks = lacks
+        self.differing = differing
+    }
+
+    /// How one program's item differs from the surface's item of its key.
+    public struct Differing: Sendable, Hashable, Codable {
+        public let attributes: [String: String]
+        /// `deprecated`, `experimental` or `stable`, as the extractor reads it in this program and in the surface's
+        /// item (`standing`): a stability the policy sets is the policy's in both.
+        public let stability: String
+        public let standing: String
+        public let path: String
+        public let line: Int
+    }
 }
 
 /// The `cobra` extractor: finds the cobra command tree a Go program builds, without running Go.
@@ -227,6 +265,7 @@ public enum CobraExtractor {
         builder.readsNoFile = goFiles.isEmpty
         builder.items.reserveCapacity(min(builder.attributeTable.itemCount, maximumWork))
         builder.build()
+        builder.recordPrograms()
         builder.attachBuilds()
         builder.attributeTable.itemCount = builder.items.count
         names?.give(builder.attributeTable)
@@ -269,6 +308,8 @@ public enum CobraExtractor {
             takenAway: builder.takenAway.sorted(), overLimit: builder.overLimit,
             annotatedExperimental: builder.annotatedExperimental.sorted(), respelled: builder.respelled)
         surface.readsNoCommand = items.isEmpty
+        surface.programs = builder.programs
+        surface.runTimeChoice = builder.runTimeChoice.sorted()
         return surface
     }
 }
@@ -374,6 +415,16 @@ private struct TreeBuilder {
     var respelled: [String: [String]] = [:]
     /// The roots visited (command and key), for the commands cobra adds to a root by itself.
     var roots: [(site: CobraSite, key: String)] = []
+    /// ``CobraSurface/programs``, made by ``recordPrograms()``.
+    var programs: [CobraProgram] = []
+    /// ``CobraSurface/runTimeChoice``.
+    var runTimeChoice: Set<String> = []
+    /// By root key, by the folder of each program's `main` package, the items that program has under the root as its
+    /// visit found them; nil for every item of the root (no other program runs a root of that name).
+    private var programItems: [String: [String: [String: CobraItem]?]] = [:]
+    /// The items added while each program being visited is (``visitRoots(_:named:common:runTime:)``), one dictionary a
+    /// program; the first item of a key stands.
+    private var capturing: [[String: CobraItem]] = []
     /// Items reached through aliases so far; past `maximumAliasItems` aliases stop adding paths (with a note).
     private var aliasItems = 0
     /// The first alias left out past `maximumAliasItems` (where, which, of what), and how many were: one note says so.
@@ -478,11 +529,7 @@ private struct TreeBuilder {
             for site in parentless where !chosen.contains(site) {
                 orphan(site)
             }
-            keepCommon(chosen.count, common: common, unknownDropped: runTime) { builder, index in
-                builder.roots.append((chosen[index], root))
-                if builder.interpreter.addedToUnknown.contains(chosen[index]) { builder.unplacedRoots.insert(root) }
-                builder.visit(chosen[index], path: [root], deprecated: false, stack: [])
-            }
+            visitRoots(chosen, named: root, common: common, runTime: runTime)
             return
         }
         // Roots of one name (several programs have several names): the one the program runs.
@@ -506,14 +553,7 @@ private struct TreeBuilder {
                 guard visitedNames.insert(name).inserted else { continue }
                 let (chosen, common, runTime) = runRoots(sameName[name] ?? [site], named: name)
                 for other in sameName[name] ?? [] where !chosen.contains(other) { orphan(other) }
-                keepCommon(chosen.count, common: common, unknownDropped: runTime) { builder, index in
-                    builder.roots.append((chosen[index], name))
-                    // Also added to a command that cannot be followed: the program's root, or a command whose path
-                    // begins with words the extractor does not know. Keyed as a root either way (dropping it would
-                    // hide a real root's removals), it is marked so that its items' keys are known to be guesses.
-                    if builder.interpreter.addedToUnknown.contains(chosen[index]) { builder.unplacedRoots.insert(name) }
-                    builder.visit(chosen[index], path: [name], deprecated: false, stack: [])
-                }
+                visitRoots(chosen, named: name, common: common, runTime: runTime)
             } else {
                 notes.append(
                     "\(location(info)): the root command's Use is not a constant string; its subcommands are "
@@ -521,6 +561,94 @@ private struct TreeBuilder {
                 visit(site, path: [], deprecated: false, stack: [])
             }
         }
+    }
+
+    /// Visits the roots `chosen` (``runRoots(_:named:)``), keyed `name`, and records the programs that run them
+    /// (``CobraSurface/programs``). Roots that two `package main` programs each run one of (`common` false, more than
+    /// one program) are visited one program at a time, and what each program has is recorded: the surface holds what
+    /// any of them has, and a removal is judged per program (review RF2: a second program must not keep alive a
+    /// command the first one dropped).
+    private mutating func visitRoots(_ chosen: [CobraSite], named name: String, common: Bool, runTime: Bool) {
+        func visitOne(_ builder: inout TreeBuilder, _ site: CobraSite) {
+            builder.roots.append((site, name))
+            // Also added to a command that cannot be followed: the program's root, or a command whose path begins
+            // with words the extractor does not know. Keyed as a root either way (dropping it would hide a real
+            // root's removals), it is marked so that its items' keys are known to be guesses.
+            if builder.interpreter.addedToUnknown.contains(site) { builder.unplacedRoots.insert(name) }
+            builder.visit(site, path: [name], deprecated: false, stack: [])
+        }
+        // The folder of each `main` package that calls Execute on a root, with the roots it runs.
+        var byFolder: [String: [CobraSite]] = [:]
+        for site in chosen {
+            for main in interpreter.executedFromMain[site] ?? [] {
+                byFolder[Self.folder(of: interpreter.path(ofFunction: main)), default: []].append(site)
+            }
+        }
+        guard !common, chosen.count > 1, byFolder.count > 1 else {
+            keepCommon(chosen.count, common: common, unknownDropped: runTime) { builder, index in
+                visitOne(&builder, chosen[index])
+            }
+            // One program (or roots no main runs): every item of the root is the program's.
+            for folder in byFolder.keys where programItems[name]?[folder] == nil {
+                programItems[name, default: [:]][folder] = .some(nil)
+            }
+            return
+        }
+        for site in chosen where !byFolder.values.contains(where: { $0.contains(site) }) { visitOne(&self, site) }
+        for folder in byFolder.keys.sorted() {
+            capturing.append([:])
+            for site in byFolder[folder] ?? [] { visitOne(&self, site) }
+            let captured = capturing.removeLast()
+            // A folder met again (two roots of other names in one program is not this: keys differ) keeps what both
+            // visits found.
+            if case .some(.some(let earlier)) = programItems[name]?[folder] {
+                programItems[name]?[folder] = .some(earlier.merging(captured) { first, _ in first })
+            } else {
+                programItems[name, default: [:]][folder] = .some(captured)
+            }
+        }
+    }
+
+    /// The folder of the file at `path` (`.` for a file at the top).
+    private static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return String(path[..<slash])
+    }
+
+    /// ``CobraSurface/programs``, from what each program's visit captured (``programItems``): made after the tree is
+    /// built, before `attachBuilds` (the builds of an item are those of every program's paths to it).
+    mutating func recordPrograms() {
+        for (root, byFolder) in programItems.sorted(by: { $0.key < $1.key }) {
+            let under = items.keys.filter { $0 == root || $0.hasPrefix(root + " ") }
+            for (folder, captured) in byFolder.sorted(by: { $0.key < $1.key }) {
+                guard let captured else {
+                    programs.append(CobraProgram(root: root, folder: folder, lacks: [], differing: [:]))
+                    continue
+                }
+                let lacks = under.filter { captured[$0] == nil }.sorted()
+                var differing: [String: CobraProgram.Differing] = [:]
+                for (key, own) in captured {
+                    guard let standing = items[key] else { continue }
+                    let (mine, theirs) = (Self.stability(of: own), Self.stability(of: standing))
+                    if mine != theirs || !Self.sameBytes(own.attributes, standing.attributes) {
+                        differing[key] = CobraProgram.Differing(
+                            attributes: own.attributes, stability: mine, standing: theirs, path: own.path,
+                            line: own.line)
+                    }
+                }
+                programs.append(CobraProgram(root: root, folder: folder, lacks: lacks, differing: differing))
+            }
+        }
+    }
+
+    private static func stability(of item: CobraItem) -> String {
+        item.deprecated ? "deprecated" : item.experimental ? "experimental" : "stable"
+    }
+
+    /// Whether both have the same names and values, byte for byte (Swift's `==` takes `e\u{301}` for `\u{e9}`).
+    private static func sameBytes(_ one: [String: String], _ other: [String: String]) -> Bool {
+        one.count == other.count
+            && one.allSatisfy { key, value in other[key].map { $0.utf8.elementsEqual(value.utf8) } == true }
     }
 
     /// Several roots a program may have besides its own are dead code or commands whose `AddCommand` could not be
@@ -550,22 +678,51 @@ private struct TreeBuilder {
         if perBuild { return (candidates, false, false) }
         let executed = candidates.filter { interpreter.executedCommands.contains($0) }
         if executed.count == 1 { return (executed, false, false) }
-        let running = candidates.filter { interpreter.executedFromMain.contains($0) }
+        let running = candidates.filter { interpreter.executedFromMain[$0] != nil }
         if running.count == 1 { return (running, false, false) }
-        incomplete = true
         if running.count > 1 {
+            let mains = Set(running.flatMap { interpreter.executedFromMain[$0] ?? [] })
+            // A program is a `main` package, by its folder: two `main` functions of one folder (files of other
+            // builds, or one go never builds) are one program's, and roots they run are its choice.
+            var folders: [CobraFunctionID: String] = [:]
+            for main in mains { folders[main] = Self.folder(of: interpreter.path(ofFunction: main)) }
+            var rootsByFolder: [String: Set<CobraSite>] = [:]
+            for site in running {
+                for main in interpreter.executedFromMain[site] ?? [] {
+                    rootsByFolder[folders[main] ?? "", default: []].insert(site)
+                }
+            }
+            let choosing = mains.filter { (rootsByFolder[folders[$0] ?? ""]?.count ?? 0) > 1 }
+            if choosing.isEmpty {
+                // Two `package main` programs, each running its own root of this name (ko 0.7-0.8's main.go and
+                // cmd/ko/main.go: review RF2): two programs, not a choice one makes when it runs. Each command and
+                // flag of either is one users of that program have.
+                let files = Set(mains.map { interpreter.path(ofFunction: $0) }).sorted()
+                notes.append(
+                    "\(files.count) programs run a root named '\(name)' (their main functions in "
+                        + files.prefix(Self.valuesNamed).joined(separator: ", ") + "): the surface holds the commands "
+                        + "and flags of each, as one command line named '\(name)'; a command or flag gone from one of "
+                        + "them that was there at both revisions compared (by the folder of its main package), or from "
+                        + "one that is no longer there, is claimed removed even if another still has it. To read one "
+                        + "program only, leave the files of the others out of 'files' in the cobra extractor")
+                return (running, false, false)
+            }
             // `switch filepath.Base(os.Args[0]) { case "tool-server": c = server.New() default: c = cli.New() }`.
+            incomplete = true
             let places = running.compactMap { interpreter.commands[$0] }.map(location).sorted()
+            let files = Set(choosing.map { interpreter.path(ofFunction: $0) }).sorted()
             notes.append(
                 "\(running.count) commands that no AddCommand adds may be the root '\(name)' ("
-                    + places.prefix(Self.valuesNamed).joined(separator: ", ") + "), and main calls Execute on each of "
-                    + "them: the program picks one when it runs (by the name it is run as, an environment variable). "
+                    + places.prefix(Self.valuesNamed).joined(separator: ", ") + "), and one main function ("
+                    + files.prefix(Self.valuesNamed).joined(separator: ", ") + ") calls Execute on several of them: "
+                    + "the program picks one when it runs (by the name it is run as, an environment variable). "
                     + "Only the commands and flags all of them have are in the surface; whether those only some of "
-                    + "them have are there is not known (audit claims neither their removal nor their addition; check "
-                    + "and diff claim them). Name one of them in 'root' with a Use that is a constant, or leave the "
-                    + "files of the others out of 'files' in the cobra extractor")
+                    + "them have are there is not known (check, diff and audit claim their removal, saying they may "
+                    + "still be there; audit does not claim their addition). Name one of them in 'root' with a Use "
+                    + "that is a constant, or leave the files of the others out of 'files' in the cobra extractor")
             return (running, true, true)
         }
+        incomplete = true
         let places = candidates.compactMap { interpreter.commands[$0] }.map(location).sorted()
         notes.append(
             "\(candidates.count) commands that no AddCommand adds may be the root '\(name)' ("
@@ -870,7 +1027,8 @@ private struct TreeBuilder {
                 hidden: hidden, hiddenWhen: hiddenWhen, aliasOf: aliasOf, unreadFlags: unread?.scopes,
                 unreadFlagNames: unread?.names,
                 validArgs: validArgs(of: info, at: site),
-                unreadCommands: interpreter.openCommands.contains(site), useWords: argumentsReadAbove ? nil : Self.useWords(of: info),
+                unreadCommands: interpreter.openCommands.contains(site),
+                useWords: argumentsReadAbove ? nil : Self.useWords(of: info),
                 registered: registered))
         // Every path to it, through aliases too: `tool p sign` is the same experimental command as `tool pipeline sign`.
         if info.annotatedExperimental, path.count > 1, annotatedExperimental.count < Self.maximumAliasItems {
@@ -1061,7 +1219,8 @@ private struct TreeBuilder {
                 }
                 let possible = possibleWinners(of: candidates, under: site, siblings: reached.count)
                 if possible == [child.site] || (possible.contains(child.site) && alternatives(possible, under: site)) {
-                    visitReached(child, word: word, aliasOf: of, under: key, path: path, deprecated: deprecated,
+                    visitReached(
+                        child, word: word, aliasOf: of, under: key, path: path, deprecated: deprecated,
                         stack: stack, spellings: spellings, hidden: hidden, throughAlias: childThroughAlias)
                     continue
                 }
@@ -1141,6 +1300,9 @@ private struct TreeBuilder {
             respelledBytes[key] = nil
         }
         for index in collected.indices { collected[index].subtract(dropped) }
+        for index in capturing.indices {
+            for key in dropped { capturing[index][key] = nil }
+        }
         if unknownDropped {
             // Roots the program may run, not knowing which (review RF): what only some of them have is not known to be
             // there or gone. Each topmost such key is uncertain (``SurfaceSnapshot/uncertain``): `audit` claims neither
@@ -1149,6 +1311,7 @@ private struct TreeBuilder {
                 let parent = key.lastIndex(of: " ").map { String(key[..<$0]) }
                 if let parent, dropped.contains(parent) { continue }
                 uncertain.insert(key)
+                runTimeChoice.insert(key)
             }
         }
         guard marking else { return }
@@ -1327,6 +1490,9 @@ private struct TreeBuilder {
         // The first item of a key stands: one lookup finds it or inserts this one.
         var item = item
         item.experimental = experimental
+        for index in capturing.indices where capturing[index].index(forKey: item.key) == nil {
+            capturing[index][item.key] = item
+        }
         let standing = Self.keep(&items[item.key, default: item])
         if !standing.key.utf8.elementsEqual(item.key.utf8) { respell(standing.key, as: item.key) }
     }
@@ -1404,7 +1570,8 @@ private struct TreeBuilder {
         result.reserveCapacity(info.flags.count)
         // pflag's AddFlagSet keeps a flag already defined: the set's own flags first, then each added set in order.
         for (name, definition) in info.flags {
-            if let types = info.mixedTypes[name], mixedFlags.count < Self.maximumUnnamedFlags || mixedFlags[name] != nil {
+            if let types = info.mixedTypes[name], mixedFlags.count < Self.maximumUnnamedFlags || mixedFlags[name] != nil
+            {
                 mixedFlags[name, default: []].formUnion(types)
             }
             result[name] = FlatFlag(
@@ -1471,7 +1638,9 @@ private struct TreeBuilder {
         }
         for name in info.deprecated { result[name]?.deprecated = true }
         for name in info.hidden { result[name]?.hidden = true }
-        for (name, spelled) in info.hiddenWhen where result[name]?.hiddenWhen == nil { result[name]?.hiddenWhen = spelled }
+        for (name, spelled) in info.hiddenWhen where result[name]?.hiddenWhen == nil {
+            result[name]?.hiddenWhen = spelled
+        }
         for name in info.noOptDefault { result[name]?.noOptDefault = true }
         if commandLine {
             // cobra adds `pflag.CommandLine` to the root's persistent flags when a command runs: after everything the

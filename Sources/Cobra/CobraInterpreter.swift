@@ -908,11 +908,13 @@ struct CobraInterpreter {
     /// The commands `Execute` (or `ExecuteC`, `ExecuteContext`, `ExecuteContextC`) is called on: which of several
     /// roots of one name the program runs. Only grows.
     private(set) var executedCommands: Set<CobraSite> = []
-    /// Of ``executedCommands``, those `Execute` is called on while `main` of a `package main` runs (``runningMain``):
-    /// roots the program runs, not a decoy's Execute in a function nothing calls (review RF). Only grows.
-    private(set) var executedFromMain: Set<CobraSite> = []
-    /// Whether the entry point running is `main` of a `package main` (what it calls runs within it).
-    private var runningMain = false
+    /// Of ``executedCommands``, those `Execute` is called on while `main` of a `package main` runs (``runningMain``),
+    /// with the `main` functions that call it: roots the program runs, not a decoy's Execute in a function nothing
+    /// calls (review RF); one `main` that runs several picks one at run time, two `main`s are two programs (review
+    /// RF2). Only grows.
+    private(set) var executedFromMain: [CobraSite: Set<CobraFunctionID>] = [:]
+    /// The `main` of a `package main` that is the entry point running, if it is one (what it calls runs within it).
+    private var runningMain: CobraFunctionID?
 
     /// Package-level names by folder and name (`scoped`), as indices into `cells`; a name read before anything was
     /// assigned to it has a cell without values.
@@ -1727,9 +1729,9 @@ struct CobraInterpreter {
                 initialising = initialising && isInit(key) && !relevantSet.contains(key)
                 if initialising { initialisation = initialisation.lowerBound...epoch }
                 seesInitialisation = !isInit(key)
-                runningMain = isMain(key)
+                runningMain = isMain(key) ? key : nil
                 _ = call(key, arguments: [])
-                runningMain = false
+                runningMain = nil
             }
             seesInitialisation = false
             // A function whose callers could not be followed still runs once, with unknown parameters.
@@ -1815,6 +1817,11 @@ struct CobraInterpreter {
 
     /// Whether function `key` is an `init` function (no receiver): one the program cannot call.
     /// Whether `key` is `main` of a `package main`.
+    /// The path of the file that declares function `key`.
+    func path(ofFunction key: CobraFunctionID) -> String {
+        paths[declared.list[Int(key)].file]
+    }
+
     private func isMain(_ key: CobraFunctionID) -> Bool {
         let declaration = declared.list[Int(key)]
         let file = files[declaration.file]
@@ -8538,7 +8545,7 @@ struct CobraInterpreter {
                 parsingCalls.insert(CobraSite(file: frame.file, offset: position.offset))
                 for case .command(let site) in objects {
                     executedCommands.insert(site)
-                    if runningMain { executedFromMain.insert(site) }
+                    if let runningMain { executedFromMain[site, default: []].insert(runningMain) }
                 }
             }
             if objects.isEmpty, case .composite(let type?, let elements, _) = base, elements.isEmpty,

@@ -594,6 +594,14 @@ enum CobraCompatibility {
                     + "nothing of it: see the notes); if it went in a major between them and users were told, declare "
                     + "an exception"
             }
+            let losing = SurfacePrograms.losing(item, before: before, after: after)
+            if !losing.isEmpty {
+                let named = losing.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+                return "it is gone from the program" + (losing.count == 1 ? " whose main package is in " : "s whose main "
+                    + "packages are in ") + named + "; another program's command line of the same name still has it, "
+                    + "which does not give it back to users of " + (losing.count == 1 ? "that one" : "those")
+                    + " (a program new since, or one no longer there, keeps nothing alive)"
+            }
             if let command = command(of: item.key),
                 after.uncertain[item.surface]?.contains(command.isEmpty ? "--" : command + " --") == true
             {

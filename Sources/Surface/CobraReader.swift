@@ -87,6 +87,8 @@ final class CobraReader {
             + surface.unplacedParents.map(SurfaceSnapshot.unplacedParentMark)
             + surface.unnamedFlags.map(SurfaceSnapshot.unnamedFlagMark)
             + surface.takenAway.map(SurfaceSnapshot.takenAwayMark)
+            + surface.runTimeChoice.map(SurfaceSnapshot.runTimeChoiceMark)
+            + surface.programs.map(SurfaceSnapshot.programMark)
             + (surface.readsNoCommand ? [SurfaceSnapshot.unreadMark] : [])
         results.insert(
             Result(

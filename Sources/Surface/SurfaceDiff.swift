@@ -94,8 +94,10 @@ public enum SurfaceDiff {
         let forward = trustingUncertain ? SurfaceRehoming(guessing: before, other: after) : nil
         let backward = trustingUncertain ? SurfaceRehoming(guessing: after, other: before) : nil
         func removed(_ old: SurfaceItem) {
-            // Under a command the extractor could not follow in `after`: not known to be gone (its notes say so).
-            if trustingUncertain && after.isUncertain(old) { return }
+            // Under a command the extractor could not follow in `after`: not known to be gone (its notes say so). Not
+            // so one only some of the roots a program picks from when it runs have (review RF2): `check` claims its
+            // removal, and so does `audit`, or a second root would hide it there.
+            if trustingUncertain && after.isUncertain(old) && !after.mayBeRunTimeChoice(old) { return }
             // The same item under a guessed root on one side and with words before it on the other: compared as one
             // (here, or where it is met as added); at or under a command `after` does not read: not known to be gone.
             if let forward, let new = forward.counterpart(ofGuessed: old, in: after) { return compared(old, new) }
@@ -185,10 +187,13 @@ public enum SurfaceDiff {
                 : judges.lazy.compactMap { $0.additionBump(new, before: before, after: after) }.first ?? .minor
             changes.append(make(new, .added, bump, nil, new, experimental))
         }
+        // Roots two programs run: removals from one program, and items some program has otherwise, judged per program.
+        let programs = SurfacePrograms(before: before, after: after)
+        let perProgram = programs?.comparedPerProgram ?? []
         if let candidates {
             for id in candidates {
                 switch (before.items[id], after.items[id]) {
-                case (let old?, let new?): compared(old, new)
+                case (let old?, let new?): if !perProgram.contains(id) { compared(old, new) }
                 case (let old?, nil): removed(old)
                 case (nil, let new?): added(new)
                 case (nil, nil): continue
@@ -197,9 +202,41 @@ public enum SurfaceDiff {
         } else {
             // Each side's items once, without building the union of ids (a large go-api surface has thousands).
             for (id, old) in before.items {
-                if let new = after.items[id] { compared(old, new) } else { removed(old) }
+                if let new = after.items[id] {
+                    if !perProgram.contains(id) { compared(old, new) }
+                } else {
+                    removed(old)
+                }
             }
             for (id, new) in after.items where before.items[id] == nil { added(new) }
+        }
+        if let programs {
+            // Gone from a program though another still has it: removed as the surface's item would be (not through
+            // another item users reach it by, which may be another program's).
+            for old in programs.removed {
+                if trustingUncertain && after.isUncertain(old) && !after.mayBeRunTimeChoice(old) { continue }
+                let experimental = old.stability == .experimental
+                let bump: Bump =
+                    experimental
+                    ? .patch
+                    : (kinds[old.surface] ?? []).lazy.compactMap { $0.removalBump(old, in: comparison) }.first ?? .major
+                changes.append(make(old, .removed, bump, old, nil, experimental))
+            }
+            let start = changes.count
+            for pair in programs.compared { compared(pair.old, pair.new) }
+            // Two programs changed alike give one change; of two that differ, the one that needs the most.
+            var strongest: [String: Int] = [:]
+            for index in start..<changes.count {
+                let change = changes[index]
+                let key = change.id + "\u{0}" + change.kind.rawValue
+                if let kept = strongest[key] {
+                    if changes[kept].bump < change.bump { strongest[key] = index }
+                } else {
+                    strongest[key] = index
+                }
+            }
+            let kept = Set(strongest.values)
+            changes = Array(changes[..<start]) + (start..<changes.count).filter { kept.contains($0) }.map { changes[$0] }
         }
         for kind in Extractors.all where kinds.values.contains(where: { $0.contains { $0.name == kind.name } }) {
             notes += kind.comparisonNotes(comparison)
@@ -227,7 +264,8 @@ public enum SurfaceDiff {
         } else {
             missing = before.items.values.filter { after.items[$0.id] == nil }
         }
-        return missing.filter { after.isUncertain($0) }.sorted { Bytewise.precedes($0.id, $1.id) }
+        return missing.filter { after.isUncertain($0) && !after.mayBeRunTimeChoice($0) }
+            .sorted { Bytewise.precedes($0.id, $1.id) }
     }
 
     /// What `changes` trusting what is uncertain does not claim about roots keyed by guess (`SurfaceRehoming`), as

@@ -1,3 +1,4 @@
+import Cobra
 import Policy
 
 /// Where an item was found: a repository path and, when known, a 1-based line.
@@ -159,6 +160,13 @@ public struct SurfaceSnapshot: Sendable {
     /// (the cobra extractor's ``VendoredLibrary`` values, review R106), by ``VendoredLibrary/key``: the `vendored-library-edited`
     /// rule compares them between revisions. Not items.
     public var vendoredLibraries: [String: [String: VendoredLibrary]] = [:]
+    /// By surface, by root key, by the folder of its `main` package, the programs that run a root of that key (the
+    /// cobra extractor's ``CobraProgram`` values, review RF2): a removal from one of them is judged per program
+    /// (``SurfacePrograms``). Not items.
+    public var programs: [String: [String: [String: CobraProgram]]] = [:]
+    /// By surface, the keys only some of the roots one program picks from when it runs have (the cobra extractor's
+    /// ``CobraSurface/runTimeChoice``); also in `uncertain`. `audit` claims their removal as `check` does.
+    public var runTimeChoice: [String: Set<String>] = [:]
     /// By surface, the release whose items this snapshot holds in place of its own, which read nothing of the surface
     /// (``readsNothing(of:)``): `audit` and `check` compare with the last release before that read it, and a removal
     /// may have gone in any release between (``carrying(_:from:version:)``).
@@ -206,6 +214,12 @@ public struct SurfaceSnapshot: Sendable {
     private func isUncertain(surface: String, key: String) -> Bool {
         guard let paths = uncertain[surface] else { return false }
         return paths.contains(Self.unreadMark) || Self.covers(paths, key)
+    }
+
+    /// Whether `item` is or is under a key of `runTimeChoice`.
+    public func mayBeRunTimeChoice(_ item: SurfaceItem) -> Bool {
+        guard let paths = runTimeChoice[item.surface] else { return false }
+        return Self.covers(paths, item.key)
     }
 
     /// Whether `item` is or is under a key of `takenAway`.
@@ -260,6 +274,8 @@ public struct SurfaceSnapshot: Sendable {
         carried.unplacedParents[surface] = last.unplacedParents[surface]
         carried.unnamedFlags[surface] = last.unnamedFlags[surface]
         carried.takenAway[surface] = last.takenAway[surface]
+        carried.programs[surface] = last.programs[surface]
+        carried.runTimeChoice[surface] = last.runTimeChoice[surface]
         carried.vendoredLibraries[surface] = last.vendoredLibraries[surface]
         carried.carriedFrom[surface] = version
         carried.inputs = nil
@@ -282,7 +298,17 @@ public struct SurfaceSnapshot: Sendable {
     /// to `unplaced`, the others to `uncertain`.
     public mutating func addUncertain(_ paths: [String], surface: String) {
         for path in paths {
-            if let library = Self.vendoredLibrary(fromMark: path) {
+            // The longest marks first: each begins with the spaces of every shorter one.
+            if path.hasPrefix(Self.runTimeChoicePrefix) {
+                runTimeChoice[surface, default: []].insert(String(path.dropFirst(Self.runTimeChoicePrefix.count)))
+            } else if path.hasPrefix(Self.programPrefix) {
+                // A mark that does not decode is no program: the surface's programs are then not known, and
+                // ``SurfacePrograms`` compares what it knows of the others; an extractor of this build writes them all.
+                if let program = Self.program(fromMark: path) {
+                    programs[surface, default: [:]][program.root, default: [:]][program.folder] =
+                        programs[surface]?[program.root]?[program.folder].map { $0.merging(program) } ?? program
+                }
+            } else if let library = Self.vendoredLibrary(fromMark: path) {
                 // Two extractors of the surface that read two modules: both copies count.
                 vendoredLibraries[surface, default: [:]][library.key] =
                     vendoredLibraries[surface]?[library.key].map { $0.merging(library) } ?? library

@@ -26,6 +26,8 @@ extension SurfaceSnapshot {
             combined.unplacedParents.merge(part.unplacedParents) { $0.union($1) }
             combined.unnamedFlags.merge(part.unnamedFlags) { $0.union($1) }
             combined.takenAway.merge(part.takenAway) { $0.union($1) }
+            combined.runTimeChoice.merge(part.runTimeChoice) { $0.union($1) }
+            combined.programs.merge(part.programs) { first, _ in first }
             combined.vendoredLibraries.merge(part.vendoredLibraries) { first, _ in first }
             if let partInputs = part.inputs {
                 inputs.groups.merge(partInputs.groups) { first, _ in first }
