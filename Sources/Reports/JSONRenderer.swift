@@ -74,13 +74,14 @@ public struct JSONRenderer: Renderer {
     /// Each release row written at the depth of an element of the top-level `releases` array, side by side on the
     /// machine's cores (each row alone; the order is the rows' order).
     static func rows(_ rows: [ReleaseRow]) -> [[UInt8]] {
+        let repeats = PreReleaseRepeats(rows)
         let written = Mutex([[UInt8]?](repeating: nil, count: rows.count))
         let chunks = min(rows.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var texts: [(Int, [UInt8])] = []
             for index in stride(from: chunk, to: rows.count, by: chunks) {
                 var writer = JSONWriter(indent: 4)
-                release(rows[index], into: &writer)
+                release(rows[index], into: &writer, repeats: (repeats, index))
                 texts.append((index, writer.bytes))
             }
             written.withLock { slots in
@@ -165,12 +166,19 @@ public struct JSONRenderer: Renderer {
 
     /// One object a finding, item by item; the findings of one cause (``FindingGroup``) carry the same `group`: the
     /// brace glob of their items (`cli:k6 {archive,run} --no-thresholds`), or the items listed with ", ".
-    static func findings(_ findings: [Finding], into writer: inout JSONWriter) {
+    /// In an audit's release row, `repeats` marks the findings an earlier pre-release of the version reported
+    /// (`first_reported`: its version) and those later releases of it repeat (`also_in`: their versions).
+    static func findings(
+        _ findings: [Finding], into writer: inout JSONWriter, repeats: (PreReleaseRepeats, row: Int)? = nil
+    ) {
         let groups = self.groups(findings)
         writer.array { array in
-            for finding in findings {
+            for (position, finding) in findings.enumerated() {
                 array.element()
-                self.finding(finding, group: groups[finding], into: &array)
+                let place = repeats.map { PreReleaseRepeats.Place(row: $0.row, finding: position) }
+                self.finding(
+                    finding, group: groups[finding], alsoIn: place.flatMap { repeats?.0.alsoIn[$0] },
+                    firstReported: place.flatMap { repeats?.0.firstReported[$0] }, into: &array)
             }
         }
     }
@@ -186,9 +194,17 @@ public struct JSONRenderer: Renderer {
     }
 
     /// One finding; its keys in sorted order.
-    static func finding(_ finding: Finding, group: String?, into writer: inout JSONWriter) {
+    static func finding(
+        _ finding: Finding, group: String?, alsoIn: [String]? = nil, firstReported: String? = nil,
+        into writer: inout JSONWriter
+    ) {
         writer.object { object in
+            if let alsoIn {
+                object.key("also_in")
+                object.value(.array(alsoIn.map(JSONValue.string)))
+            }
             object.member("exception", optional: finding.exception)
+            if let firstReported { object.member("first_reported", firstReported) }
             object.member("group", optional: group)
             object.member("item", optional: finding.item)
             object.member("location", optional: finding.location?.description)
@@ -201,7 +217,9 @@ public struct JSONRenderer: Renderer {
     }
 
     /// One release row; its keys in sorted order.
-    static func release(_ row: ReleaseRow, into writer: inout JSONWriter) {
+    static func release(
+        _ row: ReleaseRow, into writer: inout JSONWriter, repeats: (PreReleaseRepeats, row: Int)? = nil
+    ) {
         writer.object { object in
             object.member("actual", optional: row.actual?.name)
             object.key("changes")
@@ -211,7 +229,7 @@ public struct JSONRenderer: Renderer {
             object.member("date_source", row.release.dateSource.rawValue)
             object.member("declared", optional: row.declared?.name)
             object.key("findings")
-            findings(row.findings, into: &object)
+            findings(row.findings, into: &object, repeats: repeats)
             object.member("predecessor", optional: row.predecessor?.version.description)
             object.member("required", optional: row.required?.name)
             object.member("tag", row.release.tag)

@@ -224,7 +224,9 @@ public struct MarkdownRenderer: Renderer {
                 lines += ["", "\\* committer date: a lightweight tag has no date of its own."]
             }
         }
-        for row in rows where !row.findings.isEmpty {
+        // A finding an earlier pre-release of the same version reported is listed there, naming the later releases.
+        let repeats = PreReleaseRepeats(rows)
+        for (index, row) in rows.enumerated() where !row.findings.isEmpty {
             let from = row.predecessor.map { " (from \(Markdown.html($0.tag)))" } ?? ""
             lines += [
                 "",
@@ -232,7 +234,11 @@ public struct MarkdownRenderer: Renderer {
                     + "\(count(row.findings.count, "finding"))</summary>",
                 "",
             ]
-            lines += limited(Self.mostSevereFirst(row.findings).map(findingLine), to: limits.releaseFindings)
+            let findings = repeats.firstReports(row.findings, row: index)
+            lines += limited(Self.mostSevereFirst(findings).map(findingLine), to: limits.releaseFindings)
+            if let summary = repeats.summary(row: index) {
+                lines += (findings.isEmpty ? [] : [""]) + [Markdown.text(summary) + "."]
+            }
             lines += ["", "</details>"]
         }
         lines += findingList(report.findings, heading: "### Tags")

@@ -121,8 +121,10 @@ public struct TextRenderer: Renderer {
             }
         }
         var listed: Set<String> = []
-        for row in rows {
-            var findings = row.findings
+        // A finding an earlier pre-release of the same version reported is listed there, naming the later releases.
+        let repeats = PreReleaseRepeats(rows)
+        for (index, row) in rows.enumerated() {
+            var findings = repeats.firstReports(row.findings, row: index)
             if collapsing && row.release.version.major == 0 {
                 collapsed += findings.filter { $0.severity == .note && $0.exception == nil }
                 findings.removeAll { $0.severity == .note && $0.exception == nil }
@@ -138,11 +140,13 @@ public struct TextRenderer: Renderer {
                     message: finding.message + " (in \(releases.joined(separator: ", ")))", release: finding.release,
                     item: finding.item, location: finding.location, exception: finding.exception)
             }
-            guard !findings.isEmpty else { continue }
+            let repeated = repeats.summary(row: index).map { "  " + $0 }
+            guard !findings.isEmpty || repeated != nil else { continue }
             lines.append("")
             lines += style.wrap(
                 style.bold(Inert.text("\(row.release.tag) (from \(row.predecessor?.tag ?? "-"))")), hang: 2)
             lines += findingLines(findings, style)
+            if let repeated { lines += style.wrap(style.dim(Inert.text(repeated)), hang: 4) }
         }
         if !collapsed.isEmpty {
             var counts: [String: Int] = [:]
